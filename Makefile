@@ -1,0 +1,35 @@
+# Two entry points the README promises: `make train` and `make test`. Each sets up .venv itself
+# (idempotently); every pip call goes through constraints.txt so torch stays the CPU 2.13.0 wheel.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export PIP_CONSTRAINT := $(abspath constraints.txt)
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+ARGS ?=
+
+.PHONY: setup train test check lint bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -c constraints.txt torch==2.13.0
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+train: $(STAMP)
+	$(BIN)/tinydigits train $(ARGS)
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/python -m pytest -q $(ARGS)
+
+check: $(STAMP)
+	$(BIN)/tinydigits check --jobs 2 $(ARGS)
+
+bench: $(STAMP)
+	$(BIN)/tinydigits bench $(ARGS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache src/*.egg-info

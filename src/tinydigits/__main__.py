@@ -1,0 +1,5 @@
+import sys
+
+from tinydigits.cli import main
+
+sys.exit(main())

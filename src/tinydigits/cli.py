@@ -1,0 +1,179 @@
+"""`tinydigits` command line: one subcommand per job; errors become one line and a non-zero exit."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from tinydigits.errors import TinyDigitsError
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(name: str):
+    def wrap(fn):
+        COMMANDS[name] = fn
+        return fn
+
+    return wrap
+
+
+def _data_dir(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data-dir", help="folder with the four MNIST IDX files (default: $TINYDIGITS_DATA_DIR, else the user cache)")
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be >= 1")
+    return value
+
+
+def add_train_args(p: argparse.ArgumentParser, model_default: str | None = "model3") -> None:
+    """Training flags shared by `train` and `check` (None = the model's recipe decides)."""
+    p.add_argument("--model", default=model_default, help="registered model name (see `tinydigits models`)")
+    p.add_argument("--epochs", type=_positive_int, default=15)
+    p.add_argument("--batch-size", type=_positive_int, default=128)
+    p.add_argument("--optimizer", choices=["sgd", "adam", "adamw"])
+    p.add_argument("--lr", type=float, help="(peak) learning rate; default from the model's recipe")
+    p.add_argument("--scheduler", choices=["onecycle", "step", "plateau", "none"])
+    p.add_argument("--weight-decay", type=float, default=0.0)
+    p.add_argument("--label-smoothing", type=float)
+    p.add_argument("--ema", type=float, help="EMA decay of evaluated weights (0 = off)")
+    p.add_argument("--augment-degrees", type=float, help="max rotation of the random affine warp")
+    p.add_argument("--augment-translate", type=float, help="max shift as a fraction of the image")
+    p.add_argument("--val-split", type=int, default=0, help="hold out N training images as a validation set")
+    p.add_argument("--threads", type=_positive_int, help="CPU threads (default: all cores)")
+    p.add_argument("--device", help="cpu, cuda, cuda:1 ... (default: CUDA when available)")
+    p.add_argument("--out", default="runs", help="parent folder of run folders")
+    _data_dir(p)
+
+
+def config_from_args(args: argparse.Namespace, **overrides):
+    from tinydigits.train import TrainConfig
+
+    cfg = TrainConfig(
+        model=args.model, epochs=args.epochs, seed=getattr(args, "seed", 0), batch_size=args.batch_size,
+        optimizer=args.optimizer, lr=args.lr, scheduler=args.scheduler, weight_decay=args.weight_decay,
+        label_smoothing=args.label_smoothing, ema=args.ema, augment_degrees=args.augment_degrees,
+        augment_translate=args.augment_translate, val_split=args.val_split, data_dir=args.data_dir,
+        out=args.out, threads=args.threads, device=args.device,
+    )
+    for key, value in overrides.items():
+        setattr(cfg, key, value)
+    return cfg
+
+
+@command("train")
+def cmd_train(args: argparse.Namespace) -> int:
+    from tinydigits.train import train
+
+    result = train(config_from_args(args), quiet=args.quiet)
+    last = result.metrics["epochs"][-1]
+    print(f"final test accuracy {last['test_acc']:.2f}%  ({result.metrics['params']} parameters)")
+    print(result.run_dir)
+    return 0
+
+
+def _seed_list(text: str) -> list[int]:
+    try:
+        seeds = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected comma-separated integers, e.g. 0,1,2") from None
+    if not seeds or len(set(seeds)) != len(seeds):
+        raise argparse.ArgumentTypeError("expected distinct seeds, e.g. 0,1,2")
+    return seeds
+
+
+@command("check")
+def cmd_check(args: argparse.Namespace) -> int:
+    import time
+
+    from tinydigits.check import Budget, format_verdict, run_seeds, verdict
+
+    budget = Budget(args.max_params, args.max_epochs, args.last, args.min_acc)
+    if args.last > args.epochs:
+        raise TinyDigitsError(f"--last {args.last} is more than --epochs {args.epochs}")
+    start = time.perf_counter()
+    cfg = config_from_args(args).resolved()
+    print(f"checking {cfg.model} on seeds {','.join(map(str, args.seeds))} ({args.epochs} epochs, {args.jobs} job(s))")
+    curves, params = run_seeds(cfg, args.seeds, args.jobs)
+    result = verdict(curves, params, args.epochs, budget)
+    result["wall_seconds"] = time.perf_counter() - start
+    print(format_verdict(result, budget))
+    print(f"wall time {result['wall_seconds']:.0f}s")
+    if args.json:
+        from pathlib import Path
+
+        from tinydigits.runs import write_json
+
+        write_json(Path(args.json), result)
+    return 0 if result["pass"] else 1
+
+
+@command("summary")
+def cmd_summary(args: argparse.Namespace) -> int:
+    import json
+
+    from tinydigits import models, summary
+
+    rows = summary.summarize(models.create(args.model))
+    if args.json:
+        print(json.dumps(summary.as_dict(args.model, rows), indent=2))
+    else:
+        print(f"{args.model}")
+        print(summary.format_table(rows))
+    return 0
+
+
+@command("models")
+def cmd_models(args: argparse.Namespace) -> int:
+    from tinydigits import models
+
+    for name in models.names():
+        print(f"{name:10s} {models.count_params(models.create(name)):>6} params  recipe {models.recipe(name)}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tinydigits", description="Train, check and explain tiny MNIST convnets.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("train", help="train one model; writes a run folder")
+    add_train_args(p)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--quiet", action="store_true", help="only the per-epoch summary lines")
+
+    p = sub.add_parser("check", help="train on several seeds and judge the budget on every one")
+    add_train_args(p)
+    p.add_argument("--seeds", type=_seed_list, default=[0, 1, 2, 3, 4])
+    p.add_argument("--last", type=_positive_int, default=3, help="epochs at the end that must all reach --min-acc")
+    p.add_argument("--min-acc", type=float, default=99.4)
+    p.add_argument("--max-params", type=int, default=8000, help="parameters must be fewer than this")
+    p.add_argument("--max-epochs", type=int, default=15)
+    p.add_argument("--jobs", type=_positive_int, default=1, help="seeds trained in parallel (cores are split)")
+    p.add_argument("--json", help="write the verdict as JSON here")
+
+    p = sub.add_parser("summary", help="layer table: shapes, params, MACs, receptive field")
+    p.add_argument("--model", default="model3")
+    p.add_argument("--json", action="store_true")
+
+    sub.add_parser("models", help="list registered models")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except TinyDigitsError as err:
+        print(f"tinydigits: error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt as err:
+        print(f"tinydigits: {err or 'interrupted'}", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

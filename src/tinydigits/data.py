@@ -1,0 +1,274 @@
+"""MNIST as tensors on the training device: IDX decoding, validation, download, batch augmentation.
+
+Why hand-written: torchvision is not usable on the target machines, and the IDX format is four
+header words plus raw bytes, so a decoder is shorter than a dependency.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import math
+import os
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+
+from tinydigits.errors import TinyDigitsError
+
+MEAN, STD = 0.1307, 0.3081
+ENV_VAR = "TINYDIGITS_DATA_DIR"
+MIRRORS_VAR = "TINYDIGITS_MIRRORS"  # comma-separated base URLs, for an in-house mirror
+DEFAULT_MIRRORS = (
+    "https://ossci-datasets.s3.amazonaws.com/mnist/",
+    "http://yann.lecun.com/exdb/mnist/",
+)
+IMAGE_MAGIC, LABEL_MAGIC = 0x00000803, 0x00000801
+
+
+@dataclass(frozen=True)
+class IdxFile:
+    name: str  # without the .gz suffix
+    count: int
+    sha256: str  # of the decompressed content
+
+    @property
+    def is_images(self) -> bool:
+        return "images" in self.name
+
+
+FILES = {
+    "train": (
+        IdxFile("train-images-idx3-ubyte", 60_000, "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
+        IdxFile("train-labels-idx1-ubyte", 60_000, "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
+    ),
+    "test": (
+        IdxFile("t10k-images-idx3-ubyte", 10_000, "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
+        IdxFile("t10k-labels-idx1-ubyte", 10_000, "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"),
+    ),
+}
+ALL_FILES = [f for pair in FILES.values() for f in pair]
+
+
+# ---------------------------------------------------------------- IDX decoding and validation
+
+
+def decode_idx(raw: bytes, what: str = "IDX file") -> torch.Tensor:
+    """Decode IDX bytes (unsigned-byte data only) into a uint8 tensor, checking header and length."""
+    if len(raw) < 8:
+        raise TinyDigitsError(f"{what}: {len(raw)} bytes is too short to be an IDX file")
+    zero, dtype, ndim = int.from_bytes(raw[0:2], "big"), raw[2], raw[3]
+    if zero != 0 or dtype != 0x08 or ndim not in (1, 3):
+        raise TinyDigitsError(f"{what}: bad magic number 0x{int.from_bytes(raw[:4], 'big'):08x}, not an MNIST IDX file")
+    header = 4 + 4 * ndim
+    if len(raw) < header:
+        raise TinyDigitsError(f"{what}: truncated header")
+    shape = [int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim)]
+    expected = header + math.prod(shape)
+    if len(raw) != expected:
+        raise TinyDigitsError(
+            f"{what}: header promises {'x'.join(map(str, shape))} values ({expected} bytes) "
+            f"but the file has {len(raw)} bytes (truncated or corrupt)"
+        )
+    return torch.frombuffer(bytearray(raw[header:]), dtype=torch.uint8).reshape(shape)
+
+
+def read_idx(path: Path, spec: IdxFile | None = None, verify_checksum: bool = True) -> torch.Tensor:
+    """Read one IDX file (.gz or plain) and, given its spec, check kind, shape, labels and SHA-256."""
+    what = path.name
+    try:
+        raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    except (EOFError, gzip.BadGzipFile, OSError) as err:
+        raise TinyDigitsError(f"{what}: cannot be decompressed ({err}); the file is truncated or corrupt") from None
+    data = decode_idx(raw, what)
+    if spec is None:
+        return data
+    magic = int.from_bytes(raw[:4], "big")
+    want_magic = IMAGE_MAGIC if spec.is_images else LABEL_MAGIC
+    if magic != want_magic:
+        kind = "images" if magic == IMAGE_MAGIC else "labels"
+        wanted = "images" if spec.is_images else "labels"
+        raise TinyDigitsError(f"{what}: holds {kind} (magic 0x{magic:08x}), expected {wanted}; files swapped?")
+    want_shape = (spec.count, 28, 28) if spec.is_images else (spec.count,)
+    if tuple(data.shape) != want_shape:
+        raise TinyDigitsError(f"{what}: shape {tuple(data.shape)}, expected {want_shape}; wrong or swapped file?")
+    if not spec.is_images and int(data.max()) > 9:
+        raise TinyDigitsError(f"{what}: label {int(data.max())} outside 0-9")
+    if verify_checksum and hashlib.sha256(raw).hexdigest() != spec.sha256:
+        raise TinyDigitsError(f"{what}: SHA-256 of its content does not match the published MNIST file (corrupt or altered)")
+    return data
+
+
+# ---------------------------------------------------------------- locating / downloading
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "tinydigits" / "mnist"
+
+
+def resolve_data_dir(data_dir: str | os.PathLike | None = None) -> Path:
+    """--data-dir, else $TINYDIGITS_DATA_DIR, else the per-user cache."""
+    chosen = data_dir or os.environ.get(ENV_VAR)
+    return Path(chosen).expanduser() if chosen else cache_dir()
+
+
+def find_file(folder: Path, spec: IdxFile) -> Path | None:
+    for candidate in (folder / f"{spec.name}.gz", folder / spec.name):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def mirrors() -> list[str]:
+    override = os.environ.get(MIRRORS_VAR)
+    return [m.strip().rstrip("/") + "/" for m in override.split(",")] if override else list(DEFAULT_MIRRORS)
+
+
+def _download(spec: IdxFile, dest_dir: Path, quiet: bool) -> Path:
+    """Fetch one file from the first mirror that answers; validated before it takes its final name."""
+    from tqdm import tqdm
+
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    final, part = dest_dir / f"{spec.name}.gz", dest_dir / f".{spec.name}.part.gz"
+    errors = []
+    for mirror in mirrors():
+        url = f"{mirror}{spec.name}.gz"
+        try:
+            with urllib.request.urlopen(url, timeout=15) as resp, part.open("wb") as out:
+                total = int(resp.headers.get("Content-Length") or 0) or None
+                with tqdm(total=total, unit="B", unit_scale=True, desc=spec.name, disable=quiet) as bar:
+                    while chunk := resp.read(1 << 16):
+                        out.write(chunk)
+                        bar.update(len(chunk))
+            read_idx(part, spec)
+            os.replace(part, final)
+            return final
+        except (OSError, TinyDigitsError) as err:
+            errors.append(f"{url}: {err}")
+        finally:
+            part.unlink(missing_ok=True)
+    raise OSError("; ".join(errors))
+
+
+def locate(data_dir: str | os.PathLike | None = None, download: bool = True, quiet: bool = False) -> dict[str, Path]:
+    """Find the four files in the data dir (or the cache), downloading missing ones into the cache."""
+    folder = resolve_data_dir(data_dir)
+    found: dict[str, Path] = {}
+    for spec in ALL_FILES:
+        path = find_file(folder, spec) or find_file(cache_dir(), spec)
+        if path is None and download:
+            try:
+                path = _download(spec, cache_dir(), quiet)
+            except OSError:
+                path = None
+        if path is None:
+            names = ", ".join(f"{f.name}.gz" for f in ALL_FILES)
+            raise TinyDigitsError(
+                f"MNIST not found in {folder} and could not be downloaded: put {names} there, "
+                f"or point --data-dir or ${ENV_VAR} at a folder holding them"
+            )
+        found[spec.name] = path
+    return found
+
+
+# ---------------------------------------------------------------- the dataset on the device
+
+
+@dataclass
+class Split:
+    images: torch.Tensor  # uint8 [N, 28, 28] on the device
+    labels: torch.Tensor  # int64 [N] on the device
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def subset(self, index: torch.Tensor) -> Split:
+        index = index.to(self.images.device)
+        return Split(self.images[index], self.labels[index])
+
+
+def load_split(name: str, data_dir=None, device: str | torch.device = "cpu", quiet: bool = False) -> Split:
+    """Load 'train' or 'test' as one uint8 image tensor and one label tensor on `device`."""
+    paths = locate(data_dir, quiet=quiet)
+    image_spec, label_spec = FILES[name]
+    images = read_idx(paths[image_spec.name], image_spec)
+    labels = read_idx(paths[label_spec.name], label_spec).long()
+    return Split(images.to(device), labels.to(device))
+
+
+def train_val_split(train: Split, val_size: int, seed: int) -> tuple[Split, Split | None]:
+    """Hold out `val_size` training images, chosen by a fixed seed so the split is reproducible."""
+    if val_size <= 0:
+        return train, None
+    if val_size >= len(train):
+        raise TinyDigitsError(f"--val-split {val_size} leaves no training images (train has {len(train)})")
+    order = torch.randperm(len(train), generator=torch.Generator().manual_seed(seed))
+    return train.subset(order[val_size:]), train.subset(order[:val_size])
+
+
+def to_unit(images_uint8: torch.Tensor) -> torch.Tensor:
+    """uint8 [B, 28, 28] -> float [B, 1, 28, 28] in [0, 1] (background 0, so warps pad with ink-free pixels)."""
+    return images_uint8.unsqueeze(1).float() / 255.0
+
+
+def normalize(x: torch.Tensor) -> torch.Tensor:
+    """Standardise [0, 1] images with the MNIST mean/std, as every model here expects."""
+    return (x - MEAN) / STD
+
+
+# ---------------------------------------------------------------- augmentation
+
+
+@dataclass(frozen=True)
+class Augment:
+    """Random affine warp per image, applied to a whole batch with one grid_sample call."""
+
+    degrees: float = 0.0
+    translate: float = 0.0  # fraction of the image size, like torchvision's RandomAffine
+    scale: tuple[float, float] = (1.0, 1.0)
+    shear: float = 0.0  # degrees
+
+    @property
+    def active(self) -> bool:
+        return bool(self.degrees or self.translate or self.shear or self.scale != (1.0, 1.0))
+
+    def __call__(self, x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
+        """Warp float images [B, 1, H, W] (background 0). Parameters come from a CPU generator,
+        so a seed gives the same warps on any device."""
+        if not self.active:
+            return x
+        b = x.shape[0]
+
+        def uniform(lo: float, hi: float) -> torch.Tensor:
+            return torch.rand(b, generator=generator) * (hi - lo) + lo
+
+        angle = torch.deg2rad(uniform(-self.degrees, self.degrees))
+        shear = torch.deg2rad(uniform(-self.shear, self.shear))
+        scale = uniform(*self.scale)
+        tx, ty = uniform(-self.translate, self.translate) * 2, uniform(-self.translate, self.translate) * 2
+        # Forward map A = scale * rotation @ shear; affine_grid wants output->input, i.e. A^-1.
+        cos, sin, tan = torch.cos(angle), torch.sin(angle), torch.tan(shear)
+        rotation = torch.stack([torch.stack([cos, -sin], 1), torch.stack([sin, cos], 1)], 1)
+        shear_m = torch.stack([torch.stack([torch.ones(b), tan], 1), torch.stack([torch.zeros(b), torch.ones(b)], 1)], 1)
+        forward = scale[:, None, None] * rotation @ shear_m
+        theta = torch.cat([torch.linalg.inv(forward), torch.stack([tx, ty], 1)[:, :, None]], dim=2).to(x.device, x.dtype)
+        grid = F.affine_grid(theta, list(x.shape), align_corners=False)
+        return F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+
+
+def batches(
+    split: Split, batch_size: int, generator: torch.Generator | None = None, augment: Augment | None = None
+):
+    """Yield normalised (x, y) batches; shuffled and augmented when a generator is given."""
+    n = len(split)
+    order = torch.randperm(n, generator=generator).to(split.images.device) if generator is not None else None
+    for start in range(0, n, batch_size):
+        idx = order[start : start + batch_size] if order is not None else slice(start, start + batch_size)
+        x = to_unit(split.images[idx])
+        if augment is not None and generator is not None:
+            x = augment(x, generator)
+        yield normalize(x), split.labels[idx]

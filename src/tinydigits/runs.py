@@ -1,0 +1,110 @@
+"""Run folders: created fresh (never overwritten), written atomically, read back with clear errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from tinydigits import __version__, models
+from tinydigits.errors import TinyDigitsError
+
+
+def new_run_dir(out: str | os.PathLike, model: str, seed: int) -> Path:
+    """`out/<model>-<UTC timestamp>-s<seed>/`; a suffix is added rather than reusing a folder."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    base = Path(out) / f"{model}-{stamp}-s{seed}"
+    try:
+        Path(out).mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise TinyDigitsError(f"cannot create output folder {out}: {err.strerror}") from None
+    for n in range(1, 1000):
+        candidate = base if n == 1 else base.with_name(f"{base.name}-{n}")
+        try:
+            candidate.mkdir()
+            return candidate
+        except FileExistsError:
+            continue
+    raise TinyDigitsError(f"cannot find a free run folder name under {out}")
+
+
+def atomic_write(path: Path, write) -> None:
+    """Call write(tmp_path), then rename over `path`: readers never see a half-written file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_json(path: Path, data: Any) -> None:
+    atomic_write(path, lambda tmp: Path(tmp).write_text(json.dumps(data, indent=2) + "\n"))
+
+
+def read_json(path: Path) -> Any:
+    try:
+        return json.loads(Path(path).read_text())
+    except FileNotFoundError:
+        raise TinyDigitsError(f"{path}: missing") from None
+    except (OSError, ValueError) as err:
+        raise TinyDigitsError(f"{path}: unreadable ({err})") from None
+
+
+def environment() -> dict[str, Any]:
+    """Versions and commit recorded with every run, so numbers can be traced to code."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=Path(__file__).parent, capture_output=True, text=True, timeout=5
+        ).stdout.strip() or None
+    except (OSError, subprocess.SubprocessError):
+        commit = None
+    return {
+        "tinydigits": __version__,
+        "torch": torch.__version__,
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "git_commit": commit,
+    }
+
+
+def save_checkpoint(path: Path, model: nn.Module, name: str, config: dict[str, Any]) -> None:
+    state = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
+    payload = {"model": name, "state_dict": state, "config": config}
+    atomic_write(path, lambda tmp: torch.save(payload, tmp))
+
+
+def checkpoint_path(target: str | os.PathLike) -> Path:
+    """Accept a run folder or a model.pt path."""
+    path = Path(target)
+    return path / "model.pt" if path.is_dir() else path
+
+
+def load_model(target: str | os.PathLike, device: str | torch.device = "cpu") -> tuple[nn.Module, dict[str, Any]]:
+    """Rebuild the registered model from a checkpoint; any problem is one TinyDigitsError line."""
+    path = checkpoint_path(target)
+    if not path.exists():
+        raise TinyDigitsError(f"{path}: no such checkpoint (expected a run folder or a model.pt)")
+    try:
+        ckpt = torch.load(path, map_location=device, weights_only=True)
+    except Exception as err:  # torch raises many types for a broken file
+        raise TinyDigitsError(f"{path}: not a readable tinydigits checkpoint ({type(err).__name__})") from None
+    if not isinstance(ckpt, dict) or "model" not in ckpt or "state_dict" not in ckpt:
+        raise TinyDigitsError(f"{path}: not a tinydigits checkpoint (no model name / state_dict)")
+    model = models.create(ckpt["model"])
+    try:
+        model.load_state_dict(ckpt["state_dict"])
+    except RuntimeError:
+        raise TinyDigitsError(f"{path}: weights do not fit model {ckpt['model']!r} as the code defines it now") from None
+    return model.to(device).eval(), ckpt

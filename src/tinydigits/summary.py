@@ -1,0 +1,106 @@
+"""Layer table with parameters, MACs and receptive field, measured from the model itself.
+
+Why hand-written: torchinfo gives shapes/params/MACs but not receptive fields, which are the point
+of this exercise. One forward pass with hooks on the leaf modules gives all columns at once, so the
+table is always right for the code as it stands. Receptive fields assume a chain of layers (every
+model here is one); for a leaf it is the input window one output pixel of that layer sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import torch
+from torch import nn
+
+
+@dataclass
+class LayerRow:
+    name: str
+    type: str
+    output: list[int]  # C, H, W (or features) for one image
+    params: int
+    macs: int
+    rf: int  # receptive field in input pixels (cumulative)
+    jump: int  # distance in input pixels between neighbouring outputs (cumulative stride)
+
+
+def _pair(v) -> int:
+    return v[0] if isinstance(v, tuple) else v
+
+
+def _kernel_stride_dilation(module: nn.Module, in_hw: int) -> tuple[int, int, int] | None:
+    """(kernel, stride, dilation) for layers that change the receptive field, else None."""
+    if isinstance(module, nn.Conv2d | nn.MaxPool2d | nn.AvgPool2d):
+        k, s = _pair(module.kernel_size), _pair(module.stride)
+        d = _pair(getattr(module, "dilation", 1))
+        return k, s, d
+    if isinstance(module, nn.AdaptiveAvgPool2d | nn.AdaptiveMaxPool2d) and _pair(module.output_size) == 1:
+        return in_hw, in_hw, 1  # global pooling: one window over the whole map
+    return None
+
+
+def _macs(module: nn.Module, out: torch.Tensor) -> int:
+    if isinstance(module, nn.Conv2d):
+        k = module.kernel_size[0] * module.kernel_size[1]
+        return out[0].numel() * (module.in_channels // module.groups) * k
+    if isinstance(module, nn.Linear):
+        return module.in_features * module.out_features
+    return 0
+
+
+def summarize(model: nn.Module, input_size: tuple[int, int, int] = (1, 28, 28)) -> list[LayerRow]:
+    """One row per leaf module, in execution order."""
+    rows: list[LayerRow] = []
+    state = {"rf": 1, "jump": 1}
+    names = {m: n for n, m in model.named_modules()}
+
+    def hook(module, inputs, output):
+        x = inputs[0]
+        ksd = _kernel_stride_dilation(module, x.shape[-1]) if x.dim() == 4 else None
+        if ksd is not None:
+            k, s, d = ksd
+            state["rf"] += (d * (k - 1)) * state["jump"]
+            state["jump"] *= s
+        params = sum(p.numel() for p in module.parameters(recurse=False) if p.requires_grad)
+        rows.append(LayerRow(names[module], type(module).__name__, list(output.shape[1:]), params,
+                             _macs(module, output), state["rf"], state["jump"]))
+
+    leaves = [m for m in model.modules() if not list(m.children())]
+    handles = [m.register_forward_hook(hook) for m in leaves]
+    was_training = model.training
+    try:
+        model.eval()
+        device = next(model.parameters()).device
+        with torch.no_grad():
+            model(torch.zeros(1, *input_size, device=device))
+    finally:
+        for h in handles:
+            h.remove()
+        model.train(was_training)
+    return rows
+
+
+def totals(rows: list[LayerRow]) -> dict[str, int]:
+    return {"params": sum(r.params for r in rows), "macs": sum(r.macs for r in rows),
+            "receptive_field": rows[-1].rf if rows else 1}
+
+
+def as_dict(model_name: str, rows: list[LayerRow]) -> dict:
+    return {"model": model_name, "layers": [asdict(r) for r in rows], "total": totals(rows)}
+
+
+def format_table(rows: list[LayerRow], markdown: bool = False) -> str:
+    header = ["layer", "type", "output", "params", "MACs", "RF", "jump"]
+    body = [[r.name, r.type, "x".join(map(str, r.output)), f"{r.params:,}", f"{r.macs:,}", str(r.rf), str(r.jump)]
+            for r in rows]
+    t = totals(rows)
+    foot = ["total", "", "", f"{t['params']:,}", f"{t['macs']:,}", str(t["receptive_field"]), ""]
+    if markdown:
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(row) + " |" for row in [*body, [f"**{c}**" if c else "" for c in foot]]]
+        return "\n".join(lines)
+    widths = [max(len(row[i]) for row in [header, *body, foot]) for i in range(len(header))]
+    fmt = lambda row: "  ".join(c.ljust(w) if i < 3 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
+    rule = "-" * len(fmt(header))
+    return "\n".join([fmt(header), rule, *map(fmt, body), rule, fmt(foot)])

@@ -1,0 +1,248 @@
+"""The training loop: data as tensors on the device, augmentation per batch, one run folder per run."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
+
+from tinydigits import data, models, runs
+from tinydigits.errors import TinyDigitsError
+
+DEFAULT_LR = {"sgd": 0.05, "adam": 0.003, "adamw": 0.003}
+OPTIMIZERS = tuple(DEFAULT_LR)
+SCHEDULERS = ("onecycle", "step", "plateau", "none")
+
+
+@dataclass
+class TrainConfig:
+    """Every setting of a run; saved as config.json. None means 'the model's recipe decides'."""
+
+    model: str = "model3"
+    epochs: int = 15
+    seed: int = 0
+    batch_size: int = 128
+    optimizer: str | None = None
+    lr: float | None = None
+    scheduler: str | None = None
+    momentum: float = 0.9
+    weight_decay: float = 0.0
+    label_smoothing: float | None = None
+    ema: float | None = None  # EMA decay of the weights that are evaluated and saved; 0 = off
+    augment_degrees: float | None = None
+    augment_translate: float | None = None
+    augment_scale: tuple[float, float] = (1.0, 1.0)
+    augment_shear: float = 0.0
+    val_split: int = 0
+    data_dir: str | None = None
+    out: str = "runs"
+    threads: int | None = None
+    device: str | None = None
+    train_limit: int | None = None  # train on the first N images only (tests, quick looks)
+
+    def resolved(self) -> TrainConfig:
+        """Fill unset fields from the model's recipe, then from global defaults, and validate."""
+        cfg = dataclasses.replace(self)
+        recipe = models.recipe(cfg.model)
+        for key, value in recipe.items():
+            if getattr(cfg, key) is None:
+                # A recipe's lr belongs to its optimizer; another optimizer gets its own default.
+                if key == "lr" and cfg.optimizer not in (None, recipe.get("optimizer")):
+                    continue
+                setattr(cfg, key, value)
+        cfg.optimizer = cfg.optimizer or "sgd"
+        cfg.scheduler = cfg.scheduler or "onecycle"
+        cfg.lr = cfg.lr if cfg.lr is not None else DEFAULT_LR.get(cfg.optimizer)
+        for key in ("label_smoothing", "ema", "augment_degrees", "augment_translate"):
+            if getattr(cfg, key) is None:
+                setattr(cfg, key, 0.0)
+        cfg.validate()
+        return cfg
+
+    def validate(self) -> None:
+        checks = [
+            (self.optimizer in OPTIMIZERS, f"--optimizer must be one of {', '.join(OPTIMIZERS)}"),
+            (self.scheduler in SCHEDULERS, f"--scheduler must be one of {', '.join(SCHEDULERS)}"),
+            (1 <= self.epochs <= 1000, "--epochs must be between 1 and 1000"),
+            (1 <= self.batch_size <= 65536, "--batch-size must be between 1 and 65536"),
+            (self.lr is not None and 0 < self.lr < 10, "--lr must be between 0 and 10"),
+            (self.val_split >= 0, "--val-split must be >= 0"),
+            (0 <= (self.ema or 0) < 1, "--ema must be in [0, 1)"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise TinyDigitsError(message)
+
+    def augment(self) -> data.Augment:
+        scale = tuple(self.augment_scale)
+        return data.Augment(self.augment_degrees or 0.0, self.augment_translate or 0.0, scale, self.augment_shear)
+
+
+def pick_device(requested: str | None = None) -> torch.device:
+    """CUDA when present, else CPU (torch then uses all physical cores)."""
+    if requested:
+        return torch.device(requested)
+    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+
+def make_optimizer(cfg: TrainConfig, params) -> torch.optim.Optimizer:
+    if cfg.optimizer == "sgd":
+        return torch.optim.SGD(params, lr=cfg.lr, momentum=cfg.momentum, nesterov=cfg.momentum > 0, weight_decay=cfg.weight_decay)
+    cls = torch.optim.Adam if cfg.optimizer == "adam" else torch.optim.AdamW
+    return cls(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
+
+
+def make_scheduler(cfg: TrainConfig, opt: torch.optim.Optimizer, steps_per_epoch: int):
+    """Returns (scheduler, per_batch): one-cycle steps every batch, the others once an epoch."""
+    if cfg.scheduler == "onecycle":
+        return torch.optim.lr_scheduler.OneCycleLR(
+            opt, max_lr=cfg.lr, epochs=cfg.epochs, steps_per_epoch=steps_per_epoch, pct_start=0.25,
+            div_factor=10.0, final_div_factor=100.0,
+        ), True
+    if cfg.scheduler == "step":
+        return torch.optim.lr_scheduler.StepLR(opt, step_size=max(1, cfg.epochs // 3), gamma=0.1), False
+    if cfg.scheduler == "plateau":
+        return torch.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=0.1, patience=2), False
+    return None, False
+
+
+@torch.no_grad()
+def evaluate(model: nn.Module, split: data.Split, batch_size: int = 1000) -> tuple[float, float]:
+    """Mean cross-entropy and accuracy (%) over a split, in eval mode."""
+    was_training = model.training
+    model.eval()
+    loss_sum, correct = 0.0, 0
+    for x, y in data.batches(split, batch_size):
+        logits = model(_layout(x))
+        loss_sum += F.cross_entropy(logits, y, reduction="sum").item()
+        correct += int((logits.argmax(1) == y).sum())
+    model.train(was_training)
+    return loss_sum / len(split), 100.0 * correct / len(split)
+
+
+def _layout(x: torch.Tensor) -> torch.Tensor:
+    # channels_last makes the small convolutions measurably faster on CPU (see `tinydigits bench`).
+    return x.contiguous(memory_format=torch.channels_last)
+
+
+@dataclass
+class EpochStats:
+    loss: float
+    acc: float
+    images: int
+    seconds: float
+
+
+def train_epoch(model, opt, scheduler, per_batch, split, cfg, generator, ema=None, progress=None) -> EpochStats:
+    """One pass over the (shuffled, augmented) training split."""
+    model.train()
+    augment = cfg.augment()
+    loss_sum, correct, seen = 0.0, 0, 0
+    start = time.perf_counter()
+    for x, y in data.batches(split, cfg.batch_size, generator, augment):
+        logits = model(_layout(x))
+        loss = F.cross_entropy(logits, y, label_smoothing=cfg.label_smoothing)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        if per_batch:
+            scheduler.step()
+        if ema is not None:
+            ema.update_parameters(model)
+        loss_sum += loss.item() * len(y)
+        correct += int((logits.argmax(1) == y).sum())
+        seen += len(y)
+        if progress is not None:
+            elapsed = time.perf_counter() - start
+            progress.update(len(y))
+            progress.set_postfix(loss=f"{loss_sum / seen:.4f}", acc=f"{100 * correct / seen:.2f}", ips=f"{seen / elapsed:.0f}")
+    return EpochStats(loss_sum / seen, 100.0 * correct / seen, seen, time.perf_counter() - start)
+
+
+@dataclass
+class RunResult:
+    run_dir: Path
+    metrics: dict[str, Any]
+    model: nn.Module
+    config: TrainConfig
+
+
+def epoch_line(row: dict[str, Any], epochs: int) -> str:
+    val = f"  val {row['val_acc']:.2f}%" if "val_acc" in row else ""
+    return (
+        f"epoch {row['epoch']:>2}/{epochs}  train loss {row['train_loss']:.4f} acc {row['train_acc']:.2f}%  "
+        f"test loss {row['test_loss']:.4f} acc {row['test_acc']:.2f}%{val}  lr {row['lr']:.4g}  {row['seconds']:.1f}s"
+    )
+
+
+def train(cfg: TrainConfig, quiet: bool = False, log=print) -> RunResult:
+    """Train one model end to end and leave a complete run folder; returns where and what."""
+    from tqdm import tqdm
+
+    cfg = cfg.resolved()
+    device = pick_device(cfg.device)
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
+    torch.manual_seed(cfg.seed)
+    train_split = data.load_split("train", cfg.data_dir, device, quiet)
+    test_split = data.load_split("test", cfg.data_dir, device, quiet)
+    if cfg.train_limit:
+        train_split = train_split.subset(torch.arange(min(cfg.train_limit, len(train_split))))
+    train_split, val_split = data.train_val_split(train_split, cfg.val_split, cfg.seed)
+
+    model = models.create(cfg.model).to(device).to(memory_format=torch.channels_last)
+    params = models.count_params(model)
+    ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema), use_buffers=True) if cfg.ema else None
+    opt = make_optimizer(cfg, model.parameters())
+    scheduler, per_batch = make_scheduler(cfg, opt, math.ceil(len(train_split) / cfg.batch_size))
+
+    run_dir = runs.new_run_dir(cfg.out, cfg.model, cfg.seed)
+    config = dataclasses.asdict(cfg)
+    record = {**config, "params": params, "device": str(device), "threads": torch.get_num_threads(),
+              "train_images": len(train_split), "environment": runs.environment()}
+    runs.write_json(run_dir / "config.json", record)
+    metrics: dict[str, Any] = {"model": cfg.model, "params": params, "seed": cfg.seed, "epochs": [], "complete": False}
+    generator = torch.Generator().manual_seed(cfg.seed)
+    evaluated = ema.module if ema is not None else model
+    try:
+        for epoch in range(1, cfg.epochs + 1):
+            start, lr = time.perf_counter(), opt.param_groups[0]["lr"]
+            bar = None if quiet else tqdm(total=len(train_split), unit="img", desc=f"epoch {epoch}/{cfg.epochs}", leave=False)
+            stats = train_epoch(model, opt, scheduler, per_batch, train_split, cfg, generator, ema, bar)
+            if bar is not None:
+                bar.close()
+            test_loss, test_acc = evaluate(evaluated, test_split)
+            row = {"epoch": epoch, "train_loss": stats.loss, "train_acc": stats.acc, "test_loss": test_loss,
+                   "test_acc": test_acc, "lr": lr, "seconds": time.perf_counter() - start,
+                   "train_images_per_s": stats.images / stats.seconds}
+            if val_split is not None:
+                row["val_loss"], row["val_acc"] = evaluate(evaluated, val_split)
+            if scheduler is not None and not per_batch:
+                scheduler.step(row.get("val_loss", test_loss)) if cfg.scheduler == "plateau" else scheduler.step()
+            metrics["epochs"].append(row)
+            runs.save_checkpoint(run_dir / "model.pt", evaluated, cfg.model, config)
+            runs.write_json(run_dir / "metrics.json", metrics)
+            log(epoch_line(row, cfg.epochs))
+    except KeyboardInterrupt:
+        metrics["interrupted"] = True
+        runs.write_json(run_dir / "metrics.json", metrics)
+        raise KeyboardInterruptInRun(run_dir, len(metrics["epochs"])) from None
+    metrics["complete"] = True
+    runs.write_json(run_dir / "metrics.json", metrics)
+    return RunResult(run_dir, metrics, evaluated, cfg)
+
+
+class KeyboardInterruptInRun(KeyboardInterrupt):
+    """Ctrl-C during training, after the run folder was left consistent."""
+
+    def __init__(self, run_dir: Path, epochs_done: int) -> None:
+        super().__init__(f"interrupted after {epochs_done} complete epoch(s); run folder {run_dir} is consistent")
+        self.run_dir, self.epochs_done = run_dir, epochs_done

@@ -1,0 +1,43 @@
+"""Shared fixtures: the real MNIST folder (CI points $TINYDIGITS_DATA_DIR at it) and tiny trained runs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _mnist_dir() -> Path | None:
+    for candidate in (os.environ.get("TINYDIGITS_DATA_DIR"), REPO.parent / "shared" / "data" / "mnist"):
+        if candidate and (Path(candidate) / "t10k-labels-idx1-ubyte.gz").exists():
+            return Path(candidate)
+    return None
+
+
+@pytest.fixture(scope="session")
+def mnist_dir() -> Path:
+    found = _mnist_dir()
+    if found is None:
+        pytest.skip("real MNIST not available: set TINYDIGITS_DATA_DIR")
+    return found
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory, monkeypatch):
+    """Never touch the user's cache or the network from tests."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("TINYDIGITS_MIRRORS", "http://127.0.0.1:9/")  # a closed local port: 'offline'
+
+
+@pytest.fixture(scope="session")
+def tiny_run(mnist_dir, tmp_path_factory):
+    """One short real training run (2 epochs on 6,000 images), shared by the tests that read runs."""
+    from tinydigits.train import TrainConfig, train
+
+    out = tmp_path_factory.mktemp("runs")
+    cfg = TrainConfig(model="model3", epochs=2, seed=0, data_dir=str(mnist_dir), out=str(out), train_limit=6000,
+                      scheduler="none", lr=0.05)
+    return train(cfg, quiet=True, log=lambda line: None)

@@ -1,0 +1,76 @@
+"""The CLI's promise: bad input is one line on stderr and a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run_cli(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "tinydigits", *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess, *needles: str) -> None:
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, proc.stderr
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_missing_data_offline(tmp_path):
+    proc = run_cli("train", "--data-dir", str(tmp_path / "nonexistent"), "--epochs", "1",
+                   env_extra={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert_one_line_error(proc, "train-images-idx3-ubyte.gz", "--data-dir", "TINYDIGITS_DATA_DIR")
+
+
+def test_truncated_train_images(mnist_dir, tmp_path):
+    folder = tmp_path / "m"
+    folder.mkdir()
+    for f in mnist_dir.glob("*.gz"):
+        (folder / f.name).symlink_to(f)
+    (folder / "train-images-idx3-ubyte.gz").unlink()
+    (folder / "train-images-idx3-ubyte.gz").write_bytes((mnist_dir / "train-images-idx3-ubyte.gz").read_bytes()[:100_000])
+    proc = run_cli("train", "--data-dir", str(folder), "--out", str(tmp_path / "runs"),
+                   env_extra={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert_one_line_error(proc, "train-images-idx3-ubyte.gz", "truncated")
+    assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())
+
+
+def test_corrupt_gzip_content(mnist_dir, tmp_path):
+    folder = tmp_path / "m"
+    folder.mkdir()
+    for f in mnist_dir.glob("*.gz"):
+        (folder / f.name).symlink_to(f)
+    (folder / "t10k-labels-idx1-ubyte.gz").unlink()
+    labels = bytearray(gzip.decompress((mnist_dir / "t10k-labels-idx1-ubyte.gz").read_bytes()))
+    labels[100] = (labels[100] + 1) % 10  # a valid label, but not MNIST's
+    (folder / "t10k-labels-idx1-ubyte.gz").write_bytes(gzip.compress(bytes(labels)))
+    proc = run_cli("train", "--data-dir", str(folder))
+    assert_one_line_error(proc, "t10k-labels-idx1-ubyte.gz", "SHA-256")
+
+
+def test_unknown_model_is_one_line(tmp_path):
+    proc = run_cli("train", "--model", "resnet50", "--out", str(tmp_path))
+    assert_one_line_error(proc, "unknown model", "model3")
+
+
+def test_help_lists_commands():
+    proc = run_cli("--help")
+    assert proc.returncode == 0 and "train" in proc.stdout
+
+
+def test_models_lists_the_registry():
+    proc = run_cli("models")
+    assert proc.returncode == 0 and all(name in proc.stdout for name in ("model1", "model2", "model3"))
+
+
+def test_package_has_no_stray_outputs():
+    repo = Path(__file__).resolve().parents[1]
+    tracked = subprocess.run(["git", "ls-files"], cwd=repo, capture_output=True, text=True).stdout.split()
+    assert not [t for t in tracked if t.endswith((".pt", ".onnx", "ubyte.gz")) or t.startswith("runs/")]

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import pytest
+from torch import nn
+
+from tinydigits import models, summary
+from tinydigits.check import Budget, format_verdict, verdict
+
+# Pinned so a change in any of the three steps is deliberate (and the README table is re-measured).
+PINNED_PARAMS = {"model1": 7352, "model2": 7432, "model3": 7432}
+
+
+@pytest.mark.parametrize("name", sorted(PINNED_PARAMS))
+def test_param_counts_are_pinned_and_within_budget(name):
+    model = models.create(name)
+    assert models.count_params(model) == PINNED_PARAMS[name]
+    assert models.count_params(model) < 8000
+    assert summary.totals(summary.summarize(model))["params"] == PINNED_PARAMS[name]
+
+
+def rf_jump(*layers: nn.Module, size: int = 28) -> list[tuple[int, int]]:
+    rows = summary.summarize(nn.Sequential(*layers), (1, size, size))
+    return [(r.rf, r.jump) for r in rows]
+
+
+def test_rf_conv3_stride1_twice():
+    assert rf_jump(nn.Conv2d(1, 2, 3), nn.Conv2d(2, 2, 3)) == [(3, 1), (5, 1)]
+
+
+def test_rf_conv3_stride2_then_conv3():
+    # 3; then 3 + (3-1)*2 = 7, jump 2
+    assert rf_jump(nn.Conv2d(1, 2, 3, stride=2), nn.Conv2d(2, 2, 3)) == [(3, 2), (7, 2)]
+
+
+def test_rf_maxpool_then_conv():
+    # conv 3 -> pool: 3 + 1*1 = 4, jump 2 -> conv: 4 + 2*2 = 8
+    assert rf_jump(nn.Conv2d(1, 2, 3), nn.MaxPool2d(2), nn.Conv2d(2, 2, 3)) == [(3, 1), (4, 2), (8, 2)]
+
+
+def test_rf_dilation_and_1x1():
+    # dilated k3 d2 behaves as k5: RF 5; 1x1 changes nothing
+    assert rf_jump(nn.Conv2d(1, 2, 3, dilation=2), nn.Conv2d(2, 4, 1)) == [(5, 1), (5, 1)]
+
+
+def test_rf_global_average_pool_covers_the_map():
+    # conv 3 on 8x8 -> 6x6 map, RF 3; GAP adds (6-1)*1 -> 8, jump 6
+    assert rf_jump(nn.Conv2d(1, 2, 3), nn.AdaptiveAvgPool2d(1), size=8) == [(3, 1), (8, 6)]
+
+
+def test_macs_of_a_conv():
+    rows = summary.summarize(nn.Sequential(nn.Conv2d(1, 8, 3, bias=False)))
+    assert rows[0].macs == 26 * 26 * 8 * 9 and rows[0].output == [8, 26, 26]
+
+
+def test_summary_table_has_totals():
+    rows = summary.summarize(models.create("model3"))
+    text = summary.format_table(rows)
+    assert "total" in text and f"{PINNED_PARAMS['model3']:,}" in text
+    assert summary.totals(rows)["receptive_field"] >= 28
+
+
+BUDGET = Budget(max_params=8000, max_epochs=15, last=3, min_acc=99.4)
+
+
+def test_verdict_passes_when_every_seed_holds():
+    curves = {0: [98.0] * 12 + [99.41, 99.45, 99.5], 1: [98.0] * 12 + [99.4, 99.42, 99.44]}
+    result = verdict(curves, 7432, 15, BUDGET)
+    assert result["pass"] and all(s["pass"] for s in result["seeds"].values())
+    assert "VERDICT: PASS" in format_verdict(result, BUDGET)
+
+
+def test_a_dip_in_the_last_epochs_fails():
+    curves = {0: [98.0] * 12 + [99.5, 99.39, 99.5], 1: [98.0] * 12 + [99.5, 99.5, 99.5]}
+    result = verdict(curves, 7432, 15, BUDGET)
+    assert not result["pass"] and not result["seeds"]["0"]["pass"] and result["seeds"]["1"]["pass"]
+    assert "VERDICT: FAIL" in format_verdict(result, BUDGET)
+
+
+def test_a_peak_before_the_last_epochs_does_not_count():
+    curves = {0: [99.6] * 12 + [99.3, 99.3, 99.3]}
+    assert not verdict(curves, 7432, 15, BUDGET)["pass"]
+
+
+def test_params_and_epochs_are_judged():
+    good = {0: [99.5] * 15}
+    assert not verdict(good, 8000, 15, BUDGET)["constraints"]["params"]["pass"]  # fewer than 8,000
+    assert not verdict({0: [99.5] * 16}, 7000, 16, BUDGET)["pass"]
+    assert not verdict({0: [99.5] * 10}, 7000, 15, BUDGET)["pass"]  # an interrupted run
