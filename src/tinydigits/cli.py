@@ -127,6 +127,59 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("eval")
+def cmd_eval(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tinydigits import data, report, runs
+    from tinydigits.train import pick_device
+
+    run_dir = Path(args.run_dir)
+    if not run_dir.is_dir():
+        raise TinyDigitsError(f"{run_dir}: not a run folder")
+    device = pick_device(args.device)
+    model, _ = runs.load_model(run_dir, device)
+    test = data.load_split("test", args.data_dir, device)
+    p = report.write_artifacts(run_dir, model, test)
+    print(f"test accuracy {p.accuracy:.2f}% ({int((p.preds != p.labels).sum())} of {len(p.labels)} wrong)")
+    print(run_dir / "report.md")
+    return 0
+
+
+@command("report")
+def cmd_report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tinydigits import report, runs
+
+    text = report.compare([Path(r) for r in args.run_dirs])
+    if args.out:
+        runs.atomic_write(Path(args.out), lambda tmp: Path(tmp).write_text(text))
+        print(args.out)
+    else:
+        print(text, end="")
+    return 0
+
+
+@command("predict")
+def cmd_predict(args: argparse.Namespace) -> int:
+    from tinydigits import predict
+
+    return predict.run(args.model, args.images, args.backend, args.invert, args.top, args.json, args.save_preprocessed)
+
+
+@command("export")
+def cmd_export(args: argparse.Namespace) -> int:
+    from tinydigits import export
+
+    result = export.export(args.model, args.onnx, args.data_dir)
+    print(f"wrote {args.onnx} (opset {export.OPSET}, dynamic batch axis)")
+    print(f"ONNX Runtime vs PyTorch on {result.images:,} test images: same argmax on "
+          f"{result.same_argmax:,}/{result.images:,}, max |logit difference| {result.max_abs_logit_diff:.2e}")
+    print(f"ONNX test accuracy {result.onnx_accuracy:.2f}% (PyTorch {result.torch_accuracy:.2f}%)")
+    return 0 if result.same_argmax == result.images else 1
+
+
 @command("models")
 def cmd_models(args: argparse.Namespace) -> int:
     from tinydigits import models
@@ -158,6 +211,30 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="layer table: shapes, params, MACs, receptive field")
     p.add_argument("--model", default="model3")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("eval", help="re-evaluate a run's model; (re)write its pictures, tables and report.md")
+    p.add_argument("run_dir")
+    p.add_argument("--device")
+    _data_dir(p)
+
+    p = sub.add_parser("report", help="compare several runs side by side (markdown)")
+    p.add_argument("run_dirs", nargs="+", metavar="RUN_DIR")
+    p.add_argument("--out", help="write the markdown here instead of printing it")
+
+    p = sub.add_parser("predict", help="classify image files (any size/format) with a trained model")
+    p.add_argument("model", help="run folder, model.pt, or (with --backend onnx) an .onnx file")
+    p.add_argument("images", nargs="+", metavar="IMAGE")
+    p.add_argument("--backend", choices=["torch", "onnx"], default="torch")
+    p.add_argument("--invert", action=argparse.BooleanOptionalAction, default=None,
+                   help="force (or forbid) inverting dark-on-light images (default: decided per image)")
+    p.add_argument("--top", type=_positive_int, default=1, help="also print the runners-up")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--save-preprocessed", metavar="DIR", help="write the 28x28 images the model saw")
+
+    p = sub.add_parser("export", help="export to ONNX and verify it against PyTorch with ONNX Runtime")
+    p.add_argument("model", help="run folder or model.pt")
+    p.add_argument("--onnx", required=True, metavar="FILE")
+    _data_dir(p)
 
     sub.add_parser("models", help="list registered models")
     return parser

@@ -17,9 +17,9 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
+from tinydigits.constants import MEAN, STD
 from tinydigits.errors import TinyDigitsError
 
-MEAN, STD = 0.1307, 0.3081
 ENV_VAR = "TINYDIGITS_DATA_DIR"
 MIRRORS_VAR = "TINYDIGITS_MIRRORS"  # comma-separated base URLs, for an in-house mirror
 DEFAULT_MIRRORS = (

@@ -183,8 +183,9 @@ def epoch_line(row: dict[str, Any], epochs: int) -> str:
     )
 
 
-def train(cfg: TrainConfig, quiet: bool = False, log=print) -> RunResult:
-    """Train one model end to end and leave a complete run folder; returns where and what."""
+def train(cfg: TrainConfig, quiet: bool = False, log=print, artifacts: bool = True) -> RunResult:
+    """Train one model end to end and leave a complete run folder (with pictures and report.md
+    unless `artifacts` is False); returns where and what."""
     from tqdm import tqdm
 
     cfg = cfg.resolved()
@@ -237,6 +238,10 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print) -> RunResult:
         raise KeyboardInterruptInRun(run_dir, len(metrics["epochs"])) from None
     metrics["complete"] = True
     runs.write_json(run_dir / "metrics.json", metrics)
+    if artifacts:
+        from tinydigits.report import write_artifacts
+
+        write_artifacts(run_dir, evaluated, test_split)
     return RunResult(run_dir, metrics, evaluated, cfg)
 
 

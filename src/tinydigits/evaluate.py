@@ -1,0 +1,52 @@
+"""Predictions on a split and the statistics people look at: confusion matrix, per-class scores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+from tinydigits import data
+
+
+@dataclass
+class Predictions:
+    labels: torch.Tensor  # int64 [N]
+    preds: torch.Tensor  # int64 [N]
+    probs: torch.Tensor  # float [N, 10]
+
+    @property
+    def confidence(self) -> torch.Tensor:
+        return self.probs.max(dim=1).values
+
+    @property
+    def accuracy(self) -> float:
+        return 100.0 * float((self.preds == self.labels).float().mean())
+
+
+@torch.no_grad()
+def predict_split(model: nn.Module, split: data.Split, batch_size: int = 1000) -> Predictions:
+    model.eval()
+    probs = [torch.softmax(model(x.contiguous(memory_format=torch.channels_last)), dim=1).cpu()
+             for x, _ in data.batches(split, batch_size)]
+    p = torch.cat(probs)
+    return Predictions(split.labels.cpu(), p.argmax(1), p)
+
+
+def confusion_matrix(labels: torch.Tensor, preds: torch.Tensor, classes: int = 10) -> torch.Tensor:
+    """Rows: true digit, columns: predicted digit."""
+    return torch.bincount(labels * classes + preds, minlength=classes * classes).reshape(classes, classes)
+
+
+def per_class(cm: torch.Tensor) -> list[dict[str, float]]:
+    """Accuracy (= recall: share of each true digit recognised), precision and recall, in percent."""
+    rows = []
+    for digit in range(cm.shape[0]):
+        tp = float(cm[digit, digit])
+        support, predicted = float(cm[digit].sum()), float(cm[:, digit].sum())
+        recall = 100.0 * tp / support if support else 0.0
+        precision = 100.0 * tp / predicted if predicted else 0.0
+        rows.append({"digit": digit, "support": int(support), "accuracy": recall, "precision": precision,
+                     "recall": recall, "errors": int(support - tp)})
+    return rows

@@ -1,0 +1,126 @@
+"""Turn any image of a digit into the 28x28 input MNIST itself would have made of it.
+
+MNIST's recipe: light ink on a dark background, the digit's bounding box scaled (anti-aliased) so
+its longer side is 20 px, then pasted into 28x28 with its centre of mass at the centre. Numpy and
+Pillow only (no torch), so the ONNX deployment path stays torch-free.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, UnidentifiedImageError
+
+from tinydigits.constants import DIGIT_BOX, IMAGE_SIZE, MEAN, STD
+from tinydigits.errors import TinyDigitsError
+
+MAX_PIXELS = 25_000_000  # larger images are refused before decoding (decompression-bomb guard)
+MAX_BYTES = 20 * 1024 * 1024
+INK_THRESHOLD = 0.02  # fraction of the peak ink that still counts for the bounding box (MNIST: any ink)
+
+
+def open_image(source: str | Path | bytes, name: str | None = None) -> Image.Image:
+    """Open and fully decode an image file (or bytes) with one-line errors for every bad case."""
+    label = name or (str(source) if not isinstance(source, bytes) else "image")
+    if isinstance(source, str | Path):
+        path = Path(source)
+        if not path.is_file():
+            raise TinyDigitsError(f"{label}: no such file")
+        if path.stat().st_size > MAX_BYTES:
+            raise TinyDigitsError(f"{label}: file larger than {MAX_BYTES // (1024 * 1024)} MiB")
+        source = path.read_bytes()
+    if len(source) > MAX_BYTES:
+        raise TinyDigitsError(f"{label}: larger than {MAX_BYTES // (1024 * 1024)} MiB")
+    try:
+        img = Image.open(io.BytesIO(source))
+    except UnidentifiedImageError:
+        raise TinyDigitsError(f"{label}: not an image file") from None
+    if img.width * img.height > MAX_PIXELS:
+        raise TinyDigitsError(f"{label}: {img.width}x{img.height} is above the {MAX_PIXELS:,}-pixel limit")
+    try:
+        img.load()
+    except (OSError, SyntaxError, ValueError) as err:
+        raise TinyDigitsError(f"{label}: corrupt or truncated image ({err})") from None
+    return img
+
+
+def to_gray(img: Image.Image) -> np.ndarray:
+    """Any mode (L, RGB, RGBA, P, 16-bit I;16, I, F) -> float32 luminance in [0, 1].
+
+    Transparency is flattened onto whichever background contrasts with the visible ink, so a
+    stroke drawn on a transparent canvas survives whatever its colour.
+    """
+    if img.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        arr = np.asarray(img, dtype=np.float32)
+        top = 65535.0 if img.mode.startswith("I;16") or arr.max() > 255 else 255.0
+        return np.clip(arr / top, 0, 1)
+    if img.mode in ("P", "LA", "PA") or "transparency" in img.info:
+        img = img.convert("RGBA")
+    if img.mode == "RGBA":
+        rgba = np.asarray(img, dtype=np.float32) / 255.0
+        alpha = rgba[..., 3]
+        lum = rgba[..., :3] @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
+        if alpha.min() < 0.99:
+            visible = alpha > 0.5
+            ink_is_light = visible.any() and float(lum[visible].mean()) > 0.5
+            background = 0.0 if ink_is_light else 1.0
+            return lum * alpha + background * (1 - alpha)
+        return lum
+    return np.asarray(img.convert("L"), dtype=np.float32) / 255.0
+
+
+def needs_inversion(gray: np.ndarray) -> bool:
+    """Dark ink on a light background? Judged by the border, which is background in a digit photo."""
+    border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
+    return float(np.median(border)) > 0.5
+
+
+def mnist_like(gray: np.ndarray, invert: bool | None = None, label: str = "image") -> np.ndarray:
+    """float [H, W] in [0, 1] -> float32 [28, 28] in [0, 1], light digit centred on black."""
+    if invert is None:
+        invert = needs_inversion(gray)
+    ink = 1.0 - gray if invert else gray
+    ink = ink - np.median(np.concatenate([ink[0], ink[-1], ink[:, 0], ink[:, -1]]))  # background to 0
+    ink = np.clip(ink, 0, None)
+    peak = float(ink.max())
+    if peak < 0.1:
+        raise TinyDigitsError(f"{label}: blank image (no ink found)")
+    ink /= peak
+    ys, xs = np.nonzero(ink > INK_THRESHOLD)
+    crop = ink[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
+    h, w = crop.shape
+    scale = DIGIT_BOX / max(h, w)
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    small = crop.astype(np.float32)
+    if size != (w, h):
+        small = np.clip(np.asarray(Image.fromarray(small, mode="F").resize(size, Image.Resampling.LANCZOS)), 0, 1)
+    total = small.sum()
+    cy = (small.sum(axis=1) * np.arange(small.shape[0])).sum() / total
+    cx = (small.sum(axis=0) * np.arange(small.shape[1])).sum() / total
+    # MNIST put the centre of mass (in pixel indices) at (14, 14): measured mean 13.99 / 14.00 on its test set.
+    top, left = int(round(IMAGE_SIZE / 2 - cy)), int(round(IMAGE_SIZE / 2 - cx))
+    out = np.zeros((IMAGE_SIZE, IMAGE_SIZE), dtype=np.float32)
+    # Paste with clipping at the edges (a very lopsided digit may lose a sliver, as in MNIST).
+    y0, x0 = max(top, 0), max(left, 0)
+    y1, x1 = min(top + small.shape[0], IMAGE_SIZE), min(left + small.shape[1], IMAGE_SIZE)
+    out[y0:y1, x0:x1] = small[y0 - top : y1 - top, x0 - left : x1 - left]
+    return out
+
+
+def load_digit(source: str | Path | bytes, invert: bool | None = None, name: str | None = None) -> np.ndarray:
+    """File or bytes -> the 28x28 [0, 1] image the model sees (before normalisation)."""
+    label = name or (str(source) if not isinstance(source, bytes) else "image")
+    return mnist_like(to_gray(open_image(source, name)), invert, label)
+
+
+def normalize(images: np.ndarray) -> np.ndarray:
+    """[N, 28, 28] in [0, 1] -> float32 [N, 1, 28, 28] standardised like the training data."""
+    return ((images.astype(np.float32) - MEAN) / STD)[:, None]
+
+
+def to_png(image: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    Image.fromarray((np.clip(image, 0, 1) * 255).round().astype(np.uint8), mode="L").save(buffer, format="PNG")
+    return buffer.getvalue()

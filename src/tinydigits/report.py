@@ -1,0 +1,221 @@
+"""Pictures, tables and report.md for a run folder, and a side-by-side comparison of several runs.
+
+`write_artifacts` is the one code path behind both `tinydigits train` and `tinydigits eval`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only, no display needed
+import matplotlib.pyplot as plt  # noqa: E402
+import torch  # noqa: E402
+from torch import nn  # noqa: E402
+
+from tinydigits import data, evaluate, runs, summary  # noqa: E402
+from tinydigits.check import Budget, verdict  # noqa: E402
+from tinydigits.errors import TinyDigitsError  # noqa: E402
+
+TARGET = 99.4
+PICTURES = ("curves.png", "misclassified.png", "confusion.png", "per_class.png", "samples.png")
+
+
+def _save(fig, path: Path) -> None:
+    runs.atomic_write(path, lambda tmp: fig.savefig(tmp, format="png", dpi=110, bbox_inches="tight"))
+    plt.close(fig)
+
+
+def plot_curves(epochs: list[dict[str, Any]], path: Path) -> None:
+    x = [e["epoch"] for e in epochs]
+    fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(11, 4))
+    ax_loss.plot(x, [e["train_loss"] for e in epochs], "o-", label="train")
+    ax_loss.plot(x, [e["test_loss"] for e in epochs], "o-", label="test")
+    ax_loss.set(title="loss", xlabel="epoch", ylabel="cross-entropy")
+    ax_acc.plot(x, [e["train_acc"] for e in epochs], "o-", label="train")
+    ax_acc.plot(x, [e["test_acc"] for e in epochs], "o-", label="test")
+    if "val_acc" in epochs[0]:
+        ax_acc.plot(x, [e["val_acc"] for e in epochs], "o--", label="validation")
+    ax_acc.axhline(TARGET, color="crimson", ls=":", label=f"{TARGET} %")
+    # Zoom on the second half of training, where the 99.4 % line matters; early epochs may go off-scale.
+    late = epochs[len(epochs) // 2 :]
+    low = min(min(e["test_acc"] for e in late), min(e["train_acc"] for e in late), TARGET)
+    ax_acc.set(title="accuracy (%)", xlabel="epoch", ylim=(max(low - 1.0, 0), 100))
+    for ax in (ax_loss, ax_acc):
+        ax.grid(alpha=0.3)
+        ax.legend()
+    _save(fig, path)
+
+
+def _digit_grid(images: torch.Tensor, titles: list[str], colors: list[str], path: Path, cols: int = 8) -> None:
+    n = max(len(titles), 1)
+    rows = (n + cols - 1) // cols
+    fig, axes = plt.subplots(rows, cols, figsize=(cols * 1.4, rows * 1.6), squeeze=False)
+    for i, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if i < len(titles):
+            ax.imshow(images[i].cpu().numpy(), cmap="gray_r")
+            ax.set_title(titles[i], fontsize=8, color=colors[i])
+    if not titles:
+        axes.flat[0].text(0.5, 0.5, "no misclassified digits", ha="center")
+    _save(fig, path)
+
+
+def plot_misclassified(split: data.Split, p: evaluate.Predictions, path: Path, limit: int = 32) -> None:
+    """The most confident mistakes first: they say most about what the model gets wrong."""
+    wrong = torch.nonzero(p.preds != p.labels).flatten()
+    wrong = wrong[p.confidence[wrong].argsort(descending=True)][:limit]
+    titles = [f"{int(p.labels[i])}→{int(p.preds[i])} ({float(p.confidence[i]):.2f})" for i in wrong]
+    _digit_grid(split.images[wrong.to(split.images.device)], titles, ["crimson"] * len(titles), path)
+
+
+def plot_samples(split: data.Split, p: evaluate.Predictions, path: Path, count: int = 16) -> None:
+    titles = [f"pred {int(p.preds[i])} ({float(p.confidence[i]):.2f})" for i in range(count)]
+    colors = ["seagreen" if p.preds[i] == p.labels[i] else "crimson" for i in range(count)]
+    _digit_grid(split.images[:count], titles, colors, path)
+
+
+def plot_confusion(cm: torch.Tensor, path: Path) -> None:
+    fig, ax = plt.subplots(figsize=(6.5, 5.5))
+    shown = cm.float().clone()
+    shown.fill_diagonal_(0)  # colour the mistakes; the diagonal would drown them
+    ax.imshow(shown.numpy(), cmap="Reds")
+    for t in range(10):
+        for q in range(10):
+            ax.text(q, t, int(cm[t, q]), ha="center", va="center", fontsize=7,
+                    color="black" if t != q else "navy", fontweight="bold" if t == q else "normal")
+    ax.set(xticks=range(10), yticks=range(10), xlabel="predicted", ylabel="true", title="confusion (test set)")
+    _save(fig, path)
+
+
+def plot_per_class(rows: list[dict[str, float]], path: Path) -> None:
+    fig, ax = plt.subplots(figsize=(8, 3.5))
+    digits = [r["digit"] for r in rows]
+    for offset, key in ((-0.2, "precision"), (0.2, "recall")):
+        ax.bar([d + offset for d in digits], [r[key] for r in rows], width=0.4, label=key)
+    low = min(min(r["precision"], r["recall"]) for r in rows)
+    ax.set(xticks=digits, xlabel="digit", ylabel="%", ylim=(max(low - 1, 0), 100.2), title="per-class precision / recall")
+    ax.legend(loc="lower right")
+    ax.grid(axis="y", alpha=0.3)
+    _save(fig, path)
+
+
+def write_per_class_csv(rows: list[dict[str, float]], path: Path) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows([{k: round(v, 3) if isinstance(v, float) else v for k, v in r.items()} for r in rows])
+    runs.atomic_write(path, lambda tmp: Path(tmp).write_text(buffer.getvalue()))
+
+
+def run_verdict(metrics: dict[str, Any], budget: Budget | None = None) -> dict[str, Any]:
+    """The challenge's verdict for a single run (check applies the same rule to every seed)."""
+    accs = [e["test_acc"] for e in metrics["epochs"]]
+    return verdict({metrics["seed"]: accs}, metrics["params"], len(accs), budget or Budget())
+
+
+def _md_table(header: list[str], rows: list[list[Any]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return "\n".join(lines + ["| " + " | ".join(str(c) for c in row) + " |" for row in rows])
+
+
+def render_report(model: nn.Module, metrics: dict, config: dict, p: evaluate.Predictions, classes: list[dict]) -> str:
+    epochs = metrics["epochs"]
+    accs = [e["test_acc"] for e in epochs]
+    v = run_verdict(metrics)
+    mark = lambda ok: "PASS" if ok else "FAIL"
+    settings = {k: v for k, v in config.items() if k not in ("environment", "data_dir", "out")}
+    epoch_rows = [[e["epoch"], f"{e['train_loss']:.4f}", f"{e['train_acc']:.2f}", f"{e['test_loss']:.4f}",
+                   f"{e['test_acc']:.2f}", f"{e['lr']:.4g}", f"{e['seconds']:.1f}"] for e in epochs]
+    class_rows = [[r["digit"], r["support"], *(f"{r[k]:.2f}" for k in ("accuracy", "precision", "recall")), r["errors"]]
+                  for r in classes]
+    value = lambda x: f"{x:.2f}" if isinstance(x, float) else x
+    budget_rows = [[name, value(c["value"]), c["limit"], mark(c["pass"])] for name, c in v["constraints"].items()]
+    return f"""# {metrics['model']} — seed {metrics['seed']}
+
+- parameters: **{metrics['params']:,}**
+- final test accuracy: **{accs[-1]:.2f} %** (re-evaluated from model.pt: {p.accuracy:.2f} %)
+- best test accuracy: {max(accs):.2f} % (epoch {accs.index(max(accs)) + 1})
+- budget verdict (this run): **{mark(v['pass'])}**
+- environment: {json.dumps(config.get('environment', {}))}
+
+## Budget
+
+{_md_table(["constraint", "value", "limit", "verdict"], budget_rows)}
+
+## Layers and receptive field
+
+{summary.format_table(summary.summarize(model), markdown=True)}
+
+## Training config
+
+```json
+{json.dumps(settings, indent=2)}
+```
+
+## Epochs
+
+{_md_table(["epoch", "train loss", "train acc %", "test loss", "test acc %", "lr", "seconds"], epoch_rows)}
+
+![curves](curves.png)
+
+## Per class (test set)
+
+{_md_table(["digit", "images", "accuracy %", "precision %", "recall %", "errors"], class_rows)}
+
+![per class](per_class.png)
+
+![confusion](confusion.png)
+
+## Misclassified test digits (true → predicted, confidence)
+
+![misclassified](misclassified.png)
+
+## Samples
+
+![samples](samples.png)
+"""
+
+
+def write_artifacts(run_dir: Path, model: nn.Module, test: data.Split) -> evaluate.Predictions:
+    """(Re)write every picture, per_class.csv and report.md of a run folder from its model."""
+    metrics = runs.read_json(run_dir / "metrics.json")
+    config = runs.read_json(run_dir / "config.json")
+    if not metrics.get("epochs"):
+        raise TinyDigitsError(f"{run_dir}: metrics.json has no finished epoch")
+    p = evaluate.predict_split(model, test)
+    cm = evaluate.confusion_matrix(p.labels, p.preds)
+    classes = evaluate.per_class(cm)
+    plot_curves(metrics["epochs"], run_dir / "curves.png")
+    plot_misclassified(test, p, run_dir / "misclassified.png")
+    plot_samples(test, p, run_dir / "samples.png")
+    plot_confusion(cm, run_dir / "confusion.png")
+    plot_per_class(classes, run_dir / "per_class.png")
+    write_per_class_csv(classes, run_dir / "per_class.csv")
+    text = render_report(model, metrics, config, p, classes)
+    runs.atomic_write(run_dir / "report.md", lambda tmp: Path(tmp).write_text(text))
+    return p
+
+
+def compare(run_dirs: list[Path], target: float = TARGET) -> str:
+    """One markdown table of several runs side by side."""
+    rows = []
+    for run_dir in run_dirs:
+        m = runs.read_json(Path(run_dir) / "metrics.json")
+        if not m.get("epochs"):
+            raise TinyDigitsError(f"{run_dir}: metrics.json has no finished epoch")
+        accs = [e["test_acc"] for e in m["epochs"]]
+        first = next((e["epoch"] for e in m["epochs"] if e["test_acc"] >= target), None)
+        seconds = sum(e["seconds"] for e in m["epochs"])
+        rows.append([f"`{os.path.basename(os.path.normpath(run_dir))}`", m["model"], m["seed"], f"{m['params']:,}",
+                     len(accs), f"{max(accs):.2f}", f"{accs[-1]:.2f}", first or "—", f"{seconds:.0f}",
+                     "PASS" if run_verdict(m)["pass"] else "FAIL"])
+    header = ["run", "model", "seed", "params", "epochs", "best test %", "final test %", f"first epoch ≥ {target}",
+              "seconds", "budget"]
+    return "# tinydigits runs compared\n\n" + _md_table(header, rows) + "\n"

@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from tinydigits import preprocess
+from tinydigits.errors import TinyDigitsError
+
+
+def drawn_digit(size=(120, 90), offset=(0, 0), dark_on_light=True, mode="L") -> Image.Image:
+    """A '7'-like stroke drawn with PIL, anywhere on the canvas."""
+    bg, ink = (255, 0) if dark_on_light else (0, 255)
+    img = Image.new("L", size, bg)
+    d = ImageDraw.Draw(img)
+    ox, oy = offset
+    d.line([(20 + ox, 15 + oy), (60 + ox, 15 + oy), (35 + ox, 75 + oy)], fill=ink, width=7)
+    return img.convert(mode)
+
+
+def png_bytes(img: Image.Image, fmt="PNG") -> bytes:
+    buffer = io.BytesIO()
+    img.save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def test_dark_on_light_and_its_inverse_give_the_same_input():
+    a = preprocess.load_digit(png_bytes(drawn_digit(dark_on_light=True)))
+    b = preprocess.load_digit(png_bytes(drawn_digit(dark_on_light=False)))
+    assert a.shape == (28, 28) and np.abs(a - b).max() < 1e-3
+    assert a[0].max() == 0 and a.max() == pytest.approx(1.0, abs=1e-3)  # light ink on black, like MNIST
+
+
+def test_forced_inversion_is_respected():
+    light_on_dark = png_bytes(drawn_digit(dark_on_light=False))
+    with pytest.raises(TinyDigitsError, match="blank"):
+        preprocess.load_digit(light_on_dark, invert=True)  # inverting white ink on black leaves no ink
+
+
+def test_off_centre_digit_is_centred_and_scaled_to_20px():
+    img = preprocess.load_digit(png_bytes(drawn_digit(size=(300, 200), offset=(200, 100))))
+    ys, xs = np.nonzero(img > 0.02)
+    assert max(ys.max() - ys.min() + 1, xs.max() - xs.min() + 1) in (20, 21)
+    total = img.sum()
+    cy, cx = (img.sum(1) * np.arange(28)).sum() / total, (img.sum(0) * np.arange(28)).sum() / total
+    assert abs(cy - 14) < 0.75 and abs(cx - 14) < 0.75
+
+
+@pytest.mark.parametrize("mode", ["L", "RGB", "RGBA", "I;16", "P"])
+def test_every_mode_gives_the_same_input(mode):
+    base = preprocess.load_digit(png_bytes(drawn_digit()))
+    img = drawn_digit()
+    if mode == "I;16":
+        converted = Image.fromarray(np.asarray(img).astype(np.uint16) * 257)
+        assert converted.mode == "I;16"
+    else:
+        converted = img.convert(mode)
+    assert np.abs(preprocess.load_digit(png_bytes(converted)) - base).max() < 0.02
+
+
+def test_transparent_canvas_strokes_survive():
+    canvas = Image.new("RGBA", (200, 200), (0, 0, 0, 0))
+    ImageDraw.Draw(canvas).line([(60, 40), (140, 40), (90, 170)], fill=(20, 20, 20, 255), width=12)
+    img = preprocess.load_digit(png_bytes(canvas))
+    assert img.max() > 0.9 and img[0].max() == 0
+
+
+def test_mnist_png_roundtrip_matches_tensor_path(tiny_run, mnist_dir):
+    from tinydigits import data
+    from tinydigits.predict import torch_classifier
+
+    test = data.load_split("test", mnist_dir, quiet=True)
+    n = 1000
+    raw = test.images[:n].numpy()
+    classify = torch_classifier(tiny_run.run_dir)
+    direct = classify(preprocess.normalize(raw.astype(np.float32) / 255)).argmax(1)
+    reread = np.stack([preprocess.load_digit(png_bytes(Image.fromarray(a))) for a in raw])
+    via_png = classify(preprocess.normalize(reread)).argmax(1)
+    assert (direct == via_png).mean() >= 0.999
+
+
+# ---------------------------------------------------------------- CLI and bad inputs
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "tinydigits", *args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def images(tmp_path):
+    good = tmp_path / "seven.png"
+    drawn_digit().save(good)
+    jpg = tmp_path / "seven_inverted.jpg"
+    drawn_digit(dark_on_light=False, mode="RGB").save(jpg)
+    bad = {
+        "missing": tmp_path / "missing.png",
+        "not-image": tmp_path / "notes.png",
+        "blank": tmp_path / "blank.png",
+        "corrupt": tmp_path / "corrupt.png",
+        "huge": tmp_path / "huge.png",
+    }
+    bad["not-image"].write_text("this is not an image")
+    Image.new("L", (64, 64), 255).save(bad["blank"])
+    bad["corrupt"].write_bytes(png_bytes(drawn_digit())[:300])
+    Image.new("L", (6000, 5000), 0).save(bad["huge"])
+    return good, jpg, bad
+
+
+def test_predict_prints_one_line_per_image_and_reports_bad_ones(tiny_run, images, tmp_path):
+    good, jpg, bad = images
+    proc = cli("predict", str(tiny_run.run_dir), str(good), *map(str, bad.values()), str(jpg), "--top", "3",
+               "--save-preprocessed", str(tmp_path / "seen"))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    out = proc.stdout.strip().splitlines()
+    assert [line.split("\t")[0] for line in out] == [str(good), str(jpg)]
+    assert out[0].split("\t")[1] == out[1].split("\t")[1]  # same digit either way round
+    errors = proc.stderr.strip().splitlines()
+    assert len(errors) == len(bad)
+    for fragment in ("no such file", "not an image", "blank", "corrupt", "pixel limit"):
+        assert sum(fragment in e for e in errors) == 1, (fragment, errors)
+    assert sorted(p.name for p in (tmp_path / "seen").iterdir()) == ["seven.png", "seven_inverted.png"]
+
+
+def test_predict_json_and_exit_zero_when_all_good(tiny_run, images):
+    good, jpg, _ = images
+    proc = cli("predict", str(tiny_run.run_dir), str(good), str(jpg), "--json", "--top", "2")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert len(rows) == 2 and len(rows[0]["top"]) == 2 and 0 <= rows[0]["digit"] <= 9
+
+
+def test_export_roundtrip_and_torch_free_onnx_predict(tiny_run, mnist_dir, images, tmp_path):
+    onnx_file = tmp_path / "m.onnx"
+    proc = cli("export", str(tiny_run.run_dir), "--onnx", str(onnx_file), "--data-dir", str(mnist_dir))
+    assert proc.returncode == 0, proc.stderr
+    assert "same argmax on 10,000/10,000" in proc.stdout and proc.stderr.strip() == ""
+    good, jpg, _ = images
+    torch_out = cli("predict", str(tiny_run.run_dir), str(good), str(jpg), "--json").stdout
+    code = (
+        "import json, sys; from tinydigits import predict; "
+        f"rc = predict.run({str(onnx_file)!r}, [{str(good)!r}, {str(jpg)!r}], backend='onnx', as_json=True); "
+        "assert 'torch' not in sys.modules, 'torch was imported'; sys.exit(rc)"
+    )
+    onnx_proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert onnx_proc.returncode == 0, onnx_proc.stderr
+    a, b = json.loads(torch_out), json.loads(onnx_proc.stdout)
+    assert [r["digit"] for r in a] == [r["digit"] for r in b]
+    assert all(abs(x["confidence"] - y["confidence"]) < 1e-4 for x, y in zip(a, b, strict=True))
+
+
+def test_export_of_a_broken_checkpoint_is_one_line(tmp_path):
+    (tmp_path / "model.pt").write_bytes(b"junk")
+    proc = cli("export", str(tmp_path), "--onnx", str(tmp_path / "m.onnx"))
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1

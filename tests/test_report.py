@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+from PIL import Image, ImageStat
+
+from tinydigits import evaluate, report
+from tinydigits.report import PICTURES
+
+RUN_FILES = ("config.json", "metrics.json", "model.pt", "per_class.csv", "report.md", *PICTURES)
+
+
+def assert_real_picture(path):
+    with Image.open(path) as img:
+        assert img.format == "PNG" and img.width > 200 and img.height > 100
+        stddev = ImageStat.Stat(img.convert("L")).stddev[0]
+    assert stddev > 5, f"{path.name} looks blank"
+
+
+def test_train_leaves_every_artifact(tiny_run):
+    for name in RUN_FILES:
+        assert (tiny_run.run_dir / name).exists(), name
+    for name in PICTURES:
+        assert_real_picture(tiny_run.run_dir / name)
+    text = (tiny_run.run_dir / "report.md").read_text()
+    for needle in ("receptive", "| epoch |", "Budget", "![curves](curves.png)", "![confusion](confusion.png)"):
+        assert needle in text
+    rows = (tiny_run.run_dir / "per_class.csv").read_text().splitlines()
+    assert rows[0].startswith("digit,support,accuracy,precision,recall") and len(rows) == 11
+
+
+def test_confusion_and_per_class_by_hand():
+    import torch
+
+    labels = torch.tensor([0, 0, 1, 1, 1, 2])
+    preds = torch.tensor([0, 1, 1, 1, 2, 2])
+    cm = evaluate.confusion_matrix(labels, preds, classes=3)
+    assert cm.tolist() == [[1, 1, 0], [0, 2, 1], [0, 0, 1]]
+    rows = evaluate.per_class(cm)
+    assert rows[1]["recall"] == pytest.approx(200 / 3) and rows[1]["precision"] == pytest.approx(200 / 3)
+    assert rows[2]["precision"] == 50.0 and rows[0]["accuracy"] == 50.0
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "tinydigits", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_eval_rewrites_the_same_artifacts(tiny_run, mnist_dir, tmp_path):
+    copy = tmp_path / tiny_run.run_dir.name
+    shutil.copytree(tiny_run.run_dir, copy)
+    for name in PICTURES:
+        (copy / name).unlink()
+    proc = cli("eval", str(copy), "--data-dir", str(mnist_dir))
+    assert proc.returncode == 0, proc.stderr
+    final = tiny_run.metrics["epochs"][-1]["test_acc"]
+    assert f"test accuracy {final:.2f}%" in proc.stdout
+    for name in PICTURES:
+        assert_real_picture(copy / name)
+
+
+@pytest.mark.parametrize("damage", ["missing", "garbage"])
+def test_eval_with_a_broken_model_is_one_line(tiny_run, mnist_dir, tmp_path, damage):
+    copy = tmp_path / "run"
+    shutil.copytree(tiny_run.run_dir, copy)
+    if damage == "missing":
+        (copy / "model.pt").unlink()
+    else:
+        (copy / "model.pt").write_bytes(b"not a checkpoint")
+    proc = cli("eval", str(copy), "--data-dir", str(mnist_dir))
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and "model.pt" in proc.stderr
+
+
+def test_report_compares_runs(tiny_run, tmp_path):
+    second = tmp_path / "second-run"
+    shutil.copytree(tiny_run.run_dir, second)
+    out = tmp_path / "compare.md"
+    proc = cli("report", str(tiny_run.run_dir), str(second), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    text = out.read_text()
+    assert tiny_run.run_dir.name in text and "second-run" in text and "first epoch ≥ 99.4" in text
+    assert text.count("| model3 |") == 2
+
+
+def test_report_of_a_missing_run_is_one_line(tmp_path):
+    proc = cli("report", str(tmp_path / "nope"))
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr and "metrics.json" in proc.stderr
+
+
+def test_summary_table_in_report_matches_model(tiny_run):
+    from tinydigits import summary
+
+    table = summary.format_table(summary.summarize(tiny_run.model), markdown=True)
+    assert table in (tiny_run.run_dir / "report.md").read_text()
+    assert report.run_verdict(tiny_run.metrics)["epochs"] == 2
