@@ -180,6 +180,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0 if result.same_argmax == result.images else 1
 
 
+@command("bench")
+def cmd_bench(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tinydigits import bench
+    from tinydigits.runs import write_json
+
+    result = bench.run(args.model, args.epochs, args.data_dir, args.baseline_batches)
+    print(bench.format_table(result))
+    if args.json:
+        write_json(Path(args.json), result)
+    return 0
+
+
+@command("serve")
+def cmd_serve(args: argparse.Namespace) -> int:
+    from tinydigits import serve
+
+    serve.serve(args.model, args.host, args.port)
+    return 0
+
+
 @command("models")
 def cmd_models(args: argparse.Namespace) -> int:
     from tinydigits import models
@@ -235,6 +257,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("model", help="run folder or model.pt")
     p.add_argument("--onnx", required=True, metavar="FILE")
     _data_dir(p)
+
+    p = sub.add_parser("bench", help="measure training and inference speed on this machine")
+    p.add_argument("--model", default="model3")
+    p.add_argument("--epochs", type=_positive_int, default=1, help="epochs of the project's pipeline to time")
+    p.add_argument("--baseline-batches", type=_positive_int, help="time only this many baseline batches (default: an epoch)")
+    p.add_argument("--json", help="write the figures as JSON here")
+    _data_dir(p)
+
+    p = sub.add_parser("serve", help="draw-a-digit web page and JSON API")
+    p.add_argument("model", help="run folder or model.pt")
+    p.add_argument("--host", default="127.0.0.1", help="bind address (default: this machine only)")
+    p.add_argument("--port", type=int, default=8000)
 
     sub.add_parser("models", help="list registered models")
     return parser

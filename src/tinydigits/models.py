@@ -122,8 +122,7 @@ class Model3(_Steps):
     """
 
     def __init__(self) -> None:
-        d = 0.05
         super().__init__(
-            conv(1, 8, dropout=d), conv(8, 16, dropout=d), nn.MaxPool2d(2), conv(16, 8, k=1),
-            conv(8, 16, dropout=d), conv(16, 16, dropout=d), conv(16, 16), head(16),
+            conv(1, 8), conv(8, 16), nn.MaxPool2d(2), conv(16, 8, k=1),
+            conv(8, 16), conv(16, 16), conv(16, 16), head(16),
         )

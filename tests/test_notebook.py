@@ -1,0 +1,24 @@
+"""The walkthrough notebook runs top to bottom (with a tiny epoch budget)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+
+NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "walkthrough.ipynb"
+
+
+def test_walkthrough_runs_top_to_bottom(mnist_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("TINYDIGITS_DATA_DIR", str(mnist_dir))
+    monkeypatch.setenv("WALKTHROUGH_EPOCHS", "1")
+    monkeypatch.setenv("WALKTHROUGH_TRAIN_LIMIT", "2000")
+    monkeypatch.setenv("WALKTHROUGH_OUT", str(tmp_path / "runs"))
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nbclient.NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    outputs = "".join(str(o) for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", []))
+    assert "model3" in outputs and "VERDICT" in outputs and "image/png" in outputs
+    assert len(list((tmp_path / "runs").iterdir())) == 3

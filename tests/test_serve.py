@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import base64
+import io
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+pytest.importorskip("fastapi")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from tinydigits.serve import MAX_UPLOAD_BYTES, create_app  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def canvas_png(blank: bool = False) -> bytes:
+    img = Image.new("RGB", (280, 280), "black")
+    if not blank:
+        ImageDraw.Draw(img).line([(80, 60), (200, 60), (120, 230)], fill="white", width=18)
+    buffer = io.BytesIO()
+    img.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def data_url(raw: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(raw).decode()
+
+
+@pytest.fixture(scope="module")
+def client(tiny_run):
+    return TestClient(create_app(tiny_run.run_dir))
+
+
+def test_page_and_model_description(client, tiny_run):
+    page = client.get("/")
+    assert page.status_code == 200 and "<canvas" in page.text
+    info = client.get("/api/model").json()
+    assert info["name"] == "model3" and info["params"] == tiny_run.metrics["params"]
+    assert info["test_acc"] == pytest.approx(tiny_run.metrics["epochs"][-1]["test_acc"])
+
+
+def test_predict_from_data_url_and_from_upload(client):
+    by_url = client.post("/api/predict", json={"image": data_url(canvas_png())})
+    assert by_url.status_code == 200
+    body = by_url.json()
+    assert 0 <= body["digit"] <= 9 and len(body["probabilities"]) == 10
+    assert abs(sum(body["probabilities"]) - 1) < 1e-4
+    assert body["preprocessed"].startswith("data:image/png;base64,")
+    seen = Image.open(io.BytesIO(base64.b64decode(body["preprocessed"].split(",", 1)[1])))
+    assert seen.size == (28, 28)
+    by_upload = client.post("/api/predict", files={"file": ("d.png", canvas_png(), "image/png")})
+    assert by_upload.status_code == 200 and by_upload.json()["digit"] == body["digit"]
+
+
+@pytest.mark.parametrize("request_kwargs,status", [
+    ({"json": {"image": "data:image/png;base64," + base64.b64encode(b"not an image").decode()}}, 400),
+    ({"json": {"image": "hello"}}, 400),
+    ({"content": b"{broken json", "headers": {"content-type": "application/json"}}, 400),
+    ({"files": {"file": ("x.txt", b"plain text", "text/plain")}}, 400),
+    ({"json": {"image": data_url(canvas_png(blank=True))}}, 422),
+    ({"content": b"x" * (MAX_UPLOAD_BYTES + 1), "headers": {"content-type": "application/json"}}, 413),
+])
+def test_bad_requests_get_4xx_json_and_server_keeps_serving(client, request_kwargs, status):
+    response = client.post("/api/predict", **request_kwargs)
+    assert response.status_code == status and "error" in response.json()
+    assert client.post("/api/predict", json={"image": data_url(canvas_png())}).status_code == 200
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.browser
+def test_draw_in_a_real_browser(tiny_run, tmp_path):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium); browser test skipped")
+    playwright = pytest.importorskip("playwright.sync_api", reason="playwright (python) is not installed")
+    import uvicorn
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(tiny_run.run_dir), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not server.started and time.time() < deadline:
+        time.sleep(0.05)
+    shot_dir = Path(os.environ.get("TINYDIGITS_SCREENSHOT_DIR", REPO / "build" / "screenshots"))
+    shot_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        with playwright.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, headless=True, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"])  # playwright gives it a fresh profile dir
+            page = browser.new_page(viewport={"width": 900, "height": 700})
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.wait_for_function("document.getElementById('model').textContent.includes('parameters')")
+            box = page.locator("#pad").bounding_box()
+            x, y, w, h = box["x"], box["y"], box["width"], box["height"]
+            page.mouse.move(x + 0.3 * w, y + 0.2 * h)
+            page.mouse.down()
+            for px, py in [(0.7, 0.2), (0.55, 0.5), (0.45, 0.85)]:  # a '7'
+                page.mouse.move(x + px * w, y + py * h, steps=8)
+            page.mouse.up()
+            page.wait_for_function("document.getElementById('digit').textContent.trim().length === 1", timeout=15000)
+            digit = page.locator("#digit").text_content().strip()
+            assert digit.isdigit()
+            assert page.locator("#bars .bar").count() == 10
+            assert page.locator("#bars .bar.top").count() == 1
+            assert page.locator("#seen").get_attribute("src").startswith("data:image/png")
+            shot = shot_dir / "serve.png"
+            page.screenshot(path=str(shot))
+            print(f"screenshot: {shot} (predicted {digit})")
+            browser.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    assert shot.stat().st_size > 5000
