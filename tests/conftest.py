@@ -41,3 +41,22 @@ def tiny_run(mnist_dir, tmp_path_factory):
     cfg = TrainConfig(model="model3", epochs=2, seed=0, data_dir=str(mnist_dir), out=str(out), train_limit=6000,
                       scheduler="none", lr=0.05)
     return train(cfg, quiet=True, log=lambda line: None)
+
+
+@pytest.fixture
+def mnist_copy(mnist_dir, tmp_path):
+    """make(replace) -> a folder of links to the real MNIST files, with some replaced by given bytes
+    or linked to another real file (to build truncated, corrupt or swapped data sets)."""
+
+    def make(replace: dict[str, bytes | Path]) -> Path:
+        folder = tmp_path / "mnist-copy"
+        folder.mkdir()
+        for f in mnist_dir.glob("*.gz"):
+            new = replace.get(f.name, f)
+            if isinstance(new, bytes):
+                (folder / f.name).write_bytes(new)
+            else:
+                (folder / f.name).symlink_to(new)
+        return folder
+
+    return make

@@ -29,28 +29,19 @@ def test_missing_data_offline(tmp_path):
     assert_one_line_error(proc, "train-images-idx3-ubyte.gz", "--data-dir", "TINYDIGITS_DATA_DIR")
 
 
-def test_truncated_train_images(mnist_dir, tmp_path):
-    folder = tmp_path / "m"
-    folder.mkdir()
-    for f in mnist_dir.glob("*.gz"):
-        (folder / f.name).symlink_to(f)
-    (folder / "train-images-idx3-ubyte.gz").unlink()
-    (folder / "train-images-idx3-ubyte.gz").write_bytes((mnist_dir / "train-images-idx3-ubyte.gz").read_bytes()[:100_000])
+def test_truncated_train_images(mnist_dir, mnist_copy, tmp_path):
+    name = "train-images-idx3-ubyte.gz"
+    folder = mnist_copy({name: (mnist_dir / name).read_bytes()[:100_000]})
     proc = run_cli("train", "--data-dir", str(folder), "--out", str(tmp_path / "runs"),
                    env_extra={"XDG_CACHE_HOME": str(tmp_path / "cache")})
     assert_one_line_error(proc, "train-images-idx3-ubyte.gz", "truncated")
     assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())
 
 
-def test_corrupt_gzip_content(mnist_dir, tmp_path):
-    folder = tmp_path / "m"
-    folder.mkdir()
-    for f in mnist_dir.glob("*.gz"):
-        (folder / f.name).symlink_to(f)
-    (folder / "t10k-labels-idx1-ubyte.gz").unlink()
+def test_corrupt_gzip_content(mnist_dir, mnist_copy):
     labels = bytearray(gzip.decompress((mnist_dir / "t10k-labels-idx1-ubyte.gz").read_bytes()))
     labels[100] = (labels[100] + 1) % 10  # a valid label, but not MNIST's
-    (folder / "t10k-labels-idx1-ubyte.gz").write_bytes(gzip.compress(bytes(labels)))
+    folder = mnist_copy({"t10k-labels-idx1-ubyte.gz": gzip.compress(bytes(labels))})
     proc = run_cli("train", "--data-dir", str(folder))
     assert_one_line_error(proc, "t10k-labels-idx1-ubyte.gz", "SHA-256")
 

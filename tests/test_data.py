@@ -71,17 +71,8 @@ def test_real_mnist_loads_and_validates(mnist_dir):
     assert test.labels.bincount().tolist()[:3] == [980, 1135, 1032]
 
 
-def _copy_mnist(mnist_dir: Path, dest: Path) -> Path:
-    dest.mkdir()
-    for f in mnist_dir.glob("*.gz"):
-        (dest / f.name).symlink_to(f)
-    return dest
-
-
-def test_swapped_test_and_train_labels_are_refused(mnist_dir, tmp_path):
-    folder = _copy_mnist(mnist_dir, tmp_path / "m")
-    (folder / "train-labels-idx1-ubyte.gz").unlink()
-    (folder / "train-labels-idx1-ubyte.gz").symlink_to(mnist_dir / "t10k-labels-idx1-ubyte.gz")
+def test_swapped_test_and_train_labels_are_refused(mnist_dir, mnist_copy):
+    folder = mnist_copy({"train-labels-idx1-ubyte.gz": mnist_dir / "t10k-labels-idx1-ubyte.gz"})
     with pytest.raises(TinyDigitsError, match="train-labels-idx1-ubyte.gz: shape"):
         data.load_split("train", folder, quiet=True)
 

@@ -5,6 +5,7 @@ Every figure is a median over many timed steps after a warm-up, never a single t
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import statistics
 import tempfile
@@ -15,12 +16,11 @@ from typing import Any
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from PIL import Image
 
 from tinydigits import data, models
 from tinydigits.constants import MEAN, STD
-from tinydigits.train import TrainConfig, _layout, make_optimizer, train_epoch
+from tinydigits.train import TrainConfig, make_optimizer, train_epoch, train_step
 
 
 class PerSampleDataset(torch.utils.data.Dataset):
@@ -41,13 +41,6 @@ class PerSampleDataset(torch.utils.data.Dataset):
         return (x - MEAN) / STD, int(self.labels[i])
 
 
-def _step(model, opt, x, y) -> None:
-    loss = F.cross_entropy(model(_layout(x)), y)
-    opt.zero_grad(set_to_none=True)
-    loss.backward()
-    opt.step()
-
-
 def _median_rate(times: list[float], batch: int) -> float:
     return batch / statistics.median(times)
 
@@ -57,8 +50,11 @@ def bench_pipeline(cfg: TrainConfig, train: data.Split, epochs: int, chunks: int
     Each epoch is timed in `chunks` slices so even one epoch gives a median, not a single timing."""
     model = models.create(cfg.model).to(memory_format=torch.channels_last)
     opt = make_optimizer(cfg, model.parameters())
+    model = torch.compile(model) if cfg.compile else model
     g = torch.Generator().manual_seed(0)
-    train_epoch(model, opt, None, False, train.subset(torch.arange(2048)), cfg, g)  # warm-up
+    start = time.perf_counter()
+    train_epoch(model, opt, None, False, train.subset(torch.arange(2048)), cfg, g)  # warm-up (and compile)
+    warmup = time.perf_counter() - start
     size = len(train) // chunks
     times = []
     for _ in range(max(epochs, 1)):
@@ -66,7 +62,8 @@ def bench_pipeline(cfg: TrainConfig, train: data.Split, epochs: int, chunks: int
         for c in range(chunks):
             times.append(train_epoch(model, opt, None, False, train.subset(order[c * size : (c + 1) * size]), cfg, g).seconds)
     per_epoch = statistics.median(times) * len(train) / size
-    return {"seconds_per_epoch": per_epoch, "images_per_s": len(train) / per_epoch, "slices_timed": len(times)}
+    return {"seconds_per_epoch": per_epoch, "images_per_s": len(train) / per_epoch, "slices_timed": len(times),
+            "warmup_seconds": warmup}
 
 
 def bench_per_sample(cfg: TrainConfig, train: data.Split, workers: int = 2, max_batches: int | None = None) -> dict:
@@ -77,7 +74,7 @@ def bench_per_sample(cfg: TrainConfig, train: data.Split, workers: int = 2, max_
                                          batch_size=cfg.batch_size, shuffle=True, num_workers=workers)
     times, start, last = [], time.perf_counter(), time.perf_counter()
     for i, (x, y) in enumerate(loader):
-        _step(model, opt, x, y)
+        train_step(model, opt, x, y, cfg)
         now = time.perf_counter()
         if i >= 5:  # worker start-up and first batches are warm-up
             times.append(now - last)
@@ -99,7 +96,7 @@ def bench_compute(cfg: TrainConfig, train_size: int, steps: int = 120) -> dict[s
     times = []
     for i in range(steps + 10):
         t = time.perf_counter()
-        _step(model, opt, xs[i % 8], ys[i % 8])
+        train_step(model, opt, xs[i % 8], ys[i % 8], cfg)
         if i >= 10:
             times.append(time.perf_counter() - t)
     batches = math.ceil(train_size / cfg.batch_size)
@@ -147,13 +144,16 @@ def bench_inference(model_name: str, batch: int = 1000) -> dict[str, dict[str, f
 
 
 def run(model: str = "model3", epochs: int = 1, data_dir: str | None = None, baseline_batches: int | None = None,
-        log=print) -> dict[str, Any]:
+        with_compile: bool = False, log=print) -> dict[str, Any]:
     cfg = TrainConfig(model=model, data_dir=data_dir).resolved()
     train = data.load_split("train", data_dir, "cpu", quiet=True)
     log(f"benchmarking {model} ({models.count_params(models.create(model))} params) on {torch.get_num_threads()} threads ...")
     result: dict[str, Any] = {"model": model, "threads": torch.get_num_threads(), "torch": torch.__version__}
     result["pipeline"] = bench_pipeline(cfg, train, epochs)
     log(f"  pipeline done: {result['pipeline']['seconds_per_epoch']:.1f} s/epoch")
+    if with_compile:
+        result["pipeline_compiled"] = bench_pipeline(dataclasses.replace(cfg, compile=True), train, epochs)
+        log(f"  compiled pipeline done: {result['pipeline_compiled']['seconds_per_epoch']:.1f} s/epoch")
     result["per_sample_baseline"] = bench_per_sample(cfg, train, max_batches=baseline_batches)
     log(f"  per-sample baseline done: {result['per_sample_baseline']['seconds_per_epoch']:.1f} s/epoch")
     result["compute"] = bench_compute(cfg, len(train))
@@ -171,6 +171,9 @@ def format_table(r: dict[str, Any]) -> str:
         f"{'tinydigits pipeline':<34} {p['seconds_per_epoch']:>9.2f} {p['images_per_s']:>10,.0f}",
         f"{'per-sample DataLoader baseline':<34} {b['seconds_per_epoch']:>9.2f} {b['images_per_s']:>10,.0f}",
         f"{'pure compute (fwd+bwd+step)':<34} {c['seconds_per_epoch']:>9.2f} {c['images_per_s']:>10,.0f}",
+        *([f"{'pipeline + torch.compile':<34} {r['pipeline_compiled']['seconds_per_epoch']:>9.2f} "
+           f"{r['pipeline_compiled']['images_per_s']:>10,.0f}  (compile {r['pipeline_compiled']['warmup_seconds']:.0f} s once)"]
+          if "pipeline_compiled" in r else []),
         f"speed-up vs per-sample baseline: {r['speedup_vs_per_sample']:.2f}x",
         f"pipeline overhead above pure compute: {r['overhead_vs_compute_pct']:+.1f}%",
         "",

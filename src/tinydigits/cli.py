@@ -34,7 +34,7 @@ def add_train_args(p: argparse.ArgumentParser, model_default: str | None = "mode
     """Training flags shared by `train` and `check` (None = the model's recipe decides)."""
     p.add_argument("--model", default=model_default, help="registered model name (see `tinydigits models`)")
     p.add_argument("--epochs", type=_positive_int, default=15)
-    p.add_argument("--batch-size", type=_positive_int, default=128)
+    p.add_argument("--batch-size", type=_positive_int, help="default from the model's recipe, else 128")
     p.add_argument("--optimizer", choices=["sgd", "adam", "adamw"])
     p.add_argument("--lr", type=float, help="(peak) learning rate; default from the model's recipe")
     p.add_argument("--scheduler", choices=["onecycle", "step", "plateau", "none"])
@@ -43,6 +43,9 @@ def add_train_args(p: argparse.ArgumentParser, model_default: str | None = "mode
     p.add_argument("--ema", type=float, help="EMA decay of evaluated weights (0 = off)")
     p.add_argument("--augment-degrees", type=float, help="max rotation of the random affine warp")
     p.add_argument("--augment-translate", type=float, help="max shift as a fraction of the image")
+    p.add_argument("--precision", choices=["fp32", "bf16", "auto"],
+                   help="training arithmetic; auto = bf16 where the hardware has it (default from the recipe)")
+    p.add_argument("--compile", action="store_true", help="torch.compile the training step (see `tinydigits bench`)")
     p.add_argument("--val-split", type=int, default=0, help="hold out N training images as a validation set")
     p.add_argument("--threads", type=_positive_int, help="CPU threads (default: all cores)")
     p.add_argument("--device", help="cpu, cuda, cuda:1 ... (default: CUDA when available)")
@@ -58,7 +61,8 @@ def config_from_args(args: argparse.Namespace, **overrides):
         optimizer=args.optimizer, lr=args.lr, scheduler=args.scheduler, weight_decay=args.weight_decay,
         label_smoothing=args.label_smoothing, ema=args.ema, augment_degrees=args.augment_degrees,
         augment_translate=args.augment_translate, val_split=args.val_split, data_dir=args.data_dir,
-        out=args.out, threads=args.threads, device=args.device,
+        out=args.out, threads=args.threads, device=args.device, precision=args.precision,
+        compile=args.compile,
     )
     for key, value in overrides.items():
         setattr(cfg, key, value)
@@ -187,7 +191,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from tinydigits import bench
     from tinydigits.runs import write_json
 
-    result = bench.run(args.model, args.epochs, args.data_dir, args.baseline_batches)
+    result = bench.run(args.model, args.epochs, args.data_dir, args.baseline_batches, args.compile)
     print(bench.format_table(result))
     if args.json:
         write_json(Path(args.json), result)

@@ -79,12 +79,14 @@ class _Steps(nn.Module):
 
 @register("model1", optimizer="sgd", lr=0.02, scheduler="none", augment_degrees=0.0)
 class Model1(_Steps):
-    """Step 1 - the skeleton.
+    """Step 1 - the set-up and a light skeleton.
 
-    Target: a working pipeline and a light skeleton with a receptive-field plan: two 3x3 convs
-    (RF 5, edges/gradients) before one max-pool, a 1x1 squeeze, three 3x3 convs to RF 22+,
-    then GAP and a 1x1 classifier. No BN, no regularisation, plain SGD.
-    Result / Analysis: see README "The three steps" (measured with `tinydigits check`).
+    Target: a working pipeline and a skeleton with a receptive-field plan: two 3x3 convs (RF 5,
+    enough for edges and gradients on a 28 px digit) before one max-pool, a 1x1 squeeze, three 3x3
+    convs to RF 18 (28 after GAP), then global average pooling and a 1x1 classifier - no dense layer.
+    No batch-norm, no regularisation, plain SGD at a constant learning rate, no augmentation.
+    Result: RESULT_MODEL1
+    Analysis: ANALYSIS_MODEL1
     """
 
     def __init__(self) -> None:
@@ -98,8 +100,10 @@ class Model1(_Steps):
 class Model2(_Steps):
     """Step 2 - efficient.
 
-    Target: same receptive-field plan, now with batch-norm after every conv, a little dropout,
-    GAP and 1x1 transitions, wider where it is cheap, still < 8k parameters.
+    Target: the same receptive-field plan made trainable and regularised: batch-norm after every
+    conv, 5 % dropout, GAP and 1x1 transitions, a step learning-rate schedule, still < 8k parameters.
+    Result: RESULT_MODEL2
+    Analysis: ANALYSIS_MODEL2
     """
 
     def __init__(self) -> None:
@@ -110,19 +114,23 @@ class Model2(_Steps):
         )
 
 
-@register(
-    "model3", optimizer="sgd", lr=0.1, scheduler="onecycle", augment_degrees=7.0, augment_translate=0.0,
-    label_smoothing=0.0, ema=0.0,
-)
+@register("model3", optimizer="sgd", lr=0.1, scheduler="onecycle", batch_size=64, augment_degrees=7.0,
+          precision="auto")
 class Model3(_Steps):
     """Step 3 - reliable.
 
-    Target: model2's architecture, trained so that >= 99.4 % holds in every late epoch on every
-    seed: random affine augmentation and a one-cycle learning-rate schedule.
+    Target: >= 99.4 % in every one of the last 3 epochs on every seed. Capacity moves to where it is
+    cheap: the 16->8 1x1 squeeze after the pool goes, the pre-pool conv narrows to 12 channels and
+    the post-pool convs take 12->16->16->16 at 10x10 and below (fewer MACs than model2, more
+    parameters after the pool). Training: random rotation +-7 deg per image, one-cycle learning rate
+    (peak 0.1), batch 64 for twice the updates, 5 % dropout, bf16 autocast where the CPU has it.
+    Result: RESULT_MODEL3
+    Analysis: ANALYSIS_MODEL3
     """
 
     def __init__(self) -> None:
+        d = 0.05
         super().__init__(
-            conv(1, 8), conv(8, 16), nn.MaxPool2d(2), conv(16, 8, k=1),
-            conv(8, 16), conv(16, 16), conv(16, 16), head(16),
+            conv(1, 8, dropout=d), conv(8, 12, dropout=d), nn.MaxPool2d(2),
+            conv(12, 16, dropout=d), conv(16, 16, dropout=d), conv(16, 16), head(16),
         )

@@ -29,7 +29,7 @@ class TrainConfig:
     model: str = "model3"
     epochs: int = 15
     seed: int = 0
-    batch_size: int = 128
+    batch_size: int | None = None
     optimizer: str | None = None
     lr: float | None = None
     scheduler: str | None = None
@@ -47,6 +47,8 @@ class TrainConfig:
     threads: int | None = None
     device: str | None = None
     train_limit: int | None = None  # train on the first N images only (tests, quick looks)
+    precision: str | None = None  # "bf16": autocast the training forward pass (evaluation stays fp32)
+    compile: bool = False  # torch.compile the training forward/backward (pays off only on long runs)
 
     def resolved(self) -> TrainConfig:
         """Fill unset fields from the model's recipe, then from global defaults, and validate."""
@@ -59,6 +61,9 @@ class TrainConfig:
                     continue
                 setattr(cfg, key, value)
         cfg.optimizer = cfg.optimizer or "sgd"
+        cfg.batch_size = cfg.batch_size or 128
+        if cfg.precision in (None, "auto"):
+            cfg.precision = "bf16" if bf16_is_fast(pick_device(cfg.device)) else "fp32"
         cfg.scheduler = cfg.scheduler or "onecycle"
         cfg.lr = cfg.lr if cfg.lr is not None else DEFAULT_LR.get(cfg.optimizer)
         for key in ("label_smoothing", "ema", "augment_degrees", "augment_translate"):
@@ -76,6 +81,7 @@ class TrainConfig:
             (self.lr is not None and 0 < self.lr < 10, "--lr must be between 0 and 10"),
             (self.val_split >= 0, "--val-split must be >= 0"),
             (0 <= (self.ema or 0) < 1, "--ema must be in [0, 1)"),
+            (self.precision in ("fp32", "bf16"), "--precision must be fp32, bf16 or auto"),
         ]
         for ok, message in checks:
             if not ok:
@@ -84,6 +90,18 @@ class TrainConfig:
     def augment(self) -> data.Augment:
         scale = tuple(self.augment_scale)
         return data.Augment(self.augment_degrees or 0.0, self.augment_translate or 0.0, scale, self.augment_shear)
+
+
+def bf16_is_fast(device: torch.device) -> bool:
+    """bf16 autocast pays off on GPUs with bf16 and on CPUs with native bf16 instructions; elsewhere it
+    is emulated and slower, so the recipe's "auto" falls back to fp32 there."""
+    if device.type == "cuda":
+        return torch.cuda.is_bf16_supported()
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
 
 
 def pick_device(requested: str | None = None) -> torch.device:
@@ -133,6 +151,17 @@ def _layout(x: torch.Tensor) -> torch.Tensor:
     return x.contiguous(memory_format=torch.channels_last)
 
 
+def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig):
+    """Forward (bf16 autocast when configured), backward, optimiser step; returns (loss, logits)."""
+    with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=cfg.precision == "bf16"):
+        logits = model(_layout(x))
+        loss = F.cross_entropy(logits, y, label_smoothing=cfg.label_smoothing)
+    opt.zero_grad(set_to_none=True)
+    loss.backward()
+    opt.step()
+    return loss, logits
+
+
 @dataclass
 class EpochStats:
     loss: float
@@ -148,11 +177,7 @@ def train_epoch(model, opt, scheduler, per_batch, split, cfg, generator, ema=Non
     loss_sum, correct, seen = 0.0, 0, 0
     start = time.perf_counter()
     for x, y in data.batches(split, cfg.batch_size, generator, augment):
-        logits = model(_layout(x))
-        loss = F.cross_entropy(logits, y, label_smoothing=cfg.label_smoothing)
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        opt.step()
+        loss, logits = train_step(model, opt, x, y, cfg)
         if per_batch:
             scheduler.step()
         if ema is not None:
@@ -213,11 +238,12 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print, artifacts: bool = Tr
     metrics: dict[str, Any] = {"model": cfg.model, "params": params, "seed": cfg.seed, "epochs": [], "complete": False}
     generator = torch.Generator().manual_seed(cfg.seed)
     evaluated = ema.module if ema is not None else model
+    trained = torch.compile(model) if cfg.compile else model  # shares parameters with `model`
     try:
         for epoch in range(1, cfg.epochs + 1):
             start, lr = time.perf_counter(), opt.param_groups[0]["lr"]
             bar = None if quiet else tqdm(total=len(train_split), unit="img", desc=f"epoch {epoch}/{cfg.epochs}", leave=False)
-            stats = train_epoch(model, opt, scheduler, per_batch, train_split, cfg, generator, ema, bar)
+            stats = train_epoch(trained, opt, scheduler, per_batch, train_split, cfg, generator, ema, bar)
             if bar is not None:
                 bar.close()
             test_loss, test_acc = evaluate(evaluated, test_split)
