@@ -191,7 +191,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from tinydigits import bench
     from tinydigits.runs import write_json
 
-    result = bench.run(args.model, args.epochs, args.data_dir, args.baseline_batches, args.compile)
+    result = bench.run(args.model, args.epochs, args.data_dir, args.baseline_batches, args.compile, args.precision)
     print(bench.format_table(result))
     if args.json:
         write_json(Path(args.json), result)

@@ -85,8 +85,15 @@ class Model1(_Steps):
     enough for edges and gradients on a 28 px digit) before one max-pool, a 1x1 squeeze, three 3x3
     convs to RF 18 (28 after GAP), then global average pooling and a 1x1 classifier - no dense layer.
     No batch-norm, no regularisation, plain SGD at a constant learning rate, no augmentation.
-    Result: RESULT_MODEL1
-    Analysis: ANALYSIS_MODEL1
+    Result (`tinydigits check --model model1 --seeds 0,1,2,3,4 --jobs 2`, this 2-core CPU):
+        7,352 params; final test accuracy 98.70 / 98.29 / 98.32 / 98.50 / 98.45 % (mean 98.45),
+        best 98.66 % on average; 99.4 % never reached; epoch 1 stayed near chance on two seeds
+        (21.9 %, 10.3 %); verdict FAIL.
+    Analysis: the skeleton learns, but without normalisation the start depends on the seed and a
+        constant learning rate leaves the test curve jumping by +-0.4 % in the last epochs (98.85 ->
+        98.29 on seed 1). Train and test accuracy are close (about 98.4-99.0 %): this is not
+        over-fitting but slow, noisy optimisation. Step 2 adds batch-norm (a stable start, larger
+        learning rates) and a decaying schedule.
     """
 
     def __init__(self) -> None:
@@ -124,8 +131,25 @@ class Model3(_Steps):
     the post-pool convs take 12->16->16->16 at 10x10 and below (fewer MACs than model2, more
     parameters after the pool). Training: random rotation +-7 deg per image, one-cycle learning rate
     (peak 0.1), batch 64 for twice the updates, 5 % dropout, bf16 autocast where the CPU has it.
-    Result: RESULT_MODEL3
-    Analysis: ANALYSIS_MODEL3
+    Result (`tinydigits check --model model3 --seeds 0,1,2,3,4 --jobs 2`, this 2-core CPU, 737 s wall):
+
+           seed     ep13     ep14     ep15      min    final  verdict
+              0    99.48    99.50    99.54    99.48    99.54     PASS
+              1    99.54    99.52    99.59    99.52    99.59     PASS
+              2    99.45    99.48    99.47    99.45    99.47     PASS
+              3    99.43    99.51    99.52    99.43    99.52     PASS
+              4    99.46    99.45    99.53    99.45    99.53     PASS
+        params 7,568 < 8000 PASS; epochs 15 <= 15 PASS; min of last 3 epochs 99.43 >= 99.4 PASS;
+        mean final test accuracy 99.53 %; VERDICT: PASS. 99.4 % first reached at epoch 9-12.
+    Analysis: every seed holds the line, with a margin of 0.03-0.19 points in the last 3 epochs. The
+        one-cycle schedule is why the last epochs are the best and the steadiest (the rate anneals
+        to ~0 there), and rotation keeps the small net from memorising strokes. Experiments on the
+        way, seed 1, same 15 epochs: model2's layout with this recipe at batch 128 and no dropout
+        ended at 99.31-99.35 %; removing the 1x1 squeeze without dropout over-fitted (train 99.68 %,
+        test 99.40 %); 5 % dropout fixed that (99.41-99.45 %) and batch 64 lifted it to
+        99.52-99.59 %. EMA of weights, extra translation, weight decay and spatial dropout did not
+        help. Elementwise dropout costs ~40 % of CPU step time (`tinydigits bench`), the price of
+        this margin.
     """
 
     def __init__(self) -> None:

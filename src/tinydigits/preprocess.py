@@ -95,7 +95,7 @@ def mnist_like(gray: np.ndarray, invert: bool | None = None, label: str = "image
     size = (max(1, round(w * scale)), max(1, round(h * scale)))
     small = crop.astype(np.float32)
     if size != (w, h):
-        small = np.clip(np.asarray(Image.fromarray(small, mode="F").resize(size, Image.Resampling.LANCZOS)), 0, 1)
+        small = np.clip(np.asarray(Image.fromarray(small).resize(size, Image.Resampling.LANCZOS)), 0, 1)
     total = small.sum()
     cy = (small.sum(axis=1) * np.arange(small.shape[0])).sum() / total
     cx = (small.sum(axis=0) * np.arange(small.shape[1])).sum() / total
@@ -122,5 +122,5 @@ def normalize(images: np.ndarray) -> np.ndarray:
 
 def to_png(image: np.ndarray) -> bytes:
     buffer = io.BytesIO()
-    Image.fromarray((np.clip(image, 0, 1) * 255).round().astype(np.uint8), mode="L").save(buffer, format="PNG")
+    Image.fromarray((np.clip(image, 0, 1) * 255).round().astype(np.uint8)).save(buffer, format="PNG")
     return buffer.getvalue()
