@@ -5,7 +5,6 @@ Every figure is a median over many timed steps after a warm-up, never a single t
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import statistics
 import tempfile
@@ -50,11 +49,8 @@ def bench_pipeline(cfg: TrainConfig, train: data.Split, epochs: int, chunks: int
     Each epoch is timed in `chunks` slices so even one epoch gives a median, not a single timing."""
     model = models.create(cfg.model).to(memory_format=torch.channels_last)
     opt = make_optimizer(cfg, model.parameters())
-    model = torch.compile(model) if cfg.compile else model
     g = torch.Generator().manual_seed(0)
-    start = time.perf_counter()
-    train_epoch(model, opt, None, False, train.subset(torch.arange(min(2048, len(train)))), cfg, g)  # warm-up (and compile)
-    warmup = time.perf_counter() - start
+    train_epoch(model, opt, None, False, train.subset(torch.arange(min(2048, len(train)))), cfg, g)  # warm-up
     size = len(train) // chunks
     times = []
     for _ in range(max(epochs, 1)):
@@ -62,8 +58,7 @@ def bench_pipeline(cfg: TrainConfig, train: data.Split, epochs: int, chunks: int
         for c in range(chunks):
             times.append(train_epoch(model, opt, None, False, train.subset(order[c * size : (c + 1) * size]), cfg, g).seconds)
     per_epoch = statistics.median(times) * len(train) / size
-    return {"seconds_per_epoch": per_epoch, "images_per_s": len(train) / per_epoch, "slices_timed": len(times),
-            "warmup_seconds": warmup}
+    return {"seconds_per_epoch": per_epoch, "images_per_s": len(train) / per_epoch, "slices_timed": len(times)}
 
 
 BASELINE_BATCH = 128  # what the course notebooks use
@@ -91,7 +86,7 @@ def bench_per_sample(cfg: TrainConfig, train: data.Split, workers: int = 2, max_
             "images_per_s": _median_rate(times, BASELINE_BATCH), "workers": workers, "batch_size": BASELINE_BATCH}
 
 
-def bench_compute(cfg: TrainConfig, train_size: int, steps: int = 120) -> dict[str, float]:
+def bench_compute(cfg: TrainConfig, train_size: int, steps: int = 400) -> dict[str, float]:
     """Forward + backward + step on pre-made batches: the floor any data pipeline sits on."""
     model = models.create(cfg.model).to(memory_format=torch.channels_last)
     opt = make_optimizer(cfg, model.parameters())
@@ -149,20 +144,17 @@ def bench_inference(model_name: str, batch: int = 1000) -> dict[str, dict[str, f
 
 
 def run(model: str = "model3", epochs: int = 1, data_dir: str | None = None, baseline_batches: int | None = None,
-        with_compile: bool = False, precision: str | None = None, log=print) -> dict[str, Any]:
+        precision: str | None = None, log=print) -> dict[str, Any]:
     cfg = TrainConfig(model=model, data_dir=data_dir, precision=precision).resolved()
     train = data.load_split("train", data_dir, "cpu", quiet=True)
     log(f"benchmarking {model} ({models.count_params(models.create(model))} params) on {torch.get_num_threads()} threads ...")
     result: dict[str, Any] = {"model": model, "threads": torch.get_num_threads(), "torch": torch.__version__,
                               "batch_size": cfg.batch_size, "precision": cfg.precision}
+    result["compute"] = bench_compute(cfg, len(train))  # first: nothing else (DataLoader workers) is running yet
     result["pipeline"] = bench_pipeline(cfg, train, epochs)
     log(f"  pipeline done: {result['pipeline']['seconds_per_epoch']:.1f} s/epoch")
-    if with_compile:
-        result["pipeline_compiled"] = bench_pipeline(dataclasses.replace(cfg, compile=True), train, epochs)
-        log(f"  compiled pipeline done: {result['pipeline_compiled']['seconds_per_epoch']:.1f} s/epoch")
     result["per_sample_baseline"] = bench_per_sample(cfg, train, max_batches=baseline_batches)
     log(f"  per-sample baseline done: {result['per_sample_baseline']['seconds_per_epoch']:.1f} s/epoch")
-    result["compute"] = bench_compute(cfg, len(train))
     result["inference"] = bench_inference(model)
     p, b, c = result["pipeline"], result["per_sample_baseline"], result["compute"]
     result["speedup_vs_per_sample"] = b["seconds_per_epoch"] / p["seconds_per_epoch"]
@@ -178,9 +170,6 @@ def format_table(r: dict[str, Any]) -> str:
         f"{'tinydigits pipeline':<34} {p['seconds_per_epoch']:>9.2f} {p['images_per_s']:>10,.0f}",
         f"{'per-sample DataLoader (batch 128)':<34} {b['seconds_per_epoch']:>9.2f} {b['images_per_s']:>10,.0f}",
         f"{'pure compute (fwd+bwd+step)':<34} {c['seconds_per_epoch']:>9.2f} {c['images_per_s']:>10,.0f}",
-        *([f"{'pipeline + torch.compile':<34} {r['pipeline_compiled']['seconds_per_epoch']:>9.2f} "
-           f"{r['pipeline_compiled']['images_per_s']:>10,.0f}  (compile {r['pipeline_compiled']['warmup_seconds']:.0f} s once)"]
-          if "pipeline_compiled" in r else []),
         f"speed-up vs per-sample baseline: {r['speedup_vs_per_sample']:.2f}x",
         f"pipeline overhead above pure compute: {r['overhead_vs_compute_pct']:+.1f}%",
         "",

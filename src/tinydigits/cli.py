@@ -45,7 +45,6 @@ def add_train_args(p: argparse.ArgumentParser, model_default: str | None = "mode
     p.add_argument("--augment-translate", type=float, help="max shift as a fraction of the image")
     p.add_argument("--precision", choices=["fp32", "bf16", "auto"],
                    help="training arithmetic; auto = bf16 where the hardware has it (default from the recipe)")
-    p.add_argument("--compile", action="store_true", help="torch.compile the training step (see `tinydigits bench`)")
     p.add_argument("--val-split", type=int, default=0, help="hold out N training images as a validation set")
     p.add_argument("--threads", type=_positive_int, help="CPU threads (default: all cores)")
     p.add_argument("--device", help="cpu, cuda, cuda:1 ... (default: CUDA when available)")
@@ -62,7 +61,6 @@ def config_from_args(args: argparse.Namespace, **overrides):
         label_smoothing=args.label_smoothing, ema=args.ema, augment_degrees=args.augment_degrees,
         augment_translate=args.augment_translate, val_split=args.val_split, data_dir=args.data_dir,
         out=args.out, threads=args.threads, device=args.device, precision=args.precision,
-        compile=args.compile,
     )
     for key, value in overrides.items():
         setattr(cfg, key, value)
@@ -191,7 +189,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from tinydigits import bench
     from tinydigits.runs import write_json
 
-    result = bench.run(args.model, args.epochs, args.data_dir, args.baseline_batches, args.compile, args.precision)
+    result = bench.run(args.model, args.epochs, args.data_dir, args.baseline_batches, args.precision)
     print(bench.format_table(result))
     if args.json:
         write_json(Path(args.json), result)
@@ -266,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", default="model3")
     p.add_argument("--epochs", type=_positive_int, default=1, help="epochs of the project's pipeline to time")
     p.add_argument("--baseline-batches", type=_positive_int, help="time only this many baseline batches (default: an epoch)")
+    p.add_argument("--precision", choices=["fp32", "bf16", "auto"], help="override the recipe's training arithmetic")
     p.add_argument("--json", help="write the figures as JSON here")
     _data_dir(p)
 

@@ -48,7 +48,6 @@ class TrainConfig:
     device: str | None = None
     train_limit: int | None = None  # train on the first N images only (tests, quick looks)
     precision: str | None = None  # "bf16": autocast the training forward pass (evaluation stays fp32)
-    compile: bool = False  # torch.compile the training forward/backward (pays off only on long runs)
 
     def resolved(self) -> TrainConfig:
         """Fill unset fields from the model's recipe, then from global defaults, and validate."""
@@ -238,12 +237,11 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print, artifacts: bool = Tr
     metrics: dict[str, Any] = {"model": cfg.model, "params": params, "seed": cfg.seed, "epochs": [], "complete": False}
     generator = torch.Generator().manual_seed(cfg.seed)
     evaluated = ema.module if ema is not None else model
-    trained = torch.compile(model) if cfg.compile else model  # shares parameters with `model`
     try:
         for epoch in range(1, cfg.epochs + 1):
             start, lr = time.perf_counter(), opt.param_groups[0]["lr"]
             bar = None if quiet else tqdm(total=len(train_split), unit="img", desc=f"epoch {epoch}/{cfg.epochs}", leave=False)
-            stats = train_epoch(trained, opt, scheduler, per_batch, train_split, cfg, generator, ema, bar)
+            stats = train_epoch(model, opt, scheduler, per_batch, train_split, cfg, generator, ema, bar)
             if bar is not None:
                 bar.close()
             test_loss, test_acc = evaluate(evaluated, test_split)
