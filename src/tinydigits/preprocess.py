@@ -37,12 +37,16 @@ def open_image(source: str | Path | bytes, name: str | None = None) -> Image.Ima
         img = Image.open(io.BytesIO(source))
     except UnidentifiedImageError:
         raise TinyDigitsError(f"{label}: not an image file") from None
+    except Image.DecompressionBombError:
+        raise TinyDigitsError(f"{label}: above the {MAX_PIXELS:,}-pixel limit") from None
+    except Exception as err:  # Pillow's plugins raise OSError, SyntaxError, ValueError... on a damaged header
+        raise TinyDigitsError(f"{label}: corrupt or truncated image ({type(err).__name__}: {err})") from None
     if img.width * img.height > MAX_PIXELS:
         raise TinyDigitsError(f"{label}: {img.width}x{img.height} is above the {MAX_PIXELS:,}-pixel limit")
     try:
         img.load()
-    except (OSError, SyntaxError, ValueError) as err:
-        raise TinyDigitsError(f"{label}: corrupt or truncated image ({err})") from None
+    except Exception as err:  # as above: the decoder's error types vary by format
+        raise TinyDigitsError(f"{label}: corrupt or truncated image ({type(err).__name__}: {err})") from None
     return img
 
 

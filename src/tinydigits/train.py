@@ -187,7 +187,8 @@ def train_epoch(model, opt, scheduler, per_batch, split, cfg, generator, ema=Non
         if progress is not None:
             elapsed = time.perf_counter() - start
             progress.update(len(y))
-            progress.set_postfix(loss=f"{loss_sum / seen:.4f}", acc=f"{100 * correct / seen:.2f}", ips=f"{seen / elapsed:.0f}")
+            progress.set_postfix(loss=f"{loss_sum / seen:.4f}", acc=f"{100 * correct / seen:.2f}", ips=f"{seen / elapsed:.0f}",
+                                 refresh=False)  # the bar redraws on its own schedule, not every batch
     return EpochStats(loss_sum / seen, 100.0 * correct / seen, seen, time.perf_counter() - start)
 
 
