@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from tinydigits.errors import TinyDigitsError
 
@@ -106,8 +107,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(format_verdict(result, budget))
     print(f"wall time {result['wall_seconds']:.0f}s")
     if args.json:
-        from pathlib import Path
-
         from tinydigits.runs import write_json
 
         write_json(Path(args.json), result)
@@ -131,8 +130,6 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 @command("eval")
 def cmd_eval(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from tinydigits import data, report, runs
     from tinydigits.train import pick_device
 
@@ -150,8 +147,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 @command("report")
 def cmd_report(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from tinydigits import report, runs
 
     text = report.compare([Path(r) for r in args.run_dirs])
@@ -184,8 +179,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 @command("bench")
 def cmd_bench(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from tinydigits import bench
     from tinydigits.runs import write_json
 

@@ -8,6 +8,7 @@ import torch
 from torch import nn
 
 from tinydigits import data
+from tinydigits.train import input_layout
 
 
 @dataclass
@@ -28,8 +29,7 @@ class Predictions:
 @torch.no_grad()
 def predict_split(model: nn.Module, split: data.Split, batch_size: int = 1000) -> Predictions:
     model.eval()
-    probs = [torch.softmax(model(x.contiguous(memory_format=torch.channels_last)), dim=1).cpu()
-             for x, _ in data.batches(split, batch_size)]
+    probs = [torch.softmax(model(input_layout(x)), dim=1).cpu() for x, _ in data.batches(split, batch_size)]
     p = torch.cat(probs)
     return Predictions(split.labels.cpu(), p.argmax(1), p)
 

@@ -23,11 +23,14 @@ class Classifier(Protocol):
 
 
 def torch_classifier(model_path: str | Path) -> Classifier:
-    import torch
-
     from tinydigits.runs import load_model
 
-    model, _ = load_model(model_path, "cpu")
+    return wrap_torch(load_model(model_path, "cpu")[0])
+
+
+def wrap_torch(model) -> Classifier:
+    """A loaded nn.Module as a numpy-in, numpy-out Classifier."""
+    import torch
 
     def run(batch: np.ndarray) -> np.ndarray:
         with torch.no_grad():

@@ -75,10 +75,14 @@ def to_gray(img: Image.Image) -> np.ndarray:
     return np.asarray(img.convert("L"), dtype=np.float32) / 255.0
 
 
+def _border_level(image: np.ndarray) -> float:
+    """Median of the outermost pixels: the background of a digit picture."""
+    return float(np.median(np.concatenate([image[0], image[-1], image[:, 0], image[:, -1]])))
+
+
 def needs_inversion(gray: np.ndarray) -> bool:
     """Dark ink on a light background? Judged by the border, which is background in a digit photo."""
-    border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
-    return float(np.median(border)) > 0.5
+    return _border_level(gray) > 0.5
 
 
 def mnist_like(gray: np.ndarray, invert: bool | None = None, label: str = "image") -> np.ndarray:
@@ -86,7 +90,7 @@ def mnist_like(gray: np.ndarray, invert: bool | None = None, label: str = "image
     if invert is None:
         invert = needs_inversion(gray)
     ink = 1.0 - gray if invert else gray
-    ink = ink - np.median(np.concatenate([ink[0], ink[-1], ink[:, 0], ink[:, -1]]))  # background to 0
+    ink = ink - _border_level(ink)  # background to 0
     ink = np.clip(ink, 0, None)
     peak = float(ink.max())
     if peak < 0.1:

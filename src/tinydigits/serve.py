@@ -15,15 +15,13 @@ from tinydigits.errors import TinyDigitsError
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a 280x280 canvas PNG is ~10 KB; anything near this is not a drawing
 
 
-def model_info(model_path: str | Path) -> dict[str, Any]:
+def model_info(checkpoint: Path, model, name: str) -> dict[str, Any]:
     """Name, parameters and test accuracy of a run (from its metrics.json when there is one)."""
     from tinydigits import runs
 
-    path = runs.checkpoint_path(model_path)
-    model, ckpt = runs.load_model(path)
-    info: dict[str, Any] = {"name": ckpt["model"], "params": sum(p.numel() for p in model.parameters()),
-                            "test_acc": None, "run": str(path.parent)}
-    metrics_file = path.parent / "metrics.json"
+    info: dict[str, Any] = {"name": name, "params": sum(p.numel() for p in model.parameters()),
+                            "test_acc": None, "run": str(checkpoint.parent)}
+    metrics_file = checkpoint.parent / "metrics.json"
     if metrics_file.exists():
         epochs = runs.read_json(metrics_file).get("epochs") or []
         info["test_acc"] = epochs[-1]["test_acc"] if epochs else None
@@ -53,8 +51,12 @@ def create_app(model_path: str | Path):
     from fastapi import FastAPI, Request
     from fastapi.responses import HTMLResponse, JSONResponse
 
-    classifier = predict.load_classifier(model_path, "torch")
-    info = model_info(model_path)
+    from tinydigits import runs
+
+    checkpoint = runs.checkpoint_path(model_path)
+    model, ckpt = runs.load_model(checkpoint)
+    classifier = predict.wrap_torch(model)
+    info = model_info(checkpoint, model, ckpt["model"])
     page = resources.files("tinydigits").joinpath("static/index.html").read_text()
     app = FastAPI(title="tinydigits", docs_url=None, redoc_url=None)
 
