@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def run_cli(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, **(env_extra or {})}
@@ -49,6 +51,11 @@ def test_corrupt_gzip_content(mnist_dir, mnist_copy):
 def test_unknown_model_is_one_line(tmp_path):
     proc = run_cli("train", "--model", "resnet50", "--out", str(tmp_path))
     assert_one_line_error(proc, "unknown model", "model3")
+
+
+@pytest.mark.parametrize("args", [["check", "--seeds", "a,b"], ["train", "--epochs", "0"], ["frobnicate"], ["predict"]])
+def test_usage_mistakes_are_one_line(args):
+    assert_one_line_error(run_cli(*args), "tinydigits")
 
 
 def test_help_lists_commands():
