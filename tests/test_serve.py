@@ -117,9 +117,18 @@ def test_draw_in_a_real_browser(tiny_run, tmp_path):
             assert page.locator("#bars .bar").count() == 10
             assert page.locator("#bars .bar.top").count() == 1
             assert page.locator("#seen").get_attribute("src").startswith("data:image/png")
+            # The winning bar grows (CSS transition) to match its probability before the screenshot.
+            page.wait_for_function("""() => {
+                const fill = document.querySelector('#bars .bar.top .fill');
+                const p = parseFloat(fill.style.height) / 100;
+                return fill.offsetHeight >= 0.8 * p * (document.getElementById('bars').offsetHeight - 24);
+            }""", timeout=5000)
             shot = shot_dir / "serve.png"
             page.screenshot(path=str(shot))
-            print(f"screenshot: {shot} (predicted {digit})")
+            page.set_viewport_size({"width": 390, "height": 844})  # a phone
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
+            page.screenshot(path=str(shot_dir / "serve-phone.png"), full_page=True)
+            print(f"screenshots: {shot}, {shot_dir / 'serve-phone.png'} (predicted {digit})")
             browser.close()
     finally:
         server.should_exit = True
