@@ -6,6 +6,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export PIP_CONSTRAINT := $(abspath constraints.txt)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Where the machine keeps the local CPU torch wheel; used only if the environment names none.
+ifeq ($(PIP_FIND_LINKS),)
+ifneq ($(wildcard /opt/wheels),)
+export PIP_FIND_LINKS := /opt/wheels
+endif
+endif
 ARGS ?=
 
 .PHONY: setup train test check lint bench clean
