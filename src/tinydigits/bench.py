@@ -128,18 +128,19 @@ def bench_inference(model_name: str, batch: int = 1000) -> dict[str, dict[str, f
     with torch.no_grad():
         results["pytorch_eager"] = _inference_stats(lambda: model(x1), lambda: model(xb), batch)
     try:
-        import onnxruntime as ort
-
-        from tinydigits.export import to_onnx
+        import onnx  # noqa: F401
+        import onnxruntime  # noqa: F401
     except ImportError:
         return results
+    from tinydigits.export import to_onnx
+    from tinydigits.predict import onnx_classifier
+
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "m.onnx"
         to_onnx(model, path, model_name)
-        session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+        run_onnx = onnx_classifier(path)  # the same session set-up `predict --backend onnx` uses
         a1, ab = x1.numpy(), xb.numpy()
-        results["onnxruntime"] = _inference_stats(lambda: session.run(None, {"image": a1}),
-                                                  lambda: session.run(None, {"image": ab}), batch)
+        results["onnxruntime"] = _inference_stats(lambda: run_onnx(a1), lambda: run_onnx(ab), batch)
     return results
 
 

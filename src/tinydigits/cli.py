@@ -10,6 +10,7 @@ from pathlib import Path
 from tinydigits.errors import TinyDigitsError
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+PRECISIONS = ("fp32", "bf16", "auto")
 
 
 def command(name: str):
@@ -44,7 +45,7 @@ def add_train_args(p: argparse.ArgumentParser, model_default: str | None = "mode
     p.add_argument("--ema", type=float, help="EMA decay of evaluated weights (0 = off)")
     p.add_argument("--augment-degrees", type=float, help="max rotation of the random affine warp")
     p.add_argument("--augment-translate", type=float, help="max shift as a fraction of the image")
-    p.add_argument("--precision", choices=["fp32", "bf16", "auto"],
+    p.add_argument("--precision", choices=PRECISIONS,
                    help="training arithmetic; auto = bf16 where the hardware has it (default from the recipe)")
     p.add_argument("--val-split", type=int, default=0, help="hold out N training images as a validation set")
     p.add_argument("--threads", type=_positive_int, help="CPU threads (default: all cores)")
@@ -151,7 +152,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     text = report.compare([Path(r) for r in args.run_dirs])
     if args.out:
-        runs.atomic_write(Path(args.out), lambda tmp: Path(tmp).write_text(text))
+        runs.write_text(Path(args.out), text)
         print(args.out)
     else:
         print(text, end="")
@@ -264,7 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", default="model3")
     p.add_argument("--epochs", type=_positive_int, default=1, help="epochs of the project's pipeline to time")
     p.add_argument("--baseline-batches", type=_positive_int, help="time only this many baseline batches (default: an epoch)")
-    p.add_argument("--precision", choices=["fp32", "bf16", "auto"], help="override the recipe's training arithmetic")
+    p.add_argument("--precision", choices=PRECISIONS, help="override the recipe's training arithmetic")
     p.add_argument("--json", help="write the figures as JSON here")
     _data_dir(p)
 

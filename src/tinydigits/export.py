@@ -29,20 +29,22 @@ def to_onnx(model: torch.nn.Module, path: Path, name: str) -> None:
     # The exporter narrates its passes on stdout and warns about internals; keep the CLI's output ours.
     quiet_logger = logging.getLogger("torch.onnx")
     level = quiet_logger.level
-    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        quiet_logger.setLevel(logging.ERROR)
-        torch.onnx.export(model, (example,), str(tmp), input_names=["image"], output_names=["logits"],
-                          dynamic_shapes={"x": {0: torch.export.Dim("batch")}}, opset_version=OPSET, dynamo=True,
-                          external_data=False)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            quiet_logger.setLevel(logging.ERROR)
+            torch.onnx.export(model, (example,), str(tmp), input_names=["image"], output_names=["logits"],
+                              dynamic_shapes={"x": {0: torch.export.Dim("batch")}}, opset_version=OPSET, dynamo=True,
+                              external_data=False)
+        proto = onnx.load(str(tmp))
+    finally:
         quiet_logger.setLevel(level)
-    proto = onnx.load(str(tmp))
+        tmp.unlink(missing_ok=True)
     for key, value in {"tinydigits_model": name, "params": str(models.count_params(model)),
                        "normalisation": f"(x/255 - {MEAN}) / {STD}"}.items():
         proto.metadata_props.add(key=key, value=value)
     onnx.checker.check_model(proto)
     runs.atomic_write(path, lambda t: onnx.save(proto, t))
-    tmp.unlink(missing_ok=True)
 
 
 @dataclass
@@ -56,9 +58,9 @@ class Agreement:
 
 def verify(model: torch.nn.Module, onnx_path: Path, test: data.Split, batch_size: int = 1000) -> Agreement:
     """Run PyTorch and ONNX Runtime side by side on every test image."""
-    import onnxruntime as ort
+    from tinydigits.predict import onnx_classifier
 
-    session = ort.InferenceSession(str(onnx_path), providers=["CPUExecutionProvider"])
+    run_onnx = onnx_classifier(onnx_path)
     model = model.cpu().eval()
     same = correct_onnx = correct_torch = 0
     max_diff = 0.0
@@ -66,7 +68,7 @@ def verify(model: torch.nn.Module, onnx_path: Path, test: data.Split, batch_size
         for x, y in data.batches(test, batch_size):
             x = x.cpu()
             ref = model(x).numpy()
-            got = session.run(None, {"image": x.numpy()})[0]
+            got = run_onnx(x.numpy())
             max_diff = max(max_diff, float(np.abs(ref - got).max()))
             same += int((ref.argmax(1) == got.argmax(1)).sum())
             correct_onnx += int((got.argmax(1) == y.cpu().numpy()).sum())

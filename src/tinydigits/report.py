@@ -21,7 +21,6 @@ from torch import nn  # noqa: E402
 
 from tinydigits import data, evaluate, runs, summary  # noqa: E402
 from tinydigits.check import Budget, verdict  # noqa: E402
-from tinydigits.errors import TinyDigitsError  # noqa: E402
 
 TARGET = 99.4
 PICTURES = ("curves.png", "misclassified.png", "confusion.png", "per_class.png", "samples.png")
@@ -111,7 +110,7 @@ def write_per_class_csv(rows: list[dict[str, float]], path: Path) -> None:
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
     writer.writeheader()
     writer.writerows([{k: round(v, 3) if isinstance(v, float) else v for k, v in r.items()} for r in rows])
-    runs.atomic_write(path, lambda tmp: Path(tmp).write_text(buffer.getvalue()))
+    runs.write_text(path, buffer.getvalue())
 
 
 def run_verdict(metrics: dict[str, Any], budget: Budget | None = None) -> dict[str, Any]:
@@ -185,10 +184,8 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: evaluate.Pre
 
 def write_artifacts(run_dir: Path, model: nn.Module, test: data.Split) -> evaluate.Predictions:
     """(Re)write every picture, per_class.csv and report.md of a run folder from its model."""
-    metrics = runs.read_json(run_dir / "metrics.json")
+    metrics = runs.read_metrics(run_dir)
     config = runs.read_json(run_dir / "config.json")
-    if not metrics.get("epochs"):
-        raise TinyDigitsError(f"{run_dir}: metrics.json has no finished epoch")
     p = evaluate.predict_split(model, test)
     cm = evaluate.confusion_matrix(p.labels, p.preds)
     classes = evaluate.per_class(cm)
@@ -199,7 +196,7 @@ def write_artifacts(run_dir: Path, model: nn.Module, test: data.Split) -> evalua
     plot_per_class(classes, run_dir / "per_class.png")
     write_per_class_csv(classes, run_dir / "per_class.csv")
     text = render_report(model, metrics, config, p, classes)
-    runs.atomic_write(run_dir / "report.md", lambda tmp: Path(tmp).write_text(text))
+    runs.write_text(run_dir / "report.md", text)
     return p
 
 
@@ -207,9 +204,7 @@ def compare(run_dirs: list[Path], target: float = TARGET) -> str:
     """One markdown table of several runs side by side."""
     rows = []
     for run_dir in run_dirs:
-        m = runs.read_json(Path(run_dir) / "metrics.json")
-        if not m.get("epochs"):
-            raise TinyDigitsError(f"{run_dir}: metrics.json has no finished epoch")
+        m = runs.read_metrics(run_dir)
         accs = [e["test_acc"] for e in m["epochs"]]
         first = next((e["epoch"] for e in m["epochs"] if e["test_acc"] >= target), None)
         seconds = sum(e["seconds"] for e in m["epochs"])

@@ -49,8 +49,12 @@ def atomic_write(path: Path, write) -> None:
             os.unlink(tmp)
 
 
+def write_text(path: Path, text: str) -> None:
+    atomic_write(path, lambda tmp: Path(tmp).write_text(text))
+
+
 def write_json(path: Path, data: Any) -> None:
-    atomic_write(path, lambda tmp: Path(tmp).write_text(json.dumps(data, indent=2) + "\n"))
+    write_text(path, json.dumps(data, indent=2) + "\n")
 
 
 def read_json(path: Path) -> Any:
@@ -60,6 +64,14 @@ def read_json(path: Path) -> Any:
         raise TinyDigitsError(f"{path}: missing") from None
     except (OSError, ValueError) as err:
         raise TinyDigitsError(f"{path}: unreadable ({err})") from None
+
+
+def read_metrics(run_dir: str | os.PathLike) -> dict[str, Any]:
+    """metrics.json of a run that finished at least one epoch (what every table and picture needs)."""
+    metrics = read_json(Path(run_dir) / "metrics.json")
+    if not isinstance(metrics, dict) or not metrics.get("epochs"):
+        raise TinyDigitsError(f"{run_dir}: metrics.json has no finished epoch")
+    return metrics
 
 
 def environment() -> dict[str, Any]:

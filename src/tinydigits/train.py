@@ -208,9 +208,9 @@ def epoch_line(row: dict[str, Any], epochs: int) -> str:
     )
 
 
-def train(cfg: TrainConfig, quiet: bool = False, log=print, artifacts: bool = True) -> RunResult:
-    """Train one model end to end and leave a complete run folder (with pictures and report.md
-    unless `artifacts` is False); returns where and what."""
+def train(cfg: TrainConfig, quiet: bool = False, log=print) -> RunResult:
+    """Train one model end to end and leave a complete run folder (pictures and report.md
+    included); returns where and what."""
     from tqdm import tqdm
 
     cfg = cfg.resolved()
@@ -263,10 +263,9 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print, artifacts: bool = Tr
         raise KeyboardInterruptInRun(run_dir, len(metrics["epochs"])) from None
     metrics["complete"] = True
     runs.write_json(run_dir / "metrics.json", metrics)
-    if artifacts:
-        from tinydigits.report import write_artifacts
+    from tinydigits.report import write_artifacts  # here, not at the top: report imports this module
 
-        write_artifacts(run_dir, evaluated, test_split)
+    write_artifacts(run_dir, evaluated, test_split)
     return RunResult(run_dir, metrics, evaluated, cfg)
 
 
