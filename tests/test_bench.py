@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import torch
 
-from tinydigits import bench, data
+from tinydigits import bench, data, models
 from tinydigits.train import TrainConfig
 
 
@@ -21,13 +21,21 @@ def test_per_sample_dataset_matches_the_tensor_normalisation():
     assert x.shape == (1, 28, 28) and y == int(split.labels[2]) and torch.allclose(x, expected, atol=1e-6)
 
 
-def test_bench_parts_run_and_report_rates():
+def test_bench_training_times_all_three_in_turns():
     cfg = TrainConfig(model="model3", precision="fp32").resolved()
-    split = small_split()
-    pipeline = bench.bench_pipeline(cfg, split, epochs=1, chunks=2)
-    baseline = bench.bench_per_sample(cfg, split, workers=0, max_batches=4)
-    compute = bench.bench_compute(cfg, len(split), steps=3)
-    for part in (pipeline, baseline, compute):
-        assert part["seconds_per_epoch"] > 0 and part["images_per_s"] > 0
+    result = bench.bench_training(cfg, small_split(), epochs=1, chunks=2, workers=0)
+    for part in ("pipeline", "per_sample_baseline", "compute"):
+        r = result[part]
+        assert r["seconds_per_epoch"] > 0 and r["images_per_s"] > 0 and r["slices_timed"] == 2
+        assert r["spread_seconds_per_epoch"][0] <= r["seconds_per_epoch"] <= r["spread_seconds_per_epoch"][1]
     inference = bench.bench_inference("model3", batch=8)
     assert inference["pytorch_eager"]["batch1_median_ms"] > 0
+
+
+def test_notebook_step_trains_in_fp32_without_touching_the_layout():
+    model = models.create("model3")
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    before = [p.detach().clone() for p in model.parameters()]
+    loss = bench.notebook_step(model, opt, torch.randn(8, 1, 28, 28), torch.randint(0, 10, (8,)))
+    assert loss.dtype == torch.float32 and torch.isfinite(loss)
+    assert any(not torch.equal(a, p) for a, p in zip(before, model.parameters(), strict=True))

@@ -5,7 +5,6 @@ Every figure is a median over many timed steps after a warm-up, never a single t
 
 from __future__ import annotations
 
-import math
 import statistics
 import tempfile
 import time
@@ -15,6 +14,7 @@ from typing import Any
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 from PIL import Image
 
 from tinydigits import data, models
@@ -44,63 +44,107 @@ def _median_rate(times: list[float], batch: int) -> float:
     return batch / statistics.median(times)
 
 
-def bench_pipeline(cfg: TrainConfig, train: data.Split, epochs: int, chunks: int = 10) -> dict[str, float]:
-    """The project's own epoch (shuffle, affine warp, normalise, train), data already on the device.
-    Each epoch is timed in `chunks` slices so even one epoch gives a median, not a single timing."""
+# A slice runner trains on the next few thousand images and returns (seconds, images timed).
+Slice = Callable[[], tuple[float, int]]
+
+
+def pipeline_slices(cfg: TrainConfig, train: data.Split, size: int) -> Slice:
+    """The project's own training (shuffle, affine warp, normalise, train), data already on the device."""
     model = models.create(cfg.model).to(memory_format=torch.channels_last)
     opt = make_optimizer(cfg, model.parameters())
     g = torch.Generator().manual_seed(0)
-    train_epoch(model, opt, None, False, train.subset(torch.arange(min(2048, len(train)))), cfg, g)  # warm-up
-    size = len(train) // chunks
-    times = []
-    for _ in range(max(epochs, 1)):
-        order = torch.randperm(len(train), generator=g)
-        for c in range(chunks):
-            times.append(train_epoch(model, opt, None, False, train.subset(order[c * size : (c + 1) * size]), cfg, g).seconds)
-    per_epoch = statistics.median(times) * len(train) / size
-    return {"seconds_per_epoch": per_epoch, "images_per_s": len(train) / per_epoch, "slices_timed": len(times)}
+    state = {"order": torch.randperm(len(train), generator=g), "at": 0}
+
+    def run() -> tuple[float, int]:
+        if state["at"] + size > len(train):
+            state["order"], state["at"] = torch.randperm(len(train), generator=g), 0
+        part = train.subset(state["order"][state["at"] : state["at"] + size])
+        state["at"] += size
+        stats = train_epoch(model, opt, None, False, part, cfg, g)
+        return stats.seconds, stats.images
+
+    return run
 
 
-BASELINE_BATCH = 128  # what the course notebooks use
-
-
-def bench_per_sample(cfg: TrainConfig, train: data.Split, workers: int = 2, max_batches: int | None = None) -> dict:
-    """The course pipeline: DataLoader, 2 workers, batch 128, PIL rotation per sample, same model
-    and training step. (With model3's batch of 64 the project's pipeline does twice the optimiser
-    steps per epoch, so the speed-up it shows against this baseline is a conservative one.)"""
-    model = models.create(cfg.model).to(memory_format=torch.channels_last)
-    opt = make_optimizer(cfg, model.parameters())
-    loader = torch.utils.data.DataLoader(PerSampleDataset(train.images.cpu(), train.labels.cpu(), cfg.augment_degrees or 7.0),
-                                         batch_size=BASELINE_BATCH, shuffle=True, num_workers=workers)
-    times, start, last = [], time.perf_counter(), time.perf_counter()
-    for i, (x, y) in enumerate(loader):
-        train_step(model, opt, x, y, cfg)
-        now = time.perf_counter()
-        times.append(now - last)
-        last = now
-        if max_batches and i + 1 >= max_batches:
-            break
-    times = times[min(5, len(times) // 2) :]  # worker start-up and first batches are warm-up
-    batches = math.ceil(len(train) / BASELINE_BATCH)
-    return {"seconds_per_epoch": statistics.median(times) * batches, "wall_seconds_measured": last - start,
-            "images_per_s": _median_rate(times, BASELINE_BATCH), "workers": workers, "batch_size": BASELINE_BATCH}
-
-
-def bench_compute(cfg: TrainConfig, train_size: int, steps: int = 400) -> dict[str, float]:
+def compute_slices(cfg: TrainConfig, size: int) -> Slice:
     """Forward + backward + step on pre-made batches: the floor any data pipeline sits on."""
     model = models.create(cfg.model).to(memory_format=torch.channels_last)
     opt = make_optimizer(cfg, model.parameters())
     g = torch.Generator().manual_seed(0)
     xs = [torch.randn(cfg.batch_size, 1, 28, 28, generator=g) for _ in range(8)]
     ys = [torch.randint(0, 10, (cfg.batch_size,), generator=g) for _ in range(8)]
-    times = []
-    for i in range(steps + 10):
-        t = time.perf_counter()
-        train_step(model, opt, xs[i % 8], ys[i % 8], cfg)
-        if i >= 10:
-            times.append(time.perf_counter() - t)
-    batches = math.ceil(train_size / cfg.batch_size)
-    return {"seconds_per_epoch": statistics.median(times) * batches, "images_per_s": _median_rate(times, cfg.batch_size)}
+    steps = max(1, size // cfg.batch_size)
+
+    def run() -> tuple[float, int]:
+        start = time.perf_counter()
+        for i in range(steps):
+            train_step(model, opt, xs[i % 8], ys[i % 8], cfg)
+        return time.perf_counter() - start, steps * cfg.batch_size
+
+    return run
+
+
+BASELINE_BATCH = 128  # what the course notebooks use
+
+
+def notebook_step(model: torch.nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    """A course notebook's training step: fp32, default (NCHW) layout, no autocast."""
+    opt.zero_grad()
+    loss = F.cross_entropy(model(x), y)
+    loss.backward()
+    opt.step()
+    return loss
+
+
+def per_sample_slices(cfg: TrainConfig, train: data.Split, size: int, workers: int = 2) -> Slice:
+    """The course pipeline end to end: DataLoader, `workers` workers, batch 128, PIL rotation per
+    sample, the same model trained the notebook way (`notebook_step`). (With model3's batch of 64
+    the project's pipeline does twice the optimiser steps per epoch: its speed-up is a conservative one.)"""
+    model = models.create(cfg.model)
+    opt = make_optimizer(cfg, model.parameters())
+    loader = torch.utils.data.DataLoader(PerSampleDataset(train.images.cpu(), train.labels.cpu(), cfg.augment_degrees or 7.0),
+                                         batch_size=BASELINE_BATCH, shuffle=True, num_workers=workers)
+    state = {"it": iter(loader)}
+    batches = max(2, size // BASELINE_BATCH)
+    ahead = 2 * workers  # batches the workers prefetched while other slices ran: not timed
+
+    def run() -> tuple[float, int]:
+        timed, images = 0.0, 0
+        for i in range(batches + ahead):
+            start = time.perf_counter()
+            batch = next(state["it"], None)
+            if batch is None:  # epoch over: a new iterator (its worker start-up falls in the untimed batches)
+                state["it"] = iter(loader)
+                batch = next(state["it"])
+            notebook_step(model, opt, *batch)
+            if i >= ahead:
+                timed, images = timed + time.perf_counter() - start, images + len(batch[1])
+        return timed, images
+
+    return run
+
+
+def bench_training(cfg: TrainConfig, train: data.Split, epochs: int = 1, chunks: int = 10, workers: int = 2) -> dict:
+    """Time the three ways of training in turns, slice by slice (a tenth of an epoch each), and
+    report medians: turns, because this shared CPU's speed drifts by tens of percent over minutes,
+    and side-by-side figures only mean something if they saw the same machine."""
+    size = max(BASELINE_BATCH * 2, len(train) // chunks)
+    runners = {"pipeline": pipeline_slices(cfg, train, size), "compute": compute_slices(cfg, size),
+               "per_sample_baseline": per_sample_slices(cfg, train, size, workers)}
+    for run in runners.values():  # warm-up
+        run()
+    per_image: dict[str, list[float]] = {name: [] for name in runners}
+    for _ in range(max(1, epochs) * chunks):
+        for name, run in runners.items():
+            seconds, images = run()
+            per_image[name].append(seconds / images)
+    result = {}
+    for name, values in per_image.items():
+        per_epoch = statistics.median(values) * len(train)
+        result[name] = {"seconds_per_epoch": per_epoch, "images_per_s": len(train) / per_epoch, "slices_timed": len(values),
+                        "spread_seconds_per_epoch": [min(values) * len(train), max(values) * len(train)]}
+    result["per_sample_baseline"].update(workers=workers, batch_size=BASELINE_BATCH, precision="fp32")
+    return result
 
 
 def _latency(fn: Callable[[], Any], repeats: int) -> list[float]:
@@ -144,18 +188,15 @@ def bench_inference(model_name: str, batch: int = 1000) -> dict[str, dict[str, f
     return results
 
 
-def run(model: str = "model3", epochs: int = 1, data_dir: str | None = None, baseline_batches: int | None = None,
-        precision: str | None = None, log=print) -> dict[str, Any]:
+def run(model: str = "model3", epochs: int = 1, data_dir: str | None = None, precision: str | None = None,
+        log=print) -> dict[str, Any]:
     cfg = TrainConfig(model=model, data_dir=data_dir, precision=precision).resolved()
     train = data.load_split("train", data_dir, "cpu", quiet=True)
     log(f"benchmarking {model} ({models.count_params(models.create(model))} params) on {torch.get_num_threads()} threads ...")
     result: dict[str, Any] = {"model": model, "threads": torch.get_num_threads(), "torch": torch.__version__,
                               "batch_size": cfg.batch_size, "precision": cfg.precision}
-    result["compute"] = bench_compute(cfg, len(train))  # first: nothing else (DataLoader workers) is running yet
-    result["pipeline"] = bench_pipeline(cfg, train, epochs)
-    log(f"  pipeline done: {result['pipeline']['seconds_per_epoch']:.1f} s/epoch")
-    result["per_sample_baseline"] = bench_per_sample(cfg, train, max_batches=baseline_batches)
-    log(f"  per-sample baseline done: {result['per_sample_baseline']['seconds_per_epoch']:.1f} s/epoch")
+    result.update(bench_training(cfg, train, epochs))
+    log(f"  training done: pipeline {result['pipeline']['seconds_per_epoch']:.1f} s/epoch")
     result["inference"] = bench_inference(model)
     p, b, c = result["pipeline"], result["per_sample_baseline"], result["compute"]
     result["speedup_vs_per_sample"] = b["seconds_per_epoch"] / p["seconds_per_epoch"]
@@ -169,7 +210,7 @@ def format_table(r: dict[str, Any]) -> str:
         f"{r['model']}, batch {r['batch_size']}, {r['precision']}, {r['threads']} threads",
         f"{'training (one epoch of 60,000)':<34} {'s/epoch':>9} {'images/s':>10}",
         f"{'tinydigits pipeline':<34} {p['seconds_per_epoch']:>9.2f} {p['images_per_s']:>10,.0f}",
-        f"{'per-sample DataLoader (batch 128)':<34} {b['seconds_per_epoch']:>9.2f} {b['images_per_s']:>10,.0f}",
+        f"{'per-sample DataLoader, fp32 (b128)':<34} {b['seconds_per_epoch']:>9.2f} {b['images_per_s']:>10,.0f}",
         f"{'pure compute (fwd+bwd+step)':<34} {c['seconds_per_epoch']:>9.2f} {c['images_per_s']:>10,.0f}",
         f"speed-up vs per-sample baseline: {r['speedup_vs_per_sample']:.2f}x",
         f"pipeline overhead above pure compute: {r['overhead_vs_compute_pct']:+.1f}%",

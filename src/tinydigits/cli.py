@@ -183,7 +183,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from tinydigits import bench
     from tinydigits.runs import write_json
 
-    result = bench.run(args.model, args.epochs, args.data_dir, args.baseline_batches, args.precision)
+    result = bench.run(args.model, args.epochs, args.data_dir, args.precision)
     print(bench.format_table(result))
     if args.json:
         write_json(Path(args.json), result)
@@ -263,8 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("bench", help="measure training and inference speed on this machine")
     p.add_argument("--model", default="model3")
-    p.add_argument("--epochs", type=_positive_int, default=1, help="epochs of the project's pipeline to time")
-    p.add_argument("--baseline-batches", type=_positive_int, help="time only this many baseline batches (default: an epoch)")
+    p.add_argument("--epochs", type=_positive_int, default=1, help="epochs to time for each way of training (in turns)")
     p.add_argument("--precision", choices=PRECISIONS, help="override the recipe's training arithmetic")
     p.add_argument("--json", help="write the figures as JSON here")
     _data_dir(p)
