@@ -50,65 +50,14 @@ def count_params(model: nn.Module) -> int:
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
 
-class Dropout(nn.Module):
-    """Element-wise (inverted) dropout with a mask that costs a third of nn.Dropout's on CPU.
-
-    nn.Dropout's `bernoulli_` draws one 32-bit random number per element and was 29 % of a model3
-    training step; here 16 random bits per element come 64 at a time from `random_()` on int64, and
-    an element is kept when its bits clear p * 65536 (so p is exact to 1/65536). Written by hand
-    because no library ships a cheaper CPU dropout; deterministic under `torch.manual_seed`.
-    """
-
-    def __init__(self, p: float) -> None:
-        super().__init__()
-        self.p = p
-        self.cut = round(p * 65536)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if not self.training or not self.cut:
-            return x
-        return torch.addcmul(x.new_zeros(()), x, self.mask(x), value=65536 / (65536 - self.cut))
-
-    def mask(self, x: torch.Tensor) -> torch.Tensor:
-        """0/1 in x's dtype and memory layout, built from the bit pattern of 1.0 so no cast pass is needed."""
-        # random_(min, None) draws all 64 bits; a plain random_() leaves the sign bit 0.
-        raw = torch.empty((x.numel() + 3) // 4, dtype=torch.int64, device=x.device).random_(-(2**63), None)
-        bits = raw.view(torch.int16)[: x.numel()]
-        if _channels_last(x):  # lay the mask out like x, or the multiply takes a slow strided path
-            n, c, h, w = x.shape
-            bits = bits.view(n, h, w, c).permute(0, 3, 1, 2)
-        else:
-            bits = bits.view(x.shape)
-        one = torch.ones((), dtype=x.dtype, device=x.device)
-        int_type = {2: torch.int16, 4: torch.int32, 8: torch.int64}[one.element_size()]
-        keep = torch.where(bits >= self.cut - 32768, one.view(int_type), one.new_zeros((), dtype=int_type))
-        return keep.view(x.dtype)
-
-    def extra_repr(self) -> str:
-        return f"p={self.p}"
-
-
-def _channels_last(x: torch.Tensor) -> bool:
-    return x.dim() == 4 and x.is_contiguous(memory_format=torch.channels_last) and not x.is_contiguous()
-
-
-class MaxPool2d(nn.MaxPool2d):
-    """Max-pool in fp32 even under bf16 autocast: the same values (a max is exact) at a third of
-    the cost, since PyTorch's CPU max-pool for channels-last bf16 is the slow path."""
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return super().forward(x.float()).to(x.dtype)
-
-
-def conv(c_in: int, c_out: int, k: int = 3, padding: int = 0, bn: bool = True, dropout: float = 0.0,
-         dropout_cls: type[nn.Module] = nn.Dropout) -> nn.Sequential:
+def conv(c_in: int, c_out: int, k: int = 3, padding: int = 0, bn: bool = True, dropout: float = 0.0) -> nn.Sequential:
     """conv [-> BN] -> ReLU [-> dropout]: the block every step is built from (no bias when BN follows)."""
     layers: list[nn.Module] = [nn.Conv2d(c_in, c_out, k, padding=padding, bias=not bn)]
     if bn:
         layers.append(nn.BatchNorm2d(c_out))
     layers.append(nn.ReLU())
     if dropout:
-        layers.append(dropout_cls(dropout))
+        layers.append(nn.Dropout(dropout))
     return nn.Sequential(*layers)
 
 
@@ -149,7 +98,7 @@ class Model1(_Steps):
 
     def __init__(self) -> None:
         super().__init__(
-            conv(1, 8, bn=False), conv(8, 16, bn=False), MaxPool2d(2), conv(16, 8, k=1, bn=False),
+            conv(1, 8, bn=False), conv(8, 16, bn=False), nn.MaxPool2d(2), conv(16, 8, k=1, bn=False),
             conv(8, 16, bn=False), conv(16, 16, bn=False), conv(16, 16, bn=False), head(16),
         )
 
@@ -183,7 +132,7 @@ class Model2(_Steps):
     def __init__(self) -> None:
         d = 0.05
         super().__init__(
-            conv(1, 8, dropout=d), conv(8, 16, dropout=d), MaxPool2d(2), conv(16, 8, k=1),
+            conv(1, 8, dropout=d), conv(8, 16, dropout=d), nn.MaxPool2d(2), conv(16, 8, k=1),
             conv(8, 16, dropout=d), conv(16, 16, dropout=d), conv(16, 16), head(16),
         )
 
@@ -222,6 +171,6 @@ class Model3(_Steps):
     def __init__(self) -> None:
         d = 0.05
         super().__init__(
-            conv(1, 8, dropout=d, dropout_cls=Dropout), conv(8, 12, dropout=d, dropout_cls=Dropout), MaxPool2d(2),
-            conv(12, 16, dropout=d, dropout_cls=Dropout), conv(16, 16, dropout=d, dropout_cls=Dropout), conv(16, 16), head(16),
+            conv(1, 8, dropout=d), conv(8, 12, dropout=d), nn.MaxPool2d(2),
+            conv(12, 16, dropout=d), conv(16, 16, dropout=d), conv(16, 16), head(16),
         )
