@@ -30,6 +30,13 @@ def test_bench_training_times_all_three_in_turns():
         assert r["spread_seconds_per_epoch"][0] <= r["seconds_per_epoch"] <= r["spread_seconds_per_epoch"][1]
     inference = bench.bench_inference("model3", batch=8)
     assert inference["pytorch_eager"]["batch1_median_ms"] > 0
+    report = {**result, "model": "model3", "batch_size": cfg.batch_size, "precision": "fp32", "threads": 1,
+              "speedup_vs_per_sample": 1.5, "overhead_vs_compute_pct": 5.0, "inference": inference}
+    report["profile"] = bench.profile_step(cfg, steps=2, top=5)
+    assert len(report["profile"]) == 5 and 0 < sum(r["percent"] for r in report["profile"]) <= 100.001
+    table = bench.format_table(report)
+    assert "tinydigits pipeline" in table and "per-sample DataLoader" in table and "pytorch_eager" in table
+    assert "top operators" in table
 
 
 def test_notebook_step_trains_in_fp32_without_touching_the_layout():

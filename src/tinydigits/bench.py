@@ -66,22 +66,50 @@ def pipeline_slices(cfg: TrainConfig, train: data.Split, size: int) -> Slice:
     return run
 
 
-def compute_slices(cfg: TrainConfig, size: int) -> Slice:
-    """Forward + backward + step on pre-made batches: the floor any data pipeline sits on."""
+def _premade_step(cfg: TrainConfig) -> Callable[[int], Any]:
+    """One training step of a fresh model on the i-th of 8 pre-made random batches: no data work at all."""
     model = models.create(cfg.model).to(memory_format=torch.channels_last)
     opt = make_optimizer(cfg, model.parameters())
     g = torch.Generator().manual_seed(0)
     xs = [torch.randn(cfg.batch_size, 1, 28, 28, generator=g) for _ in range(8)]
     ys = [torch.randint(0, 10, (cfg.batch_size,), generator=g) for _ in range(8)]
+    return lambda i: train_step(model, opt, xs[i % 8], ys[i % 8], cfg)
+
+
+def compute_slices(cfg: TrainConfig, size: int) -> Slice:
+    """Forward + backward + step on pre-made batches: the floor any data pipeline sits on."""
+    step = _premade_step(cfg)
     steps = max(1, size // cfg.batch_size)
 
     def run() -> tuple[float, int]:
         start = time.perf_counter()
         for i in range(steps):
-            train_step(model, opt, xs[i % 8], ys[i % 8], cfg)
+            step(i)
         return time.perf_counter() - start, steps * cfg.batch_size
 
     return run
+
+
+def profile_step(cfg: TrainConfig, steps: int = 50, top: int = 10) -> list[dict[str, Any]]:
+    """Where a training step's CPU time goes (torch.profiler, self time per operator)."""
+    from torch.profiler import ProfilerActivity, profile
+
+    step = _premade_step(cfg)
+    for i in range(10):
+        step(i)
+    with profile(activities=[ProfilerActivity.CPU]) as prof:
+        for i in range(steps):
+            step(i)
+    events = sorted(prof.key_averages(), key=lambda e: e.self_cpu_time_total, reverse=True)
+    total = sum(e.self_cpu_time_total for e in events) or 1.0
+    return [{"op": e.key, "percent": 100.0 * e.self_cpu_time_total / total, "ms_per_step": e.self_cpu_time_total / 1000 / steps}
+            for e in events[:top]]
+
+
+def format_profile(rows: list[dict[str, Any]]) -> str:
+    lines = [f"{'training step, top operators (self CPU time)':<48} {'share':>7} {'ms/step':>8}"]
+    lines += [f"{r['op'][:48]:<48} {r['percent']:>6.1f}% {r['ms_per_step']:>8.2f}" for r in rows]
+    return "\n".join(lines)
 
 
 BASELINE_BATCH = 128  # what the course notebooks use
@@ -162,7 +190,7 @@ def _inference_stats(run_one: Callable[[], Any], run_batch: Callable[[], Any], b
     one = sorted(_latency(run_one, 300))
     big = _latency(run_batch, 15)
     return {"batch1_median_ms": 1000 * statistics.median(one), "batch1_p95_ms": 1000 * one[int(0.95 * (len(one) - 1))],
-            f"batch{batch}_images_per_s": _median_rate(big, batch)}
+            "big_batch": batch, "big_batch_images_per_s": _median_rate(big, batch)}
 
 
 def bench_inference(model_name: str, batch: int = 1000) -> dict[str, dict[str, float]]:
@@ -189,8 +217,10 @@ def bench_inference(model_name: str, batch: int = 1000) -> dict[str, dict[str, f
 
 
 def run(model: str = "model3", epochs: int = 1, data_dir: str | None = None, precision: str | None = None,
-        log=print) -> dict[str, Any]:
+        threads: int | None = None, profile: bool = False, log=print) -> dict[str, Any]:
     cfg = TrainConfig(model=model, data_dir=data_dir, precision=precision).resolved()
+    if threads:
+        torch.set_num_threads(threads)
     train = data.load_split("train", data_dir, "cpu", quiet=True)
     log(f"benchmarking {model} ({models.count_params(models.create(model))} params) on {torch.get_num_threads()} threads ...")
     result: dict[str, Any] = {"model": model, "threads": torch.get_num_threads(), "torch": torch.__version__,
@@ -198,6 +228,8 @@ def run(model: str = "model3", epochs: int = 1, data_dir: str | None = None, pre
     result.update(bench_training(cfg, train, epochs))
     log(f"  training done: pipeline {result['pipeline']['seconds_per_epoch']:.1f} s/epoch")
     result["inference"] = bench_inference(model)
+    if profile:
+        result["profile"] = profile_step(cfg)
     p, b, c = result["pipeline"], result["per_sample_baseline"], result["compute"]
     result["speedup_vs_per_sample"] = b["seconds_per_epoch"] / p["seconds_per_epoch"]
     result["overhead_vs_compute_pct"] = 100.0 * (p["seconds_per_epoch"] / c["seconds_per_epoch"] - 1)
@@ -205,19 +237,25 @@ def run(model: str = "model3", epochs: int = 1, data_dir: str | None = None, pre
 
 
 def format_table(r: dict[str, Any]) -> str:
-    p, b, c = r["pipeline"], r["per_sample_baseline"], r["compute"]
+    def row(label: str, part: dict[str, Any]) -> str:
+        low, high = part["spread_seconds_per_epoch"]
+        return f"{label:<34} {part['seconds_per_epoch']:>9.2f} {f'{low:.1f}-{high:.1f}':>11} {part['images_per_s']:>10,.0f}"
+
     lines = [
-        f"{r['model']}, batch {r['batch_size']}, {r['precision']}, {r['threads']} threads",
-        f"{'training (one epoch of 60,000)':<34} {'s/epoch':>9} {'images/s':>10}",
-        f"{'tinydigits pipeline':<34} {p['seconds_per_epoch']:>9.2f} {p['images_per_s']:>10,.0f}",
-        f"{'per-sample DataLoader, fp32 (b128)':<34} {b['seconds_per_epoch']:>9.2f} {b['images_per_s']:>10,.0f}",
-        f"{'pure compute (fwd+bwd+step)':<34} {c['seconds_per_epoch']:>9.2f} {c['images_per_s']:>10,.0f}",
+        f"{r['model']}, batch {r['batch_size']}, {r['precision']}, {r['threads']} threads; "
+        f"medians of {r['pipeline']['slices_timed']} interleaved slices each",
+        f"{'training (one epoch of 60,000)':<34} {'s/epoch':>9} {'range':>11} {'images/s':>10}",
+        row("tinydigits pipeline", r["pipeline"]),
+        row("per-sample DataLoader, fp32, b128", r["per_sample_baseline"]),
+        row("pure compute (fwd+bwd+step)", r["compute"]),
         f"speed-up vs per-sample baseline: {r['speedup_vs_per_sample']:.2f}x",
         f"pipeline overhead above pure compute: {r['overhead_vs_compute_pct']:+.1f}%",
         "",
         f"{'inference':<20} {'batch-1 median ms':>18} {'batch-1 p95 ms':>15} {'batch-1000 images/s':>20}",
     ]
     for name, s in r["inference"].items():
-        big = s["batch1000_images_per_s"]
-        lines.append(f"{name:<20} {s['batch1_median_ms']:>18.3f} {s['batch1_p95_ms']:>15.3f} {big:>20,.0f}")
+        big = f"{s['big_batch_images_per_s']:,.0f}" + ("" if s["big_batch"] == 1000 else f" (batch {s['big_batch']})")
+        lines.append(f"{name:<20} {s['batch1_median_ms']:>18.3f} {s['batch1_p95_ms']:>15.3f} {big:>20}")
+    if "profile" in r:
+        lines += ["", format_profile(r["profile"])]
     return "\n".join(lines)

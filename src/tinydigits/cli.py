@@ -183,7 +183,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from tinydigits import bench
     from tinydigits.runs import write_json
 
-    result = bench.run(args.model, args.epochs, args.data_dir, args.precision)
+    result = bench.run(args.model, args.epochs, args.data_dir, args.precision, args.threads, args.profile)
     print(bench.format_table(result))
     if args.json:
         write_json(Path(args.json), result)
@@ -264,6 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="measure training and inference speed on this machine")
     p.add_argument("--model", default="model3")
     p.add_argument("--epochs", type=_positive_int, default=1, help="epochs to time for each way of training (in turns)")
+    p.add_argument("--threads", type=_positive_int, help="CPU threads (default: all cores)")
+    p.add_argument("--profile", action="store_true", help="also show where a training step's time goes (torch.profiler)")
     p.add_argument("--precision", choices=PRECISIONS, help="override the recipe's training arithmetic")
     p.add_argument("--json", help="write the figures as JSON here")
     _data_dir(p)
