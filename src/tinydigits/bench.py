@@ -1,6 +1,7 @@
 """`tinydigits bench`: the project's pipeline against the course-notebook way and against pure compute.
 
-Every figure is a median over many timed steps after a warm-up, never a single timing.
+Every figure is a median over many timed slices after a warm-up, never a single timing; the
+three ways of training take turns, slice by slice, so they are compared on the same machine state.
 """
 
 from __future__ import annotations
