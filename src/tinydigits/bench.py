@@ -20,7 +20,7 @@ from PIL import Image
 
 from tinydigits import data, models
 from tinydigits.constants import MEAN, STD
-from tinydigits.train import TrainConfig, make_optimizer, train_epoch, train_step
+from tinydigits.train import TrainConfig, make_optimizer, train_epoch, train_step, training_model
 
 
 class PerSampleDataset(torch.utils.data.Dataset):
@@ -51,7 +51,7 @@ Slice = Callable[[], tuple[float, int]]
 
 def pipeline_slices(cfg: TrainConfig, train: data.Split, size: int) -> Slice:
     """The project's own training (shuffle, affine warp, normalise, train), data already on the device."""
-    model = models.create(cfg.model).to(memory_format=torch.channels_last)
+    model = training_model(cfg.model)
     opt = make_optimizer(cfg, model.parameters())
     g = torch.Generator().manual_seed(0)
     state = {"order": torch.randperm(len(train), generator=g), "at": 0}
@@ -69,7 +69,7 @@ def pipeline_slices(cfg: TrainConfig, train: data.Split, size: int) -> Slice:
 
 def _premade_step(cfg: TrainConfig) -> Callable[[int], Any]:
     """One training step of a fresh model on the i-th of 8 pre-made random batches: no data work at all."""
-    model = models.create(cfg.model).to(memory_format=torch.channels_last)
+    model = training_model(cfg.model)
     opt = make_optimizer(cfg, model.parameters())
     g = torch.Generator().manual_seed(0)
     xs = [torch.randn(cfg.batch_size, 1, 28, 28, generator=g) for _ in range(8)]

@@ -58,21 +58,18 @@ class Agreement:
 
 def verify(model: torch.nn.Module, onnx_path: Path, test: data.Split, batch_size: int = 1000) -> Agreement:
     """Run PyTorch and ONNX Runtime side by side on every test image."""
-    from tinydigits.predict import onnx_classifier
+    from tinydigits.predict import onnx_classifier, wrap_torch
 
-    run_onnx = onnx_classifier(onnx_path)
-    model = model.cpu().eval()
+    run_onnx, run_torch = onnx_classifier(onnx_path), wrap_torch(model.cpu().eval())
     same = correct_onnx = correct_torch = 0
     max_diff = 0.0
-    with torch.no_grad():
-        for x, y in data.batches(test, batch_size):
-            x = x.cpu()
-            ref = model(x).numpy()
-            got = run_onnx(x.numpy())
-            max_diff = max(max_diff, float(np.abs(ref - got).max()))
-            same += int((ref.argmax(1) == got.argmax(1)).sum())
-            correct_onnx += int((got.argmax(1) == y.cpu().numpy()).sum())
-            correct_torch += int((ref.argmax(1) == y.cpu().numpy()).sum())
+    for x, y in data.batches(test, batch_size):
+        x, y = x.cpu().numpy(), y.cpu().numpy()
+        ref, got = run_torch(x), run_onnx(x)
+        max_diff = max(max_diff, float(np.abs(ref - got).max()))
+        same += int((ref.argmax(1) == got.argmax(1)).sum())
+        correct_onnx += int((got.argmax(1) == y).sum())
+        correct_torch += int((ref.argmax(1) == y).sum())
     n = len(test)
     return Agreement(n, same, max_diff, 100.0 * correct_onnx / n, 100.0 * correct_torch / n)
 

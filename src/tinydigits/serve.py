@@ -17,9 +17,9 @@ MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a 280x280 canvas PNG is ~10 KB; anything n
 
 def model_info(checkpoint: Path, model, name: str) -> dict[str, Any]:
     """Name, parameters and test accuracy of a run (from its metrics.json when there is one)."""
-    from tinydigits import runs
+    from tinydigits import models, runs
 
-    info: dict[str, Any] = {"name": name, "params": sum(p.numel() for p in model.parameters()),
+    info: dict[str, Any] = {"name": name, "params": models.count_params(model),
                             "test_acc": None, "run": str(checkpoint.parent)}
     metrics_file = checkpoint.parent / "metrics.json"
     if metrics_file.exists():

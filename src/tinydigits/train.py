@@ -150,6 +150,11 @@ def input_layout(x: torch.Tensor) -> torch.Tensor:
     return x.contiguous(memory_format=torch.channels_last)
 
 
+def training_model(name: str, device: str | torch.device = "cpu") -> nn.Module:
+    """A fresh registered model, its weights in the channels_last layout `input_layout` feeds it."""
+    return models.create(name).to(device).to(memory_format=torch.channels_last)
+
+
 def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig):
     """Forward (bf16 autocast when configured), backward, optimiser step; returns (loss, logits)."""
     with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=cfg.precision == "bf16"):
@@ -224,7 +229,7 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print) -> RunResult:
         train_split = train_split.subset(torch.arange(min(cfg.train_limit, len(train_split))))
     train_split, val_split = data.train_val_split(train_split, cfg.val_split, cfg.seed)
 
-    model = models.create(cfg.model).to(device).to(memory_format=torch.channels_last)
+    model = training_model(cfg.model, device)
     params = models.count_params(model)
     ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema), use_buffers=True) if cfg.ema else None
     opt = make_optimizer(cfg, model.parameters())
