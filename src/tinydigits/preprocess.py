@@ -21,9 +21,18 @@ MAX_BYTES = 20 * 1024 * 1024
 INK_THRESHOLD = 0.02  # fraction of the peak ink that still counts for the bounding box (MNIST: any ink)
 
 
+class BlankImageError(TinyDigitsError):
+    """The image decoded fine but holds no digit (the API answers this with 422, not 400)."""
+
+
+def _label(source: str | Path | bytes, name: str | None) -> str:
+    """What an error message calls the image: its given name, else its path."""
+    return name or (str(source) if not isinstance(source, bytes) else "image")
+
+
 def open_image(source: str | Path | bytes, name: str | None = None) -> Image.Image:
     """Open and fully decode an image file (or bytes) with one-line errors for every bad case."""
-    label = name or (str(source) if not isinstance(source, bytes) else "image")
+    label = _label(source, name)
     if isinstance(source, str | Path):
         path = Path(source)
         if not path.is_file():
@@ -94,7 +103,7 @@ def mnist_like(gray: np.ndarray, invert: bool | None = None, label: str = "image
     ink = np.clip(ink, 0, None)
     peak = float(ink.max())
     if peak < 0.1:
-        raise TinyDigitsError(f"{label}: blank image (no ink found)")
+        raise BlankImageError(f"{label}: blank image (no ink found)")
     ink /= peak
     ys, xs = np.nonzero(ink > INK_THRESHOLD)
     crop = ink[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
@@ -119,8 +128,7 @@ def mnist_like(gray: np.ndarray, invert: bool | None = None, label: str = "image
 
 def load_digit(source: str | Path | bytes, invert: bool | None = None, name: str | None = None) -> np.ndarray:
     """File or bytes -> the 28x28 [0, 1] image the model sees (before normalisation)."""
-    label = name or (str(source) if not isinstance(source, bytes) else "image")
-    return mnist_like(to_gray(open_image(source, name)), invert, label)
+    return mnist_like(to_gray(open_image(source, name)), invert, _label(source, name))
 
 
 def normalize(images: np.ndarray) -> np.ndarray:

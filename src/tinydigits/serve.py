@@ -97,8 +97,7 @@ def create_app(model_path: str | Path):
                 return error(413, f"image larger than {MAX_UPLOAD_BYTES} bytes")
             return predict_bytes(classifier, raw)
         except TinyDigitsError as err:
-            status = 422 if "blank" in str(err) else 400
-            return error(status, str(err))
+            return error(422 if isinstance(err, preprocess.BlankImageError) else 400, str(err))
 
     return app
 
