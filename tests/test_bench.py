@@ -46,3 +46,32 @@ def test_notebook_step_trains_in_fp32_without_touching_the_layout():
     loss = bench.notebook_step(model, opt, torch.randn(8, 1, 28, 28), torch.randint(0, 10, (8,)))
     assert loss.dtype == torch.float32 and torch.isfinite(loss)
     assert any(not torch.equal(a, p) for a, p in zip(before, model.parameters(), strict=True))
+
+
+def test_run_in_turns_gives_each_process_only_its_own_running_time():
+    import subprocess
+    import sys
+    import time
+
+    from tinydigits import versus
+
+    # Each child needs ~0.6 s of CPU; run one slice at a time they take turns, so each one's
+    # running time is about its own work, not the sum of both.
+    busy = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.6: pass"
+    procs = {name: subprocess.Popen([sys.executable, "-c", busy], start_new_session=True) for name in ("a", "b")}
+    start = time.perf_counter()
+    seconds = versus._run_in_turns(procs, slice_s=0.1)
+    wall = time.perf_counter() - start
+    assert all(p.returncode == 0 for p in procs.values())
+    assert all(0.5 <= s <= 3.0 for s in seconds.values()), seconds
+    assert sum(seconds.values()) <= wall + 0.05
+
+
+def test_vs_notebook_table_prints_both_runs_and_the_ratio():
+    from tinydigits import versus
+
+    run = lambda s, acc: {"model": "x", "params": 6136, "epochs": 15, "batch_size": 128, "precision": "fp32",
+                          "seconds": s, "final_acc": acc, "min_last3": acc - 0.02}
+    table = versus.format_vs({"tinydigits": run(70.0, 99.55), "notebook": run(290.0, 99.41), "ratio": 290 / 70})
+    assert "70.0" in table and "290.0" in table and "99.55" in table and "99.41" in table and "4.14x" in table
+    assert versus.COURSE_NET.params() == 6136  # the course network the issue describes

@@ -11,6 +11,8 @@ from tinydigits.errors import TinyDigitsError
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 PRECISIONS = ("fp32", "bf16", "auto")
+DEFAULT_MODEL = "model3"  # what train, check, summary and bench use without --model
+MODEL_HELP = "registered model name (see `tinydigits models`) or a spec .json file (see `tinydigits search --export`)"
 
 
 def command(name: str):
@@ -32,10 +34,18 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def add_train_args(p: argparse.ArgumentParser, model_default: str | None = "model3") -> None:
+def _scale_range(text: str) -> tuple[float, float]:
+    try:
+        low, high = (float(v) for v in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected LOW,HIGH, e.g. 0.9,1.1") from None
+    return low, high
+
+
+def add_train_args(p: argparse.ArgumentParser, model_default: str | None = DEFAULT_MODEL) -> None:
     """Training flags shared by `train` and `check` (None = the model's recipe decides)."""
-    p.add_argument("--model", default=model_default, help="registered model name (see `tinydigits models`)")
-    p.add_argument("--epochs", type=_positive_int, default=15)
+    p.add_argument("--model", default=model_default, help=MODEL_HELP)
+    p.add_argument("--epochs", type=_positive_int, help="default from the model's recipe, else 15")
     p.add_argument("--batch-size", type=_positive_int, help="default from the model's recipe, else 128")
     p.add_argument("--optimizer", choices=["sgd", "adam", "adamw"])
     p.add_argument("--lr", type=float, help="(peak) learning rate; default from the model's recipe")
@@ -45,6 +55,7 @@ def add_train_args(p: argparse.ArgumentParser, model_default: str | None = "mode
     p.add_argument("--ema", type=float, help="EMA decay of evaluated weights (0 = off)")
     p.add_argument("--augment-degrees", type=float, help="max rotation of the random affine warp")
     p.add_argument("--augment-translate", type=float, help="max shift as a fraction of the image")
+    p.add_argument("--augment-scale", type=_scale_range, help="random zoom range LOW,HIGH, e.g. 0.9,1.1")
     p.add_argument("--precision", choices=PRECISIONS,
                    help="training arithmetic; auto = bf16 where the hardware has it (default from the recipe)")
     p.add_argument("--val-split", type=int, default=0, help="hold out N training images as a validation set")
@@ -61,8 +72,8 @@ def config_from_args(args: argparse.Namespace, **overrides):
         model=args.model, epochs=args.epochs, seed=getattr(args, "seed", 0), batch_size=args.batch_size,
         optimizer=args.optimizer, lr=args.lr, scheduler=args.scheduler, weight_decay=args.weight_decay,
         label_smoothing=args.label_smoothing, ema=args.ema, augment_degrees=args.augment_degrees,
-        augment_translate=args.augment_translate, val_split=args.val_split, data_dir=args.data_dir,
-        out=args.out, threads=args.threads, device=args.device, precision=args.precision,
+        augment_translate=args.augment_translate, augment_scale=args.augment_scale, val_split=args.val_split,
+        data_dir=args.data_dir, out=args.out, threads=args.threads, device=args.device, precision=args.precision,
     )
     for key, value in overrides.items():
         setattr(cfg, key, value)
@@ -97,13 +108,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     from tinydigits.check import Budget, format_verdict, run_seeds, verdict
 
     budget = Budget(args.max_params, args.max_epochs, args.last, args.min_acc)
-    if args.last > args.epochs:
-        raise TinyDigitsError(f"--last {args.last} is more than --epochs {args.epochs}")
     start = time.perf_counter()
     cfg = config_from_args(args).resolved()
-    print(f"checking {cfg.model} on seeds {','.join(map(str, args.seeds))} ({args.epochs} epochs, {args.jobs} job(s))")
+    if args.last > cfg.epochs:
+        raise TinyDigitsError(f"--last {args.last} is more than --epochs {cfg.epochs}")
+    print(f"checking {cfg.model} on seeds {','.join(map(str, args.seeds))} ({cfg.epochs} epochs, {args.jobs} job(s))")
     curves, params = run_seeds(cfg, args.seeds, args.jobs)
-    result = verdict(curves, params, args.epochs, budget)
+    result = verdict(curves, params, cfg.epochs, budget)
     result["wall_seconds"] = time.perf_counter() - start
     print(format_verdict(result, budget))
     print(f"wall time {result['wall_seconds']:.0f}s")
@@ -183,10 +194,44 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from tinydigits import bench
     from tinydigits.runs import write_json
 
-    result = bench.run(args.model, args.epochs, args.data_dir, args.precision, args.threads, args.profile)
+    if args.vs_notebook:
+        from tinydigits import versus
+
+        train_args = ["--model", args.model] if args.model else []
+        result = versus.vs_notebook(args.data_dir, train_args=train_args)
+        print(versus.format_vs(result))
+        if args.json:
+            write_json(Path(args.json), result)
+        return 0
+    result = bench.run(args.model or DEFAULT_MODEL, args.epochs, args.data_dir, args.precision, args.threads, args.profile)
     print(bench.format_table(result))
     if args.json:
         write_json(Path(args.json), result)
+    return 0
+
+
+@command("search")
+def cmd_search(args: argparse.Namespace) -> int:
+    from tinydigits import search
+
+    cfg = search.SearchConfig(
+        study=args.study, storage=args.storage, trials=args.trials, timeout=args.timeout, epochs=args.epochs,
+        seeds_per_trial=args.seeds_per_trial, jobs=args.jobs, max_params=args.max_params, max_macs=args.max_macs,
+        objective=args.objective, min_acc=args.min_acc, last=args.last, promote=args.promote,
+        prune_after=args.prune_after or None, sampler_seed=args.sampler_seed, train_limit=args.train_limit,
+        data_dir=args.data_dir, out=args.out, threads=args.threads,
+    )
+    if args.export is not None or args.table:
+        study = search.open_study(cfg, create=False)
+        if args.export is not None:
+            path = search.export(study, args.export, args.name or f"trial{args.export}", cfg.out_dir())
+            print(f"wrote {path}  (tinydigits check --model {path})")
+            return 0
+        search.write_outputs(study, cfg)
+        print(search.pareto_table(study, cfg))
+        return 0
+    study = search.run(cfg)
+    print(search.pareto_table(study, cfg))
     return 0
 
 
@@ -234,7 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", help="write the verdict as JSON here")
 
     p = sub.add_parser("summary", help="layer table: shapes, params, MACs, receptive field")
-    p.add_argument("--model", default="model3")
+    p.add_argument("--model", default=DEFAULT_MODEL, help=MODEL_HELP)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("eval", help="re-evaluate a run's model; (re)write its pictures, tables and report.md")
@@ -262,12 +307,39 @@ def build_parser() -> argparse.ArgumentParser:
     _data_dir(p)
 
     p = sub.add_parser("bench", help="measure training and inference speed on this machine")
-    p.add_argument("--model", default="model3")
+    p.add_argument("--model", help=f"{MODEL_HELP} (default {DEFAULT_MODEL})")
+    p.add_argument("--vs-notebook", action="store_true",
+                   help="whole `tinydigits train` run vs the course notebook's whole run, timed in turns")
     p.add_argument("--epochs", type=_positive_int, default=1, help="epochs to time for each way of training (in turns)")
     p.add_argument("--threads", type=_positive_int, help="CPU threads (default: all cores)")
     p.add_argument("--profile", action="store_true", help="also show where a training step's time goes (torch.profiler)")
     p.add_argument("--precision", choices=PRECISIONS, help="override the recipe's training arithmetic")
     p.add_argument("--json", help="write the figures as JSON here")
+    _data_dir(p)
+
+    p = sub.add_parser("search", help="architecture + recipe search (Optuna): margin vs cost, on one machine or many")
+    p.add_argument("--study", default="tinydigits", help="study name; the same name and --storage on N machines share the work")
+    p.add_argument("--storage", default="sqlite:///search.db", help="SQLAlchemy URL, e.g. postgresql://user@host/db")
+    p.add_argument("--trials", type=_positive_int, default=20, help="trials the study should hold in all (a rerun continues)")
+    p.add_argument("--timeout", type=float, help="stop starting trials after this many seconds")
+    p.add_argument("--epochs", type=_positive_int, default=15, help="epoch budget: trials choose up to this many")
+    p.add_argument("--seeds-per-trial", type=_positive_int, default=2)
+    p.add_argument("--jobs", type=_positive_int, default=1, help="local worker processes (cores are split)")
+    p.add_argument("--max-params", type=int, default=8000, help="specs must have fewer parameters (checked before training)")
+    p.add_argument("--max-macs", type=int, help="specs may have at most this many MACs per image")
+    p.add_argument("--objective", choices=["seconds", "macs"], default="seconds",
+                   help="cost objective: measured training seconds per run, or MACs (machine-independent)")
+    p.add_argument("--min-acc", type=float, default=99.4)
+    p.add_argument("--last", type=_positive_int, default=3)
+    p.add_argument("--promote", type=float, help="first-seed margin that earns the other seeds (default --min-acc)")
+    p.add_argument("--prune-after", type=int, default=2, help="epochs before the median rule may stop a trial (0: never)")
+    p.add_argument("--sampler-seed", type=int, help="seed of the TPE sampler (default: random per worker)")
+    p.add_argument("--train-limit", type=_positive_int, help="train on the first N images only (quick looks, tests)")
+    p.add_argument("--threads", type=_positive_int, help="CPU threads per worker")
+    p.add_argument("--out", help="table, pareto.png and exported specs (default search/<study>/)")
+    p.add_argument("--export", metavar="TRIAL", help="write trial TRIAL's spec (a number or 'best') as JSON, then exit")
+    p.add_argument("--name", help="name of the exported spec (with --export)")
+    p.add_argument("--table", action="store_true", help="only (re)write and print the Pareto table and picture")
     _data_dir(p)
 
     p = sub.add_parser("serve", help="draw-a-digit web page and JSON API")

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import torch
 from torch import nn
 
+from tinydigits import spec
 from tinydigits.errors import TinyDigitsError
+from tinydigits.spec import Stack, conv, head
 
 _REGISTRY: dict[str, tuple[Callable[[], nn.Module], dict[str, Any]]] = {}
 
@@ -38,47 +39,30 @@ def _lookup(name: str):
 
 
 def create(name: str) -> nn.Module:
+    """A fresh model: a registered name or a spec `.json` file (see `tinydigits.spec`)."""
+    if spec.is_spec_path(name):
+        return spec.load(name).build()
     return _lookup(name)[0]()
 
 
 def recipe(name: str) -> dict[str, Any]:
     """Training settings the model was designed and measured with."""
+    if spec.is_spec_path(name):
+        return dict(spec.load(name).recipe)
     return dict(_lookup(name)[1])
+
+
+def display_name(name: str) -> str:
+    """What run folders and tables call a model: its registered name, or a spec file's own name."""
+    return spec.load(name).name if spec.is_spec_path(name) else name
 
 
 def count_params(model: nn.Module) -> int:
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
 
-def conv(c_in: int, c_out: int, k: int = 3, padding: int = 0, bn: bool = True, dropout: float = 0.0) -> nn.Sequential:
-    """conv [-> BN] -> ReLU [-> dropout]: the block every step is built from (no bias when BN follows)."""
-    layers: list[nn.Module] = [nn.Conv2d(c_in, c_out, k, padding=padding, bias=not bn)]
-    if bn:
-        layers.append(nn.BatchNorm2d(c_out))
-    layers.append(nn.ReLU())
-    if dropout:
-        layers.append(nn.Dropout(dropout))
-    return nn.Sequential(*layers)
-
-
-def head(c_in: int) -> nn.Sequential:
-    """Global average pooling then a 1x1 conv to the 10 classes: no dense layer, so few parameters."""
-    return nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Conv2d(c_in, 10, 1, bias=False), nn.Flatten())
-
-
-class _Steps(nn.Module):
-    """A straight stack of stages; subclasses only say which."""
-
-    def __init__(self, *stages: nn.Module) -> None:
-        super().__init__()
-        self.layers = nn.Sequential(*stages)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.layers(x)
-
-
 @register("model1", optimizer="sgd", lr=0.02, scheduler="none", augment_degrees=0.0)
-class Model1(_Steps):
+class Model1(Stack):
     """Step 1 - the set-up and a light skeleton.
 
     Target: a working pipeline and a skeleton with a receptive-field plan: two 3x3 convs (RF 5,
@@ -104,7 +88,7 @@ class Model1(_Steps):
 
 
 @register("model2", optimizer="sgd", lr=0.05, scheduler="step", augment_degrees=0.0)
-class Model2(_Steps):
+class Model2(Stack):
     """Step 2 - efficient.
 
     Target: the same receptive-field plan made trainable and regularised: batch-norm after every
@@ -139,7 +123,7 @@ class Model2(_Steps):
 
 @register("model3", optimizer="sgd", lr=0.1, scheduler="onecycle", batch_size=64, augment_degrees=7.0,
           precision="auto")
-class Model3(_Steps):
+class Model3(Stack):
     """Step 3 - reliable.
 
     Target: >= 99.4 % in every one of the last 3 epochs on every seed. Capacity moves to where it is

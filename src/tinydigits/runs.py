@@ -17,6 +17,7 @@ from torch import nn
 
 from tinydigits import __version__, models
 from tinydigits.errors import TinyDigitsError
+from tinydigits.spec import NetSpec
 
 
 def new_run_dir(out: str | os.PathLike, model: str, seed: int) -> Path:
@@ -91,9 +92,13 @@ def environment() -> dict[str, Any]:
     }
 
 
-def save_checkpoint(path: Path, model: nn.Module, name: str, config: dict[str, Any]) -> None:
+def save_checkpoint(path: Path, model: nn.Module, name: str, config: dict[str, Any],
+                    spec: dict[str, Any] | None = None) -> None:
+    """Weights plus what rebuilds the module: a registered name, or the whole spec of a spec model."""
     state = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
     payload = {"model": name, "state_dict": state, "config": config}
+    if spec is not None:
+        payload["spec"] = spec
     atomic_write(path, lambda tmp: torch.save(payload, tmp))
 
 
@@ -114,7 +119,10 @@ def load_model(target: str | os.PathLike, device: str | torch.device = "cpu") ->
         raise TinyDigitsError(f"{path}: not a readable tinydigits checkpoint ({type(err).__name__})") from None
     if not isinstance(ckpt, dict) or "model" not in ckpt or "state_dict" not in ckpt:
         raise TinyDigitsError(f"{path}: not a tinydigits checkpoint (no model name / state_dict)")
-    model = models.create(ckpt["model"])
+    try:
+        model = NetSpec.from_dict(ckpt["spec"], str(path)).build() if "spec" in ckpt else models.create(ckpt["model"])
+    except TinyDigitsError as err:
+        raise TinyDigitsError(f"{path}: {err}") from None
     try:
         model.load_state_dict(ckpt["state_dict"])
     except RuntimeError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ import torch.nn.functional as F
 from torch import nn
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
-from tinydigits import data, models, runs
+from tinydigits import data, models, runs, spec
 from tinydigits.errors import TinyDigitsError
 
 DEFAULT_LR = {"sgd": 0.05, "adam": 0.003, "adamw": 0.003}
@@ -27,7 +28,7 @@ class TrainConfig:
     """Every setting of a run; saved as config.json. None means 'the model's recipe decides'."""
 
     model: str = "model3"
-    epochs: int = 15
+    epochs: int | None = None  # the recipe's, else 15 (the budget)
     seed: int = 0
     batch_size: int | None = None
     optimizer: str | None = None
@@ -39,7 +40,7 @@ class TrainConfig:
     ema: float | None = None  # EMA decay of the weights that are evaluated and saved; 0 = off
     augment_degrees: float | None = None
     augment_translate: float | None = None
-    augment_scale: tuple[float, float] = (1.0, 1.0)
+    augment_scale: tuple[float, float] | None = None  # random zoom range, e.g. (0.9, 1.1)
     augment_shear: float = 0.0
     val_split: int = 0
     data_dir: str | None = None
@@ -54,11 +55,14 @@ class TrainConfig:
         cfg = dataclasses.replace(self)
         recipe = models.recipe(cfg.model)
         for key, value in recipe.items():
+            if not hasattr(cfg, key):
+                raise TinyDigitsError(f"model {cfg.model!r}: unknown recipe setting {key!r}")
             if getattr(cfg, key) is None:
                 # A recipe's lr belongs to its optimizer; another optimizer gets its own default.
                 if key == "lr" and cfg.optimizer not in (None, recipe.get("optimizer")):
                     continue
                 setattr(cfg, key, value)
+        cfg.epochs = 15 if cfg.epochs is None else cfg.epochs
         cfg.optimizer = cfg.optimizer or "sgd"
         cfg.batch_size = cfg.batch_size or 128
         if cfg.precision in (None, "auto"):
@@ -68,6 +72,7 @@ class TrainConfig:
         for key in ("label_smoothing", "ema", "augment_degrees", "augment_translate"):
             if getattr(cfg, key) is None:
                 setattr(cfg, key, 0.0)
+        cfg.augment_scale = tuple(cfg.augment_scale or (1.0, 1.0))
         cfg.validate()
         return cfg
 
@@ -81,6 +86,8 @@ class TrainConfig:
             (self.val_split >= 0, "--val-split must be >= 0"),
             (0 <= (self.ema or 0) < 1, "--ema must be in [0, 1)"),
             (self.precision in ("fp32", "bf16"), "--precision must be fp32, bf16 or auto"),
+            (len(self.augment_scale) == 2 and 0 < self.augment_scale[0] <= self.augment_scale[1],
+             "--augment-scale must be LOW,HIGH with 0 < LOW <= HIGH"),
         ]
         for ok, message in checks:
             if not ok:
@@ -120,8 +127,11 @@ def make_optimizer(cfg: TrainConfig, params) -> torch.optim.Optimizer:
 def make_scheduler(cfg: TrainConfig, opt: torch.optim.Optimizer, steps_per_epoch: int):
     """Returns (scheduler, per_batch): one-cycle steps every batch, the others once an epoch."""
     if cfg.scheduler == "onecycle":
-        return torch.optim.lr_scheduler.OneCycleLR(
-            opt, max_lr=cfg.lr, epochs=cfg.epochs, steps_per_epoch=steps_per_epoch, pct_start=0.25,
+        total = cfg.epochs * steps_per_epoch
+        if total < 4:  # too few steps for a warm-up and an annealing phase: constant rate
+            return None, False
+        return torch.optim.lr_scheduler.OneCycleLR(  # warm-up >= 2 steps: OneCycleLR divides by its length
+            opt, max_lr=cfg.lr, epochs=cfg.epochs, steps_per_epoch=steps_per_epoch, pct_start=max(0.25, 2.0 / total),
             div_factor=10.0, final_div_factor=100.0,
         ), True
     if cfg.scheduler == "step":
@@ -213,9 +223,11 @@ def epoch_line(row: dict[str, Any], epochs: int) -> str:
     )
 
 
-def train(cfg: TrainConfig, quiet: bool = False, log=print) -> RunResult:
+def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[dict[str, Any]], None] | None = None,
+          pictures: bool = True) -> RunResult:
     """Train one model end to end and leave a complete run folder (pictures and report.md
-    included); returns where and what."""
+    included unless `pictures=False`); returns where and what. `on_epoch(row)` sees every epoch's
+    metrics after they are saved (search stops hopeless trials from there by raising)."""
     from tqdm import tqdm
 
     cfg = cfg.resolved()
@@ -235,12 +247,14 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print) -> RunResult:
     opt = make_optimizer(cfg, model.parameters())
     scheduler, per_batch = make_scheduler(cfg, opt, math.ceil(len(train_split) / cfg.batch_size))
 
-    run_dir = runs.new_run_dir(cfg.out, cfg.model, cfg.seed)
+    name = models.display_name(cfg.model)
+    run_dir = runs.new_run_dir(cfg.out, name, cfg.seed)
     config = dataclasses.asdict(cfg)
-    record = {**config, "params": params, "device": str(device), "threads": torch.get_num_threads(),
+    net_spec = spec.load(cfg.model).to_dict() if spec.is_spec_path(cfg.model) else None
+    record = {**config, "spec": net_spec, "params": params, "device": str(device), "threads": torch.get_num_threads(),
               "train_images": len(train_split), "environment": runs.environment()}
     runs.write_json(run_dir / "config.json", record)
-    metrics: dict[str, Any] = {"model": cfg.model, "params": params, "seed": cfg.seed, "epochs": [], "complete": False}
+    metrics: dict[str, Any] = {"model": name, "params": params, "seed": cfg.seed, "epochs": [], "complete": False}
     generator = torch.Generator().manual_seed(cfg.seed)
     evaluated = ema.module if ema is not None else model
     try:
@@ -259,18 +273,21 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print) -> RunResult:
             if scheduler is not None and not per_batch:
                 scheduler.step(row.get("val_loss", test_loss)) if cfg.scheduler == "plateau" else scheduler.step()
             metrics["epochs"].append(row)
-            runs.save_checkpoint(run_dir / "model.pt", evaluated, cfg.model, config)
+            runs.save_checkpoint(run_dir / "model.pt", evaluated, name, config, net_spec)
             runs.write_json(run_dir / "metrics.json", metrics)
             log(epoch_line(row, cfg.epochs))
+            if on_epoch is not None:
+                on_epoch(row)
     except KeyboardInterrupt:
         metrics["interrupted"] = True
         runs.write_json(run_dir / "metrics.json", metrics)
         raise KeyboardInterruptInRun(run_dir, len(metrics["epochs"])) from None
     metrics["complete"] = True
     runs.write_json(run_dir / "metrics.json", metrics)
-    from tinydigits.report import write_artifacts  # here, not at the top: report imports this module
+    if pictures:
+        from tinydigits.report import write_artifacts  # here, not at the top: report imports this module
 
-    write_artifacts(run_dir, evaluated, test_split)
+        write_artifacts(run_dir, evaluated, test_split)
     return RunResult(run_dir, metrics, evaluated, cfg)
 
 

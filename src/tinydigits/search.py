@@ -1,0 +1,419 @@
+"""`tinydigits search`: budgeted architecture + recipe search on Optuna, on one machine or many.
+
+Objectives (a Pareto front, not one winner): the budget margin - min over seeds of min(test
+accuracy over the last `--last` epochs) - and the cost of a run: measured training seconds, or
+MACs with `--objective macs` (machine-independent). Hard constraints (`--max-params`, `--max-macs`)
+are checked on the spec before anything is trained; a rejected trial is recorded as pruned with
+the reason, never trained.
+
+Multi-fidelity, two levels: every trial trains one seed first and only trials whose first seed
+holds `--promote` (default: the budget's accuracy) get the other seeds; and during the first seed
+a median rule stops a trial whose test accuracy at an epoch is below the median of the finished
+trials at that epoch. The median rule is ours because Optuna's `Trial.report` / pruners refuse
+multi-objective studies; it reads the curves the trials store in the study, so it works across
+machines as well.
+
+Many machines: the same command with one `--study` and one `--storage postgresql://...` on N
+machines shares the work - Optuna's own distributed mode; `--trials` is the study's total.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import os
+import statistics
+import time
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from tinydigits import runs
+from tinydigits.errors import TinyDigitsError
+from tinydigits.spec import NetSpec
+
+OBJECTIVES = ("seconds", "macs")
+SETTINGS = ("epochs", "seeds_per_trial", "max_params", "max_macs", "objective", "min_acc", "last")  # fixed per study
+
+
+@dataclass
+class SearchConfig:
+    study: str = "tinydigits"
+    storage: str = "sqlite:///search.db"
+    trials: int = 20  # finished trials the study should hold (a rerun continues up to it)
+    timeout: float | None = None  # seconds per worker
+    epochs: int = 15  # the budget: trials choose up to this many
+    seeds_per_trial: int = 2
+    jobs: int = 1
+    max_params: int = 8000  # strictly fewer, as in `check`
+    max_macs: int | None = None
+    objective: str = "seconds"
+    min_acc: float = 99.4
+    last: int = 3
+    promote: float | None = None  # first-seed margin that earns the other seeds (default min_acc)
+    prune_after: int = 2  # epochs before the median rule may stop a trial
+    sampler_seed: int | None = None  # None: a fresh random seed per worker (machines never repeat each other)
+    train_limit: int | None = None
+    data_dir: str | None = None
+    out: str | None = None  # default search/<study>/
+    threads: int | None = None  # per worker; default: cores split between workers
+
+    def out_dir(self) -> Path:
+        return Path(self.out or Path("search") / self.study)
+
+    def validate(self) -> None:
+        checks = [
+            (self.objective in OBJECTIVES, f"--objective must be one of {', '.join(OBJECTIVES)}"),
+            (min(self.trials, self.jobs, self.seeds_per_trial) >= 1, "--trials, --jobs, --seeds-per-trial must be >= 1"),
+            (1 <= self.last <= self.epochs, f"--last {self.last} must be between 1 and --epochs {self.epochs}"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise TinyDigitsError(message)
+
+
+# ---------------------------------------------------------------- the search space
+
+
+def epoch_choices(budget: int) -> list[int]:
+    return sorted({max(1, budget - 5), max(1, budget - 3), budget})
+
+
+def suggest(trial, cfg: SearchConfig) -> NetSpec:
+    """One network + recipe from the family: a stem that leaves the full resolution early (a conv
+    and a max-pool, or a strided conv), `n_mid` 3x3 convs, a last conv, GAP + 1x1 head."""
+    stem = trial.suggest_categorical("stem", ["c3M", "c3c3M", "s2k3", "s2k4", "s2k5"])
+    w_stem = trial.suggest_int("w_stem", 6, 16, step=2)
+    w_mid = trial.suggest_int("w_mid", 8, 20, step=2)
+    w_last = trial.suggest_int("w_last", 8, 20, step=2)
+    n_mid = trial.suggest_int("n_mid", 2, 4)
+    pad_first = trial.suggest_categorical("pad_first", [0, 1])
+    dropout = trial.suggest_categorical("dropout", [0.0, 0.05])
+    d = f"d{round(dropout * 100)}" if dropout else ""
+    if stem == "c3M":
+        tokens = [f"c{w_stem}{d}", "M"]
+    elif stem == "c3c3M":
+        tokens = [f"c{w_stem}{d}", f"c{w_mid}{d}", "M"]
+    else:
+        k = int(stem[-1])
+        tokens = [f"c{w_stem}k{k}s2p{(k - 1) // 2}{d}"]
+    tokens += [f"c{w_mid}" + ("p1" if i == 0 and pad_first else "") + d for i in range(n_mid)]
+    tokens.append(f"c{w_last}")
+    scale = trial.suggest_float("augment_scale", 0.0, 0.12)
+    recipe = {
+        "epochs": trial.suggest_categorical("epochs", epoch_choices(cfg.epochs)),
+        "batch_size": trial.suggest_categorical("batch_size", [64, 128, 256]),
+        "optimizer": "sgd",
+        "scheduler": "onecycle",
+        "lr": trial.suggest_float("lr", 0.02, 0.3, log=True),
+        "augment_degrees": trial.suggest_float("augment_degrees", 0.0, 12.0),
+        "augment_translate": trial.suggest_float("augment_translate", 0.0, 0.12),
+        "augment_scale": [round(1 - scale, 4), round(1 + scale, 4)],
+        "label_smoothing": trial.suggest_float("label_smoothing", 0.0, 0.15),
+        "ema": trial.suggest_categorical("ema", [0.0, 0.99, 0.999]),
+        "precision": trial.suggest_categorical("precision", ["auto", "fp32"]),
+    }
+    return NetSpec.parse(" ".join(tokens), f"trial{trial.number}", recipe)
+
+
+def rejection(spec: NetSpec, cfg: SearchConfig) -> str | None:
+    """Why a spec may not be trained under the constraints (None: it may)."""
+    if spec.params() >= cfg.max_params:
+        return f"{spec.params():,} params, limit < {cfg.max_params:,}"
+    if cfg.max_macs is not None and spec.macs() > cfg.max_macs:
+        return f"{spec.macs():,} MACs, limit {cfg.max_macs:,}"
+    return None
+
+
+# ---------------------------------------------------------------- one trial
+
+
+def _epoch_watch(trial, epochs: int, prune_after: int | None):
+    """on_epoch callback: fail on a NaN loss at once; with `prune_after`, raise TrialPruned when the
+    accuracy is below the median of the finished trials (same epoch count) at the same epoch."""
+    import optuna
+
+    done = [t.user_attrs["curve"] for t in trial.study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.COMPLETE,))
+            if len(t.user_attrs.get("curve", [])) == epochs]
+
+    def check(row: dict[str, Any]) -> None:
+        e = row["epoch"]
+        if math.isnan(row["train_loss"]):
+            raise FloatingPointError(f"the training loss became NaN in epoch {e}")
+        if prune_after is None or e < prune_after or e >= epochs or len(done) < 3:
+            return
+        median = statistics.median(c[e - 1] for c in done)
+        if row["test_acc"] < median:
+            reason = f"epoch {e}: {row['test_acc']:.2f}% below the median {median:.2f}% of {len(done)} trials"
+            trial.set_user_attr("pruned", reason)
+            raise optuna.TrialPruned(reason)
+
+    return check
+
+
+def objective(trial, cfg: SearchConfig) -> tuple[float, float]:
+    import optuna
+
+    spec = suggest(trial, cfg)
+    for key, value in {"spec": spec.to_dict(), "compact": spec.compact(), "params": spec.params(), "macs": spec.macs(),
+                       "worker": os.getpid()}.items():
+        trial.set_user_attr(key, value)
+    # > 0 breaks a constraint; TPE reads these and learns to avoid the region.
+    trial.set_constraint("params", (spec.params() + 1) / cfg.max_params - 1)
+    trial.set_constraint("macs", spec.macs() / cfg.max_macs - 1 if cfg.max_macs else -1.0)
+    reason = rejection(spec, cfg)
+    if reason:
+        trial.set_user_attr("rejected", reason)
+        raise optuna.TrialPruned(f"rejected before training: {reason}")
+    try:
+        return _train_seeds(trial, spec, cfg)
+    except optuna.TrialPruned:
+        raise
+    except Exception as err:  # recorded in the study (Optuna marks the trial FAIL and the search goes on)
+        trial.set_user_attr("error", f"{type(err).__name__}: {err}")
+        raise
+
+
+def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]:
+    """One seed first; the others only if the first holds `--promote`. Returns (margin, cost)."""
+    from tinydigits.train import TrainConfig, train
+
+    spec_path = cfg.out_dir() / "trials" / f"trial{trial.number}.json"
+    spec_path.parent.mkdir(parents=True, exist_ok=True)
+    runs.write_json(spec_path, spec.to_dict())
+    epochs = spec.recipe["epochs"]
+    minima, seconds = [], []
+    for i in range(cfg.seeds_per_trial):
+        tcfg = TrainConfig(model=str(spec_path), seed=i, data_dir=cfg.data_dir, out=str(cfg.out_dir() / "runs"),
+                           threads=cfg.threads, train_limit=cfg.train_limit)
+        watch = _epoch_watch(trial, epochs, cfg.prune_after if i == 0 else None)
+        result = train(tcfg, quiet=True, log=lambda _: None, on_epoch=watch, pictures=False)
+        curve = [e["test_acc"] for e in result.metrics["epochs"]]
+        minima.append(min(curve[-cfg.last :]))
+        seconds.append(sum(e["seconds"] for e in result.metrics["epochs"]))
+        if i == 0:
+            trial.set_user_attr("curve", curve)
+            if minima[0] < (cfg.promote if cfg.promote is not None else cfg.min_acc):
+                break
+    trial.set_user_attr("seeds", len(minima))
+    trial.set_user_attr("seed_minima", minima)
+    trial.set_user_attr("seconds", statistics.mean(seconds))
+    cost = statistics.mean(seconds) if cfg.objective == "seconds" else float(spec.macs())
+    return min(minima), cost
+
+
+# ---------------------------------------------------------------- study, workers, progress
+
+
+def open_study(cfg: SearchConfig, create: bool = True, worker: int = 0):
+    """The study in its storage (SQLite waits for locks instead of failing when workers share it);
+    a resumed study must have been created with the same budget settings."""
+    import optuna
+
+    optuna.logging.set_verbosity(optuna.logging.WARNING)
+    if cfg.storage.startswith("sqlite:///"):
+        db = Path(cfg.storage.removeprefix("sqlite:///"))
+        if db.parent != Path(""):
+            db.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        study = _connect(cfg, create, worker)
+    except KeyError:
+        raise TinyDigitsError(f"no study {cfg.study!r} in {cfg.storage}") from None
+    except ImportError as err:
+        raise TinyDigitsError(f"storage {cfg.storage}: driver missing ({err}); pip install 'tinydigits[search]'") from None
+    except Exception as err:  # SQLAlchemy's many connection errors
+        raise TinyDigitsError(f"storage {cfg.storage}: {type(err).__name__}: {str(err).splitlines()[0]}") from None
+    if create:
+        settings = {key: getattr(cfg, key) for key in SETTINGS}
+        stored = study.user_attrs.get("settings")
+        if stored is None:
+            study.set_user_attr("settings", settings)
+        elif stored != settings:
+            diff = ", ".join(f"{k} {stored.get(k)} (now {v})" for k, v in settings.items() if stored.get(k) != v)
+            raise TinyDigitsError(f"study {cfg.study!r} was created with other settings: {diff}; use another --study")
+    return study
+
+
+def _connect(cfg: SearchConfig, create: bool, worker: int, attempts: int = 5):
+    """Storage + study. Workers started together on several machines race to create the schema and
+    the study; the loser's IntegrityError goes away on a retry, which then finds both."""
+    import optuna
+    from sqlalchemy.exc import IntegrityError, ProgrammingError
+
+    for attempt in range(attempts):
+        try:
+            storage = optuna.storages.RDBStorage(cfg.storage, engine_kwargs=_engine_kwargs(cfg.storage))
+            if not create:
+                return optuna.load_study(study_name=cfg.study, storage=storage)
+            seed = None if cfg.sampler_seed is None else cfg.sampler_seed * 1000 + worker
+            return optuna.create_study(study_name=cfg.study, storage=storage, directions=["maximize", "minimize"],
+                                       sampler=optuna.samplers.TPESampler(seed=seed, n_startup_trials=8), load_if_exists=True)
+        except (IntegrityError, ProgrammingError, optuna.exceptions.DuplicatedStudyError):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.5 + attempt)
+
+
+def _engine_kwargs(url: str) -> dict[str, Any]:
+    return {"connect_args": {"timeout": 120}} if url.startswith("sqlite") else {"pool_pre_ping": True}
+
+
+def describe(t) -> str:
+    """One progress line per finished trial."""
+    attrs = t.user_attrs
+    head = f"trial {t.number:>3}  {attrs.get('params', 0):>6,} params  {attrs.get('compact', '?')}"
+    if t.state.name == "COMPLETE":
+        margin, cost = t.values
+        unit = "s/run" if attrs.get("seconds") == cost else "MACs"
+        return f"{head}  ->  min last {margin:.2f}% on {attrs.get('seeds')} seed(s), {cost:,.0f} {unit}"
+    if "rejected" in attrs:
+        return f"{head}  ->  rejected before training: {attrs['rejected']}"
+    if t.state.name == "PRUNED":
+        return f"{head}  ->  pruned ({attrs.get('pruned', 'below the median')})"
+    state = {"FAIL": "failed"}.get(t.state.name, t.state.name.lower())
+    return f"{head}  ->  {state}: {attrs.get('error', '')}".rstrip(": ")
+
+
+def _worker(cfg: SearchConfig, index: int) -> int:
+    """One worker process: trials until the study holds `cfg.trials` finished ones (or the timeout)."""
+    import torch
+
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
+    study = open_study(cfg, worker=index)
+    done = []
+
+    def report(study, trial) -> None:
+        done.append(trial.number)
+        print(f"[w{index}] {describe(trial)}", flush=True)
+        if _trained(study) >= cfg.trials or len(study.trials) >= MAX_DRAWS * cfg.trials:
+            study.stop()
+
+    if _trained(study) < cfg.trials:
+        study.optimize(lambda t: objective(t, cfg), timeout=cfg.timeout, catch=(Exception,), callbacks=[report],
+                       gc_after_trial=True)
+    return len(done)
+
+
+MAX_DRAWS = 20  # give up if the sampler keeps drawing specs the constraints reject
+
+
+def _trained(study) -> int:
+    """Trials that count towards --trials: all but those rejected before training (running ones included,
+    so workers on other machines do not overshoot)."""
+    return sum(1 for t in study.get_trials(deepcopy=False) if "rejected" not in t.user_attrs)
+
+
+def run(cfg: SearchConfig, log=print) -> Any:
+    """Run the search (this machine's share of it) and write the table and picture; returns the study."""
+    cfg.validate()
+    cfg.out_dir().mkdir(parents=True, exist_ok=True)
+    open_study(cfg)  # create it (and check its settings) once, before the workers race to
+    if cfg.jobs > 1 and cfg.threads is None:
+        cfg = dataclasses.replace(cfg, threads=max(1, (os.cpu_count() or 1) // cfg.jobs))
+    start = time.perf_counter()
+    log(f"study {cfg.study!r} in {cfg.storage}: up to {cfg.trials} trials, {cfg.jobs} worker(s), "
+        f"objectives: margin vs {cfg.objective}")
+    if cfg.jobs == 1:
+        _worker(cfg, 0)
+    else:
+        ctx = get_context("spawn")
+        workers = [ctx.Process(target=_worker, args=(cfg, i)) for i in range(cfg.jobs)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+    study = open_study(cfg, create=False)
+    write_outputs(study, cfg)
+    log(f"search wall time {time.perf_counter() - start:.0f}s; table and picture in {cfg.out_dir()}")
+    return study
+
+
+# ---------------------------------------------------------------- results
+
+
+def completed(study) -> list:
+    import optuna
+
+    return [t for t in study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.COMPLETE,))]
+
+
+def front(study) -> list:
+    """Pareto-optimal trials (Optuna's own dominance), best margin first."""
+    return sorted(study.best_trials if completed(study) else [], key=lambda t: (-t.values[0], t.values[1]))
+
+
+def pareto_table(study, cfg: SearchConfig) -> str:
+    trials = front(study)
+    unit = "s/run" if cfg.objective == "seconds" else "MACs (obj.)"
+    lines = [f"| trial | params | MACs | s/run | seeds | min last {cfg.last} % | margin | spec |", "|---" * 8 + "|"]
+    for t in trials:
+        a = t.user_attrs
+        lines.append(f"| {t.number} | {a['params']:,} | {a['macs']:,} | {a['seconds']:.0f} | {a['seeds']} | "
+                     f"{t.values[0]:.2f} | {t.values[0] - cfg.min_acc:+.2f} | `{a['compact']}` |")
+    counts = {s: sum(1 for t in study.trials if t.state.name == s) for s in ("COMPLETE", "PRUNED", "FAIL", "RUNNING")}
+    rejected = sum(1 for t in study.trials if "rejected" in t.user_attrs)
+    lines += ["", f"Pareto front of {len(completed(study))} finished trials ({cfg.objective} objective: {unit}); "
+              f"{counts['PRUNED'] - rejected} pruned, {rejected} rejected before training, {counts['FAIL']} failed, "
+              f"{counts['RUNNING']} running."]
+    return "\n".join(lines)
+
+
+def plot_front(study, cfg: SearchConfig, path: Path) -> None:
+    from tinydigits.report import plt  # matplotlib with the project's headless backend
+
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    all_done, best = completed(study), {t.number for t in front(study)}
+    for group, colour, label in (([t for t in all_done if t.number not in best]), "0.7", "trial"), \
+                                (([t for t in all_done if t.number in best]), "C3", "Pareto front"):
+        if group:
+            ax.scatter([t.user_attrs["seconds"] if cfg.objective == "seconds" else t.user_attrs["macs"] for t in group],
+                       [t.values[0] for t in group], s=[t.user_attrs["params"] / 40 for t in group], c=colour, label=label,
+                       alpha=0.8, edgecolors="k", linewidths=0.4)
+            for t in group:
+                x = t.user_attrs["seconds"] if cfg.objective == "seconds" else t.user_attrs["macs"]
+                ax.annotate(str(t.number), (x, t.values[0]), fontsize=7, xytext=(3, 3), textcoords="offset points")
+    ax.axhline(cfg.min_acc, color="C2", ls="--", lw=1, label=f"budget {cfg.min_acc}%")
+    ax.set_xlabel("training seconds per run" if cfg.objective == "seconds" else "MACs per image")
+    ax.set_ylabel(f"min over seeds of min(last {cfg.last} epochs) %")
+    ax.set_title(f"study {cfg.study}: margin vs cost (marker size = parameters)")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    runs.atomic_write(path, lambda tmp: fig.savefig(tmp, format="png", dpi=110))
+    plt.close(fig)
+
+
+def write_outputs(study, cfg: SearchConfig) -> None:
+    out = cfg.out_dir()
+    runs.write_text(out / "pareto.md", pareto_table(study, cfg) + "\n")
+    plot_front(study, cfg, out / "pareto.png")
+
+
+def pick(study, which: str):
+    """A finished trial by number, or `best`: highest margin among the trials with the most seeds, then fastest."""
+    done = completed(study)
+    if not done:
+        raise TinyDigitsError(f"study {study.study_name!r} has no finished trial yet")
+    if which == "best":
+        most = max(t.user_attrs.get("seeds", 1) for t in done)
+        return min((t for t in done if t.user_attrs.get("seeds", 1) == most), key=lambda t: (-t.values[0], t.values[1]))
+    try:
+        number = int(which)
+    except ValueError:
+        raise TinyDigitsError(f"--export takes a trial number or 'best', not {which!r}") from None
+    for t in done:
+        if t.number == number:
+            return t
+    raise TinyDigitsError(f"trial {number} is not a finished trial of study {study.study_name!r}")
+
+
+def export(study, which: str, name: str, out_dir: Path) -> Path:
+    """Write a trial's spec (with its recipe) as JSON that `train --model` and `check --model` accept."""
+    t = pick(study, which)
+    spec = NetSpec.from_dict(t.user_attrs["spec"])
+    spec.name = name
+    path = out_dir / f"{name}.json"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    runs.write_json(path, spec.to_dict())
+    return path

@@ -1,0 +1,128 @@
+"""`tinydigits bench --vs-notebook`: two whole training runs, ours and the course notebook's, in turns.
+
+Ours is `tinydigits train` with its defaults, a real process from start to finished run folder
+(pictures included). The notebook's is the best course network trained the way course notebooks
+do it (`notebook_way`). Each runs in its own process group; the two groups are resumed and
+stopped in turn (SIGCONT / SIGSTOP), a second or so each, so the machine's drift over minutes hits
+both alike. A run's wall time is the sum of the intervals in which it was allowed to run, so it
+counts its start-up, evaluation and writing, and nothing of the other.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from tinydigits.spec import NetSpec
+
+# The best course network (6,136 params): conv 1->8->16, max-pool, 1x1 16->8, convs 8->8->12->12->16,
+# GAP, 1x1 -> 10, BN after every conv, 5 % dropout after the 3x3 blocks but the last.
+COURSE_NET = NetSpec.parse("c8d5 c16d5 M c8k1 c8d5 c12d5 c12d5 c16", "course-net")
+
+
+def notebook_way(data_dir: str | None, epochs: int, seed: int, out_json: str, workers: int = 2) -> None:
+    """The course notebook, written out: per-sample PIL rotation +-7 deg in a DataLoader with 2
+    workers, batch 128, fp32 in the default layout, SGD with a one-cycle rate, a test pass per epoch."""
+    from tinydigits import bench, data
+
+    torch.manual_seed(seed)
+    train, test = data.load_split("train", data_dir, "cpu", quiet=True), data.load_split("test", data_dir, "cpu", quiet=True)
+    loader = torch.utils.data.DataLoader(bench.PerSampleDataset(train.images, train.labels, 7.0, seed),
+                                         batch_size=bench.BASELINE_BATCH, shuffle=True, num_workers=workers)
+    test_x, test_y = data.normalize(data.to_unit(test.images)), test.labels
+    model = COURSE_NET.build()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9, nesterov=True)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=0.1, epochs=epochs, steps_per_epoch=len(loader), pct_start=0.25)
+    accs = []
+    for _ in range(epochs):
+        model.train()
+        for x, y in loader:
+            bench.notebook_step(model, opt, x, y)
+            sched.step()
+        model.eval()
+        with torch.no_grad():
+            pairs = zip(test_x.split(1000), test_y.split(1000), strict=True)
+            correct = sum(int((model(x).argmax(1) == y).sum()) for x, y in pairs)
+        accs.append(100.0 * correct / len(test_y))
+        Path(out_json).write_text(json.dumps({"params": COURSE_NET.params(), "test_acc": accs}))
+
+
+def _run_in_turns(procs: dict[str, subprocess.Popen], slice_s: float) -> dict[str, float]:
+    """Resume one process group at a time for `slice_s`; returns each one's running seconds until it exited."""
+    running = {name: 0.0 for name in procs}
+    for p in procs.values():
+        os.killpg(p.pid, signal.SIGSTOP)
+    alive = dict(procs)
+    while alive:
+        for name, p in list(alive.items()):
+            os.killpg(p.pid, signal.SIGCONT)
+            start = time.perf_counter()
+            try:
+                p.wait(timeout=slice_s)
+                del alive[name]
+            except subprocess.TimeoutExpired:
+                os.killpg(p.pid, signal.SIGSTOP)
+            running[name] += time.perf_counter() - start
+    return running
+
+
+def vs_notebook(data_dir: str | None = None, epochs: int = 15, seed: int = 0, slice_s: float = 1.0,
+                train_args: list[str] | None = None, log=print) -> dict[str, Any]:
+    """Both whole runs in turns; wall seconds, final accuracies and the ratio."""
+    env = {**os.environ, **({"TINYDIGITS_DATA_DIR": data_dir} if data_dir else {})}
+    with tempfile.TemporaryDirectory(prefix="tinydigits-vs-") as tmp:
+        notebook_json = Path(tmp) / "notebook.json"
+        ours_cmd = [sys.executable, "-m", "tinydigits", "train", "--quiet", "--seed", str(seed), "--out", str(Path(tmp) / "runs"),
+                    *(train_args or [])]
+        notebook_cmd = [sys.executable, "-c", "import sys; from tinydigits.versus import notebook_way; "
+                        "notebook_way(sys.argv[1] or None, int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])",
+                        data_dir or "", str(epochs), str(seed), str(notebook_json)]
+        log(f"training both in turns ({slice_s:g} s slices): tinydigits train {' '.join(train_args or [])} "
+            f"vs the notebook way ({COURSE_NET.params():,} params, {epochs} epochs) ...")
+        procs = {name: subprocess.Popen(cmd, env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                 for name, cmd in (("tinydigits", ours_cmd), ("notebook", notebook_cmd))}
+        try:
+            seconds = _run_in_turns(procs, slice_s)
+        finally:
+            for p in procs.values():
+                if p.poll() is None:
+                    os.killpg(p.pid, signal.SIGKILL)
+        outputs = {name: p.stdout.read().decode(errors="replace") for name, p in procs.items()}
+        for name, p in procs.items():
+            if p.returncode != 0:
+                raise RuntimeError(f"{name} run failed (exit {p.returncode}): {outputs[name].strip().splitlines()[-1:]}")
+        run_dir = Path(outputs["tinydigits"].strip().splitlines()[-1])
+        ours = json.loads((run_dir / "metrics.json").read_text())
+        config = json.loads((run_dir / "config.json").read_text())
+        notebook = json.loads(notebook_json.read_text())
+    return {
+        "tinydigits": {"model": ours["model"], "params": ours["params"], "epochs": len(ours["epochs"]),
+                       "batch_size": config["batch_size"], "precision": config["precision"], "seconds": seconds["tinydigits"],
+                       "final_acc": ours["epochs"][-1]["test_acc"], "min_last3": min(e["test_acc"] for e in ours["epochs"][-3:])},
+        "notebook": {"model": COURSE_NET.name, "params": notebook["params"], "epochs": len(notebook["test_acc"]),
+                     "batch_size": 128, "precision": "fp32", "seconds": seconds["notebook"],
+                     "final_acc": notebook["test_acc"][-1], "min_last3": min(notebook["test_acc"][-3:])},
+        "ratio": seconds["notebook"] / seconds["tinydigits"], "slice_seconds": slice_s, "torch": torch.__version__,
+        "threads": torch.get_num_threads(),
+    }
+
+
+def format_vs(r: dict[str, Any]) -> str:
+    lines = [f"{'whole run, in turns':<44} {'params':>7} {'epochs':>6} {'seconds':>8} {'final %':>8} {'min last 3':>10}"]
+    for key, label in (("tinydigits", f"tinydigits train ({r['tinydigits']['model']}, b{r['tinydigits']['batch_size']}, "
+                                      f"{r['tinydigits']['precision']})"),
+                       ("notebook", "notebook way (course net, DataLoader, fp32)")):
+        p = r[key]
+        lines.append(f"{label:<44} {p['params']:>7,} {p['epochs']:>6} {p['seconds']:>8.1f} {p['final_acc']:>8.2f} "
+                     f"{p['min_last3']:>10.2f}")
+    lines.append(f"speed-up, whole run: {r['ratio']:.2f}x")
+    return "\n".join(lines)

@@ -1,0 +1,160 @@
+"""`tinydigits search`: a real (tiny) Optuna study, constraints before training, crashes, and two
+workers sharing one study in a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+optuna = pytest.importorskip("optuna")
+
+from tinydigits import search  # noqa: E402
+from tinydigits.search import SearchConfig  # noqa: E402
+
+TINY = {"epochs": 1, "last": 1, "seeds_per_trial": 1, "train_limit": 2000, "threads": 1, "sampler_seed": 0}
+
+
+def tiny(tmp_path: Path, mnist_dir: Path, **overrides) -> SearchConfig:
+    settings = {**TINY, "study": "t", "storage": f"sqlite:///{tmp_path / 'search.db'}", "out": str(tmp_path / "out"),
+                "data_dir": str(mnist_dir), **overrides}
+    return SearchConfig(**settings)
+
+
+def trained_runs(cfg: SearchConfig) -> list[str]:
+    folder = cfg.out_dir() / "runs"
+    return sorted(p.name.split("-")[0] for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_three_trials_write_study_table_and_picture(mnist_dir, tmp_path):
+    cfg = tiny(tmp_path, mnist_dir, trials=3)
+    study = search.run(cfg, log=lambda _: None)
+    trained = [t for t in study.trials if "rejected" not in t.user_attrs]
+    assert len(trained) == 3 and all(t.state.name == "COMPLETE" for t in trained)
+    assert (tmp_path / "search.db").exists()
+    table = (cfg.out_dir() / "pareto.md").read_text()
+    assert "| trial | params |" in table and "finished trials" in table
+    assert (cfg.out_dir() / "pareto.png").read_bytes()[:4] == b"\x89PNG"
+    # A rerun with the same --trials continues the study instead of starting over: nothing new to do.
+    again = search.run(cfg, log=lambda _: None)
+    assert len([t for t in again.trials if "rejected" not in t.user_attrs]) == 3
+    # The exported spec is something `check`/`train` accept.
+    path = search.export(again, "best", "found", cfg.out_dir())
+    from tinydigits import models
+
+    assert models.count_params(models.create(str(path))) < 8000 and models.display_name(str(path)) == "found"
+
+
+def test_specs_over_the_budget_are_never_trained(mnist_dir, tmp_path):
+    cfg = tiny(tmp_path, mnist_dir, trials=2, max_params=4000)
+    study = search.run(cfg, log=lambda _: None)
+    rejected = [t for t in study.trials if "rejected" in t.user_attrs]
+    trained = [t for t in study.trials if "rejected" not in t.user_attrs]
+    assert rejected, "the family has specs above 4,000 params; some must have been drawn"
+    assert all(t.user_attrs["params"] >= 4000 and t.state.name == "PRUNED" for t in rejected)
+    assert all(t.user_attrs["params"] < 4000 for t in trained)
+    assert trained_runs(cfg) == sorted(f"trial{t.number}" for t in trained)  # one run folder per trained trial only
+
+
+def test_a_crashed_trial_is_failed_and_the_study_goes_on(mnist_dir, tmp_path, monkeypatch):
+    import tinydigits.train as train_module
+
+    real_train, calls = train_module.train, []
+
+    def crash_first(cfg, **kwargs):
+        calls.append(cfg.model)
+        if len(calls) == 1:
+            def nan_epoch(row):  # what a diverged run looks like to the trial
+                kwargs["on_epoch"]({**row, "train_loss": float("nan")})
+            return real_train(cfg, **{**kwargs, "on_epoch": nan_epoch})
+        return real_train(cfg, **kwargs)
+
+    monkeypatch.setattr(train_module, "train", crash_first)
+    cfg = tiny(tmp_path, mnist_dir, trials=3)
+    study = search.run(cfg, log=lambda _: None)
+    states = [t.state.name for t in study.trials if "rejected" not in t.user_attrs]
+    assert states.count("FAIL") == 1 and states.count("COMPLETE") == 2
+    failed = next(t for t in study.trials if t.state.name == "FAIL")
+    assert "NaN" in failed.user_attrs["error"] and "failed" in search.describe(failed)
+
+
+def test_a_resumed_study_keeps_its_budget(mnist_dir, tmp_path):
+    from tinydigits.errors import TinyDigitsError
+
+    search.open_study(tiny(tmp_path, mnist_dir))
+    with pytest.raises(TinyDigitsError, match="other settings"):
+        search.open_study(tiny(tmp_path, mnist_dir, max_params=5000))
+
+
+# ---------------------------------------------------------------- many machines: a real PostgreSQL
+
+
+def _pg_bin() -> Path | None:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    return found[-1].parent if found else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def postgres():
+    """A throw-away PostgreSQL server from Debian's package, on a free loopback port. initdb and
+    pg_ctl refuse to run as root, so as root they run as the package's `postgres` user."""
+    bindir = _pg_bin()
+    if bindir is None:
+        pytest.skip("PostgreSQL binaries not found under /usr/lib/postgresql (apt-get install postgresql)")
+    as_user: list[str] = []
+    folder = Path(tempfile.mkdtemp(prefix="tinydigits-pg-"))
+    if os.geteuid() == 0:
+        if shutil.which("runuser") is None:
+            pytest.skip("running as root without runuser: cannot start PostgreSQL as the postgres user")
+        shutil.chown(folder, "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    data, port = folder / "data", _free_port()
+    run = lambda *cmd: subprocess.run([*as_user, *cmd], check=True, capture_output=True, timeout=120)
+    run(str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres")
+    run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "-o",
+        f"-p {port} -k {folder} -c listen_addresses=127.0.0.1", "start")
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_two_workers_share_one_study_in_postgresql(postgres, mnist_dir, tmp_path):
+    pytest.importorskip("psycopg")
+    trials = 4
+    cmd = [sys.executable, "-m", "tinydigits", "search", "--study", "shared", "--storage", postgres, "--trials", str(trials),
+           "--epochs", "1", "--last", "1", "--seeds-per-trial", "1", "--train-limit", "2000", "--threads", "1",
+           "--prune-after", "0", "--data-dir", str(mnist_dir)]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    procs = [subprocess.Popen([*cmd, "--out", str(tmp_path / f"w{i}")], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, env=env) for i in range(2)]
+    time.sleep(0.1)
+    outputs = [p.communicate(timeout=600)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    study = optuna.load_study(study_name="shared", storage=postgres)
+    trained = [t for t in study.trials if "rejected" not in t.user_attrs]
+    numbers = [t.number for t in study.trials]
+    assert len(numbers) == len(set(numbers)), "a trial number twice"
+    assert trials <= len(trained) <= trials + 1, "at most one trial of overshoot from the race between the workers"
+    assert all(t.state.name == "COMPLETE" for t in trained), [t.state.name for t in trained]
+    assert len({t.user_attrs["worker"] for t in trained}) == 2, "both workers trained trials of the one study"
+    reported = set()
+    for out in outputs:  # every trial a worker reported is in the study, and no trial is reported twice
+        mine = {int(line.split()[2]) for line in out.splitlines() if line.startswith("[w")}
+        assert mine and not mine & reported
+        reported |= mine
+    assert reported == set(numbers)

@@ -1,0 +1,84 @@
+"""Model specs: the three hand-written steps are expressible as data, and bad specs are one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import torch
+
+from tinydigits import models, runs, summary
+from tinydigits.errors import TinyDigitsError
+from tinydigits.spec import NetSpec, load
+
+# The three steps written as specs (the README's table describes the same networks).
+STEP_SPECS = {
+    "model1": "c8n c16n M c8k1n c16n c16n c16n",
+    "model2": "c8d5 c16d5 M c8k1 c16d5 c16d5 c16",
+    "model3": "c8d5 c12d5 M c16d5 c16d5 c16",
+}
+
+
+@pytest.mark.parametrize("name", sorted(STEP_SPECS))
+def test_a_spec_rebuilds_each_step(name):
+    spec = NetSpec.parse(STEP_SPECS[name], name)
+    built, original = spec.build(), models.create(name)
+    assert spec.params() == models.count_params(built) == models.count_params(original)
+    assert spec.macs() == summary.totals(summary.summarize(original))["macs"]
+    # Same module tree, so even the checkpoints are interchangeable.
+    assert {k: v.shape for k, v in built.state_dict().items()} == {k: v.shape for k, v in original.state_dict().items()}
+    x = torch.randn(2, 1, 28, 28)
+    assert built.eval()(x).shape == original.eval()(x).shape == (2, 10)
+
+
+def test_compact_and_json_round_trip(tmp_path):
+    spec = NetSpec.parse("c12k5s2p2d5 M c16p1 c16n", "demo", {"lr": 0.2, "augment_scale": [0.9, 1.1]})
+    assert spec.compact() == "c12k5s2p2d5 M c16p1 c16n"
+    path = tmp_path / "demo.json"
+    runs.write_json(path, spec.to_dict())
+    again = load(path)
+    assert again.layers == spec.layers and again.recipe == spec.recipe and again.name == "demo"
+    assert models.create(str(path)).eval()(torch.zeros(1, 1, 28, 28)).shape == (1, 10)
+    assert models.recipe(str(path))["lr"] == 0.2 and models.display_name(str(path)) == "demo"
+
+
+@pytest.mark.parametrize("text", ["c8 M M M M M", "x8", "c8k40", ""])
+def test_bad_compact_specs_are_one_line_errors(text):
+    with pytest.raises(TinyDigitsError):
+        NetSpec.parse(text)
+
+
+@pytest.mark.parametrize("content", ["{", "[]", '{"layers": [{"op": "dense", "out": 3}]}', '{"layers": [1, 2]}'])
+def test_bad_spec_files_are_one_line_errors(tmp_path, content):
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    with pytest.raises(TinyDigitsError):
+        load(path)
+    with pytest.raises(TinyDigitsError):
+        load(tmp_path / "missing.json")
+
+
+def test_spec_model_trains_and_its_checkpoint_needs_no_spec_file(mnist_dir, tmp_path):
+    from tinydigits.train import TrainConfig, train
+
+    path = tmp_path / "tiny.json"
+    runs.write_json(path, NetSpec.parse("c8 M c12 c12", "tiny", {"batch_size": 256, "epochs": 1}).to_dict())
+    result = train(TrainConfig(model=str(path), data_dir=str(mnist_dir), out=str(tmp_path / "runs"), train_limit=1024),
+                   quiet=True, log=lambda _: None, pictures=False)
+    assert result.run_dir.name.startswith("tiny-") and result.config.epochs == 1 and result.config.batch_size == 256
+    config = json.loads((result.run_dir / "config.json").read_text())
+    assert config["spec"]["compact"] == "c8 M c12 c12"
+    path.unlink()  # the checkpoint carries the spec itself
+    model, ckpt = runs.load_model(result.run_dir)
+    assert ckpt["model"] == "tiny" and model(torch.zeros(1, 1, 28, 28)).shape == (1, 10)
+
+
+def test_summary_cli_takes_a_spec_file(tmp_path, capsys):
+    from tinydigits.cli import main
+
+    path = tmp_path / "s.json"
+    runs.write_json(path, NetSpec.parse(STEP_SPECS["model3"], "m3spec").to_dict())
+    assert main(["summary", "--model", str(path)]) == 0
+    assert "7,568" in capsys.readouterr().out
+    assert main(["summary", "--model", str(tmp_path / "nope.json")]) == 1
+    assert "no such spec file" in capsys.readouterr().err
