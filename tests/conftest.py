@@ -40,7 +40,11 @@ def tiny_run(mnist_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("runs")
     cfg = TrainConfig(model="model3", epochs=2, seed=0, data_dir=str(mnist_dir), out=str(out), train_limit=6000,
                       scheduler="none", lr=0.05)
-    return train(cfg, quiet=True, log=lambda line: None)
+    from tinydigits.report import write_artifacts
+
+    result = train(cfg, quiet=True, log=lambda line: None)
+    write_artifacts(result.run_dir, result.model, result.test)
+    return result
 
 
 @pytest.fixture

@@ -64,10 +64,10 @@ def test_spec_model_trains_and_its_checkpoint_needs_no_spec_file(mnist_dir, tmp_
     path = tmp_path / "tiny.json"
     runs.write_json(path, NetSpec.parse("c8 M c12 c12", "tiny", {"batch_size": 256, "epochs": 1}).to_dict())
     result = train(TrainConfig(model=str(path), data_dir=str(mnist_dir), out=str(tmp_path / "runs"), train_limit=1024),
-                   quiet=True, log=lambda _: None, pictures=False)
+                   quiet=True, log=lambda _: None)
     assert result.run_dir.name.startswith("tiny-") and result.config.epochs == 1 and result.config.batch_size == 256
     config = json.loads((result.run_dir / "config.json").read_text())
-    assert config["spec"]["compact"] == "c8 M c12 c12"
+    assert config["origin"]["spec"]["compact"] == "c8 M c12 c12"
     path.unlink()  # the checkpoint carries the spec itself
     model, ckpt = runs.load_model(result.run_dir)
     assert ckpt["model"] == "tiny" and model(torch.zeros(1, 1, 28, 28)).shape == (1, 10)

@@ -82,9 +82,11 @@ def config_from_args(args: argparse.Namespace, **overrides):
 
 @command("train")
 def cmd_train(args: argparse.Namespace) -> int:
+    from tinydigits.report import write_artifacts
     from tinydigits.train import train
 
     result = train(config_from_args(args), quiet=args.quiet)
+    write_artifacts(result.run_dir, result.model, result.test)
     last = result.metrics["epochs"][-1]
     print(f"final test accuracy {last['test_acc']:.2f}%  ({result.metrics['params']} parameters)")
     print(result.run_dir)
@@ -143,7 +145,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 @command("eval")
 def cmd_eval(args: argparse.Namespace) -> int:
     from tinydigits import data, report, runs
-    from tinydigits.train import pick_device
+    from tinydigits.device import pick_device
 
     run_dir = Path(args.run_dir)
     if not run_dir.is_dir():

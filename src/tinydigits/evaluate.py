@@ -8,7 +8,7 @@ import torch
 from torch import nn
 
 from tinydigits import data
-from tinydigits.train import input_layout
+from tinydigits.device import input_layout
 
 
 @dataclass

@@ -20,7 +20,7 @@ import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
 from tinydigits import data, evaluate, runs, summary  # noqa: E402
-from tinydigits.check import Budget, verdict  # noqa: E402
+from tinydigits.budget import Budget, verdict  # noqa: E402
 
 TARGET = 99.4
 PICTURES = ("curves.png", "misclassified.png", "confusion.png", "per_class.png", "samples.png")

@@ -93,12 +93,14 @@ def environment() -> dict[str, Any]:
 
 
 def save_checkpoint(path: Path, model: nn.Module, name: str, config: dict[str, Any],
-                    spec: dict[str, Any] | None = None) -> None:
-    """Weights plus what rebuilds the module: a registered name, or the whole spec of a spec model."""
+                    origin: dict[str, Any] | None = None) -> None:
+    """Weights plus what rebuilds the module (`models.Source.origin`): a registered name, a whole
+    spec, or the file/module reference of a user's model. Plain data only: loadable with
+    weights_only=True, so a checkpoint never carries code."""
     state = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
     payload = {"model": name, "state_dict": state, "config": config}
-    if spec is not None:
-        payload["spec"] = spec
+    if origin is not None:
+        payload["origin"] = origin
     atomic_write(path, lambda tmp: torch.save(payload, tmp))
 
 
@@ -106,6 +108,20 @@ def checkpoint_path(target: str | os.PathLike) -> Path:
     """Accept a run folder or a model.pt path."""
     path = Path(target)
     return path / "model.pt" if path.is_dir() else path
+
+
+def _rebuild(path: Path, ckpt: dict[str, Any]) -> nn.Module:
+    """The module a checkpoint's weights belong to, from what `save_checkpoint` recorded."""
+    origin = ckpt.get("origin") or {"kind": "registry", "name": ckpt["model"]}
+    try:
+        if origin["kind"] == "spec":
+            return NetSpec.from_dict(origin["spec"], str(path)).build()
+        if origin["kind"] == "file" and not Path(origin["path"]).is_file():
+            raise TinyDigitsError(f"the model was trained from {origin['ref']}, and {origin['path']} is missing: "
+                                  "the weights need the code that defines the model")
+        return models.create(origin.get("ref") or origin["name"])
+    except TinyDigitsError as err:
+        raise TinyDigitsError(f"{path}: {err}") from None
 
 
 def load_model(target: str | os.PathLike, device: str | torch.device = "cpu") -> tuple[nn.Module, dict[str, Any]]:
@@ -119,10 +135,7 @@ def load_model(target: str | os.PathLike, device: str | torch.device = "cpu") ->
         raise TinyDigitsError(f"{path}: not a readable tinydigits checkpoint ({type(err).__name__})") from None
     if not isinstance(ckpt, dict) or "model" not in ckpt or "state_dict" not in ckpt:
         raise TinyDigitsError(f"{path}: not a tinydigits checkpoint (no model name / state_dict)")
-    try:
-        model = NetSpec.from_dict(ckpt["spec"], str(path)).build() if "spec" in ckpt else models.create(ckpt["model"])
-    except TinyDigitsError as err:
-        raise TinyDigitsError(f"{path}: {err}") from None
+    model = _rebuild(path, ckpt)
     try:
         model.load_state_dict(ckpt["state_dict"])
     except RuntimeError:

@@ -188,7 +188,7 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
         tcfg = TrainConfig(model=str(spec_path), seed=i, data_dir=cfg.data_dir, out=str(cfg.out_dir() / "runs"),
                            threads=cfg.threads, train_limit=cfg.train_limit)
         watch = _epoch_watch(trial, epochs, cfg.prune_after if i == 0 else None)
-        result = train(tcfg, quiet=True, log=lambda _: None, on_epoch=watch, pictures=False)
+        result = train(tcfg, quiet=True, log=lambda _: None, on_epoch=watch)
         curve = [e["test_acc"] for e in result.metrics["epochs"]]
         minima.append(min(curve[-cfg.last :]))
         seconds.append(sum(e["seconds"] for e in result.metrics["epochs"]))

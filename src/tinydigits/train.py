@@ -15,7 +15,8 @@ import torch.nn.functional as F
 from torch import nn
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
-from tinydigits import data, models, runs, spec
+from tinydigits import data, models, runs
+from tinydigits.device import bf16_is_fast, input_layout, model_layout, pick_device
 from tinydigits.errors import TinyDigitsError
 
 DEFAULT_LR = {"sgd": 0.05, "adam": 0.003, "adamw": 0.003}
@@ -27,7 +28,8 @@ SCHEDULERS = ("onecycle", "step", "plateau", "none")
 class TrainConfig:
     """Every setting of a run; saved as config.json. None means 'the model's recipe decides'."""
 
-    model: str = "model3"
+    model: str = "model3"  # any --model reference: registered name, spec .json, file.py:Name, package.module:Name
+    recipe: str | None = None  # borrow this registered model's recipe (a user's own model has none)
     epochs: int | None = None  # the recipe's, else 15 (the budget)
     seed: int = 0
     batch_size: int | None = None
@@ -53,7 +55,7 @@ class TrainConfig:
     def resolved(self) -> TrainConfig:
         """Fill unset fields from the model's recipe, then from global defaults, and validate."""
         cfg = dataclasses.replace(self)
-        recipe = models.recipe(cfg.model)
+        recipe = models.recipe(cfg.recipe or cfg.model)
         for key, value in recipe.items():
             if not hasattr(cfg, key):
                 raise TinyDigitsError(f"model {cfg.model!r}: unknown recipe setting {key!r}")
@@ -98,25 +100,6 @@ class TrainConfig:
         return data.Augment(self.augment_degrees or 0.0, self.augment_translate or 0.0, scale, self.augment_shear)
 
 
-def bf16_is_fast(device: torch.device) -> bool:
-    """bf16 autocast pays off on GPUs with bf16 and on CPUs with native bf16 instructions; elsewhere it
-    is emulated and slower, so the recipe's "auto" falls back to fp32 there."""
-    if device.type == "cuda":
-        return torch.cuda.is_bf16_supported()
-    try:
-        flags = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return False
-    return "avx512_bf16" in flags or "amx_bf16" in flags
-
-
-def pick_device(requested: str | None = None) -> torch.device:
-    """CUDA when present, else CPU (torch then uses all physical cores)."""
-    if requested:
-        return torch.device(requested)
-    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-
-
 def make_optimizer(cfg: TrainConfig, params) -> torch.optim.Optimizer:
     if cfg.optimizer == "sgd":
         return torch.optim.SGD(params, lr=cfg.lr, momentum=cfg.momentum, nesterov=cfg.momentum > 0, weight_decay=cfg.weight_decay)
@@ -155,14 +138,9 @@ def evaluate(model: nn.Module, split: data.Split, batch_size: int = 1000) -> tup
     return loss_sum / len(split), 100.0 * correct / len(split)
 
 
-def input_layout(x: torch.Tensor) -> torch.Tensor:
-    # channels_last makes the small convolutions measurably faster on CPU (see `tinydigits bench`).
-    return x.contiguous(memory_format=torch.channels_last)
-
-
-def training_model(name: str, device: str | torch.device = "cpu") -> nn.Module:
-    """A fresh registered model, its weights in the channels_last layout `input_layout` feeds it."""
-    return models.create(name).to(device).to(memory_format=torch.channels_last)
+def training_model(ref: str, device: str | torch.device = "cpu") -> nn.Module:
+    """A fresh model (any `--model` reference) in the layout training feeds it."""
+    return model_layout(models.create(ref), device)
 
 
 def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig):
@@ -211,8 +189,9 @@ def train_epoch(model, opt, scheduler, per_batch, split, cfg, generator, ema=Non
 class RunResult:
     run_dir: Path
     metrics: dict[str, Any]
-    model: nn.Module
+    model: nn.Module  # the evaluated weights (the EMA when there is one)
     config: TrainConfig
+    test: data.Split
 
 
 def epoch_line(row: dict[str, Any], epochs: int) -> str:
@@ -223,11 +202,12 @@ def epoch_line(row: dict[str, Any], epochs: int) -> str:
     )
 
 
-def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[dict[str, Any]], None] | None = None,
-          pictures: bool = True) -> RunResult:
-    """Train one model end to end and leave a complete run folder (pictures and report.md
-    included unless `pictures=False`); returns where and what. `on_epoch(row)` sees every epoch's
-    metrics after they are saved (search stops hopeless trials from there by raising)."""
+def train(cfg: TrainConfig, quiet: bool = False, log=print,
+          on_epoch: Callable[[dict[str, Any]], None] | None = None) -> RunResult:
+    """Train one model end to end: a run folder with config, metrics and checkpoint, and the
+    results (pictures and report.md are the caller's: `report.write_artifacts(result)`).
+    `on_epoch(row)` sees every epoch's metrics after they are saved (search stops hopeless trials
+    from there by raising)."""
     from tqdm import tqdm
 
     cfg = cfg.resolved()
@@ -247,11 +227,11 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[
     opt = make_optimizer(cfg, model.parameters())
     scheduler, per_batch = make_scheduler(cfg, opt, math.ceil(len(train_split) / cfg.batch_size))
 
-    name = models.display_name(cfg.model)
+    source = models.resolve(cfg.model)
+    name = source.name
     run_dir = runs.new_run_dir(cfg.out, name, cfg.seed)
     config = dataclasses.asdict(cfg)
-    net_spec = spec.load(cfg.model).to_dict() if spec.is_spec_path(cfg.model) else None
-    record = {**config, "spec": net_spec, "params": params, "device": str(device), "threads": torch.get_num_threads(),
+    record = {**config, "origin": source.origin, "params": params, "device": str(device), "threads": torch.get_num_threads(),
               "train_images": len(train_split), "environment": runs.environment()}
     runs.write_json(run_dir / "config.json", record)
     metrics: dict[str, Any] = {"model": name, "params": params, "seed": cfg.seed, "epochs": [], "complete": False}
@@ -273,7 +253,7 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[
             if scheduler is not None and not per_batch:
                 scheduler.step(row.get("val_loss", test_loss)) if cfg.scheduler == "plateau" else scheduler.step()
             metrics["epochs"].append(row)
-            runs.save_checkpoint(run_dir / "model.pt", evaluated, name, config, net_spec)
+            runs.save_checkpoint(run_dir / "model.pt", evaluated, name, config, source.origin)
             runs.write_json(run_dir / "metrics.json", metrics)
             log(epoch_line(row, cfg.epochs))
             if on_epoch is not None:
@@ -284,11 +264,7 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[
         raise KeyboardInterruptInRun(run_dir, len(metrics["epochs"])) from None
     metrics["complete"] = True
     runs.write_json(run_dir / "metrics.json", metrics)
-    if pictures:
-        from tinydigits.report import write_artifacts  # here, not at the top: report imports this module
-
-        write_artifacts(run_dir, evaluated, test_split)
-    return RunResult(run_dir, metrics, evaluated, cfg)
+    return RunResult(run_dir, metrics, evaluated, cfg, test_split)
 
 
 class KeyboardInterruptInRun(KeyboardInterrupt):

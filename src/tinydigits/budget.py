@@ -1,0 +1,53 @@
+"""The challenge's rule, as pure logic: a budget and the verdict of test-accuracy curves against it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Budget:
+    max_params: int = 8000  # strictly fewer than this
+    max_epochs: int = 15
+    last: int = 3  # epochs at the end that must all hold min_acc
+    min_acc: float = 99.4
+
+
+def verdict(test_acc: dict[int, list[float]], params: int, epochs: int, budget: Budget) -> dict[str, Any]:
+    """Judge per-seed test-accuracy curves against the budget. A seed with fewer than `epochs`
+    recorded epochs (crashed or interrupted) fails."""
+    seeds = {}
+    for seed, accs in sorted(test_acc.items()):
+        tail = accs[-budget.last :]
+        ok = len(accs) == epochs and len(tail) == budget.last and min(tail) >= budget.min_acc
+        seeds[str(seed)] = {"test_acc": accs, "last": tail, "min_last": min(tail, default=0.0),
+                            "final": accs[-1] if accs else 0.0, "pass": ok}
+    constraints = {
+        "params": {"value": params, "limit": f"< {budget.max_params}", "pass": params < budget.max_params},
+        "epochs": {"value": epochs, "limit": f"<= {budget.max_epochs}", "pass": epochs <= budget.max_epochs},
+        "accuracy": {"value": min((s["min_last"] for s in seeds.values()), default=0.0),
+                     "limit": f">= {budget.min_acc} in each of the last {budget.last} epochs, every seed",
+                     "pass": bool(seeds) and all(s["pass"] for s in seeds.values())},
+    }
+    finals = [s["final"] for s in seeds.values()]
+    return {"pass": all(c["pass"] for c in constraints.values()), "params": params, "epochs": epochs,
+            "mean_final_acc": sum(finals) / len(finals) if finals else 0.0, "constraints": constraints, "seeds": seeds}
+
+
+def format_verdict(result: dict[str, Any], budget: Budget) -> str:
+    mark = lambda ok: "PASS" if ok else "FAIL"
+    n = budget.last
+    first = result["epochs"] - n + 1
+    head = ["seed", *[f"ep{first + i}" for i in range(n)], "min", "final", "verdict"]
+    lines = ["  ".join(f"{h:>7}" for h in head)]
+    for seed, s in result["seeds"].items():
+        cells = [seed, *[f"{a:.2f}" for a in s["last"]], f"{s['min_last']:.2f}", f"{s['final']:.2f}", mark(s["pass"])]
+        lines.append("  ".join(f"{c:>7}" for c in cells))
+    lines.append("")
+    for name, c in result["constraints"].items():
+        value = f"{c['value']:.2f}" if isinstance(c["value"], float) else f"{c['value']:,}"
+        lines.append(f"{name:<9} {value:>8}  {c['limit']:<52} {mark(c['pass'])}")
+    lines.append(f"mean final test accuracy {result['mean_final_acc']:.2f}% over {len(result['seeds'])} seeds")
+    lines.append(f"VERDICT: {mark(result['pass'])}")
+    return "\n".join(lines)
