@@ -7,7 +7,7 @@ import json
 import pytest
 import torch
 
-from tinydigits import models, runs, summary
+from tinydigits import layers, models, runs
 from tinydigits.errors import TinyDigitsError
 from tinydigits.spec import NetSpec, load
 
@@ -24,7 +24,7 @@ def test_a_spec_rebuilds_each_step(name):
     spec = NetSpec.parse(STEP_SPECS[name], name)
     built, original = spec.build(), models.create(name)
     assert spec.params() == models.count_params(built) == models.count_params(original)
-    assert spec.macs() == summary.totals(summary.summarize(original))["macs"]
+    assert spec.macs() == layers.totals(layers.summarize(original))["macs"]
     # Same module tree, so even the checkpoints are interchangeable.
     assert {k: v.shape for k, v in built.state_dict().items()} == {k: v.shape for k, v in original.state_dict().items()}
     x = torch.randn(2, 1, 28, 28)

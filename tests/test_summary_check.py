@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from torch import nn
 
-from tinydigits import models, summary
-from tinydigits.check import Budget, format_verdict, verdict
+from tinydigits import layers, models
+from tinydigits.seeds import Budget, format_verdict, verdict
 
 # Pinned so a change in any of the three steps is deliberate (and the README table is re-measured).
 PINNED_PARAMS = {"model1": 7352, "model2": 7432, "model3": 7568}
@@ -15,11 +15,11 @@ def test_param_counts_are_pinned_and_within_budget(name):
     model = models.create(name)
     assert models.count_params(model) == PINNED_PARAMS[name]
     assert models.count_params(model) < 8000
-    assert summary.totals(summary.summarize(model))["params"] == PINNED_PARAMS[name]
+    assert layers.totals(layers.summarize(model))["params"] == PINNED_PARAMS[name]
 
 
 def rf_jump(*layers: nn.Module, size: int = 28) -> list[tuple[int, int]]:
-    rows = summary.summarize(nn.Sequential(*layers), (1, size, size))
+    rows = layers.summarize(nn.Sequential(*layers), (1, size, size))
     return [(r.rf, r.jump) for r in rows]
 
 
@@ -48,15 +48,15 @@ def test_rf_global_average_pool_covers_the_map():
 
 
 def test_macs_of_a_conv():
-    rows = summary.summarize(nn.Sequential(nn.Conv2d(1, 8, 3, bias=False)))
+    rows = layers.summarize(nn.Sequential(nn.Conv2d(1, 8, 3, bias=False)))
     assert rows[0].macs == 26 * 26 * 8 * 9 and rows[0].output == [8, 26, 26]
 
 
 def test_summary_table_has_totals():
-    rows = summary.summarize(models.create("model3"))
-    text = summary.format_table(rows)
+    rows = layers.summarize(models.create("model3"))
+    text = layers.format_table(rows)
     assert "total" in text and f"{PINNED_PARAMS['model3']:,}" in text
-    assert summary.totals(rows)["receptive_field"] >= 28
+    assert layers.totals(rows)["receptive_field"] >= 28
 
 
 BUDGET = Budget(max_params=8000, max_epochs=15, last=3, min_acc=99.4)

@@ -12,7 +12,9 @@ from tinydigits.errors import TinyDigitsError
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 PRECISIONS = ("fp32", "bf16", "auto")
 DEFAULT_MODEL = "model3"  # what train, check, summary and bench use without --model
-MODEL_HELP = "registered model name (see `tinydigits models`) or a spec .json file (see `tinydigits search --export`)"
+MODEL_HELP = ("a registered name (see `tinydigits models`), a spec .json file (`tinydigits search --export`), "
+              "or your own model as path/to/file.py:Name or package.module:Name (an nn.Module subclass or a "
+              "zero-argument factory; loading it runs that file's code, as `python file.py` would)")
 
 
 def command(name: str):
@@ -45,6 +47,7 @@ def _scale_range(text: str) -> tuple[float, float]:
 def add_train_args(p: argparse.ArgumentParser, model_default: str | None = DEFAULT_MODEL) -> None:
     """Training flags shared by `train` and `check` (None = the model's recipe decides)."""
     p.add_argument("--model", default=model_default, help=MODEL_HELP)
+    p.add_argument("--recipe", help="borrow a registered model's recipe (e.g. for your own model, which has none)")
     p.add_argument("--epochs", type=_positive_int, help="default from the model's recipe, else 15")
     p.add_argument("--batch-size", type=_positive_int, help="default from the model's recipe, else 128")
     p.add_argument("--optimizer", choices=["sgd", "adam", "adamw"])
@@ -59,6 +62,7 @@ def add_train_args(p: argparse.ArgumentParser, model_default: str | None = DEFAU
     p.add_argument("--precision", choices=PRECISIONS,
                    help="training arithmetic; auto = bf16 where the hardware has it (default from the recipe)")
     p.add_argument("--val-split", type=int, default=0, help="hold out N training images as a validation set")
+    p.add_argument("--train-limit", type=_positive_int, help="train on the first N training images only (quick looks)")
     p.add_argument("--threads", type=_positive_int, help="CPU threads (default: all cores)")
     p.add_argument("--device", help="cpu, cuda, cuda:1 ... (default: CUDA when available)")
     p.add_argument("--out", default="runs", help="parent folder of run folders")
@@ -69,11 +73,12 @@ def config_from_args(args: argparse.Namespace, **overrides):
     from tinydigits.train import TrainConfig
 
     cfg = TrainConfig(
-        model=args.model, epochs=args.epochs, seed=getattr(args, "seed", 0), batch_size=args.batch_size,
+        model=args.model, recipe=args.recipe, epochs=args.epochs, seed=getattr(args, "seed", 0), batch_size=args.batch_size,
         optimizer=args.optimizer, lr=args.lr, scheduler=args.scheduler, weight_decay=args.weight_decay,
         label_smoothing=args.label_smoothing, ema=args.ema, augment_degrees=args.augment_degrees,
         augment_translate=args.augment_translate, augment_scale=args.augment_scale, val_split=args.val_split,
-        data_dir=args.data_dir, out=args.out, threads=args.threads, device=args.device, precision=args.precision,
+        data_dir=args.data_dir, train_limit=args.train_limit, out=args.out, threads=args.threads, device=args.device,
+        precision=args.precision,
     )
     for key, value in overrides.items():
         setattr(cfg, key, value)
@@ -107,7 +112,7 @@ def _seed_list(text: str) -> list[int]:
 def cmd_check(args: argparse.Namespace) -> int:
     import time
 
-    from tinydigits.check import Budget, format_verdict, run_seeds, verdict
+    from tinydigits.seeds import Budget, format_verdict, run_seeds, verdict
 
     budget = Budget(args.max_params, args.max_epochs, args.last, args.min_acc)
     start = time.perf_counter()
@@ -131,14 +136,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_summary(args: argparse.Namespace) -> int:
     import json
 
-    from tinydigits import models, summary
+    from tinydigits import layers, models
 
-    rows = summary.summarize(models.create(args.model))
+    rows = layers.summarize(models.create(args.model))
     if args.json:
-        print(json.dumps(summary.as_dict(args.model, rows), indent=2))
+        print(json.dumps(layers.as_dict(args.model, rows), indent=2))
     else:
         print(f"{args.model}")
-        print(summary.format_table(rows))
+        print(layers.format_table(rows))
     return 0
 
 
@@ -249,8 +254,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_models(args: argparse.Namespace) -> int:
     from tinydigits import models
 
-    for name in models.names():
-        print(f"{name:10s} {models.count_params(models.create(name)):>6} params  recipe {models.recipe(name)}")
+    for name in [args.model] if args.model else models.names():
+        params = models.count_params(models.create(name))
+        print(f"{models.display_name(name):10s} {params:>6} params  recipe {models.recipe(name)}")
     return 0
 
 
@@ -349,7 +355,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="bind address (default: this machine only)")
     p.add_argument("--port", type=int, default=8000)
 
-    sub.add_parser("models", help="list registered models")
+    p = sub.add_parser("models", help="list registered models (or describe one --model reference)")
+    p.add_argument("--model", help=MODEL_HELP)
     return parser
 
 

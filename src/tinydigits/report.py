@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
-from tinydigits import data, evaluate, runs, summary  # noqa: E402
+from tinydigits import data, evaluate, layers, runs  # noqa: E402
 from tinydigits.budget import Budget, verdict  # noqa: E402
 
 TARGET = 99.4
@@ -150,7 +150,7 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: evaluate.Pre
 
 ## Layers and receptive field
 
-{summary.format_table(summary.summarize(model), markdown=True)}
+{layers.format_table(layers.summarize(model), markdown=True)}
 
 ## Training config
 

@@ -1,0 +1,79 @@
+"""The Python API for notebooks: train, check and summarise a model given as a name, a reference,
+an nn.Module class or a zero-argument factory - the same work the CLI does, the same run folders.
+
+`import tinydigits` stays light (no torch): these are imported on first call.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from torch import nn
+
+from tinydigits import models
+from tinydigits.errors import TinyDigitsError
+
+ModelLike = str | type[nn.Module] | Callable[[], nn.Module]
+_counter = itertools.count()
+
+
+def model_ref(model: ModelLike, jobs: int = 1) -> str:
+    """A `--model` reference for `model`. A class or factory from an importable module becomes
+    `module:Name` (worker processes import it the same way); one defined in a notebook or script
+    (`__main__`) is registered in this process only, so it trains with jobs=1."""
+    if isinstance(model, str):
+        return model
+    if isinstance(model, nn.Module):
+        raise TinyDigitsError("pass the model's class or a factory, not an instance: "
+                              "every seed needs freshly initialised weights")
+    if not callable(model):
+        raise TinyDigitsError(f"expected a model name, an nn.Module subclass or a factory, not {type(model).__name__}")
+    module, name = getattr(model, "__module__", None), getattr(model, "__qualname__", "")
+    if module and module != "__main__" and name.isidentifier():
+        return f"{module}:{name}"
+    if jobs > 1:
+        raise TinyDigitsError(f"{name or model!r} is defined in this notebook/script, which worker processes cannot import: "
+                              "use jobs=1, or put it in a file and pass 'file.py:Name'")
+    ref = f"{name if name.isidentifier() else 'model'}-inline{next(_counter)}"
+    models.register(ref)(model)
+    return ref
+
+
+def train(model: ModelLike = "model3", quiet: bool = True, **settings: Any):
+    """One run with its pictures and report.md, like `tinydigits train`; settings are TrainConfig fields."""
+    from tinydigits.report import write_artifacts
+    from tinydigits.train import TrainConfig
+    from tinydigits.train import train as train_run
+
+    result = train_run(TrainConfig(model=model_ref(model), **settings), quiet=quiet)
+    write_artifacts(result.run_dir, result.model, result.test)
+    return result
+
+
+def check(model: ModelLike, seeds: Iterable[int] = (0, 1, 2, 3, 4), jobs: int = 1, budget=None, log=print,
+          **settings: Any) -> dict[str, Any]:
+    """`tinydigits check` from Python: train every seed, print the table, return the verdict dict."""
+    from tinydigits.budget import Budget, format_verdict, verdict
+    from tinydigits.seeds import run_seeds
+    from tinydigits.train import TrainConfig
+
+    budget = budget or Budget()
+    cfg = TrainConfig(model=model_ref(model, jobs), **settings).resolved()
+    if budget.last > cfg.epochs:
+        raise TinyDigitsError(f"the budget looks at the last {budget.last} epochs, but only {cfg.epochs} are trained")
+    curves, params = run_seeds(cfg, list(seeds), jobs, log=log)
+    result = verdict(curves, params, cfg.epochs, budget)
+    log(format_verdict(result, budget))
+    return result
+
+
+def summary(model: ModelLike | nn.Module, markdown: bool = False, log=print) -> str:
+    """The layer table (shapes, params, MACs, receptive field) of any model, printed and returned."""
+    from tinydigits import layers as layer_table
+
+    net = model if isinstance(model, nn.Module) else models.create(model_ref(model))
+    table = layer_table.format_table(layer_table.summarize(net), markdown=markdown)
+    log(table)
+    return table
