@@ -18,8 +18,8 @@ def test_param_counts_are_pinned_and_within_budget(name):
     assert layers.totals(layers.summarize(model))["params"] == PINNED_PARAMS[name]
 
 
-def rf_jump(*layers: nn.Module, size: int = 28) -> list[tuple[int, int]]:
-    rows = layers.summarize(nn.Sequential(*layers), (1, size, size))
+def rf_jump(*modules: nn.Module, size: int = 28) -> list[tuple[int, int]]:
+    rows = layers.summarize(nn.Sequential(*modules), (1, size, size))
     return [(r.rf, r.jump) for r in rows]
 
 

@@ -103,7 +103,7 @@ def suggest(trial, cfg: SearchConfig) -> NetSpec:
     scale = trial.suggest_float("augment_scale", 0.0, 0.12)
     recipe = {
         "epochs": trial.suggest_categorical("epochs", epoch_choices(cfg.epochs)),
-        "batch_size": trial.suggest_categorical("batch_size", [64, 128, 256]),
+        "batch_size": trial.suggest_categorical("batch_size", [64, 128]),
         "optimizer": "sgd",
         "scheduler": "onecycle",
         "lr": trial.suggest_float("lr", 0.02, 0.3, log=True),
@@ -264,9 +264,8 @@ def describe(t) -> str:
     attrs = t.user_attrs
     head = f"trial {t.number:>3}  {attrs.get('params', 0):>6,} params  {attrs.get('compact', '?')}"
     if t.state.name == "COMPLETE":
-        margin, cost = t.values
-        unit = "s/run" if attrs.get("seconds") == cost else "MACs"
-        return f"{head}  ->  min last {margin:.2f}% on {attrs.get('seeds')} seed(s), {cost:,.0f} {unit}"
+        return (f"{head}  ->  min last {t.values[0]:.2f}% on {attrs.get('seeds')} seed(s), "
+                f"{attrs.get('seconds', 0):.0f} s/run, {attrs.get('macs', 0):,} MACs")
     if "rejected" in attrs:
         return f"{head}  ->  rejected before training: {attrs['rejected']}"
     if t.state.name == "PRUNED":
