@@ -134,3 +134,64 @@ def test_draw_in_a_real_browser(tiny_run, tmp_path):
         server.should_exit = True
         thread.join(timeout=10)
     assert shot.stat().st_size > 5000
+
+
+# ---------------------------------------------------------------- under load (issue: no request waits behind another's decoding)
+
+
+def test_header_declaring_too_many_pixels_is_refused_before_decoding(client):
+    img = Image.new("L", (5000, 5000), 0)  # 25 M pixels of zeros: a small file, a large decode
+    buffer = io.BytesIO()
+    img.save(buffer, format="PNG")
+    response = client.post("/api/predict", files={"file": ("bomb.png", buffer.getvalue(), "image/png")})
+    assert response.status_code == 400 and "pixel limit" in response.json()["error"]
+
+
+def test_gate_bounds_work_in_flight_and_times_out():
+    import asyncio
+
+    from tinydigits.serve import Busy, Gate
+
+    def slow(seconds: float) -> float:
+        time.sleep(seconds)
+        return seconds
+
+    async def scenario():
+        gate = Gate(limit=1, timeout_s=0.3)
+        first = asyncio.ensure_future(gate.run(slow, 0.2))
+        await asyncio.sleep(0.05)
+        with pytest.raises(Busy) as busy:
+            await gate.run(slow, 0.01)  # the one slot is taken: refused at once, not queued
+        assert busy.value.retry_after >= 1
+        assert await first == 0.2 and gate.busy == 0
+        with pytest.raises(Busy, match="longer than"):
+            await gate.run(slow, 0.5)
+        assert gate.busy == 1  # the timed-out thread still runs: its slot stays taken until it ends
+        await asyncio.sleep(0.4)
+        assert gate.busy == 0
+
+    asyncio.run(scenario())
+
+
+def test_load_mix_no_5xx_junk_4xx_memory_flat(tiny_run):
+    import asyncio
+
+    from tinydigits import loadtest
+
+    payloads = loadtest.Payloads()
+    with loadtest.running_server(tiny_run.run_dir) as (url, proc):
+        asyncio.run(loadtest.drive(url, 60, 8, payloads=payloads))  # warm-up: allocator, model, threadpool
+        rss = [loadtest.rss_mb(proc.pid)]
+        rounds = []
+        for seed in (1, 2):
+            rounds.append(asyncio.run(loadtest.drive(url, 150, 16, payloads=payloads, seed=seed)))
+            rss.append(loadtest.rss_mb(proc.pid))
+    for result in rounds:
+        kinds = result["kinds"]
+        for kind, stats in kinds.items():
+            bad = {s: n for s, n in stats["statuses"].items() if s >= 500 and s != 503 or s == 0}
+            assert not bad, f"{kind}: {stats['statuses']}"
+        junk = kinds["junk"]["statuses"]  # 4xx, or the deliberate 503 when every slot is busy: never 200
+        assert set(junk) <= {400, 422, 503} and junk.get(400, 0) > 0
+        assert kinds["png"]["statuses"].get(200, 0) > 0 and kinds["data_url"]["statuses"].get(200, 0) > 0
+    assert rss[2] - rss[1] < 40, f"server memory grew between rounds: {rss}"

@@ -41,7 +41,7 @@ def model_ref(model: ModelLike, jobs: int = 1) -> str:
     return ref
 
 
-def train(model: ModelLike = "model3", quiet: bool = True, **settings: Any):
+def train(model: ModelLike = models.DEFAULT, quiet: bool = True, **settings: Any):
     """One run with its pictures and report.md, like `tinydigits train`; settings are TrainConfig fields."""
     from tinydigits.report import write_artifacts
     from tinydigits.train import TrainConfig

@@ -217,7 +217,7 @@ def bench_inference(model_name: str, batch: int = 1000) -> dict[str, dict[str, f
     return results
 
 
-def run(model: str = "model3", epochs: int = 1, data_dir: str | None = None, precision: str | None = None,
+def run(model: str = models.DEFAULT, epochs: int = 1, data_dir: str | None = None, precision: str | None = None,
         threads: int | None = None, profile: bool = False, log=print) -> dict[str, Any]:
     cfg = TrainConfig(model=model, data_dir=data_dir, precision=precision).resolved()
     if threads:

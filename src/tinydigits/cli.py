@@ -7,11 +7,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from tinydigits.constants import DEFAULT_MODEL
 from tinydigits.errors import TinyDigitsError
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 PRECISIONS = ("fp32", "bf16", "auto")
-DEFAULT_MODEL = "model3"  # what train, check, summary and bench use without --model
 MODEL_HELP = ("a registered name (see `tinydigits models`), a spec .json file (`tinydigits search --export`), "
               "or your own model as path/to/file.py:Name or package.module:Name (an nn.Module subclass or a "
               "zero-argument factory; loading it runs that file's code, as `python file.py` would)")
@@ -201,6 +201,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from tinydigits import bench
     from tinydigits.runs import write_json
 
+    if args.serve:
+        from tinydigits import loadtest
+
+        result = loadtest.bench_serve(args.checkpoint, args.requests, args.workers)
+        print(loadtest.format_serve(result))
+        if args.json:
+            write_json(Path(args.json), result)
+        return 0
     if args.vs_notebook:
         from tinydigits import versus
 
@@ -246,7 +254,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from tinydigits import serve
 
-    serve.serve(args.model, args.host, args.port)
+    serve.serve(args.model, args.host, args.port, args.workers)
     return 0
 
 
@@ -318,6 +326,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help=f"{MODEL_HELP} (default {DEFAULT_MODEL})")
     p.add_argument("--vs-notebook", action="store_true",
                    help="whole `tinydigits train` run vs the course notebook's whole run, timed in turns")
+    p.add_argument("--serve", action="store_true",
+                   help="load-test `tinydigits serve` on loopback (request mix, 16 and 64 concurrent)")
+    p.add_argument("--checkpoint", help="with --serve: run folder or model.pt to serve (default: fresh weights)")
+    p.add_argument("--requests", type=_positive_int, default=1000, help="with --serve: requests per round")
+    p.add_argument("--workers", type=_positive_int, default=1, help="with --serve: server worker processes")
     p.add_argument("--epochs", type=_positive_int, default=1, help="epochs to time for each way of training (in turns)")
     p.add_argument("--threads", type=_positive_int, help="CPU threads (default: all cores)")
     p.add_argument("--profile", action="store_true", help="also show where a training step's time goes (torch.profiler)")
@@ -354,6 +367,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("model", help="run folder or model.pt")
     p.add_argument("--host", default="127.0.0.1", help="bind address (default: this machine only)")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=_positive_int, default=1,
+                   help="uvicorn worker processes (each decodes and predicts on its own core; see README)")
 
     p = sub.add_parser("models", help="list registered models (or describe one --model reference)")
     p.add_argument("--model", help=MODEL_HELP)

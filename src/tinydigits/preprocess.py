@@ -17,6 +17,7 @@ from tinydigits.constants import DIGIT_BOX, IMAGE_SIZE, MEAN, STD
 from tinydigits.errors import TinyDigitsError
 
 MAX_PIXELS = 25_000_000  # larger images are refused before decoding (decompression-bomb guard)
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow's own guard (warns above, raises above twice) at the same limit
 MAX_BYTES = 20 * 1024 * 1024
 INK_THRESHOLD = 0.02  # fraction of the peak ink that still counts for the bounding box (MNIST: any ink)
 
@@ -30,8 +31,9 @@ def _label(source: str | Path | bytes, name: str | None) -> str:
     return name or (str(source) if not isinstance(source, bytes) else "image")
 
 
-def open_image(source: str | Path | bytes, name: str | None = None) -> Image.Image:
-    """Open and fully decode an image file (or bytes) with one-line errors for every bad case."""
+def open_image(source: str | Path | bytes, name: str | None = None, max_pixels: int = MAX_PIXELS) -> Image.Image:
+    """Open and fully decode an image file (or bytes) with one-line errors for every bad case. The
+    pixel count is read from the header and checked before anything is decompressed."""
     label = _label(source, name)
     if isinstance(source, str | Path):
         path = Path(source)
@@ -47,11 +49,11 @@ def open_image(source: str | Path | bytes, name: str | None = None) -> Image.Ima
     except UnidentifiedImageError:
         raise TinyDigitsError(f"{label}: not an image file") from None
     except Image.DecompressionBombError:
-        raise TinyDigitsError(f"{label}: above the {MAX_PIXELS:,}-pixel limit") from None
+        raise TinyDigitsError(f"{label}: above the {max_pixels:,}-pixel limit") from None
     except Exception as err:  # Pillow's plugins raise OSError, SyntaxError, ValueError... on a damaged header
         raise TinyDigitsError(f"{label}: corrupt or truncated image ({type(err).__name__}: {err})") from None
-    if img.width * img.height > MAX_PIXELS:
-        raise TinyDigitsError(f"{label}: {img.width}x{img.height} is above the {MAX_PIXELS:,}-pixel limit")
+    if img.width * img.height > max_pixels:
+        raise TinyDigitsError(f"{label}: {img.width}x{img.height} is above the {max_pixels:,}-pixel limit")
     try:
         img.load()
     except Exception as err:  # as above: the decoder's error types vary by format
@@ -126,9 +128,10 @@ def mnist_like(gray: np.ndarray, invert: bool | None = None, label: str = "image
     return out
 
 
-def load_digit(source: str | Path | bytes, invert: bool | None = None, name: str | None = None) -> np.ndarray:
+def load_digit(source: str | Path | bytes, invert: bool | None = None, name: str | None = None,
+               max_pixels: int = MAX_PIXELS) -> np.ndarray:
     """File or bytes -> the 28x28 [0, 1] image the model sees (before normalisation)."""
-    return mnist_like(to_gray(open_image(source, name)), invert, _label(source, name))
+    return mnist_like(to_gray(open_image(source, name, max_pixels)), invert, _label(source, name))
 
 
 def normalize(images: np.ndarray) -> np.ndarray:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from multiprocessing import get_context
@@ -11,6 +12,17 @@ from multiprocessing import get_context
 from tinydigits.budget import Budget, format_verdict, verdict  # noqa: F401 (the check API in one place)
 from tinydigits.report import write_artifacts
 from tinydigits.train import TrainConfig, train
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker side: end this process when the parent `check` is gone (killed, not Ctrl-C'd), rather
+    than train on as an orphan."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _train_quietly(cfg: TrainConfig) -> tuple[int, str, list[float], int]:
@@ -37,7 +49,8 @@ def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, log=print) -> tupl
         for cfg in configs:
             done(*_train_quietly(cfg))
     else:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=_exit_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             for future in as_completed([pool.submit(_train_quietly, cfg) for cfg in configs]):
                 done(*future.result())
     return curves, params

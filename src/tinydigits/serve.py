@@ -5,6 +5,8 @@
 
 import base64
 import binascii
+import json
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,9 @@ from tinydigits import predict, preprocess
 from tinydigits.errors import TinyDigitsError
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a 280x280 canvas PNG is ~10 KB; anything near this is not a drawing
+SERVE_MAX_PIXELS = 4_000_000  # a drawing or a phone crop; checked from the header, before any decoding
+MAX_IN_FLIGHT = 8  # requests doing CPU work at once (the threadpool has 40 threads; 2 cores need far fewer)
+REQUEST_TIMEOUT_S = 10.0
 
 
 def model_info(checkpoint: Path, model, name: str) -> dict[str, Any]:
@@ -40,14 +45,52 @@ def decode_data_url(text: str) -> bytes:
         raise TinyDigitsError("the data URL is not valid base64") from None
 
 
-def predict_bytes(classifier: predict.Classifier, raw: bytes) -> dict[str, Any]:
-    image = preprocess.load_digit(raw, name="upload")
+def predict_bytes(classifier: predict.Classifier, raw: bytes, max_pixels: int = preprocess.MAX_PIXELS) -> dict[str, Any]:
+    image = preprocess.load_digit(raw, name="upload", max_pixels=max_pixels)
     result = predict.classify(classifier, image[None], ["upload"])[0]
     preview = "data:image/png;base64," + base64.b64encode(preprocess.to_png(image)).decode()
     return {"digit": result.digit, "probabilities": result.probabilities, "preprocessed": preview}
 
 
-def create_app(model_path: str | Path):
+class Busy(Exception):
+    """Every CPU slot is taken (or the request ran out of time): answer 503 with Retry-After."""
+
+    def __init__(self, message: str, retry_after: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class Gate:
+    """At most `limit` requests doing CPU work at once, each given `timeout_s`. A slot is released
+    when its thread really finishes (a thread cannot be cancelled), so the bound always holds;
+    beyond it requests are refused at once rather than queued without limit."""
+
+    def __init__(self, limit: int, timeout_s: float) -> None:
+        self.limit, self.timeout_s, self.busy = limit, timeout_s, 0
+
+    async def run(self, fn, *args):
+        import asyncio
+
+        from starlette.concurrency import run_in_threadpool
+
+        if self.busy >= self.limit:
+            raise Busy(f"server busy: {self.limit} requests in progress, retry shortly")
+        self.busy += 1
+        task = asyncio.ensure_future(run_in_threadpool(fn, *args))
+        task.add_done_callback(self._release)
+        try:
+            return await asyncio.wait_for(asyncio.shield(task), self.timeout_s)
+        except TimeoutError:
+            raise Busy(f"request took longer than {self.timeout_s:g} s", retry_after=2) from None
+
+    def _release(self, task) -> None:
+        self.busy -= 1
+        if not task.cancelled():
+            task.exception()  # retrieved, so an abandoned (timed-out) task's error is not logged as unhandled
+
+
+def create_app(model_path: str | Path, max_in_flight: int = MAX_IN_FLIGHT, timeout_s: float = REQUEST_TIMEOUT_S,
+               max_pixels: int = SERVE_MAX_PIXELS):
     from fastapi import FastAPI, Request
     from fastapi.responses import HTMLResponse, JSONResponse
 
@@ -71,6 +114,8 @@ def create_app(model_path: str | Path):
     def describe() -> dict[str, Any]:
         return info
 
+    gate = Gate(max_in_flight, timeout_s)
+
     @app.post("/api/predict")
     async def classify(request: Request):
         declared = int(request.headers.get("content-length") or 0)
@@ -89,24 +134,42 @@ def create_app(model_path: str | Path):
                 if len(body) > MAX_UPLOAD_BYTES:
                     return error(413, f"request larger than {MAX_UPLOAD_BYTES} bytes")
                 try:
-                    payload = await request.json()
+                    payload = json.loads(body)
                 except ValueError:
                     return error(400, 'expected JSON {"image": "data:image/png;base64,..."} or a multipart upload')
                 raw = decode_data_url(payload.get("image") if isinstance(payload, dict) else None)
             if len(raw) > MAX_UPLOAD_BYTES:
                 return error(413, f"image larger than {MAX_UPLOAD_BYTES} bytes")
-            return predict_bytes(classifier, raw)
+            # Decoding, preprocessing and the model are CPU work: in the threadpool, a bounded number at a
+            # time, so one big PNG never holds up the event loop (and every other request) behind it.
+            return await gate.run(predict_bytes, classifier, raw, max_pixels)
+        except Busy as err:
+            return JSONResponse({"error": str(err)}, status_code=503, headers={"Retry-After": str(err.retry_after)})
         except TinyDigitsError as err:
             return error(422 if isinstance(err, preprocess.BlankImageError) else 400, str(err))
 
     return app
 
 
-def serve(model_path: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+MODEL_ENV = "TINYDIGITS_SERVE_MODEL"
+
+
+def app_from_env():
+    """The app factory uvicorn's worker processes call (`--workers N` needs an import string)."""
+    return create_app(os.environ[MODEL_ENV])
+
+
+def serve(model_path: str, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
     try:
         import uvicorn
     except ImportError:
         raise TinyDigitsError("serving needs fastapi and uvicorn: pip install 'tinydigits[serve]'") from None
-    app = create_app(model_path)
-    print(f"serving {model_path} on http://{host}:{port}/")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        app = create_app(model_path)
+        print(f"serving {model_path} on http://{host}:{port}/")
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    create_app(model_path)  # fail here, once, on a bad checkpoint - not in every worker
+    os.environ[MODEL_ENV] = str(Path(model_path).resolve())
+    print(f"serving {model_path} on http://{host}:{port}/ with {workers} worker processes")
+    uvicorn.run("tinydigits.serve:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning")

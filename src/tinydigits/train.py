@@ -28,7 +28,7 @@ SCHEDULERS = ("onecycle", "step", "plateau", "none")
 class TrainConfig:
     """Every setting of a run; saved as config.json. None means 'the model's recipe decides'."""
 
-    model: str = "model3"  # any --model reference: registered name, spec .json, file.py:Name, package.module:Name
+    model: str = models.DEFAULT  # any --model reference: registered name, spec .json, file.py:Name, package.module:Name
     recipe: str | None = None  # borrow this registered model's recipe (a user's own model has none)
     epochs: int | None = None  # the recipe's, else 15 (the budget)
     seed: int = 0
