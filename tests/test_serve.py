@@ -157,13 +157,15 @@ def test_gate_bounds_work_in_flight_and_times_out():
         return seconds
 
     async def scenario():
-        gate = Gate(limit=1, timeout_s=0.3)
+        gate = Gate(limit=1, timeout_s=0.3, queue=1)
         first = asyncio.ensure_future(gate.run(slow, 0.2))
         await asyncio.sleep(0.05)
+        second = asyncio.ensure_future(gate.run(slow, 0.01))  # waits for the one slot (queue of 1)
+        await asyncio.sleep(0.01)
         with pytest.raises(Busy) as busy:
-            await gate.run(slow, 0.01)  # the one slot is taken: refused at once, not queued
+            await gate.run(slow, 0.01)  # slot taken and queue full: refused at once, not queued
         assert busy.value.retry_after >= 1
-        assert await first == 0.2 and gate.busy == 0
+        assert await first == 0.2 and await second == 0.01 and gate.busy == 0
         with pytest.raises(Busy, match="longer than"):
             await gate.run(slow, 0.5)
         assert gate.busy == 1  # the timed-out thread still runs: its slot stays taken until it ends

@@ -11,11 +11,12 @@ from tinydigits import layers, models, runs
 from tinydigits.errors import TinyDigitsError
 from tinydigits.spec import NetSpec, load
 
-# The three steps written as specs (the README's table describes the same networks).
+# The registered models written as specs (the README's tables describe the same networks).
 STEP_SPECS = {
     "model1": "c8n c16n M c8k1n c16n c16n c16n",
     "model2": "c8d5 c16d5 M c8k1 c16d5 c16d5 c16",
     "model3": "c8d5 c12d5 M c16d5 c16d5 c16",
+    "fast": "c8 M c12p1 c16 c16 c16",
 }
 
 
@@ -42,7 +43,18 @@ def test_compact_and_json_round_trip(tmp_path):
     assert models.recipe(str(path))["lr"] == 0.2 and models.display_name(str(path)) == "demo"
 
 
-@pytest.mark.parametrize("text", ["c8 M M M M M", "x8", "c8k40", ""])
+def test_centre_crop_is_part_of_the_model():
+    spec = NetSpec.parse("C24 c8 M c12 c12")
+    model = spec.build().eval()
+    assert spec.compact() == "C24 c8 M c12 c12" and model(torch.zeros(2, 1, 28, 28)).shape == (2, 10)
+    totals = layers.totals(layers.summarize(model))
+    assert totals["params"] == spec.params() and totals["macs"] == spec.macs()
+    x = torch.zeros(1, 1, 28, 28)
+    x[..., 0, 0] = 100.0  # a corner pixel outside the crop changes nothing
+    assert torch.equal(model(x), model(torch.zeros(1, 1, 28, 28)))
+
+
+@pytest.mark.parametrize("text", ["c8 M M M M M", "x8", "c8k40", "", "C40 c8", "C0 c8"])
 def test_bad_compact_specs_are_one_line_errors(text):
     with pytest.raises(TinyDigitsError):
         NetSpec.parse(text)

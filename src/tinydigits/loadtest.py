@@ -128,8 +128,9 @@ def running_server(model_path: str | os.PathLike, workers: int = 1,
     import httpx
 
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "tinydigits", "serve", str(model_path), "--port", str(port),
-                             "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    extra = ["--workers", str(workers)] if workers != 1 else []
+    proc = subprocess.Popen([sys.executable, "-m", "tinydigits", "serve", str(model_path), "--port", str(port), *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + wait_s

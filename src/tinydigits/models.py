@@ -281,7 +281,7 @@ class Model3(Stack):
 @register("fast", optimizer="sgd", lr=0.1, scheduler="onecycle", batch_size=128, augment_degrees=7.0,
           label_smoothing=0.1, ema=0.999, precision="auto")
 class Fast(Stack):
-    """The flagship - model3's accuracy at a fraction of its step cost.
+    """Speed tier - model3's parameters at a fraction of its step cost (not yet reliable: see Result).
 
     Target: hold the budget on every seed and train several times faster than the course notebook
     on a 2-core CPU. On CPU a step's cost is set by the layers at full resolution (batch-norm,
@@ -289,9 +289,35 @@ class Fast(Stack):
     at full resolution (8 channels), the max-pool comes right after it, and the parameters go to
     13x13 and below: a padded 8->12 conv keeps 13x13, then 12->16->16->16 at 11, 9 and 7. No
     dropout (its masks were ~30 % of model3's step); label smoothing 0.1 and an EMA of the weights
-    (decay 0.999, the EMA is what is evaluated and saved) regularise instead, batch 128.
-    Result: RESULT
-    Analysis: ANALYSIS
+    (decay 0.999; the EMA is what is evaluated and saved) regularise instead, batch 128.
+    Result (`tinydigits check --model fast --seeds 0,1,2,3,4,5,6,7,8,9 --jobs 2`, this 2-core CPU, 674 s wall):
+
+           seed     ep13     ep14     ep15      min    final  verdict
+              0    99.55    99.54    99.54    99.54    99.54     PASS
+              1    99.45    99.46    99.46    99.45    99.46     PASS
+              2    99.37    99.37    99.38    99.37    99.38     FAIL
+              3    99.39    99.39    99.39    99.39    99.39     FAIL
+              4    99.47    99.46    99.47    99.46    99.47     PASS
+              5    99.49    99.49    99.49    99.49    99.49     PASS
+              6    99.39    99.39    99.40    99.39    99.40     FAIL
+              7    99.39    99.38    99.38    99.38    99.38     FAIL
+              8    99.38    99.38    99.39    99.38    99.39     FAIL
+              9    99.39    99.40    99.38    99.38    99.38     FAIL
+        7,568 params, 0.70 M MACs; mean final test accuracy 99.43 %; VERDICT: FAIL (4 of 10 seeds hold).
+        A whole run, timed in turns with the course notebook's (`tinydigits bench --vs-notebook`, run
+        with this network and recipe as a spec file; `--model fast` trains the same): 109 s against
+        282 s, 2.6x faster.
+    Analysis: the speed is there, the accuracy is not: with the EMA the last three epochs agree to
+        0.02 points, so the budget becomes a question of the mean, and the mean (99.43 %) sits on the
+        line - about 0.08 below model3's (99.51 % over the same 10 seeds). What was tried on seeds 0
+        and 1 (min of the last 3; this recipe gives 99.54 / 99.45): no label smoothing 99.49 / 99.42;
+        no batch-norm on the first conv 99.39 / 99.46; batch 64 99.47 / 99.45 (20 % slower); batch 256
+        at lr 0.2 99.36 / 99.23; peak lr 0.2 99.46 / 99.34; 12 epochs 99.43 / 99.35; a 5x5 first conv
+        99.39 / 99.43 (10 channels: 99.37 / 99.49); translate 0.06 + scale 0.94-1.06 99.40 / 99.30;
+        model3's recipe (5 % dropout after the pool, batch 64, no EMA) 99.43 / 99.37; model3's layout
+        without dropout + this recipe 99.34 / 99.44; a stride-2 5x5 first conv (no full-resolution
+        layer) 99.32 / 99.39. The second full-resolution conv and dropout are what model3's accuracy
+        costs; the search (`tinydigits search`) is the tool for the rest of this frontier.
     """
 
     def __init__(self) -> None:

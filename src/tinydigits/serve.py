@@ -16,7 +16,8 @@ from tinydigits.errors import TinyDigitsError
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a 280x280 canvas PNG is ~10 KB; anything near this is not a drawing
 SERVE_MAX_PIXELS = 4_000_000  # a drawing or a phone crop; checked from the header, before any decoding
-MAX_IN_FLIGHT = 8  # requests doing CPU work at once (the threadpool has 40 threads; 2 cores need far fewer)
+MAX_IN_FLIGHT = 4  # requests doing CPU work at once: a few per core keep the cores busy (decoders and torch drop the GIL)
+MAX_WAITING = 64  # requests waiting for a slot; beyond that, 503 + Retry-After
 REQUEST_TIMEOUT_S = 10.0
 
 
@@ -61,30 +62,43 @@ class Busy(Exception):
 
 
 class Gate:
-    """At most `limit` requests doing CPU work at once, each given `timeout_s`. A slot is released
-    when its thread really finishes (a thread cannot be cancelled), so the bound always holds;
-    beyond it requests are refused at once rather than queued without limit."""
+    """At most `limit` requests doing CPU work at once and at most `queue` more waiting for a slot;
+    beyond that a request is refused at once (503) instead of joining an unbounded queue. Each
+    request gets `timeout_s` from arrival, waiting included. A slot is released when its thread
+    really finishes (a thread cannot be cancelled), so the bound on CPU work always holds."""
 
-    def __init__(self, limit: int, timeout_s: float) -> None:
-        self.limit, self.timeout_s, self.busy = limit, timeout_s, 0
+    def __init__(self, limit: int, timeout_s: float, queue: int = MAX_WAITING) -> None:
+        self.limit, self.queue, self.timeout_s = limit, queue, timeout_s
+        self.busy = self.waiting = 0
+        self._slots = None  # an asyncio.Semaphore, made inside the server's event loop
 
     async def run(self, fn, *args):
         import asyncio
 
         from starlette.concurrency import run_in_threadpool
 
-        if self.busy >= self.limit:
-            raise Busy(f"server busy: {self.limit} requests in progress, retry shortly")
+        if self.busy + self.waiting >= self.limit + self.queue:
+            raise Busy(f"server busy: {self.busy} requests in progress and {self.waiting} waiting, retry shortly")
+        self._slots = self._slots or asyncio.Semaphore(self.limit)
+        deadline = asyncio.get_running_loop().time() + self.timeout_s
+        self.waiting += 1
+        try:
+            await asyncio.wait_for(self._slots.acquire(), self.timeout_s)
+        except TimeoutError:
+            raise Busy(f"no free slot within {self.timeout_s:g} s", retry_after=2) from None
+        finally:
+            self.waiting -= 1
         self.busy += 1
         task = asyncio.ensure_future(run_in_threadpool(fn, *args))
         task.add_done_callback(self._release)
         try:
-            return await asyncio.wait_for(asyncio.shield(task), self.timeout_s)
+            return await asyncio.wait_for(asyncio.shield(task), max(0.0, deadline - asyncio.get_running_loop().time()))
         except TimeoutError:
             raise Busy(f"request took longer than {self.timeout_s:g} s", retry_after=2) from None
 
     def _release(self, task) -> None:
         self.busy -= 1
+        self._slots.release()
         if not task.cancelled():
             task.exception()  # retrieved, so an abandoned (timed-out) task's error is not logged as unhandled
 

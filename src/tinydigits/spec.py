@@ -8,7 +8,8 @@ too (tests prove they rebuild with the same parameters and output shape).
 
 Compact form, one token per layer (what `search` prints and `NetSpec.parse` reads):
 `c12k5s2p2` = conv to 12 channels, kernel 5, stride 2, padding 2 (defaults k3 s1 p0);
-suffix `d5` = 5 % dropout after it, `n` = no batch-norm (conv gets a bias); `M` = 2x2 max-pool.
+suffix `d5` = 5 % dropout after it, `n` = no batch-norm (conv gets a bias); `M` = 2x2 max-pool;
+`C24` = keep the central 24x24 pixels.
 The GAP + 1x1 head closes every spec and is not written.
 """
 
@@ -45,6 +46,22 @@ def head(c_in: int) -> nn.Sequential:
     return nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Conv2d(c_in, 10, 1, bias=False), nn.Flatten())
 
 
+class CenterCrop(nn.Module):
+    """Keep the central size x size pixels. MNIST centres each digit's 20x20 box by its centre of
+    mass in 28x28, so the border is nearly always empty - and full-resolution layers cost by area."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        top, left = (x.shape[-2] - self.size) // 2, (x.shape[-1] - self.size) // 2
+        return x[..., top : top + self.size, left : left + self.size]
+
+    def extra_repr(self) -> str:
+        return f"size={self.size}"
+
+
 class Stack(nn.Module):
     """A straight stack of stages (`self.layers`), the shape of every model here."""
 
@@ -58,7 +75,8 @@ class Stack(nn.Module):
 
 @dataclass(frozen=True)
 class Layer:
-    """One layer of a spec: a conv block (`op="conv"`) or a 2x2 max-pool (`op="maxpool"`)."""
+    """One layer of a spec: a conv block (`op="conv"`), a 2x2 max-pool (`op="maxpool"`) or a
+    centre crop to `out` x `out` pixels (`op="crop"`)."""
 
     op: str = "conv"
     out: int = 0
@@ -71,6 +89,8 @@ class Layer:
     def token(self) -> str:
         if self.op == "maxpool":
             return "M"
+        if self.op == "crop":
+            return f"C{self.out}"
         t = f"c{self.out}" + (f"k{self.k}" if self.k != 3 else "") + (f"s{self.stride}" if self.stride != 1 else "")
         t += f"p{self.padding}" if self.padding else ""
         t += f"d{round(self.dropout * 100):g}" if self.dropout else ""
@@ -98,6 +118,9 @@ class NetSpec:
             if layer.op == "maxpool":
                 stages.append(nn.MaxPool2d(2))
                 continue
+            if layer.op == "crop":
+                stages.append(CenterCrop(layer.out))
+                continue
             stages.append(conv(channels, layer.out, layer.k, layer.padding, layer.bn, layer.dropout, layer.stride))
             channels = layer.out
         return Stack(*stages, head(channels))
@@ -108,15 +131,19 @@ class NetSpec:
             raise TinyDigitsError(f"spec {self.name!r}: needs at least one conv layer")
         size = 28
         for i, layer in enumerate(self.layers):
-            where = f"spec {self.name!r}, layer {i} ({layer.token() if layer.op in ('conv', 'maxpool') else layer.op})"
+            where = f"spec {self.name!r}, layer {i} ({layer.token() if layer.op in ('conv', 'maxpool', 'crop') else layer.op})"
             if layer.op == "maxpool":
                 size //= 2
+            elif layer.op == "crop":
+                if not 1 <= layer.out <= size:
+                    raise TinyDigitsError(f"{where}: a crop must keep between 1 and {size} pixels")
+                size = layer.out
             elif layer.op == "conv":
                 if layer.out < 1 or layer.k < 1 or layer.stride < 1 or layer.padding < 0 or not 0 <= layer.dropout < 1:
                     raise TinyDigitsError(f"{where}: channels, kernel and stride must be >= 1, padding >= 0, dropout in [0, 1)")
                 size = (size + 2 * layer.padding - layer.k) // layer.stride + 1
             else:
-                raise TinyDigitsError(f"{where}: op must be 'conv' or 'maxpool'")
+                raise TinyDigitsError(f"{where}: op must be 'conv', 'maxpool' or 'crop'")
             if size < 1:
                 raise TinyDigitsError(f"{where}: the feature map shrinks below 1x1 on a 28x28 input")
 
@@ -134,8 +161,8 @@ class NetSpec:
         """Multiply-accumulates of the convolutions for one 28x28 image (as `summary` counts them)."""
         total, channels, size = 0, 1, 28
         for layer in self.layers:
-            if layer.op == "maxpool":
-                size //= 2
+            if layer.op in ("maxpool", "crop"):
+                size = size // 2 if layer.op == "maxpool" else layer.out
                 continue
             size = (size + 2 * layer.padding - layer.k) // layer.stride + 1
             total += size * size * layer.out * channels * layer.k * layer.k
@@ -154,9 +181,13 @@ class NetSpec:
             if token == "M":
                 layers.append(Layer("maxpool"))
                 continue
+            if re.fullmatch(r"C\d+", token):
+                layers.append(Layer("crop", int(token[1:])))
+                continue
             m = _TOKEN.fullmatch(token)
             if not m:
-                raise TinyDigitsError(f"spec token {token!r}: expected M or c<out>[k<k>][s<stride>][p<pad>][d<percent>][n]")
+                raise TinyDigitsError(f"spec token {token!r}: expected M, C<size> or "
+                                      "c<out>[k<k>][s<stride>][p<pad>][d<percent>][n]")
             out, k, s, p, d, no_bn = m.groups()
             layers.append(Layer("conv", int(out), int(k or 3), int(s or 1), int(p or 0), not no_bn, float(d or 0) / 100))
         spec = cls(layers, name, dict(recipe or {}))
