@@ -353,7 +353,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-acc", type=float, default=99.4)
     p.add_argument("--last", type=_positive_int, default=3)
     p.add_argument("--promote", type=float, help="first-seed margin that earns the other seeds (default --min-acc)")
-    p.add_argument("--prune-after", type=int, default=2, help="epochs before the median rule may stop a trial (0: never)")
+    p.add_argument("--prune-after", type=int, default=5, help="epochs before the median rule may stop a trial (0: never)")
     p.add_argument("--sampler-seed", type=int, help="seed of the TPE sampler (default: random per worker)")
     p.add_argument("--train-limit", type=_positive_int, help="train on the first N images only (quick looks, tests)")
     p.add_argument("--threads", type=_positive_int, help="CPU threads per worker")

@@ -34,6 +34,7 @@ from tinydigits.errors import TinyDigitsError
 from tinydigits.spec import NetSpec
 
 OBJECTIVES = ("seconds", "macs")
+HEARTBEAT_S = 60
 SETTINGS = ("epochs", "seeds_per_trial", "max_params", "max_macs", "objective", "min_acc", "last")  # fixed per study
 
 
@@ -52,7 +53,7 @@ class SearchConfig:
     min_acc: float = 99.4
     last: int = 3
     promote: float | None = None  # first-seed margin that earns the other seeds (default min_acc)
-    prune_after: int = 2  # epochs before the median rule may stop a trial
+    prune_after: int = 5  # epochs before the median rule may stop a trial (an EMA of the weights lags early on)
     sampler_seed: int | None = None  # None: a fresh random seed per worker (machines never repeat each other)
     train_limit: int | None = None
     data_dir: str | None = None
@@ -81,8 +82,9 @@ def epoch_choices(budget: int) -> list[int]:
 
 
 def suggest(trial, cfg: SearchConfig) -> NetSpec:
-    """One network + recipe from the family: a stem that leaves the full resolution early (a conv
-    and a max-pool, or a strided conv), `n_mid` 3x3 convs, a last conv, GAP + 1x1 head."""
+    """One network + recipe from the family: optionally the central 24x24 crop, a stem that leaves
+    the full resolution early (one or two convs and a max-pool, or a strided conv), `n_mid` 3x3
+    convs, a last conv, GAP + 1x1 head."""
     stem = trial.suggest_categorical("stem", ["c3M", "c3c3M", "s2k3", "s2k4", "s2k5"])
     w_stem = trial.suggest_int("w_stem", 6, 16, step=2)
     w_mid = trial.suggest_int("w_mid", 8, 20, step=2)
@@ -91,13 +93,15 @@ def suggest(trial, cfg: SearchConfig) -> NetSpec:
     pad_first = trial.suggest_categorical("pad_first", [0, 1])
     dropout = trial.suggest_categorical("dropout", [0.0, 0.05])
     d = f"d{round(dropout * 100)}" if dropout else ""
+    crop = trial.suggest_categorical("crop", [28, 24])  # 24: drop the (nearly always empty) border
+    tokens = ["C24"] if crop == 24 else []
     if stem == "c3M":
-        tokens = [f"c{w_stem}{d}", "M"]
+        tokens += [f"c{w_stem}{d}", "M"]
     elif stem == "c3c3M":
-        tokens = [f"c{w_stem}{d}", f"c{w_mid}{d}", "M"]
+        tokens += [f"c{w_stem}{d}", f"c{w_mid}{d}", "M"]
     else:
         k = int(stem[-1])
-        tokens = [f"c{w_stem}k{k}s2p{(k - 1) // 2}{d}"]
+        tokens += [f"c{w_stem}k{k}s2p{(k - 1) // 2}{d}"]
     tokens += [f"c{w_mid}" + ("p1" if i == 0 and pad_first else "") + d for i in range(n_mid)]
     tokens.append(f"c{w_last}")
     scale = trial.suggest_float("augment_scale", 0.0, 0.12)
@@ -155,7 +159,12 @@ def _epoch_watch(trial, epochs: int, prune_after: int | None):
 def objective(trial, cfg: SearchConfig) -> tuple[float, float]:
     import optuna
 
-    spec = suggest(trial, cfg)
+    try:
+        spec = suggest(trial, cfg)
+    except TinyDigitsError as err:  # a geometry the family allows but 28x28 does not (maps below 1x1)
+        trial.set_user_attr("rejected", str(err))
+        trial.set_constraint("geometry", 1.0)
+        raise optuna.TrialPruned(f"rejected before training: {err}") from None
     for key, value in {"spec": spec.to_dict(), "compact": spec.compact(), "params": spec.params(), "macs": spec.macs(),
                        "worker": os.getpid()}.items():
         trial.set_user_attr(key, value)
@@ -243,7 +252,10 @@ def _connect(cfg: SearchConfig, create: bool, worker: int, attempts: int = 5):
 
     for attempt in range(attempts):
         try:
-            storage = optuna.storages.RDBStorage(cfg.storage, engine_kwargs=_engine_kwargs(cfg.storage))
+            # Heartbeats: a trial whose worker died (machine lost, process killed) is marked FAIL after
+            # the grace period instead of staying RUNNING - and counting towards --trials - forever.
+            storage = optuna.storages.RDBStorage(cfg.storage, engine_kwargs=_engine_kwargs(cfg.storage),
+                                                 heartbeat_interval=HEARTBEAT_S, grace_period=3 * HEARTBEAT_S)
             if not create:
                 return optuna.load_study(study_name=cfg.study, storage=storage)
             seed = None if cfg.sampler_seed is None else cfg.sampler_seed * 1000 + worker
