@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -17,6 +16,7 @@ import pytest
 optuna = pytest.importorskip("optuna")
 
 from tinydigits import search  # noqa: E402
+from tinydigits.loadtest import free_port  # noqa: E402
 from tinydigits.search import SearchConfig  # noqa: E402
 
 TINY = {"epochs": 1, "last": 1, "seeds_per_trial": 1, "train_limit": 2000, "threads": 1, "sampler_seed": 0}
@@ -101,12 +101,6 @@ def _pg_bin() -> Path | None:
     return found[-1].parent if found else None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def postgres():
     """A throw-away PostgreSQL server from Debian's package, on a free loopback port. initdb and
@@ -121,7 +115,7 @@ def postgres():
             pytest.skip("running as root without runuser: cannot start PostgreSQL as the postgres user")
         shutil.chown(folder, "postgres")
         as_user = ["runuser", "-u", "postgres", "--"]
-    data, port = folder / "data", _free_port()
+    data, port = folder / "data", free_port()
     run = lambda *cmd: subprocess.run([*as_user, *cmd], check=True, capture_output=True, timeout=120)
     run(str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres")
     run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "-o",

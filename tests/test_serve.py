@@ -4,7 +4,6 @@ import base64
 import io
 import os
 import shutil
-import socket
 import threading
 import time
 from pathlib import Path
@@ -15,6 +14,7 @@ from PIL import Image, ImageDraw
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
+from tinydigits.loadtest import free_port  # noqa: E402
 from tinydigits.serve import MAX_UPLOAD_BYTES, create_app  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -73,12 +73,6 @@ def test_bad_requests_get_4xx_json_and_server_keeps_serving(client, request_kwar
     assert client.post("/api/predict", json={"image": data_url(canvas_png())}).status_code == 200
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.browser
 def test_draw_in_a_real_browser(tiny_run, tmp_path):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -87,7 +81,7 @@ def test_draw_in_a_real_browser(tiny_run, tmp_path):
     playwright = pytest.importorskip("playwright.sync_api", reason="playwright (python) is not installed")
     import uvicorn
 
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(tiny_run.run_dir), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

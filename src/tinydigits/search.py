@@ -247,8 +247,12 @@ def open_study(cfg: SearchConfig, create: bool = True, worker: int = 0):
 def _connect(cfg: SearchConfig, create: bool, worker: int, attempts: int = 5):
     """Storage + study. Workers started together on several machines race to create the schema and
     the study; the loser's IntegrityError goes away on a retry, which then finds both."""
+    import warnings
+
     import optuna
     from sqlalchemy.exc import IntegrityError, ProgrammingError
+
+    warnings.filterwarnings("ignore", category=optuna.exceptions.ExperimentalWarning)  # heartbeats: stable enough here
 
     for attempt in range(attempts):
         try:
@@ -286,9 +290,14 @@ def describe(t) -> str:
     return f"{head}  ->  {state}: {attrs.get('error', '')}".rstrip(": ")
 
 
-def _worker(cfg: SearchConfig, index: int) -> int:
+def _worker(cfg: SearchConfig, index: int, parent: int | None = None) -> int:
     """One worker process: trials until the study holds `cfg.trials` finished ones (or the timeout)."""
     import torch
+
+    if parent is not None:  # a local worker process: do not outlive the search that started it
+        from tinydigits.seeds import exit_with_parent
+
+        exit_with_parent(parent)
 
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
@@ -330,7 +339,7 @@ def run(cfg: SearchConfig, log=print) -> Any:
         _worker(cfg, 0)
     else:
         ctx = get_context("spawn")
-        workers = [ctx.Process(target=_worker, args=(cfg, i)) for i in range(cfg.jobs)]
+        workers = [ctx.Process(target=_worker, args=(cfg, i, os.getpid())) for i in range(cfg.jobs)]
         for w in workers:
             w.start()
         for w in workers:

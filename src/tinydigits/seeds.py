@@ -14,8 +14,8 @@ from tinydigits.report import write_artifacts
 from tinydigits.train import TrainConfig, train
 
 
-def _exit_with_parent(parent: int) -> None:
-    """Worker side: end this process when the parent `check` is gone (killed, not Ctrl-C'd), rather
+def exit_with_parent(parent: int) -> None:
+    """Worker side: end this process when the parent (`check`, `search`) is gone (killed, not Ctrl-C'd), rather
     than train on as an orphan."""
     def watch() -> None:
         while os.getppid() == parent:
@@ -49,7 +49,7 @@ def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, log=print) -> tupl
         for cfg in configs:
             done(*_train_quietly(cfg))
     else:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=_exit_with_parent,
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=exit_with_parent,
                                  initargs=(os.getpid(),)) as pool:
             for future in as_completed([pool.submit(_train_quietly, cfg) for cfg in configs]):
                 done(*future.result())
