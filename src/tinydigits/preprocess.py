@@ -8,6 +8,7 @@ Pillow only (no torch), so the ONNX deployment path stays torch-free.
 from __future__ import annotations
 
 import io
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -45,10 +46,12 @@ def open_image(source: str | Path | bytes, name: str | None = None, max_pixels: 
     if len(source) > MAX_BYTES:
         raise TinyDigitsError(f"{label}: larger than {MAX_BYTES // (1024 * 1024)} MiB")
     try:
-        img = Image.open(io.BytesIO(source))
+        with warnings.catch_warnings():  # Pillow's bomb warning becomes our one-line error, not stderr noise
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(source))
     except UnidentifiedImageError:
         raise TinyDigitsError(f"{label}: not an image file") from None
-    except Image.DecompressionBombError:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise TinyDigitsError(f"{label}: above the {max_pixels:,}-pixel limit") from None
     except Exception as err:  # Pillow's plugins raise OSError, SyntaxError, ValueError... on a damaged header
         raise TinyDigitsError(f"{label}: corrupt or truncated image ({type(err).__name__}: {err})") from None
