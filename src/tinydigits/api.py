@@ -55,18 +55,12 @@ def train(model: ModelLike = models.DEFAULT, quiet: bool = True, **settings: Any
 def check(model: ModelLike, seeds: Iterable[int] = (0, 1, 2, 3, 4), jobs: int = 1, budget=None, log=print,
           **settings: Any) -> dict[str, Any]:
     """`tinydigits check` from Python: train every seed, print the table, return the verdict dict."""
-    from tinydigits.budget import Budget, format_verdict, verdict
-    from tinydigits.seeds import run_seeds
+    from tinydigits.budget import Budget
+    from tinydigits.seeds import check as check_seeds
     from tinydigits.train import TrainConfig
 
-    budget = budget or Budget()
     cfg = TrainConfig(model=model_ref(model, jobs), **settings).resolved()
-    if budget.last > cfg.epochs:
-        raise TinyDigitsError(f"the budget looks at the last {budget.last} epochs, but only {cfg.epochs} are trained")
-    curves, params = run_seeds(cfg, list(seeds), jobs, log=log)
-    result = verdict(curves, params, cfg.epochs, budget)
-    log(format_verdict(result, budget))
-    return result
+    return check_seeds(cfg, list(seeds), jobs, budget or Budget(), log)
 
 
 def summary(model: ModelLike | nn.Module, markdown: bool = False, log=print) -> str:

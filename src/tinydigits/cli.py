@@ -110,20 +110,11 @@ def _seed_list(text: str) -> list[int]:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
-    import time
-
-    from tinydigits.seeds import Budget, format_verdict, run_seeds, verdict
+    from tinydigits.budget import Budget
+    from tinydigits.seeds import check
 
     budget = Budget(args.max_params, args.max_epochs, args.last, args.min_acc)
-    start = time.perf_counter()
-    cfg = config_from_args(args).resolved()
-    if args.last > cfg.epochs:
-        raise TinyDigitsError(f"--last {args.last} is more than --epochs {cfg.epochs}")
-    print(f"checking {cfg.model} on seeds {','.join(map(str, args.seeds))} ({cfg.epochs} epochs, {args.jobs} job(s))")
-    curves, params = run_seeds(cfg, args.seeds, args.jobs)
-    result = verdict(curves, params, cfg.epochs, budget)
-    result["wall_seconds"] = time.perf_counter() - start
-    print(format_verdict(result, budget))
+    result = check(config_from_args(args).resolved(), args.seeds, args.jobs, budget)
     print(f"wall time {result['wall_seconds']:.0f}s")
     if args.json:
         from tinydigits.runs import write_json

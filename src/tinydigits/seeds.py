@@ -8,8 +8,10 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from multiprocessing import get_context
+from typing import Any
 
-from tinydigits.budget import Budget, format_verdict, verdict  # noqa: F401 (the check API in one place)
+from tinydigits.budget import Budget, format_verdict, verdict
+from tinydigits.errors import TinyDigitsError
 from tinydigits.report import write_artifacts
 from tinydigits.train import TrainConfig, train
 
@@ -54,3 +56,17 @@ def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, log=print) -> tupl
             for future in as_completed([pool.submit(_train_quietly, cfg) for cfg in configs]):
                 done(*future.result())
     return curves, params
+
+
+def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=print) -> dict[str, Any]:
+    """Train every seed of a resolved config and judge it: the one path behind `tinydigits check`
+    and `tinydigits.check`. Prints the per-seed lines and the verdict table; returns the verdict."""
+    if budget.last > cfg.epochs:
+        raise TinyDigitsError(f"--last {budget.last} is more than --epochs {cfg.epochs}")
+    start = time.perf_counter()
+    log(f"checking {cfg.model} on seeds {','.join(map(str, seeds))} ({cfg.epochs} epochs, {jobs} job(s))")
+    curves, params = run_seeds(cfg, seeds, jobs, log)
+    result = verdict(curves, params, cfg.epochs, budget)
+    result["wall_seconds"] = time.perf_counter() - start
+    log(format_verdict(result, budget))
+    return result
