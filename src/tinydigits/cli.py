@@ -253,9 +253,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_models(args: argparse.Namespace) -> int:
     from tinydigits import models
 
-    for name in [args.model] if args.model else models.names():
-        params = models.count_params(models.create(name))
-        print(f"{models.display_name(name):10s} {params:>6} params  recipe {models.recipe(name)}")
+    for source in map(models.resolve, [args.model] if args.model else models.names()):
+        print(f"{source.name:10s} {models.count_params(source.create()):>6} params  recipe {source.recipe}")
     return 0
 
 

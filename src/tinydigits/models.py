@@ -53,10 +53,23 @@ def _lookup(name: str):
 class Source:
     """What a `--model` reference resolved to: a factory, its recipe, and where it came from."""
 
+    ref: str  # the reference as given
     name: str  # for run folders and tables
     factory: Callable[[], nn.Module]
     recipe: dict[str, Any]
     origin: dict[str, Any]  # recorded in config.json and model.pt
+
+    def create(self) -> nn.Module:
+        """A fresh model from this factory; a user's own model is checked on a [2, 1, 28, 28] input."""
+        try:
+            model = self.factory()
+        except Exception as err:
+            raise TinyDigitsError(f"model {self.ref!r}: creating it raised {_describe(err)}") from None
+        if not isinstance(model, nn.Module):
+            raise TinyDigitsError(f"model {self.ref!r}: {self.name}() returned {type(model).__name__}, not an nn.Module")
+        if self.origin["kind"] in ("file", "module"):
+            check_io(model, self.ref)
+        return model
 
 
 def resolve(ref: str) -> Source:
@@ -65,11 +78,11 @@ def resolve(ref: str) -> Source:
     code, as `python file.py` would."""
     if spec.is_spec_path(ref):
         net = spec.load(ref)
-        return Source(net.name, net.build, dict(net.recipe), {"kind": "spec", "spec": net.to_dict()})
+        return Source(ref, net.name, net.build, dict(net.recipe), {"kind": "spec", "spec": net.to_dict()})
     if ":" in ref:
         return _user_source(ref)
     factory, recipe = _lookup(ref)
-    return Source(ref, factory, dict(recipe), {"kind": "registry", "name": ref})
+    return Source(ref, ref, factory, dict(recipe), {"kind": "registry", "name": ref})
 
 
 def _user_source(ref: str) -> Source:
@@ -103,7 +116,7 @@ def _user_source(ref: str) -> Source:
     factory = getattr(module, attr)
     if not callable(factory) or (isinstance(factory, type) and not issubclass(factory, nn.Module)):
         raise TinyDigitsError(f"--model {ref!r}: {attr} is neither an nn.Module subclass nor a zero-argument factory")
-    return Source(attr, factory, {}, origin)
+    return Source(ref, attr, factory, {}, origin)
 
 
 def _exec_file(path: Path, module_name: str):
@@ -132,17 +145,8 @@ def _dist_version(package: str) -> str | None:
 
 
 def create(ref: str) -> nn.Module:
-    """A fresh model from any `--model` reference (see `resolve`), checked on one 1x28x28 image."""
-    source = resolve(ref)
-    try:
-        model = source.factory()
-    except Exception as err:
-        raise TinyDigitsError(f"model {ref!r}: creating it raised {_describe(err)}") from None
-    if not isinstance(model, nn.Module):
-        raise TinyDigitsError(f"model {ref!r}: {source.name}() returned {type(model).__name__}, not an nn.Module")
-    if source.origin["kind"] in ("file", "module"):
-        check_io(model, ref)
-    return model
+    """A fresh model from any `--model` reference (see `resolve` and `Source.create`)."""
+    return resolve(ref).create()
 
 
 def check_io(model: nn.Module, ref: str) -> None:

@@ -138,9 +138,10 @@ def evaluate(model: nn.Module, split: data.Split, batch_size: int = 1000) -> tup
     return loss_sum / len(split), 100.0 * correct / len(split)
 
 
-def training_model(ref: str, device: str | torch.device = "cpu") -> nn.Module:
-    """A fresh model (any `--model` reference) in the layout training feeds it."""
-    return model_layout(models.create(ref), device)
+def training_model(ref: str | models.Source, device: str | torch.device = "cpu") -> nn.Module:
+    """A fresh model (any `--model` reference, or one already resolved) in the layout training feeds it."""
+    source = models.resolve(ref) if isinstance(ref, str) else ref
+    return model_layout(source.create(), device)
 
 
 def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig):
@@ -221,13 +222,13 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
         train_split = train_split.subset(torch.arange(min(cfg.train_limit, len(train_split))))
     train_split, val_split = data.train_val_split(train_split, cfg.val_split, cfg.seed)
 
-    model = training_model(cfg.model, device)
+    source = models.resolve(cfg.model)  # once: the model and its recorded origin come from the same read
+    model = training_model(source, device)
     params = models.count_params(model)
     ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema), use_buffers=True) if cfg.ema else None
     opt = make_optimizer(cfg, model.parameters())
     scheduler, per_batch = make_scheduler(cfg, opt, math.ceil(len(train_split) / cfg.batch_size))
 
-    source = models.resolve(cfg.model)
     name = source.name
     run_dir = runs.new_run_dir(cfg.out, name, cfg.seed)
     config = dataclasses.asdict(cfg)
