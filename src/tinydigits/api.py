@@ -13,6 +13,7 @@ from typing import Any
 from torch import nn
 
 from tinydigits import models
+from tinydigits.constants import DEFAULT_MODEL
 from tinydigits.errors import TinyDigitsError
 
 ModelLike = str | type[nn.Module] | Callable[[], nn.Module]
@@ -41,7 +42,7 @@ def model_ref(model: ModelLike, jobs: int = 1) -> str:
     return ref
 
 
-def train(model: ModelLike = models.DEFAULT, quiet: bool = True, **settings: Any):
+def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any):
     """One run with its pictures and report.md, like `tinydigits train`; settings are TrainConfig fields."""
     from tinydigits.report import write_artifacts
     from tinydigits.train import TrainConfig

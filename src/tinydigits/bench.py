@@ -19,7 +19,7 @@ import torch.nn.functional as F
 from PIL import Image
 
 from tinydigits import data, models
-from tinydigits.constants import MEAN, STD
+from tinydigits.constants import DEFAULT_MODEL, MEAN, STD
 from tinydigits.train import TrainConfig, make_optimizer, train_epoch, train_step, training_model
 
 
@@ -125,14 +125,19 @@ def notebook_step(model: torch.nn.Module, opt: torch.optim.Optimizer, x: torch.T
     return loss
 
 
+def notebook_loader(split: data.Split, degrees: float = 7.0, workers: int = 2, seed: int = 0) -> torch.utils.data.DataLoader:
+    """The course notebooks' data path: a shuffled DataLoader of `PerSampleDataset`, batch 128."""
+    dataset = PerSampleDataset(split.images.cpu(), split.labels.cpu(), degrees, seed)
+    return torch.utils.data.DataLoader(dataset, batch_size=BASELINE_BATCH, shuffle=True, num_workers=workers)
+
+
 def per_sample_slices(cfg: TrainConfig, train: data.Split, size: int, workers: int = 2) -> Slice:
     """The course pipeline end to end: DataLoader, `workers` workers, batch 128, PIL rotation per
     sample, the same model trained the notebook way (`notebook_step`). (With model3's batch of 64
     the project's pipeline does twice the optimiser steps per epoch: its speed-up is a conservative one.)"""
     model = models.create(cfg.model)
     opt = make_optimizer(cfg, model.parameters())
-    loader = torch.utils.data.DataLoader(PerSampleDataset(train.images.cpu(), train.labels.cpu(), cfg.augment_degrees or 7.0),
-                                         batch_size=BASELINE_BATCH, shuffle=True, num_workers=workers)
+    loader = notebook_loader(train, cfg.augment_degrees or 7.0, workers)
     state = {"it": iter(loader)}
     batches = max(2, size // BASELINE_BATCH)
     ahead = 2 * workers  # batches the workers prefetched while other slices ran: not timed
@@ -217,7 +222,7 @@ def bench_inference(model_name: str, batch: int = 1000) -> dict[str, dict[str, f
     return results
 
 
-def run(model: str = models.DEFAULT, epochs: int = 1, data_dir: str | None = None, precision: str | None = None,
+def run(model: str = DEFAULT_MODEL, epochs: int = 1, data_dir: str | None = None, precision: str | None = None,
         threads: int | None = None, profile: bool = False, log=print) -> dict[str, Any]:
     cfg = TrainConfig(model=model, data_dir=data_dir, precision=precision).resolved()
     if threads:

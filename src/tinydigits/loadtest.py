@@ -29,7 +29,6 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 MIX = {"png": 60, "data_url": 25, "junk": 10, "big": 5}
-SMALL = ("png", "data_url")
 
 
 def digit_png(seed: int) -> bytes:
@@ -157,9 +156,10 @@ def running_server(model_path: str | os.PathLike, workers: int = 1,
 def untrained_checkpoint(folder: Path) -> Path:
     """A checkpoint of the default model with fresh weights: load figures do not depend on accuracy."""
     from tinydigits import models, runs
+    from tinydigits.constants import DEFAULT_MODEL
 
     path = folder / "model.pt"
-    runs.save_checkpoint(path, models.create(models.DEFAULT), models.DEFAULT, {})
+    runs.save_checkpoint(path, models.create(DEFAULT_MODEL), DEFAULT_MODEL, {})
     return path
 
 

@@ -21,12 +21,10 @@ import torch
 from torch import nn
 
 from tinydigits import spec
-from tinydigits.constants import DEFAULT_MODEL
 from tinydigits.errors import TinyDigitsError
 from tinydigits.spec import Stack, conv, head
 
 _REGISTRY: dict[str, tuple[Callable[[], nn.Module], dict[str, Any]]] = {}
-DEFAULT = DEFAULT_MODEL
 
 
 def register(name: str, **recipe: Any) -> Callable:

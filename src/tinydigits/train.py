@@ -16,6 +16,7 @@ from torch import nn
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
 from tinydigits import data, models, runs
+from tinydigits.constants import DEFAULT_MODEL
 from tinydigits.device import bf16_is_fast, input_layout, model_layout, pick_device
 from tinydigits.errors import TinyDigitsError
 
@@ -28,7 +29,7 @@ SCHEDULERS = ("onecycle", "step", "plateau", "none")
 class TrainConfig:
     """Every setting of a run; saved as config.json. None means 'the model's recipe decides'."""
 
-    model: str = models.DEFAULT  # any --model reference: registered name, spec .json, file.py:Name, package.module:Name
+    model: str = DEFAULT_MODEL  # any --model reference: registered name, spec .json, file.py:Name, package.module:Name
     recipe: str | None = None  # borrow this registered model's recipe (a user's own model has none)
     epochs: int | None = None  # the recipe's, else 15 (the budget)
     seed: int = 0

@@ -36,8 +36,7 @@ def notebook_way(data_dir: str | None, epochs: int, seed: int, out_json: str, wo
 
     torch.manual_seed(seed)
     train, test = data.load_split("train", data_dir, "cpu", quiet=True), data.load_split("test", data_dir, "cpu", quiet=True)
-    loader = torch.utils.data.DataLoader(bench.PerSampleDataset(train.images, train.labels, 7.0, seed),
-                                         batch_size=bench.BASELINE_BATCH, shuffle=True, num_workers=workers)
+    loader = bench.notebook_loader(train, 7.0, workers, seed)
     test_x, test_y = data.normalize(data.to_unit(test.images)), test.labels
     model = COURSE_NET.build()
     opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9, nesterov=True)
