@@ -86,6 +86,14 @@ class Layer:
     bn: bool = True
     dropout: float = 0.0
 
+    def output_size(self, size: int) -> int:
+        """Side of this layer's square output map for a `size` x `size` input."""
+        if self.op == "maxpool":
+            return size // 2
+        if self.op == "crop":
+            return self.out
+        return (size + 2 * self.padding - self.k) // self.stride + 1
+
     def token(self) -> str:
         if self.op == "maxpool":
             return "M"
@@ -132,18 +140,14 @@ class NetSpec:
         size = 28
         for i, layer in enumerate(self.layers):
             where = f"spec {self.name!r}, layer {i} ({layer.token() if layer.op in ('conv', 'maxpool', 'crop') else layer.op})"
-            if layer.op == "maxpool":
-                size //= 2
-            elif layer.op == "crop":
-                if not 1 <= layer.out <= size:
-                    raise TinyDigitsError(f"{where}: a crop must keep between 1 and {size} pixels")
-                size = layer.out
-            elif layer.op == "conv":
-                if layer.out < 1 or layer.k < 1 or layer.stride < 1 or layer.padding < 0 or not 0 <= layer.dropout < 1:
-                    raise TinyDigitsError(f"{where}: channels, kernel and stride must be >= 1, padding >= 0, dropout in [0, 1)")
-                size = (size + 2 * layer.padding - layer.k) // layer.stride + 1
-            else:
+            if layer.op == "crop" and not 1 <= layer.out <= size:
+                raise TinyDigitsError(f"{where}: a crop must keep between 1 and {size} pixels")
+            if layer.op == "conv" and (layer.out < 1 or layer.k < 1 or layer.stride < 1 or layer.padding < 0
+                                       or not 0 <= layer.dropout < 1):
+                raise TinyDigitsError(f"{where}: channels, kernel and stride must be >= 1, padding >= 0, dropout in [0, 1)")
+            if layer.op not in ("conv", "maxpool", "crop"):
                 raise TinyDigitsError(f"{where}: op must be 'conv', 'maxpool' or 'crop'")
+            size = layer.output_size(size)
             if size < 1:
                 raise TinyDigitsError(f"{where}: the feature map shrinks below 1x1 on a 28x28 input")
 
@@ -161,10 +165,9 @@ class NetSpec:
         """Multiply-accumulates of the convolutions for one 28x28 image (as `summary` counts them)."""
         total, channels, size = 0, 1, 28
         for layer in self.layers:
-            if layer.op in ("maxpool", "crop"):
-                size = size // 2 if layer.op == "maxpool" else layer.out
+            size = layer.output_size(size)
+            if layer.op != "conv":
                 continue
-            size = (size + 2 * layer.padding - layer.k) // layer.stride + 1
             total += size * size * layer.out * channels * layer.k * layer.k
             channels = layer.out
         return total + channels * 10
