@@ -7,7 +7,7 @@ from tinydigits import layers, models
 from tinydigits.seeds import Budget, format_verdict, verdict
 
 # Pinned so a change in any of the three steps is deliberate (and the README table is re-measured).
-PINNED_PARAMS = {"model1": 7352, "model2": 7432, "model3": 7568, "fast": 7568}
+PINNED_PARAMS = {"model1": 7352, "model2": 7432, "model3": 7568, "model4": 7568, "fast": 7568}
 
 
 @pytest.mark.parametrize("name", sorted(PINNED_PARAMS))

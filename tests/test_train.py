@@ -63,3 +63,24 @@ def test_bad_config_is_a_clear_error(field, value):
 
     with pytest.raises(TinyDigitsError):
         TrainConfig(**{field: value}).resolved()
+
+
+def test_bn_recompute_measures_the_statistics_of_the_weights_as_they_are():
+    from tinydigits import data
+    from tinydigits.device import input_layout
+    from tinydigits.train import recompute_bn
+
+    torch.manual_seed(0)
+    model = models.create("model4")
+    first_bn = model.layers[0][1]
+    first_bn.running_mean.fill_(5.0)  # stale statistics, as an EMA of the weights leaves them
+    images = (torch.rand(300, 28, 28) * 255).to(torch.uint8)
+    split = data.Split(images, torch.zeros(300, dtype=torch.long))
+    recompute_bn(model, split, images=200, batch_size=50)  # equal batches: update_bn averages per batch
+    with torch.no_grad():
+        x = torch.cat([input_layout(x) for x, _ in data.batches(split.subset(torch.arange(200)), 50)])
+        conv_out = model.layers[0][0](x)
+    assert torch.allclose(first_bn.running_mean, conv_out.mean((0, 2, 3)), atol=1e-4)
+    before = first_bn.running_mean.clone()
+    recompute_bn(model, split, images=0)  # 0 = off
+    assert torch.equal(first_bn.running_mean, before)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from tinydigits.odds import format_odds, pass_odds
+
 
 @dataclass(frozen=True)
 class Budget:
@@ -31,8 +33,11 @@ def verdict(test_acc: dict[int, list[float]], params: int, epochs: int, budget: 
                      "pass": bool(seeds) and all(s["pass"] for s in seeds.values())},
     }
     finals = [s["final"] for s in seeds.values()]
+    # The odds come from the seeds that ran to the end: a crashed seed fails the verdict but says nothing about v.
+    complete = [s["min_last"] for s in seeds.values() if len(s["test_acc"]) == epochs]
     return {"pass": all(c["pass"] for c in constraints.values()), "params": params, "epochs": epochs,
-            "mean_final_acc": sum(finals) / len(finals) if finals else 0.0, "constraints": constraints, "seeds": seeds}
+            "mean_final_acc": sum(finals) / len(finals) if finals else 0.0, "constraints": constraints, "seeds": seeds,
+            "odds": pass_odds(complete, budget.min_acc)}
 
 
 def format_verdict(result: dict[str, Any], budget: Budget) -> str:
@@ -49,5 +54,6 @@ def format_verdict(result: dict[str, Any], budget: Budget) -> str:
         value = f"{c['value']:.2f}" if isinstance(c["value"], float) else f"{c['value']:,}"
         lines.append(f"{name:<9} {value:>8}  {c['limit']:<52} {mark(c['pass'])}")
     lines.append(f"mean final test accuracy {result['mean_final_acc']:.2f}% over {len(result['seeds'])} seeds")
+    lines.append(format_odds(result["odds"]))
     lines.append(f"VERDICT: {mark(result['pass'])}")
     return "\n".join(lines)

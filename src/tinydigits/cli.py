@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -56,6 +57,8 @@ def add_train_args(p: argparse.ArgumentParser, model_default: str | None = DEFAU
     p.add_argument("--weight-decay", type=float, default=0.0)
     p.add_argument("--label-smoothing", type=float)
     p.add_argument("--ema", type=float, help="EMA decay of evaluated weights (0 = off)")
+    p.add_argument("--bn-recompute", type=int, metavar="N",
+                   help="before each evaluation, recompute batch-norm statistics on N un-augmented train images (0 = off)")
     p.add_argument("--augment-degrees", type=float, help="max rotation of the random affine warp")
     p.add_argument("--augment-translate", type=float, help="max shift as a fraction of the image")
     p.add_argument("--augment-scale", type=_scale_range, help="random zoom range LOW,HIGH, e.g. 0.9,1.1")
@@ -75,7 +78,7 @@ def config_from_args(args: argparse.Namespace, **overrides):
     cfg = TrainConfig(
         model=args.model, recipe=args.recipe, epochs=args.epochs, seed=getattr(args, "seed", 0), batch_size=args.batch_size,
         optimizer=args.optimizer, lr=args.lr, scheduler=args.scheduler, weight_decay=args.weight_decay,
-        label_smoothing=args.label_smoothing, ema=args.ema, augment_degrees=args.augment_degrees,
+        label_smoothing=args.label_smoothing, ema=args.ema, bn_recompute=args.bn_recompute, augment_degrees=args.augment_degrees,
         augment_translate=args.augment_translate, augment_scale=args.augment_scale, val_split=args.val_split,
         data_dir=args.data_dir, train_limit=args.train_limit, out=args.out, threads=args.threads, device=args.device,
         precision=args.precision,
@@ -114,7 +117,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from tinydigits.seeds import check
 
     budget = Budget(args.max_params, args.max_epochs, args.last, args.min_acc)
-    result = check(config_from_args(args).resolved(), args.seeds, args.jobs, budget)
+    command = shlex.join(["tinydigits", *sys.argv[1:]])
+    result = check(config_from_args(args).resolved(), args.seeds, args.jobs, budget, command=command)
     print(f"wall time {result['wall_seconds']:.0f}s")
     if args.json:
         from tinydigits.runs import write_json

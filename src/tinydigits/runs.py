@@ -22,8 +22,13 @@ from tinydigits.spec import NetSpec
 
 def new_run_dir(out: str | os.PathLike, model: str, seed: int) -> Path:
     """`out/<model>-<UTC timestamp>-s<seed>/`; a suffix is added rather than reusing a folder."""
+    return new_dir(out, model, f"-s{seed}")
+
+
+def new_dir(out: str | os.PathLike, name: str, suffix: str = "") -> Path:
+    """`out/<name>-<UTC timestamp><suffix>/`, created fresh: `-2`, `-3`... are added rather than reusing a folder."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    base = Path(out) / f"{model}-{stamp}-s{seed}"
+    base = Path(out) / f"{name}-{stamp}{suffix}"
     try:
         Path(out).mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -35,7 +40,7 @@ def new_run_dir(out: str | os.PathLike, model: str, seed: int) -> Path:
             return candidate
         except FileExistsError:
             continue
-    raise TinyDigitsError(f"cannot find a free run folder name under {out}")
+    raise TinyDigitsError(f"cannot find a free folder name under {out}")
 
 
 def atomic_write(path: Path, write) -> None:

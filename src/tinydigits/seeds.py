@@ -58,9 +58,13 @@ def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, log=print) -> tupl
     return curves, params
 
 
-def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=print) -> dict[str, Any]:
+def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=print, command: str = "") -> dict[str, Any]:
     """Train every seed of a resolved config and judge it: the one path behind `tinydigits check`
-    and `tinydigits.check`. Prints the per-seed lines and the verdict table; returns the verdict."""
+    and `tinydigits.check`. Prints the per-seed lines and the verdict table, writes check.md/.png/.json
+    into a fresh `check-<model>-<time>` folder under `cfg.out`; returns the verdict (with `folder`)."""
+    from tinydigits.check_report import write_check
+    from tinydigits.models import display_name
+
     if budget.last > cfg.epochs:
         raise TinyDigitsError(f"--last {budget.last} is more than --epochs {cfg.epochs}")
     start = time.perf_counter()
@@ -69,4 +73,7 @@ def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=pri
     result = verdict(curves, params, cfg.epochs, budget)
     result["wall_seconds"] = time.perf_counter() - start
     log(format_verdict(result, budget))
+    command = command or f"tinydigits check --model {cfg.model} --seeds {','.join(map(str, seeds))} --jobs {jobs}"
+    result["folder"] = str(write_check(result, budget, display_name(cfg.model), cfg.out, command))
+    log(f"check.md and check.png in {result['folder']}")
     return result

@@ -41,6 +41,7 @@ class TrainConfig:
     weight_decay: float = 0.0
     label_smoothing: float | None = None
     ema: float | None = None  # EMA decay of the weights that are evaluated and saved; 0 = off
+    bn_recompute: int | None = None  # before each evaluation, recompute batch-norm statistics on N plain train images; 0 = off
     augment_degrees: float | None = None
     augment_translate: float | None = None
     augment_scale: tuple[float, float] | None = None  # random zoom range, e.g. (0.9, 1.1)
@@ -72,7 +73,7 @@ class TrainConfig:
             cfg.precision = "bf16" if bf16_is_fast(pick_device(cfg.device)) else "fp32"
         cfg.scheduler = cfg.scheduler or "onecycle"
         cfg.lr = cfg.lr if cfg.lr is not None else DEFAULT_LR.get(cfg.optimizer)
-        for key in ("label_smoothing", "ema", "augment_degrees", "augment_translate"):
+        for key in ("label_smoothing", "ema", "bn_recompute", "augment_degrees", "augment_translate"):
             if getattr(cfg, key) is None:
                 setattr(cfg, key, 0.0)
         cfg.augment_scale = tuple(cfg.augment_scale or (1.0, 1.0))
@@ -88,6 +89,7 @@ class TrainConfig:
             (self.lr is not None and 0 < self.lr < 10, "--lr must be between 0 and 10"),
             (self.val_split >= 0, "--val-split must be >= 0"),
             (0 <= (self.ema or 0) < 1, "--ema must be in [0, 1)"),
+            ((self.bn_recompute or 0) >= 0, "--bn-recompute must be >= 0"),
             (self.precision in ("fp32", "bf16"), "--precision must be fp32, bf16 or auto"),
             (len(self.augment_scale) == 2 and 0 < self.augment_scale[0] <= self.augment_scale[1],
              "--augment-scale must be LOW,HIGH with 0 < LOW <= HIGH"),
@@ -137,6 +139,18 @@ def evaluate(model: nn.Module, split: data.Split, batch_size: int = 1000) -> tup
         correct += int((logits.argmax(1) == y).sum())
     model.train(was_training)
     return loss_sum / len(split), 100.0 * correct / len(split)
+
+
+@torch.no_grad()
+def recompute_bn(model: nn.Module, split: data.Split, images: int, batch_size: int = 1000) -> None:
+    """Batch-norm statistics measured for the weights as they are (`torch.optim.swa_utils.update_bn`) over the
+    first `images` un-augmented training images. An EMA of the weights averages the running statistics too,
+    and those belong to weights the EMA no longer holds; a few thousand images fix them for a fraction of an
+    epoch's cost."""
+    if images <= 0 or not any(isinstance(m, nn.modules.batchnorm._BatchNorm) for m in model.modules()):
+        return
+    subset = split.subset(torch.arange(min(images, len(split))))
+    torch.optim.swa_utils.update_bn((input_layout(x) for x, _ in data.batches(subset, batch_size)), model)
 
 
 def training_model(ref: str | models.Source, device: str | torch.device = "cpu") -> nn.Module:
@@ -246,6 +260,7 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
             stats = train_epoch(model, opt, scheduler, per_batch, train_split, cfg, generator, ema, bar)
             if bar is not None:
                 bar.close()
+            recompute_bn(evaluated, train_split, cfg.bn_recompute)
             test_loss, test_acc = evaluate(evaluated, test_split)
             row = {"epoch": epoch, "train_loss": stats.loss, "train_acc": stats.acc, "test_loss": test_loss,
                    "test_acc": test_acc, "lr": lr, "seconds": time.perf_counter() - start,
