@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -50,6 +49,12 @@ def test_three_trials_write_study_table_and_picture(mnist_dir, tmp_path):
     from tinydigits import models
 
     assert models.count_params(models.create(str(path))) < 8000 and models.display_name(str(path)) == "found"
+
+
+def test_table_gives_odds_for_trials_with_three_seeds_or_more(tmp_path, mnist_dir):
+    cfg = tiny(tmp_path, mnist_dir)
+    assert search._odds_cell({"seed_minima": [99.45, 99.50, 99.55]}, cfg).startswith("98.2% (")  # Phi(2.1)
+    assert search._odds_cell({"seed_minima": [99.45, 99.50]}, cfg) == "-"
 
 
 def test_specs_over_the_budget_are_never_trained(mnist_dir, tmp_path):
@@ -127,28 +132,80 @@ def postgres():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_two_workers_share_one_study_in_postgresql(postgres, mnist_dir, tmp_path):
-    pytest.importorskip("psycopg")
-    trials = 4
-    cmd = [sys.executable, "-m", "tinydigits", "search", "--study", "shared", "--storage", postgres, "--trials", str(trials),
-           "--epochs", "1", "--last", "1", "--seeds-per-trial", "1", "--train-limit", "2000", "--threads", "1",
-           "--prune-after", "0", "--data-dir", str(mnist_dir)]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    procs = [subprocess.Popen([*cmd, "--out", str(tmp_path / f"w{i}")], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True, env=env) for i in range(2)]
-    time.sleep(0.1)
-    outputs = [p.communicate(timeout=600)[0] for p in procs]
-    assert [p.returncode for p in procs] == [0, 0], outputs
-    study = optuna.load_study(study_name="shared", storage=postgres)
+def _search_at_barrier(barrier, argv: list[str], log: str) -> None:
+    """A spawned process: `tinydigits search argv`, started when every other worker is ready too."""
+    import contextlib
+
+    from tinydigits.cli import main
+
+    with open(log, "w") as out, contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        barrier.wait()
+        code = main(argv)
+    sys.exit(code)
+
+
+def start_together(argvs: list[list[str]], folder: Path) -> list[tuple[int, str]]:
+    """Run several `tinydigits search` commands from the same instant (a barrier, not sleeps);
+    returns each one's exit code and output."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(len(argvs))
+    logs = [folder / f"worker{i}.log" for i in range(len(argvs))]
+    procs = [ctx.Process(target=_search_at_barrier, args=(barrier, argv, str(log)))
+             for argv, log in zip(argvs, logs, strict=True)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=600)
+    return [(p.exitcode, log.read_text()) for p, log in zip(procs, logs, strict=True)]
+
+
+def search_argv(storage: str, trials: int, mnist_dir: Path, out: Path, train_limit: int = 2000) -> list[str]:
+    return ["search", "--study", "shared", "--storage", storage, "--trials", str(trials), "--epochs", "1", "--last", "1",
+            "--seeds-per-trial", "1", "--train-limit", str(train_limit), "--threads", "1", "--prune-after", "0",
+            "--data-dir", str(mnist_dir), "--out", str(out)]
+
+
+def assert_shared(storage: str, results: list[tuple[int, str]], trials: int) -> None:
+    """Every worker exited 0, the study holds `trials` trained trials (a race may add one per extra worker),
+    each trial once, and every trial a worker reported is in the study."""
+    assert [code for code, _ in results] == [0] * len(results), [out[-500:] for _, out in results]
+    study = optuna.load_study(study_name="shared", storage=storage)
     trained = [t for t in study.trials if "rejected" not in t.user_attrs]
     numbers = [t.number for t in study.trials]
     assert len(numbers) == len(set(numbers)), "a trial number twice"
-    assert trials <= len(trained) <= trials + 1, "at most one trial of overshoot from the race between the workers"
+    assert trials <= len(trained) <= trials + len(results) - 1, "at most one trial of overshoot per extra worker"
     assert all(t.state.name == "COMPLETE" for t in trained), [t.state.name for t in trained]
-    assert len({t.user_attrs["worker"] for t in trained}) == 2, "both workers trained trials of the one study"
     reported = set()
-    for out in outputs:  # every trial a worker reported is in the study, and no trial is reported twice
+    for _, out in results:  # no trial is reported twice
         mine = {int(line.split()[2]) for line in out.splitlines() if line.startswith("[w")}
-        assert mine and not mine & reported
+        assert not mine & reported
         reported |= mine
     assert reported == set(numbers)
+
+
+@pytest.mark.parametrize("storage", ["sqlite:////proc/no-such-folder/s.db", "sqlite:////dev/null/s.db",
+                                     "postgresql+psycopg://postgres@127.0.0.1:9/x", "nosuchdb://x/y"])
+def test_a_real_storage_failure_is_one_line_and_a_non_zero_exit(storage, tmp_path):
+    done = subprocess.run([sys.executable, "-m", "tinydigits", "search", "--storage", storage, "--trials", "1", "--out",
+                           str(tmp_path / "out")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.startswith(f"tinydigits: error: storage {storage}") and done.stderr.count("\n") == 1, done.stderr
+
+
+@pytest.mark.parametrize("repeat", range(3))
+def test_workers_started_together_on_a_new_sqlite_file_all_join(mnist_dir, tmp_path, repeat):
+    storage = f"sqlite:///{tmp_path / 'new.db'}"
+    results = start_together([search_argv(storage, 4, mnist_dir, tmp_path / f"w{i}", train_limit=500) for i in range(4)],
+                             tmp_path)
+    assert_shared(storage, results, 4)
+
+
+def test_two_workers_share_one_study_in_postgresql(postgres, mnist_dir, tmp_path):
+    """Two workers started at the same instant on a new PostgreSQL database (no schema yet)."""
+    pytest.importorskip("psycopg")
+    results = start_together([search_argv(postgres, 4, mnist_dir, tmp_path / f"w{i}") for i in range(2)], tmp_path)
+    assert_shared(postgres, results, 4)
+    study = optuna.load_study(study_name="shared", storage=postgres)
+    assert len({t.user_attrs["worker"] for t in study.trials if "worker" in t.user_attrs}) == 2, "both workers trained"

@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import os
+import random
 import statistics
 import time
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from typing import Any
 
 from tinydigits import runs
 from tinydigits.errors import TinyDigitsError
+from tinydigits.odds import pass_odds
 from tinydigits.spec import NetSpec
 
 OBJECTIVES = ("seconds", "macs")
@@ -224,7 +226,10 @@ def open_study(cfg: SearchConfig, create: bool = True, worker: int = 0):
     if cfg.storage.startswith("sqlite:///"):
         db = Path(cfg.storage.removeprefix("sqlite:///"))
         if db.parent != Path(""):
-            db.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                db.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise TinyDigitsError(f"storage {cfg.storage}: cannot create folder {db.parent}: {err.strerror}") from None
     try:
         study = _connect(cfg, create, worker)
     except KeyError:
@@ -245,12 +250,14 @@ def open_study(cfg: SearchConfig, create: bool = True, worker: int = 0):
 
 
 def _connect(cfg: SearchConfig, create: bool, worker: int, attempts: int = 5):
-    """Storage + study. Workers started together on several machines race to create the schema and
-    the study; the loser's IntegrityError goes away on a retry, which then finds both."""
+    """Storage + study. Workers started together (on several machines, or in several terminals on one new
+    SQLite file) race to create the schema and the study; the loser's error - IntegrityError, a duplicate
+    table (ProgrammingError on PostgreSQL, OperationalError "already exists" on SQLite) or a duplicated
+    study - goes away on a retry, which then finds both. Other storage errors are real and raise at once."""
     import warnings
 
     import optuna
-    from sqlalchemy.exc import IntegrityError, ProgrammingError
+    from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
     warnings.filterwarnings("ignore", category=optuna.exceptions.ExperimentalWarning)  # heartbeats: stable enough here
 
@@ -265,10 +272,11 @@ def _connect(cfg: SearchConfig, create: bool, worker: int, attempts: int = 5):
             seed = None if cfg.sampler_seed is None else cfg.sampler_seed * 1000 + worker
             return optuna.create_study(study_name=cfg.study, storage=storage, directions=["maximize", "minimize"],
                                        sampler=optuna.samplers.TPESampler(seed=seed, n_startup_trials=8), load_if_exists=True)
-        except (IntegrityError, ProgrammingError, optuna.exceptions.DuplicatedStudyError):
-            if attempt == attempts - 1:
+        except (IntegrityError, ProgrammingError, OperationalError, optuna.exceptions.DuplicatedStudyError) as err:
+            lost_race = not isinstance(err, OperationalError) or "already exists" in str(err)
+            if not lost_race or attempt == attempts - 1:
                 raise
-            time.sleep(0.5 + attempt)
+            time.sleep(0.2 + 0.3 * attempt + random.random() * 0.5)  # jittered: the losers do not collide again
 
 
 def _engine_kwargs(url: str) -> dict[str, Any]:
@@ -367,17 +375,26 @@ def front(study) -> list:
 def pareto_table(study, cfg: SearchConfig) -> str:
     trials = front(study)
     unit = "s/run" if cfg.objective == "seconds" else "MACs (obj.)"
-    lines = [f"| trial | params | MACs | s/run | seeds | min last {cfg.last} % | margin | spec |", "|---" * 8 + "|"]
+    lines = [f"| trial | params | MACs | s/run | seeds | min last {cfg.last} % | margin | P(new seed) (95% low) | spec |",
+             "|---" * 9 + "|"]
     for t in trials:
         a = t.user_attrs
         lines.append(f"| {t.number} | {a['params']:,} | {a['macs']:,} | {a['seconds']:.0f} | {a['seeds']} | "
-                     f"{t.values[0]:.2f} | {t.values[0] - cfg.min_acc:+.2f} | `{a['compact']}` |")
+                     f"{t.values[0]:.2f} | {t.values[0] - cfg.min_acc:+.2f} | {_odds_cell(a, cfg)} | `{a['compact']}` |")
     counts = {s: sum(1 for t in study.trials if t.state.name == s) for s in ("COMPLETE", "PRUNED", "FAIL", "RUNNING")}
     rejected = sum(1 for t in study.trials if "rejected" in t.user_attrs)
     lines += ["", f"Pareto front of {len(completed(study))} finished trials ({cfg.objective} objective: {unit}); "
               f"{counts['PRUNED'] - rejected} pruned, {rejected} rejected before training, {counts['FAIL']} failed, "
               f"{counts['RUNNING']} running."]
     return "\n".join(lines)
+
+
+def _odds_cell(attrs: dict[str, Any], cfg: SearchConfig) -> str:
+    """A trial's pass probability for a new seed, from its seeds' minima (3 or more seeds, else a dash)."""
+    odds = pass_odds(attrs.get("seed_minima", []), cfg.min_acc)
+    if "probability" not in odds:
+        return "-"
+    return f"{100 * odds['probability']:.1f}% ({100 * odds['probability_lower']:.1f}%)"
 
 
 def plot_front(study, cfg: SearchConfig, path: Path) -> None:
