@@ -21,6 +21,7 @@ from torch import nn  # noqa: E402
 
 from tinydigits import data, evaluate, layers, runs  # noqa: E402
 from tinydigits.budget import Budget, verdict  # noqa: E402
+from tinydigits.events import add_results  # noqa: E402
 
 TARGET = 99.4
 PICTURES = ("curves.png", "misclassified.png", "confusion.png", "per_class.png", "samples.png")
@@ -197,6 +198,7 @@ def write_artifacts(run_dir: Path, model: nn.Module, test: data.Split) -> evalua
     write_per_class_csv(classes, run_dir / "per_class.csv")
     text = render_report(model, metrics, config, p, classes)
     runs.write_text(run_dir / "report.md", text)
+    add_results(run_dir, classes, [run_dir / name for name in PICTURES], step=len(metrics["epochs"]))
     return p
 
 

@@ -19,6 +19,7 @@ from tinydigits import data, models, runs
 from tinydigits.constants import DEFAULT_MODEL
 from tinydigits.device import bf16_is_fast, input_layout, model_layout, pick_device
 from tinydigits.errors import TinyDigitsError
+from tinydigits.events import RunEvents
 
 DEFAULT_LR = {"sgd": 0.05, "adam": 0.003, "adamw": 0.003}
 OPTIMIZERS = tuple(DEFAULT_LR)
@@ -253,6 +254,8 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
     metrics: dict[str, Any] = {"model": name, "params": params, "seed": cfg.seed, "epochs": [], "complete": False}
     generator = torch.Generator().manual_seed(cfg.seed)
     evaluated = ema.module if ema is not None else model
+    events = RunEvents(run_dir)  # TensorBoard: `tensorboard --logdir runs`
+    events.graph(model, input_layout(torch.zeros(1, 1, 28, 28, device=device)))
     try:
         for epoch in range(1, cfg.epochs + 1):
             start, lr = time.perf_counter(), opt.param_groups[0]["lr"]
@@ -270,6 +273,7 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
             if scheduler is not None and not per_batch:
                 scheduler.step(row.get("val_loss", test_loss)) if cfg.scheduler == "plateau" else scheduler.step()
             metrics["epochs"].append(row)
+            events.epoch(row)
             runs.save_checkpoint(run_dir / "model.pt", evaluated, name, config, source.origin)
             runs.write_json(run_dir / "metrics.json", metrics)
             log(epoch_line(row, cfg.epochs))
@@ -279,7 +283,10 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
         metrics["interrupted"] = True
         runs.write_json(run_dir / "metrics.json", metrics)
         raise KeyboardInterruptInRun(run_dir, len(metrics["epochs"])) from None
+    finally:
+        events.close(config, metrics)
     metrics["complete"] = True
+    metrics["event_seconds"] = events.seconds  # what TensorBoard logging cost, next to the epochs' seconds
     runs.write_json(run_dir / "metrics.json", metrics)
     return RunResult(run_dir, metrics, evaluated, cfg, test_split)
 

@@ -1,0 +1,108 @@
+"""TensorBoard event files in every run folder: `tensorboard --logdir runs` compares runs, seeds and trials.
+
+torch's own `SummaryWriter` writes them (no server, no extra process). Tags:
+`loss/train`, `loss/test`, `acc/train`, `acc/test`, `lr`, `seconds` per epoch; `class_acc/<digit>`
+after the run; the run's pictures as images; the model graph; the run's settings and final metrics as
+hparams, so TensorBoard's HParams tab lines up every run of a `check` or a `search`.
+"""
+
+from __future__ import annotations
+
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+EPOCH_TAGS = {"train_loss": "loss/train", "test_loss": "loss/test", "train_acc": "acc/train", "test_acc": "acc/test",
+              "val_loss": "loss/val", "val_acc": "acc/val", "lr": "lr", "seconds": "seconds"}
+FINAL_METRICS = ("final_test_acc", "min_last3_test_acc", "best_test_acc")
+
+
+def _writer(run_dir: Path):
+    from torch.utils.tensorboard import SummaryWriter
+
+    return SummaryWriter(log_dir=str(run_dir), flush_secs=30)
+
+
+def hparam_values(config: dict[str, Any]) -> dict[str, Any]:
+    """The settings TensorBoard can show as hparams: numbers, strings and booleans (tuples as text, None as 'none')."""
+    out: dict[str, Any] = {}
+    for key, value in config.items():
+        if isinstance(value, bool | int | float | str):
+            out[key] = value
+        elif value is None:
+            out[key] = "none"
+        elif isinstance(value, list | tuple) and all(isinstance(v, int | float) for v in value):
+            out[key] = ",".join(f"{v:g}" for v in value)
+    return out
+
+
+class RunEvents:
+    """The event log of one training run. Every call is timed, so the run can say what logging cost
+    (`metrics.json`: `event_seconds`, per epoch and once per run, next to the epochs' own seconds)."""
+
+    def __init__(self, run_dir: Path) -> None:
+        self.seconds = {"epochs": 0.0, "once": 0.0}  # per-epoch scalars; opening, graph and hparams
+        self._timed("once", lambda: setattr(self, "writer", _writer(run_dir)))
+
+    def _timed(self, kind: str, fn) -> None:
+        start = time.perf_counter()
+        fn()
+        self.seconds[kind] += time.perf_counter() - start
+
+    def graph(self, model: nn.Module, example: torch.Tensor) -> None:
+        """The model graph (traced once). A model that cannot be traced keeps its run: it just has no graph."""
+        def add() -> None:
+            was_training = model.training
+            model.eval()
+            try:
+                with warnings.catch_warnings():  # torch.jit.trace, which add_graph uses, warns that it is deprecated
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    self.writer.add_graph(model, example)
+            except Exception:  # tracing is optional: data-dependent control flow, custom ops...
+                pass
+            finally:
+                model.train(was_training)
+
+        self._timed("once", add)
+
+    def epoch(self, row: dict[str, Any]) -> None:
+        def add() -> None:
+            for key, tag in EPOCH_TAGS.items():
+                if key in row:
+                    self.writer.add_scalar(tag, row[key], row["epoch"])
+
+        self._timed("epochs", add)
+
+    def close(self, config: dict[str, Any], metrics: dict[str, Any]) -> None:
+        """The run's settings and final figures as hparams; flush and close the file."""
+        def add() -> None:
+            from torch.utils.tensorboard.summary import hparams
+
+            accs = [e["test_acc"] for e in metrics["epochs"]]
+            if accs:
+                final = {"final_test_acc": accs[-1], "min_last3_test_acc": min(accs[-3:]), "best_test_acc": max(accs)}
+                for summary in hparams(hparam_values(config), final):  # into this run's own file, not a sub-folder
+                    self.writer.file_writer.add_summary(summary)
+                for key, value in final.items():
+                    self.writer.add_scalar(key, value, len(accs))
+            self.writer.close()
+
+        self._timed("once", add)
+
+
+def add_results(run_dir: Path, classes: list[dict[str, float]], pictures: list[Path], step: int) -> None:
+    """After evaluation (`train`, `eval`): per-class test accuracy and the run's pictures."""
+    from PIL import Image
+
+    with _writer(run_dir) as writer:
+        for row in classes:
+            writer.add_scalar(f"class_acc/{row['digit']}", row["accuracy"], step)
+        for path in pictures:
+            if path.exists():
+                with Image.open(path) as image:
+                    writer.add_image(f"pictures/{path.stem}", np.asarray(image.convert("RGB")), step, dataformats="HWC")
