@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,62 @@ def test_two_workers_share_one_study_in_postgresql(postgres, mnist_dir, tmp_path
     assert_shared(postgres, results, 4)
     study = optuna.load_study(study_name="shared", storage=postgres)
     assert len({t.user_attrs["worker"] for t in study.trials if "worker" in t.user_attrs}) == 2, "both workers trained"
+
+
+# ---------------------------------------------------------------- the study in optuna-dashboard
+
+
+def test_dashboard_serves_the_study_its_trials_and_a_page(mnist_dir, tmp_path):
+    import json
+    import urllib.request
+
+    pytest.importorskip("optuna_dashboard")
+    cfg = tiny(tmp_path, mnist_dir, trials=2)
+    study = search.run(cfg, log=lambda _: None)
+    trained = {t.number for t in study.trials if "rejected" not in t.user_attrs}
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "tinydigits", "search", "--dashboard", "--study", "t", "--storage",
+                               cfg.storage, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    get = lambda path: json.loads(urllib.request.urlopen(base + path, timeout=10).read())
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                studies = get("/api/studies")["study_summaries"]
+                break
+            except OSError:
+                assert time.time() < deadline and server.poll() is None, "dashboard did not come up"
+                time.sleep(0.2)
+        assert [s["study_name"] for s in studies] == ["t"]
+        detail = get(f"/api/studies/{studies[0]['study_id']}?after=0")
+        listed = {t["number"]: {a["key"]: a["value"] for a in t["user_attrs"]} for t in detail["trials"]}
+        assert trained <= set(listed) and len(trained) == 2
+        for number in trained:  # the trial table is useful as it is: spec, seeds, margin, seconds, run folders
+            assert {"compact", "seeds", "margin", "seconds", "runs"} <= set(listed[number])
+        _screenshot(f"{base}/dashboard/studies/{studies[0]['study_id']}", "search-dashboard.png",
+                    "document.body.innerText.includes('Pareto Front')")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _screenshot(url: str, name: str, rendered: str) -> None:
+    """Chromium (Debian's) renders `url` until the JS predicate `rendered` holds; the screenshot goes to
+    $TINYDIGITS_SCREENSHOT_DIR."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium); the page was not rendered")
+    playwright = pytest.importorskip("playwright.sync_api", reason="playwright (python) is not installed")
+    shot_dir = Path(os.environ.get("TINYDIGITS_SCREENSHOT_DIR", Path(__file__).resolve().parents[1] / "build" / "screenshots"))
+    shot_dir.mkdir(parents=True, exist_ok=True)
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"])
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(url)
+        page.wait_for_function(rendered, timeout=30000)
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(shot_dir / name))
+        browser.close()
+    assert (shot_dir / name).stat().st_size > 5000

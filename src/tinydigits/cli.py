@@ -231,6 +231,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         prune_after=args.prune_after or None, sampler_seed=args.sampler_seed, train_limit=args.train_limit,
         data_dir=args.data_dir, out=args.out, threads=args.threads,
     )
+    if args.dashboard:
+        search.dashboard(cfg, args.host, args.port)
+        return 0
     if args.export is not None or args.table:
         study = search.open_study(cfg, create=False)
         if args.export is not None:
@@ -355,6 +358,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--export", metavar="TRIAL", help="write trial TRIAL's spec (a number or 'best') as JSON, then exit")
     p.add_argument("--name", help="name of the exported spec (with --export)")
     p.add_argument("--table", action="store_true", help="only (re)write and print the Pareto table and picture")
+    p.add_argument("--dashboard", action="store_true", help="serve the study in optuna-dashboard instead of searching")
+    p.add_argument("--host", default="127.0.0.1", help="with --dashboard: bind address (default: this machine only)")
+    p.add_argument("--port", type=int, default=8080, help="with --dashboard: port")
     _data_dir(p)
 
     p = sub.add_parser("serve", help="draw-a-digit web page and JSON API")

@@ -194,7 +194,7 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
     spec_path.parent.mkdir(parents=True, exist_ok=True)
     runs.write_json(spec_path, spec.to_dict())
     epochs = spec.recipe["epochs"]
-    minima, seconds = [], []
+    minima, seconds, folders = [], [], []
     for i in range(cfg.seeds_per_trial):
         tcfg = TrainConfig(model=str(spec_path), seed=i, data_dir=cfg.data_dir, out=str(cfg.out_dir() / "runs"),
                            threads=cfg.threads, train_limit=cfg.train_limit)
@@ -203,6 +203,7 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
         curve = [e["test_acc"] for e in result.metrics["epochs"]]
         minima.append(min(curve[-cfg.last :]))
         seconds.append(sum(e["seconds"] for e in result.metrics["epochs"]))
+        folders.append(str(result.run_dir))
         if i == 0:
             trial.set_user_attr("curve", curve)
             if minima[0] < (cfg.promote if cfg.promote is not None else cfg.min_acc):
@@ -210,6 +211,8 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
     trial.set_user_attr("seeds", len(minima))
     trial.set_user_attr("seed_minima", minima)
     trial.set_user_attr("seconds", statistics.mean(seconds))
+    trial.set_user_attr("margin", min(minima) - cfg.min_acc)  # what the dashboard's trial table shows as is
+    trial.set_user_attr("runs", folders)
     cost = statistics.mean(seconds) if cfg.objective == "seconds" else float(spec.macs())
     return min(minima), cost
 
@@ -425,6 +428,26 @@ def write_outputs(study, cfg: SearchConfig) -> None:
     out = cfg.out_dir()
     runs.write_text(out / "pareto.md", pareto_table(study, cfg) + "\n")
     plot_front(study, cfg, out / "pareto.png")
+
+
+def dashboard(cfg: SearchConfig, host: str, port: int, log=print) -> None:
+    """Serve the study in optuna-dashboard (its own WSGI server) until Ctrl-C."""
+    import socket
+
+    try:
+        import optuna_dashboard
+    except ImportError:
+        raise TinyDigitsError("--dashboard needs optuna-dashboard: pip install 'tinydigits[search]'") from None
+    study = open_study(cfg, create=False)
+    with socket.socket() as probe:  # a taken port is one line, not the server's traceback
+        try:
+            probe.bind((host, port))
+        except OSError as err:
+            raise TinyDigitsError(f"--port {port}: cannot listen on {host}:{port} ({err.strerror})") from None
+    if study.metric_names is None:
+        study.set_metric_names([f"min last {cfg.last} %", "seconds per run" if cfg.objective == "seconds" else "MACs"])
+    log(f"study {cfg.study!r} ({len(study.trials)} trials) at http://{host}:{port}/dashboard/ - Ctrl-C stops")
+    optuna_dashboard.run_server(study._storage, host=host, port=port)
 
 
 def pick(study, which: str):
