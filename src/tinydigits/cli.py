@@ -69,7 +69,13 @@ def add_train_args(p: argparse.ArgumentParser, model_default: str | None = DEFAU
     p.add_argument("--threads", type=_positive_int, help="CPU threads (default: all cores)")
     p.add_argument("--device", help="cpu, cuda, cuda:1 ... (default: CUDA when available)")
     p.add_argument("--out", default="runs", help="parent folder of run folders")
+    _mlflow(p)
     _data_dir(p)
+
+
+def _mlflow(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--mlflow", metavar="URI", help="also log to this MLflow tracking server or URI "
+                   "(pip install 'tinydigits[mlflow]'); a check or search is the parent run")
 
 
 def config_from_args(args: argparse.Namespace, **overrides):
@@ -81,7 +87,7 @@ def config_from_args(args: argparse.Namespace, **overrides):
         label_smoothing=args.label_smoothing, ema=args.ema, bn_recompute=args.bn_recompute, augment_degrees=args.augment_degrees,
         augment_translate=args.augment_translate, augment_scale=args.augment_scale, val_split=args.val_split,
         data_dir=args.data_dir, train_limit=args.train_limit, out=args.out, threads=args.threads, device=args.device,
-        precision=args.precision,
+        precision=args.precision, mlflow=args.mlflow,
     )
     for key, value in overrides.items():
         setattr(cfg, key, value)
@@ -229,7 +235,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         seeds_per_trial=args.seeds_per_trial, jobs=args.jobs, max_params=args.max_params, max_macs=args.max_macs,
         objective=args.objective, min_acc=args.min_acc, last=args.last, promote=args.promote,
         prune_after=args.prune_after or None, sampler_seed=args.sampler_seed, train_limit=args.train_limit,
-        data_dir=args.data_dir, out=args.out, threads=args.threads,
+        data_dir=args.data_dir, out=args.out, threads=args.threads, mlflow=args.mlflow,
     )
     if args.dashboard:
         search.dashboard(cfg, args.host, args.port)
@@ -361,6 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dashboard", action="store_true", help="serve the study in optuna-dashboard instead of searching")
     p.add_argument("--host", default="127.0.0.1", help="with --dashboard: bind address (default: this machine only)")
     p.add_argument("--port", type=int, default=8080, help="with --dashboard: port")
+    _mlflow(p)
     _data_dir(p)
 
     p = sub.add_parser("serve", help="draw-a-digit web page and JSON API")

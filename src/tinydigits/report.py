@@ -199,6 +199,11 @@ def write_artifacts(run_dir: Path, model: nn.Module, test: data.Split) -> evalua
     text = render_report(model, metrics, config, p, classes)
     runs.write_text(run_dir / "report.md", text)
     add_results(run_dir, classes, [run_dir / name for name in PICTURES], step=len(metrics["epochs"]))
+    if config.get("mlflow") and config.get("mlflow_run_id"):
+        from tinydigits import tracking
+
+        files = [run_dir / name for name in (*PICTURES, "report.md", "per_class.csv")]
+        tracking.log_files(config["mlflow"], config["mlflow_run_id"], files)
     return p
 
 

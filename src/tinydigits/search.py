@@ -30,7 +30,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from tinydigits import runs
+from tinydigits import runs, tracking
 from tinydigits.errors import TinyDigitsError
 from tinydigits.odds import pass_odds
 from tinydigits.spec import NetSpec
@@ -61,6 +61,8 @@ class SearchConfig:
     data_dir: str | None = None
     out: str | None = None  # default search/<study>/
     threads: int | None = None  # per worker; default: cores split between workers
+    mlflow: str | None = None  # MLflow tracking URI: this search is a parent run, each trained seed a child run
+    mlflow_parent: str | None = None
 
     def out_dir(self) -> Path:
         return Path(self.out or Path("search") / self.study)
@@ -197,7 +199,7 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
     minima, seconds, folders = [], [], []
     for i in range(cfg.seeds_per_trial):
         tcfg = TrainConfig(model=str(spec_path), seed=i, data_dir=cfg.data_dir, out=str(cfg.out_dir() / "runs"),
-                           threads=cfg.threads, train_limit=cfg.train_limit)
+                           threads=cfg.threads, train_limit=cfg.train_limit, mlflow=cfg.mlflow, mlflow_parent=cfg.mlflow_parent)
         watch = _epoch_watch(trial, epochs, cfg.prune_after if i == 0 else None)
         result = train(tcfg, quiet=True, log=lambda _: None, on_epoch=watch)
         curve = [e["test_acc"] for e in result.metrics["epochs"]]
@@ -343,6 +345,9 @@ def run(cfg: SearchConfig, log=print) -> Any:
     open_study(cfg)  # create it (and check its settings) once, before the workers race to
     if cfg.jobs > 1 and cfg.threads is None:
         cfg = dataclasses.replace(cfg, threads=max(1, (os.cpu_count() or 1) // cfg.jobs))
+    if cfg.mlflow:
+        parent = tracking.start_run(cfg.mlflow, f"search-{cfg.study}", dataclasses.asdict(cfg))
+        cfg = dataclasses.replace(cfg, mlflow_parent=parent)
     start = time.perf_counter()
     log(f"study {cfg.study!r} in {cfg.storage}: up to {cfg.trials} trials, {cfg.jobs} worker(s), "
         f"objectives: margin vs {cfg.objective}")
@@ -358,6 +363,11 @@ def run(cfg: SearchConfig, log=print) -> Any:
     study = open_study(cfg, create=False)
     write_outputs(study, cfg)
     log(f"search wall time {time.perf_counter() - start:.0f}s; table and picture in {cfg.out_dir()}")
+    if cfg.mlflow:
+        tracking.log_metrics(cfg.mlflow, cfg.mlflow_parent, {"trained_trials": _trained(study),
+                                                             "wall_seconds": time.perf_counter() - start})
+        tracking.log_files(cfg.mlflow, cfg.mlflow_parent, [cfg.out_dir() / "pareto.md", cfg.out_dir() / "pareto.png"])
+        tracking.end_run(cfg.mlflow, cfg.mlflow_parent)
     return study
 
 

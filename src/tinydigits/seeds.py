@@ -10,6 +10,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from multiprocessing import get_context
 from typing import Any
 
+from tinydigits import tracking
 from tinydigits.budget import Budget, format_verdict, verdict
 from tinydigits.errors import TinyDigitsError
 from tinydigits.report import write_artifacts
@@ -68,12 +69,25 @@ def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=pri
     if budget.last > cfg.epochs:
         raise TinyDigitsError(f"--last {budget.last} is more than --epochs {cfg.epochs}")
     start = time.perf_counter()
+    name = display_name(cfg.model)
     log(f"checking {cfg.model} on seeds {','.join(map(str, seeds))} ({cfg.epochs} epochs, {jobs} job(s))")
+    if cfg.mlflow:  # the check is the parent run of its seeds' runs
+        params = {**dataclasses.asdict(cfg), "seeds": ",".join(map(str, seeds)), **dataclasses.asdict(budget)}
+        cfg = dataclasses.replace(cfg, mlflow_parent=tracking.start_run(cfg.mlflow, f"check-{name}", params))
     curves, params = run_seeds(cfg, seeds, jobs, log)
     result = verdict(curves, params, cfg.epochs, budget)
     result["wall_seconds"] = time.perf_counter() - start
     log(format_verdict(result, budget))
     command = command or f"tinydigits check --model {cfg.model} --seeds {','.join(map(str, seeds))} --jobs {jobs}"
-    result["folder"] = str(write_check(result, budget, display_name(cfg.model), cfg.out, command))
+    folder = write_check(result, budget, name, cfg.out, command)
+    result["folder"] = str(folder)
     log(f"check.md and check.png in {result['folder']}")
+    if cfg.mlflow:
+        odds = result["odds"]
+        figures = {"pass": float(result["pass"]), "mean_final_acc": result["mean_final_acc"], "seeds_held": odds["passed"],
+                   "min_last": result["constraints"]["accuracy"]["value"], "wall_seconds": result["wall_seconds"],
+                   **{k: odds[k] for k in ("probability", "probability_lower", "rate_lower") if k in odds}}
+        tracking.log_metrics(cfg.mlflow, cfg.mlflow_parent, figures)
+        tracking.log_files(cfg.mlflow, cfg.mlflow_parent, [folder / n for n in ("check.md", "check.png", "check.json")])
+        tracking.end_run(cfg.mlflow, cfg.mlflow_parent)
     return result

@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from torch import nn
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
-from tinydigits import data, models, runs
+from tinydigits import data, models, runs, tracking
 from tinydigits.constants import DEFAULT_MODEL
 from tinydigits.device import bf16_is_fast, input_layout, model_layout, pick_device
 from tinydigits.errors import TinyDigitsError
@@ -54,6 +54,8 @@ class TrainConfig:
     device: str | None = None
     train_limit: int | None = None  # train on the first N images only (tests, quick looks)
     precision: str | None = None  # "bf16": autocast the training forward pass (evaluation stays fp32)
+    mlflow: str | None = None  # MLflow tracking URI: log this run there too
+    mlflow_parent: str | None = None  # the MLflow run of the check or search this run belongs to
 
     def resolved(self) -> TrainConfig:
         """Fill unset fields from the model's recipe, then from global defaults, and validate."""
@@ -246,10 +248,14 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
     scheduler, per_batch = make_scheduler(cfg, opt, math.ceil(len(train_split) / cfg.batch_size))
 
     name = source.name
-    run_dir = runs.new_run_dir(cfg.out, name, cfg.seed)
     config = dataclasses.asdict(cfg)
+    # MLflow first: an unreachable server is one line before any folder is made or any epoch trained.
+    mlflow_run = tracking.start_run(cfg.mlflow, f"{name}-s{cfg.seed}", config, cfg.mlflow_parent) if cfg.mlflow else None
+    run_dir = runs.new_run_dir(cfg.out, name, cfg.seed)
     record = {**config, "origin": source.origin, "params": params, "device": str(device), "threads": torch.get_num_threads(),
               "train_images": len(train_split), "environment": runs.environment()}
+    if mlflow_run:  # config.json records the MLflow run's id for the pictures that come later
+        record["mlflow_run_id"] = mlflow_run
     runs.write_json(run_dir / "config.json", record)
     metrics: dict[str, Any] = {"model": name, "params": params, "seed": cfg.seed, "epochs": [], "complete": False}
     generator = torch.Generator().manual_seed(cfg.seed)
@@ -274,12 +280,18 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
                 scheduler.step(row.get("val_loss", test_loss)) if cfg.scheduler == "plateau" else scheduler.step()
             metrics["epochs"].append(row)
             events.epoch(row)
+            if cfg.mlflow:
+                tracking.log_epoch(cfg.mlflow, mlflow_run, row)
             runs.save_checkpoint(run_dir / "model.pt", evaluated, name, config, source.origin)
             runs.write_json(run_dir / "metrics.json", metrics)
             log(epoch_line(row, cfg.epochs))
             if on_epoch is not None:
                 on_epoch(row)
-    except KeyboardInterrupt:
+    except BaseException as err:  # Ctrl-C or an error: the folder is left consistent, the MLflow run says so too
+        if cfg.mlflow:
+            tracking.end_run(cfg.mlflow, mlflow_run, "KILLED" if isinstance(err, KeyboardInterrupt) else "FAILED")
+        if not isinstance(err, KeyboardInterrupt):
+            raise
         metrics["interrupted"] = True
         runs.write_json(run_dir / "metrics.json", metrics)
         raise KeyboardInterruptInRun(run_dir, len(metrics["epochs"])) from None
@@ -288,6 +300,9 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
     metrics["complete"] = True
     metrics["event_seconds"] = events.seconds  # what TensorBoard logging cost, next to the epochs' seconds
     runs.write_json(run_dir / "metrics.json", metrics)
+    if cfg.mlflow:
+        tracking.log_files(cfg.mlflow, mlflow_run, [run_dir / n for n in ("model.pt", "metrics.json", "config.json")])
+        tracking.end_run(cfg.mlflow, mlflow_run)
     return RunResult(run_dir, metrics, evaluated, cfg, test_split)
 
 

@@ -1,0 +1,88 @@
+"""MLflow, where a user points it (`--mlflow URI`): one MLflow run per training run (seed, trial), a
+`check` or a `search` as the parent run. Off by default; `pip install 'tinydigits[mlflow]'`.
+
+The client API with explicit run ids (not mlflow's global "active run"), because a run's life spans
+two places: `train` logs settings and per-epoch metrics, and the pictures come later from
+`report.write_artifacts` (which finds the run id in config.json). Worker processes of `check` and
+`search` create their own child runs under the parent's id.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from tinydigits.errors import TinyDigitsError
+from tinydigits.events import hparam_values
+
+EXPERIMENT = "tinydigits"
+EPOCH_METRICS = ("train_loss", "train_acc", "test_loss", "test_acc", "val_loss", "val_acc", "lr", "seconds")
+
+
+def client(uri: str):
+    """A client for `uri` that fails in seconds, not after minutes of retries, when the server is away."""
+    os.environ.setdefault("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "1")
+    os.environ.setdefault("MLFLOW_HTTP_REQUEST_TIMEOUT", "30")
+    try:
+        from mlflow.tracking import MlflowClient
+    except ImportError:
+        raise TinyDigitsError("--mlflow needs MLflow: pip install 'tinydigits[mlflow]'") from None
+    return MlflowClient(tracking_uri=uri)
+
+
+def _call(uri: str, what: str, fn, *args, **kwargs):
+    try:
+        return fn(*args, **kwargs)
+    except Exception as err:  # requests' and MLflow's many errors: one line
+        text = str(err).strip().splitlines()[0] if str(err).strip() else ""
+        raise TinyDigitsError(f"--mlflow {uri}: {what} failed: {type(err).__name__}: {text[:200]}") from None
+
+
+def start_run(uri: str, name: str, params: dict[str, Any], parent: str | None = None) -> str:
+    """Create a run (under `parent` when given) in the `tinydigits` experiment; returns its id."""
+    mlflow = client(uri)
+    experiment = _call(uri, "reaching the server", mlflow.get_experiment_by_name, EXPERIMENT)
+    if experiment is None:
+        try:
+            experiment_id = mlflow.create_experiment(EXPERIMENT)
+        except Exception:  # another worker created it first
+            experiment_id = _call(uri, "creating the experiment", mlflow.get_experiment_by_name, EXPERIMENT).experiment_id
+    else:
+        experiment_id = experiment.experiment_id
+    tags = {"mlflow.runName": name, **({"mlflow.parentRunId": parent} if parent else {})}
+    run = _call(uri, "creating a run", mlflow.create_run, experiment_id, tags=tags)
+    log_params(uri, run.info.run_id, params)
+    return run.info.run_id
+
+
+def log_params(uri: str, run_id: str, params: dict[str, Any]) -> None:
+    from mlflow.entities import Param
+
+    values = [Param(k, str(v)[:500]) for k, v in hparam_values(params).items()]
+    for i in range(0, len(values), 100):  # MLflow takes at most 100 params per batch
+        _call(uri, "logging params", client(uri).log_batch, run_id, params=values[i : i + 100])
+
+
+def log_metrics(uri: str, run_id: str, values: dict[str, float], step: int = 0) -> None:
+    import time
+
+    from mlflow.entities import Metric
+
+    now = int(time.time() * 1000)
+    metrics = [Metric(k, float(v), now, step) for k, v in values.items()]
+    _call(uri, "logging metrics", client(uri).log_batch, run_id, metrics=metrics)
+
+
+def log_epoch(uri: str, run_id: str, row: dict[str, Any]) -> None:
+    log_metrics(uri, run_id, {k: row[k] for k in EPOCH_METRICS if k in row}, step=row["epoch"])
+
+
+def log_files(uri: str, run_id: str, paths: list[Path]) -> None:
+    for path in paths:
+        if path.exists():
+            _call(uri, f"uploading {path.name}", client(uri).log_artifact, run_id, str(path))
+
+
+def end_run(uri: str, run_id: str, status: str = "FINISHED") -> None:
+    _call(uri, "closing the run", client(uri).set_terminated, run_id, status)

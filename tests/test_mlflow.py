@@ -1,0 +1,93 @@
+"""`--mlflow URI`: a real `mlflow server` (SQLite backend, temp dir, free loopback port) receives runs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tinydigits.loadtest import free_port
+
+pytest.importorskip("mlflow", reason="the mlflow extra is not installed (pip install 'tinydigits[mlflow]')")
+
+
+@pytest.fixture(scope="module")
+def mlflow_server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("mlflow")
+    port = free_port()
+    mlflow = shutil.which("mlflow", path=str(Path(sys.executable).parent)) or "mlflow"
+    log = (folder / "server.log").open("w")
+    server = subprocess.Popen([mlflow, "server", "--backend-store-uri", f"sqlite:///{folder / 'mlflow.db'}",
+                               "--artifacts-destination", str(folder / "artifacts"), "--host", "127.0.0.1", "--port", str(port),
+                               "--workers", "1"], stdout=subprocess.DEVNULL, stderr=log)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/health", timeout=5)
+            break
+        except OSError:
+            if server.poll() is not None or time.time() > deadline:
+                server.kill()
+                pytest.fail(f"mlflow server did not start: {(folder / 'server.log').read_text()[-2000:]}")
+            time.sleep(0.5)
+    try:
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def _runs(url: str):
+    from mlflow.tracking import MlflowClient
+
+    client = MlflowClient(tracking_uri=url)
+    experiment = client.get_experiment_by_name("tinydigits")
+    return client, client.search_runs([experiment.experiment_id])
+
+
+def test_a_train_run_lands_in_mlflow_with_its_metrics_and_artifacts(mlflow_server, mnist_dir, tmp_path):
+    done = subprocess.run([sys.executable, "-m", "tinydigits", "train", "--epochs", "1", "--train-limit", "2000", "--quiet",
+                           "--data-dir", str(mnist_dir), "--out", str(tmp_path), "--mlflow", mlflow_server],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    run_dir = Path(done.stdout.strip().splitlines()[-1])
+    metrics = json.loads((run_dir / "metrics.json").read_text())
+    run_id = json.loads((run_dir / "config.json").read_text())["mlflow_run_id"]
+    client, runs = _runs(mlflow_server)
+    run = next(r for r in runs if r.info.run_id == run_id)
+    assert run.info.status == "FINISHED" and run.data.params["model"] == "model3" and run.data.params["seed"] == "0"
+    history = {m.step: m.value for m in client.get_metric_history(run_id, "test_acc")}
+    assert history == pytest.approx({e["epoch"]: e["test_acc"] for e in metrics["epochs"]})
+    artifacts = {a.path for a in client.list_artifacts(run_id)}
+    assert {"model.pt", "metrics.json", "config.json", "curves.png", "confusion.png", "report.md"} <= artifacts
+
+
+def test_a_check_is_the_parent_of_its_seeds_runs(mlflow_server, mnist_dir, tmp_path):
+    done = subprocess.run([sys.executable, "-m", "tinydigits", "check", "--seeds", "0,1,2", "--epochs", "1", "--last", "1",
+                           "--train-limit", "1000", "--data-dir", str(mnist_dir), "--out", str(tmp_path),
+                           "--mlflow", mlflow_server], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1 and "VERDICT: FAIL" in done.stdout, done.stderr  # 1 epoch cannot hold 99.4 %
+    client, runs = _runs(mlflow_server)
+    parent = next(r for r in runs if r.info.run_name.startswith("check-model3"))
+    children = [r for r in runs if r.data.tags.get("mlflow.parentRunId") == parent.info.run_id]
+    assert sorted(r.data.params["seed"] for r in children) == ["0", "1", "2"]
+    assert parent.data.metrics["pass"] == 0.0 and "probability" in parent.data.metrics
+    assert {"check.md", "check.png", "check.json"} <= {a.path for a in client.list_artifacts(parent.info.run_id)}
+
+
+def test_an_unreachable_server_is_one_line_before_any_training(mnist_dir, tmp_path):
+    done = subprocess.run([sys.executable, "-m", "tinydigits", "train", "--epochs", "1", "--data-dir", str(mnist_dir),
+                           "--out", str(tmp_path), "--mlflow", f"http://127.0.0.1:{free_port()}"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and done.stderr.startswith("tinydigits: error: --mlflow") and done.stderr.count("\n") == 1
