@@ -64,3 +64,33 @@ def mnist_copy(mnist_dir, tmp_path):
         return folder
 
     return make
+
+
+@pytest.fixture
+def screenshot():
+    """screenshot(url, name, shown): Chromium (Debian's, headless) renders `url` until the playwright selector
+    `shown` (e.g. "text=Pareto Front", which also looks inside shadow DOM) is visible, and writes `name` into
+    $TINYDIGITS_SCREENSHOT_DIR (default build/screenshots); skips with the reason when Chromium or
+    playwright is missing."""
+    import shutil
+
+    def take(url: str, name: str, shown: str, width: int = 1280, height: int = 800) -> Path:
+        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+        if chromium is None:
+            pytest.skip("Chromium is not installed (apt-get install chromium); the page was not rendered")
+        playwright = pytest.importorskip("playwright.sync_api", reason="playwright (python) is not installed")
+        shot_dir = Path(os.environ.get("TINYDIGITS_SCREENSHOT_DIR", REPO / "build" / "screenshots"))
+        shot_dir.mkdir(parents=True, exist_ok=True)
+        with playwright.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, headless=True, args=[
+                "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"])
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(url)
+            page.locator(shown).first.wait_for(timeout=30000)
+            page.wait_for_load_state("networkidle")
+            page.screenshot(path=str(shot_dir / name))
+            browser.close()
+        assert (shot_dir / name).stat().st_size > 5000
+        return shot_dir / name
+
+    return take

@@ -215,7 +215,7 @@ def test_two_workers_share_one_study_in_postgresql(postgres, mnist_dir, tmp_path
 # ---------------------------------------------------------------- the study in optuna-dashboard
 
 
-def test_dashboard_serves_the_study_its_trials_and_a_page(mnist_dir, tmp_path):
+def test_dashboard_serves_the_study_its_trials_and_a_page(mnist_dir, tmp_path, screenshot):
     import json
     import urllib.request
 
@@ -243,29 +243,8 @@ def test_dashboard_serves_the_study_its_trials_and_a_page(mnist_dir, tmp_path):
         assert trained <= set(listed) and len(trained) == 2
         for number in trained:  # the trial table is useful as it is: spec, seeds, margin, seconds, run folders
             assert {"compact", "seeds", "margin", "seconds", "runs"} <= set(listed[number])
-        _screenshot(f"{base}/dashboard/studies/{studies[0]['study_id']}", "search-dashboard.png",
-                    "document.body.innerText.includes('Pareto Front')")
+        screenshot(f"{base}/dashboard/studies/{studies[0]['study_id']}", "search-dashboard.png",
+                   "text=Pareto Front")
     finally:
         server.terminate()
         server.wait(timeout=10)
-
-
-def _screenshot(url: str, name: str, rendered: str) -> None:
-    """Chromium (Debian's) renders `url` until the JS predicate `rendered` holds; the screenshot goes to
-    $TINYDIGITS_SCREENSHOT_DIR."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        pytest.skip("Chromium is not installed (apt-get install chromium); the page was not rendered")
-    playwright = pytest.importorskip("playwright.sync_api", reason="playwright (python) is not installed")
-    shot_dir = Path(os.environ.get("TINYDIGITS_SCREENSHOT_DIR", Path(__file__).resolve().parents[1] / "build" / "screenshots"))
-    shot_dir.mkdir(parents=True, exist_ok=True)
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"])
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
-        page.goto(url)
-        page.wait_for_function(rendered, timeout=30000)
-        page.wait_for_load_state("networkidle")
-        page.screenshot(path=str(shot_dir / name))
-        browser.close()
-    assert (shot_dir / name).stat().st_size > 5000
