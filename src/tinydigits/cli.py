@@ -185,6 +185,16 @@ def cmd_predict(args: argparse.Namespace) -> int:
     return predict.run(args.model, args.images, args.backend, args.invert, args.top, args.json, args.save_preprocessed)
 
 
+@command("robustness")
+def cmd_robustness(args: argparse.Namespace) -> int:
+    from tinydigits import robustness
+
+    command = shlex.join(["tinydigits", *sys.argv[1:]])
+    result = robustness.run(args.model, args.backend, args.out, args.seed, args.limit, args.json, args.data_dir, command)
+    print(robustness.format_table(result))
+    return 0
+
+
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
     from tinydigits import export
@@ -319,6 +329,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=_positive_int, default=1, help="also print the runners-up")
     p.add_argument("--json", action="store_true")
     p.add_argument("--save-preprocessed", metavar="DIR", help="write the 28x28 images the model saw")
+
+    p = sub.add_parser("robustness", help="accuracy under shifts that keep the class: MNIST-C's and users' images")
+    p.add_argument("model", help="run folder, model.pt, or (with --backend onnx) an .onnx file")
+    p.add_argument("--backend", choices=["torch", "onnx"], default="torch")
+    p.add_argument("--seed", type=int, default=0, help="seed of the shifts (the same seed, the same images)")
+    p.add_argument("--limit", type=_positive_int, help="the first N test images only (default: all 10,000)")
+    p.add_argument("--out", help="folder for robustness.md and robustness.png (default: the run folder)")
+    p.add_argument("--json", help="write the table as JSON here")
+    _data_dir(p)
 
     p = sub.add_parser("export", help="export to ONNX and verify it against PyTorch with ONNX Runtime")
     p.add_argument("model", help="run folder or model.pt")
