@@ -14,6 +14,7 @@ digit on light paper under uneven light). Two columns per shift:
 from __future__ import annotations
 
 import io
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -200,22 +201,35 @@ def _accuracy(classify, images: np.ndarray, labels: np.ndarray) -> tuple[float, 
     return 100.0 * float((preds == labels).mean()), preds
 
 
-def evaluate(classify, images: np.ndarray, labels: np.ndarray, seed: int = 0, log=print) -> dict[str, Any]:
-    """Accuracy on clean images and under every shift, as the model sees them and as a user's image."""
+def prepare(name: str, images: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One shift's images as the model sees them, as predict's preprocessing makes them (zeros where
+    it refused the image as blank), and which were refused."""
+    warped = shifted(name, images, seed) if name != "clean" else images
+    users = [as_user_image(x, name) for x in warped]
+    seen = np.stack([u if u is not None else np.zeros_like(warped[0]) for u in users])
+    return warped, seen, np.array([u is None for u in users])
+
+
+def evaluate(classify, images: np.ndarray, labels: np.ndarray, seed: int = 0, jobs: int = 1, log=print) -> dict[str, Any]:
+    """Accuracy on clean images and under every shift, as the model sees them and as a user's image.
+    The images are made in `jobs` processes (per-image Pillow/scipy work); the model runs here."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     start = time.perf_counter()
-    clean, _ = _accuracy(classify, images, labels)
-    clean_user, _ = _accuracy(classify, np.stack([as_user_image(x, "clean") for x in images]), labels)
-    rows = []
-    for name, (family, _) in SHIFTS.items():
-        warped = shifted(name, images, seed)
-        model_acc, _ = _accuracy(classify, warped, labels)
-        users = [as_user_image(x, name) for x in warped]
-        seen = np.stack([u if u is not None else np.zeros_like(warped[0]) for u in users])
-        user_acc, preds = _accuracy(classify, seen, labels)
-        refused = np.array([u is None for u in users])
-        user_acc -= 100.0 * float((refused & (preds == labels)).mean())  # a refused image counts as an error
-        rows.append(ShiftResult(name, family, model_acc, user_acc, warped[0], int(preds[0])))
-        log(f"{name:<22} model {model_acc:6.2f}%   as a user's image {user_acc:6.2f}%")
+    names = ["clean", *SHIFTS]
+    with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=get_context("spawn")) as pool:
+        made = pool.map(prepare, names, [images] * len(names), [seed] * len(names))
+        rows, clean, clean_user = [], 0.0, 0.0
+        for name, (warped, seen, refused) in zip(names, made, strict=True):
+            model_acc, _ = _accuracy(classify, warped, labels)
+            user_acc, preds = _accuracy(classify, seen, labels)
+            user_acc -= 100.0 * float((refused & (preds == labels)).mean())  # a refused image counts as an error
+            if name == "clean":
+                clean, clean_user = model_acc, user_acc
+                continue
+            rows.append(ShiftResult(name, SHIFTS[name][0], model_acc, user_acc, warped[0], int(preds[0])))
+            log(f"{name:<22} model {model_acc:6.2f}%   as a user's image {user_acc:6.2f}%")
     return {"clean": clean, "clean_user": clean_user, "rows": rows, "images": len(images), "seed": seed,
             "seconds": time.perf_counter() - start}
 
@@ -276,7 +290,7 @@ def run(model: str, backend: str, out: str | None, seed: int, limit: int | None,
     n = min(limit or len(test), len(test))
     images = test.images[:n].numpy().astype(np.float32) / 255.0
     labels = test.labels[:n].numpy()
-    result = evaluate(classify, images, labels, seed)
+    result = evaluate(classify, images, labels, seed, jobs=os.cpu_count() or 1)
     s = summary(result)
     target = Path(model)
     folder = Path(out) if out else (target if target.is_dir() else target.parent)
