@@ -76,9 +76,10 @@ class TrainConfig:
             cfg.precision = "bf16" if bf16_is_fast(pick_device(cfg.device)) else "fp32"
         cfg.scheduler = cfg.scheduler or "onecycle"
         cfg.lr = cfg.lr if cfg.lr is not None else DEFAULT_LR.get(cfg.optimizer)
-        for key in ("label_smoothing", "ema", "bn_recompute", "augment_degrees", "augment_translate"):
+        for key in ("label_smoothing", "ema", "augment_degrees", "augment_translate"):
             if getattr(cfg, key) is None:
                 setattr(cfg, key, 0.0)
+        cfg.bn_recompute = cfg.bn_recompute or 0
         cfg.augment_scale = tuple(cfg.augment_scale or (1.0, 1.0))
         cfg.validate()
         return cfg
