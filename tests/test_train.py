@@ -84,3 +84,60 @@ def test_bn_recompute_measures_the_statistics_of_the_weights_as_they_are():
     before = first_bn.running_mean.clone()
     recompute_bn(model, split, images=0)  # 0 = off
     assert torch.equal(first_bn.running_mean, before)
+
+
+def test_schedules_change_size_and_batch_on_the_epochs_they_name_and_never_in_the_last(mnist_dir, tmp_path):
+    from tinydigits.train import train
+
+    cfg = TrainConfig(model="model3", epochs=5, data_dir=str(mnist_dir), out=str(tmp_path), train_limit=640, batch_size=64,
+                      size_schedule="20:1,24:1", batch_schedule="128:2", scheduler="onecycle", lr=0.05)
+    seen = []
+    original = torch.nn.functional.interpolate
+
+    def spy(x, *args, **kwargs):
+        seen.append(kwargs.get("size"))
+        return original(x, *args, **kwargs)
+
+    torch.nn.functional.interpolate = spy
+    try:
+        result = train(cfg, quiet=True, log=lambda _: None)
+    finally:
+        torch.nn.functional.interpolate = original
+    rows = result.metrics["epochs"]
+    assert [(r["input_size"], r["batch_size"]) for r in rows] == [(20, 128), (24, 128), (28, 64), (28, 64), (28, 64)]
+    assert set(seen) == {(20, 20), (24, 24)} and len(seen) == 2 * 640 // 128  # every batch of the first two epochs, no other
+    assert cfg.plan(keep_last=3)[-3:] == [(28, 64)] * 3
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("size_schedule", "20:13", "the last 3 of 15"), ("batch_schedule", "256:13", "the last 3 of 15"),
+    ("size_schedule", "20", "VALUE:EPOCHS"), ("size_schedule", "4:2", "values must be 8-28"),
+])
+def test_schedules_that_reach_the_judged_epochs_or_do_not_parse_are_one_line(field, value, message):
+    from tinydigits.errors import TinyDigitsError
+
+    with pytest.raises(TinyDigitsError, match=message):
+        TrainConfig(model="model3", **{field: value}).resolved()
+
+
+def test_a_model_that_cannot_run_smaller_says_so(tmp_path, mnist_dir):
+    from tinydigits.errors import TinyDigitsError
+    from tinydigits.train import train
+
+    model_file = tmp_path / "dense.py"
+    model_file.write_text("from torch import nn\n"
+                          "def make():\n    return nn.Sequential(nn.Flatten(), nn.Linear(784, 10))\n")
+    cfg = TrainConfig(model=f"{model_file}:make", epochs=4, size_schedule="20:1", data_dir=str(mnist_dir), out=str(tmp_path),
+                      train_limit=256)
+    with pytest.raises(TinyDigitsError, match="cannot run on 20x20 inputs"):
+        train(cfg, quiet=True, log=lambda _: None)
+
+
+def test_check_keeps_its_own_last_epochs_free_of_schedules():
+    from tinydigits.budget import Budget
+    from tinydigits.errors import TinyDigitsError
+    from tinydigits.seeds import check
+
+    cfg = TrainConfig(model="model3", size_schedule="20:11").resolved()  # leaves 4 plain epochs: fine for --last 3
+    with pytest.raises(TinyDigitsError, match="the last 5 of 15"):
+        check(cfg, [0], 1, Budget(last=5), log=lambda _: None)

@@ -62,6 +62,10 @@ def add_train_args(p: argparse.ArgumentParser, model_default: str | None = DEFAU
     p.add_argument("--augment-degrees", type=float, help="max rotation of the random affine warp")
     p.add_argument("--augment-translate", type=float, help="max shift as a fraction of the image")
     p.add_argument("--augment-scale", type=_scale_range, help="random zoom range LOW,HIGH, e.g. 0.9,1.1")
+    p.add_argument("--size-schedule", metavar="SIZE:EPOCHS,...",
+                   help="progressive resolution: e.g. 20:4,24:4 trains 4 epochs at 20x20, 4 at 24x24, the rest at 28x28")
+    p.add_argument("--batch-schedule", metavar="BATCH:EPOCHS,...",
+                   help="large batches first: e.g. 256:3 (learning rate scaled with the batch), then the recipe's batch")
     p.add_argument("--precision", choices=PRECISIONS,
                    help="training arithmetic; auto = bf16 where the hardware has it (default from the recipe)")
     p.add_argument("--val-split", type=int, default=0, help="hold out N training images as a validation set")
@@ -87,7 +91,7 @@ def config_from_args(args: argparse.Namespace, **overrides):
         label_smoothing=args.label_smoothing, ema=args.ema, bn_recompute=args.bn_recompute, augment_degrees=args.augment_degrees,
         augment_translate=args.augment_translate, augment_scale=args.augment_scale, val_split=args.val_split,
         data_dir=args.data_dir, train_limit=args.train_limit, out=args.out, threads=args.threads, device=args.device,
-        precision=args.precision, mlflow=args.mlflow,
+        precision=args.precision, size_schedule=args.size_schedule, batch_schedule=args.batch_schedule, mlflow=args.mlflow,
     )
     for key, value in overrides.items():
         setattr(cfg, key, value)

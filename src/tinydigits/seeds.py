@@ -68,6 +68,7 @@ def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=pri
 
     if budget.last > cfg.epochs:
         raise TinyDigitsError(f"--last {budget.last} is more than --epochs {cfg.epochs}")
+    cfg.plan(keep_last=budget.last)  # schedules never reach into the judged epochs
     start = time.perf_counter()
     name = display_name(cfg.model)
     log(f"checking {cfg.model} on seeds {','.join(map(str, seeds))} ({cfg.epochs} epochs, {jobs} job(s))")

@@ -54,6 +54,8 @@ class TrainConfig:
     device: str | None = None
     train_limit: int | None = None  # train on the first N images only (tests, quick looks)
     precision: str | None = None  # "bf16": autocast the training forward pass (evaluation stays fp32)
+    size_schedule: str | None = None  # "20:4,24:4": 4 epochs at 20x20 inputs, then 4 at 24x24, the rest at 28x28
+    batch_schedule: str | None = None  # "256:3": 3 epochs at batch 256 (lr scaled with it), then the recipe's batch
     mlflow: str | None = None  # MLflow tracking URI: log this run there too
     mlflow_parent: str | None = None  # the MLflow run of the check or search this run belongs to
 
@@ -101,10 +103,37 @@ class TrainConfig:
         for ok, message in checks:
             if not ok:
                 raise TinyDigitsError(message)
+        self.plan()  # a malformed schedule, or one that reaches into the last epochs, is one line now
+
+    def plan(self, keep_last: int = 3) -> list[tuple[int, int]]:
+        """(input size, batch size) of every epoch. Schedules only touch the first epochs: the last
+        `keep_last` (the budget's judged epochs) always train at 28x28 with the recipe's batch."""
+        sizes = _schedule(self.size_schedule, "--size-schedule", 28, self.epochs, keep_last, (8, 28))
+        batches = _schedule(self.batch_schedule, "--batch-schedule", self.batch_size, self.epochs, keep_last, (1, 65536))
+        return list(zip(sizes, batches, strict=True))
 
     def augment(self) -> data.Augment:
         scale = tuple(self.augment_scale)
         return data.Augment(self.augment_degrees or 0.0, self.augment_translate or 0.0, scale, self.augment_shear)
+
+
+def _schedule(text: str | None, flag: str, final: int, epochs: int, keep_last: int, bounds: tuple[int, int]) -> list[int]:
+    """"V:E,V:E" -> one value per epoch: each V for E epochs, then `final` to the end."""
+    values: list[int] = []
+    for part in (text or "").replace(" ", "").split(","):
+        if not part:
+            continue
+        try:
+            value, count = (int(v) for v in part.split(":"))
+        except ValueError:
+            raise TinyDigitsError(f"{flag} {text!r}: expected VALUE:EPOCHS[,VALUE:EPOCHS...], e.g. 20:4,24:4") from None
+        if not bounds[0] <= value <= bounds[1] or count < 1:
+            raise TinyDigitsError(f"{flag} {text!r}: values must be {bounds[0]}-{bounds[1]} and epochs >= 1")
+        values += [value] * count
+    if values and len(values) > epochs - keep_last:
+        raise TinyDigitsError(f"{flag} {text!r} covers {len(values)} epochs: the last {keep_last} of {epochs} "
+                              f"must train as judged (at most {max(0, epochs - keep_last)} scheduled epochs)")
+    return values + [final] * (epochs - len(values))
 
 
 def make_optimizer(cfg: TrainConfig, params) -> torch.optim.Optimizer:
@@ -114,15 +143,14 @@ def make_optimizer(cfg: TrainConfig, params) -> torch.optim.Optimizer:
     return cls(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
 
 
-def make_scheduler(cfg: TrainConfig, opt: torch.optim.Optimizer, steps_per_epoch: int):
-    """Returns (scheduler, per_batch): one-cycle steps every batch, the others once an epoch."""
+def make_scheduler(cfg: TrainConfig, opt: torch.optim.Optimizer, total_steps: int):
+    """Returns (scheduler, per_batch): one-cycle steps every batch (`total_steps` in the run), the others once an epoch."""
     if cfg.scheduler == "onecycle":
-        total = cfg.epochs * steps_per_epoch
+        total = total_steps
         if total < 4:  # too few steps for a warm-up and an annealing phase: constant rate
             return None, False
         return torch.optim.lr_scheduler.OneCycleLR(  # warm-up >= 2 steps: OneCycleLR divides by its length
-            opt, max_lr=cfg.lr, epochs=cfg.epochs, steps_per_epoch=steps_per_epoch, pct_start=max(0.25, 2.0 / total),
-            div_factor=10.0, final_div_factor=100.0,
+            opt, max_lr=cfg.lr, total_steps=total, pct_start=max(0.25, 2.0 / total), div_factor=10.0, final_div_factor=100.0,
         ), True
     if cfg.scheduler == "step":
         return torch.optim.lr_scheduler.StepLR(opt, step_size=max(1, cfg.epochs // 3), gamma=0.1), False
@@ -157,20 +185,48 @@ def recompute_bn(model: nn.Module, split: data.Split, images: int, batch_size: i
     torch.optim.swa_utils.update_bn((input_layout(x) for x, _ in data.batches(subset, batch_size)), model)
 
 
+def check_size(model: nn.Module, size: int, ref: str) -> None:
+    """A size schedule needs a net that runs at `size` x `size` (fully convolutional, global pooling): say so in one line."""
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            param = next(model.parameters())
+            out = model(input_layout(torch.zeros(2, 1, size, size, device=param.device)))
+        ok = tuple(out.shape) == (2, 10)
+    except Exception:
+        ok = False
+    finally:
+        model.train(was_training)
+    if not ok:
+        raise TinyDigitsError(f"--size-schedule: model {ref!r} cannot run on {size}x{size} inputs "
+                              "(it needs to be fully convolutional, with global pooling before the classifier)")
+
+
 def training_model(ref: str | models.Source, device: str | torch.device = "cpu") -> nn.Module:
     """A fresh model (any `--model` reference, or one already resolved) in the layout training feeds it."""
     source = models.resolve(ref) if isinstance(ref, str) else ref
     return model_layout(source.create(), device)
 
 
-def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig):
-    """Forward (bf16 autocast when configured), backward, optimiser step; returns (loss, logits)."""
+def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig,
+               lr_scale: float = 1.0):
+    """Forward (bf16 autocast when configured), backward, optimiser step at `lr_scale` times the scheduler's
+    rate (a batch-size schedule's linear scaling); returns (loss, logits)."""
     with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=cfg.precision == "bf16"):
         logits = model(input_layout(x))
         loss = F.cross_entropy(logits, y, label_smoothing=cfg.label_smoothing)
     opt.zero_grad(set_to_none=True)
     loss.backward()
-    opt.step()
+    if lr_scale != 1.0:
+        rates = [g["lr"] for g in opt.param_groups]
+        for g in opt.param_groups:
+            g["lr"] *= lr_scale
+        opt.step()
+        for g, rate in zip(opt.param_groups, rates, strict=True):
+            g["lr"] = rate  # the scheduler's own rate, as it left it
+    else:
+        opt.step()
     return loss, logits
 
 
@@ -182,14 +238,19 @@ class EpochStats:
     seconds: float
 
 
-def train_epoch(model, opt, scheduler, per_batch, split, cfg, generator, ema=None, progress=None) -> EpochStats:
-    """One pass over the (shuffled, augmented) training split."""
+def train_epoch(model, opt, scheduler, per_batch, split, cfg, generator, ema=None, progress=None,
+                size: int = 28, batch_size: int | None = None) -> EpochStats:
+    """One pass over the (shuffled, augmented) training split, at `size` x `size` inputs (downscaled after
+    augmentation) and `batch_size` (default the config's; the learning rate scales with it)."""
     model.train()
     augment = cfg.augment()
+    batch_size = batch_size or cfg.batch_size
     loss_sum, correct, seen = 0.0, 0, 0
     start = time.perf_counter()
-    for x, y in data.batches(split, cfg.batch_size, generator, augment):
-        loss, logits = train_step(model, opt, x, y, cfg)
+    for x, y in data.batches(split, batch_size, generator, augment):
+        if size != x.shape[-1]:
+            x = F.interpolate(x, size=(size, size), mode="bilinear", antialias=True, align_corners=False)
+        loss, logits = train_step(model, opt, x, y, cfg, batch_size / cfg.batch_size)
         if per_batch:
             scheduler.step()
         if ema is not None:
@@ -246,7 +307,10 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
     params = models.count_params(model)
     ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema), use_buffers=True) if cfg.ema else None
     opt = make_optimizer(cfg, model.parameters())
-    scheduler, per_batch = make_scheduler(cfg, opt, math.ceil(len(train_split) / cfg.batch_size))
+    plan = cfg.plan()
+    for size in sorted({size for size, _ in plan if size != 28}):
+        check_size(model, size, cfg.model)
+    scheduler, per_batch = make_scheduler(cfg, opt, sum(math.ceil(len(train_split) / batch) for _, batch in plan))
 
     name = source.name
     config = dataclasses.asdict(cfg)
@@ -267,14 +331,15 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
         for epoch in range(1, cfg.epochs + 1):
             start, lr = time.perf_counter(), opt.param_groups[0]["lr"]
             bar = None if quiet else tqdm(total=len(train_split), unit="img", desc=f"epoch {epoch}/{cfg.epochs}", leave=False)
-            stats = train_epoch(model, opt, scheduler, per_batch, train_split, cfg, generator, ema, bar)
+            size, batch = plan[epoch - 1]
+            stats = train_epoch(model, opt, scheduler, per_batch, train_split, cfg, generator, ema, bar, size, batch)
             if bar is not None:
                 bar.close()
             recompute_bn(evaluated, train_split, cfg.bn_recompute)
             test_loss, test_acc = evaluate(evaluated, test_split)
             row = {"epoch": epoch, "train_loss": stats.loss, "train_acc": stats.acc, "test_loss": test_loss,
                    "test_acc": test_acc, "lr": lr, "seconds": time.perf_counter() - start,
-                   "train_images_per_s": stats.images / stats.seconds}
+                   "train_images_per_s": stats.images / stats.seconds, "input_size": size, "batch_size": batch}
             if val_split is not None:
                 row["val_loss"], row["val_acc"] = evaluate(evaluated, val_split)
             if scheduler is not None and not per_batch:
