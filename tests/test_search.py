@@ -248,3 +248,21 @@ def test_dashboard_serves_the_study_its_trials_and_a_page(mnist_dir, tmp_path, s
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.mark.parametrize(("name", "params"), [
+    ("model3", {"stem": "c3c3M", "w_stem": 8, "w_stem2": 12, "n_mid": 2, "w_mid0": 16, "w_mid1": 16, "w_last": 16,
+                "pad_first": 0, "dropout": 0.05}),
+    ("fast", {"stem": "c3M", "w_stem": 8, "n_mid": 3, "w_mid0": 12, "w_mid1": 16, "w_mid2": 16, "w_last": 16,
+              "pad_first": 1, "dropout": 0.0}),
+])
+def test_the_family_has_per_layer_widths_so_model3_and_fast_are_points_of_it(name, params, tmp_path, mnist_dir):
+    from tinydigits import models
+
+    recipe = {"crop": 28, "augment_scale": 0.0, "epochs": 15, "batch_size": 64, "lr": 0.1, "augment_degrees": 7.0,
+              "augment_translate": 0.0, "label_smoothing": 0.0, "ema": 0.0, "bn_recompute": 0, "size_schedule": "20:3,24:3",
+              "batch_schedule": "", "precision": "auto"}
+    spec = search.suggest(optuna.trial.FixedTrial({**params, **recipe}), tiny(tmp_path, mnist_dir, epochs=15))
+    assert spec.params() == models.count_params(models.create(name))
+    assert spec.build().state_dict().keys() == models.create(name).state_dict().keys()
+    assert spec.recipe["size_schedule"] == "20:3,24:3" and spec.recipe["batch_schedule"] is None

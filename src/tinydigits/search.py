@@ -88,30 +88,38 @@ def epoch_choices(budget: int) -> list[int]:
 def suggest(trial, cfg: SearchConfig) -> NetSpec:
     """One network + recipe from the family: optionally the central 24x24 crop, a stem that leaves
     the full resolution early (one or two convs and a max-pool, or a strided conv), `n_mid` 3x3
-    convs, a last conv, GAP + 1x1 head."""
+    convs, a last conv, GAP + 1x1 head. Every conv has its own width, so model3
+    (`c8d5 c12d5 M c16d5 c16d5 c16`) and fast (`c8 M c12p1 c16 c16 c16`) are points of the family; the
+    training schedules (progressive resolution, large batches first, batch-norm recompute) are in it too."""
     stem = trial.suggest_categorical("stem", ["c3M", "c3c3M", "s2k3", "s2k4", "s2k5"])
-    w_stem = trial.suggest_int("w_stem", 6, 16, step=2)
-    w_mid = trial.suggest_int("w_mid", 8, 20, step=2)
-    w_last = trial.suggest_int("w_last", 8, 20, step=2)
     n_mid = trial.suggest_int("n_mid", 2, 4)
     pad_first = trial.suggest_categorical("pad_first", [0, 1])
     dropout = trial.suggest_categorical("dropout", [0.0, 0.05])
     d = f"d{round(dropout * 100)}" if dropout else ""
     crop = trial.suggest_categorical("crop", [28, 24])  # 24: drop the (nearly always empty) border
+    width = lambda name: trial.suggest_int(name, 6, 20, step=2)
     tokens = ["C24"] if crop == 24 else []
     if stem == "c3M":
-        tokens += [f"c{w_stem}{d}", "M"]
+        tokens += [f"c{width('w_stem')}{d}", "M"]
     elif stem == "c3c3M":
-        tokens += [f"c{w_stem}{d}", f"c{w_mid}{d}", "M"]
+        tokens += [f"c{width('w_stem')}{d}", f"c{width('w_stem2')}{d}", "M"]
     else:
         k = int(stem[-1])
-        tokens += [f"c{w_stem}k{k}s2p{(k - 1) // 2}{d}"]
-    tokens += [f"c{w_mid}" + ("p1" if i == 0 and pad_first else "") + d for i in range(n_mid)]
-    tokens.append(f"c{w_last}")
+        tokens += [f"c{width('w_stem')}k{k}s2p{(k - 1) // 2}{d}"]
+    tokens += [f"c{width(f'w_mid{i}')}" + ("p1" if i == 0 and pad_first else "") + d for i in range(n_mid)]
+    tokens.append(f"c{width('w_last')}")
     scale = trial.suggest_float("augment_scale", 0.0, 0.12)
+    epochs = trial.suggest_categorical("epochs", epoch_choices(cfg.epochs))
+
+    def schedule(name: str, choices: list[str]) -> str | None:
+        """A schedule only where the run is long enough to keep the judged last epochs plain."""
+        text = trial.suggest_categorical(name, choices)
+        scheduled = sum(int(part.split(":")[1]) for part in text.split(",") if part)
+        return text if text and scheduled <= epochs - max(cfg.last, 3) else None
+
     recipe = {
-        "epochs": trial.suggest_categorical("epochs", epoch_choices(cfg.epochs)),
-        "batch_size": trial.suggest_categorical("batch_size", [64, 128]),
+        "epochs": epochs,
+        "batch_size": trial.suggest_categorical("batch_size", [32, 64, 128]),
         "optimizer": "sgd",
         "scheduler": "onecycle",
         "lr": trial.suggest_float("lr", 0.02, 0.3, log=True),
@@ -120,6 +128,9 @@ def suggest(trial, cfg: SearchConfig) -> NetSpec:
         "augment_scale": [round(1 - scale, 4), round(1 + scale, 4)],
         "label_smoothing": trial.suggest_float("label_smoothing", 0.0, 0.15),
         "ema": trial.suggest_categorical("ema", [0.0, 0.99, 0.999]),
+        "bn_recompute": trial.suggest_categorical("bn_recompute", [0, 10000]),
+        "size_schedule": schedule("size_schedule", ["", "20:3,24:3", "22:4"]),
+        "batch_schedule": schedule("batch_schedule", ["", "256:3", "512:2,256:2"]),
         "precision": trial.suggest_categorical("precision", ["auto", "fp32"]),
     }
     return NetSpec.parse(" ".join(tokens), f"trial{trial.number}", recipe)
