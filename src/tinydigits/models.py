@@ -283,15 +283,41 @@ class Model3(Stack):
 @register("model4", optimizer="sgd", lr=0.1, scheduler="onecycle", batch_size=32, augment_degrees=7.0, ema=0.999,
           bn_recompute=10000, precision="auto")
 class Model4(Stack):
-    """Step 4 - reliable with margin.
+    """Step 4 - reliable with margin (not reached: see Result; model3 stays the default).
 
     Target: the odds, not just the seeds that ran: a new seed should hold the budget with an estimated
-    probability >= 99 % (min over 10 seeds of min(last 3) >= 99.45 %), in no more time than model3.
-    Same layers and parameters as model3; what changes is the training: batch 32 for twice model3's
-    updates, an EMA of the weights (decay 0.999; what is evaluated and saved) with its batch-norm
-    statistics recomputed on 10,000 plain training images before every evaluation (`--bn-recompute`).
-    Result: pending (the 10-seed check was running when this step was committed).
-    Analysis: pending.
+    probability >= 99 % (min over 10 seeds of min(last 3) >= 99.45 %, mean final >= 99.52 %), in no
+    more than 1.15x model3's time. Same layers and parameters as model3; what changes is the training:
+    batch 32 for twice model3's updates, an EMA of the weights (decay 0.999; what is evaluated and
+    saved) with its batch-norm statistics recomputed on 10,000 plain training images before every
+    evaluation (`--bn-recompute`).
+    Result (`tinydigits check --model model4 --seeds 0,1,2,3,4,5,6,7,8,9 --jobs 2`, 2-core AMD EPYC
+    with avx512_bf16, 2967 s wall, slowed by other work for part of it):
+
+           seed     ep13     ep14     ep15      min    final  verdict
+              0    99.54    99.59    99.58    99.54    99.58     PASS
+              1    99.46    99.50    99.48    99.46    99.48     PASS
+              2    99.38    99.40    99.38    99.38    99.38     FAIL
+              3    99.48    99.48    99.47    99.47    99.47     PASS
+              4    99.46    99.45    99.47    99.45    99.47     PASS
+              5    99.50    99.50    99.51    99.50    99.51     PASS
+              6    99.44    99.43    99.42    99.42    99.42     PASS
+              7    99.52    99.51    99.54    99.51    99.54     PASS
+              8    99.49    99.52    99.50    99.49    99.50     PASS
+              9    99.47    99.45    99.47    99.45    99.47     PASS
+        7,568 params; mean final 99.48 %; 9 of 10 seeds hold; min(last 3) mean 99.467, sd 0.046:
+        P(new seed holds) 94.0 % (95 % lower bound 77.0 %). VERDICT: FAIL. model3 on its 10 seeds:
+        mean 99.472, sd 0.043, 96.5 % (81.9 %).
+    Analysis: the EMA keeps the last three epochs within 0.01-0.05 points, as expected, but none of the
+        levers moved the mean of min(last 3) - which is what the odds are made of. Measured one at a
+        time before this run (min of last 3 per seed; model3 alone: seed 3 99.43, seed 9 99.41):
+        model3 + EMA 0.999 99.49 / 99.42; + batch 32 and BN recompute (this recipe) 99.47 / 99.45;
+        model3 with a 16->18 last conv (7,880 params) + EMA + BN recompute + label smoothing 0.1
+        99.40 / 99.33; dropout only after the pool + batch 32 + EMA + BN recompute, seeds 2 / 9:
+        99.37 / 99.50 (~15 % cheaper per epoch). On an H100 (10 seeds each, bf16): model3 mean of min
+        99.449, + EMA 99.460, + EMA + BN recompute 99.449. Seed 2 is the hard one for this layout
+        (model3: 99.45, the dropout variants 99.36-99.38). What is left is capacity or data, not the
+        schedule of the same updates: 432 parameters of headroom, rotation-only augmentation.
     """
 
     def __init__(self) -> None:
