@@ -78,11 +78,11 @@ def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=pri
     curves, params = run_seeds(cfg, seeds, jobs, log)
     result = verdict(curves, params, cfg.epochs, budget)
     result["wall_seconds"] = time.perf_counter() - start
-    log(format_verdict(result, budget))
     command = command or f"tinydigits check --model {cfg.model} --seeds {','.join(map(str, seeds))} --jobs {jobs}"
     folder = write_check(result, budget, name, cfg.out, command)
     result["folder"] = str(folder)
     log(f"check.md and check.png in {result['folder']}")
+    log(format_verdict(result, budget))  # the verdict stays the last thing printed
     if cfg.mlflow:
         odds = result["odds"]
         figures = {"pass": float(result["pass"]), "mean_final_acc": result["mean_final_acc"], "seeds_held": odds["passed"],
