@@ -40,19 +40,30 @@ def verdict(test_acc: dict[int, list[float]], params: int, epochs: int, budget: 
             "odds": pass_odds(complete, budget.min_acc)}
 
 
+def mark(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def seed_table(result: dict[str, Any], budget: Budget) -> tuple[list[str], list[list[str]]]:
+    """Header and per-seed cells of a verdict (last-N accuracies, min, final, verdict): the terminal table
+    and check.md show the same cells."""
+    first = result["epochs"] - budget.last + 1
+    head = ["seed", *[f"ep{first + i}" for i in range(budget.last)], "min", "final", "verdict"]
+    rows = [[seed, *[f"{a:.2f}" for a in s["last"]], f"{s['min_last']:.2f}", f"{s['final']:.2f}", mark(s["pass"])]
+            for seed, s in result["seeds"].items()]
+    return head, rows
+
+
+def constraint_value(c: dict[str, Any]) -> str:
+    return f"{c['value']:.2f}" if isinstance(c["value"], float) else f"{c['value']:,}"
+
+
 def format_verdict(result: dict[str, Any], budget: Budget) -> str:
-    mark = lambda ok: "PASS" if ok else "FAIL"
-    n = budget.last
-    first = result["epochs"] - n + 1
-    head = ["seed", *[f"ep{first + i}" for i in range(n)], "min", "final", "verdict"]
-    lines = ["  ".join(f"{h:>7}" for h in head)]
-    for seed, s in result["seeds"].items():
-        cells = [seed, *[f"{a:.2f}" for a in s["last"]], f"{s['min_last']:.2f}", f"{s['final']:.2f}", mark(s["pass"])]
-        lines.append("  ".join(f"{c:>7}" for c in cells))
+    head, rows = seed_table(result, budget)
+    lines = ["  ".join(f"{c:>7}" for c in row) for row in (head, *rows)]
     lines.append("")
     for name, c in result["constraints"].items():
-        value = f"{c['value']:.2f}" if isinstance(c["value"], float) else f"{c['value']:,}"
-        lines.append(f"{name:<9} {value:>8}  {c['limit']:<52} {mark(c['pass'])}")
+        lines.append(f"{name:<9} {constraint_value(c):>8}  {c['limit']:<52} {mark(c['pass'])}")
     lines.append(f"mean final test accuracy {result['mean_final_acc']:.2f}% over {len(result['seeds'])} seeds")
     lines.append(format_odds(result["odds"]))
     lines.append(f"VERDICT: {mark(result['pass'])}")

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from tinydigits import runs
-from tinydigits.budget import Budget
+from tinydigits.budget import Budget, constraint_value, mark, seed_table
 from tinydigits.report import _md_table, _save, plt
 
 
 def title(result: dict[str, Any], name: str) -> str:
     odds = result["odds"]
-    verdict = "PASS" if result["pass"] else "FAIL"
+    verdict = mark(result["pass"])
     held = f"{odds['passed']} of {odds['seeds']} seeds hold"
     if "probability" not in odds:
         return f"{name}: {verdict}, {held}; {odds.get('note', '')}"
@@ -58,13 +58,8 @@ def plot_check(result: dict[str, Any], budget: Budget, name: str, path: Path) ->
 
 
 def render_check(result: dict[str, Any], budget: Budget, name: str, command: str) -> str:
-    mark = lambda ok: "PASS" if ok else "FAIL"
-    first = result["epochs"] - budget.last + 1
-    header = ["seed", *[f"ep{first + i}" for i in range(budget.last)], "min", "final", "verdict"]
-    rows = [[seed, *[f"{a:.2f}" for a in s["last"]], f"{s['min_last']:.2f}", f"{s['final']:.2f}", mark(s["pass"])]
-            for seed, s in result["seeds"].items()]
-    constraints = [[n, f"{c['value']:,}" if isinstance(c["value"], int) else f"{c['value']:.2f}", c["limit"], mark(c["pass"])]
-                   for n, c in result["constraints"].items()]
+    header, rows = seed_table(result, budget)
+    constraints = [[n, constraint_value(c), c["limit"], mark(c["pass"])] for n, c in result["constraints"].items()]
     odds = result["odds"]
     if "probability" in odds:
         odds_rows = [["P(new seed holds), normal model of min", f"{100 * odds['probability']:.2f}%",
