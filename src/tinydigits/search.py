@@ -113,9 +113,10 @@ def suggest(trial, cfg: SearchConfig) -> NetSpec:
 
     def schedule(name: str, choices: list[str]) -> str | None:
         """A schedule only where the run is long enough to keep the judged last epochs plain."""
+        from tinydigits.train import parse_schedule
+
         text = trial.suggest_categorical(name, choices)
-        scheduled = sum(int(part.split(":")[1]) for part in text.split(",") if part)
-        return text if text and scheduled <= epochs - max(cfg.last, 3) else None
+        return text if text and len(parse_schedule(text)) <= epochs - max(cfg.last, 3) else None
 
     recipe = {
         "epochs": epochs,

@@ -117,8 +117,8 @@ class TrainConfig:
         return data.Augment(self.augment_degrees or 0.0, self.augment_translate or 0.0, scale, self.augment_shear)
 
 
-def _schedule(text: str | None, flag: str, final: int, epochs: int, keep_last: int, bounds: tuple[int, int]) -> list[int]:
-    """"V:E,V:E" -> one value per epoch: each V for E epochs, then `final` to the end."""
+def parse_schedule(text: str | None, flag: str = "schedule", bounds: tuple[int, int] = (1, 65536)) -> list[int]:
+    """"V:E,V:E" -> the scheduled epochs' values: each V for E epochs ([] for none)."""
     values: list[int] = []
     for part in (text or "").replace(" ", "").split(","):
         if not part:
@@ -130,6 +130,12 @@ def _schedule(text: str | None, flag: str, final: int, epochs: int, keep_last: i
         if not bounds[0] <= value <= bounds[1] or count < 1:
             raise TinyDigitsError(f"{flag} {text!r}: values must be {bounds[0]}-{bounds[1]} and epochs >= 1")
         values += [value] * count
+    return values
+
+
+def _schedule(text: str | None, flag: str, final: int, epochs: int, keep_last: int, bounds: tuple[int, int]) -> list[int]:
+    """One value per epoch: the schedule's, then `final` to the end; refused if it reaches the last `keep_last`."""
+    values = parse_schedule(text, flag, bounds)
     if values and len(values) > epochs - keep_last:
         raise TinyDigitsError(f"{flag} {text!r} covers {len(values)} epochs: the last {keep_last} of {epochs} "
                               f"must train as judged (at most {max(0, epochs - keep_last)} scheduled epochs)")
