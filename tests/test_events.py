@@ -46,7 +46,7 @@ def test_tensorboard_shows_the_run(tiny_run, screenshot):
     import urllib.request
     from pathlib import Path
 
-    from tinydigits.loadtest import free_port
+    from tinydigits.loadtest import free_port, stop_process
 
     binary = shutil.which("tensorboard", path=str(Path(sys.executable).parent)) or shutil.which("tensorboard")
     if binary is None:
@@ -69,5 +69,4 @@ def test_tensorboard_shows_the_run(tiny_run, screenshot):
         assert "acc/test" in runs[tiny_run.run_dir.name]
         screenshot(f"{base}/#hparams", "tensorboard.png", "text=final_test_acc")  # the runs' settings side by side
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop_process(server)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tinydigits.loadtest import free_port
+from tinydigits.loadtest import free_port, stop_process
 
 pytest.importorskip("mlflow", reason="the mlflow extra is not installed (pip install 'tinydigits[mlflow]')")
 
@@ -40,11 +40,7 @@ def mlflow_server(tmp_path_factory):
     try:
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_process(server, timeout=20)
         log.close()
 
 

@@ -16,7 +16,7 @@ import pytest
 optuna = pytest.importorskip("optuna")
 
 from tinydigits import search  # noqa: E402
-from tinydigits.loadtest import free_port  # noqa: E402
+from tinydigits.loadtest import free_port, stop_process  # noqa: E402
 from tinydigits.search import SearchConfig  # noqa: E402
 
 TINY = {"epochs": 1, "last": 1, "seeds_per_trial": 1, "train_limit": 2000, "threads": 1, "sampler_seed": 0}
@@ -246,8 +246,7 @@ def test_dashboard_serves_the_study_its_trials_and_a_page(mnist_dir, tmp_path, s
         screenshot(f"{base}/dashboard/studies/{studies[0]['study_id']}", "search-dashboard.png",
                    "text=Pareto Front")
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop_process(server)
 
 
 @pytest.mark.parametrize(("name", "params"), [

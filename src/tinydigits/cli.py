@@ -82,6 +82,11 @@ def _mlflow(p: argparse.ArgumentParser) -> None:
                    "(pip install 'tinydigits[mlflow]'); a check or search is the parent run")
 
 
+def _command_line() -> str:
+    """The command as typed, for the pages that say how they were made (check.md, robustness.md)."""
+    return shlex.join(["tinydigits", *sys.argv[1:]])
+
+
 def config_from_args(args: argparse.Namespace, **overrides):
     from tinydigits.train import TrainConfig
 
@@ -127,8 +132,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from tinydigits.seeds import check
 
     budget = Budget(args.max_params, args.max_epochs, args.last, args.min_acc)
-    command = shlex.join(["tinydigits", *sys.argv[1:]])
-    result = check(config_from_args(args).resolved(), args.seeds, args.jobs, budget, command=command)
+    result = check(config_from_args(args).resolved(), args.seeds, args.jobs, budget, command=_command_line())
     print(f"wall time {result['wall_seconds']:.0f}s")
     if args.json:
         from tinydigits.runs import write_json
@@ -193,8 +197,8 @@ def cmd_predict(args: argparse.Namespace) -> int:
 def cmd_robustness(args: argparse.Namespace) -> int:
     from tinydigits import robustness
 
-    command = shlex.join(["tinydigits", *sys.argv[1:]])
-    result = robustness.run(args.model, args.backend, args.out, args.seed, args.limit, args.json, args.data_dir, command)
+    result = robustness.run(args.model, args.backend, args.out, args.seed, args.limit, args.json, args.data_dir,
+                            _command_line())
     print(robustness.format_table(result))
     return 0
 

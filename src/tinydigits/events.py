@@ -19,7 +19,6 @@ from torch import nn
 
 EPOCH_TAGS = {"train_loss": "loss/train", "test_loss": "loss/test", "train_acc": "acc/train", "test_acc": "acc/test",
               "val_loss": "loss/val", "val_acc": "acc/val", "lr": "lr", "seconds": "seconds"}
-FINAL_METRICS = ("final_test_acc", "min_last3_test_acc", "best_test_acc")
 
 
 def _writer(run_dir: Path):

@@ -9,6 +9,7 @@ two places: `train` logs settings and per-epoch metrics, and the pictures come l
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,10 @@ EXPERIMENT = "tinydigits"
 EPOCH_METRICS = ("train_loss", "train_acc", "test_loss", "test_acc", "val_loss", "val_acc", "lr", "seconds")
 
 
+@functools.cache
 def client(uri: str):
-    """A client for `uri` that fails in seconds, not after minutes of retries, when the server is away."""
+    """One client per URI for the process (a run logs every epoch), failing in seconds, not after minutes
+    of retries, when the server is away."""
     os.environ.setdefault("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "1")
     os.environ.setdefault("MLFLOW_HTTP_REQUEST_TIMEOUT", "30")
     try:
