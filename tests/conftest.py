@@ -68,13 +68,14 @@ def mnist_copy(mnist_dir, tmp_path):
 
 @pytest.fixture
 def screenshot():
-    """screenshot(url, name, shown): Chromium (Debian's, headless) renders `url` until the playwright selector
-    `shown` (e.g. "text=Pareto Front", which also looks inside shadow DOM) is visible, and writes `name` into
+    """screenshot(url, name, shown, prepare=None): Chromium (Debian's, headless) renders `url` until the
+    playwright selector `shown` (e.g. "text=Pareto Front", which also looks inside shadow DOM) is visible, runs
+    `prepare(page)` (clicks, a filter: it waits for what it needs itself), and writes `name` into
     $TINYDIGITS_SCREENSHOT_DIR (default build/screenshots); skips with the reason when Chromium or
     playwright is missing."""
     import shutil
 
-    def take(url: str, name: str, shown: str, width: int = 1280, height: int = 800) -> Path:
+    def take(url: str, name: str, shown: str, prepare=None, width: int = 1280, height: int = 800) -> Path:
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
         if chromium is None:
             pytest.skip("Chromium is not installed (apt-get install chromium); the page was not rendered")
@@ -87,7 +88,12 @@ def screenshot():
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(url)
             page.locator(shown).first.wait_for(timeout=30000)
-            page.wait_for_load_state("networkidle")
+            if prepare is not None:
+                prepare(page)
+            try:
+                page.wait_for_load_state("networkidle", timeout=10000)
+            except playwright.TimeoutError:  # pages that poll their server (MLflow's) never go idle
+                page.wait_for_timeout(2000)
             page.screenshot(path=str(shot_dir / name))
             browser.close()
         assert (shot_dir / name).stat().st_size > 5000

@@ -69,17 +69,26 @@ def test_a_train_run_lands_in_mlflow_with_its_metrics_and_artifacts(mlflow_serve
     assert {"model.pt", "metrics.json", "config.json", "curves.png", "confusion.png", "report.md"} <= artifacts
 
 
-def test_a_check_is_the_parent_of_its_seeds_runs(mlflow_server, mnist_dir, tmp_path):
-    done = subprocess.run([sys.executable, "-m", "tinydigits", "check", "--seeds", "0,1,2", "--epochs", "1", "--last", "1",
+def test_a_check_is_the_parent_of_its_seeds_runs(mlflow_server, mnist_dir, tmp_path, screenshot):
+    done = subprocess.run([sys.executable, "-m", "tinydigits", "check", "--seeds", "0,1,2", "--epochs", "3", "--last", "1",
                            "--train-limit", "1000", "--data-dir", str(mnist_dir), "--out", str(tmp_path),
                            "--mlflow", mlflow_server], capture_output=True, text=True, timeout=300)
-    assert done.returncode == 1 and "VERDICT: FAIL" in done.stdout, done.stderr  # 1 epoch cannot hold 99.4 %
+    assert done.returncode == 1 and "VERDICT: FAIL" in done.stdout, done.stderr  # 3 epochs on 1,000 images cannot hold 99.4 %
     client, runs = _runs(mlflow_server)
     parent = next(r for r in runs if r.info.run_name.startswith("check-model3"))
     children = [r for r in runs if r.data.tags.get("mlflow.parentRunId") == parent.info.run_id]
     assert sorted(r.data.params["seed"] for r in children) == ["0", "1", "2"]
     assert parent.data.metrics["pass"] == 0.0 and "probability" in parent.data.metrics
     assert {"check.md", "check.png", "check.json"} <= {a.path for a in client.list_artifacts(parent.info.run_id)}
+
+    def seeds_test_curves(page):  # open the check's children and keep the test_* charts
+        page.locator("button[data-component-id*=runnamecellrenderer]").first.click()
+        page.locator("text=model3-s2").first.wait_for(timeout=30000)
+        page.get_by_placeholder("Search metric charts").fill("test_")
+        page.locator("text=test_loss").first.wait_for(timeout=30000)
+
+    screenshot(f"{mlflow_server}/#/experiments/{parent.info.experiment_id}/runs?compareRunsMode=CHART", "mlflow.png",
+               "text=check-model3", prepare=seeds_test_curves, width=1600, height=900)
 
 
 def test_an_unreachable_server_is_one_line_before_any_training(mnist_dir, tmp_path):
