@@ -3,6 +3,7 @@ workers sharing one study in a real PostgreSQL server."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ import pytest
 optuna = pytest.importorskip("optuna")
 
 from tinydigits import search  # noqa: E402
+from tinydigits.errors import TinyDigitsError  # noqa: E402
 from tinydigits.loadtest import free_port, stop_process  # noqa: E402
 from tinydigits.search import SearchConfig  # noqa: E402
 
@@ -249,14 +251,11 @@ def test_dashboard_serves_the_study_its_trials_and_a_page(mnist_dir, tmp_path, s
         stop_process(server)
 
 
-@pytest.mark.parametrize(("name", "params"), [
-    ("model3", {"stem": "c3c3M", "w_stem": 8, "w_stem2": 12, "n_mid": 2, "w_mid0": 16, "w_mid1": 16, "w_last": 16,
-                "pad_first": 0, "dropout": 0.05}),
-    ("fast", {"stem": "c3M", "w_stem": 8, "n_mid": 3, "w_mid0": 12, "w_mid1": 16, "w_mid2": 16, "w_last": 16,
-              "pad_first": 1, "dropout": 0.0}),
-])
-def test_the_family_has_per_layer_widths_so_model3_and_fast_are_points_of_it(name, params, tmp_path, mnist_dir):
+@pytest.mark.parametrize("name", ["model3", "fast"])
+def test_the_family_has_per_layer_widths_so_model3_and_fast_are_points_of_it(name, tmp_path, mnist_dir):
     from tinydigits import models
+
+    params = search.KNOWN_LAYERS[name]
 
     recipe = {"crop": 28, "augment_scale": 0.0, "epochs": 15, "batch_size": 64, "lr": 0.1, "augment_degrees": 7.0,
               "augment_translate": 0.0, "label_smoothing": 0.0, "ema": 0.0, "bn_recompute": 0, "size_schedule": "20:3,24:3",
@@ -265,3 +264,21 @@ def test_the_family_has_per_layer_widths_so_model3_and_fast_are_points_of_it(nam
     assert spec.params() == models.count_params(models.create(name))
     assert spec.build().state_dict().keys() == models.create(name).state_dict().keys()
     assert spec.recipe["size_schedule"] == "20:3,24:3" and spec.recipe["batch_schedule"] is None
+
+
+def test_a_study_can_start_from_the_registered_nets(tmp_path, mnist_dir):
+    from tinydigits import models
+
+    cfg = dataclasses.replace(tiny(tmp_path, mnist_dir, epochs=15), start_from=["fast", "model3"])
+    study = search.open_study(cfg)
+    search.start_from(study, cfg.start_from, cfg.epochs)
+    search.start_from(study, cfg.start_from, cfg.epochs)  # a continued study does not queue them twice
+    waiting = study.get_trials(states=(optuna.trial.TrialState.WAITING,))
+    assert len(waiting) == 2
+    for trial, name in zip(waiting, ["fast", "model3"], strict=True):
+        spec = search.suggest(optuna.trial.FixedTrial(trial.system_attrs["fixed_params"]), cfg)
+        assert spec.params() == models.count_params(models.create(name))
+        recipe = models.recipe(name)
+        assert spec.recipe["ema"] == recipe.get("ema", 0.0) and spec.recipe["batch_size"] == recipe["batch_size"]
+    with pytest.raises(TinyDigitsError, match="--start-from"):
+        dataclasses.replace(cfg, start_from=["model9"]).validate()

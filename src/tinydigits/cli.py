@@ -62,6 +62,11 @@ def add_train_args(p: argparse.ArgumentParser, model_default: str | None = DEFAU
     p.add_argument("--augment-degrees", type=float, help="max rotation of the random affine warp")
     p.add_argument("--augment-translate", type=float, help="max shift as a fraction of the image")
     p.add_argument("--augment-scale", type=_scale_range, help="random zoom range LOW,HIGH, e.g. 0.9,1.1")
+    p.add_argument("--augment-elastic", type=float, metavar="PIXELS",
+                   help="elastic distortion: max displacement of a smooth random field (e.g. 2)")
+    p.add_argument("--augment-stroke", type=float, metavar="P", help="chance per image of thicker or thinner strokes")
+    p.add_argument("--augment-blur", type=float, metavar="SIGMA", help="Gaussian blur, sigma drawn per image in [0, SIGMA]")
+    p.add_argument("--augment-noise", type=float, metavar="STD", help="pixel noise, std drawn per image in [0, STD]")
     p.add_argument("--size-schedule", metavar="SIZE:EPOCHS,...",
                    help="progressive resolution: e.g. 20:4,24:4 trains 4 epochs at 20x20, 4 at 24x24, the rest at 28x28")
     p.add_argument("--batch-schedule", metavar="BATCH:EPOCHS,...",
@@ -94,7 +99,9 @@ def config_from_args(args: argparse.Namespace, **overrides):
         model=args.model, recipe=args.recipe, epochs=args.epochs, seed=getattr(args, "seed", 0), batch_size=args.batch_size,
         optimizer=args.optimizer, lr=args.lr, scheduler=args.scheduler, weight_decay=args.weight_decay,
         label_smoothing=args.label_smoothing, ema=args.ema, bn_recompute=args.bn_recompute, augment_degrees=args.augment_degrees,
-        augment_translate=args.augment_translate, augment_scale=args.augment_scale, val_split=args.val_split,
+        augment_translate=args.augment_translate, augment_scale=args.augment_scale, augment_elastic=args.augment_elastic,
+        augment_stroke=args.augment_stroke, augment_blur=args.augment_blur, augment_noise=args.augment_noise,
+        val_split=args.val_split,
         data_dir=args.data_dir, train_limit=args.train_limit, out=args.out, threads=args.threads, device=args.device,
         precision=args.precision, size_schedule=args.size_schedule, batch_schedule=args.batch_schedule, mlflow=args.mlflow,
     )
@@ -254,6 +261,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         objective=args.objective, min_acc=args.min_acc, last=args.last, promote=args.promote,
         prune_after=args.prune_after or None, sampler_seed=args.sampler_seed, train_limit=args.train_limit,
         data_dir=args.data_dir, out=args.out, threads=args.threads, mlflow=args.mlflow,
+        start_from=[n for n in (args.start_from or "").split(",") if n],
     )
     if args.dashboard:
         search.dashboard(cfg, args.host, args.port)
@@ -276,7 +284,13 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from tinydigits import serve
 
-    serve.serve(args.model, args.host, args.port, args.workers)
+    model = args.model
+    if model is None:
+        from tinydigits.runs import most_robust
+
+        model, why = most_robust(args.runs)
+        print(why, file=sys.stderr)
+    serve.serve(str(model), args.host, args.port, args.workers)
     return 0
 
 
@@ -391,6 +405,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--export", metavar="TRIAL", help="write trial TRIAL's spec (a number or 'best') as JSON, then exit")
     p.add_argument("--name", help="name of the exported spec (with --export)")
     p.add_argument("--table", action="store_true", help="only (re)write and print the Pareto table and picture")
+    p.add_argument("--start-from", metavar="NAME,...",
+                   help="queue registered nets (fast, model3) with their recipes as the first trials, for TPE to start near")
     p.add_argument("--dashboard", action="store_true", help="serve the study in optuna-dashboard instead of searching")
     p.add_argument("--host", default="127.0.0.1", help="with --dashboard: bind address (default: this machine only)")
     p.add_argument("--port", type=int, default=8080, help="with --dashboard: port")
@@ -398,7 +414,9 @@ def build_parser() -> argparse.ArgumentParser:
     _data_dir(p)
 
     p = sub.add_parser("serve", help="draw-a-digit web page and JSON API")
-    p.add_argument("model", help="run folder or model.pt")
+    p.add_argument("model", nargs="?", help="run folder or model.pt (default: the most robust run under --runs: "
+                   "best measured by `tinydigits robustness`, else the newest of the robust tier, else the newest)")
+    p.add_argument("--runs", default="runs", help="where to look for that run (default: runs)")
     p.add_argument("--host", default="127.0.0.1", help="bind address (default: this machine only)")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=_positive_int, default=1,

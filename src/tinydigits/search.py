@@ -63,6 +63,7 @@ class SearchConfig:
     threads: int | None = None  # per worker; default: cores split between workers
     mlflow: str | None = None  # MLflow tracking URI: this search is a parent run, each trained seed a child run
     mlflow_parent: str | None = None
+    start_from: list[str] = dataclasses.field(default_factory=list)  # registered nets queued as the first trials
 
     def out_dir(self) -> Path:
         return Path(self.out or Path("search") / self.study)
@@ -72,6 +73,7 @@ class SearchConfig:
             (self.objective in OBJECTIVES, f"--objective must be one of {', '.join(OBJECTIVES)}"),
             (min(self.trials, self.jobs, self.seeds_per_trial) >= 1, "--trials, --jobs, --seeds-per-trial must be >= 1"),
             (1 <= self.last <= self.epochs, f"--last {self.last} must be between 1 and --epochs {self.epochs}"),
+            (set(self.start_from) <= set(KNOWN_LAYERS), f"--start-from: choose from {', '.join(KNOWN_LAYERS)}"),
         ]
         for ok, message in checks:
             if not ok:
@@ -135,6 +137,36 @@ def suggest(trial, cfg: SearchConfig) -> NetSpec:
         "precision": trial.suggest_categorical("precision", ["auto", "fp32"]),
     }
     return NetSpec.parse(" ".join(tokens), f"trial{trial.number}", recipe)
+
+
+# The registered nets as points of the family: a study can start from them (`--start-from`) instead of from
+# TPE's random draws alone. The tests rebuild each from these with its exact parameter count.
+KNOWN_LAYERS = {
+    "model3": {"stem": "c3c3M", "w_stem": 8, "w_stem2": 12, "n_mid": 2, "w_mid0": 16, "w_mid1": 16, "w_last": 16,
+               "pad_first": 0, "dropout": 0.05},
+    "fast": {"stem": "c3M", "w_stem": 8, "n_mid": 3, "w_mid0": 12, "w_mid1": 16, "w_mid2": 16, "w_last": 16,
+             "pad_first": 1, "dropout": 0.0},
+}
+
+
+def known_point(name: str, epochs: int = 15) -> dict[str, Any]:
+    """A registered net and its recipe as the search's parameters (plain: no crop, zoom or schedule)."""
+    from tinydigits import models
+
+    if name not in KNOWN_LAYERS:
+        raise TinyDigitsError(f"--start-from {name!r}: choose from {', '.join(KNOWN_LAYERS)}")
+    recipe = models.recipe(name)
+    return {**KNOWN_LAYERS[name], "crop": 28, "augment_scale": 0.0, "epochs": min(recipe.get("epochs", 15), epochs),
+            "batch_size": recipe.get("batch_size", 128), "lr": recipe.get("lr", 0.1),
+            "augment_degrees": recipe.get("augment_degrees", 0.0), "augment_translate": recipe.get("augment_translate", 0.0),
+            "label_smoothing": recipe.get("label_smoothing", 0.0), "ema": recipe.get("ema", 0.0),
+            "bn_recompute": recipe.get("bn_recompute", 0), "size_schedule": "", "batch_schedule": "", "precision": "auto"}
+
+
+def start_from(study, names: list[str], epochs: int) -> None:
+    """Queue the named registered nets as the study's next trials (once: a continued study skips them)."""
+    for name in names:
+        study.enqueue_trial(known_point(name, epochs), skip_if_exists=True)
 
 
 def rejection(spec: NetSpec, cfg: SearchConfig) -> str | None:
@@ -354,7 +386,8 @@ def run(cfg: SearchConfig, log=print) -> Any:
     """Run the search (this machine's share of it) and write the table and picture; returns the study."""
     cfg.validate()
     cfg.out_dir().mkdir(parents=True, exist_ok=True)
-    open_study(cfg)  # create it (and check its settings) once, before the workers race to
+    study = open_study(cfg)  # create it (and check its settings) once, before the workers race to
+    start_from(study, cfg.start_from, cfg.epochs)
     if cfg.jobs > 1 and cfg.threads is None:
         cfg = dataclasses.replace(cfg, threads=max(1, (os.cpu_count() or 1) // cfg.jobs))
     if cfg.mlflow:
