@@ -282,3 +282,30 @@ def test_a_study_can_start_from_the_registered_nets(tmp_path, mnist_dir):
         assert spec.recipe["ema"] == recipe.get("ema", 0.0) and spec.recipe["batch_size"] == recipe["batch_size"]
     with pytest.raises(TinyDigitsError, match="--start-from"):
         dataclasses.replace(cfg, start_from=["model9"]).validate()
+
+
+def test_finished_trials_carry_to_another_storage_once(tmp_path, mnist_dir):
+    from optuna.distributions import FloatDistribution
+
+    from tinydigits.cli import main
+
+    home = tiny(tmp_path, mnist_dir)
+    study = search.open_study(home)
+    lr = {"lr": FloatDistribution(0.02, 0.3, log=True)}
+    study.add_trials([
+        optuna.trial.create_trial(values=[99.41, 80.0], params={"lr": 0.1}, distributions=lr,
+                                  user_attrs={"seeds": 2, "seconds": 80.0, "spec": {"layers": "c8"}}),
+        optuna.trial.create_trial(state=optuna.trial.TrialState.PRUNED, params={"lr": 0.2}, distributions=lr,
+                                  user_attrs={"pruned": "below the median"}, intermediate_values={3: 97.5}),
+    ])
+    saved = tmp_path / "trials.json"
+    assert main(["search", "--study", "t", "--storage", home.storage, "--save-trials", str(saved)]) == 0
+    away = dataclasses.replace(home, storage=f"sqlite:///{tmp_path / 'elsewhere.db'}")
+    there = search.open_study(away)
+    assert search.load_trials(there, saved) == 2 and search.load_trials(there, saved) == 0  # once
+    got = {t.params["lr"]: t for t in there.trials}
+    assert got[0.1].values == [99.41, 80.0] and got[0.1].user_attrs["spec"] == {"layers": "c8"}
+    assert got[0.2].state.name == "PRUNED" and got[0.2].intermediate_values == {3: 97.5}
+    other = search.open_study(dataclasses.replace(away, study="u", epochs=12))
+    with pytest.raises(TinyDigitsError, match="other settings"):
+        search.load_trials(other, saved)

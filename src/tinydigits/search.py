@@ -20,6 +20,7 @@ machines shares the work - Optuna's own distributed mode; `--trials` is the stud
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 import os
 import random
@@ -503,6 +504,45 @@ def dashboard(cfg: SearchConfig, host: str, port: int, log=print) -> None:
         study.set_metric_names([f"min last {cfg.last} %", "seconds per run" if cfg.objective == "seconds" else "MACs"])
     log(f"study {cfg.study!r} ({len(study.trials)} trials) at http://{host}:{port}/dashboard/ - Ctrl-C stops")
     optuna_dashboard.run_server(study._storage, host=host, port=port)
+
+
+def save_trials(study, path: Path) -> int:
+    """Every finished trial (complete, pruned, failed, rejected) with its parameters, objective values and
+    attributes, plus the study's settings, as JSON: a study carried to a machine or session that does not
+    share its database (`--load-trials` there). Returns the number of trials written."""
+    from optuna.distributions import distribution_to_json
+
+    done = [t for t in study.get_trials(deepcopy=False) if t.state.is_finished()]
+    runs.write_json(path, {"study": study.study_name, "settings": study.user_attrs.get("settings"), "trials": [
+        {"state": t.state.name, "values": t.values, "params": t.params, "user_attrs": t.user_attrs,
+         "distributions": {k: distribution_to_json(d) for k, d in t.distributions.items()},
+         "intermediate_values": {str(k): v for k, v in t.intermediate_values.items()}} for t in done]})
+    return len(done)
+
+
+def load_trials(study, path: str | Path) -> int:
+    """Add the trials of a `save_trials` file that the study does not hold yet (same parameters, values and
+    state: the same trial), so loading twice adds nothing. Refused in one line when the file's study had
+    other settings (budget, objective...). Returns the number added."""
+    import optuna
+    from optuna.distributions import json_to_distribution
+
+    saved = runs.read_json(Path(path))
+    try:
+        if saved["settings"] != study.user_attrs.get("settings"):
+            raise TinyDigitsError(f"--load-trials {path}: its study had other settings ({saved['settings']}) than "
+                                  f"{study.study_name!r} ({study.user_attrs.get('settings')})")
+        key = lambda state, params, values: json.dumps([state, params, values], sort_keys=True)
+        held = {key(t.state.name, t.params, t.values) for t in study.get_trials(deepcopy=False)}
+        new = [optuna.trial.create_trial(
+            state=optuna.trial.TrialState[r["state"]], values=r["values"], params=r["params"], user_attrs=r["user_attrs"],
+            distributions={k: json_to_distribution(d) for k, d in r["distributions"].items()},
+            intermediate_values={int(k): v for k, v in r["intermediate_values"].items()})
+            for r in saved["trials"] if key(r["state"], r["params"], r["values"]) not in held]
+    except (KeyError, TypeError, ValueError) as err:
+        raise TinyDigitsError(f"--load-trials {path}: not a file of `tinydigits search --save-trials` ({err})") from None
+    study.add_trials(new)
+    return len(new)
 
 
 def pick(study, which: str):
