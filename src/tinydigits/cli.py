@@ -266,6 +266,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.dashboard:
         search.dashboard(cfg, args.host, args.port)
         return 0
+    if args.save_trials:
+        count = search.save_trials(search.open_study(cfg, create=False), Path(args.save_trials))
+        print(f"wrote {count} finished trials of {cfg.study!r} to {args.save_trials} (tinydigits search --load-trials)")
+        return 0
+    if args.load_trials:
+        added = search.load_trials(search.open_study(cfg), args.load_trials)
+        print(f"added {added} trials from {args.load_trials} to {cfg.study!r}")
     if args.export is not None or args.table:
         study = search.open_study(cfg, create=False)
         if args.export is not None:
@@ -405,6 +412,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--export", metavar="TRIAL", help="write trial TRIAL's spec (a number or 'best') as JSON, then exit")
     p.add_argument("--name", help="name of the exported spec (with --export)")
     p.add_argument("--table", action="store_true", help="only (re)write and print the Pareto table and picture")
+    p.add_argument("--save-trials", metavar="FILE", help="write the study's finished trials as JSON, then exit")
+    p.add_argument("--load-trials", metavar="FILE",
+                   help="first add the trials of a --save-trials file (a study carried from another machine or session)")
     p.add_argument("--start-from", metavar="NAME,...",
                    help="queue registered nets (fast, model3) with their recipes as the first trials, for TPE to start near")
     p.add_argument("--dashboard", action="store_true", help="serve the study in optuna-dashboard instead of searching")
