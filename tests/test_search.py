@@ -88,7 +88,7 @@ def test_a_crashed_trial_is_failed_and_the_study_goes_on(mnist_dir, tmp_path, mo
     cfg = tiny(tmp_path, mnist_dir, trials=3)
     study = search.run(cfg, log=lambda _: None)
     states = [t.state.name for t in study.trials if "rejected" not in t.user_attrs]
-    assert states.count("FAIL") == 1 and states.count("COMPLETE") == 2
+    assert states.count("FAIL") == 1 and states.count("COMPLETE") == 3  # a crash measured nothing: not one of the 3
     failed = next(t for t in study.trials if t.state.name == "FAIL")
     assert "NaN" in failed.user_attrs["error"] and "failed" in search.describe(failed)
 
@@ -309,3 +309,13 @@ def test_finished_trials_carry_to_another_storage_once(tmp_path, mnist_dir):
     other = search.open_study(dataclasses.replace(away, study="u", epochs=12))
     with pytest.raises(TinyDigitsError, match="other settings"):
         search.load_trials(other, saved)
+
+
+def test_a_spec_that_cannot_take_the_size_schedule_is_rejected_before_training(tmp_path, mnist_dir):
+    from tinydigits.spec import NetSpec
+
+    cfg = tiny(tmp_path, mnist_dir, epochs=15)
+    cropped = NetSpec.parse("C24 c8 M c12p1 c16 c16 c16", "t", {"size_schedule": "20:3,24:3"})
+    assert search.rejection(cropped, cfg) == "cannot run on the size schedule's 20x20 inputs"
+    plain = NetSpec.parse("c8 M c12p1 c16 c16 c16", "t", {"size_schedule": "20:3,24:3"})
+    assert search.rejection(plain, cfg) is None
