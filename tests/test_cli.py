@@ -58,6 +58,13 @@ def test_usage_mistakes_are_one_line(args):
     assert_one_line_error(run_cli(*args), "tinydigits")
 
 
+@pytest.mark.parametrize(("flag", "value"), [("--augment-blur", "9"), ("--augment-noise", "-1"), ("--augment-stroke", "2"),
+                                           ("--augment-elastic", "20")])
+def test_out_of_range_augments_are_one_line_before_any_folder(flag, value, tmp_path):
+    assert_one_line_error(run_cli("train", flag, value, "--out", str(tmp_path / "runs")), flag)
+    assert not (tmp_path / "runs").exists()
+
+
 def test_help_lists_commands():
     proc = run_cli("--help")
     assert proc.returncode == 0 and "train" in proc.stdout

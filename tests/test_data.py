@@ -124,6 +124,39 @@ def test_augment_identity_when_inactive_and_rotation_moves_ink():
     assert ((turned.sum() - x.sum()) / x.sum()).abs() < 0.15  # ink is moved, not destroyed
 
 
+def _bar(n: int = 32) -> torch.Tensor:
+    x = torch.zeros(n, 1, 28, 28)
+    x[..., 4:24, 12:15] = 1.0  # a vertical bar, 3 px wide
+    return x
+
+
+def test_handwriting_augments_do_what_they_say_and_are_seed_deterministic():
+    x = _bar()
+    elastic = data.Augment(elastic=2.0)(x, torch.Generator().manual_seed(0))
+    assert ((elastic - x).abs().sum(dim=(1, 2, 3)) > 1).all()  # every image bent
+    assert ((elastic.sum() - x.sum()) / x.sum()).abs() < 0.1  # ink moved, not made or lost
+    thick = data.Augment(stroke=1.0)(x, torch.Generator().manual_seed(0)).sum(dim=(1, 2, 3))
+    base = x.sum(dim=(1, 2, 3))
+    assert (thick > base + 1).any() and (thick < base - 1).any()  # some strokes thicker, some thinner
+    assert torch.equal(data.Augment(stroke=1e-9)(x, torch.Generator().manual_seed(0)), x)  # chance ~0: untouched
+    blurred = data.Augment(blur=1.5)(x, torch.Generator().manual_seed(0))
+    assert (blurred.amax(dim=(1, 2, 3)) < 1).float().mean() > 0.8 and torch.allclose(blurred.sum(), x.sum(), rtol=1e-3)
+    noisy = data.Augment(noise=0.2)(x, torch.Generator().manual_seed(0))
+    assert noisy.min() >= 0 and noisy.max() <= 1 and (noisy[..., :3, :] > 0).any()  # noise on the background
+    every = data.Augment(degrees=7, elastic=2, stroke=0.5, blur=1, noise=0.1)
+    a, b = every(x, torch.Generator().manual_seed(5)), every(x, torch.Generator().manual_seed(5))
+    assert torch.equal(a, b) and not torch.equal(a, every(x, torch.Generator().manual_seed(6)))
+
+
+def test_an_unused_augment_draws_no_random_numbers():
+    """Adding options must not change the images of recipes that do not use them (older runs reproduce)."""
+    x = torch.rand(8, 1, 28, 28)
+    g1, g2 = torch.Generator().manual_seed(1), torch.Generator().manual_seed(1)
+    data.Augment(degrees=7)(x, g1)
+    data.Augment(degrees=7, elastic=0.0, stroke=0.0, blur=0.0, noise=0.0)(x, g2)
+    assert torch.equal(torch.rand(3, generator=g1), torch.rand(3, generator=g2))
+
+
 def test_batches_keep_labels_aligned():
     split = data.Split(torch.arange(10, dtype=torch.uint8).repeat_interleave(784).reshape(10, 28, 28),
                        torch.arange(10))

@@ -10,7 +10,6 @@ import pytest
 from PIL import Image, ImageDraw
 
 from tinydigits import preprocess
-from tinydigits.errors import TinyDigitsError
 
 
 def drawn_digit(size=(120, 90), offset=(0, 0), dark_on_light=True, mode="L") -> Image.Image:
@@ -38,8 +37,12 @@ def test_dark_on_light_and_its_inverse_give_the_same_input():
 
 def test_forced_inversion_is_respected():
     light_on_dark = png_bytes(drawn_digit(dark_on_light=False))
-    with pytest.raises(TinyDigitsError, match="blank"):
-        preprocess.load_digit(light_on_dark, invert=True)  # inverting white ink on black leaves no ink
+    auto = preprocess.load_digit(light_on_dark)
+    try:
+        forced = preprocess.load_digit(light_on_dark, invert=True)  # white ink on black, read as dark ink
+    except preprocess.BlankImageError:
+        return  # nothing left to read: respected
+    assert np.abs(forced - auto).mean() > 0.05
 
 
 def test_off_centre_digit_is_centred_and_scaled_to_20px():
@@ -68,6 +71,30 @@ def test_transparent_canvas_strokes_survive():
     ImageDraw.Draw(canvas).line([(60, 40), (140, 40), (90, 170)], fill=(20, 20, 20, 255), width=12)
     img = preprocess.load_digit(png_bytes(canvas))
     assert img.max() > 0.9 and img[0].max() == 0
+
+
+def test_uneven_light_specks_and_noise_do_not_move_or_shrink_the_digit():
+    """A photo lit from one side, with sensor noise and a few specks of dirt, gives the clean drawing's input."""
+    clean = preprocess.load_digit(png_bytes(drawn_digit()))
+    rng = np.random.default_rng(0)
+    paper = 1.0 - (1.0 - np.asarray(drawn_digit(), dtype=np.float32) / 255) * 0.85
+    light = np.linspace(0.5, 1.0, paper.shape[1])[None, :]  # the left side in shadow
+    photo = paper * light + rng.normal(0, 0.02, paper.shape)
+    for y, x in [(5, 100), (80, 10), (60, 110)]:
+        photo[y : y + 3, x : x + 3] = 0.1  # dirt
+    seen = preprocess.load_digit(png_bytes(Image.fromarray((np.clip(photo, 0, 1) * 255).astype(np.uint8))))
+    # One border level for the background (before) gave 0.085 and 26 strong pixels of the clean 72 here.
+    assert np.abs(seen - clean).mean() < 0.05
+    assert (seen > 0.5).sum() == pytest.approx((clean > 0.5).sum(), rel=0.15)  # same size: the specks were not boxed in
+
+
+def test_a_digit_in_two_pieces_keeps_both():
+    img = Image.new("L", (100, 100), 0)
+    d = ImageDraw.Draw(img)
+    d.line([(30, 20), (70, 20)], fill=255, width=8)  # a 5's top bar, not touching the rest
+    d.line([(30, 35), (30, 80), (70, 80)], fill=255, width=8)
+    seen = preprocess.load_digit(png_bytes(img))
+    assert seen[:9].sum() > 5 and seen[-9:].sum() > 5  # both pieces are in the 28x28 input
 
 
 def test_mnist_png_roundtrip_matches_tensor_path(tiny_run, mnist_dir):

@@ -43,6 +43,7 @@ def test_report_on_a_short_run_writes_table_picture_and_json(tiny_run, mnist_dir
     page = (out / "robustness.md").read_text()
     assert "| photo, uneven light | user |" in page and "mean over shifts" in page
     assert (out / "robustness.png").read_bytes()[:4] == b"\x89PNG"
+    assert json.loads((out / "robustness.json").read_text())["mean"] == summary["mean"]  # what serve ranks by
     assert "mean over 22 shifts" in capsys.readouterr().out
 
 
@@ -59,3 +60,41 @@ def test_onnx_backend_gives_the_same_table(tiny_run, mnist_dir, tmp_path):
     torch_rows, onnx_rows = (json.loads((tmp_path / f).read_text())["shifts"] for f in ("t.json", "o.json"))
     for t, o in zip(torch_rows, onnx_rows, strict=True):
         assert abs(t["model_acc"] - o["model_acc"]) <= 1.0 and abs(t["user_acc"] - o["user_acc"]) <= 1.0, t["shift"]
+
+
+def _fake_run(parent, name, model, user_acc=None, age=0):
+    import os
+
+    run = parent / name
+    run.mkdir(parents=True)
+    (run / "model.pt").write_bytes(b"")
+    (run / "config.json").write_text(json.dumps({"model": model}))
+    if user_acc is not None:
+        (run / "robustness.json").write_text(json.dumps({"mean": {"user_acc": user_acc}}))
+    os.utime(run / "model.pt", (1e9 + age, 1e9 + age))
+    return run
+
+
+def test_serve_without_a_run_picks_the_most_robust_one(tmp_path):
+    from tinydigits.errors import TinyDigitsError
+    from tinydigits.runs import most_robust
+
+    with pytest.raises(TinyDigitsError, match="tinydigits train --model robust"):
+        most_robust(tmp_path / "runs")  # nothing trained: say how
+    old = _fake_run(tmp_path / "runs", "model3-a", "model3", age=1)
+    newest = _fake_run(tmp_path / "runs", "model3-b", "model3", age=2)
+    run, why = most_robust(tmp_path / "runs")
+    assert run == newest and "--model robust" in why  # no robust run: the newest, and how to train one
+    robust = _fake_run(tmp_path / "runs", "robust-a", "robust", age=0)
+    assert most_robust(tmp_path / "runs")[0] == robust  # the robust tier, though older
+    _fake_run(tmp_path / "runs", "x", "model3", user_acc=80.0)
+    best = old / "robustness.json"
+    best.write_text(json.dumps({"mean": {"user_acc": 91.5}}))
+    run, why = most_robust(tmp_path / "runs")
+    assert run == old and "91.50 %" in why  # measured beats everything
+
+
+def test_serve_with_nothing_to_serve_is_one_line(tmp_path, capsys):
+    assert main(["serve", "--runs", str(tmp_path / "none")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("tinydigits: error: no trained run under") and err.count("\n") == 1

@@ -328,6 +328,37 @@ class Model4(Stack):
         )
 
 
+@register("robust", optimizer="sgd", lr=0.1, scheduler="onecycle", batch_size=64, augment_degrees=12.0, ema=0.999,
+          augment_elastic=1.5, augment_stroke=0.3, augment_blur=0.8, augment_noise=0.08, precision="auto")
+class Robust(Model3):
+    """Robustness tier - other people's handwriting.
+
+    Target: under the budget on 5 seeds, and on the 22 shifts of `tinydigits robustness` as a user's image
+    at most 0.6x the mean error of model3 with the preprocessing `predict` had before. Same layers as
+    model3; what changes is the data it learns from: rotation up to 12 deg, an elastic field of up to
+    1.5 px, strokes thickened or thinned on 30 % of the images, a blur of sigma up to 0.8 px and pixel
+    noise up to 0.08, all drawn per image on the batch (`data.Augment`), and an EMA of the weights
+    (0.999) so the last epochs agree.
+    Result (`tinydigits check --model robust --seeds 0,1,2,3,4 --jobs 2`, 2-core AMD EPYC with
+    avx512_bf16, 1,134 s wall):
+
+           seed     ep13     ep14     ep15      min    final  verdict
+              0    99.46    99.49    99.51    99.46    99.51     PASS
+              1    99.50    99.51    99.54    99.50    99.54     PASS
+              2    99.46    99.47    99.47    99.46    99.47     PASS
+              3    99.46    99.46    99.44    99.44    99.44     PASS
+              4    99.52    99.53    99.51    99.51    99.51     PASS
+        7,568 params; mean final 99.49 %; P(new seed holds) 99.6 % (95 % lower bound 82.4 %); VERDICT: PASS.
+        `tinydigits robustness RUN` on seed 0 (10,000 images, 22 shifts), mean error as a user's image:
+        7.13 % against model3's 14.20 % with the old preprocessing (0.50x) and 7.90 % with today's (0.56x);
+        seed 1: 7.04 % (model3 7.62 %). As tensors straight into the model: 18.8 % against model3's 25.1 %.
+    Analysis: most of the gain is `predict`'s (background, noise floor, specks); the training adds what
+        preprocessing cannot undo - blur (motion blur 84.0 -> 89.5 %, low resolution 90.9 -> 93.4 %),
+        rotation (88.3 -> 93.9 %), stroke width - and costs edge-only digits (74.9 -> 68.8 %), which it
+        never sees. The budget holds with about model3's margin (mean of min(last 3) 99.474, sd 0.030).
+    """
+
+
 @register("fast", optimizer="sgd", lr=0.1, scheduler="onecycle", batch_size=128, augment_degrees=7.0,
           label_smoothing=0.1, ema=0.999, precision="auto")
 class Fast(Stack):
@@ -366,8 +397,11 @@ class Fast(Stack):
         99.39 / 99.43 (10 channels: 99.37 / 99.49); translate 0.06 + scale 0.94-1.06 99.40 / 99.30;
         model3's recipe (5 % dropout after the pool, batch 64, no EMA) 99.43 / 99.37; model3's layout
         without dropout + this recipe 99.34 / 99.44; a stride-2 5x5 first conv (no full-resolution
-        layer) 99.32 / 99.39. The second full-resolution conv and dropout are what model3's accuracy
-        costs; the search (`tinydigits search`) is the tool for the rest of this frontier.
+        layer) 99.32 / 99.39. Training schedules, each alone: inputs at 20 then 24 px for the first 8
+        epochs (`--size-schedule 20:4,24:4`) 99.38 / 99.42, batch 256 for 6 epochs 99.44 / 99.34, batch-norm
+        statistics recomputed before each evaluation 99.54 / 99.42 (model3: 99.35 / 99.35, 99.37 / 99.39,
+        99.49 / 99.45 against its 99.48 / 99.52). The second full-resolution conv and dropout are what
+        model3's accuracy costs; the search (`tinydigits search`) is the tool for the rest of this frontier.
     """
 
     def __init__(self) -> None:

@@ -299,6 +299,7 @@ def run(model: str, backend: str, out: str | None, seed: int, limit: int | None,
     except OSError as err:
         raise TinyDigitsError(f"cannot create output folder {folder}: {err.strerror}") from None
     runs.write_text(folder / "robustness.md", render(s, str(model), command))
+    runs.write_json(folder / "robustness.json", s)  # what `serve` (no run named) ranks runs by
     plot(result, folder / "robustness.png")
     if json_path:
         runs.write_json(Path(json_path), s)

@@ -26,6 +26,10 @@ OPTIMIZERS = tuple(DEFAULT_LR)
 SCHEDULERS = ("onecycle", "step", "plateau", "none")
 
 
+# Augmentations for other people's handwriting (data.Augment), with the largest value each accepts.
+ROBUSTNESS_AUGMENTS = {"augment_elastic": 8.0, "augment_stroke": 1.0, "augment_blur": 3.0, "augment_noise": 1.0}
+
+
 @dataclass
 class TrainConfig:
     """Every setting of a run; saved as config.json. None means 'the model's recipe decides'."""
@@ -47,6 +51,10 @@ class TrainConfig:
     augment_translate: float | None = None
     augment_scale: tuple[float, float] | None = None  # random zoom range, e.g. (0.9, 1.1)
     augment_shear: float = 0.0
+    augment_elastic: float | None = None  # max displacement (pixels) of a smooth random field
+    augment_stroke: float | None = None  # chance per image of thicker or thinner strokes
+    augment_blur: float | None = None  # max Gaussian blur sigma (pixels)
+    augment_noise: float | None = None  # max std of Gaussian pixel noise
     val_split: int = 0
     data_dir: str | None = None
     out: str = "runs"
@@ -78,7 +86,7 @@ class TrainConfig:
             cfg.precision = "bf16" if bf16_is_fast(pick_device(cfg.device)) else "fp32"
         cfg.scheduler = cfg.scheduler or "onecycle"
         cfg.lr = cfg.lr if cfg.lr is not None else DEFAULT_LR.get(cfg.optimizer)
-        for key in ("label_smoothing", "ema", "augment_degrees", "augment_translate"):
+        for key in ("label_smoothing", "ema", "augment_degrees", "augment_translate", *ROBUSTNESS_AUGMENTS):
             if getattr(cfg, key) is None:
                 setattr(cfg, key, 0.0)
         cfg.bn_recompute = cfg.bn_recompute or 0
@@ -97,6 +105,8 @@ class TrainConfig:
             (0 <= (self.ema or 0) < 1, "--ema must be in [0, 1)"),
             ((self.bn_recompute or 0) >= 0, "--bn-recompute must be >= 0"),
             (self.precision in ("fp32", "bf16"), "--precision must be fp32, bf16 or auto"),
+            *((0 <= (getattr(self, key) or 0) <= high, f"--{key.replace('_', '-')} must be between 0 and {high}")
+              for key, high in ROBUSTNESS_AUGMENTS.items()),
             (len(self.augment_scale) == 2 and 0 < self.augment_scale[0] <= self.augment_scale[1],
              "--augment-scale must be LOW,HIGH with 0 < LOW <= HIGH"),
         ]
@@ -114,7 +124,9 @@ class TrainConfig:
 
     def augment(self) -> data.Augment:
         scale = tuple(self.augment_scale)
-        return data.Augment(self.augment_degrees or 0.0, self.augment_translate or 0.0, scale, self.augment_shear)
+        return data.Augment(self.augment_degrees or 0.0, self.augment_translate or 0.0, scale, self.augment_shear,
+                            self.augment_elastic or 0.0, self.augment_stroke or 0.0, self.augment_blur or 0.0,
+                            self.augment_noise or 0.0)
 
 
 def parse_schedule(text: str | None, flag: str = "schedule", bounds: tuple[int, int] = (1, 65536)) -> list[int]:
