@@ -108,7 +108,11 @@ def test_mnist_png_roundtrip_matches_tensor_path(tiny_run, mnist_dir):
     direct = classify(preprocess.normalize(raw.astype(np.float32) / 255)).argmax(1)
     reread = np.stack([preprocess.load_digit(png_bytes(Image.fromarray(a))) for a in raw])
     via_png = classify(preprocess.normalize(reread)).argmax(1)
-    assert (direct == via_png).mean() >= 0.999
+    # Not 100 %: the speck filter drops MNIST's own stray marks and far-off fragments (93 of the 10,000 test
+    # digits change by more than 0.01 on average; 16 without it), and a 1-epoch model flips on some of them.
+    assert (direct == via_png).mean() >= 0.997
+    labels = test.labels[:n].numpy()
+    assert (via_png == labels).mean() >= (direct == labels).mean() - 0.002
 
 
 # ---------------------------------------------------------------- CLI and bad inputs
