@@ -124,10 +124,11 @@ def _ink(gray: np.ndarray, invert: bool) -> np.ndarray:
 
 def _strokes(ink: np.ndarray) -> np.ndarray:
     """Keep the digit, drop specks: connected blobs of strong ink (>= STRONG of the peak) whose ink is at
-    least SPECK of the largest blob's, plus one MNIST pixel around them for the anti-aliased edge. Salt
-    noise, spatter, dotted lines and stray marks away from the digit otherwise widened its box and shrank
-    the digit. (Keeping small blobs near the digit too - a separate top bar - cost more on lines and
-    spatter than it saved: measured with `tinydigits robustness`.)"""
+    least SPECK of the largest blob's, or at least NEAR_SPECK of it within NEAR MNIST pixels (a 3's separate
+    top bar), plus one MNIST pixel around them for the anti-aliased edge. Salt noise, spatter, dotted lines
+    and stray marks away from the digit otherwise widened its box and shrank the digit. (Keeping smaller
+    near blobs, 3 % of the largest, cost more on lines and spatter than it saved: measured with
+    `tinydigits robustness`.)"""
     blobs, count = ndimage.label(ink >= STRONG * ink.max(), structure=np.ones((3, 3)))
     if count <= 1:
         return ink

@@ -178,4 +178,3 @@ def _model_of(run: Path) -> str | None:
         return read_json(run / "config.json").get("model")
     except (TinyDigitsError, AttributeError):
         return None
-

@@ -154,9 +154,7 @@ def known_point(name: str, epochs: int = 15) -> dict[str, Any]:
     """A registered net and its recipe as the search's parameters (plain: no crop, zoom or schedule)."""
     from tinydigits import models
 
-    if name not in KNOWN_LAYERS:
-        raise TinyDigitsError(f"--start-from {name!r}: choose from {', '.join(KNOWN_LAYERS)}")
-    recipe = models.recipe(name)
+    recipe = models.recipe(name)  # a name outside KNOWN_LAYERS is refused by SearchConfig.validate
     return {**KNOWN_LAYERS[name], "crop": 28, "augment_scale": 0.0, "epochs": min(recipe.get("epochs", 15), epochs),
             "batch_size": recipe.get("batch_size", 128), "lr": recipe.get("lr", 0.1),
             "augment_degrees": recipe.get("augment_degrees", 0.0), "augment_translate": recipe.get("augment_translate", 0.0),

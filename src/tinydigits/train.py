@@ -123,10 +123,10 @@ class TrainConfig:
         return list(zip(sizes, batches, strict=True))
 
     def augment(self) -> data.Augment:
-        scale = tuple(self.augment_scale)
-        return data.Augment(self.augment_degrees or 0.0, self.augment_translate or 0.0, scale, self.augment_shear,
-                            self.augment_elastic or 0.0, self.augment_stroke or 0.0, self.augment_blur or 0.0,
-                            self.augment_noise or 0.0)
+        return data.Augment(degrees=self.augment_degrees or 0.0, translate=self.augment_translate or 0.0,
+                            scale=tuple(self.augment_scale), shear=self.augment_shear,
+                            elastic=self.augment_elastic or 0.0, stroke=self.augment_stroke or 0.0,
+                            blur=self.augment_blur or 0.0, noise=self.augment_noise or 0.0)
 
 
 def parse_schedule(text: str | None, flag: str = "schedule", bounds: tuple[int, int] = (1, 65536)) -> list[int]:
