@@ -280,6 +280,10 @@ def test_a_study_can_start_from_the_registered_nets(tmp_path, mnist_dir):
         assert spec.params() == models.count_params(models.create(name))
         recipe = models.recipe(name)
         assert spec.recipe["ema"] == recipe.get("ema", 0.0) and spec.recipe["batch_size"] == recipe["batch_size"]
+        expected = {"epochs": recipe.get("epochs", 15), "lr": recipe["lr"], "bn_recompute": recipe.get("bn_recompute", 0),
+                    "size_schedule": recipe.get("size_schedule"), "label_smoothing": recipe.get("label_smoothing", 0.0)}
+        assert {key: spec.recipe[key] for key in expected} == expected  # the whole recipe, schedules too
+        assert tuple(spec.recipe["augment_scale"]) == tuple(recipe.get("augment_scale", (1.0, 1.0)))
     with pytest.raises(TinyDigitsError, match="--start-from"):
         dataclasses.replace(cfg, start_from=["model9"]).validate()
 
@@ -319,3 +323,17 @@ def test_a_spec_that_cannot_take_the_size_schedule_is_rejected_before_training(t
     assert search.rejection(cropped, cfg) == "cannot run on the size schedule's 20x20 inputs"
     plain = NetSpec.parse("c8 M c12p1 c16 c16 c16", "t", {"size_schedule": "20:3,24:3"})
     assert search.rejection(plain, cfg) is None
+
+
+def test_the_median_rule_prunes_between_prune_after_and_the_judged_epochs(tmp_path, mnist_dir):
+    study = search.open_study(tiny(tmp_path, mnist_dir))
+    study.add_trials([optuna.trial.create_trial(values=[99.5, 80.0], user_attrs={"curve": [99.5] * 15}) for _ in range(3)])
+    watch = search._epoch_watch(study.ask(), epochs=15, prune_after=5, last=3)
+    low = {"train_loss": 0.1, "test_acc": 99.0}
+    for epoch in (4, 13, 14, 15):  # before --prune-after, and inside the judged last 3: never
+        watch({**low, "epoch": epoch})
+    with pytest.raises(optuna.TrialPruned, match="epoch 12: 99.00% below the median 99.50%"):
+        watch({**low, "epoch": 12})
+    watch({"train_loss": 0.1, "test_acc": 99.6, "epoch": 12})  # above the median: goes on
+    with pytest.raises(FloatingPointError):
+        watch({"train_loss": float("nan"), "test_acc": 99.6, "epoch": 2})

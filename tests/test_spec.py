@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 import torch
@@ -10,6 +12,7 @@ import torch
 from tinydigits import layers, models, runs
 from tinydigits.errors import TinyDigitsError
 from tinydigits.spec import NetSpec, load
+from tinydigits.train import TrainConfig
 
 # The registered models written as specs (the README's tables describe the same networks).
 STEP_SPECS = {
@@ -95,3 +98,23 @@ def test_summary_cli_takes_a_spec_file(tmp_path, capsys):
     assert "7,568" in capsys.readouterr().out
     assert main(["summary", "--model", str(tmp_path / "nope.json")]) == 1
     assert "no such spec file" in capsys.readouterr().err
+
+
+CANDIDATES = sorted((Path(__file__).parent.parent / "docs" / "search" / "candidates").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", CANDIDATES, ids=lambda p: p.stem)
+def test_the_measured_fast_tier_candidates_load_as_the_readme_describes_them(path):
+    """The README's fast-tier tables name these files (`check --model docs/search/candidates/X.json`): each must
+    load, build, keep the parameter count and recipe it was measured with, and train under the budget's limits."""
+    spec = load(path)
+    d = json.loads(path.read_text())
+    assert spec.params() == d["params"] == models.count_params(spec.build()) < 8000
+    assert spec.compact() == d["compact"]
+    assert spec.recipe.get("epochs", 15) <= 15 and spec.recipe["optimizer"] == "sgd"
+    train_keys = {f.name for f in dataclasses.fields(TrainConfig)}
+    assert set(spec.recipe) <= train_keys
+
+
+def test_there_are_candidates_to_check():
+    assert len(CANDIDATES) >= 10

@@ -151,15 +151,18 @@ KNOWN_LAYERS = {
 
 
 def known_point(name: str, epochs: int = 15) -> dict[str, Any]:
-    """A registered net and its recipe as the search's parameters (plain: no crop, zoom or schedule)."""
+    """A registered net and its recipe as the search's parameters (no crop: the registered nets take 28 px)."""
     from tinydigits import models
 
     recipe = models.recipe(name)  # a name outside KNOWN_LAYERS is refused by SearchConfig.validate
-    return {**KNOWN_LAYERS[name], "crop": 28, "augment_scale": 0.0, "epochs": min(recipe.get("epochs", 15), epochs),
-            "batch_size": recipe.get("batch_size", 128), "lr": recipe.get("lr", 0.1),
-            "augment_degrees": recipe.get("augment_degrees", 0.0), "augment_translate": recipe.get("augment_translate", 0.0),
-            "label_smoothing": recipe.get("label_smoothing", 0.0), "ema": recipe.get("ema", 0.0),
-            "bn_recompute": recipe.get("bn_recompute", 0), "size_schedule": "", "batch_schedule": "", "precision": "auto"}
+    zoom_low = (recipe.get("augment_scale") or (1.0, 1.0))[0]
+    return {**KNOWN_LAYERS[name], "crop": 28, "augment_scale": round(1.0 - zoom_low, 6),
+            "epochs": min(recipe.get("epochs", 15), epochs), "batch_size": recipe.get("batch_size", 128),
+            "lr": recipe.get("lr", 0.1), "augment_degrees": recipe.get("augment_degrees", 0.0),
+            "augment_translate": recipe.get("augment_translate", 0.0), "label_smoothing": recipe.get("label_smoothing", 0.0),
+            "ema": recipe.get("ema", 0.0), "bn_recompute": recipe.get("bn_recompute", 0),
+            "size_schedule": recipe.get("size_schedule") or "", "batch_schedule": recipe.get("batch_schedule") or "",
+            "precision": "auto"}
 
 
 def start_from(study, names: list[str], epochs: int) -> None:
@@ -191,9 +194,11 @@ def rejection(spec: NetSpec, cfg: SearchConfig) -> str | None:
 # ---------------------------------------------------------------- one trial
 
 
-def _epoch_watch(trial, epochs: int, prune_after: int | None):
+def _epoch_watch(trial, epochs: int, prune_after: int | None, last: int = 3):
     """on_epoch callback: fail on a NaN loss at once; with `prune_after`, raise TrialPruned when the
-    accuracy is below the median of the finished trials (same epoch count) at the same epoch."""
+    accuracy is below the median of the finished trials (same epoch count) at the same epoch - but not
+    in the judged last `last` epochs: the few epochs left cost little, and the median of finished trials is
+    a survivor's (a study pruned a 5,790-param net at 99.49 % in its epoch 13 of 15)."""
     import optuna
 
     done = [t.user_attrs["curve"] for t in trial.study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.COMPLETE,))
@@ -203,7 +208,7 @@ def _epoch_watch(trial, epochs: int, prune_after: int | None):
         e = row["epoch"]
         if math.isnan(row["train_loss"]):
             raise FloatingPointError(f"the training loss became NaN in epoch {e}")
-        if prune_after is None or e < prune_after or e >= epochs or len(done) < 3:
+        if prune_after is None or e < prune_after or e > epochs - last or len(done) < 3:
             return
         median = statistics.median(c[e - 1] for c in done)
         if row["test_acc"] < median:
@@ -254,7 +259,7 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
     for i in range(cfg.seeds_per_trial):
         tcfg = TrainConfig(model=str(spec_path), seed=i, data_dir=cfg.data_dir, out=str(cfg.out_dir() / "runs"),
                            threads=cfg.threads, train_limit=cfg.train_limit, mlflow=cfg.mlflow, mlflow_parent=cfg.mlflow_parent)
-        watch = _epoch_watch(trial, epochs, cfg.prune_after if i == 0 else None)
+        watch = _epoch_watch(trial, epochs, cfg.prune_after if i == 0 else None, cfg.last)
         result = train(tcfg, quiet=True, log=lambda _: None, on_epoch=watch)
         curve = [e["test_acc"] for e in result.metrics["epochs"]]
         minima.append(min(curve[-cfg.last :]))
