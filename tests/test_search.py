@@ -325,6 +325,7 @@ def test_a_spec_that_cannot_take_the_size_schedule_is_rejected_before_training(t
     assert search.rejection(plain, cfg) is None
 
 
+@pytest.mark.filterwarnings("ignore:Heartbeat of storage")  # study.ask() outside optimize, as a worker never does
 def test_the_median_rule_prunes_between_prune_after_and_the_judged_epochs(tmp_path, mnist_dir):
     study = search.open_study(tiny(tmp_path, mnist_dir))
     study.add_trials([optuna.trial.create_trial(values=[99.5, 80.0], user_attrs={"curve": [99.5] * 15}) for _ in range(3)])
