@@ -279,8 +279,8 @@ def test_a_study_can_start_from_the_registered_nets(tmp_path, mnist_dir):
         spec = search.suggest(optuna.trial.FixedTrial(trial.system_attrs["fixed_params"]), cfg)
         assert spec.params() == models.count_params(models.create(name))
         recipe = models.recipe(name)
-        assert spec.recipe["ema"] == recipe.get("ema", 0.0) and spec.recipe["batch_size"] == recipe["batch_size"]
-        expected = {"epochs": recipe.get("epochs", 15), "lr": recipe["lr"], "bn_recompute": recipe.get("bn_recompute", 0),
+        expected = {"epochs": recipe.get("epochs", 15), "lr": recipe["lr"], "batch_size": recipe["batch_size"],
+                    "ema": recipe.get("ema", 0.0), "bn_recompute": recipe.get("bn_recompute", 0),
                     "size_schedule": recipe.get("size_schedule"), "label_smoothing": recipe.get("label_smoothing", 0.0)}
         assert {key: spec.recipe[key] for key in expected} == expected  # the whole recipe, schedules too
         assert tuple(spec.recipe["augment_scale"]) == tuple(recipe.get("augment_scale", (1.0, 1.0)))

@@ -407,10 +407,10 @@ class Fast(Stack):
         this CPU (`tinydigits check --model docs/search/candidates/X.json --seeds 0,1,2,3,4 --jobs 2`), held 2,
         4, 4 and 5 of 5. The one that held, trial 200 (`c6s2p1 c12p1 c16 c16 c16`, 7,330 params: a stride-2
         3x3 stem instead of the full-resolution conv, 12 epochs, 4 of them at 22 px, rotation 11 deg,
-        translate 0.06, EMA 0.99 + batch-norm recompute), ran 122-126 s a run against this net's ~174 s and
-        held 9 of 10 seeds (seed 8 at 99.36; mean of min 99.439, sd 0.040, P(new seed) 86.5 %). It is not
-        registered here because it fails the 10-seed budget too (at 15 epochs as well: 9 of 10, seed 4 at
-        99.39); docs/search/candidates/t200.json is it.
+        translate 0.06, EMA 0.99 + batch-norm recompute), trained in 102-113 s a run (study, 5-seed check)
+        against this net's 174 s in the study, and held 9 of 10 seeds (seed 8 at 99.36; mean of min 99.439,
+        sd 0.040, P(new seed) 86.5 %). It is not registered here because it fails the 10-seed budget too (at
+        15 epochs as well: 9 of 10, seed 4 at 99.39); docs/search/candidates/t200.json is it.
     """
 
     def __init__(self) -> None:

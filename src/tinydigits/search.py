@@ -194,7 +194,7 @@ def rejection(spec: NetSpec, cfg: SearchConfig) -> str | None:
 # ---------------------------------------------------------------- one trial
 
 
-def _epoch_watch(trial, epochs: int, prune_after: int | None, last: int = 3):
+def _epoch_watch(trial, epochs: int, prune_after: int | None, last: int):
     """on_epoch callback: fail on a NaN loss at once; with `prune_after`, raise TrialPruned when the
     accuracy is below the median of the finished trials (same epoch count) at the same epoch - but not
     in the judged last `last` epochs: the few epochs left cost little, and the median of finished trials is
