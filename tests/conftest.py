@@ -35,12 +35,12 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def tiny_run(mnist_dir, tmp_path_factory):
     """One short real training run (2 epochs on 6,000 images), shared by the tests that read runs."""
-    from tinydigits.train import TrainConfig, train
+    from tinydigits.training.train import TrainConfig, train
 
     out = tmp_path_factory.mktemp("runs")
     cfg = TrainConfig(model="model3", epochs=2, seed=0, data_dir=str(mnist_dir), out=str(out), train_limit=6000,
                       scheduler="none", lr=0.05)
-    from tinydigits.report import write_artifacts
+    from tinydigits.results.report import write_artifacts
 
     result = train(cfg, quiet=True, log=lambda line: None)
     write_artifacts(result.run_dir, result.model, result.test)

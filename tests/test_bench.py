@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import torch
 
-from tinydigits import bench, data, models
-from tinydigits.train import TrainConfig
+from tinydigits import models
+from tinydigits.data import mnist
+from tinydigits.measure import bench
+from tinydigits.training.train import TrainConfig
 
 
-def small_split(n: int = 256) -> data.Split:
+def small_split(n: int = 256) -> mnist.Split:
     g = torch.Generator().manual_seed(0)
-    return data.Split(torch.randint(0, 256, (n, 28, 28), dtype=torch.uint8, generator=g), torch.randint(0, 10, (n,), generator=g))
+    images = torch.randint(0, 256, (n, 28, 28), dtype=torch.uint8, generator=g)
+    return mnist.Split(images, torch.randint(0, 10, (n,), generator=g))
 
 
 def test_per_sample_dataset_matches_the_tensor_normalisation():
     split = small_split(4)
     ds = bench.PerSampleDataset(split.images, split.labels, degrees=0.0)
     x, y = ds[2]
-    expected = data.normalize(data.to_unit(split.images[2:3]))[0]
+    expected = mnist.normalize(mnist.to_unit(split.images[2:3]))[0]
     assert x.shape == (1, 28, 28) and y == int(split.labels[2]) and torch.allclose(x, expected, atol=1e-6)
 
 
@@ -53,7 +56,7 @@ def test_run_in_turns_gives_each_process_only_its_own_running_time():
     import sys
     import time
 
-    from tinydigits import versus
+    from tinydigits.measure import versus
 
     # Each child needs ~0.6 s of CPU; run one slice at a time they take turns, so each one's
     # running time is about its own work, not the sum of both.
@@ -68,7 +71,7 @@ def test_run_in_turns_gives_each_process_only_its_own_running_time():
 
 
 def test_vs_notebook_table_prints_both_runs_and_the_ratio():
-    from tinydigits import versus
+    from tinydigits.measure import versus
 
     run = lambda s, acc: {"model": "x", "params": 6136, "epochs": 15, "batch_size": 128, "precision": "fp32",
                           "seconds": s, "final_acc": acc, "min_last3": acc - 0.02}

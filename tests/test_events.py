@@ -46,7 +46,7 @@ def test_tensorboard_shows_the_run(tiny_run, screenshot):
     import urllib.request
     from pathlib import Path
 
-    from tinydigits.loadtest import free_port, stop_process
+    from tinydigits.measure.loadtest import free_port, stop_process
 
     binary = shutil.which("tensorboard", path=str(Path(sys.executable).parent)) or shutil.which("tensorboard")
     if binary is None:

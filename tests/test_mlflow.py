@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tinydigits.loadtest import free_port, stop_process
+from tinydigits.measure.loadtest import free_port, stop_process
 
 pytest.importorskip("mlflow", reason="the mlflow extra is not installed (pip install 'tinydigits[mlflow]')")
 

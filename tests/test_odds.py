@@ -6,9 +6,9 @@ import math
 import numpy as np
 import pytest
 
-from tinydigits.budget import Budget, format_verdict, verdict
-from tinydigits.check_report import write_check
-from tinydigits.odds import clopper_pearson_lower, format_odds, line, normal_lower, pass_odds
+from tinydigits.results.budget import Budget, format_verdict, verdict
+from tinydigits.results.odds import clopper_pearson_lower, format_odds, line, normal_lower, pass_odds
+from tinydigits.verdict.check_report import write_check
 
 
 def test_ten_of_ten_proves_a_pass_rate_of_at_least_74_percent():

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from tinydigits import preprocess
+from tinydigits.data import preprocess
 
 
 def drawn_digit(size=(120, 90), offset=(0, 0), dark_on_light=True, mode="L") -> Image.Image:
@@ -98,10 +98,10 @@ def test_a_digit_in_two_pieces_keeps_both():
 
 
 def test_mnist_png_roundtrip_matches_tensor_path(tiny_run, mnist_dir):
-    from tinydigits import data
-    from tinydigits.predict import torch_classifier
+    from tinydigits.data import mnist
+    from tinydigits.use.predict import torch_classifier
 
-    test = data.load_split("test", mnist_dir, quiet=True)
+    test = mnist.load_split("test", mnist_dir, quiet=True)
     n = 1000
     raw = test.images[:n].numpy()
     classify = torch_classifier(tiny_run.run_dir)
@@ -175,7 +175,7 @@ def test_export_roundtrip_and_torch_free_onnx_predict(tiny_run, mnist_dir, image
     good, jpg, _ = images
     torch_out = cli("predict", str(tiny_run.run_dir), str(good), str(jpg), "--json").stdout
     code = (
-        "import json, sys; from tinydigits import predict; "
+        "import json, sys; from tinydigits.use import predict; "
         f"rc = predict.run({str(onnx_file)!r}, [{str(good)!r}, {str(jpg)!r}], backend='onnx', as_json=True); "
         "assert 'torch' not in sys.modules, 'torch was imported'; sys.exit(rc)"
     )

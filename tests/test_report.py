@@ -7,8 +7,8 @@ import sys
 import pytest
 from PIL import Image, ImageStat
 
-from tinydigits import evaluate, report
-from tinydigits.report import PICTURES
+from tinydigits.results import evaluate, report
+from tinydigits.results.report import PICTURES
 
 RUN_FILES = ("config.json", "metrics.json", "model.pt", "per_class.csv", "report.md", *PICTURES)
 
@@ -91,7 +91,7 @@ def test_report_of_a_missing_run_is_one_line(tmp_path):
 
 
 def test_summary_table_in_report_matches_model(tiny_run):
-    from tinydigits import layers
+    from tinydigits.models import layers
 
     table = layers.format_table(layers.summarize(tiny_run.model), markdown=True)
     assert table in (tiny_run.run_dir / "report.md").read_text()

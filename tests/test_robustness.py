@@ -7,8 +7,8 @@ import json
 import numpy as np
 import pytest
 
-from tinydigits import robustness
 from tinydigits.cli import main
+from tinydigits.measure import robustness
 
 KINDS = {"shot noise", "impulse noise", "glass blur", "motion blur", "shear", "scale", "rotate", "translate", "brightness",
          "stripe", "fog", "spatter", "dotted line", "zigzag", "canny edges", "thin strokes", "thick strokes", "slant",
@@ -18,10 +18,10 @@ FIXED = {"brightness", "thin strokes", "thick strokes", "slant", "canny edges", 
 
 
 def test_every_shift_kind_is_there_and_deterministic_for_a_seed(mnist_dir):
-    from tinydigits import data
+    from tinydigits.data import mnist
 
     assert set(robustness.SHIFTS) == KINDS
-    images = data.load_split("test", mnist_dir).images[:20].numpy().astype(np.float32) / 255
+    images = mnist.load_split("test", mnist_dir).images[:20].numpy().astype(np.float32) / 255
     for name in robustness.SHIFTS:
         a, b = robustness.shifted(name, images, seed=3), robustness.shifted(name, images, seed=3)
         assert a.shape == images.shape and a.min() >= 0 and a.max() <= 1 and np.array_equal(a, b), name
@@ -49,7 +49,7 @@ def test_report_on_a_short_run_writes_table_picture_and_json(tiny_run, mnist_dir
 
 def test_onnx_backend_gives_the_same_table(tiny_run, mnist_dir, tmp_path):
     pytest.importorskip("onnxruntime")
-    from tinydigits.export import export
+    from tinydigits.use.export import export
 
     export(str(tiny_run.run_dir), str(tmp_path / "m.onnx"), str(mnist_dir))
     args = ["--limit", "100", "--data-dir", str(mnist_dir)]
@@ -77,7 +77,7 @@ def _fake_run(parent, name, model, user_acc=None, age=0):
 
 def test_serve_without_a_run_picks_the_most_robust_one(tmp_path):
     from tinydigits.errors import TinyDigitsError
-    from tinydigits.runs import most_robust
+    from tinydigits.training.runs import most_robust
 
     with pytest.raises(TinyDigitsError, match="tinydigits train --model robust"):
         most_robust(tmp_path / "runs")  # nothing trained: say how

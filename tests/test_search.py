@@ -18,8 +18,9 @@ optuna = pytest.importorskip("optuna")
 
 from tinydigits import search  # noqa: E402
 from tinydigits.errors import TinyDigitsError  # noqa: E402
-from tinydigits.loadtest import free_port, stop_process  # noqa: E402
-from tinydigits.search import SearchConfig  # noqa: E402
+from tinydigits.measure.loadtest import free_port, stop_process  # noqa: E402
+from tinydigits.search import SearchConfig, outputs  # noqa: E402
+from tinydigits.search import study as search_study  # noqa: E402
 
 TINY = {"epochs": 1, "last": 1, "seeds_per_trial": 1, "train_limit": 2000, "threads": 1, "sampler_seed": 0}
 
@@ -56,8 +57,8 @@ def test_three_trials_write_study_table_and_picture(mnist_dir, tmp_path):
 
 def test_table_gives_odds_for_trials_with_three_seeds_or_more(tmp_path, mnist_dir):
     cfg = tiny(tmp_path, mnist_dir)
-    assert search._odds_cell({"seed_minima": [99.45, 99.50, 99.55]}, cfg).startswith("98.2% (")  # Phi(2.1)
-    assert search._odds_cell({"seed_minima": [99.45, 99.50]}, cfg) == "-"
+    assert outputs._odds_cell({"seed_minima": [99.45, 99.50, 99.55]}, cfg).startswith("98.2% (")  # Phi(2.1)
+    assert outputs._odds_cell({"seed_minima": [99.45, 99.50]}, cfg) == "-"
 
 
 def test_specs_over_the_budget_are_never_trained(mnist_dir, tmp_path):
@@ -72,7 +73,7 @@ def test_specs_over_the_budget_are_never_trained(mnist_dir, tmp_path):
 
 
 def test_a_crashed_trial_is_failed_and_the_study_goes_on(mnist_dir, tmp_path, monkeypatch):
-    import tinydigits.train as train_module
+    import tinydigits.training.train as train_module
 
     real_train, calls = train_module.train, []
 
@@ -316,7 +317,7 @@ def test_finished_trials_carry_to_another_storage_once(tmp_path, mnist_dir):
 
 
 def test_a_spec_that_cannot_take_the_size_schedule_is_rejected_before_training(tmp_path, mnist_dir):
-    from tinydigits.spec import NetSpec
+    from tinydigits.models.spec import NetSpec
 
     cfg = tiny(tmp_path, mnist_dir, epochs=15)
     cropped = NetSpec.parse("C24 c8 M c12p1 c16 c16 c16", "t", {"size_schedule": "20:3,24:3"})
@@ -329,7 +330,7 @@ def test_a_spec_that_cannot_take_the_size_schedule_is_rejected_before_training(t
 def test_the_median_rule_prunes_between_prune_after_and_the_judged_epochs(tmp_path, mnist_dir):
     study = search.open_study(tiny(tmp_path, mnist_dir))
     study.add_trials([optuna.trial.create_trial(values=[99.5, 80.0], user_attrs={"curve": [99.5] * 15}) for _ in range(3)])
-    watch = search._epoch_watch(study.ask(), epochs=15, prune_after=5, last=3)
+    watch = search_study._epoch_watch(study.ask(), epochs=15, prune_after=5, last=3)
     low = {"train_loss": 0.1, "test_acc": 99.0}
     for epoch in (4, 13, 14, 15):  # before --prune-after, and inside the judged last 3: never
         watch({**low, "epoch": epoch})

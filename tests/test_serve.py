@@ -14,8 +14,8 @@ from PIL import Image, ImageDraw
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
-from tinydigits.loadtest import free_port  # noqa: E402
-from tinydigits.serve import MAX_UPLOAD_BYTES, create_app  # noqa: E402
+from tinydigits.measure.loadtest import free_port  # noqa: E402
+from tinydigits.use.serve import MAX_UPLOAD_BYTES, create_app  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -144,7 +144,7 @@ def test_header_declaring_too_many_pixels_is_refused_before_decoding(client):
 def test_gate_bounds_work_in_flight_and_times_out():
     import asyncio
 
-    from tinydigits.serve import Busy, Gate
+    from tinydigits.use.serve import Busy, Gate
 
     def slow(seconds: float) -> float:
         time.sleep(seconds)
@@ -172,7 +172,7 @@ def test_gate_bounds_work_in_flight_and_times_out():
 def test_load_mix_no_5xx_junk_4xx_memory_flat(tiny_run):
     import asyncio
 
-    from tinydigits import loadtest
+    from tinydigits.measure import loadtest
 
     payloads = loadtest.Payloads()
     with loadtest.running_server(tiny_run.run_dir) as (url, proc):

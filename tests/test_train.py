@@ -5,8 +5,9 @@ import json
 import pytest
 import torch
 
-from tinydigits import models, runs
-from tinydigits.train import TrainConfig
+from tinydigits import models
+from tinydigits.training import runs
+from tinydigits.training.train import TrainConfig
 
 
 def test_short_real_run_learns_and_leaves_a_complete_folder(tiny_run):
@@ -41,7 +42,7 @@ def test_run_folders_are_never_reused(tmp_path):
 
 
 def test_same_seed_same_numbers(mnist_dir, tmp_path):
-    from tinydigits.train import train
+    from tinydigits.training.train import train
 
     cfg = TrainConfig(model="model3", epochs=1, seed=5, data_dir=str(mnist_dir), out=str(tmp_path), train_limit=512,
                       val_split=128)
@@ -66,19 +67,19 @@ def test_bad_config_is_a_clear_error(field, value):
 
 
 def test_bn_recompute_measures_the_statistics_of_the_weights_as_they_are():
-    from tinydigits import data
-    from tinydigits.device import input_layout
-    from tinydigits.train import recompute_bn
+    from tinydigits.data import mnist
+    from tinydigits.training.device import input_layout
+    from tinydigits.training.train import recompute_bn
 
     torch.manual_seed(0)
     model = models.create("model4")
     first_bn = model.layers[0][1]
     first_bn.running_mean.fill_(5.0)  # stale statistics, as an EMA of the weights leaves them
     images = (torch.rand(300, 28, 28) * 255).to(torch.uint8)
-    split = data.Split(images, torch.zeros(300, dtype=torch.long))
+    split = mnist.Split(images, torch.zeros(300, dtype=torch.long))
     recompute_bn(model, split, images=200, batch_size=50)  # equal batches: update_bn averages per batch
     with torch.no_grad():
-        x = torch.cat([input_layout(x) for x, _ in data.batches(split.subset(torch.arange(200)), 50)])
+        x = torch.cat([input_layout(x) for x, _ in mnist.batches(split.subset(torch.arange(200)), 50)])
         conv_out = model.layers[0][0](x)
     assert torch.allclose(first_bn.running_mean, conv_out.mean((0, 2, 3)), atol=1e-4)
     before = first_bn.running_mean.clone()
@@ -87,7 +88,7 @@ def test_bn_recompute_measures_the_statistics_of_the_weights_as_they_are():
 
 
 def test_schedules_change_size_and_batch_on_the_epochs_they_name_and_never_in_the_last(mnist_dir, tmp_path):
-    from tinydigits.train import train
+    from tinydigits.training.train import train
 
     cfg = TrainConfig(model="model3", epochs=5, data_dir=str(mnist_dir), out=str(tmp_path), train_limit=640, batch_size=64,
                       size_schedule="20:1,24:1", batch_schedule="128:2", scheduler="onecycle", lr=0.05)
@@ -122,7 +123,7 @@ def test_schedules_that_reach_the_judged_epochs_or_do_not_parse_are_one_line(fie
 
 def test_a_model_that_cannot_run_smaller_says_so(tmp_path, mnist_dir):
     from tinydigits.errors import TinyDigitsError
-    from tinydigits.train import train
+    from tinydigits.training.train import train
 
     model_file = tmp_path / "dense.py"
     model_file.write_text("from torch import nn\n"
@@ -134,9 +135,9 @@ def test_a_model_that_cannot_run_smaller_says_so(tmp_path, mnist_dir):
 
 
 def test_check_keeps_its_own_last_epochs_free_of_schedules():
-    from tinydigits.budget import Budget
     from tinydigits.errors import TinyDigitsError
-    from tinydigits.seeds import check
+    from tinydigits.results.budget import Budget
+    from tinydigits.verdict.seeds import check
 
     cfg = TrainConfig(model="model3", size_schedule="20:11").resolved()  # leaves 4 plain epochs: fine for --last 3
     with pytest.raises(TinyDigitsError, match="the last 5 of 15"):

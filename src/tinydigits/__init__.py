@@ -4,7 +4,7 @@ The notebook API (`tinydigits.check`, `tinydigits.summary`; `tinydigits.api.trai
 use, so `import tinydigits` stays light (no torch) for ONNX-only prediction.
 """
 
-__version__ = "0.1.0"
+from tinydigits.constants import VERSION as __version__  # noqa: F401  (the package version, as users read it)
 
 
 def check(*args, **kwargs):

@@ -44,9 +44,9 @@ def model_ref(model: ModelLike, jobs: int = 1) -> str:
 
 def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any):
     """One run with its pictures and report.md, like `tinydigits train`; settings are TrainConfig fields."""
-    from tinydigits.report import write_artifacts
-    from tinydigits.train import TrainConfig
-    from tinydigits.train import train as train_run
+    from tinydigits.results.report import write_artifacts
+    from tinydigits.training.train import TrainConfig
+    from tinydigits.training.train import train as train_run
 
     result = train_run(TrainConfig(model=model_ref(model), **settings), quiet=quiet)
     write_artifacts(result.run_dir, result.model, result.test)
@@ -56,9 +56,9 @@ def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any)
 def check(model: ModelLike, seeds: Iterable[int] = (0, 1, 2, 3, 4), jobs: int = 1, budget=None, log=print,
           **settings: Any) -> dict[str, Any]:
     """`tinydigits check` from Python: train every seed, print the table, return the verdict dict."""
-    from tinydigits.budget import Budget
-    from tinydigits.seeds import check as check_seeds
-    from tinydigits.train import TrainConfig
+    from tinydigits.results.budget import Budget
+    from tinydigits.training.train import TrainConfig
+    from tinydigits.verdict.seeds import check as check_seeds
 
     cfg = TrainConfig(model=model_ref(model, jobs), **settings).resolved()
     return check_seeds(cfg, list(seeds), jobs, budget or Budget(), log)
@@ -66,7 +66,7 @@ def check(model: ModelLike, seeds: Iterable[int] = (0, 1, 2, 3, 4), jobs: int = 
 
 def summary(model: ModelLike | nn.Module, markdown: bool = False, log=print) -> str:
     """The layer table (shapes, params, MACs, receptive field) of any model, printed and returned."""
-    from tinydigits import layers as layer_table
+    from tinydigits.models import layers as layer_table
 
     net = model if isinstance(model, nn.Module) else models.create(model_ref(model))
     table = layer_table.format_table(layer_table.summarize(net), markdown=markdown)

@@ -93,7 +93,7 @@ def _command_line() -> str:
 
 
 def config_from_args(args: argparse.Namespace, **overrides):
-    from tinydigits.train import TrainConfig
+    from tinydigits.training.train import TrainConfig
 
     cfg = TrainConfig(
         model=args.model, recipe=args.recipe, epochs=args.epochs, seed=getattr(args, "seed", 0), batch_size=args.batch_size,
@@ -112,8 +112,8 @@ def config_from_args(args: argparse.Namespace, **overrides):
 
 @command("train")
 def cmd_train(args: argparse.Namespace) -> int:
-    from tinydigits.report import write_artifacts
-    from tinydigits.train import train
+    from tinydigits.results.report import write_artifacts
+    from tinydigits.training.train import train
 
     result = train(config_from_args(args), quiet=args.quiet)
     write_artifacts(result.run_dir, result.model, result.test)
@@ -135,14 +135,14 @@ def _seed_list(text: str) -> list[int]:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
-    from tinydigits.budget import Budget
-    from tinydigits.seeds import check
+    from tinydigits.results.budget import Budget
+    from tinydigits.verdict.seeds import check
 
     budget = Budget(args.max_params, args.max_epochs, args.last, args.min_acc)
     result = check(config_from_args(args).resolved(), args.seeds, args.jobs, budget, command=_command_line())
     print(f"wall time {result['wall_seconds']:.0f}s")
     if args.json:
-        from tinydigits.runs import write_json
+        from tinydigits.training.runs import write_json
 
         write_json(Path(args.json), result)
     return 0 if result["pass"] else 1
@@ -152,7 +152,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_summary(args: argparse.Namespace) -> int:
     import json
 
-    from tinydigits import layers, models
+    from tinydigits import models
+    from tinydigits.models import layers
 
     rows = layers.summarize(models.create(args.model))
     if args.json:
@@ -165,15 +166,17 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 @command("eval")
 def cmd_eval(args: argparse.Namespace) -> int:
-    from tinydigits import data, report, runs
-    from tinydigits.device import pick_device
+    from tinydigits.data import mnist
+    from tinydigits.results import report
+    from tinydigits.training import runs
+    from tinydigits.training.device import pick_device
 
     run_dir = Path(args.run_dir)
     if not run_dir.is_dir():
         raise TinyDigitsError(f"{run_dir}: not a run folder")
     device = pick_device(args.device)
     model, _ = runs.load_model(run_dir, device)
-    test = data.load_split("test", args.data_dir, device)
+    test = mnist.load_split("test", args.data_dir, device)
     p = report.write_artifacts(run_dir, model, test)
     print(f"test accuracy {p.accuracy:.2f}% ({int((p.preds != p.labels).sum())} of {len(p.labels)} wrong)")
     print(run_dir / "report.md")
@@ -182,7 +185,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 @command("report")
 def cmd_report(args: argparse.Namespace) -> int:
-    from tinydigits import report, runs
+    from tinydigits.results import report
+    from tinydigits.training import runs
 
     text = report.compare([Path(r) for r in args.run_dirs])
     if args.out:
@@ -195,14 +199,14 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 @command("predict")
 def cmd_predict(args: argparse.Namespace) -> int:
-    from tinydigits import predict
+    from tinydigits.use import predict
 
     return predict.run(args.model, args.images, args.backend, args.invert, args.top, args.json, args.save_preprocessed)
 
 
 @command("robustness")
 def cmd_robustness(args: argparse.Namespace) -> int:
-    from tinydigits import robustness
+    from tinydigits.measure import robustness
 
     result = robustness.run(args.model, args.backend, args.out, args.seed, args.limit, args.json, args.data_dir,
                             _command_line())
@@ -212,7 +216,7 @@ def cmd_robustness(args: argparse.Namespace) -> int:
 
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
-    from tinydigits import export
+    from tinydigits.use import export
 
     result = export.export(args.model, args.onnx, args.data_dir)
     print(f"wrote {args.onnx} (opset {export.OPSET}, dynamic batch axis)")
@@ -224,11 +228,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 @command("bench")
 def cmd_bench(args: argparse.Namespace) -> int:
-    from tinydigits import bench
-    from tinydigits.runs import write_json
+    from tinydigits.measure import bench
+    from tinydigits.training.runs import write_json
 
     if args.serve:
-        from tinydigits import loadtest
+        from tinydigits.measure import loadtest
 
         result = loadtest.bench_serve(args.checkpoint, args.requests, args.workers)
         print(loadtest.format_serve(result))
@@ -236,7 +240,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
             write_json(Path(args.json), result)
         return 0
     if args.vs_notebook:
-        from tinydigits import versus
+        from tinydigits.measure import versus
 
         train_args = ["--model", args.model] if args.model else []
         result = versus.vs_notebook(args.data_dir, train_args=train_args)
@@ -289,11 +293,11 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 @command("serve")
 def cmd_serve(args: argparse.Namespace) -> int:
-    from tinydigits import serve
+    from tinydigits.use import serve
 
     model = args.model
     if model is None:
-        from tinydigits.runs import most_robust
+        from tinydigits.training.runs import most_robust
 
         model, why = most_robust(args.runs)
         print(why, file=sys.stderr)

@@ -13,7 +13,7 @@ from typing import Protocol
 
 import numpy as np
 
-from tinydigits import preprocess
+from tinydigits.data import preprocess
 from tinydigits.errors import TinyDigitsError
 
 
@@ -23,7 +23,7 @@ class Classifier(Protocol):
 
 
 def torch_classifier(model_path: str | Path) -> Classifier:
-    from tinydigits.runs import load_model
+    from tinydigits.training.runs import load_model
 
     return wrap_torch(load_model(model_path, "cpu")[0])
 

@@ -1,4 +1,4 @@
-"""MNIST as tensors on the training device: IDX decoding, validation, download, batch augmentation.
+"""MNIST as tensors on the training device: IDX decoding, validation, download, batches.
 
 Why hand-written: torchvision is not usable on the target machines, and the IDX format is four
 header words plus raw bytes, so a decoder is shorter than a dependency.
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-import torch.nn.functional as F
 
 from tinydigits.constants import MEAN, STD
+from tinydigits.data.augment import Augment
 from tinydigits.errors import TinyDigitsError
 
 ENV_VAR = "TINYDIGITS_DATA_DIR"
@@ -218,101 +218,6 @@ def to_unit(images_uint8: torch.Tensor) -> torch.Tensor:
 def normalize(x: torch.Tensor) -> torch.Tensor:
     """Standardise [0, 1] images with the MNIST mean/std, as every model here expects."""
     return (x - MEAN) / STD
-
-
-# ---------------------------------------------------------------- augmentation
-
-
-@dataclass(frozen=True)
-class Augment:
-    """Random changes per image, made for a whole batch at once with tensor ops (one grid_sample for the
-    geometry, pooling and grouped convolutions for the rest), so they cost the same on CPU and GPU.
-
-    Geometry: an affine warp (rotation, shift, zoom, shear) plus an elastic field. Beyond it, for
-    handwriting that is not MNIST's (`tinydigits robustness` measures it): stroke width, blur and pixel
-    noise. Each option is off at 0 and draws no random numbers then, so older runs reproduce exactly.
-    """
-
-    degrees: float = 0.0
-    translate: float = 0.0  # fraction of the image size, like torchvision's RandomAffine
-    scale: tuple[float, float] = (1.0, 1.0)
-    shear: float = 0.0  # degrees
-    elastic: float = 0.0  # max displacement in pixels of a smooth random field (Simard et al. 2003, coarse 4x4)
-    stroke: float = 0.0  # chance per image that its strokes thicken or thin (blend towards a 3x3 max/min filter)
-    blur: float = 0.0  # max Gaussian sigma in pixels; each image draws its own in [0, blur]
-    noise: float = 0.0  # max standard deviation of Gaussian pixel noise; each image draws its own
-
-    @property
-    def affine(self) -> bool:
-        return bool(self.degrees or self.translate or self.shear or self.scale != (1.0, 1.0))
-
-    @property
-    def active(self) -> bool:
-        return bool(self.affine or self.elastic or self.stroke or self.blur or self.noise)
-
-    def __call__(self, x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
-        """Augment float images [B, 1, H, W] (background 0). Random numbers come from a CPU generator,
-        so a seed gives the same images on any device."""
-        if self.affine or self.elastic:
-            x = self._warp(x, generator)
-        if self.stroke:
-            x = self._stroke(x, generator)
-        if self.blur:
-            x = self._blur(x, generator)
-        if self.noise:
-            std = torch.rand(x.shape[0], 1, 1, 1, generator=generator) * self.noise
-            x = (x + std.to(x.device, x.dtype) * torch.randn(x.shape, generator=generator).to(x.device, x.dtype)).clamp(0, 1)
-        return x
-
-    def _warp(self, x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
-        b, _, h, w = x.shape
-
-        def uniform(lo: float, hi: float) -> torch.Tensor:
-            return torch.rand(b, generator=generator) * (hi - lo) + lo
-
-        theta = torch.eye(2, 3).repeat(b, 1, 1)
-        if self.affine:
-            angle = torch.deg2rad(uniform(-self.degrees, self.degrees))
-            shear = torch.deg2rad(uniform(-self.shear, self.shear))
-            scale = uniform(*self.scale)
-            tx, ty = uniform(-self.translate, self.translate) * 2, uniform(-self.translate, self.translate) * 2
-            # Forward map A = scale * rotation @ shear; affine_grid wants output->input, i.e. A^-1.
-            cos, sin, tan = torch.cos(angle), torch.sin(angle), torch.tan(shear)
-            rotation = torch.stack([torch.stack([cos, -sin], 1), torch.stack([sin, cos], 1)], 1)
-            shear_m = torch.stack([torch.stack([torch.ones(b), tan], 1), torch.stack([torch.zeros(b), torch.ones(b)], 1)], 1)
-            forward = scale[:, None, None] * rotation @ shear_m
-            theta = torch.cat([torch.linalg.inv(forward), torch.stack([tx, ty], 1)[:, :, None]], dim=2)
-        grid = F.affine_grid(theta.to(x.device, x.dtype), list(x.shape), align_corners=False)
-        if self.elastic:
-            # A smooth field: 4x4 random displacements (pixels) upsampled bicubically, in grid units (2 / size).
-            coarse = (torch.rand(b, 2, 4, 4, generator=generator) * 2 - 1) * self.elastic
-            coarse = coarse * torch.tensor([2 / w, 2 / h])[None, :, None, None]
-            field = F.interpolate(coarse.to(x.device, x.dtype), size=(h, w), mode="bicubic", align_corners=True)
-            grid = grid + field.permute(0, 2, 3, 1)
-        return F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
-
-    def _stroke(self, x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
-        b = x.shape[0]
-        chosen = torch.rand(b, generator=generator) < self.stroke
-        # t > 0 thickens (up to a full 3x3 dilation), t < 0 thins (up to half an erosion: a full one erases MNIST's
-        # thinner strokes).
-        t = (torch.rand(b, generator=generator) * 1.5 - 0.5) * chosen
-        t = t.to(x.device, x.dtype)[:, None, None, None]
-        thick = F.max_pool2d(x, 3, 1, 1)
-        thin = -F.max_pool2d(-x, 3, 1, 1)
-        return x + t.clamp(min=0) * (thick - x) + (-t).clamp(min=0) * (thin - x)
-
-    def _blur(self, x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
-        b, c, h, w = x.shape
-        sigma = (torch.rand(b, generator=generator) * self.blur).clamp(min=1e-3)
-        radius = max(1, math.ceil(2 * self.blur))
-        taps = torch.arange(-radius, radius + 1, dtype=torch.float32)
-        kernel = torch.exp(-(taps[None, :] ** 2) / (2 * sigma[:, None] ** 2))
-        kernel = (kernel / kernel.sum(1, keepdim=True)).to(x.device, x.dtype)  # [B, K], one per image
-        y = x.reshape(1, b * c, h, w)  # each image its own group, so each gets its own sigma
-        y = F.conv2d(y, kernel[:, None, None, :].repeat_interleave(c, 0), padding=(0, radius), groups=b * c)
-        y = F.conv2d(y, kernel[:, None, :, None].repeat_interleave(c, 0), padding=(radius, 0), groups=b * c)
-        return y.reshape(b, c, h, w)
 
 
 def batches(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tinydigits.odds import format_odds, pass_odds
+from tinydigits.results.odds import format_odds, pass_odds
 
 
 @dataclass(frozen=True)

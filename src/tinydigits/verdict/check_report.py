@@ -6,9 +6,9 @@ import math
 from pathlib import Path
 from typing import Any
 
-from tinydigits import runs
-from tinydigits.budget import Budget, constraint_value, mark, seed_table
-from tinydigits.report import _md_table, _save, plt
+from tinydigits.results.budget import Budget, constraint_value, mark, seed_table
+from tinydigits.results.report import md_table, plt, save_figure
+from tinydigits.training import runs
 
 
 def title(result: dict[str, Any], name: str) -> str:
@@ -54,7 +54,7 @@ def plot_check(result: dict[str, Any], budget: Budget, name: str, path: Path) ->
     side.set_xticks([])
     fig.suptitle(title(result, name), fontsize=10)
     fig.tight_layout()
-    _save(fig, path)
+    save_figure(fig, path)
 
 
 def render_check(result: dict[str, Any], budget: Budget, name: str, command: str) -> str:
@@ -65,7 +65,7 @@ def render_check(result: dict[str, Any], budget: Budget, name: str, command: str
         odds_rows = [["P(new seed holds), normal model of min", f"{100 * odds['probability']:.2f}%",
                       f"{100 * odds['probability_lower']:.2f}%"],
                      ["pass rate, counted", f"{odds['passed']} of {odds['seeds']}", f"{100 * odds['rate_lower']:.1f}%"]]
-        odds_text = (_md_table(["estimate", "value", "95% lower bound"], odds_rows)
+        odds_text = (md_table(["estimate", "value", "95% lower bound"], odds_rows)
                      + f"\n\nmin per seed: mean {odds['mean']:.3f} %, sd {odds['sd']:.3f}; margin over the line "
                      f"({odds['line']:.3f} %, half an image below {budget.min_acc}) {odds['margin_sd']:.2f} sd.")
     else:
@@ -76,9 +76,9 @@ def render_check(result: dict[str, Any], budget: Budget, name: str, command: str
 
 ![check](check.png)
 
-{_md_table(header, rows)}
+{md_table(header, rows)}
 
-{_md_table(["constraint", "value", "limit", "verdict"], constraints)}
+{md_table(["constraint", "value", "limit", "verdict"], constraints)}
 
 Mean final test accuracy {result['mean_final_acc']:.2f} % over {len(result['seeds'])} seeds.
 

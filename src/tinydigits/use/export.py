@@ -12,9 +12,11 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from tinydigits import data, models, runs
+from tinydigits import models
 from tinydigits.constants import MEAN, STD
+from tinydigits.data import mnist
 from tinydigits.errors import TinyDigitsError
+from tinydigits.training import runs
 
 OPSET = 18
 
@@ -56,14 +58,14 @@ class Agreement:
     torch_accuracy: float
 
 
-def verify(model: torch.nn.Module, onnx_path: Path, test: data.Split, batch_size: int = 1000) -> Agreement:
+def verify(model: torch.nn.Module, onnx_path: Path, test: mnist.Split, batch_size: int = 1000) -> Agreement:
     """Run PyTorch and ONNX Runtime side by side on every test image."""
-    from tinydigits.predict import onnx_classifier, wrap_torch
+    from tinydigits.use.predict import onnx_classifier, wrap_torch
 
     run_onnx, run_torch = onnx_classifier(onnx_path), wrap_torch(model.cpu().eval())
     same = correct_onnx = correct_torch = 0
     max_diff = 0.0
-    for x, y in data.batches(test, batch_size):
+    for x, y in mnist.batches(test, batch_size):
         x, y = x.cpu().numpy(), y.cpu().numpy()
         ref, got = run_torch(x), run_onnx(x)
         max_diff = max(max_diff, float(np.abs(ref - got).max()))
@@ -84,6 +86,6 @@ def export(model_path: str, onnx_path: str, data_dir: str | None = None) -> Agre
     out = Path(onnx_path)
     if not out.parent.is_dir():
         raise TinyDigitsError(f"{out.parent}: no such folder for the ONNX file")
-    test = data.load_split("test", data_dir)  # before writing anything: a missing dataset fails early
+    test = mnist.load_split("test", data_dir)  # before writing anything: a missing dataset fails early
     to_onnx(model, out, ckpt["model"])
     return verify(model, out, test)

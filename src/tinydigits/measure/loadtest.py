@@ -161,8 +161,9 @@ def stop_process(proc: subprocess.Popen, timeout: float = 10) -> None:
 
 def untrained_checkpoint(folder: Path) -> Path:
     """A checkpoint of the default model with fresh weights: load figures do not depend on accuracy."""
-    from tinydigits import models, runs
+    from tinydigits import models
     from tinydigits.constants import DEFAULT_MODEL
+    from tinydigits.training import runs
 
     path = folder / "model.pt"
     runs.save_checkpoint(path, models.create(DEFAULT_MODEL), DEFAULT_MODEL, {})

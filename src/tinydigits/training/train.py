@@ -15,18 +15,20 @@ import torch.nn.functional as F
 from torch import nn
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
-from tinydigits import data, models, runs, tracking
+from tinydigits import models
 from tinydigits.constants import DEFAULT_MODEL
-from tinydigits.device import bf16_is_fast, input_layout, model_layout, pick_device
+from tinydigits.data import augment, mnist
 from tinydigits.errors import TinyDigitsError
-from tinydigits.events import RunEvents
+from tinydigits.training import runs, tracking
+from tinydigits.training.device import bf16_is_fast, input_layout, model_layout, pick_device
+from tinydigits.training.events import RunEvents
 
 DEFAULT_LR = {"sgd": 0.05, "adam": 0.003, "adamw": 0.003}
 OPTIMIZERS = tuple(DEFAULT_LR)
 SCHEDULERS = ("onecycle", "step", "plateau", "none")
 
 
-# Augmentations for other people's handwriting (data.Augment), with the largest value each accepts.
+# Augmentations for other people's handwriting (augment.Augment), with the largest value each accepts.
 ROBUSTNESS_AUGMENTS = {"augment_elastic": 8.0, "augment_stroke": 1.0, "augment_blur": 3.0, "augment_noise": 1.0}
 
 
@@ -122,8 +124,8 @@ class TrainConfig:
         batches = _schedule(self.batch_schedule, "--batch-schedule", self.batch_size, self.epochs, keep_last, (1, 65536))
         return list(zip(sizes, batches, strict=True))
 
-    def augment(self) -> data.Augment:
-        return data.Augment(degrees=self.augment_degrees or 0.0, translate=self.augment_translate or 0.0,
+    def augment(self) -> augment.Augment:
+        return augment.Augment(degrees=self.augment_degrees or 0.0, translate=self.augment_translate or 0.0,
                             scale=tuple(self.augment_scale), shear=self.augment_shear,
                             elastic=self.augment_elastic or 0.0, stroke=self.augment_stroke or 0.0,
                             blur=self.augment_blur or 0.0, noise=self.augment_noise or 0.0)
@@ -178,12 +180,12 @@ def make_scheduler(cfg: TrainConfig, opt: torch.optim.Optimizer, total_steps: in
 
 
 @torch.no_grad()
-def evaluate(model: nn.Module, split: data.Split, batch_size: int = 1000) -> tuple[float, float]:
+def evaluate(model: nn.Module, split: mnist.Split, batch_size: int = 1000) -> tuple[float, float]:
     """Mean cross-entropy and accuracy (%) over a split, in eval mode."""
     was_training = model.training
     model.eval()
     loss_sum, correct = 0.0, 0
-    for x, y in data.batches(split, batch_size):
+    for x, y in mnist.batches(split, batch_size):
         logits = model(input_layout(x))
         loss_sum += F.cross_entropy(logits, y, reduction="sum").item()
         correct += int((logits.argmax(1) == y).sum())
@@ -192,7 +194,7 @@ def evaluate(model: nn.Module, split: data.Split, batch_size: int = 1000) -> tup
 
 
 @torch.no_grad()
-def recompute_bn(model: nn.Module, split: data.Split, images: int, batch_size: int = 1000) -> None:
+def recompute_bn(model: nn.Module, split: mnist.Split, images: int, batch_size: int = 1000) -> None:
     """Batch-norm statistics measured for the weights as they are (`torch.optim.swa_utils.update_bn`) over the
     first `images` un-augmented training images. An EMA of the weights averages the running statistics too,
     and those belong to weights the EMA no longer holds; a few thousand images fix them for a fraction of an
@@ -200,7 +202,7 @@ def recompute_bn(model: nn.Module, split: data.Split, images: int, batch_size: i
     if images <= 0 or not any(isinstance(m, nn.modules.batchnorm._BatchNorm) for m in model.modules()):
         return
     subset = split.subset(torch.arange(min(images, len(split))))
-    torch.optim.swa_utils.update_bn((input_layout(x) for x, _ in data.batches(subset, batch_size)), model)
+    torch.optim.swa_utils.update_bn((input_layout(x) for x, _ in mnist.batches(subset, batch_size)), model)
 
 
 def check_size(model: nn.Module, size: int, ref: str) -> None:
@@ -265,7 +267,7 @@ def train_epoch(model, opt, scheduler, per_batch, split, cfg, generator, ema=Non
     batch_size = batch_size or cfg.batch_size
     loss_sum, correct, seen = 0.0, 0, 0
     start = time.perf_counter()
-    for x, y in data.batches(split, batch_size, generator, augment):
+    for x, y in mnist.batches(split, batch_size, generator, augment):
         if size != x.shape[-1]:
             x = F.interpolate(x, size=(size, size), mode="bilinear", antialias=True, align_corners=False)
         loss, logits = train_step(model, opt, x, y, cfg, batch_size / cfg.batch_size)
@@ -290,7 +292,7 @@ class RunResult:
     metrics: dict[str, Any]
     model: nn.Module  # the evaluated weights (the EMA when there is one)
     config: TrainConfig
-    test: data.Split
+    test: mnist.Split
 
 
 def epoch_line(row: dict[str, Any], epochs: int) -> str:
@@ -314,11 +316,11 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     torch.manual_seed(cfg.seed)
-    train_split = data.load_split("train", cfg.data_dir, device, quiet)
-    test_split = data.load_split("test", cfg.data_dir, device, quiet)
+    train_split = mnist.load_split("train", cfg.data_dir, device, quiet)
+    test_split = mnist.load_split("test", cfg.data_dir, device, quiet)
     if cfg.train_limit:
         train_split = train_split.subset(torch.arange(min(cfg.train_limit, len(train_split))))
-    train_split, val_split = data.train_val_split(train_split, cfg.val_split, cfg.seed)
+    train_split, val_split = mnist.train_val_split(train_split, cfg.val_split, cfg.seed)
 
     source = models.resolve(cfg.model)  # once: the model and its recorded origin come from the same read
     model = training_model(source, device)

@@ -19,15 +19,18 @@ import matplotlib.pyplot as plt  # noqa: E402
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
-from tinydigits import data, evaluate, layers, runs  # noqa: E402
-from tinydigits.budget import Budget, verdict  # noqa: E402
-from tinydigits.events import add_results  # noqa: E402
+from tinydigits.data import mnist
+from tinydigits.models import layers
+from tinydigits.results import evaluate
+from tinydigits.results.budget import Budget, verdict  # noqa: E402
+from tinydigits.training import runs  # noqa: E402
+from tinydigits.training.events import add_results  # noqa: E402
 
 TARGET = 99.4
 PICTURES = ("curves.png", "misclassified.png", "confusion.png", "per_class.png", "samples.png")
 
 
-def _save(fig, path: Path) -> None:
+def save_figure(fig, path: Path) -> None:
     runs.atomic_write(path, lambda tmp: fig.savefig(tmp, format="png", dpi=110, bbox_inches="tight"))
     plt.close(fig)
 
@@ -50,7 +53,7 @@ def plot_curves(epochs: list[dict[str, Any]], path: Path) -> None:
     for ax in (ax_loss, ax_acc):
         ax.grid(alpha=0.3)
         ax.legend()
-    _save(fig, path)
+    save_figure(fig, path)
 
 
 def _digit_grid(images: torch.Tensor, titles: list[str], colors: list[str], path: Path, cols: int = 8) -> None:
@@ -64,10 +67,10 @@ def _digit_grid(images: torch.Tensor, titles: list[str], colors: list[str], path
             ax.set_title(titles[i], fontsize=8, color=colors[i])
     if not titles:
         axes.flat[0].text(0.5, 0.5, "no misclassified digits", ha="center")
-    _save(fig, path)
+    save_figure(fig, path)
 
 
-def plot_misclassified(split: data.Split, p: evaluate.Predictions, path: Path, limit: int = 32) -> None:
+def plot_misclassified(split: mnist.Split, p: evaluate.Predictions, path: Path, limit: int = 32) -> None:
     """The most confident mistakes first: they say most about what the model gets wrong."""
     wrong = torch.nonzero(p.preds != p.labels).flatten()
     wrong = wrong[p.confidence[wrong].argsort(descending=True)][:limit]
@@ -75,7 +78,7 @@ def plot_misclassified(split: data.Split, p: evaluate.Predictions, path: Path, l
     _digit_grid(split.images[wrong.to(split.images.device)], titles, ["crimson"] * len(titles), path)
 
 
-def plot_samples(split: data.Split, p: evaluate.Predictions, path: Path, count: int = 16) -> None:
+def plot_samples(split: mnist.Split, p: evaluate.Predictions, path: Path, count: int = 16) -> None:
     titles = [f"pred {int(p.preds[i])} ({float(p.confidence[i]):.2f})" for i in range(count)]
     colors = ["seagreen" if p.preds[i] == p.labels[i] else "crimson" for i in range(count)]
     _digit_grid(split.images[:count], titles, colors, path)
@@ -91,7 +94,7 @@ def plot_confusion(cm: torch.Tensor, path: Path) -> None:
             ax.text(q, t, int(cm[t, q]), ha="center", va="center", fontsize=7,
                     color="black" if t != q else "navy", fontweight="bold" if t == q else "normal")
     ax.set(xticks=range(10), yticks=range(10), xlabel="predicted", ylabel="true", title="confusion (test set)")
-    _save(fig, path)
+    save_figure(fig, path)
 
 
 def plot_per_class(rows: list[dict[str, float]], path: Path) -> None:
@@ -103,7 +106,7 @@ def plot_per_class(rows: list[dict[str, float]], path: Path) -> None:
     ax.set(xticks=digits, xlabel="digit", ylabel="%", ylim=(max(low - 1, 0), 100.2), title="per-class precision / recall")
     ax.legend(loc="lower right")
     ax.grid(axis="y", alpha=0.3)
-    _save(fig, path)
+    save_figure(fig, path)
 
 
 def write_per_class_csv(rows: list[dict[str, float]], path: Path) -> None:
@@ -120,7 +123,7 @@ def run_verdict(metrics: dict[str, Any], budget: Budget | None = None) -> dict[s
     return verdict({metrics["seed"]: accs}, metrics["params"], len(accs), budget or Budget())
 
 
-def _md_table(header: list[str], rows: list[list[Any]]) -> str:
+def md_table(header: list[str], rows: list[list[Any]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     return "\n".join(lines + ["| " + " | ".join(str(c) for c in row) + " |" for row in rows])
 
@@ -147,7 +150,7 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: evaluate.Pre
 
 ## Budget
 
-{_md_table(["constraint", "value", "limit", "verdict"], budget_rows)}
+{md_table(["constraint", "value", "limit", "verdict"], budget_rows)}
 
 ## Layers and receptive field
 
@@ -161,13 +164,13 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: evaluate.Pre
 
 ## Epochs
 
-{_md_table(["epoch", "train loss", "train acc %", "test loss", "test acc %", "lr", "seconds"], epoch_rows)}
+{md_table(["epoch", "train loss", "train acc %", "test loss", "test acc %", "lr", "seconds"], epoch_rows)}
 
 ![curves](curves.png)
 
 ## Per class (test set)
 
-{_md_table(["digit", "images", "accuracy %", "precision %", "recall %", "errors"], class_rows)}
+{md_table(["digit", "images", "accuracy %", "precision %", "recall %", "errors"], class_rows)}
 
 ![per class](per_class.png)
 
@@ -183,7 +186,7 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: evaluate.Pre
 """
 
 
-def write_artifacts(run_dir: Path, model: nn.Module, test: data.Split) -> evaluate.Predictions:
+def write_artifacts(run_dir: Path, model: nn.Module, test: mnist.Split) -> evaluate.Predictions:
     """(Re)write every picture, per_class.csv and report.md of a run folder from its model."""
     metrics = runs.read_metrics(run_dir)
     config = runs.read_json(run_dir / "config.json")
@@ -200,7 +203,7 @@ def write_artifacts(run_dir: Path, model: nn.Module, test: data.Split) -> evalua
     runs.write_text(run_dir / "report.md", text)
     add_results(run_dir, classes, [run_dir / name for name in PICTURES], step=len(metrics["epochs"]))
     if config.get("mlflow") and config.get("mlflow_run_id"):
-        from tinydigits import tracking
+        from tinydigits.training import tracking
 
         files = [run_dir / name for name in (*PICTURES, "report.md", "per_class.csv")]
         tracking.log_files(config["mlflow"], config["mlflow_run_id"], files)
@@ -220,4 +223,4 @@ def compare(run_dirs: list[Path], target: float = TARGET) -> str:
                      "PASS" if run_verdict(m)["pass"] else "FAIL"])
     header = ["run", "model", "seed", "params", "epochs", "best test %", "final test %", f"first epoch ≥ {target}",
               "seconds", "budget"]
-    return "# tinydigits runs compared\n\n" + _md_table(header, rows) + "\n"
+    return "# tinydigits runs compared\n\n" + md_table(header, rows) + "\n"

@@ -22,7 +22,7 @@ from typing import Any
 
 import torch
 
-from tinydigits.spec import NetSpec
+from tinydigits.models.spec import NetSpec
 
 # The best course network (6,136 params): conv 1->8->16, max-pool, 1x1 16->8, convs 8->8->12->12->16,
 # GAP, 1x1 -> 10, BN after every conv, 5 % dropout after the 3x3 blocks but the last.
@@ -32,12 +32,13 @@ COURSE_NET = NetSpec.parse("c8d5 c16d5 M c8k1 c8d5 c12d5 c12d5 c16", "course-net
 def notebook_way(data_dir: str | None, epochs: int, seed: int, out_json: str, workers: int = 2) -> None:
     """The course notebook, written out: per-sample PIL rotation +-7 deg in a DataLoader with 2
     workers, batch 128, fp32 in the default layout, SGD with a one-cycle rate, a test pass per epoch."""
-    from tinydigits import bench, data
+    from tinydigits.data import mnist
+    from tinydigits.measure import bench
 
     torch.manual_seed(seed)
-    train, test = data.load_split("train", data_dir, "cpu", quiet=True), data.load_split("test", data_dir, "cpu", quiet=True)
+    train, test = mnist.load_split("train", data_dir, "cpu", quiet=True), mnist.load_split("test", data_dir, "cpu", quiet=True)
     loader = bench.notebook_loader(train, 7.0, workers, seed)
-    test_x, test_y = data.normalize(data.to_unit(test.images)), test.labels
+    test_x, test_y = mnist.normalize(mnist.to_unit(test.images)), test.labels
     model = COURSE_NET.build()
     opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9, nesterov=True)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=0.1, epochs=epochs, steps_per_epoch=len(loader), pct_start=0.25)
@@ -82,7 +83,7 @@ def vs_notebook(data_dir: str | None = None, epochs: int = 15, seed: int = 0, sl
         notebook_json = Path(tmp) / "notebook.json"
         ours_cmd = [sys.executable, "-m", "tinydigits", "train", "--quiet", "--seed", str(seed), "--out", str(Path(tmp) / "runs"),
                     *(train_args or [])]
-        notebook_cmd = [sys.executable, "-c", "import sys; from tinydigits.versus import notebook_way; "
+        notebook_cmd = [sys.executable, "-c", "import sys; from tinydigits.measure.versus import notebook_way; "
                         "notebook_way(sys.argv[1] or None, int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])",
                         data_dir or "", str(epochs), str(seed), str(notebook_json)]
         log(f"training both in turns ({slice_s:g} s slices): tinydigits train {' '.join(train_args or [])} "

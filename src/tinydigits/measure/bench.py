@@ -18,9 +18,10 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from tinydigits import data, models
+from tinydigits import models
 from tinydigits.constants import DEFAULT_MODEL, MEAN, STD
-from tinydigits.train import TrainConfig, make_optimizer, train_epoch, train_step, training_model
+from tinydigits.data import mnist
+from tinydigits.training.train import TrainConfig, make_optimizer, train_epoch, train_step, training_model
 
 
 class PerSampleDataset(torch.utils.data.Dataset):
@@ -49,7 +50,7 @@ def _median_rate(times: list[float], batch: int) -> float:
 Slice = Callable[[], tuple[float, int]]
 
 
-def pipeline_slices(cfg: TrainConfig, train: data.Split, size: int) -> Slice:
+def pipeline_slices(cfg: TrainConfig, train: mnist.Split, size: int) -> Slice:
     """The project's own training (shuffle, affine warp, normalise, train), data already on the device."""
     model = training_model(cfg.model)
     opt = make_optimizer(cfg, model.parameters())
@@ -125,13 +126,13 @@ def notebook_step(model: torch.nn.Module, opt: torch.optim.Optimizer, x: torch.T
     return loss
 
 
-def notebook_loader(split: data.Split, degrees: float = 7.0, workers: int = 2, seed: int = 0) -> torch.utils.data.DataLoader:
+def notebook_loader(split: mnist.Split, degrees: float = 7.0, workers: int = 2, seed: int = 0) -> torch.utils.data.DataLoader:
     """The course notebooks' data path: a shuffled DataLoader of `PerSampleDataset`, batch 128."""
     dataset = PerSampleDataset(split.images.cpu(), split.labels.cpu(), degrees, seed)
     return torch.utils.data.DataLoader(dataset, batch_size=BASELINE_BATCH, shuffle=True, num_workers=workers)
 
 
-def per_sample_slices(cfg: TrainConfig, train: data.Split, size: int, workers: int = 2) -> Slice:
+def per_sample_slices(cfg: TrainConfig, train: mnist.Split, size: int, workers: int = 2) -> Slice:
     """The course pipeline end to end: DataLoader, `workers` workers, batch 128, PIL rotation per
     sample, the same model trained the notebook way (`notebook_step`). (With model3's batch of 64
     the project's pipeline does twice the optimiser steps per epoch: its speed-up is a conservative one.)"""
@@ -158,7 +159,7 @@ def per_sample_slices(cfg: TrainConfig, train: data.Split, size: int, workers: i
     return run
 
 
-def bench_training(cfg: TrainConfig, train: data.Split, epochs: int = 1, chunks: int = 10, workers: int = 2) -> dict:
+def bench_training(cfg: TrainConfig, train: mnist.Split, epochs: int = 1, chunks: int = 10, workers: int = 2) -> dict:
     """Time the three ways of training in turns, slice by slice (a tenth of an epoch each), and
     report medians: turns, because this shared CPU's speed drifts by tens of percent over minutes,
     and side-by-side figures only mean something if they saw the same machine."""
@@ -210,8 +211,8 @@ def bench_inference(model_name: str, batch: int = 1000) -> dict[str, dict[str, f
         import onnxruntime  # noqa: F401
     except ImportError:
         return results
-    from tinydigits.export import to_onnx
-    from tinydigits.predict import onnx_classifier
+    from tinydigits.use.export import to_onnx
+    from tinydigits.use.predict import onnx_classifier
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "m.onnx"
@@ -227,7 +228,7 @@ def run(model: str = DEFAULT_MODEL, epochs: int = 1, data_dir: str | None = None
     cfg = TrainConfig(model=model, data_dir=data_dir, precision=precision).resolved()
     if threads:
         torch.set_num_threads(threads)
-    train = data.load_split("train", data_dir, "cpu", quiet=True)
+    train = mnist.load_split("train", data_dir, "cpu", quiet=True)
     log(f"benchmarking {model} ({models.count_params(models.create(model))} params) on {torch.get_num_threads()} threads ...")
     result: dict[str, Any] = {"model": model, "threads": torch.get_num_threads(), "torch": torch.__version__,
                               "batch_size": cfg.batch_size, "precision": cfg.precision}

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tinydigits.errors import TinyDigitsError
-from tinydigits.events import hparam_values
+from tinydigits.training.events import hparam_values
 
 EXPERIMENT = "tinydigits"
 EPOCH_METRICS = ("train_loss", "train_acc", "test_loss", "test_acc", "val_loss", "val_acc", "lr", "seconds")

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from tinydigits import data
-from tinydigits.device import input_layout
+from tinydigits.data import mnist
+from tinydigits.training.device import input_layout
 
 
 @dataclass
@@ -27,9 +27,9 @@ class Predictions:
 
 
 @torch.no_grad()
-def predict_split(model: nn.Module, split: data.Split, batch_size: int = 1000) -> Predictions:
+def predict_split(model: nn.Module, split: mnist.Split, batch_size: int = 1000) -> Predictions:
     model.eval()
-    probs = [torch.softmax(model(input_layout(x)), dim=1).cpu() for x, _ in data.batches(split, batch_size)]
+    probs = [torch.softmax(model(input_layout(x)), dim=1).cpu() for x, _ in mnist.batches(split, batch_size)]
     p = torch.cat(probs)
     return Predictions(split.labels.cpu(), p.argmax(1), p)
 

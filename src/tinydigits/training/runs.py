@@ -15,9 +15,10 @@ from typing import Any
 import torch
 from torch import nn
 
-from tinydigits import __version__, models
+from tinydigits import models
+from tinydigits.constants import VERSION
 from tinydigits.errors import TinyDigitsError
-from tinydigits.spec import NetSpec
+from tinydigits.models.spec import NetSpec
 
 
 def new_run_dir(out: str | os.PathLike, model: str, seed: int) -> Path:
@@ -89,7 +90,7 @@ def environment() -> dict[str, Any]:
     except (OSError, subprocess.SubprocessError):
         commit = None
     return {
-        "tinydigits": __version__,
+        "tinydigits": VERSION,
         "torch": torch.__version__,
         "python": sys.version.split()[0],
         "platform": platform.platform(),

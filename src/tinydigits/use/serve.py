@@ -11,8 +11,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from tinydigits import predict, preprocess
+from tinydigits.data import preprocess
 from tinydigits.errors import TinyDigitsError
+from tinydigits.use import predict
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a 280x280 canvas PNG is ~10 KB; anything near this is not a drawing
 SERVE_MAX_PIXELS = 4_000_000  # a drawing or a phone crop; checked from the header, before any decoding
@@ -23,7 +24,8 @@ REQUEST_TIMEOUT_S = 10.0
 
 def model_info(checkpoint: Path, model, name: str) -> dict[str, Any]:
     """Name, parameters and test accuracy of a run (from its metrics.json when there is one)."""
-    from tinydigits import models, runs
+    from tinydigits import models
+    from tinydigits.training import runs
 
     info: dict[str, Any] = {"name": name, "params": models.count_params(model),
                             "test_acc": None, "run": str(checkpoint.parent)}
@@ -108,13 +110,13 @@ def create_app(model_path: str | Path, max_in_flight: int = MAX_IN_FLIGHT, timeo
     from fastapi import FastAPI, Request
     from fastapi.responses import HTMLResponse, JSONResponse
 
-    from tinydigits import runs
+    from tinydigits.training import runs
 
     checkpoint = runs.checkpoint_path(model_path)
     model, ckpt = runs.load_model(checkpoint)
     classifier = predict.wrap_torch(model)
     info = model_info(checkpoint, model, ckpt["model"])
-    page = resources.files("tinydigits").joinpath("static/index.html").read_text()
+    page = resources.files("tinydigits.use").joinpath("static/index.html").read_text()
     app = FastAPI(title="tinydigits", docs_url=None, redoc_url=None)
 
     def error(status: int, message: str) -> JSONResponse:
@@ -186,4 +188,4 @@ def serve(model_path: str, host: str = "127.0.0.1", port: int = 8000, workers: i
     create_app(model_path)  # fail here, once, on a bad checkpoint - not in every worker
     os.environ[MODEL_ENV] = str(Path(model_path).resolve())
     print(f"serving {model_path} on http://{host}:{port}/ with {workers} worker processes")
-    uvicorn.run("tinydigits.serve:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning")
+    uvicorn.run("tinydigits.use.serve:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning")

@@ -10,11 +10,11 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from multiprocessing import get_context
 from typing import Any
 
-from tinydigits import tracking
-from tinydigits.budget import Budget, format_verdict, verdict
 from tinydigits.errors import TinyDigitsError
-from tinydigits.report import write_artifacts
-from tinydigits.train import TrainConfig, train
+from tinydigits.results.budget import Budget, format_verdict, verdict
+from tinydigits.results.report import write_artifacts
+from tinydigits.training import tracking
+from tinydigits.training.train import TrainConfig, train
 
 
 def exit_with_parent(parent: int) -> None:
@@ -63,8 +63,8 @@ def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=pri
     """Train every seed of a resolved config and judge it: the one path behind `tinydigits check`
     and `tinydigits.check`. Prints the per-seed lines and the verdict table, writes check.md/.png/.json
     into a fresh `check-<model>-<time>` folder under `cfg.out`; returns the verdict (with `folder`)."""
-    from tinydigits.check_report import write_check
     from tinydigits.models import display_name
+    from tinydigits.verdict.check_report import write_check
 
     if budget.last > cfg.epochs:
         raise TinyDigitsError(f"--last {budget.last} is more than --epochs {cfg.epochs}")

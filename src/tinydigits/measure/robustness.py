@@ -25,7 +25,7 @@ import numpy as np
 from PIL import Image
 from scipy import ndimage
 
-from tinydigits import preprocess
+from tinydigits.data import preprocess
 from tinydigits.errors import TinyDigitsError
 
 Shift = Callable[[np.ndarray, np.random.Generator], np.ndarray]  # [H, W] in [0, 1] -> [H, W] in [0, 1]
@@ -266,7 +266,7 @@ def render(s: dict[str, Any], model: str, command: str) -> str:
 
 
 def plot(result: dict[str, Any], path: Path) -> None:
-    from tinydigits.report import _save, plt
+    from tinydigits.results.report import plt, save_figure
 
     rows = result["rows"]
     cols = 8
@@ -277,16 +277,17 @@ def plot(result: dict[str, Any], path: Path) -> None:
         ax.imshow(r.example, cmap="gray", vmin=0, vmax=1)
         ax.set_title(f"{r.name}\n-> {r.example_pred}", fontsize=7)
     fig.tight_layout()
-    _save(fig, path)
+    save_figure(fig, path)
 
 
 def run(model: str, backend: str, out: str | None, seed: int, limit: int | None, json_path: str | None,
         data_dir: str | None, command: str) -> dict[str, Any]:
-    from tinydigits import data, runs
-    from tinydigits.predict import load_classifier
+    from tinydigits.data import mnist
+    from tinydigits.training import runs
+    from tinydigits.use.predict import load_classifier
 
     classify = load_classifier(model, backend)
-    test = data.load_split("test", data_dir)
+    test = mnist.load_split("test", data_dir)
     n = min(limit or len(test), len(test))
     images = test.images[:n].numpy().astype(np.float32) / 255.0
     labels = test.labels[:n].numpy()

@@ -1,0 +1,177 @@
+"""The model registry (timm-style: find a plain nn.Module by name) and the resolution of `--model`
+references: registered names, spec `.json` files, `path/to/file.py:Name`, `package.module:Name`.
+
+Each registered model carries the training recipe it was designed with: `tinydigits train --model NAME`
+uses it unless a flag overrides a setting. The models themselves live in `zoo.py`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.metadata
+import importlib.util
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from tinydigits.errors import TinyDigitsError
+from tinydigits.models import spec
+
+_REGISTRY: dict[str, tuple[Callable[[], nn.Module], dict[str, Any]]] = {}
+
+
+def register(name: str, **recipe: Any) -> Callable:
+    """Class decorator: make a model findable by `name`, with its default training recipe."""
+
+    def wrap(cls):
+        _REGISTRY[name] = (cls, recipe)
+        return cls
+
+    return wrap
+
+
+def names() -> list[str]:
+    return sorted(_REGISTRY)
+
+
+def _lookup(name: str):
+    if name not in _REGISTRY:
+        raise TinyDigitsError(f"unknown model {name!r}; choose one of: {', '.join(names())}")
+    return _REGISTRY[name]
+
+
+@dataclass
+class Source:
+    """What a `--model` reference resolved to: a factory, its recipe, and where it came from."""
+
+    ref: str  # the reference as given
+    name: str  # for run folders and tables
+    factory: Callable[[], nn.Module]
+    recipe: dict[str, Any]
+    origin: dict[str, Any]  # recorded in config.json and model.pt
+
+    def create(self) -> nn.Module:
+        """A fresh model from this factory; a user's own model is checked on a [2, 1, 28, 28] input."""
+        try:
+            model = self.factory()
+        except Exception as err:
+            raise TinyDigitsError(f"model {self.ref!r}: creating it raised {_describe(err)}") from None
+        if not isinstance(model, nn.Module):
+            raise TinyDigitsError(f"model {self.ref!r}: {self.name}() returned {type(model).__name__}, not an nn.Module")
+        if self.origin["kind"] in ("file", "module"):
+            check_io(model, self.ref)
+        return model
+
+
+def resolve(ref: str) -> Source:
+    """A registered name, a spec `.json` file, `path/to/file.py:Name` or `package.module:Name`
+    (Name: an nn.Module subclass or a zero-argument factory). Loading a file or module runs its
+    code, as `python file.py` would."""
+    if spec.is_spec_path(ref):
+        net = spec.load(ref)
+        return Source(ref, net.name, net.build, dict(net.recipe), {"kind": "spec", "spec": net.to_dict()})
+    if ":" in ref:
+        return _user_source(ref)
+    factory, recipe = _lookup(ref)
+    return Source(ref, ref, factory, dict(recipe), {"kind": "registry", "name": ref})
+
+
+def _user_source(ref: str) -> Source:
+    where, _, attr = ref.rpartition(":")
+    if not where or not attr.isidentifier():
+        raise TinyDigitsError(f"--model {ref!r}: expected path/to/file.py:Name or package.module:Name")
+    if where.endswith(".py") or os.sep in where or "/" in where:
+        path = Path(where).expanduser().resolve()
+        if not path.is_file():
+            raise TinyDigitsError(f"--model {ref!r}: file {where} not found")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        module_name = f"tinydigits_user_{path.stem}_{digest[:12]}"
+        origin = {"kind": "file", "path": str(path), "sha256": digest, "attr": attr, "ref": f"{path}:{attr}"}
+        try:
+            module = sys.modules.get(module_name) or _exec_file(path, module_name)
+        except Exception as err:
+            raise TinyDigitsError(f"--model {ref!r}: importing {where} raised {_describe(err)}") from None
+    else:
+        try:
+            module = importlib.import_module(where)
+        except Exception as err:
+            raise TinyDigitsError(f"--model {ref!r}: importing module {where} raised {_describe(err)}") from None
+        top = where.split(".")[0]
+        origin = {"kind": "module", "module": where, "attr": attr, "ref": ref,
+                  "version": getattr(sys.modules[top], "__version__", None) or _dist_version(top)}
+    if not hasattr(module, attr):
+        found = sorted(n for n, v in vars(module).items()
+                       if isinstance(v, type) and issubclass(v, nn.Module) and v.__module__ == module.__name__)
+        hint = f" (its nn.Modules: {', '.join(found)})" if found else ""
+        raise TinyDigitsError(f"--model {ref!r}: {where} has no attribute {attr!r}{hint}")
+    factory = getattr(module, attr)
+    if not callable(factory) or (isinstance(factory, type) and not issubclass(factory, nn.Module)):
+        raise TinyDigitsError(f"--model {ref!r}: {attr} is neither an nn.Module subclass nor a zero-argument factory")
+    return Source(ref, attr, factory, {}, origin)
+
+
+def _exec_file(path: Path, module_name: str):
+    loader_spec = importlib.util.spec_from_file_location(module_name, path)
+    module = importlib.util.module_from_spec(loader_spec)
+    sys.modules[module_name] = module  # dataclasses and pickling look the module up by name
+    try:
+        loader_spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[module_name]
+        raise
+    return module
+
+
+def _describe(err: BaseException) -> str:
+    """`Type: first line of the message` - one line, whatever the exception carries."""
+    text = str(err).strip()
+    return f"{type(err).__name__}: {text.splitlines()[0]}" if text else type(err).__name__
+
+
+def _dist_version(package: str) -> str | None:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def create(ref: str) -> nn.Module:
+    """A fresh model from any `--model` reference (see `resolve` and `Source.create`)."""
+    return resolve(ref).create()
+
+
+def check_io(model: nn.Module, ref: str) -> None:
+    """A user's model must map [N, 1, 28, 28] to [N, 10] logits; say so in one line when it does not."""
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            out = model(torch.zeros(2, 1, 28, 28))
+    except Exception as err:
+        raise TinyDigitsError(f"model {ref!r} fails on a [2, 1, 28, 28] input: {_describe(err)}") from None
+    finally:
+        model.train(was_training)
+    if not isinstance(out, torch.Tensor) or tuple(out.shape) != (2, 10):
+        shape = list(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
+        raise TinyDigitsError(f"model {ref!r} returns {shape} for a [2, 1, 28, 28] input, expected [N, 10] logits")
+
+
+def recipe(ref: str) -> dict[str, Any]:
+    """Training settings the model was designed and measured with ({} for a user's own model)."""
+    return resolve(ref).recipe
+
+
+def display_name(ref: str) -> str:
+    """What run folders and tables call a model: its registered name, a spec's own name, or the class/factory name."""
+    return resolve(ref).name
+
+
+def count_params(model: nn.Module) -> int:
+    return sum(p.numel() for p in model.parameters() if p.requires_grad)

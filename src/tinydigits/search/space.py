@@ -1,0 +1,162 @@
+"""The search space: `SearchConfig` (a study's settings), the spec family and its recipes as Optuna
+parameters, the registered nets as points of it (`--start-from`), and the constraints checked before training."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tinydigits.errors import TinyDigitsError
+from tinydigits.models.spec import NetSpec
+
+OBJECTIVES = ("seconds", "macs")
+SETTINGS = ("epochs", "seeds_per_trial", "max_params", "max_macs", "objective", "min_acc", "last")  # fixed per study
+
+
+@dataclass
+class SearchConfig:
+    study: str = "tinydigits"
+    storage: str = "sqlite:///search.db"
+    trials: int = 20  # finished trials the study should hold (a rerun continues up to it)
+    timeout: float | None = None  # seconds per worker
+    epochs: int = 15  # the budget: trials choose up to this many
+    seeds_per_trial: int = 2
+    jobs: int = 1
+    max_params: int = 8000  # strictly fewer, as in `check`
+    max_macs: int | None = None
+    objective: str = "seconds"
+    min_acc: float = 99.4
+    last: int = 3
+    promote: float | None = None  # first-seed margin that earns the other seeds (default min_acc)
+    prune_after: int = 5  # epochs before the median rule may stop a trial (an EMA of the weights lags early on)
+    sampler_seed: int | None = None  # None: a fresh random seed per worker (machines never repeat each other)
+    train_limit: int | None = None
+    data_dir: str | None = None
+    out: str | None = None  # default search/<study>/
+    threads: int | None = None  # per worker; default: cores split between workers
+    mlflow: str | None = None  # MLflow tracking URI: this search is a parent run, each trained seed a child run
+    mlflow_parent: str | None = None
+    start_from: list[str] = dataclasses.field(default_factory=list)  # registered nets queued as the first trials
+
+    def out_dir(self) -> Path:
+        return Path(self.out or Path("search") / self.study)
+
+    def validate(self) -> None:
+        checks = [
+            (self.objective in OBJECTIVES, f"--objective must be one of {', '.join(OBJECTIVES)}"),
+            (min(self.trials, self.jobs, self.seeds_per_trial) >= 1, "--trials, --jobs, --seeds-per-trial must be >= 1"),
+            (1 <= self.last <= self.epochs, f"--last {self.last} must be between 1 and --epochs {self.epochs}"),
+            (set(self.start_from) <= set(KNOWN_LAYERS), f"--start-from: choose from {', '.join(KNOWN_LAYERS)}"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise TinyDigitsError(message)
+
+
+def epoch_choices(budget: int) -> list[int]:
+    return sorted({max(1, budget - 5), max(1, budget - 3), budget})
+
+
+def suggest(trial, cfg: SearchConfig) -> NetSpec:
+    """One network + recipe from the family: optionally the central 24x24 crop, a stem that leaves
+    the full resolution early (one or two convs and a max-pool, or a strided conv), `n_mid` 3x3
+    convs, a last conv, GAP + 1x1 head. Every conv has its own width, so model3
+    (`c8d5 c12d5 M c16d5 c16d5 c16`) and fast (`c8 M c12p1 c16 c16 c16`) are points of the family; the
+    training schedules (progressive resolution, large batches first, batch-norm recompute) are in it too."""
+    stem = trial.suggest_categorical("stem", ["c3M", "c3c3M", "s2k3", "s2k4", "s2k5"])
+    n_mid = trial.suggest_int("n_mid", 2, 4)
+    pad_first = trial.suggest_categorical("pad_first", [0, 1])
+    dropout = trial.suggest_categorical("dropout", [0.0, 0.05])
+    d = f"d{round(dropout * 100)}" if dropout else ""
+    crop = trial.suggest_categorical("crop", [28, 24])  # 24: drop the (nearly always empty) border
+    width = lambda name: trial.suggest_int(name, 6, 20, step=2)
+    tokens = ["C24"] if crop == 24 else []
+    if stem == "c3M":
+        tokens += [f"c{width('w_stem')}{d}", "M"]
+    elif stem == "c3c3M":
+        tokens += [f"c{width('w_stem')}{d}", f"c{width('w_stem2')}{d}", "M"]
+    else:
+        k = int(stem[-1])
+        tokens += [f"c{width('w_stem')}k{k}s2p{(k - 1) // 2}{d}"]
+    tokens += [f"c{width(f'w_mid{i}')}" + ("p1" if i == 0 and pad_first else "") + d for i in range(n_mid)]
+    tokens.append(f"c{width('w_last')}")
+    scale = trial.suggest_float("augment_scale", 0.0, 0.12)
+    epochs = trial.suggest_categorical("epochs", epoch_choices(cfg.epochs))
+
+    def schedule(name: str, choices: list[str]) -> str | None:
+        """A schedule only where the run is long enough to keep the judged last epochs plain."""
+        from tinydigits.training.train import parse_schedule
+
+        text = trial.suggest_categorical(name, choices)
+        return text if text and len(parse_schedule(text)) <= epochs - max(cfg.last, 3) else None
+
+    recipe = {
+        "epochs": epochs,
+        "batch_size": trial.suggest_categorical("batch_size", [32, 64, 128]),
+        "optimizer": "sgd",
+        "scheduler": "onecycle",
+        "lr": trial.suggest_float("lr", 0.02, 0.3, log=True),
+        "augment_degrees": trial.suggest_float("augment_degrees", 0.0, 12.0),
+        "augment_translate": trial.suggest_float("augment_translate", 0.0, 0.12),
+        "augment_scale": [round(1 - scale, 4), round(1 + scale, 4)],
+        "label_smoothing": trial.suggest_float("label_smoothing", 0.0, 0.15),
+        "ema": trial.suggest_categorical("ema", [0.0, 0.99, 0.999]),
+        "bn_recompute": trial.suggest_categorical("bn_recompute", [0, 10000]),
+        "size_schedule": schedule("size_schedule", ["", "20:3,24:3", "22:4"]),
+        "batch_schedule": schedule("batch_schedule", ["", "256:3", "512:2,256:2"]),
+        "precision": trial.suggest_categorical("precision", ["auto", "fp32"]),
+    }
+    return NetSpec.parse(" ".join(tokens), f"trial{trial.number}", recipe)
+
+
+# The registered nets as points of the family: a study can start from them (`--start-from`) instead of from
+# TPE's random draws alone. The tests rebuild each from these with its exact parameter count.
+KNOWN_LAYERS = {
+    "model3": {"stem": "c3c3M", "w_stem": 8, "w_stem2": 12, "n_mid": 2, "w_mid0": 16, "w_mid1": 16, "w_last": 16,
+               "pad_first": 0, "dropout": 0.05},
+    "fast": {"stem": "c3M", "w_stem": 8, "n_mid": 3, "w_mid0": 12, "w_mid1": 16, "w_mid2": 16, "w_last": 16,
+             "pad_first": 1, "dropout": 0.0},
+}
+
+
+def known_point(name: str, epochs: int = 15) -> dict[str, Any]:
+    """A registered net and its recipe as the search's parameters (no crop: the registered nets take 28 px)."""
+    from tinydigits import models
+
+    recipe = models.recipe(name)  # a name outside KNOWN_LAYERS is refused by SearchConfig.validate
+    zoom_low = (recipe.get("augment_scale") or (1.0, 1.0))[0]
+    return {**KNOWN_LAYERS[name], "crop": 28, "augment_scale": round(1.0 - zoom_low, 6),
+            "epochs": min(recipe.get("epochs", 15), epochs), "batch_size": recipe.get("batch_size", 128),
+            "lr": recipe.get("lr", 0.1), "augment_degrees": recipe.get("augment_degrees", 0.0),
+            "augment_translate": recipe.get("augment_translate", 0.0), "label_smoothing": recipe.get("label_smoothing", 0.0),
+            "ema": recipe.get("ema", 0.0), "bn_recompute": recipe.get("bn_recompute", 0),
+            "size_schedule": recipe.get("size_schedule") or "", "batch_schedule": recipe.get("batch_schedule") or "",
+            "precision": "auto"}
+
+
+def start_from(study, names: list[str], epochs: int) -> None:
+    """Queue the named registered nets as the study's next trials (once: a continued study skips them)."""
+    for name in names:
+        study.enqueue_trial(known_point(name, epochs), skip_if_exists=True)
+
+
+def rejection(spec: NetSpec, cfg: SearchConfig) -> str | None:
+    """Why a spec may not be trained under the constraints (None: it may)."""
+    if spec.params() >= cfg.max_params:
+        return f"{spec.params():,} params, limit < {cfg.max_params:,}"
+    if cfg.max_macs is not None and spec.macs() > cfg.max_macs:
+        return f"{spec.macs():,} MACs, limit {cfg.max_macs:,}"
+    if spec.recipe.get("size_schedule"):
+        # A crop to 24 px or a deep unpadded stack cannot take 20 px inputs: reject the pair before training
+        # (a first study spent 87 of its 100 trials failing on this at the start of training).
+        from tinydigits.training.train import check_size, parse_schedule
+
+        model = spec.build()
+        for size in sorted(set(parse_schedule(spec.recipe["size_schedule"], "--size-schedule"))):
+            try:
+                check_size(model, size, spec.name)
+            except TinyDigitsError:
+                return f"cannot run on the size schedule's {size}x{size} inputs"
+    return None

@@ -1,0 +1,179 @@
+"""The package's layout by role keeps its shape: imports point down the flow, no circles, no private names
+taken from another module. Reads the sources with `ast`; runs nothing.
+
+The flow (README "Layout"): data -> models -> training -> results -> verdict -> use -> measure -> search,
+with `constants` and `errors` under everything and `cli`, `api`, `__init__`, `__main__` (the two faces) on top.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "tinydigits"
+FLOW = ["constants", "errors", "data", "models", "training", "results", "verdict", "use", "measure", "search",
+        "api", "cli", "__init__", "__main__"]
+RANK = {role: i for i, role in enumerate(FLOW)}
+RANK["errors"] = RANK["constants"]  # the two leaves share the bottom
+
+
+def module_names(root: Path) -> dict[str, Path]:
+    """'tinydigits.training.train' -> its file, for every module under `root` (packages by their __init__)."""
+    found = {}
+    for path in root.rglob("*.py"):
+        parts = [root.name, *path.relative_to(root).with_suffix("").parts]
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        found[".".join(parts)] = path
+    return found
+
+
+def role(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def imports(path: Path, modules: dict[str, Path]) -> list[tuple[int, str, list[str]]]:
+    """(line, imported module, names taken from it) for every import of the package, at any depth in the file."""
+    top = next(iter(modules)).split(".")[0]
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name, []) for a in node.names if a.name.split(".")[0] == top]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == top:
+            for alias in node.names:
+                sub = f"{node.module}.{alias.name}"
+                found.append((node.lineno, sub, []) if sub in modules else (node.lineno, node.module, [alias.name]))
+    return found
+
+
+def problems(root: Path) -> list[str]:
+    """Every import against the flow, every private name taken from another module, every import circle."""
+    modules = module_names(root)
+    out, graph = [], {m: set() for m in modules}
+    for module, path in sorted(modules.items()):
+        where = path.relative_to(root.parent)
+        for line, target, names in imports(path, modules):
+            if target not in modules:
+                out.append(f"{where}:{line}: imports {target}, which does not exist")
+                continue
+            graph[module].add(target)
+            mine, theirs = role(module), role(target)
+            if mine != theirs and RANK.get(mine, -1) < RANK.get(theirs, len(FLOW)):
+                out.append(f"{where}:{line}: {mine} imports {target} ({theirs}), against the flow {' -> '.join(FLOW[1:10])}")
+            private = [n for n in names if n.startswith("_") and not n.startswith("__")]
+            if private and target != module:
+                out.append(f"{where}:{line}: takes private name(s) {', '.join(private)} from {target}")
+    out += [f"import circle: {' -> '.join(c)}" for c in circles(graph)]
+    return out
+
+
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """One path per circle found by depth-first search (white/grey/black)."""
+    state, stack, found = {}, [], []
+
+    def visit(node: str) -> None:
+        state[node] = "grey"
+        stack.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == "grey":
+                found.append(stack[stack.index(nxt):] + [nxt])
+            elif nxt not in state:
+                visit(nxt)
+        stack.pop()
+        state[node] = "black"
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node)
+    return found
+
+
+def test_the_package_follows_the_flow():
+    assert problems(PACKAGE) == []
+
+
+def test_every_role_has_a_docstring_and_the_top_stays_small():
+    roles = [p for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()]
+    assert {p.name for p in roles} == {"data", "models", "training", "results", "verdict", "use", "measure", "search"}
+    for package in roles:
+        doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text()))
+        assert doc and doc.startswith(f"{package.name}:") and "May import" in doc, package
+    assert len(list(PACKAGE.glob("*.py"))) <= 8
+
+
+def test_the_checker_names_the_offending_line(tmp_path):
+    """The rules can fail: a fake package with one of each problem is caught, line by line."""
+    root = tmp_path / "tinydigits"
+    files = {
+        "__init__.py": "",
+        "errors.py": "",
+        "data/__init__.py": "",
+        "data/mnist.py": "from tinydigits.training import train\n",  # against the flow
+        "training/__init__.py": "",
+        "training/train.py": "from tinydigits.results.report import _helper\n",  # against the flow and private
+        "results/__init__.py": "",
+        "results/report.py": "def f():\n    from tinydigits.verdict import seeds\n",
+        "verdict/__init__.py": "",
+        "verdict/seeds.py": "from tinydigits.results import report\nfrom tinydigits.results.report import _md\n",
+        "use/__init__.py": "",
+        "use/a.py": "from tinydigits.use import b\n",
+        "use/b.py": "from tinydigits.use import a\n",  # a circle inside one role
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    found = problems(root)
+    assert "tinydigits/data/mnist.py:1: data imports tinydigits.training.train (training)" in found[0]
+    assert any(p.startswith("tinydigits/training/train.py:1: training imports tinydigits.results.report") for p in found)
+    assert "tinydigits/training/train.py:1: takes private name(s) _helper from tinydigits.results.report" in found
+    assert any(p.startswith("tinydigits/results/report.py:2: results imports tinydigits.verdict.seeds") for p in found)
+    assert "tinydigits/verdict/seeds.py:2: takes private name(s) _md from tinydigits.results.report" in found
+    assert any(p.startswith("import circle:") and "tinydigits.use.a" in p and "tinydigits.use.b" in p for p in found)
+    assert any("tinydigits.results.report -> tinydigits.verdict.seeds -> tinydigits.results.report" in p for p in found)
+
+
+# A run folder as main wrote it before the layout by role (commit 96decc3): model3's state_dict keys and
+# shapes, the checkpoint's payload keys and the origin kinds. Rebuilt here (never commit a checkpoint).
+OLD_MODEL3_STATE = {
+    "layers.0.0.weight": [8, 1, 3, 3], "layers.1.0.weight": [12, 8, 3, 3], "layers.3.0.weight": [16, 12, 3, 3],
+    "layers.4.0.weight": [16, 16, 3, 3], "layers.5.0.weight": [16, 16, 3, 3], "layers.6.1.weight": [10, 16, 1, 1],
+    **{f"layers.{i}.1.{k}": [c] for i, c in ((0, 8), (1, 12), (3, 16), (4, 16), (5, 16))
+       for k in ("weight", "bias", "running_mean", "running_var")},
+    **{f"layers.{i}.1.num_batches_tracked": [] for i in (0, 1, 3, 4, 5)},
+}
+
+
+def _old_run_folder(folder: Path, origin: dict) -> Path:
+    import json
+
+    import torch
+
+    g = torch.Generator().manual_seed(0)
+    state = {k: (torch.tensor(7) if not shape else torch.rand(shape, generator=g) + (0.5 if "var" in k else 0.0))
+             for k, shape in OLD_MODEL3_STATE.items()}
+    config = {"model": "model3", "seed": 0, "epochs": 1, "batch_size": 64}
+    folder.mkdir(parents=True)
+    torch.save({"model": "model3", "state_dict": state, "config": config, "origin": origin}, folder / "model.pt")
+    (folder / "config.json").write_text(json.dumps({**config, "origin": origin, "params": 7568}))
+    (folder / "metrics.json").write_text(json.dumps({"model": "model3", "params": 7568, "seed": 0, "complete": True, "epochs": [
+        {"epoch": 1, "train_loss": 0.5, "train_acc": 90.0, "test_loss": 0.3, "test_acc": 95.0, "lr": 0.1, "seconds": 30.0}]}))
+    return folder
+
+
+def test_checkpoints_written_before_the_layout_load_and_eval_works(tmp_path, mnist_dir, capsys):
+    from tinydigits.cli import main
+    from tinydigits.models.spec import NetSpec
+    from tinydigits.training import runs
+
+    spec = NetSpec.parse("c8d5 c12d5 M c16d5 c16d5 c16", "m3spec").to_dict()
+    origins = {"registry": {"kind": "registry", "name": "model3"}, "spec": {"kind": "spec", "spec": spec},
+               "module": {"kind": "module", "module": "tinydigits.models", "attr": "Model3",
+                          "ref": "tinydigits.models:Model3", "version": "0.1.0"}}
+    for kind, origin in origins.items():
+        folder = _old_run_folder(tmp_path / kind, origin)
+        model, ckpt = runs.load_model(folder)
+        assert ckpt["model"] == "model3" and sum(p.numel() for p in model.parameters()) == 7568
+    assert main(["eval", str(tmp_path / "registry"), "--data-dir", str(mnist_dir)]) == 0
+    assert "test accuracy" in capsys.readouterr().out
+    assert (tmp_path / "registry" / "report.md").exists() and (tmp_path / "registry" / "confusion.png").exists()
