@@ -54,14 +54,15 @@ def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any)
 
 
 def check(model: ModelLike, seeds: Iterable[int] = (0, 1, 2, 3, 4), jobs: int = 1, budget=None, log=print,
-          **settings: Any) -> dict[str, Any]:
-    """`tinydigits check` from Python: train every seed, print the table, return the verdict dict."""
+          stack: bool | None = None, **settings: Any) -> dict[str, Any]:
+    """`tinydigits check` from Python: train every seed, print the table, return the verdict dict.
+    `stack=True` trains the seeds as one stacked network in this process (default: on CUDA only)."""
     from tinydigits.results.budget import Budget
     from tinydigits.training.train import TrainConfig
     from tinydigits.verdict.seeds import check as check_seeds
 
     cfg = TrainConfig(model=model_ref(model, jobs), **settings).resolved()
-    return check_seeds(cfg, list(seeds), jobs, budget or Budget(), log)
+    return check_seeds(cfg, list(seeds), jobs, budget or Budget(), log, stack=stack)
 
 
 def summary(model: ModelLike | nn.Module, markdown: bool = False, log=print) -> str:

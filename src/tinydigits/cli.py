@@ -139,7 +139,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from tinydigits.verdict.seeds import check
 
     budget = Budget(args.max_params, args.max_epochs, args.last, args.min_acc)
-    result = check(config_from_args(args).resolved(), args.seeds, args.jobs, budget, command=_command_line())
+    result = check(config_from_args(args).resolved(), args.seeds, args.jobs, budget, command=_command_line(), stack=args.stack)
     print(f"wall time {result['wall_seconds']:.0f}s")
     if args.json:
         from tinydigits.training.runs import write_json
@@ -338,6 +338,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-params", type=int, default=8000, help="parameters must be fewer than this")
     p.add_argument("--max-epochs", type=int, default=15)
     p.add_argument("--jobs", type=_positive_int, default=1, help="seeds trained in parallel (cores are split)")
+    p.add_argument("--stack", action=argparse.BooleanOptionalAction, default=None,
+                   help="train all seeds as one stacked network in one process (default: on CUDA yes, on a CPU no)")
     p.add_argument("--json", help="write the verdict as JSON here")
 
     p = sub.add_parser("summary", help="layer table: shapes, params, MACs, receptive field")

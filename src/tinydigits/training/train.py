@@ -194,15 +194,17 @@ def evaluate(model: nn.Module, split: mnist.Split, batch_size: int = 1000) -> tu
 
 
 @torch.no_grad()
-def recompute_bn(model: nn.Module, split: mnist.Split, images: int, batch_size: int = 1000) -> None:
+def recompute_bn(model: nn.Module, split: mnist.Split | list[mnist.Split], images: int, batch_size: int = 1000) -> None:
     """Batch-norm statistics measured for the weights as they are (`torch.optim.swa_utils.update_bn`) over the
     first `images` un-augmented training images. An EMA of the weights averages the running statistics too,
     and those belong to weights the EMA no longer holds; a few thousand images fix them for a fraction of an
-    epoch's cost."""
+    epoch's cost. A list of splits feeds a stack of seeds (`training.stack`), each seed its own images."""
     if images <= 0 or not any(isinstance(m, nn.modules.batchnorm._BatchNorm) for m in model.modules()):
         return
-    subset = split.subset(torch.arange(min(images, len(split))))
-    torch.optim.swa_utils.update_bn((input_layout(x) for x, _ in mnist.batches(subset, batch_size)), model)
+    splits = split if isinstance(split, list) else [split]
+    subsets = [s.subset(torch.arange(min(images, len(s)))) for s in splits]
+    loader = zip(*(mnist.batches(s, batch_size) for s in subsets), strict=True)
+    torch.optim.swa_utils.update_bn((input_layout(torch.cat([x for x, _ in group], 1)) for group in loader), model)
 
 
 def check_size(model: nn.Module, size: int, ref: str) -> None:
@@ -229,15 +231,23 @@ def training_model(ref: str | models.Source, device: str | torch.device = "cpu")
     return model_layout(source.create(), device)
 
 
+def seed_losses(logits: torch.Tensor, y: torch.Tensor, label_smoothing: float = 0.0) -> torch.Tensor:
+    """Mean cross-entropy: logits [B, 10] and labels [B] give one number; a stack of G seeds' logits [B, G, 10]
+    and labels [B, G] give [G], each seed's own mean, whose sum gives every seed exactly its own gradients."""
+    if logits.dim() == 3:
+        return F.cross_entropy(logits.permute(0, 2, 1), y, label_smoothing=label_smoothing, reduction="none").mean(0)
+    return F.cross_entropy(logits, y, label_smoothing=label_smoothing)
+
+
 def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig,
                lr_scale: float = 1.0):
     """Forward (bf16 autocast when configured), backward, optimiser step at `lr_scale` times the scheduler's
-    rate (a batch-size schedule's linear scaling); returns (loss, logits)."""
+    rate (a batch-size schedule's linear scaling); returns (loss, logits) - per seed for a stack of seeds."""
     with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=cfg.precision == "bf16"):
         logits = model(input_layout(x))
-        loss = F.cross_entropy(logits, y, label_smoothing=cfg.label_smoothing)
+        loss = seed_losses(logits, y, cfg.label_smoothing)
     opt.zero_grad(set_to_none=True)
-    loss.backward()
+    loss.sum().backward()
     if lr_scale != 1.0:
         rates = [g["lr"] for g in opt.param_groups]
         for g in opt.param_groups:
@@ -286,6 +296,33 @@ def train_epoch(model, opt, scheduler, per_batch, split, cfg, generator, ema=Non
     return EpochStats(loss_sum / seen, 100.0 * correct / seen, seen, time.perf_counter() - start)
 
 
+def load_splits(cfg: TrainConfig, device: torch.device, quiet: bool = True) -> tuple[mnist.Split, mnist.Split]:
+    """(train, test) on the device; train cut to `--train-limit` (the validation split is the seed's to draw)."""
+    train_split = mnist.load_split("train", cfg.data_dir, device, quiet)
+    test_split = mnist.load_split("test", cfg.data_dir, device, quiet)
+    if cfg.train_limit:
+        train_split = train_split.subset(torch.arange(min(cfg.train_limit, len(train_split))))
+    return train_split, test_split
+
+
+def write_config(run_dir: Path, config: dict[str, Any], source: models.Source, params: int, device: torch.device,
+                 train_images: int, mlflow_run: str | None = None, **extra: Any) -> None:
+    """config.json: every setting, where the model came from, the machine and versions."""
+    record = {**config, "origin": source.origin, "params": params, "device": str(device), "threads": torch.get_num_threads(),
+              "train_images": train_images, "environment": runs.environment(), **extra}
+    if mlflow_run:  # config.json records the MLflow run's id for the pictures that come later
+        record["mlflow_run_id"] = mlflow_run
+    runs.write_json(run_dir / "config.json", record)
+
+
+def epoch_row(epoch: int, stats: EpochStats, test: tuple[float, float], lr: float, start: float, size: int,
+              batch: int) -> dict[str, Any]:
+    """One epoch's line of metrics.json."""
+    return {"epoch": epoch, "train_loss": stats.loss, "train_acc": stats.acc, "test_loss": test[0], "test_acc": test[1],
+            "lr": lr, "seconds": time.perf_counter() - start, "train_images_per_s": stats.images / stats.seconds,
+            "input_size": size, "batch_size": batch}
+
+
 @dataclass
 class RunResult:
     run_dir: Path
@@ -316,11 +353,8 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     torch.manual_seed(cfg.seed)
-    train_split = mnist.load_split("train", cfg.data_dir, device, quiet)
-    test_split = mnist.load_split("test", cfg.data_dir, device, quiet)
-    if cfg.train_limit:
-        train_split = train_split.subset(torch.arange(min(cfg.train_limit, len(train_split))))
-    train_split, val_split = mnist.train_val_split(train_split, cfg.val_split, cfg.seed)
+    full_train, test_split = load_splits(cfg, device, quiet)
+    train_split, val_split = mnist.train_val_split(full_train, cfg.val_split, cfg.seed)
 
     source = models.resolve(cfg.model)  # once: the model and its recorded origin come from the same read
     model = training_model(source, device)
@@ -337,11 +371,7 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
     # MLflow first: an unreachable server is one line before any folder is made or any epoch trained.
     mlflow_run = tracking.start_run(cfg.mlflow, f"{name}-s{cfg.seed}", config, cfg.mlflow_parent) if cfg.mlflow else None
     run_dir = runs.new_run_dir(cfg.out, name, cfg.seed)
-    record = {**config, "origin": source.origin, "params": params, "device": str(device), "threads": torch.get_num_threads(),
-              "train_images": len(train_split), "environment": runs.environment()}
-    if mlflow_run:  # config.json records the MLflow run's id for the pictures that come later
-        record["mlflow_run_id"] = mlflow_run
-    runs.write_json(run_dir / "config.json", record)
+    write_config(run_dir, config, source, params, device, len(train_split), mlflow_run)
     metrics: dict[str, Any] = {"model": name, "params": params, "seed": cfg.seed, "epochs": [], "complete": False}
     generator = torch.Generator().manual_seed(cfg.seed)
     evaluated = ema.module if ema is not None else model
@@ -356,14 +386,11 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
             if bar is not None:
                 bar.close()
             recompute_bn(evaluated, train_split, cfg.bn_recompute)
-            test_loss, test_acc = evaluate(evaluated, test_split)
-            row = {"epoch": epoch, "train_loss": stats.loss, "train_acc": stats.acc, "test_loss": test_loss,
-                   "test_acc": test_acc, "lr": lr, "seconds": time.perf_counter() - start,
-                   "train_images_per_s": stats.images / stats.seconds, "input_size": size, "batch_size": batch}
+            row = epoch_row(epoch, stats, evaluate(evaluated, test_split), lr, start, size, batch)
             if val_split is not None:
                 row["val_loss"], row["val_acc"] = evaluate(evaluated, val_split)
             if scheduler is not None and not per_batch:
-                scheduler.step(row.get("val_loss", test_loss)) if cfg.scheduler == "plateau" else scheduler.step()
+                scheduler.step(row.get("val_loss", row["test_loss"])) if cfg.scheduler == "plateau" else scheduler.step()
             metrics["epochs"].append(row)
             events.epoch(row)
             if cfg.mlflow:

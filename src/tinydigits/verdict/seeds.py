@@ -14,6 +14,8 @@ from tinydigits.errors import TinyDigitsError
 from tinydigits.results.budget import Budget, format_verdict, verdict
 from tinydigits.results.report import write_artifacts
 from tinydigits.training import tracking
+from tinydigits.training.device import pick_device
+from tinydigits.training.stack import ensure_stackable
 from tinydigits.training.train import TrainConfig, train
 
 
@@ -34,8 +36,19 @@ def _train_quietly(cfg: TrainConfig) -> tuple[int, str, list[float], int]:
     return cfg.seed, str(result.run_dir), [e["test_acc"] for e in result.metrics["epochs"]], result.metrics["params"]
 
 
-def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, log=print) -> tuple[dict[int, list[float]], int]:
-    """Train one run per seed; with jobs > 1, in spawned processes that split the cores between them."""
+def _train_stacked(base: TrainConfig, seeds: list[int]):
+    """All seeds as one stacked network in this process (`training.stack`), then each seed's pictures."""
+    from tinydigits.training.stack import train_stacked
+
+    for result in train_stacked(base, seeds, quiet=True, log=lambda _: None):
+        write_artifacts(result.run_dir, result.model, result.test)
+        yield result.config.seed, str(result.run_dir), [e["test_acc"] for e in result.metrics["epochs"]], result.metrics["params"]
+
+
+def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, log=print,
+              stack: bool = False) -> tuple[dict[int, list[float]], int]:
+    """Train one run per seed: stacked as one network in this process, or one run per seed - with jobs > 1 in
+    spawned processes that split the cores between them."""
     configs = [dataclasses.replace(base, seed=s) for s in seeds]
     if jobs > 1 and base.threads is None:
         configs = [dataclasses.replace(c, threads=max(1, (os.cpu_count() or 1) // jobs)) for c in configs]
@@ -48,7 +61,10 @@ def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, log=print) -> tupl
         curves[seed], params = accs, p
         log(f"seed {seed}: final {accs[-1]:.2f}%  ({time.perf_counter() - start:.0f}s)  {run_dir}")
 
-    if jobs <= 1:
+    if stack:
+        for outcome in _train_stacked(base, seeds):
+            done(*outcome)
+    elif jobs <= 1:
         for cfg in configs:
             done(*_train_quietly(cfg))
     else:
@@ -59,26 +75,39 @@ def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, log=print) -> tupl
     return curves, params
 
 
-def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=print, command: str = "") -> dict[str, Any]:
+def stack_by_default(cfg: TrainConfig) -> bool:
+    """`--stack` unless told otherwise where it is the faster way: on CUDA (launch-bound tiny runs), not on a CPU,
+    where a stack measured no faster per seed than `--jobs 2` (README, Speed)."""
+    return pick_device(cfg.device).type == "cuda"
+
+
+def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=print, command: str = "",
+          stack: bool | None = None) -> dict[str, Any]:
     """Train every seed of a resolved config and judge it: the one path behind `tinydigits check`
     and `tinydigits.check`. Prints the per-seed lines and the verdict table, writes check.md/.png/.json
-    into a fresh `check-<model>-<time>` folder under `cfg.out`; returns the verdict (with `folder`)."""
+    into a fresh `check-<model>-<time>` folder under `cfg.out`; returns the verdict (with `folder`).
+    `stack`: all seeds as one stacked network (None: `stack_by_default`)."""
     from tinydigits.models import display_name
     from tinydigits.verdict.check_report import write_check
 
     if budget.last > cfg.epochs:
         raise TinyDigitsError(f"--last {budget.last} is more than --epochs {cfg.epochs}")
     cfg.plan(keep_last=budget.last)  # schedules never reach into the judged epochs
+    stack = stack_by_default(cfg) if stack is None else stack
+    if stack:
+        ensure_stackable(cfg)  # one line before any folder is made
     start = time.perf_counter()
     name = display_name(cfg.model)
-    log(f"checking {cfg.model} on seeds {','.join(map(str, seeds))} ({cfg.epochs} epochs, {jobs} job(s))")
+    how = "stacked as one network" if stack else f"{jobs} job(s)"
+    log(f"checking {cfg.model} on seeds {','.join(map(str, seeds))} ({cfg.epochs} epochs, {how})")
     if cfg.mlflow:  # the check is the parent run of its seeds' runs
         params = {**dataclasses.asdict(cfg), "seeds": ",".join(map(str, seeds)), **dataclasses.asdict(budget)}
         cfg = dataclasses.replace(cfg, mlflow_parent=tracking.start_run(cfg.mlflow, f"check-{name}", params))
-    curves, params = run_seeds(cfg, seeds, jobs, log)
+    curves, params = run_seeds(cfg, seeds, jobs, log, stack)
     result = verdict(curves, params, cfg.epochs, budget)
     result["wall_seconds"] = time.perf_counter() - start
-    command = command or f"tinydigits check --model {cfg.model} --seeds {','.join(map(str, seeds))} --jobs {jobs}"
+    command = command or (f"tinydigits check --model {cfg.model} --seeds {','.join(map(str, seeds))} "
+                          + ("--stack" if stack else f"--jobs {jobs}"))
     folder = write_check(result, budget, name, cfg.out, command)
     result["folder"] = str(folder)
     log(f"check.md and check.png in {result['folder']}")

@@ -1,0 +1,335 @@
+"""Many seeds at the price of one: G seeds of a model trained as one network in one process.
+
+A tiny run is bound by per-step overhead (kernel launches on a GPU, small ops on a CPU), not arithmetic, so G
+seeds are trained as one network of G channel groups: every conv a grouped conv (`groups=G`), batch norm over
+G*C channels (each seed's statistics stay its own), the head giving [N, G, 10]. The loss is the sum of the G
+seeds' own losses, so each seed's parameters get exactly their own gradients; SGD, momentum, weight decay,
+Adam and the EMA are elementwise, so one step is G independent steps.
+
+Every per-seed source of randomness is drawn as `train --seed S` draws it: initial weights after
+`torch.manual_seed(S)`, data order and augmentation from the seed's own generator, dropout masks from a copy
+of the global generator's state at the start of the seed's training (on CPU; on CUDA a generator seeded with
+S, whose masks differ from a single CUDA run's fused dropout kernel). Only the float rounding of grouped
+convolutions differs, so the first steps match a single run within float tolerance (tests) and whole runs are
+distributed alike.
+
+What stacks: chains of layers (registered models, specs, an `nn.Sequential`) made of convs, batch norm,
+ReLU, dropout, pooling, a centre crop and the GAP + 1x1 head. A model with its own `forward()` or other
+layers is refused in one line (`check` without `--stack` still trains it). Whatever couples the seeds is
+refused too: the plateau scheduler (one schedule reading one loss).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import time
+from typing import Any
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
+
+from tinydigits import models
+from tinydigits.data import mnist
+from tinydigits.errors import TinyDigitsError
+from tinydigits.models.spec import CenterCrop, Stack
+from tinydigits.training import runs, tracking
+from tinydigits.training.device import input_layout, model_layout, pick_device
+from tinydigits.training.events import RunEvents
+from tinydigits.training.train import (
+    EpochStats,
+    KeyboardInterruptInRun,
+    RunResult,
+    TrainConfig,
+    check_size,
+    epoch_row,
+    load_splits,
+    make_optimizer,
+    make_scheduler,
+    recompute_bn,
+    train_step,
+    training_model,
+    write_config,
+)
+
+SAME_ON_EVERY_CHANNEL = (nn.ReLU, nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, CenterCrop)
+
+
+def leaves(model: nn.Module) -> list[nn.Module]:
+    """The layers a chain runs, in order, with nested `nn.Sequential`s opened."""
+    out: list[nn.Module] = []
+    for child in model.children():
+        out += leaves(child) if isinstance(child, nn.Sequential) else [child]
+    return out
+
+
+def why_not_stackable(model: nn.Module) -> str | None:
+    """None when the model stacks, else the reason in a few words."""
+    if type(model).forward not in (Stack.forward, nn.Sequential.forward):
+        return (f"{type(model).__name__} has its own forward(); only chains of layers (registered models, specs, "
+                "nn.Sequential) stack")
+    layers = leaves(model)
+    for i, layer in enumerate(layers):
+        if isinstance(layer, nn.Conv2d):
+            if layer.groups != 1 or layer.padding_mode != "zeros":
+                return "a grouped or non-zero-padded conv has no stacked form here"
+        elif isinstance(layer, nn.Flatten):
+            if i != len(layers) - 1:
+                return "a Flatten before the last layer has no stacked form (GAP + 1x1 conv heads stack)"
+        elif not (isinstance(layer, (nn.BatchNorm2d, *SAME_ON_EVERY_CHANNEL)) or type(layer) is nn.Dropout):
+            return f"its {type(layer).__name__} layer has no stacked form"
+    return None
+
+
+class _Shared:
+    """The seeds' dropout generators, shared by the network and its copies (an EMA deep-copies the network)."""
+
+    def __init__(self, generators: list[torch.Generator]) -> None:
+        self.generators = generators
+
+    def __deepcopy__(self, memo: dict) -> _Shared:
+        return self
+
+
+class SeedDropout(nn.Module):
+    """Dropout whose mask for seed g's channels comes from seed g's generator, drawn as `F.dropout` draws it
+    on CPU (`bernoulli_(1 - p)`, divided by 1 - p, in the input's dtype)."""
+
+    def __init__(self, p: float, shared: _Shared) -> None:
+        super().__init__()
+        self.p, self.shared = p, shared
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if not self.training or self.p == 0:
+            return x
+        gens = self.shared.generators
+        width = x.shape[1] // len(gens)
+        mask = torch.empty_like(x)
+        for g, gen in enumerate(gens):
+            mask[:, g * width : (g + 1) * width].bernoulli_(1 - self.p, generator=gen)
+        return x * mask.div_(1 - self.p)
+
+
+def _grouped_conv(convs: list[nn.Conv2d]) -> nn.Conv2d:
+    c = convs[0]
+    out = nn.Conv2d(len(convs) * c.in_channels, len(convs) * c.out_channels, c.kernel_size, c.stride, c.padding,
+                    c.dilation, groups=len(convs), bias=c.bias is not None)
+    with torch.no_grad():
+        out.weight.copy_(torch.cat([m.weight for m in convs]))
+        if c.bias is not None:
+            out.bias.copy_(torch.cat([m.bias for m in convs]))
+    return out
+
+
+def _wide_bn(norms: list[nn.BatchNorm2d]) -> nn.BatchNorm2d:
+    b = norms[0]
+    out = nn.BatchNorm2d(len(norms) * b.num_features, b.eps, b.momentum, b.affine, b.track_running_stats)
+    with torch.no_grad():
+        for name, tensor in [*out.named_parameters(), *out.named_buffers()]:
+            if name == "num_batches_tracked":
+                tensor.copy_(b.num_batches_tracked)
+            else:
+                tensor.copy_(torch.cat([getattr(m, name) for m in norms]))
+    return out
+
+
+class StackedNet(nn.Module):
+    """G copies of one chain of layers as one network: input [N, G * C_in, H, W] (seed g's images in its own
+    channels), output [N, G, classes]."""
+
+    def __init__(self, nets: list[nn.Module], generators: list[torch.Generator]) -> None:
+        super().__init__()
+        shared, layers = _Shared(generators), []
+        for column in zip(*(leaves(n) for n in nets), strict=True):
+            first = column[0]
+            if isinstance(first, nn.Conv2d):
+                layers.append(_grouped_conv(list(column)))
+            elif isinstance(first, nn.BatchNorm2d):
+                layers.append(_wide_bn(list(column)))
+            elif isinstance(first, nn.Dropout):
+                layers.append(SeedDropout(first.p, shared))
+            elif not isinstance(first, nn.Flatten):  # the head's flatten is the reshape in forward
+                layers.append(first)
+        self.layers = nn.Sequential(*layers)
+        self.seeds = len(nets)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        out = self.layers(x)
+        return out.reshape(out.shape[0], self.seeds, -1)
+
+    @torch.no_grad()
+    def copy_to(self, g: int, net: nn.Module) -> nn.Module:
+        """Seed g's weights and batch-norm statistics into `net` (a model of the stacked kind); returns it."""
+        mine = [m for m in self.layers if isinstance(m, (nn.Conv2d, nn.BatchNorm2d))]
+        theirs = [m for m in leaves(net) if isinstance(m, (nn.Conv2d, nn.BatchNorm2d))]
+        for stacked, single in zip(mine, theirs, strict=True):
+            for name, tensor in [*single.named_parameters(), *single.named_buffers()]:
+                source = getattr(stacked, name)
+                tensor.copy_(source if name == "num_batches_tracked" else source[g * len(tensor) : (g + 1) * len(tensor)])
+        return net
+
+
+def refusal(cfg: TrainConfig, model: nn.Module | None = None) -> str | None:
+    """Why this config cannot train stacked (None: it can)."""
+    if cfg.scheduler == "plateau":
+        return "the plateau scheduler reads one loss and would couple the seeds"
+    reason = why_not_stackable(model if model is not None else models.create(cfg.model))
+    return f"model {cfg.model!r} cannot stack: {reason}" if reason else None
+
+
+def ensure_stackable(cfg: TrainConfig) -> None:
+    """One line, before any folder is made, when `--stack` cannot train this config."""
+    reason = refusal(cfg.resolved())
+    if reason:
+        raise TinyDigitsError(f"--stack: {reason}; run check without --stack")
+
+
+@torch.no_grad()
+def evaluate_stacked(model: nn.Module, splits: list[mnist.Split], batch_size: int = 1000) -> list[tuple[float, float]]:
+    """Every seed's (mean cross-entropy, accuracy %) on its own split (the same test split for all), in one pass."""
+    was_training = model.training
+    model.eval()
+    loss_sum = correct = 0
+    for group in zip(*(mnist.batches(s, batch_size) for s in splits), strict=True):
+        logits = model(input_layout(torch.cat([x for x, _ in group], 1)))
+        y = torch.stack([y for _, y in group], 1)
+        loss_sum = loss_sum + F.cross_entropy(logits.permute(0, 2, 1), y, reduction="none").sum(0)
+        correct = correct + (logits.argmax(2) == y).sum(0)
+    model.train(was_training)
+    n = len(splits[0])
+    return [(float(loss) / n, 100.0 * int(c) / n) for loss, c in zip(loss_sum.tolist(), correct.tolist(), strict=True)]
+
+
+def _stacked_epoch(model, opt, scheduler, per_batch, splits, cfg, generators, ema, size, batch_size) -> list[EpochStats]:
+    """One pass of every seed over its own shuffled, augmented split: one optimiser step for all seeds per batch."""
+    model.train()
+    augment = cfg.augment()
+    loss_sum = correct = 0
+    seen, start = 0, time.perf_counter()
+    for group in zip(*(mnist.batches(s, batch_size, g, augment) for s, g in zip(splits, generators, strict=True)), strict=True):
+        x = torch.cat([x for x, _ in group], 1)
+        y = torch.stack([y for _, y in group], 1)
+        if size != x.shape[-1]:
+            x = F.interpolate(x, size=(size, size), mode="bilinear", antialias=True, align_corners=False)
+        loss, logits = train_step(model, opt, x, y, cfg, batch_size / cfg.batch_size)
+        if per_batch:
+            scheduler.step()
+        if ema is not None:
+            ema.update_parameters(model)
+        loss_sum = loss_sum + loss.detach().float() * len(y)  # stays on the device: no sync per step
+        correct = correct + (logits.argmax(2) == y).sum(0)
+        seen += len(y)
+    seconds = time.perf_counter() - start
+    return [EpochStats(loss / seen, 100.0 * c / seen, seen, seconds)
+            for loss, c in zip(loss_sum.tolist(), correct.tolist(), strict=True)]
+
+
+def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=print) -> list[RunResult]:
+    """Train `seeds` of one config as one stacked network: one run folder per seed, exactly what `train` writes
+    (config.json says `"stack"`); returns the runs' results in the order of `seeds`."""
+    cfg = cfg.resolved()
+    device = pick_device(cfg.device)
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
+    full_train, test = load_splits(cfg, device, quiet)
+    source = models.resolve(cfg.model)
+    nets, gens, dropout_gens, splits = [], [], [], []
+    for seed in seeds:  # each seed set up as `train --seed S` sets it up, in the same order of draws
+        torch.manual_seed(seed)
+        split, val = mnist.train_val_split(full_train, cfg.val_split, seed)
+        nets.append(training_model(source, device))
+        dropout = torch.Generator(device=device)
+        if device.type == "cpu":
+            dropout.set_state(torch.get_rng_state())
+        else:
+            dropout.manual_seed(seed)
+        dropout_gens.append(dropout)
+        gens.append(torch.Generator().manual_seed(seed))
+        splits.append((split, val))
+    reason = refusal(cfg, nets[0])
+    if reason:
+        raise TinyDigitsError(f"--stack: {reason}; run check without --stack")
+    plan = cfg.plan()
+    for size in sorted({size for size, _ in plan if size != 28}):
+        check_size(nets[0], size, cfg.model)
+    model = model_layout(StackedNet(nets, dropout_gens), device)
+    ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema), use_buffers=True) if cfg.ema else None
+    opt = make_optimizer(cfg, model.parameters())
+    train_splits, val_splits = [s for s, _ in splits], [v for _, v in splits]
+    scheduler, per_batch = make_scheduler(cfg, opt, sum(math.ceil(len(train_splits[0]) / b) for _, b in plan))
+    evaluated = ema.module if ema is not None else model
+    params = models.count_params(nets[0])
+    seed_runs = [_SeedRun(dataclasses.replace(cfg, seed=s), source, params, device, len(train_splits[0]), seeds, nets[i])
+             for i, s in enumerate(seeds)]
+    log(f"stacked {len(seeds)} seeds of {source.name} ({params:,} params each) on {device}")
+    try:
+        for epoch in range(1, cfg.epochs + 1):
+            start, lr = time.perf_counter(), opt.param_groups[0]["lr"]
+            size, batch = plan[epoch - 1]
+            stats = _stacked_epoch(model, opt, scheduler, per_batch, train_splits, cfg, gens, ema, size, batch)
+            recompute_bn(evaluated, train_splits, cfg.bn_recompute)
+            tests = evaluate_stacked(evaluated, [test] * len(seeds))
+            vals = evaluate_stacked(evaluated, val_splits) if val_splits[0] is not None else [None] * len(seeds)
+            if scheduler is not None and not per_batch:
+                scheduler.step()
+            for g, run in enumerate(seed_runs):
+                row = epoch_row(epoch, stats[g], tests[g], lr, start, size, batch)
+                if vals[g] is not None:
+                    row["val_loss"], row["val_acc"] = vals[g]
+                run.epoch(row, evaluated.copy_to(g, run.net))
+            log(f"epoch {epoch:>2}/{cfg.epochs}  test acc " + " ".join(f"{t[1]:.2f}" for t in tests)
+                + f"  {time.perf_counter() - start:.1f}s")
+    except BaseException as err:
+        for run in seed_runs:
+            run.stop(err)
+        if isinstance(err, KeyboardInterrupt):
+            raise KeyboardInterruptInRun(seed_runs[0].run_dir, len(seed_runs[0].metrics["epochs"])) from None
+        raise
+    return [run.finish(test) for run in seed_runs]
+
+
+class _SeedRun:
+    """One seed's run folder, event file and MLflow run inside a stack: what `train` keeps for its one seed."""
+
+    def __init__(self, cfg: TrainConfig, source: models.Source, params: int, device: torch.device, images: int,
+                 seeds: list[int], net: nn.Module) -> None:
+        self.cfg, self.source, self.net = cfg, source, net
+        self.config = dataclasses.asdict(cfg)
+        self.mlflow_run = tracking.start_run(cfg.mlflow, f"{source.name}-s{cfg.seed}", self.config, cfg.mlflow_parent) \
+            if cfg.mlflow else None
+        self.run_dir = runs.new_run_dir(cfg.out, source.name, cfg.seed)
+        write_config(self.run_dir, self.config, source, params, device, images, self.mlflow_run,
+                     stack={"seeds": seeds, "group": seeds.index(cfg.seed)})
+        self.metrics: dict[str, Any] = {"model": source.name, "params": params, "seed": cfg.seed, "epochs": [],
+                                        "complete": False}
+        self.events = RunEvents(self.run_dir)
+        self.events.graph(net, input_layout(torch.zeros(1, 1, 28, 28, device=device)))
+
+    def epoch(self, row: dict[str, Any], evaluated: nn.Module) -> None:
+        self.metrics["epochs"].append(row)
+        self.events.epoch(row)
+        if self.mlflow_run:
+            tracking.log_epoch(self.cfg.mlflow, self.mlflow_run, row)
+        runs.save_checkpoint(self.run_dir / "model.pt", evaluated, self.source.name, self.config, self.source.origin)
+        runs.write_json(self.run_dir / "metrics.json", self.metrics)
+
+    def stop(self, err: BaseException) -> None:
+        if self.mlflow_run:
+            tracking.end_run(self.cfg.mlflow, self.mlflow_run, "KILLED" if isinstance(err, KeyboardInterrupt) else "FAILED")
+        if isinstance(err, KeyboardInterrupt):
+            self.metrics["interrupted"] = True
+            runs.write_json(self.run_dir / "metrics.json", self.metrics)
+        self.events.close(self.config, self.metrics)
+
+    def finish(self, test: mnist.Split) -> RunResult:
+        self.events.close(self.config, self.metrics)
+        self.metrics["complete"] = True
+        self.metrics["event_seconds"] = self.events.seconds
+        runs.write_json(self.run_dir / "metrics.json", self.metrics)
+        if self.mlflow_run:
+            files = [self.run_dir / n for n in ("model.pt", "metrics.json", "config.json")]
+            tracking.log_files(self.cfg.mlflow, self.mlflow_run, files)
+            tracking.end_run(self.cfg.mlflow, self.mlflow_run)
+        return RunResult(self.run_dir, self.metrics, self.net.eval(), self.cfg, test)

@@ -1,0 +1,114 @@
+"""Seeds stacked as one network (`check --stack`): the same runs as `train --seed S`, and one line where a
+model or a recipe cannot stack."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+import torch
+from torch import nn
+
+from test_cli import assert_one_line_error, run_cli
+from tinydigits import models
+from tinydigits.models.spec import NetSpec, load
+from tinydigits.training import stack
+from tinydigits.training.train import TrainConfig, train
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _conv_weights(path: Path) -> dict[str, torch.Tensor]:
+    state = torch.load(path / "model.pt", weights_only=True)["state_dict"]
+    return {k: v for k, v in state.items() if k.endswith("0.weight")}
+
+
+def _relative(a: dict[str, torch.Tensor], b: dict[str, torch.Tensor], start: dict[str, torch.Tensor]) -> float:
+    """|a - b| over how far training moved b from its initial weights: float rounding stays a few percent,
+    other random numbers (a mask, an augmentation draw) move it by tens of percent."""
+    apart = sum(float(((a[k] - b[k]) ** 2).sum()) for k in b) ** 0.5
+    moved = sum(float(((b[k] - start[k]) ** 2).sum()) for k in b) ** 0.5
+    return apart / moved
+
+
+def test_a_stacked_seed_trains_as_train_seed_s(mnist_dir, tmp_path, monkeypatch):
+    """20 steps of robust's recipe (dropout, rotation, elastic, stroke, blur, noise) with seeds 0 and 3 stacked:
+    seed 3 ends where `train --seed 3` ends, up to the float rounding of grouped convolutions."""
+    base = TrainConfig(model="robust", epochs=1, train_limit=20 * 64, batch_size=64, data_dir=str(mnist_dir),
+                       out=str(tmp_path), threads=1, precision="fp32", ema=0.0)
+    torch.manual_seed(3)
+    start = {k: v for k, v in models.create("robust").state_dict().items() if k.endswith("0.weight")}
+    single = train(dataclasses.replace(base, seed=3), quiet=True, log=lambda _: None)
+    stacked = stack.train_stacked(base, [0, 3], log=lambda _: None)
+    assert [r.config.seed for r in stacked] == [0, 3]
+    ours = _conv_weights(stacked[1].run_dir)
+    assert _relative(ours, _conv_weights(single.run_dir), start) < 0.08
+    assert _relative(_conv_weights(stacked[0].run_dir), _conv_weights(single.run_dir), start) > 0.5  # seed 0 is another run
+    assert abs(stacked[1].metrics["epochs"][0]["train_loss"] - single.metrics["epochs"][0]["train_loss"]) < 1e-3
+    config = json.loads((stacked[1].run_dir / "config.json").read_text())
+    assert config["seed"] == 3 and config["stack"] == {"seeds": [0, 3], "group": 1}
+
+    # The test can fail: the same stack with its dropout masks drawn one number later lands far away.
+    real = torch.get_rng_state
+    monkeypatch.setattr(stack.torch, "get_rng_state", lambda: (torch.rand(1), real())[1])
+    shifted = stack.train_stacked(base, [3], log=lambda _: None)[0]
+    assert _relative(_conv_weights(shifted.run_dir), _conv_weights(single.run_dir), start) > 0.2
+
+
+def test_the_stack_holds_each_seed_and_gives_it_back():
+    nets = []
+    for seed in (0, 1, 2):
+        torch.manual_seed(seed)
+        nets.append(models.create("model3").eval())
+    x = torch.randn(5, 1, 28, 28)
+    net = stack.StackedNet(nets, [torch.Generator() for _ in nets]).eval()
+    out = net(x.repeat(1, 3, 1, 1))
+    assert out.shape == (5, 3, 10)
+    for g, single in enumerate(nets):
+        assert torch.allclose(out[:, g], single(x), atol=1e-5)
+        back = net.copy_to(g, models.create("model3"))
+        assert all(torch.equal(a, b) for a, b in zip(back.state_dict().values(), single.state_dict().values(), strict=True))
+
+
+def test_specs_and_chains_stack_other_models_are_refused_in_one_line(tmp_path):
+    for path in sorted((REPO / "docs" / "search" / "candidates").glob("*.json")):
+        assert stack.why_not_stackable(load(path).build()) is None, path.name
+    assert stack.why_not_stackable(NetSpec.parse("C24 c8 M c12p1 c16 c16n c16", "x").build()) is None
+    assert stack.why_not_stackable(nn.Sequential(nn.Conv2d(1, 10, 28), nn.Flatten())) is None
+    assert "own forward" in stack.why_not_stackable(type("Net", (nn.Module,), {"forward": lambda self, x: x})())
+    assert "Linear" in stack.why_not_stackable(nn.Sequential(nn.Conv2d(1, 10, 28), nn.Linear(1, 1), nn.Flatten()))
+    assert "Flatten" in stack.why_not_stackable(nn.Sequential(nn.Flatten(), nn.Linear(784, 10)))
+    with pytest.raises(Exception, match="plateau scheduler"):
+        stack.ensure_stackable(TrainConfig(model="model3", scheduler="plateau"))
+
+    user = tmp_path / "mynet.py"
+    user.write_text(textwrap.dedent("""
+        import torch.nn as nn
+        class Net(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.conv = nn.Conv2d(1, 10, 28)
+            def forward(self, x):
+                return self.conv(x).flatten(1)
+    """))
+    proc = run_cli("check", "--model", f"{user}:Net", "--seeds", "0,1", "--stack", "--epochs", "1", "--last", "1",
+                   "--out", str(tmp_path / "r"))
+    assert_one_line_error(proc, "cannot stack")
+    assert not (tmp_path / "r").exists()  # refused before any folder is made
+
+
+def test_check_stack_writes_what_a_check_writes(mnist_dir, tmp_path):
+    proc = run_cli("check", "--model", "model3", "--seeds", "0,1", "--stack", "--epochs", "1", "--last", "1",
+                   "--min-acc", "50", "--train-limit", "3000", "--data-dir", str(mnist_dir), "--out", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    assert "stacked as one network" in proc.stdout and "VERDICT: PASS" in proc.stdout
+    runs = sorted(tmp_path.glob("model3-*-s*"))
+    assert [r.name[-2:] for r in runs] == ["s0", "s1"]
+    for run in runs:
+        assert {"config.json", "metrics.json", "model.pt", "report.md", "curves.png"} <= {p.name for p in run.iterdir()}
+    check = next(tmp_path.glob("check-model3-*"))
+    assert {"check.md", "check.png", "check.json"} <= {p.name for p in check.iterdir()}
+    assert "--stack" in (check / "check.md").read_text()
