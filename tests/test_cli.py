@@ -72,7 +72,8 @@ def test_help_lists_commands():
 
 def test_models_lists_the_registry():
     proc = run_cli("models")
-    assert proc.returncode == 0 and all(name in proc.stdout for name in ("model1", "model2", "model3"))
+    assert proc.returncode == 0 and all(name in proc.stdout for name in ("model1", "model2", "model3", "robust", "fast"))
+    assert [line.split()[0] for line in proc.stdout.splitlines() if line.endswith("(default)")] == ["robust"]
 
 
 def test_package_has_no_stray_outputs():

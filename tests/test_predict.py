@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -190,3 +191,50 @@ def test_export_of_a_broken_checkpoint_is_one_line(tmp_path):
     (tmp_path / "model.pt").write_bytes(b"junk")
     proc = cli("export", str(tmp_path), "--onnx", str(tmp_path / "m.onnx"))
     assert proc.returncode != 0 and "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_int8_export_is_verified_and_predicts_like_fp32(tiny_run, mnist_dir, tmp_path):
+    """`export --int8`: ONNX Runtime's static quantization, reported on the whole test set; the int8 file
+    loads in ONNX Runtime and `predict --backend onnx` gives the fp32 file's digits."""
+    import onnx
+    import onnxruntime as ort
+
+    from tinydigits.data import mnist
+
+    fp32, int8 = tmp_path / "m.onnx", tmp_path / "m8.onnx"
+    assert cli("export", str(tiny_run.run_dir), "--onnx", str(fp32), "--data-dir", str(mnist_dir)).returncode == 0
+    proc = cli("export", str(tiny_run.run_dir), "--onnx", str(int8), "--int8", "--min-acc", "80", "--data-dir", str(mnist_dir))
+    assert proc.returncode == 0, proc.stderr
+    assert "int8 (qoperator" in proc.stdout and "budget after quantization" in proc.stdout and "PASS" in proc.stdout
+    same = int(proc.stdout.split("same digit as fp32 on ")[1].split("/")[0].replace(",", ""))
+    assert same >= 9900 and int8.stat().st_size <= 12 * 1024 < fp32.stat().st_size
+    session = ort.InferenceSession(str(int8), providers=["CPUExecutionProvider"])
+    assert "QLinearConv" in {n.op_type for n in onnx.load(str(int8)).graph.node}
+    assert session.get_inputs()[0].name == "image"
+    test = mnist.load_split("test", str(mnist_dir))
+    paths = []
+    for i in range(30):
+        paths.append(tmp_path / f"digit{i}.png")
+        Image.fromarray(255 - test.images[i].numpy()).save(paths[-1])  # dark ink on white paper, as users send them
+    digits = {}
+    for name, model in (("fp32", fp32), ("int8", int8)):
+        out = cli("predict", str(model), *map(str, paths), "--backend", "onnx", "--json")
+        assert out.returncode == 0, out.stderr
+        digits[name] = [r["digit"] for r in json.loads(out.stdout)]
+    assert sum(a == b for a, b in zip(digits["fp32"], digits["int8"], strict=True)) >= 29
+
+
+def test_int8_export_bad_input_is_one_line(tiny_run, tmp_path):
+    no_checkpoint = cli("export", str(tmp_path), "--onnx", str(tmp_path / "m.onnx"), "--int8")
+    unwritable = cli("export", str(tiny_run.run_dir), "--onnx", "/proc/m.onnx", "--int8")
+    fake = tmp_path / "site" / "onnxruntime"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ImportError('onnxruntime is not installed here')\n")
+    env = {**os.environ, "PYTHONPATH": f"{fake.parent}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    missing = subprocess.run([sys.executable, "-m", "tinydigits", "export", str(tiny_run.run_dir), "--onnx",
+                              str(tmp_path / "m.onnx"), "--int8"], capture_output=True, text=True, timeout=120, env=env)
+    for proc, needle in ((no_checkpoint, "no such checkpoint"), (unwritable, "cannot write there"),
+                         (missing, "pip install 'tinydigits[export]'")):
+        lines = proc.stderr.strip().splitlines()
+        assert proc.returncode != 0 and "Traceback" not in proc.stderr and len(lines) == 1 and needle in lines[0], proc.stderr
+    assert not (tmp_path / "m.onnx").exists()

@@ -21,8 +21,8 @@ STEP_SPECS = {
     "model1": "c8n c16n M c8k1n c16n c16n c16n",
     "model2": "c8d5 c16d5 M c8k1 c16d5 c16d5 c16",
     "model3": "c8d5 c12d5 M c16d5 c16d5 c16",
-    "model4": "c8d5 c12d5 M c16d5 c16d5 c16",
-    "fast": "c8 M c12p1 c16 c16 c16",
+    "robust": "c8d5 c12d5 M c16d5 c16d5 c16",
+    "fast": "c6s2p1 c12p1 c16 c16 c16",
 }
 
 

@@ -72,7 +72,7 @@ def test_bn_recompute_measures_the_statistics_of_the_weights_as_they_are():
     from tinydigits.training.train import recompute_bn
 
     torch.manual_seed(0)
-    model = models.create("model4")
+    model = models.create("model3")
     first_bn = model.layers[0][1]
     first_bn.running_mean.fill_(5.0)  # stale statistics, as an EMA of the weights leaves them
     images = (torch.rand(300, 28, 28) * 255).to(torch.uint8)

@@ -24,5 +24,4 @@ from tinydigits.models.zoo import Fast as Fast
 from tinydigits.models.zoo import Model1 as Model1
 from tinydigits.models.zoo import Model2 as Model2
 from tinydigits.models.zoo import Model3 as Model3
-from tinydigits.models.zoo import Model4 as Model4
 from tinydigits.models.zoo import Robust as Robust

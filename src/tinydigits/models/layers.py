@@ -1,4 +1,5 @@
-"""Layer table with parameters, MACs and receptive field, measured from the model itself.
+"""Layer table with parameters, MACs, receptive field and what the layer needs to run (weight and activation
+bytes, fp32 and int8), measured from the model itself.
 
 Why hand-written: torchinfo gives shapes/params/MACs but not receptive fields, which are the point
 of this exercise. One forward pass with hooks on the leaf modules gives all columns at once, so the
@@ -23,6 +24,23 @@ class LayerRow:
     macs: int
     rf: int  # receptive field in input pixels (cumulative)
     jump: int  # distance in input pixels between neighbouring outputs (cumulative stride)
+    weight_bytes_fp32: int = 0  # deployed with batch norm folded into the conv before it (see _weight_bytes)
+    weight_bytes_int8: int = 0
+    input_values: int = 0  # activations in and out of the layer for one image
+    output_values: int = 0
+
+
+def _weight_bytes(module: nn.Module) -> tuple[int, int]:
+    """(fp32, int8) bytes of a layer as deployed: batch norm folds into the conv before it, leaving a bias per
+    channel (4 bytes: fp32, or int32 in int8); a conv's int8 weights take a byte each plus an fp32 scale per
+    output channel (per-channel quantization, as `export --int8` writes them)."""
+    if isinstance(module, nn.Conv2d | nn.Linear):
+        out = module.weight.shape[0]
+        bias = 4 * out if module.bias is not None else 0
+        return 4 * module.weight.numel() + bias, module.weight.numel() + 4 * out + bias
+    if isinstance(module, nn.BatchNorm2d | nn.BatchNorm1d):
+        return 4 * module.num_features, 4 * module.num_features
+    return 0, 0
 
 
 def _pair(v) -> int:
@@ -64,7 +82,8 @@ def summarize(model: nn.Module, input_size: tuple[int, int, int] = (1, 28, 28)) 
             state["jump"] *= s
         params = sum(p.numel() for p in module.parameters(recurse=False) if p.requires_grad)
         rows.append(LayerRow(names[module], type(module).__name__, list(output.shape[1:]), params,
-                             _macs(module, output), state["rf"], state["jump"]))
+                             _macs(module, output), state["rf"], state["jump"], *_weight_bytes(module),
+                             x[0].numel(), output[0].numel()))
 
     leaves = [m for m in model.modules() if not list(m.children())]
     handles = [m.register_forward_hook(hook) for m in leaves]
@@ -81,9 +100,31 @@ def summarize(model: nn.Module, input_size: tuple[int, int, int] = (1, 28, 28)) 
     return rows
 
 
-def totals(rows: list[LayerRow]) -> dict[str, int]:
+IN_PLACE = ("ReLU", "BatchNorm2d", "Dropout", "Flatten", "Identity")  # elementwise: output overwrites the input
+
+
+def live_values(row: LayerRow) -> int:
+    """Activations held while a layer runs (one image): its input and its output, or one buffer for a layer that
+    runs in place (ReLU, batch norm, dropout: deployed runtimes fuse or overwrite them)."""
+    if row.type in IN_PLACE:
+        return max(row.input_values, row.output_values)
+    return row.input_values + row.output_values
+
+
+def peak_values(rows: list[LayerRow]) -> tuple[int, str]:
+    """The most activations alive at once along the chain (values for one image) and the layer where: what a
+    runtime that frees each activation once the next layer has read it must hold."""
+    top = max(rows, key=live_values, default=None)
+    return (live_values(top), top.name) if top else (0, "")
+
+
+def totals(rows: list[LayerRow]) -> dict[str, int | str]:
+    peak, where = peak_values(rows)
     return {"params": sum(r.params for r in rows), "macs": sum(r.macs for r in rows),
-            "receptive_field": rows[-1].rf if rows else 1}
+            "receptive_field": rows[-1].rf if rows else 1,
+            "weight_bytes_fp32": sum(r.weight_bytes_fp32 for r in rows),
+            "weight_bytes_int8": sum(r.weight_bytes_int8 for r in rows),
+            "peak_ram_fp32": 4 * peak, "peak_ram_int8": peak, "peak_layer": where}
 
 
 def as_dict(model_name: str, rows: list[LayerRow]) -> dict:
@@ -91,16 +132,19 @@ def as_dict(model_name: str, rows: list[LayerRow]) -> dict:
 
 
 def format_table(rows: list[LayerRow], markdown: bool = False) -> str:
-    header = ["layer", "type", "output", "params", "MACs", "RF", "jump"]
-    body = [[r.name, r.type, "x".join(map(str, r.output)), f"{r.params:,}", f"{r.macs:,}", str(r.rf), str(r.jump)]
-            for r in rows]
+    header = ["layer", "type", "output", "params", "MACs", "RF", "jump", "W fp32", "W int8", "act fp32"]
+    body = [[r.name, r.type, "x".join(map(str, r.output)), f"{r.params:,}", f"{r.macs:,}", str(r.rf), str(r.jump),
+             f"{r.weight_bytes_fp32:,}", f"{r.weight_bytes_int8:,}", f"{4 * r.output_values:,}"] for r in rows]
     t = totals(rows)
-    foot = ["total", "", "", f"{t['params']:,}", f"{t['macs']:,}", str(t["receptive_field"]), ""]
+    foot = ["total", "", "", f"{t['params']:,}", f"{t['macs']:,}", str(t["receptive_field"]), "",
+            f"{t['weight_bytes_fp32']:,}", f"{t['weight_bytes_int8']:,}", ""]
+    peak = (f"peak RAM of one inference (activations alive at once, at {t['peak_layer']}: input + output): "
+            f"{t['peak_ram_fp32']:,} bytes fp32, {t['peak_ram_int8']:,} bytes int8; weights and activations in bytes")
     if markdown:
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(row) + " |" for row in [*body, [f"**{c}**" if c else "" for c in foot]]]
-        return "\n".join(lines)
+        return "\n".join([*lines, "", peak])
     widths = [max(len(row[i]) for row in [header, *body, foot]) for i in range(len(header))]
     fmt = lambda row: "  ".join(c.ljust(w) if i < 3 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
     rule = "-" * len(fmt(header))
-    return "\n".join([fmt(header), rule, *map(fmt, body), rule, fmt(foot)])
+    return "\n".join([fmt(header), rule, *map(fmt, body), rule, fmt(foot), peak])

@@ -112,67 +112,20 @@ class Model3(Stack):
         )
 
 
-@register("model4", optimizer="sgd", lr=0.1, scheduler="onecycle", batch_size=32, augment_degrees=7.0, ema=0.999,
-          bn_recompute=10000, precision="auto")
-class Model4(Stack):
-    """Step 4 - reliable with margin (not reached: see Result; model3 stays the default).
-
-    Target: the odds, not just the seeds that ran: a new seed should hold the budget with an estimated
-    probability >= 99 % (min over 10 seeds of min(last 3) >= 99.45 %, mean final >= 99.52 %), in no
-    more than 1.15x model3's time. Same layers and parameters as model3; what changes is the training:
-    batch 32 for twice model3's updates, an EMA of the weights (decay 0.999; what is evaluated and
-    saved) with its batch-norm statistics recomputed on 10,000 plain training images before every
-    evaluation (`--bn-recompute`).
-    Result (`tinydigits check --model model4 --seeds 0,1,2,3,4,5,6,7,8,9 --jobs 2`, 2-core AMD EPYC
-    with avx512_bf16, 2967 s wall, slowed by other work for part of it):
-
-           seed     ep13     ep14     ep15      min    final  verdict
-              0    99.54    99.59    99.58    99.54    99.58     PASS
-              1    99.46    99.50    99.48    99.46    99.48     PASS
-              2    99.38    99.40    99.38    99.38    99.38     FAIL
-              3    99.48    99.48    99.47    99.47    99.47     PASS
-              4    99.46    99.45    99.47    99.45    99.47     PASS
-              5    99.50    99.50    99.51    99.50    99.51     PASS
-              6    99.44    99.43    99.42    99.42    99.42     PASS
-              7    99.52    99.51    99.54    99.51    99.54     PASS
-              8    99.49    99.52    99.50    99.49    99.50     PASS
-              9    99.47    99.45    99.47    99.45    99.47     PASS
-        7,568 params; mean final 99.48 %; 9 of 10 seeds hold; min(last 3) mean 99.467, sd 0.046:
-        P(new seed holds) 94.0 % (95 % lower bound 77.0 %). VERDICT: FAIL. model3 on its 10 seeds:
-        mean 99.472, sd 0.043, 96.5 % (81.9 %).
-    Analysis: the EMA keeps the last three epochs within 0.01-0.05 points, as expected, but none of the
-        levers moved the mean of min(last 3) - which is what the odds are made of. Measured one at a
-        time before this run (min of last 3 per seed; model3 alone: seed 3 99.43, seed 9 99.41):
-        model3 + EMA 0.999 99.49 / 99.42; + batch 32 and BN recompute (this recipe) 99.47 / 99.45;
-        model3 with a 16->18 last conv (7,880 params) + EMA + BN recompute + label smoothing 0.1
-        99.40 / 99.33; dropout only after the pool + batch 32 + EMA + BN recompute, seeds 2 / 9:
-        99.37 / 99.50 (~15 % cheaper per epoch). On an H100 (10 seeds each, bf16): model3 mean of min
-        99.449, + EMA 99.460, + EMA + BN recompute 99.449. Seed 2 is the hard one for this layout
-        (model3: 99.45, the dropout variants 99.36-99.38). What is left is capacity or data, not the
-        schedule of the same updates: 432 parameters of headroom, rotation-only augmentation.
-    """
-
-    def __init__(self) -> None:
-        d = 0.05
-        super().__init__(
-            conv(1, 8, dropout=d), conv(8, 12, dropout=d), nn.MaxPool2d(2),
-            conv(12, 16, dropout=d), conv(16, 16, dropout=d), conv(16, 16), head(16),
-        )
-
-
 @register("robust", optimizer="sgd", lr=0.1, scheduler="onecycle", batch_size=64, augment_degrees=12.0, ema=0.999,
           augment_elastic=1.5, augment_stroke=0.3, augment_blur=0.8, augment_noise=0.08, precision="auto")
 class Robust(Model3):
-    """Robustness tier - other people's handwriting.
+    """Step 4 - the default: model3's network taught other people's handwriting.
 
-    Target: under the budget on 5 seeds, and on the 22 shifts of `tinydigits robustness` as a user's image
-    at most 0.6x the mean error of model3 with the preprocessing `predict` had before. Same layers as
-    model3; what changes is the data it learns from: rotation up to 12 deg, an elastic field of up to
-    1.5 px, strokes thickened or thinned on 30 % of the images, a blur of sigma up to 0.8 px and pixel
-    noise up to 0.08, all drawn per image on the batch (`data.augment.Augment`), and an EMA of the weights
-    (0.999) so the last epochs agree.
-    Result (`tinydigits check --model robust --seeds 0,1,2,3,4 --jobs 2`, 2-core AMD EPYC with
-    avx512_bf16, 1,134 s wall):
+    Target: the budget on a new seed 99 times in 100 (the normal model of `check`), every seed >= 99.42 %, mean
+    final >= 99.50 %, at most 1.2x model3's time; and on the 22 shifts of `tinydigits robustness` as a user's
+    image at most 0.6x the mean error of model3 with the preprocessing `predict` had before. Same layers as
+    model3; what changes is the data it learns from: rotation up to 12 deg, an elastic field of up to 1.5 px,
+    strokes thickened or thinned on 30 % of the images, a blur of sigma up to 0.8 px and pixel noise up to
+    0.08, all drawn per image on the batch (`data.augment.Augment`), and an EMA of the weights (0.999) so the
+    last epochs agree.
+    Result (`tinydigits check --model robust --seeds 0,1,2,3,4,5,6,7,8,9 --jobs 2`, 2-core AMD EPYC with
+    avx512_bf16, 2,306 s wall, part of it shared with other work; seeds 0-4 repeat the first check to the digit):
 
            seed     ep13     ep14     ep15      min    final  verdict
               0    99.46    99.49    99.51    99.46    99.51     PASS
@@ -180,72 +133,58 @@ class Robust(Model3):
               2    99.46    99.47    99.47    99.46    99.47     PASS
               3    99.46    99.46    99.44    99.44    99.44     PASS
               4    99.52    99.53    99.51    99.51    99.51     PASS
-        7,568 params; mean final 99.49 %; P(new seed holds) 99.6 % (95 % lower bound 82.4 %); VERDICT: PASS.
+              5    99.50    99.50    99.51    99.50    99.51     PASS
+              6    99.46    99.49    99.49    99.46    99.49     PASS
+              7    99.49    99.45    99.48    99.45    99.48     PASS
+              8    99.62    99.63    99.62    99.62    99.62     PASS
+              9    99.46    99.56    99.50    99.46    99.50     PASS
+        7,568 params; mean final 99.51 %; every seed's min >= 99.44; 10 of 10 hold; min(last 3) mean 99.486,
+        sd 0.053: P(new seed holds) 95.8 % (95 % lower bound 80.4 %); VERDICT: PASS. With seeds 10-29 (measured
+        with the same command, ../shared/notes/robust-seeds.md): 30 of 30 hold, mean 99.485, sd 0.044,
+        P 97.9 % (>= 93.3 %). model3 on seeds 0-19: 20 of 20, mean 99.459, sd 0.040, P 94.6 % (>= 84.9 %).
         `tinydigits robustness RUN` on seed 0 (10,000 images, 22 shifts), mean error as a user's image:
         7.13 % against model3's 14.20 % with the old preprocessing (0.50x) and 7.90 % with today's (0.56x);
         seed 1: 7.04 % (model3 7.62 %). As tensors straight into the model: 18.8 % against model3's 25.1 %.
-    Analysis: most of the gain is `predict`'s (background, noise floor, specks); the training adds what
-        preprocessing cannot undo - blur (motion blur 84.0 -> 89.5 %, low resolution 90.9 -> 93.4 %),
-        rotation (88.3 -> 93.9 %), stroke width - and costs edge-only digits (74.9 -> 68.8 %), which it
-        never sees. The budget holds with about model3's margin (mean of min(last 3) 99.474, sd 0.030).
+    Analysis: seed by seed (0-19) robust's min(last 3) is 0.027 above model3's (t = 2.1): its EMA lifts epoch 13,
+        where model3 loses the budget, to the final level. Its final accuracy spreads wider than model3's (sd 0.04
+        against 0.02), and one lucky seed (8, at 99.62) widens the 10-seed sd, so the odds land at 96-98 %, not
+        99 %: the 99 % target is not reached, and 30 seeds say so with a bound of 93 %. It is the default because
+        it holds at least as often as model3 at the same cost and reads other writers far better. Where its
+        robustness comes from: most of the gain is `predict`'s (background, noise floor, specks); the training
+        adds what preprocessing cannot undo - blur (motion blur 84.0 -> 89.5 %, low resolution 90.9 -> 93.4 %),
+        rotation (88.3 -> 93.9 %), stroke width - and costs edge-only digits (74.9 -> 68.8 %), which it never
+        sees. Measured dead end on the way, out of the registry now: model4 (model3 + batch 32 + EMA + batch-norm
+        recompute, 9 of 10 seeds, P 94.0 %; docs/search/candidates/model4.json and the README).
     """
 
 
-@register("fast", optimizer="sgd", lr=0.1, scheduler="onecycle", batch_size=128, augment_degrees=7.0,
-          label_smoothing=0.1, ema=0.999, precision="auto")
+@register("fast", optimizer="sgd", lr=0.13690395977057332, scheduler="onecycle", batch_size=128, epochs=12,
+          augment_degrees=11.026170529612262, augment_translate=0.05784527755595322, augment_scale=(0.9845, 1.0155),
+          label_smoothing=0.015660069819245837, ema=0.99, bn_recompute=10000, size_schedule="22:4", precision="auto")
 class Fast(Stack):
-    """Speed tier - model3's parameters at a fraction of its step cost (not yet reliable: see Result).
+    """Speed tier - a stride-2 stem, 12 epochs (not yet reliable: see Result).
 
-    Target: hold the budget on every seed and train several times faster than the course notebook
-    on a 2-core CPU. On CPU a step's cost is set by the layers at full resolution (batch-norm,
-    ReLU, dropout masks over 26x26 and 24x24 maps), not by parameters or MACs, so only one conv runs
-    at full resolution (8 channels), the max-pool comes right after it, and the parameters go to
-    13x13 and below: a padded 8->12 conv keeps 13x13, then 12->16->16->16 at 11, 9 and 7. No
-    dropout (its masks were ~30 % of model3's step); label smoothing 0.1 and an EMA of the weights
-    (decay 0.999; the EMA is what is evaluated and saved) regularise instead, batch 128.
-    Result (`tinydigits check --model fast --seeds 0,1,2,3,4,5,6,7,8,9 --jobs 2`, this 2-core CPU, 674 s wall):
-
-           seed     ep13     ep14     ep15      min    final  verdict
-              0    99.55    99.54    99.54    99.54    99.54     PASS
-              1    99.45    99.46    99.46    99.45    99.46     PASS
-              2    99.37    99.37    99.38    99.37    99.38     FAIL
-              3    99.39    99.39    99.39    99.39    99.39     FAIL
-              4    99.47    99.46    99.47    99.46    99.47     PASS
-              5    99.49    99.49    99.49    99.49    99.49     PASS
-              6    99.39    99.39    99.40    99.39    99.40     FAIL
-              7    99.39    99.38    99.38    99.38    99.38     FAIL
-              8    99.38    99.38    99.39    99.38    99.39     FAIL
-              9    99.39    99.40    99.38    99.38    99.38     FAIL
-        7,568 params, 0.70 M MACs; mean final test accuracy 99.43 %; VERDICT: FAIL (4 of 10 seeds hold).
-        A whole run, timed in turns with the course notebook's (`tinydigits bench --vs-notebook`, run
-        with this network and recipe as a spec file; `--model fast` trains the same): 109 s against
-        282 s, 2.6x faster.
-    Analysis: the speed is there, the accuracy is not: with the EMA the last three epochs agree to
-        0.02 points, so the budget becomes a question of the mean, and the mean (99.43 %) sits on the
-        line - about 0.08 below model3's (99.51 % over the same 10 seeds). What was tried on seeds 0
-        and 1 (min of the last 3; this recipe gives 99.54 / 99.45): no label smoothing 99.49 / 99.42;
-        no batch-norm on the first conv 99.39 / 99.46; batch 64 99.47 / 99.45 (20 % slower); batch 256
-        at lr 0.2 99.36 / 99.23; peak lr 0.2 99.46 / 99.34; 12 epochs 99.43 / 99.35; a 5x5 first conv
-        99.39 / 99.43 (10 channels: 99.37 / 99.49); translate 0.06 + scale 0.94-1.06 99.40 / 99.30;
-        model3's recipe (5 % dropout after the pool, batch 64, no EMA) 99.43 / 99.37; model3's layout
-        without dropout + this recipe 99.34 / 99.44; a stride-2 5x5 first conv (no full-resolution
-        layer) 99.32 / 99.39. Training schedules, each alone: inputs at 20 then 24 px for the first 8
-        epochs (`--size-schedule 20:4,24:4`) 99.38 / 99.42, batch 256 for 6 epochs 99.44 / 99.34, batch-norm
-        statistics recomputed before each evaluation 99.54 / 99.42 (model3: 99.35 / 99.35, 99.37 / 99.39,
-        99.49 / 99.45 against its 99.48 / 99.52). The second full-resolution conv and dropout are what
-        model3's accuracy costs; the search (`tinydigits search`) is the tool for the rest of this frontier.
-    Later (the fast-tier study: 100 trained trials, README "A measured front"): ten variants screened on an
-        H100 (4-10 seeds each) moved the mean of min(last 3) by at most +0.03; the best points, 5 seeds each on
-        this CPU (`tinydigits check --model docs/search/candidates/X.json --seeds 0,1,2,3,4 --jobs 2`), held 2,
-        4, 4 and 5 of 5. The one that held, trial 200 (`c6s2p1 c12p1 c16 c16 c16`, 7,330 params: a stride-2
-        3x3 stem instead of the full-resolution conv, 12 epochs, 4 of them at 22 px, rotation 11 deg,
-        translate 0.06, EMA 0.99 + batch-norm recompute), trained in 102-113 s a run (study, 5-seed check)
-        against this net's 174 s in the study, and held 9 of 10 seeds (seed 8 at 99.36; mean of min 99.439,
-        sd 0.040, P(new seed) 86.5 %). It is not registered here because it fails the 10-seed budget too (at
-        15 epochs as well: 9 of 10, seed 4 at 99.39); docs/search/candidates/t200.json is it.
+    Target: hold the budget on every seed and train several times faster than the course notebook on a 2-core
+    CPU. On CPU a step's cost is set by the layers at full resolution, so there are none: a stride-2 3x3 conv
+    (6 channels, 14x14) is the stem, then a padded 6->12 conv and 12->16->16->16 at 12, 10 and 8. The
+    fast-tier study (`tinydigits search`, 100 trained trials, README "A measured front") found this point
+    (trial 200) with its recipe: 12 epochs, the first 4 at 22x22 inputs (`--size-schedule 22:4`), batch 128,
+    one-cycle peak 0.137, rotation 11 deg, translate 0.06, zoom 0.98-1.02, label smoothing 0.016, an EMA of
+    the weights (0.99) with batch-norm statistics recomputed on 10,000 plain images before each evaluation.
+    Result (`tinydigits check --model fast --seeds 0,1,2,3,4,5,6,7,8,9 --jobs 2`, 2-core AMD EPYC with
+    avx512_bf16, 550 s wall; the spec docs/search/candidates/t200.json trains the same weights):
+        7,330 params, 0.76 M MACs; 9 of 10 seeds hold (seed 8 at 99.36); mean of min(last 3) 99.439, sd 0.040:
+        P(new seed holds) 86.5 % (95 % lower bound 66.0 %). VERDICT: FAIL. A whole run, timed in turns with the
+        course notebook's (`tinydigits bench --vs-notebook --model docs/search/candidates/t200.json`): 90.1 s
+        against 349.5 s, 3.9x faster.
+    Analysis: better than the fast it replaces on both axes (that net, docs/search/candidates/fast1.json: 2.6x,
+        4 of 10 seeds, P 68.4 %), but not reliable: every net measured that cheap sits at a mean of min(last 3)
+        of 99.42-99.44, about 0.04 below model3's, and 15 epochs did not help (9 of 10 again, seed 4 at 99.39).
+        What is left is capacity at the stem (model3's two full-resolution convs are where its mean comes from)
+        or batch 64; `tinydigits search --study fast-tier` continues from its record.
     """
 
     def __init__(self) -> None:
         super().__init__(
-            conv(1, 8), nn.MaxPool2d(2), conv(8, 12, padding=1), conv(12, 16), conv(16, 16), conv(16, 16), head(16),
+            conv(1, 6, stride=2, padding=1), conv(6, 12, padding=1), conv(12, 16), conv(16, 16), conv(16, 16), head(16),
         )

@@ -63,7 +63,7 @@ def suggest(trial, cfg: SearchConfig) -> NetSpec:
     """One network + recipe from the family: optionally the central 24x24 crop, a stem that leaves
     the full resolution early (one or two convs and a max-pool, or a strided conv), `n_mid` 3x3
     convs, a last conv, GAP + 1x1 head. Every conv has its own width, so model3
-    (`c8d5 c12d5 M c16d5 c16d5 c16`) and fast (`c8 M c12p1 c16 c16 c16`) are points of the family; the
+    (`c8d5 c12d5 M c16d5 c16d5 c16`) and fast (`c6s2p1 c12p1 c16 c16 c16`) are points of the family; the
     training schedules (progressive resolution, large batches first, batch-norm recompute) are in it too."""
     stem = trial.suggest_categorical("stem", ["c3M", "c3c3M", "s2k3", "s2k4", "s2k5"])
     n_mid = trial.suggest_int("n_mid", 2, 4)
@@ -116,7 +116,7 @@ def suggest(trial, cfg: SearchConfig) -> NetSpec:
 KNOWN_LAYERS = {
     "model3": {"stem": "c3c3M", "w_stem": 8, "w_stem2": 12, "n_mid": 2, "w_mid0": 16, "w_mid1": 16, "w_last": 16,
                "pad_first": 0, "dropout": 0.05},
-    "fast": {"stem": "c3M", "w_stem": 8, "n_mid": 3, "w_mid0": 12, "w_mid1": 16, "w_mid2": 16, "w_last": 16,
+    "fast": {"stem": "s2k3", "w_stem": 6, "n_mid": 3, "w_mid0": 12, "w_mid1": 16, "w_mid2": 16, "w_last": 16,
              "pad_first": 1, "dropout": 0.0},
 }
 

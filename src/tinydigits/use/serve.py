@@ -36,6 +36,16 @@ def model_info(checkpoint: Path, model, name: str) -> dict[str, Any]:
     return info
 
 
+def onnx_info(path: Path) -> dict[str, Any]:
+    """Name, parameters and test accuracy of an exported file, from the metadata `export` writes into it."""
+    import onnx
+
+    meta = {p.key: p.value for p in onnx.load(str(path), load_external_data=False).metadata_props}
+    acc = meta.get("test_acc")
+    return {"name": meta.get("tinydigits_model", path.stem), "params": int(meta.get("params", 0)),
+            "test_acc": float(acc) if acc else None, "run": str(path), "format": meta.get("format", "fp32")}
+
+
 def decode_data_url(text: str) -> bytes:
     if not isinstance(text, str) or not text.startswith("data:image/") or "," not in text:
         raise TinyDigitsError("expected a data URL of an image (data:image/png;base64,...)")
@@ -112,10 +122,14 @@ def create_app(model_path: str | Path, max_in_flight: int = MAX_IN_FLIGHT, timeo
 
     from tinydigits.training import runs
 
-    checkpoint = runs.checkpoint_path(model_path)
-    model, ckpt = runs.load_model(checkpoint)
-    classifier = predict.wrap_torch(model)
-    info = model_info(checkpoint, model, ckpt["model"])
+    if str(model_path).endswith(".onnx"):  # an exported file, fp32 or int8: ONNX Runtime answers
+        classifier = predict.onnx_classifier(model_path)
+        info = onnx_info(Path(model_path))
+    else:
+        checkpoint = runs.checkpoint_path(model_path)
+        model, ckpt = runs.load_model(checkpoint)
+        classifier = predict.wrap_torch(model)
+        info = model_info(checkpoint, model, ckpt["model"])
     page = resources.files("tinydigits.use").joinpath("static/index.html").read_text()
     app = FastAPI(title="tinydigits", docs_url=None, redoc_url=None)
 
