@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tinydigits.constants import DEFAULT_MODEL
 from tinydigits.measure.loadtest import free_port, stop_process
 
 pytest.importorskip("mlflow", reason="the mlflow extra is not installed (pip install 'tinydigits[mlflow]')")
@@ -62,7 +63,7 @@ def test_a_train_run_lands_in_mlflow_with_its_metrics_and_artifacts(mlflow_serve
     run_id = json.loads((run_dir / "config.json").read_text())["mlflow_run_id"]
     client, runs = _runs(mlflow_server)
     run = next(r for r in runs if r.info.run_id == run_id)
-    assert run.info.status == "FINISHED" and run.data.params["model"] == "model3" and run.data.params["seed"] == "0"
+    assert run.info.status == "FINISHED" and run.data.params["model"] == DEFAULT_MODEL and run.data.params["seed"] == "0"
     history = {m.step: m.value for m in client.get_metric_history(run_id, "test_acc")}
     assert history == pytest.approx({e["epoch"]: e["test_acc"] for e in metrics["epochs"]})
     artifacts = {a.path for a in client.list_artifacts(run_id)}
@@ -75,7 +76,7 @@ def test_a_check_is_the_parent_of_its_seeds_runs(mlflow_server, mnist_dir, tmp_p
                            "--mlflow", mlflow_server], capture_output=True, text=True, timeout=300)
     assert done.returncode == 1 and "VERDICT: FAIL" in done.stdout, done.stderr  # 3 epochs on 1,000 images cannot hold 99.4 %
     client, runs = _runs(mlflow_server)
-    parent = next(r for r in runs if r.info.run_name.startswith("check-model3"))
+    parent = next(r for r in runs if r.info.run_name.startswith(f"check-{DEFAULT_MODEL}"))
     children = [r for r in runs if r.data.tags.get("mlflow.parentRunId") == parent.info.run_id]
     assert sorted(r.data.params["seed"] for r in children) == ["0", "1", "2"]
     assert parent.data.metrics["pass"] == 0.0 and "probability" in parent.data.metrics
@@ -83,12 +84,12 @@ def test_a_check_is_the_parent_of_its_seeds_runs(mlflow_server, mnist_dir, tmp_p
 
     def seeds_test_curves(page):  # open the check's children and keep the test_* charts
         page.locator("button[data-component-id*=runnamecellrenderer]").first.click()
-        page.locator("text=model3-s2").first.wait_for(timeout=30000)
+        page.locator(f"text={DEFAULT_MODEL}-s2").first.wait_for(timeout=30000)
         page.get_by_placeholder("Search metric charts").fill("test_")
         page.locator("text=test_loss").first.wait_for(timeout=30000)
 
     screenshot(f"{mlflow_server}/#/experiments/{parent.info.experiment_id}/runs?compareRunsMode=CHART", "mlflow.png",
-               "text=check-model3", prepare=seeds_test_curves, width=1600, height=900)
+               f"text=check-{DEFAULT_MODEL}", prepare=seeds_test_curves, width=1600, height=900)
 
 
 def test_an_unreachable_server_is_one_line_before_any_training(mnist_dir, tmp_path):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ import torch
 from torch import nn
 
 from test_cli import assert_one_line_error, run_cli
+from test_user_model import USER_FILE
 from tinydigits import models
 from tinydigits.models.spec import NetSpec, load
 from tinydigits.training import stack
@@ -51,6 +51,11 @@ def test_a_stacked_seed_trains_as_train_seed_s(mnist_dir, tmp_path, monkeypatch)
     config = json.loads((stacked[1].run_dir / "config.json").read_text())
     assert config["seed"] == 3 and config["stack"] == {"seeds": [0, 3], "group": 1}
 
+    alone = stack.train_stacked(base, [3], log=lambda _: None)[0]  # a stack of one: the very same ops
+    assert _conv_weights(alone.run_dir).keys() == _conv_weights(single.run_dir).keys()
+    assert all(torch.equal(a, b) for a, b in zip(_conv_weights(alone.run_dir).values(),
+                                                  _conv_weights(single.run_dir).values(), strict=True))
+
     # The test can fail: the same stack with its dropout masks drawn one number later lands far away.
     real = torch.get_rng_state
     monkeypatch.setattr(stack.torch, "get_rng_state", lambda: (torch.rand(1), real())[1])
@@ -85,15 +90,7 @@ def test_specs_and_chains_stack_other_models_are_refused_in_one_line(tmp_path):
         stack.ensure_stackable(TrainConfig(model="model3", scheduler="plateau"))
 
     user = tmp_path / "mynet.py"
-    user.write_text(textwrap.dedent("""
-        import torch.nn as nn
-        class Net(nn.Module):
-            def __init__(self):
-                super().__init__()
-                self.conv = nn.Conv2d(1, 10, 28)
-            def forward(self, x):
-                return self.conv(x).flatten(1)
-    """))
+    user.write_text(USER_FILE)  # a student's Net with its own forward()
     proc = run_cli("check", "--model", f"{user}:Net", "--seeds", "0,1", "--stack", "--epochs", "1", "--last", "1",
                    "--out", str(tmp_path / "r"))
     assert_one_line_error(proc, "cannot stack")

@@ -49,7 +49,7 @@ from tinydigits.training.train import (
     make_optimizer,
     make_scheduler,
     recompute_bn,
-    train_step,
+    scheduled_step,
     training_model,
     write_config,
 )
@@ -211,13 +211,7 @@ def _stacked_epoch(model, opt, scheduler, per_batch, splits, cfg, generators, em
     for group in zip(*(mnist.batches(s, batch_size, g, augment) for s, g in zip(splits, generators, strict=True)), strict=True):
         x = torch.cat([x for x, _ in group], 1)
         y = torch.stack([y for _, y in group], 1)
-        if size != x.shape[-1]:
-            x = F.interpolate(x, size=(size, size), mode="bilinear", antialias=True, align_corners=False)
-        loss, logits = train_step(model, opt, x, y, cfg, batch_size / cfg.batch_size)
-        if per_batch:
-            scheduler.step()
-        if ema is not None:
-            ema.update_parameters(model)
+        loss, logits = scheduled_step(model, opt, scheduler, per_batch, ema, x, y, cfg, size, batch_size)
         loss_sum = loss_sum + loss.detach().float() * len(y)  # stays on the device: no sync per step
         correct = correct + (logits.argmax(2) == y).sum(0)
         seen += len(y)

@@ -234,8 +234,9 @@ def training_model(ref: str | models.Source, device: str | torch.device = "cpu")
 def seed_losses(logits: torch.Tensor, y: torch.Tensor, label_smoothing: float = 0.0) -> torch.Tensor:
     """Mean cross-entropy: logits [B, 10] and labels [B] give one number; a stack of G seeds' logits [B, G, 10]
     and labels [B, G] give [G], each seed's own mean, whose sum gives every seed exactly its own gradients."""
-    if logits.dim() == 3:
-        return F.cross_entropy(logits.permute(0, 2, 1), y, label_smoothing=label_smoothing, reduction="none").mean(0)
+    if logits.dim() == 3:  # one call per seed, the very op `train` runs: a stack of one is bit-identical to it
+        return torch.stack([F.cross_entropy(logits[:, g], y[:, g], label_smoothing=label_smoothing)
+                            for g in range(logits.shape[1])])
     return F.cross_entropy(logits, y, label_smoothing=label_smoothing)
 
 
@@ -260,6 +261,20 @@ def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y:
     return loss, logits
 
 
+def scheduled_step(model, opt, scheduler, per_batch: bool, ema, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig,
+                   size: int, batch_size: int):
+    """One batch of an epoch: inputs at `size` (downscaled after augmentation), the step at the batch's learning-rate
+    scale, the per-batch scheduler and the EMA; returns (loss, logits) as `train_step` does."""
+    if size != x.shape[-1]:
+        x = F.interpolate(x, size=(size, size), mode="bilinear", antialias=True, align_corners=False)
+    loss, logits = train_step(model, opt, x, y, cfg, batch_size / cfg.batch_size)
+    if per_batch:
+        scheduler.step()
+    if ema is not None:
+        ema.update_parameters(model)
+    return loss, logits
+
+
 @dataclass
 class EpochStats:
     loss: float
@@ -278,13 +293,7 @@ def train_epoch(model, opt, scheduler, per_batch, split, cfg, generator, ema=Non
     loss_sum, correct, seen = 0.0, 0, 0
     start = time.perf_counter()
     for x, y in mnist.batches(split, batch_size, generator, augment):
-        if size != x.shape[-1]:
-            x = F.interpolate(x, size=(size, size), mode="bilinear", antialias=True, align_corners=False)
-        loss, logits = train_step(model, opt, x, y, cfg, batch_size / cfg.batch_size)
-        if per_batch:
-            scheduler.step()
-        if ema is not None:
-            ema.update_parameters(model)
+        loss, logits = scheduled_step(model, opt, scheduler, per_batch, ema, x, y, cfg, size, batch_size)
         loss_sum += loss.item() * len(y)
         correct += int((logits.argmax(1) == y).sum())
         seen += len(y)
