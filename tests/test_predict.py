@@ -223,6 +223,16 @@ def test_int8_export_is_verified_and_predicts_like_fp32(tiny_run, mnist_dir, tmp
         digits[name] = [r["digit"] for r in json.loads(out.stdout)]
     assert sum(a == b for a, b in zip(digits["fp32"], digits["int8"], strict=True)) >= 29
 
+    from fastapi.testclient import TestClient
+
+    from tinydigits.use.serve import create_app
+
+    client = TestClient(create_app(int8))  # serve takes the int8 file as it takes a run
+    info = client.get("/api/model").json()
+    assert info["format"].startswith("int8") and info["params"] == tiny_run.metrics["params"] and info["test_acc"] > 80
+    answer = client.post("/api/predict", files={"file": ("d.png", paths[0].read_bytes(), "image/png")}).json()
+    assert answer["digit"] == digits["int8"][0] and len(answer["probabilities"]) == 10
+
 
 def test_int8_export_bad_input_is_one_line(tiny_run, tmp_path):
     no_checkpoint = cli("export", str(tmp_path), "--onnx", str(tmp_path / "m.onnx"), "--int8")
