@@ -339,3 +339,29 @@ def test_the_median_rule_prunes_between_prune_after_and_the_judged_epochs(tmp_pa
     watch({"train_loss": 0.1, "test_acc": 99.6, "epoch": 12})  # above the median: goes on
     with pytest.raises(FloatingPointError):
         watch({"train_loss": float("nan"), "test_acc": 99.6, "epoch": 2})
+
+
+def test_the_risk_objective_scores_seeds_by_their_lower_figure_and_spends_seeds_where_they_decide(tmp_path, mnist_dir):
+    """`--objective risk`: a trial's value is mean - 2.33 sd of its seeds' minima (sd at least the family's 0.04),
+    robust's augmentations are in the space (and in `--start-from robust`), a trial clearly behind the best
+    stops after two seeds, and `--max-seconds` makes a trial infeasible for `--export best`."""
+    from tinydigits import models
+    from tinydigits.search.space import PRIOR_SD, RISK_Z, lower_figure
+
+    assert lower_figure([99.5, 99.5, 99.5]) == pytest.approx(99.5 - RISK_Z * PRIOR_SD)
+    assert lower_figure([99.4, 99.5, 99.6]) == pytest.approx(99.5 - RISK_Z * 0.1)
+    cfg = tiny(tmp_path, mnist_dir, trials=2, objective="risk", seeds_per_trial=3, promote=0.0, min_acc=50.0,
+               start_from=["robust"], max_seconds=1e-3)
+    study = search.run(cfg, log=lambda _: None)
+    done = [t for t in study.trials if t.state.name == "COMPLETE"]
+    assert len(done) == 2
+    first = min(done, key=lambda t: t.number)  # robust, queued: its augmentations came along
+    assert {k: first.params[k] for k in ("augment_elastic", "augment_stroke", "augment_blur", "augment_noise")} == {
+        k: models.recipe("robust")[k] for k in ("augment_elastic", "augment_stroke", "augment_blur", "augment_noise")}
+    for t in done:
+        minima = t.user_attrs["seed_minima"]
+        assert t.values[0] == pytest.approx(lower_figure(minima)) and t.user_attrs["lower"] == t.values[0]
+        assert len(minima) == 3 or (len(minima) == 2 and "stopped" in t.user_attrs)
+    assert "lower figure" in search.pareto_table(study, cfg)
+    with pytest.raises(TinyDigitsError, match="within its constraints"):  # every run took longer than 1 ms
+        search.export(study, "best", "x", tmp_path)

@@ -275,7 +275,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     cfg = search.SearchConfig(
         study=args.study, storage=args.storage, trials=args.trials, timeout=args.timeout, epochs=args.epochs,
         seeds_per_trial=args.seeds_per_trial, jobs=args.jobs, max_params=args.max_params, max_macs=args.max_macs,
-        objective=args.objective, min_acc=args.min_acc, last=args.last, promote=args.promote,
+        objective=args.objective, max_seconds=args.max_seconds, min_acc=args.min_acc, last=args.last, promote=args.promote,
         prune_after=args.prune_after or None, sampler_seed=args.sampler_seed, train_limit=args.train_limit,
         data_dir=args.data_dir, out=args.out, threads=args.threads, mlflow=args.mlflow,
         start_from=[n for n in (args.start_from or "").split(",") if n],
@@ -423,8 +423,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=_positive_int, default=1, help="local worker processes (cores are split)")
     p.add_argument("--max-params", type=int, default=8000, help="specs must have fewer parameters (checked before training)")
     p.add_argument("--max-macs", type=int, help="specs may have at most this many MACs per image")
-    p.add_argument("--objective", choices=["seconds", "macs"], default="seconds",
-                   help="cost objective: measured training seconds per run, or MACs (machine-independent)")
+    p.add_argument("--objective", choices=["seconds", "macs", "risk"], default="seconds",
+                   help="margin vs measured training seconds per run, or vs MACs (machine-independent); risk: the "
+                        "seeds' lower figure mean - 2.33 sd of min(last N) vs seconds, with --max-seconds as a limit")
+    p.add_argument("--max-seconds", type=float, help="a run's training seconds at most (e.g. 1.2x model3's); more is infeasible")
     p.add_argument("--min-acc", type=float, default=99.4)
     p.add_argument("--last", type=_positive_int, default=3)
     p.add_argument("--promote", type=float, help="first-seed margin that earns the other seeds (default --min-acc)")
@@ -440,7 +442,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--load-trials", metavar="FILE",
                    help="first add the trials of a --save-trials file (a study carried from another machine or session)")
     p.add_argument("--start-from", metavar="NAME,...",
-                   help="queue registered nets (fast, model3) with their recipes as the first trials, for TPE to start near")
+                   help="queue registered nets (robust, model3, fast) with their recipes as the first trials (TPE starts near)")
     p.add_argument("--dashboard", action="store_true", help="serve the study in optuna-dashboard instead of searching")
     p.add_argument("--host", default="127.0.0.1", help="with --dashboard: bind address (default: this machine only)")
     p.add_argument("--port", type=int, default=8080, help="with --dashboard: port")

@@ -28,8 +28,9 @@ def front(study) -> list:
 
 def pareto_table(study, cfg: SearchConfig) -> str:
     trials = front(study)
-    unit = "s/run" if cfg.objective == "seconds" else "MACs (obj.)"
-    lines = [f"| trial | params | MACs | s/run | seeds | min last {cfg.last} % | margin | P(new seed) (95% low) | spec |",
+    unit = "MACs (obj.)" if cfg.objective == "macs" else "s/run"
+    value = f"lower figure of min last {cfg.last} %" if cfg.objective == "risk" else f"min last {cfg.last} %"
+    lines = [f"| trial | params | MACs | s/run | seeds | {value} | margin | P(new seed) (95% low) | spec |",
              "|---" * 9 + "|"]
     for t in trials:
         a = t.user_attrs
@@ -59,14 +60,14 @@ def plot_front(study, cfg: SearchConfig, path: Path) -> None:
     for group, colour, label in (([t for t in all_done if t.number not in best]), "0.7", "trial"), \
                                 (([t for t in all_done if t.number in best]), "C3", "Pareto front"):
         if group:
-            ax.scatter([t.user_attrs["seconds"] if cfg.objective == "seconds" else t.user_attrs["macs"] for t in group],
+            ax.scatter([t.user_attrs["macs"] if cfg.objective == "macs" else t.user_attrs["seconds"] for t in group],
                        [t.values[0] for t in group], s=[t.user_attrs["params"] / 40 for t in group], c=colour, label=label,
                        alpha=0.8, edgecolors="k", linewidths=0.4)
             for t in group:
-                x = t.user_attrs["seconds"] if cfg.objective == "seconds" else t.user_attrs["macs"]
+                x = t.user_attrs["macs"] if cfg.objective == "macs" else t.user_attrs["seconds"]
                 ax.annotate(str(t.number), (x, t.values[0]), fontsize=7, xytext=(3, 3), textcoords="offset points")
     ax.axhline(cfg.min_acc, color="C2", ls="--", lw=1, label=f"budget {cfg.min_acc}%")
-    ax.set_xlabel("training seconds per run" if cfg.objective == "seconds" else "MACs per image")
+    ax.set_xlabel("MACs per image" if cfg.objective == "macs" else "training seconds per run")
     ax.set_ylabel(f"min over seeds of min(last {cfg.last} epochs) %")
     ax.set_title(f"study {cfg.study}: margin vs cost (marker size = parameters)")
     ax.legend(fontsize=8)
@@ -95,7 +96,7 @@ def dashboard(cfg: SearchConfig, host: str, port: int, log=print) -> None:
         except OSError as err:
             raise TinyDigitsError(f"--port {port}: cannot listen on {host}:{port} ({err.strerror})") from None
     if study.metric_names is None:
-        study.set_metric_names([f"min last {cfg.last} %", "seconds per run" if cfg.objective == "seconds" else "MACs"])
+        study.set_metric_names([f"min last {cfg.last} %", "MACs" if cfg.objective == "macs" else "seconds per run"])
     log(f"study {cfg.study!r} ({len(study.trials)} trials) at http://{host}:{port}/dashboard/ - Ctrl-C stops")
     optuna_dashboard.run_server(study._storage, host=host, port=port)
 
@@ -139,11 +140,16 @@ def load_trials(study, path: str | Path) -> int:
     return len(new)
 
 
+def feasible(t) -> bool:
+    """Within every constraint the trial recorded (a risk study's --max-seconds among them)."""
+    return all(v <= 0 for k, v in t.system_attrs.items() if k.startswith("constraints:"))
+
+
 def pick(study, which: str):
     """A finished trial by number, or `best`: highest margin among the trials with the most seeds, then fastest."""
-    done = completed(study)
+    done = [t for t in completed(study) if feasible(t)]
     if not done:
-        raise TinyDigitsError(f"study {study.study_name!r} has no finished trial yet")
+        raise TinyDigitsError(f"study {study.study_name!r} has no finished trial within its constraints yet")
     if which == "best":
         most = max(t.user_attrs.get("seeds", 1) for t in done)
         return min((t for t in done if t.user_attrs.get("seeds", 1) == most), key=lambda t: (-t.values[0], t.values[1]))

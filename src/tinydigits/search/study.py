@@ -30,7 +30,7 @@ from typing import Any
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import NetSpec
 from tinydigits.search.outputs import write_outputs
-from tinydigits.search.space import SearchConfig, rejection, start_from, suggest
+from tinydigits.search.space import SearchConfig, lower_figure, rejection, start_from, suggest
 from tinydigits.search.storage import open_study
 from tinydigits.training import runs, tracking
 
@@ -88,8 +88,18 @@ def objective(trial, cfg: SearchConfig) -> tuple[float, float]:
         raise
 
 
+def _best_lower(study) -> float | None:
+    """The risk study's best finished trial so far (its lower figure), or None."""
+    import optuna
+
+    done = study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.COMPLETE,))
+    return max((t.values[0] for t in done), default=None)
+
+
 def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]:
-    """One seed first; the others only if the first holds `--promote`. Returns (margin, cost)."""
+    """One seed first; the others only if the first holds `--promote`. With `--objective risk`, seeds are spent
+    where they decide: a trial whose seeds' mean after two or more is below the best trial's lower figure is
+    clearly behind and stops there (sequential testing on seeds). Returns (margin or lower figure, cost)."""
     from tinydigits.training.train import TrainConfig, train
 
     spec_path = cfg.out_dir() / "trials" / f"trial{trial.number}.json"
@@ -97,6 +107,7 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
     runs.write_json(spec_path, spec.to_dict())
     epochs = spec.recipe["epochs"]
     minima, seconds, folders = [], [], []
+    best = _best_lower(trial.study) if cfg.objective == "risk" else None
     for i in range(cfg.seeds_per_trial):
         tcfg = TrainConfig(model=str(spec_path), seed=i, data_dir=cfg.data_dir, out=str(cfg.out_dir() / "runs"),
                            threads=cfg.threads, train_limit=cfg.train_limit, mlflow=cfg.mlflow, mlflow_parent=cfg.mlflow_parent)
@@ -110,11 +121,18 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
             trial.set_user_attr("curve", curve)
             if minima[0] < (cfg.promote if cfg.promote is not None else cfg.min_acc):
                 break
+        elif best is not None and i < cfg.seeds_per_trial - 1 and statistics.mean(minima) < best:
+            trial.set_user_attr("stopped", f"after {i + 1} seeds: mean {statistics.mean(minima):.3f} below the best {best:.3f}")
+            break
     trial.set_user_attr("seeds", len(minima))
     trial.set_user_attr("seed_minima", minima)
     trial.set_user_attr("seconds", statistics.mean(seconds))
     trial.set_user_attr("margin", min(minima) - cfg.min_acc)  # what the dashboard's trial table shows as is
     trial.set_user_attr("runs", folders)
+    trial.set_constraint("seconds", statistics.mean(seconds) / cfg.max_seconds - 1 if cfg.max_seconds else -1.0)
+    if cfg.objective == "risk":
+        trial.set_user_attr("lower", lower_figure(minima))
+        return lower_figure(minima), statistics.mean(seconds)
     cost = statistics.mean(seconds) if cfg.objective == "seconds" else float(spec.macs())
     return min(minima), cost
 
@@ -123,8 +141,9 @@ def describe(t) -> str:
     """One progress line per finished trial."""
     attrs = t.user_attrs
     head = f"trial {t.number:>3}  {attrs.get('params', 0):>6,} params  {attrs.get('compact', '?')}"
+    what = "lower figure (mean - 2.33 sd)" if "lower" in attrs else "min last"
     if t.state.name == "COMPLETE":
-        return (f"{head}  ->  min last {t.values[0]:.2f}% on {attrs.get('seeds')} seed(s), "
+        return (f"{head}  ->  {what} {t.values[0]:.2f}% on {attrs.get('seeds')} seed(s), "
                 f"{attrs.get('seconds', 0):.0f} s/run, {attrs.get('macs', 0):,} MACs")
     if "rejected" in attrs:
         return f"{head}  ->  rejected before training: {attrs['rejected']}"
@@ -175,7 +194,7 @@ def run(cfg: SearchConfig, log=print) -> Any:
     cfg.validate()
     cfg.out_dir().mkdir(parents=True, exist_ok=True)
     study = open_study(cfg)  # create it (and check its settings) once, before the workers race to
-    start_from(study, cfg.start_from, cfg.epochs)
+    start_from(study, cfg.start_from, cfg.epochs, augments=cfg.objective == "risk")
     if cfg.jobs > 1 and cfg.threads is None:
         cfg = dataclasses.replace(cfg, threads=max(1, (os.cpu_count() or 1) // cfg.jobs))
     if cfg.mlflow:
@@ -183,7 +202,8 @@ def run(cfg: SearchConfig, log=print) -> Any:
         cfg = dataclasses.replace(cfg, mlflow_parent=parent)
     start = time.perf_counter()
     log(f"study {cfg.study!r} in {cfg.storage}: up to {cfg.trials} trials, {cfg.jobs} worker(s), "
-        f"objectives: margin vs {cfg.objective}")
+        + ("objectives: lower figure of min(last N) (mean - 2.33 sd) vs seconds" if cfg.objective == "risk"
+           else f"objectives: margin vs {cfg.objective}"))
     if cfg.jobs == 1:
         _worker(cfg, 0)
     else:
