@@ -24,7 +24,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import time
-from typing import Any
 
 import torch
 import torch.nn.functional as F
@@ -35,12 +34,11 @@ from tinydigits import models
 from tinydigits.data import mnist
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import CenterCrop, Stack
-from tinydigits.training import runs, tracking
 from tinydigits.training.device import input_layout, model_layout, pick_device
-from tinydigits.training.events import RunEvents
 from tinydigits.training.train import (
     EpochStats,
     KeyboardInterruptInRun,
+    RunRecord,
     RunResult,
     TrainConfig,
     check_size,
@@ -51,7 +49,6 @@ from tinydigits.training.train import (
     recompute_bn,
     scheduled_step,
     training_model,
-    write_config,
 )
 
 SAME_ON_EVERY_CHANNEL = (nn.ReLU, nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, CenterCrop)
@@ -179,9 +176,9 @@ def refusal(cfg: TrainConfig, model: nn.Module | None = None) -> str | None:
     return f"model {cfg.model!r} cannot stack: {reason}" if reason else None
 
 
-def ensure_stackable(cfg: TrainConfig) -> None:
+def ensure_stackable(cfg: TrainConfig, model: nn.Module | None = None) -> None:
     """One line, before any folder is made, when `--stack` cannot train this config."""
-    reason = refusal(cfg.resolved())
+    reason = refusal(cfg.resolved(), model)
     if reason:
         raise TinyDigitsError(f"--stack: {reason}; run check without --stack")
 
@@ -229,10 +226,12 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
         torch.set_num_threads(cfg.threads)
     full_train, test = load_splits(cfg, device, quiet)
     source = models.resolve(cfg.model)
-    nets, gens, dropout_gens, splits = [], [], [], []
+    nets, gens, dropout_gens, train_splits, val_splits = [], [], [], [], []
     for seed in seeds:  # each seed set up as `train --seed S` sets it up, in the same order of draws
         torch.manual_seed(seed)
         split, val = mnist.train_val_split(full_train, cfg.val_split, seed)
+        train_splits.append(split)
+        val_splits.append(val)
         nets.append(training_model(source, device))
         dropout = torch.Generator(device=device)
         if device.type == "cpu":
@@ -241,22 +240,18 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
             dropout.manual_seed(seed)
         dropout_gens.append(dropout)
         gens.append(torch.Generator().manual_seed(seed))
-        splits.append((split, val))
-    reason = refusal(cfg, nets[0])
-    if reason:
-        raise TinyDigitsError(f"--stack: {reason}; run check without --stack")
+    ensure_stackable(cfg, nets[0])
     plan = cfg.plan()
     for size in sorted({size for size, _ in plan if size != 28}):
         check_size(nets[0], size, cfg.model)
     model = model_layout(StackedNet(nets, dropout_gens), device)
     ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema), use_buffers=True) if cfg.ema else None
     opt = make_optimizer(cfg, model.parameters())
-    train_splits, val_splits = [s for s, _ in splits], [v for _, v in splits]
     scheduler, per_batch = make_scheduler(cfg, opt, sum(math.ceil(len(train_splits[0]) / b) for _, b in plan))
     evaluated = ema.module if ema is not None else model
     params = models.count_params(nets[0])
-    seed_runs = [_SeedRun(dataclasses.replace(cfg, seed=s), source, params, device, len(train_splits[0]), seeds, nets[i])
-             for i, s in enumerate(seeds)]
+    seed_runs = [RunRecord(dataclasses.replace(cfg, seed=s), source, params, device, len(train_splits[0]), nets[i],
+                           stack={"seeds": seeds, "group": i}) for i, s in enumerate(seeds)]
     log(f"stacked {len(seeds)} seeds of {source.name} ({params:,} params each) on {device}")
     try:
         for epoch in range(1, cfg.epochs + 1):
@@ -272,7 +267,7 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
                 row = epoch_row(epoch, stats[g], tests[g], lr, start, size, batch)
                 if vals[g] is not None:
                     row["val_loss"], row["val_acc"] = vals[g]
-                run.epoch(row, evaluated.copy_to(g, run.net))
+                run.epoch(row, evaluated.copy_to(g, nets[g]))
             log(f"epoch {epoch:>2}/{cfg.epochs}  test acc " + " ".join(f"{t[1]:.2f}" for t in tests)
                 + f"  {time.perf_counter() - start:.1f}s")
     except BaseException as err:
@@ -281,49 +276,4 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
         if isinstance(err, KeyboardInterrupt):
             raise KeyboardInterruptInRun(seed_runs[0].run_dir, len(seed_runs[0].metrics["epochs"])) from None
         raise
-    return [run.finish(test) for run in seed_runs]
-
-
-class _SeedRun:
-    """One seed's run folder, event file and MLflow run inside a stack: what `train` keeps for its one seed."""
-
-    def __init__(self, cfg: TrainConfig, source: models.Source, params: int, device: torch.device, images: int,
-                 seeds: list[int], net: nn.Module) -> None:
-        self.cfg, self.source, self.net = cfg, source, net
-        self.config = dataclasses.asdict(cfg)
-        self.mlflow_run = tracking.start_run(cfg.mlflow, f"{source.name}-s{cfg.seed}", self.config, cfg.mlflow_parent) \
-            if cfg.mlflow else None
-        self.run_dir = runs.new_run_dir(cfg.out, source.name, cfg.seed)
-        write_config(self.run_dir, self.config, source, params, device, images, self.mlflow_run,
-                     stack={"seeds": seeds, "group": seeds.index(cfg.seed)})
-        self.metrics: dict[str, Any] = {"model": source.name, "params": params, "seed": cfg.seed, "epochs": [],
-                                        "complete": False}
-        self.events = RunEvents(self.run_dir)
-        self.events.graph(net, input_layout(torch.zeros(1, 1, 28, 28, device=device)))
-
-    def epoch(self, row: dict[str, Any], evaluated: nn.Module) -> None:
-        self.metrics["epochs"].append(row)
-        self.events.epoch(row)
-        if self.mlflow_run:
-            tracking.log_epoch(self.cfg.mlflow, self.mlflow_run, row)
-        runs.save_checkpoint(self.run_dir / "model.pt", evaluated, self.source.name, self.config, self.source.origin)
-        runs.write_json(self.run_dir / "metrics.json", self.metrics)
-
-    def stop(self, err: BaseException) -> None:
-        if self.mlflow_run:
-            tracking.end_run(self.cfg.mlflow, self.mlflow_run, "KILLED" if isinstance(err, KeyboardInterrupt) else "FAILED")
-        if isinstance(err, KeyboardInterrupt):
-            self.metrics["interrupted"] = True
-            runs.write_json(self.run_dir / "metrics.json", self.metrics)
-        self.events.close(self.config, self.metrics)
-
-    def finish(self, test: mnist.Split) -> RunResult:
-        self.events.close(self.config, self.metrics)
-        self.metrics["complete"] = True
-        self.metrics["event_seconds"] = self.events.seconds
-        runs.write_json(self.run_dir / "metrics.json", self.metrics)
-        if self.mlflow_run:
-            files = [self.run_dir / n for n in ("model.pt", "metrics.json", "config.json")]
-            tracking.log_files(self.cfg.mlflow, self.mlflow_run, files)
-            tracking.end_run(self.cfg.mlflow, self.mlflow_run)
-        return RunResult(self.run_dir, self.metrics, self.net.eval(), self.cfg, test)
+    return [run.finish(net.eval(), test) for run, net in zip(seed_runs, nets, strict=True)]

@@ -375,17 +375,9 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
         check_size(model, size, cfg.model)
     scheduler, per_batch = make_scheduler(cfg, opt, sum(math.ceil(len(train_split) / batch) for _, batch in plan))
 
-    name = source.name
-    config = dataclasses.asdict(cfg)
-    # MLflow first: an unreachable server is one line before any folder is made or any epoch trained.
-    mlflow_run = tracking.start_run(cfg.mlflow, f"{name}-s{cfg.seed}", config, cfg.mlflow_parent) if cfg.mlflow else None
-    run_dir = runs.new_run_dir(cfg.out, name, cfg.seed)
-    write_config(run_dir, config, source, params, device, len(train_split), mlflow_run)
-    metrics: dict[str, Any] = {"model": name, "params": params, "seed": cfg.seed, "epochs": [], "complete": False}
+    record = RunRecord(cfg, source, params, device, len(train_split), model)
     generator = torch.Generator().manual_seed(cfg.seed)
     evaluated = ema.module if ema is not None else model
-    events = RunEvents(run_dir)  # TensorBoard: `tensorboard --logdir runs`
-    events.graph(model, input_layout(torch.zeros(1, 1, 28, 28, device=device)))
     try:
         for epoch in range(1, cfg.epochs + 1):
             start, lr = time.perf_counter(), opt.param_groups[0]["lr"]
@@ -400,32 +392,64 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
                 row["val_loss"], row["val_acc"] = evaluate(evaluated, val_split)
             if scheduler is not None and not per_batch:
                 scheduler.step(row.get("val_loss", row["test_loss"])) if cfg.scheduler == "plateau" else scheduler.step()
-            metrics["epochs"].append(row)
-            events.epoch(row)
-            if cfg.mlflow:
-                tracking.log_epoch(cfg.mlflow, mlflow_run, row)
-            runs.save_checkpoint(run_dir / "model.pt", evaluated, name, config, source.origin)
-            runs.write_json(run_dir / "metrics.json", metrics)
+            record.epoch(row, evaluated)
             log(epoch_line(row, cfg.epochs))
             if on_epoch is not None:
                 on_epoch(row)
     except BaseException as err:  # Ctrl-C or an error: the folder is left consistent, the MLflow run says so too
-        if cfg.mlflow:
-            tracking.end_run(cfg.mlflow, mlflow_run, "KILLED" if isinstance(err, KeyboardInterrupt) else "FAILED")
-        if not isinstance(err, KeyboardInterrupt):
-            raise
-        metrics["interrupted"] = True
-        runs.write_json(run_dir / "metrics.json", metrics)
-        raise KeyboardInterruptInRun(run_dir, len(metrics["epochs"])) from None
-    finally:
-        events.close(config, metrics)
-    metrics["complete"] = True
-    metrics["event_seconds"] = events.seconds  # what TensorBoard logging cost, next to the epochs' seconds
-    runs.write_json(run_dir / "metrics.json", metrics)
-    if cfg.mlflow:
-        tracking.log_files(cfg.mlflow, mlflow_run, [run_dir / n for n in ("model.pt", "metrics.json", "config.json")])
-        tracking.end_run(cfg.mlflow, mlflow_run)
-    return RunResult(run_dir, metrics, evaluated, cfg, test_split)
+        record.stop(err)
+        if isinstance(err, KeyboardInterrupt):
+            raise KeyboardInterruptInRun(record.run_dir, len(record.metrics["epochs"])) from None
+        raise
+    return record.finish(evaluated, test_split)
+
+
+class RunRecord:
+    """What one run keeps while it trains: its folder (config.json, metrics.json and model.pt after every epoch),
+    its TensorBoard events and its MLflow run. `train` keeps one; a stack of seeds (`training.stack`) one per seed."""
+
+    def __init__(self, cfg: TrainConfig, source: models.Source, params: int, device: torch.device, images: int,
+                 model: nn.Module, **extra: Any) -> None:
+        self.cfg, self.source = cfg, source
+        self.config = dataclasses.asdict(cfg)
+        # MLflow first: an unreachable server is one line before any folder is made or any epoch trained.
+        self.mlflow_run = tracking.start_run(cfg.mlflow, f"{source.name}-s{cfg.seed}", self.config, cfg.mlflow_parent) \
+            if cfg.mlflow else None
+        self.run_dir = runs.new_run_dir(cfg.out, source.name, cfg.seed)
+        write_config(self.run_dir, self.config, source, params, device, images, self.mlflow_run, **extra)
+        self.metrics: dict[str, Any] = {"model": source.name, "params": params, "seed": cfg.seed, "epochs": [],
+                                        "complete": False}
+        self.events = RunEvents(self.run_dir)  # TensorBoard: `tensorboard --logdir runs`
+        self.events.graph(model, input_layout(torch.zeros(1, 1, 28, 28, device=device)))
+
+    def epoch(self, row: dict[str, Any], evaluated: nn.Module) -> None:
+        """An epoch's metrics everywhere they go, and the evaluated weights as model.pt (atomically)."""
+        self.metrics["epochs"].append(row)
+        self.events.epoch(row)
+        if self.mlflow_run:
+            tracking.log_epoch(self.cfg.mlflow, self.mlflow_run, row)
+        runs.save_checkpoint(self.run_dir / "model.pt", evaluated, self.source.name, self.config, self.source.origin)
+        runs.write_json(self.run_dir / "metrics.json", self.metrics)
+
+    def stop(self, err: BaseException) -> None:
+        """Ctrl-C or an error: the MLflow run says so, an interrupted folder says so too, the events are closed."""
+        if self.mlflow_run:
+            tracking.end_run(self.cfg.mlflow, self.mlflow_run, "KILLED" if isinstance(err, KeyboardInterrupt) else "FAILED")
+        if isinstance(err, KeyboardInterrupt):
+            self.metrics["interrupted"] = True
+            runs.write_json(self.run_dir / "metrics.json", self.metrics)
+        self.events.close(self.config, self.metrics)
+
+    def finish(self, model: nn.Module, test: mnist.Split) -> RunResult:
+        self.events.close(self.config, self.metrics)
+        self.metrics["complete"] = True
+        self.metrics["event_seconds"] = self.events.seconds  # what TensorBoard logging cost, next to the epochs' seconds
+        runs.write_json(self.run_dir / "metrics.json", self.metrics)
+        if self.mlflow_run:
+            files = [self.run_dir / n for n in ("model.pt", "metrics.json", "config.json")]
+            tracking.log_files(self.cfg.mlflow, self.mlflow_run, files)
+            tracking.end_run(self.cfg.mlflow, self.mlflow_run)
+        return RunResult(self.run_dir, self.metrics, model, self.cfg, test)
 
 
 class KeyboardInterruptInRun(KeyboardInterrupt):

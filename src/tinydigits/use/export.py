@@ -79,33 +79,37 @@ class Agreement:
     images: int
     same_argmax: int
     max_abs_logit_diff: float
-    onnx_accuracy: float
-    torch_accuracy: float
+    onnx_accuracy: float  # the candidate: the ONNX file being verified
+    torch_accuracy: float  # the reference it is verified against (PyTorch; for int8, the fp32 ONNX file)
+
+
+def agreement(reference, candidate, test: mnist.Split, batch_size: int = 1000) -> Agreement:
+    """Two classifiers (`predict.Classifier`: numpy in, logits out) side by side on every test image: how often
+    they name the same digit, their largest logit difference and both accuracies."""
+    same = correct_candidate = correct_reference = 0
+    max_diff = 0.0
+    for x, y in mnist.batches(test, batch_size):
+        x, y = x.cpu().numpy(), y.cpu().numpy()
+        ref, got = reference(x), candidate(x)
+        max_diff = max(max_diff, float(np.abs(ref - got).max()))
+        same += int((ref.argmax(1) == got.argmax(1)).sum())
+        correct_candidate += int((got.argmax(1) == y).sum())
+        correct_reference += int((ref.argmax(1) == y).sum())
+    n = len(test)
+    return Agreement(n, same, max_diff, 100.0 * correct_candidate / n, 100.0 * correct_reference / n)
 
 
 def verify(model: torch.nn.Module, onnx_path: Path, test: mnist.Split, batch_size: int = 1000) -> Agreement:
     """Run PyTorch and ONNX Runtime side by side on every test image."""
     from tinydigits.use.predict import onnx_classifier, wrap_torch
 
-    run_onnx, run_torch = onnx_classifier(onnx_path), wrap_torch(model.cpu().eval())
-    same = correct_onnx = correct_torch = 0
-    max_diff = 0.0
-    for x, y in mnist.batches(test, batch_size):
-        x, y = x.cpu().numpy(), y.cpu().numpy()
-        ref, got = run_torch(x), run_onnx(x)
-        max_diff = max(max_diff, float(np.abs(ref - got).max()))
-        same += int((ref.argmax(1) == got.argmax(1)).sum())
-        correct_onnx += int((got.argmax(1) == y).sum())
-        correct_torch += int((ref.argmax(1) == y).sum())
-    n = len(test)
-    return Agreement(n, same, max_diff, 100.0 * correct_onnx / n, 100.0 * correct_torch / n)
+    return agreement(wrap_torch(model.cpu().eval()), onnx_classifier(onnx_path), test, batch_size)
 
 
 # Static int8 (ONNX Runtime's quantization tools): QDQ keeps the graph in standard ops with quantize/dequantize
 # pairs around them, which ONNX Runtime fuses into int8 kernels; QOperator writes QLinearConv & co. directly.
 # Measured on robust (seed 0): the same accuracy (99.49 %) and batch-1 latency in both, QOperator's file a quarter
 # smaller (fewer nodes and tensors), so it is the default; QDQ stays available for runtimes that want it.
-INT8_FORMATS = ("qdq", "qoperator")
 CALIBRATION_IMAGES = 2000  # training images (never the test set) that set the activations' ranges
 
 
@@ -164,18 +168,18 @@ def quantize(fp32_path: Path, int8_path: Path, calibration: mnist.Split, quant_f
 
     with tempfile.TemporaryDirectory() as tmp, contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        pre, out = Path(tmp) / "pre.onnx", Path(tmp) / "int8.onnx"
+        pre = Path(tmp) / "pre.onnx"
         quant_pre_process(str(fp32_path), str(pre))
-        quantize_static(str(pre), str(out), Images(), quant_format=QuantFormat.QDQ if quant_format == "qdq"
+        quantize_static(str(pre), str(int8_path), Images(), quant_format=QuantFormat.QDQ if quant_format == "qdq"
                         else QuantFormat.QOperator, per_channel=True, weight_type=QuantType.QInt8,
                         activation_type=QuantType.QUInt8, calibrate_method=CalibrationMethod.MinMax)
-        runs.atomic_write(int8_path, lambda t: Path(t).write_bytes(out.read_bytes()))
 
 
-def _set_meta(path: Path, meta: dict[str, str]) -> None:
+def _save_stripped(source: Path, path: Path, meta: dict[str, str]) -> None:
+    """`source` at `path` (atomically), stripped like every export, with `meta` set in its metadata."""
     import onnx
 
-    proto = onnx.load(str(path))
+    proto = onnx.load(str(source))
     strip(proto)
     held = {p.key: p for p in proto.metadata_props}
     for key, value in meta.items():
@@ -204,6 +208,8 @@ def batch1_ms(onnx_path: Path, image: np.ndarray, repeats: int = 500) -> float:
 def export(model_path: str, onnx_path: str, data_dir: str | None = None, int8: bool = False,
            quant_format: str = "qoperator") -> Agreement | Int8Result:
     """fp32 ONNX verified against PyTorch; with `int8`, the int8 file (at `onnx_path`) verified against it."""
+    from tinydigits.use.predict import onnx_classifier
+
     _needs_onnx(int8)
     out = Path(onnx_path)
     _writable(out)
@@ -213,29 +219,16 @@ def export(model_path: str, onnx_path: str, data_dir: str | None = None, int8: b
         to_onnx(model, out, ckpt["model"], {"format": "fp32"})
         return verify(model, out, test)
     calibration = calibration_split(data_dir)
-    with tempfile.TemporaryDirectory() as tmp:
-        fp32_path = Path(tmp) / "fp32.onnx"
+    with tempfile.TemporaryDirectory() as tmp:  # the int8 file lands at `out` only once it is verified
+        fp32_path, int8_path = Path(tmp) / "fp32.onnx", Path(tmp) / "int8.onnx"
         to_onnx(model, fp32_path, ckpt["model"], {"format": "fp32"})
         fp32 = verify(model, fp32_path, test)
-        quantize(fp32_path, out, calibration, quant_format)
-        images, correct, same = _compare(fp32_path, out, test)
+        quantize(fp32_path, int8_path, calibration, quant_format)
+        int8 = agreement(onnx_classifier(fp32_path), onnx_classifier(int8_path), test)
+        meta = {"format": f"int8 ({quant_format}, per-channel weights)", "test_acc": f"{int8.onnx_accuracy:.2f}"}
+        _save_stripped(int8_path, out, meta)
         one = next(iter(mnist.batches(test, 1)))[0].cpu().numpy()
         ms = {name: batch1_ms(path, one) for name, path in (("fp32", fp32_path), ("int8", out))}
         fp32_bytes = fp32_path.stat().st_size
-    accuracy = 100.0 * correct / images
-    _set_meta(out, {"format": f"int8 ({quant_format}, per-channel weights)", "test_acc": f"{accuracy:.2f}"})
-    return Int8Result(fp32, images, accuracy, same, fp32_bytes, out.stat().st_size, ms["fp32"], ms["int8"], quant_format)
-
-
-def _compare(fp32_path: Path, int8_path: Path, test: mnist.Split) -> tuple[int, int, int]:
-    """(images, int8 correct, int8 and fp32 on the same digit) over the whole test set."""
-    from tinydigits.use.predict import onnx_classifier
-
-    run_fp32, run_int8 = onnx_classifier(fp32_path), onnx_classifier(int8_path)
-    correct = same = 0
-    for x, y in mnist.batches(test, 1000):
-        x, y = x.cpu().numpy(), y.cpu().numpy()
-        a, b = run_fp32(x).argmax(1), run_int8(x).argmax(1)
-        correct += int((b == y).sum())
-        same += int((a == b).sum())
-    return len(test), correct, same
+    return Int8Result(fp32, int8.images, int8.onnx_accuracy, int8.same_argmax, fp32_bytes, out.stat().st_size,
+                      ms["fp32"], ms["int8"], quant_format)
