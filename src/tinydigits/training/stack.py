@@ -28,7 +28,6 @@ import time
 import torch
 import torch.nn.functional as F
 from torch import nn
-from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
 from tinydigits import models
 from tinydigits.data import mnist
@@ -44,6 +43,7 @@ from tinydigits.training.train import (
     check_size,
     epoch_row,
     load_splits,
+    make_ema,
     make_optimizer,
     make_scheduler,
     recompute_bn,
@@ -245,7 +245,7 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
     for size in sorted({size for size, _ in plan if size != 28}):
         check_size(nets[0], size, cfg.model)
     model = model_layout(StackedNet(nets, dropout_gens), device)
-    ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema), use_buffers=True) if cfg.ema else None
+    ema = make_ema(model, cfg.ema)
     opt = make_optimizer(cfg, model.parameters())
     scheduler, per_batch = make_scheduler(cfg, opt, sum(math.ceil(len(train_splits[0]) / b) for _, b in plan))
     evaluated = ema.module if ema is not None else model
