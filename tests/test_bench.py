@@ -35,11 +35,15 @@ def test_bench_training_times_all_three_in_turns():
     assert inference["pytorch_eager"]["batch1_median_ms"] > 0
     report = {**result, "model": "model3", "batch_size": cfg.batch_size, "precision": "fp32", "threads": 1,
               "speedup_vs_per_sample": 1.5, "overhead_vs_compute_pct": 5.0, "inference": inference}
-    report["profile"] = bench.profile_step(cfg, steps=2, top=5)
-    assert len(report["profile"]) == 5 and 0 < sum(r["percent"] for r in report["profile"]) <= 100.001
+    robust = TrainConfig(model="robust", precision="fp32", batch_size=16).resolved()  # augmentation and an EMA
+    report["profile"] = profile = bench.profile_step(robust, small_split(), steps=3, top=5)
+    assert len(profile["ops"]) == 5 and 0 < sum(r["percent"] for r in profile["ops"]) <= 100.001
+    stages = profile["stages"]
+    assert set(stages) == {"augment", "step", "ema"} and all(v > 0 for v in stages.values()), stages
+    assert stages["step"] > stages["ema"] and sum(stages.values()) < 105  # inclusive times: the labels cost a little
     table = bench.format_table(report)
     assert "tinydigits pipeline" in table and "per-sample DataLoader" in table and "pytorch_eager" in table
-    assert "top operators" in table
+    assert "top operators" in table and "augment" in table and "ms under the profiler" in table
 
 
 def test_notebook_step_trains_in_fp32_without_touching_the_layout():

@@ -97,3 +97,42 @@ def test_an_unreachable_server_is_one_line_before_any_training(mnist_dir, tmp_pa
                            "--out", str(tmp_path), "--mlflow", f"http://127.0.0.1:{free_port()}"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and done.stderr.startswith("tinydigits: error: --mlflow") and done.stderr.count("\n") == 1
+
+
+def test_ctrl_c_in_a_check_leaves_no_run_running_and_a_consistent_folder(mnist_dir, tmp_path):
+    """Ctrl-C after the first epoch: the check's parent run and the seed's run end KILLED (a real MLflow store,
+    SQLite, no server), and the run folder holds the finished epochs, says it was interrupted, and its model loads."""
+    import os
+    import signal
+
+    from mlflow.tracking import MlflowClient
+
+    from tinydigits.training import runs
+
+    store = f"sqlite:///{tmp_path / 'mlflow.db'}"
+    proc = subprocess.Popen([sys.executable, "-m", "tinydigits", "check", "--seeds", "0", "--epochs", "40", "--last", "1",
+                             "--train-limit", "1000", "--data-dir", str(mnist_dir), "--out", str(tmp_path / "out"),
+                             "--mlflow", store], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 300
+    metrics = None
+    while time.time() < deadline and proc.poll() is None:
+        metrics = next((tmp_path / "out").glob("*-s0/metrics.json"), None) if (tmp_path / "out").exists() else None
+        if metrics is not None and json.loads(metrics.read_text())["epochs"]:
+            break
+        time.sleep(0.2)
+    assert metrics is not None and proc.poll() is None, "the check did not reach its first epoch"
+    os.kill(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130 and "interrupted after" in err and "Traceback" not in err, err
+
+    client = MlflowClient(tracking_uri=store)
+    found = client.search_runs([client.get_experiment_by_name("tinydigits").experiment_id])
+    assert sorted(r.info.run_name.split("-")[0] for r in found) == ["check", DEFAULT_MODEL]
+    assert {r.info.status for r in found} == {"KILLED"}
+
+    run_dir = metrics.parent
+    record = json.loads(metrics.read_text())
+    assert record["interrupted"] is True and record["complete"] is False and 1 <= len(record["epochs"]) < 40
+    assert [e["epoch"] for e in record["epochs"]] == list(range(1, len(record["epochs"]) + 1))
+    model, _ = runs.load_model(run_dir, "cpu")
+    assert sum(p.numel() for p in model.parameters()) == record["params"]

@@ -91,8 +91,8 @@ def test_report_of_a_missing_run_is_one_line(tmp_path):
 
 
 def test_summary_table_in_report_matches_model(tiny_run):
-    from tinydigits.models import layers
+    from tinydigits.models import summary
 
-    table = layers.format_table(layers.summarize(tiny_run.model), markdown=True)
+    table = summary.format_table(summary.summarize(tiny_run.model), markdown=True)
     assert table in (tiny_run.run_dir / "report.md").read_text()
     assert report.run_verdict(tiny_run.metrics)["epochs"] == 2

@@ -11,7 +11,7 @@ import torch
 
 from tinydigits import models
 from tinydigits.errors import TinyDigitsError
-from tinydigits.models import layers
+from tinydigits.models import summary
 from tinydigits.models.spec import NetSpec, load
 from tinydigits.training import runs
 from tinydigits.training.train import TrainConfig
@@ -31,7 +31,7 @@ def test_a_spec_rebuilds_each_step(name):
     spec = NetSpec.parse(STEP_SPECS[name], name)
     built, original = spec.build(), models.create(name)
     assert spec.params() == models.count_params(built) == models.count_params(original)
-    assert spec.macs() == layers.totals(layers.summarize(original))["macs"]
+    assert spec.macs() == summary.totals(summary.summarize(original))["macs"]
     # Same module tree, so even the checkpoints are interchangeable.
     assert {k: v.shape for k, v in built.state_dict().items()} == {k: v.shape for k, v in original.state_dict().items()}
     x = torch.randn(2, 1, 28, 28)
@@ -53,7 +53,7 @@ def test_centre_crop_is_part_of_the_model():
     spec = NetSpec.parse("C24 c8 M c12 c12")
     model = spec.build().eval()
     assert spec.compact() == "C24 c8 M c12 c12" and model(torch.zeros(2, 1, 28, 28)).shape == (2, 10)
-    totals = layers.totals(layers.summarize(model))
+    totals = summary.totals(summary.summarize(model))
     assert totals["params"] == spec.params() and totals["macs"] == spec.macs()
     x = torch.zeros(1, 1, 28, 28)
     x[..., 0, 0] = 100.0  # a corner pixel outside the crop changes nothing

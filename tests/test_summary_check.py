@@ -4,7 +4,7 @@ import pytest
 from torch import nn
 
 from tinydigits import models
-from tinydigits.models import layers
+from tinydigits.models import summary
 from tinydigits.verdict.seeds import Budget, format_verdict, verdict
 
 # Pinned so a change in any of the three steps is deliberate (and the README table is re-measured).
@@ -16,11 +16,11 @@ def test_param_counts_are_pinned_and_within_budget(name):
     model = models.create(name)
     assert models.count_params(model) == PINNED_PARAMS[name]
     assert models.count_params(model) < 8000
-    assert layers.totals(layers.summarize(model))["params"] == PINNED_PARAMS[name]
+    assert summary.totals(summary.summarize(model))["params"] == PINNED_PARAMS[name]
 
 
 def rf_jump(*modules: nn.Module, size: int = 28) -> list[tuple[int, int]]:
-    rows = layers.summarize(nn.Sequential(*modules), (1, size, size))
+    rows = summary.summarize(nn.Sequential(*modules), (1, size, size))
     return [(r.rf, r.jump) for r in rows]
 
 
@@ -49,15 +49,15 @@ def test_rf_global_average_pool_covers_the_map():
 
 
 def test_macs_of_a_conv():
-    rows = layers.summarize(nn.Sequential(nn.Conv2d(1, 8, 3, bias=False)))
+    rows = summary.summarize(nn.Sequential(nn.Conv2d(1, 8, 3, bias=False)))
     assert rows[0].macs == 26 * 26 * 8 * 9 and rows[0].output == [8, 26, 26]
 
 
 def test_summary_table_has_totals():
-    rows = layers.summarize(models.create("model3"))
-    text = layers.format_table(rows)
+    rows = summary.summarize(models.create("model3"))
+    text = summary.format_table(rows)
     assert "total" in text and f"{PINNED_PARAMS['model3']:,}" in text
-    assert layers.totals(rows)["receptive_field"] >= 28
+    assert summary.totals(rows)["receptive_field"] >= 28
 
 
 BUDGET = Budget(max_params=8000, max_epochs=15, last=3, min_acc=99.4)
@@ -93,7 +93,7 @@ def test_deployment_figures_match_a_hand_count_for_model1():
     """model1: convs with biases, no batch norm. Weights: 7,352 params at 4 bytes; int8: 7,272 conv weights at a
     byte, a 4-byte scale per output channel (90) and a 4-byte bias per biased channel (80). Peak RAM: the second
     conv reads 8x26x26 = 5,408 values and writes 16x24x24 = 9,216 (the ReLUs run in place)."""
-    t = layers.totals(layers.summarize(models.create("model1")))
+    t = summary.totals(summary.summarize(models.create("model1")))
     assert t["weight_bytes_fp32"] == 4 * 7352
     assert t["weight_bytes_int8"] == 7272 + 4 * 90 + 4 * 80
     assert (t["peak_ram_int8"], t["peak_ram_fp32"], t["peak_layer"]) == (5408 + 9216, 4 * (5408 + 9216), "layers.1.0")

@@ -67,7 +67,7 @@ def check(model: ModelLike, seeds: Iterable[int] = (0, 1, 2, 3, 4), jobs: int = 
 
 def summary(model: ModelLike | nn.Module, markdown: bool = False, log=print) -> str:
     """The layer table (shapes, params, MACs, receptive field) of any model, printed and returned."""
-    from tinydigits.models import layers as layer_table
+    from tinydigits.models import summary as layer_table
 
     net = model if isinstance(model, nn.Module) else models.create(model_ref(model))
     table = layer_table.format_table(layer_table.summarize(net), markdown=markdown)

@@ -153,14 +153,14 @@ def cmd_summary(args: argparse.Namespace) -> int:
     import json
 
     from tinydigits import models
-    from tinydigits.models import layers
+    from tinydigits.models import summary
 
-    rows = layers.summarize(models.create(args.model))
+    rows = summary.summarize(models.create(args.model))
     if args.json:
-        print(json.dumps(layers.as_dict(args.model, rows), indent=2))
+        print(json.dumps(summary.as_dict(args.model, rows), indent=2))
     else:
         print(f"{args.model}")
-        print(layers.format_table(rows))
+        print(summary.format_table(rows))
     return 0
 
 
@@ -320,11 +320,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 @command("models")
 def cmd_models(args: argparse.Namespace) -> int:
-    from tinydigits import models
+    import json
 
-    for source in map(models.resolve, [args.model] if args.model else models.names()):
-        mark = "  (default)" if source.ref == DEFAULT_MODEL else ""
-        print(f"{source.name:10s} {models.count_params(source.create()):>6} params  recipe {source.recipe}{mark}")
+    from tinydigits.models import catalog
+
+    rows = catalog.rows([args.model] if args.model else None)
+    print(json.dumps(rows, indent=2) if args.json else catalog.format_table(rows))
     return 0
 
 
@@ -460,6 +461,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("models", help="list registered models (or describe one --model reference)")
     p.add_argument("--model", help=MODEL_HELP)
+    p.add_argument("--json", action="store_true", help="every field at full precision, for machines")
     return parser
 
 

@@ -41,6 +41,10 @@ class Augment:
     def __call__(self, x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
         """Augment float images [B, 1, H, W] (background 0). Random numbers come from a CPU generator,
         so a seed gives the same images on any device."""
+        with torch.profiler.record_function("augment"):  # a label for `bench --profile`
+            return self._apply(x, generator)
+
+    def _apply(self, x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
         if self.affine or self.elastic:
             x = self._warp(x, generator)
         if self.stroke:

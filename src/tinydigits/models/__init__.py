@@ -4,7 +4,8 @@
   `.json` file, `path/to/file.py:Name`, `package.module:Name`)
 - `spec`: the model family as data (`NetSpec` <-> JSON / compact text -> `nn.Module`) and its building blocks
 - `zoo`: model1-3 (the three steps) and the tiers built on them, with Target / Result / Analysis
-- `layers`: the layer table (shapes, parameters, MACs, receptive field) from forward hooks
+- `catalog`: `tinydigits models` (the registry as a table, or JSON)
+- `summary`: the layer table (shapes, parameters, MACs, receptive field) from forward hooks
 
 May import `data`, `constants`, `errors`. Hands on the registry's face and the zoo's classes (so
 `tinydigits.models:Model3` stays a valid reference); importing it registers the zoo.

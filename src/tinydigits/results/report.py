@@ -20,7 +20,7 @@ import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
 from tinydigits.data import mnist
-from tinydigits.models import layers
+from tinydigits.models import summary
 from tinydigits.results import evaluate
 from tinydigits.results.budget import Budget, verdict  # noqa: E402
 from tinydigits.training import runs  # noqa: E402
@@ -154,7 +154,7 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: evaluate.Pre
 
 ## Layers and receptive field
 
-{layers.format_table(layers.summarize(model), markdown=True)}
+{summary.format_table(summary.summarize(model), markdown=True)}
 
 ## Training config
 

@@ -197,28 +197,26 @@ def run(cfg: SearchConfig, log=print) -> Any:
     start_from(study, cfg.start_from, cfg.epochs, augments=cfg.objective == "risk")
     if cfg.jobs > 1 and cfg.threads is None:
         cfg = dataclasses.replace(cfg, threads=max(1, (os.cpu_count() or 1) // cfg.jobs))
-    if cfg.mlflow:
-        parent = tracking.start_run(cfg.mlflow, f"search-{cfg.study}", dataclasses.asdict(cfg))
+    with tracking.parent_run(cfg.mlflow, f"search-{cfg.study}", dataclasses.asdict(cfg)) as parent:
         cfg = dataclasses.replace(cfg, mlflow_parent=parent)
-    start = time.perf_counter()
-    log(f"study {cfg.study!r} in {cfg.storage}: up to {cfg.trials} trials, {cfg.jobs} worker(s), "
-        + ("objectives: lower figure of min(last N) (mean - 2.33 sd) vs seconds" if cfg.objective == "risk"
-           else f"objectives: margin vs {cfg.objective}"))
-    if cfg.jobs == 1:
-        _worker(cfg, 0)
-    else:
-        ctx = get_context("spawn")
-        workers = [ctx.Process(target=_worker, args=(cfg, i, os.getpid())) for i in range(cfg.jobs)]
-        for w in workers:
-            w.start()
-        for w in workers:
-            w.join()
-    study = open_study(cfg, create=False)
-    write_outputs(study, cfg)
-    log(f"search wall time {time.perf_counter() - start:.0f}s; table and picture in {cfg.out_dir()}")
-    if cfg.mlflow:
-        tracking.log_metrics(cfg.mlflow, cfg.mlflow_parent, {"trained_trials": _trained(study),
-                                                             "wall_seconds": time.perf_counter() - start})
-        tracking.log_files(cfg.mlflow, cfg.mlflow_parent, [cfg.out_dir() / "pareto.md", cfg.out_dir() / "pareto.png"])
-        tracking.end_run(cfg.mlflow, cfg.mlflow_parent)
+        start = time.perf_counter()
+        log(f"study {cfg.study!r} in {cfg.storage}: up to {cfg.trials} trials, {cfg.jobs} worker(s), "
+            + ("objectives: lower figure of min(last N) (mean - 2.33 sd) vs seconds" if cfg.objective == "risk"
+               else f"objectives: margin vs {cfg.objective}"))
+        if cfg.jobs == 1:
+            _worker(cfg, 0)
+        else:
+            ctx = get_context("spawn")
+            workers = [ctx.Process(target=_worker, args=(cfg, i, os.getpid())) for i in range(cfg.jobs)]
+            for w in workers:
+                w.start()
+            for w in workers:
+                w.join()
+        study = open_study(cfg, create=False)
+        write_outputs(study, cfg)
+        log(f"search wall time {time.perf_counter() - start:.0f}s; table and picture in {cfg.out_dir()}")
+        if parent:
+            tracking.log_metrics(cfg.mlflow, parent, {"trained_trials": _trained(study),
+                                                      "wall_seconds": time.perf_counter() - start})
+            tracking.log_files(cfg.mlflow, parent, [cfg.out_dir() / "pareto.md", cfg.out_dir() / "pareto.png"])
     return study

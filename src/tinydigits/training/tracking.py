@@ -9,8 +9,10 @@ two places: `train` logs settings and per-epoch metrics, and the pictures come l
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +33,7 @@ def client(uri: str):
         from mlflow.tracking import MlflowClient
     except ImportError:
         raise TinyDigitsError("--mlflow needs MLflow: pip install 'tinydigits[mlflow]'") from None
-    return MlflowClient(tracking_uri=uri)
+    return _call(uri, "opening the tracking store", MlflowClient, tracking_uri=uri)
 
 
 def _call(uri: str, what: str, fn, *args, **kwargs):
@@ -89,3 +91,26 @@ def log_files(uri: str, run_id: str, paths: list[Path]) -> None:
 
 def end_run(uri: str, run_id: str, status: str = "FINISHED") -> None:
     _call(uri, "closing the run", client(uri).set_terminated, run_id, status)
+
+
+def status_for(err: BaseException | None) -> str:
+    """How a run ended, in MLflow's words: FINISHED, KILLED for Ctrl-C, FAILED for an error."""
+    if err is None:
+        return "FINISHED"
+    return "KILLED" if isinstance(err, KeyboardInterrupt) else "FAILED"
+
+
+@contextlib.contextmanager
+def parent_run(uri: str | None, name: str, params: dict[str, Any]) -> Iterator[str | None]:
+    """The parent run of a check or a search (its id; None without `--mlflow`), always closed: FINISHED when the
+    block ends, KILLED on Ctrl-C, FAILED on an error - never left RUNNING on the server."""
+    if not uri:
+        yield None
+        return
+    run_id = start_run(uri, name, params)
+    try:
+        yield run_id
+    except BaseException as err:
+        end_run(uri, run_id, status_for(err))
+        raise
+    end_run(uri, run_id)

@@ -298,11 +298,13 @@ def scheduled_step(model, opt, scheduler, per_batch: bool, ema, x: torch.Tensor,
     scale, the per-batch scheduler and the EMA; returns (loss, logits) as `train_step` does."""
     if size != x.shape[-1]:
         x = F.interpolate(x, size=(size, size), mode="bilinear", antialias=True, align_corners=False)
-    loss, logits = train_step(model, opt, x, y, cfg, batch_size / cfg.batch_size)
-    if per_batch:
-        scheduler.step()
+    with torch.profiler.record_function("step"):  # labels for `bench --profile`; next to nothing when not profiling
+        loss, logits = train_step(model, opt, x, y, cfg, batch_size / cfg.batch_size)
+        if per_batch:
+            scheduler.step()
     if ema is not None:
-        ema.update_parameters(model)
+        with torch.profiler.record_function("ema"):
+            ema.update_parameters(model)
     return loss, logits
 
 
@@ -465,7 +467,7 @@ class RunRecord:
     def stop(self, err: BaseException) -> None:
         """Ctrl-C or an error: the MLflow run says so, an interrupted folder says so too, the events are closed."""
         if self.mlflow_run:
-            tracking.end_run(self.cfg.mlflow, self.mlflow_run, "KILLED" if isinstance(err, KeyboardInterrupt) else "FAILED")
+            tracking.end_run(self.cfg.mlflow, self.mlflow_run, tracking.status_for(err))
         if isinstance(err, KeyboardInterrupt):
             self.metrics["interrupted"] = True
             runs.write_json(self.run_dir / "metrics.json", self.metrics)

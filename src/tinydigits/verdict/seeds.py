@@ -100,24 +100,24 @@ def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=pri
     name = display_name(cfg.model)
     how = "stacked as one network" if stack else f"{jobs} job(s)"
     log(f"checking {cfg.model} on seeds {','.join(map(str, seeds))} ({cfg.epochs} epochs, {how})")
-    if cfg.mlflow:  # the check is the parent run of its seeds' runs
-        params = {**dataclasses.asdict(cfg), "seeds": ",".join(map(str, seeds)), **dataclasses.asdict(budget)}
-        cfg = dataclasses.replace(cfg, mlflow_parent=tracking.start_run(cfg.mlflow, f"check-{name}", params))
-    curves, params = run_seeds(cfg, seeds, jobs, log, stack)
-    result = verdict(curves, params, cfg.epochs, budget)
-    result["wall_seconds"] = time.perf_counter() - start
-    command = command or (f"tinydigits check --model {cfg.model} --seeds {','.join(map(str, seeds))} "
-                          + ("--stack" if stack else f"--jobs {jobs}"))
-    folder = write_check(result, budget, name, cfg.out, command)
-    result["folder"] = str(folder)
-    log(f"check.md and check.png in {result['folder']}")
-    log(format_verdict(result, budget))  # the verdict stays the last thing printed
-    if cfg.mlflow:
-        odds = result["odds"]
-        figures = {"pass": float(result["pass"]), "mean_final_acc": result["mean_final_acc"], "seeds_held": odds["passed"],
-                   "min_last": result["constraints"]["accuracy"]["value"], "wall_seconds": result["wall_seconds"],
-                   **{k: odds[k] for k in ("probability", "probability_lower", "rate_lower") if k in odds}}
-        tracking.log_metrics(cfg.mlflow, cfg.mlflow_parent, figures)
-        tracking.log_files(cfg.mlflow, cfg.mlflow_parent, [folder / n for n in ("check.md", "check.png", "check.json")])
-        tracking.end_run(cfg.mlflow, cfg.mlflow_parent)
+    params = {**dataclasses.asdict(cfg), "seeds": ",".join(map(str, seeds)), **dataclasses.asdict(budget)}
+    with tracking.parent_run(cfg.mlflow, f"check-{name}", params) as parent:  # the check is its seeds' parent run
+        cfg = dataclasses.replace(cfg, mlflow_parent=parent)
+        curves, params = run_seeds(cfg, seeds, jobs, log, stack)
+        result = verdict(curves, params, cfg.epochs, budget)
+        result["wall_seconds"] = time.perf_counter() - start
+        command = command or (f"tinydigits check --model {cfg.model} --seeds {','.join(map(str, seeds))} "
+                              + ("--stack" if stack else f"--jobs {jobs}"))
+        folder = write_check(result, budget, name, cfg.out, command)
+        result["folder"] = str(folder)
+        log(f"check.md and check.png in {result['folder']}")
+        log(format_verdict(result, budget))  # the verdict stays the last thing printed
+        if parent:
+            odds = result["odds"]
+            figures = {"pass": float(result["pass"]), "mean_final_acc": result["mean_final_acc"],
+                       "seeds_held": odds["passed"], "min_last": result["constraints"]["accuracy"]["value"],
+                       "wall_seconds": result["wall_seconds"],
+                       **{k: odds[k] for k in ("probability", "probability_lower", "rate_lower") if k in odds}}
+            tracking.log_metrics(cfg.mlflow, parent, figures)
+            tracking.log_files(cfg.mlflow, parent, [folder / n for n in ("check.md", "check.png", "check.json")])
     return result

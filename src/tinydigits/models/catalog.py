@@ -1,0 +1,57 @@
+"""`tinydigits models`: the registry as a table a person reads (rounded recipe) or JSON a machine reads (exact)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tinydigits.constants import DEFAULT_MODEL
+from tinydigits.models import registry, summary
+
+# Short names for the recipe's settings in the table, in the order a reader thinks of a run.
+SHORT = {"epochs": "ep", "batch_size": "b", "optimizer": "", "lr": "lr", "scheduler": "", "precision": "precision",
+         "label_smoothing": "ls", "ema": "ema", "bn_recompute": "bn-recompute", "augment_degrees": "rot",
+         "augment_translate": "shift", "augment_scale": "zoom", "augment_elastic": "elastic", "augment_stroke": "stroke",
+         "augment_blur": "blur", "augment_noise": "noise", "size_schedule": "sizes", "batch_schedule": "batches"}
+
+
+def rows(refs: list[str] | None = None) -> list[dict[str, Any]]:
+    """One dict per model: name, params, MACs, epochs, its exact recipe, and whether it is the default."""
+    out = []
+    for source in map(registry.resolve, refs or registry.names()):
+        totals = summary.totals(summary.summarize(source.create()))
+        out.append({"name": source.name, "params": totals["params"], "macs": totals["macs"],
+                    "epochs": source.recipe.get("epochs", 15), "recipe": source.recipe,
+                    "default": source.ref == DEFAULT_MODEL})
+    return out
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    if isinstance(value, tuple | list):
+        return "-".join(_value(v) for v in value)
+    return str(value)
+
+
+def short_recipe(recipe: dict[str, Any]) -> str:
+    """`sgd onecycle lr 0.1 b64 rot 12 ema 0.999`: the recipe in a line, numbers to 3 significant digits."""
+    parts = []
+    for key, label in SHORT.items():
+        value = recipe.get(key)
+        if key == "epochs" or value in (None, 0, 0.0, "none", (1.0, 1.0)):
+            continue
+        text = _value(value)
+        parts.append(text if not label else f"{label}{text}" if label in ("b",) else f"{label} {text}")
+    return " ".join(parts)
+
+
+def format_table(table: list[dict[str, Any]]) -> str:
+    head = ("model", "params", "MACs", "epochs", "recipe")
+    body = [(r["name"] + (" *" if r["default"] else ""), f"{r['params']:,}", f"{r['macs'] / 1e6:.2f} M", str(r["epochs"]),
+             short_recipe(r["recipe"])) for r in table]
+    widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
+    lines = ["  ".join(c.ljust(w) if i in (0, 4) else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
+             for row in [head, *body]]
+    if any(r["default"] for r in table):
+        lines.append(f"* the default (train, check, summary and bench without --model use {DEFAULT_MODEL})")
+    return "\n".join(line.rstrip() for line in lines)

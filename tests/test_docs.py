@@ -1,0 +1,56 @@
+"""The front door and the guides: every relative link and image resolves, every command the README names exists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tinydigits.cli import build_parser
+
+ROOT = Path(__file__).resolve().parents[1]
+LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def broken_links(page: Path) -> list[str]:
+    """Relative links and images of a Markdown page whose file is missing (web links and pure anchors are skipped)."""
+    text, fence, missing = page.read_text(encoding="utf-8"), False, []
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.lstrip().startswith("```"):
+            fence = not fence
+        if fence:
+            continue
+        for target in LINK.findall(line):
+            path = target.split("#")[0]
+            if not path or re.match(r"[a-z][a-z0-9+.-]*:", path):
+                continue
+            if not (page.parent / path).exists():
+                missing.append(f"{page.name}:{n}: {target}")
+    return missing
+
+
+def test_every_relative_link_and_image_resolves():
+    assert len(PAGES) > 5  # the guides are there
+    assert [b for page in PAGES for b in broken_links(page)] == []
+
+
+def test_a_broken_link_is_found(tmp_path):
+    (tmp_path / "there.md").write_text("x")
+    page = tmp_path / "page.md"
+    page.write_text("[ok](there.md) [web](https://example.org/x) [anchor](#top)\n![gone](pics/missing.png)\n"
+                    "```\n[in a code block](nowhere.md)\n```\n[also gone](there.md/../nope.md#part)\n")
+    assert broken_links(page) == ["page.md:2: pics/missing.png", "page.md:6: there.md/../nope.md#part"]
+
+
+def test_every_guide_is_linked_from_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    linked = {Path(t.split("#")[0]).name for t in LINK.findall(readme) if t.startswith("docs/")}
+    assert {p.name for p in PAGES[1:]} <= linked
+
+
+def test_every_command_in_the_readme_table_exists():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"^\| `tinydigits ([a-z-]+)", readme, flags=re.M))
+    subcommands = set(build_parser()._subparsers._group_actions[0].choices)
+    assert len(named) >= 10 and named <= subcommands, named - subcommands
+    assert subcommands <= named, f"commands missing from the README's table: {subcommands - named}"
