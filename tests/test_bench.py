@@ -7,7 +7,7 @@ import torch
 from tinydigits import models
 from tinydigits.data import mnist
 from tinydigits.measure import bench
-from tinydigits.training.train import TrainConfig
+from tinydigits.training.config import TrainConfig
 
 
 def small_split(n: int = 256) -> mnist.Split:

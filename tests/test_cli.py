@@ -65,15 +65,33 @@ def test_out_of_range_augments_are_one_line_before_any_folder(flag, value, tmp_p
     assert not (tmp_path / "runs").exists()
 
 
-def test_help_lists_commands():
+def test_help_lists_every_command_and_each_has_its_own_help():
+    from tinydigits.cli import COMMANDS
+
     proc = run_cli("--help")
-    assert proc.returncode == 0 and "train" in proc.stdout
+    listed = proc.stdout.split("{", 1)[1].split("}", 1)[0].split(",")
+    assert proc.returncode == 0 and listed == list(COMMANDS) and len(listed) == 12
+    for name, (summary, _, _) in COMMANDS.items():
+        assert summary in " ".join(proc.stdout.split())  # each command's one line, as registered
+        assert run_cli(name, "--help").returncode == 0
 
 
-def test_models_lists_the_registry():
+def test_models_prints_an_aligned_table_and_json():
+    import json
+
     proc = run_cli("models")
-    assert proc.returncode == 0 and all(name in proc.stdout for name in ("model1", "model2", "model3", "robust", "fast"))
-    assert [line.split()[0] for line in proc.stdout.splitlines() if line.endswith("(default)")] == ["robust"]
+    lines = proc.stdout.splitlines()
+    assert proc.returncode == 0 and lines[0].split() == ["model", "params", "MACs", "epochs", "recipe"]
+    rows = {line.split()[0]: line for line in lines[1:6]}
+    assert list(rows) == ["model1", "model2", "model3", "robust", "fast"]
+    params_end, recipe_at = lines[0].index("params") + len("params"), lines[0].index("recipe")
+    for line in rows.values():  # numbers right-aligned under their heading, the recipe left-aligned under its own
+        assert line[params_end - 1].isdigit() and line[params_end] == " " and line[recipe_at - 1] == " " != line[recipe_at]
+    assert rows["robust"].startswith("robust *") and lines[-1].startswith("* the default")
+    assert "lr 0.137" in rows["fast"] and "0.1369" not in proc.stdout  # rounded for people
+    machine = json.loads(run_cli("models", "--json").stdout)
+    fast = next(r for r in machine if r["name"] == "fast")
+    assert fast["recipe"]["lr"] == 0.13690395977057332 and [r["name"] for r in machine if r["default"]] == ["robust"]
 
 
 def test_package_has_no_stray_outputs():

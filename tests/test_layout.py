@@ -2,7 +2,7 @@
 taken from another module. Reads the sources with `ast`; runs nothing.
 
 The flow (README "Layout"): data -> models -> training -> results -> verdict -> use -> measure -> search,
-with `constants` and `errors` under everything and `cli`, `api`, `__init__`, `__main__` (the two faces) on top.
+with `constants`, `errors` and `settings` under everything and `cli`, `api`, `__init__`, `__main__` (the two faces) on top.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "tinydigits"
-FLOW = ["constants", "errors", "data", "models", "training", "results", "verdict", "use", "measure", "search",
+FLOW = ["constants", "errors", "settings", "data", "models", "training", "results", "verdict", "use", "measure", "search",
         "api", "cli", "__init__", "__main__"]
 RANK = {role: i for i, role in enumerate(FLOW)}
-RANK["errors"] = RANK["constants"]  # the two leaves share the bottom
+RANK["errors"] = RANK["settings"] = RANK["constants"]  # the leaves share the bottom
 
 
 def module_names(root: Path) -> dict[str, Path]:

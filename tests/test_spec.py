@@ -14,7 +14,7 @@ from tinydigits.errors import TinyDigitsError
 from tinydigits.models import summary
 from tinydigits.models.spec import NetSpec, load
 from tinydigits.training import runs
-from tinydigits.training.train import TrainConfig
+from tinydigits.training.config import TrainConfig
 
 # The registered models written as specs (the README's tables describe the same networks).
 STEP_SPECS = {
@@ -77,7 +77,7 @@ def test_bad_spec_files_are_one_line_errors(tmp_path, content):
 
 
 def test_spec_model_trains_and_its_checkpoint_needs_no_spec_file(mnist_dir, tmp_path):
-    from tinydigits.training.train import TrainConfig, train
+    from tinydigits.training.train import train
 
     path = tmp_path / "tiny.json"
     runs.write_json(path, NetSpec.parse("c8 M c12 c12", "tiny", {"batch_size": 256, "epochs": 1}).to_dict())

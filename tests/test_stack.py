@@ -16,7 +16,8 @@ from test_user_model import USER_FILE
 from tinydigits import models
 from tinydigits.models.spec import NetSpec, load
 from tinydigits.training import stack
-from tinydigits.training.train import TrainConfig, train
+from tinydigits.training.config import TrainConfig
+from tinydigits.training.train import train
 
 REPO = Path(__file__).resolve().parents[1]
 

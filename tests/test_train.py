@@ -7,7 +7,8 @@ import torch
 
 from tinydigits import models
 from tinydigits.training import runs
-from tinydigits.training.train import TrainConfig
+from tinydigits.training.config import TrainConfig
+from tinydigits.training.train import train
 
 
 def test_short_real_run_learns_and_leaves_a_complete_folder(tiny_run):
@@ -142,3 +143,74 @@ def test_check_keeps_its_own_last_epochs_free_of_schedules():
     cfg = TrainConfig(model="model3", size_schedule="20:11").resolved()  # leaves 4 plain epochs: fine for --last 3
     with pytest.raises(TinyDigitsError, match="the last 5 of 15"):
         check(cfg, [0], 1, Budget(last=5), log=lambda _: None)
+
+
+# One short fixed-seed run of each kind of recipe, made with the code before the one-home refactor (commit 83df6fb,
+# `train(TrainConfig(model=M, epochs=1, seed=0, train_limit=2000, threads=1, precision="fp32"))`, 2-core AMD EPYC
+# with avx512_bf16). fp32 on one thread: the same machine gives the same bits; the tolerance only admits another
+# CPU kind's float rounding (AVX2 kernels), not a change of behaviour, which moves these by whole percents.
+PINNED_SHORT_RUNS = {
+    "robust": {"train_loss": 1.944002625465393, "train_acc": 36.2, "test_loss": 1.8546411987304687, "test_acc": 39.04},
+    "model3": {"train_loss": 1.8492905988693238, "train_acc": 42.6, "test_loss": 1.4829193725585939, "test_acc": 51.47},
+}
+
+
+@pytest.mark.parametrize("model", sorted(PINNED_SHORT_RUNS))
+def test_a_fixed_seed_short_run_gives_the_pinned_figures(model, mnist_dir, tmp_path):
+    cfg = TrainConfig(model=model, epochs=1, seed=0, train_limit=2000, threads=1, precision="fp32", data_dir=str(mnist_dir),
+                      out=str(tmp_path))
+    row = train(cfg, quiet=True, log=lambda _: None).metrics["epochs"][0]
+    pinned = PINNED_SHORT_RUNS[model]
+    assert row["train_loss"] == pytest.approx(pinned["train_loss"], rel=1e-4)
+    assert row["test_loss"] == pytest.approx(pinned["test_loss"], rel=1e-4)
+    assert abs(row["test_acc"] - pinned["test_acc"]) <= 0.03 and abs(row["train_acc"] - pinned["train_acc"]) <= 0.1
+
+
+def test_the_ema_warms_up_then_keeps_its_decay():
+    from tinydigits.training.train import ema_decay, make_ema
+
+    assert ema_decay(0.999, 0) == 0.0  # the first average is the weights themselves
+    assert ema_decay(0.999, 462) < 0.99 < ema_decay(0.999, 464)  # 0.99 after ~463 updates (timm's ramp, power 3/4)
+    assert ema_decay(0.999, 9_000) < 0.999 == ema_decay(0.999, 10_001) == ema_decay(0.999, 10**6)
+    assert ema_decay(0.9, 50) == 0.9 and make_ema(torch.nn.Linear(2, 2), 0.0) is None
+
+    net = torch.nn.Sequential(torch.nn.Linear(3, 3), torch.nn.BatchNorm1d(3))
+    ema = make_ema(net, 0.999)
+    start = [p.detach().clone() for p in net.parameters()]
+    expected = None
+    for step in range(40):  # the weights walk away from their start; the EMA follows with the ramp's decay
+        with torch.no_grad():
+            for p in net.parameters():
+                p.add_(0.1)
+        ema.update_parameters(net)
+        current = [p.detach().clone() for p in net.parameters()]
+        decay = ema_decay(0.999, step)
+        expected = current if expected is None else [decay * e + (1 - decay) * c for e, c in zip(expected, current, strict=True)]
+    for averaged, want, now, first in zip(ema.module.parameters(), expected, net.parameters(), start, strict=True):
+        assert torch.allclose(averaged, want, atol=1e-6)
+        assert (averaged - now).abs().max() < (averaged - first).abs().max()  # near the trained weights, not the start
+
+
+def _rates(scheduler_name: str, epochs: int, losses: list[float]) -> list[float]:
+    """Each epoch's learning rate as `train` steps an epoch-wise scheduler (the plateau one reads the epoch's loss)."""
+    from tinydigits.training.train import make_optimizer, make_scheduler
+
+    cfg = TrainConfig(model="model2", scheduler=scheduler_name, epochs=epochs).resolved()
+    opt = make_optimizer(cfg, [torch.nn.Parameter(torch.zeros(1))])
+    scheduler, per_batch = make_scheduler(cfg, opt, total_steps=epochs * 10)
+    assert not per_batch
+    rates = []
+    for loss in losses:
+        rates.append(opt.param_groups[0]["lr"])
+        scheduler.step(loss) if scheduler_name == "plateau" else scheduler.step()
+    return rates
+
+
+def test_the_step_scheduler_cuts_the_rate_tenfold_every_third_of_the_run():
+    rates = _rates("step", 15, [1.0] * 15)
+    assert rates == pytest.approx([0.05] * 5 + [0.005] * 5 + [0.0005] * 5)
+
+
+def test_the_plateau_scheduler_cuts_the_rate_after_three_epochs_without_a_better_loss():
+    rates = _rates("plateau", 8, [1.0, 0.9, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8])
+    assert rates == pytest.approx([0.05] * 6 + [0.005] * 2)

@@ -1,7 +1,26 @@
-"""MNIST facts shared by the torch code and the torch-free deployment path (ONNX predict)."""
+"""MNIST facts and the challenge's budget, shared by the torch code and the torch-free deployment path (ONNX predict)."""
+
+from dataclasses import dataclass
+
+from tinydigits.settings import positive_int, setting
 
 MEAN, STD = 0.1307, 0.3081  # of the training images in [0, 1]; every model here expects this normalisation
 IMAGE_SIZE = 28
 DIGIT_BOX = 20  # MNIST scaled each digit's longer side to 20 px, then centred its mass in 28x28
 DEFAULT_MODEL = "robust"  # step 4, the default: what train, check, summary, bench and `make train` use without --model
 VERSION = "0.1.0"  # tinydigits.__version__, recorded with every run (here so that the roles need not import the top)
+
+
+@dataclass(frozen=True)
+class Budget:
+    """The challenge: fewer than 8,000 parameters, at most 15 epochs, >= 99.4 % test accuracy in each of the last 3
+    epochs. The one place these limits live; every default elsewhere reads them from `BUDGET`, and `check`'s flags
+    are these fields."""
+
+    last: int = setting(3, "epochs at the end that must all reach --min-acc", type=positive_int)
+    min_acc: float = setting(99.4)
+    max_params: int = setting(8000, "parameters must be fewer than this")  # strictly fewer than this
+    max_epochs: int = setting(15)
+
+
+BUDGET = Budget()

@@ -22,7 +22,8 @@ from PIL import Image
 from tinydigits import models
 from tinydigits.constants import DEFAULT_MODEL, MEAN, STD
 from tinydigits.data import mnist
-from tinydigits.training.train import TrainConfig, make_ema, make_optimizer, train_epoch, train_step, training_model
+from tinydigits.training.config import TrainConfig
+from tinydigits.training.train import make_ema, make_optimizer, train_epoch, train_step, training_model
 
 
 class PerSampleDataset(torch.utils.data.Dataset):

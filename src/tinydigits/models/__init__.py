@@ -17,6 +17,7 @@ from tinydigits.models.registry import check_io as check_io
 from tinydigits.models.registry import count_params as count_params
 from tinydigits.models.registry import create as create
 from tinydigits.models.registry import display_name as display_name
+from tinydigits.models.registry import eval_mode as eval_mode
 from tinydigits.models.registry import names as names
 from tinydigits.models.registry import recipe as recipe
 from tinydigits.models.registry import register as register

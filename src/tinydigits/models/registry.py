@@ -7,13 +7,14 @@ uses it unless a flag overrides a setting. The models themselves live in `zoo.py
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -148,17 +149,26 @@ def create(ref: str) -> nn.Module:
     return resolve(ref).create()
 
 
-def check_io(model: nn.Module, ref: str) -> None:
-    """A user's model must map [N, 1, 28, 28] to [N, 10] logits; say so in one line when it does not."""
+@contextlib.contextmanager
+def eval_mode(model: nn.Module) -> Iterator[nn.Module]:
+    """The model in eval mode without gradients for the block, then back in the mode it was in (even on an error):
+    batch norm uses its running statistics and dropout is off while a caller measures."""
     was_training = model.training
     model.eval()
     try:
         with torch.no_grad():
+            yield model
+    finally:
+        model.train(was_training)
+
+
+def check_io(model: nn.Module, ref: str) -> None:
+    """A user's model must map [N, 1, 28, 28] to [N, 10] logits; say so in one line when it does not."""
+    try:
+        with eval_mode(model):
             out = model(torch.zeros(2, 1, 28, 28))
     except Exception as err:
         raise TinyDigitsError(f"model {ref!r} fails on a [2, 1, 28, 28] input: {_describe(err)}") from None
-    finally:
-        model.train(was_training)
     if not isinstance(out, torch.Tensor) or tuple(out.shape) != (2, 10):
         shape = list(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
         raise TinyDigitsError(f"model {ref!r} returns {shape} for a [2, 1, 28, 28] input, expected [N, 10] logits")

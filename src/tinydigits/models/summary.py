@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass
 import torch
 from torch import nn
 
+from tinydigits.models.registry import eval_mode
+
 
 @dataclass
 class LayerRow:
@@ -87,16 +89,12 @@ def summarize(model: nn.Module, input_size: tuple[int, int, int] = (1, 28, 28)) 
 
     leaves = [m for m in model.modules() if not list(m.children())]
     handles = [m.register_forward_hook(hook) for m in leaves]
-    was_training = model.training
     try:
-        model.eval()
-        device = next(model.parameters()).device
-        with torch.no_grad():
-            model(torch.zeros(1, *input_size, device=device))
+        with eval_mode(model):
+            model(torch.zeros(1, *input_size, device=next(model.parameters()).device))
     finally:
         for h in handles:
             h.remove()
-        model.train(was_training)
     return rows
 
 

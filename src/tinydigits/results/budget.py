@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from tinydigits.constants import Budget as Budget  # the limits themselves live with the constants
 from tinydigits.results.odds import format_odds, pass_odds
-
-
-@dataclass(frozen=True)
-class Budget:
-    max_params: int = 8000  # strictly fewer than this
-    max_epochs: int = 15
-    last: int = 3  # epochs at the end that must all hold min_acc
-    min_acc: float = 99.4
 
 
 def verdict(test_acc: dict[int, list[float]], params: int, epochs: int, budget: Budget) -> dict[str, Any]:

@@ -8,6 +8,7 @@ import torch
 from torch import nn
 
 from tinydigits.data import mnist
+from tinydigits.models.registry import eval_mode
 from tinydigits.training.device import input_layout
 
 
@@ -26,10 +27,10 @@ class Predictions:
         return 100.0 * float((self.preds == self.labels).float().mean())
 
 
-@torch.no_grad()
 def predict_split(model: nn.Module, split: mnist.Split, batch_size: int = 1000) -> Predictions:
-    model.eval()
-    probs = [torch.softmax(model(input_layout(x)), dim=1).cpu() for x, _ in mnist.batches(split, batch_size)]
+    """Every image's class probabilities, in eval mode (the model's own mode comes back afterwards)."""
+    with eval_mode(model):
+        probs = [torch.softmax(model(input_layout(x)), dim=1).cpu() for x, _ in mnist.batches(split, batch_size)]
     p = torch.cat(probs)
     return Predictions(split.labels.cpu(), p.argmax(1), p)
 

@@ -10,7 +10,7 @@ from typing import Any
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import NetSpec
 from tinydigits.results.odds import pass_odds
-from tinydigits.search.space import SearchConfig
+from tinydigits.search.config import SearchConfig
 from tinydigits.search.storage import open_study
 from tinydigits.training import runs
 

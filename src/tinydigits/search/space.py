@@ -3,64 +3,20 @@ parameters, the registered nets as points of it (`--start-from`), and the constr
 
 from __future__ import annotations
 
-import dataclasses
 import statistics
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from tinydigits.constants import BUDGET
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import NetSpec
+from tinydigits.search.config import REGISTERED_POINTS, SearchConfig
 
-OBJECTIVES = ("seconds", "macs", "risk")
 # risk: the budget's risk, not its cost: the normal model's lower figure of min(last N) over a trial's seeds,
 # mean - RISK_Z * sd (RISK_Z = 2.33: the line sits there when P(new seed holds) = 99 %). The sd is never taken
 # below PRIOR_SD, the seed-to-seed spread measured on this family (model3 0.040 on 20 seeds, robust 0.044 on
 # 30): three lucky seeds must not look like a cut of the spread.
 RISK_Z, PRIOR_SD = 2.33, 0.04
 ROBUST_AUGMENTS = ("augment_elastic", "augment_stroke", "augment_blur", "augment_noise")
-SETTINGS = ("epochs", "seeds_per_trial", "max_params", "max_macs", "objective", "min_acc", "last")  # fixed per study
-
-
-@dataclass
-class SearchConfig:
-    study: str = "tinydigits"
-    storage: str = "sqlite:///search.db"
-    trials: int = 20  # finished trials the study should hold (a rerun continues up to it)
-    timeout: float | None = None  # seconds per worker
-    epochs: int = 15  # the budget: trials choose up to this many
-    seeds_per_trial: int = 2
-    jobs: int = 1
-    max_params: int = 8000  # strictly fewer, as in `check`
-    max_macs: int | None = None
-    objective: str = "seconds"
-    min_acc: float = 99.4
-    last: int = 3
-    promote: float | None = None  # first-seed margin that earns the other seeds (default min_acc)
-    prune_after: int = 5  # epochs before the median rule may stop a trial (an EMA of the weights lags early on)
-    sampler_seed: int | None = None  # None: a fresh random seed per worker (machines never repeat each other)
-    train_limit: int | None = None
-    data_dir: str | None = None
-    out: str | None = None  # default search/<study>/
-    threads: int | None = None  # per worker; default: cores split between workers
-    mlflow: str | None = None  # MLflow tracking URI: this search is a parent run, each trained seed a child run
-    mlflow_parent: str | None = None
-    start_from: list[str] = dataclasses.field(default_factory=list)  # registered nets queued as the first trials
-    max_seconds: float | None = None  # a run's training seconds: more makes a trial infeasible (the risk study's time limit)
-
-    def out_dir(self) -> Path:
-        return Path(self.out or Path("search") / self.study)
-
-    def validate(self) -> None:
-        checks = [
-            (self.objective in OBJECTIVES, f"--objective must be one of {', '.join(OBJECTIVES)}"),
-            (min(self.trials, self.jobs, self.seeds_per_trial) >= 1, "--trials, --jobs, --seeds-per-trial must be >= 1"),
-            (1 <= self.last <= self.epochs, f"--last {self.last} must be between 1 and --epochs {self.epochs}"),
-            (set(self.start_from) <= set(KNOWN_LAYERS), f"--start-from: choose from {', '.join(KNOWN_LAYERS)}"),
-        ]
-        for ok, message in checks:
-            if not ok:
-                raise TinyDigitsError(message)
 
 
 def epoch_choices(budget: int) -> list[int]:
@@ -95,7 +51,7 @@ def suggest(trial, cfg: SearchConfig) -> NetSpec:
 
     def schedule(name: str, choices: list[str]) -> str | None:
         """A schedule only where the run is long enough to keep the judged last epochs plain."""
-        from tinydigits.training.train import parse_schedule
+        from tinydigits.training.config import parse_schedule
 
         text = trial.suggest_categorical(name, choices)
         return text if text and len(parse_schedule(text)) <= epochs - max(cfg.last, 3) else None
@@ -124,27 +80,15 @@ def suggest(trial, cfg: SearchConfig) -> NetSpec:
     return NetSpec.parse(" ".join(tokens), f"trial{trial.number}", recipe)
 
 
-# The registered nets as points of the family: a study can start from them (`--start-from`) instead of from
-# TPE's random draws alone. The tests rebuild each from these with its exact parameter count.
-KNOWN_LAYERS = {
-    "model3": {"stem": "c3c3M", "w_stem": 8, "w_stem2": 12, "n_mid": 2, "w_mid0": 16, "w_mid1": 16, "w_last": 16,
-               "pad_first": 0, "dropout": 0.05},
-    "robust": {"stem": "c3c3M", "w_stem": 8, "w_stem2": 12, "n_mid": 2, "w_mid0": 16, "w_mid1": 16, "w_last": 16,
-               "pad_first": 0, "dropout": 0.05},
-    "fast": {"stem": "s2k3", "w_stem": 6, "n_mid": 3, "w_mid0": 12, "w_mid1": 16, "w_mid2": 16, "w_last": 16,
-             "pad_first": 1, "dropout": 0.0},
-}
-
-
-def known_point(name: str, epochs: int = 15, augments: bool = False) -> dict[str, Any]:
+def known_point(name: str, epochs: int = BUDGET.max_epochs, augments: bool = False) -> dict[str, Any]:
     """A registered net and its recipe as the search's parameters (no crop: the registered nets take 28 px);
     with `augments`, robust's augmentations too (the risk study's space has them)."""
     from tinydigits import models
 
-    recipe = models.recipe(name)  # a name outside KNOWN_LAYERS is refused by SearchConfig.validate
+    recipe = models.recipe(name)  # a name outside REGISTERED_POINTS is refused by SearchConfig.validate
     zoom_low = (recipe.get("augment_scale") or (1.0, 1.0))[0]
-    return {**KNOWN_LAYERS[name], "crop": 28, "augment_scale": round(1.0 - zoom_low, 6),
-            "epochs": min(recipe.get("epochs", 15), epochs), "batch_size": recipe.get("batch_size", 128),
+    return {**REGISTERED_POINTS[name], "crop": 28, "augment_scale": round(1.0 - zoom_low, 6),
+            "epochs": min(recipe.get("epochs", BUDGET.max_epochs), epochs), "batch_size": recipe.get("batch_size", 128),
             "lr": recipe.get("lr", 0.1), "augment_degrees": recipe.get("augment_degrees", 0.0),
             "augment_translate": recipe.get("augment_translate", 0.0), "label_smoothing": recipe.get("label_smoothing", 0.0),
             "ema": recipe.get("ema", 0.0), "bn_recompute": recipe.get("bn_recompute", 0),
@@ -173,7 +117,8 @@ def rejection(spec: NetSpec, cfg: SearchConfig) -> str | None:
     if spec.recipe.get("size_schedule"):
         # A crop to 24 px or a deep unpadded stack cannot take 20 px inputs: reject the pair before training
         # (a first study spent 87 of its 100 trials failing on this at the start of training).
-        from tinydigits.training.train import check_size, parse_schedule
+        from tinydigits.training.config import parse_schedule
+        from tinydigits.training.train import check_size
 
         model = spec.build()
         for size in sorted(set(parse_schedule(spec.recipe["size_schedule"], "--size-schedule"))):

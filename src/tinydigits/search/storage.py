@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tinydigits.errors import TinyDigitsError
-from tinydigits.search.space import SETTINGS, SearchConfig
+from tinydigits.search.config import SETTINGS, SearchConfig
 
 HEARTBEAT_S = 60
 

@@ -29,8 +29,9 @@ from typing import Any
 
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import NetSpec
+from tinydigits.search.config import SearchConfig
 from tinydigits.search.outputs import write_outputs
-from tinydigits.search.space import SearchConfig, lower_figure, rejection, start_from, suggest
+from tinydigits.search.space import lower_figure, rejection, start_from, suggest
 from tinydigits.search.storage import open_study
 from tinydigits.training import runs, tracking
 
@@ -100,7 +101,8 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
     """One seed first; the others only if the first holds `--promote`. With `--objective risk`, seeds are spent
     where they decide: a trial whose seeds' mean after two or more is below the best trial's lower figure is
     clearly behind and stops there (sequential testing on seeds). Returns (margin or lower figure, cost)."""
-    from tinydigits.training.train import TrainConfig, train
+    from tinydigits.training.config import TrainConfig
+    from tinydigits.training.train import train
 
     spec_path = cfg.out_dir() / "trials" / f"trial{trial.number}.json"
     spec_path.parent.mkdir(parents=True, exist_ok=True)

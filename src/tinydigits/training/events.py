@@ -17,6 +17,8 @@ import numpy as np
 import torch
 from torch import nn
 
+from tinydigits.models.registry import eval_mode
+
 EPOCH_TAGS = {"train_loss": "loss/train", "test_loss": "loss/test", "train_acc": "acc/train", "test_acc": "acc/test",
               "val_loss": "loss/val", "val_acc": "acc/val", "lr": "lr", "seconds": "seconds"}
 
@@ -56,16 +58,12 @@ class RunEvents:
     def graph(self, model: nn.Module, example: torch.Tensor) -> None:
         """The model graph (traced once). A model that cannot be traced keeps its run: it just has no graph."""
         def add() -> None:
-            was_training = model.training
-            model.eval()
             try:
-                with warnings.catch_warnings():  # torch.jit.trace, which add_graph uses, warns that it is deprecated
+                with eval_mode(model), warnings.catch_warnings():  # torch.jit.trace, which add_graph uses, is deprecated
                     warnings.simplefilter("ignore", DeprecationWarning)
                     self.writer.add_graph(model, example)
             except Exception:  # tracing is optional: data-dependent control flow, custom ops...
                 pass
-            finally:
-                model.train(was_training)
 
         self._timed("once", add)
 

@@ -26,14 +26,13 @@ import math
 import time
 
 import torch
-import torch.nn.functional as F
 from torch import nn
 
 from tinydigits import models
 from tinydigits.data import mnist
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import CenterCrop, Stack
-from tinydigits.training.device import input_layout, model_layout, pick_device
+from tinydigits.training.device import model_layout, pick_device
 from tinydigits.training.train import (
     EpochStats,
     KeyboardInterruptInRun,
@@ -42,6 +41,7 @@ from tinydigits.training.train import (
     TrainConfig,
     check_size,
     epoch_row,
+    evaluate,
     load_splits,
     make_ema,
     make_optimizer,
@@ -183,22 +183,6 @@ def ensure_stackable(cfg: TrainConfig, model: nn.Module | None = None) -> None:
         raise TinyDigitsError(f"--stack: {reason}; run check without --stack")
 
 
-@torch.no_grad()
-def evaluate_stacked(model: nn.Module, splits: list[mnist.Split], batch_size: int = 1000) -> list[tuple[float, float]]:
-    """Every seed's (mean cross-entropy, accuracy %) on its own split (the same test split for all), in one pass."""
-    was_training = model.training
-    model.eval()
-    loss_sum = correct = 0
-    for group in zip(*(mnist.batches(s, batch_size) for s in splits), strict=True):
-        logits = model(input_layout(torch.cat([x for x, _ in group], 1)))
-        y = torch.stack([y for _, y in group], 1)
-        loss_sum = loss_sum + F.cross_entropy(logits.permute(0, 2, 1), y, reduction="none").sum(0)
-        correct = correct + (logits.argmax(2) == y).sum(0)
-    model.train(was_training)
-    n = len(splits[0])
-    return [(float(loss) / n, 100.0 * int(c) / n) for loss, c in zip(loss_sum.tolist(), correct.tolist(), strict=True)]
-
-
 def _stacked_epoch(model, opt, scheduler, per_batch, splits, cfg, generators, ema, size, batch_size) -> list[EpochStats]:
     """One pass of every seed over its own shuffled, augmented split: one optimiser step for all seeds per batch."""
     model.train()
@@ -259,8 +243,8 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
             size, batch = plan[epoch - 1]
             stats = _stacked_epoch(model, opt, scheduler, per_batch, train_splits, cfg, gens, ema, size, batch)
             recompute_bn(evaluated, train_splits, cfg.bn_recompute)
-            tests = evaluate_stacked(evaluated, [test] * len(seeds))
-            vals = evaluate_stacked(evaluated, val_splits) if val_splits[0] is not None else [None] * len(seeds)
+            tests = evaluate(evaluated, [test] * len(seeds))
+            vals = evaluate(evaluated, val_splits) if val_splits[0] is not None else [None] * len(seeds)
             if scheduler is not None and not per_batch:
                 scheduler.step()
             for g, run in enumerate(seed_runs):

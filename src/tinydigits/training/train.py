@@ -16,144 +16,13 @@ from torch import nn
 from torch.optim.swa_utils import AveragedModel
 
 from tinydigits import models
-from tinydigits.constants import DEFAULT_MODEL
-from tinydigits.data import augment, mnist
+from tinydigits.data import mnist
 from tinydigits.errors import TinyDigitsError
+from tinydigits.models.registry import eval_mode
 from tinydigits.training import runs, tracking
-from tinydigits.training.device import bf16_is_fast, input_layout, model_layout, pick_device
+from tinydigits.training.config import TrainConfig
+from tinydigits.training.device import input_layout, model_layout, pick_device
 from tinydigits.training.events import RunEvents
-
-DEFAULT_LR = {"sgd": 0.05, "adam": 0.003, "adamw": 0.003}
-OPTIMIZERS = tuple(DEFAULT_LR)
-SCHEDULERS = ("onecycle", "step", "plateau", "none")
-
-
-# Augmentations for other people's handwriting (augment.Augment), with the largest value each accepts.
-ROBUSTNESS_AUGMENTS = {"augment_elastic": 8.0, "augment_stroke": 1.0, "augment_blur": 3.0, "augment_noise": 1.0}
-
-
-@dataclass
-class TrainConfig:
-    """Every setting of a run; saved as config.json. None means 'the model's recipe decides'."""
-
-    model: str = DEFAULT_MODEL  # any --model reference: registered name, spec .json, file.py:Name, package.module:Name
-    recipe: str | None = None  # borrow this registered model's recipe (a user's own model has none)
-    epochs: int | None = None  # the recipe's, else 15 (the budget)
-    seed: int = 0
-    batch_size: int | None = None
-    optimizer: str | None = None
-    lr: float | None = None
-    scheduler: str | None = None
-    momentum: float = 0.9
-    weight_decay: float = 0.0
-    label_smoothing: float | None = None
-    ema: float | None = None  # EMA decay of the weights that are evaluated and saved; 0 = off
-    bn_recompute: int | None = None  # before each evaluation, recompute batch-norm statistics on N plain train images; 0 = off
-    augment_degrees: float | None = None
-    augment_translate: float | None = None
-    augment_scale: tuple[float, float] | None = None  # random zoom range, e.g. (0.9, 1.1)
-    augment_shear: float = 0.0
-    augment_elastic: float | None = None  # max displacement (pixels) of a smooth random field
-    augment_stroke: float | None = None  # chance per image of thicker or thinner strokes
-    augment_blur: float | None = None  # max Gaussian blur sigma (pixels)
-    augment_noise: float | None = None  # max std of Gaussian pixel noise
-    val_split: int = 0
-    data_dir: str | None = None
-    out: str = "runs"
-    threads: int | None = None
-    device: str | None = None
-    train_limit: int | None = None  # train on the first N images only (tests, quick looks)
-    precision: str | None = None  # "bf16": autocast the training forward pass (evaluation stays fp32)
-    size_schedule: str | None = None  # "20:4,24:4": 4 epochs at 20x20 inputs, then 4 at 24x24, the rest at 28x28
-    batch_schedule: str | None = None  # "256:3": 3 epochs at batch 256 (lr scaled with it), then the recipe's batch
-    mlflow: str | None = None  # MLflow tracking URI: log this run there too
-    mlflow_parent: str | None = None  # the MLflow run of the check or search this run belongs to
-
-    def resolved(self) -> TrainConfig:
-        """Fill unset fields from the model's recipe, then from global defaults, and validate."""
-        cfg = dataclasses.replace(self)
-        recipe = models.recipe(cfg.recipe or cfg.model)
-        for key, value in recipe.items():
-            if not hasattr(cfg, key):
-                raise TinyDigitsError(f"model {cfg.model!r}: unknown recipe setting {key!r}")
-            if getattr(cfg, key) is None:
-                # A recipe's lr belongs to its optimizer; another optimizer gets its own default.
-                if key == "lr" and cfg.optimizer not in (None, recipe.get("optimizer")):
-                    continue
-                setattr(cfg, key, value)
-        cfg.epochs = 15 if cfg.epochs is None else cfg.epochs
-        cfg.optimizer = cfg.optimizer or "sgd"
-        cfg.batch_size = cfg.batch_size or 128
-        if cfg.precision in (None, "auto"):
-            cfg.precision = "bf16" if bf16_is_fast(pick_device(cfg.device)) else "fp32"
-        cfg.scheduler = cfg.scheduler or "onecycle"
-        cfg.lr = cfg.lr if cfg.lr is not None else DEFAULT_LR.get(cfg.optimizer)
-        for key in ("label_smoothing", "ema", "augment_degrees", "augment_translate", *ROBUSTNESS_AUGMENTS):
-            if getattr(cfg, key) is None:
-                setattr(cfg, key, 0.0)
-        cfg.bn_recompute = cfg.bn_recompute or 0
-        cfg.augment_scale = tuple(cfg.augment_scale or (1.0, 1.0))
-        cfg.validate()
-        return cfg
-
-    def validate(self) -> None:
-        checks = [
-            (self.optimizer in OPTIMIZERS, f"--optimizer must be one of {', '.join(OPTIMIZERS)}"),
-            (self.scheduler in SCHEDULERS, f"--scheduler must be one of {', '.join(SCHEDULERS)}"),
-            (1 <= self.epochs <= 1000, "--epochs must be between 1 and 1000"),
-            (1 <= self.batch_size <= 65536, "--batch-size must be between 1 and 65536"),
-            (self.lr is not None and 0 < self.lr < 10, "--lr must be between 0 and 10"),
-            (self.val_split >= 0, "--val-split must be >= 0"),
-            (0 <= (self.ema or 0) < 1, "--ema must be in [0, 1)"),
-            ((self.bn_recompute or 0) >= 0, "--bn-recompute must be >= 0"),
-            (self.precision in ("fp32", "bf16"), "--precision must be fp32, bf16 or auto"),
-            *((0 <= (getattr(self, key) or 0) <= high, f"--{key.replace('_', '-')} must be between 0 and {high}")
-              for key, high in ROBUSTNESS_AUGMENTS.items()),
-            (len(self.augment_scale) == 2 and 0 < self.augment_scale[0] <= self.augment_scale[1],
-             "--augment-scale must be LOW,HIGH with 0 < LOW <= HIGH"),
-        ]
-        for ok, message in checks:
-            if not ok:
-                raise TinyDigitsError(message)
-        self.plan()  # a malformed schedule, or one that reaches into the last epochs, is one line now
-
-    def plan(self, keep_last: int = 3) -> list[tuple[int, int]]:
-        """(input size, batch size) of every epoch. Schedules only touch the first epochs: the last
-        `keep_last` (the budget's judged epochs) always train at 28x28 with the recipe's batch."""
-        sizes = _schedule(self.size_schedule, "--size-schedule", 28, self.epochs, keep_last, (8, 28))
-        batches = _schedule(self.batch_schedule, "--batch-schedule", self.batch_size, self.epochs, keep_last, (1, 65536))
-        return list(zip(sizes, batches, strict=True))
-
-    def augment(self) -> augment.Augment:
-        return augment.Augment(degrees=self.augment_degrees or 0.0, translate=self.augment_translate or 0.0,
-                            scale=tuple(self.augment_scale), shear=self.augment_shear,
-                            elastic=self.augment_elastic or 0.0, stroke=self.augment_stroke or 0.0,
-                            blur=self.augment_blur or 0.0, noise=self.augment_noise or 0.0)
-
-
-def parse_schedule(text: str | None, flag: str = "schedule", bounds: tuple[int, int] = (1, 65536)) -> list[int]:
-    """"V:E,V:E" -> the scheduled epochs' values: each V for E epochs ([] for none)."""
-    values: list[int] = []
-    for part in (text or "").replace(" ", "").split(","):
-        if not part:
-            continue
-        try:
-            value, count = (int(v) for v in part.split(":"))
-        except ValueError:
-            raise TinyDigitsError(f"{flag} {text!r}: expected VALUE:EPOCHS[,VALUE:EPOCHS...], e.g. 20:4,24:4") from None
-        if not bounds[0] <= value <= bounds[1] or count < 1:
-            raise TinyDigitsError(f"{flag} {text!r}: values must be {bounds[0]}-{bounds[1]} and epochs >= 1")
-        values += [value] * count
-    return values
-
-
-def _schedule(text: str | None, flag: str, final: int, epochs: int, keep_last: int, bounds: tuple[int, int]) -> list[int]:
-    """One value per epoch: the schedule's, then `final` to the end; refused if it reaches the last `keep_last`."""
-    values = parse_schedule(text, flag, bounds)
-    if values and len(values) > epochs - keep_last:
-        raise TinyDigitsError(f"{flag} {text!r} covers {len(values)} epochs: the last {keep_last} of {epochs} "
-                              f"must train as judged (at most {max(0, epochs - keep_last)} scheduled epochs)")
-    return values + [final] * (epochs - len(values))
 
 
 def make_optimizer(cfg: TrainConfig, params) -> torch.optim.Optimizer:
@@ -179,18 +48,22 @@ def make_scheduler(cfg: TrainConfig, opt: torch.optim.Optimizer, total_steps: in
     return None, False
 
 
-@torch.no_grad()
-def evaluate(model: nn.Module, split: mnist.Split, batch_size: int = 1000) -> tuple[float, float]:
-    """Mean cross-entropy and accuracy (%) over a split, in eval mode."""
-    was_training = model.training
-    model.eval()
-    loss_sum, correct = 0.0, 0
-    for x, y in mnist.batches(split, batch_size):
-        logits = model(input_layout(x))
-        loss_sum += F.cross_entropy(logits, y, reduction="sum").item()
-        correct += int((logits.argmax(1) == y).sum())
-    model.train(was_training)
-    return loss_sum / len(split), 100.0 * correct / len(split)
+def evaluate(model: nn.Module, split: mnist.Split | list[mnist.Split], batch_size: int = 1000):
+    """(mean cross-entropy, accuracy %) over a split, in eval mode: the one accuracy loop of training. A stack of G
+    seeds (`training.stack`: logits [B, G, 10]) takes a list of G splits and gives a list of G pairs, in one pass."""
+    splits = split if isinstance(split, list) else [split]
+    loss_sum = correct = 0
+    with eval_mode(model):
+        for group in zip(*(mnist.batches(s, batch_size) for s in splits), strict=True):
+            logits = model(input_layout(torch.cat([x for x, _ in group], 1)))
+            if logits.dim() == 2:
+                logits = logits[:, None]  # one model: a stack of one
+            y = torch.stack([y for _, y in group], 1)
+            loss_sum = loss_sum + F.cross_entropy(logits.permute(0, 2, 1), y, reduction="none").sum(0)
+            correct = correct + (logits.argmax(2) == y).sum(0)
+    n = len(splits[0])
+    pairs = [(float(loss) / n, 100.0 * int(c) / n) for loss, c in zip(loss_sum.tolist(), correct.tolist(), strict=True)]
+    return pairs if isinstance(split, list) else pairs[0]
 
 
 @torch.no_grad()
@@ -209,17 +82,12 @@ def recompute_bn(model: nn.Module, split: mnist.Split | list[mnist.Split], image
 
 def check_size(model: nn.Module, size: int, ref: str) -> None:
     """A size schedule needs a net that runs at `size` x `size` (fully convolutional, global pooling): say so in one line."""
-    was_training = model.training
-    model.eval()
     try:
-        with torch.no_grad():
-            param = next(model.parameters())
-            out = model(input_layout(torch.zeros(2, 1, size, size, device=param.device)))
+        with eval_mode(model):
+            out = model(input_layout(torch.zeros(2, 1, size, size, device=next(model.parameters()).device)))
         ok = tuple(out.shape) == (2, 10)
     except Exception:
         ok = False
-    finally:
-        model.train(was_training)
     if not ok:
         raise TinyDigitsError(f"--size-schedule: model {ref!r} cannot run on {size}x{size} inputs "
                               "(it needs to be fully convolutional, with global pooling before the classifier)")

@@ -14,9 +14,10 @@ from tinydigits.errors import TinyDigitsError
 from tinydigits.results.budget import Budget, format_verdict, verdict
 from tinydigits.results.report import write_artifacts
 from tinydigits.training import tracking
+from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import pick_device
 from tinydigits.training.stack import ensure_stackable
-from tinydigits.training.train import TrainConfig, train
+from tinydigits.training.train import train
 
 
 def exit_with_parent(parent: int) -> None:

@@ -1,0 +1,84 @@
+"""Settings declared once: a dataclass field carries its command-line help, and argparse is built from the fields.
+
+`TrainConfig`, `SearchConfig` and `Budget` declare each setting in one place (name, type, default, help); the
+commands take their flags from there (`add_arguments`) and build the dataclass back from the parsed flags
+(`from_args`), so a new field is a new flag with no other edit. Hand-written rather than a library (typed-argparse,
+simple-parsing): the whole mapping is these few lines, and the flags stay exactly argparse's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import types
+import typing
+from collections.abc import Callable, Iterable
+from typing import Any
+
+# Help of flags many commands share.
+MODEL_HELP = ("a registered name (see `tinydigits models`), a spec .json file (`tinydigits search --export`), "
+              "or your own model as path/to/file.py:Name or package.module:Name (an nn.Module subclass or a "
+              "zero-argument factory; loading it runs that file's code, as `python file.py` would)")
+DATA_DIR_HELP = "folder with the four MNIST IDX files (default: $TINYDIGITS_DATA_DIR, else the user cache)"
+
+
+def setting(default: Any = None, help: str | None = None, *, type: Callable[[str], Any] | None = None,
+            metavar: str | None = None, choices: Iterable[str] | None = None, cli: bool = True,
+            default_factory: Callable[[], Any] | None = None) -> Any:
+    """A dataclass field with its flag's help (`cli=False`: a setting no command line sets, e.g. one the program fills)."""
+    metadata = {"help": help, "type": type, "metavar": metavar, "choices": tuple(choices) if choices else None, "cli": cli}
+    if default_factory is not None:
+        return dataclasses.field(default_factory=default_factory, metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be >= 1")
+    return value
+
+
+def scale_range(text: str) -> tuple[float, float]:
+    try:
+        low, high = (float(v) for v in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected LOW,HIGH, e.g. 0.9,1.1") from None
+    return low, high
+
+
+def _value_type(hint: Any) -> Callable[[str], Any]:
+    """`int | None` -> int; what argparse converts a flag's text with when the field names no `type`."""
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        hint = next(a for a in typing.get_args(hint) if a is not type(None))
+    return hint if hint in (int, float, str) else str
+
+
+def cli_fields(cls: type) -> list[dataclasses.Field]:
+    return [f for f in dataclasses.fields(cls) if f.metadata.get("cli", True)]
+
+
+def add_arguments(parser: argparse.ArgumentParser, cls: type, skip: Iterable[str] = (),
+                  defaults: dict[str, Any] | None = None) -> None:
+    """One `--flag-name` per field of `cls` (in field order), typed by the field, with its default and help."""
+    hints = typing.get_type_hints(cls)
+    for f in cli_fields(cls):
+        if f.name in skip:
+            continue
+        meta = f.metadata
+        own = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+        default = (defaults or {}).get(f.name, None if own is dataclasses.MISSING else own)
+        kwargs: dict[str, Any] = {"default": default, "help": meta.get("help")}
+        if meta.get("choices"):
+            kwargs["choices"] = list(meta["choices"])
+        else:
+            kwargs["type"] = meta.get("type") or _value_type(hints[f.name])
+        if meta.get("metavar"):
+            kwargs["metavar"] = meta["metavar"]
+        parser.add_argument(f"--{f.name.replace('_', '-')}", **kwargs)
+
+
+def from_args(cls: type, args: argparse.Namespace, **overrides: Any) -> Any:
+    """The dataclass back from parsed flags: every field the command line set (the rest keep their defaults)."""
+    values = {f.name: getattr(args, f.name) for f in dataclasses.fields(cls) if hasattr(args, f.name)}
+    return cls(**{**values, **overrides})

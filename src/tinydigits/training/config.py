@@ -1,0 +1,160 @@
+"""`TrainConfig`: every setting of a run, declared once (the dataclass field is also the `train`/`check` flag).
+
+Loads without torch, so the command line builds its parser (and `--help`, and ONNX-only prediction) without it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from tinydigits.constants import BUDGET, DEFAULT_MODEL
+from tinydigits.errors import TinyDigitsError
+from tinydigits.settings import DATA_DIR_HELP, MODEL_HELP, positive_int, scale_range, setting
+
+DEFAULT_LR = {"sgd": 0.05, "adam": 0.003, "adamw": 0.003}
+OPTIMIZERS = tuple(DEFAULT_LR)
+SCHEDULERS = ("onecycle", "step", "plateau", "none")
+PRECISIONS = ("fp32", "bf16", "auto")
+DEFAULT_BATCH = 128  # a user's own model, or a recipe that names none
+
+
+# Augmentations for other people's handwriting (augment.Augment), with the largest value each accepts.
+ROBUSTNESS_AUGMENTS = {"augment_elastic": 8.0, "augment_stroke": 1.0, "augment_blur": 3.0, "augment_noise": 1.0}
+
+
+@dataclass
+class TrainConfig:
+    """Every setting of a run; saved as config.json. None means 'the model's recipe decides'. Each field is also
+    its `train`/`check` flag (`settings.add_arguments`): a field added here is a flag with no other edit."""
+
+    model: str = setting(DEFAULT_MODEL, MODEL_HELP)
+    recipe: str | None = setting(help="borrow a registered model's recipe (e.g. for your own model, which has none)")
+    epochs: int | None = setting(help=f"default from the model's recipe, else {BUDGET.max_epochs}", type=positive_int)
+    batch_size: int | None = setting(help=f"default from the model's recipe, else {DEFAULT_BATCH}", type=positive_int)
+    optimizer: str | None = setting(choices=OPTIMIZERS)
+    lr: float | None = setting(help="(peak) learning rate; default from the model's recipe")
+    scheduler: str | None = setting(choices=SCHEDULERS)
+    weight_decay: float = setting(0.0)
+    label_smoothing: float | None = setting()
+    ema: float | None = setting(help="EMA decay of evaluated weights (0 = off)")
+    bn_recompute: int | None = setting(help="before each evaluation, recompute batch-norm statistics on N un-augmented "
+                                            "train images (0 = off)", metavar="N")
+    augment_degrees: float | None = setting(help="max rotation of the random affine warp")
+    augment_translate: float | None = setting(help="max shift as a fraction of the image")
+    augment_scale: tuple[float, float] | None = setting(help="random zoom range LOW,HIGH, e.g. 0.9,1.1", type=scale_range)
+    augment_elastic: float | None = setting(help="elastic distortion: max displacement of a smooth random field (e.g. 2)",
+                                            metavar="PIXELS")
+    augment_stroke: float | None = setting(help="chance per image of thicker or thinner strokes", metavar="P")
+    augment_blur: float | None = setting(help="Gaussian blur, sigma drawn per image in [0, SIGMA]", metavar="SIGMA")
+    augment_noise: float | None = setting(help="pixel noise, std drawn per image in [0, STD]", metavar="STD")
+    size_schedule: str | None = setting(help="progressive resolution: e.g. 20:4,24:4 trains 4 epochs at 20x20, 4 at 24x24, "
+                                             "the rest at 28x28", metavar="SIZE:EPOCHS,...")
+    batch_schedule: str | None = setting(help="large batches first: e.g. 256:3 (learning rate scaled with the batch), then "
+                                              "the recipe's batch", metavar="BATCH:EPOCHS,...")
+    precision: str | None = setting(help="training arithmetic; auto = bf16 where the hardware has it (default from the "
+                                         "recipe)", choices=PRECISIONS)
+    val_split: int = setting(0, "hold out N training images as a validation set")
+    train_limit: int | None = setting(help="train on the first N training images only (quick looks)", type=positive_int)
+    threads: int | None = setting(help="CPU threads (default: all cores)", type=positive_int)
+    device: str | None = setting(help="cpu, cuda, cuda:1 ... (default: CUDA when available)")
+    out: str = setting("runs", "parent folder of run folders")
+    mlflow: str | None = setting(help="also log to this MLflow tracking server or URI (pip install 'tinydigits[mlflow]'); "
+                                      "a check or search is the parent run", metavar="URI")
+    data_dir: str | None = setting(help=DATA_DIR_HELP)
+    seed: int = setting(0)  # `train --seed`; `check --seeds` sets it per run
+    momentum: float = setting(0.9, cli=False)
+    augment_shear: float = setting(0.0, cli=False)
+    mlflow_parent: str | None = setting(cli=False)  # the MLflow run of the check or search this run belongs to
+
+    def resolved(self) -> TrainConfig:
+        """Fill unset fields from the model's recipe, then from global defaults, and validate."""
+        cfg = dataclasses.replace(self)
+        from tinydigits import models
+        from tinydigits.training.device import bf16_is_fast, pick_device
+
+        recipe = models.recipe(cfg.recipe or cfg.model)
+        for key, value in recipe.items():
+            if not hasattr(cfg, key):
+                raise TinyDigitsError(f"model {cfg.model!r}: unknown recipe setting {key!r}")
+            if getattr(cfg, key) is None:
+                # A recipe's lr belongs to its optimizer; another optimizer gets its own default.
+                if key == "lr" and cfg.optimizer not in (None, recipe.get("optimizer")):
+                    continue
+                setattr(cfg, key, value)
+        cfg.epochs = BUDGET.max_epochs if cfg.epochs is None else cfg.epochs
+        cfg.optimizer = cfg.optimizer or "sgd"
+        cfg.batch_size = cfg.batch_size or DEFAULT_BATCH
+        if cfg.precision in (None, "auto"):
+            cfg.precision = "bf16" if bf16_is_fast(pick_device(cfg.device)) else "fp32"
+        cfg.scheduler = cfg.scheduler or "onecycle"
+        cfg.lr = cfg.lr if cfg.lr is not None else DEFAULT_LR.get(cfg.optimizer)
+        for key in ("label_smoothing", "ema", "augment_degrees", "augment_translate", *ROBUSTNESS_AUGMENTS):
+            if getattr(cfg, key) is None:
+                setattr(cfg, key, 0.0)
+        cfg.bn_recompute = cfg.bn_recompute or 0
+        cfg.augment_scale = tuple(cfg.augment_scale or (1.0, 1.0))
+        cfg.validate()
+        return cfg
+
+    def validate(self) -> None:
+        checks = [
+            (self.optimizer in OPTIMIZERS, f"--optimizer must be one of {', '.join(OPTIMIZERS)}"),
+            (self.scheduler in SCHEDULERS, f"--scheduler must be one of {', '.join(SCHEDULERS)}"),
+            (1 <= self.epochs <= 1000, "--epochs must be between 1 and 1000"),
+            (1 <= self.batch_size <= 65536, "--batch-size must be between 1 and 65536"),
+            (self.lr is not None and 0 < self.lr < 10, "--lr must be between 0 and 10"),
+            (self.val_split >= 0, "--val-split must be >= 0"),
+            (0 <= (self.ema or 0) < 1, "--ema must be in [0, 1)"),
+            ((self.bn_recompute or 0) >= 0, "--bn-recompute must be >= 0"),
+            (self.precision in ("fp32", "bf16"), "--precision must be fp32, bf16 or auto"),
+            *((0 <= (getattr(self, key) or 0) <= high, f"--{key.replace('_', '-')} must be between 0 and {high}")
+              for key, high in ROBUSTNESS_AUGMENTS.items()),
+            (len(self.augment_scale) == 2 and 0 < self.augment_scale[0] <= self.augment_scale[1],
+             "--augment-scale must be LOW,HIGH with 0 < LOW <= HIGH"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise TinyDigitsError(message)
+        self.plan()  # a malformed schedule, or one that reaches into the last epochs, is one line now
+
+    def plan(self, keep_last: int = 3) -> list[tuple[int, int]]:
+        """(input size, batch size) of every epoch. Schedules only touch the first epochs: the last
+        `keep_last` (the budget's judged epochs) always train at 28x28 with the recipe's batch."""
+        sizes = _schedule(self.size_schedule, "--size-schedule", 28, self.epochs, keep_last, (8, 28))
+        batches = _schedule(self.batch_schedule, "--batch-schedule", self.batch_size, self.epochs, keep_last, (1, 65536))
+        return list(zip(sizes, batches, strict=True))
+
+    def augment(self):
+        """The run's `data.augment.Augment` (imported here: it needs torch, this module does not)."""
+        from tinydigits.data import augment
+
+        return augment.Augment(degrees=self.augment_degrees or 0.0, translate=self.augment_translate or 0.0,
+                            scale=tuple(self.augment_scale), shear=self.augment_shear,
+                            elastic=self.augment_elastic or 0.0, stroke=self.augment_stroke or 0.0,
+                            blur=self.augment_blur or 0.0, noise=self.augment_noise or 0.0)
+
+
+def parse_schedule(text: str | None, flag: str = "schedule", bounds: tuple[int, int] = (1, 65536)) -> list[int]:
+    """"V:E,V:E" -> the scheduled epochs' values: each V for E epochs ([] for none)."""
+    values: list[int] = []
+    for part in (text or "").replace(" ", "").split(","):
+        if not part:
+            continue
+        try:
+            value, count = (int(v) for v in part.split(":"))
+        except ValueError:
+            raise TinyDigitsError(f"{flag} {text!r}: expected VALUE:EPOCHS[,VALUE:EPOCHS...], e.g. 20:4,24:4") from None
+        if not bounds[0] <= value <= bounds[1] or count < 1:
+            raise TinyDigitsError(f"{flag} {text!r}: values must be {bounds[0]}-{bounds[1]} and epochs >= 1")
+        values += [value] * count
+    return values
+
+
+def _schedule(text: str | None, flag: str, final: int, epochs: int, keep_last: int, bounds: tuple[int, int]) -> list[int]:
+    """One value per epoch: the schedule's, then `final` to the end; refused if it reaches the last `keep_last`."""
+    values = parse_schedule(text, flag, bounds)
+    if values and len(values) > epochs - keep_last:
+        raise TinyDigitsError(f"{flag} {text!r} covers {len(values)} epochs: the last {keep_last} of {epochs} "
+                              f"must train as judged (at most {max(0, epochs - keep_last)} scheduled epochs)")
+    return values + [final] * (epochs - len(values))
