@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import torch
 
 from tinydigits import models
@@ -29,10 +30,11 @@ def test_bench_training_times_all_three_in_turns():
     result = bench.bench_training(cfg, small_split(), epochs=1, chunks=2, workers=0)
     for part in ("pipeline", "per_sample_baseline", "compute"):
         r = result[part]
-        assert r["seconds_per_epoch"] > 0 and r["images_per_s"] > 0 and r["slices_timed"] == 2
+        assert r["slices_timed"] == 2 and r["images_per_s"] == pytest.approx(256 / r["seconds_per_epoch"])  # an epoch of 256
         assert r["spread_seconds_per_epoch"][0] <= r["seconds_per_epoch"] <= r["spread_seconds_per_epoch"][1]
     inference = bench.bench_inference("model3", batch=8)
-    assert inference["pytorch_eager"]["batch1_median_ms"] > 0
+    eager = inference["pytorch_eager"]
+    assert eager["batch1_median_ms"] <= eager["batch1_p95_ms"] and eager["big_batch"] == 8
     report = {**result, "model": "model3", "batch_size": cfg.batch_size, "precision": "fp32", "threads": 1,
               "speedup_vs_per_sample": 1.5, "overhead_vs_compute_pct": 5.0, "inference": inference}
     robust = TrainConfig(model="robust", precision="fp32", batch_size=16).resolved()  # augmentation and an EMA
@@ -40,10 +42,10 @@ def test_bench_training_times_all_three_in_turns():
     assert len(profile["ops"]) == 5 and 0 < sum(r["percent"] for r in profile["ops"]) <= 100.001
     stages = profile["stages"]
     assert set(stages) == {"augment", "step", "ema"} and all(v > 0 for v in stages.values()), stages
-    assert stages["step"] > stages["ema"] and sum(stages.values()) < 105  # inclusive times: the labels cost a little
+    assert stages["step"] > stages["ema"] and sum(stages.values()) <= 100.001
     table = bench.format_table(report)
     assert "tinydigits pipeline" in table and "per-sample DataLoader" in table and "pytorch_eager" in table
-    assert "top operators" in table and "augment" in table and "ms under the profiler" in table
+    assert "top operators" in table and "augment" in table and "the rest batching" in table
 
 
 def test_notebook_step_trains_in_fp32_without_touching_the_layout():

@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from tinydigits.results.budget import Budget, format_verdict, verdict
+from tinydigits.results.budget import Budget, format_verdict, judge
 from tinydigits.results.odds import clopper_pearson_lower, format_odds, line, normal_lower, pass_odds
 from tinydigits.verdict.check_report import write_check
 
@@ -70,7 +70,7 @@ def test_fewer_than_three_seeds_say_so_instead_of_a_number():
 
 def test_verdict_carries_the_odds_and_the_table_prints_them():
     curves = {s: [99.0] * 12 + [v, v + 0.02, v + 0.01] for s, v in enumerate([99.45, 99.48, 99.50, 99.52])}
-    result = verdict(curves, 7568, 15, Budget())
+    result = judge(curves, 7568, 15, Budget())
     assert result["odds"]["passed"] == 4 and result["odds"]["mean"] == pytest.approx(99.4875)
     text = format_verdict(result, Budget())
     assert "odds for a new seed" in text and "4 of 4 seeds held" in text
@@ -78,13 +78,13 @@ def test_verdict_carries_the_odds_and_the_table_prints_them():
 
 def test_a_crashed_seed_fails_the_verdict_but_not_the_fit():
     curves = {0: [99.5] * 15, 1: [99.45] * 15, 2: [99.55] * 15, 3: [99.5] * 4}
-    result = verdict(curves, 7568, 15, Budget())
+    result = judge(curves, 7568, 15, Budget())
     assert not result["pass"] and result["odds"]["seeds"] == 3
 
 
 def test_check_writes_page_and_picture_into_a_fresh_folder(tmp_path):
     curves = {s: [99.0] * 12 + [v, v + 0.02, v + 0.01] for s, v in enumerate([99.38, 99.48, 99.50])}
-    result = verdict(curves, 7568, 15, Budget())
+    result = judge(curves, 7568, 15, Budget())
     first = write_check(result, Budget(), "model3", str(tmp_path), "tinydigits check --model model3")
     second = write_check(result, Budget(), "model3", str(tmp_path), "tinydigits check --model model3")
     assert first != second  # never over an earlier check

@@ -7,7 +7,7 @@ import sys
 import pytest
 from PIL import Image, ImageStat
 
-from tinydigits.results import evaluate, report
+from tinydigits.results import predictions, report
 from tinydigits.results.report import PICTURES
 
 RUN_FILES = ("config.json", "metrics.json", "model.pt", "per_class.csv", "report.md", *PICTURES)
@@ -37,9 +37,9 @@ def test_confusion_and_per_class_by_hand():
 
     labels = torch.tensor([0, 0, 1, 1, 1, 2])
     preds = torch.tensor([0, 1, 1, 1, 2, 2])
-    cm = evaluate.confusion_matrix(labels, preds, classes=3)
+    cm = predictions.confusion_matrix(labels, preds, classes=3)
     assert cm.tolist() == [[1, 1, 0], [0, 2, 1], [0, 0, 1]]
-    rows = evaluate.per_class(cm)
+    rows = predictions.per_class(cm)
     assert rows[1]["recall"] == pytest.approx(200 / 3) and rows[1]["precision"] == pytest.approx(200 / 3)
     assert rows[2]["precision"] == 50.0 and rows[0]["accuracy"] == 50.0
 

@@ -11,8 +11,7 @@ import pytest
 import torch
 from torch import nn
 
-from test_cli import assert_one_line_error, run_cli
-from test_user_model import USER_FILE
+from helpers import USER_FILE, assert_one_line_error, run_cli
 from tinydigits import models
 from tinydigits.models.spec import NetSpec, load
 from tinydigits.training import stack

@@ -3,45 +3,11 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from test_cli import assert_one_line_error, run_cli
-
-USER_FILE = textwrap.dedent('''
-    import torch.nn as nn
-
-    class Net(nn.Module):
-        """A student's own step: two convs, a pool, GAP, a linear head."""
-
-        def __init__(self):
-            super().__init__()
-            self.body = nn.Sequential(nn.Conv2d(1, 8, 3), nn.BatchNorm2d(8), nn.ReLU(), nn.MaxPool2d(2),
-                                      nn.Conv2d(8, 16, 3), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(),
-                                      nn.Linear(16, 10))
-
-        def forward(self, x):
-            return self.body(x)
-
-    def make_net():
-        return Net()
-
-    class ThreeChannels(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.conv = nn.Conv2d(3, 10, 28)
-
-        def forward(self, x):
-            return self.conv(x).flatten(1)
-
-    class Flat(nn.Module):
-        def forward(self, x):
-            return x.flatten(1)
-
-    NOT_A_MODEL = 42
-''')
+from helpers import USER_FILE, assert_one_line_error, run_cli
 
 
 @pytest.fixture

@@ -110,8 +110,7 @@ def _ink(gray: np.ndarray, invert: bool) -> np.ndarray:
     fog, a grey scan: a grey closing (dark ink on paper) or opening (light ink) wider than any stroke
     keeps it and drops the strokes. Dark ink is divided by the paper's light, so a stroke in the shade
     stays as strong as one in the light. Then the noise floor (3 robust standard deviations of the
-    background) is taken off, so sensor noise does not widen the digit's box. One border level (what
-    this was before) left a lit side's gradient as ink: a photo under uneven light was 30 % right."""
+    background) is taken off, so sensor noise does not widen the digit's box."""
     size = (max(3, min(gray.shape) // BACKGROUND_FRACTION),) * 2
     if invert:
         paper = ndimage.grey_closing(gray, size=size)
@@ -126,9 +125,7 @@ def _strokes(ink: np.ndarray) -> np.ndarray:
     """Keep the digit, drop specks: connected blobs of strong ink (>= STRONG of the peak) whose ink is at
     least SPECK of the largest blob's, or at least NEAR_SPECK of it within NEAR MNIST pixels (a 3's separate
     top bar), plus one MNIST pixel around them for the anti-aliased edge. Salt noise, spatter, dotted lines
-    and stray marks away from the digit otherwise widened its box and shrank the digit. (Keeping smaller
-    near blobs, 3 % of the largest, cost more on lines and spatter than it saved: measured with
-    `tinydigits robustness`.)"""
+    and stray marks away from the digit otherwise widened its box and shrank the digit (docs/robustness.md)."""
     blobs, count = ndimage.label(ink >= STRONG * ink.max(), structure=np.ones((3, 3)))
     if count <= 1:
         return ink

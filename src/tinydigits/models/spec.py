@@ -62,8 +62,8 @@ class CenterCrop(nn.Module):
         return f"size={self.size}"
 
 
-class Stack(nn.Module):
-    """A straight stack of stages (`self.layers`), the shape of every model here."""
+class Chain(nn.Module):
+    """A straight chain of stages (`self.layers`), the shape of every model here (a stack of seeds is `training.stack`)."""
 
     def __init__(self, *stages: nn.Module) -> None:
         super().__init__()
@@ -131,7 +131,7 @@ class NetSpec:
                 continue
             stages.append(conv(channels, layer.out, layer.k, layer.padding, layer.bn, layer.dropout, layer.stride))
             channels = layer.out
-        return Stack(*stages, head(channels))
+        return Chain(*stages, head(channels))
 
     def validate(self) -> None:
         """Structure and geometry, without building: every map stays >= 1 pixel on a 28x28 input."""

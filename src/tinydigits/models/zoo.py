@@ -6,11 +6,11 @@ from __future__ import annotations
 from torch import nn
 
 from tinydigits.models.registry import register
-from tinydigits.models.spec import Stack, conv, head
+from tinydigits.models.spec import Chain, conv, head
 
 
 @register("model1", optimizer="sgd", lr=0.02, scheduler="none", augment_degrees=0.0)
-class Model1(Stack):
+class Model1(Chain):
     """Step 1 - the set-up and a light skeleton.
 
     Target: a working pipeline and a skeleton with a receptive-field plan: two 3x3 convs (RF 5,
@@ -36,7 +36,7 @@ class Model1(Stack):
 
 
 @register("model2", optimizer="sgd", lr=0.05, scheduler="step", augment_degrees=0.0)
-class Model2(Stack):
+class Model2(Chain):
     """Step 2 - efficient.
 
     Target: the same receptive-field plan made trainable and regularised: batch-norm after every
@@ -71,7 +71,7 @@ class Model2(Stack):
 
 @register("model3", optimizer="sgd", lr=0.1, scheduler="onecycle", batch_size=64, augment_degrees=7.0,
           precision="auto")
-class Model3(Stack):
+class Model3(Chain):
     """Step 3 - reliable.
 
     Target: >= 99.4 % in every one of the last 3 epochs on every seed. Capacity moves to where it is
@@ -91,17 +91,10 @@ class Model3(Stack):
         mean final test accuracy 99.53 %; VERDICT: PASS. 99.4 % first reached at epoch 9-12.
     Analysis: every seed holds the line, with a margin of 0.03-0.19 points in the last 3 epochs. The
         one-cycle schedule is why the last epochs are the best and the steadiest (the rate anneals
-        to ~0 there), and rotation keeps the small net from memorising strokes. How the recipe was
-        found (exploratory single-seed runs, seed 1, of variants not kept in the registry): model2's
-        layout with this recipe at batch 128 and no dropout ended at 99.31-99.35 %; dropping the 1x1
-        squeeze without dropout over-fitted (train 99.68 %, test 99.40 %); 5 % dropout closed that gap
-        (99.41-99.45 %) and batch 64 (twice the updates) lifted it to 99.52-99.59 %, which the 5-seed
-        check above confirms. EMA of weights, extra translation, weight decay and spatial dropout did
-        not help. Elementwise dropout is a visible share of CPU step time - the price of this margin.
-        The margin is thin: seeds 5-9 pass too (`--seeds 5,6,7,8,9`, min 99.41 %), but two faster
-        variants tried for speed failed the same 5-seed check at epoch 13 - a cheaper dropout mask
-        with the same p and other random numbers (commit 12ad286: seeds 0 and 2 at 99.36 / 99.39 %)
-        and dropout only after the pool (commit e35d9a5, ~20 % less time: seed 2 at 99.36 %).
+        to ~0 there), and rotation keeps the small net from memorising strokes; 5 % dropout closes the gap
+        between train and test that dropping the 1x1 squeeze opened, and batch 64 (twice the updates) is where the
+        margin comes from. The margin is thin: seeds 5-9 pass too (min 99.41 %). How the recipe was found, and the
+        variants that failed: docs/research-record.md.
     """
 
     def __init__(self) -> None:
@@ -153,21 +146,20 @@ class Robust(Model3):
         robustness comes from: most of the gain is `predict`'s (background, noise floor, specks); the training
         adds what preprocessing cannot undo - blur (motion blur 84.0 -> 89.5 %, low resolution 90.9 -> 93.4 %),
         rotation (88.3 -> 93.9 %), stroke width - and costs edge-only digits (74.9 -> 68.8 %), which it never
-        sees. Measured dead end on the way, out of the registry now: model4 (model3 + batch 32 + EMA + batch-norm
-        recompute, 9 of 10 seeds, P 94.0 %; docs/search/candidates/model4.json and the README).
+        sees. The dead ends on the way (model4 and others): docs/research-record.md.
     """
 
 
 @register("fast", optimizer="sgd", lr=0.13690395977057332, scheduler="onecycle", batch_size=128, epochs=12,
           augment_degrees=11.026170529612262, augment_translate=0.05784527755595322, augment_scale=(0.9845, 1.0155),
           label_smoothing=0.015660069819245837, ema=0.99, bn_recompute=10000, size_schedule="22:4", precision="auto")
-class Fast(Stack):
+class Fast(Chain):
     """Speed tier - a stride-2 stem, 12 epochs (not yet reliable: see Result).
 
     Target: hold the budget on every seed and train several times faster than the course notebook on a 2-core
     CPU. On CPU a step's cost is set by the layers at full resolution, so there are none: a stride-2 3x3 conv
     (6 channels, 14x14) is the stem, then a padded 6->12 conv and 12->16->16->16 at 12, 10 and 8. The
-    fast-tier study (`tinydigits search`, 100 trained trials, README "A measured front") found this point
+    fast-tier study (`tinydigits search`, 100 trained trials, docs/research-record.md) found this point
     (trial 200) with its recipe: 12 epochs, the first 4 at 22x22 inputs (`--size-schedule 22:4`), batch 128,
     one-cycle peak 0.137, rotation 11 deg, translate 0.06, zoom 0.98-1.02, label smoothing 0.016, an EMA of
     the weights (0.99) with batch-norm statistics recomputed on 10,000 plain images before each evaluation.

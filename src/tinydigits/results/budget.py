@@ -8,7 +8,7 @@ from tinydigits.constants import Budget as Budget  # the limits themselves live 
 from tinydigits.results.odds import format_odds, pass_odds
 
 
-def verdict(test_acc: dict[int, list[float]], params: int, epochs: int, budget: Budget) -> dict[str, Any]:
+def judge(test_acc: dict[int, list[float]], params: int, epochs: int, budget: Budget) -> dict[str, Any]:
     """Judge per-seed test-accuracy curves against the budget. A seed with fewer than `epochs`
     recorded epochs (crashed or interrupted) fails."""
     seeds = {}

@@ -22,7 +22,6 @@ refused too: the plateau scheduler (one schedule reading one loss).
 from __future__ import annotations
 
 import dataclasses
-import math
 import time
 
 import torch
@@ -31,21 +30,18 @@ from torch import nn
 from tinydigits import models
 from tinydigits.data import mnist
 from tinydigits.errors import TinyDigitsError
-from tinydigits.models.spec import CenterCrop, Stack
+from tinydigits.models.spec import CenterCrop, Chain
 from tinydigits.training.device import model_layout, pick_device
 from tinydigits.training.train import (
     EpochStats,
     KeyboardInterruptInRun,
     RunRecord,
     RunResult,
+    Setup,
     TrainConfig,
-    check_size,
     epoch_row,
     evaluate,
     load_splits,
-    make_ema,
-    make_optimizer,
-    make_scheduler,
     recompute_bn,
     scheduled_step,
     training_model,
@@ -64,7 +60,7 @@ def leaves(model: nn.Module) -> list[nn.Module]:
 
 def why_not_stackable(model: nn.Module) -> str | None:
     """None when the model stacks, else the reason in a few words."""
-    if type(model).forward not in (Stack.forward, nn.Sequential.forward):
+    if type(model).forward not in (Chain.forward, nn.Sequential.forward):
         return (f"{type(model).__name__} has its own forward(); only chains of layers (registered models, specs, "
                 "nn.Sequential) stack")
     layers = leaves(model)
@@ -225,14 +221,10 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
         dropout_gens.append(dropout)
         gens.append(torch.Generator().manual_seed(seed))
     ensure_stackable(cfg, nets[0])
-    plan = cfg.plan()
-    for size in sorted({size for size, _ in plan if size != 28}):
-        check_size(nets[0], size, cfg.model)
     model = model_layout(StackedNet(nets, dropout_gens), device)
-    ema = make_ema(model, cfg.ema)
-    opt = make_optimizer(cfg, model.parameters())
-    scheduler, per_batch = make_scheduler(cfg, opt, sum(math.ceil(len(train_splits[0]) / b) for _, b in plan))
-    evaluated = ema.module if ema is not None else model
+    setup = Setup.of(cfg, model, len(train_splits[0]), probe=nets[0])
+    opt, scheduler, per_batch, ema, plan, evaluated = (setup.opt, setup.scheduler, setup.per_batch, setup.ema, setup.plan,
+                                                       setup.evaluated)
     params = models.count_params(nets[0])
     seed_runs = [RunRecord(dataclasses.replace(cfg, seed=s), source, params, device, len(train_splits[0]), nets[i],
                            stack={"seeds": seeds, "group": i}) for i, s in enumerate(seeds)]

@@ -177,6 +177,36 @@ def scheduled_step(model, opt, scheduler, per_batch: bool, ema, x: torch.Tensor,
 
 
 @dataclass
+class Setup:
+    """What a run trains with besides the model: optimiser, scheduler, EMA and the per-epoch plan. `train` and a stack
+    of seeds (`training.stack`) set up alike through `Setup.of`."""
+
+    model: nn.Module
+    opt: torch.optim.Optimizer
+    scheduler: Any
+    per_batch: bool
+    ema: AveragedModel | None
+    plan: list[tuple[int, int]]
+
+    @property
+    def evaluated(self) -> nn.Module:
+        """The weights that are evaluated and saved: the EMA's when there is one."""
+        return self.ema.module if self.ema is not None else self.model
+
+    @classmethod
+    def of(cls, cfg: TrainConfig, model: nn.Module, images: int, probe: nn.Module | None = None) -> Setup:
+        """`images` per epoch set the one-cycle's length; `probe` (default `model`) is the net a size schedule is
+        tried on (a stack's first seed)."""
+        plan = cfg.plan()
+        for size in sorted({size for size, _ in plan if size != 28}):
+            check_size(probe or model, size, cfg.model)
+        ema = make_ema(model, cfg.ema)
+        opt = make_optimizer(cfg, model.parameters())
+        scheduler, per_batch = make_scheduler(cfg, opt, sum(math.ceil(images / batch) for _, batch in plan))
+        return cls(model, opt, scheduler, per_batch, ema, plan)
+
+
+@dataclass
 class EpochStats:
     loss: float
     acc: float
@@ -269,16 +299,12 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
     source = models.resolve(cfg.model)  # once: the model and its recorded origin come from the same read
     model = training_model(source, device)
     params = models.count_params(model)
-    ema = make_ema(model, cfg.ema)
-    opt = make_optimizer(cfg, model.parameters())
-    plan = cfg.plan()
-    for size in sorted({size for size, _ in plan if size != 28}):
-        check_size(model, size, cfg.model)
-    scheduler, per_batch = make_scheduler(cfg, opt, sum(math.ceil(len(train_split) / batch) for _, batch in plan))
+    setup = Setup.of(cfg, model, len(train_split))
+    opt, scheduler, per_batch, ema, plan = setup.opt, setup.scheduler, setup.per_batch, setup.ema, setup.plan
 
     record = RunRecord(cfg, source, params, device, len(train_split), model)
     generator = torch.Generator().manual_seed(cfg.seed)
-    evaluated = ema.module if ema is not None else model
+    evaluated = setup.evaluated
     try:
         for epoch in range(1, cfg.epochs + 1):
             start, lr = time.perf_counter(), opt.param_groups[0]["lr"]

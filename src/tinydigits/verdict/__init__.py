@@ -1,7 +1,7 @@
 """verdict: the multi-seed check behind `tinydigits check` and `tinydigits.check`.
 
-- `seeds`: one run per seed, in parallel processes that split the cores, then the verdict and the odds
-- `stack`: the same seeds trained as one stacked network in one process (`--stack`)
+- `seeds`: one run per seed (in parallel processes that split the cores, or stacked as one network by
+  `training.stack`), then the verdict and the odds
 - `check_report`: check.md, check.png and check.json in a fresh check folder
 
 May import `results`, `training`, `models`, `data`, `constants`, `errors`. The rule itself and the odds

@@ -86,7 +86,7 @@ Mean final test accuracy {result['mean_final_acc']:.2f} % over {len(result['seed
 
 {odds_text}
 
-The normal model's bound is the noncentral-t tolerance bound; the counted one is Clopper-Pearson (`tinydigits/odds.py`).
+The normal model's bound is the noncentral-t tolerance bound; the counted one is Clopper-Pearson (`tinydigits/results/odds.py`).
 """
 
 

@@ -11,7 +11,7 @@ from multiprocessing import get_context
 from typing import Any
 
 from tinydigits.errors import TinyDigitsError
-from tinydigits.results.budget import Budget, format_verdict, verdict
+from tinydigits.results.budget import Budget, format_verdict, judge
 from tinydigits.results.report import write_artifacts
 from tinydigits.training import tracking
 from tinydigits.training.config import TrainConfig
@@ -105,7 +105,7 @@ def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=pri
     with tracking.parent_run(cfg.mlflow, f"check-{name}", params) as parent:  # the check is its seeds' parent run
         cfg = dataclasses.replace(cfg, mlflow_parent=parent)
         curves, params = run_seeds(cfg, seeds, jobs, log, stack)
-        result = verdict(curves, params, cfg.epochs, budget)
+        result = judge(curves, params, cfg.epochs, budget)
         result["wall_seconds"] = time.perf_counter() - start
         command = command or (f"tinydigits check --model {cfg.model} --seeds {','.join(map(str, seeds))} "
                               + ("--stack" if stack else f"--jobs {jobs}"))

@@ -1,0 +1,56 @@
+"""Helpers several test files share (imported as `helpers`; test files never import each other)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+
+def run_cli(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "tinydigits", *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess, *needles: str) -> None:
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, proc.stderr
+    for needle in needles:
+        assert needle in lines[0]
+
+
+USER_FILE = textwrap.dedent('''
+    import torch.nn as nn
+
+    class Net(nn.Module):
+        """A student's own step: two convs, a pool, GAP, a linear head."""
+
+        def __init__(self):
+            super().__init__()
+            self.body = nn.Sequential(nn.Conv2d(1, 8, 3), nn.BatchNorm2d(8), nn.ReLU(), nn.MaxPool2d(2),
+                                      nn.Conv2d(8, 16, 3), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(),
+                                      nn.Linear(16, 10))
+
+        def forward(self, x):
+            return self.body(x)
+
+    def make_net():
+        return Net()
+
+    class ThreeChannels(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv = nn.Conv2d(3, 10, 28)
+
+        def forward(self, x):
+            return self.conv(x).flatten(1)
+
+    class Flat(nn.Module):
+        def forward(self, x):
+            return x.flatten(1)
+
+    NOT_A_MODEL = 42
+''')
