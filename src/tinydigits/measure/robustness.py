@@ -27,6 +27,7 @@ from scipy import ndimage
 
 from tinydigits.data import preprocess
 from tinydigits.errors import TinyDigitsError
+from tinydigits.use import predict
 
 Shift = Callable[[np.ndarray, np.random.Generator], np.ndarray]  # [H, W] in [0, 1] -> [H, W] in [0, 1]
 
@@ -196,9 +197,8 @@ class ShiftResult:
 
 
 def _accuracy(classify, images: np.ndarray, labels: np.ndarray) -> tuple[float, np.ndarray]:
-    preds = np.concatenate([classify(preprocess.normalize(images[i : i + 1000])).argmax(1)
-                            for i in range(0, len(images), 1000)])
-    return 100.0 * float((preds == labels).mean()), preds
+    logits = predict.logits_of(classify, preprocess.normalize(images))
+    return predict.accuracy(logits, labels), logits.argmax(1)
 
 
 def prepare(name: str, images: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -284,9 +284,8 @@ def run(model: str, backend: str, out: str | None, seed: int, limit: int | None,
         data_dir: str | None, command: str) -> dict[str, Any]:
     from tinydigits.data import mnist
     from tinydigits.training import runs
-    from tinydigits.use.predict import load_classifier
 
-    classify = load_classifier(model, backend)
+    classify = predict.load_classifier(model, backend)
     test = mnist.load_split("test", data_dir)
     n = min(limit or len(test), len(test))
     images = test.images[:n].numpy().astype(np.float32) / 255.0

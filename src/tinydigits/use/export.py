@@ -86,17 +86,13 @@ class Agreement:
 def agreement(reference, candidate, test: mnist.Split, batch_size: int = 1000) -> Agreement:
     """Two classifiers (`predict.Classifier`: numpy in, logits out) side by side on every test image: how often
     they name the same digit, their largest logit difference and both accuracies."""
-    same = correct_candidate = correct_reference = 0
-    max_diff = 0.0
-    for x, y in mnist.batches(test, batch_size):
-        x, y = x.cpu().numpy(), y.cpu().numpy()
-        ref, got = reference(x), candidate(x)
-        max_diff = max(max_diff, float(np.abs(ref - got).max()))
-        same += int((ref.argmax(1) == got.argmax(1)).sum())
-        correct_candidate += int((got.argmax(1) == y).sum())
-        correct_reference += int((ref.argmax(1) == y).sum())
-    n = len(test)
-    return Agreement(n, same, max_diff, 100.0 * correct_candidate / n, 100.0 * correct_reference / n)
+    from tinydigits.use.predict import accuracy, logits_of
+
+    x = np.concatenate([x.cpu().numpy() for x, _ in mnist.batches(test, batch_size)])  # normalised, as training sees it
+    y = test.labels.cpu().numpy()
+    ref, got = logits_of(reference, x, batch_size), logits_of(candidate, x, batch_size)
+    return Agreement(len(test), int((ref.argmax(1) == got.argmax(1)).sum()), float(np.abs(ref - got).max()),
+                     accuracy(got, y), accuracy(ref, y))
 
 
 def verify(model: torch.nn.Module, onnx_path: Path, test: mnist.Split, batch_size: int = 1000) -> Agreement:

@@ -61,6 +61,17 @@ def load_classifier(model: str | Path, backend: str) -> Classifier:
     return torch_classifier(model)
 
 
+def logits_of(classifier: Classifier, inputs: np.ndarray, batch_size: int = 1000) -> np.ndarray:
+    """A classifier's logits for many normalised inputs [N, 1, 28, 28], a batch at a time: the one loop behind every
+    accuracy over an image set outside training (export's verification, robustness's shifts)."""
+    return np.concatenate([classifier(inputs[i : i + batch_size]) for i in range(0, len(inputs), batch_size)])
+
+
+def accuracy(logits: np.ndarray, labels: np.ndarray) -> float:
+    """Per cent of rows whose largest logit is the label's."""
+    return 100.0 * float((logits.argmax(1) == labels).mean())
+
+
 def softmax(logits: np.ndarray) -> np.ndarray:
     z = np.exp(logits - logits.max(axis=1, keepdims=True))
     return z / z.sum(axis=1, keepdims=True)
