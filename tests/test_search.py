@@ -16,11 +16,15 @@ import pytest
 
 optuna = pytest.importorskip("optuna")
 
-from tinydigits import search  # noqa: E402
 from tinydigits.errors import TinyDigitsError  # noqa: E402
 from tinydigits.measure.loadtest import free_port, stop_process  # noqa: E402
-from tinydigits.search import SearchConfig, outputs  # noqa: E402
+from tinydigits.search import (  # noqa: E402
+    outputs,  # noqa: E402
+    space,
+    storage,
+)
 from tinydigits.search import study as search_study  # noqa: E402
+from tinydigits.search.config import REGISTERED_POINTS, SearchConfig  # noqa: E402
 
 TINY = {"epochs": 1, "last": 1, "seeds_per_trial": 1, "train_limit": 2000, "threads": 1, "sampler_seed": 0}
 
@@ -38,7 +42,7 @@ def trained_runs(cfg: SearchConfig) -> list[str]:
 
 def test_three_trials_write_study_table_and_picture(mnist_dir, tmp_path):
     cfg = tiny(tmp_path, mnist_dir, trials=3)
-    study = search.run(cfg, log=lambda _: None)
+    study = search_study.run(cfg, log=lambda _: None)
     trained = [t for t in study.trials if "rejected" not in t.user_attrs]
     assert len(trained) == 3 and all(t.state.name == "COMPLETE" for t in trained)
     assert (tmp_path / "search.db").exists()
@@ -46,10 +50,10 @@ def test_three_trials_write_study_table_and_picture(mnist_dir, tmp_path):
     assert "| trial | params |" in table and "finished trials" in table
     assert (cfg.out_dir() / "pareto.png").read_bytes()[:4] == b"\x89PNG"
     # A rerun with the same --trials continues the study instead of starting over: nothing new to do.
-    again = search.run(cfg, log=lambda _: None)
+    again = search_study.run(cfg, log=lambda _: None)
     assert len([t for t in again.trials if "rejected" not in t.user_attrs]) == 3
     # The exported spec is something `check`/`train` accept.
-    path = search.export(again, "best", "found", cfg.out_dir())
+    path = outputs.export(again, "best", "found", cfg.out_dir())
     from tinydigits import models
 
     assert models.count_params(models.create(str(path))) < 8000 and models.display_name(str(path)) == "found"
@@ -63,7 +67,7 @@ def test_table_gives_odds_for_trials_with_three_seeds_or_more(tmp_path, mnist_di
 
 def test_specs_over_the_budget_are_never_trained(mnist_dir, tmp_path):
     cfg = tiny(tmp_path, mnist_dir, trials=2, max_params=4000)
-    study = search.run(cfg, log=lambda _: None)
+    study = search_study.run(cfg, log=lambda _: None)
     rejected = [t for t in study.trials if "params, limit" in t.user_attrs.get("rejected", "")]
     trained = [t for t in study.trials if "rejected" not in t.user_attrs]
     assert rejected, "the family has specs above 4,000 params; some must have been drawn"
@@ -87,19 +91,19 @@ def test_a_crashed_trial_is_failed_and_the_study_goes_on(mnist_dir, tmp_path, mo
 
     monkeypatch.setattr(train_module, "train", crash_first)
     cfg = tiny(tmp_path, mnist_dir, trials=3)
-    study = search.run(cfg, log=lambda _: None)
+    study = search_study.run(cfg, log=lambda _: None)
     states = [t.state.name for t in study.trials if "rejected" not in t.user_attrs]
     assert states.count("FAIL") == 1 and states.count("COMPLETE") == 3  # a crash measured nothing: not one of the 3
     failed = next(t for t in study.trials if t.state.name == "FAIL")
-    assert "NaN" in failed.user_attrs["error"] and "failed" in search.describe(failed)
+    assert "NaN" in failed.user_attrs["error"] and "failed" in search_study.describe(failed)
 
 
 def test_a_resumed_study_keeps_its_budget(mnist_dir, tmp_path):
     from tinydigits.errors import TinyDigitsError
 
-    search.open_study(tiny(tmp_path, mnist_dir))
+    storage.open_study(tiny(tmp_path, mnist_dir))
     with pytest.raises(TinyDigitsError, match="other settings"):
-        search.open_study(tiny(tmp_path, mnist_dir, max_params=5000))
+        storage.open_study(tiny(tmp_path, mnist_dir, max_params=5000))
 
 
 # ---------------------------------------------------------------- many machines: a real PostgreSQL
@@ -224,7 +228,7 @@ def test_dashboard_serves_the_study_its_trials_and_a_page(mnist_dir, tmp_path, s
 
     pytest.importorskip("optuna_dashboard")
     cfg = tiny(tmp_path, mnist_dir, trials=2)
-    study = search.run(cfg, log=lambda _: None)
+    study = search_study.run(cfg, log=lambda _: None)
     trained = {t.number for t in study.trials if "rejected" not in t.user_attrs}
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "tinydigits", "search", "--dashboard", "--study", "t", "--storage",
@@ -256,12 +260,12 @@ def test_dashboard_serves_the_study_its_trials_and_a_page(mnist_dir, tmp_path, s
 def test_the_family_has_per_layer_widths_so_model3_and_fast_are_points_of_it(name, tmp_path, mnist_dir):
     from tinydigits import models
 
-    params = search.KNOWN_LAYERS[name]
+    params = REGISTERED_POINTS[name]
 
     recipe = {"crop": 28, "augment_scale": 0.0, "epochs": 15, "batch_size": 64, "lr": 0.1, "augment_degrees": 7.0,
               "augment_translate": 0.0, "label_smoothing": 0.0, "ema": 0.0, "bn_recompute": 0, "size_schedule": "20:3,24:3",
               "batch_schedule": "", "precision": "auto"}
-    spec = search.suggest(optuna.trial.FixedTrial({**params, **recipe}), tiny(tmp_path, mnist_dir, epochs=15))
+    spec = space.suggest(optuna.trial.FixedTrial({**params, **recipe}), tiny(tmp_path, mnist_dir, epochs=15))
     assert spec.params() == models.count_params(models.create(name))
     assert spec.build().state_dict().keys() == models.create(name).state_dict().keys()
     assert spec.recipe["size_schedule"] == "20:3,24:3" and spec.recipe["batch_schedule"] is None
@@ -271,13 +275,13 @@ def test_a_study_can_start_from_the_registered_nets(tmp_path, mnist_dir):
     from tinydigits import models
 
     cfg = dataclasses.replace(tiny(tmp_path, mnist_dir, epochs=15), start_from=["fast", "model3"])
-    study = search.open_study(cfg)
-    search.start_from(study, cfg.start_from, cfg.epochs)
-    search.start_from(study, cfg.start_from, cfg.epochs)  # a continued study does not queue them twice
+    study = storage.open_study(cfg)
+    space.start_from(study, cfg.start_from, cfg.epochs)
+    space.start_from(study, cfg.start_from, cfg.epochs)  # a continued study does not queue them twice
     waiting = study.get_trials(states=(optuna.trial.TrialState.WAITING,))
     assert len(waiting) == 2
     for trial, name in zip(waiting, ["fast", "model3"], strict=True):
-        spec = search.suggest(optuna.trial.FixedTrial(trial.system_attrs["fixed_params"]), cfg)
+        spec = space.suggest(optuna.trial.FixedTrial(trial.system_attrs["fixed_params"]), cfg)
         assert spec.params() == models.count_params(models.create(name))
         recipe = models.recipe(name)
         expected = {"epochs": recipe.get("epochs", 15), "lr": recipe["lr"], "batch_size": recipe["batch_size"],
@@ -295,7 +299,7 @@ def test_finished_trials_carry_to_another_storage_once(tmp_path, mnist_dir):
     from tinydigits.cli import main
 
     home = tiny(tmp_path, mnist_dir)
-    study = search.open_study(home)
+    study = storage.open_study(home)
     lr = {"lr": FloatDistribution(0.02, 0.3, log=True)}
     study.add_trials([
         optuna.trial.create_trial(values=[99.41, 80.0], params={"lr": 0.1}, distributions=lr,
@@ -306,14 +310,14 @@ def test_finished_trials_carry_to_another_storage_once(tmp_path, mnist_dir):
     saved = tmp_path / "trials.json"
     assert main(["search", "--study", "t", "--storage", home.storage, "--save-trials", str(saved)]) == 0
     away = dataclasses.replace(home, storage=f"sqlite:///{tmp_path / 'elsewhere.db'}")
-    there = search.open_study(away)
-    assert search.load_trials(there, saved) == 2 and search.load_trials(there, saved) == 0  # once
+    there = storage.open_study(away)
+    assert outputs.load_trials(there, saved) == 2 and outputs.load_trials(there, saved) == 0  # once
     got = {t.params["lr"]: t for t in there.trials}
     assert got[0.1].values == [99.41, 80.0] and got[0.1].user_attrs["spec"] == {"layers": "c8"}
     assert got[0.2].state.name == "PRUNED" and got[0.2].intermediate_values == {3: 97.5}
-    other = search.open_study(dataclasses.replace(away, study="u", epochs=12))
+    other = storage.open_study(dataclasses.replace(away, study="u", epochs=12))
     with pytest.raises(TinyDigitsError, match="other settings"):
-        search.load_trials(other, saved)
+        outputs.load_trials(other, saved)
 
 
 def test_a_spec_that_cannot_take_the_size_schedule_is_rejected_before_training(tmp_path, mnist_dir):
@@ -321,14 +325,14 @@ def test_a_spec_that_cannot_take_the_size_schedule_is_rejected_before_training(t
 
     cfg = tiny(tmp_path, mnist_dir, epochs=15)
     cropped = NetSpec.parse("C24 c8 M c12p1 c16 c16 c16", "t", {"size_schedule": "20:3,24:3"})
-    assert search.rejection(cropped, cfg) == "cannot run on the size schedule's 20x20 inputs"
+    assert space.rejection(cropped, cfg) == "cannot run on the size schedule's 20x20 inputs"
     plain = NetSpec.parse("c8 M c12p1 c16 c16 c16", "t", {"size_schedule": "20:3,24:3"})
-    assert search.rejection(plain, cfg) is None
+    assert space.rejection(plain, cfg) is None
 
 
 @pytest.mark.filterwarnings("ignore:Heartbeat of storage")  # study.ask() outside optimize, as a worker never does
 def test_the_median_rule_prunes_between_prune_after_and_the_judged_epochs(tmp_path, mnist_dir):
-    study = search.open_study(tiny(tmp_path, mnist_dir))
+    study = storage.open_study(tiny(tmp_path, mnist_dir))
     study.add_trials([optuna.trial.create_trial(values=[99.5, 80.0], user_attrs={"curve": [99.5] * 15}) for _ in range(3)])
     watch = search_study._epoch_watch(study.ask(), epochs=15, prune_after=5, last=3)
     low = {"train_loss": 0.1, "test_acc": 99.0}
@@ -352,7 +356,7 @@ def test_the_risk_objective_scores_seeds_by_their_lower_figure_and_spends_seeds_
     assert lower_figure([99.4, 99.5, 99.6]) == pytest.approx(99.5 - RISK_Z * 0.1)
     cfg = tiny(tmp_path, mnist_dir, trials=2, objective="risk", seeds_per_trial=3, promote=0.0, min_acc=50.0,
                start_from=["robust"], max_seconds=1e-3)
-    study = search.run(cfg, log=lambda _: None)
+    study = search_study.run(cfg, log=lambda _: None)
     done = [t for t in study.trials if t.state.name == "COMPLETE"]
     assert len(done) == 2
     first = min(done, key=lambda t: t.number)  # robust, queued: its augmentations came along
@@ -362,6 +366,6 @@ def test_the_risk_objective_scores_seeds_by_their_lower_figure_and_spends_seeds_
         minima = t.user_attrs["seed_minima"]
         assert t.values[0] == pytest.approx(lower_figure(minima)) and t.user_attrs["lower"] == t.values[0]
         assert len(minima) == 3 or (len(minima) == 2 and "stopped" in t.user_attrs)
-    assert "lower figure" in search.pareto_table(study, cfg)
+    assert "lower figure" in outputs.pareto_table(study, cfg)
     with pytest.raises(TinyDigitsError, match="within its constraints"):  # every run took longer than 1 ms
-        search.export(study, "best", "x", tmp_path)
+        outputs.export(study, "best", "x", tmp_path)
