@@ -214,3 +214,18 @@ def test_the_step_scheduler_cuts_the_rate_tenfold_every_third_of_the_run():
 def test_the_plateau_scheduler_cuts_the_rate_after_three_epochs_without_a_better_loss():
     rates = _rates("plateau", 8, [1.0, 0.9, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8])
     assert rates == pytest.approx([0.05] * 6 + [0.005] * 2)
+
+
+def test_ctrl_c_during_the_bookkeeping_waits_until_it_is_done():
+    import os
+    import signal
+    import time
+
+    from tinydigits.training import tracking
+
+    before, done = signal.getsignal(signal.SIGINT), []
+    with pytest.raises(KeyboardInterrupt), tracking.shielded():
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C in the middle of writing a run's records
+        time.sleep(0.05)
+        done.append("written")
+    assert done == ["written"] and signal.getsignal(signal.SIGINT) is before

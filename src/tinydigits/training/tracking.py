@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import signal
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -93,6 +95,24 @@ def end_run(uri: str, run_id: str, status: str = "FINISHED") -> None:
     _call(uri, "closing the run", client(uri).set_terminated, run_id, status)
 
 
+@contextlib.contextmanager
+def shielded() -> Iterator[None]:
+    """Ctrl-C inside the block (a run's bookkeeping: files, MLflow) is held until the block ends, then raised. An
+    MLflow store interrupted mid-write can keep its lock (SQLite), and closing the run afterwards would then wait on
+    it for ever. Signals live in the main thread; elsewhere the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+    if caught:
+        raise KeyboardInterrupt
+
+
 def status_for(err: BaseException | None) -> str:
     """How a run ended, in MLflow's words: FINISHED, KILLED for Ctrl-C, FAILED for an error."""
     if err is None:
@@ -107,10 +127,13 @@ def parent_run(uri: str | None, name: str, params: dict[str, Any]) -> Iterator[s
     if not uri:
         yield None
         return
-    run_id = start_run(uri, name, params)
+    with shielded():
+        run_id = start_run(uri, name, params)
     try:
         yield run_id
     except BaseException as err:
-        end_run(uri, run_id, status_for(err))
+        with shielded():
+            end_run(uri, run_id, status_for(err))
         raise
-    end_run(uri, run_id)
+    with shielded():
+        end_run(uri, run_id)

@@ -351,21 +351,23 @@ class RunRecord:
 
     def epoch(self, row: dict[str, Any], evaluated: nn.Module) -> None:
         """An epoch's metrics everywhere they go, and the evaluated weights as model.pt (atomically)."""
-        self.metrics["epochs"].append(row)
-        self.events.epoch(row)
-        if self.mlflow_run:
-            tracking.log_epoch(self.cfg.mlflow, self.mlflow_run, row)
-        runs.save_checkpoint(self.run_dir / "model.pt", evaluated, self.source.name, self.config, self.source.origin)
-        runs.write_json(self.run_dir / "metrics.json", self.metrics)
+        with tracking.shielded():  # Ctrl-C waits until the epoch is recorded everywhere
+            self.metrics["epochs"].append(row)
+            self.events.epoch(row)
+            if self.mlflow_run:
+                tracking.log_epoch(self.cfg.mlflow, self.mlflow_run, row)
+            runs.save_checkpoint(self.run_dir / "model.pt", evaluated, self.source.name, self.config, self.source.origin)
+            runs.write_json(self.run_dir / "metrics.json", self.metrics)
 
     def stop(self, err: BaseException) -> None:
         """Ctrl-C or an error: the MLflow run says so, an interrupted folder says so too, the events are closed."""
-        if self.mlflow_run:
-            tracking.end_run(self.cfg.mlflow, self.mlflow_run, tracking.status_for(err))
-        if isinstance(err, KeyboardInterrupt):
-            self.metrics["interrupted"] = True
-            runs.write_json(self.run_dir / "metrics.json", self.metrics)
-        self.events.close(self.config, self.metrics)
+        with tracking.shielded():  # a second Ctrl-C waits for this too
+            if self.mlflow_run:
+                tracking.end_run(self.cfg.mlflow, self.mlflow_run, tracking.status_for(err))
+            if isinstance(err, KeyboardInterrupt):
+                self.metrics["interrupted"] = True
+                runs.write_json(self.run_dir / "metrics.json", self.metrics)
+            self.events.close(self.config, self.metrics)
 
     def finish(self, model: nn.Module, test: mnist.Split) -> RunResult:
         self.events.close(self.config, self.metrics)
