@@ -68,8 +68,8 @@ def test_models_prints_an_aligned_table_and_json():
     proc = run_cli("models")
     lines = proc.stdout.splitlines()
     assert proc.returncode == 0 and lines[0].split() == ["model", "params", "MACs", "epochs", "recipe"]
-    rows = {line.split()[0]: line for line in lines[1:6]}
-    assert list(rows) == ["model1", "model2", "model3", "robust", "fast"]
+    rows = {line.split()[0]: line for line in lines[1:7]}
+    assert list(rows) == ["model1", "model2", "model3", "robust", "lean", "fast"]
     params_end, recipe_at = lines[0].index("params") + len("params"), lines[0].index("recipe")
     for line in rows.values():  # numbers right-aligned under their heading, the recipe left-aligned under its own
         assert line[params_end - 1].isdigit() and line[params_end] == " " and line[recipe_at - 1] == " " != line[recipe_at]
@@ -84,3 +84,29 @@ def test_package_has_no_stray_outputs():
     repo = Path(__file__).resolve().parents[1]
     tracked = subprocess.run(["git", "ls-files"], cwd=repo, capture_output=True, text=True).stdout.split()
     assert not [t for t in tracked if t.endswith((".pt", ".onnx", "ubyte.gz")) or t.startswith("runs/")]
+
+
+def test_train_and_check_flags_are_the_config_fields_and_a_new_field_is_a_new_flag():
+    import argparse
+    import dataclasses
+
+    from tinydigits import settings
+    from tinydigits.cli import build_parser
+    from tinydigits.constants import Budget
+    from tinydigits.training.config import TrainConfig
+
+    sub = build_parser()._subparsers._group_actions[0].choices
+    flags = {name: {a.dest for a in sub[name]._actions} - {"help"} for name in ("train", "check")}
+    fields = {f.name for f in settings.cli_fields(TrainConfig)}
+    assert flags["train"] == fields | {"quiet"}
+    assert flags["check"] == (fields - {"seed"}) | {f.name for f in dataclasses.fields(Budget)} | {"seeds", "jobs", "stack", "json"}
+
+    @dataclasses.dataclass
+    class Wider(TrainConfig):
+        mixup: float | None = settings.setting(help="a setting added later")
+
+    parser = argparse.ArgumentParser()
+    settings.add_arguments(parser, Wider)
+    cfg = settings.from_args(Wider, parser.parse_args(["--mixup", "0.2", "--epochs", "3", "--augment-scale", "0.9,1.1"]))
+    assert (cfg.mixup, cfg.epochs, cfg.augment_scale, cfg.model) == (0.2, 3, (0.9, 1.1), TrainConfig().model)
+    assert "a setting added later" in parser.format_help()

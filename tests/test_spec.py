@@ -22,6 +22,7 @@ STEP_SPECS = {
     "model2": "c8d5 c16d5 M c8k1 c16d5 c16d5 c16",
     "model3": "c8d5 c12d5 M c16d5 c16d5 c16",
     "robust": "c8d5 c12d5 M c16d5 c16d5 c16",
+    "lean": "c8 c12 M c16 c16 c16",
     "fast": "c6s2p1 c12p1 c16 c16 c16",
 }
 
@@ -116,6 +117,17 @@ def test_the_measured_fast_tier_candidates_load_as_the_readme_describes_them(pat
     assert spec.recipe.get("epochs", 15) <= 15 and spec.recipe["optimizer"] == "sgd"
     train_keys = {f.name for f in dataclasses.fields(TrainConfig)}
     assert set(spec.recipe) <= train_keys
+
+
+def test_the_lean_spec_that_was_checked_trains_the_registered_lean():
+    """`lean`'s seed table was made with docs/search/candidates/lean.json: the same initial weights and recipe."""
+    spec = load(Path(__file__).parent.parent / "docs" / "search" / "candidates" / "lean.json")
+    torch.manual_seed(3)
+    from_spec = spec.build().state_dict()
+    torch.manual_seed(3)
+    registered = models.create("lean").state_dict()
+    assert from_spec.keys() == registered.keys() and all(torch.equal(from_spec[k], registered[k]) for k in from_spec)
+    assert spec.recipe == models.recipe("lean")
 
 
 def test_there_are_candidates_to_check():
