@@ -112,7 +112,10 @@ def test_ctrl_c_in_a_check_leaves_no_run_running_and_a_consistent_folder(mnist_d
     store = f"sqlite:///{tmp_path / 'mlflow.db'}"
     proc = subprocess.Popen([sys.executable, "-m", "tinydigits", "check", "--seeds", "0", "--epochs", "40", "--last", "1",
                              "--train-limit", "1000", "--data-dir", str(mnist_dir), "--out", str(tmp_path / "out"),
-                             "--mlflow", store], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--mlflow", store], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            # Ctrl-C as a terminal delivers it: a child inherits an ignored SIGINT (as under `cmd &`),
+                            # and some earlier test in the suite leaves it ignored in this process.
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.time() + 300
     metrics = None
     while time.time() < deadline and proc.poll() is None:
