@@ -39,8 +39,6 @@ def _command_line() -> str:
 
 def config_from_args(args: argparse.Namespace, **overrides):
     """The run's `TrainConfig` from `train`'s or `check`'s flags (which `settings.add_arguments` made from its fields)."""
-    from tinydigits.training.config import TrainConfig
-
     return settings.from_args(TrainConfig, args, **overrides)
 
 
