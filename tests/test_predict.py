@@ -194,19 +194,25 @@ def test_export_of_a_broken_checkpoint_is_one_line(tmp_path):
 
 def test_int8_export_is_verified_and_predicts_like_fp32(tiny_run, mnist_dir, tmp_path):
     """`export --int8`: ONNX Runtime's static quantization, reported on the whole test set; the int8 file
-    loads in ONNX Runtime and `predict --backend onnx` gives the fp32 file's digits."""
+    loads in ONNX Runtime and `predict --backend onnx` gives the fp32 file's digits. Its weights are 7-bit, so
+    the u8 x s8 pair sums of CPUs without VNNI cannot saturate: this short run's file (fp32 ~93 %) named the fp32
+    digit on 9,929 images on an AVX2 EPYC; with 8-bit weights that CPU gave 9,734 (a VNNI CPU computes the 7-bit
+    file exactly, the same as AVX2 now does)."""
     import onnx
     import onnxruntime as ort
 
     from tinydigits.data import mnist
+    from tinydigits.use.export import largest_int8_weight
 
     fp32, int8 = tmp_path / "m.onnx", tmp_path / "m8.onnx"
     assert cli("export", str(tiny_run.run_dir), "--onnx", str(fp32), "--data-dir", str(mnist_dir)).returncode == 0
     proc = cli("export", str(tiny_run.run_dir), "--onnx", str(int8), "--int8", "--min-acc", "80", "--data-dir", str(mnist_dir))
     assert proc.returncode == 0, proc.stderr
     assert "int8 (qoperator" in proc.stdout and "budget after quantization" in proc.stdout and "PASS" in proc.stdout
+    assert "verified on this CPU: " in proc.stdout and "without VNNI are exact" in proc.stdout
     same = int(proc.stdout.split("same digit as fp32 on ")[1].split("/")[0].replace(",", ""))
-    assert same >= 9900 and int8.stat().st_size <= 12 * 1024 < fp32.stat().st_size
+    assert same >= 9850 and int8.stat().st_size <= 12 * 1024 < fp32.stat().st_size
+    assert 2 * 255 * largest_int8_weight(int8) <= 32767  # whatever CPU runs it: no 16-bit pair sum can saturate
     session = ort.InferenceSession(str(int8), providers=["CPUExecutionProvider"])
     assert "QLinearConv" in {n.op_type for n in onnx.load(str(int8)).graph.node}
     assert session.get_inputs()[0].name == "image"

@@ -169,7 +169,10 @@ def test_gate_bounds_work_in_flight_and_times_out():
     asyncio.run(scenario())
 
 
-def test_load_mix_no_5xx_junk_4xx_memory_flat(tiny_run):
+def test_load_mix_no_5xx_junk_4xx_memory_does_not_grow(tiny_run):
+    """Six rounds of the mix against a real server: no 5xx but 503, junk answered 4xx, and no growth from round
+    to round. Measured on an AVX2 EPYC, RSS after warm-up and each round of 100: refused images' tracebacks
+    kept in cycles 352, 490, 407, 439, 465, 473, 488 MB; with their frames cleared 299, 308, 307, 317, 310, 308."""
     import asyncio
 
     from tinydigits.measure import loadtest
@@ -177,10 +180,9 @@ def test_load_mix_no_5xx_junk_4xx_memory_flat(tiny_run):
     payloads = loadtest.Payloads()
     with loadtest.running_server(tiny_run.run_dir) as (url, proc):
         asyncio.run(loadtest.drive(url, 60, 8, payloads=payloads))  # warm-up: allocator, model, threadpool
-        rss = [loadtest.rss_mb(proc.pid)]
-        rounds = []
-        for seed in (1, 2):
-            rounds.append(asyncio.run(loadtest.drive(url, 150, 16, payloads=payloads, seed=seed)))
+        rss, rounds = [], []
+        for seed in range(1, 7):
+            rounds.append(asyncio.run(loadtest.drive(url, 100, 16, payloads=payloads, seed=seed)))
             rss.append(loadtest.rss_mb(proc.pid))
     for result in rounds:
         kinds = result["kinds"]
@@ -190,4 +192,14 @@ def test_load_mix_no_5xx_junk_4xx_memory_flat(tiny_run):
         junk = kinds["junk"]["statuses"]  # 4xx, or the deliberate 503 when every slot is busy: never 200
         assert set(junk) <= {400, 422, 503} and junk.get(400, 0) > 0
         assert kinds["png"]["statuses"].get(200, 0) > 0 and kinds["data_url"]["statuses"].get(200, 0) > 0
-    assert rss[2] - rss[1] < 40, f"server memory grew between rounds: {rss}"
+    # A request's decoded image kept alive (a small PNG is ~0.3 MB as floats, a big upload ~10 MB) is 30+ MB a
+    # round of 100; the first round is left out, where the threadpool and the allocator still settle.
+    assert loadtest.mb_per_round(rss[1:]) < 5, f"server memory grows from round to round: {[round(x) for x in rss]} MB"
+
+
+def test_growth_per_round_tells_a_trend_from_one_odd_round():
+    from tinydigits.measure import loadtest
+
+    assert loadtest.mb_per_round([300, 310, 320, 330, 340]) == 10
+    assert abs(loadtest.mb_per_round([300, 390, 305, 302, 306])) < 2  # one round ends high: no trend
+    assert loadtest.mb_per_round([300, 306, 309, 318, 322]) > 5  # a slow leak under the noise of single rounds

@@ -220,9 +220,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"wrote {args.onnx} (opset {export.OPSET}, dynamic batch axis)")
         return 0 if fp32.same_argmax == fp32.images else 1
     moved = result.accuracy - fp32.onnx_accuracy
-    print(f"int8 ({result.quant_format}, per-channel weights, {export.CALIBRATION_IMAGES:,} training images to calibrate): "
-          f"test accuracy {result.accuracy:.2f}% ({moved:+.2f} points), same digit as fp32 on "
+    print(f"int8 ({result.quant_format}, per-channel 7-bit weights, {export.CALIBRATION_IMAGES:,} training images to "
+          f"calibrate): test accuracy {result.accuracy:.2f}% ({moved:+.2f} points), same digit as fp32 on "
           f"{result.same_as_fp32:,}/{result.images:,}")
+    exact = "exact" if result.exact_without_vnni else "SATURATES"
+    print(f"verified on this CPU: {result.cpu}; largest |weight| {result.largest_weight}, so CPUs without VNNI "
+          f"are {exact} (2 x 255 x {result.largest_weight} {'<=' if result.exact_without_vnni else '>'} 32767)")
     print(f"file {result.int8_bytes / 1024:.1f} KB (fp32 {result.fp32_bytes / 1024:.1f} KB); batch-1 latency in ONNX "
           f"Runtime, median of 500: {result.int8_ms:.3f} ms (fp32 {result.fp32_ms:.3f} ms)")
     holds = result.accuracy >= args.min_acc

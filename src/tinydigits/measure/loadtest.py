@@ -114,6 +114,15 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def mb_per_round(rss: list[float]) -> float:
+    """How fast memory grows from round to round: the Theil-Sen slope of RSS after each round (the median of
+    every pairwise slope), so one round that happens to end high or low does not make a trend. A leak grows
+    every round; an allocator that has found its size stays level."""
+    from scipy.stats import theilslopes
+
+    return float(theilslopes(rss).slope)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -189,10 +198,10 @@ def bench_serve(model_path: str | None = None, requests: int = 1000, workers: in
                                    ("small PNGs only", {"png": 1})):
                     log(f"  {label}, {concurrency} concurrent ...")
                     result = asyncio.run(drive(url, requests, concurrency, mix, payloads=payloads))
-                    rounds.append({"label": label, **result})
-            rss_after = rss_mb(proc.pid)
-    return {"requests_per_round": requests, "workers": workers, "rss_mb_before": rss_before, "rss_mb_after": rss_after,
-            "rounds": rounds}
+                    rounds.append({"label": label, **result, "rss_mb": rss_mb(proc.pid)})
+    rss = [rss_before] + [r["rss_mb"] for r in rounds]
+    return {"requests_per_round": requests, "workers": workers, "rss_mb_before": rss_before, "rss_mb_after": rss[-1],
+            "mb_per_round": mb_per_round(rss), "rounds": rounds}
 
 
 def format_serve(r: dict[str, Any]) -> str:
@@ -200,6 +209,7 @@ def format_serve(r: dict[str, Any]) -> str:
     for rnd in r["rounds"]:
         kinds = "  ".join(f"{k} {v['p50_ms']:.0f}/{v['p99_ms']:.0f} {v['statuses']}" for k, v in sorted(rnd["kinds"].items()))
         lines.append(f"{rnd['label']:<24} {rnd['concurrency']:>4} {rnd['requests_per_s']:>7.0f}  {kinds}")
-    lines.append(f"server RSS {r['rss_mb_before']:.0f} MB before, {r['rss_mb_after']:.0f} MB after; "
+    lines.append(f"server RSS {r['rss_mb_before']:.0f} MB before, {r['rss_mb_after']:.0f} MB after "
+                 f"({r['mb_per_round']:+.1f} MB a round, Theil-Sen); "
                  f"{r['workers']} worker process(es)")
     return "\n".join(lines)

@@ -108,6 +108,37 @@ def verify(model: torch.nn.Module, onnx_path: Path, test: mnist.Split, batch_siz
 # smaller (fewer nodes and tensors), so it is the default; QDQ stays available for runtimes that want it.
 CALIBRATION_IMAGES = 2000  # training images (never the test set) that set the activations' ranges
 
+# Weights are 7-bit (ONNX Runtime's reduce_range: -64..64). On x86 CPUs without VNNI, ONNX Runtime multiplies
+# u8 activations by s8 weights with VPMADDUBSW, which adds two products in a 16-bit register and saturates:
+# 2 x 255 x 127 overflows, 2 x 255 x 64 = 32,640 does not. With 8-bit weights a file verified on a VNNI machine
+# named another digit on 3 % of the test set of an AVX2 laptop (docs/using-a-model.md has the measurements).
+INT16 = 32767
+MAX_ACTIVATION = 255  # u8 activations
+
+
+def cpu_int8_path() -> str:
+    """Which of ONNX Runtime's x86 int8 paths this CPU takes: exact on VNNI/AMX, pairwise 16-bit sums without."""
+    from tinydigits.training.device import cpu_flags
+
+    flags = cpu_flags()
+    vnni = sorted(flags & {"avx512_vnni", "avx_vnni", "amx_int8"})
+    if vnni:
+        return f"VNNI ({', '.join(vnni)}): int32 sums"
+    if "avx2" in flags:
+        return "AVX2 without VNNI: u8 x s8 pairs summed in 16 bits"
+    return "no VNNI or AVX2 flags reported" if flags else "CPU flags unknown (not Linux)"
+
+
+def largest_int8_weight(path: Path) -> int:
+    """The largest |int8 weight| of the convolutions and matmuls in an int8 ONNX file."""
+    import onnx
+    from onnx import numpy_helper
+
+    graph = onnx.load(str(path)).graph
+    weights = {t.name: numpy_helper.to_array(t) for t in graph.initializer if t.data_type == onnx.TensorProto.INT8}
+    used = [name for node in graph.node for name in node.input if name in weights]
+    return max((int(np.abs(weights[name].astype(np.int32)).max()) for name in used), default=0)
+
 
 @dataclass
 class Int8Result:
@@ -120,6 +151,12 @@ class Int8Result:
     fp32_ms: float  # batch-1 latency in ONNX Runtime, median
     int8_ms: float
     quant_format: str
+    largest_weight: int  # |int8 weight|: 2 x 255 x it must fit 16 bits for CPUs without VNNI
+    cpu: str  # the int8 path of the CPU it was verified on (`cpu_int8_path`)
+
+    @property
+    def exact_without_vnni(self) -> bool:
+        return 2 * MAX_ACTIVATION * self.largest_weight <= INT16
 
 
 def _needs_onnx(int8: bool) -> None:
@@ -151,7 +188,8 @@ def calibration_split(data_dir: str | None, images: int = CALIBRATION_IMAGES) ->
 
 def quantize(fp32_path: Path, int8_path: Path, calibration: mnist.Split, quant_format: str = "qoperator") -> None:
     """Static int8 with ONNX Runtime: pre-processing (shape inference and graph optimisation, which folds batch
-    norm into the convs), ranges from the calibration images (min/max), int8 weights per output channel."""
+    norm into the convs), ranges from the calibration images (min/max), 7-bit int8 weights per output channel
+    (`reduce_range`: the same digits on CPUs with and without VNNI)."""
     from onnxruntime.quantization import CalibrationDataReader, CalibrationMethod, QuantFormat, QuantType, quantize_static
     from onnxruntime.quantization.shape_inference import quant_pre_process
 
@@ -167,7 +205,7 @@ def quantize(fp32_path: Path, int8_path: Path, calibration: mnist.Split, quant_f
         pre = Path(tmp) / "pre.onnx"
         quant_pre_process(str(fp32_path), str(pre))
         quantize_static(str(pre), str(int8_path), Images(), quant_format=QuantFormat.QDQ if quant_format == "qdq"
-                        else QuantFormat.QOperator, per_channel=True, weight_type=QuantType.QInt8,
+                        else QuantFormat.QOperator, per_channel=True, reduce_range=True, weight_type=QuantType.QInt8,
                         activation_type=QuantType.QUInt8, calibrate_method=CalibrationMethod.MinMax)
 
 
@@ -221,10 +259,10 @@ def export(model_path: str, onnx_path: str, data_dir: str | None = None, int8: b
         fp32 = verify(model, fp32_path, test)
         quantize(fp32_path, int8_path, calibration, quant_format)
         int8 = agreement(onnx_classifier(fp32_path), onnx_classifier(int8_path), test)
-        meta = {"format": f"int8 ({quant_format}, per-channel weights)", "test_acc": f"{int8.onnx_accuracy:.2f}"}
+        meta = {"format": f"int8 ({quant_format}, per-channel 7-bit weights)", "test_acc": f"{int8.onnx_accuracy:.2f}"}
         _save_stripped(int8_path, out, meta)
         one = next(iter(mnist.batches(test, 1)))[0].cpu().numpy()
         ms = {name: batch1_ms(path, one) for name, path in (("fp32", fp32_path), ("int8", out))}
         fp32_bytes = fp32_path.stat().st_size
     return Int8Result(fp32, int8.images, int8.onnx_accuracy, int8.same_argmax, fp32_bytes, out.stat().st_size,
-                      ms["fp32"], ms["int8"], quant_format)
+                      ms["fp32"], ms["int8"], quant_format, largest_int8_weight(out), cpu_int8_path())
