@@ -6,7 +6,8 @@ import math
 import numpy as np
 import pytest
 
-from tinydigits.results.budget import Budget, format_verdict, judge
+from tinydigits.constants import Budget
+from tinydigits.results.budget import format_verdict, judge
 from tinydigits.results.odds import clopper_pearson_lower, format_odds, line, normal_lower, pass_odds
 from tinydigits.verdict.check_report import write_check
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -95,4 +96,27 @@ def test_summary_table_in_report_matches_model(tiny_run):
 
     table = summary.format_table(summary.summarize(tiny_run.model), markdown=True)
     assert table in (tiny_run.run_dir / "report.md").read_text()
-    assert report.run_verdict(tiny_run.metrics)["epochs"] == 2
+    config = json.loads((tiny_run.run_dir / "config.json").read_text())
+    assert report.run_verdict(tiny_run.metrics, config)["epochs"] == 2
+
+
+def test_a_run_stopped_before_its_planned_epochs_never_passes(tiny_run, mnist_dir, tmp_path):
+    """The run's own budget (config.json) is lenient enough that both epochs pass it; cut metrics.json to the first
+    epoch, as Ctrl-C after epoch 1 leaves it, and `eval` writes a report that says the budget is not met."""
+    from helpers import run_cli
+
+    verdicts = {}
+    for kept in (2, 1):
+        run = tmp_path / f"kept{kept}"
+        shutil.copytree(tiny_run.run_dir, run)
+        config = json.loads((run / "config.json").read_text())
+        assert config["epochs"] == 2 and config["budget"]["last"] == 3  # recorded by the run: the plan and the budget
+        config["budget"] = {**config["budget"], "last": 1, "min_acc": 50.0}
+        (run / "config.json").write_text(json.dumps(config))
+        metrics = json.loads((run / "metrics.json").read_text())
+        metrics["epochs"] = metrics["epochs"][:kept]
+        (run / "metrics.json").write_text(json.dumps(metrics))
+        assert run_cli("eval", str(run), "--data-dir", str(mnist_dir)).returncode == 0
+        verdicts[kept] = (run / "report.md").read_text()
+    assert "budget verdict (this run): **PASS**" in verdicts[2] and "stopped early" not in verdicts[2]
+    assert "budget verdict (this run): **FAIL**" in verdicts[1] and "- epochs: 1 of 2 planned: **stopped early**" in verdicts[1]

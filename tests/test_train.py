@@ -53,9 +53,15 @@ def test_same_seed_same_numbers(mnist_dir, tmp_path):
 
 
 def test_recipe_fills_only_unset_fields():
-    cfg = TrainConfig(model="model3", lr=0.01).resolved()
-    assert cfg.lr == 0.01 and cfg.scheduler == models.recipe("model3")["scheduler"]
-    adam = TrainConfig(model="model3", optimizer="adam").resolved()
+    recipe = models.recipe("robust")
+    defaults = TrainConfig(model="model1").resolved()  # model1's recipe names only its rate: the global defaults
+    own = lambda v: tuple(v) if isinstance(v, list) else v
+    filled = [k for k, v in recipe.items() if k != "precision" and getattr(defaults, k) != own(v)]
+    assert len(filled) >= 6  # batch, rate, EMA, augmentations: values no default has, so only the recipe can set them
+    cfg = TrainConfig(model="robust", lr=0.01).resolved()
+    assert cfg.lr == 0.01  # set: kept
+    assert all(getattr(cfg, k) == recipe[k] for k in filled if k != "lr")  # unset: the recipe's
+    adam = TrainConfig(model="robust", optimizer="adam").resolved()
     assert adam.lr == 0.003  # the recipe's SGD learning rate is not carried over to Adam
 
 
@@ -136,8 +142,8 @@ def test_a_model_that_cannot_run_smaller_says_so(tmp_path, mnist_dir):
 
 
 def test_check_keeps_its_own_last_epochs_free_of_schedules():
+    from tinydigits.constants import Budget
     from tinydigits.errors import TinyDigitsError
-    from tinydigits.results.budget import Budget
     from tinydigits.verdict.seeds import check
 
     cfg = TrainConfig(model="model3", size_schedule="20:11").resolved()  # leaves 4 plain epochs: fine for --last 3
@@ -191,29 +197,40 @@ def test_the_ema_warms_up_then_keeps_its_decay():
         assert (averaged - now).abs().max() < (averaged - first).abs().max()  # near the trained weights, not the start
 
 
-def _rates(scheduler_name: str, epochs: int, losses: list[float]) -> list[float]:
-    """Each epoch's learning rate as `train` steps an epoch-wise scheduler (the plateau one reads the epoch's loss)."""
-    from tinydigits.training.train import make_optimizer, make_scheduler
+def _epoch_rates(monkeypatch, tmp_path, mnist_dir, scheduler: str, val: list[float], test: list[float]) -> list[float]:
+    """Each epoch's learning rate from a real `train` (tiny data), with the evaluation scripted: the validation split's
+    loss follows `val` and the test split's follows `test`, so the rates show which one the scheduler read."""
+    from tinydigits.training import train as loop
 
-    cfg = TrainConfig(model="model2", scheduler=scheduler_name, epochs=epochs).resolved()
-    opt = make_optimizer(cfg, [torch.nn.Parameter(torch.zeros(1))])
-    scheduler, per_batch = make_scheduler(cfg, opt, total_steps=epochs * 10)
-    assert not per_batch
-    rates = []
-    for loss in losses:
-        rates.append(opt.param_groups[0]["lr"])
-        scheduler.step(loss) if scheduler_name == "plateau" else scheduler.step()
-    return rates
+    real, calls = loop.evaluate, {"val": iter(val), "test": iter(test)}
 
+    def scripted(model, split, batch_size=1000):
+        _, acc = real(model, split, batch_size)
+        return next(calls["val" if len(split) == 64 else "test"]), acc
 
-def test_the_step_scheduler_cuts_the_rate_tenfold_every_third_of_the_run():
-    rates = _rates("step", 15, [1.0] * 15)
-    assert rates == pytest.approx([0.05] * 5 + [0.005] * 5 + [0.0005] * 5)
+    monkeypatch.setattr(loop, "evaluate", scripted)
+    cfg = TrainConfig(model="model2", scheduler=scheduler, epochs=len(val), train_limit=320, val_split=64, lr=0.05,
+                      data_dir=str(mnist_dir), out=str(tmp_path), threads=1)
+    return [row["lr"] for row in loop.train(cfg, quiet=True, log=lambda _: None).metrics["epochs"]]
 
 
-def test_the_plateau_scheduler_cuts_the_rate_after_three_epochs_without_a_better_loss():
-    rates = _rates("plateau", 8, [1.0, 0.9, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8])
-    assert rates == pytest.approx([0.05] * 6 + [0.005] * 2)
+def test_the_step_scheduler_cuts_the_rate_tenfold_every_third_of_the_run(monkeypatch, tmp_path, mnist_dir):
+    rates = _epoch_rates(monkeypatch, tmp_path, mnist_dir, "step", [1.0] * 6, [1.0] * 6)
+    assert rates == pytest.approx([0.05] * 2 + [0.005] * 2 + [0.0005] * 2)
+
+
+def test_the_plateau_scheduler_reads_the_validation_loss_never_the_test_loss(monkeypatch, tmp_path, mnist_dir):
+    better_and_better = [1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3]
+    rates = _epoch_rates(monkeypatch, tmp_path, mnist_dir, "plateau", [1.0, 0.9, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8],
+                         better_and_better)
+    assert rates == pytest.approx([0.05] * 6 + [0.005] * 2)  # cut after three epochs without a better validation loss
+
+
+def test_plateau_without_a_validation_split_is_refused_in_one_line():
+    from helpers import assert_one_line_error, run_cli
+
+    proc = run_cli("train", "--scheduler", "plateau", "--epochs", "2")
+    assert_one_line_error(proc, "--scheduler plateau needs --val-split")
 
 
 def test_ctrl_c_during_the_bookkeeping_waits_until_it_is_done():

@@ -81,7 +81,7 @@ def test_python_api_checks_an_inline_model(mnist_dir, tmp_path):
     from torch import nn
 
     import tinydigits
-    from tinydigits.results.budget import Budget
+    from tinydigits.constants import Budget
 
     class Inline(nn.Module):
         def __init__(self):

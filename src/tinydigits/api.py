@@ -44,12 +44,13 @@ def model_ref(model: ModelLike, jobs: int = 1) -> str:
 
 def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any):
     """One run with its pictures and report.md, like `tinydigits train`; settings are TrainConfig fields."""
-    from tinydigits.results.report import write_artifacts
     from tinydigits.training.config import TrainConfig
     from tinydigits.training.train import train as train_run
+    from tinydigits.verdict.seeds import outcome
 
     result = train_run(TrainConfig(model=model_ref(model), **settings), quiet=quiet)
-    write_artifacts(result.run_dir, result.model, result.test)
+    if warning := outcome(result)[-1]:
+        print(f"warning: {warning}")
     return result
 
 
@@ -57,7 +58,7 @@ def check(model: ModelLike, seeds: Iterable[int] = (0, 1, 2, 3, 4), jobs: int = 
           stack: bool | None = None, **settings: Any) -> dict[str, Any]:
     """`tinydigits check` from Python: train every seed, print the table, return the verdict dict.
     `stack=True` trains the seeds as one stacked network in this process (default: on CUDA only)."""
-    from tinydigits.results.budget import Budget
+    from tinydigits.constants import Budget
     from tinydigits.training.config import TrainConfig
     from tinydigits.verdict.seeds import check as check_seeds
 

@@ -49,11 +49,12 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("train", "train one model; writes a run folder", _train_arguments)
 def cmd_train(args: argparse.Namespace) -> int:
-    from tinydigits.results.report import write_artifacts
     from tinydigits.training.train import train
+    from tinydigits.verdict.seeds import outcome
 
     result = train(config_from_args(args), quiet=args.quiet)
-    write_artifacts(result.run_dir, result.model, result.test)
+    if warning := outcome(result)[-1]:
+        print(f"tinydigits: warning: {warning}", file=sys.stderr)
     last = result.metrics["epochs"][-1]
     print(f"final test accuracy {last['test_acc']:.2f}%  ({result.metrics['params']} parameters)")
     print(result.run_dir)
@@ -125,7 +126,7 @@ def _eval_arguments(p: argparse.ArgumentParser) -> None:
 def cmd_eval(args: argparse.Namespace) -> int:
     from tinydigits.data import mnist
     from tinydigits.results import report
-    from tinydigits.training import runs
+    from tinydigits.training import runs, tracking
     from tinydigits.training.device import pick_device
 
     run_dir = Path(args.run_dir)
@@ -135,6 +136,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     model, _ = runs.load_model(run_dir, device)
     test = mnist.load_split("test", args.data_dir, device)
     p = report.write_artifacts(run_dir, model, test)
+    if warning := tracking.publish(run_dir):
+        print(f"tinydigits: warning: {warning}", file=sys.stderr)
     print(f"test accuracy {p.accuracy:.2f}% ({int((p.preds != p.labels).sum())} of {len(p.labels)} wrong)")
     print(run_dir / "report.md")
     return 0

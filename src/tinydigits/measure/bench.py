@@ -23,7 +23,7 @@ from tinydigits import models
 from tinydigits.constants import DEFAULT_MODEL, MEAN, STD
 from tinydigits.data import mnist
 from tinydigits.training.config import TrainConfig
-from tinydigits.training.train import make_ema, make_optimizer, train_epoch, train_step, training_model
+from tinydigits.training.train import Data, Setup, make_ema, make_optimizer, train_epoch, train_step, training_model
 
 
 class PerSampleDataset(torch.utils.data.Dataset):
@@ -55,7 +55,7 @@ Slice = Callable[[], tuple[float, int]]
 def pipeline_slices(cfg: TrainConfig, train: mnist.Split, size: int) -> Slice:
     """The project's own training (shuffle, affine warp, normalise, train), data already on the device."""
     model = training_model(cfg.model)
-    opt = make_optimizer(cfg, model.parameters())
+    setup = Setup(model, make_optimizer(cfg, model.parameters()))  # a constant rate: the cost of a step, not a schedule
     g = torch.Generator().manual_seed(0)
     state = {"order": torch.randperm(len(train), generator=g), "at": 0}
 
@@ -64,7 +64,7 @@ def pipeline_slices(cfg: TrainConfig, train: mnist.Split, size: int) -> Slice:
             state["order"], state["at"] = torch.randperm(len(train), generator=g), 0
         part = train.subset(state["order"][state["at"] : state["at"] + size])
         state["at"] += size
-        stats = train_epoch(model, opt, None, False, part, cfg, g)
+        stats = train_epoch(setup, Data([part], [g], [None], part), cfg)[0]
         return stats.seconds, stats.images
 
     return run
@@ -103,14 +103,14 @@ def profile_step(cfg: TrainConfig, train: mnist.Split, steps: int = 50, top: int
     from torch.profiler import ProfilerActivity, profile
 
     model = training_model(cfg.model)
-    opt = make_optimizer(cfg, model.parameters())
-    ema, g = make_ema(model, cfg.ema), torch.Generator().manual_seed(0)
+    setup = Setup(model, make_optimizer(cfg, model.parameters()), ema=make_ema(model, cfg.ema))
+    g = torch.Generator().manual_seed(0)
     part = train.subset(torch.arange(min(len(train), (steps + 10) * cfg.batch_size)))
     warm, timed = part.subset(torch.arange(10 * cfg.batch_size)), part.subset(torch.arange(10 * cfg.batch_size, len(part)))
-    train_epoch(model, opt, None, False, warm, cfg, g, ema)
-    plain = train_epoch(model, opt, None, False, timed, cfg, g, ema)  # the step's time without the profiler's overhead
+    train_epoch(setup, Data([warm], [g], [None], warm), cfg)
+    plain = train_epoch(setup, Data([timed], [g], [None], timed), cfg)[0]  # the step's time without the profiler
     with profile(activities=[ProfilerActivity.CPU]) as prof:
-        train_epoch(model, opt, None, False, timed, cfg, g, ema)
+        train_epoch(setup, Data([timed], [g], [None], timed), cfg)
     batches = math.ceil(plain.images / cfg.batch_size)
     events = prof.key_averages()
     labelled = {e.key: e.cpu_time_total for e in events if e.key in STAGES}

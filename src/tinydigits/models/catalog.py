@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tinydigits.constants import DEFAULT_MODEL
+from tinydigits.constants import BUDGET, DEFAULT_MODEL
 from tinydigits.models import registry, summary
 
 # Short names for the recipe's settings in the table, in the order a reader thinks of a run.
@@ -20,7 +20,7 @@ def rows(refs: list[str] | None = None) -> list[dict[str, Any]]:
     for source in map(registry.resolve, refs or registry.names()):
         totals = summary.totals(summary.summarize(source.create()))
         out.append({"name": source.name, "params": totals["params"], "macs": totals["macs"],
-                    "epochs": source.recipe.get("epochs", 15), "recipe": source.recipe,
+                    "epochs": source.recipe.get("epochs", BUDGET.max_epochs), "recipe": source.recipe,
                     "default": source.ref == DEFAULT_MODEL})
     return out
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tinydigits.constants import Budget as Budget  # the limits themselves live with the constants
+from tinydigits.constants import Budget
 from tinydigits.results.odds import format_odds, pass_odds
 
 

@@ -1,6 +1,7 @@
 """Pictures, tables and report.md for a run folder, and a side-by-side comparison of several runs.
 
-`write_artifacts` is the one code path behind both `tinydigits train` and `tinydigits eval`.
+`write_artifacts` is the one code path behind both `tinydigits train` and `tinydigits eval`. It writes files only:
+TensorBoard and MLflow get them from `training.tracking.publish`, so a server that fails cannot undo a finished run.
 """
 
 from __future__ import annotations
@@ -19,13 +20,12 @@ import matplotlib.pyplot as plt  # noqa: E402
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
-from tinydigits.constants import BUDGET
+from tinydigits.constants import BUDGET, Budget
 from tinydigits.data import mnist
 from tinydigits.models import summary
 from tinydigits.results import predictions
-from tinydigits.results.budget import Budget, judge  # noqa: E402
-from tinydigits.training import runs  # noqa: E402
-from tinydigits.training.events import add_results  # noqa: E402
+from tinydigits.results.budget import constraint_value, judge, mark
+from tinydigits.training import runs
 
 TARGET = BUDGET.min_acc  # the line the curves are drawn against
 PICTURES = ("curves.png", "misclassified.png", "confusion.png", "per_class.png", "samples.png")
@@ -118,10 +118,12 @@ def write_per_class_csv(rows: list[dict[str, float]], path: Path) -> None:
     runs.write_text(path, buffer.getvalue())
 
 
-def run_verdict(metrics: dict[str, Any], budget: Budget | None = None) -> dict[str, Any]:
-    """The challenge's verdict for a single run (check applies the same rule to every seed)."""
+def run_verdict(metrics: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:
+    """The challenge's verdict for a single run, by `judge` (check applies it to every seed): against the epochs the
+    run was planned for and the budget it was trained under (config.json), so a run stopped early never passes."""
     accs = [e["test_acc"] for e in metrics["epochs"]]
-    return judge({metrics["seed"]: accs}, metrics["params"], len(accs), budget or Budget())
+    planned = config.get("epochs", len(accs))
+    return judge({metrics["seed"]: accs}, metrics["params"], planned, Budget(**config.get("budget", {})))
 
 
 def md_table(header: list[str], rows: list[list[Any]]) -> str:
@@ -132,20 +134,20 @@ def md_table(header: list[str], rows: list[list[Any]]) -> str:
 def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.Predictions, classes: list[dict]) -> str:
     epochs = metrics["epochs"]
     accs = [e["test_acc"] for e in epochs]
-    v = run_verdict(metrics)
-    mark = lambda ok: "PASS" if ok else "FAIL"
+    v = run_verdict(metrics, config)
+    stopped = f" of {v['epochs']} planned: **stopped early**" if len(epochs) < v["epochs"] else ""
     settings = {k: v for k, v in config.items() if k not in ("environment", "data_dir", "out")}
     epoch_rows = [[e["epoch"], f"{e['train_loss']:.4f}", f"{e['train_acc']:.2f}", f"{e['test_loss']:.4f}",
                    f"{e['test_acc']:.2f}", f"{e['lr']:.4g}", f"{e['seconds']:.1f}"] for e in epochs]
     class_rows = [[r["digit"], r["support"], *(f"{r[k]:.2f}" for k in ("accuracy", "precision", "recall")), r["errors"]]
                   for r in classes]
-    value = lambda x: f"{x:.2f}" if isinstance(x, float) else x
-    budget_rows = [[name, value(c["value"]), c["limit"], mark(c["pass"])] for name, c in v["constraints"].items()]
+    budget_rows = [[name, constraint_value(c), c["limit"], mark(c["pass"])] for name, c in v["constraints"].items()]
     return f"""# {metrics['model']} — seed {metrics['seed']}
 
 - parameters: **{metrics['params']:,}**
 - final test accuracy: **{accs[-1]:.2f} %** (re-evaluated from model.pt: {p.accuracy:.2f} %)
 - best test accuracy: {max(accs):.2f} % (epoch {accs.index(max(accs)) + 1})
+- epochs: {len(epochs)}{stopped}
 - budget verdict (this run): **{mark(v['pass'])}**
 - environment: {json.dumps(config.get('environment', {}))}
 
@@ -202,12 +204,6 @@ def write_artifacts(run_dir: Path, model: nn.Module, test: mnist.Split) -> predi
     write_per_class_csv(classes, run_dir / "per_class.csv")
     text = render_report(model, metrics, config, p, classes)
     runs.write_text(run_dir / "report.md", text)
-    add_results(run_dir, classes, [run_dir / name for name in PICTURES], step=len(metrics["epochs"]))
-    if config.get("mlflow") and config.get("mlflow_run_id"):
-        from tinydigits.training import tracking
-
-        files = [run_dir / name for name in (*PICTURES, "report.md", "per_class.csv")]
-        tracking.log_files(config["mlflow"], config["mlflow_run_id"], files)
     return p
 
 
@@ -216,12 +212,13 @@ def compare(run_dirs: list[Path], target: float = TARGET) -> str:
     rows = []
     for run_dir in run_dirs:
         m = runs.read_metrics(run_dir)
+        config = runs.read_json(Path(run_dir) / "config.json")
         accs = [e["test_acc"] for e in m["epochs"]]
         first = next((e["epoch"] for e in m["epochs"] if e["test_acc"] >= target), None)
         seconds = sum(e["seconds"] for e in m["epochs"])
         rows.append([f"`{os.path.basename(os.path.normpath(run_dir))}`", m["model"], m["seed"], f"{m['params']:,}",
                      len(accs), f"{max(accs):.2f}", f"{accs[-1]:.2f}", first or "—", f"{seconds:.0f}",
-                     "PASS" if run_verdict(m)["pass"] else "FAIL"])
+                     mark(run_verdict(m, config)["pass"])])
     header = ["run", "model", "seed", "params", "epochs", "best test %", "final test %", f"first epoch ≥ {target}",
               "seconds", "budget"]
     return "# tinydigits runs compared\n\n" + md_table(header, rows) + "\n"

@@ -34,7 +34,9 @@ class TrainConfig:
     batch_size: int | None = setting(help=f"default from the model's recipe, else {DEFAULT_BATCH}", type=positive_int)
     optimizer: str | None = setting(choices=OPTIMIZERS)
     lr: float | None = setting(help="(peak) learning rate; default from the model's recipe")
-    scheduler: str | None = setting(choices=SCHEDULERS)
+    scheduler: str | None = setting(help="learning-rate schedule (default from the model's recipe); plateau lowers the "
+                                         "rate when the validation loss stops improving, so it needs --val-split",
+                                    choices=SCHEDULERS)
     weight_decay: float = setting(0.0)
     label_smoothing: float | None = setting()
     ema: float | None = setting(help="EMA decay of evaluated weights (0 = off)")
@@ -105,6 +107,9 @@ class TrainConfig:
             (1 <= self.batch_size <= 65536, "--batch-size must be between 1 and 65536"),
             (self.lr is not None and 0 < self.lr < 10, "--lr must be between 0 and 10"),
             (self.val_split >= 0, "--val-split must be >= 0"),
+            (self.scheduler != "plateau" or self.val_split > 0,
+             "--scheduler plateau needs --val-split N: it steps on the validation loss, and the test set is never "
+             "used to tune"),
             (0 <= (self.ema or 0) < 1, "--ema must be in [0, 1)"),
             ((self.bn_recompute or 0) >= 0, "--bn-recompute must be >= 0"),
             (self.precision in ("fp32", "bf16"), "--precision must be fp32, bf16 or auto"),
@@ -118,7 +123,7 @@ class TrainConfig:
                 raise TinyDigitsError(message)
         self.plan()  # a malformed schedule, or one that reaches into the last epochs, is one line now
 
-    def plan(self, keep_last: int = 3) -> list[tuple[int, int]]:
+    def plan(self, keep_last: int = BUDGET.last) -> list[tuple[int, int]]:
         """(input size, batch size) of every epoch. Schedules only touch the first epochs: the last
         `keep_last` (the budget's judged epochs) always train at 28x28 with the recipe's batch."""
         sizes = _schedule(self.size_schedule, "--size-schedule", 28, self.epochs, keep_last, (8, 28))

@@ -17,6 +17,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from tinydigits.constants import BUDGET
 from tinydigits.models.registry import eval_mode
 
 EPOCH_TAGS = {"train_loss": "loss/train", "test_loss": "loss/test", "train_acc": "acc/train", "test_acc": "acc/test",
@@ -82,7 +83,8 @@ class RunEvents:
 
             accs = [e["test_acc"] for e in metrics["epochs"]]
             if accs:
-                final = {"final_test_acc": accs[-1], "min_last3_test_acc": min(accs[-3:]), "best_test_acc": max(accs)}
+                last = config.get("budget", {}).get("last", BUDGET.last)  # the judged epochs of the run's budget
+                final = {"final_test_acc": accs[-1], f"min_last{last}_test_acc": min(accs[-last:]), "best_test_acc": max(accs)}
                 for summary in hparams(hparam_values(config), final):  # into this run's own file, not a sub-folder
                     self.writer.file_writer.add_summary(summary)
                 for key, value in final.items():

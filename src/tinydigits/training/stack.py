@@ -22,30 +22,19 @@ refused too: the plateau scheduler (one schedule reading one loss).
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import torch
 from torch import nn
 
 from tinydigits import models
+from tinydigits.constants import BUDGET, Budget
 from tinydigits.data import mnist
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import CenterCrop, Chain
+from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import model_layout, pick_device
-from tinydigits.training.train import (
-    EpochStats,
-    KeyboardInterruptInRun,
-    RunRecord,
-    RunResult,
-    Setup,
-    TrainConfig,
-    epoch_row,
-    evaluate,
-    load_splits,
-    recompute_bn,
-    scheduled_step,
-    training_model,
-)
+from tinydigits.training.record import RunRecord, RunResult
+from tinydigits.training.train import Data, Setup, fit, load_splits, training_model
 
 SAME_ON_EVERY_CHANNEL = (nn.ReLU, nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, CenterCrop)
 
@@ -179,25 +168,8 @@ def ensure_stackable(cfg: TrainConfig, model: nn.Module | None = None) -> None:
         raise TinyDigitsError(f"--stack: {reason}; run check without --stack")
 
 
-def _stacked_epoch(model, opt, scheduler, per_batch, splits, cfg, generators, ema, size, batch_size) -> list[EpochStats]:
-    """One pass of every seed over its own shuffled, augmented split: one optimiser step for all seeds per batch."""
-    model.train()
-    augment = cfg.augment()
-    loss_sum = correct = 0
-    seen, start = 0, time.perf_counter()
-    for group in zip(*(mnist.batches(s, batch_size, g, augment) for s, g in zip(splits, generators, strict=True)), strict=True):
-        x = torch.cat([x for x, _ in group], 1)
-        y = torch.stack([y for _, y in group], 1)
-        loss, logits = scheduled_step(model, opt, scheduler, per_batch, ema, x, y, cfg, size, batch_size)
-        loss_sum = loss_sum + loss.detach().float() * len(y)  # stays on the device: no sync per step
-        correct = correct + (logits.argmax(2) == y).sum(0)
-        seen += len(y)
-    seconds = time.perf_counter() - start
-    return [EpochStats(loss / seen, 100.0 * c / seen, seen, seconds)
-            for loss, c in zip(loss_sum.tolist(), correct.tolist(), strict=True)]
-
-
-def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=print) -> list[RunResult]:
+def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=print,
+                  budget: Budget = BUDGET) -> list[RunResult]:
     """Train `seeds` of one config as one stacked network: one run folder per seed, exactly what `train` writes
     (config.json says `"stack"`); returns the runs' results in the order of `seeds`."""
     cfg = cfg.resolved()
@@ -222,34 +194,11 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
         gens.append(torch.Generator().manual_seed(seed))
     ensure_stackable(cfg, nets[0])
     model = model_layout(StackedNet(nets, dropout_gens), device)
-    setup = Setup.of(cfg, model, len(train_splits[0]), probe=nets[0])
-    opt, scheduler, per_batch, ema, plan, evaluated = (setup.opt, setup.scheduler, setup.per_batch, setup.ema, setup.plan,
-                                                       setup.evaluated)
+    setup = Setup.of(cfg, model, len(train_splits[0]), probe=nets[0], budget=budget)
     params = models.count_params(nets[0])
-    seed_runs = [RunRecord(dataclasses.replace(cfg, seed=s), source, params, device, len(train_splits[0]), nets[i],
-                           stack={"seeds": seeds, "group": i}) for i, s in enumerate(seeds)]
+    records = [RunRecord(dataclasses.replace(cfg, seed=s), source, params, device, len(train_splits[0]), nets[i], budget,
+                         stack={"seeds": seeds, "group": i}) for i, s in enumerate(seeds)]
     log(f"stacked {len(seeds)} seeds of {source.name} ({params:,} params each) on {device}")
-    try:
-        for epoch in range(1, cfg.epochs + 1):
-            start, lr = time.perf_counter(), opt.param_groups[0]["lr"]
-            size, batch = plan[epoch - 1]
-            stats = _stacked_epoch(model, opt, scheduler, per_batch, train_splits, cfg, gens, ema, size, batch)
-            recompute_bn(evaluated, train_splits, cfg.bn_recompute)
-            tests = evaluate(evaluated, [test] * len(seeds))
-            vals = evaluate(evaluated, val_splits) if val_splits[0] is not None else [None] * len(seeds)
-            if scheduler is not None and not per_batch:
-                scheduler.step()
-            for g, run in enumerate(seed_runs):
-                row = epoch_row(epoch, stats[g], tests[g], lr, start, size, batch)
-                if vals[g] is not None:
-                    row["val_loss"], row["val_acc"] = vals[g]
-                run.epoch(row, evaluated.copy_to(g, nets[g]))
-            log(f"epoch {epoch:>2}/{cfg.epochs}  test acc " + " ".join(f"{t[1]:.2f}" for t in tests)
-                + f"  {time.perf_counter() - start:.1f}s")
-    except BaseException as err:
-        for run in seed_runs:
-            run.stop(err)
-        if isinstance(err, KeyboardInterrupt):
-            raise KeyboardInterruptInRun(seed_runs[0].run_dir, len(seed_runs[0].metrics["epochs"])) from None
-        raise
-    return [run.finish(net.eval(), test) for run, net in zip(seed_runs, nets, strict=True)]
+    data = Data(train_splits, gens, val_splits, test, stacked=True)
+    fit(cfg, setup, data, records, lambda g: setup.evaluated.copy_to(g, nets[g]), log=log)
+    return [record.finish(net.eval(), test) for record, net in zip(records, nets, strict=True)]

@@ -2,9 +2,9 @@
 `check` or a `search` as the parent run. Off by default; `pip install 'tinydigits[mlflow]'`.
 
 The client API with explicit run ids (not mlflow's global "active run"), because a run's life spans
-two places: `train` logs settings and per-epoch metrics, and the pictures come later from
-`report.write_artifacts` (which finds the run id in config.json). Worker processes of `check` and
-`search` create their own child runs under the parent's id.
+two places: `train` logs settings and per-epoch metrics, and the pictures come later from `publish`
+(which finds the run id in config.json). Worker processes of `check` and `search` create their own child
+runs under the parent's id.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from tinydigits.errors import TinyDigitsError
-from tinydigits.training.events import hparam_values
+from tinydigits.training.events import add_results, hparam_values
 
 EXPERIMENT = "tinydigits"
 EPOCH_METRICS = ("train_loss", "train_acc", "test_loss", "test_acc", "val_loss", "val_acc", "lr", "seconds")
@@ -95,6 +95,35 @@ def end_run(uri: str, run_id: str, status: str = "FINISHED") -> None:
     _call(uri, "closing the run", client(uri).set_terminated, run_id, status)
 
 
+def end_quietly(uri: str, run_id: str, status: str) -> None:
+    """Close a run while another error is on its way out: a failure to close must never replace that error (the
+    run then stays RUNNING on the server, which is the lesser harm)."""
+    with contextlib.suppress(Exception):
+        end_run(uri, run_id, status)
+
+
+def publish(run_dir: Path) -> str | None:
+    """A run folder's results where runs are tracked: per-class accuracy and the pictures into its TensorBoard
+    events, the files to its MLflow run when it has one. Returns what failed, in one line, instead of raising: the
+    folder already holds everything, and a server that is away must not undo a finished run or check."""
+    import csv
+    import json
+
+    run_dir = Path(run_dir)
+    config = json.loads((run_dir / "config.json").read_text())
+    metrics = json.loads((run_dir / "metrics.json").read_text())
+    with (run_dir / "per_class.csv").open() as f:
+        classes = [{"digit": int(r["digit"]), "accuracy": float(r["accuracy"])} for r in csv.DictReader(f)]
+    pictures = sorted(run_dir.glob("*.png"))  # what `results.report.write_artifacts` drew
+    add_results(run_dir, classes, pictures, step=len(metrics["epochs"]))
+    if config.get("mlflow") and config.get("mlflow_run_id"):
+        try:
+            log_files(config["mlflow"], config["mlflow_run_id"], [*pictures, run_dir / "report.md", run_dir / "per_class.csv"])
+        except TinyDigitsError as err:
+            return f"{run_dir.name}: results not uploaded ({err})"
+    return None
+
+
 @contextlib.contextmanager
 def shielded() -> Iterator[None]:
     """Ctrl-C inside the block (a run's bookkeeping: files, MLflow) is held until the block ends, then raised. An
@@ -133,7 +162,7 @@ def parent_run(uri: str | None, name: str, params: dict[str, Any]) -> Iterator[s
         yield run_id
     except BaseException as err:
         with shielded():
-            end_run(uri, run_id, status_for(err))
+            end_quietly(uri, run_id, status_for(err))
         raise
     with shielded():
         end_run(uri, run_id)

@@ -1,13 +1,13 @@
-"""The training loop: data as tensors on the device, augmentation per batch, one run folder per run."""
+"""The training loop, top to bottom: data as tensors on the device, augmentation per batch, one optimiser step
+per batch, an evaluation per epoch. One loop serves a single run and a stack of seeds trained as one network
+(`training.stack`); the run's files, events and MLflow run are `training.record`'s."""
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import torch
@@ -16,13 +16,13 @@ from torch import nn
 from torch.optim.swa_utils import AveragedModel
 
 from tinydigits import models
+from tinydigits.constants import BUDGET, Budget
 from tinydigits.data import mnist
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.registry import eval_mode
-from tinydigits.training import runs, tracking
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout, model_layout, pick_device
-from tinydigits.training.events import RunEvents
+from tinydigits.training.record import EpochStats, KeyboardInterruptInRun, RunRecord, RunResult, epoch_line, epoch_row
 
 
 def make_optimizer(cfg: TrainConfig, params) -> torch.optim.Optimizer:
@@ -139,7 +139,7 @@ def seed_losses(logits: torch.Tensor, y: torch.Tensor, label_smoothing: float = 
     return F.cross_entropy(logits, y, label_smoothing=label_smoothing)
 
 
-def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig,
+def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig, *,
                lr_scale: float = 1.0):
     """Forward (bf16 autocast when configured), backward, optimiser step at `lr_scale` times the scheduler's
     rate (a batch-size schedule's linear scaling); returns (loss, logits) - per seed for a stack of seeds."""
@@ -160,33 +160,17 @@ def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y:
     return loss, logits
 
 
-def scheduled_step(model, opt, scheduler, per_batch: bool, ema, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig,
-                   size: int, batch_size: int):
-    """One batch of an epoch: inputs at `size` (downscaled after augmentation), the step at the batch's learning-rate
-    scale, the per-batch scheduler and the EMA; returns (loss, logits) as `train_step` does."""
-    if size != x.shape[-1]:
-        x = F.interpolate(x, size=(size, size), mode="bilinear", antialias=True, align_corners=False)
-    with torch.profiler.record_function("step"):  # labels for `bench --profile`; next to nothing when not profiling
-        loss, logits = train_step(model, opt, x, y, cfg, batch_size / cfg.batch_size)
-        if per_batch:
-            scheduler.step()
-    if ema is not None:
-        with torch.profiler.record_function("ema"):
-            ema.update_parameters(model)
-    return loss, logits
-
-
 @dataclass
 class Setup:
-    """What a run trains with besides the model: optimiser, scheduler, EMA and the per-epoch plan. `train` and a stack
-    of seeds (`training.stack`) set up alike through `Setup.of`."""
+    """What a run trains with besides the data: the model, optimiser, scheduler, EMA and the per-epoch plan of
+    (input size, batch size). `train` and a stack of seeds (`training.stack`) set up alike through `Setup.of`."""
 
     model: nn.Module
     opt: torch.optim.Optimizer
-    scheduler: Any
-    per_batch: bool
-    ema: AveragedModel | None
-    plan: list[tuple[int, int]]
+    scheduler: Any = None
+    per_batch: bool = False  # the scheduler steps every batch (one-cycle), else once an epoch
+    ema: AveragedModel | None = None
+    plan: list[tuple[int, int]] | None = None
 
     @property
     def evaluated(self) -> nn.Module:
@@ -194,10 +178,11 @@ class Setup:
         return self.ema.module if self.ema is not None else self.model
 
     @classmethod
-    def of(cls, cfg: TrainConfig, model: nn.Module, images: int, probe: nn.Module | None = None) -> Setup:
+    def of(cls, cfg: TrainConfig, model: nn.Module, images: int, probe: nn.Module | None = None,
+           budget: Budget = BUDGET) -> Setup:
         """`images` per epoch set the one-cycle's length; `probe` (default `model`) is the net a size schedule is
-        tried on (a stack's first seed)."""
-        plan = cfg.plan()
+        tried on (a stack's first seed); schedules keep clear of the budget's judged epochs."""
+        plan = cfg.plan(keep_last=budget.last)
         for size in sorted({size for size, _ in plan if size != 28}):
             check_size(probe or model, size, cfg.model)
         ema = make_ema(model, cfg.ema)
@@ -207,33 +192,65 @@ class Setup:
 
 
 @dataclass
-class EpochStats:
-    loss: float
-    acc: float
-    images: int
-    seconds: float
+class Data:
+    """What the seeds train on: per seed a training split, its generator (order and augmentation) and its
+    validation split (None without `--val-split`); one test split. `stacked`: the seeds are one stacked network
+    (inputs side by side in channels, logits [B, G, 10]); else there is one seed and a plain model."""
+
+    train: list[mnist.Split]
+    generators: list[torch.Generator]
+    val: list[mnist.Split | None]
+    test: mnist.Split
+    stacked: bool = False
+
+    def one_or_all(self, values: list) -> Any:
+        """What `evaluate` and `recompute_bn` take: the list for a stack, its only item for a plain model."""
+        return values if self.stacked else values[0]
 
 
-def train_epoch(model, opt, scheduler, per_batch, split, cfg, generator, ema=None, progress=None,
-                size: int = 28, batch_size: int | None = None) -> EpochStats:
-    """One pass over the (shuffled, augmented) training split, at `size` x `size` inputs (downscaled after
-    augmentation) and `batch_size` (default the config's; the learning rate scales with it)."""
-    model.train()
+def scheduled_step(setup: Setup, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig, size: int, batch_size: int):
+    """One batch: inputs at `size` (downscaled after augmentation), the step at the batch's learning-rate scale
+    (a batch schedule scales it linearly), the per-batch scheduler and the EMA; returns (loss, logits)."""
+    if size != x.shape[-1]:
+        x = F.interpolate(x, size=(size, size), mode="bilinear", antialias=True, align_corners=False)
+    with torch.profiler.record_function("step"):  # labels for `bench --profile`; next to nothing when not profiling
+        loss, logits = train_step(setup.model, setup.opt, x, y, cfg, lr_scale=batch_size / cfg.batch_size)
+        if setup.per_batch:
+            setup.scheduler.step()
+    if setup.ema is not None:
+        with torch.profiler.record_function("ema"):
+            setup.ema.update_parameters(setup.model)
+    return loss, logits
+
+
+def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, batch_size: int | None = None,
+                progress=None) -> list[EpochStats]:
+    """One pass of every seed over its own shuffled, augmented split at `size` x `size` and `batch_size` (default
+    the config's): one optimiser step per batch for all seeds. Loss and accuracy stay on the device (no sync per
+    step) unless a progress bar shows them. Returns each seed's figures."""
+    setup.model.train()
     augment = cfg.augment()
     batch_size = batch_size or cfg.batch_size
-    loss_sum, correct, seen = 0.0, 0, 0
-    start = time.perf_counter()
-    for x, y in mnist.batches(split, batch_size, generator, augment):
-        loss, logits = scheduled_step(model, opt, scheduler, per_batch, ema, x, y, cfg, size, batch_size)
-        loss_sum += loss.item() * len(y)
-        correct += int((logits.argmax(1) == y).sum())
+    loss_sum = correct = 0
+    seen, start = 0, time.perf_counter()
+    streams = [mnist.batches(s, batch_size, g, augment) for s, g in zip(data.train, data.generators, strict=True)]
+    for group in zip(*streams, strict=True):
+        if data.stacked:  # seed g's images in its own channels, its labels in column g
+            x, y = torch.cat([x for x, _ in group], 1), torch.stack([y for _, y in group], 1)
+        else:
+            x, y = group[0]
+        loss, logits = scheduled_step(setup, x, y, cfg, size, batch_size)
+        loss_sum = loss_sum + loss.detach().float() * len(y)
+        correct = correct + (logits.argmax(-1) == y).sum(0)
         seen += len(y)
         if progress is not None:
             elapsed = time.perf_counter() - start
             progress.update(len(y))
-            progress.set_postfix(loss=f"{loss_sum / seen:.4f}", acc=f"{100 * correct / seen:.2f}", ips=f"{seen / elapsed:.0f}",
-                                 refresh=False)  # the bar redraws on its own schedule, not every batch
-    return EpochStats(loss_sum / seen, 100.0 * correct / seen, seen, time.perf_counter() - start)
+            progress.set_postfix(loss=f"{float(loss_sum.sum()) / seen:.4f}", ips=f"{seen / elapsed:.0f}",
+                                 acc=f"{100 * int(correct.sum()) / seen:.2f}", refresh=False)  # redraws on its own
+    seconds = time.perf_counter() - start
+    return [EpochStats(loss / seen, 100.0 * c / seen, seen, seconds)
+            for loss, c in zip(loss_sum.reshape(-1).tolist(), correct.reshape(-1).tolist(), strict=True)]
 
 
 def load_splits(cfg: TrainConfig, device: torch.device, quiet: bool = True) -> tuple[mnist.Split, mnist.Split]:
@@ -245,49 +262,55 @@ def load_splits(cfg: TrainConfig, device: torch.device, quiet: bool = True) -> t
     return train_split, test_split
 
 
-def write_config(run_dir: Path, config: dict[str, Any], source: models.Source, params: int, device: torch.device,
-                 train_images: int, mlflow_run: str | None = None, **extra: Any) -> None:
-    """config.json: every setting, where the model came from, the machine and versions."""
-    record = {**config, "origin": source.origin, "params": params, "device": str(device), "threads": torch.get_num_threads(),
-              "train_images": train_images, "environment": runs.environment(), **extra}
-    if mlflow_run:  # config.json records the MLflow run's id for the pictures that come later
-        record["mlflow_run_id"] = mlflow_run
-    runs.write_json(run_dir / "config.json", record)
-
-
-def epoch_row(epoch: int, stats: EpochStats, test: tuple[float, float], lr: float, start: float, size: int,
-              batch: int) -> dict[str, Any]:
-    """One epoch's line of metrics.json."""
-    return {"epoch": epoch, "train_loss": stats.loss, "train_acc": stats.acc, "test_loss": test[0], "test_acc": test[1],
-            "lr": lr, "seconds": time.perf_counter() - start, "train_images_per_s": stats.images / stats.seconds,
-            "input_size": size, "batch_size": batch}
-
-
-@dataclass
-class RunResult:
-    run_dir: Path
-    metrics: dict[str, Any]
-    model: nn.Module  # the evaluated weights (the EMA when there is one)
-    config: TrainConfig
-    test: mnist.Split
-
-
-def epoch_line(row: dict[str, Any], epochs: int) -> str:
-    val = f"  val {row['val_acc']:.2f}%" if "val_acc" in row else ""
-    return (
-        f"epoch {row['epoch']:>2}/{epochs}  train loss {row['train_loss']:.4f} acc {row['train_acc']:.2f}%  "
-        f"test loss {row['test_loss']:.4f} acc {row['test_acc']:.2f}%{val}  lr {row['lr']:.4g}  {row['seconds']:.1f}s"
-    )
-
-
-def train(cfg: TrainConfig, quiet: bool = False, log=print,
-          on_epoch: Callable[[dict[str, Any]], None] | None = None) -> RunResult:
-    """Train one model end to end: a run folder with config, metrics and checkpoint, and the
-    results (pictures and report.md are the caller's: `report.write_artifacts(result)`).
-    `on_epoch(row)` sees every epoch's metrics after they are saved (search stops hopeless trials
-    from there by raising)."""
+def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], weights_of: Callable[[int], nn.Module], *,
+        log=print, quiet: bool = True, on_epoch: Callable[[dict[str, Any]], None] | None = None) -> None:
+    """The epochs of a run (one record) or a stack (one record per seed): train, recompute batch norm, evaluate,
+    step an epoch-wise scheduler (the plateau one on the validation loss, never the test loss), then hand each
+    seed's row and weights (`weights_of(g)`) to its record. Ctrl-C or an error leaves every folder consistent."""
     from tqdm import tqdm
 
+    evaluated, seeds = setup.evaluated, len(records)
+    try:
+        for epoch in range(1, cfg.epochs + 1):
+            start, lr = time.perf_counter(), setup.opt.param_groups[0]["lr"]
+            size, batch = setup.plan[epoch - 1]
+            bar = None if quiet or data.stacked else tqdm(total=len(data.train[0]), unit="img", leave=False,
+                                                          desc=f"epoch {epoch}/{cfg.epochs}")
+            stats = train_epoch(setup, data, cfg, size=size, batch_size=batch, progress=bar)
+            if bar is not None:
+                bar.close()
+            recompute_bn(evaluated, data.one_or_all(data.train), cfg.bn_recompute)
+            tests = evaluate(evaluated, data.one_or_all([data.test] * seeds))
+            vals = evaluate(evaluated, data.one_or_all(data.val)) if data.val[0] is not None else None
+            tests, vals = (tests, vals) if data.stacked else ([tests], vals and [vals])
+            rows = [epoch_row(epoch, stats[g], tests[g], lr, start, size, batch) for g in range(seeds)]
+            for g, row in enumerate(rows):
+                if vals is not None:
+                    row["val_loss"], row["val_acc"] = vals[g]
+                records[g].epoch(row, weights_of(g))
+            if setup.scheduler is not None and not setup.per_batch:
+                # validate() refuses plateau without a validation split, and a stack refuses plateau altogether
+                setup.scheduler.step(rows[0]["val_loss"]) if cfg.scheduler == "plateau" else setup.scheduler.step()
+            if data.stacked:
+                log(f"epoch {epoch:>2}/{cfg.epochs}  test acc " + " ".join(f"{t[1]:.2f}" for t in tests)
+                    + f"  {time.perf_counter() - start:.1f}s")
+            else:
+                log(epoch_line(rows[0], cfg.epochs))
+            if on_epoch is not None:
+                on_epoch(rows[0])
+    except BaseException as err:  # Ctrl-C or an error: the folders are left consistent, the MLflow runs say so too
+        for record in records:
+            record.stop(err)
+        if isinstance(err, KeyboardInterrupt):
+            raise KeyboardInterruptInRun(records[0].run_dir, len(records[0].metrics["epochs"])) from None
+        raise
+
+
+def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[dict[str, Any]], None] | None = None,
+          budget: Budget = BUDGET) -> RunResult:
+    """Train one model end to end: a run folder with config, metrics and checkpoint (pictures and report.md are
+    the caller's: `report.write_artifacts`). `on_epoch(row)` sees every epoch's metrics after they are saved
+    (search stops hopeless trials from there by raising). `budget`: what the run will be judged by (recorded)."""
     cfg = cfg.resolved()
     device = pick_device(cfg.device)
     if cfg.threads:
@@ -299,91 +322,8 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print,
     source = models.resolve(cfg.model)  # once: the model and its recorded origin come from the same read
     model = training_model(source, device)
     params = models.count_params(model)
-    setup = Setup.of(cfg, model, len(train_split))
-    opt, scheduler, per_batch, ema, plan = setup.opt, setup.scheduler, setup.per_batch, setup.ema, setup.plan
-
-    record = RunRecord(cfg, source, params, device, len(train_split), model)
-    generator = torch.Generator().manual_seed(cfg.seed)
-    evaluated = setup.evaluated
-    try:
-        for epoch in range(1, cfg.epochs + 1):
-            start, lr = time.perf_counter(), opt.param_groups[0]["lr"]
-            bar = None if quiet else tqdm(total=len(train_split), unit="img", desc=f"epoch {epoch}/{cfg.epochs}", leave=False)
-            size, batch = plan[epoch - 1]
-            stats = train_epoch(model, opt, scheduler, per_batch, train_split, cfg, generator, ema, bar, size, batch)
-            if bar is not None:
-                bar.close()
-            recompute_bn(evaluated, train_split, cfg.bn_recompute)
-            row = epoch_row(epoch, stats, evaluate(evaluated, test_split), lr, start, size, batch)
-            if val_split is not None:
-                row["val_loss"], row["val_acc"] = evaluate(evaluated, val_split)
-            if scheduler is not None and not per_batch:
-                scheduler.step(row.get("val_loss", row["test_loss"])) if cfg.scheduler == "plateau" else scheduler.step()
-            record.epoch(row, evaluated)
-            log(epoch_line(row, cfg.epochs))
-            if on_epoch is not None:
-                on_epoch(row)
-    except BaseException as err:  # Ctrl-C or an error: the folder is left consistent, the MLflow run says so too
-        record.stop(err)
-        if isinstance(err, KeyboardInterrupt):
-            raise KeyboardInterruptInRun(record.run_dir, len(record.metrics["epochs"])) from None
-        raise
-    return record.finish(evaluated, test_split)
-
-
-class RunRecord:
-    """What one run keeps while it trains: its folder (config.json, metrics.json and model.pt after every epoch),
-    its TensorBoard events and its MLflow run. `train` keeps one; a stack of seeds (`training.stack`) one per seed."""
-
-    def __init__(self, cfg: TrainConfig, source: models.Source, params: int, device: torch.device, images: int,
-                 model: nn.Module, **extra: Any) -> None:
-        self.cfg, self.source = cfg, source
-        self.config = dataclasses.asdict(cfg)
-        # MLflow first: an unreachable server is one line before any folder is made or any epoch trained.
-        self.mlflow_run = tracking.start_run(cfg.mlflow, f"{source.name}-s{cfg.seed}", self.config, cfg.mlflow_parent) \
-            if cfg.mlflow else None
-        self.run_dir = runs.new_run_dir(cfg.out, source.name, cfg.seed)
-        write_config(self.run_dir, self.config, source, params, device, images, self.mlflow_run, **extra)
-        self.metrics: dict[str, Any] = {"model": source.name, "params": params, "seed": cfg.seed, "epochs": [],
-                                        "complete": False}
-        self.events = RunEvents(self.run_dir)  # TensorBoard: `tensorboard --logdir runs`
-        self.events.graph(model, input_layout(torch.zeros(1, 1, 28, 28, device=device)))
-
-    def epoch(self, row: dict[str, Any], evaluated: nn.Module) -> None:
-        """An epoch's metrics everywhere they go, and the evaluated weights as model.pt (atomically)."""
-        with tracking.shielded():  # Ctrl-C waits until the epoch is recorded everywhere
-            self.metrics["epochs"].append(row)
-            self.events.epoch(row)
-            if self.mlflow_run:
-                tracking.log_epoch(self.cfg.mlflow, self.mlflow_run, row)
-            runs.save_checkpoint(self.run_dir / "model.pt", evaluated, self.source.name, self.config, self.source.origin)
-            runs.write_json(self.run_dir / "metrics.json", self.metrics)
-
-    def stop(self, err: BaseException) -> None:
-        """Ctrl-C or an error: the MLflow run says so, an interrupted folder says so too, the events are closed."""
-        with tracking.shielded():  # a second Ctrl-C waits for this too
-            if self.mlflow_run:
-                tracking.end_run(self.cfg.mlflow, self.mlflow_run, tracking.status_for(err))
-            if isinstance(err, KeyboardInterrupt):
-                self.metrics["interrupted"] = True
-                runs.write_json(self.run_dir / "metrics.json", self.metrics)
-            self.events.close(self.config, self.metrics)
-
-    def finish(self, model: nn.Module, test: mnist.Split) -> RunResult:
-        self.events.close(self.config, self.metrics)
-        self.metrics["complete"] = True
-        self.metrics["event_seconds"] = self.events.seconds  # what TensorBoard logging cost, next to the epochs' seconds
-        runs.write_json(self.run_dir / "metrics.json", self.metrics)
-        if self.mlflow_run:
-            files = [self.run_dir / n for n in ("model.pt", "metrics.json", "config.json")]
-            tracking.log_files(self.cfg.mlflow, self.mlflow_run, files)
-            tracking.end_run(self.cfg.mlflow, self.mlflow_run)
-        return RunResult(self.run_dir, self.metrics, model, self.cfg, test)
-
-
-class KeyboardInterruptInRun(KeyboardInterrupt):
-    """Ctrl-C during training, after the run folder was left consistent."""
-
-    def __init__(self, run_dir: Path, epochs_done: int) -> None:
-        super().__init__(f"interrupted after {epochs_done} complete epoch(s); run folder {run_dir} is consistent")
-        self.run_dir, self.epochs_done = run_dir, epochs_done
+    setup = Setup.of(cfg, model, len(train_split), budget=budget)
+    record = RunRecord(cfg, source, params, device, len(train_split), model, budget)
+    data = Data([train_split], [torch.Generator().manual_seed(cfg.seed)], [val_split], test_split)
+    fit(cfg, setup, data, [record], lambda g: setup.evaluated, log=log, quiet=quiet, on_epoch=on_epoch)
+    return record.finish(setup.evaluated, test_split)

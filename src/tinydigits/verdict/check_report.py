@@ -6,7 +6,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-from tinydigits.results.budget import Budget, constraint_value, mark, seed_table
+from tinydigits.constants import Budget
+from tinydigits.results.budget import constraint_value, mark, seed_table
 from tinydigits.results.report import md_table, plt, save_figure
 from tinydigits.training import runs
 

@@ -10,8 +10,9 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from multiprocessing import get_context
 from typing import Any
 
+from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError
-from tinydigits.results.budget import Budget, format_verdict, judge
+from tinydigits.results.budget import format_verdict, judge
 from tinydigits.results.report import write_artifacts
 from tinydigits.training import tracking
 from tinydigits.training.config import TrainConfig
@@ -31,22 +32,28 @@ def exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _train_quietly(cfg: TrainConfig) -> tuple[int, str, list[float], int]:
-    result = train(cfg, quiet=True, log=lambda _: None)
+def outcome(result) -> tuple[int, str, list[float], int, str | None]:
+    """A trained seed's pictures and report written and published; (seed, folder, curve, params, what failed to
+    publish) travels back to the check."""
     write_artifacts(result.run_dir, result.model, result.test)
-    return cfg.seed, str(result.run_dir), [e["test_acc"] for e in result.metrics["epochs"]], result.metrics["params"]
+    warning = tracking.publish(result.run_dir)
+    return result.config.seed, str(result.run_dir), [e["test_acc"] for e in result.metrics["epochs"]], \
+        result.metrics["params"], warning
 
 
-def _train_stacked(base: TrainConfig, seeds: list[int]):
+def _train_quietly(cfg: TrainConfig, budget: Budget) -> tuple[int, str, list[float], int, str | None]:
+    return outcome(train(cfg, quiet=True, log=lambda _: None, budget=budget))
+
+
+def _train_stacked(base: TrainConfig, seeds: list[int], budget: Budget):
     """All seeds as one stacked network in this process (`training.stack`), then each seed's pictures."""
     from tinydigits.training.stack import train_stacked
 
-    for result in train_stacked(base, seeds, quiet=True, log=lambda _: None):
-        write_artifacts(result.run_dir, result.model, result.test)
-        yield result.config.seed, str(result.run_dir), [e["test_acc"] for e in result.metrics["epochs"]], result.metrics["params"]
+    for result in train_stacked(base, seeds, quiet=True, log=lambda _: None, budget=budget):
+        yield outcome(result)
 
 
-def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, log=print,
+def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=print,
               stack: bool = False) -> tuple[dict[int, list[float]], int]:
     """Train one run per seed: stacked as one network in this process, or one run per seed - with jobs > 1 in
     spawned processes that split the cores between them."""
@@ -57,21 +64,23 @@ def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, log=print,
     params = 0
     start = time.perf_counter()
 
-    def done(seed, run_dir, accs, p):
+    def done(seed, run_dir, accs, p, warning):
         nonlocal params
         curves[seed], params = accs, p
         log(f"seed {seed}: final {accs[-1]:.2f}%  ({time.perf_counter() - start:.0f}s)  {run_dir}")
+        if warning:
+            log(f"warning: {warning}")
 
     if stack:
-        for outcome in _train_stacked(base, seeds):
-            done(*outcome)
+        for result in _train_stacked(base, seeds, budget):
+            done(*result)
     elif jobs <= 1:
         for cfg in configs:
-            done(*_train_quietly(cfg))
+            done(*_train_quietly(cfg, budget))
     else:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=exit_with_parent,
                                  initargs=(os.getpid(),)) as pool:
-            for future in as_completed([pool.submit(_train_quietly, cfg) for cfg in configs]):
+            for future in as_completed([pool.submit(_train_quietly, cfg, budget) for cfg in configs]):
                 done(*future.result())
     return curves, params
 
@@ -93,7 +102,7 @@ def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=pri
 
     if budget.last > cfg.epochs:
         raise TinyDigitsError(f"--last {budget.last} is more than --epochs {cfg.epochs}")
-    cfg.plan(keep_last=budget.last)  # schedules never reach into the judged epochs
+    cfg.plan(keep_last=budget.last)  # schedules never reach into the judged epochs: one line before any folder
     stack = stack_by_default(cfg) if stack is None else stack
     if stack:
         ensure_stackable(cfg)  # one line before any folder is made
@@ -104,7 +113,7 @@ def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=pri
     params = {**dataclasses.asdict(cfg), "seeds": ",".join(map(str, seeds)), **dataclasses.asdict(budget)}
     with tracking.parent_run(cfg.mlflow, f"check-{name}", params) as parent:  # the check is its seeds' parent run
         cfg = dataclasses.replace(cfg, mlflow_parent=parent)
-        curves, params = run_seeds(cfg, seeds, jobs, log, stack)
+        curves, params = run_seeds(cfg, seeds, jobs, budget, log, stack)
         result = judge(curves, params, cfg.epochs, budget)
         result["wall_seconds"] = time.perf_counter() - start
         command = command or (f"tinydigits check --model {cfg.model} --seeds {','.join(map(str, seeds))} "

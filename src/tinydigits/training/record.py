@@ -1,0 +1,139 @@
+"""A run's bookkeeping while it trains: its folder (config.json, metrics.json, model.pt), its TensorBoard events and
+its MLflow run. The loop (`training.train`) hands each epoch's row here and never touches a file itself."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from tinydigits import models
+from tinydigits.constants import BUDGET, Budget
+from tinydigits.data import mnist
+from tinydigits.training import runs, tracking
+from tinydigits.training.config import TrainConfig
+from tinydigits.training.device import input_layout
+from tinydigits.training.events import RunEvents
+
+
+@dataclass
+class EpochStats:
+    loss: float
+    acc: float
+    images: int
+    seconds: float
+
+
+@dataclass
+class RunResult:
+    run_dir: Path
+    metrics: dict[str, Any]
+    model: nn.Module  # the evaluated weights (the EMA when there is one)
+    config: TrainConfig
+    test: mnist.Split
+
+
+def write_config(run_dir: Path, config: dict[str, Any], source: models.Source, params: int, device: torch.device,
+                 train_images: int, budget: Budget, **extra: Any) -> None:
+    """config.json: every setting, the budget the run is judged by, where the model came from, the machine and
+    versions. Its `epochs` is the plan: a run with fewer epochs in metrics.json did not finish."""
+    record = {**config, "budget": dataclasses.asdict(budget), "origin": source.origin, "params": params,
+              "device": str(device), "threads": torch.get_num_threads(), "train_images": train_images,
+              "environment": runs.environment(), **extra}
+    runs.write_json(run_dir / "config.json", record)
+
+
+def epoch_row(epoch: int, stats: EpochStats, test: tuple[float, float], lr: float, start: float, size: int,
+              batch: int) -> dict[str, Any]:
+    """One epoch's line of metrics.json."""
+    return {"epoch": epoch, "train_loss": stats.loss, "train_acc": stats.acc, "test_loss": test[0], "test_acc": test[1],
+            "lr": lr, "seconds": time.perf_counter() - start, "train_images_per_s": stats.images / stats.seconds,
+            "input_size": size, "batch_size": batch}
+
+
+def epoch_line(row: dict[str, Any], epochs: int) -> str:
+    val = f"  val {row['val_acc']:.2f}%" if "val_acc" in row else ""
+    return (
+        f"epoch {row['epoch']:>2}/{epochs}  train loss {row['train_loss']:.4f} acc {row['train_acc']:.2f}%  "
+        f"test loss {row['test_loss']:.4f} acc {row['test_acc']:.2f}%{val}  lr {row['lr']:.4g}  {row['seconds']:.1f}s"
+    )
+
+
+class RunRecord:
+    """What one run keeps while it trains. `train` keeps one; a stack of seeds one per seed.
+
+    The folder comes first, then the MLflow run: a run that cannot be opened on the server removes the folder it
+    just made (config.json only) and is one line; once open, the MLflow run is closed on every path out."""
+
+    def __init__(self, cfg: TrainConfig, source: models.Source, params: int, device: torch.device, images: int,
+                 model: nn.Module, budget: Budget = BUDGET, **extra: Any) -> None:
+        self.cfg, self.source = cfg, source
+        self.config = dataclasses.asdict(cfg)
+        self.run_dir = runs.new_run_dir(cfg.out, source.name, cfg.seed)
+        self.mlflow_run: str | None = None
+        self.metrics: dict[str, Any] = {"model": source.name, "params": params, "seed": cfg.seed, "epochs": [],
+                                        "complete": False}
+        try:
+            write_config(self.run_dir, self.config, source, params, device, images, budget, **extra)
+            if cfg.mlflow:
+                self.mlflow_run = tracking.start_run(cfg.mlflow, f"{source.name}-s{cfg.seed}", self.config,
+                                                     cfg.mlflow_parent)
+                config = runs.read_json(self.run_dir / "config.json")  # the pictures that come later find the run here
+                runs.write_json(self.run_dir / "config.json", {**config, "mlflow_run_id": self.mlflow_run})
+        except BaseException:
+            if self.mlflow_run:
+                tracking.end_quietly(cfg.mlflow, self.mlflow_run, "FAILED")
+            shutil.rmtree(self.run_dir, ignore_errors=True)  # nothing trained yet: no empty run folder left behind
+            raise
+        self.events = RunEvents(self.run_dir)  # TensorBoard: `tensorboard --logdir runs`
+        self.events.graph(model, input_layout(torch.zeros(1, 1, 28, 28, device=device)))
+
+    def epoch(self, row: dict[str, Any], evaluated: nn.Module) -> None:
+        """An epoch's metrics everywhere they go, and the evaluated weights as model.pt (atomically)."""
+        with tracking.shielded():  # Ctrl-C waits until the epoch is recorded everywhere
+            self.metrics["epochs"].append(row)
+            self.events.epoch(row)
+            if self.mlflow_run:
+                tracking.log_epoch(self.cfg.mlflow, self.mlflow_run, row)
+            runs.save_checkpoint(self.run_dir / "model.pt", evaluated, self.source.name, self.config, self.source.origin)
+            runs.write_json(self.run_dir / "metrics.json", self.metrics)
+
+    def stop(self, err: BaseException) -> None:
+        """Ctrl-C or an error: the MLflow run says so, an interrupted folder says so too, the events are closed.
+        Nothing here may replace `err`: a failure to close the MLflow run is swallowed (the server shows it RUNNING)."""
+        with tracking.shielded():  # a second Ctrl-C waits for this too
+            if self.mlflow_run:
+                tracking.end_quietly(self.cfg.mlflow, self.mlflow_run, tracking.status_for(err))
+            if isinstance(err, KeyboardInterrupt):
+                self.metrics["interrupted"] = True
+                runs.write_json(self.run_dir / "metrics.json", self.metrics)
+            self.events.close(self.config, self.metrics)
+
+    def finish(self, model: nn.Module, test: mnist.Split) -> RunResult:
+        self.events.close(self.config, self.metrics)
+        self.metrics["complete"] = True
+        self.metrics["event_seconds"] = self.events.seconds  # what TensorBoard logging cost, next to the epochs' seconds
+        runs.write_json(self.run_dir / "metrics.json", self.metrics)
+        if self.mlflow_run:
+            try:
+                files = [self.run_dir / n for n in ("model.pt", "metrics.json", "config.json")]
+                tracking.log_files(self.cfg.mlflow, self.mlflow_run, files)
+            except BaseException as err:
+                tracking.end_quietly(self.cfg.mlflow, self.mlflow_run, tracking.status_for(err))
+                raise
+            tracking.end_run(self.cfg.mlflow, self.mlflow_run)
+        return RunResult(self.run_dir, self.metrics, model, self.cfg, test)
+
+
+class KeyboardInterruptInRun(KeyboardInterrupt):
+    """Ctrl-C during training, after the run folder was left consistent."""
+
+    def __init__(self, run_dir: Path, epochs_done: int) -> None:
+        super().__init__(f"interrupted after {epochs_done} complete epoch(s); run folder {run_dir} is consistent")
+        self.run_dir, self.epochs_done = run_dir, epochs_done
