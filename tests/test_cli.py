@@ -111,3 +111,32 @@ def test_train_and_check_flags_are_the_config_fields_and_a_new_field_is_a_new_fl
     cfg = settings.from_args(Wider, parser.parse_args(["--mixup", "0.2", "--epochs", "3", "--augment-scale", "0.9,1.1"]))
     assert (cfg.mixup, cfg.epochs, cfg.augment_scale, cfg.model) == (0.2, 3, (0.9, 1.1), TrainConfig().model)
     assert "a setting added later" in parser.format_help()
+
+
+def test_a_closed_pipe_ends_quietly():
+    import subprocess
+    import sys
+
+    for reader in ("head -1", "true"):  # `true` has closed the pipe before the table is written: a sure EPIPE
+        proc = subprocess.run(f"{sys.executable} -m tinydigits models | {reader}", shell=True, capture_output=True,
+                              text=True, timeout=120)
+        assert proc.stdout.count("\n") == (1 if reader == "head -1" else 0)
+        assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr, proc.stderr
+
+
+def test_a_bool_setting_is_a_real_flag_and_prune_after_zero_means_never():
+    import argparse
+    from dataclasses import dataclass
+
+    from tinydigits import settings
+    from tinydigits.search.config import SearchConfig
+
+    @dataclass
+    class Example:
+        loud: bool = settings.setting(True, "say more")
+
+    parser = argparse.ArgumentParser()
+    settings.add_arguments(parser, Example)
+    assert settings.from_args(Example, parser.parse_args(["--no-loud"])).loud is False  # text "False" was truthy
+    assert settings.from_args(Example, parser.parse_args([])).loud is True
+    assert SearchConfig(prune_after=0).prune_after is None and SearchConfig(prune_after=4).prune_after == 4

@@ -77,7 +77,7 @@ def _fake_run(parent, name, model, user_acc=None, age=0):
 
 def test_serve_without_a_run_picks_the_most_robust_one(tmp_path):
     from tinydigits.errors import TinyDigitsError
-    from tinydigits.training.runs import most_robust
+    from tinydigits.use.serve import most_robust
 
     with pytest.raises(TinyDigitsError, match="tinydigits train --model robust"):
         most_robust(tmp_path / "runs")  # nothing trained: say how

@@ -132,3 +132,13 @@ def test_the_lean_spec_that_was_checked_trains_the_registered_lean():
 
 def test_there_are_candidates_to_check():
     assert len(CANDIDATES) >= 10
+
+
+def test_lean_is_robust_without_dropout():
+    """Tied in code, not copied: the same recipe, and robust's layers with every dropout taken out."""
+    from torch import nn
+
+    assert models.recipe("lean") == models.recipe("robust")
+    kinds = lambda net: [type(m).__name__ for m in net.modules() if not isinstance(m, nn.Sequential | type(net))]
+    robust = [k for k in kinds(models.create("robust")) if k != "Dropout"]
+    assert "Dropout" in kinds(models.create("robust")) and kinds(models.create("lean")) == robust

@@ -17,7 +17,9 @@ def user_file(tmp_path) -> Path:
     return path
 
 
-def test_every_command_runs_a_users_model(user_file, tmp_path, mnist_dir):
+def test_every_command_on_a_run_takes_a_users_model(user_file, tmp_path, mnist_dir):
+    """summary, train, check, then eval, report, predict, robustness, export and serve on its run (bench times
+    registered recipes only; `bench --model` goes through the same `models.resolve`)."""
     ref, runs = f"{user_file}:Net", tmp_path / "runs"
     data = ["--data-dir", str(mnist_dir)]
     summary = run_cli("summary", "--model", ref)
@@ -49,6 +51,16 @@ def test_every_command_runs_a_users_model(user_file, tmp_path, mnist_dir):
     assert predicted.returncode == 0 and "one.png" in predicted.stdout, predicted.stderr
     exported = run_cli("export", str(run_dir), "--onnx", str(tmp_path / "net.onnx"), *data)
     assert exported.returncode == 0 and (tmp_path / "net.onnx").exists(), exported.stderr
+    compared = run_cli("report", str(run_dir))
+    assert compared.returncode == 0 and "| Net |" in compared.stdout, compared.stderr
+    shifted = run_cli("robustness", str(run_dir), "--limit", "200", "--out", str(tmp_path / "rob"), *data)
+    assert shifted.returncode == 0 and (tmp_path / "rob" / "robustness.md").exists(), shifted.stderr
+    from fastapi.testclient import TestClient
+
+    from tinydigits.use.serve import create_app
+
+    served = TestClient(create_app(run_dir)).post("/api/predict", files={"file": ("one.png", digit.read_bytes(), "image/png")})
+    assert served.status_code == 200 and served.json()["digit"] in range(10)
 
     user_file.unlink()  # the weights need the code: a clear line says what is missing
     assert_one_line_error(run_cli("predict", str(run_dir), str(digit)), "mynet.py", "missing")
@@ -101,3 +113,14 @@ def test_python_api_checks_an_inline_model(mnist_dir, tmp_path):
 
     with pytest.raises(TinyDigitsError, match="jobs=1"):
         tinydigits.check(Inline, seeds=[0, 1], jobs=2, epochs=1)
+
+    run = tinydigits.train(Inline, epochs=1, train_limit=500, data_dir=str(mnist_dir), out=str(tmp_path), threads=1)
+    assert (run.run_dir / "report.md").exists() and run.metrics["complete"]
+    from tinydigits.training import runs
+
+    assert runs.load_model(run.run_dir)[0] is not None  # this process knows the class
+    from PIL import Image
+
+    Image.new("L", (28, 28), 0).save(tmp_path / "blank.png")
+    elsewhere = run_cli("predict", str(run.run_dir), str(tmp_path / "blank.png"))  # a new process does not
+    assert_one_line_error(elsewhere, "defined in a notebook or script", "--model file.py:Inline")

@@ -1,10 +1,17 @@
 """tinydigits: train, check and explain tiny MNIST convnets under hard budgets.
 
-The notebook API (`tinydigits.check`, `tinydigits.summary`; `tinydigits.api.train`) is imported on first
-use, so `import tinydigits` stays light (no torch) for ONNX-only prediction.
+The notebook API (`tinydigits.train`, `tinydigits.check`, `tinydigits.summary`) is imported on first use, so
+`import tinydigits` stays light (no torch) for ONNX-only prediction.
 """
 
 from tinydigits.constants import VERSION as __version__  # noqa: F401  (the package version, as users read it)
+
+
+def train(*args, **kwargs):
+    """See `tinydigits.api.train`."""
+    from tinydigits.api import train as _train
+
+    return _train(*args, **kwargs)
 
 
 def check(*args, **kwargs):

@@ -15,6 +15,7 @@ from torch import nn
 from tinydigits import models
 from tinydigits.constants import DEFAULT_MODEL
 from tinydigits.errors import TinyDigitsError
+from tinydigits.training.runs import INLINE
 
 ModelLike = str | type[nn.Module] | Callable[[], nn.Module]
 _counter = itertools.count()
@@ -23,7 +24,8 @@ _counter = itertools.count()
 def model_ref(model: ModelLike, jobs: int = 1) -> str:
     """A `--model` reference for `model`. A class or factory from an importable module becomes
     `module:Name` (worker processes import it the same way); one defined in a notebook or script
-    (`__main__`) is registered in this process only, so it trains with jobs=1."""
+    (`__main__`) is registered in this process only as `Name-inlineN`, so it trains with jobs=1 and its runs load
+    in this process only: a new one (`tinydigits predict RUN`) says in one line to put the class in a file."""
     if isinstance(model, str):
         return model
     if isinstance(model, nn.Module):
@@ -37,7 +39,8 @@ def model_ref(model: ModelLike, jobs: int = 1) -> str:
     if jobs > 1:
         raise TinyDigitsError(f"{name or model!r} is defined in this notebook/script, which worker processes cannot import: "
                               "use jobs=1, or put it in a file and pass 'file.py:Name'")
-    ref = f"{name if name.isidentifier() else 'model'}-inline{next(_counter)}"
+    short = getattr(model, "__name__", "")  # a class made inside a function has a dotted qualname
+    ref = f"{short if short.isidentifier() else 'model'}{INLINE}{next(_counter)}"
     models.register(ref)(model)
     return ref
 

@@ -9,11 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tinydigits import settings
-from tinydigits.constants import BUDGET, DEFAULT_MODEL, Budget
+from tinydigits.constants import DEFAULT_MODEL, Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.search.config import SearchConfig
 from tinydigits.settings import DATA_DIR_HELP, MODEL_HELP, positive_int
-from tinydigits.training.config import PRECISIONS, TrainConfig
+from tinydigits.training.config import TrainConfig
 
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {}
 
@@ -118,8 +118,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 def _eval_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("run_dir")
-    p.add_argument("--device")
-    _data_dir(p)
+    settings.add_arguments(p, TrainConfig, only={"device", "data_dir"})
 
 
 @command("eval", "re-evaluate a run's model; (re)write its pictures, tables and report.md", _eval_arguments)
@@ -206,7 +205,7 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--int8", action="store_true", help="static int8 quantization (ONNX Runtime), calibrated on training images")
     p.add_argument("--int8-format", choices=["qdq", "qoperator"], default="qoperator",
                    help="ONNX Runtime's int8 graph: QLinearConv ops (smaller file) or quantize/dequantize pairs")
-    p.add_argument("--min-acc", type=float, default=BUDGET.min_acc, help="the budget the int8 model must still hold")
+    settings.add_arguments(p, Budget, only={"min_acc"}, helps={"min_acc": "the accuracy the int8 model must still hold"})
     _data_dir(p)
 
 
@@ -239,7 +238,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _bench_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--model", help=f"{MODEL_HELP} (default {DEFAULT_MODEL})")
+    settings.add_arguments(p, TrainConfig, only={"model", "epochs", "precision", "threads", "data_dir"},
+                           defaults={"epochs": 1, "precision": None},
+                           helps={"epochs": "epochs to time for each way of training (in turns)",
+                                  "precision": "override the recipe's training arithmetic"})
     p.add_argument("--vs-notebook", action="store_true",
                    help="whole `tinydigits train` run vs the course notebook's whole run, timed in turns")
     p.add_argument("--serve", action="store_true",
@@ -247,14 +249,10 @@ def _bench_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--checkpoint", help="with --serve: run folder or model.pt to serve (default: fresh weights)")
     p.add_argument("--requests", type=positive_int, default=1000, help="with --serve: requests per round")
     p.add_argument("--workers", type=positive_int, default=1, help="with --serve: server worker processes")
-    p.add_argument("--epochs", type=positive_int, default=1, help="epochs to time for each way of training (in turns)")
-    p.add_argument("--threads", type=positive_int, help="CPU threads (default: all cores)")
     p.add_argument("--profile", action="store_true",
                    help="also show where a pipeline step's time goes: augmentation, step, EMA and the top operators "
                         "(torch.profiler)")
-    p.add_argument("--precision", choices=PRECISIONS, help="override the recipe's training arithmetic")
     p.add_argument("--json", help="write the figures as JSON here")
-    _data_dir(p)
 
 
 @command("bench", "measure training and inference speed on this machine", _bench_arguments)
@@ -273,13 +271,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.vs_notebook:
         from tinydigits.measure import versus
 
-        train_args = ["--model", args.model] if args.model else []
+        train_args = ["--model", args.model]
         result = versus.vs_notebook(args.data_dir, train_args=train_args)
         print(versus.format_vs(result))
         if args.json:
             write_json(Path(args.json), result)
         return 0
-    result = bench.run(args.model or DEFAULT_MODEL, args.epochs, args.data_dir, args.precision, args.threads, args.profile)
+    result = bench.run(args.model, args.epochs, args.data_dir, args.precision, args.threads, args.profile)
     print(bench.format_table(result))
     if args.json:
         write_json(Path(args.json), result)
@@ -303,7 +301,7 @@ def _search_arguments(p: argparse.ArgumentParser) -> None:
 def cmd_search(args: argparse.Namespace) -> int:
     from tinydigits.search import outputs, storage, study
 
-    cfg = settings.from_args(SearchConfig, args, prune_after=args.prune_after or None)
+    cfg = settings.from_args(SearchConfig, args)
     if args.dashboard:
         outputs.dashboard(cfg, args.host, args.port)
         return 0
@@ -343,9 +341,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     model = args.model
     if model is None:
-        from tinydigits.training.runs import most_robust
-
-        model, why = most_robust(args.runs)
+        model, why = serve.most_robust(args.runs)
         print(why, file=sys.stderr)
     serve.serve(str(model), args.host, args.port, args.workers)
     return 0
@@ -385,13 +381,22 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command][2](args)
+        code = COMMANDS[args.command][2](args)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at exit
+        return code
     except TinyDigitsError as err:
         print(f"tinydigits: error: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt as err:
         print(f"tinydigits: {err or 'interrupted'}", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`tinydigits models | head -1`): stop quietly, as the Python docs advise, with
+        # stdout pointed at /dev/null so the interpreter's last flush does not fail again.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

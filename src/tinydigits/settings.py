@@ -51,7 +51,7 @@ def _value_type(hint: Any) -> Callable[[str], Any]:
     """`int | None` -> int; what argparse converts a flag's text with when the field names no `type`."""
     if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
         hint = next(a for a in typing.get_args(hint) if a is not type(None))
-    return hint if hint in (int, float, str) else str
+    return hint if hint in (int, float, str, bool) else str
 
 
 def cli_fields(cls: type) -> list[dataclasses.Field]:
@@ -59,17 +59,22 @@ def cli_fields(cls: type) -> list[dataclasses.Field]:
 
 
 def add_arguments(parser: argparse.ArgumentParser, cls: type, skip: Iterable[str] = (),
-                  defaults: dict[str, Any] | None = None) -> None:
-    """One `--flag-name` per field of `cls` (in field order), typed by the field, with its default and help."""
+                  defaults: dict[str, Any] | None = None, only: Iterable[str] | None = None,
+                  helps: dict[str, str] | None = None) -> None:
+    """One `--flag-name` per field of `cls` (in field order; `only` some of them), typed by the field, with its
+    default and help (`defaults`, `helps`: where a command means the setting a little differently, e.g. bench's
+    epochs to time). A bool field is a `--flag/--no-flag` pair."""
     hints = typing.get_type_hints(cls)
     for f in cli_fields(cls):
-        if f.name in skip:
+        if f.name in skip or (only is not None and f.name not in only):
             continue
         meta = f.metadata
         own = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
         default = (defaults or {}).get(f.name, None if own is dataclasses.MISSING else own)
-        kwargs: dict[str, Any] = {"default": default, "help": meta.get("help")}
-        if meta.get("choices"):
+        kwargs: dict[str, Any] = {"default": default, "help": (helps or {}).get(f.name, meta.get("help"))}
+        if _value_type(hints[f.name]) is bool:
+            kwargs["action"] = argparse.BooleanOptionalAction
+        elif meta.get("choices"):
             kwargs["choices"] = list(meta["choices"])
         else:
             kwargs["type"] = meta.get("type") or _value_type(hints[f.name])

@@ -105,8 +105,13 @@ class Model3(Chain):
         )
 
 
-@register("robust", optimizer="sgd", lr=0.1, scheduler="onecycle", batch_size=64, augment_degrees=12.0, ema=0.999,
-          augment_elastic=1.5, augment_stroke=0.3, augment_blur=0.8, augment_noise=0.08, precision="auto")
+# robust's recipe, which lean trains with too (lean is robust's network without dropout).
+ROBUST_RECIPE = {"optimizer": "sgd", "lr": 0.1, "scheduler": "onecycle", "batch_size": 64, "augment_degrees": 12.0,
+                 "ema": 0.999, "augment_elastic": 1.5, "augment_stroke": 0.3, "augment_blur": 0.8, "augment_noise": 0.08,
+                 "precision": "auto"}
+
+
+@register("robust", **ROBUST_RECIPE)
 class Robust(Model3):
     """Step 4 - the default: model3's network taught other people's handwriting.
 
@@ -154,8 +159,7 @@ class Robust(Model3):
     """
 
 
-@register("lean", optimizer="sgd", lr=0.1, scheduler="onecycle", batch_size=64, augment_degrees=12.0, ema=0.999,
-          augment_elastic=1.5, augment_stroke=0.3, augment_blur=0.8, augment_noise=0.08, precision="auto")
+@register("lean", **ROBUST_RECIPE)
 class Lean(Chain):
     """The cheaper seed - robust without dropout.
 

@@ -59,6 +59,10 @@ class SearchConfig:
     data_dir: str | None = setting(help=DATA_DIR_HELP)
     mlflow_parent: str | None = setting(cli=False)
 
+    def __post_init__(self) -> None:
+        if self.prune_after == 0:  # "0: never", wherever the config comes from (the command line or Python)
+            self.prune_after = None
+
     def out_dir(self) -> Path:
         return Path(self.out or Path("search") / self.study)
 

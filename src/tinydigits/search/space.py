@@ -1,5 +1,5 @@
-"""The search space: `SearchConfig` (a study's settings), the spec family and its recipes as Optuna
-parameters, the registered nets as points of it (`--start-from`), and the constraints checked before training."""
+"""The search space: the spec family and its recipes as Optuna parameters, the registered nets as points of it
+(`--start-from`), and the constraints checked before training. A study's settings are `search.config.SearchConfig`."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from tinydigits.constants import BUDGET
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import NetSpec
 from tinydigits.search.config import REGISTERED_POINTS, SearchConfig
+from tinydigits.training.config import ROBUSTNESS_AUGMENTS
 
 # risk: the budget's risk, not its cost: the normal model's lower figure of min(last N) over a trial's seeds,
 # mean - RISK_Z * sd (RISK_Z = 2.33: the line sits there when P(new seed holds) = 99 %). The sd is never taken
 # below PRIOR_SD, the seed-to-seed spread measured on this family (model3 0.040 on 20 seeds, robust 0.044 on
 # 30): three lucky seeds must not look like a cut of the spread.
 RISK_Z, PRIOR_SD = 2.33, 0.04
-ROBUST_AUGMENTS = ("augment_elastic", "augment_stroke", "augment_blur", "augment_noise")
+ROBUST_AUGMENTS = tuple(ROBUSTNESS_AUGMENTS)  # declared with their limits in `training.config`
 
 
 def epoch_choices(budget: int) -> list[int]:

@@ -20,6 +20,8 @@ from tinydigits.constants import VERSION
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import NetSpec
 
+INLINE = "-inline"  # `api.model_ref`'s names for a class defined in a notebook: `Net-inline0`
+
 
 def new_run_dir(out: str | os.PathLike, model: str, seed: int) -> Path:
     """`out/<model>-<UTC timestamp>-s<seed>/`; a suffix is added rather than reusing a folder."""
@@ -125,7 +127,13 @@ def _rebuild(path: Path, ckpt: dict[str, Any]) -> nn.Module:
         if origin["kind"] == "file" and not Path(origin["path"]).is_file():
             raise TinyDigitsError(f"the model was trained from {origin['ref']}, and {origin['path']} is missing: "
                                   "the weights need the code that defines the model")
-        return models.create(origin.get("ref") or origin["name"])
+        name = origin.get("ref") or origin["name"]
+        if INLINE in name and name not in models.names():
+            cls = name.split(INLINE)[0]
+            raise TinyDigitsError(f"model {cls} was defined in a notebook or script, and only that process knows it: "
+                                  f"put the class in a file and train with --model file.py:{cls} "
+                                  f"(tinydigits.train('file.py:{cls}')), or load this run in the same notebook")
+        return models.create(name)
     except TinyDigitsError as err:
         raise TinyDigitsError(f"{path}: {err}") from None
 
@@ -147,35 +155,3 @@ def load_model(target: str | os.PathLike, device: str | torch.device = "cpu") ->
     except RuntimeError:
         raise TinyDigitsError(f"{path}: weights do not fit model {ckpt['model']!r} as the code defines it now") from None
     return model.to(device).eval(), ckpt
-
-
-def most_robust(parent: str | os.PathLike = "runs") -> tuple[Path, str]:
-    """The run to serve when none is named, and why: the best mean accuracy "as a user's image" that
-    `tinydigits robustness` measured (its robustness.json in the run folder), else the newest run of the
-    `robust` tier, else the newest run with a line on how to train a robust one."""
-    folder = Path(parent)
-    found = sorted((p.parent for p in folder.glob("*/model.pt")), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
-    if not found:
-        raise TinyDigitsError(f"no trained run under {folder}/ to serve: train one (`tinydigits train --model robust`, "
-                              "the tier made for other people's handwriting) or name a run folder")
-    measured = []
-    for run in found:
-        try:
-            measured.append((read_json(run / "robustness.json")["mean"]["user_acc"], run))
-        except (TinyDigitsError, KeyError, TypeError):
-            continue
-    if measured:
-        acc, run = max(measured, key=lambda m: m[0])
-        return run, f"serving {run}: the best measured on other people's handwriting ({acc:.2f} % as a user's image)"
-    robust = [run for run in found if _model_of(run) == "robust"]
-    if robust:
-        return robust[-1], f"serving {robust[-1]}: the newest run of the robust tier"
-    return found[-1], (f"serving {found[-1]}: the newest run (for other people's handwriting train "
-                       "`tinydigits train --model robust`, and compare with `tinydigits robustness RUN`)")
-
-
-def _model_of(run: Path) -> str | None:
-    try:
-        return read_json(run / "config.json").get("model")
-    except (TinyDigitsError, AttributeError):
-        return None

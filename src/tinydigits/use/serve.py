@@ -186,6 +186,42 @@ def create_app(model_path: str | Path, max_in_flight: int = MAX_IN_FLIGHT, timeo
     return app
 
 
+def most_robust(parent: str | os.PathLike = "runs") -> tuple[Path, str]:
+    """The run to serve when none is named, and why: the best mean accuracy "as a user's image" that
+    `tinydigits robustness` measured (its robustness.json in the run folder), else the newest run of the
+    `robust` tier, else the newest run with a line on how to train a robust one."""
+    from tinydigits.training import runs
+
+    folder = Path(parent)
+    found = sorted((p.parent for p in folder.glob("*/model.pt")), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
+    if not found:
+        raise TinyDigitsError(f"no trained run under {folder}/ to serve: train one (`tinydigits train --model robust`, "
+                              "the tier made for other people's handwriting) or name a run folder")
+    measured = []
+    for run in found:
+        try:
+            measured.append((runs.read_json(run / "robustness.json")["mean"]["user_acc"], run))
+        except (TinyDigitsError, KeyError, TypeError):
+            continue
+    if measured:
+        acc, run = max(measured, key=lambda m: m[0])
+        return run, f"serving {run}: the best measured on other people's handwriting ({acc:.2f} % as a user's image)"
+    robust = [run for run in found if _model_of(run) == "robust"]
+    if robust:
+        return robust[-1], f"serving {robust[-1]}: the newest run of the robust tier"
+    return found[-1], (f"serving {found[-1]}: the newest run (for other people's handwriting train "
+                       "`tinydigits train --model robust`, and compare with `tinydigits robustness RUN`)")
+
+
+def _model_of(run: Path) -> str | None:
+    from tinydigits.training import runs
+
+    try:
+        return runs.read_json(run / "config.json").get("model")
+    except (TinyDigitsError, AttributeError):
+        return None
+
+
 MODEL_ENV = "TINYDIGITS_SERVE_MODEL"
 
 
