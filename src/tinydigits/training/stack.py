@@ -196,8 +196,15 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
     model = model_layout(StackedNet(nets, dropout_gens), device)
     setup = Setup.of(cfg, model, len(train_splits[0]), probe=nets[0], budget=budget)
     params = models.count_params(nets[0])
-    records = [RunRecord(dataclasses.replace(cfg, seed=s), source, params, device, len(train_splits[0]), nets[i], budget,
-                         stack={"seeds": seeds, "group": i}) for i, s in enumerate(seeds)]
+    records: list[RunRecord] = []
+    try:
+        for i, s in enumerate(seeds):
+            records.append(RunRecord(dataclasses.replace(cfg, seed=s), source, params, device, len(train_splits[0]),
+                                     nets[i], budget, stack={"seeds": seeds, "group": i}))
+    except BaseException as err:  # the seeds already opened are closed, not left RUNNING
+        for record in records:
+            record.stop(err)
+        raise
     log(f"stacked {len(seeds)} seeds of {source.name} ({params:,} params each) on {device}")
     data = Data(train_splits, gens, val_splits, test, stacked=True)
     fit(cfg, setup, data, records, lambda g: setup.evaluated.copy_to(g, nets[g]), log=log)
