@@ -177,3 +177,15 @@ def test_checkpoints_written_before_the_layout_load_and_eval_works(tmp_path, mni
     assert main(["eval", str(tmp_path / "registry"), "--data-dir", str(mnist_dir)]) == 0
     assert "test accuracy" in capsys.readouterr().out
     assert (tmp_path / "registry" / "report.md").exists() and (tmp_path / "registry" / "confusion.png").exists()
+
+
+def test_results_write_files_only_and_serve_chooses_its_run():
+    """Uploads and TensorBoard belong where runs are tracked (`training.tracking`), so a server that fails cannot
+    abort a finished check from the results layer; which run `serve` picks is `use`'s policy, not storage's."""
+    modules = module_names(PACKAGE)
+    for module, path in modules.items():
+        if role(module) == "results":
+            taken = {target for _, target, _ in imports(path, modules)}
+            assert not taken & {"tinydigits.training.tracking", "tinydigits.training.events"}, module
+    assert "def most_robust" in (PACKAGE / "use" / "serve.py").read_text()
+    assert "def most_robust" not in (PACKAGE / "training" / "runs.py").read_text()

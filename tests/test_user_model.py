@@ -124,3 +124,28 @@ def test_python_api_checks_an_inline_model(mnist_dir, tmp_path):
     Image.new("L", (28, 28), 0).save(tmp_path / "blank.png")
     elsewhere = run_cli("predict", str(run.run_dir), str(tmp_path / "blank.png"))  # a new process does not
     assert_one_line_error(elsewhere, "defined in a notebook or script", "--model file.py:Inline")
+
+
+def test_a_seed_that_raises_fails_alone_and_the_others_are_kept(tmp_path, mnist_dir):
+    """`check --jobs 2` with a model whose seed 1 raises: seed 1 FAILs with its error in the table and in
+    check.json, seeds 0 and 2 are judged, check.md is written, the exit code is 1. And `--json` into a missing
+    folder is one line before any seed trains."""
+    flaky = tmp_path / "flaky.py"
+    flaky.write_text("import torch\nfrom torch import nn\n\n\ndef make():\n"
+                     "    if torch.initial_seed() == 1:\n        raise RuntimeError('seed 1 is cursed')\n"
+                     "    return nn.Sequential(nn.Conv2d(1, 8, 3, stride=2), nn.ReLU(), nn.AdaptiveAvgPool2d(1),"
+                     " nn.Flatten(), nn.Linear(8, 10))\n")
+    common = ["--model", f"{flaky}:make", "--epochs", "1", "--last", "1", "--min-acc", "1", "--train-limit", "500",
+              "--data-dir", str(mnist_dir), "--out", str(tmp_path / "runs")]
+    early = run_cli("check", *common, "--seeds", "0", "--json", str(tmp_path / "absent" / "v.json"))
+    assert_one_line_error(early, "no such folder for the --json verdict")
+    assert not (tmp_path / "runs").exists()  # nothing trained, nothing written
+
+    proc = run_cli("check", *common, "--seeds", "0,1,2", "--jobs", "2", "--json", str(tmp_path / "v.json"))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    verdict = json.loads((tmp_path / "v.json").read_text())
+    assert "seed 1 is cursed" in verdict["seeds"]["1"]["error"] and not verdict["seeds"]["1"]["pass"]
+    assert verdict["seeds"]["0"]["pass"] and verdict["seeds"]["2"]["pass"] and verdict["odds"]["seeds"] == 2
+    row = next(line for line in proc.stdout.splitlines() if line.split()[:1] == ["1"])
+    assert "FAIL" in row and "seed 1 is cursed" in row
+    assert (Path(verdict["folder"]) / "check.md").exists() and (Path(verdict["folder"]) / "check.png").exists()

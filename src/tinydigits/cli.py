@@ -86,6 +86,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     from tinydigits.verdict.seeds import check
 
     budget = settings.from_args(Budget, args)
+    if args.json:
+        from tinydigits.training.runs import ensure_writable
+
+        ensure_writable(args.json, "--json verdict")  # before the first seed trains, not after the last
     result = check(config_from_args(args).resolved(), args.seeds, args.jobs, budget, command=_command_line(), stack=args.stack)
     print(f"wall time {result['wall_seconds']:.0f}s")
     if args.json:

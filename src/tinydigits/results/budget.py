@@ -8,15 +8,18 @@ from tinydigits.constants import Budget
 from tinydigits.results.odds import format_odds, pass_odds
 
 
-def judge(test_acc: dict[int, list[float]], params: int, epochs: int, budget: Budget) -> dict[str, Any]:
-    """Judge per-seed test-accuracy curves against the budget. A seed with fewer than `epochs`
-    recorded epochs (crashed or interrupted) fails."""
+def judge(test_acc: dict[int, list[float]], params: int, epochs: int, budget: Budget,
+          errors: dict[int, str] | None = None) -> dict[str, Any]:
+    """Judge per-seed test-accuracy curves against the budget: the rule, in the one place it is written. A seed
+    with fewer than `epochs` recorded epochs (crashed, interrupted, or raised: `errors` says why) fails."""
     seeds = {}
     for seed, accs in sorted(test_acc.items()):
         tail = accs[-budget.last :]
         ok = len(accs) == epochs and len(tail) == budget.last and min(tail) >= budget.min_acc
         seeds[str(seed)] = {"test_acc": accs, "last": tail, "min_last": min(tail, default=0.0),
                             "final": accs[-1] if accs else 0.0, "pass": ok}
+        if (errors or {}).get(seed):
+            seeds[str(seed)]["error"] = errors[seed]
     constraints = {
         "params": {"value": params, "limit": f"< {budget.max_params}", "pass": params < budget.max_params},
         "epochs": {"value": epochs, "limit": f"<= {budget.max_epochs}", "pass": epochs <= budget.max_epochs},
@@ -24,7 +27,7 @@ def judge(test_acc: dict[int, list[float]], params: int, epochs: int, budget: Bu
                      "limit": f">= {budget.min_acc} in each of the last {budget.last} epochs, every seed",
                      "pass": bool(seeds) and all(s["pass"] for s in seeds.values())},
     }
-    finals = [s["final"] for s in seeds.values()]
+    finals = [s["final"] for s in seeds.values() if s["test_acc"]]
     # The odds come from the seeds that ran to the end: a crashed seed fails the verdict but says nothing about v.
     complete = [s["min_last"] for s in seeds.values() if len(s["test_acc"]) == epochs]
     return {"pass": all(c["pass"] for c in constraints.values()), "params": params, "epochs": epochs,
@@ -41,7 +44,9 @@ def seed_table(result: dict[str, Any], budget: Budget) -> tuple[list[str], list[
     and check.md show the same cells."""
     first = result["epochs"] - budget.last + 1
     head = ["seed", *[f"ep{first + i}" for i in range(budget.last)], "min", "final", "verdict"]
-    rows = [[seed, *[f"{a:.2f}" for a in s["last"]], f"{s['min_last']:.2f}", f"{s['final']:.2f}", mark(s["pass"])]
+    rows = [[seed, *[f"{a:.2f}" for a in s["last"]], *["-"] * (budget.last - len(s["last"])),
+             *([f"{s['min_last']:.2f}", f"{s['final']:.2f}"] if s["last"] else ["-", "-"]),
+             mark(s["pass"]) + (f" ({s['error']})" if "error" in s else "")]
             for seed, s in result["seeds"].items()]
     return head, rows
 
@@ -56,7 +61,8 @@ def format_verdict(result: dict[str, Any], budget: Budget) -> str:
     lines.append("")
     for name, c in result["constraints"].items():
         lines.append(f"{name:<9} {constraint_value(c):>8}  {c['limit']:<52} {mark(c['pass'])}")
-    lines.append(f"mean final test accuracy {result['mean_final_acc']:.2f}% over {len(result['seeds'])} seeds")
+    trained = sum(1 for s in result["seeds"].values() if s["test_acc"])
+    lines.append(f"mean final test accuracy {result['mean_final_acc']:.2f}% over {trained} seeds")
     lines.append(format_odds(result["odds"]))
     lines.append(f"VERDICT: {mark(result['pass'])}")
     return "\n".join(lines)

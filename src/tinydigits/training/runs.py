@@ -58,6 +58,19 @@ def atomic_write(path: Path, write) -> None:
             os.unlink(tmp)
 
 
+def ensure_writable(path: str | os.PathLike, what: str) -> Path:
+    """A missing or unwritable folder for an output file is one line before anything is trained or written."""
+    out = Path(path)
+    if not out.parent.is_dir():
+        raise TinyDigitsError(f"{out.parent}: no such folder for the {what}")
+    try:
+        with tempfile.NamedTemporaryFile(dir=out.parent, prefix=f".{out.name}.", suffix=".probe"):
+            pass
+    except OSError as err:
+        raise TinyDigitsError(f"{out}: cannot write there ({err.strerror})") from None
+    return out
+
+
 def write_text(path: Path, text: str) -> None:
     atomic_write(path, lambda tmp: Path(tmp).write_text(text))
 

@@ -169,17 +169,6 @@ def _needs_onnx(int8: bool) -> None:
         raise TinyDigitsError("ONNX export needs onnx and onnxruntime: pip install 'tinydigits[export]'") from None
 
 
-def _writable(out: Path) -> None:
-    """A missing or unwritable folder is one line before anything is trained, loaded or written."""
-    if not out.parent.is_dir():
-        raise TinyDigitsError(f"{out.parent}: no such folder for the ONNX file")
-    try:
-        with tempfile.NamedTemporaryFile(dir=out.parent, prefix=f".{out.name}.", suffix=".probe"):
-            pass
-    except OSError as err:
-        raise TinyDigitsError(f"{out}: cannot write there ({err.strerror})") from None
-
-
 def calibration_split(data_dir: str | None, images: int = CALIBRATION_IMAGES) -> mnist.Split:
     """A fixed random draw of training images: what int8 sees to set its ranges (the test set stays unseen)."""
     train = mnist.load_split("train", data_dir)
@@ -245,8 +234,7 @@ def export(model_path: str, onnx_path: str, data_dir: str | None = None, int8: b
     from tinydigits.use.predict import onnx_classifier
 
     _needs_onnx(int8)
-    out = Path(onnx_path)
-    _writable(out)
+    out = runs.ensure_writable(onnx_path, "ONNX file")
     model, ckpt = runs.load_model(model_path, "cpu")
     test = mnist.load_split("test", data_dir)  # before writing anything: a missing dataset fails early
     if not int8:

@@ -29,6 +29,9 @@ def plot_check(result: dict[str, Any], budget: Budget, name: str, path: Path) ->
     odds = result["odds"]
     fig, (ax, side) = plt.subplots(1, 2, figsize=(9, 4.2), sharey=True, gridspec_kw={"width_ratios": [4, 1]})
     for i, s in enumerate(seeds.values()):
+        if not s["last"]:  # a seed that raised before its first epoch: a red cross on the line
+            ax.scatter([i], [odds["line"]], marker="x", s=40, color="C3", zorder=3)
+            continue
         colour = "C0" if s["pass"] else "C3"
         ax.scatter([i] * len(s["last"]), s["last"], s=22, facecolors="none", edgecolors=colour, linewidths=1)
         ax.scatter([i], [s["min_last"]], s=26, color=colour, zorder=3)
@@ -38,7 +41,7 @@ def plot_check(result: dict[str, Any], budget: Budget, name: str, path: Path) ->
         a.axhline(odds["line"], color="C2", ls="--", lw=1)
     ax.annotate(f"line {odds['line']:.3f}", (0, odds["line"]), xytext=(2, -11), textcoords="offset points", fontsize=8,
                 color="C2")
-    values = [s["min_last"] for s in seeds.values()]
+    values = [s["min_last"] for s in seeds.values() if s["last"]]
     if "probability" in odds:
         mean, sd = odds["mean"], odds["sd"]
         lo, hi = min(min(values), odds["line"]) - 2 * sd, max(max(values), odds["line"]) + 2 * sd
@@ -81,7 +84,7 @@ def render_check(result: dict[str, Any], budget: Budget, name: str, command: str
 
 {md_table(["constraint", "value", "limit", "verdict"], constraints)}
 
-Mean final test accuracy {result['mean_final_acc']:.2f} % over {len(result['seeds'])} seeds.
+Mean final test accuracy {result['mean_final_acc']:.2f} % over {sum(1 for s in result['seeds'].values() if s['test_acc'])} seeds.
 
 ## Odds for a new seed
 

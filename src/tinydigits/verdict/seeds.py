@@ -53,16 +53,28 @@ def _train_stacked(base: TrainConfig, seeds: list[int], budget: Budget):
         yield outcome(result)
 
 
+def one_line(err: BaseException) -> str:
+    """An exception as the one line a seed's row and check.json carry."""
+    text = str(err).strip().splitlines()[0] if str(err).strip() else ""
+    return f"{type(err).__name__}: {text}"[:200] if text else type(err).__name__
+
+
 def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=print,
-              stack: bool = False) -> tuple[dict[int, list[float]], int]:
+              stack: bool = False) -> tuple[dict[int, list[float]], int, dict[int, str]]:
     """Train one run per seed: stacked as one network in this process, or one run per seed - with jobs > 1 in
-    spawned processes that split the cores between them."""
+    spawned processes that split the cores between them. A seed that raises is a failed seed with its error in
+    one line (returned in the third item); every other seed is kept. Ctrl-C still stops the check."""
     configs = [dataclasses.replace(base, seed=s) for s in seeds]
     if jobs > 1 and base.threads is None:
         configs = [dataclasses.replace(c, threads=max(1, (os.cpu_count() or 1) // jobs)) for c in configs]
     curves: dict[int, list[float]] = {}
+    errors: dict[int, str] = {}
     params = 0
     start = time.perf_counter()
+
+    def failed(seed: int, err: Exception) -> None:
+        curves[seed], errors[seed] = [], one_line(err)
+        log(f"seed {seed}: FAILED  {errors[seed]}")
 
     def done(seed, run_dir, accs, p, warning):
         nonlocal params
@@ -72,17 +84,29 @@ def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, budget: Budget, lo
             log(f"warning: {warning}")
 
     if stack:
-        for result in _train_stacked(base, seeds, budget):
-            done(*result)
+        try:
+            for result in _train_stacked(base, seeds, budget):
+                done(*result)
+        except Exception as err:  # one network: the seeds not yet written fail together
+            for seed in seeds:
+                if seed not in curves:
+                    failed(seed, err)
     elif jobs <= 1:
         for cfg in configs:
-            done(*_train_quietly(cfg, budget))
+            try:
+                done(*_train_quietly(cfg, budget))
+            except Exception as err:
+                failed(cfg.seed, err)
     else:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=exit_with_parent,
                                  initargs=(os.getpid(),)) as pool:
-            for future in as_completed([pool.submit(_train_quietly, cfg, budget) for cfg in configs]):
-                done(*future.result())
-    return curves, params
+            futures = {pool.submit(_train_quietly, cfg, budget): cfg.seed for cfg in configs}
+            for future in as_completed(futures):
+                try:
+                    done(*future.result())
+                except Exception as err:
+                    failed(futures[future], err)
+    return curves, params, errors
 
 
 def stack_by_default(cfg: TrainConfig) -> bool:
@@ -113,8 +137,8 @@ def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=pri
     params = {**dataclasses.asdict(cfg), "seeds": ",".join(map(str, seeds)), **dataclasses.asdict(budget)}
     with tracking.parent_run(cfg.mlflow, f"check-{name}", params) as parent:  # the check is its seeds' parent run
         cfg = dataclasses.replace(cfg, mlflow_parent=parent)
-        curves, params = run_seeds(cfg, seeds, jobs, budget, log, stack)
-        result = judge(curves, params, cfg.epochs, budget)
+        curves, params, errors = run_seeds(cfg, seeds, jobs, budget, log, stack)
+        result = judge(curves, params, cfg.epochs, budget, errors)
         result["wall_seconds"] = time.perf_counter() - start
         command = command or (f"tinydigits check --model {cfg.model} --seeds {','.join(map(str, seeds))} "
                               + ("--stack" if stack else f"--jobs {jobs}"))
