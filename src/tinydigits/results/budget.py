@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from tinydigits.constants import Budget
+from tinydigits import constants
 from tinydigits.results.odds import format_odds, pass_odds
 
 
-def judge(test_acc: dict[int, list[float]], params: int, epochs: int, budget: Budget,
+def judge(test_acc: dict[int, list[float]], params: int, epochs: int, budget: constants.Budget,
           errors: dict[int, str] | None = None) -> dict[str, Any]:
     """Judge per-seed test-accuracy curves against the budget: the rule, in the one place it is written. A seed
     with fewer than `epochs` recorded epochs (crashed, interrupted, or raised: `errors` says why) fails."""
@@ -39,7 +39,7 @@ def mark(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def seed_table(result: dict[str, Any], budget: Budget) -> tuple[list[str], list[list[str]]]:
+def seed_table(result: dict[str, Any], budget: constants.Budget) -> tuple[list[str], list[list[str]]]:
     """Header and per-seed cells of a verdict (last-N accuracies, min, final, verdict): the terminal table
     and check.md show the same cells."""
     first = result["epochs"] - budget.last + 1
@@ -55,7 +55,7 @@ def constraint_value(c: dict[str, Any]) -> str:
     return f"{c['value']:.2f}" if isinstance(c["value"], float) else f"{c['value']:,}"
 
 
-def format_verdict(result: dict[str, Any], budget: Budget) -> str:
+def format_verdict(result: dict[str, Any], budget: constants.Budget) -> str:
     head, rows = seed_table(result, budget)
     lines = ["  ".join(f"{c:>7}" for c in row) for row in (head, *rows)]
     lines.append("")
