@@ -49,10 +49,10 @@ def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any)
     """One run with its pictures and report.md, like `tinydigits train`; settings are TrainConfig fields."""
     from tinydigits.training.config import TrainConfig
     from tinydigits.training.train import train as train_run
-    from tinydigits.verdict.seeds import outcome
+    from tinydigits.verdict.seeds import write_results
 
     result = train_run(TrainConfig(model=model_ref(model), **settings), quiet=quiet)
-    if warning := outcome(result)[-1]:
+    if warning := write_results(result):
         print(f"warning: {warning}")
     return result
 

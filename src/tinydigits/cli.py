@@ -50,10 +50,10 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
 @command("train", "train one model; writes a run folder", _train_arguments)
 def cmd_train(args: argparse.Namespace) -> int:
     from tinydigits.training.train import train
-    from tinydigits.verdict.seeds import outcome
+    from tinydigits.verdict.seeds import write_results
 
     result = train(config_from_args(args), quiet=args.quiet)
-    if warning := outcome(result)[-1]:
+    if warning := write_results(result):
         print(f"tinydigits: warning: {warning}", file=sys.stderr)
     last = result.metrics["epochs"][-1]
     print(f"final test accuracy {last['test_acc']:.2f}%  ({result.metrics['params']} parameters)")

@@ -22,7 +22,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from tinydigits.errors import TinyDigitsError
+from tinydigits.errors import TinyDigitsError, describe
 from tinydigits.models import spec
 
 _REGISTRY: dict[str, tuple[Callable[[], nn.Module], dict[str, Any]]] = {}
@@ -64,7 +64,7 @@ class Source:
         try:
             model = self.factory()
         except Exception as err:
-            raise TinyDigitsError(f"model {self.ref!r}: creating it raised {_describe(err)}") from None
+            raise TinyDigitsError(f"model {self.ref!r}: creating it raised {describe(err)}") from None
         if not isinstance(model, nn.Module):
             raise TinyDigitsError(f"model {self.ref!r}: {self.name}() returned {type(model).__name__}, not an nn.Module")
         if self.origin["kind"] in ("file", "module"):
@@ -99,12 +99,12 @@ def _user_source(ref: str) -> Source:
         try:
             module = sys.modules.get(module_name) or _exec_file(path, module_name)
         except Exception as err:
-            raise TinyDigitsError(f"--model {ref!r}: importing {where} raised {_describe(err)}") from None
+            raise TinyDigitsError(f"--model {ref!r}: importing {where} raised {describe(err)}") from None
     else:
         try:
             module = importlib.import_module(where)
         except Exception as err:
-            raise TinyDigitsError(f"--model {ref!r}: importing module {where} raised {_describe(err)}") from None
+            raise TinyDigitsError(f"--model {ref!r}: importing module {where} raised {describe(err)}") from None
         top = where.split(".")[0]
         origin = {"kind": "module", "module": where, "attr": attr, "ref": ref,
                   "version": getattr(sys.modules[top], "__version__", None) or _dist_version(top)}
@@ -129,12 +129,6 @@ def _exec_file(path: Path, module_name: str):
         del sys.modules[module_name]
         raise
     return module
-
-
-def _describe(err: BaseException) -> str:
-    """`Type: first line of the message` - one line, whatever the exception carries."""
-    text = str(err).strip()
-    return f"{type(err).__name__}: {text.splitlines()[0]}" if text else type(err).__name__
 
 
 def _dist_version(package: str) -> str | None:
@@ -168,7 +162,7 @@ def check_io(model: nn.Module, ref: str) -> None:
         with eval_mode(model):
             out = model(torch.zeros(2, 1, 28, 28))
     except Exception as err:
-        raise TinyDigitsError(f"model {ref!r} fails on a [2, 1, 28, 28] input: {_describe(err)}") from None
+        raise TinyDigitsError(f"model {ref!r} fails on a [2, 1, 28, 28] input: {describe(err)}") from None
     if not isinstance(out, torch.Tensor) or tuple(out.shape) != (2, 10):
         shape = list(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
         raise TinyDigitsError(f"model {ref!r} returns {shape} for a [2, 1, 28, 28] input, expected [N, 10] logits")

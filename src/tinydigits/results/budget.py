@@ -35,6 +35,11 @@ def judge(test_acc: dict[int, list[float]], params: int, epochs: int, budget: co
             "odds": pass_odds(complete, budget.min_acc)}
 
 
+def trained(result: dict[str, Any]) -> int:
+    """Seeds of a verdict with at least one epoch (a seed that raised before its first has none)."""
+    return sum(1 for s in result["seeds"].values() if s["test_acc"])
+
+
 def mark(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
@@ -61,8 +66,7 @@ def format_verdict(result: dict[str, Any], budget: constants.Budget) -> str:
     lines.append("")
     for name, c in result["constraints"].items():
         lines.append(f"{name:<9} {constraint_value(c):>8}  {c['limit']:<52} {mark(c['pass'])}")
-    trained = sum(1 for s in result["seeds"].values() if s["test_acc"])
-    lines.append(f"mean final test accuracy {result['mean_final_acc']:.2f}% over {trained} seeds")
+    lines.append(f"mean final test accuracy {result['mean_final_acc']:.2f}% over {trained(result)} seeds")
     lines.append(format_odds(result["odds"]))
     lines.append(f"VERDICT: {mark(result['pass'])}")
     return "\n".join(lines)

@@ -17,7 +17,6 @@ from tinydigits.training.config import ROBUSTNESS_AUGMENTS
 # below PRIOR_SD, the seed-to-seed spread measured on this family (model3 0.040 on 20 seeds, robust 0.044 on
 # 30): three lucky seeds must not look like a cut of the spread.
 RISK_Z, PRIOR_SD = 2.33, 0.04
-ROBUST_AUGMENTS = tuple(ROBUSTNESS_AUGMENTS)  # declared with their limits in `training.config`
 
 
 def epoch_choices(budget: int) -> list[int]:
@@ -94,7 +93,7 @@ def known_point(name: str, epochs: int = BUDGET.max_epochs, augments: bool = Fal
             "augment_translate": recipe.get("augment_translate", 0.0), "label_smoothing": recipe.get("label_smoothing", 0.0),
             "ema": recipe.get("ema", 0.0), "bn_recompute": recipe.get("bn_recompute", 0),
             "size_schedule": recipe.get("size_schedule") or "", "batch_schedule": recipe.get("batch_schedule") or "",
-            "precision": "auto", **({k: recipe.get(k, 0.0) for k in ROBUST_AUGMENTS} if augments else {})}
+            "precision": "auto", **({k: recipe.get(k, 0.0) for k in ROBUSTNESS_AUGMENTS} if augments else {})}
 
 
 def start_from(study, names: list[str], epochs: int, augments: bool = False) -> None:

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tinydigits.errors import TinyDigitsError
+from tinydigits.errors import TinyDigitsError, describe
 from tinydigits.search.config import SETTINGS, SearchConfig
 
 HEARTBEAT_S = 60
@@ -34,7 +34,7 @@ def open_study(cfg: SearchConfig, create: bool = True, worker: int = 0):
     except ImportError as err:
         raise TinyDigitsError(f"storage {cfg.storage}: driver missing ({err}); pip install 'tinydigits[search]'") from None
     except Exception as err:  # SQLAlchemy's many connection errors
-        raise TinyDigitsError(f"storage {cfg.storage}: {type(err).__name__}: {str(err).splitlines()[0]}") from None
+        raise TinyDigitsError(f"storage {cfg.storage}: {describe(err)}") from None
     if create:
         settings = {key: getattr(cfg, key) for key in SETTINGS}
         stored = study.user_attrs.get("settings")

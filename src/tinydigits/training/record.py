@@ -68,8 +68,9 @@ def epoch_line(row: dict[str, Any], epochs: int) -> str:
 class RunRecord:
     """What one run keeps while it trains. `train` keeps one; a stack of seeds one per seed.
 
-    The folder comes first, then the MLflow run: a run that cannot be opened on the server removes the folder it
-    just made (config.json only) and is one line; once open, the MLflow run is closed on every path out."""
+    The folder comes first, then the MLflow run, then config.json (with the run's id): a run that cannot be opened
+    on the server removes the folder it just made (still empty) and is one line; once open, the MLflow run is closed
+    on every path out."""
 
     def __init__(self, cfg: TrainConfig, source: models.Source, params: int, device: torch.device, images: int,
                  model: nn.Module, budget: Budget = BUDGET, **extra: Any) -> None:
@@ -80,16 +81,15 @@ class RunRecord:
         self.metrics: dict[str, Any] = {"model": source.name, "params": params, "seed": cfg.seed, "epochs": [],
                                         "complete": False}
         try:
-            write_config(self.run_dir, self.config, source, params, device, images, budget, **extra)
-            if cfg.mlflow:
+            if cfg.mlflow:  # its id goes into config.json, where the pictures that come later find the run
                 self.mlflow_run = tracking.start_run(cfg.mlflow, f"{source.name}-s{cfg.seed}", self.config,
                                                      cfg.mlflow_parent)
-                config = runs.read_json(self.run_dir / "config.json")  # the pictures that come later find the run here
-                runs.write_json(self.run_dir / "config.json", {**config, "mlflow_run_id": self.mlflow_run})
+                extra["mlflow_run_id"] = self.mlflow_run
+            write_config(self.run_dir, self.config, source, params, device, images, budget, **extra)
         except BaseException:
             if self.mlflow_run:
                 tracking.end_quietly(cfg.mlflow, self.mlflow_run, "FAILED")
-            shutil.rmtree(self.run_dir, ignore_errors=True)  # nothing trained yet: no empty run folder left behind
+            shutil.rmtree(self.run_dir, ignore_errors=True)  # nothing trained yet: no run folder left behind
             raise
         self.events = RunEvents(self.run_dir)  # TensorBoard: `tensorboard --logdir runs`
         self.events.graph(model, input_layout(torch.zeros(1, 1, 28, 28, device=device)))

@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tinydigits.errors import TinyDigitsError
+from tinydigits.errors import TinyDigitsError, describe
+from tinydigits.training import runs
 from tinydigits.training.events import add_results, hparam_values
 
 EXPERIMENT = "tinydigits"
@@ -42,8 +43,7 @@ def _call(uri: str, what: str, fn, *args, **kwargs):
     try:
         return fn(*args, **kwargs)
     except Exception as err:  # requests' and MLflow's many errors: one line
-        text = str(err).strip().splitlines()[0] if str(err).strip() else ""
-        raise TinyDigitsError(f"--mlflow {uri}: {what} failed: {type(err).__name__}: {text[:200]}") from None
+        raise TinyDigitsError(f"--mlflow {uri}: {what} failed: {describe(err, 200)}") from None
 
 
 def start_run(uri: str, name: str, params: dict[str, Any], parent: str | None = None) -> str:
@@ -107,11 +107,9 @@ def publish(run_dir: Path) -> str | None:
     events, the files to its MLflow run when it has one. Returns what failed, in one line, instead of raising: the
     folder already holds everything, and a server that is away must not undo a finished run or check."""
     import csv
-    import json
 
     run_dir = Path(run_dir)
-    config = json.loads((run_dir / "config.json").read_text())
-    metrics = json.loads((run_dir / "metrics.json").read_text())
+    config, metrics = runs.read_json(run_dir / "config.json"), runs.read_json(run_dir / "metrics.json")
     with (run_dir / "per_class.csv").open() as f:
         classes = [{"digit": int(r["digit"]), "accuracy": float(r["accuracy"])} for r in csv.DictReader(f)]
     pictures = sorted(run_dir.glob("*.png"))  # what `results.report.write_artifacts` drew

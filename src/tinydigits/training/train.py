@@ -203,10 +203,6 @@ class Data:
     test: mnist.Split
     stacked: bool = False
 
-    def one_or_all(self, values: list) -> Any:
-        """What `evaluate` and `recompute_bn` take: the list for a stack, its only item for a plain model."""
-        return values if self.stacked else values[0]
-
 
 def scheduled_step(setup: Setup, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig, size: int, batch_size: int):
     """One batch: inputs at `size` (downscaled after augmentation), the step at the batch's learning-rate scale
@@ -279,10 +275,10 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
             stats = train_epoch(setup, data, cfg, size=size, batch_size=batch, progress=bar)
             if bar is not None:
                 bar.close()
-            recompute_bn(evaluated, data.one_or_all(data.train), cfg.bn_recompute)
-            tests = evaluate(evaluated, data.one_or_all([data.test] * seeds))
-            vals = evaluate(evaluated, data.one_or_all(data.val)) if data.val[0] is not None else None
-            tests, vals = (tests, vals) if data.stacked else ([tests], vals and [vals])
+            # Lists of one split per seed: a plain model is a stack of one to `recompute_bn` and `evaluate`.
+            recompute_bn(evaluated, data.train, cfg.bn_recompute)
+            tests = evaluate(evaluated, [data.test] * seeds)
+            vals = evaluate(evaluated, data.val) if data.val[0] is not None else None
             rows = [epoch_row(epoch, stats[g], tests[g], lr, start, size, batch) for g in range(seeds)]
             for g, row in enumerate(rows):
                 if vals is not None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tinydigits.constants import Budget
-from tinydigits.results.budget import constraint_value, mark, seed_table
+from tinydigits.results.budget import constraint_value, mark, seed_table, trained
 from tinydigits.results.report import md_table, plt, save_figure
 from tinydigits.training import runs
 
@@ -84,7 +84,7 @@ def render_check(result: dict[str, Any], budget: Budget, name: str, command: str
 
 {md_table(["constraint", "value", "limit", "verdict"], constraints)}
 
-Mean final test accuracy {result['mean_final_acc']:.2f} % over {sum(1 for s in result['seeds'].values() if s['test_acc'])} seeds.
+Mean final test accuracy {result['mean_final_acc']:.2f} % over {trained(result)} seeds.
 
 ## Odds for a new seed
 

@@ -11,7 +11,7 @@ from multiprocessing import get_context
 from typing import Any
 
 from tinydigits.constants import Budget
-from tinydigits.errors import TinyDigitsError
+from tinydigits.errors import TinyDigitsError, describe
 from tinydigits.results.budget import format_verdict, judge
 from tinydigits.results.report import write_artifacts
 from tinydigits.training import tracking
@@ -32,11 +32,17 @@ def exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def outcome(result) -> tuple[int, str, list[float], int, str | None]:
-    """A trained seed's pictures and report written and published; (seed, folder, curve, params, what failed to
-    publish) travels back to the check."""
+def write_results(result) -> str | None:
+    """A finished run's pictures and report.md written, then published to TensorBoard and MLflow: what `train`,
+    `tinydigits.train` and every seed of a check leave. Returns what failed to publish (one line), or None."""
     write_artifacts(result.run_dir, result.model, result.test)
-    warning = tracking.publish(result.run_dir)
+    return tracking.publish(result.run_dir)
+
+
+def outcome(result) -> tuple[int, str, list[float], int, str | None]:
+    """(seed, folder, curve, params, what failed to publish) of a trained seed, its results written: what travels
+    back to the check."""
+    warning = write_results(result)
     return result.config.seed, str(result.run_dir), [e["test_acc"] for e in result.metrics["epochs"]], \
         result.metrics["params"], warning
 
@@ -53,12 +59,6 @@ def _train_stacked(base: TrainConfig, seeds: list[int], budget: Budget):
         yield outcome(result)
 
 
-def one_line(err: BaseException) -> str:
-    """An exception as the one line a seed's row and check.json carry."""
-    text = str(err).strip().splitlines()[0] if str(err).strip() else ""
-    return f"{type(err).__name__}: {text}"[:200] if text else type(err).__name__
-
-
 def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=print,
               stack: bool = False) -> tuple[dict[int, list[float]], int, dict[int, str]]:
     """Train one run per seed: stacked as one network in this process, or one run per seed - with jobs > 1 in
@@ -73,7 +73,7 @@ def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, budget: Budget, lo
     start = time.perf_counter()
 
     def failed(seed: int, err: Exception) -> None:
-        curves[seed], errors[seed] = [], one_line(err)
+        curves[seed], errors[seed] = [], describe(err)[:200]  # one line in the seed's row and check.json
         log(f"seed {seed}: FAILED  {errors[seed]}")
 
     def done(seed, run_dir, accs, p, warning):
