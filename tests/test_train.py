@@ -204,9 +204,10 @@ def _epoch_rates(monkeypatch, tmp_path, mnist_dir, scheduler: str, val: list[flo
 
     real, calls = loop.evaluate, {"val": iter(val), "test": iter(test)}
 
-    def scripted(model, split, batch_size=1000):
-        _, acc = real(model, split, batch_size)
-        return next(calls["val" if len(split) == 64 else "test"]), acc
+    def scripted(model, splits, batch_size=1000):  # `fit` hands `evaluate` one split per seed
+        pairs = real(model, splits, batch_size)
+        return [(next(calls["val" if len(split) == 64 else "test"]), acc)
+                for split, (_, acc) in zip(splits, pairs, strict=True)]
 
     monkeypatch.setattr(loop, "evaluate", scripted)
     cfg = TrainConfig(model="model2", scheduler=scheduler, epochs=len(val), train_limit=320, val_split=64, lr=0.05,
