@@ -41,7 +41,7 @@ def tiny_run(mnist_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("runs")
     cfg = TrainConfig(model="model3", epochs=2, seed=0, data_dir=str(mnist_dir), out=str(out), train_limit=6000,
                       scheduler="none", lr=0.05)
-    from tinydigits.verdict.seeds import write_results
+    from tinydigits.verdict.engine import write_results
 
     result = train(cfg, quiet=True, log=lambda line: None)
     write_results(result)  # pictures, report.md, TensorBoard: as `tinydigits train` leaves a run

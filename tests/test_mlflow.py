@@ -71,8 +71,9 @@ def test_a_train_run_lands_in_mlflow_with_its_metrics_and_artifacts(mlflow_serve
 
 
 def test_a_check_is_the_parent_of_its_seeds_runs(mlflow_server, mnist_dir, tmp_path, screenshot):
+    # --jobs 2: the seeds train on Dask workers, which never see MLflow; the check logs each child run as it lands
     done = subprocess.run([sys.executable, "-m", "tinydigits", "check", "--seeds", "0,1,2", "--epochs", "3", "--last", "1",
-                           "--train-limit", "1000", "--data-dir", str(mnist_dir), "--out", str(tmp_path),
+                           "--jobs", "2", "--train-limit", "1000", "--data-dir", str(mnist_dir), "--out", str(tmp_path),
                            "--mlflow", mlflow_server], capture_output=True, text=True, timeout=300)
     assert done.returncode == 1 and "VERDICT: FAIL" in done.stdout, done.stderr  # 3 epochs on 1,000 images cannot hold 99.4 %
     client, runs = _runs(mlflow_server)
@@ -119,7 +120,7 @@ def test_ctrl_c_in_a_check_leaves_no_run_running_and_a_consistent_folder(mnist_d
     deadline = time.time() + 300
     metrics = None
     while time.time() < deadline and proc.poll() is None:
-        metrics = next((tmp_path / "out").glob("*-s0/metrics.json"), None) if (tmp_path / "out").exists() else None
+        metrics = next((tmp_path / "out").glob("check-*/*-s0/metrics.json"), None) if (tmp_path / "out").exists() else None
         if metrics is not None and json.loads(metrics.read_text())["epochs"]:
             break
         time.sleep(0.2)

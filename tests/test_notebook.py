@@ -24,5 +24,6 @@ def test_walkthrough_runs_top_to_bottom(mnist_dir, tmp_path, monkeypatch):
     assert outputs.count("VERDICT") == 2  # the three steps' check, and the inline model's
     folders = list((tmp_path / "runs").iterdir())
     names = sorted(p.name.split("-")[0] for p in folders if not p.name.startswith("check-"))
-    assert names == ["MyNet", "model1", "model2", "model3"]
-    assert len([p for p in folders if p.name.startswith("check-")]) == 1  # tinydigits.check wrote its page and picture
+    assert names == ["model1", "model2", "model3"]
+    (check,) = [p for p in folders if p.name.startswith("check-")]  # tinydigits.check wrote its page and picture
+    assert (check / "check.md").exists() and [p.name.split("-")[0] for p in check.glob("*-s0")] == ["MyNet"]

@@ -86,9 +86,11 @@ def test_a_crashed_seed_fails_the_verdict_but_not_the_fit():
 def test_check_writes_page_and_picture_into_a_fresh_folder(tmp_path):
     curves = {s: [99.0] * 12 + [v, v + 0.02, v + 0.01] for s, v in enumerate([99.38, 99.48, 99.50])}
     result = judge(curves, 7568, 15, Budget())
-    first = write_check(result, Budget(), "model3", str(tmp_path), "tinydigits check --model model3")
-    second = write_check(result, Budget(), "model3", str(tmp_path), "tinydigits check --model model3")
+    from tinydigits.training import runs
+
+    first, second = runs.new_dir(tmp_path, "check-model3"), runs.new_dir(tmp_path, "check-model3")  # as `check` does
     assert first != second  # never over an earlier check
+    assert write_check(result, Budget(), "model3", first, "tinydigits check --model model3") == first
     page = (first / "check.md").read_text()
     assert "FAIL" in page and "| 0 | 99.38 | 99.40 | 99.39 | 99.38 |" in page and "Clopper-Pearson" in page
     assert (first / "check.png").read_bytes()[:4] == b"\x89PNG"

@@ -102,10 +102,10 @@ def test_check_stack_writes_what_a_check_writes(mnist_dir, tmp_path):
                    "--min-acc", "50", "--train-limit", "3000", "--data-dir", str(mnist_dir), "--out", str(tmp_path))
     assert proc.returncode == 0, proc.stderr
     assert "stacked as one network" in proc.stdout and "VERDICT: PASS" in proc.stdout
-    runs = sorted(tmp_path.glob("model3-*-s*"))
+    check = next(tmp_path.glob("check-model3-*"))
+    runs = sorted(check.glob("model3-*-s*"))  # each seed's run folder lands in the check's
     assert [r.name[-2:] for r in runs] == ["s0", "s1"]
     for run in runs:
         assert {"config.json", "metrics.json", "model.pt", "report.md", "curves.png"} <= {p.name for p in run.iterdir()}
-    check = next(tmp_path.glob("check-model3-*"))
     assert {"check.md", "check.png", "check.json"} <= {p.name for p in check.iterdir()}
     assert "--stack" in (check / "check.md").read_text()

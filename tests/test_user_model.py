@@ -18,8 +18,9 @@ def user_file(tmp_path) -> Path:
 
 
 def test_every_command_on_a_run_takes_a_users_model(user_file, tmp_path, mnist_dir):
-    """summary, train, check, then eval, report, predict, robustness, export and serve on its run (bench times
-    registered recipes only; `bench --model` goes through the same `models.resolve`)."""
+    """summary, train, then eval, report, predict, robustness, export and serve on its run (`check --jobs 2` on a
+    user's file: the next test but one; bench times registered recipes only, `bench --model` goes through the same
+    `models.resolve`)."""
     ref, runs = f"{user_file}:Net", tmp_path / "runs"
     data = ["--data-dir", str(mnist_dir)]
     summary = run_cli("summary", "--model", ref)
@@ -33,11 +34,6 @@ def test_every_command_on_a_run_takes_a_users_model(user_file, tmp_path, mnist_d
     assert run_dir.name.startswith("Net-") and config["origin"]["kind"] == "file"
     assert config["origin"]["path"] == str(user_file.resolve()) and len(config["origin"]["sha256"]) == 64
     assert config["augment_degrees"] == 7.0 and config["batch_size"] == 64  # model3's recipe, borrowed
-
-    check = run_cli("check", "--model", f"{user_file}:make_net", "--seeds", "0,1", "--jobs", "2", "--epochs", "1", "--last", "1",
-                    "--train-limit", "2000", "--out", str(runs), *data)
-    assert "VERDICT" in check.stdout and "Traceback" not in check.stderr, check.stderr  # FAIL (1 epoch), but judged
-    assert check.stdout.count("final") >= 2
 
     evaluated = run_cli("eval", str(run_dir), *data)
     assert evaluated.returncode == 0 and "test accuracy" in evaluated.stdout, evaluated.stderr
@@ -106,13 +102,11 @@ def test_python_api_checks_an_inline_model(mnist_dir, tmp_path):
 
     lines = []
     assert "total" in tinydigits.summary(Inline, log=lines.append)
-    result = tinydigits.check(Inline, seeds=[0], epochs=1, train_limit=1000, data_dir=str(mnist_dir), out=str(tmp_path),
-                              budget=Budget(last=1), log=lines.append)
-    assert set(result["seeds"]) == {"0"} and "VERDICT" in lines[-1]
-    from tinydigits.errors import TinyDigitsError
-
-    with pytest.raises(TinyDigitsError, match="jobs=1"):
-        tinydigits.check(Inline, seeds=[0, 1], jobs=2, epochs=1)
+    # jobs=2: Dask workers cannot import a notebook's class, so it travels to them by value (cloudpickle)
+    result = tinydigits.check(Inline, seeds=[0, 1], jobs=2, epochs=1, train_limit=1000, data_dir=str(mnist_dir),
+                              out=str(tmp_path), budget=Budget(last=1), log=lines.append)
+    assert set(result["seeds"]) == {"0", "1"} and "VERDICT" in lines[-1] and not any(
+        row.get("error") for row in result["seeds"].values())
 
     run = tinydigits.train(Inline, epochs=1, train_limit=500, data_dir=str(mnist_dir), out=str(tmp_path), threads=1)
     assert (run.run_dir / "report.md").exists() and run.metrics["complete"]
@@ -127,9 +121,9 @@ def test_python_api_checks_an_inline_model(mnist_dir, tmp_path):
 
 
 def test_a_seed_that_raises_fails_alone_and_the_others_are_kept(tmp_path, mnist_dir):
-    """`check --jobs 2` with a model whose seed 1 raises: seed 1 FAILs with its error in the table and in
-    check.json, seeds 0 and 2 are judged, check.md is written, the exit code is 1. And `--json` into a missing
-    folder is one line before any seed trains."""
+    """`check --jobs 2` (Dask workers here) with a user's file whose seed 1 raises: seed 1 FAILs with its error in
+    the table and in check.json, seed 0 is judged, check.md is written, the exit code is 1. And `--json` into a
+    missing folder is one line before any seed trains."""
     flaky = tmp_path / "flaky.py"
     flaky.write_text("import torch\nfrom torch import nn\n\n\ndef make():\n"
                      "    if torch.initial_seed() == 1:\n        raise RuntimeError('seed 1 is cursed')\n"
@@ -141,11 +135,11 @@ def test_a_seed_that_raises_fails_alone_and_the_others_are_kept(tmp_path, mnist_
     assert_one_line_error(early, "no such folder for the --json verdict")
     assert not (tmp_path / "runs").exists()  # nothing trained, nothing written
 
-    proc = run_cli("check", *common, "--seeds", "0,1,2", "--jobs", "2", "--json", str(tmp_path / "v.json"))
+    proc = run_cli("check", *common, "--seeds", "0,1", "--jobs", "2", "--json", str(tmp_path / "v.json"))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
     verdict = json.loads((tmp_path / "v.json").read_text())
     assert "seed 1 is cursed" in verdict["seeds"]["1"]["error"] and not verdict["seeds"]["1"]["pass"]
-    assert verdict["seeds"]["0"]["pass"] and verdict["seeds"]["2"]["pass"] and verdict["odds"]["seeds"] == 2
+    assert verdict["seeds"]["0"]["pass"] and verdict["odds"]["seeds"] == 1
     row = next(line for line in proc.stdout.splitlines() if line.split()[:1] == ["1"])
     assert "FAIL" in row and "seed 1 is cursed" in row
     assert (Path(verdict["folder"]) / "check.md").exists() and (Path(verdict["folder"]) / "check.png").exists()

@@ -21,11 +21,12 @@ ModelLike = str | type[nn.Module] | Callable[[], nn.Module]
 _counter = itertools.count()
 
 
-def model_ref(model: ModelLike, jobs: int = 1) -> str:
+def model_ref(model: ModelLike) -> str:
     """A `--model` reference for `model`. A class or factory from an importable module becomes
     `module:Name` (worker processes import it the same way); one defined in a notebook or script
-    (`__main__`) is registered in this process only as `Name-inlineN`, so it trains with jobs=1 and its runs load
-    in this process only: a new one (`tinydigits predict RUN`) says in one line to put the class in a file."""
+    (`__main__`) is registered in this process as `Name-inlineN`: a check's Dask workers get the class itself
+    (pickled by value), and its runs load in this process only - a new one (`tinydigits predict RUN`) says in one
+    line to put the class in a file."""
     if isinstance(model, str):
         return model
     if isinstance(model, nn.Module):
@@ -36,9 +37,6 @@ def model_ref(model: ModelLike, jobs: int = 1) -> str:
     module, name = getattr(model, "__module__", None), getattr(model, "__qualname__", "")
     if module and module != "__main__" and name.isidentifier():
         return f"{module}:{name}"
-    if jobs > 1:
-        raise TinyDigitsError(f"{name or model!r} is defined in this notebook/script, which worker processes cannot import: "
-                              "use jobs=1, or put it in a file and pass 'file.py:Name'")
     short = getattr(model, "__name__", "")  # a class made inside a function has a dotted qualname
     ref = f"{short if short.isidentifier() else 'model'}{INLINE}{next(_counter)}"
     models.register(ref)(model)
@@ -49,7 +47,7 @@ def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any)
     """One run with its pictures and report.md, like `tinydigits train`; settings are TrainConfig fields."""
     from tinydigits.training.config import TrainConfig
     from tinydigits.training.train import train as train_run
-    from tinydigits.verdict.seeds import write_results
+    from tinydigits.verdict.engine import write_results
 
     result = train_run(TrainConfig(model=model_ref(model), **settings), quiet=quiet)
     if warning := write_results(result):
@@ -58,15 +56,16 @@ def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any)
 
 
 def check(model: ModelLike, seeds: Iterable[int] = (0, 1, 2, 3, 4), jobs: int = 1, budget=None, log=print,
-          stack: bool | None = None, **settings: Any) -> dict[str, Any]:
+          stack: bool | None = None, cluster: str | None = None, **settings: Any) -> dict[str, Any]:
     """`tinydigits check` from Python: train every seed, print the table, return the verdict dict.
-    `stack=True` trains the seeds as one stacked network in this process (default: on CUDA only)."""
+    `jobs` > 1: seeds on that many worker processes here (Dask); `cluster`: a Dask scheduler's address or
+    scheduler file. `stack=True` trains the seeds as one stacked network in this process (default: on CUDA only)."""
     from tinydigits.constants import Budget
     from tinydigits.training.config import TrainConfig
     from tinydigits.verdict.seeds import check as check_seeds
 
-    cfg = TrainConfig(model=model_ref(model, jobs), **settings).resolved()
-    return check_seeds(cfg, list(seeds), jobs, budget or Budget(), log, stack=stack)
+    cfg = TrainConfig(model=model_ref(model), **settings).resolved()
+    return check_seeds(cfg, list(seeds), jobs, budget or Budget(), log, stack=stack, cluster=cluster)
 
 
 def summary(model: ModelLike | nn.Module, markdown: bool = False, log=print) -> str:

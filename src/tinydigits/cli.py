@@ -50,7 +50,7 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
 @command("train", "train one model; writes a run folder", _train_arguments)
 def cmd_train(args: argparse.Namespace) -> int:
     from tinydigits.training.train import train
-    from tinydigits.verdict.seeds import write_results
+    from tinydigits.verdict.engine import write_results
 
     result = train(config_from_args(args), quiet=args.quiet)
     if warning := write_results(result):
@@ -71,11 +71,20 @@ def _seed_list(text: str) -> list[int]:
     return seeds
 
 
+CLUSTER_HELP = ("run the seeds on a Dask cluster: its scheduler's address (tcp://host:8786, tls://...) or scheduler "
+                "file (default: $DASK_SCHEDULER_ADDRESS, else --jobs processes here); docs/many-machines.md")
+
+
 def _check_arguments(p: argparse.ArgumentParser) -> None:
     settings.add_arguments(p, TrainConfig, skip={"seed"})
     p.add_argument("--seeds", type=_seed_list, default=[0, 1, 2, 3, 4])
     settings.add_arguments(p, Budget)
-    p.add_argument("--jobs", type=positive_int, default=1, help="seeds trained in parallel (cores are split)")
+    p.add_argument("--jobs", type=positive_int, default=1,
+                   help="seeds trained in parallel on this machine, as Dask worker processes (cores are split)")
+    p.add_argument("--cluster", help=CLUSTER_HELP)
+    p.add_argument("--resume", metavar="CHECK_FOLDER",
+                   help="go on with an interrupted check: train only its seeds without a complete run folder "
+                        "(its plan.json gives the model, seeds and budget; other training flags are ignored)")
     p.add_argument("--stack", action=argparse.BooleanOptionalAction, default=None,
                    help="train all seeds as one stacked network in one process (default: on CUDA yes, on a CPU no)")
     p.add_argument("--json", help="write the verdict as JSON here")
@@ -83,14 +92,18 @@ def _check_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("check", "train on several seeds and judge the budget on every one", _check_arguments)
 def cmd_check(args: argparse.Namespace) -> int:
-    from tinydigits.verdict.seeds import check
+    from tinydigits.verdict.seeds import check, resume
 
     budget = settings.from_args(Budget, args)
     if args.json:
         from tinydigits.training.runs import ensure_writable
 
         ensure_writable(args.json, "--json verdict")  # before the first seed trains, not after the last
-    result = check(config_from_args(args).resolved(), args.seeds, args.jobs, budget, command=_command_line(), stack=args.stack)
+    if args.resume:
+        result = resume(args.resume, args.jobs, cluster=args.cluster)
+    else:
+        result = check(config_from_args(args).resolved(), args.seeds, args.jobs, budget, command=_command_line(),
+                       stack=args.stack, cluster=args.cluster)
     print(f"wall time {result['wall_seconds']:.0f}s")
     if args.json:
         from tinydigits.training.runs import write_json
@@ -286,6 +299,23 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.json:
         write_json(Path(args.json), result)
     return 0
+
+
+def _worker_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("scheduler", help="the Dask scheduler's address (tcp://host:8786, tls://...) or scheduler file "
+                                     "(start one with `dask scheduler --scheduler-file FILE`)")
+    p.add_argument("--nworkers", type=positive_int, help="seeds trained at once here (default: one per GPU with --gpus, "
+                                                         "else cores / --threads-per-seed)")
+    p.add_argument("--threads-per-seed", type=positive_int, help="torch threads per seed (default: cores / --nworkers)")
+    p.add_argument("--gpus", type=int, default=0, help="GPUs here: one worker per GPU, each with a Dask GPU resource")
+    p.add_argument("--host", help="address the workers listen on, for the scheduler to reach (default: Dask's choice)")
+
+
+@command("worker", "start Dask workers here that train a check's seeds (docs/many-machines.md)", _worker_arguments)
+def cmd_worker(args: argparse.Namespace) -> int:
+    from tinydigits.verdict.engine import run_workers
+
+    return run_workers(args.scheduler, args.nworkers, args.threads_per_seed, args.gpus, args.host)
 
 
 def _search_arguments(p: argparse.ArgumentParser) -> None:

@@ -120,7 +120,7 @@ def mb_per_round(rss: list[float]) -> float:
     adds to one, which the median leaves out, where a fitted slope through the points would call it a trend."""
     import statistics
 
-    return float(statistics.median(b - a for a, b in zip(rss, rss[1:])))
+    return float(statistics.median(b - a for a, b in zip(rss[:-1], rss[1:], strict=True)))
 
 
 def free_port() -> int:

@@ -43,7 +43,8 @@ def names() -> list[str]:
     return list(_REGISTRY)
 
 
-def _lookup(name: str):
+def lookup(name: str) -> tuple[Callable, dict[str, Any]]:
+    """A registered model's (class or factory, recipe); one line naming the choices when there is none."""
     if name not in _REGISTRY:
         raise TinyDigitsError(f"unknown model {name!r}; choose one of: {', '.join(names())}")
     return _REGISTRY[name]
@@ -81,7 +82,7 @@ def resolve(ref: str) -> Source:
         return Source(ref, net.name, net.build, dict(net.recipe), {"kind": "spec", "spec": net.to_dict()})
     if ":" in ref:
         return _user_source(ref)
-    factory, recipe = _lookup(ref)
+    factory, recipe = lookup(ref)
     return Source(ref, ref, factory, dict(recipe), {"kind": "registry", "name": ref})
 
 

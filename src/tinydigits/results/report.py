@@ -58,16 +58,26 @@ def plot_curves(epochs: list[dict[str, Any]], path: Path) -> None:
 
 
 def _digit_grid(images: torch.Tensor, titles: list[str], colors: list[str], path: Path, cols: int = 8) -> None:
-    n = max(len(titles), 1)
-    rows = (n + cols - 1) // cols
-    fig, axes = plt.subplots(rows, cols, figsize=(cols * 1.4, rows * 1.6), squeeze=False)
-    for i, ax in enumerate(axes.flat):
-        ax.axis("off")
-        if i < len(titles):
-            ax.imshow(images[i].cpu().numpy(), cmap="gray_r")
-            ax.set_title(titles[i], fontsize=8, color=colors[i])
+    """The digits tiled into one image on one axes, each with its title above it. One image instead of a subplot
+    per digit: a grid of 32 subplots took ~1.7 s to draw and save, and every run of every check draws two."""
+    n = len(titles)
+    rows = max(1, (n + cols - 1) // cols)
+    top, side = 12, 3  # pixels above each digit for its title, and beside it
+    cell_h, cell_w = 28 + top, 28 + 2 * side
+    canvas = torch.zeros(rows * cell_h, cols * cell_w)
+    pixels = images[:n].detach().float().cpu()
+    for i in range(n):
+        r, c = divmod(i, cols)
+        canvas[r * cell_h + top : (r + 1) * cell_h, c * cell_w + side : c * cell_w + side + 28] = pixels[i] / max(
+            float(pixels[i].max()), 1e-6)  # each digit scaled to its own range, as imshow does
+    fig, ax = plt.subplots(figsize=(cols * 1.4, rows * 1.6))
+    ax.imshow(canvas.numpy(), cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
+    ax.axis("off")
+    for i, (title, color) in enumerate(zip(titles, colors, strict=True)):
+        r, c = divmod(i, cols)
+        ax.text(c * cell_w + cell_w / 2, r * cell_h + top - 2, title, ha="center", va="bottom", fontsize=8, color=color)
     if not titles:
-        axes.flat[0].text(0.5, 0.5, "no misclassified digits", ha="center")
+        ax.text(cols * cell_w / 2, cell_h / 2, "no misclassified digits", ha="center")
     save_figure(fig, path)
 
 

@@ -122,7 +122,7 @@ class RunRecord:
         runs.write_json(self.run_dir / "metrics.json", self.metrics)
         if self.mlflow_run:
             try:
-                files = [self.run_dir / n for n in ("model.pt", "metrics.json", "config.json")]
+                files = [self.run_dir / n for n in tracking.RUN_FILES]
                 tracking.log_files(self.cfg.mlflow, self.mlflow_run, files)
             except BaseException as err:
                 tracking.end_quietly(self.cfg.mlflow, self.mlflow_run, tracking.status_for(err))

@@ -23,6 +23,7 @@ from tinydigits.training import runs
 from tinydigits.training.events import add_results, hparam_values
 
 EXPERIMENT = "tinydigits"
+RUN_FILES = ("model.pt", "metrics.json", "config.json")  # a finished run's own files, uploaded when it ends
 EPOCH_METRICS = ("train_loss", "train_acc", "test_loss", "test_acc", "val_loss", "val_acc", "lr", "seconds")
 
 
@@ -109,17 +110,50 @@ def publish(run_dir: Path) -> str | None:
     import csv
 
     run_dir = Path(run_dir)
-    config, metrics = runs.read_json(run_dir / "config.json"), runs.read_json(run_dir / "metrics.json")
+    metrics = runs.read_json(run_dir / "metrics.json")
     with (run_dir / "per_class.csv").open() as f:
         classes = [{"digit": int(r["digit"]), "accuracy": float(r["accuracy"])} for r in csv.DictReader(f)]
-    pictures = sorted(run_dir.glob("*.png"))  # what `results.report.write_artifacts` drew
-    add_results(run_dir, classes, pictures, step=len(metrics["epochs"]))
+    add_results(run_dir, classes, pictures(run_dir), step=len(metrics["epochs"]))
+    return upload(run_dir)
+
+
+def pictures(run_dir: Path) -> list[Path]:
+    return sorted(run_dir.glob("*.png"))  # what `results.report.write_artifacts` drew
+
+
+def upload(run_dir: Path) -> str | None:
+    """The finished folder's pictures and report to its MLflow run (named in config.json), if it has one."""
+    config = runs.read_json(run_dir / "config.json")
     if config.get("mlflow") and config.get("mlflow_run_id"):
         try:
-            log_files(config["mlflow"], config["mlflow_run_id"], [*pictures, run_dir / "report.md", run_dir / "per_class.csv"])
+            log_files(config["mlflow"], config["mlflow_run_id"], [*pictures(run_dir), run_dir / "report.md",
+                                                                  run_dir / "per_class.csv"])
         except TinyDigitsError as err:
             return f"{run_dir.name}: results not uploaded ({err})"
     return None
+
+
+def log_landed(uri: str, parent: str | None, run_dir: Path) -> str | None:
+    """A seed that trained on a Dask worker (which needs no MLflow access), logged from the machine that runs the
+    check once its folder is home: the child run with its settings, every epoch, then its files. Its id goes into
+    the folder's config.json, as for a run that logged while it trained. Returns what failed, in one line."""
+    run_dir = Path(run_dir)
+    config, metrics = runs.read_json(run_dir / "config.json"), runs.read_json(run_dir / "metrics.json")
+    try:
+        run_id = start_run(uri, f"{metrics.get('model', run_dir.name)}-s{config.get('seed')}", config, parent)
+    except TinyDigitsError as err:
+        return f"{run_dir.name}: not logged to MLflow ({err})"
+    try:
+        for row in metrics["epochs"]:
+            log_epoch(uri, run_id, row)
+        runs.write_json(run_dir / "config.json", {**config, "mlflow": uri, "mlflow_run_id": run_id})
+        log_files(uri, run_id, [run_dir / n for n in RUN_FILES])
+        warning = upload(run_dir)
+    except TinyDigitsError as err:
+        end_quietly(uri, run_id, "FAILED")
+        return f"{run_dir.name}: not logged to MLflow ({err})"
+    end_quietly(uri, run_id, "FINISHED")
+    return warning
 
 
 @contextlib.contextmanager

@@ -94,9 +94,8 @@ The normal model's bound is the noncentral-t tolerance bound; the counted one is
 """
 
 
-def write_check(result: dict[str, Any], budget: Budget, name: str, out: str, command: str) -> Path:
-    """A fresh `out/check-<name>-<time>/` folder with check.json, check.md and check.png; returns it."""
-    folder = runs.new_dir(out, f"check-{name}")
+def write_check(result: dict[str, Any], budget: Budget, name: str, folder: Path, command: str) -> Path:
+    """check.json, check.md and check.png into the check's folder (made when the check started); returns it."""
     runs.write_json(folder / "check.json", {**result, "command": command})
     runs.write_text(folder / "check.md", render_check(result, budget, name, command))
     plot_check(result, budget, name, folder / "check.png")
