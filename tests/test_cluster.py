@@ -3,7 +3,6 @@ killed mid-check, Ctrl-C then `--resume`, and the small rules (addresses, versio
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import signal
@@ -23,16 +22,16 @@ from tinydigits.verdict import engine
 TINY = ["--epochs", "1", "--last", "1", "--min-acc", "1", "--train-limit", "2000", "--threads", "1"]
 
 
-@contextlib.contextmanager
-def scheduler_and_workers(tmp_path: Path, nworkers: int = 2):
-    """`dask scheduler` on loopback (port 0, no dashboard) and `tinydigits worker FILE --nworkers N`, until the block
-    ends; both stopped (SIGTERM, then SIGKILL) by the test, whatever happens."""
-    file = tmp_path / "scheduler.json"
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    """`dask scheduler` on loopback (port 0, no dashboard) and `tinydigits worker FILE --nworkers 2`, shared by this
+    module's cluster tests; both stopped (SIGTERM, then SIGKILL) by the tests' end, whatever happens."""
+    file = tmp_path_factory.mktemp("dask") / "scheduler.json"
     procs = [subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port",
                                "0", "--no-dashboard", "--scheduler-file", str(file)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
     try:
-        procs.append(subprocess.Popen([sys.executable, "-m", "tinydigits", "worker", str(file), "--nworkers", str(nworkers),
+        procs.append(subprocess.Popen([sys.executable, "-m", "tinydigits", "worker", str(file), "--nworkers", "2",
                                        "--threads-per-seed", "1", "--host", "127.0.0.1"],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         from distributed import Client
@@ -42,7 +41,7 @@ def scheduler_and_workers(tmp_path: Path, nworkers: int = 2):
             assert time.monotonic() < deadline, "the scheduler did not start"
             time.sleep(0.2)
         with Client(scheduler_file=str(file), timeout="30s") as client:
-            client.wait_for_workers(nworkers, timeout=60)
+            client.wait_for_workers(2, timeout=60)
             yield file, client
     finally:
         for proc in reversed(procs):
@@ -59,21 +58,21 @@ def curves(verdict: dict) -> dict[str, list[float]]:
 
 
 @pytest.mark.slow
-def test_a_cluster_check_brings_every_seed_home_even_when_a_worker_is_killed(tmp_path, mnist_dir):
+def test_a_cluster_check_brings_every_seed_home_even_when_a_worker_is_killed(cluster, tmp_path, mnist_dir):
     """Three seeds through a real scheduler and two worker processes, one SIGKILLed mid-seed: every seed lands under
     the check's folder here, with the curves the local `--jobs 2` path gives."""
     data = ["--data-dir", str(mnist_dir)]
-    with scheduler_and_workers(tmp_path) as (file, client):
-        proc = subprocess.Popen([sys.executable, "-m", "tinydigits", "check", "--cluster", str(file), "--seeds", "0,1,2",
-                                 *TINY, *data, "--out", str(tmp_path / "far"), "--json", str(tmp_path / "far.json")],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + 120
-        while not any(client.processing().values()):  # a seed is training on some worker
-            assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read() if proc.poll() else ""
-            time.sleep(0.1)
-        busy = next(address for address, tasks in client.processing().items() if tasks)
-        os.kill(client.run(os.getpid, workers=[busy])[busy], signal.SIGKILL)  # the worker process, not its nanny
-        out, err = proc.communicate(timeout=240)
+    file, client = cluster
+    proc = subprocess.Popen([sys.executable, "-m", "tinydigits", "check", "--cluster", str(file), "--seeds", "0,1,2",
+                             *TINY, *data, "--out", str(tmp_path / "far"), "--json", str(tmp_path / "far.json")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not any(client.processing().values()):  # a seed is training on some worker
+        assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read() if proc.poll() else ""
+        time.sleep(0.1)
+    busy = next(address for address, tasks in client.processing().items() if tasks)
+    os.kill(client.run(os.getpid, workers=[busy])[busy], signal.SIGKILL)  # the worker process, not its nanny
+    out, err = proc.communicate(timeout=240)
     assert proc.returncode == 0 and "Traceback" not in err, out + err
     far = json.loads((tmp_path / "far.json").read_text())
     folder = Path(far["folder"])
@@ -89,6 +88,23 @@ def test_a_cluster_check_brings_every_seed_home_even_when_a_worker_is_killed(tmp
     assert curves(json.loads((tmp_path / "near.json").read_text())) == curves(far)
 
 
+@pytest.mark.slow
+def test_a_search_runs_its_study_workers_on_the_cluster(cluster, tmp_path, mnist_dir):
+    """`search --cluster`: one study worker per Dask worker, two trials into a SQLite study on this machine."""
+    import optuna
+
+    file, client = cluster
+    client.wait_for_workers(2, timeout=60)  # the worker killed above is back (its nanny restarted it)
+    storage = f"sqlite:///{tmp_path / 'study.db'}"
+    done = run_cli("search", "--cluster", str(file), "--study", "far", "--storage", storage, "--trials", "2", "--epochs",
+                   "1", "--last", "1", "--seeds-per-trial", "1", "--train-limit", "1000", "--prune-after", "0",
+                   "--data-dir", str(mnist_dir), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0 and "2 study worker(s)" in done.stdout, done.stdout + done.stderr
+    trained = [t for t in optuna.load_study(study_name="far", storage=storage).trials if "rejected" not in t.user_attrs]
+    assert 2 <= len(trained) <= 3 and all(t.state.name == "COMPLETE" for t in trained)  # a race may add one
+    assert (tmp_path / "out" / "pareto.md").exists()
+
+
 def test_ctrl_c_then_resume_trains_only_the_rest_and_gives_the_same_verdict(tmp_path, mnist_dir):
     from tinydigits.verdict.seeds import check, resume
 
@@ -100,7 +116,7 @@ def test_ctrl_c_then_resume_trains_only_the_rest_and_gives_the_same_verdict(tmp_
         if line.startswith("seed 0: final"):
             raise KeyboardInterrupt
 
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(KeyboardInterrupt, match="go on with: tinydigits check --resume"):
         check(cfg, [0, 1], 1, budget, log=interrupt_after_first_seed)
     (folder,) = (tmp_path / "cut").iterdir()
     (first,) = folder.glob("*-s0")

@@ -61,6 +61,17 @@ def test_centre_crop_is_part_of_the_model():
     assert torch.equal(model(x), model(torch.zeros(1, 1, 28, 28)))
 
 
+def test_a_pool_inside_a_conv_block_runs_bn_and_relu_on_the_pooled_map():
+    """`c12P`: conv -> max-pool -> BN -> ReLU (the #41 lever); the MACs are the conv's at full size, the next layer
+    sees the pooled map, and the spec's counts agree with `summary`'s."""
+    spec = NetSpec.parse("c8n c12P c16 c16 c16")
+    assert spec.compact() == "c8n c12P c16 c16 c16" and spec.params() == 7560
+    block = spec.build().layers[1]
+    assert [type(m).__name__ for m in block] == ["Conv2d", "MaxPool2d", "BatchNorm2d", "ReLU"]
+    totals = summary.totals(summary.summarize(spec.build()))
+    assert totals["params"] == spec.params() and totals["macs"] == spec.macs() == NetSpec.parse("c8 c12 M c16 c16 c16").macs()
+
+
 @pytest.mark.parametrize("text", ["c8 M M M M M", "x8", "c8k40", "", "C40 c8", "C0 c8"])
 def test_bad_compact_specs_are_one_line_errors(text):
     with pytest.raises(TinyDigitsError):

@@ -8,7 +8,8 @@ too (tests prove they rebuild with the same parameters and output shape).
 
 Compact form, one token per layer (what `search` prints and `NetSpec.parse` reads):
 `c12k5s2p2` = conv to 12 channels, kernel 5, stride 2, padding 2 (defaults k3 s1 p0);
-suffix `d5` = 5 % dropout after it, `n` = no batch-norm (conv gets a bias); `M` = 2x2 max-pool;
+suffix `d5` = 5 % dropout after it, `n` = no batch-norm (conv gets a bias), `P` = a 2x2 max-pool
+right after the conv, before its batch-norm and ReLU (airbench's order); `M` = 2x2 max-pool;
 `C24` = keep the central 24x24 pixels.
 The GAP + 1x1 head closes every spec and is not written.
 """
@@ -91,6 +92,7 @@ class Layer:
     padding: int = 0
     bn: bool = True
     dropout: float = 0.0
+    pool: bool = False  # conv -> max-pool -> BN -> ReLU
 
     def output_size(self, size: int) -> int:
         """Side of this layer's square output map for a `size` x `size` input."""
@@ -98,7 +100,8 @@ class Layer:
             return size // 2
         if self.op == "crop":
             return self.out
-        return (size + 2 * self.padding - self.k) // self.stride + 1
+        size = (size + 2 * self.padding - self.k) // self.stride + 1
+        return size // 2 if self.pool else size
 
     def token(self) -> str:
         if self.op == "maxpool":
@@ -108,10 +111,10 @@ class Layer:
         t = f"c{self.out}" + (f"k{self.k}" if self.k != 3 else "") + (f"s{self.stride}" if self.stride != 1 else "")
         t += f"p{self.padding}" if self.padding else ""
         t += f"d{round(self.dropout * 100):g}" if self.dropout else ""
-        return t + ("" if self.bn else "n")
+        return t + ("" if self.bn else "n") + ("P" if self.pool else "")
 
 
-_TOKEN = re.compile(r"c(\d+)(?:k(\d+))?(?:s(\d+))?(?:p(\d+))?(?:d(\d+(?:\.\d+)?))?(n?)")
+_TOKEN = re.compile(r"c(\d+)(?:k(\d+))?(?:s(\d+))?(?:p(\d+))?(?:d(\d+(?:\.\d+)?))?(n?)(P?)")
 
 
 @dataclass
@@ -135,7 +138,7 @@ class NetSpec:
             if layer.op == "crop":
                 stages.append(CenterCrop(layer.out))
                 continue
-            stages.append(conv(channels, layer.out, layer.k, layer.padding, layer.bn, layer.dropout, layer.stride))
+            stages.append(conv(channels, layer.out, layer.k, layer.padding, layer.bn, layer.dropout, layer.stride, layer.pool))
             channels = layer.out
         return Chain(*stages, head(channels))
 
@@ -171,11 +174,11 @@ class NetSpec:
         """Multiply-accumulates of the convolutions for one 28x28 image (as `summary` counts them)."""
         total, channels, size = 0, 1, 28
         for layer in self.layers:
+            if layer.op == "conv":
+                at = dataclasses.replace(layer, pool=False).output_size(size)  # the conv's own output, before a pool
+                total += at * at * layer.out * channels * layer.k * layer.k
+                channels = layer.out
             size = layer.output_size(size)
-            if layer.op != "conv":
-                continue
-            total += size * size * layer.out * channels * layer.k * layer.k
-            channels = layer.out
         return total + channels * 10
 
     # -------------------------------------------------------------- text forms
@@ -196,9 +199,10 @@ class NetSpec:
             m = _TOKEN.fullmatch(token)
             if not m:
                 raise TinyDigitsError(f"spec token {token!r}: expected M, C<size> or "
-                                      "c<out>[k<k>][s<stride>][p<pad>][d<percent>][n]")
-            out, k, s, p, d, no_bn = m.groups()
-            layers.append(Layer("conv", int(out), int(k or 3), int(s or 1), int(p or 0), not no_bn, float(d or 0) / 100))
+                                      "c<out>[k<k>][s<stride>][p<pad>][d<percent>][n][P]")
+            out, k, s, p, d, no_bn, pool = m.groups()
+            layers.append(Layer("conv", int(out), int(k or 3), int(s or 1), int(p or 0), not no_bn, float(d or 0) / 100,
+                                bool(pool)))
         spec = cls(layers, name, dict(recipe or {}))
         spec.validate()
         return spec

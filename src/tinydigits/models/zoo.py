@@ -231,22 +231,6 @@ class Lean(Chain):
         )
 
 
-@register("brisk", **ROBUST_RECIPE)
-class Brisk(Chain):
-    """Step 6 (candidate) - lean with batch norm only where it is cheap.
-
-    Target: lean's odds at 2x the notebook way on a CPU without native bf16. On an AVX2 CPU (fp32) batch norm at
-    28x28 was the largest part of lean's step, so the first conv has none (a bias instead) and the block before the
-    pool runs conv -> max-pool -> batch norm -> ReLU (airbench's order). Same recipe as lean; 7,560 params.
-    Result: being measured (issue #41).
-    """
-
-    def __init__(self) -> None:
-        super().__init__(
-            conv(1, 8, bn=False), conv(8, 12, pool=True), conv(12, 16), conv(16, 16), conv(16, 16), head(16),
-        )
-
-
 @register("fast", optimizer="sgd", lr=0.13690395977057332, scheduler="onecycle", batch_size=128, epochs=12,
           augment_degrees=11.026170529612262, augment_translate=0.05784527755595322, augment_scale=(0.9845, 1.0155),
           label_smoothing=0.015660069819245837, ema=0.99, bn_recompute=10000, size_schedule="22:4", precision="auto")

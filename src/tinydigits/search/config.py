@@ -38,6 +38,8 @@ class SearchConfig:
     epochs: int = setting(BUDGET.max_epochs, "epoch budget: trials choose up to this many", type=positive_int)
     seeds_per_trial: int = setting(2, type=positive_int)
     jobs: int = setting(1, "local worker processes (cores are split)", type=positive_int)
+    cluster: str | None = setting(help="run the study's workers as tasks on a Dask cluster (its scheduler's address or "
+                                       "file), one per worker there, against --storage (docs/many-machines.md)")
     max_params: int = setting(BUDGET.max_params, "specs must have fewer parameters (checked before training)")
     max_macs: int | None = setting(help="specs may have at most this many MACs per image")
     objective: str = setting("seconds", "margin vs measured training seconds per run, or vs MACs (machine-independent); "

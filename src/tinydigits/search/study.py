@@ -24,10 +24,13 @@ import math
 import os
 import statistics
 import time
+import uuid
 from multiprocessing import get_context
+from pathlib import Path
 from typing import Any
 
 from tinydigits.errors import TinyDigitsError
+from tinydigits.errors import describe as describe_error
 from tinydigits.models.spec import NetSpec
 from tinydigits.search.config import SearchConfig
 from tinydigits.search.outputs import write_outputs
@@ -181,6 +184,37 @@ def _worker(cfg: SearchConfig, index: int, parent: int | None = None) -> int:
     return len(done)
 
 
+def _cluster_worker(cfg: SearchConfig, index: int) -> int:
+    """A study worker as a Dask task: torch threads as the worker was started with (`tinydigits worker`)."""
+    from tinydigits.verdict.engine import seed_threads
+
+    return _worker(dataclasses.replace(cfg, threads=seed_threads(cfg.threads)), index)
+
+
+def _on_cluster(cfg: SearchConfig, log=print) -> None:
+    """One study worker per Dask worker of `cfg.cluster`, each a task that runs trials against the shared storage
+    until the study holds its trials (the same loop as on this machine). A SQLite path is made absolute, so workers
+    on this machine find the same file; other machines need a database they can reach (PostgreSQL)."""
+    from distributed import as_completed
+
+    from tinydigits.verdict import engine
+
+    if cfg.storage.startswith("sqlite:///") and not cfg.storage.startswith("sqlite:////"):
+        cfg = dataclasses.replace(cfg, storage="sqlite:///" + str(Path(cfg.storage[len("sqlite:///"):]).resolve()))
+    with engine.client_for(cfg.cluster, cfg.jobs) as client:
+        engine.refuse_other_versions(engine.code_version(), client.run(engine.code_version))
+        workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+        log(f"on the cluster {cfg.cluster}: {workers} study worker(s)")
+        tag = uuid.uuid4().hex[:8]
+        futures = [client.submit(_cluster_worker, cfg, i, pure=False, key=f"tinydigits-search-{cfg.study}-{i}-{tag}")
+                   for i in range(workers)]
+        for future in as_completed(futures):
+            try:
+                future.result()
+            except Exception as err:  # that worker's trials are in the study; the others go on
+                log(f"a study worker failed: {describe_error(err)}")
+
+
 MAX_DRAWS = 20  # give up if the sampler keeps drawing specs the constraints reject
 
 
@@ -205,7 +239,9 @@ def run(cfg: SearchConfig, log=print) -> Any:
         log(f"study {cfg.study!r} in {cfg.storage}: up to {cfg.trials} trials, {cfg.jobs} worker(s), "
             + ("objectives: lower figure of min(last N) (mean - 2.33 sd) vs seconds" if cfg.objective == "risk"
                else f"objectives: margin vs {cfg.objective}"))
-        if cfg.jobs == 1:
+        if cfg.cluster:
+            _on_cluster(cfg, log)
+        elif cfg.jobs == 1:
             _worker(cfg, 0)
         else:
             ctx = get_context("spawn")

@@ -88,12 +88,12 @@ def unpack(archive: bytes, into: Path) -> Path:
     return into / names.pop()
 
 
-def seed_threads(cfg: TrainConfig) -> int:
-    """Torch threads for a seed on this worker: the check's `--threads`, else `tinydigits worker`'s
+def seed_threads(threads: int | None) -> int:
+    """Torch threads for a task on this worker: the ones asked for (`--threads`), else `tinydigits worker`'s
     `--threads-per-seed`, else what torch has (Dask's nanny sets OMP_NUM_THREADS=1, so 1 on a plain worker)."""
     import torch
 
-    return cfg.threads or int(os.environ.get(SEED_THREADS_ENV, "0") or 0) or torch.get_num_threads()
+    return threads or int(os.environ.get(SEED_THREADS_ENV, "0") or 0) or torch.get_num_threads()
 
 
 def remote_seed(cfg: TrainConfig, budget: Budget, inline: tuple | None = None,
@@ -111,7 +111,7 @@ def remote_seed(cfg: TrainConfig, budget: Budget, inline: tuple | None = None,
         models.register(cfg.model, **inline[1])(inline[0])
     data_dir = cfg.data_dir if cfg.data_dir and Path(cfg.data_dir).is_dir() else None  # else the worker's own
     with tempfile.TemporaryDirectory(prefix="tinydigits-seed-") as tmp:
-        cfg = dataclasses.replace(cfg, out=tmp, threads=seed_threads(cfg), data_dir=data_dir, mlflow=None,
+        cfg = dataclasses.replace(cfg, out=tmp, threads=seed_threads(cfg.threads), data_dir=data_dir, mlflow=None,
                                   mlflow_parent=None)
         result = train(cfg, quiet=True, log=lambda _: None, budget=budget)
         write_results(result)  # pictures, report.md, TensorBoard: files in the folder

@@ -166,6 +166,12 @@ def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=pri
     return _judge_seeds(cfg, seeds, jobs, budget, folder, command, {}, log, stack, cluster)
 
 
+def _interrupted(err: KeyboardInterrupt, folder: Path) -> KeyboardInterrupt:
+    """Ctrl-C's one line, with how to go on: the seeds that landed are kept in the check's folder."""
+    return KeyboardInterrupt(f"{err or 'interrupted'}; the seeds that finished are kept - go on with: "
+                             f"tinydigits check --resume {folder}")
+
+
 def landed_seeds(folder: Path, cfg: TrainConfig) -> dict[int, tuple[list[float], int]]:
     """The seeds of a check folder whose run folder is complete (every planned epoch, model saved): seed ->
     (curve, params). An interrupted seed's folder is left where it is and does not count."""
@@ -211,7 +217,10 @@ def _judge_seeds(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, 
     params = {**dataclasses.asdict(cfg), "seeds": ",".join(map(str, seeds)), **dataclasses.asdict(budget)}
     with tracking.parent_run(cfg.mlflow, f"check-{name}", params) as parent:  # the check is its seeds' parent run
         cfg = dataclasses.replace(cfg, mlflow_parent=parent, out=str(folder))
-        curves, n_params, errors = run_seeds(cfg, todo, jobs, budget, log, stack, cluster) if todo else ({}, 0, {})
+        try:
+            curves, n_params, errors = run_seeds(cfg, todo, jobs, budget, log, stack, cluster) if todo else ({}, 0, {})
+        except KeyboardInterrupt as err:
+            raise _interrupted(err, folder) from None
         for seed, (curve, p) in landed.items():
             curves[seed], n_params = curve, n_params or p
         curves = {s: curves[s] for s in seeds}  # the plan's order, whichever seed landed first
