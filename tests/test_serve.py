@@ -174,13 +174,13 @@ def test_load_mix_no_5xx_junk_4xx_memory_does_not_grow(tiny_run):
     to round. Measured on an AVX2 EPYC, RSS after warm-up and each round of 100: refused images' tracebacks
     kept in cycles 352, 490, 407, 439, 465, 473, 488 MB; with their frames cleared 299, 308, 307, 317, 310, 308; one
     CI run then stepped once, 293, 301, 308, 355, 346, 347 (glibc's moving mmap threshold, now fixed by
-    `running_server`: 278 to 279 MB over 8 rounds)."""
+    `running_server(steady_memory=True)`: 278 to 279 MB over 8 rounds)."""
     import asyncio
 
     from tinydigits.measure import loadtest
 
     payloads = loadtest.Payloads()
-    with loadtest.running_server(tiny_run.run_dir) as (url, proc):
+    with loadtest.running_server(tiny_run.run_dir, steady_memory=True) as (url, proc):
         asyncio.run(loadtest.drive(url, 60, 8, payloads=payloads))  # warm-up: allocator, model, threadpool
         rss, rounds = [], []
         for seed in range(1, 7):
