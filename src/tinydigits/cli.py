@@ -309,13 +309,16 @@ def _worker_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--threads-per-seed", type=positive_int, help="torch threads per seed (default: cores / --nworkers)")
     p.add_argument("--gpus", type=int, default=0, help="GPUs here: one worker per GPU, each with a Dask GPU resource")
     p.add_argument("--host", help="address the workers listen on, for the scheduler to reach (default: Dask's choice)")
+    p.add_argument("--dask-flags", default="", metavar="'FLAGS'",
+                   help="passed on to `dask worker`, e.g. '--tls-ca-file ca.pem --tls-cert w.pem --tls-key w.key'")
 
 
 @command("worker", "start Dask workers here that train a check's seeds (docs/many-machines.md)", _worker_arguments)
 def cmd_worker(args: argparse.Namespace) -> int:
     from tinydigits.verdict.engine import run_workers
 
-    return run_workers(args.scheduler, args.nworkers, args.threads_per_seed, args.gpus, args.host)
+    return run_workers(args.scheduler, args.nworkers, args.threads_per_seed, args.gpus, args.host,
+                       shlex.split(args.dask_flags))
 
 
 def _search_arguments(p: argparse.ArgumentParser) -> None:

@@ -188,7 +188,8 @@ def task_resources(cfg: TrainConfig, resources: dict[str, dict[str, float]]) -> 
     return {GPU: 1} if wants_gpu else None
 
 
-def worker_commands(target: str, nworkers: int, gpus: int, host: str | None) -> list[list[str]]:
+def worker_commands(target: str, nworkers: int, gpus: int, host: str | None,
+                    extra: list[str] | None = None) -> list[list[str]]:
     """The `dask worker` commands behind `tinydigits worker`: `nworkers` processes with one thread each, or with
     GPUs one worker per GPU carrying the GPU resource (the caller gives each its own CUDA_VISIBLE_DEVICES)."""
     where = scheduler_target(target)
@@ -196,14 +197,14 @@ def worker_commands(target: str, nworkers: int, gpus: int, host: str | None) -> 
               "from distributed.cli.dask_worker import main; main()")  # `dask worker`, with the settings above
     base = [sys.executable, "-c", launch,
             *(["--scheduler-file", where["scheduler_file"]] if "scheduler_file" in where else [where["address"]]),
-            "--nthreads", "1", "--no-dashboard", *(["--host", host] if host else [])]
+            "--nthreads", "1", "--no-dashboard", *(["--host", host] if host else []), *(extra or [])]
     if gpus:
         return [[*base, "--nworkers", "1", "--resources", f"{GPU}=1"] for _ in range(gpus)]
     return [[*base, "--nworkers", str(nworkers)]]
 
 
 def run_workers(target: str, nworkers: int | None = None, threads_per_seed: int | None = None, gpus: int = 0,
-                host: str | None = None) -> int:
+                host: str | None = None, extra: list[str] | None = None) -> int:
     """`tinydigits worker`: start Dask workers set up for training and wait for them (Ctrl-C or SIGTERM stops them).
     Each trains one seed at a time with `threads_per_seed` torch threads (Dask's nanny would leave it one)."""
     cores = os.cpu_count() or 1
@@ -215,7 +216,7 @@ def run_workers(target: str, nworkers: int | None = None, threads_per_seed: int 
     print(f"tinydigits worker: {nworkers} worker process(es), {threads} thread(s) per seed"
           + (f", one per GPU ({gpus})" if gpus else "") + f", scheduler {target}", flush=True)
     procs = [subprocess.Popen(cmd, env={**env, **({"CUDA_VISIBLE_DEVICES": str(i)} if gpus else {})})
-             for i, cmd in enumerate(worker_commands(target, nworkers, gpus, host))]
+             for i, cmd in enumerate(worker_commands(target, nworkers, gpus, host, extra))]
     previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
         return max(p.wait() for p in procs)
