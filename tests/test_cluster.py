@@ -24,14 +24,16 @@ TINY = ["--epochs", "1", "--last", "1", "--min-acc", "1", "--train-limit", "2000
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
-    """`dask scheduler` on loopback (port 0, no dashboard) and `tinydigits worker FILE --nworkers 2`, shared by this
+    """`dask scheduler` on loopback (port 0, no dashboard) and `tinydigits worker FILE --gpus 2`, shared by this
     module's cluster tests; both stopped (SIGTERM, then SIGKILL) by the tests' end, whatever happens."""
     file = tmp_path_factory.mktemp("dask") / "scheduler.json"
     procs = [subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port",
                                "0", "--no-dashboard", "--scheduler-file", str(file)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
     try:
-        procs.append(subprocess.Popen([sys.executable, "-m", "tinydigits", "worker", str(file), "--nworkers", "2",
+        # `--gpus 2` on a CPU machine: two workers, each carrying the GPU resource (and CUDA_VISIBLE_DEVICES, which
+        # no GPU here reads), so seeds are routed as on a GPU box - one per "GPU" - and still train on the CPU.
+        procs.append(subprocess.Popen([sys.executable, "-m", "tinydigits", "worker", str(file), "--gpus", "2",
                                        "--threads-per-seed", "1", "--host", "127.0.0.1"],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         from distributed import Client
@@ -59,10 +61,12 @@ def curves(verdict: dict) -> dict[str, list[float]]:
 
 @pytest.mark.slow
 def test_a_cluster_check_brings_every_seed_home_even_when_a_worker_is_killed(cluster, tmp_path, mnist_dir):
-    """Three seeds through a real scheduler and two worker processes, one SIGKILLed mid-seed: every seed lands under
-    the check's folder here, with the curves the local `--jobs 2` path gives."""
+    """Three seeds through a real scheduler and two worker processes (one seed per "GPU"), one SIGKILLed mid-seed:
+    every seed lands under the check's folder here, with the curves the local `--jobs 2` path gives."""
     data = ["--data-dir", str(mnist_dir)]
     file, client = cluster
+    # every worker has a GPU resource, so each seed asks for one: the check below only completes if routing works
+    assert engine.task_resources(TrainConfig(), engine.worker_resources(client)) == {"GPU": 1}
     proc = subprocess.Popen([sys.executable, "-m", "tinydigits", "check", "--cluster", str(file), "--seeds", "0,1,2",
                              *TINY, *data, "--out", str(tmp_path / "far"), "--json", str(tmp_path / "far.json")],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
