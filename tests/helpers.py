@@ -8,6 +8,29 @@ import sys
 import textwrap
 
 
+def run_main(*args: str) -> subprocess.CompletedProcess:
+    """`tinydigits ARGS` through `cli.main` in this process, stdout and stderr captured: the same entry point without
+    a new interpreter's ~2 s of importing torch. For what needs a fresh process (signals, a class this process knows,
+    a module imported once), `run_cli`. Torch's thread count is put back (`--threads` sets it process-wide)."""
+    import contextlib
+    import io
+
+    import torch
+
+    from tinydigits.cli import main
+
+    out, err, threads = io.StringIO(), io.StringIO(), torch.get_num_threads()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exit_:  # argparse's usage errors and --help
+                code = exit_.code if isinstance(exit_.code, int) else 1
+    finally:
+        torch.set_num_threads(threads)
+    return subprocess.CompletedProcess(["tinydigits", *args], code, out.getvalue(), err.getvalue())
+
+
 def run_cli(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, **(env_extra or {})}
     return subprocess.run([sys.executable, "-m", "tinydigits", *args], capture_output=True, text=True, env=env, timeout=300)

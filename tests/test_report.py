@@ -103,7 +103,7 @@ def test_summary_table_in_report_matches_model(tiny_run):
 def test_a_run_stopped_before_its_planned_epochs_never_passes(tiny_run, mnist_dir, tmp_path):
     """The run's own budget (config.json) is lenient enough that both epochs pass it; cut metrics.json to the first
     epoch, as Ctrl-C after epoch 1 leaves it, and `eval` writes a report that says the budget is not met."""
-    from helpers import run_cli
+    from helpers import run_main
 
     verdicts = {}
     for kept in (2, 1):
@@ -116,7 +116,7 @@ def test_a_run_stopped_before_its_planned_epochs_never_passes(tiny_run, mnist_di
         metrics = json.loads((run / "metrics.json").read_text())
         metrics["epochs"] = metrics["epochs"][:kept]
         (run / "metrics.json").write_text(json.dumps(metrics))
-        assert run_cli("eval", str(run), "--data-dir", str(mnist_dir)).returncode == 0
+        assert run_main("eval", str(run), "--data-dir", str(mnist_dir)).returncode == 0
         verdicts[kept] = (run / "report.md").read_text()
     assert "budget verdict (this run): **PASS**" in verdicts[2] and "stopped early" not in verdicts[2]
     assert "budget verdict (this run): **FAIL**" in verdicts[1] and "- epochs: 1 of 2 planned: **stopped early**" in verdicts[1]

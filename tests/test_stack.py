@@ -11,7 +11,7 @@ import pytest
 import torch
 from torch import nn
 
-from helpers import USER_FILE, assert_one_line_error, run_cli
+from helpers import USER_FILE, assert_one_line_error, run_cli, run_main
 from tinydigits import models
 from tinydigits.models.spec import NetSpec, load
 from tinydigits.training import stack
@@ -91,7 +91,7 @@ def test_specs_and_chains_stack_other_models_are_refused_in_one_line(tmp_path):
 
     user = tmp_path / "mynet.py"
     user.write_text(USER_FILE)  # a student's Net with its own forward()
-    proc = run_cli("check", "--model", f"{user}:Net", "--seeds", "0,1", "--stack", "--epochs", "1", "--last", "1",
+    proc = run_main("check", "--model", f"{user}:Net", "--seeds", "0,1", "--stack", "--epochs", "1", "--last", "1",
                    "--out", str(tmp_path / "r"))
     assert_one_line_error(proc, "cannot stack")
     assert not (tmp_path / "r").exists()  # refused before any folder is made

@@ -228,9 +228,9 @@ def test_the_plateau_scheduler_reads_the_validation_loss_never_the_test_loss(mon
 
 
 def test_plateau_without_a_validation_split_is_refused_in_one_line():
-    from helpers import assert_one_line_error, run_cli
+    from helpers import assert_one_line_error, run_main
 
-    proc = run_cli("train", "--scheduler", "plateau", "--epochs", "2")
+    proc = run_main("train", "--scheduler", "plateau", "--epochs", "2")
     assert_one_line_error(proc, "--scheduler plateau needs --val-split")
 
 

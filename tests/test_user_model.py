@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import USER_FILE, assert_one_line_error, run_cli
+from helpers import USER_FILE, assert_one_line_error, run_cli, run_main
 
 
 @pytest.fixture
@@ -23,10 +23,10 @@ def test_every_command_on_a_run_takes_a_users_model(user_file, tmp_path, mnist_d
     `models.resolve`)."""
     ref, runs = f"{user_file}:Net", tmp_path / "runs"
     data = ["--data-dir", str(mnist_dir)]
-    summary = run_cli("summary", "--model", ref)
+    summary = run_main("summary", "--model", ref)
     assert summary.returncode == 0 and "1,434" in summary.stdout and "RF" in summary.stdout, summary.stderr
 
-    train = run_cli("train", "--model", ref, "--epochs", "1", "--train-limit", "2000", "--recipe", "model3", "--out", str(runs),
+    train = run_main("train", "--model", ref, "--epochs", "1", "--train-limit", "2000", "--recipe", "model3", "--out", str(runs),
                     "--quiet", *data)
     assert train.returncode == 0, train.stderr
     run_dir = Path(train.stdout.strip().splitlines()[-1])
@@ -35,7 +35,7 @@ def test_every_command_on_a_run_takes_a_users_model(user_file, tmp_path, mnist_d
     assert config["origin"]["path"] == str(user_file.resolve()) and len(config["origin"]["sha256"]) == 64
     assert config["augment_degrees"] == 7.0 and config["batch_size"] == 64  # model3's recipe, borrowed
 
-    evaluated = run_cli("eval", str(run_dir), *data)
+    evaluated = run_main("eval", str(run_dir), *data)
     assert evaluated.returncode == 0 and "test accuracy" in evaluated.stdout, evaluated.stderr
     from PIL import Image
 
@@ -43,13 +43,13 @@ def test_every_command_on_a_run_takes_a_users_model(user_file, tmp_path, mnist_d
     image = Image.new("L", (28, 28), 0)
     image.paste(255, (12, 4, 15, 24))
     image.save(digit)
-    predicted = run_cli("predict", str(run_dir), str(digit))
+    predicted = run_main("predict", str(run_dir), str(digit))
     assert predicted.returncode == 0 and "one.png" in predicted.stdout, predicted.stderr
-    exported = run_cli("export", str(run_dir), "--onnx", str(tmp_path / "net.onnx"), *data)
+    exported = run_main("export", str(run_dir), "--onnx", str(tmp_path / "net.onnx"), *data)
     assert exported.returncode == 0 and (tmp_path / "net.onnx").exists(), exported.stderr
-    compared = run_cli("report", str(run_dir))
+    compared = run_main("report", str(run_dir))
     assert compared.returncode == 0 and "| Net |" in compared.stdout, compared.stderr
-    shifted = run_cli("robustness", str(run_dir), "--limit", "200", "--out", str(tmp_path / "rob"), *data)
+    shifted = run_main("robustness", str(run_dir), "--limit", "200", "--out", str(tmp_path / "rob"), *data)
     assert shifted.returncode == 0 and (tmp_path / "rob" / "robustness.md").exists(), shifted.stderr
     from fastapi.testclient import TestClient
 
@@ -58,7 +58,7 @@ def test_every_command_on_a_run_takes_a_users_model(user_file, tmp_path, mnist_d
     served = TestClient(create_app(run_dir)).post("/api/predict", files={"file": ("one.png", digit.read_bytes(), "image/png")})
     assert served.status_code == 200 and served.json()["digit"] in range(10)
 
-    user_file.unlink()  # the weights need the code: a clear line says what is missing
+    user_file.unlink()  # the weights need the code: a clear line says what is missing (in a new process)
     assert_one_line_error(run_cli("predict", str(run_dir), str(digit)), "mynet.py", "missing")
 
 
