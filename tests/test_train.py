@@ -202,12 +202,11 @@ def _epoch_rates(monkeypatch, tmp_path, mnist_dir, scheduler: str, val: list[flo
     loss follows `val` and the test split's follows `test`, so the rates show which one the scheduler read."""
     from tinydigits.training import train as loop
 
-    real, calls = loop.evaluate, {"val": iter(val), "test": iter(test)}
+    calls = {"val": iter(val), "test": iter(test)}
 
     def scripted(model, splits, batch_size=1000):  # `fit` hands `evaluate` one split per seed
-        pairs = real(model, splits, batch_size)
-        return [(next(calls["val" if len(split) == 64 else "test"]), acc)
-                for split, (_, acc) in zip(splits, pairs, strict=True)]
+        # No real pass over the 10,000 test images: the loss is the script's, and no accuracy is asserted here.
+        return [(next(calls["val" if len(split) == 64 else "test"]), 50.0) for split in splits]
 
     monkeypatch.setattr(loop, "evaluate", scripted)
     cfg = TrainConfig(model="model2", scheduler=scheduler, epochs=len(val), train_limit=320, val_split=64, lr=0.05,
