@@ -115,10 +115,9 @@ def test_a_search_runs_its_study_workers_on_the_cluster(cluster, tmp_path, mnist
 
 
 def test_ctrl_c_then_resume_trains_only_the_rest_and_gives_the_same_verdict(tmp_path, mnist_dir):
-    from tinydigits.verdict.seeds import check, resume
-
     from tinydigits.models.spec import NetSpec
     from tinydigits.training import runs
+    from tinydigits.verdict.seeds import check, resume
 
     tiny = tmp_path / "tiny.json"  # a net of two strided convs: the seeds' own cost is not what this test is about
     runs.write_json(tiny, NetSpec.parse("c4s2 c8s2", "tiny").to_dict())
