@@ -168,7 +168,7 @@ def test_addresses_versions_and_gpu_routing():
     with pytest.raises(TinyDigitsError, match="no worker has a GPU"):
         engine.task_resources(TrainConfig(device="cuda"), cpu)
     (one, two) = engine.worker_commands("tcp://h:8786", 4, 2, None)
-    assert one[-2:] == ["--resources", "GPU=1"] and "--nworkers" in two and two[two.index("--nworkers") + 1] == "1"
+    assert one[-2:] == ["--resources", "GPU=1"] and two[two.index("--nworkers") + 1] == "1"
     (only,) = engine.worker_commands("tcp://h:8786", 3, 0, "127.0.0.1", ["--tls-ca-file", "ca.pem"])
     assert only[-2:] == ["--tls-ca-file", "ca.pem"]
     assert only[only.index("--nworkers") + 1] == "3" and only[only.index("--nthreads") + 1] == "1"

@@ -197,10 +197,10 @@ def worker_commands(target: str, nworkers: int, gpus: int, host: str | None,
               "from distributed.cli.dask_worker import main; main()")  # `dask worker`, with the settings above
     base = [sys.executable, "-c", launch,
             *(["--scheduler-file", where["scheduler_file"]] if "scheduler_file" in where else [where["address"]]),
-            "--nthreads", "1", "--no-dashboard", *(["--host", host] if host else []), *(extra or [])]
+            "--nthreads", "1", "--no-dashboard", *(["--host", host] if host else [])]
     if gpus:
-        return [[*base, "--nworkers", "1", "--resources", f"{GPU}=1"] for _ in range(gpus)]
-    return [[*base, "--nworkers", str(nworkers)]]
+        return [[*base, "--nworkers", "1", "--resources", f"{GPU}=1", *(extra or [])] for _ in range(gpus)]
+    return [[*base, "--nworkers", str(nworkers), *(extra or [])]]
 
 
 def run_workers(target: str, nworkers: int | None = None, threads_per_seed: int | None = None, gpus: int = 0,
