@@ -202,7 +202,7 @@ def _on_cluster(cfg: SearchConfig, log=print) -> None:
     if cfg.storage.startswith("sqlite:///") and not cfg.storage.startswith("sqlite:////"):
         cfg = dataclasses.replace(cfg, storage="sqlite:///" + str(Path(cfg.storage[len("sqlite:///"):]).resolve()))
     with engine.client_for(cfg.cluster, cfg.jobs) as client:
-        engine.refuse_other_versions(engine.code_version(), client.run(engine.code_version))
+        engine.checked_workers(client)
         workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
         log(f"on the cluster {cfg.cluster}: {workers} study worker(s)")
         tag = uuid.uuid4().hex[:8]

@@ -1,8 +1,8 @@
 """Where a check's seeds train: on Dask distributed workers - this machine's cores (a `LocalCluster`) or a cluster's.
 
-A seed is one task. It trains into a temporary folder on its worker and brings home its curve and its run folder,
-packed; the machine that runs `check` unpacks it into the check's folder and logs it to MLflow. Workers need no
-shared filesystem and no MLflow access. Dask runs a killed worker's task again on another worker; a seed that raises
+A seed is one task. It trains into a temporary folder on its worker and brings home its run folder, packed (its
+curve inside); the machine that runs `check` unpacks it into the check's folder and logs it to MLflow. Workers need
+no shared filesystem and no MLflow access. Dask runs a killed worker's task again on another worker; a seed that raises
 comes back as that seed's error. One seed per worker process (`--nthreads 1`): seeds share torch's global RNG and
 thread setting, so two in one process would not reproduce.
 """
@@ -59,6 +59,18 @@ def code_version() -> dict[str, str]:
             "python": ".".join(platform.python_version_tuple()[:2])}
 
 
+def checked_workers(client) -> dict[str, str]:
+    """Every connected worker runs this machine's code, or one line says which does not (`check` and `search`
+    call it before their first task); returns this machine's `code_version` for the tasks to check again."""
+    here = code_version()
+    try:
+        there = client.run(code_version)
+    except Exception as err:  # a worker without tinydigits, or a broken one
+        raise TinyDigitsError(f"the cluster's workers cannot run tinydigits: {describe(err)}") from None
+    refuse_other_versions(here, there)
+    return here
+
+
 def refuse_other_versions(local: dict[str, str], workers: dict[str, dict[str, str]]) -> None:
     """One line naming the first worker whose code differs: its seeds would not be this check's seeds."""
     for address, theirs in sorted(workers.items()):
@@ -97,10 +109,11 @@ def seed_threads(threads: int | None) -> int:
 
 
 def remote_seed(cfg: TrainConfig, budget: Budget, inline: tuple | None = None,
-                expect: dict[str, str] | None = None) -> dict[str, Any]:
-    """Train one seed on a worker into a temporary folder and return it packed, with its curve. `inline` is a
-    notebook's model class and recipe, pickled by value (cloudpickle), registered here under the check's name;
-    `expect` the checking machine's `code_version` (a worker that joined after the check began is refused too)."""
+                expect: dict[str, str] | None = None) -> bytes:
+    """Train one seed on a worker into a temporary folder and return the folder packed: its curve and parameter
+    count travel in its metrics.json, read once it is home. `inline` is a notebook's model class and recipe, pickled
+    by value (cloudpickle), registered here under the check's name; `expect` the checking machine's `code_version`
+    (a worker that joined after the check began is refused too)."""
     from tinydigits import models
     from tinydigits.training.train import train
 
@@ -115,8 +128,7 @@ def remote_seed(cfg: TrainConfig, budget: Budget, inline: tuple | None = None,
                                   mlflow_parent=None)
         result = train(cfg, quiet=True, log=lambda _: None, budget=budget)
         write_results(result)  # pictures, report.md, TensorBoard: files in the folder
-        return {"seed": cfg.seed, "curve": [e["test_acc"] for e in result.metrics["epochs"]],
-                "params": result.metrics["params"], "archive": pack(result.run_dir)}
+        return pack(result.run_dir)
 
 
 def inline_model(ref: str) -> tuple | None:
@@ -212,7 +224,7 @@ def run_workers(target: str, nworkers: int | None = None, threads_per_seed: int 
         nworkers = gpus
     threads = threads_per_seed or max(1, cores // (nworkers or cores))
     nworkers = nworkers or max(1, cores // threads)
-    env = {**os.environ, SEED_THREADS_ENV: str(threads), "DASK_DISTRIBUTED__WORKER__DAEMON": "False"}
+    env = {**os.environ, SEED_THREADS_ENV: str(threads)}  # the rest of the set-up: WORKER_CONFIG, in the command
     print(f"tinydigits worker: {nworkers} worker process(es), {threads} thread(s) per seed"
           + (f", one per GPU ({gpus})" if gpus else "") + f", scheduler {target}", flush=True)
     procs = [subprocess.Popen(cmd, env={**env, **({"CUDA_VISIBLE_DEVICES": str(i)} if gpus else {})})

@@ -60,13 +60,8 @@ def _train_on_workers(configs: list[TrainConfig], budget: Budget, folder: Path, 
     from tinydigits.verdict import engine
 
     base = configs[0]
-    here = engine.code_version()
     with engine.client_for(cluster, jobs) as client:
-        try:
-            there = client.run(engine.code_version)
-        except Exception as err:  # a worker without tinydigits, or a broken one
-            raise TinyDigitsError(f"the cluster's workers cannot run tinydigits: {describe(err)}") from None
-        engine.refuse_other_versions(here, there)
+        here = engine.checked_workers(client)
         resources = engine.task_resources(base, engine.worker_resources(client))
         inline = engine.inline_model(base.model)
         futures = {client.submit(engine.remote_seed, cfg, budget, inline, here, pure=False, resources=resources,
@@ -74,13 +69,13 @@ def _train_on_workers(configs: list[TrainConfig], budget: Budget, folder: Path, 
         for future in as_completed(futures):
             seed = futures[future]
             try:
-                got = future.result()
-                run_dir = engine.unpack(got["archive"], folder)
+                run_dir = engine.unpack(future.result(), folder)
+                metrics = runs.read_metrics(run_dir)
             except Exception as err:
                 yield seed, err
                 continue
             warning = tracking.log_landed(base.mlflow, base.mlflow_parent, run_dir) if base.mlflow else None
-            yield seed, (seed, str(run_dir), got["curve"], got["params"], warning)
+            yield seed, (seed, str(run_dir), [e["test_acc"] for e in metrics["epochs"]], metrics["params"], warning)
 
 
 def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=print, stack: bool = False,
