@@ -1,4 +1,5 @@
-"""The CLI's promise: bad input is one line on stderr and a non-zero exit, never a traceback."""
+"""The CLI's promise: bad input is one line on stderr and a non-zero exit, never a traceback. Most run `cli.main`
+in this process (`run_main`); `--help` and a closed pipe go through a real `python -m tinydigits`."""
 
 from __future__ import annotations
 
@@ -8,20 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from helpers import assert_one_line_error, run_cli
+from helpers import assert_one_line_error, run_cli, run_main
 
 
 def test_missing_data_offline(tmp_path):
-    proc = run_cli("train", "--data-dir", str(tmp_path / "nonexistent"), "--epochs", "1",
-                   env_extra={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    proc = run_main("train", "--data-dir", str(tmp_path / "nonexistent"), "--epochs", "1")  # the cache: a fresh temp folder
     assert_one_line_error(proc, "train-images-idx3-ubyte.gz", "--data-dir", "TINYDIGITS_DATA_DIR")
 
 
 def test_truncated_train_images(mnist_dir, mnist_copy, tmp_path):
     name = "train-images-idx3-ubyte.gz"
     folder = mnist_copy({name: (mnist_dir / name).read_bytes()[:100_000]})
-    proc = run_cli("train", "--data-dir", str(folder), "--out", str(tmp_path / "runs"),
-                   env_extra={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    proc = run_main("train", "--data-dir", str(folder), "--out", str(tmp_path / "runs"))
     assert_one_line_error(proc, "train-images-idx3-ubyte.gz", "truncated")
     assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())
 
@@ -30,24 +29,24 @@ def test_corrupt_gzip_content(mnist_dir, mnist_copy):
     labels = bytearray(gzip.decompress((mnist_dir / "t10k-labels-idx1-ubyte.gz").read_bytes()))
     labels[100] = (labels[100] + 1) % 10  # a valid label, but not MNIST's
     folder = mnist_copy({"t10k-labels-idx1-ubyte.gz": gzip.compress(bytes(labels))})
-    proc = run_cli("train", "--data-dir", str(folder))
+    proc = run_main("train", "--data-dir", str(folder))
     assert_one_line_error(proc, "t10k-labels-idx1-ubyte.gz", "SHA-256")
 
 
 def test_unknown_model_is_one_line(tmp_path):
-    proc = run_cli("train", "--model", "resnet50", "--out", str(tmp_path))
+    proc = run_main("train", "--model", "resnet50", "--out", str(tmp_path))
     assert_one_line_error(proc, "unknown model", "model3")
 
 
 @pytest.mark.parametrize("args", [["check", "--seeds", "a,b"], ["train", "--epochs", "0"], ["frobnicate"], ["predict"]])
 def test_usage_mistakes_are_one_line(args):
-    assert_one_line_error(run_cli(*args), "tinydigits")
+    assert_one_line_error(run_main(*args), "tinydigits")
 
 
 @pytest.mark.parametrize(("flag", "value"), [("--augment-blur", "9"), ("--augment-noise", "-1"), ("--augment-stroke", "2"),
                                            ("--augment-elastic", "20")])
 def test_out_of_range_augments_are_one_line_before_any_folder(flag, value, tmp_path):
-    assert_one_line_error(run_cli("train", flag, value, "--out", str(tmp_path / "runs")), flag)
+    assert_one_line_error(run_main("train", flag, value, "--out", str(tmp_path / "runs")), flag)
     assert not (tmp_path / "runs").exists()
 
 
@@ -65,7 +64,7 @@ def test_help_lists_every_command_and_each_has_its_own_help():
 def test_models_prints_an_aligned_table_and_json():
     import json
 
-    proc = run_cli("models")
+    proc = run_main("models")
     lines = proc.stdout.splitlines()
     assert proc.returncode == 0 and lines[0].split() == ["model", "params", "MACs", "epochs", "recipe"]
     rows = {line.split()[0]: line for line in lines[1:7]}
@@ -75,7 +74,7 @@ def test_models_prints_an_aligned_table_and_json():
         assert line[params_end - 1].isdigit() and line[params_end] == " " and line[recipe_at - 1] == " " != line[recipe_at]
     assert rows["lean"].startswith("lean *") and lines[-1].startswith("* the default")
     assert "lr 0.137" in rows["fast"] and "0.1369" not in proc.stdout  # rounded for people
-    machine = json.loads(run_cli("models", "--json").stdout)
+    machine = json.loads(run_main("models", "--json").stdout)
     fast = next(r for r in machine if r["name"] == "fast")
     assert fast["recipe"]["lr"] == 0.13690395977057332 and [r["name"] for r in machine if r["default"]] == ["lean"]
 

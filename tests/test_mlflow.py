@@ -71,13 +71,19 @@ def test_a_train_run_lands_in_mlflow_with_its_metrics_and_artifacts(mlflow_serve
 
 
 def test_a_check_is_the_parent_of_its_seeds_runs(mlflow_server, mnist_dir, tmp_path, screenshot):
-    # --jobs 2: the seeds train on Dask workers, which never see MLflow; the check logs each child run as it lands
-    done = subprocess.run([sys.executable, "-m", "tinydigits", "check", "--seeds", "0,1,2", "--epochs", "2", "--last", "1",
-                           "--jobs", "2", "--train-limit", "1000", "--data-dir", str(mnist_dir), "--out", str(tmp_path),
-                           "--mlflow", mlflow_server], capture_output=True, text=True, timeout=300)
+    # --jobs 2: the seeds train on Dask workers, which never see MLflow; the check logs each child run as it lands.
+    # Two strided convs (a spec named "tiny"): cheap seeds on the path every model takes; two epochs draw a curve.
+    from tinydigits.models.spec import NetSpec
+    from tinydigits.training.runs import write_json
+
+    write_json(tmp_path / "tiny.json", NetSpec.parse("c4s2 c8s2", "tiny").to_dict())
+    done = subprocess.run([sys.executable, "-m", "tinydigits", "check", "--model", str(tmp_path / "tiny.json"), "--seeds",
+                           "0,1,2", "--epochs", "2", "--last", "1", "--jobs", "2", "--train-limit", "1000", "--data-dir",
+                           str(mnist_dir), "--out", str(tmp_path), "--mlflow", mlflow_server],
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 1 and "VERDICT: FAIL" in done.stdout, done.stderr  # 2 epochs on 1,000 images cannot hold 99.4 %
     client, runs = _runs(mlflow_server)
-    parent = next(r for r in runs if r.info.run_name.startswith(f"check-{DEFAULT_MODEL}"))
+    parent = next(r for r in runs if r.info.run_name.startswith("check-tiny"))
     children = [r for r in runs if r.data.tags.get("mlflow.parentRunId") == parent.info.run_id]
     assert sorted(r.data.params["seed"] for r in children) == ["0", "1", "2"]
     assert parent.data.metrics["pass"] == 0.0 and "probability" in parent.data.metrics
@@ -85,12 +91,12 @@ def test_a_check_is_the_parent_of_its_seeds_runs(mlflow_server, mnist_dir, tmp_p
 
     def seeds_test_curves(page):  # open the check's children and keep the test_* charts
         page.locator("button[data-component-id*=runnamecellrenderer]").first.click()
-        page.locator(f"text={DEFAULT_MODEL}-s2").first.wait_for(timeout=30000)
+        page.locator("text=tiny-s2").first.wait_for(timeout=30000)
         page.get_by_placeholder("Search metric charts").fill("test_")
         page.locator("text=test_loss").first.wait_for(timeout=30000)
 
     screenshot(f"{mlflow_server}/#/experiments/{parent.info.experiment_id}/runs?compareRunsMode=CHART", "mlflow.png",
-               f"text=check-{DEFAULT_MODEL}", prepare=seeds_test_curves, width=1600, height=900)
+               "text=check-tiny", prepare=seeds_test_curves, width=1600, height=900)
 
 
 def test_an_unreachable_server_is_one_line_before_any_training(mnist_dir, tmp_path):

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
+from helpers import run_main
 from tinydigits.data import preprocess
 
 
@@ -118,10 +119,6 @@ def test_mnist_png_roundtrip_matches_tensor_path(tiny_run, mnist_dir):
 # ---------------------------------------------------------------- CLI and bad inputs
 
 
-def cli(*args):
-    return subprocess.run([sys.executable, "-m", "tinydigits", *args], capture_output=True, text=True, timeout=300)
-
-
 @pytest.fixture
 def images(tmp_path):
     good = tmp_path / "seven.png"
@@ -146,7 +143,7 @@ def images(tmp_path):
 
 def test_predict_prints_one_line_per_image_and_reports_bad_ones(tiny_run, images, tmp_path):
     good, jpg, bad = images
-    proc = cli("predict", str(tiny_run.run_dir), str(good), *map(str, bad.values()), str(jpg), "--top", "3",
+    proc = run_main("predict", str(tiny_run.run_dir), str(good), *map(str, bad.values()), str(jpg), "--top", "3",
                "--save-preprocessed", str(tmp_path / "seen"))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     out = proc.stdout.strip().splitlines()
@@ -161,7 +158,7 @@ def test_predict_prints_one_line_per_image_and_reports_bad_ones(tiny_run, images
 
 def test_predict_json_and_exit_zero_when_all_good(tiny_run, images):
     good, jpg, _ = images
-    proc = cli("predict", str(tiny_run.run_dir), str(good), str(jpg), "--json", "--top", "2")
+    proc = run_main("predict", str(tiny_run.run_dir), str(good), str(jpg), "--json", "--top", "2")
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(proc.stdout)
     assert len(rows) == 2 and len(rows[0]["top"]) == 2 and 0 <= rows[0]["digit"] <= 9
@@ -169,11 +166,11 @@ def test_predict_json_and_exit_zero_when_all_good(tiny_run, images):
 
 def test_export_roundtrip_and_torch_free_onnx_predict(tiny_run, mnist_dir, images, tmp_path):
     onnx_file = tmp_path / "m.onnx"
-    proc = cli("export", str(tiny_run.run_dir), "--onnx", str(onnx_file), "--data-dir", str(mnist_dir))
+    proc = run_main("export", str(tiny_run.run_dir), "--onnx", str(onnx_file), "--data-dir", str(mnist_dir))
     assert proc.returncode == 0, proc.stderr
     assert "same argmax on 10,000/10,000" in proc.stdout and proc.stderr.strip() == ""
     good, jpg, _ = images
-    torch_out = cli("predict", str(tiny_run.run_dir), str(good), str(jpg), "--json").stdout
+    torch_out = run_main("predict", str(tiny_run.run_dir), str(good), str(jpg), "--json").stdout
     code = (
         "import json, sys; from tinydigits.use import predict; "
         f"rc = predict.run({str(onnx_file)!r}, [{str(good)!r}, {str(jpg)!r}], backend='onnx', as_json=True); "
@@ -188,7 +185,7 @@ def test_export_roundtrip_and_torch_free_onnx_predict(tiny_run, mnist_dir, image
 
 def test_export_of_a_broken_checkpoint_is_one_line(tmp_path):
     (tmp_path / "model.pt").write_bytes(b"junk")
-    proc = cli("export", str(tmp_path), "--onnx", str(tmp_path / "m.onnx"))
+    proc = run_main("export", str(tmp_path), "--onnx", str(tmp_path / "m.onnx"))
     assert proc.returncode != 0 and "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
 
 
@@ -205,8 +202,9 @@ def test_int8_export_is_verified_and_predicts_like_fp32(tiny_run, mnist_dir, tmp
     from tinydigits.use.export import largest_int8_weight
 
     fp32, int8 = tmp_path / "m.onnx", tmp_path / "m8.onnx"
-    assert cli("export", str(tiny_run.run_dir), "--onnx", str(fp32), "--data-dir", str(mnist_dir)).returncode == 0
-    proc = cli("export", str(tiny_run.run_dir), "--onnx", str(int8), "--int8", "--min-acc", "80", "--data-dir", str(mnist_dir))
+    assert run_main("export", str(tiny_run.run_dir), "--onnx", str(fp32), "--data-dir", str(mnist_dir)).returncode == 0
+    proc = run_main("export", str(tiny_run.run_dir), "--onnx", str(int8), "--int8", "--min-acc", "80",
+                    "--data-dir", str(mnist_dir))
     assert proc.returncode == 0, proc.stderr
     assert "int8 (qoperator" in proc.stdout and "budget after quantization" in proc.stdout and "PASS" in proc.stdout
     assert "verified on this CPU: " in proc.stdout and "without VNNI are exact" in proc.stdout
@@ -223,7 +221,7 @@ def test_int8_export_is_verified_and_predicts_like_fp32(tiny_run, mnist_dir, tmp
         Image.fromarray(255 - test.images[i].numpy()).save(paths[-1])  # dark ink on white paper, as users send them
     digits = {}
     for name, model in (("fp32", fp32), ("int8", int8)):
-        out = cli("predict", str(model), *map(str, paths), "--backend", "onnx", "--json")
+        out = run_main("predict", str(model), *map(str, paths), "--backend", "onnx", "--json")
         assert out.returncode == 0, out.stderr
         digits[name] = [r["digit"] for r in json.loads(out.stdout)]
     assert sum(a == b for a, b in zip(digits["fp32"], digits["int8"], strict=True)) >= 29
@@ -240,8 +238,8 @@ def test_int8_export_is_verified_and_predicts_like_fp32(tiny_run, mnist_dir, tmp
 
 
 def test_int8_export_bad_input_is_one_line(tiny_run, tmp_path):
-    no_checkpoint = cli("export", str(tmp_path), "--onnx", str(tmp_path / "m.onnx"), "--int8")
-    unwritable = cli("export", str(tiny_run.run_dir), "--onnx", "/proc/m.onnx", "--int8")
+    no_checkpoint = run_main("export", str(tmp_path), "--onnx", str(tmp_path / "m.onnx"), "--int8")
+    unwritable = run_main("export", str(tiny_run.run_dir), "--onnx", "/proc/m.onnx", "--int8")
     fake = tmp_path / "site" / "onnxruntime"
     fake.mkdir(parents=True)
     (fake / "__init__.py").write_text("raise ImportError('onnxruntime is not installed here')\n")

@@ -2,12 +2,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 
 import pytest
 from PIL import Image, ImageStat
 
+from helpers import run_main
 from tinydigits.results import predictions, report
 from tinydigits.results.report import PICTURES
 
@@ -45,16 +44,12 @@ def test_confusion_and_per_class_by_hand():
     assert rows[2]["precision"] == 50.0 and rows[0]["accuracy"] == 50.0
 
 
-def cli(*args):
-    return subprocess.run([sys.executable, "-m", "tinydigits", *args], capture_output=True, text=True, timeout=300)
-
-
 def test_eval_rewrites_the_same_artifacts(tiny_run, mnist_dir, tmp_path):
     copy = tmp_path / tiny_run.run_dir.name
     shutil.copytree(tiny_run.run_dir, copy)
     for name in PICTURES:
         (copy / name).unlink()
-    proc = cli("eval", str(copy), "--data-dir", str(mnist_dir))
+    proc = run_main("eval", str(copy), "--data-dir", str(mnist_dir))
     assert proc.returncode == 0, proc.stderr
     final = tiny_run.metrics["epochs"][-1]["test_acc"]
     assert f"test accuracy {final:.2f}%" in proc.stdout
@@ -70,7 +65,7 @@ def test_eval_with_a_broken_model_is_one_line(tiny_run, mnist_dir, tmp_path, dam
         (copy / "model.pt").unlink()
     else:
         (copy / "model.pt").write_bytes(b"not a checkpoint")
-    proc = cli("eval", str(copy), "--data-dir", str(mnist_dir))
+    proc = run_main("eval", str(copy), "--data-dir", str(mnist_dir))
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1 and "model.pt" in proc.stderr
 
@@ -79,7 +74,7 @@ def test_report_compares_runs(tiny_run, tmp_path):
     second = tmp_path / "second-run"
     shutil.copytree(tiny_run.run_dir, second)
     out = tmp_path / "compare.md"
-    proc = cli("report", str(tiny_run.run_dir), str(second), "--out", str(out))
+    proc = run_main("report", str(tiny_run.run_dir), str(second), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     text = out.read_text()
     assert tiny_run.run_dir.name in text and "second-run" in text and "first epoch ≥ 99.4" in text
@@ -87,7 +82,7 @@ def test_report_compares_runs(tiny_run, tmp_path):
 
 
 def test_report_of_a_missing_run_is_one_line(tmp_path):
-    proc = cli("report", str(tmp_path / "nope"))
+    proc = run_main("report", str(tmp_path / "nope"))
     assert proc.returncode != 0 and "Traceback" not in proc.stderr and "metrics.json" in proc.stderr
 
 
@@ -103,8 +98,6 @@ def test_summary_table_in_report_matches_model(tiny_run):
 def test_a_run_stopped_before_its_planned_epochs_never_passes(tiny_run, mnist_dir, tmp_path):
     """The run's own budget (config.json) is lenient enough that both epochs pass it; cut metrics.json to the first
     epoch, as Ctrl-C after epoch 1 leaves it, and `eval` writes a report that says the budget is not met."""
-    from helpers import run_main
-
     verdicts = {}
     for kept in (2, 1):
         run = tmp_path / f"kept{kept}"

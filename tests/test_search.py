@@ -140,33 +140,39 @@ def postgres():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _search_at_barrier(barrier, argv: list[str], log: str) -> None:
-    """A spawned process: `tinydigits search argv`, started when every other worker is ready too."""
+def _searches_at_barrier(barrier, argvs: list[list[str]], logs: list[str]) -> None:
+    """A spawned process: `tinydigits search argv` for each round's argv, each started when every other worker is
+    ready for that round too; each round's exit code lands in its log's `.code` file."""
     import contextlib
 
     from tinydigits.cli import main
 
-    with open(log, "w") as out, contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        barrier.wait()
-        code = main(argv)
-    sys.exit(code)
+    for argv, log in zip(argvs, logs, strict=True):
+        with open(log, "w") as out, contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            barrier.wait(timeout=300)
+            code = main(argv)
+        Path(log + ".code").write_text(str(code))
 
 
-def start_together(argvs: list[list[str]], folder: Path) -> list[tuple[int, str]]:
-    """Run several `tinydigits search` commands from the same instant (a barrier, not sleeps);
-    returns each one's exit code and output."""
+def start_together(rounds: list[list[list[str]]], folder: Path) -> list[list[tuple[int, str]]]:
+    """Run several `tinydigits search` commands from the same instant (a barrier, not sleeps), round after round:
+    `rounds[r][w]` is worker w's command in round r. The workers are the same processes in every round (a race
+    repeated without paying each process's start again); returns each round's exit codes and outputs."""
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn")
-    barrier = ctx.Barrier(len(argvs))
-    logs = [folder / f"worker{i}.log" for i in range(len(argvs))]
-    procs = [ctx.Process(target=_search_at_barrier, args=(barrier, argv, str(log)))
-             for argv, log in zip(argvs, logs, strict=True)]
+    workers = len(rounds[0])
+    barrier = ctx.Barrier(workers)
+    logs = [[str(folder / f"round{r}-worker{w}.log") for w in range(workers)] for r in range(len(rounds))]
+    procs = [ctx.Process(target=_searches_at_barrier, args=(barrier, [argvs[w] for argvs in rounds], [log[w] for log in logs]))
+             for w in range(workers)]
     for p in procs:
         p.start()
     for p in procs:
         p.join(timeout=600)
-    return [(p.exitcode, log.read_text()) for p, log in zip(procs, logs, strict=True)]
+    assert [p.exitcode for p in procs] == [0] * workers, "a worker process crashed"
+    read = lambda log: (int(Path(log + ".code").read_text()) if Path(log + ".code").exists() else -1, Path(log).read_text())
+    return [[read(log) for log in round_logs] for round_logs in logs]
 
 
 def search_argv(storage: str, trials: int, mnist_dir: Path, out: Path, train_limit: int = 2000) -> list[str]:
@@ -202,18 +208,20 @@ def test_a_real_storage_failure_is_one_line_and_a_non_zero_exit(storage, tmp_pat
     assert done.stderr.startswith(f"tinydigits: error: storage {storage}") and done.stderr.count("\n") == 1, done.stderr
 
 
-@pytest.mark.parametrize("repeat", range(3))
-def test_workers_started_together_on_a_new_sqlite_file_all_join(mnist_dir, tmp_path, repeat):
-    storage = f"sqlite:///{tmp_path / 'new.db'}"
-    results = start_together([search_argv(storage, 4, mnist_dir, tmp_path / f"w{i}", train_limit=500) for i in range(4)],
-                             tmp_path)
-    assert_shared(storage, results, 4)
+def test_workers_started_together_on_a_new_sqlite_file_all_join(mnist_dir, tmp_path):
+    """Four workers at the same instant on a file that does not exist yet (who creates the schema is a race),
+    three times over: three new files, the same four processes."""
+    storages = [f"sqlite:///{tmp_path / f'new{r}.db'}" for r in range(3)]
+    rounds = [[search_argv(url, 4, mnist_dir, tmp_path / f"r{r}w{i}", train_limit=500) for i in range(4)]
+              for r, url in enumerate(storages)]
+    for url, results in zip(storages, start_together(rounds, tmp_path), strict=True):
+        assert_shared(url, results, 4)
 
 
 def test_two_workers_share_one_study_in_postgresql(postgres, mnist_dir, tmp_path):
     """Two workers started at the same instant on a new PostgreSQL database (no schema yet)."""
     pytest.importorskip("psycopg")
-    results = start_together([search_argv(postgres, 4, mnist_dir, tmp_path / f"w{i}") for i in range(2)], tmp_path)
+    [results] = start_together([[search_argv(postgres, 4, mnist_dir, tmp_path / f"w{i}") for i in range(2)]], tmp_path)
     assert_shared(postgres, results, 4)
     study = optuna.load_study(study_name="shared", storage=postgres)
     assert len({t.user_attrs["worker"] for t in study.trials if "worker" in t.user_attrs}) == 2, "both workers trained"

@@ -63,7 +63,7 @@ def test_every_command_on_a_run_takes_a_users_model(user_file, tmp_path, mnist_d
 
 
 def test_module_references_work_too():
-    proc = run_cli("summary", "--model", "tinydigits.models:Model3")
+    proc = run_main("summary", "--model", "tinydigits.models:Model3")
     assert proc.returncode == 0 and "7,568" in proc.stdout
 
 
@@ -74,15 +74,15 @@ def test_module_references_work_too():
     ("Flat", ["returns [2, 784]", "expected [N, 10]"]),
 ])
 def test_user_model_errors_are_one_line(user_file, attr, needles):
-    assert_one_line_error(run_cli("summary", "--model", f"{user_file}:{attr}"), *needles)
+    assert_one_line_error(run_main("summary", "--model", f"{user_file}:{attr}"), *needles)
 
 
 def test_missing_file_and_raising_import_are_one_line(tmp_path):
-    assert_one_line_error(run_cli("summary", "--model", f"{tmp_path / 'absent.py'}:Net"), "absent.py", "not found")
+    assert_one_line_error(run_main("summary", "--model", f"{tmp_path / 'absent.py'}:Net"), "absent.py", "not found")
     broken = tmp_path / "broken.py"
     broken.write_text("import torch\nraise RuntimeError('my import failed')\n")
-    assert_one_line_error(run_cli("train", "--model", f"{broken}:Net", "--epochs", "1"), "RuntimeError: my import failed")
-    assert_one_line_error(run_cli("summary", "--model", "no_such_package_xyz:Net"), "no_such_package_xyz")
+    assert_one_line_error(run_main("train", "--model", f"{broken}:Net", "--epochs", "1"), "RuntimeError: my import failed")
+    assert_one_line_error(run_main("summary", "--model", "no_such_package_xyz:Net"), "no_such_package_xyz")
 
 
 def test_python_api_checks_an_inline_model(mnist_dir, tmp_path):
@@ -131,11 +131,11 @@ def test_a_seed_that_raises_fails_alone_and_the_others_are_kept(tmp_path, mnist_
                      " nn.Flatten(), nn.Linear(8, 10))\n")
     common = ["--model", f"{flaky}:make", "--epochs", "1", "--last", "1", "--min-acc", "1", "--train-limit", "500",
               "--data-dir", str(mnist_dir), "--out", str(tmp_path / "runs")]
-    early = run_cli("check", *common, "--seeds", "0", "--json", str(tmp_path / "absent" / "v.json"))
+    early = run_main("check", *common, "--seeds", "0", "--json", str(tmp_path / "absent" / "v.json"))
     assert_one_line_error(early, "no such folder for the --json verdict")
     assert not (tmp_path / "runs").exists()  # nothing trained, nothing written
 
-    proc = run_cli("check", *common, "--seeds", "0,1", "--jobs", "2", "--json", str(tmp_path / "v.json"))
+    proc = run_main("check", *common, "--seeds", "0,1", "--jobs", "2", "--json", str(tmp_path / "v.json"))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
     verdict = json.loads((tmp_path / "v.json").read_text())
     assert "seed 1 is cursed" in verdict["seeds"]["1"]["error"] and not verdict["seeds"]["1"]["pass"]
