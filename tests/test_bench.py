@@ -27,8 +27,12 @@ def test_per_sample_dataset_matches_the_tensor_normalisation():
 
 def test_bench_training_times_all_three_in_turns():
     cfg = TrainConfig(model="model3", precision="fp32").resolved()
-    result = bench.bench_training(cfg, small_split(), epochs=1, chunks=2, workers=0)
-    for part in ("pipeline", "per_sample_baseline", "compute"):
+    poolbn = TrainConfig(model="poolbn", precision="fp32").resolved()  # `--vs poolbn`: its step in the same turns
+    result = bench.bench_training(cfg, small_split(), epochs=1, chunks=2, workers=0, vs=[poolbn])
+    other = result["vs:poolbn"]
+    assert other["speedup"] == pytest.approx(result["pipeline"]["seconds_per_epoch"] / other["seconds_per_epoch"])
+    assert other["batch_size"] == 64 and other["precision"] == "fp32"
+    for part in ("pipeline", "per_sample_baseline", "compute", "vs:poolbn"):
         r = result[part]
         assert r["slices_timed"] == 2 and r["images_per_s"] == pytest.approx(256 / r["seconds_per_epoch"])  # an epoch of 256
         assert r["spread_seconds_per_epoch"][0] <= r["seconds_per_epoch"] <= r["spread_seconds_per_epoch"][1]
@@ -45,6 +49,7 @@ def test_bench_training_times_all_three_in_turns():
     assert stages["step"] > stages["ema"] and sum(stages.values()) <= 100.001
     table = bench.format_table(report)
     assert "tinydigits pipeline" in table and "per-sample DataLoader" in table and "pytorch_eager" in table
+    assert "pipeline, poolbn" in table and f"{other['speedup']:.2f}x" in table
     assert "top operators" in table and "augment" in table and "the rest batching" in table
 
 

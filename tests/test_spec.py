@@ -23,6 +23,7 @@ STEP_SPECS = {
     "model3": "c8d5 c12d5 M c16d5 c16d5 c16",
     "robust": "c8d5 c12d5 M c16d5 c16d5 c16",
     "lean": "c8 c12 M c16 c16 c16",
+    "poolbn": "c8 c12P c16 c16 c16",
     "fast": "c6s2p1 c12p1 c16 c16 c16",
 }
 
@@ -130,15 +131,17 @@ def test_the_measured_fast_tier_candidates_load_as_the_readme_describes_them(pat
     assert set(spec.recipe) <= train_keys
 
 
-def test_the_lean_spec_that_was_checked_trains_the_registered_lean():
-    """`lean`'s seed table was made with docs/search/candidates/lean.json: the same initial weights and recipe."""
-    spec = load(Path(__file__).parent.parent / "docs" / "search" / "candidates" / "lean.json")
+@pytest.mark.parametrize("name", ["lean", "poolbn"])
+def test_the_spec_that_was_checked_trains_the_registered_model(name):
+    """`lean`'s and `poolbn`'s seed tables were made with docs/search/candidates/NAME.json: the same initial weights
+    and recipe as the registered model."""
+    spec = load(Path(__file__).parent.parent / "docs" / "search" / "candidates" / f"{name}.json")
     torch.manual_seed(3)
     from_spec = spec.build().state_dict()
     torch.manual_seed(3)
-    registered = models.create("lean").state_dict()
+    registered = models.create(name).state_dict()
     assert from_spec.keys() == registered.keys() and all(torch.equal(from_spec[k], registered[k]) for k in from_spec)
-    assert spec.recipe == models.recipe("lean")
+    assert spec.recipe == models.recipe(name)
 
 
 def test_there_are_candidates_to_check():

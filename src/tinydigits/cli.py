@@ -269,6 +269,9 @@ def _bench_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--profile", action="store_true",
                    help="also show where a pipeline step's time goes: augmentation, step, EMA and the top operators "
                         "(torch.profiler)")
+    p.add_argument("--vs", action="append", metavar="MODEL",
+                   help="also time MODEL's pipeline step (its own recipe) in the same turns, and how many times "
+                        "cheaper it is than --model's (repeatable; any --model reference)")
     p.add_argument("--json", help="write the figures as JSON here")
 
 
@@ -294,7 +297,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         if args.json:
             write_json(Path(args.json), result)
         return 0
-    result = bench.run(args.model, args.epochs, args.data_dir, args.precision, args.threads, args.profile)
+    result = bench.run(args.model, args.epochs, args.data_dir, args.precision, args.threads, args.profile, args.vs)
     print(bench.format_table(result))
     if args.json:
         write_json(Path(args.json), result)

@@ -175,13 +175,16 @@ def per_sample_slices(cfg: TrainConfig, train: mnist.Split, size: int, workers: 
     return run
 
 
-def bench_training(cfg: TrainConfig, train: mnist.Split, epochs: int = 1, chunks: int = 10, workers: int = 2) -> dict:
+def bench_training(cfg: TrainConfig, train: mnist.Split, epochs: int = 1, chunks: int = 10, workers: int = 2,
+                   vs: list[TrainConfig] | None = None) -> dict:
     """Time the three ways of training in turns, slice by slice (a tenth of an epoch each), and
     report medians: turns, because this shared CPU's speed drifts by tens of percent over minutes,
-    and side-by-side figures only mean something if they saw the same machine."""
+    and side-by-side figures only mean something if they saw the same machine. `vs`: other models
+    (each with its own recipe) whose pipeline step takes the same turns, under `vs:NAME`."""
     size = max(BASELINE_BATCH * 2, len(train) // chunks)
     runners = {"pipeline": pipeline_slices(cfg, train, size), "compute": compute_slices(cfg, size),
                "per_sample_baseline": per_sample_slices(cfg, train, size, workers)}
+    runners.update({f"vs:{other.model}": pipeline_slices(other, train, size) for other in vs or []})
     for run in runners.values():  # warm-up
         run()
     per_image: dict[str, list[float]] = {name: [] for name in runners}
@@ -195,6 +198,9 @@ def bench_training(cfg: TrainConfig, train: mnist.Split, epochs: int = 1, chunks
         result[name] = {"seconds_per_epoch": per_epoch, "images_per_s": len(train) / per_epoch, "slices_timed": len(values),
                         "spread_seconds_per_epoch": [min(values) * len(train), max(values) * len(train)]}
     result["per_sample_baseline"].update(workers=workers, batch_size=BASELINE_BATCH, precision="fp32")
+    for other in vs or []:  # how many times cheaper its step is than this model's, seen in the same turns
+        result[f"vs:{other.model}"].update(precision=other.precision, batch_size=other.batch_size, speedup=(
+            result["pipeline"]["seconds_per_epoch"] / result[f"vs:{other.model}"]["seconds_per_epoch"]))
     return result
 
 
@@ -240,15 +246,17 @@ def bench_inference(model_name: str, batch: int = 1000) -> dict[str, dict[str, f
 
 
 def run(model: str = DEFAULT_MODEL, epochs: int = 1, data_dir: str | None = None, precision: str | None = None,
-        threads: int | None = None, profile: bool = False, log=print) -> dict[str, Any]:
+        threads: int | None = None, profile: bool = False, vs: list[str] | None = None, log=print) -> dict[str, Any]:
+    """`vs`: other models whose pipeline step is timed in the same turns (docs/speed.md's lever table)."""
     cfg = TrainConfig(model=model, data_dir=data_dir, precision=precision).resolved()
+    others = [TrainConfig(model=other, data_dir=data_dir, precision=precision).resolved() for other in vs or []]
     if threads:
         torch.set_num_threads(threads)
     train = mnist.load_split("train", data_dir, "cpu", quiet=True)
     log(f"benchmarking {model} ({models.count_params(models.create(model))} params) on {torch.get_num_threads()} threads ...")
     result: dict[str, Any] = {"model": model, "threads": torch.get_num_threads(), "torch": torch.__version__,
                               "batch_size": cfg.batch_size, "precision": cfg.precision}
-    result.update(bench_training(cfg, train, epochs))
+    result.update(bench_training(cfg, train, epochs, vs=others))
     log(f"  training done: pipeline {result['pipeline']['seconds_per_epoch']:.1f} s/epoch")
     result["inference"] = bench_inference(model)
     if profile:
@@ -271,6 +279,8 @@ def format_table(r: dict[str, Any]) -> str:
         row("tinydigits pipeline", r["pipeline"]),
         row("per-sample DataLoader, fp32, b128", r["per_sample_baseline"]),
         row("pure compute (fwd+bwd+step)", r["compute"]),
+        *[row(f"pipeline, {name[3:]}", part) + f"  {part['speedup']:.2f}x" for name, part in r.items()
+          if name.startswith("vs:")],
         f"speed-up vs per-sample baseline: {r['speedup_vs_per_sample']:.2f}x",
         f"pipeline overhead above pure compute: {r['overhead_vs_compute_pct']:+.1f}%",
         "",
