@@ -182,9 +182,9 @@ def bench_training(cfg: TrainConfig, train: mnist.Split, epochs: int = 1, chunks
     and side-by-side figures only mean something if they saw the same machine. `vs`: other models
     (each with its own recipe) whose pipeline step takes the same turns, under `vs:NAME`."""
     size = max(BASELINE_BATCH * 2, len(train) // chunks)
-    runners = {"pipeline": pipeline_slices(cfg, train, size), "compute": compute_slices(cfg, size),
-               "per_sample_baseline": per_sample_slices(cfg, train, size, workers)}
+    runners = {"pipeline": pipeline_slices(cfg, train, size)}  # the pipelines next to each other in every turn
     runners.update({f"vs:{other.model}": pipeline_slices(other, train, size) for other in vs or []})
+    runners.update(compute=compute_slices(cfg, size), per_sample_baseline=per_sample_slices(cfg, train, size, workers))
     for run in runners.values():  # warm-up
         run()
     per_image: dict[str, list[float]] = {name: [] for name in runners}
@@ -199,7 +199,8 @@ def bench_training(cfg: TrainConfig, train: mnist.Split, epochs: int = 1, chunks
                         "spread_seconds_per_epoch": [min(values) * len(train), max(values) * len(train)]}
     result["per_sample_baseline"].update(workers=workers, batch_size=BASELINE_BATCH, precision="fp32")
     for other in vs or []:  # how many times cheaper its step is than this model's, seen in the same turns
-        result[f"vs:{other.model}"].update(precision=other.precision, batch_size=other.batch_size, speedup=(
+        result[f"vs:{other.model}"].update(name=models.display_name(other.model), precision=other.precision,
+                                           batch_size=other.batch_size, speedup=(
             result["pipeline"]["seconds_per_epoch"] / result[f"vs:{other.model}"]["seconds_per_epoch"]))
     return result
 
@@ -279,7 +280,7 @@ def format_table(r: dict[str, Any]) -> str:
         row("tinydigits pipeline", r["pipeline"]),
         row("per-sample DataLoader, fp32, b128", r["per_sample_baseline"]),
         row("pure compute (fwd+bwd+step)", r["compute"]),
-        *[row(f"pipeline, {name[3:]}", part) + f"  {part['speedup']:.2f}x" for name, part in r.items()
+        *[row(f"pipeline, {part['name']}", part) + f"  {part['speedup']:.2f}x faster" for name, part in r.items()
           if name.startswith("vs:")],
         f"speed-up vs per-sample baseline: {r['speedup_vs_per_sample']:.2f}x",
         f"pipeline overhead above pure compute: {r['overhead_vs_compute_pct']:+.1f}%",
