@@ -242,9 +242,9 @@ class PoolBN(Chain):
     and ReLU run on a quarter of the elements. Same parameters (7,568) and recipe as lean.
     Result (2-core AMD EPYC with AVX2 only, so `auto` = fp32; the spec docs/search/candidates/poolbn.json builds
     the same weights, a test checks it): step 12.9 against lean's 15.6 s per 60,000 images, 1.21x
-    (`tinydigits bench --model lean --vs poolbn`, pipeline slices in turns; 1.22x in a second run). Seeds 0-19 and 26-29 with `tinydigits check --model
-    docs/search/candidates/poolbn.json --seeds 0,...,19,26,27,28,29 --jobs 2` (3,432 s wall), 20-25 with the same
-    weights as a user model (863 s); min(last 3) per seed:
+    (`tinydigits bench --model lean --vs poolbn`, pipeline slices in turns; 1.22x in a second run). Seeds 0-19
+    and 26-29 with `tinydigits check --model docs/search/candidates/poolbn.json --seeds 0,...,19,26,27,28,29
+    --jobs 2` (3,432 s wall), 20-25 with the same weights as a user model (863 s); min(last 3) per seed:
           0-9    99.53 99.44 99.46 99.45 99.55 99.56 99.49 99.48 99.56 99.58
         10-19    99.56 99.52 99.57 99.54 99.47 99.60 99.47 99.49 99.56 99.50
         20-29    99.52 99.52 99.53 99.48 99.57 99.56 99.48 99.47 99.56 99.47
@@ -256,11 +256,12 @@ class PoolBN(Chain):
         267.1 s against 394.1 s, 1.48x.
     Analysis: the lever costs no margin - if anything the 30 seeds sit higher than lean's (t = +2.7, most of it on
         seeds 0-19, where lean ran in bf16) - and a whole run is 1.19x cheaper than lean's (about the step's 1.21x:
-        evaluation, start-up and pictures do not shrink). 2x the notebook way is not reached (1.78x). Every
+        evaluation, start-up and pictures do not shrink). 2x the notebook way is not reached (1.78x), and two
+        epochs fewer (13, ~2x) cost margin: seeds 20-25 -0.052 paired, t = -3.0 (docs/research-record.md). Every
         seed above ran in fp32: what bf16 (`auto` on an avx512_bf16/AMX CPU) does to its odds is not measured, so
         lean stays the default until seeds on such a CPU say the same. Without batch norm after the first conv
-        as well (`brisk`, docs/search/candidates/brisk.json), the step is 1.46-1.52x cheaper than lean's but the margin went (seeds
-        20-25: -0.073, t = -1.8, one seed at 99.40).
+        as well (`brisk`, docs/search/candidates/brisk.json), the step is 1.46-1.52x cheaper than lean's but the
+        margin went (seeds 20-25: -0.073, t = -1.8, one seed at 99.40).
     """
 
     def __init__(self) -> None:
