@@ -40,6 +40,19 @@ def run_main(*args: str) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(["tinydigits", *args], code, out.getvalue(), err.getvalue() + printed)
 
 
+def tiny_spec(folder) -> str:
+    """A spec file of two strided convs named "tiny" in `folder` (its path): seeds that cost next to nothing on the
+    path every model takes, for tests about where seeds run and land rather than what they learn."""
+    from pathlib import Path
+
+    from tinydigits.models.spec import NetSpec
+    from tinydigits.training.runs import write_json
+
+    path = Path(folder) / "tiny.json"
+    write_json(path, NetSpec.parse("c4s2 c8s2", "tiny").to_dict())
+    return str(path)
+
+
 def run_cli(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, **(env_extra or {})}
     return subprocess.run([sys.executable, "-m", "tinydigits", *args], capture_output=True, text=True, env=env, timeout=300)

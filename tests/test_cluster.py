@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_cli
+from helpers import run_cli, tiny_spec
 from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.training.config import TrainConfig
@@ -63,12 +63,7 @@ def curves(verdict: dict) -> dict[str, list[float]]:
 def test_a_cluster_check_brings_every_seed_home_even_when_a_worker_is_killed(cluster, tmp_path, mnist_dir):
     """Three seeds through a real scheduler and two worker processes (one seed per "GPU"), one SIGKILLed mid-seed:
     every seed lands under the check's folder here, with the curves the local `--jobs 2` path gives."""
-    from tinydigits.models.spec import NetSpec
-    from tinydigits.training import runs
-
-    tiny = tmp_path / "tiny.json"  # two strided convs: cheap seeds, the same path as any model's
-    runs.write_json(tiny, NetSpec.parse("c4s2 c8s2", "tiny").to_dict())
-    data = ["--data-dir", str(mnist_dir), "--model", str(tiny)]
+    data = ["--data-dir", str(mnist_dir), "--model", tiny_spec(tmp_path)]
     file, client = cluster
     # every worker has a GPU resource, so each seed asks for one: the check below only completes if routing works
     assert engine.task_resources(TrainConfig(), engine.worker_resources(client)) == {"GPU": 1}
@@ -115,13 +110,9 @@ def test_a_search_runs_its_study_workers_on_the_cluster(cluster, tmp_path, mnist
 
 
 def test_ctrl_c_then_resume_trains_only_the_rest_and_gives_the_same_verdict(tmp_path, mnist_dir):
-    from tinydigits.models.spec import NetSpec
-    from tinydigits.training import runs
     from tinydigits.verdict.seeds import check, resume
 
-    tiny = tmp_path / "tiny.json"  # a net of two strided convs: the seeds' own cost is not what this test is about
-    runs.write_json(tiny, NetSpec.parse("c4s2 c8s2", "tiny").to_dict())
-    cfg = TrainConfig(model=str(tiny), epochs=1, train_limit=500, threads=1, precision="fp32", data_dir=str(mnist_dir),
+    cfg = TrainConfig(model=tiny_spec(tmp_path), epochs=1, train_limit=500, threads=1, precision="fp32", data_dir=str(mnist_dir),
                       out=str(tmp_path / "cut")).resolved()
     budget = Budget(last=1, min_acc=1)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import tiny_spec
 from tinydigits.constants import DEFAULT_MODEL
 from tinydigits.measure.loadtest import free_port, stop_process
 
@@ -72,12 +73,8 @@ def test_a_train_run_lands_in_mlflow_with_its_metrics_and_artifacts(mlflow_serve
 
 def test_a_check_is_the_parent_of_its_seeds_runs(mlflow_server, mnist_dir, tmp_path, screenshot):
     # --jobs 2: the seeds train on Dask workers, which never see MLflow; the check logs each child run as it lands.
-    # Two strided convs (a spec named "tiny"): cheap seeds on the path every model takes; two epochs draw a curve.
-    from tinydigits.models.spec import NetSpec
-    from tinydigits.training.runs import write_json
-
-    write_json(tmp_path / "tiny.json", NetSpec.parse("c4s2 c8s2", "tiny").to_dict())
-    done = subprocess.run([sys.executable, "-m", "tinydigits", "check", "--model", str(tmp_path / "tiny.json"), "--seeds",
+    # The two-conv spec named "tiny": cheap seeds on the path every model takes; two epochs draw a curve.
+    done = subprocess.run([sys.executable, "-m", "tinydigits", "check", "--model", tiny_spec(tmp_path), "--seeds",
                            "0,1,2", "--epochs", "2", "--last", "1", "--jobs", "2", "--train-limit", "1000", "--data-dir",
                            str(mnist_dir), "--out", str(tmp_path), "--mlflow", mlflow_server],
                           capture_output=True, text=True, timeout=300)

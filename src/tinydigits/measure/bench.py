@@ -199,9 +199,9 @@ def bench_training(cfg: TrainConfig, train: mnist.Split, epochs: int = 1, chunks
                         "spread_seconds_per_epoch": [min(values) * len(train), max(values) * len(train)]}
     result["per_sample_baseline"].update(workers=workers, batch_size=BASELINE_BATCH, precision="fp32")
     for other in vs or []:  # how many times cheaper its step is than this model's, seen in the same turns
-        result[f"vs:{other.model}"].update(name=models.display_name(other.model), precision=other.precision,
-                                           batch_size=other.batch_size, speedup=(
-            result["pipeline"]["seconds_per_epoch"] / result[f"vs:{other.model}"]["seconds_per_epoch"]))
+        part = result[f"vs:{other.model}"]
+        part.update(name=models.display_name(other.model), precision=other.precision, batch_size=other.batch_size,
+                    speedup=result["pipeline"]["seconds_per_epoch"] / part["seconds_per_epoch"])
     return result
 
 
