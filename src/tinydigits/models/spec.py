@@ -8,6 +8,7 @@ too (tests prove they rebuild with the same parameters and output shape).
 
 Compact form, one token per layer (what `search` prints and `NetSpec.parse` reads):
 `c12k5s2p2` = conv to 12 channels, kernel 5, stride 2, padding 2 (defaults k3 s1 p0);
+`g8` = 8 groups (`c8g8` after 8 channels is a depthwise conv, `c16k1` after it the pointwise one);
 suffix `d5` = 5 % dropout after it, `n` = no batch-norm (conv gets a bias), `P` = a 2x2 max-pool
 right after the conv, before its batch-norm and ReLU (airbench's order); `M` = 2x2 max-pool;
 `C24` = keep the central 24x24 pixels.
@@ -31,13 +32,13 @@ from tinydigits.errors import TinyDigitsError
 
 
 def conv(c_in: int, c_out: int, k: int = 3, padding: int = 0, bn: bool = True, dropout: float = 0.0,
-         stride: int = 1, pool: bool = False) -> nn.Sequential:
+         stride: int = 1, pool: bool = False, groups: int = 1) -> nn.Sequential:
     """conv [-> max-pool] [-> BN] -> ReLU [-> dropout]: the block every model is built from (no bias when BN follows).
 
     `pool` is airbench's order for the block before a pool: batch norm and ReLU then run on a quarter of the
     elements (ReLU commutes with max-pool exactly, batch norm nearly), which on an AVX2 CPU made lean's step 1.2x
     cheaper (`tinydigits bench --model lean --vs poolbn`, docs/speed.md)."""
-    layers: list[nn.Module] = [nn.Conv2d(c_in, c_out, k, stride=stride, padding=padding, bias=not bn)]
+    layers: list[nn.Module] = [nn.Conv2d(c_in, c_out, k, stride=stride, padding=padding, bias=not bn, groups=groups)]
     if pool:
         layers.append(nn.MaxPool2d(2))
     if bn:
@@ -93,6 +94,7 @@ class Layer:
     bn: bool = True
     dropout: float = 0.0
     pool: bool = False  # conv -> max-pool -> BN -> ReLU
+    groups: int = 1  # = input channels = out: a depthwise conv (golf's params go to the pointwise 1x1 after it)
 
     def output_size(self, size: int) -> int:
         """Side of this layer's square output map for a `size` x `size` input."""
@@ -110,11 +112,12 @@ class Layer:
             return f"C{self.out}"
         t = f"c{self.out}" + (f"k{self.k}" if self.k != 3 else "") + (f"s{self.stride}" if self.stride != 1 else "")
         t += f"p{self.padding}" if self.padding else ""
+        t += f"g{self.groups}" if self.groups != 1 else ""
         t += f"d{round(self.dropout * 100):g}" if self.dropout else ""
         return t + ("" if self.bn else "n") + ("P" if self.pool else "")
 
 
-_TOKEN = re.compile(r"c(\d+)(?:k(\d+))?(?:s(\d+))?(?:p(\d+))?(?:d(\d+(?:\.\d+)?))?(n?)(P?)")
+_TOKEN = re.compile(r"c(\d+)(?:k(\d+))?(?:s(\d+))?(?:p(\d+))?(?:g(\d+))?(?:d(\d+(?:\.\d+)?))?(n?)(P?)")
 
 
 @dataclass
@@ -138,7 +141,8 @@ class NetSpec:
             if layer.op == "crop":
                 stages.append(CenterCrop(layer.out))
                 continue
-            stages.append(conv(channels, layer.out, layer.k, layer.padding, layer.bn, layer.dropout, layer.stride, layer.pool))
+            stages.append(conv(channels, layer.out, layer.k, layer.padding, layer.bn, layer.dropout, layer.stride, layer.pool,
+                               layer.groups))
             channels = layer.out
         return Chain(*stages, head(channels))
 
@@ -146,7 +150,7 @@ class NetSpec:
         """Structure and geometry, without building: every map stays >= 1 pixel on a 28x28 input."""
         if not self.layers or not any(layer.op == "conv" for layer in self.layers):
             raise TinyDigitsError(f"spec {self.name!r}: needs at least one conv layer")
-        size = 28
+        size, channels = 28, 1
         for i, layer in enumerate(self.layers):
             where = f"spec {self.name!r}, layer {i} ({layer.token() if layer.op in ('conv', 'maxpool', 'crop') else layer.op})"
             if layer.op == "crop" and not 1 <= layer.out <= size:
@@ -154,6 +158,11 @@ class NetSpec:
             if layer.op == "conv" and (layer.out < 1 or layer.k < 1 or layer.stride < 1 or layer.padding < 0
                                        or not 0 <= layer.dropout < 1):
                 raise TinyDigitsError(f"{where}: channels, kernel and stride must be >= 1, padding >= 0, dropout in [0, 1)")
+            if layer.op == "conv":
+                if layer.groups < 1 or channels % layer.groups or layer.out % layer.groups:
+                    raise TinyDigitsError(f"{where}: {layer.groups} groups must divide its {channels} input and "
+                                          f"{layer.out} output channels")
+                channels = layer.out
             if layer.op not in ("conv", "maxpool", "crop"):
                 raise TinyDigitsError(f"{where}: op must be 'conv', 'maxpool' or 'crop'")
             size = layer.output_size(size)
@@ -166,7 +175,7 @@ class NetSpec:
         total, channels = 0, 1
         for layer in self.layers:
             if layer.op == "conv":
-                total += channels * layer.out * layer.k * layer.k + (2 * layer.out if layer.bn else layer.out)
+                total += channels // layer.groups * layer.out * layer.k * layer.k + (2 * layer.out if layer.bn else layer.out)
                 channels = layer.out
         return total + channels * 10
 
@@ -176,7 +185,7 @@ class NetSpec:
         for layer in self.layers:
             if layer.op == "conv":
                 at = dataclasses.replace(layer, pool=False).output_size(size)  # the conv's own output, before a pool
-                total += at * at * layer.out * channels * layer.k * layer.k
+                total += at * at * layer.out * channels // layer.groups * layer.k * layer.k
                 channels = layer.out
             size = layer.output_size(size)
         return total + channels * 10
@@ -199,10 +208,10 @@ class NetSpec:
             m = _TOKEN.fullmatch(token)
             if not m:
                 raise TinyDigitsError(f"spec token {token!r}: expected M, C<size> or "
-                                      "c<out>[k<k>][s<stride>][p<pad>][d<percent>][n][P]")
-            out, k, s, p, d, no_bn, pool = m.groups()
+                                      "c<out>[k<k>][s<stride>][p<pad>][g<groups>][d<percent>][n][P]")
+            out, k, s, p, g, d, no_bn, pool = m.groups()
             layers.append(Layer("conv", int(out), int(k or 3), int(s or 1), int(p or 0), not no_bn, float(d or 0) / 100,
-                                bool(pool)))
+                                bool(pool), int(g or 1)))
         spec = cls(layers, name, dict(recipe or {}))
         spec.validate()
         return spec

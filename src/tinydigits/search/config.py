@@ -10,7 +10,9 @@ from tinydigits.errors import TinyDigitsError
 from tinydigits.settings import DATA_DIR_HELP, positive_int, setting
 
 OBJECTIVES = ("seconds", "macs", "risk")
-SETTINGS = ("epochs", "seeds_per_trial", "max_params", "max_macs", "objective", "min_acc", "last")  # fixed per study
+FAMILIES = ("chain", "golf")
+SETTINGS = ("epochs", "seeds_per_trial", "max_params", "max_macs", "objective", "min_acc", "last", "family")  # fixed per study
+LATER_SETTINGS = {"family": "chain"}  # settings added after studies were stored: what those studies had
 
 
 # The registered nets as points of the family: a study can start from them (`--start-from`) instead of from
@@ -22,6 +24,27 @@ REGISTERED_POINTS = {
                "pad_first": 0, "dropout": 0.05},
     "fast": {"stem": "s2k3", "w_stem": 6, "n_mid": 3, "w_mid0": 12, "w_mid1": 16, "w_mid2": 16, "w_last": 16,
              "pad_first": 1, "dropout": 0.0},
+}
+
+
+# Points of the golf family (`--family golf`): three stages of 3x3 convs, each `n` convs of one width (stage 1's
+# last conv its own width), padding none / first / all, a max-pool after stage 1 and optionally after stage 2.
+# public3762: a public 3,762-param net (4-4-4 / 8-8-8 / 8-8-8, two pools, 1 % dropout, batch 32, SGD without
+# momentum) as this family writes it (3,692 params: its exact paddings are not published); golfA: this project's
+# best earlier attempt, `c6 c8 M c10p1 c10 c10 c8` (docs/research-record.md); golfA-poolbn: the same in poolbn's
+# conv -> pool -> BN order.
+_GOLF_RECIPE = {"sep": 0, "t1": 0, "w_t1": 8, "pool_bn": 0, "epochs": 15, "batch_size": 64, "momentum": 0.9, "lr": 0.1,
+                "augment_degrees": 7.0, "augment_translate": 0.0, "augment_scale": 0.0, "label_smoothing": 0.1,
+                "ema": 0.999, "dropout": 0.0}
+GOLF_POINTS = {
+    "public3762": {**_GOLF_RECIPE, "n1": 3, "w1": 4, "w1_last": 4, "pad1": 2, "n2": 3, "w2": 8, "pad2": 2, "pool2": 1,
+                   "n3": 3, "w3": 8, "pad3": 2, "dropout": 0.01, "batch_size": 32, "momentum": 0.0, "lr": 0.1,
+                   "augment_degrees": 10.0, "augment_translate": 0.1, "augment_scale": 0.1, "label_smoothing": 0.0,
+                   "ema": 0.0},
+    "golfA": {**_GOLF_RECIPE, "n1": 2, "w1": 6, "w1_last": 8, "pad1": 0, "n2": 3, "w2": 10, "pad2": 1, "pool2": 0,
+              "n3": 1, "w3": 8, "pad3": 0},
+    "golfA-poolbn": {**_GOLF_RECIPE, "n1": 2, "w1": 6, "w1_last": 8, "pad1": 0, "n2": 3, "w2": 10, "pad2": 1, "pool2": 0,
+                     "n3": 1, "w3": 8, "pad3": 0, "pool_bn": 1},
 }
 
 
@@ -42,6 +65,9 @@ class SearchConfig:
                                        "file), one per worker there, against --storage (docs/many-machines.md)")
     max_params: int = setting(BUDGET.max_params, "specs must have fewer parameters (checked before training)")
     max_macs: int | None = setting(help="specs may have at most this many MACs per image")
+    family: str = setting("chain", "the networks searched: chain (a stem, 2-4 convs, one resolution drop: model3, fast, "
+                          "lean) or golf (three stages of 3x3 convs, one or two pools, depthwise-separable and 1x1 "
+                          "transitions, batch 32 and plain SGD in reach: the <= 4,000-param tier)", choices=FAMILIES)
     objective: str = setting("seconds", "margin vs measured training seconds per run, or vs MACs (machine-independent); "
                              "risk: the seeds' lower figure mean - 2.33 sd of min(last N) vs seconds, with --max-seconds "
                              "as a limit", choices=OBJECTIVES)
@@ -68,12 +94,17 @@ class SearchConfig:
     def out_dir(self) -> Path:
         return Path(self.out or Path("search") / self.study)
 
+    def points(self) -> dict[str, dict]:
+        """The named points `--start-from` may queue in this study's family."""
+        return GOLF_POINTS if self.family == "golf" else REGISTERED_POINTS
+
     def validate(self) -> None:
         checks = [
             (self.objective in OBJECTIVES, f"--objective must be one of {', '.join(OBJECTIVES)}"),
             (min(self.trials, self.jobs, self.seeds_per_trial) >= 1, "--trials, --jobs, --seeds-per-trial must be >= 1"),
             (1 <= self.last <= self.epochs, f"--last {self.last} must be between 1 and --epochs {self.epochs}"),
-            (set(self.start_from) <= set(REGISTERED_POINTS), f"--start-from: choose from {', '.join(REGISTERED_POINTS)}"),
+            (self.family in FAMILIES, f"--family must be one of {', '.join(FAMILIES)}"),
+            (set(self.start_from) <= set(self.points()), f"--start-from: choose from {', '.join(self.points())}"),
         ]
         for ok, message in checks:
             if not ok:

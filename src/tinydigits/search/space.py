@@ -9,7 +9,7 @@ from typing import Any
 from tinydigits.constants import BUDGET
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import NetSpec
-from tinydigits.search.config import REGISTERED_POINTS, SearchConfig
+from tinydigits.search.config import GOLF_POINTS, REGISTERED_POINTS, SearchConfig
 from tinydigits.training.config import ROBUSTNESS_AUGMENTS
 
 # risk: the budget's risk, not its cost: the normal model's lower figure of min(last N) over a trial's seeds,
@@ -29,6 +29,8 @@ def suggest(trial, cfg: SearchConfig) -> NetSpec:
     convs, a last conv, GAP + 1x1 head. Every conv has its own width, so model3
     (`c8d5 c12d5 M c16d5 c16d5 c16`) and fast (`c6s2p1 c12p1 c16 c16 c16`) are points of the family; the
     training schedules (progressive resolution, large batches first, batch-norm recompute) are in it too."""
+    if cfg.family == "golf":
+        return suggest_golf(trial, cfg)
     stem = trial.suggest_categorical("stem", ["c3M", "c3c3M", "s2k3", "s2k4", "s2k5"])
     n_mid = trial.suggest_int("n_mid", 2, 4)
     pad_first = trial.suggest_categorical("pad_first", [0, 1])
@@ -72,11 +74,72 @@ def suggest(trial, cfg: SearchConfig) -> NetSpec:
         "batch_schedule": schedule("batch_schedule", ["", "256:3", "512:2,256:2"]),
         "precision": trial.suggest_categorical("precision", ["auto", "fp32"]),
     }
+    _risk_augments(trial, cfg, recipe)
+    return NetSpec.parse(" ".join(tokens), f"trial{trial.number}", recipe)
+
+
+def _risk_augments(trial, cfg: SearchConfig, recipe: dict[str, Any]) -> None:
     if cfg.objective == "risk":  # other people's handwriting (data.augment.Augment): robust's levers, around its values
         recipe.update({"augment_elastic": trial.suggest_float("augment_elastic", 0.0, 2.5),
                        "augment_stroke": trial.suggest_float("augment_stroke", 0.0, 0.5),
                        "augment_blur": trial.suggest_float("augment_blur", 0.0, 1.2),
                        "augment_noise": trial.suggest_float("augment_noise", 0.0, 0.12)})
+
+
+def suggest_golf(trial, cfg: SearchConfig) -> NetSpec:
+    """The golf family (<= 4,000 params): three stages of 3x3 convs, `n` convs of one width each (stage 1's last its
+    own width), padding none / first / all (0 / 1 / 2), a max-pool after stage 1 - in poolbn's conv -> pool -> BN
+    order or on its own - an optional 1x1 transition after it, an optional second pool, and depthwise-separable
+    convs (a 3x3 per channel + a 1x1) in stages 2 and 3; batch 32 and SGD without momentum are in reach, as in the
+    public few-thousand-param nets (GOLF_POINTS). Fixed to the budget's epochs and fp32 (the portable arithmetic)."""
+    dropout = trial.suggest_categorical("dropout", [0.0, 0.01, 0.05])
+    d = f"d{round(dropout * 100)}" if dropout else ""
+    pool_bn, sep = trial.suggest_categorical("pool_bn", [0, 1]), trial.suggest_categorical("sep", [0, 1])
+    widths = lambda name, low, high: trial.suggest_int(name, low, high, step=2)
+
+    def stage(n: int, width: int, pad: int, channels: int, last: int | None = None, separable: bool = False):
+        tokens = []
+        for i in range(n):
+            out = last if last and i == n - 1 else width
+            p = "p1" if pad == 2 or (pad == 1 and i == 0) else ""
+            if separable and channels > 1:
+                tokens += [f"c{channels}{p}g{channels}", f"c{out}k1{d}"]
+            else:
+                tokens.append(f"c{out}{p}{d}")
+            channels = out
+        return tokens, channels
+
+    n1, pad1 = trial.suggest_int("n1", 1, 3), trial.suggest_categorical("pad1", [0, 1, 2])
+    tokens, ch = stage(n1, widths("w1", 4, 8), pad1, 1, last=widths("w1_last", 4, 12))
+    if pool_bn:
+        tokens[-1] = tokens[-1] + "P"
+    else:
+        tokens.append("M")
+    if trial.suggest_categorical("t1", [0, 1]):
+        w_t1 = widths("w_t1", 4, 12)
+        tokens.append(f"c{w_t1}k1")
+        ch = w_t1
+    more, ch = stage(trial.suggest_int("n2", 1, 3), widths("w2", 6, 16), trial.suggest_categorical("pad2", [0, 1, 2]), ch,
+                     separable=bool(sep))
+    tokens += more
+    if trial.suggest_categorical("pool2", [0, 1]):
+        tokens.append("M")
+    more, ch = stage(trial.suggest_int("n3", 0, 3), widths("w3", 6, 16), trial.suggest_categorical("pad3", [0, 1, 2]), ch,
+                     separable=bool(sep))
+    tokens += more
+    scale = trial.suggest_float("augment_scale", 0.0, 0.12)
+    recipe = {
+        "epochs": cfg.epochs, "optimizer": "sgd", "scheduler": "onecycle", "precision": "fp32",
+        "batch_size": trial.suggest_categorical("batch_size", [32, 64, 128]),
+        "momentum": trial.suggest_categorical("momentum", [0.0, 0.9]),
+        "lr": trial.suggest_float("lr", 0.02, 0.3, log=True),
+        "augment_degrees": trial.suggest_float("augment_degrees", 0.0, 12.0),
+        "augment_translate": trial.suggest_float("augment_translate", 0.0, 0.12),
+        "augment_scale": [round(1 - scale, 4), round(1 + scale, 4)],
+        "label_smoothing": trial.suggest_float("label_smoothing", 0.0, 0.15),
+        "ema": trial.suggest_categorical("ema", [0.0, 0.99, 0.999]),
+    }
+    _risk_augments(trial, cfg, recipe)
     return NetSpec.parse(" ".join(tokens), f"trial{trial.number}", recipe)
 
 
@@ -96,10 +159,15 @@ def known_point(name: str, epochs: int = BUDGET.max_epochs, augments: bool = Fal
             "precision": "auto", **({k: recipe.get(k, 0.0) for k in ROBUSTNESS_AUGMENTS} if augments else {})}
 
 
-def start_from(study, names: list[str], epochs: int, augments: bool = False) -> None:
-    """Queue the named registered nets as the study's next trials (once: a continued study skips them)."""
+def start_from(study, names: list[str], epochs: int, augments: bool = False, family: str = "chain") -> None:
+    """Queue the named points as the study's next trials (once: a continued study skips them): registered nets in
+    the chain family, GOLF_POINTS in the golf family."""
     for name in names:
-        study.enqueue_trial(known_point(name, epochs, augments), skip_if_exists=True)
+        if family == "golf":
+            point = {**GOLF_POINTS[name], **({k: 0.0 for k in ROBUSTNESS_AUGMENTS} if augments else {})}
+        else:
+            point = known_point(name, epochs, augments)
+        study.enqueue_trial(point, skip_if_exists=True)
 
 
 def lower_figure(minima: list[float]) -> float:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tinydigits.errors import TinyDigitsError, describe
-from tinydigits.search.config import SETTINGS, SearchConfig
+from tinydigits.search.config import LATER_SETTINGS, SETTINGS, SearchConfig
 
 HEARTBEAT_S = 60
 
@@ -38,6 +38,8 @@ def open_study(cfg: SearchConfig, create: bool = True, worker: int = 0):
     if create:
         settings = {key: getattr(cfg, key) for key in SETTINGS}
         stored = study.user_attrs.get("settings")
+        if stored is not None:
+            stored = {**LATER_SETTINGS, **stored}
         if stored is None:
             study.set_user_attr("settings", settings)
         elif stored != settings:

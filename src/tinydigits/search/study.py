@@ -230,7 +230,7 @@ def run(cfg: SearchConfig, log=print) -> Any:
     cfg.validate()
     cfg.out_dir().mkdir(parents=True, exist_ok=True)
     study = open_study(cfg)  # create it (and check its settings) once, before the workers race to
-    start_from(study, cfg.start_from, cfg.epochs, augments=cfg.objective == "risk")
+    start_from(study, cfg.start_from, cfg.epochs, augments=cfg.objective == "risk", family=cfg.family)
     if cfg.jobs > 1 and cfg.threads is None:
         cfg = dataclasses.replace(cfg, threads=max(1, (os.cpu_count() or 1) // cfg.jobs))
     with tracking.parent_run(cfg.mlflow, f"search-{cfg.study}", dataclasses.asdict(cfg)) as parent:

@@ -40,6 +40,7 @@ def make_scheduler(cfg: TrainConfig, opt: torch.optim.Optimizer, total_steps: in
             return None, False
         return torch.optim.lr_scheduler.OneCycleLR(  # warm-up >= 2 steps: OneCycleLR divides by its length
             opt, max_lr=cfg.lr, total_steps=total, pct_start=max(0.25, 2.0 / total), div_factor=10.0, final_div_factor=100.0,
+            cycle_momentum=cfg.optimizer != "sgd" or cfg.momentum > 0,  # else it would cycle plain SGD's 0 to 0.85-0.95
         ), True
     if cfg.scheduler == "step":
         return torch.optim.lr_scheduler.StepLR(opt, step_size=max(1, cfg.epochs // 3), gamma=0.1), False
