@@ -7,6 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from tinydigits.constants import PORTABLE_ENV
+
+# Before any test runs a torch kernel: this process computes in the portable arithmetic, as `tinydigits` commands do
+# (the ISA is fixed from the first kernel on), so in-process runs (the default is portable) train here.
+os.environ.update(PORTABLE_ENV)
+
 REPO = Path(__file__).resolve().parents[1]
 
 

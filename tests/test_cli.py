@@ -72,11 +72,11 @@ def test_models_prints_an_aligned_table_and_json():
     params_end, recipe_at = lines[0].index("params") + len("params"), lines[0].index("recipe")
     for line in rows.values():  # numbers right-aligned under their heading, the recipe left-aligned under its own
         assert line[params_end - 1].isdigit() and line[params_end] == " " and line[recipe_at - 1] == " " != line[recipe_at]
-    assert rows["lean"].startswith("lean *") and lines[-1].startswith("* the default")
+    assert rows["poolbn"].startswith("poolbn *") and lines[-1].startswith("* the default")
     assert "lr 0.137" in rows["fast"] and "0.1369" not in proc.stdout  # rounded for people
     machine = json.loads(run_main("models", "--json").stdout)
     fast = next(r for r in machine if r["name"] == "fast")
-    assert fast["recipe"]["lr"] == 0.13690395977057332 and [r["name"] for r in machine if r["default"]] == ["lean"]
+    assert fast["recipe"]["lr"] == 0.13690395977057332 and [r["name"] for r in machine if r["default"]] == ["poolbn"]
 
 
 def test_package_has_no_stray_outputs():
@@ -99,7 +99,8 @@ def test_train_and_check_flags_are_the_config_fields_and_a_new_field_is_a_new_fl
     fields = {f.name for f in settings.cli_fields(TrainConfig)}
     assert flags["train"] == fields | {"quiet"}
     budget = {f.name for f in dataclasses.fields(Budget)}
-    assert flags["check"] == (fields - {"seed"}) | budget | {"seeds", "jobs", "stack", "json", "cluster", "resume"}
+    assert flags["check"] == (fields - {"seed"}) | budget | {"seeds", "jobs", "stack", "json", "cluster", "resume",
+                                                                         "wait_workers"}
 
     @dataclasses.dataclass
     class Wider(TrainConfig):

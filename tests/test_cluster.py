@@ -17,6 +17,7 @@ from helpers import run_cli, tiny_spec
 from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.training.config import TrainConfig
+from tinydigits.training.device import cpu_flags
 from tinydigits.verdict import engine
 
 TINY = ["--epochs", "1", "--last", "1", "--min-acc", "1", "--train-limit", "2000", "--threads", "1"]
@@ -165,19 +166,253 @@ def test_addresses_versions_and_gpu_routing():
     assert only[only.index("--nworkers") + 1] == "3" and only[only.index("--nthreads") + 1] == "1"
 
 
-def test_a_run_folder_travels_packed_and_stays_inside_the_check(tmp_path):
-    run = tmp_path / "model3-x-s0"
-    run.mkdir()
-    (run / "metrics.json").write_text("{}")
-    landed = engine.unpack(engine.pack(run), tmp_path / "home")
-    assert landed == tmp_path / "home" / "model3-x-s0" and (landed / "metrics.json").read_text() == "{}"
+def _archive(*members: tuple[str, bytes]) -> bytes:
     import io
     import tarfile
 
-    evil = io.BytesIO()
-    with tarfile.open(fileobj=evil, mode="w:gz") as tar:
-        info = tarfile.TarInfo("../outside.txt")
-        tar.addfile(info, io.BytesIO(b""))
-    with pytest.raises(Exception):  # noqa: B017 - tarfile's data filter refuses a path out of the folder
-        engine.unpack(evil.getvalue(), tmp_path / "home2")
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def test_a_run_folder_travels_packed_and_a_tampered_archive_writes_nothing(tmp_path):
+    run = tmp_path / "model3-x-s0"
+    run.mkdir()
+    (run / "metrics.json").write_text("{}")
+    home = tmp_path / "home"
+    home.mkdir()
+    landed = engine.unpack(engine.pack(run), home, 0)
+    assert landed == home / "model3-x-s0" and (landed / "metrics.json").read_text() == "{}"
+    tampered = {
+        "a path out of the folder": _archive(("model3-y-s1/../../outside.txt", b"x")),
+        "plan.json instead of a run folder": _archive(("plan.json", b"{}")),
+        "another seed's folder": _archive(("model3-y-s2/metrics.json", b"{}")),
+        "two folders": _archive(("model3-y-s1/a", b""), ("model3-z-s1/b", b"")),
+        "a link": None,
+    }
+    import io
+    import tarfile
+
+    link = io.BytesIO()
+    with tarfile.open(fileobj=link, mode="w:gz") as tar:
+        info = tarfile.TarInfo("model3-y-s1/model.pt")
+        info.type, info.linkname = tarfile.SYMTYPE, "/etc/passwd"
+        tar.addfile(info)
+    tampered["a link"] = link.getvalue()
+    for what, archive in tampered.items():
+        with pytest.raises(engine.WorkerRefused):
+            engine.unpack(archive, home, 1)
+        assert sorted(p.name for p in home.iterdir()) == ["model3-x-s0"], what  # no landing folder left either
     assert not (tmp_path / "outside.txt").exists()
+    with pytest.raises(engine.WorkerRefused, match="MB"):
+        engine.unpack(b"\0" * (engine.MAX_ARCHIVE + 1), home, 1)
+
+
+NOTEBOOK = """
+import sys
+import torch.nn as nn
+import tinydigits
+from tinydigits.constants import Budget
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Conv2d(1, WIDTH, 3, stride=2), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(),
+                                  nn.Linear(WIDTH, 10))
+
+    def forward(self, x):
+        return self.body(x)
+
+verdict = tinydigits.check(Net, seeds=[0], cluster=sys.argv[1], epochs=1, train_limit=300, threads=1,
+                           data_dir=sys.argv[2], out=sys.argv[3], budget=Budget(last=1, min_acc=1), log=lambda _: None)
+print("PARAMS", verdict["params"])
+"""
+
+
+@pytest.mark.slow
+def test_an_edited_notebook_class_trains_as_edited_on_a_long_lived_worker(cluster, tmp_path, mnist_dir):
+    """Two "kernels" (scripts run as __main__) check `Net`, edited in between, on the same two workers: the second
+    check trains the edited class, not the one the workers saw first."""
+    file, client = cluster
+    client.wait_for_workers(2, timeout=60)
+    params = []
+    for width in (4, 12):
+        script = tmp_path / f"notebook{width}.py"
+        script.write_text(NOTEBOOK.replace("WIDTH", str(width)))
+        done = subprocess.run([sys.executable, str(script), str(file), str(mnist_dir), str(tmp_path / "runs")],
+                              capture_output=True, text=True, timeout=240)
+        assert done.returncode == 0, done.stdout + done.stderr
+        params.append(int(done.stdout.split("PARAMS")[1]))
+    assert params == [4 * 9 + 4 + 4 * 10 + 10, 12 * 9 + 12 + 12 * 10 + 10]
+
+
+@pytest.mark.slow
+def test_a_worker_of_other_code_joining_mid_check_takes_no_seed(cluster, tmp_path, mnist_dir):
+    """A worker whose tinydigits differs by one comment joins while the check runs: it is named and refused, every
+    seed lands through the good workers, and the verdict is the model's (PASS, exit 0)."""
+    import shutil
+
+    file, client = cluster
+    client.wait_for_workers(2, timeout=60)
+    other = tmp_path / "other"
+    shutil.copytree(Path(engine.__file__).resolve().parents[1], other / "tinydigits")
+    with (other / "tinydigits" / "errors.py").open("a") as f:
+        f.write("# another version\n")
+    check = subprocess.Popen([sys.executable, "-m", "tinydigits", "check", "--cluster", str(file), "--seeds",
+                              "0,1,2,3", *TINY, "--train-limit", "4000", "--data-dir", str(mnist_dir), "--model",
+                              tiny_spec(tmp_path), "--out", str(tmp_path / "runs")],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stranger = subprocess.Popen([sys.executable, "-m", "tinydigits", "worker", str(file), "--nworkers", "1",
+                                 "--host", "127.0.0.1"], env={**os.environ, "PYTHONPATH": str(other)},
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        out, err = check.communicate(timeout=240)
+    finally:
+        stranger.send_signal(signal.SIGTERM)
+        stranger.wait(timeout=30)
+    assert check.returncode == 0 and "VERDICT: PASS" in out, out + err
+    assert out.count(": final ") == 4 and "FAILED" not in out and "NOT RUN" not in out, out
+    if "takes no seeds" in out:  # it joined before the last seed was handed out
+        assert "runs other code (tinydigits" in out
+
+
+def _scheduler(file: Path) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port",
+                             "0", "--no-dashboard", "--scheduler-file", str(file)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not file.exists():
+        assert time.monotonic() < deadline, "the scheduler did not start"
+        time.sleep(0.2)
+    return proc
+
+
+def _stop(*procs: subprocess.Popen) -> None:
+    for proc in procs:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+@pytest.mark.slow
+def test_no_worker_a_gpu_asked_of_cpu_workers_and_a_lost_scheduler_are_never_a_verdict(tmp_path, mnist_dir):
+    """One scheduler of its own: with no worker, one line within --wait-workers; `--device cuda` on CPU workers, one
+    line before any seed; the scheduler SIGKILLed mid-check, exit 3 and `--resume` named, then `--resume` on a new
+    scheduler gives the verdict a check on this machine gives."""
+    data = ["--data-dir", str(mnist_dir), "--model", tiny_spec(tmp_path)]
+    first = tmp_path / "first.json"
+    procs = [_scheduler(first)]
+    try:
+        none = run_cli("check", "--cluster", str(first), "--seeds", "0", *TINY, *data, "--wait-workers", "2",
+                       "--out", str(tmp_path / "runs"))
+        assert none.returncode == 1 and "no worker joined the Dask scheduler" in none.stderr
+        assert "--worker-port" in none.stderr and len(none.stderr.strip().splitlines()) == 1, none.stderr
+        assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())  # no empty check folder
+        procs.append(subprocess.Popen([sys.executable, "-m", "tinydigits", "worker", str(first), "--nworkers", "1",
+                                       "--host", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        cuda = run_cli("check", "--cluster", str(first), "--seeds", "0", *TINY, *data, "--device", "cuda",
+                       "--out", str(tmp_path / "runs"))
+        assert cuda.returncode == 1 and "no worker has a GPU" in cuda.stderr and "VERDICT" not in cuda.stdout
+        check = subprocess.Popen([sys.executable, "-m", "tinydigits", "check", "--cluster", str(first), "--seeds",
+                                  "0,1,2", *TINY, "--train-limit", "20000", *data[:2], "--model", data[3],
+                                  "--out", str(tmp_path / "cut")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True)
+        deadline = time.monotonic() + 120
+        while not list((tmp_path / "cut").glob("*/plan.json")):
+            assert time.monotonic() < deadline and check.poll() is None, check.communicate()
+            time.sleep(0.2)
+        time.sleep(3)  # a seed is on the worker
+        procs[0].kill()
+        out, err = check.communicate(timeout=120)
+        assert check.returncode == 3 and "VERDICT: INCOMPLETE" in out and "FAIL" not in out.replace("FAILED", ""), out
+        assert "NOT RUN (lost the scheduler" in out and "Traceback" not in err, out + err
+        (folder,) = (tmp_path / "cut").iterdir()
+        assert out.strip().splitlines()[-2] == f"go on with: tinydigits check --resume {folder}", out
+        assert json.loads((folder / "check.json").read_text())["pass"] is None
+    finally:
+        _stop(*reversed(procs))
+    second = tmp_path / "second.json"
+    procs = [_scheduler(second)]
+    try:
+        procs.append(subprocess.Popen([sys.executable, "-m", "tinydigits", "worker", str(second), "--nworkers", "2",
+                                       "--host", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        again = run_cli("check", "--resume", str(folder), "--cluster", str(second), "--json", str(tmp_path / "r.json"))
+        assert again.returncode == 0 and "VERDICT: PASS" in again.stdout, again.stdout + again.stderr
+    finally:
+        _stop(*reversed(procs))
+    here = run_cli("check", "--seeds", "0,1,2", *TINY, "--train-limit", "20000", *data, "--out", str(tmp_path / "here"),
+                   "--json", str(tmp_path / "h.json"))
+    assert here.returncode == 0, here.stderr
+    assert curves(json.loads((tmp_path / "r.json").read_text())) == curves(json.loads((tmp_path / "h.json").read_text()))
+
+
+def test_resume_refuses_other_code_another_model_and_contradicting_flags(tmp_path, mnist_dir):
+    from helpers import run_main
+
+    spec = tiny_spec(tmp_path)
+    made = run_main("check", "--seeds", "0", *TINY, "--train-limit", "300", "--data-dir", str(mnist_dir), "--model", spec,
+                    "--out", str(tmp_path / "runs"))
+    assert made.returncode == 0, made.stderr
+    (folder,) = (tmp_path / "runs").iterdir()
+    seeds = run_main("check", "--resume", str(folder), "--seeds", "0,1")
+    assert seeds.returncode == 1 and "goes on with its plan's --seeds [0]" in seeds.stderr
+    budget = run_main("check", "--resume", str(folder), "--min-acc", "50")
+    assert budget.returncode == 1 and "--min-acc 1" in budget.stderr
+    assert run_main("check", "--resume", str(folder), "--min-acc", "1").returncode == 0  # agrees with the plan
+
+    plan = json.loads((folder / "plan.json").read_text())
+    Path(spec).write_text(Path(spec).read_text().replace('"out": 8', '"out": 6'))
+    changed = run_main("check", "--resume", str(folder))
+    assert changed.returncode == 1 and "has changed since the check began" in changed.stderr
+    (folder / "plan.json").write_text(json.dumps({**plan, "code": {**plan["code"], "tinydigits": "0123456789ab"}}))
+    other = run_main("check", "--resume", str(folder))
+    assert other.returncode == 1 and "was started with other code (tinydigits" in other.stderr
+    (folder / "plan.json").write_text(json.dumps({**plan, "config": {**plan["config"], "renamed_field": 1}}))
+    renamed = run_main("check", "--resume", str(folder))
+    assert renamed.returncode == 1 and "another version of tinydigits" in renamed.stderr
+    assert len(renamed.stderr.strip().splitlines()) == 1
+
+
+def test_the_worker_command_refuses_threads_that_would_break_reproduction():
+    from helpers import run_main
+
+    for args in (["--gpus", "2", "--nworkers", "2"], ["--dask-flags", "--nthreads 4"]):
+        done = run_main("worker", "tcp://127.0.0.1:1", *args)
+        assert done.returncode == 1 and "one seed per" in done.stderr, done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not {"avx512_bf16", "amx_bf16"} & cpu_flags(), reason="needs native bf16 here")
+def test_each_worker_takes_only_seeds_of_the_arithmetic_it_computes_natively(tmp_path, mnist_dir):
+    """One worker pinned to AVX2 (portable, the default), one with this CPU's own kernels (`--no-portable`): a bf16
+    plan goes only to the native one, a portable plan only to the pinned one; each other worker is named once."""
+    from distributed import Client
+
+    file = tmp_path / "s.json"
+    procs = [_scheduler(file)]
+    try:
+        for flag in ("--portable", "--no-portable"):
+            procs.append(subprocess.Popen([sys.executable, "-m", "tinydigits", "worker", str(file), "--nworkers", "1",
+                                           "--host", "127.0.0.1", flag], stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.DEVNULL))
+        with Client(scheduler_file=str(file), timeout="30s") as client:
+            client.wait_for_workers(2, timeout=60)
+        data = [*TINY, "--seeds", "0,1", "--data-dir", str(mnist_dir), "--model", tiny_spec(tmp_path), "--cluster", str(file)]
+        bf16 = run_cli("check", *data, "--no-portable", "--precision", "bf16", "--out", str(tmp_path / "bf16"))
+        assert bf16.returncode == 0 and bf16.stdout.count(": final ") == 2, bf16.stdout + bf16.stderr
+        assert bf16.stdout.count("takes no seeds: no native bf16 there (kernels in AVX2)") == 1
+        assert "arithmetic: bf16, AVX512" in bf16.stdout
+        portable = run_cli("check", *data, "--out", str(tmp_path / "portable"))
+        assert portable.returncode == 0 and portable.stdout.count(": final ") == 2, portable.stdout + portable.stderr
+        assert portable.stdout.count("and this check is portable (AVX2)") == 1
+        assert "arithmetic: fp32, AVX2 kernels (portable), 1 thread" in portable.stdout
+    finally:
+        _stop(*reversed(procs))

@@ -6,7 +6,7 @@ an nn.Module class or a zero-argument factory - the same work the CLI does, the 
 
 from __future__ import annotations
 
-import itertools
+import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -18,15 +18,15 @@ from tinydigits.errors import TinyDigitsError
 from tinydigits.training.runs import INLINE
 
 ModelLike = str | type[nn.Module] | Callable[[], nn.Module]
-_counter = itertools.count()
 
 
 def model_ref(model: ModelLike) -> str:
     """A `--model` reference for `model`. A class or factory from an importable module becomes
     `module:Name` (worker processes import it the same way); one defined in a notebook or script
-    (`__main__`) is registered in this process as `Name-inlineN`: a check's Dask workers get the class itself
-    (pickled by value), and its runs load in this process only - a new one (`tinydigits predict RUN`) says in one
-    line to put the class in a file."""
+    (`__main__`) is registered in this process as `Name-inline<hash of its code>`: a check's Dask workers get the
+    class itself (pickled by value) under that name, so a long-lived worker never trains an earlier version of a class
+    edited since; its runs load in this process only - a new one (`tinydigits predict RUN`) says in one line to put
+    the class in a file."""
     if isinstance(model, str):
         return model
     if isinstance(model, nn.Module):
@@ -38,33 +38,58 @@ def model_ref(model: ModelLike) -> str:
     if module and module != "__main__" and name.isidentifier():
         return f"{module}:{name}"
     short = getattr(model, "__name__", "")  # a class made inside a function has a dotted qualname
-    ref = f"{short if short.isidentifier() else 'model'}{INLINE}{next(_counter)}"
+    digest = hashlib.sha256(models.code_text(model).encode()).hexdigest()[:12]
+    ref = f"{short if short.isidentifier() else 'model'}{INLINE}{digest}"
     models.register(ref)(model)
     return ref
 
 
 def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any):
     """One run with its pictures and report.md, like `tinydigits train`; settings are TrainConfig fields."""
+    from tinydigits.constants import Budget
     from tinydigits.training.config import TrainConfig
+    from tinydigits.training.train import PortableUnavailable
     from tinydigits.training.train import train as train_run
-    from tinydigits.verdict.engine import write_results
+    from tinydigits.verdict.engine import train_in_fresh_process, write_results
 
-    result = train_run(TrainConfig(model=model_ref(model), **settings), quiet=quiet)
+    cfg = TrainConfig(model=model_ref(model), **settings)
+    try:
+        result = train_run(cfg, quiet=quiet)
+    except PortableUnavailable as err:  # a notebook that ran torch before: the seed trains where the pin holds
+        print(f"{err}; training it in a fresh process pinned to AVX2")
+        return _result_from(train_in_fresh_process(cfg, Budget()), cfg)
     if warning := write_results(result):
         print(f"warning: {warning}")
     return result
 
 
+def _result_from(run_dir, cfg):
+    """A run that trained in another process, as `train` returns one: its metrics, evaluated weights, test split."""
+    from tinydigits.data import mnist
+    from tinydigits.training import runs
+    from tinydigits.training.record import RunResult
+
+    model, _ = runs.load_model(run_dir)
+    return RunResult(run_dir, runs.read_metrics(run_dir), model, cfg.resolved(), mnist.load_split("test", cfg.data_dir))
+
+
 def check(model: ModelLike, seeds: Iterable[int] = (0, 1, 2, 3, 4), jobs: int = 1, budget=None, log=print,
-          stack: bool | None = None, cluster: str | None = None, **settings: Any) -> dict[str, Any]:
+          stack: bool | None = None, cluster: str | None = None, resume: str | None = None,
+          **settings: Any) -> dict[str, Any]:
     """`tinydigits check` from Python: train every seed, print the table, return the verdict dict.
     `jobs` > 1: seeds on that many worker processes here (Dask); `cluster`: a Dask scheduler's address or
-    scheduler file. `stack=True` trains the seeds as one stacked network in this process (default: on CUDA only)."""
+    scheduler file. `stack=True` trains the seeds as one stacked network in this process (default: on CUDA only).
+    `resume`: an interrupted or INCOMPLETE check's folder to go on with (a notebook's class is known only here,
+    so its check goes on from here, with the same class)."""
     from tinydigits.constants import Budget
     from tinydigits.training.config import TrainConfig
     from tinydigits.verdict.seeds import check as check_seeds
+    from tinydigits.verdict.seeds import resume as resume_seeds
 
-    cfg = TrainConfig(model=model_ref(model), **settings).resolved()
+    ref = model_ref(model)
+    if resume is not None:
+        return resume_seeds(resume, jobs, log, cluster)
+    cfg = TrainConfig(model=ref, **settings).resolved()
     return check_seeds(cfg, list(seeds), jobs, budget or Budget(), log, stack=stack, cluster=cluster)
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
 import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from tinydigits import settings
-from tinydigits.constants import DEFAULT_MODEL, Budget
+from tinydigits.constants import DEFAULT_MODEL, PORTABLE_ENV, Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.search.config import SearchConfig
 from tinydigits.settings import DATA_DIR_HELP, MODEL_HELP, positive_int
@@ -82,9 +84,11 @@ def _check_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jobs", type=positive_int, default=1,
                    help="seeds trained in parallel on this machine, as Dask worker processes (cores are split)")
     p.add_argument("--cluster", help=CLUSTER_HELP)
+    p.add_argument("--wait-workers", type=float, default=60.0, metavar="SECONDS",
+                   help="on a cluster, how long to wait for a worker that can take the seeds (default 60)")
     p.add_argument("--resume", metavar="CHECK_FOLDER",
-                   help="go on with an interrupted check: train only its seeds without a complete run folder "
-                        "(its plan.json gives the model, seeds and budget; other training flags are ignored)")
+                   help="go on with an interrupted or INCOMPLETE check: train only its seeds without a complete run "
+                        "folder (its plan.json gives the model, seeds and budget; a flag that contradicts it is refused)")
     p.add_argument("--stack", action=argparse.BooleanOptionalAction, default=None,
                    help="train all seeds as one stacked network in one process (default: on CUDA yes, on a CPU no)")
     p.add_argument("--json", help="write the verdict as JSON here")
@@ -100,16 +104,39 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         ensure_writable(args.json, "--json verdict")  # before the first seed trains, not after the last
     if args.resume:
-        result = resume(args.resume, args.jobs, cluster=args.cluster)
+        _refuse_contradictions(args)
+        result = resume(args.resume, args.jobs, cluster=args.cluster, wait=args.wait_workers)
     else:
         result = check(config_from_args(args).resolved(), args.seeds, args.jobs, budget, command=_command_line(),
-                       stack=args.stack, cluster=args.cluster)
+                       stack=args.stack, cluster=args.cluster, wait=args.wait_workers)
     print(f"wall time {result['wall_seconds']:.0f}s")
     if args.json:
         from tinydigits.training.runs import write_json
 
         write_json(Path(args.json), result)
-    return 0 if result["pass"] else 1
+    return 3 if result["pass"] is None else 0 if result["pass"] else 1  # 3: INCOMPLETE, seeds not run
+
+
+# How a check goes on is the run's own business: these flags say where and how, not what is checked.
+_RESUME_FREE = {"command", "resume", "jobs", "cluster", "wait_workers", "json", "stack", "data_dir", "threads", "device"}
+
+
+def _refuse_contradictions(args: argparse.Namespace) -> None:
+    """`--resume` with a flag that contradicts the plan (other seeds, another budget or setting): one line, not
+    silently the plan's."""
+    from tinydigits.verdict.seeds import read_plan
+
+    plan, cfg, budget = read_plan(Path(args.resume))
+    defaults = vars(build_parser().parse_args(["check"]))
+    planned = {**dataclasses.asdict(cfg), **dataclasses.asdict(budget), "seeds": [int(s) for s in plan["seeds"]]}
+    for key, value in vars(args).items():
+        if key in _RESUME_FREE or value == defaults.get(key) or key not in planned:
+            continue
+        same = sorted(value) == sorted(planned[key]) if key == "seeds" else value == planned[key]
+        if not same and not (isinstance(value, tuple) and list(value) == planned[key]):
+            flag = "--" + key.replace("_", "-")
+            raise TinyDigitsError(f"--resume {args.resume} goes on with its plan's {flag} {planned[key]}, not {value}: "
+                                  "leave the flag out, or start a new check")
 
 
 def _summary_arguments(p: argparse.ArgumentParser) -> None:
@@ -255,7 +282,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _bench_arguments(p: argparse.ArgumentParser) -> None:
-    settings.add_arguments(p, TrainConfig, only={"model", "epochs", "precision", "threads", "data_dir"},
+    settings.add_arguments(p, TrainConfig, only={"model", "epochs", "precision", "threads", "data_dir", "portable"},
                            defaults={"epochs": 1, "precision": None},
                            helps={"epochs": "epochs to time for each way of training (in turns)",
                                   "precision": "override the recipe's training arithmetic"})
@@ -312,6 +339,12 @@ def _worker_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--threads-per-seed", type=positive_int, help="torch threads per seed (default: cores / --nworkers)")
     p.add_argument("--gpus", type=int, default=0, help="GPUs here: one worker per GPU, each with a Dask GPU resource")
     p.add_argument("--host", help="address the workers listen on, for the scheduler to reach (default: Dask's choice)")
+    p.add_argument("--portable", action=argparse.BooleanOptionalAction, default=True,
+                   help="pin the workers' kernels to AVX2, the portable arithmetic every check plans by default "
+                        "(--no-portable: this machine's own, for --no-portable checks, e.g. in bf16)")
+    p.add_argument("--worker-port", metavar="PORT[:LAST]", help="ports the workers listen on (default: random), to open "
+                                                                "in a firewall")
+    p.add_argument("--nanny-port", metavar="PORT[:LAST]", help="ports of the workers' nannies (default: random)")
     p.add_argument("--dask-flags", default="", metavar="'FLAGS'",
                    help="passed on to `dask worker`, e.g. '--tls-ca-file ca.pem --tls-cert w.pem --tls-key w.key'")
 
@@ -320,8 +353,16 @@ def _worker_arguments(p: argparse.ArgumentParser) -> None:
 def cmd_worker(args: argparse.Namespace) -> int:
     from tinydigits.verdict.engine import run_workers
 
-    return run_workers(args.scheduler, args.nworkers, args.threads_per_seed, args.gpus, args.host,
-                       shlex.split(args.dask_flags))
+    extra = shlex.split(args.dask_flags)
+    extra += [*(["--worker-port", args.worker_port] if args.worker_port else []),
+              *(["--nanny-port", args.nanny_port] if args.nanny_port else [])]
+    if args.gpus and (args.nworkers or "--nthreads" in extra or any(f.startswith("--nthreads=") for f in extra)):
+        raise TinyDigitsError("--gpus starts one worker process per GPU with one thread: leave out --nworkers and "
+                              "--nthreads (one seed per process is what makes a seed reproduce)")
+    if any(f == "--nthreads" or f.startswith("--nthreads=") for f in extra):
+        raise TinyDigitsError("--dask-flags --nthreads: one seed per worker process is what makes a seed reproduce; "
+                              "use --nworkers and --threads-per-seed")
+    return run_workers(args.scheduler, args.nworkers, args.threads_per_seed, args.gpus, args.host, extra, args.portable)
 
 
 def _search_arguments(p: argparse.ArgumentParser) -> None:
@@ -420,6 +461,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "portable", True) and args.command != "worker":
+        # Before torch runs a kernel: the ISA is fixed from then on (training.device). A command without seeds to
+        # train gets the pins too - harmless, and its own torch work then matches the runs it reads.
+        os.environ.update(PORTABLE_ENV)
     try:
         code = COMMANDS[args.command][2](args)
         sys.stdout.flush()  # here, where a closed pipe is caught, not at exit
@@ -433,8 +478,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (`tinydigits models | head -1`): stop quietly, as the Python docs advise, with
         # stdout pointed at /dev/null so the interpreter's last flush does not fail again.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
 

@@ -7,7 +7,10 @@ from tinydigits.settings import positive_int, setting
 MEAN, STD = 0.1307, 0.3081  # of the training images in [0, 1]; every model here expects this normalisation
 IMAGE_SIZE = 28
 DIGIT_BOX = 20  # MNIST scaled each digit's longer side to 20 px, then centred its mass in 28x28
-DEFAULT_MODEL = "lean"  # step 5, the default: what train, check, summary, bench and `make train` use without --model
+DEFAULT_MODEL = "poolbn"  # the default: what train, check, summary, bench and `make train` use without --model
+# The portable arithmetic's pins (training.device): ATen's, oneDNN's and MKL's kernels in AVX2. Here, without torch,
+# so the command line sets them before torch runs its first kernel.
+PORTABLE_ENV = {"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2", "MKL_CBWR": "AVX2"}
 VERSION = "0.1.0"  # tinydigits.__version__, recorded with every run (here so that the roles need not import the top)
 
 

@@ -11,6 +11,7 @@ import hashlib
 import math
 import os
 import urllib.request
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,7 +134,9 @@ def _download(spec: IdxFile, dest_dir: Path, quiet: bool) -> Path:
     from tqdm import tqdm
 
     dest_dir.mkdir(parents=True, exist_ok=True)
-    final, part = dest_dir / f"{spec.name}.gz", dest_dir / f".{spec.name}.part.gz"
+    # A name of its own per download: worker processes starting together on a fresh machine each fetch into their own
+    # file, and the atomic rename lets the last one win with identical, verified bytes.
+    final, part = dest_dir / f"{spec.name}.gz", dest_dir / f".{spec.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.part.gz"
     errors = []
     for mirror in mirrors():
         url = f"{mirror}{spec.name}.gz"

@@ -14,11 +14,14 @@ May import `data`, `constants`, `errors`. Hands on the registry's face and the z
 from tinydigits.models import zoo as zoo
 from tinydigits.models.registry import Source as Source
 from tinydigits.models.registry import check_io as check_io
+from tinydigits.models.registry import code_text as code_text
+from tinydigits.models.registry import content as content
 from tinydigits.models.registry import count_params as count_params
 from tinydigits.models.registry import create as create
 from tinydigits.models.registry import display_name as display_name
 from tinydigits.models.registry import eval_mode as eval_mode
 from tinydigits.models.registry import names as names
+from tinydigits.models.registry import provided as provided
 from tinydigits.models.registry import recipe as recipe
 from tinydigits.models.registry import register as register
 from tinydigits.models.registry import resolve as resolve

@@ -12,6 +12,8 @@ import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
+import inspect
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -60,6 +62,18 @@ class Source:
     recipe: dict[str, Any]
     origin: dict[str, Any]  # recorded in config.json and model.pt
 
+    def digest(self) -> str:
+        """A hash of the model's own code and recipe: a spec's layers, a file's bytes, a class's source. Travels
+        in plan.json and each seed's config.json, so `--resume` and the workers can tell two models apart that
+        share a name."""
+        if self.origin["kind"] == "spec":
+            text = json.dumps(self.origin["spec"]["layers"], sort_keys=True)
+        elif self.origin["kind"] == "file":
+            text = self.origin["sha256"]
+        else:
+            text = code_text(self.factory)
+        return hashlib.sha256((text + json.dumps(self.recipe, sort_keys=True, default=str)).encode()).hexdigest()[:16]
+
     def create(self) -> nn.Module:
         """A fresh model from this factory; a user's own model is checked on a [2, 1, 28, 28] input."""
         try:
@@ -73,10 +87,59 @@ class Source:
         return model
 
 
+def code_text(obj: Any) -> str:
+    """A class's or function's source where Python can find it (files, notebooks' cells), else its pickled form
+    (cloudpickle, by value): what a content hash of a model reads."""
+    try:
+        return inspect.getsource(obj)
+    except (OSError, TypeError):
+        import cloudpickle
+
+        return cloudpickle.dumps(obj).hex()
+
+
+# A check's model as content (`content` on the checking machine, `provided` on a worker): a spec's JSON or a model
+# file's bytes travel with each seed, so a worker needs neither the same path nor the same version of the file.
+_PROVIDED: dict[str, dict[str, Any]] = {}
+
+
+def content(ref: str) -> dict[str, Any] | None:
+    """What a worker needs to build `ref` without reading this machine's files: a spec's JSON or a model file's
+    text (None for registered names and importable modules, which the worker's own installation has)."""
+    if spec.is_spec_path(ref):
+        return {"kind": "spec", "spec": spec.load(ref).to_dict()}
+    where, _, attr = ref.rpartition(":")
+    if where and (where.endswith(".py") or os.sep in where or "/" in where):
+        path = Path(where).expanduser()
+        if not path.is_file():
+            raise TinyDigitsError(f"--model {ref!r}: file {where} not found")
+        return {"kind": "file", "text": path.read_bytes(), "name": path.name, "path": str(path.resolve()), "attr": attr}
+    return None
+
+
+@contextlib.contextmanager
+def provided(ref: str, payload: dict[str, Any] | None) -> Iterator[None]:
+    """Within the block, `ref` resolves to `payload` (from `content`) instead of this machine's files."""
+    if payload is None:
+        yield
+        return
+    _PROVIDED[ref] = payload
+    try:
+        yield
+    finally:
+        _PROVIDED.pop(ref, None)
+
+
 def resolve(ref: str) -> Source:
     """A registered name, a spec `.json` file, `path/to/file.py:Name` or `package.module:Name`
     (Name: an nn.Module subclass or a zero-argument factory). Loading a file or module runs its
     code, as `python file.py` would."""
+    given = _PROVIDED.get(ref)
+    if given is not None and given["kind"] == "spec":
+        net = spec.NetSpec.from_dict(given["spec"], ref)
+        return Source(ref, net.name, net.build, dict(net.recipe), {"kind": "spec", "spec": net.to_dict()})
+    if given is not None:
+        return _provided_file(ref, given)
     if spec.is_spec_path(ref):
         net = spec.load(ref)
         return Source(ref, net.name, net.build, dict(net.recipe), {"kind": "spec", "spec": net.to_dict()})
@@ -118,6 +181,29 @@ def _user_source(ref: str) -> Source:
     if not callable(factory) or (isinstance(factory, type) and not issubclass(factory, nn.Module)):
         raise TinyDigitsError(f"--model {ref!r}: {attr} is neither an nn.Module subclass nor a zero-argument factory")
     return Source(ref, attr, factory, {}, origin)
+
+
+def _provided_file(ref: str, given: dict[str, Any]) -> Source:
+    """A model file that came as content: run from a private copy, recorded under its path on the checking machine."""
+    import tempfile
+
+    digest = hashlib.sha256(given["text"]).hexdigest()
+    module_name = f"tinydigits_user_{Path(given['name']).stem}_{digest[:12]}"
+    origin = {"kind": "file", "path": given["path"], "sha256": digest, "attr": given["attr"],
+              "ref": f"{given['path']}:{given['attr']}"}
+    module = sys.modules.get(module_name)
+    if module is None:
+        with tempfile.TemporaryDirectory(prefix="tinydigits-model-") as tmp:
+            copy = Path(tmp) / given["name"]
+            copy.write_bytes(given["text"])
+            try:
+                module = _exec_file(copy, module_name)
+            except Exception as err:
+                raise TinyDigitsError(f"--model {ref!r}: importing it raised {describe(err)}") from None
+    factory = getattr(module, given["attr"], None)
+    if factory is None:
+        raise TinyDigitsError(f"--model {ref!r}: {given['name']} has no attribute {given['attr']!r}")
+    return Source(ref, given["attr"], factory, {}, origin)
 
 
 def _exec_file(path: Path, module_name: str):

@@ -9,10 +9,14 @@ from tinydigits.results.odds import format_odds, pass_odds
 
 
 def judge(test_acc: dict[int, list[float]], params: int, epochs: int, budget: constants.Budget,
-          errors: dict[int, str] | None = None) -> dict[str, Any]:
+          errors: dict[int, str] | None = None, missing: dict[int, str] | None = None) -> dict[str, Any]:
     """Judge per-seed test-accuracy curves against the budget: the rule, in the one place it is written. A seed
-    with fewer than `epochs` recorded epochs (crashed, interrupted, or raised: `errors` says why) fails."""
+    with fewer than `epochs` recorded epochs (crashed, interrupted, or raised: `errors` says why) fails. A seed in
+    `missing` did not run (a lost scheduler, no worker could take it: the value says why): it is no evidence either
+    way, so the verdict is INCOMPLETE (`pass` None) and the rule and the odds read the other seeds only."""
     seeds = {}
+    for seed, why in sorted((missing or {}).items()):
+        seeds[str(seed)] = {"test_acc": [], "last": [], "min_last": 0.0, "final": 0.0, "pass": None, "not_run": why}
     for seed, accs in sorted(test_acc.items()):
         tail = accs[-budget.last :]
         ok = len(accs) == epochs and len(tail) == budget.last and min(tail) >= budget.min_acc
@@ -20,17 +24,21 @@ def judge(test_acc: dict[int, list[float]], params: int, epochs: int, budget: co
                             "final": accs[-1] if accs else 0.0, "pass": ok}
         if (errors or {}).get(seed):
             seeds[str(seed)]["error"] = errors[seed]
+    seeds = dict(sorted(seeds.items(), key=lambda kv: int(kv[0])))
+    ran = {k: s for k, s in seeds.items() if "not_run" not in s}
     constraints = {
         "params": {"value": params, "limit": f"< {budget.max_params}", "pass": params < budget.max_params},
         "epochs": {"value": epochs, "limit": f"<= {budget.max_epochs}", "pass": epochs <= budget.max_epochs},
-        "accuracy": {"value": min((s["min_last"] for s in seeds.values()), default=0.0),
+        "accuracy": {"value": min((s["min_last"] for s in ran.values()), default=0.0),
                      "limit": f">= {budget.min_acc} in each of the last {budget.last} epochs, every seed",
-                     "pass": bool(seeds) and all(s["pass"] for s in seeds.values())},
+                     "pass": all(s["pass"] for s in ran.values()) if ran else None if missing else False},
     }
-    finals = [s["final"] for s in seeds.values() if s["test_acc"]]
+    finals = [s["final"] for s in ran.values() if s["test_acc"]]
     # The odds come from the seeds that ran to the end: a crashed seed fails the verdict but says nothing about v.
-    complete = [s["min_last"] for s in seeds.values() if len(s["test_acc"]) == epochs]
-    return {"pass": all(c["pass"] for c in constraints.values()), "params": params, "epochs": epochs,
+    complete = [s["min_last"] for s in ran.values() if len(s["test_acc"]) == epochs]
+    ok = all(c["pass"] is not False for c in constraints.values()) and bool(seeds)
+    return {"pass": None if missing else ok, "verdict": "INCOMPLETE" if missing else mark(ok),
+            "missing": sorted(missing or {}), "params": params, "epochs": epochs,
             "mean_final_acc": sum(finals) / len(finals) if finals else 0.0, "constraints": constraints, "seeds": seeds,
             "odds": pass_odds(complete, budget.min_acc)}
 
@@ -40,8 +48,8 @@ def trained(result: dict[str, Any]) -> int:
     return sum(1 for s in result["seeds"].values() if s["test_acc"])
 
 
-def mark(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
+def mark(ok: bool | None) -> str:
+    return "NOT RUN" if ok is None else "PASS" if ok else "FAIL"
 
 
 def seed_table(result: dict[str, Any], budget: constants.Budget) -> tuple[list[str], list[list[str]]]:
@@ -51,7 +59,7 @@ def seed_table(result: dict[str, Any], budget: constants.Budget) -> tuple[list[s
     head = ["seed", *[f"ep{first + i}" for i in range(budget.last)], "min", "final", "verdict"]
     rows = [[seed, *[f"{a:.2f}" for a in s["last"]], *["-"] * (budget.last - len(s["last"])),
              *([f"{s['min_last']:.2f}", f"{s['final']:.2f}"] if s["last"] else ["-", "-"]),
-             mark(s["pass"]) + (f" ({s['error']})" if "error" in s else "")]
+             mark(s["pass"]) + (f" ({s.get('error') or s.get('not_run')})" if "error" in s or "not_run" in s else "")]
             for seed, s in result["seeds"].items()]
     return head, rows
 
@@ -68,5 +76,14 @@ def format_verdict(result: dict[str, Any], budget: constants.Budget) -> str:
         lines.append(f"{name:<9} {constraint_value(c):>8}  {c['limit']:<52} {mark(c['pass'])}")
     lines.append(f"mean final test accuracy {result['mean_final_acc']:.2f}% over {trained(result)} seeds")
     lines.append(format_odds(result["odds"]))
-    lines.append(f"VERDICT: {mark(result['pass'])}")
+    kinds = result.get("arithmetic") or {}
+    if len(kinds) == 1:
+        lines.append(f"arithmetic: {next(iter(kinds))}")
+    elif kinds:
+        lines.append(f"arithmetic: the seeds trained in {len(kinds)} different ones - "
+                     + "; ".join(f"seeds {','.join(map(str, s))}: {k}" for k, s in kinds.items()))
+    missing = result.get("missing") or []
+    lines.append(f"VERDICT: {result.get('verdict') or mark(result['pass'])}"
+                 + (f" (seed{'s' * (len(missing) > 1)} {','.join(map(str, missing))} not run: no verdict on "
+                    "them, and none on the check until they have one)" if missing else ""))
     return "\n".join(lines)

@@ -141,6 +141,14 @@ def md_table(header: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(lines + ["| " + " | ".join(str(c) for c in row) + " |" for row in rows])
 
 
+def describe_arithmetic(config: dict[str, Any]) -> str:
+    """One run's arithmetic in a few words, from its config.json: precision, kernels, threads, CPU."""
+    a = config.get("environment", {}).get("arithmetic", {})
+    kernels = f"{a.get('aten_isa', '?')} kernels" + (" (portable)" if config.get("portable") else "")
+    threads = config.get("threads", "?")
+    return f"{config.get('precision', '?')}, {kernels}, {threads} thread{'s' * (threads != 1)}, {a.get('cpu', '?')}"
+
+
 def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.Predictions, classes: list[dict]) -> str:
     epochs = metrics["epochs"]
     accs = [e["test_acc"] for e in epochs]
@@ -159,6 +167,7 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.
 - best test accuracy: {max(accs):.2f} % (epoch {accs.index(max(accs)) + 1})
 - epochs: {len(epochs)}{stopped}
 - budget verdict (this run): **{mark(v['pass'])}**
+- arithmetic: {describe_arithmetic(config)}
 - environment: {json.dumps(config.get('environment', {}))}
 
 ## Budget

@@ -58,7 +58,9 @@ class TrainConfig:
                                          "recipe)", choices=PRECISIONS)
     val_split: int = setting(0, "hold out N training images as a validation set")
     train_limit: int | None = setting(help="train on the first N training images only (quick looks)", type=positive_int)
-    threads: int | None = setting(help="CPU threads (default: all cores)", type=positive_int)
+    threads: int | None = setting(help="CPU threads (default: all cores; a portable seed trains on one)", type=positive_int)
+    portable: bool = setting(True, "the same curve on every x86 CPU: fp32, kernels pinned to AVX2, one thread per seed "
+                                   "(--no-portable: this machine's fastest arithmetic, e.g. bf16)")
     device: str | None = setting(help="cpu, cuda, cuda:1 ... (default: CUDA when available)")
     out: str = setting("runs", "parent folder of run folders")
     mlflow: str | None = setting(help="also log to this MLflow tracking server or URI (pip install 'tinydigits[mlflow]'); "
@@ -87,8 +89,16 @@ class TrainConfig:
         cfg.epochs = BUDGET.max_epochs if cfg.epochs is None else cfg.epochs
         cfg.optimizer = cfg.optimizer or "sgd"
         cfg.batch_size = cfg.batch_size or DEFAULT_BATCH
+        device = pick_device(cfg.device)
+        if device.type == "cuda":
+            cfg.portable = False  # a GPU's kernels are not covered: the pin is a CPU's (docs/checking-seeds.md)
+        if cfg.portable:
+            if cfg.precision == "bf16":
+                raise TinyDigitsError("--precision bf16 is not portable: a portable seed trains in fp32 "
+                                      "(give --no-portable for bf16)")
+            cfg.precision, cfg.threads = "fp32", 1
         if cfg.precision in (None, "auto"):
-            cfg.precision = "bf16" if bf16_is_fast(pick_device(cfg.device)) else "fp32"
+            cfg.precision = "bf16" if bf16_is_fast(device) else "fp32"
         cfg.scheduler = cfg.scheduler or "onecycle"
         cfg.lr = cfg.lr if cfg.lr is not None else DEFAULT_LR.get(cfg.optimizer)
         for key in ("label_smoothing", "ema", "augment_degrees", "augment_translate", *ROBUSTNESS_AUGMENTS):

@@ -6,10 +6,14 @@ importing the training loop.
 
 from __future__ import annotations
 
+import os
+import platform
 from pathlib import Path
 
 import torch
 from torch import nn
+
+from tinydigits.constants import PORTABLE_ENV
 
 
 def pick_device(requested: str | None = None) -> torch.device:
@@ -21,11 +25,7 @@ def pick_device(requested: str | None = None) -> torch.device:
 
 def cpu_flags() -> set[str]:
     """The CPU's feature flags as Linux reports them (empty elsewhere): what decides which kernels run."""
-    try:
-        text = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return set()
-    line = next((line for line in text.splitlines() if line.startswith("flags")), "")
+    line = next((line for line in _cpuinfo().splitlines() if line.startswith("flags")), "")
     return set(line.partition(":")[2].split())
 
 
@@ -35,6 +35,62 @@ def bf16_is_fast(device: torch.device) -> bool:
     if device.type == "cuda":
         return torch.cuda.is_bf16_supported()
     return bool(cpu_flags() & {"avx512_bf16", "amx_bf16"})
+
+
+# The portable arithmetic: fp32 with ATen's kernels, oneDNN's and MKL's code paths pinned to AVX2, one thread. On the
+# x86 CPUs this project has met, that gives the same curve to the last digit (issue #48: lean seeds 0 and 1 on an
+# AVX-512/bf16 EPYC pinned so, and on an AVX2-only EPYC). Each library reads its variable once, when it first runs a
+# kernel, so the pin works only before that (`pin_portable`).
+PORTABLE_ISA = "AVX2"
+
+
+def set_portable_env(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The pins in `env` (os.environ by default): for this process, if it has run no kernel yet, and for the worker
+    processes it starts (they inherit it)."""
+    env = os.environ if env is None else env
+    env.update(PORTABLE_ENV)
+    return env
+
+
+def aten_isa() -> str:
+    """The instruction set ATen's kernels run in this process (fixed from the first kernel on): AVX2, AVX512, ..."""
+    return torch.backends.cpu.get_cpu_capability()
+
+
+def pin_portable() -> str | None:
+    """Pin this process to the portable arithmetic; None when it is, else why it cannot be (torch already ran its
+    kernels in another instruction set, or the CPU has no AVX2)."""
+    set_portable_env()
+    isa = aten_isa()
+    if isa == PORTABLE_ISA:
+        return None
+    if "avx2" not in cpu_flags():
+        return f"this CPU has no AVX2 ({isa} only): a portable seed needs it (use --no-portable)"
+    return f"torch already runs its {isa} kernels in this process (it ran a kernel before the pin)"
+
+
+def arithmetic() -> dict[str, object]:
+    """How this process computes: the CPU, the flags that choose kernels, the instruction sets ATen, oneDNN and MKL
+    use. Recorded with every run (config.json's environment), plan and verdict."""
+    flags = cpu_flags()
+    model = next((line.partition(":")[2].strip() for line in _cpuinfo().splitlines() if line.startswith("model name")),
+                 platform.processor() or platform.machine())
+    return {"cpu": model, "machine": platform.machine(),
+            "cpu_flags": sorted(flags & {"avx2", "fma", "avx512f", "avx512_bf16", "avx512_vnni", "amx_bf16", "amx_tile"}),
+            "aten_isa": aten_isa(), "onednn_max_isa": os.environ.get("ONEDNN_MAX_CPU_ISA", "native"),
+            "mkl_cbwr": os.environ.get("MKL_CBWR", "native")}
+
+
+def native_bf16() -> bool:
+    """bf16 runs natively in this process: the CPU has the instructions and ATen is not pinned below AVX-512."""
+    return bf16_is_fast(torch.device("cpu")) and aten_isa() not in ("DEFAULT", "AVX2")
+
+
+def _cpuinfo() -> str:
+    try:
+        return Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return ""
 
 
 def input_layout(x: torch.Tensor) -> torch.Tensor:

@@ -43,7 +43,8 @@ def write_config(run_dir: Path, config: dict[str, Any], source: models.Source, p
                  train_images: int, budget: Budget, **extra: Any) -> None:
     """config.json: every setting, the budget the run is judged by, where the model came from, the machine and
     versions. Its `epochs` is the plan: a run with fewer epochs in metrics.json did not finish."""
-    record = {**config, "budget": dataclasses.asdict(budget), "origin": source.origin, "params": params,
+    record = {**config, "budget": dataclasses.asdict(budget), "origin": source.origin, "model_sha256": source.digest(),
+              "params": params,
               "device": str(device), "threads": torch.get_num_threads(), "train_images": train_images,
               "environment": runs.environment(), **extra}
     runs.write_json(run_dir / "config.json", record)

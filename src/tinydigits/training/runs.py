@@ -19,6 +19,7 @@ from tinydigits import models
 from tinydigits.constants import VERSION
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import NetSpec
+from tinydigits.training.device import arithmetic
 
 INLINE = "-inline"  # `api.model_ref`'s names for a class defined in a notebook: `Net-inline0`
 
@@ -97,7 +98,8 @@ def read_metrics(run_dir: str | os.PathLike) -> dict[str, Any]:
 
 
 def environment() -> dict[str, Any]:
-    """Versions and commit recorded with every run, so numbers can be traced to code."""
+    """Versions, commit and arithmetic (CPU, the instruction sets in use) recorded with every run, so numbers can be
+    traced to code and to how they were computed."""
     try:
         commit = subprocess.run(
             ["git", "rev-parse", "HEAD"], cwd=Path(__file__).parent, capture_output=True, text=True, timeout=5
@@ -110,6 +112,7 @@ def environment() -> dict[str, Any]:
         "python": sys.version.split()[0],
         "platform": platform.platform(),
         "git_commit": commit,
+        "arithmetic": arithmetic(),
     }
 
 

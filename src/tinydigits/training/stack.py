@@ -34,7 +34,7 @@ from tinydigits.models.spec import CenterCrop, Chain
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import model_layout, pick_device
 from tinydigits.training.record import RunRecord, RunResult
-from tinydigits.training.train import Data, Setup, fit, load_splits, training_model
+from tinydigits.training.train import Data, Setup, ensure_arithmetic, fit, load_splits, training_model
 
 SAME_ON_EVERY_CHANNEL = (nn.ReLU, nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, CenterCrop)
 
@@ -174,8 +174,7 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
     (config.json says `"stack"`); returns the runs' results in the order of `seeds`."""
     cfg = cfg.resolved()
     device = pick_device(cfg.device)
-    if cfg.threads:
-        torch.set_num_threads(cfg.threads)
+    ensure_arithmetic(cfg)
     full_train, test = load_splits(cfg, device, quiet)
     source = models.resolve(cfg.model)
     nets, gens, dropout_gens, train_splits, val_splits = [], [], [], [], []

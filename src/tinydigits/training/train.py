@@ -303,6 +303,23 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
         raise
 
 
+def ensure_arithmetic(cfg: TrainConfig) -> None:
+    """A seed never trains silently in another arithmetic than its config records: a portable one pins this process
+    to AVX2 (or refuses in one line where torch already runs other kernels: `tinydigits.train` then trains it in a
+    fresh process), and its threads are set."""
+    if cfg.portable:
+        from tinydigits.training.device import pin_portable
+
+        if why := pin_portable():
+            raise PortableUnavailable(f"a portable seed cannot train here: {why}")
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
+
+
+class PortableUnavailable(TinyDigitsError):
+    """This process cannot train a portable seed (its kernels are fixed in another instruction set)."""
+
+
 def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[dict[str, Any]], None] | None = None,
           budget: Budget = BUDGET) -> RunResult:
     """Train one model end to end: a run folder with config, metrics and checkpoint (pictures and report.md are
@@ -310,8 +327,7 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[
     (search stops hopeless trials from there by raising). `budget`: what the run will be judged by (recorded)."""
     cfg = cfg.resolved()
     device = pick_device(cfg.device)
-    if cfg.threads:
-        torch.set_num_threads(cfg.threads)
+    ensure_arithmetic(cfg)
     torch.manual_seed(cfg.seed)
     full_train, test_split = load_splits(cfg, device, quiet)
     train_split, val_split = mnist.train_val_split(full_train, cfg.val_split, cfg.seed)

@@ -14,7 +14,7 @@ from tinydigits.training import runs
 
 def title(result: dict[str, Any], name: str) -> str:
     odds = result["odds"]
-    verdict = mark(result["pass"])
+    verdict = result.get("verdict") or mark(result["pass"])
     held = f"{odds['passed']} of {odds['seeds']} seeds hold"
     if "probability" not in odds:
         return f"{name}: {verdict}, {held}; {odds.get('note', '')}"
@@ -29,8 +29,8 @@ def plot_check(result: dict[str, Any], budget: Budget, name: str, path: Path) ->
     odds = result["odds"]
     fig, (ax, side) = plt.subplots(1, 2, figsize=(9, 4.2), sharey=True, gridspec_kw={"width_ratios": [4, 1]})
     for i, s in enumerate(seeds.values()):
-        if not s["last"]:  # a seed that raised before its first epoch: a red cross on the line
-            ax.scatter([i], [odds["line"]], marker="x", s=40, color="C3", zorder=3)
+        if not s["last"]:  # raised before its first epoch: a red cross on the line; not run: a grey one
+            ax.scatter([i], [odds["line"]], marker="x", s=40, color="0.6" if "not_run" in s else "C3", zorder=3)
             continue
         colour = "C0" if s["pass"] else "C3"
         ax.scatter([i] * len(s["last"]), s["last"], s=22, facecolors="none", edgecolors=colour, linewidths=1)
@@ -61,6 +61,15 @@ def plot_check(result: dict[str, Any], budget: Budget, name: str, path: Path) ->
     save_figure(fig, path)
 
 
+def arithmetic_text(result: dict[str, Any]) -> str:
+    """Which arithmetic the seeds trained in (config.json's environment): one line, or one per kind when they differ."""
+    kinds = result.get("arithmetic") or {}
+    if len(kinds) <= 1:
+        return f"Arithmetic: {next(iter(kinds), 'unknown (no seed landed)')}."
+    return ("**The seeds trained in different arithmetic** (their curves differ digit for digit):\n\n"
+            + "\n".join(f"- seeds {', '.join(map(str, s))}: {k}" for k, s in kinds.items()))
+
+
 def render_check(result: dict[str, Any], budget: Budget, name: str, command: str) -> str:
     header, rows = seed_table(result, budget)
     constraints = [[n, constraint_value(c), c["limit"], mark(c["pass"])] for n, c in result["constraints"].items()]
@@ -74,7 +83,7 @@ def render_check(result: dict[str, Any], budget: Budget, name: str, command: str
                      f"({odds['line']:.3f} %, half an image below {budget.min_acc}) {odds['margin_sd']:.2f} sd.")
     else:
         odds_text = odds["note"]
-    return f"""# check: {name} - {mark(result['pass'])}
+    return f"""# check: {name} - {result.get('verdict') or mark(result['pass'])}
 
 `{command}`  ({result.get('wall_seconds', 0):.0f} s wall)
 
@@ -85,6 +94,8 @@ def render_check(result: dict[str, Any], budget: Budget, name: str, command: str
 {md_table(["constraint", "value", "limit", "verdict"], constraints)}
 
 Mean final test accuracy {result['mean_final_acc']:.2f} % over {trained(result)} seeds.
+
+{arithmetic_text(result)}
 
 ## Odds for a new seed
 

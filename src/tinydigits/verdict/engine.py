@@ -17,6 +17,7 @@ import logging
 import os
 import platform
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -26,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tinydigits.constants import Budget
+from tinydigits.constants import PORTABLE_ENV, Budget
 from tinydigits.errors import TinyDigitsError, describe
 from tinydigits.results.report import write_artifacts
 from tinydigits.training import tracking
@@ -59,9 +60,15 @@ def code_version() -> dict[str, str]:
             "python": ".".join(platform.python_version_tuple()[:2])}
 
 
+class WorkerRefused(TinyDigitsError):
+    """This worker cannot train the check's seeds (other code, no MNIST): the seed goes to another worker, and this
+    one gets no more - a worker's fault is never the model's FAIL."""
+
+
 def checked_workers(client) -> dict[str, str]:
-    """Every connected worker runs this machine's code, or one line says which does not (`check` and `search`
-    call it before their first task); returns this machine's `code_version` for the tasks to check again."""
+    """Every connected worker runs this machine's code, or one line says which does not (`search` calls it before
+    its first task); returns this machine's `code_version`. A check validates each worker as it joins instead
+    (`verdict.dispatch`)."""
     here = code_version()
     try:
         there = client.run(code_version)
@@ -71,13 +78,40 @@ def checked_workers(client) -> dict[str, str]:
     return here
 
 
+def worker_facts() -> dict[str, Any]:
+    """What a check asks of each worker before it gets a seed: its code (`code_version`) and its arithmetic (the ISA
+    torch's kernels run in there, and whether bf16 is native)."""
+    from tinydigits.training.device import aten_isa, native_bf16
+
+    return {"code": code_version(), "aten_isa": aten_isa(), "bf16": native_bf16()}
+
+
+def arithmetic_refusal(cfg: TrainConfig, facts: dict[str, Any]) -> str | None:
+    """Why a worker cannot train the plan's arithmetic natively (None: it can): a portable plan needs kernels in AVX2,
+    a bf16 plan native bf16 (emulated, a seed costs ~4x)."""
+    from tinydigits.training.device import PORTABLE_ISA
+
+    if cfg.portable and facts["aten_isa"] != PORTABLE_ISA:
+        return (f"its kernels run in {facts['aten_isa']}, and this check is portable ({PORTABLE_ISA}): start it with "
+                "`tinydigits worker` (portable by default)")
+    if not cfg.portable and cfg.precision == "bf16" and (cfg.device or "cpu") == "cpu" and not facts["bf16"]:
+        return (f"no native bf16 there (kernels in {facts['aten_isa']}), and this check trains in bf16: a seed would "
+                "cost ~4x; give --precision fp32, or start workers with native bf16 (`tinydigits worker --no-portable`)")
+    return None
+
+
+def version_difference(local: dict[str, str], theirs: dict[str, str]) -> str | None:
+    """Why code reported by a worker (or recorded in a plan) is not this code, in a few words; None when it is."""
+    differ = [f"{k} {theirs.get(k)} there, {v} here" for k, v in local.items() if theirs.get(k) != v]
+    return "; ".join(differ) or None
+
+
 def refuse_other_versions(local: dict[str, str], workers: dict[str, dict[str, str]]) -> None:
     """One line naming the first worker whose code differs: its seeds would not be this check's seeds."""
     for address, theirs in sorted(workers.items()):
-        differ = [f"{k} {theirs.get(k)} there, {v} here" for k, v in local.items() if theirs.get(k) != v]
-        if differ:
-            raise TinyDigitsError(f"worker {address} runs other code ({'; '.join(differ)}): install the same "
-                                  "tinydigits and torch there, then start `tinydigits worker` again")
+        if differ := version_difference(local, theirs):
+            raise WorkerRefused(f"worker {address} runs other code ({differ}): install the same tinydigits and torch "
+                                "there, then start `tinydigits worker` again")
 
 
 # ------------------------------------------------------------------ the task, on a worker
@@ -89,15 +123,49 @@ def pack(folder: Path) -> bytes:
     return buffer.getvalue()
 
 
-def unpack(archive: bytes, into: Path) -> Path:
-    """Unpack one packed run folder under `into`; returns it. Members must stay inside it (a worker is another
-    machine: its archive is not trusted to write elsewhere)."""
+MAX_ARCHIVE = 64 << 20  # bytes: a 15-epoch run folder packs to well under 1 MB
+
+
+def unpack(archive: bytes, into: Path, seed: int) -> Path:
+    """Unpack one seed's packed run folder under `into`; returns it. A worker is another machine, so its archive is
+    not trusted: at most MAX_ARCHIVE bytes, one folder named as a seed-`seed` run folder (never plan.json, never
+    another seed's), members plain files and folders inside it. Extracted into a hidden sibling and renamed, so a
+    Ctrl-C mid-way never leaves a half folder that `--resume` would count."""
+    if len(archive) > MAX_ARCHIVE:
+        raise WorkerRefused(f"seed {seed}'s archive is {len(archive) >> 20} MB, more than a run folder can be")
     with tarfile.open(fileobj=io.BytesIO(archive), mode="r:gz") as tar:
-        names = {Path(m.name).parts[0] for m in tar.getmembers()}
-        if len(names) != 1:
-            raise TinyDigitsError("a seed's archive holds more than one folder")
-        tar.extractall(into, filter="data")
-    return into / names.pop()
+        members = tar.getmembers()
+        names = {Path(m.name).parts[0] if Path(m.name).parts else "" for m in members}
+        name = names.pop() if len(names) == 1 else ""
+        if names or not re.fullmatch(rf"[\w.\-]+-s{seed}", name):
+            raise WorkerRefused(f"seed {seed}'s archive is not one seed-{seed} run folder")
+        if sum(m.size for m in members) > 8 * MAX_ARCHIVE:
+            raise WorkerRefused(f"seed {seed}'s archive unpacks to more than a run folder can be")
+        landing = Path(tempfile.mkdtemp(prefix=".landing-", dir=into))
+        try:
+            _extract(tar, members, landing)
+            final = into / name
+            if final.exists():
+                raise WorkerRefused(f"seed {seed}: {final} is there already")
+            os.replace(landing / name, final)
+        finally:
+            shutil.rmtree(landing, ignore_errors=True)
+    return final
+
+
+def _extract(tar: tarfile.TarFile, members: list[tarfile.TarInfo], into: Path) -> None:
+    """Regular files and folders only, relative paths that stay inside; then tarfile's "data" filter too where this
+    Python has it (3.11.4 and later)."""
+    for m in members:
+        if not (m.isfile() or m.isdir()) or Path(m.name).is_absolute() or ".." in Path(m.name).parts:
+            raise WorkerRefused(f"a seed's archive holds {m.name!r}, which may not be unpacked")
+    try:
+        if hasattr(tarfile, "data_filter"):
+            tar.extractall(into, members=members, filter="data")
+        else:
+            tar.extractall(into, members=members)  # noqa: S202 - every member checked above
+    except tarfile.TarError as err:
+        raise WorkerRefused(f"a seed's archive could not be unpacked ({err})") from None
 
 
 def seed_threads(threads: int | None) -> int:
@@ -108,22 +176,29 @@ def seed_threads(threads: int | None) -> int:
     return threads or int(os.environ.get(SEED_THREADS_ENV, "0") or 0) or torch.get_num_threads()
 
 
-def remote_seed(cfg: TrainConfig, budget: Budget, inline: tuple | None = None,
+def remote_seed(cfg: TrainConfig, budget: Budget, model: dict[str, Any] | None = None,
                 expect: dict[str, str] | None = None) -> bytes:
     """Train one seed on a worker into a temporary folder and return the folder packed: its curve and parameter
-    count travel in its metrics.json, read once it is home. `inline` is a notebook's model class and recipe, pickled
-    by value (cloudpickle), registered here under the check's name; `expect` the checking machine's `code_version`
-    (a worker that joined after the check began is refused too)."""
+    count travel in its metrics.json, read once it is home. `model` is what `model_content` made of the check's model
+    (a notebook class pickled by value, a spec's JSON, a file's bytes); `expect` the checking machine's
+    `code_version`. A worker that cannot train the seed raises WorkerRefused before training: other code, no MNIST."""
     from tinydigits import models
+    from tinydigits.data import mnist
     from tinydigits.training.train import train
 
-    if expect is not None:
-        refuse_other_versions(expect, {"this worker": code_version()})
-
-    if inline is not None and cfg.model not in models.names():
-        models.register(cfg.model, **inline[1])(inline[0])
+    if expect is not None and (differ := version_difference(expect, code_version())):
+        raise WorkerRefused(f"this worker runs other code ({differ})")
+    if why := arithmetic_refusal(cfg, worker_facts()):
+        raise WorkerRefused(why)
     data_dir = cfg.data_dir if cfg.data_dir and Path(cfg.data_dir).is_dir() else None  # else the worker's own
-    with tempfile.TemporaryDirectory(prefix="tinydigits-seed-") as tmp:
+    try:
+        mnist.locate(data_dir, quiet=True)
+    except TinyDigitsError as err:
+        raise WorkerRefused(f"no MNIST on this worker: {err}") from None
+    if model is not None and model["kind"] == "inline":  # always the class sent: its globals may have changed too
+        models.register(cfg.model, **model["recipe"])(model["cls"])  # the name holds a hash of the class's code
+    with tempfile.TemporaryDirectory(prefix="tinydigits-seed-") as tmp, \
+            models.provided(cfg.model, model if model is not None and model["kind"] != "inline" else None):
         cfg = dataclasses.replace(cfg, out=tmp, threads=seed_threads(cfg.threads), data_dir=data_dir, mlflow=None,
                                   mlflow_parent=None)
         result = train(cfg, quiet=True, log=lambda _: None, budget=budget)
@@ -131,13 +206,18 @@ def remote_seed(cfg: TrainConfig, budget: Budget, inline: tuple | None = None,
         return pack(result.run_dir)
 
 
-def inline_model(ref: str) -> tuple | None:
-    """A notebook class's (class, recipe) for the workers, which cannot import it; None for any other model."""
-    if INLINE not in ref:
-        return None
-    from tinydigits.models import registry
+def model_content(ref: str) -> dict[str, Any] | None:
+    """What travels with each seed so that a worker builds exactly this machine's model: a notebook class (pickled by
+    value) and its recipe, a spec's JSON or a model file's bytes; None for registered names and importable modules
+    (the worker's own installation, whose code `code_version` compares)."""
+    if INLINE in ref:
+        from tinydigits.models import registry
 
-    return registry.lookup(ref)
+        cls, recipe = registry.lookup(ref)
+        return {"kind": "inline", "cls": cls, "recipe": recipe}
+    from tinydigits import models
+
+    return models.content(ref)
 
 
 # ------------------------------------------------------------------ the cluster
@@ -158,9 +238,40 @@ def scheduler_target(text: str) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def client_for(cluster: str | None, jobs: int) -> Iterator[Any]:
+def worker_env(portable: bool) -> Iterator[None]:
+    """os.environ as the worker processes started in the block should inherit it: with the portable pins, or without
+    them (this machine's own kernels) for a --no-portable check; put back afterwards."""
+    saved = {k: os.environ.get(k) for k in PORTABLE_ENV}
+    for key, value in PORTABLE_ENV.items():
+        if portable:
+            os.environ[key] = value
+        else:
+            os.environ.pop(key, None)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def train_in_fresh_process(cfg: TrainConfig, budget: Budget) -> Path:
+    """One seed in a new worker process (pinned as `cfg` says) when this one cannot compute in its arithmetic: its
+    run folder lands under `cfg.out` as a check's seeds do. Returns the folder."""
+    out = Path(cfg.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with client_for(None, 1, cfg.portable) as client:
+        archive = client.submit(remote_seed, cfg, budget, model_content(cfg.model), code_version(), pure=False).result()
+    return unpack(archive, out, cfg.seed)
+
+
+@contextlib.contextmanager
+def client_for(cluster: str | None, jobs: int, portable: bool = True) -> Iterator[Any]:
     """A Dask client: to `cluster` (a scheduler address or scheduler file; else DASK_SCHEDULER_ADDRESS), or to a
-    `LocalCluster` of `jobs` worker processes with one thread each, made here and closed with the block. Dask's
+    `LocalCluster` of `jobs` worker processes with one thread each (pinned to the portable arithmetic or not), made
+    here and closed with the block. Dask's
     own settings apply (`tls://` addresses take their certificates from `distributed.comm.tls.*`)."""
     import dask
     from distributed import Client, LocalCluster
@@ -172,14 +283,17 @@ def client_for(cluster: str | None, jobs: int) -> Iterator[Any]:
             raise TinyDigitsError(f"--cluster {cluster}: no such scheduler file (or give tcp://host:port)")
         try:
             client = Client(timeout="20s", **target)
-        except (OSError, TimeoutError, ValueError) as err:
-            raise TinyDigitsError(f"cannot reach the Dask scheduler at {cluster}: {describe(err)}") from None
+        except Exception as err:  # refused, timed out, or a tls:// address without certificates (Dask's own errors)
+            hint = " (tls:// needs distributed.comm.tls.* certificates: docs/many-machines.md)" if "tls" in cluster else ""
+            raise TinyDigitsError(f"cannot reach the Dask scheduler at {cluster}: {describe(err)}{hint}") from None
         with client:
             yield client
+            # a lost scheduler is said in the verdict (seeds not run); the client's own reconnect log would follow it
+            logging.getLogger("distributed.client").setLevel(logging.CRITICAL)
         return
     # Not daemonic, so a seed could still use a DataLoader with workers; no dashboard; a seed's error comes home as
     # its row in the table, so the workers' own log of it (a traceback on stderr) is silenced.
-    with dask.config.set(WORKER_CONFIG), \
+    with dask.config.set(WORKER_CONFIG), worker_env(portable), \
             LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
                          silence_logs=logging.CRITICAL) as local, Client(local) as client:
         yield client
@@ -215,8 +329,24 @@ def worker_commands(target: str, nworkers: int, gpus: int, host: str | None,
     return [[*base, "--nworkers", str(nworkers), *(extra or [])]]
 
 
+def _watch(procs: list[subprocess.Popen]) -> int:
+    """Wait until a worker group ends. One that ends on its own is noticed at once (the others are then stopped by
+    the caller): its status comes back, 128 + the signal for a killed one, as a shell would say."""
+    import time
+
+    while True:
+        for p in procs:
+            code = p.poll()
+            if code is not None:
+                status = 128 - code if code < 0 else code
+                print(f"tinydigits worker: a worker group (pid {p.pid}) ended with status {status}", file=sys.stderr,
+                      flush=True)
+                return status or 1  # the workers were meant to run until stopped
+        time.sleep(0.5)
+
+
 def run_workers(target: str, nworkers: int | None = None, threads_per_seed: int | None = None, gpus: int = 0,
-                host: str | None = None, extra: list[str] | None = None) -> int:
+                host: str | None = None, extra: list[str] | None = None, portable: bool = True) -> int:
     """`tinydigits worker`: start Dask workers set up for training and wait for them (Ctrl-C or SIGTERM stops them).
     Each trains one seed at a time with `threads_per_seed` torch threads (Dask's nanny would leave it one)."""
     cores = os.cpu_count() or 1
@@ -225,13 +355,18 @@ def run_workers(target: str, nworkers: int | None = None, threads_per_seed: int 
     threads = threads_per_seed or max(1, cores // (nworkers or cores))
     nworkers = nworkers or max(1, cores // threads)
     env = {**os.environ, SEED_THREADS_ENV: str(threads)}  # the rest of the set-up: WORKER_CONFIG, in the command
-    print(f"tinydigits worker: {nworkers} worker process(es), {threads} thread(s) per seed"
+    for key in PORTABLE_ENV:  # portable: the pins; else this machine's own kernels, whatever this shell had set
+        env.pop(key, None)
+    if portable:
+        env.update(PORTABLE_ENV)
+    print(f"tinydigits worker: {nworkers} worker process(es), {threads} thread(s) per seed, "
+          + ("portable (kernels pinned to AVX2)" if portable else "this machine's own kernels")
           + (f", one per GPU ({gpus})" if gpus else "") + f", scheduler {target}", flush=True)
     procs = [subprocess.Popen(cmd, env={**env, **({"CUDA_VISIBLE_DEVICES": str(i)} if gpus else {})})
              for i, cmd in enumerate(worker_commands(target, nworkers, gpus, host, extra))]
     previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
-        return max(p.wait() for p in procs)
+        return _watch(procs)
     except KeyboardInterrupt:
         return 0
     finally:

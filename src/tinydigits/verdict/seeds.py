@@ -4,26 +4,31 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 import threading
 import time
-import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError, describe
 from tinydigits.results.budget import format_verdict, judge
+from tinydigits.results.report import describe_arithmetic
 from tinydigits.training import runs, tracking
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import pick_device
+from tinydigits.training.runs import INLINE
 from tinydigits.training.stack import ensure_stackable
 from tinydigits.training.train import train
 from tinydigits.verdict.engine import write_results
+from tinydigits.verdict.outcome import SeedOutcome
 
 
 def exit_with_parent(parent: int) -> None:
-    """Worker side: end this process when the parent (`check`, `search`) is gone (killed, not Ctrl-C'd), rather
-    than train on as an orphan."""
+    """Worker side (a `search --jobs N` process): end this process when its parent is gone (killed, not Ctrl-C'd),
+    rather than train on as an orphan. A check's local worker processes are Dask's, which see to that themselves."""
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(2)
@@ -32,98 +37,101 @@ def exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def outcome(result) -> tuple[int, str, list[float], int, str | None]:
-    """(seed, folder, curve, params, what failed to publish) of a trained seed, its results written: what travels
-    back to the check."""
+def outcome(result) -> SeedOutcome:
+    """A seed trained in this process, its results written (pictures, report, TensorBoard, MLflow)."""
     warning = write_results(result)
-    return result.config.seed, str(result.run_dir), [e["test_acc"] for e in result.metrics["epochs"]], \
-        result.metrics["params"], warning
+    return SeedOutcome(result.config.seed, str(result.run_dir), [e["test_acc"] for e in result.metrics["epochs"]],
+                       result.metrics["params"], warning)
 
 
-def _train_here(cfg: TrainConfig, budget: Budget) -> tuple[int, str, list[float], int, str | None]:
-    return outcome(train(cfg, quiet=True, log=lambda _: None, budget=budget))
-
-
-def _train_stacked(base: TrainConfig, seeds: list[int], budget: Budget):
-    """All seeds as one stacked network in this process (`training.stack`), then each seed's pictures."""
+def _stacked(base: TrainConfig, seeds: list[int], budget: Budget) -> Iterator[SeedOutcome]:
+    """All seeds as one stacked network in this process (`training.stack`), then each seed's pictures; one network,
+    so a raise fails the seeds not yet written together."""
     from tinydigits.training.stack import train_stacked
 
-    for result in train_stacked(base, seeds, quiet=True, log=lambda _: None, budget=budget):
-        yield outcome(result)
+    written = set()
+    try:
+        for result in train_stacked(base, seeds, quiet=True, log=lambda _: None, budget=budget):
+            written.add(result.config.seed)
+            yield outcome(result)
+    except Exception as err:
+        yield from (SeedOutcome(s, error=describe(err)[:200]) for s in seeds if s not in written)
 
 
-def _train_on_workers(configs: list[TrainConfig], budget: Budget, folder: Path, jobs: int, cluster: str | None):
-    """Each seed a Dask task (`verdict.engine`): on a `LocalCluster` of `jobs` processes, or on `cluster`'s workers.
-    Yields each seed as it lands - unpacked into `folder`, logged to MLflow from here - or the error it raised."""
-    from distributed import as_completed
+def _one_by_one(configs: list[TrainConfig], budget: Budget) -> Iterator[SeedOutcome]:
+    for cfg in configs:
+        try:
+            yield outcome(train(cfg, quiet=True, log=lambda _: None, budget=budget))
+        except Exception as err:
+            yield SeedOutcome(cfg.seed, error=describe(err)[:200])
 
+
+def _on_workers(configs: list[TrainConfig], budget: Budget, folder: Path, jobs: int, cluster: str | None,
+                wait: float, log) -> Iterator[SeedOutcome]:
+    """Each seed a Dask task (`verdict.engine`, handed out by `verdict.dispatch`): on a `LocalCluster` of `jobs`
+    processes, or on `cluster`'s workers. Yields each seed as it lands, unpacked into `folder`."""
     from tinydigits.verdict import engine
+    from tinydigits.verdict.dispatch import Dispatcher
 
     base = configs[0]
-    with engine.client_for(cluster, jobs) as client:
-        here = engine.checked_workers(client)
+    with engine.client_for(cluster, jobs, base.portable) as client:
+        if cluster:
+            _wait_for_a_worker(client, cluster, wait)
         resources = engine.task_resources(base, engine.worker_resources(client))
-        inline = engine.inline_model(base.model)
-        futures = {client.submit(engine.remote_seed, cfg, budget, inline, here, pure=False, resources=resources,
-                                 key=f"tinydigits-seed-{cfg.seed}-{uuid.uuid4().hex[:8]}"): cfg.seed for cfg in configs}
-        for future in as_completed(futures):
-            seed = futures[future]
-            try:
-                run_dir = engine.unpack(future.result(), folder)
-                metrics = runs.read_metrics(run_dir)
-            except Exception as err:
-                yield seed, err
-                continue
-            warning = tracking.log_landed(base.mlflow, base.mlflow_parent, run_dir) if base.mlflow else None
-            yield seed, (seed, str(run_dir), [e["test_acc"] for e in metrics["epochs"]], metrics["params"], warning)
+        model = engine.model_content(base.model)
+        yield from Dispatcher(client, base, budget, folder, model, wait, log).run(configs, resources)
+
+
+def _wait_for_a_worker(client, cluster: str, wait: float) -> None:
+    """Before any seed: a worker connected within `wait` seconds, or one line (which ports to open)."""
+    from tinydigits.verdict.dispatch import no_worker_line
+
+    try:
+        client.wait_for_workers(1, timeout=wait)
+    except Exception:  # Dask's TimeoutError
+        raise TinyDigitsError(no_worker_line(cluster, wait, {})) from None
+
+
+def _cannot_pin() -> str | None:
+    from tinydigits.training.device import pin_portable
+
+    return pin_portable()
 
 
 def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=print, stack: bool = False,
-              cluster: str | None = None) -> tuple[dict[int, list[float]], int, dict[int, str]]:
+              cluster: str | None = None, wait: float = 60.0) -> dict[int, SeedOutcome]:
     """Train one run per seed into `base.out`: stacked as one network in this process, one after another in this
-    process (`jobs` 1, no cluster), or as Dask tasks (`jobs` > 1 on this machine's cores, or `cluster`). A seed that
-    raises is a failed seed with its error in one line (returned in the third item); every other seed is kept.
-    Ctrl-C still stops the check."""
+    process (`jobs` 1, no cluster), or as Dask tasks (`jobs` > 1 on this machine's cores, or `cluster`, which always
+    wins). Every seed comes back as a `SeedOutcome`: landed, failed by the model, or not run. Ctrl-C stops the check."""
     configs = [dataclasses.replace(base, seed=s) for s in seeds]
     if jobs > 1 and base.threads is None and not cluster:
         configs = [dataclasses.replace(c, threads=max(1, (os.cpu_count() or 1) // jobs)) for c in configs]
-    curves: dict[int, list[float]] = {}
-    errors: dict[int, str] = {}
-    params = 0
     start = time.perf_counter()
-
-    def failed(seed: int, err: Exception) -> None:
-        curves[seed], errors[seed] = [], describe(err)[:200]  # one line in the seed's row and check.json
-        log(f"seed {seed}: FAILED  {errors[seed]}")
-
-    def done(seed, run_dir, accs, p, warning):
-        nonlocal params
-        curves[seed], params = accs, p
-        log(f"seed {seed}: final {accs[-1]:.2f}%  ({time.perf_counter() - start:.0f}s)  {run_dir}")
-        if warning:
-            log(f"warning: {warning}")
-
-    if stack:
-        try:
-            for result in _train_stacked(base, seeds, budget):
-                done(*result)
-        except Exception as err:  # one network: the seeds not yet written fail together
-            for seed in seeds:
-                if seed not in curves:
-                    failed(seed, err)
-    elif jobs <= 1 and not cluster:
-        for cfg in configs:
-            try:
-                done(*_train_here(cfg, budget))
-            except Exception as err:
-                failed(cfg.seed, err)
+    if not cluster and base.portable and (jobs <= 1 or stack) and (why := _cannot_pin()):
+        log(f"portable: {why}; the seeds train in a fresh worker process pinned to AVX2")
+        stack, jobs = False, max(jobs, 1)
+        configs = [dataclasses.replace(c, threads=1) for c in configs]
+        local_workers = True
     else:
-        for seed, got in _train_on_workers(configs, budget, Path(base.out), jobs, cluster):
-            if isinstance(got, BaseException):
-                failed(seed, got)
-            else:
-                done(*got)
-    return curves, params, errors
+        local_workers = not cluster and not stack and jobs > 1
+    if cluster or local_workers:
+        stream = _on_workers(configs, budget, Path(base.out), jobs, cluster, wait, log)
+    elif stack:
+        stream = _stacked(base, seeds, budget)
+    else:
+        stream = _one_by_one(configs, budget)
+    outcomes: dict[int, SeedOutcome] = {}
+    for got in stream:
+        outcomes[got.seed] = got
+        if got.not_run:
+            log(f"seed {got.seed}: NOT RUN  {got.not_run}")
+        elif got.error:
+            log(f"seed {got.seed}: FAILED  {got.error}")
+        else:
+            log(f"seed {got.seed}: final {got.curve[-1]:.2f}%  ({time.perf_counter() - start:.0f}s)  {got.folder}")
+            if got.warning:
+                log(f"warning: {got.warning}")
+    return outcomes
 
 
 def stack_by_default(cfg: TrainConfig) -> bool:
@@ -133,38 +141,78 @@ def stack_by_default(cfg: TrainConfig) -> bool:
 
 
 PLAN = "plan.json"  # in a check's folder from its start: what it was asked to do (`--resume` reads it)
+WAIT_WORKERS = 60.0  # seconds a cluster check waits for a worker that can take its seeds
+
+
+@dataclass
+class Checking:
+    """One check under way: what `_judge_seeds` needs, whether it started now or resumes a folder."""
+
+    cfg: TrainConfig
+    seeds: list[int]
+    jobs: int
+    budget: Budget
+    folder: Path
+    command: str
+    stack: bool
+    cluster: str | None
+    wait: float = WAIT_WORKERS
+    landed: dict[int, tuple[list[float], int]] = field(default_factory=dict)
+    resume_hint: str = ""
+
+
+def cluster_address(cluster: str | None) -> str | None:
+    """`--cluster`, else $DASK_SCHEDULER_ADDRESS: either one sends every seed to that scheduler's workers."""
+    return cluster or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
+
+
+def resume_hint(cfg: TrainConfig, folder: Path) -> str:
+    """How to go on with a check: the CLI's `--resume`, or from Python for a notebook's class (a new process would
+    not know it)."""
+    if INLINE in cfg.model:
+        return f"tinydigits.check(YourClass, resume={str(folder)!r}) in the same notebook"
+    return f"tinydigits check --resume {folder}"
 
 
 def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=print, command: str = "",
-          stack: bool | None = None, cluster: str | None = None) -> dict[str, Any]:
+          stack: bool | None = None, cluster: str | None = None, wait: float = WAIT_WORKERS) -> dict[str, Any]:
     """Train every seed of a resolved config and judge it: the one path behind `tinydigits check`
     and `tinydigits.check`. A fresh `check-<model>-<time>` folder under `cfg.out` is made first, with plan.json
-    (config, seeds, budget); each seed's run folder lands in it as it finishes; check.md/.png/.json follow. Prints
-    the per-seed lines and the verdict table; returns the verdict (with `folder`). `stack`: all seeds as one stacked
-    network (None: `stack_by_default`); `cluster`: a Dask scheduler's address or file (`verdict.engine`)."""
-    from tinydigits.models import display_name
+    (config, seeds, budget, code and model hashes); each seed's run folder lands in it as it finishes;
+    check.md/.png/.json follow. Prints the per-seed lines and the verdict table; returns the verdict (with `folder`).
+    `stack`: all seeds as one stacked network (None: `stack_by_default`); `cluster` (or $DASK_SCHEDULER_ADDRESS): a
+    Dask scheduler's address or file (`verdict.engine`), which always trains the seeds there, `stack` or not."""
+    from tinydigits.models import display_name, resolve
+    from tinydigits.verdict.engine import code_version
 
     if budget.last > cfg.epochs:
         raise TinyDigitsError(f"--last {budget.last} is more than --epochs {cfg.epochs}")
     cfg.plan(keep_last=budget.last)  # schedules never reach into the judged epochs: one line before any folder
-    stack = stack_by_default(cfg) if stack is None else stack
+    cluster = cluster_address(cluster)
+    stack = False if cluster else stack_by_default(cfg) if stack is None else stack
     if stack:
         ensure_stackable(cfg)  # one line before any folder is made
     name = display_name(cfg.model)
     command = command or (f"tinydigits check --model {cfg.model} --seeds {','.join(map(str, seeds))} "
-                          + ("--stack" if stack else f"--jobs {jobs}"))
+                          + ("--stack" if stack else f"--cluster {cluster}" if cluster else f"--jobs {jobs}"))
     folder = runs.new_dir(cfg.out, f"check-{name}")
     runs.write_json(folder / PLAN, {"config": dataclasses.asdict(cfg), "seeds": seeds, "budget": dataclasses.asdict(budget),
-                                    "stack": stack, "command": command, "environment": runs.environment()})
+                                    "stack": stack, "command": command, "environment": runs.environment(),
+                                    "code": code_version(), "model_sha256": resolve(cfg.model).digest()})
     how = "stacked as one network" if stack else (f"on the cluster {cluster}" if cluster else f"{jobs} job(s)")
     log(f"checking {cfg.model} on seeds {','.join(map(str, seeds))} ({cfg.epochs} epochs, {how}) into {folder}")
-    return _judge_seeds(cfg, seeds, jobs, budget, folder, command, {}, log, stack, cluster)
+    try:
+        return _judge_seeds(Checking(cfg, seeds, jobs, budget, folder, command, stack, cluster, wait,
+                                     resume_hint=resume_hint(cfg, folder)), log)
+    except TinyDigitsError:
+        if [p.name for p in folder.iterdir()] == [PLAN]:  # refused before any seed: no folder left to wonder about
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
 
 
-def _interrupted(err: KeyboardInterrupt, folder: Path) -> KeyboardInterrupt:
+def _interrupted(err: KeyboardInterrupt, hint: str) -> KeyboardInterrupt:
     """Ctrl-C's one line, with how to go on: the seeds that landed are kept in the check's folder."""
-    return KeyboardInterrupt(f"{err or 'interrupted'}; the seeds that finished are kept - go on with: "
-                             f"tinydigits check --resume {folder}")
+    return KeyboardInterrupt(f"{err or 'interrupted'}; the seeds that finished are kept - go on with: {hint}")
 
 
 def landed_seeds(folder: Path, cfg: TrainConfig) -> dict[int, tuple[list[float], int]]:
@@ -172,6 +220,8 @@ def landed_seeds(folder: Path, cfg: TrainConfig) -> dict[int, tuple[list[float],
     (curve, params). An interrupted seed's folder is left where it is and does not count."""
     found: dict[int, tuple[list[float], int]] = {}
     for metrics_file in sorted(folder.glob("*/metrics.json")):
+        if metrics_file.parent.name.startswith("."):  # a landing folder, mid-unpack
+            continue
         try:
             metrics = runs.read_json(metrics_file)
         except TinyDigitsError:
@@ -182,55 +232,103 @@ def landed_seeds(folder: Path, cfg: TrainConfig) -> dict[int, tuple[list[float],
     return found
 
 
-def resume(folder: str | os.PathLike, jobs: int = 1, log=print, cluster: str | None = None) -> dict[str, Any]:
-    """`tinydigits check --resume FOLDER`: train only the seeds of an interrupted check without a complete run folder,
-    into the same folder, then write the verdict one uninterrupted check would have written."""
-    from tinydigits.constants import Budget as BudgetType
-
-    folder = Path(folder)
+def read_plan(folder: Path) -> tuple[dict[str, Any], TrainConfig, Budget]:
+    """A check folder's plan, or one line: not a check folder, or written by another version (fields renamed)."""
     if not (folder / PLAN).is_file():
         raise TinyDigitsError(f"{folder} is not a check folder (no {PLAN}): pass the check-<model>-<time> folder")
     plan = runs.read_json(folder / PLAN)
-    cfg, budget = TrainConfig(**plan["config"]), BudgetType(**plan["budget"])
-    seeds = [int(s) for s in plan["seeds"]]
-    landed = {s: v for s, v in landed_seeds(folder, cfg).items() if s in seeds}
-    todo = [s for s in seeds if s not in landed]
+    try:
+        return plan, TrainConfig(**plan["config"]), Budget(**plan["budget"])
+    except (TypeError, KeyError) as err:
+        raise TinyDigitsError(f"{folder / PLAN} was written by another version of tinydigits ({err}): "
+                              "start a new check") from None
+
+
+def _refuse_another_model(plan: dict[str, Any], cfg: TrainConfig, folder: Path) -> None:
+    """`--resume` goes on only with the code and model that trained the landed seeds."""
+    from tinydigits.models import resolve
+    from tinydigits.verdict.engine import code_version, version_difference
+
+    if "code" in plan and (differ := version_difference(code_version(), plan["code"])):
+        raise TinyDigitsError(f"{folder} was started with other code ({differ.replace('there', 'in the plan')}): "
+                              "its seeds would not be one check's seeds; start a new check")
+    if "model_sha256" in plan and resolve(cfg.model).digest() != plan["model_sha256"]:
+        raise TinyDigitsError(f"{folder}: the model {cfg.model} has changed since the check began "
+                              f"({resolve(cfg.model).digest()} now, {plan['model_sha256']} in the plan); start a new check")
+
+
+def resume(folder: str | os.PathLike, jobs: int = 1, log=print, cluster: str | None = None,
+           wait: float = WAIT_WORKERS, seeds: list[int] | None = None) -> dict[str, Any]:
+    """`tinydigits check --resume FOLDER`: train only the seeds of an interrupted or incomplete check without a
+    complete run folder, into the same folder, then write the verdict one uninterrupted check would have written.
+    Refused in one line when the code or the model differ from the plan's, or `seeds` from its seeds."""
+    folder = Path(folder)
+    plan, cfg, budget = read_plan(folder)
+    planned = [int(s) for s in plan["seeds"]]
+    if seeds is not None and sorted(seeds) != sorted(planned):
+        raise TinyDigitsError(f"{folder} checks seeds {','.join(map(str, planned))}: --resume goes on with those "
+                              "(leave out --seeds, or start a new check)")
+    _refuse_another_model(plan, cfg, folder)
+    landed = {s: v for s, v in landed_seeds(folder, cfg).items() if s in planned}
+    todo = [s for s in planned if s not in landed]
     log(f"resuming {folder}: seeds {','.join(map(str, sorted(landed))) or 'none'} already trained; "
         f"training {','.join(map(str, todo)) or 'none'}")
-    return _judge_seeds(cfg, seeds, jobs, budget, folder, plan["command"], landed, log, plan["stack"], cluster)
+    cluster = cluster_address(cluster)
+    return _judge_seeds(Checking(cfg, planned, jobs, budget, folder, plan["command"], plan["stack"] and not cluster,
+                                 cluster, wait, landed, resume_hint(cfg, folder)), log)
 
 
-def _judge_seeds(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, folder: Path, command: str,
-                 landed: dict[int, tuple[list[float], int]], log, stack: bool, cluster: str | None) -> dict[str, Any]:
-    """Train the seeds not yet `landed` into `folder`, judge them all, write check.md/.png/.json there."""
+def arithmetics(folder: Path, seeds: list[int]) -> dict[str, list[int]]:
+    """How the landed seeds of a check folder were computed: each arithmetic (`describe_arithmetic`) and its seeds.
+    More than one: the verdict says so (their curves are not comparable digit for digit)."""
+    found: dict[str, list[int]] = {}
+    for config_file in sorted(folder.glob("*/config.json")):
+        try:
+            config = runs.read_json(config_file)
+        except TinyDigitsError:
+            continue
+        if config.get("seed") in seeds and (config_file.parent / "model.pt").exists():
+            found.setdefault(describe_arithmetic(config), []).append(config["seed"])
+    return {k: sorted(v) for k, v in found.items()}
+
+
+def _judge_seeds(c: Checking, log) -> dict[str, Any]:
+    """Train the seeds not yet landed into the check's folder, judge them all, write check.md/.png/.json there."""
     from tinydigits.models import display_name
     from tinydigits.verdict.check_report import write_check
 
     start = time.perf_counter()
-    name = display_name(cfg.model)
-    todo = [s for s in seeds if s not in landed]
-    params = {**dataclasses.asdict(cfg), "seeds": ",".join(map(str, seeds)), **dataclasses.asdict(budget)}
-    with tracking.parent_run(cfg.mlflow, f"check-{name}", params) as parent:  # the check is its seeds' parent run
-        cfg = dataclasses.replace(cfg, mlflow_parent=parent, out=str(folder))
+    name = display_name(c.cfg.model)
+    todo = [s for s in c.seeds if s not in c.landed]
+    params = {**dataclasses.asdict(c.cfg), "seeds": ",".join(map(str, c.seeds)), **dataclasses.asdict(c.budget)}
+    with tracking.parent_run(c.cfg.mlflow, f"check-{name}", params) as parent:  # the check is its seeds' parent run
+        cfg = dataclasses.replace(c.cfg, mlflow_parent=parent, out=str(c.folder))
         try:
-            curves, n_params, errors = run_seeds(cfg, todo, jobs, budget, log, stack, cluster) if todo else ({}, 0, {})
+            outcomes = run_seeds(cfg, todo, c.jobs, c.budget, log, c.stack, c.cluster, c.wait) if todo else {}
         except KeyboardInterrupt as err:
-            raise _interrupted(err, folder) from None
-        for seed, (curve, p) in landed.items():
+            raise _interrupted(err, c.resume_hint) from None
+        curves = {s: o.curve for s, o in outcomes.items() if not o.not_run}
+        errors = {s: o.error for s, o in outcomes.items() if o.error}
+        missing = {s: o.not_run for s, o in outcomes.items() if o.not_run}
+        missing.update({s: "not handed back" for s in todo if s not in outcomes})
+        n_params = next((o.params for o in outcomes.values() if o.params), 0)
+        for seed, (curve, p) in c.landed.items():
             curves[seed], n_params = curve, n_params or p
-        curves = {s: curves[s] for s in seeds}  # the plan's order, whichever seed landed first
-        result = judge(curves, n_params, cfg.epochs, budget, errors)
+        result = judge({s: curves[s] for s in c.seeds if s in curves}, n_params, cfg.epochs, c.budget, errors, missing)
+        result["arithmetic"] = arithmetics(c.folder, c.seeds)
         result["wall_seconds"] = time.perf_counter() - start
-        write_check(result, budget, name, folder, command)
-        result["folder"] = str(folder)
+        write_check(result, c.budget, name, c.folder, c.command)
+        result["folder"] = str(c.folder)
         log(f"check.md and check.png in {result['folder']}")
-        log(format_verdict(result, budget))  # the verdict stays the last thing printed
+        log(format_verdict(result, c.budget))  # the verdict stays the last thing printed, or how to go on after it
+        if missing:
+            log(f"go on with: {c.resume_hint}")
         if parent:
             odds = result["odds"]
-            figures = {"pass": float(result["pass"]), "mean_final_acc": result["mean_final_acc"],
+            figures = {"pass": float(bool(result["pass"])), "mean_final_acc": result["mean_final_acc"],
                        "seeds_held": odds["passed"], "min_last": result["constraints"]["accuracy"]["value"],
                        "wall_seconds": result["wall_seconds"],
                        **{k: odds[k] for k in ("probability", "probability_lower", "rate_lower") if k in odds}}
-            tracking.log_metrics(cfg.mlflow, parent, figures)
-            tracking.log_files(cfg.mlflow, parent, [folder / n for n in ("check.md", "check.png", "check.json")])
+            tracking.log_metrics(c.cfg.mlflow, parent, figures)
+            tracking.log_files(c.cfg.mlflow, parent, [c.folder / n for n in ("check.md", "check.png", "check.json")])
     return result
