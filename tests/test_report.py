@@ -4,6 +4,7 @@ import json
 import shutil
 
 import pytest
+import torch
 from PIL import Image, ImageStat
 
 from helpers import run_main
@@ -55,6 +56,23 @@ def test_eval_rewrites_the_same_artifacts(tiny_run, mnist_dir, tmp_path):
     assert f"test accuracy {final:.2f}%" in proc.stdout
     for name in PICTURES:
         assert_real_picture(copy / name)
+
+
+def test_the_last_test_pass_feeds_the_pictures_with_exactly_a_second_passs_numbers(tiny_run, tmp_path):
+    """A finished run's pictures and report come from its last epoch's test logits (no second pass over the test
+    set): the same probabilities to the bit as `predict_split` on the saved model, so the same report.md and
+    per_class.csv as the second pass wrote."""
+    assert tiny_run.test_logits is not None and tiny_run.test_logits.shape == (10_000, 10)
+    kept = predictions.from_logits(tiny_run.test, tiny_run.test_logits)
+    again = predictions.predict_split(tiny_run.model, tiny_run.test)
+    assert torch.equal(kept.probs, again.probs) and torch.equal(kept.preds, again.preds)
+    copies = {}
+    for way, logits in (("kept", tiny_run.test_logits), ("second-pass", None)):
+        copy = tmp_path / way / tiny_run.run_dir.name
+        shutil.copytree(tiny_run.run_dir, copy)
+        report.write_artifacts(copy, tiny_run.model, tiny_run.test, logits)
+        copies[way] = [(copy / n).read_text() for n in ("report.md", "per_class.csv")]
+    assert copies["kept"] == copies["second-pass"]
 
 
 @pytest.mark.parametrize("damage", ["missing", "garbage"])

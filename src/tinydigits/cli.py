@@ -54,6 +54,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     from tinydigits.training.train import train
     from tinydigits.verdict.engine import write_results
 
+    if args.portable and (args.threads or 1) > 1:
+        print(f"tinydigits: a portable seed trains on 1 thread, not {args.threads} (its curve depends on the thread "
+              "count); --no-portable for this machine's own arithmetic", file=sys.stderr)
     result = train(config_from_args(args), quiet=args.quiet)
     if warning := write_results(result):
         print(f"tinydigits: warning: {warning}", file=sys.stderr)
@@ -318,13 +321,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.vs_notebook:
         from tinydigits.measure import versus
 
-        train_args = ["--model", args.model]
+        train_args = ["--model", args.model, *([] if args.portable else ["--no-portable"])]
         result = versus.vs_notebook(args.data_dir, train_args=train_args)
         print(versus.format_vs(result))
         if args.json:
             write_json(Path(args.json), result)
         return 0
-    result = bench.run(args.model, args.epochs, args.data_dir, args.precision, args.threads, args.profile, args.vs)
+    result = bench.run(args.model, args.epochs, args.data_dir, args.precision, args.threads, args.profile, args.vs,
+                       portable=args.portable)
     print(bench.format_table(result))
     if args.json:
         write_json(Path(args.json), result)

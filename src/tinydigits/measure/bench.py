@@ -23,6 +23,7 @@ from tinydigits import models
 from tinydigits.constants import DEFAULT_MODEL, MEAN, STD
 from tinydigits.data import mnist
 from tinydigits.training.config import TrainConfig
+from tinydigits.training.device import arithmetic
 from tinydigits.training.train import Data, Setup, make_ema, make_optimizer, train_epoch, train_step, training_model
 
 
@@ -247,16 +248,21 @@ def bench_inference(model_name: str, batch: int = 1000) -> dict[str, dict[str, f
 
 
 def run(model: str = DEFAULT_MODEL, epochs: int = 1, data_dir: str | None = None, precision: str | None = None,
-        threads: int | None = None, profile: bool = False, vs: list[str] | None = None, log=print) -> dict[str, Any]:
-    """`vs`: other models whose pipeline step is timed in the same turns (docs/speed.md's lever table)."""
-    cfg = TrainConfig(model=model, data_dir=data_dir, precision=precision).resolved()
-    others = [TrainConfig(model=other, data_dir=data_dir, precision=precision).resolved() for other in vs or []]
-    if threads:
-        torch.set_num_threads(threads)
+        threads: int | None = None, profile: bool = False, vs: list[str] | None = None, log=print,
+        portable: bool = True) -> dict[str, Any]:
+    """`vs`: other models whose pipeline step is timed in the same turns (docs/speed.md's lever table). `portable`:
+    in the arithmetic seeds train in by default (fp32, AVX2 kernels, one thread: the command line pins the process);
+    else this machine's own, on `threads`."""
+    cfg = TrainConfig(model=model, data_dir=data_dir, precision=precision, portable=portable, threads=threads).resolved()
+    others = [TrainConfig(model=other, data_dir=data_dir, precision=precision, portable=portable).resolved()
+              for other in vs or []]
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
     train = mnist.load_split("train", data_dir, "cpu", quiet=True)
     log(f"benchmarking {model} ({models.count_params(models.create(model))} params) on {torch.get_num_threads()} threads ...")
     result: dict[str, Any] = {"model": model, "threads": torch.get_num_threads(), "torch": torch.__version__,
-                              "batch_size": cfg.batch_size, "precision": cfg.precision}
+                              "batch_size": cfg.batch_size, "precision": cfg.precision, "portable": cfg.portable,
+                              "arithmetic": arithmetic()}
     result.update(bench_training(cfg, train, epochs, vs=others))
     log(f"  training done: pipeline {result['pipeline']['seconds_per_epoch']:.1f} s/epoch")
     result["inference"] = bench_inference(model)

@@ -22,7 +22,7 @@ from typing import Any
 
 import torch
 
-from tinydigits.constants import BUDGET
+from tinydigits.constants import BUDGET, PORTABLE_ENV
 from tinydigits.models.spec import NetSpec
 
 # The best course network (6,136 params): conv 1->8->16, max-pool, 1x1 16->8, convs 8->8->12->12->16,
@@ -80,6 +80,8 @@ def vs_notebook(data_dir: str | None = None, epochs: int = 15, seed: int = 0, sl
                 train_args: list[str] | None = None, log=print) -> dict[str, Any]:
     """Both whole runs in turns; wall seconds, final accuracies and the ratio."""
     env = {**os.environ, **({"TINYDIGITS_DATA_DIR": data_dir} if data_dir else {})}
+    # The notebook computes as a student's notebook does, in this machine's own kernels; ours as `train` is told.
+    notebook_env = {k: v for k, v in env.items() if k not in PORTABLE_ENV}
     with tempfile.TemporaryDirectory(prefix="tinydigits-vs-") as tmp:
         notebook_json = Path(tmp) / "notebook.json"
         ours_cmd = [sys.executable, "-m", "tinydigits", "train", "--quiet", "--seed", str(seed), "--out", str(Path(tmp) / "runs"),
@@ -89,8 +91,8 @@ def vs_notebook(data_dir: str | None = None, epochs: int = 15, seed: int = 0, sl
                         data_dir or "", str(epochs), str(seed), str(notebook_json)]
         log(f"training both in turns ({slice_s:g} s slices): tinydigits train {' '.join(train_args or [])} "
             f"vs the notebook way ({COURSE_NET.params():,} params, {epochs} epochs) ...")
-        procs = {name: subprocess.Popen(cmd, env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-                 for name, cmd in (("tinydigits", ours_cmd), ("notebook", notebook_cmd))}
+        procs = {name: subprocess.Popen(cmd, env=e, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                 for name, cmd, e in (("tinydigits", ours_cmd, env), ("notebook", notebook_cmd, notebook_env))}
         try:
             seconds = _run_in_turns(procs, slice_s)
         finally:
@@ -109,6 +111,8 @@ def vs_notebook(data_dir: str | None = None, epochs: int = 15, seed: int = 0, sl
     return {
         "tinydigits": {"model": ours["model"], "params": ours["params"], "epochs": len(ours["epochs"]),
                        "batch_size": config["batch_size"], "precision": config["precision"], "seconds": seconds["tinydigits"],
+                       "portable": config.get("portable", False), "threads": config.get("threads"),
+                       "arithmetic": config.get("environment", {}).get("arithmetic"),
                        "final_acc": ours["epochs"][-1]["test_acc"],
                        "min_last": min(e["test_acc"] for e in ours["epochs"][-last:])},
         "notebook": {"model": COURSE_NET.name, "params": notebook["params"], "epochs": len(notebook["test_acc"]),
@@ -122,8 +126,9 @@ def vs_notebook(data_dir: str | None = None, epochs: int = 15, seed: int = 0, sl
 def format_vs(r: dict[str, Any]) -> str:
     judged = f"min last {BUDGET.last}"
     lines = [f"{'whole run, in turns':<44} {'params':>7} {'epochs':>6} {'seconds':>8} {'final %':>8} {judged:>10}"]
-    for key, label in (("tinydigits", f"tinydigits train ({r['tinydigits']['model']}, b{r['tinydigits']['batch_size']}, "
-                                      f"{r['tinydigits']['precision']})"),
+    ours = r["tinydigits"]
+    how = f"{ours['precision']}{', portable' if ours.get('portable') else ''}"
+    for key, label in (("tinydigits", f"tinydigits train ({ours['model']}, b{ours['batch_size']}, {how})"),
                        ("notebook", "notebook way (course net, DataLoader, fp32)")):
         p = r[key]
         lines.append(f"{label:<44} {p['params']:>7,} {p['epochs']:>6} {p['seconds']:>8.1f} {p['final_acc']:>8.2f} "

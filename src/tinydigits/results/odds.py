@@ -23,8 +23,6 @@ import math
 import statistics
 from typing import Any
 
-from scipy import optimize, stats
-
 CONFIDENCE = 0.95
 MIN_SEEDS = 3  # fewer and a standard deviation says nothing
 
@@ -38,12 +36,16 @@ def clopper_pearson_lower(passed: int, n: int, confidence: float = CONFIDENCE) -
     """One-sided lower confidence bound on a pass rate after `passed` of `n` trials."""
     if not 0 <= passed <= n or n < 1:
         raise ValueError(f"expected 0 <= passed <= n and n >= 1, got {passed} of {n}")
+    from scipy import stats  # here: scipy costs ~0.6 s to import, and a training run never needs the odds
+
     return 0.0 if passed == 0 else float(stats.beta.ppf(1 - confidence, passed, n - passed + 1))
 
 
 def normal_lower(mean: float, sd: float, n: int, threshold: float, confidence: float = CONFIDENCE) -> float:
     """One-sided lower confidence bound on P(X >= threshold) for X ~ N(mu, sigma), from a sample of n
     with this mean and (n - 1) standard deviation: the noncentral-t tolerance relation."""
+    from scipy import optimize, stats
+
     t = math.sqrt(n) * (mean - threshold) / sd
     alpha = 1 - confidence
     # P(T >= t | delta) grows with delta; the bound is the delta at which the observed t is just at the
@@ -69,6 +71,8 @@ def pass_odds(values: list[float], min_acc: float, test_images: int = 10_000) ->
     if sd == 0:
         result["note"] = "every seed gave the same value: no spread to fit a normal model to"
         return result
+    from scipy import stats
+
     result.update(margin_sd=(mean - threshold) / sd, probability=float(stats.norm.cdf((mean - threshold) / sd)),
                   probability_lower=normal_lower(mean, sd, n, threshold))
     return result

@@ -35,6 +35,12 @@ def predict_split(model: nn.Module, split: mnist.Split, batch_size: int = 1000) 
     return Predictions(split.labels.cpu(), p.argmax(1), p)
 
 
+def from_logits(split: mnist.Split, logits: torch.Tensor, batch_size: int = 1000) -> Predictions:
+    """What `predict_split` gives, from logits a test pass already computed (softmax batch by batch, as it does)."""
+    p = torch.cat([torch.softmax(chunk, dim=1) for chunk in logits.split(batch_size)])
+    return Predictions(split.labels.cpu(), p.argmax(1), p)
+
+
 def confusion_matrix(labels: torch.Tensor, preds: torch.Tensor, classes: int = 10) -> torch.Tensor:
     """Rows: true digit, columns: predicted digit."""
     return torch.bincount(labels * classes + preds, minlength=classes * classes).reshape(classes, classes)

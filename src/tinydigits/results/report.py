@@ -208,11 +208,13 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.
 """
 
 
-def write_artifacts(run_dir: Path, model: nn.Module, test: mnist.Split) -> predictions.Predictions:
-    """(Re)write every picture, per_class.csv and report.md of a run folder from its model."""
+def write_artifacts(run_dir: Path, model: nn.Module, test: mnist.Split,
+                    logits: torch.Tensor | None = None) -> predictions.Predictions:
+    """(Re)write every picture, per_class.csv and report.md of a run folder from its model, or from the logits of
+    its last test pass (the same numbers: no second pass)."""
     metrics = runs.read_metrics(run_dir)
     config = runs.read_json(run_dir / "config.json")
-    p = predictions.predict_split(model, test)
+    p = predictions.predict_split(model, test) if logits is None else predictions.from_logits(test, logits)
     cm = predictions.confusion_matrix(p.labels, p.preds)
     classes = predictions.per_class(cm)
     plot_curves(metrics["epochs"], run_dir / "curves.png")

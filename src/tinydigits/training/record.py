@@ -37,6 +37,7 @@ class RunResult:
     model: nn.Module  # the evaluated weights (the EMA when there is one)
     config: TrainConfig
     test: mnist.Split
+    test_logits: torch.Tensor | None = None  # the last epoch's, from its test pass: the pictures need no other
 
 
 def write_config(run_dir: Path, config: dict[str, Any], source: models.Source, params: int, device: torch.device,
@@ -79,6 +80,7 @@ class RunRecord:
         self.config = dataclasses.asdict(cfg)
         self.run_dir = runs.new_run_dir(cfg.out, source.name, cfg.seed)
         self.mlflow_run: str | None = None
+        self.test_logits: torch.Tensor | None = None
         self.metrics: dict[str, Any] = {"model": source.name, "params": params, "seed": cfg.seed, "epochs": [],
                                         "complete": False}
         try:
@@ -129,7 +131,7 @@ class RunRecord:
                 tracking.end_quietly(self.cfg.mlflow, self.mlflow_run, tracking.status_for(err))
                 raise
             tracking.end_run(self.cfg.mlflow, self.mlflow_run)
-        return RunResult(self.run_dir, self.metrics, model, self.cfg, test)
+        return RunResult(self.run_dir, self.metrics, model, self.cfg, test, self.test_logits)
 
 
 class KeyboardInterruptInRun(KeyboardInterrupt):

@@ -49,14 +49,19 @@ def make_scheduler(cfg: TrainConfig, opt: torch.optim.Optimizer, total_steps: in
     return None, False
 
 
-def evaluate(model: nn.Module, split: mnist.Split | list[mnist.Split], batch_size: int = 1000):
+def evaluate(model: nn.Module, split: mnist.Split | list[mnist.Split], batch_size: int = 1000,
+             keep: list[torch.Tensor] | None = None):
     """(mean cross-entropy, accuracy %) over a split, in eval mode: the one accuracy loop of training. A stack of G
-    seeds (`training.stack`: logits [B, G, 10]) takes a list of G splits and gives a list of G pairs, in one pass."""
+    seeds (`training.stack`: logits [B, G, 10]) takes a list of G splits and gives a list of G pairs, in one pass.
+    `keep`: a list that gets each batch's logits ([B, 10], or [B, G, 10]) - the last epoch's feed the pictures and
+    report (`results.predictions.from_logits`), so a finished run needs no second pass over the test set."""
     splits = split if isinstance(split, list) else [split]
     loss_sum = correct = 0
     with eval_mode(model):
         for group in zip(*(mnist.batches(s, batch_size) for s in splits), strict=True):
             logits = model(input_layout(torch.cat([x for x, _ in group], 1)))
+            if keep is not None:
+                keep.append(logits.detach().cpu())
             if logits.dim() == 2:
                 logits = logits[:, None]  # one model: a stack of one
             y = torch.stack([y for _, y in group], 1)
@@ -278,7 +283,8 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
                 bar.close()
             # Lists of one split per seed: a plain model is a stack of one to `recompute_bn` and `evaluate`.
             recompute_bn(evaluated, data.train, cfg.bn_recompute)
-            tests = evaluate(evaluated, [data.test] * seeds)
+            last = [] if epoch == cfg.epochs else None
+            tests = evaluate(evaluated, [data.test] * seeds, keep=last)
             vals = evaluate(evaluated, data.val) if data.val[0] is not None else None
             rows = [epoch_row(epoch, stats[g], tests[g], lr, start, size, batch) for g in range(seeds)]
             for g, row in enumerate(rows):
@@ -295,6 +301,9 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
                 log(epoch_line(rows[0], cfg.epochs))
             if on_epoch is not None:
                 on_epoch(rows[0])
+            if last is not None:  # each seed's test logits, for its pictures and report
+                for g, record in enumerate(records):
+                    record.test_logits = torch.cat([b[:, g] if b.dim() == 3 else b for b in last])
     except BaseException as err:  # Ctrl-C or an error: the folders are left consistent, the MLflow runs say so too
         for record in records:
             record.stop(err)

@@ -41,7 +41,7 @@ GPU = "GPU"  # the Dask resource a GPU worker carries (`tinydigits worker --gpus
 def write_results(result) -> str | None:
     """A finished run's pictures and report.md written, then published to TensorBoard and MLflow: what `train`,
     `tinydigits.train` and every seed of a check leave. Returns what failed to publish (one line), or None."""
-    write_artifacts(result.run_dir, result.model, result.test)
+    write_artifacts(result.run_dir, result.model, result.test, result.test_logits)
     return tracking.publish(result.run_dir)
 
 
