@@ -204,7 +204,7 @@ def _epoch_rates(monkeypatch, tmp_path, mnist_dir, scheduler: str, val: list[flo
 
     calls = {"val": iter(val), "test": iter(test)}
 
-    def scripted(model, splits, batch_size=1000):  # `fit` hands `evaluate` one split per seed
+    def scripted(model, splits, batch_size=1000, keep=None):  # `fit` hands `evaluate` one split per seed
         # No real pass over the 10,000 test images: the loss is the script's, and no accuracy is asserted here.
         return [(next(calls["val" if len(split) == 64 else "test"]), 50.0) for split in splits]
 
