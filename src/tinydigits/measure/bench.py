@@ -110,8 +110,8 @@ def profile_step(cfg: TrainConfig, train: mnist.Split, steps: int = 50, top: int
     warm, timed = part.subset(torch.arange(10 * cfg.batch_size)), part.subset(torch.arange(10 * cfg.batch_size, len(part)))
     train_epoch(setup, Data([warm], [g], [None], warm), cfg)
     plain = train_epoch(setup, Data([timed], [g], [None], timed), cfg)[0]  # the step's time without the profiler
-    with profile(activities=[ProfilerActivity.CPU]) as prof:
-        train_epoch(setup, Data([timed], [g], [None], timed), cfg)
+    with profile(activities=[ProfilerActivity.CPU]) as prof:  # augmentation in this thread, where the profiler looks
+        train_epoch(setup, Data([timed], [g], [None], timed), cfg, prefetch=False)
     batches = math.ceil(plain.images / cfg.batch_size)
     events = prof.key_averages()
     labelled = {e.key: e.cpu_time_total for e in events if e.key in STAGES}

@@ -226,10 +226,11 @@ def scheduled_step(setup: Setup, x: torch.Tensor, y: torch.Tensor, cfg: TrainCon
 
 
 def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, batch_size: int | None = None,
-                progress=None) -> list[EpochStats]:
+                progress=None, prefetch: bool = True) -> list[EpochStats]:
     """One pass of every seed over its own shuffled, augmented split at `size` x `size` and `batch_size` (default
     the config's): one optimiser step per batch for all seeds. Loss and accuracy stay on the device (no sync per
-    step) unless a progress bar shows them. Returns each seed's figures."""
+    step) unless a progress bar shows them. `prefetch`: the next batches made in a thread of their own (`ahead`; off
+    for `bench --profile`, whose profiler sees this thread). Returns each seed's figures."""
     setup.model.train()
     augment = cfg.augment()
     batch_size = batch_size or cfg.batch_size
@@ -237,7 +238,7 @@ def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, b
     seen, start = 0, time.perf_counter()
     streams = [mnist.batches(s, batch_size, g, augment) for s, g in zip(data.train, data.generators, strict=True)]
     groups = zip(*streams, strict=True)
-    for group in (ahead(groups) if data.train[0].images.device.type == "cpu" else groups):
+    for group in (ahead(groups) if prefetch and data.train[0].images.device.type == "cpu" else groups):
         if data.stacked:  # seed g's images in its own channels, its labels in column g
             x, y = torch.cat([x for x, _ in group], 1), torch.stack([y for _, y in group], 1)
         else:

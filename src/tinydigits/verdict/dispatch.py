@@ -46,6 +46,7 @@ class Dispatcher:
     def __init__(self, client, cfg: TrainConfig, budget: Budget, folder: Path, model: dict[str, Any] | None,
                  wait: float, log) -> None:
         self.client, self.cfg, self.budget, self.folder = client, cfg, budget, folder
+        self.address = str(client.scheduler.address)  # kept: a closed client forgets it
         self.model, self.wait, self.log = model, wait, log
         self.here = engine.code_version()
         self.good: set[str] = set()
@@ -85,17 +86,21 @@ class Dispatcher:
                 workers = self.client.scheduler_info(n_workers=-1)["workers"]
             except Exception:  # the scheduler is gone (the client's cached answer has no workers): nothing more runs
                 yield from not_run([c.seed for c in queue] + [c.seed for c, _ in self.running.values()],
-                                   f"lost the scheduler at {self.client.scheduler.address}")
+                                   f"lost the scheduler at {self.address}")
                 return
-            self.validate(set(workers) - self.good - set(self.refused))
+            try:
+                self.validate(set(workers) - self.good - set(self.refused))
+            except Exception as err:  # the scheduler went away between the two calls
+                yield from not_run([c.seed for c in queue] + [c.seed for c, _ in self.running.values()],
+                                   f"lost the scheduler at {self.address} ({describe(err)[:80]})")
+                return
             yield from self.requeue_lost(workers, queue)
             able = [a for a in sorted(self.good) if a in workers
                     and all(workers[a].get("resources", {}).get(k, 0) >= v for k, v in (resources or {}).items())]
             if able or self.running:
                 idle_since = time.monotonic()
             elif time.monotonic() - idle_since > self.wait:
-                yield from not_run([c.seed for c in queue], no_worker_line(self.client.scheduler.address, self.wait,
-                                                                           self.refused))
+                yield from not_run([c.seed for c in queue], no_worker_line(self.address, self.wait, self.refused))
                 return
             busy = {a for _, a in self.running.values()}
             for address in able:
