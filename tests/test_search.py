@@ -377,3 +377,39 @@ def test_the_risk_objective_scores_seeds_by_their_lower_figure_and_spends_seeds_
     assert "lower figure" in outputs.pareto_table(study, cfg)
     with pytest.raises(TinyDigitsError, match="within its constraints"):  # every run took longer than 1 ms
         outputs.export(study, "best", "x", tmp_path)
+
+
+@pytest.mark.parametrize("name", ["public3762", "golfA", "golfA-poolbn"])
+def test_the_golf_family_writes_its_start_points_and_rebuilds_them(name, tmp_path, mnist_dir):
+    from tinydigits import models
+    from tinydigits.search.config import GOLF_POINTS
+
+    cfg = tiny(tmp_path, mnist_dir, family="golf", max_params=4000)
+    spec = space.suggest(optuna.trial.FixedTrial(GOLF_POINTS[name]), cfg)
+    expected = {"public3762": "c4p1d1 c4p1d1 c4p1d1 M c8p1d1 c8p1d1 c8p1d1 M c8p1d1 c8p1d1 c8p1d1",
+                "golfA": "c6 c8 M c10p1 c10 c10 c8", "golfA-poolbn": "c6 c8P c10p1 c10 c10 c8"}[name]
+    assert spec.compact() == expected and spec.params() == models.count_params(spec.build()) < 4000
+    assert spec.recipe["precision"] == "fp32" and spec.recipe["momentum"] == GOLF_POINTS[name]["momentum"]
+    separable = space.suggest(optuna.trial.FixedTrial({**GOLF_POINTS["golfA"], "sep": 1, "t1": 1, "w_t1": 6}), cfg)
+    assert separable.compact() == "c6 c8 M c6k1 c6p1g6 c10k1 c10g10 c10k1 c10g10 c10k1 c10g10 c8k1"
+    assert separable.params() == models.count_params(separable.build())
+    with pytest.raises(TinyDigitsError, match="--start-from"):
+        dataclasses.replace(cfg, start_from=["model3"]).validate()  # a chain point is not a golf point
+
+
+def test_plain_sgd_keeps_its_momentum_of_zero_through_the_one_cycle():
+    import torch
+
+    from tinydigits.training.config import TrainConfig
+    from tinydigits.training.train import make_optimizer, make_scheduler
+
+    for momentum, seen in ((0.0, {0.0}), (0.9, None)):
+        cfg = TrainConfig(model="lean", momentum=momentum, portable=False, precision="fp32").resolved()
+        opt = make_optimizer(cfg, [torch.nn.Parameter(torch.zeros(1))])
+        scheduler, _ = make_scheduler(cfg, opt, 100)
+        values = set()
+        for _ in range(100):
+            opt.step()
+            scheduler.step()
+            values.add(opt.param_groups[0]["momentum"])
+        assert values == seen if seen else len(values) > 10  # 0 stays 0; 0.9 cycles as it always did

@@ -156,3 +156,17 @@ def test_lean_is_robust_without_dropout():
     kinds = lambda net: [type(m).__name__ for m in net.modules() if not isinstance(m, nn.Sequential | type(net))]
     robust = [k for k in kinds(models.create("robust")) if k != "Dropout"]
     assert "Dropout" in kinds(models.create("robust")) and kinds(models.create("lean")) == robust
+
+
+def test_a_grouped_conv_token_rebuilds_with_its_parameter_count_and_round_trips():
+    spec = NetSpec.parse("c8 c8g8 c16k1 M c16p1g16 c12k1", "sep")
+    model = spec.build()
+    convs = [m for m in model.modules() if isinstance(m, torch.nn.Conv2d)]
+    assert [c.groups for c in convs] == [1, 8, 1, 16, 1, 1]  # the last is the head's 1x1
+    assert spec.params() == models.count_params(model) == 8 * 9 + 16 + 8 * 9 + 16 + 8 * 16 + 32 + 16 * 9 + 32 + 16 * 12 + 24 + 120
+    assert NetSpec.parse(spec.compact()).compact() == spec.compact() == "c8 c8g8 c16k1 M c16p1g16 c12k1"
+    assert NetSpec.from_dict(json.loads(json.dumps(spec.to_dict()))).params() == spec.params()
+    totals = summary.totals(summary.summarize(model))  # the layer table counts a grouped conv's MACs as the spec does
+    assert totals["params"] == spec.params() and totals["macs"] == spec.macs()
+    with pytest.raises(TinyDigitsError, match="groups must divide"):
+        NetSpec.parse("c8 c12g8")
