@@ -83,6 +83,8 @@ class Dispatcher:
         idle_since = time.monotonic()
         while queue or self.running:
             try:
+                if self.client.status != "running":  # reconnecting: waiting for it would only delay the same verdict
+                    raise ConnectionError(self.client.status)
                 workers = self.client.scheduler_info(n_workers=-1)["workers"]
             except Exception:  # the scheduler is gone (the client's cached answer has no workers): nothing more runs
                 yield from not_run([c.seed for c in queue] + [c.seed for c, _ in self.running.values()],
