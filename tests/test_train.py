@@ -8,6 +8,7 @@ import torch
 from tinydigits import models
 from tinydigits.training import runs
 from tinydigits.training.config import TrainConfig
+from tinydigits.training.device import cpu_flags
 from tinydigits.training.train import train
 
 
@@ -262,3 +263,44 @@ def test_a_portable_run_gives_the_same_numbers_on_every_cpu_kind(tmp_path, mnist
     config = json.loads((result.run_dir / "config.json").read_text())
     assert config["model"] == "poolbn" and config["portable"] and config["precision"] == "fp32" and config["threads"] == 1
     assert config["environment"]["arithmetic"]["aten_isa"] == "AVX2"
+
+
+NATIVE_FIRST = """
+import json
+import os
+import sys
+
+if __name__ == "__main__":  # a notebook that ran torch natively before it called tinydigits
+    for key in ("ATEN_CPU_CAPABILITY", "ONEDNN_MAX_CPU_ISA", "MKL_CBWR"):
+        os.environ.pop(key, None)
+    import torch
+
+    torch.ones(3).sum()
+    import tinydigits
+
+    run = tinydigits.train(epochs=1, train_limit=500, data_dir=sys.argv[1], out=sys.argv[2])
+    config = json.loads((run.run_dir / "config.json").read_text())
+    print(json.dumps({"isa": config["environment"]["arithmetic"]["aten_isa"], "epochs": run.metrics["epochs"],
+                      "report": (run.run_dir / "report.md").exists(), "test": len(run.test)}))
+"""
+
+
+def test_a_notebook_that_ran_torch_natively_still_trains_a_portable_seed(tmp_path, mnist_dir):
+    """Where torch already runs AVX-512 kernels, `tinydigits.train` says so in one line and trains the seed in a fresh
+    process pinned to AVX2: the same numbers as a pinned process (on an AVX2-only CPU it trains in place)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "notebook.py"
+    script.write_text(NATIVE_FIRST)
+    done = subprocess.run([sys.executable, str(script), str(mnist_dir), str(tmp_path / "far")], capture_output=True,
+                          text=True, timeout=240)
+    assert done.returncode == 0, done.stderr
+    far = json.loads(done.stdout.strip().splitlines()[-1])
+    assert far["isa"] == "AVX2" and far["report"] and far["test"] == 10_000
+    if "avx512f" in cpu_flags():
+        assert "training it in a fresh process pinned to AVX2" in done.stdout
+    here = train(TrainConfig(epochs=1, train_limit=500, data_dir=str(mnist_dir), out=str(tmp_path / "here")), quiet=True,
+                 log=lambda _: None)
+    assert [(e["test_acc"], e["test_loss"]) for e in far["epochs"]] == \
+        [(e["test_acc"], e["test_loss"]) for e in here.metrics["epochs"]]
