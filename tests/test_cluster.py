@@ -303,23 +303,29 @@ def _stop(*procs: subprocess.Popen) -> None:
 
 
 @pytest.mark.slow
-def test_no_worker_a_gpu_asked_of_cpu_workers_and_a_lost_scheduler_are_never_a_verdict(tmp_path, mnist_dir):
-    """One scheduler of its own: with no worker, one line within --wait-workers; `--device cuda` on CPU workers, one
-    line before any seed; the scheduler SIGKILLed mid-check, exit 3 and `--resume` named, then `--resume` on a new
-    scheduler gives the verdict a check on this machine gives."""
+def test_no_worker_a_gpu_asked_of_cpu_workers_a_lost_scheduler_and_each_workers_arithmetic(tmp_path, mnist_dir):
+    """Scheduler one: with no worker, one line within --wait-workers; `--device cuda` on CPU workers, one line before any
+    seed; the scheduler SIGKILLed mid-check, exit 3 and `--resume` named. Scheduler two, with one worker pinned to AVX2
+    (portable, the default) and one on this CPU's own kernels (`--no-portable`): `--resume` gives the verdict a check on
+    this machine gives, every seed through the pinned worker; a bf16 check (where this CPU has native bf16) goes only
+    to the native one. Each refused worker is named once."""
+    from distributed import Client
+
+    from helpers import run_main
+
     data = ["--data-dir", str(mnist_dir), "--model", tiny_spec(tmp_path)]
     first = tmp_path / "first.json"
     procs = [_scheduler(first)]
     try:
-        none = run_cli("check", "--cluster", str(first), "--seeds", "0", *TINY, *data, "--wait-workers", "2",
-                       "--out", str(tmp_path / "runs"))
+        none = run_main("check", "--cluster", str(first), "--seeds", "0", *TINY, *data, "--wait-workers", "2",
+                        "--out", str(tmp_path / "runs"))
         assert none.returncode == 1 and "no worker joined the Dask scheduler" in none.stderr
         assert "--worker-port" in none.stderr and len(none.stderr.strip().splitlines()) == 1, none.stderr
         assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())  # no empty check folder
         procs.append(subprocess.Popen([sys.executable, "-m", "tinydigits", "worker", str(first), "--nworkers", "1",
                                        "--host", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        cuda = run_cli("check", "--cluster", str(first), "--seeds", "0", *TINY, *data, "--device", "cuda",
-                       "--out", str(tmp_path / "runs"))
+        cuda = run_main("check", "--cluster", str(first), "--seeds", "0", *TINY, *data, "--device", "cuda",
+                        "--out", str(tmp_path / "runs"))
         assert cuda.returncode == 1 and "no worker has a GPU" in cuda.stderr and "VERDICT" not in cuda.stdout
         check = subprocess.Popen([sys.executable, "-m", "tinydigits", "check", "--cluster", str(first), "--seeds",
                                   "0,1,2", *TINY, "--train-limit", "20000", *data[:2], "--model", data[3],
@@ -341,15 +347,29 @@ def test_no_worker_a_gpu_asked_of_cpu_workers_and_a_lost_scheduler_are_never_a_v
         _stop(*reversed(procs))
     second = tmp_path / "second.json"
     procs = [_scheduler(second)]
+    native_bf16 = bool({"avx512_bf16", "amx_bf16"} & cpu_flags())
     try:
-        procs.append(subprocess.Popen([sys.executable, "-m", "tinydigits", "worker", str(second), "--nworkers", "2",
-                                       "--host", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        again = run_cli("check", "--resume", str(folder), "--cluster", str(second), "--json", str(tmp_path / "r.json"))
+        for flag in ("--portable", "--no-portable"):
+            procs.append(subprocess.Popen([sys.executable, "-m", "tinydigits", "worker", str(second), "--nworkers", "1",
+                                           "--host", "127.0.0.1", flag], stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.DEVNULL))
+        with Client(scheduler_file=str(second), timeout="30s") as client:
+            client.wait_for_workers(2, timeout=60)
+        again = run_main("check", "--resume", str(folder), "--cluster", str(second), "--json", str(tmp_path / "r.json"))
         assert again.returncode == 0 and "VERDICT: PASS" in again.stdout, again.stdout + again.stderr
+        assert "arithmetic: fp32, AVX2 kernels (portable), 1 thread" in again.stdout
+        if "avx512f" in cpu_flags():  # the native worker's kernels are AVX-512 here: it takes no portable seed
+            assert again.stdout.count("and this check is portable (AVX2)") == 1, again.stdout
+        if native_bf16:
+            bf16 = run_main("check", "--cluster", str(second), "--seeds", "0,1", *TINY, *data, "--no-portable",
+                            "--precision", "bf16", "--out", str(tmp_path / "bf16"))
+            assert bf16.returncode == 0 and bf16.stdout.count(": final ") == 2, bf16.stdout + bf16.stderr
+            assert bf16.stdout.count("takes no seeds: no native bf16 there (kernels in AVX2)") == 1
+            assert "arithmetic: bf16, AVX512" in bf16.stdout
     finally:
         _stop(*reversed(procs))
-    here = run_cli("check", "--seeds", "0,1,2", *TINY, "--train-limit", "20000", *data, "--out", str(tmp_path / "here"),
-                   "--json", str(tmp_path / "h.json"))
+    here = run_main("check", "--seeds", "0,1,2", *TINY, "--train-limit", "20000", *data, "--out", str(tmp_path / "here"),
+                    "--json", str(tmp_path / "h.json"))
     assert here.returncode == 0, here.stderr
     assert curves(json.loads((tmp_path / "r.json").read_text())) == curves(json.loads((tmp_path / "h.json").read_text()))
 
@@ -387,32 +407,3 @@ def test_the_worker_command_refuses_threads_that_would_break_reproduction():
     for args in (["--gpus", "2", "--nworkers", "2"], ["--dask-flags", "--nthreads 4"]):
         done = run_main("worker", "tcp://127.0.0.1:1", *args)
         assert done.returncode == 1 and "one seed per" in done.stderr, done.stderr
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(not {"avx512_bf16", "amx_bf16"} & cpu_flags(), reason="needs native bf16 here")
-def test_each_worker_takes_only_seeds_of_the_arithmetic_it_computes_natively(tmp_path, mnist_dir):
-    """One worker pinned to AVX2 (portable, the default), one with this CPU's own kernels (`--no-portable`): a bf16
-    plan goes only to the native one, a portable plan only to the pinned one; each other worker is named once."""
-    from distributed import Client
-
-    file = tmp_path / "s.json"
-    procs = [_scheduler(file)]
-    try:
-        for flag in ("--portable", "--no-portable"):
-            procs.append(subprocess.Popen([sys.executable, "-m", "tinydigits", "worker", str(file), "--nworkers", "1",
-                                           "--host", "127.0.0.1", flag], stdout=subprocess.DEVNULL,
-                                          stderr=subprocess.DEVNULL))
-        with Client(scheduler_file=str(file), timeout="30s") as client:
-            client.wait_for_workers(2, timeout=60)
-        data = [*TINY, "--seeds", "0,1", "--data-dir", str(mnist_dir), "--model", tiny_spec(tmp_path), "--cluster", str(file)]
-        bf16 = run_cli("check", *data, "--no-portable", "--precision", "bf16", "--out", str(tmp_path / "bf16"))
-        assert bf16.returncode == 0 and bf16.stdout.count(": final ") == 2, bf16.stdout + bf16.stderr
-        assert bf16.stdout.count("takes no seeds: no native bf16 there (kernels in AVX2)") == 1
-        assert "arithmetic: bf16, AVX512" in bf16.stdout
-        portable = run_cli("check", *data, "--out", str(tmp_path / "portable"))
-        assert portable.returncode == 0 and portable.stdout.count(": final ") == 2, portable.stdout + portable.stderr
-        assert portable.stdout.count("and this check is portable (AVX2)") == 1
-        assert "arithmetic: fp32, AVX2 kernels (portable), 1 thread" in portable.stdout
-    finally:
-        _stop(*reversed(procs))
