@@ -413,3 +413,15 @@ def test_plain_sgd_keeps_its_momentum_of_zero_through_the_one_cycle():
             scheduler.step()
             values.add(opt.param_groups[0]["momentum"])
         assert values == seen if seen else len(values) > 10  # 0 stays 0; 0.9 cycles as it always did
+
+
+def test_the_table_of_a_study_writes_into_an_out_folder_that_is_not_there_yet(tmp_path, mnist_dir):
+    from helpers import run_main
+
+    cfg = tiny(tmp_path, mnist_dir)
+    storage.open_study(cfg)  # a study made elsewhere, its table read here
+    done = run_main("search", "--study", cfg.study, "--storage", cfg.storage, "--epochs", str(cfg.epochs), "--last",
+                    str(cfg.last), "--seeds-per-trial", str(cfg.seeds_per_trial), "--table", "--out",
+                    str(tmp_path / "new" / "folder"))
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert (tmp_path / "new" / "folder" / "pareto.md").exists()

@@ -77,6 +77,7 @@ def plot_front(study, cfg: SearchConfig, path: Path) -> None:
 
 def write_outputs(study, cfg: SearchConfig) -> None:
     out = cfg.out_dir()
+    out.mkdir(parents=True, exist_ok=True)  # `--table` on a study made elsewhere: its --out may not exist here yet
     runs.write_text(out / "pareto.md", pareto_table(study, cfg) + "\n")
     plot_front(study, cfg, out / "pareto.png")
 
