@@ -47,13 +47,7 @@ def cluster(tmp_path_factory):
             client.wait_for_workers(2, timeout=60)
             yield file, client
     finally:
-        for proc in reversed(procs):
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        _stop(*reversed(procs))
 
 
 def curves(verdict: dict) -> dict[str, list[float]]:
@@ -292,6 +286,7 @@ def _scheduler(file: Path) -> subprocess.Popen:
 
 
 def _stop(*procs: subprocess.Popen) -> None:
+    """SIGTERM each process still running, SIGKILL it after 20 s: the end of every scheduler and worker here."""
     for proc in procs:
         if proc.poll() is None:
             proc.send_signal(signal.SIGTERM)

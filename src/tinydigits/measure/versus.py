@@ -22,8 +22,9 @@ from typing import Any
 
 import torch
 
-from tinydigits.constants import BUDGET, PORTABLE_ENV
+from tinydigits.constants import BUDGET
 from tinydigits.models.spec import NetSpec
+from tinydigits.training.device import pinned_env
 
 # The best course network (6,136 params): conv 1->8->16, max-pool, 1x1 16->8, convs 8->8->12->12->16,
 # GAP, 1x1 -> 10, BN after every conv, 5 % dropout after the 3x3 blocks but the last.
@@ -81,7 +82,7 @@ def vs_notebook(data_dir: str | None = None, epochs: int = 15, seed: int = 0, sl
     """Both whole runs in turns; wall seconds, final accuracies and the ratio."""
     env = {**os.environ, **({"TINYDIGITS_DATA_DIR": data_dir} if data_dir else {})}
     # The notebook computes as a student's notebook does, in this machine's own kernels; ours as `train` is told.
-    notebook_env = {k: v for k, v in env.items() if k not in PORTABLE_ENV}
+    notebook_env = pinned_env(env, portable=False)
     with tempfile.TemporaryDirectory(prefix="tinydigits-vs-") as tmp:
         notebook_json = Path(tmp) / "notebook.json"
         ours_cmd = [sys.executable, "-m", "tinydigits", "train", "--quiet", "--seed", str(seed), "--out", str(Path(tmp) / "runs"),

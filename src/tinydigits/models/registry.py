@@ -109,7 +109,7 @@ def content(ref: str) -> dict[str, Any] | None:
     if spec.is_spec_path(ref):
         return {"kind": "spec", "spec": spec.load(ref).to_dict()}
     where, _, attr = ref.rpartition(":")
-    if where and (where.endswith(".py") or os.sep in where or "/" in where):
+    if where and _is_file(where):
         path = Path(where).expanduser()
         if not path.is_file():
             raise TinyDigitsError(f"--model {ref!r}: file {where} not found")
@@ -153,13 +153,11 @@ def _user_source(ref: str) -> Source:
     where, _, attr = ref.rpartition(":")
     if not where or not attr.isidentifier():
         raise TinyDigitsError(f"--model {ref!r}: expected path/to/file.py:Name or package.module:Name")
-    if where.endswith(".py") or os.sep in where or "/" in where:
+    if _is_file(where):
         path = Path(where).expanduser().resolve()
         if not path.is_file():
             raise TinyDigitsError(f"--model {ref!r}: file {where} not found")
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        module_name = f"tinydigits_user_{path.stem}_{digest[:12]}"
-        origin = {"kind": "file", "path": str(path), "sha256": digest, "attr": attr, "ref": f"{path}:{attr}"}
+        module_name, origin = _file_identity(str(path), hashlib.sha256(path.read_bytes()).hexdigest(), attr)
         try:
             module = sys.modules.get(module_name) or _exec_file(path, module_name)
         except Exception as err:
@@ -183,14 +181,22 @@ def _user_source(ref: str) -> Source:
     return Source(ref, attr, factory, {}, origin)
 
 
+def _is_file(where: str) -> bool:
+    """The part of `where:Name` before the colon names a file (else a module to import)."""
+    return where.endswith(".py") or os.sep in where or "/" in where
+
+
+def _file_identity(path: str, digest: str, attr: str) -> tuple[str, dict[str, Any]]:
+    """A model file's module name (one per content: an edited file is a new module) and the origin runs record."""
+    return (f"tinydigits_user_{Path(path).stem}_{digest[:12]}",
+            {"kind": "file", "path": path, "sha256": digest, "attr": attr, "ref": f"{path}:{attr}"})
+
+
 def _provided_file(ref: str, given: dict[str, Any]) -> Source:
     """A model file that came as content: run from a private copy, recorded under its path on the checking machine."""
     import tempfile
 
-    digest = hashlib.sha256(given["text"]).hexdigest()
-    module_name = f"tinydigits_user_{Path(given['name']).stem}_{digest[:12]}"
-    origin = {"kind": "file", "path": given["path"], "sha256": digest, "attr": given["attr"],
-              "ref": f"{given['path']}:{given['attr']}"}
+    module_name, origin = _file_identity(given["path"], hashlib.sha256(given["text"]).hexdigest(), given["attr"])
     module = sys.modules.get(module_name)
     if module is None:
         with tempfile.TemporaryDirectory(prefix="tinydigits-model-") as tmp:

@@ -60,15 +60,10 @@ def suggest(trial, cfg: SearchConfig) -> NetSpec:
 
     recipe = {
         "epochs": epochs,
-        "batch_size": trial.suggest_categorical("batch_size", [32, 64, 128]),
         "optimizer": "sgd",
         "scheduler": "onecycle",
-        "lr": trial.suggest_float("lr", 0.02, 0.3, log=True),
-        "augment_degrees": trial.suggest_float("augment_degrees", 0.0, 12.0),
-        "augment_translate": trial.suggest_float("augment_translate", 0.0, 0.12),
-        "augment_scale": [round(1 - scale, 4), round(1 + scale, 4)],
-        "label_smoothing": trial.suggest_float("label_smoothing", 0.0, 0.15),
-        "ema": trial.suggest_categorical("ema", [0.0, 0.99, 0.999]),
+        "batch_size": trial.suggest_categorical("batch_size", [32, 64, 128]),
+        **_common_recipe(trial, scale),
         "bn_recompute": trial.suggest_categorical("bn_recompute", [0, 10000]),
         "size_schedule": schedule("size_schedule", ["", "20:3,24:3", "22:4"]),
         "batch_schedule": schedule("batch_schedule", ["", "256:3", "512:2,256:2"]),
@@ -76,6 +71,17 @@ def suggest(trial, cfg: SearchConfig) -> NetSpec:
     }
     _risk_augments(trial, cfg, recipe)
     return NetSpec.parse(" ".join(tokens), f"trial{trial.number}", recipe)
+
+
+def _common_recipe(trial, scale: float) -> dict[str, Any]:
+    """The recipe settings both families search after the batch size, in the order both have always drawn them (a
+    seeded sampler then draws the same trials as before)."""
+    return {"lr": trial.suggest_float("lr", 0.02, 0.3, log=True),
+            "augment_degrees": trial.suggest_float("augment_degrees", 0.0, 12.0),
+            "augment_translate": trial.suggest_float("augment_translate", 0.0, 0.12),
+            "augment_scale": [round(1 - scale, 4), round(1 + scale, 4)],
+            "label_smoothing": trial.suggest_float("label_smoothing", 0.0, 0.15),
+            "ema": trial.suggest_categorical("ema", [0.0, 0.99, 0.999])}
 
 
 def _risk_augments(trial, cfg: SearchConfig, recipe: dict[str, Any]) -> None:
@@ -128,17 +134,9 @@ def suggest_golf(trial, cfg: SearchConfig) -> NetSpec:
                      separable=bool(sep))
     tokens += more
     scale = trial.suggest_float("augment_scale", 0.0, 0.12)
-    recipe = {
-        "epochs": cfg.epochs, "optimizer": "sgd", "scheduler": "onecycle", "precision": "fp32",
-        "batch_size": trial.suggest_categorical("batch_size", [32, 64, 128]),
-        "momentum": trial.suggest_categorical("momentum", [0.0, 0.9]),
-        "lr": trial.suggest_float("lr", 0.02, 0.3, log=True),
-        "augment_degrees": trial.suggest_float("augment_degrees", 0.0, 12.0),
-        "augment_translate": trial.suggest_float("augment_translate", 0.0, 0.12),
-        "augment_scale": [round(1 - scale, 4), round(1 + scale, 4)],
-        "label_smoothing": trial.suggest_float("label_smoothing", 0.0, 0.15),
-        "ema": trial.suggest_categorical("ema", [0.0, 0.99, 0.999]),
-    }
+    recipe = {"epochs": cfg.epochs, "optimizer": "sgd", "scheduler": "onecycle", "precision": "fp32",
+              "batch_size": trial.suggest_categorical("batch_size", [32, 64, 128]),
+              "momentum": trial.suggest_categorical("momentum", [0.0, 0.9]), **_common_recipe(trial, scale)}
     _risk_augments(trial, cfg, recipe)
     return NetSpec.parse(" ".join(tokens), f"trial{trial.number}", recipe)
 

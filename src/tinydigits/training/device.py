@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import platform
+from collections.abc import Mapping
 from pathlib import Path
 
 import torch
@@ -50,6 +51,11 @@ def set_portable_env(env: dict[str, str] | None = None) -> dict[str, str]:
     env = os.environ if env is None else env
     env.update(PORTABLE_ENV)
     return env
+
+
+def pinned_env(env: Mapping[str, str], portable: bool) -> dict[str, str]:
+    """A copy of `env` for processes to start: with the portable pins, or without any of them (their own kernels)."""
+    return {**{k: v for k, v in env.items() if k not in PORTABLE_ENV}, **(PORTABLE_ENV if portable else {})}
 
 
 def aten_isa() -> str:

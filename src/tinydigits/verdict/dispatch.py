@@ -23,7 +23,7 @@ from tinydigits.errors import TinyDigitsError, describe
 from tinydigits.training import runs, tracking
 from tinydigits.training.config import TrainConfig
 from tinydigits.verdict import engine
-from tinydigits.verdict.outcome import SeedOutcome, not_run
+from tinydigits.verdict.outcome import SeedOutcome, failed, not_run
 
 MAX_LOSSES = 3  # a seed whose worker died this often is not run (Dask's own `allowed-failures` default)
 
@@ -86,15 +86,10 @@ class Dispatcher:
                 if self.client.status != "running":  # reconnecting: waiting for it would only delay the same verdict
                     raise ConnectionError(self.client.status)
                 workers = self.client.scheduler_info(n_workers=-1)["workers"]
-            except Exception:  # the scheduler is gone (the client's cached answer has no workers): nothing more runs
+                self.validate(set(workers) - self.good - set(self.refused))
+            except Exception:  # the scheduler is gone (the cached answer has no workers, or it went between calls)
                 yield from not_run([c.seed for c in queue] + [c.seed for c, _ in self.running.values()],
                                    f"lost the scheduler at {self.address}")
-                return
-            try:
-                self.validate(set(workers) - self.good - set(self.refused))
-            except Exception as err:  # the scheduler went away between the two calls
-                yield from not_run([c.seed for c in queue] + [c.seed for c, _ in self.running.values()],
-                                   f"lost the scheduler at {self.address} ({describe(err)[:80]})")
                 return
             yield from self.requeue_lost(workers, queue)
             able = [a for a in sorted(self.good) if a in workers
@@ -157,7 +152,7 @@ class Dispatcher:
                 if type(err).__name__ == "KilledWorker":
                     yield SeedOutcome(cfg.seed, not_run=f"its worker died too often ({describe(err)[:80]})")
                 else:
-                    yield SeedOutcome(cfg.seed, error=describe(err)[:200])
+                    yield failed(cfg.seed, err)
                 continue
             warning = tracking.log_landed(cfg.mlflow, cfg.mlflow_parent, run_dir) if cfg.mlflow else None
             yield SeedOutcome(cfg.seed, str(run_dir), [e["test_acc"] for e in metrics["epochs"]], metrics["params"],

@@ -32,6 +32,7 @@ from tinydigits.errors import TinyDigitsError, describe
 from tinydigits.results.report import write_artifacts
 from tinydigits.training import tracking
 from tinydigits.training.config import TrainConfig
+from tinydigits.training.device import pinned_env
 from tinydigits.training.runs import INLINE
 
 SEED_THREADS_ENV = "TINYDIGITS_SEED_THREADS"  # set by `tinydigits worker`: torch threads for each seed it trains
@@ -186,9 +187,10 @@ def remote_seed(cfg: TrainConfig, budget: Budget, model: dict[str, Any] | None =
     from tinydigits.data import mnist
     from tinydigits.training.train import train
 
-    if expect is not None and (differ := version_difference(expect, code_version())):
+    facts = worker_facts()  # once: the code hash reads every source file
+    if expect is not None and (differ := version_difference(expect, facts["code"])):
         raise WorkerRefused(f"this worker runs other code ({differ})")
-    if why := arithmetic_refusal(cfg, worker_facts()):
+    if why := arithmetic_refusal(cfg, facts):
         raise WorkerRefused(why)
     data_dir = cfg.data_dir if cfg.data_dir and Path(cfg.data_dir).is_dir() else None  # else the worker's own
     try:
@@ -354,11 +356,9 @@ def run_workers(target: str, nworkers: int | None = None, threads_per_seed: int 
         nworkers = gpus
     threads = threads_per_seed or max(1, cores // (nworkers or cores))
     nworkers = nworkers or max(1, cores // threads)
-    env = {**os.environ, SEED_THREADS_ENV: str(threads)}  # the rest of the set-up: WORKER_CONFIG, in the command
-    for key in PORTABLE_ENV:  # portable: the pins; else this machine's own kernels, whatever this shell had set
-        env.pop(key, None)
-    if portable:
-        env.update(PORTABLE_ENV)
+    # the rest of the set-up is WORKER_CONFIG, in the command; the pins or this machine's own kernels, whatever this
+    # shell had set
+    env = {**pinned_env(os.environ, portable), SEED_THREADS_ENV: str(threads)}
     print(f"tinydigits worker: {nworkers} worker process(es), {threads} thread(s) per seed, "
           + ("portable (kernels pinned to AVX2)" if portable else "this machine's own kernels")
           + (f", one per GPU ({gpus})" if gpus else "") + f", scheduler {target}", flush=True)

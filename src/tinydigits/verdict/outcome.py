@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tinydigits.errors import describe
+
 
 @dataclass
 class SeedOutcome:
@@ -18,6 +20,11 @@ class SeedOutcome:
     warning: str | None = None  # what failed to publish (TensorBoard, MLflow); the seed itself landed
     error: str | None = None
     not_run: str | None = None
+
+
+def failed(seed: int, err: BaseException) -> SeedOutcome:
+    """A seed whose training raised: its error in one line for its row and check.json."""
+    return SeedOutcome(seed, error=describe(err)[:200])
 
 
 def not_run(seeds, reason: str) -> list[SeedOutcome]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tinydigits.constants import Budget
-from tinydigits.errors import TinyDigitsError, describe
+from tinydigits.errors import TinyDigitsError
 from tinydigits.results.budget import format_verdict, judge
 from tinydigits.results.report import describe_arithmetic
 from tinydigits.training import runs, tracking
@@ -23,7 +23,9 @@ from tinydigits.training.runs import INLINE
 from tinydigits.training.stack import ensure_stackable
 from tinydigits.training.train import train
 from tinydigits.verdict.engine import write_results
-from tinydigits.verdict.outcome import SeedOutcome
+from tinydigits.verdict.outcome import SeedOutcome, failed
+
+WAIT_WORKERS = 60.0  # seconds a cluster check waits for a worker that can take its seeds
 
 
 def exit_with_parent(parent: int) -> None:
@@ -55,7 +57,7 @@ def _stacked(base: TrainConfig, seeds: list[int], budget: Budget) -> Iterator[Se
             written.add(result.config.seed)
             yield outcome(result)
     except Exception as err:
-        yield from (SeedOutcome(s, error=describe(err)[:200]) for s in seeds if s not in written)
+        yield from (failed(s, err) for s in seeds if s not in written)
 
 
 def _one_by_one(configs: list[TrainConfig], budget: Budget) -> Iterator[SeedOutcome]:
@@ -63,7 +65,7 @@ def _one_by_one(configs: list[TrainConfig], budget: Budget) -> Iterator[SeedOutc
         try:
             yield outcome(train(cfg, quiet=True, log=lambda _: None, budget=budget))
         except Exception as err:
-            yield SeedOutcome(cfg.seed, error=describe(err)[:200])
+            yield failed(cfg.seed, err)
 
 
 def _on_workers(configs: list[TrainConfig], budget: Budget, folder: Path, jobs: int, cluster: str | None,
@@ -99,7 +101,7 @@ def _cannot_pin() -> str | None:
 
 
 def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=print, stack: bool = False,
-              cluster: str | None = None, wait: float = 60.0) -> dict[int, SeedOutcome]:
+              cluster: str | None = None, wait: float = WAIT_WORKERS) -> dict[int, SeedOutcome]:
     """Train one run per seed into `base.out`: stacked as one network in this process, one after another in this
     process (`jobs` 1, no cluster), or as Dask tasks (`jobs` > 1 on this machine's cores, or `cluster`, which always
     wins). Every seed comes back as a `SeedOutcome`: landed, failed by the model, or not run. Ctrl-C stops the check."""
@@ -141,7 +143,6 @@ def stack_by_default(cfg: TrainConfig) -> bool:
 
 
 PLAN = "plan.json"  # in a check's folder from its start: what it was asked to do (`--resume` reads it)
-WAIT_WORKERS = 60.0  # seconds a cluster check waits for a worker that can take its seeds
 
 
 @dataclass
@@ -252,9 +253,9 @@ def _refuse_another_model(plan: dict[str, Any], cfg: TrainConfig, folder: Path) 
     if "code" in plan and (differ := version_difference(code_version(), plan["code"])):
         raise TinyDigitsError(f"{folder} was started with other code ({differ.replace('there', 'in the plan')}): "
                               "its seeds would not be one check's seeds; start a new check")
-    if "model_sha256" in plan and resolve(cfg.model).digest() != plan["model_sha256"]:
+    if "model_sha256" in plan and (now := resolve(cfg.model).digest()) != plan["model_sha256"]:
         raise TinyDigitsError(f"{folder}: the model {cfg.model} has changed since the check began "
-                              f"({resolve(cfg.model).digest()} now, {plan['model_sha256']} in the plan); start a new check")
+                              f"({now} now, {plan['model_sha256']} in the plan); start a new check")
 
 
 def resume(folder: str | os.PathLike, jobs: int = 1, log=print, cluster: str | None = None,
