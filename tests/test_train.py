@@ -265,6 +265,35 @@ def test_a_portable_run_gives_the_same_numbers_on_every_cpu_kind(tmp_path, mnist
     assert config["environment"]["arithmetic"]["aten_isa"] == "AVX2"
 
 
+def test_a_test_pass_in_cache_sized_pieces_gives_every_models_logits_to_the_bit(mnist_dir):
+    """`device.infer` forwards a test batch in pieces (cheaper on a CPU): every registered model's logits for 1,000 test
+    images are the same bits as one whole forward, so no curve, picture or report moves."""
+    from tinydigits.data import mnist
+    from tinydigits.models.registry import eval_mode
+    from tinydigits.training.device import EVAL_CHUNK, infer, input_layout
+    from tinydigits.training.train import training_model
+
+    x, _ = next(iter(mnist.batches(mnist.load_split("test", str(mnist_dir), torch.device("cpu")), 1000)))
+    assert len(x) > EVAL_CHUNK
+    for name in models.names():
+        torch.manual_seed(0)
+        with eval_mode(training_model(name)) as model:
+            assert torch.equal(infer(model, input_layout(x)), model(input_layout(x))), name
+
+
+def test_a_runs_metrics_are_the_same_with_the_test_pass_in_pieces_or_whole(tmp_path, mnist_dir, monkeypatch):
+    from tinydigits.training import device
+
+    cfg = TrainConfig(epochs=2, train_limit=1000, data_dir=str(mnist_dir), out=str(tmp_path))
+    timing = {"seconds", "train_images_per_s"}
+    rows = []
+    for chunk in (device.EVAL_CHUNK, 10**9):  # in pieces, then the whole batch of 1,000 as before
+        monkeypatch.setattr(device, "EVAL_CHUNK", chunk)
+        result = train(cfg, quiet=True, log=lambda _: None)
+        rows.append([{k: v for k, v in e.items() if k not in timing} for e in result.metrics["epochs"]])
+    assert rows[0] == rows[1]
+
+
 NATIVE_FIRST = """
 import json
 import os

@@ -9,7 +9,7 @@ from torch import nn
 
 from tinydigits.data import mnist
 from tinydigits.models.registry import eval_mode
-from tinydigits.training.device import input_layout
+from tinydigits.training.device import infer, input_layout
 
 
 @dataclass
@@ -30,7 +30,7 @@ class Predictions:
 def predict_split(model: nn.Module, split: mnist.Split, batch_size: int = 1000) -> Predictions:
     """Every image's class probabilities, in eval mode (the model's own mode comes back afterwards)."""
     with eval_mode(model):
-        probs = [torch.softmax(model(input_layout(x)), dim=1).cpu() for x, _ in mnist.batches(split, batch_size)]
+        probs = [torch.softmax(infer(model, input_layout(x)), dim=1).cpu() for x, _ in mnist.batches(split, batch_size)]
     p = torch.cat(probs)
     return Predictions(split.labels.cpu(), p.argmax(1), p)
 

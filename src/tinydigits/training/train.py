@@ -21,7 +21,7 @@ from tinydigits.data import mnist
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.registry import eval_mode
 from tinydigits.training.config import TrainConfig
-from tinydigits.training.device import input_layout, model_layout, pick_device
+from tinydigits.training.device import infer, input_layout, model_layout, pick_device
 from tinydigits.training.record import EpochStats, KeyboardInterruptInRun, RunRecord, RunResult, epoch_line, epoch_row
 
 
@@ -59,7 +59,7 @@ def evaluate(model: nn.Module, split: mnist.Split | list[mnist.Split], batch_siz
     loss_sum = correct = 0
     with eval_mode(model):
         for group in zip(*(mnist.batches(s, batch_size) for s in splits), strict=True):
-            logits = model(input_layout(torch.cat([x for x, _ in group], 1)))
+            logits = infer(model, input_layout(torch.cat([x for x, _ in group], 1)))
             if keep is not None:
                 keep.append(logits.detach().cpu())
             if logits.dim() == 2:
