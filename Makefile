@@ -29,7 +29,7 @@ train: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests
-	$(BIN)/python -m pytest -q $(ARGS)
+	$(BIN)/python -m pytest -q -n auto --dist loadfile $(ARGS)
 
 check: $(STAMP)
 	$(BIN)/tinydigits check --jobs 2 $(ARGS)

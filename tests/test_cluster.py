@@ -323,14 +323,13 @@ def test_no_worker_a_gpu_asked_of_cpu_workers_a_lost_scheduler_and_each_workers_
                         "--out", str(tmp_path / "runs"))
         assert cuda.returncode == 1 and "no worker has a GPU" in cuda.stderr and "VERDICT" not in cuda.stdout
         check = subprocess.Popen([sys.executable, "-m", "tinydigits", "check", "--cluster", str(first), "--seeds",
-                                  "0,1,2", *TINY, "--train-limit", "20000", *data[:2], "--model", data[3],
-                                  "--out", str(tmp_path / "cut")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                 text=True)
-        deadline = time.monotonic() + 120
-        while not list((tmp_path / "cut").glob("*/plan.json")):
-            assert time.monotonic() < deadline and check.poll() is None, check.communicate()
-            time.sleep(0.2)
-        time.sleep(3)  # a seed is on the worker
+                                  "0,1,2", *TINY, *data, "--out", str(tmp_path / "cut")], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
+        with Client(scheduler_file=str(first), timeout="30s") as watch:  # one worker: seeds 1 and 2 wait in the queue
+            deadline = time.monotonic() + 120
+            while not any(watch.processing().values()):  # seed 0 is on the worker
+                assert time.monotonic() < deadline and check.poll() is None, check.communicate()
+                time.sleep(0.05)
         procs[0].kill()
         out, err = check.communicate(timeout=120)
         assert check.returncode == 3 and "VERDICT: INCOMPLETE" in out and "FAIL" not in out.replace("FAILED", ""), out
@@ -363,7 +362,7 @@ def test_no_worker_a_gpu_asked_of_cpu_workers_a_lost_scheduler_and_each_workers_
             assert "arithmetic: bf16, AVX512" in bf16.stdout
     finally:
         _stop(*reversed(procs))
-    here = run_main("check", "--seeds", "0,1,2", *TINY, "--train-limit", "20000", *data, "--out", str(tmp_path / "here"),
+    here = run_main("check", "--seeds", "0,1,2", *TINY, *data, "--out", str(tmp_path / "here"),
                     "--json", str(tmp_path / "h.json"))
     assert here.returncode == 0, here.stderr
     assert curves(json.loads((tmp_path / "r.json").read_text())) == curves(json.loads((tmp_path / "h.json").read_text()))

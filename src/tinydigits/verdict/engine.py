@@ -293,11 +293,13 @@ def client_for(cluster: str | None, jobs: int, portable: bool = True) -> Iterato
             # a lost scheduler is said in the verdict (seeds not run); the client's own reconnect log would follow it
             logging.getLogger("distributed.client").setLevel(logging.CRITICAL)
         return
-    # Not daemonic, so a seed could still use a DataLoader with workers; no dashboard; a seed's error comes home as
-    # its row in the table, so the workers' own log of it (a traceback on stderr) is silenced.
+    # Not daemonic, so a seed could still use a DataLoader with workers; no dashboard, and the scheduler's own HTTP
+    # endpoints on a free port (else 8787: a second check at once warned "Port 8787 is already in use"); a seed's
+    # error comes home as its row in the table, so the workers' own log of it (a traceback on stderr) is silenced.
     with dask.config.set(WORKER_CONFIG), worker_env(portable), \
             LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
-                         silence_logs=logging.CRITICAL) as local, Client(local) as client:
+                         scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.CRITICAL) as local, \
+            Client(local) as client:
         yield client
 
 
