@@ -99,3 +99,39 @@ USER_FILE = textwrap.dedent('''
 
     NOT_A_MODEL = 42
 ''')
+
+
+TINY_CHECK = ["--epochs", "1", "--last", "1", "--min-acc", "1", "--train-limit", "2000", "--threads", "1"]  # cheap seeds
+
+
+def start_scheduler(file) -> subprocess.Popen:
+    """`dask scheduler` on loopback (port 0, no dashboard) writing `file`; returns once the file is there."""
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port",
+                             "0", "--no-dashboard", "--scheduler-file", str(file)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not file.exists():
+        assert time.monotonic() < deadline, "the scheduler did not start"
+        time.sleep(0.2)
+    return proc
+
+
+def stop_processes(*procs: subprocess.Popen) -> None:
+    """SIGTERM each process still running, SIGKILL it after 20 s: the end of every scheduler and worker a test starts."""
+    import signal
+
+    for proc in procs:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def curves(verdict: dict) -> dict[str, list[float]]:
+    """A check's test curves (the judged epochs), seed by seed."""
+    return {seed: row["last"] for seed, row in verdict["seeds"].items()}
