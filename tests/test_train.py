@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 import torch
@@ -297,6 +298,7 @@ def test_a_runs_metrics_are_the_same_with_the_test_pass_in_pieces_or_whole(tmp_p
 NATIVE_FIRST = """
 import json
 import os
+import os
 import sys
 
 if __name__ == "__main__":  # a notebook that ran torch natively before it called tinydigits
@@ -322,8 +324,9 @@ def test_a_notebook_that_ran_torch_natively_still_trains_a_portable_seed(tmp_pat
 
     script = tmp_path / "notebook.py"
     script.write_text(NATIVE_FIRST)
+    # a scheduler address in the environment (here a closed port) is for checks: the fresh process is this machine's
     done = subprocess.run([sys.executable, str(script), str(mnist_dir), str(tmp_path / "far")], capture_output=True,
-                          text=True, timeout=240)
+                          text=True, timeout=240, env={**os.environ, "DASK_SCHEDULER_ADDRESS": "tcp://127.0.0.1:9"})
     assert done.returncode == 0, done.stderr
     far = json.loads(done.stdout.strip().splitlines()[-1])
     assert far["isa"] == "AVX2" and far["report"] and far["test"] == 10_000

@@ -264,7 +264,7 @@ def train_in_fresh_process(cfg: TrainConfig, budget: Budget) -> Path:
     run folder lands under `cfg.out` as a check's seeds do. Returns the folder."""
     out = Path(cfg.out)
     out.mkdir(parents=True, exist_ok=True)
-    with client_for(None, 1, cfg.portable) as client:
+    with local_client(1, cfg.portable) as client:  # never $DASK_SCHEDULER_ADDRESS's workers: their arithmetic is unchecked
         archive = client.submit(remote_seed, cfg, budget, model_content(cfg.model), code_version(), pure=False).result()
     return unpack(archive, out, cfg.seed)
 
@@ -275,8 +275,7 @@ def client_for(cluster: str | None, jobs: int, portable: bool = True) -> Iterato
     `LocalCluster` of `jobs` worker processes with one thread each (pinned to the portable arithmetic or not), made
     here and closed with the block. Dask's
     own settings apply (`tls://` addresses take their certificates from `distributed.comm.tls.*`)."""
-    import dask
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     cluster = cluster or os.environ.get("DASK_SCHEDULER_ADDRESS")
     if cluster:
@@ -293,6 +292,17 @@ def client_for(cluster: str | None, jobs: int, portable: bool = True) -> Iterato
             # a lost scheduler is said in the verdict (seeds not run); the client's own reconnect log would follow it
             logging.getLogger("distributed.client").setLevel(logging.CRITICAL)
         return
+    with local_client(jobs, portable) as client:
+        yield client
+
+
+@contextlib.contextmanager
+def local_client(jobs: int, portable: bool = True) -> Iterator[Any]:
+    """A client of a `LocalCluster` of `jobs` worker processes on this machine, one thread each, pinned to the portable
+    arithmetic or not; closed with the block."""
+    import dask
+    from distributed import Client, LocalCluster
+
     # Not daemonic, so a seed could still use a DataLoader with workers; no dashboard, and the scheduler's own HTTP
     # endpoints on a free port (else 8787: a second check at once warned "Port 8787 is already in use"); a seed's
     # error comes home as its row in the table, so the workers' own log of it (a traceback on stderr) is silenced.
