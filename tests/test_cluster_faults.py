@@ -49,6 +49,19 @@ def test_ctrl_c_then_resume_trains_only_the_rest_and_gives_the_same_verdict(tmp_
         resume(tmp_path)
 
 
+def test_the_workers_are_asked_of_the_scheduler_not_the_clients_cache():
+    """Dask's client refreshes its cached identity every 2 s with one that lists no workers: read at that instant it
+    said every worker had left, and a 15-epoch check re-queued the seeds it was training. The dispatcher asks now."""
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as local, \
+            Client(local) as client:
+        (address,) = engine.workers_now(client)
+        client._scheduler_identity = client.sync(client.scheduler.identity, n_workers=0)  # what the refresh leaves
+        assert client._scheduler_identity["workers"] == {}
+        assert list(engine.workers_now(client)) == [address] and engine.worker_resources(client) == {address: {}}
+
+
 def test_addresses_versions_and_gpu_routing():
     assert engine.scheduler_target("tcp://10.0.0.5:8786") == {"address": "tcp://10.0.0.5:8786"}
     assert engine.scheduler_target("tls://head:8786") == {"address": "tls://head:8786"}

@@ -203,7 +203,7 @@ def _on_cluster(cfg: SearchConfig, log=print) -> None:
         cfg = dataclasses.replace(cfg, storage="sqlite:///" + str(Path(cfg.storage[len("sqlite:///"):]).resolve()))
     with engine.client_for(cfg.cluster, cfg.jobs) as client:
         engine.checked_workers(client)
-        workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+        workers = max(1, len(engine.workers_now(client)))
         log(f"on the cluster {cfg.cluster}: {workers} study worker(s)")
         tag = uuid.uuid4().hex[:8]
         futures = [client.submit(_cluster_worker, cfg, i, pure=False, key=f"tinydigits-search-{cfg.study}-{i}-{tag}")

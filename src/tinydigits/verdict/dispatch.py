@@ -85,9 +85,9 @@ class Dispatcher:
             try:
                 if self.client.status != "running":  # reconnecting: waiting for it would only delay the same verdict
                     raise ConnectionError(self.client.status)
-                workers = self.client.scheduler_info(n_workers=-1)["workers"]
+                workers = engine.workers_now(self.client)
                 self.validate(set(workers) - self.good - set(self.refused))
-            except Exception:  # the scheduler is gone (the cached answer has no workers, or it went between calls)
+            except Exception:  # the scheduler is gone
                 yield from not_run([c.seed for c in queue] + [c.seed for c, _ in self.running.values()],
                                    f"lost the scheduler at {self.address}")
                 return

@@ -313,9 +313,17 @@ def local_client(jobs: int, portable: bool = True) -> Iterator[Any]:
         yield client
 
 
+def workers_now(client) -> dict[str, dict[str, Any]]:
+    """Each connected worker's record, by address, asked of the scheduler now. Not `client.scheduler_info()`: that
+    returns the client's cached identity, which Dask's periodic refresh replaces every 2 s with one listing no workers;
+    read at that instant it said every worker had left (3 in 32,000 calls on a busy 2-core CPU), and a check re-queued
+    every seed it was training. Raises where the scheduler is gone."""
+    return client.sync(client.scheduler.identity, n_workers=-1)["workers"]
+
+
 def worker_resources(client) -> dict[str, dict[str, float]]:
     """Each connected worker's Dask resources (`{"GPU": 1}` for a GPU worker), by address."""
-    return {address: w.get("resources", {}) for address, w in client.scheduler_info(n_workers=-1)["workers"].items()}
+    return {address: w.get("resources", {}) for address, w in workers_now(client).items()}
 
 
 def task_resources(cfg: TrainConfig, resources: dict[str, dict[str, float]]) -> dict[str, float] | None:
