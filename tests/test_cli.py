@@ -68,7 +68,7 @@ def test_models_prints_an_aligned_table_and_json():
     lines = proc.stdout.splitlines()
     assert proc.returncode == 0 and lines[0].split() == ["model", "params", "MACs", "epochs", "held", "recipe"]
     rows = {line.split()[0]: line for line in lines[1:8]}
-    assert list(rows) == ["model1", "model2", "model3", "robust", "lean", "poolbn", "fast"]
+    assert list(rows) == ["model1", "model2", "model3", "robust", "lean", "poolbn", "fast", "golf"]
     params_end, recipe_at = lines[0].index("params") + len("params"), lines[0].index("recipe")
     for line in rows.values():  # numbers right-aligned under their heading, the recipe left-aligned under its own
         assert line[params_end - 1].isdigit() and line[params_end] == " " and line[recipe_at - 1] == " " != line[recipe_at]

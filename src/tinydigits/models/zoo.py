@@ -302,3 +302,25 @@ class Fast(Chain):
         super().__init__(
             conv(1, 6, stride=2, padding=1), conv(6, 12, padding=1), conv(12, 16), conv(16, 16), conv(16, 16), head(16),
         )
+
+
+# Trial 55 of the golf study (`tinydigits search --family golf`), widened: its recipe as the study drew it.
+GOLF_RECIPE = {"optimizer": "sgd", "lr": 0.2040929988783457, "scheduler": "onecycle", "batch_size": 32, "momentum": 0.9,
+               "augment_degrees": 10.419650116420756, "augment_translate": 0.10335638578648963,
+               "augment_scale": (0.9932, 1.0068), "label_smoothing": 0.023702695278696, "ema": 0.999,
+               "augment_elastic": 0.40272977531513693, "augment_stroke": 0.017466679578754214,
+               "augment_blur": 0.49007434480452716, "augment_noise": 0.08938590853857015, "precision": "fp32"}
+
+
+@register("golf", **GOLF_RECIPE)
+class Golf(Chain):
+    """Golf tier - the budget at <= 4,000 parameters (3,760): depthwise-separable convs after the pool.
+
+    Target: PENDING (a 10-seed check is running)
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            conv(1, 8), conv(8, 12, pool=True), conv(12, 12, padding=1, groups=12), conv(12, 26, k=1),
+            conv(26, 26, groups=26), conv(26, 26, k=1), conv(26, 26, groups=26), conv(26, 26, k=1), head(26),
+        )
