@@ -67,7 +67,7 @@ def test_models_prints_an_aligned_table_and_json():
     proc = run_main("models")
     lines = proc.stdout.splitlines()
     assert proc.returncode == 0 and lines[0].split() == ["model", "params", "MACs", "epochs", "held", "recipe"]
-    rows = {line.split()[0]: line for line in lines[1:8]}
+    rows = {line.split()[0]: line for line in lines[1:9]}
     assert list(rows) == ["model1", "model2", "model3", "robust", "lean", "poolbn", "fast", "golf"]
     params_end, recipe_at = lines[0].index("params") + len("params"), lines[0].index("recipe")
     for line in rows.values():  # numbers right-aligned under their heading, the recipe left-aligned under its own
@@ -75,6 +75,7 @@ def test_models_prints_an_aligned_table_and_json():
     assert rows["poolbn"].startswith("poolbn *") and lines[-1].startswith("* the default")
     assert "lr 0.137" in rows["fast"] and "0.1369" not in proc.stdout  # rounded for people
     assert "5/10 P 45.7%" in rows["fast"] and "24/24 P 99.4%" in rows["poolbn"]  # the odds on seeds that did not choose them
+    assert rows["golf"].split()[1] == "3,760" and "4/10 P 39.3%" in rows["golf"]
     machine = json.loads(run_main("models", "--json").stdout)
     fast = next(r for r in machine if r["name"] == "fast")
     assert fast["recipe"]["lr"] == 0.13690395977057332 and [r["name"] for r in machine if r["default"]] == ["poolbn"]
