@@ -379,18 +379,29 @@ def test_the_risk_objective_scores_seeds_by_their_lower_figure_and_spends_seeds_
         outputs.export(study, "best", "x", tmp_path)
 
 
-@pytest.mark.parametrize("name", ["public3762", "golfA", "golfA-poolbn"])
+@pytest.mark.parametrize("name", ["public3762", "golfA", "golfA-poolbn", "golf"])
 def test_the_golf_family_writes_its_start_points_and_rebuilds_them(name, tmp_path, mnist_dir):
     from tinydigits import models
     from tinydigits.search.config import GOLF_POINTS
 
-    cfg = tiny(tmp_path, mnist_dir, family="golf", max_params=4000)
+    cfg = tiny(tmp_path, mnist_dir, family="golf", max_params=4000, objective="risk" if name == "golf" else "seconds")
     spec = space.suggest(optuna.trial.FixedTrial(GOLF_POINTS[name]), cfg)
     expected = {"public3762": "c4p1d1 c4p1d1 c4p1d1 M c8p1d1 c8p1d1 c8p1d1 M c8p1d1 c8p1d1 c8p1d1",
-                "golfA": "c6 c8 M c10p1 c10 c10 c8", "golfA-poolbn": "c6 c8P c10p1 c10 c10 c8"}[name]
+                "golfA": "c6 c8 M c10p1 c10 c10 c8", "golfA-poolbn": "c6 c8P c10p1 c10 c10 c8",
+                "golf": "c8 c12P c12p1g12 c26k1 c26g26 c26k1 c26g26 c26k1"}[name]
     assert spec.compact() == expected and spec.params() == models.count_params(spec.build()) < 4000
     assert spec.recipe["precision"] == "fp32" and spec.recipe["momentum"] == GOLF_POINTS[name]["momentum"]
-    separable = space.suggest(optuna.trial.FixedTrial({**GOLF_POINTS["golfA"], "sep": 1, "t1": 1, "w_t1": 6}), cfg)
+    if name == "golf":  # the registered net, recipe and all, as a risk study queues it: a study starts at it
+        study = storage.open_study(cfg)
+        space.start_from(study, [name], cfg.epochs, augments=True, family="golf")
+        queued = study.get_trials(states=(optuna.trial.TrialState.WAITING,))[0].system_attrs["fixed_params"]
+        spec = space.suggest(optuna.trial.FixedTrial(queued), cfg)
+        golf = models.recipe("golf")
+        assert spec.params() == models.count_params(models.create("golf"))
+        assert {k: spec.recipe[k] for k in golf} == {**golf, "augment_scale": list(golf["augment_scale"])}
+    separable = space.suggest(optuna.trial.FixedTrial({**GOLF_POINTS["golfA"], "sep": 1, "t1": 1, "w_t1": 6,
+                                                       "w2_sep": 10, "w3_sep": 8}),
+                              dataclasses.replace(cfg, objective="seconds"))
     assert separable.compact() == "c6 c8 M c6k1 c6p1g6 c10k1 c10g10 c10k1 c10g10 c10k1 c10g10 c8k1"
     assert separable.params() == models.count_params(separable.build())
     with pytest.raises(TinyDigitsError, match="--start-from"):

@@ -125,12 +125,15 @@ def suggest_golf(trial, cfg: SearchConfig) -> NetSpec:
         w_t1 = widths("w_t1", 4, 12)
         tokens.append(f"c{w_t1}k1")
         ch = w_t1
-    more, ch = stage(trial.suggest_int("n2", 1, 3), widths("w2", 6, 16), trial.suggest_categorical("pad2", [0, 1, 2]), ch,
+    # Separable stages draw their widths from a wider range under their own names (a 3x3 per channel costs 9 weights,
+    # not 9 x width: golf spends its budget on 26 channels there), so the stored plain-conv trials keep their draws.
+    wide = lambda name: widths(f"{name}_sep", 8, 32) if sep else widths(name, 6, 16)
+    more, ch = stage(trial.suggest_int("n2", 1, 3), wide("w2"), trial.suggest_categorical("pad2", [0, 1, 2]), ch,
                      separable=bool(sep))
     tokens += more
     if trial.suggest_categorical("pool2", [0, 1]):
         tokens.append("M")
-    more, ch = stage(trial.suggest_int("n3", 0, 3), widths("w3", 6, 16), trial.suggest_categorical("pad3", [0, 1, 2]), ch,
+    more, ch = stage(trial.suggest_int("n3", 0, 3), wide("w3"), trial.suggest_categorical("pad3", [0, 1, 2]), ch,
                      separable=bool(sep))
     tokens += more
     scale = trial.suggest_float("augment_scale", 0.0, 0.12)
@@ -162,7 +165,7 @@ def start_from(study, names: list[str], epochs: int, augments: bool = False, fam
     the chain family, GOLF_POINTS in the golf family."""
     for name in names:
         if family == "golf":
-            point = {**GOLF_POINTS[name], **({k: 0.0 for k in ROBUSTNESS_AUGMENTS} if augments else {})}
+            point = {**({k: 0.0 for k in ROBUSTNESS_AUGMENTS} if augments else {}), **GOLF_POINTS[name]}  # golf has its own
         else:
             point = known_point(name, epochs, augments)
         study.enqueue_trial(point, skip_if_exists=True)
