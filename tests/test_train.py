@@ -295,46 +295,6 @@ def test_a_runs_metrics_are_the_same_with_the_test_pass_in_pieces_or_whole(tmp_p
     assert rows[0] == rows[1]
 
 
-KEPT_OR_NOT = """
-import json
-import resource
-import sys
-
-from tinydigits.training import train as loop
-from tinydigits.training.config import TrainConfig
-
-if __name__ == "__main__":  # a fresh process: glibc's malloc as it starts, then with freed memory kept
-    kept, out = [], []
-    for keep in (lambda: False, loop.keep_freed_memory):
-        loop.keep_freed_memory = lambda keep=keep: kept.append(keep()) or kept[-1]
-        faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-        run = loop.train(TrainConfig(epochs=2, train_limit=1000, data_dir=sys.argv[1], out=sys.argv[2]), quiet=True,
-                         log=lambda _: None)
-        out.append({"epochs": [{k: v for k, v in e.items() if k not in ("seconds", "train_images_per_s")}
-                               for e in run.metrics["epochs"]], "logits": run.test_logits.tolist(),
-                    "faults": resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults})
-    print(json.dumps({"kept": kept, "runs": out}))
-"""
-
-
-def test_a_runs_metrics_are_the_same_with_freed_memory_kept_or_given_back(tmp_path, mnist_dir):
-    """`device.keep_freed_memory` changes where a step's memory comes from, never a number: a fixed-seed run in a
-    fresh process (glibc as it starts) and again with freed memory kept gives the same metrics and test logits."""
-    import subprocess
-    import sys
-
-    script = tmp_path / "kept.py"
-    script.write_text(KEPT_OR_NOT)
-    done = subprocess.run([sys.executable, str(script), str(mnist_dir), str(tmp_path)], capture_output=True, text=True,
-                          timeout=240)
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    given_back, kept = result["runs"]
-    assert given_back["epochs"] == kept["epochs"] and given_back["logits"] == kept["logits"]
-    if sys.platform.startswith("linux"):
-        assert result["kept"] == [False, True]
-
-
 NATIVE_FIRST = """
 import json
 import os

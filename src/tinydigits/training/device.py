@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import platform
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -86,28 +85,6 @@ def arithmetic() -> dict[str, object]:
             "cpu_flags": sorted(flags & {"avx2", "fma", "avx512f", "avx512_bf16", "avx512_vnni", "amx_bf16", "amx_tile"}),
             "aten_isa": aten_isa(), "onednn_max_isa": os.environ.get("ONEDNN_MAX_CPU_ISA", "native"),
             "mkl_cbwr": os.environ.get("MKL_CBWR", "native")}
-
-
-# glibc's malloc gives blocks of >= 128 KiB back to the kernel when they are freed, so every training step faulted
-# its activations' pages in afresh (poolbn at batch 64: ~900 page faults a step, each page zeroed by the kernel).
-# Freed memory kept in the heap instead - what jemalloc or tcmalloc would do, without a library to preload - takes
-# them away; no arithmetic changes (tests/test_train.py: the same metrics.json). Blocks over KEEP_BELOW (the data
-# splits) are still mapped and unmapped as before.
-_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # mallopt's parameters (malloc.h)
-KEEP_BELOW = 32 << 20  # glibc's largest heap block on 64-bit: a step's activations, an evaluation piece
-
-
-def keep_freed_memory() -> bool:
-    """Keep this process's freed memory for reuse (glibc); False where the C library has no `mallopt` to ask."""
-    if not sys.platform.startswith("linux"):
-        return False
-    import ctypes
-
-    try:
-        mallopt = ctypes.CDLL(None).mallopt  # the C library this process already runs on
-    except (OSError, AttributeError):  # musl and others: nothing to change
-        return False
-    return bool(mallopt(_M_MMAP_THRESHOLD, KEEP_BELOW)) and bool(mallopt(_M_TRIM_THRESHOLD, 1 << 30))
 
 
 def native_bf16() -> bool:

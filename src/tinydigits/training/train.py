@@ -21,7 +21,7 @@ from tinydigits.data import mnist
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.registry import eval_mode
 from tinydigits.training.config import TrainConfig
-from tinydigits.training.device import infer, input_layout, keep_freed_memory, model_layout, pick_device
+from tinydigits.training.device import infer, input_layout, model_layout, pick_device
 from tinydigits.training.record import EpochStats, KeyboardInterruptInRun, RunRecord, RunResult, epoch_line, epoch_row
 
 
@@ -359,8 +359,7 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
 def ensure_arithmetic(cfg: TrainConfig) -> None:
     """A seed never trains silently in another arithmetic than its config records: a portable one pins this process
     to AVX2 (or refuses in one line where torch already runs other kernels: `tinydigits.train` then trains it in a
-    fresh process), and its threads are set. Freed memory is kept for the next steps (`device.keep_freed_memory`)."""
-    keep_freed_memory()
+    fresh process), and its threads are set."""
     if cfg.portable:
         from tinydigits.training.device import pin_portable
 
