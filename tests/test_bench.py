@@ -69,15 +69,18 @@ def test_run_in_turns_gives_each_process_only_its_own_running_time():
 
     from tinydigits.measure import versus
 
-    # Each child needs ~0.6 s of CPU; run one slice at a time they take turns, so each one's
-    # running time is about its own work, not the sum of both.
-    busy = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.6: pass"
-    procs = {name: subprocess.Popen([sys.executable, "-c", busy], start_new_session=True) for name in ("a", "b")}
+    # Each child needs ~0.6 s of CPU (b half of it in a child of its own, as a DataLoader's workers); run one slice at
+    # a time they take turns, so each one's running time is about its own work, not the sum of both.
+    busy = "import time\nt = time.process_time()\nwhile time.process_time() - t < {}: pass"
+    spawning = f"import subprocess, sys\nsubprocess.run([sys.executable, '-c', {busy.format(0.3)!r}])\n{busy.format(0.3)}"
+    procs = {name: subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
+             for name, code in (("a", busy.format(0.6)), ("b", spawning))}
     start = time.perf_counter()
-    seconds = versus._run_in_turns(procs, slice_s=0.1)
+    seconds, cpu = versus._run_in_turns(procs, slice_s=0.1)
     wall = time.perf_counter() - start
     assert all(p.returncode == 0 for p in procs.values())
     assert all(0.5 <= s <= 3.0 for s in seconds.values()), seconds
+    assert all(0.6 <= c <= 2.0 for c in cpu.values()), cpu  # b's child counted in b's
     assert sum(seconds.values()) <= wall + 0.05
 
 
@@ -85,7 +88,9 @@ def test_vs_notebook_table_prints_both_runs_and_the_ratio():
     from tinydigits.measure import versus
 
     run = lambda s, acc: {"model": "x", "params": 6136, "epochs": 15, "batch_size": 128, "precision": "fp32",
-                          "seconds": s, "final_acc": acc, "min_last": acc - 0.02}
-    table = versus.format_vs({"tinydigits": run(70.0, 99.55), "notebook": run(290.0, 99.41), "ratio": 290 / 70})
+                          "seconds": s, "cpu_seconds": s * 1.5, "final_acc": acc, "min_last": acc - 0.02}
+    table = versus.format_vs({"tinydigits": run(70.0, 99.55), "notebook": run(290.0, 99.41), "ratio": 290 / 70,
+                              "cpu_ratio": 435 / 105})
     assert "70.0" in table and "290.0" in table and "99.55" in table and "99.41" in table and "4.14x" in table
+    assert "105.0" in table and "435.0" in table and "CPU seconds: 4.14x" in table
     assert versus.COURSE_NET.params() == 6136  # the course network the issue describes
