@@ -87,8 +87,9 @@ class SearchConfig:
     train_limit: int | None = setting(help="train on the first N images only (quick looks, tests)", type=positive_int)
     threads: int | None = setting(help="CPU threads per worker", type=positive_int)  # default: cores split between workers
     out: str | None = setting(help="table, pareto.png and exported specs (default search/<study>/)")
-    start_from: list[str] = setting(help="queue registered nets (robust, model3, fast) with their recipes as the first "
-                                         "trials (TPE starts near)", type=_names, metavar="NAME,...", default_factory=list)
+    start_from: list[str] = setting(help="queue known nets with their recipes as the first trials (TPE starts near): "
+                                         "model3, robust, fast in the chain family; public3762, golfA, golfA-poolbn, "
+                                         "golf in the golf family", type=_names, metavar="NAME,...", default_factory=list)
     mlflow: str | None = setting(help="also log to this MLflow tracking server or URI (pip install 'tinydigits[mlflow]'); "
                                       "a check or search is the parent run", metavar="URI")
     data_dir: str | None = setting(help=DATA_DIR_HELP)
