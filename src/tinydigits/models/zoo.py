@@ -334,8 +334,8 @@ class Golf(Chain):
     Analysis: the separable convs buy width (26 channels after the pool where the plain golf nets had
         10), and the curve climbs to the last epoch where theirs flattened at 99.2-99.3 from epoch 6; the best
         seeds hold with room (seed 0 at 99.54). Not reliable: 4 of 10, a mean -0.025 from the line
-        and sd 0.074 (poolbn's: 0.045). Next: the golf family's separable widths reach past 16, with this
-        point as a start, judged on seeds paired with these (docs/research-record.md).
+        and sd 0.074 (poolbn's: 0.045). Next: the golf study explores around it (its separable widths
+        now reach 32, `--start-from golf`), a lead judged on seeds paired with these (docs/research-record.md).
     """
 
     def __init__(self) -> None:
