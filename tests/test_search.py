@@ -385,12 +385,12 @@ def test_the_golf_family_writes_its_start_points_and_rebuilds_them(name, tmp_pat
     from tinydigits.search.config import GOLF_POINTS
 
     cfg = tiny(tmp_path, mnist_dir, family="golf", max_params=4000, objective="risk" if name == "golf" else "seconds")
-    spec = space.suggest(optuna.trial.FixedTrial(GOLF_POINTS[name]), cfg)
+    spec = space.suggest(optuna.trial.FixedTrial(space.golf_point(name, augments=cfg.objective == "risk")), cfg)
     expected = {"public3762": "c4p1d1 c4p1d1 c4p1d1 M c8p1d1 c8p1d1 c8p1d1 M c8p1d1 c8p1d1 c8p1d1",
                 "golfA": "c6 c8 M c10p1 c10 c10 c8", "golfA-poolbn": "c6 c8P c10p1 c10 c10 c8",
                 "golf": "c8 c12P c12p1g12 c26k1 c26g26 c26k1 c26g26 c26k1"}[name]
     assert spec.compact() == expected and spec.params() == models.count_params(spec.build()) < 4000
-    assert spec.recipe["precision"] == "fp32" and spec.recipe["momentum"] == GOLF_POINTS[name]["momentum"]
+    assert spec.recipe["precision"] == "fp32" and spec.recipe["momentum"] == space.golf_point(name)["momentum"]
     if name == "golf":  # the registered net, recipe and all, as a risk study queues it: a study starts at it
         study = storage.open_study(cfg)
         space.start_from(study, [name], cfg.epochs, augments=True, family="golf")

@@ -298,7 +298,6 @@ def test_a_runs_metrics_are_the_same_with_the_test_pass_in_pieces_or_whole(tmp_p
 NATIVE_FIRST = """
 import json
 import os
-import os
 import sys
 
 if __name__ == "__main__":  # a notebook that ran torch natively before it called tinydigits

@@ -32,8 +32,8 @@ REGISTERED_POINTS = {
 # public3762: a public 3,762-param net (4-4-4 / 8-8-8 / 8-8-8, two pools, 1 % dropout, batch 32, SGD without
 # momentum) as this family writes it (3,692 params: its exact paddings are not published); golfA: this project's
 # best earlier attempt, `c6 c8 M c10p1 c10 c10 c8` (docs/research-record.md); golfA-poolbn: the same in poolbn's
-# conv -> pool -> BN order; golf: the registered golf net (the study's trial 55 widened: separable stages at 26
-# channels) with its recipe, so that a study explores around it (tests check it rebuilds golf's spec and recipe).
+# conv -> pool -> BN order; golf: the registered golf net's layout (the study's trial 55 widened: separable stages at
+# 26 channels), its recipe taken from the registry when it is queued (`space.golf_point`), so the two cannot differ.
 _GOLF_RECIPE = {"sep": 0, "t1": 0, "w_t1": 8, "pool_bn": 0, "epochs": 15, "batch_size": 64, "momentum": 0.9, "lr": 0.1,
                 "augment_degrees": 7.0, "augment_translate": 0.0, "augment_scale": 0.0, "label_smoothing": 0.1,
                 "ema": 0.999, "dropout": 0.0}
@@ -47,11 +47,7 @@ GOLF_POINTS = {
     "golfA-poolbn": {**_GOLF_RECIPE, "n1": 2, "w1": 6, "w1_last": 8, "pad1": 0, "n2": 3, "w2": 10, "pad2": 1, "pool2": 0,
                      "n3": 1, "w3": 8, "pad3": 0, "pool_bn": 1},
     "golf": {**_GOLF_RECIPE, "n1": 2, "w1": 8, "w1_last": 12, "pad1": 0, "pool_bn": 1, "sep": 1, "n2": 1, "w2_sep": 26,
-             "pad2": 1, "pool2": 0, "n3": 2, "w3_sep": 26, "pad3": 0, "batch_size": 32, "lr": 0.2040929988783457,
-             "augment_degrees": 10.419650116420756, "augment_translate": 0.10335638578648963, "augment_scale": 0.0068,
-             "label_smoothing": 0.023702695278696, "augment_elastic": 0.40272977531513693,
-             "augment_stroke": 0.017466679578754214, "augment_blur": 0.49007434480452716,
-             "augment_noise": 0.08938590853857015},
+             "pad2": 1, "pool2": 0, "n3": 2, "w3_sep": 26, "pad3": 0},
 }
 
 

@@ -160,14 +160,27 @@ def known_point(name: str, epochs: int = BUDGET.max_epochs, augments: bool = Fal
             "precision": "auto", **({k: recipe.get(k, 0.0) for k in ROBUSTNESS_AUGMENTS} if augments else {})}
 
 
+GOLF_RECIPE_KEYS = ("batch_size", "momentum", "lr", "augment_degrees", "augment_translate", "label_smoothing", "ema")
+
+
+def golf_point(name: str, augments: bool = False) -> dict[str, Any]:
+    """A point of the golf family (GOLF_POINTS) as the search's parameters; a registered net's recipe comes from the
+    registry, as `known_point`'s do; with `augments`, robust's augmentations too (0 where the point has none)."""
+    from tinydigits import models
+
+    point = {**({k: 0.0 for k in ROBUSTNESS_AUGMENTS} if augments else {}), **GOLF_POINTS[name]}
+    if name in models.names():
+        recipe = models.recipe(name)
+        point.update({k: recipe[k] for k in (*GOLF_RECIPE_KEYS, *ROBUSTNESS_AUGMENTS) if k in recipe},
+                     augment_scale=round(1.0 - (recipe.get("augment_scale") or (1.0, 1.0))[0], 6))
+    return point
+
+
 def start_from(study, names: list[str], epochs: int, augments: bool = False, family: str = "chain") -> None:
     """Queue the named points as the study's next trials (once: a continued study skips them): registered nets in
     the chain family, GOLF_POINTS in the golf family."""
     for name in names:
-        if family == "golf":
-            point = {**({k: 0.0 for k in ROBUSTNESS_AUGMENTS} if augments else {}), **GOLF_POINTS[name]}  # golf has its own
-        else:
-            point = known_point(name, epochs, augments)
+        point = golf_point(name, augments) if family == "golf" else known_point(name, epochs, augments)
         study.enqueue_trial(point, skip_if_exists=True)
 
 
