@@ -14,7 +14,7 @@ from tinydigits import settings
 from tinydigits.constants import DEFAULT_MODEL, PORTABLE_ENV, Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.search.config import SearchConfig
-from tinydigits.settings import DATA_DIR_HELP, MODEL_HELP, positive_int
+from tinydigits.settings import DATA_DIR_HELP, MODEL_HELP, positive_int, seed_list
 from tinydigits.training.config import TrainConfig
 
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {}
@@ -66,23 +66,14 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
-def _seed_list(text: str) -> list[int]:
-    try:
-        seeds = [int(part) for part in text.split(",") if part.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError("expected comma-separated integers, e.g. 0,1,2") from None
-    if not seeds or len(set(seeds)) != len(seeds):
-        raise argparse.ArgumentTypeError("expected distinct seeds, e.g. 0,1,2")
-    return seeds
-
-
 CLUSTER_HELP = ("run the seeds on a Dask cluster: its scheduler's address (tcp://host:8786, tls://...) or scheduler "
                 "file (default: $DASK_SCHEDULER_ADDRESS, else --jobs processes here); docs/many-machines.md")
 
 
 def _check_arguments(p: argparse.ArgumentParser) -> None:
     settings.add_arguments(p, TrainConfig, skip={"seed"})
-    p.add_argument("--seeds", type=_seed_list, default=[0, 1, 2, 3, 4])
+    p.add_argument("--seeds", type=seed_list, default=[0, 1, 2, 3, 4],
+                   help="seeds to judge: a list and ranges, e.g. 0-29 or 0-9,20,25-29 (default 0-4)")
     settings.add_arguments(p, Budget)
     p.add_argument("--jobs", type=positive_int, default=1,
                    help="seeds trained in parallel on this machine, as Dask worker processes (cores are split)")

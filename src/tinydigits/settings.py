@@ -39,6 +39,25 @@ def positive_int(text: str) -> int:
     return value
 
 
+def seed_list(text: str) -> list[int]:
+    """`0-29`, `0-9,20,25-29` or `0,1,2`: distinct seeds in the order given (a range is inclusive, low to high)."""
+    seeds: list[int] = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        low, dash, high = part.partition("-")  # a leading "-" (negative seed) is not a range: seeds are >= 0
+        try:
+            first, last = (int(low), int(high)) if dash and low else (int(part), int(part))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{part!r}: expected a seed or a range LOW-HIGH, e.g. 0-9,20,25-29") from None
+        if first < 0 or last < first:
+            raise argparse.ArgumentTypeError(f"{part!r}: a range goes from a low seed >= 0 up to a higher one, e.g. 1-3")
+        seeds += range(first, last + 1)
+    if not seeds or len(set(seeds)) != len(seeds):
+        raise argparse.ArgumentTypeError("expected distinct seeds, e.g. 0-9 or 0,1,2")
+    return seeds
+
+
 def scale_range(text: str) -> tuple[float, float]:
     try:
         low, high = (float(v) for v in text.split(","))

@@ -7,12 +7,13 @@ from pathlib import Path
 
 from tinydigits.constants import BUDGET
 from tinydigits.errors import TinyDigitsError
-from tinydigits.settings import DATA_DIR_HELP, positive_int, setting
+from tinydigits.settings import DATA_DIR_HELP, positive_int, seed_list, setting
 
-OBJECTIVES = ("seconds", "macs", "risk")
+OBJECTIVES = ("seconds", "macs", "risk", "mean")
 FAMILIES = ("chain", "golf")
-SETTINGS = ("epochs", "seeds_per_trial", "max_params", "max_macs", "objective", "min_acc", "last", "family")  # fixed per study
-LATER_SETTINGS = {"family": "chain"}  # settings added after studies were stored: what those studies had
+SETTINGS = ("epochs", "seeds_per_trial", "max_params", "max_macs", "objective", "min_acc", "last", "family",
+            "seeds")  # fixed per study
+LATER_SETTINGS = {"family": "chain", "seeds": []}  # settings added after studies were stored: what those studies had
 
 
 # The registered nets as points of the family: a study can start from them (`--start-from`) instead of from
@@ -50,6 +51,17 @@ GOLF_POINTS = {
              "pad2": 1, "pool2": 0, "n3": 2, "w3_sep": 26, "pad3": 0},
 }
 
+# Golf's untried levers (issue 58) as points of its own: golf with one change each, queued with `--start-from` so a
+# study chosen on seeds measures each against golf on the same seeds. "augments_of" takes a registered net's rotation
+# and elastic / stroke / blur / noise from the registry (the default's heavier augmentation).
+GOLF_LEVERS = {
+    "golf-aug": {"augments_of": "poolbn"},
+    "golf-b64": {"batch_size": 64},
+    "golf-ls": {"label_smoothing": 0.1},
+    "golf-wide": {"w3_sep": 28},  # 3,970 params: the 240 left spent on the last two pairs (28 on all three: 4,076)
+    "golf-deep": {"n3": 3, "w2_sep": 22, "w3_sep": 22},  # 3,946: a fourth separable pair, narrower
+}
+
 
 def _names(text: str) -> list[str]:
     return [n for n in text.split(",") if n]
@@ -62,7 +74,10 @@ class SearchConfig:
     trials: int = setting(20, "trials the study should hold in all (a rerun continues)", type=positive_int)
     timeout: float | None = setting(help="stop starting trials after this many seconds")  # per worker
     epochs: int = setting(BUDGET.max_epochs, "epoch budget: trials choose up to this many", type=positive_int)
-    seeds_per_trial: int = setting(2, type=positive_int)
+    seeds_per_trial: int = setting(2, "seeds a trial trains: 0, 1, ... (or name them with --seeds)", type=positive_int)
+    seeds: list[int] = setting(help="the seeds every trial trains, e.g. 3-5 (default 0 to --seeds-per-trial - 1); judge "
+                                    "the chosen net on others (`check`)", type=seed_list, metavar="SEEDS",
+                               default_factory=list)
     jobs: int = setting(1, "local worker processes (cores are split)", type=positive_int)
     cluster: str | None = setting(help="run the study's workers as tasks on a Dask cluster (its scheduler's address or "
                                        "file), one per worker there, against --storage (docs/many-machines.md)")
@@ -73,7 +88,9 @@ class SearchConfig:
                           "transitions, batch 32 and plain SGD in reach: the <= 4,000-param tier)", choices=FAMILIES)
     objective: str = setting("seconds", "margin vs measured training seconds per run, or vs MACs (machine-independent); "
                              "risk: the seeds' lower figure mean - 2.33 sd of min(last N) vs seconds, with --max-seconds "
-                             "as a limit", choices=OBJECTIVES)
+                             "as a limit; mean: the mean of min(last N) over the same seeds for every trial (all of them "
+                             "trained, paired across trials; the median rule compares each seed with the same seed of "
+                             "finished trials) vs seconds", choices=OBJECTIVES)
     max_seconds: float | None = setting(help="a run's training seconds at most (e.g. 1.2x model3's); more is infeasible")
     min_acc: float = setting(BUDGET.min_acc)
     last: int = setting(BUDGET.last, type=positive_int)
@@ -85,7 +102,8 @@ class SearchConfig:
     out: str | None = setting(help="table, pareto.png and exported specs (default search/<study>/)")
     start_from: list[str] = setting(help="queue known nets with their recipes as the first trials (TPE starts near): "
                                          "model3, robust, fast in the chain family; public3762, golfA, golfA-poolbn, "
-                                         "golf in the golf family", type=_names, metavar="NAME,...", default_factory=list)
+                                         "golf and golf's levers (golf-aug, golf-b64, golf-ls, golf-wide, golf-deep) "
+                                         "in the golf family", type=_names, metavar="NAME,...", default_factory=list)
     mlflow: str | None = setting(help="also log to this MLflow tracking server or URI (pip install 'tinydigits[mlflow]'); "
                                       "a check or search is the parent run", metavar="URI")
     data_dir: str | None = setting(help=DATA_DIR_HELP)
@@ -94,13 +112,19 @@ class SearchConfig:
     def __post_init__(self) -> None:
         if self.prune_after == 0:  # "0: never", wherever the config comes from (the command line or Python)
             self.prune_after = None
+        if self.seeds:  # named seeds decide the count, so the stored settings cannot disagree
+            self.seeds_per_trial = len(self.seeds)
+
+    def trial_seeds(self) -> list[int]:
+        """The seeds every trial trains, in order."""
+        return list(self.seeds) or list(range(self.seeds_per_trial))
 
     def out_dir(self) -> Path:
         return Path(self.out or Path("search") / self.study)
 
     def points(self) -> dict[str, dict]:
         """The named points `--start-from` may queue in this study's family."""
-        return GOLF_POINTS if self.family == "golf" else REGISTERED_POINTS
+        return {**GOLF_POINTS, **GOLF_LEVERS} if self.family == "golf" else REGISTERED_POINTS
 
     def validate(self) -> None:
         checks = [

@@ -9,7 +9,7 @@ from typing import Any
 from tinydigits.constants import BUDGET
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import NetSpec
-from tinydigits.search.config import GOLF_POINTS, REGISTERED_POINTS, SearchConfig
+from tinydigits.search.config import GOLF_LEVERS, GOLF_POINTS, REGISTERED_POINTS, SearchConfig
 from tinydigits.training.config import ROBUSTNESS_AUGMENTS
 
 # risk: the budget's risk, not its cost: the normal model's lower figure of min(last N) over a trial's seeds,
@@ -85,7 +85,7 @@ def _common_recipe(trial, scale: float) -> dict[str, Any]:
 
 
 def _risk_augments(trial, cfg: SearchConfig, recipe: dict[str, Any]) -> None:
-    if cfg.objective == "risk":  # other people's handwriting (data.augment.Augment): robust's levers, around its values
+    if cfg.objective in ("risk", "mean"):  # other people's handwriting (data.augment.Augment): robust's levers, around its values
         recipe.update({"augment_elastic": trial.suggest_float("augment_elastic", 0.0, 2.5),
                        "augment_stroke": trial.suggest_float("augment_stroke", 0.0, 0.5),
                        "augment_blur": trial.suggest_float("augment_blur", 0.0, 1.2),
@@ -168,6 +168,12 @@ def golf_point(name: str, augments: bool = False) -> dict[str, Any]:
     registry, as `known_point`'s do; with `augments`, robust's augmentations too (0 where the point has none)."""
     from tinydigits import models
 
+    if name in GOLF_LEVERS:  # golf with one lever moved
+        lever = dict(GOLF_LEVERS[name])
+        if source := lever.pop("augments_of", None):
+            recipe = models.recipe(source)
+            lever.update({k: recipe.get(k, 0.0) for k in ("augment_degrees", *ROBUSTNESS_AUGMENTS)})
+        return {**golf_point("golf", augments), **lever}
     point = {**({k: 0.0 for k in ROBUSTNESS_AUGMENTS} if augments else {}), **GOLF_POINTS[name]}
     if name in models.names():
         recipe = models.recipe(name)

@@ -39,15 +39,19 @@ from tinydigits.search.storage import open_study
 from tinydigits.training import runs, tracking
 
 
-def _epoch_watch(trial, epochs: int, prune_after: int | None, last: int):
+def _epoch_watch(trial, epochs: int, prune_after: int | None, last: int, seed: int | None = None):
     """on_epoch callback: fail on a NaN loss at once; with `prune_after`, raise TrialPruned when the
     accuracy is below the median of the finished trials (same epoch count) at the same epoch - but not
     in the judged last `last` epochs: the few epochs left cost little, and the median of finished trials is
-    a survivor's (a study pruned a 5,790-param net at 99.49 % in its epoch 13 of 15)."""
+    a survivor's (a study pruned a 5,790-param net at 99.49 % in its epoch 13 of 15). With `seed` (the mean
+    objective), the median is over the same seed's curves of finished trials: paired, seed by seed."""
     import optuna
 
-    done = [t.user_attrs["curve"] for t in trial.study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.COMPLETE,))
-            if len(t.user_attrs.get("curve", [])) == epochs]
+    finished = trial.study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.COMPLETE,))
+    curves = [t.user_attrs.get("curves", {}).get(str(seed)) if seed is not None else t.user_attrs.get("curve")
+              for t in finished]
+    done = [c for c in curves if c is not None and len(c) == epochs]
+    label = "" if seed is None else f"seed {seed} "
 
     def check(row: dict[str, Any]) -> None:
         e = row["epoch"]
@@ -57,7 +61,7 @@ def _epoch_watch(trial, epochs: int, prune_after: int | None, last: int):
             return
         median = statistics.median(c[e - 1] for c in done)
         if row["test_acc"] < median:
-            reason = f"epoch {e}: {row['test_acc']:.2f}% below the median {median:.2f}% of {len(done)} trials"
+            reason = f"{label}epoch {e}: {row['test_acc']:.2f}% below the median {median:.2f}% of {len(done)} trials"
             trial.set_user_attr("pruned", reason)
             raise optuna.TrialPruned(reason)
 
@@ -103,7 +107,9 @@ def _best_lower(study) -> float | None:
 def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]:
     """One seed first; the others only if the first holds `--promote`. With `--objective risk`, seeds are spent
     where they decide: a trial whose seeds' mean after two or more is below the best trial's lower figure is
-    clearly behind and stops there (sequential testing on seeds). Returns (margin or lower figure, cost)."""
+    clearly behind and stops there (sequential testing on seeds). With `--objective mean`, every trial trains
+    every one of the study's seeds (no first-seed gate: one seed's luck must not choose), each watched against the
+    same seed of the finished trials. Returns (margin, lower figure or mean; cost)."""
     from tinydigits.training.config import TrainConfig
     from tinydigits.training.train import train
 
@@ -111,33 +117,46 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
     spec_path.parent.mkdir(parents=True, exist_ok=True)
     runs.write_json(spec_path, spec.to_dict())
     epochs = spec.recipe["epochs"]
-    minima, seconds, folders = [], [], []
+    paired = cfg.objective == "mean"
+    minima, seconds, folders, curves = [], [], [], {}
     best = _best_lower(trial.study) if cfg.objective == "risk" else None
-    for i in range(cfg.seeds_per_trial):
-        tcfg = TrainConfig(model=str(spec_path), seed=i, data_dir=cfg.data_dir, out=str(cfg.out_dir() / "runs"),
+    seeds = cfg.trial_seeds()
+    for i, seed in enumerate(seeds):
+        tcfg = TrainConfig(model=str(spec_path), seed=seed, data_dir=cfg.data_dir, out=str(cfg.out_dir() / "runs"),
                            threads=cfg.threads, train_limit=cfg.train_limit, mlflow=cfg.mlflow, mlflow_parent=cfg.mlflow_parent)
-        watch = _epoch_watch(trial, epochs, cfg.prune_after if i == 0 else None, cfg.last)
+        if paired:
+            watch = _epoch_watch(trial, epochs, cfg.prune_after, cfg.last, seed=seed)
+        else:
+            watch = _epoch_watch(trial, epochs, cfg.prune_after if i == 0 else None, cfg.last)
         result = train(tcfg, quiet=True, log=lambda _: None, on_epoch=watch)
         curve = [e["test_acc"] for e in result.metrics["epochs"]]
+        curves[str(seed)] = curve
+        trial.set_user_attr("curves", curves)  # as each seed finishes: a later trial's median reads them
         minima.append(min(curve[-cfg.last :]))
         seconds.append(sum(e["seconds"] for e in result.metrics["epochs"]))
         folders.append(str(result.run_dir))
         if i == 0:
             trial.set_user_attr("curve", curve)
-            if minima[0] < (cfg.promote if cfg.promote is not None else cfg.min_acc):
+            if not paired and minima[0] < (cfg.promote if cfg.promote is not None else cfg.min_acc):
                 break
-        elif best is not None and i < cfg.seeds_per_trial - 1 and statistics.mean(minima) < best:
+        elif best is not None and i < len(seeds) - 1 and statistics.mean(minima) < best:
             trial.set_user_attr("stopped", f"after {i + 1} seeds: mean {statistics.mean(minima):.3f} below the best {best:.3f}")
             break
     trial.set_user_attr("seeds", len(minima))
+    trial.set_user_attr("seed_list", seeds[: len(minima)])
     trial.set_user_attr("seed_minima", minima)
+    trial.set_user_attr("held", sum(m >= cfg.min_acc for m in minima))
     trial.set_user_attr("seconds", statistics.mean(seconds))
     trial.set_user_attr("margin", min(minima) - cfg.min_acc)  # what the dashboard's trial table shows as is
     trial.set_user_attr("runs", folders)
+    if cfg.objective in ("risk", "mean"):
+        trial.set_user_attr("lower", lower_figure(minima))
     trial.set_constraint("seconds", statistics.mean(seconds) / cfg.max_seconds - 1 if cfg.max_seconds else -1.0)
     if cfg.objective == "risk":
-        trial.set_user_attr("lower", lower_figure(minima))
         return lower_figure(minima), statistics.mean(seconds)
+    if paired:
+        trial.set_user_attr("mean", statistics.mean(minima))
+        return statistics.mean(minima), statistics.mean(seconds)
     cost = statistics.mean(seconds) if cfg.objective == "seconds" else float(spec.macs())
     return min(minima), cost
 
@@ -146,9 +165,10 @@ def describe(t) -> str:
     """One progress line per finished trial."""
     attrs = t.user_attrs
     head = f"trial {t.number:>3}  {attrs.get('params', 0):>6,} params  {attrs.get('compact', '?')}"
-    what = "lower figure (mean - 2.33 sd)" if "lower" in attrs else "min last"
+    what = ("mean of min last" if "mean" in attrs else "lower figure (mean - 2.33 sd)" if "lower" in attrs
+            else "min last")
     if t.state.name == "COMPLETE":
-        return (f"{head}  ->  {what} {t.values[0]:.2f}% on {attrs.get('seeds')} seed(s), "
+        return (f"{head}  ->  {what} {t.values[0]:.2f}% on {attrs.get('seeds')} seed(s) ({attrs.get('held', '?')} held), "
                 f"{attrs.get('seconds', 0):.0f} s/run, {attrs.get('macs', 0):,} MACs")
     if "rejected" in attrs:
         return f"{head}  ->  rejected before training: {attrs['rejected']}"
@@ -221,8 +241,10 @@ MAX_DRAWS = 20  # give up if the sampler keeps drawing specs the constraints rej
 def _trained(study) -> int:
     """Trials that count towards --trials: finished, pruned and running ones (running included, so workers on
     other machines do not overshoot); not those rejected before training, nor crashed ones (they measured
-    nothing; MAX_DRAWS still stops a space that keeps failing)."""
-    return sum(1 for t in study.get_trials(deepcopy=False) if "rejected" not in t.user_attrs and t.state.name != "FAIL")
+    nothing; MAX_DRAWS still stops a space that keeps failing), nor queued ones not started yet (`--start-from`
+    queues its points as WAITING trials: counted, they stopped a study of as many trials before it began)."""
+    return sum(1 for t in study.get_trials(deepcopy=False)
+               if "rejected" not in t.user_attrs and t.state.name not in ("FAIL", "WAITING"))
 
 
 def run(cfg: SearchConfig, log=print) -> Any:
@@ -230,15 +252,16 @@ def run(cfg: SearchConfig, log=print) -> Any:
     cfg.validate()
     cfg.out_dir().mkdir(parents=True, exist_ok=True)
     study = open_study(cfg)  # create it (and check its settings) once, before the workers race to
-    start_from(study, cfg.start_from, cfg.epochs, augments=cfg.objective == "risk", family=cfg.family)
+    start_from(study, cfg.start_from, cfg.epochs, augments=cfg.objective in ("risk", "mean"), family=cfg.family)
     if cfg.jobs > 1 and cfg.threads is None:
         cfg = dataclasses.replace(cfg, threads=max(1, (os.cpu_count() or 1) // cfg.jobs))
     with tracking.parent_run(cfg.mlflow, f"search-{cfg.study}", dataclasses.asdict(cfg)) as parent:
         cfg = dataclasses.replace(cfg, mlflow_parent=parent)
         start = time.perf_counter()
         log(f"study {cfg.study!r} in {cfg.storage}: up to {cfg.trials} trials, {cfg.jobs} worker(s), "
-            + ("objectives: lower figure of min(last N) (mean - 2.33 sd) vs seconds" if cfg.objective == "risk"
-               else f"objectives: margin vs {cfg.objective}"))
+            + {"risk": "objectives: lower figure of min(last N) (mean - 2.33 sd) vs seconds",
+               "mean": f"objectives: mean of min(last N) over seeds {cfg.trial_seeds()} vs seconds"}.get(
+                cfg.objective, f"objectives: margin vs {cfg.objective}"))
         if cfg.cluster:
             _on_cluster(cfg, log)
         elif cfg.jobs == 1:
