@@ -14,7 +14,7 @@ endif
 endif
 ARGS ?=
 
-.PHONY: setup train test check lint bench clean
+.PHONY: setup train test check lint bench clean gpu-check
 
 setup: $(STAMP)
 
@@ -28,7 +28,7 @@ train: $(STAMP)
 	$(BIN)/tinydigits train $(ARGS)
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests scripts
 	$(BIN)/python -m pytest -q -n auto --dist loadfile $(ARGS)
 
 check: $(STAMP)
@@ -36,6 +36,11 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/tinydigits bench $(ARGS)
+
+# On a machine with a GPU and its own torch (Colab, Kaggle, a borrowed box): no .venv, no registry; one table.
+DATA ?= $(TINYDIGITS_DATA_DIR)
+gpu-check:
+	$(PYTHON) scripts/gpu_check.py --data-dir $(DATA) $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache src/*.egg-info

@@ -7,6 +7,18 @@ import subprocess
 import sys
 import textwrap
 
+MEASURED_TORCH = "2.13.0"  # the torch the exact numbers in the tests were measured with (constraints.txt)
+
+
+def exact_numbers_of(version: str = MEASURED_TORCH):
+    """Skip a test whose expected numbers are one torch's to the last digit, on any other torch (another torch may
+    choose other kernels: the same arithmetic in name, other bits)."""
+    import pytest
+    import torch
+
+    here = torch.__version__.split("+")[0]
+    return pytest.mark.skipif(here != version, reason=f"exact numbers measured with torch {version}; this is torch {here}")
+
 
 def run_main(*args: str) -> subprocess.CompletedProcess:
     """`tinydigits ARGS` through `cli.main` in this process, stdout and stderr captured: the same entry point without

@@ -27,3 +27,17 @@ def test_walkthrough_runs_top_to_bottom(mnist_dir, tmp_path, monkeypatch):
     assert names == ["model1", "model2", "model3"]
     (check,) = [p for p in folders if p.name.startswith("check-")]  # tinydigits.check wrote its page and picture
     assert (check / "check.md").exists() and [p.name.split("-")[0] for p in check.glob("*-s0")] == ["MyNet"]
+
+
+def test_walkthrough_uses_only_the_public_api():
+    """A notebook user never needs a module path: `import tinydigits` / `from tinydigits import ...` only."""
+    import re
+
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "code")
+    assert "import tinydigits" in code
+    assert not re.findall(r"(?:from|import)\s+tinydigits\.\w+", code)
+    used = set(re.findall(r"tinydigits\.(\w+)", code))
+    import tinydigits
+
+    assert used and all(hasattr(tinydigits, name) for name in used), used

@@ -6,6 +6,7 @@ import os
 import pytest
 import torch
 
+from helpers import exact_numbers_of
 from tinydigits import models
 from tinydigits.training import runs
 from tinydigits.training.config import TrainConfig
@@ -163,6 +164,7 @@ PINNED_SHORT_RUNS = {
 }
 
 
+@exact_numbers_of()
 @pytest.mark.parametrize("model", sorted(PINNED_SHORT_RUNS))
 def test_a_fixed_seed_short_run_gives_the_pinned_figures(model, mnist_dir, tmp_path):
     cfg = TrainConfig(model=model, epochs=1, seed=0, train_limit=2000, threads=1, precision="fp32", data_dir=str(mnist_dir),
@@ -257,6 +259,7 @@ def test_ctrl_c_during_the_bookkeeping_waits_until_it_is_done():
 PORTABLE_NUMBERS = [(45.38, 1.700741015625, 1.89250634765625), (86.65, 0.76850224609375, 0.8541399536132812)]
 
 
+@exact_numbers_of()
 def test_a_portable_run_gives_the_same_numbers_on_every_cpu_kind(tmp_path, mnist_dir):
     result = train(TrainConfig(epochs=2, train_limit=2000, data_dir=str(mnist_dir), out=str(tmp_path)), quiet=True,
                    log=lambda _: None)

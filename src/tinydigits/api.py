@@ -12,7 +12,7 @@ from typing import Any
 
 from torch import nn
 
-from tinydigits import models
+from tinydigits import models as registry
 from tinydigits.constants import DEFAULT_MODEL
 from tinydigits.errors import TinyDigitsError
 from tinydigits.training.runs import INLINE
@@ -38,9 +38,9 @@ def model_ref(model: ModelLike) -> str:
     if module and module != "__main__" and name.isidentifier():
         return f"{module}:{name}"
     short = getattr(model, "__name__", "")  # a class made inside a function has a dotted qualname
-    digest = hashlib.sha256(models.code_text(model).encode()).hexdigest()[:12]
+    digest = hashlib.sha256(registry.code_text(model).encode()).hexdigest()[:12]
     ref = f"{short if short.isidentifier() else 'model'}{INLINE}{digest}"
-    models.register(ref)(model)
+    registry.register(ref)(model)
     return ref
 
 
@@ -97,7 +97,43 @@ def summary(model: ModelLike | nn.Module, markdown: bool = False, log=print) -> 
     """The layer table (shapes, params, MACs, receptive field) of any model, printed and returned."""
     from tinydigits.models import summary as layer_table
 
-    net = model if isinstance(model, nn.Module) else models.create(model_ref(model))
+    net = model if isinstance(model, nn.Module) else registry.create(model_ref(model))
     table = layer_table.format_table(layer_table.summarize(net), markdown=markdown)
     log(table)
     return table
+
+
+def model_names() -> list[str]:
+    """The registered model names (`tinydigits models`)."""
+    return registry.names()
+
+
+def recipe(model: ModelLike) -> dict[str, Any]:
+    """The recipe a registered model was designed with (epochs, batch, optimizer, augmentation...)."""
+    return registry.recipe(model_ref(model))
+
+
+def compare(runs: Iterable[Any]) -> str:
+    """Runs side by side (params, best and final accuracy, the budget), as Markdown; `runs` are results of
+    `tinydigits.train` or run folders."""
+    from pathlib import Path
+
+    from tinydigits.results.report import compare as compare_runs
+
+    return compare_runs([Path(getattr(r, "run_dir", r)) for r in runs])
+
+
+def judge(run: Any, budget=None) -> str:
+    """One run judged by the budget (default the challenge's, its `last` at most the run's epochs), as text: the same
+    verdict `check` prints for each seed. `run`: a result of `tinydigits.train` or a run folder."""
+    from pathlib import Path
+
+    from tinydigits.constants import Budget
+    from tinydigits.results.budget import format_verdict, judge
+    from tinydigits.training.runs import read_metrics
+
+    metrics = getattr(run, "metrics", None) or read_metrics(Path(run))
+    epochs = len(metrics["epochs"])
+    budget = budget or Budget(last=min(Budget().last, epochs))
+    curves = {metrics["seed"]: [e["test_acc"] for e in metrics["epochs"]]}
+    return format_verdict(judge(curves, metrics["params"], epochs, budget), budget)

@@ -70,6 +70,10 @@ CLUSTER_HELP = ("run the seeds on a Dask cluster: its scheduler's address (tcp:/
                 "file (default: $DASK_SCHEDULER_ADDRESS, else --jobs processes here); docs/many-machines.md")
 
 
+LEDGER_HELP = "the seed ledger (default: the repo's docs/seeds.csv, or $TINYDIGITS_LEDGER)"
+ROLE_HELP = "chose: the seeds helped pick the model (they flatter it); judged: they only judged it (default)"
+
+
 def _check_arguments(p: argparse.ArgumentParser) -> None:
     settings.add_arguments(p, TrainConfig, skip={"seed"})
     p.add_argument("--seeds", type=seed_list, default=[0, 1, 2, 3, 4],
@@ -86,6 +90,9 @@ def _check_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--stack", action=argparse.BooleanOptionalAction, default=None,
                    help="train all seeds as one stacked network in one process (default: on CUDA yes, on a CPU no)")
     p.add_argument("--json", help="write the verdict as JSON here")
+    p.add_argument("--ledger", metavar="CSV", help="then add its seeds to this seed ledger (e.g. docs/seeds.csv); a "
+                   "seed the ledger holds for the same model code and arithmetic is refused")
+    p.add_argument("--role", choices=["chose", "judged"], default="judged", help=ROLE_HELP)
 
 
 @command("check", "train on several seeds and judge the budget on every one", _check_arguments)
@@ -97,6 +104,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         from tinydigits.training.runs import ensure_writable
 
         ensure_writable(args.json, "--json verdict")  # before the first seed trains, not after the last
+    if args.ledger:
+        from tinydigits.results import ledger
+
+        ledger.read(args.ledger)  # a file that is not a ledger: one line now, not after the last seed
     if args.resume:
         _refuse_contradictions(args)
         result = resume(args.resume, args.jobs, cluster=args.cluster, wait=args.wait_workers)
@@ -108,11 +119,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         from tinydigits.training.runs import write_json
 
         write_json(Path(args.json), result)
+    if args.ledger:
+        from tinydigits.results import ledger
+
+        added = ledger.add(ledger.rows_of_check(result["folder"], args.role), args.ledger)
+        print(f"added {added} seed(s) to {args.ledger} as {args.role}")
     return 3 if result["pass"] is None else 0 if result["pass"] else 1  # 3: INCOMPLETE, seeds not run
 
 
 # How a check goes on is the run's own business: these flags say where and how, not what is checked.
-_RESUME_FREE = {"command", "resume", "jobs", "cluster", "wait_workers", "json", "stack", "data_dir", "threads", "device"}
+_RESUME_FREE = {"command", "resume", "jobs", "cluster", "wait_workers", "json", "ledger", "role", "stack", "data_dir", "threads",
+                "device"}
 
 
 def _refuse_contradictions(args: argparse.Namespace) -> None:
@@ -426,6 +443,62 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def _models_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", help=MODEL_HELP)
     p.add_argument("--json", action="store_true", help="every field at full precision, for machines")
+    p.add_argument("--ledger", default=None, metavar="CSV", help=LEDGER_HELP)
+
+
+
+
+def _ledger_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("action", choices=["add", "docs"], help="add: a check folder's seeds; docs: write the figures "
+                   "README.md and docs/models.md quote (between <!-- seeds... --> markers) from the ledger")
+    p.add_argument("folder", nargs="?", metavar="CHECK_FOLDER", help="add: the check's folder")
+    p.add_argument("--ledger", default=None, metavar="CSV", help=LEDGER_HELP)
+    p.add_argument("--role", choices=["chose", "judged"], default="judged", help=ROLE_HELP)
+    p.add_argument("--check", action="store_true", help="docs: write nothing; exit 1 if a figure differs from the ledger")
+
+
+@command("ledger", "the seed ledger (docs/seeds.csv): add a check's seeds, or write the docs' figures from it",
+         _ledger_arguments)
+def cmd_ledger(args: argparse.Namespace) -> int:
+    from tinydigits.results import ledger
+
+    path = _ledger_path(args.ledger)
+    if args.action == "add":
+        if not args.folder:
+            raise TinyDigitsError("ledger add needs the check's folder: tinydigits ledger add CHECK_FOLDER")
+        added = ledger.add(ledger.rows_of_check(args.folder, args.role), path)
+        print(f"added {added} seed(s) to {path} as {args.role}")
+        return 0
+    stale = ledger_docs(path, write=not args.check)
+    for name in stale:
+        print(f"{name}: {'differs from the ledger' if args.check else 'written from the ledger'}")
+    return 1 if args.check and stale else 0
+
+
+def _ledger_path(given: str | None) -> Path:
+    from tinydigits.results import ledger
+
+    return Path(given or os.environ.get("TINYDIGITS_LEDGER") or ledger.LEDGER)
+
+
+def ledger_docs(path: Path, write: bool = True, docs: list[Path] | None = None) -> list[str]:
+    """Rewrite the ledger's figures in README.md and docs/models.md (beside the ledger's docs/); the files that
+    changed (or, with write=False, would)."""
+    from tinydigits import models
+    from tinydigits.results import ledger
+
+    rows = ledger.read(path)
+    digests = {name: models.resolve(name).digest() for name in models.names()}
+    repo = path.resolve().parent.parent
+    stale = []
+    for doc in docs or [repo / "README.md", repo / "docs" / "models.md"]:
+        text = doc.read_text()
+        new = ledger.render(text, rows, digests)
+        if new != text:
+            stale.append(str(doc))
+            if write:
+                doc.write_text(new)
+    return stale
 
 
 @command("models", "list registered models (or describe one --model reference)", _models_arguments)
@@ -433,8 +506,13 @@ def cmd_models(args: argparse.Namespace) -> int:
     import json
 
     from tinydigits.models import catalog
+    from tinydigits.results import ledger
 
     rows = catalog.rows([args.model] if args.model else None)
+    seeds = ledger.read(_ledger_path(args.ledger))
+    for row in rows:  # each tier's odds from the ledger rows of its current code
+        row["odds"] = ledger.odds(seeds, row["model_sha256"])
+        row["held"] = ledger.held_text(row["odds"])
     print(json.dumps(rows, indent=2) if args.json else catalog.format_table(rows))
     return 0
 

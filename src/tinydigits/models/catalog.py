@@ -14,21 +14,16 @@ SHORT = {"epochs": "ep", "batch_size": "b", "optimizer": "", "lr": "lr", "schedu
          "augment_blur": "blur", "augment_noise": "noise", "size_schedule": "sizes", "batch_schedule": "batches"}
 
 
-# Seeds that held the budget and P(a new seed holds), as docs/models.md gives them (its tables name the commands and
-# CPUs). fast's are issue #51's, on today's code and 10 seeds it was not chosen on; its earlier 9 of 10 were not.
-# On the seeds that did not choose each tier (docs/models.md, "Which seeds chose each tier, and which judged it").
-HELD = {"model3": "20/20 P 94.6%", "robust": "10/10 P 98.5%", "lean": "10/10 P 95.5%", "poolbn": "24/24 P 99.4%",
-        "fast": "5/10 P 45.7%",
-        "golf": "4/10 P 39.3%"}
-
 
 def rows(refs: list[str] | None = None) -> list[dict[str, Any]]:
-    """One dict per model: name, params, MACs, epochs, its exact recipe, and whether it is the default."""
+    """One dict per model: name, params, MACs, epochs, its exact recipe, its code's hash (the seed ledger counts seeds
+    by it: `tinydigits models` adds each tier's odds from docs/seeds.csv), and whether it is the default."""
     out = []
     for source in map(registry.resolve, refs or registry.names()):
         totals = summary.totals(summary.summarize(source.create()))
         out.append({"name": source.name, "params": totals["params"], "macs": totals["macs"],
-                    "epochs": source.recipe.get("epochs", BUDGET.max_epochs), "held": HELD.get(source.name, "-"),
+                    "epochs": source.recipe.get("epochs", BUDGET.max_epochs), "held": "-",
+                    "model_sha256": source.digest(),
                     "recipe": source.recipe,
                     "default": source.ref == DEFAULT_MODEL})
     return out

@@ -248,8 +248,8 @@ class PoolBN(Chain):
           0-9    99.53 99.44 99.46 99.45 99.55 99.56 99.49 99.48 99.56 99.58
         10-19    99.56 99.52 99.57 99.54 99.47 99.60 99.47 99.49 99.56 99.50
         20-29    99.52 99.52 99.53 99.48 99.57 99.56 99.48 99.47 99.56 99.47
-        30 of 30 hold (lowest 99.44); min(last 3) mean 99.518, sd 0.045: P(new seed holds) 99.70 % (95 % lower
-        bound 98.11 %); mean final 99.54 %. Seed by seed against lean's min(last 3): +0.023, sd 0.047, t = +2.7
+        30 of 30 hold (lowest 99.44), mean final 99.54 %; its odds, with every seed since: docs/seeds.csv
+        (`tinydigits models`). Seed by seed against lean's min(last 3): +0.023, sd 0.047, t = +2.7
         (on 20-29, both fp32 on this CPU kind: +0.013). A whole run against the course notebook's, in turns, the
         two commands one after the other on one host (`tinydigits bench --vs-notebook --model
         docs/search/candidates/poolbn.json`, then `--model lean`): 223.8 s against 399.0 s, **1.78x**; lean
@@ -328,7 +328,7 @@ class Golf(Chain):
         2-core AMD EPYC with AVX-512/bf16, portable: fp32, AVX2 kernels, one thread a seed, ~6.5 min a seed):
         3,760 params, 0.76 M MACs; min(last 3), seeds 0-9:
           99.54 99.40 99.42 99.41 99.34 99.29 99.32 99.31 99.33 99.39
-        4 of 10 hold, mean 99.375, sd 0.074: P(new seed holds) 39.3 % (95 % lower bound 21.4 %);
+        4 of 10 hold, mean 99.375, sd 0.074 (its odds with every seed since: docs/seeds.csv, `tinydigits models`);
         mean final 99.39 %; int8 (seed 0) 99.55 -> 99.52 %, 8.9 KB. A whole run against the notebook way
         (`tinydigits bench --vs-notebook --model golf`, in turns): 303.9 s against 332.6 s, 1.09x.
     Analysis: the separable convs buy width (26 channels after the pool where the plain golf nets had

@@ -142,8 +142,12 @@ def md_table(header: list[str], rows: list[list[Any]]) -> str:
 
 
 def describe_arithmetic(config: dict[str, Any]) -> str:
-    """One run's arithmetic in a few words, from its config.json: precision, kernels, threads, CPU."""
+    """One run's arithmetic in a few words, from its config.json: precision, kernels, threads, CPU (on a GPU: the GPU,
+    its capability and whether its kernels were deterministic)."""
     a = config.get("environment", {}).get("arithmetic", {})
+    if gpu := config.get("environment", {}).get("gpu"):
+        mode = "deterministic" if gpu.get("deterministic") else "not deterministic"
+        return f"{config.get('precision', '?')}, {gpu.get('name', '?')} (sm {gpu.get('capability', '?')}, {mode})"
     kernels = f"{a.get('aten_isa', '?')} kernels" + (" (portable)" if config.get("portable") else "")
     threads = config.get("threads", "?")
     return f"{config.get('precision', '?')}, {kernels}, {threads} thread{'s' * (threads != 1)}, {a.get('cpu', '?')}"

@@ -62,6 +62,8 @@ class TrainConfig:
     portable: bool = setting(True, "the same curve on every x86 CPU: fp32, kernels pinned to AVX2, one thread per seed "
                                    "(--no-portable: this machine's fastest arithmetic, e.g. bf16)")
     device: str | None = setting(help="cpu, cuda, cuda:1 ... (default: CUDA when available)")
+    deterministic: bool = setting(True, "on CUDA, deterministic kernels: the same seed on the same GPU model and torch "
+                                        "gives the same curve (--no-deterministic: cuDNN's fastest, not repeatable)")
     out: str = setting("runs", "parent folder of run folders")
     mlflow: str | None = setting(help="also log to this MLflow tracking server or URI (pip install 'tinydigits[mlflow]'); "
                                       "a check or search is the parent run", metavar="URI")

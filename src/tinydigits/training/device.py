@@ -30,12 +30,45 @@ def cpu_flags() -> set[str]:
     return set(line.partition(":")[2].split())
 
 
+NATIVE_BF16_CUDA = (8, 0)  # Ampere and later; a T4 (7.5) or V100 (7.0) only emulates bf16
+
+
 def bf16_is_fast(device: torch.device) -> bool:
-    """bf16 autocast pays off on GPUs with bf16 and on CPUs with native bf16 instructions; elsewhere it
-    is emulated and slower, so the recipe's "auto" falls back to fp32 there."""
-    if device.type == "cuda":
-        return torch.cuda.is_bf16_supported()
+    """bf16 autocast pays off on GPUs with native bf16 (compute capability >= 8.0) and on CPUs with native bf16
+    instructions; elsewhere it is emulated and slower, so the recipe's "auto" falls back to fp32 there. Not
+    `torch.cuda.is_bf16_supported()`: its default counts emulation and answers yes on a T4. Older GPUs get fp32,
+    not fp16 autocast: fp16 needs a gradient scaler and has not been measured to hold the budget, and these
+    nets are small enough that a T4's fp32 is not what a run waits on (the data pipeline is)."""
+    if device.type == "cuda":  # no GPU here (a check handing its seeds to GPU workers): their answer, not ours
+        return torch.cuda.is_available() and torch.cuda.get_device_capability(device) >= NATIVE_BF16_CUDA
     return bool(cpu_flags() & {"avx512_bf16", "amx_bf16"})
+
+
+def deterministic_cuda() -> None:
+    """The same seed on the same GPU model and torch gives the same curve: deterministic kernels where torch has
+    them (warn-only where it has none: the run goes on and says so), cuDNN without autotuning, cuBLAS with a fixed
+    workspace. Called before the run's first CUDA kernel (cuBLAS reads its variable once)."""
+    os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
+    torch.use_deterministic_algorithms(True, warn_only=True)
+    torch.backends.cudnn.deterministic = True
+    torch.backends.cudnn.benchmark = False
+
+
+def gpu_facts(device: torch.device | str | None = None) -> dict[str, object] | None:
+    """The GPU a run trains on (name, compute capability, CUDA and driver versions), or None without one: recorded
+    with the run where the CPU is, since a GPU's kernels decide its curve."""
+    if device is None or torch.device(device).type != "cuda":
+        return None
+    device = torch.device(device)
+    props = torch.cuda.get_device_properties(device)
+    try:
+        driver = torch._C._cuda_getDriverVersion()  # no public API; e.g. 13000 = 13.0
+        driver = f"{driver // 1000}.{driver % 1000 // 10}"
+    except (AttributeError, RuntimeError):
+        driver = None
+    return {"name": props.name, "capability": f"{props.major}.{props.minor}", "cuda": torch.version.cuda,
+            "driver": driver, "memory_gib": round(props.total_memory / 2**30, 1),
+            "deterministic": torch.are_deterministic_algorithms_enabled()}
 
 
 # The portable arithmetic: fp32 with ATen's kernels, oneDNN's and MKL's code paths pinned to AVX2, one thread. On the

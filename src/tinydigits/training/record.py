@@ -47,7 +47,7 @@ def write_config(run_dir: Path, config: dict[str, Any], source: models.Source, p
     record = {**config, "budget": dataclasses.asdict(budget), "origin": source.origin, "model_sha256": source.digest(),
               "params": params,
               "device": str(device), "threads": torch.get_num_threads(), "train_images": train_images,
-              "environment": runs.environment(), **extra}
+              "environment": runs.environment(device), **extra}
     runs.write_json(run_dir / "config.json", record)
 
 

@@ -19,7 +19,7 @@ from tinydigits import models
 from tinydigits.constants import VERSION
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import NetSpec
-from tinydigits.training.device import arithmetic
+from tinydigits.training.device import arithmetic, gpu_facts
 
 INLINE = "-inline"  # `api.model_ref`'s names for a class defined in a notebook: `Net-inline0`
 
@@ -97,9 +97,9 @@ def read_metrics(run_dir: str | os.PathLike) -> dict[str, Any]:
     return metrics
 
 
-def environment() -> dict[str, Any]:
-    """Versions, commit and arithmetic (CPU, the instruction sets in use) recorded with every run, so numbers can be
-    traced to code and to how they were computed."""
+def environment(device: Any = None) -> dict[str, Any]:
+    """Versions, commit and arithmetic (CPU, the instruction sets in use; the GPU when `device` is one) recorded with
+    every run, so numbers can be traced to code and to how they were computed."""
     try:
         commit = subprocess.run(
             ["git", "rev-parse", "HEAD"], cwd=Path(__file__).parent, capture_output=True, text=True, timeout=5
@@ -113,6 +113,7 @@ def environment() -> dict[str, Any]:
         "platform": platform.platform(),
         "git_commit": commit,
         "arithmetic": arithmetic(),
+        **({"gpu": gpu} if (gpu := gpu_facts(device)) else {}),
     }
 
 

@@ -367,6 +367,10 @@ def ensure_arithmetic(cfg: TrainConfig) -> None:
             raise PortableUnavailable(f"a portable seed cannot train here: {why}")
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
+    if cfg.deterministic and pick_device(cfg.device).type == "cuda":
+        from tinydigits.training.device import deterministic_cuda
+
+        deterministic_cuda()
 
 
 class PortableUnavailable(TinyDigitsError):

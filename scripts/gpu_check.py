@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""tinydigits on the GPU you have, in one command (issue 56): install beside the torch that is there, then train,
+time, check 30 seeds, repeat a seed digit for digit, predict and export; one table, non-zero exit if a step failed.
+
+    python3 scripts/gpu_check.py --data-dir /path/to/mnist            # make gpu-check DATA=/path/to/mnist
+
+The install reaches no registry (`pip install --no-deps --no-build-isolation --no-index`, into a venv that sees the
+system's packages): what the runtime lacks is named from `pip check` and only the steps that need it fail. Needs no
+torch itself, so it can install tinydigits before anything imports it. Figures from a real GPU: docs/speed.md,
+"On a GPU".
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+TIMING = {"seconds", "train_images_per_s"}
+
+
+def sh(cmd: list[str], log: Path, env: dict[str, str] | None = None, timeout: float | None = None) -> tuple[int, float]:
+    """Run `cmd`, its output appended to `log`; (exit status, wall seconds: the whole process, its start included)."""
+    start = time.perf_counter()
+    with log.open("a") as out:
+        out.write(f"\n$ {' '.join(cmd)}\n")
+        out.flush()
+        try:
+            rc = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, timeout=timeout).returncode
+        except subprocess.TimeoutExpired:
+            rc = 124
+    return rc, time.perf_counter() - start
+
+
+def install(site: Path, log: Path) -> tuple[bool, str]:
+    """tinydigits into `site` for this interpreter (`pip --target`: its torch, numpy, matplotlib... stay as they are,
+    also where the interpreter is itself a venv), and the requirements this interpreter lacks, named."""
+    import re
+    from importlib import metadata
+
+    rc, _ = sh([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--no-index",
+                "--upgrade", "--target", str(site), str(REPO)], log)
+    if rc:
+        return False, f"pip install failed (see {log})"
+    dist = next(site.glob("tinydigits-*.dist-info"))
+    needs = [line.split(":", 1)[1].strip() for line in (dist / "METADATA").read_text().splitlines()
+             if line.startswith("Requires-Dist:") and "extra ==" not in line]
+    missing = []
+    for need in needs:
+        name = re.split(r"[<>=!~;\[ ]", need)[0]
+        try:
+            metadata.version(name)
+        except metadata.PackageNotFoundError:
+            missing.append(name)
+    import torch
+
+    gpu = torch.cuda.get_device_name(0) if torch.cuda.is_available() else "no GPU"
+    return True, f"torch {torch.__version__} kept, {gpu}" + (f"; not here (pip install them where you can): "
+                                                              f"{', '.join(missing)}" if missing else "")
+
+
+def digit_png(data_dir: Path, path: Path) -> int:
+    """The first MNIST test image as a PNG (its label returned): what `predict` must read back."""
+    from PIL import Image
+
+    images = gzip.decompress((data_dir / "t10k-images-idx3-ubyte.gz").read_bytes())[16 : 16 + 784]
+    label = gzip.decompress((data_dir / "t10k-labels-idx1-ubyte.gz").read_bytes())[8]
+    Image.frombytes("L", (28, 28), images).save(path)
+    return label
+
+
+def curve(run: Path) -> list[dict]:
+    metrics = json.loads((run / "metrics.json").read_text())
+    return [{k: v for k, v in e.items() if k not in TIMING} for e in metrics["epochs"]]
+
+
+def last_run(out: Path, before: set[Path]) -> Path | None:
+    new = sorted(p for p in out.iterdir() if p not in before and (p / "metrics.json").exists())
+    return new[-1] if new else None
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--data-dir", required=True, type=Path, help="folder with the four MNIST IDX .gz files")
+    p.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "tinydigits-gpu")
+    p.add_argument("--steps", default="install,epoch,whole,again,fast,check,predict,export",
+                   help="which steps, comma-separated (each a few minutes at most on a recent GPU)")
+    p.add_argument("--seeds", default="0-29", help="the check's seeds")
+    p.add_argument("--json", type=Path, help="also write the table as JSON")
+    p.add_argument("--device", default="cuda", help="cuda (default); cpu only to try the script itself")
+    args = p.parse_args()
+    steps = args.steps.split(",")
+    args.work.mkdir(parents=True, exist_ok=True)
+    log, site, out = args.work / "log.txt", args.work / "site", args.work / "runs"
+    out.mkdir(exist_ok=True)
+    td = [sys.executable, "-m", "tinydigits"]
+    env = {**os.environ, "TINYDIGITS_DATA_DIR": str(args.data_dir.resolve()), "PYTHONUNBUFFERED": "1"}
+    if "install" in steps or site.exists():
+        env["PYTHONPATH"] = os.pathsep.join([str(site), *filter(None, [os.environ.get("PYTHONPATH")])])
+    rows: list[dict] = []
+
+    def row(step: str, ok: bool, seconds: float | None, result: str) -> None:
+        rows.append({"step": step, "ok": ok, "seconds": None if seconds is None else round(seconds, 1), "result": result})
+        print(f"{step:>10}  {'ok  ' if ok else 'FAIL'}  {'' if seconds is None else f'{seconds:7.1f} s'}  {result}", flush=True)
+
+    if "install" in steps:
+        ok, what = install(site, log)
+        row("install", ok, None, what)
+        if not ok:
+            return finish(rows, args.json)
+    runs: dict[str, Path | None] = {}
+    for step, flags in (("epoch", ["--epochs", "1"]), ("whole", []), ("again", []), ("fast", ["--no-deterministic"])):
+        if step not in steps:
+            continue
+        before = set(out.iterdir())
+        rc, seconds = sh([*td, "train", "--device", args.device, "--seed", "0", "--out", str(out), "--quiet", *flags], log, env)
+        runs[step] = run = last_run(out, before)
+        if rc or run is None:
+            row(step, False, seconds, f"exit {rc} (see {log})")
+            continue
+        last = curve(run)
+        ok = True
+        note = f"final {last[-1]['test_acc']:.2f} %, min(last 3) {min(e['test_acc'] for e in last[-3:]):.2f} %"
+        if step == "again" and runs.get("whole"):
+            ok = curve(runs["whole"]) == last
+            note += ", the same curve as `whole` to the digit" if ok else ", NOT the curve of `whole`"
+        if step == "fast" and runs.get("whole"):
+            note += " (not deterministic: the cost of `whole`'s deterministic kernels is the time between them)"
+        row(step, ok, seconds, note)
+    if "check" in steps:
+        verdict = args.work / "check.json"
+        rc, seconds = sh([*td, "check", "--device", args.device, "--seeds", args.seeds, "--stack", "--out", str(out),
+                          "--json", str(verdict)], log, env)
+        if verdict.exists():
+            v = json.loads(verdict.read_text())
+            odds = v.get("odds") or {}
+            seeds = v.get("seeds", {})
+            held = sum(1 for s in seeds.values() if s.get("pass"))
+            odds_text = (f", P(new seed holds) {100 * odds['probability']:.1f} % (>= {100 * odds['probability_lower']:.1f} %)"
+                         if "probability" in odds else "")
+            row("check", rc in (0, 1), seconds, f"{v.get('verdict')}: {held} of {len(seeds)} seeds hold (stacked){odds_text}")
+        else:
+            row("check", False, seconds, f"exit {rc} (see {log})")
+    run = runs.get("whole") or runs.get("epoch")
+    if "predict" in steps and run:
+        png = args.work / "digit.png"
+        label = digit_png(args.data_dir, png)
+        said = subprocess.run([*td, "predict", str(run), str(png), "--json"], capture_output=True, text=True, env=env)
+        try:
+            answer = json.loads(said.stdout)
+            answer = answer[0] if isinstance(answer, list) else answer
+            ok = said.returncode == 0 and answer.get("digit", answer.get("prediction")) == label
+            row("predict", ok, None, f"test image 0 (a {label}): {answer.get('digit')} "
+                                     f"({100 * answer.get('confidence', 0):.2f} %)")
+        except (json.JSONDecodeError, AttributeError, IndexError):
+            row("predict", False, None, f"exit {said.returncode}: {said.stderr.strip()[-200:]}")
+    if "export" in steps and run:
+        rc, seconds = sh([*td, "export", str(run), "--onnx", str(args.work / "model.onnx")], log, env)
+        row("export", rc == 0, seconds, "ONNX verified on the test set" if rc == 0 else f"exit {rc} (see {log})")
+    return finish(rows, args.json)
+
+
+def finish(rows: list[dict], path: Path | None) -> int:
+    print("\n| step | ok | seconds | result |\n|---|---|---|---|")
+    for r in rows:
+        seconds = "" if r["seconds"] is None else r["seconds"]
+        print(f"| {r['step']} | {'yes' if r['ok'] else 'NO'} | {seconds} | {r['result']} |")
+    if path:
+        path.write_text(json.dumps(rows, indent=1))
+    return 0 if rows and all(r["ok"] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

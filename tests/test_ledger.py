@@ -1,0 +1,104 @@
+"""The seed ledger (issue 57): every published figure of a tier's odds comes from docs/seeds.csv, `check` adds its
+seeds there, and the docs cannot drift from it."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import run_main
+from tinydigits import models
+from tinydigits.cli import ledger_docs
+from tinydigits.errors import TinyDigitsError
+from tinydigits.results import ledger
+from tinydigits.results.odds import pass_odds
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "docs" / "seeds.csv"
+
+
+def test_the_ledger_has_its_columns_and_the_defaults_43_portable_seeds():
+    rows = ledger.read(SEEDS)
+    assert list(rows[0]) == list(ledger.COLUMNS)
+    mine = [r for r in rows if r["model_sha256"] == models.resolve("poolbn").digest() and r["arithmetic"] == "portable"]
+    assert len(mine) >= 43 and {r["role"] for r in rows} <= set(ledger.ROLES)
+
+
+def test_models_json_takes_the_defaults_odds_from_the_ledger():
+    proc = run_main("models", "--json", "--model", "poolbn")
+    (row,) = json.loads(proc.stdout)
+    portable = row["odds"]["portable"]
+    minima = [float(r["min_last3"]) for r in ledger.read(SEEDS)
+              if r["model_sha256"] == row["model_sha256"] and r["arithmetic"] == "portable"]
+    odds = pass_odds(minima, 99.4)
+    assert (portable["seeds"], portable["passed"]) == (len(minima), odds["passed"])
+    assert (portable["probability"], portable["probability_lower"]) == (odds["probability"], odds["probability_lower"])
+    assert portable["judged"]["seeds"] < portable["seeds"]  # the screen's seeds 20-25 chose it
+
+
+def test_the_docs_figures_are_the_ledgers(tmp_path):
+    """README.md and docs/models.md as `tinydigits ledger docs` writes them; one edited ledger row shows."""
+    assert ledger_docs(SEEDS, write=False) == []
+    copy = tmp_path / "docs" / "seeds.csv"
+    copy.parent.mkdir()
+    rows = ledger.read(SEEDS)
+    first = next(i for i, r in enumerate(rows) if r["model"] == "poolbn")
+    rows[first]["min_last3"] = "99.30"
+    with copy.open("w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=ledger.COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    docs = [tmp_path / "README.md", tmp_path / "docs" / "models.md"]
+    shutil.copy(ROOT / "README.md", docs[0])
+    shutil.copy(ROOT / "docs" / "models.md", docs[1])
+    assert ledger_docs(copy, write=False, docs=docs) == [str(d) for d in docs]
+
+
+def _check_folder(folder: Path, seeds: list[int], epochs_done: dict[int, int] | None = None) -> Path:
+    """A check's folder as `check` leaves it: plan.json and one run folder per seed (no training)."""
+    folder.mkdir(parents=True)
+    (folder / "plan.json").write_text(json.dumps({"seeds": seeds, "budget": {"last": 3}, "command": "tinydigits check"}))
+    for seed in seeds:
+        run = folder / f"poolbn-s{seed}"
+        run.mkdir()
+        config = {"model": "poolbn", "model_sha256": "abc", "seed": seed, "epochs": 4, "portable": True,
+                  "precision": "fp32", "threads": 1, "environment": {"torch": "2.13.0", "git_commit": "0123456789",
+                                                                     "arithmetic": {"cpu": "CPU", "cpu_flags": ["avx2"]}}}
+        (run / "config.json").write_text(json.dumps(config))
+        done = (epochs_done or {}).get(seed, 4)
+        (run / "metrics.json").write_text(json.dumps({"epochs": [{"test_acc": 99.0 + e / 10} for e in range(done)]}))
+    return folder
+
+
+def test_ledger_add_appends_a_checks_seeds_and_refuses_duplicates(tmp_path):
+    path = tmp_path / "seeds.csv"
+    folder = _check_folder(tmp_path / "check", [0, 1])
+    proc = run_main("ledger", "add", str(folder), "--ledger", str(path))
+    assert proc.returncode == 0, proc.stderr
+    rows = ledger.read(path)
+    assert [(r["seed"], r["last3"], r["min_last3"], r["arithmetic"], r["role"]) for r in rows] == [
+        ("0", "99.10 99.20 99.30", "99.10", "portable", "judged"), ("1", "99.10 99.20 99.30", "99.10", "portable", "judged")]
+    again = run_main("ledger", "add", str(folder), "--ledger", str(path))
+    assert again.returncode == 1 and "already in the ledger" in again.stderr
+    assert ledger.read(path) == rows  # nothing written
+
+
+def test_ledger_add_refuses_an_unfinished_seed(tmp_path):
+    folder = _check_folder(tmp_path / "check", [3, 4], epochs_done={4: 2})
+    with pytest.raises(TinyDigitsError, match="seed 4 of poolbn did not finish"):
+        ledger.rows_of_check(folder)
+
+
+def test_check_with_seed_ranges_adds_to_a_ledger(mnist_dir, tmp_path):
+    """The acceptance command of issue 56 with `--ledger`: seeds 0, 1, 2 and 5 judged, then in the ledger."""
+    path, verdict = tmp_path / "seeds.csv", tmp_path / "v.json"
+    proc = run_main("check", "--seeds", "0-2,5", "--epochs", "1", "--train-limit", "2000", "--last", "1", "--min-acc",
+                    "10", "--json", str(verdict), "--data-dir", str(mnist_dir), "--out", str(tmp_path / "runs"),
+                    "--ledger", str(path))
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(json.loads(verdict.read_text())["seeds"], key=int) == ["0", "1", "2", "5"]
+    assert sorted(int(r["seed"]) for r in ledger.read(path)) == [0, 1, 2, 5]
