@@ -14,7 +14,7 @@ endif
 endif
 ARGS ?=
 
-.PHONY: setup train test check lint bench clean gpu-check
+.PHONY: setup train test test-fast check lint bench clean gpu-check
 
 setup: $(STAMP)
 
@@ -30,6 +30,11 @@ train: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/python -m pytest -q -n auto --dist loadfile $(ARGS)
+
+# A contributor's loop: the tests that need no MNIST, server, browser or cluster (under a minute on 2 cores).
+test-fast: $(STAMP)
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/python -m pytest -q -n auto --dist loadfile -m fast $(ARGS)
 
 check: $(STAMP)
 	$(BIN)/tinydigits check --jobs 2 $(ARGS)

@@ -23,12 +23,33 @@ def _mnist_dir() -> Path | None:
     return None
 
 
+NO_MNIST = "real MNIST not available: set TINYDIGITS_DATA_DIR to a folder with the four IDX .gz files"
+
+
 @pytest.fixture(scope="session")
 def mnist_dir() -> Path:
     found = _mnist_dir()
     if found is None:
-        pytest.skip("real MNIST not available: set TINYDIGITS_DATA_DIR")
+        if os.environ.get("CI"):  # CI must train for real: a green run with the training tests skipped proves little
+            pytest.fail(f"{NO_MNIST} (CI is set: a missing MNIST is an error there, not a skip)")
+        pytest.skip(NO_MNIST)
     return found
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """The last line says how many tests skipped for want of MNIST, and how to point at it."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if NO_MNIST in str(r.longrepr)]
+    if skipped:
+        terminalreporter.write_line(f"{len(skipped)} tests skipped without MNIST: export TINYDIGITS_DATA_DIR=/path/to/"
+                                    "mnist (the four IDX .gz files) to run them", yellow=True, bold=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    """`-m fast` (make test-fast): the tests that need no MNIST, no server, no browser and no cluster."""
+    slow_fixtures = {"mnist_dir", "tiny_run", "mnist_copy", "mlflow_server", "screenshot", "postgres"}
+    for item in items:
+        if not slow_fixtures & set(getattr(item, "fixturenames", ())) and "slow" not in item.keywords:
+            item.add_marker(pytest.mark.fast)
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +68,7 @@ def tiny_run(mnist_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("runs")
     cfg = TrainConfig(model="model3", epochs=2, seed=0, data_dir=str(mnist_dir), out=str(out), train_limit=6000,
                       scheduler="none", lr=0.05)
-    from tinydigits.verdict.engine import write_results
+    from tinydigits.cluster.finish import write_results
 
     result = train(cfg, quiet=True, log=lambda line: None)
     write_results(result)  # pictures, report.md, TensorBoard: as `tinydigits train` leaves a run

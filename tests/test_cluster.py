@@ -16,8 +16,8 @@ import pytest
 
 from helpers import TINY_CHECK as TINY
 from helpers import curves, run_cli, start_scheduler, stop_processes, tiny_spec
+from tinydigits.cluster import engine
 from tinydigits.training.config import TrainConfig
-from tinydigits.verdict import engine
 
 
 @pytest.fixture(scope="module")

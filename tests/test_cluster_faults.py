@@ -5,6 +5,7 @@ changed code or flags, and the small rules (addresses, versions, GPU routing, wo
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -14,11 +15,11 @@ import pytest
 
 from helpers import TINY_CHECK as TINY
 from helpers import curves, start_scheduler, stop_processes, tiny_spec
+from tinydigits.cluster import engine
 from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import cpu_flags
-from tinydigits.verdict import engine
 
 
 def test_ctrl_c_then_resume_trains_only_the_rest_and_gives_the_same_verdict(tmp_path, mnist_dir):
@@ -220,6 +221,13 @@ def test_resume_refuses_other_code_another_model_and_contradicting_flags(tmp_pat
     budget = run_main("check", "--resume", str(folder), "--min-acc", "50")
     assert budget.returncode == 1 and "--min-acc 1" in budget.stderr
     assert run_main("check", "--resume", str(folder), "--min-acc", "1").returncode == 0  # agrees with the plan
+    import tinydigits  # the API refuses what the CLI refuses, through the same rule
+
+    for given, words in (({"seeds": [7]}, "seeds= [0], not [7]"), ({"epochs": 3}, "epochs= 1, not 3"),
+                         ({"budget": tinydigits.Budget(last=1, min_acc=50)}, "min_acc= 1")):
+        with pytest.raises(TinyDigitsError, match=re.escape(words)) as err:
+            tinydigits.check(spec, resume=str(folder), **given)
+        assert len(str(err.value).splitlines()) == 1
 
     plan = json.loads((folder / "plan.json").read_text())
     Path(spec).write_text(Path(spec).read_text().replace('"out": 8', '"out": 6'))

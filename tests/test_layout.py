@@ -1,7 +1,7 @@
 """The package's layout by role keeps its shape: imports point down the flow, no circles, no private names
 taken from another module. Reads the sources with `ast`; runs nothing.
 
-The flow (README "Layout"): data -> models -> training -> results -> verdict -> use -> measure -> search,
+The flow (README "Layout"): data -> models -> training -> results -> cluster -> verdict -> use -> measure -> search,
 with `constants`, `errors` and `settings` under everything and `cli`, `api`, `__init__`, `__main__` (the two faces) on top.
 """
 
@@ -11,8 +11,8 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "tinydigits"
-FLOW = ["constants", "errors", "settings", "data", "models", "training", "results", "verdict", "use", "measure", "search",
-        "api", "cli", "__init__", "__main__"]
+FLOW = ["constants", "errors", "settings", "data", "models", "training", "results", "cluster", "verdict", "use", "measure",
+        "search", "api", "cli", "__init__", "__main__"]
 RANK = {role: i for i, role in enumerate(FLOW)}
 RANK["errors"] = RANK["settings"] = RANK["constants"]  # the leaves share the bottom
 
@@ -60,7 +60,7 @@ def problems(root: Path) -> list[str]:
             graph[module].add(target)
             mine, theirs = role(module), role(target)
             if mine != theirs and RANK.get(mine, -1) < RANK.get(theirs, len(FLOW)):
-                out.append(f"{where}:{line}: {mine} imports {target} ({theirs}), against the flow {' -> '.join(FLOW[1:10])}")
+                out.append(f"{where}:{line}: {mine} imports {target} ({theirs}), against the flow {' -> '.join(FLOW[1:11])}")
             private = [n for n in names if n.startswith("_") and not n.startswith("__")]
             if private and target != module:
                 out.append(f"{where}:{line}: takes private name(s) {', '.join(private)} from {target}")
@@ -95,7 +95,7 @@ def test_the_package_follows_the_flow():
 
 def test_every_role_has_a_docstring_and_the_top_stays_small():
     roles = [p for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()]
-    assert {p.name for p in roles} == {"data", "models", "training", "results", "verdict", "use", "measure", "search"}
+    assert {p.name for p in roles} == {"data", "models", "training", "results", "cluster", "verdict", "use", "measure", "search"}
     for package in roles:
         doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text()))
         assert doc and doc.startswith(f"{package.name}:") and "May import" in doc, package

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import tiny_spec
+from helpers import run_cli, tiny_spec
 from tinydigits.constants import DEFAULT_MODEL
 from tinydigits.measure.loadtest import free_port, stop_process
 
@@ -143,3 +143,17 @@ def test_ctrl_c_in_a_check_leaves_no_run_running_and_a_consistent_folder(mnist_d
     assert [e["epoch"] for e in record["epochs"]] == list(range(1, len(record["epochs"]) + 1))
     model, _ = runs.load_model(run_dir, "cpu")
     assert sum(p.numel() for p in model.parameters()) == record["params"]
+
+
+def test_a_database_store_keeps_artifacts_beside_it_not_in_the_current_folder(mnist_dir, tmp_path, monkeypatch):
+    """`--mlflow sqlite:///...`: MLflow's default would write ./mlruns wherever the user stands."""
+    pytest.importorskip("mlflow")
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    proc = run_cli("train", "--epochs", "1", "--train-limit", "500", "--data-dir", str(mnist_dir),
+                   "--mlflow", f"sqlite:///{tmp_path}/ml.db", "--out", str(tmp_path / "runs"), "--quiet",
+                   cwd=str(here))
+    assert proc.returncode == 0, proc.stderr
+    assert list(here.iterdir()) == []
+    assert any((tmp_path / "mlartifacts").rglob("metrics.json"))

@@ -51,7 +51,7 @@ def test_onnx_backend_gives_the_same_table(tiny_run, mnist_dir, tmp_path):
     pytest.importorskip("onnxruntime")
     from tinydigits.use.export import export
 
-    export(str(tiny_run.run_dir), str(tmp_path / "m.onnx"), str(mnist_dir))
+    export(str(tiny_run.run_dir), str(tmp_path / "m.onnx"), data_dir=str(mnist_dir))
     args = ["--limit", "100", "--data-dir", str(mnist_dir)]
     assert main(["robustness", str(tiny_run.run_dir), *args, "--out", str(tmp_path / "t"),
                  "--json", str(tmp_path / "t.json")]) == 0

@@ -6,7 +6,7 @@ import os
 import pytest
 import torch
 
-from helpers import exact_numbers_of
+from helpers import exact_numbers_of, portable_verified_here
 from tinydigits import models
 from tinydigits.training import runs
 from tinydigits.training.config import TrainConfig
@@ -165,6 +165,7 @@ PINNED_SHORT_RUNS = {
 
 
 @exact_numbers_of()
+@portable_verified_here()
 @pytest.mark.parametrize("model", sorted(PINNED_SHORT_RUNS))
 def test_a_fixed_seed_short_run_gives_the_pinned_figures(model, mnist_dir, tmp_path):
     cfg = TrainConfig(model=model, epochs=1, seed=0, train_limit=2000, threads=1, precision="fp32", data_dir=str(mnist_dir),
@@ -260,6 +261,7 @@ PORTABLE_NUMBERS = [(45.38, 1.700741015625, 1.89250634765625), (86.65, 0.7685022
 
 
 @exact_numbers_of()
+@portable_verified_here()
 def test_a_portable_run_gives_the_same_numbers_on_every_cpu_kind(tmp_path, mnist_dir):
     result = train(TrainConfig(epochs=2, train_limit=2000, data_dir=str(mnist_dir), out=str(tmp_path)), quiet=True,
                    log=lambda _: None)

@@ -46,11 +46,12 @@ def model_ref(model: ModelLike) -> str:
 
 def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any):
     """One run with its pictures and report.md, like `tinydigits train`; settings are TrainConfig fields."""
+    from tinydigits.cluster.engine import train_in_fresh_process
+    from tinydigits.cluster.finish import write_results
     from tinydigits.constants import Budget
     from tinydigits.training.config import TrainConfig
     from tinydigits.training.train import PortableUnavailable
     from tinydigits.training.train import train as train_run
-    from tinydigits.verdict.engine import train_in_fresh_process, write_results
 
     cfg = TrainConfig(model=model_ref(model), **settings)
     try:
@@ -73,24 +74,32 @@ def _result_from(run_dir, cfg):
     return RunResult(run_dir, runs.read_metrics(run_dir), model, cfg.resolved(), mnist.load_split("test", cfg.data_dir))
 
 
-def check(model: ModelLike, seeds: Iterable[int] = (0, 1, 2, 3, 4), jobs: int = 1, budget=None, log=print,
+def check(model: ModelLike, seeds: Iterable[int] | None = None, jobs: int = 1, budget=None, log=print,
           stack: bool | None = None, cluster: str | None = None, resume: str | None = None,
           **settings: Any) -> dict[str, Any]:
-    """`tinydigits check` from Python: train every seed, print the table, return the verdict dict.
+    """`tinydigits check` from Python: train every seed (default 0-4), print the table, return the verdict dict.
     `jobs` > 1: seeds on that many worker processes here (Dask); `cluster`: a Dask scheduler's address or
     scheduler file. `stack=True` trains the seeds as one stacked network in this process (default: on CUDA only).
     `resume`: an interrupted or INCOMPLETE check's folder to go on with (a notebook's class is known only here,
-    so its check goes on from here, with the same class)."""
+    so its check goes on from here, with the same class); seeds, budget or settings that contradict its plan are
+    refused in one line, as `check --resume` refuses such flags."""
+    import dataclasses
+
     from tinydigits.constants import Budget
     from tinydigits.training.config import TrainConfig
     from tinydigits.verdict.seeds import check as check_seeds
+    from tinydigits.verdict.seeds import refuse_contradictions
     from tinydigits.verdict.seeds import resume as resume_seeds
 
     ref = model_ref(model)
     if resume is not None:
+        given = {"model": ref, **settings, **({"seeds": list(seeds)} if seeds is not None else {}),
+                 **(dataclasses.asdict(budget) if budget is not None else {})}
+        refuse_contradictions(resume, given, cli=False)
         return resume_seeds(resume, jobs, log, cluster)
     cfg = TrainConfig(model=ref, **settings).resolved()
-    return check_seeds(cfg, list(seeds), jobs, budget or Budget(), log, stack=stack, cluster=cluster)
+    return check_seeds(cfg, list(seeds if seeds is not None else range(5)), jobs, budget or Budget(), log, stack=stack,
+                       cluster=cluster)
 
 
 def summary(model: ModelLike | nn.Module, markdown: bool = False, log=print) -> str:

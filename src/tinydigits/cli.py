@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import shlex
 import sys
@@ -51,8 +50,8 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("train", "train one model; writes a run folder", _train_arguments)
 def cmd_train(args: argparse.Namespace) -> int:
+    from tinydigits.cluster.finish import write_results
     from tinydigits.training.train import train
-    from tinydigits.verdict.engine import write_results
 
     if args.portable and (args.threads or 1) > 1:
         print(f"tinydigits: a portable seed trains on 1 thread, not {args.threads} (its curve depends on the thread "
@@ -134,20 +133,12 @@ _RESUME_FREE = {"command", "resume", "jobs", "cluster", "wait_workers", "json", 
 
 def _refuse_contradictions(args: argparse.Namespace) -> None:
     """`--resume` with a flag that contradicts the plan (other seeds, another budget or setting): one line, not
-    silently the plan's."""
-    from tinydigits.verdict.seeds import read_plan
+    silently the plan's (`verdict.seeds.refuse_contradictions`, the API's rule too)."""
+    from tinydigits.verdict.seeds import refuse_contradictions
 
-    plan, cfg, budget = read_plan(Path(args.resume))
     defaults = vars(build_parser().parse_args(["check"]))
-    planned = {**dataclasses.asdict(cfg), **dataclasses.asdict(budget), "seeds": [int(s) for s in plan["seeds"]]}
-    for key, value in vars(args).items():
-        if key in _RESUME_FREE or value == defaults.get(key) or key not in planned:
-            continue
-        same = sorted(value) == sorted(planned[key]) if key == "seeds" else value == planned[key]
-        if not same and not (isinstance(value, tuple) and list(value) == planned[key]):
-            flag = "--" + key.replace("_", "-")
-            raise TinyDigitsError(f"--resume {args.resume} goes on with its plan's {flag} {planned[key]}, not {value}: "
-                                  "leave the flag out, or start a new check")
+    refuse_contradictions(args.resume, {key: value for key, value in vars(args).items()
+                                        if key not in _RESUME_FREE and value != defaults.get(key)})
 
 
 def _summary_arguments(p: argparse.ArgumentParser) -> None:
@@ -231,7 +222,8 @@ def _predict_arguments(p: argparse.ArgumentParser) -> None:
 def cmd_predict(args: argparse.Namespace) -> int:
     from tinydigits.use import predict
 
-    return predict.run(args.model, args.images, args.backend, args.invert, args.top, args.json, args.save_preprocessed)
+    return predict.run(args.model, args.images, backend=args.backend, invert=args.invert, top=args.top,
+                       as_json=args.json, save_dir=args.save_preprocessed)
 
 
 def _robustness_arguments(p: argparse.ArgumentParser) -> None:
@@ -248,8 +240,8 @@ def _robustness_arguments(p: argparse.ArgumentParser) -> None:
 def cmd_robustness(args: argparse.Namespace) -> int:
     from tinydigits.measure import robustness
 
-    result = robustness.run(args.model, args.backend, args.out, args.seed, args.limit, args.json, args.data_dir,
-                            _command_line())
+    result = robustness.run(args.model, backend=args.backend, out=args.out, seed=args.seed, limit=args.limit,
+                            json_path=args.json, data_dir=args.data_dir, command=_command_line())
     print(robustness.format_table(result))
     return 0
 
@@ -268,7 +260,7 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from tinydigits.use import export
 
-    result = export.export(args.model, args.onnx, args.data_dir, args.int8, args.int8_format)
+    result = export.export(args.model, args.onnx, data_dir=args.data_dir, int8=args.int8, quant_format=args.int8_format)
     fp32 = result.fp32 if args.int8 else result
     print(f"ONNX Runtime (fp32) vs PyTorch on {fp32.images:,} test images: same argmax on "
           f"{fp32.same_argmax:,}/{fp32.images:,}, max |logit difference| {fp32.max_abs_logit_diff:.2e}")
@@ -293,7 +285,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _bench_arguments(p: argparse.ArgumentParser) -> None:
-    settings.add_arguments(p, TrainConfig, only={"model", "epochs", "precision", "threads", "data_dir", "portable"},
+    settings.add_arguments(p, TrainConfig, only={"model", "epochs", "precision", "threads", "data_dir", "portable", "ranks"},
                            defaults={"epochs": 1, "precision": None},
                            helps={"epochs": "epochs to time for each way of training (in turns)",
                                   "precision": "override the recipe's training arithmetic"})
@@ -329,14 +321,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.vs_notebook:
         from tinydigits.measure import versus
 
-        train_args = ["--model", args.model, *([] if args.portable else ["--no-portable"])]
+        train_args = ["--model", args.model, *([] if args.portable else ["--no-portable"]), "--ranks", str(args.ranks)]
         result = versus.vs_notebook(args.data_dir, train_args=train_args)
         print(versus.format_vs(result))
         if args.json:
             write_json(Path(args.json), result)
         return 0
-    result = bench.run(args.model, args.epochs, args.data_dir, args.precision, args.threads, args.profile, args.vs,
-                       portable=args.portable)
+    result = bench.run(args.model, epochs=args.epochs, data_dir=args.data_dir, precision=args.precision,
+                       threads=args.threads, profile=args.profile, vs=args.vs, portable=args.portable)
     print(bench.format_table(result))
     if args.json:
         write_json(Path(args.json), result)
@@ -363,7 +355,7 @@ def _worker_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("worker", "start Dask workers here that train a check's seeds (docs/many-machines.md)", _worker_arguments)
 def cmd_worker(args: argparse.Namespace) -> int:
-    from tinydigits.verdict.engine import run_workers
+    from tinydigits.cluster.engine import run_workers
 
     extra = shlex.split(args.dask_flags)
     extra += [*(["--worker-port", args.worker_port] if args.worker_port else []),

@@ -247,7 +247,7 @@ def bench_inference(model_name: str, batch: int = 1000) -> dict[str, dict[str, f
     return results
 
 
-def run(model: str = DEFAULT_MODEL, epochs: int = 1, data_dir: str | None = None, precision: str | None = None,
+def run(model: str = DEFAULT_MODEL, *, epochs: int = 1, data_dir: str | None = None, precision: str | None = None,
         threads: int | None = None, profile: bool = False, vs: list[str] | None = None, log=print,
         portable: bool = True) -> dict[str, Any]:
     """`vs`: other models whose pipeline step is timed in the same turns (docs/speed.md's lever table). `portable`:

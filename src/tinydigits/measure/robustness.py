@@ -280,7 +280,7 @@ def plot(result: dict[str, Any], path: Path) -> None:
     save_figure(fig, path)
 
 
-def run(model: str, backend: str, out: str | None, seed: int, limit: int | None, json_path: str | None,
+def run(model: str, *, backend: str, out: str | None, seed: int, limit: int | None, json_path: str | None,
         data_dir: str | None, command: str) -> dict[str, Any]:
     from tinydigits.data import mnist
     from tinydigits.training import runs

@@ -26,8 +26,10 @@ from tinydigits.models.registry import recipe as recipe
 from tinydigits.models.registry import register as register
 from tinydigits.models.registry import resolve as resolve
 from tinydigits.models.zoo import Fast as Fast
+from tinydigits.models.zoo import Golf as Golf
 from tinydigits.models.zoo import Lean as Lean
 from tinydigits.models.zoo import Model1 as Model1
 from tinydigits.models.zoo import Model2 as Model2
 from tinydigits.models.zoo import Model3 as Model3
+from tinydigits.models.zoo import PoolBN as PoolBN
 from tinydigits.models.zoo import Robust as Robust

@@ -163,7 +163,7 @@ class Robust(Model3):
 
 @register("lean", **ROBUST_RECIPE)
 class Lean(Chain):
-    """Step 5 - the default: robust without dropout, the cheaper seed.
+    """Step 5 - robust without dropout, the cheaper seed (the default from issue #41 until poolbn, issue #48).
 
     Target: robust's odds for a new seed (or better) at a cheaper step: its dropout masks (`bernoulli_`) were a
     fifth of robust's whole pipeline step, and its augmentations and EMA already regularise. Same layers and
@@ -219,9 +219,9 @@ class Lean(Chain):
         On seeds 20-29 against robust's (an earlier code version on a bf16 Xeon, ../shared/notes/robust-seeds.md)
         +0.020, sd of the difference 0.072, t = +0.88: again no difference. Seeds 20-29 ran in fp32 (AVX2) and
         0-19 in bf16: the 30 mix the two arithmetics that `auto` picks, as users' machines do; their spread is
-        wider in fp32 (0.064 against 0.040), two seeds at 99.42. It is the default since these 30 seeds (issue
-        #41): it holds as often as robust for less time. It reads other writers' digits a little worse (one seed
-        each: 7.84 against 7.13 % error; blur and edge-only digits lose most), so `robust` stays the tier for
+        wider in fp32 (0.064 against 0.040), two seeds at 99.42. It was the default from these 30 seeds (issue
+        #41) until poolbn (#48): it holds as often as robust for less time. It reads other writers' digits a little
+        worse (one seed each: 7.84 against 7.13 % error; blur and edge-only digits lose most), so `robust` stays the tier for
         other people's handwriting. The 2x goal against the notebook way is not reached (1.59x on bf16).
     """
 
@@ -260,8 +260,8 @@ class PoolBN(Chain):
         seeds 0-19, where lean ran in bf16) - and a whole run is 1.19x cheaper than lean's (about the step's 1.21x:
         evaluation, start-up and pictures do not shrink). 2x the notebook way is not reached (1.78x), and two
         epochs fewer (13, ~2x) cost margin: seeds 20-25 -0.052 paired, t = -3.0 (docs/research-record.md). Every
-        seed above ran in fp32: what bf16 (`auto` on an avx512_bf16/AMX CPU) does to its odds is not measured, so
-        lean stays the default until seeds on such a CPU say the same. Without batch norm after the first conv
+        seed above ran in fp32; lean stayed the default until 8 seeds in bf16 held too, and since issue #48 poolbn is
+        the default, every seed in the portable arithmetic (fp32). Without batch norm after the first conv
         as well (`brisk`, docs/search/candidates/brisk.json), the step is 1.46-1.52x cheaper than lean's but the
         margin went (seeds 20-25: -0.073, t = -1.8, one seed at 99.40).
     """

@@ -183,7 +183,7 @@ def _worker(cfg: SearchConfig, index: int, parent: int | None = None) -> int:
     import torch
 
     if parent is not None:  # a local worker process: do not outlive the search that started it
-        from tinydigits.verdict.seeds import exit_with_parent
+        from tinydigits.cluster.engine import exit_with_parent
 
         exit_with_parent(parent)
 
@@ -206,7 +206,7 @@ def _worker(cfg: SearchConfig, index: int, parent: int | None = None) -> int:
 
 def _cluster_worker(cfg: SearchConfig, index: int) -> int:
     """A study worker as a Dask task: torch threads as the worker was started with (`tinydigits worker`)."""
-    from tinydigits.verdict.engine import seed_threads
+    from tinydigits.cluster.engine import seed_threads
 
     return _worker(dataclasses.replace(cfg, threads=seed_threads(cfg.threads)), index)
 
@@ -217,7 +217,7 @@ def _on_cluster(cfg: SearchConfig, log=print) -> None:
     on this machine find the same file; other machines need a database they can reach (PostgreSQL)."""
     from distributed import as_completed
 
-    from tinydigits.verdict import engine
+    from tinydigits.cluster import engine
 
     if cfg.storage.startswith("sqlite:///") and not cfg.storage.startswith("sqlite:////"):
         cfg = dataclasses.replace(cfg, storage="sqlite:///" + str(Path(cfg.storage[len("sqlite:///"):]).resolve()))
@@ -255,6 +255,10 @@ def run(cfg: SearchConfig, log=print) -> Any:
     start_from(study, cfg.start_from, cfg.epochs, augments=cfg.objective in ("risk", "mean"), family=cfg.family)
     if cfg.jobs > 1 and cfg.threads is None:
         cfg = dataclasses.replace(cfg, threads=max(1, (os.cpu_count() or 1) // cfg.jobs))
+    if cfg.jobs > 1:  # the cores each worker's seeds have (a seed of two ranks runs them in one process on one core)
+        from tinydigits.training.ranks import CORES_ENV
+
+        os.environ[CORES_ENV] = str(max(1, (os.cpu_count() or 1) // cfg.jobs))
     with tracking.parent_run(cfg.mlflow, f"search-{cfg.study}", dataclasses.asdict(cfg)) as parent:
         cfg = dataclasses.replace(cfg, mlflow_parent=parent)
         start = time.perf_counter()

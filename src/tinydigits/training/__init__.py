@@ -1,9 +1,11 @@
 """training: one run, from a config to a run folder.
 
-- `train`: `TrainConfig` (every setting; saved as config.json) and the loop (data on the device, augmentation
-  per batch, one-cycle, EMA, batch-norm recompute, schedules)
+- `config`: `TrainConfig` (every setting, declared once; saved as config.json), loads without torch
+- `train`: the loop (data on the device, augmentation per batch, one-cycle, EMA, batch-norm recompute, schedules)
+- `record`: what a run leaves as it trains (config.json, metrics.json, the checkpoint) and its result
 - `stack`: G seeds of one model trained as one grouped network (`check --stack`)
-- `device`: device choice, bf16 where the hardware has it, the channels-last layout
+- `device`: device choice, bf16 where the hardware has it natively, the portable pins, deterministic CUDA, the
+  channels-last layout
 - `runs`: run folders: atomic writes, checkpoints (`model.pt`), the environment record
 - `events`: TensorBoard event files of a run; `tracking`: the same to an MLflow server
 

@@ -157,6 +157,8 @@ def refusal(cfg: TrainConfig, model: nn.Module | None = None) -> str | None:
     """Why this config cannot train stacked (None: it can)."""
     if cfg.scheduler == "plateau":
         return "the plateau scheduler reads one loss and would couple the seeds"
+    if cfg.ranks > 1:
+        return "a seed of several ranks trains alone (--ranks 1 stacks)"
     reason = why_not_stackable(model if model is not None else models.create(cfg.model))
     return f"model {cfg.model!r} cannot stack: {reason}" if reason else None
 

@@ -47,13 +47,28 @@ def _call(uri: str, what: str, fn, *args, **kwargs):
         raise TinyDigitsError(f"--mlflow {uri}: {what} failed: {describe(err, 200)}") from None
 
 
+def artifact_location(uri: str) -> str | None:
+    """Where a new experiment keeps its runs' files. For a database store MLflow's default is `./mlruns` under
+    whatever folder the command ran in; here it is beside an SQLite file (`mlartifacts/`), or the user cache for a
+    database server. None (the store's or server's own choice) for a server or a file store, which keep them."""
+    from urllib.parse import urlparse
+
+    scheme = urlparse(uri).scheme.split("+")[0]
+    if scheme == "sqlite":
+        db = Path(uri.split(":///", 1)[1]) if ":///" in uri else Path("mlflow.db")
+        return (db.resolve().parent / "mlartifacts").as_uri()
+    if scheme in ("postgresql", "mysql", "mssql"):
+        return (Path.home() / ".cache" / "tinydigits" / "mlartifacts").as_uri()
+    return None
+
+
 def start_run(uri: str, name: str, params: dict[str, Any], parent: str | None = None) -> str:
     """Create a run (under `parent` when given) in the `tinydigits` experiment; returns its id."""
     mlflow = client(uri)
     experiment = _call(uri, "reaching the server", mlflow.get_experiment_by_name, EXPERIMENT)
     if experiment is None:
         try:
-            experiment_id = mlflow.create_experiment(EXPERIMENT)
+            experiment_id = mlflow.create_experiment(EXPERIMENT, artifact_location=artifact_location(uri))
         except Exception:  # another worker created it first
             experiment_id = _call(uri, "creating the experiment", mlflow.get_experiment_by_name, EXPERIMENT).experiment_id
     else:

@@ -4,7 +4,9 @@ per batch, an evaluation per epoch. One loop serves a single run and a stack of 
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,6 +24,7 @@ from tinydigits.errors import TinyDigitsError
 from tinydigits.models.registry import eval_mode
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import infer, input_layout, model_layout, pick_device
+from tinydigits.training.ranks import Ranks
 from tinydigits.training.record import EpochStats, KeyboardInterruptInRun, RunRecord, RunResult, epoch_line, epoch_row
 
 
@@ -154,6 +157,34 @@ def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y:
         loss = seed_losses(logits, y, cfg.label_smoothing)
     opt.zero_grad(set_to_none=True)
     loss.sum().backward()
+    optimizer_step(opt, lr_scale)
+    return loss, logits
+
+
+def ranked_step(model: nn.Module, opt: torch.optim.Optimizer, shares: list[tuple[torch.Tensor, torch.Tensor]],
+                cfg: TrainConfig, ranks: Ranks, *, lr_scale: float = 1.0) -> list[tuple[torch.Tensor, torch.Tensor]]:
+    """One step of a seed's ranks (`training.ranks`): each share of this process forward and backward (a later one
+    keeps rank 0's batch-norm statistics), the gradients averaged over every rank, one optimiser step; returns each
+    share's (loss, logits)."""
+    opt.zero_grad(set_to_none=True)
+    out = []
+    for i, (x, y) in enumerate(shares):
+        if i:
+            ranks.keep_buffers(model)
+        with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=cfg.precision == "bf16"):
+            logits = model(input_layout(x))
+            loss = seed_losses(logits, y, cfg.label_smoothing)
+        loss.backward()
+        if i:
+            ranks.restore_buffers(model)
+        out.append((loss, logits))
+    ranks.average(model)
+    optimizer_step(opt, lr_scale)
+    return out
+
+
+def optimizer_step(opt: torch.optim.Optimizer, lr_scale: float = 1.0) -> None:
+    """The optimiser's step at `lr_scale` times the scheduler's rate, the rate put back after."""
     if lr_scale != 1.0:
         rates = [g["lr"] for g in opt.param_groups]
         for g in opt.param_groups:
@@ -163,7 +194,6 @@ def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y:
             g["lr"] = rate  # the scheduler's own rate, as it left it
     else:
         opt.step()
-    return loss, logits
 
 
 @dataclass
@@ -208,21 +238,28 @@ class Data:
     val: list[mnist.Split | None]
     test: mnist.Split
     stacked: bool = False
+    ranks: Ranks | None = None  # the seed's data-parallel ranks this process computes (`training.ranks`), if R > 1
 
 
-def scheduled_step(setup: Setup, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig, size: int, batch_size: int):
+def scheduled_step(setup: Setup, x, y: torch.Tensor | None, cfg: TrainConfig, size: int, batch_size: int,
+                   ranks: Ranks | None = None):
     """One batch: inputs at `size` (downscaled after augmentation), the step at the batch's learning-rate scale
-    (a batch schedule scales it linearly), the per-batch scheduler and the EMA; returns (loss, logits)."""
-    if size != x.shape[-1]:
-        x = F.interpolate(x, size=(size, size), mode="bilinear", antialias=True, align_corners=False)
+    (a batch schedule scales it linearly), the per-batch scheduler and the EMA; returns (loss, logits), or with
+    `ranks` a list of them, one per share of this process (`x` then the shares)."""
+    resize = lambda t: t if size == t.shape[-1] else F.interpolate(t, size=(size, size), mode="bilinear",
+                                                                   antialias=True, align_corners=False)
     with torch.profiler.record_function("step"):  # labels for `bench --profile`; next to nothing when not profiling
-        loss, logits = train_step(setup.model, setup.opt, x, y, cfg, lr_scale=batch_size / cfg.batch_size)
+        if ranks is not None:  # x: this process's shares of the batch
+            out = ranked_step(setup.model, setup.opt, [(resize(a), b) for a, b in x], cfg, ranks,
+                              lr_scale=batch_size / cfg.batch_size)
+        else:
+            out = train_step(setup.model, setup.opt, resize(x), y, cfg, lr_scale=batch_size / cfg.batch_size)
         if setup.per_batch:
             setup.scheduler.step()
     if setup.ema is not None:
         with torch.profiler.record_function("ema"):
             setup.ema.update_parameters(setup.model)
-    return loss, logits
+    return out
 
 
 def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, batch_size: int | None = None,
@@ -234,6 +271,8 @@ def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, b
     setup.model.train()
     augment = cfg.augment()
     batch_size = batch_size or cfg.batch_size
+    if data.ranks is not None:
+        return _ranked_epoch(setup, data, cfg, augment, size, batch_size, progress, prefetch)
     loss_sum = correct = 0
     seen, start = 0, time.perf_counter()
     streams = [mnist.batches(s, batch_size, g, augment) for s, g in zip(data.train, data.generators, strict=True)]
@@ -255,6 +294,25 @@ def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, b
     seconds = time.perf_counter() - start
     return [EpochStats(loss / seen, 100.0 * c / seen, seen, seconds)
             for loss, c in zip(loss_sum.reshape(-1).tolist(), correct.reshape(-1).tolist(), strict=True)]
+
+
+def _ranked_epoch(setup: Setup, data: Data, cfg: TrainConfig, augment, size: int, batch_size: int, progress,
+                  prefetch: bool) -> list[EpochStats]:
+    """`train_epoch` for a seed's ranks: this process's shares of every batch, one step each; the epoch's loss and
+    accuracy summed per rank, then over all ranks (the same sum whether the ranks are here or in processes)."""
+    ranks = data.ranks
+    sums = [torch.zeros(3, dtype=torch.float64) for _ in ranks.mine]  # loss x images, correct, images
+    start = time.perf_counter()
+    batches = ranks.batches(data.train[0], batch_size, data.generators[0], augment)
+    for shares in (ahead(batches) if prefetch and data.train[0].images.device.type == "cpu" else batches):
+        out = scheduled_step(setup, shares, None, cfg, size, batch_size, ranks=ranks)
+        for i, ((loss, logits), (_, y)) in enumerate(zip(out, shares, strict=True)):
+            sums[i] += torch.stack([loss.detach().double() * len(y), (logits.argmax(-1) == y).sum().double(),
+                                    torch.tensor(float(len(y)), dtype=torch.float64)])
+        if progress is not None:
+            progress.update(sum(len(y) for _, y in shares))
+    loss_sum, correct, seen = ranks.total(sums).tolist()
+    return [EpochStats(loss_sum / seen, 100.0 * correct / seen, int(seen), time.perf_counter() - start)]
 
 
 def ahead(batches: Iterator, depth: int = 2) -> Iterator:
@@ -393,7 +451,78 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[
     model = training_model(source, device)
     params = models.count_params(model)
     setup = Setup.of(cfg, model, len(train_split), budget=budget)
-    record = RunRecord(cfg, source, params, device, len(train_split), model, budget)
-    data = Data([train_split], [torch.Generator().manual_seed(cfg.seed)], [val_split], test_split)
-    fit(cfg, setup, data, [record], lambda g: setup.evaluated, log=log, quiet=quiet, on_epoch=on_epoch)
+    with seed_ranks(cfg, budget) as ranks:
+        record = RunRecord(cfg, source, params, device, len(train_split), model, budget)
+        data = Data([train_split], [torch.Generator().manual_seed(cfg.seed)], [val_split], test_split, ranks=ranks)
+        fit(cfg, setup, data, [record], lambda g: setup.evaluated, log=log, quiet=quiet, on_epoch=on_epoch)
     return record.finish(setup.evaluated, test_split)
+
+
+@contextlib.contextmanager
+def seed_ranks(cfg: TrainConfig, budget: Budget) -> Iterator[Ranks | None]:
+    """A seed's ranks for this process: None for one rank; all of them here where the seed has fewer cores than
+    ranks (a slot of `check --jobs 2`) or its model lives only in this process; else rank 0 here and the others in
+    processes of their own (`follow`), joined over gloo on 127.0.0.1. The same bits either way (`training.ranks`)."""
+    import multiprocessing
+    import socket
+
+    from tinydigits.training.ranks import cores_for_a_seed
+    from tinydigits.training.runs import INLINE
+
+    if cfg.ranks == 1:
+        yield None
+        return
+    if cores_for_a_seed() < cfg.ranks or INLINE in cfg.model:
+        yield Ranks.in_one_process(cfg.ranks, cfg.seed)
+        return
+    with socket.socket() as probe:  # a free port on loopback for the ranks' rendezvous
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    ctx = multiprocessing.get_context("spawn")
+    others = [ctx.Process(target=follow, args=(cfg, r, port, budget, os.getpid()), daemon=True,
+                          name=f"tinydigits-rank{r}") for r in range(1, cfg.ranks)]
+    for p in others:
+        p.start()
+    ranks = None
+    try:
+        ranks = Ranks.one_of(cfg.ranks, 0, cfg.seed, port)
+        yield ranks
+    finally:
+        if ranks is not None:
+            ranks.close()
+        for p in others:
+            p.join(timeout=30)
+            if p.is_alive():
+                p.kill()
+
+
+def follow(cfg: TrainConfig, rank: int, port: int, budget: Budget, parent: int) -> None:
+    """Rank `rank` of a seed, in its own process: the same model, data order and optimiser as rank 0 (the same
+    draws in the same order), its own share of every batch; no evaluation, no EMA, no files. Ends when rank 0's
+    process does."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+    device = pick_device(cfg.device)
+    ensure_arithmetic(cfg)
+    torch.manual_seed(cfg.seed)
+    full_train, test_split = load_splits(cfg, device)
+    train_split, val_split = mnist.train_val_split(full_train, cfg.val_split, cfg.seed)
+    model = training_model(models.resolve(cfg.model), device)
+    setup = Setup.of(cfg, model, len(train_split), budget=budget)
+    setup.ema = None
+    ranks = Ranks.one_of(cfg.ranks, rank, cfg.seed, port)
+    try:
+        data = Data([train_split], [torch.Generator().manual_seed(cfg.seed)], [val_split], test_split, ranks=ranks)
+        for epoch in range(cfg.epochs):
+            size, batch = setup.plan[epoch]
+            train_epoch(setup, data, cfg, size=size, batch_size=batch)
+            if setup.scheduler is not None and not setup.per_batch:
+                setup.scheduler.step()  # plateau is refused with ranks: it reads rank 0's validation loss
+    finally:
+        ranks.close()

@@ -228,7 +228,7 @@ def batch1_ms(onnx_path: Path, image: np.ndarray, repeats: int = 500) -> float:
     return 1000 * statistics.median(times)
 
 
-def export(model_path: str, onnx_path: str, data_dir: str | None = None, int8: bool = False,
+def export(model_path: str, onnx_path: str, *, data_dir: str | None = None, int8: bool = False,
            quant_format: str = "qoperator") -> Agreement | Int8Result:
     """fp32 ONNX verified against PyTorch; with `int8`, the int8 file (at `onnx_path`) verified against it."""
     from tinydigits.use.predict import onnx_classifier

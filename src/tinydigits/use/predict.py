@@ -107,7 +107,7 @@ def _save_preprocessed(folder: Path, name: str, image: np.ndarray, used: set[str
     (folder / candidate).write_bytes(preprocess.to_png(image))
 
 
-def run(model: str, paths: list[str], backend: str = "torch", invert: bool | None = None, top: int = 1,
+def run(model: str, paths: list[str], *, backend: str = "torch", invert: bool | None = None, top: int = 1,
         as_json: bool = False, save_dir: str | None = None) -> int:
     """Predict every readable image; report each bad one on stderr; exit 1 when any failed."""
     classifier = load_classifier(model, backend)

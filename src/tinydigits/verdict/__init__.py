@@ -4,6 +4,8 @@
   `training.stack`), then the verdict and the odds
 - `check_report`: check.md, check.png and check.json in a fresh check folder
 
-May import `results`, `training`, `models`, `data`, `constants`, `errors`. The rule itself and the odds
+Seeds that train in other processes go through `cluster` (Dask clients, the seed task, dispatch).
+
+May import `cluster`, `results`, `training`, `models`, `data`, `constants`, `errors`. The rule itself and the odds
 are `results.budget` and `results.odds`: a single run's report applies the same rule.
 """

@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tinydigits.cluster.finish import write_results
+from tinydigits.cluster.outcome import SeedOutcome, failed
 from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results.budget import format_verdict, judge
@@ -22,21 +23,8 @@ from tinydigits.training.device import pick_device
 from tinydigits.training.runs import INLINE
 from tinydigits.training.stack import ensure_stackable
 from tinydigits.training.train import train
-from tinydigits.verdict.engine import write_results
-from tinydigits.verdict.outcome import SeedOutcome, failed
 
 WAIT_WORKERS = 60.0  # seconds a cluster check waits for a worker that can take its seeds
-
-
-def exit_with_parent(parent: int) -> None:
-    """Worker side (a `search --jobs N` process): end this process when its parent is gone (killed, not Ctrl-C'd),
-    rather than train on as an orphan. A check's local worker processes are Dask's, which see to that themselves."""
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(2)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
 
 
 def outcome(result) -> SeedOutcome:
@@ -70,10 +58,10 @@ def _one_by_one(configs: list[TrainConfig], budget: Budget) -> Iterator[SeedOutc
 
 def _on_workers(configs: list[TrainConfig], budget: Budget, folder: Path, jobs: int, cluster: str | None,
                 wait: float, log) -> Iterator[SeedOutcome]:
-    """Each seed a Dask task (`verdict.engine`, handed out by `verdict.dispatch`): on a `LocalCluster` of `jobs`
+    """Each seed a Dask task (`cluster.engine`, handed out by `cluster.dispatch`): on a `LocalCluster` of `jobs`
     processes, or on `cluster`'s workers. Yields each seed as it lands, unpacked into `folder`."""
-    from tinydigits.verdict import engine
-    from tinydigits.verdict.dispatch import Dispatcher
+    from tinydigits.cluster import engine
+    from tinydigits.cluster.dispatch import Dispatcher
 
     base = configs[0]
     with engine.client_for(cluster, jobs, base.portable) as client:
@@ -86,7 +74,7 @@ def _on_workers(configs: list[TrainConfig], budget: Budget, folder: Path, jobs: 
 
 def _wait_for_a_worker(client, cluster: str, wait: float) -> None:
     """Before any seed: a worker connected within `wait` seconds, or one line (which ports to open)."""
-    from tinydigits.verdict.dispatch import no_worker_line
+    from tinydigits.cluster.dispatch import no_worker_line
 
     try:
         client.wait_for_workers(1, timeout=wait)
@@ -182,9 +170,9 @@ def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=pri
     (config, seeds, budget, code and model hashes); each seed's run folder lands in it as it finishes;
     check.md/.png/.json follow. Prints the per-seed lines and the verdict table; returns the verdict (with `folder`).
     `stack`: all seeds as one stacked network (None: `stack_by_default`); `cluster` (or $DASK_SCHEDULER_ADDRESS): a
-    Dask scheduler's address or file (`verdict.engine`), which always trains the seeds there, `stack` or not."""
+    Dask scheduler's address or file (`cluster.engine`), which always trains the seeds there, `stack` or not."""
+    from tinydigits.cluster.engine import code_version
     from tinydigits.models import display_name, resolve
-    from tinydigits.verdict.engine import code_version
 
     if budget.last > cfg.epochs:
         raise TinyDigitsError(f"--last {budget.last} is more than --epochs {cfg.epochs}")
@@ -245,10 +233,30 @@ def read_plan(folder: Path) -> tuple[dict[str, Any], TrainConfig, Budget]:
                               "start a new check") from None
 
 
+def refuse_contradictions(folder: str | os.PathLike, given: dict[str, Any], cli: bool = True) -> None:
+    """A resumed check goes on with its plan: a setting, budget field or seed list in `given` that says otherwise is
+    refused in one line, not silently replaced by the plan's. One rule for `check --resume` (`given`: the flags a user
+    set) and `tinydigits.check(..., resume=)` (its seeds, budget and settings); `cli` words the message for each."""
+    folder = Path(folder)
+    plan, cfg, budget = read_plan(folder)
+    planned = {**dataclasses.asdict(cfg), **dataclasses.asdict(budget), "seeds": [int(s) for s in plan["seeds"]]}
+    for key, value in given.items():
+        if key not in planned:
+            continue
+        if key == "seeds":
+            same = sorted(int(s) for s in value) == sorted(planned[key])
+        else:
+            same = value == planned[key] or (isinstance(value, tuple) and list(value) == planned[key])
+        if not same:
+            name, how = (f"--{key.replace('_', '-')}", f"--resume {folder}") if cli else (f"{key}=", f"resume={str(folder)!r}")
+            raise TinyDigitsError(f"{how} goes on with its plan's {name} {planned[key]}, not {value}: leave it out, "
+                                  "or start a new check")
+
+
 def _refuse_another_model(plan: dict[str, Any], cfg: TrainConfig, folder: Path) -> None:
     """`--resume` goes on only with the code and model that trained the landed seeds."""
+    from tinydigits.cluster.engine import code_version, version_difference
     from tinydigits.models import resolve
-    from tinydigits.verdict.engine import code_version, version_difference
 
     if "code" in plan and (differ := version_difference(code_version(), plan["code"])):
         raise TinyDigitsError(f"{folder} was started with other code ({differ.replace('there', 'in the plan')}): "
@@ -259,16 +267,14 @@ def _refuse_another_model(plan: dict[str, Any], cfg: TrainConfig, folder: Path) 
 
 
 def resume(folder: str | os.PathLike, jobs: int = 1, log=print, cluster: str | None = None,
-           wait: float = WAIT_WORKERS, seeds: list[int] | None = None) -> dict[str, Any]:
+           wait: float = WAIT_WORKERS) -> dict[str, Any]:
     """`tinydigits check --resume FOLDER`: train only the seeds of an interrupted or incomplete check without a
     complete run folder, into the same folder, then write the verdict one uninterrupted check would have written.
-    Refused in one line when the code or the model differ from the plan's, or `seeds` from its seeds."""
+    Refused in one line when the code or the model differ from the plan's (what else a caller asks of it:
+    `refuse_contradictions`, before)."""
     folder = Path(folder)
     plan, cfg, budget = read_plan(folder)
     planned = [int(s) for s in plan["seeds"]]
-    if seeds is not None and sorted(seeds) != sorted(planned):
-        raise TinyDigitsError(f"{folder} checks seeds {','.join(map(str, planned))}: --resume goes on with those "
-                              "(leave out --seeds, or start a new check)")
     _refuse_another_model(plan, cfg, folder)
     landed = {s: v for s, v in landed_seeds(folder, cfg).items() if s in planned}
     todo = [s for s in planned if s not in landed]

@@ -23,27 +23,22 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from tinydigits.cluster.finish import write_results
 from tinydigits.constants import PORTABLE_ENV, Budget
 from tinydigits.errors import TinyDigitsError, describe
-from tinydigits.results.report import write_artifacts
-from tinydigits.training import tracking
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import pinned_env
+from tinydigits.training.ranks import CORES_ENV
 from tinydigits.training.runs import INLINE
 
 SEED_THREADS_ENV = "TINYDIGITS_SEED_THREADS"  # set by `tinydigits worker`: torch threads for each seed it trains
 GPU = "GPU"  # the Dask resource a GPU worker carries (`tinydigits worker --gpus`)
-
-
-def write_results(result) -> str | None:
-    """A finished run's pictures and report.md written, then published to TensorBoard and MLflow: what `train`,
-    `tinydigits.train` and every seed of a check leave. Returns what failed to publish (one line), or None."""
-    write_artifacts(result.run_dir, result.model, result.test, result.test_logits)
-    return tracking.publish(result.run_dir)
 
 
 # ------------------------------------------------------------------ versions
@@ -69,7 +64,7 @@ class WorkerRefused(TinyDigitsError):
 def checked_workers(client) -> dict[str, str]:
     """Every connected worker runs this machine's code, or one line says which does not (`search` calls it before
     its first task); returns this machine's `code_version`. A check validates each worker as it joins instead
-    (`verdict.dispatch`)."""
+    (`cluster.dispatch`)."""
     here = code_version()
     try:
         there = client.run(code_version)
@@ -169,6 +164,17 @@ def _extract(tar: tarfile.TarFile, members: list[tarfile.TarInfo], into: Path) -
         raise WorkerRefused(f"a seed's archive could not be unpacked ({err})") from None
 
 
+def exit_with_parent(parent: int) -> None:
+    """Worker side (a `search --jobs N` process): end this process when its parent is gone (killed, not Ctrl-C'd),
+    rather than train on as an orphan. A check's local worker processes are Dask's, which see to that themselves."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def seed_threads(threads: int | None) -> int:
     """Torch threads for a task on this worker: the ones asked for (`--threads`), else `tinydigits worker`'s
     `--threads-per-seed`, else what torch has (Dask's nanny sets OMP_NUM_THREADS=1, so 1 on a plain worker)."""
@@ -240,10 +246,13 @@ def scheduler_target(text: str) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def worker_env(portable: bool) -> Iterator[None]:
+def worker_env(portable: bool, cores_per_seed: int | None = None) -> Iterator[None]:
     """os.environ as the worker processes started in the block should inherit it: with the portable pins, or without
-    them (this machine's own kernels) for a --no-portable check; put back afterwards."""
-    saved = {k: os.environ.get(k) for k in PORTABLE_ENV}
+    them (this machine's own kernels) for a --no-portable check, and the cores each seed has (a seed of two ranks
+    runs them in one process where it has one core); put back afterwards."""
+    saved = {k: os.environ.get(k) for k in (*PORTABLE_ENV, CORES_ENV)}
+    if cores_per_seed:
+        os.environ[CORES_ENV] = str(cores_per_seed)
     for key, value in PORTABLE_ENV.items():
         if portable:
             os.environ[key] = value
@@ -306,7 +315,8 @@ def local_client(jobs: int, portable: bool = True) -> Iterator[Any]:
     # Not daemonic, so a seed could still use a DataLoader with workers; no dashboard, and the scheduler's own HTTP
     # endpoints on a free port (else 8787: a second check at once warned "Port 8787 is already in use"); a seed's
     # error comes home as its row in the table, so the workers' own log of it (a traceback on stderr) is silenced.
-    with dask.config.set(WORKER_CONFIG), worker_env(portable), \
+    cores = max(1, (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1) // jobs)
+    with dask.config.set(WORKER_CONFIG), worker_env(portable, cores), \
             LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
                          scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.CRITICAL) as local, \
             Client(local) as client:
@@ -341,7 +351,7 @@ def worker_commands(target: str, nworkers: int, gpus: int, host: str | None,
     """The `dask worker` commands behind `tinydigits worker`: `nworkers` processes with one thread each, or with
     GPUs one worker per GPU carrying the GPU resource (the caller gives each its own CUDA_VISIBLE_DEVICES)."""
     where = scheduler_target(target)
-    launch = ("import dask; from tinydigits.verdict.engine import WORKER_CONFIG; dask.config.set(WORKER_CONFIG); "
+    launch = ("import dask; from tinydigits.cluster.engine import WORKER_CONFIG; dask.config.set(WORKER_CONFIG); "
               "from distributed.cli.dask_worker import main; main()")  # `dask worker`, with the settings above
     base = [sys.executable, "-c", launch,
             *(["--scheduler-file", where["scheduler_file"]] if "scheduler_file" in where else [where["address"]]),
@@ -378,7 +388,8 @@ def run_workers(target: str, nworkers: int | None = None, threads_per_seed: int 
     nworkers = nworkers or max(1, cores // threads)
     # the rest of the set-up is WORKER_CONFIG, in the command; the pins or this machine's own kernels, whatever this
     # shell had set
-    env = {**pinned_env(os.environ, portable), SEED_THREADS_ENV: str(threads)}
+    # a seed of two ranks (`--ranks 2`) spans processes only where it has the cores for them
+    env = {**pinned_env(os.environ, portable), SEED_THREADS_ENV: str(threads), CORES_ENV: str(max(1, cores // nworkers))}
     print(f"tinydigits worker: {nworkers} worker process(es), {threads} thread(s) per seed, "
           + ("portable (kernels pinned to AVX2)" if portable else "this machine's own kernels")
           + (f", one per GPU ({gpus})" if gpus else "") + f", scheduler {target}", flush=True)

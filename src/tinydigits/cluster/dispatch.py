@@ -18,12 +18,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from tinydigits.cluster import engine
+from tinydigits.cluster.outcome import SeedOutcome, failed, not_run
 from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError, describe
 from tinydigits.training import runs, tracking
 from tinydigits.training.config import TrainConfig
-from tinydigits.verdict import engine
-from tinydigits.verdict.outcome import SeedOutcome, failed, not_run
 
 MAX_LOSSES = 3  # a seed whose worker died this often is not run (Dask's own `allowed-failures` default)
 
