@@ -49,3 +49,37 @@ def test_bad_range_is_one_line_exit_2():
     proc = run_main("check", "--seeds", "3-1", "--epochs", "1")
     assert proc.returncode == 2
     assert_one_line_error(proc, "--seeds", "3-1")
+
+
+BLOCKER = """
+import sys
+for name in ('scipy', 'tensorboard', 'distributed', 'dask', 'optuna', 'mlflow', 'onnx', 'onnxruntime', 'onnxscript'):
+    sys.modules[name] = None  # as if not installed: `import` raises, importlib.util.find_spec answers None
+from tinydigits.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_train_works_without_the_heavy_requirements(mnist_dir, tmp_path):
+    """A notebook runtime without scipy, TensorBoard, Dask, Optuna, MLflow or ONNX still trains (`pip install
+    --no-deps` beside its torch): those load only where a command needs them."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", BLOCKER, "train", "--epochs", "1", "--train-limit", "500",
+                           "--data-dir", str(mnist_dir), "--out", str(tmp_path), "--quiet"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    (run,) = tmp_path.iterdir()
+    assert (run / "metrics.json").exists() and (run / "report.md").exists()
+    assert "pip install tensorboard" in proc.stderr  # what to install, in one line
+
+
+def test_a_command_that_needs_a_missing_requirement_says_what_to_install_before_any_work(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", BLOCKER, "check", "--seeds", "0-1", "--epochs", "1", "--out",
+                           str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert_one_line_error(proc, "`tinydigits check` needs scipy", "pip install scipy")
+    assert not any(tmp_path.iterdir())  # refused before a check folder was made

@@ -99,6 +99,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from tinydigits.verdict.seeds import check, resume
 
     budget = settings.from_args(Budget, args)
+    _needs("scipy")  # the odds: before the first seed trains, not after the last
+    if args.jobs > 1 or args.cluster or os.environ.get("DASK_SCHEDULER_ADDRESS"):
+        _needs("distributed")
     if args.json:
         from tinydigits.training.runs import ensure_writable
 
@@ -509,6 +512,22 @@ def cmd_models(args: argparse.Namespace) -> int:
     return 0
 
 
+def _needs(module: str) -> None:
+    """Refuse in one line, before any work, a command that will need `module` where it is not installed."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise ModuleNotFoundError(f"No module named {module!r}", name=module)
+
+
+# What to install for a module a command needs (imported where it is used, so `train` runs without them).
+INSTALL = {"scipy": "scipy", "tensorboard": "tensorboard", "distributed": "distributed", "dask": "distributed",
+           "optuna": "'tinydigits[search]'", "psycopg": "'tinydigits[search]'", "optuna_dashboard": "'tinydigits[search]'",
+           "mlflow": "'tinydigits[mlflow]'", "onnx": "'tinydigits[export]'", "onnxruntime": "'tinydigits[export]'",
+           "onnxscript": "'tinydigits[export]'", "fastapi": "'tinydigits[serve]'", "uvicorn": "'tinydigits[serve]'",
+           "multipart": "'tinydigits[serve]'", "matplotlib": "matplotlib", "PIL": "pillow", "tqdm": "tqdm"}
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is one line (the full usage stays one --help away)."""
 
@@ -536,6 +555,13 @@ def main(argv: list[str] | None = None) -> int:
         return code
     except TinyDigitsError as err:
         print(f"tinydigits: error: {err}", file=sys.stderr)
+        return 1
+    except ModuleNotFoundError as err:  # a requirement this command needs and this runtime lacks (pip --no-deps)
+        top = (err.name or "").split(".")[0]
+        if top not in INSTALL:
+            raise
+        print(f"tinydigits: error: `tinydigits {args.command}` needs {top}, which is not installed here: "
+              f"pip install {INSTALL[top]}", file=sys.stderr)
         return 1
     except KeyboardInterrupt as err:
         print(f"tinydigits: {err or 'interrupted'}", file=sys.stderr)

@@ -24,10 +24,45 @@ EPOCH_TAGS = {"train_loss": "loss/train", "test_loss": "loss/test", "train_acc":
               "val_loss": "loss/val", "val_acc": "acc/val", "lr": "lr", "seconds": "seconds"}
 
 
+def available() -> bool:
+    """TensorBoard's writer can be loaded (`pip install tensorboard`; a notebook runtime may lack it)."""
+    import importlib.util
+
+    return importlib.util.find_spec("tensorboard") is not None
+
+
+_SAID: list[str] = []
+
+
 def _writer(run_dir: Path):
+    """torch's SummaryWriter for the run folder; without TensorBoard installed, a writer that writes nothing (the run
+    goes on; one line on stderr says what to install)."""
+    if not available():
+        if not _SAID:
+            import sys
+
+            _SAID.append("said")
+            print("tinydigits: no TensorBoard event files (TensorBoard is not installed: pip install tensorboard)",
+                  file=sys.stderr)
+        return _NoWriter()
     from torch.utils.tensorboard import SummaryWriter
 
     return SummaryWriter(log_dir=str(run_dir), flush_secs=30)
+
+
+class _NoWriter:
+    """SummaryWriter's face, writing nothing."""
+
+    file_writer = None
+
+    def __getattr__(self, name: str):
+        return lambda *args, **kwargs: None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
 
 
 def hparam_values(config: dict[str, Any]) -> dict[str, Any]:
@@ -79,6 +114,8 @@ class RunEvents:
     def close(self, config: dict[str, Any], metrics: dict[str, Any]) -> None:
         """The run's settings and final figures as hparams; flush and close the file."""
         def add() -> None:
+            if isinstance(self.writer, _NoWriter):
+                return
             from torch.utils.tensorboard.summary import hparams
 
             accs = [e["test_acc"] for e in metrics["epochs"]]
