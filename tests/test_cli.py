@@ -64,7 +64,8 @@ def test_help_lists_every_command_and_each_has_its_own_help():
 def test_models_prints_an_aligned_table_and_json():
     import json
 
-    proc = run_main("models")
+    seeds = str(Path(__file__).resolve().parents[1] / "docs" / "seeds.csv")  # the repo's ledger, installed or not
+    proc = run_main("models", "--ledger", seeds)
     lines = proc.stdout.splitlines()
     assert proc.returncode == 0 and lines[0].split() == ["model", "params", "MACs", "epochs", "held", "recipe"]
     rows = {line.split()[0]: line for line in lines[1:9]}
@@ -74,7 +75,7 @@ def test_models_prints_an_aligned_table_and_json():
         assert line[params_end - 1].isdigit() and line[params_end] == " " and line[recipe_at - 1] == " " != line[recipe_at]
     assert rows["poolbn"].startswith("poolbn *") and lines[-1].startswith("* the default")
     assert "lr 0.137" in rows["fast"] and "0.1369" not in proc.stdout  # rounded for people
-    machine = json.loads(run_main("models", "--json").stdout)
+    machine = json.loads(run_main("models", "--json", "--ledger", seeds).stdout)
     for name in ("poolbn", "golf"):  # held: the ledger's judged portable seeds of the current code (tests/test_ledger.py)
         judged = next(r for r in machine if r["name"] == name)["odds"]["portable"]["judged"]
         assert f"{judged['passed']}/{judged['seeds']} P {100 * judged['probability']:.1f}%" in rows[name]

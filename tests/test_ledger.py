@@ -29,7 +29,7 @@ def test_the_ledger_has_its_columns_and_the_defaults_43_portable_seeds():
 
 
 def test_models_json_takes_the_defaults_odds_from_the_ledger():
-    proc = run_main("models", "--json", "--model", "poolbn")
+    proc = run_main("models", "--json", "--model", "poolbn", "--ledger", str(SEEDS))
     (row,) = json.loads(proc.stdout)
     portable = row["odds"]["portable"]
     minima = [float(r["min_last3"]) for r in ledger.read(SEEDS)
