@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tinydigits import settings
+from tinydigits import files, settings
 from tinydigits.constants import DEFAULT_MODEL, PORTABLE_ENV, Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.search.config import SearchConfig
@@ -103,7 +103,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.jobs > 1 or args.cluster or os.environ.get("DASK_SCHEDULER_ADDRESS"):
         _needs("distributed")
     if args.json:
-        from tinydigits.training.runs import ensure_writable
+        from tinydigits.files import ensure_writable
 
         ensure_writable(args.json, "--json verdict")  # before the first seed trains, not after the last
     if args.ledger:
@@ -118,7 +118,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                        stack=args.stack, cluster=args.cluster, wait=args.wait_workers)
     print(f"wall time {result['wall_seconds']:.0f}s")
     if args.json:
-        from tinydigits.training.runs import write_json
+        from tinydigits.files import write_json
 
         write_json(Path(args.json), result)
     if args.ledger:
@@ -199,11 +199,10 @@ def _report_arguments(p: argparse.ArgumentParser) -> None:
 @command("report", "compare several runs side by side (markdown)", _report_arguments)
 def cmd_report(args: argparse.Namespace) -> int:
     from tinydigits.results import report
-    from tinydigits.training import runs
 
     text = report.compare([Path(r) for r in args.run_dirs])
     if args.out:
-        runs.write_text(Path(args.out), text)
+        files.write_text(Path(args.out), text)
         print(args.out)
     else:
         print(text, end="")
@@ -310,8 +309,8 @@ def _bench_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("bench", "measure training and inference speed on this machine", _bench_arguments)
 def cmd_bench(args: argparse.Namespace) -> int:
+    from tinydigits.files import write_json
     from tinydigits.measure import bench
-    from tinydigits.training.runs import write_json
 
     if args.serve:
         from tinydigits.measure import loadtest

@@ -25,6 +25,7 @@ import numpy as np
 from PIL import Image
 from scipy import ndimage
 
+from tinydigits import files
 from tinydigits.data import preprocess
 from tinydigits.errors import TinyDigitsError
 from tinydigits.use import predict
@@ -283,7 +284,6 @@ def plot(result: dict[str, Any], path: Path) -> None:
 def run(model: str, *, backend: str, out: str | None, seed: int, limit: int | None, json_path: str | None,
         data_dir: str | None, command: str) -> dict[str, Any]:
     from tinydigits.data import mnist
-    from tinydigits.training import runs
 
     classify = predict.load_classifier(model, backend)
     test = mnist.load_split("test", data_dir)
@@ -298,11 +298,11 @@ def run(model: str, *, backend: str, out: str | None, seed: int, limit: int | No
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise TinyDigitsError(f"cannot create output folder {folder}: {err.strerror}") from None
-    runs.write_text(folder / "robustness.md", render(s, str(model), command))
-    runs.write_json(folder / "robustness.json", s)  # what `serve` (no run named) ranks runs by
+    files.write_text(folder / "robustness.md", render(s, str(model), command))
+    files.write_json(folder / "robustness.json", s)  # what `serve` (no run named) ranks runs by
     plot(result, folder / "robustness.png")
     if json_path:
-        runs.write_json(Path(json_path), s)
+        files.write_json(Path(json_path), s)
     s["folder"] = str(folder)
     return s
 

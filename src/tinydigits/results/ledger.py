@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from tinydigits import files
 from tinydigits.constants import BUDGET
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results.odds import pass_odds
@@ -63,9 +64,7 @@ def add(rows: list[dict[str, Any]], path: str | Path = LEDGER) -> int:
     if not text:
         writer.writeheader()
     writer.writerows({c: row.get(c, "") for c in COLUMNS} for row in rows)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text + out.getvalue())
-    tmp.replace(path)
+    files.write_text(path, text + out.getvalue())
     return len(rows)
 
 

@@ -20,6 +20,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
+from tinydigits import files
 from tinydigits.constants import BUDGET, Budget
 from tinydigits.data import mnist
 from tinydigits.models import summary
@@ -32,7 +33,7 @@ PICTURES = ("curves.png", "misclassified.png", "confusion.png", "per_class.png",
 
 
 def save_figure(fig, path: Path) -> None:
-    runs.atomic_write(path, lambda tmp: fig.savefig(tmp, format="png", dpi=110, bbox_inches="tight"))
+    files.atomic_write(path, lambda tmp: fig.savefig(tmp, format="png", dpi=110, bbox_inches="tight"))
     plt.close(fig)
 
 
@@ -125,7 +126,7 @@ def write_per_class_csv(rows: list[dict[str, float]], path: Path) -> None:
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
     writer.writeheader()
     writer.writerows([{k: round(v, 3) if isinstance(v, float) else v for k, v in r.items()} for r in rows])
-    runs.write_text(path, buffer.getvalue())
+    files.write_text(path, buffer.getvalue())
 
 
 def run_verdict(metrics: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:
@@ -217,7 +218,7 @@ def write_artifacts(run_dir: Path, model: nn.Module, test: mnist.Split,
     """(Re)write every picture, per_class.csv and report.md of a run folder from its model, or from the logits of
     its last test pass (the same numbers: no second pass)."""
     metrics = runs.read_metrics(run_dir)
-    config = runs.read_json(run_dir / "config.json")
+    config = files.read_json(run_dir / "config.json")
     p = predictions.predict_split(model, test) if logits is None else predictions.from_logits(test, logits)
     cm = predictions.confusion_matrix(p.labels, p.preds)
     classes = predictions.per_class(cm)
@@ -228,7 +229,7 @@ def write_artifacts(run_dir: Path, model: nn.Module, test: mnist.Split,
     plot_per_class(classes, run_dir / "per_class.png")
     write_per_class_csv(classes, run_dir / "per_class.csv")
     text = render_report(model, metrics, config, p, classes)
-    runs.write_text(run_dir / "report.md", text)
+    files.write_text(run_dir / "report.md", text)
     return p
 
 
@@ -237,7 +238,7 @@ def compare(run_dirs: list[Path], target: float = TARGET) -> str:
     rows = []
     for run_dir in run_dirs:
         m = runs.read_metrics(run_dir)
-        config = runs.read_json(Path(run_dir) / "config.json")
+        config = files.read_json(Path(run_dir) / "config.json")
         accs = [e["test_acc"] for e in m["epochs"]]
         first = next((e["epoch"] for e in m["epochs"] if e["test_acc"] >= target), None)
         seconds = sum(e["seconds"] for e in m["epochs"])

@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from tinydigits import files
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import NetSpec
 from tinydigits.results.odds import pass_odds
 from tinydigits.search.config import SearchConfig
 from tinydigits.search.storage import open_study
-from tinydigits.training import runs
 
 
 def completed(study) -> list:
@@ -79,7 +79,7 @@ def plot_front(study, cfg: SearchConfig, path: Path) -> None:
 def write_outputs(study, cfg: SearchConfig) -> None:
     out = cfg.out_dir()
     out.mkdir(parents=True, exist_ok=True)  # `--table` on a study made elsewhere: its --out may not exist here yet
-    runs.write_text(out / "pareto.md", pareto_table(study, cfg) + "\n")
+    files.write_text(out / "pareto.md", pareto_table(study, cfg) + "\n")
     plot_front(study, cfg, out / "pareto.png")
 
 
@@ -110,7 +110,7 @@ def save_trials(study, path: Path) -> int:
     from optuna.distributions import distribution_to_json
 
     done = [t for t in study.get_trials(deepcopy=False) if t.state.is_finished()]
-    runs.write_json(path, {"study": study.study_name, "settings": study.user_attrs.get("settings"), "trials": [
+    files.write_json(path, {"study": study.study_name, "settings": study.user_attrs.get("settings"), "trials": [
         {"state": t.state.name, "values": t.values, "params": t.params, "user_attrs": t.user_attrs,
          "distributions": {k: distribution_to_json(d) for k, d in t.distributions.items()},
          "intermediate_values": {str(k): v for k, v in t.intermediate_values.items()}} for t in done]})
@@ -124,7 +124,7 @@ def load_trials(study, path: str | Path) -> int:
     import optuna
     from optuna.distributions import json_to_distribution
 
-    saved = runs.read_json(Path(path))
+    saved = files.read_json(Path(path))
     try:
         if saved["settings"] != study.user_attrs.get("settings"):
             raise TinyDigitsError(f"--load-trials {path}: its study had other settings ({saved['settings']}) than "
@@ -172,5 +172,5 @@ def export(study, which: str, name: str, out_dir: Path) -> Path:
     spec.name = name
     path = out_dir / f"{name}.json"
     out_dir.mkdir(parents=True, exist_ok=True)
-    runs.write_json(path, spec.to_dict())
+    files.write_json(path, spec.to_dict())
     return path

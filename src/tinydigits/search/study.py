@@ -29,6 +29,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from tinydigits import files
 from tinydigits.errors import TinyDigitsError
 from tinydigits.errors import describe as describe_error
 from tinydigits.models.spec import NetSpec
@@ -36,7 +37,7 @@ from tinydigits.search.config import SearchConfig
 from tinydigits.search.outputs import write_outputs
 from tinydigits.search.space import lower_figure, rejection, start_from, suggest
 from tinydigits.search.storage import open_study
-from tinydigits.training import runs, tracking
+from tinydigits.training import tracking
 
 
 def _epoch_watch(trial, epochs: int, prune_after: int | None, last: int, seed: int | None = None):
@@ -115,7 +116,7 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
 
     spec_path = cfg.out_dir() / "trials" / f"trial{trial.number}.json"
     spec_path.parent.mkdir(parents=True, exist_ok=True)
-    runs.write_json(spec_path, spec.to_dict())
+    files.write_json(spec_path, spec.to_dict())
     epochs = spec.recipe["epochs"]
     paired = cfg.objective == "mean"
     minima, seconds, folders, curves = [], [], [], {}

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import subprocess
 import sys
-import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,75 +15,19 @@ from torch import nn
 from tinydigits import models
 from tinydigits.constants import VERSION
 from tinydigits.errors import TinyDigitsError
+
+# Run folders' file helpers live in the torch-free `files`; here for the code that reaches them through `runs`.
+from tinydigits.files import atomic_write as atomic_write
+from tinydigits.files import ensure_writable as ensure_writable
+from tinydigits.files import new_dir as new_dir
+from tinydigits.files import new_run_dir as new_run_dir
+from tinydigits.files import read_json as read_json
+from tinydigits.files import write_json as write_json
+from tinydigits.files import write_text as write_text
 from tinydigits.models.spec import NetSpec
 from tinydigits.training.device import arithmetic, gpu_facts
 
 INLINE = "-inline"  # `api.model_ref`'s names for a class defined in a notebook: `Net-inline0`
-
-
-def new_run_dir(out: str | os.PathLike, model: str, seed: int) -> Path:
-    """`out/<model>-<UTC timestamp>-s<seed>/`; a suffix is added rather than reusing a folder."""
-    return new_dir(out, model, f"-s{seed}")
-
-
-def new_dir(out: str | os.PathLike, name: str, suffix: str = "") -> Path:
-    """`out/<name>-<UTC timestamp><suffix>/`, created fresh: `-2`, `-3`... are added rather than reusing a folder."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    base = Path(out) / f"{name}-{stamp}{suffix}"
-    try:
-        Path(out).mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise TinyDigitsError(f"cannot create output folder {out}: {err.strerror}") from None
-    for n in range(1, 1000):
-        candidate = base if n == 1 else base.with_name(f"{base.name}-{n}")
-        try:
-            candidate.mkdir()
-            return candidate
-        except FileExistsError:
-            continue
-    raise TinyDigitsError(f"cannot find a free folder name under {out}")
-
-
-def atomic_write(path: Path, write) -> None:
-    """Call write(tmp_path), then rename over `path`: readers never see a half-written file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def ensure_writable(path: str | os.PathLike, what: str) -> Path:
-    """A missing or unwritable folder for an output file is one line before anything is trained or written."""
-    out = Path(path)
-    if not out.parent.is_dir():
-        raise TinyDigitsError(f"{out.parent}: no such folder for the {what}")
-    try:
-        with tempfile.NamedTemporaryFile(dir=out.parent, prefix=f".{out.name}.", suffix=".probe"):
-            pass
-    except OSError as err:
-        raise TinyDigitsError(f"{out}: cannot write there ({err.strerror})") from None
-    return out
-
-
-def write_text(path: Path, text: str) -> None:
-    atomic_write(path, lambda tmp: Path(tmp).write_text(text))
-
-
-def write_json(path: Path, data: Any) -> None:
-    write_text(path, json.dumps(data, indent=2) + "\n")
-
-
-def read_json(path: Path) -> Any:
-    try:
-        return json.loads(Path(path).read_text())
-    except FileNotFoundError:
-        raise TinyDigitsError(f"{path}: missing") from None
-    except (OSError, ValueError) as err:
-        raise TinyDigitsError(f"{path}: unreadable ({err})") from None
 
 
 def read_metrics(run_dir: str | os.PathLike) -> dict[str, Any]:

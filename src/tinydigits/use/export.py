@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from tinydigits import models
+from tinydigits import files, models
 from tinydigits.constants import MEAN, STD
 from tinydigits.data import mnist
 from tinydigits.errors import TinyDigitsError
@@ -51,7 +51,7 @@ def to_onnx(model: torch.nn.Module, path: Path, name: str, meta: dict[str, str] 
         proto.metadata_props.add(key=key, value=value)
     strip(proto)
     onnx.checker.check_model(proto)
-    runs.atomic_write(path, lambda t: onnx.save(proto, t))
+    files.atomic_write(path, lambda t: onnx.save(proto, t))
 
 
 def strip(proto) -> None:
@@ -210,7 +210,7 @@ def _save_stripped(source: Path, path: Path, meta: dict[str, str]) -> None:
             held[key].value = value
         else:
             proto.metadata_props.add(key=key, value=value)
-    runs.atomic_write(path, lambda t: onnx.save(proto, t))
+    files.atomic_write(path, lambda t: onnx.save(proto, t))
 
 
 def batch1_ms(onnx_path: Path, image: np.ndarray, repeats: int = 500) -> float:
@@ -234,7 +234,7 @@ def export(model_path: str, onnx_path: str, *, data_dir: str | None = None, int8
     from tinydigits.use.predict import onnx_classifier
 
     _needs_onnx(int8)
-    out = runs.ensure_writable(onnx_path, "ONNX file")
+    out = files.ensure_writable(onnx_path, "ONNX file")
     model, ckpt = runs.load_model(model_path, "cpu")
     test = mnist.load_split("test", data_dir)  # before writing anything: a missing dataset fails early
     if not int8:

@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from tinydigits import files
 from tinydigits.data import preprocess
 from tinydigits.errors import TinyDigitsError
 from tinydigits.use import predict
@@ -26,13 +27,12 @@ REQUEST_TIMEOUT_S = 10.0
 def model_info(checkpoint: Path, model, name: str) -> dict[str, Any]:
     """Name, parameters and test accuracy of a run (from its metrics.json when there is one)."""
     from tinydigits import models
-    from tinydigits.training import runs
 
     info: dict[str, Any] = {"name": name, "params": models.count_params(model),
                             "test_acc": None, "run": str(checkpoint.parent)}
     metrics_file = checkpoint.parent / "metrics.json"
     if metrics_file.exists():
-        epochs = runs.read_json(metrics_file).get("epochs") or []
+        epochs = files.read_json(metrics_file).get("epochs") or []
         info["test_acc"] = epochs[-1]["test_acc"] if epochs else None
     return info
 
@@ -190,7 +190,6 @@ def most_robust(parent: str | os.PathLike = "runs") -> tuple[Path, str]:
     """The run to serve when none is named, and why: the best mean accuracy "as a user's image" that
     `tinydigits robustness` measured (its robustness.json in the run folder), else the newest run of the
     `robust` tier, else the newest run with a line on how to train a robust one."""
-    from tinydigits.training import runs
 
     folder = Path(parent)
     found = sorted((p.parent for p in folder.glob("*/model.pt")), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
@@ -200,7 +199,7 @@ def most_robust(parent: str | os.PathLike = "runs") -> tuple[Path, str]:
     measured = []
     for run in found:
         try:
-            measured.append((runs.read_json(run / "robustness.json")["mean"]["user_acc"], run))
+            measured.append((files.read_json(run / "robustness.json")["mean"]["user_acc"], run))
         except (TinyDigitsError, KeyError, TypeError):
             continue
     if measured:
@@ -214,10 +213,9 @@ def most_robust(parent: str | os.PathLike = "runs") -> tuple[Path, str]:
 
 
 def _model_of(run: Path) -> str | None:
-    from tinydigits.training import runs
 
     try:
-        return runs.read_json(run / "config.json").get("model")
+        return files.read_json(run / "config.json").get("model")
     except (TinyDigitsError, AttributeError):
         return None
 

@@ -6,10 +6,10 @@ import math
 from pathlib import Path
 from typing import Any
 
+from tinydigits import files
 from tinydigits.constants import Budget
 from tinydigits.results.budget import constraint_value, mark, seed_table, trained
 from tinydigits.results.report import md_table, plt, save_figure
-from tinydigits.training import runs
 
 
 def title(result: dict[str, Any], name: str) -> str:
@@ -107,7 +107,7 @@ The normal model's bound is the noncentral-t tolerance bound; the counted one is
 
 def write_check(result: dict[str, Any], budget: Budget, name: str, folder: Path, command: str) -> Path:
     """check.json, check.md and check.png into the check's folder (made when the check started); returns it."""
-    runs.write_json(folder / "check.json", {**result, "command": command})
-    runs.write_text(folder / "check.md", render_check(result, budget, name, command))
+    files.write_json(folder / "check.json", {**result, "command": command})
+    files.write_text(folder / "check.md", render_check(result, budget, name, command))
     plot_check(result, budget, name, folder / "check.png")
     return folder

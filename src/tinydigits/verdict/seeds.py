@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tinydigits import files
 from tinydigits.cluster.finish import write_results
 from tinydigits.cluster.outcome import SeedOutcome, failed
 from tinydigits.constants import Budget
@@ -184,8 +185,8 @@ def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=pri
     name = display_name(cfg.model)
     command = command or (f"tinydigits check --model {cfg.model} --seeds {','.join(map(str, seeds))} "
                           + ("--stack" if stack else f"--cluster {cluster}" if cluster else f"--jobs {jobs}"))
-    folder = runs.new_dir(cfg.out, f"check-{name}")
-    runs.write_json(folder / PLAN, {"config": dataclasses.asdict(cfg), "seeds": seeds, "budget": dataclasses.asdict(budget),
+    folder = files.new_dir(cfg.out, f"check-{name}")
+    files.write_json(folder / PLAN, {"config": dataclasses.asdict(cfg), "seeds": seeds, "budget": dataclasses.asdict(budget),
                                     "stack": stack, "command": command, "environment": runs.environment(),
                                     "code": code_version(), "model_sha256": resolve(cfg.model).digest()})
     how = "stacked as one network" if stack else (f"on the cluster {cluster}" if cluster else f"{jobs} job(s)")
@@ -212,7 +213,7 @@ def landed_seeds(folder: Path, cfg: TrainConfig) -> dict[int, tuple[list[float],
         if metrics_file.parent.name.startswith("."):  # a landing folder, mid-unpack
             continue
         try:
-            metrics = runs.read_json(metrics_file)
+            metrics = files.read_json(metrics_file)
         except TinyDigitsError:
             continue
         curve = [e["test_acc"] for e in metrics.get("epochs", [])]
@@ -225,7 +226,7 @@ def read_plan(folder: Path) -> tuple[dict[str, Any], TrainConfig, Budget]:
     """A check folder's plan, or one line: not a check folder, or written by another version (fields renamed)."""
     if not (folder / PLAN).is_file():
         raise TinyDigitsError(f"{folder} is not a check folder (no {PLAN}): pass the check-<model>-<time> folder")
-    plan = runs.read_json(folder / PLAN)
+    plan = files.read_json(folder / PLAN)
     try:
         return plan, TrainConfig(**plan["config"]), Budget(**plan["budget"])
     except (TypeError, KeyError) as err:
@@ -291,7 +292,7 @@ def arithmetics(folder: Path, seeds: list[int]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     for config_file in sorted(folder.glob("*/config.json")):
         try:
-            config = runs.read_json(config_file)
+            config = files.read_json(config_file)
         except TinyDigitsError:
             continue
         if config.get("seed") in seeds and (config_file.parent / "model.pt").exists():
