@@ -482,8 +482,12 @@ def ledger_docs(path: Path, write: bool = True, docs: list[Path] | None = None) 
     from tinydigits.results import ledger
 
     rows = ledger.read(path)
-    digests = {name: models.resolve(name).digest() for name in models.names()}
     repo = path.resolve().parent.parent
+    # registered names, and the candidate specs by their file's name (`docs/search/candidates/golf-wide.json`: golf-wide)
+    specs = {p.stem: p for folder in (ledger.LEDGER.parent, repo / "docs")
+             for p in (folder / "search" / "candidates").glob("*.json")}
+    digests = {name: models.resolve(str(p)).digest() for name, p in specs.items()}
+    digests.update({name: models.resolve(name).digest() for name in models.names()})
     stale = []
     for doc in docs or [repo / "README.md", repo / "docs" / "models.md"]:
         text = doc.read_text()
