@@ -442,20 +442,27 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[
     (search stops hopeless trials from there by raising). `budget`: what the run will be judged by (recorded)."""
     cfg = cfg.resolved()
     device = pick_device(cfg.device)
+    source, setup, data = seed_setup(cfg, device, budget, quiet)
+    model = setup.model
+    with seed_ranks(cfg, budget) as ranks:
+        record = RunRecord(cfg, source, models.count_params(model), device, len(data.train[0]), model, budget)
+        data.ranks = ranks
+        fit(cfg, setup, data, [record], lambda g: setup.evaluated, log=log, quiet=quiet, on_epoch=on_epoch)
+    return record.finish(setup.evaluated, data.test)
+
+
+def seed_setup(cfg: TrainConfig, device: torch.device, budget: Budget,
+               quiet: bool = True) -> tuple[models.Source, Setup, Data]:
+    """One seed's model, optimiser and data, every draw in the order a run makes them: what rank 0 (`train`) and
+    the other ranks (`follow`) share, so their weights start and stay the same."""
     ensure_arithmetic(cfg)
     torch.manual_seed(cfg.seed)
     full_train, test_split = load_splits(cfg, device, quiet)
     train_split, val_split = mnist.train_val_split(full_train, cfg.val_split, cfg.seed)
-
     source = models.resolve(cfg.model)  # once: the model and its recorded origin come from the same read
     model = training_model(source, device)
-    params = models.count_params(model)
     setup = Setup.of(cfg, model, len(train_split), budget=budget)
-    with seed_ranks(cfg, budget) as ranks:
-        record = RunRecord(cfg, source, params, device, len(train_split), model, budget)
-        data = Data([train_split], [torch.Generator().manual_seed(cfg.seed)], [val_split], test_split, ranks=ranks)
-        fit(cfg, setup, data, [record], lambda g: setup.evaluated, log=log, quiet=quiet, on_epoch=on_epoch)
-    return record.finish(setup.evaluated, test_split)
+    return source, setup, Data([train_split], [torch.Generator().manual_seed(cfg.seed)], [val_split], test_split)
 
 
 @contextlib.contextmanager
@@ -508,17 +515,10 @@ def follow(cfg: TrainConfig, rank: int, port: int, budget: Budget, parent: int) 
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
-    device = pick_device(cfg.device)
-    ensure_arithmetic(cfg)
-    torch.manual_seed(cfg.seed)
-    full_train, test_split = load_splits(cfg, device)
-    train_split, val_split = mnist.train_val_split(full_train, cfg.val_split, cfg.seed)
-    model = training_model(models.resolve(cfg.model), device)
-    setup = Setup.of(cfg, model, len(train_split), budget=budget)
+    _, setup, data = seed_setup(cfg, pick_device(cfg.device), budget)
     setup.ema = None
-    ranks = Ranks.one_of(cfg.ranks, rank, cfg.seed, port)
+    data.ranks = ranks = Ranks.one_of(cfg.ranks, rank, cfg.seed, port)
     try:
-        data = Data([train_split], [torch.Generator().manual_seed(cfg.seed)], [val_split], test_split, ranks=ranks)
         for epoch in range(cfg.epochs):
             size, batch = setup.plan[epoch]
             train_epoch(setup, data, cfg, size=size, batch_size=batch)
