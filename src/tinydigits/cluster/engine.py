@@ -34,7 +34,7 @@ from tinydigits.constants import PORTABLE_ENV, Budget
 from tinydigits.errors import TinyDigitsError, describe
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import pinned_env
-from tinydigits.training.ranks import CORES_ENV
+from tinydigits.training.ranks import CORES_ENV, machine_cores
 from tinydigits.training.runs import INLINE
 
 SEED_THREADS_ENV = "TINYDIGITS_SEED_THREADS"  # set by `tinydigits worker`: torch threads for each seed it trains
@@ -315,7 +315,7 @@ def local_client(jobs: int, portable: bool = True) -> Iterator[Any]:
     # Not daemonic, so a seed could still use a DataLoader with workers; no dashboard, and the scheduler's own HTTP
     # endpoints on a free port (else 8787: a second check at once warned "Port 8787 is already in use"); a seed's
     # error comes home as its row in the table, so the workers' own log of it (a traceback on stderr) is silenced.
-    cores = max(1, (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1) // jobs)
+    cores = max(1, machine_cores() // jobs)
     with dask.config.set(WORKER_CONFIG), worker_env(portable, cores), \
             LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
                          scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.CRITICAL) as local, \

@@ -192,21 +192,19 @@ def render(text: str, rows: list[dict[str, str]], digests: dict[str, str]) -> st
 def rows_of_check(folder: str | Path, role: str = "judged", source: str | None = None) -> list[dict[str, Any]]:
     """The ledger rows of a check's folder: one per seed run in it (its config.json and metrics.json), each finished.
     `source`: the command that made them (default: the check's own, from plan.json)."""
-    import json
-
     folder = Path(folder)
     if role not in ROLES:
         raise TinyDigitsError(f"--role must be one of {', '.join(ROLES)}")
     plan = folder / "plan.json"
     if not plan.exists():
         raise TinyDigitsError(f"{folder}: not a check's folder (no plan.json)")
-    planned = json.loads(plan.read_text())
+    planned = files.read_json(plan)
     budget = planned.get("budget", {})
     rows, found = [], set()
     for config_file in sorted(folder.glob("*/config.json")):
-        config = json.loads(config_file.read_text())
+        config = files.read_json(config_file)
         metrics_file = config_file.with_name("metrics.json")
-        metrics = json.loads(metrics_file.read_text()) if metrics_file.exists() else {}
+        metrics = files.read_json(metrics_file) if metrics_file.exists() else {}
         rows.append(row_of(config, metrics, role, source or planned.get("command", ""), budget.get("last", BUDGET.last)))
         found.add(int(config["seed"]))
     if missing := [s for s in planned["seeds"] if int(s) not in found]:

@@ -32,10 +32,15 @@ def rank_generator(seed: int, rank: int) -> torch.Generator:
     return torch.Generator().manual_seed(seed * 1_000_003 + 7_919 * (rank + 1))
 
 
+def machine_cores() -> int:
+    """The CPUs this process may run on (its affinity where the OS tells it)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def cores_for_a_seed() -> int:
     """The cores one seed may use: what a check's or study's worker was given, else this process's CPUs."""
     given = os.environ.get(CORES_ENV)
-    return int(given) if given else len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return int(given) if given else machine_cores()
 
 
 @dataclass
