@@ -62,8 +62,8 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def tiny_run(mnist_dir, tmp_path_factory):
     """One short real training run (2 epochs on 6,000 images), shared by the tests that read runs."""
+    from helpers import train
     from tinydigits.training.config import TrainConfig
-    from tinydigits.training.train import train
 
     out = tmp_path_factory.mktemp("runs")
     cfg = TrainConfig(model="model3", epochs=2, seed=0, data_dir=str(mnist_dir), out=str(out), train_limit=6000,

@@ -162,3 +162,19 @@ def stop_processes(*procs: subprocess.Popen) -> None:
 def curves(verdict: dict) -> dict[str, list[float]]:
     """A check's test curves (the judged epochs), seed by seed."""
     return {seed: row["last"] for seed, row in verdict["seeds"].items()}
+
+
+def planned(cfg):
+    """`cfg` resolved as the commands resolve it: by its plan (`cluster.plan.make`, the one place)."""
+    from tinydigits.cluster.plan import make
+
+    return make(cfg).config
+
+
+def train(cfg, **kwargs):
+    """One run of `cfg` as `tinydigits train` makes it: planned, then trained (`training.train.train`)."""
+    from tinydigits.cluster.plan import make
+    from tinydigits.training.train import train as train_run
+
+    plan = make(cfg)
+    return train_run(plan.config, source=plan.source, **kwargs)

@@ -23,10 +23,11 @@ from tinydigits.training.device import cpu_flags
 
 
 def test_ctrl_c_then_resume_trains_only_the_rest_and_gives_the_same_verdict(tmp_path, mnist_dir):
+    from tinydigits.cluster.plan import make
     from tinydigits.verdict.seeds import check, resume
 
     cfg = TrainConfig(model=tiny_spec(tmp_path), epochs=1, train_limit=500, threads=1, precision="fp32", data_dir=str(mnist_dir),
-                      out=str(tmp_path / "cut")).resolved()
+                      out=str(tmp_path / "cut"))
     budget = Budget(last=1, min_acc=1)
 
     def interrupt_after_first_seed(line: str) -> None:
@@ -34,7 +35,7 @@ def test_ctrl_c_then_resume_trains_only_the_rest_and_gives_the_same_verdict(tmp_
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt, match="go on with: tinydigits check --resume"):
-        check(cfg, [0, 1], 1, budget, log=interrupt_after_first_seed)
+        check(make(cfg, budget), [0, 1], log=interrupt_after_first_seed)
     (folder,) = (tmp_path / "cut").iterdir()
     (first,) = folder.glob("*-s0")
     stamp = (first / "model.pt").stat().st_mtime_ns
@@ -42,7 +43,7 @@ def test_ctrl_c_then_resume_trains_only_the_rest_and_gives_the_same_verdict(tmp_
     resumed = resume(folder, log=lines.append)
     assert "seeds 0 already trained; training 1" in lines[0]
     assert (first / "model.pt").stat().st_mtime_ns == stamp and len(list(folder.glob("*-s0"))) == 1
-    whole = check(cfg.__class__(**{**cfg.__dict__, "out": str(tmp_path / "whole")}), [0, 1], 1, budget, log=lambda _: None)
+    whole = check(make(cfg, budget).with_config(out=str(tmp_path / "whole")), [0, 1], log=lambda _: None)
     assert curves(resumed) == curves(whole) and resumed["pass"] == whole["pass"] and resumed["odds"] == whole["odds"]
     assert (folder / "check.md").exists() and list(resumed["seeds"]) == ["0", "1"]
 
@@ -137,74 +138,117 @@ def test_a_run_folder_travels_packed_and_a_tampered_archive_writes_nothing(tmp_p
         engine.unpack(b"\0" * (engine.MAX_ARCHIVE + 1), home, 1)
 
 
+def start_worker(scheduler_file: Path, *flags: str) -> subprocess.Popen:
+    """`tinydigits worker` with one worker process on loopback, its output dropped (a test reads the check's)."""
+    return subprocess.Popen([sys.executable, "-m", "tinydigits", "worker", str(scheduler_file), "--nworkers", "1",
+                             "--host", "127.0.0.1", *flags], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 @pytest.mark.slow
-def test_no_worker_a_gpu_asked_of_cpu_workers_a_lost_scheduler_and_each_workers_arithmetic(tmp_path, mnist_dir):
-    """Scheduler one: with no worker, one line within --wait-workers; `--device cuda` on CPU workers, one line before any
-    seed; the scheduler SIGKILLed mid-check, exit 3 and `--resume` named. Scheduler two, with one worker pinned to AVX2
-    (portable, the default) and one on this CPU's own kernels (`--no-portable`): `--resume` gives the verdict a check on
-    this machine gives, every seed through the pinned worker; a bf16 check (where this CPU has native bf16) goes only
-    to the native one. Each refused worker is named once."""
+def test_with_no_worker_a_check_says_in_one_line_which_ports_to_open(tmp_path, mnist_dir):
+    """Within --wait-workers, one line naming the worker port, and no empty check folder left behind."""
+    from helpers import run_main
+
+    scheduler = tmp_path / "scheduler.json"
+    procs = [start_scheduler(scheduler)]
+    try:
+        none = run_main("check", "--cluster", str(scheduler), "--seeds", "0", *TINY, "--data-dir", str(mnist_dir),
+                        "--model", tiny_spec(tmp_path), "--wait-workers", "2", "--out", str(tmp_path / "runs"))
+    finally:
+        stop_processes(*procs)
+    assert none.returncode == 1 and "no worker joined the Dask scheduler" in none.stderr
+    assert "--worker-port" in none.stderr and len(none.stderr.strip().splitlines()) == 1, none.stderr
+    assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())
+
+
+@pytest.mark.slow
+def test_a_gpu_asked_of_cpu_workers_is_one_line_before_any_seed(tmp_path, mnist_dir):
     from distributed import Client
 
     from helpers import run_main
 
-    data = ["--data-dir", str(mnist_dir), "--model", tiny_spec(tmp_path)]
-    first = tmp_path / "first.json"
-    procs = [start_scheduler(first)]
+    scheduler = tmp_path / "scheduler.json"
+    procs = [start_scheduler(scheduler)]
     try:
-        none = run_main("check", "--cluster", str(first), "--seeds", "0", *TINY, *data, "--wait-workers", "2",
-                        "--out", str(tmp_path / "runs"))
-        assert none.returncode == 1 and "no worker joined the Dask scheduler" in none.stderr
-        assert "--worker-port" in none.stderr and len(none.stderr.strip().splitlines()) == 1, none.stderr
-        assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())  # no empty check folder
-        procs.append(subprocess.Popen([sys.executable, "-m", "tinydigits", "worker", str(first), "--nworkers", "1",
-                                       "--host", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        cuda = run_main("check", "--cluster", str(first), "--seeds", "0", *TINY, *data, "--device", "cuda",
-                        "--out", str(tmp_path / "runs"))
-        assert cuda.returncode == 1 and "no worker has a GPU" in cuda.stderr and "VERDICT" not in cuda.stdout
-        check = subprocess.Popen([sys.executable, "-m", "tinydigits", "check", "--cluster", str(first), "--seeds",
-                                  "0,1,2", *TINY, *data, "--out", str(tmp_path / "cut")], stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True)
-        with Client(scheduler_file=str(first), timeout="30s") as watch:  # one worker: seeds 1 and 2 wait in the queue
+        procs.append(start_worker(scheduler))
+        with Client(scheduler_file=str(scheduler), timeout="30s") as client:
+            client.wait_for_workers(1, timeout=60)
+        cuda = run_main("check", "--cluster", str(scheduler), "--seeds", "0", *TINY, "--data-dir", str(mnist_dir),
+                        "--model", tiny_spec(tmp_path), "--device", "cuda", "--out", str(tmp_path / "runs"))
+    finally:
+        stop_processes(*reversed(procs))
+    assert cuda.returncode == 1 and "no worker has a GPU" in cuda.stderr and "VERDICT" not in cuda.stdout
+
+
+@pytest.mark.slow
+def test_a_scheduler_lost_mid_check_leaves_an_incomplete_verdict_that_names_its_resume(tmp_path, mnist_dir):
+    """The scheduler SIGKILLed while seed 0 trains (seeds 1 and 2 queued behind it): exit 3, the seeds NOT RUN (never
+    FAIL), and the verdict's last lines say how to go on."""
+    from distributed import Client
+
+    scheduler = tmp_path / "scheduler.json"
+    procs = [start_scheduler(scheduler)]
+    try:
+        procs.append(start_worker(scheduler))
+        check = subprocess.Popen([sys.executable, "-m", "tinydigits", "check", "--cluster", str(scheduler), "--seeds",
+                                  "0,1,2", *TINY, "--data-dir", str(mnist_dir), "--model", tiny_spec(tmp_path),
+                                  "--out", str(tmp_path / "cut")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        with Client(scheduler_file=str(scheduler), timeout="30s") as watch:  # one worker: seeds 1 and 2 wait
             deadline = time.monotonic() + 120
             while not any(watch.processing().values()):  # seed 0 is on the worker
                 assert time.monotonic() < deadline and check.poll() is None, check.communicate()
                 time.sleep(0.05)
         procs[0].kill()
         out, err = check.communicate(timeout=120)
-        assert check.returncode == 3 and "VERDICT: INCOMPLETE" in out and "FAIL" not in out.replace("FAILED", ""), out
-        assert "NOT RUN (lost the scheduler" in out and "Traceback" not in err, out + err
-        (folder,) = (tmp_path / "cut").iterdir()
-        assert out.strip().splitlines()[-2] == f"go on with: tinydigits check --resume {folder}", out
-        assert json.loads((folder / "check.json").read_text())["pass"] is None
     finally:
         stop_processes(*reversed(procs))
-    second = tmp_path / "second.json"
-    procs = [start_scheduler(second)]
+    assert check.returncode == 3 and "VERDICT: INCOMPLETE" in out and "FAIL" not in out.replace("FAILED", ""), out
+    assert "NOT RUN (lost the scheduler" in out and "Traceback" not in err, out + err
+    (folder,) = (tmp_path / "cut").iterdir()
+    assert out.strip().splitlines()[-2] == f"go on with: tinydigits check --resume {folder}", out
+    assert json.loads((folder / "check.json").read_text())["pass"] is None
+
+
+@pytest.mark.slow
+def test_a_resumed_check_trains_each_seed_on_a_worker_of_its_arithmetic(tmp_path, mnist_dir):
+    """One worker pinned to AVX2 (portable, the default), one on this CPU's own kernels (`--no-portable`): `--resume`
+    of a check that has seed 0 gives the verdict a whole check here gives, seeds 1 and 2 through the pinned worker; a
+    bf16 check (where this CPU has native bf16) goes only to the native one. Each refused worker is named once."""
+    import shutil
+
+    from distributed import Client
+
+    from helpers import run_main
+
+    data = ["--data-dir", str(mnist_dir), "--model", tiny_spec(tmp_path)]
+    here = run_main("check", "--seeds", "0,1,2", *TINY, *data, "--out", str(tmp_path / "here"),
+                    "--json", str(tmp_path / "h.json"))
+    assert here.returncode == 0, here.stderr
+    (whole,) = (tmp_path / "here").iterdir()
+    folder = shutil.copytree(whole, tmp_path / "cut" / whole.name)
+    for run in [*folder.glob("*-s1"), *folder.glob("*-s2"), folder / "check.json"]:  # seeds 1 and 2 never landed
+        shutil.rmtree(run) if run.is_dir() else run.unlink()
+    scheduler = tmp_path / "scheduler.json"
+    procs = [start_scheduler(scheduler)]
     native_bf16 = bool({"avx512_bf16", "amx_bf16"} & cpu_flags())
     try:
-        for flag in ("--portable", "--no-portable"):
-            procs.append(subprocess.Popen([sys.executable, "-m", "tinydigits", "worker", str(second), "--nworkers", "1",
-                                           "--host", "127.0.0.1", flag], stdout=subprocess.DEVNULL,
-                                          stderr=subprocess.DEVNULL))
-        with Client(scheduler_file=str(second), timeout="30s") as client:
+        procs += [start_worker(scheduler, "--portable"), start_worker(scheduler, "--no-portable")]
+        with Client(scheduler_file=str(scheduler), timeout="30s") as client:
             client.wait_for_workers(2, timeout=60)
-        again = run_main("check", "--resume", str(folder), "--cluster", str(second), "--json", str(tmp_path / "r.json"))
+        again = run_main("check", "--resume", str(folder), "--cluster", str(scheduler), "--json", str(tmp_path / "r.json"))
         assert again.returncode == 0 and "VERDICT: PASS" in again.stdout, again.stdout + again.stderr
+        assert "seeds 0 already trained; training 1,2" in again.stdout
         assert "arithmetic: fp32, AVX2 kernels (portable), 1 thread" in again.stdout
         if "avx512f" in cpu_flags():  # the native worker's kernels are AVX-512 here: it takes no portable seed
             assert again.stdout.count("and this check is portable (AVX2)") == 1, again.stdout
         if native_bf16:
-            bf16 = run_main("check", "--cluster", str(second), "--seeds", "0,1", *TINY, *data, "--no-portable",
+            bf16 = run_main("check", "--cluster", str(scheduler), "--seeds", "0,1", *TINY, *data, "--no-portable",
                             "--precision", "bf16", "--out", str(tmp_path / "bf16"))
             assert bf16.returncode == 0 and bf16.stdout.count(": final ") == 2, bf16.stdout + bf16.stderr
             assert bf16.stdout.count("takes no seeds: no native bf16 there (kernels in AVX2)") == 1
             assert "arithmetic: bf16, AVX512" in bf16.stdout
     finally:
         stop_processes(*reversed(procs))
-    here = run_main("check", "--seeds", "0,1,2", *TINY, *data, "--out", str(tmp_path / "here"),
-                    "--json", str(tmp_path / "h.json"))
-    assert here.returncode == 0, here.stderr
     assert curves(json.loads((tmp_path / "r.json").read_text())) == curves(json.loads((tmp_path / "h.json").read_text()))
 
 

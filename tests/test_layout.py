@@ -93,6 +93,13 @@ def test_the_package_follows_the_flow():
     assert problems(PACKAGE) == []
 
 
+def test_a_config_is_resolved_once_by_its_plan():
+    """`cluster.plan.make` resolves a config and reads its model; everything below takes them as they are (#59)."""
+    calls = [f"{path.relative_to(PACKAGE)}:{number}" for path in sorted(PACKAGE.rglob("*.py"))
+             for number, line in enumerate(path.read_text().splitlines(), 1) if ".resolved()" in line]
+    assert len(calls) == 1 and calls[0].startswith("cluster/plan.py:"), calls
+
+
 def test_every_role_has_a_docstring_and_the_top_stays_small():
     roles = [p for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()]
     assert {p.name for p in roles} == {"data", "models", "training", "results", "cluster", "verdict", "use", "measure", "search"}

@@ -63,3 +63,12 @@ def test_a_stack_refuses_ranks():
     from tinydigits.training.stack import refusal
 
     assert "several ranks" in refusal(TrainConfig(ranks=2).resolved())
+
+
+def test_two_ranks_are_another_arithmetic_in_the_verdict_and_the_ledger():
+    """A 2-rank seed's curve is not a 1-rank seed's: the arithmetic a check and the ledger group seeds by says so."""
+    from tinydigits.results.report import describe_arithmetic
+
+    one = {"precision": "fp32", "portable": True, "threads": 1, "environment": {"arithmetic": {"aten_isa": "AVX2", "cpu": "X"}}}
+    assert describe_arithmetic(one) == "fp32, AVX2 kernels (portable), 1 thread, X"
+    assert describe_arithmetic({**one, "ranks": 2}) == "fp32, AVX2 kernels (portable), 1 thread, 2 ranks, X"

@@ -29,9 +29,10 @@ from tinydigits.search.config import REGISTERED_POINTS, SearchConfig  # noqa: E4
 TINY = {"epochs": 1, "last": 1, "seeds_per_trial": 1, "train_limit": 2000, "threads": 1, "sampler_seed": 0}
 
 
-def tiny(tmp_path: Path, mnist_dir: Path, **overrides) -> SearchConfig:
+def tiny(tmp_path: Path, mnist_dir: Path | None = None, **overrides) -> SearchConfig:
+    """A tiny study's settings; `mnist_dir` only for the tests that train (the others run without MNIST)."""
     settings = {**TINY, "study": "t", "storage": f"sqlite:///{tmp_path / 'search.db'}", "out": str(tmp_path / "out"),
-                "data_dir": str(mnist_dir), **overrides}
+                **({"data_dir": str(mnist_dir)} if mnist_dir else {}), **overrides}
     return SearchConfig(**settings)
 
 
@@ -265,7 +266,7 @@ def test_dashboard_serves_the_study_its_trials_and_a_page(mnist_dir, tmp_path, s
 
 
 @pytest.mark.parametrize("name", ["model3", "fast"])
-def test_the_family_has_per_layer_widths_so_model3_and_fast_are_points_of_it(name, tmp_path, mnist_dir):
+def test_the_family_has_per_layer_widths_so_model3_and_fast_are_points_of_it(name, tmp_path):
     from tinydigits import models
 
     params = REGISTERED_POINTS[name]
@@ -273,16 +274,16 @@ def test_the_family_has_per_layer_widths_so_model3_and_fast_are_points_of_it(nam
     recipe = {"crop": 28, "augment_scale": 0.0, "epochs": 15, "batch_size": 64, "lr": 0.1, "augment_degrees": 7.0,
               "augment_translate": 0.0, "label_smoothing": 0.0, "ema": 0.0, "bn_recompute": 0, "size_schedule": "20:3,24:3",
               "batch_schedule": "", "precision": "auto"}
-    spec = space.suggest(optuna.trial.FixedTrial({**params, **recipe}), tiny(tmp_path, mnist_dir, epochs=15))
+    spec = space.suggest(optuna.trial.FixedTrial({**params, **recipe}), tiny(tmp_path, epochs=15))
     assert spec.params() == models.count_params(models.create(name))
     assert spec.build().state_dict().keys() == models.create(name).state_dict().keys()
     assert spec.recipe["size_schedule"] == "20:3,24:3" and spec.recipe["batch_schedule"] is None
 
 
-def test_a_study_can_start_from_the_registered_nets(tmp_path, mnist_dir):
+def test_a_study_can_start_from_the_registered_nets(tmp_path):
     from tinydigits import models
 
-    cfg = dataclasses.replace(tiny(tmp_path, mnist_dir, epochs=15), start_from=["fast", "model3"])
+    cfg = dataclasses.replace(tiny(tmp_path, epochs=15), start_from=["fast", "model3"])
     study = storage.open_study(cfg)
     space.start_from(study, cfg.start_from, cfg.epochs)
     space.start_from(study, cfg.start_from, cfg.epochs)  # a continued study does not queue them twice
@@ -301,12 +302,12 @@ def test_a_study_can_start_from_the_registered_nets(tmp_path, mnist_dir):
         dataclasses.replace(cfg, start_from=["model9"]).validate()
 
 
-def test_finished_trials_carry_to_another_storage_once(tmp_path, mnist_dir):
+def test_finished_trials_carry_to_another_storage_once(tmp_path):
     from optuna.distributions import FloatDistribution
 
     from tinydigits.cli import main
 
-    home = tiny(tmp_path, mnist_dir)
+    home = tiny(tmp_path)
     study = storage.open_study(home)
     lr = {"lr": FloatDistribution(0.02, 0.3, log=True)}
     study.add_trials([
@@ -328,10 +329,10 @@ def test_finished_trials_carry_to_another_storage_once(tmp_path, mnist_dir):
         outputs.load_trials(other, saved)
 
 
-def test_a_spec_that_cannot_take_the_size_schedule_is_rejected_before_training(tmp_path, mnist_dir):
+def test_a_spec_that_cannot_take_the_size_schedule_is_rejected_before_training(tmp_path):
     from tinydigits.models.spec import NetSpec
 
-    cfg = tiny(tmp_path, mnist_dir, epochs=15)
+    cfg = tiny(tmp_path, epochs=15)
     cropped = NetSpec.parse("C24 c8 M c12p1 c16 c16 c16", "t", {"size_schedule": "20:3,24:3"})
     assert space.rejection(cropped, cfg) == "cannot run on the size schedule's 20x20 inputs"
     plain = NetSpec.parse("c8 M c12p1 c16 c16 c16", "t", {"size_schedule": "20:3,24:3"})
@@ -339,8 +340,8 @@ def test_a_spec_that_cannot_take_the_size_schedule_is_rejected_before_training(t
 
 
 @pytest.mark.filterwarnings("ignore:Heartbeat of storage")  # study.ask() outside optimize, as a worker never does
-def test_the_median_rule_prunes_between_prune_after_and_the_judged_epochs(tmp_path, mnist_dir):
-    study = storage.open_study(tiny(tmp_path, mnist_dir))
+def test_the_median_rule_prunes_between_prune_after_and_the_judged_epochs(tmp_path):
+    study = storage.open_study(tiny(tmp_path))
     study.add_trials([optuna.trial.create_trial(values=[99.5, 80.0], user_attrs={"curve": [99.5] * 15}) for _ in range(3)])
     watch = search_study._epoch_watch(study.ask(), epochs=15, prune_after=5, last=3)
     low = {"train_loss": 0.1, "test_acc": 99.0}
@@ -426,13 +427,42 @@ def test_plain_sgd_keeps_its_momentum_of_zero_through_the_one_cycle():
         assert values == seen if seen else len(values) > 10  # 0 stays 0; 0.9 cycles as it always did
 
 
-def test_the_table_of_a_study_writes_into_an_out_folder_that_is_not_there_yet(tmp_path, mnist_dir):
+def test_the_table_of_a_study_writes_into_an_out_folder_that_is_not_there_yet(tmp_path):
     from helpers import run_main
 
-    cfg = tiny(tmp_path, mnist_dir)
+    cfg = tiny(tmp_path)
     storage.open_study(cfg)  # a study made elsewhere, its table read here
     done = run_main("search", "--study", cfg.study, "--storage", cfg.storage, "--epochs", str(cfg.epochs), "--last",
                     str(cfg.last), "--seeds-per-trial", str(cfg.seeds_per_trial), "--table", "--out",
                     str(tmp_path / "new" / "folder"))
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert (tmp_path / "new" / "folder" / "pareto.md").exists()
+
+
+def test_search_jobs_and_check_jobs_run_on_the_same_local_engine(mnist_dir, tmp_path, monkeypatch):
+    """`search --jobs 2` runs its study workers on the worker processes `check --jobs 2` trains its seeds on
+    (`engine.local_client`): one way to use this machine's cores, pinned and split the same way."""
+    from helpers import tiny_spec
+    from tinydigits.cluster import engine
+    from tinydigits.cluster.plan import WORKERS, make
+    from tinydigits.constants import Budget
+    from tinydigits.training.config import TrainConfig
+    from tinydigits.verdict.seeds import check
+
+    started, real = [], engine.local_client
+
+    def recording(jobs: int, portable: bool = True):
+        started.append(jobs)
+        return real(jobs, portable)
+
+    monkeypatch.setattr(engine, "local_client", recording)
+    monkeypatch.delenv("DASK_SCHEDULER_ADDRESS", raising=False)
+    cfg = tiny(tmp_path, mnist_dir, trials=2, jobs=2, train_limit=500)
+    study = search_study.run(cfg, log=lambda _: None)
+    trained = [t for t in study.trials if "rejected" not in t.user_attrs and t.state.name == "COMPLETE"]
+    assert len(trained) >= 2 and started == [2]
+    plan = make(TrainConfig(model=tiny_spec(tmp_path), epochs=1, train_limit=500, data_dir=str(mnist_dir),
+                            out=str(tmp_path / "checks")), Budget(last=1, min_acc=1), jobs=2)
+    assert plan.way == WORKERS
+    verdict = check(plan, [0, 1], log=lambda _: None)
+    assert sorted(verdict["seeds"]) == ["0", "1"] and started == [2, 2]

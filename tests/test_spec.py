@@ -92,7 +92,7 @@ def test_bad_spec_files_are_one_line_errors(tmp_path, content):
 
 
 def test_spec_model_trains_and_its_checkpoint_needs_no_spec_file(mnist_dir, tmp_path):
-    from tinydigits.training.train import train
+    from helpers import train
 
     path = tmp_path / "tiny.json"
     runs.write_json(path, NetSpec.parse("c8 M c12 c12", "tiny", {"batch_size": 256, "epochs": 1}).to_dict())

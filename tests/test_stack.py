@@ -11,12 +11,11 @@ import pytest
 import torch
 from torch import nn
 
-from helpers import USER_FILE, assert_one_line_error, run_cli, run_main
+from helpers import USER_FILE, assert_one_line_error, planned, run_cli, run_main, train
 from tinydigits import models
 from tinydigits.models.spec import NetSpec, load
 from tinydigits.training import stack
 from tinydigits.training.config import TrainConfig
-from tinydigits.training.train import train
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -37,8 +36,8 @@ def _relative(a: dict[str, torch.Tensor], b: dict[str, torch.Tensor], start: dic
 def test_a_stacked_seed_trains_as_train_seed_s(mnist_dir, tmp_path, monkeypatch):
     """20 steps of robust's recipe (dropout, rotation, elastic, stroke, blur, noise, the EMA) with seeds 0 and 3 stacked:
     seed 3 ends where `train --seed 3` ends, up to the float rounding of grouped convolutions."""
-    base = TrainConfig(model="robust", epochs=1, train_limit=20 * 64, batch_size=64, data_dir=str(mnist_dir),
-                       out=str(tmp_path), threads=1, precision="fp32")  # with its EMA
+    base = planned(TrainConfig(model="robust", epochs=1, train_limit=20 * 64, batch_size=64, data_dir=str(mnist_dir),
+                               out=str(tmp_path), threads=1, precision="fp32"))  # with its EMA
     torch.manual_seed(3)
     start = {k: v for k, v in models.create("robust").state_dict().items() if k.endswith("0.weight")}
     single = train(dataclasses.replace(base, seed=3), quiet=True, log=lambda _: None)

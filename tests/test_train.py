@@ -6,12 +6,11 @@ import os
 import pytest
 import torch
 
-from helpers import exact_numbers_of, portable_verified_here
+from helpers import exact_numbers_of, portable_verified_here, train
 from tinydigits import models
 from tinydigits.training import runs
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import cpu_flags
-from tinydigits.training.train import train
 
 
 def test_short_real_run_learns_and_leaves_a_complete_folder(tiny_run):
@@ -46,7 +45,7 @@ def test_run_folders_are_never_reused(tmp_path):
 
 
 def test_same_seed_same_numbers(mnist_dir, tmp_path):
-    from tinydigits.training.train import train
+    from helpers import train
 
     cfg = TrainConfig(model="model3", epochs=1, seed=5, data_dir=str(mnist_dir), out=str(tmp_path), train_limit=512,
                       val_split=128)
@@ -98,7 +97,7 @@ def test_bn_recompute_measures_the_statistics_of_the_weights_as_they_are():
 
 
 def test_schedules_change_size_and_batch_on_the_epochs_they_name_and_never_in_the_last(mnist_dir, tmp_path):
-    from tinydigits.training.train import train
+    from helpers import train
 
     cfg = TrainConfig(model="model3", epochs=5, data_dir=str(mnist_dir), out=str(tmp_path), train_limit=640, batch_size=64,
                       size_schedule="20:1,24:1", batch_schedule="128:2", scheduler="onecycle", lr=0.05)
@@ -132,8 +131,8 @@ def test_schedules_that_reach_the_judged_epochs_or_do_not_parse_are_one_line(fie
 
 
 def test_a_model_that_cannot_run_smaller_says_so(tmp_path, mnist_dir):
+    from helpers import train
     from tinydigits.errors import TinyDigitsError
-    from tinydigits.training.train import train
 
     model_file = tmp_path / "dense.py"
     model_file.write_text("from torch import nn\n"
@@ -145,13 +144,14 @@ def test_a_model_that_cannot_run_smaller_says_so(tmp_path, mnist_dir):
 
 
 def test_check_keeps_its_own_last_epochs_free_of_schedules():
+    from tinydigits.cluster.plan import make
     from tinydigits.constants import Budget
     from tinydigits.errors import TinyDigitsError
     from tinydigits.verdict.seeds import check
 
-    cfg = TrainConfig(model="model3", size_schedule="20:11").resolved()  # leaves 4 plain epochs: fine for --last 3
+    plan = make(TrainConfig(model="model3", size_schedule="20:11"), Budget(last=5))  # 4 plain epochs: fine for --last 3
     with pytest.raises(TinyDigitsError, match="the last 5 of 15"):
-        check(cfg, [0], 1, Budget(last=5), log=lambda _: None)
+        check(plan, [0], log=lambda _: None)
 
 
 # One short fixed-seed run of each kind of recipe, made with the code before the one-home refactor (commit 83df6fb,
@@ -216,7 +216,7 @@ def _epoch_rates(monkeypatch, tmp_path, mnist_dir, scheduler: str, val: list[flo
     monkeypatch.setattr(loop, "evaluate", scripted)
     cfg = TrainConfig(model="model2", scheduler=scheduler, epochs=len(val), train_limit=320, val_split=64, lr=0.05,
                       data_dir=str(mnist_dir), out=str(tmp_path), threads=1)
-    return [row["lr"] for row in loop.train(cfg, quiet=True, log=lambda _: None).metrics["epochs"]]
+    return [row["lr"] for row in train(cfg, quiet=True, log=lambda _: None).metrics["epochs"]]
 
 
 def test_the_step_scheduler_cuts_the_rate_tenfold_every_third_of_the_run(monkeypatch, tmp_path, mnist_dir):

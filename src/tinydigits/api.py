@@ -48,17 +48,15 @@ def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any)
     """One run with its pictures and report.md, like `tinydigits train`; settings are TrainConfig fields."""
     from tinydigits.cluster.engine import train_in_fresh_process
     from tinydigits.cluster.finish import write_results
-    from tinydigits.constants import Budget
+    from tinydigits.cluster.plan import make
     from tinydigits.training.config import TrainConfig
-    from tinydigits.training.train import PortableUnavailable
     from tinydigits.training.train import train as train_run
 
-    cfg = TrainConfig(model=model_ref(model), **settings)
-    try:
-        result = train_run(cfg, quiet=quiet)
-    except PortableUnavailable as err:  # a notebook that ran torch before: the seed trains where the pin holds
-        print(f"{err}; training it in a fresh process pinned to AVX2")
-        return _result_from(train_in_fresh_process(cfg, Budget()), cfg)
+    plan = make(TrainConfig(model=model_ref(model), **settings))
+    if plan.on_workers:  # a notebook that ran torch before: the seed trains where the pin holds
+        print(f"a portable seed cannot train here: {plan.unpinned}; training it in a fresh process pinned to AVX2")
+        return _result_from(train_in_fresh_process(plan.config, plan.budget), plan.config)
+    result = train_run(plan.config, quiet=quiet, source=plan.source)
     if warning := write_results(result):
         print(f"warning: {warning}")
     return result
@@ -71,7 +69,7 @@ def _result_from(run_dir, cfg):
     from tinydigits.training.record import RunResult
 
     model, _ = runs.load_model(run_dir)
-    return RunResult(run_dir, runs.read_metrics(run_dir), model, cfg.resolved(), mnist.load_split("test", cfg.data_dir))
+    return RunResult(run_dir, runs.read_metrics(run_dir), model, cfg, mnist.load_split("test", cfg.data_dir))
 
 
 def check(model: ModelLike, seeds: Iterable[int] | None = None, jobs: int = 1, budget=None, log=print,
@@ -85,6 +83,7 @@ def check(model: ModelLike, seeds: Iterable[int] | None = None, jobs: int = 1, b
     refused in one line, as `check --resume` refuses such flags."""
     import dataclasses
 
+    from tinydigits.cluster.plan import make
     from tinydigits.constants import Budget
     from tinydigits.training.config import TrainConfig
     from tinydigits.verdict.seeds import check as check_seeds
@@ -97,9 +96,8 @@ def check(model: ModelLike, seeds: Iterable[int] | None = None, jobs: int = 1, b
                  **(dataclasses.asdict(budget) if budget is not None else {})}
         refuse_contradictions(resume, given, cli=False)
         return resume_seeds(resume, jobs, log, cluster)
-    cfg = TrainConfig(model=ref, **settings).resolved()
-    return check_seeds(cfg, list(seeds if seeds is not None else range(5)), jobs, budget or Budget(), log, stack=stack,
-                       cluster=cluster)
+    plan = make(TrainConfig(model=ref, **settings), budget or Budget(), jobs=jobs, stack=stack, cluster=cluster)
+    return check_seeds(plan, list(seeds if seeds is not None else range(5)), log)
 
 
 def summary(model: ModelLike | nn.Module, markdown: bool = False, log=print) -> str:

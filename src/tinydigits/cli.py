@@ -51,12 +51,16 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
 @command("train", "train one model; writes a run folder", _train_arguments)
 def cmd_train(args: argparse.Namespace) -> int:
     from tinydigits.cluster.finish import write_results
+    from tinydigits.cluster.plan import make
     from tinydigits.training.train import train
 
     if args.portable and (args.threads or 1) > 1:
         print(f"tinydigits: a portable seed trains on 1 thread, not {args.threads} (its curve depends on the thread "
               "count); --no-portable for this machine's own arithmetic", file=sys.stderr)
-    result = train(config_from_args(args), quiet=args.quiet)
+    plan = make(config_from_args(args))
+    if plan.unpinned:  # not in a fresh process; said in one line all the same
+        raise TinyDigitsError(f"a portable seed cannot train here: {plan.unpinned}")
+    result = train(plan.config, quiet=args.quiet, source=plan.source)
     if warning := write_results(result):
         print(f"tinydigits: warning: {warning}", file=sys.stderr)
     last = result.metrics["epochs"][-1]
@@ -96,6 +100,7 @@ def _check_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("check", "train on several seeds and judge the budget on every one", _check_arguments)
 def cmd_check(args: argparse.Namespace) -> int:
+    from tinydigits.cluster.plan import make
     from tinydigits.verdict.seeds import check, resume
 
     budget = settings.from_args(Budget, args)
@@ -114,8 +119,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         _refuse_contradictions(args)
         result = resume(args.resume, args.jobs, cluster=args.cluster, wait=args.wait_workers)
     else:
-        result = check(config_from_args(args).resolved(), args.seeds, args.jobs, budget, command=_command_line(),
-                       stack=args.stack, cluster=args.cluster, wait=args.wait_workers)
+        plan = make(config_from_args(args), budget, jobs=args.jobs, stack=args.stack, cluster=args.cluster)
+        result = check(plan, args.seeds, command=_command_line(), wait=args.wait_workers)
     print(f"wall time {result['wall_seconds']:.0f}s")
     if args.json:
         from tinydigits.files import write_json
@@ -408,6 +413,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         outputs.write_outputs(found, cfg)
         print(outputs.pareto_table(found, cfg))
         return 0
+    if cfg.jobs > 1 or cfg.cluster:
+        _needs("distributed")  # a study's workers are Dask's, as a check's seeds are
     print(outputs.pareto_table(study.run(cfg), cfg))
     return 0
 

@@ -23,7 +23,6 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -162,17 +161,6 @@ def _extract(tar: tarfile.TarFile, members: list[tarfile.TarInfo], into: Path) -
             tar.extractall(into, members=members)  # noqa: S202 - every member checked above
     except tarfile.TarError as err:
         raise WorkerRefused(f"a seed's archive could not be unpacked ({err})") from None
-
-
-def exit_with_parent(parent: int) -> None:
-    """Worker side (a `search --jobs N` process): end this process when its parent is gone (killed, not Ctrl-C'd),
-    rather than train on as an orphan. A check's local worker processes are Dask's, which see to that themselves."""
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(2)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
 
 
 def seed_threads(threads: int | None) -> int:
@@ -364,7 +352,6 @@ def worker_commands(target: str, nworkers: int, gpus: int, host: str | None,
 def _watch(procs: list[subprocess.Popen]) -> int:
     """Wait until a worker group ends. One that ends on its own is noticed at once (the others are then stopped by
     the caller): its status comes back, 128 + the signal for a killed one, as a shell would say."""
-    import time
 
     while True:
         for p in procs:

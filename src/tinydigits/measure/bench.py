@@ -20,6 +20,7 @@ import torch.nn.functional as F
 from PIL import Image
 
 from tinydigits import models
+from tinydigits.cluster.plan import make
 from tinydigits.constants import DEFAULT_MODEL, MEAN, STD
 from tinydigits.data import mnist
 from tinydigits.training.config import TrainConfig
@@ -253,8 +254,8 @@ def run(model: str = DEFAULT_MODEL, *, epochs: int = 1, data_dir: str | None = N
     """`vs`: other models whose pipeline step is timed in the same turns (docs/speed.md's lever table). `portable`:
     in the arithmetic seeds train in by default (fp32, AVX2 kernels, one thread: the command line pins the process);
     else this machine's own, on `threads`."""
-    cfg = TrainConfig(model=model, data_dir=data_dir, precision=precision, portable=portable, threads=threads).resolved()
-    others = [TrainConfig(model=other, data_dir=data_dir, precision=precision, portable=portable).resolved()
+    cfg = make(TrainConfig(model=model, data_dir=data_dir, precision=precision, portable=portable, threads=threads)).config
+    others = [make(TrainConfig(model=other, data_dir=data_dir, precision=precision, portable=portable)).config
               for other in vs or []]
     if cfg.threads:
         torch.set_num_threads(cfg.threads)

@@ -143,15 +143,16 @@ def md_table(header: list[str], rows: list[list[Any]]) -> str:
 
 
 def describe_arithmetic(config: dict[str, Any]) -> str:
-    """One run's arithmetic in a few words, from its config.json: precision, kernels, threads, CPU (on a GPU: the GPU,
-    its capability and whether its kernels were deterministic)."""
+    """One run's arithmetic in a few words, from its config.json: precision, kernels, threads, ranks where more than
+    one, CPU (on a GPU: the GPU, its capability and whether its kernels were deterministic)."""
     a = config.get("environment", {}).get("arithmetic", {})
     if gpu := config.get("environment", {}).get("gpu"):
         mode = "deterministic" if gpu.get("deterministic") else "not deterministic"
         return f"{config.get('precision', '?')}, {gpu.get('name', '?')} (sm {gpu.get('capability', '?')}, {mode})"
     kernels = f"{a.get('aten_isa', '?')} kernels" + (" (portable)" if config.get("portable") else "")
     threads = config.get("threads", "?")
-    return f"{config.get('precision', '?')}, {kernels}, {threads} thread{'s' * (threads != 1)}, {a.get('cpu', '?')}"
+    ranks = f", {config['ranks']} ranks" if config.get("ranks", 1) > 1 else ""  # another curve than one rank's
+    return f"{config.get('precision', '?')}, {kernels}, {threads} thread{'s' * (threads != 1)}{ranks}, {a.get('cpu', '?')}"
 
 
 def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.Predictions, classes: list[dict]) -> str:

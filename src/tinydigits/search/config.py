@@ -78,7 +78,8 @@ class SearchConfig:
     seeds: list[int] = setting(help="the seeds every trial trains, e.g. 3-5 (default 0 to --seeds-per-trial - 1); judge "
                                     "the chosen net on others (`check`)", type=seed_list, metavar="SEEDS",
                                default_factory=list)
-    jobs: int = setting(1, "local worker processes (cores are split)", type=positive_int)
+    jobs: int = setting(1, "study workers on this machine: the Dask worker processes `check --jobs` uses (cores are "
+                           "split)", type=positive_int)
     cluster: str | None = setting(help="run the study's workers as tasks on a Dask cluster (its scheduler's address or "
                                        "file), one per worker there, against --storage (docs/many-machines.md)")
     max_params: int = setting(BUDGET.max_params, "specs must have fewer parameters (checked before training)")

@@ -25,7 +25,6 @@ import os
 import statistics
 import time
 import uuid
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +110,7 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
     clearly behind and stops there (sequential testing on seeds). With `--objective mean`, every trial trains
     every one of the study's seeds (no first-seed gate: one seed's luck must not choose), each watched against the
     same seed of the finished trials. Returns (margin, lower figure or mean; cost)."""
+    from tinydigits.cluster.plan import make
     from tinydigits.training.config import TrainConfig
     from tinydigits.training.train import train
 
@@ -123,13 +123,14 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
     best = _best_lower(trial.study) if cfg.objective == "risk" else None
     seeds = cfg.trial_seeds()
     for i, seed in enumerate(seeds):
-        tcfg = TrainConfig(model=str(spec_path), seed=seed, data_dir=cfg.data_dir, out=str(cfg.out_dir() / "runs"),
-                           threads=cfg.threads, train_limit=cfg.train_limit, mlflow=cfg.mlflow, mlflow_parent=cfg.mlflow_parent)
+        plan = make(TrainConfig(model=str(spec_path), seed=seed, data_dir=cfg.data_dir, out=str(cfg.out_dir() / "runs"),
+                                threads=cfg.threads, train_limit=cfg.train_limit, mlflow=cfg.mlflow,
+                                mlflow_parent=cfg.mlflow_parent))
         if paired:
             watch = _epoch_watch(trial, epochs, cfg.prune_after, cfg.last, seed=seed)
         else:
             watch = _epoch_watch(trial, epochs, cfg.prune_after if i == 0 else None, cfg.last)
-        result = train(tcfg, quiet=True, log=lambda _: None, on_epoch=watch)
+        result = train(plan.config, quiet=True, log=lambda _: None, on_epoch=watch, source=plan.source)
         curve = [e["test_acc"] for e in result.metrics["epochs"]]
         curves[str(seed)] = curve
         trial.set_user_attr("curves", curves)  # as each seed finishes: a later trial's median reads them
@@ -179,14 +180,9 @@ def describe(t) -> str:
     return f"{head}  ->  {state}: {attrs.get('error', '')}".rstrip(": ")
 
 
-def _worker(cfg: SearchConfig, index: int, parent: int | None = None) -> int:
-    """One worker process: trials until the study holds `cfg.trials` finished ones (or the timeout)."""
+def _worker(cfg: SearchConfig, index: int) -> int:
+    """One study worker: trials until the study holds `cfg.trials` finished ones (or the timeout)."""
     import torch
-
-    if parent is not None:  # a local worker process: do not outlive the search that started it
-        from tinydigits.cluster.engine import exit_with_parent
-
-        exit_with_parent(parent)
 
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
@@ -205,29 +201,34 @@ def _worker(cfg: SearchConfig, index: int, parent: int | None = None) -> int:
     return len(done)
 
 
-def _cluster_worker(cfg: SearchConfig, index: int) -> int:
-    """A study worker as a Dask task: torch threads as the worker was started with (`tinydigits worker`)."""
+def _task_worker(cfg: SearchConfig, index: int) -> int:
+    """A study worker as a Dask task: torch threads as asked, else as the worker was started with (`tinydigits
+    worker`; one on this machine's worker processes)."""
     from tinydigits.cluster.engine import seed_threads
 
     return _worker(dataclasses.replace(cfg, threads=seed_threads(cfg.threads)), index)
 
 
-def _on_cluster(cfg: SearchConfig, log=print) -> None:
-    """One study worker per Dask worker of `cfg.cluster`, each a task that runs trials against the shared storage
-    until the study holds its trials (the same loop as on this machine). A SQLite path is made absolute, so workers
-    on this machine find the same file; other machines need a database they can reach (PostgreSQL)."""
+def _on_workers(cfg: SearchConfig, log=print) -> None:
+    """One study worker per Dask worker, each a task that runs trials against the shared storage until the study
+    holds its trials: on `cfg.cluster`'s workers, or (`--jobs N`) on the N worker processes `check --jobs N` trains
+    its seeds on (`engine.local_client`: pinned to the portable arithmetic, each knowing its share of the cores). A
+    SQLite path is made absolute, so workers on this machine find the same file; other machines need a database they
+    can reach (PostgreSQL)."""
     from distributed import as_completed
 
     from tinydigits.cluster import engine
 
     if cfg.storage.startswith("sqlite:///") and not cfg.storage.startswith("sqlite:////"):
         cfg = dataclasses.replace(cfg, storage="sqlite:///" + str(Path(cfg.storage[len("sqlite:///"):]).resolve()))
-    with engine.client_for(cfg.cluster, cfg.jobs) as client:
+    workers_here = engine.client_for(cfg.cluster, cfg.jobs) if cfg.cluster else engine.local_client(cfg.jobs)
+    with workers_here as client:
         engine.checked_workers(client)
-        workers = max(1, len(engine.workers_now(client)))
-        log(f"on the cluster {cfg.cluster}: {workers} study worker(s)")
+        workers = max(1, len(engine.workers_now(client))) if cfg.cluster else cfg.jobs
+        if cfg.cluster:
+            log(f"on the cluster {cfg.cluster}: {workers} study worker(s)")
         tag = uuid.uuid4().hex[:8]
-        futures = [client.submit(_cluster_worker, cfg, i, pure=False, key=f"tinydigits-search-{cfg.study}-{i}-{tag}")
+        futures = [client.submit(_task_worker, cfg, i, pure=False, key=f"tinydigits-search-{cfg.study}-{i}-{tag}")
                    for i in range(workers)]
         for future in as_completed(futures):
             try:
@@ -255,11 +256,9 @@ def run(cfg: SearchConfig, log=print) -> Any:
     study = open_study(cfg)  # create it (and check its settings) once, before the workers race to
     start_from(study, cfg.start_from, cfg.epochs, augments=cfg.objective in ("risk", "mean"), family=cfg.family)
     if cfg.jobs > 1 and cfg.threads is None:
-        cfg = dataclasses.replace(cfg, threads=max(1, (os.cpu_count() or 1) // cfg.jobs))
-    if cfg.jobs > 1:  # the cores each worker's seeds have (a seed of two ranks runs them in one process on one core)
-        from tinydigits.training.ranks import CORES_ENV
+        from tinydigits.training.ranks import machine_cores
 
-        os.environ[CORES_ENV] = str(max(1, (os.cpu_count() or 1) // cfg.jobs))
+        cfg = dataclasses.replace(cfg, threads=max(1, machine_cores() // cfg.jobs))
     with tracking.parent_run(cfg.mlflow, f"search-{cfg.study}", dataclasses.asdict(cfg)) as parent:
         cfg = dataclasses.replace(cfg, mlflow_parent=parent)
         start = time.perf_counter()
@@ -267,17 +266,10 @@ def run(cfg: SearchConfig, log=print) -> Any:
             + {"risk": "objectives: lower figure of min(last N) (mean - 2.33 sd) vs seconds",
                "mean": f"objectives: mean of min(last N) over seeds {cfg.trial_seeds()} vs seconds"}.get(
                 cfg.objective, f"objectives: margin vs {cfg.objective}"))
-        if cfg.cluster:
-            _on_cluster(cfg, log)
-        elif cfg.jobs == 1:
-            _worker(cfg, 0)
+        if cfg.cluster or cfg.jobs > 1:
+            _on_workers(cfg, log)
         else:
-            ctx = get_context("spawn")
-            workers = [ctx.Process(target=_worker, args=(cfg, i, os.getpid())) for i in range(cfg.jobs)]
-            for w in workers:
-                w.start()
-            for w in workers:
-                w.join()
+            _worker(cfg, 0)
         study = open_study(cfg, create=False)
         write_outputs(study, cfg)
         log(f"search wall time {time.perf_counter() - start:.0f}s; table and picture in {cfg.out_dir()}")

@@ -34,7 +34,7 @@ from tinydigits.models.spec import CenterCrop, Chain
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import model_layout, pick_device
 from tinydigits.training.record import RunRecord, RunResult
-from tinydigits.training.train import Data, Setup, ensure_arithmetic, fit, load_splits, training_model
+from tinydigits.training.train import Data, Setup, ensure_arithmetic, fit, load_splits, require_resolved, training_model
 
 SAME_ON_EVERY_CHANNEL = (nn.ReLU, nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, CenterCrop)
 
@@ -164,21 +164,21 @@ def refusal(cfg: TrainConfig, model: nn.Module | None = None) -> str | None:
 
 
 def ensure_stackable(cfg: TrainConfig, model: nn.Module | None = None) -> None:
-    """One line, before any folder is made, when `--stack` cannot train this config."""
-    reason = refusal(cfg.resolved(), model)
+    """One line, before any folder is made, when `--stack` cannot train this (resolved) config."""
+    reason = refusal(cfg, model)
     if reason:
         raise TinyDigitsError(f"--stack: {reason}; run check without --stack")
 
 
-def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=print,
-                  budget: Budget = BUDGET) -> list[RunResult]:
-    """Train `seeds` of one config as one stacked network: one run folder per seed, exactly what `train` writes
-    (config.json says `"stack"`); returns the runs' results in the order of `seeds`."""
-    cfg = cfg.resolved()
+def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=print, budget: Budget = BUDGET,
+                  source: models.Source | None = None) -> list[RunResult]:
+    """Train `seeds` of one resolved config as one stacked network: one run folder per seed, exactly what `train`
+    writes (config.json says `"stack"`); returns the runs' results in the order of `seeds`."""
+    require_resolved(cfg)
     device = pick_device(cfg.device)
     ensure_arithmetic(cfg)
     full_train, test = load_splits(cfg, device, quiet)
-    source = models.resolve(cfg.model)
+    source = source or models.resolve(cfg.model)
     nets, gens, dropout_gens, train_splits, val_splits = [], [], [], [], []
     for seed in seeds:  # each seed set up as `train --seed S` sets it up, in the same order of draws
         torch.manual_seed(seed)

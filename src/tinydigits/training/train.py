@@ -431,18 +431,25 @@ def ensure_arithmetic(cfg: TrainConfig) -> None:
         deterministic_cuda()
 
 
+def require_resolved(cfg: TrainConfig) -> None:
+    """Training takes a config whose recipe is filled in: one resolved by its plan, never re-resolved below it."""
+    if cfg.epochs is None or cfg.lr is None or cfg.precision not in ("fp32", "bf16") or cfg.batch_size is None:
+        raise TypeError("training takes a resolved TrainConfig: tinydigits.cluster.plan.make(cfg).config")
+
+
 class PortableUnavailable(TinyDigitsError):
     """This process cannot train a portable seed (its kernels are fixed in another instruction set)."""
 
 
 def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[dict[str, Any]], None] | None = None,
-          budget: Budget = BUDGET) -> RunResult:
+          budget: Budget = BUDGET, source: models.Source | None = None) -> RunResult:
     """Train one model end to end: a run folder with config, metrics and checkpoint (pictures and report.md are
-    the caller's: `report.write_artifacts`). `on_epoch(row)` sees every epoch's metrics after they are saved
+    the caller's: `report.write_artifacts`). `cfg` is resolved (a plan's: `cluster.plan.make`), `source` its model
+    where the caller has read it already. `on_epoch(row)` sees every epoch's metrics after they are saved
     (search stops hopeless trials from there by raising). `budget`: what the run will be judged by (recorded)."""
-    cfg = cfg.resolved()
+    require_resolved(cfg)
     device = pick_device(cfg.device)
-    source, setup, data = seed_setup(cfg, device, budget, quiet)
+    source, setup, data = seed_setup(cfg, device, budget, quiet, source)
     model = setup.model
     with seed_ranks(cfg, budget) as ranks:
         record = RunRecord(cfg, source, models.count_params(model), device, len(data.train[0]), model, budget)
@@ -451,15 +458,15 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[
     return record.finish(setup.evaluated, data.test)
 
 
-def seed_setup(cfg: TrainConfig, device: torch.device, budget: Budget,
-               quiet: bool = True) -> tuple[models.Source, Setup, Data]:
+def seed_setup(cfg: TrainConfig, device: torch.device, budget: Budget, quiet: bool = True,
+               source: models.Source | None = None) -> tuple[models.Source, Setup, Data]:
     """One seed's model, optimiser and data, every draw in the order a run makes them: what rank 0 (`train`) and
     the other ranks (`follow`) share, so their weights start and stay the same."""
     ensure_arithmetic(cfg)
     torch.manual_seed(cfg.seed)
     full_train, test_split = load_splits(cfg, device, quiet)
     train_split, val_split = mnist.train_val_split(full_train, cfg.val_split, cfg.seed)
-    source = models.resolve(cfg.model)  # once: the model and its recorded origin come from the same read
+    source = source or models.resolve(cfg.model)  # once: the model and its recorded origin come from the same read
     model = training_model(source, device)
     setup = Setup.of(cfg, model, len(train_split), budget=budget)
     return source, setup, Data([train_split], [torch.Generator().manual_seed(cfg.seed)], [val_split], test_split)

@@ -9,21 +9,23 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydigits import files
 from tinydigits.cluster.finish import write_results
 from tinydigits.cluster.outcome import SeedOutcome, failed
+from tinydigits.cluster.plan import Plan, make
 from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results.budget import format_verdict, judge
 from tinydigits.results.report import describe_arithmetic
 from tinydigits.training import runs, tracking
 from tinydigits.training.config import TrainConfig
-from tinydigits.training.device import pick_device
 from tinydigits.training.runs import INLINE
-from tinydigits.training.stack import ensure_stackable
 from tinydigits.training.train import train
+
+if TYPE_CHECKING:
+    from tinydigits.models import Source
 
 WAIT_WORKERS = 60.0  # seconds a cluster check waits for a worker that can take its seeds
 
@@ -35,42 +37,43 @@ def outcome(result) -> SeedOutcome:
                        result.metrics["params"], warning)
 
 
-def _stacked(base: TrainConfig, seeds: list[int], budget: Budget) -> Iterator[SeedOutcome]:
+def _stacked(plan: Plan, seeds: list[int]) -> Iterator[SeedOutcome]:
     """All seeds as one stacked network in this process (`training.stack`), then each seed's pictures; one network,
     so a raise fails the seeds not yet written together."""
     from tinydigits.training.stack import train_stacked
 
     written = set()
     try:
-        for result in train_stacked(base, seeds, quiet=True, log=lambda _: None, budget=budget):
+        for result in train_stacked(plan.config, seeds, quiet=True, log=lambda _: None, budget=plan.budget,
+                                    source=plan.source):
             written.add(result.config.seed)
             yield outcome(result)
     except Exception as err:
         yield from (failed(s, err) for s in seeds if s not in written)
 
 
-def _one_by_one(configs: list[TrainConfig], budget: Budget) -> Iterator[SeedOutcome]:
-    for cfg in configs:
+def _one_by_one(plan: Plan, seeds: list[int]) -> Iterator[SeedOutcome]:
+    for seed in seeds:
         try:
-            yield outcome(train(cfg, quiet=True, log=lambda _: None, budget=budget))
+            yield outcome(train(plan.seed(seed), quiet=True, log=lambda _: None, budget=plan.budget, source=plan.source))
         except Exception as err:
-            yield failed(cfg.seed, err)
+            yield failed(seed, err)
 
 
-def _on_workers(configs: list[TrainConfig], budget: Budget, folder: Path, jobs: int, cluster: str | None,
-                wait: float, log) -> Iterator[SeedOutcome]:
+def _on_workers(plan: Plan, seeds: list[int], wait: float, log) -> Iterator[SeedOutcome]:
     """Each seed a Dask task (`cluster.engine`, handed out by `cluster.dispatch`): on a `LocalCluster` of `jobs`
-    processes, or on `cluster`'s workers. Yields each seed as it lands, unpacked into `folder`."""
+    processes, or on the plan's cluster's workers. Yields each seed as it lands, unpacked into the runs' folder."""
     from tinydigits.cluster import engine
     from tinydigits.cluster.dispatch import Dispatcher
 
-    base = configs[0]
-    with engine.client_for(cluster, jobs, base.portable) as client:
-        if cluster:
-            _wait_for_a_worker(client, cluster, wait)
+    base = plan.config
+    with engine.client_for(plan.cluster, plan.jobs, base.portable) as client:
+        if plan.cluster:
+            _wait_for_a_worker(client, plan.cluster, wait)
         resources = engine.task_resources(base, engine.worker_resources(client))
         model = engine.model_content(base.model)
-        yield from Dispatcher(client, base, budget, folder, model, wait, log).run(configs, resources)
+        yield from Dispatcher(client, base, plan.budget, Path(base.out), model, wait, log).run(
+            [plan.seed(s) for s in seeds], resources)
 
 
 def _wait_for_a_worker(client, cluster: str, wait: float) -> None:
@@ -83,34 +86,19 @@ def _wait_for_a_worker(client, cluster: str, wait: float) -> None:
         raise TinyDigitsError(no_worker_line(cluster, wait, {})) from None
 
 
-def _cannot_pin() -> str | None:
-    from tinydigits.training.device import pin_portable
-
-    return pin_portable()
-
-
-def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=print, stack: bool = False,
-              cluster: str | None = None, wait: float = WAIT_WORKERS) -> dict[int, SeedOutcome]:
-    """Train one run per seed into `base.out`: stacked as one network in this process, one after another in this
-    process (`jobs` 1, no cluster), or as Dask tasks (`jobs` > 1 on this machine's cores, or `cluster`, which always
-    wins). Every seed comes back as a `SeedOutcome`: landed, failed by the model, or not run. Ctrl-C stops the check."""
-    configs = [dataclasses.replace(base, seed=s) for s in seeds]
-    if jobs > 1 and base.threads is None and not cluster:
-        configs = [dataclasses.replace(c, threads=max(1, (os.cpu_count() or 1) // jobs)) for c in configs]
+def run_seeds(plan: Plan, seeds: list[int], log=print, wait: float = WAIT_WORKERS) -> dict[int, SeedOutcome]:
+    """Train one run per seed into the plan's `out`, the way the plan says (`cluster.plan`): one after another or
+    stacked in this process, or as Dask tasks. Every seed comes back as a `SeedOutcome`: landed, failed by the model,
+    or not run. Ctrl-C stops the check."""
     start = time.perf_counter()
-    if not cluster and base.portable and (jobs <= 1 or stack) and (why := _cannot_pin()):
-        log(f"portable: {why}; the seeds train in a fresh worker process pinned to AVX2")
-        stack, jobs = False, max(jobs, 1)
-        configs = [dataclasses.replace(c, threads=1) for c in configs]
-        local_workers = True
+    if plan.unpinned:
+        log(f"portable: {plan.unpinned}; the seeds train in a fresh worker process pinned to AVX2")
+    if plan.on_workers:
+        stream = _on_workers(plan, seeds, wait, log)
+    elif plan.stacked:
+        stream = _stacked(plan, seeds)
     else:
-        local_workers = not cluster and not stack and jobs > 1
-    if cluster or local_workers:
-        stream = _on_workers(configs, budget, Path(base.out), jobs, cluster, wait, log)
-    elif stack:
-        stream = _stacked(base, seeds, budget)
-    else:
-        stream = _one_by_one(configs, budget)
+        stream = _one_by_one(plan, seeds)
     outcomes: dict[int, SeedOutcome] = {}
     for got in stream:
         outcomes[got.seed] = got
@@ -125,12 +113,6 @@ def run_seeds(base: TrainConfig, seeds: list[int], jobs: int, budget: Budget, lo
     return outcomes
 
 
-def stack_by_default(cfg: TrainConfig) -> bool:
-    """`--stack` unless told otherwise where it is the faster way: on CUDA (launch-bound tiny runs), not on a CPU,
-    where a stack measured no faster per seed than `--jobs 2` (README, Speed)."""
-    return pick_device(cfg.device).type == "cuda"
-
-
 PLAN = "plan.json"  # in a check's folder from its start: what it was asked to do (`--resume` reads it)
 
 
@@ -138,22 +120,13 @@ PLAN = "plan.json"  # in a check's folder from its start: what it was asked to d
 class Checking:
     """One check under way: what `_judge_seeds` needs, whether it started now or resumes a folder."""
 
-    cfg: TrainConfig
+    plan: Plan
     seeds: list[int]
-    jobs: int
-    budget: Budget
     folder: Path
     command: str
-    stack: bool
-    cluster: str | None
     wait: float = WAIT_WORKERS
     landed: dict[int, tuple[list[float], int]] = field(default_factory=dict)
     resume_hint: str = ""
-
-
-def cluster_address(cluster: str | None) -> str | None:
-    """`--cluster`, else $DASK_SCHEDULER_ADDRESS: either one sends every seed to that scheduler's workers."""
-    return cluster or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
 
 
 def resume_hint(cfg: TrainConfig, folder: Path) -> str:
@@ -164,36 +137,28 @@ def resume_hint(cfg: TrainConfig, folder: Path) -> str:
     return f"tinydigits check --resume {folder}"
 
 
-def check(cfg: TrainConfig, seeds: list[int], jobs: int, budget: Budget, log=print, command: str = "",
-          stack: bool | None = None, cluster: str | None = None, wait: float = WAIT_WORKERS) -> dict[str, Any]:
-    """Train every seed of a resolved config and judge it: the one path behind `tinydigits check`
-    and `tinydigits.check`. A fresh `check-<model>-<time>` folder under `cfg.out` is made first, with plan.json
-    (config, seeds, budget, code and model hashes); each seed's run folder lands in it as it finishes;
-    check.md/.png/.json follow. Prints the per-seed lines and the verdict table; returns the verdict (with `folder`).
-    `stack`: all seeds as one stacked network (None: `stack_by_default`); `cluster` (or $DASK_SCHEDULER_ADDRESS): a
-    Dask scheduler's address or file (`cluster.engine`), which always trains the seeds there, `stack` or not."""
+def check(plan: Plan, seeds: list[int], log=print, command: str = "", wait: float = WAIT_WORKERS) -> dict[str, Any]:
+    """Train every seed of a plan (`cluster.plan.make`: the config resolved, the way decided) and judge it: the one
+    path behind `tinydigits check` and `tinydigits.check`. A fresh `check-<model>-<time>` folder under the config's
+    `out` is made first, with plan.json (config, seeds, budget, code and model hashes); each seed's run folder lands
+    in it as it finishes; check.md/.png/.json follow. Prints the per-seed lines and the verdict table; returns the
+    verdict (with `folder`)."""
     from tinydigits.cluster.engine import code_version
-    from tinydigits.models import display_name, resolve
 
+    cfg, budget = plan.config, plan.budget
     if budget.last > cfg.epochs:
         raise TinyDigitsError(f"--last {budget.last} is more than --epochs {cfg.epochs}")
     cfg.plan(keep_last=budget.last)  # schedules never reach into the judged epochs: one line before any folder
-    cluster = cluster_address(cluster)
-    stack = False if cluster else stack_by_default(cfg) if stack is None else stack
-    if stack:
-        ensure_stackable(cfg)  # one line before any folder is made
-    name = display_name(cfg.model)
-    command = command or (f"tinydigits check --model {cfg.model} --seeds {','.join(map(str, seeds))} "
-                          + ("--stack" if stack else f"--cluster {cluster}" if cluster else f"--jobs {jobs}"))
-    folder = files.new_dir(cfg.out, f"check-{name}")
+    how = "--stack" if plan.stacked else f"--cluster {plan.cluster}" if plan.cluster else f"--jobs {plan.jobs}"
+    command = command or f"tinydigits check --model {cfg.model} --seeds {','.join(map(str, seeds))} {how}"
+    folder = files.new_dir(cfg.out, f"check-{plan.source.name}")
     files.write_json(folder / PLAN, {"config": dataclasses.asdict(cfg), "seeds": seeds, "budget": dataclasses.asdict(budget),
-                                    "stack": stack, "command": command, "environment": runs.environment(),
-                                    "code": code_version(), "model_sha256": resolve(cfg.model).digest()})
-    how = "stacked as one network" if stack else (f"on the cluster {cluster}" if cluster else f"{jobs} job(s)")
-    log(f"checking {cfg.model} on seeds {','.join(map(str, seeds))} ({cfg.epochs} epochs, {how}) into {folder}")
+                                    "stack": plan.stacked, "way": plan.way, "command": command,
+                                    "environment": runs.environment(), "code": code_version(),
+                                    "model_sha256": plan.source.digest()})
+    log(f"checking {cfg.model} on seeds {','.join(map(str, seeds))} ({cfg.epochs} epochs, {plan.describe()}) into {folder}")
     try:
-        return _judge_seeds(Checking(cfg, seeds, jobs, budget, folder, command, stack, cluster, wait,
-                                     resume_hint=resume_hint(cfg, folder)), log)
+        return _judge_seeds(Checking(plan, seeds, folder, command, wait, resume_hint=resume_hint(cfg, folder)), log)
     except TinyDigitsError:
         if [p.name for p in folder.iterdir()] == [PLAN]:  # refused before any seed: no folder left to wonder about
             shutil.rmtree(folder, ignore_errors=True)
@@ -254,16 +219,15 @@ def refuse_contradictions(folder: str | os.PathLike, given: dict[str, Any], cli:
                                   "or start a new check")
 
 
-def _refuse_another_model(plan: dict[str, Any], cfg: TrainConfig, folder: Path) -> None:
+def _refuse_another_model(plan: dict[str, Any], source: Source, folder: Path) -> None:
     """`--resume` goes on only with the code and model that trained the landed seeds."""
     from tinydigits.cluster.engine import code_version, version_difference
-    from tinydigits.models import resolve
 
     if "code" in plan and (differ := version_difference(code_version(), plan["code"])):
         raise TinyDigitsError(f"{folder} was started with other code ({differ.replace('there', 'in the plan')}): "
                               "its seeds would not be one check's seeds; start a new check")
-    if "model_sha256" in plan and (now := resolve(cfg.model).digest()) != plan["model_sha256"]:
-        raise TinyDigitsError(f"{folder}: the model {cfg.model} has changed since the check began "
+    if "model_sha256" in plan and (now := source.digest()) != plan["model_sha256"]:
+        raise TinyDigitsError(f"{folder}: the model {source.ref} has changed since the check began "
                               f"({now} now, {plan['model_sha256']} in the plan); start a new check")
 
 
@@ -271,19 +235,19 @@ def resume(folder: str | os.PathLike, jobs: int = 1, log=print, cluster: str | N
            wait: float = WAIT_WORKERS) -> dict[str, Any]:
     """`tinydigits check --resume FOLDER`: train only the seeds of an interrupted or incomplete check without a
     complete run folder, into the same folder, then write the verdict one uninterrupted check would have written.
+    The plan is the folder's (its config, seeds and budget; stacked or not), trained here on `jobs` or on `cluster`.
     Refused in one line when the code or the model differ from the plan's (what else a caller asks of it:
     `refuse_contradictions`, before)."""
     folder = Path(folder)
-    plan, cfg, budget = read_plan(folder)
-    planned = [int(s) for s in plan["seeds"]]
-    _refuse_another_model(plan, cfg, folder)
-    landed = {s: v for s, v in landed_seeds(folder, cfg).items() if s in planned}
+    written, cfg, budget = read_plan(folder)
+    planned = [int(s) for s in written["seeds"]]
+    plan = make(cfg, budget, jobs=jobs, stack=written["stack"], cluster=cluster)
+    _refuse_another_model(written, plan.source, folder)
+    landed = {s: v for s, v in landed_seeds(folder, plan.config).items() if s in planned}
     todo = [s for s in planned if s not in landed]
     log(f"resuming {folder}: seeds {','.join(map(str, sorted(landed))) or 'none'} already trained; "
         f"training {','.join(map(str, todo)) or 'none'}")
-    cluster = cluster_address(cluster)
-    return _judge_seeds(Checking(cfg, planned, jobs, budget, folder, plan["command"], plan["stack"] and not cluster,
-                                 cluster, wait, landed, resume_hint(cfg, folder)), log)
+    return _judge_seeds(Checking(plan, planned, folder, written["command"], wait, landed, resume_hint(cfg, folder)), log)
 
 
 def arithmetics(folder: Path, seeds: list[int]) -> dict[str, list[int]]:
@@ -302,17 +266,17 @@ def arithmetics(folder: Path, seeds: list[int]) -> dict[str, list[int]]:
 
 def _judge_seeds(c: Checking, log) -> dict[str, Any]:
     """Train the seeds not yet landed into the check's folder, judge them all, write check.md/.png/.json there."""
-    from tinydigits.models import display_name
     from tinydigits.verdict.check_report import write_check
 
     start = time.perf_counter()
-    name = display_name(c.cfg.model)
+    name, budget = c.plan.source.name, c.plan.budget
     todo = [s for s in c.seeds if s not in c.landed]
-    params = {**dataclasses.asdict(c.cfg), "seeds": ",".join(map(str, c.seeds)), **dataclasses.asdict(c.budget)}
-    with tracking.parent_run(c.cfg.mlflow, f"check-{name}", params) as parent:  # the check is its seeds' parent run
-        cfg = dataclasses.replace(c.cfg, mlflow_parent=parent, out=str(c.folder))
+    params = {**dataclasses.asdict(c.plan.config), "seeds": ",".join(map(str, c.seeds)), **dataclasses.asdict(budget)}
+    with tracking.parent_run(c.plan.config.mlflow, f"check-{name}", params) as parent:  # the check is its seeds' parent run
+        plan = c.plan.with_config(mlflow_parent=parent, out=str(c.folder))
+        cfg = plan.config
         try:
-            outcomes = run_seeds(cfg, todo, c.jobs, c.budget, log, c.stack, c.cluster, c.wait) if todo else {}
+            outcomes = run_seeds(plan, todo, log, c.wait) if todo else {}
         except KeyboardInterrupt as err:
             raise _interrupted(err, c.resume_hint) from None
         curves = {s: o.curve for s, o in outcomes.items() if not o.not_run}
@@ -322,13 +286,13 @@ def _judge_seeds(c: Checking, log) -> dict[str, Any]:
         n_params = next((o.params for o in outcomes.values() if o.params), 0)
         for seed, (curve, p) in c.landed.items():
             curves[seed], n_params = curve, n_params or p
-        result = judge({s: curves[s] for s in c.seeds if s in curves}, n_params, cfg.epochs, c.budget, errors, missing)
+        result = judge({s: curves[s] for s in c.seeds if s in curves}, n_params, cfg.epochs, budget, errors, missing)
         result["arithmetic"] = arithmetics(c.folder, c.seeds)
         result["wall_seconds"] = time.perf_counter() - start
-        write_check(result, c.budget, name, c.folder, c.command)
+        write_check(result, budget, name, c.folder, c.command)
         result["folder"] = str(c.folder)
         log(f"check.md and check.png in {result['folder']}")
-        log(format_verdict(result, c.budget))  # the verdict stays the last thing printed, or how to go on after it
+        log(format_verdict(result, budget))  # the verdict stays the last thing printed, or how to go on after it
         if missing:
             log(f"go on with: {c.resume_hint}")
         if parent:
@@ -337,6 +301,6 @@ def _judge_seeds(c: Checking, log) -> dict[str, Any]:
                        "seeds_held": odds["passed"], "min_last": result["constraints"]["accuracy"]["value"],
                        "wall_seconds": result["wall_seconds"],
                        **{k: odds[k] for k in ("probability", "probability_lower", "rate_lower") if k in odds}}
-            tracking.log_metrics(c.cfg.mlflow, parent, figures)
-            tracking.log_files(c.cfg.mlflow, parent, [c.folder / n for n in ("check.md", "check.png", "check.json")])
+            tracking.log_metrics(cfg.mlflow, parent, figures)
+            tracking.log_files(cfg.mlflow, parent, [c.folder / n for n in ("check.md", "check.png", "check.json")])
     return result
