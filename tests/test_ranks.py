@@ -3,6 +3,7 @@ and in two processes on two cores."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -72,3 +73,62 @@ def test_two_ranks_are_another_arithmetic_in_the_verdict_and_the_ledger():
     one = {"precision": "fp32", "portable": True, "threads": 1, "environment": {"arithmetic": {"aten_isa": "AVX2", "cpu": "X"}}}
     assert describe_arithmetic(one) == "fp32, AVX2 kernels (portable), 1 thread, X"
     assert describe_arithmetic({**one, "ranks": 2}) == "fp32, AVX2 kernels (portable), 1 thread, 2 ranks, X"
+
+
+def _follower_of(pid: int, deadline: float) -> int:
+    """The spawned process of a seed's second rank, a child of `pid`."""
+    import subprocess
+    import time
+
+    while time.monotonic() < deadline:
+        for child in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split():
+            with contextlib.suppress(OSError):
+                if "spawn_main" in Path(f"/proc/{child}/cmdline").read_text():
+                    return int(child)
+        time.sleep(0.1)
+    raise AssertionError("no second rank appeared")
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2 or not shutil.which("pgrep"), reason="two cores, and pgrep")
+@pytest.mark.parametrize("when", ["before it joins", "while it trains"])
+def test_a_rank_that_dies_ends_the_seed_within_seconds(mnist_dir, tmp_path, when):
+    """The second rank SIGKILLed before it joins (rank 0 would otherwise wait gloo's timeout) or mid-epoch: the seed
+    ends within seconds, in one line (RankLost: a check counts it as not run, never as the model's FAIL)."""
+    import signal
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "tinydigits", "train", "--ranks", "2", "--epochs", "2", "--train-limit",
+                             "30000", "--data-dir", str(mnist_dir), "--out", str(tmp_path / "runs")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    err: list[str] = []
+    reader = threading.Thread(target=lambda: err.extend(iter(lambda: proc.stderr.read(64), "")), daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 120
+        follower = _follower_of(proc.pid, deadline)
+        while when == "while it trains" and "img" not in "".join(err):  # tqdm's bar: the ranks have joined
+            assert time.monotonic() < deadline and proc.poll() is None, "".join(err)
+            time.sleep(0.1)
+        os.kill(follower, signal.SIGKILL)
+        killed = time.monotonic()
+        proc.wait(timeout=60)
+        took = time.monotonic() - killed
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    reader.join(timeout=5)
+    last = "".join(err).replace("\r", "\n").strip().splitlines()[-1]
+    assert proc.returncode == 1 and took < 15, (took, "".join(err))
+    assert last.startswith("tinydigits: error: ") and "of this seed stopped" in last and "Traceback" not in "".join(err)
+
+
+def test_a_lost_rank_is_a_seed_not_run_never_the_models_fail():
+    from tinydigits.cluster.outcome import failed
+    from tinydigits.training.ranks import RankLost
+
+    lost = failed(3, RankLost("another rank of this seed stopped (Connection reset by peer)"))
+    assert lost.not_run == "another rank of this seed stopped (Connection reset by peer)" and lost.error is None
+    assert failed(3, ValueError("nan loss")).error == "ValueError: nan loss"

@@ -21,10 +21,25 @@ import torch
 from torch import nn
 
 from tinydigits.data import mnist
+from tinydigits.errors import TinyDigitsError
 
 CORES_ENV = "TINYDIGITS_CORES_PER_SEED"  # set where a seed has fewer cores than the machine (check --jobs, search --jobs)
 MAX_RANKS = 2
 TIMEOUT_S = 600  # a collective waits this long for the other rank (rank 0 evaluates meanwhile); a dead rank is seconds
+
+
+class RankLost(TinyDigitsError):
+    """Another rank of this seed stopped (killed, out of memory: the machine's doing, not the model's): the seed ends
+    at once, and a check counts it as not run, never as the model's FAIL."""
+
+
+def _joined(collective, *args, **kwargs):
+    """A gloo call; a peer gone (connection reset, closed) is RankLost in one line, within a second of its end."""
+    try:
+        return collective(*args, **kwargs)
+    except RuntimeError as err:
+        reason = str(err).split("] ", 1)[-1].split(". ")[0]
+        raise RankLost(f"another rank of this seed stopped ({reason})") from None
 
 
 def rank_generator(seed: int, rank: int) -> torch.Generator:
@@ -63,8 +78,8 @@ class Ranks:
         """This process is rank `rank` of `count`, joined with the others over gloo on 127.0.0.1:`port`."""
         import torch.distributed as dist
 
-        dist.init_process_group("gloo", init_method=f"tcp://127.0.0.1:{port}", rank=rank, world_size=count,
-                                timeout=timedelta(seconds=TIMEOUT_S))
+        _joined(dist.init_process_group, "gloo", init_method=f"tcp://127.0.0.1:{port}", rank=rank, world_size=count,
+                timeout=timedelta(seconds=TIMEOUT_S))
         return cls(count, [rank], {rank: rank_generator(seed, rank)}, group=dist.group.WORLD)
 
     def close(self) -> None:
@@ -106,7 +121,7 @@ class Ranks:
             import torch.distributed as dist
 
             flat = torch.cat([g.reshape(-1) for g in grads])
-            dist.all_reduce(flat, group=self.group)
+            _joined(dist.all_reduce, flat, group=self.group)
             offset = 0
             for g in grads:
                 g.copy_(flat[offset : offset + g.numel()].view_as(g))
@@ -121,7 +136,7 @@ class Ranks:
 
             (mine,) = sums
             mine = mine.clone()
-            dist.all_reduce(mine, group=self.group)
+            _joined(dist.all_reduce, mine, group=self.group)
             return mine
         total = sums[0]
         for s in sums[1:]:

@@ -380,9 +380,11 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
             size, batch = setup.plan[epoch - 1]
             bar = None if quiet or data.stacked else tqdm(total=len(data.train[0]), unit="img", leave=False,
                                                           desc=f"epoch {epoch}/{cfg.epochs}")
-            stats = train_epoch(setup, data, cfg, size=size, batch_size=batch, progress=bar)
-            if bar is not None:
-                bar.close()
+            try:
+                stats = train_epoch(setup, data, cfg, size=size, batch_size=batch, progress=bar)
+            finally:  # cleared before any error line too
+                if bar is not None:
+                    bar.close()
             # Lists of one split per seed: a plain model is a stack of one to `recompute_bn` and `evaluate`.
             recompute_bn(evaluated, data.train, cfg.bn_recompute)
             last = [] if epoch == cfg.epochs else None
@@ -493,12 +495,14 @@ def seed_ranks(cfg: TrainConfig, budget: Budget) -> Iterator[Ranks | None]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     ctx = multiprocessing.get_context("spawn")
-    others = [ctx.Process(target=follow, args=(cfg, r, port, budget, os.getpid()), daemon=True,
+    ready = ctx.Event()  # set by each follower once set up: a follower gone before it joins is seen, not waited for
+    others = [ctx.Process(target=follow, args=(cfg, r, port, budget, os.getpid(), ready), daemon=True,
                           name=f"tinydigits-rank{r}") for r in range(1, cfg.ranks)]
     for p in others:
         p.start()
     ranks = None
     try:
+        wait_until_ready(ready, others)
         ranks = Ranks.one_of(cfg.ranks, 0, cfg.seed, port)
         yield ranks
     finally:
@@ -510,7 +514,18 @@ def seed_ranks(cfg: TrainConfig, budget: Budget) -> Iterator[Ranks | None]:
                 p.kill()
 
 
-def follow(cfg: TrainConfig, rank: int, port: int, budget: Budget, parent: int) -> None:
+def wait_until_ready(ready, others: list) -> None:
+    """Until the followers are set up (and about to join): RankLost at once where one has stopped instead of a wait
+    for it as long as gloo's timeout."""
+    from tinydigits.training.ranks import RankLost
+
+    while not ready.wait(0.2):
+        for p in others:
+            if not p.is_alive():
+                raise RankLost(f"{p.name} of this seed stopped before it joined (exit code {p.exitcode})")
+
+
+def follow(cfg: TrainConfig, rank: int, port: int, budget: Budget, parent: int, ready=None) -> None:
     """Rank `rank` of a seed, in its own process: the same model, data order and optimiser as rank 0 (the same
     draws in the same order), its own share of every batch; no evaluation, no EMA, no files. Ends when rank 0's
     process does."""
@@ -524,6 +539,8 @@ def follow(cfg: TrainConfig, rank: int, port: int, budget: Budget, parent: int) 
     threading.Thread(target=watch, daemon=True).start()
     _, setup, data = seed_setup(cfg, pick_device(cfg.device), budget)
     setup.ema = None
+    if ready is not None:
+        ready.set()
     data.ranks = ranks = Ranks.one_of(cfg.ranks, rank, cfg.seed, port)
     try:
         for epoch in range(cfg.epochs):
