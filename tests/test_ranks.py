@@ -73,6 +73,9 @@ def test_two_ranks_are_another_arithmetic_in_the_verdict_and_the_ledger():
     one = {"precision": "fp32", "portable": True, "threads": 1, "environment": {"arithmetic": {"aten_isa": "AVX2", "cpu": "X"}}}
     assert describe_arithmetic(one) == "fp32, AVX2 kernels (portable), 1 thread, X"
     assert describe_arithmetic({**one, "ranks": 2}) == "fp32, AVX2 kernels (portable), 1 thread, 2 ranks, X"
+    from tinydigits.results.ledger import arithmetic_of
+
+    assert arithmetic_of(one) == "portable" and arithmetic_of({**one, "ranks": 2}) == "portable-2ranks"
 
 
 def _follower_of(pid: int, deadline: float) -> int:

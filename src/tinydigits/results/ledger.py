@@ -70,11 +70,13 @@ def add(rows: list[dict[str, Any]], path: str | Path = LEDGER) -> int:
 
 def arithmetic_of(config: dict[str, Any]) -> str:
     """A run's arithmetic in the ledger's words (from its config.json): `portable` (fp32, AVX2 kernels, one thread:
-    the same curve on every x86 CPU), else its precision on this CPU kind (`bf16`, `fp32`), or on a GPU `cuda-bf16`."""
+    the same curve on every x86 CPU), else its precision on this CPU kind (`bf16`, `fp32`), or on a GPU `cuda-bf16`;
+    a seed of two ranks (`--ranks 2`) is another curve: `portable-2ranks`."""
+    ranks = f"-{config['ranks']}ranks" if config.get("ranks", 1) > 1 else ""
     if config.get("portable"):
-        return "portable"
+        return f"portable{ranks}"
     gpu = "cuda-" if str(config.get("device", "cpu")).startswith("cuda") else ""
-    return f"{gpu}{config.get('precision', '?')}"
+    return f"{gpu}{config.get('precision', '?')}{ranks}"
 
 
 def cpu_of(config: dict[str, Any]) -> str:
