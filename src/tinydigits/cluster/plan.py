@@ -84,8 +84,9 @@ def make(cfg: TrainConfig, budget: Budget = BUDGET, *, jobs: int = 1, stack: boo
     goes to a fresh worker process, and `unpinned` says why."""
     from tinydigits import models
 
-    config = cfg.resolved()  # the one resolution of a config (tests/test_layout.py counts them)
-    source = models.resolve(config.model)
+    source = models.resolve(cfg.model)  # the model read once: its recipe, code and hash from the same read
+    borrowed = models.recipe(cfg.recipe) if cfg.recipe else source.recipe  # `--recipe`: another model's settings
+    config = cfg.resolved(borrowed)  # the one resolution of a config (tests/test_layout.py counts them)
     cluster = cluster_address(cluster)
     if cluster:
         return Plan(config, source, budget, CLUSTER, jobs, cluster)

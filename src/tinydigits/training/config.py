@@ -76,13 +76,14 @@ class TrainConfig:
     augment_shear: float = setting(0.0, cli=False)
     mlflow_parent: str | None = setting(cli=False)  # the MLflow run of the check or search this run belongs to
 
-    def resolved(self) -> TrainConfig:
-        """Fill unset fields from the model's recipe, then from global defaults, and validate."""
+    def resolved(self, recipe: dict | None = None) -> TrainConfig:
+        """Fill unset fields from the model's recipe (`recipe`, where the caller has read the model already), then
+        from global defaults, and validate."""
         cfg = dataclasses.replace(self)
         from tinydigits import models
         from tinydigits.training.device import bf16_is_fast, pick_device
 
-        recipe = models.recipe(cfg.recipe or cfg.model)
+        recipe = models.recipe(cfg.recipe or cfg.model) if recipe is None else recipe
         for key, value in recipe.items():
             if not hasattr(cfg, key):
                 raise TinyDigitsError(f"model {cfg.model!r}: unknown recipe setting {key!r}")
