@@ -466,3 +466,16 @@ def test_search_jobs_and_check_jobs_run_on_the_same_local_engine(mnist_dir, tmp_
     assert plan.way == WORKERS
     verdict = check(plan, [0, 1], log=lambda _: None)
     assert sorted(verdict["seeds"]) == ["0", "1"] and started == [2, 2]
+
+
+def test_ctrl_c_in_a_search_says_in_one_line_where_its_trials_are(tmp_path, monkeypatch):
+    from helpers import run_main
+
+    def interrupted(cfg, index):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(search_study, "_worker", interrupted)
+    storage_url = f"sqlite:///{tmp_path / 's.db'}"
+    done = run_main("search", "--study", "t", "--storage", storage_url, "--out", str(tmp_path / "out"))
+    assert done.returncode == 130 and done.stderr.strip().splitlines() == [
+        f"tinydigits: interrupted; the study's finished trials are in {storage_url}: the same command goes on with it"]

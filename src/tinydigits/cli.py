@@ -574,7 +574,7 @@ def main(argv: list[str] | None = None) -> int:
               f"pip install {INSTALL[top]}", file=sys.stderr)
         return 1
     except KeyboardInterrupt as err:
-        print(f"tinydigits: {err or 'interrupted'}", file=sys.stderr)
+        print(f"tinydigits: {str(err) or 'interrupted'}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (`tinydigits models | head -1`): stop quietly, as the Python docs advise, with

@@ -266,10 +266,14 @@ def run(cfg: SearchConfig, log=print) -> Any:
             + {"risk": "objectives: lower figure of min(last N) (mean - 2.33 sd) vs seconds",
                "mean": f"objectives: mean of min(last N) over seeds {cfg.trial_seeds()} vs seconds"}.get(
                 cfg.objective, f"objectives: margin vs {cfg.objective}"))
-        if cfg.cluster or cfg.jobs > 1:
-            _on_workers(cfg, log)
-        else:
-            _worker(cfg, 0)
+        try:
+            if cfg.cluster or cfg.jobs > 1:
+                _on_workers(cfg, log)
+            else:
+                _worker(cfg, 0)
+        except KeyboardInterrupt:
+            raise KeyboardInterrupt(f"interrupted; the study's finished trials are in {cfg.storage}: the same "
+                                    "command goes on with it") from None
         study = open_study(cfg, create=False)
         write_outputs(study, cfg)
         log(f"search wall time {time.perf_counter() - start:.0f}s; table and picture in {cfg.out_dir()}")
