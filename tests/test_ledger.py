@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -102,3 +103,30 @@ def test_check_with_seed_ranges_adds_to_a_ledger(mnist_dir, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert sorted(json.loads(verdict.read_text())["seeds"], key=int) == ["0", "1", "2", "5"]
     assert sorted(int(r["seed"]) for r in ledger.read(path)) == [0, 1, 2, 5]
+
+
+def test_an_installed_package_carries_the_ledger_and_shows_what_held(tmp_path):
+    """`pip install` (no checkout beside it, as on Colab): `tinydigits models` still reads the ledger (package data:
+    `results/seeds.csv`, a link to docs/seeds.csv in the checkout) and shows poolbn's seeds, not `-`."""
+    import os
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[1]
+    source = tmp_path / "source"  # a copy: building in the checkout would leave build/ and egg-info there
+    shutil.copytree(repo / "src", source / "src", symlinks=True, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    (source / "docs").mkdir()
+    shutil.copy(repo / "docs" / "seeds.csv", source / "docs" / "seeds.csv")
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(repo / name, source / name)
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--no-index",
+                    "--target", str(target), str(source)], check=True, capture_output=True, timeout=300)
+    packaged = target / "tinydigits" / "results" / "seeds.csv"
+    assert not packaged.is_symlink() and packaged.read_text() == (repo / "docs" / "seeds.csv").read_text()
+    env = {k: v for k, v in os.environ.items() if k != "TINYDIGITS_LEDGER"}
+    done = subprocess.run([sys.executable, "-m", "tinydigits", "models"], capture_output=True, text=True, timeout=120,
+                          cwd=tmp_path, env={**env, "PYTHONPATH": str(target)})
+    assert done.returncode == 0, done.stderr
+    poolbn = next(line for line in done.stdout.splitlines() if line.startswith("poolbn"))
+    assert re.search(r" \d+/\d+ P \d+\.\d%", poolbn), poolbn

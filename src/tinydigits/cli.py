@@ -73,7 +73,8 @@ CLUSTER_HELP = ("run the seeds on a Dask cluster: its scheduler's address (tcp:/
                 "file (default: $DASK_SCHEDULER_ADDRESS, else --jobs processes here); docs/many-machines.md")
 
 
-LEDGER_HELP = "the seed ledger (default: the repo's docs/seeds.csv, or $TINYDIGITS_LEDGER)"
+LEDGER_HELP = ("the seed ledger (default: $TINYDIGITS_LEDGER, else the project's docs/seeds.csv, which an installed "
+               "package carries)")
 ROLE_HELP = "chose: the seeds helped pick the model (they flatter it); judged: they only judged it (default)"
 
 

@@ -25,7 +25,9 @@ COLUMNS = ("model", "model_sha256", "seed", "epochs", "last3", "min_last3", "ari
            "commit", "role", "source")
 ROLES = ("chose", "judged")  # whether the seed helped pick the tier (a winner's curse) or only judged it
 UNNAMED = "unnamed"  # a seed whose number was not recorded (its minimum was): never a duplicate
-LEDGER = Path(__file__).resolve().parents[3] / "docs" / "seeds.csv"  # the repo's (a source checkout)
+# The project's ledger: in a checkout `results/seeds.csv` is a link to docs/seeds.csv (resolved: `ledger add` writes
+# there); an installed package carries a copy (package data), so `tinydigits models` shows what held where pip put it.
+LEDGER = (Path(__file__).parent / "seeds.csv").resolve()
 
 
 def read(path: str | Path = LEDGER) -> list[dict[str, str]]:
