@@ -340,3 +340,23 @@ def test_a_notebook_that_ran_torch_natively_still_trains_a_portable_seed(tmp_pat
                  log=lambda _: None)
     assert [(e["test_acc"], e["test_loss"]) for e in far["epochs"]] == \
         [(e["test_acc"], e["test_loss"]) for e in here.metrics["epochs"]]
+
+
+def test_the_portable_probe_fingerprints_each_piece_of_a_step_the_same_twice(tmp_path):
+    """`scripts/portable_probe.py` (docs/checking-seeds.md): a hash per piece of a step, the same in two fresh processes;
+    on the CPU kind whose fingerprints docs/portable-probe/ keeps, the same as those."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    stored = repo / "docs" / "portable-probe" / "intel-xeon-amx.json"
+    runs = []
+    for name in ("a.json", "b.json"):
+        done = subprocess.run([sys.executable, str(repo / "scripts" / "portable_probe.py"), "--json", str(tmp_path / name),
+                               "--diff", str(stored)], capture_output=True, text=True, timeout=240)
+        assert done.returncode == 0, done.stderr
+        runs.append(json.loads((tmp_path / name).read_text()))
+    assert runs[0] == runs[1] and {"grid_sample", "layers.0.0 Conv2d forward", "SGD with momentum, two steps"} <= set(runs[0])
+    if runs[0]["cpu"] == json.loads(stored.read_text())["cpu"] and runs[0]["torch"].startswith("2.13.0"):
+        assert "0 of" in done.stdout, done.stdout
