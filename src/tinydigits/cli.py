@@ -101,12 +101,12 @@ def _check_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("check", "train on several seeds and judge the budget on every one", _check_arguments)
 def cmd_check(args: argparse.Namespace) -> int:
-    from tinydigits.cluster.plan import make
+    from tinydigits.cluster.plan import cluster_address, make
     from tinydigits.verdict.seeds import check, resume
 
     budget = settings.from_args(Budget, args)
     _needs("scipy")  # the odds: before the first seed trains, not after the last
-    if args.jobs > 1 or args.cluster or os.environ.get("DASK_SCHEDULER_ADDRESS"):
+    if args.jobs > 1 or cluster_address(args.cluster):
         _needs("distributed")
     if args.json:
         from tinydigits.files import ensure_writable

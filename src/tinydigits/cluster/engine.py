@@ -29,11 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from tinydigits.cluster.finish import write_results
+from tinydigits.cluster.plan import cluster_address
 from tinydigits.constants import PORTABLE_ENV, Budget
 from tinydigits.errors import TinyDigitsError, describe
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import pinned_env
-from tinydigits.training.ranks import CORES_ENV, machine_cores
+from tinydigits.training.ranks import CORES_ENV, cores_per_job
 from tinydigits.training.runs import INLINE
 
 SEED_THREADS_ENV = "TINYDIGITS_SEED_THREADS"  # set by `tinydigits worker`: torch threads for each seed it trains
@@ -274,7 +275,7 @@ def client_for(cluster: str | None, jobs: int, portable: bool = True) -> Iterato
     own settings apply (`tls://` addresses take their certificates from `distributed.comm.tls.*`)."""
     from distributed import Client
 
-    cluster = cluster or os.environ.get("DASK_SCHEDULER_ADDRESS")
+    cluster = cluster_address(cluster)
     if cluster:
         target = scheduler_target(cluster)
         if "scheduler_file" in target and not Path(cluster).is_file():
@@ -303,8 +304,7 @@ def local_client(jobs: int, portable: bool = True) -> Iterator[Any]:
     # Not daemonic, so a seed could still use a DataLoader with workers; no dashboard, and the scheduler's own HTTP
     # endpoints on a free port (else 8787: a second check at once warned "Port 8787 is already in use"); a seed's
     # error comes home as its row in the table, so the workers' own log of it (a traceback on stderr) is silenced.
-    cores = max(1, machine_cores() // jobs)
-    with dask.config.set(WORKER_CONFIG), worker_env(portable, cores), \
+    with dask.config.set(WORKER_CONFIG), worker_env(portable, cores_per_job(jobs)), \
             LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
                          scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.CRITICAL) as local, \
             Client(local) as client:
@@ -352,7 +352,6 @@ def worker_commands(target: str, nworkers: int, gpus: int, host: str | None,
 def _watch(procs: list[subprocess.Popen]) -> int:
     """Wait until a worker group ends. One that ends on its own is noticed at once (the others are then stopped by
     the caller): its status comes back, 128 + the signal for a killed one, as a shell would say."""
-
     while True:
         for p in procs:
             code = p.poll()

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from tinydigits.constants import BUDGET, Budget
 from tinydigits.training.config import TrainConfig
-from tinydigits.training.ranks import machine_cores
 
 if TYPE_CHECKING:  # the plan module loads without torch; its model is resolved on `make`
     from tinydigits.models import Source
@@ -83,6 +82,7 @@ def make(cfg: TrainConfig, budget: Budget = BUDGET, *, jobs: int = 1, stack: boo
     one network here. A portable seed that cannot be pinned in this process (torch already ran other kernels here)
     goes to a fresh worker process, and `unpinned` says why."""
     from tinydigits import models
+    from tinydigits.training.ranks import cores_per_job
 
     source = models.resolve(cfg.model)  # the model read once: its recipe, code and hash from the same read
     borrowed = models.recipe(cfg.recipe) if cfg.recipe else source.recipe  # `--recipe`: another model's settings
@@ -92,7 +92,7 @@ def make(cfg: TrainConfig, budget: Budget = BUDGET, *, jobs: int = 1, stack: boo
         return Plan(config, source, budget, CLUSTER, jobs, cluster)
     stack = stack_by_default(config) if stack is None else stack
     if jobs > 1 and config.threads is None:
-        config = dataclasses.replace(config, threads=max(1, machine_cores() // jobs))
+        config = dataclasses.replace(config, threads=cores_per_job(jobs))
     if stack:
         from tinydigits.training.stack import ensure_stackable
 

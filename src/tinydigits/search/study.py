@@ -256,9 +256,9 @@ def run(cfg: SearchConfig, log=print) -> Any:
     study = open_study(cfg)  # create it (and check its settings) once, before the workers race to
     start_from(study, cfg.start_from, cfg.epochs, augments=cfg.objective in ("risk", "mean"), family=cfg.family)
     if cfg.jobs > 1 and cfg.threads is None:
-        from tinydigits.training.ranks import machine_cores
+        from tinydigits.training.ranks import cores_per_job
 
-        cfg = dataclasses.replace(cfg, threads=max(1, machine_cores() // cfg.jobs))
+        cfg = dataclasses.replace(cfg, threads=cores_per_job(cfg.jobs))
     with tracking.parent_run(cfg.mlflow, f"search-{cfg.study}", dataclasses.asdict(cfg)) as parent:
         cfg = dataclasses.replace(cfg, mlflow_parent=parent)
         start = time.perf_counter()

@@ -52,6 +52,11 @@ def machine_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def cores_per_job(jobs: int) -> int:
+    """The cores each of `jobs` seeds side by side gets on this machine (at least one)."""
+    return max(1, machine_cores() // jobs)
+
+
 def cores_for_a_seed() -> int:
     """The cores one seed may use: what a check's or study's worker was given, else this process's CPUs."""
     given = os.environ.get(CORES_ENV)

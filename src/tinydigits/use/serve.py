@@ -190,7 +190,6 @@ def most_robust(parent: str | os.PathLike = "runs") -> tuple[Path, str]:
     """The run to serve when none is named, and why: the best mean accuracy "as a user's image" that
     `tinydigits robustness` measured (its robustness.json in the run folder), else the newest run of the
     `robust` tier, else the newest run with a line on how to train a robust one."""
-
     folder = Path(parent)
     found = sorted((p.parent for p in folder.glob("*/model.pt")), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
     if not found:
@@ -213,7 +212,6 @@ def most_robust(parent: str | os.PathLike = "runs") -> tuple[Path, str]:
 
 
 def _model_of(run: Path) -> str | None:
-
     try:
         return files.read_json(run / "config.json").get("model")
     except (TinyDigitsError, AttributeError):
