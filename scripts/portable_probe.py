@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 
 
@@ -89,14 +90,52 @@ def probe(native: bool = False) -> dict[str, str]:
     return out
 
 
+def steps(n: int, batch: int = 64) -> dict[str, str]:
+    """`n` training steps of the default, portable, on fixed inputs: its augmentation, model, loss, optimiser,
+    one-cycle rate and EMA, through the training loop's own step (`scheduled_step`). One hash per step of the loss,
+    the trained weights and the EMA's weights and buffers: what tests/test_cross_vendor.py compares across CPU kinds."""
+    if why := _pin():
+        sys.exit(f"portable_probe: cannot pin this process: {why}")
+    import torch
+
+    from tinydigits.cluster.plan import make
+    from tinydigits.constants import DEFAULT_MODEL
+    from tinydigits.training.config import TrainConfig
+    from tinydigits.training.device import aten_isa
+    from tinydigits.training.train import Setup, scheduled_step, training_model
+
+    plan = make(TrainConfig(model=DEFAULT_MODEL, portable=True))
+    cfg = plan.config
+    torch.manual_seed(0)
+    setup = Setup.of(cfg, training_model(plan.source), images=n * batch)
+    g = torch.Generator().manual_seed(0)
+    images, labels = torch.rand(n * batch, 1, 28, 28, generator=g), torch.randint(0, 10, (n * batch,), generator=g)
+    augment = cfg.augment()
+    out = {"aten_isa": aten_isa(), "mkl_cbwr": os.environ.get("MKL_CBWR", "")}
+    for i in range(n):
+        x = augment(images[i * batch:(i + 1) * batch], g)
+        loss, _ = scheduled_step(setup, x, labels[i * batch:(i + 1) * batch], cfg, 28, cfg.batch_size)
+        state = [t.detach().reshape(-1).float() for t in (*setup.model.parameters(), *setup.ema.module.state_dict().values())]
+        out[f"step {i + 1}"] = fingerprint(torch.cat([loss.detach().reshape(1), *state]))
+    return out
+
+
+def _pin() -> str | None:
+    from tinydigits.training.device import pin_portable
+
+    return pin_portable()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", help="also write the fingerprints here")
     parser.add_argument("--native", action="store_true", help="this CPU's own kernels (fp32, one thread), not pinned: "
                                                               "the pieces whose bits follow the kernels chosen")
     parser.add_argument("--diff", help="another machine's --json output: list the pieces whose bits differ")
+    parser.add_argument("--steps", type=int, metavar="N", help="instead of the pieces: N whole training steps of the "
+                                                               "default, one hash each (tests/test_cross_vendor.py)")
     args = parser.parse_args()
-    found = probe(args.native)
+    found = steps(args.steps) if args.steps else probe(args.native)
     width = max(map(len, found))
     for key, value in found.items():
         print(f"{key:<{width}}  {value}")

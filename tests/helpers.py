@@ -20,20 +20,6 @@ def exact_numbers_of(version: str = MEASURED_TORCH):
     return pytest.mark.skipif(here != version, reason=f"exact numbers measured with torch {version}; this is torch {here}")
 
 
-def portable_verified_here():
-    """The portable arithmetic's exact numbers were measured and reproduced on AMD EPYC kinds only (AVX2-only, AVX-512,
-    AVX-512 with vp2intersect). On an Intel Xeon with AMX and AVX-512 FP16 (2026-11-25) the same pins give other bits
-    (poolbn seed 0, 2 epochs on 2,000 images: 46.34 % where the EPYCs give 45.38 %; docs/checking-seeds.md): a known
-    defect, so there the test is an expected failure - still run, and a pass shows as XPASS."""
-    import pytest
-
-    from tinydigits.training.device import _cpuinfo
-
-    vendor = next((line.split(":")[1].strip() for line in _cpuinfo().splitlines() if line.startswith("vendor_id")), "")
-    return pytest.mark.xfail(vendor not in ("AuthenticAMD", ""), strict=False,
-                             reason=f"the portable arithmetic is not yet portable to this {vendor} CPU (see docstring)")
-
-
 def run_main(*args: str) -> subprocess.CompletedProcess:
     """`tinydigits ARGS` through `cli.main` in this process, stdout and stderr captured: the same entry point without
     a new interpreter's ~2 s of importing torch. For what needs a fresh process (signals, a class this process knows,

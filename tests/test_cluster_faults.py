@@ -238,9 +238,9 @@ def test_a_resumed_check_trains_each_seed_on_a_worker_of_its_arithmetic(tmp_path
         again = run_main("check", "--resume", str(folder), "--cluster", str(scheduler), "--json", str(tmp_path / "r.json"))
         assert again.returncode == 0 and "VERDICT: PASS" in again.stdout, again.stdout + again.stderr
         assert "seeds 0 already trained; training 1,2" in again.stdout
-        assert "arithmetic: fp32, AVX2 kernels (portable), 1 thread" in again.stdout
+        assert "arithmetic: fp32, AVX2 kernels (portable2), 1 thread" in again.stdout
         if "avx512f" in cpu_flags():  # the native worker's kernels are AVX-512 here: it takes no portable seed
-            assert again.stdout.count("and this check is portable (AVX2)") == 1, again.stdout
+            assert again.stdout.count("and this check is portable (AVX2, MKL_CBWR=COMPATIBLE)") == 1, again.stdout
         if native_bf16:
             bf16 = run_main("check", "--cluster", str(scheduler), "--seeds", "0,1", *TINY, *data, "--no-portable",
                             "--precision", "bf16", "--out", str(tmp_path / "bf16"))

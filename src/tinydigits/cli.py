@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import shlex
 import sys
 from collections.abc import Callable
@@ -54,7 +55,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     from tinydigits.cluster.plan import make
     from tinydigits.training.train import train
 
-    if args.portable and (args.threads or 1) > 1:
+    if args.portable is not False and (args.threads or 1) > 1:
         print(f"tinydigits: a portable seed trains on 1 thread, not {args.threads} (its curve depends on the thread "
               "count); --no-portable for this machine's own arithmetic", file=sys.stderr)
     plan = make(config_from_args(args))
@@ -329,7 +330,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.vs_notebook:
         from tinydigits.measure import versus
 
-        train_args = ["--model", args.model, *([] if args.portable else ["--no-portable"]), "--ranks", str(args.ranks)]
+        portable = [] if args.portable is not False else ["--no-portable"]
+        train_args = ["--model", args.model, *portable, "--ranks", str(args.ranks)]
         result = versus.vs_notebook(args.data_dir, train_args=train_args)
         print(versus.format_vs(result))
         if args.json:
@@ -546,6 +548,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+X86 = ("x86_64", "AMD64")  # the pins name x86 instruction sets; elsewhere torch would only warn about them
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="tinydigits", description="Train, check and explain tiny MNIST convnets.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -556,7 +561,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if getattr(args, "portable", True) and args.command != "worker":
+    if getattr(args, "portable", True) is not False and args.command != "worker" and platform.machine() in X86:
         # Before torch runs a kernel: the ISA is fixed from then on (training.device). A command without seeds to
         # train gets the pins too - harmless, and its own torch work then matches the runs it reads.
         os.environ.update(PORTABLE_ENV)

@@ -79,7 +79,7 @@ def worker_facts() -> dict[str, Any]:
     torch's kernels run in there, and whether bf16 is native)."""
     from tinydigits.training.device import aten_isa, native_bf16
 
-    return {"code": code_version(), "aten_isa": aten_isa(), "bf16": native_bf16()}
+    return {"code": code_version(), "aten_isa": aten_isa(), "bf16": native_bf16(), "mkl_cbwr": os.environ.get("MKL_CBWR")}
 
 
 def arithmetic_refusal(cfg: TrainConfig, facts: dict[str, Any]) -> str | None:
@@ -87,9 +87,10 @@ def arithmetic_refusal(cfg: TrainConfig, facts: dict[str, Any]) -> str | None:
     a bf16 plan native bf16 (emulated, a seed costs ~4x)."""
     from tinydigits.training.device import PORTABLE_ISA
 
-    if cfg.portable and facts["aten_isa"] != PORTABLE_ISA:
-        return (f"its kernels run in {facts['aten_isa']}, and this check is portable ({PORTABLE_ISA}): start it with "
-                "`tinydigits worker` (portable by default)")
+    if cfg.portable and (facts["aten_isa"], facts.get("mkl_cbwr")) != (PORTABLE_ISA, PORTABLE_ENV["MKL_CBWR"]):
+        return (f"its kernels run in {facts['aten_isa']} with MKL_CBWR={facts.get('mkl_cbwr')}, and this check is "
+                f"portable ({PORTABLE_ISA}, MKL_CBWR={PORTABLE_ENV['MKL_CBWR']}): start it with `tinydigits worker` "
+                "(portable by default)")
     if not cfg.portable and cfg.precision == "bf16" and (cfg.device or "cpu") == "cpu" and not facts["bf16"]:
         return (f"no native bf16 there (kernels in {facts['aten_isa']}), and this check trains in bf16: a seed would "
                 "cost ~4x; give --precision fp32, or start workers with native bf16 (`tinydigits worker --no-portable`)")

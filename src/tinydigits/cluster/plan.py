@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tinydigits.constants import BUDGET, Budget
+from tinydigits.errors import TinyDigitsError
 from tinydigits.training.config import TrainConfig
 
 if TYPE_CHECKING:  # the plan module loads without torch; its model is resolved on `make`
@@ -82,12 +83,15 @@ def make(cfg: TrainConfig, budget: Budget = BUDGET, *, jobs: int = 1, stack: boo
     one network here. A portable seed that cannot be pinned in this process (torch already ran other kernels here)
     goes to a fresh worker process, and `unpinned` says why."""
     from tinydigits import models
+    from tinydigits.training.device import cpu_lacks_avx2
     from tinydigits.training.ranks import cores_per_job
 
     source = models.resolve(cfg.model)  # the model read once: its recipe, code and hash from the same read
     borrowed = models.recipe(cfg.recipe) if cfg.recipe else source.recipe  # `--recipe`: another model's settings
-    config = cfg.resolved(borrowed)  # the one resolution of a config (tests/test_layout.py counts them)
     cluster = cluster_address(cluster)
+    if cluster and cfg.portable is None:  # the workers compute, not this CPU: the default is theirs to check
+        cfg = dataclasses.replace(cfg, portable=True)
+    config = cfg.resolved(borrowed)  # the one resolution of a config (tests/test_layout.py counts them)
     if cluster:
         return Plan(config, source, budget, CLUSTER, jobs, cluster)
     stack = stack_by_default(config) if stack is None else stack
@@ -97,6 +101,9 @@ def make(cfg: TrainConfig, budget: Budget = BUDGET, *, jobs: int = 1, stack: boo
         from tinydigits.training.stack import ensure_stackable
 
         ensure_stackable(config, source.create())
+    if config.portable and (why := cpu_lacks_avx2()):
+        raise TinyDigitsError(f"--portable: {why}, which the portable arithmetic needs (leave --portable out for this "
+                              "machine's own fp32, or give --no-portable)")
     if config.portable and (jobs <= 1 or stack) and (why := _cannot_pin()):
         return Plan(dataclasses.replace(config, threads=1), source, budget, WORKERS, max(jobs, 1), unpinned=why)
     way = STACKED if stack else WORKERS if jobs > 1 else HERE

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tinydigits import files
-from tinydigits.constants import BUDGET
+from tinydigits.constants import BUDGET, PORTABLE, PORTABLE_ENV
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results.odds import pass_odds
 
@@ -71,12 +71,14 @@ def add(rows: list[dict[str, Any]], path: str | Path = LEDGER) -> int:
 
 
 def arithmetic_of(config: dict[str, Any]) -> str:
-    """A run's arithmetic in the ledger's words (from its config.json): `portable` (fp32, AVX2 kernels, one thread:
-    the same curve on every x86 CPU), else its precision on this CPU kind (`bf16`, `fp32`), or on a GPU `cuda-bf16`;
-    a seed of two ranks (`--ranks 2`) is another curve: `portable-2ranks`."""
+    """A run's arithmetic in the ledger's words (from its config.json): `portable2` (fp32, ATen and oneDNN in AVX2, MKL
+    COMPATIBLE, one thread: the same curve on every x86 CPU, Intel or AMD); `portable` for the pins before #64 (MKL
+    AVX2: one curve on AMD, another on Intel); else its precision on this CPU kind (`bf16`, `fp32`), or on a GPU
+    `cuda-bf16`; a seed of two ranks (`--ranks 2`) is another curve: `portable-2ranks`."""
     ranks = f"-{config['ranks']}ranks" if config.get("ranks", 1) > 1 else ""
     if config.get("portable"):
-        return f"portable{ranks}"
+        mkl = config.get("environment", {}).get("arithmetic", {}).get("mkl_cbwr")
+        return f"{PORTABLE if mkl == PORTABLE_ENV['MKL_CBWR'] else 'portable'}{ranks}"
     gpu = "cuda-" if str(config.get("device", "cpu")).startswith("cuda") else ""
     return f"{gpu}{config.get('precision', '?')}{ranks}"
 
@@ -130,11 +132,12 @@ def odds(rows: Iterable[dict[str, str]], model_sha256: str, min_acc: float = BUD
     return {a: {**summarise(g["all"], min_acc), "judged": summarise(g["judged"], min_acc)} for a, g in sorted(by.items())}
 
 
-def held_text(by_arithmetic: dict[str, dict], prefer: str = "portable") -> str:
-    """`tinydigits models`' held column: the judged seeds of the portable arithmetic (else the first one recorded)."""
+def held_text(by_arithmetic: dict[str, dict], prefer: str = PORTABLE) -> str:
+    """`tinydigits models`' held column: the judged seeds of the portable arithmetic (else of the portable pins before
+    #64, else of the first one recorded)."""
     if not by_arithmetic:
         return "-"
-    arithmetic = prefer if prefer in by_arithmetic else next(iter(by_arithmetic))
+    arithmetic = next((a for a in (prefer, "portable") if a in by_arithmetic), next(iter(by_arithmetic)))
     j = by_arithmetic[arithmetic]["judged"]
     if not j["seeds"]:
         return "-"

@@ -26,6 +26,7 @@ from tinydigits.data import mnist
 from tinydigits.models import summary
 from tinydigits.results import predictions
 from tinydigits.results.budget import constraint_value, judge, mark
+from tinydigits.results.ledger import arithmetic_of
 from tinydigits.training import runs
 
 TARGET = BUDGET.min_acc  # the line the curves are drawn against
@@ -149,7 +150,7 @@ def describe_arithmetic(config: dict[str, Any]) -> str:
     if gpu := config.get("environment", {}).get("gpu"):
         mode = "deterministic" if gpu.get("deterministic") else "not deterministic"
         return f"{config.get('precision', '?')}, {gpu.get('name', '?')} (sm {gpu.get('capability', '?')}, {mode})"
-    kernels = f"{a.get('aten_isa', '?')} kernels" + (" (portable)" if config.get("portable") else "")
+    kernels = f"{a.get('aten_isa', '?')} kernels" + (f" ({arithmetic_of(config)})" if config.get("portable") else "")
     threads = config.get("threads", "?")
     ranks = f", {config['ranks']} ranks" if config.get("ranks", 1) > 1 else ""  # another curve than one rank's
     return f"{config.get('precision', '?')}, {kernels}, {threads} thread{'s' * (threads != 1)}{ranks}, {a.get('cpu', '?')}"

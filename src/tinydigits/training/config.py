@@ -62,8 +62,9 @@ class TrainConfig:
     ranks: int = setting(1, "data-parallel ranks a seed trains as: each a fixed share of every batch, gradients "
                             "averaged; the same curve on one core or two (2: two processes where a seed has two cores)",
                          type=positive_int)
-    portable: bool = setting(True, "the same curve on every x86 CPU: fp32, kernels pinned to AVX2, one thread per seed "
-                                   "(--no-portable: this machine's fastest arithmetic, e.g. bf16)")
+    portable: bool | None = setting(help="the same curve on every x86 CPU, Intel or AMD: fp32, kernels pinned to AVX2, "
+                                         "one thread per seed (default: portable where the CPU has AVX2, else this "
+                                         "machine's own fp32 on one thread; --no-portable: its fastest, e.g. bf16)")
     device: str | None = setting(help="cpu, cuda, cuda:1 ... (default: CUDA when available)")
     deterministic: bool = setting(True, "on CUDA, deterministic kernels: the same seed on the same GPU model and torch "
                                         "gives the same curve (--no-deterministic: cuDNN's fastest, not repeatable)")
@@ -100,6 +101,8 @@ class TrainConfig:
             cfg.portable = False  # a GPU's kernels are not covered: the pin is a CPU's (docs/checking-seeds.md)
             if cfg.ranks > 1:
                 raise TinyDigitsError("--ranks: on CUDA a seed trains as one rank (the split is for CPU cores)")
+        if cfg.portable is None:  # the default: portable where this CPU can, else its own fp32 on one thread
+            cfg.portable = _portable_here(cfg)
         if cfg.portable:
             if cfg.precision == "bf16":
                 raise TinyDigitsError("--precision bf16 is not portable: a portable seed trains in fp32 "
@@ -183,3 +186,21 @@ def _schedule(text: str | None, flag: str, final: int, epochs: int, keep_last: i
         raise TinyDigitsError(f"{flag} {text!r} covers {len(values)} epochs: the last {keep_last} of {epochs} "
                               f"must train as judged (at most {max(0, epochs - keep_last)} scheduled epochs)")
     return values + [final] * (epochs - len(values))
+
+
+def _portable_here(cfg: TrainConfig) -> bool:
+    """The default arithmetic: portable where this CPU can compute it; on one without AVX2 (an ARM Mac, Graviton) this
+    machine's own fp32 on one thread instead, said in one line (an explicit --portable refuses there). Its runs
+    record that arithmetic (portable false, fp32, one thread, the CPU's kernels), so it is never mistaken for one."""
+    import sys
+
+    from tinydigits.training.device import cpu_lacks_avx2
+
+    if not (why := cpu_lacks_avx2()):
+        return True
+    cfg.precision = "fp32" if cfg.precision in (None, "auto") else cfg.precision
+    cfg.threads = cfg.threads or 1
+    print(f"tinydigits: {why}: training in this machine's own {cfg.precision} on {cfg.threads} thread(s), not the "
+          "portable arithmetic (its curves are this CPU kind's; --no-portable says so and hides this line)",
+          file=sys.stderr)
+    return False

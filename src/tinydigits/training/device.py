@@ -71,10 +71,10 @@ def gpu_facts(device: torch.device | str | None = None) -> dict[str, object] | N
             "deterministic": torch.are_deterministic_algorithms_enabled()}
 
 
-# The portable arithmetic: fp32 with ATen's kernels, oneDNN's and MKL's code paths pinned to AVX2, one thread. On the
-# x86 CPUs this project has met, that gives the same curve to the last digit (issue #48: lean seeds 0 and 1 on an
-# AVX-512/bf16 EPYC pinned so, and on an AVX2-only EPYC). Each library reads its variable once, when it first runs a
-# kernel, so the pin works only before that (`pin_portable`).
+# The portable arithmetic: fp32 with ATen's and oneDNN's kernels pinned to AVX2, MKL in its COMPATIBLE branch, one
+# thread (constants.PORTABLE_ENV). The same curve to the last digit on the x86 CPUs this project has met, Intel and AMD
+# (issue #64; tests/test_cross_vendor.py checks it under emulated CPUs of both vendors on every CI run). Each library
+# reads its variable once, when it first runs a kernel, so the pin works only before that (`pin_portable`).
 PORTABLE_ISA = "AVX2"
 
 
@@ -96,16 +96,25 @@ def aten_isa() -> str:
     return torch.backends.cpu.get_cpu_capability()
 
 
+def cpu_lacks_avx2() -> str | None:
+    """Why this CPU cannot compute in the portable arithmetic at all (an ARM Mac, Graviton, an x86 without AVX2), or
+    None. ATen's capability decides where /proc/cpuinfo is missing (macOS): pinned, it says AVX2 where the CPU has it,
+    and AVX-512 means the pin came too late, not that the CPU cannot."""
+    isa = aten_isa()
+    if isa == PORTABLE_ISA or isa.startswith("AVX512") or "avx2" in cpu_flags():
+        return None
+    return f"this CPU has no AVX2 ({platform.machine()}, {isa} kernels only)"
+
+
 def pin_portable() -> str | None:
     """Pin this process to the portable arithmetic; None when it is, else why it cannot be (torch already ran its
     kernels in another instruction set, or the CPU has no AVX2)."""
     set_portable_env()
-    isa = aten_isa()
-    if isa == PORTABLE_ISA:
+    if aten_isa() == PORTABLE_ISA:
         return None
-    if "avx2" not in cpu_flags():
-        return f"this CPU has no AVX2 ({isa} only): a portable seed needs it (use --no-portable)"
-    return f"torch already runs its {isa} kernels in this process (it ran a kernel before the pin)"
+    if why := cpu_lacks_avx2():
+        return f"{why}: a portable seed needs it (use --no-portable)"
+    return f"torch already runs its {aten_isa()} kernels in this process (it ran a kernel before the pin)"
 
 
 def arithmetic() -> dict[str, object]:

@@ -1,0 +1,75 @@
+"""The portable arithmetic gives the same bits on Intel and AMD CPUs, checked on every CI machine whatever its vendor.
+
+QEMU's user-mode emulator (Debian's qemu-user, which `.ci/run` installs) runs this very Python and torch with another
+CPU's identity: `-cpu Haswell` is an Intel, `-cpu EPYC-Milan` an AMD, both AVX2 (emulated). MKL picks its code by the
+CPUID vendor, so the emulated CPUs see what users' machines see (issue #64; docs/checking-seeds.md shows the emulator
+reproducing a real EPYC's 2-epoch numbers to the last digit). Emulated SIMD runs ~1,000x slower, so the check is a
+few whole training steps of the default (`scripts/portable_probe.py --steps`); when it fails, the probe's pieces
+(`python scripts/portable_probe.py --diff`) name the kernel that differs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tinydigits.constants import PORTABLE_ENV
+
+REPO = Path(__file__).resolve().parents[1]
+PROBE = REPO / "scripts" / "portable_probe.py"
+QEMU = shutil.which("qemu-x86_64")
+STEPS = 12  # ~50 s per emulated CPU on a 2-core EPYC (Zen 5); MKL differs by vendor from the first step
+CPUS = ("Haswell", "EPYC-Milan")  # an Intel and an AMD, whatever this machine is
+
+needs_qemu = pytest.mark.skipif(QEMU is None, reason="qemu-x86_64 not installed (Debian's qemu-user; .ci/run installs "
+                                                     "it): the cross-vendor check cannot run")
+
+
+def _run(cpu: str | None, *args: str, env: dict[str, str] | None = None, timeout: int = 900) -> subprocess.CompletedProcess:
+    """`python ARGS` natively (`cpu` None) or under `qemu-x86_64 -cpu CPU`, in a fresh process (the pins hold only
+    before torch's first kernel)."""
+    prefix = [QEMU, "-cpu", cpu] if cpu else []
+    run_env = {**os.environ, **(env or {}), "PYTHONWARNINGS": "ignore"}
+    proc = subprocess.run([*prefix, sys.executable, *args], capture_output=True, text=True, env=run_env,
+                          timeout=timeout, cwd=REPO)
+    assert proc.returncode == 0, f"{cpu or 'native'}: {proc.stderr[-2000:]}"
+    return proc
+
+
+def _steps(cpu: str | None, tmp_path: Path) -> dict[str, str]:
+    out = tmp_path / f"{cpu or 'native'}.json"
+    _run(cpu, str(PROBE), "--steps", str(STEPS), "--json", str(out))
+    return json.loads(out.read_text())
+
+
+@needs_qemu
+@pytest.mark.parametrize("cpu", CPUS)
+def test_a_portable_step_gives_the_same_bits_on_an_intel_and_an_amd_cpu(cpu, tmp_path):
+    native, emulated = _steps(None, tmp_path), _steps(cpu, tmp_path)
+    assert emulated["aten_isa"] == native["aten_isa"] == "AVX2"
+    assert emulated["mkl_cbwr"] == native["mkl_cbwr"] == PORTABLE_ENV["MKL_CBWR"]
+    assert {k: v for k, v in emulated.items() if k.startswith("step")} == \
+        {k: v for k, v in native.items() if k.startswith("step")}, f"{cpu} emulated differs from this CPU: " \
+        "run scripts/portable_probe.py --json natively and under qemu, then --diff, to name the piece"
+
+
+INVERSE = ("import torch; g = torch.Generator().manual_seed(0); m = torch.rand(64, 2, 2, generator=g) + torch.eye(2); "
+           "import hashlib; print(hashlib.sha256(torch.linalg.inv(m).numpy().tobytes()).hexdigest()[:12])")
+
+
+@needs_qemu
+def test_the_emulated_cpus_reach_mkl_as_another_vendor():
+    """The control that makes the check above mean something: under the pins before #64 (MKL_CBWR=AVX2, which MKL
+    honours on Intel only) the augmentation's 2x2 inverses differ between the emulated Intel and AMD, so the emulator
+    does show MKL another vendor; under COMPATIBLE they agree."""
+    def inverse(cpu: str, cbwr: str) -> str:
+        return _run(cpu, "-c", INVERSE, env={"MKL_CBWR": cbwr, "ATEN_CPU_CAPABILITY": "avx2"}).stdout.strip()
+
+    assert inverse("Haswell", "AVX2") != inverse("EPYC-Milan", "AVX2")
+    assert inverse("Haswell", "COMPATIBLE") == inverse("EPYC-Milan", "COMPATIBLE")
