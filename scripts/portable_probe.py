@@ -102,7 +102,8 @@ def steps(n: int, batch: int = 64) -> dict[str, str]:
     from tinydigits.constants import DEFAULT_MODEL
     from tinydigits.training.config import TrainConfig
     from tinydigits.training.device import aten_isa
-    from tinydigits.training.train import Setup, scheduled_step, training_model
+    from tinydigits.training.factories import training_model
+    from tinydigits.training.train import Setup, scheduled_step
 
     plan = make(TrainConfig(model=DEFAULT_MODEL, portable=True))
     cfg = plan.config

@@ -57,8 +57,8 @@ def tiny_spec(folder) -> str:
     path every model takes, for tests about where seeds run and land rather than what they learn."""
     from pathlib import Path
 
+    from tinydigits.files import write_json
     from tinydigits.models.spec import NetSpec
-    from tinydigits.training.runs import write_json
 
     path = Path(folder) / "tiny.json"
     write_json(path, NetSpec.parse("c4s2 c8s2", "tiny").to_dict())

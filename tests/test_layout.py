@@ -2,7 +2,8 @@
 taken from another module. Reads the sources with `ast`; runs nothing.
 
 The flow (README "Layout"): data -> models -> training -> results -> cluster -> verdict -> use -> measure -> search,
-with `constants`, `errors` and `settings` under everything and `cli`, `api`, `__init__`, `__main__` (the two faces) on top.
+with `constants`, `errors`, `settings` and `files` under everything and `cli`, `api`, `__init__`, `__main__`
+(the two faces) on top.
 """
 
 from __future__ import annotations
@@ -199,3 +200,28 @@ def test_results_write_files_only_and_serve_chooses_its_run():
     from tinydigits.use import serve
 
     assert serve.most_robust.__module__ == "tinydigits.use.serve" and not hasattr(runs, "most_robust")
+
+
+MAX_FUNCTION_LINES = 50  # a function fits on a screen (decorators and docstring included)
+MAX_TRAINING_MODULE_LINES = 300  # training/ by job: the loop a reader follows in one file, each other job in its own
+
+
+def long_functions(root: Path, limit: int = MAX_FUNCTION_LINES) -> list[str]:
+    """Every function (nested ones too) of more than `limit` lines, as file:line name (lines)."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+                if node.end_lineno - start + 1 > limit:
+                    found.append(f"{path.relative_to(root.parent)}:{start} {node.name} ({node.end_lineno - start + 1})")
+    return found
+
+
+def test_no_function_is_longer_than_a_screen_and_training_stays_split_by_job(tmp_path):
+    assert long_functions(PACKAGE) == []
+    big = {p.name: n for p in (PACKAGE / "training").glob("*.py") if (n := len(p.read_text().splitlines())) > 300}
+    assert big == {}, f"training/ modules over {MAX_TRAINING_MODULE_LINES} lines: {big}"
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "m.py").write_text("def f():\n" + "    x = 1\n" * 50)  # 51 lines: the rule can fail
+    assert long_functions(tmp_path / "pkg") == ["pkg/m.py:1 f (51)"]

@@ -6,6 +6,7 @@ import math
 import numpy as np
 import pytest
 
+from tinydigits import files
 from tinydigits.constants import Budget
 from tinydigits.results.budget import format_verdict, judge
 from tinydigits.results.odds import clopper_pearson_lower, format_odds, line, normal_lower, pass_odds
@@ -86,9 +87,8 @@ def test_a_crashed_seed_fails_the_verdict_but_not_the_fit():
 def test_check_writes_page_and_picture_into_a_fresh_folder(tmp_path):
     curves = {s: [99.0] * 12 + [v, v + 0.02, v + 0.01] for s, v in enumerate([99.38, 99.48, 99.50])}
     result = judge(curves, 7568, 15, Budget())
-    from tinydigits.training import runs
 
-    first, second = runs.new_dir(tmp_path, "check-model3"), runs.new_dir(tmp_path, "check-model3")  # as `check` does
+    first, second = files.new_dir(tmp_path, "check-model3"), files.new_dir(tmp_path, "check-model3")  # as `check` does
     assert first != second  # never over an earlier check
     assert write_check(result, Budget(), "model3", first, "tinydigits check --model model3") == first
     page = (first / "check.md").read_text()

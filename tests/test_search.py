@@ -413,7 +413,7 @@ def test_plain_sgd_keeps_its_momentum_of_zero_through_the_one_cycle():
     import torch
 
     from tinydigits.training.config import TrainConfig
-    from tinydigits.training.train import make_optimizer, make_scheduler
+    from tinydigits.training.factories import make_optimizer, make_scheduler
 
     for momentum, seen in ((0.0, {0.0}), (0.9, None)):
         cfg = TrainConfig(model="lean", momentum=momentum, portable=False, precision="fp32").resolved()

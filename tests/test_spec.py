@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from tinydigits import models
+from tinydigits import files, models
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models import summary
 from tinydigits.models.spec import NetSpec, load
@@ -46,7 +46,7 @@ def test_compact_and_json_round_trip(tmp_path):
     spec = NetSpec.parse("c12k5s2p2d5 M c16p1 c16n", "demo", {"lr": 0.2, "augment_scale": [0.9, 1.1]})
     assert spec.compact() == "c12k5s2p2d5 M c16p1 c16n"
     path = tmp_path / "demo.json"
-    runs.write_json(path, spec.to_dict())
+    files.write_json(path, spec.to_dict())
     again = load(path)
     assert again.layers == spec.layers and again.recipe == spec.recipe and again.name == "demo"
     assert models.create(str(path)).eval()(torch.zeros(1, 1, 28, 28)).shape == (1, 10)
@@ -95,7 +95,7 @@ def test_spec_model_trains_and_its_checkpoint_needs_no_spec_file(mnist_dir, tmp_
     from helpers import train
 
     path = tmp_path / "tiny.json"
-    runs.write_json(path, NetSpec.parse("c8 M c12 c12", "tiny", {"batch_size": 256, "epochs": 1}).to_dict())
+    files.write_json(path, NetSpec.parse("c8 M c12 c12", "tiny", {"batch_size": 256, "epochs": 1}).to_dict())
     result = train(TrainConfig(model=str(path), data_dir=str(mnist_dir), out=str(tmp_path / "runs"), train_limit=1024),
                    quiet=True, log=lambda _: None)
     assert result.run_dir.name.startswith("tiny-") and result.config.epochs == 1 and result.config.batch_size == 256
@@ -110,7 +110,7 @@ def test_summary_cli_takes_a_spec_file(tmp_path, capsys):
     from tinydigits.cli import main
 
     path = tmp_path / "s.json"
-    runs.write_json(path, NetSpec.parse(STEP_SPECS["model3"], "m3spec").to_dict())
+    files.write_json(path, NetSpec.parse(STEP_SPECS["model3"], "m3spec").to_dict())
     assert main(["summary", "--model", str(path)]) == 0
     assert "7,568" in capsys.readouterr().out
     assert main(["summary", "--model", str(tmp_path / "nope.json")]) == 1

@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from helpers import exact_numbers_of, train
-from tinydigits import models
+from tinydigits import files, models
 from tinydigits.training import runs
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import cpu_flags
@@ -39,8 +39,8 @@ def test_checkpoint_reloads_to_the_same_predictions(tiny_run):
 
 
 def test_run_folders_are_never_reused(tmp_path):
-    first = runs.new_run_dir(tmp_path, "model3", 0)
-    second = runs.new_run_dir(tmp_path, "model3", 0)
+    first = files.new_run_dir(tmp_path, "model3", 0)
+    second = files.new_run_dir(tmp_path, "model3", 0)
     assert first != second and first.exists() and second.exists()
 
 
@@ -78,7 +78,7 @@ def test_bad_config_is_a_clear_error(field, value):
 def test_bn_recompute_measures_the_statistics_of_the_weights_as_they_are():
     from tinydigits.data import mnist
     from tinydigits.training.device import input_layout
-    from tinydigits.training.train import recompute_bn
+    from tinydigits.training.evaluate import recompute_bn
 
     torch.manual_seed(0)
     model = models.create("model3")
@@ -174,7 +174,7 @@ def test_a_fixed_seed_short_run_gives_the_pinned_figures(model, mnist_dir, tmp_p
 
 
 def test_the_ema_warms_up_then_keeps_its_decay():
-    from tinydigits.training.train import ema_decay, make_ema
+    from tinydigits.training.factories import ema_decay, make_ema
 
     assert ema_decay(0.999, 0) == 0.0  # the first average is the weights themselves
     assert ema_decay(0.999, 462) < 0.99 < ema_decay(0.999, 464)  # 0.99 after ~463 updates (timm's ramp, power 3/4)
@@ -272,7 +272,7 @@ def test_a_test_pass_in_cache_sized_pieces_gives_every_models_logits_to_the_bit(
     from tinydigits.data import mnist
     from tinydigits.models.registry import eval_mode
     from tinydigits.training.device import EVAL_CHUNK, infer, input_layout
-    from tinydigits.training.train import training_model
+    from tinydigits.training.factories import training_model
 
     x, _ = next(iter(mnist.batches(mnist.load_split("test", str(mnist_dir), torch.device("cpu")), 1000)))
     assert len(x) > EVAL_CHUNK

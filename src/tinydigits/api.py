@@ -53,7 +53,7 @@ def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any)
     from tinydigits.training.train import train as train_run
 
     plan = make(TrainConfig(model=model_ref(model), **settings))
-    if plan.on_workers:  # a notebook that ran torch before: the seed trains where the pin holds
+    if plan.unpinned:  # a notebook that ran torch before: the seed trains where the pin holds
         print(f"a portable seed cannot train here: {plan.unpinned}; training it in a fresh process pinned to AVX2")
         return _result_from(train_in_fresh_process(plan.config, plan.budget), plan.config)
     result = train_run(plan.config, quiet=quiet, source=plan.source)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tinydigits import files, settings
-from tinydigits.constants import DEFAULT_MODEL, PORTABLE_ENV, Budget
+from tinydigits.constants import DEFAULT_MODEL, PORTABLE_ENV, ROLES, Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.search.config import SearchConfig
 from tinydigits.settings import DATA_DIR_HELP, MODEL_HELP, positive_int, seed_list
@@ -97,7 +97,7 @@ def _check_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", help="write the verdict as JSON here")
     p.add_argument("--ledger", metavar="CSV", help="then add its seeds to this seed ledger (e.g. docs/seeds.csv); a "
                    "seed the ledger holds for the same model code and arithmetic is refused")
-    p.add_argument("--role", choices=["chose", "judged"], default="judged", help=ROLE_HELP)
+    p.add_argument("--role", choices=ROLES, default="judged", help=ROLE_HELP)
 
 
 @command("check", "train on several seeds and judge the budget on every one", _check_arguments)
@@ -294,7 +294,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _bench_arguments(p: argparse.ArgumentParser) -> None:
-    settings.add_arguments(p, TrainConfig, only={"model", "epochs", "precision", "threads", "data_dir", "portable", "ranks"},
+    settings.add_arguments(p, TrainConfig, only={"model", "epochs", "precision", "threads", "data_dir", "portable"},
                            defaults={"epochs": 1, "precision": None},
                            helps={"epochs": "epochs to time for each way of training (in turns)",
                                   "precision": "override the recipe's training arithmetic"})
@@ -331,7 +331,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from tinydigits.measure import versus
 
         portable = [] if args.portable is not False else ["--no-portable"]
-        train_args = ["--model", args.model, *portable, "--ranks", str(args.ranks)]
+        train_args = ["--model", args.model, *portable]
         result = versus.vs_notebook(args.data_dir, train_args=train_args)
         print(versus.format_vs(result))
         if args.json:
@@ -457,7 +457,7 @@ def _ledger_arguments(p: argparse.ArgumentParser) -> None:
                    "README.md and docs/models.md quote (between <!-- seeds... --> markers) from the ledger")
     p.add_argument("folder", nargs="?", metavar="CHECK_FOLDER", help="add: the check's folder")
     p.add_argument("--ledger", default=None, metavar="CSV", help=LEDGER_HELP)
-    p.add_argument("--role", choices=["chose", "judged"], default="judged", help=ROLE_HELP)
+    p.add_argument("--role", choices=ROLES, default="judged", help=ROLE_HELP)
     p.add_argument("--check", action="store_true", help="docs: write nothing; exit 1 if a figure differs from the ledger")
 
 

@@ -16,6 +16,8 @@ PORTABLE_ENV = {"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2", "MK
 # The ledger's and the verdict's name for that arithmetic. `portable` names the pins before #64 (MKL_CBWR=AVX2: one
 # curve on AMD EPYCs, another on Intel); their rows keep that name.
 PORTABLE = "portable2"
+# A ledger row's role: whether its seed helped pick the model (a winner's curse: it flatters it) or only judged it.
+ROLES = ("chose", "judged")
 VERSION = "0.1.0"  # tinydigits.__version__, recorded with every run (here so that the roles need not import the top)
 
 

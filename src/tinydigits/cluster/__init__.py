@@ -8,6 +8,7 @@ this machine's cores (a Dask LocalCluster) or a Dask cluster's machines.
   supervisor, and the fresh process a notebook's portable seed trains in
 - `dispatch`: hands seeds to the workers that can train them, and re-queues a seed whose worker was lost
 - `outcome`: what became of one seed (landed, failed, not run), the record every way of training seeds hands back
+- `cores`: the cores this process may use and each side-by-side seed's share, counted in one place (torch-free)
 - `finish`: `write_results`, a finished run's files then TensorBoard and MLflow (above both layers it joins)
 
 May import `results`, `training`, `models`, `data`, `constants`, `errors`; `verdict`, `measure`, `search` and the

@@ -28,13 +28,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from tinydigits.cluster.cores import machine_cores
 from tinydigits.cluster.finish import write_results
 from tinydigits.cluster.plan import cluster_address
 from tinydigits.constants import PORTABLE_ENV, Budget
 from tinydigits.errors import TinyDigitsError, describe
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import pinned_env
-from tinydigits.training.ranks import CORES_ENV, cores_per_job
 from tinydigits.training.runs import INLINE
 
 SEED_THREADS_ENV = "TINYDIGITS_SEED_THREADS"  # set by `tinydigits worker`: torch threads for each seed it trains
@@ -236,13 +236,10 @@ def scheduler_target(text: str) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def worker_env(portable: bool, cores_per_seed: int | None = None) -> Iterator[None]:
+def worker_env(portable: bool) -> Iterator[None]:
     """os.environ as the worker processes started in the block should inherit it: with the portable pins, or without
-    them (this machine's own kernels) for a --no-portable check, and the cores each seed has (a seed of two ranks
-    runs them in one process where it has one core); put back afterwards."""
-    saved = {k: os.environ.get(k) for k in (*PORTABLE_ENV, CORES_ENV)}
-    if cores_per_seed:
-        os.environ[CORES_ENV] = str(cores_per_seed)
+    them (this machine's own kernels) for a --no-portable check; put back afterwards."""
+    saved = {k: os.environ.get(k) for k in PORTABLE_ENV}
     for key, value in PORTABLE_ENV.items():
         if portable:
             os.environ[key] = value
@@ -305,7 +302,7 @@ def local_client(jobs: int, portable: bool = True) -> Iterator[Any]:
     # Not daemonic, so a seed could still use a DataLoader with workers; no dashboard, and the scheduler's own HTTP
     # endpoints on a free port (else 8787: a second check at once warned "Port 8787 is already in use"); a seed's
     # error comes home as its row in the table, so the workers' own log of it (a traceback on stderr) is silenced.
-    with dask.config.set(WORKER_CONFIG), worker_env(portable, cores_per_job(jobs)), \
+    with dask.config.set(WORKER_CONFIG), worker_env(portable), \
             LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
                          scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.CRITICAL) as local, \
             Client(local) as client:
@@ -368,15 +365,14 @@ def run_workers(target: str, nworkers: int | None = None, threads_per_seed: int 
                 host: str | None = None, extra: list[str] | None = None, portable: bool = True) -> int:
     """`tinydigits worker`: start Dask workers set up for training and wait for them (Ctrl-C or SIGTERM stops them).
     Each trains one seed at a time with `threads_per_seed` torch threads (Dask's nanny would leave it one)."""
-    cores = os.cpu_count() or 1
+    cores = machine_cores()
     if gpus:
         nworkers = gpus
     threads = threads_per_seed or max(1, cores // (nworkers or cores))
     nworkers = nworkers or max(1, cores // threads)
     # the rest of the set-up is WORKER_CONFIG, in the command; the pins or this machine's own kernels, whatever this
     # shell had set
-    # a seed of two ranks (`--ranks 2`) spans processes only where it has the cores for them
-    env = {**pinned_env(os.environ, portable), SEED_THREADS_ENV: str(threads), CORES_ENV: str(max(1, cores // nworkers))}
+    env = {**pinned_env(os.environ, portable), SEED_THREADS_ENV: str(threads)}
     print(f"tinydigits worker: {nworkers} worker process(es), {threads} thread(s) per seed, "
           + ("portable (kernels pinned to AVX2)" if portable else "this machine's own kernels")
           + (f", one per GPU ({gpus})" if gpus else "") + f", scheduler {target}", flush=True)

@@ -23,12 +23,7 @@ class SeedOutcome:
 
 
 def failed(seed: int, err: BaseException) -> SeedOutcome:
-    """A seed whose training raised: its error in one line for its row and check.json; not run where one of its
-    ranks was lost (the machine's fault, not the model's)."""
-    from tinydigits.training.ranks import RankLost
-
-    if isinstance(err, RankLost):
-        return SeedOutcome(seed, not_run=str(err)[:200])
+    """A seed whose training raised: its error in one line for its row and check.json."""
     return SeedOutcome(seed, error=describe(err)[:200])
 
 

@@ -67,24 +67,16 @@ def cluster_address(cluster: str | None) -> str | None:
     return cluster or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
 
 
-def stack_by_default(cfg: TrainConfig) -> bool:
-    """`--stack` unless told otherwise where it is the faster way: on CUDA (launch-bound tiny runs), not on a CPU,
-    where a stack measured no faster per seed than `--jobs 2` (README, Speed)."""
-    from tinydigits.training.device import pick_device
-
-    return pick_device(cfg.device).type == "cuda"
-
-
 def make(cfg: TrainConfig, budget: Budget = BUDGET, *, jobs: int = 1, stack: bool | None = False,
          cluster: str | None = None) -> Plan:
     """Resolve `cfg` and its model once and decide how its seeds train. `jobs` > 1: that many seeds side by side on
     this machine's cores (Dask workers), each with its share of the cores as threads where the arithmetic is not
-    portable; `cluster` (or $DASK_SCHEDULER_ADDRESS) always wins; `stack` (None: `stack_by_default`) trains them as
+    portable; `cluster` (or $DASK_SCHEDULER_ADDRESS) always wins; `stack` (None: where it is faster, on CUDA) trains them as
     one network here. A portable seed that cannot be pinned in this process (torch already ran other kernels here)
     goes to a fresh worker process, and `unpinned` says why."""
     from tinydigits import models
-    from tinydigits.training.device import cpu_lacks_avx2
-    from tinydigits.training.ranks import cores_per_job
+    from tinydigits.cluster.cores import cores_per_job
+    from tinydigits.training.device import cpu_lacks_avx2, pick_device, pin_portable
 
     source = models.resolve(cfg.model)  # the model read once: its recipe, code and hash from the same read
     borrowed = models.recipe(cfg.recipe) if cfg.recipe else source.recipe  # `--recipe`: another model's settings
@@ -94,7 +86,8 @@ def make(cfg: TrainConfig, budget: Budget = BUDGET, *, jobs: int = 1, stack: boo
     config = cfg.resolved(borrowed)  # the one resolution of a config (tests/test_layout.py counts them)
     if cluster:
         return Plan(config, source, budget, CLUSTER, jobs, cluster)
-    stack = stack_by_default(config) if stack is None else stack
+    if stack is None:  # stacked where that is the faster way: on CUDA (launch-bound tiny runs), not on a CPU, where a
+        stack = pick_device(config.device).type == "cuda"  # stack measured no faster per seed than --jobs 2 (docs/speed.md)
     if jobs > 1 and config.threads is None:
         config = dataclasses.replace(config, threads=cores_per_job(jobs))
     if stack:
@@ -104,13 +97,8 @@ def make(cfg: TrainConfig, budget: Budget = BUDGET, *, jobs: int = 1, stack: boo
     if config.portable and (why := cpu_lacks_avx2()):
         raise TinyDigitsError(f"--portable: {why}, which the portable arithmetic needs (leave --portable out for this "
                               "machine's own fp32, or give --no-portable)")
-    if config.portable and (jobs <= 1 or stack) and (why := _cannot_pin()):
+    if config.portable and (jobs <= 1 or stack) and (why := pin_portable()):
         return Plan(dataclasses.replace(config, threads=1), source, budget, WORKERS, max(jobs, 1), unpinned=why)
     way = STACKED if stack else WORKERS if jobs > 1 else HERE
     return Plan(config, source, budget, way, jobs)
 
-
-def _cannot_pin() -> str | None:
-    from tinydigits.training.device import pin_portable
-
-    return pin_portable()

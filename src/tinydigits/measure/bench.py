@@ -25,7 +25,8 @@ from tinydigits.constants import DEFAULT_MODEL, MEAN, STD
 from tinydigits.data import mnist
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import arithmetic
-from tinydigits.training.train import Data, Setup, make_ema, make_optimizer, train_epoch, train_step, training_model
+from tinydigits.training.factories import make_ema, make_optimizer, training_model
+from tinydigits.training.train import Data, Setup, train_epoch, train_step
 
 
 class PerSampleDataset(torch.utils.data.Dataset):

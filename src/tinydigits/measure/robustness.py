@@ -14,7 +14,6 @@ digit on light paper under uneven light). Two columns per shift:
 from __future__ import annotations
 
 import io
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from PIL import Image
 from scipy import ndimage
 
 from tinydigits import files
+from tinydigits.cluster.cores import machine_cores
 from tinydigits.data import preprocess
 from tinydigits.errors import TinyDigitsError
 from tinydigits.use import predict
@@ -290,7 +290,7 @@ def run(model: str, *, backend: str, out: str | None, seed: int, limit: int | No
     n = min(limit or len(test), len(test))
     images = test.images[:n].numpy().astype(np.float32) / 255.0
     labels = test.labels[:n].numpy()
-    result = evaluate(classify, images, labels, seed, jobs=os.cpu_count() or 1)
+    result = evaluate(classify, images, labels, seed, jobs=machine_cores())
     s = summary(result)
     target = Path(model)
     folder = Path(out) if out else (target if target.is_dir() else target.parent)

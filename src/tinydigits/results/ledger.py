@@ -17,13 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from tinydigits import files
-from tinydigits.constants import BUDGET, PORTABLE, PORTABLE_ENV
+from tinydigits.constants import BUDGET, PORTABLE, PORTABLE_ENV, ROLES
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results.odds import pass_odds
 
 COLUMNS = ("model", "model_sha256", "seed", "epochs", "last3", "min_last3", "arithmetic", "threads", "cpu", "torch",
            "commit", "role", "source")
-ROLES = ("chose", "judged")  # whether the seed helped pick the tier (a winner's curse) or only judged it
 UNNAMED = "unnamed"  # a seed whose number was not recorded (its minimum was): never a duplicate
 # The project's ledger: in a checkout `results/seeds.csv` is a link to docs/seeds.csv (resolved: `ledger add` writes
 # there); an installed package carries a copy (package data), so `tinydigits models` shows what held where pip put it.
@@ -74,13 +73,13 @@ def arithmetic_of(config: dict[str, Any]) -> str:
     """A run's arithmetic in the ledger's words (from its config.json): `portable2` (fp32, ATen and oneDNN in AVX2, MKL
     COMPATIBLE, one thread: the same curve on every x86 CPU, Intel or AMD); `portable` for the pins before #64 (MKL
     AVX2: one curve on AMD, another on Intel); else its precision on this CPU kind (`bf16`, `fp32`), or on a GPU
-    `cuda-bf16`; a seed of two ranks (`--ranks 2`) is another curve: `portable-2ranks`."""
-    ranks = f"-{config['ranks']}ranks" if config.get("ranks", 1) > 1 else ""
+    `cuda-bf16`. (Rows named `portable-2ranks` are seeds of two data-parallel ranks, an option measured and removed:
+    docs/research-record.md.)"""
     if config.get("portable"):
         mkl = config.get("environment", {}).get("arithmetic", {}).get("mkl_cbwr")
-        return f"{PORTABLE if mkl == PORTABLE_ENV['MKL_CBWR'] else 'portable'}{ranks}"
+        return PORTABLE if mkl == PORTABLE_ENV["MKL_CBWR"] else "portable"
     gpu = "cuda-" if str(config.get("device", "cpu")).startswith("cuda") else ""
-    return f"{gpu}{config.get('precision', '?')}{ranks}"
+    return f"{gpu}{config.get('precision', '?')}"
 
 
 def cpu_of(config: dict[str, Any]) -> str:

@@ -144,16 +144,15 @@ def md_table(header: list[str], rows: list[list[Any]]) -> str:
 
 
 def describe_arithmetic(config: dict[str, Any]) -> str:
-    """One run's arithmetic in a few words, from its config.json: precision, kernels, threads, ranks where more than
-    one, CPU (on a GPU: the GPU, its capability and whether its kernels were deterministic)."""
+    """One run's arithmetic in a few words, from its config.json: precision, kernels (the ledger's name where
+    portable), threads, CPU (on a GPU: the GPU, its capability and whether its kernels were deterministic)."""
     a = config.get("environment", {}).get("arithmetic", {})
     if gpu := config.get("environment", {}).get("gpu"):
         mode = "deterministic" if gpu.get("deterministic") else "not deterministic"
         return f"{config.get('precision', '?')}, {gpu.get('name', '?')} (sm {gpu.get('capability', '?')}, {mode})"
     kernels = f"{a.get('aten_isa', '?')} kernels" + (f" ({arithmetic_of(config)})" if config.get("portable") else "")
     threads = config.get("threads", "?")
-    ranks = f", {config['ranks']} ranks" if config.get("ranks", 1) > 1 else ""  # another curve than one rank's
-    return f"{config.get('precision', '?')}, {kernels}, {threads} thread{'s' * (threads != 1)}{ranks}, {a.get('cpu', '?')}"
+    return f"{config.get('precision', '?')}, {kernels}, {threads} thread{'s' * (threads != 1)}, {a.get('cpu', '?')}"
 
 
 def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.Predictions, classes: list[dict]) -> str:
@@ -161,12 +160,6 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.
     accs = [e["test_acc"] for e in epochs]
     v = run_verdict(metrics, config)
     stopped = f" of {v['epochs']} planned: **stopped early**" if len(epochs) < v["epochs"] else ""
-    settings = {k: v for k, v in config.items() if k not in ("environment", "data_dir", "out")}
-    epoch_rows = [[e["epoch"], f"{e['train_loss']:.4f}", f"{e['train_acc']:.2f}", f"{e['test_loss']:.4f}",
-                   f"{e['test_acc']:.2f}", f"{e['lr']:.4g}", f"{e['seconds']:.1f}"] for e in epochs]
-    class_rows = [[r["digit"], r["support"], *(f"{r[k]:.2f}" for k in ("accuracy", "precision", "recall")), r["errors"]]
-                  for r in classes]
-    budget_rows = [[name, constraint_value(c), c["limit"], mark(c["pass"])] for name, c in v["constraints"].items()]
     return f"""# {metrics['model']} — seed {metrics['seed']}
 
 - parameters: **{metrics['params']:,}**
@@ -177,7 +170,18 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.
 - arithmetic: {describe_arithmetic(config)}
 - environment: {json.dumps(config.get('environment', {}))}
 
-## Budget
+""" + _report_body(model, config, epochs, classes, v)
+
+
+def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: list[dict], v: dict) -> str:
+    """report.md below its summary: the budget, layers, config, epochs, per-class figures and the pictures."""
+    settings = {k: v for k, v in config.items() if k not in ("environment", "data_dir", "out")}
+    epoch_rows = [[e["epoch"], f"{e['train_loss']:.4f}", f"{e['train_acc']:.2f}", f"{e['test_loss']:.4f}",
+                   f"{e['test_acc']:.2f}", f"{e['lr']:.4g}", f"{e['seconds']:.1f}"] for e in epochs]
+    class_rows = [[r["digit"], r["support"], *(f"{r[k]:.2f}" for k in ("accuracy", "precision", "recall")), r["errors"]]
+                  for r in classes]
+    budget_rows = [[name, constraint_value(c), c["limit"], mark(c["pass"])] for name, c in v["constraints"].items()]
+    return f"""## Budget
 
 {md_table(["constraint", "value", "limit", "verdict"], budget_rows)}
 

@@ -9,7 +9,26 @@ from tinydigits.constants import BUDGET
 from tinydigits.errors import TinyDigitsError
 from tinydigits.settings import DATA_DIR_HELP, positive_int, seed_list, setting
 
-OBJECTIVES = ("seconds", "macs", "risk", "mean")
+
+@dataclass(frozen=True)
+class Objective:
+    """What a study optimises: the trial figure maximised first (`value`: min, lower or mean of the seeds' min(last N)),
+    what the table and the dashboard call it (`label`, with N), and the cost minimised second (seconds or MACs)."""
+
+    value: str
+    label: str
+    cost: str = "seconds"
+
+    def labels(self, last: int) -> list[str]:
+        return [self.label.format(last=last), "MACs" if self.cost == "macs" else "seconds per run"]
+
+
+OBJECTIVES = {
+    "seconds": Objective("min", "min last {last} %"),
+    "macs": Objective("min", "min last {last} %", cost="macs"),
+    "risk": Objective("lower", "lower figure of min last {last} %"),
+    "mean": Objective("mean", "mean of min last {last} %"),
+}
 FAMILIES = ("chain", "golf")
 SETTINGS = ("epochs", "seeds_per_trial", "max_params", "max_macs", "objective", "min_acc", "last", "family",
             "seeds")  # fixed per study

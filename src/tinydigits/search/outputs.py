@@ -11,7 +11,7 @@ from tinydigits import files
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import NetSpec
 from tinydigits.results.odds import pass_odds
-from tinydigits.search.config import SearchConfig
+from tinydigits.search.config import OBJECTIVES, SearchConfig
 from tinydigits.search.storage import open_study
 
 
@@ -28,15 +28,15 @@ def front(study) -> list:
 
 def pareto_table(study, cfg: SearchConfig) -> str:
     trials = front(study)
-    unit = "MACs (obj.)" if cfg.objective == "macs" else "s/run"
-    value = {"risk": f"lower figure of min last {cfg.last} %", "mean": f"mean of min last {cfg.last} %"}.get(
-        cfg.objective, f"min last {cfg.last} %")
+    objective = OBJECTIVES[cfg.objective]
+    unit = "MACs (obj.)" if objective.cost == "macs" else "s/run"
+    value = objective.labels(cfg.last)[0]
     lines = [f"| trial | params | MACs | s/run | seeds | {value} | margin | P(new seed) (95% low) | spec |",
              "|---" * 9 + "|"]
     for t in trials:
         a = t.user_attrs
         lines.append(f"| {t.number} | {a['params']:,} | {a['macs']:,} | {a['seconds']:.0f} | {a['seeds']} | "
-                     f"{t.values[0]:.2f} | {t.values[0] - cfg.min_acc:+.2f} | {_odds_cell(a, cfg)} | `{a['compact']}` |")
+                     f"{t.values[0]:.2f} | {a['margin']:+.2f} | {_odds_cell(a, cfg)} | `{a['compact']}` |")
     counts = {s: sum(1 for t in study.trials if t.state.name == s) for s in ("COMPLETE", "PRUNED", "FAIL", "RUNNING")}
     rejected = sum(1 for t in study.trials if "rejected" in t.user_attrs)
     lines += ["", f"Pareto front of {len(completed(study))} finished trials ({cfg.objective} objective: {unit}); "
@@ -58,18 +58,20 @@ def plot_front(study, cfg: SearchConfig, path: Path) -> None:
 
     fig, ax = plt.subplots(figsize=(7, 4.5))
     all_done, best = completed(study), {t.number for t in front(study)}
+    objective = OBJECTIVES[cfg.objective]
+    cost = "macs" if objective.cost == "macs" else "seconds"
     for group, colour, label in (([t for t in all_done if t.number not in best]), "0.7", "trial"), \
                                 (([t for t in all_done if t.number in best]), "C3", "Pareto front"):
         if group:
-            ax.scatter([t.user_attrs["macs"] if cfg.objective == "macs" else t.user_attrs["seconds"] for t in group],
+            ax.scatter([t.user_attrs[cost] for t in group],
                        [t.values[0] for t in group], s=[t.user_attrs["params"] / 40 for t in group], c=colour, label=label,
                        alpha=0.8, edgecolors="k", linewidths=0.4)
             for t in group:
-                x = t.user_attrs["macs"] if cfg.objective == "macs" else t.user_attrs["seconds"]
-                ax.annotate(str(t.number), (x, t.values[0]), fontsize=7, xytext=(3, 3), textcoords="offset points")
+                ax.annotate(str(t.number), (t.user_attrs[cost], t.values[0]), fontsize=7, xytext=(3, 3),
+                            textcoords="offset points")
     ax.axhline(cfg.min_acc, color="C2", ls="--", lw=1, label=f"budget {cfg.min_acc}%")
-    ax.set_xlabel("MACs per image" if cfg.objective == "macs" else "training seconds per run")
-    ax.set_ylabel(f"min over seeds of min(last {cfg.last} epochs) %")
+    ax.set_xlabel("MACs per image" if cost == "macs" else "training seconds per run")
+    ax.set_ylabel(objective.labels(cfg.last)[0])
     ax.set_title(f"study {cfg.study}: margin vs cost (marker size = parameters)")
     ax.legend(fontsize=8)
     fig.tight_layout()
@@ -98,7 +100,7 @@ def dashboard(cfg: SearchConfig, host: str, port: int, log=print) -> None:
         except OSError as err:
             raise TinyDigitsError(f"--port {port}: cannot listen on {host}:{port} ({err.strerror})") from None
     if study.metric_names is None:
-        study.set_metric_names([f"min last {cfg.last} %", "MACs" if cfg.objective == "macs" else "seconds per run"])
+        study.set_metric_names(OBJECTIVES[cfg.objective].labels(cfg.last))
     log(f"study {cfg.study!r} ({len(study.trials)} trials) at http://{host}:{port}/dashboard/ - Ctrl-C stops")
     optuna_dashboard.run_server(study._storage, host=host, port=port)
 

@@ -206,7 +206,7 @@ def rejection(spec: NetSpec, cfg: SearchConfig) -> str | None:
         # A crop to 24 px or a deep unpadded stack cannot take 20 px inputs: reject the pair before training
         # (a first study spent 87 of its 100 trials failing on this at the start of training).
         from tinydigits.training.config import parse_schedule
-        from tinydigits.training.train import check_size
+        from tinydigits.training.factories import check_size
 
         model = spec.build()
         for size in sorted(set(parse_schedule(spec.recipe["size_schedule"], "--size-schedule"))):

@@ -32,7 +32,7 @@ from tinydigits import files
 from tinydigits.errors import TinyDigitsError
 from tinydigits.errors import describe as describe_error
 from tinydigits.models.spec import NetSpec
-from tinydigits.search.config import SearchConfig
+from tinydigits.search.config import OBJECTIVES, SearchConfig
 from tinydigits.search.outputs import write_outputs
 from tinydigits.search.space import lower_figure, rejection, start_from, suggest
 from tinydigits.search.storage import open_study
@@ -117,8 +117,7 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
     spec_path = cfg.out_dir() / "trials" / f"trial{trial.number}.json"
     spec_path.parent.mkdir(parents=True, exist_ok=True)
     files.write_json(spec_path, spec.to_dict())
-    epochs = spec.recipe["epochs"]
-    paired = cfg.objective == "mean"
+    epochs, paired = spec.recipe["epochs"], cfg.objective == "mean"
     minima, seconds, folders, curves = [], [], [], {}
     best = _best_lower(trial.study) if cfg.objective == "risk" else None
     seeds = cfg.trial_seeds()
@@ -126,41 +125,46 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
         plan = make(TrainConfig(model=str(spec_path), seed=seed, data_dir=cfg.data_dir, out=str(cfg.out_dir() / "runs"),
                                 threads=cfg.threads, train_limit=cfg.train_limit, mlflow=cfg.mlflow,
                                 mlflow_parent=cfg.mlflow_parent))
-        if paired:
-            watch = _epoch_watch(trial, epochs, cfg.prune_after, cfg.last, seed=seed)
-        else:
-            watch = _epoch_watch(trial, epochs, cfg.prune_after if i == 0 else None, cfg.last)
+        watch = _epoch_watch(trial, epochs, cfg.prune_after if paired or i == 0 else None, cfg.last,
+                             seed=seed if paired else None)
         result = train(plan.config, quiet=True, log=lambda _: None, on_epoch=watch, source=plan.source)
-        curve = [e["test_acc"] for e in result.metrics["epochs"]]
-        curves[str(seed)] = curve
+        curves[str(seed)] = curve = [e["test_acc"] for e in result.metrics["epochs"]]
         trial.set_user_attr("curves", curves)  # as each seed finishes: a later trial's median reads them
         minima.append(min(curve[-cfg.last :]))
         seconds.append(sum(e["seconds"] for e in result.metrics["epochs"]))
         folders.append(str(result.run_dir))
         if i == 0:
             trial.set_user_attr("curve", curve)
-            if not paired and minima[0] < (cfg.promote if cfg.promote is not None else cfg.min_acc):
-                break
-        elif best is not None and i < len(seeds) - 1 and statistics.mean(minima) < best:
-            trial.set_user_attr("stopped", f"after {i + 1} seeds: mean {statistics.mean(minima):.3f} below the best {best:.3f}")
+        if _enough(trial, cfg, minima, best, last_seed=i == len(seeds) - 1):
             break
-    trial.set_user_attr("seeds", len(minima))
-    trial.set_user_attr("seed_list", seeds[: len(minima)])
-    trial.set_user_attr("seed_minima", minima)
-    trial.set_user_attr("held", sum(m >= cfg.min_acc for m in minima))
-    trial.set_user_attr("seconds", statistics.mean(seconds))
-    trial.set_user_attr("margin", min(minima) - cfg.min_acc)  # what the dashboard's trial table shows as is
-    trial.set_user_attr("runs", folders)
-    if cfg.objective in ("risk", "mean"):
-        trial.set_user_attr("lower", lower_figure(minima))
-    trial.set_constraint("seconds", statistics.mean(seconds) / cfg.max_seconds - 1 if cfg.max_seconds else -1.0)
-    if cfg.objective == "risk":
-        return lower_figure(minima), statistics.mean(seconds)
-    if paired:
-        trial.set_user_attr("mean", statistics.mean(minima))
-        return statistics.mean(minima), statistics.mean(seconds)
-    cost = statistics.mean(seconds) if cfg.objective == "seconds" else float(spec.macs())
-    return min(minima), cost
+    return _record(trial, spec, cfg, seeds[: len(minima)], minima, seconds, folders)
+
+
+def _enough(trial, cfg: SearchConfig, minima: list[float], best: float | None, last_seed: bool) -> bool:
+    """Whether a trial stops training seeds here: its first seed missed `--promote` (objectives other than mean),
+    or, with `--objective risk`, its mean so far is below the best trial's lower figure (said in the trial)."""
+    if len(minima) == 1:
+        return cfg.objective != "mean" and minima[0] < (cfg.promote if cfg.promote is not None else cfg.min_acc)
+    if best is not None and not last_seed and statistics.mean(minima) < best:
+        trial.set_user_attr("stopped", f"after {len(minima)} seeds: mean {statistics.mean(minima):.3f} below the best "
+                                       f"{best:.3f}")
+        return True
+    return False
+
+
+def _record(trial, spec: NetSpec, cfg: SearchConfig, seeds: list[int], minima: list[float], seconds: list[float],
+            folders: list[str]) -> tuple[float, float]:
+    """The trial's figures in its user attributes, and its two objective values (`OBJECTIVES`)."""
+    mean_seconds = statistics.mean(seconds)
+    figures = {"seeds": len(minima), "seed_list": seeds, "seed_minima": minima, "held": sum(m >= cfg.min_acc for m in minima),
+               "seconds": mean_seconds, "margin": min(minima) - cfg.min_acc, "runs": folders,
+               "lower": lower_figure(minima), "mean": statistics.mean(minima), "min": min(minima)}
+    for key, value in figures.items():
+        trial.set_user_attr(key, value)
+    trial.set_constraint("seconds", mean_seconds / cfg.max_seconds - 1 if cfg.max_seconds else -1.0)
+    objective = OBJECTIVES[cfg.objective]
+    cost = float(spec.macs()) if objective.cost == "macs" else mean_seconds
+    return figures[objective.value], cost
 
 
 def describe(t) -> str:
@@ -256,7 +260,7 @@ def run(cfg: SearchConfig, log=print) -> Any:
     study = open_study(cfg)  # create it (and check its settings) once, before the workers race to
     start_from(study, cfg.start_from, cfg.epochs, augments=cfg.objective in ("risk", "mean"), family=cfg.family)
     if cfg.jobs > 1 and cfg.threads is None:
-        from tinydigits.training.ranks import cores_per_job
+        from tinydigits.cluster.cores import cores_per_job
 
         cfg = dataclasses.replace(cfg, threads=cores_per_job(cfg.jobs))
     with tracking.parent_run(cfg.mlflow, f"search-{cfg.study}", dataclasses.asdict(cfg)) as parent:

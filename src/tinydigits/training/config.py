@@ -59,9 +59,6 @@ class TrainConfig:
     val_split: int = setting(0, "hold out N training images as a validation set")
     train_limit: int | None = setting(help="train on the first N training images only (quick looks)", type=positive_int)
     threads: int | None = setting(help="CPU threads (default: all cores; a portable seed trains on one)", type=positive_int)
-    ranks: int = setting(1, "data-parallel ranks a seed trains as: each a fixed share of every batch, gradients "
-                            "averaged; the same curve on one core or two (2: two processes where a seed has two cores)",
-                         type=positive_int)
     portable: bool | None = setting(help="the same curve on every x86 CPU, Intel or AMD: fp32, kernels pinned to AVX2, "
                                          "one thread per seed (default: portable where the CPU has AVX2, else this "
                                          "machine's own fp32 on one thread; --no-portable: its fastest, e.g. bf16)")
@@ -99,8 +96,6 @@ class TrainConfig:
         device = pick_device(cfg.device)
         if device.type == "cuda":
             cfg.portable = False  # a GPU's kernels are not covered: the pin is a CPU's (docs/checking-seeds.md)
-            if cfg.ranks > 1:
-                raise TinyDigitsError("--ranks: on CUDA a seed trains as one rank (the split is for CPU cores)")
         if cfg.portable is None:  # the default: portable where this CPU can, else its own fp32 on one thread
             cfg.portable = _portable_here(cfg)
         if cfg.portable:
@@ -134,8 +129,6 @@ class TrainConfig:
             (0 <= (self.ema or 0) < 1, "--ema must be in [0, 1)"),
             ((self.bn_recompute or 0) >= 0, "--bn-recompute must be >= 0"),
             (self.precision in ("fp32", "bf16"), "--precision must be fp32, bf16 or auto"),
-            (self.ranks in (1, 2), "--ranks must be 1 or 2 (with more, a collective sums in an order of its own)"),
-            (self.ranks == 1 or self.scheduler != "plateau", "--ranks 2 with --scheduler plateau: not supported"),
             *((0 <= (getattr(self, key) or 0) <= high, f"--{key.replace('_', '-')} must be between 0 and {high}")
               for key, high in ROBUSTNESS_AUGMENTS.items()),
             (len(self.augment_scale) == 2 and 0 < self.augment_scale[0] <= self.augment_scale[1],
@@ -204,3 +197,9 @@ def _portable_here(cfg: TrainConfig) -> bool:
           "portable arithmetic (its curves are this CPU kind's; --no-portable says so and hides this line)",
           file=sys.stderr)
     return False
+
+
+def require_resolved(cfg: TrainConfig) -> None:
+    """Training takes a config whose recipe is filled in: one resolved by its plan, never re-resolved below it."""
+    if cfg.epochs is None or cfg.lr is None or cfg.precision not in ("fp32", "bf16") or cfg.batch_size is None:
+        raise TypeError("training takes a resolved TrainConfig: tinydigits.cluster.plan.make(cfg).config")

@@ -1,4 +1,5 @@
-"""Where and how tensors run: device choice, bf16 on the hardware that has it, the input layout.
+"""Where and how tensors run: device choice, bf16 on the hardware that has it, the input layout, and the portable
+arithmetic's pins (`training.arithmetic` holds a seed to them).
 
 Kept apart from training so evaluation, prediction and benchmarks use the same rules without
 importing the training loop.

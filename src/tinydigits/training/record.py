@@ -13,7 +13,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from tinydigits import models
+from tinydigits import files, models
 from tinydigits.constants import BUDGET, Budget
 from tinydigits.data import mnist
 from tinydigits.training import runs, tracking
@@ -48,7 +48,7 @@ def write_config(run_dir: Path, config: dict[str, Any], source: models.Source, p
               "params": params,
               "device": str(device), "threads": torch.get_num_threads(), "train_images": train_images,
               "environment": runs.environment(device), **extra}
-    runs.write_json(run_dir / "config.json", record)
+    files.write_json(run_dir / "config.json", record)
 
 
 def epoch_row(epoch: int, stats: EpochStats, test: tuple[float, float], lr: float, start: float, size: int,
@@ -78,7 +78,7 @@ class RunRecord:
                  model: nn.Module, budget: Budget = BUDGET, **extra: Any) -> None:
         self.cfg, self.source = cfg, source
         self.config = dataclasses.asdict(cfg)
-        self.run_dir = runs.new_run_dir(cfg.out, source.name, cfg.seed)
+        self.run_dir = files.new_run_dir(cfg.out, source.name, cfg.seed)
         self.mlflow_run: str | None = None
         self.test_logits: torch.Tensor | None = None
         self.metrics: dict[str, Any] = {"model": source.name, "params": params, "seed": cfg.seed, "epochs": [],
@@ -105,7 +105,7 @@ class RunRecord:
             if self.mlflow_run:
                 tracking.log_epoch(self.cfg.mlflow, self.mlflow_run, row)
             runs.save_checkpoint(self.run_dir / "model.pt", evaluated, self.source.name, self.config, self.source.origin)
-            runs.write_json(self.run_dir / "metrics.json", self.metrics)
+            files.write_json(self.run_dir / "metrics.json", self.metrics)
 
     def stop(self, err: BaseException) -> None:
         """Ctrl-C or an error: the MLflow run says so, an interrupted folder says so too, the events are closed.
@@ -115,18 +115,17 @@ class RunRecord:
                 tracking.end_quietly(self.cfg.mlflow, self.mlflow_run, tracking.status_for(err))
             if isinstance(err, KeyboardInterrupt):
                 self.metrics["interrupted"] = True
-                runs.write_json(self.run_dir / "metrics.json", self.metrics)
+                files.write_json(self.run_dir / "metrics.json", self.metrics)
             self.events.close(self.config, self.metrics)
 
     def finish(self, model: nn.Module, test: mnist.Split) -> RunResult:
         self.events.close(self.config, self.metrics)
         self.metrics["complete"] = True
         self.metrics["event_seconds"] = self.events.seconds  # what TensorBoard logging cost, next to the epochs' seconds
-        runs.write_json(self.run_dir / "metrics.json", self.metrics)
+        files.write_json(self.run_dir / "metrics.json", self.metrics)
         if self.mlflow_run:
             try:
-                files = [self.run_dir / n for n in tracking.RUN_FILES]
-                tracking.log_files(self.cfg.mlflow, self.mlflow_run, files)
+                tracking.log_files(self.cfg.mlflow, self.mlflow_run, [self.run_dir / n for n in tracking.RUN_FILES])
             except BaseException as err:
                 tracking.end_quietly(self.cfg.mlflow, self.mlflow_run, tracking.status_for(err))
                 raise

@@ -12,18 +12,9 @@ from typing import Any
 import torch
 from torch import nn
 
-from tinydigits import models
+from tinydigits import files, models
 from tinydigits.constants import VERSION
 from tinydigits.errors import TinyDigitsError
-
-# Run folders' file helpers live in the torch-free `files`; here for the code that reaches them through `runs`.
-from tinydigits.files import atomic_write as atomic_write
-from tinydigits.files import ensure_writable as ensure_writable
-from tinydigits.files import new_dir as new_dir
-from tinydigits.files import new_run_dir as new_run_dir
-from tinydigits.files import read_json as read_json
-from tinydigits.files import write_json as write_json
-from tinydigits.files import write_text as write_text
 from tinydigits.models.spec import NetSpec
 from tinydigits.training.device import arithmetic, gpu_facts
 
@@ -32,7 +23,7 @@ INLINE = "-inline"  # `api.model_ref`'s names for a class defined in a notebook:
 
 def read_metrics(run_dir: str | os.PathLike) -> dict[str, Any]:
     """metrics.json of a run that finished at least one epoch (what every table and picture needs)."""
-    metrics = read_json(Path(run_dir) / "metrics.json")
+    metrics = files.read_json(Path(run_dir) / "metrics.json")
     if not isinstance(metrics, dict) or not metrics.get("epochs"):
         raise TinyDigitsError(f"{run_dir}: metrics.json has no finished epoch")
     return metrics
@@ -67,7 +58,7 @@ def save_checkpoint(path: Path, model: nn.Module, name: str, config: dict[str, A
     payload = {"model": name, "state_dict": state, "config": config}
     if origin is not None:
         payload["origin"] = origin
-    atomic_write(path, lambda tmp: torch.save(payload, tmp))
+    files.atomic_write(path, lambda tmp: torch.save(payload, tmp))
 
 
 def checkpoint_path(target: str | os.PathLike) -> Path:

@@ -31,10 +31,12 @@ from tinydigits.constants import BUDGET, Budget
 from tinydigits.data import mnist
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import CenterCrop, Chain
-from tinydigits.training.config import TrainConfig
+from tinydigits.training.arithmetic import ensure_arithmetic
+from tinydigits.training.config import TrainConfig, require_resolved
 from tinydigits.training.device import model_layout, pick_device
+from tinydigits.training.factories import training_model
 from tinydigits.training.record import RunRecord, RunResult
-from tinydigits.training.train import Data, Setup, ensure_arithmetic, fit, load_splits, require_resolved, training_model
+from tinydigits.training.train import Data, Setup, fit, load_splits
 
 SAME_ON_EVERY_CHANNEL = (nn.ReLU, nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, CenterCrop)
 
@@ -157,8 +159,6 @@ def refusal(cfg: TrainConfig, model: nn.Module | None = None) -> str | None:
     """Why this config cannot train stacked (None: it can)."""
     if cfg.scheduler == "plateau":
         return "the plateau scheduler reads one loss and would couple the seeds"
-    if cfg.ranks > 1:
-        return "a seed of several ranks trains alone (--ranks 1 stacks)"
     reason = why_not_stackable(model if model is not None else models.create(cfg.model))
     return f"model {cfg.model!r} cannot stack: {reason}" if reason else None
 

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from tinydigits import files
 from tinydigits.errors import TinyDigitsError, describe
-from tinydigits.training import runs
 from tinydigits.training.events import add_results, hparam_values
 
 EXPERIMENT = "tinydigits"
@@ -125,7 +125,7 @@ def publish(run_dir: Path) -> str | None:
     import csv
 
     run_dir = Path(run_dir)
-    metrics = runs.read_json(run_dir / "metrics.json")
+    metrics = files.read_json(run_dir / "metrics.json")
     with (run_dir / "per_class.csv").open() as f:
         classes = [{"digit": int(r["digit"]), "accuracy": float(r["accuracy"])} for r in csv.DictReader(f)]
     add_results(run_dir, classes, pictures(run_dir), step=len(metrics["epochs"]))
@@ -138,7 +138,7 @@ def pictures(run_dir: Path) -> list[Path]:
 
 def upload(run_dir: Path) -> str | None:
     """The finished folder's pictures and report to its MLflow run (named in config.json), if it has one."""
-    config = runs.read_json(run_dir / "config.json")
+    config = files.read_json(run_dir / "config.json")
     if config.get("mlflow") and config.get("mlflow_run_id"):
         try:
             log_files(config["mlflow"], config["mlflow_run_id"], [*pictures(run_dir), run_dir / "report.md",
@@ -153,7 +153,7 @@ def log_landed(uri: str, parent: str | None, run_dir: Path) -> str | None:
     check once its folder is home: the child run with its settings, every epoch, then its files. Its id goes into
     the folder's config.json, as for a run that logged while it trained. Returns what failed, in one line."""
     run_dir = Path(run_dir)
-    config, metrics = runs.read_json(run_dir / "config.json"), runs.read_json(run_dir / "metrics.json")
+    config, metrics = files.read_json(run_dir / "config.json"), files.read_json(run_dir / "metrics.json")
     try:
         run_id = start_run(uri, f"{metrics.get('model', run_dir.name)}-s{config.get('seed')}", config, parent)
     except TinyDigitsError as err:
@@ -161,7 +161,7 @@ def log_landed(uri: str, parent: str | None, run_dir: Path) -> str | None:
     try:
         for row in metrics["epochs"]:
             log_epoch(uri, run_id, row)
-        runs.write_json(run_dir / "config.json", {**config, "mlflow": uri, "mlflow_run_id": run_id})
+        files.write_json(run_dir / "config.json", {**config, "mlflow": uri, "mlflow_run_id": run_id})
         log_files(uri, run_id, [run_dir / n for n in RUN_FILES])
         warning = upload(run_dir)
     except TinyDigitsError as err:

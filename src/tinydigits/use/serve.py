@@ -121,21 +121,10 @@ def create_app(model_path: str | Path, max_in_flight: int = MAX_IN_FLIGHT, timeo
     from fastapi import FastAPI, Request
     from fastapi.responses import HTMLResponse, JSONResponse
 
-    from tinydigits.training import runs
-
-    if str(model_path).endswith(".onnx"):  # an exported file, fp32 or int8: ONNX Runtime answers
-        classifier = predict.onnx_classifier(model_path)
-        info = onnx_info(Path(model_path))
-    else:
-        checkpoint = runs.checkpoint_path(model_path)
-        model, ckpt = runs.load_model(checkpoint)
-        classifier = predict.wrap_torch(model)
-        info = model_info(checkpoint, model, ckpt["model"])
+    classifier, info = _classifier(model_path)
     page = resources.files("tinydigits.use").joinpath("static/index.html").read_text()
     app = FastAPI(title="tinydigits", docs_url=None, redoc_url=None)
-
-    def error(status: int, message: str) -> JSONResponse:
-        return JSONResponse({"error": message}, status_code=status)
+    gate = Gate(max_in_flight, timeout_s)
 
     @app.get("/", response_class=HTMLResponse)
     def index() -> str:
@@ -145,35 +134,15 @@ def create_app(model_path: str | Path, max_in_flight: int = MAX_IN_FLIGHT, timeo
     def describe() -> dict[str, Any]:
         return info
 
-    gate = Gate(max_in_flight, timeout_s)
-
     @app.post("/api/predict")
     async def classify(request: Request):
-        declared = int(request.headers.get("content-length") or 0)
-        if declared > MAX_UPLOAD_BYTES:
-            return error(413, f"request larger than {MAX_UPLOAD_BYTES} bytes")
-        content_type = request.headers.get("content-type", "")
         try:
-            if content_type.startswith("multipart/form-data"):
-                form = await request.form()
-                upload = form.get("file") or form.get("image")
-                if upload is None or isinstance(upload, str):
-                    return error(400, "multipart upload needs a file field named 'file'")
-                raw = await upload.read()
-            else:
-                body = await request.body()
-                if len(body) > MAX_UPLOAD_BYTES:
-                    return error(413, f"request larger than {MAX_UPLOAD_BYTES} bytes")
-                try:
-                    payload = json.loads(body)
-                except ValueError:
-                    return error(400, 'expected JSON {"image": "data:image/png;base64,..."} or a multipart upload')
-                raw = decode_data_url(payload.get("image") if isinstance(payload, dict) else None)
-            if len(raw) > MAX_UPLOAD_BYTES:
-                return error(413, f"image larger than {MAX_UPLOAD_BYTES} bytes")
+            raw = await _upload(request)
             # Decoding, preprocessing and the model are CPU work: in the threadpool, a bounded number at a
             # time, so one big PNG never holds up the event loop (and every other request) behind it.
             return await gate.run(predict_bytes, classifier, raw, max_pixels)
+        except _Refused as err:
+            return JSONResponse({"error": err.message}, status_code=err.status)
         except Busy as err:
             return JSONResponse({"error": str(err)}, status_code=503, headers={"Retry-After": str(err.retry_after)})
         except TinyDigitsError as err:
@@ -181,9 +150,55 @@ def create_app(model_path: str | Path, max_in_flight: int = MAX_IN_FLIGHT, timeo
             # big upload). The exception, its frames and the asyncio task form a cycle that only a full garbage
             # collection frees, so without this the server's RSS wandered 80-180 MB above its floor.
             traceback.clear_frames(err.__traceback__)
-            return error(422 if isinstance(err, preprocess.BlankImageError) else 400, str(err))
+            status = 422 if isinstance(err, preprocess.BlankImageError) else 400
+            return JSONResponse({"error": str(err)}, status_code=status)
 
     return app
+
+
+def _classifier(model_path: str | Path) -> tuple[Any, dict[str, Any]]:
+    """The classifier `serve` answers with and what /api/model says of it: ONNX Runtime for an exported file (fp32 or
+    int8), else the run's checkpoint in torch."""
+    from tinydigits.training import runs
+
+    if str(model_path).endswith(".onnx"):
+        return predict.onnx_classifier(model_path), onnx_info(Path(model_path))
+    checkpoint = runs.checkpoint_path(model_path)
+    model, ckpt = runs.load_model(checkpoint)
+    return predict.wrap_torch(model), model_info(checkpoint, model, ckpt["model"])
+
+
+class _Refused(Exception):
+    """A request refused before any decoding: its HTTP status and one line."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+async def _upload(request) -> bytes:
+    """The image bytes of a predict request: a multipart upload (field `file` or `image`) or JSON with a data URL,
+    never more than MAX_UPLOAD_BYTES (the declared length is checked before the body is read)."""
+    if int(request.headers.get("content-length") or 0) > MAX_UPLOAD_BYTES:
+        raise _Refused(413, f"request larger than {MAX_UPLOAD_BYTES} bytes")
+    if request.headers.get("content-type", "").startswith("multipart/form-data"):
+        form = await request.form()
+        upload = form.get("file") or form.get("image")
+        if upload is None or isinstance(upload, str):
+            raise _Refused(400, "multipart upload needs a file field named 'file'")
+        raw = await upload.read()
+    else:
+        body = await request.body()
+        if len(body) > MAX_UPLOAD_BYTES:
+            raise _Refused(413, f"request larger than {MAX_UPLOAD_BYTES} bytes")
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            raise _Refused(400, 'expected JSON {"image": "data:image/png;base64,..."} or a multipart upload') from None
+        raw = decode_data_url(payload.get("image") if isinstance(payload, dict) else None)
+    if len(raw) > MAX_UPLOAD_BYTES:
+        raise _Refused(413, f"image larger than {MAX_UPLOAD_BYTES} bytes")
+    return raw
 
 
 def most_robust(parent: str | os.PathLike = "runs") -> tuple[Path, str]:
