@@ -33,8 +33,8 @@ def test_models_json_takes_the_defaults_odds_from_the_ledger():
     proc = run_main("models", "--json", "--model", "poolbn", "--ledger", str(SEEDS))
     (row,) = json.loads(proc.stdout)
     portable = row["odds"]["portable"]
-    minima = [float(r["min_last3"]) for r in ledger.read(SEEDS)
-              if r["model_sha256"] == row["model_sha256"] and r["arithmetic"] == "portable"]
+    minima = [float(r["min_last3"]) for r in ledger.read(SEEDS) if r["model_sha256"] == row["model_sha256"]
+              and r["recipe_sha256"] == row["recipe_sha256"] and r["arithmetic"] == "portable"]
     odds = pass_odds(minima, 99.4)
     assert (portable["seeds"], portable["passed"]) == (len(minima), odds["passed"])
     assert (portable["probability"], portable["probability_lower"]) == (odds["probability"], odds["probability_lower"])
@@ -71,7 +71,9 @@ def _check_folder(folder: Path, seeds: list[int], epochs_done: dict[int, int] | 
                                                                      "arithmetic": {"cpu": "CPU", "cpu_flags": ["avx2"]}}}
         (run / "config.json").write_text(json.dumps(config))
         done = (epochs_done or {}).get(seed, 4)
-        (run / "metrics.json").write_text(json.dumps({"epochs": [{"test_acc": 99.0 + e / 10} for e in range(done)]}))
+        (run / "metrics.json").write_text(json.dumps({"epochs": [{"test_acc": 99.0 + e / 10} for e in range(done)],
+                                                      "complete": done == 4, "seed": seed, "params": 7568}))
+        (run / "model.pt").write_bytes(b"")
     return folder
 
 
@@ -88,10 +90,51 @@ def test_ledger_add_appends_a_checks_seeds_and_refuses_duplicates(tmp_path):
     assert ledger.read(path) == rows  # nothing written
 
 
-def test_ledger_add_refuses_an_unfinished_seed(tmp_path):
+def test_an_unfinished_seed_enters_nowhere_and_a_resumed_check_adds(tmp_path):
+    """One rule for a finished seed, the verdict's and the ledger's: an interrupted seed is NOT RUN (said, not added);
+    after `check --resume` trained it again, its partial folder beside the finished one does not stop the add."""
     folder = _check_folder(tmp_path / "check", [3, 4], epochs_done={4: 2})
-    with pytest.raises(TinyDigitsError, match="seed 4 of poolbn did not finish"):
-        ledger.rows_of_check(folder)
+    rows, not_run = ledger.rows_of_check(folder)
+    assert [r["seed"] for r in rows] == [3] and not_run == [4]
+    proc = run_main("ledger", "add", str(folder), "--ledger", str(tmp_path / "seeds.csv"))
+    assert proc.returncode == 0 and "seed(s) 4 did not finish (NOT RUN): not added" in proc.stdout
+    resumed = folder / "poolbn-s4-resumed"  # what --resume leaves: the partial folder stays, a complete one beside it
+    shutil.copytree(folder / "poolbn-s3", resumed)
+    config = json.loads((resumed / "config.json").read_text())
+    (resumed / "config.json").write_text(json.dumps({**config, "seed": 4}))
+    rows, not_run = ledger.rows_of_check(folder)
+    assert sorted(r["seed"] for r in rows) == [3, 4] and not_run == []
+    from tinydigits.training.config import TrainConfig
+    from tinydigits.verdict.seeds import landed_seeds
+
+    assert sorted(landed_seeds(folder, TrainConfig(epochs=4))) == [3, 4]  # the verdict counts the same seeds
+
+
+def test_a_row_is_keyed_by_its_recipe_and_budget_and_pools_only_in_its_tier(mnist_dir, tmp_path):
+    """Issue #65's acceptance: a 1-epoch check with another budget, on seeds the ledger holds (0, 1) and on new ones
+    (900, 901), adds FAIL rows under their own recipe and budget; poolbn's published odds do not move."""
+    scratch = tmp_path / "seeds.csv"
+    shutil.copy(SEEDS, scratch)
+    before = json.loads(run_main("models", "--json", "--model", "poolbn", "--ledger", str(scratch)).stdout)[0]
+    for seeds in ("900,901", "0,1"):
+        proc = run_main("check", "--seeds", seeds, "--epochs", "1", "--last", "1", "--train-limit", "500", "--min-acc",
+                        "99.9", "--data-dir", str(mnist_dir), "--out", str(tmp_path / "runs"), "--ledger", str(scratch))
+        assert proc.returncode == 1 and "added 2 seed(s)" in proc.stdout, proc.stdout + proc.stderr
+    added = ledger.read(scratch)[-4:]
+    assert {r["budget"] for r in added} == {"99.9 in last 1; <8000 params; <=15 epochs"}
+    assert len({r["recipe_sha256"] for r in added}) == 1 and added[0]["recipe_sha256"] != before["recipe_sha256"]
+    after = json.loads(run_main("models", "--json", "--model", "poolbn", "--ledger", str(scratch)).stdout)[0]
+    assert after["odds"] == before["odds"]
+    (other,) = after["other_recipes"]
+    assert other["budget"] == added[0]["budget"] and other["odds"]["portable2"]["passed"] == 0  # four FAILs, apart
+
+
+def test_an_installed_packages_ledger_is_read_only(tmp_path, monkeypatch):
+    package = tmp_path / "site" / "tinydigits" / "results"
+    package.mkdir(parents=True)
+    monkeypatch.setattr(ledger, "__file__", str(package / "ledger.py"))
+    with pytest.raises(TinyDigitsError, match="installed with the package"):
+        ledger.add([], package / "seeds.csv")
 
 
 def test_check_with_seed_ranges_adds_to_a_ledger(mnist_dir, tmp_path):
@@ -130,3 +173,29 @@ def test_an_installed_package_carries_the_ledger_and_shows_what_held(tmp_path):
     assert done.returncode == 0, done.stderr
     poolbn = next(line for line in done.stdout.splitlines() if line.startswith("poolbn"))
     assert re.search(r" \d+/\d+ P \d+\.\d%", poolbn), poolbn
+
+
+def test_a_seed_whose_data_vanishes_is_not_run_and_a_model_that_raises_fails(mnist_dir, tmp_path, monkeypatch):
+    """Outcomes by cause, decided by exception type: the machine's or the data's (a file gone, MNIST corrupt, an
+    arithmetic this CPU cannot run) is NOT RUN (exit 3, INCOMPLETE); the model's own error is its FAIL."""
+    from tinydigits.cluster.outcome import failed
+    from tinydigits.errors import NotTheModels
+    from tinydigits.training import train as loop
+
+    assert failed(0, FileNotFoundError("train-images-idx3-ubyte.gz")).not_run
+    assert failed(0, NotTheModels("MNIST not found")).not_run
+    assert failed(0, RuntimeError("mat1 and mat2 shapes cannot be multiplied")).error
+    real = loop.load_splits
+
+    def vanishing(cfg, device, quiet=True):  # seed 1's data is gone by the time it starts
+        if cfg.seed == 1:
+            raise FileNotFoundError(2, "No such file or directory", str(mnist_dir / "train-images-idx3-ubyte.gz"))
+        return real(cfg, device, quiet)
+
+    monkeypatch.setattr(loop, "load_splits", vanishing)
+    verdict = tmp_path / "v.json"
+    proc = run_main("check", "--seeds", "0,1", "--epochs", "1", "--last", "1", "--train-limit", "500", "--min-acc", "1",
+                    "--data-dir", str(mnist_dir), "--out", str(tmp_path / "runs"), "--json", str(verdict))
+    assert proc.returncode == 3, proc.stdout + proc.stderr
+    seeds = json.loads(verdict.read_text())["seeds"]
+    assert seeds["0"]["pass"] is True and "FileNotFoundError" in seeds["1"]["not_run"] and "error" not in seeds["1"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import platform
 import shlex
@@ -131,8 +132,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.ledger:
         from tinydigits.results import ledger
 
-        added = ledger.add(ledger.rows_of_check(result["folder"], args.role), args.ledger)
-        print(f"added {added} seed(s) to {args.ledger} as {args.role}")
+        _add_to_ledger(result["folder"], args.role, Path(args.ledger))
     return 3 if result["pass"] is None else 0 if result["pass"] else 1  # 3: INCOMPLETE, seeds not run
 
 
@@ -464,19 +464,49 @@ def _ledger_arguments(p: argparse.ArgumentParser) -> None:
 @command("ledger", "the seed ledger (docs/seeds.csv): add a check's seeds, or write the docs' figures from it",
          _ledger_arguments)
 def cmd_ledger(args: argparse.Namespace) -> int:
-    from tinydigits.results import ledger
 
     path = _ledger_path(args.ledger)
     if args.action == "add":
         if not args.folder:
             raise TinyDigitsError("ledger add needs the check's folder: tinydigits ledger add CHECK_FOLDER")
-        added = ledger.add(ledger.rows_of_check(args.folder, args.role), path)
-        print(f"added {added} seed(s) to {path} as {args.role}")
+        _add_to_ledger(args.folder, args.role, path)
         return 0
     stale = ledger_docs(path, write=not args.check)
     for name in stale:
         print(f"{name}: {'differs from the ledger' if args.check else 'written from the ledger'}")
     return 1 if args.check and stale else 0
+
+
+def _add_to_ledger(folder: str, role: str, path: Path) -> None:
+    """A check's finished seeds into the ledger (FAIL or PASS alike; NOT RUN ones enter nowhere, said in one line),
+    then the docs' marked figures rewritten where the ledger is a checkout's docs/seeds.csv."""
+    from tinydigits.results import ledger
+
+    rows, not_run = ledger.rows_of_check(folder, role)
+    repo = path.resolve().parent.parent
+    docs = [repo / "README.md", repo / "docs" / "models.md"]
+    rewrite = path.resolve().parent.name == "docs" and all(d.exists() for d in docs)
+    if rewrite and (locked := [str(d) for d in docs if not os.access(d, os.W_OK)]):
+        raise TinyDigitsError(f"cannot rewrite the figures the ledger publishes: {', '.join(locked)} not writable")
+    added = ledger.add(rows, path)
+    print(f"added {added} seed(s) to {path} as {role}"
+          + (f"; seed(s) {', '.join(map(str, not_run))} did not finish (NOT RUN): not added" if not_run else ""))
+    for name in ledger_docs(path) if rewrite else []:
+        print(f"{name}: written from the ledger")
+
+
+def tiers(names: list[str]) -> dict[str, dict[str, str]]:
+    """Each model's tier (`ledger.TIER`): its code, its own recipe resolved as a check with no flags resolves it, and
+    the project's budget; what its published figures pool."""
+    from tinydigits.cluster.plan import make
+    from tinydigits.results import ledger
+
+    out = {}
+    for name in names:
+        plan = make(TrainConfig(model=name, portable=False, precision="fp32", device="cpu"))
+        out[name] = {"model_sha256": plan.source.digest(), "recipe_sha256": ledger.recipe_sha256(
+            dataclasses.asdict(plan.config)), "budget": ledger.budget_text()}
+    return out
 
 
 def _ledger_path(given: str | None) -> Path:
@@ -496,12 +526,12 @@ def ledger_docs(path: Path, write: bool = True, docs: list[Path] | None = None) 
     # registered names, and the candidate specs by their file's name (`docs/search/candidates/golf-wide.json`: golf-wide)
     specs = {p.stem: p for folder in (ledger.LEDGER.parent, repo / "docs")
              for p in (folder / "search" / "candidates").glob("*.json")}
-    digests = {name: models.resolve(str(p)).digest() for name, p in specs.items()}
-    digests.update({name: models.resolve(name).digest() for name in models.names()})
+    spec_tiers = tiers([str(p) for p in specs.values()])
+    by_name = {**{name: spec_tiers[str(p)] for name, p in specs.items()}, **tiers(models.names())}  # registered win
     stale = []
     for doc in docs or [repo / "README.md", repo / "docs" / "models.md"]:
         text = doc.read_text()
-        new = ledger.render(text, rows, digests)
+        new = ledger.render(text, rows, by_name)
         if new != text:
             stale.append(str(doc))
             if write:
@@ -518,8 +548,10 @@ def cmd_models(args: argparse.Namespace) -> int:
 
     rows = catalog.rows([args.model] if args.model else None)
     seeds = ledger.read(_ledger_path(args.ledger))
-    for row in rows:  # each tier's odds from the ledger rows of its current code
-        row["odds"] = ledger.odds(seeds, row["model_sha256"])
+    refs = [args.model] if args.model else [row["name"] for row in rows]
+    for row, tier in zip(rows, tiers(refs).values(), strict=True):  # each tier's odds: its code, recipe and budget
+        row["odds"], row["recipe_sha256"] = ledger.odds(seeds, tier), tier["recipe_sha256"]
+        row["other_recipes"] = ledger.others(seeds, tier)  # the same code under other recipes or budgets, apart
         row["held"] = ledger.held_text(row["odds"])
     print(json.dumps(rows, indent=2) if args.json else catalog.format_table(rows))
     return 0

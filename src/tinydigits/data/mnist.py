@@ -19,7 +19,7 @@ import torch
 
 from tinydigits.constants import MEAN, STD
 from tinydigits.data.augment import Augment
-from tinydigits.errors import TinyDigitsError
+from tinydigits.errors import NotTheModels, TinyDigitsError
 
 ENV_VAR = "TINYDIGITS_DATA_DIR"
 MIRRORS_VAR = "TINYDIGITS_MIRRORS"  # comma-separated base URLs, for an in-house mirror
@@ -60,13 +60,13 @@ ALL_FILES = [f for pair in FILES.values() for f in pair]
 def decode_idx(raw: bytes, what: str = "IDX file") -> torch.Tensor:
     """Decode IDX bytes (unsigned-byte data only) into a uint8 tensor, checking header and length."""
     if len(raw) < 8:
-        raise TinyDigitsError(f"{what}: {len(raw)} bytes is too short to be an IDX file")
+        raise NotTheModels(f"{what}: {len(raw)} bytes is too short to be an IDX file")
     zero, dtype, ndim = int.from_bytes(raw[0:2], "big"), raw[2], raw[3]
     if zero != 0 or dtype != 0x08 or ndim not in (1, 3):
-        raise TinyDigitsError(f"{what}: bad magic number 0x{int.from_bytes(raw[:4], 'big'):08x}, not an MNIST IDX file")
+        raise NotTheModels(f"{what}: bad magic number 0x{int.from_bytes(raw[:4], 'big'):08x}, not an MNIST IDX file")
     header = 4 + 4 * ndim
     if len(raw) < header:
-        raise TinyDigitsError(f"{what}: truncated header")
+        raise NotTheModels(f"{what}: truncated header")
     shape = [int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim)]
     expected = header + math.prod(shape)
     if len(raw) != expected:
@@ -83,7 +83,7 @@ def read_idx(path: Path, spec: IdxFile | None = None, verify_checksum: bool = Tr
     try:
         raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
     except (EOFError, gzip.BadGzipFile, OSError) as err:
-        raise TinyDigitsError(f"{what}: cannot be decompressed ({err}); the file is truncated or corrupt") from None
+        raise NotTheModels(f"{what}: cannot be decompressed ({err}); the file is truncated or corrupt") from None
     data = decode_idx(raw, what)
     if spec is None:
         return data
@@ -92,14 +92,14 @@ def read_idx(path: Path, spec: IdxFile | None = None, verify_checksum: bool = Tr
     if magic != want_magic:
         kind = "images" if magic == IMAGE_MAGIC else "labels"
         wanted = "images" if spec.is_images else "labels"
-        raise TinyDigitsError(f"{what}: holds {kind} (magic 0x{magic:08x}), expected {wanted}; files swapped?")
+        raise NotTheModels(f"{what}: holds {kind} (magic 0x{magic:08x}), expected {wanted}; files swapped?")
     want_shape = (spec.count, 28, 28) if spec.is_images else (spec.count,)
     if tuple(data.shape) != want_shape:
-        raise TinyDigitsError(f"{what}: shape {tuple(data.shape)}, expected {want_shape}; wrong or swapped file?")
+        raise NotTheModels(f"{what}: shape {tuple(data.shape)}, expected {want_shape}; wrong or swapped file?")
     if not spec.is_images and int(data.max()) > 9:
-        raise TinyDigitsError(f"{what}: label {int(data.max())} outside 0-9")
+        raise NotTheModels(f"{what}: label {int(data.max())} outside 0-9")
     if verify_checksum and hashlib.sha256(raw).hexdigest() != spec.sha256:
-        raise TinyDigitsError(f"{what}: SHA-256 of its content does not match the published MNIST file (corrupt or altered)")
+        raise NotTheModels(f"{what}: SHA-256 of its content does not match the published MNIST file (corrupt or altered)")
     return data
 
 
@@ -170,7 +170,7 @@ def locate(data_dir: str | os.PathLike | None = None, download: bool = True, qui
                 path = None
         if path is None:
             names = ", ".join(f"{f.name}.gz" for f in ALL_FILES)
-            raise TinyDigitsError(
+            raise NotTheModels(
                 f"MNIST not found in {folder} and could not be downloaded: put {names} there, "
                 f"or point --data-dir or ${ENV_VAR} at a folder holding them"
             )

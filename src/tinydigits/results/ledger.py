@@ -8,11 +8,15 @@ Plain `csv` rather than a database or pandas: a few hundred rows, reviewed in di
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import dataclasses
+import hashlib
 import io
+import json
 import re
 import statistics
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +26,13 @@ from tinydigits.errors import TinyDigitsError
 from tinydigits.results.odds import pass_odds
 
 COLUMNS = ("model", "model_sha256", "seed", "epochs", "last3", "min_last3", "arithmetic", "threads", "cpu", "torch",
-           "commit", "role", "source")
+           "commit", "role", "source", "recipe_sha256", "budget")
+# A tier is what a published figure is about: the model's code, its recipe (the resolved training config less the seed,
+# the paths and the arithmetic, which has its own column) and the budget its seeds are judged by. Rows of other
+# recipes or budgets (a 1-epoch look, a stricter --min-acc) stay in the ledger, shown apart (`others`).
+TIER = ("model_sha256", "recipe_sha256", "budget")
+NOT_RECIPE = {"model", "recipe", "seed", "out", "data_dir", "mlflow", "mlflow_parent", "threads", "portable", "precision",
+              "device", "deterministic", "target"}
 UNNAMED = "unnamed"  # a seed whose number was not recorded (its minimum was): never a duplicate
 # The project's ledger: in a checkout `results/seeds.csv` is a link to docs/seeds.csv (resolved: `ledger add` writes
 # there); an installed package carries a copy (package data), so `tinydigits models` shows what held where pip put it.
@@ -41,32 +51,83 @@ def read(path: str | Path = LEDGER) -> list[dict[str, str]]:
     return rows
 
 
-def key(row: dict[str, Any]) -> tuple[str, str, str] | None:
-    """What makes a row a duplicate: the same model code, arithmetic and seed (None for an unnamed seed)."""
-    return None if str(row["seed"]) == UNNAMED else (row["model_sha256"], row["arithmetic"], str(row["seed"]))
+def key(row: dict[str, Any]) -> tuple[str, ...] | None:
+    """What makes a row a duplicate: the same tier (model code, recipe, budget), arithmetic and seed (None for an
+    unnamed seed)."""
+    if str(row["seed"]) == UNNAMED:
+        return None
+    return (*(str(row.get(k, "")) for k in TIER), row["arithmetic"], str(row["seed"]))
+
+
+def recipe_sha256(config: dict[str, Any]) -> str:
+    """The hash of what moves a seed's curve besides its seed and arithmetic: the resolved training config's fields
+    (optimiser, rates, schedule, epochs, batch, augmentation, EMA, train limit...) as config.json records them."""
+    from tinydigits.training.config import TrainConfig  # torch-free
+
+    fields = {f.name for f in dataclasses.fields(TrainConfig)} - NOT_RECIPE
+    recipe = json.loads(json.dumps({k: config.get(k) for k in sorted(fields)}))  # tuples as JSON lists
+    return hashlib.sha256(json.dumps(recipe, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def budget_text(budget: dict[str, Any] | None = None) -> str:
+    """A budget in one ledger cell: `99.4 in last 3; <8000 params; <=15 epochs` (the project's by default)."""
+    b = {**dataclasses.asdict(BUDGET), **(budget or {})}
+    return f"{b['min_acc']} in last {b['last']}; <{b['max_params']} params; <={b['max_epochs']} epochs"
+
+
+def budget_of(text: str) -> dict[str, float]:
+    """`budget_text` read back: min_acc and last (what a row is judged by)."""
+    m = re.match(r"([\d.]+) in last (\d+);", text or "")
+    return {"min_acc": float(m.group(1)), "last": int(m.group(2))} if m else {"min_acc": BUDGET.min_acc, "last": BUDGET.last}
+
+
+def in_tier(row: dict[str, str], tier: dict[str, str]) -> bool:
+    return all(row.get(k, "") == tier[k] for k in TIER)
 
 
 def add(rows: list[dict[str, Any]], path: str | Path = LEDGER) -> int:
     """Append `rows`, refusing (in one line, before writing anything) a seed the ledger already holds for the same
-    model code and arithmetic, or one twice in `rows`. Written whole to a temporary file, then renamed: an
-    interrupted add leaves the old ledger. Returns the number added."""
+    tier and arithmetic, or one twice in `rows`, and a ledger inside an installed package (read-only: it ships with
+    the package). Under a lock (two adds at once cannot lose rows); written whole to a temporary file, then renamed:
+    an interrupted add leaves the old ledger. Returns the number added."""
     path = Path(path)
-    held = {key(r) for r in read(path)} - {None}
-    for row in rows:
-        k = key(row)
-        if k in held:
-            raise TinyDigitsError(f"{path}: seed {row['seed']} of {row['model']} ({row['arithmetic']}, model "
-                                  f"{row['model_sha256']}) is already in the ledger")
-        if k is not None:
-            held.add(k)
-    text = path.read_text() if path.exists() else ""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    if not text:
-        writer.writeheader()
-    writer.writerows({c: row.get(c, "") for c in COLUMNS} for row in rows)
-    files.write_text(path, text + out.getvalue())
+    if path.resolve().is_relative_to(Path(__file__).resolve().parents[1]):
+        raise TinyDigitsError(f"{path} is the ledger installed with the package (read-only): give --ledger FILE, or "
+                              "add from a checkout (its docs/seeds.csv)")
+    with _locked(path):
+        held = {key(r) for r in read(path)} - {None}
+        for row in rows:
+            k = key(row)
+            if k in held:
+                raise TinyDigitsError(f"{path}: seed {row['seed']} of {row['model']} ({row['arithmetic']}, model "
+                                      f"{row['model_sha256']}, recipe {row.get('recipe_sha256')}) is already in the ledger")
+            if k is not None:
+                held.add(k)
+        text = path.read_text() if path.exists() else ""
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+        if not text:
+            writer.writeheader()
+        writer.writerows({c: row.get(c, "") for c in COLUMNS} for row in rows)
+        files.write_text(path, text + out.getvalue())
     return len(rows)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock beside the ledger (`FILE.lock`) for the block, where the OS has flock (not on Windows)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock; adds are rare and each is one rename
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def arithmetic_of(config: dict[str, Any]) -> str:
@@ -91,8 +152,11 @@ def cpu_of(config: dict[str, Any]) -> str:
     return f"{a.get('cpu', '?')} ({' '.join(a.get('cpu_flags', []))})"
 
 
-def row_of(config: dict[str, Any], metrics: dict[str, Any], role: str, source: str, last: int = BUDGET.last) -> dict:
-    """One finished seed run as a ledger row; a run that did not finish its planned epochs is refused."""
+def row_of(config: dict[str, Any], metrics: dict[str, Any], role: str, source: str,
+           budget: dict[str, Any] | None = None) -> dict:
+    """One finished seed run as a ledger row, with the tier it belongs to (model code, recipe, the budget it was judged
+    by); a run that did not finish its planned epochs is refused."""
+    last = {**dataclasses.asdict(BUDGET), **(budget or {})}["last"]
     epochs = [e["test_acc"] for e in metrics.get("epochs", [])]
     if len(epochs) < config["epochs"] or len(epochs) < last:
         raise TinyDigitsError(f"seed {config['seed']} of {config['model']} did not finish ({len(epochs)} of "
@@ -102,7 +166,8 @@ def row_of(config: dict[str, Any], metrics: dict[str, Any], role: str, source: s
     return {"model": config["model"], "model_sha256": config["model_sha256"], "seed": config["seed"],
             "epochs": len(epochs), "last3": " ".join(f"{a:.2f}" for a in tail), "min_last3": f"{min(tail):.2f}",
             "arithmetic": arithmetic_of(config), "threads": config.get("threads", ""), "cpu": cpu_of(config),
-            "torch": env.get("torch", ""), "commit": (env.get("git_commit") or "")[:7], "role": role, "source": source}
+            "torch": env.get("torch", ""), "commit": (env.get("git_commit") or "")[:7], "role": role, "source": source,
+            "recipe_sha256": recipe_sha256(config), "budget": budget_text(budget)}
 
 
 def summarise(values: list[float], min_acc: float = BUDGET.min_acc) -> dict[str, Any]:
@@ -116,19 +181,31 @@ def summarise(values: list[float], min_acc: float = BUDGET.min_acc) -> dict[str,
     return out
 
 
-def odds(rows: Iterable[dict[str, str]], model_sha256: str, min_acc: float = BUDGET.min_acc) -> dict[str, dict]:
-    """Per arithmetic, the odds over the rows of this model code: pooled across CPU kinds (the arithmetic fixes the
-    curve), every seed (`seeds`...) and the judged ones alone (`judged`: the figure a tier is quoted by; the seeds
-    that chose it flatter it)."""
+def odds(rows: Iterable[dict[str, str]], tier: dict[str, str]) -> dict[str, dict]:
+    """Per arithmetic, the odds over the rows of this tier (model code, recipe, budget: `in_tier`), judged by its
+    budget: pooled across CPU kinds (the arithmetic fixes the curve), every seed (`seeds`...) and the judged ones alone
+    (`judged`: the figure a tier is quoted by; the seeds that chose it flatter it)."""
+    min_acc = budget_of(tier["budget"])["min_acc"]
     by: dict[str, dict[str, list[float]]] = {}
     for r in rows:
-        if r["model_sha256"] != model_sha256:
+        if not in_tier(r, tier):
             continue
         group = by.setdefault(r["arithmetic"], {"all": [], "judged": []})
         group["all"].append(float(r["min_last3"]))
         if r["role"] == "judged":
             group["judged"].append(float(r["min_last3"]))
     return {a: {**summarise(g["all"], min_acc), "judged": summarise(g["judged"], min_acc)} for a, g in sorted(by.items())}
+
+
+def others(rows: list[dict[str, str]], tier: dict[str, str]) -> list[dict[str, Any]]:
+    """The same model code's rows under other recipes or budgets, grouped, each with its own odds: shown apart."""
+    groups: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for r in rows:
+        if r["model_sha256"] == tier["model_sha256"] and not in_tier(r, tier):
+            groups.setdefault((r.get("recipe_sha256", ""), r.get("budget", "")), []).append(r)
+    return [{"recipe_sha256": recipe, "budget": budget, "odds": odds(group, {**tier, "recipe_sha256": recipe,
+                                                                          "budget": budget})}
+            for (recipe, budget), group in sorted(groups.items())]
 
 
 def held_text(by_arithmetic: dict[str, dict], prefer: str = PORTABLE) -> str:
@@ -161,12 +238,12 @@ def figure(s: dict[str, Any], judged: bool = False) -> str:
     return f"{s['passed']} of {s['seeds']} seeds hold, P(new seed holds) {p}"
 
 
-def table(by_arithmetic: dict[str, dict], rows: list[dict[str, str]], digest: str) -> str:
+def table(by_arithmetic: dict[str, dict], rows: list[dict[str, str]], tier: dict[str, str]) -> str:
     """A tier's seeds per arithmetic, as Markdown: what docs/models.md quotes."""
     lines = ["| arithmetic | seeds | hold | min(last 3) mean / sd | P(new seed holds) (95 % low) | judged seeds only "
              "| CPU kinds |", "|---|---|---|---|---|---|---|"]
     for arithmetic, s in by_arithmetic.items():
-        kinds = len({r["cpu"] for r in rows if r["model_sha256"] == digest and r["arithmetic"] == arithmetic})
+        kinds = len({r["cpu"] for r in rows if in_tier(r, tier) and r["arithmetic"] == arithmetic})
         spread = f"{s['mean']:.3f} / {s['sd']:.3f}" if "sd" in s else "-"
         p = f"{100 * s['probability']:.2f} % ({100 * s['probability_lower']:.2f} %)" if "probability" in s else "-"
         j = s["judged"]
@@ -176,28 +253,30 @@ def table(by_arithmetic: dict[str, dict], rows: list[dict[str, str]], digest: st
     return "\n".join(lines) + "\n"
 
 
-def render(text: str, rows: list[dict[str, str]], digests: dict[str, str]) -> str:
-    """`text` with every marked figure and table written from `rows` for the models' current code (`digests`)."""
+def render(text: str, rows: list[dict[str, str]], tiers: dict[str, dict[str, str]]) -> str:
+    """`text` with every marked figure and table written from `rows` for the models' current tiers (`tiers`: name ->
+    its code, recipe and budget)."""
     def unknown(model: str) -> str:
         raise TinyDigitsError(f"a ledger marker names {model!r}, which is not a registered model")
 
     def span(m: re.Match) -> str:
         model, arithmetic, judged = m.group(1), m.group(2), bool(m.group(3))
-        s = odds(rows, digests.get(model) or unknown(model)).get(arithmetic, {"seeds": 0, "judged": {"seeds": 0}})
+        s = odds(rows, tiers.get(model) or unknown(model)).get(arithmetic, {"seeds": 0, "judged": {"seeds": 0}})
         marker = f"<!-- seeds:{model}:{arithmetic}{':judged' * judged} -->"
         return f"{marker}{figure(s['judged'] if judged else s, judged)}<!-- /seeds -->"
 
     def block(m: re.Match) -> str:
         model = m.group(1)
-        digest = digests.get(model) or unknown(model)
-        return f"<!-- seeds-table:{model} -->\n{table(odds(rows, digest), rows, digest)}<!-- /seeds-table -->"
+        tier = tiers.get(model) or unknown(model)
+        return f"<!-- seeds-table:{model} -->\n{table(odds(rows, tier), rows, tier)}<!-- /seeds-table -->"
 
     return TABLE.sub(block, SPAN.sub(span, text))
 
 
-def rows_of_check(folder: str | Path, role: str = "judged", source: str | None = None) -> list[dict[str, Any]]:
-    """The ledger rows of a check's folder: one per seed run in it (its config.json and metrics.json), each finished.
-    `source`: the command that made them (default: the check's own, from plan.json)."""
+def rows_of_check(folder: str | Path, role: str = "judged", source: str | None = None) -> tuple[list[dict], list[int]]:
+    """The ledger rows of a check's folder, one per finished seed (`finished_runs`: every planned epoch, model saved -
+    the rule the verdict counts by), each in the check's tier (its budget from plan.json); and the planned seeds that
+    did not finish (NOT RUN: they enter nowhere). `source`: the command that made them (default: the check's own)."""
     folder = Path(folder)
     if role not in ROLES:
         raise TinyDigitsError(f"--role must be one of {', '.join(ROLES)}")
@@ -205,15 +284,25 @@ def rows_of_check(folder: str | Path, role: str = "judged", source: str | None =
     if not plan.exists():
         raise TinyDigitsError(f"{folder}: not a check's folder (no plan.json)")
     planned = files.read_json(plan)
-    budget = planned.get("budget", {})
-    rows, found = [], set()
-    for config_file in sorted(folder.glob("*/config.json")):
-        config = files.read_json(config_file)
-        metrics_file = config_file.with_name("metrics.json")
-        metrics = files.read_json(metrics_file) if metrics_file.exists() else {}
-        rows.append(row_of(config, metrics, role, source or planned.get("command", ""), budget.get("last", BUDGET.last)))
-        found.add(int(config["seed"]))
-    if missing := [s for s in planned["seeds"] if int(s) not in found]:
-        raise TinyDigitsError(f"{folder}: seed(s) {', '.join(map(str, missing))} did not run: only finished seeds count "
-                              "(`tinydigits check --resume` first)")
-    return rows
+    rows = [row_of(config, metrics, role, source or planned.get("command", ""), planned.get("budget"))
+            for config, metrics in finished_runs(folder).values()]
+    done = {int(r["seed"]) for r in rows}
+    return rows, [int(s) for s in planned["seeds"] if int(s) not in done]
+
+
+def finished_runs(folder: Path) -> dict[int, tuple[dict[str, Any], dict[str, Any]]]:
+    """The seeds of a check folder that finished: seed -> (config, metrics) of its run folder, complete (every planned
+    epoch, model.pt saved). An interrupted seed's folder, or one mid-unpack (a hidden landing folder), does not count.
+    The one rule for the verdict (`verdict.seeds.landed_seeds`) and the ledger alike."""
+    found: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
+    for metrics_file in sorted(Path(folder).glob("*/metrics.json")):
+        run = metrics_file.parent
+        if run.name.startswith(".") or not (run / "model.pt").exists() or not (run / "config.json").exists():
+            continue
+        try:
+            metrics, config = files.read_json(metrics_file), files.read_json(run / "config.json")
+        except TinyDigitsError:
+            continue
+        if metrics.get("complete") and len(metrics.get("epochs", [])) == config.get("epochs"):
+            found[int(config["seed"])] = (config, metrics)
+    return found

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import torch
 
-from tinydigits.errors import TinyDigitsError
+from tinydigits.errors import NotTheModels
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import deterministic_cuda, pick_device, pin_portable
 
 
-class PortableUnavailable(TinyDigitsError):
+class PortableUnavailable(NotTheModels):
     """This process cannot train a portable seed (its kernels are fixed in another instruction set)."""
 
 

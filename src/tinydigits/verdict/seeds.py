@@ -18,6 +18,7 @@ from tinydigits.cluster.plan import Plan, make
 from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results.budget import format_verdict, judge
+from tinydigits.results.ledger import finished_runs
 from tinydigits.results.report import describe_arithmetic
 from tinydigits.training import runs, tracking
 from tinydigits.training.config import TrainConfig
@@ -171,20 +172,10 @@ def _interrupted(err: KeyboardInterrupt, hint: str) -> KeyboardInterrupt:
 
 
 def landed_seeds(folder: Path, cfg: TrainConfig) -> dict[int, tuple[list[float], int]]:
-    """The seeds of a check folder whose run folder is complete (every planned epoch, model saved): seed ->
-    (curve, params). An interrupted seed's folder is left where it is and does not count."""
-    found: dict[int, tuple[list[float], int]] = {}
-    for metrics_file in sorted(folder.glob("*/metrics.json")):
-        if metrics_file.parent.name.startswith("."):  # a landing folder, mid-unpack
-            continue
-        try:
-            metrics = files.read_json(metrics_file)
-        except TinyDigitsError:
-            continue
-        curve = [e["test_acc"] for e in metrics.get("epochs", [])]
-        if metrics.get("complete") and len(curve) == cfg.epochs and (metrics_file.parent / "model.pt").exists():
-            found[int(metrics["seed"])] = (curve, int(metrics["params"]))
-    return found
+    """The seeds of a check folder that finished (`ledger.finished_runs`, the ledger's rule too): seed -> (curve,
+    params). An interrupted seed's folder is left where it is and does not count."""
+    return {seed: ([e["test_acc"] for e in metrics["epochs"]], int(metrics["params"]))
+            for seed, (config, metrics) in finished_runs(folder).items() if config.get("epochs") == cfg.epochs}
 
 
 def read_plan(folder: Path) -> tuple[dict[str, Any], TrainConfig, Budget]:
