@@ -201,13 +201,23 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def _report_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("run_dirs", nargs="+", metavar="RUN_DIR")
     p.add_argument("--out", help="write the markdown here instead of printing it")
+    p.add_argument("--steps", action="store_true",
+                   help="the runs as an exercise's steps, in order: a Target / Result / Analysis block each (the "
+                        "target from `train --target`), what changed from the step before and its effect, and the "
+                        "steps' curves in one picture beside --out (else steps.png here)")
 
 
 @command("report", "compare several runs side by side (markdown)", _report_arguments)
 def cmd_report(args: argparse.Namespace) -> int:
     from tinydigits.results import report
 
-    text = report.compare([Path(r) for r in args.run_dirs])
+    if args.steps:
+        from tinydigits.results import steps
+
+        picture = Path(args.out).with_suffix(".png") if args.out else Path("steps.png")
+        text = steps.write_up(args.run_dirs, picture)
+    else:
+        text = report.compare([Path(r) for r in args.run_dirs])
     if args.out:
         files.write_text(Path(args.out), text)
         print(args.out)
@@ -553,7 +563,12 @@ def cmd_models(args: argparse.Namespace) -> int:
         row["odds"], row["recipe_sha256"] = ledger.odds(seeds, tier), tier["recipe_sha256"]
         row["other_recipes"] = ledger.others(seeds, tier)  # the same code under other recipes or budgets, apart
         row["held"] = ledger.held_text(row["odds"])
+    if args.model:
+        rows[0]["write_up"] = catalog.write_up(args.model)
     print(json.dumps(rows, indent=2) if args.json else catalog.format_table(rows))
+    if args.model and not args.json:
+        print("\n" + (rows[0]["write_up"] or f"{args.model}: no Target / Result / Analysis written (its class docstring "
+                                                 "has none)"))
     return 0
 
 

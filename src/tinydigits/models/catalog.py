@@ -49,6 +49,16 @@ def short_recipe(recipe: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
+def write_up(ref: str) -> str | None:
+    """A model's own Target / Result / Analysis, from its class docstring in the zoo (the one source: `models --model
+    NAME` prints it); None for a model without one (a spec, a user's model with no such blocks)."""
+    import inspect
+
+    doc = inspect.getdoc(type(registry.resolve(ref).create())) or ""
+    start = doc.find("Target:")
+    return doc[start:] if start >= 0 and "Analysis" in doc[start:] else None
+
+
 def format_table(table: list[dict[str, Any]]) -> str:
     head = ("model", "params", "MACs", "epochs", "held", "recipe")
     body = [(r["name"] + (" *" if r["default"] else ""), f"{r['params']:,}", f"{r['macs'] / 1e6:.2f} M", str(r["epochs"]),

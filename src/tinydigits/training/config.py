@@ -70,6 +70,9 @@ class TrainConfig:
                                       "a check or search is the parent run", metavar="URI")
     data_dir: str | None = setting(help=DATA_DIR_HELP)
     seed: int = setting(0)  # `train --seed`; `check --seeds` sets it per run
+    target: str | None = setting(help="this step's aim in words, e.g. 'add batch norm to fix the start' (recorded in "
+                                      "config.json; `report RUN... --steps` writes it as the step's Target)",
+                                 metavar="TEXT")
     momentum: float = setting(0.9, cli=False)
     augment_shear: float = setting(0.0, cli=False)
     mlflow_parent: str | None = setting(cli=False)  # the MLflow run of the check or search this run belongs to
