@@ -168,3 +168,15 @@ def test_report_steps_refuses_a_run_of_an_earlier_version_in_one_line(tiny_run, 
 def test_models_shows_a_registered_models_own_write_up():
     proc = run_main("models", "--model", "model2")
     assert proc.returncode == 0 and "Target:" in proc.stdout and "Analysis:" in proc.stdout
+
+
+def test_a_run_folders_files_are_readable_as_the_umask_says(tiny_run):
+    """Written through a temporary file and renamed, yet not left at mkstemp's 0600: a shared or served run folder
+    is readable by others where the umask allows (022: 0644)."""
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in tiny_run.run_dir.iterdir() if p.is_file()}
+    assert {"config.json", "metrics.json", "model.pt", "report.md", "curves.png"} <= set(modes)
+    assert {name: mode for name, mode in modes.items() if mode != 0o666 & ~mask} == {}

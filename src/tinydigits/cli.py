@@ -65,8 +65,14 @@ def cmd_train(args: argparse.Namespace) -> int:
     result = train(plan.config, quiet=args.quiet, source=plan.source)
     if warning := write_results(result):
         print(f"tinydigits: warning: {warning}", file=sys.stderr)
+    from tinydigits.results.report import run_verdict
+
     last = result.metrics["epochs"][-1]
-    print(f"final test accuracy {last['test_acc']:.2f}%  ({result.metrics['params']} parameters)")
+    print(f"final test accuracy {last['test_acc']:.2f}%  ({result.metrics['params']:,} parameters)")
+    verdict = run_verdict(result.metrics, dataclasses.asdict(result.config) | {"budget": dataclasses.asdict(plan.budget)})
+    print(f"budget (this run): {'PASS' if verdict['pass'] else 'FAIL'} - min of the last {plan.budget.last} epochs "
+          f"{verdict['constraints']['accuracy']['value']:.2f}% (needs >= {plan.budget.min_acc} in each, "
+          f"< {plan.budget.max_params:,} parameters, <= {plan.budget.max_epochs} epochs)")
     print(result.run_dir)
     return 0
 

@@ -8,7 +8,7 @@ from tinydigits.constants import BUDGET, DEFAULT_MODEL
 from tinydigits.models import registry, summary
 
 # Short names for the recipe's settings in the table, in the order a reader thinks of a run.
-SHORT = {"epochs": "ep", "batch_size": "b", "optimizer": "", "lr": "lr", "scheduler": "", "precision": "precision",
+SHORT = {"epochs": "ep", "batch_size": "b", "optimizer": "", "lr": "lr", "scheduler": "",
          "label_smoothing": "ls", "ema": "ema", "bn_recompute": "bn-recompute", "augment_degrees": "rot",
          "augment_translate": "shift", "augment_scale": "zoom", "augment_elastic": "elastic", "augment_stroke": "stroke",
          "augment_blur": "blur", "augment_noise": "noise", "size_schedule": "sizes", "batch_schedule": "batches"}
@@ -30,15 +30,17 @@ def rows(refs: list[str] | None = None) -> list[dict[str, Any]]:
 
 
 def _value(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.3g}"
+    if isinstance(value, float):  # two significant digits; a decay near 1 (EMA 0.999) keeps its nines
+        return f"{value:.3g}" if 0.9 < value < 1 else f"{value:.2g}"
     if isinstance(value, tuple | list):
         return "-".join(_value(v) for v in value)
     return str(value)
 
 
 def short_recipe(recipe: dict[str, Any]) -> str:
-    """`sgd onecycle lr 0.1 b64 rot 12 ema 0.999`: the recipe in a line, numbers to 3 significant digits."""
+    """`sgd onecycle lr 0.1 b64 rot 12 ema 0.999`: the recipe in a line, numbers to 2 significant digits (the exact
+    values: `models --json`). The precision is left out: it is the arithmetic's (portable runs train fp32), not the
+    recipe's."""
     parts = []
     for key, label in SHORT.items():
         value = recipe.get(key)
@@ -59,13 +61,23 @@ def write_up(ref: str) -> str | None:
     return doc[start:] if start >= 0 and "Analysis" in doc[start:] else None
 
 
+RECIPE_WIDTH = 52  # the recipe column wraps here: a line of the table stays under ~110 characters
+
+
 def format_table(table: list[dict[str, Any]]) -> str:
+    import textwrap
+
     head = ("model", "params", "MACs", "epochs", "held", "recipe")
     body = [(r["name"] + (" *" if r["default"] else ""), f"{r['params']:,}", f"{r['macs'] / 1e6:.2f} M", str(r["epochs"]),
-             r["held"], short_recipe(r["recipe"])) for r in table]
-    widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
-    lines = ["  ".join(c.ljust(w) if i in (0, 4, 5) else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
-             for row in [head, *body]]
+             r["held"], textwrap.wrap(short_recipe(r["recipe"]), RECIPE_WIDTH, break_on_hyphens=False) or [""]) for r in table]
+    widths = [max(len(row[i]) for row in [head, *body]) for i in range(5)]
+    lines = []
+    for row in [(*head[:5], [head[5]]), *body]:
+        cells = [c.ljust(w) if i in (0, 4) else c.rjust(w) for i, (c, w) in enumerate(zip(row[:5], widths, strict=True))]
+        lines.append("  ".join([*cells, row[5][0]]))
+        lines += [" " * (sum(widths) + 10) + more for more in row[5][1:]]
+    lines += ["held: judged seeds that held the budget / seeds judged, P: the odds a new seed holds (docs/seeds.csv);",
+              "      (in brackets) the arithmetic, where not portable2 (portable: the pins before issue #64)"]
     if any(r["default"] for r in table):
         lines.append(f"* the default (train, check, summary and bench without --model use {DEFAULT_MODEL})")
     return "\n".join(line.rstrip() for line in lines)

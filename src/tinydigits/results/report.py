@@ -53,6 +53,8 @@ def plot_curves(epochs: list[dict[str, Any]], path: Path) -> None:
     late = epochs[len(epochs) // 2 :]
     low = min(min(e["test_acc"] for e in late), min(e["train_acc"] for e in late), TARGET)
     ax_acc.set(title="accuracy (%)", xlabel="epoch", ylim=(max(low - 1.0, 0), 100))
+    for ax in (ax_loss, ax_acc):  # whole epochs on the axis, even for a one-epoch run
+        ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     for ax in (ax_loss, ax_acc):
         ax.grid(alpha=0.3)
         ax.legend()
@@ -101,7 +103,8 @@ def plot_confusion(cm: torch.Tensor, path: Path) -> None:
     fig, ax = plt.subplots(figsize=(6.5, 5.5))
     shown = cm.float().clone()
     shown.fill_diagonal_(0)  # colour the mistakes; the diagonal would drown them
-    ax.imshow(shown.numpy(), cmap="Reds")
+    image = ax.imshow(shown.numpy(), cmap="Reds")
+    fig.colorbar(image, ax=ax, label="test images (mistakes; the diagonal left white)")
     for t in range(10):
         for q in range(10):
             ax.text(q, t, int(cm[t, q]), ha="center", va="center", fontsize=7,
@@ -155,6 +158,13 @@ def describe_arithmetic(config: dict[str, Any]) -> str:
     return f"{config.get('precision', '?')}, {kernels}, {threads} thread{'s' * (threads != 1)}, {a.get('cpu', '?')}"
 
 
+def environment_text(config: dict[str, Any]) -> str:
+    """The versions and commit a run was made with, in a few words (the whole record: config.json)."""
+    env = config.get("environment", {})
+    return (f"tinydigits {env.get('tinydigits', '?')}, torch {env.get('torch', '?')}, Python {env.get('python', '?')}, "
+            f"{env.get('platform', '?')}, commit {(env.get('git_commit') or 'unknown')[:7]}")
+
+
 def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.Predictions, classes: list[dict]) -> str:
     epochs = metrics["epochs"]
     accs = [e["test_acc"] for e in epochs]
@@ -168,7 +178,8 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.
 - epochs: {len(epochs)}{stopped}
 - budget verdict (this run): **{mark(v['pass'])}**
 - arithmetic: {describe_arithmetic(config)}
-- environment: {json.dumps(config.get('environment', {}))}
+- environment: {environment_text(config)}
+- recipe: {f"borrowed from {config['recipe']}" if config.get('recipe') else "the model's own"} (every setting below)
 
 """ + _report_body(model, config, epochs, classes, v)
 
@@ -178,7 +189,7 @@ def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: li
     settings = {k: v for k, v in config.items() if k not in ("environment", "data_dir", "out")}
     epoch_rows = [[e["epoch"], f"{e['train_loss']:.4f}", f"{e['train_acc']:.2f}", f"{e['test_loss']:.4f}",
                    f"{e['test_acc']:.2f}", f"{e['lr']:.4g}", f"{e['seconds']:.1f}"] for e in epochs]
-    class_rows = [[r["digit"], r["support"], *(f"{r[k]:.2f}" for k in ("accuracy", "precision", "recall")), r["errors"]]
+    class_rows = [[r["digit"], r["support"], *(f"{r[k]:.2f}" for k in ("recall", "precision")), r["errors"]]
                   for r in classes]
     budget_rows = [[name, constraint_value(c), c["limit"], mark(c["pass"])] for name, c in v["constraints"].items()]
     return f"""## Budget
@@ -203,7 +214,7 @@ def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: li
 
 ## Per class (test set)
 
-{md_table(["digit", "images", "accuracy %", "precision %", "recall %", "errors"], class_rows)}
+{md_table(["digit", "images", "accuracy (recall) %", "precision %", "errors"], class_rows)}
 
 ![per class](per_class.png)
 

@@ -63,7 +63,7 @@ def epoch_line(row: dict[str, Any], epochs: int) -> str:
     val = f"  val {row['val_acc']:.2f}%" if "val_acc" in row else ""
     return (
         f"epoch {row['epoch']:>2}/{epochs}  train loss {row['train_loss']:.4f} acc {row['train_acc']:.2f}%  "
-        f"test loss {row['test_loss']:.4f} acc {row['test_acc']:.2f}%{val}  lr {row['lr']:.4g}  {row['seconds']:.1f}s"
+        f"test loss {row['test_loss']:.4f} acc {row['test_acc']:.2f}%{val}  lr at start {row['lr']:.4g}  {row['seconds']:.1f}s"
     )
 
 
