@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import os
 import platform
+import re
 import shlex
 import sys
 from collections.abc import Callable
@@ -531,6 +532,16 @@ def _ledger_path(given: str | None) -> Path:
     return Path(given or os.environ.get("TINYDIGITS_LEDGER") or ledger.LEDGER)
 
 
+# A registered model's own Target / Result / Analysis in docs/models.md, written from its zoo docstring (one source).
+ZOO = re.compile(r"<!-- zoo:([\w-]+) -->\n(.*?)<!-- /zoo -->", re.S)
+
+
+def _zoo_block(m: re.Match) -> str:
+    from tinydigits.models import catalog
+
+    return f"<!-- zoo:{m.group(1)} -->\n```text\n{catalog.write_up(m.group(1)) or 'no write-up'}\n```\n<!-- /zoo -->"
+
+
 def ledger_docs(path: Path, write: bool = True, docs: list[Path] | None = None) -> list[str]:
     """Rewrite the ledger's figures in README.md and docs/models.md (beside the ledger's docs/); the files that
     changed (or, with write=False, would)."""
@@ -547,7 +558,7 @@ def ledger_docs(path: Path, write: bool = True, docs: list[Path] | None = None) 
     stale = []
     for doc in docs or [repo / "README.md", repo / "docs" / "models.md"]:
         text = doc.read_text()
-        new = ledger.render(text, rows, by_name)
+        new = ZOO.sub(_zoo_block, ledger.render(text, rows, by_name))
         if new != text:
             stale.append(str(doc))
             if write:

@@ -17,7 +17,8 @@ class Model1(Chain):
     enough for edges and gradients on a 28 px digit) before one max-pool, a 1x1 squeeze, three 3x3
     convs to RF 18 (28 after GAP), then global average pooling and a 1x1 classifier - no dense layer.
     No batch-norm, no regularisation, plain SGD at a constant learning rate, no augmentation.
-    Result (`tinydigits check --model model1 --seeds 0,1,2,3,4 --jobs 2`, this 2-core CPU):
+    Result (`tinydigits check --model model1 --seeds 0,1,2,3,4 --jobs 2`,
+    a 2-core AMD EPYC with avx512_bf16, torch 2.13.0, by 2026-11-21; commit not recorded):
         7,352 params; final test accuracy 98.70 / 98.29 / 98.32 / 98.50 / 98.45 % (mean 98.45),
         best 98.66 % on average; 99.4 % never reached; after epoch 1 only 9.6-68.4 % (near chance
         on three seeds); min of the last 3 epochs 98.00 %; VERDICT: FAIL (327 s wall).
@@ -41,7 +42,8 @@ class Model2(Chain):
 
     Target: the same receptive-field plan made trainable and regularised: batch-norm after every
     conv, 5 % dropout, GAP and 1x1 transitions, a step learning-rate schedule, still < 8k parameters.
-    Result (`tinydigits check --model model2 --seeds 0,1,2,3,4 --jobs 2`, this 2-core CPU, 633 s wall):
+    Result (`tinydigits check --model model2 --seeds 0,1,2,3,4 --jobs 2`,
+    a 2-core AMD EPYC with avx512_bf16, torch 2.13.0, by 2026-11-21; commit not recorded, 633 s wall):
 
            seed     ep13     ep14     ep15      min    final  verdict
               0    99.41    99.38    99.45    99.38    99.45     FAIL
@@ -79,7 +81,9 @@ class Model3(Chain):
     the post-pool convs take 12->16->16->16 at 10x10 and below (fewer MACs than model2, more
     parameters after the pool). Training: random rotation +-7 deg per image, one-cycle learning rate
     (peak 0.1), batch 64 for twice the updates, 5 % dropout, bf16 autocast where the CPU has it.
-    Result (`tinydigits check --model model3 --seeds 0,1,2,3,4 --jobs 2`, this 2-core CPU, 737 s wall):
+    Result (`tinydigits check --model model3 --seeds 0,1,2,3,4 --jobs 2`,
+    a 2-core AMD EPYC with avx512_bf16, torch 2.13.0, by 2026-11-21; commit not recorded, 737 s wall; the same
+    figures to the last digit on a re-run on 2026-11-21):
 
            seed     ep13     ep14     ep15      min    final  verdict
               0    99.48    99.50    99.54    99.48    99.54     PASS
@@ -142,11 +146,11 @@ class Robust(Model3):
         with the same command, ../shared/notes/robust-seeds.md): 30 of 30 hold, mean 99.485, sd 0.044,
         P 97.9 % (>= 93.3 %). model3 on seeds 0-19: 20 of 20, mean 99.459, sd 0.040, P 94.6 % (>= 84.9 %).
         These figures predate the EMA's warm-up and the cheaper augmentation kernels (same images up to float
-        rounding), which re-draw every seed's float path: with today's code (`--seeds 0,1`, same CPU kind, 420 s)
+        rounding), which re-draw every seed's float path: with the code after them (`--seeds 0,1`, same CPU kind, 420 s)
         seeds 0 and 1 give min(last 3) 99.48 / 99.43 (final 99.48 / 99.43) against 99.46 / 99.50 - moves of the
         size of the seed-to-seed spread (sd 0.044), not a shift two seeds can measure.
         `tinydigits robustness RUN` on seed 0 (10,000 images, 22 shifts), mean error as a user's image:
-        7.13 % against model3's 14.20 % with the old preprocessing (0.50x) and 7.90 % with today's (0.56x);
+        7.13 % against model3's 14.20 % with the old preprocessing (0.50x) and 7.90 % with the new (0.56x);
         seed 1: 7.04 % (model3 7.62 %). As tensors straight into the model: 18.8 % against model3's 25.1 %.
     Analysis: seed by seed (0-19) robust's min(last 3) is 0.027 above model3's (t = 2.1): its EMA lifts epoch 13,
         where model3 loses the budget, to the final level. Its final accuracy spreads wider than model3's (sd 0.04

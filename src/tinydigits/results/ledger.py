@@ -284,10 +284,28 @@ def rows_of_check(folder: str | Path, role: str = "judged", source: str | None =
     if not plan.exists():
         raise TinyDigitsError(f"{folder}: not a check's folder (no plan.json)")
     planned = files.read_json(plan)
-    rows = [row_of(config, metrics, role, source or planned.get("command", ""), planned.get("budget"))
+    source = source or command_without_paths(planned.get("command", ""))
+    rows = [row_of(config, metrics, role, source, planned.get("budget"))
             for config, metrics in finished_runs(folder).values()]
     done = {int(r["seed"]) for r in rows}
     return rows, [int(s) for s in planned["seeds"] if int(s) not in done]
+
+
+PATH_FLAGS = ("--out", "--json", "--ledger", "--data-dir", "--mlflow")  # where a check wrote or read, not what it did
+
+
+def command_without_paths(command: str) -> str:
+    """A check's command as a row's source: what it did, without the folders of the machine it ran on (a reader
+    repeats it with their own)."""
+    import shlex
+
+    words, out = shlex.split(command), []
+    for word in words:
+        if out and out[-1] in PATH_FLAGS:
+            out.pop()
+        elif not word.startswith(tuple(f"{f}=" for f in PATH_FLAGS)):
+            out.append(word)
+    return shlex.join(out[:-1] if out and out[-1] in PATH_FLAGS else out)
 
 
 def finished_runs(folder: Path) -> dict[int, tuple[dict[str, Any], dict[str, Any]]]:

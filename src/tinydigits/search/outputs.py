@@ -113,10 +113,17 @@ def save_trials(study, path: Path) -> int:
 
     done = [t for t in study.get_trials(deepcopy=False) if t.state.is_finished()]
     files.write_json(path, {"study": study.study_name, "settings": study.user_attrs.get("settings"), "trials": [
-        {"state": t.state.name, "values": t.values, "params": t.params, "user_attrs": t.user_attrs,
+        {"state": t.state.name, "values": t.values, "params": t.params, "user_attrs": _without_folders(t.user_attrs),
          "distributions": {k: distribution_to_json(d) for k, d in t.distributions.items()},
          "intermediate_values": {str(k): v for k, v in t.intermediate_values.items()}} for t in done]})
     return len(done)
+
+
+def _without_folders(attrs: dict[str, Any]) -> dict[str, Any]:
+    """A trial's attributes as saved for others: its run folders by name only (the machine's own paths say nothing
+    to a reader, and the file travels)."""
+    runs = attrs.get("runs")
+    return {**attrs, "runs": [Path(r).name for r in runs]} if isinstance(runs, list) else attrs
 
 
 def load_trials(study, path: str | Path) -> int:
