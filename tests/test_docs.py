@@ -54,3 +54,36 @@ def test_every_command_in_the_readme_table_exists():
     subcommands = set(build_parser()._subparsers._group_actions[0].choices)
     assert len(named) >= 10 and named <= subcommands, named - subcommands
     assert subcommands <= named, f"commands missing from the README's table: {subcommands - named}"
+
+
+# An odds figure in prose: `P(new seed holds) 98.1 %`, `30 of 30 seeds hold`, `P 97.9 %`, `98.08 % (≥ 93.62 %)`,
+# `95.52 % (79.89 %)`. Table headers name the quantity without a number and do not match.
+ODDS = re.compile(r"P\(new seed holds\) *\**\d|\d+ of \d+ seeds hold|\bP \d+(\.\d+)? ?%|\d+(\.\d+)? % \(≥ ?\d"
+                  r"|\d+(\.\d+)? % \(\d+(\.\d+)? %\)")
+RECORD = ROOT / "docs" / "research-record.md"  # the dated record of studies: its figures name their commands
+
+
+def test_every_odds_figure_in_the_readme_and_guides_comes_from_the_ledger():
+    """Outside the spans `tinydigits ledger docs` writes from docs/seeds.csv (which test_ledger checks against the
+    ledger) and the zoo's own write-ups, no page carries a hand-typed odds figure: none can drift from the ledger."""
+    from tinydigits.cli import ZOO
+    from tinydigits.results.ledger import SPAN, TABLE
+
+    found = []
+    for page in (p for p in PAGES if p != RECORD):
+        text = ZOO.sub("", TABLE.sub("", SPAN.sub("", page.read_text())))
+        found += [f"{page.name}:{text.count(chr(10), 0, m.start()) + 1}: {m.group(0)}" for m in ODDS.finditer(text)]
+    assert found == []
+    assert ODDS.search("robust's 97.9 % (≥ 93.3 %)") and ODDS.search("30 of 30 seeds hold")  # the rule can fail
+
+
+def test_no_page_dates_itself_by_who_ran_it_or_names_a_machines_folder():
+    """A figure says which CPU, date, commit and command it came from, never 'this session' or 'here'; and no page
+    carries the scratch folders of the machine that measured it."""
+    said = re.compile(r"this session|last session|next session|previous session|ran here|today's", re.I)
+    paths = re.compile(r"(?<![\w.])/(?:tmp|work|root|home)/")
+    sources = [*PAGES, *sorted((ROOT / "src" / "tinydigits").rglob("*.py")), ROOT / "docs" / "seeds.csv",
+               *sorted((ROOT / "docs" / "search").glob("*.json"))]
+    found = [f"{p.relative_to(ROOT)}:{n}" for p in sources for n, line in enumerate(p.read_text().splitlines(), 1)
+             if said.search(line) or (paths.search(line) and p.suffix != ".py")]
+    assert found == []

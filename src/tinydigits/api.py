@@ -52,7 +52,7 @@ def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any)
     from tinydigits.training.config import TrainConfig
     from tinydigits.training.train import train as train_run
 
-    plan = make(TrainConfig(model=model_ref(model), **settings))
+    plan = make(TrainConfig(model=model_ref(model), **settings), one_run=True)
     if plan.unpinned:  # a notebook that ran torch before: the seed trains where the pin holds
         print(f"a portable seed cannot train here: {plan.unpinned}; training it in a fresh process pinned to AVX2")
         return _result_from(train_in_fresh_process(plan.config, plan.budget), plan.config)

@@ -60,7 +60,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     if args.portable is not False and (args.threads or 1) > 1:
         print(f"tinydigits: a portable seed trains on 1 thread, not {args.threads} (its curve depends on the thread "
               "count); --no-portable for this machine's own arithmetic", file=sys.stderr)
-    plan = make(config_from_args(args))
+    plan = make(config_from_args(args), one_run=True)
     if plan.unpinned:  # not in a fresh process; said in one line all the same
         raise TinyDigitsError(f"a portable seed cannot train here: {plan.unpinned}")
     result = train(plan.config, quiet=args.quiet, source=plan.source)

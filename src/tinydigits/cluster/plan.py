@@ -68,19 +68,20 @@ def cluster_address(cluster: str | None) -> str | None:
 
 
 def make(cfg: TrainConfig, budget: Budget = BUDGET, *, jobs: int = 1, stack: bool | None = False,
-         cluster: str | None = None) -> Plan:
+         cluster: str | None = None, one_run: bool = False) -> Plan:
     """Resolve `cfg` and its model once and decide how its seeds train. `jobs` > 1: that many seeds side by side on
     this machine's cores (Dask workers), each with its share of the cores as threads where the arithmetic is not
     portable; `cluster` (or $DASK_SCHEDULER_ADDRESS) always wins; `stack` (None: where it is faster, on CUDA) trains them as
     one network here. A portable seed that cannot be pinned in this process (torch already ran other kernels here)
-    goes to a fresh worker process, and `unpinned` says why."""
+    goes to a fresh worker process, and `unpinned` says why. `one_run` (`train`): never a cluster's, whatever
+    $DASK_SCHEDULER_ADDRESS says (the address is for checks and studies)."""
     from tinydigits import models
     from tinydigits.cluster.cores import cores_per_job
     from tinydigits.training.device import cpu_lacks_avx2, pick_device, pin_portable
 
     source = models.resolve(cfg.model)  # the model read once: its recipe, code and hash from the same read
     borrowed = models.recipe(cfg.recipe) if cfg.recipe else source.recipe  # `--recipe`: another model's settings
-    cluster = cluster_address(cluster)
+    cluster = None if one_run else cluster_address(cluster)
     if cluster and cfg.portable is None:  # the workers compute, not this CPU: the default is theirs to check
         cfg = dataclasses.replace(cfg, portable=True)
     config = cfg.resolved(borrowed)  # the one resolution of a config (tests/test_layout.py counts them)
