@@ -146,7 +146,7 @@ def md_table(header: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(lines + ["| " + " | ".join(str(c) for c in row) + " |" for row in rows])
 
 
-def describe_arithmetic(config: dict[str, Any]) -> str:
+def describe_arithmetic(config: dict[str, Any], cpu: bool = True) -> str:
     """One run's arithmetic in a few words, from its config.json: precision, kernels (the ledger's name where
     portable), threads, CPU (on a GPU: the GPU, its capability and whether its kernels were deterministic)."""
     a = config.get("environment", {}).get("arithmetic", {})
@@ -155,7 +155,8 @@ def describe_arithmetic(config: dict[str, Any]) -> str:
         return f"{config.get('precision', '?')}, {gpu.get('name', '?')} (sm {gpu.get('capability', '?')}, {mode})"
     kernels = f"{a.get('aten_isa', '?')} kernels" + (f" ({arithmetic_of(config)})" if config.get("portable") else "")
     threads = config.get("threads", "?")
-    return f"{config.get('precision', '?')}, {kernels}, {threads} thread{'s' * (threads != 1)}, {a.get('cpu', '?')}"
+    where = f", {a.get('cpu', '?')}" if cpu else ""  # a portable curve is every x86 CPU's: `cpu=False` leaves it out
+    return f"{config.get('precision', '?')}, {kernels}, {threads} thread{'s' * (threads != 1)}{where}"
 
 
 def environment_text(config: dict[str, Any]) -> str:

@@ -251,7 +251,8 @@ def arithmetics(folder: Path, seeds: list[int]) -> dict[str, list[int]]:
         except TinyDigitsError:
             continue
         if config.get("seed") in seeds and (config_file.parent / "model.pt").exists():
-            found.setdefault(describe_arithmetic(config), []).append(config["seed"])
+            # one arithmetic, one curve: a portable seed's on any x86 CPU, another's on its CPU kind
+            found.setdefault(describe_arithmetic(config, cpu=not config.get("portable")), []).append(config["seed"])
     return {k: sorted(v) for k, v in found.items()}
 
 
