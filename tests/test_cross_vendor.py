@@ -27,6 +27,7 @@ QEMU = shutil.which("qemu-x86_64")
 STEPS = 12  # ~50 s per emulated CPU on a 2-core EPYC (Zen 5); MKL differs by vendor from the first step
 CPUS = ("Haswell", "EPYC-Milan")  # an Intel and an AMD, whatever this machine is
 
+pytestmark = pytest.mark.slow  # ~50 s per emulated CPU: not in `make test-fast`
 needs_qemu = pytest.mark.skipif(QEMU is None, reason="qemu-x86_64 not installed (Debian's qemu-user; .ci/run installs "
                                                      "it): the cross-vendor check cannot run")
 
