@@ -94,3 +94,21 @@ def test_vs_notebook_table_prints_both_runs_and_the_ratio():
     assert "70.0" in table and "290.0" in table and "99.55" in table and "99.41" in table and "4.14x" in table
     assert "105.0" in table and "435.0" in table and "CPU seconds: 4.14x" in table
     assert versus.COURSE_NET.params() == 6136  # the course network the issue describes
+
+
+def test_bench_record_appends_a_row_with_its_machine_and_commit_and_the_docs_table_shows_it(tmp_path):
+    """`bench --record`: the figures docs/speed.md quotes are written by bench itself, each with date, commit, CPU
+    and command (no speed figure without its source)."""
+    from tinydigits.measure import record
+
+    part = {"seconds_per_epoch": 7.72}
+    result = {"model": "poolbn", "torch": "2.13.0", "portable": True, "precision": "fp32", "threads": 1,
+              "arithmetic": {"cpu": "AMD EPYC", "cpu_flags": ["avx2", "fma"], "aten_isa": "AVX2"},
+              "pipeline": part, "per_sample_baseline": {"seconds_per_epoch": 10.32},
+              "compute": {"seconds_per_epoch": 7.3}, "speedup_vs_per_sample": 1.3368}
+    path = tmp_path / "speed.csv"
+    for _ in range(2):
+        record.append(path, record.row_of(result, "0123456789abc", "tinydigits bench --record docs/speed.csv"))
+    text = record.table(path)
+    assert text.count("| AMD EPYC (avx2 fma) | `tinydigits bench --record docs/speed.csv` | portable, AVX2 kernels, 1 |"
+                      " 7.72 | 10.32 | 7.30 | 1.34× |") == 2 and "`0123456`" in text

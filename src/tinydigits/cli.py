@@ -329,6 +329,8 @@ def _bench_arguments(p: argparse.ArgumentParser) -> None:
                    help="also time MODEL's pipeline step (its own recipe) in the same turns, and how many times "
                         "cheaper it is than --model's (repeatable; any --model reference)")
     p.add_argument("--json", help="write the figures as JSON here")
+    p.add_argument("--record", metavar="CSV", help="also append the figures, with the date, commit, CPU and command, "
+                                                   "to this table (docs/speed.csv: what docs/speed.md quotes)")
 
 
 @command("bench", "measure training and inference speed on this machine", _bench_arguments)
@@ -359,6 +361,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     print(bench.format_table(result))
     if args.json:
         write_json(Path(args.json), result)
+    if args.record:
+        from tinydigits.measure import record
+        from tinydigits.training.runs import environment
+
+        record.append(Path(args.record), record.row_of(result, environment()["git_commit"]))
+        print(f"recorded in {args.record}")
     return 0
 
 
@@ -534,6 +542,7 @@ def _ledger_path(given: str | None) -> Path:
 
 # A registered model's own Target / Result / Analysis in docs/models.md, written from its zoo docstring (one source).
 ZOO = re.compile(r"<!-- zoo:([\w-]+) -->\n(.*?)<!-- /zoo -->", re.S)
+SPEED = re.compile(r"<!-- speed-table -->\n(.*?)<!-- /speed-table -->", re.S)  # from docs/speed.csv (`bench --record`)
 
 
 def _zoo_block(m: re.Match) -> str:
@@ -546,6 +555,7 @@ def ledger_docs(path: Path, write: bool = True, docs: list[Path] | None = None) 
     """Rewrite the ledger's figures in README.md and docs/models.md (beside the ledger's docs/); the files that
     changed (or, with write=False, would)."""
     from tinydigits import models
+    from tinydigits.measure import record
     from tinydigits.results import ledger
 
     rows = ledger.read(path)
@@ -556,9 +566,11 @@ def ledger_docs(path: Path, write: bool = True, docs: list[Path] | None = None) 
     spec_tiers = tiers([str(p) for p in specs.values()])
     by_name = {**{name: spec_tiers[str(p)] for name, p in specs.items()}, **tiers(models.names())}  # registered win
     stale = []
-    for doc in docs or [repo / "README.md", repo / "docs" / "models.md"]:
+    speed = repo / "docs" / "speed.csv"  # `bench --record`'s table, beside the ledger
+    for doc in docs or [repo / "README.md", repo / "docs" / "models.md", repo / "docs" / "speed.md"]:
         text = doc.read_text()
         new = ZOO.sub(_zoo_block, ledger.render(text, rows, by_name))
+        new = SPEED.sub(lambda m: f"<!-- speed-table -->\n{record.table(speed)}<!-- /speed-table -->", new)
         if new != text:
             stale.append(str(doc))
             if write:
