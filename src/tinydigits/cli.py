@@ -509,7 +509,7 @@ def _add_to_ledger(folder: str, role: str, path: Path) -> None:
 
     rows, not_run = ledger.rows_of_check(folder, role)
     repo = path.resolve().parent.parent
-    docs = [repo / "README.md", repo / "docs" / "models.md"]
+    docs = [repo / "README.md", *(repo / "docs" / f"{name}.md" for name in ("models", "speed", "research-record"))]
     rewrite = path.resolve().parent.name == "docs" and all(d.exists() for d in docs)
     if rewrite and (locked := [str(d) for d in docs if not os.access(d, os.W_OK)]):
         raise TinyDigitsError(f"cannot rewrite the figures the ledger publishes: {', '.join(locked)} not writable")
@@ -567,7 +567,7 @@ def ledger_docs(path: Path, write: bool = True, docs: list[Path] | None = None) 
     by_name = {**{name: spec_tiers[str(p)] for name, p in specs.items()}, **tiers(models.names())}  # registered win
     stale = []
     speed = repo / "docs" / "speed.csv"  # `bench --record`'s table, beside the ledger
-    for doc in docs or [repo / "README.md", repo / "docs" / "models.md", repo / "docs" / "speed.md"]:
+    for doc in docs or [repo / "README.md", *(repo / "docs" / f"{name}.md" for name in ("models", "speed", "research-record"))]:
         text = doc.read_text()
         new = ZOO.sub(_zoo_block, ledger.render(text, rows, by_name))
         new = SPEED.sub(lambda m: f"<!-- speed-table -->\n{record.table(speed)}<!-- /speed-table -->", new)

@@ -187,7 +187,8 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.
 
 def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: list[dict], v: dict) -> str:
     """report.md below its summary: the budget, layers, config, epochs, per-class figures and the pictures."""
-    settings = {k: v for k, v in config.items() if k not in ("environment", "data_dir", "out")}
+    settings = {k: v for k, v in config.items()
+                if k not in ("environment", "data_dir", "out") and not (k == "recipe" and v is None)}  # named above
     epoch_rows = [[e["epoch"], f"{e['train_loss']:.4f}", f"{e['train_acc']:.2f}", f"{e['test_loss']:.4f}",
                    f"{e['test_acc']:.2f}", f"{e['lr']:.4g}", f"{e['seconds']:.1f}"] for e in epochs]
     class_rows = [[r["digit"], r["support"], *(f"{r[k]:.2f}" for k in ("recall", "precision")), r["errors"]]
