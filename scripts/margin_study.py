@@ -93,7 +93,8 @@ def paired(lever: str, seeds: list[int] | None) -> dict | None:
 
 
 def table(seeds: list[int] | None) -> str:
-    lines = ["| lever | flags | seeds | held | mean min(last 3) | paired gain (mean / sd) | t | train time vs poolbn |",
+    lines = ["| lever | flags | seeds | held | mean min(last 3) | paired gain (mean / sd) | t "
+             "| train time vs poolbn (not in turns: a hint only) |",
              "|---|---|---|---|---|---|---|---|"]
     for lever, flags in LEVERS.items():
         p = paired(lever, seeds)
