@@ -22,6 +22,7 @@ from tinydigits.results.report import plt, run_verdict, save_figure
 from tinydigits.training import runs
 
 GAP_POINTS = 0.5  # train above test by more than this (mean of the last N epochs): over-fitting; test above train: under
+CHANCE_POINTS = 20.0  # best test accuracy below this: the network did not learn (chance is 10 %)
 STALL_POINTS = 0.05  # a later epoch must beat the best so far by more than this to count as still improving
 RECIPE_FIELDS = ("optimizer", "lr", "scheduler", "batch_size", "epochs", "weight_decay", "label_smoothing", "ema",
                  "augment_degrees", "augment_translate", "augment_scale", "augment_elastic", "augment_stroke",
@@ -115,7 +116,10 @@ def result_lines(step: Step) -> list[str]:
 
 def analysis_lines(step: Step, previous: Step | None) -> list[str]:
     f, n = step.figures(), step.last
-    if f["gap"] > GAP_POINTS:
+    if f["best_test"] < CHANCE_POINTS:
+        fit = f"**did not learn**: best test accuracy {f['best_test']:.2f} %, about chance for 10 classes (below " \
+              f"{CHANCE_POINTS:.0f} % counts as not learning)"
+    elif f["gap"] > GAP_POINTS:
         fit = f"**over-fitting**: train accuracy above test by {f['gap']:.2f} points (mean of the last {n} epochs; " \
               f"over {GAP_POINTS} counts as over-fitting)"
     elif f["gap"] < 0:
