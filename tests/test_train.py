@@ -386,3 +386,18 @@ def test_an_explicit_portable_on_a_cpu_without_avx2_is_refused_in_one_line(monke
     _no_avx2(monkeypatch)
     assert_one_line_error(run_main("train", "--portable", "--epochs", "1", "--out", str(tmp_path)), "this CPU has no AVX2")
     assert not list(tmp_path.iterdir())
+
+
+def test_a_fresh_process_without_the_pins_set_still_trains_a_portable_seed_in_place():
+    """The API's path (no CLI to set the pins first): deciding the default arithmetic must not fix ATen's kernels
+    before the pin, or an AVX-512 notebook would send every seed to a fresh process for nothing."""
+    import subprocess
+    import sys
+
+    code = ("from tinydigits.cluster.plan import make; from tinydigits.training.config import TrainConfig; "
+            "from tinydigits.training.device import aten_isa; p = make(TrainConfig(epochs=1)); "
+            "print(repr(p.unpinned), p.config.portable, aten_isa())")
+    env = {k: v for k, v in os.environ.items() if k not in ("ATEN_CPU_CAPABILITY", "ONEDNN_MAX_CPU_ISA", "MKL_CBWR")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["''", "True", "AVX2"], done.stdout

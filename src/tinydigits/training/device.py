@@ -99,12 +99,17 @@ def aten_isa() -> str:
 
 def cpu_lacks_avx2() -> str | None:
     """Why this CPU cannot compute in the portable arithmetic at all (an ARM Mac, Graviton, an x86 without AVX2), or
-    None. ATen's capability decides where /proc/cpuinfo is missing (macOS): pinned, it says AVX2 where the CPU has it,
-    and AVX-512 means the pin came too late, not that the CPU cannot."""
-    isa = aten_isa()
-    if isa == PORTABLE_ISA or isa.startswith("AVX512") or "avx2" in cpu_flags():
+    None. The CPU's flags decide where Linux lists them. Elsewhere (macOS) an x86 CPU is asked through ATen's
+    capability, read only after the pins are set: ATen fixes its capability at the first query, so asking unpinned
+    would leave an AVX-512 process unable to pin (and its seed sent to a fresh process for nothing)."""
+    flags = cpu_flags()
+    if "avx2" in flags:
         return None
-    return f"this CPU has no AVX2 ({platform.machine()}, {isa} kernels only)"
+    if not flags and platform.machine() in ("x86_64", "AMD64"):
+        set_portable_env()
+        if aten_isa() == PORTABLE_ISA or aten_isa().startswith("AVX512"):
+            return None
+    return f"this CPU has no AVX2 ({platform.machine()})"
 
 
 def pin_portable() -> str | None:
