@@ -489,7 +489,6 @@ def _ledger_arguments(p: argparse.ArgumentParser) -> None:
 @command("ledger", "the seed ledger (docs/seeds.csv): add a check's seeds, or write the docs' figures from it",
          _ledger_arguments)
 def cmd_ledger(args: argparse.Namespace) -> int:
-
     path = _ledger_path(args.ledger)
     if args.action == "add":
         if not args.folder:
@@ -508,8 +507,7 @@ def _add_to_ledger(folder: str, role: str, path: Path) -> None:
     from tinydigits.results import ledger
 
     rows, not_run = ledger.rows_of_check(folder, role)
-    repo = path.resolve().parent.parent
-    docs = [repo / "README.md", *(repo / "docs" / f"{name}.md" for name in ("models", "speed", "research-record"))]
+    docs = published_docs(path.resolve().parent.parent)
     rewrite = path.resolve().parent.name == "docs" and all(d.exists() for d in docs)
     if rewrite and (locked := [str(d) for d in docs if not os.access(d, os.W_OK)]):
         raise TinyDigitsError(f"cannot rewrite the figures the ledger publishes: {', '.join(locked)} not writable")
@@ -518,6 +516,11 @@ def _add_to_ledger(folder: str, role: str, path: Path) -> None:
           + (f"; seed(s) {', '.join(map(str, not_run))} did not finish (NOT RUN): not added" if not_run else ""))
     for name in ledger_docs(path) if rewrite else []:
         print(f"{name}: written from the ledger")
+
+
+def published_docs(repo: Path) -> list[Path]:
+    """The pages whose marked figures `ledger docs` writes (from the ledger, the zoo and docs/speed.csv)."""
+    return [repo / "README.md", *(repo / "docs" / f"{name}.md" for name in ("models", "speed", "research-record"))]
 
 
 def tiers(names: list[str]) -> dict[str, dict[str, str]]:
@@ -567,7 +570,7 @@ def ledger_docs(path: Path, write: bool = True, docs: list[Path] | None = None) 
     by_name = {**{name: spec_tiers[str(p)] for name, p in specs.items()}, **tiers(models.names())}  # registered win
     stale = []
     speed = repo / "docs" / "speed.csv"  # `bench --record`'s table, beside the ledger
-    for doc in docs or [repo / "README.md", *(repo / "docs" / f"{name}.md" for name in ("models", "speed", "research-record"))]:
+    for doc in docs or published_docs(repo):
         text = doc.read_text()
         new = ZOO.sub(_zoo_block, ledger.render(text, rows, by_name))
         new = SPEED.sub(lambda m: f"<!-- speed-table -->\n{record.table(speed)}<!-- /speed-table -->", new)

@@ -42,7 +42,7 @@ def atomic_write(path: Path, write) -> None:
     os.close(fd)
     try:
         write(tmp)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would leave a shared or served run folder unreadable
+        os.chmod(tmp, 0o666 & ~UMASK)  # mkstemp's 0600 would leave a shared or served run folder unreadable
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
@@ -50,10 +50,14 @@ def atomic_write(path: Path, write) -> None:
 
 
 def _umask() -> int:
-    """This process's umask (read by setting it, then put back: the OS offers no other way)."""
+    """This process's umask (read by setting it, then put back: the OS offers no other way). Read once, at import:
+    setting it while other threads create files (TensorBoard's writer) would hand them the wrong mode."""
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+UMASK = _umask()
 
 
 def ensure_writable(path: str | os.PathLike, what: str) -> Path:

@@ -69,9 +69,14 @@ def recipe_sha256(config: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(recipe, sort_keys=True).encode()).hexdigest()[:16]
 
 
+def _whole(budget: dict[str, Any] | None) -> dict[str, Any]:
+    """A budget as plan.json records it, its missing fields the project's."""
+    return {**dataclasses.asdict(BUDGET), **(budget or {})}
+
+
 def budget_text(budget: dict[str, Any] | None = None) -> str:
     """A budget in one ledger cell: `99.4 in last 3; <8000 params; <=15 epochs` (the project's by default)."""
-    b = {**dataclasses.asdict(BUDGET), **(budget or {})}
+    b = _whole(budget)
     return f"{b['min_acc']} in last {b['last']}; <{b['max_params']} params; <={b['max_epochs']} epochs"
 
 
@@ -156,7 +161,7 @@ def row_of(config: dict[str, Any], metrics: dict[str, Any], role: str, source: s
            budget: dict[str, Any] | None = None) -> dict:
     """One finished seed run as a ledger row, with the tier it belongs to (model code, recipe, the budget it was judged
     by); a run that did not finish its planned epochs is refused."""
-    last = {**dataclasses.asdict(BUDGET), **(budget or {})}["last"]
+    last = _whole(budget)["last"]
     epochs = [e["test_acc"] for e in metrics.get("epochs", [])]
     if len(epochs) < config["epochs"] or len(epochs) < last:
         raise TinyDigitsError(f"seed {config['seed']} of {config['model']} did not finish ({len(epochs)} of "

@@ -53,9 +53,8 @@ def plot_curves(epochs: list[dict[str, Any]], path: Path) -> None:
     late = epochs[len(epochs) // 2 :]
     low = min(min(e["test_acc"] for e in late), min(e["train_acc"] for e in late), TARGET)
     ax_acc.set(title="accuracy (%)", xlabel="epoch", ylim=(max(low - 1.0, 0), 100))
-    for ax in (ax_loss, ax_acc):  # whole epochs on the axis, even for a one-epoch run
-        ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     for ax in (ax_loss, ax_acc):
+        ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs, even for one
         ax.grid(alpha=0.3)
         ax.legend()
     save_figure(fig, path)

@@ -9,6 +9,7 @@ from the previous step (layers by type and position, parameters, recipe) with th
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ class Step:
         """The budget's last N epochs, or fewer where the run is shorter (a quick look)."""
         return min(self.config.get("budget", {}).get("last", 3), len(self.metrics["epochs"]))
 
+    @functools.cached_property
     def figures(self) -> dict[str, Any]:
         e = self.metrics["epochs"]
         test, train = [x["test_acc"] for x in e], [x["train_acc"] for x in e]
@@ -105,7 +107,7 @@ def recipe_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
 
 
 def result_lines(step: Step) -> list[str]:
-    f, v = step.figures(), run_verdict(step.metrics, step.config)
+    f, v = step.figures, run_verdict(step.metrics, step.config)
     return [f"- parameters: {f['params']:,}; receptive field at the head: {step.rf} px",
             f"- epochs: {f['epochs']}; {f['seconds']:.0f} s of training",
             f"- best train accuracy: {f['best_train']:.2f} %",
@@ -115,7 +117,7 @@ def result_lines(step: Step) -> list[str]:
 
 
 def analysis_lines(step: Step, previous: Step | None) -> list[str]:
-    f, n = step.figures(), step.last
+    f, n = step.figures, step.last
     if f["best_test"] < CHANCE_POINTS:
         fit = f"**did not learn**: best test accuracy {f['best_test']:.2f} %, about chance for 10 classes (below " \
               f"{CHANCE_POINTS:.0f} % counts as not learning)"
@@ -137,7 +139,7 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
 
 
 def change_lines(previous: Step, step: Step) -> list[str]:
-    a, b = previous.figures(), step.figures()
+    a, b = previous.figures, step.figures
     layers = layer_changes(previous.layers, step.layers) or ["none"]
     recipe = recipe_changes(previous.config, step.config) or ["none"]
     return [f"- changed from {previous.config['model']}: layers {', '.join(layers)}; parameters {a['params']:,} → "

@@ -59,7 +59,7 @@ def plot_front(study, cfg: SearchConfig, path: Path) -> None:
     fig, ax = plt.subplots(figsize=(7, 4.5))
     all_done, best = completed(study), {t.number for t in front(study)}
     objective = OBJECTIVES[cfg.objective]
-    cost = "macs" if objective.cost == "macs" else "seconds"
+    cost = objective.cost  # the trial attribute plotted: macs or seconds
     for group, colour, label in (([t for t in all_done if t.number not in best]), "0.7", "trial"), \
                                 (([t for t in all_done if t.number in best]), "C3", "Pareto front"):
         if group:
