@@ -42,7 +42,7 @@ def test_models_json_takes_the_defaults_odds_from_the_ledger():
 
 
 def test_the_docs_figures_are_the_ledgers(tmp_path):
-    """README.md and docs/models.md as `tinydigits ledger docs` writes them; one edited ledger row shows."""
+    """README.md and every docs/*.md as `tinydigits ledger docs` writes them; one edited ledger row shows."""
     assert ledger_docs(SEEDS, write=False) == []
     copy = tmp_path / "docs" / "seeds.csv"
     copy.parent.mkdir()

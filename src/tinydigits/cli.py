@@ -479,7 +479,7 @@ def _models_arguments(p: argparse.ArgumentParser) -> None:
 
 def _ledger_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("action", choices=["add", "docs"], help="add: a check folder's seeds; docs: write the figures "
-                   "README.md and docs/models.md quote (between <!-- seeds... --> markers) from the ledger")
+                   "README.md and docs/*.md quote (between <!-- seeds... --> markers) from the ledger")
     p.add_argument("folder", nargs="?", metavar="CHECK_FOLDER", help="add: the check's folder")
     p.add_argument("--ledger", default=None, metavar="CSV", help=LEDGER_HELP)
     p.add_argument("--role", choices=ROLES, default="judged", help=ROLE_HELP)
@@ -519,8 +519,8 @@ def _add_to_ledger(folder: str, role: str, path: Path) -> None:
 
 
 def published_docs(repo: Path) -> list[Path]:
-    """The pages whose marked figures `ledger docs` writes (from the ledger, the zoo and docs/speed.csv)."""
-    return [repo / "README.md", *(repo / "docs" / f"{name}.md" for name in ("models", "speed", "research-record"))]
+    """The pages whose marked figures `ledger docs` writes (from the ledger, the zoo and docs/speed.csv): every page."""
+    return [repo / "README.md", *sorted((repo / "docs").glob("*.md"))]
 
 
 def tiers(names: list[str]) -> dict[str, dict[str, str]]:
@@ -555,7 +555,7 @@ def _zoo_block(m: re.Match) -> str:
 
 
 def ledger_docs(path: Path, write: bool = True, docs: list[Path] | None = None) -> list[str]:
-    """Rewrite the ledger's figures in README.md and docs/models.md (beside the ledger's docs/); the files that
+    """Rewrite the ledger's figures in README.md and docs/*.md (beside the ledger's docs/); the files that
     changed (or, with write=False, would)."""
     from tinydigits import models
     from tinydigits.measure import record

@@ -226,7 +226,7 @@ def held_text(by_arithmetic: dict[str, dict], prefer: str = PORTABLE) -> str:
     return f"{j['passed']}/{j['seeds']}{p}" + ("" if arithmetic == prefer else f" ({arithmetic})")
 
 
-# Figures in README.md and docs/models.md are written from the ledger (`tinydigits ledger docs`), between markers:
+# Figures in README.md and docs/*.md are written from the ledger (`tinydigits ledger docs`), between markers:
 # `<!-- seeds:MODEL:ARITHMETIC -->...<!-- /seeds -->` (every seed), `<!-- seeds:MODEL:ARITHMETIC:judged -->...`
 # (the seeds that did not choose it) and a table per tier `<!-- seeds-table:MODEL -->...<!-- /seeds-table -->`.
 SPAN = re.compile(r"<!-- seeds:([\w-]+):([\w-]+)(:judged)? -->(.*?)<!-- /seeds -->", re.S)
