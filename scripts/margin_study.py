@@ -7,6 +7,7 @@ seeds never used before, again paired. The runs go to a folder outside the check
 saved in docs/margin/ (small JSON, reviewed in diffs), so the study goes on from there in another session:
 
     python scripts/margin_study.py run LEVER --seeds 500-505 [--runs /tmp/margin-runs]   # train what is missing
+    python scripts/margin_study.py from-ledger --seeds 400-409     # poolbn's judged seeds already in the ledger
     python scripts/margin_study.py table [--seeds 500-505]                                # paired effects, Markdown
 """
 
@@ -73,8 +74,35 @@ def run(lever: str, seeds: list[int], runs: Path, jobs: int) -> None:
             "seconds": round(sum(e.get("seconds", 0) for e in epochs), 1), "flags": LEVERS[lever],
             "cpu": arithmetic["cpu"], "mkl_cbwr": arithmetic.get("mkl_cbwr"),
             "commit": (config["environment"].get("git_commit") or "")[:7]}
+    save(lever, saved)
+
+
+def from_ledger(seeds: list[int]) -> None:
+    """poolbn's judged seeds already in the ledger (portable2: the arithmetic of the study), saved beside the study's
+    own so that a lever pairs with them; their seconds are not in the ledger (None)."""
+    from tinydigits.results import ledger
+
+    saved = load(BASE)
+    for row in ledger.read(REPO / "docs" / "seeds.csv"):
+        seed = int(row["seed"]) if row["seed"].isdigit() else None  # issue #68's Intel seeds are unnamed
+        if (row["model"] == BASE and row["arithmetic"] == "portable2" and row["role"] == "judged" and seed in seeds
+                and str(seed) not in saved):
+            last3 = [float(v) for v in row["last3"].split()]
+            saved[str(seed)] = {"last3": last3, "min_last3": float(row["min_last3"]), "seconds": None, "flags": [],
+                                "cpu": row["cpu"], "mkl_cbwr": "COMPATIBLE", "commit": row["commit"],
+                                "source": f"docs/seeds.csv ({row['source']})"}
+    save(BASE, saved)
+
+
+def save(lever: str, saved: dict[str, dict]) -> None:
     SAVED.mkdir(exist_ok=True)
-    (SAVED / f"{lever}.json").write_text(json.dumps(dict(sorted(saved.items(), key=lambda kv: int(kv[0]))), indent=1) + "\n")
+    ordered = dict(sorted(saved.items(), key=lambda kv: int(kv[0])))
+    (SAVED / f"{lever}.json").write_text(json.dumps(ordered, indent=1) + "\n")
+
+
+def mean_seconds(figures: list[dict]) -> float | None:
+    seconds = [f["seconds"] for f in figures if f.get("seconds") is not None]
+    return statistics.mean(seconds) if seconds else None
 
 
 def paired(lever: str, seeds: list[int] | None) -> dict | None:
@@ -89,7 +117,15 @@ def paired(lever: str, seeds: list[int] | None) -> dict | None:
     return {"seeds": len(common), "mean": mean, "sd": sd, "t": mean / (sd / math.sqrt(len(diffs))) if sd else float("nan"),
             "lever_mean": statistics.mean(mine[s]["min_last3"] for s in common),
             "held": sum(mine[s]["min_last3"] >= 99.4 for s in common),
-            "cost": statistics.mean(mine[s]["seconds"] for s in common) / statistics.mean(base[s]["seconds"] for s in common)}
+            "cost": cost(base, mine, common)}
+
+
+def cost(base: dict, mine: dict, common: list[str]) -> float | None:
+    """Mean seconds per run against poolbn's on the seeds where both are timed (a hint: not timed in turns)."""
+    timed = [s for s in common if mine[s].get("seconds") is not None and base[s].get("seconds") is not None]
+    if not timed:
+        return None
+    return mean_seconds([mine[s] for s in timed]) / mean_seconds([base[s] for s in timed])
 
 
 def table(seeds: list[int] | None) -> str:
@@ -102,8 +138,9 @@ def table(seeds: list[int] | None) -> str:
             continue
         gain = "—" if lever == BASE else f"{p['mean']:+.3f} / {p['sd']:.3f}"
         t = "—" if lever == BASE or math.isnan(p["t"]) else f"{p['t']:+.2f}"
+        spent = "—" if p["cost"] is None else f"{p['cost']:.2f}x"
         lines.append(f"| {lever} | `{' '.join(flags) or '(recipe as is)'}` | {p['seeds']} | {p['held']} | "
-                     f"{p['lever_mean']:.3f} | {gain} | {t} | {p['cost']:.2f}x |")
+                     f"{p['lever_mean']:.3f} | {gain} | {t} | {spent} |")
     return "\n".join(lines)
 
 
@@ -115,11 +152,15 @@ def main() -> int:
     r.add_argument("--seeds", required=True, type=seeds_of)
     r.add_argument("--runs", type=Path, default=Path("/tmp/margin-runs"), help="run folders (outside the checkout)")
     r.add_argument("--jobs", type=int, default=2)
+    f = sub.add_parser("from-ledger", help="poolbn's judged portable2 seeds from docs/seeds.csv, to pair with")
+    f.add_argument("--seeds", required=True, type=seeds_of)
     t = sub.add_parser("table", help="each lever's paired effect, as Markdown")
     t.add_argument("--seeds", type=seeds_of)
     args = parser.parse_args()
     if args.command == "run":
         run(args.lever, args.seeds, args.runs, args.jobs)
+    elif args.command == "from-ledger":
+        from_ledger(args.seeds)
     else:
         print(table(args.seeds))
     return 0
