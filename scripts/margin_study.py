@@ -34,6 +34,8 @@ LEVERS: dict[str, list[str]] = {
     "lr-0.07": ["--lr", "0.07"],                    # peak rate 0.1 -> 0.07
     "lr-0.14": ["--lr", "0.14"],                    # and -> 0.14
     "noise-0": ["--augment-noise", "0"],            # less augmentation (lead 2), the cheapest first
+    "plain-last-3": ["--augment-off-last", "3"],    # lead 2 as published: no augmentation in the last (scored) epochs
+    "plain-last-5": ["--augment-off-last", "5"],    # and over the last third of the one-cycle's descent
 }
 
 

@@ -119,6 +119,28 @@ def test_schedules_change_size_and_batch_on_the_epochs_they_name_and_never_in_th
     assert cfg.plan(keep_last=3)[-3:] == [(28, 64)] * 3
 
 
+def test_augmentation_off_for_the_last_epochs_leaves_the_earlier_ones_as_they_were(mnist_dir, tmp_path, monkeypatch):
+    """`--augment-off-last 2` of 3 epochs: the first epoch augments every batch and trains exactly as without the
+    flag; the last two see the images as they are (no augmentation call), so their curve moves."""
+    from helpers import train
+    from tinydigits.data.augment import Augment
+
+    calls = []
+    original = Augment.__call__
+    monkeypatch.setattr(Augment, "__call__", lambda self, x, g: calls.append(len(x)) or original(self, x, g))
+    cfg = TrainConfig(model="model3", epochs=3, data_dir=str(mnist_dir), train_limit=256, batch_size=64, seed=1)
+    plain = train(TrainConfig(**{**cfg.__dict__, "out": str(tmp_path / "a"), "augment_off_last": 2}), log=lambda _: None)
+    assert calls == [64] * 4  # the first epoch's four batches, none after
+    calls.clear()
+    full = train(TrainConfig(**{**cfg.__dict__, "out": str(tmp_path / "b")}), log=lambda _: None)
+    assert calls == [64] * 12
+    first, rest = plain.metrics["epochs"][0], plain.metrics["epochs"][1:]
+    assert first["train_loss"] == full.metrics["epochs"][0]["train_loss"]
+    assert [r["train_loss"] for r in rest] != [r["train_loss"] for r in full.metrics["epochs"][1:]]
+    with pytest.raises(Exception, match="--augment-off-last must be between 0 and --epochs"):
+        TrainConfig(model="model3", epochs=3, augment_off_last=4).resolved()
+
+
 @pytest.mark.parametrize(("field", "value", "message"), [
     ("size_schedule", "20:13", "the last 3 of 15"), ("batch_schedule", "256:13", "the last 3 of 15"),
     ("size_schedule", "20", "VALUE:EPOCHS"), ("size_schedule", "4:2", "values must be 8-28"),

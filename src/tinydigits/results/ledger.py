@@ -31,6 +31,9 @@ COLUMNS = ("model", "model_sha256", "seed", "epochs", "last3", "min_last3", "ari
 # the paths and the arithmetic, which has its own column) and the budget its seeds are judged by. Rows of other
 # recipes or budgets (a 1-epoch look, a stricter --min-acc) stay in the ledger, shown apart (`others`).
 TIER = ("model_sha256", "recipe_sha256", "budget")
+# Settings added after rows were written, with the value that leaves a curve as it was: left out of the hash when
+# absent or at that value, so an older row keeps its tier (a setting that changes nothing changes no recipe).
+ADDED_LATER = {"augment_off_last": 0}
 NOT_RECIPE = {"model", "recipe", "seed", "out", "data_dir", "mlflow", "mlflow_parent", "threads", "portable", "precision",
               "device", "deterministic", "target"}
 UNNAMED = "unnamed"  # a seed whose number was not recorded (its minimum was): never a duplicate
@@ -65,7 +68,8 @@ def recipe_sha256(config: dict[str, Any]) -> str:
     from tinydigits.training.config import TrainConfig  # torch-free
 
     fields = {f.name for f in dataclasses.fields(TrainConfig)} - NOT_RECIPE
-    recipe = json.loads(json.dumps({k: config.get(k) for k in sorted(fields)}))  # tuples as JSON lists
+    recipe = json.loads(json.dumps({k: config.get(k) for k in sorted(fields)
+                                    if not (k in ADDED_LATER and config.get(k) in (None, ADDED_LATER[k]))}))
     return hashlib.sha256(json.dumps(recipe, sort_keys=True).encode()).hexdigest()[:16]
 
 

@@ -122,13 +122,14 @@ def scheduled_step(setup: Setup, x: torch.Tensor, y: torch.Tensor, cfg: TrainCon
 
 
 def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, batch_size: int | None = None,
-                progress=None, prefetch: bool = True) -> list[EpochStats]:
+                progress=None, prefetch: bool = True, augmented: bool = True) -> list[EpochStats]:
     """One pass of every seed over its own shuffled, augmented split at `size` x `size` and `batch_size` (default
     the config's): one optimiser step per batch for all seeds. Loss and accuracy stay on the device (no sync per
     step) unless a progress bar shows them. `prefetch`: the next batches made in a thread of their own (`ahead`; off
-    for `bench --profile`, whose profiler sees this thread). Returns each seed's figures."""
+    for `bench --profile`, whose profiler sees this thread). `augmented` False: the images as they are
+    (`--augment-off-last`). Returns each seed's figures."""
     setup.model.train()
-    augment = cfg.augment()
+    augment = cfg.augment() if augmented else None
     batch_size = batch_size or cfg.batch_size
     loss_sum = correct = 0
     seen, start = 0, time.perf_counter()
@@ -177,7 +178,8 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
             bar = None if quiet or data.stacked else tqdm(total=len(data.train[0]), unit="img", leave=False,
                                                           desc=f"epoch {epoch}/{cfg.epochs}")
             try:
-                stats = train_epoch(setup, data, cfg, size=size, batch_size=batch, progress=bar)
+                stats = train_epoch(setup, data, cfg, size=size, batch_size=batch, progress=bar,
+                                    augmented=epoch <= cfg.epochs - cfg.augment_off_last)
             finally:  # cleared before any error line too
                 if bar is not None:
                     bar.close()
