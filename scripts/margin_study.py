@@ -36,6 +36,7 @@ LEVERS: dict[str, list[str]] = {
     "noise-0": ["--augment-noise", "0"],            # less augmentation (lead 2), the cheapest first
     "plain-last-3": ["--augment-off-last", "3"],    # lead 2 as published: no augmentation in the last (scored) epochs
     "plain-last-5": ["--augment-off-last", "5"],    # and over the last third of the one-cycle's descent
+    "lr-floor-2": ["--lr-floor-last", "2"],         # lead 1: the cycle over 13 epochs, its lowest rate held in 14-15
 }
 
 

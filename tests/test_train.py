@@ -141,6 +141,38 @@ def test_augmentation_off_for_the_last_epochs_leaves_the_earlier_ones_as_they_we
         TrainConfig(model="model3", epochs=3, augment_off_last=4).resolved()
 
 
+def _rates(cfg: TrainConfig, images: int = 640) -> list[float]:
+    """The learning rate of every batch of a run (10 batches an epoch), as the loop steps its scheduler."""
+    from tinydigits.training.factories import training_model
+    from tinydigits.training.train import Setup
+
+    setup = Setup.of(cfg, training_model(cfg.model), images=images)
+    rates = []
+    for _ in range(cfg.epochs * 10):
+        rates.append(setup.opt.param_groups[0]["lr"])
+        setup.opt.step()  # no gradients: nothing moves, but the scheduler sees the step it follows
+        setup.step_schedule()
+    return rates
+
+
+@pytest.mark.fast
+def test_a_rate_floor_anneals_the_cycle_before_the_last_epochs_and_holds_its_lowest_rate():
+    """`--lr-floor-last 2` of 5 epochs: the one-cycle runs its whole course over the first 3 (the rates of a 3-epoch
+    run), then its lowest rate is held for every batch of the last 2; without it the cycle spans all 5, as before."""
+    from tinydigits.errors import TinyDigitsError
+
+    cfg = TrainConfig(model="model3", epochs=5, batch_size=64, portable=False, precision="fp32", device="cpu")
+    floored = _rates(TrainConfig(**{**cfg.__dict__, "lr_floor_last": 2}).resolved())
+    three = _rates(TrainConfig(**{**cfg.__dict__, "epochs": 3}).resolved())
+    assert floored[:30] == three and floored[30:] == [three[-1]] * 20
+    assert three[-1] == pytest.approx(0.1 / 1000) and min(three) == three[-1]
+    whole = _rates(cfg.resolved())
+    assert len(set(whole[30:])) == 20 and whole[-1] == pytest.approx(0.1 / 1000)  # the cycle over all five
+    for bad, message in ((5, "between 0 and --epochs - 1"), (1, "needs --scheduler onecycle")):
+        with pytest.raises(TinyDigitsError, match=message):
+            TrainConfig(**{**cfg.__dict__, "lr_floor_last": bad, "scheduler": "step" if bad == 1 else None}).resolved()
+
+
 @pytest.mark.parametrize(("field", "value", "message"), [
     ("size_schedule", "20:13", "the last 3 of 15"), ("batch_schedule", "256:13", "the last 3 of 15"),
     ("size_schedule", "20", "VALUE:EPOCHS"), ("size_schedule", "4:2", "values must be 8-28"),

@@ -11,8 +11,8 @@ from tinydigits.models import registry, summary
 SHORT = {"epochs": "ep", "batch_size": "b", "optimizer": "", "lr": "lr", "scheduler": "",
          "label_smoothing": "ls", "ema": "ema", "bn_recompute": "bn-recompute", "augment_degrees": "rot",
          "augment_translate": "shift", "augment_scale": "zoom", "augment_elastic": "elastic", "augment_stroke": "stroke",
-         "augment_blur": "blur", "augment_noise": "noise", "augment_off_last": "plain-last", "size_schedule": "sizes",
-         "batch_schedule": "batches"}
+         "augment_blur": "blur", "augment_noise": "noise", "augment_off_last": "plain-last",
+         "lr_floor_last": "lr-floor-last", "size_schedule": "sizes", "batch_schedule": "batches"}
 
 
 def rows(refs: list[str] | None = None) -> list[dict[str, Any]]:

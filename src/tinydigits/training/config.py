@@ -52,6 +52,9 @@ class TrainConfig:
     augment_noise: float | None = setting(help="pixel noise, std drawn per image in [0, STD]", metavar="STD")
     augment_off_last: int = setting(0, "train the last N epochs on un-augmented images: the scored epochs see digits as "
                                        "the test set shows them (less augmentation at the end)", metavar="N")
+    lr_floor_last: int = setting(0, "hold the one-cycle's last (lowest) rate over the last N epochs, the cycle annealed "
+                                    "over the epochs before them: the scored epochs train as nearly one model",
+                                 metavar="N")
     size_schedule: str | None = setting(help="progressive resolution: e.g. 20:4,24:4 trains 4 epochs at 20x20, 4 at 24x24, "
                                              "the rest at 28x28", metavar="SIZE:EPOCHS,...")
     batch_schedule: str | None = setting(help="large batches first: e.g. 256:3 (learning rate scaled with the batch), then "
@@ -129,6 +132,8 @@ class TrainConfig:
             (self.lr is not None and 0 < self.lr < 10, "--lr must be between 0 and 10"),
             (self.val_split >= 0, "--val-split must be >= 0"),
             (0 <= self.augment_off_last <= self.epochs, "--augment-off-last must be between 0 and --epochs"),
+            (0 <= self.lr_floor_last < self.epochs, "--lr-floor-last must be between 0 and --epochs - 1"),
+            (self.lr_floor_last == 0 or self.scheduler == "onecycle", "--lr-floor-last needs --scheduler onecycle"),
             (self.scheduler != "plateau" or self.val_split > 0,
              "--scheduler plateau needs --val-split N: it steps on the validation loss, and the test set is never "
              "used to tune"),

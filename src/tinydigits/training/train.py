@@ -73,6 +73,7 @@ class Setup:
     per_batch: bool = False  # the scheduler steps every batch (one-cycle), else once an epoch
     ema: AveragedModel | None = None
     plan: list[tuple[int, int]] | None = None
+    schedule_steps: int | None = None  # per-batch: the scheduler's steps (fewer than the batches with a rate floor)
 
     @property
     def evaluated(self) -> nn.Module:
@@ -89,8 +90,16 @@ class Setup:
             check_size(probe or model, size, cfg.model)
         ema = make_ema(model, cfg.ema)
         opt = make_optimizer(cfg, model.parameters())
-        scheduler, per_batch = make_scheduler(cfg, opt, sum(math.ceil(images / batch) for _, batch in plan))
-        return cls(model, opt, scheduler, per_batch, ema, plan)
+        steps = [math.ceil(images / batch) for _, batch in plan]
+        # With a floor the cycle spans the epochs before it, and stops at its last step: its lowest rate, held.
+        cycle = sum(steps[:len(steps) - cfg.lr_floor_last])
+        scheduler, per_batch = make_scheduler(cfg, opt, cycle)
+        return cls(model, opt, scheduler, per_batch, ema, plan, cycle - 1 if cfg.lr_floor_last else cycle)
+
+    def step_schedule(self) -> None:
+        """After a batch: the per-batch scheduler's next rate, until its `schedule_steps` are taken."""
+        if self.per_batch and self.scheduler.last_epoch < self.schedule_steps:
+            self.scheduler.step()
 
 
 @dataclass
@@ -113,8 +122,7 @@ def scheduled_step(setup: Setup, x: torch.Tensor, y: torch.Tensor, cfg: TrainCon
                                                                    antialias=True, align_corners=False)
     with torch.profiler.record_function("step"):  # labels for `bench --profile`; next to nothing when not profiling
         out = train_step(setup.model, setup.opt, resize(x), y, cfg, lr_scale=batch_size / cfg.batch_size)
-        if setup.per_batch:
-            setup.scheduler.step()
+        setup.step_schedule()
     if setup.ema is not None:
         with torch.profiler.record_function("ema"):
             setup.ema.update_parameters(setup.model)
