@@ -9,6 +9,7 @@ saved in docs/margin/ (small JSON, reviewed in diffs), so the study goes on from
     python scripts/margin_study.py run LEVER --seeds 500-505 [--runs /tmp/margin-runs]   # train what is missing
     python scripts/margin_study.py from-ledger --seeds 400-409     # poolbn's judged seeds already in the ledger
     python scripts/margin_study.py table [--seeds 500-505]                                # paired effects, Markdown
+    python scripts/margin_study.py adopt LEVER --as NAME --witness CHECK   # its rows to the model that adopted it
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ LEVERS: dict[str, list[str]] = {
     "plain-last-3": ["--augment-off-last", "3"],    # lead 2 as published: no augmentation in the last (scored) epochs
     "plain-last-5": ["--augment-off-last", "5"],    # and over the last third of the one-cycle's descent
     "lr-floor-2": ["--lr-floor-last", "2"],         # lead 1: the cycle over 13 epochs, its lowest rate held in 14-15
+    "plain-3-floor-2": ["--augment-off-last", "3", "--lr-floor-last", "2"],  # steady (plain-last-3) with the floor
 }
 
 
@@ -97,6 +99,36 @@ def from_ledger(seeds: list[int]) -> None:
     save(BASE, saved)
 
 
+def adopt(lever: str, name: str, witness: Path) -> None:
+    """The lever's ledger rows (poolbn's code under the lever's recipe) moved to `name`, the registered model that is
+    poolbn with the lever in its recipe, once a seed trained as `name` (`witness`: its check's folder) gives the lever
+    row's last three accuracies in the same arithmetic: the same curve under another name, so its seeds count for it."""
+    from tinydigits import models
+    from tinydigits.errors import TinyDigitsError
+    from tinydigits.results import ledger
+
+    base, target = models.resolve(BASE).digest(), models.resolve(name).digest()
+    seen, _ = ledger.rows_of_check(witness)
+    if not seen or any(w["model_sha256"] != target for w in seen):
+        raise TinyDigitsError(f"{witness}: no finished seed of {name} (model {target})")
+    w = seen[0]
+    same = [r for r in ledger.read(REPO / "docs" / "seeds.csv") if r["model_sha256"] == base and r["seed"] == str(w["seed"])
+            and all(r[k] == w[k] for k in ("recipe_sha256", "budget", "arithmetic"))]
+    if not same or same[0]["last3"] != w["last3"]:
+        raise TinyDigitsError(f"seed {w['seed']}: {name} gives {w['last3']}, {lever}'s row "
+                              f"{same[0]['last3'] if same else 'is not in the ledger'}: not the same curve")
+
+    def move(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+        for r in rows:
+            if r["model_sha256"] == base and all(r[k] == w[k] for k in ("recipe_sha256", "budget", "arithmetic")):
+                r.update(model=name, model_sha256=target,
+                         source=f"{r['source']} (= {name}: seed {w['seed']} trained as {name} gives this curve)")
+        return rows
+
+    ledger.rewrite(REPO / "docs" / "seeds.csv", move)
+    print(f"{lever}'s rows of recipe {w['recipe_sha256']} ({w['arithmetic']}) now count for {name}")
+
+
 def save(lever: str, saved: dict[str, dict]) -> None:
     SAVED.mkdir(exist_ok=True)
     ordered = dict(sorted(saved.items(), key=lambda kv: int(kv[0])))
@@ -108,9 +140,9 @@ def mean_seconds(figures: list[dict]) -> float | None:
     return statistics.mean(seconds) if seconds else None
 
 
-def paired(lever: str, seeds: list[int] | None) -> dict | None:
-    """The lever's paired effect on min(last 3) against poolbn, over the seeds both have (of `seeds`)."""
-    base, mine = load(BASE), load(lever)
+def paired(lever: str, seeds: list[int] | None, against: str = BASE) -> dict | None:
+    """The lever's paired effect on min(last 3) against `against` (poolbn), over the seeds both have (of `seeds`)."""
+    base, mine = load(against), load(lever)
     common = [s for s in mine if s in base and (seeds is None or int(s) in seeds)]
     if not common:
         return None
@@ -131,16 +163,16 @@ def cost(base: dict, mine: dict, common: list[str]) -> float | None:
     return mean_seconds([mine[s] for s in timed]) / mean_seconds([base[s] for s in timed])
 
 
-def table(seeds: list[int] | None) -> str:
+def table(seeds: list[int] | None, against: str = BASE) -> str:
     lines = ["| lever | flags | seeds | held | mean min(last 3) | paired gain (mean / sd) | t "
-             "| train time vs poolbn (not in turns: a hint only) |",
+             f"| train time vs {against} (not in turns: a hint only) |",
              "|---|---|---|---|---|---|---|---|"]
     for lever, flags in LEVERS.items():
-        p = paired(lever, seeds)
+        p = paired(lever, seeds, against)
         if p is None:
             continue
-        gain = "—" if lever == BASE else f"{p['mean']:+.3f} / {p['sd']:.3f}"
-        t = "—" if lever == BASE or math.isnan(p["t"]) else f"{p['t']:+.2f}"
+        gain = "—" if lever == against else f"{p['mean']:+.3f} / {p['sd']:.3f}"
+        t = "—" if lever == against or math.isnan(p["t"]) else f"{p['t']:+.2f}"
         spent = "—" if p["cost"] is None else f"{p['cost']:.2f}x"
         lines.append(f"| {lever} | `{' '.join(flags) or '(recipe as is)'}` | {p['seeds']} | {p['held']} | "
                      f"{p['lever_mean']:.3f} | {gain} | {t} | {spent} |")
@@ -157,15 +189,22 @@ def main() -> int:
     r.add_argument("--jobs", type=int, default=2)
     f = sub.add_parser("from-ledger", help="poolbn's judged portable2 seeds from docs/seeds.csv, to pair with")
     f.add_argument("--seeds", required=True, type=seeds_of)
+    a = sub.add_parser("adopt", help="move a lever's ledger rows to the registered model that adopted it")
+    a.add_argument("lever", choices=list(LEVERS))
+    a.add_argument("--as", dest="name", required=True, help="the registered model (poolbn with the lever in its recipe)")
+    a.add_argument("--witness", required=True, type=Path, help="a check's folder: one seed trained as that model")
     t = sub.add_parser("table", help="each lever's paired effect, as Markdown")
     t.add_argument("--seeds", type=seeds_of)
+    t.add_argument("--against", choices=list(LEVERS), default=BASE, help="pair with this lever's seeds (default poolbn)")
     args = parser.parse_args()
     if args.command == "run":
         run(args.lever, args.seeds, args.runs, args.jobs)
+    elif args.command == "adopt":
+        adopt(args.lever, args.name, args.witness)
     elif args.command == "from-ledger":
         from_ledger(args.seeds)
     else:
-        print(table(args.seeds))
+        print(table(args.seeds, args.against))
     return 0
 
 

@@ -69,21 +69,21 @@ def test_models_prints_an_aligned_table_and_json():
     lines = proc.stdout.splitlines()
     assert proc.returncode == 0 and lines[0].split() == ["model", "params", "MACs", "epochs", "held", "recipe"]
     rows = {line.split()[0]: line for line in lines[1:] if not line.startswith((" ", "held:", "*"))}
-    assert list(rows) == ["model1", "model2", "model3", "robust", "lean", "poolbn", "fast", "golf"]
+    assert list(rows) == ["model1", "model2", "model3", "robust", "lean", "poolbn", "steady", "fast", "golf"]
     assert max(map(len, lines)) <= 112  # the recipe wraps under its own column
     params_end, recipe_at = lines[0].index("params") + len("params"), lines[0].index("recipe")
     for line in rows.values():  # numbers right-aligned under their heading, the recipe left-aligned under its own
         assert line[params_end - 1].isdigit() and line[params_end] == " " and line[recipe_at - 1] == " " != line[recipe_at]
-    assert rows["poolbn"].startswith("poolbn *") and lines[-1].startswith("* the default")
+    assert rows["steady"].startswith("steady *") and lines[-1].startswith("* the default")
     assert "lr 0.14" in rows["fast"] and "0.137" not in proc.stdout  # rounded for people (exact: --json)
     machine = json.loads(run_main("models", "--json", "--ledger", seeds).stdout)
-    for name in ("poolbn", "golf"):  # held: the ledger's judged portable seeds of the current code (tests/test_ledger.py)
+    for name in ("steady", "poolbn", "golf"):  # held: the judged portable seeds of the current code (tests/test_ledger.py)
         odds = next(r for r in machine if r["name"] == name)["odds"]
         judged = odds["portable2" if "portable2" in odds else "portable"]["judged"]  # held prefers the current one
         assert f"{judged['passed']}/{judged['seeds']} P {100 * judged['probability']:.1f}%" in rows[name]
     assert rows["golf"].split()[1] == "3,760" and rows["fast"].split()[5] == "-"  # fast: no seeds in the ledger yet
     fast = next(r for r in machine if r["name"] == "fast")
-    assert fast["recipe"]["lr"] == 0.13690395977057332 and [r["name"] for r in machine if r["default"]] == ["poolbn"]
+    assert fast["recipe"]["lr"] == 0.13690395977057332 and [r["name"] for r in machine if r["default"]] == ["steady"]
 
 
 def test_package_has_no_stray_outputs():

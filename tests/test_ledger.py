@@ -14,6 +14,7 @@ import pytest
 from helpers import run_main
 from tinydigits import models
 from tinydigits.cli import ledger_docs
+from tinydigits.constants import DEFAULT_MODEL
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results import ledger
 from tinydigits.results.odds import pass_odds
@@ -47,7 +48,7 @@ def test_the_docs_figures_are_the_ledgers(tmp_path):
     copy = tmp_path / "docs" / "seeds.csv"
     copy.parent.mkdir()
     rows = ledger.read(SEEDS)
-    first = next(i for i, r in enumerate(rows) if r["model"] == "poolbn")
+    first = next(i for i, r in enumerate(rows) if r["model"] == DEFAULT_MODEL and r["role"] == "judged")  # both pages
     rows[first]["min_last3"] = "99.30"
     with copy.open("w", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=ledger.COLUMNS, lineterminator="\n")
@@ -112,10 +113,10 @@ def test_an_unfinished_seed_enters_nowhere_and_a_resumed_check_adds(tmp_path):
 
 def test_a_row_is_keyed_by_its_recipe_and_budget_and_pools_only_in_its_tier(mnist_dir, tmp_path):
     """Issue #65's acceptance: a 1-epoch check with another budget, on seeds the ledger holds (0, 1) and on new ones
-    (900, 901), adds FAIL rows under their own recipe and budget; poolbn's published odds do not move."""
+    (900, 901), adds FAIL rows under their own recipe and budget; the default's published odds do not move."""
     scratch = tmp_path / "seeds.csv"
     shutil.copy(SEEDS, scratch)
-    before = json.loads(run_main("models", "--json", "--model", "poolbn", "--ledger", str(scratch)).stdout)[0]
+    before = json.loads(run_main("models", "--json", "--model", DEFAULT_MODEL, "--ledger", str(scratch)).stdout)[0]
     for seeds in ("900,901", "0,1"):
         proc = run_main("check", "--seeds", seeds, "--epochs", "1", "--last", "1", "--train-limit", "500", "--min-acc",
                         "99.9", "--data-dir", str(mnist_dir), "--out", str(tmp_path / "runs"), "--ledger", str(scratch))
@@ -123,7 +124,7 @@ def test_a_row_is_keyed_by_its_recipe_and_budget_and_pools_only_in_its_tier(mnis
     added = ledger.read(scratch)[-4:]
     assert {r["budget"] for r in added} == {"99.9 in last 1; <8000 params; <=15 epochs"}
     assert len({r["recipe_sha256"] for r in added}) == 1 and added[0]["recipe_sha256"] != before["recipe_sha256"]
-    after = json.loads(run_main("models", "--json", "--model", "poolbn", "--ledger", str(scratch)).stdout)[0]
+    after = json.loads(run_main("models", "--json", "--model", DEFAULT_MODEL, "--ledger", str(scratch)).stdout)[0]
     assert after["odds"] == before["odds"]
     (other,) = [o for o in after["other_recipes"] if o["budget"] == added[0]["budget"]]
     assert other["odds"]["portable2"]["seeds"] == 4 and other["odds"]["portable2"]["passed"] == 0  # four FAILs, apart
@@ -200,3 +201,23 @@ def test_a_seed_whose_data_vanishes_is_not_run_and_a_model_that_raises_fails(mni
     assert proc.returncode == 3, proc.stdout + proc.stderr
     seeds = json.loads(verdict.read_text())["seeds"]
     assert seeds["0"]["pass"] is True and "FileNotFoundError" in seeds["1"]["not_run"] and "error" not in seeds["1"]
+
+
+def test_a_rewrite_changes_only_the_rows_it_is_given_and_keeps_the_columns(tmp_path):
+    """`ledger.rewrite` (how an adopted lever's rows move to the model that adopted it, scripts/margin_study.py): the
+    rows it changes, the others as they were, the file still a ledger; a change that raises leaves the old file."""
+    copy = tmp_path / "seeds.csv"
+    shutil.copy(SEEDS, copy)
+    before = ledger.read(copy)
+
+    def rename(rows):
+        for r in rows[:2]:
+            r["model"] = "renamed"
+        return rows
+
+    ledger.rewrite(copy, rename)
+    after = ledger.read(copy)
+    assert [r["model"] for r in after[:2]] == ["renamed"] * 2 and after[2:] == before[2:] and len(after) == len(before)
+    with pytest.raises(ZeroDivisionError):
+        ledger.rewrite(copy, lambda rows: [1 / 0])
+    assert ledger.read(copy) == after

@@ -25,6 +25,7 @@ STEP_SPECS = {
     "robust": "c8d5 c12d5 M c16d5 c16d5 c16",
     "lean": "c8 c12 M c16 c16 c16",
     "poolbn": "c8 c12P c16 c16 c16",
+    "steady": "c8 c12P c16 c16 c16",
     "fast": "c6s2p1 c12p1 c16 c16 c16",
     "golf": "c8 c12P c12p1g12 c26k1 c26g26 c26k1 c26g26 c26k1",
 }

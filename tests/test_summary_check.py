@@ -9,8 +9,8 @@ from tinydigits.models import summary
 from tinydigits.results.budget import format_verdict, judge
 
 # Pinned so a change in any of the three steps is deliberate (and the README table is re-measured).
-PINNED_PARAMS = {"model1": 7352, "model2": 7432, "model3": 7568, "robust": 7568, "lean": 7568, "poolbn": 7568, "fast": 7330,
-                 "golf": 3760}
+PINNED_PARAMS = {"model1": 7352, "model2": 7432, "model3": 7568, "robust": 7568, "lean": 7568, "poolbn": 7568,
+                 "steady": 7568, "fast": 7330, "golf": 3760}
 
 
 @pytest.mark.parametrize("name", sorted(PINNED_PARAMS))

@@ -7,7 +7,7 @@ from tinydigits.settings import positive_int, setting
 MEAN, STD = 0.1307, 0.3081  # of the training images in [0, 1]; every model here expects this normalisation
 IMAGE_SIZE = 28
 DIGIT_BOX = 20  # MNIST scaled each digit's longer side to 20 px, then centred its mass in 28x28
-DEFAULT_MODEL = "poolbn"  # the default: what train, check, summary, bench and `make train` use without --model
+DEFAULT_MODEL = "steady"  # the default: what train, check, summary, bench and `make train` use without --model
 # The portable arithmetic's pins (training.device): ATen's and oneDNN's kernels in AVX2, MKL in its vendor-neutral
 # COMPATIBLE branch (issue #64: MKL honours MKL_CBWR=AVX2 on Intel only and runs its AUTO branch on AMD, so that pin
 # gave Intel and AMD other bits; COMPATIBLE is honoured on both). Here, without torch, so the command line sets them

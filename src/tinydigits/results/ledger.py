@@ -16,7 +16,7 @@ import io
 import json
 import re
 import statistics
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +120,19 @@ def add(rows: list[dict[str, Any]], path: str | Path = LEDGER) -> int:
         writer.writerows({c: row.get(c, "") for c in COLUMNS} for row in rows)
         files.write_text(path, text + out.getvalue())
     return len(rows)
+
+
+def rewrite(path: str | Path, change: Callable[[list[dict[str, str]]], list[dict[str, str]]]) -> None:
+    """The ledger's rows replaced by `change(rows)`, under add's lock and written whole, then renamed (an interrupted
+    rewrite leaves the old ledger): for moving a tier's rows to the model that adopted them (scripts/margin_study.py)."""
+    path = Path(path)
+    with _locked(path):
+        rows = change(read(path))
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({c: row.get(c, "") for c in COLUMNS} for row in rows)
+        files.write_text(path, out.getvalue())
 
 
 @contextlib.contextmanager

@@ -50,8 +50,10 @@ class TrainConfig:
     augment_stroke: float | None = setting(help="chance per image of thicker or thinner strokes", metavar="P")
     augment_blur: float | None = setting(help="Gaussian blur, sigma drawn per image in [0, SIGMA]", metavar="SIGMA")
     augment_noise: float | None = setting(help="pixel noise, std drawn per image in [0, STD]", metavar="STD")
-    augment_off_last: int = setting(0, "train the last N epochs on un-augmented images: the scored epochs see digits as "
-                                       "the test set shows them (less augmentation at the end)", metavar="N")
+    augment_off_last: int | None = setting(help="train the last N epochs on un-augmented images: the scored epochs see "
+                                                "digits as the test set shows them (default from the model's recipe, "
+                                                "else 0; a recipe's N leaves a shorter run its first epoch augmented)",
+                                           metavar="N")
     lr_floor_last: int = setting(0, "hold the one-cycle's last (lowest) rate over the last N epochs, the cycle annealed "
                                     "over the epochs before them: the scored epochs train as nearly one model",
                                  metavar="N")
@@ -99,6 +101,10 @@ class TrainConfig:
                     continue
                 setattr(cfg, key, value)
         cfg.epochs = BUDGET.max_epochs if cfg.epochs is None else cfg.epochs
+        if "augment_off_last" in recipe and self.augment_off_last is None:
+            # A recipe's plain tail is a finish, not the whole run: `train --epochs 1` of such a model still augments.
+            cfg.augment_off_last = min(recipe["augment_off_last"], cfg.epochs - 1)
+        cfg.augment_off_last = cfg.augment_off_last or 0
         cfg.optimizer = cfg.optimizer or "sgd"
         cfg.batch_size = cfg.batch_size or DEFAULT_BATCH
         device = pick_device(cfg.device)
