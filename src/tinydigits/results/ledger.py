@@ -113,13 +113,17 @@ def add(rows: list[dict[str, Any]], path: str | Path = LEDGER) -> int:
             if k is not None:
                 held.add(k)
         text = path.read_text() if path.exists() else ""
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-        if not text:
-            writer.writeheader()
-        writer.writerows({c: row.get(c, "") for c in COLUMNS} for row in rows)
-        files.write_text(path, text + out.getvalue())
+        files.write_text(path, text + _csv(rows, header=not text))
     return len(rows)
+
+
+def _csv(rows: list[dict[str, Any]], header: bool) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    if header:
+        writer.writeheader()
+    writer.writerows({c: row.get(c, "") for c in COLUMNS} for row in rows)
+    return out.getvalue()
 
 
 def rewrite(path: str | Path, change: Callable[[list[dict[str, str]]], list[dict[str, str]]]) -> None:
@@ -127,12 +131,7 @@ def rewrite(path: str | Path, change: Callable[[list[dict[str, str]]], list[dict
     rewrite leaves the old ledger): for moving a tier's rows to the model that adopted them (scripts/margin_study.py)."""
     path = Path(path)
     with _locked(path):
-        rows = change(read(path))
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({c: row.get(c, "") for c in COLUMNS} for row in rows)
-        files.write_text(path, out.getvalue())
+        files.write_text(path, _csv(change(read(path)), header=True))
 
 
 @contextlib.contextmanager
