@@ -294,8 +294,8 @@ class Steady(Chain):
         min(last 3) 99.522 against poolbn's 99.498: +0.024 paired, sd 0.033, t +3.24; 16 seeds gain, 1 equal,
         3 lose (at most -0.03); 20 of 20 hold (lowest 99.43, seed 425); training 228.1 s a run against 233.0 s (0.98x).
         Its odds, with every judged seed since: docs/seeds.csv (`tinydigits models`).
-    Analysis: the scored epochs are where the rate is near its floor and the EMA averages; there augmentation only
-        pulled the weights away from the digits the test set shows. Each of poolbn's four seeds nearest the line
+    Analysis: the scored epochs are where the rate is near its floor and the EMA averages; augmentation there
+        pulls the weights toward distorted digits the test set does not show. Each of poolbn's four seeds nearest the line
         (99.42-99.43) rose (+0.01 to +0.09), and none of the three losses came near it. The gain is half a
         seed's sd, so it shows only paired: the lever chosen before it (no pixel noise, +0.022 on twelve seeds) lost
         on its judging seeds; this one kept +0.024 of its +0.032. Cheaper, not dearer: three epochs make no
