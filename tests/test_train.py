@@ -318,10 +318,9 @@ def test_ctrl_c_during_the_bookkeeping_waits_until_it_is_done():
 # its recipe's tail of 3 left one augmented epoch by a 2-epoch run), portable, 2 epochs on 2,000 images, seed 0:
 # (test acc %, test loss, train loss) per epoch, to the last digit. Epoch 1 is poolbn's, the same on a 2-core Intel Xeon
 # with AMX, a 2-core AMD EPYC (Zen 5, AVX-512) and both under qemu-x86_64 -cpu EPYC-Milan / -cpu Haswell (issue #64;
-# docs/checking-seeds.md); epoch 2 (no augmentation) measured on a 2-core AMD EPYC (Zen 4, AVX-512) at issue #68's
-# adoption, equal to `--model poolbn --augment-off-last 1`; its step is poolbn's without the augmentation kernels, a
-# subset of what tests/test_cross_vendor.py crosses under emulation. The pins before #64 (MKL_CBWR=AVX2) gave (45.38,
-# ...) on AMD and (46.34, ...) on Intel.
+# docs/checking-seeds.md); epoch 2 (no augmentation) measured at issue #68's adoption on a 2-core AMD EPYC (Zen 4,
+# AVX-512), equal to `--model poolbn --augment-off-last 1`'s, and the same under qemu-x86_64 -cpu Haswell (an Intel) on
+# that EPYC. The pins before #64 (MKL_CBWR=AVX2) gave (45.38, ...) on AMD and (46.34, ...) on Intel.
 PORTABLE_NUMBERS = [(46.33, 1.6961390625, 1.8914415283203125), (87.12, 0.769356787109375, 0.7132310791015625)]
 
 
