@@ -112,8 +112,8 @@ def adopt(lever: str, name: str, witness: Path) -> None:
     if not seen or any(w["model_sha256"] != target for w in seen):
         raise TinyDigitsError(f"{witness}: no finished seed of {name} (model {target})")
     w = seen[0]
-    same = [r for r in ledger.read(REPO / "docs" / "seeds.csv") if r["model_sha256"] == base and r["seed"] == str(w["seed"])
-            and all(r[k] == w[k] for k in ("recipe_sha256", "budget", "arithmetic"))]
+    same = [r for r in ledger.read(REPO / "docs" / "seeds.csv") if r["model_sha256"] in (base, target)  # moved before
+            and r["seed"] == str(w["seed"]) and all(r[k] == w[k] for k in ("recipe_sha256", "budget", "arithmetic"))]
     if not same or same[0]["last3"] != w["last3"]:
         raise TinyDigitsError(f"seed {w['seed']}: {name} gives {w['last3']}, {lever}'s row "
                               f"{same[0]['last3'] if same else 'is not in the ledger'}: not the same curve")
@@ -200,7 +200,13 @@ def main() -> int:
     if args.command == "run":
         run(args.lever, args.seeds, args.runs, args.jobs)
     elif args.command == "adopt":
-        adopt(args.lever, args.name, args.witness)
+        from tinydigits.errors import TinyDigitsError
+
+        try:
+            adopt(args.lever, args.name, args.witness)
+        except TinyDigitsError as e:
+            print(f"margin_study: {e}", file=sys.stderr)
+            return 1
     elif args.command == "from-ledger":
         from_ledger(args.seeds)
     else:

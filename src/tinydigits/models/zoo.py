@@ -293,7 +293,9 @@ class Steady(Chain):
     poolbn's own on the same seeds, one core each; a 2-core Intel Xeon with AMX, 7a0682a, 2026-11-25):
         min(last 3) 99.522 against poolbn's 99.498: +0.024 paired, sd 0.033, t +3.24; 16 seeds gain, 1 equal,
         3 lose (at most -0.03); 20 of 20 hold (lowest 99.43, seed 425); training 228.1 s a run against 233.0 s (0.98x).
-        Its odds, with every judged seed since: docs/seeds.csv (`tinydigits models`).
+        Thirty more never-used seeds, 440-469 (`python scripts/margin_study.py run plain-last-3 --seeds 440-469`,
+        `check --jobs 2`, a 2-core AMD EPYC Zen 4, f98e3b2, 2026-11-25): 30 of 30 hold, min(last 3) mean 99.531,
+        sd 0.049, lowest 99.43 (seed 461). Its odds on all fifty judged seeds: docs/seeds.csv (`tinydigits models`).
     Analysis: the scored epochs are where the rate is near its floor and the EMA averages; augmentation there
         pulls the weights toward distorted digits the test set does not show. Each of poolbn's four seeds nearest the line
         (99.42-99.43) rose (+0.01 to +0.09), and none of the three losses came near it. The gain is half a
