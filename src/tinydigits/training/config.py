@@ -101,10 +101,9 @@ class TrainConfig:
                     continue
                 setattr(cfg, key, value)
         cfg.epochs = BUDGET.max_epochs if cfg.epochs is None else cfg.epochs
-        if "augment_off_last" in recipe and self.augment_off_last is None:
-            # A recipe's plain tail is a finish, not the whole run: `train --epochs 1` of such a model still augments.
-            cfg.augment_off_last = min(recipe["augment_off_last"], cfg.epochs - 1)
-        cfg.augment_off_last = cfg.augment_off_last or 0
+        if self.augment_off_last is None:  # the recipe's plain tail (filled above), else none
+            # A finish, not the whole run: `train --epochs 1` of a model whose recipe has one still augments.
+            cfg.augment_off_last = min(cfg.augment_off_last or 0, cfg.epochs - 1)
         cfg.optimizer = cfg.optimizer or "sgd"
         cfg.batch_size = cfg.batch_size or DEFAULT_BATCH
         device = pick_device(cfg.device)
