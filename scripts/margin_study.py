@@ -112,15 +112,19 @@ def adopt(lever: str, name: str, witness: Path) -> None:
     if not seen or any(w["model_sha256"] != target for w in seen):
         raise TinyDigitsError(f"{witness}: no finished seed of {name} (model {target})")
     w = seen[0]
-    same = [r for r in ledger.read(REPO / "docs" / "seeds.csv") if r["model_sha256"] in (base, target)  # moved before
-            and r["seed"] == str(w["seed"]) and all(r[k] == w[k] for k in ("recipe_sha256", "budget", "arithmetic"))]
+
+    def lever_row(r: dict[str, str], code: str) -> bool:  # the witness's recipe, budget and arithmetic under `code`
+        return ledger.in_tier(r, {**w, "model_sha256": code}) and r["arithmetic"] == w["arithmetic"]
+
+    same = [r for r in ledger.read(REPO / "docs" / "seeds.csv") if r["seed"] == str(w["seed"])
+            and (lever_row(r, base) or lever_row(r, target))]  # target: a row moved before
     if not same or same[0]["last3"] != w["last3"]:
         raise TinyDigitsError(f"seed {w['seed']}: {name} gives {w['last3']}, {lever}'s row "
                               f"{same[0]['last3'] if same else 'is not in the ledger'}: not the same curve")
 
     def move(rows: list[dict[str, str]]) -> list[dict[str, str]]:
         for r in rows:
-            if r["model_sha256"] == base and all(r[k] == w[k] for k in ("recipe_sha256", "budget", "arithmetic")):
+            if lever_row(r, base):
                 r.update(model=name, model_sha256=target,
                          source=f"{r['source']} (= {name}: seed {w['seed']} trained as {name} gives this curve)")
         return rows
