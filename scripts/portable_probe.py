@@ -36,8 +36,8 @@ def probe(native: bool = False) -> dict[str, str]:
     import torch.nn.functional as F
 
     from tinydigits import models
-    from tinydigits.cluster.plan import make
     from tinydigits.constants import DEFAULT_MODEL
+    from tinydigits.lifecycle import make
     from tinydigits.training.config import TrainConfig
     from tinydigits.training.device import input_layout, model_layout
 
@@ -98,8 +98,8 @@ def steps(n: int, batch: int = 64) -> dict[str, str]:
         sys.exit(f"portable_probe: cannot pin this process: {why}")
     import torch
 
-    from tinydigits.cluster.plan import make
     from tinydigits.constants import DEFAULT_MODEL
+    from tinydigits.lifecycle import make
     from tinydigits.training.config import TrainConfig
     from tinydigits.training.device import aten_isa
     from tinydigits.training.factories import training_model

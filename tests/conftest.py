@@ -68,10 +68,10 @@ def tiny_run(mnist_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("runs")
     cfg = TrainConfig(model="model3", epochs=2, seed=0, data_dir=str(mnist_dir), out=str(out), train_limit=6000,
                       scheduler="none", lr=0.05)
-    from tinydigits.cluster.finish import write_results
+    from tinydigits.lifecycle.finish import finish
 
     result = train(cfg, quiet=True, log=lambda line: None)
-    write_results(result)  # pictures, report.md, TensorBoard: as `tinydigits train` leaves a run
+    finish(result)  # pictures, report.md, TensorBoard: as `tinydigits train` leaves a run
     return result
 
 

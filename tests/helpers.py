@@ -151,15 +151,15 @@ def curves(verdict: dict) -> dict[str, list[float]]:
 
 
 def planned(cfg):
-    """`cfg` resolved as the commands resolve it: by its plan (`cluster.plan.make`, the one place)."""
-    from tinydigits.cluster.plan import make
+    """`cfg` resolved as the commands resolve it: by its plan (`lifecycle.make`, the one place)."""
+    from tinydigits.lifecycle import make
 
     return make(cfg).config
 
 
 def train(cfg, **kwargs):
     """One run of `cfg` as `tinydigits train` makes it: planned, then trained (`training.train.train`)."""
-    from tinydigits.cluster.plan import make
+    from tinydigits.lifecycle import make
     from tinydigits.training.train import train as train_run
 
     plan = make(cfg)

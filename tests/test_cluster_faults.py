@@ -23,7 +23,7 @@ from tinydigits.training.device import cpu_flags
 
 
 def test_ctrl_c_then_resume_trains_only_the_rest_and_gives_the_same_verdict(tmp_path, mnist_dir):
-    from tinydigits.cluster.plan import make
+    from tinydigits.lifecycle import make
     from tinydigits.verdict.seeds import check, resume
 
     cfg = TrainConfig(model=tiny_spec(tmp_path), epochs=1, train_limit=500, threads=1, precision="fp32", data_dir=str(mnist_dir),

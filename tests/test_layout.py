@@ -1,7 +1,8 @@
 """The package's layout by role keeps its shape: imports point down the flow, no circles, no private names
 taken from another module. Reads the sources with `ast`; runs nothing.
 
-The flow (README "Layout"): data -> models -> training -> results -> cluster -> verdict -> use -> measure -> search,
+The flow (README "Layout"): data -> models -> training -> results -> lifecycle -> cluster -> verdict -> use -> measure
+-> search,
 with `constants`, `errors`, `settings` and `files` under everything and `cli`, `api`, `__init__`, `__main__`
 (the two faces) on top.
 """
@@ -12,7 +13,8 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "tinydigits"
-FLOW = ["constants", "errors", "settings", "files", "data", "models", "training", "results", "cluster", "verdict", "use",
+FLOW = ["constants", "errors", "settings", "files", "data", "models", "training", "results", "lifecycle", "cluster",
+        "verdict", "use",
         "measure", "search", "api", "cli", "__init__", "__main__"]
 RANK = {role: i for i, role in enumerate(FLOW)}
 RANK["errors"] = RANK["settings"] = RANK["files"] = RANK["constants"]  # the leaves share the bottom
@@ -61,7 +63,7 @@ def problems(root: Path) -> list[str]:
             graph[module].add(target)
             mine, theirs = role(module), role(target)
             if mine != theirs and RANK.get(mine, -1) < RANK.get(theirs, len(FLOW)):
-                out.append(f"{where}:{line}: {mine} imports {target} ({theirs}), against the flow {' -> '.join(FLOW[4:12])}")
+                out.append(f"{where}:{line}: {mine} imports {target} ({theirs}), against the flow {' -> '.join(FLOW[4:13])}")
             private = [n for n in names if n.startswith("_") and not n.startswith("__")]
             if private and target != module:
                 out.append(f"{where}:{line}: takes private name(s) {', '.join(private)} from {target}")
@@ -95,16 +97,17 @@ def test_the_package_follows_the_flow():
 
 
 def test_a_config_is_resolved_once_by_its_plan():
-    """`cluster.plan.make` resolves a config and reads its model; everything below takes them as they are (#59)."""
+    """`lifecycle.make` resolves a config and reads its model; everything below takes them as they are (#59)."""
     calls = [f"{path.relative_to(PACKAGE)}:{number}" for path in sorted(PACKAGE.rglob("*.py"))
              for number, line in enumerate(path.read_text().splitlines(), 1)
              if ".resolved(" in line and "def resolved(" not in line]
-    assert len(calls) == 1 and calls[0].startswith("cluster/plan.py:"), calls
+    assert len(calls) == 1 and calls[0].startswith("lifecycle/plan.py:"), calls
 
 
 def test_every_role_has_a_docstring_and_the_top_stays_small():
     roles = [p for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()]
-    assert {p.name for p in roles} == {"data", "models", "training", "results", "cluster", "verdict", "use", "measure", "search"}
+    assert {p.name for p in roles} == {"data", "models", "training", "results", "lifecycle", "cluster", "verdict", "use",
+                                       "measure", "search"}
     for package in roles:
         doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text()))
         assert doc and doc.startswith(f"{package.name}:") and "May import" in doc, package
@@ -225,3 +228,70 @@ def test_no_function_is_longer_than_a_screen_and_training_stays_split_by_job(tmp
     (tmp_path / "pkg").mkdir()
     (tmp_path / "pkg" / "m.py").write_text("def f():\n" + "    x = 1\n" * 50)  # 51 lines: the rule can fail
     assert long_functions(tmp_path / "pkg") == ["pkg/m.py:1 f (51)"]
+
+
+# A plain `tinydigits train`, traced in a fresh process: which package modules load, and every read and write of the
+# run folder's config.json and metrics.json (issue #77: one run's way, results passed in memory).
+TRACE = r"""
+import json, sys
+from pathlib import Path
+from tinydigits import files
+from tinydigits.training import runs
+
+seen = {"write": [], "read": []}
+write_json, read_json, read_metrics = files.write_json, files.read_json, runs.read_metrics
+files.write_json = lambda path, data, *a, **k: (seen["write"].append(Path(path).name), write_json(path, data, *a, **k))[1]
+files.read_json = lambda path, *a, **k: (seen["read"].append(Path(path).name), read_json(path, *a, **k))[1]
+runs.read_metrics = lambda path: (seen["read"].append("metrics.json"), read_metrics(path))[1]
+from tinydigits.cli import main
+code = main(sys.argv[1:])
+seen["modules"] = sorted(m for m in sys.modules if m.startswith("tinydigits"))
+print("TRACE " + json.dumps(seen))
+sys.exit(code)
+"""
+
+
+def test_a_plain_train_stays_out_of_cluster_and_reads_nothing_back(mnist_dir, tmp_path):
+    """`tinydigits train` on this machine takes the lifecycle's way: no `tinydigits.cluster` module loads; config.json
+    is written once and metrics.json only by the run's record (once an epoch as it trains, then once finished), and
+    neither is read back: the pictures, report.md, TensorBoard and MLflow get them in memory."""
+    import json
+    import subprocess
+    import sys
+
+    args = ["train", "--epochs", "2", "--train-limit", "256", "--data-dir", str(mnist_dir), "--out", str(tmp_path),
+            "--quiet"]
+    done = subprocess.run([sys.executable, "-c", TRACE, *args], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(next(line for line in done.stdout.splitlines() if line.startswith("TRACE "))[6:])
+    assert not [m for m in seen["modules"] if m.startswith("tinydigits.cluster")], seen["modules"]
+    assert "tinydigits.lifecycle.run" in seen["modules"]
+    assert seen["write"].count("config.json") == 1
+    assert seen["write"].count("metrics.json") == 2 + 1  # each epoch's row as it lands, then `complete`
+    assert not {"config.json", "metrics.json"} & set(seen["read"]), seen["read"]
+    run = next(tmp_path.iterdir())
+    assert {"report.md", "curves.png", "per_class.csv"} <= {p.name for p in run.iterdir()}
+
+
+def test_every_models_hash_is_what_the_ledger_keys_it_by():
+    """The zoo's write-ups left its code for data (#77): a model's hash reads its code and recipe, so every tier's
+    `model_sha256` is what it was, and the ledger's rows still find their model."""
+    from tinydigits import models
+
+    assert {name: models.resolve(name).digest() for name in models.names()} == {
+        "model1": "022fbd995e5961b0", "model2": "dd8f78d9df1e6d1f", "model3": "9c09423c47205f01",
+        "robust": "e0f591e6ad836fd7", "lean": "126fcf13ca0d4b63", "poolbn": "361be55c14a5cee9",
+        "steady": "5104315b5ef59394", "fast": "05b895d504451253", "golf": "057f9729881f8ecd"}
+
+
+def test_the_zoo_is_code_and_its_write_ups_are_data():
+    """No measured table or Result block in zoo.py; every registered model's Target / Result / Analysis is its
+    write-up file, which `models --model` and docs/models.md read."""
+    from tinydigits import models
+    from tinydigits.models import catalog
+
+    zoo = (PACKAGE / "models" / "zoo.py").read_text()
+    assert "Result:" not in zoo and "Result (" not in zoo and "VERDICT" not in zoo and "ep13" not in zoo
+    for name in models.names():
+        text = catalog.write_up(name)
+        assert text and text.startswith("Target:") and "Analysis:" in text, name

@@ -13,10 +13,11 @@ import pytest
 
 from helpers import run_main
 from tinydigits import models
-from tinydigits.cli import ledger_docs
 from tinydigits.constants import DEFAULT_MODEL
 from tinydigits.errors import TinyDigitsError
+from tinydigits.lifecycle import tiers
 from tinydigits.results import ledger
+from tinydigits.results.docs import ledger_docs
 from tinydigits.results.odds import pass_odds
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,7 +45,7 @@ def test_models_json_takes_the_defaults_odds_from_the_ledger():
 
 def test_the_docs_figures_are_the_ledgers(tmp_path):
     """README.md and every docs/*.md as `tinydigits ledger docs` writes them; one edited ledger row shows."""
-    assert ledger_docs(SEEDS, write=False) == []
+    assert ledger_docs(SEEDS, tiers, write=False) == []
     copy = tmp_path / "docs" / "seeds.csv"
     copy.parent.mkdir()
     rows = ledger.read(SEEDS)
@@ -57,7 +58,7 @@ def test_the_docs_figures_are_the_ledgers(tmp_path):
     docs = [tmp_path / "README.md", tmp_path / "docs" / "models.md"]
     shutil.copy(ROOT / "README.md", docs[0])
     shutil.copy(ROOT / "docs" / "models.md", docs[1])
-    assert ledger_docs(copy, write=False, docs=docs) == [str(d) for d in docs]
+    assert ledger_docs(copy, tiers, write=False, docs=docs) == [str(d) for d in docs]
 
 
 def _check_folder(folder: Path, seeds: list[int], epochs_done: dict[int, int] | None = None) -> Path:
@@ -152,7 +153,7 @@ def test_check_with_seed_ranges_adds_to_a_ledger(mnist_dir, tmp_path):
 
 def test_an_installed_package_carries_the_ledger_and_shows_what_held(tmp_path):
     """`pip install` (no checkout beside it, as on Colab): `tinydigits models` still reads the ledger (package data:
-    `results/seeds.csv`, a link to docs/seeds.csv in the checkout) and shows poolbn's seeds, not `-`."""
+    `results/seeds.csv`, which the build copies from docs/seeds.csv: setup.py) and shows poolbn's seeds, not `-`."""
     import os
     import subprocess
     import sys
@@ -162,7 +163,7 @@ def test_an_installed_package_carries_the_ledger_and_shows_what_held(tmp_path):
     shutil.copytree(repo / "src", source / "src", symlinks=True, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     (source / "docs").mkdir()
     shutil.copy(repo / "docs" / "seeds.csv", source / "docs" / "seeds.csv")
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "setup.py", "README.md"):
         shutil.copy(repo / name, source / name)
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--no-index",

@@ -444,8 +444,8 @@ def test_search_jobs_and_check_jobs_run_on_the_same_local_engine(mnist_dir, tmp_
     (`engine.local_client`): one way to use this machine's cores, pinned and split the same way."""
     from helpers import tiny_spec
     from tinydigits.cluster import engine
-    from tinydigits.cluster.plan import WORKERS, make
     from tinydigits.constants import Budget
+    from tinydigits.lifecycle import WORKERS, make
     from tinydigits.training.config import TrainConfig
     from tinydigits.verdict.seeds import check
 

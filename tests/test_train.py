@@ -209,9 +209,9 @@ def test_a_model_that_cannot_run_smaller_says_so(tmp_path, mnist_dir):
 
 
 def test_check_keeps_its_own_last_epochs_free_of_schedules():
-    from tinydigits.cluster.plan import make
     from tinydigits.constants import Budget
     from tinydigits.errors import TinyDigitsError
+    from tinydigits.lifecycle import make
     from tinydigits.verdict.seeds import check
 
     plan = make(TrainConfig(model="model3", size_schedule="20:11"), Budget(last=5))  # 4 plain epochs: fine for --last 3
@@ -462,7 +462,7 @@ def test_a_fresh_process_without_the_pins_set_still_trains_a_portable_seed_in_pl
     import subprocess
     import sys
 
-    code = ("from tinydigits.cluster.plan import make; from tinydigits.training.config import TrainConfig; "
+    code = ("from tinydigits.lifecycle import make; from tinydigits.training.config import TrainConfig; "
             "from tinydigits.training.device import aten_isa; p = make(TrainConfig(epochs=1)); "
             "print(repr(p.unpinned), p.config.portable, aten_isa())")
     env = {k: v for k, v in os.environ.items() if k not in ("ATEN_CPU_CAPABILITY", "ONEDNN_MAX_CPU_ISA", "MKL_CBWR")}

@@ -23,13 +23,17 @@ def _on_gpu(monkeypatch, capability: tuple[int, int]) -> None:
                                                        ((9, 0), "bf16")])
 def test_auto_precision_follows_native_bf16(monkeypatch, capability, precision):
     _on_gpu(monkeypatch, capability)
-    cfg = TrainConfig(model="poolbn", device="cuda").resolved()
-    assert (cfg.precision, cfg.portable) == (precision, False)
+    from tinydigits.training.arithmetic import decide
+
+    decided = decide(TrainConfig(model="poolbn", device="cuda").resolved())  # the one place the arithmetic is decided
+    assert (decided.precision, decided.portable) == (precision, False)
 
 
 def test_explicit_bf16_is_kept_on_an_old_gpu(monkeypatch):
     _on_gpu(monkeypatch, (7, 5))
-    assert TrainConfig(model="poolbn", device="cuda", precision="bf16").resolved().precision == "bf16"
+    from tinydigits.training.arithmetic import decide
+
+    assert decide(TrainConfig(model="poolbn", device="cuda", precision="bf16").resolved()).precision == "bf16"
 
 
 @pytest.mark.parametrize(("text", "seeds"), [("0-29", list(range(30))), ("0-2,5", [0, 1, 2, 5]),

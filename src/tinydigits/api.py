@@ -46,30 +46,29 @@ def model_ref(model: ModelLike) -> str:
 
 def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any):
     """One run with its pictures and report.md, like `tinydigits train`; settings are TrainConfig fields."""
-    from tinydigits.cluster.engine import train_in_fresh_process
-    from tinydigits.cluster.finish import write_results
-    from tinydigits.cluster.plan import make
+    from tinydigits.lifecycle import make
+    from tinydigits.lifecycle.run import train_run
     from tinydigits.training.config import TrainConfig
-    from tinydigits.training.train import train as train_run
 
     plan = make(TrainConfig(model=model_ref(model), **settings), one_run=True)
     if plan.unpinned:  # a notebook that ran torch before: the seed trains where the pin holds
+        from tinydigits.cluster.engine import train_in_fresh_process  # a seed sent to another process: cluster's
+
         print(f"a portable seed cannot train here: {plan.unpinned}; training it in a fresh process pinned to AVX2")
         return _result_from(train_in_fresh_process(plan.config, plan.budget), plan.config)
-    result = train_run(plan.config, quiet=quiet, source=plan.source)
-    if warning := write_results(result):
-        print(f"warning: {warning}")
-    return result
+    return train_run(plan.config, plan.budget, plan.source, quiet=quiet, warn=print)
 
 
 def _result_from(run_dir, cfg):
     """A run that trained in another process, as `train` returns one: its metrics, evaluated weights, test split."""
+    from tinydigits import files
     from tinydigits.data import mnist
     from tinydigits.training import runs
     from tinydigits.training.record import RunResult
 
     model, _ = runs.load_model(run_dir)
-    return RunResult(run_dir, runs.read_metrics(run_dir), model, cfg, mnist.load_split("test", cfg.data_dir))
+    return RunResult(run_dir, runs.read_metrics(run_dir), model, cfg, mnist.load_split("test", cfg.data_dir),
+                     record=files.read_json(run_dir / "config.json"))
 
 
 def check(model: ModelLike, seeds: Iterable[int] | None = None, jobs: int = 1, budget=None, log=print,
@@ -83,8 +82,8 @@ def check(model: ModelLike, seeds: Iterable[int] | None = None, jobs: int = 1, b
     refused in one line, as `check --resume` refuses such flags."""
     import dataclasses
 
-    from tinydigits.cluster.plan import make
     from tinydigits.constants import Budget
+    from tinydigits.lifecycle import make
     from tinydigits.training.config import TrainConfig
     from tinydigits.verdict.seeds import check as check_seeds
     from tinydigits.verdict.seeds import refuse_contradictions
@@ -131,16 +130,15 @@ def compare(runs: Iterable[Any]) -> str:
 
 
 def judge(run: Any, budget=None) -> str:
-    """One run judged by the budget (default the challenge's, its `last` at most the run's epochs), as text: the same
-    verdict `check` prints for each seed. `run`: a result of `tinydigits.train` or a run folder."""
+    """One run judged as `train`, `report` and `check` judge it (`results.budget.run_verdict`: its planned epochs, the
+    budget it was trained under, or `budget`), as the text `check` prints for each seed. `run`: a result of
+    `tinydigits.train` or a run folder."""
     from pathlib import Path
 
     from tinydigits.constants import Budget
-    from tinydigits.results.budget import format_verdict, judge
-    from tinydigits.training.runs import read_metrics
+    from tinydigits.results.budget import format_verdict, run_verdict
+    from tinydigits.results.report import read_run
 
-    metrics = getattr(run, "metrics", None) or read_metrics(Path(run))
-    epochs = len(metrics["epochs"])
-    budget = budget or Budget(last=min(Budget().last, epochs))
-    curves = {metrics["seed"]: [e["test_acc"] for e in metrics["epochs"]]}
-    return format_verdict(judge(curves, metrics["params"], epochs, budget), budget)
+    metrics, config = (run.metrics, run.record) if getattr(run, "record", None) else read_run(Path(run))
+    budget = budget or Budget(**config.get("budget", {}))
+    return format_verdict(run_verdict(metrics, config, budget), budget)

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
-import platform
-import re
 import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from tinydigits import files, settings
-from tinydigits.constants import DEFAULT_MODEL, PORTABLE_ENV, ROLES, Budget
+from tinydigits.constants import DEFAULT_MODEL, ROLES, Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.search.config import SearchConfig
 from tinydigits.settings import DATA_DIR_HELP, MODEL_HELP, positive_int, seed_list
@@ -53,26 +50,19 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("train", "train one model; writes a run folder", _train_arguments)
 def cmd_train(args: argparse.Namespace) -> int:
-    from tinydigits.cluster.finish import write_results
-    from tinydigits.cluster.plan import make
-    from tinydigits.training.train import train
+    from tinydigits.lifecycle import make
+    from tinydigits.lifecycle.run import train_run, verdict
 
-    if args.portable is not False and (args.threads or 1) > 1:
-        print(f"tinydigits: a portable seed trains on 1 thread, not {args.threads} (its curve depends on the thread "
-              "count); --no-portable for this machine's own arithmetic", file=sys.stderr)
     plan = make(config_from_args(args), one_run=True)
     if plan.unpinned:  # not in a fresh process; said in one line all the same
         raise TinyDigitsError(f"a portable seed cannot train here: {plan.unpinned}")
-    result = train(plan.config, quiet=args.quiet, source=plan.source)
-    if warning := write_results(result):
-        print(f"tinydigits: warning: {warning}", file=sys.stderr)
-    from tinydigits.results.report import run_verdict
-
+    result = train_run(plan.config, plan.budget, plan.source, quiet=args.quiet,
+                       warn=lambda line: print(f"tinydigits: {line}", file=sys.stderr))
     last = result.metrics["epochs"][-1]
     print(f"final test accuracy {last['test_acc']:.2f}%  ({result.metrics['params']:,} parameters)")
-    verdict = run_verdict(result.metrics, dataclasses.asdict(result.config) | {"budget": dataclasses.asdict(plan.budget)})
-    print(f"budget (this run): {'PASS' if verdict['pass'] else 'FAIL'} - min of the last {plan.budget.last} epochs "
-          f"{verdict['constraints']['accuracy']['value']:.2f}% (needs >= {plan.budget.min_acc} in each, "
+    judged = verdict(result)
+    print(f"budget (this run): {'PASS' if judged['pass'] else 'FAIL'} - min of the last {plan.budget.last} epochs "
+          f"{judged['constraints']['accuracy']['value']:.2f}% (needs >= {plan.budget.min_acc} in each, "
           f"< {plan.budget.max_params:,} parameters, <= {plan.budget.max_epochs} epochs)")
     print(result.run_dir)
     return 0
@@ -110,7 +100,7 @@ def _check_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("check", "train on several seeds and judge the budget on every one", _check_arguments)
 def cmd_check(args: argparse.Namespace) -> int:
-    from tinydigits.cluster.plan import cluster_address, make
+    from tinydigits.lifecycle import cluster_address, make
     from tinydigits.verdict.seeds import check, resume
 
     budget = settings.from_args(Budget, args)
@@ -196,9 +186,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         raise TinyDigitsError(f"{run_dir}: not a run folder")
     device = pick_device(args.device)
     model, _ = runs.load_model(run_dir, device)
+    metrics, config = report.read_run(run_dir)  # an existing folder: the one place besides `report` that reads it back
     test = mnist.load_split("test", args.data_dir, device)
-    p = report.write_artifacts(run_dir, model, test)
-    if warning := tracking.publish(run_dir):
+    p, classes = report.write_artifacts(run_dir, model, test, metrics, config)
+    if warning := tracking.publish(run_dir, metrics, config, classes):
         print(f"tinydigits: warning: {warning}", file=sys.stderr)
     print(f"test accuracy {p.accuracy:.2f}% ({int((p.preds != p.labels).sum())} of {len(p.labels)} wrong)")
     print(run_dir / "report.md")
@@ -495,7 +486,10 @@ def cmd_ledger(args: argparse.Namespace) -> int:
             raise TinyDigitsError("ledger add needs the check's folder: tinydigits ledger add CHECK_FOLDER")
         _add_to_ledger(args.folder, args.role, path)
         return 0
-    stale = ledger_docs(path, write=not args.check)
+    from tinydigits.lifecycle import tiers
+    from tinydigits.results.docs import ledger_docs
+
+    stale = ledger_docs(path, tiers, write=not args.check)
     for name in stale:
         print(f"{name}: {'differs from the ledger' if args.check else 'written from the ledger'}")
     return 1 if args.check and stale else 0
@@ -504,7 +498,9 @@ def cmd_ledger(args: argparse.Namespace) -> int:
 def _add_to_ledger(folder: str, role: str, path: Path) -> None:
     """A check's finished seeds into the ledger (FAIL or PASS alike; NOT RUN ones enter nowhere, said in one line),
     then the docs' marked figures rewritten where the ledger is a checkout's docs/seeds.csv."""
+    from tinydigits.lifecycle import tiers
     from tinydigits.results import ledger
+    from tinydigits.results.docs import ledger_docs, published_docs
 
     rows, not_run = ledger.rows_of_check(folder, role)
     docs = published_docs(path.resolve().parent.parent)
@@ -514,27 +510,8 @@ def _add_to_ledger(folder: str, role: str, path: Path) -> None:
     added = ledger.add(rows, path)
     print(f"added {added} seed(s) to {path} as {role}"
           + (f"; seed(s) {', '.join(map(str, not_run))} did not finish (NOT RUN): not added" if not_run else ""))
-    for name in ledger_docs(path) if rewrite else []:
+    for name in ledger_docs(path, tiers) if rewrite else []:
         print(f"{name}: written from the ledger")
-
-
-def published_docs(repo: Path) -> list[Path]:
-    """The pages whose marked figures `ledger docs` writes (from the ledger, the zoo and docs/speed.csv): every page."""
-    return [repo / "README.md", *sorted((repo / "docs").glob("*.md"))]
-
-
-def tiers(names: list[str]) -> dict[str, dict[str, str]]:
-    """Each model's tier (`ledger.TIER`): its code, its own recipe resolved as a check with no flags resolves it, and
-    the project's budget; what its published figures pool."""
-    from tinydigits.cluster.plan import make
-    from tinydigits.results import ledger
-
-    out = {}
-    for name in names:
-        plan = make(TrainConfig(model=name, portable=False, precision="fp32", device="cpu"))
-        out[name] = {"model_sha256": plan.source.digest(), "recipe_sha256": ledger.recipe_sha256(
-            dataclasses.asdict(plan.config)), "budget": ledger.budget_text()}
-    return out
 
 
 def _ledger_path(given: str | None) -> Path:
@@ -543,48 +520,11 @@ def _ledger_path(given: str | None) -> Path:
     return Path(given or os.environ.get("TINYDIGITS_LEDGER") or ledger.LEDGER)
 
 
-# A registered model's own Target / Result / Analysis in docs/models.md, written from its zoo docstring (one source).
-ZOO = re.compile(r"<!-- zoo:([\w-]+) -->\n(.*?)<!-- /zoo -->", re.S)
-SPEED = re.compile(r"<!-- speed-table -->\n(.*?)<!-- /speed-table -->", re.S)  # from docs/speed.csv (`bench --record`)
-
-
-def _zoo_block(m: re.Match) -> str:
-    from tinydigits.models import catalog
-
-    return f"<!-- zoo:{m.group(1)} -->\n```text\n{catalog.write_up(m.group(1)) or 'no write-up'}\n```\n<!-- /zoo -->"
-
-
-def ledger_docs(path: Path, write: bool = True, docs: list[Path] | None = None) -> list[str]:
-    """Rewrite the ledger's figures in README.md and docs/*.md (beside the ledger's docs/); the files that
-    changed (or, with write=False, would)."""
-    from tinydigits import models
-    from tinydigits.measure import record
-    from tinydigits.results import ledger
-
-    rows = ledger.read(path)
-    repo = path.resolve().parent.parent
-    # registered names, and the candidate specs by their file's name (`docs/search/candidates/golf-wide.json`: golf-wide)
-    specs = {p.stem: p for folder in (ledger.LEDGER.parent, repo / "docs")
-             for p in (folder / "search" / "candidates").glob("*.json")}
-    spec_tiers = tiers([str(p) for p in specs.values()])
-    by_name = {**{name: spec_tiers[str(p)] for name, p in specs.items()}, **tiers(models.names())}  # registered win
-    stale = []
-    speed = repo / "docs" / "speed.csv"  # `bench --record`'s table, beside the ledger
-    for doc in docs or published_docs(repo):
-        text = doc.read_text()
-        new = ZOO.sub(_zoo_block, ledger.render(text, rows, by_name))
-        new = SPEED.sub(lambda m: f"<!-- speed-table -->\n{record.table(speed)}<!-- /speed-table -->", new)
-        if new != text:
-            stale.append(str(doc))
-            if write:
-                doc.write_text(new)
-    return stale
-
-
 @command("models", "list registered models (or describe one --model reference)", _models_arguments)
 def cmd_models(args: argparse.Namespace) -> int:
     import json
 
+    from tinydigits.lifecycle import tiers
     from tinydigits.models import catalog
     from tinydigits.results import ledger
 
@@ -627,9 +567,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-X86 = ("x86_64", "AMD64")  # the pins name x86 instruction sets; elsewhere torch would only warn about them
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="tinydigits", description="Train, check and explain tiny MNIST convnets.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -640,10 +577,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if getattr(args, "portable", True) is not False and args.command != "worker" and platform.machine() in X86:
-        # Before torch runs a kernel: the ISA is fixed from then on (training.device). A command without seeds to
-        # train gets the pins too - harmless, and its own torch work then matches the runs it reads.
-        os.environ.update(PORTABLE_ENV)
+    if args.command != "worker":  # a worker pins its own processes (`tinydigits worker --portable`)
+        from tinydigits.lifecycle import pin_early
+
+        pin_early(getattr(args, "portable", True))
     try:
         code = COMMANDS[args.command][2](args)
         sys.stdout.flush()  # here, where a closed pipe is caught, not at exit

@@ -32,6 +32,17 @@ def setting(default: Any = None, help: str | None = None, *, type: Callable[[str
     return dataclasses.field(default=default, metadata=metadata)
 
 
+def same_as(cls: type, name: str, **changes: Any) -> Any:
+    """Another dataclass's setting declared again (`SearchConfig`'s budget and run settings are `Budget`'s and
+    `TrainConfig`'s): the same default, type and help, with `changes` (a help, a default) where it says more."""
+    field = next(f for f in dataclasses.fields(cls) if f.name == name)
+    metadata = {**field.metadata, **{k: v for k, v in changes.items() if k != "default"}}
+    default = changes.get("default", field.default)
+    if field.default_factory is not dataclasses.MISSING and "default" not in changes:
+        return dataclasses.field(default_factory=field.default_factory, metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
+
+
 def positive_int(text: str) -> int:
     value = int(text)
     if value < 1:

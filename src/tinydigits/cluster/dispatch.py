@@ -24,6 +24,7 @@ from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError, describe
 from tinydigits.training import runs, tracking
 from tinydigits.training.config import TrainConfig
+from tinydigits.training.metrics import curve
 
 MAX_LOSSES = 3  # a seed whose worker died this often is not run (Dask's own `allowed-failures` default)
 
@@ -155,5 +156,5 @@ class Dispatcher:
                     yield failed(cfg.seed, err)
                 continue
             warning = tracking.log_landed(cfg.mlflow, cfg.mlflow_parent, run_dir) if cfg.mlflow else None
-            yield SeedOutcome(cfg.seed, str(run_dir), [e["test_acc"] for e in metrics["epochs"]], metrics["params"],
+            yield SeedOutcome(cfg.seed, str(run_dir), curve(metrics), metrics["params"],
                               warning)

@@ -28,12 +28,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tinydigits.cluster.cores import machine_cores
-from tinydigits.cluster.finish import write_results
-from tinydigits.cluster.plan import cluster_address
 from tinydigits.constants import PORTABLE_ENV, Budget
 from tinydigits.errors import TinyDigitsError, describe
+from tinydigits.lifecycle import cluster_address
 from tinydigits.training.config import TrainConfig
+from tinydigits.training.cores import machine_cores
 from tinydigits.training.device import pinned_env
 from tinydigits.training.runs import INLINE
 
@@ -181,7 +180,7 @@ def remote_seed(cfg: TrainConfig, budget: Budget, model: dict[str, Any] | None =
     `code_version`. A worker that cannot train the seed raises WorkerRefused before training: other code, no MNIST."""
     from tinydigits import models
     from tinydigits.data import mnist
-    from tinydigits.training.train import train
+    from tinydigits.lifecycle.run import train_run
 
     facts = worker_facts()  # once: the code hash reads every source file
     if expect is not None and (differ := version_difference(expect, facts["code"])):
@@ -199,8 +198,7 @@ def remote_seed(cfg: TrainConfig, budget: Budget, model: dict[str, Any] | None =
             models.provided(cfg.model, model if model is not None and model["kind"] != "inline" else None):
         cfg = dataclasses.replace(cfg, out=tmp, threads=seed_threads(cfg.threads), data_dir=data_dir, mlflow=None,
                                   mlflow_parent=None)
-        result = train(cfg, quiet=True, log=lambda _: None, budget=budget)
-        write_results(result)  # pictures, report.md, TensorBoard: files in the folder
+        result = train_run(cfg, budget, log=lambda _: None)  # with its pictures, report.md, TensorBoard: files
         return pack(result.run_dir)
 
 

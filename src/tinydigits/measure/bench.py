@@ -20,9 +20,9 @@ import torch.nn.functional as F
 from PIL import Image
 
 from tinydigits import models
-from tinydigits.cluster.plan import make
 from tinydigits.constants import DEFAULT_MODEL, MEAN, STD
 from tinydigits.data import mnist
+from tinydigits.lifecycle import make
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import arithmetic
 from tinydigits.training.factories import make_ema, make_optimizer, training_model

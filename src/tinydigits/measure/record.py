@@ -41,14 +41,3 @@ def append(path: Path, row: dict[str, str]) -> None:
         writer.writeheader()
     writer.writerow(row)
     files.write_text(path, text + out.getvalue())
-
-
-def table(path: Path) -> str:
-    """The recorded runs as Markdown (newest last): what docs/speed.md shows between its markers."""
-    rows = list(csv.DictReader(path.open(newline=""))) if path.exists() else []
-    lines = ["| date, commit | CPU | command | arithmetic, threads | pipeline s/epoch | per-sample DataLoader s/epoch | "
-             "pure compute s/epoch | pipeline vs per-sample |", "|---|---|---|---|---|---|---|---|"]
-    lines += [f"| {r['date']}, `{r['commit']}` | {r['cpu']} | `{r['command']}` | {r['arithmetic']}, {r['threads']} | "
-              f"{r['pipeline_s_per_epoch']} | {r['per_sample_s_per_epoch']} | {r['compute_s_per_epoch']} | "
-              f"{r['speedup_vs_per_sample']}× |" for r in rows]
-    return "\n".join(lines) + "\n"

@@ -25,9 +25,9 @@ from PIL import Image
 from scipy import ndimage
 
 from tinydigits import files
-from tinydigits.cluster.cores import machine_cores
 from tinydigits.data import preprocess
 from tinydigits.errors import TinyDigitsError
+from tinydigits.training.cores import machine_cores
 from tinydigits.use import predict
 
 Shift = Callable[[np.ndarray, np.random.Generator], np.ndarray]  # [H, W] in [0, 1] -> [H, W] in [0, 1]

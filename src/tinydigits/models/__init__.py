@@ -3,7 +3,8 @@
 - `registry`: `register`, and `resolve` / `create` of any `--model` reference (a registered name, a spec
   `.json` file, `path/to/file.py:Name`, `package.module:Name`)
 - `spec`: the model family as data (`NetSpec` <-> JSON / compact text -> `nn.Module`) and its building blocks
-- `zoo`: model1-3 (the three steps) and the tiers built on them, with Target / Result / Analysis
+- `zoo`: model1-3 (the three steps) and the tiers built on them, code only (their Target / Result / Analysis:
+  `write_ups/NAME.md`, data that `catalog.write_up` reads)
 - `catalog`: `tinydigits models` (the registry as a table, or JSON)
 - `summary`: the layer table (shapes, parameters, MACs, receptive field) from forward hooks
 

@@ -52,11 +52,17 @@ def short_recipe(recipe: dict[str, Any]) -> str:
 
 
 def write_up(ref: str) -> str | None:
-    """A model's own Target / Result / Analysis, from its class docstring in the zoo (the one source: `models --model
-    NAME` prints it); None for a model without one (a spec, a user's model with no such blocks)."""
+    """A model's own Target / Result / Analysis: a registered model's from its write-up beside the zoo
+    (`models/write_ups/NAME.md`, data: the measured tables are not code), a user's class from its docstring (the
+    blocks from "Target:" on); None for a model without one (a spec, a class with no such blocks)."""
     import inspect
+    from importlib import resources
 
-    doc = inspect.getdoc(type(registry.resolve(ref).create())) or ""
+    source = registry.resolve(ref)
+    if source.origin.get("kind") == "registry":
+        found = resources.files("tinydigits.models") / "write_ups" / f"{source.name}.md"
+        return found.read_text().rstrip("\n") if found.is_file() else None
+    doc = inspect.getdoc(type(source.create())) or ""
     start = doc.find("Target:")
     return doc[start:] if start >= 0 and "Analysis" in doc[start:] else None
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from tinydigits import constants
 from tinydigits.results.odds import format_odds, pass_odds
+from tinydigits.training.metrics import curve
 
 
 def judge(test_acc: dict[int, list[float]], params: int, epochs: int, budget: constants.Budget,
@@ -41,6 +42,16 @@ def judge(test_acc: dict[int, list[float]], params: int, epochs: int, budget: co
             "missing": sorted(missing or {}), "params": params, "epochs": epochs,
             "mean_final_acc": sum(finals) / len(finals) if finals else 0.0, "constraints": constraints, "seeds": seeds,
             "odds": pass_odds(complete, budget.min_acc)}
+
+
+def run_verdict(metrics: dict[str, Any], config: dict[str, Any], budget: constants.Budget | None = None) -> dict[str, Any]:
+    """The challenge's verdict for a single run, by `judge` (check applies it to every seed): against the epochs the
+    run was planned for and the budget it was trained under (config.json; `budget` to judge it by another), so a run
+    stopped early never passes. The one single-run verdict: `train`, `report`, `tinydigits.judge`."""
+    accs = curve(metrics)
+    planned = config.get("epochs", len(accs))
+    budget = budget or constants.Budget(**config.get("budget", {}))
+    return judge({metrics["seed"]: accs}, metrics["params"], planned, budget)
 
 
 def trained(result: dict[str, Any]) -> int:

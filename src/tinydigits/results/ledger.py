@@ -24,6 +24,7 @@ from tinydigits import files
 from tinydigits.constants import BUDGET, PORTABLE, PORTABLE_ENV, ROLES
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results.odds import pass_odds
+from tinydigits.training.metrics import curve
 
 COLUMNS = ("model", "model_sha256", "seed", "epochs", "last3", "min_last3", "arithmetic", "threads", "cpu", "torch",
            "commit", "role", "source", "recipe_sha256", "budget")
@@ -37,9 +38,11 @@ ADDED_LATER = {"augment_off_last": 0, "lr_floor_last": 0}
 NOT_RECIPE = {"model", "recipe", "seed", "out", "data_dir", "mlflow", "mlflow_parent", "threads", "portable", "precision",
               "device", "deterministic", "target"}
 UNNAMED = "unnamed"  # a seed whose number was not recorded (its minimum was): never a duplicate
-# The project's ledger: in a checkout `results/seeds.csv` is a link to docs/seeds.csv (resolved: `ledger add` writes
-# there); an installed package carries a copy (package data), so `tinydigits models` shows what held where pip put it.
-LEDGER = (Path(__file__).parent / "seeds.csv").resolve()
+# The project's ledger: in a checkout docs/seeds.csv (`ledger add` writes there); an installed package carries a copy
+# that the build puts beside this file (setup.py), so `tinydigits models` shows what held where pip put it.
+_CHECKOUT = Path(__file__).resolve().parents[3]
+LEDGER = (_CHECKOUT / "docs" / "seeds.csv" if (_CHECKOUT / "pyproject.toml").is_file()
+          and (_CHECKOUT / "docs" / "seeds.csv").is_file() else Path(__file__).parent / "seeds.csv")
 
 
 def read(path: str | Path = LEDGER) -> list[dict[str, str]]:
@@ -173,12 +176,25 @@ def cpu_of(config: dict[str, Any]) -> str:
     return f"{a.get('cpu', '?')} ({' '.join(a.get('cpu_flags', []))})"
 
 
+def describe_arithmetic(config: dict[str, Any], cpu: bool = True) -> str:
+    """One run's arithmetic in a few words, from its config.json: precision, kernels (the ledger's name where
+    portable), threads, CPU (on a GPU: the GPU, its capability and whether its kernels were deterministic)."""
+    a = config.get("environment", {}).get("arithmetic", {})
+    if gpu := config.get("environment", {}).get("gpu"):  # as `cpu_of` names it, with its kernels' determinism
+        mode = "deterministic" if gpu.get("deterministic") else "not deterministic"
+        return f"{config.get('precision', '?')}, {gpu.get('name', '?')} (sm {gpu.get('capability', '?')}, {mode})"
+    kernels = f"{a.get('aten_isa', '?')} kernels" + (f" ({arithmetic_of(config)})" if config.get("portable") else "")
+    threads = config.get("threads", "?")
+    where = f", {a.get('cpu', '?')}" if cpu else ""  # a portable curve is every x86 CPU's: `cpu=False` leaves it out
+    return f"{config.get('precision', '?')}, {kernels}, {threads} thread{'s' * (threads != 1)}{where}"
+
+
 def row_of(config: dict[str, Any], metrics: dict[str, Any], role: str, source: str,
            budget: dict[str, Any] | None = None) -> dict:
     """One finished seed run as a ledger row, with the tier it belongs to (model code, recipe, the budget it was judged
     by); a run that did not finish its planned epochs is refused."""
     last = _whole(budget)["last"]
-    epochs = [e["test_acc"] for e in metrics.get("epochs", [])]
+    epochs = curve(metrics.get("epochs", []))
     if len(epochs) < config["epochs"] or len(epochs) < last:
         raise TinyDigitsError(f"seed {config['seed']} of {config['model']} did not finish ({len(epochs)} of "
                               f"{config['epochs']} epochs): only finished seeds count")

@@ -21,13 +21,14 @@ import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
 from tinydigits import files
-from tinydigits.constants import BUDGET, Budget
+from tinydigits.constants import BUDGET
 from tinydigits.data import mnist
 from tinydigits.models import summary
 from tinydigits.results import predictions
-from tinydigits.results.budget import constraint_value, judge, mark
-from tinydigits.results.ledger import arithmetic_of
+from tinydigits.results.budget import constraint_value, mark, run_verdict
+from tinydigits.results.ledger import describe_arithmetic
 from tinydigits.training import runs
+from tinydigits.training.metrics import curve
 
 TARGET = BUDGET.min_acc  # the line the curves are drawn against
 PICTURES = ("curves.png", "misclassified.png", "confusion.png", "per_class.png", "samples.png")
@@ -45,7 +46,7 @@ def plot_curves(epochs: list[dict[str, Any]], path: Path) -> None:
     ax_loss.plot(x, [e["test_loss"] for e in epochs], "o-", label="test")
     ax_loss.set(title="loss", xlabel="epoch", ylabel="cross-entropy")
     ax_acc.plot(x, [e["train_acc"] for e in epochs], "o-", label="train")
-    ax_acc.plot(x, [e["test_acc"] for e in epochs], "o-", label="test")
+    ax_acc.plot(x, curve(epochs), "o-", label="test")
     if "val_acc" in epochs[0]:
         ax_acc.plot(x, [e["val_acc"] for e in epochs], "o--", label="validation")
     ax_acc.axhline(TARGET, color="crimson", ls=":", label=f"{TARGET} %")
@@ -132,30 +133,9 @@ def write_per_class_csv(rows: list[dict[str, float]], path: Path) -> None:
     files.write_text(path, buffer.getvalue())
 
 
-def run_verdict(metrics: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:
-    """The challenge's verdict for a single run, by `judge` (check applies it to every seed): against the epochs the
-    run was planned for and the budget it was trained under (config.json), so a run stopped early never passes."""
-    accs = [e["test_acc"] for e in metrics["epochs"]]
-    planned = config.get("epochs", len(accs))
-    return judge({metrics["seed"]: accs}, metrics["params"], planned, Budget(**config.get("budget", {})))
-
-
 def md_table(header: list[str], rows: list[list[Any]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     return "\n".join(lines + ["| " + " | ".join(str(c) for c in row) + " |" for row in rows])
-
-
-def describe_arithmetic(config: dict[str, Any], cpu: bool = True) -> str:
-    """One run's arithmetic in a few words, from its config.json: precision, kernels (the ledger's name where
-    portable), threads, CPU (on a GPU: the GPU, its capability and whether its kernels were deterministic)."""
-    a = config.get("environment", {}).get("arithmetic", {})
-    if gpu := config.get("environment", {}).get("gpu"):
-        mode = "deterministic" if gpu.get("deterministic") else "not deterministic"
-        return f"{config.get('precision', '?')}, {gpu.get('name', '?')} (sm {gpu.get('capability', '?')}, {mode})"
-    kernels = f"{a.get('aten_isa', '?')} kernels" + (f" ({arithmetic_of(config)})" if config.get("portable") else "")
-    threads = config.get("threads", "?")
-    where = f", {a.get('cpu', '?')}" if cpu else ""  # a portable curve is every x86 CPU's: `cpu=False` leaves it out
-    return f"{config.get('precision', '?')}, {kernels}, {threads} thread{'s' * (threads != 1)}{where}"
 
 
 def environment_text(config: dict[str, Any]) -> str:
@@ -167,7 +147,7 @@ def environment_text(config: dict[str, Any]) -> str:
 
 def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.Predictions, classes: list[dict]) -> str:
     epochs = metrics["epochs"]
-    accs = [e["test_acc"] for e in epochs]
+    accs = curve(epochs)
     v = run_verdict(metrics, config)
     stopped = f" of {v['epochs']} planned: **stopped early**" if len(epochs) < v["epochs"] else ""
     return f"""# {metrics['model']} — seed {metrics['seed']}
@@ -231,12 +211,11 @@ def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: li
 """
 
 
-def write_artifacts(run_dir: Path, model: nn.Module, test: mnist.Split,
-                    logits: torch.Tensor | None = None) -> predictions.Predictions:
-    """(Re)write every picture, per_class.csv and report.md of a run folder from its model, or from the logits of
-    its last test pass (the same numbers: no second pass)."""
-    metrics = runs.read_metrics(run_dir)
-    config = files.read_json(run_dir / "config.json")
+def write_artifacts(run_dir: Path, model: nn.Module, test: mnist.Split, metrics: dict[str, Any], config: dict[str, Any],
+                    logits: torch.Tensor | None = None) -> tuple[predictions.Predictions, list[dict[str, Any]]]:
+    """(Re)write every picture, per_class.csv and report.md of a run folder from its model and its metrics and
+    config.json as the caller holds them (a finished run's in memory; `eval` reads them), or from the logits of its
+    last test pass (the same numbers: no second pass). Returns the predictions and the per-class rows."""
     p = predictions.predict_split(model, test) if logits is None else predictions.from_logits(test, logits)
     cm = predictions.confusion_matrix(p.labels, p.preds)
     classes = predictions.per_class(cm)
@@ -248,16 +227,20 @@ def write_artifacts(run_dir: Path, model: nn.Module, test: mnist.Split,
     write_per_class_csv(classes, run_dir / "per_class.csv")
     text = render_report(model, metrics, config, p, classes)
     files.write_text(run_dir / "report.md", text)
-    return p
+    return p, classes
+
+
+def read_run(run_dir: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """An existing run folder's metrics.json and config.json (`eval`, `report`): what a finished run held in memory."""
+    return runs.read_metrics(run_dir), files.read_json(Path(run_dir) / "config.json")
 
 
 def compare(run_dirs: list[Path], target: float = TARGET) -> str:
     """One markdown table of several runs side by side."""
     rows = []
     for run_dir in run_dirs:
-        m = runs.read_metrics(run_dir)
-        config = files.read_json(Path(run_dir) / "config.json")
-        accs = [e["test_acc"] for e in m["epochs"]]
+        m, config = read_run(run_dir)
+        accs = curve(m)
         first = next((e["epoch"] for e in m["epochs"] if e["test_acc"] >= target), None)
         seconds = sum(e["seconds"] for e in m["epochs"])
         rows.append([f"`{os.path.basename(os.path.normpath(run_dir))}`", m["model"], m["seed"], f"{m['params']:,}",

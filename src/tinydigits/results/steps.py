@@ -18,9 +18,10 @@ from typing import Any
 from tinydigits import files
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models import summary
-from tinydigits.results.budget import mark
-from tinydigits.results.report import plt, run_verdict, save_figure
+from tinydigits.results.budget import mark, run_verdict
+from tinydigits.results.report import plt, save_figure
 from tinydigits.training import runs
+from tinydigits.training.metrics import curve
 
 GAP_POINTS = 0.5  # train above test by more than this (mean of the last N epochs): over-fitting; test above train: under
 CHANCE_POINTS = 20.0  # best test accuracy below this: the network did not learn (chance is 10 %)
@@ -48,7 +49,7 @@ class Step:
     @functools.cached_property
     def figures(self) -> dict[str, Any]:
         e = self.metrics["epochs"]
-        test, train = [x["test_acc"] for x in e], [x["train_acc"] for x in e]
+        test, train = curve(e), curve(e, "train_acc")
         tail = slice(-min(self.last, len(e)), None)
         best = max(range(len(test)), key=lambda i: (test[i], -i))
         return {"params": self.metrics["params"], "epochs": len(e), "best_train": max(train), "best_test": test[best],
@@ -168,7 +169,7 @@ def plot_steps(steps: list[Step], path: Path) -> None:
     for i, step in enumerate(steps):
         e = step.metrics["epochs"]
         x = [r["epoch"] for r in e]
-        ax.plot(x, [r["test_acc"] for r in e], "o-", color=f"C{i}", label=f"step {i + 1} {step.config['model']} test")
+        ax.plot(x, curve(e), "o-", color=f"C{i}", label=f"step {i + 1} {step.config['model']} test")
         ax.plot(x, [r["train_acc"] for r in e], "--", color=f"C{i}", alpha=0.6, label=f"step {i + 1} train")
     limit = steps[0].config.get("budget", {}).get("min_acc", 99.4)
     ax.axhline(limit, color="crimson", ls=":", label=f"{limit} %")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from tinydigits.constants import BUDGET
+from tinydigits.constants import BUDGET, Budget
 from tinydigits.errors import TinyDigitsError
-from tinydigits.settings import DATA_DIR_HELP, positive_int, seed_list, setting
+from tinydigits.settings import positive_int, same_as, seed_list, setting
+from tinydigits.training.config import TrainConfig
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ class SearchConfig:
                            "split)", type=positive_int)
     cluster: str | None = setting(help="run the study's workers as tasks on a Dask cluster (its scheduler's address or "
                                        "file), one per worker there, against --storage (docs/many-machines.md)")
-    max_params: int = setting(BUDGET.max_params, "specs must have fewer parameters (checked before training)")
+    max_params: int = same_as(Budget, "max_params", help="specs must have fewer parameters (checked before training)")
     max_macs: int | None = setting(help="specs may have at most this many MACs per image")
     family: str = setting("chain", "the networks searched: chain (a stem, 2-4 convs, one resolution drop: model3, fast, "
                           "lean) or golf (three stages of 3x3 convs, one or two pools, depthwise-separable and 1x1 "
@@ -112,28 +114,33 @@ class SearchConfig:
                              "trained, paired across trials; the median rule compares each seed with the same seed of "
                              "finished trials) vs seconds", choices=OBJECTIVES)
     max_seconds: float | None = setting(help="a run's training seconds at most (e.g. 1.2x model3's); more is infeasible")
-    min_acc: float = setting(BUDGET.min_acc)
-    last: int = setting(BUDGET.last, type=positive_int)
+    min_acc: float = same_as(Budget, "min_acc")
+    last: int = same_as(Budget, "last")
     promote: float | None = setting(help="first-seed margin that earns the other seeds (default --min-acc)")
     prune_after: int | None = setting(5, "epochs before the median rule may stop a trial (0: never)")  # an EMA lags early
     sampler_seed: int | None = setting(help="seed of the TPE sampler (default: random per worker)")
-    train_limit: int | None = setting(help="train on the first N images only (quick looks, tests)", type=positive_int)
-    threads: int | None = setting(help="CPU threads per worker", type=positive_int)  # default: cores split between workers
+    train_limit: int | None = same_as(TrainConfig, "train_limit", help="train on the first N images only (quick looks, tests)")
+    threads: int | None = same_as(TrainConfig, "threads", help="CPU threads per worker")  # default: cores split between workers
     out: str | None = setting(help="table, pareto.png and exported specs (default search/<study>/)")
     start_from: list[str] = setting(help="queue known nets with their recipes as the first trials (TPE starts near): "
                                          "model3, robust, fast in the chain family; public3762, golfA, golfA-poolbn, "
                                          "golf and golf's levers (golf-aug, golf-b64, golf-ls, golf-wide, golf-deep) "
                                          "in the golf family", type=_names, metavar="NAME,...", default_factory=list)
-    mlflow: str | None = setting(help="also log to this MLflow tracking server or URI (pip install 'tinydigits[mlflow]'); "
-                                      "a check or search is the parent run", metavar="URI")
-    data_dir: str | None = setting(help=DATA_DIR_HELP)
-    mlflow_parent: str | None = setting(cli=False)
+    mlflow: str | None = same_as(TrainConfig, "mlflow")
+    data_dir: str | None = same_as(TrainConfig, "data_dir")
+    mlflow_parent: str | None = same_as(TrainConfig, "mlflow_parent")
 
     def __post_init__(self) -> None:
         if self.prune_after == 0:  # "0: never", wherever the config comes from (the command line or Python)
             self.prune_after = None
         if self.seeds:  # named seeds decide the count, so the stored settings cannot disagree
             self.seeds_per_trial = len(self.seeds)
+
+    def train_config(self, **changes) -> TrainConfig:
+        """A trial's run: the settings this study shares with `train` (the fields both declare, but the study's own
+        `epochs` budget and `out`), then `changes` (model, seed, out)."""
+        shared = {f.name for f in dataclasses.fields(TrainConfig)} & {f.name for f in dataclasses.fields(self)}
+        return dataclasses.replace(TrainConfig(), **{k: getattr(self, k) for k in shared - {"epochs", "out"}}, **changes)
 
     def trial_seeds(self) -> list[int]:
         """The seeds every trial trains, in order."""

@@ -37,6 +37,7 @@ from tinydigits.search.outputs import write_outputs
 from tinydigits.search.space import lower_figure, rejection, start_from, suggest
 from tinydigits.search.storage import open_study
 from tinydigits.training import tracking
+from tinydigits.training.metrics import curve as run_curve
 
 
 def _epoch_watch(trial, epochs: int, prune_after: int | None, last: int, seed: int | None = None):
@@ -110,8 +111,7 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
     clearly behind and stops there (sequential testing on seeds). With `--objective mean`, every trial trains
     every one of the study's seeds (no first-seed gate: one seed's luck must not choose), each watched against the
     same seed of the finished trials. Returns (margin, lower figure or mean; cost)."""
-    from tinydigits.cluster.plan import make
-    from tinydigits.training.config import TrainConfig
+    from tinydigits.lifecycle import make
     from tinydigits.training.train import train
 
     spec_path = cfg.out_dir() / "trials" / f"trial{trial.number}.json"
@@ -122,13 +122,11 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
     best = _best_lower(trial.study) if cfg.objective == "risk" else None
     seeds = cfg.trial_seeds()
     for i, seed in enumerate(seeds):
-        plan = make(TrainConfig(model=str(spec_path), seed=seed, data_dir=cfg.data_dir, out=str(cfg.out_dir() / "runs"),
-                                threads=cfg.threads, train_limit=cfg.train_limit, mlflow=cfg.mlflow,
-                                mlflow_parent=cfg.mlflow_parent))
+        plan = make(cfg.train_config(model=str(spec_path), seed=seed, out=str(cfg.out_dir() / "runs")))
         watch = _epoch_watch(trial, epochs, cfg.prune_after if paired or i == 0 else None, cfg.last,
                              seed=seed if paired else None)
         result = train(plan.config, quiet=True, log=lambda _: None, on_epoch=watch, source=plan.source)
-        curves[str(seed)] = curve = [e["test_acc"] for e in result.metrics["epochs"]]
+        curves[str(seed)] = curve = run_curve(result.metrics)
         trial.set_user_attr("curves", curves)  # as each seed finishes: a later trial's median reads them
         minima.append(min(curve[-cfg.last :]))
         seconds.append(sum(e["seconds"] for e in result.metrics["epochs"]))
@@ -260,7 +258,7 @@ def run(cfg: SearchConfig, log=print) -> Any:
     study = open_study(cfg)  # create it (and check its settings) once, before the workers race to
     start_from(study, cfg.start_from, cfg.epochs, augments=cfg.objective in ("risk", "mean"), family=cfg.family)
     if cfg.jobs > 1 and cfg.threads is None:
-        from tinydigits.cluster.cores import cores_per_job
+        from tinydigits.training.cores import cores_per_job
 
         cfg = dataclasses.replace(cfg, threads=cores_per_job(cfg.jobs))
     with tracking.parent_run(cfg.mlflow, f"search-{cfg.study}", dataclasses.asdict(cfg)) as parent:

@@ -86,10 +86,10 @@ class TrainConfig:
 
     def resolved(self, recipe: dict | None = None) -> TrainConfig:
         """Fill unset fields from the model's recipe (`recipe`, where the caller has read the model already), then
-        from global defaults, and validate."""
+        from global defaults. The arithmetic (portable, precision, threads) is left as given: the plan decides it
+        (`training.arithmetic.decide`), then validates the whole."""
         cfg = dataclasses.replace(self)
         from tinydigits import models
-        from tinydigits.training.device import bf16_is_fast, pick_device
 
         recipe = models.recipe(cfg.recipe or cfg.model) if recipe is None else recipe
         for key, value in recipe.items():
@@ -106,18 +106,6 @@ class TrainConfig:
             cfg.augment_off_last = min(cfg.augment_off_last or 0, cfg.epochs - 1)
         cfg.optimizer = cfg.optimizer or "sgd"
         cfg.batch_size = cfg.batch_size or DEFAULT_BATCH
-        device = pick_device(cfg.device)
-        if device.type == "cuda":
-            cfg.portable = False  # a GPU's kernels are not covered: the pin is a CPU's (docs/checking-seeds.md)
-        if cfg.portable is None:  # the default: portable where this CPU can, else its own fp32 on one thread
-            cfg.portable = _portable_here(cfg)
-        if cfg.portable:
-            if cfg.precision == "bf16":
-                raise TinyDigitsError("--precision bf16 is not portable: a portable seed trains in fp32 "
-                                      "(give --no-portable for bf16)")
-            cfg.precision, cfg.threads = "fp32", 1
-        if cfg.precision in (None, "auto"):
-            cfg.precision = "bf16" if bf16_is_fast(device) else "fp32"
         cfg.scheduler = cfg.scheduler or "onecycle"
         cfg.lr = cfg.lr if cfg.lr is not None else DEFAULT_LR.get(cfg.optimizer)
         for key in ("label_smoothing", "ema", "augment_degrees", "augment_translate", *ROBUSTNESS_AUGMENTS):
@@ -125,10 +113,12 @@ class TrainConfig:
                 setattr(cfg, key, 0.0)
         cfg.bn_recompute = cfg.bn_recompute or 0
         cfg.augment_scale = tuple(cfg.augment_scale or (1.0, 1.0))
-        cfg.validate()
+        cfg.validate(arithmetic=False)  # the plan validates again once it has decided the arithmetic
         return cfg
 
-    def validate(self) -> None:
+    def validate(self, arithmetic: bool = True) -> None:
+        """Every setting in range, one line for the first that is not; `arithmetic` False: the precision not yet
+        decided (`training.arithmetic.decide` decides it)."""
         checks = [
             (self.optimizer in OPTIMIZERS, f"--optimizer must be one of {', '.join(OPTIMIZERS)}"),
             (self.scheduler in SCHEDULERS, f"--scheduler must be one of {', '.join(SCHEDULERS)}"),
@@ -144,7 +134,7 @@ class TrainConfig:
              "used to tune"),
             (0 <= (self.ema or 0) < 1, "--ema must be in [0, 1)"),
             ((self.bn_recompute or 0) >= 0, "--bn-recompute must be >= 0"),
-            (self.precision in ("fp32", "bf16"), "--precision must be fp32, bf16 or auto"),
+            (not arithmetic or self.precision in ("fp32", "bf16"), "--precision must be fp32, bf16 or auto"),
             *((0 <= (getattr(self, key) or 0) <= high, f"--{key.replace('_', '-')} must be between 0 and {high}")
               for key, high in ROBUSTNESS_AUGMENTS.items()),
             (len(self.augment_scale) == 2 and 0 < self.augment_scale[0] <= self.augment_scale[1],
@@ -197,25 +187,7 @@ def _schedule(text: str | None, flag: str, final: int, epochs: int, keep_last: i
     return values + [final] * (epochs - len(values))
 
 
-def _portable_here(cfg: TrainConfig) -> bool:
-    """The default arithmetic: portable where this CPU can compute it; on one without AVX2 (an ARM Mac, Graviton) this
-    machine's own fp32 on one thread instead, said in one line (an explicit --portable refuses there). Its runs
-    record that arithmetic (portable false, fp32, one thread, the CPU's kernels), so it is never mistaken for one."""
-    import sys
-
-    from tinydigits.training.device import cpu_lacks_avx2
-
-    if not (why := cpu_lacks_avx2()):
-        return True
-    cfg.precision = "fp32" if cfg.precision in (None, "auto") else cfg.precision
-    cfg.threads = cfg.threads or 1
-    print(f"tinydigits: {why}: training in this machine's own {cfg.precision} on {cfg.threads} thread(s), not the "
-          "portable arithmetic (its curves are this CPU kind's; --no-portable says so and hides this line)",
-          file=sys.stderr)
-    return False
-
-
 def require_resolved(cfg: TrainConfig) -> None:
     """Training takes a config whose recipe is filled in: one resolved by its plan, never re-resolved below it."""
     if cfg.epochs is None or cfg.lr is None or cfg.precision not in ("fp32", "bf16") or cfg.batch_size is None:
-        raise TypeError("training takes a resolved TrainConfig: tinydigits.cluster.plan.make(cfg).config")
+        raise TypeError("training takes a resolved TrainConfig: tinydigits.lifecycle.plan(cfg).config")

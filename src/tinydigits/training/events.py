@@ -19,6 +19,7 @@ from torch import nn
 
 from tinydigits.constants import BUDGET
 from tinydigits.models.registry import eval_mode
+from tinydigits.training.metrics import curve
 
 EPOCH_TAGS = {"train_loss": "loss/train", "test_loss": "loss/test", "train_acc": "acc/train", "test_acc": "acc/test",
               "val_loss": "loss/val", "val_acc": "acc/val", "lr": "lr", "seconds": "seconds"}
@@ -118,7 +119,7 @@ class RunEvents:
                 return
             from torch.utils.tensorboard.summary import hparams
 
-            accs = [e["test_acc"] for e in metrics["epochs"]]
+            accs = curve(metrics)
             if accs:
                 last = config.get("budget", {}).get("last", BUDGET.last)  # the judged epochs of the run's budget
                 final = {"final_test_acc": accs[-1], f"min_last{last}_test_acc": min(accs[-last:]), "best_test_acc": max(accs)}

@@ -38,17 +38,20 @@ class RunResult:
     config: TrainConfig
     test: mnist.Split
     test_logits: torch.Tensor | None = None  # the last epoch's, from its test pass: the pictures need no other
+    record: dict[str, Any] = dataclasses.field(default_factory=dict)  # config.json as written: no need to read it back
+    warning: str | None = None  # what failed to publish once finished (`lifecycle.finish`), in one line
 
 
 def write_config(run_dir: Path, config: dict[str, Any], source: models.Source, params: int, device: torch.device,
-                 train_images: int, budget: Budget, **extra: Any) -> None:
+                 train_images: int, budget: Budget, **extra: Any) -> dict[str, Any]:
     """config.json: every setting, the budget the run is judged by, where the model came from, the machine and
-    versions. Its `epochs` is the plan: a run with fewer epochs in metrics.json did not finish."""
+    versions. Its `epochs` is the plan: a run with fewer epochs in metrics.json did not finish. Returns what it wrote."""
     record = {**config, "budget": dataclasses.asdict(budget), "origin": source.origin, "model_sha256": source.digest(),
               "params": params,
               "device": str(device), "threads": torch.get_num_threads(), "train_images": train_images,
               "environment": runs.environment(device), **extra}
     files.write_json(run_dir / "config.json", record)
+    return record
 
 
 def epoch_row(epoch: int, stats: EpochStats, test: tuple[float, float], lr: float, start: float, size: int,
@@ -88,7 +91,7 @@ class RunRecord:
                 self.mlflow_run = tracking.start_run(cfg.mlflow, f"{source.name}-s{cfg.seed}", self.config,
                                                      cfg.mlflow_parent)
                 extra["mlflow_run_id"] = self.mlflow_run
-            write_config(self.run_dir, self.config, source, params, device, images, budget, **extra)
+            self.record = write_config(self.run_dir, self.config, source, params, device, images, budget, **extra)
         except BaseException:
             if self.mlflow_run:
                 tracking.end_quietly(cfg.mlflow, self.mlflow_run, "FAILED")
@@ -130,7 +133,7 @@ class RunRecord:
                 tracking.end_quietly(self.cfg.mlflow, self.mlflow_run, tracking.status_for(err))
                 raise
             tracking.end_run(self.cfg.mlflow, self.mlflow_run)
-        return RunResult(self.run_dir, self.metrics, model, self.cfg, test, self.test_logits)
+        return RunResult(self.run_dir, self.metrics, model, self.cfg, test, self.test_logits, self.record)
 
 
 class KeyboardInterruptInRun(KeyboardInterrupt):

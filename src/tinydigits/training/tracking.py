@@ -118,27 +118,23 @@ def end_quietly(uri: str, run_id: str, status: str) -> None:
         end_run(uri, run_id, status)
 
 
-def publish(run_dir: Path) -> str | None:
-    """A run folder's results where runs are tracked: per-class accuracy and the pictures into its TensorBoard
-    events, the files to its MLflow run when it has one. Returns what failed, in one line, instead of raising: the
-    folder already holds everything, and a server that is away must not undo a finished run or check."""
-    import csv
-
+def publish(run_dir: Path, metrics: dict[str, Any], config: dict[str, Any], classes: list[dict[str, Any]]) -> str | None:
+    """A run's results where runs are tracked: per-class accuracy and the pictures into its TensorBoard events, the
+    files to its MLflow run when it has one - from the metrics, config and per-class rows the caller holds. Returns
+    what failed, in one line, instead of raising: the folder already holds everything, and a server that is away must
+    not undo a finished run or check."""
     run_dir = Path(run_dir)
-    metrics = files.read_json(run_dir / "metrics.json")
-    with (run_dir / "per_class.csv").open() as f:
-        classes = [{"digit": int(r["digit"]), "accuracy": float(r["accuracy"])} for r in csv.DictReader(f)]
-    add_results(run_dir, classes, pictures(run_dir), step=len(metrics["epochs"]))
-    return upload(run_dir)
+    shown = [{"digit": int(r["digit"]), "accuracy": round(float(r["accuracy"]), 3)} for r in classes]  # as per_class.csv
+    add_results(run_dir, shown, pictures(run_dir), step=len(metrics["epochs"]))
+    return upload(run_dir, config)
 
 
 def pictures(run_dir: Path) -> list[Path]:
     return sorted(run_dir.glob("*.png"))  # what `results.report.write_artifacts` drew
 
 
-def upload(run_dir: Path) -> str | None:
-    """The finished folder's pictures and report to its MLflow run (named in config.json), if it has one."""
-    config = files.read_json(run_dir / "config.json")
+def upload(run_dir: Path, config: dict[str, Any]) -> str | None:
+    """The finished folder's pictures and report to its MLflow run (named in its config), if it has one."""
     if config.get("mlflow") and config.get("mlflow_run_id"):
         try:
             log_files(config["mlflow"], config["mlflow_run_id"], [*pictures(run_dir), run_dir / "report.md",
@@ -163,7 +159,7 @@ def log_landed(uri: str, parent: str | None, run_dir: Path) -> str | None:
             log_epoch(uri, run_id, row)
         files.write_json(run_dir / "config.json", {**config, "mlflow": uri, "mlflow_run_id": run_id})
         log_files(uri, run_id, [run_dir / n for n in RUN_FILES])
-        warning = upload(run_dir)
+        warning = upload(run_dir, {**config, "mlflow": uri, "mlflow_run_id": run_id})
     except TinyDigitsError as err:
         end_quietly(uri, run_id, "FAILED")
         return f"{run_dir.name}: not logged to MLflow ({err})"

@@ -225,7 +225,7 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
 def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[dict[str, Any]], None] | None = None,
           budget: Budget = BUDGET, source: models.Source | None = None) -> RunResult:
     """Train one model end to end: a run folder with config, metrics and checkpoint (pictures and report.md are
-    the caller's: `report.write_artifacts`). `cfg` is resolved (a plan's: `cluster.plan.make`), `source` its model
+    the caller's: `report.write_artifacts`). `cfg` is resolved (a plan's: `lifecycle.make`), `source` its model
     where the caller has read it already. `on_epoch(row)` sees every epoch's metrics after they are saved
     (search stops hopeless trials from there by raising). `budget`: what the run will be judged by (recorded)."""
     require_resolved(cfg)

@@ -12,18 +12,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tinydigits import files
-from tinydigits.cluster.finish import write_results
 from tinydigits.cluster.outcome import SeedOutcome, failed
-from tinydigits.cluster.plan import Plan, make
 from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError
+from tinydigits.lifecycle import Plan, make
+from tinydigits.lifecycle.finish import finish
+from tinydigits.lifecycle.run import train_run
 from tinydigits.results.budget import format_verdict, judge
-from tinydigits.results.ledger import finished_runs
-from tinydigits.results.report import describe_arithmetic
+from tinydigits.results.ledger import describe_arithmetic, finished_runs
 from tinydigits.training import runs, tracking
 from tinydigits.training.config import TrainConfig
+from tinydigits.training.metrics import curve
 from tinydigits.training.runs import INLINE
-from tinydigits.training.train import train
 
 if TYPE_CHECKING:
     from tinydigits.models import Source
@@ -33,8 +33,12 @@ WAIT_WORKERS = 60.0  # seconds a cluster check waits for a worker that can take 
 
 def outcome(result) -> SeedOutcome:
     """A seed trained in this process, its results written (pictures, report, TensorBoard, MLflow)."""
-    warning = write_results(result)
-    return SeedOutcome(result.config.seed, str(result.run_dir), [e["test_acc"] for e in result.metrics["epochs"]],
+    return landed(result, finish(result))
+
+
+def landed(result, warning: str | None = None) -> SeedOutcome:
+    """A finished seed as the check counts it."""
+    return SeedOutcome(result.config.seed, str(result.run_dir), curve(result.metrics),
                        result.metrics["params"], warning)
 
 
@@ -56,7 +60,8 @@ def _stacked(plan: Plan, seeds: list[int]) -> Iterator[SeedOutcome]:
 def _one_by_one(plan: Plan, seeds: list[int]) -> Iterator[SeedOutcome]:
     for seed in seeds:
         try:
-            yield outcome(train(plan.seed(seed), quiet=True, log=lambda _: None, budget=plan.budget, source=plan.source))
+            result = train_run(plan.seed(seed), plan.budget, plan.source, log=lambda _: None)
+            yield landed(result, result.warning)
         except Exception as err:
             yield failed(seed, err)
 
@@ -88,7 +93,7 @@ def _wait_for_a_worker(client, cluster: str, wait: float) -> None:
 
 
 def run_seeds(plan: Plan, seeds: list[int], log=print, wait: float = WAIT_WORKERS) -> dict[int, SeedOutcome]:
-    """Train one run per seed into the plan's `out`, the way the plan says (`cluster.plan`): one after another or
+    """Train one run per seed into the plan's `out`, the way the plan says (`lifecycle.plan`): one after another or
     stacked in this process, or as Dask tasks. Every seed comes back as a `SeedOutcome`: landed, failed by the model,
     or not run. Ctrl-C stops the check."""
     start = time.perf_counter()
@@ -139,7 +144,7 @@ def resume_hint(cfg: TrainConfig, folder: Path) -> str:
 
 
 def check(plan: Plan, seeds: list[int], log=print, command: str = "", wait: float = WAIT_WORKERS) -> dict[str, Any]:
-    """Train every seed of a plan (`cluster.plan.make`: the config resolved, the way decided) and judge it: the one
+    """Train every seed of a plan (`lifecycle.make`: the config resolved, the way decided) and judge it: the one
     path behind `tinydigits check` and `tinydigits.check`. A fresh `check-<model>-<time>` folder under the config's
     `out` is made first, with plan.json (config, seeds, budget, code and model hashes); each seed's run folder lands
     in it as it finishes; check.md/.png/.json follow. Prints the per-seed lines and the verdict table; returns the
@@ -174,7 +179,7 @@ def _interrupted(err: KeyboardInterrupt, hint: str) -> KeyboardInterrupt:
 def landed_seeds(folder: Path, cfg: TrainConfig) -> dict[int, tuple[list[float], int]]:
     """The seeds of a check folder that finished (`ledger.finished_runs`, the ledger's rule too): seed -> (curve,
     params). An interrupted seed's folder is left where it is and does not count."""
-    return {seed: ([e["test_acc"] for e in metrics["epochs"]], int(metrics["params"]))
+    return {seed: (curve(metrics), int(metrics["params"]))
             for seed, (config, metrics) in finished_runs(folder).items() if config.get("epochs") == cfg.epochs}
 
 

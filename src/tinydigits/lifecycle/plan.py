@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tinydigits.constants import BUDGET, Budget
-from tinydigits.errors import TinyDigitsError
 from tinydigits.training.config import TrainConfig
 
 if TYPE_CHECKING:  # the plan module loads without torch; its model is resolved on `make`
@@ -29,7 +29,8 @@ class Plan:
     """How the seeds of one config train. `way`: HERE (one after another in this process), STACKED (as one network
     in this process), WORKERS (Dask worker processes on this machine's cores, `jobs` of them) or CLUSTER (the Dask
     cluster at `cluster`). `config` is resolved; `source` is its model, read once; `unpinned` says why this process
-    cannot compute in the portable arithmetic (torch already ran other kernels here): its seeds go to a worker."""
+    cannot compute in the portable arithmetic (torch already ran other kernels here): its seeds go to a worker;
+    `why` names its arithmetic."""
 
     config: TrainConfig
     source: Source
@@ -38,6 +39,7 @@ class Plan:
     jobs: int = 1
     cluster: str | None = None
     unpinned: str = ""
+    why: str = ""  # the arithmetic in words (`training.arithmetic.decide`)
 
     def seed(self, seed: int) -> TrainConfig:
         """The config one seed trains with."""
@@ -62,6 +64,22 @@ class Plan:
             self.way, f"{self.jobs} job(s)")
 
 
+X86 = ("x86_64", "AMD64")  # the pins name x86 instruction sets; elsewhere torch would only warn about them
+
+
+def pin_early(portable: bool | None) -> None:
+    """Before torch runs a kernel (the command line's first step): the portable pins in this process's environment
+    unless --no-portable, since the instruction set is fixed from the first kernel on (`training.device`). A command
+    without seeds to train gets them too - harmless, and its own torch work then matches the runs it reads.
+    `training.arithmetic.decide` then finds the pin holding, or says why not."""
+    import platform
+
+    from tinydigits.constants import PORTABLE_ENV
+
+    if portable is not False and platform.machine() in X86:
+        os.environ.update(PORTABLE_ENV)
+
+
 def cluster_address(cluster: str | None) -> str | None:
     """`--cluster`, else $DASK_SCHEDULER_ADDRESS: either one sends every seed to that scheduler's workers."""
     return cluster or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
@@ -70,36 +88,46 @@ def cluster_address(cluster: str | None) -> str | None:
 def make(cfg: TrainConfig, budget: Budget = BUDGET, *, jobs: int = 1, stack: bool | None = False,
          cluster: str | None = None, one_run: bool = False) -> Plan:
     """Resolve `cfg` and its model once and decide how its seeds train. `jobs` > 1: that many seeds side by side on
-    this machine's cores (Dask workers), each with its share of the cores as threads where the arithmetic is not
-    portable; `cluster` (or $DASK_SCHEDULER_ADDRESS) always wins; `stack` (None: where it is faster, on CUDA) trains them as
-    one network here. A portable seed that cannot be pinned in this process (torch already ran other kernels here)
-    goes to a fresh worker process, and `unpinned` says why. `one_run` (`train`): never a cluster's, whatever
+    this machine's cores (Dask workers); `cluster` (or $DASK_SCHEDULER_ADDRESS) always wins; `stack` (None: where it
+    is faster, on CUDA) trains them as one network here. The arithmetic is `training.arithmetic.decide`'s, said once
+    (its notes on stderr). A portable seed that cannot be pinned in this process (torch already ran other kernels
+    here) goes to a fresh worker process, and `unpinned` says why. `one_run` (`train`): never a cluster's, whatever
     $DASK_SCHEDULER_ADDRESS says (the address is for checks and studies)."""
     from tinydigits import models
-    from tinydigits.cluster.cores import cores_per_job
-    from tinydigits.training.device import cpu_lacks_avx2, pick_device, pin_portable
+    from tinydigits.training.arithmetic import decide
+    from tinydigits.training.device import pick_device
 
     source = models.resolve(cfg.model)  # the model read once: its recipe, code and hash from the same read
     borrowed = models.recipe(cfg.recipe) if cfg.recipe else source.recipe  # `--recipe`: another model's settings
     cluster = None if one_run else cluster_address(cluster)
-    if cluster and cfg.portable is None:  # the workers compute, not this CPU: the default is theirs to check
-        cfg = dataclasses.replace(cfg, portable=True)
     config = cfg.resolved(borrowed)  # the one resolution of a config (tests/test_layout.py counts them)
-    if cluster:
-        return Plan(config, source, budget, CLUSTER, jobs, cluster)
-    if stack is None:  # stacked where that is the faster way: on CUDA (launch-bound tiny runs), not on a CPU, where a
-        stack = pick_device(config.device).type == "cuda"  # stack measured no faster per seed than --jobs 2 (docs/speed.md)
-    if jobs > 1 and config.threads is None:
-        config = dataclasses.replace(config, threads=cores_per_job(jobs))
-    if stack:
+    if stack is None and not cluster:  # stacked where that is the faster way: on CUDA (launch-bound tiny runs), not on
+        stack = pick_device(config.device).type == "cuda"  # a CPU, where stack measured no faster per seed than --jobs 2
+    if stack and not cluster:
         from tinydigits.training.stack import ensure_stackable
 
         ensure_stackable(config, source.create())
-    if config.portable and (why := cpu_lacks_avx2()):
-        raise TinyDigitsError(f"--portable: {why}, which the portable arithmetic needs (leave --portable out for this "
-                              "machine's own fp32, or give --no-portable)")
-    if config.portable and (jobs <= 1 or stack) and (why := pin_portable()):
-        return Plan(dataclasses.replace(config, threads=1), source, budget, WORKERS, max(jobs, 1), unpinned=why)
+    arithmetic = decide(config, jobs=jobs, stack=bool(stack), on_cluster=bool(cluster))
+    for note in arithmetic.notes:
+        print(f"tinydigits: {note}", file=sys.stderr)
+    config = arithmetic.apply(config)
+    config.validate()
+    if cluster:
+        return Plan(config, source, budget, CLUSTER, jobs, cluster, why=arithmetic.why)
+    if arithmetic.unpinned:
+        return Plan(config, source, budget, WORKERS, max(jobs, 1), unpinned=arithmetic.unpinned, why=arithmetic.why)
     way = STACKED if stack else WORKERS if jobs > 1 else HERE
-    return Plan(config, source, budget, way, jobs)
+    return Plan(config, source, budget, way, jobs, why=arithmetic.why)
 
+
+def tiers(names: list[str]) -> dict[str, dict[str, str]]:
+    """Each model's tier (`results.ledger.TIER`): its code, its own recipe resolved as a check with no flags resolves
+    it, and the project's budget; what its published figures pool (`models`, `ledger docs`)."""
+    from tinydigits.results import ledger
+
+    out = {}
+    for name in names:
+        plan = make(TrainConfig(model=name, portable=False, precision="fp32", device="cpu"))
+        out[name] = {"model_sha256": plan.source.digest(), "recipe_sha256": ledger.recipe_sha256(
+            dataclasses.asdict(plan.config)), "budget": ledger.budget_text()}
+    return out

@@ -1,0 +1,36 @@
+"""One run's way, start to end, on this machine: planned (`plan`), trained (`training.train`), finished (`finish`),
+judged (`results.budget.run_verdict`). `train`, the API, a check's seeds here and a seed on a Dask worker
+(`cluster.engine.remote_seed`) all take it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from tinydigits.constants import BUDGET, Budget
+from tinydigits.lifecycle.finish import finish
+from tinydigits.results.budget import run_verdict
+from tinydigits.training.config import TrainConfig
+from tinydigits.training.record import RunResult
+from tinydigits.training.train import train
+
+if TYPE_CHECKING:
+    from tinydigits.models import Source
+
+
+def train_run(cfg: TrainConfig, budget: Budget = BUDGET, source: Source | None = None, *, quiet: bool = True,
+              log: Callable[[str], None] = print, warn: Callable[[str], None] | None = None,
+              on_epoch: Callable[[dict[str, Any]], None] | None = None) -> RunResult:
+    """Train a plan's config here (`cfg`, `budget`, `source`: `plan.config`, `plan.budget`, `plan.source`), then
+    write and publish its results from memory; what failed to publish goes to `warn` (default: nowhere but the
+    result's `warning`) in one line. Returns the run's result (its verdict: `verdict(result)`)."""
+    result = train(cfg, quiet=quiet, log=log, budget=budget, source=source, on_epoch=on_epoch)
+    result.warning = finish(result)
+    if result.warning and warn is not None:
+        warn(f"warning: {result.warning}")
+    return result
+
+
+def verdict(result: RunResult) -> dict[str, Any]:
+    """The run judged as `report` and `check` judge it: the planned epochs, the budget it was trained under."""
+    return run_verdict(result.metrics, result.record)
