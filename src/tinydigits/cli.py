@@ -197,27 +197,35 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _report_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("run_dirs", nargs="+", metavar="RUN_DIR")
-    p.add_argument("--out", help="write the markdown here instead of printing it")
+    p.add_argument("run_dirs", nargs="+", metavar="RUN_DIR",
+                   help="run folders; with --steps also check folders, or a model (model.py:Model_2, model2) for the "
+                        "newest run or check of it under --runs")
+    p.add_argument("--out", help="write the markdown here instead of printing it; with --steps a folder to commit "
+                                 "(README.md and its pictures; created if missing) or a .md file (pictures beside it)")
     p.add_argument("--steps", action="store_true",
-                   help="the runs as an exercise's steps, in order: a Target / Result / Analysis block each (the "
-                        "target from `train --target`), what changed from the step before and its effect, and the "
-                        "steps' curves in one picture beside --out (else steps.png here)")
+                   help="the runs as an exercise's steps, in order: a table of them, one picture of all, and per step "
+                        "Target (`train --target`) / Result (figures, layer table, epoch log, verdict and why, "
+                        "pictures) / Analysis (measured statements with their rules; what changed and its effect)")
+    p.add_argument("--runs", default="runs", help="with --steps: where a step named by its model is looked for "
+                                                  "(default: runs)")
 
 
-@command("report", "compare several runs side by side (markdown)", _report_arguments)
+@command("report", "compare several runs side by side, or write up an exercise's steps (--steps)", _report_arguments)
 def cmd_report(args: argparse.Namespace) -> int:
     from tinydigits.results import report
 
     if args.steps:
-        from tinydigits.results import steps
+        from tinydigits.results import handin
 
-        picture = Path(args.out).with_suffix(".png") if args.out else Path("steps.png")
-        text = steps.write_up(args.run_dirs, picture)
-    else:
-        text = report.compare([Path(r) for r in args.run_dirs])
+        text = handin.write_up(handin.resolve(args.run_dirs, args.runs), args.out)
+        if args.out:
+            print(handin.out_paths(args.out)[0])
+        else:
+            print(text, end="")
+        return 0
+    text = report.compare([Path(r) for r in args.run_dirs])
     if args.out:
-        files.write_text(Path(args.out), text)
+        files.write_text(files.ensure_parent(args.out, "--out"), text)
         print(args.out)
     else:
         print(text, end="")

@@ -73,6 +73,19 @@ def ensure_writable(path: str | os.PathLike, what: str) -> Path:
     return out
 
 
+def ensure_parent(path: str | os.PathLike, what: str) -> Path:
+    """An output file's folder created when missing (a command that writes makes its folder), then `ensure_writable`;
+    a file in the folder's way, or a folder that cannot be made, is one line."""
+    out = Path(path)
+    if out.is_dir():
+        raise TinyDigitsError(f"{what} {out}: a folder, not a file")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise TinyDigitsError(f"{what} {out}: cannot create {out.parent} ({err.strerror or err})") from None
+    return ensure_writable(out, what)
+
+
 def write_text(path: Path, text: str) -> None:
     atomic_write(path, lambda tmp: Path(tmp).write_text(text))
 

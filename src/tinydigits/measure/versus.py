@@ -25,6 +25,7 @@ import torch
 from tinydigits.constants import BUDGET
 from tinydigits.models.spec import NetSpec
 from tinydigits.training.device import pinned_env
+from tinydigits.training.metrics import curve
 
 # The best course network (6,136 params): conv 1->8->16, max-pool, 1x1 16->8, convs 8->8->12->12->16,
 # GAP, 1x1 -> 10, BN after every conv, 5 % dropout after the 3x3 blocks but the last.
@@ -130,7 +131,7 @@ def vs_notebook(data_dir: str | None = None, epochs: int = 15, seed: int = 0, sl
                        "portable": config.get("portable", False), "threads": config.get("threads"),
                        "arithmetic": config.get("environment", {}).get("arithmetic"),
                        "final_acc": ours["epochs"][-1]["test_acc"],
-                       "min_last": min(e["test_acc"] for e in ours["epochs"][-last:])},
+                       "min_last": min(curve(ours)[-last:])},
         "notebook": {"model": COURSE_NET.name, "params": notebook["params"], "epochs": len(notebook["test_acc"]),
                      "batch_size": 128, "precision": "fp32", "seconds": seconds["notebook"],
                      "cpu_seconds": cpu["notebook"],

@@ -52,7 +52,7 @@ def plot_curves(epochs: list[dict[str, Any]], path: Path) -> None:
     ax_acc.axhline(TARGET, color="crimson", ls=":", label=f"{TARGET} %")
     # Zoom on the second half of training, where the budget's line matters; early epochs may go off-scale.
     late = epochs[len(epochs) // 2 :]
-    low = min(min(e["test_acc"] for e in late), min(e["train_acc"] for e in late), TARGET)
+    low = min(*curve(late), *curve(late, "train_acc"), TARGET)
     ax_acc.set(title="accuracy (%)", xlabel="epoch", ylim=(max(low - 1.0, 0), 100))
     for ax in (ax_loss, ax_acc):
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs, even for one

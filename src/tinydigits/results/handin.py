@@ -1,0 +1,179 @@
+"""The hand-in: `tinydigits report STEP... --steps --out DIR` writes a folder to commit as it is - README.md with a
+table of the steps, one picture of them all, and per step its Target / Result / Analysis with the layer table, the
+epoch log, the budget's verdict and why, its curves, misclassified digits and per-class accuracy (a check step: its
+seeds and odds too). What is true of each step is `results.steps`'; this module lays it out."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+from tinydigits import files
+from tinydigits.errors import TinyDigitsError
+from tinydigits.models import summary
+from tinydigits.results import steps as judge
+from tinydigits.results.budget import mark, seed_table
+from tinydigits.results.report import md_table, plt, save_figure
+from tinydigits.training.metrics import curve
+
+PICTURES = ("curves.png", "misclassified.png", "per_class.png")  # a run's own, copied beside README.md per step
+
+
+def resolve(refs: list[str], runs_dir: str | Path, log=lambda line: print(line, file=sys.stderr)) -> list[Path]:
+    """Each STEP as a folder: a run or check folder as given, or a model (`model.py:Model_2`, `model2`) as the newest
+    run or check of it under `runs_dir`, said in one line."""
+    out = []
+    for i, ref in enumerate(refs, 1):
+        if judge.is_folder(ref):
+            out.append(Path(ref))
+            continue
+        folder, count = judge.newest_run(ref, runs_dir)
+        log(f"step {i}: {ref} -> {folder}" + (f" (the newest of {count})" if count > 1 else ""))
+        out.append(folder)
+    return out
+
+
+def out_paths(out: str) -> tuple[Path, Path]:
+    """(README, folder) for `--out`: a folder (README.md inside), or a .md file (its pictures beside it); the folder
+    is created, a file in its way is one line."""
+    given = Path(out)
+    readme = given if given.suffix == ".md" else given / "README.md"
+    folder = readme.parent
+    if folder.exists() and not folder.is_dir():
+        raise TinyDigitsError(f"--out {out}: {folder} is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise TinyDigitsError(f"--out {out}: cannot create {folder} ({err.strerror})") from None
+    if readme.is_dir():
+        raise TinyDigitsError(f"--out {out}: {readme} is a folder")
+    return readme, folder
+
+
+def write_up(folders: list[Path], out: str | None = None) -> str:
+    """The Markdown of every step in order; with `out`, written there as README.md with its pictures beside it
+    (without, the text alone: no picture is written unasked)."""
+    steps = [judge.read_step(f) for f in folders]
+    readme, folder = out_paths(out) if out else (None, None)
+    pictures: dict[int, dict[str, str]] = {}
+    if folder is not None:
+        plot_steps(steps, folder / "steps.png")
+        pictures = {i: _copy_pictures(step, folder, f"step{i + 1}-") for i, step in enumerate(steps)}
+    text = render(steps, pictures, with_overview=folder is not None)
+    if readme is not None:
+        files.write_text(readme, text)
+    return text
+
+
+def _copy_pictures(step: judge.Step, folder: Path, prefix: str) -> dict[str, str]:
+    found = {name: step.folder / name for name in PICTURES if (step.folder / name).is_file()}
+    if step.check_folder is not None and (step.check_folder / "check.png").is_file():
+        found["check.png"] = step.check_folder / "check.png"
+    for name, source in found.items():
+        shutil.copyfile(source, folder / f"{prefix}{name}")
+    return {name: f"{prefix}{name}" for name in found}
+
+
+def render(steps: list[judge.Step], pictures: dict[int, dict[str, str]], with_overview: bool) -> str:
+    out = ["# The steps", "", overview_table(steps), ""]
+    if with_overview:
+        out += ["![every step: loss, accuracy, and accuracy near the line](steps.png)", ""]
+    for i, step in enumerate(steps):
+        out += step_block(i, step, steps[i - 1] if i else None, pictures.get(i, {}))
+    return "\n".join(out)
+
+
+def overview_table(steps: list[judge.Step]) -> str:
+    n = steps[0].last
+    head = ["step", "model", "params", "RF", "epochs", "training images", "best train %", "best test %",
+            f"min of last {n} %", "verdict", "seconds"]
+    rows = []
+    for i, s in enumerate(steps, 1):
+        f, v = s.figures, judge.verdict_of(s)
+        verdict = (f"{s.check['verdict']} ({s.check['odds'].get('passed')}/{s.check['odds'].get('seeds')} seeds)"
+                   if s.check else f"{mark(v['pass'])} (seed {s.config.get('seed')})")
+        rows.append([i, f"`{s.name}`", f"{f['params']:,}", f["rf"], f["epochs"], f"{s.train_images:,}",
+                     f"{f['best_train']:.2f}", f"{f['best_test']:.2f}",
+                     f"{f['min_last']:.2f}" + (f" (of {f['n']})" if f["n"] < n else ""), verdict,
+                     f"{f['seconds']:.0f}"])
+    return md_table(head, rows)
+
+
+def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: dict[str, str]) -> list[str]:
+    f = step.figures
+    where = (f"check `{step.check_folder.name}`, seed {step.config.get('seed')} shown in detail (the median of its "
+             f"seeds' min of the last {step.last})" if step.check else f"run `{step.folder.name}`")
+    out = [f"## Step {i + 1}: {step.name} ({where})", "", f"**Target:** {step.config.get('target') or '—'}", "",
+           "**Result:**", "",
+           f"- parameters: {f['params']:,}; receptive field at the head: {f['rf']} px",
+           f"- epochs: {f['epochs']}; training images: {step.train_images:,}; {f['seconds']:.0f} s of training",
+           f"- best train accuracy: {f['best_train']:.2f} %; best test accuracy: {f['best_test']:.2f} % (epoch "
+           f"{f['best_epoch']}); min of the last {f['n']} epochs: {f['min_last']:.2f} %",
+           f"- budget ({step.budget.min_acc} % in each of the last {step.last} of at most {step.budget.max_epochs} "
+           f"epochs, fewer than {step.budget.max_params:,} parameters): {judge.verdict_reason(step)}", ""]
+    out += _check_block(step, pictures) + _result_tables(step, pictures)
+    out += ["**Analysis:**", "", *judge.analysis_lines(step, previous), ""]
+    return out
+
+
+def _check_block(step: judge.Step, pictures: dict[str, str]) -> list[str]:
+    if not step.check:
+        return []
+    head, rows = seed_table(step.check, step.budget)
+    out = ["Over seeds (`check`): " + _odds_text(step.check.get("odds", {})), "", md_table(head, rows), ""]
+    if "check.png" in pictures:
+        out += [f"![the check's seeds]({pictures['check.png']})", ""]
+    return out
+
+
+def _odds_text(odds: dict[str, Any]) -> str:
+    held = f"{odds.get('passed', '?')} of {odds.get('seeds', '?')} seeds held"
+    if "probability" not in odds:
+        return f"{held}; {odds.get('note', 'too few seeds for odds')}."
+    return (f"{held}; the odds a new seed holds {100 * odds['probability']:.1f} % (95 % lower bound "
+            f"{100 * odds['probability_lower']:.1f} %), min(last epochs) mean {odds['mean']:.3f}, sd {odds['sd']:.3f}.")
+
+
+def _result_tables(step: judge.Step, pictures: dict[str, str]) -> list[str]:
+    """The layer table, the epoch log, the pictures and per-class accuracy of the shown run."""
+    log = [[e["epoch"], f"{e['train_loss']:.4f}", f"{e['train_acc']:.2f}", f"{e['test_loss']:.4f}", f"{e['test_acc']:.2f}",
+            f"{e['lr']:.4g}", f"{e['seconds']:.1f}"] for e in step.metrics["epochs"]]
+    out = ["Layers (`tinydigits summary`: output shape, parameters, receptive field and jump in input pixels):", "",
+           summary.format_table(step.rows, markdown=True), "", "Epoch log (train figures: a running average over the "
+           "epoch; test: after it; lr: at its start):", "",
+           md_table(["epoch", "train loss", "train acc %", "test loss", "test acc %", "lr", "seconds"], log), ""]
+    out += [f"![{name.removesuffix('.png')}]({path})" for name, path in pictures.items() if name != "check.png"]
+    if step.per_class:
+        digits = [r["digit"] for r in step.per_class]
+        out += ["", "Per class (test set):", "",
+                md_table(["digit", *digits], [["accuracy %", *(f"{float(r['accuracy']):.2f}" for r in step.per_class)],
+                                              ["errors", *(r["errors"] for r in step.per_class)]])]
+    return [*out, ""]
+
+
+def plot_steps(steps: list[judge.Step], path: Path) -> None:
+    """Every step's loss, accuracy, and accuracy zoomed where the budget's line is: test solid, train dashed."""
+    fig, (ax_loss, ax_acc, ax_zoom) = plt.subplots(1, 3, figsize=(15, 4.2))
+    line = steps[0].budget.min_acc
+    for i, step in enumerate(steps):
+        e = step.metrics["epochs"]
+        x, label = [r["epoch"] for r in e], f"{i + 1} {step.name}"
+        ax_loss.plot(x, curve(e, "test_loss"), "o-", ms=3, color=f"C{i}", label=f"{label} test")
+        ax_loss.plot(x, curve(e, "train_loss"), "--", color=f"C{i}", alpha=0.6, label=f"{label} train")
+        for ax in (ax_acc, ax_zoom):
+            ax.plot(x, curve(e), "o-", ms=3, color=f"C{i}", label=f"{label} test")
+            ax.plot(x, curve(e, "train_acc"), "--", color=f"C{i}", alpha=0.6, label=f"{label} train")
+    for ax in (ax_acc, ax_zoom):
+        ax.axhline(line, color="crimson", ls=":", label=f"{line} %")
+    ax_loss.set(title="loss", xlabel="epoch", ylabel="cross-entropy", yscale="log")
+    ax_acc.set(title="accuracy", xlabel="epoch", ylabel="%", ylim=(0, 100))
+    ax_zoom.set(title=f"accuracy near the line ({line - 1.5:g}-100 %)", xlabel="epoch", ylim=(line - 1.5, 100))
+    for ax in (ax_loss, ax_acc, ax_zoom):
+        ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs
+        ax.grid(alpha=0.3)
+    ax_zoom.legend(fontsize=7, loc="lower right")
+    save_figure(fig, path)
