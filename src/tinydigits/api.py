@@ -51,12 +51,25 @@ def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any)
     from tinydigits.training.config import TrainConfig
 
     plan = make(TrainConfig(model=model_ref(model), **settings), one_run=True)
-    if plan.unpinned:  # a notebook that ran torch before: the seed trains where the pin holds
-        from tinydigits.cluster.engine import train_in_fresh_process  # a seed sent to another process: cluster's
+    if plan.unpinned:  # a notebook or script that ran torch before: the seed trains where the pin holds
+        from tinydigits.cluster.fresh import train_fresh  # a seed sent to another process: cluster's
 
-        print(f"a portable seed cannot train here: {plan.unpinned}; training it in a fresh process pinned to AVX2")
-        return _result_from(train_in_fresh_process(plan.config, plan.budget), plan.config)
+        _say_once("fresh", "tinydigits: PyTorch already ran in this Python process with kernels chosen for this CPU, "
+                           "and a portable run needs the kernels every x86 CPU shares (the same curve on Intel and AMD). "
+                           "So each run trains in a fresh Python process, which does not run your script again; its "
+                           "epoch lines follow. (portable=False trains here, in this CPU's own arithmetic.)")
+        return _result_from(train_fresh(plan.config, plan.budget), plan.config)
     return train_run(plan.config, plan.budget, plan.source, quiet=quiet, warn=print)
+
+
+_SAID: set[str] = set()
+
+
+def _say_once(key: str, text: str) -> None:
+    """A line a session needs once, not before every run."""
+    if key not in _SAID:
+        _SAID.add(key)
+        print(text)
 
 
 def _result_from(run_dir, cfg):

@@ -52,18 +52,23 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
 def cmd_train(args: argparse.Namespace) -> int:
     from tinydigits.lifecycle import make
     from tinydigits.lifecycle.run import train_run, verdict
+    from tinydigits.results.budget import reason
+    from tinydigits.training.metrics import curve
 
     plan = make(config_from_args(args), one_run=True)
     if plan.unpinned:  # not in a fresh process; said in one line all the same
         raise TinyDigitsError(f"a portable seed cannot train here: {plan.unpinned}")
+    if plan.config.epochs > plan.budget.max_epochs:  # said before the minutes it costs, not only after
+        print(f"tinydigits: note: {plan.config.epochs} epochs, more than the budget's {plan.budget.max_epochs}: this run "
+              "trains, and its budget verdict will be FAIL", file=sys.stderr)
     result = train_run(plan.config, plan.budget, plan.source, quiet=args.quiet,
                        warn=lambda line: print(f"tinydigits: {line}", file=sys.stderr))
     last = result.metrics["epochs"][-1]
     print(f"final test accuracy {last['test_acc']:.2f}%  ({result.metrics['params']:,} parameters)")
-    judged = verdict(result)
-    print(f"budget (this run): {'PASS' if judged['pass'] else 'FAIL'} - min of the last {plan.budget.last} epochs "
-          f"{judged['constraints']['accuracy']['value']:.2f}% (needs >= {plan.budget.min_acc} in each, "
-          f"< {plan.budget.max_params:,} parameters, <= {plan.budget.max_epochs} epochs)")
+    judged, b = verdict(result), plan.budget
+    print(f"budget (this run): {'PASS' if judged['pass'] else 'FAIL'} - {reason(judged, b, curve(result.metrics))} "
+          f"(the budget: >= {b.min_acc} % in each of the last {b.last} epochs, < {b.max_params:,} parameters, "
+          f"<= {b.max_epochs} epochs)")
     print(result.run_dir)
     return 0
 
@@ -96,6 +101,7 @@ def _check_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ledger", metavar="CSV", help="then add its seeds to this seed ledger (e.g. docs/seeds.csv); a "
                    "seed the ledger holds for the same model code and arithmetic is refused")
     p.add_argument("--role", choices=ROLES, default="judged", help=ROLE_HELP)
+    p.add_argument("--quiet", action="store_true", help="no line per seed per epoch: only the seeds as they finish")
 
 
 @command("check", "train on several seeds and judge the budget on every one", _check_arguments)
@@ -117,10 +123,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         ledger.read(args.ledger)  # a file that is not a ledger: one line now, not after the last seed
     if args.resume:
         _refuse_contradictions(args)
-        result = resume(args.resume, args.jobs, cluster=args.cluster, wait=args.wait_workers)
+        result = resume(args.resume, args.jobs, cluster=args.cluster, wait=args.wait_workers, quiet=args.quiet)
     else:
         plan = make(config_from_args(args), budget, jobs=args.jobs, stack=args.stack, cluster=args.cluster)
-        result = check(plan, args.seeds, command=_command_line(), wait=args.wait_workers)
+        result = check(plan, args.seeds, command=_command_line(), wait=args.wait_workers, quiet=args.quiet)
     print(f"wall time {result['wall_seconds']:.0f}s")
     if args.json:
         from tinydigits.files import write_json
@@ -135,7 +141,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 # How a check goes on is the run's own business: these flags say where and how, not what is checked.
 _RESUME_FREE = {"command", "resume", "jobs", "cluster", "wait_workers", "json", "ledger", "role", "stack", "data_dir", "threads",
-                "device"}
+                "device", "quiet"}
 
 
 def _refuse_contradictions(args: argparse.Namespace) -> None:

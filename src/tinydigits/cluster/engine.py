@@ -198,8 +198,23 @@ def remote_seed(cfg: TrainConfig, budget: Budget, model: dict[str, Any] | None =
             models.provided(cfg.model, model if model is not None and model["kind"] != "inline" else None):
         cfg = dataclasses.replace(cfg, out=tmp, threads=seed_threads(cfg.threads), data_dir=data_dir, mlflow=None,
                                   mlflow_parent=None)
-        result = train_run(cfg, budget, log=lambda _: None)  # with its pictures, report.md, TensorBoard: files
+        result = train_run(cfg, budget, log=lambda _: None, on_epoch=_report_epoch(cfg.seed))  # with its pictures
         return pack(result.run_dir)
+
+
+EVENT = "tinydigits-epoch"  # the Dask topic a worker's seeds report their epochs on (`verdict.progress` reads it)
+
+
+def _report_epoch(seed: int):
+    """Each epoch of a seed told to the checking machine as a Dask event (`verdict.progress`): its own progress lines
+    come from the workers, local or a cluster's. Outside a worker (a test calling the task directly): nothing."""
+    from distributed import get_worker
+
+    try:
+        worker = get_worker()
+    except ValueError:
+        return None
+    return lambda row: worker.log_event(EVENT, {"seed": seed, "row": {"epoch": row["epoch"], "test_acc": row["test_acc"]}})
 
 
 def model_content(ref: str) -> dict[str, Any] | None:
@@ -251,16 +266,6 @@ def worker_env(portable: bool) -> Iterator[None]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-
-
-def train_in_fresh_process(cfg: TrainConfig, budget: Budget) -> Path:
-    """One seed in a new worker process (pinned as `cfg` says) when this one cannot compute in its arithmetic: its
-    run folder lands under `cfg.out` as a check's seeds do. Returns the folder."""
-    out = Path(cfg.out)
-    out.mkdir(parents=True, exist_ok=True)
-    with local_client(1, cfg.portable) as client:  # never $DASK_SCHEDULER_ADDRESS's workers: their arithmetic is unchecked
-        archive = client.submit(remote_seed, cfg, budget, model_content(cfg.model), code_version(), pure=False).result()
-    return unpack(archive, out, cfg.seed)
 
 
 @contextlib.contextmanager

@@ -165,8 +165,29 @@ def resolve(ref: str) -> Source:
         return Source(ref, net.name, net.build, dict(net.recipe), {"kind": "spec", "spec": net.to_dict()})
     if ":" in ref:
         return _user_source(ref)
+    if ref.endswith(".py"):
+        raise TinyDigitsError(_which_class(ref))
     factory, recipe = lookup(ref)
     return Source(ref, ref, factory, dict(recipe), {"kind": "registry", "name": ref})
+
+
+def _which_class(ref: str) -> str:
+    """`--model model.py` without `:Name`: the line that says how, with the file's classes (read, not run)."""
+    import ast
+
+    path = Path(ref).expanduser()
+    if not path.is_file():
+        return f"--model {ref!r}: no such file (and your own model is given as path/to/file.py:Name)"
+    try:
+        defs = [n for n in ast.parse(path.read_text()).body if isinstance(n, ast.ClassDef)]
+        modules: set[str] = set()
+        for _ in defs:  # an nn.Module subclass, directly or through a class of the same file
+            modules |= {d.name for d in defs if any(ast.unparse(b).split(".")[-1] in ("Module", *modules) for b in d.bases)}
+        classes = [d.name for d in defs if d.name in modules] or [d.name for d in defs]
+    except (SyntaxError, UnicodeDecodeError, ValueError) as err:
+        return f"--model {ref!r}: name the class as {ref}:Name ({path.name} does not parse: {err})"
+    hint = f"; its classes: {', '.join(f'{ref}:{c}' for c in classes)}" if classes else f" ({path.name} defines no class)"
+    return f"--model {ref!r}: name the model in the file as {ref}:Name{hint}"
 
 
 def _user_source(ref: str) -> Source:

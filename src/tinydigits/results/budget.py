@@ -54,6 +54,28 @@ def run_verdict(metrics: dict[str, Any], config: dict[str, Any], budget: constan
     return judge({metrics["seed"]: accs}, metrics["params"], planned, budget)
 
 
+def reason(verdict: dict[str, Any], budget: constants.Budget, test: list[float]) -> str:
+    """Why one run's verdict is what it is, in words: which judged epochs fell below the line (or that each held), too
+    few epochs to judge, stopped early, more epochs or parameters than the budget allows."""
+    planned, ran, c = verdict["epochs"], len(test), verdict["constraints"]
+    why = []
+    if ran < planned:
+        why.append(f"stopped early: {ran} of {planned} planned epochs")
+    if ran < budget.last:
+        why.append(f"too few epochs to judge: {ran} ran, the budget judges the last {budget.last}")
+    else:
+        first = ran - budget.last + 1
+        below = [(first + i, a) for i, a in enumerate(test[-budget.last:]) if a < budget.min_acc]
+        why.append("epochs " + ", ".join(f"{e} ({a:.2f})" for e, a in below) + f" below {budget.min_acc} %" if below else
+                   f"each of the last {budget.last} epochs at or above {budget.min_acc} % (lowest "
+                   f"{min(test[-budget.last:]):.2f} %)")
+    if not c["epochs"]["pass"]:
+        why.append(f"{planned} epochs, more than the budget's {budget.max_epochs}")
+    if not c["params"]["pass"]:
+        why.append(f"{c['params']['value']:,} parameters, not fewer than {budget.max_params:,}")
+    return "; ".join(why)
+
+
 def trained(result: dict[str, Any]) -> int:
     """Seeds of a verdict with at least one epoch (a seed that raised before its first has none)."""
     return sum(1 for s in result["seeds"].values() if s["test_acc"])

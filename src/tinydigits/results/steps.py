@@ -19,7 +19,7 @@ from tinydigits import files
 from tinydigits.constants import BUDGET, Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models import summary
-from tinydigits.results.budget import run_verdict
+from tinydigits.results.budget import reason, run_verdict
 from tinydigits.training import runs
 from tinydigits.training.metrics import curve
 
@@ -204,27 +204,10 @@ def verdict_of(step: Step) -> dict[str, Any]:
 
 # ----------------------------------------------------------------------------------------------- what is true of a step
 def verdict_reason(step: Step) -> str:
-    """The budget's verdict on the shown run with why: which judged epochs fell below, too few epochs to judge, too
-    many epochs or parameters; a single run said to be one seed."""
-    v, b, test = verdict_of(step), step.budget, curve(step.metrics)
-    planned, ran = step.config.get("epochs", len(test)), len(test)
-    why = []
-    if ran < planned:
-        why.append(f"stopped early: {ran} of {planned} planned epochs")
-    if ran < b.last:
-        why.append(f"too few epochs to judge: {ran} ran, the budget judges the last {b.last}")
-    else:
-        first = ran - b.last + 1
-        below = [(first + i, a) for i, a in enumerate(test[-b.last:]) if a < b.min_acc]
-        why.append("epochs " + ", ".join(f"{e} ({a:.2f})" for e, a in below) + f" below {b.min_acc} %" if below else
-                   f"each of the last {b.last} epochs at or above {b.min_acc} % (lowest {min(test[-b.last:]):.2f} %)")
-    if not v["constraints"]["epochs"]["pass"]:
-        why.append(f"{planned} epochs, more than the budget's {b.max_epochs}")
-    if not v["constraints"]["params"]["pass"]:
-        why.append(f"{step.figures['params']:,} parameters, not fewer than {b.max_params:,}")
-    head = "PASS" if v["pass"] else "FAIL"
+    """The budget's verdict on the shown run with why (`budget.reason`); a single run said to be one seed."""
+    v = verdict_of(step)
     one = "" if step.check else f"; this seed ({step.config.get('seed')}) only - a new seed may differ (`check` judges several)"
-    return f"**{head}**: {'; '.join(why)}{one}"
+    return f"**{'PASS' if v['pass'] else 'FAIL'}**: {reason(v, step.budget, curve(step.metrics))}{one}"
 
 
 def fit_lines(step: Step) -> list[str]:

@@ -21,6 +21,8 @@ from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout
 from tinydigits.training.events import RunEvents
 
+LOG = "train.log"  # in every run folder
+
 
 @dataclass
 class EpochStats:
@@ -97,6 +99,8 @@ class RunRecord:
                 tracking.end_quietly(cfg.mlflow, self.mlflow_run, "FAILED")
             shutil.rmtree(self.run_dir, ignore_errors=True)  # nothing trained yet: no run folder left behind
             raise
+        self.log(f"{source.name}, seed {cfg.seed}, {cfg.epochs} epochs, {params:,} parameters; {cfg.precision}"
+                 f"{', portable' if cfg.portable else ''}, {cfg.threads or 'all'} thread(s), {device}")
         self.events = RunEvents(self.run_dir)  # TensorBoard: `tensorboard --logdir runs`
         self.events.graph(model, input_layout(torch.zeros(1, 1, 28, 28, device=device)))
 
@@ -109,6 +113,12 @@ class RunRecord:
                 tracking.log_epoch(self.cfg.mlflow, self.mlflow_run, row)
             runs.save_checkpoint(self.run_dir / "model.pt", evaluated, self.source.name, self.config, self.source.origin)
             files.write_json(self.run_dir / "metrics.json", self.metrics)
+            self.log(epoch_line(row, self.cfg.epochs))
+
+    def log(self, line: str) -> None:
+        """A line of the run's clean log (train.log: its epoch lines as printed, no progress-bar redraws)."""
+        with (self.run_dir / LOG).open("a") as f:
+            f.write(line + "\n")
 
     def stop(self, err: BaseException) -> None:
         """Ctrl-C or an error: the MLflow run says so, an interrupted folder says so too, the events are closed.

@@ -23,7 +23,7 @@ from tinydigits.errors import TinyDigitsError, describe
 from tinydigits.training.events import add_results, hparam_values
 
 EXPERIMENT = "tinydigits"
-RUN_FILES = ("model.pt", "metrics.json", "config.json")  # a finished run's own files, uploaded when it ends
+RUN_FILES = ("model.pt", "metrics.json", "config.json", "train.log")  # a finished run's own files, uploaded when it ends
 EPOCH_METRICS = ("train_loss", "train_acc", "test_loss", "test_acc", "val_loss", "val_acc", "lr", "seconds")
 
 

@@ -5,6 +5,7 @@ per batch, an evaluation per epoch. One loop serves a single run and a stack of 
 from __future__ import annotations
 
 import math
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -183,7 +184,9 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
         for epoch in range(1, cfg.epochs + 1):
             start, lr = time.perf_counter(), setup.opt.param_groups[0]["lr"]
             size, batch = setup.plan[epoch - 1]
-            bar = None if quiet or data.stacked else tqdm(total=len(data.train[0]), unit="img", leave=False,
+            # A bar only where a person watches it: sent to a file, its redraws are megabytes of carriage returns.
+            bar = None if quiet or data.stacked or not sys.stderr.isatty() else tqdm(total=len(data.train[0]), unit="img",
+                                                                                     leave=False,
                                                           desc=f"epoch {epoch}/{cfg.epochs}")
             try:
                 stats = train_epoch(setup, data, cfg, size=size, batch_size=batch, progress=bar,

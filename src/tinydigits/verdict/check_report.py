@@ -37,10 +37,10 @@ def plot_check(result: dict[str, Any], budget: Budget, name: str, path: Path) ->
         ax.scatter([i], [s["min_last"]], s=26, color=colour, zorder=3)
     ax.set_xticks(range(len(seeds)), list(seeds))
     ax.set(xlabel="seed", ylabel=f"test accuracy %, last {budget.last} epochs (filled: min)")
-    for a in (ax, side):
-        a.axhline(odds["line"], color="C2", ls="--", lw=1)
-    ax.annotate(f"line {odds['line']:.3f}", (0, odds["line"]), xytext=(2, -11), textcoords="offset points", fontsize=8,
-                color="C2")
+    for a in (ax, side):  # the budget's line as the rule says it; the odds count from half an image below (99.395)
+        a.axhline(budget.min_acc, color="C2", ls="--", lw=1)
+    ax.annotate(f"{budget.min_acc} % (the budget's line)", (0, budget.min_acc), xytext=(2, -11), textcoords="offset points",
+                fontsize=8, color="C2")
     values = [s["min_last"] for s in seeds.values() if s["last"]]
     if "probability" in odds:
         mean, sd = odds["mean"], odds["sd"]

@@ -24,6 +24,7 @@ from tinydigits.training import runs, tracking
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.metrics import curve
 from tinydigits.training.runs import INLINE
+from tinydigits.verdict.progress import Progress
 
 if TYPE_CHECKING:
     from tinydigits.models import Source
@@ -57,16 +58,17 @@ def _stacked(plan: Plan, seeds: list[int]) -> Iterator[SeedOutcome]:
         yield from (failed(s, err) for s in seeds if s not in written)
 
 
-def _one_by_one(plan: Plan, seeds: list[int]) -> Iterator[SeedOutcome]:
+def _one_by_one(plan: Plan, seeds: list[int], progress: Progress | None = None) -> Iterator[SeedOutcome]:
     for seed in seeds:
         try:
-            result = train_run(plan.seed(seed), plan.budget, plan.source, log=lambda _: None)
+            on_epoch = (lambda row, seed=seed: progress.epoch(seed, row)) if progress else None
+            result = train_run(plan.seed(seed), plan.budget, plan.source, log=lambda _: None, on_epoch=on_epoch)
             yield landed(result, result.warning)
         except Exception as err:
             yield failed(seed, err)
 
 
-def _on_workers(plan: Plan, seeds: list[int], wait: float, log) -> Iterator[SeedOutcome]:
+def _on_workers(plan: Plan, seeds: list[int], wait: float, log, progress: Progress | None = None) -> Iterator[SeedOutcome]:
     """Each seed a Dask task (`cluster.engine`, handed out by `cluster.dispatch`): on a `LocalCluster` of `jobs`
     processes, or on the plan's cluster's workers. Yields each seed as it lands, unpacked into the runs' folder."""
     from tinydigits.cluster import engine
@@ -76,6 +78,8 @@ def _on_workers(plan: Plan, seeds: list[int], wait: float, log) -> Iterator[Seed
     with engine.client_for(plan.cluster, plan.jobs, base.portable) as client:
         if plan.cluster:
             _wait_for_a_worker(client, plan.cluster, wait)
+        if progress is not None:  # the workers' own epochs, as they land there
+            client.subscribe_topic(engine.EVENT, progress.event)
         resources = engine.task_resources(base, engine.worker_resources(client))
         model = engine.model_content(base.model)
         yield from Dispatcher(client, base, plan.budget, Path(base.out), model, wait, log).run(
@@ -92,7 +96,8 @@ def _wait_for_a_worker(client, cluster: str, wait: float) -> None:
         raise TinyDigitsError(no_worker_line(cluster, wait, {})) from None
 
 
-def run_seeds(plan: Plan, seeds: list[int], log=print, wait: float = WAIT_WORKERS) -> dict[int, SeedOutcome]:
+def run_seeds(plan: Plan, seeds: list[int], log=print, wait: float = WAIT_WORKERS,
+              progress: Progress | None = None) -> dict[int, SeedOutcome]:
     """Train one run per seed into the plan's `out`, the way the plan says (`lifecycle.plan`): one after another or
     stacked in this process, or as Dask tasks. Every seed comes back as a `SeedOutcome`: landed, failed by the model,
     or not run. Ctrl-C stops the check."""
@@ -100,11 +105,11 @@ def run_seeds(plan: Plan, seeds: list[int], log=print, wait: float = WAIT_WORKER
     if plan.unpinned:
         log(f"portable: {plan.unpinned}; the seeds train in a fresh worker process pinned to AVX2")
     if plan.on_workers:
-        stream = _on_workers(plan, seeds, wait, log)
+        stream = _on_workers(plan, seeds, wait, log, progress)
     elif plan.stacked:
         stream = _stacked(plan, seeds)
     else:
-        stream = _one_by_one(plan, seeds)
+        stream = _one_by_one(plan, seeds, progress)
     outcomes: dict[int, SeedOutcome] = {}
     for got in stream:
         outcomes[got.seed] = got
@@ -133,6 +138,7 @@ class Checking:
     wait: float = WAIT_WORKERS
     landed: dict[int, tuple[list[float], int]] = field(default_factory=dict)
     resume_hint: str = ""
+    quiet: bool = False  # no line per seed per epoch
 
 
 def resume_hint(cfg: TrainConfig, folder: Path) -> str:
@@ -143,7 +149,8 @@ def resume_hint(cfg: TrainConfig, folder: Path) -> str:
     return f"tinydigits check --resume {folder}"
 
 
-def check(plan: Plan, seeds: list[int], log=print, command: str = "", wait: float = WAIT_WORKERS) -> dict[str, Any]:
+def check(plan: Plan, seeds: list[int], log=print, command: str = "", wait: float = WAIT_WORKERS,
+          quiet: bool = False) -> dict[str, Any]:
     """Train every seed of a plan (`lifecycle.make`: the config resolved, the way decided) and judge it: the one
     path behind `tinydigits check` and `tinydigits.check`. A fresh `check-<model>-<time>` folder under the config's
     `out` is made first, with plan.json (config, seeds, budget, code and model hashes); each seed's run folder lands
@@ -164,7 +171,8 @@ def check(plan: Plan, seeds: list[int], log=print, command: str = "", wait: floa
                                     "model_sha256": plan.source.digest()})
     log(f"checking {cfg.model} on seeds {','.join(map(str, seeds))} ({cfg.epochs} epochs, {plan.describe()}) into {folder}")
     try:
-        return _judge_seeds(Checking(plan, seeds, folder, command, wait, resume_hint=resume_hint(cfg, folder)), log)
+        return _judge_seeds(Checking(plan, seeds, folder, command, wait, resume_hint=resume_hint(cfg, folder),
+                                     quiet=quiet), log)
     except TinyDigitsError:
         if [p.name for p in folder.iterdir()] == [PLAN]:  # refused before any seed: no folder left to wonder about
             shutil.rmtree(folder, ignore_errors=True)
@@ -228,7 +236,7 @@ def _refuse_another_model(plan: dict[str, Any], source: Source, folder: Path) ->
 
 
 def resume(folder: str | os.PathLike, jobs: int = 1, log=print, cluster: str | None = None,
-           wait: float = WAIT_WORKERS) -> dict[str, Any]:
+           wait: float = WAIT_WORKERS, quiet: bool = False) -> dict[str, Any]:
     """`tinydigits check --resume FOLDER`: train only the seeds of an interrupted or incomplete check without a
     complete run folder, into the same folder, then write the verdict one uninterrupted check would have written.
     The plan is the folder's (its config, seeds and budget; stacked or not), trained here on `jobs` or on `cluster`.
@@ -243,7 +251,8 @@ def resume(folder: str | os.PathLike, jobs: int = 1, log=print, cluster: str | N
     todo = [s for s in planned if s not in landed]
     log(f"resuming {folder}: seeds {','.join(map(str, sorted(landed))) or 'none'} already trained; "
         f"training {','.join(map(str, todo)) or 'none'}")
-    return _judge_seeds(Checking(plan, planned, folder, written["command"], wait, landed, resume_hint(cfg, folder)), log)
+    return _judge_seeds(Checking(plan, planned, folder, written["command"], wait, landed, resume_hint(cfg, folder), quiet),
+                        log)
 
 
 def arithmetics(folder: Path, seeds: list[int]) -> dict[str, list[int]]:
@@ -261,6 +270,17 @@ def arithmetics(folder: Path, seeds: list[int]) -> dict[str, list[int]]:
     return {k: sorted(v) for k, v in found.items()}
 
 
+def _progress(c: Checking, todo: list[int], log) -> Progress | None:
+    """The check's progress lines (none with --quiet, or stacked: one network prints one line an epoch), its first
+    line said now: how many seeds, how, about how long."""
+    if c.quiet or c.plan.stacked:
+        return None
+    parallel = len(todo) if c.plan.cluster else c.plan.jobs
+    progress = Progress(len(todo), c.plan.config.epochs, parallel, log, c.plan.config.train_limit or 60_000)
+    log(progress.first_line(todo, c.plan.describe()))
+    return progress
+
+
 def _judge_seeds(c: Checking, log) -> dict[str, Any]:
     """Train the seeds not yet landed into the check's folder, judge them all, write check.md/.png/.json there."""
     from tinydigits.verdict.check_report import write_check
@@ -273,7 +293,7 @@ def _judge_seeds(c: Checking, log) -> dict[str, Any]:
         plan = c.plan.with_config(mlflow_parent=parent, out=str(c.folder))
         cfg = plan.config
         try:
-            outcomes = run_seeds(plan, todo, log, c.wait) if todo else {}
+            outcomes = run_seeds(plan, todo, log, c.wait, _progress(c, todo, log)) if todo else {}
         except KeyboardInterrupt as err:
             raise _interrupted(err, c.resume_hint) from None
         curves = {s: o.curve for s, o in outcomes.items() if not o.not_run}
