@@ -1,9 +1,11 @@
-# Two entry points the README promises: `make train` and `make test`. Each sets up .venv itself
+# The entry points the README promises: `make setup` (the runtime: train, check, report), `make train` and `make test`
+# (which adds the development extras: browser driver, MLflow, Optuna's dashboard, ONNX tools). Each sets up .venv itself
 # (idempotently); every pip call goes through constraints.txt so torch stays the CPU 2.13.0 wheel.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
 export PIP_CONSTRAINT := $(abspath constraints.txt)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Where the machine keeps the local CPU torch wheel; used only if the environment names none.
@@ -21,18 +23,22 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q -c constraints.txt torch==2.13.0
-	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
+	$(BIN)/pip install -q -c constraints.txt -e .
 	touch $(STAMP)
+
+$(DEV): $(STAMP)
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
+	touch $(DEV)
 
 train: $(STAMP)
 	$(BIN)/tinydigits train $(ARGS)
 
-test: $(STAMP)
+test: $(DEV)
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/python -m pytest -q -n auto --dist loadfile $(ARGS)
 
 # A contributor's loop: the tests that need no MNIST, server, browser or cluster (under a minute on 2 cores).
-test-fast: $(STAMP)
+test-fast: $(DEV)
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/python -m pytest -q -n auto --dist loadfile -m fast $(ARGS)
 
