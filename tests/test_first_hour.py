@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -80,3 +81,50 @@ def test_a_check_says_how_long_and_prints_a_line_per_seed_per_epoch(mnist_dir, t
             assert len(re.findall(rf"seed {seed}: epoch +{epoch}/2 .* so far, ~\S+ to go", proc.stdout)) == 1
     quiet = run_main("check", *common, "--quiet")
     assert "epoch  1/2" not in quiet.stdout and "seed 0: final" in quiet.stdout
+
+
+def _quiet_walk(proc) -> None:
+    """A command either did its work or refused in one line; never a traceback."""
+    assert "Traceback" not in proc.stderr, proc.stderr
+    if proc.returncode != 0:
+        assert len([line for line in proc.stderr.splitlines() if line.strip()]) == 1, proc.stderr
+
+
+def test_every_command_that_writes_makes_its_folder_or_refuses_in_one_line(tiny_run, mnist_dir, tmp_path):
+    from PIL import Image
+
+    run, gone = str(tiny_run.run_dir), tmp_path / "missing"
+    Image.new("L", (28, 28)).save(tmp_path / "digit.png")
+    data = ["--data-dir", str(mnist_dir)]
+    walks = {
+        "train": ["train", "--epochs", "1", "--train-limit", "64", "--out", str(gone / "a"), *data, "--quiet"],
+        "check": ["check", "--seeds", "0", "--epochs", "1", "--last", "1", "--train-limit", "64", "--out", str(gone / "b"),
+                  "--json", str(gone / "c" / "v.json"), *data],
+        "report": ["report", run, "--out", str(gone / "d" / "r.md")],
+        "report --steps": ["report", run, "--steps", "--out", str(gone / "e")],
+        "predict": ["predict", run, str(tmp_path / "digit.png"), "--save-preprocessed", str(gone / "f")],
+        "robustness": ["robustness", run, "--limit", "20", "--out", str(gone / "g"), "--json", str(gone / "h" / "r.json"),
+                       *data],
+        "bench": ["bench", "--json", str(gone / "i" / "b.json"), "--record", str(gone / "j" / "s.csv"), *data],
+        "ledger": ["ledger", "add", str(tmp_path), "--ledger", str(gone / "k" / "seeds.csv")],
+    }
+    for args in walks.values():
+        proc = run_main(*args)
+        _quiet_walk(proc)
+    for args in (["report", run, "--out", str(gone / "d" / "r.md")], ["report", run, "--steps", "--out", str(gone / "e")]):
+        assert (Path(args[-1]).parent if args[-1].endswith(".md") else Path(args[-1])).is_dir()
+
+
+@pytest.mark.parametrize("ref", ["nope.py:Net", "model.py", "model.py:Nope", "no_such_module:Net", "nope"])
+def test_every_command_that_takes_a_model_says_a_bad_reference_in_one_line(ref, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "model.py").write_text("import torch.nn as nn\nclass Net(nn.Module):\n    pass\n")
+    for command in (["train"], ["check", "--seeds", "0"], ["summary"], ["bench"], ["models"]):
+        assert_one_line_error(run_main(*command, "--model", ref))
+
+
+def test_summary_has_torchsummarys_totals_and_markdown():
+    proc = run_main("summary", "--model", "model3", "--markdown")
+    assert proc.returncode == 0 and "| layer | type | output |" in proc.stdout
+    assert "Total params: 7,568" in proc.stdout and "Trainable params: 7,568" in proc.stdout
+    assert "Non-trainable params: 0" in proc.stdout and "Estimated Total Size (MB):" in proc.stdout

@@ -158,3 +158,14 @@ def test_a_run_folders_files_are_readable_as_the_umask_says(tiny_run):
     modes = {p.name: p.stat().st_mode & 0o777 for p in tiny_run.run_dir.iterdir() if p.is_file()}
     assert {"config.json", "metrics.json", "model.pt", "report.md", "curves.png"} <= set(modes)
     assert {name: mode for name, mode in modes.items() if mode != 0o666 & ~mask} == {}
+
+
+def test_the_confusions_are_ranked_and_add_up_to_the_errors(tiny_run):
+    """metrics.json ranks what the model confuses (from the last test pass); report.md shows the commonest."""
+    confused = tiny_run.metrics["confused"]
+    counts = [c["count"] for c in confused]
+    assert counts == sorted(counts, reverse=True) and all(c["true"] != c["predicted"] for c in confused)
+    errors = round(10_000 * (1 - tiny_run.metrics["epochs"][-1]["test_acc"] / 100))
+    assert sum(counts) == errors
+    top = confused[0]
+    assert f"{top['true']} → {top['predicted']}: {top['count']}" in (tiny_run.run_dir / "report.md").read_text()

@@ -113,11 +113,14 @@ def check(model: ModelLike, seeds: Iterable[int] | None = None, jobs: int = 1, b
 
 
 def summary(model: ModelLike | nn.Module, markdown: bool = False, log=print) -> str:
-    """The layer table (shapes, params, MACs, receptive field) of any model, printed and returned."""
+    """The layer table (shapes, params, MACs, receptive field) of any model and torchsummary's totals, printed and
+    returned."""
     from tinydigits.models import summary as layer_table
 
     net = model if isinstance(model, nn.Module) else registry.create(model_ref(model))
-    table = layer_table.format_table(layer_table.summarize(net), markdown=markdown)
+    rows = layer_table.summarize(net)
+    table = layer_table.format_table(rows, markdown=markdown) + "\n\n" + layer_table.format_totals(
+        layer_table.size_totals(net, rows))
     log(table)
     return table
 

@@ -82,6 +82,13 @@ LEDGER_HELP = ("the seed ledger (default: $TINYDIGITS_LEDGER, else the project's
 ROLE_HELP = "chose: the seeds helped pick the model (they flatter it); judged: they only judged it (default)"
 
 
+def _writable(args: argparse.Namespace, *flags: str) -> None:
+    """Output files named by flags: a missing or unwritable folder is one line before the work, not after it."""
+    for flag in flags:
+        if getattr(args, flag, None):
+            files.ensure_writable(getattr(args, flag), f"--{flag} file")
+
+
 def _check_arguments(p: argparse.ArgumentParser) -> None:
     settings.add_arguments(p, TrainConfig, skip={"seed"})
     p.add_argument("--seeds", type=seed_list, default=[0, 1, 2, 3, 4],
@@ -157,21 +164,25 @@ def _refuse_contradictions(args: argparse.Namespace) -> None:
 def _summary_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", default=DEFAULT_MODEL, help=MODEL_HELP)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--markdown", action="store_true", help="the table as Markdown (for a write-up)")
 
 
-@command("summary", "layer table: shapes, params, MACs, receptive field", _summary_arguments)
+@command("summary", "layer table: shapes, params, MACs, receptive field; torchsummary's totals", _summary_arguments)
 def cmd_summary(args: argparse.Namespace) -> int:
     import json
 
     from tinydigits import models
     from tinydigits.models import summary
 
-    rows = summary.summarize(models.create(args.model))
+    net = models.create(args.model)
+    rows = summary.summarize(net)
+    totals = summary.size_totals(net, rows)
     if args.json:
-        print(json.dumps(summary.as_dict(args.model, rows), indent=2))
+        print(json.dumps({**summary.as_dict(args.model, rows), "sizes": totals}, indent=2))
     else:
         print(f"{args.model}")
-        print(summary.format_table(rows))
+        print(summary.format_table(rows, markdown=args.markdown))
+        print("\n" + summary.format_totals(totals))
     return 0
 
 
@@ -271,6 +282,7 @@ def _robustness_arguments(p: argparse.ArgumentParser) -> None:
 def cmd_robustness(args: argparse.Namespace) -> int:
     from tinydigits.measure import robustness
 
+    _writable(args, "json")
     result = robustness.run(args.model, backend=args.backend, out=args.out, seed=args.seed, limit=args.limit,
                             json_path=args.json, data_dir=args.data_dir, command=_command_line())
     print(robustness.format_table(result))
@@ -343,6 +355,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from tinydigits.files import write_json
     from tinydigits.measure import bench
 
+    _writable(args, "json", "record")
     if args.serve:
         from tinydigits.measure import loadtest
 

@@ -9,7 +9,9 @@ model here is one); for a leaf it is the input window one output pixel of that l
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
+from typing import Any
 
 import torch
 from torch import nn
@@ -146,3 +148,25 @@ def format_table(rows: list[LayerRow], markdown: bool = False) -> str:
     fmt = lambda row: "  ".join(c.ljust(w) if i < 3 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
     rule = "-" * len(fmt(header))
     return "\n".join([fmt(header), rule, *map(fmt, body), rule, fmt(foot), peak])
+
+
+MB = 1024 ** 2
+
+
+def size_totals(model: nn.Module, rows: list[LayerRow], input_size: tuple[int, int, int] = (1, 28, 28)) -> dict[str, Any]:
+    """torchsummary's totals for one image: parameters trainable and not, and sizes in MB - the input, the forward and
+    backward pass (every layer's output, twice), the parameters, and their sum - counted as torchsummary counts them
+    (fp32, 4 bytes a value), so a course's figures compare."""
+    trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
+    frozen = sum(p.numel() for p in model.parameters() if not p.requires_grad)
+    sizes = {"input_mb": 4 * math.prod(input_size) / MB, "forward_backward_mb": 2 * 4 * sum(r.output_values for r in rows) / MB,
+             "params_mb": 4 * (trainable + frozen) / MB}
+    return {"total_params": trainable + frozen, "trainable_params": trainable, "non_trainable_params": frozen, **sizes,
+            "estimated_total_mb": sum(sizes.values())}
+
+
+def format_totals(t: dict[str, Any]) -> str:
+    return "\n".join([f"Total params: {t['total_params']:,}", f"Trainable params: {t['trainable_params']:,}",
+                      f"Non-trainable params: {t['non_trainable_params']:,}",
+                      f"Input size (MB): {t['input_mb']:.2f}", f"Forward/backward pass size (MB): {t['forward_backward_mb']:.2f}",
+                      f"Params size (MB): {t['params_mb']:.2f}", f"Estimated Total Size (MB): {t['estimated_total_mb']:.2f}"])

@@ -28,6 +28,7 @@ from tinydigits.results import predictions
 from tinydigits.results.budget import constraint_value, mark, run_verdict
 from tinydigits.results.ledger import describe_arithmetic
 from tinydigits.training import runs
+from tinydigits.training.evaluate import confused_pairs
 from tinydigits.training.metrics import curve
 
 TARGET = BUDGET.min_acc  # the line the curves are drawn against
@@ -161,10 +162,20 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.
 - environment: {environment_text(config)}
 - recipe: {f"borrowed from {config['recipe']}" if config.get('recipe') else "the model's own"} (every setting below)
 
-""" + _report_body(model, config, epochs, classes, v)
+""" + _report_body(model, config, epochs, classes, v, confused_pairs(p.labels, p.preds))
 
 
-def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: list[dict], v: dict) -> str:
+def _confused_text(confused: list[dict[str, int]], top: int = 10) -> str:
+    if not confused:
+        return "no mistakes"
+    shown = ", ".join(f"{c['true']} → {c['predicted']}: {c['count']}" for c in confused[:top])
+    rest = sum(c["count"] for c in confused[top:])
+    return shown + (f"; {len(confused) - top} more pairs, {rest} mistakes" if rest else "") + \
+        f" (all {sum(c['count'] for c in confused)} mistakes, {len(confused)} pairs)"
+
+
+def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: list[dict], v: dict,
+                 confused: list[dict[str, int]]) -> str:
     """report.md below its summary: the budget, layers, config, epochs, per-class figures and the pictures."""
     settings = {k: v for k, v in config.items()
                 if k not in ("environment", "data_dir", "out") and not (k == "recipe" and v is None)}  # named above
@@ -200,6 +211,10 @@ def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: li
 ![per class](per_class.png)
 
 ![confusion](confusion.png)
+
+## Most confused (true → predicted: count)
+
+{_confused_text(confused)}
 
 ## Misclassified test digits (true → predicted, confidence)
 

@@ -290,9 +290,19 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
         prob = (f"; the odds a new seed holds: {100 * odds['probability']:.1f} % (95 % lower bound "
                 f"{100 * odds['probability_lower']:.1f} %)") if "probability" in odds else ""
         lines.append(f"- over seeds: {held}{prob} (`check`'s verdict: {step.check.get('verdict')}).")
+    if step.metrics.get("confused"):
+        lines.append(f"- commonest confusions (true → predicted: count): {_confusions(step)}"
+                     + (f"; the step before: {_confusions(previous)}" if previous and previous.metrics.get("confused")
+                        else "") + ".")
     if previous is not None:
         lines += change_lines(previous, step)
     return lines
+
+
+def _confusions(step: Step, top: int = 3) -> str:
+    pairs = step.metrics["confused"]
+    return ", ".join(f"{c['true']} → {c['predicted']}: {c['count']}" for c in pairs[:top]) + \
+        f" (of {sum(c['count'] for c in pairs)} mistakes)"
 
 
 # ----------------------------------------------------------------------------------------------- what changed

@@ -48,3 +48,12 @@ def recompute_bn(model: nn.Module, split: mnist.Split | list[mnist.Split], image
     loader = zip(*(mnist.batches(s, batch_size) for s in subsets), strict=True)
     torch.optim.swa_utils.update_bn((input_layout(torch.cat([x for x, _ in group], 1)) for group in loader), model)
 
+
+
+def confused_pairs(labels: torch.Tensor, preds: torch.Tensor, classes: int = 10) -> list[dict[str, int]]:
+    """Every (true, predicted) pair of the mistakes, most frequent first (ties: by true, then predicted digit): what a
+    model confuses, ranked, as fastai's `most_confused` lists it. Their counts add up to the errors."""
+    cm = torch.bincount(labels.long() * classes + preds.long(), minlength=classes * classes).reshape(classes, classes)
+    pairs = [{"true": t, "predicted": p, "count": int(cm[t, p])} for t in range(classes) for p in range(classes)
+             if t != p and cm[t, p] > 0]
+    return sorted(pairs, key=lambda d: (-d["count"], d["true"], d["predicted"]))

@@ -19,6 +19,7 @@ from tinydigits.data import mnist
 from tinydigits.training import runs, tracking
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout
+from tinydigits.training.evaluate import confused_pairs
 from tinydigits.training.events import RunEvents
 
 LOG = "train.log"  # in every run folder
@@ -134,6 +135,9 @@ class RunRecord:
     def finish(self, model: nn.Module, test: mnist.Split) -> RunResult:
         self.events.close(self.config, self.metrics)
         self.metrics["complete"] = True
+        if self.test_logits is not None:  # what the model confuses, from its last test pass (no second pass)
+            preds = self.test_logits.argmax(1)
+            self.metrics["confused"] = confused_pairs(test.labels.cpu(), preds)
         self.metrics["event_seconds"] = self.events.seconds  # what TensorBoard logging cost, next to the epochs' seconds
         files.write_json(self.run_dir / "metrics.json", self.metrics)
         if self.mlflow_run:
