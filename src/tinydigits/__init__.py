@@ -1,6 +1,6 @@
 """tinydigits: train, check and explain tiny MNIST convnets under hard budgets.
 
-The notebook API - `train`, `check`, `summary`, `model_names`, `recipe`, `compare`, `judge`, and `Budget` - is what a
+The notebook API - `train`, `check`, `summary`, `lr_find`, `model_names`, `recipe`, `compare`, `judge`, and `Budget` - is what a
 notebook needs without a module path (notebooks/walkthrough.ipynb uses nothing else). Its functions are imported
 on first use, so `import tinydigits` stays light (no torch) for ONNX-only prediction.
 """
@@ -8,7 +8,7 @@ on first use, so `import tinydigits` stays light (no torch) for ONNX-only predic
 from tinydigits.constants import VERSION as __version__  # noqa: F401  (the package version, as users read it)
 from tinydigits.constants import Budget as Budget
 
-API = ("train", "check", "summary", "model_names", "recipe", "compare", "judge")
+API = ("train", "check", "summary", "lr_find", "model_names", "recipe", "compare", "judge")
 
 
 def __getattr__(name: str):

@@ -125,6 +125,17 @@ def summary(model: ModelLike | nn.Module, markdown: bool = False, log=print) -> 
     return table
 
 
+def lr_find(model: ModelLike = DEFAULT_MODEL, steps: int = 200, start: float = 1e-4, end: float = 10.0,
+            **settings: Any) -> dict[str, Any]:
+    """`tinydigits lr-find` from Python: the learning-rate range test with the model's recipe; returns its figures
+    (the suggestions `valley` and `steepest`, the recipe's `recipe_lr`, the curve, the folder of lr_find.png)."""
+    from tinydigits.measure import lr_find as range_test
+
+    result = range_test.lr_find(model_ref(model), steps, start, end, **settings)
+    print(range_test.format_line(result))
+    return result
+
+
 def model_names() -> list[str]:
     """The registered model names (`tinydigits models`)."""
     return registry.names()

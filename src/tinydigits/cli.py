@@ -388,6 +388,30 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lr_find_arguments(p: argparse.ArgumentParser) -> None:
+    settings.add_arguments(p, TrainConfig, only={"model", "recipe", "batch_size", "optimizer", "weight_decay", "precision",
+                                                 "portable", "device", "seed", "data_dir", "train_limit", "out"})
+    p.add_argument("--steps", type=positive_int, default=200, help="steps of the test at most (default 200)")
+    p.add_argument("--start-lr", type=float, default=1e-4, help="the first step's rate (default 1e-4)")
+    p.add_argument("--end-lr", type=float, default=10.0, help="the last step's rate, if the loss has not diverged "
+                                                              "(default 10)")
+
+
+@command("lr-find", "learning-rate range test with the model's recipe: a suggested peak --lr, a picture", _lr_find_arguments)
+def cmd_lr_find(args: argparse.Namespace) -> int:
+    from tinydigits.measure import lr_find
+
+    if not 0 < args.start_lr < args.end_lr:
+        raise TinyDigitsError("--start-lr must be above 0 and below --end-lr")
+    overrides = {k: getattr(args, k) for k in ("recipe", "batch_size", "optimizer", "weight_decay", "precision", "portable",
+                                               "device", "seed", "data_dir", "train_limit")
+                 if getattr(args, k) is not None}
+    result = lr_find.lr_find(args.model, args.steps, args.start_lr, args.end_lr, args.out, **overrides)
+    print(lr_find.format_line(result))
+    print(Path(result["folder"]) / "lr_find.png")
+    return 0
+
+
 def _worker_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("scheduler", help="the Dask scheduler's address (tcp://host:8786, tls://...) or scheduler file "
                                      "(start one with `dask scheduler --scheduler-file FILE`)")
