@@ -38,3 +38,74 @@ def test_steepest_and_valley_follow_their_rules():
     loss = [2.3 if i < 30 else 2.3 - 0.05 * (i - 30) if i < 60 else 0.8 + 0.1 * (i - 60) for i in range(100)]
     test = RangeTest(lrs, loss, loss)
     assert lrs[30] <= valley(test) <= lrs[60] and lrs[30] <= steepest(test) <= lrs[60]
+
+
+class LeftHalf:
+    """A net whose logits read only the left half of the image: the input's right half is zeroed before the convs."""
+
+    def __new__(cls):
+        import torch
+        from torch import nn
+
+        class Net(nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                torch.manual_seed(0)
+                self.conv1 = nn.Conv2d(1, 8, 3, padding=1, bias=False)
+                self.conv2 = nn.Conv2d(8, 8, 3, padding=1, bias=False)
+                self.head = nn.Linear(8, 10)
+                mask = torch.zeros(1, 1, 28, 28)
+                mask[..., :14] = 1
+                self.register_buffer("mask", mask)
+
+            def forward(self, x):
+                x = torch.relu(self.conv2(torch.relu(self.conv1(x * self.mask))))
+                return self.head(x.mean((2, 3)))
+
+        return Net()
+
+
+def test_grad_cam_and_pixel_attribution_look_where_the_logits_read():
+    import torch
+
+    from tinydigits.results.explain import attributions
+
+    model = LeftHalf()
+    x = torch.randn(4, 1, 28, 28)
+    cam, pixels = attributions(model, x, torch.tensor([0, 1, 2, 3]))
+    for name, a in (("Grad-CAM", cam), ("integrated gradients", pixels)):
+        left = float(a[..., :14].abs().sum()) / float(a.abs().sum())
+        assert left >= 0.9, (name, left)
+
+
+def test_a_channel_held_at_zero_is_reported_dead_and_the_others_alive():
+    import torch
+    from torch import nn
+
+    from tinydigits.data import mnist
+    from tinydigits.training.probe import layer_stats
+
+    torch.manual_seed(0)
+    net = nn.Sequential(nn.Conv2d(1, 4, 3), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(4, 10))
+    with torch.no_grad():
+        net[0].bias[2] = -1e4  # channel 2 never fires
+        net[0].bias[[0, 1, 3]] = 10.0  # the others always do
+    g = torch.Generator().manual_seed(0)
+    split = mnist.Split(torch.randint(0, 256, (64, 28, 28), dtype=torch.uint8, generator=g),
+                        torch.randint(0, 10, (64,), generator=g))
+    (row,) = layer_stats(net, split)
+    assert row["dead_channels"] == [2] and row["channels"] == 4 and 0.2 < row["zero_share"] < 0.3
+
+
+def test_top_losses_are_sorted_by_loss():
+    import torch
+
+    from tinydigits.results.explain import top_losses
+    from tinydigits.results.predictions import Predictions
+
+    probs = torch.softmax(torch.randn(50, 10, generator=torch.Generator().manual_seed(1)), 1)
+    labels = torch.randint(0, 10, (50,), generator=torch.Generator().manual_seed(2))
+    p = Predictions(labels, probs.argmax(1), probs)
+    idx = top_losses(None, p, top=10)
+    losses = -torch.log(probs[idx, labels[idx]])
+    assert torch.all(losses[:-1] >= losses[1:]) and float(losses[0]) == float((-torch.log(probs[range(50), labels])).max())

@@ -608,7 +608,7 @@ INSTALL = {"scipy": "scipy", "tensorboard": "tensorboard", "distributed": "distr
            "optuna": "'tinydigits[search]'", "psycopg": "'tinydigits[search]'", "optuna_dashboard": "'tinydigits[search]'",
            "mlflow": "'tinydigits[mlflow]'", "onnx": "'tinydigits[export]'", "onnxruntime": "'tinydigits[export]'",
            "onnxscript": "'tinydigits[export]'", "fastapi": "'tinydigits[serve]'", "uvicorn": "'tinydigits[serve]'",
-           "multipart": "'tinydigits[serve]'", "matplotlib": "matplotlib", "PIL": "pillow", "tqdm": "tqdm"}
+           "multipart": "'tinydigits[serve]'", "matplotlib": "matplotlib", "PIL": "pillow", "tqdm": "tqdm", "captum": "captum"}
 
 
 class _Parser(argparse.ArgumentParser):

@@ -138,7 +138,7 @@ def lr_find(model: str, steps: int = 200, start: float = 1e-4, end: float = 10.0
 
 
 def plot(test: RangeTest, result: dict[str, Any], path: Path) -> None:
-    from tinydigits.results.report import plt, save_figure
+    from tinydigits.results.figures import plt, save_figure
 
     fig, ax = plt.subplots(figsize=(7.5, 4.2))
     ax.plot(test.lrs, test.losses, color="0.75", lw=0.8, label="loss per step")

@@ -267,7 +267,7 @@ def render(s: dict[str, Any], model: str, command: str) -> str:
 
 
 def plot(result: dict[str, Any], path: Path) -> None:
-    from tinydigits.results.report import plt, save_figure
+    from tinydigits.results.figures import plt, save_figure
 
     rows = result["rows"]
     cols = 8

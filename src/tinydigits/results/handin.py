@@ -10,14 +10,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import matplotlib
-
 from tinydigits import files
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models import summary
 from tinydigits.results import steps as judge
 from tinydigits.results.budget import mark, seed_table
-from tinydigits.results.report import md_table, plt, save_figure
+from tinydigits.results.figures import matplotlib, plt, save_figure
+from tinydigits.results.report import md_table
 from tinydigits.training.metrics import curve
 
 PICTURES = ("curves.png", "misclassified.png", "per_class.png")  # a run's own, copied beside README.md per step

@@ -13,12 +13,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")  # files only, no display needed
-import matplotlib.pyplot as plt  # noqa: E402
-import torch  # noqa: E402
-from torch import nn  # noqa: E402
+import torch
+from torch import nn
 
 from tinydigits import files
 from tinydigits.constants import BUDGET
@@ -26,23 +22,20 @@ from tinydigits.data import mnist
 from tinydigits.models import summary
 from tinydigits.results import predictions
 from tinydigits.results.budget import constraint_value, mark, run_verdict
+from tinydigits.results.figures import matplotlib, plt, save_figure
 from tinydigits.results.ledger import describe_arithmetic
 from tinydigits.training import runs
 from tinydigits.training.evaluate import confused_pairs
 from tinydigits.training.metrics import curve
 
 TARGET = BUDGET.min_acc  # the line the curves are drawn against
-PICTURES = ("curves.png", "misclassified.png", "confusion.png", "per_class.png", "samples.png")
-
-
-def save_figure(fig, path: Path) -> None:
-    files.atomic_write(path, lambda tmp: fig.savefig(tmp, format="png", dpi=110, bbox_inches="tight"))
-    plt.close(fig)
+PICTURES = ("curves.png", "misclassified.png", "confusion.png", "per_class.png", "samples.png", "augment.png",
+            "top_losses.png", "layers.png")
 
 
 def plot_curves(epochs: list[dict[str, Any]], path: Path) -> None:
     x = [e["epoch"] for e in epochs]
-    fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(11, 4))
+    fig, (ax_loss, ax_acc, ax_lr) = plt.subplots(1, 3, figsize=(15, 4), gridspec_kw={"width_ratios": [3, 3, 2]})
     ax_loss.plot(x, [e["train_loss"] for e in epochs], "o-", label="train")
     ax_loss.plot(x, [e["test_loss"] for e in epochs], "o-", label="test")
     ax_loss.set(title="loss", xlabel="epoch", ylabel="cross-entropy")
@@ -55,10 +48,15 @@ def plot_curves(epochs: list[dict[str, Any]], path: Path) -> None:
     late = epochs[len(epochs) // 2 :]
     low = min(*curve(late), *curve(late, "train_acc"), TARGET)
     ax_acc.set(title="accuracy (%)", xlabel="epoch", ylim=(max(low - 1.0, 0), 100))
-    for ax in (ax_loss, ax_acc):
+    rates = curve(epochs, "lr")
+    ax_lr.plot(x, rates, "o-", color="C2")
+    ax_lr.set(title="learning rate at each epoch's start", xlabel="epoch",
+              yscale="log" if min(rates) > 0 and len(set(rates)) > 1 else "linear")  # one rate: no log range to draw
+    for ax in (ax_loss, ax_acc, ax_lr):
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs, even for one
         ax.grid(alpha=0.3)
-        ax.legend()
+    ax_loss.legend()
+    ax_acc.legend()
     save_figure(fig, path)
 
 
@@ -240,9 +238,45 @@ def write_artifacts(run_dir: Path, model: nn.Module, test: mnist.Split, metrics:
     plot_confusion(cm, run_dir / "confusion.png")
     plot_per_class(classes, run_dir / "per_class.png")
     write_per_class_csv(classes, run_dir / "per_class.csv")
-    text = render_report(model, metrics, config, p, classes)
+    explained = explain_run(run_dir, model, test, p, metrics, config)
+    text = render_report(model, metrics, config, p, classes) + explained
     files.write_text(run_dir / "report.md", text)
     return p, classes
+
+
+def explain_run(run_dir: Path, model: nn.Module, test: mnist.Split, p: predictions.Predictions,
+                metrics: dict[str, Any], config: dict[str, Any]) -> str:
+    """augment.png, top_losses.png and layers.png (`results.explain`), and their section of report.md."""
+    from tinydigits.results import explain
+    from tinydigits.training.probe import layer_stats
+
+    train = mnist.load_split("train", config.get("data_dir"), test.images.device, quiet=True)
+    explain.plot_augment(train, config, run_dir / "augment.png")
+    try:
+        top = explain.plot_top_losses(model, test, p, run_dir / "top_losses.png")
+        looked = "![top losses](top_losses.png)"
+    except ModuleNotFoundError as err:  # Captum left out of an install: the run keeps everything else
+        top, looked = [], f"(no top_losses.png: {err.name} is not installed here - pip install captum)"
+    stats = metrics.get("layers") or layer_stats(model, test)
+    explain.plot_layers(stats, metrics.get("grad_norms", []), run_dir / "layers.png")
+    dead = [f"{s['layer']}: {len(s['dead_channels'])} of {s['channels']}" for s in stats if s["dead_channels"]]
+    losses = ", ".join(f"{t['true']} → {t['predicted']} (loss {t['loss']:.2f}, p(true) {t['p_true']:.2f})" for t in top)
+    return f"""
+## What it trained on, where it looked, how its layers live
+
+![augmented training digits](augment.png)
+
+The test digits with the highest loss: {losses or "-"}. Above each, where the network looked for the class it
+predicted: Grad-CAM at its last convolution with a spatial map, and integrated gradients on the pixels (Captum).
+
+{looked}
+
+ReLU layers on {min(2000, len(test)):,} test images (share of outputs at zero; channels never active):
+{", ".join(f"{s['layer']} {100 * s['zero_share']:.0f} %" for s in stats) or "no ReLU module"}; dead channels:
+{"; ".join(dead) or "none"}. Gradient norm per layer and epoch: metrics.json (`grad_norms`), right panel below.
+
+![layers](layers.png)
+"""
 
 
 def read_run(run_dir: Path) -> tuple[dict[str, Any], dict[str, Any]]:

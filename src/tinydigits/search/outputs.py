@@ -54,7 +54,7 @@ def _odds_cell(attrs: dict[str, Any], cfg: SearchConfig) -> str:
 
 
 def plot_front(study, cfg: SearchConfig, path: Path) -> None:
-    from tinydigits.results.report import plt, save_figure  # matplotlib with the project's headless backend
+    from tinydigits.results.figures import plt, save_figure  # matplotlib with the project's headless backend
 
     fig, ax = plt.subplots(figsize=(7, 4.5))
     all_done, best = completed(study), {t.number for t in front(study)}

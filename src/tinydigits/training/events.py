@@ -112,6 +112,31 @@ class RunEvents:
 
         self._timed("epochs", add)
 
+    def histograms(self, model: nn.Module, sample: torch.Tensor | None, step: int) -> None:
+        """Each weight's histogram and each ReLU's outputs on `sample` (normalised test images, in eval mode: no
+        statistic moves) at `step`: how the layers change, epoch by epoch, in TensorBoard's histograms tab."""
+        def add() -> None:
+            if isinstance(self.writer, _NoWriter):
+                return
+            for name, param in model.named_parameters():
+                self.writer.add_histogram(f"weights/{name}", param.detach().float().cpu(), step)
+            if sample is None:
+                return
+            names = {m: n for n, m in model.named_modules()}
+            seen: dict[str, torch.Tensor] = {}
+            hooks = [m.register_forward_hook(lambda m, i, o: seen.__setitem__(names[m], o.detach().float().cpu()))
+                     for m in model.modules() if isinstance(m, nn.ReLU)]
+            try:
+                with eval_mode(model), torch.no_grad():
+                    model(sample)
+            finally:
+                for h in hooks:
+                    h.remove()
+            for name, values in seen.items():
+                self.writer.add_histogram(f"activations/{name}", values, step)
+
+        self._timed("epochs", add)
+
     def close(self, config: dict[str, Any], metrics: dict[str, Any]) -> None:
         """The run's settings and final figures as hparams; flush and close the file."""
         def add() -> None:

@@ -21,6 +21,7 @@ from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout
 from tinydigits.training.evaluate import confused_pairs
 from tinydigits.training.events import RunEvents
+from tinydigits.training.probe import layer_stats
 
 LOG = "train.log"  # in every run folder
 
@@ -138,6 +139,7 @@ class RunRecord:
         if self.test_logits is not None:  # what the model confuses, from its last test pass (no second pass)
             preds = self.test_logits.argmax(1)
             self.metrics["confused"] = confused_pairs(test.labels.cpu(), preds)
+        self.metrics["layers"] = layer_stats(model, test)  # its ReLUs on test images: zeros, dead channels, scale
         self.metrics["event_seconds"] = self.events.seconds  # what TensorBoard logging cost, next to the epochs' seconds
         files.write_json(self.run_dir / "metrics.json", self.metrics)
         if self.mlflow_run:

@@ -25,7 +25,10 @@ from tinydigits.training.device import input_layout, pick_device
 from tinydigits.training.evaluate import evaluate, recompute_bn
 from tinydigits.training.factories import check_size, make_ema, make_optimizer, make_scheduler, training_model
 from tinydigits.training.prefetch import ahead
+from tinydigits.training.probe import GradProbe
 from tinydigits.training.record import EpochStats, KeyboardInterruptInRun, RunRecord, RunResult, epoch_line, epoch_row
+
+HISTOGRAM_IMAGES = 256  # test images whose activations TensorBoard's histograms show each epoch
 
 
 def seed_losses(logits: torch.Tensor, y: torch.Tensor, label_smoothing: float = 0.0) -> torch.Tensor:
@@ -131,7 +134,8 @@ def scheduled_step(setup: Setup, x: torch.Tensor, y: torch.Tensor, cfg: TrainCon
 
 
 def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, batch_size: int | None = None,
-                progress=None, prefetch: bool = True, augmented: bool = True) -> list[EpochStats]:
+                progress=None, prefetch: bool = True, augmented: bool = True, probe: GradProbe | None = None
+                ) -> list[EpochStats]:
     """One pass of every seed over its own shuffled, augmented split at `size` x `size` and `batch_size` (default
     the config's): one optimiser step per batch for all seeds. Loss and accuracy stay on the device (no sync per
     step) unless a progress bar shows them. `prefetch`: the next batches made in a thread of their own (`ahead`; off
@@ -150,6 +154,8 @@ def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, b
         else:
             x, y = group[0]
         loss, logits = scheduled_step(setup, x, y, cfg, size, batch_size)
+        if probe is not None:  # reads the gradients the step left (sampled): no bit of the run moves
+            probe.step()
         loss_sum = loss_sum + loss.detach().float() * len(y)
         correct = correct + (logits.argmax(-1) == y).sum(0)
         seen += len(y)
@@ -172,25 +178,32 @@ def load_splits(cfg: TrainConfig, device: torch.device, quiet: bool = True) -> t
     return train_split, test_split
 
 
+def _bar(off: bool, total: int, desc: str):
+    """An epoch's progress bar, only where a person watches it: sent to a file, its redraws are megabytes of carriage
+    returns (the epoch lines and train.log say the same, once an epoch)."""
+    if off or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="img", leave=False, desc=desc)
+
+
 def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], weights_of: Callable[[int], nn.Module], *,
         log=print, quiet: bool = True, on_epoch: Callable[[dict[str, Any]], None] | None = None) -> None:
     """The epochs of a run (one record) or a stack (one record per seed): train, recompute batch norm, evaluate,
     step an epoch-wise scheduler (the plateau one on the validation loss, never the test loss), then hand each
     seed's row and weights (`weights_of(g)`) to its record. Ctrl-C or an error leaves every folder consistent."""
-    from tqdm import tqdm
-
     evaluated, seeds = setup.evaluated, len(records)
+    probe = None if data.stacked else GradProbe(setup.model)
+    sample = None if data.stacked else input_layout(next(mnist.batches(data.test, HISTOGRAM_IMAGES))[0])
     try:
         for epoch in range(1, cfg.epochs + 1):
             start, lr = time.perf_counter(), setup.opt.param_groups[0]["lr"]
             size, batch = setup.plan[epoch - 1]
-            # A bar only where a person watches it: sent to a file, its redraws are megabytes of carriage returns.
-            bar = None if quiet or data.stacked or not sys.stderr.isatty() else tqdm(total=len(data.train[0]), unit="img",
-                                                                                     leave=False,
-                                                          desc=f"epoch {epoch}/{cfg.epochs}")
+            bar = _bar(quiet or data.stacked, len(data.train[0]), f"epoch {epoch}/{cfg.epochs}")
             try:
                 stats = train_epoch(setup, data, cfg, size=size, batch_size=batch, progress=bar,
-                                    augmented=epoch <= cfg.epochs - cfg.augment_off_last)
+                                    augmented=epoch <= cfg.epochs - cfg.augment_off_last, probe=probe)
             finally:  # cleared before any error line too
                 if bar is not None:
                     bar.close()
@@ -200,6 +213,9 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
             tests = evaluate(evaluated, [data.test] * seeds, keep=last)
             vals = evaluate(evaluated, data.val) if data.val[0] is not None else None
             rows = [epoch_row(epoch, stats[g], tests[g], lr, start, size, batch) for g in range(seeds)]
+            if probe is not None:  # the instruments: they read, they never move a bit of the run
+                records[0].metrics.setdefault("grad_norms", []).append(probe.end_epoch())
+                records[0].events.histograms(evaluated, sample, epoch)
             for g, row in enumerate(rows):
                 if vals is not None:
                     row["val_loss"], row["val_acc"] = vals[g]
@@ -214,9 +230,8 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
                 log(epoch_line(rows[0], cfg.epochs))
             if on_epoch is not None:
                 on_epoch(rows[0])
-            if last:  # each seed's test logits, for its pictures and report
-                for g, record in enumerate(records):
-                    record.test_logits = torch.cat([b[:, g] if b.dim() == 3 else b for b in last])
+            for g, record in enumerate(records if last else []):  # each seed's last test logits: its pictures, report
+                record.test_logits = torch.cat([b[:, g] if b.dim() == 3 else b for b in last])
     except BaseException as err:  # Ctrl-C or an error: the folders are left consistent, the MLflow runs say so too
         for record in records:
             record.stop(err)

@@ -9,7 +9,8 @@ from typing import Any
 from tinydigits import files
 from tinydigits.constants import Budget
 from tinydigits.results.budget import constraint_value, mark, seed_table, trained
-from tinydigits.results.report import md_table, plt, save_figure
+from tinydigits.results.figures import plt, save_figure
+from tinydigits.results.report import md_table
 
 
 def title(result: dict[str, Any], name: str) -> str:

@@ -1,0 +1,145 @@
+"""Why a run did what it did, in pictures and figures (`train` and `eval` write them): the digits it trained on
+(augment.png), the test digits it got most wrong with where it looked (top_losses.png: Grad-CAM and integrated
+gradients from Captum), and how its layers live (layers.png: ReLU outputs at zero, channels never active, activation
+scale, gradient norm per epoch). Read-only: nothing here touches a weight or a random generator of the run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from tinydigits.data import mnist
+from tinydigits.models.registry import eval_mode
+from tinydigits.results import predictions
+from tinydigits.results.figures import matplotlib, plt, save_figure
+from tinydigits.training.device import input_layout
+
+TOP = 8  # test digits shown in top_losses.png
+
+
+# ----------------------------------------------------------------------------------------------- how the layers live
+def plot_layers(stats: list[dict[str, Any]], grad_norms: list[dict[str, float]], path: Path) -> None:
+    """Left: per ReLU the share of outputs at zero and the channels never active; right: each layer's gradient norm
+    per epoch (sampled while training)."""
+    fig, (ax, ax_grad) = plt.subplots(1, 2, figsize=(12, 4.2))
+    x = range(len(stats))
+    ax.bar(x, [100 * s["zero_share"] for s in stats], color="C0")
+    for i, s in enumerate(stats):
+        ax.text(i, 100 * s["zero_share"] + 1, f"{len(s['dead_channels'])}/{s['channels']} dead", ha="center", fontsize=7,
+                color="crimson" if s["dead_channels"] else "0.3")
+    ax.set_xticks(list(x), [s["layer"] for s in stats], rotation=30, fontsize=7, ha="right")
+    ax.set(ylim=(0, 105), ylabel="% of ReLU outputs at zero (test set)", title="ReLU layers: zeros, and dead channels")
+    for layer in sorted({k for epoch in grad_norms for k in epoch}):
+        ax_grad.plot([i + 1 for i, e in enumerate(grad_norms) if layer in e], [e[layer] for e in grad_norms if layer in e],
+                     "o-", ms=3, label=layer)
+    ax_grad.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax_grad.set(yscale="log", xlabel="epoch", ylabel="gradient norm (sampled steps' mean)",
+                title="gradient norm per layer" if grad_norms else "gradient norm per layer: not recorded for this run")
+    if grad_norms:
+        ax_grad.legend(fontsize=6, ncol=2, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    for a in (ax, ax_grad):
+        a.grid(alpha=0.3)
+    save_figure(fig, path)
+
+
+# ----------------------------------------------------------------------------------------------- where it looked
+def last_spatial_conv(model: nn.Module) -> tuple[str, nn.Module] | None:
+    """The last convolution whose output still has a spatial map (more than 1x1): where Grad-CAM looks."""
+    found, shapes = None, {}
+
+    def hook(module, _inputs, out):
+        shapes[module] = out.shape
+
+    convs = [(n, m) for n, m in model.named_modules() if isinstance(m, nn.Conv2d)]
+    handles = [m.register_forward_hook(hook) for _, m in convs]
+    try:
+        with eval_mode(model), torch.no_grad():
+            model(input_layout(torch.zeros(1, 1, 28, 28, device=next(model.parameters()).device)))
+    finally:
+        for h in handles:
+            h.remove()
+    for name, m in convs:
+        if m in shapes and shapes[m][-1] > 1 and shapes[m][-2] > 1:
+            found = (name, m)
+    return found
+
+
+def attributions(model: nn.Module, x: torch.Tensor, target: torch.Tensor) -> tuple[torch.Tensor | None, torch.Tensor]:
+    """(Grad-CAM at the last spatial convolution, upsampled to 28x28 and clipped at zero; integrated gradients on the
+    pixels, absolute) for normalised inputs `x` [N, 1, 28, 28] and the classes `target` - Captum's own methods."""
+    from captum.attr import IntegratedGradients, LayerAttribution, LayerGradCam
+
+    forward = lambda inputs: model(input_layout(inputs))
+    conv = last_spatial_conv(model)
+    with eval_mode(model):
+        cam = None
+        if conv is not None:
+            raw = LayerGradCam(forward, conv[1]).attribute(x, target=target, relu_attributions=True)
+            cam = LayerAttribution.interpolate(raw, (28, 28), interpolate_mode="bilinear").detach()
+        baseline = torch.full_like(x, float(mnist.normalize(torch.zeros(1))))  # a blank image
+        pixels = IntegratedGradients(forward).attribute(x, baselines=baseline, target=target, n_steps=32).abs().detach()
+    return cam, pixels
+
+
+def top_losses(test: mnist.Split, p: predictions.Predictions, top: int = TOP) -> torch.Tensor:
+    """The test images with the highest loss (cross-entropy of the true class), highest first."""
+    loss = -torch.log(p.probs[torch.arange(len(p.labels)), p.labels].clamp_min(1e-12))
+    return loss.argsort(descending=True)[:top]
+
+
+def plot_top_losses(model: nn.Module, test: mnist.Split, p: predictions.Predictions, path: Path, top: int = TOP) -> list:
+    """The top losses, each titled true / predicted / loss / p(true), above its Grad-CAM and its pixel attribution."""
+    idx = top_losses(test, p, top)
+    x = mnist.normalize(mnist.to_unit(test.images[idx.to(test.images.device)])).float()
+    cam, pixels = attributions(model, x, p.preds[idx].to(x.device))
+    fig, axes = plt.subplots(3, len(idx), figsize=(1.6 * len(idx), 5.4), squeeze=False)
+    shown = []
+    for col, i in enumerate(idx.tolist()):
+        t, q, pt = int(p.labels[i]), int(p.preds[i]), float(p.probs[i, p.labels[i]])
+        loss = -float(torch.log(torch.tensor(max(pt, 1e-12))))
+        shown.append({"index": i, "true": t, "predicted": q, "loss": loss, "p_true": pt})
+        image = test.images[i].float().cpu().numpy()
+        axes[0][col].imshow(image, cmap="gray_r")
+        axes[0][col].set_title(f"{t} → {q}\nloss {loss:.2f}\np({t}) {pt:.2f}", fontsize=7)
+        axes[1][col].imshow(image, cmap="gray_r")
+        if cam is not None:
+            axes[1][col].imshow(cam[col, 0].cpu().numpy(), cmap="jet", alpha=0.5)
+        axes[2][col].imshow(pixels[col, 0].cpu().numpy(), cmap="hot")
+        for row in axes:
+            row[col].axis("off")
+    axes[1][0].text(-4, 14, "Grad-CAM", rotation=90, va="center", ha="right", fontsize=7)
+    axes[2][0].text(-4, 14, "integrated\ngradients", rotation=90, va="center", ha="right", fontsize=7)
+    fig.suptitle("the test digits with the highest loss: where the network looked (for the class it predicted)",
+                 fontsize=9)
+    save_figure(fig, path)
+    return shown
+
+
+# ----------------------------------------------------------------------------------------------- what it trains on
+def plot_augment(train: mnist.Split, cfg: dict[str, Any], path: Path, digits: int = 8, draws: int = 3) -> None:
+    """The same training digits as the recipe's augmentation makes them (a few draws each, seeded apart from the
+    run's generators), and plain where the recipe has a plain tail."""
+    from tinydigits.data.augment import Augment
+
+    fields = {"degrees": "augment_degrees", "translate": "augment_translate", "elastic": "augment_elastic",
+              "stroke": "augment_stroke", "blur": "augment_blur", "noise": "augment_noise"}
+    augment = Augment(**{k: float(cfg.get(v) or 0.0) for k, v in fields.items()},
+                      scale=tuple(cfg.get("augment_scale") or (1.0, 1.0)), shear=float(cfg.get("augment_shear") or 0.0))
+    x = mnist.to_unit(train.images[:digits]).float()
+    g = torch.Generator().manual_seed(1234)  # the picture's own generator: the run's are untouched
+    rows = [("as they are", x)] + [(f"draw {d + 1}", augment(x.clone(), g)) for d in range(draws)]
+    tail = int(cfg.get("augment_off_last") or 0)
+    fig, axes = plt.subplots(len(rows), digits, figsize=(1.1 * digits, 1.2 * len(rows)), squeeze=False)
+    for r, (label, batch) in enumerate(rows):
+        for c in range(digits):
+            axes[r][c].imshow(batch[c, 0].cpu().numpy(), cmap="gray_r", vmin=0, vmax=1)
+            axes[r][c].axis("off")
+        axes[r][0].set_title(label, fontsize=7, loc="left")
+    used = ", ".join(f"{k} {cfg.get(v)}" for k, v in fields.items() if cfg.get(v)) or "none"
+    plain = f"; the last {tail} epochs train on the first row as it is" if tail else ""
+    fig.suptitle(f"what the model trains on - augmentation: {used}{plain}", fontsize=8)
+    save_figure(fig, path)
