@@ -4,6 +4,7 @@
 - `versus`: `bench --vs-notebook`, two whole runs timed in turns
 - `loadtest`: `bench --serve`, a request mix against a real server
 - `robustness`: accuracy under 22 class-keeping shifts, as tensors and as a user's images
+- `lr_find`: `lr-find`, the learning-rate range test through the project's own step
 
-May import `use`, `verdict`, `results`, `training`, `models`, `data`, `constants`, `errors`.
+May import `use`, `verdict`, `lifecycle`, `results`, `training`, `models`, `data`, `constants`, `errors`.
 """

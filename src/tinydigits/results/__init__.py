@@ -8,7 +8,8 @@
   markdown-table and figure helpers
 - `ledger`: docs/seeds.csv, the seed ledger by tier, and the arithmetic named (`arithmetic_of`, `describe_arithmetic`)
 - `docs`: the figures README.md and docs/*.md quote, written from the ledger, the write-ups and docs/speed.csv
-- `steps`: `report --steps`, an exercise's write-up
+- `steps`: what is true of an exercise's steps and their changes; `handin`: `report --steps --out DIR`
+- `explain`: augment.png, top_losses.png (Captum), layers.png; `figures`: matplotlib, headless, and save_figure
 
 May import `data`, `models`, `training`, `constants`, `errors`.
 """

@@ -294,6 +294,11 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
         lines.append(f"- commonest confusions (true → predicted: count): {_confusions(step)}"
                      + (f"; the step before: {_confusions(previous)}" if previous and previous.metrics.get("confused")
                         else "") + ".")
+    if step.metrics.get("layers"):
+        dead = [f"{r['layer']} {len(r['dead_channels'])} of {r['channels']}" for r in step.metrics["layers"]
+                if r["dead_channels"]]
+        lines.append("- dead units (ReLU channels never active on 2,000 test images): "
+                     + ("; ".join(dead) if dead else "none") + " (layers.png in the run folder).")
     if previous is not None:
         lines += change_lines(previous, step)
     return lines

@@ -8,6 +8,8 @@
   channels-last layout
 - `runs`: run folders: atomic writes, checkpoints (`model.pt`), the environment record
 - `events`: TensorBoard event files of a run; `tracking`: the same to an MLflow server
+- `arithmetic`: the arithmetic decided once (`decide`) and held (`ensure_arithmetic`); `cores`: the cores counted
+- `metrics`: a run's curves from metrics.json; `probe`: layer statistics and sampled gradient norms (read-only)
 
 May import `data`, `models`, `constants`, `errors`. No names handed on: `device` and `runs` load
 without the loop (evaluation and prediction use them).
