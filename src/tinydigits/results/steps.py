@@ -205,9 +205,15 @@ def verdict_of(step: Step) -> dict[str, Any]:
 # ----------------------------------------------------------------------------------------------- what is true of a step
 def verdict_reason(step: Step) -> str:
     """The budget's verdict on the shown run with why (`budget.reason`); a single run said to be one seed."""
-    v = verdict_of(step)
-    one = "" if step.check else f"; this seed ({step.config.get('seed')}) only - a new seed may differ (`check` judges several)"
-    return f"**{'PASS' if v['pass'] else 'FAIL'}**: {reason(v, step.budget, curve(step.metrics))}{one}"
+    v, seed = verdict_of(step), step.config.get("seed")
+    head = f"**{'PASS' if v['pass'] else 'FAIL'}**"
+    if step.check:
+        odds = step.check.get("odds", {})
+        return (f"{head} for seed {seed}, the one shown: {reason(v, step.budget, curve(step.metrics))}; the check over "
+                f"all its seeds: **{step.check.get('verdict')}** ({odds.get('passed', '?')} of {odds.get('seeds', '?')} "
+                "held)")
+    return (f"{head}: {reason(v, step.budget, curve(step.metrics))}; this seed ({seed}) only - a new seed may differ "
+            "(`check` judges several)")
 
 
 def fit_lines(step: Step) -> list[str]:
