@@ -55,7 +55,7 @@ def test_help_lists_every_command_and_each_has_its_own_help():
 
     proc = run_cli("--help")
     listed = proc.stdout.split("{", 1)[1].split("}", 1)[0].split(",")
-    assert proc.returncode == 0 and listed == list(COMMANDS) and len(listed) == 14
+    assert proc.returncode == 0 and listed == list(COMMANDS) and len(listed) == 15
     for name, (summary, _, _) in COMMANDS.items():
         assert summary in " ".join(proc.stdout.split())  # each command's one line, as registered
         assert run_cli(name, "--help").returncode == 0
@@ -107,7 +107,7 @@ def test_train_and_check_flags_are_the_config_fields_and_a_new_field_is_a_new_fl
     assert flags["train"] == fields | {"quiet"}
     budget = {f.name for f in dataclasses.fields(Budget)}
     assert flags["check"] == (fields - {"seed"}) | budget | {"seeds", "jobs", "stack", "json", "cluster", "resume",
-                                                                         "wait_workers", "ledger", "role"}
+                                                                         "wait_workers", "ledger", "role", "quiet"}
 
     @dataclasses.dataclass
     class Wider(TrainConfig):

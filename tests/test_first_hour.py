@@ -71,9 +71,10 @@ def test_a_model_file_without_its_class_name_says_how(tmp_path):
     assert "Helper" not in run_main("summary", "--model", path).stderr
 
 
-def test_a_check_says_how_long_and_prints_a_line_per_seed_per_epoch(mnist_dir, tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])  # this process's runs, and Dask workers' own events
+def test_a_check_says_how_long_and_prints_a_line_per_seed_per_epoch(mnist_dir, tmp_path, jobs):
     common = ["--model", "model1", "--seeds", "0,1", "--epochs", "2", "--last", "2", "--train-limit", "128",
-              "--data-dir", str(mnist_dir), "--out", str(tmp_path)]
+              "--data-dir", str(mnist_dir), "--out", str(tmp_path), "--jobs", jobs]
     proc = run_main("check", *common)
     assert "2 seed(s), 2 epochs each" in proc.stdout and "about " in proc.stdout
     for seed in (0, 1):

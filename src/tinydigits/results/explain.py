@@ -81,7 +81,7 @@ def attributions(model: nn.Module, x: torch.Tensor, target: torch.Tensor) -> tup
             raw = LayerGradCam(forward, conv[1]).attribute(x, target=target, relu_attributions=True)
             cam = LayerAttribution.interpolate(raw, (28, 28), interpolate_mode="bilinear").detach()
         baseline = torch.full_like(x, float(mnist.normalize(torch.zeros(1))))  # a blank image
-        pixels = IntegratedGradients(forward).attribute(x, baselines=baseline, target=target, n_steps=32).abs().detach()
+        pixels = IntegratedGradients(forward).attribute(x, baselines=baseline, target=target, n_steps=16).abs().detach()
     return cam, pixels
 
 
@@ -92,29 +92,35 @@ def top_losses(test: mnist.Split, p: predictions.Predictions, top: int = TOP) ->
 
 
 def plot_top_losses(model: nn.Module, test: mnist.Split, p: predictions.Predictions, path: Path, top: int = TOP) -> list:
-    """The top losses, each titled true / predicted / loss / p(true), above its Grad-CAM and its pixel attribution."""
+    """The top losses, each titled true / predicted / loss / p(true), above its Grad-CAM and its pixel attribution:
+    three rows of `top` tiles on one axes (a subplot per tile costs seconds a run; one image, a fraction)."""
     idx = top_losses(test, p, top)
     x = mnist.normalize(mnist.to_unit(test.images[idx.to(test.images.device)])).float()
     cam, pixels = attributions(model, x, p.preds[idx].to(x.device))
-    fig, axes = plt.subplots(3, len(idx), figsize=(1.6 * len(idx), 5.4), squeeze=False)
-    shown = []
-    for col, i in enumerate(idx.tolist()):
+    digits = test.images[idx.to(test.images.device)].float().cpu() / 255.0
+    shown, titles = [], []
+    for i in idx.tolist():
         t, q, pt = int(p.labels[i]), int(p.preds[i]), float(p.probs[i, p.labels[i]])
         loss = -float(torch.log(torch.tensor(max(pt, 1e-12))))
         shown.append({"index": i, "true": t, "predicted": q, "loss": loss, "p_true": pt})
-        image = test.images[i].float().cpu().numpy()
-        axes[0][col].imshow(image, cmap="gray_r")
-        axes[0][col].set_title(f"{t} → {q}\nloss {loss:.2f}\np({t}) {pt:.2f}", fontsize=7)
-        axes[1][col].imshow(image, cmap="gray_r")
-        if cam is not None:
-            axes[1][col].imshow(cam[col, 0].cpu().numpy(), cmap="jet", alpha=0.5)
-        axes[2][col].imshow(pixels[col, 0].cpu().numpy(), cmap="hot")
-        for row in axes:
-            row[col].axis("off")
-    axes[1][0].text(-4, 14, "Grad-CAM", rotation=90, va="center", ha="right", fontsize=7)
-    axes[2][0].text(-4, 14, "integrated\ngradients", rotation=90, va="center", ha="right", fontsize=7)
+        titles.append(f"{t} → {q}\nloss {loss:.2f}\np({t}) {pt:.2f}")
+    rows = [torch.cat(list(digits), 1)]
+    heat = cam[:, 0].cpu() if cam is not None else torch.zeros_like(digits)
+    scale = lambda a: a / a.flatten(1).amax(1).clamp_min(1e-12)[:, None, None]  # each tile to its own range
+    rows += [torch.cat(list(scale(heat)), 1), torch.cat(list(scale(pixels[:, 0].cpu())), 1)]
+    fig, axes = plt.subplots(3, 1, figsize=(1.5 * len(idx), 5.6))
+    for ax, image, cmap, label in zip(axes, rows, ("gray_r", "jet", "hot"), ("", "Grad-CAM", "integrated gradients"),
+                                      strict=True):
+        ax.imshow(image.numpy(), cmap=cmap, vmin=0, vmax=1, interpolation="nearest")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_ylabel(label, fontsize=8)
+    if cam is not None:  # the digit under its Grad-CAM, so the heat has a place
+        axes[1].imshow(rows[0].numpy(), cmap="gray_r", alpha=0.35, vmin=0, vmax=1, interpolation="nearest")
+    for col, title in enumerate(titles):
+        axes[0].text(28 * col + 14, -2, title, ha="center", va="bottom", fontsize=7)
     fig.suptitle("the test digits with the highest loss: where the network looked (for the class it predicted)",
-                 fontsize=9)
+                 fontsize=9, y=1.02)
     save_figure(fig, path)
     return shown
 
@@ -122,24 +128,24 @@ def plot_top_losses(model: nn.Module, test: mnist.Split, p: predictions.Predicti
 # ----------------------------------------------------------------------------------------------- what it trains on
 def plot_augment(train: mnist.Split, cfg: dict[str, Any], path: Path, digits: int = 8, draws: int = 3) -> None:
     """The same training digits as the recipe's augmentation makes them (a few draws each, seeded apart from the
-    run's generators), and plain where the recipe has a plain tail."""
+    run's generators), and plain where the recipe has a plain tail: one image, a row per draw."""
     from tinydigits.data.augment import Augment
 
     fields = {"degrees": "augment_degrees", "translate": "augment_translate", "elastic": "augment_elastic",
               "stroke": "augment_stroke", "blur": "augment_blur", "noise": "augment_noise"}
     augment = Augment(**{k: float(cfg.get(v) or 0.0) for k, v in fields.items()},
                       scale=tuple(cfg.get("augment_scale") or (1.0, 1.0)), shear=float(cfg.get("augment_shear") or 0.0))
-    x = mnist.to_unit(train.images[:digits]).float()
+    x = mnist.to_unit(train.images[:digits]).float().cpu()
     g = torch.Generator().manual_seed(1234)  # the picture's own generator: the run's are untouched
-    rows = [("as they are", x)] + [(f"draw {d + 1}", augment(x.clone(), g)) for d in range(draws)]
+    rows = [x] + [augment(x.clone(), g) for _ in range(draws)]
+    canvas = torch.cat([torch.cat(list(r[:, 0].clamp(0, 1)), 1) for r in rows], 0)
+    fig, ax = plt.subplots(figsize=(1.1 * digits, 1.15 * len(rows)))
+    ax.imshow(canvas.numpy(), cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
+    ax.set_xticks([])
+    ax.set_yticks([28 * r + 14 for r in range(len(rows))], ["as they are", *(f"draw {d + 1}" for d in range(draws))],
+                  fontsize=7)
     tail = int(cfg.get("augment_off_last") or 0)
-    fig, axes = plt.subplots(len(rows), digits, figsize=(1.1 * digits, 1.2 * len(rows)), squeeze=False)
-    for r, (label, batch) in enumerate(rows):
-        for c in range(digits):
-            axes[r][c].imshow(batch[c, 0].cpu().numpy(), cmap="gray_r", vmin=0, vmax=1)
-            axes[r][c].axis("off")
-        axes[r][0].set_title(label, fontsize=7, loc="left")
     used = ", ".join(f"{k} {cfg.get(v)}" for k, v in fields.items() if cfg.get(v)) or "none"
     plain = f"; the last {tail} epochs train on the first row as it is" if tail else ""
-    fig.suptitle(f"what the model trains on - augmentation: {used}{plain}", fontsize=8)
+    ax.set_title(f"what the model trains on - augmentation: {used}{plain}", fontsize=8)
     save_figure(fig, path)
