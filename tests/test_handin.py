@@ -61,6 +61,9 @@ def student(mnist_dir, tmp_path_factory):
     proc = run_main("check", "--model", f"{root / 'model.py'}:Model_3", "--recipe", "model3", "--epochs", "3",
                     "--seeds", "0,1", "--target", "Model_3 over seeds", *common)
     assert proc.returncode in (0, 1), proc.stderr
+    lr = run_main("lr-find", "--model", f"{root / 'model.py'}:Model_3", "--steps", "30", "--train-limit", "512",
+                  "--data-dir", str(mnist_dir), "--out", str(root / "runs"))
+    assert lr.returncode == 0, lr.stderr
     return root
 
 
@@ -86,6 +89,8 @@ def test_the_hand_in_is_a_folder_a_grader_reads(student):
     assert "(16→8 1x1) removed" in three and "+5 BatchNorm2d" in two and "none after conv6" in two
     assert "Over seeds (`check`)" in three and "| 0 |" in three and "| 1 |" in three and "seeds held" in three
     assert "| step | model | params | RF |" in text and "Epoch log" in three and "| layer | type | output |" in three
+    assert "learning-rate range test (`lr-find-Model_3-" in three and "this step's peak rate" in three
+    assert "commonest confusions" in three and "dead units" in three
 
 
 def test_out_in_the_way_is_one_line(student, tmp_path):

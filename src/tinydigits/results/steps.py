@@ -300,6 +300,12 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
         lines.append(f"- commonest confusions (true → predicted: count): {_confusions(step)}"
                      + (f"; the step before: {_confusions(previous)}" if previous and previous.metrics.get("confused")
                         else "") + ".")
+    if found := lr_test_of(step):
+        folder, test = found
+        suggested = (f"valley {test['valley']:.3g}, steepest descent {test['steepest']:.3g}" if test.get("valley")
+                     else "no suggestion (its loss never fell)")
+        lines.append(f"- learning-rate range test (`{folder.name}`, `tinydigits lr-find`): {suggested}; this step's "
+                     f"peak rate {step.config.get('lr'):.3g}.")
     if step.metrics.get("layers"):
         dead = [f"{r['layer']} {len(r['dead_channels'])} of {r['channels']}" for r in step.metrics["layers"]
                 if r["dead_channels"]]
@@ -308,6 +314,16 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
     if previous is not None:
         lines += change_lines(previous, step)
     return lines
+
+
+def lr_test_of(step: Step) -> tuple[Path, dict[str, Any]] | None:
+    """The newest `lr-find` of this step's model beside its run (in the runs folder), if there is one."""
+    runs_dir = (step.check_folder or step.folder).parent
+    found = sorted(runs_dir.glob(f"lr-find-{step.name}-*/lr_find.json"), key=lambda p: p.parent.name)
+    if not found:
+        return None
+    test = files.read_json(found[-1])
+    return (found[-1].parent, test) if test.get("model") in (step.config.get("model"), step.name) else None
 
 
 def _confusions(step: Step, top: int = 3) -> str:
