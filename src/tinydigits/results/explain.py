@@ -37,6 +37,7 @@ def plot_layers(stats: list[dict[str, Any]], grad_norms: list[dict[str, float]],
         ax_grad.plot([i + 1 for i, e in enumerate(grad_norms) if layer in e], [e[layer] for e in grad_norms if layer in e],
                      "o-", ms=3, label=layer)
     ax_grad.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax_grad.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())  # labelled decades only: cheaper to lay out
     ax_grad.set(yscale="log", xlabel="epoch", ylabel="gradient norm (sampled steps' mean)",
                 title="gradient norm per layer" if grad_norms else "gradient norm per layer: not recorded for this run")
     if grad_norms:

@@ -52,6 +52,7 @@ def plot_curves(epochs: list[dict[str, Any]], path: Path) -> None:
     ax_lr.plot(x, rates, "o-", color="C2")
     ax_lr.set(title="learning rate at each epoch's start", xlabel="epoch",
               yscale="log" if min(rates) > 0 and len(set(rates)) > 1 else "linear")  # one rate: no log range to draw
+    ax_lr.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())  # labelled decades only: cheaper to lay out
     for ax in (ax_loss, ax_acc, ax_lr):
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs, even for one
         ax.grid(alpha=0.3)
