@@ -234,11 +234,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.steps:
         from tinydigits.results import handin
 
-        text = handin.write_up(handin.resolve(args.run_dirs, args.runs), args.out)
-        if args.out:
-            print(handin.out_paths(args.out)[0])
-        else:
-            print(text, end="")
+        text, readme = handin.write_up(handin.resolve(args.run_dirs, args.runs), args.out)
+        print(readme if readme else text, end="\n" if readme else "")
         return 0
     text = report.compare([Path(r) for r in args.run_dirs])
     if args.out:

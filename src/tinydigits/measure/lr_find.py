@@ -43,9 +43,10 @@ class RangeTest:
 def run_range(cfg: TrainConfig, steps: int, start: float, end: float, source=None) -> RangeTest:
     """The range test itself on a planned (resolved) config: one seeded model, its recipe's batches, the rate
     start * (end/start)^(i/steps) at step i, stopping when the smoothed loss diverges or is not finite."""
+    from tinydigits.training.device import pick_device
     from tinydigits.training.train import seed_setup, train_step
 
-    _, setup, data = seed_setup(cfg, _device(cfg), BUDGET, source=source)
+    _, setup, data = seed_setup(cfg, pick_device(cfg.device), BUDGET, source=source)
     augment, out, best, avg = cfg.augment(), RangeTest(), math.inf, 0.0
     stream = _forever(data.train[0], cfg.batch_size, data.generators[0], augment)
     for i in range(steps):
@@ -65,12 +66,6 @@ def run_range(cfg: TrainConfig, steps: int, start: float, end: float, source=Non
             out.stopped = f"diverged at lr {lr:.3g} (smoothed loss {smooth:.3g}, its lowest {best:.3g})"
             break
     return out
-
-
-def _device(cfg: TrainConfig) -> torch.device:
-    from tinydigits.training.device import pick_device
-
-    return pick_device(cfg.device)
 
 
 def _forever(split: mnist.Split, batch: int, generator: torch.Generator, augment):

@@ -26,7 +26,7 @@ def resolve(refs: list[str], runs_dir: str | Path, log=lambda line: print(line, 
     run or check of it under `runs_dir`, said in one line."""
     out = []
     for i, ref in enumerate(refs, 1):
-        if judge.is_folder(ref):
+        if Path(ref).is_dir():
             out.append(Path(ref))
             continue
         folder, count = judge.newest_run(ref, runs_dir)
@@ -52,9 +52,9 @@ def out_paths(out: str) -> tuple[Path, Path]:
     return readme, folder
 
 
-def write_up(folders: list[Path], out: str | None = None) -> str:
-    """The Markdown of every step in order; with `out`, written there as README.md with its pictures beside it
-    (without, the text alone: no picture is written unasked)."""
+def write_up(folders: list[Path], out: str | None = None) -> tuple[str, Path | None]:
+    """The Markdown of every step in order, and the README.md it was written to: with `out`, there, its pictures
+    beside it (without, the text alone and None: no picture is written unasked)."""
     steps = [judge.read_step(f) for f in folders]
     readme, folder = out_paths(out) if out else (None, None)
     pictures: dict[int, dict[str, str]] = {}
@@ -65,7 +65,7 @@ def write_up(folders: list[Path], out: str | None = None) -> str:
     text = render(steps, pictures, with_overview=folder is not None)
     if readme is not None:
         files.write_text(readme, text)
-    return text
+    return text, readme
 
 
 def _copy_pictures(step: judge.Step, folder: Path, prefix: str) -> dict[str, str]:

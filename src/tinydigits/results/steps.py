@@ -51,10 +51,6 @@ class Step:
     per_class: list[dict[str, str]] = field(default_factory=list)
 
     @property
-    def run_folder(self) -> Path:
-        return self.folder
-
-    @property
     def budget(self) -> Budget:
         return Budget(**{**vars(BUDGET), **self.config.get("budget", {})})
 
@@ -191,10 +187,6 @@ def newest_run(ref: str, runs_dir: str | Path) -> tuple[Path, int]:
     if not found:
         raise TinyDigitsError(f"{ref}: no run or check of it under {runs_dir} (train it, or name its folder)")
     return max(found, key=lambda p: (p.stat().st_mtime, p.name)), len(found)
-
-
-def is_folder(text: str) -> bool:
-    return Path(text).is_dir()
 
 
 def verdict_of(step: Step) -> dict[str, Any]:
