@@ -10,7 +10,6 @@ from helpers import exact_numbers_of, train
 from tinydigits import files, models
 from tinydigits.training import runs
 from tinydigits.training.config import TrainConfig
-from tinydigits.training.device import cpu_flags
 
 
 def test_short_real_run_learns_and_leaves_a_complete_folder(tiny_run):
@@ -363,19 +362,24 @@ def test_a_runs_metrics_are_the_same_with_the_test_pass_in_pieces_or_whole(tmp_p
     assert rows[0] == rows[1]
 
 
-NATIVE_FIRST = """
+NOTEBOOK = """
 import json
 import os
 import sys
 
-if __name__ == "__main__":  # a notebook that ran torch natively before it called tinydigits
-    for key in ("ATEN_CPU_CAPABILITY", "ONEDNN_MAX_CPU_ISA", "MKL_CBWR"):
-        os.environ.pop(key, None)
-    import torch
+if __name__ == "__main__":
+    mode = sys.argv[3]
+    if mode != "tinydigits-first":  # a notebook that ran torch natively before it called tinydigits
+        for key in ("ATEN_CPU_CAPABILITY", "ONEDNN_MAX_CPU_ISA", "MKL_CBWR"):
+            os.environ.pop(key, None)
+        import torch
 
-    torch.ones(3).sum()
+        torch.ones(3).sum()
     import tinydigits
+    from tinydigits.training import arithmetic
 
+    if mode == "unpinnable":  # the AVX-512 decision, injected: this process "cannot pin" whatever the CPU
+        arithmetic.pin_portable = lambda: "torch already runs its AVX512 kernels in this process (injected)"
     run = tinydigits.train(epochs=1, train_limit=500, data_dir=sys.argv[1], out=sys.argv[2])
     config = json.loads((run.run_dir / "config.json").read_text())
     print(json.dumps({"isa": config["environment"]["arithmetic"]["aten_isa"], "epochs": run.metrics["epochs"],
@@ -383,22 +387,30 @@ if __name__ == "__main__":  # a notebook that ran torch natively before it calle
 """
 
 
-def test_a_notebook_that_ran_torch_natively_still_trains_a_portable_seed(tmp_path, mnist_dir):
-    """Where torch already runs AVX-512 kernels, `tinydigits.train` says so in one line and trains the seed in a fresh
-    process pinned to AVX2: the same numbers as a pinned process (on an AVX2-only CPU it trains in place)."""
+@pytest.mark.parametrize("mode", ["unpinnable", "tinydigits-first", "torch-first"])
+def test_a_notebook_trains_a_portable_seed_in_place_or_in_a_fresh_process(mode, tmp_path, mnist_dir):
+    """`tinydigits.train` from a notebook: where the process cannot pin (torch already ran AVX-512 kernels; injected
+    here, so the branch runs on every CPU kind) it says so in one line and trains in a fresh process pinned to AVX2;
+    where it can (tinydigits first, or torch first on an AVX2-only CPU) it trains in place, without that line. Either
+    way the numbers are a pinned process's."""
     import subprocess
     import sys
 
+    from tinydigits.api import FRESH_NOTE
+
     script = tmp_path / "notebook.py"
-    script.write_text(NATIVE_FIRST)
+    script.write_text(NOTEBOOK)
     # a scheduler address in the environment (here a closed port) is for checks: the fresh process is this machine's
-    done = subprocess.run([sys.executable, str(script), str(mnist_dir), str(tmp_path / "far")], capture_output=True,
+    done = subprocess.run([sys.executable, str(script), str(mnist_dir), str(tmp_path / "far"), mode], capture_output=True,
                           text=True, timeout=240, env={**os.environ, "DASK_SCHEDULER_ADDRESS": "tcp://127.0.0.1:9"})
     assert done.returncode == 0, done.stderr
     far = json.loads(done.stdout.strip().splitlines()[-1])
     assert far["isa"] == "AVX2" and far["report"] and far["test"] == 10_000
-    if "avx512f" in cpu_flags():
-        assert "training it in a fresh process pinned to AVX2" in done.stdout
+    if mode == "unpinnable":
+        assert done.stdout.count(FRESH_NOTE) == 1
+    elif mode == "tinydigits-first":
+        assert FRESH_NOTE not in done.stdout
+    # torch-first: in place on AVX2-only, fresh on AVX-512 - both branches are proved by the two modes above
     here = train(TrainConfig(epochs=1, train_limit=500, data_dir=str(mnist_dir), out=str(tmp_path / "here")), quiet=True,
                  log=lambda _: None)
     assert [(e["test_acc"], e["test_loss"]) for e in far["epochs"]] == \

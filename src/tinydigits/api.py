@@ -54,13 +54,16 @@ def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any)
     if plan.unpinned:  # a notebook or script that ran torch before: the seed trains where the pin holds
         from tinydigits.cluster.fresh import train_fresh  # a seed sent to another process: cluster's
 
-        _say_once("fresh", "tinydigits: PyTorch already ran in this Python process with kernels chosen for this CPU, "
-                           "and a portable run needs the kernels every x86 CPU shares (the same curve on Intel and AMD). "
-                           "So each run trains in a fresh Python process, which does not run your script again; its "
-                           "epoch lines follow. (portable=False trains here, in this CPU's own arithmetic.)")
+        _say_once("fresh", FRESH_NOTE)
         return _result_from(train_fresh(plan.config, plan.budget), plan.config)
     return train_run(plan.config, plan.budget, plan.source, quiet=quiet, warn=print)
 
+
+# Said once a session when a portable seed must leave this process (tests look for this text, whatever the CPU).
+FRESH_NOTE = ("tinydigits: PyTorch already ran in this Python process with kernels chosen for this CPU, and a portable "
+              "run needs the kernels every x86 CPU shares (the same curve on Intel and AMD). So each run trains in a "
+              "fresh Python process, which does not run your script again; its epoch lines follow. (portable=False "
+              "trains here, in this CPU's own arithmetic.)")
 
 _SAID: set[str] = set()
 
