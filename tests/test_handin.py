@@ -102,37 +102,59 @@ def test_out_in_the_way_is_one_line(student, tmp_path):
     assert_one_line_error(run_main("report", "model.py:Nope", "--steps", "--runs", str(student / "runs")), "Nope")
 
 
-def _step(train: list[float], test: list[float], **config) -> rules.Step:
-    """A step made to order: its curve, its config (recipe fields), no layers."""
-    epochs = [{"epoch": i + 1, "train_acc": a, "test_acc": b, "train_loss": 0.1, "test_loss": 0.1, "lr": 0.1,
-               "seconds": 10.0} for i, (a, b) in enumerate(zip(train, test, strict=True))]
-    base = {"model": "m", "epochs": len(test), "seed": 0, "train_images": 60_000, "budget": {"last": 3}}
-    return rules.Step(Path("."), {**base, **config}, {"model": "m", "params": 7000, "seed": 0, "epochs": epochs})
+def _step(train: list[float], test: list[float], modules: dict | None = None, lr: list[float] | None = None,
+          **config) -> rules.Step:
+    """A step made to order: its curve, its config (recipe fields), the modules it records (none by default)."""
+    from tinydigits.results.records import Run
+
+    epochs = [{"epoch": i + 1, "train_acc": a, "test_acc": b, "train_loss": 0.1, "test_loss": 0.1,
+               "lr": lr[i] if lr else 0.1, "seconds": 10.0} for i, (a, b) in enumerate(zip(train, test, strict=True))]
+    base = {"model": "m", "epochs": len(test), "seed": 0, "train_images": 60_000, "budget": {"last": 3}, "target": "t",
+            "architecture": {"layers": [], "modules": modules or {}}}
+    metrics = {"model": "m", "params": 7000, "seed": 0, "epochs": epochs}
+    return rules.Step(Run.from_files(Path("."), {**base, **config}, metrics))
 
 
 def test_a_gap_inside_the_noise_is_neither_over_nor_under_fitting():
     flat = [99.0] * 12 + [99.45, 99.46, 99.47]
-    text = " ".join(rules.fit_lines(_step([a - 0.05 for a in flat], flat)))  # test above train by 0.05
-    assert "no sign of over- or under-fitting" in text and "over-fitting**" not in text and "under-fitting**" not in text
+    step = _step([a - 0.05 for a in flat], flat)  # test above train by 0.05
+    assert rules.facts(step).fit.diagnosis == "neither"
+    assert "inside the noise" in rules.fit_lines(step)[0]
+
+
+def test_each_step_gets_exactly_one_diagnosis_and_no_sentence_contradicts_it():
+    """Both figures below the line with no gap: under-fitting, said once - never 'no sign of under-fitting' beside it."""
+    test = [98.0 + 0.1 * i for i in range(12)] + [99.30, 99.33, 99.35]
+    step = _step([a - 0.03 for a in test], test, modules={"c": {"type": "Conv2d", "in_channels": 1, "out_channels": 8,
+                                                                "kernel_size": [3, 3], "groups": 1},
+                                                          "d": {"type": "Dropout", "p": 0.05}})
+    f = rules.facts(step)
+    assert f.fit.diagnosis == "under-fitting" and "dropout (0.05)" in f.fit.why
+    text = "\n".join(rules.analysis_lines(step, None))
+    assert text.count("**under-fitting**") == 1 and "**neither**" not in text and "no sign" not in text
 
 
 def test_test_above_train_is_explained_by_what_the_run_had():
     test = [97.0 + 0.2 * i for i in range(15)]
-    plain = " ".join(rules.fit_lines(_step([a - 2.0 for a in test], test)))
-    assert "augmentation" not in plain and "dropout" not in plain and "running average" in plain
-    rotated = " ".join(rules.fit_lines(_step([a - 2.0 for a in test], test, augment_degrees=7.0)))
-    assert "augmentation was on" in rotated and "**under-fitting**" not in rotated
+    plain = rules.facts(_step([a - 2.0 for a in test], test))
+    assert plain.fit.diagnosis == "neither" and not plain.hinders and "running average" in plain.fit.why
+    rotated = rules.facts(_step([a - 2.0 for a in test], test, augment_degrees=7.0))
+    assert rotated.fit.diagnosis == "neither" and rotated.hinders == ["augmentation (degrees 7)"]
+    zoomed = rules.facts(_step([a - 2.0 for a in test], test, augment_scale=[0.9, 1.1]))  # a zoom is augmentation too
+    assert zoomed.hinders == ["augmentation (scale 0.9-1.1)"] and "none of them" not in zoomed.fit.why
+    plain_tail = rules.facts(_step([a - 2.0 for a in test], test, augment_degrees=7.0, augment_off_last=3))
+    assert plain_tail.hinders == []  # the judged epochs trained on digits as they are
 
 
 def test_over_fitting_needs_test_to_stall_while_train_leads():
-    test = [99.0] * 15
-    assert "**over-fitting**" in " ".join(rules.fit_lines(_step([99.9] * 15, test)))
+    assert rules.facts(_step([99.9] * 15, [99.0] * 15)).fit.diagnosis == "over-fitting"
     rising = [10.0 + 6 * i for i in range(15)]
-    assert "over-fitting**" not in " ".join(rules.fit_lines(_step([a + 5 for a in rising], rising)))
+    assert rules.facts(_step([a + 5 for a in rising], rising)).fit.diagnosis == "neither"
 
 
-def test_a_shortened_step_is_named_and_not_given_advice_the_budget_forbids():
+def test_a_shortened_step_cannot_be_told_and_is_named():
     short = _step([60.0, 80.0], [50.0, 70.0], train_images=5000, epochs=2)
+    assert rules.facts(short).fit.diagnosis == "cannot tell"
     text = " ".join(rules.fit_lines(short))
     assert "2 of the budget's 15 epochs" in text and "5,000 of 60,000 training images" in text
     assert "epochs could go up" not in text and "more epochs" not in text
@@ -143,3 +165,69 @@ def test_the_stall_sentence_agrees_with_the_best_epoch():
     test = [99.0, 99.2, 99.3, 99.31, 99.32, 99.33, 99.34, 99.35, 99.36, 99.37, 99.38, 99.39, 99.40, 99.41, 99.44]
     text = rules.stall_text(test)
     assert "best 99.44 % at epoch 15" in text and "after epoch 3" not in text  # 15 beat 3's best by 0.14
+
+
+def test_the_start_at_chance_and_a_fall_beyond_the_noise_are_facts():
+    test = [11.35, 11.35, 11.35, 80.0, 95.0, 97.0, 97.5, 98.0, 98.2, 98.4, 98.6, 98.8, 96.98, 98.9, 98.87]
+    step = _step([a - 0.5 for a in test], test)
+    f = rules.facts(step)
+    assert f.start == [1, 2, 3] and f.drop == (13, pytest.approx(1.82))
+    text = "\n".join(rules.analysis_lines(step, None))
+    assert "epochs 1-3 sat at chance" in text and "fell 1.82 points at epoch 13" in text
+
+
+def test_a_step_schedule_is_tied_to_the_stall():
+    test = [98.0, 99.0, 99.2, 99.3, 99.32, 99.33, 99.33, 99.34, 99.34, 99.34]
+    lr = [0.05] * 3 + [0.005] * 3 + [0.0005] * 4
+    step = _step([a - 0.02 for a in test], test, lr=lr, scheduler="step")
+    assert rules.rate_events(step.run) == [(4, 0.005), (7, 0.0005)]
+    text = "\n".join(rules.analysis_lines(step, None))
+    assert "fell to 0.005 at epoch 4, then 0.0005 at epoch 7" in text and "stalled once the rate had been cut" in text
+
+
+def test_a_margin_inside_the_noise_is_a_thin_pass():
+    test = [99.0] * 12 + [99.44, 99.50, 99.52]
+    step = _step([a - 0.02 for a in test], test)
+    f = rules.facts(step)
+    assert f.margin == pytest.approx(0.04) and f.thin
+    assert "a thin pass" in rules.verdict_reason(step)
+    wide = rules.facts(_step([a - 0.02 for a in test], [99.0] * 12 + [99.7, 99.7, 99.7]))
+    assert not wide.thin
+
+
+CONV = {"type": "Conv2d", "kernel_size": [3, 3], "groups": 1, "stride": [1, 1], "padding": [0, 0], "bias": False}
+
+
+def _net(p: float, widths=(8, 16)) -> dict:
+    return {"c1": {**CONV, "in_channels": 1, "out_channels": widths[0]}, "d1": {"type": "Dropout", "p": p},
+            "c2": {**CONV, "in_channels": widths[0], "out_channels": widths[1]}, "d2": {"type": "Dropout", "p": p}}
+
+
+def test_every_module_setting_and_recipe_setting_that_changed_is_named():
+    curve = [99.0] * 15
+    before = _step(curve, curve, modules=_net(0.05))
+    after = _step(curve, curve, modules=_net(0.02, (10, 16)), augment_scale=[0.9, 1.1], bn_recompute=10000,
+                  momentum=0.8)
+    assert rules.setting_changes(before.run, after.run) == ["Dropout p 0.05 → 0.02 (after conv1, conv2)"]
+    assert rules.width_changes(before.run, after.run) == ["conv1 8 → 10 channels"]
+    changed = rules.recipe_changes(before.config, after.config)
+    assert {"augment_scale none → 0.9-1.1", "bn_recompute none → 10000", "momentum none → 0.8"} <= set(changed)
+    text = "\n".join(rules.change_lines(before, after))
+    assert "Dropout p 0.05 → 0.02" in text and "bn_recompute" in text and "momentum" in text
+
+
+def test_a_new_setting_joins_its_role_without_another_edit():
+    import dataclasses
+
+    from tinydigits.settings import setting
+    from tinydigits.training.config import TrainConfig, settings_of
+
+    @dataclasses.dataclass
+    class WithMore(TrainConfig):
+        warmup: int = setting(0, "a new recipe setting", role="recipe")
+        cutout: float = setting(0.0, "a new augmentation", role="augment")
+
+    assert "warmup" in settings_of("recipe", cls=WithMore) and "cutout" in settings_of("augment", cls=WithMore)
+    assert "warmup" not in settings_of("recipe") and set(settings_of("recipe")) < set(settings_of("recipe", cls=WithMore))
+    with pytest.raises(ValueError, match="unknown role"):
+        settings_of("recepie")

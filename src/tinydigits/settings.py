@@ -24,9 +24,11 @@ DATA_DIR_HELP = "folder with the four MNIST IDX files (default: $TINYDIGITS_DATA
 
 def setting(default: Any = None, help: str | None = None, *, type: Callable[[str], Any] | None = None,
             metavar: str | None = None, choices: Iterable[str] | None = None, cli: bool = True,
-            default_factory: Callable[[], Any] | None = None) -> Any:
-    """A dataclass field with its flag's help (`cli=False`: a setting no command line sets, e.g. one the program fills)."""
-    metadata = {"help": help, "type": type, "metavar": metavar, "choices": tuple(choices) if choices else None, "cli": cli}
+            default_factory: Callable[[], Any] | None = None, role: str | None = None) -> Any:
+    """A dataclass field with its flag's help (`cli=False`: a setting no command line sets, e.g. one the program fills)
+    and its `role` (what kind of setting it is: `training.config.ROLES`), from which every list of settings derives."""
+    metadata = {"help": help, "type": type, "metavar": metavar, "choices": tuple(choices) if choices else None, "cli": cli,
+                "role": role}
     if default_factory is not None:
         return dataclasses.field(default_factory=default_factory, metadata=metadata)
     return dataclasses.field(default=default, metadata=metadata)

@@ -74,6 +74,18 @@ class Source:
             text = _without_docs(code_text(self.factory))
         return hashlib.sha256((text + json.dumps(self.recipe, sort_keys=True, default=str)).encode()).hexdigest()[:16]
 
+    def code(self) -> str | None:
+        """The model's code as a reader would want it beside its results: a file's text, a spec's JSON, a class's
+        source (None where Python has no source for it, e.g. a class built at run time)."""
+        try:
+            if self.origin["kind"] == "spec":
+                return json.dumps(self.origin["spec"], indent=1)
+            if self.origin["kind"] == "file":
+                return Path(self.origin["path"]).read_text()
+            return inspect.getsource(self.factory)
+        except (OSError, TypeError, KeyError):
+            return None
+
     def create(self) -> nn.Module:
         """A fresh model from this factory; a user's own model is checked on a [2, 1, 28, 28] input."""
         try:

@@ -170,3 +170,32 @@ def format_totals(t: dict[str, Any]) -> str:
                       f"Non-trainable params: {t['non_trainable_params']:,}",
                       f"Input size (MB): {t['input_mb']:.2f}", f"Forward/backward pass size (MB): {t['forward_backward_mb']:.2f}",
                       f"Params size (MB): {t['params_mb']:.2f}", f"Estimated Total Size (MB): {t['estimated_total_mb']:.2f}"])
+
+
+# A module's settings that change what it computes, as PyTorch names them (read where the module has them).
+SETTINGS = ("in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups", "padding_mode",
+            "in_features", "out_features", "num_features", "eps", "momentum", "affine", "track_running_stats", "p",
+            "output_size", "ceil_mode", "negative_slope", "alpha", "beta", "threshold", "approximate", "size",
+            "scale_factor", "mode", "start_dim", "end_dim", "normalized_shape", "elementwise_affine", "num_groups")
+
+
+def module_settings(module: nn.Module) -> dict[str, Any]:
+    """What a leaf module is set to (`type` included): a conv's kernel, stride, padding, dilation, groups and whether
+    it has a bias; batch norm's momentum, eps, affine; dropout's p; a pool's window. Plain JSON values."""
+    out: dict[str, Any] = {"type": type(module).__name__}
+    for name in SETTINGS:
+        if hasattr(module, name) and not callable(getattr(module, name)):
+            value = getattr(module, name)
+            if isinstance(value, int | float | str | bool | tuple | list) or value is None:
+                out[name] = list(value) if isinstance(value, tuple) else value
+    if isinstance(getattr(module, "bias", False), nn.Parameter | type(None)) and hasattr(module, "bias"):
+        out["bias"] = module.bias is not None
+    return out
+
+
+def architecture(model: nn.Module) -> dict[str, Any]:
+    """The layer table (`summarize`'s rows) and each leaf module's settings, as recorded with a run when it trains:
+    what a write-up shows and compares without running the model's code again."""
+    rows = summarize(model)
+    modules = dict(model.named_modules())
+    return {"layers": [asdict(r) for r in rows], "modules": {r.name: module_settings(modules[r.name]) for r in rows}}

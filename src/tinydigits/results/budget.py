@@ -62,7 +62,7 @@ def reason(verdict: dict[str, Any], budget: constants.Budget, test: list[float])
     if ran < planned:
         why.append(f"stopped early: {ran} of {planned} planned epochs")
     if ran < budget.last:
-        why.append(f"too few epochs to judge: {ran} ran, the budget judges the last {budget.last}")
+        why.append(too_few(ran, budget))
     else:
         first = ran - budget.last + 1
         below = [(first + i, a) for i, a in enumerate(test[-budget.last:]) if a < budget.min_acc]
@@ -74,6 +74,11 @@ def reason(verdict: dict[str, Any], budget: constants.Budget, test: list[float])
     if not c["params"]["pass"]:
         why.append(f"{c['params']['value']:,} parameters, not fewer than {budget.max_params:,}")
     return "; ".join(why)
+
+
+def too_few(ran: int, budget: constants.Budget) -> str:
+    """The words for a run shorter than the epochs the budget judges (the same in every verdict)."""
+    return f"too few epochs to judge: {ran} ran, the budget judges the last {budget.last}"
 
 
 def trained(result: dict[str, Any]) -> int:
@@ -88,9 +93,10 @@ def mark(ok: bool | None) -> str:
 def seed_table(result: dict[str, Any], budget: constants.Budget) -> tuple[list[str], list[list[str]]]:
     """Header and per-seed cells of a verdict (last-N accuracies, min, final, verdict): the terminal table
     and check.md show the same cells."""
-    first = result["epochs"] - budget.last + 1
-    head = ["seed", *[f"ep{first + i}" for i in range(budget.last)], "min", "final", "verdict"]
-    rows = [[seed, *[f"{a:.2f}" for a in s["last"]], *["-"] * (budget.last - len(s["last"])),
+    shown = min(budget.last, result["epochs"])  # a run shorter than the judged epochs shows the epochs it had
+    first = result["epochs"] - shown + 1
+    head = ["seed", *[f"ep{first + i}" for i in range(shown)], "min", "final", "verdict"]
+    rows = [[seed, *[f"{a:.2f}" for a in s["last"]], *["-"] * (shown - len(s["last"])),
              *([f"{s['min_last']:.2f}", f"{s['final']:.2f}"] if s["last"] else ["-", "-"]),
              mark(s["pass"]) + (f" ({s.get('error') or s.get('not_run')})" if "error" in s or "not_run" in s else "")]
             for seed, s in result["seeds"].items()]
@@ -106,6 +112,9 @@ def format_verdict(result: dict[str, Any], budget: constants.Budget) -> str:
     lines = ["  ".join(f"{c:>7}" for c in row) for row in (head, *rows)]
     lines.append("")
     for name, c in result["constraints"].items():
+        if name == "accuracy" and result["epochs"] < budget.last:
+            lines.append(f"{name:<9} {'-':>8}  {too_few(result['epochs'], budget):<52} {mark(c['pass'])}")
+            continue
         lines.append(f"{name:<9} {constraint_value(c):>8}  {c['limit']:<52} {mark(c['pass'])}")
     lines.append(f"mean final test accuracy {result['mean_final_acc']:.2f}% over {trained(result)} seeds")
     lines.append(format_odds(result["odds"]))

@@ -130,12 +130,9 @@ def plot_top_losses(model: nn.Module, test: mnist.Split, p: predictions.Predicti
 def plot_augment(train: mnist.Split, cfg: dict[str, Any], path: Path, digits: int = 8, draws: int = 3) -> None:
     """The same training digits as the recipe's augmentation makes them (a few draws each, seeded apart from the
     run's generators), and plain where the recipe has a plain tail: one image, a row per draw."""
-    from tinydigits.data.augment import Augment
+    from tinydigits.training.config import TrainConfig, augmentations
 
-    fields = {"degrees": "augment_degrees", "translate": "augment_translate", "elastic": "augment_elastic",
-              "stroke": "augment_stroke", "blur": "augment_blur", "noise": "augment_noise"}
-    augment = Augment(**{k: float(cfg.get(v) or 0.0) for k, v in fields.items()},
-                      scale=tuple(cfg.get("augment_scale") or (1.0, 1.0)), shear=float(cfg.get("augment_shear") or 0.0))
+    augment = TrainConfig.from_record(cfg).augment()
     x = mnist.to_unit(train.images[:digits]).float().cpu()
     g = torch.Generator().manual_seed(1234)  # the picture's own generator: the run's are untouched
     rows = [x] + [augment(x.clone(), g) for _ in range(draws)]
@@ -146,7 +143,7 @@ def plot_augment(train: mnist.Split, cfg: dict[str, Any], path: Path, digits: in
     ax.set_yticks([28 * r + 14 for r in range(len(rows))], ["as they are", *(f"draw {d + 1}" for d in range(draws))],
                   fontsize=7)
     tail = int(cfg.get("augment_off_last") or 0)
-    used = ", ".join(f"{k} {cfg.get(v)}" for k, v in fields.items() if cfg.get(v)) or "none"
+    used = ", ".join(f"{k} {v}" for k, v in augmentations(cfg).items()) or "none"
     plain = f"; the last {tail} epochs train on the first row as it is" if tail else ""
     ax.set_title(f"what the model trains on - augmentation: {used}{plain}", fontsize=8)
     save_figure(fig, path)

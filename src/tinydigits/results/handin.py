@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 from tinydigits import files
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models import summary
+from tinydigits.results import records
 from tinydigits.results import steps as judge
 from tinydigits.results.budget import mark, seed_table
 from tinydigits.results.figures import matplotlib, plt, save_figure
 from tinydigits.results.report import md_table
-from tinydigits.training.metrics import curve
 
 PICTURES = ("curves.png", "misclassified.png", "per_class.png")  # a run's own, copied beside README.md per step
 
@@ -26,7 +25,8 @@ def resolve(refs: list[str], runs_dir: str | Path, log=lambda line: print(line, 
     run or check of it under `runs_dir`, said in one line."""
     out = []
     for i, ref in enumerate(refs, 1):
-        if Path(ref).is_dir():
+        if Path(ref).exists():
+            records.kind_of(ref)  # a path that is neither a run nor a check folder: one line saying so
             out.append(Path(ref))
             continue
         folder, count = judge.newest_run(ref, runs_dir)
@@ -55,7 +55,7 @@ def out_paths(out: str) -> tuple[Path, Path]:
 def write_up(folders: list[Path], out: str | None = None) -> tuple[str, Path | None]:
     """The Markdown of every step in order, and the README.md it was written to: with `out`, there, its pictures
     beside it (without, the text alone and None: no picture is written unasked)."""
-    steps = [judge.read_step(f) for f in folders]
+    steps = judge.read_steps(folders)
     readme, folder = out_paths(out) if out else (None, None)
     pictures: dict[int, dict[str, str]] = {}
     if folder is not None:
@@ -98,69 +98,125 @@ def render(steps: list[judge.Step], pictures: dict[int, dict[str, str]], with_ov
 
 def overview_table(steps: list[judge.Step]) -> str:
     n = steps[0].last
-    head = ["step", "model", "params", "RF", "epochs", "training images", "best train %", "best test %",
+    head = ["step", "model", "params", "RF", "epochs", "training images", "seed", "best train %", "best test %",
             f"min of last {n} %", "verdict", "seconds"]
     rows = []
     for i, s in enumerate(steps, 1):
-        f, v = s.figures, judge.verdict_of(s)
-        verdict = (f"{s.check['verdict']} ({s.check['odds'].get('passed')}/{s.check['odds'].get('seeds')} seeds)"
-                   if s.check else f"{mark(v['pass'])} (seed {s.config.get('seed')})")
-        rows.append([i, f"`{s.name}`", f"{f['params']:,}", f["rf"], f["epochs"], f"{s.train_images:,}",
-                     f"{f['best_train']:.2f}", f"{f['best_test']:.2f}",
-                     f"{f['min_last']:.2f}" + (f" (of {f['n']})" if f["n"] < n else ""), verdict,
-                     f"{f['seconds']:.0f}"])
+        f, v = judge.facts(s), judge.verdict_of(s)
+        seed = f"{s.seed} (shown; {len(s.check.finished())} trained)" if s.check else f"{s.seed}"
+        verdict = (f"{s.check.verdict.format()}; seed {s.seed} {mark(v['pass'])}" if s.check
+                   else f"{mark(v['pass'])} (seed {s.seed})")
+        if v["pass"] and f.thin:
+            verdict += ", thin"
+        rows.append([i, f"`{s.name}`", f"{f.params:,}", f.rf or "?", f.epochs, f"{s.train_images:,}", seed,
+                     f"{f.best_train:.2f}", f"{f.best_test:.2f}", f"{f.min_last:.2f}" + (f" (of {f.n})" if f.n < n else ""),
+                     verdict, f"{f.seconds:.0f}"])
     return md_table(head, rows)
 
 
 def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: dict[str, str]) -> list[str]:
-    f = step.figures
-    where = (f"check `{step.check_folder.name}`, seed {step.config.get('seed')} shown in detail (the median of its "
-             f"seeds' min of the last {step.last})" if step.check else f"run `{step.folder.name}`")
-    out = [f"## Step {i + 1}: {step.name} ({where})", "", f"**Target:** {step.config.get('target') or '—'}", "",
+    f = judge.facts(step)
+    where = (f"check `{step.check_folder.name}`, seed {step.seed} shown in detail: {step.why_shown}" if step.check
+             else f"run `{step.folder.name}`, seed {step.seed}")
+    out = [f"## Step {i + 1}: {step.name} ({where})", "", f"**Target:** {step.run.target or '—'}", "",
            "**Result:**", "",
-           f"- parameters: {f['params']:,}; receptive field at the head: {f['rf']} px",
-           f"- epochs: {f['epochs']}; training images: {step.train_images:,}; {f['seconds']:.0f} s of training",
-           f"- best train accuracy: {f['best_train']:.2f} %; best test accuracy: {f['best_test']:.2f} % (epoch "
-           f"{f['best_epoch']}); min of the last {f['n']} epochs: {f['min_last']:.2f} %",
+           f"- parameters: {f.params:,}; receptive field at the head: {f.rf or 'not recorded'} px",
+           f"- epochs: {f.epochs}; training images: {step.train_images:,}; {f.seconds:.0f} s of training",
+           f"- recipe: {recipe_text(step.run)}",
+           f"- best train accuracy: {f.best_train:.2f} %; best test accuracy: {f.best_test:.2f} % (epoch "
+           f"{f.best_epoch}); min of the last {f.n} epochs: {f.min_last:.2f} % (seed {step.seed})",
            f"- budget ({step.budget.min_acc} % in each of the last {step.last} of at most {step.budget.max_epochs} "
-           f"epochs, fewer than {step.budget.max_params:,} parameters): {judge.verdict_reason(step)}", ""]
-    out += _check_block(step, pictures) + _result_tables(step, pictures)
+           f"epochs, fewer than {step.budget.max_params:,} parameters): {judge.verdict_reason(step)}",
+           "- the Target's measurable parts: " + "; ".join(
+               f"{part}: {figure} {'✓' if met else '✗' if met is False else '(not judged)'}"
+               for part, met, figure in f.target),
+           f"- to train it again: `{reproduce(step)}`", ""]
+    out += _check_block(step, pictures) + _result_tables(step, pictures, previous, i)
     out += ["**Analysis:**", "", *judge.analysis_lines(step, previous), ""]
     return out
+
+
+def recipe_text(run) -> str:
+    """Every setting that decides how the step trained, by role: the optimiser and its rate, momentum, batch, the
+    schedule, averaging, augmentation and its plain tail, the data it saw - so the write-up stands alone."""
+    from tinydigits.training.config import augmentations, settings_of
+
+    s = run.settings
+    parts = [f"{s.optimizer}" + (f" (momentum {s.momentum:g})" if s.optimizer == "sgd" else ""),
+             f"peak rate {s.lr:g}", f"batch {s.batch_size}", f"schedule {s.scheduler}"]
+    shown = {"optimizer", "lr", "batch_size", "scheduler", "momentum", "augment_off_last"}
+    for name in settings_of("recipe", "data"):
+        value = getattr(s, name)
+        if name not in shown and value not in (None, 0, 0.0, "", False):
+            parts.append(f"{name.replace('_', ' ')} {value:g}" if isinstance(value, float) else
+                         f"{name.replace('_', ' ')} {value}")
+    used = augmentations(run.config)
+    parts.append("augmentation: " + (", ".join(f"{k} {judge._value(v)}" for k, v in used.items()) if used else "none")
+                 + (f", none in the last {s.augment_off_last} epochs" if used and s.augment_off_last else ""))
+    return "; ".join(parts)
+
+
+def reproduce(step: judge.Step) -> str:
+    """The command that trains this step again: a check's own, else `train` with every recorded recipe, augmentation
+    and data setting given as a flag (flags override a model's recipe, so no recipe needs to be read)."""
+    import dataclasses
+    import shlex
+
+    from tinydigits.training.config import TrainConfig, settings_of
+
+    if step.check and (step.check.command or "").startswith("tinydigits check "):
+        return step.check.command
+    s = step.run.settings
+    args = ["tinydigits", "train", "--model", step.run.ref, "--seed", str(step.seed), "--epochs", str(len(step.run.epochs))]
+    if step.check:  # a check run from Python: the same settings, its seeds
+        args[1] = "check"
+        args[4:6] = ["--seeds", ",".join(map(str, sorted(step.check.seeds))), "--last", str(step.budget.last)]
+    cli = {f.name for f in dataclasses.fields(TrainConfig) if f.metadata.get("cli", True)}
+    for name in settings_of("recipe", "augment", "data"):
+        value = getattr(s, name)
+        if name not in cli or value in (None, 0, 0.0, ""):
+            continue
+        if isinstance(value, tuple | list):
+            if tuple(value) == (1.0, 1.0):
+                continue
+            value = ",".join(f"{v:g}" for v in value)
+        args += [f"--{name.replace('_', '-')}", f"{value:g}" if isinstance(value, float) else str(value)]
+    return shlex.join(args)
 
 
 def _check_block(step: judge.Step, pictures: dict[str, str]) -> list[str]:
     if not step.check:
         return []
-    head, rows = seed_table(step.check, step.budget)
-    out = ["Over seeds (`check`): " + _odds_text(step.check.get("odds", {})), "", md_table(head, rows), ""]
+    head, rows = seed_table(step.check.result, step.budget)
+    out = ["Over seeds (`check`): " + step.check.odds.format() + ".", "", md_table(head, rows), ""]
     if "check.png" in pictures:
         out += [f"![the check's seeds]({pictures['check.png']})", ""]
     return out
 
 
-def _odds_text(odds: dict[str, Any]) -> str:
-    held = f"{odds.get('passed', '?')} of {odds.get('seeds', '?')} seeds held"
-    if "probability" not in odds:
-        return f"{held}; {odds.get('note', 'too few seeds for odds')}."
-    return (f"{held}; the odds a new seed holds {100 * odds['probability']:.1f} % (95 % lower bound "
-            f"{100 * odds['probability_lower']:.1f} %), min(last epochs) mean {odds['mean']:.3f}, sd {odds['sd']:.3f}.")
-
-
-def _result_tables(step: judge.Step, pictures: dict[str, str]) -> list[str]:
+def _result_tables(step: judge.Step, pictures: dict[str, str], previous: judge.Step | None = None,
+                   i: int = 0) -> list[str]:
     """The layer table, the epoch log, the pictures and per-class accuracy of the shown run."""
-    log = [[e["epoch"], f"{e['train_loss']:.4f}", f"{e['train_acc']:.2f}", f"{e['test_loss']:.4f}", f"{e['test_acc']:.2f}",
-            f"{e['lr']:.4g}", f"{e['seconds']:.1f}"] for e in step.metrics["epochs"]]
-    out = ["Layers (`tinydigits summary`: output shape, parameters, receptive field and jump in input pixels):", "",
-           summary.format_table(step.rows, markdown=True), "", "Epoch log (train figures: a running average over the "
-           "epoch; test: after it; lr: at its start):", "",
-           md_table(["epoch", "train loss", "train acc %", "test loss", "test acc %", "lr", "seconds"], log), ""]
+    log = [[e.epoch, f"{e.train_loss:.4f}", f"{e.train_acc:.2f}", f"{e.test_loss:.4f}", f"{e.test_acc:.2f}",
+            f"{e.lr:.4g}", f"{e.seconds:.1f}"] for e in step.run.epochs]
+    layers = (summary.format_table(step.run.layers, markdown=True) if step.run.layers else
+              "not recorded with this run (it trained before tinydigits recorded layer tables)")
+    out = [f"Layers (`tinydigits summary` at training time, seed {step.seed}: output shape, parameters, receptive "
+           "field and jump in input pixels):", "", layers, ""]
+    if step.run.code and previous is not None and previous.run.code == step.run.code:
+        out += [f"The model's code: the same file as step {i}'s, above.", ""]
+    elif step.run.code:
+        out += ["<details><summary>The model's code, as it trained</summary>", "", "```python", step.run.code.rstrip(),
+                "```", "", "</details>", ""]
+    out += [f"Epoch log (seed {step.seed}; train figures: a running average over the epoch; test: after it; lr: at its "
+            "start):", "", md_table(["epoch", "train loss", "train acc %", "test loss", "test acc %", "lr", "seconds"],
+                                    log), ""]
     out += [f"![{name.removesuffix('.png')}]({path})" for name, path in pictures.items() if name != "check.png"]
-    if step.per_class:
-        digits = [r["digit"] for r in step.per_class]
-        out += ["", "Per class (test set):", "",
-                md_table(["digit", *digits], [["accuracy %", *(f"{float(r['accuracy']):.2f}" for r in step.per_class)],
-                                              ["errors", *(r["errors"] for r in step.per_class)]])]
+    if step.run.per_class:
+        digits = [r.digit for r in step.run.per_class]
+        out += ["", f"Per class (test set, seed {step.seed}):", "",
+                md_table(["digit", *digits], [["accuracy %", *(f"{r.accuracy:.2f}" for r in step.run.per_class)],
+                                              ["errors", *(r.errors for r in step.run.per_class)]])]
     return [*out, ""]
 
 
@@ -169,13 +225,13 @@ def plot_steps(steps: list[judge.Step], path: Path) -> None:
     fig, (ax_loss, ax_acc, ax_zoom) = plt.subplots(1, 3, figsize=(15, 4.2))
     line = steps[0].budget.min_acc
     for i, step in enumerate(steps):
-        e = step.metrics["epochs"]
-        x, label = [r["epoch"] for r in e], f"{i + 1} {step.name}"
-        ax_loss.plot(x, curve(e, "test_loss"), "o-", ms=3, color=f"C{i}", label=f"{label} test")
-        ax_loss.plot(x, curve(e, "train_loss"), "--", color=f"C{i}", alpha=0.6, label=f"{label} train")
+        e = step.run.epochs
+        x, label = [r.epoch for r in e], f"{i + 1} {step.name} (seed {step.seed})"
+        ax_loss.plot(x, [r.test_loss for r in e], "o-", ms=3, color=f"C{i}", label=f"{label} test")
+        ax_loss.plot(x, [r.train_loss for r in e], "--", color=f"C{i}", alpha=0.6, label=f"{label} train")
         for ax in (ax_acc, ax_zoom):
-            ax.plot(x, curve(e), "o-", ms=3, color=f"C{i}", label=f"{label} test")
-            ax.plot(x, curve(e, "train_acc"), "--", color=f"C{i}", alpha=0.6, label=f"{label} train")
+            ax.plot(x, step.run.test(), "o-", ms=3, color=f"C{i}", label=f"{label} test")
+            ax.plot(x, step.run.train(), "--", color=f"C{i}", alpha=0.6, label=f"{label} train")
     for ax in (ax_acc, ax_zoom):
         ax.axhline(line, color="crimson", ls=":", label=f"{line} %")
     ax_loss.set(title="loss", xlabel="epoch", ylabel="cross-entropy", yscale="log")

@@ -35,8 +35,6 @@ TIER = ("model_sha256", "recipe_sha256", "budget")
 # Settings added after rows were written, with the value that leaves a curve as it was: left out of the hash when
 # absent or at that value, so an older row keeps its tier (a setting that changes nothing changes no recipe).
 ADDED_LATER = {"augment_off_last": 0, "lr_floor_last": 0}
-NOT_RECIPE = {"model", "recipe", "seed", "out", "data_dir", "mlflow", "mlflow_parent", "threads", "portable", "precision",
-              "device", "deterministic", "target"}
 UNNAMED = "unnamed"  # a seed whose number was not recorded (its minimum was): never a duplicate
 # The project's ledger: in a checkout docs/seeds.csv (`ledger add` writes there); an installed package carries a copy
 # that the build puts beside this file (setup.py), so `tinydigits models` shows what held where pip put it.
@@ -68,9 +66,9 @@ def key(row: dict[str, Any]) -> tuple[str, ...] | None:
 def recipe_sha256(config: dict[str, Any]) -> str:
     """The hash of what moves a seed's curve besides its seed and arithmetic: the resolved training config's fields
     (optimiser, rates, schedule, epochs, batch, augmentation, EMA, train limit...) as config.json records them."""
-    from tinydigits.training.config import TrainConfig  # torch-free
+    from tinydigits.training.config import settings_of  # torch-free
 
-    fields = {f.name for f in dataclasses.fields(TrainConfig)} - NOT_RECIPE
+    fields = settings_of("length", "recipe", "augment", "data")
     recipe = json.loads(json.dumps({k: config.get(k) for k in sorted(fields)
                                     if not (k in ADDED_LATER and config.get(k) in (None, ADDED_LATER[k]))}))
     return hashlib.sha256(json.dumps(recipe, sort_keys=True).encode()).hexdigest()[:16]

@@ -1,58 +1,57 @@
-"""The exercise's steps read back and judged: what is true of each step, and of each change, with its numbers and the
-rule it applied (`tinydigits report STEP... --steps`; the write-up itself: `results.handin`).
+"""The exercise's steps read back and judged: the facts of each step computed once from its records (`facts`), then
+said (`analysis_lines`) - so no two sentences about a step can disagree (`tinydigits report STEP... --steps`; the
+write-up itself: `results.handin`).
 
 Students hand in Model_1, Model_2, Model_3 with Target / Result / Analysis blocks, written by hand from tqdm logs, and
 graders fail the analyses that are wrong: test above train called under-fitting when augmentation or dropout was on,
-a shortened run read as the model's, two steps trained differently compared as if alike. Every statement here is a
-rule over measured figures, and says its rule.
+a shortened run read as the model's, two steps trained differently compared as if alike, a margin inside the noise
+called a plain pass. Every statement here is a rule over measured figures, and says its rule.
 """
 
 from __future__ import annotations
 
-import functools
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tinydigits import files
-from tinydigits.constants import BUDGET, Budget
+from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError
-from tinydigits.models import summary
+from tinydigits.results import records
 from tinydigits.results.budget import reason, run_verdict
-from tinydigits.training import runs
-from tinydigits.training.metrics import curve
+from tinydigits.results.records import Check, Run
+from tinydigits.training.config import augmentations, settings_of
 
-GAP_POINTS = 0.5  # train above test by more than this (mean of the last N epochs): over-fitting
-CHANCE_POINTS = 20.0  # best test accuracy below this: the network did not learn (chance is 10 %)
+GAP_POINTS = 0.5  # train above test by more than this (mean of the last N epochs): over-fitting, when test stalls
+CHANCE_POINTS = 20.0  # test accuracy below this: the network has not learnt (chance is 10 %)
+CHANCE_LOSS = 2.2  # test loss above this: at chance too (ln 10 = 2.30 is a uniform guess)
 STALL_POINTS = 0.05  # a later epoch must beat the best so far by more than this to count as still improving
 TEST_IMAGES = 10_000  # MNIST's test set: what a test accuracy's noise is counted over
-MNIST_TRAIN = 60_000
-RECIPE_FIELDS = ("optimizer", "lr", "scheduler", "batch_size", "weight_decay", "label_smoothing", "ema",
-                 "augment_degrees", "augment_translate", "augment_scale", "augment_elastic", "augment_stroke",
-                 "augment_blur", "augment_noise", "augment_off_last", "lr_floor_last", "size_schedule", "batch_schedule")
-AUGMENTS = ("augment_degrees", "augment_translate", "augment_elastic", "augment_stroke", "augment_blur", "augment_noise")
+MNIST_TRAIN = records.MNIST_TRAIN
+RATE_FALL = 0.5  # a step schedule's event: the rate at an epoch's start below this share of the epoch before's
 
 
 @dataclass
 class Step:
-    """One step read back: the run it shows (config.json, metrics.json, its model's layer rows and modules) and, for
-    a check folder, the check's verdict and the seed shown in detail."""
+    """One step: the run it shows, and for a check folder the check and why that seed is the one shown."""
 
-    folder: Path
-    config: dict[str, Any]
-    metrics: dict[str, Any]
-    rows: list[summary.LayerRow] = field(default_factory=list)
-    convs: list[dict[str, Any]] = field(default_factory=list)  # in execution order: name, in, out, kernel, groups
-    after: dict[str, list[str]] = field(default_factory=dict)  # layer type -> the conv each one follows
-    dropout: float = 0.0  # the largest dropout probability in the model (0: none)
-    check: dict[str, Any] | None = None  # check.json of a check folder
-    check_folder: Path | None = None
-    per_class: list[dict[str, str]] = field(default_factory=list)
+    run: Run
+    check: Check | None = None
+    why_shown: str = ""
+
+    @property
+    def folder(self) -> Path:
+        return self.run.folder
+
+    @property
+    def check_folder(self) -> Path | None:
+        return self.check.folder if self.check else None
 
     @property
     def budget(self) -> Budget:
-        return Budget(**{**vars(BUDGET), **self.config.get("budget", {})})
+        return self.run.budget
 
     @property
     def last(self) -> int:
@@ -60,115 +59,70 @@ class Step:
 
     @property
     def name(self) -> str:
-        return self.metrics.get("model") or self.config["model"]
+        return self.run.name
+
+    @property
+    def seed(self) -> int:
+        return self.run.seed
+
+    @property
+    def config(self) -> dict[str, Any]:
+        return self.run.config
 
     @property
     def train_images(self) -> int:
-        return int(self.config.get("train_images") or self.config.get("train_limit") or MNIST_TRAIN)
+        return self.run.train_images
 
     @property
     def shortened(self) -> list[str]:
         """How the run is shorter than the budget's: fewer epochs, fewer training images (empty: a whole run)."""
-        out, ran = [], len(self.metrics["epochs"])
+        out, ran = [], len(self.run.epochs)
         if ran < self.budget.max_epochs:
             out.append(f"{ran} of the budget's {self.budget.max_epochs} epochs")
-        if self.train_images < MNIST_TRAIN - self.config.get("val_split", 0):
+        if self.train_images < MNIST_TRAIN - self.run.settings.val_split:
             out.append(f"{self.train_images:,} of {MNIST_TRAIN:,} training images")
         return out
 
-    @functools.cached_property
-    def figures(self) -> dict[str, Any]:
-        e = self.metrics["epochs"]
-        test, train = curve(e), curve(e, "train_acc")
-        n = min(self.last, len(e))
-        best = max(range(len(test)), key=lambda i: (test[i], -i))
-        return {"params": self.metrics["params"], "epochs": len(e), "best_train": max(train), "best_test": test[best],
-                "best_epoch": best + 1, "min_last": min(test[-n:]), "moved": max(test[-n:]) - min(test[-n:]),
-                "gap": sum(a - b for a, b in zip(train[-n:], test[-n:], strict=True)) / n, "n": n,
-                "rise": sum(test[i] - (test[i - 1] if i else 10.0) for i in range(len(test) - n, len(test))) / n,
-                "seconds": sum(x["seconds"] for x in e), "rf": self.rows[-1].rf if self.rows else 0}
+    def dropout(self) -> float:
+        """The largest dropout probability among the model's modules as recorded (0: none)."""
+        return max((m.get("p", 0.0) for m in self.run.modules.values() if m["type"].startswith("Dropout")), default=0.0)
+
+    def has(self, kind: str) -> bool:
+        return any(m["type"].startswith(kind) for m in self.run.modules.values())
 
 
 def noise_band(acc: float, images: int = TEST_IMAGES) -> float:
-    """Two standard errors of a test accuracy (binomial, in points) measured on `images` images: a train-test gap
-    inside it is no sign of anything."""
+    """Two standard errors of a test accuracy (binomial, in points) measured on `images` images: a difference inside
+    it is no sign of anything."""
     p = min(max(acc / 100, 1e-4), 1 - 1e-4)
     return 200 * math.sqrt(p * (1 - p) / images)
 
 
-def stall_text(test: list[float]) -> str:
-    """Where test accuracy stopped improving, consistent with its best epoch: from the first epoch after which no
-    later one beat the best so far by more than STALL_POINTS."""
-    best = max(range(len(test)), key=lambda i: (test[i], -i))
-    for s in range(1, len(test)):
-        gain = max(test[s:]) - max(test[:s])
-        if gain <= STALL_POINTS:
-            return (f"after epoch {s} test accuracy gained at most {max(gain, 0):.2f} points (best {test[best]:.2f} % at "
-                    f"epoch {best + 1}; a gain of {STALL_POINTS} or less counts as stalled)")
-    return f"test accuracy still rose by more than {STALL_POINTS} points in the last epoch (best {test[best]:.2f} % at " \
-           f"epoch {best + 1})"
-
-
 # ----------------------------------------------------------------------------------------------- reading steps
-def read_step(folder: str | Path) -> Step:
-    """A run folder of this version (its config.json records `target`), or a check folder (plan.json): then the
-    check's verdict, and the seed whose min(last N) is the median of the check's seeds, shown in detail."""
-    folder = Path(folder)
-    if (folder / "plan.json").is_file():
-        return _read_check(folder)
-    if not (folder / "config.json").is_file():
-        raise TinyDigitsError(f"{folder}: neither a run folder (config.json) nor a check folder (plan.json)")
-    config = files.read_json(folder / "config.json")
-    if "target" not in config:
+def read_step(folder: str | Path, prefer_seed: int | None = None) -> Step:
+    """A run folder, or a check folder: then the check, and the seed it shows in detail (`Check.shown`: the step
+    before's seed when the check trained it, else the median of three or more seeds, else the lower)."""
+    if records.kind_of(folder) == "check":
+        check = Check.load(folder)
+        seed, why = check.shown(prefer_seed)
+        return Step(_read_run(check.runs[seed]), check, why)
+    return Step(_read_run(Path(folder)))
+
+
+def _read_run(folder: Path) -> Run:
+    run = Run.load(folder)
+    if "the step's target" in run.missing:
         raise TinyDigitsError(f"{folder}: made by an earlier tinydigits (its config.json has no `target`): train it "
                               "again with this version to write it up")
-    step = Step(folder, config, runs.read_metrics(folder))
-    _read_layers(step)
-    if (folder / "per_class.csv").is_file():
-        import csv
-
-        with (folder / "per_class.csv").open(newline="") as f:
-            step.per_class = list(csv.DictReader(f))
-    return step
+    return run
 
 
-def _read_check(folder: Path) -> Step:
-    if not (folder / "check.json").is_file():
-        raise TinyDigitsError(f"{folder}: the check has no verdict yet (no check.json): let it finish, or go on with "
-                              f"`tinydigits check --resume {folder}`")
-    check = files.read_json(folder / "check.json")
-    done = {int(s): v for s, v in check["seeds"].items() if v.get("test_acc") and "not_run" not in v}
-    if not done:
-        raise TinyDigitsError(f"{folder}: no seed of the check finished")
-    ranked = sorted(done, key=lambda s: (done[s]["min_last"], s))
-    shown = ranked[(len(ranked) - 1) // 2]
-    seed_dir = next((p.parent for p in sorted(folder.glob("*/config.json"))
-                     if files.read_json(p).get("seed") == shown), None)
-    if seed_dir is None:
-        raise TinyDigitsError(f"{folder}: seed {shown}'s run folder is missing")
-    step = read_step(seed_dir)
-    step.check, step.check_folder = check, folder
-    return step
-
-
-def _read_layers(step: Step) -> None:
-    """The layer rows (as `summary` prints them), the convs' widths and what each other layer follows."""
-    from torch import nn
-
-    model, _ = runs.load_model(runs.checkpoint_path(step.folder))
-    step.rows = summary.summarize(model)
-    modules = dict(model.named_modules())
-    conv = None
-    for row in step.rows:
-        m = modules[row.name]
-        if isinstance(m, nn.Conv2d):
-            conv = f"conv{len(step.convs) + 1}"
-            step.convs.append({"name": conv, "in": m.in_channels, "out": m.out_channels, "k": m.kernel_size[0],
-                               "groups": m.groups})
-        else:
-            step.after.setdefault(row.type, []).append(conv or "the input")
-        if isinstance(m, nn.Dropout | nn.Dropout2d):
-            step.dropout = max(step.dropout, m.p)
+def read_steps(folders: list[Path]) -> list[Step]:
+    """The steps in order; a check step shows the seed the step before it trained, where it trained that seed too."""
+    out: list[Step] = []
+    for folder in folders:
+        out.append(read_step(folder, out[-1].seed if out else None))
+    return out
 
 
 def newest_run(ref: str, runs_dir: str | Path) -> tuple[Path, int]:
@@ -185,127 +139,312 @@ def newest_run(ref: str, runs_dir: str | Path) -> tuple[Path, int]:
                 or meta.parent.name.startswith(f"{ref}-") or meta.parent.name.startswith(f"check-{ref}-"):
             found.append(meta.parent)
     if not found:
-        raise TinyDigitsError(f"{ref}: no run or check of it under {runs_dir} (train it, or name its folder)")
+        raise TinyDigitsError(f"{ref}: not a run or check folder, and no run or check of a model so named under "
+                              f"{runs_dir} (train it, or name its folder)")
     return max(found, key=lambda p: (p.stat().st_mtime, p.name)), len(found)
 
 
 def verdict_of(step: Step) -> dict[str, Any]:
     """The run judged by its own plan and budget (`run_verdict`)."""
-    return run_verdict(step.metrics, step.config)
+    return run_verdict(step.run.metrics, step.config)
 
 
-# ----------------------------------------------------------------------------------------------- what is true of a step
-def verdict_reason(step: Step) -> str:
-    """The budget's verdict on the shown run with why (`budget.reason`); a single run said to be one seed."""
-    v, seed = verdict_of(step), step.config.get("seed")
-    head = f"**{'PASS' if v['pass'] else 'FAIL'}**"
-    if step.check:
-        odds = step.check.get("odds", {})
-        return (f"{head} for seed {seed}, the one shown: {reason(v, step.budget, curve(step.metrics))}; the check over "
-                f"all its seeds: **{step.check.get('verdict')}** ({odds.get('passed', '?')} of {odds.get('seeds', '?')} "
-                "held)")
-    return (f"{head}: {reason(v, step.budget, curve(step.metrics))}; this seed ({seed}) only - a new seed may differ "
-            "(`check` judges several)")
+# ----------------------------------------------------------------------------------------------- the facts of a step
+@dataclass(frozen=True)
+class Fit:
+    """Exactly one of over-fitting, under-fitting, neither, cannot tell - and why, in words with their numbers."""
+
+    diagnosis: str
+    why: str
 
 
-def fit_lines(step: Step) -> list[str]:
-    """Over- or under-fitting, or neither, by stated rules; test above train explained by what the run had."""
-    f, n = step.figures, step.figures["n"]
-    short = f" on a shortened run ({', '.join(step.shortened)}): not the model's figure at the budget" if step.shortened else ""
-    if f["best_test"] < CHANCE_POINTS:
-        return [f"**did not learn**: best test accuracy {f['best_test']:.2f} %, about chance for 10 classes (below "
-                f"{CHANCE_POINTS:.0f} % counts as not learning){short}."]
-    band = noise_band(curve(step.metrics)[-1])
-    where = f"mean of the last {n} epochs"
-    if f["gap"] > GAP_POINTS and f["rise"] > band:
-        lines = [f"train above test by {f['gap']:.2f} points ({where}) while test accuracy still rose by {f['rise']:.2f} "
-                 f"points an epoch: an early run, not (yet) over-fitting (that needs test to stall, within ±{band:.2f}, "
-                 f"while train leads it){short}."]
-    elif f["gap"] > GAP_POINTS:
-        lines = [f"**over-fitting**: train accuracy above test by {f['gap']:.2f} points ({where}; more than "
-                 f"{GAP_POINTS} counts) while test accuracy stalled ({f['rise']:+.2f} points an epoch){short}."]
-    elif abs(f["gap"]) <= band:
-        lines = [f"train and test within {abs(f['gap']):.2f} points ({where}): inside the noise of a test accuracy on "
-                 f"{TEST_IMAGES:,} images (±{band:.2f}, two standard errors), no sign of over- or under-fitting."]
-    elif f["gap"] > 0:
-        lines = [f"train above test by {f['gap']:.2f} points ({where}): above the noise (±{band:.2f}), below the "
-                 f"{GAP_POINTS} that counts as over-fitting."]
-    else:
-        lines = [f"test above train by {-f['gap']:.2f} points ({where}; noise ±{band:.2f}): " + _test_above(step) + "."]
-    line = step.budget.min_acc
-    low = f"the training accuracy itself is low (best {f['best_train']:.2f} %, and test's best {f['best_test']:.2f} %, " \
-          f"both below the {line} % the test must hold)"
-    if max(f["best_train"], f["best_test"]) >= line:
-        pass  # the model reaches the line on one of them: whatever else, not too small to fit it
-    elif step.shortened:
-        lines.append(f"{low[0].upper()}{low[1:]}, measured on a shortened run ({', '.join(step.shortened)}): no "
-                     "verdict on the model's capacity.")
-    elif _hinders(step):
-        lines.append(f"Both below the line (best train {f['best_train']:.2f} %, test {f['best_test']:.2f} %); the train "
-                     f"figure is measured with {' and '.join(_hinders(step))}, so it understates the fit: not shown to "
-                     "under-fit.")
-    else:
-        lines.append(f"**under-fitting**: {low}. Within the budget that means capacity (fewer than "
-                     f"{step.budget.max_params:,} parameters) or the schedule, not more than {step.budget.max_epochs} "
-                     "epochs.")
-    if short and not any("shortened" in x for x in lines):
-        lines.append(f"Measured{short}.")
-    return lines
+@dataclass
+class Facts:
+    """What is true of one step, computed once: every sentence about the step is said from these."""
+
+    params: int
+    epochs: int
+    n: int  # judged epochs this run has (the budget's last N, or fewer)
+    best_train: float
+    best_test: float
+    best_epoch: int
+    min_last: float
+    moved: float  # max - min of test accuracy over the judged epochs
+    gap: float  # train minus test, mean of the judged epochs
+    rise: float  # test accuracy's mean gain an epoch over the judged epochs
+    seconds: float
+    rf: int
+    band: float  # the noise of one test pass at the final accuracy (two standard errors)
+    start: list[int]  # epochs at chance
+    fit: Fit
+    hinders: list[str]  # what lowers the train figure in the judged epochs (augmentation, dropout)
+    drop: tuple[int, float] | None  # the largest fall of test accuracy from one epoch to the next, when beyond the noise
+    stall: str
+    rate: str  # the learning rate's course: constant, its step events, the one-cycle's peak and end
+    margin: float  # the lowest judged epoch against the line (negative: below it)
+    thin: bool  # held, by less than the noise of one test pass
+    target: list[tuple[str, bool | None, str]] = field(default_factory=list)  # (the Target's part, met, the figure)
 
 
-def _hinders(step: Step) -> list[str]:
-    """What makes the train figure lower than the fit it measures, in this run: augmentation, dropout."""
-    out = ["augmentation"] if any(step.config.get(k) for k in AUGMENTS) and (step.config.get("augment_off_last") or 0) \
-        < step.figures["n"] else []
-    return out + (["dropout"] if step.dropout else [])
+def facts(step: Step) -> Facts:
+    run, budget = step.run, step.budget
+    test, train = run.test(), run.train()
+    n = min(budget.last, len(test))
+    best = max(range(len(test)), key=lambda i: (test[i], -i))
+    gap = sum(a - b for a, b in zip(train[-n:], test[-n:], strict=True)) / n
+    rise = sum(test[i] - (test[i - 1] if i else 10.0) for i in range(len(test) - n, len(test))) / n
+    band = noise_band(test[-1])
+    start = [e.epoch for e in run.epochs if e.test_acc < CHANCE_POINTS or e.test_loss > CHANCE_LOSS]
+    falls = [(run.epochs[i].epoch, test[i - 1] - test[i]) for i in range(1, len(test))]
+    worst = max(falls, key=lambda f: f[1], default=None)
+    drop = worst if worst and worst[1] > noise_band(test[worst[0] - 2]) else None
+    hinders = _hinders(step, n)
+    min_last = min(test[-n:])
+    margin = min_last - budget.min_acc
+    f = Facts(params=run.params, epochs=len(test), n=n, best_train=max(train), best_test=test[best], best_epoch=best + 1,
+              min_last=min_last, moved=max(test[-n:]) - min_last, gap=gap, rise=rise,
+              seconds=sum(e.seconds for e in run.epochs), rf=run.layers[-1].rf if run.layers else 0, band=band,
+              start=start, fit=Fit("", ""), hinders=hinders, drop=drop, stall=stall_text(test), rate=rate_text(run),
+              margin=margin, thin=0 <= margin < noise_band(min_last))
+    f.fit = fit_of(step, f)
+    f.target = target_parts(step, f)
+    return f
 
 
-def _test_above(step: Step) -> str:
+def _hinders(step: Step, n: int) -> list[str]:
+    """What makes the train figure lower than the fit it measures in the judged epochs: augmentation (unless the
+    scored epochs trained plain), dropout."""
+    out = []
+    used = augmentations(step.config)
+    if used and (step.run.settings.augment_off_last or 0) < n:
+        out.append("augmentation (" + ", ".join(f"{k} {_value(v)}" for k, v in used.items()) + ")")
+    if (p := step.dropout()) > 0:
+        out.append(f"dropout ({p:g})")
+    return out
+
+
+def _value(v: Any) -> str:
+    return "-".join(f"{x:g}" for x in v) if isinstance(v, tuple | list) else f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def fit_of(step: Step, f: Facts) -> Fit:
+    """The one diagnosis: cannot tell (too few epochs), under-fitting (at chance, or neither figure reaches the line),
+    over-fitting (train leads by more than GAP_POINTS while test stalls), else neither - with why."""
+    line, where = step.budget.min_acc, f"mean of the last {f.n} epochs"
+    ran, planned = f.epochs, step.run.planned_epochs
+    if ran < step.last or ran < planned:
+        short = f"{ran} of {planned} planned epochs" if ran < planned else f"{ran} epochs"
+        return Fit("cannot tell", f"{short}, fewer than the {step.last} the budget judges: a fit needs the epochs the "
+                                  "budget reads")
+    if f.best_test < CHANCE_POINTS:
+        return Fit("under-fitting", f"it did not learn: best test accuracy {f.best_test:.2f} %, about chance for 10 "
+                                    f"classes (below {CHANCE_POINTS:.0f} % counts as not learning)")
+    if f.gap > GAP_POINTS and f.rise <= f.band:
+        return Fit("over-fitting", f"train accuracy above test by {f.gap:.2f} points ({where}; more than {GAP_POINTS} "
+                                   f"counts) while test accuracy stalled ({f.rise:+.2f} points an epoch, inside its "
+                                   f"noise of ±{f.band:.2f})")
+    if f.gap > GAP_POINTS:
+        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}) while test accuracy still rose by "
+                              f"{f.rise:.2f} points an epoch: an early run, not over-fitting (that needs test to stall "
+                              "while train leads it)")
+    if max(f.best_train, f.best_test) < line:
+        lowered = f"; the train figure is measured with {' and '.join(f.hinders)}, which lower it" if f.hinders else ""
+        return Fit("under-fitting", f"neither the training accuracy (best {f.best_train:.2f} %) nor the test accuracy "
+                                    f"(best {f.best_test:.2f} %) reaches the {line} % line, and train does not lead "
+                                    f"test ({f.gap:+.2f} points, {where}){lowered}")
+    if abs(f.gap) <= f.band:
+        return Fit("neither", f"train and test within {abs(f.gap):.2f} points ({where}): inside the noise of a test "
+                              f"accuracy on {TEST_IMAGES:,} images (±{f.band:.2f}, two standard errors)")
+    if f.gap > 0:
+        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond the noise (±{f.band:.2f}), "
+                              f"below the {GAP_POINTS} that counts as over-fitting")
+    return Fit("neither", f"test above train by {-f.gap:.2f} points ({where}; noise ±{f.band:.2f}): "
+                          + _test_above(step, f))
+
+
+def _test_above(step: Step, f: Facts) -> str:
     """Why the train figure sits below test, from what the run actually had (never a guess)."""
-    f, cfg, n = step.figures, step.config, step.figures["n"]
-    plain_tail = cfg.get("augment_off_last") or 0
-    causes = []
-    if any(cfg.get(k) for k in AUGMENTS) and plain_tail < n:
-        causes.append("augmentation was on (the train figure is measured on distorted digits: "
-                      + ", ".join(f"{k.removeprefix('augment_')} {cfg[k]}" for k in AUGMENTS if cfg.get(k)) + ")")
-    if step.dropout:
-        causes.append(f"dropout ({step.dropout:g}) is in the model (train accuracy is measured with units dropped)")
-    if f["rise"] > noise_band(f["best_test"]):
-        causes.append(f"the train figure is a running average over each epoch, and test accuracy rose by {f['rise']:.2f} "
-                      f"points an epoch over the last {n} (the weights at the epoch's end are better than its average)")
+    causes = [f"{h} lowered the train figure" for h in f.hinders]
+    if f.rise > f.band:
+        causes.append(f"the train figure is a running average over each epoch, and test accuracy rose by {f.rise:.2f} "
+                      f"points an epoch over the last {f.n} (the weights at an epoch's end beat its average)")
     if not causes:
-        return "not explained by augmentation, dropout or a rising curve (none of them in this run)"
+        return "not explained by augmentation, dropout or a rising curve (none of them in this run's judged epochs)"
     return "explained by what the run had, not under-fitting: " + "; ".join(causes)
 
 
-def analysis_lines(step: Step, previous: Step | None) -> list[str]:
-    f = step.figures
-    lines = [f"- {line}" for line in fit_lines(step)]
-    lines.append(f"- {stall_text(curve(step.metrics))}; over the last {f['n']} epochs it moved {f['moved']:.2f} points.")
+def stall_text(test: list[float]) -> str:
+    """Where test accuracy stopped improving, consistent with its best epoch: from the first epoch after which no
+    later one beat the best so far by more than STALL_POINTS."""
+    best = max(range(len(test)), key=lambda i: (test[i], -i))
+    for s in range(1, len(test)):
+        gain = max(test[s:]) - max(test[:s])
+        if gain <= STALL_POINTS:
+            return (f"after epoch {s} test accuracy gained at most {max(gain, 0):.2f} points (best {test[best]:.2f} % at "
+                    f"epoch {best + 1}; a gain of {STALL_POINTS} or less counts as stalled)")
+    return f"test accuracy still rose by more than {STALL_POINTS} points in the last epoch (best {test[best]:.2f} % at " \
+           f"epoch {best + 1})"
+
+
+def stall_epoch(test: list[float]) -> int | None:
+    return next((s for s in range(1, len(test)) if max(test[s:]) - max(test[:s]) <= STALL_POINTS), None)
+
+
+def rate_events(run: Run) -> list[tuple[int, float]]:
+    """(epoch, rate at its start) where a step schedule cut the rate (below RATE_FALL of the epoch before's)."""
+    return [(b.epoch, b.lr) for a, b in zip(run.epochs, run.epochs[1:], strict=False) if b.lr < RATE_FALL * a.lr]
+
+
+def rate_text(run: Run) -> str:
+    """The learning rate's course over the run, from the rates the epochs started with."""
+    rates = [e.lr for e in run.epochs]
+    schedule = run.settings.scheduler
+    if len(set(rates)) == 1:
+        return f"the rate was constant ({rates[0]:.4g})"
+    if schedule == "onecycle":
+        peak = max(range(len(rates)), key=lambda i: rates[i])
+        if peak == len(rates) - 1:
+            return f"the one-cycle rate was still rising at the last epoch's start ({rates[-1]:.4g})"
+        return (f"the one-cycle rate rose to {rates[peak]:.4g} (epoch {run.epochs[peak].epoch}) and annealed to "
+                f"{rates[-1]:.2g} at the last epoch's start")
+    if events := rate_events(run):
+        return f"the rate started at {rates[0]:.4g} and fell to " + ", then ".join(
+            f"{lr:.4g} at epoch {e}" for e, lr in events)
+    return f"the rate went from {rates[0]:.4g} to {rates[-1]:.4g}"
+
+
+def target_parts(step: Step, f: Facts) -> list[tuple[str, bool | None, str]]:
+    """The Target's measurable parts against the result: parameters, epochs, the line held, every seed held."""
+    b = step.budget
+    parts = [(f"fewer than {b.max_params:,} parameters", f.params < b.max_params, f"{f.params:,}"),
+             (f"at most {b.max_epochs} epochs", step.run.planned_epochs <= b.max_epochs, f"{step.run.planned_epochs}")]
+    if f.epochs < b.last:
+        parts.append((f"{b.min_acc} % in each of the last {b.last} epochs", None, f"{f.epochs} epochs: too few to judge"))
+    else:
+        parts.append((f"{b.min_acc} % in each of the last {b.last} epochs (seed {step.seed})", f.min_last >= b.min_acc,
+                      f"lowest {f.min_last:.2f} %"))
     if step.check:
-        odds = step.check.get("odds", {})
-        held = f"{odds.get('passed', '?')} of {odds.get('seeds', '?')} seeds held"
-        prob = (f"; the odds a new seed holds: {100 * odds['probability']:.1f} % (95 % lower bound "
-                f"{100 * odds['probability_lower']:.1f} %)") if "probability" in odds else ""
-        lines.append(f"- over seeds: {held}{prob} (`check`'s verdict: {step.check.get('verdict')}).")
-    if step.metrics.get("confused"):
-        lines.append(f"- commonest confusions (true → predicted: count): {_confusions(step)}"
-                     + (f"; the step before: {_confusions(previous)}" if previous and previous.metrics.get("confused")
+        v = step.check.verdict
+        parts.append(("every seed holds", v.held == v.seeds, f"{v.held} of {v.seeds}"))
+    return parts
+
+
+# ----------------------------------------------------------------------------------------------- saying a step
+def verdict_reason(step: Step) -> str:
+    """The budget's verdict on the shown run with why (`budget.reason`); a single run said to be one seed, a thin
+    margin said to be thin."""
+    v, f = verdict_of(step), facts(step)
+    head = f"**{'PASS' if v['pass'] else 'FAIL'}**"
+    thin = (f" - a thin pass: {f.margin:.2f} points above the line, inside the noise of one test pass "
+            f"(±{noise_band(f.min_last):.2f})") if v["pass"] and f.thin else ""
+    why = reason(v, step.budget, step.run.test())
+    if step.check:
+        return (f"{head} for seed {step.seed}, the one shown: {why}{thin}; the check over all its seeds: "
+                f"**{step.check.verdict.format()}**")
+    return f"{head}: {why}{thin}; this seed ({step.seed}) only - a new seed may differ (`check` judges several)"
+
+
+def fit_lines(step: Step) -> list[str]:
+    """The one diagnosis of the step, in one sentence (kept for callers that want the fit alone)."""
+    return [_fit_sentence(step, facts(step))]
+
+
+def _fit_sentence(step: Step, f: Facts) -> str:
+    short = f" Measured on a shortened run ({', '.join(step.shortened)}): not the model's figure at the budget." \
+        if step.shortened else ""
+    return f"**{f.fit.diagnosis}**: {f.fit.why}.{short}"
+
+
+def analysis_lines(step: Step, previous: Step | None) -> list[str]:
+    """The Analysis: the fit (one diagnosis), the start, stability, the stall with the rate, the margin, the check's
+    seeds, what changed from the step before and its effect against the noise, the confusions and dead units."""
+    f = facts(step)
+    lines = [f"- fit: {_fit_sentence(step, f)}"]
+    if f.start:
+        span = f"epoch {f.start[0]}" if len(f.start) == 1 else f"epochs {_span(f.start)}"
+        e = step.run.epochs[f.start[-1] - 1]
+        lines.append(f"- start: {span} sat at chance (test accuracy {e.test_acc:.2f} %, loss {e.test_loss:.2f}; "
+                     f"chance is 10 % and a loss of 2.30).")
+    else:
+        e = step.run.epochs[0]
+        lines.append(f"- start: learning from the first epoch (test accuracy {e.test_acc:.2f} % after epoch 1).")
+    if f.drop:
+        epoch, fall = f.drop
+        why = [f.rate] + (["the model has no batch norm"] if step.run.modules and not step.has("BatchNorm") else [])
+        lines.append(f"- stability: test accuracy fell {fall:.2f} points at epoch {epoch} (beyond the ±"
+                     f"{noise_band(step.run.epochs[epoch - 2].test_acc):.2f} noise of a test pass); "
+                     f"{'; '.join(why)}. Over the last {f.n} epochs it moved {f.moved:.2f} points.")
+    else:
+        lines.append(f"- stability: no epoch-to-epoch fall beyond the noise of a test pass; over the last {f.n} epochs "
+                     f"test accuracy moved {f.moved:.2f} points.")
+    lines.append(f"- progress: {f.stall}; {f.rate}{_tied(step)}.")
+    lines.append(f"- margin: {_margin_text(step, f)}")
+    if step.check:
+        lines.append(f"- over seeds: {step.check.odds.format()} (`check`'s verdict: {step.check.verdict.format()})"
+                     f"{_thinnest(step)}.")
+    if step.run.confusions:
+        lines.append(f"- commonest confusions (true → predicted: count): {_confusions(step.run)}"
+                     + (f"; the step before: {_confusions(previous.run)}" if previous and previous.run.confusions
                         else "") + ".")
     if found := lr_test_of(step):
         folder, test = found
         suggested = (f"valley {test['valley']:.3g}, steepest descent {test['steepest']:.3g}" if test.get("valley")
                      else "no suggestion (its loss never fell)")
         lines.append(f"- learning-rate range test (`{folder.name}`, `tinydigits lr-find`): {suggested}; this step's "
-                     f"peak rate {step.config.get('lr'):.3g}.")
-    if step.metrics.get("layers"):
-        dead = [f"{r['layer']} {len(r['dead_channels'])} of {r['channels']}" for r in step.metrics["layers"]
+                     f"peak rate {step.run.settings.lr:.3g}.")
+    if step.run.layer_stats:
+        dead = [f"{r['layer']} {len(r['dead_channels'])} of {r['channels']}" for r in step.run.layer_stats
                 if r["dead_channels"]]
         lines.append("- dead units (ReLU channels never active on 2,000 test images): "
-                     + ("; ".join(dead) if dead else "none") + " (layers.png in the run folder).")
+                     + ("; ".join(dead) if dead else "none") + ".")
     if previous is not None:
         lines += change_lines(previous, step)
     return lines
+
+
+def _span(epochs: list[int]) -> str:
+    return f"{epochs[0]}-{epochs[-1]}" if epochs == list(range(epochs[0], epochs[-1] + 1)) else ", ".join(map(str, epochs))
+
+
+def _tied(step: Step) -> str:
+    """The stall tied to a step schedule's cut, when it came at or after one."""
+    s = stall_epoch(step.run.test())
+    events = rate_events(step.run)
+    before = [(e, lr) for e, lr in events if s is not None and e <= s + 1]
+    if not before:
+        return ""
+    e, lr = before[-1]
+    return f" - it stalled once the rate had been cut to {lr:.4g} (epoch {e})"
+
+
+def _margin_text(step: Step, f: Facts) -> str:
+    line = step.budget.min_acc
+    if f.epochs < step.last:
+        return f"none to read: {f.epochs} epochs, fewer than the {step.last} judged."
+    band = noise_band(f.min_last)
+    if f.margin < 0:
+        return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {-f.margin:.2f} points below the {line} % "
+                f"line (seed {step.seed}).")
+    if f.thin:
+        return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {f.margin:.2f} points above the {line} % "
+                f"line - inside the noise of one test pass (±{band:.2f}): a thin pass (seed {step.seed}).")
+    return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {f.margin:.2f} points above the {line} % line, "
+            f"beyond the noise of one test pass (±{band:.2f}) (seed {step.seed}).")
+
+
+def _thinnest(step: Step) -> str:
+    done = step.check.finished()
+    if not done:
+        return ""
+    seed = min(done, key=lambda s: (done[s].min_last, s))
+    low = done[seed].min_last
+    margin = low - step.budget.min_acc
+    if margin < 0:
+        return f"; the lowest seed, {seed}, fell {-margin:.2f} points below the line ({low:.2f} %)"
+    band = noise_band(low)
+    kind = f"inside the noise of one test pass (±{band:.2f}): a thin margin" if margin < band else \
+        f"beyond the noise of one test pass (±{band:.2f})"
+    return f"; the lowest seed, {seed}, held by {margin:.2f} points ({low:.2f} %), {kind}"
 
 
 def lr_test_of(step: Step) -> tuple[Path, dict[str, Any]] | None:
@@ -315,16 +454,38 @@ def lr_test_of(step: Step) -> tuple[Path, dict[str, Any]] | None:
     if not found:
         return None
     test = files.read_json(found[-1])
-    return (found[-1].parent, test) if test.get("model") in (step.config.get("model"), step.name) else None
+    return (found[-1].parent, test) if test.get("model") in (step.run.settings.model, step.name) else None
 
 
-def _confusions(step: Step, top: int = 3) -> str:
-    pairs = step.metrics["confused"]
-    return ", ".join(f"{c['true']} → {c['predicted']}: {c['count']}" for c in pairs[:top]) + \
-        f" (of {sum(c['count'] for c in pairs)} mistakes)"
+def _confusions(run: Run, top: int = 3) -> str:
+    pairs = run.confusions
+    return ", ".join(f"{c.true} → {c.predicted}: {c.count}" for c in pairs[:top]) + \
+        f" (of {sum(c.count for c in pairs)} mistakes)"
 
 
 # ----------------------------------------------------------------------------------------------- what changed
+def convs(run: Run) -> list[dict[str, Any]]:
+    """The convs in execution order, from the recorded module settings: name (conv1...), module, widths, kernel."""
+    out = []
+    for module, s in run.modules.items():
+        if s["type"] == "Conv2d":
+            out.append({"name": f"conv{len(out) + 1}", "module": module, "in": s["in_channels"], "out": s["out_channels"],
+                        "k": s["kernel_size"][0], "groups": s["groups"]})
+    return out
+
+
+def placed(run: Run) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every other leaf module as (type, the conv it follows, its settings), in execution order."""
+    out, conv, count = [], "the input", 0
+    for s in run.modules.values():
+        if s["type"] == "Conv2d":
+            count += 1
+            conv = f"conv{count}"
+        else:
+            out.append((s["type"], conv, s))
+    return out
+
+
 def _conv_text(c: dict[str, Any]) -> str:
     kind = "1x1" if c["k"] == 1 else f"{c['k']}x{c['k']}" + (" depthwise" if c["groups"] > 1 else "")
     return f"{c['in']}→{c['out']} {kind}"
@@ -359,12 +520,13 @@ def align(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> tuple[di
     return dict(reversed(pairs.items())), removed[::-1], added[::-1]
 
 
-def width_changes(previous: Step, step: Step) -> list[str]:
+def width_changes(previous: Run, run: Run) -> list[str]:
     """Channel widths per conv, matched by `align`: `conv1 8 → 10`, `conv4 (now conv3) 12 → 14`, `conv3 (16→8 1x1)
     removed`, `conv7 (16→10 1x1) added`."""
-    pairs, removed, added = align(previous.convs, step.convs)
-    old, new = {c["name"]: c for c in previous.convs}, {c["name"]: c for c in step.convs}
-    with_ = lambda st, name: ", ".join(k for k, convs in st.after.items() for c in convs if c == name)
+    a_convs, b_convs = convs(previous), convs(run)
+    pairs, removed, added = align(a_convs, b_convs)
+    old, new = {c["name"]: c for c in a_convs}, {c["name"]: c for c in b_convs}
+    with_ = lambda r, name: ", ".join(sorted({t for t, c, _ in placed(r) if c == name}))
     out = [f"{a} ({_conv_text(old[a])}) removed" + (f" with its {w}" if (w := with_(previous, a)) else "") for a in removed]
     for a, b in pairs.items():
         x, y = old[a], new[b]
@@ -372,27 +534,70 @@ def width_changes(previous: Step, step: Step) -> list[str]:
         if (x["out"], x["k"], x["groups"]) != (y["out"], y["k"], y["groups"]):
             kernel = "" if (x["k"], x["groups"]) == (y["k"], y["groups"]) else f" ({_conv_text(x)} → {_conv_text(y)})"
             out.append(f"{name} {x['out']} → {y['out']} channels{kernel}")
-    return out + [f"{b} ({_conv_text(new[b])}) added" + (f" with its {w}" if (w := with_(step, b)) else "") for b in added]
+    return out + [f"{b} ({_conv_text(new[b])}) added" + (f" with its {w}" if (w := with_(run, b)) else "") for b in added]
 
 
-def layer_changes(previous: Step, step: Step) -> list[str]:
+def layer_changes(previous: Run, run: Run) -> list[str]:
     """Layers other than convs added or removed, by type and by the conv each one follows (matched by `align`; the
     layers of a conv added or removed go with it): `+6 BatchNorm2d (after conv1, ..., conv6; none after conv7)`."""
-    from collections import Counter
-
-    pairs, removed, added = align(previous.convs, step.convs)
+    pairs, removed, added = align(convs(previous), convs(run))
+    was_at, now_at = _positions(previous), _positions(run)
     out = []
-    for kind in sorted(set(previous.after) | set(step.after)):
-        was = Counter(pairs.get(c, c) for c in previous.after.get(kind, []) if c not in removed)
-        now = Counter(c for c in step.after.get(kind, []) if c not in added)
+    for kind in sorted(set(was_at) | set(now_at)):
+        was = Counter(pairs.get(c, c) for c in was_at.get(kind, []) if c not in removed)
+        now = Counter(c for c in now_at.get(kind, []) if c not in added)
         plus, minus = now - was, was - now
         if plus:
-            bare = [c["name"] for c in step.convs if c["name"] not in step.after.get(kind, [])]
+            bare = [c["name"] for c in convs(run) if c["name"] not in now_at.get(kind, [])]
             none = f"; none after {', '.join(bare)}" if kind.startswith("BatchNorm") and bare else ""
             out.append(f"+{sum(plus.values())} {kind} (after {', '.join(sorted(plus.elements(), key=_order))}{none})")
         if minus:
             out.append(f"-{sum(minus.values())} {kind} (was after {', '.join(sorted(minus.elements(), key=_order))})")
     return out
+
+
+def _positions(run: Run) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for kind, conv, _ in placed(run):
+        out.setdefault(kind, []).append(conv)
+    return out
+
+
+IGNORED_SETTINGS = {"type", "in_channels", "out_channels", "num_features", "groups"}  # widths: said by width_changes
+
+
+def setting_changes(previous: Run, run: Run) -> list[str]:
+    """Every module setting that changed in a module both steps have (convs matched by `align`; other modules by type
+    and the conv they follow, in order): `Dropout p 0.05 → 0.02 (after conv1, conv2, conv4, conv5)`, a conv's
+    stride, padding, dilation or bias, batch norm's momentum, eps or affine. Grouped where the same change repeats."""
+    a_convs, b_convs = convs(previous), convs(run)
+    pairs, _, _ = align(a_convs, b_convs)
+    found: dict[tuple[str, str, str, str], list[str]] = {}
+
+    def compare(kind: str, where: str, x: dict[str, Any], y: dict[str, Any]) -> None:
+        for key in sorted((set(x) | set(y)) - IGNORED_SETTINGS):
+            if x.get(key) != y.get(key):
+                found.setdefault((kind, key, _setting(x.get(key)), _setting(y.get(key))), []).append(where)
+
+    old_mod, new_mod = previous.modules, run.modules
+    new_by_name = {c["name"]: c for c in b_convs}
+    for c in a_convs:
+        if c["name"] in pairs:
+            compare("Conv2d", pairs[c["name"]], old_mod[c["module"]], new_mod[new_by_name[pairs[c["name"]]]["module"]])
+    before: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for kind, conv, s in placed(previous):
+        before.setdefault((kind, pairs.get(conv, conv)), []).append(s)
+    for kind, conv, s in placed(run):
+        if before.get((kind, conv)):
+            compare(kind, conv, before[(kind, conv)].pop(0), s)
+    return [f"{kind} {key} {a} → {b} (" + ("at " if kind == "Conv2d" else "after ")
+            + ", ".join(sorted(set(where), key=_order)) + ")" for (kind, key, a, b), where in found.items()]
+
+
+def _setting(v: Any) -> str:
+    if isinstance(v, list) and len(set(map(str, v))) == 1:
+        v = v[0]  # a square kernel, an even stride: one number
+    return "none" if v is None else _value(v) if not isinstance(v, bool) else ("yes" if v else "no")
 
 
 def _order(name: str) -> tuple[int, str]:
@@ -401,32 +606,51 @@ def _order(name: str) -> tuple[int, str]:
 
 
 def recipe_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
-    return [f"{k} {before.get(k)} → {after.get(k)}" for k in RECIPE_FIELDS if before.get(k) != after.get(k)]
+    """Every recipe, augmentation and data setting that differs (by their declared roles; epochs are the likeness's)."""
+    def show(v: Any) -> str:
+        return "none" if v is None else _value(tuple(v)) if isinstance(v, list) else _value(v)
+
+    return [f"{k} {show(before.get(k))} → {show(after.get(k))}" for k in settings_of("recipe", "augment", "data")
+            if _norm(before.get(k)) != _norm(after.get(k))]
+
+
+def _norm(v: Any) -> Any:
+    return tuple(v) if isinstance(v, list) else v
 
 
 def unlike(previous: Step, step: Step) -> list[str]:
-    """What differs between two steps besides the change itself: epochs, training images, seed."""
-    pairs = [("epochs", len(previous.metrics["epochs"]), len(step.metrics["epochs"])),
+    """What differs between the two runs compared besides the change itself: epochs, training images, seed."""
+    pairs = [("epochs", len(previous.run.epochs), len(step.run.epochs)),
              ("training images", previous.train_images, step.train_images),
-             ("seed", previous.config.get("seed"), step.config.get("seed"))]
-    return [f"{name} {a:,} → {b:,}" if isinstance(a, int) and name != "seed" else f"{name} {a} → {b}"
-            for name, a, b in pairs if a != b]
+             ("seed", previous.seed, step.seed)]
+    return [f"{name} {a:,} → {b:,}" if name != "seed" else f"{name} {a} → {b}" for name, a, b in pairs if a != b]
 
 
 def change_lines(previous: Step, step: Step) -> list[str]:
-    a, b = previous.figures, step.figures
-    widths = width_changes(previous, step) or ["unchanged"]
-    layers = layer_changes(previous, step) or ["none"]
+    a, b = facts(previous), facts(step)
+    if previous.run.modules and step.run.modules:
+        layers = "; ".join([*width_changes(previous.run, step.run), *layer_changes(previous.run, step.run),
+                            *setting_changes(previous.run, step.run)]) or "none"
+    else:
+        layers = ("not known: the layer table was not recorded with "
+                  + " and ".join(s.folder.name for s in (previous, step) if not s.run.modules))
     recipe = recipe_changes(previous.config, step.config) or ["unchanged"]
-    lines = [f"- changed from step {previous.name}: channel widths {', '.join(widths)}; other layers {'; '.join(layers)}; "
-             f"parameters {a['params']:,} → {b['params']:,} ({b['params'] - a['params']:+,}); receptive field "
-             f"{a['rf']} → {b['rf']} px; recipe: {', '.join(recipe)}."]
-    effect = (f"best test {a['best_test']:.2f} → {b['best_test']:.2f} % ({b['best_test'] - a['best_test']:+.2f}), "
-              f"min of the last {step.last} {a['min_last']:.2f} → {b['min_last']:.2f} % ({b['min_last'] - a['min_last']:+.2f}), "
-              f"train-test gap {a['gap']:+.2f} → {b['gap']:+.2f} points")
+    lines = [f"- changed from step {previous.name}: layers {layers}; parameters {a.params:,} → {b.params:,} "
+             f"({b.params - a.params:+,}); receptive field {a.rf} → {b.rf} px; recipe: {', '.join(recipe)}."]
+    seeds = f"seed {previous.seed} → seed {step.seed}" if previous.seed != step.seed else f"seed {step.seed}"
+    noise = math.hypot(noise_band(a.min_last), noise_band(b.min_last))
+    effect = (f"best test {a.best_test:.2f} → {b.best_test:.2f} % ({b.best_test - a.best_test:+.2f}), "
+              f"min of the last {step.last} {a.min_last:.2f} → {b.min_last:.2f} % ({b.min_last - a.min_last:+.2f}), "
+              f"train-test gap {a.gap:+.2f} → {b.gap:+.2f} points ({seeds})")
+    size = abs(b.min_last - a.min_last)
+    judged = (f"the change in the min of the last {step.last} is inside the noise of two test passes (±{noise:.2f}): "
+              "not shown to be an effect" if size <= noise else
+              f"the change in the min of the last {step.last} is beyond the noise of two test passes (±{noise:.2f})")
+    if step.check and (sd := step.check.spread()) is not None:
+        judged += f"; the check's seeds spread by sd {sd:.3f} on their own"
     if differ := unlike(previous, step):
         lines.append(f"- its effect, **not like for like** ({', '.join(differ)}: the difference mixes the change with "
-                     f"these): {effect}.")
+                     f"these): {effect}; {judged}.")
     else:
-        lines.append(f"- its effect (same epochs, training images and seed): {effect}.")
+        lines.append(f"- its effect (same epochs, training images and seed): {effect}; {judged}.")
     return lines

@@ -23,66 +23,111 @@ DEFAULT_BATCH = 128  # a user's own model, or a recipe that names none
 ROBUSTNESS_AUGMENTS = {"augment_elastic": 8.0, "augment_stroke": 1.0, "augment_blur": 3.0, "augment_noise": 1.0}
 
 
+# What kind of setting each TrainConfig field is (its `role=`): every list of settings derives from these.
+ROLES = {
+    "model": "which network (a name or reference, a borrowed recipe)",
+    "length": "how long it trains (epochs)",
+    "recipe": "how it trains: optimiser, rates, schedule, batch, averaging",
+    "augment": "what the training digits go through",
+    "data": "which training digits (a limit, a validation split)",
+    "seed": "the seed",
+    "arithmetic": "how it computes (precision, threads, device); never what it learns in the portable arithmetic",
+    "output": "where its results go",
+    "note": "words a person gave it",
+}
+
+
+def settings_of(*roles: str, cls: type | None = None) -> tuple[str, ...]:
+    """The names of the settings with any of `roles`, in declaration order (`cls`: TrainConfig or a subclass)."""
+    unknown = set(roles) - set(ROLES)
+    if unknown:
+        raise ValueError(f"unknown role(s) {sorted(unknown)}; roles: {', '.join(ROLES)}")
+    return tuple(f.name for f in dataclasses.fields(cls or TrainConfig) if f.metadata.get("role") in roles)
+
+
+def augmentations(config: dict) -> dict[str, object]:
+    """The augment-role settings of a recorded config that change a digit (a rotation, a zoom other than 1-1...):
+    name without `augment_` -> value; empty when the digits train as they are."""
+    out = {}
+    for name in settings_of("augment"):
+        value = config.get(name)
+        if isinstance(value, list | tuple):
+            if tuple(value) != (1.0, 1.0):
+                out[name.removeprefix("augment_")] = tuple(value)
+        elif value:
+            out[name.removeprefix("augment_")] = value
+    return out
+
+
 @dataclass
 class TrainConfig:
     """Every setting of a run; saved as config.json. None means 'the model's recipe decides'. Each field is also
     its `train`/`check` flag (`settings.add_arguments`): a field added here is a flag with no other edit."""
 
-    model: str = setting(DEFAULT_MODEL, MODEL_HELP)
-    recipe: str | None = setting(help="borrow a registered model's recipe (e.g. for your own model, which has none)")
-    epochs: int | None = setting(help=f"default from the model's recipe, else {BUDGET.max_epochs}", type=positive_int)
-    batch_size: int | None = setting(help=f"default from the model's recipe, else {DEFAULT_BATCH}", type=positive_int)
-    optimizer: str | None = setting(choices=OPTIMIZERS)
-    lr: float | None = setting(help="(peak) learning rate; default from the model's recipe")
+    model: str = setting(DEFAULT_MODEL, MODEL_HELP, role="model")
+    recipe: str | None = setting(help="borrow a registered model's recipe (e.g. for your own model, which has none)",
+                                 role="model")
+    epochs: int | None = setting(help=f"default from the model's recipe, else {BUDGET.max_epochs}", type=positive_int,
+                                 role="length")
+    batch_size: int | None = setting(help=f"default from the model's recipe, else {DEFAULT_BATCH}", type=positive_int,
+                                     role="recipe")
+    optimizer: str | None = setting(choices=OPTIMIZERS, role="recipe")
+    lr: float | None = setting(help="(peak) learning rate; default from the model's recipe", role="recipe")
     scheduler: str | None = setting(help="learning-rate schedule (default from the model's recipe); plateau lowers the "
                                          "rate when the validation loss stops improving, so it needs --val-split",
-                                    choices=SCHEDULERS)
-    weight_decay: float = setting(0.0)
-    label_smoothing: float | None = setting()
-    ema: float | None = setting(help="EMA decay of evaluated weights (0 = off)")
+                                    choices=SCHEDULERS, role="recipe")
+    weight_decay: float = setting(0.0, role="recipe")
+    label_smoothing: float | None = setting(role="recipe")
+    ema: float | None = setting(help="EMA decay of evaluated weights (0 = off)", role="recipe")
     bn_recompute: int | None = setting(help="before each evaluation, recompute batch-norm statistics on N un-augmented "
-                                            "train images (0 = off)", metavar="N")
-    augment_degrees: float | None = setting(help="max rotation of the random affine warp")
-    augment_translate: float | None = setting(help="max shift as a fraction of the image")
-    augment_scale: tuple[float, float] | None = setting(help="random zoom range LOW,HIGH, e.g. 0.9,1.1", type=scale_range)
+                                            "train images (0 = off)", metavar="N", role="recipe")
+    augment_degrees: float | None = setting(help="max rotation of the random affine warp", role="augment")
+    augment_translate: float | None = setting(help="max shift as a fraction of the image", role="augment")
+    augment_scale: tuple[float, float] | None = setting(help="random zoom range LOW,HIGH, e.g. 0.9,1.1", type=scale_range,
+                                                        role="augment")
     augment_elastic: float | None = setting(help="elastic distortion: max displacement of a smooth random field (e.g. 2)",
-                                            metavar="PIXELS")
-    augment_stroke: float | None = setting(help="chance per image of thicker or thinner strokes", metavar="P")
-    augment_blur: float | None = setting(help="Gaussian blur, sigma drawn per image in [0, SIGMA]", metavar="SIGMA")
-    augment_noise: float | None = setting(help="pixel noise, std drawn per image in [0, STD]", metavar="STD")
+                                            metavar="PIXELS", role="augment")
+    augment_stroke: float | None = setting(help="chance per image of thicker or thinner strokes", metavar="P", role="augment")
+    augment_blur: float | None = setting(help="Gaussian blur, sigma drawn per image in [0, SIGMA]", metavar="SIGMA",
+                                         role="augment")
+    augment_noise: float | None = setting(help="pixel noise, std drawn per image in [0, STD]", metavar="STD", role="augment")
     augment_off_last: int | None = setting(help="train the last N epochs on un-augmented images: the scored epochs see "
                                                 "digits as the test set shows them (default from the model's recipe, "
                                                 "else 0; a recipe's N leaves a shorter run its first epoch augmented)",
-                                           metavar="N")
+                                           metavar="N", role="recipe")
     lr_floor_last: int = setting(0, "hold the one-cycle's last (lowest) rate over the last N epochs, the cycle annealed "
                                     "over the epochs before them: the scored epochs train as nearly one model",
-                                 metavar="N")
+                                 metavar="N", role="recipe")
     size_schedule: str | None = setting(help="progressive resolution: e.g. 20:4,24:4 trains 4 epochs at 20x20, 4 at 24x24, "
-                                             "the rest at 28x28", metavar="SIZE:EPOCHS,...")
+                                             "the rest at 28x28", metavar="SIZE:EPOCHS,...", role="recipe")
     batch_schedule: str | None = setting(help="large batches first: e.g. 256:3 (learning rate scaled with the batch), then "
-                                              "the recipe's batch", metavar="BATCH:EPOCHS,...")
+                                              "the recipe's batch", metavar="BATCH:EPOCHS,...", role="recipe")
     precision: str | None = setting(help="training arithmetic; auto = bf16 where the hardware has it (default from the "
-                                         "recipe)", choices=PRECISIONS)
-    val_split: int = setting(0, "hold out N training images as a validation set")
-    train_limit: int | None = setting(help="train on the first N training images only (quick looks)", type=positive_int)
-    threads: int | None = setting(help="CPU threads (default: all cores; a portable seed trains on one)", type=positive_int)
+                                         "recipe)", choices=PRECISIONS, role="arithmetic")
+    val_split: int = setting(0, "hold out N training images as a validation set", role="data")
+    train_limit: int | None = setting(help="train on the first N training images only (quick looks)", type=positive_int,
+                                      role="data")
+    threads: int | None = setting(help="CPU threads (default: all cores; a portable seed trains on one)", type=positive_int,
+                                  role="arithmetic")
     portable: bool | None = setting(help="the same curve on every x86 CPU, Intel or AMD: fp32, kernels pinned to AVX2, "
                                          "one thread per seed (default: portable where the CPU has AVX2, else this "
-                                         "machine's own fp32 on one thread; --no-portable: its fastest, e.g. bf16)")
-    device: str | None = setting(help="cpu, cuda, cuda:1 ... (default: CUDA when available)")
+                                         "machine's own fp32 on one thread; --no-portable: its fastest, e.g. bf16)",
+                                    role="arithmetic")
+    device: str | None = setting(help="cpu, cuda, cuda:1 ... (default: CUDA when available)", role="arithmetic")
     deterministic: bool = setting(True, "on CUDA, deterministic kernels: the same seed on the same GPU model and torch "
-                                        "gives the same curve (--no-deterministic: cuDNN's fastest, not repeatable)")
-    out: str = setting("runs", "parent folder of run folders")
+                                        "gives the same curve (--no-deterministic: cuDNN's fastest, not repeatable)",
+                                  role="arithmetic")
+    out: str = setting("runs", "parent folder of run folders", role="output")
     mlflow: str | None = setting(help="also log to this MLflow tracking server or URI (pip install 'tinydigits[mlflow]'); "
-                                      "a check or search is the parent run", metavar="URI")
-    data_dir: str | None = setting(help=DATA_DIR_HELP)
-    seed: int = setting(0)  # `train --seed`; `check --seeds` sets it per run
+                                      "a check or search is the parent run", metavar="URI", role="output")
+    data_dir: str | None = setting(help=DATA_DIR_HELP, role="output")
+    seed: int = setting(0, role="seed")  # `train --seed`; `check --seeds` sets it per run
     target: str | None = setting(help="this step's aim in words, e.g. 'add batch norm to fix the start' (recorded in "
                                       "config.json; `report RUN... --steps` writes it as the step's Target)",
-                                 metavar="TEXT")
-    momentum: float = setting(0.9, cli=False)
-    augment_shear: float = setting(0.0, cli=False)
-    mlflow_parent: str | None = setting(cli=False)  # the MLflow run of the check or search this run belongs to
+                                 metavar="TEXT", role="note")
+    momentum: float = setting(0.9, cli=False, role="recipe")
+    augment_shear: float = setting(0.0, cli=False, role="augment")
+    mlflow_parent: str | None = setting(cli=False, role="output")  # the MLflow run of the check or search this run belongs to
 
     def resolved(self, recipe: dict | None = None) -> TrainConfig:
         """Fill unset fields from the model's recipe (`recipe`, where the caller has read the model already), then
@@ -151,6 +196,16 @@ class TrainConfig:
         sizes = _schedule(self.size_schedule, "--size-schedule", 28, self.epochs, keep_last, (8, 28))
         batches = _schedule(self.batch_schedule, "--batch-schedule", self.batch_size, self.epochs, keep_last, (1, 65536))
         return list(zip(sizes, batches, strict=True))
+
+    @classmethod
+    def from_record(cls, record: dict) -> TrainConfig:
+        """The settings of a config.json (its other entries - environment, budget, origin - left out; a setting an
+        older run did not record keeps its default)."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        given = {k: v for k, v in record.items() if k in names}
+        if isinstance(given.get("augment_scale"), list):
+            given["augment_scale"] = tuple(given["augment_scale"])
+        return cls(**given)
 
     def augment(self):
         """The run's `data.augment.Augment` (imported here: it needs torch, this module does not)."""

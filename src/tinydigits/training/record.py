@@ -16,6 +16,7 @@ from torch import nn
 from tinydigits import files, models
 from tinydigits.constants import BUDGET, Budget
 from tinydigits.data import mnist
+from tinydigits.models import summary
 from tinydigits.training import runs, tracking
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout
@@ -95,7 +96,8 @@ class RunRecord:
                 self.mlflow_run = tracking.start_run(cfg.mlflow, f"{source.name}-s{cfg.seed}", self.config,
                                                      cfg.mlflow_parent)
                 extra["mlflow_run_id"] = self.mlflow_run
-            self.record = write_config(self.run_dir, self.config, source, params, device, images, budget, **extra)
+            self.record = write_config(self.run_dir, self.config, source, params, device, images, budget,
+                                       architecture=summary.architecture(model), code=source.code(), **extra)
         except BaseException:
             if self.mlflow_run:
                 tracking.end_quietly(cfg.mlflow, self.mlflow_run, "FAILED")

@@ -1,0 +1,305 @@
+"""What a run and a check leave in their folders, as typed records: `Run.load(folder)` / `Check.load(folder)` read
+config.json, metrics.json, per_class.csv, plan.json and check.json once, and every reader takes the record instead of
+the files. The files keep their fields' names and meaning (users' scripts and `check --json` readers depend on them):
+a record adds, it never renames. A field an older run did not write is named in `missing`, never a traceback.
+
+`Verdict` and `Odds` are a check's verdict and its odds for a new seed, each with the one formatter the write-ups use.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tinydigits import files
+from tinydigits.constants import BUDGET, Budget
+from tinydigits.errors import TinyDigitsError
+from tinydigits.models.summary import LayerRow
+from tinydigits.training.config import TrainConfig
+
+CONFIG, METRICS, PER_CLASS, PLAN, CHECK = "config.json", "metrics.json", "per_class.csv", "plan.json", "check.json"
+MNIST_TRAIN = 60_000
+
+
+def kind_of(folder: str | Path) -> str:
+    """"run", "check", or one line saying what the path is not."""
+    path = Path(folder)
+    if not path.exists():
+        raise TinyDigitsError(f"{folder}: no such file or folder")
+    if not path.is_dir():
+        raise TinyDigitsError(f"{folder}: a file, not a run or check folder")
+    if (path / PLAN).is_file():
+        return "check"
+    if (path / CONFIG).is_file():
+        return "run"
+    raise TinyDigitsError(f"{folder}: neither a run folder ({CONFIG}) nor a check folder ({PLAN})")
+
+
+@dataclass(frozen=True)
+class Epoch:
+    """One epoch's row of metrics.json: train figures are a running average over the epoch, test after it, the rate
+    at its start."""
+
+    epoch: int
+    train_loss: float
+    train_acc: float
+    test_loss: float
+    test_acc: float
+    lr: float
+    seconds: float
+    val_acc: float | None = None
+    input_size: int | None = None
+    batch_size: int | None = None
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> Epoch:
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in row.items() if k in names})
+
+
+@dataclass(frozen=True)
+class ClassRow:
+    """One digit's line of per_class.csv (the last test pass)."""
+
+    digit: int
+    accuracy: float
+    errors: int
+
+
+@dataclass(frozen=True)
+class Confusion:
+    true: int
+    predicted: int
+    count: int
+
+
+@dataclass
+class Run:
+    """One run folder: its settings and budget, where the model came from (origin, code hash, code), the machine and
+    arithmetic, the epochs, the per-class figures and confusions, the ReLU statistics, and the layer table with each
+    module's settings as they were when it trained."""
+
+    folder: Path
+    settings: TrainConfig
+    budget: Budget
+    name: str
+    seed: int
+    params: int
+    train_images: int
+    epochs: list[Epoch]
+    complete: bool
+    origin: dict[str, Any]
+    model_sha256: str | None
+    environment: dict[str, Any]
+    per_class: list[ClassRow] = field(default_factory=list)
+    confusions: list[Confusion] = field(default_factory=list)
+    layer_stats: list[dict[str, Any]] = field(default_factory=list)
+    layers: list[LayerRow] = field(default_factory=list)  # as `tinydigits summary` prints them, recorded at train time
+    modules: dict[str, dict[str, Any]] = field(default_factory=dict)  # leaf module -> its settings (type included)
+    code: str | None = None  # the model's code as it was when it trained
+    missing: list[str] = field(default_factory=list)  # what this run's files do not record (written by an older version)
+    config: dict[str, Any] = field(default_factory=dict, repr=False)  # config.json as written
+    metrics: dict[str, Any] = field(default_factory=dict, repr=False)  # metrics.json as written
+
+    @classmethod
+    def load(cls, folder: str | Path) -> Run:
+        folder = Path(folder)
+        if kind_of(folder) != "run":
+            raise TinyDigitsError(f"{folder}: a check folder, not a run folder")
+        config = files.read_json(folder / CONFIG)
+        metrics = files.read_json(folder / METRICS) if (folder / METRICS).is_file() else None
+        if not isinstance(metrics, dict) or not metrics.get("epochs"):
+            raise TinyDigitsError(f"{folder}: no finished epoch ({METRICS} missing or empty)")
+        return cls.from_files(folder, config, metrics, _read_per_class(folder / PER_CLASS))
+
+    @classmethod
+    def from_files(cls, folder: Path, config: dict[str, Any], metrics: dict[str, Any],
+                   per_class: list[ClassRow] | None = None) -> Run:
+        """A record from the two JSON files' contents (a run in memory, or one made to order in a test)."""
+        missing = [what for key, what in (("architecture", "the layer table and module settings"),
+                                          ("code", "the model's code"), ("target", "the step's target"))
+                   if key not in config]
+        arch = config.get("architecture") or {}
+        settings = TrainConfig.from_record(config)
+        return cls(
+            folder=folder, settings=settings, budget=Budget(**{**vars(BUDGET), **config.get("budget", {})}),
+            name=metrics.get("model") or config.get("model", "?"), seed=int(metrics.get("seed", config.get("seed", 0))),
+            params=int(metrics.get("params") or config.get("params") or 0),
+            train_images=int(config.get("train_images") or config.get("train_limit") or MNIST_TRAIN),
+            epochs=[Epoch.of(e) for e in metrics["epochs"]], complete=bool(metrics.get("complete")),
+            origin=config.get("origin") or {}, model_sha256=config.get("model_sha256"),
+            environment=config.get("environment") or {}, per_class=per_class or [],
+            confusions=[Confusion(**c) for c in metrics.get("confused") or []],
+            layer_stats=metrics.get("layers") or [],
+            layers=[LayerRow(**r) for r in arch.get("layers", [])], modules=arch.get("modules", {}),
+            code=config.get("code"), missing=missing, config=config, metrics=metrics)
+
+    def save(self, folder: str | Path) -> Path:
+        """config.json, metrics.json and per_class.csv into `folder` (made if missing): the record's round trip."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        files.write_json(folder / CONFIG, self.config)
+        files.write_json(folder / METRICS, self.metrics)
+        if self.per_class:
+            with (folder / PER_CLASS).open("w", newline="") as f:
+                writer = csv.writer(f)
+                writer.writerow(["digit", "accuracy", "errors"])
+                writer.writerows([r.digit, r.accuracy, r.errors] for r in self.per_class)
+        return folder
+
+    # ---- what the figures are
+    def test(self) -> list[float]:
+        return [e.test_acc for e in self.epochs]
+
+    def train(self) -> list[float]:
+        return [e.train_acc for e in self.epochs]
+
+    @property
+    def planned_epochs(self) -> int:
+        return int(self.config.get("epochs") or len(self.epochs))
+
+    @property
+    def target(self) -> str | None:
+        return self.settings.target
+
+    @property
+    def ref(self) -> str:
+        """The --model reference that trains this model again (a registered name, a file's path:Name)."""
+        return self.origin.get("ref") or self.origin.get("name") or self.settings.model
+
+
+def _read_per_class(path: Path) -> list[ClassRow]:
+    if not path.is_file():
+        return []
+    with path.open(newline="") as f:
+        return [ClassRow(int(r["digit"]), float(r["accuracy"]), int(r["errors"])) for r in csv.DictReader(f)]
+
+
+# ----------------------------------------------------------------------------------------------- a check
+@dataclass(frozen=True)
+class Odds:
+    """The odds a new seed holds, from the seeds that ran (results.odds.pass_odds): counted, and from a normal model of
+    each seed's min(last N) when there are enough seeds."""
+
+    seeds: int
+    passed: int
+    line: float | None = None
+    rate_lower: float | None = None
+    mean: float | None = None
+    sd: float | None = None
+    probability: float | None = None
+    probability_lower: float | None = None
+    note: str | None = None
+
+    @classmethod
+    def of(cls, odds: dict[str, Any]) -> Odds:
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in odds.items() if k in names})
+
+    def format(self) -> str:
+        """The one sentence every write-up uses: held, then the odds with their bound and the spread they rest on."""
+        held = f"{self.passed} of {self.seeds} seeds held"
+        if self.probability is None:
+            return f"{held}; {self.note or 'too few seeds for odds'}"
+        return (f"{held}; the odds a new seed holds {100 * self.probability:.1f} % (95 % lower bound "
+                f"{100 * self.probability_lower:.1f} %), from min(last epochs) mean {self.mean:.3f}, sd {self.sd:.3f}")
+
+
+@dataclass(frozen=True)
+class SeedRow:
+    seed: int
+    test_acc: list[float]
+    last: list[float]
+    min_last: float
+    final: float
+    passed: bool | None
+    why: str | None = None  # an error, or why it did not run
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A check's verdict over its seeds: PASS, FAIL or INCOMPLETE, and how many held."""
+
+    verdict: str
+    held: int
+    seeds: int
+
+    def format(self) -> str:
+        return f"{self.verdict} ({self.held}/{self.seeds} seeds)"
+
+
+@dataclass
+class Check:
+    """One check folder: its plan (settings, budget, seeds), each seed's row and run folder, the verdict and the odds,
+    and the seed shown in detail with why."""
+
+    folder: Path
+    settings: TrainConfig
+    budget: Budget
+    seeds: dict[int, SeedRow]
+    runs: dict[int, Path]
+    verdict: Verdict
+    odds: Odds
+    command: str | None
+    result: dict[str, Any] = field(default_factory=dict, repr=False)  # check.json as written
+
+    @classmethod
+    def load(cls, folder: str | Path) -> Check:
+        folder = Path(folder)
+        if kind_of(folder) != "check":
+            raise TinyDigitsError(f"{folder}: a run folder, not a check folder")
+        plan = files.read_json(folder / PLAN)
+        if not (folder / CHECK).is_file():
+            raise TinyDigitsError(f"{folder}: the check has no verdict yet (no {CHECK}): let it finish, or go on with "
+                                  f"`tinydigits check --resume {folder}`")
+        result = files.read_json(folder / CHECK)
+        seeds = {int(s): SeedRow(int(s), v.get("test_acc") or [], v.get("last") or [], v.get("min_last", 0.0),
+                                 v.get("final", 0.0), v.get("pass"), v.get("error") or v.get("not_run"))
+                 for s, v in result["seeds"].items()}
+        runs = {}
+        for meta in sorted(folder.glob(f"*/{CONFIG}")):
+            seed = files.read_json(meta).get("seed")
+            if seed is not None:
+                runs[int(seed)] = meta.parent
+        odds = Odds.of(result.get("odds") or {"seeds": 0, "passed": 0})
+        ran = [s for s in seeds.values() if s.why is None or s.test_acc]
+        verdict = Verdict(result.get("verdict") or ("PASS" if result.get("pass") else "FAIL"),
+                          sum(1 for s in ran if s.passed), len(ran))
+        return cls(folder, TrainConfig(**plan["config"]), Budget(**plan["budget"]), seeds, runs, verdict, odds,
+                   result.get("command"), result)
+
+    def save(self, folder: str | Path) -> Path:
+        """plan.json and check.json into `folder` (the seeds' run folders are theirs to save)."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        files.write_json(folder / PLAN, {"config": dataclasses.asdict(self.settings), "seeds": sorted(self.seeds),
+                                         "budget": dataclasses.asdict(self.budget)})
+        files.write_json(folder / CHECK, self.result)
+        return folder
+
+    def finished(self) -> dict[int, SeedRow]:
+        """The seeds with a whole curve and a run folder here."""
+        return {s: r for s, r in self.seeds.items() if r.test_acc and r.why is None and s in self.runs}
+
+    def shown(self, prefer: int | None = None) -> tuple[int, str]:
+        """The seed a write-up shows in detail, and why: `prefer` (the seed the step before trained) when this check
+        trained it, else the median of three or more seeds' min(last N), else the lowest (the one nearest failing)."""
+        done = self.finished()
+        if not done:
+            raise TinyDigitsError(f"{self.folder}: no seed of the check finished")
+        if prefer is not None and prefer in done:
+            return prefer, f"the seed the step before trained ({prefer}), so the two compare on the same seed"
+        ranked = sorted(done, key=lambda s: (done[s].min_last, s))
+        what = f"of its {len(ranked)} seeds' min of the last {self.budget.last} epochs"
+        if len(ranked) >= 3:
+            return ranked[(len(ranked) - 1) // 2], f"the median {what}"
+        return ranked[0], f"the lowest {what} (a median needs three)"
+
+    def spread(self) -> float | None:
+        """The standard deviation of the seeds' min(last N) (None under two seeds): a seed's noise."""
+        values = [r.min_last for r in self.finished().values()]
+        return statistics.stdev(values) if len(values) >= 2 else None
