@@ -170,5 +170,6 @@ def judge(run: Any, budget=None) -> str:
     from tinydigits.results.report import read_run
 
     metrics, config = (run.metrics, run.record) if getattr(run, "record", None) else read_run(Path(run))
+    # a run shorter than the judged epochs is said as the command line says it (`budget.format_verdict`)
     budget = budget or Budget(**config.get("budget", {}))
     return format_verdict(run_verdict(metrics, config, budget), budget)

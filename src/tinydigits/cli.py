@@ -199,11 +199,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from tinydigits.training.device import pick_device
 
     run_dir = Path(args.run_dir)
-    if not run_dir.is_dir():
-        raise TinyDigitsError(f"{run_dir}: not a run folder")
+    metrics, config = report.read_run(run_dir)  # one line for a path that is not a run folder, before any work
     device = pick_device(args.device)
     model, _ = runs.load_model(run_dir, device)
-    metrics, config = report.read_run(run_dir)  # an existing folder: the one place besides `report` that reads it back
     test = mnist.load_split("test", args.data_dir, device)
     p, classes = report.write_artifacts(run_dir, model, test, metrics, config)
     if warning := tracking.publish(run_dir, metrics, config, classes):

@@ -24,7 +24,6 @@ from tinydigits.results import predictions
 from tinydigits.results.budget import constraint_value, mark, run_verdict
 from tinydigits.results.figures import matplotlib, plt, save_figure
 from tinydigits.results.ledger import describe_arithmetic
-from tinydigits.training import runs
 from tinydigits.training.evaluate import confused_pairs
 from tinydigits.training.metrics import curve
 
@@ -281,21 +280,27 @@ ReLU layers on {min(2000, len(test)):,} test images (share of outputs at zero; c
 
 
 def read_run(run_dir: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """An existing run folder's metrics.json and config.json (`eval`, `report`): what a finished run held in memory."""
-    return runs.read_metrics(run_dir), files.read_json(Path(run_dir) / "config.json")
+    """An existing run folder's metrics.json and config.json as written (`eval`): its record (`records.Run`), or one
+    line saying what the folder is not."""
+    from tinydigits.results.records import Run
+
+    run = Run.load(run_dir)
+    return run.metrics, run.config
 
 
 def compare(run_dirs: list[Path], target: float = TARGET) -> str:
     """One markdown table of several runs side by side."""
+    from tinydigits.results.records import Run
+
     rows = []
     for run_dir in run_dirs:
-        m, config = read_run(run_dir)
-        accs = curve(m)
-        first = next((e["epoch"] for e in m["epochs"] if e["test_acc"] >= target), None)
-        seconds = sum(e["seconds"] for e in m["epochs"])
-        rows.append([f"`{os.path.basename(os.path.normpath(run_dir))}`", m["model"], m["seed"], f"{m['params']:,}",
+        run = Run.load(run_dir)
+        accs = run.test()
+        first = next((e.epoch for e in run.epochs if e.test_acc >= target), None)
+        seconds = sum(e.seconds for e in run.epochs)
+        rows.append([f"`{os.path.basename(os.path.normpath(run_dir))}`", run.name, run.seed, f"{run.params:,}",
                      len(accs), f"{max(accs):.2f}", f"{accs[-1]:.2f}", first or "—", f"{seconds:.0f}",
-                     mark(run_verdict(m, config)["pass"])])
+                     mark(run_verdict(run.metrics, run.config)["pass"])])
     header = ["run", "model", "seed", "params", "epochs", "best test %", "final test %", f"first epoch ≥ {target}",
               "seconds", "budget"]
     return "# tinydigits runs compared\n\n" + md_table(header, rows) + "\n"

@@ -1,0 +1,109 @@
+"""`results.records`: what a run and a check leave, read back typed - round trips, a folder from before the records,
+one line for a path that is neither, a short run judged as the command line judges it, and a hand-in that never runs
+the model's code."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import textwrap
+
+import pytest
+
+from helpers import assert_one_line_error, run_main
+from tinydigits.errors import TinyDigitsError
+from tinydigits.results import records
+
+
+def test_a_run_round_trips_and_an_older_run_says_what_it_lacks(tiny_run, tmp_path):
+    run = records.Run.load(tiny_run.run_dir)
+    assert run.missing == [] and run.layers and run.modules and run.code and "class Model3" in run.code
+    assert run.settings.model == "model3" and len(run.epochs) == 2 and run.epochs[0].epoch == 1
+    assert run.params == sum(r.params for r in run.layers)
+    again = records.Run.load(run.save(tmp_path / "copy"))
+    assert again.epochs == run.epochs and again.per_class == run.per_class and again.layers == run.layers
+    assert again.settings == run.settings and again.modules == run.modules and again.confusions == run.confusions
+
+    old = tmp_path / "old"  # a run folder from before the records: no layer table, module settings or code
+    shutil.copytree(tiny_run.run_dir, old)
+    config = json.loads((old / "config.json").read_text())
+    for key in ("architecture", "code"):
+        config.pop(key)
+    (old / "config.json").write_text(json.dumps(config))
+    before = records.Run.load(old)
+    assert before.missing == ["the layer table and module settings", "the model's code"] and before.layers == []
+
+
+def test_a_check_round_trips_and_shows_a_named_seed(tmp_path, mnist_dir):
+    from helpers import TINY_CHECK, tiny_spec
+
+    proc = run_main("check", "--seeds", "0,1,2", *TINY_CHECK, "--data-dir", str(mnist_dir), "--model", tiny_spec(tmp_path),
+                    "--out", str(tmp_path / "runs"), "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    (folder,) = (tmp_path / "runs").iterdir()
+    check = records.Check.load(folder)
+    assert sorted(check.seeds) == [0, 1, 2] and sorted(check.runs) == [0, 1, 2] and check.verdict.seeds == 3
+    assert check.odds.seeds == 3 and check.verdict.format().startswith(("PASS (", "FAIL ("))
+    seed, why = check.shown()
+    assert "median of its 3 seeds" in why and seed in (0, 1, 2)
+    assert check.shown(prefer=1) == (1, "the seed the step before trained (1), so the two compare on the same seed")
+    copy = records.Check.load(check.save(tmp_path / "copy") and _with_runs(folder, tmp_path / "copy"))
+    assert copy.seeds == check.seeds and copy.odds == check.odds and copy.settings == check.settings
+
+
+def _with_runs(source, target):
+    for run in source.iterdir():
+        if run.is_dir():
+            shutil.copytree(run, target / run.name)
+    return target
+
+
+def test_a_path_that_is_not_a_run_is_one_line(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "file.txt").write_text("x")
+    with pytest.raises(TinyDigitsError, match="neither a run folder"):
+        records.kind_of(tmp_path / "empty")
+    assert_one_line_error(run_main("report", str(tmp_path / "empty")), "neither a run folder")
+    assert_one_line_error(run_main("report", str(tmp_path / "nothing")), "no such file or folder")
+    assert_one_line_error(run_main("eval", str(tmp_path / "file.txt")), "a file, not a run or check folder")
+    assert_one_line_error(run_main("report", str(tmp_path / "no" / "such"), "--steps"), "not a run or check folder")
+
+
+def test_judge_of_a_short_run_says_too_few_epochs(tiny_run):
+    import tinydigits
+
+    text = tinydigits.judge(tiny_run.run_dir)  # 2 epochs, the budget judges 3
+    assert "too few epochs to judge: 2 ran, the budget judges the last 3" in text
+    assert "ep0" not in text and "in each of the last 3 epochs" not in text and "VERDICT: FAIL" in text
+
+
+STUDENT = textwrap.dedent('''
+    import torch.nn as nn
+
+    class Net(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.body = nn.Sequential(nn.Conv2d(1, 8, 3), nn.BatchNorm2d(8, momentum=0.05), nn.ReLU(), nn.Dropout(0.1),
+                                      nn.MaxPool2d(2), nn.Conv2d(8, 10, 3), nn.AdaptiveAvgPool2d(1), nn.Flatten())
+
+        def forward(self, x):
+            return self.body(x)
+''')
+
+
+def test_the_hand_in_never_runs_the_models_code(tmp_path, mnist_dir):
+    """Written twice, the second time after the model's file was deleted: the same write-up, layer tables included."""
+    model = tmp_path / "model.py"
+    model.write_text(STUDENT)
+    proc = run_main("train", "--model", f"{model}:Net", "--epochs", "1", "--train-limit", "300", "--target", "t",
+                    "--data-dir", str(mnist_dir), "--out", str(tmp_path / "runs"), "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    (run,) = (tmp_path / "runs").iterdir()
+    first = run_main("report", str(run), "--steps")
+    model.unlink()
+    second = run_main("report", str(run), "--steps")
+    assert first.returncode == second.returncode == 0, second.stderr
+    assert first.stdout == second.stdout and "| body.0 | Conv2d |" in second.stdout
+    assert "class Net(nn.Module)" in second.stdout  # the code as it trained travels with the run
+    modules = records.Run.load(run).modules
+    assert modules["body.1"]["momentum"] == 0.05 and modules["body.3"]["p"] == 0.1 and modules["body.0"]["bias"] is True
