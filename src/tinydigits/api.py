@@ -51,6 +51,8 @@ def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any)
     from tinydigits.training.config import TrainConfig
 
     plan = make(TrainConfig(model=model_ref(model), **settings), one_run=True)
+    for line in plan.breaches():  # before the first epoch, not after the last
+        print(f"tinydigits: over the budget: {line}; this run trains, and its verdict will be FAIL")
     if plan.unpinned:  # a notebook or script that ran torch before: the seed trains where the pin holds
         from tinydigits.cluster.fresh import train_fresh  # a seed sent to another process: cluster's
 
@@ -122,9 +124,13 @@ def summary(model: ModelLike | nn.Module, markdown: bool = False, log=print) -> 
 
     net = model if isinstance(model, nn.Module) else registry.create(model_ref(model))
     rows = layer_table.summarize(net)
-    table = layer_table.format_table(rows, markdown=markdown) + "\n\n" + layer_table.format_totals(
-        layer_table.size_totals(net, rows))
-    log(table)
+    from tinydigits.constants import BUDGET
+    from tinydigits.results.budget import breaches
+
+    totals = layer_table.size_totals(net, rows)
+    table = layer_table.format_table(rows, markdown=markdown) + "\n\n" + layer_table.format_totals(totals)
+    over = [f"over the budget: {line}" for line in breaches(totals["trainable_params"], 0, BUDGET)]
+    log("\n".join([table, *over]))
     return table
 
 
@@ -173,3 +179,45 @@ def judge(run: Any, budget=None) -> str:
     # a run shorter than the judged epochs is said as the command line says it (`budget.format_verdict`)
     budget = budget or Budget(**config.get("budget", {}))
     return format_verdict(run_verdict(metrics, config, budget), budget)
+
+
+def handin(steps: Iterable[Any], out: str = "handin", runs: str = "runs", show: bool = True):
+    """The hand-in from Python, the same as `tinydigits report STEP... --steps --out OUT`: README.md with its pictures
+    in `out`, one step per entry of `steps` - a result of `tinydigits.train`, a verdict of `tinydigits.check`, a run
+    or check folder, or a model (a name, a class: its newest run or check under `runs`). Returns the README's path;
+    in a notebook it is also shown (`show=False`: not)."""
+    from pathlib import Path
+
+    from tinydigits.results import handin as write
+
+    refs = []
+    for step in steps:
+        if getattr(step, "run_dir", None) is not None:
+            refs.append(str(step.run_dir))
+        elif isinstance(step, dict) and step.get("folder"):
+            refs.append(str(step["folder"]))
+        elif isinstance(step, str | Path):
+            refs.append(str(step))
+        else:
+            refs.append(model_ref(step).split(INLINE)[0])
+    text, readme = write.write_up(write.resolve(refs, runs), out)
+    if show:
+        _show_markdown(text, readme.parent)
+    return readme
+
+
+def _show_markdown(text: str, folder) -> None:
+    """The write-up inline when a notebook runs this (its pictures' links made relative to the notebook's folder)."""
+    import os
+    import re
+
+    try:
+        from IPython import get_ipython
+        from IPython.display import Markdown, display
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None or type(shell).__name__ == "TerminalInteractiveShell":
+        return
+    where = os.path.relpath(folder)
+    display(Markdown(re.sub(r"\]\(([^)/]+\.png)\)", lambda m: f"]({where}/{m.group(1)})", text)))

@@ -58,9 +58,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     plan = make(config_from_args(args), one_run=True)
     if plan.unpinned:  # not in a fresh process; said in one line all the same
         raise TinyDigitsError(f"a portable seed cannot train here: {plan.unpinned}")
-    if plan.config.epochs > plan.budget.max_epochs:  # said before the minutes it costs, not only after
-        print(f"tinydigits: note: {plan.config.epochs} epochs, more than the budget's {plan.budget.max_epochs}: this run "
-              "trains, and its budget verdict will be FAIL", file=sys.stderr)
+    for line in plan.breaches():  # said before the minutes it costs, not only after
+        print(f"tinydigits: note: over the budget: {line}; this run trains, and its budget verdict will be FAIL",
+              file=sys.stderr)
     result = train_run(plan.config, plan.budget, plan.source, quiet=args.quiet,
                        warn=lambda line: print(f"tinydigits: {line}", file=sys.stderr))
     last = result.metrics["epochs"][-1]
@@ -172,11 +172,15 @@ def cmd_summary(args: argparse.Namespace) -> int:
     import json
 
     from tinydigits import models
+    from tinydigits.constants import BUDGET
     from tinydigits.models import summary
+    from tinydigits.results.budget import breaches
 
     net = models.create(args.model)
     rows = summary.summarize(net)
     totals = summary.size_totals(net, rows)
+    for line in breaches(totals["trainable_params"], 0, BUDGET):
+        print(f"tinydigits: note: over the budget: {line}", file=sys.stderr)
     if args.json:
         print(json.dumps({**summary.as_dict(args.model, rows), "sizes": totals}, indent=2))
     else:

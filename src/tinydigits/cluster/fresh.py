@@ -32,6 +32,10 @@ def train_fresh(cfg: TrainConfig, budget: Budget, log: Callable[[str], None] = p
 
     payload = cloudpickle.dumps({"cfg": cfg, "budget": budget, "model": model_content(cfg.model)})
     env = pinned_env(os.environ, bool(cfg.portable))
+    # The child imports what this process can: a script's `sys.path.insert(0, ...)` or a notebook's folder counts.
+    own = {sys.prefix, sys.base_prefix}
+    extra = [p or os.getcwd() for p in sys.path if not any((p or "/").startswith(o) for o in own)]
+    env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys([*extra, *filter(None, env.get("PYTHONPATH", "").split(os.pathsep))]))
     proc = subprocess.Popen([sys.executable, "-m", "tinydigits.cluster.fresh"], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     proc.stdin.write(payload)

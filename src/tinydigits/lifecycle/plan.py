@@ -58,6 +58,21 @@ class Plan:
         """The seeds train as Dask tasks (this machine's worker processes or a cluster's)."""
         return self.way in (WORKERS, CLUSTER)
 
+    def breaches(self) -> list[str]:
+        """The budget's limits this plan breaks, said before the first epoch (`results.budget.breaches`). The
+        parameters are counted on PyTorch's meta device: no weights drawn, no kernel run, no generator moved."""
+        import torch
+
+        from tinydigits.results.budget import breaches
+
+        try:
+            with torch.device("meta"):
+                net = self.source.factory()
+            params = sum(p.numel() for p in net.parameters() if p.requires_grad)
+        except Exception:  # a model that cannot be built without data: its count comes with the run
+            params = None
+        return breaches(params, self.config.epochs, self.budget)
+
     def describe(self) -> str:
         """How, in words, for a check's first line."""
         return {STACKED: "stacked as one network", CLUSTER: f"on the cluster {self.cluster}"}.get(

@@ -76,6 +76,18 @@ def reason(verdict: dict[str, Any], budget: constants.Budget, test: list[float])
     return "; ".join(why)
 
 
+def breaches(params: int | None, epochs: int, budget: constants.Budget) -> list[str]:
+    """The budget's limits a run breaks before it trains, one line each with by how much (a step larger than the
+    budget on purpose still trains; its verdict will be FAIL)."""
+    out = []
+    if params is not None and params >= budget.max_params:
+        out.append(f"{params:,} parameters, not fewer than the budget's {budget.max_params:,} (over by "
+                   f"{params - budget.max_params + 1:,})")
+    if epochs > budget.max_epochs:
+        out.append(f"{epochs} epochs, more than the budget's {budget.max_epochs} (over by {epochs - budget.max_epochs})")
+    return out
+
+
 def too_few(ran: int, budget: constants.Budget) -> str:
     """The words for a run shorter than the epochs the budget judges (the same in every verdict)."""
     return f"too few epochs to judge: {ran} ran, the budget judges the last {budget.last}"

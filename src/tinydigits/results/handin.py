@@ -142,9 +142,12 @@ def recipe_text(run) -> str:
     from tinydigits.training.config import augmentations, settings_of
 
     s = run.settings
+    schedule = s.scheduler
+    if schedule == "step":
+        schedule += f" (the rate x{s.step_gamma:g} every {s.step_size or max(1, s.epochs // 3)} epochs)"
     parts = [f"{s.optimizer}" + (f" (momentum {s.momentum:g})" if s.optimizer == "sgd" else ""),
-             f"peak rate {s.lr:g}", f"batch {s.batch_size}", f"schedule {s.scheduler}"]
-    shown = {"optimizer", "lr", "batch_size", "scheduler", "momentum", "augment_off_last"}
+             f"peak rate {s.lr:g}", f"batch {s.batch_size}", f"schedule {schedule}"]
+    shown = {"optimizer", "lr", "batch_size", "scheduler", "momentum", "augment_off_last", "step_size", "step_gamma"}
     for name in settings_of("recipe", "data"):
         value = getattr(s, name)
         if name not in shown and value not in (None, 0, 0.0, "", False):
@@ -174,7 +177,7 @@ def reproduce(step: judge.Step) -> str:
     cli = {f.name for f in dataclasses.fields(TrainConfig) if f.metadata.get("cli", True)}
     for name in settings_of("recipe", "augment", "data"):
         value = getattr(s, name)
-        if name not in cli or value in (None, 0, 0.0, ""):
+        if name not in cli or value in (None, 0, 0.0, "") or (name.startswith("step_") and s.scheduler != "step"):
             continue
         if isinstance(value, tuple | list):
             if tuple(value) == (1.0, 1.0):

@@ -76,6 +76,11 @@ class TrainConfig:
     scheduler: str | None = setting(help="learning-rate schedule (default from the model's recipe); plateau lowers the "
                                          "rate when the validation loss stops improving, so it needs --val-split",
                                     choices=SCHEDULERS, role="recipe")
+    step_size: int | None = setting(help="--scheduler step: epochs between cuts of the rate, as StepLR's step_size "
+                                         "(default: a third of the epochs)", type=positive_int, metavar="EPOCHS",
+                                    role="recipe")
+    step_gamma: float = setting(0.1, "--scheduler step: what each cut multiplies the rate by, as StepLR's gamma",
+                                metavar="FACTOR", role="recipe")
     weight_decay: float = setting(0.0, role="recipe")
     label_smoothing: float | None = setting(role="recipe")
     ema: float | None = setting(help="EMA decay of evaluated weights (0 = off)", role="recipe")
@@ -178,6 +183,7 @@ class TrainConfig:
              "--scheduler plateau needs --val-split N: it steps on the validation loss, and the test set is never "
              "used to tune"),
             (0 <= (self.ema or 0) < 1, "--ema must be in [0, 1)"),
+            (0 < self.step_gamma <= 1, "--step-gamma must be in (0, 1]"),
             ((self.bn_recompute or 0) >= 0, "--bn-recompute must be >= 0"),
             (not arithmetic or self.precision in ("fp32", "bf16"), "--precision must be fp32, bf16 or auto"),
             *((0 <= (getattr(self, key) or 0) <= high, f"--{key.replace('_', '-')} must be between 0 and {high}")

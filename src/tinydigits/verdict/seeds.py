@@ -170,6 +170,8 @@ def check(plan: Plan, seeds: list[int], log=print, command: str = "", wait: floa
                                     "environment": runs.environment(), "code": code_version(),
                                     "model_sha256": plan.source.digest()})
     log(f"checking {cfg.model} on seeds {','.join(map(str, seeds))} ({cfg.epochs} epochs, {plan.describe()}) into {folder}")
+    for line in plan.breaches():  # before the first seed's minutes, not after the last
+        log(f"over the budget: {line}; every seed trains, and the verdict will be FAIL")
     try:
         return _judge_seeds(Checking(plan, seeds, folder, command, wait, resume_hint=resume_hint(cfg, folder),
                                      quiet=quiet), log)
