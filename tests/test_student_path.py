@@ -1,0 +1,104 @@
+"""A student's path from a script or notebook (issue #82): a class imported from the script's own folder trains in the
+fresh process too, budget breaches are said before the work, a student's StepLR, and the hand-in from Python."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+from helpers import run_main
+
+MODELS = textwrap.dedent('''
+    import torch.nn as nn
+
+    class Model_1(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.net = nn.Sequential(nn.Conv2d(1, 8, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(8, 10, 3),
+                                     nn.AdaptiveAvgPool2d(1), nn.Flatten())
+
+        def forward(self, x):
+            return self.net(x)
+
+    class Big(nn.Module):  # 8,702 parameters: over the budget on purpose
+        def __init__(self):
+            super().__init__()
+            self.net = nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.Conv2d(32, 28, 3), nn.ReLU(),
+                                     nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(28, 10))
+
+        def forward(self, x):
+            return self.net(x)
+''')
+
+SCRIPT = textwrap.dedent('''
+    import json
+    import sys
+
+    sys.path.insert(0, sys.argv[1])  # the student's folder, as a script or notebook adds it
+    from model import Big, Model_1
+
+    import tinydigits
+    from tinydigits.training import arithmetic
+
+    tinydigits.summary(Big, log=lambda _: None)  # torch ran in this process before the run
+    arithmetic.pin_portable = lambda: "torch already runs its AVX512 kernels in this process (injected)"
+    run = tinydigits.train(Model_1, epochs=1, train_limit=300, data_dir=sys.argv[2], out=sys.argv[3])
+    print(json.dumps({"folder": str(run.run_dir), "epochs": len(run.metrics["epochs"])}))
+''')
+
+
+def test_a_class_imported_from_the_scripts_folder_trains_in_the_fresh_process(tmp_path, mnist_dir):
+    (tmp_path / "work").mkdir()
+    (tmp_path / "work" / "model.py").write_text(MODELS)
+    (tmp_path / "script.py").write_text(SCRIPT)
+    done = subprocess.run([sys.executable, str(tmp_path / "script.py"), str(tmp_path / "work"), str(mnist_dir),
+                           str(tmp_path / "runs")], capture_output=True, text=True, timeout=240, cwd=tmp_path,
+                          env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    assert done.returncode == 0, done.stderr
+    assert "fresh Python process" in done.stdout  # it did leave this process (the decision injected)
+    assert json.loads(done.stdout.strip().splitlines()[-1])["epochs"] == 1
+
+
+def test_budget_breaches_are_said_before_the_work(tmp_path, mnist_dir):
+    from tinydigits.lifecycle import make
+    from tinydigits.training.config import TrainConfig
+
+    (tmp_path / "model.py").write_text(MODELS)
+    big = f"{tmp_path / 'model.py'}:Big"
+    assert make(TrainConfig(model="model1", epochs=20)).breaches() == \
+        ["20 epochs, more than the budget's 15 (over by 5)"]
+    assert make(TrainConfig(model=big, epochs=1)).breaches() == \
+        ["8,702 parameters, not fewer than the budget's 8,000 (over by 703)"]
+    summary = run_main("summary", "--model", big)
+    assert summary.returncode == 0 and "over the budget: 8,702 parameters" in summary.stderr
+    check = run_main("check", "--model", big, "--seeds", "0", "--epochs", "1", "--last", "1", "--min-acc", "1",
+                     "--train-limit", "200", "--data-dir", str(mnist_dir), "--out", str(tmp_path / "runs"))
+    lines = check.stdout.splitlines()
+    over = next(i for i, line in enumerate(lines) if "over the budget: 8,702 parameters" in line)
+    first_seed = next(i for i, line in enumerate(lines) if line.startswith("seed 0"))
+    assert check.returncode == 1 and over < first_seed and "VERDICT: FAIL" in check.stdout
+
+
+def test_a_students_step_schedule(tmp_path, mnist_dir):
+    from helpers import train
+    from tinydigits.training.config import TrainConfig
+
+    cfg = TrainConfig(model="model2", epochs=4, scheduler="step", step_size=2, step_gamma=0.5, lr=0.04,
+                      train_limit=200, data_dir=str(mnist_dir), out=str(tmp_path))
+    rates = [e["lr"] for e in train(cfg, quiet=True, log=lambda _: None).metrics["epochs"]]
+    assert rates == [0.04, 0.04, 0.02, 0.02]
+
+
+def test_the_hand_in_from_python(tmp_path, mnist_dir):
+    import tinydigits
+
+    (tmp_path / "model.py").write_text(MODELS)
+    run = tinydigits.train(f"{tmp_path / 'model.py'}:Model_1", epochs=1, train_limit=300, data_dir=str(mnist_dir),
+                           out=str(tmp_path / "runs"), target="a first skeleton")
+    readme = tinydigits.handin([run, run.run_dir], out=str(tmp_path / "handin"), show=False)
+    text = readme.read_text()
+    assert readme == tmp_path / "handin" / "README.md" and text.count("## Step") == 2
+    assert "**Target:** a first skeleton" in text and (tmp_path / "handin" / "steps.png").is_file()
