@@ -164,3 +164,15 @@ def train(cfg, **kwargs):
 
     plan = make(cfg)
     return train_run(plan.config, source=plan.source, **kwargs)
+
+
+def script(name: str):
+    """A maintainer's script under scripts/ as a module (scripts/ is the lab's tooling, not the package)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"scripts_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

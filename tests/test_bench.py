@@ -99,8 +99,10 @@ def test_vs_notebook_table_prints_both_runs_and_the_ratio():
 def test_bench_record_appends_a_row_with_its_machine_and_commit_and_the_docs_table_shows_it(tmp_path):
     """`bench --record`: the figures docs/speed.md quotes are written by bench itself, each with date, commit, CPU
     and command (no speed figure without its source)."""
+    from helpers import script
     from tinydigits.measure import record
-    from tinydigits.results.docs import speed_table
+
+    speed_table = script("ledger_docs").speed_table
 
     part = {"seconds_per_epoch": 7.72}
     result = {"model": "poolbn", "torch": "2.13.0", "portable": True, "precision": "fp32", "threads": 1,

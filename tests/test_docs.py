@@ -80,11 +80,13 @@ def odds_figures(text: str) -> list[str]:
 
 
 def test_every_odds_figure_in_the_readme_and_docs_comes_from_the_ledger():
-    """Outside the spans `tinydigits ledger docs` writes from docs/seeds.csv (which test_ledger checks against the
+    """Outside the spans scripts/ledger_docs.py writes from docs/seeds.csv (which test_ledger checks against the
     ledger) and the zoo's own write-ups, no page - the research record included - carries a hand-typed odds figure:
     none can drift from the ledger, and none stands without the seeds behind it."""
-    from tinydigits.results.docs import ZOO
-    from tinydigits.results.ledger import SPAN, TABLE
+    from helpers import script
+
+    docs = script("ledger_docs")
+    ZOO, SPAN, TABLE = docs.ZOO, docs.SPAN, docs.TABLE
 
     found = [f"{page.name}:{figure}" for page in PAGES
              for figure in odds_figures(ZOO.sub("", TABLE.sub("", SPAN.sub("", page.read_text()))))]

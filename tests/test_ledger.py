@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_main
+from helpers import run_main, script
 from tinydigits import models
 from tinydigits.constants import DEFAULT_MODEL
 from tinydigits.errors import TinyDigitsError
 from tinydigits.lifecycle import tiers
 from tinydigits.results import ledger
-from tinydigits.results.docs import ledger_docs
 from tinydigits.results.odds import pass_odds
+
+ledger_docs = script("ledger_docs").ledger_docs
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "docs" / "seeds.csv"
@@ -44,7 +45,7 @@ def test_models_json_takes_the_defaults_odds_from_the_ledger():
 
 
 def test_the_docs_figures_are_the_ledgers(tmp_path):
-    """README.md and every docs/*.md as `tinydigits ledger docs` writes them; one edited ledger row shows."""
+    """README.md and every docs/*.md as scripts/ledger_docs.py writes them; one edited ledger row shows."""
     assert ledger_docs(SEEDS, tiers, write=False) == []
     copy = tmp_path / "docs" / "seeds.csv"
     copy.parent.mkdir()

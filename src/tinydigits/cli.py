@@ -519,49 +519,28 @@ def _models_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _ledger_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("action", choices=["add", "docs"], help="add: a check folder's seeds; docs: write the figures "
-                   "README.md and docs/*.md quote (between <!-- seeds... --> markers) from the ledger")
-    p.add_argument("folder", nargs="?", metavar="CHECK_FOLDER", help="add: the check's folder")
+    p.add_argument("action", choices=["add"], help="add: a check folder's finished seeds")
+    p.add_argument("folder", nargs="?", metavar="CHECK_FOLDER", help="the check's folder")
     p.add_argument("--ledger", default=None, metavar="CSV", help=LEDGER_HELP)
     p.add_argument("--role", choices=ROLES, default="judged", help=ROLE_HELP)
-    p.add_argument("--check", action="store_true", help="docs: write nothing; exit 1 if a figure differs from the ledger")
 
 
-@command("ledger", "the seed ledger (docs/seeds.csv): add a check's seeds, or write the docs' figures from it",
-         _ledger_arguments)
+@command("ledger", "the seed ledger (docs/seeds.csv): add a check's seeds", _ledger_arguments)
 def cmd_ledger(args: argparse.Namespace) -> int:
-    path = _ledger_path(args.ledger)
-    if args.action == "add":
-        if not args.folder:
-            raise TinyDigitsError("ledger add needs the check's folder: tinydigits ledger add CHECK_FOLDER")
-        _add_to_ledger(args.folder, args.role, path)
-        return 0
-    from tinydigits.lifecycle import tiers
-    from tinydigits.results.docs import ledger_docs
-
-    stale = ledger_docs(path, tiers, write=not args.check)
-    for name in stale:
-        print(f"{name}: {'differs from the ledger' if args.check else 'written from the ledger'}")
-    return 1 if args.check and stale else 0
+    if not args.folder:
+        raise TinyDigitsError("ledger add needs the check's folder: tinydigits ledger add CHECK_FOLDER")
+    _add_to_ledger(args.folder, args.role, _ledger_path(args.ledger))
+    return 0
 
 
 def _add_to_ledger(folder: str, role: str, path: Path) -> None:
-    """A check's finished seeds into the ledger (FAIL or PASS alike; NOT RUN ones enter nowhere, said in one line),
-    then the docs' marked figures rewritten where the ledger is a checkout's docs/seeds.csv."""
-    from tinydigits.lifecycle import tiers
+    """A check's finished seeds into the ledger (FAIL or PASS alike; NOT RUN ones enter nowhere, said in one line)."""
     from tinydigits.results import ledger
-    from tinydigits.results.docs import ledger_docs, published_docs
 
     rows, not_run = ledger.rows_of_check(folder, role)
-    docs = published_docs(path.resolve().parent.parent)
-    rewrite = path.resolve().parent.name == "docs" and all(d.exists() for d in docs)
-    if rewrite and (locked := [str(d) for d in docs if not os.access(d, os.W_OK)]):
-        raise TinyDigitsError(f"cannot rewrite the figures the ledger publishes: {', '.join(locked)} not writable")
     added = ledger.add(rows, path)
     print(f"added {added} seed(s) to {path} as {role}"
           + (f"; seed(s) {', '.join(map(str, not_run))} did not finish (NOT RUN): not added" if not_run else ""))
-    for name in ledger_docs(path, tiers) if rewrite else []:
-        print(f"{name}: written from the ledger")
 
 
 def _ledger_path(given: str | None) -> Path:

@@ -137,7 +137,7 @@ def make(cfg: TrainConfig, budget: Budget = BUDGET, *, jobs: int = 1, stack: boo
 
 def tiers(names: list[str]) -> dict[str, dict[str, str]]:
     """Each model's tier (`results.ledger.TIER`): its code, its own recipe resolved as a check with no flags resolves
-    it, and the project's budget; what its published figures pool (`models`, `ledger docs`)."""
+    it, and the project's budget; what its published figures pool (`models`, scripts/ledger_docs.py)."""
     from tinydigits.results import ledger
 
     out = {}

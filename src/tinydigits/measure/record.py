@@ -1,7 +1,7 @@
 """`bench --record FILE`: the speed figures the docs quote, one row per `bench` run, written by `bench` itself (as the
 seed ledger is written by `check`): the date, commit, CPU and command beside the figures, so no speed figure in the
 docs stands without the machine and code that measured it. docs/speed.md's table is rendered from docs/speed.csv by
-`tinydigits ledger docs`. Plain `csv`: a few rows, reviewed in diffs."""
+`scripts/ledger_docs.py`. Plain `csv`: a few rows, reviewed in diffs."""
 
 from __future__ import annotations
 

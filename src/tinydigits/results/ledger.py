@@ -256,58 +256,6 @@ def held_text(by_arithmetic: dict[str, dict], prefer: str = PORTABLE) -> str:
     return f"{j['passed']}/{j['seeds']}{p}" + ("" if arithmetic == prefer else f" ({arithmetic})")
 
 
-# Figures in README.md and docs/*.md are written from the ledger (`tinydigits ledger docs`), between markers:
-# `<!-- seeds:MODEL:ARITHMETIC -->...<!-- /seeds -->` (every seed), `<!-- seeds:MODEL:ARITHMETIC:judged -->...`
-# (the seeds that did not choose it) and a table per tier `<!-- seeds-table:MODEL -->...<!-- /seeds-table -->`.
-SPAN = re.compile(r"<!-- seeds:([\w-]+):([\w-]+)(:judged)? -->(.*?)<!-- /seeds -->", re.S)
-TABLE = re.compile(r"<!-- seeds-table:([\w-]+) -->\n(.*?)<!-- /seeds-table -->", re.S)
-
-
-def figure(s: dict[str, Any], judged: bool = False) -> str:
-    """`43 of 43 seeds hold, P(new seed holds) 98.76 % (≥ 96.11 %)`; judged: `on the 37 that did not choose it ...`."""
-    if not s.get("seeds"):
-        return "no seeds in the ledger"
-    p = f"{100 * s['probability']:.2f} % (≥ {100 * s['probability_lower']:.2f} %)" if "probability" in s else "-"
-    if judged:
-        return f"on the {s['seeds']} that did not choose it ({s['passed']} hold) {p}"
-    return f"{s['passed']} of {s['seeds']} seeds hold, P(new seed holds) {p}"
-
-
-def table(by_arithmetic: dict[str, dict], rows: list[dict[str, str]], tier: dict[str, str]) -> str:
-    """A tier's seeds per arithmetic, as Markdown: what docs/models.md quotes."""
-    lines = ["| arithmetic | seeds | hold | min(last 3) mean / sd | P(new seed holds) (95 % low) | judged seeds only "
-             "| CPU kinds |", "|---|---|---|---|---|---|---|"]
-    for arithmetic, s in by_arithmetic.items():
-        kinds = len({r["cpu"] for r in rows if in_tier(r, tier) and r["arithmetic"] == arithmetic})
-        spread = f"{s['mean']:.3f} / {s['sd']:.3f}" if "sd" in s else "-"
-        p = f"{100 * s['probability']:.2f} % ({100 * s['probability_lower']:.2f} %)" if "probability" in s else "-"
-        j = s["judged"]
-        jp = (f"{j['passed']} of {j['seeds']}, {100 * j['probability']:.2f} % ({100 * j['probability_lower']:.2f} %)"
-              if "probability" in j else f"{j['passed']} of {j['seeds']}")
-        lines.append(f"| {arithmetic} | {s['seeds']} | {s['passed']} | {spread} | {p} | {jp} | {kinds} |")
-    return "\n".join(lines) + "\n"
-
-
-def render(text: str, rows: list[dict[str, str]], tiers: dict[str, dict[str, str]]) -> str:
-    """`text` with every marked figure and table written from `rows` for the models' current tiers (`tiers`: name ->
-    its code, recipe and budget)."""
-    def unknown(model: str) -> str:
-        raise TinyDigitsError(f"a ledger marker names {model!r}, which is not a registered model")
-
-    def span(m: re.Match) -> str:
-        model, arithmetic, judged = m.group(1), m.group(2), bool(m.group(3))
-        s = odds(rows, tiers.get(model) or unknown(model)).get(arithmetic, {"seeds": 0, "judged": {"seeds": 0}})
-        marker = f"<!-- seeds:{model}:{arithmetic}{':judged' * judged} -->"
-        return f"{marker}{figure(s['judged'] if judged else s, judged)}<!-- /seeds -->"
-
-    def block(m: re.Match) -> str:
-        model = m.group(1)
-        tier = tiers.get(model) or unknown(model)
-        return f"<!-- seeds-table:{model} -->\n{table(odds(rows, tier), rows, tier)}<!-- /seeds-table -->"
-
-    return TABLE.sub(block, SPAN.sub(span, text))
-
-
 def rows_of_check(folder: str | Path, role: str = "judged", source: str | None = None) -> tuple[list[dict], list[int]]:
     """The ledger rows of a check's folder, one per finished seed (`finished_runs`: every planned epoch, model saved -
     the rule the verdict counts by), each in the check's tier (its budget from plan.json); and the planned seeds that

@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""The maintainer's script that writes the figures this repository's README.md and docs/*.md quote, from their
+sources: the seed ledger's odds (between `<!-- seeds... -->` markers), each registered model's Target / Result /
+Analysis (`<!-- zoo:NAME -->`, from its write-up in `models/write_ups/`) and the speed table (`<!-- speed-table -->`,
+from docs/speed.csv). It is the lab's tooling, not the package's: an installed tinydigits reads the ledger
+(`tinydigits models`) and never rewrites a page.
+
+    python scripts/ledger_docs.py            # rewrite the pages whose figures differ from their sources
+    python scripts/ledger_docs.py --check    # write nothing; exit 1 if a figure differs
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tinydigits.errors import TinyDigitsError
+from tinydigits.results import ledger
+from tinydigits.results.ledger import in_tier, odds
+
+REPO = Path(__file__).resolve().parents[1]
+
+# The ledger's figures, between markers:
+# `<!-- seeds:MODEL:ARITHMETIC -->...<!-- /seeds -->` (every seed), `<!-- seeds:MODEL:ARITHMETIC:judged -->...`
+# (the seeds that did not choose it) and a table per tier `<!-- seeds-table:MODEL -->...<!-- /seeds-table -->`.
+SPAN = re.compile(r"<!-- seeds:([\w-]+):([\w-]+)(:judged)? -->(.*?)<!-- /seeds -->", re.S)
+TABLE = re.compile(r"<!-- seeds-table:([\w-]+) -->\n(.*?)<!-- /seeds-table -->", re.S)
+
+
+def figure(s: dict[str, Any], judged: bool = False) -> str:
+    """`43 of 43 seeds hold, P(new seed holds) 98.76 % (≥ 96.11 %)`; judged: `on the 37 that did not choose it ...`."""
+    if not s.get("seeds"):
+        return "no seeds in the ledger"
+    p = f"{100 * s['probability']:.2f} % (≥ {100 * s['probability_lower']:.2f} %)" if "probability" in s else "-"
+    if judged:
+        return f"on the {s['seeds']} that did not choose it ({s['passed']} hold) {p}"
+    return f"{s['passed']} of {s['seeds']} seeds hold, P(new seed holds) {p}"
+
+
+def table(by_arithmetic: dict[str, dict], rows: list[dict[str, str]], tier: dict[str, str]) -> str:
+    """A tier's seeds per arithmetic, as Markdown: what docs/models.md quotes."""
+    lines = ["| arithmetic | seeds | hold | min(last 3) mean / sd | P(new seed holds) (95 % low) | judged seeds only "
+             "| CPU kinds |", "|---|---|---|---|---|---|---|"]
+    for arithmetic, s in by_arithmetic.items():
+        kinds = len({r["cpu"] for r in rows if in_tier(r, tier) and r["arithmetic"] == arithmetic})
+        spread = f"{s['mean']:.3f} / {s['sd']:.3f}" if "sd" in s else "-"
+        p = f"{100 * s['probability']:.2f} % ({100 * s['probability_lower']:.2f} %)" if "probability" in s else "-"
+        j = s["judged"]
+        jp = (f"{j['passed']} of {j['seeds']}, {100 * j['probability']:.2f} % ({100 * j['probability_lower']:.2f} %)"
+              if "probability" in j else f"{j['passed']} of {j['seeds']}")
+        lines.append(f"| {arithmetic} | {s['seeds']} | {s['passed']} | {spread} | {p} | {jp} | {kinds} |")
+    return "\n".join(lines) + "\n"
+
+
+def render(text: str, rows: list[dict[str, str]], tiers: dict[str, dict[str, str]]) -> str:
+    """`text` with every marked figure and table written from `rows` for the models' current tiers (`tiers`: name ->
+    its code, recipe and budget)."""
+    def unknown(model: str) -> str:
+        raise TinyDigitsError(f"a ledger marker names {model!r}, which is not a registered model")
+
+    def span(m: re.Match) -> str:
+        model, arithmetic, judged = m.group(1), m.group(2), bool(m.group(3))
+        s = odds(rows, tiers.get(model) or unknown(model)).get(arithmetic, {"seeds": 0, "judged": {"seeds": 0}})
+        marker = f"<!-- seeds:{model}:{arithmetic}{':judged' * judged} -->"
+        return f"{marker}{figure(s['judged'] if judged else s, judged)}<!-- /seeds -->"
+
+    def block(m: re.Match) -> str:
+        model = m.group(1)
+        tier = tiers.get(model) or unknown(model)
+        return f"<!-- seeds-table:{model} -->\n{table(odds(rows, tier), rows, tier)}<!-- /seeds-table -->"
+
+    return TABLE.sub(block, SPAN.sub(span, text))
+
+
+Tiers = Callable[[list[str]], dict[str, dict[str, str]]]  # `lifecycle.tiers`: model references -> their tiers
+
+ZOO = re.compile(r"<!-- zoo:([\w-]+) -->\n(.*?)<!-- /zoo -->", re.S)
+SPEED = re.compile(r"<!-- speed-table -->\n(.*?)<!-- /speed-table -->", re.S)  # from docs/speed.csv (`bench --record`)
+
+
+def published_docs(repo: Path) -> list[Path]:
+    """The pages whose marked figures `ledger docs` writes (from the ledger, the zoo and docs/speed.csv): every page."""
+    return [repo / "README.md", *sorted((repo / "docs").glob("*.md"))]
+
+
+def _zoo_block(m: re.Match) -> str:
+    from tinydigits.models import catalog
+
+    return f"<!-- zoo:{m.group(1)} -->\n```text\n{catalog.write_up(m.group(1)) or 'no write-up'}\n```\n<!-- /zoo -->"
+
+
+def ledger_docs(path: Path, tiers: Tiers, write: bool = True, docs: list[Path] | None = None) -> list[str]:
+    """Rewrite the ledger's figures in README.md and docs/*.md (beside the ledger's docs/); the files that changed
+    (or, with write=False, would). `tiers` names each model's tier (`lifecycle.tiers`: it resolves recipes, which
+    this files-only layer leaves to the layer that plans runs)."""
+    from tinydigits import models
+
+    rows = ledger.read(path)
+    repo = path.resolve().parent.parent
+    # registered names, and the candidate specs by their file's name (`docs/search/candidates/golf-wide.json`: golf-wide)
+    specs = {p.stem: p for folder in (ledger.LEDGER.parent, repo / "docs")
+             for p in (folder / "search" / "candidates").glob("*.json")}
+    spec_tiers = tiers([str(p) for p in specs.values()])
+    by_name = {**{name: spec_tiers[str(p)] for name, p in specs.items()}, **tiers(models.names())}  # registered win
+    stale = []
+    speed = repo / "docs" / "speed.csv"  # `bench --record`'s table, beside the ledger
+    for doc in docs or published_docs(repo):
+        text = doc.read_text()
+        new = ZOO.sub(_zoo_block, render(text, rows, by_name))
+        new = SPEED.sub(lambda m: f"<!-- speed-table -->\n{speed_table(speed)}<!-- /speed-table -->", new)
+        if new != text:
+            stale.append(str(doc))
+            if write:
+                doc.write_text(new)
+    return stale
+
+
+def speed_table(path: Path) -> str:
+    """The recorded runs as Markdown (newest last): what docs/speed.md shows between its markers."""
+    rows = list(csv.DictReader(path.open(newline=""))) if path.exists() else []
+    lines = ["| date, commit | CPU | command | arithmetic, threads | pipeline s/epoch | per-sample DataLoader s/epoch | "
+             "pure compute s/epoch | pipeline vs per-sample |", "|---|---|---|---|---|---|---|---|"]
+    lines += [f"| {r['date']}, `{r['commit']}` | {r['cpu']} | `{r['command']}` | {r['arithmetic']}, {r['threads']} | "
+              f"{r['pipeline_s_per_epoch']} | {r['per_sample_s_per_epoch']} | {r['compute_s_per_epoch']} | "
+              f"{r['speedup_vs_per_sample']}× |" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--ledger", default=str(REPO / "docs" / "seeds.csv"), help="the ledger (default: docs/seeds.csv)")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 if a figure differs from its source")
+    args = p.parse_args(argv)
+    from tinydigits.lifecycle import tiers
+
+    try:
+        stale = ledger_docs(Path(args.ledger), tiers, write=not args.check)
+    except TinyDigitsError as err:
+        print(f"ledger_docs: error: {err}", file=sys.stderr)
+        return 1
+    for name in stale:
+        print(f"{name}: {'differs from its sources' if args.check else 'written from its sources'}")
+    return 1 if args.check and stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
