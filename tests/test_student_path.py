@@ -102,3 +102,21 @@ def test_the_hand_in_from_python(tmp_path, mnist_dir):
     text = readme.read_text()
     assert readme == tmp_path / "handin" / "README.md" and text.count("## Step") == 2
     assert "**Target:** a first skeleton" in text and (tmp_path / "handin" / "steps.png").is_file()
+
+
+def test_a_checks_estimate_is_one_figure_whichever_seed_speaks(monkeypatch):
+    """Two seeds side by side, 10 s an epoch: both say the same time to go at the same moment, and it shrinks by one
+    epoch's worth as the rounds finish (not 2x apart, as a count-based rate made them)."""
+    from tinydigits.verdict import progress
+
+    now = [0.0]
+    monkeypatch.setattr(progress.time, "perf_counter", lambda: now[0])
+    lines = []
+    p = progress.Progress(seeds=2, epochs=3, parallel=2, log=lines.append, measured=12.0)
+    assert "about 0m36s at ~12.0 s an epoch (an epoch as this model's earlier runs here took" in p.first_line([0, 1], "2 job(s)")
+    for epoch in (1, 2, 3):
+        now[0] = 10.0 * epoch
+        p.epoch(0, {"epoch": epoch, "test_acc": 90.0})
+        p.epoch(1, {"epoch": epoch, "test_acc": 90.0})
+    said = [line.rsplit("~", 1)[1].removesuffix(" to go") for line in lines]
+    assert said == ["0m20s", "0m20s", "0m10s", "0m10s", "0m00s", "0m00s"]

@@ -24,7 +24,7 @@ from tinydigits.training import runs, tracking
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.metrics import curve
 from tinydigits.training.runs import INLINE
-from tinydigits.verdict.progress import Progress
+from tinydigits.verdict.progress import Progress, measured_epoch
 
 if TYPE_CHECKING:
     from tinydigits.models import Source
@@ -278,7 +278,9 @@ def _progress(c: Checking, todo: list[int], log) -> Progress | None:
     if c.quiet or c.plan.stacked:
         return None
     parallel = len(todo) if c.plan.cluster else c.plan.jobs
-    progress = Progress(len(todo), c.plan.config.epochs, parallel, log, c.plan.config.train_limit or 60_000)
+    cfg = c.plan.config
+    images = min(cfg.train_limit or 60_000, 60_000 - cfg.val_split)
+    progress = Progress(len(todo), cfg.epochs, parallel, log, images, measured_epoch(cfg.out, cfg.model, images))
     log(progress.first_line(todo, c.plan.describe()))
     return progress
 
