@@ -18,7 +18,7 @@ from typing import Any
 
 import torch
 
-from tinydigits import files
+from tinydigits import files, models
 from tinydigits.constants import BUDGET
 from tinydigits.data import mnist
 from tinydigits.lifecycle import make
@@ -120,7 +120,11 @@ def lr_find(model: str, steps: int = 200, start: float = 1e-4, end: float = 10.0
         raise TinyDigitsError(f"a portable range test cannot run here: {plan.unpinned} (give --no-portable)")
     test = run_range(plan.config, steps, start, end, plan.source)
     learned = bool(test.smoothed) and min(test.smoothed) < FELL * test.smoothed[0]
-    result = {"model": model, "recipe_lr": plan.config.lr, "steepest": steepest(test) if learned else None,
+    recipe = models.recipe(settings["recipe"]) if settings.get("recipe") else plan.source.recipe
+    rate_from = ("the given --lr" if settings.get("lr") is not None else "the recipe's --lr" if "lr" in recipe
+                 else f"the default --lr for {plan.config.optimizer} (the model has no recipe)")
+    result = {"model": model, "recipe_lr": plan.config.lr, "rate_from": rate_from,
+              "steepest": steepest(test) if learned else None,
               "valley": valley(test) if learned else None, "learned": learned,
               "stopped": test.stopped, "steps": len(test.lrs), "start": start, "end": end, "seed": plan.config.seed,
               "arithmetic": plan.why, "lrs": test.lrs, "losses": test.losses, "smoothed": test.smoothed}
@@ -155,7 +159,13 @@ def format_line(result: dict[str, Any]) -> str:
     how = f"  [{result['steps']} steps, {result['stopped']}, {result['seconds']:.1f} s]"
     if not result["learned"]:
         return (f"no suggestion: the loss never fell below {FELL:.0%} of where it started at any rate tried (the net "
-                f"does not learn in these steps; the recipe's --lr {result['recipe_lr']:.3g})" + how)
+                f"does not learn in these steps; {_rate(result)})" + how)
     show = lambda v: f"{v:.3g}" if v else "none (too few steps)"
     return (f"suggested peak --lr {show(result['valley'])} (valley); steepest descent at {show(result['steepest'])}; "
-            f"the recipe's --lr {result['recipe_lr']:.3g}" + how)
+            f"{_rate(result)}" + how)
+
+
+def _rate(result: dict[str, Any]) -> str:
+    """Where the rate the range test is set against came from: given, the recipe's, or the optimiser's default."""
+    told = result.get("rate_from") or "the recipe's --lr"  # a test written before the source was recorded
+    return f"{told} {result['recipe_lr']:.3g}"

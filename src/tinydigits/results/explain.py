@@ -33,9 +33,12 @@ def plot_layers(stats: list[dict[str, Any]], grad_norms: list[dict[str, float]],
                 color="crimson" if s["dead_channels"] else "0.3")
     ax.set_xticks(list(x), [s["layer"] for s in stats], rotation=30, fontsize=7, ha="right")
     ax.set(ylim=(0, 105), ylabel="% of ReLU outputs at zero (test set)", title="ReLU layers: zeros, and dead channels")
-    for layer in sorted({k for epoch in grad_norms for k in epoch}):
+    layers = sorted({k for epoch in grad_norms for k in epoch})
+    colours = plt.get_cmap("turbo")  # one colour a layer along a ramp, and a line style in turn: 16 lines told apart
+    for n, layer in enumerate(layers):
         ax_grad.plot([i + 1 for i, e in enumerate(grad_norms) if layer in e], [e[layer] for e in grad_norms if layer in e],
-                     "o-", ms=3, label=layer)
+                     marker="o", ms=3, ls=("-", "--", ":", "-.")[n % 4], color=colours(n / max(1, len(layers) - 1)),
+                     label=layer)
     ax_grad.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax_grad.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())  # labelled decades only: cheaper to lay out
     ax_grad.set(yscale="log", xlabel="epoch", ylabel="gradient norm (sampled steps' mean)",
