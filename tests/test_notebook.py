@@ -13,20 +13,24 @@ NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "walkthrough.ipyn
 
 
 def test_walkthrough_runs_top_to_bottom(mnist_dir, tmp_path, monkeypatch):
+    """A student's three classes in cells, step 3 checked over seeds, the hand-in written and shown: run by a real
+    Jupyter kernel on a tiny budget; the hand-in folder has its README, pictures, three steps and the check's odds."""
     monkeypatch.setenv("TINYDIGITS_DATA_DIR", str(mnist_dir))
     monkeypatch.setenv("WALKTHROUGH_EPOCHS", "1")
-    monkeypatch.setenv("WALKTHROUGH_TRAIN_LIMIT", "2000")
+    monkeypatch.setenv("WALKTHROUGH_TRAIN_LIMIT", "1000")
+    monkeypatch.setenv("WALKTHROUGH_SEEDS", "0,1,2")
     monkeypatch.setenv("WALKTHROUGH_OUT", str(tmp_path / "runs"))
     nb = nbformat.read(NOTEBOOK, as_version=4)
     nbclient.NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
     outputs = "".join(str(o) for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", []))
-    assert "model3" in outputs and "VERDICT" in outputs and "image/png" in outputs
-    assert outputs.count("VERDICT") == 2  # the three steps' check, and the inline model's
-    folders = list((tmp_path / "runs").iterdir())
-    names = sorted(p.name.split("-")[0] for p in folders if not p.name.startswith("check-"))
-    assert names == ["model1", "model2", "model3"]
-    (check,) = [p for p in folders if p.name.startswith("check-")]  # tinydigits.check wrote its page and picture
-    assert (check / "check.md").exists() and [p.name.split("-")[0] for p in check.glob("*-s0")] == ["MyNet"]
+    assert "VERDICT" in outputs and "image/png" in outputs and "text/markdown" in outputs and "\r" not in outputs
+    assert outputs.count("seed 2: epoch  1/1") == 1  # a check's per-epoch lines in the cell
+    folders = sorted(p.name.split("-")[0] for p in (tmp_path / "runs").iterdir())
+    assert folders == ["Model_1", "Model_2", "check"]
+    readme = (tmp_path / "handin" / "README.md").read_text()
+    assert readme.count("## Step") == 3 and "Over seeds (`check`): " in readme and "of 3 seeds held" in readme
+    assert all((tmp_path / "handin" / name).is_file() for name in ("steps.png", "step1-curves.png", "step3-check.png"))
+    assert "StepLR" not in readme and "schedule step (the rate x0.1 every 6 epochs)" in readme  # the student's own
 
 
 def test_walkthrough_uses_only_the_public_api():
