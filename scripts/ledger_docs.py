@@ -28,7 +28,9 @@ REPO = Path(__file__).resolve().parents[1]
 # The ledger's figures, between markers:
 # `<!-- seeds:MODEL:ARITHMETIC -->...<!-- /seeds -->` (every seed), `<!-- seeds:MODEL:ARITHMETIC:judged -->...`
 # (the seeds that did not choose it) and a table per tier `<!-- seeds-table:MODEL -->...<!-- /seeds-table -->`.
-SPAN = re.compile(r"<!-- seeds:([\w-]+):([\w-]+)(:judged)? -->(.*?)<!-- /seeds -->", re.S)
+# A span's last part says what it shows: the odds (nothing), the odds a new seed holds alone (`:p`), the mean of the
+# seeds' min(last 3) (`:mean`), how many held (`:held`) - of every seed, or of the judged ones (`:judged` before it).
+SPAN = re.compile(r"<!-- seeds:([\w-]+):([\w-]+)(:judged)?(:p|:mean|:held)? -->(.*?)<!-- /seeds -->", re.S)
 TABLE = re.compile(r"<!-- seeds-table:([\w-]+) -->\n(.*?)<!-- /seeds-table -->", re.S)
 
 
@@ -40,6 +42,20 @@ def figure(s: dict[str, Any], judged: bool = False) -> str:
     if judged:
         return f"on the {s['seeds']} that did not choose it ({s['passed']} hold) {p}"
     return f"{s['passed']} of {s['seeds']} seeds hold, P(new seed holds) {p}"
+
+
+def piece(s: dict[str, Any], part: str, judged: bool) -> str:
+    """One part of a tier's figures: the odds sentence (`figure`), or `:p` `99.62 % (≥ 98.47 %)`, `:mean` `99.53 %`,
+    `:held` `50 of 50`."""
+    if not part:
+        return figure(s, judged)
+    if not s.get("seeds"):
+        return "no seeds"
+    if part == ":held":
+        return f"{s['passed']} of {s['seeds']}"
+    if part == ":mean":
+        return f"{s['mean']:.2f} %" if "mean" in s else "-"
+    return f"{100 * s['probability']:.2f} % (≥ {100 * s['probability_lower']:.2f} %)" if "probability" in s else "-"
 
 
 def table(by_arithmetic: dict[str, dict], rows: list[dict[str, str]], tier: dict[str, str]) -> str:
@@ -64,10 +80,10 @@ def render(text: str, rows: list[dict[str, str]], tiers: dict[str, dict[str, str
         raise TinyDigitsError(f"a ledger marker names {model!r}, which is not a registered model")
 
     def span(m: re.Match) -> str:
-        model, arithmetic, judged = m.group(1), m.group(2), bool(m.group(3))
+        model, arithmetic, judged, part = m.group(1), m.group(2), bool(m.group(3)), m.group(4) or ""
         s = odds(rows, tiers.get(model) or unknown(model)).get(arithmetic, {"seeds": 0, "judged": {"seeds": 0}})
-        marker = f"<!-- seeds:{model}:{arithmetic}{':judged' * judged} -->"
-        return f"{marker}{figure(s['judged'] if judged else s, judged)}<!-- /seeds -->"
+        marker = f"<!-- seeds:{model}:{arithmetic}{':judged' * judged}{part} -->"
+        return f"{marker}{piece(s['judged'] if judged else s, part, judged)}<!-- /seeds -->"
 
     def block(m: re.Match) -> str:
         model = m.group(1)

@@ -69,7 +69,7 @@ def test_models_prints_an_aligned_table_and_json():
     lines = proc.stdout.splitlines()
     assert proc.returncode == 0 and lines[0].split() == ["model", "params", "MACs", "epochs", "held", "recipe"]
     rows = {line.split()[0]: line for line in lines[1:] if not line.startswith((" ", "held:", "*"))}
-    assert list(rows) == ["model1", "model2", "model3", "robust", "lean", "poolbn", "steady", "fast", "golf"]
+    assert list(rows) == ["model1", "model2", "model3", "model3b", "robust", "lean", "poolbn", "steady", "fast", "golf"]
     assert max(map(len, lines)) <= 112  # the recipe wraps under its own column
     params_end, recipe_at = lines[0].index("params") + len("params"), lines[0].index("recipe")
     for line in rows.values():  # numbers right-aligned under their heading, the recipe left-aligned under its own

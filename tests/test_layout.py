@@ -280,6 +280,7 @@ def test_every_models_hash_is_what_the_ledger_keys_it_by():
 
     assert {name: models.resolve(name).digest() for name in models.names()} == {
         "model1": "022fbd995e5961b0", "model2": "dd8f78d9df1e6d1f", "model3": "9c09423c47205f01",
+        "model3b": "5254744db49fe7ee",
         "robust": "e0f591e6ad836fd7", "lean": "126fcf13ca0d4b63", "poolbn": "361be55c14a5cee9",
         "steady": "5104315b5ef59394", "fast": "05b895d504451253", "golf": "057f9729881f8ecd"}
 

@@ -101,7 +101,7 @@ def test_report_compares_runs(tiny_run, tmp_path):
 
 def test_report_of_a_missing_run_is_one_line(tmp_path):
     proc = run_main("report", str(tmp_path / "nope"))
-    assert proc.returncode != 0 and "Traceback" not in proc.stderr and "metrics.json" in proc.stderr
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr and "no such file or folder" in proc.stderr
 
 
 def test_summary_table_in_report_matches_model(tiny_run):
