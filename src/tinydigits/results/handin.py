@@ -16,6 +16,7 @@ from tinydigits.results import steps as judge
 from tinydigits.results.budget import mark, seed_table
 from tinydigits.results.figures import matplotlib, plt, save_figure
 from tinydigits.results.report import md_table
+from tinydigits.training.runs import INLINE
 
 PICTURES = ("curves.png", "misclassified.png", "per_class.png")  # a run's own, copied beside README.md per step
 
@@ -167,6 +168,8 @@ def reproduce(step: judge.Step) -> str:
 
     from tinydigits.training.config import TrainConfig, settings_of
 
+    if INLINE in step.run.ref:  # a notebook's class: trained again from that notebook, by the API
+        return python_call(step)
     if step.check and (step.check.command or "").startswith("tinydigits check "):
         return step.check.command
     s = step.run.settings
@@ -185,6 +188,24 @@ def reproduce(step: judge.Step) -> str:
             value = ",".join(f"{v:g}" for v in value)
         args += [f"--{name.replace('_', '-')}", f"{value:g}" if isinstance(value, float) else str(value)]
     return shlex.join(args)
+
+
+def python_call(step: judge.Step) -> str:
+    """`tinydigits.train(Model_1, seed=0, epochs=15, ...)` (or `check(..., seeds=[...])`) for a notebook's class, with
+    every recorded recipe, augmentation and data setting."""
+    from tinydigits.training.config import settings_of
+
+    s = step.run.settings
+    args = [step.name]
+    args += [f"seeds={sorted(step.check.seeds)}"] if step.check else [f"seed={step.seed}"]
+    args.append(f"epochs={len(step.run.epochs)}")
+    for name in settings_of("recipe", "augment", "data"):
+        value = getattr(s, name)
+        if value in (None, 0, 0.0, "") or (name.startswith("step_") and s.scheduler != "step") or \
+                (isinstance(value, tuple | list) and tuple(value) == (1.0, 1.0)) or (name == "momentum" and value == 0.9):
+            continue
+        args.append(f"{name}={tuple(value) if isinstance(value, list) else value!r}")
+    return f"tinydigits.{'check' if step.check else 'train'}({', '.join(args)})"
 
 
 def _check_block(step: judge.Step, pictures: dict[str, str]) -> list[str]:

@@ -23,6 +23,7 @@ from tinydigits.results import records
 from tinydigits.results.budget import reason, run_verdict
 from tinydigits.results.records import Check, Run
 from tinydigits.training.config import augmentations, settings_of
+from tinydigits.training.runs import INLINE
 
 GAP_POINTS = 0.5  # train above test by more than this (mean of the last N epochs): over-fitting, when test stalls
 CHANCE_POINTS = 20.0  # test accuracy below this: the network has not learnt (chance is 10 %)
@@ -59,7 +60,8 @@ class Step:
 
     @property
     def name(self) -> str:
-        return self.run.name
+        """The model's name as its author wrote it (a notebook class without the suffix that keeps versions apart)."""
+        return self.run.name.split(INLINE)[0]
 
     @property
     def seed(self) -> int:
@@ -362,15 +364,18 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
     lines = [f"- fit: {_fit_sentence(step, f)}"]
     if f.start:
         span = f"epoch {f.start[0]}" if len(f.start) == 1 else f"epochs {_span(f.start)}"
-        e = step.run.epochs[f.start[-1] - 1]
-        lines.append(f"- start: {span} sat at chance (test accuracy {e.test_acc:.2f} %, loss {e.test_loss:.2f}; "
-                     f"chance is 10 % and a loss of 2.30).")
+        at = [step.run.epochs[i - 1] for i in f.start]
+        accs, losses = [e.test_acc for e in at], [e.test_loss for e in at]
+        lines.append(f"- start: {span} at or near chance (test accuracy {_range(accs)} %, test loss {_range(losses)}; "
+                     f"a uniform guess scores 10 % at a loss of 2.30; below {CHANCE_POINTS:.0f} % or above "
+                     f"{CHANCE_LOSS} counts).")
     else:
         e = step.run.epochs[0]
         lines.append(f"- start: learning from the first epoch (test accuracy {e.test_acc:.2f} % after epoch 1).")
     if f.drop:
         epoch, fall = f.drop
-        why = [f.rate] + (["the model has no batch norm"] if step.run.modules and not step.has("BatchNorm") else [])
+        why = [f"the rate at that epoch's start was {step.run.epochs[epoch - 1].lr:.4g}"]
+        why += ["the model has no batch norm"] if step.run.modules and not step.has("BatchNorm") else []
         lines.append(f"- stability: test accuracy fell {fall:.2f} points at epoch {epoch} (beyond the ±"
                      f"{noise_band(step.run.epochs[epoch - 2].test_acc):.2f} noise of a test pass); "
                      f"{'; '.join(why)}. Over the last {f.n} epochs it moved {f.moved:.2f} points.")
@@ -400,6 +405,11 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
     if previous is not None:
         lines += change_lines(previous, step)
     return lines
+
+
+def _range(values: list[float]) -> str:
+    low, high = min(values), max(values)
+    return f"{low:.2f}" if f"{low:.2f}" == f"{high:.2f}" else f"{low:.2f}-{high:.2f}"
 
 
 def _span(epochs: list[int]) -> str:
@@ -556,6 +566,28 @@ def layer_changes(previous: Run, run: Run) -> list[str]:
     return out
 
 
+def order_changes(previous: Run, run: Run) -> list[str]:
+    """Matched convs whose following layers changed order (batch norm moved after the pool, dropout before it):
+    `conv2: BatchNorm2d, ReLU, Dropout, MaxPool2d → MaxPool2d, BatchNorm2d, ReLU` - a move the counts do not show."""
+    pairs, _, _ = align(convs(previous), convs(run))
+
+    def after(r: Run) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for kind, conv, _ in placed(r):
+            out.setdefault(conv, []).append(kind)
+        return out
+
+    was, now = after(previous), after(run)
+    out = []
+    for a, b in pairs.items():
+        x, y = was.get(a, []), now.get(b, [])
+        kept = [k for k in x if k in y]
+        if kept != [k for k in y if k in x]:  # the layers both have, in another order
+            name = a if a == b else f"{a} (now {b})"
+            out.append(f"after {name}: {', '.join(x)} → {', '.join(y)}")
+    return out
+
+
 def _positions(run: Run) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for kind, conv, _ in placed(run):
@@ -630,7 +662,7 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     a, b = facts(previous), facts(step)
     if previous.run.modules and step.run.modules:
         layers = "; ".join([*width_changes(previous.run, step.run), *layer_changes(previous.run, step.run),
-                            *setting_changes(previous.run, step.run)]) or "none"
+                            *order_changes(previous.run, step.run), *setting_changes(previous.run, step.run)]) or "none"
     else:
         layers = ("not known: the layer table was not recorded with "
                   + " and ".join(s.folder.name for s in (previous, step) if not s.run.modules))
