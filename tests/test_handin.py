@@ -173,7 +173,7 @@ def test_the_start_at_chance_and_a_fall_beyond_the_noise_are_facts():
     f = rules.facts(step)
     assert f.start == [1, 2, 3] and f.drop == (13, pytest.approx(1.82))
     text = "\n".join(rules.analysis_lines(step, None))
-    assert "epochs 1-3 sat at chance" in text and "fell 1.82 points at epoch 13" in text
+    assert "epochs 1-3 at or near chance (test accuracy 11.35 %" in text and "fell 1.82 points at epoch 13" in text
 
 
 def test_a_step_schedule_is_tied_to_the_stall():
@@ -231,3 +231,13 @@ def test_a_new_setting_joins_its_role_without_another_edit():
     assert "warmup" not in settings_of("recipe") and set(settings_of("recipe")) < set(settings_of("recipe", cls=WithMore))
     with pytest.raises(ValueError, match="unknown role"):
         settings_of("recepie")
+
+
+def test_batch_norm_moved_after_the_pool_is_named():
+    curve = [99.0] * 15
+    conv = {**CONV, "in_channels": 1, "out_channels": 8}
+    before = {"c": conv, "b": {"type": "BatchNorm2d"}, "r": {"type": "ReLU"}, "p": {"type": "MaxPool2d"}}
+    after = {"c": conv, "p": {"type": "MaxPool2d"}, "b": {"type": "BatchNorm2d"}, "r": {"type": "ReLU"}}
+    a, b = _step(curve, curve, modules=before), _step(curve, curve, modules=after)
+    assert rules.layer_changes(a.run, b.run) == []  # the same layers, counted
+    assert rules.order_changes(a.run, b.run) == ["after conv1: BatchNorm2d, ReLU, MaxPool2d → MaxPool2d, BatchNorm2d, ReLU"]
