@@ -182,7 +182,7 @@ def test_a_step_schedule_is_tied_to_the_stall():
     step = _step([a - 0.02 for a in test], test, lr=lr, scheduler="step")
     assert rules.rate_events(step.run) == [(4, 0.005), (7, 0.0005)]
     text = "\n".join(rules.analysis_lines(step, None))
-    assert "fell to 0.005 at epoch 4, then 0.0005 at epoch 7" in text and "stalled once the rate had been cut" in text
+    assert "fell to 0.005 at epoch 4, then 0.0005 at epoch 7" in text and "stalled right after the rate was cut to 0.005" in text
 
 
 def test_a_margin_inside_the_noise_is_a_thin_pass():
@@ -209,7 +209,7 @@ def test_every_module_setting_and_recipe_setting_that_changed_is_named():
     after = _step(curve, curve, modules=_net(0.02, (10, 16)), augment_scale=[0.9, 1.1], bn_recompute=10000,
                   momentum=0.8)
     assert rules.setting_changes(before.run, after.run) == ["Dropout p 0.05 → 0.02 (after conv1, conv2)"]
-    assert rules.width_changes(before.run, after.run) == ["conv1 8 → 10 channels"]
+    assert rules.width_changes(before.run, after.run) == ["conv1 8 → 10 channels", "conv2 input 8 → 10 channels"]
     changed = rules.recipe_changes(before.config, after.config)
     assert {"augment_scale none → 0.9-1.1", "bn_recompute none → 10000", "momentum none → 0.8"} <= set(changed)
     text = "\n".join(rules.change_lines(before, after))
@@ -241,3 +241,19 @@ def test_batch_norm_moved_after_the_pool_is_named():
     a, b = _step(curve, curve, modules=before), _step(curve, curve, modules=after)
     assert rules.layer_changes(a.run, b.run) == []  # the same layers, counted
     assert rules.order_changes(a.run, b.run) == ["after conv1: BatchNorm2d, ReLU, MaxPool2d → MaxPool2d, BatchNorm2d, ReLU"]
+
+
+def test_a_removed_layer_is_named_as_the_step_before_numbered_it():
+    curve = [99.0] * 15
+    squeeze = {**CONV, "in_channels": 16, "out_channels": 8, "kernel_size": [1, 1]}
+    before = {"c1": {**CONV, "in_channels": 1, "out_channels": 16}, "s": squeeze,
+              "c3": {**CONV, "in_channels": 8, "out_channels": 16}, "d": {"type": "Dropout", "p": 0.05}}
+    after = {"c1": {**CONV, "in_channels": 1, "out_channels": 16}, "c3": {**CONV, "in_channels": 16, "out_channels": 16}}
+    a, b = _step(curve, curve, modules=before), _step(curve, curve, modules=after)
+    assert rules.layer_changes(a.run, b.run) == ["-1 Dropout (was after conv3 of step m)"]  # conv3 then, conv2 now
+
+
+def test_a_start_at_one_class_is_named():
+    test = [11.35, 11.35, 60.0] + [98.0] * 12
+    text = "\n".join(rules.analysis_lines(_step(test, test), None))
+    assert "Epochs 1-2: 11.35 %, exactly the share of 1s among the test digits" in text

@@ -181,6 +181,7 @@ def remote_seed(cfg: TrainConfig, budget: Budget, model: dict[str, Any] | None =
     from tinydigits import models
     from tinydigits.data import mnist
     from tinydigits.lifecycle.run import train_run
+    from tinydigits.models import registry
 
     facts = worker_facts()  # once: the code hash reads every source file
     if expect is not None and (differ := version_difference(expect, facts["code"])):
@@ -194,6 +195,7 @@ def remote_seed(cfg: TrainConfig, budget: Budget, model: dict[str, Any] | None =
         raise WorkerRefused(f"no MNIST on this worker: {err}") from None
     if model is not None and model["kind"] == "inline":  # always the class sent: its globals may have changed too
         models.register(cfg.model, **model["recipe"])(model["cls"])  # the name holds a hash of the class's code
+        registry.remember_code(cfg.model, model.get("code"))  # what the run records as its code
     with tempfile.TemporaryDirectory(prefix="tinydigits-seed-") as tmp, \
             models.provided(cfg.model, model if model is not None and model["kind"] != "inline" else None):
         cfg = dataclasses.replace(cfg, out=tmp, threads=seed_threads(cfg.threads), data_dir=data_dir, mlflow=None,
@@ -225,7 +227,7 @@ def model_content(ref: str) -> dict[str, Any] | None:
         from tinydigits.models import registry
 
         cls, recipe = registry.lookup(ref)
-        return {"kind": "inline", "cls": cls, "recipe": recipe}
+        return {"kind": "inline", "cls": cls, "recipe": recipe, "code": registry.source_code(cls)}
     from tinydigits import models
 
     return models.content(ref)

@@ -59,11 +59,13 @@ def main() -> int:
 
     from tinydigits import models
     from tinydigits.lifecycle.run import train_run
+    from tinydigits.models import registry
 
     job = cloudpickle.loads(sys.stdin.buffer.read())
     cfg, model = job["cfg"], job["model"]
     if model is not None and model["kind"] == "inline":
         models.register(cfg.model, **model["recipe"])(model["cls"])
+        registry.remember_code(cfg.model, model.get("code"))  # what the run records as its code
     provided = model if model is not None and model["kind"] != "inline" else None
     try:
         with models.provided(cfg.model, provided):

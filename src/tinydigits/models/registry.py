@@ -76,15 +76,17 @@ class Source:
 
     def code(self) -> str | None:
         """The model's code as a reader would want it beside its results: a file's text, a spec's JSON, a class's
-        source (None where Python has no source for it, e.g. a class built at run time)."""
+        source or the notebook cell that defined it (None where Python has none, e.g. a class built at run time)."""
+        if self.ref in _CODE:  # a notebook class that travelled here by value: its code came with it
+            return _CODE[self.ref]
         try:
             if self.origin["kind"] == "spec":
                 return json.dumps(self.origin["spec"], indent=1)
             if self.origin["kind"] == "file":
                 return Path(self.origin["path"]).read_text()
-            return inspect.getsource(self.factory)
-        except (OSError, TypeError, KeyError):
+        except (OSError, KeyError):
             return None
+        return source_code(self.factory)
 
     def create(self) -> nn.Module:
         """A fresh model from this factory; a user's own model is checked on a [2, 1, 28, 28] input."""
@@ -97,6 +99,29 @@ class Source:
         if self.origin["kind"] in ("file", "module"):
             check_io(model, self.ref)
         return model
+
+
+_CODE: dict[str, str | None] = {}  # a notebook class's code, where the class arrived by value (a worker, a fresh process)
+
+
+def remember_code(ref: str, code: str | None) -> None:
+    _CODE[ref] = code
+
+
+def source_code(obj: Any) -> str | None:
+    """A class's or function's source; for a class defined in a notebook cell (Python keeps no file for `__main__`
+    there), the cell that defined it, found through one of its methods' code. None when neither is known."""
+    import linecache
+
+    try:
+        return inspect.getsource(obj)
+    except (OSError, TypeError):
+        pass
+    for member in vars(obj).values() if isinstance(obj, type) else [obj]:
+        code = getattr(member, "__code__", None)
+        if code is not None and (lines := linecache.getlines(code.co_filename)):
+            return "".join(lines)
+    return None
 
 
 def code_text(obj: Any) -> str:

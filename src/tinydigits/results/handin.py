@@ -122,7 +122,10 @@ def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: 
     out = [f"## Step {i + 1}: {step.name} ({where})", "", f"**Target:** {step.run.target or '—'}", "",
            "**Result:**", "",
            f"- parameters: {f.params:,}; receptive field at the head: {f.rf or 'not recorded'} px",
-           f"- epochs: {f.epochs}; training images: {step.train_images:,}; {f.seconds:.0f} s of training",
+           f"- epochs: {f.epochs}; training images: {step.train_images:,} of MNIST's 60,000; tested on its 10,000 test "
+           "images after every epoch" + ("" if step.run.settings.val_split else " (no validation split: the test set "
+                                         "also compares the steps)") + f"; {f.seconds:.0f} s of training",
+           f"- trained with: {environment_text(step.run)}",
            f"- recipe: {recipe_text(step.run)}",
            f"- best train accuracy: {f.best_train:.2f} %; best test accuracy: {f.best_test:.2f} % (epoch "
            f"{f.best_epoch}); min of the last {f.n} epochs: {f.min_last:.2f} % (seed {step.seed})",
@@ -135,6 +138,17 @@ def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: 
     out += _check_block(step, pictures) + _result_tables(step, pictures, previous, i)
     out += ["**Analysis:**", "", *judge.analysis_lines(step, previous), ""]
     return out
+
+
+def environment_text(run) -> str:
+    """tinydigits and torch versions, the commit, the arithmetic and the CPU or GPU a run trained with."""
+    env, s = run.environment, run.settings
+    arith = env.get("arithmetic") or {}
+    commit = (env.get("git_commit") or "")[:7]
+    kind = "portable fp32" if s.portable else f"{s.precision}, this machine's own kernels"
+    where = (env.get("gpu") or {}).get("name") or arith.get("cpu") or "?"
+    return (f"tinydigits {env.get('tinydigits', '?')}" + (f" (commit {commit})" if commit else "")
+            + f", torch {env.get('torch', '?')}, {kind} on {s.threads or 'all'} thread(s), {where}")
 
 
 def recipe_text(run) -> str:
@@ -264,5 +278,5 @@ def plot_steps(steps: list[judge.Step], path: Path) -> None:
     for ax in (ax_loss, ax_acc, ax_zoom):
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs
         ax.grid(alpha=0.3)
-    ax_zoom.legend(fontsize=7, loc="lower right")
+    ax_zoom.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0))  # beside the curves, never over them
     save_figure(fig, path)

@@ -31,6 +31,7 @@ CHANCE_LOSS = 2.2  # test loss above this: at chance too (ln 10 = 2.30 is a unif
 STALL_POINTS = 0.05  # a later epoch must beat the best so far by more than this to count as still improving
 TEST_IMAGES = 10_000  # MNIST's test set: what a test accuracy's noise is counted over
 MNIST_TRAIN = records.MNIST_TRAIN
+MNIST_TEST_CLASSES = (980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009)  # images of each digit in the test set
 RATE_FALL = 0.5  # a step schedule's event: the rate at an epoch's start below this share of the epoch before's
 
 
@@ -243,14 +244,17 @@ def fit_of(step: Step, f: Facts) -> Fit:
                                     f"classes (below {CHANCE_POINTS:.0f} % counts as not learning)")
     if f.gap > GAP_POINTS and f.rise <= f.band:
         return Fit("over-fitting", f"train accuracy above test by {f.gap:.2f} points ({where}; more than {GAP_POINTS} "
-                                   f"counts) while test accuracy stalled ({f.rise:+.2f} points an epoch, inside its "
-                                   f"noise of ±{f.band:.2f})")
+                                   f"counts) while test accuracy stalled ({_course(step, f)}, inside its noise of "
+                                   f"±{f.band:.2f})")
     if f.gap > GAP_POINTS:
         return Fit("neither", f"train above test by {f.gap:.2f} points ({where}) while test accuracy still rose by "
                               f"{f.rise:.2f} points an epoch: an early run, not over-fitting (that needs test to stall "
                               "while train leads it)")
     if max(f.best_train, f.best_test) < line:
         lowered = f"; the train figure is measured with {' and '.join(f.hinders)}, which lower it" if f.hinders else ""
+        if f.rise > f.band:
+            lowered += (f"; test still rose {f.rise:.2f} points an epoch, so the train figure (a running average over "
+                        "each epoch) lags the weights at the epoch's end")
         return Fit("under-fitting", f"neither the training accuracy (best {f.best_train:.2f} %) nor the test accuracy "
                                     f"(best {f.best_test:.2f} %) reaches the {line} % line, and train does not lead "
                                     f"test ({f.gap:+.2f} points, {where}){lowered}")
@@ -262,6 +266,15 @@ def fit_of(step: Step, f: Facts) -> Fit:
                               f"below the {GAP_POINTS} that counts as over-fitting")
     return Fit("neither", f"test above train by {-f.gap:.2f} points ({where}; noise ±{f.band:.2f}): "
                           + _test_above(step, f))
+
+
+def _course(step: Step, f: Facts) -> str:
+    """Test accuracy over the judged epochs from the epoch before them: `98.77 → 98.76 % from epoch 12 to 15, -0.00
+    points an epoch`."""
+    test = step.run.test()
+    first = len(test) - f.n - 1
+    start, epoch = (test[first], first + 1) if first >= 0 else (10.0, 0)
+    return (f"{start:.2f} → {test[-1]:.2f} % from epoch {epoch} to {len(test)}, {f.rise:+.2f} points an epoch")
 
 
 def _test_above(step: Step, f: Facts) -> str:
@@ -366,19 +379,30 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
         span = f"epoch {f.start[0]}" if len(f.start) == 1 else f"epochs {_span(f.start)}"
         at = [step.run.epochs[i - 1] for i in f.start]
         accs, losses = [e.test_acc for e in at], [e.test_loss for e in at]
+        by_digit: dict[int, list[int]] = {}
+        for e in at:
+            if (d := _one_class(e.test_acc)) is not None:
+                by_digit.setdefault(d, []).append(e.epoch)
+        said = "".join(f" Epoch{'s' * (len(ep) > 1)} {_span(ep)}: {100 * MNIST_TEST_CLASSES[d] / TEST_IMAGES:.2f} %, "
+                       f"exactly the share of {d}s among the test digits - the mark of a net that answers {d} for every "
+                       "image." for d, ep in by_digit.items())
         lines.append(f"- start: {span} at or near chance (test accuracy {_range(accs)} %, test loss {_range(losses)}; "
                      f"a uniform guess scores 10 % at a loss of 2.30; below {CHANCE_POINTS:.0f} % or above "
-                     f"{CHANCE_LOSS} counts).")
+                     f"{CHANCE_LOSS} counts).{said}")
     else:
         e = step.run.epochs[0]
         lines.append(f"- start: learning from the first epoch (test accuracy {e.test_acc:.2f} % after epoch 1).")
     if f.drop:
         epoch, fall = f.drop
+        every = falls(step.run.test())
         why = [f"the rate at that epoch's start was {step.run.epochs[epoch - 1].lr:.4g}"]
         why += ["the model has no batch norm"] if step.run.modules and not step.has("BatchNorm") else []
-        lines.append(f"- stability: test accuracy fell {fall:.2f} points at epoch {epoch} (beyond the ±"
-                     f"{noise_band(step.run.epochs[epoch - 2].test_acc):.2f} noise of a test pass); "
-                     f"{'; '.join(why)}. Over the last {f.n} epochs it moved {f.moved:.2f} points.")
+        also = (f" (falls beyond the noise at epochs {', '.join(f'{e} ({d:.2f})' for e, d in every)})"
+                if len(every) > 1 else "")
+        others = _other_seeds_fell(step)
+        lines.append(f"- stability: test accuracy fell {fall:.2f} points at epoch {epoch}, its largest fall, beyond the ±"
+                     f"{noise_band(step.run.epochs[epoch - 2].test_acc):.2f} noise of a test pass{also}; "
+                     f"{'; '.join(why)}.{others} Over the last {f.n} epochs it moved {f.moved:.2f} points.")
     else:
         lines.append(f"- stability: no epoch-to-epoch fall beyond the noise of a test pass; over the last {f.n} epochs "
                      f"test accuracy moved {f.moved:.2f} points.")
@@ -407,12 +431,39 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
     return lines
 
 
+def _one_class(acc: float) -> int | None:
+    """The digit whose share of the test set `acc` is (a net that answers that digit for every image), or None."""
+    return next((d for d, n in enumerate(MNIST_TEST_CLASSES) if abs(acc - 100 * n / TEST_IMAGES) < 0.005), None)
+
+
 def _range(values: list[float]) -> str:
     low, high = min(values), max(values)
     return f"{low:.2f}" if f"{low:.2f}" == f"{high:.2f}" else f"{low:.2f}-{high:.2f}"
 
 
+def falls(test: list[float]) -> list[tuple[int, float]]:
+    """(epoch, points) of every fall of test accuracy from one epoch to the next beyond the noise of a test pass."""
+    return [(i + 1, test[i - 1] - test[i]) for i in range(1, len(test))
+            if test[i - 1] - test[i] > noise_band(test[i - 1])]
+
+
+def _other_seeds_fell(step: Step) -> str:
+    if not step.check:
+        return ""
+    fell = {s: falls(r.test_acc) for s, r in step.check.finished().items() if s != step.seed}
+    some = {s: f for s, f in fell.items() if f}
+    if not fell:
+        return ""
+    if not some:
+        return f" The check's other seeds show no such fall ({', '.join(map(str, sorted(fell)))})."
+    return (" The check's other seeds fell too: " + "; ".join(
+        f"seed {s} at epoch{'s' * (len(f) > 1)} {', '.join(str(e) for e, _ in f)}" for s, f in sorted(some.items()))
+        + (f" ({len(fell) - len(some)} did not)" if len(some) < len(fell) else "") + ".")
+
+
 def _span(epochs: list[int]) -> str:
+    if len(epochs) == 1:
+        return str(epochs[0])
     return f"{epochs[0]}-{epochs[-1]}" if epochs == list(range(epochs[0], epochs[-1] + 1)) else ", ".join(map(str, epochs))
 
 
@@ -424,7 +475,9 @@ def _tied(step: Step) -> str:
     if not before:
         return ""
     e, lr = before[-1]
-    return f" - it stalled once the rate had been cut to {lr:.4g} (epoch {e})"
+    if s + 1 - e <= 1:
+        return f" - it stalled right after the rate was cut to {lr:.4g} (epoch {e})"
+    return f" - the rate had been cut to {lr:.4g} at epoch {e}, {s + 1 - e} epochs before it stalled"
 
 
 def _margin_text(step: Step, f: Facts) -> str:
@@ -544,6 +597,8 @@ def width_changes(previous: Run, run: Run) -> list[str]:
         if (x["out"], x["k"], x["groups"]) != (y["out"], y["k"], y["groups"]):
             kernel = "" if (x["k"], x["groups"]) == (y["k"], y["groups"]) else f" ({_conv_text(x)} → {_conv_text(y)})"
             out.append(f"{name} {x['out']} → {y['out']} channels{kernel}")
+        if x["in"] != y["in"]:  # what the conv before it now hands it (where its parameters changed)
+            out.append(f"{name} input {x['in']} → {y['in']} channels")
     return out + [f"{b} ({_conv_text(new[b])}) added" + (f" with its {w}" if (w := with_(run, b)) else "") for b in added]
 
 
@@ -561,8 +616,10 @@ def layer_changes(previous: Run, run: Run) -> list[str]:
             bare = [c["name"] for c in convs(run) if c["name"] not in now_at.get(kind, [])]
             none = f"; none after {', '.join(bare)}" if kind.startswith("BatchNorm") and bare else ""
             out.append(f"+{sum(plus.values())} {kind} (after {', '.join(sorted(plus.elements(), key=_order))}{none})")
-        if minus:
-            out.append(f"-{sum(minus.values())} {kind} (was after {', '.join(sorted(minus.elements(), key=_order))})")
+        if minus:  # named as the step before numbered its convs
+            back = {b: a for a, b in pairs.items()}
+            gone = sorted((back.get(c, c) for c in minus.elements()), key=_order)
+            out.append(f"-{sum(minus.values())} {kind} (was after {', '.join(gone)} of step {previous.name.split(INLINE)[0]})")
     return out
 
 
@@ -674,15 +731,34 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     effect = (f"best test {a.best_test:.2f} → {b.best_test:.2f} % ({b.best_test - a.best_test:+.2f}), "
               f"min of the last {step.last} {a.min_last:.2f} → {b.min_last:.2f} % ({b.min_last - a.min_last:+.2f}), "
               f"train-test gap {a.gap:+.2f} → {b.gap:+.2f} points ({seeds})")
-    size = abs(b.min_last - a.min_last)
-    judged = (f"the change in the min of the last {step.last} is inside the noise of two test passes (±{noise:.2f}): "
-              "not shown to be an effect" if size <= noise else
-              f"the change in the min of the last {step.last} is beyond the noise of two test passes (±{noise:.2f})")
-    if step.check and (sd := step.check.spread()) is not None:
-        judged += f"; the check's seeds spread by sd {sd:.3f} on their own"
+    judged = _against_noise(previous, step, a, b, noise)
     if differ := unlike(previous, step):
         lines.append(f"- its effect, **not like for like** ({', '.join(differ)}: the difference mixes the change with "
                      f"these): {effect}; {judged}.")
     else:
-        lines.append(f"- its effect (same epochs, training images and seed): {effect}; {judged}.")
+        lines.append(f"- its effect (the same epochs, training images and seed number; different layers draw "
+                     f"different weights from one seed): {effect}; {judged}.")
     return lines
+
+
+def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float) -> str:
+    """A step's effect on the min of the last N against the noise that applies: the seeds' own spread where a check
+    measured it (three or more seeds), else the binomial noise of a test pass, said to leave the seed-to-seed spread
+    unmeasured."""
+    change = b.min_last - a.min_last
+    what = f"the change in the min of the last {step.last}, {change:+.2f}"
+    checks = [s for s in (previous, step) if s.check and len(s.check.finished()) >= 3]
+    if checks:
+        seeds = checks[-1].check
+        sd = seeds.spread()
+        mins = [r.min_last for r in seeds.finished().values()]
+        other = a.min_last if checks[-1] is step else b.min_last
+        above = sum(m > other for m in mins) if checks[-1] is step else sum(m < other for m in mins)
+        side = "above the step before's" if checks[-1] is step else "below this step's"
+        return (f"{what}, is {abs(change) / sd:.1f} times the seed-to-seed sd ({sd:.3f}) of {checks[-1].name}'s "
+                f"{len(mins)} seeds, and {above} of them are {side} {other:.2f} %")
+    if abs(change) <= noise:
+        return (f"{what}, is inside the noise of a test pass (±{noise:.2f} for two): not shown to be an effect, and the "
+                "seed-to-seed spread is not measured (one seed each)")
+    return (f"{what}, is beyond the noise of a test pass (±{noise:.2f} for two); the seed-to-seed spread is not "
+            "measured (one seed each)")
