@@ -374,40 +374,8 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
     """The Analysis: the fit (one diagnosis), the start, stability, the stall with the rate, the margin, the check's
     seeds, what changed from the step before and its effect against the noise, the confusions and dead units."""
     f = facts(step)
-    lines = [f"- fit: {_fit_sentence(step, f)}"]
-    if f.start:
-        span = f"epoch {f.start[0]}" if len(f.start) == 1 else f"epochs {_span(f.start)}"
-        at = [step.run.epochs[i - 1] for i in f.start]
-        accs, losses = [e.test_acc for e in at], [e.test_loss for e in at]
-        by_digit: dict[int, list[int]] = {}
-        for e in at:
-            if (d := _one_class(e.test_acc)) is not None:
-                by_digit.setdefault(d, []).append(e.epoch)
-        said = "".join(f" Epoch{'s' * (len(ep) > 1)} {_span(ep)}: {100 * MNIST_TEST_CLASSES[d] / TEST_IMAGES:.2f} %, "
-                       f"exactly the share of {d}s among the test digits - the mark of a net that answers {d} for every "
-                       "image." for d, ep in by_digit.items())
-        lines.append(f"- start: {span} at or near chance (test accuracy {_range(accs)} %, test loss {_range(losses)}; "
-                     f"a uniform guess scores 10 % at a loss of 2.30; below {CHANCE_POINTS:.0f} % or above "
-                     f"{CHANCE_LOSS} counts).{said}")
-    else:
-        e = step.run.epochs[0]
-        lines.append(f"- start: learning from the first epoch (test accuracy {e.test_acc:.2f} % after epoch 1).")
-    if f.drop:
-        epoch, fall = f.drop
-        every = falls(step.run.test())
-        why = [f"the rate at that epoch's start was {step.run.epochs[epoch - 1].lr:.4g}"]
-        why += ["the model has no batch norm"] if step.run.modules and not step.has("BatchNorm") else []
-        also = (f" (falls beyond the noise at epochs {', '.join(f'{e} ({d:.2f})' for e, d in every)})"
-                if len(every) > 1 else "")
-        others = _other_seeds_fell(step)
-        lines.append(f"- stability: test accuracy fell {fall:.2f} points at epoch {epoch}, its largest fall, beyond the ±"
-                     f"{noise_band(step.run.epochs[epoch - 2].test_acc):.2f} noise of a test pass{also}; "
-                     f"{'; '.join(why)}.{others} Over the last {f.n} epochs it moved {f.moved:.2f} points.")
-    else:
-        lines.append(f"- stability: no epoch-to-epoch fall beyond the noise of a test pass; over the last {f.n} epochs "
-                     f"test accuracy moved {f.moved:.2f} points.")
-    lines.append(f"- progress: {f.stall}; {f.rate}{_tied(step)}.")
-    lines.append(f"- margin: {_margin_text(step, f)}")
+    lines = [f"- fit: {_fit_sentence(step, f)}", _start_line(step, f), _stability_line(step, f),
+             f"- progress: {f.stall}; {f.rate}{_tied(step)}.", f"- margin: {_margin_text(step, f)}"]
     if step.check:
         lines.append(f"- over seeds: {step.check.odds.format()} (`check`'s verdict: {step.check.verdict.format()})"
                      f"{_thinnest(step)}.")
@@ -429,6 +397,41 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
     if previous is not None:
         lines += change_lines(previous, step)
     return lines
+
+
+def _start_line(step: Step, f: Facts) -> str:
+    """The epochs at or near chance (and a start that answered one digit), or a start that learnt at once."""
+    if not f.start:
+        e = step.run.epochs[0]
+        return f"- start: learning from the first epoch (test accuracy {e.test_acc:.2f} % after epoch 1)."
+    span = f"epoch {f.start[0]}" if len(f.start) == 1 else f"epochs {_span(f.start)}"
+    at = [step.run.epochs[i - 1] for i in f.start]
+    by_digit: dict[int, list[int]] = {}
+    for e in at:
+        if (d := _one_class(e.test_acc)) is not None:
+            by_digit.setdefault(d, []).append(e.epoch)
+    said = "".join(f" Epoch{'s' * (len(ep) > 1)} {_span(ep)}: {100 * MNIST_TEST_CLASSES[d] / TEST_IMAGES:.2f} %, "
+                   f"exactly the share of {d}s among the test digits - the mark of a net that answers {d} for every "
+                   "image." for d, ep in by_digit.items())
+    return (f"- start: {span} at or near chance (test accuracy {_range([e.test_acc for e in at])} %, test loss "
+            f"{_range([e.test_loss for e in at])}; a uniform guess scores 10 % at a loss of 2.30; below "
+            f"{CHANCE_POINTS:.0f} % or above {CHANCE_LOSS} counts).{said}")
+
+
+def _stability_line(step: Step, f: Facts) -> str:
+    """The largest epoch-to-epoch fall beyond the noise (every such fall, the rate there, batch norm, the check's other
+    seeds), or none."""
+    if not f.drop:
+        return (f"- stability: no epoch-to-epoch fall beyond the noise of a test pass; over the last {f.n} epochs "
+                f"test accuracy moved {f.moved:.2f} points.")
+    epoch, fall = f.drop
+    every = falls(step.run.test())
+    why = [f"the rate at that epoch's start was {step.run.epochs[epoch - 1].lr:.4g}"]
+    why += ["the model has no batch norm"] if step.run.modules and not step.has("BatchNorm") else []
+    also = f" (falls beyond the noise at epochs {', '.join(f'{e} ({d:.2f})' for e, d in every)})" if len(every) > 1 else ""
+    return (f"- stability: test accuracy fell {fall:.2f} points at epoch {epoch}, its largest fall, beyond the ±"
+            f"{noise_band(step.run.epochs[epoch - 2].test_acc):.2f} noise of a test pass{also}; {'; '.join(why)}."
+            f"{_other_seeds_fell(step)} Over the last {f.n} epochs it moved {f.moved:.2f} points.")
 
 
 def _one_class(acc: float) -> int | None:

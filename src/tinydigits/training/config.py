@@ -218,7 +218,7 @@ class TrainConfig:
         from tinydigits.data import augment
 
         return augment.Augment(degrees=self.augment_degrees or 0.0, translate=self.augment_translate or 0.0,
-                            scale=tuple(self.augment_scale), shear=self.augment_shear,
+                            scale=tuple(self.augment_scale or (1.0, 1.0)), shear=self.augment_shear or 0.0,
                             elastic=self.augment_elastic or 0.0, stroke=self.augment_stroke or 0.0,
                             blur=self.augment_blur or 0.0, noise=self.augment_noise or 0.0)
 
