@@ -207,7 +207,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     device = pick_device(args.device)
     model, _ = runs.load_model(run_dir, device)
     test = mnist.load_split("test", args.data_dir, device)
-    p, classes = report.write_artifacts(run_dir, model, test, metrics, config)
+    drawn = {**config, "data_dir": args.data_dir or config.get("data_dir")}  # the pictures' digits from --data-dir too
+    p, classes = report.write_artifacts(run_dir, model, test, metrics, drawn)
     if warning := tracking.publish(run_dir, metrics, config, classes):
         print(f"tinydigits: warning: {warning}", file=sys.stderr)
     print(f"test accuracy {p.accuracy:.2f}% ({int((p.preds != p.labels).sum())} of {len(p.labels)} wrong)")
