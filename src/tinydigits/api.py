@@ -79,14 +79,14 @@ def _say_once(key: str, text: str) -> None:
 
 def _result_from(run_dir, cfg):
     """A run that trained in another process, as `train` returns one: its metrics, evaluated weights, test split."""
-    from tinydigits import files
     from tinydigits.data import mnist
+    from tinydigits.results.records import Run
     from tinydigits.training import runs
     from tinydigits.training.record import RunResult
 
     model, _ = runs.load_model(run_dir)
-    return RunResult(run_dir, runs.read_metrics(run_dir), model, cfg, mnist.load_split("test", cfg.data_dir),
-                     record=files.read_json(run_dir / "config.json"))
+    run = Run.load(run_dir)
+    return RunResult(run_dir, run.metrics, model, cfg, mnist.load_split("test", cfg.data_dir), record=run.config)
 
 
 def check(model: ModelLike, seeds: Iterable[int] | None = None, jobs: int = 1, budget=None, log=print,

@@ -63,16 +63,16 @@ def measured_epoch(out: str, model: str, images: int) -> float | None:
     images: what an epoch costs on this machine, or None when none is there."""
     from pathlib import Path
 
-    from tinydigits import files
     from tinydigits.errors import TinyDigitsError
+    from tinydigits.results.records import Run
 
     seconds = []
     root = Path(out)
     for config in sorted([*root.glob("*/config.json"), *root.glob("check-*/*/config.json")])[-40:]:
         try:
-            c, m = files.read_json(config), files.read_json(config.parent / "metrics.json")
+            run = Run.load(config.parent)
         except TinyDigitsError:
             continue
-        if c.get("model") == model and c.get("train_images") == images and m.get("complete"):
-            seconds += [e["seconds"] for e in m.get("epochs", [])]
+        if run.settings.model == model and run.train_images == images and run.complete:
+            seconds += [e.seconds for e in run.epochs]
     return statistics.median(seconds) if seconds else None
