@@ -82,7 +82,7 @@ def test_the_hand_in_is_a_folder_a_grader_reads(student):
     links = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)
     assert len(links) >= 1 + 3 * 3 + 1 and all((out / link).is_file() for link in links)  # every link resolves here
     one, two, three = _blocks(text)
-    assert "augmentation" not in two.split("**Analysis:**")[1]  # step 2 had none: never blamed on it
+    assert "augmentation" not in two.split("**Analysis:**")[1].split("**How it trained:**")[0]  # none: never blamed
     assert "not like for like" in two and "epochs 2 → 3" in two  # 2 epochs against 3: said
     assert "shortened run" in one and "512 of 60,000 training images" in one
     assert "conv1 8 → 10 channels" in three and "conv2 16 → 12 channels" in three, three  # the widths: the step
@@ -257,3 +257,56 @@ def test_a_start_at_one_class_is_named():
     test = [11.35, 11.35, 60.0] + [98.0] * 12
     text = "\n".join(rules.analysis_lines(_step(test, test), None))
     assert "Epochs 1-2: 11.35 %, exactly the share of 1s among the test digits" in text
+
+
+@pytest.mark.parametrize("epochs", [2, 15])
+@pytest.mark.parametrize("gap", [-2.0, -0.05, 0.3, 0.8])
+@pytest.mark.parametrize("rising", [False, True])
+@pytest.mark.parametrize("level", [11.35, 98.0, 99.5])
+@pytest.mark.parametrize("augment", [0.0, 7.0])
+def test_every_combination_of_fit_inputs_gets_one_fit_sentence(epochs, gap, rising, level, augment):
+    test = [min(level + (0.3 * i if rising else 0.0), 99.9) for i in range(epochs)]
+    step = _step([min(t + gap, 100.0) for t in test], test, augment_degrees=augment, epochs=epochs)
+    text = "\n".join(rules.analysis_lines(step, None))
+    fits = re.findall(r"\*\*(over-fitting|under-fitting|neither|cannot tell)\*\*", text)
+    assert fits == [rules.facts(step).fit.diagnosis], text
+
+
+STEPS = textwrap.dedent('''
+    import torch.nn as nn
+
+    class Net(nn.Module):
+        p = 0.05
+
+        def __init__(self):
+            super().__init__()
+            self.body = nn.Sequential(nn.Conv2d(1, 8, 3, bias=False), nn.BatchNorm2d(8), nn.ReLU(), nn.Dropout(self.p),
+                                      nn.MaxPool2d(2), nn.Conv2d(8, 10, 3), nn.AdaptiveAvgPool2d(1), nn.Flatten())
+
+        def forward(self, x):
+            return self.body(x)
+
+    class Model_A(Net):
+        p = 0.05
+
+    class Model_B(Net):
+        p = 0.02
+''')
+
+
+def test_real_steps_name_a_dropout_change_and_a_zoom(tmp_path, mnist_dir):
+    model = tmp_path / "steps.py"
+    model.write_text(STEPS)
+    common = ["--epochs", "1", "--train-limit", "300", "--data-dir", str(mnist_dir), "--quiet", "--target", "t"]
+    folders = []
+    for name, extra in (("Model_A", []), ("Model_B", []), ("Model_B", ["--augment-scale", "0.9,1.1"])):
+        out = tmp_path / f"runs{len(folders)}"
+        proc = run_main("train", "--model", f"{model}:{name}", *common, *extra, "--out", str(out))
+        assert proc.returncode == 0, proc.stderr
+        folders += [str(next(out.iterdir()))]
+    proc = run_main("report", *folders, "--steps")
+    assert proc.returncode == 0, proc.stderr
+    two, three = _blocks(proc.stdout)[1:]
+    assert "Dropout p 0.05 → 0.02 (after conv1)" in two
+    assert "augment_scale 1-1 → 0.9-1.1" in three and "none of them" not in three
+    assert "| augmentation | scale 0.9-1.1 |" in three

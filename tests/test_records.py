@@ -99,11 +99,13 @@ def test_the_hand_in_never_runs_the_models_code(tmp_path, mnist_dir):
                     "--data-dir", str(mnist_dir), "--out", str(tmp_path / "runs"), "--quiet")
     assert proc.returncode == 0, proc.stderr
     (run,) = (tmp_path / "runs").iterdir()
-    first = run_main("report", str(run), "--steps")
+    first = run_main("report", str(run), "--steps", "--out", str(tmp_path / "a"))
     model.unlink()
-    second = run_main("report", str(run), "--steps")
+    second = run_main("report", str(run), "--steps", "--out", str(tmp_path / "b"))
     assert first.returncode == second.returncode == 0, second.stderr
-    assert first.stdout == second.stdout and "| body.0 | Conv2d |" in second.stdout
-    assert "class Net(nn.Module)" in second.stdout  # the code as it trained travels with the run
+    text = (tmp_path / "b" / "README.md").read_text()
+    assert (tmp_path / "a" / "README.md").read_text() == text and "| body.0 | Conv2d |" in text
+    assert "class Net(nn.Module)" in (tmp_path / "b" / "step1-code.py").read_text()  # the code as it trained
+    assert "[step1-code.py](step1-code.py) (sha256 " in text
     modules = records.Run.load(run).modules
     assert modules["body.1"]["momentum"] == 0.05 and modules["body.3"]["p"] == 0.1 and modules["body.0"]["bias"] is True

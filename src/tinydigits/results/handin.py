@@ -70,12 +70,21 @@ def write_up(folders: list[Path], out: str | None = None) -> tuple[str, Path | N
 
 
 def _copy_pictures(step: judge.Step, folder: Path, prefix: str) -> dict[str, str]:
+    """The shown run's pictures (and a check's) beside README.md, and the model's code as its record holds it."""
+    import hashlib
+
+    shown: dict[str, str] = {}
+    if step.run.code:
+        name = f"{prefix}code.py"
+        files.write_text(folder / name, step.run.code)
+        digest = hashlib.sha256(step.run.code.encode()).hexdigest()[:16]
+        shown["code"] = f"[{name}]({name}) (sha256 {digest})"
     found = {name: step.folder / name for name in PICTURES if (step.folder / name).is_file()}
     if step.check_folder is not None and (step.check_folder / "check.png").is_file():
         found["check.png"] = step.check_folder / "check.png"
     for name, source in found.items():
         small(source, folder / f"{prefix}{name}")
-    return {name: f"{prefix}{name}" for name in found}
+    return {**shown, **{name: f"{prefix}{name}" for name in found}}
 
 
 def small(source: Path, target: Path) -> None:
@@ -116,6 +125,8 @@ def overview_table(steps: list[judge.Step]) -> str:
 
 
 def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: dict[str, str]) -> list[str]:
+    """One step: Target, Result in a few lines, the Analysis, then the evidence it rests on (the recipe, the check's
+    seeds, the layer table, the code, the epoch log, the pictures)."""
     f = judge.facts(step)
     where = (f"check `{step.check_folder.name}`, seed {step.seed} shown in detail: {step.why_shown}" if step.check
              else f"run `{step.folder.name}`, seed {step.seed}")
@@ -125,19 +136,20 @@ def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: 
            f"- epochs: {f.epochs}; training images: {step.train_images:,} of MNIST's 60,000; tested on its 10,000 test "
            "images after every epoch" + ("" if step.run.settings.val_split else " (no validation split: the test set "
                                          "also compares the steps)") + f"; {f.seconds:.0f} s of training",
-           f"- trained with: {environment_text(step.run)}",
-           f"- recipe: {recipe_text(step.run)}",
            f"- best train accuracy: {f.best_train:.2f} %; best test accuracy: {f.best_test:.2f} % (epoch "
            f"{f.best_epoch}); min of the last {f.n} epochs: {f.min_last:.2f} % (seed {step.seed})",
            f"- budget ({step.budget.min_acc} % in each of the last {step.last} of at most {step.budget.max_epochs} "
            f"epochs, fewer than {step.budget.max_params:,} parameters): {judge.verdict_reason(step)}",
            "- the Target's measurable parts: " + "; ".join(
                f"{part}: {figure} {'✓' if met else '✗' if met is False else '(not judged)'}"
-               for part, met, figure in f.target),
-           f"- to train it again: `{reproduce(step)}`", ""]
-    out += _check_block(step, pictures) + _result_tables(step, pictures, previous, i)
-    out += ["**Analysis:**", "", *judge.analysis_lines(step, previous), ""]
-    return out
+               for part, met, figure in f.target), "",
+           "**Analysis:**", "", *judge.analysis_lines(step, previous), "",
+           "**How it trained:**", "", recipe_table(step.run), "",
+           f"- trained with: {environment_text(step.run)}", f"- to train it again: `{reproduce(step)}`",
+           f"- the model's code as it trained: {pictures['code']}" if "code" in pictures else
+           "- the model's code as it trained: in the run folder's config.json (`code`); `--out` copies it beside the "
+           "write-up" if step.run.code else "- the model's code: not recorded with this run", ""]
+    return out + _check_block(step, pictures) + _result_tables(step, pictures)
 
 
 def environment_text(run) -> str:
@@ -149,6 +161,19 @@ def environment_text(run) -> str:
     where = (env.get("gpu") or {}).get("name") or arith.get("cpu") or "?"
     return (f"tinydigits {env.get('tinydigits', '?')}" + (f" (commit {commit})" if commit else "")
             + f", torch {env.get('torch', '?')}, {kind} on {s.threads or 'all'} thread(s), {where}")
+
+
+def recipe_table(run) -> str:
+    """The recipe as a small table: optimiser, peak rate, momentum, batch, schedule and its events, weight decay,
+    label smoothing, averaging, augmentation - every setting that decides how the step trained."""
+    s = run.settings
+    events = judge.rate_text(run)
+    rows = [["optimizer", s.optimizer], ["peak rate", f"{s.lr:g}"],
+            ["momentum", f"{s.momentum:g}" if s.optimizer == "sgd" else "-"], ["batch", s.batch_size],
+            ["schedule", f"{s.scheduler}: {events}"], ["weight decay", f"{s.weight_decay:g}"],
+            ["label smoothing", f"{s.label_smoothing or 0:g}"], ["weight averaging (EMA)", f"{s.ema or 0:g}"]]
+    rows.append(["augmentation", recipe_text(run).rpartition("augmentation: ")[2]])
+    return md_table(["setting", "value"], rows)
 
 
 def recipe_text(run) -> str:
@@ -232,24 +257,19 @@ def _check_block(step: judge.Step, pictures: dict[str, str]) -> list[str]:
     return out
 
 
-def _result_tables(step: judge.Step, pictures: dict[str, str], previous: judge.Step | None = None,
-                   i: int = 0) -> list[str]:
-    """The layer table, the epoch log, the pictures and per-class accuracy of the shown run."""
+def _result_tables(step: judge.Step, pictures: dict[str, str]) -> list[str]:
+    """The evidence of the shown run: the layer table (folded), the epoch log, the pictures, per-class accuracy."""
     log = [[e.epoch, f"{e.train_loss:.4f}", f"{e.train_acc:.2f}", f"{e.test_loss:.4f}", f"{e.test_acc:.2f}",
             f"{e.lr:.4g}", f"{e.seconds:.1f}"] for e in step.run.epochs]
     layers = (summary.format_table(step.run.layers, markdown=True) if step.run.layers else
               "not recorded with this run (it trained before tinydigits recorded layer tables)")
-    out = [f"Layers (`tinydigits summary` at training time, seed {step.seed}: output shape, parameters, receptive "
-           "field and jump in input pixels):", "", layers, ""]
-    if step.run.code and previous is not None and previous.run.code == step.run.code:
-        out += [f"The model's code: the same file as step {i}'s, above.", ""]
-    elif step.run.code:
-        out += ["<details><summary>The model's code, as it trained</summary>", "", "```python", step.run.code.rstrip(),
-                "```", "", "</details>", ""]
-    out += [f"Epoch log (seed {step.seed}; train figures: a running average over the epoch; test: after it; lr: at its "
-            "start):", "", md_table(["epoch", "train loss", "train acc %", "test loss", "test acc %", "lr", "seconds"],
-                                    log), ""]
-    out += [f"![{name.removesuffix('.png')}]({path})" for name, path in pictures.items() if name != "check.png"]
+    out = ["<details><summary>Layers (`tinydigits summary` as it trained: output shape, parameters, receptive field "
+           "and jump in input pixels)</summary>", "", layers, "", "</details>", "",
+           f"Epoch log (seed {step.seed}; train figures: a running average over the epoch; test: after it; lr: at its "
+           "start):", "", md_table(["epoch", "train loss", "train acc %", "test loss", "test acc %", "lr", "seconds"],
+                                   log), ""]
+    out += [f"![{name.removesuffix('.png')}]({path})" for name, path in pictures.items()
+            if name.endswith(".png") and name != "check.png"]
     if step.run.per_class:
         digits = [r.digit for r in step.run.per_class]
         out += ["", f"Per class (test set, seed {step.seed}):", "",
@@ -278,5 +298,8 @@ def plot_steps(steps: list[judge.Step], path: Path) -> None:
     for ax in (ax_loss, ax_acc, ax_zoom):
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs
         ax.grid(alpha=0.3)
-    ax_zoom.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0))  # beside the curves, never over them
+    low = line - 1.5
+    shown = [h for h, lab in zip(*ax_zoom.get_legend_handles_labels(), strict=True)  # only steps with a point in view
+             if max(h.get_ydata()) >= low]
+    ax_zoom.legend(shown, [h.get_label() for h in shown], fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0))
     save_figure(fig, path)
