@@ -130,7 +130,7 @@ def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: 
     f = judge.facts(step)
     where = (f"check `{step.check_folder.name}`, seed {step.seed} shown in detail: {step.why_shown}" if step.check
              else f"run `{step.folder.name}`, seed {step.seed}")
-    out = [f"## Step {i + 1}: {step.name} ({where})", "", f"**Target:** {step.run.target or '—'}", "",
+    out = [f"## Step {i + 1}: {step.name} ({where})", "", f"**Target:** {step.run.target or _registered_target(step)}", "",
            "**Result:**", "",
            f"- parameters: {f.params:,}; receptive field at the head: {f.rf or 'not recorded'} px",
            f"- epochs: {f.epochs}; training images: {step.train_images:,} of MNIST's 60,000; tested on its 10,000 test "
@@ -152,6 +152,19 @@ def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: 
     return out + _check_block(step, pictures) + _result_tables(step, pictures)
 
 
+def _registered_target(step: judge.Step) -> str:
+    """A registered model's own Target, from its write-up (data beside the zoo, no model code run), when the run
+    recorded none; else a dash."""
+    from importlib import resources
+
+    if step.run.origin.get("kind") != "registry":
+        return "—"
+    found = resources.files("tinydigits.models") / "write_ups" / f"{step.run.origin.get('name')}.md"
+    text = found.read_text() if found.is_file() else ""
+    target = " ".join(text.split("Result")[0].removeprefix("Target:").split())
+    return f"{target} *(`{step.name}`'s own Target, from its write-up: the run recorded none)*" if target else "—"
+
+
 def environment_text(run) -> str:
     """tinydigits and torch versions, the commit, the arithmetic and the CPU or GPU a run trained with."""
     env, s = run.environment, run.settings
@@ -170,10 +183,17 @@ def recipe_table(run) -> str:
     events = judge.rate_text(run)
     rows = [["optimizer", s.optimizer], ["peak rate", f"{s.lr:g}"],
             ["momentum", f"{s.momentum:g}" if s.optimizer == "sgd" else "-"], ["batch", s.batch_size],
-            ["schedule", f"{s.scheduler}: {events}"], ["weight decay", f"{s.weight_decay:g}"],
+            ["schedule", f"{_schedule(s)}: {events}"], ["weight decay", f"{s.weight_decay:g}"],
             ["label smoothing", f"{s.label_smoothing or 0:g}"], ["weight averaging (EMA)", f"{s.ema or 0:g}"]]
     rows.append(["augmentation", recipe_text(run).rpartition("augmentation: ")[2]])
     return md_table(["setting", "value"], rows)
+
+
+def _schedule(s) -> str:
+    """The schedule as set: a step schedule with its step size and factor."""
+    if s.scheduler == "step":
+        return f"step (the rate x{s.step_gamma:g} every {s.step_size or max(1, s.epochs // 3)} epochs)"
+    return s.scheduler
 
 
 def recipe_text(run) -> str:
@@ -182,11 +202,8 @@ def recipe_text(run) -> str:
     from tinydigits.training.config import augmentations, settings_of
 
     s = run.settings
-    schedule = s.scheduler
-    if schedule == "step":
-        schedule += f" (the rate x{s.step_gamma:g} every {s.step_size or max(1, s.epochs // 3)} epochs)"
     parts = [f"{s.optimizer}" + (f" (momentum {s.momentum:g})" if s.optimizer == "sgd" else ""),
-             f"peak rate {s.lr:g}", f"batch {s.batch_size}", f"schedule {schedule}"]
+             f"peak rate {s.lr:g}", f"batch {s.batch_size}", f"schedule {_schedule(s)}"]
     shown = {"optimizer", "lr", "batch_size", "scheduler", "momentum", "augment_off_last", "step_size", "step_gamma"}
     for name in settings_of("recipe", "data"):
         value = getattr(s, name)

@@ -351,7 +351,7 @@ def verdict_reason(step: Step) -> str:
     v, f = verdict_of(step), facts(step)
     head = f"**{'PASS' if v['pass'] else 'FAIL'}**"
     thin = (f" - a thin pass: {f.margin:.2f} points above the line, inside the noise of one test pass "
-            f"(±{noise_band(f.min_last):.2f})") if v["pass"] and f.thin else ""
+            f"(±{noise_band(f.min_last):.3f})") if v["pass"] and f.thin else ""
     why = reason(v, step.budget, step.run.test())
     if step.check:
         return (f"{head} for seed {step.seed}, the one shown: {why}{thin}; the check over all its seeds: "
@@ -493,9 +493,9 @@ def _margin_text(step: Step, f: Facts) -> str:
                 f"line (seed {step.seed}).")
     if f.thin:
         return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {f.margin:.2f} points above the {line} % "
-                f"line - inside the noise of one test pass (±{band:.2f}): a thin pass (seed {step.seed}).")
+                f"line - inside the noise of one test pass (±{band:.3f}): a thin pass (seed {step.seed}).")
     return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {f.margin:.2f} points above the {line} % line, "
-            f"beyond the noise of one test pass (±{band:.2f}) (seed {step.seed}).")
+            f"beyond the noise of one test pass (±{band:.3f}) (seed {step.seed}).")
 
 
 def _thinnest(step: Step) -> str:
@@ -508,8 +508,8 @@ def _thinnest(step: Step) -> str:
     if margin < 0:
         return f"; the lowest seed, {seed}, fell {-margin:.2f} points below the line ({low:.2f} %)"
     band = noise_band(low)
-    kind = f"inside the noise of one test pass (±{band:.2f}): a thin margin" if margin < band else \
-        f"beyond the noise of one test pass (±{band:.2f})"
+    kind = f"inside the noise of one test pass (±{band:.3f}): a thin margin" if margin < band else \
+        f"beyond the noise of one test pass (±{band:.3f})"
     return f"; the lowest seed, {seed}, held by {margin:.2f} points ({low:.2f} %), {kind}"
 
 
