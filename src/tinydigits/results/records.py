@@ -205,8 +205,10 @@ class Odds:
         held = f"{self.passed} of {self.seeds} seeds held"
         if self.probability is None:
             return f"{held}; {self.note or 'too few seeds for odds'}"
-        return (f"{held}; the odds a new seed holds {100 * self.probability:.1f} % (95 % lower bound "
-                f"{100 * self.probability_lower:.1f} %), from min(last epochs) mean {self.mean:.3f}, sd {self.sd:.3f}")
+        counted = f" (counted, the pass rate is at least {100 * self.rate_lower:.1f} %)" if self.rate_lower else ""
+        return (f"{held}{counted}; the odds a new seed holds, from a normal model of the seeds' min(last epochs) "
+                f"(mean {self.mean:.3f}, sd {self.sd:.3f}): {100 * self.probability:.2f} % (95 % lower bound "
+                f"{100 * self.probability_lower:.2f} %)")
 
 
 @dataclass(frozen=True)

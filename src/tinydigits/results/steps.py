@@ -200,7 +200,7 @@ def facts(step: Step) -> Facts:
     start = [e.epoch for e in run.epochs if e.test_acc < CHANCE_POINTS or e.test_loss > CHANCE_LOSS]
     falls = [(run.epochs[i].epoch, test[i - 1] - test[i]) for i in range(1, len(test))]
     worst = max(falls, key=lambda f: f[1], default=None)
-    drop = worst if worst and worst[1] > noise_band(test[worst[0] - 2]) else None
+    drop = worst if worst and worst[1] > fall_noise(test[worst[0] - 2], test[worst[0] - 1]) else None
     hinders = _hinders(step, n)
     min_last = min(test[-n:])
     margin = min_last - budget.min_acc
@@ -256,11 +256,16 @@ def fit_of(step: Step, f: Facts) -> Fit:
             lowered += (f"; test still rose {f.rise:.2f} points an epoch, so the train figure (a running average over "
                         "each epoch) lags the weights at the epoch's end")
         return Fit("under-fitting", f"neither the training accuracy (best {f.best_train:.2f} %) nor the test accuracy "
-                                    f"(best {f.best_test:.2f} %) reaches the {line} % line, and train does not lead "
-                                    f"test ({f.gap:+.2f} points, {where}){lowered}")
+                                    f"(best {f.best_test:.2f} %) reaches the {line} % line, and train leads test by no "
+                                    f"more than the {GAP_POINTS} that would count ({f.gap:+.2f} points, {where})"
+                                    f"{lowered}")
+    plain = (f"; the judged epochs trained without augmentation (the last {step.run.settings.augment_off_last}), "
+             "so their train figure is on digits as they are" if augmentations(step.config)
+             and (step.run.settings.augment_off_last or 0) >= f.n else "")
     if abs(f.gap) <= f.band:
         return Fit("neither", f"train and test within {abs(f.gap):.2f} points ({where}): inside the noise of a test "
-                              f"accuracy on {TEST_IMAGES:,} images (±{f.band:.2f}, two standard errors)")
+                              f"accuracy on {TEST_IMAGES:,} images at that level (±{f.band:.2f}, two standard "
+                              f"errors){plain}")
     if f.gap > 0:
         return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond the noise (±{f.band:.2f}), "
                               f"below the {GAP_POINTS} that counts as over-fitting")
@@ -422,15 +427,16 @@ def _stability_line(step: Step, f: Facts) -> str:
     """The largest epoch-to-epoch fall beyond the noise (every such fall, the rate there, batch norm, the check's other
     seeds), or none."""
     if not f.drop:
-        return (f"- stability: no epoch-to-epoch fall beyond the noise of a test pass; over the last {f.n} epochs "
+        return (f"- stability: no epoch-to-epoch fall beyond the noise of two test passes; over the last {f.n} epochs "
                 f"test accuracy moved {f.moved:.2f} points.")
     epoch, fall = f.drop
     every = falls(step.run.test())
     why = [f"the rate at that epoch's start was {step.run.epochs[epoch - 1].lr:.4g}"]
-    why += ["the model has no batch norm"] if step.run.modules and not step.has("BatchNorm") else []
+    why += ["for context, the model has no batch norm"] if step.run.modules and not step.has("BatchNorm") else []
     also = f" (falls beyond the noise at epochs {', '.join(f'{e} ({d:.2f})' for e, d in every)})" if len(every) > 1 else ""
+    noise = fall_noise(step.run.epochs[epoch - 2].test_acc, step.run.epochs[epoch - 1].test_acc)
     return (f"- stability: test accuracy fell {fall:.2f} points at epoch {epoch}, its largest fall, beyond the ±"
-            f"{noise_band(step.run.epochs[epoch - 2].test_acc):.2f} noise of a test pass{also}; {'; '.join(why)}."
+            f"{noise:.2f} noise of two test passes{also}; {'; '.join(why)}."
             f"{_other_seeds_fell(step)} Over the last {f.n} epochs it moved {f.moved:.2f} points.")
 
 
@@ -444,10 +450,15 @@ def _range(values: list[float]) -> str:
     return f"{low:.2f}" if f"{low:.2f}" == f"{high:.2f}" else f"{low:.2f}-{high:.2f}"
 
 
+def fall_noise(before: float, after: float) -> float:
+    """The noise of a difference of two test passes (two standard errors of each, combined)."""
+    return math.hypot(noise_band(before), noise_band(after))
+
+
 def falls(test: list[float]) -> list[tuple[int, float]]:
-    """(epoch, points) of every fall of test accuracy from one epoch to the next beyond the noise of a test pass."""
+    """(epoch, points) of every fall of test accuracy from one epoch to the next beyond the noise of two test passes."""
     return [(i + 1, test[i - 1] - test[i]) for i in range(1, len(test))
-            if test[i - 1] - test[i] > noise_band(test[i - 1])]
+            if test[i - 1] - test[i] > fall_noise(test[i - 1], test[i])]
 
 
 def _other_seeds_fell(step: Step) -> str:
