@@ -109,3 +109,20 @@ def test_the_hand_in_never_runs_the_models_code(tmp_path, mnist_dir):
     assert "[step1-code.py](step1-code.py) (sha256 " in text
     modules = records.Run.load(run).modules
     assert modules["body.1"]["momentum"] == 0.05 and modules["body.3"]["p"] == 0.1 and modules["body.0"]["bias"] is True
+
+
+def test_a_check_shows_the_step_befores_seed_else_a_median_of_three_else_the_lowest(tmp_path):
+    from tinydigits.constants import Budget
+    from tinydigits.training.config import TrainConfig
+
+    def check(minima: dict[int, float]) -> records.Check:
+        rows = {s: records.SeedRow(s, [m] * 3, [m] * 3, m, m, m >= 99.4) for s, m in minima.items()}
+        return records.Check(tmp_path, TrainConfig(), Budget(), rows, {s: tmp_path for s in minima},
+                             records.Verdict("PASS", len(rows), len(rows)), records.Odds(len(rows), len(rows)), None)
+
+    two = check({0: 99.50, 1: 99.44})
+    assert two.shown() == (1, "the lowest of its 2 seeds' min of the last 3 epochs (a median needs three)")
+    assert two.shown(prefer=0)[0] == 0  # the step before trained seed 0: compared on it
+    three = check({3: 99.50, 4: 99.44, 5: 99.47})
+    assert three.shown() == (5, "the median of its 3 seeds' min of the last 3 epochs")
+    assert three.shown(prefer=0)[0] == 5  # seed 0 not among them: the median
