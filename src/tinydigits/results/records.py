@@ -39,6 +39,12 @@ def kind_of(folder: str | Path) -> str:
     raise TinyDigitsError(f"{folder}: neither a run folder ({CONFIG}) nor a check folder ({PLAN})")
 
 
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    """The entries of a file's dict that are fields of `cls`: a newer file's extra keys are left, not a traceback."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
 @dataclass(frozen=True)
 class Epoch:
     """One epoch's row of metrics.json: train figures are a running average over the epoch, test after it, the rate
@@ -57,8 +63,7 @@ class Epoch:
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> Epoch:
-        names = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: v for k, v in row.items() if k in names})
+        return cls(**_known(cls, row))
 
 
 @dataclass(frozen=True)
@@ -197,8 +202,7 @@ class Odds:
 
     @classmethod
     def of(cls, odds: dict[str, Any]) -> Odds:
-        names = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: v for k, v in odds.items() if k in names})
+        return cls(**_known(cls, odds))
 
     def format(self) -> str:
         """The one sentence every write-up uses: held, then the odds with their bound and the spread they rest on."""
