@@ -104,19 +104,41 @@ def test_the_hand_in_from_python(tmp_path, mnist_dir):
     assert "**Target:** a first skeleton" in text and (tmp_path / "handin" / "steps.png").is_file()
 
 
-def test_a_checks_estimate_is_one_figure_whichever_seed_speaks(monkeypatch):
-    """Two seeds side by side, 10 s an epoch: both say the same time to go at the same moment, and it shrinks by one
-    epoch's worth as the rounds finish (not 2x apart, as a count-based rate made them)."""
+def _run_a_check(monkeypatch, seeds, epochs, parallel, seconds, measured=None):
+    """A check's progress driven by a made-up clock: the seeds train in rounds of `parallel`, each epoch `seconds`;
+    returns the first line and each later line's time to go, in seconds."""
     from tinydigits.verdict import progress
 
     now = [0.0]
     monkeypatch.setattr(progress.time, "perf_counter", lambda: now[0])
     lines = []
-    p = progress.Progress(seeds=2, epochs=3, parallel=2, log=lines.append, measured=12.0)
-    assert "about 0m36s at ~12.0 s an epoch (an epoch as this model's earlier runs here took" in p.first_line([0, 1], "2 job(s)")
-    for epoch in (1, 2, 3):
-        now[0] = 10.0 * epoch
-        p.epoch(0, {"epoch": epoch, "test_acc": 90.0})
-        p.epoch(1, {"epoch": epoch, "test_acc": 90.0})
-    said = [line.rsplit("~", 1)[1].removesuffix(" to go") for line in lines]
-    assert said == ["0m20s", "0m20s", "0m10s", "0m10s", "0m00s", "0m00s"]
+    p = progress.Progress(seeds, epochs, parallel, lines.append, measured)
+    first = p.first_line(f"{parallel} job(s)")
+    for r in range(0, len(seeds), parallel):
+        for epoch in range(1, epochs + 1):
+            now[0] += seconds
+            for seed in seeds[r:r + parallel]:
+                p.epoch(seed, {"epoch": epoch, "test_acc": 90.0})
+    to_go = []
+    for line in lines:
+        m, s = line.rsplit("~", 1)[1].removesuffix(" to go").split("m")
+        to_go.append(int(m) * 60 + int(s.removesuffix("s")))
+    return first, to_go, now[0]
+
+
+def test_a_checks_estimate_is_one_figure_whichever_seed_speaks(monkeypatch):
+    """Two seeds side by side, 10 s an epoch: both say the same time to go at the same moment, and it shrinks by one
+    epoch's worth as the round moves on."""
+    first, to_go, _ = _run_a_check(monkeypatch, [0, 1], epochs=3, parallel=2, seconds=10.0, measured=12.0)
+    assert "about 0m36s at ~12.0 s an epoch (an epoch as this model's earlier seeds here took" in first
+    assert to_go == [20, 20, 10, 10, 0, 0]
+
+
+def test_a_check_of_three_seeds_on_two_jobs_is_two_whole_rounds(monkeypatch):
+    """3 seeds on 2 jobs: the third trains alone after the first two, so the check lasts two rounds. The estimate at
+    the first epoch is the check's wall time to the second (it used to share the epochs over both jobs: 1.5 rounds,
+    a third short); with no earlier seeds measured, the first line gives no figure rather than a guess."""
+    first, to_go, wall = _run_a_check(monkeypatch, [0, 1, 2], epochs=15, parallel=2, seconds=40.0)
+    assert "2 round(s)" in first and "estimated when the first epoch lands" in first and "about" not in first
+    assert 40 + to_go[0] == wall == 30 * 40
+    assert to_go[0] == to_go[1] and to_go == sorted(to_go, reverse=True) and to_go[-1] == 0

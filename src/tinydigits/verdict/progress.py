@@ -3,13 +3,10 @@ epoch with the time so far and an estimate of the end - from this process's runs
 
 from __future__ import annotations
 
-import math
 import statistics
 import time
 from collections.abc import Callable
 from typing import Any
-
-EPOCH_SECONDS = 15.0  # a guess until the first epochs land: the default's epoch on one core of a 2-core CPU, 60,000 images
 
 
 def clock(seconds: float) -> str:
@@ -19,34 +16,43 @@ def clock(seconds: float) -> str:
 
 class Progress:
     """Counts the epochs of every seed as they land (any thread: Dask calls `event` from its own) and says each, with
-    one estimate of the check's end: the median epoch measured so far (each seed's time since its previous line),
-    times the epochs left, spread over the seeds that train side by side - the same figure whichever seed speaks."""
+    one estimate of the check's end - the same figure whichever seed speaks.
 
-    def __init__(self, seeds: int, epochs: int, parallel: int, log: Callable[[str], None], images: int = 60_000,
+    The seeds train in rounds of `parallel` side by side (seed i in round i // parallel, in the order given); a round's
+    seeds move in step, so its epochs left are those its leading seed has yet to train. The time left is those epochs,
+    summed over the rounds, times the median epoch measured so far (each seed's time since its previous line). A last
+    round that is not full takes a whole round's epochs: 3 seeds on 2 jobs are two rounds, not one and a half."""
+
+    def __init__(self, seeds: list[int], epochs: int, parallel: int, log: Callable[[str], None],
                  measured: float | None = None) -> None:
-        self.total, self.epochs, self.parallel, self.log = seeds * epochs, epochs, max(1, min(parallel, seeds)), log
+        self.epochs, self.parallel, self.log = epochs, max(1, min(parallel, len(seeds))), log
+        self.round_of = {seed: i // self.parallel for i, seed in enumerate(seeds)}
         self.measured = measured  # an epoch of this model on this machine, from its earlier runs (None: none found)
-        self.guess = measured or EPOCH_SECONDS * images / 60_000
-        self.done, self.start = 0, time.perf_counter()
+        self.start = time.perf_counter()
+        self.trained: dict[int, int] = {}  # seed -> epochs landed
         self.last: dict[int, float] = {}
         self.durations: list[float] = []
 
-    def first_line(self, seeds: list[int], how: str) -> str:
-        rounds = math.ceil(len(seeds) / self.parallel)
-        basis = ("an epoch as this model's earlier runs here took" if self.measured else
-                 "the default's epoch on one core of a 2-core CPU, for this many images: a guess")
-        return (f"{len(seeds)} seed(s), {self.epochs} epochs each, {how}: about {clock(rounds * self.epochs * self.guess)} "
-                f"at ~{self.guess:.1f} s an epoch ({basis}; re-estimated as epochs finish); "
-                "a line per seed per epoch follows (--quiet: only the seeds as they finish)")
+    def first_line(self, how: str) -> str:
+        seeds, rounds = len(self.round_of), max(self.round_of.values(), default=-1) + 1
+        head = f"{seeds} seed(s), {self.epochs} epochs each, {how} ({rounds} round(s) of seeds side by side)"
+        tail = "a line per seed per epoch follows (--quiet: only the seeds as they finish)"
+        if self.measured is None:  # no figure rather than a guess that may be off by 3x on another machine
+            return f"{head}: the time it takes is estimated when the first epoch lands; {tail}"
+        return (f"{head}: about {clock(rounds * self.epochs * self.measured)} at ~{self.measured:.1f} s an epoch "
+                f"(an epoch as this model's earlier seeds here took; re-estimated as epochs finish); {tail}")
 
     def left(self) -> float:
-        """Seconds to the check's end: the median measured epoch times the epochs left per side-by-side slot."""
-        per_epoch = statistics.median(self.durations) if self.durations else self.guess
-        return (self.total - self.done) // self.parallel * per_epoch  # whole rounds: the same while a round lands
+        """Seconds to the check's end: each round's epochs left (its leading seed's), times the median epoch."""
+        per_epoch = statistics.median(self.durations) if self.durations else (self.measured or 0.0)
+        lead: dict[int, int] = {}
+        for seed, r in self.round_of.items():
+            lead[r] = max(lead.get(r, 0), self.trained.get(seed, 0))
+        return sum(self.epochs - n for n in lead.values()) * per_epoch
 
     def epoch(self, seed: int, row: dict[str, Any]) -> None:
         now = time.perf_counter()
-        self.done += 1
+        self.trained[seed] = self.trained.get(seed, 0) + 1
         self.durations.append(now - self.last.get(seed, self.start))
         self.last[seed] = now
         self.log(f"seed {seed}: epoch {row['epoch']:>2}/{self.epochs}  test {row['test_acc']:.2f}%  "
@@ -58,9 +64,10 @@ class Progress:
         self.epoch(int(message["seed"]), message["row"])
 
 
-def measured_epoch(out: str, model: str, images: int) -> float | None:
-    """The median epoch of this model's finished runs under `out` (and its checks' folders) on as many training
-    images: what an epoch costs on this machine, or None when none is there."""
+def measured_epoch(out: str, model: str, images: int, threads: int) -> float | None:
+    """The median epoch of this model's finished seeds in the checks under `out`, on as many training images with
+    as many torch threads each: what an epoch of a check costs on this machine, or None when none is there. (A
+    plain run's epoch is not one: it has the machine to itself.)"""
     from pathlib import Path
 
     from tinydigits.errors import TinyDigitsError
@@ -68,11 +75,11 @@ def measured_epoch(out: str, model: str, images: int) -> float | None:
 
     seconds = []
     root = Path(out)
-    for config in sorted([*root.glob("*/config.json"), *root.glob("check-*/*/config.json")])[-40:]:
+    for config in sorted(root.glob("check-*/*/config.json"))[-40:]:
         try:
             run = Run.load(config.parent)
         except TinyDigitsError:
             continue
-        if run.settings.model == model and run.train_images == images and run.complete:
+        if (run.settings.model, run.train_images, run.settings.threads, run.complete) == (model, images, threads, True):
             seconds += [e.seconds for e in run.epochs]
     return statistics.median(seconds) if seconds else None

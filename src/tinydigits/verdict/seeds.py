@@ -280,8 +280,9 @@ def _progress(c: Checking, todo: list[int], log) -> Progress | None:
     parallel = len(todo) if c.plan.cluster else c.plan.jobs
     cfg = c.plan.config
     images = min(cfg.train_limit or 60_000, 60_000 - cfg.val_split)
-    progress = Progress(len(todo), cfg.epochs, parallel, log, images, measured_epoch(cfg.out, cfg.model, images))
-    log(progress.first_line(todo, c.plan.describe()))
+    threads = cfg.threads or 1  # a seed's worker has one torch thread unless --threads says otherwise
+    progress = Progress(todo, cfg.epochs, parallel, log, measured_epoch(cfg.out, cfg.model, images, threads))
+    log(progress.first_line(c.plan.describe()))
     return progress
 
 
