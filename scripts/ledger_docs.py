@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tinydigits.constants import PORTABLE
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results import ledger
 from tinydigits.results.ledger import in_tier, odds
@@ -30,7 +31,10 @@ REPO = Path(__file__).resolve().parents[1]
 # (the seeds that did not choose it) and a table per tier `<!-- seeds-table:MODEL -->...<!-- /seeds-table -->`.
 # A span's last part says what it shows: the odds (nothing), the odds a new seed holds alone (`:p`), the mean of the
 # seeds' min(last 3) (`:mean`), how many held (`:held`) - of every seed, or of the judged ones (`:judged` before it).
-SPAN = re.compile(r"<!-- seeds:([\w-]+):([\w-]+)(:judged)?(:p|:mean|:held)? -->(.*?)<!-- /seeds -->", re.S)
+# The README's first screen speaks a newcomer's words, so its markers may say `default` for the default arithmetic
+# and `held-out` for the judged seeds (held out from choosing the model): the same figures.
+SPAN = re.compile(r"<!-- seeds:([\w-]+):([\w-]+)(:judged|:held-out)?(:p|:mean|:held)? -->(.*?)<!-- /seeds -->", re.S)
+ALIASES = {"default": PORTABLE}
 TABLE = re.compile(r"<!-- seeds-table:([\w-]+) -->\n(.*?)<!-- /seeds-table -->", re.S)
 
 
@@ -81,8 +85,9 @@ def render(text: str, rows: list[dict[str, str]], tiers: dict[str, dict[str, str
 
     def span(m: re.Match) -> str:
         model, arithmetic, judged, part = m.group(1), m.group(2), bool(m.group(3)), m.group(4) or ""
-        s = odds(rows, tiers.get(model) or unknown(model)).get(arithmetic, {"seeds": 0, "judged": {"seeds": 0}})
-        marker = f"<!-- seeds:{model}:{arithmetic}{':judged' * judged}{part} -->"
+        s = odds(rows, tiers.get(model) or unknown(model)).get(ALIASES.get(arithmetic, arithmetic),
+                                                               {"seeds": 0, "judged": {"seeds": 0}})
+        marker = m.group(0)[:m.group(0).index("-->") + 3]  # the marker as written (an alias stays an alias)
         return f"{marker}{piece(s['judged'] if judged else s, part, judged)}<!-- /seeds -->"
 
     def block(m: re.Match) -> str:

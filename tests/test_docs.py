@@ -62,6 +62,7 @@ def test_every_command_in_the_readme_table_exists():
 ODDS = re.compile(r"P\(new seed\s+holds\) *\**\d|\d+ of \d+ seeds hold|\bP (is )?\d+(\.\d+)? ?%|\d+(\.\d+)? % \(≥ ?\d"
                   r"|\d+(\.\d+)? % \(\d+(\.\d+)? %\)|odds for a new seed: *\d|\d ?% \(95 ?% lower bound")
 ODDS_HEADER = re.compile(r"P\(new seed holds\)|95 % low")
+NO_FIGURE = ("", "-", "not measured")  # a cell under an odds header that says there is none
 
 
 def odds_figures(text: str) -> list[str]:
@@ -74,7 +75,8 @@ def odds_figures(text: str) -> list[str]:
             k = n + 2
             while k < len(lines) and lines[k].startswith("|"):
                 cells = lines[k].split("|")
-                found += [f"{k + 1}: {cells[c].strip()}" for c in columns if c < len(cells) and cells[c].strip()]
+                found += [f"{k + 1}: {cells[c].strip()}" for c in columns
+                          if c < len(cells) and cells[c].strip() not in NO_FIGURE]
                 k += 1
     return found
 
@@ -107,3 +109,17 @@ def test_no_page_dates_itself_by_who_ran_it_or_names_a_machines_folder():
     found = [f"{p.relative_to(ROOT)}:{n}" for p in sources for n, line in enumerate(p.read_text().splitlines(), 1)
              if said.search(line) or (paths.search(line) and p.suffix != ".py")]
     assert found == []
+
+
+FORBIDDEN_ON_THE_FIRST_SCREEN = ("portable2", "MKL", "AVX2", "judged", "chose")
+
+
+def test_the_readmes_first_screen_is_a_students():
+    """What `cat README.md` shows in 40 lines: a picture, a test accuracy, the chance a new seed holds said as that, a
+    notebook route with Python; the words a student meets later (the arithmetic's pins, the ledger's roles) below."""
+    first = "\n".join((ROOT / "README.md").read_text(encoding="utf-8").splitlines()[:40])
+    assert re.search(r"^!\[[^\]]+\]\([^)]+\.png\)", first, re.M)
+    assert re.search(r"test accuracy", first) and re.search(r"\d\d\.\d\d %", first)
+    assert "chance a new seed holds" in first
+    assert re.search(r"```python\n(?:.*\n)*?.*tinydigits\.(train|check|handin)\(", first)
+    assert [w for w in FORBIDDEN_ON_THE_FIRST_SCREEN if w.lower() in first.lower()] == []

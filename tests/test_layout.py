@@ -236,13 +236,27 @@ TRACE = r"""
 import json, sys
 from pathlib import Path
 from tinydigits import files
-from tinydigits.training import runs
 
-seen = {"write": [], "read": []}
-write_json, read_json, read_metrics = files.write_json, files.read_json, runs.read_metrics
+import PIL.Image
+import torch.utils.tensorboard
+from tinydigits.data import mnist
+
+seen = {"write": [], "read": [], "splits": [], "writers": 0}
+write_json, read_json, load_split = files.write_json, files.read_json, mnist.load_split
 files.write_json = lambda path, data, *a, **k: (seen["write"].append(Path(path).name), write_json(path, data, *a, **k))[1]
 files.read_json = lambda path, *a, **k: (seen["read"].append(Path(path).name), read_json(path, *a, **k))[1]
-runs.read_metrics = lambda path: (seen["read"].append("metrics.json"), read_metrics(path))[1]
+mnist.load_split = lambda split, *a, **k: (seen["splits"].append(split), load_split(split, *a, **k))[1]
+image_open, SummaryWriter = PIL.Image.open, torch.utils.tensorboard.SummaryWriter
+def opened(fp, *a, **k):
+    if isinstance(fp, (str, Path)):
+        seen["read"].append(Path(fp).name)
+    return image_open(fp, *a, **k)
+PIL.Image.open = opened
+class Counted(SummaryWriter):
+    def __init__(self, *a, **k):
+        seen["writers"] += 1
+        super().__init__(*a, **k)
+torch.utils.tensorboard.SummaryWriter = Counted
 from tinydigits.cli import main
 code = main(sys.argv[1:])
 seen["modules"] = sorted(m for m in sys.modules if m.startswith("tinydigits"))
@@ -254,7 +268,9 @@ sys.exit(code)
 def test_a_plain_train_stays_out_of_cluster_and_reads_nothing_back(mnist_dir, tmp_path):
     """`tinydigits train` on this machine takes the lifecycle's way: no `tinydigits.cluster` module loads; config.json
     is written once and metrics.json only by the run's record (once an epoch as it trains, then once finished), and
-    neither is read back: the pictures, report.md, TensorBoard and MLflow get them in memory."""
+    neither is read back: the pictures, report.md, TensorBoard and MLflow get them in memory. One finish: one
+    TensorBoard writer, no picture read back from the folder, the training set loaded once (augment.png's digits
+    come from the run)."""
     import json
     import subprocess
     import sys
@@ -269,8 +285,17 @@ def test_a_plain_train_stays_out_of_cluster_and_reads_nothing_back(mnist_dir, tm
     assert seen["write"].count("config.json") == 1
     assert seen["write"].count("metrics.json") == 2 + 1  # each epoch's row as it lands, then `complete`
     assert not {"config.json", "metrics.json"} & set(seen["read"]), seen["read"]
+    assert not [name for name in seen["read"] if name.endswith(".png")], seen["read"]
+    assert sorted(seen["splits"]) == ["test", "train"], seen["splits"]
+    assert seen["writers"] == (1 if _has_tensorboard() else 0)
     run = next(tmp_path.iterdir())
     assert {"report.md", "curves.png", "per_class.csv"} <= {p.name for p in run.iterdir()}
+
+
+def _has_tensorboard() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("tensorboard") is not None
 
 
 def test_every_models_hash_is_what_the_ledger_keys_it_by():

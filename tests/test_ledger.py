@@ -65,7 +65,12 @@ def test_the_docs_figures_are_the_ledgers(tmp_path):
 def _check_folder(folder: Path, seeds: list[int], epochs_done: dict[int, int] | None = None) -> Path:
     """A check's folder as `check` leaves it: plan.json and one run folder per seed (no training)."""
     folder.mkdir(parents=True)
-    (folder / "plan.json").write_text(json.dumps({"seeds": seeds, "budget": {"last": 3}, "command": "tinydigits check"}))
+    from dataclasses import asdict
+
+    from tinydigits.training.config import TrainConfig
+
+    (folder / "plan.json").write_text(json.dumps({"seeds": seeds, "budget": {"last": 3}, "command": "tinydigits check",
+                                                  "config": asdict(TrainConfig(model="poolbn", epochs=4))}))
     for seed in seeds:
         run = folder / f"poolbn-s{seed}"
         run.mkdir()
@@ -74,7 +79,9 @@ def _check_folder(folder: Path, seeds: list[int], epochs_done: dict[int, int] | 
                                                                      "arithmetic": {"cpu": "CPU", "cpu_flags": ["avx2"]}}}
         (run / "config.json").write_text(json.dumps(config))
         done = (epochs_done or {}).get(seed, 4)
-        (run / "metrics.json").write_text(json.dumps({"epochs": [{"test_acc": 99.0 + e / 10} for e in range(done)],
+        rows = [{"epoch": e + 1, "train_loss": 0.1, "train_acc": 99.0, "test_loss": 0.02, "test_acc": 99.0 + e / 10,
+                 "lr": 0.1, "seconds": 1.0} for e in range(done)]
+        (run / "metrics.json").write_text(json.dumps({"epochs": rows,
                                                       "complete": done == 4, "seed": seed, "params": 7568}))
         (run / "model.pt").write_bytes(b"")
     return folder

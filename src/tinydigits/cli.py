@@ -208,8 +208,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     model, _ = runs.load_model(run_dir, device)
     test = mnist.load_split("test", args.data_dir, device)
     drawn = {**config, "data_dir": args.data_dir or config.get("data_dir")}  # the pictures' digits from --data-dir too
-    p, classes = report.write_artifacts(run_dir, model, test, metrics, drawn)
-    if warning := tracking.publish(run_dir, metrics, config, classes):
+    made = report.write_artifacts(run_dir, model, test, metrics, drawn)
+    p = made.predictions
+    if warning := tracking.publish(run_dir, metrics, config, made.classes, made.pictures):
         print(f"tinydigits: warning: {warning}", file=sys.stderr)
     print(f"test accuracy {p.accuracy:.2f}% ({int((p.preds != p.labels).sum())} of {len(p.labels)} wrong)")
     print(run_dir / "report.md")

@@ -22,9 +22,9 @@ from tinydigits.cluster import engine
 from tinydigits.cluster.outcome import SeedOutcome, failed, not_run
 from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError, describe
-from tinydigits.training import runs, tracking
+from tinydigits.results import records
+from tinydigits.training import tracking
 from tinydigits.training.config import TrainConfig
-from tinydigits.training.metrics import curve
 
 MAX_LOSSES = 3  # a seed whose worker died this often is not run (Dask's own `allowed-failures` default)
 
@@ -144,7 +144,7 @@ class Dispatcher:
                 continue
             try:
                 run_dir = engine.unpack(future.result(), self.folder, cfg.seed)
-                metrics = runs.read_metrics(run_dir)
+                run = records.Run.load(run_dir)
             except engine.WorkerRefused as err:
                 self.refuse(address, str(err))
                 queue.appendleft(cfg)
@@ -155,6 +155,6 @@ class Dispatcher:
                 else:
                     yield failed(cfg.seed, err)
                 continue
-            warning = tracking.log_landed(cfg.mlflow, cfg.mlflow_parent, run_dir) if cfg.mlflow else None
-            yield SeedOutcome(cfg.seed, str(run_dir), curve(metrics), metrics["params"],
-                              warning)
+            warning = tracking.log_landed(cfg.mlflow, cfg.mlflow_parent, run_dir, f"{run.name}-s{run.seed}", run.config,
+                                          [e.row() for e in run.epochs]) if cfg.mlflow else None
+            yield SeedOutcome(cfg.seed, str(run_dir), run.test(), run.params, warning)

@@ -24,8 +24,8 @@ import torch
 
 from tinydigits.constants import BUDGET
 from tinydigits.models.spec import NetSpec
+from tinydigits.results.records import Run
 from tinydigits.training.device import pinned_env
-from tinydigits.training.metrics import curve
 
 # The best course network (6,136 params): conv 1->8->16, max-pool, 1x1 16->8, convs 8->8->12->12->16,
 # GAP, 1x1 -> 10, BN after every conv, 5 % dropout after the 3x3 blocks but the last.
@@ -120,18 +120,16 @@ def vs_notebook(data_dir: str | None = None, epochs: int = 15, seed: int = 0, sl
             if p.returncode != 0:
                 raise RuntimeError(f"{name} run failed (exit {p.returncode}): {outputs[name].strip().splitlines()[-1:]}")
         run_dir = Path(outputs["tinydigits"].strip().splitlines()[-1])
-        ours = json.loads((run_dir / "metrics.json").read_text())
-        config = json.loads((run_dir / "config.json").read_text())
+        ours = Run.load(run_dir)
         notebook = json.loads(notebook_json.read_text())
     last = BUDGET.last  # the judged epochs
     return {
-        "tinydigits": {"model": ours["model"], "params": ours["params"], "epochs": len(ours["epochs"]),
-                       "batch_size": config["batch_size"], "precision": config["precision"], "seconds": seconds["tinydigits"],
-                       "cpu_seconds": cpu["tinydigits"],
-                       "portable": config.get("portable", False), "threads": config.get("threads"),
-                       "arithmetic": config.get("environment", {}).get("arithmetic"),
-                       "final_acc": ours["epochs"][-1]["test_acc"],
-                       "min_last": min(curve(ours)[-last:])},
+        "tinydigits": {"model": ours.name, "params": ours.params, "epochs": len(ours.epochs),
+                       "batch_size": ours.settings.batch_size, "precision": ours.settings.precision,
+                       "seconds": seconds["tinydigits"], "cpu_seconds": cpu["tinydigits"],
+                       "portable": bool(ours.settings.portable), "threads": ours.settings.threads,
+                       "arithmetic": ours.environment.get("arithmetic"),
+                       "final_acc": ours.test()[-1], "min_last": min(ours.test()[-last:])},
         "notebook": {"model": COURSE_NET.name, "params": notebook["params"], "epochs": len(notebook["test_acc"]),
                      "batch_size": 128, "precision": "fp32", "seconds": seconds["notebook"],
                      "cpu_seconds": cpu["notebook"],

@@ -6,6 +6,7 @@ scale, gradient norm per epoch). Read-only: nothing here touches a weight or a r
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ TOP = 8  # test digits shown in top_losses.png
 
 
 # ----------------------------------------------------------------------------------------------- how the layers live
-def plot_layers(stats: list[dict[str, Any]], grad_norms: list[dict[str, float]], path: Path) -> None:
+def plot_layers(stats: list[dict[str, Any]], grad_norms: list[dict[str, float]], path: Path) -> bytes:
     """Left: per ReLU the share of outputs at zero and the channels never active; right: each layer's gradient norm
     per epoch (sampled while training)."""
     fig, (ax, ax_grad) = plt.subplots(1, 2, figsize=(12, 4.2))
@@ -47,7 +48,7 @@ def plot_layers(stats: list[dict[str, Any]], grad_norms: list[dict[str, float]],
         ax_grad.legend(fontsize=6, ncol=2, loc="center left", bbox_to_anchor=(1.0, 0.5))
     for a in (ax, ax_grad):
         a.grid(alpha=0.3)
-    save_figure(fig, path)
+    return save_figure(fig, path)
 
 
 # ----------------------------------------------------------------------------------------------- where it looked
@@ -75,7 +76,9 @@ def last_spatial_conv(model: nn.Module) -> tuple[str, nn.Module] | None:
 def attributions(model: nn.Module, x: torch.Tensor, target: torch.Tensor) -> tuple[torch.Tensor | None, torch.Tensor]:
     """(Grad-CAM at the last spatial convolution, upsampled to 28x28 and clipped at zero; integrated gradients on the
     pixels, absolute) for normalised inputs `x` [N, 1, 28, 28] and the classes `target` - Captum's own methods."""
-    from captum.attr import IntegratedGradients, LayerAttribution, LayerGradCam
+    with warnings.catch_warnings():  # captum imports tqdm.auto, which warns in a Jupyter kernel without ipywidgets
+        warnings.filterwarnings("ignore", message="IProgress not found")
+        from captum.attr import IntegratedGradients, LayerAttribution, LayerGradCam
 
     forward = lambda inputs: model(input_layout(inputs))
     conv = last_spatial_conv(model)
@@ -95,7 +98,8 @@ def top_losses(test: mnist.Split, p: predictions.Predictions, top: int = TOP) ->
     return loss.argsort(descending=True)[:top]
 
 
-def plot_top_losses(model: nn.Module, test: mnist.Split, p: predictions.Predictions, path: Path, top: int = TOP) -> list:
+def plot_top_losses(model: nn.Module, test: mnist.Split, p: predictions.Predictions, path: Path,
+                    top: int = TOP) -> tuple[list, bytes]:
     """The top losses, each titled true / predicted / loss / p(true), above its Grad-CAM and its pixel attribution:
     three rows of `top` tiles on one axes (a subplot per tile costs seconds a run; one image, a fraction)."""
     idx = top_losses(test, p, top)
@@ -125,22 +129,22 @@ def plot_top_losses(model: nn.Module, test: mnist.Split, p: predictions.Predicti
         axes[0].text(28 * col + 14, -2, title, ha="center", va="bottom", fontsize=7)
     fig.suptitle("the test digits with the highest loss: where the network looked (for the class it predicted)",
                  fontsize=9, y=1.02)
-    save_figure(fig, path)
-    return shown
+    return shown, save_figure(fig, path)
 
 
 # ----------------------------------------------------------------------------------------------- what it trains on
-def plot_augment(train: mnist.Split, cfg: dict[str, Any], path: Path, digits: int = 8, draws: int = 3) -> None:
-    """The same training digits as the recipe's augmentation makes them (a few draws each, seeded apart from the
-    run's generators), and plain where the recipe has a plain tail: one image, a row per draw."""
+def plot_augment(digits: torch.Tensor, cfg: dict[str, Any], path: Path, draws: int = 3) -> bytes:
+    """The training digits `digits` (raw images, as the run holds them) as the recipe's augmentation makes them (a
+    few draws each, seeded apart from the run's generators), and plain where the recipe has a plain tail: one image,
+    a row per draw."""
     from tinydigits.training.config import TrainConfig, augmentations
 
     augment = TrainConfig.from_record(cfg).augment()
-    x = mnist.to_unit(train.images[:digits]).float().cpu()
+    x = mnist.to_unit(digits).float().cpu()
     g = torch.Generator().manual_seed(1234)  # the picture's own generator: the run's are untouched
     rows = [x] + [augment(x.clone(), g) for _ in range(draws)]
     canvas = torch.cat([torch.cat(list(r[:, 0].clamp(0, 1)), 1) for r in rows], 0)
-    fig, ax = plt.subplots(figsize=(1.1 * digits, 1.15 * len(rows)))
+    fig, ax = plt.subplots(figsize=(1.1 * len(x), 1.15 * len(rows)))
     ax.imshow(canvas.numpy(), cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
     ax.set_xticks([])
     ax.set_yticks([28 * r + 14 for r in range(len(rows))], ["as they are", *(f"draw {d + 1}" for d in range(draws))],
@@ -149,4 +153,4 @@ def plot_augment(train: mnist.Split, cfg: dict[str, Any], path: Path, digits: in
     used = ", ".join(f"{k} {v}" for k, v in augmentations(cfg).items()) or "none"
     plain = f"; the last {tail} epochs train on the first row as it is" if tail else ""
     ax.set_title(f"what the model trains on - augmentation: {used}{plain}", fontsize=8)
-    save_figure(fig, path)
+    return save_figure(fig, path)

@@ -3,6 +3,7 @@ picture of a run, a check, a hand-in, a study and a range test is drawn with."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import matplotlib
@@ -15,6 +16,11 @@ from tinydigits import files  # noqa: E402
 __all__ = ["matplotlib", "plt", "save_figure"]
 
 
-def save_figure(fig, path: Path) -> None:
-    files.atomic_write(path, lambda tmp: fig.savefig(tmp, format="png", dpi=110, bbox_inches="tight"))
+def save_figure(fig, path: Path) -> bytes:
+    """The figure as a PNG at `path` (atomically); returns the file's bytes, so a caller that shows the picture
+    elsewhere too (TensorBoard) has it without reading the file back."""
+    png = io.BytesIO()
+    fig.savefig(png, format="png", dpi=110, bbox_inches="tight")
     plt.close(fig)
+    files.atomic_write(path, lambda tmp: Path(tmp).write_bytes(png.getvalue()))
+    return png.getvalue()

@@ -24,7 +24,7 @@ from tinydigits import files
 from tinydigits.constants import BUDGET, PORTABLE, PORTABLE_ENV, ROLES
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results.odds import pass_odds
-from tinydigits.training.metrics import curve
+from tinydigits.results.records import Plan, Run, finished_runs
 
 COLUMNS = ("model", "model_sha256", "seed", "epochs", "last3", "min_last3", "arithmetic", "threads", "cpu", "torch",
            "commit", "role", "source", "recipe_sha256", "budget")
@@ -187,22 +187,20 @@ def describe_arithmetic(config: dict[str, Any], cpu: bool = True) -> str:
     return f"{config.get('precision', '?')}, {kernels}, {threads} thread{'s' * (threads != 1)}{where}"
 
 
-def row_of(config: dict[str, Any], metrics: dict[str, Any], role: str, source: str,
-           budget: dict[str, Any] | None = None) -> dict:
+def row_of(run: Run, role: str, source: str, budget: dict[str, Any] | None = None) -> dict:
     """One finished seed run as a ledger row, with the tier it belongs to (model code, recipe, the budget it was judged
     by); a run that did not finish its planned epochs is refused."""
     last = _whole(budget)["last"]
-    epochs = curve(metrics.get("epochs", []))
-    if len(epochs) < config["epochs"] or len(epochs) < last:
-        raise TinyDigitsError(f"seed {config['seed']} of {config['model']} did not finish ({len(epochs)} of "
-                              f"{config['epochs']} epochs): only finished seeds count")
+    epochs = run.test()
+    if len(epochs) < run.planned_epochs or len(epochs) < last:
+        raise TinyDigitsError(f"seed {run.seed} of {run.settings.model} did not finish ({len(epochs)} of "
+                              f"{run.planned_epochs} epochs): only finished seeds count")
     tail = epochs[-last:]
-    env = config.get("environment", {})
-    return {"model": config["model"], "model_sha256": config["model_sha256"], "seed": config["seed"],
+    return {"model": run.settings.model, "model_sha256": run.model_sha256, "seed": run.seed,
             "epochs": len(epochs), "last3": " ".join(f"{a:.2f}" for a in tail), "min_last3": f"{min(tail):.2f}",
-            "arithmetic": arithmetic_of(config), "threads": config.get("threads", ""), "cpu": cpu_of(config),
-            "torch": env.get("torch", ""), "commit": (env.get("git_commit") or "")[:7], "role": role, "source": source,
-            "recipe_sha256": recipe_sha256(config), "budget": budget_text(budget)}
+            "arithmetic": arithmetic_of(run.config), "threads": run.settings.threads or "", "cpu": cpu_of(run.config),
+            "torch": run.environment.get("torch", ""), "commit": (run.environment.get("git_commit") or "")[:7],
+            "role": role, "source": source, "recipe_sha256": recipe_sha256(run.config), "budget": budget_text(budget)}
 
 
 def summarise(values: list[float], min_acc: float = BUDGET.min_acc) -> dict[str, Any]:
@@ -257,21 +255,19 @@ def held_text(by_arithmetic: dict[str, dict], prefer: str = PORTABLE) -> str:
 
 
 def rows_of_check(folder: str | Path, role: str = "judged", source: str | None = None) -> tuple[list[dict], list[int]]:
-    """The ledger rows of a check's folder, one per finished seed (`finished_runs`: every planned epoch, model saved -
-    the rule the verdict counts by), each in the check's tier (its budget from plan.json); and the planned seeds that
-    did not finish (NOT RUN: they enter nowhere). `source`: the command that made them (default: the check's own)."""
+    """The ledger rows of a check's folder, one per finished seed (`records.finished_runs`: every planned epoch, model
+    saved - the rule the verdict counts by), each in the check's tier (its budget from plan.json); and the planned
+    seeds that did not finish (NOT RUN: they enter nowhere). `source`: the command that made them (default: the
+    check's own)."""
     folder = Path(folder)
     if role not in ROLES:
         raise TinyDigitsError(f"--role must be one of {', '.join(ROLES)}")
-    plan = folder / "plan.json"
-    if not plan.exists():
-        raise TinyDigitsError(f"{folder}: not a check's folder (no plan.json)")
-    planned = files.read_json(plan)
-    source = source or command_without_paths(planned.get("command", ""))
-    rows = [row_of(config, metrics, role, source, planned.get("budget"))
-            for config, metrics in finished_runs(folder).values()]
+    plan = Plan.load(folder)
+    source = source or command_without_paths(plan.command)
+    budget = dataclasses.asdict(plan.budget)
+    rows = [row_of(run, role, source, budget) for run in finished_runs(folder).values()]
     done = {int(r["seed"]) for r in rows}
-    return rows, [int(s) for s in planned["seeds"] if int(s) not in done]
+    return rows, [s for s in plan.seeds if s not in done]
 
 
 PATH_FLAGS = ("--out", "--json", "--ledger", "--data-dir", "--mlflow")  # where a check wrote or read, not what it did
@@ -289,21 +285,3 @@ def command_without_paths(command: str) -> str:
         elif not word.startswith(tuple(f"{f}=" for f in PATH_FLAGS)):
             out.append(word)
     return shlex.join(out[:-1] if out and out[-1] in PATH_FLAGS else out)
-
-
-def finished_runs(folder: Path) -> dict[int, tuple[dict[str, Any], dict[str, Any]]]:
-    """The seeds of a check folder that finished: seed -> (config, metrics) of its run folder, complete (every planned
-    epoch, model.pt saved). An interrupted seed's folder, or one mid-unpack (a hidden landing folder), does not count.
-    The one rule for the verdict (`verdict.seeds.landed_seeds`) and the ledger alike."""
-    found: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
-    for metrics_file in sorted(Path(folder).glob("*/metrics.json")):
-        run = metrics_file.parent
-        if run.name.startswith(".") or not (run / "model.pt").exists() or not (run / "config.json").exists():
-            continue
-        try:
-            metrics, config = files.read_json(metrics_file), files.read_json(run / "config.json")
-        except TinyDigitsError:
-            continue
-        if metrics.get("complete") and len(metrics.get("epochs", [])) == config.get("epochs"):
-            found[int(config["seed"])] = (config, metrics)
-    return found

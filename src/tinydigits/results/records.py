@@ -58,12 +58,17 @@ class Epoch:
     lr: float
     seconds: float
     val_acc: float | None = None
+    val_loss: float | None = None
     input_size: int | None = None
     batch_size: int | None = None
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> Epoch:
         return cls(**_known(cls, row))
+
+    def row(self) -> dict[str, Any]:
+        """The epoch as metrics.json's row (the figures it has)."""
+        return {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
 
 
 @dataclass(frozen=True)
@@ -132,7 +137,7 @@ class Run:
         settings = TrainConfig.from_record(config)
         return cls(
             folder=folder, settings=settings, budget=Budget(**{**vars(BUDGET), **config.get("budget", {})}),
-            name=metrics.get("model") or config.get("model", "?"), seed=int(metrics.get("seed", config.get("seed", 0))),
+            name=metrics.get("model") or config.get("model", "?"), seed=int(config.get("seed", metrics.get("seed", 0))),
             params=int(metrics.get("params") or config.get("params") or 0),
             train_images=int(config.get("train_images") or config.get("train_limit") or MNIST_TRAIN),
             epochs=[Epoch.of(e) for e in metrics["epochs"]], complete=bool(metrics.get("complete")),
@@ -238,6 +243,80 @@ class Verdict:
         return f"{self.verdict} ({self.held}/{self.seeds} seeds)"
 
 
+@dataclass(frozen=True)
+class Plan:
+    """A check folder's plan.json, written before its first seed: the seeds it trains, their settings and the budget
+    they are judged by, stacked or not, the command that started it, and the code and model it started with (a
+    resume must go on with the same)."""
+
+    seeds: list[int]
+    settings: TrainConfig
+    budget: Budget
+    stack: bool = False
+    command: str = ""
+    code: dict[str, Any] | None = None
+    model_sha256: str | None = None
+
+    @classmethod
+    def load(cls, folder: str | Path) -> Plan:
+        """The plan, or one line: not a check folder, or written by another version (fields renamed)."""
+        folder = Path(folder)
+        if not (folder / PLAN).is_file():
+            raise TinyDigitsError(f"{folder} is not a check folder (no {PLAN}): pass the check-<model>-<time> folder")
+        plan = files.read_json(folder / PLAN)
+        try:
+            return cls([int(s) for s in plan["seeds"]], TrainConfig(**plan["config"]), Budget(**plan["budget"]),
+                       bool(plan.get("stack")), plan.get("command") or "", plan.get("code"), plan.get("model_sha256"))
+        except (TypeError, KeyError, ValueError) as err:
+            raise TinyDigitsError(f"{folder / PLAN} was written by another version of tinydigits ({err}): "
+                                  "start a new check") from None
+
+
+def finished_runs(folder: str | Path) -> dict[int, Run]:
+    """The seeds of a check folder that finished: seed -> its run, complete (every planned epoch, model.pt saved). An
+    interrupted seed's folder, or one mid-unpack (a hidden landing folder), does not count. The one rule for the
+    verdict (`verdict.seeds.landed_seeds`) and the ledger alike."""
+    found: dict[int, Run] = {}
+    for config in sorted(Path(folder).glob(f"*/{CONFIG}")):
+        if config.parent.name.startswith(".") or not (config.parent / "model.pt").exists():
+            continue
+        try:
+            run = Run.load(config.parent)
+        except TinyDigitsError:
+            continue
+        if run.complete and len(run.epochs) == run.planned_epochs:
+            found[run.seed] = run
+    return found
+
+
+@dataclass(frozen=True)
+class LrTest:
+    """An `lr-find` folder's lr_find.json: the model it tested and the rates it suggests (None where its loss never
+    fell)."""
+
+    folder: Path
+    model: str
+    valley: float | None
+    steepest: float | None
+
+    @classmethod
+    def load(cls, folder: str | Path) -> LrTest:
+        folder = Path(folder)
+        test = files.read_json(folder / "lr_find.json")
+        if not isinstance(test, dict) or "model" not in test:
+            raise TinyDigitsError(f"{folder}: not an lr-find folder (no model in its lr_find.json)")
+        return cls(folder, test["model"], test.get("valley"), test.get("steepest"))
+
+
+def user_accuracy(folder: str | Path) -> float | None:
+    """A run's mean accuracy on other people's handwriting as `tinydigits robustness` measured it (its
+    robustness.json: the shifts applied to a user's image), or None where it was not measured."""
+    try:
+        return float(files.read_json(Path(folder) / "robustness.json")["mean"]["user_acc"])
+    except (TinyDigitsError, KeyError, TypeError, ValueError):
+        return None
+
+
 @dataclass
 class Check:
     """One check folder: its plan (settings, budget, seeds), each seed's row and run folder, the verdict and the odds,
@@ -258,7 +337,7 @@ class Check:
         folder = Path(folder)
         if kind_of(folder) != "check":
             raise TinyDigitsError(f"{folder}: a run folder, not a check folder")
-        plan = files.read_json(folder / PLAN)
+        plan = Plan.load(folder)
         if not (folder / CHECK).is_file():
             raise TinyDigitsError(f"{folder}: the check has no verdict yet (no {CHECK}): let it finish, or go on with "
                                   f"`tinydigits check --resume {folder}`")
@@ -275,8 +354,7 @@ class Check:
         ran = [s for s in seeds.values() if s.why is None or s.test_acc]
         verdict = Verdict(result.get("verdict") or ("PASS" if result.get("pass") else "FAIL"),
                           sum(1 for s in ran if s.passed), len(ran))
-        return cls(folder, TrainConfig(**plan["config"]), Budget(**plan["budget"]), seeds, runs, verdict, odds,
-                   result.get("command"), result)
+        return cls(folder, plan.settings, plan.budget, seeds, runs, verdict, odds, result.get("command"), result)
 
     def save(self, folder: str | Path) -> Path:
         """plan.json and check.json into `folder` (the seeds' run folders are theirs to save)."""

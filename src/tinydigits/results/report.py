@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +27,23 @@ from tinydigits.results.figures import matplotlib, plt, save_figure
 from tinydigits.results.ledger import describe_arithmetic
 from tinydigits.training.evaluate import confused_pairs
 from tinydigits.training.metrics import curve
+from tinydigits.training.record import DIGITS_SHOWN
 
 TARGET = BUDGET.min_acc  # the line the curves are drawn against
 PICTURES = ("curves.png", "misclassified.png", "confusion.png", "per_class.png", "samples.png", "augment.png",
             "top_losses.png", "layers.png")
 
 
-def plot_curves(epochs: list[dict[str, Any]], path: Path) -> None:
+@dataclass
+class Artifacts:
+    """What `write_artifacts` made: the predictions, the per-class rows and each picture's PNG bytes by name."""
+
+    predictions: predictions.Predictions
+    classes: list[dict[str, Any]]
+    pictures: dict[str, bytes]
+
+
+def plot_curves(epochs: list[dict[str, Any]], path: Path) -> bytes:
     x = [e["epoch"] for e in epochs]
     fig, (ax_loss, ax_acc, ax_lr) = plt.subplots(1, 3, figsize=(15, 4), gridspec_kw={"width_ratios": [3, 3, 2]})
     ax_loss.plot(x, [e["train_loss"] for e in epochs], "o-", label="train")
@@ -57,10 +68,10 @@ def plot_curves(epochs: list[dict[str, Any]], path: Path) -> None:
         ax.grid(alpha=0.3)
     ax_loss.legend()
     ax_acc.legend()
-    save_figure(fig, path)
+    return save_figure(fig, path)
 
 
-def _digit_grid(images: torch.Tensor, titles: list[str], colors: list[str], path: Path, cols: int = 8) -> None:
+def _digit_grid(images: torch.Tensor, titles: list[str], colors: list[str], path: Path, cols: int = 8) -> bytes:
     """The digits tiled into one image on one axes, each with its title above it. One image instead of a subplot
     per digit: a grid of 32 subplots took ~1.7 s to draw and save, and every run of every check draws two."""
     n = len(titles)
@@ -81,24 +92,24 @@ def _digit_grid(images: torch.Tensor, titles: list[str], colors: list[str], path
         ax.text(c * cell_w + cell_w / 2, r * cell_h + top - 2, title, ha="center", va="bottom", fontsize=8, color=color)
     if not titles:
         ax.text(cols * cell_w / 2, cell_h / 2, "no misclassified digits", ha="center")
-    save_figure(fig, path)
+    return save_figure(fig, path)
 
 
-def plot_misclassified(split: mnist.Split, p: predictions.Predictions, path: Path, limit: int = 32) -> None:
+def plot_misclassified(split: mnist.Split, p: predictions.Predictions, path: Path, limit: int = 32) -> bytes:
     """The most confident mistakes first: they say most about what the model gets wrong."""
     wrong = torch.nonzero(p.preds != p.labels).flatten()
     wrong = wrong[p.confidence[wrong].argsort(descending=True)][:limit]
     titles = [f"{int(p.labels[i])}→{int(p.preds[i])} ({float(p.confidence[i]):.2f})" for i in wrong]
-    _digit_grid(split.images[wrong.to(split.images.device)], titles, ["crimson"] * len(titles), path)
+    return _digit_grid(split.images[wrong.to(split.images.device)], titles, ["crimson"] * len(titles), path)
 
 
-def plot_samples(split: mnist.Split, p: predictions.Predictions, path: Path, count: int = 16) -> None:
+def plot_samples(split: mnist.Split, p: predictions.Predictions, path: Path, count: int = 16) -> bytes:
     titles = [f"pred {int(p.preds[i])} ({float(p.confidence[i]):.2f})" for i in range(count)]
     colors = ["seagreen" if p.preds[i] == p.labels[i] else "crimson" for i in range(count)]
-    _digit_grid(split.images[:count], titles, colors, path)
+    return _digit_grid(split.images[:count], titles, colors, path)
 
 
-def plot_confusion(cm: torch.Tensor, path: Path) -> None:
+def plot_confusion(cm: torch.Tensor, path: Path) -> bytes:
     fig, ax = plt.subplots(figsize=(6.5, 5.5))
     shown = cm.float().clone()
     shown.fill_diagonal_(0)  # colour the mistakes; the diagonal would drown them
@@ -109,10 +120,10 @@ def plot_confusion(cm: torch.Tensor, path: Path) -> None:
             ax.text(q, t, int(cm[t, q]), ha="center", va="center", fontsize=7,
                     color="black" if t != q else "navy", fontweight="bold" if t == q else "normal")
     ax.set(xticks=range(10), yticks=range(10), xlabel="predicted", ylabel="true", title="confusion (test set)")
-    save_figure(fig, path)
+    return save_figure(fig, path)
 
 
-def plot_per_class(rows: list[dict[str, float]], path: Path) -> None:
+def plot_per_class(rows: list[dict[str, float]], path: Path) -> bytes:
     fig, ax = plt.subplots(figsize=(8, 3.5))
     digits = [r["digit"] for r in rows]
     for offset, key in ((-0.2, "precision"), (0.2, "recall")):
@@ -121,7 +132,7 @@ def plot_per_class(rows: list[dict[str, float]], path: Path) -> None:
     ax.set(xticks=digits, xlabel="digit", ylabel="%", ylim=(max(low - 1, 0), 100.2), title="per-class precision / recall")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))  # beside the bars: never over digit 9's
     ax.grid(axis="y", alpha=0.3)
-    save_figure(fig, path)
+    return save_figure(fig, path)
 
 
 def write_per_class_csv(rows: list[dict[str, float]], path: Path) -> None:
@@ -225,40 +236,43 @@ def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: li
 
 
 def write_artifacts(run_dir: Path, model: nn.Module, test: mnist.Split, metrics: dict[str, Any], config: dict[str, Any],
-                    logits: torch.Tensor | None = None) -> tuple[predictions.Predictions, list[dict[str, Any]]]:
+                    logits: torch.Tensor | None = None, digits: torch.Tensor | None = None) -> Artifacts:
     """(Re)write every picture, per_class.csv and report.md of a run folder from its model and its metrics and
     config.json as the caller holds them (a finished run's in memory; `eval` reads them), or from the logits of its
-    last test pass (the same numbers: no second pass). Returns the predictions and the per-class rows."""
+    last test pass (the same numbers: no second pass). `digits`: the first training images as the run held them, for
+    augment.png (None: read from the training set). Returns the predictions, the per-class rows and the pictures."""
     p = predictions.predict_split(model, test) if logits is None else predictions.from_logits(test, logits)
     cm = predictions.confusion_matrix(p.labels, p.preds)
     classes = predictions.per_class(cm)
-    plot_curves(metrics["epochs"], run_dir / "curves.png")
-    plot_misclassified(test, p, run_dir / "misclassified.png")
-    plot_samples(test, p, run_dir / "samples.png")
-    plot_confusion(cm, run_dir / "confusion.png")
-    plot_per_class(classes, run_dir / "per_class.png")
+    pictures = {"curves": plot_curves(metrics["epochs"], run_dir / "curves.png"),
+                "misclassified": plot_misclassified(test, p, run_dir / "misclassified.png"),
+                "samples": plot_samples(test, p, run_dir / "samples.png"),
+                "confusion": plot_confusion(cm, run_dir / "confusion.png"),
+                "per_class": plot_per_class(classes, run_dir / "per_class.png")}
     write_per_class_csv(classes, run_dir / "per_class.csv")
-    explained = explain_run(run_dir, model, test, p, metrics, config)
+    if digits is None:
+        digits = mnist.load_split("train", config.get("data_dir"), "cpu", quiet=True).images[:DIGITS_SHOWN]
+    explained = explain_run(run_dir, model, test, p, metrics, config, digits, pictures)
     text = render_report(model, metrics, config, p, classes) + explained
     files.write_text(run_dir / "report.md", text)
-    return p, classes
+    return Artifacts(p, classes, dict(sorted(pictures.items())))
 
 
 def explain_run(run_dir: Path, model: nn.Module, test: mnist.Split, p: predictions.Predictions,
-                metrics: dict[str, Any], config: dict[str, Any]) -> str:
-    """augment.png, top_losses.png and layers.png (`results.explain`), and their section of report.md."""
+                metrics: dict[str, Any], config: dict[str, Any], digits: torch.Tensor, pictures: dict[str, bytes]) -> str:
+    """augment.png, top_losses.png and layers.png (`results.explain`, each added to `pictures`), and their section
+    of report.md."""
     from tinydigits.results import explain
     from tinydigits.training.probe import layer_stats
 
-    train = mnist.load_split("train", config.get("data_dir"), test.images.device, quiet=True)
-    explain.plot_augment(train, config, run_dir / "augment.png")
+    pictures["augment"] = explain.plot_augment(digits, config, run_dir / "augment.png")
     try:
-        top = explain.plot_top_losses(model, test, p, run_dir / "top_losses.png")
+        top, pictures["top_losses"] = explain.plot_top_losses(model, test, p, run_dir / "top_losses.png")
         looked = "![top losses](top_losses.png)"
     except ModuleNotFoundError as err:  # Captum left out of an install: the run keeps everything else
         top, looked = [], f"(no top_losses.png: {err.name} is not installed here - pip install captum)"
     stats = metrics.get("layers") or layer_stats(model, test)
-    explain.plot_layers(stats, metrics.get("grad_norms", []), run_dir / "layers.png")
+    pictures["layers"] = explain.plot_layers(stats, metrics.get("grad_norms", []), run_dir / "layers.png")
     dead = [f"{s['layer']}: {len(s['dead_channels'])} of {s['channels']}" for s in stats if s["dead_channels"]]
     losses = ", ".join(f"{t['true']} → {t['predicted']} (loss {t['loss']:.2f}, p(true) {t['p_true']:.2f})" for t in top)
     return f"""

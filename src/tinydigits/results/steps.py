@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tinydigits import files
 from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results import records
 from tinydigits.results.budget import reason, run_verdict
-from tinydigits.results.records import Check, Run
+from tinydigits.results.records import Check, LrTest, Plan, Run
 from tinydigits.training.config import augmentations, settings_of
 from tinydigits.training.runs import INLINE
 
@@ -134,10 +133,9 @@ def newest_run(ref: str, runs_dir: str | Path) -> tuple[Path, int]:
     found = []
     for meta in [*Path(runs_dir).glob("*/config.json"), *Path(runs_dir).glob("*/plan.json")]:
         try:
-            data = files.read_json(meta)
+            model = (Plan.load(meta.parent) if meta.name == "plan.json" else Run.load(meta.parent)).settings.model
         except TinyDigitsError:
             continue
-        model = (data.get("config") or {}).get("model") if meta.name == "plan.json" else data.get("model")
         if model == ref or (model and model.rpartition(":")[2] == ref.rpartition(":")[2] and ":" in ref) \
                 or meta.parent.name.startswith(f"{ref}-") or meta.parent.name.startswith(f"check-{ref}-"):
             found.append(meta.parent)
@@ -388,11 +386,10 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
         lines.append(f"- commonest confusions (true → predicted: count): {_confusions(step.run)}"
                      + (f"; the step before: {_confusions(previous.run)}" if previous and previous.run.confusions
                         else "") + ".")
-    if found := lr_test_of(step):
-        folder, test = found
-        suggested = (f"valley {test['valley']:.3g}, steepest descent {test['steepest']:.3g}" if test.get("valley")
+    if test := lr_test_of(step):
+        suggested = (f"valley {test.valley:.3g}, steepest descent {test.steepest:.3g}" if test.valley
                      else "no suggestion (its loss never fell)")
-        lines.append(f"- learning-rate range test (`{folder.name}`, `tinydigits lr-find`): {suggested}; this step's "
+        lines.append(f"- learning-rate range test (`{test.folder.name}`, `tinydigits lr-find`): {suggested}; this step's "
                      f"peak rate {step.run.settings.lr:.3g}.")
     if step.run.layer_stats:
         dead = [f"{r['layer']} {len(r['dead_channels'])} of {r['channels']}" for r in step.run.layer_stats
@@ -524,14 +521,17 @@ def _thinnest(step: Step) -> str:
     return f"; the lowest seed, {seed}, held by {margin:.2f} points ({low:.2f} %), {kind}"
 
 
-def lr_test_of(step: Step) -> tuple[Path, dict[str, Any]] | None:
+def lr_test_of(step: Step) -> LrTest | None:
     """The newest `lr-find` of this step's model beside its run (in the runs folder), if there is one."""
     runs_dir = (step.check_folder or step.folder).parent
     found = sorted(runs_dir.glob(f"lr-find-{step.name}-*/lr_find.json"), key=lambda p: p.parent.name)
     if not found:
         return None
-    test = files.read_json(found[-1])
-    return (found[-1].parent, test) if test.get("model") in (step.run.settings.model, step.name) else None
+    try:
+        test = LrTest.load(found[-1].parent)
+    except TinyDigitsError:
+        return None
+    return test if test.model in (step.run.settings.model, step.name) else None
 
 
 def _confusions(run: Run, top: int = 3) -> str:

@@ -126,6 +126,7 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
         watch = _epoch_watch(trial, epochs, cfg.prune_after if paired or i == 0 else None, cfg.last,
                              seed=seed if paired else None)
         result = train(plan.config, quiet=True, log=lambda _: None, on_epoch=watch, source=plan.source)
+        result.close()  # a trial's run keeps its figures, not pictures: its writers close here
         curves[str(seed)] = curve = run_curve(result.metrics)
         trial.set_user_attr("curves", curves)  # as each seed finishes: a later trial's median reads them
         minima.append(min(curve[-cfg.last :]))

@@ -8,6 +8,7 @@ hparams, so TensorBoard's HParams tab lines up every run of a `check` or a `sear
 
 from __future__ import annotations
 
+import io
 import time
 import warnings
 from pathlib import Path
@@ -138,6 +139,10 @@ class RunEvents:
 
         self._timed("histograms", add)
 
+    def results(self, classes: list[dict[str, Any]], pictures: dict[str, bytes], step: int) -> None:
+        """After evaluation: per-class test accuracy and the run's pictures (PNG bytes by name, as drawn)."""
+        self._timed("once", lambda: _add_results(self.writer, classes, pictures, step))
+
     def close(self, config: dict[str, Any], metrics: dict[str, Any]) -> None:
         """The run's settings and final figures as hparams; flush and close the file."""
         def add() -> None:
@@ -158,14 +163,20 @@ class RunEvents:
         self._timed("once", add)
 
 
-def add_results(run_dir: Path, classes: list[dict[str, float]], pictures: list[Path], step: int) -> None:
-    """After evaluation (`train`, `eval`): per-class test accuracy and the run's pictures."""
+def _add_results(writer, classes: list[dict[str, Any]], pictures: dict[str, bytes], step: int) -> None:
     from PIL import Image
 
+    if isinstance(writer, _NoWriter):
+        return
+    for row in classes:  # as per_class.csv rounds them
+        writer.add_scalar(f"class_acc/{int(row['digit'])}", round(float(row["accuracy"]), 3), step)
+    for name, png in pictures.items():
+        with Image.open(io.BytesIO(png)) as image:
+            writer.add_image(f"pictures/{name}", np.asarray(image.convert("RGB")), step, dataformats="HWC")
+
+
+def add_results(run_dir: Path, classes: list[dict[str, Any]], pictures: dict[str, bytes], step: int) -> None:
+    """`eval`'s results of a run trained earlier: per-class test accuracy and the pictures (PNG bytes by name), in
+    a new event file of its folder."""
     with _writer(run_dir) as writer:
-        for row in classes:
-            writer.add_scalar(f"class_acc/{row['digit']}", row["accuracy"], step)
-        for path in pictures:
-            if path.exists():
-                with Image.open(path) as image:
-                    writer.add_image(f"pictures/{path.stem}", np.asarray(image.convert("RGB")), step, dataformats="HWC")
+        _add_results(writer, classes, pictures, step)

@@ -16,6 +16,7 @@ from torch import nn
 from tinydigits import files, models
 from tinydigits.constants import BUDGET, Budget
 from tinydigits.data import mnist
+from tinydigits.errors import TinyDigitsError
 from tinydigits.models import summary
 from tinydigits.training import runs, tracking
 from tinydigits.training.config import TrainConfig
@@ -25,6 +26,7 @@ from tinydigits.training.events import RunEvents
 from tinydigits.training.probe import layer_stats
 
 LOG = "train.log"  # in every run folder
+DIGITS_SHOWN = 8  # the first training digits a finished run keeps in memory: augment.png draws them
 
 
 @dataclass
@@ -45,6 +47,14 @@ class RunResult:
     test_logits: torch.Tensor | None = None  # the last epoch's, from its test pass: the pictures need no other
     record: dict[str, Any] = dataclasses.field(default_factory=dict)  # config.json as written: no need to read it back
     warning: str | None = None  # what failed to publish once finished (`lifecycle.finish`), in one line
+    digits: torch.Tensor | None = None  # the first training digits as the run held them (augment.png draws them)
+    writers: RunRecord | None = dataclasses.field(default=None, repr=False)  # open until `close`
+
+    def close(self, classes: list[dict[str, Any]] | None = None, pictures: dict[str, bytes] | None = None) -> str | None:
+        """The run's writers closed once, after its results (`RunRecord.close`); a second call does nothing.
+        Returns what failed to publish, in one line, or None."""
+        writers, self.writers = self.writers, None
+        return writers.close(classes or [], pictures or {}) if writers else None
 
 
 def write_config(run_dir: Path, config: dict[str, Any], source: models.Source, params: int, device: torch.device,
@@ -135,8 +145,10 @@ class RunRecord:
                 files.write_json(self.run_dir / "metrics.json", self.metrics)
             self.events.close(self.config, self.metrics)
 
-    def finish(self, model: nn.Module, test: mnist.Split) -> RunResult:
-        self.events.close(self.config, self.metrics)
+    def finish(self, model: nn.Module, test: mnist.Split, digits: torch.Tensor | None = None) -> RunResult:
+        """The trained run's last figures into metrics.json, which now says complete: what it confuses (from its last
+        test pass) and its ReLUs on test images. Its TensorBoard file and MLflow run stay open for the pictures:
+        `RunResult.close` closes them (`lifecycle.finish` after drawing them)."""
         self.metrics["complete"] = True
         if self.test_logits is not None:  # what the model confuses, from its last test pass (no second pass)
             preds = self.test_logits.argmax(1)
@@ -144,14 +156,26 @@ class RunRecord:
         self.metrics["layers"] = layer_stats(model, test)  # its ReLUs on test images: zeros, dead channels, scale
         self.metrics["event_seconds"] = self.events.seconds  # what TensorBoard logging cost, next to the epochs' seconds
         files.write_json(self.run_dir / "metrics.json", self.metrics)
-        if self.mlflow_run:
-            try:
-                tracking.log_files(self.cfg.mlflow, self.mlflow_run, [self.run_dir / n for n in tracking.RUN_FILES])
-            except BaseException as err:
-                tracking.end_quietly(self.cfg.mlflow, self.mlflow_run, tracking.status_for(err))
-                raise
+        return RunResult(self.run_dir, self.metrics, model, self.cfg, test, self.test_logits, self.record,
+                         digits=digits, writers=self)
+
+    def close(self, classes: list[dict[str, Any]], pictures: dict[str, bytes]) -> str | None:
+        """The last writes of a finished run, each once: per-class accuracy and the pictures (PNG bytes by name, as
+        drawn) into its TensorBoard file, which closes with the settings and final figures as hparams; then every
+        file of the folder to its MLflow run, which ends. Returns what failed to publish, in one line: the folder
+        already holds everything, and a server that is away must not undo a finished run or check."""
+        self.events.results(classes, pictures, len(self.metrics["epochs"]))
+        self.events.close(self.config, self.metrics)
+        if not self.mlflow_run:
+            return None
+        names = [*tracking.RUN_FILES, *(f"{name}.png" for name in pictures), "report.md", "per_class.csv"]
+        try:
+            tracking.log_files(self.cfg.mlflow, self.mlflow_run, [self.run_dir / n for n in names])
             tracking.end_run(self.cfg.mlflow, self.mlflow_run)
-        return RunResult(self.run_dir, self.metrics, model, self.cfg, test, self.test_logits, self.record)
+        except TinyDigitsError as err:
+            tracking.end_quietly(self.cfg.mlflow, self.mlflow_run, "FAILED")
+            return f"{self.run_dir.name}: results not uploaded ({err})"
+        return None
 
 
 class KeyboardInterruptInRun(KeyboardInterrupt):

@@ -21,14 +21,6 @@ from tinydigits.training.device import arithmetic, gpu_facts
 INLINE = "-inline"  # `api.model_ref`'s names for a class defined in a notebook: `Net-inline0`
 
 
-def read_metrics(run_dir: str | os.PathLike) -> dict[str, Any]:
-    """metrics.json of a run that finished at least one epoch (what every table and picture needs)."""
-    metrics = files.read_json(Path(run_dir) / "metrics.json")
-    if not isinstance(metrics, dict) or not metrics.get("epochs"):
-        raise TinyDigitsError(f"{run_dir}: metrics.json has no finished epoch")
-    return metrics
-
-
 def environment(device: Any = None) -> dict[str, Any]:
     """Versions, commit and arithmetic (CPU, the instruction sets in use; the GPU when `device` is one) recorded with
     every run, so numbers can be traced to code and to how they were computed."""

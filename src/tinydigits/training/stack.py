@@ -35,7 +35,7 @@ from tinydigits.training.arithmetic import ensure_arithmetic
 from tinydigits.training.config import TrainConfig, require_resolved
 from tinydigits.training.device import model_layout, pick_device
 from tinydigits.training.factories import training_model
-from tinydigits.training.record import RunRecord, RunResult
+from tinydigits.training.record import DIGITS_SHOWN, RunRecord, RunResult
 from tinydigits.training.train import Data, Setup, fit, load_splits
 
 SAME_ON_EVERY_CHANNEL = (nn.ReLU, nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, CenterCrop)
@@ -207,6 +207,6 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
             record.stop(err)
         raise
     log(f"stacked {len(seeds)} seeds of {source.name} ({params:,} params each) on {device}")
-    data = Data(train_splits, gens, val_splits, test, stacked=True)
+    data = Data(train_splits, gens, val_splits, test, stacked=True, digits=full_train.images[:DIGITS_SHOWN].cpu())
     fit(cfg, setup, data, records, lambda g: setup.evaluated.copy_to(g, nets[g]), log=log)
-    return [record.finish(net.eval(), test) for record, net in zip(records, nets, strict=True)]
+    return [record.finish(net.eval(), test, data.digits) for record, net in zip(records, nets, strict=True)]

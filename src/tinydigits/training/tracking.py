@@ -118,19 +118,17 @@ def end_quietly(uri: str, run_id: str, status: str) -> None:
         end_run(uri, run_id, status)
 
 
-def publish(run_dir: Path, metrics: dict[str, Any], config: dict[str, Any], classes: list[dict[str, Any]]) -> str | None:
-    """A run's results where runs are tracked: per-class accuracy and the pictures into its TensorBoard events, the
-    files to its MLflow run when it has one - from the metrics, config and per-class rows the caller holds. Returns
-    what failed, in one line, instead of raising: the folder already holds everything, and a server that is away must
-    not undo a finished run or check."""
-    run_dir = Path(run_dir)
-    shown = [{"digit": int(r["digit"]), "accuracy": round(float(r["accuracy"]), 3)} for r in classes]  # as per_class.csv
-    add_results(run_dir, shown, pictures(run_dir), step=len(metrics["epochs"]))
-    return upload(run_dir, config)
+def publish(run_dir: Path, metrics: dict[str, Any], config: dict[str, Any], classes: list[dict[str, Any]],
+            drawn: dict[str, bytes]) -> str | None:
+    """`eval`'s results of a run trained earlier, where runs are tracked: per-class accuracy and the pictures (PNG
+    bytes by name, as drawn) into a new event file of its folder, the files to its MLflow run when it has one.
+    Returns what failed, in one line, instead of raising: the folder already holds everything."""
+    add_results(Path(run_dir), classes, drawn, step=len(metrics["epochs"]))
+    return upload(Path(run_dir), config)
 
 
 def pictures(run_dir: Path) -> list[Path]:
-    return sorted(run_dir.glob("*.png"))  # what `results.report.write_artifacts` drew
+    return sorted(run_dir.glob("*.png"))  # a folder that came home from a Dask worker: its pictures are files
 
 
 def upload(run_dir: Path, config: dict[str, Any]) -> str | None:
@@ -144,18 +142,19 @@ def upload(run_dir: Path, config: dict[str, Any]) -> str | None:
     return None
 
 
-def log_landed(uri: str, parent: str | None, run_dir: Path) -> str | None:
+def log_landed(uri: str, parent: str | None, run_dir: Path, name: str, config: dict[str, Any],
+               epochs: list[dict[str, Any]]) -> str | None:
     """A seed that trained on a Dask worker (which needs no MLflow access), logged from the machine that runs the
-    check once its folder is home: the child run with its settings, every epoch, then its files. Its id goes into
-    the folder's config.json, as for a run that logged while it trained. Returns what failed, in one line."""
+    check once its folder is home: the child run `name` with its settings (`config`, config.json as the record read
+    it), every epoch's row, then its files. Its id goes into the folder's config.json, as for a run that logged while
+    it trained. Returns what failed, in one line."""
     run_dir = Path(run_dir)
-    config, metrics = files.read_json(run_dir / "config.json"), files.read_json(run_dir / "metrics.json")
     try:
-        run_id = start_run(uri, f"{metrics.get('model', run_dir.name)}-s{config.get('seed')}", config, parent)
+        run_id = start_run(uri, name, config, parent)
     except TinyDigitsError as err:
         return f"{run_dir.name}: not logged to MLflow ({err})"
     try:
-        for row in metrics["epochs"]:
+        for row in epochs:
             log_epoch(uri, run_id, row)
         files.write_json(run_dir / "config.json", {**config, "mlflow": uri, "mlflow_run_id": run_id})
         log_files(uri, run_id, [run_dir / n for n in RUN_FILES])

@@ -26,7 +26,15 @@ from tinydigits.training.evaluate import evaluate, recompute_bn
 from tinydigits.training.factories import check_size, make_ema, make_optimizer, make_scheduler, training_model
 from tinydigits.training.prefetch import ahead
 from tinydigits.training.probe import GradProbe
-from tinydigits.training.record import EpochStats, KeyboardInterruptInRun, RunRecord, RunResult, epoch_line, epoch_row
+from tinydigits.training.record import (
+    DIGITS_SHOWN,
+    EpochStats,
+    KeyboardInterruptInRun,
+    RunRecord,
+    RunResult,
+    epoch_line,
+    epoch_row,
+)
 
 HISTOGRAM_IMAGES = 256  # test images whose activations TensorBoard's histograms show each epoch
 
@@ -117,6 +125,7 @@ class Data:
     val: list[mnist.Split | None]
     test: mnist.Split
     stacked: bool = False
+    digits: torch.Tensor | None = None  # the first training digits, before any validation draw (augment.png's)
 
 
 def scheduled_step(setup: Setup, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig, size: int, batch_size: int):
@@ -251,7 +260,7 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[
     source, setup, data = seed_setup(cfg, device, budget, quiet, source)
     record = RunRecord(cfg, source, models.count_params(setup.model), device, len(data.train[0]), setup.model, budget)
     fit(cfg, setup, data, [record], lambda g: setup.evaluated, log=log, quiet=quiet, on_epoch=on_epoch)
-    return record.finish(setup.evaluated, data.test)
+    return record.finish(setup.evaluated, data.test, data.digits)
 
 
 def seed_setup(cfg: TrainConfig, device: torch.device, budget: Budget, quiet: bool = True,
@@ -264,5 +273,6 @@ def seed_setup(cfg: TrainConfig, device: torch.device, budget: Budget, quiet: bo
     source = source or models.resolve(cfg.model)  # once: the model and its recorded origin come from the same read
     model = training_model(source, device)
     setup = Setup.of(cfg, model, len(train_split), budget=budget)
-    return source, setup, Data([train_split], [torch.Generator().manual_seed(cfg.seed)], [val_split], test_split)
+    return source, setup, Data([train_split], [torch.Generator().manual_seed(cfg.seed)], [val_split], test_split,
+                               digits=full_train.images[:DIGITS_SHOWN].cpu())
 

@@ -5,6 +5,7 @@
 
 import base64
 import binascii
+import contextlib
 import json
 import os
 import traceback
@@ -12,9 +13,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from tinydigits import files
 from tinydigits.data import preprocess
 from tinydigits.errors import TinyDigitsError
+from tinydigits.results.records import Run, user_accuracy
 from tinydigits.use import predict
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a 280x280 canvas PNG is ~10 KB; anything near this is not a drawing
@@ -30,10 +31,8 @@ def model_info(checkpoint: Path, model, name: str) -> dict[str, Any]:
 
     info: dict[str, Any] = {"name": name, "params": models.count_params(model),
                             "test_acc": None, "run": str(checkpoint.parent)}
-    metrics_file = checkpoint.parent / "metrics.json"
-    if metrics_file.exists():
-        epochs = files.read_json(metrics_file).get("epochs") or []
-        info["test_acc"] = epochs[-1]["test_acc"] if epochs else None
+    with contextlib.suppress(TinyDigitsError):  # a checkpoint outside a run folder, or one with no finished epoch
+        info["test_acc"] = Run.load(checkpoint.parent).epochs[-1].test_acc
     return info
 
 
@@ -210,12 +209,7 @@ def most_robust(parent: str | os.PathLike = "runs") -> tuple[Path, str]:
     if not found:
         raise TinyDigitsError(f"no trained run under {folder}/ to serve: train one (`tinydigits train --model robust`, "
                               "the tier made for other people's handwriting) or name a run folder")
-    measured = []
-    for run in found:
-        try:
-            measured.append((files.read_json(run / "robustness.json")["mean"]["user_acc"], run))
-        except (TinyDigitsError, KeyError, TypeError):
-            continue
+    measured = [(acc, run) for run in found if (acc := user_accuracy(run)) is not None]
     if measured:
         acc, run = max(measured, key=lambda m: m[0])
         return run, f"serving {run}: the best measured on other people's handwriting ({acc:.2f} % as a user's image)"
@@ -228,8 +222,8 @@ def most_robust(parent: str | os.PathLike = "runs") -> tuple[Path, str]:
 
 def _model_of(run: Path) -> str | None:
     try:
-        return files.read_json(run / "config.json").get("model")
-    except (TinyDigitsError, AttributeError):
+        return Run.load(run).settings.model
+    except TinyDigitsError:
         return None
 
 

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from tinydigits import files
 from tinydigits.cluster.outcome import SeedOutcome, failed
-from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.lifecycle import Plan, make
 from tinydigits.lifecycle.finish import finish
 from tinydigits.lifecycle.run import train_run
+from tinydigits.results import records
 from tinydigits.results.budget import format_verdict, judge
-from tinydigits.results.ledger import describe_arithmetic, finished_runs
+from tinydigits.results.ledger import describe_arithmetic
 from tinydigits.training import runs, tracking
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.metrics import curve
@@ -187,22 +187,10 @@ def _interrupted(err: KeyboardInterrupt, hint: str) -> KeyboardInterrupt:
 
 
 def landed_seeds(folder: Path, cfg: TrainConfig) -> dict[int, tuple[list[float], int]]:
-    """The seeds of a check folder that finished (`ledger.finished_runs`, the ledger's rule too): seed -> (curve,
+    """The seeds of a check folder that finished (`records.finished_runs`, the ledger's rule too): seed -> (curve,
     params). An interrupted seed's folder is left where it is and does not count."""
-    return {seed: (curve(metrics), int(metrics["params"]))
-            for seed, (config, metrics) in finished_runs(folder).items() if config.get("epochs") == cfg.epochs}
-
-
-def read_plan(folder: Path) -> tuple[dict[str, Any], TrainConfig, Budget]:
-    """A check folder's plan, or one line: not a check folder, or written by another version (fields renamed)."""
-    if not (folder / PLAN).is_file():
-        raise TinyDigitsError(f"{folder} is not a check folder (no {PLAN}): pass the check-<model>-<time> folder")
-    plan = files.read_json(folder / PLAN)
-    try:
-        return plan, TrainConfig(**plan["config"]), Budget(**plan["budget"])
-    except (TypeError, KeyError) as err:
-        raise TinyDigitsError(f"{folder / PLAN} was written by another version of tinydigits ({err}): "
-                              "start a new check") from None
+    return {seed: (run.test(), run.params) for seed, run in records.finished_runs(folder).items()
+            if run.planned_epochs == cfg.epochs}
 
 
 def refuse_contradictions(folder: str | os.PathLike, given: dict[str, Any], cli: bool = True) -> None:
@@ -210,8 +198,8 @@ def refuse_contradictions(folder: str | os.PathLike, given: dict[str, Any], cli:
     refused in one line, not silently replaced by the plan's. One rule for `check --resume` (`given`: the flags a user
     set) and `tinydigits.check(..., resume=)` (its seeds, budget and settings); `cli` words the message for each."""
     folder = Path(folder)
-    plan, cfg, budget = read_plan(folder)
-    planned = {**dataclasses.asdict(cfg), **dataclasses.asdict(budget), "seeds": [int(s) for s in plan["seeds"]]}
+    plan = records.Plan.load(folder)
+    planned = {**dataclasses.asdict(plan.settings), **dataclasses.asdict(plan.budget), "seeds": plan.seeds}
     for key, value in given.items():
         if key not in planned:
             continue
@@ -225,16 +213,16 @@ def refuse_contradictions(folder: str | os.PathLike, given: dict[str, Any], cli:
                                   "or start a new check")
 
 
-def _refuse_another_model(plan: dict[str, Any], source: Source, folder: Path) -> None:
+def _refuse_another_model(plan: records.Plan, source: Source, folder: Path) -> None:
     """`--resume` goes on only with the code and model that trained the landed seeds."""
     from tinydigits.cluster.engine import code_version, version_difference
 
-    if "code" in plan and (differ := version_difference(code_version(), plan["code"])):
+    if plan.code is not None and (differ := version_difference(code_version(), plan.code)):
         raise TinyDigitsError(f"{folder} was started with other code ({differ.replace('there', 'in the plan')}): "
                               "its seeds would not be one check's seeds; start a new check")
-    if "model_sha256" in plan and (now := source.digest()) != plan["model_sha256"]:
+    if plan.model_sha256 is not None and (now := source.digest()) != plan.model_sha256:
         raise TinyDigitsError(f"{folder}: the model {source.ref} has changed since the check began "
-                              f"({now} now, {plan['model_sha256']} in the plan); start a new check")
+                              f"({now} now, {plan.model_sha256} in the plan); start a new check")
 
 
 def resume(folder: str | os.PathLike, jobs: int = 1, log=print, cluster: str | None = None,
@@ -245,15 +233,15 @@ def resume(folder: str | os.PathLike, jobs: int = 1, log=print, cluster: str | N
     Refused in one line when the code or the model differ from the plan's (what else a caller asks of it:
     `refuse_contradictions`, before)."""
     folder = Path(folder)
-    written, cfg, budget = read_plan(folder)
-    planned = [int(s) for s in written["seeds"]]
-    plan = make(cfg, budget, jobs=jobs, stack=written["stack"], cluster=cluster)
+    written = records.Plan.load(folder)
+    cfg, planned = written.settings, written.seeds
+    plan = make(cfg, written.budget, jobs=jobs, stack=written.stack, cluster=cluster)
     _refuse_another_model(written, plan.source, folder)
     landed = {s: v for s, v in landed_seeds(folder, plan.config).items() if s in planned}
     todo = [s for s in planned if s not in landed]
     log(f"resuming {folder}: seeds {','.join(map(str, sorted(landed))) or 'none'} already trained; "
         f"training {','.join(map(str, todo)) or 'none'}")
-    return _judge_seeds(Checking(plan, planned, folder, written["command"], wait, landed, resume_hint(cfg, folder), quiet),
+    return _judge_seeds(Checking(plan, planned, folder, written.command, wait, landed, resume_hint(cfg, folder), quiet),
                         log)
 
 
@@ -263,12 +251,12 @@ def arithmetics(folder: Path, seeds: list[int]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     for config_file in sorted(folder.glob("*/config.json")):
         try:
-            config = files.read_json(config_file)
+            run = records.Run.load(config_file.parent)
         except TinyDigitsError:
             continue
-        if config.get("seed") in seeds and (config_file.parent / "model.pt").exists():
+        if run.seed in seeds and (config_file.parent / "model.pt").exists():
             # one arithmetic, one curve: a portable seed's on any x86 CPU, another's on its CPU kind
-            found.setdefault(describe_arithmetic(config, cpu=not config.get("portable")), []).append(config["seed"])
+            found.setdefault(describe_arithmetic(run.config, cpu=not run.settings.portable), []).append(run.seed)
     return {k: sorted(v) for k, v in found.items()}
 
 
