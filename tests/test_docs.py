@@ -123,3 +123,60 @@ def test_the_readmes_first_screen_is_a_students():
     assert "chance a new seed holds" in first
     assert re.search(r"```python\n(?:.*\n)*?.*tinydigits\.(train|check|handin)\(", first)
     assert [w for w in FORBIDDEN_ON_THE_FIRST_SCREEN if w.lower() in first.lower()] == []
+
+
+# A quantity the pages quote in words of their own: each pattern's one group is the figure; every page that quotes
+# it says the same, and the pages named must quote it (a pattern that finds nothing cannot pass).
+QUANTITIES = {
+    "a 30-seed check of the default on one 2-core machine, minutes":
+        ([r"30(?:-seed check| seeds) takes? about (\d+) min"], {"README.md", "speed.md", "many-machines.md"}),
+    "a 3-seed check of the default with --jobs 2, seconds":
+        ([r"3-seed check of the default[^.]{0,80}? (\d[\d,]*) s\b"], {"README.md", "speed.md"}),
+    "model3's example check in the default arithmetic":
+        ([r"model3 (?:is not safe on every seed: the example hand-in's [^.]{0,60}|)held (\d of \d)"
+          r"(?: seeds in the portable arithmetic)?"], {"models.md"}),
+    "robust's mean error as a user's image, seed 0":
+        ([r"mean error (\d+\.\d+) % \(model3", r"the `robust` tier \**(\d+\.\d+) %"], {"README.md", "robustness.md"}),
+    "model3's mean error as a user's image, seed 0":
+        ([r"model3 under the same preprocessing: (\d+\.\d+) %", r"user's image: model3 \**(\d+\.\d+) %"],
+         {"README.md", "robustness.md"}),
+}
+
+
+def quoted(patterns: list[str]) -> dict[str, set[str]]:
+    """page name -> the figures it quotes for one quantity (whitespace and line breaks as one space)."""
+    found: dict[str, set[str]] = {}
+    for page in PAGES:
+        text = re.sub(r"\s+", " ", page.read_text(encoding="utf-8"))
+        for pattern in patterns:
+            for m in re.finditer(pattern, text):
+                found.setdefault(page.name, set()).add(m.group(1))
+    return found
+
+
+def test_a_figure_quoted_on_several_pages_agrees_everywhere():
+    """The default's odds and accuracy, each model's verdict per arithmetic (the ledger's spans), the check times and
+    model3's example check, the robustness figures: one value each, on every page that names it."""
+    for what, (patterns, pages) in QUANTITIES.items():
+        found = quoted(patterns)
+        assert pages <= set(found), f"{what}: not quoted on {pages - set(found)}"
+        values = set().union(*found.values())
+        assert len(values) == 1, f"{what}: {found}"
+    from helpers import script
+
+    spans: dict[tuple, set[str]] = {}
+    for page in PAGES:
+        for m in script("ledger_docs").SPAN.finditer(page.read_text(encoding="utf-8")):
+            model, arithmetic, role, part, text = m.groups()
+            key = (model, "portable2" if arithmetic == "default" else arithmetic, bool(role), part or "")
+            spans.setdefault(key, set()).add(text)
+    assert ("steady", "portable2", True, ":mean") in spans and ("steady", "portable2", True, ":p") in spans
+    assert {k: v for k, v in spans.items() if len(v) > 1} == {}
+
+
+def test_a_disagreement_between_pages_is_found(tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text("a 30-seed check takes about 70\nmin")
+    (tmp_path / "b.md").write_text("So 30 seeds take about 75 min on one such machine.")
+    monkeypatch.setattr(__import__(__name__), "PAGES", [tmp_path / "a.md", tmp_path / "b.md"])
+    assert quoted(QUANTITIES["a 30-seed check of the default on one 2-core machine, minutes"][0]) == {
+        "a.md": {"70"}, "b.md": {"75"}}

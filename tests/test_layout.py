@@ -321,3 +321,15 @@ def test_the_zoo_is_code_and_its_write_ups_are_data():
     for name in models.names():
         text = catalog.write_up(name)
         assert text and text.startswith("Target:") and "Analysis:" in text, name
+
+
+def test_the_code_says_why_not_when():
+    """Comments and docstrings say why in the present tense; which issue asked for what is history, kept in
+    docs/research-record.md and the commit log, not in the package."""
+    import re
+
+    issue = re.compile(r"#\d{2,3}\b|\bissues? \d{2,3}\b")
+    found = [f"{p.relative_to(PACKAGE)}:{n}" for p in sorted(PACKAGE.rglob("*.py"))
+             for n, line in enumerate(p.read_text().splitlines(), 1) if issue.search(line)]
+    assert found == []
+    assert issue.search("# the default since issue 68") and issue.search("(#75's instruments)")  # the rule can fail

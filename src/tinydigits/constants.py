@@ -9,11 +9,11 @@ IMAGE_SIZE = 28
 DIGIT_BOX = 20  # MNIST scaled each digit's longer side to 20 px, then centred its mass in 28x28
 DEFAULT_MODEL = "steady"  # the default: what train, check, summary, bench and `make train` use without --model
 # The portable arithmetic's pins (training.device): ATen's and oneDNN's kernels in AVX2, MKL in its vendor-neutral
-# COMPATIBLE branch (issue #64: MKL honours MKL_CBWR=AVX2 on Intel only and runs its AUTO branch on AMD, so that pin
+# COMPATIBLE branch (MKL honours MKL_CBWR=AVX2 on Intel only and runs its AUTO branch on AMD, so that pin
 # gave Intel and AMD other bits; COMPATIBLE is honoured on both). Here, without torch, so the command line sets them
 # before torch runs its first kernel.
 PORTABLE_ENV = {"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2", "MKL_CBWR": "COMPATIBLE"}
-# The ledger's and the verdict's name for that arithmetic. `portable` names the pins before #64 (MKL_CBWR=AVX2: one
+# The ledger's and the verdict's name for that arithmetic. `portable` names the earlier pins (MKL_CBWR=AVX2: one
 # curve on AMD EPYCs, another on Intel); their rows keep that name.
 PORTABLE = "portable2"
 # A ledger row's role: whether its seed helped pick the model (a winner's curse: it flatters it) or only judged it.

@@ -76,7 +76,7 @@ class Augment:
             theta = torch.cat([torch.linalg.inv(forward), torch.stack([tx, ty], 1)[:, :, None]], dim=2)
         # The sampling grid is linear in the warp's numbers (the affine matrix, the elastic field's 4x4 knots), so it
         # is one small matmul against fixed bases, not `F.affine_grid` + bicubic `F.interpolate` (their CPU kernels
-        # were 9 % of a whole training step: docs/speed.md).
+        # were 9 % of a whole training step: docs/research-record.md).
         coeffs, bases = [theta.reshape(b * 2, 3)], [_affine_basis(h, w)]
         if self.elastic:
             # A smooth field: 4x4 random displacements (pixels) upsampled bicubically, in grid units (2 / size).

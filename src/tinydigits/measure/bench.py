@@ -252,7 +252,7 @@ def bench_inference(model_name: str, batch: int = 1000) -> dict[str, dict[str, f
 def run(model: str = DEFAULT_MODEL, *, epochs: int = 1, data_dir: str | None = None, precision: str | None = None,
         threads: int | None = None, profile: bool = False, vs: list[str] | None = None, log=print,
         portable: bool = True) -> dict[str, Any]:
-    """`vs`: other models whose pipeline step is timed in the same turns (docs/speed.md's lever table). `portable`:
+    """`vs`: other models whose pipeline step is timed in the same turns (docs/speed.md's table of levers). `portable`:
     in the arithmetic seeds train in by default (fp32, AVX2 kernels, one thread: the command line pins the process);
     else this machine's own, on `threads`."""
     cfg = make(TrainConfig(model=model, data_dir=data_dir, precision=precision, portable=portable, threads=threads)).config

@@ -83,7 +83,7 @@ def format_table(table: list[dict[str, Any]]) -> str:
         lines.append("  ".join([*cells, row[5][0]]))
         lines += [" " * (sum(widths) + 10) + more for more in row[5][1:]]
     lines += ["held: judged seeds that held the budget / seeds judged, P: the odds a new seed holds (docs/seeds.csv);",
-              "      (in brackets) the arithmetic, where not portable2 (portable: the pins before issue #64)"]
+              "      (in brackets) the arithmetic, where not portable2 (portable: the earlier pins, one curve per CPU vendor)"]
     if any(r["default"] for r in table):
         lines.append(f"* the default (train, check, summary and bench without --model use {DEFAULT_MODEL})")
     return "\n".join(line.rstrip() for line in lines)

@@ -37,7 +37,7 @@ def conv(c_in: int, c_out: int, k: int = 3, padding: int = 0, bn: bool = True, d
 
     `pool` is airbench's order for the block before a pool: batch norm and ReLU then run on a quarter of the
     elements (ReLU commutes with max-pool exactly, batch norm nearly), which on an AVX2 CPU made lean's step 1.2x
-    cheaper (`tinydigits bench --model lean --vs poolbn`, docs/speed.md)."""
+    cheaper (`tinydigits bench --model lean --vs poolbn`, docs/research-record.md)."""
     layers: list[nn.Module] = [nn.Conv2d(c_in, c_out, k, stride=stride, padding=padding, bias=not bn, groups=groups)]
     if pool:
         layers.append(nn.MaxPool2d(2))

@@ -86,7 +86,7 @@ class Robust(Model3):
 
 @register("lean", **ROBUST_RECIPE)
 class Lean(Chain):
-    """Step 5 - robust without dropout, the cheaper seed (the default from issue #41 until poolbn, issue #48).
+    """Step 5 - robust without dropout, the cheaper seed (the default before poolbn).
 
     Target / Result / Analysis, measured: models/write_ups/lean.md (`tinydigits models --model lean`).
     """
@@ -112,7 +112,7 @@ class PoolBN(Chain):
 
 @register("steady", **ROBUST_RECIPE, augment_off_last=3)
 class Steady(Chain):
-    """Step 7 - poolbn whose scored epochs train on the digits as they are: the default (issue #68).
+    """Step 7 - poolbn whose scored epochs train on the digits as they are: the default.
 
     Target / Result / Analysis, measured: models/write_ups/steady.md (`tinydigits models --model steady`).
     """

@@ -154,7 +154,7 @@ def _locked(path: Path) -> Iterator[None]:
 
 def arithmetic_of(config: dict[str, Any]) -> str:
     """A run's arithmetic in the ledger's words (from its config.json): `portable2` (fp32, ATen and oneDNN in AVX2, MKL
-    COMPATIBLE, one thread: the same curve on every x86 CPU, Intel or AMD); `portable` for the pins before #64 (MKL
+    COMPATIBLE, one thread: the same curve on every x86 CPU, Intel or AMD); `portable` for the earlier pins (MKL
     AVX2: one curve on AMD, another on Intel); else its precision on this CPU kind (`bf16`, `fp32`), or on a GPU
     `cuda-bf16`. (Rows named `portable-2ranks` are seeds of two data-parallel ranks, an option measured and removed:
     docs/research-record.md.)"""
@@ -242,8 +242,8 @@ def others(rows: list[dict[str, str]], tier: dict[str, str]) -> list[dict[str, A
 
 
 def held_text(by_arithmetic: dict[str, dict], prefer: str = PORTABLE) -> str:
-    """`tinydigits models`' held column: the judged seeds of the portable arithmetic (else of the portable pins before
-    #64, else of the first one recorded)."""
+    """`tinydigits models`' held column: the judged seeds of the portable arithmetic (else of the earlier portable
+    pins, else of the first one recorded)."""
     if not by_arithmetic:
         return "-"
     arithmetic = next((a for a in (prefer, "portable") if a in by_arithmetic), next(iter(by_arithmetic)))

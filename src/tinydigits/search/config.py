@@ -72,7 +72,7 @@ GOLF_POINTS = {
              "pad2": 1, "pool2": 0, "n3": 2, "w3_sep": 26, "pad3": 0},
 }
 
-# Golf's untried levers (issue 58) as points of its own: golf with one change each, queued with `--start-from` so a
+# Golf's untried levers as points of its own: golf with one change each, queued with `--start-from` so a
 # study chosen on seeds measures each against golf on the same seeds. "augments_of" takes a registered net's rotation
 # and elastic / stroke / blur / noise from the registry (the default's heavier augmentation).
 GOLF_LEVERS = {

@@ -74,7 +74,7 @@ def gpu_facts(device: torch.device | str | None = None) -> dict[str, object] | N
 
 # The portable arithmetic: fp32 with ATen's and oneDNN's kernels pinned to AVX2, MKL in its COMPATIBLE branch, one
 # thread (constants.PORTABLE_ENV). The same curve to the last digit on the x86 CPUs this project has met, Intel and AMD
-# (issue #64; tests/test_cross_vendor.py checks it under emulated CPUs of both vendors on every CI run). Each library
+# (tests/test_cross_vendor.py checks it under emulated CPUs of both vendors on every CI run). Each library
 # reads its variable once, when it first runs a kernel, so the pin works only before that (`pin_portable`).
 PORTABLE_ISA = "AVX2"
 
@@ -152,7 +152,7 @@ def input_layout(x: torch.Tensor) -> torch.Tensor:
     return x.contiguous(memory_format=torch.channels_last)
 
 
-EVAL_CHUNK = 250  # images per forward in a CPU test pass: its activations stay in cache (docs/speed.md)
+EVAL_CHUNK = 250  # images per forward in a CPU test pass: its activations stay in cache (docs/research-record.md)
 
 
 def infer(model: nn.Module, x: torch.Tensor) -> torch.Tensor:

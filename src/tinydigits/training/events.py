@@ -85,7 +85,7 @@ class RunEvents:
     (`metrics.json`: `event_seconds`, per epoch and once per run, next to the epochs' own seconds)."""
 
     def __init__(self, run_dir: Path) -> None:
-        # per-epoch scalars; opening, graph and hparams; the per-epoch histograms (#75's instruments, apart)
+        # per-epoch scalars; opening, graph and hparams; the per-epoch histograms (apart: what the instruments cost)
         self.seconds = {"epochs": 0.0, "once": 0.0, "histograms": 0.0}
         self._timed("once", lambda: setattr(self, "writer", _writer(run_dir)))
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 def ahead(batches: Iterator, depth: int = 2) -> Iterator:
     """The batches made one or two ahead in a thread of their own while the step runs, so a one-thread seed on a
-    2-core CPU augments on the other core (a whole default run 1.1x cheaper, docs/speed.md). The same bits in the
+    2-core CPU augments on the other core (a whole default run 1.1x cheaper, docs/research-record.md). The same bits in the
     same order: augmentation draws only from the seed's own generator, and only this thread draws from it.
     Hand-written rather than a DataLoader: the batches are already tensors, and its worker processes would copy them."""
     import queue

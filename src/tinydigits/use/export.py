@@ -111,7 +111,7 @@ CALIBRATION_IMAGES = 2000  # training images (never the test set) that set the a
 # Weights are 7-bit (ONNX Runtime's reduce_range: -64..64). On x86 CPUs without VNNI, ONNX Runtime multiplies
 # u8 activations by s8 weights with VPMADDUBSW, which adds two products in a 16-bit register and saturates:
 # 2 x 255 x 127 overflows, 2 x 255 x 64 = 32,640 does not. With 8-bit weights a file verified on a VNNI machine
-# named another digit on 3 % of the test set of an AVX2 laptop (docs/using-a-model.md has the measurements).
+# named another digit on 3 % of the test set of an AVX2 laptop (docs/research-record.md has the measurements).
 INT16 = 32767
 MAX_ACTIVATION = 255  # u8 activations
 
