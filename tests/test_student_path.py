@@ -142,3 +142,27 @@ def test_a_check_of_three_seeds_on_two_jobs_is_two_whole_rounds(monkeypatch):
     assert "2 round(s)" in first and "estimated when the first epoch lands" in first and "about" not in first
     assert 40 + to_go[0] == wall == 30 * 40
     assert to_go[0] == to_go[1] and to_go == sorted(to_go, reverse=True) and to_go[-1] == 0
+
+
+def test_a_checks_first_estimate_comes_from_this_machines_earlier_seeds_with_as_many_threads(tmp_path):
+    """The first line's figure is the median epoch of this model's finished seeds in earlier checks under the same
+    out folder, on as many images with as many threads each; a plain run (the machine to itself) or a seed with other
+    threads is not one."""
+    from tinydigits.verdict.progress import measured_epoch
+
+    def seed_run(folder, threads, seconds, model="steady", epochs=2):
+        folder.mkdir(parents=True)
+        (folder / "config.json").write_text(json.dumps({"model": model, "epochs": epochs, "threads": threads,
+                                                        "train_images": 60_000, "seed": 0}))
+        rows = [{"epoch": e + 1, "train_loss": 0.1, "train_acc": 99.0, "test_loss": 0.02, "test_acc": 99.0, "lr": 0.1,
+                 "seconds": s} for e, s in enumerate(seconds)]
+        (folder / "metrics.json").write_text(json.dumps({"epochs": rows, "complete": True, "seed": 0}))
+
+    seed_run(tmp_path / "check-steady-1" / "steady-s0", threads=1, seconds=[30.0, 26.0])
+    seed_run(tmp_path / "check-steady-1" / "steady-s1", threads=1, seconds=[28.0, 27.0])
+    seed_run(tmp_path / "check-steady-2" / "steady-s0", threads=2, seconds=[9.0, 9.0])
+    seed_run(tmp_path / "steady-alone-s0", threads=1, seconds=[5.0, 5.0])
+    assert measured_epoch(str(tmp_path), "steady", 60_000, threads=1) == 27.5
+    assert measured_epoch(str(tmp_path), "steady", 60_000, threads=2) == 9.0
+    assert measured_epoch(str(tmp_path), "steady", 6_000, threads=1) is None
+    assert measured_epoch(str(tmp_path), "model3b", 60_000, threads=1) is None
