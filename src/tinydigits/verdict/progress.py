@@ -20,8 +20,9 @@ class Progress:
 
     The seeds train in rounds of `parallel` side by side (seed i in round i // parallel, in the order given); a round's
     seeds move in step, so its epochs left are those its leading seed has yet to train. The time left is those epochs,
-    summed over the rounds, times the median epoch measured so far (each seed's time since its previous line). A last
-    round that is not full takes a whole round's epochs: 3 seeds on 2 jobs are two rounds, not one and a half."""
+    summed over the rounds, times the median epoch measured so far (each seed's time since its previous line, its
+    first apart). A last round that is not full takes a whole round's epochs: 3 seeds on 2 jobs are two rounds, not
+    one and a half."""
 
     def __init__(self, seeds: list[int], epochs: int, parallel: int, log: Callable[[str], None],
                  measured: float | None = None) -> None:
@@ -31,7 +32,8 @@ class Progress:
         self.start = time.perf_counter()
         self.trained: dict[int, int] = {}  # seed -> epochs landed
         self.last: dict[int, float] = {}
-        self.durations: list[float] = []
+        self.durations: list[float] = []  # each seed's epochs after its first
+        self.first: list[float] = []  # each seed's first epoch, start-up (a worker, the data) included
 
     def first_line(self, how: str) -> str:
         seeds, rounds = len(self.round_of), max(self.round_of.values(), default=-1) + 1
@@ -43,8 +45,11 @@ class Progress:
                 f"(an epoch as this model's earlier seeds here took; re-estimated as epochs finish); {tail}")
 
     def left(self) -> float:
-        """Seconds to the check's end: each round's epochs left (its leading seed's), times the median epoch."""
-        per_epoch = statistics.median(self.durations) if self.durations else (self.measured or 0.0)
+        """Seconds to the check's end: each round's epochs left (its leading seed's), times the median epoch - of
+        the epochs after each seed's first once there are some (a first epoch carries its seed's start-up), else the
+        earlier seeds' measured epoch, else the first epochs."""
+        per_epoch = (statistics.median(self.durations) if self.durations else self.measured if self.measured
+                     else statistics.median(self.first) if self.first else 0.0)
         lead: dict[int, int] = {}
         for seed, r in self.round_of.items():
             lead[r] = max(lead.get(r, 0), self.trained.get(seed, 0))
@@ -53,7 +58,7 @@ class Progress:
     def epoch(self, seed: int, row: dict[str, Any]) -> None:
         now = time.perf_counter()
         self.trained[seed] = self.trained.get(seed, 0) + 1
-        self.durations.append(now - self.last.get(seed, self.start))
+        (self.durations if seed in self.last else self.first).append(now - self.last.get(seed, self.start))
         self.last[seed] = now
         self.log(f"seed {seed}: epoch {row['epoch']:>2}/{self.epochs}  test {row['test_acc']:.2f}%  "
                  f"{clock(now - self.start)} so far, ~{clock(self.left())} to go")
