@@ -113,3 +113,20 @@ def test_check_stack_writes_what_a_check_writes(mnist_dir, tmp_path):
         assert {"config.json", "metrics.json", "model.pt", "report.md", "curves.png"} <= {p.name for p in run.iterdir()}
     assert {"check.md", "check.png", "check.json"} <= {p.name for p in check.iterdir()}
     assert "--stack" in (check / "check.md").read_text()
+
+
+def test_a_stacked_seed_whose_pictures_fail_leaves_no_seed_open(mnist_dir, tmp_path, monkeypatch):
+    """The stack's seeds finish one by one; when one's pictures raise, that seed and the ones not yet written fail
+    together, and every seed's writers (TensorBoard, MLflow) are closed all the same."""
+    from tinydigits.lifecycle import finish, make
+    from tinydigits.training.record import RunRecord
+    from tinydigits.verdict import seeds
+
+    closed = []
+    real_close = RunRecord.close
+    monkeypatch.setattr(RunRecord, "close", lambda self, *a: (closed.append(self.cfg.seed), real_close(self, *a))[1])
+    monkeypatch.setattr(finish, "write_artifacts", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("no pictures")))
+    plan = make(TrainConfig(model="model1", epochs=1, train_limit=256, data_dir=str(mnist_dir), out=str(tmp_path)))
+    outcomes = list(seeds._stacked(plan, [0, 1]))
+    assert [o.seed for o in outcomes] == [0, 1] and all("no pictures" in (o.error or o.not_run or "") for o in outcomes)
+    assert sorted(closed) == [0, 1]

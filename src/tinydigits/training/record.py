@@ -168,7 +168,7 @@ class RunRecord:
         self.events.close(self.config, self.metrics)
         if not self.mlflow_run:
             return None
-        names = [*tracking.RUN_FILES, *(f"{name}.png" for name in pictures), "report.md", "per_class.csv"]
+        names = [*tracking.RUN_FILES, *(f"{name}.png" for name in pictures), *tracking.RESULT_FILES]
         try:
             tracking.log_files(self.cfg.mlflow, self.mlflow_run, [self.run_dir / n for n in names])
             tracking.end_run(self.cfg.mlflow, self.mlflow_run)

@@ -24,6 +24,7 @@ from tinydigits.training.events import add_results, hparam_values
 
 EXPERIMENT = "tinydigits"
 RUN_FILES = ("model.pt", "metrics.json", "config.json", "train.log")  # a finished run's own files, uploaded when it ends
+RESULT_FILES = ("report.md", "per_class.csv")  # beside its pictures: what its results wrote
 EPOCH_METRICS = ("train_loss", "train_acc", "test_loss", "test_acc", "val_loss", "val_acc", "lr", "seconds")
 
 
@@ -135,8 +136,7 @@ def upload(run_dir: Path, config: dict[str, Any]) -> str | None:
     """The finished folder's pictures and report to its MLflow run (named in its config), if it has one."""
     if config.get("mlflow") and config.get("mlflow_run_id"):
         try:
-            log_files(config["mlflow"], config["mlflow_run_id"], [*pictures(run_dir), run_dir / "report.md",
-                                                                  run_dir / "per_class.csv"])
+            log_files(config["mlflow"], config["mlflow_run_id"], [*pictures(run_dir), *(run_dir / n for n in RESULT_FILES)])
         except TinyDigitsError as err:
             return f"{run_dir.name}: results not uploaded ({err})"
     return None

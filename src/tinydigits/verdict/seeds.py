@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import shutil
@@ -45,16 +46,21 @@ def landed(result, warning: str | None = None) -> SeedOutcome:
 
 def _stacked(plan: Plan, seeds: list[int]) -> Iterator[SeedOutcome]:
     """All seeds as one stacked network in this process (`training.stack`), then each seed's pictures; one network,
-    so a raise fails the seeds not yet written together."""
+    so a raise fails the seeds not yet written together (their writers closed all the same)."""
     from tinydigits.training.stack import train_stacked
 
-    written = set()
+    written, results = set(), []
     try:
-        for result in train_stacked(plan.config, seeds, quiet=True, log=lambda _: None, budget=plan.budget,
-                                    source=plan.source):
+        results = train_stacked(plan.config, seeds, quiet=True, log=lambda _: None, budget=plan.budget,
+                                source=plan.source)
+        for result in results:
+            landed = outcome(result)  # a seed counts as written once its pictures are: else it fails with the rest
             written.add(result.config.seed)
-            yield outcome(result)
+            yield landed
     except Exception as err:
+        for result in results:  # closing twice does nothing: the seeds already written are closed
+            with contextlib.suppress(Exception):  # the error that failed the seeds is the one to say
+                result.close()
         yield from (failed(s, err) for s in seeds if s not in written)
 
 
