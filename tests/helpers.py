@@ -145,9 +145,10 @@ def stop_processes(*procs: subprocess.Popen) -> None:
                 proc.wait()
 
 
-def curves(verdict: dict) -> dict[str, list[float]]:
-    """A check's test curves (the judged epochs), seed by seed."""
-    return {seed: row["last"] for seed, row in verdict["seeds"].items()}
+def curves(verdict) -> dict[str, list[float]]:
+    """A check's test curves (the judged epochs), seed by seed: of a `Verdict`, or of its JSON (check.json, --json)."""
+    data = verdict.to_json() if hasattr(verdict, "to_json") else verdict
+    return {seed: row["last"] for seed, row in data["seeds"].items()}
 
 
 def planned(cfg):

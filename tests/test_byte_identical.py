@@ -61,17 +61,17 @@ def _cases() -> dict[str, tuple]:
     }
 
 
-def verdict_of(curves, params, epochs, budget, errors, missing, arithmetic, wall: float):
+def verdict_of(curves, params, epochs, budget, errors, missing, arithmetic, wall: float) -> records.Verdict:
     """A check's verdict as `tinydigits check` completes it."""
-    result = judge(curves, params, epochs, budget, errors, missing)
-    result["arithmetic"] = arithmetic
-    result["wall_seconds"] = wall
-    return result
+    verdict = judge(curves, params, epochs, budget, errors, missing)
+    verdict.arithmetic, verdict.wall_seconds = arithmetic, wall
+    return verdict
 
 
-def check_pages(verdict, budget: Budget, name: str, folder: Path, command: str) -> dict[str, str]:
+def check_pages(verdict: records.Verdict, budget: Budget, name: str, folder: Path, command: str) -> dict[str, str]:
     """What a check writes and prints of its verdict: check.json, check.md, the terminal's table, check.png's title."""
-    write_check(verdict, budget, name, folder, command)
+    verdict.command = command
+    write_check(verdict, budget, name, folder)
     return {"check.json": (folder / "check.json").read_text(), "check.md": (folder / "check.md").read_text(),
             "terminal.txt": format_verdict(verdict, budget) + "\n", "title.txt": title(verdict, name) + "\n"}
 

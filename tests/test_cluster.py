@@ -108,7 +108,7 @@ class Net(nn.Module):
 
 verdict = tinydigits.check(Net, seeds=[0], cluster=sys.argv[1], epochs=1, train_limit=300, threads=1,
                            data_dir=sys.argv[2], out=sys.argv[3], budget=Budget(last=1, min_acc=1), log=lambda _: None)
-print("PARAMS", verdict["params"])
+print("PARAMS", verdict.params)
 """
 
 

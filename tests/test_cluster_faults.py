@@ -44,8 +44,8 @@ def test_ctrl_c_then_resume_trains_only_the_rest_and_gives_the_same_verdict(tmp_
     assert "seeds 0 already trained; training 1" in lines[0]
     assert (first / "model.pt").stat().st_mtime_ns == stamp and len(list(folder.glob("*-s0"))) == 1
     whole = check(make(cfg, budget).with_config(out=str(tmp_path / "whole")), [0, 1], log=lambda _: None)
-    assert curves(resumed) == curves(whole) and resumed["pass"] == whole["pass"] and resumed["odds"] == whole["odds"]
-    assert (folder / "check.md").exists() and list(resumed["seeds"]) == ["0", "1"]
+    assert curves(resumed) == curves(whole) and resumed.passed == whole.passed and resumed.odds == whole.odds
+    assert (folder / "check.md").exists() and list(resumed.seeds) == [0, 1]
 
     with pytest.raises(TinyDigitsError, match="not a check folder"):
         resume(tmp_path)

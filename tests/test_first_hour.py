@@ -68,7 +68,7 @@ def test_more_epochs_than_the_budget_is_said_before_and_after(tmp_path):
     assert "16 epochs, more than the budget's 15" in proc.stderr and proc.returncode != 0
     curve = [99.5] * 16
     verdict = judge({0: curve}, 7000, 16, Budget())
-    assert "16 epochs, more than the budget's 15" in reason(verdict, Budget(), curve) and not verdict["pass"]
+    assert "16 epochs, more than the budget's 15" in reason(verdict, Budget(), curve) and not verdict.passed
 
 
 def test_a_model_file_without_its_class_name_says_how(tmp_path):

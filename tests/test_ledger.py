@@ -39,8 +39,8 @@ def test_models_json_takes_the_defaults_odds_from_the_ledger():
     minima = [float(r["min_last3"]) for r in ledger.read(SEEDS) if r["model_sha256"] == row["model_sha256"]
               and r["recipe_sha256"] == row["recipe_sha256"] and r["arithmetic"] == "portable"]
     odds = pass_odds(minima, 99.4)
-    assert (portable["seeds"], portable["passed"]) == (len(minima), odds["passed"])
-    assert (portable["probability"], portable["probability_lower"]) == (odds["probability"], odds["probability_lower"])
+    assert (portable["seeds"], portable["passed"]) == (len(minima), odds.passed)
+    assert (portable["probability"], portable["probability_lower"]) == (odds.probability, odds.probability_lower)
     assert portable["judged"]["seeds"] < portable["seeds"]  # the screen's seeds 20-25 chose it
 
 

@@ -9,7 +9,7 @@ import pytest
 from tinydigits import files
 from tinydigits.constants import Budget
 from tinydigits.results.budget import format_verdict, judge
-from tinydigits.results.odds import clopper_pearson_lower, format_odds, line, normal_lower, pass_odds
+from tinydigits.results.odds import clopper_pearson_lower, line, normal_lower, pass_odds
 from tinydigits.verdict.check_report import write_check
 
 
@@ -34,16 +34,16 @@ def test_nine_of_ten_bound_solves_the_binomial_tail():
 def test_the_line_is_half_an_image_below_the_budget():
     assert line(99.4) == pytest.approx(99.395)
     odds = pass_odds([99.40, 99.45, 99.50], 99.4)  # a seed at exactly 99.40 passes, as the verdict says
-    assert odds["passed"] == 3
+    assert odds.passed == 3
 
 
 def test_a_sample_with_known_mean_and_deviation():
     odds = pass_odds([99.45, 99.50, 99.55], 99.4)
-    assert odds["mean"] == pytest.approx(99.50) and odds["sd"] == pytest.approx(0.05)
-    assert odds["margin_sd"] == pytest.approx((99.50 - 99.395) / 0.05)  # 2.1 sd
-    assert odds["probability"] == pytest.approx(0.98214, abs=1e-5)  # Phi(2.1) from a normal table
-    assert odds["probability_lower"] < odds["probability"]
-    assert odds["rate_lower"] == pytest.approx(0.05 ** (1 / 3))
+    assert odds.mean == pytest.approx(99.50) and odds.sd == pytest.approx(0.05)
+    assert odds.margin_sd == pytest.approx((99.50 - 99.395) / 0.05)  # 2.1 sd
+    assert odds.probability == pytest.approx(0.98214, abs=1e-5)  # Phi(2.1) from a normal table
+    assert odds.probability_lower < odds.probability
+    assert odds.rate_lower == pytest.approx(0.05 ** (1 / 3))
 
 
 @pytest.mark.parametrize(("n", "p", "k"),
@@ -66,14 +66,14 @@ def test_normal_bound_covers_the_true_probability_95_percent_of_the_time():
 
 def test_fewer_than_three_seeds_say_so_instead_of_a_number():
     odds = pass_odds([99.5, 99.6], 99.4)
-    assert "probability" not in odds and "at least 3" in odds["note"]
-    assert format_odds(odds).startswith("odds for a new seed: 2 seed(s)")
+    assert odds.probability is None and "at least 3" in odds.note
+    assert odds.lines().startswith("odds for a new seed: 2 seed(s)") and odds.chance() == "-"
 
 
 def test_verdict_carries_the_odds_and_the_table_prints_them():
     curves = {s: [99.0] * 12 + [v, v + 0.02, v + 0.01] for s, v in enumerate([99.45, 99.48, 99.50, 99.52])}
     result = judge(curves, 7568, 15, Budget())
-    assert result["odds"]["passed"] == 4 and result["odds"]["mean"] == pytest.approx(99.4875)
+    assert result.odds.passed == 4 and result.odds.mean == pytest.approx(99.4875)
     text = format_verdict(result, Budget())
     assert "odds for a new seed" in text and "4 of 4 seeds held" in text
 
@@ -81,7 +81,7 @@ def test_verdict_carries_the_odds_and_the_table_prints_them():
 def test_a_crashed_seed_fails_the_verdict_but_not_the_fit():
     curves = {0: [99.5] * 15, 1: [99.45] * 15, 2: [99.55] * 15, 3: [99.5] * 4}
     result = judge(curves, 7568, 15, Budget())
-    assert not result["pass"] and result["odds"]["seeds"] == 3
+    assert not result.passed and result.odds.seeds == 3
 
 
 def test_check_writes_page_and_picture_into_a_fresh_folder(tmp_path):
@@ -90,7 +90,8 @@ def test_check_writes_page_and_picture_into_a_fresh_folder(tmp_path):
 
     first, second = files.new_dir(tmp_path, "check-model3"), files.new_dir(tmp_path, "check-model3")  # as `check` does
     assert first != second  # never over an earlier check
-    assert write_check(result, Budget(), "model3", first, "tinydigits check --model model3") == first
+    result.command = "tinydigits check --model model3"
+    assert write_check(result, Budget(), "model3", first) == first
     page = (first / "check.md").read_text()
     assert "FAIL" in page and "| 0 | 99.38 | 99.40 | 99.39 | 99.38 |" in page and "Clopper-Pearson" in page
     assert (first / "check.png").read_bytes()[:4] == b"\x89PNG"

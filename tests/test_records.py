@@ -42,13 +42,15 @@ def test_a_check_round_trips_and_shows_a_named_seed(tmp_path, mnist_dir):
     assert proc.returncode == 0, proc.stderr
     (folder,) = (tmp_path / "runs").iterdir()
     check = records.Check.load(folder)
-    assert sorted(check.seeds) == [0, 1, 2] and sorted(check.runs) == [0, 1, 2] and check.verdict.seeds == 3
-    assert check.odds.seeds == 3 and check.verdict.format().startswith(("PASS (", "FAIL ("))
+    assert sorted(check.seeds) == [0, 1, 2] and sorted(check.runs) == [0, 1, 2] and check.verdict.held()[1] == 3
+    assert check.odds.seeds == 3 and check.verdict.line().startswith(("PASS (", "FAIL ("))
+    assert check.verdict == records.Verdict.of(json.loads((folder / "check.json").read_text()), folder)
     seed, why = check.shown()
     assert "median of its 3 seeds" in why and seed in (0, 1, 2)
     assert check.shown(prefer=1) == (1, "the seed the step before trained (1), so the two compare on the same seed")
     copy = records.Check.load(check.save(tmp_path / "copy") and _with_runs(folder, tmp_path / "copy"))
     assert copy.seeds == check.seeds and copy.odds == check.odds and copy.settings == check.settings
+    assert (tmp_path / "copy" / "check.json").read_bytes() == (folder / "check.json").read_bytes()  # the same JSON
 
 
 def _with_runs(source, target):
@@ -113,12 +115,12 @@ def test_the_hand_in_never_runs_the_models_code(tmp_path, mnist_dir):
 
 def test_a_check_shows_the_step_befores_seed_else_a_median_of_three_else_the_lowest(tmp_path):
     from tinydigits.constants import Budget
+    from tinydigits.results.budget import judge
     from tinydigits.training.config import TrainConfig
 
     def check(minima: dict[int, float]) -> records.Check:
-        rows = {s: records.SeedRow(s, [m] * 3, [m] * 3, m, m, m >= 99.4) for s, m in minima.items()}
-        return records.Check(tmp_path, TrainConfig(), Budget(), rows, {s: tmp_path for s in minima},
-                             records.Verdict("PASS", len(rows), len(rows)), records.Odds(len(rows), len(rows)), None)
+        verdict = judge({s: [m] * 3 for s, m in minima.items()}, 7568, 3, Budget())
+        return records.Check(tmp_path, TrainConfig(), Budget(), {s: tmp_path for s in minima}, verdict)
 
     two = check({0: 99.50, 1: 99.44})
     assert two.shown() == (1, "the lowest of its 2 seeds' min of the last 3 epochs (a median needs three)")

@@ -465,7 +465,7 @@ def test_search_jobs_and_check_jobs_run_on_the_same_local_engine(mnist_dir, tmp_
                             out=str(tmp_path / "checks")), Budget(last=1, min_acc=1), jobs=2)
     assert plan.way == WORKERS
     verdict = check(plan, [0, 1], log=lambda _: None)
-    assert sorted(verdict["seeds"]) == ["0", "1"] and started == [2, 2]
+    assert sorted(verdict.seeds) == [0, 1] and started == [2, 2]
 
 
 def test_ctrl_c_in_a_search_says_in_one_line_where_its_trials_are(tmp_path, monkeypatch):

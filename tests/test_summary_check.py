@@ -68,27 +68,27 @@ BUDGET = Budget(max_params=8000, max_epochs=15, last=3, min_acc=99.4)
 def test_verdict_passes_when_every_seed_holds():
     curves = {0: [98.0] * 12 + [99.41, 99.45, 99.5], 1: [98.0] * 12 + [99.4, 99.42, 99.44]}
     result = judge(curves, 7432, 15, BUDGET)
-    assert result["pass"] and all(s["pass"] for s in result["seeds"].values())
+    assert result.passed and all(s.passed for s in result.seeds.values())
     assert "VERDICT: PASS" in format_verdict(result, BUDGET)
 
 
 def test_a_dip_in_the_last_epochs_fails():
     curves = {0: [98.0] * 12 + [99.5, 99.39, 99.5], 1: [98.0] * 12 + [99.5, 99.5, 99.5]}
     result = judge(curves, 7432, 15, BUDGET)
-    assert not result["pass"] and not result["seeds"]["0"]["pass"] and result["seeds"]["1"]["pass"]
+    assert not result.passed and not result.seeds[0].passed and result.seeds[1].passed
     assert "VERDICT: FAIL" in format_verdict(result, BUDGET)
 
 
 def test_a_peak_before_the_last_epochs_does_not_count():
     curves = {0: [99.6] * 12 + [99.3, 99.3, 99.3]}
-    assert not judge(curves, 7432, 15, BUDGET)["pass"]
+    assert not judge(curves, 7432, 15, BUDGET).passed
 
 
 def test_params_and_epochs_are_judged():
     good = {0: [99.5] * 15}
-    assert not judge(good, 8000, 15, BUDGET)["constraints"]["params"]["pass"]  # fewer than 8,000
-    assert not judge({0: [99.5] * 16}, 7000, 16, BUDGET)["pass"]
-    assert not judge({0: [99.5] * 10}, 7000, 15, BUDGET)["pass"]  # an interrupted run
+    assert not judge(good, 8000, 15, BUDGET).constraints["params"].passed  # fewer than 8,000
+    assert not judge({0: [99.5] * 16}, 7000, 16, BUDGET).passed
+    assert not judge({0: [99.5] * 10}, 7000, 15, BUDGET).passed  # an interrupted run
 
 
 def test_deployment_figures_match_a_hand_count_for_model1():

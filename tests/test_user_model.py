@@ -105,8 +105,8 @@ def test_python_api_checks_an_inline_model(mnist_dir, tmp_path):
     # jobs=2: Dask workers cannot import a notebook's class, so it travels to them by value (cloudpickle)
     result = tinydigits.check(Inline, seeds=[0, 1], jobs=2, epochs=1, train_limit=1000, data_dir=str(mnist_dir),
                               out=str(tmp_path), budget=Budget(last=1), log=lines.append)
-    assert set(result["seeds"]) == {"0", "1"} and "VERDICT" in lines[-1] and not any(
-        row.get("error") for row in result["seeds"].values())
+    assert set(result.seeds) == {0, 1} and "VERDICT" in lines[-1] and not any(
+        row.error for row in result.seeds.values())
 
     run = tinydigits.train(Inline, epochs=1, train_limit=500, data_dir=str(mnist_dir), out=str(tmp_path), threads=1)
     assert (run.run_dir / "report.md").exists() and run.metrics["complete"]

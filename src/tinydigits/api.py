@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from torch import nn
 
@@ -16,6 +16,9 @@ from tinydigits import models as registry
 from tinydigits.constants import DEFAULT_MODEL
 from tinydigits.errors import TinyDigitsError
 from tinydigits.training.runs import INLINE
+
+if TYPE_CHECKING:
+    from tinydigits.results.records import Verdict
 
 ModelLike = str | type[nn.Module] | Callable[[], nn.Module]
 
@@ -91,8 +94,9 @@ def _result_from(run_dir, cfg):
 
 def check(model: ModelLike, seeds: Iterable[int] | None = None, jobs: int = 1, budget=None, log=print,
           stack: bool | None = None, cluster: str | None = None, resume: str | None = None,
-          **settings: Any) -> dict[str, Any]:
-    """`tinydigits check` from Python: train every seed (default 0-4), print the table, return the verdict dict.
+          **settings: Any) -> Verdict:
+    """`tinydigits check` from Python: train every seed (default 0-4), print the table, return the verdict (a
+    `results.records.Verdict`: `.passed`, `.word`, `.seeds`, `.odds`, `.folder`...; check.json's dict by `.to_json()`).
     `jobs` > 1: seeds on that many worker processes here (Dask); `cluster`: a Dask scheduler's address or
     scheduler file. `stack=True` trains the seeds as one stacked network in this process (default: on CUDA only).
     `resume`: an interrupted or INCOMPLETE check's folder to go on with (a notebook's class is known only here,
@@ -194,8 +198,8 @@ def handin(steps: Iterable[Any], out: str = "handin", runs: str = "runs", show: 
     for step in steps:
         if getattr(step, "run_dir", None) is not None:
             refs.append(str(step.run_dir))
-        elif isinstance(step, dict) and step.get("folder"):
-            refs.append(str(step["folder"]))
+        elif getattr(step, "folder", None) is not None:  # a verdict of `check`: its folder
+            refs.append(str(step.folder))
         elif isinstance(step, str | Path):
             refs.append(str(step))
         else:

@@ -63,10 +63,9 @@ def cmd_train(args: argparse.Namespace) -> int:
               file=sys.stderr)
     result = train_run(plan.config, plan.budget, plan.source, quiet=args.quiet,
                        warn=lambda line: print(f"tinydigits: {line}", file=sys.stderr))
-    last = result.metrics["epochs"][-1]
-    print(f"final test accuracy {last['test_acc']:.2f}%  ({result.metrics['params']:,} parameters)")
-    judged, b = verdict(result), plan.budget
-    print(f"budget (this run): {'PASS' if judged['pass'] else 'FAIL'} - {reason(judged, b, curve(result.metrics))} "
+    test, judged, b = curve(result.metrics), verdict(result), plan.budget
+    print(f"final test accuracy {test[-1]:.2f}%  ({judged.params:,} parameters)")
+    print(f"budget (this run): {'PASS' if judged.passed else 'FAIL'} - {reason(judged, b, test)} "
           f"(the budget: >= {b.min_acc} % in each of the last {b.last} epochs, < {b.max_params:,} parameters, "
           f"<= {b.max_epochs} epochs)")
     print(result.run_dir)
@@ -134,16 +133,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         plan = make(config_from_args(args), budget, jobs=args.jobs, stack=args.stack, cluster=args.cluster)
         result = check(plan, args.seeds, command=_command_line(), wait=args.wait_workers, quiet=args.quiet)
-    print(f"wall time {result['wall_seconds']:.0f}s")
+    print(f"wall time {result.wall_seconds or 0:.0f}s")
     if args.json:
         from tinydigits.files import write_json
 
-        write_json(Path(args.json), result)
+        write_json(Path(args.json), {**result.to_json(), "folder": str(result.folder)})  # check.json, and where it is
     if args.ledger:
-        from tinydigits.results import ledger
-
-        _add_to_ledger(result["folder"], args.role, Path(args.ledger))
-    return 3 if result["pass"] is None else 0 if result["pass"] else 1  # 3: INCOMPLETE, seeds not run
+        _add_to_ledger(str(result.folder), args.role, Path(args.ledger))
+    return 3 if result.passed is None else 0 if result.passed else 1  # 3: INCOMPLETE, seeds not run
 
 
 # How a check goes on is the run's own business: these flags say where and how, not what is checked.

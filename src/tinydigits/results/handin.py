@@ -114,9 +114,9 @@ def overview_table(steps: list[judge.Step]) -> str:
     for i, s in enumerate(steps, 1):
         f, v = judge.facts(s), judge.verdict_of(s)
         seed = f"{s.seed} (shown; {len(s.check.finished())} trained)" if s.check else f"{s.seed}"
-        verdict = (f"{s.check.verdict.format()}; seed {s.seed} {mark(v['pass'])}" if s.check
-                   else f"{mark(v['pass'])} (seed {s.seed})")
-        if v["pass"] and f.thin:
+        verdict = (f"{s.check.verdict.line()}; seed {s.seed} {mark(v.passed)}" if s.check
+                   else f"{mark(v.passed)} (seed {s.seed})")
+        if v.passed and f.thin:
             verdict += ", thin"
         rows.append([i, f"`{s.name}`", f"{f.params:,}", f.rf or "?", f.epochs, f"{s.train_images:,}", seed,
                      f"{f.best_train:.2f}", f"{f.best_test:.2f}", f"{f.min_last:.2f}" + (f" (of {f.n})" if f.n < n else ""),
@@ -267,8 +267,8 @@ def python_call(step: judge.Step) -> str:
 def _check_block(step: judge.Step, pictures: dict[str, str]) -> list[str]:
     if not step.check:
         return []
-    head, rows = seed_table(step.check.result, step.budget)
-    out = ["Over seeds (`check`): " + step.check.odds.format() + ".", "", md_table(head, rows), ""]
+    head, rows = seed_table(step.check.verdict, step.budget)
+    out = ["Over seeds (`check`): " + step.check.odds.sentence() + ".", "", md_table(head, rows), ""]
     if "check.png" in pictures:
         out += [f"![the check's seeds]({pictures['check.png']})", ""]
     return out

@@ -24,7 +24,7 @@ from tinydigits import files
 from tinydigits.constants import BUDGET, PORTABLE, PORTABLE_ENV, ROLES
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results.odds import pass_odds
-from tinydigits.results.records import Plan, Run, finished_runs
+from tinydigits.results.records import Plan, Run, finished_runs, percent
 
 COLUMNS = ("model", "model_sha256", "seed", "epochs", "last3", "min_last3", "arithmetic", "threads", "cpu", "torch",
            "commit", "role", "source", "recipe_sha256", "budget")
@@ -206,11 +206,11 @@ def row_of(run: Run, role: str, source: str, budget: dict[str, Any] | None = Non
 def summarise(values: list[float], min_acc: float = BUDGET.min_acc) -> dict[str, Any]:
     """seeds, passed, mean, sd, P(new seed holds) and its 95 % lower bound (`results.odds.pass_odds`)."""
     odds = pass_odds(values, min_acc)
-    out = {"seeds": odds["seeds"], "passed": odds["passed"]}
+    out: dict[str, Any] = {"seeds": odds.seeds, "passed": odds.passed}
     if len(values) >= 2:
         out.update(mean=round(statistics.mean(values), 4), sd=round(statistics.stdev(values), 4))
-    if "probability" in odds:
-        out.update(probability=odds["probability"], probability_lower=odds["probability_lower"])
+    if odds.probability is not None:
+        out.update(probability=odds.probability, probability_lower=odds.probability_lower)
     return out
 
 
@@ -250,7 +250,7 @@ def held_text(by_arithmetic: dict[str, dict], prefer: str = PORTABLE) -> str:
     j = by_arithmetic[arithmetic]["judged"]
     if not j["seeds"]:
         return "-"
-    p = f" P {100 * j['probability']:.1f}%" if "probability" in j else ""
+    p = f" P {percent(j['probability'], 1)}%" if "probability" in j else ""
     return f"{j['passed']}/{j['seeds']}{p}" + ("" if arithmetic == prefer else f" ({arithmetic})")
 
 

@@ -15,13 +15,17 @@ lower confidence bound:
 
 Test accuracy counts whole images, so the line sits half an image below the budget's accuracy: a
 seed at exactly 99.40 % passes, as the verdict says.
+
+The odds are a `results.records.Odds`; it writes them for every page.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import statistics
-from typing import Any
+
+from tinydigits.results.records import Odds
 
 CONFIDENCE = 0.95
 MIN_SEEDS = 3  # fewer and a standard deviation says nothing
@@ -58,37 +62,19 @@ def normal_lower(mean: float, sd: float, n: int, threshold: float, confidence: f
     return float(stats.norm.cdf(delta / math.sqrt(n)))
 
 
-def pass_odds(values: list[float], min_acc: float, test_images: int = 10_000) -> dict[str, Any]:
+def pass_odds(values: list[float], min_acc: float, test_images: int = 10_000) -> Odds:
     """Odds that a new seed holds the line, from each seed's v = min(last N epochs' test accuracy)."""
     threshold = line(min_acc, test_images)
     n, passed = len(values), sum(v >= threshold for v in values)
-    result: dict[str, Any] = {"seeds": n, "passed": passed, "line": threshold, "confidence": CONFIDENCE}
+    counted = Odds(n, passed, threshold, CONFIDENCE)
     if n < MIN_SEEDS:
-        result["note"] = f"{n} seed(s): odds need at least {MIN_SEEDS}"
-        return result
+        return dataclasses.replace(counted, note=f"{n} seed(s): odds need at least {MIN_SEEDS}")
     mean, sd = statistics.mean(values), statistics.stdev(values)
-    result.update(rate_lower=clopper_pearson_lower(passed, n), mean=mean, sd=sd)
+    spread = dataclasses.replace(counted, rate_lower=clopper_pearson_lower(passed, n), mean=mean, sd=sd)
     if sd == 0:
-        result["note"] = "every seed gave the same value: no spread to fit a normal model to"
-        return result
+        return dataclasses.replace(spread, note="every seed gave the same value: no spread to fit a normal model to")
     from scipy import stats
 
-    result.update(margin_sd=(mean - threshold) / sd, probability=float(stats.norm.cdf((mean - threshold) / sd)),
-                  probability_lower=normal_lower(mean, sd, n, threshold))
-    return result
-
-
-def format_odds(odds: dict[str, Any]) -> str:
-    """The verdict's odds line(s): what a new seed can expect."""
-    if "note" in odds and "probability" not in odds:
-        head = f"odds for a new seed: {odds['note']}"
-        if "rate_lower" not in odds:
-            return head
-        return head + (f"\n  {odds['passed']} of {odds['seeds']} seeds held "
-                       f"(pass rate >= {100 * odds['rate_lower']:.1f}%, 95% lower bound)")
-    pct = lambda p: f"{100 * p:.2f}" if p < 0.9999 else f"{100 * p:.4f}"
-    return (f"odds for a new seed: {pct(odds['probability'])}% (95% lower bound {pct(odds['probability_lower'])}%) "
-            f"that min(last epochs) >= {odds['line']:.3f}; mean {odds['mean']:.3f} sd {odds['sd']:.3f}, "
-            f"margin {odds['margin_sd']:.1f} sd\n"
-            f"  counted: {odds['passed']} of {odds['seeds']} seeds held "
-            f"(pass rate >= {100 * odds['rate_lower']:.1f}%, 95% Clopper-Pearson lower bound)")
+    return dataclasses.replace(spread, margin_sd=(mean - threshold) / sd,
+                               probability=float(stats.norm.cdf((mean - threshold) / sd)),
+                               probability_lower=normal_lower(mean, sd, n, threshold))

@@ -3,7 +3,9 @@ config.json, metrics.json, per_class.csv, plan.json and check.json once, and eve
 the files. The files keep their fields' names and meaning (users' scripts and `check --json` readers depend on them):
 a record adds, it never renames. A field an older run did not write is named in `missing`, never a traceback.
 
-`Verdict` and `Odds` are a check's verdict and its odds for a new seed, each with the one formatter the write-ups use.
+`Verdict` (with its `SeedRow`s, `Constraint`s and `Odds`) is the budget's verdict as `results.budget.judge` makes it
+and check.json holds it (`to_json`, `load`); it and the odds each have the one formatter every page uses (`Verdict.line`,
+`Odds.chance` over `percent`).
 """
 
 from __future__ import annotations
@@ -190,57 +192,192 @@ def _read_per_class(path: Path) -> list[ClassRow]:
 
 
 # ----------------------------------------------------------------------------------------------- a check
+def mark(ok: bool | None) -> str:
+    """A verdict's word for a pass: PASS, FAIL, or NOT RUN where there is none to give."""
+    return "NOT RUN" if ok is None else "PASS" if ok else "FAIL"
+
+
+def percent(p: float, digits: int | None = 2) -> str:
+    """A probability as every page writes it, in percent without the unit: `digits` decimals, or (None) two, and four
+    above 99.99 % where two would round to a certainty the seeds do not show."""
+    if digits is None:
+        digits = 2 if p < 0.9999 else 4
+    return f"{100 * p:.{digits}f}"
+
+
 @dataclass(frozen=True)
 class Odds:
-    """The odds a new seed holds, from the seeds that ran (results.odds.pass_odds): counted, and from a normal model of
-    each seed's min(last N) when there are enough seeds."""
+    """The odds a new seed holds, from the seeds that ran (`results.odds.pass_odds`): counted (`rate_lower`, from
+    `seeds` and `passed`), and from a normal model of each seed's min(last N) when there are enough seeds
+    (`probability` and its bound). A figure the seeds cannot give is None, and `note` says why. The fields are in
+    check.json's order, and every page writes the odds through `chance` and `percent`."""
 
     seeds: int
     passed: int
     line: float | None = None
+    confidence: float | None = None
     rate_lower: float | None = None
     mean: float | None = None
     sd: float | None = None
+    note: str | None = None
+    margin_sd: float | None = None
     probability: float | None = None
     probability_lower: float | None = None
-    note: str | None = None
 
     @classmethod
     def of(cls, odds: dict[str, Any]) -> Odds:
         return cls(**_known(cls, odds))
 
-    def format(self) -> str:
-        """The one sentence every write-up uses: held, then the odds with their bound and the spread they rest on."""
-        held = f"{self.passed} of {self.seeds} seeds held"
+    def to_json(self) -> dict[str, Any]:
+        """check.json's `odds`: the figures there are, in the order they were always written."""
+        return {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
+
+    def chance(self, digits: int | None = 2, bound_digits: int | None = None, unit: str = "%",
+               bound: str = "95% lower bound ") -> str:
+        """`99.62% (95% lower bound 98.47%)`: the odds a new seed holds and their lower bound, the one way every page
+        writes them (each page keeps its precision, unit spacing and words for the bound); "-" without a normal model."""
+        if self.probability is None or self.probability_lower is None:
+            return "-"
+        low = percent(self.probability_lower, digits if bound_digits is None else bound_digits)
+        return f"{percent(self.probability, digits)}{unit} ({bound}{low}{unit})"
+
+    def held(self, verb: str = "held") -> str:
+        return f"{self.passed} of {self.seeds} seeds {verb}"
+
+    def sentence(self) -> str:
+        """The hand-in's sentence: held, then the odds with their bound and the spread they rest on."""
         if self.probability is None:
-            return f"{held}; {self.note or 'too few seeds for odds'}"
+            return f"{self.held()}; {self.note or 'too few seeds for odds'}"
         counted = f" (counted, the pass rate is at least {100 * self.rate_lower:.1f} %)" if self.rate_lower else ""
-        return (f"{held}{counted}; the odds a new seed holds, from a normal model of the seeds' min(last epochs) "
-                f"(mean {self.mean:.3f}, sd {self.sd:.3f}): {100 * self.probability:.2f} % (95 % lower bound "
-                f"{100 * self.probability_lower:.2f} %)")
+        return (f"{self.held()}{counted}; the odds a new seed holds, from a normal model of the seeds' min(last epochs) "
+                f"(mean {self.mean:.3f}, sd {self.sd:.3f}): {self.chance(unit=' %', bound='95 % lower bound ')}")
+
+    def lines(self) -> str:
+        """The terminal's odds line(s) under a check's table: what a new seed can expect."""
+        if self.probability is None:
+            head = f"odds for a new seed: {self.note}"
+            if self.rate_lower is None:
+                return head
+            return head + f"\n  {self.held()} (pass rate >= {100 * self.rate_lower:.1f}%, 95% lower bound)"
+        return (f"odds for a new seed: {self.chance(digits=None)} that min(last epochs) >= {self.line:.3f}; "
+                f"mean {self.mean:.3f} sd {self.sd:.3f}, margin {self.margin_sd:.1f} sd\n"
+                f"  counted: {self.held()} (pass rate >= {100 * self.rate_lower:.1f}%, 95% Clopper-Pearson lower bound)")
 
 
 @dataclass(frozen=True)
 class SeedRow:
+    """One seed's row of a verdict: its test curve, the judged last epochs, their min, the final epoch, and whether it
+    held (None: it did not run, `not_run` says why; `error`: why it stopped)."""
+
     seed: int
     test_acc: list[float]
     last: list[float]
     min_last: float
     final: float
     passed: bool | None
-    why: str | None = None  # an error, or why it did not run
+    error: str | None = None
+    not_run: str | None = None
+
+    @property
+    def why(self) -> str | None:
+        """An error, or why the seed did not run."""
+        return self.error or self.not_run
+
+    @classmethod
+    def of(cls, seed: int, row: dict[str, Any]) -> SeedRow:
+        return cls(seed, row.get("test_acc") or [], row.get("last") or [], row.get("min_last", 0.0),
+                   row.get("final", 0.0), row.get("pass"), row.get("error"), row.get("not_run"))
+
+    def to_json(self) -> dict[str, Any]:
+        row = {"test_acc": self.test_acc, "last": self.last, "min_last": self.min_last, "final": self.final,
+               "pass": self.passed}
+        return row | {k: v for k, v in (("error", self.error), ("not_run", self.not_run)) if v is not None}
+
+    def cell(self) -> str:
+        """The row's verdict cell: PASS, FAIL or NOT RUN, and why where there is a why."""
+        return mark(self.passed) + (f" ({self.why})" if self.error is not None or self.not_run is not None else "")
 
 
 @dataclass(frozen=True)
+class Constraint:
+    """One limit of the budget as a verdict met it: the figure, the limit in words, and whether it held (None: no
+    seed ran to say)."""
+
+    value: int | float
+    limit: str
+    passed: bool | None
+
+    def text(self) -> str:
+        return f"{self.value:.2f}" if isinstance(self.value, float) else f"{self.value:,}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"value": self.value, "limit": self.limit, "pass": self.passed}
+
+
+@dataclass
 class Verdict:
-    """A check's verdict over its seeds: PASS, FAIL or INCOMPLETE, and how many held."""
+    """The budget's verdict over a check's seeds (or one run's: `results.budget.run_verdict`), made by
+    `results.budget.judge`: PASS, FAIL or INCOMPLETE (`word`; `passed` None while seeds are missing), the limits
+    met, each seed's row and the odds. A check adds how its seeds computed, its wall time and command, and where it
+    wrote. `to_json()` is check.json, `load` reads it back."""
 
-    verdict: str
-    held: int
-    seeds: int
+    passed: bool | None
+    word: str
+    missing: list[int]
+    params: int
+    epochs: int
+    mean_final_acc: float
+    constraints: dict[str, Constraint]
+    seeds: dict[int, SeedRow]
+    odds: Odds
+    arithmetic: dict[str, list[int]] | None = None  # each arithmetic the seeds trained in, and its seeds
+    wall_seconds: float | None = None
+    command: str | None = None
+    folder: Path | None = None  # the check's folder (where check.json is, so not in it)
 
-    def format(self) -> str:
-        return f"{self.verdict} ({self.held}/{self.seeds} seeds)"
+    @classmethod
+    def of(cls, data: dict[str, Any], folder: Path | None = None) -> Verdict:
+        """A verdict from check.json's contents."""
+        return cls(data.get("pass"), data.get("verdict") or ("PASS" if data.get("pass") else "FAIL"),
+                   list(data.get("missing") or []), data.get("params", 0), data.get("epochs", 0),
+                   data.get("mean_final_acc", 0.0),
+                   {name: Constraint(c["value"], c["limit"], c["pass"]) for name, c in data["constraints"].items()},
+                   {int(s): SeedRow.of(int(s), row) for s, row in data["seeds"].items()},
+                   Odds.of(data.get("odds") or {"seeds": 0, "passed": 0}), data.get("arithmetic"),
+                   data.get("wall_seconds"), data.get("command"), folder)
+
+    @classmethod
+    def load(cls, folder: str | Path) -> Verdict:
+        """A check folder's check.json, or one line: no verdict yet."""
+        folder = Path(folder)
+        if not (folder / CHECK).is_file():
+            raise TinyDigitsError(f"{folder}: the check has no verdict yet (no {CHECK}): let it finish, or go on with "
+                                  f"`tinydigits check --resume {folder}`")
+        return cls.of(files.read_json(folder / CHECK), folder)
+
+    def to_json(self) -> dict[str, Any]:
+        """check.json: its keys in the order they were always written (what a check adds last, where it has it)."""
+        data = {"pass": self.passed, "verdict": self.word, "missing": self.missing, "params": self.params,
+                "epochs": self.epochs, "mean_final_acc": self.mean_final_acc,
+                "constraints": {name: c.to_json() for name, c in self.constraints.items()},
+                "seeds": {str(s): row.to_json() for s, row in self.seeds.items()}, "odds": self.odds.to_json()}
+        added = (("arithmetic", self.arithmetic), ("wall_seconds", self.wall_seconds), ("command", self.command))
+        return data | {k: v for k, v in added if v is not None}
+
+    @property
+    def trained(self) -> int:
+        """Seeds with at least one epoch (a seed that raised before its first has none)."""
+        return sum(1 for s in self.seeds.values() if s.test_acc)
+
+    def held(self) -> tuple[int, int]:
+        """(seeds that held, seeds that ran): a seed not run, or one that raised before its first epoch, is neither."""
+        ran = [s for s in self.seeds.values() if s.why is None or s.test_acc]
+        return sum(1 for s in ran if s.passed), len(ran)
+
+    def line(self) -> str:
+        """The verdict in a line every page uses: `PASS (10/10 seeds)`."""
+        held, ran = self.held()
+        return f"{self.word} ({held}/{ran} seeds)"
 
 
 @dataclass(frozen=True)
@@ -319,18 +456,14 @@ def user_accuracy(folder: str | Path) -> float | None:
 
 @dataclass
 class Check:
-    """One check folder: its plan (settings, budget, seeds), each seed's row and run folder, the verdict and the odds,
-    and the seed shown in detail with why."""
+    """One check folder: its plan (settings, budget), each seed's run folder, the verdict (each seed's row and the
+    odds), and the seed shown in detail with why."""
 
     folder: Path
     settings: TrainConfig
     budget: Budget
-    seeds: dict[int, SeedRow]
     runs: dict[int, Path]
     verdict: Verdict
-    odds: Odds
-    command: str | None
-    result: dict[str, Any] = field(default_factory=dict, repr=False)  # check.json as written
 
     @classmethod
     def load(cls, folder: str | Path) -> Check:
@@ -338,23 +471,25 @@ class Check:
         if kind_of(folder) != "check":
             raise TinyDigitsError(f"{folder}: a run folder, not a check folder")
         plan = Plan.load(folder)
-        if not (folder / CHECK).is_file():
-            raise TinyDigitsError(f"{folder}: the check has no verdict yet (no {CHECK}): let it finish, or go on with "
-                                  f"`tinydigits check --resume {folder}`")
-        result = files.read_json(folder / CHECK)
-        seeds = {int(s): SeedRow(int(s), v.get("test_acc") or [], v.get("last") or [], v.get("min_last", 0.0),
-                                 v.get("final", 0.0), v.get("pass"), v.get("error") or v.get("not_run"))
-                 for s, v in result["seeds"].items()}
+        verdict = Verdict.load(folder)
         runs = {}
         for meta in sorted(folder.glob(f"*/{CONFIG}")):
             seed = files.read_json(meta).get("seed")
             if seed is not None:
                 runs[int(seed)] = meta.parent
-        odds = Odds.of(result.get("odds") or {"seeds": 0, "passed": 0})
-        ran = [s for s in seeds.values() if s.why is None or s.test_acc]
-        verdict = Verdict(result.get("verdict") or ("PASS" if result.get("pass") else "FAIL"),
-                          sum(1 for s in ran if s.passed), len(ran))
-        return cls(folder, plan.settings, plan.budget, seeds, runs, verdict, odds, result.get("command"), result)
+        return cls(folder, plan.settings, plan.budget, runs, verdict)
+
+    @property
+    def seeds(self) -> dict[int, SeedRow]:
+        return self.verdict.seeds
+
+    @property
+    def odds(self) -> Odds:
+        return self.verdict.odds
+
+    @property
+    def command(self) -> str | None:
+        return self.verdict.command
 
     def save(self, folder: str | Path) -> Path:
         """plan.json and check.json into `folder` (the seeds' run folders are theirs to save)."""
@@ -362,7 +497,7 @@ class Check:
         folder.mkdir(parents=True, exist_ok=True)
         files.write_json(folder / PLAN, {"config": dataclasses.asdict(self.settings), "seeds": sorted(self.seeds),
                                          "budget": dataclasses.asdict(self.budget)})
-        files.write_json(folder / CHECK, self.result)
+        files.write_json(folder / CHECK, self.verdict.to_json())
         return folder
 
     def finished(self) -> dict[int, SeedRow]:

@@ -22,9 +22,10 @@ from tinydigits.constants import BUDGET
 from tinydigits.data import mnist
 from tinydigits.models import summary
 from tinydigits.results import predictions
-from tinydigits.results.budget import constraint_value, mark, run_verdict
+from tinydigits.results.budget import mark, run_verdict
 from tinydigits.results.figures import matplotlib, plt, save_figure
 from tinydigits.results.ledger import describe_arithmetic
+from tinydigits.results.records import Verdict
 from tinydigits.training.evaluate import confused_pairs
 from tinydigits.training.metrics import curve
 from tinydigits.training.record import DIGITS_SHOWN
@@ -159,14 +160,14 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.
     epochs = metrics["epochs"]
     accs = curve(epochs)
     v = run_verdict(metrics, config)
-    stopped = f" of {v['epochs']} planned: **stopped early**" if len(epochs) < v["epochs"] else ""
+    stopped = f" of {v.epochs} planned: **stopped early**" if len(epochs) < v.epochs else ""
     return f"""# {metrics['model']} — seed {metrics['seed']}
 
 - parameters: **{metrics['params']:,}**
 - final test accuracy: **{accs[-1]:.2f} %** (re-evaluated from model.pt: {p.accuracy:.2f} %)
 - best test accuracy: {max(accs):.2f} % (epoch {accs.index(max(accs)) + 1})
 - epochs: {len(epochs)}{stopped}
-- budget verdict (this run): **{mark(v['pass'])}**
+- budget verdict (this run): **{mark(v.passed)}**
 - arithmetic: {describe_arithmetic(config)}
 - environment: {environment_text(config)}
 - recipe: {f"borrowed from {config['recipe']}" if config.get('recipe') else "the model's own"} (every setting below)
@@ -183,7 +184,7 @@ def _confused_text(confused: list[dict[str, int]], top: int = 10) -> str:
         f" (all {sum(c['count'] for c in confused)} mistakes, {len(confused)} pairs)"
 
 
-def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: list[dict], v: dict,
+def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: list[dict], v: Verdict,
                  confused: list[dict[str, int]]) -> str:
     """report.md below its summary: the budget, layers, config, epochs, per-class figures and the pictures."""
     settings = {k: v for k, v in config.items()
@@ -192,7 +193,7 @@ def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: li
                    f"{e['test_acc']:.2f}", f"{e['lr']:.4g}", f"{e['seconds']:.1f}"] for e in epochs]
     class_rows = [[r["digit"], r["support"], *(f"{r[k]:.2f}" for k in ("recall", "precision")), r["errors"]]
                   for r in classes]
-    budget_rows = [[name, constraint_value(c), c["limit"], mark(c["pass"])] for name, c in v["constraints"].items()]
+    budget_rows = [[name, c.text(), c.limit, mark(c.passed)] for name, c in v.constraints.items()]
     return f"""## Budget
 
 {md_table(["constraint", "value", "limit", "verdict"], budget_rows)}
@@ -314,7 +315,7 @@ def compare(run_dirs: list[Path], target: float = TARGET) -> str:
         seconds = sum(e.seconds for e in run.epochs)
         rows.append([f"`{os.path.basename(os.path.normpath(run_dir))}`", run.name, run.seed, f"{run.params:,}",
                      len(accs), f"{max(accs):.2f}", f"{accs[-1]:.2f}", first or "—", f"{seconds:.0f}",
-                     mark(run_verdict(run.metrics, run.config)["pass"])])
+                     mark(run_verdict(run.metrics, run.config).passed)])
     header = ["run", "model", "seed", "params", "epochs", "best test %", "final test %", f"first epoch ≥ {target}",
               "seconds", "budget"]
     return "# tinydigits runs compared\n\n" + md_table(header, rows) + "\n"

@@ -145,7 +145,7 @@ def newest_run(ref: str, runs_dir: str | Path) -> tuple[Path, int]:
     return max(found, key=lambda p: (p.stat().st_mtime, p.name)), len(found)
 
 
-def verdict_of(step: Step) -> dict[str, Any]:
+def verdict_of(step: Step) -> records.Verdict:
     """The run judged by its own plan and budget (`run_verdict`)."""
     return run_verdict(step.run.metrics, step.config)
 
@@ -342,8 +342,8 @@ def target_parts(step: Step, f: Facts) -> list[tuple[str, bool | None, str]]:
         parts.append((f"{b.min_acc} % in each of the last {b.last} epochs (seed {step.seed})", f.min_last >= b.min_acc,
                       f"lowest {f.min_last:.2f} %"))
     if step.check:
-        v = step.check.verdict
-        parts.append(("every seed holds", v.held == v.seeds, f"{v.held} of {v.seeds}"))
+        held, ran = step.check.verdict.held()
+        parts.append(("every seed holds", held == ran, f"{held} of {ran}"))
     return parts
 
 
@@ -352,13 +352,13 @@ def verdict_reason(step: Step) -> str:
     """The budget's verdict on the shown run with why (`budget.reason`); a single run said to be one seed, a thin
     margin said to be thin."""
     v, f = verdict_of(step), facts(step)
-    head = f"**{'PASS' if v['pass'] else 'FAIL'}**"
+    head = f"**{'PASS' if v.passed else 'FAIL'}**"
     thin = (f" - a thin pass: {f.margin:.2f} points above the line, inside the noise of one test pass "
-            f"(±{noise_band(f.min_last):.3f})") if v["pass"] and f.thin else ""
+            f"(±{noise_band(f.min_last):.3f})") if v.passed and f.thin else ""
     why = reason(v, step.budget, step.run.test())
     if step.check:
         return (f"{head} for seed {step.seed}, the one shown: {why}{thin}; the check over all its seeds: "
-                f"**{step.check.verdict.format()}**")
+                f"**{step.check.verdict.line()}**")
     return f"{head}: {why}{thin}; this seed ({step.seed}) only - a new seed may differ (`check` judges several)"
 
 
@@ -380,7 +380,7 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
     lines = [f"- fit: {_fit_sentence(step, f)}", _start_line(step, f), _stability_line(step, f),
              f"- progress: {f.stall}; {f.rate}{_tied(step)}.", f"- margin: {_margin_text(step, f)}"]
     if step.check:
-        lines.append(f"- over seeds: {step.check.odds.format()} (`check`'s verdict: {step.check.verdict.format()})"
+        lines.append(f"- over seeds: {step.check.odds.sentence()} (`check`'s verdict: {step.check.verdict.line()})"
                      f"{_thinnest(step)}.")
     if step.run.confusions:
         lines.append(f"- commonest confusions (true → predicted: count): {_confusions(step.run)}"

@@ -47,10 +47,7 @@ def pareto_table(study, cfg: SearchConfig) -> str:
 
 def _odds_cell(attrs: dict[str, Any], cfg: SearchConfig) -> str:
     """A trial's pass probability for a new seed, from its seeds' minima (3 or more seeds, else a dash)."""
-    odds = pass_odds(attrs.get("seed_minima", []), cfg.min_acc)
-    if "probability" not in odds:
-        return "-"
-    return f"{100 * odds['probability']:.1f}% ({100 * odds['probability_lower']:.1f}%)"
+    return pass_odds(attrs.get("seed_minima", []), cfg.min_acc).chance(digits=1, bound="")
 
 
 def plot_front(study, cfg: SearchConfig, path: Path) -> None:

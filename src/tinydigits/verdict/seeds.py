@@ -156,12 +156,12 @@ def resume_hint(cfg: TrainConfig, folder: Path) -> str:
 
 
 def check(plan: Plan, seeds: list[int], log=print, command: str = "", wait: float = WAIT_WORKERS,
-          quiet: bool = False) -> dict[str, Any]:
+          quiet: bool = False) -> records.Verdict:
     """Train every seed of a plan (`lifecycle.make`: the config resolved, the way decided) and judge it: the one
     path behind `tinydigits check` and `tinydigits.check`. A fresh `check-<model>-<time>` folder under the config's
     `out` is made first, with plan.json (config, seeds, budget, code and model hashes); each seed's run folder lands
     in it as it finishes; check.md/.png/.json follow. Prints the per-seed lines and the verdict table; returns the
-    verdict (with `folder`)."""
+    verdict (its `folder` set)."""
     from tinydigits.cluster.engine import code_version
 
     cfg, budget = plan.config, plan.budget
@@ -232,7 +232,7 @@ def _refuse_another_model(plan: records.Plan, source: Source, folder: Path) -> N
 
 
 def resume(folder: str | os.PathLike, jobs: int = 1, log=print, cluster: str | None = None,
-           wait: float = WAIT_WORKERS, quiet: bool = False) -> dict[str, Any]:
+           wait: float = WAIT_WORKERS, quiet: bool = False) -> records.Verdict:
     """`tinydigits check --resume FOLDER`: train only the seeds of an interrupted or incomplete check without a
     complete run folder, into the same folder, then write the verdict one uninterrupted check would have written.
     The plan is the folder's (its config, seeds and budget; stacked or not), trained here on `jobs` or on `cluster`.
@@ -280,7 +280,7 @@ def _progress(c: Checking, todo: list[int], log) -> Progress | None:
     return progress
 
 
-def _judge_seeds(c: Checking, log) -> dict[str, Any]:
+def _judge_seeds(c: Checking, log) -> records.Verdict:
     """Train the seeds not yet landed into the check's folder, judge them all, write check.md/.png/.json there."""
     from tinydigits.verdict.check_report import write_check
 
@@ -302,21 +302,26 @@ def _judge_seeds(c: Checking, log) -> dict[str, Any]:
         n_params = next((o.params for o in outcomes.values() if o.params), 0)
         for seed, (curve, p) in c.landed.items():
             curves[seed], n_params = curve, n_params or p
-        result = judge({s: curves[s] for s in c.seeds if s in curves}, n_params, cfg.epochs, budget, errors, missing)
-        result["arithmetic"] = arithmetics(c.folder, c.seeds)
-        result["wall_seconds"] = time.perf_counter() - start
-        write_check(result, budget, name, c.folder, c.command)
-        result["folder"] = str(c.folder)
-        log(f"check.md and check.png in {result['folder']}")
-        log(format_verdict(result, budget))  # the verdict stays the last thing printed, or how to go on after it
+        verdict = judge({s: curves[s] for s in c.seeds if s in curves}, n_params, cfg.epochs, budget, errors, missing)
+        verdict.arithmetic = arithmetics(c.folder, c.seeds)
+        verdict.wall_seconds = time.perf_counter() - start
+        verdict.command, verdict.folder = c.command, c.folder
+        write_check(verdict, budget, name, c.folder)
+        log(f"check.md and check.png in {c.folder}")
+        log(format_verdict(verdict, budget))  # the verdict stays the last thing printed, or how to go on after it
         if missing:
             log(f"go on with: {c.resume_hint}")
         if parent:
-            odds = result["odds"]
-            figures = {"pass": float(bool(result["pass"])), "mean_final_acc": result["mean_final_acc"],
-                       "seeds_held": odds["passed"], "min_last": result["constraints"]["accuracy"]["value"],
-                       "wall_seconds": result["wall_seconds"],
-                       **{k: odds[k] for k in ("probability", "probability_lower", "rate_lower") if k in odds}}
-            tracking.log_metrics(cfg.mlflow, parent, figures)
+            tracking.log_metrics(cfg.mlflow, parent, _figures(verdict))
             tracking.log_files(cfg.mlflow, parent, [c.folder / n for n in ("check.md", "check.png", "check.json")])
-    return result
+    return verdict
+
+
+def _figures(verdict: records.Verdict) -> dict[str, float]:
+    """A check's figures for its MLflow parent run: the verdict, the mean, how many held, the lowest min, the odds."""
+    odds = verdict.odds
+    bounds = {"probability": odds.probability, "probability_lower": odds.probability_lower,
+              "rate_lower": odds.rate_lower}
+    return {"pass": float(bool(verdict.passed)), "mean_final_acc": verdict.mean_final_acc, "seeds_held": odds.passed,
+            "min_last": verdict.constraints["accuracy"].value, "wall_seconds": verdict.wall_seconds or 0.0,
+            **{k: v for k, v in bounds.items() if v is not None}}
