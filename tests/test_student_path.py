@@ -104,9 +104,11 @@ def test_the_hand_in_from_python(tmp_path, mnist_dir):
     assert "**Target:** a first skeleton" in text and (tmp_path / "handin" / "steps.png").is_file()
 
 
-def _run_a_check(monkeypatch, seeds, epochs, parallel, seconds, measured=None):
+def _run_a_check(monkeypatch, seeds, epochs, parallel, seconds, measured=None, startup=None, changeover=0.0):
     """A check's progress driven by a made-up clock: the seeds train in rounds of `parallel`, each epoch `seconds`;
-    returns the first line and each later line's time to go, in seconds."""
+    returns the first line and each later line's time to go, in seconds. `startup`: the check's start before its
+    first epochs, `changeover` each later round's before its own, and the rows carry their epoch's own `seconds` as
+    a worker's do (None: rows without them, a start-up inside the first epochs' lines)."""
     from tinydigits.verdict import progress
 
     now = [0.0]
@@ -114,11 +116,14 @@ def _run_a_check(monkeypatch, seeds, epochs, parallel, seconds, measured=None):
     lines = []
     p = progress.Progress(seeds, epochs, parallel, lines.append, measured)
     first = p.first_line(f"{parallel} job(s)")
+    now[0] += startup or 0.0
+    own = {} if startup is None else {"seconds": seconds}
     for r in range(0, len(seeds), parallel):
+        now[0] += changeover if r else 0.0
         for epoch in range(1, epochs + 1):
             now[0] += seconds
             for seed in seeds[r:r + parallel]:
-                p.epoch(seed, {"epoch": epoch, "test_acc": 90.0})
+                p.epoch(seed, {"epoch": epoch, "test_acc": 90.0, **own})
     to_go = []
     for line in lines:
         m, s = line.rsplit("~", 1)[1].removesuffix(" to go").split("m")
@@ -142,6 +147,21 @@ def test_a_check_of_three_seeds_on_two_jobs_is_two_whole_rounds(monkeypatch):
     assert "2 round(s)" in first and "estimated when the first epoch lands" in first and "about" not in first
     assert 40 + to_go[0] == wall == 30 * 40
     assert to_go[0] == to_go[1] and to_go == sorted(to_go, reverse=True) and to_go[-1] == 0
+
+
+def test_a_checks_first_estimate_pays_the_start_up_once_not_once_an_epoch(monkeypatch):
+    """A slow start-up (12 s: the workers, the data) and fast epochs (4 s, each row's own `seconds`): at the first
+    epoch the time to go is the epochs left at 4 s plus one start-up for the round not begun - not the first line's
+    16 s times every epoch left (80 s, the estimate that doubled a short check's time); a later round's changeover
+    (3 s) replaces the start-up once one is measured."""
+    _, to_go, wall = _run_a_check(monkeypatch, [0, 1, 2], epochs=3, parallel=2, seconds=4.0, startup=12.0,
+                                  changeover=4.0)
+    assert to_go == [32, 32, 28, 28, 24, 24, 8, 4, 0] and wall == 40
+    assert to_go[0] == 5 * 4 + 12 != 5 * 16
+    _, to_go, wall = _run_a_check(monkeypatch, [0, 1, 2], epochs=2, parallel=1, seconds=4.0, startup=12.0,
+                                  changeover=3.0)
+    assert to_go == [4 + 2 * (8 + 12), 2 * (8 + 12), 4 + 8 + 3, 8 + 3, 4, 0] and wall == 42
+    assert 16 + to_go[0] <= 1.5 * wall
 
 
 def test_a_checks_first_estimate_comes_from_this_machines_earlier_seeds_with_as_many_threads(tmp_path):

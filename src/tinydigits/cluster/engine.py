@@ -209,14 +209,15 @@ EVENT = "tinydigits-epoch"  # the Dask topic a worker's seeds report their epoch
 
 def _report_epoch(seed: int):
     """Each epoch of a seed told to the checking machine as a Dask event (`verdict.progress`): its own progress lines
-    come from the workers, local or a cluster's. Outside a worker (a test calling the task directly): nothing."""
+    come from the workers, local or a cluster's, and the epoch's own time sets the estimate apart from the seed's
+    start-up. Outside a worker (a test calling the task directly): nothing."""
     from distributed import get_worker
 
     try:
         worker = get_worker()
     except ValueError:
         return None
-    return lambda row: worker.log_event(EVENT, {"seed": seed, "row": {"epoch": row["epoch"], "test_acc": row["test_acc"]}})
+    return lambda row: worker.log_event(EVENT, {"seed": seed, "row": {k: row[k] for k in ("epoch", "test_acc", "seconds")}})
 
 
 def model_content(ref: str) -> dict[str, Any] | None:

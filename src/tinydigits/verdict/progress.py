@@ -19,10 +19,11 @@ class Progress:
     one estimate of the check's end - the same figure whichever seed speaks.
 
     The seeds train in rounds of `parallel` side by side (seed i in round i // parallel, in the order given); a round's
-    seeds move in step, so its epochs left are those its leading seed has yet to train. The time left is those epochs,
-    summed over the rounds, times the median epoch measured so far (each seed's time since its previous line, its
-    first apart). A last round that is not full takes a whole round's epochs: 3 seeds on 2 jobs are two rounds, not
-    one and a half."""
+    seeds move in step, so its epochs left are those its leading seed has yet to train. A seed's first line carries
+    its start-up (the workers', the data's) besides its epoch; the row's `seconds` (the epoch's own time, where it
+    trained) tells the two apart. The time left is the start-ups of the rounds not begun plus the epochs left, summed
+    over the rounds, times the median epoch: a start-up is paid once a round, never once an epoch. A last round that
+    is not full takes a whole round's epochs: 3 seeds on 2 jobs are two rounds, not one and a half."""
 
     def __init__(self, seeds: list[int], epochs: int, parallel: int, log: Callable[[str], None],
                  measured: float | None = None) -> None:
@@ -32,8 +33,12 @@ class Progress:
         self.start = time.perf_counter()
         self.trained: dict[int, int] = {}  # seed -> epochs landed
         self.last: dict[int, float] = {}
-        self.durations: list[float] = []  # each seed's epochs after its first
-        self.first: list[float] = []  # each seed's first epoch, start-up (a worker, the data) included
+        self.durations: list[float] = []  # each seed's epochs after its first, line to line
+        self.own_first: list[float] = []  # each seed's first epoch, its own time (the row's `seconds`)
+        self.first: list[float] = []  # a first line whose row has no `seconds`: its start-up in it
+        self.startups: list[float] = []  # the first round's: the check's start to its seeds' first epochs
+        self.changeovers: list[float] = []  # a later round's: the round before's end to its seeds' first epochs
+        self.ended: dict[int, float] = {}  # round -> when its first seed landed its last epoch (a slot freed)
 
     def first_line(self, how: str) -> str:
         seeds, rounds = len(self.round_of), max(self.round_of.values(), default=-1) + 1
@@ -45,20 +50,42 @@ class Progress:
                 f"(an epoch as this model's earlier seeds here took; re-estimated as epochs finish); {tail}")
 
     def left(self) -> float:
-        """Seconds to the check's end: each round's epochs left (its leading seed's), times the median epoch - of
-        the epochs after each seed's first once there are some (a first epoch carries its seed's start-up), else the
-        earlier seeds' measured epoch, else the first epochs."""
-        per_epoch = (statistics.median(self.durations) if self.durations else self.measured if self.measured
+        """Seconds to the check's end: a start-up for each round not begun, plus each round's epochs left (its leading
+        seed's) times the median epoch - of the epochs after each seed's first once there are some, else the first
+        epochs' own times, else the earlier seeds' measured epoch, else the first lines (a worker that sends no time).
+        A round's start-up is the later rounds' measured one once there is one, else the first round's (its workers'
+        start in it: more, not less, than a later round pays)."""
+        per_epoch = (statistics.median(self.durations) if self.durations
+                     else statistics.median(self.own_first) if self.own_first else self.measured if self.measured
                      else statistics.median(self.first) if self.first else 0.0)
+        startup = (statistics.median(self.changeovers) if self.changeovers
+                   else statistics.median(self.startups) if self.startups else 0.0)
         lead: dict[int, int] = {}
         for seed, r in self.round_of.items():
             lead[r] = max(lead.get(r, 0), self.trained.get(seed, 0))
-        return sum(self.epochs - n for n in lead.values()) * per_epoch
+        return sum(self.epochs - n for n in lead.values()) * per_epoch + sum(n == 0 for n in lead.values()) * startup
 
     def epoch(self, seed: int, row: dict[str, Any]) -> None:
         now = time.perf_counter()
         self.trained[seed] = self.trained.get(seed, 0) + 1
-        (self.durations if seed in self.last else self.first).append(now - self.last.get(seed, self.start))
+        if seed in self.last:
+            self.durations.append(now - self.last[seed])
+        else:
+            r = self.round_of.get(seed, 0)
+            since = self.ended.get(r - 1, self.start)  # a later round's seed begins as a slot frees
+            line = now - since
+            own = row.get("seconds")  # None: a row from a worker that does not send it (an older version)
+            if own is None:
+                self.first.append(line)
+            else:
+                own = min(float(own), line)
+                self.own_first.append(own)
+                if r == 0:
+                    self.startups.append(line - own)
+                elif r - 1 in self.ended:  # else the round before never finished: no start to measure from
+                    self.changeovers.append(line - own)
+        if self.trained[seed] == self.epochs:
+            self.ended.setdefault(self.round_of.get(seed, 0), now)
         self.last[seed] = now
         self.log(f"seed {seed}: epoch {row['epoch']:>2}/{self.epochs}  test {row['test_acc']:.2f}%  "
                  f"{clock(now - self.start)} so far, ~{clock(self.left())} to go")
