@@ -119,7 +119,7 @@ def test_runs_compared_and_judged_are_the_same():
     same("saved/compare.md", compare([RUN1, RUN2]))
     for run_dir in (RUN1, RUN2):
         run = records.Run.load(run_dir)
-        text = tinydigits.judge(run_dir) + "\n" + reason(run_verdict(run.metrics, run.config), run.budget, run.test())
+        text = tinydigits.judge(run_dir) + "\n" + reason(run_verdict(run), run.budget, run.test())
         same(f"saved/{run_dir.name}/judged.txt", text + "\n")
 
 

@@ -8,7 +8,7 @@ import torch
 from PIL import Image, ImageStat
 
 from helpers import run_main
-from tinydigits.results import predictions, report
+from tinydigits.results import predictions, records, report
 from tinydigits.results.report import PICTURES
 
 RUN_FILES = ("config.json", "metrics.json", "model.pt", "per_class.csv", "report.md", *PICTURES)
@@ -110,7 +110,7 @@ def test_summary_table_in_report_matches_model(tiny_run):
     table = summary.format_table(summary.summarize(tiny_run.model), markdown=True)
     assert table in (tiny_run.run_dir / "report.md").read_text()
     config = json.loads((tiny_run.run_dir / "config.json").read_text())
-    assert report.run_verdict(tiny_run.metrics, config).epochs == 2
+    assert report.run_verdict(records.Run.from_files(tiny_run.run_dir, config, tiny_run.metrics)).epochs == 2
 
 
 def test_a_run_stopped_before_its_planned_epochs_never_passes(tiny_run, mnist_dir, tmp_path):

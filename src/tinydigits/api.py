@@ -175,14 +175,14 @@ def judge(run: Any, budget=None) -> str:
     `tinydigits.train` or a run folder."""
     from pathlib import Path
 
-    from tinydigits.constants import Budget
     from tinydigits.results.budget import format_verdict, run_verdict
-    from tinydigits.results.report import read_run
+    from tinydigits.results.records import Run
 
-    metrics, config = (run.metrics, run.record) if getattr(run, "record", None) else read_run(Path(run))
+    record = (Run.from_files(Path(run.run_dir), run.record, run.metrics) if getattr(run, "record", None)
+              else Run.load(Path(run)))
     # a run shorter than the judged epochs is said as the command line says it (`budget.format_verdict`)
-    budget = budget or Budget(**config.get("budget", {}))
-    return format_verdict(run_verdict(metrics, config, budget), budget)
+    budget = budget or record.budget
+    return format_verdict(run_verdict(record, budget), budget)
 
 
 def handin(steps: Iterable[Any], out: str = "handin", runs: str = "runs", show: bool = True):

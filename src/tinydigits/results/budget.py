@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from tinydigits import constants
 from tinydigits.results.odds import pass_odds
-from tinydigits.results.records import Constraint, SeedRow, Verdict, mark
-from tinydigits.training.metrics import curve
+from tinydigits.results.records import Constraint, Run, SeedRow, Verdict, mark
 
 
 def judge(test_acc: dict[int, list[float]], params: int, epochs: int, budget: constants.Budget,
@@ -40,14 +37,11 @@ def judge(test_acc: dict[int, list[float]], params: int, epochs: int, budget: co
                    pass_odds(complete, budget.min_acc))
 
 
-def run_verdict(metrics: dict[str, Any], config: dict[str, Any], budget: constants.Budget | None = None) -> Verdict:
+def run_verdict(run: Run, budget: constants.Budget | None = None) -> Verdict:
     """The challenge's verdict for a single run, by `judge` (check applies it to every seed): against the epochs the
-    run was planned for and the budget it was trained under (config.json; `budget` to judge it by another), so a run
+    run was planned for and the budget it was trained under (its record; `budget` to judge it by another), so a run
     stopped early never passes. The one single-run verdict: `train`, `report`, `tinydigits.judge`."""
-    accs = curve(metrics)
-    planned = config.get("epochs", len(accs))
-    budget = budget or constants.Budget(**config.get("budget", {}))
-    return judge({metrics["seed"]: accs}, metrics["params"], planned, budget)
+    return judge({run.seed: run.test()}, run.params, run.planned_epochs, budget or run.budget)
 
 
 def reason(verdict: Verdict, budget: constants.Budget, test: list[float]) -> str:

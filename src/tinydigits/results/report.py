@@ -25,7 +25,7 @@ from tinydigits.results import predictions
 from tinydigits.results.budget import mark, run_verdict
 from tinydigits.results.figures import matplotlib, plt, save_figure
 from tinydigits.results.ledger import describe_arithmetic
-from tinydigits.results.records import Verdict
+from tinydigits.results.records import Run, Verdict
 from tinydigits.training.evaluate import confused_pairs
 from tinydigits.training.metrics import curve
 from tinydigits.training.record import DIGITS_SHOWN
@@ -156,10 +156,11 @@ def environment_text(config: dict[str, Any]) -> str:
             f"{env.get('platform', '?')}, commit {(env.get('git_commit') or 'unknown')[:7]}")
 
 
-def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.Predictions, classes: list[dict]) -> str:
+def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.Predictions, classes: list[dict],
+                  run_dir: Path) -> str:
     epochs = metrics["epochs"]
     accs = curve(epochs)
-    v = run_verdict(metrics, config)
+    v = run_verdict(Run.from_files(run_dir, config, metrics))
     stopped = f" of {v.epochs} planned: **stopped early**" if len(epochs) < v.epochs else ""
     return f"""# {metrics['model']} — seed {metrics['seed']}
 
@@ -254,7 +255,7 @@ def write_artifacts(run_dir: Path, model: nn.Module, test: mnist.Split, metrics:
     if digits is None:
         digits = mnist.load_split("train", config.get("data_dir"), "cpu", quiet=True).images[:DIGITS_SHOWN]
     explained = explain_run(run_dir, model, test, p, metrics, config, digits, pictures)
-    text = render_report(model, metrics, config, p, classes) + explained
+    text = render_report(model, metrics, config, p, classes, run_dir) + explained
     files.write_text(run_dir / "report.md", text)
     return Artifacts(p, classes, dict(sorted(pictures.items())))
 
@@ -315,7 +316,7 @@ def compare(run_dirs: list[Path], target: float = TARGET) -> str:
         seconds = sum(e.seconds for e in run.epochs)
         rows.append([f"`{os.path.basename(os.path.normpath(run_dir))}`", run.name, run.seed, f"{run.params:,}",
                      len(accs), f"{max(accs):.2f}", f"{accs[-1]:.2f}", first or "—", f"{seconds:.0f}",
-                     mark(run_verdict(run.metrics, run.config).passed)])
+                     mark(run_verdict(run).passed)])
     header = ["run", "model", "seed", "params", "epochs", "best test %", "final test %", f"first epoch ≥ {target}",
               "seconds", "budget"]
     return "# tinydigits runs compared\n\n" + md_table(header, rows) + "\n"

@@ -147,7 +147,7 @@ def newest_run(ref: str, runs_dir: str | Path) -> tuple[Path, int]:
 
 def verdict_of(step: Step) -> records.Verdict:
     """The run judged by its own plan and budget (`run_verdict`)."""
-    return run_verdict(step.run.metrics, step.config)
+    return run_verdict(step.run)
 
 
 # ----------------------------------------------------------------------------------------------- the facts of a step
