@@ -2,7 +2,8 @@
 """The maintainer's script that writes the figures this repository's README.md and docs/*.md quote, from their
 sources: the seed ledger's odds (between `<!-- seeds... -->` markers), each registered model's Target / Result /
 Analysis (`<!-- zoo:NAME -->`, from its write-up in `models/write_ups/`) and the speed table (`<!-- speed-table -->`,
-from docs/speed.csv). It is the lab's tooling, not the package's: an installed tinydigits reads the ledger
+from docs/speed.csv); a page's first screen carries the ledger's figures without markers, copied from its
+`<!-- first-screen -->` block. It is the lab's tooling, not the package's: an installed tinydigits reads the ledger
 (`tinydigits models`) and never rewrites a page.
 
     python scripts/ledger_docs.py            # rewrite the pages whose figures differ from their sources
@@ -31,8 +32,8 @@ REPO = Path(__file__).resolve().parents[1]
 # (the seeds that did not choose it) and a table per tier `<!-- seeds-table:MODEL -->...<!-- /seeds-table -->`.
 # A span's last part says what it shows: the odds (nothing), the odds a new seed holds alone (`:p`), the mean of the
 # seeds' min(last 3) (`:mean`), how many held (`:held`) - of every seed, or of the judged ones (`:judged` before it).
-# The README's first screen speaks a newcomer's words, so its markers may say `default` for the default arithmetic
-# and `held-out` for the judged seeds (held out from choosing the model): the same figures.
+# The figures of the README's first screen speak a newcomer's words, so their markers may say `default` for the
+# default arithmetic and `held-out` for the judged seeds (held out from choosing the model): the same figures.
 SPAN = re.compile(r"<!-- seeds:([\w-]+):([\w-]+)(:judged|:held-out)?(:p|:mean|:held)? -->(.*?)<!-- /seeds -->", re.S)
 ALIASES = {"default": PORTABLE}
 TABLE = re.compile(r"<!-- seeds-table:([\w-]+) -->\n(.*?)<!-- /seeds-table -->", re.S)
@@ -98,6 +99,71 @@ def render(text: str, rows: list[dict[str, str]], tiers: dict[str, dict[str, str
     return TABLE.sub(block, SPAN.sub(span, text))
 
 
+# A page's first screen is read raw (`cat README.md`, an editor), so it carries no marker: its results table takes its
+# figures from a marked table further down, `<!-- first-screen -->...<!-- /first-screen -->`, whose spans the ledger
+# writes - each figure onto the row of the same model (its first cell's `name`), under the same column heading.
+FIRST_SCREEN = re.compile(r"<!-- first-screen -->\n(.*?)<!-- /first-screen -->", re.S)
+FIRST_LINES = 40  # what a terminal shows of a page before it scrolls
+MARKER = re.compile(r"<!--.*?-->", re.S)
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _table(lines: list[str]) -> tuple[int, list[str], list[int]] | None:
+    """The first Markdown table in `lines`: its header's index, its headings, and the indices of its rows."""
+    for n, line in enumerate(lines[:-1]):
+        if line.startswith("|") and re.fullmatch(r"\|[-| :]+\|", lines[n + 1].strip()):
+            rows = []
+            for k in range(n + 2, len(lines)):
+                if not lines[k].startswith("|"):
+                    break
+                rows.append(k)
+            return n, _cells(line), rows
+    return None
+
+
+def _model(cell: str) -> str | None:
+    m = re.match(r"`([\w.-]+)`", cell)
+    return m.group(1) if m else None
+
+
+def block_figures(body: str) -> dict[tuple[str, str], str]:
+    """(model, column heading) -> figure of a first-screen block, its markers taken out."""
+    table = _table(body.splitlines())
+    if table is None:
+        raise TinyDigitsError("the first-screen block holds no table")
+    _, headings, rows = table
+    lines = body.splitlines()
+    return {(_model(_cells(lines[k])[0]), h): MARKER.sub("", cell).strip() for k in rows
+            for h, cell in zip(headings[1:], _cells(lines[k])[1:], strict=True)}
+
+
+def first_screen(text: str, blank: bool = False) -> str:
+    """`text` with the figures of its first-screen block written, without markers, into the table of its first
+    `FIRST_LINES` lines (`blank`: written as empty cells, for a reader of the page that looks past those figures).
+    A model or heading of the block that the first screen lacks is an error, not a figure silently left behind."""
+    block = FIRST_SCREEN.search(text)
+    if block is None:
+        return text
+    lines = text.split("\n")
+    top = _table(lines[:FIRST_LINES])
+    if top is None:
+        raise TinyDigitsError(f"a first-screen block, but no table in the page's first {FIRST_LINES} lines")
+    _, headings, rows = top
+    models = {_model(_cells(lines[k])[0]): k for k in rows}
+    for (model, heading), figure in block_figures(block.group(1)).items():
+        if model not in models or heading not in headings:
+            raise TinyDigitsError(f"the first screen's table has no {'row' if model not in models else 'column'} "
+                                  f"for the first-screen block's {model} / {heading!r}")
+        k = models[model]
+        cells = _cells(lines[k])
+        cells[headings.index(heading)] = "" if blank else figure
+        lines[k] = "| " + " | ".join(cells) + " |"
+    return "\n".join(lines)
+
+
 Tiers = Callable[[list[str]], dict[str, dict[str, str]]]  # `lifecycle.tiers`: model references -> their tiers
 
 ZOO = re.compile(r"<!-- zoo:([\w-]+) -->\n(.*?)<!-- /zoo -->", re.S)
@@ -132,7 +198,7 @@ def ledger_docs(path: Path, tiers: Tiers, write: bool = True, docs: list[Path] |
     speed = repo / "docs" / "speed.csv"  # `bench --record`'s table, beside the ledger
     for doc in docs or published_docs(repo):
         text = doc.read_text()
-        new = ZOO.sub(_zoo_block, render(text, rows, by_name))
+        new = first_screen(ZOO.sub(_zoo_block, render(text, rows, by_name)))
         new = SPEED.sub(lambda m: f"<!-- speed-table -->\n{speed_table(speed)}<!-- /speed-table -->", new)
         if new != text:
             stale.append(str(doc))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tinydigits.cli import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,15 +85,16 @@ def odds_figures(text: str) -> list[str]:
 
 def test_every_odds_figure_in_the_readme_and_docs_comes_from_the_ledger():
     """Outside the spans scripts/ledger_docs.py writes from docs/seeds.csv (which test_ledger checks against the
-    ledger) and the zoo's own write-ups, no page - the research record included - carries a hand-typed odds figure:
-    none can drift from the ledger, and none stands without the seeds behind it."""
+    ledger), the first screen's figures it copies from them and the zoo's own write-ups, no page - the research record
+    included - carries a hand-typed odds figure: none can drift from the ledger, and none stands without the seeds
+    behind it."""
     from helpers import script
 
     docs = script("ledger_docs")
     ZOO, SPAN, TABLE = docs.ZOO, docs.SPAN, docs.TABLE
 
-    found = [f"{page.name}:{figure}" for page in PAGES
-             for figure in odds_figures(ZOO.sub("", TABLE.sub("", SPAN.sub("", page.read_text()))))]
+    found = [f"{page.name}:{figure}" for page in PAGES for figure in
+             odds_figures(ZOO.sub("", TABLE.sub("", SPAN.sub("", docs.first_screen(page.read_text(), blank=True)))))]
     assert found == []
     for text in ("robust's 97.9 % (≥ 93.3 %)", "30 of 30 seeds hold", "P(new seed\nholds) 99.6 %",
                  "odds for a new seed: 95.78% (95% lower bound 80.42%)", "| a | P(new seed holds) |\n|---|---|\n| x | 90 % |"):
@@ -123,6 +126,31 @@ def test_the_readmes_first_screen_is_a_students():
     assert "chance a new seed holds" in first
     assert re.search(r"```python\n(?:.*\n)*?.*tinydigits\.(train|check|handin)\(", first)
     assert [w for w in FORBIDDEN_ON_THE_FIRST_SCREEN if w.lower() in first.lower()] == []
+    assert "<!--" not in first  # a marker is noise in a terminal: the ledger's figures stand there plain
+
+
+def test_the_first_screens_plain_figures_are_the_ledgers(tmp_path):
+    """The README's first screen carries the ledger's figures without markers, yet each is the ledger's: a copy with
+    one typed over is found stale by scripts/ledger_docs.py, which writes back the figures docs/seeds.csv gives -
+    the README's first screen as it stands. A row of the marked block that the first screen lacks is an error."""
+    from helpers import script
+    from tinydigits.errors import TinyDigitsError
+    from tinydigits.lifecycle import tiers
+
+    docs = script("ledger_docs")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first = readme.splitlines()[:docs.FIRST_LINES]
+    shown = docs.block_figures(docs.FIRST_SCREEN.search(readme).group(1))
+    assert {m for m, _ in shown} >= {"model3b", "steady"} and len(shown) >= 6
+    assert all(figure and figure in "\n".join(first) for figure in shown.values())
+    typed = re.sub(r"\d\d\.\d\d % \(≥ \d\d\.\d\d %\)", "0.00 % (≥ 0.00 %)", "\n".join(first), count=1)
+    assert typed != "\n".join(first)
+    copy = tmp_path / "README.md"
+    copy.write_text(typed + "\n" + "\n".join(readme.splitlines()[docs.FIRST_LINES:]) + "\n", encoding="utf-8")
+    assert docs.ledger_docs(ROOT / "docs" / "seeds.csv", tiers, docs=[copy]) == [str(copy)]
+    assert copy.read_text(encoding="utf-8").splitlines()[:docs.FIRST_LINES] == first
+    with pytest.raises(TinyDigitsError, match="no row"):
+        docs.first_screen(readme.replace("| `steady`, the default |", "| the default |", 1))
 
 
 # A quantity the pages quote in words of their own: each pattern's one group is the figure; every page that quotes
