@@ -158,20 +158,19 @@ def environment_text(config: dict[str, Any]) -> str:
 
 def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.Predictions, classes: list[dict],
                   run_dir: Path) -> str:
-    epochs = metrics["epochs"]
-    accs = curve(epochs)
-    v = run_verdict(Run.from_files(run_dir, config, metrics))
+    run = Run.from_files(run_dir, config, metrics)
+    epochs, accs, v, recipe = metrics["epochs"], run.test(), run_verdict(run), run.settings.recipe
     stopped = f" of {v.epochs} planned: **stopped early**" if len(epochs) < v.epochs else ""
-    return f"""# {metrics['model']} — seed {metrics['seed']}
+    return f"""# {run.name} — seed {run.seed}
 
-- parameters: **{metrics['params']:,}**
+- parameters: **{run.params:,}**
 - final test accuracy: **{accs[-1]:.2f} %** (re-evaluated from model.pt: {p.accuracy:.2f} %)
 - best test accuracy: {max(accs):.2f} % (epoch {accs.index(max(accs)) + 1})
 - epochs: {len(epochs)}{stopped}
 - budget verdict (this run): **{mark(v.passed)}**
 - arithmetic: {describe_arithmetic(config)}
 - environment: {environment_text(config)}
-- recipe: {f"borrowed from {config['recipe']}" if config.get('recipe') else "the model's own"} (every setting below)
+- recipe: {f"borrowed from {recipe}" if recipe else "the model's own"} (every setting below)
 
 """ + _report_body(model, config, epochs, classes, v, confused_pairs(p.labels, p.preds))
 

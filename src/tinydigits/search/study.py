@@ -130,7 +130,7 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
         curves[str(seed)] = curve = run_curve(result.metrics)
         trial.set_user_attr("curves", curves)  # as each seed finishes: a later trial's median reads them
         minima.append(min(curve[-cfg.last :]))
-        seconds.append(sum(e["seconds"] for e in result.metrics["epochs"]))
+        seconds.append(sum(run_curve(result.metrics, "seconds")))
         folders.append(str(result.run_dir))
         if i == 0:
             trial.set_user_attr("curve", curve)
