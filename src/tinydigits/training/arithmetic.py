@@ -13,6 +13,10 @@ from tinydigits.training.config import TrainConfig
 from tinydigits.training.cores import cores_per_job
 from tinydigits.training.device import bf16_is_fast, cpu_lacks_avx2, deterministic_cuda, pick_device, pin_portable
 
+# A GPU run's host work is drawing random numbers and launching kernels, sequential both: more torch threads only
+# open parallel regions around tiny ops (a batched 2x2 inverse takes 6x longer on 2 threads than on 1).
+CUDA_HOST_THREADS = 1
+
 
 class PortableUnavailable(NotTheModels):
     """This process cannot train a portable seed (its kernels are fixed in another instruction set)."""
@@ -47,6 +51,7 @@ def decide(cfg: TrainConfig, *, jobs: int = 1, stack: bool = False, on_cluster: 
     portable, precision, threads, notes = cfg.portable, cfg.precision, cfg.threads, []
     if device.type == "cuda":
         portable = False  # a GPU's kernels are not covered: the pin is a CPU's (docs/checking-seeds.md)
+        threads = threads or CUDA_HOST_THREADS
     if on_cluster and portable is None:
         portable = True  # the workers compute, not this CPU: the default is theirs to check
     if portable is None:  # the default: portable where this CPU can, else its own fp32 on one thread
@@ -68,7 +73,8 @@ def decide(cfg: TrainConfig, *, jobs: int = 1, stack: bool = False, on_cluster: 
     if precision in (None, "auto"):
         precision = "bf16" if bf16_is_fast(device) else "fp32"
     if on_cluster:
-        return Arithmetic(str(device), portable, precision, threads, _why(portable, precision, device), tuple(notes))
+        return Arithmetic(str(device), portable, precision, threads, _why(portable, precision, device, threads),
+                          tuple(notes))
     if jobs > 1 and threads is None:
         threads = cores_per_job(jobs)
     unpinned = ""
@@ -77,12 +83,14 @@ def decide(cfg: TrainConfig, *, jobs: int = 1, stack: bool = False, on_cluster: 
                               "machine's own fp32, or give --no-portable)")
     if portable and (jobs <= 1 or stack) and (why := pin_portable()):
         unpinned = why
-    return Arithmetic(str(device), portable, precision, threads, _why(portable, precision, device), tuple(notes), unpinned)
+    return Arithmetic(str(device), portable, precision, threads, _why(portable, precision, device, threads), tuple(notes),
+                      unpinned)
 
 
-def _why(portable: bool, precision: str, device: torch.device) -> str:
+def _why(portable: bool, precision: str, device: torch.device, threads: int | None) -> str:
     if device.type == "cuda":
-        return f"{precision} on {device}: a GPU's own kernels (the portable pins are a CPU's)"
+        return (f"{precision} on {device}: a GPU's own kernels (the portable pins are a CPU's); the host's draws and "
+                f"launches on {threads} thread(s)")
     if portable:
         return "portable: fp32, AVX2 kernels, one thread - the same curve on every x86 CPU, Intel or AMD"
     return f"this machine's own {precision}" + (" (native bf16)" if precision == "bf16" else "")

@@ -3,9 +3,11 @@ schedule and the EMA of the weights (timm's warm-up). Kept apart from the loop s
 
 from __future__ import annotations
 
+import copy
+import itertools
+
 import torch
 from torch import nn
-from torch.optim.swa_utils import AveragedModel
 
 from tinydigits import models
 from tinydigits.errors import TinyDigitsError
@@ -71,20 +73,38 @@ def ema_decay(decay: float, updates: int) -> float:
     return min(decay, 1.0 - (1.0 + updates) ** -EMA_WARMUP_POWER)
 
 
-def make_ema(model: nn.Module, decay: float) -> AveragedModel | None:
+def make_ema(model: nn.Module, decay: float) -> Ema | None:
     """An EMA of the weights and buffers (batch-norm statistics) with timm's warm-up; None when `decay` is 0."""
-    if not decay:
-        return None
+    return Ema(model, decay) if decay else None
+
+
+class Ema:
+    """An exponential moving average of a model's parameters and buffers, `module` the averaged copy: the first
+    update copies the weights, the n-th (n >= 1) moves each float towards the model's by 1 - `ema_decay(decay, n)`.
+
+    Written here rather than torch's `AveragedModel` because that one keeps its count on the device and reads it
+    back every update (a wait for a GPU each step) and averages integer buffers one tensor at a time; here the count
+    is a host integer and every tensor moves in a few foreach operations. The same numbers as `AveragedModel` with
+    this rule, to the bit, on a CPU (tests)."""
+
+    def __init__(self, model: nn.Module, decay: float) -> None:
+        self.module, self.decay, self.updates = copy.deepcopy(model), decay, 0
+
+    @staticmethod
+    def _tensors(model: nn.Module) -> tuple[list[torch.Tensor], list[torch.Tensor]]:
+        """(float tensors, integer tensors): parameters then buffers, detached, in the module's order."""
+        tensors = [t.detach() for t in itertools.chain(model.parameters(), model.buffers())]
+        return ([t for t in tensors if torch.is_floating_point(t)], [t for t in tensors if not torch.is_floating_point(t)])
 
     @torch.no_grad()
-    def update(averaged: list[torch.Tensor], current: list[torch.Tensor], updates: torch.Tensor) -> None:
-        # `updates` counts the updates already averaged (AveragedModel copies the first one as it is).
-        weight = 1.0 - ema_decay(decay, int(updates))
-        if torch.is_floating_point(averaged[0]):
-            torch._foreach_lerp_(averaged, current, weight)
-        else:  # batch norm's integer step counters, as torch's own EMA treats them
-            for a, c in zip(averaged, current, strict=True):
-                a.copy_(a * (1 - weight) + c * weight)
-
-    return AveragedModel(model, multi_avg_fn=update, use_buffers=True)
-
+    def update_parameters(self, model: nn.Module) -> None:
+        (mine, my_ints), (theirs, their_ints) = self._tensors(self.module), self._tensors(model)
+        if self.updates == 0:
+            torch._foreach_copy_(mine + my_ints, theirs + their_ints)
+        else:
+            weight = 1.0 - ema_decay(self.decay, self.updates)
+            torch._foreach_lerp_(mine, theirs, weight)
+            if my_ints:  # batch norm's integer step counters, averaged as torch's own EMA treats them
+                blend = torch._foreach_add(torch._foreach_mul(my_ints, 1 - weight), torch._foreach_mul(their_ints, weight))
+                torch._foreach_copy_(my_ints, blend)
+        self.updates += 1

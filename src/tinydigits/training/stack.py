@@ -170,17 +170,13 @@ def ensure_stackable(cfg: TrainConfig, model: nn.Module | None = None) -> None:
         raise TinyDigitsError(f"--stack: {reason}; run check without --stack")
 
 
-def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=print, budget: Budget = BUDGET,
-                  source: models.Source | None = None) -> list[RunResult]:
-    """Train `seeds` of one resolved config as one stacked network: one run folder per seed, exactly what `train`
-    writes (config.json says `"stack"`); returns the runs' results in the order of `seeds`."""
-    require_resolved(cfg)
-    device = pick_device(cfg.device)
-    ensure_arithmetic(cfg)
-    full_train, test = load_splits(cfg, device, quiet)
-    source = source or models.resolve(cfg.model)
+def stacked_setup(cfg: TrainConfig, seeds: list[int], source: models.Source, full_train: mnist.Split,
+                  test: mnist.Split, budget: Budget = BUDGET) -> tuple[Setup, Data, list[nn.Module]]:
+    """The stacked network of `seeds`, its optimiser and data, each seed set up as `train --seed S` sets it up, in the
+    same order of draws; also each seed's own network (its initial weights; its final ones are copied back into it)."""
+    device = full_train.images.device
     nets, gens, dropout_gens, train_splits, val_splits = [], [], [], [], []
-    for seed in seeds:  # each seed set up as `train --seed S` sets it up, in the same order of draws
+    for seed in seeds:
         torch.manual_seed(seed)
         split, val = mnist.train_val_split(full_train, cfg.val_split, seed)
         train_splits.append(split)
@@ -196,17 +192,30 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
     ensure_stackable(cfg, nets[0])
     model = model_layout(StackedNet(nets, dropout_gens), device)
     setup = Setup.of(cfg, model, len(train_splits[0]), probe=nets[0], budget=budget)
+    data = Data(train_splits, gens, val_splits, test, stacked=True, digits=full_train.images[:DIGITS_SHOWN].cpu())
+    return setup, data, nets
+
+
+def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=print, budget: Budget = BUDGET,
+                  source: models.Source | None = None) -> list[RunResult]:
+    """Train `seeds` of one resolved config as one stacked network: one run folder per seed, exactly what `train`
+    writes (config.json says `"stack"`); returns the runs' results in the order of `seeds`."""
+    require_resolved(cfg)
+    device = pick_device(cfg.device)
+    ensure_arithmetic(cfg)
+    full_train, test = load_splits(cfg, device, quiet)
+    source = source or models.resolve(cfg.model)
+    setup, data, nets = stacked_setup(cfg, seeds, source, full_train, test, budget)
     params = models.count_params(nets[0])
     records: list[RunRecord] = []
     try:
         for i, s in enumerate(seeds):
-            records.append(RunRecord(dataclasses.replace(cfg, seed=s), source, params, device, len(train_splits[0]),
+            records.append(RunRecord(dataclasses.replace(cfg, seed=s), source, params, device, len(data.train[0]),
                                      nets[i], budget, stack={"seeds": seeds, "group": i}))
     except BaseException as err:  # the seeds already opened are closed, not left RUNNING
         for record in records:
             record.stop(err)
         raise
     log(f"stacked {len(seeds)} seeds of {source.name} ({params:,} params each) on {device}")
-    data = Data(train_splits, gens, val_splits, test, stacked=True, digits=full_train.images[:DIGITS_SHOWN].cpu())
     fit(cfg, setup, data, records, lambda g: setup.evaluated.copy_to(g, nets[g]), log=log)
     return [record.finish(net.eval(), test, data.digits) for record, net in zip(records, nets, strict=True)]

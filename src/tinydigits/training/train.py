@@ -14,7 +14,6 @@ from typing import Any
 import torch
 import torch.nn.functional as F
 from torch import nn
-from torch.optim.swa_utils import AveragedModel
 
 from tinydigits import models
 from tinydigits.constants import BUDGET, Budget
@@ -23,7 +22,7 @@ from tinydigits.training.arithmetic import ensure_arithmetic
 from tinydigits.training.config import TrainConfig, require_resolved
 from tinydigits.training.device import input_layout, pick_device
 from tinydigits.training.evaluate import evaluate, recompute_bn
-from tinydigits.training.factories import check_size, make_ema, make_optimizer, make_scheduler, training_model
+from tinydigits.training.factories import Ema, check_size, make_ema, make_optimizer, make_scheduler, training_model
 from tinydigits.training.prefetch import ahead
 from tinydigits.training.probe import GradProbe
 from tinydigits.training.record import (
@@ -39,22 +38,26 @@ from tinydigits.training.record import (
 HISTOGRAM_IMAGES = 256  # test images whose activations TensorBoard's histograms show each epoch
 
 
-def seed_losses(logits: torch.Tensor, y: torch.Tensor, label_smoothing: float = 0.0) -> torch.Tensor:
+def seed_losses(logits: torch.Tensor, y: torch.Tensor, label_smoothing: float = 0.0, fused: bool = False) -> torch.Tensor:
     """Mean cross-entropy: logits [B, 10] and labels [B] give one number; a stack of G seeds' logits [B, G, 10]
-    and labels [B, G] give [G], each seed's own mean, whose sum gives every seed exactly its own gradients."""
-    if logits.dim() == 3:  # one call per seed, the very op `train` runs: a stack of one is bit-identical to it
+    and labels [B, G] give [G], each seed's own mean, whose sum gives every seed exactly its own gradients. `fused`:
+    the G means from one call (a GPU's way: one kernel whatever G), else one call per seed, the very op `train`
+    runs, so a CPU's stack of one is bit-identical to it."""
+    if logits.dim() == 3:
+        if fused:
+            return F.cross_entropy(logits.permute(0, 2, 1), y, label_smoothing=label_smoothing, reduction="none").mean(0)
         return torch.stack([F.cross_entropy(logits[:, g], y[:, g], label_smoothing=label_smoothing)
                             for g in range(logits.shape[1])])
     return F.cross_entropy(logits, y, label_smoothing=label_smoothing)
 
 
 def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig, *,
-               lr_scale: float = 1.0):
+               lr_scale: float = 1.0, fused: bool = False):
     """Forward (bf16 autocast when configured), backward, optimiser step at `lr_scale` times the scheduler's
     rate (a batch-size schedule's linear scaling); returns (loss, logits) - per seed for a stack of seeds."""
     with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=cfg.precision == "bf16"):
         logits = model(input_layout(x))
-        loss = seed_losses(logits, y, cfg.label_smoothing)
+        loss = seed_losses(logits, y, cfg.label_smoothing, fused)
     opt.zero_grad(set_to_none=True)
     loss.sum().backward()
     optimizer_step(opt, lr_scale)
@@ -83,7 +86,7 @@ class Setup:
     opt: torch.optim.Optimizer
     scheduler: Any = None
     per_batch: bool = False  # the scheduler steps every batch (one-cycle), else once an epoch
-    ema: AveragedModel | None = None
+    ema: Ema | None = None
     plan: list[tuple[int, int]] | None = None
     schedule_steps: int | None = None  # per-batch: the scheduler's steps (fewer than the batches with a rate floor)
 
@@ -126,15 +129,23 @@ class Data:
     test: mnist.Split
     stacked: bool = False
     digits: torch.Tensor | None = None  # the first training digits, before any validation draw (augment.png's)
+    on_device: bool | None = None  # batches made the GPU's way (`mnist.device_batches`); None: where the data is
+
+    @property
+    def device_path(self) -> bool:
+        """The GPU's way: the draws a chunk at a time, every seed's batch in one pass, the seeds' losses in one call.
+        A CPU keeps its own (a batch at a time in a thread beside the step, a loss call per seed): its bits stay."""
+        return self.train[0].images.device.type != "cpu" if self.on_device is None else self.on_device
 
 
-def scheduled_step(setup: Setup, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig, size: int, batch_size: int):
+def scheduled_step(setup: Setup, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig, size: int, batch_size: int,
+                   fused: bool = False):
     """One batch: inputs at `size` (downscaled after augmentation), the step at the batch's learning-rate scale
     (a batch schedule scales it linearly), the per-batch scheduler and the EMA; returns (loss, logits)."""
     resize = lambda t: t if size == t.shape[-1] else F.interpolate(t, size=(size, size), mode="bilinear",
                                                                    antialias=True, align_corners=False)
     with torch.profiler.record_function("step"):  # labels for `bench --profile`; next to nothing when not profiling
-        out = train_step(setup.model, setup.opt, resize(x), y, cfg, lr_scale=batch_size / cfg.batch_size)
+        out = train_step(setup.model, setup.opt, resize(x), y, cfg, lr_scale=batch_size / cfg.batch_size, fused=fused)
         setup.step_schedule()
     if setup.ema is not None:
         with torch.profiler.record_function("ema"):
@@ -155,14 +166,8 @@ def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, b
     batch_size = batch_size or cfg.batch_size
     loss_sum = correct = 0
     seen, start = 0, time.perf_counter()
-    streams = [mnist.batches(s, batch_size, g, augment) for s, g in zip(data.train, data.generators, strict=True)]
-    groups = zip(*streams, strict=True)
-    for group in (ahead(groups) if prefetch and data.train[0].images.device.type == "cpu" else groups):
-        if data.stacked:  # seed g's images in its own channels, its labels in column g
-            x, y = torch.cat([x for x, _ in group], 1), torch.stack([y for _, y in group], 1)
-        else:
-            x, y = group[0]
-        loss, logits = scheduled_step(setup, x, y, cfg, size, batch_size)
+    for x, y in _batches(data, batch_size, augment, prefetch):
+        loss, logits = scheduled_step(setup, x, y, cfg, size, batch_size, fused=data.device_path)
         if probe is not None:  # reads the gradients the step left (sampled): no bit of the run moves
             probe.step()
         loss_sum = loss_sum + loss.detach().float() * len(y)
@@ -176,6 +181,23 @@ def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, b
     seconds = time.perf_counter() - start
     return [EpochStats(loss / seen, 100.0 * c / seen, seen, seconds)
             for loss, c in zip(loss_sum.reshape(-1).tolist(), correct.reshape(-1).tolist(), strict=True)]
+
+
+def _batches(data: Data, batch_size: int, augment, prefetch: bool):
+    """Each step's (x, y): seed g's images in channels g and its labels in column g for a stack, else [B, 1, H, W]
+    and [B]. On a GPU every seed's batch comes from one pass (`mnist.device_batches`); on a CPU each seed's stream is
+    made in a thread beside the step (`ahead`)."""
+    if data.device_path:
+        for x, y in mnist.device_batches(data.train, batch_size, data.generators, augment):
+            yield (x, y) if data.stacked else (x, y[:, 0])
+        return
+    streams = [mnist.batches(s, batch_size, g, augment) for s, g in zip(data.train, data.generators, strict=True)]
+    groups = zip(*streams, strict=True)
+    for group in (ahead(groups) if prefetch and data.train[0].images.device.type == "cpu" else groups):
+        if data.stacked:  # seed g's images in its own channels, its labels in column g
+            yield torch.cat([x for x, _ in group], 1), torch.stack([y for _, y in group], 1)
+        else:
+            yield group[0]
 
 
 def load_splits(cfg: TrainConfig, device: torch.device, quiet: bool = True) -> tuple[mnist.Split, mnist.Split]:
