@@ -90,10 +90,12 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--data-dir", required=True, type=Path, help="folder with the four MNIST IDX .gz files")
     p.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "tinydigits-gpu")
-    p.add_argument("--steps", default="install,epoch,whole,again,fast,check,predict,export",
+    p.add_argument("--steps", default="install,step,step30,epoch,whole,again,fast,check,predict,export",
                    help="which steps, comma-separated (each a few minutes at most on a recent GPU)")
     p.add_argument("--seeds", default="0-29", help="the check's seeds")
-    p.add_argument("--json", type=Path, help="also write the table as JSON")
+    p.add_argument("--json", type=Path, help="also write the table as JSON, with the GPU, torch, commit and date")
+    p.add_argument("--commit", default=None, help="the commit measured (default: git's HEAD here, where there is one)")
+    p.add_argument("--profile", action="store_true", help="also profile a block of the default's steps (to the log)")
     p.add_argument("--device", default="cuda", help="cuda (default); cpu only to try the script itself")
     args = p.parse_args()
     steps = args.steps.split(",")
@@ -115,6 +117,23 @@ def main() -> int:
         row("install", ok, None, what)
         if not ok:
             return finish(rows, args.json)
+    for step, seeds in (("step", 1), ("step30", 30)):
+        if step not in steps:
+            continue
+        # The default's step on the device path, timed in blocks after a warm-up, under the sync debug mode.
+        code = ("import json, sys; from tinydigits.measure.bench import device_steps; "
+                f"r = device_steps(seeds={seeds}, device={args.device!r}, data_dir={str(args.data_dir.resolve())!r}, "
+                f"profile={args.profile and seeds == 1}); print(r.pop('profile', '')); print('RESULT ' + json.dumps(r))")
+        rc, seconds = sh([sys.executable, "-c", code], log, env)
+        said = [line for line in log.read_text().splitlines() if line.startswith("RESULT ")]
+        if rc or not said:
+            row(step, False, seconds, f"exit {rc} (see {log})")
+            continue
+        r = json.loads(said[-1][len("RESULT "):])
+        ok = r["syncs"] is None
+        row(step, ok, seconds, (f"{r['ms_per_step']:.2f} ms a step of {seeds} seed(s) (median of {r['blocks']} x "
+                                f"{r['steps']} steps, {r['precision']}, batch {r['batch_size']}), no sync caught"
+                                if ok else f"a step waits for the device: {r['syncs']}"))
     runs: dict[str, Path | None] = {}
     for step, flags in (("epoch", ["--epochs", "1"]), ("whole", []), ("again", []), ("fast", ["--no-deterministic"])):
         if step not in steps:
@@ -164,16 +183,34 @@ def main() -> int:
     if "export" in steps and run:
         rc, seconds = sh([*td, "export", str(run), "--onnx", str(args.work / "model.onnx")], log, env)
         row("export", rc == 0, seconds, "ONNX verified on the test set" if rc == 0 else f"exit {rc} (see {log})")
-    return finish(rows, args.json)
+    return finish(rows, args.json, machine(args.commit))
 
 
-def finish(rows: list[dict], path: Path | None) -> int:
+def machine(commit: str | None) -> dict:
+    """What the table was measured on: the GPU, torch, the commit and the date (the JSON's head)."""
+    import datetime
+
+    try:
+        import torch
+
+        gpu = torch.cuda.get_device_name(0) if torch.cuda.is_available() else None
+        version = torch.__version__
+    except ImportError:
+        gpu = version = None
+    if commit is None:
+        got = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+        commit = got.stdout.strip() if got.returncode == 0 else None
+    return {"gpu": gpu, "torch": version, "commit": commit, "cpu_cores": os.cpu_count(),
+            "date": datetime.date.today().isoformat()}
+
+
+def finish(rows: list[dict], path: Path | None, head: dict | None = None) -> int:
     print("\n| step | ok | seconds | result |\n|---|---|---|---|")
     for r in rows:
         seconds = "" if r["seconds"] is None else r["seconds"]
         print(f"| {r['step']} | {'yes' if r['ok'] else 'NO'} | {seconds} | {r['result']} |")
     if path:
-        path.write_text(json.dumps(rows, indent=1))
+        path.write_text(json.dumps({**(head or {}), "rows": rows}, indent=1))
     return 0 if rows and all(r["ok"] for r in rows) else 1
 
 

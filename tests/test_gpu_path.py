@@ -16,6 +16,7 @@ from tinydigits import models
 from tinydigits.data import augment, mnist
 from tinydigits.training import stack
 from tinydigits.training.config import TrainConfig
+from tinydigits.training.probe import GradProbe
 from tinydigits.training.train import Data, seed_losses, seed_setup, train_epoch
 
 pytestmark = pytest.mark.fast
@@ -142,8 +143,9 @@ def _census(g: int, steps: int, stacked: bool, mnist_dir, monkeypatch, model: st
     device = [*setup.model.parameters(), *setup.model.buffers(), *setup.evaluated.parameters(), *setup.evaluated.buffers()]
     for split in data.train:
         device += [split.images, split.labels]
+    probe = None if stacked else GradProbe(setup.model)  # a plain run's instrument samples gradients as it trains
     with census(device) as seen:
-        train_epoch(setup, data, cfg, prefetch=False)
+        train_epoch(setup, data, cfg, prefetch=False, probe=probe)
     return seen
 
 
@@ -201,3 +203,40 @@ def test_the_old_stroke_would_have_been_caught():
         aug = augment.Augment(stroke=1.0)
         aug.apply(x, aug.prepare(aug.draw(8, torch.Generator().manual_seed(0)).to(x.device)))
     assert seen.syncs == []
+
+
+@pytest.mark.parametrize(("capability", "threads"), [((7, 5), None), ((9, 0), None), ((9, 0), 4)])
+def test_a_cuda_run_sets_its_host_threads_and_says_so(monkeypatch, capability, threads):
+    """On a GPU (faked: a T4, an H100) torch's host threads are the host work's need, 1, unless given, and the run's
+    record says it: config.json's threads and the arithmetic's words."""
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "get_device_capability", lambda device=None: capability)
+    from tinydigits.training.arithmetic import CUDA_HOST_THREADS, decide
+
+    decided = decide(TrainConfig(model="steady", device="cuda", threads=threads).resolved())
+    want = threads or CUDA_HOST_THREADS
+    assert decided.threads == want and decided.apply(TrainConfig(model="steady")).threads == want
+    assert f"on {want} thread(s)" in decided.why and not decided.portable
+    assert decide(TrainConfig(model="steady", device="cpu", portable=False).resolved()).threads is None  # a CPU's own
+
+
+def test_a_stacks_pictures_drawn_side_by_side_are_the_pictures_drawn_one_by_one(mnist_dir, tmp_path):
+    """A GPU machine's check draws its seeds' pictures in processes side by side (a CPU's in turn: injectable): the
+    same files, byte for byte, and each seed's writers closed with them."""
+    from tinydigits.lifecycle.finish import finish_all, picture_workers
+    from tinydigits.training.stack import train_stacked
+
+    assert picture_workers("cuda", 30, cores=16) == 15 and picture_workers("cpu", 30, cores=16) == 1
+    assert picture_workers("cuda:0", 2, cores=16) == 2
+    outs = {}
+    for workers in (1, 2):
+        cfg = planned(TrainConfig(model="model1", epochs=1, train_limit=256, data_dir=str(mnist_dir),
+                                  out=str(tmp_path / str(workers)), portable=False, threads=1, precision="fp32"))
+        results = train_stacked(cfg, [0, 1], log=lambda _: None)
+        assert list(finish_all(results, workers)) == [None, None]
+        assert all(r.writers is None for r in results)  # closed
+        outs[workers] = {p.relative_to(r.run_dir.parent).parts[-1] + str(r.config.seed): p.read_bytes()
+                         for r in results for p in sorted(r.run_dir.glob("*.png"))}
+    assert outs[1].keys() == outs[2].keys() and len(outs[1]) >= 10
+    same = [name for name in outs[1] if outs[1][name] == outs[2][name]]
+    assert same == list(outs[1]), sorted(set(outs[1]) - set(same))

@@ -6,8 +6,11 @@ layer writes files only, so a tracking server that fails cannot abort a finished
 from __future__ import annotations
 
 import contextlib
+import copy
+import os
+from collections.abc import Iterator
 
-from tinydigits.results.report import write_artifacts
+from tinydigits.results.report import Artifacts, write_artifacts
 from tinydigits.training.record import RunResult
 
 
@@ -23,3 +26,55 @@ def finish(result: RunResult) -> str | None:
             result.close()
         raise
     return result.close(drawn.classes, drawn.pictures)
+
+
+def picture_workers(device: str, runs: int, cores: int | None = None) -> int:
+    """Processes that draw a stack's pictures side by side: on a GPU machine its idle cores (a seed's pictures take a
+    few CPU seconds, thirty seeds' would queue for minutes after a minute of training); on a CPU one, in this process
+    (the cores that trained the seeds would draw them no sooner)."""
+    cores = cores or os.cpu_count() or 1
+    return min(runs, max(1, cores - 1)) if device.startswith("cuda") else 1
+
+
+def finish_all(results: list[RunResult], workers: int = 1) -> Iterator[str | None]:
+    """`finish` of each run, in order: their pictures drawn by `workers` processes at once (each from a CPU copy of
+    the run's model and test images), each run's writers closed here as its pictures arrive. A run whose model cannot
+    travel to another process (a class from a student's file) is drawn here. The first error raises, in order."""
+    if workers <= 1 or len(results) <= 1:
+        yield from (finish(result) for result in results)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: a GPU's process must not be forked; a worker's torch starts on one thread.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_one_thread) as pool:
+        test = None
+        futures = []
+        for result in results:
+            test = test or type(result.test)(result.test.images.cpu(), result.test.labels.cpu())
+            try:
+                futures.append(pool.submit(_draw, result.run_dir, copy.deepcopy(result.model).cpu(), test,
+                                           result.metrics, result.record, result.test_logits, result.digits))
+            except Exception:  # cannot be pickled: drawn here when its turn comes
+                futures.append(None)
+        for result, future in zip(results, futures, strict=True):
+            if future is None:
+                yield finish(result)
+                continue
+            try:
+                drawn = future.result()
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    result.close()
+                raise
+            yield result.close(drawn.classes, drawn.pictures)
+
+
+def _one_thread() -> None:
+    import torch
+
+    torch.set_num_threads(1)
+
+
+def _draw(*args) -> Artifacts:
+    return write_artifacts(*args)

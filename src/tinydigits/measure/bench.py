@@ -6,6 +6,7 @@ three ways of training take turns, slice by slice, so they are compared on the s
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import statistics
 import tempfile
@@ -301,3 +302,69 @@ def format_table(r: dict[str, Any]) -> str:
     if "profile" in r:
         lines += ["", format_profile(r["profile"])]
     return "\n".join(lines)
+
+
+def device_steps(model: str = DEFAULT_MODEL, *, seeds: int = 1, steps: int = 50, blocks: int = 5,
+                 device: str | None = None, data_dir: str | None = None, profile: bool = False) -> dict[str, Any]:
+    """A training step of `model` on the device path (`mnist.device_batches`), as a run makes it: `seeds` stacked
+    seeds (1: a plain run, its gradient probe included), timed in `blocks` of `steps` steps after a block of warm-up,
+    their median per step. On a GPU the timed steps run under `torch.cuda.set_sync_debug_mode("error")`: a step that
+    makes the host wait for the device raises (`syncs` says so) instead of being timed. `profile`: one more block under
+    torch.profiler, its top operators by device time (by CPU time on a CPU) as a table."""
+    from tinydigits.training.probe import GradProbe
+    from tinydigits.training.stack import stacked_setup
+    from tinydigits.training.train import _batches, scheduled_step, seed_setup
+
+    plan = make(TrainConfig(model=model, device=device, data_dir=data_dir, portable=False,
+                            train_limit=(blocks + 1 + profile) * steps * 64))
+    cfg = plan.config
+    dev = torch.device(cfg.device or ("cuda" if torch.cuda.is_available() else "cpu"))
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
+    if seeds > 1:
+        full, test = mnist.load_split("train", data_dir, dev, quiet=True), mnist.load_split("test", data_dir, dev, quiet=True)
+        setup, data, _ = stacked_setup(cfg, list(range(seeds)), plan.source,
+                                       full.subset(torch.arange(cfg.train_limit)), test)
+    else:
+        _, setup, data = seed_setup(cfg, dev, plan.budget, source=plan.source)
+    data = dataclasses.replace(data, on_device=True)
+    probe = None if data.stacked else GradProbe(setup.model)
+    batches = _batches(data, cfg.batch_size, cfg.augment(), prefetch=False)
+    cuda = dev.type == "cuda"
+
+    def block() -> float:
+        if cuda:
+            torch.cuda.synchronize(dev)
+            torch.cuda.set_sync_debug_mode("error")
+        start = time.perf_counter()
+        try:
+            for _ in range(steps):
+                x, y = next(batches)
+                scheduled_step(setup, x, y, cfg, 28, cfg.batch_size, fused=True)
+                if probe is not None:
+                    probe.step()
+        finally:
+            if cuda:
+                torch.cuda.set_sync_debug_mode(0)
+        if cuda:
+            torch.cuda.synchronize(dev)
+        return time.perf_counter() - start
+
+    setup.model.train()
+    block()  # the warm-up: the first chunk's copy, the kernels' first launches, the cached bases
+    result: dict[str, Any] = {"model": model, "seeds": seeds, "device": str(dev), "steps": steps, "blocks": blocks,
+                              "batch_size": cfg.batch_size, "precision": cfg.precision, "threads": torch.get_num_threads()}
+    try:
+        times = [block() for _ in range(blocks)]
+    except RuntimeError as err:  # the sync debug mode's error: which call waited
+        return {**result, "syncs": str(err).splitlines()[0][:200], "ms_per_step": None}
+    result.update(syncs=None, ms_per_step=1000 * statistics.median(times) / steps)
+    if profile:
+        from torch.profiler import ProfilerActivity
+        from torch.profiler import profile as profiler
+
+        with profiler(activities=[ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if cuda else [])) as prof:
+            block()
+        result["profile"] = prof.key_averages().table(sort_by="cuda_time_total" if cuda else "cpu_time_total",
+                                                      row_limit=15)
+    return result

@@ -58,24 +58,26 @@ def _finish(row: dict[str, Any]) -> dict[str, Any]:
 
 class GradProbe:
     """Each weighted layer's gradient norm, sampled at an epoch's first step and every GRAD_EVERY steps after it, once
-    the optimiser has stepped (the gradients stay until the next step's zero_grad), averaged per epoch."""
+    the optimiser has stepped (the gradients stay until the next step's zero_grad), averaged per epoch. The norms stay
+    on the device until the epoch ends (read then, in the order taken): a sample never makes a GPU's host wait."""
 
     def __init__(self, model: nn.Module) -> None:
         self.layers = [(n, m.weight) for n, m in model.named_modules()
                        if isinstance(getattr(m, "weight", None), torch.Tensor) and not list(m.children())]
-        self.steps, self.sums, self.epochs = 0, {}, []
+        self.steps, self.taken, self.epochs = 0, [], []
 
     def step(self) -> None:
         self.steps += 1  # within the epoch: its first step and every GRAD_EVERY-th after it
         if (self.steps - 1) % GRAD_EVERY:
             return
-        for name, weight in self.layers:
-            if weight.grad is not None:
-                total, count = self.sums.get(name, (0.0, 0))
-                self.sums[name] = (total + float(weight.grad.detach().norm()), count + 1)
+        self.taken += [(name, weight.grad.detach().norm()) for name, weight in self.layers if weight.grad is not None]
 
     def end_epoch(self) -> dict[str, float]:
-        means = {name: total / count for name, (total, count) in self.sums.items()}
+        sums: dict[str, tuple[float, int]] = {}
+        for name, norm in self.taken:
+            total, count = sums.get(name, (0.0, 0))
+            sums[name] = (total + float(norm), count + 1)
+        means = {name: total / count for name, (total, count) in sums.items()}
         self.epochs.append(means)
-        self.sums, self.steps = {}, 0
+        self.taken, self.steps = [], 0
         return means

@@ -16,7 +16,7 @@ from tinydigits import files
 from tinydigits.cluster.outcome import SeedOutcome, failed
 from tinydigits.errors import TinyDigitsError
 from tinydigits.lifecycle import Plan, make
-from tinydigits.lifecycle.finish import finish
+from tinydigits.lifecycle.finish import finish_all, picture_workers
 from tinydigits.lifecycle.run import train_run
 from tinydigits.results import records
 from tinydigits.results.budget import format_verdict, judge
@@ -31,11 +31,6 @@ if TYPE_CHECKING:
     from tinydigits.models import Source
 
 WAIT_WORKERS = 60.0  # seconds a cluster check waits for a worker that can take its seeds
-
-
-def outcome(result) -> SeedOutcome:
-    """A seed trained in this process, its results written (pictures, report, TensorBoard, MLflow)."""
-    return landed(result, finish(result))
 
 
 def landed(result, warning: str | None = None) -> SeedOutcome:
@@ -53,10 +48,11 @@ def _stacked(plan: Plan, seeds: list[int]) -> Iterator[SeedOutcome]:
     try:
         results = train_stacked(plan.config, seeds, quiet=True, log=lambda _: None, budget=plan.budget,
                                 source=plan.source)
-        for result in results:
-            landed = outcome(result)  # a seed counts as written once its pictures are: else it fails with the rest
+        workers = picture_workers(results[0].test.images.device.type if results else "cpu", len(results))
+        for result, warning in zip(results, finish_all(results, workers), strict=False):
+            done = landed(result, warning)  # a seed counts as written once its pictures are: else it fails with the rest
             written.add(result.config.seed)
-            yield landed
+            yield done
     except Exception as err:
         for result in results:  # closing twice does nothing: the seeds already written are closed
             with contextlib.suppress(Exception):  # the error that failed the seeds is the one to say
