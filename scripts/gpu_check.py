@@ -90,7 +90,8 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--data-dir", required=True, type=Path, help="folder with the four MNIST IDX .gz files")
     p.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "tinydigits-gpu")
-    p.add_argument("--steps", default="install,step,step30,epoch,whole,again,fast,check,predict,export",
+    p.add_argument("--steps", default="install,step,step-graphed,step30,step30-graphed,epoch,whole,again,fast,graphed,"
+                                      "graphed-again,check,check-graphed,predict,export",
                    help="which steps, comma-separated (each a few minutes at most on a recent GPU)")
     p.add_argument("--seeds", default="0-29", help="the check's seeds")
     p.add_argument("--json", type=Path, help="also write the table as JSON, with the GPU, torch, commit and date")
@@ -117,13 +118,15 @@ def main() -> int:
         row("install", ok, None, what)
         if not ok:
             return finish(rows, args.json)
-    for step, seeds in (("step", 1), ("step30", 30)):
+    for step, seeds, graphed in (("step", 1, False), ("step-graphed", 1, True), ("step30", 30, False),
+                                 ("step30-graphed", 30, True)):
         if step not in steps:
             continue
         # The default's step on the device path, timed in blocks after a warm-up, under the sync debug mode.
         code = ("import json, sys; from tinydigits.measure.bench import device_steps; "
                 f"r = device_steps(seeds={seeds}, device={args.device!r}, data_dir={str(args.data_dir.resolve())!r}, "
-                f"profile={args.profile and seeds == 1}); print(r.pop('profile', '')); print('RESULT ' + json.dumps(r))")
+                f"profile={args.profile and seeds == 1 and not graphed}, graphed={graphed}); print(r.pop('profile', '')); "
+                "print('RESULT ' + json.dumps(r))")
         rc, seconds = sh([sys.executable, "-c", code], log, env)
         said = [line for line in log.read_text().splitlines() if line.startswith("RESULT ")]
         if rc or not said:
@@ -132,14 +135,20 @@ def main() -> int:
         r = json.loads(said[-1][len("RESULT "):])
         ok = r["syncs"] is None
         row(step, ok, seconds, (f"{r['ms_per_step']:.2f} ms a step of {seeds} seed(s) (median of {r['blocks']} x "
-                                f"{r['steps']} steps, {r['precision']}, batch {r['batch_size']}), no sync caught"
+                                f"{r['steps']} steps, {r['precision']}, batch {r['batch_size']}"
+                                f"{', one CUDA graph' if r['graphed'] == 'captured' else ''}"
+                                f"{', the graph step eager (not captured)' if r['graphed'] == 'eager' else ''}), no sync caught"
                                 if ok else f"a step waits for the device: {r['syncs']}"))
     runs: dict[str, Path | None] = {}
-    for step, flags in (("epoch", ["--epochs", "1"]), ("whole", []), ("again", []), ("fast", ["--no-deterministic"])):
+    graphs = {**env, "TINYDIGITS_CUDA_GRAPHS": "1"}  # the captured step (training.graphs), until it is the default
+    for step, flags, step_env, same_as in (("epoch", ["--epochs", "1"], env, None), ("whole", [], env, None),
+                                           ("again", [], env, "whole"), ("fast", ["--no-deterministic"], env, None),
+                                           ("graphed", [], graphs, None), ("graphed-again", [], graphs, "graphed")):
         if step not in steps:
             continue
         before = set(out.iterdir())
-        rc, seconds = sh([*td, "train", "--device", args.device, "--seed", "0", "--out", str(out), "--quiet", *flags], log, env)
+        rc, seconds = sh([*td, "train", "--device", args.device, "--seed", "0", "--out", str(out), "--quiet", *flags], log,
+                         step_env)
         runs[step] = run = last_run(out, before)
         if rc or run is None:
             row(step, False, seconds, f"exit {rc} (see {log})")
@@ -147,16 +156,18 @@ def main() -> int:
         last = curve(run)
         ok = True
         note = f"final {last[-1]['test_acc']:.2f} %, min(last 3) {min(e['test_acc'] for e in last[-3:]):.2f} %"
-        if step == "again" and runs.get("whole"):
-            ok = curve(runs["whole"]) == last
-            note += ", the same curve as `whole` to the digit" if ok else ", NOT the curve of `whole`"
+        if same_as and runs.get(same_as):
+            ok = curve(runs[same_as]) == last
+            note += f", the same curve as `{same_as}` to the digit" if ok else f", NOT the curve of `{same_as}`"
         if step == "fast" and runs.get("whole"):
             note += " (not deterministic: the cost of `whole`'s deterministic kernels is the time between them)"
         row(step, ok, seconds, note)
-    if "check" in steps:
-        verdict = args.work / "check.json"
+    for step, step_env in (("check", env), ("check-graphed", graphs)):
+        if step not in steps:
+            continue
+        verdict = args.work / f"{step}.json"
         rc, seconds = sh([*td, "check", "--device", args.device, "--seeds", args.seeds, "--stack", "--out", str(out),
-                          "--json", str(verdict)], log, env)
+                          "--json", str(verdict)], log, step_env)
         if verdict.exists():
             v = json.loads(verdict.read_text())
             odds = v.get("odds") or {}
@@ -164,9 +175,9 @@ def main() -> int:
             held = sum(1 for s in seeds.values() if s.get("pass"))
             odds_text = (f", P(new seed holds) {100 * odds['probability']:.1f} % (>= {100 * odds['probability_lower']:.1f} %)"
                          if "probability" in odds else "")
-            row("check", rc in (0, 1), seconds, f"{v.get('verdict')}: {held} of {len(seeds)} seeds hold (stacked){odds_text}")
+            row(step, rc in (0, 1), seconds, f"{v.get('verdict')}: {held} of {len(seeds)} seeds hold (stacked){odds_text}")
         else:
-            row("check", False, seconds, f"exit {rc} (see {log})")
+            row(step, False, seconds, f"exit {rc} (see {log})")
     run = runs.get("whole") or runs.get("epoch")
     if "predict" in steps and run:
         png = args.work / "digit.png"

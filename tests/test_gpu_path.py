@@ -5,6 +5,7 @@ seeds), and the CPU's own numbers kept to the bit by the new augmentation and EM
 from __future__ import annotations
 
 import dataclasses
+import warnings
 
 import pytest
 import torch
@@ -240,3 +241,87 @@ def test_a_stacks_pictures_drawn_side_by_side_are_the_pictures_drawn_one_by_one(
     assert outs[1].keys() == outs[2].keys() and len(outs[1]) >= 10
     same = [name for name in outs[1] if outs[1][name] == outs[2][name]]
     assert same == list(outs[1]), sorted(set(outs[1]) - set(same))
+
+
+def _run_steps(cfg, mnist_dir, graphed: bool, epochs: int = 2):
+    """`epochs` epochs of the default on the device path from seed 0's start: the torch optimiser and `Ema`, or the
+    graphed step's functions (eager: no GPU to capture on)."""
+    from tinydigits.training import graphs
+
+    _, setup, data = seed_setup(cfg, torch.device("cpu"), cfg_budget())
+    data = dataclasses.replace(data, on_device=True)
+    if graphed:
+        setup.graphed = graphs.graphed(cfg, setup.model, setup.ema.module, setup.plan, len(data.train[0]),
+                                       setup.schedule_steps, False, capture=False, fused=True, log=lambda _: None,
+                                       groups=setup.opt.param_groups)
+    rates = []
+    for epoch in range(epochs):
+        rates.append(setup.opt.param_groups[0]["lr"])
+        train_epoch(setup, data, cfg, prefetch=False, augmented=epoch == 0)
+    return setup, rates
+
+
+def test_the_graphed_steps_maths_is_sgds_and_the_emas(mnist_dir):
+    """The step a GPU captures (SGD with Nesterov momentum, the one-cycle rate and momentum, the EMA, all from device
+    tensors indexed by a device counter), run eagerly on a CPU, against torch's SGD, the host's one-cycle scheduler and
+    `Ema`: the same weights and averages up to float rounding after 20 steps, the same rates every epoch. (At a
+    gentle peak rate: at the recipe's 0.1 a rounding apart flips a ReLU within steps and the two runs drift apart as
+    any two orders of float additions do.)"""
+    cfg = planned(TrainConfig(model="steady", epochs=15, train_limit=640, data_dir=str(mnist_dir), portable=False,
+                              threads=1, precision="fp32", lr=0.01))
+    (plain, plain_rates), (ours, our_rates) = _run_steps(cfg, mnist_dir, False), _run_steps(cfg, mnist_dir, True)
+    assert plain_rates == our_rates
+    assert int(ours.graphed.counter) == 20 and ours.graphed.taken == 20
+    for a, b in [(plain.model, ours.model), (plain.evaluated, ours.evaluated)]:
+        for (name, x), y in zip(a.state_dict().items(), b.state_dict().values(), strict=True):
+            if x.is_floating_point():
+                assert torch.allclose(x, y, rtol=1e-4, atol=1e-5), name
+    start = seed_setup(cfg, torch.device("cpu"), cfg_budget())[1].model.state_dict()
+    moved = [name for name, x in ours.model.state_dict().items() if x.is_floating_point() and not torch.equal(x, start[name])]
+    assert len(moved) > 10  # it trained: the comparison is not of two untouched networks
+
+
+def test_the_graphed_steps_rates_are_the_schedulers_step_by_step():
+    from tinydigits.training import graphs
+    from tinydigits.training.factories import make_optimizer
+
+    cfg = planned(TrainConfig(model="steady", epochs=3, train_limit=640))
+    rates, momenta = graphs.schedule(cfg, 30, 30, 30)
+    opt = make_optimizer(cfg, [torch.zeros(1, requires_grad=True)])
+    scheduler = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=30, pct_start=0.25, div_factor=10.0,
+                                                    final_div_factor=100.0)
+    for k in range(30):
+        assert (rates[k], momenta[k]) == (opt.param_groups[0]["lr"], opt.param_groups[0]["momentum"])
+        with warnings.catch_warnings():  # this optimiser never steps: only its rates are read
+            warnings.simplefilter("ignore", UserWarning)
+            scheduler.step()
+    assert cfg.lr * 0.99 < max(rates) <= cfg.lr and rates[0] == pytest.approx(cfg.lr / 10) and len(set(momenta)) > 2
+
+
+def test_a_graphed_step_asks_no_sync(mnist_dir, monkeypatch):
+    """The graphed step's functions, eager on a CPU, under the census: no sync and no host tensor in a kernel."""
+    from tinydigits.training import graphs
+
+    cfg = planned(TrainConfig(model="steady", epochs=15, train_limit=4 * 64, data_dir=str(mnist_dir), portable=False,
+                              threads=1, precision="fp32"))
+    augment.bases.cache_clear()
+    _, setup, data = seed_setup(cfg, torch.device("cpu"), cfg_budget())
+    data = dataclasses.replace(data, on_device=True)
+    device = [*setup.model.parameters(), *setup.model.buffers(), *setup.evaluated.parameters(),
+              *setup.evaluated.buffers(), data.train[0].images, data.train[0].labels]
+    with census(device) as seen:
+        setup.graphed = graphs.graphed(cfg, setup.model, setup.ema.module, setup.plan, len(data.train[0]),
+                                       setup.schedule_steps, False, capture=False, fused=True, log=lambda _: None)
+        train_epoch(setup, data, cfg, prefetch=False)
+    assert seen.syncs == ["tolist", "tolist"] and seen.mixed == [] and seen.copies == 1 + 4  # + the schedules, once
+
+
+def test_the_graph_is_a_gpus_and_asked_for():
+    from tinydigits.training import graphs
+
+    assert not graphs.wanted(torch.device("cpu"), {graphs.ENV: "1"})
+    assert graphs.wanted(torch.device("cuda"), {graphs.ENV: "1"}) and not graphs.wanted(torch.device("cuda"), {})
+    cfg = planned(TrainConfig(model="steady", epochs=3))
+    assert graphs.refusal(cfg, torch.nn.Linear(1, 1), [(28, 64)] * 3, False) is None
+    assert "schedule" in graphs.refusal(cfg, torch.nn.Linear(1, 1), [(20, 64), (28, 64), (28, 64)], False)
+    assert "adam" in graphs.refusal(dataclasses.replace(cfg, optimizer="adam"), torch.nn.Linear(1, 1), [(28, 64)], False)

@@ -305,12 +305,14 @@ def format_table(r: dict[str, Any]) -> str:
 
 
 def device_steps(model: str = DEFAULT_MODEL, *, seeds: int = 1, steps: int = 50, blocks: int = 5,
-                 device: str | None = None, data_dir: str | None = None, profile: bool = False) -> dict[str, Any]:
+                 device: str | None = None, data_dir: str | None = None, profile: bool = False,
+                 graphed: bool = False) -> dict[str, Any]:
     """A training step of `model` on the device path (`mnist.device_batches`), as a run makes it: `seeds` stacked
     seeds (1: a plain run, its gradient probe included), timed in `blocks` of `steps` steps after a block of warm-up,
     their median per step. On a GPU the timed steps run under `torch.cuda.set_sync_debug_mode("error")`: a step that
     makes the host wait for the device raises (`syncs` says so) instead of being timed. `profile`: one more block under
-    torch.profiler, its top operators by device time (by CPU time on a CPU) as a table."""
+    torch.profiler, its top operators by device time (by CPU time on a CPU) as a table. `graphed`: the step as
+    `training.graphs` makes it (one CUDA graph on a GPU, captured in the warm-up block; its functions eager on a CPU)."""
     from tinydigits.training.probe import GradProbe
     from tinydigits.training.stack import stacked_setup
     from tinydigits.training.train import _batches, scheduled_step, seed_setup
@@ -331,6 +333,12 @@ def device_steps(model: str = DEFAULT_MODEL, *, seeds: int = 1, steps: int = 50,
     probe = None if data.stacked else GradProbe(setup.model)
     batches = _batches(data, cfg.batch_size, cfg.augment(), prefetch=False)
     cuda = dev.type == "cuda"
+    if graphed:
+        from tinydigits.training import graphs
+
+        setup.graphed = graphs.graphed(cfg, setup.model, setup.ema.module if setup.ema is not None else None, setup.plan,
+                                       len(data.train[0]), setup.schedule_steps, data.stacked, capture=cuda, fused=True,
+                                       groups=setup.opt.param_groups)
 
     def block() -> float:
         if cuda:
@@ -352,7 +360,9 @@ def device_steps(model: str = DEFAULT_MODEL, *, seeds: int = 1, steps: int = 50,
 
     setup.model.train()
     block()  # the warm-up: the first chunk's copy, the kernels' first launches, the cached bases
-    result: dict[str, Any] = {"model": model, "seeds": seeds, "device": str(dev), "steps": steps, "blocks": blocks,
+    graph = None if setup.graphed is None else "captured" if setup.graphed.graph is not None else "eager"
+    result: dict[str, Any] = {"model": model, "seeds": seeds, "graphed": graph, "device": str(dev), "steps": steps,
+                              "blocks": blocks,
                               "batch_size": cfg.batch_size, "precision": cfg.precision, "threads": torch.get_num_threads()}
     try:
         times = [block() for _ in range(blocks)]

@@ -18,6 +18,7 @@ from torch import nn
 from tinydigits import models
 from tinydigits.constants import BUDGET, Budget
 from tinydigits.data import mnist
+from tinydigits.training import graphs
 from tinydigits.training.arithmetic import ensure_arithmetic
 from tinydigits.training.config import TrainConfig, require_resolved
 from tinydigits.training.device import input_layout, pick_device
@@ -89,6 +90,7 @@ class Setup:
     ema: Ema | None = None
     plan: list[tuple[int, int]] | None = None
     schedule_steps: int | None = None  # per-batch: the scheduler's steps (fewer than the batches with a rate floor)
+    graphed: graphs.GraphedStep | None = None  # a GPU's step, optimiser and EMA on device tensors (`training.graphs`)
 
     @property
     def evaluated(self) -> nn.Module:
@@ -144,6 +146,8 @@ def scheduled_step(setup: Setup, x: torch.Tensor, y: torch.Tensor, cfg: TrainCon
     (a batch schedule scales it linearly), the per-batch scheduler and the EMA; returns (loss, logits)."""
     resize = lambda t: t if size == t.shape[-1] else F.interpolate(t, size=(size, size), mode="bilinear",
                                                                    antialias=True, align_corners=False)
+    if setup.graphed is not None:  # the optimiser, its schedule and the EMA are in the graphed step
+        return setup.graphed.step(x, y)
     with torch.profiler.record_function("step"):  # labels for `bench --profile`; next to nothing when not profiling
         out = train_step(setup.model, setup.opt, resize(x), y, cfg, lr_scale=batch_size / cfg.batch_size, fused=fused)
         setup.step_schedule()
@@ -225,6 +229,11 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
     step an epoch-wise scheduler (the plateau one on the validation loss, never the test loss), then hand each
     seed's row and weights (`weights_of(g)`) to its record. Ctrl-C or an error leaves every folder consistent."""
     evaluated, seeds = setup.evaluated, len(records)
+    device = data.train[0].images.device
+    if data.device_path and setup.graphed is None and graphs.wanted(device):
+        setup.graphed = graphs.graphed(cfg, setup.model, setup.ema.module if setup.ema is not None else None, setup.plan,
+                                       len(data.train[0]), setup.schedule_steps, data.stacked, capture=True, fused=True,
+                                       log=log, groups=setup.opt.param_groups)
     probe = None if data.stacked else GradProbe(setup.model)
     sample = None if data.stacked else input_layout(next(mnist.batches(data.test, HISTOGRAM_IMAGES))[0])
     try:
