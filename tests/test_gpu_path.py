@@ -313,7 +313,7 @@ def test_a_graphed_step_asks_no_sync(mnist_dir, monkeypatch):
         setup.graphed = graphs.graphed(cfg, setup.model, setup.ema.module, setup.plan, len(data.train[0]),
                                        setup.schedule_steps, False, capture=False, fused=True, log=lambda _: None)
         train_epoch(setup, data, cfg, prefetch=False)
-    assert seen.syncs == ["tolist", "tolist"] and seen.mixed == [] and seen.copies == 1 + 4  # + the schedules, once
+    assert seen.syncs == ["tolist", "tolist"] and seen.mixed == [] and seen.copies == 1 + 3  # + the schedules, once
 
 
 def test_the_graph_is_a_gpus_and_asked_for():
@@ -325,3 +325,32 @@ def test_the_graph_is_a_gpus_and_asked_for():
     assert graphs.refusal(cfg, torch.nn.Linear(1, 1), [(28, 64)] * 3, False) is None
     assert "schedule" in graphs.refusal(cfg, torch.nn.Linear(1, 1), [(20, 64), (28, 64), (28, 64)], False)
     assert "adam" in graphs.refusal(dataclasses.replace(cfg, optimizer="adam"), torch.nn.Linear(1, 1), [(28, 64)], False)
+
+
+def test_a_faked_t4_trains_fp32_through_the_graphed_step(monkeypatch):
+    """A T4 (sm_75, no native bf16): its run decides fp32, its step can be graphed, and the graphed step's forward
+    runs without autocast; on an H100 (sm_90) the same step runs bf16."""
+    from tinydigits.training import graphs
+    from tinydigits.training.arithmetic import decide
+    from tinydigits.training.factories import training_model
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    for capability, precision in (((7, 5), "fp32"), ((9, 0), "bf16")):
+        monkeypatch.setattr(torch.cuda, "get_device_capability", lambda device=None, c=capability: c)
+        cfg = decide(planned(TrainConfig(model="steady", device="cuda", epochs=2, train_limit=128))).apply(
+            planned(TrainConfig(model="steady", device="cuda", epochs=2, train_limit=128)))
+        assert cfg.precision == precision
+        net = training_model("steady")
+        step = graphs.graphed(cfg, net, None, [(28, 64)] * 2, 128, 4, False, capture=False, fused=True,
+                              log=lambda _: None)
+        seen: list[bool] = []
+        real = torch.autocast.__init__
+
+        def watched(self, *a, _seen=seen, _real=real, **k):
+            _seen.append(k.get("enabled"))
+            _real(self, "cpu", *a[1:], **k)
+
+        monkeypatch.setattr(torch.autocast, "__init__", watched)
+        step.step(torch.randn(64, 1, 28, 28), torch.randint(0, 10, (64,)))
+        monkeypatch.setattr(torch.autocast, "__init__", real)
+        assert seen == [precision == "bf16"]

@@ -304,6 +304,31 @@ def format_table(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _device_run(model: str, seeds: int, images: int, device: str | None, data_dir: str | None, graphed: bool):
+    """(config, setup, data, probe, device) of `seeds` seeds of `model` on `images` images, on the device path."""
+    from tinydigits.training import graphs
+    from tinydigits.training.probe import GradProbe
+    from tinydigits.training.stack import stacked_setup
+    from tinydigits.training.train import seed_setup
+
+    plan = make(TrainConfig(model=model, device=device, data_dir=data_dir, portable=False, train_limit=images))
+    cfg = plan.config
+    dev = torch.device(cfg.device or ("cuda" if torch.cuda.is_available() else "cpu"))
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
+    if seeds > 1:
+        full, test = mnist.load_split("train", data_dir, dev, quiet=True), mnist.load_split("test", data_dir, dev, quiet=True)
+        setup, data, _ = stacked_setup(cfg, list(range(seeds)), plan.source, full.subset(torch.arange(images)), test)
+    else:
+        _, setup, data = seed_setup(cfg, dev, plan.budget, source=plan.source)
+    data = dataclasses.replace(data, on_device=True)
+    if graphed:
+        setup.graphed = graphs.graphed(cfg, setup.model, setup.ema.module if setup.ema is not None else None, setup.plan,
+                                       len(data.train[0]), setup.schedule_steps, data.stacked,
+                                       capture=dev.type == "cuda", fused=True, groups=setup.opt.param_groups)
+    return cfg, setup, data, None if data.stacked else GradProbe(setup.model), dev
+
+
 def device_steps(model: str = DEFAULT_MODEL, *, seeds: int = 1, steps: int = 50, blocks: int = 5,
                  device: str | None = None, data_dir: str | None = None, profile: bool = False,
                  graphed: bool = False) -> dict[str, Any]:
@@ -313,32 +338,12 @@ def device_steps(model: str = DEFAULT_MODEL, *, seeds: int = 1, steps: int = 50,
     makes the host wait for the device raises (`syncs` says so) instead of being timed. `profile`: one more block under
     torch.profiler, its top operators by device time (by CPU time on a CPU) as a table. `graphed`: the step as
     `training.graphs` makes it (one CUDA graph on a GPU, captured in the warm-up block; its functions eager on a CPU)."""
-    from tinydigits.training.probe import GradProbe
-    from tinydigits.training.stack import stacked_setup
-    from tinydigits.training.train import _batches, scheduled_step, seed_setup
+    from tinydigits.training.feed import step_batches
+    from tinydigits.training.train import scheduled_step
 
-    plan = make(TrainConfig(model=model, device=device, data_dir=data_dir, portable=False,
-                            train_limit=(blocks + 1 + profile) * steps * 64))
-    cfg = plan.config
-    dev = torch.device(cfg.device or ("cuda" if torch.cuda.is_available() else "cpu"))
-    if cfg.threads:
-        torch.set_num_threads(cfg.threads)
-    if seeds > 1:
-        full, test = mnist.load_split("train", data_dir, dev, quiet=True), mnist.load_split("test", data_dir, dev, quiet=True)
-        setup, data, _ = stacked_setup(cfg, list(range(seeds)), plan.source,
-                                       full.subset(torch.arange(cfg.train_limit)), test)
-    else:
-        _, setup, data = seed_setup(cfg, dev, plan.budget, source=plan.source)
-    data = dataclasses.replace(data, on_device=True)
-    probe = None if data.stacked else GradProbe(setup.model)
-    batches = _batches(data, cfg.batch_size, cfg.augment(), prefetch=False)
-    cuda = dev.type == "cuda"
-    if graphed:
-        from tinydigits.training import graphs
-
-        setup.graphed = graphs.graphed(cfg, setup.model, setup.ema.module if setup.ema is not None else None, setup.plan,
-                                       len(data.train[0]), setup.schedule_steps, data.stacked, capture=cuda, fused=True,
-                                       groups=setup.opt.param_groups)
+    cfg, setup, data, probe, dev = _device_run(model, seeds, (blocks + 1 + profile) * steps * 64, device, data_dir,
+                                               graphed)
+    batches, cuda = step_batches(data, cfg.batch_size, cfg.augment(), prefetch=False), dev.type == "cuda"
 
     def block() -> float:
         if cuda:
@@ -359,22 +364,25 @@ def device_steps(model: str = DEFAULT_MODEL, *, seeds: int = 1, steps: int = 50,
         return time.perf_counter() - start
 
     setup.model.train()
-    block()  # the warm-up: the first chunk's copy, the kernels' first launches, the cached bases
+    block()  # the warm-up: the first chunk's copy, the kernels' first launches, the cached bases, the graph's capture
     graph = None if setup.graphed is None else "captured" if setup.graphed.graph is not None else "eager"
     result: dict[str, Any] = {"model": model, "seeds": seeds, "graphed": graph, "device": str(dev), "steps": steps,
-                              "blocks": blocks,
-                              "batch_size": cfg.batch_size, "precision": cfg.precision, "threads": torch.get_num_threads()}
+                              "blocks": blocks, "batch_size": cfg.batch_size, "precision": cfg.precision,
+                              "threads": torch.get_num_threads()}
     try:
         times = [block() for _ in range(blocks)]
     except RuntimeError as err:  # the sync debug mode's error: which call waited
         return {**result, "syncs": str(err).splitlines()[0][:200], "ms_per_step": None}
     result.update(syncs=None, ms_per_step=1000 * statistics.median(times) / steps)
     if profile:
-        from torch.profiler import ProfilerActivity
-        from torch.profiler import profile as profiler
-
-        with profiler(activities=[ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if cuda else [])) as prof:
-            block()
-        result["profile"] = prof.key_averages().table(sort_by="cuda_time_total" if cuda else "cpu_time_total",
-                                                      row_limit=15)
+        result["profile"] = _profiled(block, cuda)
     return result
+
+
+def _profiled(block: Callable[[], float], cuda: bool) -> str:
+    """One more block under torch.profiler: its top operators by device time (CPU time on a CPU), as a table."""
+    from torch.profiler import ProfilerActivity, profile
+
+    with profile(activities=[ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if cuda else [])) as prof:
+        block()
+    return prof.key_averages().table(sort_by="cuda_time_total" if cuda else "cpu_time_total", row_limit=15)

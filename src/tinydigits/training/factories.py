@@ -7,6 +7,7 @@ import copy
 import itertools
 
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 from tinydigits import models
@@ -14,6 +15,19 @@ from tinydigits.errors import TinyDigitsError
 from tinydigits.models.registry import eval_mode
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout, model_layout
+
+
+def seed_losses(logits: torch.Tensor, y: torch.Tensor, label_smoothing: float = 0.0, fused: bool = False) -> torch.Tensor:
+    """Mean cross-entropy: logits [B, 10] and labels [B] give one number; a stack of G seeds' logits [B, G, 10]
+    and labels [B, G] give [G], each seed's own mean, whose sum gives every seed exactly its own gradients. `fused`:
+    the G means from one call (a GPU's way: one kernel whatever G), else one call per seed, the very op `train`
+    runs, so a CPU's stack of one is bit-identical to it."""
+    if logits.dim() == 3:
+        if fused:
+            return F.cross_entropy(logits.permute(0, 2, 1), y, label_smoothing=label_smoothing, reduction="none").mean(0)
+        return torch.stack([F.cross_entropy(logits[:, g], y[:, g], label_smoothing=label_smoothing)
+                            for g in range(logits.shape[1])])
+    return F.cross_entropy(logits, y, label_smoothing=label_smoothing)
 
 
 def make_optimizer(cfg: TrainConfig, params) -> torch.optim.Optimizer:

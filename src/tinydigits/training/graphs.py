@@ -26,7 +26,7 @@ from torch import nn
 
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout
-from tinydigits.training.factories import ema_decay, make_scheduler
+from tinydigits.training.factories import ema_decay, make_scheduler, seed_losses
 
 ENV = "TINYDIGITS_CUDA_GRAPHS"  # "1" captures a GPU's step, "0" never
 WARMUP_STEPS = 3  # eager steps on a side stream before the capture, as torch's CUDA-graph recipe asks
@@ -84,11 +84,11 @@ class GraphedStep:
         self.model, self.ema, self.cfg, self.fused, self.capture, self.log = model, ema_module, cfg, fused, capture, log
         self.params = [p for p in model.parameters() if p.requires_grad]
         self.buffers = [torch.zeros_like(p) for p in self.params]  # momentum: 0 * m + d is torch's first buffer, d
-        self.rates = torch.tensor(rates, dtype=torch.float32, device=device)
-        self.momenta = torch.tensor(momenta, dtype=torch.float32, device=device)
-        n = len(rates)
-        self.ema_weights = torch.tensor([1.0 - ema_decay(cfg.ema or 0.0, k) for k in range(n + 1)],
-                                        dtype=torch.float32, device=device)
+        # Made on the host and sent once each (`copy`: a copy even on a CPU, where the census counts it).
+        self.rates = torch.tensor(rates, dtype=torch.float32).to(device, copy=True)
+        self.momenta = torch.tensor(momenta, dtype=torch.float32).to(device, copy=True)
+        weights = [1.0 - ema_decay(cfg.ema or 0.0, k) for k in range(len(rates) + 1)]
+        self.ema_weights = torch.tensor(weights, dtype=torch.float32).to(device, copy=True)
         self.counter = torch.zeros((), dtype=torch.long, device=device)
         self.taken = 0  # host's count of the steps taken: the EMA's first is a copy, and warm-up ends at a count
         self.graph: torch.cuda.CUDAGraph | None = None
@@ -96,8 +96,6 @@ class GraphedStep:
         self.out: tuple[torch.Tensor, torch.Tensor] | None = None
 
     def _forward_backward(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        from tinydigits.training.train import seed_losses
-
         with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=self.cfg.precision == "bf16",
                             cache_enabled=False):  # a graph keeps no cast copies between replays
             logits = self.model(input_layout(x))
@@ -107,9 +105,13 @@ class GraphedStep:
         loss.sum().backward()
         return loss, logits
 
+    def _at(self, values: torch.Tensor) -> torch.Tensor:
+        """values[counter] as a 0-dim device tensor (plain indexing by a 0-dim tensor reads it on the host)."""
+        return torch.index_select(values, 0, self.counter.view(1)).view(())
+
     @torch.no_grad()
     def _update(self, first_ema: bool) -> None:
-        lr, momentum = self.rates[self.counter], self.momenta[self.counter]
+        lr, momentum = self._at(self.rates), self._at(self.momenta)
         grads = [p.grad for p in self.params]
         d = torch._foreach_add(grads, self.params, alpha=self.cfg.weight_decay) if self.cfg.weight_decay else grads
         if self.cfg.momentum:
@@ -129,7 +131,7 @@ class GraphedStep:
         if first:
             torch._foreach_copy_(mine, theirs)
             return
-        weight = self.ema_weights[self.counter]
+        weight = self._at(self.ema_weights)
         a, b = [f[0] for f in floats], [f[1] for f in floats]
         moved = torch._foreach_sub(b, a)
         torch._foreach_mul_(moved, weight)

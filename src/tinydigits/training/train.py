@@ -23,8 +23,16 @@ from tinydigits.training.arithmetic import ensure_arithmetic
 from tinydigits.training.config import TrainConfig, require_resolved
 from tinydigits.training.device import input_layout, pick_device
 from tinydigits.training.evaluate import evaluate, recompute_bn
-from tinydigits.training.factories import Ema, check_size, make_ema, make_optimizer, make_scheduler, training_model
-from tinydigits.training.prefetch import ahead
+from tinydigits.training.factories import (
+    Ema,
+    check_size,
+    make_ema,
+    make_optimizer,
+    make_scheduler,
+    seed_losses,
+    training_model,
+)
+from tinydigits.training.feed import Data, step_batches
 from tinydigits.training.probe import GradProbe
 from tinydigits.training.record import (
     DIGITS_SHOWN,
@@ -37,19 +45,6 @@ from tinydigits.training.record import (
 )
 
 HISTOGRAM_IMAGES = 256  # test images whose activations TensorBoard's histograms show each epoch
-
-
-def seed_losses(logits: torch.Tensor, y: torch.Tensor, label_smoothing: float = 0.0, fused: bool = False) -> torch.Tensor:
-    """Mean cross-entropy: logits [B, 10] and labels [B] give one number; a stack of G seeds' logits [B, G, 10]
-    and labels [B, G] give [G], each seed's own mean, whose sum gives every seed exactly its own gradients. `fused`:
-    the G means from one call (a GPU's way: one kernel whatever G), else one call per seed, the very op `train`
-    runs, so a CPU's stack of one is bit-identical to it."""
-    if logits.dim() == 3:
-        if fused:
-            return F.cross_entropy(logits.permute(0, 2, 1), y, label_smoothing=label_smoothing, reduction="none").mean(0)
-        return torch.stack([F.cross_entropy(logits[:, g], y[:, g], label_smoothing=label_smoothing)
-                            for g in range(logits.shape[1])])
-    return F.cross_entropy(logits, y, label_smoothing=label_smoothing)
 
 
 def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig, *,
@@ -119,27 +114,6 @@ class Setup:
             self.scheduler.step()
 
 
-@dataclass
-class Data:
-    """What the seeds train on: per seed a training split, its generator (order and augmentation) and its
-    validation split (None without `--val-split`); one test split. `stacked`: the seeds are one stacked network
-    (inputs side by side in channels, logits [B, G, 10]); else there is one seed and a plain model."""
-
-    train: list[mnist.Split]
-    generators: list[torch.Generator]
-    val: list[mnist.Split | None]
-    test: mnist.Split
-    stacked: bool = False
-    digits: torch.Tensor | None = None  # the first training digits, before any validation draw (augment.png's)
-    on_device: bool | None = None  # batches made the GPU's way (`mnist.device_batches`); None: where the data is
-
-    @property
-    def device_path(self) -> bool:
-        """The GPU's way: the draws a chunk at a time, every seed's batch in one pass, the seeds' losses in one call.
-        A CPU keeps its own (a batch at a time in a thread beside the step, a loss call per seed): its bits stay."""
-        return self.train[0].images.device.type != "cpu" if self.on_device is None else self.on_device
-
-
 def scheduled_step(setup: Setup, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig, size: int, batch_size: int,
                    fused: bool = False):
     """One batch: inputs at `size` (downscaled after augmentation), the step at the batch's learning-rate scale
@@ -170,7 +144,7 @@ def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, b
     batch_size = batch_size or cfg.batch_size
     loss_sum = correct = 0
     seen, start = 0, time.perf_counter()
-    for x, y in _batches(data, batch_size, augment, prefetch):
+    for x, y in step_batches(data, batch_size, augment, prefetch):
         loss, logits = scheduled_step(setup, x, y, cfg, size, batch_size, fused=data.device_path)
         if probe is not None:  # reads the gradients the step left (sampled): no bit of the run moves
             probe.step()
@@ -185,23 +159,6 @@ def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, b
     seconds = time.perf_counter() - start
     return [EpochStats(loss / seen, 100.0 * c / seen, seen, seconds)
             for loss, c in zip(loss_sum.reshape(-1).tolist(), correct.reshape(-1).tolist(), strict=True)]
-
-
-def _batches(data: Data, batch_size: int, augment, prefetch: bool):
-    """Each step's (x, y): seed g's images in channels g and its labels in column g for a stack, else [B, 1, H, W]
-    and [B]. On a GPU every seed's batch comes from one pass (`mnist.device_batches`); on a CPU each seed's stream is
-    made in a thread beside the step (`ahead`)."""
-    if data.device_path:
-        for x, y in mnist.device_batches(data.train, batch_size, data.generators, augment):
-            yield (x, y) if data.stacked else (x, y[:, 0])
-        return
-    streams = [mnist.batches(s, batch_size, g, augment) for s, g in zip(data.train, data.generators, strict=True)]
-    groups = zip(*streams, strict=True)
-    for group in (ahead(groups) if prefetch and data.train[0].images.device.type == "cpu" else groups):
-        if data.stacked:  # seed g's images in its own channels, its labels in column g
-            yield torch.cat([x for x, _ in group], 1), torch.stack([y for _, y in group], 1)
-        else:
-            yield group[0]
 
 
 def load_splits(cfg: TrainConfig, device: torch.device, quiet: bool = True) -> tuple[mnist.Split, mnist.Split]:
@@ -223,17 +180,20 @@ def _bar(off: bool, total: int, desc: str):
     return tqdm(total=total, unit="img", leave=False, desc=desc)
 
 
+def _graph_if_wanted(setup: Setup, cfg: TrainConfig, data: Data, log) -> None:
+    """A GPU run's step as one CUDA graph where it is asked for and can be (`training.graphs`)."""
+    if data.device_path and setup.graphed is None and graphs.wanted(data.train[0].images.device):
+        setup.graphed = graphs.graphed(cfg, setup.model, setup.ema.module if setup.ema is not None else None, setup.plan,
+                                       len(data.train[0]), setup.schedule_steps, data.stacked, capture=True, fused=True,
+                                       log=log, groups=setup.opt.param_groups)
+
+
 def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], weights_of: Callable[[int], nn.Module], *,
         log=print, quiet: bool = True, on_epoch: Callable[[dict[str, Any]], None] | None = None) -> None:
     """The epochs of a run (one record) or a stack (one record per seed): train, recompute batch norm, evaluate,
     step an epoch-wise scheduler (the plateau one on the validation loss, never the test loss), then hand each
     seed's row and weights (`weights_of(g)`) to its record. Ctrl-C or an error leaves every folder consistent."""
-    evaluated, seeds = setup.evaluated, len(records)
-    device = data.train[0].images.device
-    if data.device_path and setup.graphed is None and graphs.wanted(device):
-        setup.graphed = graphs.graphed(cfg, setup.model, setup.ema.module if setup.ema is not None else None, setup.plan,
-                                       len(data.train[0]), setup.schedule_steps, data.stacked, capture=True, fused=True,
-                                       log=log, groups=setup.opt.param_groups)
+    evaluated, seeds, _ = setup.evaluated, len(records), _graph_if_wanted(setup, cfg, data, log)
     probe = None if data.stacked else GradProbe(setup.model)
     sample = None if data.stacked else input_layout(next(mnist.batches(data.test, HISTOGRAM_IMAGES))[0])
     try:

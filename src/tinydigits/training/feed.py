@@ -1,0 +1,52 @@
+"""What the seeds train on (`Data`) and each step's batches from it (`step_batches`): a CPU's a batch at a time
+in a thread beside the step, a GPU's every seed at once from chunks of draws (`mnist.device_batches`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import torch
+
+from tinydigits.data import mnist
+from tinydigits.data.augment import Augment
+from tinydigits.training.prefetch import ahead
+
+
+@dataclass
+class Data:
+    """What the seeds train on: per seed a training split, its generator (order and augmentation) and its
+    validation split (None without `--val-split`); one test split. `stacked`: the seeds are one stacked network
+    (inputs side by side in channels, logits [B, G, 10]); else there is one seed and a plain model."""
+
+    train: list[mnist.Split]
+    generators: list[torch.Generator]
+    val: list[mnist.Split | None]
+    test: mnist.Split
+    stacked: bool = False
+    digits: torch.Tensor | None = None  # the first training digits, before any validation draw (augment.png's)
+    on_device: bool | None = None  # batches made the GPU's way (`mnist.device_batches`); None: where the data is
+
+    @property
+    def device_path(self) -> bool:
+        """The GPU's way: the draws a chunk at a time, every seed's batch in one pass, the seeds' losses in one call.
+        A CPU keeps its own (a batch at a time in a thread beside the step, a loss call per seed): its bits stay."""
+        return self.train[0].images.device.type != "cpu" if self.on_device is None else self.on_device
+
+
+def step_batches(data: Data, batch_size: int, augment: Augment | None, prefetch: bool
+                 ) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+    """Each step's (x, y): seed g's images in channels g and its labels in column g for a stack, else [B, 1, H, W]
+    and [B]. On a GPU every seed's batch comes from one pass (`mnist.device_batches`); on a CPU each seed's stream is
+    made in a thread beside the step (`ahead`)."""
+    if data.device_path:
+        for x, y in mnist.device_batches(data.train, batch_size, data.generators, augment):
+            yield (x, y) if data.stacked else (x, y[:, 0])
+        return
+    streams = [mnist.batches(s, batch_size, g, augment) for s, g in zip(data.train, data.generators, strict=True)]
+    groups = zip(*streams, strict=True)
+    for group in (ahead(groups) if prefetch and data.train[0].images.device.type == "cpu" else groups):
+        if data.stacked:  # seed g's images in its own channels, its labels in column g
+            yield torch.cat([x for x, _ in group], 1), torch.stack([y for _, y in group], 1)
+        else:
+            yield group[0]
