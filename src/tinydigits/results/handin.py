@@ -268,7 +268,7 @@ def _check_block(step: judge.Step, pictures: dict[str, str]) -> list[str]:
     if not step.check:
         return []
     head, rows = seed_table(step.check.verdict, step.budget)
-    out = ["Over seeds (`check`): " + step.check.odds.sentence() + ".", "", md_table(head, rows), ""]
+    out = ["Over seeds (`check`): " + judge.odds_sentence(step) + ".", "", md_table(head, rows), ""]
     if "check.png" in pictures:
         out += [f"![the check's seeds]({pictures['check.png']})", ""]
     return out
@@ -282,9 +282,11 @@ def _result_tables(step: judge.Step, pictures: dict[str, str]) -> list[str]:
               "not recorded with this run (it trained before tinydigits recorded layer tables)")
     out = ["<details><summary>Layers (`tinydigits summary` as it trained: output shape, parameters, receptive field "
            "and jump in input pixels)</summary>", "", layers, "", "</details>", "",
-           f"Epoch log (seed {step.seed}; train figures: a running average over the epoch; test: after it; lr: at its "
-           "start):", "", md_table(["epoch", "train loss", "train acc %", "test loss", "test acc %", "lr", "seconds"],
-                                   log), ""]
+           f"Epoch log (seed {step.seed}; train figures: a running average over the epoch"
+           + (" of the live weights" if step.run.settings.ema else "") + "; test: after it"
+           + (f", of the EMA weights (decay {step.run.settings.ema:g})" if step.run.settings.ema else "")
+           + "; lr: at its start):", "",
+           md_table(["epoch", "train loss", "train acc %", "test loss", "test acc %", "lr", "seconds"], log), ""]
     out += [f"![{name.removesuffix('.png')}]({path})" for name, path in pictures.items()
             if name.endswith(".png") and name != "check.png"]
     if step.run.per_class:
