@@ -332,6 +332,10 @@ def test_a_step_schedule_whose_first_cut_comes_after_the_last_epoch_is_inert_and
     cut = _step(curve, curve, lr=[0.01] * 2 + [0.001] * 3, epochs=5, scheduler="step", step_size=2, step_gamma=0.1)
     assert not next(c for c in rules.changes(before, cut) if c.text.startswith("scheduler")).inert
     assert "inert" not in rules.rate_text(cut.run) and "every change was inert" not in "\n".join(rules.change_lines(before, cut))
+    # and one after a one-cycle: the step schedule never cut, yet the rate's course is not the step before's
+    cycle = _step(curve, curve, lr=[0.001, 0.009, 0.008, 0.005, 0.002], epochs=5, scheduler="onecycle")
+    acted = next(c for c in rules.changes(cycle, inert) if c.text.startswith("scheduler"))
+    assert not acted.inert and "in effect the step before's onecycle → a constant rate" in acted.text
 
 
 def test_a_rate_0_dropout_added_is_inert():
@@ -452,3 +456,17 @@ def test_an_ema_run_says_train_is_the_live_weights_and_test_the_average():
     test = [97.0 + 0.1 * i for i in range(15)]
     assert "live weights" in rules.fit_lines(_step(test, test, ema=0.999))[0]
     assert "live weights" not in rules.fit_lines(_step(test, test))[0]
+
+
+def test_a_registered_target_is_used_only_where_it_speaks_of_the_steps_shown():
+    from tinydigits.results.handin import _registered_target
+    from tinydigits.results.records import Run
+
+    def registered(name: str) -> rules.Step:
+        return rules.Step(Run.from_files(Path("."), {"model": name, "target": None, "budget": {},
+                                                     "origin": {"kind": "registry", "name": name}}, {"epochs": []}))
+
+    alone = _registered_target(registered("model3b"), {"model2", "model3b"})  # its Target argues from model3
+    assert alone.startswith("— ") and "does not show: model3" in alone
+    assert "own Target, from its write-up" in _registered_target(registered("model3b"), {"model3", "model3b"})
+    assert "own Target, from its write-up" in _registered_target(registered("model2"), {"model1", "model2"})

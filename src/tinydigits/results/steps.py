@@ -261,14 +261,15 @@ def fit_of(step: Step, f: Facts) -> Fit:
                                    f"counts) while test accuracy stalled ({_course(step, f)}, inside its noise of "
                                    f"±{f.band:.2f})")
     if f.gap > GAP_POINTS:
-        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}) while test accuracy still rose "
-                              f"({_course(step, f)}): an early run, not over-fitting (that needs test to stall while "
+        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}) while test accuracy rose over those "
+                              f"epochs ({_course(step, f)}): an early run, not over-fitting (that needs test to stall while "
                               "train leads it)")
     if max(f.best_train, f.best_test) < line:
-        lowered = f"; the train figure is measured with {' and '.join(f.hinders)}, which lower it" if f.hinders else ""
+        lowered = (f"; the train figure is measured with {' and '.join(f.hinders)}, which "
+                   f"{'lower' if len(f.hinders) > 1 else 'lowers'} it" if f.hinders else "")
         if f.rise > f.band:
-            lowered += (f"; test still rose ({_course(step, f)}), so the train figure (a running average over each "
-                        "epoch) lags the weights at the epoch's end")
+            lowered += (f"; test rose over the judged epochs ({_course(step, f)}), so the train figure (a running "
+                        "average over each epoch) lags the weights at the epoch's end")
         lead = (f"train leads test by {f.gap:.2f} points ({where}), no more than the {GAP_POINTS} that would count as "
                 "over-fitting" if f.gap >= 0 else f"test leads train by {-f.gap:.2f} points ({where}), so train does "
                 "not lead at all")
@@ -421,13 +422,27 @@ def ema_note(step: Step) -> str:
 
 # ----------------------------------------------------------------------------------------------- what to do next
 NEXT = {"under-fitting": ("capacity", "rate", "epochs"), "over-fitting": ("regularisation", "augmentation"),
-        "neither": ("margin",), "cannot tell": ("epochs",)}  # what each diagnosis calls for
+        "neither": ("margin",), "cannot tell": ("epochs",),
+        "did not learn": ("normalisation", "rate", "lower rate")}  # what each diagnosis calls for
+
+
+def needs(f: Facts) -> str:
+    """The diagnosis a next step answers: under-fitting at chance is its own (the start, not the capacity)."""
+    return "did not learn" if f.fit.diagnosis == "under-fitting" and f.best_test < CHANCE_POINTS else f.fit.diagnosis
+
+
+def _label(f: Facts) -> str:
+    d = needs(f)
+    return f"{'under-fitting, ' if d == 'did not learn' else ''}{d} → {', '.join(NEXT[d])}"
 
 
 def next_line(step: Step, f: Facts) -> str:
     """What the diagnosis says the next step should change (and, where the line is held, what is left: the margin)."""
-    d = f.fit.diagnosis
-    if d == "under-fitting":
+    d = needs(f)
+    if d == "did not learn":
+        what = ("make it train before anything else: batch norm after the convs, or another rate (a net stuck at "
+                "chance, or answering one digit for every image, has not started; capacity and epochs come after)")
+    elif d == "under-fitting":
         what = ("more capacity (channels where the net is narrowest), a higher or scheduled learning rate, or more "
                 "epochs - not regularisation, which would lower the training figure further")
     elif d == "over-fitting":
@@ -441,11 +456,10 @@ def next_line(step: Step, f: Facts) -> str:
         if record and record.ran:
             where += f"; `{record.model}`'s own seeds held on {record.held} of {record.ran}"
         elif step.check:
-            held, ran = step.check.verdict.held()
-            where += f"; {held} of {ran} seeds held"
+            where += f"; `check`'s verdict: {step.check.verdict.line()}"
         what = (f"the margin: the fit leaves nothing to correct, and {where}) - a steadier, higher end of "
                 "the curve (an annealed rate, weight averaging, augmentation), judged over several seeds (`check`)")
-    return f"- next ({d} → {', '.join(NEXT[d])}): {what}."
+    return f"- next ({_label(f)}): {what}."
 
 
 
@@ -647,15 +661,17 @@ def odds_sentence(step: Step) -> str:
     odds = step.check.odds
     if odds.probability is None:
         return f"{odds.held()}; {odds.note or 'too few seeds for odds'}"
-    counted = (f"counted, the pass rate is at least {100 * odds.rate_lower:.1f} % (95 % Clopper-Pearson bound: what "
-               f"{odds.seeds} seeds show)" if odds.rate_lower is not None else "")
+    counted = ("" if odds.rate_lower is None else "counted, none held, so no pass rate above 0 is shown"
+               if not odds.passed else f"counted, the pass rate is at least {100 * odds.rate_lower:.1f} % (95 % "
+               f"Clopper-Pearson bound: what {odds.seeds} seeds show)")
 
     def pct(p: float) -> str:
         return "above 99.99 %" if p > 0.9999 else f"{100 * p:.2f} %"
 
     beyond = (f" - the line lies {odds.margin_sd:.1f} sd below the seeds' mean, so this is the normal curve's tail, "
               f"beyond what {odds.seeds} seeds can show by counting"
-              if odds.rate_lower is not None and odds.probability_lower > odds.rate_lower else "")
+              if odds.rate_lower is not None and odds.margin_sd > 0 and odds.probability_lower > odds.rate_lower
+              else "")
     return (f"{odds.held()}" + (f"; {counted}" if counted else "") + f"; a normal model of the seeds' min(last "
             f"{step.last}) (mean {odds.mean:.3f}, sd {odds.sd:.3f}) puts a new seed's odds at {pct(odds.probability)} "
             f"(95 % lower bound {pct(odds.probability_lower)}){beyond}")
@@ -984,9 +1000,21 @@ def changes(previous: Step, step: Step) -> list[Change]:
         kind = ("rate" if key in RATE_SETTINGS else "regularisation" if key in REGULARISERS else "averaging"
                 if key == "ema" else "augmentation" if key.startswith("augment") else "data"
                 if key in settings_of("data") else "recipe")
-        inert = schedule_inert(step) if key in ("scheduler", "step_size", "step_gamma") else \
-            augment_inert(step) if kind == "augmentation" else ""
+        if key == "lr" and (after.get("lr") or 0) < (before.get("lr") or 0):
+            kind = "lower rate"
+        inert = ""
+        if key in ("scheduler", "step_size", "step_gamma") and (why := schedule_inert(step)):
+            same = [e.lr for e in previous.run.epochs] == [e.lr for e in step.run.epochs]
+            if same:  # the rates every epoch started with are the step before's: the schedule changed nothing
+                inert = why
+            else:
+                t += (f" (it never cut here: {why.removeprefix('inert: ')} - in effect the step before's "
+                      f"{previous.run.settings.scheduler or 'schedule'} → a constant rate)")
+        elif kind == "augmentation":
+            inert = augment_inert(step)
         out.append(Change(t, kind, inert, "recipe"))
+    if len(step.run.epochs) > len(previous.run.epochs):
+        out.append(Change(f"epochs {len(previous.run.epochs)} → {len(step.run.epochs)}", "epochs", part="epochs"))
     return out
 
 
@@ -1075,10 +1103,10 @@ def change_lines(previous: Step, step: Step) -> list[str]:
 def _against_next(previous: Step, a: Facts, found: list[Change]) -> str:
     """This step's changes read against the step before's "next" (`next_line`): which follow it, which go against it
     (regularisation or augmentation for an under-fit, capacity or epochs for an over-fit), which are neither."""
-    d = a.fit.diagnosis
+    d = needs(a)
     wanted = NEXT[d]
     acted = [c for c in found if not c.inert]
-    said = f"- read against step {previous.name}'s next ({d} → {', '.join(wanted)}): "
+    said = f"- read against step {previous.name}'s next ({_label(a)}): "
     if not acted:
         return said + "no change acted, so nothing follows it."
     if d == "neither":
@@ -1093,7 +1121,7 @@ def _against_next(previous: Step, a: Facts, found: list[Change]) -> str:
         parts.append("follows it: " + "; ".join(f"{c.text} ({c.kind})" for c in follows))
     if against:
         parts.append("against it: " + "; ".join(f"{c.text} ({c.kind})" for c in against)
-                     + f" - what the step before's {d} did not call for")
+                     + " - what the step before's diagnosis did not call for")
     if other:
         parts.append("neither: " + "; ".join(f"{c.text} ({c.kind})" for c in other))
     verdict = ("the step follows it" if follows and not against else "the step goes against it" if against and not follows
