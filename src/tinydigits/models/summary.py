@@ -198,4 +198,18 @@ def architecture(model: nn.Module) -> dict[str, Any]:
     what a write-up shows and compares without running the model's code again."""
     rows = summarize(model)
     modules = dict(model.named_modules())
-    return {"layers": [asdict(r) for r in rows], "modules": {r.name: module_settings(modules[r.name]) for r in rows}}
+    return {"layers": [asdict(r) for r in rows], "modules": {r.name: module_settings(modules[r.name]) for r in rows},
+            "init_sha256": weights_digest(model)}
+
+
+def weights_digest(model: nn.Module) -> str:
+    """sha256 of a model's parameters (each one's shape and fp32 bytes, in registration order; not their names, which
+    do not change a weight): recorded before the first step, it says whether two runs started from the same weights
+    without keeping the weights."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for p in model.parameters():
+        digest.update(f"{tuple(p.shape)};".encode())
+        digest.update(p.detach().to("cpu", torch.float32).contiguous().numpy().tobytes())
+    return digest.hexdigest()

@@ -102,7 +102,7 @@ def render(steps: list[judge.Step], pictures: dict[int, dict[str, str]], with_ov
     if with_overview:
         out += ["![every step: loss, accuracy, and accuracy near the line](steps.png)", ""]
     for i, step in enumerate(steps):
-        out += step_block(i, step, steps[i - 1] if i else None, pictures.get(i, {}))
+        out += step_block(i, step, steps[i - 1] if i else None, pictures.get(i, {}), {s.name for s in steps})
     return "\n".join(out)
 
 
@@ -124,13 +124,16 @@ def overview_table(steps: list[judge.Step]) -> str:
     return md_table(head, rows)
 
 
-def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: dict[str, str]) -> list[str]:
+def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: dict[str, str],
+               names: set[str] | None = None) -> list[str]:
     """One step: Target, Result in a few lines, the Analysis, then the evidence it rests on (the recipe, the check's
-    seeds, the layer table, the code, the epoch log, the pictures)."""
+    seeds, the layer table, the code, the epoch log, the pictures). `names`: every step's model in the hand-in."""
     f = judge.facts(step)
     where = (f"check `{step.check_folder.name}`, seed {step.seed} shown in detail: {step.why_shown}" if step.check
              else f"run `{step.folder.name}`, seed {step.seed}")
-    out = [f"## Step {i + 1}: {step.name} ({where})", "", f"**Target:** {step.run.target or _registered_target(step)}", "",
+    shown = (names or set()) | {step.name} | ({previous.name} if previous else set())
+    out = [f"## Step {i + 1}: {step.name} ({where})", "",
+           f"**Target:** {step.run.target or _registered_target(step, shown)}", "",
            "**Result:**", "",
            f"- parameters: {f.params:,}; receptive field at the head: {f.rf or 'not recorded'} px",
            f"- epochs: {f.epochs}; training images: {step.train_images:,} of MNIST's 60,000; tested on its 10,000 test "
@@ -152,17 +155,27 @@ def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: 
     return out + _check_block(step, pictures) + _result_tables(step, pictures)
 
 
-def _registered_target(step: judge.Step) -> str:
+def _registered_target(step: judge.Step, shown: set[str] | None = None) -> str:
     """A registered model's own Target, from its write-up (data beside the zoo, no model code run), when the run
-    recorded none; else a dash."""
+    recorded none and the Target speaks only of the steps shown (`shown`: their names); else a dash, and why."""
+    import re
     from importlib import resources
 
     if step.run.origin.get("kind") != "registry":
         return "—"
-    found = resources.files("tinydigits.models") / "write_ups" / f"{step.run.origin.get('name')}.md"
+    ups = resources.files("tinydigits.models") / "write_ups"
+    found = ups / f"{step.run.origin.get('name')}.md"
     text = found.read_text() if found.is_file() else ""
     target = " ".join(text.split("Result")[0].removeprefix("Target:").split())
-    return f"{target} *(`{step.name}`'s own Target, from its write-up: the run recorded none)*" if target else "—"
+    if not target:
+        return "—"
+    registered = {f.name.removesuffix(".md") for f in ups.iterdir() if f.name.endswith(".md")}
+    others = sorted(name for name in registered - (shown or {step.name})
+                    if re.search(rf"\b{re.escape(name)}\b", target))
+    if others:
+        return (f"— *(the run recorded none, and `{step.name}`'s write-up's Target argues from models this hand-in "
+                f"does not show: {', '.join(others)})*")
+    return f"{target} *(`{step.name}`'s own Target, from its write-up: the run recorded none)*"
 
 
 def environment_text(run) -> str:
@@ -268,7 +281,7 @@ def _check_block(step: judge.Step, pictures: dict[str, str]) -> list[str]:
     if not step.check:
         return []
     head, rows = seed_table(step.check.verdict, step.budget)
-    out = ["Over seeds (`check`): " + step.check.odds.sentence() + ".", "", md_table(head, rows), ""]
+    out = ["Over seeds (`check`): " + judge.odds_sentence(step) + ".", "", md_table(head, rows), ""]
     if "check.png" in pictures:
         out += [f"![the check's seeds]({pictures['check.png']})", ""]
     return out
@@ -282,9 +295,11 @@ def _result_tables(step: judge.Step, pictures: dict[str, str]) -> list[str]:
               "not recorded with this run (it trained before tinydigits recorded layer tables)")
     out = ["<details><summary>Layers (`tinydigits summary` as it trained: output shape, parameters, receptive field "
            "and jump in input pixels)</summary>", "", layers, "", "</details>", "",
-           f"Epoch log (seed {step.seed}; train figures: a running average over the epoch; test: after it; lr: at its "
-           "start):", "", md_table(["epoch", "train loss", "train acc %", "test loss", "test acc %", "lr", "seconds"],
-                                   log), ""]
+           f"Epoch log (seed {step.seed}; train figures: a running average over the epoch"
+           + (" of the live weights" if step.run.settings.ema else "") + "; test: after it"
+           + (f", of the EMA weights (decay {step.run.settings.ema:g})" if step.run.settings.ema else "")
+           + "; lr: at its start):", "",
+           md_table(["epoch", "train loss", "train acc %", "test loss", "test acc %", "lr", "seconds"], log), ""]
     out += [f"![{name.removesuffix('.png')}]({path})" for name, path in pictures.items()
             if name.endswith(".png") and name != "check.png"]
     if step.run.per_class:

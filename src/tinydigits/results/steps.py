@@ -28,6 +28,8 @@ GAP_POINTS = 0.5  # train above test by more than this (mean of the last N epoch
 CHANCE_POINTS = 20.0  # test accuracy below this: the network has not learnt (chance is 10 %)
 CHANCE_LOSS = 2.2  # test loss above this: at chance too (ln 10 = 2.30 is a uniform guess)
 STALL_POINTS = 0.05  # a later epoch must beat the best so far by more than this to count as still improving
+LOSS_STALL = 0.02  # test loss still learning: a later epoch below the lowest so far by more than this share of it
+ON_LINE = 0.05  # a margin this small (five test images) either side of the line is the line itself
 TEST_IMAGES = 10_000  # MNIST's test set: what a test accuracy's noise is counted over
 MNIST_TRAIN = records.MNIST_TRAIN
 MNIST_TEST_CLASSES = (980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009)  # images of each digit in the test set
@@ -172,7 +174,7 @@ class Facts:
     min_last: float
     moved: float  # max - min of test accuracy over the judged epochs
     gap: float  # train minus test, mean of the judged epochs
-    rise: float  # test accuracy's mean gain an epoch over the judged epochs
+    rise: float  # test accuracy's trend an epoch over the judged epochs: a least-squares slope (one epoch: its gain)
     seconds: float
     rf: int
     band: float  # the noise of one test pass at the final accuracy (two standard errors)
@@ -184,6 +186,7 @@ class Facts:
     rate: str  # the learning rate's course: constant, its step events, the one-cycle's peak and end
     margin: float  # the lowest judged epoch against the line (negative: below it)
     thin: bool  # held, by less than the noise of one test pass
+    on_line: bool  # within ON_LINE points of the line, either side
     target: list[tuple[str, bool | None, str]] = field(default_factory=list)  # (the Target's part, met, the figure)
 
 
@@ -193,7 +196,7 @@ def facts(step: Step) -> Facts:
     n = min(budget.last, len(test))
     best = max(range(len(test)), key=lambda i: (test[i], -i))
     gap = sum(a - b for a, b in zip(train[-n:], test[-n:], strict=True)) / n
-    rise = sum(test[i] - (test[i - 1] if i else 10.0) for i in range(len(test) - n, len(test))) / n
+    rise = trend(test, n)
     band = noise_band(test[-1])
     start = [e.epoch for e in run.epochs if e.test_acc < CHANCE_POINTS or e.test_loss > CHANCE_LOSS]
     falls = [(run.epochs[i].epoch, test[i - 1] - test[i]) for i in range(1, len(test))]
@@ -205,11 +208,24 @@ def facts(step: Step) -> Facts:
     f = Facts(params=run.params, epochs=len(test), n=n, best_train=max(train), best_test=test[best], best_epoch=best + 1,
               min_last=min_last, moved=max(test[-n:]) - min_last, gap=gap, rise=rise,
               seconds=sum(e.seconds for e in run.epochs), rf=run.layers[-1].rf if run.layers else 0, band=band,
-              start=start, fit=Fit("", ""), hinders=hinders, drop=drop, stall=stall_text(test), rate=rate_text(run),
-              margin=margin, thin=0 <= margin < noise_band(min_last))
+              start=start, fit=Fit("", ""), hinders=hinders, drop=drop, stall=stall_text(test, run_losses(run)),
+              rate=rate_text(run), margin=margin, thin=0 <= margin < noise_band(min_last),
+              on_line=abs(margin) <= ON_LINE + 1e-9)
     f.fit = fit_of(step, f)
     f.target = target_parts(step, f)
     return f
+
+
+def trend(test: list[float], n: int) -> float:
+    """Test accuracy's change an epoch over the last `n` epochs, from the course of those epochs: their least-squares
+    slope, so a jump into the first of them (a start at chance) is not averaged in; one epoch: its gain over the one
+    before (or over chance)."""
+    points = test[-n:]
+    if len(points) < 2:
+        return points[-1] - (test[-2] if len(test) > 1 else 10.0)
+    xs = range(len(points))
+    mx, my = (len(points) - 1) / 2, sum(points) / len(points)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, points, strict=True)) / sum((x - mx) ** 2 for x in xs)
 
 
 def _hinders(step: Step, n: int) -> list[str]:
@@ -245,18 +261,20 @@ def fit_of(step: Step, f: Facts) -> Fit:
                                    f"counts) while test accuracy stalled ({_course(step, f)}, inside its noise of "
                                    f"±{f.band:.2f})")
     if f.gap > GAP_POINTS:
-        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}) while test accuracy still rose by "
-                              f"{f.rise:.2f} points an epoch: an early run, not over-fitting (that needs test to stall "
-                              "while train leads it)")
+        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}) while test accuracy rose over those "
+                              f"epochs ({_course(step, f)}): an early run, not over-fitting (that needs test to stall while "
+                              "train leads it)")
     if max(f.best_train, f.best_test) < line:
-        lowered = f"; the train figure is measured with {' and '.join(f.hinders)}, which lower it" if f.hinders else ""
+        lowered = (f"; the train figure is measured with {' and '.join(f.hinders)}, which "
+                   f"{'lower' if len(f.hinders) > 1 else 'lowers'} it" if f.hinders else "")
         if f.rise > f.band:
-            lowered += (f"; test still rose {f.rise:.2f} points an epoch, so the train figure (a running average over "
-                        "each epoch) lags the weights at the epoch's end")
+            lowered += (f"; test rose over the judged epochs ({_course(step, f)}), so the train figure (a running "
+                        "average over each epoch) lags the weights at the epoch's end")
+        lead = (f"train leads test by {f.gap:.2f} points ({where}), no more than the {GAP_POINTS} that would count as "
+                "over-fitting" if f.gap >= 0 else f"test leads train by {-f.gap:.2f} points ({where}), so train does "
+                "not lead at all")
         return Fit("under-fitting", f"neither the training accuracy (best {f.best_train:.2f} %) nor the test accuracy "
-                                    f"(best {f.best_test:.2f} %) reaches the {line} % line, and train leads test by no "
-                                    f"more than the {GAP_POINTS} that would count ({f.gap:+.2f} points, {where})"
-                                    f"{lowered}")
+                                    f"(best {f.best_test:.2f} %) reaches the {line} % line, and {lead}{lowered}")
     plain = (f"; the judged epochs trained without augmentation (the last {step.run.settings.augment_off_last}), "
              "so their train figure is on digits as they are" if augmentations(step.config)
              and (step.run.settings.augment_off_last or 0) >= f.n else "")
@@ -272,12 +290,12 @@ def fit_of(step: Step, f: Facts) -> Fit:
 
 
 def _course(step: Step, f: Facts) -> str:
-    """Test accuracy over the judged epochs from the epoch before them: `98.77 → 98.76 % from epoch 12 to 15, -0.00
-    points an epoch`."""
+    """Test accuracy epoch by epoch over the judged epochs and its trend: `98.77, 98.80, 98.76 % at epochs 13-15, a
+    trend of -0.00 points an epoch` - the course itself, so one jump cannot pass for a steady rise."""
     test = step.run.test()
-    first = len(test) - f.n - 1
-    start, epoch = (test[first], first + 1) if first >= 0 else (10.0, 0)
-    return (f"{start:.2f} → {test[-1]:.2f} % from epoch {epoch} to {len(test)}, {f.rise:+.2f} points an epoch")
+    first = len(test) - f.n
+    return (f"{', '.join(f'{a:.2f}' for a in test[first:])} % at epochs {_span(list(range(first + 1, len(test) + 1)))}, "
+            f"a trend of {f.rise:+.2f} points an epoch")
 
 
 def _test_above(step: Step, f: Facts) -> str:
@@ -291,21 +309,37 @@ def _test_above(step: Step, f: Facts) -> str:
     return "explained by what the run had, not under-fitting: " + "; ".join(causes)
 
 
-def stall_text(test: list[float]) -> str:
+def run_losses(run: Run) -> list[float]:
+    return [e.test_loss for e in run.epochs]
+
+
+def loss_still_falls(loss: list[float] | None, s: int) -> bool:
+    """Test loss after epoch `s` below the lowest before it by more than LOSS_STALL of it: the net still learns."""
+    return bool(loss) and min(loss[s:]) < min(loss[:s]) * (1 - LOSS_STALL)
+
+
+def stall_text(test: list[float], loss: list[float] | None = None) -> str:
     """Where test accuracy stopped improving, consistent with its best epoch: from the first epoch after which no
-    later one beat the best so far by more than STALL_POINTS."""
+    later one beat the best so far by more than STALL_POINTS - and stalled only where test loss stopped falling too
+    (`stall_epoch`); an accuracy flat while its loss still fell is said as such."""
     best = max(range(len(test)), key=lambda i: (test[i], -i))
-    for s in range(1, len(test)):
+    at = f"best {test[best]:.2f} % at epoch {best + 1}"
+    if (s := stall_epoch(test, loss)) is not None:
         gain = max(test[s:]) - max(test[:s])
-        if gain <= STALL_POINTS:
-            return (f"after epoch {s} test accuracy gained at most {max(gain, 0):.2f} points (best {test[best]:.2f} % at "
-                    f"epoch {best + 1}; a gain of {STALL_POINTS} or less counts as stalled)")
-    return f"test accuracy still rose by more than {STALL_POINTS} points in the last epoch (best {test[best]:.2f} % at " \
-           f"epoch {best + 1})"
+        return (f"after epoch {s} test accuracy gained at most {max(gain, 0):.2f} points ({at}; a gain of {STALL_POINTS} "
+                "or less counts as stalled" + (", and test loss stopped falling too)" if loss else ")"))
+    if (s := stall_epoch(test)) is not None:  # the accuracy flat, its loss still falling
+        gain = max(test[s:]) - max(test[:s])
+        return (f"after epoch {s} test accuracy gained at most {max(gain, 0):.2f} points ({at}), but test loss still "
+                f"fell ({min(loss[:s]):.4f} at best up to epoch {s}, {min(loss[s:]):.4f} after it): the net still "
+                "learns, so not stalled")
+    return f"test accuracy still rose by more than {STALL_POINTS} points in the last epoch ({at})"
 
 
-def stall_epoch(test: list[float]) -> int | None:
-    return next((s for s in range(1, len(test)) if max(test[s:]) - max(test[:s]) <= STALL_POINTS), None)
+def stall_epoch(test: list[float], loss: list[float] | None = None) -> int | None:
+    """The epoch after which test accuracy stalled - and test loss with it (None: it did not stall)."""
+    return next((s for s in range(1, len(test)) if max(test[s:]) - max(test[:s]) <= STALL_POINTS
+                 and not loss_still_falls(loss, s)), None)
 
 
 def rate_events(run: Run) -> list[tuple[int, float]]:
@@ -318,6 +352,11 @@ def rate_text(run: Run) -> str:
     rates = [e.lr for e in run.epochs]
     schedule = run.settings.scheduler
     if len(set(rates)) == 1:
+        if schedule == "step":
+            size = run_step_size(run)
+            return (f"the rate was constant ({rates[0]:.4g}): the step schedule's first cut (every {size} epochs) comes "
+                    f"after the last epoch ({len(rates)}), so the schedule was inert" if size >= len(rates) else
+                    f"the rate was constant ({rates[0]:.4g})")
         return f"the rate was constant ({rates[0]:.4g})"
     if schedule == "onecycle":
         peak = max(range(len(rates)), key=lambda i: rates[i])
@@ -353,13 +392,14 @@ def verdict_reason(step: Step) -> str:
     margin said to be thin."""
     v, f = verdict_of(step), facts(step)
     head = f"**{'PASS' if v.passed else 'FAIL'}**"
-    thin = (f" - a thin pass: {f.margin:.2f} points above the line, inside the noise of one test pass "
-            f"(±{noise_band(f.min_last):.3f})") if v.passed and f.thin else ""
+    thin = (f" - {'on the line' if f.on_line else 'a thin pass'}: {f.margin:.2f} points above it, inside the noise of "
+            f"one test pass (±{noise_band(f.min_last):.3f})") if v.passed and f.thin else ""
     why = reason(v, step.budget, step.run.test())
     if step.check:
         return (f"{head} for seed {step.seed}, the one shown: {why}{thin}; the check over all its seeds: "
                 f"**{step.check.verdict.line()}**")
-    return f"{head}: {why}{thin}; this seed ({step.seed}) only - a new seed may differ (`check` judges several)"
+    return (f"{head}: {why}{thin}; this seed ({step.seed}) only - a new seed may differ (`check` judges several)"
+            f"{_record_text(step)}")
 
 
 def fit_lines(step: Step) -> list[str]:
@@ -370,7 +410,57 @@ def fit_lines(step: Step) -> list[str]:
 def _fit_sentence(step: Step, f: Facts) -> str:
     short = f" Measured on a shortened run ({', '.join(step.shortened)}): not the model's figure at the budget." \
         if step.shortened else ""
-    return f"**{f.fit.diagnosis}**: {f.fit.why}.{short}"
+    return f"**{f.fit.diagnosis}**: {f.fit.why}.{ema_note(step)}{short}"
+
+
+def ema_note(step: Step) -> str:
+    """Where an EMA ran, the two figures are of two sets of weights: said, so train against test reads right."""
+    ema = step.run.settings.ema or 0
+    return (f" Train accuracy is from the live weights as they trained; test accuracy is from their running average "
+            f"(EMA, decay {ema:g}), so the two figures are of different weights." if ema else "")
+
+
+# ----------------------------------------------------------------------------------------------- what to do next
+NEXT = {"under-fitting": ("capacity", "rate", "epochs"), "over-fitting": ("regularisation", "augmentation"),
+        "neither": ("margin",), "cannot tell": ("epochs",),
+        "did not learn": ("normalisation", "rate", "lower rate")}  # what each diagnosis calls for
+
+
+def needs(f: Facts) -> str:
+    """The diagnosis a next step answers: under-fitting at chance is its own (the start, not the capacity)."""
+    return "did not learn" if f.fit.diagnosis == "under-fitting" and f.best_test < CHANCE_POINTS else f.fit.diagnosis
+
+
+def _label(f: Facts) -> str:
+    d = needs(f)
+    return f"{'under-fitting, ' if d == 'did not learn' else ''}{d} → {', '.join(NEXT[d])}"
+
+
+def next_line(step: Step, f: Facts) -> str:
+    """What the diagnosis says the next step should change (and, where the line is held, what is left: the margin)."""
+    d = needs(f)
+    if d == "did not learn":
+        what = ("make it train before anything else: batch norm after the convs, or another rate (a net stuck at "
+                "chance, or answering one digit for every image, has not started; capacity and epochs come after)")
+    elif d == "under-fitting":
+        what = ("more capacity (channels where the net is narrowest), a higher or scheduled learning rate, or more "
+                "epochs - not regularisation, which would lower the training figure further")
+    elif d == "over-fitting":
+        what = "regularisation (dropout, weight decay) or augmentation, to close the gap while test stalls"
+    elif d == "cannot tell":
+        what = "train the epochs the budget judges before choosing a change"
+    else:
+        where = (f"the lowest of the last {f.n} epochs is {abs(f.margin):.2f} points {'above' if f.margin >= 0 else 'below'}"
+                 f" the line{' - on it' if f.on_line else ''} (seed {step.seed}")
+        record = own_record(step) if not step.check else None
+        if record and record.ran:
+            where += f"; `{record.model}`'s own seeds held on {record.held} of {record.ran}"
+        elif step.check:
+            where += f"; `check`'s verdict: {step.check.verdict.line()}"
+        what = (f"the margin: the fit leaves nothing to correct, and {where}) - a steadier, higher end of "
+                "the curve (an annealed rate, weight averaging, augmentation), judged over several seeds (`check`)")
+    return f"- next ({_label(f)}): {what}."
+
 
 
 def analysis_lines(step: Step, previous: Step | None) -> list[str]:
@@ -378,9 +468,10 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
     seeds, what changed from the step before and its effect against the noise, the confusions and dead units."""
     f = facts(step)
     lines = [f"- fit: {_fit_sentence(step, f)}", _start_line(step, f), _stability_line(step, f),
-             f"- progress: {f.stall}; {f.rate}{_tied(step)}.", f"- margin: {_margin_text(step, f)}"]
+             f"- progress: {f.stall}; {f.rate}{_tied(step)}.",
+             f"- margin: {_margin_text(step, f).removesuffix('.')}{_record_text(step)}."]
     if step.check:
-        lines.append(f"- over seeds: {step.check.odds.sentence()} (`check`'s verdict: {step.check.verdict.line()})"
+        lines.append(f"- over seeds: {odds_sentence(step)} (`check`'s verdict: {step.check.verdict.line()})"
                      f"{_thinnest(step)}.")
     if step.run.confusions:
         lines.append(f"- commonest confusions (true → predicted: count): {_confusions(step.run)}"
@@ -398,7 +489,7 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
                      + ("; ".join(dead) if dead else "none") + ".")
     if previous is not None:
         lines += change_lines(previous, step)
-    return lines
+    return [*lines, next_line(step, f)]
 
 
 def _start_line(step: Step, f: Facts) -> str:
@@ -480,8 +571,8 @@ def _span(epochs: list[int]) -> str:
 
 def _tied(step: Step) -> str:
     """The stall tied to a step schedule's cut, when it came at or after one."""
-    s = stall_epoch(step.run.test())
-    events = rate_events(step.run)
+    s = stall_epoch(step.run.test(), run_losses(step.run))
+    events = rate_events(step.run) if step.run.settings.scheduler == "step" else []
     before = [(e, lr) for e, lr in events if s is not None and e <= s + 1]
     if not before:
         return ""
@@ -496,6 +587,12 @@ def _margin_text(step: Step, f: Facts) -> str:
     if f.epochs < step.last:
         return f"none to read: {f.epochs} epochs, fewer than the {step.last} judged."
     band = noise_band(f.min_last)
+    if f.on_line:
+        side = "above" if f.margin >= 0 else "below"
+        return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is on the {line} % line: "
+                f"{abs(f.margin):.2f} points ({round(abs(f.margin) * TEST_IMAGES / 100)} test images) {side} it, inside "
+                f"the noise of one test pass (±{band:.3f}), so {'a pass' if f.margin >= 0 else 'a miss'} that another "
+                f"seed may turn (seed {step.seed}).")
     if f.margin < 0:
         return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {-f.margin:.2f} points below the {line} % "
                 f"line (seed {step.seed}).")
@@ -504,6 +601,80 @@ def _margin_text(step: Step, f: Facts) -> str:
                 f"line - inside the noise of one test pass (±{band:.3f}): a thin pass (seed {step.seed}).")
     return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {f.margin:.2f} points above the {line} % line, "
             f"beyond the noise of one test pass (±{band:.3f}) (seed {step.seed}).")
+
+
+@dataclass(frozen=True)
+class Record:
+    """A registered model's own multi-seed result, from its write-up: the seeds, how many held, the verdict."""
+
+    model: str
+    seeds: str
+    held: int | None
+    ran: int | None
+    passed: bool
+
+
+def own_record(step: Step) -> Record | None:
+    """The multi-seed record a registered model's write-up gives in its Result (None: not registered, or none)."""
+    import re
+    from importlib import resources
+
+    if step.run.origin.get("kind") != "registry":
+        return None
+    name = step.run.origin.get("name")
+    found = resources.files("tinydigits.models") / "write_ups" / f"{name}.md"
+    if not found.is_file():
+        return None
+    result = found.read_text().partition("Result")[2].partition("Analysis:")[0]
+    verdict = re.search(r"VERDICT: (PASS|FAIL)", result)
+    if not verdict:
+        return None
+    rows = re.findall(r"^\s*(\d+)(?:\s+[\d.]+)+\s+(PASS|FAIL)\s*$", result, re.M)
+    counted = re.search(r"(\d+) of (\d+) seeds hold", result)
+    if rows:
+        seeds = sorted(int(r[0]) for r in rows)
+        said = f"seeds {seeds[0]}-{seeds[-1]}" if seeds == list(range(seeds[0], seeds[-1] + 1)) else \
+            "seeds " + ", ".join(map(str, seeds))
+        held, ran = sum(r[1] == "PASS" for r in rows), len(rows)
+    elif counted:
+        held, ran, said = int(counted[1]), int(counted[2]), f"{counted[2]} seeds"
+    else:
+        held, ran, said = None, None, "its seeds"
+    return Record(name, said, held, ran, verdict[1] == "PASS")
+
+
+def _record_text(step: Step) -> str:
+    """The model's own multi-seed record where it disagrees with this one seed's verdict ('' where it agrees, where a
+    check judged this step's seeds, or where there is none)."""
+    record = own_record(step) if not step.check else None
+    if record is None or step.last > len(step.run.epochs) or record.passed == verdict_of(step).passed:
+        return ""
+    held = f"held on {record.held} of {record.ran}" if record.ran else "its seeds"
+    one = "pass" if verdict_of(step).passed else "failure"
+    return (f"; `{record.model}`'s own write-up, over {record.seeds} (`tinydigits check`), {held}: VERDICT: "
+            f"{'PASS' if record.passed else 'FAIL'} - this seed's {one} is not the model's")
+
+
+def odds_sentence(step: Step) -> str:
+    """The check's odds said within what its seeds show: the counted pass rate's bound first, then the normal model's
+    figure, which beyond 99.99 % is written as such and named as the model's tail, not an observed rate."""
+    odds = step.check.odds
+    if odds.probability is None:
+        return f"{odds.held()}; {odds.note or 'too few seeds for odds'}"
+    counted = ("" if odds.rate_lower is None else "counted, none held, so no pass rate above 0 is shown"
+               if not odds.passed else f"counted, the pass rate is at least {100 * odds.rate_lower:.1f} % (95 % "
+               f"Clopper-Pearson bound: what {odds.seeds} seeds show)")
+
+    def pct(p: float) -> str:
+        return "above 99.99 %" if p > 0.9999 else f"{100 * p:.2f} %"
+
+    beyond = (f" - the line lies {odds.margin_sd:.1f} sd below the seeds' mean, so this is the normal curve's tail, "
+              f"beyond what {odds.seeds} seeds can show by counting"
+              if odds.rate_lower is not None and odds.margin_sd > 0 and odds.probability_lower > odds.rate_lower
+              else "")
+    return (f"{odds.held()}" + (f"; {counted}" if counted else "") + f"; a normal model of the seeds' min(last "
+            f"{step.last}) (mean {odds.mean:.3f}, sd {odds.sd:.3f}) puts a new seed's odds at {pct(odds.probability)} "
+            f"(95 % lower bound {pct(odds.probability_lower)}){beyond}")
 
 
 def _thinnest(step: Step) -> str:
@@ -542,24 +713,24 @@ def _confusions(run: Run, top: int = 3) -> str:
 
 # ----------------------------------------------------------------------------------------------- what changed
 def convs(run: Run) -> list[dict[str, Any]]:
-    """The convs in execution order, from the recorded module settings: name (conv1...), module, widths, kernel."""
+    """The convs in execution order, from the recorded module settings: name (the attribute path in the author's
+    class, `convblock1.0`), widths, kernel."""
     out = []
     for module, s in run.modules.items():
         if s["type"] == "Conv2d":
-            out.append({"name": f"conv{len(out) + 1}", "module": module, "in": s["in_channels"], "out": s["out_channels"],
-                        "k": s["kernel_size"][0], "groups": s["groups"]})
+            out.append({"name": module or "the model", "module": module, "in": s["in_channels"],
+                        "out": s["out_channels"], "k": s["kernel_size"][0], "groups": s["groups"]})
     return out
 
 
-def placed(run: Run) -> list[tuple[str, str, dict[str, Any]]]:
-    """Every other leaf module as (type, the conv it follows, its settings), in execution order."""
-    out, conv, count = [], "the input", 0
-    for s in run.modules.values():
+def placed(run: Run) -> list[tuple[str, str, dict[str, Any], str]]:
+    """Every other leaf module as (type, the conv it follows, its settings, its own name), in execution order."""
+    out, conv = [], "the input"
+    for module, s in run.modules.items():
         if s["type"] == "Conv2d":
-            count += 1
-            conv = f"conv{count}"
+            conv = module or "the model"
         else:
-            out.append((s["type"], conv, s))
+            out.append((s["type"], conv, s, module))
     return out
 
 
@@ -597,54 +768,97 @@ def align(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> tuple[di
     return dict(reversed(pairs.items())), removed[::-1], added[::-1]
 
 
+def _in_order(names: list[str] | set[str], run: Run) -> list[str]:
+    """Module names in the order the run's layers run (the author's code order), unknown names last."""
+    where = {name or "the model": i for i, name in enumerate(run.modules)}
+    return sorted(set(names), key=lambda name: (where.get(name, len(where)), name))
+
+
+def _renamed(a: str, b: str) -> str:
+    return a if a == b else f"{a} (now {b})"
+
+
 def width_changes(previous: Run, run: Run) -> list[str]:
-    """Channel widths per conv, matched by `align`: `conv1 8 → 10`, `conv4 (now conv3) 12 → 14`, `conv3 (16→8 1x1)
-    removed`, `conv7 (16→10 1x1) added`."""
+    """Channel widths per conv, matched by `align`, by the author's names: `convblock1.0 8 → 10 channels`,
+    `convblock3.0 (now convblock2.0) input 8 → 12 channels`, `trans1.0 (16→8 1x1) removed`, `head (16→10 1x1) added`."""
     a_convs, b_convs = convs(previous), convs(run)
     pairs, removed, added = align(a_convs, b_convs)
     old, new = {c["name"]: c for c in a_convs}, {c["name"]: c for c in b_convs}
-    with_ = lambda r, name: ", ".join(sorted({t for t, c, _ in placed(r) if c == name}))
-    out = [f"{a} ({_conv_text(old[a])}) removed" + (f" with its {w}" if (w := with_(previous, a)) else "") for a in removed]
+
+    def with_(r: Run, name: str) -> str:
+        return ", ".join(f"{t} {own}" for t, c, _, own in placed(r) if c == name)
+
+    out = [f"{a} ({_conv_text(old[a])}) removed" + (f" with {w}" if (w := with_(previous, a)) else "") for a in removed]
     for a, b in pairs.items():
         x, y = old[a], new[b]
-        name = a if a == b else f"{a} (now {b})"
         if (x["out"], x["k"], x["groups"]) != (y["out"], y["k"], y["groups"]):
             kernel = "" if (x["k"], x["groups"]) == (y["k"], y["groups"]) else f" ({_conv_text(x)} → {_conv_text(y)})"
-            out.append(f"{name} {x['out']} → {y['out']} channels{kernel}")
+            out.append(f"{_renamed(a, b)} {x['out']} → {y['out']} channels{kernel}")
         if x["in"] != y["in"]:  # what the conv before it now hands it (where its parameters changed)
-            out.append(f"{name} input {x['in']} → {y['in']} channels")
-    return out + [f"{b} ({_conv_text(new[b])}) added" + (f" with its {w}" if (w := with_(run, b)) else "") for b in added]
+            out.append(f"{_renamed(a, b)} input {x['in']} → {y['in']} channels")
+    return out + [f"{b} ({_conv_text(new[b])}) added" + (f" with {w}" if (w := with_(run, b)) else "") for b in added]
+
+
+def _values(kind: str, s: dict[str, Any]) -> str:
+    """What a layer is set to, where that is what it does: a dropout's rate, a pool's window."""
+    if kind.startswith("Dropout"):
+        return f" p {_setting(s.get('p'))}"
+    if "Pool" in kind and "Adaptive" not in kind and s.get("kernel_size") is not None:
+        return f" {_setting(s.get('kernel_size'))}x{_setting(s.get('kernel_size'))}"
+    return ""
 
 
 def layer_changes(previous: Run, run: Run) -> list[str]:
-    """Layers other than convs added or removed, by type and by the conv each one follows (matched by `align`; the
-    layers of a conv added or removed go with it): `+6 BatchNorm2d (after conv1, ..., conv6; none after conv7)`."""
+    """Layers other than convs added or removed, by type with their values and their own names (matched by the conv
+    each follows, `align`; the layers of a conv added or removed go with it): `+6 BatchNorm2d (convblock1.2, ...;
+    none after convblock7.0)`, `+4 Dropout p 0.1 (convblock1.3, ...)`, `-4 Dropout p 0.05 (was convblock1.3, ... of
+    step Model_1)`."""
     pairs, removed, added = align(convs(previous), convs(run))
-    was_at, now_at = _positions(previous), _positions(run)
     out = []
-    for kind in sorted(set(was_at) | set(now_at)):
-        was = Counter(pairs.get(c, c) for c in was_at.get(kind, []) if c not in removed)
-        now = Counter(c for c in now_at.get(kind, []) if c not in added)
+    for kind in sorted({t for t, *_ in placed(previous)} | {t for t, *_ in placed(run)}):
+        was = Counter(pairs.get(c, c) for t, c, _, _ in placed(previous) if t == kind and c not in removed)
+        now = Counter(c for t, c, _, _ in placed(run) if t == kind and c not in added)
         plus, minus = now - was, was - now
-        if plus:
-            bare = [c["name"] for c in convs(run) if c["name"] not in now_at.get(kind, [])]
+        if plus:  # the last of their kind after each conv that gained them
+            mods = _last_of(run, kind, plus)
+            bare = [c["name"] for c in convs(run) if c["name"] not in {c for t, c, _, _ in placed(run) if t == kind}]
             none = f"; none after {', '.join(bare)}" if kind.startswith("BatchNorm") and bare else ""
-            out.append(f"+{sum(plus.values())} {kind} (after {', '.join(sorted(plus.elements(), key=_order))}{none})")
-        if minus:  # named as the step before numbered its convs
+            for value, names in _by_value(kind, mods).items():
+                out.append(f"+{len(names)} {kind}{value} ({', '.join(_in_order(names, run))}{none})")
+        if minus:  # named as the step before named them
             back = {b: a for a, b in pairs.items()}
-            gone = sorted((back.get(c, c) for c in minus.elements()), key=_order)
-            out.append(f"-{sum(minus.values())} {kind} (was after {', '.join(gone)} of step {previous.name.split(INLINE)[0]})")
+            mods = _last_of(previous, kind, Counter({back.get(c, c): k for c, k in minus.items()}))
+            for value, names in _by_value(kind, mods).items():
+                out.append(f"-{len(names)} {kind}{value} (was {', '.join(_in_order(names, previous))} of step "
+                           f"{previous.name.split(INLINE)[0]})")
+    return out
+
+
+def _last_of(run: Run, kind: str, counts: Counter) -> list[tuple[str, dict[str, Any]]]:
+    """(name, settings) of the last `counts[conv]` layers of `kind` after each conv."""
+    out = []
+    for conv, k in counts.items():
+        found = [(own, s) for t, c, s, own in placed(run) if t == kind and c == conv]
+        out += found[-k:]
+    return out
+
+
+def _by_value(kind: str, mods: list[tuple[str, dict[str, Any]]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for own, s in mods:
+        out.setdefault(_values(kind, s), []).append(own)
     return out
 
 
 def order_changes(previous: Run, run: Run) -> list[str]:
     """Matched convs whose following layers changed order (batch norm moved after the pool, dropout before it):
-    `conv2: BatchNorm2d, ReLU, Dropout, MaxPool2d → MaxPool2d, BatchNorm2d, ReLU` - a move the counts do not show."""
+    `after convblock2.0: BatchNorm2d, ReLU, Dropout, MaxPool2d → MaxPool2d, BatchNorm2d, ReLU` - a move the counts do
+    not show."""
     pairs, _, _ = align(convs(previous), convs(run))
 
     def after(r: Run) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
-        for kind, conv, _ in placed(r):
+        for kind, conv, _, _ in placed(r):
             out.setdefault(conv, []).append(kind)
         return out
 
@@ -654,15 +868,7 @@ def order_changes(previous: Run, run: Run) -> list[str]:
         x, y = was.get(a, []), now.get(b, [])
         kept = [k for k in x if k in y]
         if kept != [k for k in y if k in x]:  # the layers both have, in another order
-            name = a if a == b else f"{a} (now {b})"
-            out.append(f"after {name}: {', '.join(x)} → {', '.join(y)}")
-    return out
-
-
-def _positions(run: Run) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for kind, conv, _ in placed(run):
-        out.setdefault(kind, []).append(conv)
+            out.append(f"after {_renamed(a, b)}: {', '.join(x)} → {', '.join(y)}")
     return out
 
 
@@ -671,8 +877,8 @@ IGNORED_SETTINGS = {"type", "in_channels", "out_channels", "num_features", "grou
 
 def setting_changes(previous: Run, run: Run) -> list[str]:
     """Every module setting that changed in a module both steps have (convs matched by `align`; other modules by type
-    and the conv they follow, in order): `Dropout p 0.05 → 0.02 (after conv1, conv2, conv4, conv5)`, a conv's
-    stride, padding, dilation or bias, batch norm's momentum, eps or affine. Grouped where the same change repeats."""
+    and the conv they follow, in order), by the author's names: `Dropout p 0.05 → 0.02 (convblock1.3, convblock2.3)`,
+    a conv's stride, padding, dilation or bias, batch norm's momentum, eps or affine. Grouped where it repeats."""
     a_convs, b_convs = convs(previous), convs(run)
     pairs, _, _ = align(a_convs, b_convs)
     found: dict[tuple[str, str, str, str], list[str]] = {}
@@ -688,24 +894,18 @@ def setting_changes(previous: Run, run: Run) -> list[str]:
         if c["name"] in pairs:
             compare("Conv2d", pairs[c["name"]], old_mod[c["module"]], new_mod[new_by_name[pairs[c["name"]]]["module"]])
     before: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for kind, conv, s in placed(previous):
+    for kind, conv, s, _ in placed(previous):
         before.setdefault((kind, pairs.get(conv, conv)), []).append(s)
-    for kind, conv, s in placed(run):
+    for kind, conv, s, own in placed(run):
         if before.get((kind, conv)):
-            compare(kind, conv, before[(kind, conv)].pop(0), s)
-    return [f"{kind} {key} {a} → {b} (" + ("at " if kind == "Conv2d" else "after ")
-            + ", ".join(sorted(set(where), key=_order)) + ")" for (kind, key, a, b), where in found.items()]
+            compare(kind, own, before[(kind, conv)].pop(0), s)
+    return [f"{kind} {key} {a} → {b} ({', '.join(_in_order(where, run))})" for (kind, key, a, b), where in found.items()]
 
 
 def _setting(v: Any) -> str:
     if isinstance(v, list) and len(set(map(str, v))) == 1:
         v = v[0]  # a square kernel, an even stride: one number
     return "none" if v is None else _value(v) if not isinstance(v, bool) else ("yes" if v else "no")
-
-
-def _order(name: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in name if ch.isdigit())
-    return (int(digits) if digits else 0, name)
 
 
 def recipe_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
@@ -721,6 +921,103 @@ def _norm(v: Any) -> Any:
     return tuple(v) if isinstance(v, list) else v
 
 
+# What each recipe setting is, for reading a step's changes against the step before's "next".
+RATE_SETTINGS = {"lr", "scheduler", "step_size", "step_gamma", "momentum", "optimizer", "batch_size", "warmup"}
+REGULARISERS = {"weight_decay", "label_smoothing"}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change from the step before: what it is in words with its values, what kind (capacity, rate,
+    regularisation, augmentation, normalisation, averaging, architecture, data), and why it did nothing (or "")."""
+
+    text: str
+    kind: str
+    inert: str = ""
+    part: str = "layers"  # or "recipe"
+
+    def said(self) -> str:
+        return self.text + (f" ({self.inert})" if self.inert else "")
+
+
+def step_size_of(step: Step) -> int:
+    return run_step_size(step.run)
+
+
+def run_step_size(run: Run) -> int:
+    """A step schedule's step size as it ran: from the first cut in the recorded rates where there was one, else the
+    setting (or the default `factories` resolves it to)."""
+    if events := rate_events(run):
+        return events[0][0] - 1
+    return run.settings.step_size or max(1, run.settings.epochs // 3)
+
+
+def schedule_inert(step: Step) -> str:
+    """Why a step schedule never cut the rate in this run ('' where it did, or no step schedule ran)."""
+    s = step.run.settings
+    if s.scheduler != "step" or rate_events(step.run):
+        return ""
+    size, ran = step_size_of(step), len(step.run.epochs)
+    return (f"inert: its first cut comes at the start of epoch {size + 1}, after the last epoch ({ran}), so the rate "
+            f"stayed {step.run.epochs[0].lr:g}" if size >= ran else "inert: the rate never fell in this run")
+
+
+def augment_inert(step: Step) -> str:
+    s = step.run.settings
+    if augmentations(step.config) and (s.augment_off_last or 0) >= len(step.run.epochs):
+        return f"inert: no epoch trained augmented (none in the last {s.augment_off_last} of {len(step.run.epochs)})"
+    return ""
+
+
+def changes(previous: Step, step: Step) -> list[Change]:
+    """Every change from the step before, each with its kind and, where it did nothing in this run, why: the layers
+    (widths, layers added or removed with their values, order, settings) and the recipe."""
+    out: list[Change] = []
+    a, b = previous.run, step.run
+    if a.modules and b.modules:
+        more = b.params > a.params
+        out += [Change(t, "capacity" if more else "architecture") for t in width_changes(a, b)]
+        for t in layer_changes(a, b):
+            kind = next((k for name, k in (("Dropout", "regularisation"), ("BatchNorm", "normalisation"))
+                         if f" {name}" in t), "architecture")
+            inert = "inert: a dropout of rate 0 drops nothing" if kind == "regularisation" and " p 0 (" in t \
+                and t.startswith("+") else ""
+            out.append(Change(t, kind, inert))
+        out += [Change(t, "architecture") for t in order_changes(a, b)]
+        for t in setting_changes(a, b):
+            kind = "regularisation" if t.startswith("Dropout") else "normalisation" if t.startswith("BatchNorm") \
+                else "architecture"
+            inert = "inert: a dropout of rate 0 drops nothing" if t.startswith("Dropout p") and " → 0 (" in t else ""
+            out.append(Change(t, kind, inert))
+    before, after = previous.config, step.config
+    folded = after.get("scheduler") == "step" and before.get("scheduler") != "step"
+    for t in recipe_changes(before, after):
+        key = t.split(" ", 1)[0]
+        if folded and key in ("step_size", "step_gamma"):
+            continue  # said with the schedule
+        if key == "scheduler" and after.get("scheduler") == "step":
+            t += f" (the rate x{step.run.settings.step_gamma:g} every {step_size_of(step)} epochs)"
+        kind = ("rate" if key in RATE_SETTINGS else "regularisation" if key in REGULARISERS else "averaging"
+                if key == "ema" else "augmentation" if key.startswith("augment") else "data"
+                if key in settings_of("data") else "recipe")
+        if key == "lr" and (after.get("lr") or 0) < (before.get("lr") or 0):
+            kind = "lower rate"
+        inert = ""
+        if key in ("scheduler", "step_size", "step_gamma") and (why := schedule_inert(step)):
+            same = [e.lr for e in previous.run.epochs] == [e.lr for e in step.run.epochs]
+            if same:  # the rates every epoch started with are the step before's: the schedule changed nothing
+                inert = why
+            else:
+                t += (f" (it never cut here: {why.removeprefix('inert: ')} - in effect the step before's "
+                      f"{previous.run.settings.scheduler or 'schedule'} → a constant rate)")
+        elif kind == "augmentation":
+            inert = augment_inert(step)
+        out.append(Change(t, kind, inert, "recipe"))
+    if len(step.run.epochs) > len(previous.run.epochs):
+        out.append(Change(f"epochs {len(previous.run.epochs)} → {len(step.run.epochs)}", "epochs", part="epochs"))
+    return out
+
+
 def unlike(previous: Step, step: Step) -> list[str]:
     """What differs between the two runs compared besides the change itself: epochs, training images, seed."""
     pairs = [("epochs", len(previous.run.epochs), len(step.run.epochs)),
@@ -729,30 +1026,107 @@ def unlike(previous: Step, step: Step) -> list[str]:
     return [f"{name} {a:,} → {b:,}" if name != "seed" else f"{name} {a} → {b}" for name, a, b in pairs if a != b]
 
 
+def _param_shapes(run: Run) -> list[tuple[str, tuple[int, ...]]]:
+    """The shapes of the parameters each recorded layer holds, in the order the layers run."""
+    out = []
+    for s in run.modules.values():
+        t = s["type"]
+        if t == "Conv2d":
+            k = s["kernel_size"]
+            out.append((t, (s["out_channels"], s["in_channels"] // s["groups"], *k)))
+            if s.get("bias"):
+                out.append((t, (s["out_channels"],)))
+        elif t.startswith("BatchNorm") and s.get("affine", True):
+            out += [(t, (s.get("num_features"),))] * 2
+        elif t == "Linear":
+            out.append((t, (s["out_features"], s["in_features"])))
+            if s.get("bias"):
+                out.append((t, (s["out_features"],)))
+    return out
+
+
+def start_text(previous: Step, step: Step) -> str:
+    """Whether the two steps started from the same weights: from the digests of their starting parameters where both
+    runs recorded one, else from their layers' shapes (different shapes: different weights; the same shapes and seed:
+    the same draws where the layers are made in the order they run)."""
+    if previous.seed != step.seed:
+        return f"seeds {previous.seed} and {step.seed}: different starting weights"
+    digests = [s.config.get("architecture", {}).get("init_sha256") for s in (previous, step)]
+    if all(digests):
+        if digests[0] == digests[1]:
+            return "the same starting weights (their initial parameters are identical: the same digest)"
+        how = "the same layer shapes" if _param_shapes(previous.run) == _param_shapes(step.run) else "different layers"
+        return f"different starting weights ({how}; the digests of their initial parameters differ)"
+    if not (previous.run.modules and step.run.modules):
+        return "starting weights not compared (a layer table was not recorded)"
+    if _param_shapes(previous.run) != _param_shapes(step.run):
+        return "different layer shapes, so one seed draws different starting weights"
+    return ("the same layer shapes and seed: the same starting weights where the classes make their layers in the "
+            "order they run (the runs recorded no digest of their starting weights to prove it)")
+
+
 def change_lines(previous: Step, step: Step) -> list[str]:
+    """What changed from the step before (every change with its values; the inert named as inert), the change read
+    against the step before's "next", and its effect - like for like or not, the same start or not, against the
+    noise that applies."""
     a, b = facts(previous), facts(step)
+    found = changes(previous, step)
     if previous.run.modules and step.run.modules:
-        layers = "; ".join([*width_changes(previous.run, step.run), *layer_changes(previous.run, step.run),
-                            *order_changes(previous.run, step.run), *setting_changes(previous.run, step.run)]) or "none"
+        layers = "; ".join(c.said() for c in found if c.part == "layers") or "none"
     else:
         layers = ("not known: the layer table was not recorded with "
                   + " and ".join(s.folder.name for s in (previous, step) if not s.run.modules))
-    recipe = recipe_changes(previous.config, step.config) or ["unchanged"]
+    recipe = [c.said() for c in found if c.part == "recipe"] or ["unchanged"]
     lines = [f"- changed from step {previous.name}: layers {layers}; parameters {a.params:,} → {b.params:,} "
              f"({b.params - a.params:+,}); receptive field {a.rf} → {b.rf} px; recipe: {', '.join(recipe)}."]
+    lines.append(_against_next(previous, a, found))
     seeds = f"seed {previous.seed} → seed {step.seed}" if previous.seed != step.seed else f"seed {step.seed}"
     noise = math.hypot(noise_band(a.min_last), noise_band(b.min_last))
     effect = (f"best test {a.best_test:.2f} → {b.best_test:.2f} % ({b.best_test - a.best_test:+.2f}), "
               f"min of the last {step.last} {a.min_last:.2f} → {b.min_last:.2f} % ({b.min_last - a.min_last:+.2f}), "
-              f"train-test gap {a.gap:+.2f} → {b.gap:+.2f} points ({seeds})")
+              f"train minus test {a.gap:+.2f} → {b.gap:+.2f} points ({seeds})")
     judged = _against_noise(previous, step, a, b, noise)
+    inert = [c.text for c in found if c.inert]
+    acted = [c for c in found if not c.inert]
+    left = (f"; the inert ({'; '.join(inert)}) left out: the effect is the other changes'" if inert and acted else
+            "; every change was inert, so the difference is not theirs" if inert else "")
+    start = start_text(previous, step)
     if differ := unlike(previous, step):
         lines.append(f"- its effect, **not like for like** ({', '.join(differ)}: the difference mixes the change with "
-                     f"these): {effect}; {judged}.")
+                     f"these; {start}){left}: {effect}; {judged}.")
     else:
-        lines.append(f"- its effect (the same epochs, training images and seed number; different layers draw "
-                     f"different weights from one seed): {effect}; {judged}.")
+        lines.append(f"- its effect (the same epochs, training images and seed number; {start}){left}: {effect}; "
+                     f"{judged}.")
     return lines
+
+
+def _against_next(previous: Step, a: Facts, found: list[Change]) -> str:
+    """This step's changes read against the step before's "next" (`next_line`): which follow it, which go against it
+    (regularisation or augmentation for an under-fit, capacity or epochs for an over-fit), which are neither."""
+    d = needs(a)
+    wanted = NEXT[d]
+    acted = [c for c in found if not c.inert]
+    said = f"- read against step {previous.name}'s next ({_label(a)}): "
+    if not acted:
+        return said + "no change acted, so nothing follows it."
+    if d == "neither":
+        return said + ("every change here is read by the margin it moved (its effect, below): "
+                       + "; ".join(f"{c.text} ({c.kind})" for c in acted) + ".")
+    opposite = {"under-fitting": ("regularisation", "augmentation"), "over-fitting": ("capacity",)}.get(d, ())
+    follows = [c for c in acted if c.kind in wanted]
+    against = [c for c in acted if c.kind in opposite]
+    other = [c for c in acted if c not in follows and c not in against]
+    parts = []
+    if follows:
+        parts.append("follows it: " + "; ".join(f"{c.text} ({c.kind})" for c in follows))
+    if against:
+        parts.append("against it: " + "; ".join(f"{c.text} ({c.kind})" for c in against)
+                     + " - what the step before's diagnosis did not call for")
+    if other:
+        parts.append("neither: " + "; ".join(f"{c.text} ({c.kind})" for c in other))
+    verdict = ("the step follows it" if follows and not against else "the step goes against it" if against and not follows
+               else "the step partly follows it" if follows else "the step does not take it up")
+    return said + f"{verdict} - " + "; ".join(parts) + "."
 
 
 def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float) -> str:
