@@ -223,9 +223,9 @@ def _imports_own(node: ast.stmt) -> bool:
 
 def _label(module: str) -> str:
     """Said above a definition written out from tinydigits: which module, which version."""
-    from tinydigits import __version__
+    from tinydigits.constants import VERSION
 
-    return f"{module}'s, as {OWN} {__version__} has it"
+    return f"{module}'s, as {OWN} {VERSION} has it"
 
 
 def export(code: str, name: str | None, chain: list[Scope], whole: bool, header: str = "") -> Exported:
