@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,7 @@ def test_walkthrough_runs_top_to_bottom(mnist_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("WALKTHROUGH_TRAIN_LIMIT", "1000")
     monkeypatch.setenv("WALKTHROUGH_SEEDS", "0,1,2")
     monkeypatch.setenv("WALKTHROUGH_OUT", str(tmp_path / "runs"))
+    monkeypatch.setenv("JPY_SESSION_NAME", str(NOTEBOOK))  # as Jupyter's server names a kernel's notebook
     nb = nbformat.read(NOTEBOOK, as_version=4)
     nbclient.NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
     outputs = "".join(str(o) for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", []))
@@ -31,6 +35,12 @@ def test_walkthrough_runs_top_to_bottom(mnist_dir, tmp_path, monkeypatch):
     assert readme.count("## Step") == 3 and "Over seeds (`check`): " in readme and "of 3 seeds held" in readme
     assert all((tmp_path / "handin" / name).is_file() for name in ("steps.png", "step1-curves.png", "step3-check.png"))
     assert "| schedule | step (the rate x0.1 every 6 epochs): " in readme  # the student's own StepLR, by its settings
+    assert "[walkthrough.ipynb](walkthrough.ipynb)" in readme and (tmp_path / "handin" / "walkthrough.ipynb").is_file()
+    alone = tmp_path / "alone"  # step 2's cell uses step 1's `block` and `nn`: its file runs in an empty folder
+    alone.mkdir()
+    shutil.copy(tmp_path / "handin" / "step2-code.py", alone)
+    proc = subprocess.run([sys.executable, "-I", "step2-code.py"], cwd=alone, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and "Model_2: " in proc.stdout, proc.stderr
 
 
 def test_walkthrough_uses_only_the_public_api():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tinydigits import files
 from tinydigits.errors import TinyDigitsError
@@ -15,8 +16,11 @@ from tinydigits.results import records
 from tinydigits.results import steps as judge
 from tinydigits.results.budget import mark, seed_table
 from tinydigits.results.figures import matplotlib, plt, save_figure
-from tinydigits.results.report import md_table
+from tinydigits.results.report import md_table, plot_per_class
 from tinydigits.training.runs import INLINE
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 PICTURES = ("curves.png", "misclassified.png", "per_class.png")  # a run's own, copied beside README.md per step
 
@@ -62,29 +66,73 @@ def write_up(folders: list[Path], out: str | None = None) -> tuple[str, Path | N
     if folder is not None:
         plot_steps(steps, folder / "steps.png")
         small(folder / "steps.png", folder / "steps.png")
-        pictures = {i: _copy_pictures(step, folder, f"step{i + 1}-") for i, step in enumerate(steps)}
+        codes = [step.run.code or "" for step in steps]
+        pictures = {i: _copy_pictures(step, folder, f"step{i + 1}-", codes) for i, step in enumerate(steps)}
     text = render(steps, pictures, with_overview=folder is not None)
     if readme is not None:
         files.write_text(readme, text)
     return text, readme
 
 
-def _copy_pictures(step: judge.Step, folder: Path, prefix: str) -> dict[str, str]:
-    """The shown run's pictures (and a check's) beside README.md, and the model's code as its record holds it."""
-    import hashlib
-
+def _copy_pictures(step: judge.Step, folder: Path, prefix: str, others: list[str] | None = None) -> dict[str, str]:
+    """The shown run's pictures (and a check's) beside README.md, and the model's code as a file that runs alone
+    (`others`: the other steps' recorded code, where a notebook's helpers may be)."""
     shown: dict[str, str] = {}
     if step.run.code:
-        name = f"{prefix}code.py"
-        files.write_text(folder / name, step.run.code)
-        digest = hashlib.sha256(step.run.code.encode()).hexdigest()[:16]
-        shown["code"] = f"[{name}]({name}) (sha256 {digest})"
+        shown["code"] = _code_file(step, folder, prefix, others or [])
     found = {name: step.folder / name for name in PICTURES if (step.folder / name).is_file()}
     if step.check_folder is not None and (step.check_folder / "check.png").is_file():
         found["check.png"] = step.check_folder / "check.png"
     for name, source in found.items():
+        if name == "per_class.png" and step.run.per_class:  # drawn again from the rows its table shows: they agree
+            plot_per_class([vars(r) for r in step.run.per_class], folder / f"{prefix}{name}")
+            source = folder / f"{prefix}{name}"
         small(source, folder / f"{prefix}{name}")
     return {**shown, **{name: f"{prefix}{name}" for name in found}}
+
+
+def _code_file(step: judge.Step, folder: Path, prefix: str, others: list[str]) -> str:
+    """stepN-code.py: the class as its run recorded it, with the imports and helpers it uses written out above it, so
+    that the folder alone builds it (a spec: stepN-spec.json, which tinydigits builds). From a notebook's kernel, the
+    notebook is copied beside it. Returns the README's words for it: the link, what it needs and how to run it."""
+    import hashlib
+    import shutil
+
+    from tinydigits.results import standalone
+
+    code = step.run.code or ""
+    digest = hashlib.sha256(code.encode()).hexdigest()[:16]
+    if step.run.origin.get("kind") == "spec":
+        name = f"{prefix}spec.json"
+        files.write_text(folder / name, code)
+        return (f"[{name}]({name}) (sha256 {digest}), a tinydigits spec: `tinydigits summary --model {name}` builds it "
+                "and prints its layers")
+    name = f"{prefix}code.py"
+    exported = standalone.for_run(code, step.run.origin, step.run.ref, others)
+    cls = exported.name
+    run_it, summary_it = f"python {name}", f"tinydigits summary --model {name}:{cls}"
+    width = max(len(run_it), len(summary_it))
+    header = (f"# {name}: `{cls}` as its run recorded it (config.json's `code`, sha256 {digest}), with the imports and\n"
+              "# helpers it uses written out above it.\n"
+              f"#   {run_it:<{width}}  # builds it: its parameters, a digit through it\n"
+              f"#   {summary_it:<{width}}  # its layer table, where tinydigits is installed\n")
+    files.write_text(folder / name, header + "\n" + exported.text)
+    helpers = f" and helpers ({', '.join(f'`{h}`' for h in exported.helpers)})" if exported.helpers else ""
+    needs = "PyTorch and tinydigits" if exported.needs_tinydigits else "PyTorch alone"
+    text = (f"[{name}]({name}), `{cls}` (sha256 {digest} of the recorded code) with its imports{helpers} written out "
+            f"above it: it needs {needs}; `{run_it}` builds it, `{summary_it}` prints its layers")
+    if exported.unresolved:
+        text += (f". Not defined by any record: {', '.join(f'`{u}`' for u in exported.unresolved)} (define it above "
+                 "the class before running the file)")
+    if INLINE in step.run.ref:
+        notebook, why = standalone.notebook_file()
+        if notebook is not None:
+            if notebook.resolve() != (folder / notebook.name).resolve():
+                shutil.copyfile(notebook, folder / notebook.name)
+            text += f"; the notebook it came from, as last saved: [{notebook.name}]({notebook.name})"
+        else:
+            text += f"; the notebook it came from is not in this folder: {why} (copy it beside this README)"
+    return text
 
 
 def small(source: Path, target: Path) -> None:
@@ -100,7 +148,7 @@ def small(source: Path, target: Path) -> None:
 def render(steps: list[judge.Step], pictures: dict[int, dict[str, str]], with_overview: bool) -> str:
     out = ["# The steps", "", overview_table(steps), ""]
     if with_overview:
-        out += ["![every step: loss, accuracy, and accuracy near the line](steps.png)", ""]
+        out += [f"![{steps_alt(steps)}](steps.png)", ""]
     for i, step in enumerate(steps):
         out += step_block(i, step, steps[i - 1] if i else None, pictures.get(i, {}), {s.name for s in steps})
     return "\n".join(out)
@@ -283,7 +331,7 @@ def _check_block(step: judge.Step, pictures: dict[str, str]) -> list[str]:
     head, rows = seed_table(step.check.verdict, step.budget)
     out = ["Over seeds (`check`): " + judge.odds_sentence(step) + ".", "", md_table(head, rows), ""]
     if "check.png" in pictures:
-        out += [f"![the check's seeds]({pictures['check.png']})", ""]
+        out += [f"![{picture_alt('check.png', step)}]({pictures['check.png']})", ""]
     return out
 
 
@@ -300,7 +348,7 @@ def _result_tables(step: judge.Step, pictures: dict[str, str]) -> list[str]:
            + (f", of the EMA weights (decay {step.run.settings.ema:g})" if step.run.settings.ema else "")
            + "; lr: at its start):", "",
            md_table(["epoch", "train loss", "train acc %", "test loss", "test acc %", "lr", "seconds"], log), ""]
-    out += [f"![{name.removesuffix('.png')}]({path})" for name, path in pictures.items()
+    out += [f"![{picture_alt(name, step)}]({path})" for name, path in pictures.items()
             if name.endswith(".png") and name != "check.png"]
     if step.run.per_class:
         digits = [r.digit for r in step.run.per_class]
@@ -310,28 +358,81 @@ def _result_tables(step: judge.Step, pictures: dict[str, str]) -> list[str]:
     return [*out, ""]
 
 
-def plot_steps(steps: list[judge.Step], path: Path) -> None:
-    """Every step's loss, accuracy, and accuracy zoomed where the budget's line is: test solid, train dashed."""
-    fig, (ax_loss, ax_acc, ax_zoom) = plt.subplots(1, 3, figsize=(15, 4.2))
-    line = steps[0].budget.min_acc
+def near_the_line(steps: list[judge.Step]) -> bool:
+    """Whether any step's test or train accuracy comes within the zoom panel's range (1.5 points below the budget's
+    line up to 100 %): the panel is drawn only then, never empty."""
+    low = steps[0].budget.min_acc - 1.5
+    return any(max([*step.run.test(), *step.run.train()], default=0.0) >= low for step in steps)
+
+
+def steps_figure(steps: list[judge.Step]) -> Figure:
+    """steps.png's figure: every step's loss and accuracy by epoch (test solid with dots, train dashed; a colour a
+    step), the budget's line, and accuracy zoomed near the line where a step comes into it; one legend below that
+    names each step and says which line is train and which test."""
+    from matplotlib.lines import Line2D
+
+    zoom = near_the_line(steps)
+    fig, axes = plt.subplots(1, 3 if zoom else 2, figsize=(15 if zoom else 10, 4.2))
+    ax_loss, ax_acc = axes[0], axes[1]
+    line, low = steps[0].budget.min_acc, steps[0].budget.min_acc - 1.5
     for i, step in enumerate(steps):
-        e = step.run.epochs
-        x, label = [r.epoch for r in e], f"{i + 1} {step.name} (seed {step.seed})"
-        ax_loss.plot(x, [r.test_loss for r in e], "o-", ms=3, color=f"C{i}", label=f"{label} test")
-        ax_loss.plot(x, [r.train_loss for r in e], "--", color=f"C{i}", alpha=0.6, label=f"{label} train")
-        for ax in (ax_acc, ax_zoom):
-            ax.plot(x, step.run.test(), "o-", ms=3, color=f"C{i}", label=f"{label} test")
-            ax.plot(x, step.run.train(), "--", color=f"C{i}", alpha=0.6, label=f"{label} train")
-    for ax in (ax_acc, ax_zoom):
-        ax.axhline(line, color="crimson", ls=":", label=f"{line} %")
+        x = [r.epoch for r in step.run.epochs]
+        ax_loss.plot(x, [r.test_loss for r in step.run.epochs], "o-", ms=3, color=f"C{i}")
+        ax_loss.plot(x, [r.train_loss for r in step.run.epochs], "--", color=f"C{i}", alpha=0.6)
+        for ax in axes[1:]:
+            ax.plot(x, step.run.test(), "o-", ms=3, color=f"C{i}")
+            ax.plot(x, step.run.train(), "--", color=f"C{i}", alpha=0.6)
+    for ax in axes[1:]:
+        ax.axhline(line, color="crimson", ls=":")
     ax_loss.set(title="loss", xlabel="epoch", ylabel="cross-entropy", yscale="log")
     ax_acc.set(title="accuracy", xlabel="epoch", ylabel="%", ylim=(0, 100))
-    ax_zoom.set(title=f"accuracy near the line ({line - 1.5:g}-100 %)", xlabel="epoch", ylim=(line - 1.5, 100))
-    for ax in (ax_loss, ax_acc, ax_zoom):
+    if zoom:
+        axes[2].set(title=f"accuracy near the line ({low:g}-100 %)", xlabel="epoch", ylim=(low, 100))
+    one = max(len(step.run.epochs) for step in steps) == 1
+    for ax in axes:
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs
+        if one:  # a single epoch: its tick alone, not a scale of fractions around it
+            ax.set(xlim=(0.5, 1.5), xticks=[1])
         ax.grid(alpha=0.3)
-    low = line - 1.5
-    shown = [h for h, lab in zip(*ax_zoom.get_legend_handles_labels(), strict=True)  # only steps with a point in view
-             if max(h.get_ydata()) >= low]
-    ax_zoom.legend(shown, [h.get_label() for h in shown], fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0))
-    save_figure(fig, path)
+    averaged = [str(i) for i, step in enumerate(steps, 1) if step.run.settings.ema]
+    handles = [Line2D([], [], color=f"C{i}", lw=2, label=f"step {i + 1}: {step.name} (seed {step.seed})")
+               for i, step in enumerate(steps)]
+    kinds = [Line2D([], [], color="0.35", marker="o", ms=3, label="test, after each epoch" + (
+                 f" (step {', '.join(averaged)}: its averaged (EMA) weights)" if averaged else "")),
+             Line2D([], [], color="0.35", ls="--", alpha=0.6, label="train, averaged over the epoch" + (
+                 " (live weights)" if averaged else "")),
+             Line2D([], [], color="crimson", ls=":", label=f"{line} %: the budget's line")]
+    fig.tight_layout()
+    for shown, y in ((handles, 0.0), (kinds, -0.06)):  # a row of the steps, a row of the kinds of line
+        fig.legend(handles=shown, loc="upper center", bbox_to_anchor=(0.5, y), ncol=len(shown), fontsize=8,
+                   frameon=False)
+    return fig
+
+
+def picture_alt(name: str, step: judge.Step) -> str:
+    """A step's picture said in words (its alt text): what it plots, of which model and seed."""
+    who, line = f"{step.name}, seed {step.seed}", step.budget.min_acc
+    fitted = step.check is not None and step.check.odds.probability is not None and bool(step.check.odds.sd)
+    return {"curves.png": f"{who}: train and test loss, accuracy against the {line} % line, and the learning rate, "
+                          "by epoch",
+            "misclassified.png": f"{who}: the test digits it got wrong, the most confident first (true → predicted, "
+                                 "confidence)",
+            "per_class.png": f"{who}: test accuracy per digit (recall), its errors above each bar" if step.run.per_class
+                             else f"{who}: test precision and recall per digit",  # a run's own, drawn before
+            "check.png": f"the check of {step.name}: each seed's test accuracy in the last "
+                         + (f"{step.budget.last} epochs" if step.budget.last > 1 else "epoch")
+                         + f" (filled: its minimum) against the {line} % line"
+                         + (", and a normal curve fitted to the minima" if fitted else ""),
+            }.get(name, f"{who}: {name.removesuffix('.png').replace('_', ' ')}")
+
+
+def plot_steps(steps: list[judge.Step], path: Path) -> None:
+    """steps.png (`steps_figure`)."""
+    save_figure(steps_figure(steps), path)
+
+
+def steps_alt(steps: list[judge.Step]) -> str:
+    """steps.png's alt text: what it shows, in words."""
+    zoom = f", and accuracy zoomed near the {steps[0].budget.min_acc} % line" if near_the_line(steps) else ""
+    return (f"loss and accuracy by epoch of steps 1 to {len(steps)} (one colour a step; test solid, train dashed)"
+            f"{zoom}" if len(steps) > 1 else f"loss and accuracy by epoch of the step (test solid, train dashed){zoom}")

@@ -22,6 +22,14 @@ def title(verdict: Verdict, name: str) -> str:
     return f"{head}; P(new seed holds) = {odds.chance(bound_digits=1)}"
 
 
+def normal_curve(mean: float, sd: float, values: list[float], points: int = 201) -> tuple[list[float], list[float]]:
+    """The normal fitted to the seeds' minima as (accuracy, density) points: from 2 sd beyond the lowest and highest of
+    `values`, clipped to 0-100 % (an accuracy has no other values; the tail past 100 is not drawn)."""
+    lo, hi = max(min(values) - 2 * sd, 0.0), min(max(values) + 2 * sd, 100.0)
+    ys = [lo + (hi - lo) * k / (points - 1) for k in range(points)]
+    return ys, [math.exp(-0.5 * ((y - mean) / sd) ** 2) / (sd * math.sqrt(2 * math.pi)) for y in ys]
+
+
 def plot_check(verdict: Verdict, budget: Budget, name: str, path: Path) -> None:
     """Every seed's last-N test accuracies as dots (its minimum v filled), the line, and the normal fitted
     to v drawn sideways beside them on the same accuracy axis."""
@@ -43,9 +51,7 @@ def plot_check(verdict: Verdict, budget: Budget, name: str, path: Path) -> None:
     values = [s.min_last for s in seeds.values() if s.last]
     if odds.probability is not None and odds.mean is not None and odds.sd and odds.line is not None:
         mean, sd, line = odds.mean, odds.sd, odds.line
-        lo, hi = min(min(values), line) - 2 * sd, max(max(values), line) + 2 * sd
-        ys = [lo + (hi - lo) * k / 200 for k in range(201)]
-        density = [math.exp(-0.5 * ((y - mean) / sd) ** 2) / (sd * math.sqrt(2 * math.pi)) for y in ys]
+        ys, density = normal_curve(mean, sd, [*values, line])
         side.plot(density, ys, color="C0")
         side.fill_betweenx([y for y in ys if y < line], 0, [d for y, d in zip(ys, density, strict=True) if y < line],
                            color="C3", alpha=0.4)
@@ -55,6 +61,8 @@ def plot_check(verdict: Verdict, budget: Budget, name: str, path: Path) -> None:
         side.set_xlabel(odds.note or "", fontsize=7)
     side.scatter([0] * len(values), values, marker="_", s=80, color="k")
     side.set_xticks([])
+    bottom, top = ax.get_ylim()
+    ax.set_ylim(max(bottom, 0.0), min(top, 100.0 + 0.02 * (top - bottom)))  # the axis, too, ends at 100 %
     fig.suptitle(title(verdict, name), fontsize=10)
     fig.tight_layout()
     save_figure(fig, path)

@@ -1,0 +1,208 @@
+"""The hand-in folder runs alone and its pictures say what they show: each stepN-code.py, copied into an empty folder,
+builds the model that trained (in a fresh interpreter with tinydigits blocked) and loads with `--model FILE:Class`; a
+notebook's class loses its cell's training calls and gains the helpers and imports of the other cells; steps.png's
+zoom panel exists only where a curve enters it; check.png's normal curve stays inside 0-100 %; every picture's alt
+text describes it. Saved run folders (tests/data/byte_identical) and steps made to order: no training."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from helpers import run_main
+from tinydigits.results import records, standalone
+from tinydigits.results import steps as rules
+
+DATA = Path(__file__).parent / "data" / "byte_identical"
+RUN1, RUN2 = DATA / "model1-20261126T033643Z-s0", DATA / "model2-20261126T040000Z-s0"
+CHECK = DATA / "check-model3b-20261126T050000Z"
+
+# Two notebook cells as a run records them: the first defines the helper and imports, the second uses them; both train.
+CELL1 = textwrap.dedent('''
+    from torch import nn
+    import tinydigits
+
+    DROP = 0.1
+
+    def block(c_in, c_out, k=3, p=0.0):
+        return [nn.Conv2d(c_in, c_out, k), nn.ReLU()] + ([nn.Dropout(p)] if p else [])
+
+    class Model_1(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.net = nn.Sequential(*block(1, 8), nn.MaxPool2d(2), *block(8, 16), nn.AdaptiveAvgPool2d(1),
+                                     nn.Conv2d(16, 10, 1), nn.Flatten())
+
+        def forward(self, x):
+            return self.net(x)
+
+    tinydigits.summary(Model_1)
+    step1 = tinydigits.train(Model_1, epochs=15)
+''')
+CELL2 = textwrap.dedent('''
+    class Model_2(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.net = nn.Sequential(*block(1, 8, p=DROP), nn.MaxPool2d(2), *block(8, 16), nn.AdaptiveAvgPool2d(1),
+                                     nn.Conv2d(16, 10, 1), nn.Flatten())
+
+        def forward(self, x):
+            return F.log_softmax(self.net(x), dim=1)
+
+    step2 = tinydigits.train(Model_2, epochs=15)
+''')
+
+
+def run_alone(folder: Path, name: str) -> subprocess.CompletedProcess:
+    """`python NAME` in `folder` by a fresh interpreter in isolated mode, with tinydigits made unimportable."""
+    code = f"import runpy, sys; sys.modules['tinydigits'] = None; runpy.run_path({name!r}, run_name='__main__')"
+    return subprocess.run([sys.executable, "-I", "-c", code], cwd=folder, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory) -> Path:
+    """The saved three steps' hand-in (two runs and a check of registered models)."""
+    out = tmp_path_factory.mktemp("handin") / "three"
+    proc = run_main("report", str(RUN1), str(RUN2), str(CHECK), "--steps", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def test_each_registered_steps_code_file_builds_its_model_in_an_empty_folder(three, tmp_path, monkeypatch):
+    readme = (three / "README.md").read_text()
+    for i, run in enumerate((RUN1, RUN2, next(CHECK.glob("*-s0"))), 1):
+        empty = tmp_path / f"empty{i}"
+        empty.mkdir()
+        shutil.copy(three / f"step{i}-code.py", empty)
+        assert [p.name for p in empty.iterdir()] == [f"step{i}-code.py"]
+        proc = run_alone(empty, f"step{i}-code.py")
+        assert proc.returncode == 0, proc.stderr
+        params = records.Run.load(run).params
+        assert f"{params:,} parameters" in proc.stdout, proc.stdout  # the very model that trained, built by PyTorch
+        tree = ast.parse((empty / f"step{i}-code.py").read_text())
+        assert not [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and "tinydigits" in (n.module or "")]
+        cls = re.search(rf"`tinydigits summary --model step{i}-code.py:(\w+)`", readme).group(1)
+        monkeypatch.chdir(empty)
+        shown = run_main("summary", "--model", f"step{i}-code.py:{cls}")
+        assert shown.returncode == 0 and f"{params:,}" in shown.stdout, shown.stderr
+
+
+def test_a_notebook_cell_keeps_its_class_and_takes_its_helpers_from_the_other_cells(tmp_path):
+    ref = "Model_2-inline0123456789ab"
+    exported = standalone.for_run(CELL2, {"kind": "registry", "name": ref}, ref, [CELL1, CELL2])
+    assert exported.name == "Model_2" and exported.helpers == ["block", "DROP"]
+    assert exported.unresolved == [] and not exported.needs_tinydigits
+    text = exported.text
+    assert "tinydigits" not in text and "train(" not in text and "class Model_1" not in text  # no training, no step 1
+    assert "import torch.nn.functional as F" in text and "from torch import nn" in text  # F: the usual alias
+    (tmp_path / "step2-code.py").write_text(text)
+    proc = run_alone(tmp_path, "step2-code.py")
+    assert proc.returncode == 0, proc.stderr
+    assert "Model_2: 1,418 parameters" in proc.stdout, proc.stdout
+
+
+def test_a_name_no_record_defines_is_said(tmp_path):
+    cell = "class Model_3(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.b = mystery(8)\n"
+    ref = "Model_3-inline0123456789ab"
+    exported = standalone.for_run(cell, {"kind": "registry", "name": ref}, ref, [])
+    assert exported.unresolved == ["mystery"] and "from torch import nn" in exported.text
+
+
+def _inline_run(tmp_path: Path, code: str, name: str) -> Path:
+    """RUN2's record as a notebook's class `name` would leave it: its ref, origin and code the cell's."""
+    run = records.Run.load(RUN2)
+    ref = f"{name}-inline0123456789ab"
+    run.config.update(model=ref, origin={"kind": "registry", "name": ref}, code=code)
+    run.metrics.update(model=ref)
+    return run.save(tmp_path / f"{ref}-20261126T040000Z-s0")
+
+
+def test_a_notebook_is_copied_where_its_kernel_names_it_else_said_missing(tmp_path, monkeypatch):
+    from tinydigits.results import handin
+
+    folders = [_inline_run(tmp_path, CELL1, "Model_1"), _inline_run(tmp_path, CELL2, "Model_2")]
+    text, _ = handin.write_up(folders, str(tmp_path / "outside"))
+    assert "the notebook it came from is not in this folder: it was written outside the notebook's kernel" in text
+
+    notebook = tmp_path / "mine.ipynb"
+    notebook.write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
+
+    class ZMQInteractiveShell:  # what a Jupyter kernel's shell is called
+        user_ns = {"__session__": str(notebook)}
+
+    import IPython
+
+    monkeypatch.setattr(IPython, "get_ipython", lambda: ZMQInteractiveShell())
+    text, readme = handin.write_up(folders, str(tmp_path / "kernel"))
+    assert "[mine.ipynb](mine.ipynb)" in text and (readme.parent / "mine.ipynb").read_text() == notebook.read_text()
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    shutil.copy(readme.parent / "step2-code.py", alone)  # step 2's cell uses step 1's `block`: written out in it
+    proc = run_alone(alone, "step2-code.py")
+    assert proc.returncode == 0 and "Model_2: 1,418 parameters" in proc.stdout, proc.stderr
+
+
+def _step(test: list[float], name: str = "m") -> rules.Step:
+    epochs = [{"epoch": i + 1, "train_acc": a - 0.1, "test_acc": a, "train_loss": 0.1, "test_loss": 0.1, "lr": 0.1,
+               "seconds": 1.0} for i, a in enumerate(test)]
+    config = {"model": name, "epochs": len(test), "seed": 0, "train_images": 60_000, "budget": {"last": 3}}
+    return rules.Step(records.Run.from_files(Path("."), config, {"model": name, "params": 7000, "epochs": epochs}))
+
+
+def test_the_zoom_panel_is_drawn_only_when_a_step_comes_near_the_line():
+    from tinydigits.results.figures import plt
+    from tinydigits.results.handin import near_the_line, steps_alt, steps_figure
+
+    far = [_step([80.0, 90.0, 95.0, 97.0]), _step([85.0, 92.0, 96.0, 97.8])]  # the zoom starts at 97.9
+    near = [*far, _step([97.0, 98.5, 99.2, 99.45])]
+    assert not near_the_line(far) and near_the_line(near)
+    for steps, panels in ((far, 2), (near, 3)):
+        fig = steps_figure(steps)
+        titles = [ax.get_title() for ax in fig.axes]
+        assert len(fig.axes) == panels and ("accuracy near the line" in " ".join(titles)) == (panels == 3)
+        labels = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+        assert [label for label in labels if label.startswith("step ")] == [f"step {i}: m (seed 0)"
+                                                                            for i in range(1, len(steps) + 1)]
+        assert any(label.startswith("test") for label in labels) and any(label.startswith("train") for label in labels)
+        plt.close(fig)
+        assert ("near the" in steps_alt(steps)) == (panels == 3)
+
+
+def test_the_checks_normal_curve_stays_inside_0_to_100():
+    from tinydigits.verdict.check_report import normal_curve
+
+    ys, density = normal_curve(99.8, 0.3, [99.5, 100.0, 99.395])
+    assert max(ys) <= 100.0 and min(ys) >= 0.0 and len(ys) == len(density)
+    assert max(ys) == 100.0 and min(ys) == pytest.approx(99.395 - 0.6)  # 2 sd below the lowest, cut at 100 above
+    ys, _ = normal_curve(1.0, 2.0, [0.5, 3.0])
+    assert min(ys) == 0.0
+
+
+def test_every_picture_of_a_hand_in_has_an_alt_text_that_describes_it(three, tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from tinydigits.results.report import plot_per_class
+
+    for run in (RUN1, RUN2):  # the saved runs carry no pictures: give them a per-class one and a curve picture
+        copy = tmp_path / run.name
+        shutil.copytree(run, copy)
+        plot_per_class([vars(r) for r in records.Run.load(copy).per_class], copy / "per_class.png")
+        shutil.copy(copy / "per_class.png", copy / "curves.png")
+    proc = run_main("report", str(tmp_path / RUN1.name), str(tmp_path / RUN2.name), "--steps", "--out",
+                    str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    for text in ((three / "README.md").read_text(), (tmp_path / "out" / "README.md").read_text()):
+        pictures = re.findall(r"!\[([^\]]*)\]\(([^)]+)\)", text)
+        assert pictures
+        for alt, path in pictures:
+            bare = {path, Path(path).stem, Path(path).stem.replace("_", " "), Path(path).stem.split("-")[-1]}
+            assert alt not in bare and not alt.endswith(".png") and len(alt.split()) >= 6, (alt, path)
+    assert "test accuracy per digit (recall)" in (tmp_path / "out" / "README.md").read_text()
