@@ -178,38 +178,50 @@ def environment_text(run) -> str:
 
 def recipe_table(run) -> str:
     """The recipe as a small table: optimiser, peak rate, momentum, batch, schedule and its events, weight decay,
-    label smoothing, averaging, augmentation - every setting that decides how the step trained."""
+    label smoothing, averaging, every other setting in effect (`in_effect`), augmentation - every setting that decides
+    how the step trained."""
+    from tinydigits.training.config import in_effect, settings_of
+
     s = run.settings
     events = judge.rate_text(run)
+    shown = _TABLED | set(settings_of("augment", cls=type(s)))  # the augment-role ones: the augmentation row
     rows = [["optimizer", s.optimizer], ["peak rate", f"{s.lr:g}"],
             ["momentum", f"{s.momentum:g}" if s.optimizer == "sgd" else "-"], ["batch", s.batch_size],
             ["schedule", f"{_schedule(s)}: {events}"], ["weight decay", f"{s.weight_decay:g}"],
             ["label smoothing", f"{s.label_smoothing or 0:g}"], ["weight averaging (EMA)", f"{s.ema or 0:g}"]]
+    rows += [[name.replace("_", " "), _value(value)] for name, value in in_effect(s).items() if name not in shown]
     rows.append(["augmentation", recipe_text(run).rpartition("augmentation: ")[2]])
     return md_table(["setting", "value"], rows)
+
+
+# The settings the recipe's first words (and the table's fixed rows) show in their own way; every other recipe and
+# data setting in effect follows by name, and the augment-role ones as the augmentation.
+_NAMED = {"optimizer", "lr", "batch_size", "scheduler", "momentum", "augment_off_last", "step_size", "step_gamma"}
+_TABLED = _NAMED | {"weight_decay", "label_smoothing", "ema"}
+
+
+def _value(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _schedule(s) -> str:
     """The schedule as set: a step schedule with its step size and factor."""
     if s.scheduler == "step":
-        return f"step (the rate x{s.step_gamma:g} every {s.step_size or max(1, s.epochs // 3)} epochs)"
+        return f"step (the rate x{s.step_gamma:g} every {s.step_every()} epochs)"
     return s.scheduler
 
 
 def recipe_text(run) -> str:
     """Every setting that decides how the step trained, by role: the optimiser and its rate, momentum, batch, the
     schedule, averaging, augmentation and its plain tail, the data it saw - so the write-up stands alone."""
-    from tinydigits.training.config import augmentations, settings_of
+    from tinydigits.training.config import augmentations, in_effect, settings_of
 
     s = run.settings
     parts = [f"{s.optimizer}" + (f" (momentum {s.momentum:g})" if s.optimizer == "sgd" else ""),
              f"peak rate {s.lr:g}", f"batch {s.batch_size}", f"schedule {_schedule(s)}"]
-    shown = {"optimizer", "lr", "batch_size", "scheduler", "momentum", "augment_off_last", "step_size", "step_gamma"}
-    for name in settings_of("recipe", "data"):
-        value = getattr(s, name)
-        if name not in shown and value not in (None, 0, 0.0, "", False):
-            parts.append(f"{name.replace('_', ' ')} {value:g}" if isinstance(value, float) else
-                         f"{name.replace('_', ' ')} {value}")
+    augment = set(settings_of("augment", cls=type(s)))
+    parts += [f"{name.replace('_', ' ')} {_value(value)}" for name, value in in_effect(s).items()
+              if name not in _NAMED and name not in augment]
     used = augmentations(run.config)
     parts.append("augmentation: " + (", ".join(f"{k} {judge._value(v)}" for k, v in used.items()) if used else "none")
                  + (f", none in the last {s.augment_off_last} epochs" if used and s.augment_off_last else ""))
@@ -217,12 +229,13 @@ def recipe_text(run) -> str:
 
 
 def reproduce(step: judge.Step) -> str:
-    """The command that trains this step again: a check's own, else `train` with every recorded recipe, augmentation
-    and data setting given as a flag (flags override a model's recipe, so no recipe needs to be read)."""
-    import dataclasses
+    """The command that trains this step again: a check's own, else `train` with every setting in effect
+    (`training.config.in_effect`, the rule `python_call` follows too) given as a flag: flags override a model's
+    recipe, so no recipe needs to be read. A setting no command line sets (`cli=False`) has no flag to carry."""
     import shlex
 
-    from tinydigits.training.config import TrainConfig, settings_of
+    from tinydigits.settings import cli_fields
+    from tinydigits.training.config import in_effect
 
     if INLINE in step.run.ref:  # a notebook's class: trained again from that notebook, by the API
         return python_call(step)
@@ -233,34 +246,23 @@ def reproduce(step: judge.Step) -> str:
     if step.check:  # a check run from Python: the same settings, its seeds
         args[1] = "check"
         args[4:6] = ["--seeds", ",".join(map(str, sorted(step.check.seeds))), "--last", str(step.budget.last)]
-    cli = {f.name for f in dataclasses.fields(TrainConfig) if f.metadata.get("cli", True)}
-    for name in settings_of("recipe", "augment", "data"):
-        value = getattr(s, name)
-        if name not in cli or value in (None, 0, 0.0, "") or (name.startswith("step_") and s.scheduler != "step"):
-            continue
-        if isinstance(value, tuple | list):
-            if tuple(value) == (1.0, 1.0):
-                continue
-            value = ",".join(f"{v:g}" for v in value)
-        args += [f"--{name.replace('_', '-')}", f"{value:g}" if isinstance(value, float) else str(value)]
+    flags = {f.name for f in cli_fields(type(s))}
+    for name, value in in_effect(s).items():
+        if name in flags:
+            text = ",".join(f"{v:g}" for v in value) if isinstance(value, tuple) else _value(value)
+            args += [f"--{name.replace('_', '-')}", text]
     return shlex.join(args)
 
 
 def python_call(step: judge.Step) -> str:
     """`tinydigits.train(Model_1, seed=0, epochs=15, ...)` (or `check(..., seeds=[...])`) for a notebook's class, with
-    every recorded recipe, augmentation and data setting."""
-    from tinydigits.training.config import settings_of
+    every setting in effect (`training.config.in_effect`, as `reproduce`)."""
+    from tinydigits.training.config import in_effect
 
-    s = step.run.settings
     args = [step.name]
     args += [f"seeds={sorted(step.check.seeds)}"] if step.check else [f"seed={step.seed}"]
     args.append(f"epochs={len(step.run.epochs)}")
-    for name in settings_of("recipe", "augment", "data"):
-        value = getattr(s, name)
-        if value in (None, 0, 0.0, "") or (name.startswith("step_") and s.scheduler != "step") or \
-                (isinstance(value, tuple | list) and tuple(value) == (1.0, 1.0)) or (name == "momentum" and value == 0.9):
-            continue
-        args.append(f"{name}={tuple(value) if isinstance(value, list) else value!r}")
+    args += [f"{name}={value!r}" for name, value in in_effect(step.run.settings).items()]
     return f"tinydigits.{'check' if step.check else 'train'}({', '.join(args)})"
 
 

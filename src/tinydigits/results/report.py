@@ -26,6 +26,7 @@ from tinydigits.results.budget import mark, run_verdict
 from tinydigits.results.figures import matplotlib, plt, save_figure
 from tinydigits.results.ledger import describe_arithmetic
 from tinydigits.results.records import Run, Verdict
+from tinydigits.training.config import settings_of
 from tinydigits.training.evaluate import confused_pairs
 from tinydigits.training.metrics import curve
 from tinydigits.training.record import DIGITS_SHOWN
@@ -187,8 +188,10 @@ def _confused_text(confused: list[dict[str, int]], top: int = 10) -> str:
 def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: list[dict], v: Verdict,
                  confused: list[dict[str, int]]) -> str:
     """report.md below its summary: the budget, layers, config, epochs, per-class figures and the pictures."""
-    settings = {k: v for k, v in config.items()
-                if k not in ("environment", "data_dir", "out") and not (k == "recipe" and v is None)}  # named above
+    # Where its files went and what its machine lent (output and machine roles) are this machine's, and the arithmetic
+    # line above says how it computed; the environment and a borrowed recipe are named above too.
+    hidden = {"environment", *settings_of("output", "machine")}
+    settings = {k: v for k, v in config.items() if k not in hidden and not (k == "recipe" and v is None)}
     epoch_rows = [[e["epoch"], f"{e['train_loss']:.4f}", f"{e['train_acc']:.2f}", f"{e['test_loss']:.4f}",
                    f"{e['test_acc']:.2f}", f"{e['lr']:.4g}", f"{e['seconds']:.1f}"] for e in epochs]
     class_rows = [[r["digit"], r["support"], *(f"{r[k]:.2f}" for k in ("recall", "precision")), r["errors"]]
