@@ -85,7 +85,7 @@ def _result_from(run_dir, cfg):
     from tinydigits.data import mnist
     from tinydigits.results.records import Run
     from tinydigits.training import runs
-    from tinydigits.training.record import RunResult
+    from tinydigits.training.bookkeeping import RunResult
 
     model, _ = runs.load_model(run_dir)
     run = Run.load(run_dir)

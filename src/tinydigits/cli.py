@@ -375,10 +375,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.json:
         write_json(Path(args.json), result)
     if args.record:
-        from tinydigits.measure import record
+        from tinydigits.measure import speed_log
         from tinydigits.training.runs import environment
 
-        record.append(Path(args.record), record.row_of(result, environment()["git_commit"]))
+        speed_log.append(Path(args.record), speed_log.row_of(result, environment()["git_commit"]))
         print(f"recorded in {args.record}")
     return 0
 

@@ -12,7 +12,7 @@ from tinydigits import files
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models import summary
 from tinydigits.results import records
-from tinydigits.results import steps as judge
+from tinydigits.results import steps as rules
 from tinydigits.results.budget import mark, seed_table
 from tinydigits.results.figures import matplotlib, plt, save_figure
 from tinydigits.results.report import md_table
@@ -30,7 +30,7 @@ def resolve(refs: list[str], runs_dir: str | Path, log=lambda line: print(line, 
             records.kind_of(ref)  # a path that is neither a run nor a check folder: one line saying so
             out.append(Path(ref))
             continue
-        folder, count = judge.newest_run(ref, runs_dir)
+        folder, count = rules.newest_run(ref, runs_dir)
         log(f"step {i}: {ref} -> {folder}" + (f" (the newest of {count})" if count > 1 else ""))
         out.append(folder)
     return out
@@ -56,7 +56,7 @@ def out_paths(out: str) -> tuple[Path, Path]:
 def write_up(folders: list[Path], out: str | None = None) -> tuple[str, Path | None]:
     """The Markdown of every step in order, and the README.md it was written to: with `out`, there, its pictures
     beside it (without, the text alone and None: no picture is written unasked)."""
-    steps = judge.read_steps(folders)
+    steps = rules.read_steps(folders)
     readme, folder = out_paths(out) if out else (None, None)
     pictures: dict[int, dict[str, str]] = {}
     if folder is not None:
@@ -69,7 +69,7 @@ def write_up(folders: list[Path], out: str | None = None) -> tuple[str, Path | N
     return text, readme
 
 
-def _copy_pictures(step: judge.Step, folder: Path, prefix: str) -> dict[str, str]:
+def _copy_pictures(step: rules.Step, folder: Path, prefix: str) -> dict[str, str]:
     """The shown run's pictures (and a check's) beside README.md, and the model's code as its record holds it."""
     import hashlib
 
@@ -97,7 +97,7 @@ def small(source: Path, target: Path) -> None:
     files.atomic_write(target, lambda tmp: reduced.save(tmp, format="PNG", optimize=True))
 
 
-def render(steps: list[judge.Step], pictures: dict[int, dict[str, str]], with_overview: bool) -> str:
+def render(steps: list[rules.Step], pictures: dict[int, dict[str, str]], with_overview: bool) -> str:
     out = ["# The steps", "", overview_table(steps), ""]
     if with_overview:
         out += ["![every step: loss, accuracy, and accuracy near the line](steps.png)", ""]
@@ -106,13 +106,13 @@ def render(steps: list[judge.Step], pictures: dict[int, dict[str, str]], with_ov
     return "\n".join(out)
 
 
-def overview_table(steps: list[judge.Step]) -> str:
+def overview_table(steps: list[rules.Step]) -> str:
     n = steps[0].last
     head = ["step", "model", "params", "RF", "epochs", "training images", "seed", "best train %", "best test %",
             f"min of last {n} %", "verdict", "seconds"]
     rows = []
     for i, s in enumerate(steps, 1):
-        f, v = judge.facts(s), judge.verdict_of(s)
+        f, v = rules.facts(s), rules.verdict_of(s)
         seed = f"{s.seed} (shown; {len(s.check.finished())} trained)" if s.check else f"{s.seed}"
         verdict = (f"{s.check.verdict.line()}; seed {s.seed} {mark(v.passed)}" if s.check
                    else f"{mark(v.passed)} (seed {s.seed})")
@@ -124,10 +124,10 @@ def overview_table(steps: list[judge.Step]) -> str:
     return md_table(head, rows)
 
 
-def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: dict[str, str]) -> list[str]:
+def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: dict[str, str]) -> list[str]:
     """One step: Target, Result in a few lines, the Analysis, then the evidence it rests on (the recipe, the check's
     seeds, the layer table, the code, the epoch log, the pictures)."""
-    f = judge.facts(step)
+    f = rules.facts(step)
     where = (f"check `{step.check_folder.name}`, seed {step.seed} shown in detail: {step.why_shown}" if step.check
              else f"run `{step.folder.name}`, seed {step.seed}")
     out = [f"## Step {i + 1}: {step.name} ({where})", "", f"**Target:** {step.run.target or _registered_target(step)}", "",
@@ -139,11 +139,11 @@ def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: 
            f"- best train accuracy: {f.best_train:.2f} %; best test accuracy: {f.best_test:.2f} % (epoch "
            f"{f.best_epoch}); min of the last {f.n} epochs: {f.min_last:.2f} % (seed {step.seed})",
            f"- budget ({step.budget.min_acc} % in each of the last {step.last} of at most {step.budget.max_epochs} "
-           f"epochs, fewer than {step.budget.max_params:,} parameters): {judge.verdict_reason(step)}",
+           f"epochs, fewer than {step.budget.max_params:,} parameters): {rules.verdict_reason(step)}",
            "- the Target's measurable parts: " + "; ".join(
                f"{part}: {figure} {'✓' if met else '✗' if met is False else '(not judged)'}"
                for part, met, figure in f.target), "",
-           "**Analysis:**", "", *judge.analysis_lines(step, previous), "",
+           "**Analysis:**", "", *rules.analysis_lines(step, previous), "",
            "**How it trained:**", "", recipe_table(step.run), "",
            f"- trained with: {environment_text(step.run)}", f"- to train it again: `{reproduce(step)}`",
            f"- the model's code as it trained: {pictures['code']}" if "code" in pictures else
@@ -152,7 +152,7 @@ def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: 
     return out + _check_block(step, pictures) + _result_tables(step, pictures)
 
 
-def _registered_target(step: judge.Step) -> str:
+def _registered_target(step: rules.Step) -> str:
     """A registered model's own Target, from its write-up (data beside the zoo, no model code run), when the run
     recorded none; else a dash."""
     from importlib import resources
@@ -183,7 +183,7 @@ def recipe_table(run) -> str:
     from tinydigits.training.config import in_effect, settings_of
 
     s = run.settings
-    events = judge.rate_text(run)
+    events = rules.rate_text(run)
     shown = _TABLED | set(settings_of("augment", cls=type(s)))  # the augment-role ones: the augmentation row
     rows = [["optimizer", s.optimizer], ["peak rate", f"{s.lr:g}"],
             ["momentum", f"{s.momentum:g}" if s.optimizer == "sgd" else "-"], ["batch", s.batch_size],
@@ -223,12 +223,12 @@ def recipe_text(run) -> str:
     parts += [f"{name.replace('_', ' ')} {_value(value)}" for name, value in in_effect(s).items()
               if name not in _NAMED and name not in augment]
     used = augmentations(run.config)
-    parts.append("augmentation: " + (", ".join(f"{k} {judge._value(v)}" for k, v in used.items()) if used else "none")
+    parts.append("augmentation: " + (", ".join(f"{k} {rules._value(v)}" for k, v in used.items()) if used else "none")
                  + (f", none in the last {s.augment_off_last} epochs" if used and s.augment_off_last else ""))
     return "; ".join(parts)
 
 
-def reproduce(step: judge.Step) -> str:
+def reproduce(step: rules.Step) -> str:
     """The command that trains this step again: a check's own, else `train` with every setting in effect
     (`training.config.in_effect`, the rule `python_call` follows too) given as a flag: flags override a model's
     recipe, so no recipe needs to be read. A setting no command line sets (`cli=False`) has no flag to carry."""
@@ -254,7 +254,7 @@ def reproduce(step: judge.Step) -> str:
     return shlex.join(args)
 
 
-def python_call(step: judge.Step) -> str:
+def python_call(step: rules.Step) -> str:
     """`tinydigits.train(Model_1, seed=0, epochs=15, ...)` (or `check(..., seeds=[...])`) for a notebook's class, with
     every setting in effect (`training.config.in_effect`, as `reproduce`)."""
     from tinydigits.training.config import in_effect
@@ -266,7 +266,7 @@ def python_call(step: judge.Step) -> str:
     return f"tinydigits.{'check' if step.check else 'train'}({', '.join(args)})"
 
 
-def _check_block(step: judge.Step, pictures: dict[str, str]) -> list[str]:
+def _check_block(step: rules.Step, pictures: dict[str, str]) -> list[str]:
     if not step.check:
         return []
     head, rows = seed_table(step.check.verdict, step.budget)
@@ -276,7 +276,7 @@ def _check_block(step: judge.Step, pictures: dict[str, str]) -> list[str]:
     return out
 
 
-def _result_tables(step: judge.Step, pictures: dict[str, str]) -> list[str]:
+def _result_tables(step: rules.Step, pictures: dict[str, str]) -> list[str]:
     """The evidence of the shown run: the layer table (folded), the epoch log, the pictures, per-class accuracy."""
     log = [[e.epoch, f"{e.train_loss:.4f}", f"{e.train_acc:.2f}", f"{e.test_loss:.4f}", f"{e.test_acc:.2f}",
             f"{e.lr:.4g}", f"{e.seconds:.1f}"] for e in step.run.epochs]
@@ -297,7 +297,7 @@ def _result_tables(step: judge.Step, pictures: dict[str, str]) -> list[str]:
     return [*out, ""]
 
 
-def plot_steps(steps: list[judge.Step], path: Path) -> None:
+def plot_steps(steps: list[rules.Step], path: Path) -> None:
     """Every step's loss, accuracy, and accuracy zoomed where the budget's line is: test solid, train dashed."""
     fig, (ax_loss, ax_acc, ax_zoom) = plt.subplots(1, 3, figsize=(15, 4.2))
     line = steps[0].budget.min_acc

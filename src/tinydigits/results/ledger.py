@@ -24,7 +24,7 @@ from tinydigits import files
 from tinydigits.constants import BUDGET, PORTABLE, PORTABLE_ENV, ROLES
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results.odds import pass_odds
-from tinydigits.results.records import Plan, Run, finished_runs, percent
+from tinydigits.results.records import CheckPlan, Run, finished_runs, percent
 
 COLUMNS = ("model", "model_sha256", "seed", "epochs", "last3", "min_last3", "arithmetic", "threads", "cpu", "torch",
            "commit", "role", "source", "recipe_sha256", "budget")
@@ -262,7 +262,7 @@ def rows_of_check(folder: str | Path, role: str = "judged", source: str | None =
     folder = Path(folder)
     if role not in ROLES:
         raise TinyDigitsError(f"--role must be one of {', '.join(ROLES)}")
-    plan = Plan.load(folder)
+    plan = CheckPlan.load(folder)
     source = source or command_without_paths(plan.command)
     budget = dataclasses.asdict(plan.budget)
     rows = [row_of(run, role, source, budget) for run in finished_runs(folder).values()]

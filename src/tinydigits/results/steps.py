@@ -20,7 +20,7 @@ from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results import records
 from tinydigits.results.budget import reason, run_verdict
-from tinydigits.results.records import Check, LrTest, Plan, Run
+from tinydigits.results.records import Check, CheckPlan, LrTest, Run
 from tinydigits.training.config import augmentations, settings_of
 from tinydigits.training.runs import INLINE
 
@@ -133,7 +133,7 @@ def newest_run(ref: str, runs_dir: str | Path) -> tuple[Path, int]:
     found = []
     for meta in [*Path(runs_dir).glob("*/config.json"), *Path(runs_dir).glob("*/plan.json")]:
         try:
-            model = (Plan.load(meta.parent) if meta.name == "plan.json" else Run.load(meta.parent)).settings.model
+            model = (CheckPlan.load(meta.parent) if meta.name == "plan.json" else Run.load(meta.parent)).settings.model
         except TinyDigitsError:
             continue
         if model == ref or (model and model.rpartition(":")[2] == ref.rpartition(":")[2] and ":" in ref) \

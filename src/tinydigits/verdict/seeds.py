@@ -202,7 +202,7 @@ def refuse_contradictions(folder: str | os.PathLike, given: dict[str, Any], cli:
     What the resuming machine lends (the machine-role settings: threads, device, its copy of MNIST) is its own, never
     a contradiction: `resume` takes it."""
     folder = Path(folder)
-    plan = records.Plan.load(folder)
+    plan = records.CheckPlan.load(folder)
     planned = {**dataclasses.asdict(plan.settings), **dataclasses.asdict(plan.budget), "seeds": plan.seeds}
     for key, value in given.items():
         if key not in planned or key in settings_of("machine"):
@@ -217,7 +217,7 @@ def refuse_contradictions(folder: str | os.PathLike, given: dict[str, Any], cli:
                                   "or start a new check")
 
 
-def _refuse_another_model(plan: records.Plan, source: Source, folder: Path) -> None:
+def _refuse_another_model(plan: records.CheckPlan, source: Source, folder: Path) -> None:
     """`--resume` goes on only with the code and model that trained the landed seeds."""
     from tinydigits.cluster.engine import code_version, version_difference
 
@@ -238,7 +238,7 @@ def resume(folder: str | os.PathLike, jobs: int = 1, log=print, cluster: str | N
     Refused in one line when the code or the model differ from the plan's (what else a caller asks of it:
     `refuse_contradictions`, before)."""
     folder = Path(folder)
-    written = records.Plan.load(folder)
+    written = records.CheckPlan.load(folder)
     own = {k: v for k, v in (machine or {}).items() if k in settings_of("machine") and v is not None}
     cfg, planned = dataclasses.replace(written.settings, **own), written.seeds
     plan = make(cfg, written.budget, jobs=jobs, stack=written.stack, cluster=cluster)
