@@ -88,3 +88,4 @@ def test_a_ledger_row_leaves_out_its_machine_and_files():
     typed = ("tinydigits check --model m --seeds 0-4 --out /x --data-dir=/d --threads 2 --json v.json --no-portable "
              "--ledger docs/seeds.csv")
     assert command_without_paths(typed) == "tinydigits check --model m --seeds 0-4 --no-portable"
+

@@ -41,6 +41,7 @@ class Step:
     run: Run
     check: Check | None = None
     why_shown: str = ""
+    known: Facts | None = field(default=None, init=False, repr=False, compare=False)  # `facts`, counted once
 
     @property
     def folder(self) -> Path:
@@ -188,6 +189,13 @@ class Facts:
 
 
 def facts(step: Step) -> Facts:
+    """The step's facts: counted on the first call and held on the step, so every sentence reads the same ones."""
+    if step.known is None:
+        step.known = _count_facts(step)
+    return step.known
+
+
+def _count_facts(step: Step) -> Facts:
     run, budget = step.run, step.budget
     test, train = run.test(), run.train()
     n = min(budget.last, len(test))
