@@ -100,7 +100,7 @@ def test_bench_record_appends_a_row_with_its_machine_and_commit_and_the_docs_tab
     """`bench --record`: the figures docs/speed.md quotes are written by bench itself, each with date, commit, CPU
     and command (no speed figure without its source)."""
     from helpers import script
-    from tinydigits.measure import record
+    from tinydigits.measure import speed_log
 
     speed_table = script("ledger_docs").speed_table
 
@@ -111,7 +111,7 @@ def test_bench_record_appends_a_row_with_its_machine_and_commit_and_the_docs_tab
               "compute": {"seconds_per_epoch": 7.3}, "speedup_vs_per_sample": 1.3368}
     path = tmp_path / "speed.csv"
     for _ in range(2):
-        record.append(path, record.row_of(result, "0123456789abc", "tinydigits bench --record docs/speed.csv"))
+        speed_log.append(path, speed_log.row_of(result, "0123456789abc", "tinydigits bench --record docs/speed.csv"))
     text = speed_table(path)
     assert text.count("| AMD EPYC (avx2 fma) | `tinydigits bench --record docs/speed.csv` | portable, AVX2 kernels, 1 |"
                       " 7.72 | 10.32 | 7.30 | 1.34× |") == 2 and "`0123456`" in text

@@ -86,7 +86,7 @@ def test_a_check_page_is_the_same_for_the_same_verdict(case, tmp_path):
 
 def _saved_check(folder: Path, errors=None, missing=None, extra=None):
     """A saved check folder's verdict judged again from its seeds' run folders, as `tinydigits check` judged it."""
-    plan = records.Plan.load(folder)
+    plan = records.CheckPlan.load(folder)
     runs = [records.Run.load(meta.parent) for meta in sorted(folder.glob("*/config.json"))]
     curves = {run.seed: run.test() for run in runs} | (extra or {})
     kinds: dict[str, list[int]] = {}

@@ -119,7 +119,7 @@ def test_a_stacked_seed_whose_pictures_fail_leaves_no_seed_open(mnist_dir, tmp_p
     """The stack's seeds finish one by one; when one's pictures raise, that seed and the ones not yet written fail
     together, and every seed's writers (TensorBoard, MLflow) are closed all the same."""
     from tinydigits.lifecycle import finish, make
-    from tinydigits.training.record import RunRecord
+    from tinydigits.training.bookkeeping import RunRecord
     from tinydigits.verdict import seeds
 
     closed = []

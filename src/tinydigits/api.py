@@ -85,7 +85,7 @@ def _result_from(run_dir, cfg):
     from tinydigits.data import mnist
     from tinydigits.results.records import Run
     from tinydigits.training import runs
-    from tinydigits.training.record import RunResult
+    from tinydigits.training.bookkeeping import RunResult
 
     model, _ = runs.load_model(run_dir)
     run = Run.load(run_dir)
@@ -116,7 +116,7 @@ def check(model: ModelLike, seeds: Iterable[int] | None = None, jobs: int = 1, b
         given = {"model": ref, **settings, **({"seeds": list(seeds)} if seeds is not None else {}),
                  **(dataclasses.asdict(budget) if budget is not None else {})}
         refuse_contradictions(resume, given, cli=False)
-        return resume_seeds(resume, jobs, log, cluster)
+        return resume_seeds(resume, jobs, log, cluster, machine=settings)
     plan = make(TrainConfig(model=ref, **settings), budget or Budget(), jobs=jobs, stack=stack, cluster=cluster)
     return check_seeds(plan, list(seeds if seeds is not None else range(5)), log)
 

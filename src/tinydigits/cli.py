@@ -129,7 +129,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         ledger.read(args.ledger)  # a file that is not a ledger: one line now, not after the last seed
     if args.resume:
         _refuse_contradictions(args)
-        result = resume(args.resume, args.jobs, cluster=args.cluster, wait=args.wait_workers, quiet=args.quiet)
+        result = resume(args.resume, args.jobs, cluster=args.cluster, wait=args.wait_workers, quiet=args.quiet,
+                        machine=vars(args))
     else:
         plan = make(config_from_args(args), budget, jobs=args.jobs, stack=args.stack, cluster=args.cluster)
         result = check(plan, args.seeds, command=_command_line(), wait=args.wait_workers, quiet=args.quiet)
@@ -143,19 +144,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 3 if result.passed is None else 0 if result.passed else 1  # 3: INCOMPLETE, seeds not run
 
 
-# How a check goes on is the run's own business: these flags say where and how, not what is checked.
-_RESUME_FREE = {"command", "resume", "jobs", "cluster", "wait_workers", "json", "ledger", "role", "stack", "data_dir", "threads",
-                "device", "quiet"}
-
-
 def _refuse_contradictions(args: argparse.Namespace) -> None:
     """`--resume` with a flag that contradicts the plan (other seeds, another budget or setting): one line, not
-    silently the plan's (`verdict.seeds.refuse_contradictions`, the API's rule too)."""
+    silently the plan's (`verdict.seeds.refuse_contradictions`, the API's rule too: it compares the plan's settings,
+    budget and seeds, so the flags that say how and where the check goes on - jobs, cluster, json - never contradict,
+    nor do the machine-role settings, which the resuming machine lends)."""
     from tinydigits.verdict.seeds import refuse_contradictions
 
     defaults = vars(build_parser().parse_args(["check"]))
-    refuse_contradictions(args.resume, {key: value for key, value in vars(args).items()
-                                        if key not in _RESUME_FREE and value != defaults.get(key)})
+    refuse_contradictions(args.resume, {key: value for key, value in vars(args).items() if value != defaults.get(key)})
 
 
 def _summary_arguments(p: argparse.ArgumentParser) -> None:
@@ -378,10 +375,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.json:
         write_json(Path(args.json), result)
     if args.record:
-        from tinydigits.measure import record
+        from tinydigits.measure import speed_log
         from tinydigits.training.runs import environment
 
-        record.append(Path(args.record), record.row_of(result, environment()["git_commit"]))
+        speed_log.append(Path(args.record), speed_log.row_of(result, environment()["git_commit"]))
         print(f"recorded in {args.record}")
     return 0
 

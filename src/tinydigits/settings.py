@@ -24,11 +24,15 @@ DATA_DIR_HELP = "folder with the four MNIST IDX files (default: $TINYDIGITS_DATA
 
 def setting(default: Any = None, help: str | None = None, *, type: Callable[[str], Any] | None = None,
             metavar: str | None = None, choices: Iterable[str] | None = None, cli: bool = True,
-            default_factory: Callable[[], Any] | None = None, role: str | None = None) -> Any:
+            default_factory: Callable[[], Any] | None = None, role: str | None = None, off: Any = None,
+            when: tuple[str, Any] | None = None) -> Any:
     """A dataclass field with its flag's help (`cli=False`: a setting no command line sets, e.g. one the program fills)
-    and its `role` (what kind of setting it is: `training.config.ROLES`), from which every list of settings derives."""
+    and its `role` (what kind of setting it is: `training.config.ROLES`), from which every list of settings derives.
+    `off`: the value that leaves training as it is, which a setting left to the recipe becomes when the recipe says
+    nothing (0 for an augmentation, (1.0, 1.0) for a zoom); `when`: (another setting, its value) without which this
+    one does nothing (a step schedule's step size)."""
     metadata = {"help": help, "type": type, "metavar": metavar, "choices": tuple(choices) if choices else None, "cli": cli,
-                "role": role}
+                "role": role, "off": off, "when": when}
     if default_factory is not None:
         return dataclasses.field(default_factory=default_factory, metadata=metadata)
     return dataclasses.field(default=default, metadata=metadata)

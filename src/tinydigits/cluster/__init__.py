@@ -3,7 +3,8 @@ this machine's cores (a Dask LocalCluster) or a Dask cluster's machines.
 
 - `engine`: Dask clients (the local workers `check --jobs` and `search --jobs` both use), the seed task
   (`remote_seed`), pack/unpack of run folders, worker checks (code and arithmetic), the `tinydigits worker`
-  supervisor, and the fresh process a notebook's portable seed trains in
+  supervisor
+- `fresh`: one seed in a fresh Python process that never runs the caller's script (a notebook's portable seed)
 - `dispatch`: hands seeds to the workers that can train them, and re-queues a seed whose worker was lost
 - `outcome`: what became of one seed (landed, failed, not run), the record every way of training seeds hands back
 

@@ -1,5 +1,5 @@
 """A finished run's results: its pictures and report.md (`results.report`), then its writers closed once with them
-(`training.record`: TensorBoard and MLflow), all from what the run holds in memory. Here, above both: the results
+(`training.bookkeeping`: TensorBoard and MLflow), all from what the run holds in memory. Here, above both: the results
 layer writes files only, so a tracking server that fails cannot abort a finished check from there
 (tests/test_layout.py)."""
 
@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator
 
 from tinydigits.results.report import Artifacts, write_artifacts
-from tinydigits.training.record import RunResult
+from tinydigits.training.bookkeeping import RunResult
 
 
 def finish(result: RunResult) -> str | None:

@@ -11,8 +11,8 @@ from tinydigits.constants import BUDGET, Budget
 from tinydigits.lifecycle.finish import finish
 from tinydigits.results.budget import run_verdict
 from tinydigits.results.records import Run, Verdict
+from tinydigits.training.bookkeeping import RunResult
 from tinydigits.training.config import TrainConfig
-from tinydigits.training.record import RunResult
 from tinydigits.training.train import train
 
 if TYPE_CHECKING:

@@ -6,8 +6,10 @@
 - `predictions`: predictions on a split, confusion matrix, per-class scores
 - `report`: a run's pictures and report.md (from the metrics and config the caller holds), runs compared; the shared
   markdown-table and figure helpers
+- `records`: what a run and a check leave in their folders as typed records (`Run`, `Check`, `CheckPlan`: a check
+  folder's plan.json; `Verdict` and `Odds` with their one formatter each), read once for every reader
 - `ledger`: docs/seeds.csv, the seed ledger by tier, and the arithmetic named (`arithmetic_of`, `describe_arithmetic`)
-- `docs`: the figures README.md and docs/*.md quote, written from the ledger, the write-ups and docs/speed.csv
+  (the figures README.md and docs/*.md quote are written from it by `scripts/ledger_docs.py`, the maintainer's script)
 - `steps`: what is true of an exercise's steps and their changes; `handin`: `report --steps --out DIR`
 - `explain`: augment.png, top_losses.png (Captum), layers.png; `figures`: matplotlib, headless, and save_figure
 

@@ -13,7 +13,7 @@ from tinydigits import files
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models import summary
 from tinydigits.results import records
-from tinydigits.results import steps as judge
+from tinydigits.results import steps as rules
 from tinydigits.results.budget import mark, seed_table
 from tinydigits.results.figures import matplotlib, plt, save_figure
 from tinydigits.results.report import md_table, plot_per_class
@@ -34,7 +34,7 @@ def resolve(refs: list[str], runs_dir: str | Path, log=lambda line: print(line, 
             records.kind_of(ref)  # a path that is neither a run nor a check folder: one line saying so
             out.append(Path(ref))
             continue
-        folder, count = judge.newest_run(ref, runs_dir)
+        folder, count = rules.newest_run(ref, runs_dir)
         log(f"step {i}: {ref} -> {folder}" + (f" (the newest of {count})" if count > 1 else ""))
         out.append(folder)
     return out
@@ -60,7 +60,7 @@ def out_paths(out: str) -> tuple[Path, Path]:
 def write_up(folders: list[Path], out: str | None = None) -> tuple[str, Path | None]:
     """The Markdown of every step in order, and the README.md it was written to: with `out`, there, its pictures
     beside it (without, the text alone and None: no picture is written unasked)."""
-    steps = judge.read_steps(folders)
+    steps = rules.read_steps(folders)
     readme, folder = out_paths(out) if out else (None, None)
     pictures: dict[int, dict[str, str]] = {}
     if folder is not None:
@@ -74,7 +74,7 @@ def write_up(folders: list[Path], out: str | None = None) -> tuple[str, Path | N
     return text, readme
 
 
-def _copy_pictures(step: judge.Step, folder: Path, prefix: str, others: list[str] | None = None) -> dict[str, str]:
+def _copy_pictures(step: rules.Step, folder: Path, prefix: str, others: list[str] | None = None) -> dict[str, str]:
     """The shown run's pictures (and a check's) beside README.md, and the model's code as a file that runs alone
     (`others`: the other steps' recorded code, where a notebook's helpers may be)."""
     shown: dict[str, str] = {}
@@ -91,7 +91,7 @@ def _copy_pictures(step: judge.Step, folder: Path, prefix: str, others: list[str
     return {**shown, **{name: f"{prefix}{name}" for name in found}}
 
 
-def _code_file(step: judge.Step, folder: Path, prefix: str, others: list[str]) -> str:
+def _code_file(step: rules.Step, folder: Path, prefix: str, others: list[str]) -> str:
     """stepN-code.py: the class as its run recorded it, with the imports and helpers it uses written out above it, so
     that the folder alone builds it (a spec: stepN-spec.json, which tinydigits builds). From a notebook's kernel, the
     notebook is copied beside it. Returns the README's words for it: the link, what it needs and how to run it."""
@@ -145,7 +145,7 @@ def small(source: Path, target: Path) -> None:
     files.atomic_write(target, lambda tmp: reduced.save(tmp, format="PNG", optimize=True))
 
 
-def render(steps: list[judge.Step], pictures: dict[int, dict[str, str]], with_overview: bool) -> str:
+def render(steps: list[rules.Step], pictures: dict[int, dict[str, str]], with_overview: bool) -> str:
     out = ["# The steps", "", overview_table(steps), ""]
     if with_overview:
         out += [f"![{steps_alt(steps)}](steps.png)", ""]
@@ -154,13 +154,13 @@ def render(steps: list[judge.Step], pictures: dict[int, dict[str, str]], with_ov
     return "\n".join(out)
 
 
-def overview_table(steps: list[judge.Step]) -> str:
+def overview_table(steps: list[rules.Step]) -> str:
     n = steps[0].last
     head = ["step", "model", "params", "RF", "epochs", "training images", "seed", "best train %", "best test %",
             f"min of last {n} %", "verdict", "seconds"]
     rows = []
     for i, s in enumerate(steps, 1):
-        f, v = judge.facts(s), judge.verdict_of(s)
+        f, v = rules.facts(s), rules.verdict_of(s)
         seed = f"{s.seed} (shown; {len(s.check.finished())} trained)" if s.check else f"{s.seed}"
         verdict = (f"{s.check.verdict.line()}; seed {s.seed} {mark(v.passed)}" if s.check
                    else f"{mark(v.passed)} (seed {s.seed})")
@@ -172,11 +172,11 @@ def overview_table(steps: list[judge.Step]) -> str:
     return md_table(head, rows)
 
 
-def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: dict[str, str],
+def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: dict[str, str],
                names: set[str] | None = None) -> list[str]:
     """One step: Target, Result in a few lines, the Analysis, then the evidence it rests on (the recipe, the check's
     seeds, the layer table, the code, the epoch log, the pictures). `names`: every step's model in the hand-in."""
-    f = judge.facts(step)
+    f = rules.facts(step)
     where = (f"check `{step.check_folder.name}`, seed {step.seed} shown in detail: {step.why_shown}" if step.check
              else f"run `{step.folder.name}`, seed {step.seed}")
     shown = (names or set()) | {step.name} | ({previous.name} if previous else set())
@@ -190,11 +190,11 @@ def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: 
            f"- best train accuracy: {f.best_train:.2f} %; best test accuracy: {f.best_test:.2f} % (epoch "
            f"{f.best_epoch}); min of the last {f.n} epochs: {f.min_last:.2f} % (seed {step.seed})",
            f"- budget ({step.budget.min_acc} % in each of the last {step.last} of at most {step.budget.max_epochs} "
-           f"epochs, fewer than {step.budget.max_params:,} parameters): {judge.verdict_reason(step)}",
+           f"epochs, fewer than {step.budget.max_params:,} parameters): {rules.verdict_reason(step)}",
            "- the Target's measurable parts: " + "; ".join(
                f"{part}: {figure} {'✓' if met else '✗' if met is False else '(not judged)'}"
                for part, met, figure in f.target), "",
-           "**Analysis:**", "", *judge.analysis_lines(step, previous), "",
+           "**Analysis:**", "", *rules.analysis_lines(step, previous), "",
            "**How it trained:**", "", recipe_table(step.run), "",
            f"- trained with: {environment_text(step.run)}", f"- to train it again: `{reproduce(step)}`",
            f"- the model's code as it trained: {pictures['code']}" if "code" in pictures else
@@ -203,7 +203,7 @@ def step_block(i: int, step: judge.Step, previous: judge.Step | None, pictures: 
     return out + _check_block(step, pictures) + _result_tables(step, pictures)
 
 
-def _registered_target(step: judge.Step, shown: set[str] | None = None) -> str:
+def _registered_target(step: rules.Step, shown: set[str] | None = None) -> str:
     """A registered model's own Target, from its write-up (data beside the zoo, no model code run), when the run
     recorded none and the Target speaks only of the steps shown (`shown`: their names); else a dash, and why."""
     import re
@@ -239,51 +239,64 @@ def environment_text(run) -> str:
 
 def recipe_table(run) -> str:
     """The recipe as a small table: optimiser, peak rate, momentum, batch, schedule and its events, weight decay,
-    label smoothing, averaging, augmentation - every setting that decides how the step trained."""
+    label smoothing, averaging, every other setting in effect (`in_effect`), augmentation - every setting that decides
+    how the step trained."""
+    from tinydigits.training.config import in_effect, settings_of
+
     s = run.settings
-    events = judge.rate_text(run)
+    events = rules.rate_text(run)
+    shown = _TABLED | set(settings_of("augment", cls=type(s)))  # the augment-role ones: the augmentation row
     rows = [["optimizer", s.optimizer], ["peak rate", f"{s.lr:g}"],
             ["momentum", f"{s.momentum:g}" if s.optimizer == "sgd" else "-"], ["batch", s.batch_size],
             ["schedule", f"{_schedule(s)}: {events}"], ["weight decay", f"{s.weight_decay:g}"],
             ["label smoothing", f"{s.label_smoothing or 0:g}"], ["weight averaging (EMA)", f"{s.ema or 0:g}"]]
+    rows += [[name.replace("_", " "), _value(value)] for name, value in in_effect(s).items() if name not in shown]
     rows.append(["augmentation", recipe_text(run).rpartition("augmentation: ")[2]])
     return md_table(["setting", "value"], rows)
+
+
+# The settings the recipe's first words (and the table's fixed rows) show in their own way; every other recipe and
+# data setting in effect follows by name, and the augment-role ones as the augmentation.
+_NAMED = {"optimizer", "lr", "batch_size", "scheduler", "momentum", "augment_off_last", "step_size", "step_gamma"}
+_TABLED = _NAMED | {"weight_decay", "label_smoothing", "ema"}
+
+
+def _value(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _schedule(s) -> str:
     """The schedule as set: a step schedule with its step size and factor."""
     if s.scheduler == "step":
-        return f"step (the rate x{s.step_gamma:g} every {s.step_size or max(1, s.epochs // 3)} epochs)"
+        return f"step (the rate x{s.step_gamma:g} every {s.step_every()} epochs)"
     return s.scheduler
 
 
 def recipe_text(run) -> str:
     """Every setting that decides how the step trained, by role: the optimiser and its rate, momentum, batch, the
     schedule, averaging, augmentation and its plain tail, the data it saw - so the write-up stands alone."""
-    from tinydigits.training.config import augmentations, settings_of
+    from tinydigits.training.config import augmentations, in_effect, settings_of
 
     s = run.settings
     parts = [f"{s.optimizer}" + (f" (momentum {s.momentum:g})" if s.optimizer == "sgd" else ""),
              f"peak rate {s.lr:g}", f"batch {s.batch_size}", f"schedule {_schedule(s)}"]
-    shown = {"optimizer", "lr", "batch_size", "scheduler", "momentum", "augment_off_last", "step_size", "step_gamma"}
-    for name in settings_of("recipe", "data"):
-        value = getattr(s, name)
-        if name not in shown and value not in (None, 0, 0.0, "", False):
-            parts.append(f"{name.replace('_', ' ')} {value:g}" if isinstance(value, float) else
-                         f"{name.replace('_', ' ')} {value}")
+    augment = set(settings_of("augment", cls=type(s)))
+    parts += [f"{name.replace('_', ' ')} {_value(value)}" for name, value in in_effect(s).items()
+              if name not in _NAMED and name not in augment]
     used = augmentations(run.config)
-    parts.append("augmentation: " + (", ".join(f"{k} {judge._value(v)}" for k, v in used.items()) if used else "none")
+    parts.append("augmentation: " + (", ".join(f"{k} {rules._value(v)}" for k, v in used.items()) if used else "none")
                  + (f", none in the last {s.augment_off_last} epochs" if used and s.augment_off_last else ""))
     return "; ".join(parts)
 
 
-def reproduce(step: judge.Step) -> str:
-    """The command that trains this step again: a check's own, else `train` with every recorded recipe, augmentation
-    and data setting given as a flag (flags override a model's recipe, so no recipe needs to be read)."""
-    import dataclasses
+def reproduce(step: rules.Step) -> str:
+    """The command that trains this step again: a check's own, else `train` with every setting in effect
+    (`training.config.in_effect`, the rule `python_call` follows too) given as a flag: flags override a model's
+    recipe, so no recipe needs to be read. A setting no command line sets (`cli=False`) has no flag to carry."""
     import shlex
 
-    from tinydigits.training.config import TrainConfig, settings_of
+    from tinydigits.settings import cli_fields
+    from tinydigits.training.config import in_effect
 
     if INLINE in step.run.ref:  # a notebook's class: trained again from that notebook, by the API
         return python_call(step)
@@ -294,48 +307,37 @@ def reproduce(step: judge.Step) -> str:
     if step.check:  # a check run from Python: the same settings, its seeds
         args[1] = "check"
         args[4:6] = ["--seeds", ",".join(map(str, sorted(step.check.seeds))), "--last", str(step.budget.last)]
-    cli = {f.name for f in dataclasses.fields(TrainConfig) if f.metadata.get("cli", True)}
-    for name in settings_of("recipe", "augment", "data"):
-        value = getattr(s, name)
-        if name not in cli or value in (None, 0, 0.0, "") or (name.startswith("step_") and s.scheduler != "step"):
-            continue
-        if isinstance(value, tuple | list):
-            if tuple(value) == (1.0, 1.0):
-                continue
-            value = ",".join(f"{v:g}" for v in value)
-        args += [f"--{name.replace('_', '-')}", f"{value:g}" if isinstance(value, float) else str(value)]
+    flags = {f.name for f in cli_fields(type(s))}
+    for name, value in in_effect(s).items():
+        if name in flags:
+            text = ",".join(f"{v:g}" for v in value) if isinstance(value, tuple) else _value(value)
+            args += [f"--{name.replace('_', '-')}", text]
     return shlex.join(args)
 
 
-def python_call(step: judge.Step) -> str:
+def python_call(step: rules.Step) -> str:
     """`tinydigits.train(Model_1, seed=0, epochs=15, ...)` (or `check(..., seeds=[...])`) for a notebook's class, with
-    every recorded recipe, augmentation and data setting."""
-    from tinydigits.training.config import settings_of
+    every setting in effect (`training.config.in_effect`, as `reproduce`)."""
+    from tinydigits.training.config import in_effect
 
-    s = step.run.settings
     args = [step.name]
     args += [f"seeds={sorted(step.check.seeds)}"] if step.check else [f"seed={step.seed}"]
     args.append(f"epochs={len(step.run.epochs)}")
-    for name in settings_of("recipe", "augment", "data"):
-        value = getattr(s, name)
-        if value in (None, 0, 0.0, "") or (name.startswith("step_") and s.scheduler != "step") or \
-                (isinstance(value, tuple | list) and tuple(value) == (1.0, 1.0)) or (name == "momentum" and value == 0.9):
-            continue
-        args.append(f"{name}={tuple(value) if isinstance(value, list) else value!r}")
+    args += [f"{name}={value!r}" for name, value in in_effect(step.run.settings).items()]
     return f"tinydigits.{'check' if step.check else 'train'}({', '.join(args)})"
 
 
-def _check_block(step: judge.Step, pictures: dict[str, str]) -> list[str]:
+def _check_block(step: rules.Step, pictures: dict[str, str]) -> list[str]:
     if not step.check:
         return []
     head, rows = seed_table(step.check.verdict, step.budget)
-    out = ["Over seeds (`check`): " + judge.odds_sentence(step) + ".", "", md_table(head, rows), ""]
+    out = ["Over seeds (`check`): " + rules.odds_sentence(step) + ".", "", md_table(head, rows), ""]
     if "check.png" in pictures:
         out += [f"![{picture_alt('check.png', step)}]({pictures['check.png']})", ""]
     return out
 
 
-def _result_tables(step: judge.Step, pictures: dict[str, str]) -> list[str]:
+def _result_tables(step: rules.Step, pictures: dict[str, str]) -> list[str]:
     """The evidence of the shown run: the layer table (folded), the epoch log, the pictures, per-class accuracy."""
     log = [[e.epoch, f"{e.train_loss:.4f}", f"{e.train_acc:.2f}", f"{e.test_loss:.4f}", f"{e.test_acc:.2f}",
             f"{e.lr:.4g}", f"{e.seconds:.1f}"] for e in step.run.epochs]
@@ -358,14 +360,14 @@ def _result_tables(step: judge.Step, pictures: dict[str, str]) -> list[str]:
     return [*out, ""]
 
 
-def near_the_line(steps: list[judge.Step]) -> bool:
+def near_the_line(steps: list[rules.Step]) -> bool:
     """Whether any step's test or train accuracy comes within the zoom panel's range (1.5 points below the budget's
     line up to 100 %): the panel is drawn only then, never empty."""
     low = steps[0].budget.min_acc - 1.5
     return any(max([*step.run.test(), *step.run.train()], default=0.0) >= low for step in steps)
 
 
-def steps_figure(steps: list[judge.Step]) -> Figure:
+def steps_figure(steps: list[rules.Step]) -> Figure:
     """steps.png's figure: every step's loss and accuracy by epoch (test solid with dots, train dashed; a colour a
     step), the budget's line, and accuracy zoomed near the line where a step comes into it; one legend below that
     names each step and says which line is train and which test."""
@@ -409,7 +411,7 @@ def steps_figure(steps: list[judge.Step]) -> Figure:
     return fig
 
 
-def picture_alt(name: str, step: judge.Step) -> str:
+def picture_alt(name: str, step: rules.Step) -> str:
     """A step's picture said in words (its alt text): what it plots, of which model and seed."""
     who, line = f"{step.name}, seed {step.seed}", step.budget.min_acc
     fitted = step.check is not None and step.check.odds.probability is not None and bool(step.check.odds.sd)
@@ -426,12 +428,12 @@ def picture_alt(name: str, step: judge.Step) -> str:
             }.get(name, f"{who}: {name.removesuffix('.png').replace('_', ' ')}")
 
 
-def plot_steps(steps: list[judge.Step], path: Path) -> None:
+def plot_steps(steps: list[rules.Step], path: Path) -> None:
     """steps.png (`steps_figure`)."""
     save_figure(steps_figure(steps), path)
 
 
-def steps_alt(steps: list[judge.Step]) -> str:
+def steps_alt(steps: list[rules.Step]) -> str:
     """steps.png's alt text: what it shows, in words."""
     zoom = f", and accuracy zoomed near the {steps[0].budget.min_acc} % line" if near_the_line(steps) else ""
     return (f"loss and accuracy by epoch of steps 1 to {len(steps)} (one colour a step; test solid, train dashed)"

@@ -24,7 +24,7 @@ from tinydigits import files
 from tinydigits.constants import BUDGET, PORTABLE, PORTABLE_ENV, ROLES
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results.odds import pass_odds
-from tinydigits.results.records import Plan, Run, finished_runs, percent
+from tinydigits.results.records import CheckPlan, Run, finished_runs, percent
 
 COLUMNS = ("model", "model_sha256", "seed", "epochs", "last3", "min_last3", "arithmetic", "threads", "cpu", "torch",
            "commit", "role", "source", "recipe_sha256", "budget")
@@ -262,7 +262,7 @@ def rows_of_check(folder: str | Path, role: str = "judged", source: str | None =
     folder = Path(folder)
     if role not in ROLES:
         raise TinyDigitsError(f"--role must be one of {', '.join(ROLES)}")
-    plan = Plan.load(folder)
+    plan = CheckPlan.load(folder)
     source = source or command_without_paths(plan.command)
     budget = dataclasses.asdict(plan.budget)
     rows = [row_of(run, role, source, budget) for run in finished_runs(folder).values()]
@@ -270,18 +270,30 @@ def rows_of_check(folder: str | Path, role: str = "judged", source: str | None =
     return rows, [s for s in plan.seeds if s not in done]
 
 
-PATH_FLAGS = ("--out", "--json", "--ledger", "--data-dir", "--mlflow")  # where a check wrote or read, not what it did
+# The check's own files (its verdict's JSON, the ledger it adds to), beside the settings of its output and machine roles.
+CHECK_FILE_FLAGS = ("--json", "--ledger")
+
+
+def machine_flags() -> tuple[str, ...]:
+    """The flags of a check that say where it wrote and what its machine lent (the output- and machine-role settings:
+    folders, MLflow, threads, device, MNIST's folder, and the check's own files), not what it did."""
+    from tinydigits.settings import cli_fields
+    from tinydigits.training.config import TrainConfig, settings_of  # torch-free
+
+    named = set(settings_of("output", "machine"))
+    return (*(f"--{f.name.replace('_', '-')}" for f in cli_fields(TrainConfig) if f.name in named), *CHECK_FILE_FLAGS)
 
 
 def command_without_paths(command: str) -> str:
-    """A check's command as a row's source: what it did, without the folders of the machine it ran on (a reader
-    repeats it with their own)."""
+    """A check's command as a row's source: what it did, without the folders and the threads or device of the
+    machine it ran on (`machine_flags`: a reader repeats it with their own)."""
     import shlex
 
+    skip = machine_flags()
     words, out = shlex.split(command), []
     for word in words:
-        if out and out[-1] in PATH_FLAGS:
+        if out and out[-1] in skip:
             out.pop()
-        elif not word.startswith(tuple(f"{f}=" for f in PATH_FLAGS)):
+        elif not word.startswith(tuple(f"{f}=" for f in skip)):
             out.append(word)
-    return shlex.join(out[:-1] if out and out[-1] in PATH_FLAGS else out)
+    return shlex.join(out[:-1] if out and out[-1] in skip else out)

@@ -381,7 +381,7 @@ class Verdict:
 
 
 @dataclass(frozen=True)
-class Plan:
+class CheckPlan:
     """A check folder's plan.json, written before its first seed: the seeds it trains, their settings and the budget
     they are judged by, stacked or not, the command that started it, and the code and model it started with (a
     resume must go on with the same)."""
@@ -395,7 +395,7 @@ class Plan:
     model_sha256: str | None = None
 
     @classmethod
-    def load(cls, folder: str | Path) -> Plan:
+    def load(cls, folder: str | Path) -> CheckPlan:
         """The plan, or one line: not a check folder, or written by another version (fields renamed)."""
         folder = Path(folder)
         if not (folder / PLAN).is_file():
@@ -470,7 +470,7 @@ class Check:
         folder = Path(folder)
         if kind_of(folder) != "check":
             raise TinyDigitsError(f"{folder}: a run folder, not a check folder")
-        plan = Plan.load(folder)
+        plan = CheckPlan.load(folder)
         verdict = Verdict.load(folder)
         runs = {}
         for meta in sorted(folder.glob(f"*/{CONFIG}")):

@@ -26,9 +26,10 @@ from tinydigits.results.budget import mark, run_verdict
 from tinydigits.results.figures import matplotlib, plt, save_figure
 from tinydigits.results.ledger import describe_arithmetic
 from tinydigits.results.records import Run, Verdict
+from tinydigits.training.bookkeeping import DIGITS_SHOWN
+from tinydigits.training.config import settings_of
 from tinydigits.training.evaluate import confused_pairs
 from tinydigits.training.metrics import curve
-from tinydigits.training.record import DIGITS_SHOWN
 
 TARGET = BUDGET.min_acc  # the line the curves are drawn against
 PICTURES = ("curves.png", "misclassified.png", "confusion.png", "per_class.png", "samples.png", "augment.png",
@@ -157,7 +158,7 @@ def md_table(header: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(lines + ["| " + " | ".join(str(c) for c in row) + " |" for row in rows])
 
 
-def environment_text(config: dict[str, Any]) -> str:
+def versions_text(config: dict[str, Any]) -> str:
     """The versions and commit a run was made with, in a few words (the whole record: config.json)."""
     env = config.get("environment", {})
     return (f"tinydigits {env.get('tinydigits', '?')}, torch {env.get('torch', '?')}, Python {env.get('python', '?')}, "
@@ -177,7 +178,7 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.
 - epochs: {len(epochs)}{stopped}
 - budget verdict (this run): **{mark(v.passed)}**
 - arithmetic: {describe_arithmetic(config)}
-- environment: {environment_text(config)}
+- environment: {versions_text(config)}
 - recipe: {f"borrowed from {recipe}" if recipe else "the model's own"} (every setting below)
 
 """ + _report_body(model, config, epochs, classes, v, confused_pairs(p.labels, p.preds))
@@ -192,11 +193,15 @@ def _confused_text(confused: list[dict[str, int]], top: int = 10) -> str:
         f" (all {sum(c['count'] for c in confused)} mistakes, {len(confused)} pairs)"
 
 
+# Left out of report.md's config: where its files went and what its machine lent (the output and machine roles) are
+# this machine's, and the arithmetic line says how it computed; the environment is named above it.
+_NAMED_ELSEWHERE = {"environment", *settings_of("output", "machine")}
+
+
 def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: list[dict], v: Verdict,
                  confused: list[dict[str, int]]) -> str:
     """report.md below its summary: the budget, layers, config, epochs, per-class figures and the pictures."""
-    settings = {k: v for k, v in config.items()
-                if k not in ("environment", "data_dir", "out") and not (k == "recipe" and v is None)}  # named above
+    settings = {k: v for k, v in config.items() if k not in _NAMED_ELSEWHERE and not (k == "recipe" and v is None)}
     epoch_rows = [[e["epoch"], f"{e['train_loss']:.4f}", f"{e['train_acc']:.2f}", f"{e['test_loss']:.4f}",
                    f"{e['test_acc']:.2f}", f"{e['lr']:.4g}", f"{e['seconds']:.1f}"] for e in epochs]
     class_rows = [[r["digit"], r["support"], *(f"{r[k]:.2f}" for k in ("recall", "precision")), r["errors"]]

@@ -20,7 +20,7 @@ from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results import records
 from tinydigits.results.budget import reason, run_verdict
-from tinydigits.results.records import Check, LrTest, Plan, Run
+from tinydigits.results.records import Check, CheckPlan, LrTest, Run
 from tinydigits.training.config import augmentations, settings_of
 from tinydigits.training.runs import INLINE
 
@@ -43,6 +43,7 @@ class Step:
     run: Run
     check: Check | None = None
     why_shown: str = ""
+    known: Facts | None = field(default=None, init=False, repr=False, compare=False)  # `facts`, counted once
 
     @property
     def folder(self) -> Path:
@@ -135,7 +136,7 @@ def newest_run(ref: str, runs_dir: str | Path) -> tuple[Path, int]:
     found = []
     for meta in [*Path(runs_dir).glob("*/config.json"), *Path(runs_dir).glob("*/plan.json")]:
         try:
-            model = (Plan.load(meta.parent) if meta.name == "plan.json" else Run.load(meta.parent)).settings.model
+            model = (CheckPlan.load(meta.parent) if meta.name == "plan.json" else Run.load(meta.parent)).settings.model
         except TinyDigitsError:
             continue
         if model == ref or (model and model.rpartition(":")[2] == ref.rpartition(":")[2] and ":" in ref) \
@@ -191,6 +192,13 @@ class Facts:
 
 
 def facts(step: Step) -> Facts:
+    """The step's facts: counted on the first call and held on the step, so every sentence reads the same ones."""
+    if step.known is None:
+        step.known = _count_facts(step)
+    return step.known
+
+
+def _count_facts(step: Step) -> Facts:
     run, budget = step.run, step.budget
     test, train = run.test(), run.train()
     n = min(budget.last, len(test))

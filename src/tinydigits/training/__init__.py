@@ -1,8 +1,12 @@
 """training: one run, from a config to a run folder.
 
-- `config`: `TrainConfig` (every setting, declared once; saved as config.json), loads without torch
+- `config`: `TrainConfig` (every setting, declared once with its role, from which every list of settings derives;
+  saved as config.json), loads without torch
 - `train`: the loop (data on the device, augmentation per batch, one-cycle, EMA, batch-norm recompute, schedules)
-- `record`: what a run leaves as it trains (config.json, metrics.json, the checkpoint) and its result
+- `factories`: the model in its training layout, the optimiser, the schedule and the EMA, made from a config;
+  `evaluate`: the accuracy pass and the batch-norm refresh; `prefetch`: the next batches made in a thread (`ahead`)
+- `bookkeeping`: what a run leaves as it trains (config.json, metrics.json, the checkpoint, events, its MLflow run)
+  and its result (`RunRecord`, `RunResult`)
 - `stack`: G seeds of one model trained as one grouped network (`check --stack`)
 - `device`: device choice, bf16 where the hardware has it natively, the portable pins, deterministic CUDA, the
   channels-last layout

@@ -31,8 +31,10 @@ ROLES = {
     "augment": "what the training digits go through",
     "data": "which training digits (a limit, a validation split)",
     "seed": "the seed",
-    "arithmetic": "how it computes (precision, threads, device); never what it learns in the portable arithmetic",
-    "output": "where its results go",
+    "arithmetic": "which arithmetic it computes in (precision, the portable pins, deterministic kernels)",
+    "machine": "what the machine it trains on lends it (threads, a device, its copy of MNIST); never what it learns in "
+               "the portable arithmetic, so a resumed check takes the resuming machine's",
+    "output": "where its results go (run folders, MLflow)",
     "note": "words a person gave it",
 }
 
@@ -45,17 +47,49 @@ def settings_of(*roles: str, cls: type | None = None) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls or TrainConfig) if f.metadata.get("role") in roles)
 
 
+def declared(name: str, cls: type | None = None) -> dataclasses.Field:
+    """A setting's field, with its role, `off` value and `when` (`settings.setting`)."""
+    return next(f for f in dataclasses.fields(cls or TrainConfig) if f.name == name)
+
+
+def unset(name: str, cls: type | None = None) -> object:
+    """What a run trains with when neither a flag nor a recipe sets `name`: its default, else its `off` value (None
+    where the program decides, e.g. the optimiser)."""
+    field = declared(name, cls)
+    return field.metadata.get("off") if field.default in (None, dataclasses.MISSING) else field.default
+
+
+def in_effect(cfg: TrainConfig) -> dict[str, object]:
+    """What a resolved run trains with beyond its model, seed and epochs: every recipe, augment and data setting
+    that is not what an unset one would be (`unset`), as it trained (the step schedule's step size as counted, not
+    None); a setting that does nothing without another (`when`: the step size without the step schedule) only with
+    it. The one rule of the commands that train a step again, and of the recipe a page shows."""
+    cls, out = type(cfg), {}
+    for name in settings_of("recipe", "augment", "data", cls=cls):
+        when = declared(name, cls).metadata.get("when")
+        if when and getattr(cfg, when[0]) != when[1]:
+            continue
+        value = cfg.step_every() if name == "step_size" else getattr(cfg, name)
+        value = tuple(value) if isinstance(value, list) else value
+        if value is not None and value != unset(name, cls):
+            out[name] = value
+    return out
+
+
+def augment_field(name: str) -> str:
+    """The `data.augment.Augment` field an augment-role setting fills: its name without `augment_`."""
+    return name.removeprefix("augment_")
+
+
 def augmentations(config: dict) -> dict[str, object]:
     """The augment-role settings of a recorded config that change a digit (a rotation, a zoom other than 1-1...):
-    name without `augment_` -> value; empty when the digits train as they are."""
+    Augment field -> value; empty when the digits train as they are."""
     out = {}
     for name in settings_of("augment"):
         value = config.get(name)
-        if isinstance(value, list | tuple):
-            if tuple(value) != (1.0, 1.0):
-                out[name.removeprefix("augment_")] = tuple(value)
-        elif value:
-            out[name.removeprefix("augment_")] = value
+        value = tuple(value) if isinstance(value, list) else value
+        if value not in (None, declared(name).metadata.get("off")):
+            out[augment_field(name)] = value
     return out
 
 
@@ -78,28 +112,30 @@ class TrainConfig:
                                     choices=SCHEDULERS, role="recipe")
     step_size: int | None = setting(help="--scheduler step: epochs between cuts of the rate, as StepLR's step_size "
                                          "(default: a third of the epochs)", type=positive_int, metavar="EPOCHS",
-                                    role="recipe")
+                                    role="recipe", when=("scheduler", "step"))
     step_gamma: float = setting(0.1, "--scheduler step: what each cut multiplies the rate by, as StepLR's gamma",
-                                metavar="FACTOR", role="recipe")
+                                metavar="FACTOR", role="recipe", when=("scheduler", "step"))
     weight_decay: float = setting(0.0, role="recipe")
-    label_smoothing: float | None = setting(role="recipe")
-    ema: float | None = setting(help="EMA decay of evaluated weights (0 = off)", role="recipe")
+    label_smoothing: float | None = setting(role="recipe", off=0.0)
+    ema: float | None = setting(help="EMA decay of evaluated weights (0 = off)", role="recipe", off=0.0)
     bn_recompute: int | None = setting(help="before each evaluation, recompute batch-norm statistics on N un-augmented "
-                                            "train images (0 = off)", metavar="N", role="recipe")
-    augment_degrees: float | None = setting(help="max rotation of the random affine warp", role="augment")
-    augment_translate: float | None = setting(help="max shift as a fraction of the image", role="augment")
+                                            "train images (0 = off)", metavar="N", role="recipe", off=0)
+    augment_degrees: float | None = setting(help="max rotation of the random affine warp", role="augment", off=0.0)
+    augment_translate: float | None = setting(help="max shift as a fraction of the image", role="augment", off=0.0)
     augment_scale: tuple[float, float] | None = setting(help="random zoom range LOW,HIGH, e.g. 0.9,1.1", type=scale_range,
-                                                        role="augment")
+                                                        role="augment", off=(1.0, 1.0))
     augment_elastic: float | None = setting(help="elastic distortion: max displacement of a smooth random field (e.g. 2)",
-                                            metavar="PIXELS", role="augment")
-    augment_stroke: float | None = setting(help="chance per image of thicker or thinner strokes", metavar="P", role="augment")
+                                            metavar="PIXELS", role="augment", off=0.0)
+    augment_stroke: float | None = setting(help="chance per image of thicker or thinner strokes", metavar="P", role="augment",
+                                           off=0.0)
     augment_blur: float | None = setting(help="Gaussian blur, sigma drawn per image in [0, SIGMA]", metavar="SIGMA",
-                                         role="augment")
-    augment_noise: float | None = setting(help="pixel noise, std drawn per image in [0, STD]", metavar="STD", role="augment")
+                                         role="augment", off=0.0)
+    augment_noise: float | None = setting(help="pixel noise, std drawn per image in [0, STD]", metavar="STD", role="augment",
+                                          off=0.0)
     augment_off_last: int | None = setting(help="train the last N epochs on un-augmented images: the scored epochs see "
                                                 "digits as the test set shows them (default from the model's recipe, "
                                                 "else 0; a recipe's N leaves a shorter run its first epoch augmented)",
-                                           metavar="N", role="recipe")
+                                           metavar="N", role="recipe", off=0)
     lr_floor_last: int = setting(0, "hold the one-cycle's last (lowest) rate over the last N epochs, the cycle annealed "
                                     "over the epochs before them: the scored epochs train as nearly one model",
                                  metavar="N", role="recipe")
@@ -113,25 +149,25 @@ class TrainConfig:
     train_limit: int | None = setting(help="train on the first N training images only (quick looks)", type=positive_int,
                                       role="data")
     threads: int | None = setting(help="CPU threads (default: all cores; a portable seed trains on one)", type=positive_int,
-                                  role="arithmetic")
+                                  role="machine")
     portable: bool | None = setting(help="the same curve on every x86 CPU, Intel or AMD: fp32, kernels pinned to AVX2, "
                                          "one thread per seed (default: portable where the CPU has AVX2, else this "
                                          "machine's own fp32 on one thread; --no-portable: its fastest, e.g. bf16)",
                                     role="arithmetic")
-    device: str | None = setting(help="cpu, cuda, cuda:1 ... (default: CUDA when available)", role="arithmetic")
+    device: str | None = setting(help="cpu, cuda, cuda:1 ... (default: CUDA when available)", role="machine")
     deterministic: bool = setting(True, "on CUDA, deterministic kernels: the same seed on the same GPU model and torch "
                                         "gives the same curve (--no-deterministic: cuDNN's fastest, not repeatable)",
                                   role="arithmetic")
     out: str = setting("runs", "parent folder of run folders", role="output")
     mlflow: str | None = setting(help="also log to this MLflow tracking server or URI (pip install 'tinydigits[mlflow]'); "
                                       "a check or search is the parent run", metavar="URI", role="output")
-    data_dir: str | None = setting(help=DATA_DIR_HELP, role="output")
+    data_dir: str | None = setting(help=DATA_DIR_HELP, role="machine")
     seed: int = setting(0, role="seed")  # `train --seed`; `check --seeds` sets it per run
     target: str | None = setting(help="this step's aim in words, e.g. 'add batch norm to fix the start' (recorded in "
                                       "config.json; `report RUN... --steps` writes it as the step's Target)",
                                  metavar="TEXT", role="note")
     momentum: float = setting(0.9, cli=False, role="recipe")
-    augment_shear: float = setting(0.0, cli=False, role="augment")
+    augment_shear: float = setting(0.0, cli=False, role="augment", off=0.0)
     mlflow_parent: str | None = setting(cli=False, role="output")  # the MLflow run of the check or search this run belongs to
 
     def resolved(self, recipe: dict | None = None) -> TrainConfig:
@@ -158,11 +194,10 @@ class TrainConfig:
         cfg.batch_size = cfg.batch_size or DEFAULT_BATCH
         cfg.scheduler = cfg.scheduler or "onecycle"
         cfg.lr = cfg.lr if cfg.lr is not None else DEFAULT_LR.get(cfg.optimizer)
-        for key in ("label_smoothing", "ema", "augment_degrees", "augment_translate", *ROBUSTNESS_AUGMENTS):
-            if getattr(cfg, key) is None:
-                setattr(cfg, key, 0.0)
-        cfg.bn_recompute = cfg.bn_recompute or 0
-        cfg.augment_scale = tuple(cfg.augment_scale or (1.0, 1.0))
+        for f in dataclasses.fields(cfg):  # what the recipe left unset trains as it is: off
+            if getattr(cfg, f.name) is None and f.metadata.get("off") is not None:
+                setattr(cfg, f.name, f.metadata["off"])
+        cfg.augment_scale = tuple(cfg.augment_scale)
         cfg.validate(arithmetic=False)  # the plan validates again once it has decided the arithmetic
         return cfg
 
@@ -213,14 +248,21 @@ class TrainConfig:
             given["augment_scale"] = tuple(given["augment_scale"])
         return cls(**given)
 
+    def step_every(self) -> int:
+        """`--scheduler step`'s epochs between cuts of the rate: the setting, else a third of the epochs."""
+        return self.step_size or max(1, self.epochs // 3)
+
     def augment(self):
-        """The run's `data.augment.Augment` (imported here: it needs torch, this module does not)."""
+        """The run's `data.augment.Augment`: every augment-role setting fills the Augment field of its name
+        (`augment_field`), an unset one its `off` value, so a setting declared with that role is applied, never only
+        recorded (imported here: Augment needs torch, this module does not)."""
         from tinydigits.data import augment
 
-        return augment.Augment(degrees=self.augment_degrees or 0.0, translate=self.augment_translate or 0.0,
-                            scale=tuple(self.augment_scale or (1.0, 1.0)), shear=self.augment_shear or 0.0,
-                            elastic=self.augment_elastic or 0.0, stroke=self.augment_stroke or 0.0,
-                            blur=self.augment_blur or 0.0, noise=self.augment_noise or 0.0)
+        values = {}
+        for name in settings_of("augment", cls=type(self)):
+            value = getattr(self, name) or declared(name, type(self)).metadata.get("off")
+            values[augment_field(name)] = tuple(value) if isinstance(value, list | tuple) else value
+        return augment.Augment(**values)
 
 
 def parse_schedule(text: str | None, flag: str = "schedule", bounds: tuple[int, int] = (1, 65536)) -> list[int]:

@@ -48,8 +48,7 @@ def make_scheduler(cfg: TrainConfig, opt: torch.optim.Optimizer, total_steps: in
             cycle_momentum=cfg.optimizer != "sgd" or cfg.momentum > 0,  # else it would cycle plain SGD's 0 to 0.85-0.95
         ), True
     if cfg.scheduler == "step":
-        size = cfg.step_size or max(1, cfg.epochs // 3)
-        return torch.optim.lr_scheduler.StepLR(opt, step_size=size, gamma=cfg.step_gamma), False
+        return torch.optim.lr_scheduler.StepLR(opt, step_size=cfg.step_every(), gamma=cfg.step_gamma), False
     if cfg.scheduler == "plateau":
         return torch.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=0.1, patience=2), False
     return None, False

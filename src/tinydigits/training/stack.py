@@ -32,10 +32,10 @@ from tinydigits.data import mnist
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import CenterCrop, Chain
 from tinydigits.training.arithmetic import ensure_arithmetic
+from tinydigits.training.bookkeeping import DIGITS_SHOWN, RunRecord, RunResult
 from tinydigits.training.config import TrainConfig, require_resolved
 from tinydigits.training.device import model_layout, pick_device
 from tinydigits.training.factories import training_model
-from tinydigits.training.record import DIGITS_SHOWN, RunRecord, RunResult
 from tinydigits.training.train import Data, Setup, fit, load_splits
 
 SAME_ON_EVERY_CHANNEL = (nn.ReLU, nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, CenterCrop)

@@ -1,6 +1,6 @@
 """The training loop, top to bottom: data as tensors on the device, augmentation per batch, one optimiser step
 per batch, an evaluation per epoch. One loop serves a single run and a stack of seeds trained as one network
-(`training.stack`); the run's files, events and MLflow run are `training.record`'s."""
+(`training.stack`); the run's files, events and MLflow run are `training.bookkeeping`'s."""
 
 from __future__ import annotations
 
@@ -20,6 +20,15 @@ from tinydigits.constants import BUDGET, Budget
 from tinydigits.data import mnist
 from tinydigits.training import graphs
 from tinydigits.training.arithmetic import ensure_arithmetic
+from tinydigits.training.bookkeeping import (
+    DIGITS_SHOWN,
+    EpochStats,
+    KeyboardInterruptInRun,
+    RunRecord,
+    RunResult,
+    epoch_line,
+    epoch_row,
+)
 from tinydigits.training.config import TrainConfig, require_resolved
 from tinydigits.training.device import input_layout, pick_device
 from tinydigits.training.evaluate import evaluate, recompute_bn
@@ -34,15 +43,6 @@ from tinydigits.training.factories import (
 )
 from tinydigits.training.feed import Data, step_batches
 from tinydigits.training.probe import GradProbe
-from tinydigits.training.record import (
-    DIGITS_SHOWN,
-    EpochStats,
-    KeyboardInterruptInRun,
-    RunRecord,
-    RunResult,
-    epoch_line,
-    epoch_row,
-)
 
 HISTOGRAM_IMAGES = 256  # test images whose activations TensorBoard's histograms show each epoch
 

@@ -22,7 +22,7 @@ from tinydigits.results import records
 from tinydigits.results.budget import format_verdict, judge
 from tinydigits.results.ledger import describe_arithmetic
 from tinydigits.training import runs, tracking
-from tinydigits.training.config import TrainConfig
+from tinydigits.training.config import TrainConfig, settings_of
 from tinydigits.training.metrics import curve
 from tinydigits.training.runs import INLINE
 from tinydigits.verdict.progress import Progress, measured_epoch
@@ -198,12 +198,14 @@ def landed_seeds(folder: Path, cfg: TrainConfig) -> dict[int, tuple[list[float],
 def refuse_contradictions(folder: str | os.PathLike, given: dict[str, Any], cli: bool = True) -> None:
     """A resumed check goes on with its plan: a setting, budget field or seed list in `given` that says otherwise is
     refused in one line, not silently replaced by the plan's. One rule for `check --resume` (`given`: the flags a user
-    set) and `tinydigits.check(..., resume=)` (its seeds, budget and settings); `cli` words the message for each."""
+    set) and `tinydigits.check(..., resume=)` (its seeds, budget and settings); `cli` words the message for each.
+    What the resuming machine lends (the machine-role settings: threads, device, its copy of MNIST) is its own, never
+    a contradiction: `resume` takes it."""
     folder = Path(folder)
-    plan = records.Plan.load(folder)
+    plan = records.CheckPlan.load(folder)
     planned = {**dataclasses.asdict(plan.settings), **dataclasses.asdict(plan.budget), "seeds": plan.seeds}
     for key, value in given.items():
-        if key not in planned:
+        if key not in planned or key in settings_of("machine"):
             continue
         if key == "seeds":
             same = sorted(int(s) for s in value) == sorted(planned[key])
@@ -215,7 +217,7 @@ def refuse_contradictions(folder: str | os.PathLike, given: dict[str, Any], cli:
                                   "or start a new check")
 
 
-def _refuse_another_model(plan: records.Plan, source: Source, folder: Path) -> None:
+def _refuse_another_model(plan: records.CheckPlan, source: Source, folder: Path) -> None:
     """`--resume` goes on only with the code and model that trained the landed seeds."""
     from tinydigits.cluster.engine import code_version, version_difference
 
@@ -228,15 +230,17 @@ def _refuse_another_model(plan: records.Plan, source: Source, folder: Path) -> N
 
 
 def resume(folder: str | os.PathLike, jobs: int = 1, log=print, cluster: str | None = None,
-           wait: float = WAIT_WORKERS, quiet: bool = False) -> records.Verdict:
+           wait: float = WAIT_WORKERS, quiet: bool = False, machine: dict[str, Any] | None = None) -> records.Verdict:
     """`tinydigits check --resume FOLDER`: train only the seeds of an interrupted or incomplete check without a
     complete run folder, into the same folder, then write the verdict one uninterrupted check would have written.
-    The plan is the folder's (its config, seeds and budget; stacked or not), trained here on `jobs` or on `cluster`.
+    The plan is the folder's (its config, seeds and budget; stacked or not), trained here on `jobs` or on `cluster`,
+    with `machine`'s settings where given (machine-role: threads, device, data_dir; the others are the plan's).
     Refused in one line when the code or the model differ from the plan's (what else a caller asks of it:
     `refuse_contradictions`, before)."""
     folder = Path(folder)
-    written = records.Plan.load(folder)
-    cfg, planned = written.settings, written.seeds
+    written = records.CheckPlan.load(folder)
+    own = {k: v for k, v in (machine or {}).items() if k in settings_of("machine") and v is not None}
+    cfg, planned = dataclasses.replace(written.settings, **own), written.seeds
     plan = make(cfg, written.budget, jobs=jobs, stack=written.stack, cluster=cluster)
     _refuse_another_model(written, plan.source, folder)
     landed = {s: v for s, v in landed_seeds(folder, plan.config).items() if s in planned}
