@@ -66,6 +66,9 @@ class Census(TorchDispatchMode):
             return out
         out = func(*args, **kwargs)
         inputs = [t for t in tree_leaves((args, kwargs)) if isinstance(t, torch.Tensor)]
+        if name.startswith("lift_fresh"):  # `torch.tensor(...)`: made from Python data, on the host, just now
+            for t in inputs:  # (its memory may be a freed device tensor's: the tag is this tensor's, not that one's)
+                self.device[_key(t)] = False
         outputs = [t for t in tree_leaves(out) if isinstance(t, torch.Tensor)]
         tagged = [self.on_device(t) for t in inputs]
         on_host = HOST_DRAWS in self.scopes

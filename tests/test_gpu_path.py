@@ -134,6 +134,7 @@ def _census(g: int, steps: int, stacked: bool, mnist_dir, monkeypatch, model: st
     monkeypatch.setattr(sys.modules[torch.optim.SGD.__module__], "_default_to_fused_or_foreach",
                         lambda *a, **k: (False, True))
     augment.bases.cache_clear()  # made on the device inside the census, as a run's first step makes them
+    monkeypatch.setattr(augment, "max3", _pooled)  # a GPU's 3x3 maximum: one pooling kernel
     if stacked:
         full, test = mnist.load_split("train", mnist_dir), mnist.load_split("test", mnist_dir)
         setup, data, _ = stack.stacked_setup(cfg, list(range(g)), models.resolve(cfg.model),
@@ -148,6 +149,15 @@ def _census(g: int, steps: int, stacked: bool, mnist_dir, monkeypatch, model: st
     with census(device) as seen:
         train_epoch(setup, data, cfg, prefetch=False, probe=probe)
     return seen
+
+
+def _pooled(x: torch.Tensor) -> torch.Tensor:
+    return torch.nn.functional.max_pool2d(x, 3, 1, 1)
+
+
+def test_the_cpus_3x3_maximum_is_the_pooling_kernels():
+    x = torch.randn(64, 1, 28, 28)
+    assert torch.equal(augment.max3(x), _pooled(x)) and torch.equal(-augment.max3(-x), -_pooled(-x))
 
 
 def cfg_budget():
@@ -307,6 +317,7 @@ def test_a_graphed_step_asks_no_sync(mnist_dir, monkeypatch):
     cfg = planned(TrainConfig(model="steady", epochs=15, train_limit=4 * 64, data_dir=str(mnist_dir), portable=False,
                               threads=1, precision="fp32"))
     augment.bases.cache_clear()
+    monkeypatch.setattr(augment, "max3", _pooled)
     _, setup, data = seed_setup(cfg, torch.device("cpu"), cfg_budget())
     data = dataclasses.replace(data, on_device=True)
     device = [*setup.model.parameters(), *setup.model.buffers(), *setup.evaluated.parameters(),

@@ -179,7 +179,7 @@ class Augment:
         # bit): the same bits as filtering only the images that change, and no boolean indexing, whose `nonzero`
         # would make a GPU's host wait.
         t = t[:, None, None, None]
-        thick, thin = F.max_pool2d(x, 3, 1, 1), -F.max_pool2d(-x, 3, 1, 1)  # 3x3 max and min filters
+        thick, thin = max3(x), -max3(-x)  # 3x3 max and min filters
         return x + t.abs() * (torch.where(t > 0, thick, thin) - x)
 
     def _blur(self, x: torch.Tensor, kernel: torch.Tensor) -> torch.Tensor:
@@ -204,6 +204,16 @@ class Params:
 
     def __getitem__(self, index: slice) -> Params:
         return Params(*(None if (t := getattr(self, f.name)) is None else t[index] for f in dataclasses.fields(self)))
+
+
+def max3(x: torch.Tensor) -> torch.Tensor:
+    """`F.max_pool2d(x, 3, 1, 1)`, the same values (a maximum rounds nothing): on a CPU as the maximum of shifted
+    rows, then columns, over a border of -inf - its pooling kernel takes 25 us an image there, 15x this."""
+    if x.device.type != "cpu":
+        return F.max_pool2d(x, 3, 1, 1)
+    p = F.pad(x, (1, 1, 1, 1), value=float("-inf"))
+    rows = torch.maximum(torch.maximum(p[..., :-2], p[..., 1:-1]), p[..., 2:])
+    return torch.maximum(torch.maximum(rows[..., :-2, :], rows[..., 1:-1, :]), rows[..., 2:, :])
 
 
 @functools.lru_cache(maxsize=16)
