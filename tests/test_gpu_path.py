@@ -367,3 +367,10 @@ def test_a_faked_t4_trains_fp32_through_the_graphed_step(monkeypatch):
         step.step(torch.randn(64, 1, 28, 28), torch.randint(0, 10, (64,)))
         monkeypatch.setattr(torch.autocast, "__init__", real)
         assert seen == [precision == "bf16"]
+
+
+def test_a_gpu_runs_histograms_only_after_its_last_epoch():
+    from tinydigits.training.train import histogram_epoch
+
+    assert [e for e in range(1, 16) if histogram_epoch(e, 15, on_device=False)] == list(range(1, 16))
+    assert [e for e in range(1, 16) if histogram_epoch(e, 15, on_device=True)] == [15]
