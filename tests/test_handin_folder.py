@@ -206,3 +206,16 @@ def test_every_picture_of_a_hand_in_has_an_alt_text_that_describes_it(three, tmp
             bare = {path, Path(path).stem, Path(path).stem.replace("_", " "), Path(path).stem.split("-")[-1]}
             assert alt not in bare and not alt.endswith(".png") and len(alt.split()) >= 6, (alt, path)
     assert "test accuracy per digit (recall)" in (tmp_path / "out" / "README.md").read_text()
+    # curves.png is drawn again from the epochs each run records (not the stand-in copied above), and its alt text
+    # names the zoom panel that this version draws
+    from PIL import Image
+
+    from tinydigits.results.report import accuracy_zoom
+
+    text = (tmp_path / "out" / "README.md").read_text()
+    for i, run in enumerate((RUN1, RUN2), 1):
+        with Image.open(tmp_path / "out" / f"step{i}-curves.png") as drawn, Image.open(copy / "per_class.png") as old:
+            assert drawn.width > 1.5 * old.width
+        zoom = accuracy_zoom(records.Run.load(run).metrics["epochs"])
+        (alt,) = re.findall(rf"!\[([^\]]*)\]\(step{i}-curves.png\)", text)
+        assert zoom is not None and alt.endswith(f"the accuracy from epoch {zoom} on again, on a zoomed axis"), alt

@@ -169,3 +169,94 @@ def test_the_confusions_are_ranked_and_add_up_to_the_errors(tiny_run):
     assert sum(counts) == errors
     top = confused[0]
     assert f"{top['true']} → {top['predicted']}: {top['count']}" in (tiny_run.run_dir / "report.md").read_text()
+
+
+def _epochs(rows):
+    """metrics.json's epochs from (train loss, train acc, test loss, test acc, lr) rows."""
+    keys = ("train_loss", "train_acc", "test_loss", "test_acc", "lr")
+    return [{"epoch": i + 1, **dict(zip(keys, row, strict=True)), "seconds": 1.0} for i, row in enumerate(rows)]
+
+
+# A hand-in's step 2 (it learnt from 30 % to 90 % in 5 epochs) and step 1 (it learnt nothing: 2.3027 -> 2.3025)
+LEARNT = _epochs([(2.1213, 30.22, 1.8379, 41.89, 0.001), (1.5507, 57.28, 1.2981, 61.74, 0.00925),
+                  (1.0728, 76.42, 0.8578, 84.87, 0.00899), (0.7538, 87.22, 0.6238, 90.36, 0.00544),
+                  (0.6212, 90.37, 0.6208, 90.27, 0.0016)])
+FLAT = _epochs([(2.302691, 10.85, 2.30261, 10.28, 0.001), (2.30262, 10.85, 2.30255, 10.28, 0.00925),
+                (2.302554, 10.85, 2.302503, 10.28, 0.00899), (2.302509, 10.85, 2.302474, 10.28, 0.00544),
+                (2.302487, 10.85, 2.302468, 10.28, 0.0016)])
+NEAR = _epochs([(0.3 * 0.7 ** e, round(99.3 - 9 * 0.5 ** e, 2), 0.1 * 0.8 ** e, round(99.5 - 2.5 * 0.6 ** e, 2), 0.01)
+                for e in range(15)])  # 90 % -> 99.3 % train, 97 % -> 99.5 % test: where the zoom tells points apart
+
+
+def drawn(monkeypatch, module, draw):
+    """The matplotlib Figure `draw()` saves through `module.save_figure`, drawn as it would be saved (ticks, offset
+    texts and legends laid out), instead of its PNG."""
+    figures = []
+    monkeypatch.setattr(module, "save_figure", lambda fig, path: figures.append(fig) or b"")
+    draw()
+    (fig,) = figures
+    fig.canvas.draw()
+    return fig
+
+
+def _points_out_of_view(ax) -> list[tuple[float, float]]:
+    """The drawn data points (a line's markers) outside the panel's limits."""
+    (x0, x1), (y0, y1) = sorted(ax.get_xlim()), sorted(ax.get_ylim())
+    return [(x, y) for line in ax.get_lines() if line.get_marker() not in (None, "None", "")
+            for x, y in zip(line.get_xdata(), line.get_ydata(), strict=True) if not (x0 <= x <= x1 and y0 <= y <= y1)]
+
+
+@pytest.mark.parametrize("epochs", [LEARNT, FLAT, NEAR, [{**e, "val_acc": e["test_acc"] - 20} for e in LEARNT]],
+                         ids=["learnt", "flat", "near", "validation"])
+def test_every_recorded_point_of_the_curves_is_inside_its_panel(epochs, monkeypatch, tmp_path):
+    from tinydigits.results.figures import plt
+
+    fig = drawn(monkeypatch, report, lambda: report.plot_curves(epochs, tmp_path / "curves.png"))
+    for ax in fig.axes:
+        assert _points_out_of_view(ax) == [], ax.get_title()
+    whole = [ax for ax in fig.axes if ax.get_title().startswith("accuracy") and "zoom" not in ax.get_title()]
+    assert len(whole) == 1 and all(list(line.get_xdata()) == [e["epoch"] for e in epochs]
+                                   for line in whole[0].get_lines() if line.get_marker() == "o")
+    assert whole[0].get_ylim()[0] <= report.TARGET <= whole[0].get_ylim()[1]
+    zoomed = [ax for ax in fig.axes if "zoom" in ax.get_title()]
+    assert len(zoomed) == (report.accuracy_zoom(epochs) is not None) == (epochs is not FLAT)
+    plt.close(fig)
+
+
+def test_a_loss_that_barely_moves_is_drawn_on_plain_ticks_from_0(monkeypatch, tmp_path):
+    """A run that learnt nothing (2.3027 -> 2.3025): no '+2.302' offset with ticks of 0.00005 drawing it as a fall."""
+    from tinydigits.results.figures import plt
+
+    fig = drawn(monkeypatch, report, lambda: report.plot_curves(FLAT, tmp_path / "curves.png"))
+    loss = next(ax for ax in fig.axes if ax.get_title().startswith("loss"))
+    assert loss.yaxis.get_offset_text().get_text() == "" and loss.yaxis.get_major_formatter().get_useOffset() is False
+    assert loss.get_ylim()[0] == 0 and loss.get_ylim()[1] >= 2.3027
+    plt.close(fig)
+
+
+def test_every_panel_of_the_curves_has_a_legend_that_names_its_lines(monkeypatch, tmp_path):
+    from tinydigits.results.figures import plt
+
+    fig = drawn(monkeypatch, report, lambda: report.plot_curves(LEARNT, tmp_path / "curves.png"))
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        assert legend is not None, ax.get_title()
+        labels = [t.get_text() for t in legend.get_texts()]
+        assert labels == [line.get_label() for line in ax.get_lines()], ax.get_title()
+    rate = next(ax for ax in fig.axes if ax.get_title().startswith("learning rate"))
+    assert [t.get_text() for t in rate.get_legend().get_texts()] == ["learning rate at the epoch's start"]
+    plt.close(fig)
+
+
+def test_the_per_class_bars_stand_on_0(monkeypatch, tmp_path):
+    """Bars from 75 % drew 76 % as a third of 99 %'s height: the axis starts at 0 and its ticks end at 100 %."""
+    from tinydigits.results.figures import plt
+
+    rows = [{"digit": d, "accuracy": a, "errors": e} for d, a, e in
+            zip(range(10), [97.0, 98.8, 83.8, 93.3, 94.9, 84.3, 96.8, 94.7, 75.9, 81.7],
+                [29, 14, 167, 68, 50, 140, 31, 54, 235, 185], strict=True)]
+    fig = drawn(monkeypatch, report, lambda: report.plot_per_class(rows, tmp_path / "per_class.png"))
+    (ax,) = fig.axes
+    assert ax.get_ylim()[0] == 0 and [bar.get_y() for bar in ax.patches] == [0] * 10
+    assert min(ax.get_yticks()) == 0 and max(ax.get_yticks()) == 100
+    plt.close(fig)

@@ -99,3 +99,44 @@ def test_deployment_figures_match_a_hand_count_for_model1():
     assert t["weight_bytes_fp32"] == 4 * 7352
     assert t["weight_bytes_int8"] == 7272 + 4 * 90 + 4 * 80
     assert (t["peak_ram_int8"], t["peak_ram_fp32"], t["peak_layer"]) == (5408 + 9216, 4 * (5408 + 9216), "layers.1.0")
+
+
+def test_check_png_has_a_legend_for_every_mark(monkeypatch, tmp_path):
+    """The normal curve, its red shading, the black ticks, the dotted mean, hollow and filled dots, the crosses and the
+    budget's line each have a legend entry drawn as they are drawn, and saying what it is."""
+    from matplotlib.colors import to_rgba
+
+    from tinydigits.results.figures import plt
+    from tinydigits.verdict import check_report
+
+    curves = {s: [98.0] * 12 + [99.38 + 0.02 * s, 99.45, 99.5] for s in range(6)} | {6: []}  # 6 raised, 7 not run
+    verdict = judge(curves, 7432, 15, BUDGET, {6: "RuntimeError: out of memory"}, {7: "no worker could take it"})
+    assert verdict.odds.probability is not None  # the normal was fitted: its curve, shading and mean are drawn
+    figures = []
+    monkeypatch.setattr(check_report, "save_figure", lambda fig, path: figures.append(fig) or b"")
+    check_report.plot_check(verdict, BUDGET, "model2", tmp_path / "check.png")
+    (fig,) = figures
+    entries = {}
+    for legend in [*fig.legends, *(ax.get_legend() for ax in fig.axes if ax.get_legend())]:
+        entries |= {text.get_text(): handle for text, handle in zip(legend.get_texts(), legend.legend_handles,
+                                                                      strict=True)}
+
+    def entry(**style) -> str:
+        """The one label whose handle is drawn with `style` (Line2D getters by name)."""
+        found = [label for label, h in entries.items() if hasattr(h, "get_marker")
+                 and all(getattr(h, f"get_{k}")() == v for k, v in style.items())]
+        assert len(found) == 1, (style, list(entries))
+        return found[0]
+
+    assert "normal" in entry(linestyle="-", marker="None", color="C0")
+    assert "mean" in entry(linestyle=":", color="C0")
+    assert "minimum" in entry(marker="_", color="k")
+    assert f"{BUDGET.min_acc} %" in entry(linestyle="--", color="C2")
+    assert "last 3 epochs" in entry(marker="o", markerfacecolor="none")
+    assert "minimum" in entry(marker="o", color="0.35", markerfacecolor="0.35")
+    assert "not hold" in entry(marker="o", markerfacecolor="C3") and "holds" in entry(marker="o", markerfacecolor="C0")
+    assert "raised" in entry(marker="x", color="C3") and "not run" in entry(marker="x", color="0.6")
+    shading = [label for label, h in entries.items() if not hasattr(h, "get_marker")]
+    assert len(shading) == 1 and f"{verdict.odds.line:.3f} %" in shading[0]
+    assert to_rgba(entries[shading[0]].get_facecolor()) == to_rgba("C3", 0.4)
+    plt.close(fig)

@@ -16,7 +16,7 @@ from tinydigits.results import records
 from tinydigits.results import steps as rules
 from tinydigits.results.budget import mark, seed_table
 from tinydigits.results.figures import matplotlib, plt, save_figure
-from tinydigits.results.report import md_table, plot_per_class
+from tinydigits.results.report import accuracy_zoom, md_table, plot_curves, plot_per_class
 from tinydigits.training.runs import INLINE
 
 if TYPE_CHECKING:
@@ -86,6 +86,9 @@ def _copy_pictures(step: rules.Step, folder: Path, prefix: str, others: list[str
     for name, source in found.items():
         if name == "per_class.png" and step.run.per_class:  # drawn again from the rows its table shows: they agree
             plot_per_class([vars(r) for r in step.run.per_class], folder / f"{prefix}{name}")
+            source = folder / f"{prefix}{name}"
+        if name == "curves.png" and step.run.metrics.get("epochs"):  # drawn again from its epochs: as its alt says
+            plot_curves(step.run.metrics["epochs"], folder / f"{prefix}{name}")
             source = folder / f"{prefix}{name}"
         small(source, folder / f"{prefix}{name}")
     return {**shown, **{name: f"{prefix}{name}" for name in found}}
@@ -415,8 +418,9 @@ def picture_alt(name: str, step: rules.Step) -> str:
     """A step's picture said in words (its alt text): what it plots, of which model and seed."""
     who, line = f"{step.name}, seed {step.seed}", step.budget.min_acc
     fitted = step.check is not None and step.check.odds.probability is not None and bool(step.check.odds.sd)
+    zoom = accuracy_zoom(step.run.metrics["epochs"]) if step.run.metrics.get("epochs") else None
     return {"curves.png": f"{who}: train and test loss, accuracy against the {line} % line, and the learning rate, "
-                          "by epoch",
+                          "by epoch" + (f"; the accuracy from epoch {zoom} on again, on a zoomed axis" if zoom else ""),
             "misclassified.png": f"{who}: the test digits it got wrong, the most confident first (true → predicted, "
                                  "confidence)",
             "per_class.png": f"{who}: test accuracy per digit (recall), its errors above each bar" if step.run.per_class

@@ -9,10 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
 from torch import nn
@@ -31,6 +32,9 @@ from tinydigits.training.config import settings_of
 from tinydigits.training.evaluate import confused_pairs
 from tinydigits.training.metrics import curve
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 TARGET = BUDGET.min_acc  # the line the curves are drawn against
 PICTURES = ("curves.png", "misclassified.png", "confusion.png", "per_class.png", "samples.png", "augment.png",
             "top_losses.png", "layers.png")
@@ -45,32 +49,82 @@ class Artifacts:
     pictures: dict[str, bytes]
 
 
-def plot_curves(epochs: list[dict[str, Any]], path: Path) -> bytes:
-    x = [e["epoch"] for e in epochs]
-    fig, (ax_loss, ax_acc, ax_lr) = plt.subplots(1, 3, figsize=(15, 4), gridspec_kw={"width_ratios": [3, 3, 2]})
-    ax_loss.plot(x, [e["train_loss"] for e in epochs], "o-", label="train")
-    ax_loss.plot(x, [e["test_loss"] for e in epochs], "o-", label="test")
-    ax_loss.set(title="loss", xlabel="epoch", ylabel="cross-entropy")
-    ax_acc.plot(x, [e["train_acc"] for e in epochs], "o-", label="train")
-    ax_acc.plot(x, curve(epochs), "o-", label="test")
-    if "val_acc" in epochs[0]:
-        ax_acc.plot(x, [e["val_acc"] for e in epochs], "o--", label="validation")
-    ax_acc.axhline(TARGET, color="crimson", ls=":", label=f"{TARGET} %")
-    # Zoom on the second half of training, where the budget's line matters; early epochs may go off-scale.
+def _legend_below(ax) -> None:
+    """The panel's legend under its x label: inside the panel, it covered points or the budget's line."""
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=8, frameon=False)
+
+
+def _accuracy_keys(epochs: list[dict[str, Any]]) -> list[str]:
+    return ["train_acc", "test_acc", *(["val_acc"] if "val_acc" in epochs[0] else [])]
+
+
+def _accuracy_floor(epochs: list[dict[str, Any]]) -> float:
+    """The bottom of an accuracy panel that holds every point of `epochs` and the budget's line, a point below the
+    lowest (0 at the least)."""
+    return max(min(TARGET, *(e[k] for e in epochs for k in _accuracy_keys(epochs))) - 1.0, 0.0)
+
+
+def accuracy_zoom(epochs: list[dict[str, Any]]) -> int | None:
+    """The first epoch of curves.png's zoom on the accuracy near the budget's line (its second half of training), or
+    None where there is none: the zoom is drawn only where its range is under half the whole curve's, else the whole
+    panel shows the same at about the same scale."""
     late = epochs[len(epochs) // 2 :]
-    low = min(*curve(late), *curve(late, "train_acc"), TARGET)
-    ax_acc.set(title="accuracy (%)", xlabel="epoch", ylim=(max(low - 1.0, 0), 100))
-    rates = curve(epochs, "lr")
-    ax_lr.plot(x, rates, "o-", color="C2")
-    ax_lr.set(title="learning rate at each epoch's start", xlabel="epoch",
+    if len(late) == len(epochs) or 2 * (100 - _accuracy_floor(late)) >= 100 - _accuracy_floor(epochs):
+        return None
+    return late[0]["epoch"]
+
+
+def _plot_accuracy(ax, epochs: list[dict[str, Any]], title: str) -> None:
+    """Train, test (and validation) accuracy of `epochs` and the budget's line, on an axis that holds every point."""
+    x = [e["epoch"] for e in epochs]
+    styles = {"train_acc": ("o-", "train"), "test_acc": ("o-", "test"), "val_acc": ("o--", "validation")}
+    for key in _accuracy_keys(epochs):
+        ax.plot(x, curve(epochs, key), styles[key][0], label=styles[key][1])
+    ax.axhline(TARGET, color="crimson", ls=":", label=f"{TARGET} %: the budget's line")
+    ax.set(title=title, xlabel="epoch", ylim=(_accuracy_floor(epochs), 100))
+    _legend_below(ax)
+
+
+def _plot_loss(ax, epochs: list[dict[str, Any]]) -> None:
+    """Train and test loss on an axis from 0 with plain tick labels: an offset axis (+2.302, ticks of 0.00005) drew a
+    run that learnt nothing as a steep fall."""
+    x = [e["epoch"] for e in epochs]
+    losses = [e[k] for e in epochs for k in ("train_loss", "test_loss") if math.isfinite(e[k])]
+    ax.plot(x, curve(epochs, "train_loss"), "o-", label="train")
+    ax.plot(x, curve(epochs, "test_loss"), "o-", label="test")
+    ax.set(title="loss (axis from 0)", xlabel="epoch", ylabel="cross-entropy")
+    if losses:  # a diverged run's NaN or inf has no place on the axis; its finite points keep one
+        ax.set_ylim(0, 1.05 * max(losses) or 1.0)
+    ax.ticklabel_format(axis="y", style="plain", useOffset=False)
+    _legend_below(ax)
+
+
+def curves_figure(epochs: list[dict[str, Any]]) -> Figure:
+    """curves.png's figure: loss, accuracy (every point in view) and the learning rate by epoch, and the second half's
+    accuracy zoomed near the budget's line where that shows what the whole panel cannot (`accuracy_zoom`)."""
+    zoom = accuracy_zoom(epochs)
+    ratios = [3, 3, 2] + ([2] if zoom is not None else [])
+    fig, axes = plt.subplots(1, len(ratios), figsize=(1.875 * sum(ratios), 4), gridspec_kw={"width_ratios": ratios})
+    _plot_loss(axes[0], epochs)
+    _plot_accuracy(axes[1], epochs, "accuracy (%), every epoch")
+    if zoom is not None:
+        late = [e for e in epochs if e["epoch"] >= zoom]
+        _plot_accuracy(axes[3], late, f"accuracy (%), epochs {zoom}–{late[-1]['epoch']}: zoom")
+    rates, ax_lr = curve(epochs, "lr"), axes[2]
+    ax_lr.plot([e["epoch"] for e in epochs], rates, "o-", color="C2", label="learning rate at the epoch's start")
+    ax_lr.set(title="learning rate", xlabel="epoch",
               yscale="log" if min(rates) > 0 and len(set(rates)) > 1 else "linear")  # one rate: no log range to draw
     ax_lr.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())  # labelled decades only: cheaper to lay out
-    for ax in (ax_loss, ax_acc, ax_lr):
+    _legend_below(ax_lr)
+    for ax in axes:
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs, even for one
         ax.grid(alpha=0.3)
-    ax_loss.legend()
-    ax_acc.legend()
-    return save_figure(fig, path)
+    return fig
+
+
+def plot_curves(epochs: list[dict[str, Any]], path: Path) -> bytes:
+    """curves.png (`curves_figure`); returns its bytes."""
+    return save_figure(curves_figure(epochs), path)
 
 
 def _digit_grid(images: torch.Tensor, titles: list[str], colors: list[str], path: Path, cols: int = 8) -> bytes:
@@ -125,24 +179,28 @@ def plot_confusion(cm: torch.Tensor, path: Path) -> bytes:
     return save_figure(fig, path)
 
 
-def plot_per_class(rows: list[dict[str, float]], path: Path) -> bytes:
+def per_class_figure(rows: list[dict[str, float]]) -> Figure:
     """Test accuracy per digit (recall: the share of its images called it) with its errors written above each bar: the
-    accuracy and errors rows of the hand-in's per-class table and report.md's "accuracy (recall)" column, drawn."""
+    accuracy and errors rows of the hand-in's per-class table and report.md's "accuracy (recall)" column, drawn. The
+    bars stand on 0: an axis cut below them draws a few points' difference as a bar twice the height of another; the
+    errors above each bar tell digits apart that the bars do not."""
     fig, ax = plt.subplots(figsize=(8, 3.5))
     digits, accuracy = [r["digit"] for r in rows], [r["accuracy"] for r in rows]
     ax.bar(digits, accuracy, width=0.6, color="C0")
-    low = max(min(accuracy) - 1, 0)
-    top = 100 + 0.12 * (100 - low)  # room above a bar at 100 % for its count
+    top = 112.0  # room above a bar at 100 % for its count
     for d, a, r in zip(digits, accuracy, rows, strict=True):
         errors = int(r["errors"])
-        ax.text(d, a + 0.02 * (top - low), f"{errors} error{'' if errors == 1 else 's'}", ha="center", va="bottom",
-                fontsize=7)
+        ax.text(d, a + 0.02 * top, f"{errors} error{'' if errors == 1 else 's'}", ha="center", va="bottom", fontsize=7)
     ax.axhline(100, color="0.6", lw=0.8)
-    ax.set(xticks=digits, xlabel="digit", ylabel="accuracy (recall) %", ylim=(low, top),
-           title="test accuracy per digit (recall), with its errors")
-    ax.set_yticks([t for t in ax.get_yticks() if low <= t <= 100])  # no tick above 100 %
+    ax.set(xticks=digits, xlabel="digit", ylabel="accuracy (recall) %", ylim=(0, top),
+           yticks=range(0, 101, 20), title="test accuracy per digit (recall), with its errors")
     ax.grid(axis="y", alpha=0.3)
-    return save_figure(fig, path)
+    return fig
+
+
+def plot_per_class(rows: list[dict[str, float]], path: Path) -> bytes:
+    """per_class.png (`per_class_figure`); returns its bytes."""
+    return save_figure(per_class_figure(rows), path)
 
 
 def write_per_class_csv(rows: list[dict[str, float]], path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tinydigits import files
 from tinydigits.constants import Budget
@@ -11,6 +12,9 @@ from tinydigits.results.budget import mark, seed_table
 from tinydigits.results.figures import plt, save_figure
 from tinydigits.results.records import CHECK, Verdict, percent
 from tinydigits.results.report import md_table
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 
 def title(verdict: Verdict, name: str) -> str:
@@ -30,25 +34,42 @@ def normal_curve(mean: float, sd: float, values: list[float], points: int = 201)
     return ys, [math.exp(-0.5 * ((y - mean) / sd) ** 2) / (sd * math.sqrt(2 * math.pi)) for y in ys]
 
 
-def plot_check(verdict: Verdict, budget: Budget, name: str, path: Path) -> None:
-    """Every seed's last-N test accuracies as dots (its minimum v filled), the line, and the normal fitted
-    to v drawn sideways beside them on the same accuracy axis."""
-    seeds, odds = verdict.seeds, verdict.odds
-    fig, (ax, side) = plt.subplots(1, 2, figsize=(9, 4.2), sharey=True, gridspec_kw={"width_ratios": [4, 1]})
+def _draw_seeds(ax, verdict: Verdict, budget: Budget) -> list:
+    """Each seed's last-N test accuracies as hollow dots and its minimum filled (blue: it holds, red: it does not), a
+    cross on the line for a seed with none, and the budget's line; returns the legend's handles for what it drew."""
+    from matplotlib.lines import Line2D
+
+    seeds, odds, crosses, held = verdict.seeds, verdict.odds, set(), set()
     for i, s in enumerate(seeds.values()):
         if not s.last:  # raised before its first epoch: a red cross on the line; not run: a grey one
+            crosses.add(s.not_run is not None)
             ax.scatter([i], [odds.line], marker="x", s=40, color="0.6" if s.not_run is not None else "C3", zorder=3)
             continue
         colour = "C0" if s.passed else "C3"
+        held.add(s.passed)
         ax.scatter([i] * len(s.last), s.last, s=22, facecolors="none", edgecolors=colour, linewidths=1)
         ax.scatter([i], [s.min_last], s=26, color=colour, zorder=3)
     ax.set_xticks(range(len(seeds)), [str(s) for s in seeds])
-    ax.set(xlabel="seed", ylabel=f"test accuracy %, last {budget.last} epochs (filled: min)")
-    for a in (ax, side):  # the budget's line as the rule says it; the odds count from half an image below (99.395)
-        a.axhline(budget.min_acc, color="C2", ls="--", lw=1)
-    ax.annotate(f"{budget.min_acc} % (the budget's line)", (0, budget.min_acc), xytext=(2, -11), textcoords="offset points",
-                fontsize=8, color="C2")
-    values = [s.min_last for s in seeds.values() if s.last]
+    epochs = f"the last {budget.last} epochs" if budget.last > 1 else "the last epoch"
+    ax.set(xlabel="seed", ylabel=f"test accuracy %, {epochs}")
+    dot = {"ls": "", "marker": "o", "ms": 5}
+    handles = [Line2D([], [], color="0.35", mfc="none", **dot, label=f"test accuracy in one of {epochs}"),
+               Line2D([], [], color="0.35", **dot, label="the seed's minimum of them, the one judged")]
+    handles += [Line2D([], [], color="C0" if h else "C3", **dot, label="blue: the seed holds" if h else
+                       "red: the seed does not hold") for h in sorted(held, reverse=True)]
+    handles += [Line2D([], [], ls="", marker="x", color="0.6" if grey else "C3",
+                       label="not run" if grey else "raised before its first epoch") for grey in sorted(crosses)]
+    return handles + [Line2D([], [], color="C2", ls="--", lw=1, label=f"{budget.min_acc} %: the budget's line")]
+
+
+def _draw_fit(side, verdict: Verdict) -> list:
+    """The normal fitted to the seeds' minima drawn sideways, its share below the odds' line shaded, its mean dotted,
+    and each seed's minimum as a tick; returns the legend's handles for what it drew."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    odds, handles = verdict.odds, []
+    values = [s.min_last for s in verdict.seeds.values() if s.last]
     if odds.probability is not None and odds.mean is not None and odds.sd and odds.line is not None:
         mean, sd, line = odds.mean, odds.sd, odds.line
         ys, density = normal_curve(mean, sd, [*values, line])
@@ -57,15 +78,36 @@ def plot_check(verdict: Verdict, budget: Budget, name: str, path: Path) -> None:
                            color="C3", alpha=0.4)
         side.axhline(mean, color="C0", lw=0.8, ls=":")
         side.set_xlabel(f"normal fit of min\nmean {mean:.3f}, sd {sd:.3f}")
+        handles = [Line2D([], [], color="C0", label="right: the normal fitted to the minima (density)"),
+                   Patch(color="C3", alpha=0.4, label=f"its share below {line:.3f} % (half an image under the line): "
+                                                      "a new seed failing"),
+                   Line2D([], [], color="C0", lw=0.8, ls=":", label=f"the minima's mean, {mean:.3f} %")]
     else:
         side.set_xlabel(odds.note or "", fontsize=7)
     side.scatter([0] * len(values), values, marker="_", s=80, color="k")
     side.set_xticks([])
+    return handles + [Line2D([], [], ls="", marker="_", ms=9, mew=1.5, color="k", label="right: each seed's minimum")]
+
+
+def check_figure(verdict: Verdict, budget: Budget, name: str) -> Figure:
+    """check.png's figure: every seed's last-N test accuracies as dots (its minimum filled), the line, and the normal
+    fitted to the minima drawn sideways beside them on the same accuracy axis; a legend below says what each mark is."""
+    fig, (ax, side) = plt.subplots(1, 2, figsize=(9, 4.2), sharey=True, gridspec_kw={"width_ratios": [4, 1]})
+    handles = _draw_seeds(ax, verdict, budget)
+    for a in (ax, side):  # the budget's line as the rule says it; the odds count from half an image below (99.395)
+        a.axhline(budget.min_acc, color="C2", ls="--", lw=1)
+    handles += _draw_fit(side, verdict)
     bottom, top = ax.get_ylim()
     ax.set_ylim(max(bottom, 0.0), min(top, 100.0 + 0.02 * (top - bottom)))  # the axis, too, ends at 100 %
     fig.suptitle(title(verdict, name), fontsize=10)
     fig.tight_layout()
-    save_figure(fig, path)
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, fontsize=8, frameon=False)
+    return fig
+
+
+def plot_check(verdict: Verdict, budget: Budget, name: str, path: Path) -> None:
+    """check.png (`check_figure`)."""
+    save_figure(check_figure(verdict, budget, name), path)
 
 
 def arithmetic_text(verdict: Verdict) -> str:
