@@ -7,6 +7,7 @@ text describes it. Saved run folders (tests/data/byte_identical) and steps made 
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -119,8 +120,8 @@ def _inline_run(tmp_path: Path, code: str, name: str) -> Path:
     """RUN2's record as a notebook's class `name` would leave it: its ref, origin and code the cell's."""
     run = records.Run.load(RUN2)
     ref = f"{name}-inline0123456789ab"
-    run.config.update(model=ref, origin={"kind": "registry", "name": ref}, code=code)
-    run.metrics.update(model=ref)
+    run = dataclasses.replace(run, settings=dataclasses.replace(run.settings, model=ref), name=ref,
+                              origin={"kind": "registry", "name": ref}, code=code)
     return run.save(tmp_path / f"{ref}-20261126T040000Z-s0")
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 
@@ -70,7 +71,7 @@ def test_the_last_test_pass_feeds_the_pictures_with_exactly_a_second_passs_numbe
     for way, logits in (("kept", tiny_run.test_logits), ("second-pass", None)):
         copy = tmp_path / way / tiny_run.run_dir.name
         shutil.copytree(tiny_run.run_dir, copy)
-        report.write_artifacts(copy, tiny_run.model, tiny_run.test, tiny_run.metrics, tiny_run.record, logits)
+        report.write_artifacts(dataclasses.replace(tiny_run.run, folder=copy), tiny_run.model, tiny_run.test, logits)
         copies[way] = [(copy / n).read_text() for n in ("report.md", "per_class.csv")]
     assert copies["kept"] == copies["second-pass"]
 

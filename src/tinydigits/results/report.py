@@ -25,11 +25,10 @@ from tinydigits.results import predictions
 from tinydigits.results.budget import mark, run_verdict
 from tinydigits.results.figures import matplotlib, plt, save_figure
 from tinydigits.results.ledger import describe_arithmetic
-from tinydigits.results.records import Run, Verdict
+from tinydigits.results.records import Epoch, Run, Verdict
 from tinydigits.training.bookkeeping import DIGITS_SHOWN
 from tinydigits.training.config import settings_of
 from tinydigits.training.evaluate import confused_pairs
-from tinydigits.training.metrics import curve
 
 TARGET = BUDGET.min_acc  # the line the curves are drawn against
 PICTURES = ("curves.png", "misclassified.png", "confusion.png", "per_class.png", "samples.png", "augment.png",
@@ -45,22 +44,22 @@ class Artifacts:
     pictures: dict[str, bytes]
 
 
-def plot_curves(epochs: list[dict[str, Any]], path: Path) -> bytes:
-    x = [e["epoch"] for e in epochs]
+def plot_curves(epochs: list[Epoch], path: Path) -> bytes:
+    x = [e.epoch for e in epochs]
     fig, (ax_loss, ax_acc, ax_lr) = plt.subplots(1, 3, figsize=(15, 4), gridspec_kw={"width_ratios": [3, 3, 2]})
-    ax_loss.plot(x, [e["train_loss"] for e in epochs], "o-", label="train")
-    ax_loss.plot(x, [e["test_loss"] for e in epochs], "o-", label="test")
+    ax_loss.plot(x, [e.train_loss for e in epochs], "o-", label="train")
+    ax_loss.plot(x, [e.test_loss for e in epochs], "o-", label="test")
     ax_loss.set(title="loss", xlabel="epoch", ylabel="cross-entropy")
-    ax_acc.plot(x, [e["train_acc"] for e in epochs], "o-", label="train")
-    ax_acc.plot(x, curve(epochs), "o-", label="test")
-    if "val_acc" in epochs[0]:
-        ax_acc.plot(x, [e["val_acc"] for e in epochs], "o--", label="validation")
+    ax_acc.plot(x, [e.train_acc for e in epochs], "o-", label="train")
+    ax_acc.plot(x, [e.test_acc for e in epochs], "o-", label="test")
+    if epochs[0].val_acc is not None:
+        ax_acc.plot(x, [e.val_acc for e in epochs], "o--", label="validation")
     ax_acc.axhline(TARGET, color="crimson", ls=":", label=f"{TARGET} %")
     # Zoom on the second half of training, where the budget's line matters; early epochs may go off-scale.
     late = epochs[len(epochs) // 2 :]
-    low = min(*curve(late), *curve(late, "train_acc"), TARGET)
+    low = min(*(e.test_acc for e in late), *(e.train_acc for e in late), TARGET)
     ax_acc.set(title="accuracy (%)", xlabel="epoch", ylim=(max(low - 1.0, 0), 100))
-    rates = curve(epochs, "lr")
+    rates = [e.lr for e in epochs]
     ax_lr.plot(x, rates, "o-", color="C2")
     ax_lr.set(title="learning rate at each epoch's start", xlabel="epoch",
               yscale="log" if min(rates) > 0 and len(set(rates)) > 1 else "linear")  # one rate: no log range to draw
@@ -158,17 +157,15 @@ def md_table(header: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(lines + ["| " + " | ".join(str(c) for c in row) + " |" for row in rows])
 
 
-def versions_text(config: dict[str, Any]) -> str:
-    """The versions and commit a run was made with, in a few words (the whole record: config.json)."""
-    env = config.get("environment", {})
+def versions_text(env: dict[str, Any]) -> str:
+    """The versions and commit a run was made with (its environment record), in a few words (the whole record:
+    config.json)."""
     return (f"tinydigits {env.get('tinydigits', '?')}, torch {env.get('torch', '?')}, Python {env.get('python', '?')}, "
             f"{env.get('platform', '?')}, commit {(env.get('git_commit') or 'unknown')[:7]}")
 
 
-def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.Predictions, classes: list[dict],
-                  run_dir: Path) -> str:
-    run = Run.from_files(run_dir, config, metrics)
-    epochs, accs, v, recipe = metrics["epochs"], run.test(), run_verdict(run), run.settings.recipe
+def render_report(model: nn.Module, run: Run, p: predictions.Predictions, classes: list[dict]) -> str:
+    epochs, accs, v, recipe = run.epochs, run.test(), run_verdict(run), run.settings.recipe
     stopped = f" of {v.epochs} planned: **stopped early**" if len(epochs) < v.epochs else ""
     return f"""# {run.name} — seed {run.seed}
 
@@ -177,11 +174,11 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.
 - best test accuracy: {max(accs):.2f} % (epoch {accs.index(max(accs)) + 1})
 - epochs: {len(epochs)}{stopped}
 - budget verdict (this run): **{mark(v.passed)}**
-- arithmetic: {describe_arithmetic(config)}
-- environment: {versions_text(config)}
+- arithmetic: {describe_arithmetic(run)}
+- environment: {versions_text(run.environment)}
 - recipe: {f"borrowed from {recipe}" if recipe else "the model's own"} (every setting below)
 
-""" + _report_body(model, config, epochs, classes, v, confused_pairs(p.labels, p.preds))
+""" + _report_body(model, run.config_json(), epochs, classes, v, confused_pairs(p.labels, p.preds))
 
 
 def _confused_text(confused: list[dict[str, int]], top: int = 10) -> str:
@@ -198,12 +195,13 @@ def _confused_text(confused: list[dict[str, int]], top: int = 10) -> str:
 _NAMED_ELSEWHERE = {"environment", *settings_of("output", "machine")}
 
 
-def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: list[dict], v: Verdict,
+def _report_body(model: nn.Module, config: dict, epochs: list[Epoch], classes: list[dict], v: Verdict,
                  confused: list[dict[str, int]]) -> str:
-    """report.md below its summary: the budget, layers, config, epochs, per-class figures and the pictures."""
+    """report.md below its summary: the budget, layers, config (config.json as written), epochs, per-class figures
+    and the pictures."""
     settings = {k: v for k, v in config.items() if k not in _NAMED_ELSEWHERE and not (k == "recipe" and v is None)}
-    epoch_rows = [[e["epoch"], f"{e['train_loss']:.4f}", f"{e['train_acc']:.2f}", f"{e['test_loss']:.4f}",
-                   f"{e['test_acc']:.2f}", f"{e['lr']:.4g}", f"{e['seconds']:.1f}"] for e in epochs]
+    epoch_rows = [[e.epoch, f"{e.train_loss:.4f}", f"{e.train_acc:.2f}", f"{e.test_loss:.4f}",
+                   f"{e.test_acc:.2f}", f"{e.lr:.4g}", f"{e.seconds:.1f}"] for e in epochs]
     class_rows = [[r["digit"], r["support"], *(f"{r[k]:.2f}" for k in ("recall", "precision")), r["errors"]]
                   for r in classes]
     budget_rows = [[name, c.text(), c.limit, mark(c.passed)] for name, c in v.constraints.items()]
@@ -249,44 +247,46 @@ def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: li
 """
 
 
-def write_artifacts(run_dir: Path, model: nn.Module, test: mnist.Split, metrics: dict[str, Any], config: dict[str, Any],
-                    logits: torch.Tensor | None = None, digits: torch.Tensor | None = None) -> Artifacts:
-    """(Re)write every picture, per_class.csv and report.md of a run folder from its model and its metrics and
-    config.json as the caller holds them (a finished run's in memory; `eval` reads them), or from the logits of its
+def write_artifacts(run: Run, model: nn.Module, test: mnist.Split, logits: torch.Tensor | None = None,
+                    digits: torch.Tensor | None = None) -> Artifacts:
+    """(Re)write every picture, per_class.csv and report.md of a run folder from its model and its record as the
+    caller holds it (a finished run's in memory; `eval` loads it), or from the logits of its
     last test pass (the same numbers: no second pass). `digits`: the first training images as the run held them, for
     augment.png (None: read from the training set). Returns the predictions, the per-class rows and the pictures."""
     p = predictions.predict_split(model, test) if logits is None else predictions.from_logits(test, logits)
     cm = predictions.confusion_matrix(p.labels, p.preds)
     classes = predictions.per_class(cm)
-    pictures = {"curves": plot_curves(metrics["epochs"], run_dir / "curves.png"),
+    run_dir = run.folder
+    pictures = {"curves": plot_curves(run.epochs, run_dir / "curves.png"),
                 "misclassified": plot_misclassified(test, p, run_dir / "misclassified.png"),
                 "samples": plot_samples(test, p, run_dir / "samples.png"),
                 "confusion": plot_confusion(cm, run_dir / "confusion.png"),
                 "per_class": plot_per_class(classes, run_dir / "per_class.png")}
     write_per_class_csv(classes, run_dir / "per_class.csv")
     if digits is None:
-        digits = mnist.load_split("train", config.get("data_dir"), "cpu", quiet=True).images[:DIGITS_SHOWN]
-    explained = explain_run(run_dir, model, test, p, metrics, config, digits, pictures)
-    text = render_report(model, metrics, config, p, classes, run_dir) + explained
+        digits = mnist.load_split("train", run.settings.data_dir, "cpu", quiet=True).images[:DIGITS_SHOWN]
+    explained = explain_run(run, model, test, p, digits, pictures)
+    text = render_report(model, run, p, classes) + explained
     files.write_text(run_dir / "report.md", text)
     return Artifacts(p, classes, dict(sorted(pictures.items())))
 
 
-def explain_run(run_dir: Path, model: nn.Module, test: mnist.Split, p: predictions.Predictions,
-                metrics: dict[str, Any], config: dict[str, Any], digits: torch.Tensor, pictures: dict[str, bytes]) -> str:
+def explain_run(run: Run, model: nn.Module, test: mnist.Split, p: predictions.Predictions, digits: torch.Tensor,
+                pictures: dict[str, bytes]) -> str:
     """augment.png, top_losses.png and layers.png (`results.explain`, each added to `pictures`), and their section
     of report.md."""
     from tinydigits.results import explain
     from tinydigits.training.probe import layer_stats
 
-    pictures["augment"] = explain.plot_augment(digits, config, run_dir / "augment.png")
+    run_dir = run.folder
+    pictures["augment"] = explain.plot_augment(digits, run.recorded_settings(), run_dir / "augment.png")
     try:
         top, pictures["top_losses"] = explain.plot_top_losses(model, test, p, run_dir / "top_losses.png")
         looked = "![top losses](top_losses.png)"
     except ModuleNotFoundError as err:  # Captum left out of an install: the run keeps everything else
         top, looked = [], f"(no top_losses.png: {err.name} is not installed here - pip install captum)"
-    stats = metrics.get("layers") or layer_stats(model, test)
-    pictures["layers"] = explain.plot_layers(stats, metrics.get("grad_norms", []), run_dir / "layers.png")
+    stats = run.layer_stats or layer_stats(model, test)
+    pictures["layers"] = explain.plot_layers(stats, run.grad_norms or [], run_dir / "layers.png")
     dead = [f"{s['layer']}: {len(s['dead_channels'])} of {s['channels']}" for s in stats if s["dead_channels"]]
     losses = ", ".join(f"{t['true']} → {t['predicted']} (loss {t['loss']:.2f}, p(true) {t['p_true']:.2f})" for t in top)
     return f"""
@@ -307,19 +307,8 @@ ReLU layers on {min(2000, len(test)):,} test images (share of outputs at zero; c
 """
 
 
-def read_run(run_dir: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """An existing run folder's metrics.json and config.json as written (`eval`): its record (`records.Run`), or one
-    line saying what the folder is not."""
-    from tinydigits.results.records import Run
-
-    run = Run.load(run_dir)
-    return run.metrics, run.config
-
-
 def compare(run_dirs: list[Path], target: float = TARGET) -> str:
     """One markdown table of several runs side by side."""
-    from tinydigits.results.records import Run
-
     rows = []
     for run_dir in run_dirs:
         run = Run.load(run_dir)
