@@ -169,11 +169,13 @@ def main() -> int:
         rc, seconds = sh([*td, "check", "--device", args.device, "--seeds", args.seeds, "--stack", "--out", str(out),
                           "--json", str(verdict)], log, step_env)
         if verdict.exists():
+            from tinydigits.results.records import Odds  # the odds as every page writes them
+
             v = json.loads(verdict.read_text())
             odds = v.get("odds") or {}
             seeds = v.get("seeds", {})
             held = sum(1 for s in seeds.values() if s.get("pass"))
-            odds_text = (f", P(new seed holds) {100 * odds['probability']:.1f} % (>= {100 * odds['probability_lower']:.1f} %)"
+            odds_text = (f", P(new seed holds) {Odds.of(odds).chance(digits=1, unit=' %', bound='>= ')}"
                          if "probability" in odds else "")
             row(step, rc in (0, 1), seconds, f"{v.get('verdict')}: {held} of {len(seeds)} seeds hold (stacked){odds_text}")
         else:

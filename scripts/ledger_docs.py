@@ -24,6 +24,7 @@ from tinydigits.constants import PORTABLE
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results import ledger
 from tinydigits.results.ledger import in_tier, odds
+from tinydigits.results.records import Odds
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -39,11 +40,16 @@ ALIASES = {"default": PORTABLE}
 TABLE = re.compile(r"<!-- seeds-table:([\w-]+) -->\n(.*?)<!-- /seeds-table -->", re.S)
 
 
+def chance(s: dict[str, Any], bound: str = "≥ ") -> str:
+    """A tier's odds as every page writes them (`records.Odds.chance`): `99.62 % (≥ 98.47 %)`, "-" without them."""
+    return Odds.of(s).chance(unit=" %", bound=bound)
+
+
 def figure(s: dict[str, Any], judged: bool = False) -> str:
     """`43 of 43 seeds hold, P(new seed holds) 98.76 % (≥ 96.11 %)`; judged: `on the 37 that did not choose it ...`."""
     if not s.get("seeds"):
         return "no seeds in the ledger"
-    p = f"{100 * s['probability']:.2f} % (≥ {100 * s['probability_lower']:.2f} %)" if "probability" in s else "-"
+    p = chance(s)
     if judged:
         return f"on the {s['seeds']} that did not choose it ({s['passed']} hold) {p}"
     return f"{s['passed']} of {s['seeds']} seeds hold, P(new seed holds) {p}"
@@ -60,7 +66,7 @@ def piece(s: dict[str, Any], part: str, judged: bool) -> str:
         return f"{s['passed']} of {s['seeds']}"
     if part == ":mean":
         return f"{s['mean']:.2f} %" if "mean" in s else "-"
-    return f"{100 * s['probability']:.2f} % (≥ {100 * s['probability_lower']:.2f} %)" if "probability" in s else "-"
+    return chance(s)
 
 
 def table(by_arithmetic: dict[str, dict], rows: list[dict[str, str]], tier: dict[str, str]) -> str:
@@ -70,10 +76,8 @@ def table(by_arithmetic: dict[str, dict], rows: list[dict[str, str]], tier: dict
     for arithmetic, s in by_arithmetic.items():
         kinds = len({r["cpu"] for r in rows if in_tier(r, tier) and r["arithmetic"] == arithmetic})
         spread = f"{s['mean']:.3f} / {s['sd']:.3f}" if "sd" in s else "-"
-        p = f"{100 * s['probability']:.2f} % ({100 * s['probability_lower']:.2f} %)" if "probability" in s else "-"
-        j = s["judged"]
-        jp = (f"{j['passed']} of {j['seeds']}, {100 * j['probability']:.2f} % ({100 * j['probability_lower']:.2f} %)"
-              if "probability" in j else f"{j['passed']} of {j['seeds']}")
+        p, j = chance(s, bound=""), s["judged"]
+        jp = f"{j['passed']} of {j['seeds']}" + (f", {chance(j, bound='')}" if "probability" in j else "")
         lines.append(f"| {arithmetic} | {s['seeds']} | {s['passed']} | {spread} | {p} | {jp} | {kinds} |")
     return "\n".join(lines) + "\n"
 

@@ -91,7 +91,7 @@ def _saved_check(folder: Path, errors=None, missing=None, extra=None):
     curves = {run.seed: run.test() for run in runs} | (extra or {})
     kinds: dict[str, list[int]] = {}
     for run in runs:
-        kinds.setdefault(describe_arithmetic(run.config, cpu=not run.settings.portable), []).append(run.seed)
+        kinds.setdefault(describe_arithmetic(run, cpu=not run.settings.portable), []).append(run.seed)
     return plan, verdict_of(curves, runs[0].params, plan.settings.epochs, plan.budget, errors, missing, kinds, 665.2)
 
 

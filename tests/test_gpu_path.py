@@ -248,7 +248,7 @@ def test_a_stacks_pictures_drawn_side_by_side_are_the_pictures_drawn_one_by_one(
     for r in results:
         here = tmp_path / f"here-{r.config.seed}"
         here.mkdir()
-        write_artifacts(here, r.model, r.test, r.metrics, r.record, r.test_logits, r.digits)
+        write_artifacts(dataclasses.replace(r.run, folder=here), r.model, r.test, r.test_logits, r.digits)
         drawn = sorted(p.name for p in r.run_dir.glob("*.png"))
         assert len(drawn) >= 5 and drawn == sorted(p.name for p in here.glob("*.png"))
         assert [n for n in drawn if (r.run_dir / n).read_bytes() != (here / n).read_bytes()] == []

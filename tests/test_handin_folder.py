@@ -7,6 +7,7 @@ text describes it. Saved run folders (tests/data/byte_identical) and steps made 
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -119,8 +120,8 @@ def _inline_run(tmp_path: Path, code: str, name: str) -> Path:
     """RUN2's record as a notebook's class `name` would leave it: its ref, origin and code the cell's."""
     run = records.Run.load(RUN2)
     ref = f"{name}-inline0123456789ab"
-    run.config.update(model=ref, origin={"kind": "registry", "name": ref}, code=code)
-    run.metrics.update(model=ref)
+    run = dataclasses.replace(run, settings=dataclasses.replace(run.settings, model=ref), name=ref,
+                              origin={"kind": "registry", "name": ref}, code=code)
     return run.save(tmp_path / f"{ref}-20261126T040000Z-s0")
 
 
@@ -216,6 +217,6 @@ def test_every_picture_of_a_hand_in_has_an_alt_text_that_describes_it(three, tmp
     for i, run in enumerate((RUN1, RUN2), 1):
         with Image.open(tmp_path / "out" / f"step{i}-curves.png") as drawn, Image.open(copy / "per_class.png") as old:
             assert drawn.width > 1.5 * old.width
-        zoom = accuracy_zoom(records.Run.load(run).metrics["epochs"])
+        zoom = accuracy_zoom(records.Run.load(run).epochs)
         (alt,) = re.findall(rf"!\[([^\]]*)\]\(step{i}-curves.png\)", text)
         assert zoom is not None and alt.endswith(f"the accuracy from epoch {zoom} on again, on a zoomed axis"), alt

@@ -108,7 +108,7 @@ def test_the_hand_in_never_runs_the_models_code(tmp_path, mnist_dir):
     text = (tmp_path / "b" / "README.md").read_text()
     assert (tmp_path / "a" / "README.md").read_text() == text and "| body.0 | Conv2d |" in text
     assert "class Net(nn.Module)" in (tmp_path / "b" / "step1-code.py").read_text()  # the code as it trained
-    assert "[step1-code.py](step1-code.py) (sha256 " in text
+    assert "[step1-code.py](step1-code.py), `Net` (sha256 " in text
     modules = records.Run.load(run).modules
     assert modules["body.1"]["momentum"] == 0.05 and modules["body.3"]["p"] == 0.1 and modules["body.0"]["bias"] is True
 
@@ -128,3 +128,20 @@ def test_a_check_shows_the_step_befores_seed_else_a_median_of_three_else_the_low
     three = check({3: 99.50, 4: 99.44, 5: 99.47})
     assert three.shown() == (5, "the median of its 3 seeds' min of the last 3 epochs")
     assert three.shown(prefer=0)[0] == 5  # seed 0 not among them: the median
+
+
+def test_the_writer_builds_the_record_every_reader_loads(tiny_run):
+    """`RunRecord` builds the typed record and saves it: the files are the record's JSON, a reader's load is the same
+    record, and a loaded record writes its files back as they were read (keys in their order)."""
+    folder = tiny_run.run_dir
+    written = {name: json.loads((folder / name).read_text()) for name in ("config.json", "metrics.json")}
+    def as_json(data: dict) -> str:  # as the file holds it (a tuple is a list there); TensorBoard's costs go on after
+        return json.dumps({k: v for k, v in data.items() if k != "event_seconds"})
+
+    assert as_json(tiny_run.run.config_json()) == as_json(written["config.json"])
+    assert as_json(tiny_run.run.metrics_json()) == as_json(written["metrics.json"])
+    loaded = records.Run.load(folder)
+    assert as_json(loaded.config_json()) == as_json(written["config.json"])
+    assert as_json(loaded.metrics_json()) == as_json(written["metrics.json"])
+    assert loaded.epochs == tiny_run.run.epochs and loaded.settings == tiny_run.run.settings
+    assert not hasattr(loaded, "config") and not hasattr(loaded, "metrics")  # no dicts beside the typed fields

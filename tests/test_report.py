@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 
@@ -70,7 +71,7 @@ def test_the_last_test_pass_feeds_the_pictures_with_exactly_a_second_passs_numbe
     for way, logits in (("kept", tiny_run.test_logits), ("second-pass", None)):
         copy = tmp_path / way / tiny_run.run_dir.name
         shutil.copytree(tiny_run.run_dir, copy)
-        report.write_artifacts(copy, tiny_run.model, tiny_run.test, tiny_run.metrics, tiny_run.record, logits)
+        report.write_artifacts(dataclasses.replace(tiny_run.run, folder=copy), tiny_run.model, tiny_run.test, logits)
         copies[way] = [(copy / n).read_text() for n in ("report.md", "per_class.csv")]
     assert copies["kept"] == copies["second-pass"]
 
@@ -173,8 +174,10 @@ def test_the_confusions_are_ranked_and_add_up_to_the_errors(tiny_run):
 
 def _epochs(rows):
     """metrics.json's epochs from (train loss, train acc, test loss, test acc, lr) rows."""
+    from tinydigits.results.records import Epoch
+
     keys = ("train_loss", "train_acc", "test_loss", "test_acc", "lr")
-    return [{"epoch": i + 1, **dict(zip(keys, row, strict=True)), "seconds": 1.0} for i, row in enumerate(rows)]
+    return [Epoch.of({"epoch": i + 1, **dict(zip(keys, row, strict=True)), "seconds": 1.0}) for i, row in enumerate(rows)]
 
 
 # A hand-in's step 2 (it learnt from 30 % to 90 % in 5 epochs) and step 1 (it learnt nothing: 2.3027 -> 2.3025)
@@ -206,7 +209,7 @@ def _points_out_of_view(ax) -> list[tuple[float, float]]:
             for x, y in zip(line.get_xdata(), line.get_ydata(), strict=True) if not (x0 <= x <= x1 and y0 <= y <= y1)]
 
 
-@pytest.mark.parametrize("epochs", [LEARNT, FLAT, NEAR, [{**e, "val_acc": e["test_acc"] - 20} for e in LEARNT]],
+@pytest.mark.parametrize("epochs", [LEARNT, FLAT, NEAR, [dataclasses.replace(e, val_acc=e.test_acc - 20) for e in LEARNT]],
                          ids=["learnt", "flat", "near", "validation"])
 def test_every_recorded_point_of_the_curves_is_inside_its_panel(epochs, monkeypatch, tmp_path):
     from tinydigits.results.figures import plt
@@ -215,7 +218,7 @@ def test_every_recorded_point_of_the_curves_is_inside_its_panel(epochs, monkeypa
     for ax in fig.axes:
         assert _points_out_of_view(ax) == [], ax.get_title()
     whole = [ax for ax in fig.axes if ax.get_title().startswith("accuracy") and "zoom" not in ax.get_title()]
-    assert len(whole) == 1 and all(list(line.get_xdata()) == [e["epoch"] for e in epochs]
+    assert len(whole) == 1 and all(list(line.get_xdata()) == [e.epoch for e in epochs]
                                    for line in whole[0].get_lines() if line.get_marker() == "o")
     assert whole[0].get_ylim()[0] <= report.TARGET <= whole[0].get_ylim()[1]
     zoomed = [ax for ax in fig.axes if "zoom" in ax.get_title()]

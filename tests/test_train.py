@@ -456,8 +456,10 @@ def test_a_cpu_without_avx2_trains_in_its_own_fp32_by_default_and_says_so(monkey
     config = json.loads(next(tmp_path.glob("*/config.json")).read_text())
     assert (config["portable"], config["precision"], config["threads"]) == (False, "fp32", 1)
     from tinydigits.results.ledger import arithmetic_of
+    from tinydigits.results.records import Run
 
-    assert arithmetic_of(config) == "fp32"  # its own arithmetic in the ledger, never counted as portable
+    run = Run.load(next(tmp_path.glob("*/config.json")).parent)
+    assert arithmetic_of(run) == "fp32"  # its own arithmetic in the ledger, never counted as portable
 
 
 def test_an_explicit_portable_on_a_cpu_without_avx2_is_refused_in_one_line(monkeypatch, tmp_path):

@@ -89,7 +89,7 @@ def _result_from(run_dir, cfg):
 
     model, _ = runs.load_model(run_dir)
     run = Run.load(run_dir)
-    return RunResult(run_dir, run.metrics, model, cfg, mnist.load_split("test", cfg.data_dir), record=run.config)
+    return RunResult(run_dir, run, model, cfg, mnist.load_split("test", cfg.data_dir))
 
 
 def check(model: ModelLike, seeds: Iterable[int] | None = None, jobs: int = 1, budget=None, log=print,
@@ -178,8 +178,7 @@ def judge(run: Any, budget=None) -> str:
     from tinydigits.results.budget import format_verdict, run_verdict
     from tinydigits.results.records import Run
 
-    record = (Run.from_files(Path(run.run_dir), run.record, run.metrics) if getattr(run, "record", None)
-              else Run.load(Path(run)))
+    record = run.run if isinstance(getattr(run, "run", None), Run) else Run.load(Path(run))
     # a run shorter than the judged epochs is said as the command line says it (`budget.format_verdict`)
     budget = budget or record.budget
     return format_verdict(run_verdict(record, budget), budget)

@@ -53,7 +53,6 @@ def cmd_train(args: argparse.Namespace) -> int:
     from tinydigits.lifecycle import make
     from tinydigits.lifecycle.run import train_run, verdict
     from tinydigits.results.budget import reason
-    from tinydigits.training.metrics import curve
 
     plan = make(config_from_args(args), one_run=True)
     if plan.unpinned:  # not in a fresh process; said in one line all the same
@@ -63,7 +62,7 @@ def cmd_train(args: argparse.Namespace) -> int:
               file=sys.stderr)
     result = train_run(plan.config, plan.budget, plan.source, quiet=args.quiet,
                        warn=lambda line: print(f"tinydigits: {line}", file=sys.stderr))
-    test, judged, b = curve(result.metrics), verdict(result), plan.budget
+    test, judged, b = result.run.test(), verdict(result), plan.budget
     print(f"final test accuracy {test[-1]:.2f}%  ({judged.params:,} parameters)")
     print(f"budget (this run): {'PASS' if judged.passed else 'FAIL'} - {reason(judged, b, test)} "
           f"(the budget: >= {b.min_acc} % in each of the last {b.last} epochs, < {b.max_params:,} parameters, "
@@ -193,18 +192,20 @@ def _eval_arguments(p: argparse.ArgumentParser) -> None:
 def cmd_eval(args: argparse.Namespace) -> int:
     from tinydigits.data import mnist
     from tinydigits.results import report
+    from tinydigits.results.records import Run
     from tinydigits.training import runs, tracking
+    from tinydigits.training.bookkeeping import DIGITS_SHOWN
     from tinydigits.training.device import pick_device
 
     run_dir = Path(args.run_dir)
-    metrics, config = report.read_run(run_dir)  # one line for a path that is not a run folder, before any work
+    run = Run.load(run_dir)  # one line for a path that is not a run folder, before any work
     device = pick_device(args.device)
     model, _ = runs.load_model(run_dir, device)
     test = mnist.load_split("test", args.data_dir, device)
-    drawn = {**config, "data_dir": args.data_dir or config.get("data_dir")}  # the pictures' digits from --data-dir too
-    made = report.write_artifacts(run_dir, model, test, metrics, drawn)
+    digits = mnist.load_split("train", args.data_dir or run.settings.data_dir, "cpu", quiet=True).images[:DIGITS_SHOWN]
+    made = report.write_artifacts(run, model, test, digits=digits)  # the pictures' digits from --data-dir too
     p = made.predictions
-    if warning := tracking.publish(run_dir, metrics, config, made.classes, made.pictures):
+    if warning := tracking.publish(run, made.classes, made.pictures):
         print(f"tinydigits: warning: {warning}", file=sys.stderr)
     print(f"test accuracy {p.accuracy:.2f}% ({int((p.preds != p.labels).sum())} of {len(p.labels)} wrong)")
     print(run_dir / "report.md")

@@ -155,6 +155,5 @@ class Dispatcher:
                 else:
                     yield failed(cfg.seed, err)
                 continue
-            warning = tracking.log_landed(cfg.mlflow, cfg.mlflow_parent, run_dir, f"{run.name}-s{run.seed}", run.config,
-                                          [e.row() for e in run.epochs]) if cfg.mlflow else None
+            warning = tracking.log_landed(cfg.mlflow, cfg.mlflow_parent, run) if cfg.mlflow else None
             yield SeedOutcome(cfg.seed, str(run_dir), run.test(), run.params, warning)

@@ -19,8 +19,7 @@ def finish(result: RunResult) -> str | None:
     closed: what `train`, `tinydigits.train` and every seed of a check leave. Nothing is read back from the folder.
     Returns what failed to publish (one line), or None. A picture that cannot be drawn still closes the writers."""
     try:
-        drawn = write_artifacts(result.run_dir, result.model, result.test, result.metrics, result.record,
-                                result.test_logits, result.digits)
+        drawn = write_artifacts(result.run, result.model, result.test, result.test_logits, result.digits)
     except BaseException:
         with contextlib.suppress(Exception):  # the error on its way out is the one to see
             result.close()
@@ -53,8 +52,8 @@ def finish_all(results: list[RunResult], workers: int = 1) -> Iterator[str | Non
         for result in results:
             test = test or type(result.test)(result.test.images.cpu(), result.test.labels.cpu())
             try:
-                futures.append(pool.submit(_draw, result.run_dir, copy.deepcopy(result.model).cpu(), test,
-                                           result.metrics, result.record, result.test_logits, result.digits))
+                futures.append(pool.submit(_draw, result.run, copy.deepcopy(result.model).cpu(), test,
+                                           result.test_logits, result.digits))
             except Exception:  # cannot be pickled: drawn here when its turn comes
                 futures.append(None)
         for result, future in zip(results, futures, strict=True):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from tinydigits.constants import BUDGET, Budget
 from tinydigits.lifecycle.finish import finish
 from tinydigits.results.budget import run_verdict
-from tinydigits.results.records import Run, Verdict
+from tinydigits.results.records import Verdict
 from tinydigits.training.bookkeeping import RunResult
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.train import train
@@ -34,4 +34,4 @@ def train_run(cfg: TrainConfig, budget: Budget = BUDGET, source: Source | None =
 
 def verdict(result: RunResult) -> Verdict:
     """The run judged as `report` and `check` judge it: the planned epochs, the budget it was trained under."""
-    return run_verdict(Run.from_files(result.run_dir, result.record, result.metrics))
+    return run_verdict(result.run)

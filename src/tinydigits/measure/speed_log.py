@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tinydigits import files
-from tinydigits.results.ledger import arithmetic_of  # the ledger's names for an arithmetic, one rule
+from tinydigits.results.ledger import arithmetic_named  # the ledger's names for an arithmetic, one rule
 
 COLUMNS = ("date", "commit", "cpu", "torch", "command", "model", "arithmetic", "threads", "pipeline_s_per_epoch",
            "per_sample_s_per_epoch", "compute_s_per_epoch", "speedup_vs_per_sample")
@@ -23,10 +23,12 @@ COLUMNS = ("date", "commit", "cpu", "torch", "command", "model", "arithmetic", "
 def row_of(result: dict[str, Any], commit: str | None, command: str | None = None) -> dict[str, str]:
     """One `bench.run` result as a row: when, on what, by which command."""
     a = result["arithmetic"]
+    named = arithmetic_named(result.get("portable"), result.get("precision", "?"), result.get("device", "cpu"),
+                             a.get("mkl_cbwr"))
     return {"date": time.strftime("%Y-%m-%d", time.gmtime()), "commit": (commit or "")[:7],
             "cpu": f"{a['cpu']} ({' '.join(a['cpu_flags'])})", "torch": result["torch"],
             "command": command or shlex.join(["tinydigits", *sys.argv[1:]]), "model": result["model"],
-            "arithmetic": f"{arithmetic_of({**result, 'environment': {'arithmetic': a}})}, {a['aten_isa']} kernels",
+            "arithmetic": f"{named}, {a['aten_isa']} kernels",
             "threads": str(result["threads"]),
             **{f"{k}_s_per_epoch": f"{result[part]['seconds_per_epoch']:.2f}"
                for k, part in (("pipeline", "pipeline"), ("per_sample", "per_sample_baseline"), ("compute", "compute"))},

@@ -87,8 +87,8 @@ def _copy_pictures(step: rules.Step, folder: Path, prefix: str, others: list[str
         if name == "per_class.png" and step.run.per_class:  # drawn again from the rows its table shows: they agree
             plot_per_class([vars(r) for r in step.run.per_class], folder / f"{prefix}{name}")
             source = folder / f"{prefix}{name}"
-        if name == "curves.png" and step.run.metrics.get("epochs"):  # drawn again from its epochs: as its alt says
-            plot_curves(step.run.metrics["epochs"], folder / f"{prefix}{name}")
+        if name == "curves.png" and step.run.epochs:  # drawn again from its epochs: as its alt says
+            plot_curves(step.run.epochs, folder / f"{prefix}{name}")
             source = folder / f"{prefix}{name}"
         small(source, folder / f"{prefix}{name}")
     return {**shown, **{name: f"{prefix}{name}" for name in found}}
@@ -286,7 +286,7 @@ def recipe_text(run) -> str:
     augment = set(settings_of("augment", cls=type(s)))
     parts += [f"{name.replace('_', ' ')} {_value(value)}" for name, value in in_effect(s).items()
               if name not in _NAMED and name not in augment]
-    used = augmentations(run.config)
+    used = augmentations(run.recorded_settings())
     parts.append("augmentation: " + (", ".join(f"{k} {rules._value(v)}" for k, v in used.items()) if used else "none")
                  + (f", none in the last {s.augment_off_last} epochs" if used and s.augment_off_last else ""))
     return "; ".join(parts)
@@ -418,7 +418,7 @@ def picture_alt(name: str, step: rules.Step) -> str:
     """A step's picture said in words (its alt text): what it plots, of which model and seed."""
     who, line = f"{step.name}, seed {step.seed}", step.budget.min_acc
     fitted = step.check is not None and step.check.odds.probability is not None and bool(step.check.odds.sd)
-    zoom = accuracy_zoom(step.run.metrics["epochs"]) if step.run.metrics.get("epochs") else None
+    zoom = accuracy_zoom(step.run.epochs) if step.run.epochs else None
     return {"curves.png": f"{who}: train and test loss, accuracy against the {line} % line, and the learning rate, "
                           "by epoch" + (f"; the accuracy from epoch {zoom} on again, on a zoomed axis" if zoom else ""),
             "misclassified.png": f"{who}: the test digits it got wrong, the most confident first (true → predicted, "

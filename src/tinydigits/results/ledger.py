@@ -152,39 +152,45 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def arithmetic_of(config: dict[str, Any]) -> str:
-    """A run's arithmetic in the ledger's words (from its config.json): `portable2` (fp32, ATen and oneDNN in AVX2, MKL
+def arithmetic_of(run: Run) -> str:
+    """A run's arithmetic in the ledger's words (from its record): `portable2` (fp32, ATen and oneDNN in AVX2, MKL
     COMPATIBLE, one thread: the same curve on every x86 CPU, Intel or AMD); `portable` for the earlier pins (MKL
     AVX2: one curve on AMD, another on Intel); else its precision on this CPU kind (`bf16`, `fp32`), or on a GPU
     `cuda-bf16`. (Rows named `portable-2ranks` are seeds of two data-parallel ranks, an option measured and removed:
     docs/research-record.md.)"""
-    if config.get("portable"):
-        mkl = config.get("environment", {}).get("arithmetic", {}).get("mkl_cbwr")
-        return PORTABLE if mkl == PORTABLE_ENV["MKL_CBWR"] else "portable"
-    gpu = "cuda-" if str(config.get("device", "cpu")).startswith("cuda") else ""
-    return f"{gpu}{config.get('precision', '?')}"
+    s, mkl = run.settings, run.environment.get("arithmetic", {}).get("mkl_cbwr")
+    return arithmetic_named(s.portable, "?" if "precision" in run.unrecorded else s.precision, s.device, mkl)
 
 
-def cpu_of(config: dict[str, Any]) -> str:
+def arithmetic_named(portable: bool | None, precision: str | None, device: str | None, mkl_cbwr: str | None) -> str:
+    """`arithmetic_of`'s rule over the figures that decide it (a benchmark names its arithmetic by it too)."""
+    if portable:
+        return PORTABLE if mkl_cbwr == PORTABLE_ENV["MKL_CBWR"] else "portable"
+    gpu = "cuda-" if str(device or "cpu").startswith("cuda") else ""
+    return f"{gpu}{precision}"
+
+
+def cpu_of(run: Run) -> str:
     """The CPU (or GPU) and the flags that decide its kernels, in one cell."""
-    env = config.get("environment", {})
+    env = run.environment
     if gpu := env.get("gpu"):
         return f"{gpu.get('name')} (sm {gpu.get('capability')})"
     a = env.get("arithmetic", {})
     return f"{a.get('cpu', '?')} ({' '.join(a.get('cpu_flags', []))})"
 
 
-def describe_arithmetic(config: dict[str, Any], cpu: bool = True) -> str:
-    """One run's arithmetic in a few words, from its config.json: precision, kernels (the ledger's name where
-    portable), threads, CPU (on a GPU: the GPU, its capability and whether its kernels were deterministic)."""
-    a = config.get("environment", {}).get("arithmetic", {})
-    if gpu := config.get("environment", {}).get("gpu"):  # as `cpu_of` names it, with its kernels' determinism
+def describe_arithmetic(run: Run, cpu: bool = True) -> str:
+    """One run's arithmetic in a few words, from its record: precision, kernels (the ledger's name where portable),
+    threads, CPU (on a GPU: the GPU, its capability and whether its kernels were deterministic)."""
+    s, a = run.settings, run.environment.get("arithmetic", {})
+    precision = "?" if "precision" in run.unrecorded else s.precision
+    if gpu := run.environment.get("gpu"):  # as `cpu_of` names it, with its kernels' determinism
         mode = "deterministic" if gpu.get("deterministic") else "not deterministic"
-        return f"{config.get('precision', '?')}, {gpu.get('name', '?')} (sm {gpu.get('capability', '?')}, {mode})"
-    kernels = f"{a.get('aten_isa', '?')} kernels" + (f" ({arithmetic_of(config)})" if config.get("portable") else "")
-    threads = config.get("threads", "?")
+        return f"{precision}, {gpu.get('name', '?')} (sm {gpu.get('capability', '?')}, {mode})"
+    kernels = f"{a.get('aten_isa', '?')} kernels" + (f" ({arithmetic_of(run)})" if s.portable else "")
+    threads = "?" if "threads" in run.unrecorded else s.threads
     where = f", {a.get('cpu', '?')}" if cpu else ""  # a portable curve is every x86 CPU's: `cpu=False` leaves it out
-    return f"{config.get('precision', '?')}, {kernels}, {threads} thread{'s' * (threads != 1)}{where}"
+    return f"{precision}, {kernels}, {threads} thread{'s' * (threads != 1)}{where}"
 
 
 def row_of(run: Run, role: str, source: str, budget: dict[str, Any] | None = None) -> dict:
@@ -198,9 +204,10 @@ def row_of(run: Run, role: str, source: str, budget: dict[str, Any] | None = Non
     tail = epochs[-last:]
     return {"model": run.settings.model, "model_sha256": run.model_sha256, "seed": run.seed,
             "epochs": len(epochs), "last3": " ".join(f"{a:.2f}" for a in tail), "min_last3": f"{min(tail):.2f}",
-            "arithmetic": arithmetic_of(run.config), "threads": run.settings.threads or "", "cpu": cpu_of(run.config),
+            "arithmetic": arithmetic_of(run), "threads": run.settings.threads or "", "cpu": cpu_of(run),
             "torch": run.environment.get("torch", ""), "commit": (run.environment.get("git_commit") or "")[:7],
-            "role": role, "source": source, "recipe_sha256": recipe_sha256(run.config), "budget": budget_text(budget)}
+            "role": role, "source": source, "recipe_sha256": recipe_sha256(run.recorded_settings()),
+            "budget": budget_text(budget)}
 
 
 def summarise(values: list[float], min_acc: float = BUDGET.min_acc) -> dict[str, Any]:

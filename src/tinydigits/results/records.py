@@ -1,7 +1,9 @@
 """What a run and a check leave in their folders, as typed records: `Run.load(folder)` / `Check.load(folder)` read
 config.json, metrics.json, per_class.csv, plan.json and check.json once, and every reader takes the record instead of
-the files. The files keep their fields' names and meaning (users' scripts and `check --json` readers depend on them):
-a record adds, it never renames. A field an older run did not write is named in `missing`, never a traceback.
+the files. `Run` and its rows are the training layer's (`training.runfolder`: the run's writer builds and saves it),
+named here too so a reader finds every record in one place. The files keep their fields' names and meaning (users'
+scripts and `check --json` readers depend on them): a record adds, it never renames. A field an older run did not
+write is named in `missing`, never a traceback.
 
 `Verdict` (with its `SeedRow`s, `Constraint`s and `Odds`) is the budget's verdict as `results.budget.judge` makes it
 and check.json holds it (`to_json`, `load`); it and the odds each have the one formatter every page uses (`Verdict.line`,
@@ -10,186 +12,34 @@ and check.json holds it (`to_json`, `load`); it and the odds each have the one f
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tinydigits import files
-from tinydigits.constants import BUDGET, Budget
+from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError
-from tinydigits.models.summary import LayerRow
 from tinydigits.training.config import TrainConfig
+from tinydigits.training.runfolder import (  # the run's record is its writer's (training): here for every reader
+    CHECK,
+    CONFIG,
+    METRICS,
+    MNIST_TRAIN,
+    PER_CLASS,
+    PLAN,
+    ClassRow,
+    Confusion,
+    Epoch,
+    Run,
+    kind_of,
+    known_fields,
+)
 
-CONFIG, METRICS, PER_CLASS, PLAN, CHECK = "config.json", "metrics.json", "per_class.csv", "plan.json", "check.json"
-MNIST_TRAIN = 60_000
-
-
-def kind_of(folder: str | Path) -> str:
-    """"run", "check", or one line saying what the path is not."""
-    path = Path(folder)
-    if not path.exists():
-        raise TinyDigitsError(f"{folder}: no such file or folder")
-    if not path.is_dir():
-        raise TinyDigitsError(f"{folder}: a file, not a run or check folder")
-    if (path / PLAN).is_file():
-        return "check"
-    if (path / CONFIG).is_file():
-        return "run"
-    raise TinyDigitsError(f"{folder}: neither a run folder ({CONFIG}) nor a check folder ({PLAN})")
-
-
-def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
-    """The entries of a file's dict that are fields of `cls`: a newer file's extra keys are left, not a traceback."""
-    names = {f.name for f in dataclasses.fields(cls)}
-    return {k: v for k, v in data.items() if k in names}
-
-
-@dataclass(frozen=True)
-class Epoch:
-    """One epoch's row of metrics.json: train figures are a running average over the epoch, test after it, the rate
-    at its start."""
-
-    epoch: int
-    train_loss: float
-    train_acc: float
-    test_loss: float
-    test_acc: float
-    lr: float
-    seconds: float
-    val_acc: float | None = None
-    val_loss: float | None = None
-    input_size: int | None = None
-    batch_size: int | None = None
-
-    @classmethod
-    def of(cls, row: dict[str, Any]) -> Epoch:
-        return cls(**_known(cls, row))
-
-    def row(self) -> dict[str, Any]:
-        """The epoch as metrics.json's row (the figures it has)."""
-        return {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
-
-
-@dataclass(frozen=True)
-class ClassRow:
-    """One digit's line of per_class.csv (the last test pass)."""
-
-    digit: int
-    accuracy: float
-    errors: int
-
-
-@dataclass(frozen=True)
-class Confusion:
-    true: int
-    predicted: int
-    count: int
-
-
-@dataclass
-class Run:
-    """One run folder: its settings and budget, where the model came from (origin, code hash, code), the machine and
-    arithmetic, the epochs, the per-class figures and confusions, the ReLU statistics, and the layer table with each
-    module's settings as they were when it trained."""
-
-    folder: Path
-    settings: TrainConfig
-    budget: Budget
-    name: str
-    seed: int
-    params: int
-    train_images: int
-    epochs: list[Epoch]
-    complete: bool
-    origin: dict[str, Any]
-    model_sha256: str | None
-    environment: dict[str, Any]
-    per_class: list[ClassRow] = field(default_factory=list)
-    confusions: list[Confusion] = field(default_factory=list)
-    layer_stats: list[dict[str, Any]] = field(default_factory=list)
-    layers: list[LayerRow] = field(default_factory=list)  # as `tinydigits summary` prints them, recorded at train time
-    modules: dict[str, dict[str, Any]] = field(default_factory=dict)  # leaf module -> its settings (type included)
-    code: str | None = None  # the model's code as it was when it trained
-    missing: list[str] = field(default_factory=list)  # what this run's files do not record (written by an older version)
-    config: dict[str, Any] = field(default_factory=dict, repr=False)  # config.json as written
-    metrics: dict[str, Any] = field(default_factory=dict, repr=False)  # metrics.json as written
-
-    @classmethod
-    def load(cls, folder: str | Path) -> Run:
-        folder = Path(folder)
-        if kind_of(folder) != "run":
-            raise TinyDigitsError(f"{folder}: a check folder, not a run folder")
-        config = files.read_json(folder / CONFIG)
-        metrics = files.read_json(folder / METRICS) if (folder / METRICS).is_file() else None
-        if not isinstance(metrics, dict) or not metrics.get("epochs"):
-            raise TinyDigitsError(f"{folder}: no finished epoch ({METRICS} missing or empty)")
-        return cls.from_files(folder, config, metrics, _read_per_class(folder / PER_CLASS))
-
-    @classmethod
-    def from_files(cls, folder: Path, config: dict[str, Any], metrics: dict[str, Any],
-                   per_class: list[ClassRow] | None = None) -> Run:
-        """A record from the two JSON files' contents (a run in memory, or one made to order in a test)."""
-        missing = [what for key, what in (("architecture", "the layer table and module settings"),
-                                          ("code", "the model's code"), ("target", "the step's target"))
-                   if key not in config]
-        arch = config.get("architecture") or {}
-        settings = TrainConfig.from_record(config)
-        return cls(
-            folder=folder, settings=settings, budget=Budget(**{**vars(BUDGET), **config.get("budget", {})}),
-            name=metrics.get("model") or config.get("model", "?"), seed=int(config.get("seed", metrics.get("seed", 0))),
-            params=int(metrics.get("params") or config.get("params") or 0),
-            train_images=int(config.get("train_images") or config.get("train_limit") or MNIST_TRAIN),
-            epochs=[Epoch.of(e) for e in metrics["epochs"]], complete=bool(metrics.get("complete")),
-            origin=config.get("origin") or {}, model_sha256=config.get("model_sha256"),
-            environment=config.get("environment") or {}, per_class=per_class or [],
-            confusions=[Confusion(**c) for c in metrics.get("confused") or []],
-            layer_stats=metrics.get("layers") or [],
-            layers=[LayerRow(**r) for r in arch.get("layers", [])], modules=arch.get("modules", {}),
-            code=config.get("code"), missing=missing, config=config, metrics=metrics)
-
-    def save(self, folder: str | Path) -> Path:
-        """config.json, metrics.json and per_class.csv into `folder` (made if missing): the record's round trip."""
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        files.write_json(folder / CONFIG, self.config)
-        files.write_json(folder / METRICS, self.metrics)
-        if self.per_class:
-            with (folder / PER_CLASS).open("w", newline="") as f:
-                writer = csv.writer(f)
-                writer.writerow(["digit", "accuracy", "errors"])
-                writer.writerows([r.digit, r.accuracy, r.errors] for r in self.per_class)
-        return folder
-
-    # ---- what the figures are
-    def test(self) -> list[float]:
-        return [e.test_acc for e in self.epochs]
-
-    def train(self) -> list[float]:
-        return [e.train_acc for e in self.epochs]
-
-    @property
-    def planned_epochs(self) -> int:
-        return int(self.config.get("epochs") or len(self.epochs))
-
-    @property
-    def target(self) -> str | None:
-        return self.settings.target
-
-    @property
-    def ref(self) -> str:
-        """The --model reference that trains this model again (a registered name, a file's path:Name)."""
-        return self.origin.get("ref") or self.origin.get("name") or self.settings.model
-
-
-def _read_per_class(path: Path) -> list[ClassRow]:
-    if not path.is_file():
-        return []
-    with path.open(newline="") as f:
-        return [ClassRow(int(r["digit"]), float(r["accuracy"]), int(r["errors"])) for r in csv.DictReader(f)]
-
+__all__ = ["CHECK", "CONFIG", "METRICS", "MNIST_TRAIN", "PER_CLASS", "PLAN", "Check", "CheckPlan", "ClassRow",
+           "Confusion", "Constraint", "Epoch", "LrTest", "Odds", "Run", "SeedRow", "Verdict", "finished_runs",
+           "kind_of", "mark", "percent", "user_accuracy"]
 
 # ----------------------------------------------------------------------------------------------- a check
 def mark(ok: bool | None) -> str:
@@ -226,7 +76,7 @@ class Odds:
 
     @classmethod
     def of(cls, odds: dict[str, Any]) -> Odds:
-        return cls(**_known(cls, odds))
+        return cls(**known_fields(cls, odds))
 
     def to_json(self) -> dict[str, Any]:
         """check.json's `odds`: the figures there are, in the order they were always written."""

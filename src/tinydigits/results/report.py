@@ -26,11 +26,10 @@ from tinydigits.results import predictions
 from tinydigits.results.budget import mark, run_verdict
 from tinydigits.results.figures import matplotlib, plt, save_figure
 from tinydigits.results.ledger import describe_arithmetic
-from tinydigits.results.records import Run, Verdict
+from tinydigits.results.records import Epoch, Run, Verdict
 from tinydigits.training.bookkeeping import DIGITS_SHOWN
 from tinydigits.training.config import settings_of
 from tinydigits.training.evaluate import confused_pairs
-from tinydigits.training.metrics import curve
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -54,44 +53,44 @@ def _legend_below(ax) -> None:
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=8, frameon=False)
 
 
-def _accuracy_keys(epochs: list[dict[str, Any]]) -> list[str]:
-    return ["train_acc", "test_acc", *(["val_acc"] if "val_acc" in epochs[0] else [])]
+def _accuracy_keys(epochs: list[Epoch]) -> list[str]:
+    return ["train_acc", "test_acc", *(["val_acc"] if epochs[0].val_acc is not None else [])]
 
 
-def _accuracy_floor(epochs: list[dict[str, Any]]) -> float:
+def _accuracy_floor(epochs: list[Epoch]) -> float:
     """The bottom of an accuracy panel that holds every point of `epochs` and the budget's line, a point below the
     lowest (0 at the least)."""
-    return max(min(TARGET, *(e[k] for e in epochs for k in _accuracy_keys(epochs))) - 1.0, 0.0)
+    return max(min(TARGET, *(getattr(e, k) for e in epochs for k in _accuracy_keys(epochs))) - 1.0, 0.0)
 
 
-def accuracy_zoom(epochs: list[dict[str, Any]]) -> int | None:
+def accuracy_zoom(epochs: list[Epoch]) -> int | None:
     """The first epoch of curves.png's zoom on the accuracy near the budget's line (its second half of training), or
     None where there is none: the zoom is drawn only where its range is under half the whole curve's, else the whole
     panel shows the same at about the same scale."""
     late = epochs[len(epochs) // 2 :]
     if len(late) == len(epochs) or 2 * (100 - _accuracy_floor(late)) >= 100 - _accuracy_floor(epochs):
         return None
-    return late[0]["epoch"]
+    return late[0].epoch
 
 
-def _plot_accuracy(ax, epochs: list[dict[str, Any]], title: str) -> None:
+def _plot_accuracy(ax, epochs: list[Epoch], title: str) -> None:
     """Train, test (and validation) accuracy of `epochs` and the budget's line, on an axis that holds every point."""
-    x = [e["epoch"] for e in epochs]
+    x = [e.epoch for e in epochs]
     styles = {"train_acc": ("o-", "train"), "test_acc": ("o-", "test"), "val_acc": ("o--", "validation")}
     for key in _accuracy_keys(epochs):
-        ax.plot(x, curve(epochs, key), styles[key][0], label=styles[key][1])
+        ax.plot(x, [getattr(e, key) for e in epochs], styles[key][0], label=styles[key][1])
     ax.axhline(TARGET, color="crimson", ls=":", label=f"{TARGET} %: the budget's line")
     ax.set(title=title, xlabel="epoch", ylim=(_accuracy_floor(epochs), 100))
     _legend_below(ax)
 
 
-def _plot_loss(ax, epochs: list[dict[str, Any]]) -> None:
+def _plot_loss(ax, epochs: list[Epoch]) -> None:
     """Train and test loss on an axis from 0 with plain tick labels: an offset axis (+2.302, ticks of 0.00005) drew a
     run that learnt nothing as a steep fall."""
-    x = [e["epoch"] for e in epochs]
-    losses = [e[k] for e in epochs for k in ("train_loss", "test_loss") if math.isfinite(e[k])]
-    ax.plot(x, curve(epochs, "train_loss"), "o-", label="train")
-    ax.plot(x, curve(epochs, "test_loss"), "o-", label="test")
+    x = [e.epoch for e in epochs]
+    losses = [v for e in epochs for v in (e.train_loss, e.test_loss) if math.isfinite(v)]
+    ax.plot(x, [e.train_loss for e in epochs], "o-", label="train")
+    ax.plot(x, [e.test_loss for e in epochs], "o-", label="test")
     ax.set(title="loss (axis from 0)", xlabel="epoch", ylabel="cross-entropy")
     if losses:  # a diverged run's NaN or inf has no place on the axis; its finite points keep one
         ax.set_ylim(0, 1.05 * max(losses) or 1.0)
@@ -99,7 +98,7 @@ def _plot_loss(ax, epochs: list[dict[str, Any]]) -> None:
     _legend_below(ax)
 
 
-def curves_figure(epochs: list[dict[str, Any]]) -> Figure:
+def curves_figure(epochs: list[Epoch]) -> Figure:
     """curves.png's figure: loss, accuracy (every point in view) and the learning rate by epoch, and the second half's
     accuracy zoomed near the budget's line where that shows what the whole panel cannot (`accuracy_zoom`)."""
     zoom = accuracy_zoom(epochs)
@@ -108,10 +107,10 @@ def curves_figure(epochs: list[dict[str, Any]]) -> Figure:
     _plot_loss(axes[0], epochs)
     _plot_accuracy(axes[1], epochs, "accuracy (%), every epoch")
     if zoom is not None:
-        late = [e for e in epochs if e["epoch"] >= zoom]
-        _plot_accuracy(axes[3], late, f"accuracy (%), epochs {zoom}–{late[-1]['epoch']}: zoom")
-    rates, ax_lr = curve(epochs, "lr"), axes[2]
-    ax_lr.plot([e["epoch"] for e in epochs], rates, "o-", color="C2", label="learning rate at the epoch's start")
+        late = [e for e in epochs if e.epoch >= zoom]
+        _plot_accuracy(axes[3], late, f"accuracy (%), epochs {zoom}–{late[-1].epoch}: zoom")
+    rates, ax_lr = [e.lr for e in epochs], axes[2]
+    ax_lr.plot([e.epoch for e in epochs], rates, "o-", color="C2", label="learning rate at the epoch's start")
     ax_lr.set(title="learning rate", xlabel="epoch",
               yscale="log" if min(rates) > 0 and len(set(rates)) > 1 else "linear")  # one rate: no log range to draw
     ax_lr.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())  # labelled decades only: cheaper to lay out
@@ -122,7 +121,7 @@ def curves_figure(epochs: list[dict[str, Any]]) -> Figure:
     return fig
 
 
-def plot_curves(epochs: list[dict[str, Any]], path: Path) -> bytes:
+def plot_curves(epochs: list[Epoch], path: Path) -> bytes:
     """curves.png (`curves_figure`); returns its bytes."""
     return save_figure(curves_figure(epochs), path)
 
@@ -216,17 +215,15 @@ def md_table(header: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(lines + ["| " + " | ".join(str(c) for c in row) + " |" for row in rows])
 
 
-def versions_text(config: dict[str, Any]) -> str:
-    """The versions and commit a run was made with, in a few words (the whole record: config.json)."""
-    env = config.get("environment", {})
+def versions_text(env: dict[str, Any]) -> str:
+    """The versions and commit a run was made with (its environment record), in a few words (the whole record:
+    config.json)."""
     return (f"tinydigits {env.get('tinydigits', '?')}, torch {env.get('torch', '?')}, Python {env.get('python', '?')}, "
             f"{env.get('platform', '?')}, commit {(env.get('git_commit') or 'unknown')[:7]}")
 
 
-def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.Predictions, classes: list[dict],
-                  run_dir: Path) -> str:
-    run = Run.from_files(run_dir, config, metrics)
-    epochs, accs, v, recipe = metrics["epochs"], run.test(), run_verdict(run), run.settings.recipe
+def render_report(model: nn.Module, run: Run, p: predictions.Predictions, classes: list[dict]) -> str:
+    epochs, accs, v, recipe = run.epochs, run.test(), run_verdict(run), run.settings.recipe
     stopped = f" of {v.epochs} planned: **stopped early**" if len(epochs) < v.epochs else ""
     return f"""# {run.name} — seed {run.seed}
 
@@ -235,11 +232,11 @@ def render_report(model: nn.Module, metrics: dict, config: dict, p: predictions.
 - best test accuracy: {max(accs):.2f} % (epoch {accs.index(max(accs)) + 1})
 - epochs: {len(epochs)}{stopped}
 - budget verdict (this run): **{mark(v.passed)}**
-- arithmetic: {describe_arithmetic(config)}
-- environment: {versions_text(config)}
+- arithmetic: {describe_arithmetic(run)}
+- environment: {versions_text(run.environment)}
 - recipe: {f"borrowed from {recipe}" if recipe else "the model's own"} (every setting below)
 
-""" + _report_body(model, config, epochs, classes, v, confused_pairs(p.labels, p.preds))
+""" + _report_body(model, run.config_json(), epochs, classes, v, confused_pairs(p.labels, p.preds))
 
 
 def _confused_text(confused: list[dict[str, int]], top: int = 10) -> str:
@@ -256,12 +253,13 @@ def _confused_text(confused: list[dict[str, int]], top: int = 10) -> str:
 _NAMED_ELSEWHERE = {"environment", *settings_of("output", "machine")}
 
 
-def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: list[dict], v: Verdict,
+def _report_body(model: nn.Module, config: dict, epochs: list[Epoch], classes: list[dict], v: Verdict,
                  confused: list[dict[str, int]]) -> str:
-    """report.md below its summary: the budget, layers, config, epochs, per-class figures and the pictures."""
+    """report.md below its summary: the budget, layers, config (config.json as written), epochs, per-class figures
+    and the pictures."""
     settings = {k: v for k, v in config.items() if k not in _NAMED_ELSEWHERE and not (k == "recipe" and v is None)}
-    epoch_rows = [[e["epoch"], f"{e['train_loss']:.4f}", f"{e['train_acc']:.2f}", f"{e['test_loss']:.4f}",
-                   f"{e['test_acc']:.2f}", f"{e['lr']:.4g}", f"{e['seconds']:.1f}"] for e in epochs]
+    epoch_rows = [[e.epoch, f"{e.train_loss:.4f}", f"{e.train_acc:.2f}", f"{e.test_loss:.4f}",
+                   f"{e.test_acc:.2f}", f"{e.lr:.4g}", f"{e.seconds:.1f}"] for e in epochs]
     class_rows = [[r["digit"], r["support"], *(f"{r[k]:.2f}" for k in ("recall", "precision")), r["errors"]]
                   for r in classes]
     budget_rows = [[name, c.text(), c.limit, mark(c.passed)] for name, c in v.constraints.items()]
@@ -307,44 +305,46 @@ def _report_body(model: nn.Module, config: dict, epochs: list[dict], classes: li
 """
 
 
-def write_artifacts(run_dir: Path, model: nn.Module, test: mnist.Split, metrics: dict[str, Any], config: dict[str, Any],
-                    logits: torch.Tensor | None = None, digits: torch.Tensor | None = None) -> Artifacts:
-    """(Re)write every picture, per_class.csv and report.md of a run folder from its model and its metrics and
-    config.json as the caller holds them (a finished run's in memory; `eval` reads them), or from the logits of its
+def write_artifacts(run: Run, model: nn.Module, test: mnist.Split, logits: torch.Tensor | None = None,
+                    digits: torch.Tensor | None = None) -> Artifacts:
+    """(Re)write every picture, per_class.csv and report.md of a run folder from its model and its record as the
+    caller holds it (a finished run's in memory; `eval` loads it), or from the logits of its
     last test pass (the same numbers: no second pass). `digits`: the first training images as the run held them, for
     augment.png (None: read from the training set). Returns the predictions, the per-class rows and the pictures."""
     p = predictions.predict_split(model, test) if logits is None else predictions.from_logits(test, logits)
     cm = predictions.confusion_matrix(p.labels, p.preds)
     classes = predictions.per_class(cm)
-    pictures = {"curves": plot_curves(metrics["epochs"], run_dir / "curves.png"),
+    run_dir = run.folder
+    pictures = {"curves": plot_curves(run.epochs, run_dir / "curves.png"),
                 "misclassified": plot_misclassified(test, p, run_dir / "misclassified.png"),
                 "samples": plot_samples(test, p, run_dir / "samples.png"),
                 "confusion": plot_confusion(cm, run_dir / "confusion.png"),
                 "per_class": plot_per_class(classes, run_dir / "per_class.png")}
     write_per_class_csv(classes, run_dir / "per_class.csv")
     if digits is None:
-        digits = mnist.load_split("train", config.get("data_dir"), "cpu", quiet=True).images[:DIGITS_SHOWN]
-    explained = explain_run(run_dir, model, test, p, metrics, config, digits, pictures)
-    text = render_report(model, metrics, config, p, classes, run_dir) + explained
+        digits = mnist.load_split("train", run.settings.data_dir, "cpu", quiet=True).images[:DIGITS_SHOWN]
+    explained = explain_run(run, model, test, p, digits, pictures)
+    text = render_report(model, run, p, classes) + explained
     files.write_text(run_dir / "report.md", text)
     return Artifacts(p, classes, dict(sorted(pictures.items())))
 
 
-def explain_run(run_dir: Path, model: nn.Module, test: mnist.Split, p: predictions.Predictions,
-                metrics: dict[str, Any], config: dict[str, Any], digits: torch.Tensor, pictures: dict[str, bytes]) -> str:
+def explain_run(run: Run, model: nn.Module, test: mnist.Split, p: predictions.Predictions, digits: torch.Tensor,
+                pictures: dict[str, bytes]) -> str:
     """augment.png, top_losses.png and layers.png (`results.explain`, each added to `pictures`), and their section
     of report.md."""
     from tinydigits.results import explain
     from tinydigits.training.probe import layer_stats
 
-    pictures["augment"] = explain.plot_augment(digits, config, run_dir / "augment.png")
+    run_dir = run.folder
+    pictures["augment"] = explain.plot_augment(digits, run.recorded_settings(), run_dir / "augment.png")
     try:
         top, pictures["top_losses"] = explain.plot_top_losses(model, test, p, run_dir / "top_losses.png")
         looked = "![top losses](top_losses.png)"
     except ModuleNotFoundError as err:  # Captum left out of an install: the run keeps everything else
         top, looked = [], f"(no top_losses.png: {err.name} is not installed here - pip install captum)"
-    stats = metrics.get("layers") or layer_stats(model, test)
-    pictures["layers"] = explain.plot_layers(stats, metrics.get("grad_norms", []), run_dir / "layers.png")
+    stats = run.layer_stats or layer_stats(model, test)
+    pictures["layers"] = explain.plot_layers(stats, run.grad_norms or [], run_dir / "layers.png")
     dead = [f"{s['layer']}: {len(s['dead_channels'])} of {s['channels']}" for s in stats if s["dead_channels"]]
     losses = ", ".join(f"{t['true']} → {t['predicted']} (loss {t['loss']:.2f}, p(true) {t['p_true']:.2f})" for t in top)
     return f"""
@@ -365,19 +365,8 @@ ReLU layers on {min(2000, len(test)):,} test images (share of outputs at zero; c
 """
 
 
-def read_run(run_dir: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """An existing run folder's metrics.json and config.json as written (`eval`): its record (`records.Run`), or one
-    line saying what the folder is not."""
-    from tinydigits.results.records import Run
-
-    run = Run.load(run_dir)
-    return run.metrics, run.config
-
-
 def compare(run_dirs: list[Path], target: float = TARGET) -> str:
     """One markdown table of several runs side by side."""
-    from tinydigits.results.records import Run
-
     rows = []
     for run_dir in run_dirs:
         run = Run.load(run_dir)

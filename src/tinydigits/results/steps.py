@@ -20,7 +20,7 @@ from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results import records
 from tinydigits.results.budget import reason, run_verdict
-from tinydigits.results.records import Check, CheckPlan, LrTest, Run
+from tinydigits.results.records import Check, CheckPlan, LrTest, Run, percent
 from tinydigits.training.config import augmentations, settings_of
 from tinydigits.training.runs import INLINE
 
@@ -72,7 +72,8 @@ class Step:
 
     @property
     def config(self) -> dict[str, Any]:
-        return self.run.config
+        """The settings as config.json records them (one not recorded is absent): what the steps compare."""
+        return self.run.recorded_settings()
 
     @property
     def train_images(self) -> int:
@@ -674,7 +675,7 @@ def odds_sentence(step: Step) -> str:
                f"Clopper-Pearson bound: what {odds.seeds} seeds show)")
 
     def pct(p: float) -> str:
-        return "above 99.99 %" if p > 0.9999 else f"{100 * p:.2f} %"
+        return "above 99.99 %" if p > 0.9999 else f"{percent(p)} %"
 
     beyond = (f" - the line lies {odds.margin_sd:.1f} sd below the seeds' mean, so this is the normal curve's tail, "
               f"beyond what {odds.seeds} seeds can show by counting"
@@ -998,17 +999,18 @@ def changes(previous: Step, step: Step) -> list[Change]:
             inert = "inert: a dropout of rate 0 drops nothing" if t.startswith("Dropout p") and " → 0 (" in t else ""
             out.append(Change(t, kind, inert))
     before, after = previous.config, step.config
-    folded = after.get("scheduler") == "step" and before.get("scheduler") != "step"
+    now, then = step.run.settings, previous.run.settings
+    folded = now.scheduler == "step" and then.scheduler != "step"
     for t in recipe_changes(before, after):
         key = t.split(" ", 1)[0]
         if folded and key in ("step_size", "step_gamma"):
             continue  # said with the schedule
-        if key == "scheduler" and after.get("scheduler") == "step":
+        if key == "scheduler" and now.scheduler == "step":
             t += f" (the rate x{step.run.settings.step_gamma:g} every {step_size_of(step)} epochs)"
         kind = ("rate" if key in RATE_SETTINGS else "regularisation" if key in REGULARISERS else "averaging"
                 if key == "ema" else "augmentation" if key.startswith("augment") else "data"
                 if key in settings_of("data") else "recipe")
-        if key == "lr" and (after.get("lr") or 0) < (before.get("lr") or 0):
+        if key == "lr" and (now.lr or 0) < (then.lr or 0):
             kind = "lower rate"
         inert = ""
         if key in ("scheduler", "step_size", "step_gamma") and (why := schedule_inert(step)):
@@ -1059,7 +1061,7 @@ def start_text(previous: Step, step: Step) -> str:
     the same draws where the layers are made in the order they run)."""
     if previous.seed != step.seed:
         return f"seeds {previous.seed} and {step.seed}: different starting weights"
-    digests = [s.config.get("architecture", {}).get("init_sha256") for s in (previous, step)]
+    digests = [s.run.init_sha256 for s in (previous, step)]
     if all(digests):
         if digests[0] == digests[1]:
             return "the same starting weights (their initial parameters are identical: the same digest)"

@@ -37,7 +37,6 @@ from tinydigits.search.outputs import write_outputs
 from tinydigits.search.space import lower_figure, rejection, start_from, suggest
 from tinydigits.search.storage import open_study
 from tinydigits.training import tracking
-from tinydigits.training.metrics import curve as run_curve
 
 
 def _epoch_watch(trial, epochs: int, prune_after: int | None, last: int, seed: int | None = None):
@@ -127,10 +126,10 @@ def _train_seeds(trial, spec: NetSpec, cfg: SearchConfig) -> tuple[float, float]
                              seed=seed if paired else None)
         result = train(plan.config, quiet=True, log=lambda _: None, on_epoch=watch, source=plan.source)
         result.close()  # a trial's run keeps its figures, not pictures: its writers close here
-        curves[str(seed)] = curve = run_curve(result.metrics)
+        curves[str(seed)] = curve = result.run.test()
         trial.set_user_attr("curves", curves)  # as each seed finishes: a later trial's median reads them
         minima.append(min(curve[-cfg.last :]))
-        seconds.append(sum(run_curve(result.metrics, "seconds")))
+        seconds.append(sum(e.seconds for e in result.run.epochs))
         folders.append(str(result.run_dir))
         if i == 0:
             trial.set_user_attr("curve", curve)

@@ -1,5 +1,6 @@
-"""A run's bookkeeping while it trains: its folder (config.json, metrics.json, model.pt), its TensorBoard events and
-its MLflow run. The loop (`training.train`) hands each epoch's row here and never touches a file itself."""
+"""A run's bookkeeping while it trains: its record (`training.runfolder.Run`, saved as config.json and metrics.json),
+its checkpoint (model.pt), its TensorBoard events and its MLflow run. The loop (`training.train`) hands each epoch's
+row here and never touches a file itself; the result carries the typed record, which every reader takes."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from tinydigits.training.device import input_layout
 from tinydigits.training.evaluate import confused_pairs
 from tinydigits.training.events import RunEvents
 from tinydigits.training.probe import layer_stats
+from tinydigits.training.runfolder import Confusion, Epoch, Run
 
 LOG = "train.log"  # in every run folder
 DIGITS_SHOWN = 8  # the first training digits a finished run keeps in memory: augment.png draws them
@@ -40,12 +42,11 @@ class EpochStats:
 @dataclass
 class RunResult:
     run_dir: Path
-    metrics: dict[str, Any]
+    run: Run  # the run's record as saved: no need to read it back
     model: nn.Module  # the evaluated weights (the EMA when there is one)
     config: TrainConfig
     test: mnist.Split
     test_logits: torch.Tensor | None = None  # the last epoch's, from its test pass: the pictures need no other
-    record: dict[str, Any] = dataclasses.field(default_factory=dict)  # config.json as written: no need to read it back
     warning: str | None = None  # what failed to publish once finished (`lifecycle.finish`), in one line
     digits: torch.Tensor | None = None  # the first training digits as the run held them (augment.png draws them)
     writers: RunRecord | None = dataclasses.field(default=None, repr=False)  # open until `close`
@@ -56,32 +57,29 @@ class RunResult:
         writers, self.writers = self.writers, None
         return writers.close(classes or [], pictures or {}) if writers else None
 
+    @property
+    def metrics(self) -> dict[str, Any]:
+        """metrics.json as written (from the record)."""
+        return self.run.metrics_json()
 
-def write_config(run_dir: Path, config: dict[str, Any], source: models.Source, params: int, device: torch.device,
-                 train_images: int, budget: Budget, **extra: Any) -> dict[str, Any]:
-    """config.json: every setting, the budget the run is judged by, where the model came from, the machine and
-    versions. Its `epochs` is the plan: a run with fewer epochs in metrics.json did not finish. Returns what it wrote."""
-    record = {**config, "budget": dataclasses.asdict(budget), "origin": source.origin, "model_sha256": source.digest(),
-              "params": params,
-              "device": str(device), "threads": torch.get_num_threads(), "train_images": train_images,
-              "environment": runs.environment(device), **extra}
-    files.write_json(run_dir / "config.json", record)
-    return record
+    @property
+    def record(self) -> dict[str, Any]:
+        """config.json as written (from the record)."""
+        return self.run.config_json()
 
 
 def epoch_row(epoch: int, stats: EpochStats, test: tuple[float, float], lr: float, start: float, size: int,
-              batch: int) -> dict[str, Any]:
+              batch: int) -> Epoch:
     """One epoch's line of metrics.json."""
-    return {"epoch": epoch, "train_loss": stats.loss, "train_acc": stats.acc, "test_loss": test[0], "test_acc": test[1],
-            "lr": lr, "seconds": time.perf_counter() - start, "train_images_per_s": stats.images / stats.seconds,
-            "input_size": size, "batch_size": batch}
+    return Epoch(epoch, stats.loss, stats.acc, test[0], test[1], lr, time.perf_counter() - start,
+                 stats.images / stats.seconds, size, batch)
 
 
-def epoch_line(row: dict[str, Any], epochs: int) -> str:
-    val = f"  val {row['val_acc']:.2f}%" if "val_acc" in row else ""
+def epoch_line(row: Epoch, epochs: int) -> str:
+    val = f"  val {row.val_acc:.2f}%" if row.val_acc is not None else ""
     return (
-        f"epoch {row['epoch']:>2}/{epochs}  train loss {row['train_loss']:.4f} acc {row['train_acc']:.2f}%  "
-        f"test loss {row['test_loss']:.4f} acc {row['test_acc']:.2f}%{val}  lr at start {row['lr']:.4g}  {row['seconds']:.1f}s"
+        f"epoch {row.epoch:>2}/{epochs}  train loss {row.train_loss:.4f} acc {row.train_acc:.2f}%  "
+        f"test loss {row.test_loss:.4f} acc {row.test_acc:.2f}%{val}  lr at start {row.lr:.4g}  {row.seconds:.1f}s"
     )
 
 
@@ -95,19 +93,20 @@ class RunRecord:
     def __init__(self, cfg: TrainConfig, source: models.Source, params: int, device: torch.device, images: int,
                  model: nn.Module, budget: Budget = BUDGET, **extra: Any) -> None:
         self.cfg, self.source = cfg, source
-        self.config = dataclasses.asdict(cfg)
+        self.config = dataclasses.asdict(cfg)  # the settings as given: the checkpoint's, MLflow's and the hparams'
         self.run_dir = files.new_run_dir(cfg.out, source.name, cfg.seed)
         self.mlflow_run: str | None = None
         self.test_logits: torch.Tensor | None = None
-        self.metrics: dict[str, Any] = {"model": source.name, "params": params, "seed": cfg.seed, "epochs": [],
-                                        "complete": False}
+        # the record says what the run trained with: the device it took and the threads torch used
+        settings = dataclasses.replace(cfg, device=str(device), threads=torch.get_num_threads())
+        self.run = Run(self.run_dir, settings, budget, source.name, cfg.seed, params, images, [], False, source.origin,
+                       source.digest(), runs.environment(device), architecture=summary.architecture(model),
+                       code=source.code(), extra=extra)
         try:
             if cfg.mlflow:  # its id goes into config.json, where the pictures that come later find the run
-                self.mlflow_run = tracking.start_run(cfg.mlflow, f"{source.name}-s{cfg.seed}", self.config,
-                                                     cfg.mlflow_parent)
-                extra["mlflow_run_id"] = self.mlflow_run
-            self.record = write_config(self.run_dir, self.config, source, params, device, images, budget,
-                                       architecture=summary.architecture(model), code=source.code(), **extra)
+                self.mlflow_run = self.run.mlflow_run_id = tracking.start_run(
+                    cfg.mlflow, f"{source.name}-s{cfg.seed}", self.config, cfg.mlflow_parent)
+            self.run.save_config()
         except BaseException:
             if self.mlflow_run:
                 tracking.end_quietly(cfg.mlflow, self.mlflow_run, "FAILED")
@@ -118,16 +117,20 @@ class RunRecord:
         self.events = RunEvents(self.run_dir)  # TensorBoard: `tensorboard --logdir runs`
         self.events.graph(model, input_layout(torch.zeros(1, 1, 28, 28, device=device)))
 
-    def epoch(self, row: dict[str, Any], evaluated: nn.Module) -> None:
+    def epoch(self, row: Epoch, evaluated: nn.Module) -> None:
         """An epoch's metrics everywhere they go, and the evaluated weights as model.pt (atomically)."""
         with tracking.shielded():  # Ctrl-C waits until the epoch is recorded everywhere
-            self.metrics["epochs"].append(row)
-            self.events.epoch(row)
+            self.run.epochs.append(row)
+            self.events.epoch(row.row())
             if self.mlflow_run:
-                tracking.log_epoch(self.cfg.mlflow, self.mlflow_run, row)
+                tracking.log_epoch(self.cfg.mlflow, self.mlflow_run, row.row())
             runs.save_checkpoint(self.run_dir / "model.pt", evaluated, self.source.name, self.config, self.source.origin)
-            files.write_json(self.run_dir / "metrics.json", self.metrics)
+            self.run.save_metrics()
             self.log(epoch_line(row, self.cfg.epochs))
+
+    def grad_norms(self, norms: dict[str, float]) -> None:
+        """An epoch's sampled gradient norms per layer (saved with the epoch's row that follows)."""
+        self.run.grad_norms = [*(self.run.grad_norms or []), norms]
 
     def log(self, line: str) -> None:
         """A line of the run's clean log (train.log: its epoch lines as printed, no progress-bar redraws)."""
@@ -141,31 +144,30 @@ class RunRecord:
             if self.mlflow_run:
                 tracking.end_quietly(self.cfg.mlflow, self.mlflow_run, tracking.status_for(err))
             if isinstance(err, KeyboardInterrupt):
-                self.metrics["interrupted"] = True
-                files.write_json(self.run_dir / "metrics.json", self.metrics)
-            self.events.close(self.config, self.metrics)
+                self.run.interrupted = True
+                self.run.save_metrics()
+            self.events.close(self.config, self.run.test(), self.run.budget.last)
 
     def finish(self, model: nn.Module, test: mnist.Split, digits: torch.Tensor | None = None) -> RunResult:
         """The trained run's last figures into metrics.json, which now says complete: what it confuses (from its last
         test pass) and its ReLUs on test images. Its TensorBoard file and MLflow run stay open for the pictures:
         `RunResult.close` closes them (`lifecycle.finish` after drawing them)."""
-        self.metrics["complete"] = True
+        self.run.complete = True
         if self.test_logits is not None:  # what the model confuses, from its last test pass (no second pass)
             preds = self.test_logits.argmax(1)
-            self.metrics["confused"] = confused_pairs(test.labels.cpu(), preds)
-        self.metrics["layers"] = layer_stats(model, test)  # its ReLUs on test images: zeros, dead channels, scale
-        self.metrics["event_seconds"] = self.events.seconds  # what TensorBoard logging cost, next to the epochs' seconds
-        files.write_json(self.run_dir / "metrics.json", self.metrics)
-        return RunResult(self.run_dir, self.metrics, model, self.cfg, test, self.test_logits, self.record,
-                         digits=digits, writers=self)
+            self.run.confusions = [Confusion(**c) for c in confused_pairs(test.labels.cpu(), preds)]
+        self.run.layer_stats = layer_stats(model, test)  # its ReLUs on test images: zeros, dead channels, scale
+        self.run.event_seconds = self.events.seconds  # what TensorBoard logging cost, next to the epochs' seconds
+        self.run.save_metrics()
+        return RunResult(self.run_dir, self.run, model, self.cfg, test, self.test_logits, digits=digits, writers=self)
 
     def close(self, classes: list[dict[str, Any]], pictures: dict[str, bytes]) -> str | None:
         """The last writes of a finished run, each once: per-class accuracy and the pictures (PNG bytes by name, as
         drawn) into its TensorBoard file, which closes with the settings and final figures as hparams; then every
         file of the folder to its MLflow run, which ends. Returns what failed to publish, in one line: the folder
         already holds everything, and a server that is away must not undo a finished run or check."""
-        self.events.results(classes, pictures, len(self.metrics["epochs"]))
-        self.events.close(self.config, self.metrics)
+        self.events.results(classes, pictures, len(self.run.epochs))
+        self.events.close(self.config, self.run.test(), self.run.budget.last)
         if not self.mlflow_run:
             return None
         names = [*tracking.RUN_FILES, *(f"{name}.png" for name in pictures), *tracking.RESULT_FILES]

@@ -20,7 +20,6 @@ from torch import nn
 
 from tinydigits.constants import BUDGET
 from tinydigits.models.registry import eval_mode
-from tinydigits.training.metrics import curve
 
 EPOCH_TAGS = {"train_loss": "loss/train", "test_loss": "loss/test", "train_acc": "acc/train", "test_acc": "acc/test",
               "val_loss": "loss/val", "val_acc": "acc/val", "lr": "lr", "seconds": "seconds"}
@@ -143,16 +142,15 @@ class RunEvents:
         """After evaluation: per-class test accuracy and the run's pictures (PNG bytes by name, as drawn)."""
         self._timed("once", lambda: _add_results(self.writer, classes, pictures, step))
 
-    def close(self, config: dict[str, Any], metrics: dict[str, Any]) -> None:
-        """The run's settings and final figures as hparams; flush and close the file."""
+    def close(self, config: dict[str, Any], accs: list[float], last: int = BUDGET.last) -> None:
+        """The run's settings and final figures as hparams (`accs`: its test accuracy an epoch; `last`: the epochs its
+        budget judges); flush and close the file."""
         def add() -> None:
             if isinstance(self.writer, _NoWriter):
                 return
             from torch.utils.tensorboard.summary import hparams
 
-            accs = curve(metrics)
             if accs:
-                last = config.get("budget", {}).get("last", BUDGET.last)  # the judged epochs of the run's budget
                 final = {"final_test_acc": accs[-1], f"min_last{last}_test_acc": min(accs[-last:]), "best_test_acc": max(accs)}
                 for summary in hparams(hparam_values(config), final):  # into this run's own file, not a sub-folder
                     self.writer.file_writer.add_summary(summary)

@@ -10,6 +10,7 @@ runs under the parent's id.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import os
 import signal
@@ -18,9 +19,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tinydigits import files
 from tinydigits.errors import TinyDigitsError, describe
 from tinydigits.training.events import add_results, hparam_values
+from tinydigits.training.runfolder import Run
 
 EXPERIMENT = "tinydigits"
 RUN_FILES = ("model.pt", "metrics.json", "config.json", "train.log")  # a finished run's own files, uploaded when it ends
@@ -119,49 +120,49 @@ def end_quietly(uri: str, run_id: str, status: str) -> None:
         end_run(uri, run_id, status)
 
 
-def publish(run_dir: Path, metrics: dict[str, Any], config: dict[str, Any], classes: list[dict[str, Any]],
-            drawn: dict[str, bytes]) -> str | None:
+def publish(run: Run, classes: list[dict[str, Any]], drawn: dict[str, bytes]) -> str | None:
     """`eval`'s results of a run trained earlier, where runs are tracked: per-class accuracy and the pictures (PNG
     bytes by name, as drawn) into a new event file of its folder, the files to its MLflow run when it has one.
     Returns what failed, in one line, instead of raising: the folder already holds everything."""
-    add_results(Path(run_dir), classes, drawn, step=len(metrics["epochs"]))
-    return upload(Path(run_dir), config)
+    add_results(run.folder, classes, drawn, step=len(run.epochs))
+    return upload(run)
 
 
 def pictures(run_dir: Path) -> list[Path]:
     return sorted(run_dir.glob("*.png"))  # a folder that came home from a Dask worker: its pictures are files
 
 
-def upload(run_dir: Path, config: dict[str, Any]) -> str | None:
-    """The finished folder's pictures and report to its MLflow run (named in its config), if it has one."""
-    if config.get("mlflow") and config.get("mlflow_run_id"):
+def upload(run: Run) -> str | None:
+    """The finished folder's pictures and report to its MLflow run (named in its record), if it has one."""
+    if run.settings.mlflow and run.mlflow_run_id:
         try:
-            log_files(config["mlflow"], config["mlflow_run_id"], [*pictures(run_dir), *(run_dir / n for n in RESULT_FILES)])
+            log_files(run.settings.mlflow, run.mlflow_run_id,
+                      [*pictures(run.folder), *(run.folder / n for n in RESULT_FILES)])
         except TinyDigitsError as err:
-            return f"{run_dir.name}: results not uploaded ({err})"
+            return f"{run.folder.name}: results not uploaded ({err})"
     return None
 
 
-def log_landed(uri: str, parent: str | None, run_dir: Path, name: str, config: dict[str, Any],
-               epochs: list[dict[str, Any]]) -> str | None:
+def log_landed(uri: str, parent: str | None, run: Run) -> str | None:
     """A seed that trained on a Dask worker (which needs no MLflow access), logged from the machine that runs the
-    check once its folder is home: the child run `name` with its settings (`config`, config.json as the record read
-    it), every epoch's row, then its files. Its id goes into the folder's config.json, as for a run that logged while
-    it trained. Returns what failed, in one line."""
-    run_dir = Path(run_dir)
+    check once its folder is home: the child run `<model>-s<seed>` with its settings (config.json as written), every
+    epoch's row, then its files. Its id goes into the folder's config.json, as for a run that logged while it
+    trained. Returns what failed, in one line."""
     try:
-        run_id = start_run(uri, name, config, parent)
+        run_id = start_run(uri, f"{run.name}-s{run.seed}", run.config_json(), parent)
     except TinyDigitsError as err:
-        return f"{run_dir.name}: not logged to MLflow ({err})"
+        return f"{run.folder.name}: not logged to MLflow ({err})"
     try:
-        for row in epochs:
-            log_epoch(uri, run_id, row)
-        files.write_json(run_dir / "config.json", {**config, "mlflow": uri, "mlflow_run_id": run_id})
-        log_files(uri, run_id, [run_dir / n for n in RUN_FILES])
-        warning = upload(run_dir, {**config, "mlflow": uri, "mlflow_run_id": run_id})
+        for epoch in run.epochs:
+            log_epoch(uri, run_id, epoch.row())
+        logged = dataclasses.replace(run, settings=dataclasses.replace(run.settings, mlflow=uri), mlflow_run_id=run_id,
+                                     unrecorded=run.unrecorded - {"mlflow"})
+        logged.save_config()
+        log_files(uri, run_id, [run.folder / n for n in RUN_FILES])
+        warning = upload(logged)
     except TinyDigitsError as err:
         end_quietly(uri, run_id, "FAILED")
-        return f"{run_dir.name}: not logged to MLflow ({err})"
+        return f"{run.folder.name}: not logged to MLflow ({err})"
     end_quietly(uri, run_id, "FINISHED")
     return warning
 

@@ -4,6 +4,7 @@ per batch, an evaluation per epoch. One loop serves a single run and a stack of 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import sys
 import time
@@ -197,7 +198,7 @@ def _graph_if_wanted(setup: Setup, cfg: TrainConfig, data: Data, log) -> None:
 def _instruments(record: RunRecord, probe: GradProbe, evaluated: nn.Module, sample: torch.Tensor, epoch: int,
                  epochs: int, on_device: bool) -> None:
     """After an epoch of a plain run: its sampled gradient norms into metrics.json, the histograms where drawn."""
-    record.metrics.setdefault("grad_norms", []).append(probe.end_epoch())
+    record.grad_norms(probe.end_epoch())
     if histogram_epoch(epoch, epochs, on_device):
         record.events.histograms(evaluated, sample, epoch)
 
@@ -229,27 +230,27 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
             rows = [epoch_row(epoch, stats[g], tests[g], lr, start, size, batch) for g in range(seeds)]
             if probe is not None:  # the instruments: they read, they never move a bit of the run
                 _instruments(records[0], probe, evaluated, sample, epoch, cfg.epochs, data.device_path)
+            if vals is not None:
+                rows = [dataclasses.replace(row, val_loss=vals[g][0], val_acc=vals[g][1]) for g, row in enumerate(rows)]
             for g, row in enumerate(rows):
-                if vals is not None:
-                    row["val_loss"], row["val_acc"] = vals[g]
                 records[g].epoch(row, weights_of(g))
             if setup.scheduler is not None and not setup.per_batch:
                 # validate() refuses plateau without a validation split, and a stack refuses plateau altogether
-                setup.scheduler.step(rows[0]["val_loss"]) if cfg.scheduler == "plateau" else setup.scheduler.step()
+                setup.scheduler.step(rows[0].val_loss) if cfg.scheduler == "plateau" else setup.scheduler.step()
             if data.stacked:
                 log(f"epoch {epoch:>2}/{cfg.epochs}  test acc " + " ".join(f"{t[1]:.2f}" for t in tests)
                     + f"  {time.perf_counter() - start:.1f}s")
             else:
                 log(epoch_line(rows[0], cfg.epochs))
             if on_epoch is not None:
-                on_epoch(rows[0])
+                on_epoch(rows[0].row())  # metrics.json's row: what callers outside the loop read
             for g, record in enumerate(records if last else []):  # each seed's last test logits: its pictures, report
                 record.test_logits = torch.cat([b[:, g] if b.dim() == 3 else b for b in last])
     except BaseException as err:  # Ctrl-C or an error: the folders are left consistent, the MLflow runs say so too
         for record in records:
             record.stop(err)
         if isinstance(err, KeyboardInterrupt):
-            raise KeyboardInterruptInRun(records[0].run_dir, len(records[0].metrics["epochs"])) from None
+            raise KeyboardInterruptInRun(records[0].run_dir, len(records[0].run.epochs)) from None
         raise
 
 

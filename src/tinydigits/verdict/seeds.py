@@ -23,7 +23,6 @@ from tinydigits.results.budget import format_verdict, judge
 from tinydigits.results.ledger import describe_arithmetic
 from tinydigits.training import runs, tracking
 from tinydigits.training.config import TrainConfig, settings_of
-from tinydigits.training.metrics import curve
 from tinydigits.training.runs import INLINE
 from tinydigits.verdict.progress import Progress, measured_epoch
 
@@ -35,8 +34,7 @@ WAIT_WORKERS = 60.0  # seconds a cluster check waits for a worker that can take 
 
 def landed(result, warning: str | None = None) -> SeedOutcome:
     """A finished seed as the check counts it."""
-    return SeedOutcome(result.config.seed, str(result.run_dir), curve(result.metrics),
-                       result.metrics["params"], warning)
+    return SeedOutcome(result.run.seed, str(result.run_dir), result.run.test(), result.run.params, warning)
 
 
 def _stacked(plan: Plan, seeds: list[int]) -> Iterator[SeedOutcome]:
@@ -262,7 +260,7 @@ def arithmetics(folder: Path, seeds: list[int]) -> dict[str, list[int]]:
             continue
         if run.seed in seeds and (config_file.parent / "model.pt").exists():
             # one arithmetic, one curve: a portable seed's on any x86 CPU, another's on its CPU kind
-            found.setdefault(describe_arithmetic(run.config, cpu=not run.settings.portable), []).append(run.seed)
+            found.setdefault(describe_arithmetic(run, cpu=not run.settings.portable), []).append(run.seed)
     return {k: sorted(v) for k, v in found.items()}
 
 
