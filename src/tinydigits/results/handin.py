@@ -417,8 +417,8 @@ def picture_alt(name: str, step: rules.Step) -> str:
     fitted = step.check is not None and step.check.odds.probability is not None and bool(step.check.odds.sd)
     return {"curves.png": f"{who}: train and test loss, accuracy against the {line} % line, and the learning rate, "
                           "by epoch",
-            "misclassified.png": f"{who}: the test digits it got wrong, the most confident first (true → predicted, "
-                                 "confidence)",
+            "misclassified.png": f"{who}: test digits it got wrong (true → predicted, confidence), by falling "
+                                 "confidence; where every confidence ties, its heading says the order means nothing",
             "per_class.png": f"{who}: test accuracy per digit (recall), its errors above each bar" if step.run.per_class
                              else f"{who}: test precision and recall per digit",  # a run's own, drawn before
             "check.png": f"the check of {step.name}: each seed's test accuracy in the last "
