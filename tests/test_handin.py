@@ -591,7 +591,8 @@ def test_a_schedule_change_says_how_the_rates_course_changed():
     stepped = _step(curve, curve, lr=[0.01] * 3 + [0.001] * 2, scheduler="step", step_size=3, step_gamma=0.1, **SHORT)
     change = next(c for c in rules.changes(cycle, stepped) if c.text.startswith("scheduler"))
     assert change.kind == "rate schedule" and "the peak rate the same, 0.01" in change.detail
-    assert "0.01 in epochs 1-3, 0.001 in 4-5" in change.detail and "no warm-up now" in change.detail
+    assert "0.001, 0.009252, 0.008993, 0.005438, 0.001597 → 0.01 in epochs 1-3, 0.001 in 4-5" in change.detail
+    assert "no warm-up now" in change.detail
 
 
 def test_an_effect_of_several_changes_is_theirs_together_and_the_margin_aim_says_so():

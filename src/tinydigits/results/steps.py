@@ -1257,7 +1257,7 @@ def _rates_said(rates: list[float]) -> str:
     4-5`; all different: listed."""
     runs: list[list[int]] = []
     for i, r in enumerate(rates):
-        if runs and rates[runs[-1][0]] == r:
+        if runs and rates[runs[-1][0] - 1] == r:
             runs[-1].append(i + 1)
         else:
             runs.append([i + 1])
