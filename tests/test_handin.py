@@ -103,10 +103,12 @@ def test_out_in_the_way_is_one_line(student, tmp_path):
 
 
 def _step(train: list[float], test: list[float], modules: dict | None = None, lr: list[float] | None = None,
-          loss: list[float] | None = None, **config) -> rules.Step:
-    """A step made to order: its curve (test loss flat unless given), its config (recipe fields), the modules it
-    records (none by default)."""
+          loss: list[float] | None = None, peak: float | None = None, **config) -> rules.Step:
+    """A step made to order: its curve (test loss flat unless given), its config (recipe fields; `peak`: its `lr`,
+    where `lr` is the rate each epoch started with), the modules it records (none by default)."""
     from tinydigits.results.records import Run
+
+    config |= {"lr": peak} if peak is not None else {}
 
     epochs = [{"epoch": i + 1, "train_acc": a, "test_acc": b, "train_loss": 0.1, "test_loss": loss[i] if loss else 0.1,
                "lr": lr[i] if lr else 0.1, "seconds": 10.0} for i, (a, b) in enumerate(zip(train, test, strict=True))]
@@ -389,6 +391,8 @@ def test_a_stalled_accuracy_with_a_falling_loss_is_not_stalled():
     assert "not stalled" in text and "test loss still fell" in text and "counts as stalled" not in text
     flat = rules.stall_text(test, [0.3, 0.2, 0.1, 0.1, 0.1, 0.1])  # the counter-case: loss flat too
     assert "after epoch 3" in flat and "counts as stalled, and test loss stopped falling too" in flat
+    slight = rules.stall_text(test, [0.3, 0.2, 0.1, 0.0995, 0.0993, 0.0992])  # it fell, by less than counts
+    assert "fell only 0.0008 after it" in slight and "stopped falling" not in slight
 
 
 def test_signs_are_said_in_words_that_match_them():
@@ -427,12 +431,12 @@ def test_the_next_step_is_read_against_the_diagnosis():
     net = {"c": _conv(1, 8)}
     under = _step([t - 0.03 for t in test], test, modules=net)
     assert rules.facts(under).fit.diagnosis == "under-fitting"
-    assert "- next (under-fitting → capacity, rate, epochs)" in "\n".join(rules.analysis_lines(under, None))
+    assert "- next (under-fitting → capacity, rate)" in "\n".join(rules.analysis_lines(under, None))  # 15 of 15 epochs
     dropped = _step(test, test, modules={**net, "d": {"type": "Dropout", "p": 0.1}})
     read = "\n".join(rules.change_lines(under, dropped))
-    assert "the step goes against it" in read and "+1 Dropout p 0.1 (d) (regularisation)" in read
+    assert "gone against. Against it: +1 Dropout p 0.1 (d) (regularisation)" in read
     faster = "\n".join(rules.change_lines(under, _step(test, test, modules=net, momentum=0.95)))  # a rate change
-    assert "the step follows it" in faster and "momentum none → 0.95 (rate)" in faster
+    assert "followed. With it: momentum none → 0.95 (rate)" in faster
 
 
 def test_a_registered_models_own_seeds_are_cited_where_one_seed_disagrees():
@@ -470,3 +474,149 @@ def test_a_registered_target_is_used_only_where_it_speaks_of_the_steps_shown():
     assert alone.startswith("— ") and "does not show: model3" in alone
     assert "own Target, from its write-up" in _registered_target(registered("model3b"), {"model3", "model3b"})
     assert "own Target, from its write-up" in _registered_target(registered("model2"), {"model1", "model2"})
+
+
+# ----------------------------------------------------------------------------------------------- a grader's reading
+STUDENT_RATES = [0.001, 0.009252, 0.008993, 0.005438, 0.001597]  # a one-cycle over 5 epochs of 6,000 images, batch 128
+SHORT = {"epochs": 5, "train_images": 6000, "batch_size": 128, "peak": 0.01}
+
+
+def _chance(grads: float | None, loss: list[float] | None = None, **config) -> rules.Step:
+    """A net that answers one digit for every image, its gradient norms `grads` (None: not recorded)."""
+    step = _step([10.85] * 5, [10.28] * 5, loss=loss or [2.3026, 2.3025, 2.3025, 2.3025, 2.3025], lr=STUDENT_RATES,
+                 scheduler="onecycle", **{**SHORT, **config})
+    if grads is not None:
+        step.run.grad_norms = [{"c": grads, "head": grads / 2}] * 5
+    return step
+
+
+def test_a_net_starved_of_gradient_is_advised_batch_norm_or_a_higher_rate_and_a_thrown_one_a_lower_rate():
+    starved = _chance(0.012)
+    assert rules.stuck(starved).how == "starved"
+    assert rules.wanted(starved, rules.facts(starved)) == ("normalisation", "higher rate")
+    said = rules.next_line(starved, rules.facts(starved))
+    assert "a higher peak rate than 0.01" in said and "a lower peak rate" not in said
+    thrown = _chance(0.012, loss=[2.3, 3.1, 2.9, 3.4, 3.0])  # a loss above a uniform guess's: the rate threw it
+    assert rules.wanted(thrown, rules.facts(thrown))[0] == "lower rate"
+    assert "a lower peak rate than 0.01" in rules.next_line(thrown, rules.facts(thrown))
+    assert rules.stuck(_chance(0.4)).how == "flat" and rules.stuck(_chance(None)).how == "not known"
+    slower = _chance(0.012, peak=0.001)  # a lower rate after a starved net: against it
+    read = rules.change_lines(starved, slower)[1]
+    assert "gone against. Against it: lr 0.01 → 0.001 (lower rate)" in read
+
+
+def test_the_one_cycle_peak_is_the_schedules_not_an_epochs_start():
+    run = _step([50.0] * 5, [50.0] * 5, lr=STUDENT_RATES, scheduler="onecycle", **SHORT).run
+    assert rules.onecycle_peak_epoch(run) == 2 and rules.peak_rate(run) == 0.01
+    text = rules.rate_text(run)
+    assert "to its peak 0.01 within epoch 2" in text and "0.009252" not in text
+    started = _step([50.0] * 5, [50.0] * 5, lr=[0.01, 0.008, 0.005, 0.002, 0.001], scheduler="onecycle", **SHORT).run
+    assert rules.onecycle_peak_epoch(started) is None  # rates a warm-up cannot make: said from the log
+    assert "highest at the start of epoch 1 (0.01)" in rules.rate_text(started)
+
+
+def test_a_lead_on_the_mean_names_the_epochs_where_the_other_leads():
+    step = _step([30.22, 57.28, 76.42, 87.22, 90.37], [41.89, 61.74, 84.87, 90.36, 90.27], epochs=5)
+    why = rules.facts(step).fit.why
+    assert "test leads train by 3.83 points on the mean of the last 3 epochs" in why
+    assert "train leads instead at epoch 5 (90.37 against 90.27 %)" in why and "at all" not in why
+    steady = rules.facts(_step([80.0, 85.0, 88.0, 89.0, 90.0], [82.0, 87.0, 90.0, 91.0, 92.0], epochs=5)).fit.why
+    assert "and in each of them" in steady and "instead" not in steady
+
+
+def test_the_fit_and_the_progress_read_one_curve_and_a_loss_that_fell_is_not_said_to_stop():
+    step = _step([30.22, 57.28, 76.42, 87.22, 90.37], [41.89, 61.74, 84.87, 90.36, 90.27],
+                 loss=[1.8379, 1.2981, 0.8578, 0.6238, 0.6208], lr=STUDENT_RATES, scheduler="onecycle", **SHORT)
+    f = rules.facts(step)
+    assert "test rose through epoch 4 and held after it" in f.fit.why  # the stall the progress line reads
+    assert "fell only 0.0030 after it, 0.6238 → 0.6208" in f.stall and "stopped falling" not in f.stall
+    progress = next(line for line in rules.analysis_lines(step, None) if line.startswith("- progress"))
+    assert "the likely reason it stalled: by epoch 5's start the rate had fallen to 16 % of its peak" in progress
+    rising = rules.facts(_step([80.0, 85.0, 88.0, 89.0, 90.0], [82.0, 87.0, 90.0, 91.0, 92.0], epochs=5))
+    assert "test rose over the judged epochs" in rising.fit.why and "held" not in rising.fit.why
+
+
+def _blocks_net(bn: bool, p: float) -> dict:
+    out = {}
+    for i in (1, 2):
+        out |= {f"convblock{i}.0": _conv(1 if i == 1 else 8, 8), f"convblock{i}.1": {"type": "ReLU"}}
+        out |= {f"convblock{i}.2": {"type": "BatchNorm2d"}} if bn else {}
+        out |= {f"convblock{i}.3": {"type": "Dropout", "p": p}} if p else {}
+    return out
+
+
+def test_each_change_is_read_once_and_regularisation_goes_against_a_net_that_did_not_learn():
+    before = _chance(0.012, modules=_blocks_net(False, 0.0))
+    after = _step([30.0, 57.0, 76.0, 87.0, 90.37], [41.0, 61.0, 84.87, 90.36, 90.27], modules=_blocks_net(True, 0.05),
+                  lr=STUDENT_RATES, scheduler="onecycle", **SHORT)
+    read = rules.change_lines(before, after)[1]
+    assert "partly followed, partly gone against. With it: +2 BatchNorm2d" in read
+    assert "Against it: +2 Dropout p 0.05 (convblock1.3, convblock2.3) (regularisation)" in read
+    assert read.count("+2 Dropout") == 1 and read.count("follow") == 1 and "Neither" not in read
+    rotated = _step([30.0] * 5, [40.0] * 5, modules=_blocks_net(True, 0.05), augment_degrees=7.0, lr=STUDENT_RATES,
+                    scheduler="onecycle", **SHORT)  # augmentation after an under-fit: against it too
+    assert "Against it: augment_degrees none → 7 (augmentation)" in rules.change_lines(after, rotated)[1]
+
+
+def test_a_targets_premise_is_judged_against_the_step_before():
+    before = _chance(0.012, modules=_blocks_net(False, 0.0))
+    after = _step([30.0, 57.0, 76.0, 87.0, 90.37], [41.0, 61.0, 84.87, 90.36, 90.27], modules=_blocks_net(True, 0.05),
+                  lr=STUDENT_RATES, scheduler="onecycle", target="batch norm so it trains; dropout against over-fitting",
+                  **SHORT)
+    aims = rules.target_line(before, after, rules.facts(after))
+    assert "against over-fitting: its premise did not hold - step m was not over-fitting" in aims
+    assert '"trains": it did (best test 90.36 %)' in aims
+    test = [90.0 + 0.5 * i for i in range(12)] + [95.0, 95.0, 95.0]
+    over = _step([t + 3 for t in test], test, modules=_blocks_net(True, 0.0))  # train leads, test stalls
+    assert rules.facts(over).fit.diagnosis == "over-fitting"
+    assert "its premise held" in rules.target_line(over, after, rules.facts(after))
+    assert rules.target_line(None, over, rules.facts(over)) is None  # a Target with no aim these figures measure
+
+
+def test_under_fitting_advice_leaves_out_what_the_run_has_and_names_the_images_it_did_not_train_on():
+    curve = [41.89, 61.74, 84.87, 90.36, 90.27]
+    short = _step(curve, curve, lr=STUDENT_RATES, scheduler="onecycle", **SHORT)
+    said = rules.next_line(short, rules.facts(short))
+    assert "scheduled" not in said and "already has a onecycle schedule" in said
+    assert "more epochs (5 of the budget's 15)" in said and "more training images (it trained on 6,000 of 60,000)" in said
+    whole = [98.0 + 0.1 * i for i in range(12)] + [99.30, 99.31, 99.30]
+    full = _step([t - 0.03 for t in whole], whole)
+    said = rules.next_line(full, rules.facts(full))
+    assert "a higher or scheduled learning rate" in said and "training images" not in said and "more epochs" not in said
+
+
+def test_a_schedule_change_says_how_the_rates_course_changed():
+    curve = [41.89, 61.74, 84.87, 90.36, 90.27]
+    cycle = _step(curve, curve, lr=STUDENT_RATES, scheduler="onecycle", **SHORT)
+    stepped = _step(curve, curve, lr=[0.01] * 3 + [0.001] * 2, scheduler="step", step_size=3, step_gamma=0.1, **SHORT)
+    change = next(c for c in rules.changes(cycle, stepped) if c.text.startswith("scheduler"))
+    assert change.kind == "rate schedule" and "the peak rate the same, 0.01" in change.detail
+    assert "0.001, 0.009252, 0.008993, 0.005438, 0.001597 → 0.01 in epochs 1-3, 0.001 in 4-5" in change.detail
+    assert "no warm-up now" in change.detail
+
+
+def test_an_effect_of_several_changes_is_theirs_together_and_the_margin_aim_says_so():
+    curve = [41.89, 61.74, 84.87, 90.36, 90.27]
+    cycle = _step(curve, curve, lr=STUDENT_RATES, scheduler="onecycle", **SHORT)
+    both = _step(curve, [52.9, 82.5, 91.93, 94.32, 94.65], lr=[0.01] * 3 + [0.001] * 2, scheduler="step", step_size=3,
+                 step_gamma=0.1, augment_degrees=7.0, target="a step schedule and rotation for the margin", **SHORT)
+    effect = rules.change_lines(cycle, both)[2]
+    assert "the 2 changes (scheduler onecycle → step; augment_degrees none → 7) acted together" in effect
+    aims = rules.target_line(cycle, both, rules.facts(both))
+    assert "84.87 → 91.93 %" in aims and "a move of the 2 changes together" in aims
+    one = _step(curve, curve, lr=STUDENT_RATES, scheduler="onecycle", augment_degrees=7.0, **SHORT)
+    assert "acted together" not in rules.change_lines(cycle, one)[2]
+
+
+def test_the_same_start_names_where_its_digest_is_recorded():
+    curve = [99.0] * 15
+    same = {"architecture": {"layers": [], "modules": {"c": _conv(1, 8)}, "init_sha256": "8e1b278ec638c9cb" * 4}}
+    text = rules.start_text(_step(curve, curve, **same), _step(curve, curve, **same))
+    assert "config.json, `architecture.init_sha256`" in text and "8e1b278ec638… in both" in text
+
+
+def test_tied_confidences_say_the_order_of_the_mistakes_means_nothing():
+    from tinydigits.results.report import misclassified_order
+
+    assert "means nothing" in misclassified_order([0.1003, 0.1001, 0.0999])
+    assert misclassified_order([0.93, 0.61]).startswith("the most confident mistakes first")

@@ -18,6 +18,7 @@ PORTABLE_ENV = {"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2", "MK
 PORTABLE = "portable2"
 # A ledger row's role: whether its seed helped pick the model (a winner's curse: it flatters it) or only judged it.
 ROLES = ("chose", "judged")
+ONECYCLE_WARMUP = 0.25  # the one-cycle schedule's share of its steps spent warming up to the peak (at least 2 steps)
 VERSION = "0.1.0"  # tinydigits.__version__, recorded with every run (here so that the roles need not import the top)
 
 

@@ -421,8 +421,8 @@ def picture_alt(name: str, step: rules.Step) -> str:
     zoom = accuracy_zoom(step.run.epochs) if step.run.epochs else None
     return {"curves.png": f"{who}: train and test loss, accuracy against the {line} % line, and the learning rate, "
                           "by epoch" + (f"; the accuracy from epoch {zoom} on again, on a zoomed axis" if zoom else ""),
-            "misclassified.png": f"{who}: the test digits it got wrong, the most confident first (true → predicted, "
-                                 "confidence)",
+            "misclassified.png": f"{who}: test digits it got wrong (true → predicted, confidence), by falling "
+                                 "confidence; where every confidence ties, its heading says the order means nothing",
             "per_class.png": f"{who}: test accuracy per digit (recall), its errors above each bar" if step.run.per_class
                              else f"{who}: test precision and recall per digit",  # a run's own, drawn before
             "check.png": f"the check of {step.name}: each seed's test accuracy in the last "

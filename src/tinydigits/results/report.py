@@ -126,7 +126,8 @@ def plot_curves(epochs: list[Epoch], path: Path) -> bytes:
     return save_figure(curves_figure(epochs), path)
 
 
-def _digit_grid(images: torch.Tensor, titles: list[str], colors: list[str], path: Path, cols: int = 8) -> bytes:
+def _digit_grid(images: torch.Tensor, titles: list[str], colors: list[str], path: Path, heading: str = "",
+                cols: int = 8) -> bytes:
     """The digits tiled into one image on one axes, each with its title above it. One image instead of a subplot
     per digit: a grid of 32 subplots took ~1.7 s to draw and save, and every run of every check draws two."""
     n = len(titles)
@@ -147,15 +148,30 @@ def _digit_grid(images: torch.Tensor, titles: list[str], colors: list[str], path
         ax.text(c * cell_w + cell_w / 2, r * cell_h + top - 2, title, ha="center", va="bottom", fontsize=8, color=color)
     if not titles:
         ax.text(cols * cell_w / 2, cell_h / 2, "no misclassified digits", ha="center")
+    if heading:
+        ax.set_title(heading, fontsize=9)
     return save_figure(fig, path)
 
 
 def plot_misclassified(split: mnist.Split, p: predictions.Predictions, path: Path, limit: int = 32) -> bytes:
-    """The most confident mistakes first: they say most about what the model gets wrong."""
+    """The most confident mistakes first: they say most about what the model gets wrong - headed by what that order
+    means (nothing, where every shown confidence ties)."""
     wrong = torch.nonzero(p.preds != p.labels).flatten()
     wrong = wrong[p.confidence[wrong].argsort(descending=True)][:limit]
     titles = [f"{int(p.labels[i])}→{int(p.preds[i])} ({float(p.confidence[i]):.2f})" for i in wrong]
-    return _digit_grid(split.images[wrong.to(split.images.device)], titles, ["crimson"] * len(titles), path)
+    heading = misclassified_order([float(p.confidence[i]) for i in wrong])
+    return _digit_grid(split.images[wrong.to(split.images.device)], titles, ["crimson"] * len(titles), path, heading)
+
+
+def misclassified_order(confidences: list[float]) -> str:
+    """The order of the mistakes shown, in words: by confidence, or none where every confidence shown ties (to the
+    two decimals each tile shows) - a net that answers one digit for every image gives every image one confidence."""
+    if not confidences:
+        return ""
+    if f"{min(confidences):.2f}" == f"{max(confidences):.2f}":
+        return (f"every confidence shown is {confidences[0]:.2f}: tied, so their order means nothing"
+                if len(confidences) > 1 else "")
+    return "the most confident mistakes first (true → predicted, confidence)"
 
 
 def plot_samples(split: mnist.Split, p: predictions.Predictions, path: Path, count: int = 16) -> bytes:

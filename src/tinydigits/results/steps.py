@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tinydigits.constants import Budget
+from tinydigits.constants import ONECYCLE_WARMUP, Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results import records
 from tinydigits.results.budget import reason, run_verdict
@@ -33,6 +33,7 @@ ON_LINE = 0.05  # a margin this small (five test images) either side of the line
 TEST_IMAGES = 10_000  # MNIST's test set: what a test accuracy's noise is counted over
 MNIST_TRAIN = records.MNIST_TRAIN
 MNIST_TEST_CLASSES = (980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009)  # images of each digit in the test set
+ANNEALED = 0.25  # a rate below this share of the schedule's peak has annealed: a stall there is likely the rate's
 RATE_FALL = 0.5  # a step schedule's event: the rate at an epoch's start below this share of the epoch before's
 
 
@@ -277,13 +278,10 @@ def fit_of(step: Step, f: Facts) -> Fit:
         lowered = (f"; the train figure is measured with {' and '.join(f.hinders)}, which "
                    f"{'lower' if len(f.hinders) > 1 else 'lowers'} it" if f.hinders else "")
         if f.rise > f.band:
-            lowered += (f"; test rose over the judged epochs ({_course(step, f)}), so the train figure (a running "
-                        "average over each epoch) lags the weights at the epoch's end")
-        lead = (f"train leads test by {f.gap:.2f} points ({where}), no more than the {GAP_POINTS} that would count as "
-                "over-fitting" if f.gap >= 0 else f"test leads train by {-f.gap:.2f} points ({where}), so train does "
-                "not lead at all")
+            lowered += f"; {_rising(step, f)}"
         return Fit("under-fitting", f"neither the training accuracy (best {f.best_train:.2f} %) nor the test accuracy "
-                                    f"(best {f.best_test:.2f} %) reaches the {line} % line, and {lead}{lowered}")
+                                    f"(best {f.best_test:.2f} %) reaches the {line} % line, and {_lead(step, f)}"
+                                    f"{lowered}")
     plain = (f"; the judged epochs trained without augmentation (the last {step.run.settings.augment_off_last}), "
              "so their train figure is on digits as they are" if augmentations(step.config)
              and (step.run.settings.augment_off_last or 0) >= f.n else "")
@@ -296,6 +294,36 @@ def fit_of(step: Step, f: Facts) -> Fit:
                               f"below the {GAP_POINTS} that counts as over-fitting")
     return Fit("neither", f"test above train by {-f.gap:.2f} points ({where}; noise ±{f.band:.2f}): "
                           + _test_above(step, f))
+
+
+def _lead(step: Step, f: Facts) -> str:
+    """Which figure leads on the mean of the judged epochs, and every judged epoch where the other one leads: a mean
+    says nothing of each epoch."""
+    first = f.epochs - f.n + 1
+    pairs = list(zip(step.run.train()[-f.n:], step.run.test()[-f.n:], strict=True))
+    if f.gap >= 0:
+        head = (f"train leads test by {f.gap:.2f} points on the mean of the last {f.n} epochs, no more than the "
+                f"{GAP_POINTS} that would count as over-fitting")
+        other = [(first + i, b, a) for i, (a, b) in enumerate(pairs) if b > a]
+        who = "test"
+    else:
+        head = f"test leads train by {-f.gap:.2f} points on the mean of the last {f.n} epochs"
+        other = [(first + i, a, b) for i, (a, b) in enumerate(pairs) if a > b]
+        who = "train"
+    if not other:
+        return head + (", and in each of them" if f.n > 1 else "")
+    return head + f"; {who} leads instead at " + ", ".join(f"epoch {e} ({x:.2f} against {y:.2f} %)" for e, x, y in other)
+
+
+def _rising(step: Step, f: Facts) -> str:
+    """Test's rise over the judged epochs, read as `stall_text` reads the curve: where it stalled within them, said as
+    a rise up to that epoch that then held, so the fit and the progress tell one story."""
+    s = stall_epoch(step.run.test(), run_losses(step.run))
+    if s is None or s < f.epochs - f.n + 1:
+        return (f"test rose over the judged epochs ({_course(step, f)}), so the train figure (a running average over "
+                "each epoch) lags the weights at the epoch's end")
+    return (f"test rose through epoch {s} and held after it ({_course(step, f)}; the stall: progress, below), so up to "
+            f"epoch {s} the train figure (a running average over each epoch) lags the weights at the epoch's end")
 
 
 def _course(step: Step, f: Facts) -> str:
@@ -311,8 +339,7 @@ def _test_above(step: Step, f: Facts) -> str:
     """Why the train figure sits below test, from what the run actually had (never a guess)."""
     causes = [f"{h} lowered the train figure" for h in f.hinders]
     if f.rise > f.band:
-        causes.append(f"the train figure is a running average over each epoch, and test accuracy rose by {f.rise:.2f} "
-                      f"points an epoch over the last {f.n} (the weights at an epoch's end beat its average)")
+        causes.append(_rising(step, f))
     if not causes:
         return "not explained by augmentation, dropout or a rising curve (none of them in this run's judged epochs)"
     return "explained by what the run had, not under-fitting: " + "; ".join(causes)
@@ -336,13 +363,23 @@ def stall_text(test: list[float], loss: list[float] | None = None) -> str:
     if (s := stall_epoch(test, loss)) is not None:
         gain = max(test[s:]) - max(test[:s])
         return (f"after epoch {s} test accuracy gained at most {max(gain, 0):.2f} points ({at}; a gain of {STALL_POINTS} "
-                "or less counts as stalled" + (", and test loss stopped falling too)" if loss else ")"))
+                "or less counts as stalled" + (f", {_loss_after(loss, s)})" if loss else ")"))
     if (s := stall_epoch(test)) is not None:  # the accuracy flat, its loss still falling
         gain = max(test[s:]) - max(test[:s])
         return (f"after epoch {s} test accuracy gained at most {max(gain, 0):.2f} points ({at}), but test loss still "
                 f"fell ({min(loss[:s]):.4f} at best up to epoch {s}, {min(loss[s:]):.4f} after it): the net still "
                 "learns, so not stalled")
     return f"test accuracy still rose by more than {STALL_POINTS} points in the last epoch ({at})"
+
+
+def _loss_after(loss: list[float], s: int) -> str:
+    """Test loss after epoch `s` against its lowest before: stopped falling only where it did; a fall too small to
+    count as learning said with its size."""
+    before, after = min(loss[:s]), min(loss[s:])
+    if after >= before:
+        return f"and test loss stopped falling too: lowest {before:.4f} up to epoch {s}, {after:.4f} at best after it"
+    return (f"and test loss fell only {before - after:.4f} after it, {before:.4f} → {after:.4f}: less than the "
+            f"{LOSS_STALL * 100:g} % of it that counts as still learning")
 
 
 def stall_epoch(test: list[float], loss: list[float] | None = None) -> int | None:
@@ -368,15 +405,44 @@ def rate_text(run: Run) -> str:
                     f"the rate was constant ({rates[0]:.4g})")
         return f"the rate was constant ({rates[0]:.4g})"
     if schedule == "onecycle":
-        peak = max(range(len(rates)), key=lambda i: rates[i])
-        if peak == len(rates) - 1:
+        if (at := onecycle_peak_epoch(run)) is not None:
+            return (f"the one-cycle rate rose from {rates[0]:.4g} to its peak {run.settings.lr:g} within epoch {at} (the "
+                    f"epoch log's rates are each epoch's start) and annealed to {rates[-1]:.2g} at the last epoch's start")
+        top = max(range(len(rates)), key=lambda i: rates[i])
+        if top == len(rates) - 1:
             return f"the one-cycle rate was still rising at the last epoch's start ({rates[-1]:.4g})"
-        return (f"the one-cycle rate rose to {rates[peak]:.4g} (epoch {run.epochs[peak].epoch}) and annealed to "
-                f"{rates[-1]:.2g} at the last epoch's start")
+        return (f"the one-cycle rate was highest at the start of epoch {run.epochs[top].epoch} ({rates[top]:.4g}) and "
+                f"annealed to {rates[-1]:.2g} at the last epoch's start")
     if events := rate_events(run):
         return f"the rate started at {rates[0]:.4g} and fell to " + ", then ".join(
             f"{lr:.4g} at epoch {e}" for e, lr in events)
     return f"the rate went from {rates[0]:.4g} to {rates[-1]:.4g}"
+
+
+def onecycle_peak_epoch(run: Run) -> int | None:
+    """The epoch within which a one-cycle schedule reached its peak (the run's peak rate), from the schedule itself:
+    it warms up over ONECYCLE_WARMUP of the planned steps (at least 2), so the peak falls inside an epoch and the rates
+    the log records at the epochs' starts all lie below it. None: not reached within the epochs the run had, or rates
+    the schedule cannot have made (a start at the peak, a rate above it, a fall before it)."""
+    planned, rates, peak = run.planned_epochs, [e.lr for e in run.epochs], run.settings.lr
+    if not peak or not rates:
+        return None
+    per_epoch = max(1, math.ceil(run.train_images / max(run.settings.batch_size or 1, 1)))
+    warm = max(ONECYCLE_WARMUP, 2 / (per_epoch * planned)) * planned  # the peak, in epochs from the start
+    at = max(1, math.ceil(warm - 1e-9))
+    rising = all(a < b for a, b in zip(rates[:at], rates[1:at], strict=False))
+    if at > len(rates) or not rising or rates[0] >= RATE_FALL * peak or max(rates) > peak * (1 + 1e-6):
+        return None
+    return at
+
+
+def peak_rate(run: Run) -> float:
+    """The highest rate the run's schedule reached: a one-cycle's peak where it reached it within the run (between
+    two epochs' starts), else the highest rate an epoch started with."""
+    rates = [e.lr for e in run.epochs]
+    if run.settings.scheduler == "onecycle" and onecycle_peak_epoch(run) is not None:
+        return run.settings.lr
+    return max(rates)
 
 
 def target_parts(step: Step, f: Facts) -> list[tuple[str, bool | None, str]]:
@@ -431,8 +497,52 @@ def ema_note(step: Step) -> str:
 
 # ----------------------------------------------------------------------------------------------- what to do next
 NEXT = {"under-fitting": ("capacity", "rate", "epochs"), "over-fitting": ("regularisation", "augmentation"),
-        "neither": ("margin",), "cannot tell": ("epochs",),
-        "did not learn": ("normalisation", "rate", "lower rate")}  # what each diagnosis calls for
+        "neither": ("margin",), "cannot tell": ("epochs",)}  # what each diagnosis calls for ("did not learn": `stuck`)
+GRAD_TINY = 0.05  # a net at chance whose every layer's gradient norm (an epoch's sampled mean) stays below this: starved
+LOSS_BLOWN = math.log(10) + 0.1  # a loss this far above a uniform guess's (ln 10 = 2.30): the rate threw the net off
+LOSS_SWING = 0.05  # train loss up by more than this share of it from one epoch to the next: the rate overshoots
+RATE_KINDS = {"rate", "higher rate", "lower rate", "rate schedule"}  # the changes that answer a call for "rate"
+
+
+@dataclass(frozen=True)
+class Stuck:
+    """Why a net at chance did not start, from its losses and gradients: starved (a flat loss, tiny gradients: batch
+    norm or a higher rate), thrown (a loss that blew up, went NaN or swung: a lower rate), flat (a flat loss with
+    gradients that are not small), or not known (no gradient recorded) - the evidence in words, and what it calls for."""
+
+    how: str
+    why: str
+    wanted: tuple[str, ...]
+
+
+def stuck(step: Step) -> Stuck:
+    """How a net that did not learn is stuck (`Stuck`): the loss's course first, then the gradient norms the run
+    sampled (metrics.json's `grad_norms`)."""
+    run = step.run
+    losses = [x for e in run.epochs for x in (e.train_loss, e.test_loss)]
+    if not all(math.isfinite(x) for x in losses):
+        return Stuck("thrown", "the loss became NaN or infinite", ("lower rate", "normalisation"))
+    if (worst := max(losses)) > LOSS_BLOWN:
+        return Stuck("thrown", f"the loss reached {worst:.2f}, above the {math.log(10):.2f} of a uniform guess",
+                     ("lower rate", "normalisation"))
+    swings = [b.epoch for a, b in zip(run.epochs, run.epochs[1:], strict=False)
+              if b.train_loss > a.train_loss * (1 + LOSS_SWING)]
+    if swings:
+        return Stuck("thrown", f"train loss rose by more than {LOSS_SWING:.0%} at epoch{'s' * (len(swings) > 1)} "
+                               f"{_span(swings)}", ("lower rate", "normalisation"))
+    first, last = run.epochs[0].train_loss, run.epochs[-1].train_loss
+    course = f"train loss {first:.4f} → {last:.4f}"
+    top = max((v for epoch in run.grad_norms or [] for v in epoch.values()), default=None)
+    if top is None:
+        return Stuck("not known", f"{course}; no gradient norms were recorded to say whether its steps were too small "
+                                  "or too large", ("normalisation", "rate"))
+    if top < GRAD_TINY:
+        return Stuck("starved", f"{course} with every layer's gradient norm at most {top:.3g}, below the {GRAD_TINY} "
+                                "that counts as starved (metrics.json `grad_norms`): its steps barely move the weights",
+                     ("normalisation", "higher rate"))
+    return Stuck("flat", f"{course} while a layer's gradient norm reached {top:.3g}, not starved (metrics.json "
+                         "`grad_norms`): steps that large that do not lower the loss overshoot",
+                 ("lower rate", "normalisation"))
 
 
 def needs(f: Facts) -> str:
@@ -440,20 +550,62 @@ def needs(f: Facts) -> str:
     return "did not learn" if f.fit.diagnosis == "under-fitting" and f.best_test < CHANCE_POINTS else f.fit.diagnosis
 
 
-def _label(f: Facts) -> str:
+def wanted(step: Step, f: Facts) -> tuple[str, ...]:
+    """What the step's diagnosis calls for: a net that did not learn by how it is stuck; an under-fit, capacity and
+    rate, more epochs where the budget allows them, more training images where it trained on a share of them."""
     d = needs(f)
-    return f"{'under-fitting, ' if d == 'did not learn' else ''}{d} → {', '.join(NEXT[d])}"
+    if d == "did not learn":
+        return stuck(step).wanted
+    if d == "under-fitting":  # more epochs only within the budget's; more images only where it trained on fewer
+        return ("capacity", "rate", *(("epochs",) if len(step.run.epochs) < step.budget.max_epochs else ()),
+                *(("data",) if step.train_images < MNIST_TRAIN - step.run.settings.val_split else ()))
+    return NEXT[d]
+
+
+def _label(step: Step, f: Facts) -> str:
+    d = needs(f)
+    return f"{'under-fitting, ' if d == 'did not learn' else ''}{d} → {', '.join(wanted(step, f))}"
+
+
+def _start_advice(step: Step) -> str:
+    """What makes a net that did not learn start, from how it is stuck (`stuck`)."""
+    why, lr = stuck(step), peak_rate(step.run)
+    if why.how == "starved":
+        return (f"make it train before anything else: batch norm after the convs, or a higher peak rate than {lr:g} - "
+                f"{why.why}, and a lower rate would shrink them further; capacity and epochs come after")
+    if why.how in ("thrown", "flat"):
+        return (f"make it train before anything else: a lower peak rate than {lr:g}, or batch norm after the convs - "
+                f"{why.why}; capacity and epochs come after")
+    return (f"make it train before anything else: batch norm after the convs, or another rate - {why.why}; capacity "
+            "and epochs come after")
+
+
+def _under_advice(step: Step, f: Facts) -> str:
+    """The levers of an under-fit, each where the run leaves room for it: a rate it does not have already, the epochs
+    and images it did not train on."""
+    s, ran = step.run.settings, len(step.run.epochs)
+    scheduled = s.scheduler and s.scheduler != "none"
+    moved = len({e.lr for e in step.run.epochs}) > 1  # the rates the epochs started with: a schedule in effect
+    rate = ("a higher or scheduled learning rate" if not scheduled and not moved else
+            f"a higher peak rate than {peak_rate(step.run):g}, or more of the run near it (it already has "
+            + (f"a {s.scheduler} schedule)" if scheduled else "a rate that changed during the run)"))
+    levers = ["more capacity (channels where the net is narrowest)", rate]
+    if ran < step.budget.max_epochs:
+        levers.append(f"more epochs ({ran} of the budget's {step.budget.max_epochs})")
+    if "data" in wanted(step, f):  # where the run trained on a share of the images
+        levers.append(f"more training images (it trained on {step.train_images:,} of {MNIST_TRAIN:,})")
+    join = "; " if len(levers) > 2 else ", "
+    return (join.join(levers[:-1]) + f"{join}or {levers[-1]} - not regularisation or augmentation, which would lower "
+            "the training figure further")
 
 
 def next_line(step: Step, f: Facts) -> str:
     """What the diagnosis says the next step should change (and, where the line is held, what is left: the margin)."""
     d = needs(f)
     if d == "did not learn":
-        what = ("make it train before anything else: batch norm after the convs, or another rate (a net stuck at "
-                "chance, or answering one digit for every image, has not started; capacity and epochs come after)")
+        what = _start_advice(step)
     elif d == "under-fitting":
-        what = ("more capacity (channels where the net is narrowest), a higher or scheduled learning rate, or more "
-                "epochs - not regularisation, which would lower the training figure further")
+        what = _under_advice(step, f)
     elif d == "over-fitting":
         what = "regularisation (dropout, weight decay) or augmentation, to close the gap while test stalls"
     elif d == "cannot tell":
@@ -468,8 +620,7 @@ def next_line(step: Step, f: Facts) -> str:
             where += f"; `check`'s verdict: {step.check.verdict.line()}"
         what = (f"the margin: the fit leaves nothing to correct, and {where}) - a steadier, higher end of "
                 "the curve (an annealed rate, weight averaging, augmentation), judged over several seeds (`check`)")
-    return f"- next ({_label(f)}): {what}."
-
+    return f"- next ({_label(step, f)}): {what}."
 
 
 def analysis_lines(step: Step, previous: Step | None) -> list[str]:
@@ -498,7 +649,56 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
                      + ("; ".join(dead) if dead else "none") + ".")
     if previous is not None:
         lines += change_lines(previous, step)
+    if aims := target_line(previous, step, f):
+        lines.append(aims)
     return [*lines, next_line(step, f)]
+
+
+def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
+    """The purposes the step's Target states, judged where the figures measure them: that it learns or trains, a
+    premise of over- or under-fitting (the step before's fit), the margin (the step before's against this one's) -
+    None where the Target states none of them."""
+    import re
+
+    target, said = step.run.target or "", []
+    if found := re.search(r"\b(learns?|trains?)\b", target, re.I):
+        said.append(f"\"{found[0]}\": " + (f"it did (best test {f.best_test:.2f} %)" if f.best_test >= CHANCE_POINTS
+                                           else f"it did not (best test {f.best_test:.2f} %, about chance)"))
+    for word in ("over", "under"):
+        if re.search(rf"\b{word}-?fit", target, re.I):
+            said.append(_premise(previous, f, f"{word}-fitting"))
+    if re.search(r"\bmargin\b", target, re.I):
+        said.append(_margin_aim(previous, step, f))
+    return "- the Target's stated aims, judged: " + "; ".join(said) + "." if said else None
+
+
+def _premise(previous: Step | None, f: Facts, diagnosis: str) -> str:
+    """A change made against `diagnosis`: its premise is the step before's fit."""
+    now = f"this step's train minus test is {f.gap:+.2f} points ({f.fit.diagnosis})"
+    if previous is None:
+        return f"against {diagnosis}: no step before to show it; {now}"
+    a = facts(previous)
+    held = a.fit.diagnosis == diagnosis
+    before = (f"step {previous.name} {'was' if held else 'was not'} {diagnosis} ({a.fit.diagnosis}"
+              + (", it did not learn" if needs(a) == "did not learn" else "")
+              + f": train minus test {a.gap:+.2f} points{' at chance' if a.best_test < CHANCE_POINTS else ''})")
+    return f"against {diagnosis}: its premise {'held' if held else 'did not hold'} - {before}; {now}"
+
+
+def _margin_aim(previous: Step | None, step: Step, f: Facts) -> str:
+    """The margin as an aim: the lowest judged epoch against the line, before and after, and whose the move is."""
+    if previous is None:
+        return "the margin: not judged (no step before to compare it with)"
+    a = facts(previous)
+    acted = [c for c in changes(previous, step) if not c.inert]
+    way = "closer to" if abs(f.margin) < abs(a.margin) else "no closer to"
+    moved = (f"the margin: the lowest of the last {f.n} epochs {a.min_last:.2f} → {f.min_last:.2f} % ({a.margin:+.2f} → "
+             f"{f.margin:+.2f} points against the {step.budget.min_acc} % line: {way} it"
+             + (", still below it" if f.margin < 0 else "") + f"; seed {step.seed})")
+    if len(acted) > 1:
+        return moved + (f", a move of the {len(acted)} changes together: these runs cannot say how much of it is any "
+                        "one change's")
+    return moved
 
 
 def _start_line(step: Step, f: Facts) -> str:
@@ -579,8 +779,13 @@ def _span(epochs: list[int]) -> str:
 
 
 def _tied(step: Step) -> str:
-    """The stall tied to a step schedule's cut, when it came at or after one."""
+    """The stall tied to a step schedule's cut, when it came at or after one, or to a rate a schedule had annealed
+    below ANNEALED of its peak by the first epoch that stalled."""
     s = stall_epoch(step.run.test(), run_losses(step.run))
+    rates = [e.lr for e in step.run.epochs]
+    if s is not None and step.run.settings.scheduler != "step" and rates[s] < ANNEALED * (peak := peak_rate(step.run)):
+        return (f" - the likely reason it stalled: by epoch {s + 1}'s start the rate had fallen to "
+                f"{100 * rates[s] / peak:.0f} % of its peak, and steps that small move the weights little")
     events = rate_events(step.run) if step.run.settings.scheduler == "step" else []
     before = [(e, lr) for e, lr in events if s is not None and e <= s + 1]
     if not before:
@@ -944,9 +1149,10 @@ class Change:
     kind: str
     inert: str = ""
     part: str = "layers"  # or "recipe"
+    detail: str = ""  # what it did in this run, where its name alone misleads (a schedule's course)
 
     def said(self) -> str:
-        return self.text + (f" ({self.inert})" if self.inert else "")
+        return self.text + (f" ({self.inert})" if self.inert else "") + (f" ({self.detail})" if self.detail else "")
 
 
 def step_size_of(step: Step) -> int:
@@ -978,6 +1184,17 @@ def augment_inert(step: Step) -> str:
     return ""
 
 
+def _recipe_kind(key: str, lr_now: float | None, lr_then: float | None) -> str:
+    """What a recipe setting's change does, in a word the Analysis reads against its advice."""
+    if key == "lr":
+        return "lower rate" if (lr_now or 0) < (lr_then or 0) else "higher rate"
+    if key == "scheduler":
+        return "rate schedule"
+    return ("rate" if key in RATE_SETTINGS else "regularisation" if key in REGULARISERS else "averaging"
+            if key == "ema" else "augmentation" if key.startswith("augment") else "data"
+            if key in settings_of("data") else "recipe")
+
+
 def changes(previous: Step, step: Step) -> list[Change]:
     """Every change from the step before, each with its kind and, where it did nothing in this run, why: the layers
     (widths, layers added or removed with their values, order, settings) and the recipe."""
@@ -1007,12 +1224,7 @@ def changes(previous: Step, step: Step) -> list[Change]:
             continue  # said with the schedule
         if key == "scheduler" and now.scheduler == "step":
             t += f" (the rate x{step.run.settings.step_gamma:g} every {step_size_of(step)} epochs)"
-        kind = ("rate" if key in RATE_SETTINGS else "regularisation" if key in REGULARISERS else "averaging"
-                if key == "ema" else "augmentation" if key.startswith("augment") else "data"
-                if key in settings_of("data") else "recipe")
-        if key == "lr" and (now.lr or 0) < (then.lr or 0):
-            kind = "lower rate"
-        inert = ""
+        kind, inert = _recipe_kind(key, now.lr, then.lr), ""
         if key in ("scheduler", "step_size", "step_gamma") and (why := schedule_inert(step)):
             same = [e.lr for e in previous.run.epochs] == [e.lr for e in step.run.epochs]
             if same:  # the rates every epoch started with are the step before's: the schedule changed nothing
@@ -1022,10 +1234,49 @@ def changes(previous: Step, step: Step) -> list[Change]:
                       f"{previous.run.settings.scheduler or 'schedule'} → a constant rate)")
         elif kind == "augmentation":
             inert = augment_inert(step)
-        out.append(Change(t, kind, inert, "recipe"))
+        course = rate_course(previous.run, step.run) if key == "scheduler" and not inert else ""
+        out.append(Change(t, kind, inert, "recipe", course))
     if len(step.run.epochs) > len(previous.run.epochs):
         out.append(Change(f"epochs {len(previous.run.epochs)} → {len(step.run.epochs)}", "epochs", part="epochs"))
     return out
+
+
+def rate_course(before: Run, after: Run) -> str:
+    """How a schedule's change moved the rate, from the rates the epochs started with and each schedule's peak: the
+    peak kept or changed, then the course - a warm-up dropped or added, the rates epoch by epoch, their mean."""
+    a, b = [e.lr for e in before.epochs], [e.lr for e in after.epochs]
+    pa, pb = peak_rate(before), peak_rate(after)
+    peak = (f"the peak rate the same, {pb:g}" if math.isclose(pa, pb, rel_tol=1e-6) else
+            f"the peak rate {pa:g} → {pb:g}")
+    warm = ""
+    if a[0] < RATE_FALL * pa and b[0] >= RATE_FALL * pb:
+        warm = f": no warm-up now - epoch 1 starts at {b[0]:.4g}, where it started at {a[0]:.4g}"
+    elif b[0] < RATE_FALL * pb and a[0] >= RATE_FALL * pa:
+        warm = f": a warm-up now - epoch 1 starts at {b[0]:.4g}, where it started at {a[0]:.4g}"
+    rates = f"{_rates_said(a)} → {_rates_said(b)}"
+    return (f"{peak}; what changed is the rate's course, at the epochs' starts {rates}{warm}; their mean "
+            f"{sum(a) / len(a):.2g} → {sum(b) / len(b):.2g}")
+
+
+def _rates_said(rates: list[float]) -> str:
+    """The rates at the epochs' starts, a run of equal ones said once with its epochs: `0.01 in epochs 1-3, 0.001 in
+    4-5`; all different: listed."""
+    runs: list[list[int]] = []
+    for i, r in enumerate(rates):
+        if runs and rates[runs[-1][0] - 1] == r:
+            runs[-1].append(i + 1)
+        else:
+            runs.append([i + 1])
+    if all(len(r) == 1 for r in runs):
+        return ", ".join(f"{x:.4g}" for x in rates)
+    return ", ".join(f"{rates[r[0] - 1]:.4g} in {'epochs ' if k == 0 else ''}{_span(r)}" for k, r in enumerate(runs))
+
+
+def _short(c: Change) -> str:
+    """A change without its trailing list of layers or its parenthesis: `+5 BatchNorm2d`, `scheduler none → step`."""
+    import re
+
+    return re.sub(r" \([^()]*(\([^()]*\)[^()]*)*\)$", "", c.text)
 
 
 def unlike(previous: Step, step: Step) -> list[str]:
@@ -1063,10 +1314,13 @@ def start_text(previous: Step, step: Step) -> str:
         return f"seeds {previous.seed} and {step.seed}: different starting weights"
     digests = [s.run.init_sha256 for s in (previous, step)]
     if all(digests):
+        where = "each run folder's config.json, `architecture.init_sha256`"
         if digests[0] == digests[1]:
-            return "the same starting weights (their initial parameters are identical: the same digest)"
+            return (f"the same starting weights (their initial parameters are identical: the sha256 of them in {where},"
+                    f" is {digests[0][:12]}… in both)")
         how = "the same layer shapes" if _param_shapes(previous.run) == _param_shapes(step.run) else "different layers"
-        return f"different starting weights ({how}; the digests of their initial parameters differ)"
+        return (f"different starting weights ({how}; the sha256 of their initial parameters in {where}, differs: "
+                f"{digests[0][:12]}… and {digests[1][:12]}…)")
     if not (previous.run.modules and step.run.modules):
         return "starting weights not compared (a layer table was not recorded)"
     if _param_shapes(previous.run) != _param_shapes(step.run):
@@ -1088,7 +1342,7 @@ def change_lines(previous: Step, step: Step) -> list[str]:
                   + " and ".join(s.folder.name for s in (previous, step) if not s.run.modules))
     recipe = [c.said() for c in found if c.part == "recipe"] or ["unchanged"]
     lines = [f"- changed from step {previous.name}: layers {layers}; parameters {a.params:,} → {b.params:,} "
-             f"({b.params - a.params:+,}); receptive field {a.rf} → {b.rf} px; recipe: {', '.join(recipe)}."]
+             f"({b.params - a.params:+,}); receptive field {a.rf} → {b.rf} px; recipe: {'; '.join(recipe)}."]
     lines.append(_against_next(previous, a, found))
     seeds = f"seed {previous.seed} → seed {step.seed}" if previous.seed != step.seed else f"seed {step.seed}"
     noise = math.hypot(noise_band(a.min_last), noise_band(b.min_last))
@@ -1100,6 +1354,10 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     acted = [c for c in found if not c.inert]
     left = (f"; the inert ({'; '.join(inert)}) left out: the effect is the other changes'" if inert and acted else
             "; every change was inert, so the difference is not theirs" if inert else "")
+    if len(acted) > 1:  # one run of each step: nothing here isolates one change
+        named = f" ({'; '.join(_short(c) for c in acted)})" if len(acted) <= 4 else " above"
+        left += (f"; the {len(acted)} changes{named} acted together: the effect is theirs, and these runs cannot split "
+                 "it between them")
     start = start_text(previous, step)
     if differ := unlike(previous, step):
         lines.append(f"- its effect, **not like for like** ({', '.join(differ)}: the difference mixes the change with "
@@ -1110,33 +1368,54 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     return lines
 
 
+AGAINST = {"regularisation": "regularisation lowers the training figure of a net that under-fits",
+           "augmentation": "augmentation lowers the training figure of a net that under-fits",
+           "lower rate": "a lower rate shrinks steps that are already too small",
+           "higher rate": "a higher rate lengthens steps that already overshoot",
+           "capacity": "more capacity widens the gap of a net that over-fits"}  # why each kind goes against a call
+
+
+def _opposite(d: str, want: tuple[str, ...]) -> set[str]:
+    """The kinds of change that go against what the diagnosis `d` calls for (`want`)."""
+    out = {"under-fitting": {"regularisation", "augmentation"}, "did not learn": {"regularisation", "augmentation"},
+           "over-fitting": {"capacity"}}.get(d, set())
+    return out | ({"lower rate"} if "higher rate" in want else set()) | ({"higher rate"} if "lower rate" in want else set())
+
+
+def serves(kind: str, want: tuple[str, ...]) -> bool:
+    """Whether a change of `kind` answers what is wanted: a rate's change of any kind answers a call for "rate"."""
+    return kind in want or ("rate" in want and kind in RATE_KINDS)
+
+
 def _against_next(previous: Step, a: Facts, found: list[Change]) -> str:
     """This step's changes read against the step before's "next" (`next_line`): which follow it, which go against it
-    (regularisation or augmentation for an under-fit, capacity or epochs for an over-fit), which are neither."""
-    d = needs(a)
-    wanted = NEXT[d]
+    (regularisation or augmentation for an under-fit or a net that did not learn, capacity for an over-fit, a rate
+    the wrong way for a stuck net), which are neither - each change said once."""
+    d, want = needs(a), wanted(previous, a)
     acted = [c for c in found if not c.inert]
-    said = f"- read against step {previous.name}'s next ({_label(a)}): "
+    said = f"- read against step {previous.name}'s next ({_label(previous, a)}): "
     if not acted:
         return said + "no change acted, so nothing follows it."
     if d == "neither":
         return said + ("every change here is read by the margin it moved (its effect, below): "
                        + "; ".join(f"{c.text} ({c.kind})" for c in acted) + ".")
-    opposite = {"under-fitting": ("regularisation", "augmentation"), "over-fitting": ("capacity",)}.get(d, ())
-    follows = [c for c in acted if c.kind in wanted]
-    against = [c for c in acted if c.kind in opposite]
+    opposite = _opposite(d, want)
+    follows = [c for c in acted if serves(c.kind, want)]
+    against = [c for c in acted if c not in follows and c.kind in opposite]
     other = [c for c in acted if c not in follows and c not in against]
-    parts = []
-    if follows:
-        parts.append("follows it: " + "; ".join(f"{c.text} ({c.kind})" for c in follows))
+
+    def listed(cs: list[Change]) -> str:
+        return "; ".join(f"{c.text} ({c.kind})" for c in cs)
+
+    parts = [f"With it: {listed(follows)}."] if follows else []
     if against:
-        parts.append("against it: " + "; ".join(f"{c.text} ({c.kind})" for c in against)
-                     + " - what the step before's diagnosis did not call for")
+        why = "; ".join(dict.fromkeys(AGAINST[c.kind] for c in against if c.kind in AGAINST))
+        parts.append(f"Against it: {listed(against)} - {why}.")
     if other:
-        parts.append("neither: " + "; ".join(f"{c.text} ({c.kind})" for c in other))
-    verdict = ("the step follows it" if follows and not against else "the step goes against it" if against and not follows
-               else "the step partly follows it" if follows else "the step does not take it up")
-    return said + f"{verdict} - " + "; ".join(parts) + "."
+        parts.append(f"Neither way: {listed(other)}.")
+    verdict = ("followed" if follows and not against else "gone against" if against and not follows
+               else "partly followed, partly gone against" if follows else "not taken up")
+    return said + f"{verdict}. " + " ".join(parts)
 
 
 def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float) -> str:

@@ -11,6 +11,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from tinydigits import models
+from tinydigits.constants import ONECYCLE_WARMUP
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.registry import eval_mode
 from tinydigits.training.config import TrainConfig
@@ -44,7 +45,8 @@ def make_scheduler(cfg: TrainConfig, opt: torch.optim.Optimizer, total_steps: in
         if total < 4:  # too few steps for a warm-up and an annealing phase: constant rate
             return None, False
         return torch.optim.lr_scheduler.OneCycleLR(  # warm-up >= 2 steps: OneCycleLR divides by its length
-            opt, max_lr=cfg.lr, total_steps=total, pct_start=max(0.25, 2.0 / total), div_factor=10.0, final_div_factor=100.0,
+            opt, max_lr=cfg.lr, total_steps=total, pct_start=max(ONECYCLE_WARMUP, 2.0 / total), div_factor=10.0,
+            final_div_factor=100.0,
             cycle_momentum=cfg.optimizer != "sgd" or cfg.momentum > 0,  # else it would cycle plain SGD's 0 to 0.85-0.95
         ), True
     if cfg.scheduler == "step":
