@@ -1,6 +1,7 @@
 """When a check's machinery fails: Ctrl-C then `--resume`, no worker, a GPU asked of CPU workers, a scheduler killed
-mid-check (each on a scheduler of its own, as subprocesses on 127.0.0.1), tampered archives, `--resume` against
-changed code or flags, and the small rules (addresses, versions, GPU routing, worker flags)."""
+mid-check (as subprocesses on 127.0.0.1: a scheduler of its own where a test needs none or kills it, else the module's
+`two_arithmetics`), tampered archives, `--resume` against changed code or flags, and the small rules (addresses,
+versions, GPU routing, worker flags)."""
 
 from __future__ import annotations
 
@@ -144,6 +145,24 @@ def start_worker(scheduler_file: Path, *flags: str) -> subprocess.Popen:
                              "--host", "127.0.0.1", *flags], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+@pytest.fixture(scope="module")
+def two_arithmetics(tmp_path_factory):
+    """A scheduler with two CPU workers, one pinned to AVX2 (portable, the default), one on this CPU's own kernels
+    (`--no-portable`): shared by the tests whose cluster stays whole (starting one is seconds of imports).
+    Yields the scheduler file; everything is stopped by the module's end."""
+    from distributed import Client
+
+    scheduler = tmp_path_factory.mktemp("dask") / "scheduler.json"
+    procs = [start_scheduler(scheduler)]
+    try:
+        procs += [start_worker(scheduler, "--portable"), start_worker(scheduler, "--no-portable")]
+        with Client(scheduler_file=str(scheduler), timeout="30s") as client:
+            client.wait_for_workers(2, timeout=60)
+        yield scheduler
+    finally:
+        stop_processes(*reversed(procs))
+
+
 @pytest.mark.slow
 def test_with_no_worker_a_check_says_in_one_line_which_ports_to_open(tmp_path, mnist_dir):
     """Within --wait-workers, one line naming the worker port, and no empty check folder left behind."""
@@ -162,21 +181,11 @@ def test_with_no_worker_a_check_says_in_one_line_which_ports_to_open(tmp_path, m
 
 
 @pytest.mark.slow
-def test_a_gpu_asked_of_cpu_workers_is_one_line_before_any_seed(tmp_path, mnist_dir):
-    from distributed import Client
-
+def test_a_gpu_asked_of_cpu_workers_is_one_line_before_any_seed(two_arithmetics, tmp_path, mnist_dir):
     from helpers import run_main
 
-    scheduler = tmp_path / "scheduler.json"
-    procs = [start_scheduler(scheduler)]
-    try:
-        procs.append(start_worker(scheduler))
-        with Client(scheduler_file=str(scheduler), timeout="30s") as client:
-            client.wait_for_workers(1, timeout=60)
-        cuda = run_main("check", "--cluster", str(scheduler), "--seeds", "0", *TINY, "--data-dir", str(mnist_dir),
-                        "--model", tiny_spec(tmp_path), "--device", "cuda", "--out", str(tmp_path / "runs"))
-    finally:
-        stop_processes(*reversed(procs))
+    cuda = run_main("check", "--cluster", str(two_arithmetics), "--seeds", "0", *TINY, "--data-dir", str(mnist_dir),
+                    "--model", tiny_spec(tmp_path), "--device", "cuda", "--out", str(tmp_path / "runs"))
     assert cuda.returncode == 1 and "no worker has a GPU" in cuda.stderr and "VERDICT" not in cuda.stdout
 
 
@@ -210,13 +219,11 @@ def test_a_scheduler_lost_mid_check_leaves_an_incomplete_verdict_that_names_its_
 
 
 @pytest.mark.slow
-def test_a_resumed_check_trains_each_seed_on_a_worker_of_its_arithmetic(tmp_path, mnist_dir):
+def test_a_resumed_check_trains_each_seed_on_a_worker_of_its_arithmetic(two_arithmetics, tmp_path, mnist_dir):
     """One worker pinned to AVX2 (portable, the default), one on this CPU's own kernels (`--no-portable`): `--resume`
     of a check that has seed 0 gives the verdict a whole check here gives, seeds 1 and 2 through the pinned worker; a
     bf16 check (where this CPU has native bf16) goes only to the native one. Each refused worker is named once."""
     import shutil
-
-    from distributed import Client
 
     from helpers import run_main
 
@@ -228,27 +235,20 @@ def test_a_resumed_check_trains_each_seed_on_a_worker_of_its_arithmetic(tmp_path
     folder = shutil.copytree(whole, tmp_path / "cut" / whole.name)
     for run in [*folder.glob("*-s1"), *folder.glob("*-s2"), folder / "check.json"]:  # seeds 1 and 2 never landed
         shutil.rmtree(run) if run.is_dir() else run.unlink()
-    scheduler = tmp_path / "scheduler.json"
-    procs = [start_scheduler(scheduler)]
+    scheduler = two_arithmetics
     native_bf16 = bool({"avx512_bf16", "amx_bf16"} & cpu_flags())
-    try:
-        procs += [start_worker(scheduler, "--portable"), start_worker(scheduler, "--no-portable")]
-        with Client(scheduler_file=str(scheduler), timeout="30s") as client:
-            client.wait_for_workers(2, timeout=60)
-        again = run_main("check", "--resume", str(folder), "--cluster", str(scheduler), "--json", str(tmp_path / "r.json"))
-        assert again.returncode == 0 and "VERDICT: PASS" in again.stdout, again.stdout + again.stderr
-        assert "seeds 0 already trained; training 1,2" in again.stdout
-        assert "arithmetic: fp32, AVX2 kernels (portable2), 1 thread" in again.stdout
-        # which worker refuses depends on the CPU kind (an AVX-512 native worker takes no portable seed): each branch
-        # of that decision is proved on every CPU by test_a_worker_is_refused_once_for_the_arithmetic_it_lacks
-        assert again.stdout.count("takes no seeds:") <= 1, again.stdout
-        if native_bf16:
-            bf16 = run_main("check", "--cluster", str(scheduler), "--seeds", "0,1", *TINY, *data, "--no-portable",
-                            "--precision", "bf16", "--out", str(tmp_path / "bf16"))
-            assert bf16.returncode == 0 and bf16.stdout.count(": final ") == 2, bf16.stdout + bf16.stderr
-            assert bf16.stdout.count("takes no seeds:") == 1
-    finally:
-        stop_processes(*reversed(procs))
+    again = run_main("check", "--resume", str(folder), "--cluster", str(scheduler), "--json", str(tmp_path / "r.json"))
+    assert again.returncode == 0 and "VERDICT: PASS" in again.stdout, again.stdout + again.stderr
+    assert "seeds 0 already trained; training 1,2" in again.stdout
+    assert "arithmetic: fp32, AVX2 kernels (portable2), 1 thread" in again.stdout
+    # which worker refuses depends on the CPU kind (an AVX-512 native worker takes no portable seed): each branch
+    # of that decision is proved on every CPU by test_a_worker_is_refused_once_for_the_arithmetic_it_lacks
+    assert again.stdout.count("takes no seeds:") <= 1, again.stdout
+    if native_bf16:
+        bf16 = run_main("check", "--cluster", str(scheduler), "--seeds", "0,1", *TINY, *data, "--no-portable",
+                        "--precision", "bf16", "--out", str(tmp_path / "bf16"))
+        assert bf16.returncode == 0 and bf16.stdout.count(": final ") == 2, bf16.stdout + bf16.stderr
+        assert bf16.stdout.count("takes no seeds:") == 1
     assert curves(json.loads((tmp_path / "r.json").read_text())) == curves(json.loads((tmp_path / "h.json").read_text()))
 
 

@@ -164,9 +164,16 @@ def test_predict_json_and_exit_zero_when_all_good(tiny_run, images):
     assert len(rows) == 2 and len(rows[0]["top"]) == 2 and 0 <= rows[0]["digit"] <= 9
 
 
-def test_export_roundtrip_and_torch_free_onnx_predict(tiny_run, mnist_dir, images, tmp_path):
-    onnx_file = tmp_path / "m.onnx"
-    proc = run_main("export", str(tiny_run.run_dir), "--onnx", str(onnx_file), "--data-dir", str(mnist_dir))
+@pytest.fixture(scope="module")
+def fp32_onnx(tiny_run, mnist_dir, tmp_path_factory):
+    """`export --onnx` of the tiny run, once for the module (it verifies on all 10,000 test images): (file, what
+    the command said). The tests read the file; none writes it."""
+    onnx_file = tmp_path_factory.mktemp("onnx") / "m.onnx"
+    return onnx_file, run_main("export", str(tiny_run.run_dir), "--onnx", str(onnx_file), "--data-dir", str(mnist_dir))
+
+
+def test_export_roundtrip_and_torch_free_onnx_predict(tiny_run, fp32_onnx, images):
+    onnx_file, proc = fp32_onnx
     assert proc.returncode == 0, proc.stderr
     assert "same argmax on 10,000/10,000" in proc.stdout and proc.stderr.strip() == ""
     good, jpg, _ = images
@@ -189,7 +196,7 @@ def test_export_of_a_broken_checkpoint_is_one_line(tmp_path):
     assert proc.returncode != 0 and "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
 
 
-def test_int8_export_is_verified_and_predicts_like_fp32(tiny_run, mnist_dir, tmp_path):
+def test_int8_export_is_verified_and_predicts_like_fp32(tiny_run, fp32_onnx, mnist_dir, tmp_path):
     """`export --int8`: ONNX Runtime's static quantization, reported on the whole test set; the int8 file
     loads in ONNX Runtime and `predict --backend onnx` gives the fp32 file's digits. Its weights are 7-bit, so
     the u8 x s8 pair sums of CPUs without VNNI cannot saturate: this short run's file (fp32 ~93 %) named the fp32
@@ -201,8 +208,8 @@ def test_int8_export_is_verified_and_predicts_like_fp32(tiny_run, mnist_dir, tmp
     from tinydigits.data import mnist
     from tinydigits.use.export import largest_int8_weight
 
-    fp32, int8 = tmp_path / "m.onnx", tmp_path / "m8.onnx"
-    assert run_main("export", str(tiny_run.run_dir), "--onnx", str(fp32), "--data-dir", str(mnist_dir)).returncode == 0
+    (fp32, exported), int8 = fp32_onnx, tmp_path / "m8.onnx"
+    assert exported.returncode == 0, exported.stderr
     proc = run_main("export", str(tiny_run.run_dir), "--onnx", str(int8), "--int8", "--min-acc", "80",
                     "--data-dir", str(mnist_dir))
     assert proc.returncode == 0, proc.stderr
