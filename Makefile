@@ -35,7 +35,7 @@ train: $(STAMP)
 
 test: $(DEV)
 	$(BIN)/ruff check src tests scripts
-	$(BIN)/python -m pytest -q -n auto --dist loadfile $(ARGS)
+	$(BIN)/python -m pytest -q -n auto --dist loadfile --durations=25 $(ARGS)
 
 # A contributor's loop: the tests that need no MNIST, server, browser or cluster (under a minute on 2 cores).
 test-fast: $(DEV)
