@@ -595,8 +595,8 @@ def _under_advice(step: Step, f: Facts) -> str:
     if "data" in wanted(step, f):  # where the run trained on a share of the images
         levers.append(f"more training images (it trained on {step.train_images:,} of {MNIST_TRAIN:,})")
     join = "; " if len(levers) > 2 else ", "
-    return (join.join(levers[:-1]) + f"{join}or {levers[-1]} - not regularisation or augmentation, which would lower "
-            "the training figure further")
+    return (join.join(levers[:-1]) + f"{join}or {levers[-1]} - not regularisation or augmentation: both work "
+            "against fitting the digits it trains on, which is what it lacks")
 
 
 def next_line(step: Step, f: Facts) -> str:
@@ -1368,8 +1368,9 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     return lines
 
 
-AGAINST = {"regularisation": "regularisation lowers the training figure of a net that under-fits",
-           "augmentation": "augmentation lowers the training figure of a net that under-fits",
+AGAINST = {"regularisation": "regularisation holds back the fit that an under-fitting net lacks",
+           "augmentation": "augmentation makes the training images harder to fit, and fit is what an under-fitting "
+                           "net lacks",
            "lower rate": "a lower rate shrinks steps that are already too small",
            "higher rate": "a higher rate lengthens steps that already overshoot",
            "capacity": "more capacity widens the gap of a net that over-fits"}  # why each kind goes against a call
