@@ -18,7 +18,7 @@ from tinydigits.data import augment, mnist
 from tinydigits.training import stack
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.probe import GradProbe
-from tinydigits.training.train import Data, seed_losses, seed_setup, train_epoch
+from tinydigits.training.train import Data, graph_step, seed_losses, seed_setup, train_epoch
 
 pytestmark = pytest.mark.fast
 
@@ -258,14 +258,11 @@ def test_a_stacks_pictures_drawn_side_by_side_are_the_pictures_drawn_one_by_one(
 def _run_steps(cfg, mnist_dir, graphed: bool, epochs: int = 2):
     """`epochs` epochs of the default on the device path from seed 0's start: the torch optimiser and `Ema`, or the
     graphed step's functions (eager: no GPU to capture on)."""
-    from tinydigits.training import graphs
 
     _, setup, data = seed_setup(cfg, torch.device("cpu"), cfg_budget())
     data = dataclasses.replace(data, on_device=True)
     if graphed:
-        setup.graphed = graphs.graphed(cfg, setup.model, setup.ema.module, setup.plan, len(data.train[0]),
-                                       setup.schedule_steps, False, capture=False, fused=True, log=lambda _: None,
-                                       groups=setup.opt.param_groups)
+        setup.graphed = graph_step(setup, cfg, data, capture=False, log=lambda _: None)
     rates = []
     for epoch in range(epochs):
         rates.append(setup.opt.param_groups[0]["lr"])
@@ -312,7 +309,6 @@ def test_the_graphed_steps_rates_are_the_schedulers_step_by_step():
 
 def test_a_graphed_step_asks_no_sync(mnist_dir, monkeypatch):
     """The graphed step's functions, eager on a CPU, under the census: no sync and no host tensor in a kernel."""
-    from tinydigits.training import graphs
 
     cfg = planned(TrainConfig(model="steady", epochs=15, train_limit=4 * 64, data_dir=str(mnist_dir), portable=False,
                               threads=1, precision="fp32"))
@@ -323,8 +319,7 @@ def test_a_graphed_step_asks_no_sync(mnist_dir, monkeypatch):
     device = [*setup.model.parameters(), *setup.model.buffers(), *setup.evaluated.parameters(),
               *setup.evaluated.buffers(), data.train[0].images, data.train[0].labels]
     with census(device) as seen:
-        setup.graphed = graphs.graphed(cfg, setup.model, setup.ema.module, setup.plan, len(data.train[0]),
-                                       setup.schedule_steps, False, capture=False, fused=True, log=lambda _: None)
+        setup.graphed = graph_step(setup, cfg, data, capture=False, log=lambda _: None)
         train_epoch(setup, data, cfg, prefetch=False)
     assert seen.syncs == ["tolist", "tolist"] and seen.mixed == [] and seen.copies == 1 + 3  # + the schedules, once
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from tinydigits.results.report import Artifacts, write_artifacts
 from tinydigits.training.bookkeeping import RunResult
@@ -18,8 +18,14 @@ def finish(result: RunResult) -> str | None:
     """A finished run's pictures and report.md written, then its TensorBoard file and MLflow run given them and
     closed: what `train`, `tinydigits.train` and every seed of a check leave. Nothing is read back from the folder.
     Returns what failed to publish (one line), or None. A picture that cannot be drawn still closes the writers."""
+    return _closed(result, lambda: write_artifacts(result.run, result.model, result.test, result.test_logits,
+                                                   result.digits))
+
+
+def _closed(result: RunResult, draw: Callable[[], Artifacts]) -> str | None:
+    """The run's writers closed with what `draw` made, or closed all the same when it raises (then re-raised)."""
     try:
-        drawn = write_artifacts(result.run, result.model, result.test, result.test_logits, result.digits)
+        drawn = draw()
     except BaseException:
         with contextlib.suppress(Exception):  # the error on its way out is the one to see
             result.close()
@@ -57,16 +63,7 @@ def finish_all(results: list[RunResult], workers: int = 1) -> Iterator[str | Non
             except Exception:  # cannot be pickled: drawn here when its turn comes
                 futures.append(None)
         for result, future in zip(results, futures, strict=True):
-            if future is None:
-                yield finish(result)
-                continue
-            try:
-                drawn = future.result()
-            except BaseException:
-                with contextlib.suppress(Exception):
-                    result.close()
-                raise
-            yield result.close(drawn.classes, drawn.pictures)
+            yield finish(result) if future is None else _closed(result, future.result)
 
 
 def _one_thread() -> None:

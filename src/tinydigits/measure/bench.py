@@ -306,10 +306,9 @@ def format_table(r: dict[str, Any]) -> str:
 
 def _device_run(model: str, seeds: int, images: int, device: str | None, data_dir: str | None, graphed: bool):
     """(config, setup, data, probe, device) of `seeds` seeds of `model` on `images` images, on the device path."""
-    from tinydigits.training import graphs
     from tinydigits.training.probe import GradProbe
     from tinydigits.training.stack import stacked_setup
-    from tinydigits.training.train import seed_setup
+    from tinydigits.training.train import graph_step, load_splits, seed_setup
 
     plan = make(TrainConfig(model=model, device=device, data_dir=data_dir, portable=False, train_limit=images))
     cfg = plan.config
@@ -317,15 +316,12 @@ def _device_run(model: str, seeds: int, images: int, device: str | None, data_di
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     if seeds > 1:
-        full, test = mnist.load_split("train", data_dir, dev, quiet=True), mnist.load_split("test", data_dir, dev, quiet=True)
-        setup, data, _ = stacked_setup(cfg, list(range(seeds)), plan.source, full.subset(torch.arange(images)), test)
+        setup, data, _ = stacked_setup(cfg, list(range(seeds)), plan.source, *load_splits(cfg, dev))
     else:
         _, setup, data = seed_setup(cfg, dev, plan.budget, source=plan.source)
     data = dataclasses.replace(data, on_device=True)
     if graphed:
-        setup.graphed = graphs.graphed(cfg, setup.model, setup.ema.module if setup.ema is not None else None, setup.plan,
-                                       len(data.train[0]), setup.schedule_steps, data.stacked,
-                                       capture=dev.type == "cuda", fused=True, groups=setup.opt.param_groups)
+        setup.graphed = graph_step(setup, cfg, data, capture=dev.type == "cuda")
     return cfg, setup, data, None if data.stacked else GradProbe(setup.model), dev
 
 

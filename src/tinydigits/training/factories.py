@@ -106,14 +106,14 @@ class Ema:
         self.module, self.decay, self.updates = copy.deepcopy(model), decay, 0
 
     @staticmethod
-    def _tensors(model: nn.Module) -> tuple[list[torch.Tensor], list[torch.Tensor]]:
+    def tensors_of(model: nn.Module) -> tuple[list[torch.Tensor], list[torch.Tensor]]:
         """(float tensors, integer tensors): parameters then buffers, detached, in the module's order."""
         tensors = [t.detach() for t in itertools.chain(model.parameters(), model.buffers())]
         return ([t for t in tensors if torch.is_floating_point(t)], [t for t in tensors if not torch.is_floating_point(t)])
 
     @torch.no_grad()
     def update_parameters(self, model: nn.Module) -> None:
-        (mine, my_ints), (theirs, their_ints) = self._tensors(self.module), self._tensors(model)
+        (mine, my_ints), (theirs, their_ints) = self.tensors_of(self.module), self.tensors_of(model)
         if self.updates == 0:
             torch._foreach_copy_(mine + my_ints, theirs + their_ints)
         else:

@@ -26,7 +26,7 @@ from torch import nn
 
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout
-from tinydigits.training.factories import ema_decay, make_scheduler, seed_losses
+from tinydigits.training.factories import Ema, ema_decay, make_scheduler, seed_losses
 
 ENV = "TINYDIGITS_CUDA_GRAPHS"  # "1" captures a GPU's step, "0" never
 WARMUP_STEPS = 3  # eager steps on a side stream before the capture, as torch's CUDA-graph recipe asks
@@ -124,21 +124,17 @@ class GraphedStep:
         self.counter += 1
 
     def _average(self, first: bool) -> None:
-        mine = [t for t in (*self.ema.parameters(), *self.ema.buffers())]
-        theirs = [t.detach() for t in (*self.model.parameters(), *self.model.buffers())]
-        floats = [(a, b) for a, b in zip(mine, theirs, strict=True) if a.is_floating_point()]
-        ints = [(a, b) for a, b in zip(mine, theirs, strict=True) if not a.is_floating_point()]
+        (mine, my_ints), (theirs, their_ints) = Ema.tensors_of(self.ema), Ema.tensors_of(self.model)
         if first:
-            torch._foreach_copy_(mine, theirs)
+            torch._foreach_copy_(mine + my_ints, theirs + their_ints)
             return
         weight = self._at(self.ema_weights)
-        a, b = [f[0] for f in floats], [f[1] for f in floats]
-        moved = torch._foreach_sub(b, a)
+        moved = torch._foreach_sub(theirs, mine)
         torch._foreach_mul_(moved, weight)
-        torch._foreach_add_(a, moved)
-        if ints:  # batch norm's integer counters, as the EMA averages them
-            a, b = [i[0] for i in ints], [i[1] for i in ints]
-            torch._foreach_copy_(a, torch._foreach_add(torch._foreach_mul(a, 1 - weight), torch._foreach_mul(b, weight)))
+        torch._foreach_add_(mine, moved)
+        if my_ints:  # batch norm's integer counters, as the EMA averages them
+            torch._foreach_copy_(my_ints, torch._foreach_add(torch._foreach_mul(my_ints, 1 - weight),
+                                                             torch._foreach_mul(their_ints, weight)))
 
     def _eager(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         out = self._forward_backward(x, y)

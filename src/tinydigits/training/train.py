@@ -187,12 +187,18 @@ def _bar(off: bool, total: int, desc: str):
     return tqdm(total=total, unit="img", leave=False, desc=desc)
 
 
+def graph_step(setup: Setup, cfg: TrainConfig, data: Data, capture: bool, log=print) -> graphs.GraphedStep | None:
+    """The run's step as `training.graphs` makes it (captured as one CUDA graph when `capture`, else its functions
+    eager), or None with why in one line."""
+    return graphs.graphed(cfg, setup.model, setup.ema.module if setup.ema is not None else None, setup.plan,
+                          len(data.train[0]), setup.schedule_steps, data.stacked, capture=capture, fused=True, log=log,
+                          groups=setup.opt.param_groups)
+
+
 def _graph_if_wanted(setup: Setup, cfg: TrainConfig, data: Data, log) -> None:
     """A GPU run's step as one CUDA graph where it is asked for and can be (`training.graphs`)."""
     if data.device_path and setup.graphed is None and graphs.wanted(data.train[0].images.device):
-        setup.graphed = graphs.graphed(cfg, setup.model, setup.ema.module if setup.ema is not None else None, setup.plan,
-                                       len(data.train[0]), setup.schedule_steps, data.stacked, capture=True, fused=True,
-                                       log=log, groups=setup.opt.param_groups)
+        setup.graphed = graph_step(setup, cfg, data, capture=True, log=log)
 
 
 def _instruments(record: RunRecord, probe: GradProbe, evaluated: nn.Module, sample: torch.Tensor, epoch: int,
