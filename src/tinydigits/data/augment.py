@@ -37,9 +37,6 @@ class Draws:
     def tensors(self) -> dict[str, torch.Tensor]:
         return {f.name: t for f in dataclasses.fields(self) if (t := getattr(self, f.name)) is not None}
 
-    def __getitem__(self, index: slice) -> Draws:
-        return Draws(**{name: t[index] for name, t in self.tensors().items()})
-
     @staticmethod
     def cat(parts: list[Draws]) -> Draws:
         """Many batches' (or seeds') draws as one, in order."""
