@@ -1155,16 +1155,12 @@ class Change:
         return self.text + (f" ({self.inert})" if self.inert else "") + (f" ({self.detail})" if self.detail else "")
 
 
-def step_size_of(step: Step) -> int:
-    return run_step_size(step.run)
-
-
 def run_step_size(run: Run) -> int:
     """A step schedule's step size as it ran: from the first cut in the recorded rates where there was one, else the
     setting (or the default `factories` resolves it to)."""
     if events := rate_events(run):
         return events[0][0] - 1
-    return run.settings.step_size or max(1, run.settings.epochs // 3)
+    return run.settings.step_every()
 
 
 def schedule_inert(step: Step) -> str:
@@ -1172,7 +1168,7 @@ def schedule_inert(step: Step) -> str:
     s = step.run.settings
     if s.scheduler != "step" or rate_events(step.run):
         return ""
-    size, ran = step_size_of(step), len(step.run.epochs)
+    size, ran = run_step_size(step.run), len(step.run.epochs)
     return (f"inert: its first cut comes at the start of epoch {size + 1}, after the last epoch ({ran}), so the rate "
             f"stayed {step.run.epochs[0].lr:g}" if size >= ran else "inert: the rate never fell in this run")
 
@@ -1223,7 +1219,7 @@ def changes(previous: Step, step: Step) -> list[Change]:
         if folded and key in ("step_size", "step_gamma"):
             continue  # said with the schedule
         if key == "scheduler" and now.scheduler == "step":
-            t += f" (the rate x{step.run.settings.step_gamma:g} every {step_size_of(step)} epochs)"
+            t += f" (the rate x{step.run.settings.step_gamma:g} every {run_step_size(step.run)} epochs)"
         kind, inert = _recipe_kind(key, now.lr, then.lr), ""
         if key in ("scheduler", "step_size", "step_gamma") and (why := schedule_inert(step)):
             same = [e.lr for e in previous.run.epochs] == [e.lr for e in step.run.epochs]
