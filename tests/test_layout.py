@@ -198,7 +198,8 @@ def test_results_write_files_only_and_serve_chooses_its_run():
     for module, path in modules.items():
         if role(module) == "results":
             taken = {target for _, target, _ in imports(path, modules)}
-            assert not taken & {"tinydigits.training.tracking", "tinydigits.training.events"}, module
+            assert not taken & {"tinydigits.training.tracking", "tinydigits.training.events",
+                             "tinydigits.training.loggers"}, module
     from tinydigits.training import runs
     from tinydigits.use import serve
 

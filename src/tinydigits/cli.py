@@ -193,7 +193,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from tinydigits.data import mnist
     from tinydigits.results import report
     from tinydigits.results.records import Run
-    from tinydigits.training import runs, tracking
+    from tinydigits.training import loggers, runs
     from tinydigits.training.bookkeeping import DIGITS_SHOWN
     from tinydigits.training.device import pick_device
 
@@ -205,7 +205,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     digits = mnist.load_split("train", args.data_dir or run.settings.data_dir, "cpu", quiet=True).images[:DIGITS_SHOWN]
     made = report.write_artifacts(run, model, test, digits=digits)  # the pictures' digits from --data-dir too
     p = made.predictions
-    if warning := tracking.publish(run, made.classes, made.pictures):
+    tracked = loggers.reopened(run)  # its TensorBoard file and MLflow run get the new results
+    tracked.results(made.classes, made.pictures, len(run.epochs))
+    if warning := tracked.close(None, loggers.reopened_files(run_dir)):
         print(f"tinydigits: warning: {warning}", file=sys.stderr)
     print(f"test accuracy {p.accuracy:.2f}% ({int((p.preds != p.labels).sum())} of {len(p.labels)} wrong)")
     print(run_dir / "report.md")

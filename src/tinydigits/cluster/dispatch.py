@@ -23,7 +23,7 @@ from tinydigits.cluster.outcome import SeedOutcome, failed, not_run
 from tinydigits.constants import Budget
 from tinydigits.errors import TinyDigitsError, describe
 from tinydigits.results import records
-from tinydigits.training import tracking
+from tinydigits.training import loggers
 from tinydigits.training.config import TrainConfig
 
 MAX_LOSSES = 3  # a seed whose worker died this often is not run (Dask's own `allowed-failures` default)
@@ -155,5 +155,5 @@ class Dispatcher:
                 else:
                     yield failed(cfg.seed, err)
                 continue
-            warning = tracking.log_landed(cfg.mlflow, cfg.mlflow_parent, run) if cfg.mlflow else None
+            warning = loggers.landed(cfg.mlflow, cfg.mlflow_parent, run) if cfg.mlflow else None
             yield SeedOutcome(cfg.seed, str(run_dir), run.test(), run.params, warning)

@@ -1,7 +1,8 @@
 """Pictures, tables and report.md for a run folder, and a side-by-side comparison of several runs.
 
 `write_artifacts` is the one code path behind both `tinydigits train` and `tinydigits eval`. It writes files only:
-TensorBoard and MLflow get them from `training.tracking.publish`, so a server that fails cannot undo a finished run.
+TensorBoard and MLflow get them through a run's loggers (`training.loggers`), so a server that fails cannot undo a
+finished run.
 """
 
 from __future__ import annotations

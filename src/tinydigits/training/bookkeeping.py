@@ -17,13 +17,13 @@ from torch import nn
 from tinydigits import files, models
 from tinydigits.constants import BUDGET, Budget
 from tinydigits.data import mnist
-from tinydigits.errors import TinyDigitsError
 from tinydigits.models import summary
 from tinydigits.training import runs, tracking
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout
 from tinydigits.training.evaluate import confused_pairs
 from tinydigits.training.events import RunEvents
+from tinydigits.training.loggers import FINISHED, Loggers, MLflow, TensorBoard, finished_files
 from tinydigits.training.probe import layer_stats
 from tinydigits.training.runfolder import Confusion, Epoch, Run
 
@@ -95,35 +95,36 @@ class RunRecord:
         self.cfg, self.source = cfg, source
         self.config = dataclasses.asdict(cfg)  # the settings as given: the checkpoint's, MLflow's and the hparams'
         self.run_dir = files.new_run_dir(cfg.out, source.name, cfg.seed)
-        self.mlflow_run: str | None = None
         self.test_logits: torch.Tensor | None = None
         # the record says what the run trained with: the device it took and the threads torch used
         settings = dataclasses.replace(cfg, device=str(device), threads=torch.get_num_threads())
         self.run = Run(self.run_dir, settings, budget, source.name, cfg.seed, params, images, [], False, source.origin,
                        source.digest(), runs.environment(device), architecture=summary.architecture(model),
                        code=source.code(), extra=extra)
+        mlflow = None
         try:
-            if cfg.mlflow:  # its id goes into config.json, where the pictures that come later find the run
-                self.mlflow_run = self.run.mlflow_run_id = tracking.start_run(
-                    cfg.mlflow, f"{source.name}-s{cfg.seed}", self.config, cfg.mlflow_parent)
+            if cfg.mlflow:  # its id goes into config.json, where `eval`'s pictures find the run later
+                mlflow = MLflow.start(cfg.mlflow, f"{source.name}-s{cfg.seed}", self.config, cfg.mlflow_parent,
+                                      self.run_dir)
+                self.run.mlflow_run_id = mlflow.run_id
             self.run.save_config()
         except BaseException:
-            if self.mlflow_run:
-                tracking.end_quietly(cfg.mlflow, self.mlflow_run, "FAILED")
+            if mlflow:
+                mlflow.close("FAILED", [])
             shutil.rmtree(self.run_dir, ignore_errors=True)  # nothing trained yet: no run folder left behind
             raise
         self.log(f"{source.name}, seed {cfg.seed}, {cfg.epochs} epochs, {params:,} parameters; {cfg.precision}"
                  f"{', portable' if cfg.portable else ''}, {cfg.threads or 'all'} thread(s), {device}")
         self.events = RunEvents(self.run_dir)  # TensorBoard: `tensorboard --logdir runs`
         self.events.graph(model, input_layout(torch.zeros(1, 1, 28, 28, device=device)))
+        self.loggers = Loggers(TensorBoard(self.events, lambda: (self.config, self.run.test(), self.run.budget.last)),
+                               mlflow)
 
     def epoch(self, row: Epoch, evaluated: nn.Module) -> None:
         """An epoch's metrics everywhere they go, and the evaluated weights as model.pt (atomically)."""
         with tracking.shielded():  # Ctrl-C waits until the epoch is recorded everywhere
             self.run.epochs.append(row)
-            self.events.epoch(row.row())
-            if self.mlflow_run:
-                tracking.log_epoch(self.cfg.mlflow, self.mlflow_run, row.row())
+            self.loggers.epoch(row.row())
             runs.save_checkpoint(self.run_dir / "model.pt", evaluated, self.source.name, self.config, self.source.origin)
             self.run.save_metrics()
             self.log(epoch_line(row, self.cfg.epochs))
@@ -141,12 +142,10 @@ class RunRecord:
         """Ctrl-C or an error: the MLflow run says so, an interrupted folder says so too, the events are closed.
         Nothing here may replace `err`: a failure to close the MLflow run is swallowed (the server shows it RUNNING)."""
         with tracking.shielded():  # a second Ctrl-C waits for this too
-            if self.mlflow_run:
-                tracking.end_quietly(self.cfg.mlflow, self.mlflow_run, tracking.status_for(err))
             if isinstance(err, KeyboardInterrupt):
                 self.run.interrupted = True
                 self.run.save_metrics()
-            self.events.close(self.config, self.run.test(), self.run.budget.last)
+            self.loggers.close(tracking.status_for(err))
 
     def finish(self, model: nn.Module, test: mnist.Split, digits: torch.Tensor | None = None) -> RunResult:
         """The trained run's last figures into metrics.json, which now says complete: what it confuses (from its last
@@ -163,21 +162,11 @@ class RunRecord:
 
     def close(self, classes: list[dict[str, Any]], pictures: dict[str, bytes]) -> str | None:
         """The last writes of a finished run, each once: per-class accuracy and the pictures (PNG bytes by name, as
-        drawn) into its TensorBoard file, which closes with the settings and final figures as hparams; then every
-        file of the folder to its MLflow run, which ends. Returns what failed to publish, in one line: the folder
-        already holds everything, and a server that is away must not undo a finished run or check."""
-        self.events.results(classes, pictures, len(self.run.epochs))
-        self.events.close(self.config, self.run.test(), self.run.budget.last)
-        if not self.mlflow_run:
-            return None
-        names = [*tracking.RUN_FILES, *(f"{name}.png" for name in pictures), *tracking.RESULT_FILES]
-        try:
-            tracking.log_files(self.cfg.mlflow, self.mlflow_run, [self.run_dir / n for n in names])
-            tracking.end_run(self.cfg.mlflow, self.mlflow_run)
-        except TinyDigitsError as err:
-            tracking.end_quietly(self.cfg.mlflow, self.mlflow_run, "FAILED")
-            return f"{self.run_dir.name}: results not uploaded ({err})"
-        return None
+        drawn) to its loggers, which close (`loggers.Loggers`): the TensorBoard file with the settings and final
+        figures as hparams, the MLflow run with every file of the folder. Returns what failed to publish, in one line:
+        the folder already holds everything, and a server that is away must not undo a finished run or check."""
+        self.loggers.results(classes, pictures, len(self.run.epochs))
+        return self.loggers.close(FINISHED, finished_files(self.run_dir, pictures))
 
 
 class KeyboardInterruptInRun(KeyboardInterrupt):

@@ -172,9 +172,3 @@ def _add_results(writer, classes: list[dict[str, Any]], pictures: dict[str, byte
         with Image.open(io.BytesIO(png)) as image:
             writer.add_image(f"pictures/{name}", np.asarray(image.convert("RGB")), step, dataformats="HWC")
 
-
-def add_results(run_dir: Path, classes: list[dict[str, Any]], pictures: dict[str, bytes], step: int) -> None:
-    """`eval`'s results of a run trained earlier: per-class test accuracy and the pictures (PNG bytes by name), in
-    a new event file of its folder."""
-    with _writer(run_dir) as writer:
-        _add_results(writer, classes, pictures, step)

@@ -2,15 +2,14 @@
 `check` or a `search` as the parent run. Off by default; `pip install 'tinydigits[mlflow]'`.
 
 The client API with explicit run ids (not mlflow's global "active run"), because a run's life spans
-two places: `train` logs settings and per-epoch metrics, and the pictures come later from `publish`
-(which finds the run id in config.json). Worker processes of `check` and `search` create their own child
-runs under the parent's id.
+two places: `train` logs settings and per-epoch metrics, and `eval`'s pictures come later (the run id is in
+config.json). A run's MLflow run is one of its loggers (`training.loggers`); a check's or search's parent run is
+`parent_run` here.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import os
 import signal
@@ -20,13 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from tinydigits.errors import TinyDigitsError, describe
-from tinydigits.training.events import add_results, hparam_values
-from tinydigits.training.runfolder import Run
+from tinydigits.training.events import EPOCH_TAGS, hparam_values
 
 EXPERIMENT = "tinydigits"
-RUN_FILES = ("model.pt", "metrics.json", "config.json", "train.log")  # a finished run's own files, uploaded when it ends
-RESULT_FILES = ("report.md", "per_class.csv")  # beside its pictures: what its results wrote
-EPOCH_METRICS = ("train_loss", "train_acc", "test_loss", "test_acc", "val_loss", "val_acc", "lr", "seconds")
 
 
 @functools.cache
@@ -100,7 +95,7 @@ def log_metrics(uri: str, run_id: str, values: dict[str, float], step: int = 0) 
 
 
 def log_epoch(uri: str, run_id: str, row: dict[str, Any]) -> None:
-    log_metrics(uri, run_id, {k: row[k] for k in EPOCH_METRICS if k in row}, step=row["epoch"])
+    log_metrics(uri, run_id, {k: row[k] for k in EPOCH_TAGS if k in row}, step=row["epoch"])  # TensorBoard's figures
 
 
 def log_files(uri: str, run_id: str, paths: list[Path]) -> None:
@@ -118,53 +113,6 @@ def end_quietly(uri: str, run_id: str, status: str) -> None:
     run then stays RUNNING on the server, which is the lesser harm)."""
     with contextlib.suppress(Exception):
         end_run(uri, run_id, status)
-
-
-def publish(run: Run, classes: list[dict[str, Any]], drawn: dict[str, bytes]) -> str | None:
-    """`eval`'s results of a run trained earlier, where runs are tracked: per-class accuracy and the pictures (PNG
-    bytes by name, as drawn) into a new event file of its folder, the files to its MLflow run when it has one.
-    Returns what failed, in one line, instead of raising: the folder already holds everything."""
-    add_results(run.folder, classes, drawn, step=len(run.epochs))
-    return upload(run)
-
-
-def pictures(run_dir: Path) -> list[Path]:
-    return sorted(run_dir.glob("*.png"))  # a folder that came home from a Dask worker: its pictures are files
-
-
-def upload(run: Run) -> str | None:
-    """The finished folder's pictures and report to its MLflow run (named in its record), if it has one."""
-    if run.settings.mlflow and run.mlflow_run_id:
-        try:
-            log_files(run.settings.mlflow, run.mlflow_run_id,
-                      [*pictures(run.folder), *(run.folder / n for n in RESULT_FILES)])
-        except TinyDigitsError as err:
-            return f"{run.folder.name}: results not uploaded ({err})"
-    return None
-
-
-def log_landed(uri: str, parent: str | None, run: Run) -> str | None:
-    """A seed that trained on a Dask worker (which needs no MLflow access), logged from the machine that runs the
-    check once its folder is home: the child run `<model>-s<seed>` with its settings (config.json as written), every
-    epoch's row, then its files. Its id goes into the folder's config.json, as for a run that logged while it
-    trained. Returns what failed, in one line."""
-    try:
-        run_id = start_run(uri, f"{run.name}-s{run.seed}", run.config_json(), parent)
-    except TinyDigitsError as err:
-        return f"{run.folder.name}: not logged to MLflow ({err})"
-    try:
-        for epoch in run.epochs:
-            log_epoch(uri, run_id, epoch.row())
-        logged = dataclasses.replace(run, settings=dataclasses.replace(run.settings, mlflow=uri), mlflow_run_id=run_id,
-                                     unrecorded=run.unrecorded - {"mlflow"})
-        logged.save_config()
-        log_files(uri, run_id, [run.folder / n for n in RUN_FILES])
-        warning = upload(logged)
-    except TinyDigitsError as err:
-        end_quietly(uri, run_id, "FAILED")
-        return f"{run.folder.name}: not logged to MLflow ({err})"
-    end_quietly(uri, run_id, "FINISHED")
-    return warning
 
 
 @contextlib.contextmanager
