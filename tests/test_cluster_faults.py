@@ -35,8 +35,9 @@ def test_ctrl_c_then_resume_trains_only_the_rest_and_gives_the_same_verdict(tmp_
         if line.startswith("seed 0: final"):
             raise KeyboardInterrupt
 
-    with pytest.raises(KeyboardInterrupt, match="go on with: tinydigits check --resume"):
+    with pytest.raises(KeyboardInterrupt, match="go on with: tinydigits check --resume") as stopped:
         check(make(cfg, budget), [0, 1], log=interrupt_after_first_seed)
+    assert str(stopped.value).startswith("interrupted; the seeds that finished are kept")  # a bare Ctrl-C says so
     (folder,) = (tmp_path / "cut").iterdir()
     (first,) = folder.glob("*-s0")
     stamp = (first / "model.pt").stat().st_mtime_ns

@@ -24,10 +24,13 @@ from tinydigits.constants import PORTABLE_ENV
 REPO = Path(__file__).resolve().parents[1]
 PROBE = REPO / "scripts" / "portable_probe.py"
 QEMU = shutil.which("qemu-x86_64")
-STEPS = 12  # ~50 s per emulated CPU on a 2-core EPYC (Zen 5); MKL differs by vendor from the first step
+# Three steps: the one-cycle rate and the EMA move at each, and MKL's choice by vendor shows from the first. Under the
+# emulator a process spends ~50 s importing torch (and torch._dynamo, which the optimiser's first call imports) and
+# ~20 s a step, so each step more costs a CI worker ~20 s per CPU.
+STEPS = 3
 CPUS = ("Haswell", "EPYC-Milan")  # an Intel and an AMD, whatever this machine is
 
-pytestmark = pytest.mark.slow  # ~50 s per emulated CPU: not in `make test-fast`
+pytestmark = pytest.mark.slow  # ~2 minutes per emulated CPU: not in `make test-fast`
 needs_qemu = pytest.mark.skipif(QEMU is None, reason="qemu-x86_64 not installed (Debian's qemu-user; .ci/run installs "
                                                      "it): the cross-vendor check cannot run")
 
@@ -68,9 +71,9 @@ INVERSE = ("import torch; g = torch.Generator().manual_seed(0); m = torch.rand(6
 def test_the_emulated_cpus_reach_mkl_as_another_vendor():
     """The control that makes the check above mean something: under the pins before #64 (MKL_CBWR=AVX2, which MKL
     honours on Intel only) the augmentation's 2x2 inverses differ between the emulated Intel and AMD, so the emulator
-    does show MKL another vendor; under COMPATIBLE they agree."""
-    def inverse(cpu: str, cbwr: str) -> str:
-        return _run(cpu, "-c", INVERSE, env={"MKL_CBWR": cbwr, "ATEN_CPU_CAPABILITY": "avx2"}).stdout.strip()
+    does show MKL another vendor. (That they agree under the portable pins, COMPATIBLE, the check above shows: the
+    default's augmentation inverts its 2x2 matrices in every step it compares.)"""
+    def inverse(cpu: str) -> str:
+        return _run(cpu, "-c", INVERSE, env={"MKL_CBWR": "AVX2", "ATEN_CPU_CAPABILITY": "avx2"}).stdout.strip()
 
-    assert inverse("Haswell", "AVX2") != inverse("EPYC-Milan", "AVX2")
-    assert inverse("Haswell", "COMPATIBLE") == inverse("EPYC-Milan", "COMPATIBLE")
+    assert inverse("Haswell") != inverse("EPYC-Milan")

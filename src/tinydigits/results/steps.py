@@ -784,8 +784,9 @@ def _tied(step: Step) -> str:
     s = stall_epoch(step.run.test(), run_losses(step.run))
     rates = [e.lr for e in step.run.epochs]
     if s is not None and step.run.settings.scheduler != "step" and rates[s] < ANNEALED * (peak := peak_rate(step.run)):
-        return (f" - the likely reason it stalled: by epoch {s + 1}'s start the rate had fallen to "
-                f"{100 * rates[s] / peak:.0f} % of its peak, and steps that small move the weights little")
+        return (f" - it stalled where the rate had annealed: by epoch {s + 1}'s start the rate had fallen to "
+                f"{100 * rates[s] / peak:.0f} % of its peak, steps that move the weights little (one run cannot say "
+                "whether that or the net's own limit stopped it)")
     events = rate_events(step.run) if step.run.settings.scheduler == "step" else []
     before = [(e, lr) for e, lr in events if s is not None and e <= s + 1]
     if not before:

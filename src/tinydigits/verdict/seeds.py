@@ -183,7 +183,7 @@ def check(plan: Plan, seeds: list[int], log=print, command: str = "", wait: floa
 
 def _interrupted(err: KeyboardInterrupt, hint: str) -> KeyboardInterrupt:
     """Ctrl-C's one line, with how to go on: the seeds that landed are kept in the check's folder."""
-    return KeyboardInterrupt(f"{err or 'interrupted'}; the seeds that finished are kept - go on with: {hint}")
+    return KeyboardInterrupt(f"{str(err) or 'interrupted'}; the seeds that finished are kept - go on with: {hint}")
 
 
 def landed_seeds(folder: Path, cfg: TrainConfig) -> dict[int, tuple[list[float], int]]:
