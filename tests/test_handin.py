@@ -3,6 +3,7 @@ of a student's three models (one file) and a tiny check, then the rules of the A
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import textwrap
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers import run_main
+from tinydigits.results import handin
 from tinydigits.results import steps as rules
 
 STUDENT = textwrap.dedent('''
@@ -91,6 +93,37 @@ def test_the_hand_in_is_a_folder_a_grader_reads(student):
     assert "| step | model | params | RF |" in text and "Epoch log" in three and "| layer | type | output |" in three
     assert "learning-rate range test (`lr-find-Model_3-" in three and "this step's peak rate" in three
     assert "commonest confusions" in three and "dead units" in three
+
+
+def test_a_students_steps_train_again_from_the_hand_in_folder(student, tmp_path):
+    """The commands of a hand-in made from a student's file take the model from the folder's own stepN-code.py, and a
+    check's command keeps its settings but not the paths of the machine it ran on (--out, --data-dir)."""
+    import shlex
+
+    from tinydigits.cli import build_parser
+
+    out = tmp_path / "hand-in"
+    check = next((student / "runs").glob("check-Model_3-*"))
+    refs = [f"{student / 'model.py'}:Model_{i}" for i in (1, 2)]
+    assert run_main("report", *refs, str(check), "--steps", "--out", str(out), "--runs",
+                    str(student / "runs")).returncode == 0
+    commands = re.findall(r"- to train it again \(in this folder\): `([^`]+)`", (out / "README.md").read_text())
+    assert len(commands) == 3
+    for i, command in enumerate(commands, 1):
+        args = shlex.split(command)
+        assert args[args.index("--model") + 1] == f"step{i}-code.py:Model_{i}" and (out / f"step{i}-code.py").is_file()
+        assert str(student) not in command and "--out" not in args and "--data-dir" not in args, command
+        parsed = build_parser().parse_args(args[1:])  # a command the CLI takes as it is
+        assert (parsed.seed == 0) if i < 3 else (list(parsed.seeds) == [0, 1])
+    assert {"--lr", "--augment-degrees", "--train-limit"} <= set(shlex.split(commands[2]))  # every setting carried
+    # A check typed at a prompt keeps its words, less where its files went and the machine's own paths.
+    step = rules.read_steps([check])[0]
+    typed = (f"tinydigits check --model {student}/model.py:Model_3 --seeds 0,1 --out {student}/runs --json=v.json "
+             f"--data-dir /mnist --epochs 2 --target 'more seeds' --jobs 2")
+    verdict = dataclasses.replace(step.check.verdict, command=typed)
+    step = dataclasses.replace(step, check=dataclasses.replace(step.check, verdict=verdict))
+    assert handin.reproduce(step, "step3-code.py") == ("tinydigits check --model step3-code.py:Model_3 --seeds 0,1 "
+                                                       "--epochs 2 --target 'more seeds' --jobs 2")
 
 
 def test_out_in_the_way_is_one_line(student, tmp_path):

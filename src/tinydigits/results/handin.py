@@ -199,7 +199,8 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
                for part, met, figure in f.target), "",
            "**Analysis:**", "", *rules.analysis_lines(step, previous), "",
            "**How it trained:**", "", recipe_table(step.run), "",
-           f"- trained with: {environment_text(step.run)}", f"- to train it again: `{reproduce(step)}`",
+           f"- trained with: {environment_text(step.run)}", _again_line(step, f"step{i + 1}-code.py" if "code" in pictures
+                                                                        else None),
            f"- the model's code as it trained: {pictures['code']}" if "code" in pictures else
            "- the model's code as it trained: in the run folder's config.json (`code`); `--out` copies it beside the "
            "write-up" if step.run.code else "- the model's code: not recorded with this run", ""]
@@ -292,10 +293,19 @@ def recipe_text(run) -> str:
     return "; ".join(parts)
 
 
-def reproduce(step: rules.Step) -> str:
+def _again_line(step: rules.Step, code_file: str | None) -> str:
+    """How to train the step again; a model from a student's file by the copy beside the write-up (`code_file`), so
+    that the command runs in the hand-in's folder, not only where the file once lay."""
+    local = code_file if step.run.origin.get("kind") == "file" and step.run.origin.get("attr") else None
+    return (f"- to train it again (in this folder): `{reproduce(step, local)}`" if local else
+            f"- to train it again: `{reproduce(step)}`")
+
+
+def reproduce(step: rules.Step, code_file: str | None = None) -> str:
     """The command that trains this step again: a check's own, else `train` with every setting in effect
     (`training.config.in_effect`, the rule `python_call` follows too) given as a flag: flags override a model's
-    recipe, so no recipe needs to be read. A setting no command line sets (`cli=False`) has no flag to carry."""
+    recipe, so no recipe needs to be read. A setting no command line sets (`cli=False`) has no flag to carry.
+    `code_file`: a copy of a student's file the model is taken from instead of the path it trained from."""
     import shlex
 
     from tinydigits.settings import cli_fields
@@ -303,10 +313,11 @@ def reproduce(step: rules.Step) -> str:
 
     if INLINE in step.run.ref:  # a notebook's class: trained again from that notebook, by the API
         return python_call(step)
+    ref = f"{code_file}:{step.run.origin['attr']}" if code_file else step.run.ref
     if step.check and (step.check.command or "").startswith("tinydigits check "):
-        return step.check.command
+        return _check_again(step.check.command, ref if code_file else None)
     s = step.run.settings
-    args = ["tinydigits", "train", "--model", step.run.ref, "--seed", str(step.seed), "--epochs", str(len(step.run.epochs))]
+    args = ["tinydigits", "train", "--model", ref, "--seed", str(step.seed), "--epochs", str(len(step.run.epochs))]
     if step.check:  # a check run from Python: the same settings, its seeds
         args[1] = "check"
         args[4:6] = ["--seeds", ",".join(map(str, sorted(step.check.seeds))), "--last", str(step.budget.last)]
@@ -316,6 +327,29 @@ def reproduce(step: rules.Step) -> str:
             text = ",".join(f"{v:g}" for v in value) if isinstance(value, tuple) else _value(value)
             args += [f"--{name.replace('_', '-')}", text]
     return shlex.join(args)
+
+
+CHECK_OUTPUTS = ("--json", "--ledger")  # a check's own files, beside the settings' output and machine ones
+
+
+def _check_again(command: str, ref: str | None) -> str:
+    """A check's command as typed, less the flags that name where its files went and which machine ran it (they
+    change no figure, and a path of the machine it ran on means nothing in a grader's folder); `ref`: the model."""
+    import shlex
+
+    from tinydigits.training.config import settings_of
+
+    drop = {*CHECK_OUTPUTS, *(f"--{name.replace('_', '-')}" for name in settings_of("output", "machine"))}
+    args, out = shlex.split(command), []
+    i = 0
+    while i < len(args):
+        flag = args[i].split("=", 1)[0]
+        if flag in drop:
+            i += 1 if "=" in args[i] or i + 1 >= len(args) or args[i + 1].startswith("--") else 2
+            continue
+        out.append(ref if ref and out and out[-1] == "--model" else args[i])
+        i += 1
+    return shlex.join(out)
 
 
 def python_call(step: rules.Step) -> str:
