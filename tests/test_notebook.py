@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -36,6 +37,10 @@ def test_walkthrough_runs_top_to_bottom(mnist_dir, tmp_path, monkeypatch):
     assert all((tmp_path / "handin" / name).is_file() for name in ("steps.png", "step1-curves.png", "step3-check.png"))
     assert "| schedule | step (the rate x0.1 every 6 epochs): " in readme  # the student's own StepLR, by its settings
     assert "[walkthrough.ipynb](walkthrough.ipynb)" in readme and (tmp_path / "handin" / "walkthrough.ipynb").is_file()
+    shown = "".join(o["data"]["text/markdown"] for cell in nb.cells if cell.cell_type == "code"
+                    for o in cell.get("outputs", []) if "text/markdown" in o.get("data", {}))
+    local = [link for link in re.findall(r"\]\(([^)]+)\)", shown) if ":" not in link and not link.startswith("#")]
+    assert len(local) > 10 and all((tmp_path / link).is_file() for link in local), local  # from the notebook's folder
     alone = tmp_path / "alone"  # step 2's cell uses step 1's `block` and `nn`: its file runs in an empty folder
     alone.mkdir()
     shutil.copy(tmp_path / "handin" / "step2-code.py", alone)

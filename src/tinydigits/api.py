@@ -210,7 +210,9 @@ def handin(steps: Iterable[Any], out: str = "handin", runs: str = "runs", show: 
 
 
 def _show_markdown(text: str, folder) -> None:
-    """The write-up inline when a notebook runs this (its pictures' links made relative to the notebook's folder)."""
+    """The write-up inline when a notebook runs this, every link to a file of the hand-in (its pictures, its code
+    files, the notebook's copy) made relative to the notebook's folder, so that it resolves where the notebook is
+    read."""
     import os
     import re
 
@@ -223,4 +225,4 @@ def _show_markdown(text: str, folder) -> None:
     if shell is None or type(shell).__name__ == "TerminalInteractiveShell":
         return
     where = os.path.relpath(folder)
-    display(Markdown(re.sub(r"\]\(([^)/]+\.png)\)", lambda m: f"]({where}/{m.group(1)})", text)))
+    display(Markdown(re.sub(r"\]\(([^):/#]+)\)", lambda m: f"]({where}/{m.group(1)})", text)))
