@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shlex
 import textwrap
 from pathlib import Path
 
@@ -98,8 +99,6 @@ def test_the_hand_in_is_a_folder_a_grader_reads(student):
 def test_a_students_steps_train_again_from_the_hand_in_folder(student, tmp_path):
     """The commands of a hand-in made from a student's file take the model from the folder's own stepN-code.py, and a
     check's command keeps its settings but not the paths of the machine it ran on (--out, --data-dir)."""
-    import shlex
-
     from tinydigits.cli import build_parser
 
     out = tmp_path / "hand-in"
@@ -654,3 +653,28 @@ def test_tied_confidences_say_the_order_of_the_mistakes_means_nothing():
 
     assert "means nothing" in misclassified_order([0.1003, 0.1001, 0.0999])
     assert misclassified_order([0.93, 0.61]).startswith("the most confident mistakes first")
+
+
+def test_the_margins_next_step_names_only_the_levers_the_run_lacks():
+    """'Neither' calls for a steadier, higher end of the curve: an annealed rate, weight averaging, augmentation - each
+    named only where the run lacks it, and a check only where the step is not one."""
+    flat = [99.0] * 12 + [99.45, 99.46, 99.47]
+    annealed = [0.1] * 12 + [0.02, 0.01, 0.005]
+
+    def advice(**config) -> str:
+        return rules.next_line(step := _step(flat, flat, lr=annealed, **config), rules.facts(step))
+
+    plain = advice(peak=0.1)
+    assert "an annealed rate" not in plain and "weight averaging, augmentation" in plain and "(`check`)" in plain
+    constant = rules.next_line(step := _step(flat, flat, lr=[0.1] * 15, peak=0.1), rules.facts(step))
+    assert "(an annealed rate, weight averaging, augmentation)" in constant
+    full = advice(peak=0.1, ema=0.999, augment_degrees=12.0)
+    assert "already has an annealed rate, weight averaging and augmentation" in full and "judge it over several" in full
+    assert "a steadier, higher end" not in full
+
+
+def test_a_command_with_an_apostrophe_reads_as_typed_and_splits_back_to_its_words():
+    for words in (["tinydigits", "check", "--target", "step 2's curve, steadier"], ["x", "it's $HOME"], ["y", "a b"]):
+        line = handin.shell_line(words)
+        assert shlex.split(line) == words and "'\"'\"'" not in line.replace("it'\"'\"'s $HOME", "")
+    assert handin.shell_line(["--target", "step 2's curve"]) == "--target \"step 2's curve\""

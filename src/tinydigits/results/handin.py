@@ -306,7 +306,6 @@ def reproduce(step: rules.Step, code_file: str | None = None) -> str:
     (`training.config.in_effect`, the rule `python_call` follows too) given as a flag: flags override a model's
     recipe, so no recipe needs to be read. A setting no command line sets (`cli=False`) has no flag to carry.
     `code_file`: a copy of a student's file the model is taken from instead of the path it trained from."""
-    import shlex
 
     from tinydigits.settings import cli_fields
     from tinydigits.training.config import in_effect
@@ -326,7 +325,7 @@ def reproduce(step: rules.Step, code_file: str | None = None) -> str:
         if name in flags:
             text = ",".join(f"{v:g}" for v in value) if isinstance(value, tuple) else _value(value)
             args += [f"--{name.replace('_', '-')}", text]
-    return shlex.join(args)
+    return shell_line(args)
 
 
 CHECK_OUTPUTS = ("--json", "--ledger")  # a check's own files, beside the settings' output and machine ones
@@ -349,7 +348,19 @@ def _check_again(command: str, ref: str | None) -> str:
             continue
         out.append(ref if ref and out and out[-1] == "--model" else args[i])
         i += 1
-    return shlex.join(out)
+    return shell_line(out)
+
+
+def shell_line(args: list[str]) -> str:
+    """A command as a shell takes it: `shlex.join`, except that a word with an apostrophe and nothing a shell expands
+    inside double quotes is double-quoted (`"step 2's curve"`), where shlex would write `'step 2'"'"'s curve'`."""
+    import shlex
+
+    def word(arg: str) -> str:
+        plain = shlex.quote(arg)
+        return f'"{arg}"' if plain != arg and "'" in arg and not set('"$`\\!') & set(arg) else plain
+
+    return " ".join(map(word, args))
 
 
 def python_call(step: rules.Step) -> str:

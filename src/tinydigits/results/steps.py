@@ -618,9 +618,25 @@ def next_line(step: Step, f: Facts) -> str:
             where += f"; `{record.model}`'s own seeds held on {record.held} of {record.ran}"
         elif step.check:
             where += f"; `check`'s verdict: {step.check.verdict.line()}"
-        what = (f"the margin: the fit leaves nothing to correct, and {where}) - a steadier, higher end of "
-                "the curve (an annealed rate, weight averaging, augmentation), judged over several seeds (`check`)")
+        what = f"the margin: the fit leaves nothing to correct, and {where}) - {_margin_levers(step)}"
     return f"- next ({_label(step, f)}): {what}."
+
+
+def _margin_levers(step: Step) -> str:
+    """What steadies and raises the end of a curve that the run does not have yet - an annealed rate, weight
+    averaging, augmentation, a judgement over several seeds - or, where it has them all, what is left."""
+    rates = [e.lr for e in step.run.epochs]
+    annealed = bool(rates) and rates[-1] < ANNEALED * peak_rate(step.run)
+    lacks = [lever for lever, has in (("an annealed rate", annealed), ("weight averaging", bool(step.run.settings.ema)),
+                                      ("augmentation", bool(augmentations(step.config)))) if not has]
+    if lacks:
+        return ("a steadier, higher end of the curve (" + ", ".join(lacks) + ")"
+                + (", judged over several seeds (`check`)" if not step.check else ""))
+    if not step.check:
+        return ("the run already has an annealed rate, weight averaging and augmentation: judge it over several seeds "
+                "(`check`) before changing it")
+    return ("the run already has an annealed rate, weight averaging and augmentation, and `check` judged its seeds: "
+            "what is left is the thinnest seed's margin (above), and more seeds would measure it more closely")
 
 
 def analysis_lines(step: Step, previous: Step | None) -> list[str]:
