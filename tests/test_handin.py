@@ -7,6 +7,7 @@ import dataclasses
 import re
 import shlex
 import textwrap
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -98,7 +99,7 @@ def test_the_hand_in_is_a_folder_a_grader_reads(student):
 
 def test_a_students_steps_train_again_from_the_hand_in_folder(student, tmp_path):
     """The commands of a hand-in made from a student's file take the model from the folder's own stepN-code.py, and a
-    check's command keeps its settings but not the paths of the machine it ran on (--out, --data-dir)."""
+    check's command keeps its settings but not the paths of the machine it ran on (--out, --data-dir) or its Target."""
     from tinydigits.cli import build_parser
 
     out = tmp_path / "hand-in"
@@ -115,14 +116,14 @@ def test_a_students_steps_train_again_from_the_hand_in_folder(student, tmp_path)
         parsed = build_parser().parse_args(args[1:])  # a command the CLI takes as it is
         assert (parsed.seed == 0) if i < 3 else (list(parsed.seeds) == [0, 1])
     assert {"--lr", "--augment-degrees", "--train-limit"} <= set(shlex.split(commands[2]))  # every setting carried
-    # A check typed at a prompt keeps its words, less where its files went and the machine's own paths.
+    # A check typed at a prompt keeps its words, less where its files went, the machine's own paths and the Target.
     step = rules.read_steps([check])[0]
     typed = (f"tinydigits check --model {student}/model.py:Model_3 --seeds 0,1 --out {student}/runs --json=v.json "
              f"--data-dir /mnist --epochs 2 --target 'more seeds' --jobs 2")
     verdict = dataclasses.replace(step.check.verdict, command=typed)
     step = dataclasses.replace(step, check=dataclasses.replace(step.check, verdict=verdict))
     assert handin.reproduce(step, "step3-code.py") == ("tinydigits check --model step3-code.py:Model_3 --seeds 0,1 "
-                                                       "--epochs 2 --target 'more seeds' --jobs 2")
+                                                       "--epochs 2 --jobs 2")  # the Target's words: the write-up's
 
 
 def test_out_in_the_way_is_one_line(student, tmp_path):
@@ -463,7 +464,8 @@ def test_the_next_step_is_read_against_the_diagnosis():
     net = {"c": _conv(1, 8)}
     under = _step([t - 0.03 for t in test], test, modules=net)
     assert rules.facts(under).fit.diagnosis == "under-fitting"
-    assert "- next (under-fitting → capacity, rate)" in "\n".join(rules.analysis_lines(under, None))  # 15 of 15 epochs
+    said = "\n".join(rules.analysis_lines(under, None))  # 15 of 15 epochs: no more epochs; no batch norm: it
+    assert "- next (under-fitting → capacity, rate, normalisation)" in said
     dropped = _step(test, test, modules={**net, "d": {"type": "Dropout", "p": 0.1}})
     read = "\n".join(rules.change_lines(under, dropped))
     assert "gone against. Against it: +1 Dropout p 0.1 (d) (regularisation)" in read
@@ -678,3 +680,50 @@ def test_a_command_with_an_apostrophe_reads_as_typed_and_splits_back_to_its_word
         line = handin.shell_line(words)
         assert shlex.split(line) == words and "'\"'\"'" not in line.replace("it'\"'\"'s $HOME", "")
     assert handin.shell_line(["--target", "step 2's curve"]) == "--target \"step 2's curve\""
+
+
+def _conv_net(bn: bool) -> dict:
+    conv = {"type": "Conv2d", "in_channels": 1, "out_channels": 8, "kernel_size": [3, 3], "groups": 1}
+    return {"c1": conv, **({"c1bn": {"type": "BatchNorm2d"}} if bn else {}), "head": {**conv, "in_channels": 8}}
+
+
+def test_an_under_fit_without_batch_norm_calls_for_it_and_one_with_it_does_not():
+    low = [97.0 + 0.1 * i for i in range(15)]
+    plain, normed = _step(low, low, modules=_conv_net(False)), _step(low, low, modules=_conv_net(True))
+    assert "normalisation" in rules.wanted(plain, rules.facts(plain))
+    assert "batch norm after the convs (it has none)" in rules.next_line(plain, rules.facts(plain))
+    assert "normalisation" not in rules.wanted(normed, rules.facts(normed))
+    assert "batch norm" not in rules.next_line(normed, rules.facts(normed))
+
+
+def test_a_step_begun_before_the_step_before_ended_is_said_to_be_read_after_the_fact():
+    low = [97.0 + 0.1 * i for i in range(15)]  # 15 epochs of 10 s: the step ran 150 s
+
+    def at(step: rules.Step, name: str) -> rules.Step:
+        return dataclasses.replace(step, run=dataclasses.replace(step.run, folder=Path("runs") / name))
+
+    first = at(_step(low, low), "Model_1-20261126T150445Z-s0")
+    assert rules.ended(first) == rules.started(first) + timedelta(seconds=150)
+    side_by_side = at(_step(low, [x + 0.5 for x in low]), "Model_2-20261126T150445Z-s0")
+    line = next(x for x in rules.change_lines(first, side_by_side) if x.startswith("- read against"))
+    assert "began at 15:04:45 UTC, before step m's result (it trained until about 15:07:15)" in line
+    after = at(_step(low, [x + 0.5 for x in low]), "Model_2-20261126T150716Z-s0")
+    assert "began at" not in next(x for x in rules.change_lines(first, after) if x.startswith("- read against"))
+    renamed = at(_step(low, low), "my-second-try")  # no stamp in the name: nothing said
+    assert "began at" not in next(x for x in rules.change_lines(first, renamed) if x.startswith("- read against"))
+
+
+def test_confusions_tied_at_the_cut_are_counted():
+    from tinydigits.training.runfolder import Confusion
+
+    step = _step([99.0] * 15, [99.0] * 15)
+    pairs = [Confusion(9, 4, 5), Confusion(3, 5, 3), Confusion(4, 9, 3), Confusion(7, 2, 3), Confusion(1, 7, 3),
+             Confusion(2, 7, 1)]
+    run = dataclasses.replace(step.run, confusions=pairs)
+    assert rules._confusions(run) == "9 → 4: 5, 3 → 5: 3, 4 → 9: 3, and 2 more pairs at 3 (of 18 mistakes)"
+    assert "more" not in rules._confusions(dataclasses.replace(run, confusions=pairs[:3] + pairs[-1:]))
+    alt = handin.picture_alt("misclassified.png", dataclasses.replace(step, run=run))
+    assert alt.startswith("m, seed 0: its 18 wrong test digits")  # all of them: fewer than the picture's 32
+    many = dataclasses.replace(run, confusions=[Confusion(9, 4, 40)])
+    assert "the 32 of its 40 wrong test digits it was surest of" in handin.picture_alt(
+        "misclassified.png", dataclasses.replace(step, run=many))

@@ -6,6 +6,7 @@ seeds and odds too). What is true of each step is `results.steps`'; this module 
 from __future__ import annotations
 
 import sys
+from inspect import signature
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,13 +17,14 @@ from tinydigits.results import records
 from tinydigits.results import steps as rules
 from tinydigits.results.budget import mark, seed_table
 from tinydigits.results.figures import matplotlib, plt, save_figure
-from tinydigits.results.report import accuracy_zoom, md_table, plot_curves, plot_per_class
+from tinydigits.results.report import accuracy_zoom, md_table, plot_curves, plot_misclassified, plot_per_class
 from tinydigits.training.runs import INLINE
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 PICTURES = ("curves.png", "misclassified.png", "per_class.png")  # a run's own, copied beside README.md per step
+MISSES_SHOWN = signature(plot_misclassified).parameters["limit"].default  # the mistakes misclassified.png shows
 
 
 def resolve(refs: list[str], runs_dir: str | Path, log=lambda line: print(line, file=sys.stderr)) -> list[Path]:
@@ -332,13 +334,14 @@ CHECK_OUTPUTS = ("--json", "--ledger")  # a check's own files, beside the settin
 
 
 def _check_again(command: str, ref: str | None) -> str:
-    """A check's command as typed, less the flags that name where its files went and which machine ran it (they
-    change no figure, and a path of the machine it ran on means nothing in a grader's folder); `ref`: the model."""
+    """A check's command as typed, less the flags that name where its files went, which machine ran it and the
+    Target's words (they change no figure, and a path of the machine it ran on means nothing in a grader's folder;
+    `train`'s commands leave them out too); `ref`: the model."""
     import shlex
 
     from tinydigits.training.config import settings_of
 
-    drop = {*CHECK_OUTPUTS, *(f"--{name.replace('_', '-')}" for name in settings_of("output", "machine"))}
+    drop = {*CHECK_OUTPUTS, *(f"--{name.replace('_', '-')}" for name in settings_of("output", "machine", "note"))}
     args, out = shlex.split(command), []
     i = 0
     while i < len(args):
@@ -462,12 +465,16 @@ def steps_figure(steps: list[rules.Step]) -> Figure:
 def picture_alt(name: str, step: rules.Step) -> str:
     """A step's picture said in words (its alt text): what it plots, of which model and seed."""
     who, line = f"{step.name}, seed {step.seed}", step.budget.min_acc
+    wrong = sum(c.count for c in step.run.confusions or [])
     fitted = step.check is not None and step.check.odds.probability is not None and bool(step.check.odds.sd)
     zoom = accuracy_zoom(step.run.epochs) if step.run.epochs else None
     return {"curves.png": f"{who}: train and test loss, accuracy against the {line} % line, and the learning rate, "
                           "by epoch" + (f"; the accuracy from epoch {zoom} on again, on a zoomed axis" if zoom else ""),
-            "misclassified.png": f"{who}: test digits it got wrong (true → predicted, confidence), by falling "
-                                 "confidence; where every confidence ties, its heading says the order means nothing",
+            "misclassified.png": f"{who}: " + (f"the {MISSES_SHOWN} of its {wrong:,} wrong test digits it was surest "
+                                               "of" if wrong > MISSES_SHOWN else f"its {wrong} wrong test digits"
+                                               if wrong else "test digits it got wrong")
+                                 + " (true → predicted, confidence), by falling confidence; "
+                                 "where every confidence ties, its heading says the order means nothing",
             "per_class.png": f"{who}: test accuracy per digit (recall), its errors above each bar" if step.run.per_class
                              else f"{who}: test precision and recall per digit",  # a run's own, drawn before
             "check.png": f"the check of {step.name}: each seed's test accuracy in the last "

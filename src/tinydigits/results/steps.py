@@ -11,8 +11,10 @@ called a plain pass. Every statement here is a rule over measured figures, and s
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -287,12 +289,12 @@ def fit_of(step: Step, f: Facts) -> Fit:
              and (step.run.settings.augment_off_last or 0) >= f.n else "")
     if abs(f.gap) <= f.band:
         return Fit("neither", f"train and test within {abs(f.gap):.2f} points ({where}): inside the noise of a test "
-                              f"accuracy on {TEST_IMAGES:,} images at that level (±{f.band:.2f}, two standard "
+                              f"accuracy on {TEST_IMAGES:,} images at that level (±{f.band:.3f}, two standard "
                               f"errors){plain}")
     if f.gap > 0:
-        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond the noise (±{f.band:.2f}), "
+        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond the noise (±{f.band:.3f}), "
                               f"below the {GAP_POINTS} that counts as over-fitting")
-    return Fit("neither", f"test above train by {-f.gap:.2f} points ({where}; noise ±{f.band:.2f}): "
+    return Fit("neither", f"test above train by {-f.gap:.2f} points ({where}; noise ±{f.band:.3f}): "
                           + _test_above(step, f))
 
 
@@ -557,9 +559,16 @@ def wanted(step: Step, f: Facts) -> tuple[str, ...]:
     if d == "did not learn":
         return stuck(step).wanted
     if d == "under-fitting":  # more epochs only within the budget's; more images only where it trained on fewer
-        return ("capacity", "rate", *(("epochs",) if len(step.run.epochs) < step.budget.max_epochs else ()),
+        return ("capacity", "rate", *(() if has_batch_norm(step.run) else ("normalisation",)),
+                *(("epochs",) if len(step.run.epochs) < step.budget.max_epochs else ()),
                 *(("data",) if step.train_images < MNIST_TRAIN - step.run.settings.val_split else ()))
     return NEXT[d]
+
+
+def has_batch_norm(run: Run) -> bool:
+    """Whether the recorded layers hold a batch norm (a run that recorded none of its layers counts as having one:
+    nothing is advised that the run may already have)."""
+    return not run.modules or any(m["type"].startswith("BatchNorm") for m in run.modules.values())
 
 
 def _label(step: Step, f: Facts) -> str:
@@ -590,6 +599,8 @@ def _under_advice(step: Step, f: Facts) -> str:
             f"a higher peak rate than {peak_rate(step.run):g}, or more of the run near it (it already has "
             + (f"a {s.scheduler} schedule)" if scheduled else "a rate that changed during the run)"))
     levers = ["more capacity (channels where the net is narrowest)", rate]
+    if "normalisation" in wanted(step, f):  # a net without batch norm: it steadies each layer's inputs
+        levers.append("batch norm after the convs (it has none), which also lets a higher rate train")
     if ran < step.budget.max_epochs:
         levers.append(f"more epochs ({ran} of the budget's {step.budget.max_epochs})")
     if "data" in wanted(step, f):  # where the run trained on a share of the images
@@ -618,7 +629,10 @@ def next_line(step: Step, f: Facts) -> str:
             where += f"; `{record.model}`'s own seeds held on {record.held} of {record.ran}"
         elif step.check:
             where += f"; `check`'s verdict: {step.check.verdict.line()}"
-        what = f"the margin: the fit leaves nothing to correct, and {where}) - {_margin_levers(step)}"
+        fit = ("the fit leaves nothing to correct" if f.gap <= f.band else f"train leads test by {f.gap:.2f} points, "
+               f"beyond the noise but short of the {GAP_POINTS} that counts as over-fitting - a lead weight averaging "
+               "and augmentation narrow")
+        what = f"the margin: {fit}, and {where}) - {_margin_levers(step)}"
     return f"- next ({_label(step, f)}): {what}."
 
 
@@ -674,7 +688,6 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
     """The purposes the step's Target states, judged where the figures measure them: that it learns or trains, a
     premise of over- or under-fitting (the step before's fit), the margin (the step before's against this one's) -
     None where the Target states none of them."""
-    import re
 
     target, said = step.run.target or "", []
     if found := re.search(r"\b(learns?|trains?)\b", target, re.I):
@@ -847,7 +860,6 @@ class Record:
 
 def own_record(step: Step) -> Record | None:
     """The multi-seed record a registered model's write-up gives in its Result (None: not registered, or none)."""
-    import re
     from importlib import resources
 
     if step.run.origin.get("kind") != "registry":
@@ -899,7 +911,9 @@ def odds_sentence(step: Step) -> str:
     def pct(p: float) -> str:
         return "above 99.99 %" if p > 0.9999 else f"{percent(p)} %"
 
-    beyond = (f" - the line lies {odds.margin_sd:.1f} sd below the seeds' mean, so this is the normal curve's tail, "
+    where = (f"the line as the odds take it, {odds.line:g} % (half a test image below {step.budget.min_acc:g} %: a "
+             f"figure that rounds to {step.budget.min_acc:.2f})," if odds.line is not None else "the line")
+    beyond = (f" - {where} lies {odds.margin_sd:.1f} sd below the seeds' mean, so this is the normal curve's tail, "
               f"beyond what {odds.seeds} seeds can show by counting"
               if odds.rate_lower is not None and odds.margin_sd > 0 and odds.probability_lower > odds.rate_lower
               else "")
@@ -937,9 +951,12 @@ def lr_test_of(step: Step) -> LrTest | None:
 
 
 def _confusions(run: Run, top: int = 3) -> str:
+    """The commonest confusions, and how many more pairs tie with the last one shown (the cut is then arbitrary)."""
     pairs = run.confusions
-    return ", ".join(f"{c.true} → {c.predicted}: {c.count}" for c in pairs[:top]) + \
-        f" (of {sum(c.count for c in pairs)} mistakes)"
+    tied = sum(c.count == pairs[top - 1].count for c in pairs[top:]) if len(pairs) > top else 0
+    return (", ".join(f"{c.true} → {c.predicted}: {c.count}" for c in pairs[:top])
+            + (f", and {tied} more pair{'s' * (tied > 1)} at {pairs[top - 1].count}" if tied else "")
+            + f" (of {sum(c.count for c in pairs)} mistakes)")
 
 
 # ----------------------------------------------------------------------------------------------- what changed
@@ -1287,7 +1304,6 @@ def _rates_said(rates: list[float]) -> str:
 
 def _short(c: Change) -> str:
     """A change without its trailing list of layers or its parenthesis: `+5 BatchNorm2d`, `scheduler none → step`."""
-    import re
 
     return re.sub(r" \([^()]*(\([^()]*\)[^()]*)*\)$", "", c.text)
 
@@ -1356,13 +1372,13 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     recipe = [c.said() for c in found if c.part == "recipe"] or ["unchanged"]
     lines = [f"- changed from step {previous.name}: layers {layers}; parameters {a.params:,} → {b.params:,} "
              f"({b.params - a.params:+,}); receptive field {a.rf} → {b.rf} px; recipe: {'; '.join(recipe)}."]
-    lines.append(_against_next(previous, a, found))
+    lines.append(_against_next(previous, step, a, found))
     seeds = f"seed {previous.seed} → seed {step.seed}" if previous.seed != step.seed else f"seed {step.seed}"
     noise = math.hypot(noise_band(a.min_last), noise_band(b.min_last))
     effect = (f"best test {a.best_test:.2f} → {b.best_test:.2f} % ({b.best_test - a.best_test:+.2f}), "
               f"min of the last {step.last} {a.min_last:.2f} → {b.min_last:.2f} % ({b.min_last - a.min_last:+.2f}), "
               f"train minus test {a.gap:+.2f} → {b.gap:+.2f} points ({seeds})")
-    judged = _against_noise(previous, step, a, b, noise)
+    judged = _against_noise(previous, step, a, b, noise) + _gap_weights(previous, step)
     inert = [c.text for c in found if c.inert]
     acted = [c for c in found if not c.inert]
     left = (f"; the inert ({'; '.join(inert)}) left out: the effect is the other changes'" if inert and acted else
@@ -1401,13 +1417,13 @@ def serves(kind: str, want: tuple[str, ...]) -> bool:
     return kind in want or ("rate" in want and kind in RATE_KINDS)
 
 
-def _against_next(previous: Step, a: Facts, found: list[Change]) -> str:
+def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> str:
     """This step's changes read against the step before's "next" (`next_line`): which follow it, which go against it
     (regularisation or augmentation for an under-fit or a net that did not learn, capacity for an over-fit, a rate
     the wrong way for a stuck net), which are neither - each change said once."""
     d, want = needs(a), wanted(previous, a)
     acted = [c for c in found if not c.inert]
-    said = f"- read against step {previous.name}'s next ({_label(previous, a)}): "
+    said = f"- read against step {previous.name}'s next ({_label(previous, a)}){_chosen_before(previous, step)}: "
     if not acted:
         return said + "no change acted, so nothing follows it."
     if d == "neither":
@@ -1432,6 +1448,45 @@ def _against_next(previous: Step, a: Facts, found: list[Change]) -> str:
     return said + f"{verdict}. " + " ".join(parts)
 
 
+def _gap_weights(previous: Step, step: Step) -> str:
+    """Where one step's test figures are of an EMA of its weights and the other's of the live weights, their train
+    minus test figures are not like for like: said, so that the gap's change is not read as the changes' effect."""
+    averaged = [s.name for s in (previous, step) if s.run.settings.ema]
+    if len(averaged) != 1:
+        return ""
+    return (f"; the train minus test figures do not compare: {averaged[0]}'s test accuracy is of its weights' running "
+            "average (EMA), its train accuracy of the live weights, while the other step's are both of the live weights")
+
+
+STAMP = re.compile(r"-(\d{8}T\d{6}Z)(?:-\d+)?(?:-s\d+)?$")  # a run or check folder's UTC start in its name
+
+
+def started(step: Step) -> datetime | None:
+    """When the step began: the UTC stamp in its check's or run's folder name (None where the name has none)."""
+    found = STAMP.search((step.check_folder or step.folder).name)
+    return datetime.strptime(found.group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC) if found else None
+
+
+def ended(step: Step) -> datetime | None:
+    """When the step's results existed at the earliest: its start, then its check's wall time or its epochs' seconds."""
+    begun = started(step)
+    if begun is None:
+        return None
+    wall = step.check.verdict.wall_seconds if step.check else None
+    return begun + timedelta(seconds=wall if wall else sum(e.seconds for e in step.run.epochs))
+
+
+def _chosen_before(previous: Step, step: Step) -> str:
+    """Said where a step began before the step before had its result (folders' stamps): its changes were chosen
+    without that result, so reading them against its advice is after the fact."""
+    begun, done = started(step), ended(previous)
+    if begun is None or done is None or begun >= done:
+        return ""
+    return (f" - step {step.name} began at {begun:%H:%M:%S} UTC, before step {previous.name}'s result (it trained "
+            f"until about {done:%H:%M:%S}): its changes were chosen without that result, so this reading is after the "
+            "fact")
+
+
 def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float) -> str:
     """A step's effect on the min of the last N against the noise that applies: the seeds' own spread where a check
     measured it (three or more seeds), else the binomial noise of a test pass, said to leave the seed-to-seed spread
@@ -1446,8 +1501,11 @@ def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float)
         other = a.min_last if checks[-1] is step else b.min_last
         above = sum(m > other for m in mins) if checks[-1] is step else sum(m < other for m in mins)
         side = "above the step before's" if checks[-1] is step else "below this step's"
+        unmeasured = [s.name for s in (previous, step) if s not in checks]
+        alone = (f" ({unmeasured[0]}'s own spread is not measured: one seed; the spread of a difference of two seeds "
+                 "is √2 times one seed's)" if unmeasured else "")
         return (f"{what}, is {abs(change) / sd:.1f} times the seed-to-seed sd ({sd:.3f}) of {checks[-1].name}'s "
-                f"{len(mins)} seeds, and {above} of them are {side} {other:.2f} %")
+                f"{len(mins)} seeds{alone}, and {above} of them are {side} {other:.2f} %")
     if abs(change) <= noise:
         return (f"{what}, is inside the noise of a test pass (±{noise:.2f} for two): not shown to be an effect, and the "
                 "seed-to-seed spread is not measured (one seed each)")
