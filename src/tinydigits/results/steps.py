@@ -658,7 +658,7 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
     seeds, what changed from the step before and its effect against the noise, the confusions and dead units."""
     f = facts(step)
     lines = [f"- fit: {_fit_sentence(step, f)}", _start_line(step, f), _stability_line(step, f),
-             f"- progress: {f.stall}; {f.rate}{_tied(step)}.",
+             f"- progress{f' (seed {step.seed}, the one shown)' if step.check else ''}: {f.stall}; {f.rate}{_tied(step)}.",
              f"- margin: {_margin_text(step, f).removesuffix('.')}{_record_text(step)}."]
     if step.check:
         lines.append(f"- over seeds: {odds_sentence(step)} (`check`'s verdict: {step.check.verdict.line()})"
