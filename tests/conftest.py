@@ -44,12 +44,21 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
                                     "mnist (the four IDX .gz files) to run them", yellow=True, bold=True)
 
 
+# The files that keep one worker longest (`make test --durations=25` names them), handed out first: `--dist loadfile`
+# sends whole files in collection order, and a long file sent last leaves the other workers idle while it runs.
+LONGEST_FIRST = ("test_cross_vendor.py", "test_search.py", "test_train.py", "test_mlflow.py", "test_cluster_faults.py",
+                 "test_cluster.py", "test_handin.py", "test_first_hour.py")
+
+
 def pytest_collection_modifyitems(config, items):
-    """`-m fast` (make test-fast): the tests that need no MNIST, no server, no browser and no cluster."""
+    """`-m fast` (make test-fast): the tests that need no MNIST, no server, no browser and no cluster. The longest
+    files first (`LONGEST_FIRST`), each file's own order kept."""
     slow_fixtures = {"mnist_dir", "tiny_run", "mnist_copy", "mlflow_server", "screenshot", "postgres"}
     for item in items:
         if not slow_fixtures & set(getattr(item, "fixturenames", ())) and "slow" not in item.keywords:
             item.add_marker(pytest.mark.fast)
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 @pytest.fixture(autouse=True)

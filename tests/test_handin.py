@@ -727,3 +727,30 @@ def test_confusions_tied_at_the_cut_are_counted():
     many = dataclasses.replace(run, confusions=[Confusion(9, 4, 40)])
     assert "the 32 of its 40 wrong test digits it was surest of" in handin.picture_alt(
         "misclassified.png", dataclasses.replace(step, run=many))
+
+
+def test_a_step_that_fits_without_new_channels_says_its_predecessors_under_fit_was_not_capacity():
+    low = [97.0 + 0.1 * i for i in range(15)]
+    under = _step(low, low, modules=_conv_net(False))
+    fits = _step([99.0 + 0.05 * i for i in range(15)], [99.0 + 0.03 * i for i in range(15)], modules=_conv_net(True))
+    said = "\n".join(rules.change_lines(under, fits))
+    assert "what it shows of step m's under-fit: not a lack of capacity - no conv gained channels" in said
+    wider = _conv_net(True) | {"head": {**_conv_net(True)["head"], "in_channels": 16}}
+    wider["c1"] = {**wider["c1"], "out_channels": 16}
+    grown = _step([99.0 + 0.05 * i for i in range(15)], [99.0 + 0.03 * i for i in range(15)], modules=wider)
+    grown = dataclasses.replace(grown, run=dataclasses.replace(grown.run, params=7900))  # channels added: capacity
+    assert "not a lack of capacity" not in "\n".join(rules.change_lines(under, grown))
+    still_under = _step([98.0] * 15, [98.0] * 15, modules=_conv_net(True))  # train short of the line: shows nothing
+    assert "not a lack of capacity" not in "\n".join(rules.change_lines(under, still_under))
+
+
+def test_an_ema_runs_curves_say_whose_weights_test_is_and_where_augmentation_stopped():
+    from tinydigits.results.report import CurveMarks, curves_figure
+
+    flat = [99.0] * 15
+    marks = CurveMarks.of(_step(flat, flat, ema=0.999, augment_degrees=12.0, augment_off_last=3).run)
+    assert marks == CurveMarks(averaged=True, plain_from=13)
+    assert CurveMarks.of(_step(flat, flat).run) == CurveMarks()
+    fig = curves_figure(_step(flat, flat).run.epochs, marks)
+    labels = {t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()}
+    assert {"test (EMA of the weights)", "augmentation off from epoch 13"} <= labels

@@ -17,7 +17,7 @@ from tinydigits.results import records
 from tinydigits.results import steps as rules
 from tinydigits.results.budget import mark, seed_table
 from tinydigits.results.figures import matplotlib, plt, save_figure
-from tinydigits.results.report import accuracy_zoom, md_table, plot_curves, plot_misclassified, plot_per_class
+from tinydigits.results.report import CurveMarks, accuracy_zoom, md_table, plot_curves, plot_misclassified, plot_per_class
 from tinydigits.training.runs import INLINE
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ def _copy_pictures(step: rules.Step, folder: Path, prefix: str, others: list[str
             plot_per_class([vars(r) for r in step.run.per_class], folder / f"{prefix}{name}")
             source = folder / f"{prefix}{name}"
         if name == "curves.png" and step.run.epochs:  # drawn again from its epochs: as its alt says
-            plot_curves(step.run.epochs, folder / f"{prefix}{name}")
+            plot_curves(step.run.epochs, folder / f"{prefix}{name}", CurveMarks.of(step.run))
             source = folder / f"{prefix}{name}"
         small(source, folder / f"{prefix}{name}")
     return {**shown, **{name: f"{prefix}{name}" for name in found}}
@@ -124,7 +124,9 @@ def _code_file(step: rules.Step, folder: Path, prefix: str, others: list[str]) -
     files.write_text(folder / name, header + "\n" + exported.text)
     helpers = f" and helpers ({', '.join(f'`{h}`' for h in exported.helpers)})" if exported.helpers else ""
     needs = "PyTorch and tinydigits" if exported.needs_tinydigits else "PyTorch alone"
-    text = (f"[{name}]({name}), `{cls}` (sha256 {digest} of the recorded code) with its imports{helpers} written out "
+    whose = ("of the recorded file, which holds every class it defined then" if step.run.origin.get("kind") == "file"
+             else "of the recorded code")
+    text = (f"[{name}]({name}), `{cls}` (sha256 {digest} {whose}) with its imports{helpers} written out "
             f"above it: it needs {needs}; `{run_it}` builds it, `{summary_it}` prints its layers")
     if exported.unresolved:
         text += (f". Not defined by any record: {', '.join(f'`{u}`' for u in exported.unresolved)} (define it above "

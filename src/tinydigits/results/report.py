@@ -29,7 +29,7 @@ from tinydigits.results.figures import matplotlib, plt, save_figure
 from tinydigits.results.ledger import describe_arithmetic
 from tinydigits.results.records import Epoch, Run, Verdict
 from tinydigits.training.bookkeeping import DIGITS_SHOWN
-from tinydigits.training.config import settings_of
+from tinydigits.training.config import augmentations, settings_of
 from tinydigits.training.evaluate import confused_pairs
 
 if TYPE_CHECKING:
@@ -74,24 +74,52 @@ def accuracy_zoom(epochs: list[Epoch]) -> int | None:
     return late[0].epoch
 
 
-def _plot_accuracy(ax, epochs: list[Epoch], title: str) -> None:
+def _plot_accuracy(ax, epochs: list[Epoch], title: str, marks: CurveMarks | None = None) -> None:
     """Train, test (and validation) accuracy of `epochs` and the budget's line, on an axis that holds every point."""
     x = [e.epoch for e in epochs]
-    styles = {"train_acc": ("o-", "train"), "test_acc": ("o-", "test"), "val_acc": ("o--", "validation")}
+    marks = marks or CurveMarks()
+    styles = {"train_acc": ("o-", "train"), "test_acc": ("o-", f"test{marks.test_note}"), "val_acc": ("o--", "validation")}
     for key in _accuracy_keys(epochs):
         ax.plot(x, [getattr(e, key) for e in epochs], styles[key][0], label=styles[key][1])
     ax.axhline(TARGET, color="crimson", ls=":", label=f"{TARGET} %: the budget's line")
+    marks.plain_line(ax, x)
     ax.set(title=title, xlabel="epoch", ylim=(_accuracy_floor(epochs), 100))
     _legend_below(ax)
 
 
-def _plot_loss(ax, epochs: list[Epoch]) -> None:
+@dataclass(frozen=True)
+class CurveMarks:
+    """What a run's curves must say beside its figures: that its test figures are of an EMA of its weights, and the
+    first epoch its training digits went un-augmented (the train curve's jump there is that, not learning)."""
+
+    averaged: bool = False
+    plain_from: int | None = None
+
+    @classmethod
+    def of(cls, run: Run) -> CurveMarks:
+        s, n = run.settings, len(run.epochs)
+        off = s.augment_off_last or 0
+        return cls(bool(s.ema), n - off + 1 if off and augmentations(run.recorded_settings()) and off < n else None)
+
+    @property
+    def test_note(self) -> str:
+        return " (EMA of the weights)" if self.averaged else ""
+
+    def plain_line(self, ax, x: list[int]) -> None:
+        if self.plain_from is not None and x and x[0] <= self.plain_from <= x[-1]:
+            ax.axvline(self.plain_from - 0.5, color="grey", ls="--", lw=1,
+                       label=f"augmentation off from epoch {self.plain_from}")
+
+
+def _plot_loss(ax, epochs: list[Epoch], marks: CurveMarks | None = None) -> None:
     """Train and test loss on an axis from 0 with plain tick labels: an offset axis (+2.302, ticks of 0.00005) drew a
     run that learnt nothing as a steep fall."""
     x = [e.epoch for e in epochs]
     losses = [v for e in epochs for v in (e.train_loss, e.test_loss) if math.isfinite(v)]
+    marks = marks or CurveMarks()
     ax.plot(x, [e.train_loss for e in epochs], "o-", label="train")
-    ax.plot(x, [e.test_loss for e in epochs], "o-", label="test")
+    ax.plot(x, [e.test_loss for e in epochs], "o-", label=f"test{marks.test_note}")
+    marks.plain_line(ax, x)
     ax.set(title="loss (axis from 0)", xlabel="epoch", ylabel="cross-entropy")
     if losses:  # a diverged run's NaN or inf has no place on the axis; its finite points keep one
         ax.set_ylim(0, 1.05 * max(losses) or 1.0)
@@ -99,17 +127,17 @@ def _plot_loss(ax, epochs: list[Epoch]) -> None:
     _legend_below(ax)
 
 
-def curves_figure(epochs: list[Epoch]) -> Figure:
+def curves_figure(epochs: list[Epoch], marks: CurveMarks | None = None) -> Figure:
     """curves.png's figure: loss, accuracy (every point in view) and the learning rate by epoch, and the second half's
     accuracy zoomed near the budget's line where that shows what the whole panel cannot (`accuracy_zoom`)."""
     zoom = accuracy_zoom(epochs)
     ratios = [3, 3, 2] + ([2] if zoom is not None else [])
     fig, axes = plt.subplots(1, len(ratios), figsize=(1.875 * sum(ratios), 4), gridspec_kw={"width_ratios": ratios})
-    _plot_loss(axes[0], epochs)
-    _plot_accuracy(axes[1], epochs, "accuracy (%), every epoch")
+    _plot_loss(axes[0], epochs, marks)
+    _plot_accuracy(axes[1], epochs, "accuracy (%), every epoch", marks)
     if zoom is not None:
         late = [e for e in epochs if e.epoch >= zoom]
-        _plot_accuracy(axes[3], late, f"accuracy (%), epochs {zoom}–{late[-1].epoch}: zoom")
+        _plot_accuracy(axes[3], late, f"accuracy (%), epochs {zoom}–{late[-1].epoch}: zoom", marks)
     rates, ax_lr = [e.lr for e in epochs], axes[2]
     ax_lr.plot([e.epoch for e in epochs], rates, "o-", color="C2", label="learning rate at the epoch's start")
     ax_lr.set(title="learning rate", xlabel="epoch",
@@ -122,9 +150,9 @@ def curves_figure(epochs: list[Epoch]) -> Figure:
     return fig
 
 
-def plot_curves(epochs: list[Epoch], path: Path) -> bytes:
+def plot_curves(epochs: list[Epoch], path: Path, marks: CurveMarks | None = None) -> bytes:
     """curves.png (`curves_figure`); returns its bytes."""
-    return save_figure(curves_figure(epochs), path)
+    return save_figure(curves_figure(epochs, marks), path)
 
 
 def _digit_grid(images: torch.Tensor, titles: list[str], colors: list[str], path: Path, heading: str = "",
@@ -332,7 +360,7 @@ def write_artifacts(run: Run, model: nn.Module, test: mnist.Split, logits: torch
     cm = predictions.confusion_matrix(p.labels, p.preds)
     classes = predictions.per_class(cm)
     run_dir = run.folder
-    pictures = {"curves": plot_curves(run.epochs, run_dir / "curves.png"),
+    pictures = {"curves": plot_curves(run.epochs, run_dir / "curves.png", CurveMarks.of(run)),
                 "misclassified": plot_misclassified(test, p, run_dir / "misclassified.png"),
                 "samples": plot_samples(test, p, run_dir / "samples.png"),
                 "confusion": plot_confusion(cm, run_dir / "confusion.png"),

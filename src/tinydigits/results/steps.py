@@ -364,8 +364,11 @@ def stall_text(test: list[float], loss: list[float] | None = None) -> str:
     at = f"best {test[best]:.2f} % at epoch {best + 1}"
     if (s := stall_epoch(test, loss)) is not None:
         gain = max(test[s:]) - max(test[:s])
+        flat = stall_epoch(test)  # the accuracy alone, flat earlier while the loss still fell
+        earlier = (f"; the accuracy alone was flat from epoch {flat} on, while test loss still fell until epoch {s}"
+                   if loss and flat is not None and flat < s else "")
         return (f"after epoch {s} test accuracy gained at most {max(gain, 0):.2f} points ({at}; a gain of {STALL_POINTS} "
-                "or less counts as stalled" + (f", {_loss_after(loss, s)})" if loss else ")"))
+                "or less counts as stalled" + (f", {_loss_after(loss, s)}" if loss else "") + f"){earlier}")
     if (s := stall_epoch(test)) is not None:  # the accuracy flat, its loss still falling
         gain = max(test[s:]) - max(test[:s])
         return (f"after epoch {s} test accuracy gained at most {max(gain, 0):.2f} points ({at}), but test loss still "
@@ -629,9 +632,11 @@ def next_line(step: Step, f: Facts) -> str:
             where += f"; `{record.model}`'s own seeds held on {record.held} of {record.ran}"
         elif step.check:
             where += f"; `check`'s verdict: {step.check.verdict.line()}"
-        fit = ("the fit leaves nothing to correct" if f.gap <= f.band else f"train leads test by {f.gap:.2f} points, "
-               f"beyond the noise but short of the {GAP_POINTS} that counts as over-fitting - a lead weight averaging "
-               "and augmentation narrow")
+        fit = (("the fit leaves nothing to correct" + (", as far as live (train) and averaged (test) weights' figures "
+                                                        "compare" if step.run.settings.ema else ""))
+               if f.gap <= f.band else f"train leads test by {f.gap:.2f} points, "
+               f"beyond the noise but short of the {GAP_POINTS} that counts as over-fitting: a lead that weight averaging "
+               "and augmentation would narrow")
         what = f"the margin: {fit}, and {where}) - {_margin_levers(step)}"
     return f"- next ({_label(step, f)}): {what}."
 
@@ -905,7 +910,7 @@ def odds_sentence(step: Step) -> str:
     if odds.probability is None:
         return f"{odds.held()}; {odds.note or 'too few seeds for odds'}"
     counted = ("" if odds.rate_lower is None else "counted, none held, so no pass rate above 0 is shown"
-               if not odds.passed else f"counted, the pass rate is at least {100 * odds.rate_lower:.1f} % (95 % "
+               if not odds.passed else f"counted, the pass rate is at least {100 * odds.rate_lower:.1f} % (one-sided 95 % "
                f"Clopper-Pearson bound: what {odds.seeds} seeds show)")
 
     def pct(p: float) -> str:
@@ -1170,7 +1175,7 @@ def _norm(v: Any) -> Any:
 
 
 # What each recipe setting is, for reading a step's changes against the step before's "next".
-RATE_SETTINGS = {"lr", "scheduler", "step_size", "step_gamma", "momentum", "optimizer", "batch_size", "warmup"}
+RATE_SETTINGS = {"lr", "scheduler", "step_size", "step_gamma", "momentum", "optimizer", "warmup"}
 REGULARISERS = {"weight_decay", "label_smoothing"}
 
 
@@ -1220,6 +1225,8 @@ def _recipe_kind(key: str, lr_now: float | None, lr_then: float | None) -> str:
         return "lower rate" if (lr_now or 0) < (lr_then or 0) else "higher rate"
     if key == "scheduler":
         return "rate schedule"
+    if key == "batch_size":  # more steps an epoch, each noisier: not a rate, whatever it does to one
+        return "batch"
     return ("rate" if key in RATE_SETTINGS else "regularisation" if key in REGULARISERS else "averaging"
             if key == "ema" else "augmentation" if key.startswith("augment") else "data"
             if key in settings_of("data") else "recipe")
@@ -1375,9 +1382,10 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     lines.append(_against_next(previous, step, a, found))
     seeds = f"seed {previous.seed} → seed {step.seed}" if previous.seed != step.seed else f"seed {step.seed}"
     noise = math.hypot(noise_band(a.min_last), noise_band(b.min_last))
+    gap = "" if _gap_weights(previous, step) else f", train minus test {a.gap:+.2f} → {b.gap:+.2f} points"
     effect = (f"best test {a.best_test:.2f} → {b.best_test:.2f} % ({b.best_test - a.best_test:+.2f}), "
-              f"min of the last {step.last} {a.min_last:.2f} → {b.min_last:.2f} % ({b.min_last - a.min_last:+.2f}), "
-              f"train minus test {a.gap:+.2f} → {b.gap:+.2f} points ({seeds})")
+              f"min of the last {step.last} {a.min_last:.2f} → {b.min_last:.2f} % ({b.min_last - a.min_last:+.2f})"
+              f"{gap} ({seeds})")
     judged = _against_noise(previous, step, a, b, noise) + _gap_weights(previous, step)
     inert = [c.text for c in found if c.inert]
     acted = [c for c in found if not c.inert]
@@ -1394,7 +1402,18 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     else:
         lines.append(f"- its effect (the same epochs, training images and seed number; {start}){left}: {effect}; "
                      f"{judged}.")
-    return lines
+    return lines + _not_capacity(previous, step, a, b, found)
+
+
+def _not_capacity(previous: Step, step: Step, a: Facts, b: Facts, found: list[Change]) -> list[str]:
+    """What this step shows of the step before's under-fit: where it added no channel and its training accuracy now
+    reaches the line, the under-fit was not for lack of capacity - the step before's advice to add some included."""
+    line = step.budget.min_acc
+    if needs(a) != "under-fitting" or any(c.kind == "capacity" for c in found) or b.best_train < line:
+        return []
+    return [f"- what it shows of step {previous.name}'s under-fit: not a lack of capacity - no conv gained channels "
+            f"here ({b.params - a.params:+,} parameters), and this step's training accuracy reached {b.best_train:.2f} "
+            f"% (the step before's best {a.best_train:.2f} %), above the {line} % line."]
 
 
 AGAINST = {"regularisation": "regularisation holds back the fit that an under-fitting net lacks",
@@ -1454,8 +1473,9 @@ def _gap_weights(previous: Step, step: Step) -> str:
     averaged = [s.name for s in (previous, step) if s.run.settings.ema]
     if len(averaged) != 1:
         return ""
-    return (f"; the train minus test figures do not compare: {averaged[0]}'s test accuracy is of its weights' running "
-            "average (EMA), its train accuracy of the live weights, while the other step's are both of the live weights")
+    return (f"; their train minus test figures are not compared: {averaged[0]}'s test accuracy is of its weights' "
+            "running average (EMA), its train accuracy of the live weights, while the other step's are both of the live "
+            "weights")
 
 
 STAMP = re.compile(r"-(\d{8}T\d{6}Z)(?:-\d+)?(?:-s\d+)?$")  # a run or check folder's UTC start in its name
@@ -1502,10 +1522,13 @@ def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float)
         above = sum(m > other for m in mins) if checks[-1] is step else sum(m < other for m in mins)
         side = "above the step before's" if checks[-1] is step else "below this step's"
         unmeasured = [s.name for s in (previous, step) if s not in checks]
-        alone = (f" ({unmeasured[0]}'s own spread is not measured: one seed; the spread of a difference of two seeds "
-                 "is √2 times one seed's)" if unmeasured else "")
+        if unmeasured:  # a difference of one seed from each step spreads √2 times one seed, taken alike for both
+            return (f"{what}, is {abs(change) / (sd * math.sqrt(2)):.1f} times the sd of a difference of two seeds "
+                    f"(√2 × {sd:.3f}, {checks[-1].name}'s {len(mins)} seeds' sd; {unmeasured[0]}'s own spread is not "
+                    f"measured: one seed, taken as alike), and {above} of {checks[-1].name}'s seeds are {side} "
+                    f"{other:.2f} %")
         return (f"{what}, is {abs(change) / sd:.1f} times the seed-to-seed sd ({sd:.3f}) of {checks[-1].name}'s "
-                f"{len(mins)} seeds{alone}, and {above} of them are {side} {other:.2f} %")
+                f"{len(mins)} seeds, and {above} of them are {side} {other:.2f} %")
     if abs(change) <= noise:
         return (f"{what}, is inside the noise of a test pass (±{noise:.2f} for two): not shown to be an effect, and the "
                 "seed-to-seed spread is not measured (one seed each)")
