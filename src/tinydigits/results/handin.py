@@ -470,8 +470,12 @@ def picture_alt(name: str, step: rules.Step) -> str:
     wrong = sum(c.count for c in step.run.confusions or [])
     fitted = step.check is not None and step.check.odds.probability is not None and bool(step.check.odds.sd)
     zoom = accuracy_zoom(step.run.epochs) if step.run.epochs else None
+    marks = CurveMarks.of(step.run)
     return {"curves.png": f"{who}: train and test loss, accuracy against the {line} % line, and the learning rate, "
-                          "by epoch" + (f"; the accuracy from epoch {zoom} on again, on a zoomed axis" if zoom else ""),
+                          "by epoch" + (f"; the accuracy from epoch {zoom} on again, on a zoomed axis" if zoom else "")
+                          + ("; test figures of the weights' running average (EMA)" if marks.averaged else "")
+                          + (f"; a dashed line where augmentation stops (epoch {marks.plain_from})"
+                             if marks.plain_from else ""),
             "misclassified.png": f"{who}: " + (f"the {MISSES_SHOWN} of its {wrong:,} wrong test digits it was surest "
                                                "of" if wrong > MISSES_SHOWN else f"its {wrong} wrong test digits"
                                                if wrong else "test digits it got wrong")

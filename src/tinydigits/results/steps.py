@@ -365,7 +365,7 @@ def stall_text(test: list[float], loss: list[float] | None = None) -> str:
     if (s := stall_epoch(test, loss)) is not None:
         gain = max(test[s:]) - max(test[:s])
         flat = stall_epoch(test)  # the accuracy alone, flat earlier while the loss still fell
-        earlier = (f"; the accuracy alone was flat from epoch {flat} on, while test loss still fell until epoch {s}"
+        earlier = (f"; the accuracy alone was at its plateau after epoch {flat}, while test loss still fell until epoch {s}"
                    if loss and flat is not None and flat < s else "")
         return (f"after epoch {s} test accuracy gained at most {max(gain, 0):.2f} points ({at}; a gain of {STALL_POINTS} "
                 "or less counts as stalled" + (f", {_loss_after(loss, s)}" if loss else "") + f"){earlier}")
@@ -626,7 +626,7 @@ def next_line(step: Step, f: Facts) -> str:
         what = "train the epochs the budget judges before choosing a change"
     else:
         where = (f"the lowest of the last {f.n} epochs is {abs(f.margin):.2f} points {'above' if f.margin >= 0 else 'below'}"
-                 f" the line{' - on it' if f.on_line else ''} (seed {step.seed}")
+                 f" the line{', inside the noise of one test pass' if f.on_line else ''} (seed {step.seed}")
         record = own_record(step) if not step.check else None
         if record and record.ran:
             where += f"; `{record.model}`'s own seeds held on {record.held} of {record.ran}"
@@ -818,6 +818,11 @@ def _tied(step: Step) -> str:
     s = stall_epoch(step.run.test(), run_losses(step.run))
     rates = [e.lr for e in step.run.epochs]
     if s is not None and step.run.settings.scheduler != "step" and rates[s] < ANNEALED * (peak := peak_rate(step.run)):
+        flat = stall_epoch(step.run.test())
+        if flat is not None and flat < s and rates[flat - 1] >= ANNEALED * peak:  # flat at a rate still high
+            return (f" - by epoch {s + 1}'s start the rate had annealed to {100 * rates[s] / peak:.0f} % of its peak, but "
+                    f"the accuracy was already at its plateau after epoch {flat}, which started at "
+                    f"{100 * rates[flat - 1] / peak:.0f} % of it: the annealing does not explain the plateau")
         return (f" - it stalled where the rate had annealed: by epoch {s + 1}'s start the rate had fallen to "
                 f"{100 * rates[s] / peak:.0f} % of its peak, steps that move the weights little (one run cannot say "
                 "whether that or the net's own limit stopped it)")
@@ -838,8 +843,9 @@ def _margin_text(step: Step, f: Facts) -> str:
     band = noise_band(f.min_last)
     if f.on_line:
         side = "above" if f.margin >= 0 else "below"
-        return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is on the {line} % line: "
-                f"{abs(f.margin):.2f} points ({round(abs(f.margin) * TEST_IMAGES / 100)} test images) {side} it, inside "
+        return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is "
+                f"{abs(f.margin):.2f} points ({round(abs(f.margin) * TEST_IMAGES / 100)} test images) {side} the {line} % "
+                "line, inside "
                 f"the noise of one test pass (±{band:.3f}), so {'a pass' if f.margin >= 0 else 'a miss'} that another "
                 f"seed may turn (seed {step.seed}).")
     if f.margin < 0:
