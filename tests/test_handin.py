@@ -771,3 +771,33 @@ def test_a_plateau_reached_at_a_high_rate_is_not_put_on_the_annealing():
     progress = next(line for line in rules.analysis_lines(step, None) if line.startswith("- progress"))
     assert "the accuracy was already at its plateau after epoch 9, which started at 69 % of it" in progress
     assert "stalled where the rate had annealed" not in progress
+
+
+def test_each_change_is_read_by_its_direction():
+    """A removed dropout is less regularisation (against an over-fit's advice), a narrower conv less capacity (against
+    an under-fit's); the over-fit's advice names only the regularisers the run lacks."""
+    curve = [99.0] * 15
+    wide = {"c1": {**CONV, "in_channels": 1, "out_channels": 16}, "d": {"type": "Dropout", "p": 0.1},
+            "c2": {**CONV, "in_channels": 16, "out_channels": 10}}
+    over = _step([99.9] * 15, curve, modules=wide)  # train leads by 0.9: over-fitting
+    assert rules.facts(over).fit.diagnosis == "over-fitting"
+    advice = rules.next_line(over, rules.facts(over))
+    assert "(weight decay, augmentation)" in advice and "dropout" not in advice.split("yet")[1]
+    fewer = _step(curve, curve, modules={k: v for k, v in wide.items() if k != "d"})
+    read = "\n".join(rules.change_lines(over, fewer))
+    assert "Against it: -1 Dropout p 0.1 (was d of step m) (less regularisation)" in read
+    narrow = {**wide, "c1": {**wide["c1"], "out_channels": 8}, "c2": {**wide["c2"], "in_channels": 8}}
+    low = [97.0 + 0.1 * i for i in range(15)]
+    under = _step(low, low, modules=wide)
+    read = "\n".join(rules.change_lines(under, _step(low, low, modules=narrow)))
+    assert "c1 16 → 8 channels (less capacity)" in read and "Against it" in read
+
+
+def test_two_classes_of_one_file_are_two_models(tmp_path):
+    from tinydigits.models import registry
+
+    (tmp_path / "steps.py").write_text("from torch import nn\n\n\nclass A(nn.Module):\n    pass\n\n\n"
+                                       "class B(nn.Module):\n    pass\n")
+    a, b = (registry.resolve(f"{tmp_path / 'steps.py'}:{name}") for name in "AB")
+    assert a.origin["sha256"] == b.origin["sha256"] and a.digest() != b.digest()
+    assert registry.resolve(f"{tmp_path / 'steps.py'}:A").digest() == a.digest()

@@ -68,8 +68,8 @@ class Source:
         share a name."""
         if self.origin["kind"] == "spec":
             text = json.dumps(self.origin["spec"]["layers"], sort_keys=True)
-        elif self.origin["kind"] == "file":
-            text = self.origin["sha256"]
+        elif self.origin["kind"] == "file":  # the file's bytes and which of its classes: two classes differ
+            text = f"{self.origin['sha256']}:{self.origin.get('attr')}"
         else:
             text = _without_docs(code_text(self.factory))
         return hashlib.sha256((text + json.dumps(self.recipe, sort_keys=True, default=str)).encode()).hexdigest()[:16]

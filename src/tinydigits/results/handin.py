@@ -198,7 +198,7 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
            f"{f.best_epoch}); min of the last {f.n} epochs: {f.min_last:.2f} % (seed {step.seed})",
            f"- budget ({step.budget.min_acc} % in each of the last {step.last} of at most {step.budget.max_epochs} "
            f"epochs, fewer than {step.budget.max_params:,} parameters): {rules.verdict_reason(step)}",
-           "- the Target's measurable parts: " + "; ".join(
+           "- the exercise's budget, part by part (what every step's Target works towards): " + "; ".join(
                f"{part}: {figure} {'✓' if met else '✗' if met is False else '(not judged)'}"
                for part, met, figure in f.target), "",
            "**Analysis:**", "", *rules.analysis_lines(step, previous), "",

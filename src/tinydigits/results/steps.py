@@ -365,7 +365,8 @@ def stall_text(test: list[float], loss: list[float] | None = None) -> str:
     if (s := stall_epoch(test, loss)) is not None:
         gain = max(test[s:]) - max(test[:s])
         flat = stall_epoch(test)  # the accuracy alone, flat earlier while the loss still fell
-        earlier = (f"; the accuracy alone was at its plateau after epoch {flat}, while test loss still fell until epoch {s}"
+        earlier = (f"; the accuracy alone was at its plateau after epoch {flat}, while test loss still fell by more than "
+                   f"the 2 % that counts until epoch {s}"
                    if loss and flat is not None and flat < s else "")
         return (f"after epoch {s} test accuracy gained at most {max(gain, 0):.2f} points ({at}; a gain of {STALL_POINTS} "
                 "or less counts as stalled" + (f", {_loss_after(loss, s)}" if loss else "") + f"){earlier}")
@@ -451,7 +452,7 @@ def peak_rate(run: Run) -> float:
 
 
 def target_parts(step: Step, f: Facts) -> list[tuple[str, bool | None, str]]:
-    """The Target's measurable parts against the result: parameters, epochs, the line held, every seed held."""
+    """The exercise's budget part by part against the result: parameters, epochs, the line held, every seed held."""
     b = step.budget
     parts = [(f"fewer than {b.max_params:,} parameters", f.params < b.max_params, f"{f.params:,}"),
              (f"at most {b.max_epochs} epochs", step.run.planned_epochs <= b.max_epochs, f"{step.run.planned_epochs}")]
@@ -613,6 +614,18 @@ def _under_advice(step: Step, f: Facts) -> str:
             "against fitting the digits it trains on, which is what it lacks")
 
 
+def _over_advice(step: Step) -> str:
+    """The regularisers an over-fitting run does not have yet (dropout, weight decay, augmentation), or more of them."""
+    s = step.run.settings
+    dropout = any(m["type"] == "Dropout" and m.get("p") for m in step.run.modules.values())
+    lacks = [name for name, has in (("dropout", dropout), ("weight decay", bool(s.weight_decay)),
+                                    ("augmentation", bool(augmentations(step.config)))) if not has]
+    if lacks:
+        return f"regularisation or augmentation it does not have yet ({', '.join(lacks)}), to close the gap while test stalls"
+    return ("more of the regularisation it has (dropout, weight decay, augmentation: all in use), to close the gap while "
+            "test stalls")
+
+
 def next_line(step: Step, f: Facts) -> str:
     """What the diagnosis says the next step should change (and, where the line is held, what is left: the margin)."""
     d = needs(f)
@@ -621,7 +634,7 @@ def next_line(step: Step, f: Facts) -> str:
     elif d == "under-fitting":
         what = _under_advice(step, f)
     elif d == "over-fitting":
-        what = "regularisation (dropout, weight decay) or augmentation, to close the gap while test stalls"
+        what = _over_advice(step)
     elif d == "cannot tell":
         what = "train the epochs the budget judges before choosing a change"
     else:
@@ -635,8 +648,7 @@ def next_line(step: Step, f: Facts) -> str:
         fit = (("the fit leaves nothing to correct" + (", as far as live (train) and averaged (test) weights' figures "
                                                         "compare" if step.run.settings.ema else ""))
                if f.gap <= f.band else f"train leads test by {f.gap:.2f} points, "
-               f"beyond the noise but short of the {GAP_POINTS} that counts as over-fitting: a lead that weight averaging "
-               "and augmentation would narrow")
+               f"beyond the noise but short of the {GAP_POINTS} that counts as over-fitting")
         what = f"the margin: {fit}, and {where}) - {_margin_levers(step)}"
     return f"- next ({_label(step, f)}): {what}."
 
@@ -1238,17 +1250,29 @@ def _recipe_kind(key: str, lr_now: float | None, lr_then: float | None) -> str:
             if key in settings_of("data") else "recipe")
 
 
+def _width_kind(text: str) -> str:
+    """A conv's width change read by its direction: wider or added is capacity, narrower or removed less of it."""
+    if text.endswith(" added") or " added with " in text:
+        return "capacity"
+    if " removed" in text:
+        return "less capacity"
+    found = re.search(r"(\d+) → (\d+) channels", text)
+    if not found:
+        return "architecture"
+    return "capacity" if int(found.group(2)) > int(found.group(1)) else "less capacity"
+
+
 def changes(previous: Step, step: Step) -> list[Change]:
     """Every change from the step before, each with its kind and, where it did nothing in this run, why: the layers
     (widths, layers added or removed with their values, order, settings) and the recipe."""
     out: list[Change] = []
     a, b = previous.run, step.run
     if a.modules and b.modules:
-        more = b.params > a.params
-        out += [Change(t, "capacity" if more else "architecture") for t in width_changes(a, b)]
+        out += [Change(t, _width_kind(t)) for t in width_changes(a, b)]
         for t in layer_changes(a, b):
             kind = next((k for name, k in (("Dropout", "regularisation"), ("BatchNorm", "normalisation"))
                          if f" {name}" in t), "architecture")
+            kind = "less regularisation" if kind == "regularisation" and t.startswith("-") else kind
             inert = "inert: a dropout of rate 0 drops nothing" if kind == "regularisation" and " p 0 (" in t \
                 and t.startswith("+") else ""
             out.append(Change(t, kind, inert))
@@ -1427,13 +1451,16 @@ AGAINST = {"regularisation": "regularisation holds back the fit that an under-fi
                            "net lacks",
            "lower rate": "a lower rate shrinks steps that are already too small",
            "higher rate": "a higher rate lengthens steps that already overshoot",
-           "capacity": "more capacity widens the gap of a net that over-fits"}  # why each kind goes against a call
+           "capacity": "more capacity widens the gap of a net that over-fits",
+           "less regularisation": "less regularisation widens the gap of a net that over-fits",
+           "less capacity": "less capacity takes from the fit that an under-fitting net lacks"}  # why each goes against
 
 
 def _opposite(d: str, want: tuple[str, ...]) -> set[str]:
     """The kinds of change that go against what the diagnosis `d` calls for (`want`)."""
-    out = {"under-fitting": {"regularisation", "augmentation"}, "did not learn": {"regularisation", "augmentation"},
-           "over-fitting": {"capacity"}}.get(d, set())
+    out = {"under-fitting": {"regularisation", "augmentation", "less capacity"},
+           "did not learn": {"regularisation", "augmentation"},
+           "over-fitting": {"capacity", "less regularisation"}}.get(d, set())
     return out | ({"lower rate"} if "higher rate" in want else set()) | ({"higher rate"} if "lower rate" in want else set())
 
 
