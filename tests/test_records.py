@@ -145,3 +145,16 @@ def test_the_writer_builds_the_record_every_reader_loads(tiny_run):
     assert as_json(loaded.metrics_json()) == as_json(written["metrics.json"])
     assert loaded.epochs == tiny_run.run.epochs and loaded.settings == tiny_run.run.settings
     assert not hasattr(loaded, "config") and not hasattr(loaded, "metrics")  # no dicts beside the typed fields
+
+
+def test_a_digits_accuracy_is_rounded_once_from_its_counts(tmp_path):
+    """per_class.csv keeps 3 decimals; a page that shows 2 takes them from the counts: 995 of 1,010 is 98.51 %, not
+    98.52 (98.515 rounded a second time)."""
+    from tinydigits.training.runfolder import read_per_class
+
+    (tmp_path / "per_class.csv").write_text("digit,support,accuracy,precision,recall,errors\n"
+                                            "3,1010,98.515,98.0,98.515,15\n5,892,98.655,98.1,98.655,12\n")
+    three, five = read_per_class(tmp_path / "per_class.csv")
+    assert (three.support, f"{three.exact:.2f}", f"{five.exact:.2f}") == (1010, "98.51", "98.65")
+    (tmp_path / "per_class.csv").write_text("digit,accuracy,errors\n3,98.515,15\n")  # an older file: its figure
+    assert read_per_class(tmp_path / "per_class.csv")[0].exact == 98.515

@@ -408,7 +408,7 @@ def _result_tables(step: rules.Step, pictures: dict[str, str]) -> list[str]:
     if step.run.per_class:
         digits = [r.digit for r in step.run.per_class]
         out += ["", f"Per class (test set, seed {step.seed}):", "",
-                md_table(["digit", *digits], [["accuracy %", *(f"{r.accuracy:.2f}" for r in step.run.per_class)],
+                md_table(["digit", *digits], [["accuracy %", *(f"{r.exact:.2f}" for r in step.run.per_class)],
                                               ["errors", *(r.errors for r in step.run.per_class)]])]
     return [*out, ""]
 
