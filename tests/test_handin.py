@@ -678,6 +678,8 @@ def test_the_margins_next_step_names_only_the_levers_the_run_lacks():
     full = advice(peak=0.1, ema=0.999, augment_degrees=12.0)
     assert "already has an annealed rate, weight averaging and augmentation" in full and "judge it over several" in full
     assert "a steadier, higher end" not in full
+    share = advice(peak=0.1, ema=0.999, augment_degrees=12.0, train_images=6000)
+    assert "it trained on 6,000 of 60,000 training images: train on all of them" in share
 
 
 def test_a_command_with_an_apostrophe_reads_as_typed_and_splits_back_to_its_words():
@@ -791,6 +793,11 @@ def test_each_change_is_read_by_its_direction():
     under = _step(low, low, modules=wide)
     read = "\n".join(rules.change_lines(under, _step(low, low, modules=narrow)))
     assert "c1 16 → 8 channels (less capacity)" in read and "Against it" in read
+    # and each the other way round: less capacity regularises an over-fit, less regularisation frees an under-fit
+    assert "With it: c1 16 → 8 channels (less capacity)" in "\n".join(rules.change_lines(over, _step(curve, curve,
+                                                                                                     modules=narrow)))
+    under_dropped = "\n".join(rules.change_lines(under, _step(low, low, modules={k: v for k, v in wide.items() if k != "d"})))
+    assert "With it: -1 Dropout p 0.1 (was d of step m) (less regularisation)" in under_dropped
 
 
 def test_two_classes_of_one_file_are_two_models(tmp_path):

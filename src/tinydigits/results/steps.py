@@ -365,8 +365,8 @@ def stall_text(test: list[float], loss: list[float] | None = None) -> str:
     if (s := stall_epoch(test, loss)) is not None:
         gain = max(test[s:]) - max(test[:s])
         flat = stall_epoch(test)  # the accuracy alone, flat earlier while the loss still fell
-        earlier = (f"; the accuracy alone was at its plateau after epoch {flat}, while test loss still fell by more than "
-                   f"the 2 % that counts until epoch {s}"
+        earlier = (f"; the accuracy alone was at its plateau after epoch {flat}, but test loss after it still fell by "
+                   f"more than the 2 % that counts ({min(loss[:flat]):.4f} → {min(loss[flat:]):.4f})"
                    if loss and flat is not None and flat < s else "")
         return (f"after epoch {s} test accuracy gained at most {max(gain, 0):.2f} points ({at}; a gain of {STALL_POINTS} "
                 "or less counts as stalled" + (f", {_loss_after(loss, s)}" if loss else "") + f"){earlier}")
@@ -663,11 +663,17 @@ def _margin_levers(step: Step) -> str:
     if lacks:
         return ("a steadier, higher end of the curve (" + ", ".join(lacks) + ")"
                 + (", judged over several seeds (`check`)" if not step.check else ""))
+    has = "the run already has an annealed rate, weight averaging and augmentation"
+    if step.train_images < MNIST_TRAIN - step.run.settings.val_split:  # a share of the digits: the first lever left
+        return f"{has}; it trained on {step.train_images:,} of {MNIST_TRAIN:,} training images: train on all of them"
     if not step.check:
-        return ("the run already has an annealed rate, weight averaging and augmentation: judge it over several seeds "
-                "(`check`) before changing it")
-    return ("the run already has an annealed rate, weight averaging and augmentation, and `check` judged its seeds: "
-            "what is left is the thinnest seed's margin (above), and more seeds would measure it more closely")
+        return f"{has}: judge it over several seeds (`check`) before changing it"
+    missed = [s for s, r in step.check.finished().items() if r.min_last < step.budget.min_acc]
+    if missed:
+        return (f"{has}, and {len(missed)} of the check's seeds still miss the line: what is left is the net itself - "
+                "more capacity where the budget allows it, or another layout")
+    return (f"{has}, and `check` judged its seeds: what is left is the thinnest seed's margin (above), and more seeds "
+            "would measure it more closely")
 
 
 def analysis_lines(step: Step, previous: Step | None) -> list[str]:
@@ -1465,8 +1471,11 @@ def _opposite(d: str, want: tuple[str, ...]) -> set[str]:
 
 
 def serves(kind: str, want: tuple[str, ...]) -> bool:
-    """Whether a change of `kind` answers what is wanted: a rate's change of any kind answers a call for "rate"."""
-    return kind in want or ("rate" in want and kind in RATE_KINDS)
+    """Whether a change of `kind` answers what is wanted: a rate's change of any kind answers a call for "rate"; less
+    capacity regularises (an over-fit's call), less regularisation frees the fit (an under-fit's call for capacity)."""
+    return (kind in want or ("rate" in want and kind in RATE_KINDS)
+            or (kind == "less capacity" and "regularisation" in want)
+            or (kind == "less regularisation" and "capacity" in want))
 
 
 def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> str:

@@ -213,8 +213,9 @@ class Run:
         if self.per_class:
             with (self.folder / PER_CLASS).open("w", newline="") as f:
                 writer = csv.writer(f)
-                writer.writerow(["digit", "accuracy", "errors"])
-                writer.writerows([r.digit, r.accuracy, r.errors] for r in self.per_class)
+                counted = all(r.support is not None for r in self.per_class)
+                writer.writerow(["digit", *(["support"] if counted else []), "accuracy", "errors"])
+                writer.writerows([r.digit, *([r.support] if counted else []), r.accuracy, r.errors] for r in self.per_class)
         return self.folder
 
     # ---- what the figures are
