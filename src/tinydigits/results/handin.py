@@ -6,7 +6,6 @@ seeds and odds too). What is true of each step is `results.steps`'; this module 
 from __future__ import annotations
 
 import sys
-from inspect import signature
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,14 +16,13 @@ from tinydigits.results import records
 from tinydigits.results import steps as rules
 from tinydigits.results.budget import mark, seed_table
 from tinydigits.results.figures import matplotlib, plt, save_figure
-from tinydigits.results.report import CurveMarks, accuracy_zoom, md_table, plot_curves, plot_misclassified, plot_per_class
+from tinydigits.results.report import MISSES_SHOWN, CurveMarks, accuracy_zoom, md_table, plot_curves, plot_per_class
 from tinydigits.training.runs import INLINE
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 PICTURES = ("curves.png", "misclassified.png", "per_class.png")  # a run's own, copied beside README.md per step
-MISSES_SHOWN = signature(plot_misclassified).parameters["limit"].default  # the mistakes misclassified.png shows
 
 
 def resolve(refs: list[str], runs_dir: str | Path, log=lambda line: print(line, file=sys.stderr)) -> list[Path]:

@@ -74,19 +74,6 @@ def accuracy_zoom(epochs: list[Epoch]) -> int | None:
     return late[0].epoch
 
 
-def _plot_accuracy(ax, epochs: list[Epoch], title: str, marks: CurveMarks | None = None) -> None:
-    """Train, test (and validation) accuracy of `epochs` and the budget's line, on an axis that holds every point."""
-    x = [e.epoch for e in epochs]
-    marks = marks or CurveMarks()
-    styles = {"train_acc": ("o-", "train"), "test_acc": ("o-", f"test{marks.test_note}"), "val_acc": ("o--", "validation")}
-    for key in _accuracy_keys(epochs):
-        ax.plot(x, [getattr(e, key) for e in epochs], styles[key][0], label=styles[key][1])
-    ax.axhline(TARGET, color="crimson", ls=":", label=f"{TARGET} %: the budget's line")
-    marks.plain_line(ax, x)
-    ax.set(title=title, xlabel="epoch", ylim=(_accuracy_floor(epochs), 100))
-    _legend_below(ax)
-
-
 @dataclass(frozen=True)
 class CurveMarks:
     """What a run's curves must say beside its figures: that its test figures are of an EMA of its weights, and the
@@ -111,12 +98,23 @@ class CurveMarks:
                        label=f"augmentation off from epoch {self.plain_from}")
 
 
-def _plot_loss(ax, epochs: list[Epoch], marks: CurveMarks | None = None) -> None:
+def _plot_accuracy(ax, epochs: list[Epoch], title: str, marks: CurveMarks = CurveMarks()) -> None:
+    """Train, test (and validation) accuracy of `epochs` and the budget's line, on an axis that holds every point."""
+    x = [e.epoch for e in epochs]
+    styles = {"train_acc": ("o-", "train"), "test_acc": ("o-", f"test{marks.test_note}"), "val_acc": ("o--", "validation")}
+    for key in _accuracy_keys(epochs):
+        ax.plot(x, [getattr(e, key) for e in epochs], styles[key][0], label=styles[key][1])
+    ax.axhline(TARGET, color="crimson", ls=":", label=f"{TARGET} %: the budget's line")
+    marks.plain_line(ax, x)
+    ax.set(title=title, xlabel="epoch", ylim=(_accuracy_floor(epochs), 100))
+    _legend_below(ax)
+
+
+def _plot_loss(ax, epochs: list[Epoch], marks: CurveMarks = CurveMarks()) -> None:
     """Train and test loss on an axis from 0 with plain tick labels: an offset axis (+2.302, ticks of 0.00005) drew a
     run that learnt nothing as a steep fall."""
     x = [e.epoch for e in epochs]
     losses = [v for e in epochs for v in (e.train_loss, e.test_loss) if math.isfinite(v)]
-    marks = marks or CurveMarks()
     ax.plot(x, [e.train_loss for e in epochs], "o-", label="train")
     ax.plot(x, [e.test_loss for e in epochs], "o-", label=f"test{marks.test_note}")
     marks.plain_line(ax, x)
@@ -127,7 +125,7 @@ def _plot_loss(ax, epochs: list[Epoch], marks: CurveMarks | None = None) -> None
     _legend_below(ax)
 
 
-def curves_figure(epochs: list[Epoch], marks: CurveMarks | None = None) -> Figure:
+def curves_figure(epochs: list[Epoch], marks: CurveMarks = CurveMarks()) -> Figure:
     """curves.png's figure: loss, accuracy (every point in view) and the learning rate by epoch, and the second half's
     accuracy zoomed near the budget's line where that shows what the whole panel cannot (`accuracy_zoom`)."""
     zoom = accuracy_zoom(epochs)
@@ -150,7 +148,7 @@ def curves_figure(epochs: list[Epoch], marks: CurveMarks | None = None) -> Figur
     return fig
 
 
-def plot_curves(epochs: list[Epoch], path: Path, marks: CurveMarks | None = None) -> bytes:
+def plot_curves(epochs: list[Epoch], path: Path, marks: CurveMarks = CurveMarks()) -> bytes:
     """curves.png (`curves_figure`); returns its bytes."""
     return save_figure(curves_figure(epochs, marks), path)
 
@@ -182,7 +180,10 @@ def _digit_grid(images: torch.Tensor, titles: list[str], colors: list[str], path
     return save_figure(fig, path)
 
 
-def plot_misclassified(split: mnist.Split, p: predictions.Predictions, path: Path, limit: int = 32) -> bytes:
+MISSES_SHOWN = 32  # the mistakes misclassified.png shows, surest first
+
+
+def plot_misclassified(split: mnist.Split, p: predictions.Predictions, path: Path, limit: int = MISSES_SHOWN) -> bytes:
     """The most confident mistakes first: they say most about what the model gets wrong - headed by what that order
     means (nothing, where every shown confidence ties)."""
     wrong = torch.nonzero(p.preds != p.labels).flatten()

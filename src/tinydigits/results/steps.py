@@ -83,12 +83,17 @@ class Step:
         return self.run.train_images
 
     @property
+    def on_a_share(self) -> bool:
+        """Trained on fewer of MNIST's training images than a validation split leaves it."""
+        return self.train_images < MNIST_TRAIN - self.run.settings.val_split
+
+    @property
     def shortened(self) -> list[str]:
         """How the run is shorter than the budget's: fewer epochs, fewer training images (empty: a whole run)."""
         out, ran = [], len(self.run.epochs)
         if ran < self.budget.max_epochs:
             out.append(f"{ran} of the budget's {self.budget.max_epochs} epochs")
-        if self.train_images < MNIST_TRAIN - self.run.settings.val_split:
+        if self.on_a_share:
             out.append(f"{self.train_images:,} of {MNIST_TRAIN:,} training images")
         return out
 
@@ -563,16 +568,12 @@ def wanted(step: Step, f: Facts) -> tuple[str, ...]:
     if d == "did not learn":
         return stuck(step).wanted
     if d == "under-fitting":  # more epochs only within the budget's; more images only where it trained on fewer
-        return ("capacity", "rate", *(() if has_batch_norm(step.run) else ("normalisation",)),
+        # batch norm only for a net that recorded its layers without one: nothing advised that it may already have
+        normless = bool(step.run.modules) and not step.has("BatchNorm")
+        return ("capacity", "rate", *(("normalisation",) if normless else ()),
                 *(("epochs",) if len(step.run.epochs) < step.budget.max_epochs else ()),
-                *(("data",) if step.train_images < MNIST_TRAIN - step.run.settings.val_split else ()))
+                *(("data",) if step.on_a_share else ()))
     return NEXT[d]
-
-
-def has_batch_norm(run: Run) -> bool:
-    """Whether the recorded layers hold a batch norm (a run that recorded none of its layers counts as having one:
-    nothing is advised that the run may already have)."""
-    return not run.modules or any(m["type"].startswith("BatchNorm") for m in run.modules.values())
 
 
 def _label(step: Step, f: Facts) -> str:
@@ -617,8 +618,7 @@ def _under_advice(step: Step, f: Facts) -> str:
 def _over_advice(step: Step) -> str:
     """The regularisers an over-fitting run does not have yet (dropout, weight decay, augmentation), or more of them."""
     s = step.run.settings
-    dropout = any(m["type"] == "Dropout" and m.get("p") for m in step.run.modules.values())
-    lacks = [name for name, has in (("dropout", dropout), ("weight decay", bool(s.weight_decay)),
+    lacks = [name for name, has in (("dropout", step.dropout() > 0), ("weight decay", bool(s.weight_decay)),
                                     ("augmentation", bool(augmentations(step.config)))) if not has]
     if lacks:
         return f"regularisation or augmentation it does not have yet ({', '.join(lacks)}), to close the gap while test stalls"
@@ -664,7 +664,7 @@ def _margin_levers(step: Step) -> str:
         return ("a steadier, higher end of the curve (" + ", ".join(lacks) + ")"
                 + (", judged over several seeds (`check`)" if not step.check else ""))
     has = "the run already has an annealed rate, weight averaging and augmentation"
-    if step.train_images < MNIST_TRAIN - step.run.settings.val_split:  # a share of the digits: the first lever left
+    if step.on_a_share:  # a share of the digits: the first lever left
         return f"{has}; it trained on {step.train_images:,} of {MNIST_TRAIN:,} training images: train on all of them"
     if not step.check:
         return f"{has}: judge it over several seeds (`check`) before changing it"
@@ -1418,11 +1418,12 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     lines.append(_against_next(previous, step, a, found))
     seeds = f"seed {previous.seed} → seed {step.seed}" if previous.seed != step.seed else f"seed {step.seed}"
     noise = math.hypot(noise_band(a.min_last), noise_band(b.min_last))
-    gap = "" if _gap_weights(previous, step) else f", train minus test {a.gap:+.2f} → {b.gap:+.2f} points"
+    weights = _gap_weights(previous, step)  # said where the two steps' gaps are of different weights, else compared
+    gap = "" if weights else f", train minus test {a.gap:+.2f} → {b.gap:+.2f} points"
     effect = (f"best test {a.best_test:.2f} → {b.best_test:.2f} % ({b.best_test - a.best_test:+.2f}), "
               f"min of the last {step.last} {a.min_last:.2f} → {b.min_last:.2f} % ({b.min_last - a.min_last:+.2f})"
               f"{gap} ({seeds})")
-    judged = _against_noise(previous, step, a, b, noise) + _gap_weights(previous, step)
+    judged = _against_noise(previous, step, a, b, noise) + weights
     inert = [c.text for c in found if c.inert]
     acted = [c for c in found if not c.inert]
     left = (f"; the inert ({'; '.join(inert)}) left out: the effect is the other changes'" if inert and acted else
