@@ -23,6 +23,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+ALL = ("install", "step", "step-eager", "step30", "step30-eager", "epoch", "whole", "again", "fast", "eager", "eager-again",
+       "check", "check-eager", "predict", "export")
+QUICK = ("install", "step", "step30", "whole", "again", "check")  # the default's figures: about 6 minutes
 TIMING = {"seconds", "train_images_per_s"}
 
 
@@ -90,16 +93,17 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--data-dir", required=True, type=Path, help="folder with the four MNIST IDX .gz files")
     p.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "tinydigits-gpu")
-    p.add_argument("--steps", default="install,step,step-graphed,step30,step30-graphed,epoch,whole,again,fast,graphed,"
-                                      "graphed-again,check,check-graphed,predict,export",
+    p.add_argument("--steps", default=",".join(ALL),
                    help="which steps, comma-separated (each a few minutes at most on a recent GPU)")
+    p.add_argument("--quick", action="store_true",
+                   help=f"only {','.join(QUICK)}: the figures that decide the default, in about 6 minutes")
     p.add_argument("--seeds", default="0-29", help="the check's seeds")
     p.add_argument("--json", type=Path, help="also write the table as JSON, with the GPU, torch, commit and date")
     p.add_argument("--commit", default=None, help="the commit measured (default: git's HEAD here, where there is one)")
     p.add_argument("--profile", action="store_true", help="also profile a block of the default's steps (to the log)")
     p.add_argument("--device", default="cuda", help="cuda (default); cpu only to try the script itself")
     args = p.parse_args()
-    steps = args.steps.split(",")
+    steps = QUICK if args.quick else args.steps.split(",")
     args.work.mkdir(parents=True, exist_ok=True)
     log, site, out = args.work / "log.txt", args.work / "site", args.work / "runs"
     out.mkdir(exist_ok=True)
@@ -118,14 +122,16 @@ def main() -> int:
         row("install", ok, None, what)
         if not ok:
             return finish(rows, args.json)
-    for step, seeds, graphed in (("step", 1, False), ("step-graphed", 1, True), ("step30", 30, False),
-                                 ("step30-graphed", 30, True)):
+    for step, seeds, graphed in (("step", 1, True), ("step-eager", 1, False), ("step30", 30, True),
+                                 ("step30-eager", 30, False)):
         if step not in steps:
             continue
-        # The default's step on the device path, timed in blocks after a warm-up, under the sync debug mode.
+        # The default's step on the device path, timed in blocks after a warm-up, under the sync debug mode; with
+        # --profile (or in --quick, the 30 seeds') one block more under torch.profiler, its top kernels in the log.
+        profiled = (args.profile or args.quick) and graphed
         code = ("import json, sys; from tinydigits.measure.bench import device_steps; "
                 f"r = device_steps(seeds={seeds}, device={args.device!r}, data_dir={str(args.data_dir.resolve())!r}, "
-                f"profile={args.profile and seeds == 1 and not graphed}, graphed={graphed}); print(r.pop('profile', '')); "
+                f"profile={profiled}, graphed={graphed}); print(r.pop('profile', '')); "
                 "print('RESULT ' + json.dumps(r))")
         rc, seconds = sh([sys.executable, "-c", code], log, env)
         said = [line for line in log.read_text().splitlines() if line.startswith("RESULT ")]
@@ -140,10 +146,10 @@ def main() -> int:
                                 f"{', the graph step eager (not captured)' if r['graphed'] == 'eager' else ''}), no sync caught"
                                 if ok else f"a step waits for the device: {r['syncs']}"))
     runs: dict[str, Path | None] = {}
-    graphs = {**env, "TINYDIGITS_CUDA_GRAPHS": "1"}  # the captured step (training.graphs), until it is the default
     for step, flags, step_env, same_as in (("epoch", ["--epochs", "1"], env, None), ("whole", [], env, None),
                                            ("again", [], env, "whole"), ("fast", ["--no-deterministic"], env, None),
-                                           ("graphed", [], graphs, None), ("graphed-again", [], graphs, "graphed")):
+                                           ("eager", ["--no-cuda-graphs"], env, None),
+                                           ("eager-again", ["--no-cuda-graphs"], env, "eager")):
         if step not in steps:
             continue
         before = set(out.iterdir())
@@ -154,20 +160,23 @@ def main() -> int:
             row(step, False, seconds, f"exit {rc} (see {log})")
             continue
         last = curve(run)
-        ok = True
-        note = f"final {last[-1]['test_acc']:.2f} %, min(last 3) {min(e['test_acc'] for e in last[-3:]):.2f} %"
+        ok = "AccumulateGrad node's stream" not in log.read_text()  # torch's warning of a graph kept past its step
+        timing = json.loads((run / "metrics.json").read_text()).get("timing", {})
+        note = (f"final {last[-1]['test_acc']:.2f} %, min(last 3) {min(e['test_acc'] for e in last[-3:]):.2f} %; "
+                f"{timing.get('step', '?')}, start-up {timing.get('startup_s', '?')} s, finish {timing.get('finish_s', '?')}"
+                f" s{'' if ok else '; a stream-mismatch warning in the log'}")
         if same_as and runs.get(same_as):
-            ok = curve(runs[same_as]) == last
+            ok = ok and curve(runs[same_as]) == last
             note += f", the same curve as `{same_as}` to the digit" if ok else f", NOT the curve of `{same_as}`"
         if step == "fast" and runs.get("whole"):
             note += " (not deterministic: the cost of `whole`'s deterministic kernels is the time between them)"
         row(step, ok, seconds, note)
-    for step, step_env in (("check", env), ("check-graphed", graphs)):
+    for step, flags in (("check", []), ("check-eager", ["--no-cuda-graphs"])):
         if step not in steps:
             continue
         verdict = args.work / f"{step}.json"
         rc, seconds = sh([*td, "check", "--device", args.device, "--seeds", args.seeds, "--stack", "--out", str(out),
-                          "--json", str(verdict)], log, step_env)
+                          "--json", str(verdict), *flags], log, env)
         if verdict.exists():
             from tinydigits.results.records import Odds  # the odds as every page writes them
 

@@ -343,6 +343,9 @@ def _bench_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--vs", action="append", metavar="MODEL",
                    help="also time MODEL's pipeline step (its own recipe) in the same turns, and how many times "
                         "cheaper it is than --model's (repeatable; any --model reference)")
+    p.add_argument("--host-draws", action="store_true",
+                   help="a GPU run's host work a step (each seed's order and augmentation draws) for 1 and 30 seeds, "
+                        "and how long the launching thread waits for it, in line and drawn ahead")
     p.add_argument("--json", help="write the figures as JSON here")
     p.add_argument("--record", metavar="CSV", help="also append the figures, with the date, commit, CPU and command, "
                                                    "to this table (docs/speed.csv: what docs/speed.md quotes)")
@@ -361,6 +364,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
         print(loadtest.format_serve(result))
         if args.json:
             write_json(Path(args.json), result)
+        return 0
+    if args.host_draws:
+        rows = bench.host_draws(model=args.model)
+        print(bench.format_host_draws(rows))
+        if args.json:
+            write_json(Path(args.json), rows)
         return 0
     if args.vs_notebook:
         from tinydigits.measure import versus

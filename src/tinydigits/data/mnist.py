@@ -12,6 +12,8 @@ import math
 import os
 import urllib.request
 import uuid
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -238,65 +240,122 @@ def batches(
 
 
 HOST_DRAWS = "host draws"  # the label of the host's share of `device_batches` (profiles and the census test see it)
-CHUNK_BYTES = 32 << 20  # a chunk's draws on the host: big enough that one copy serves tens of batches
+CHUNK_BATCHES = 32  # batches a chunk: its one augmentation pass (~20 kernels) is under one kernel a step
+CHUNK_BYTES = 512 << 20  # at most this much of draws a chunk (a stack of many seeds takes fewer batches a chunk)
+
+
+def chunk_size(augment: Augment | None, seeds: int, batch_size: int, size: tuple[int, int] = (28, 28)) -> int:
+    """Batches a chunk: `CHUNK_BATCHES`, fewer where their draws would pass `CHUNK_BYTES` on the host (and as much
+    again as images on the device). Small enough that the host's draws for the next chunk overlap the steps."""
+    probe = augment.draw(1, torch.Generator(), size) if augment else Draws()
+    per_image = 8 + sum(t.numel() * t.element_size() for t in probe.tensors().values())
+    return max(1, min(CHUNK_BATCHES, CHUNK_BYTES // (per_image * seeds * batch_size)))
+
+
+@dataclass(frozen=True)
+class HostChunk:
+    """A chunk of batches as the host makes it: every seed's image indices and augmentation draws packed into one
+    buffer (pinned for a GPU), the layout to unpack it by (`like`: meta tensors, shapes and dtypes only), and the
+    batches' (start, end) in the epoch."""
+
+    buffer: torch.Tensor
+    like: dict[str, torch.Tensor]
+    spans: list[tuple[int, int]]
+
+
+def host_chunks(n: int, batch_size: int, generators: list[torch.Generator], augment: Augment | None,
+                size: tuple[int, int], device: torch.device, chunk_batches: int | None = None,
+                draw_threads: int = 1) -> Iterator[HostChunk]:
+    """The host's half of an epoch for `device_batches`: each seed's order, then chunk by chunk its augmentation
+    draws, from its own generator in the order `batches` draws them (so the same images on any device). Seeds draw in
+    `draw_threads` threads side by side (torch's ops leave Python's lock while they draw): each generator is used by
+    one thread at a time and in its own order, so the bits do not depend on the threads."""
+    seeds = len(generators)
+    with torch.profiler.record_function(HOST_DRAWS):
+        orders = [torch.randperm(n, generator=g) for g in generators]
+        chunk_batches = chunk_batches or chunk_size(augment, seeds, batch_size, size)
+    starts = list(range(0, n, batch_size))
+    pool = ThreadPoolExecutor(draw_threads, thread_name_prefix="tinydigits-draws") if draw_threads > 1 else None
+    try:
+        for c in range(0, len(starts), chunk_batches):
+            spans = [(s, min(s + batch_size, n)) for s in starts[c : c + chunk_batches]]
+
+            def seed_draws(g: int, spans: list[tuple[int, int]] = spans) -> list[Draws]:
+                with torch.profiler.record_function(HOST_DRAWS):
+                    return [augment.draw(b - a, generators[g], size) for a, b in spans]
+
+            with torch.profiler.record_function(HOST_DRAWS):
+                parts = {"index": [orders[g][a:b] for a, b in spans for g in range(seeds)]}  # batch-major
+                if augment:
+                    per_seed = list(pool.map(seed_draws, range(seeds)) if pool else map(seed_draws, range(seeds)))
+                    draws = [per_seed[g][k].tensors() for k in range(len(spans)) for g in range(seeds)]
+                    parts |= {name: [d[name] for d in draws] for name in draws[0]}
+                chunk = HostChunk(*pack(parts, device), spans)
+            yield chunk  # outside the scope: what the consumer does with it is not the host's draws
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
 
 
 def device_batches(splits: list[Split], batch_size: int, generators: list[torch.Generator], augment: Augment | None,
-                   chunk_batches: int | None = None):
+                   chunk_batches: int | None = None, prefetch: Callable[[Iterator], Iterator] | None = None,
+                   draw_threads: int = 1):
     """Every seed's epoch, for a GPU: yields normalised x [B, G, H, W] and y [B, G], seed g's images in channel g.
 
-    The host draws each seed's order and random numbers from its own generator in the order `batches` draws them (the
-    same images on any device), a chunk of batches at a time, into one buffer that reaches the device in one
-    non-blocking copy from pinned memory; the per-image numbers of a chunk are made there in one pass
-    (`Augment.prepare`), and each batch of every seed is one gather and one augmentation pass. Nothing in the loop
-    waits for the device."""
+    The host makes a chunk of batches at a time (`host_chunks`: the seeds' orders and draws in one buffer), in a
+    thread ahead of the step where `prefetch` is given (`training.prefetch.ahead`); the buffer reaches the device in
+    one non-blocking copy, and the whole chunk is gathered, augmented and normalised there in one pass. Each step's
+    batch is then a slice of it: a view, no kernel and no wait for the device."""
     seeds, n, device = len(splits), len(splits[0]), splits[0].images.device
-    size = tuple(splits[0].images.shape[-2:])
     shared = all(s.images is splits[0].images for s in splits)  # no validation draws: one gather serves every seed
     augment = augment if augment is not None and augment.active else None
-    with torch.profiler.record_function(HOST_DRAWS):
-        orders = [torch.randperm(n, generator=g) for g in generators]
-        if chunk_batches is None:
-            probe = augment.draw(1, torch.Generator(), size) if augment else Draws()
-            per_image = 8 + sum(t.numel() * t.element_size() for t in probe.tensors().values())
-            chunk_batches = max(1, CHUNK_BYTES // (per_image * seeds * batch_size))
-    starts = list(range(0, n, batch_size))
-    for c in range(0, len(starts), chunk_batches):
-        spans = [(s, min(s + batch_size, n)) for s in starts[c : c + chunk_batches]]
-        with torch.profiler.record_function(HOST_DRAWS):
-            index = [orders[g][a:b] for a, b in spans for g in range(seeds)]  # batch-major: a batch's seeds side by side
-            draws = [augment.draw(b - a, generators[g], size) for a, b in spans for g in range(seeds)] if augment else []
-            host = {"index": torch.cat(index), **(Draws.cat(draws).tensors() if draws else {})}
-            buffer = pack(host, device)
-        moved = unpack(to_device(buffer, device), host)
+    chunks = host_chunks(n, batch_size, generators, augment, tuple(splits[0].images.shape[-2:]), device, chunk_batches,
+                         draw_threads)
+    for chunk in (prefetch(chunks) if prefetch is not None else chunks):
+        moved = unpack(to_device(chunk.buffer, device), chunk.like)
         index, params = moved.pop("index"), augment.prepare(Draws(**moved)) if augment else None
+        if shared:
+            images, labels = splits[0].images[index], splits[0].labels[index]
+        else:  # seed g's rows from its own split, batch by batch
+            at, parts = 0, []
+            for a, b in chunk.spans:
+                rows = index[at : at + (b - a) * seeds].reshape(seeds, b - a)
+                parts += [(s.images[i], s.labels[i]) for s, i in zip(splits, rows, strict=True)]
+                at += (b - a) * seeds
+            images, labels = torch.cat([p[0] for p in parts]), torch.cat([p[1] for p in parts])
+        x = to_unit(images)
+        if params is not None:
+            x = augment.apply(x, params)
+        x = normalize(x)
+        h, w = x.shape[-2:]
         at = 0
-        for a, b in spans:
+        for a, b in chunk.spans:
             count = (b - a) * seeds
-            idx = index[at : at + count]
-            if shared:
-                images, labels = splits[0].images[idx], splits[0].labels[idx]
-            else:
-                parts = idx.reshape(seeds, b - a)
-                images = torch.cat([s.images[i] for s, i in zip(splits, parts, strict=True)])
-                labels = torch.cat([s.labels[i] for s, i in zip(splits, parts, strict=True)])
-            x = to_unit(images)
-            if params is not None:
-                x = augment.apply(x, params[at : at + count])
+            yield x[at : at + count].reshape(seeds, b - a, h, w).transpose(0, 1), labels[at : at + count].reshape(
+                seeds, b - a).t()
             at += count
-            h, w = x.shape[-2:]
-            yield normalize(x).reshape(seeds, b - a, h, w).transpose(0, 1), labels.reshape(seeds, b - a).t()
 
 
-def pack(tensors: dict[str, torch.Tensor], device: torch.device) -> torch.Tensor:
-    """Tensors as one byte buffer (each at an 8-byte boundary), pinned when it goes to a GPU: one copy moves them all."""
-    parts = []
-    for t in tensors.values():
-        raw = t.contiguous().reshape(-1).view(torch.uint8)
-        pad = -len(raw) % 8
-        parts += [raw, raw.new_zeros(pad)] if pad else [raw]
-    buffer = torch.cat(parts)
-    return buffer.pin_memory() if device.type == "cuda" else buffer
+def pack(parts: dict[str, list[torch.Tensor]], device: torch.device) -> tuple[torch.Tensor, dict[str, torch.Tensor]]:
+    """Each name's tensors concatenated, all names in one byte buffer (each at an 8-byte boundary), pinned when it goes
+    to a GPU, so one copy moves them all; with the layout to read them back by (`unpack`: meta tensors of their shapes
+    and dtypes). Written in place (`torch.cat(out=)`): the draws are copied once, into the buffer."""
+    like, at = {}, 0
+    for name, tensors in parts.items():
+        first = tensors[0]
+        like[name] = torch.empty((sum(len(t) for t in tensors), *first.shape[1:]), dtype=first.dtype, device="meta")
+        at += _padded(like[name].numel() * first.element_size())
+    buffer = torch.empty(at, dtype=torch.uint8, pin_memory=device.type == "cuda")
+    at = 0
+    for name, tensors in parts.items():
+        size = like[name].numel() * like[name].element_size()
+        torch.cat(tensors, out=buffer[at : at + size].view(like[name].dtype).view(like[name].shape))
+        at += _padded(size)
+    return buffer, like
+
+
+def _padded(size: int) -> int:
+    return size + (-size % 8)
 
 
 def to_device(buffer: torch.Tensor, device: torch.device) -> torch.Tensor:
@@ -306,10 +365,11 @@ def to_device(buffer: torch.Tensor, device: torch.device) -> torch.Tensor:
 
 
 def unpack(buffer: torch.Tensor, like: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
-    """`pack`'s tensors back, as views of `buffer` (on its device) with the shapes and dtypes of `like`."""
+    """`pack`'s tensors back, as views of `buffer` (on its device) with the shapes and dtypes of `like` (the packed
+    tensors themselves, or their meta twins)."""
     out, at = {}, 0
     for name, t in like.items():
         size = t.numel() * t.element_size()
         out[name] = buffer[at : at + size].view(t.dtype).reshape(t.shape)
-        at += size + (-size % 8)
+        at += _padded(size)
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import os
+import time
 from collections.abc import Callable, Iterator
 
 from tinydigits.results.report import Artifacts, write_artifacts
@@ -23,13 +24,17 @@ def finish(result: RunResult) -> str | None:
 
 
 def _closed(result: RunResult, draw: Callable[[], Artifacts]) -> str | None:
-    """The run's writers closed with what `draw` made, or closed all the same when it raises (then re-raised)."""
+    """The run's writers closed with what `draw` made, or closed all the same when it raises (then re-raised). Its
+    finish's seconds go into metrics.json first (`Timing.finish_s`), so its loggers carry them too."""
     try:
         drawn = draw()
     except BaseException:
         with contextlib.suppress(Exception):  # the error on its way out is the one to see
             result.close()
         raise
+    if result.run.timing is not None and result.trained_at is not None:
+        result.run.timing.finish_s = time.perf_counter() - result.trained_at
+        result.run.save_metrics()
     return result.close(drawn.classes, drawn.pictures)
 
 

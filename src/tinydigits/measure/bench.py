@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import statistics
 import tempfile
 import time
@@ -339,19 +340,18 @@ def device_steps(model: str = DEFAULT_MODEL, *, seeds: int = 1, steps: int = 50,
 
     cfg, setup, data, probe, dev = _device_run(model, seeds, (blocks + 1 + profile) * steps * 64, device, data_dir,
                                                graphed)
-    batches, cuda = step_batches(data, cfg.batch_size, cfg.augment(), prefetch=False), dev.type == "cuda"
+    batches, cuda = step_batches(data, cfg.batch_size, cfg.augment(), prefetch=not profile), dev.type == "cuda"
 
-    def block() -> float:
+    def block(watched: bool = True) -> float:
         if cuda:
             torch.cuda.synchronize(dev)
-            torch.cuda.set_sync_debug_mode("error")
+            if watched:
+                torch.cuda.set_sync_debug_mode("error")
         start = time.perf_counter()
         try:
             for _ in range(steps):
                 x, y = next(batches)
-                scheduled_step(setup, x, y, cfg, 28, cfg.batch_size, fused=True)
-                if probe is not None:
-                    probe.step()
+                scheduled_step(setup, x, y, cfg, 28, cfg.batch_size, fused=True, probe=probe)
         finally:
             if cuda:
                 torch.cuda.set_sync_debug_mode(0)
@@ -360,7 +360,9 @@ def device_steps(model: str = DEFAULT_MODEL, *, seeds: int = 1, steps: int = 50,
         return time.perf_counter() - start
 
     setup.model.train()
-    block()  # the warm-up: the first chunk's copy, the kernels' first launches, the cached bases, the graph's capture
+    # The warm-up, outside the sync debug mode: its one-time work (the cached bases' first copy, the schedules' copies,
+    # the graph's capture) may wait for the device once; the timed blocks may not.
+    block(watched=False)
     graph = None if setup.graphed is None else "captured" if setup.graphed.graph is not None else "eager"
     result: dict[str, Any] = {"model": model, "seeds": seeds, "graphed": graph, "device": str(dev), "steps": steps,
                               "blocks": blocks, "batch_size": cfg.batch_size, "precision": cfg.precision,
@@ -382,3 +384,53 @@ def _profiled(block: Callable[[], float], cuda: bool) -> str:
     with profile(activities=[ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if cuda else [])) as prof:
         block()
     return prof.key_averages().table(sort_by="cuda_time_total" if cuda else "cpu_time_total", row_limit=15)
+
+
+def host_draws(seeds: tuple[int, ...] = (1, 30), steps: int = 96, step_ms: float = 1.0, model: str = DEFAULT_MODEL,
+               cores: int | None = None) -> list[dict[str, Any]]:
+    """The host's share of a GPU run's steps (`mnist.host_chunks`: each seed's order and augmentation draws), for each
+    stack of `seeds`: its milliseconds a step drawn in line, and how long the thread that launches the steps waits a
+    step for its batch - in line, and with the draws made ahead in their own threads (`training.prefetch.ahead`,
+    `feed.draw_threads`) while each step stands for `step_ms` of device work (a sleep: a launching thread is idle
+    while a GPU computes). Only indices and draws are made, so no device and no MNIST is needed."""
+    from tinydigits.training.feed import draw_threads
+    from tinydigits.training.prefetch import ahead
+
+    cfg = make(TrainConfig(model=model)).config
+    augment, batch, images = cfg.augment(), cfg.batch_size, steps * cfg.batch_size
+    rows = []
+    for g in seeds:
+        threads = draw_threads(g, cores)
+
+        def chunks(threads: int = threads, g: int = g):
+            gens = [torch.Generator().manual_seed(s) for s in range(g)]
+            return mnist.host_chunks(images, batch, gens, augment, (28, 28), torch.device("cpu"), draw_threads=threads)
+
+        def waited(made, device_ms: float) -> float:
+            """Seconds the launching thread spends getting its chunks while each step sleeps `device_ms`."""
+            wait, it = 0.0, iter(made)
+            while True:
+                start = time.perf_counter()
+                chunk = next(it, None)
+                wait += time.perf_counter() - start
+                if chunk is None:
+                    return wait
+                time.sleep(device_ms * len(chunk.spans) / 1000)
+
+        start = time.perf_counter()
+        for _ in chunks(threads=1):
+            pass
+        drawn = time.perf_counter() - start
+        rows.append({"seeds": g, "draw_threads": threads, "step_ms": step_ms, "steps": steps,
+                     "host_ms_per_step": 1000 * drawn / steps,
+                     "wait_ms_per_step_in_line": 1000 * waited(chunks(threads=1), step_ms) / steps,
+                     "wait_ms_per_step_ahead": 1000 * waited(ahead(chunks()), step_ms) / steps})
+    return rows
+
+
+def format_host_draws(rows: list[dict[str, Any]]) -> str:
+    lines = [f"{'seeds':>5} {'draw threads':>12} {'host ms a step':>15} {'waits in line':>14} {'waits, drawn ahead':>19}"
+             f"   (each step {rows[0]['step_ms']:g} ms of device work, {rows[0]['steps']} steps, {os.cpu_count()} cores)"]
+    lines += [f"{r['seeds']:>5} {r['draw_threads']:>12} {r['host_ms_per_step']:>15.2f} {r['wait_ms_per_step_in_line']:>14.2f}"
+              f" {r['wait_ms_per_step_ahead']:>19.2f}" for r in rows]
+    return "\n".join(lines)

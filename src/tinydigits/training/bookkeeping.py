@@ -50,6 +50,7 @@ class RunResult:
     warning: str | None = None  # what failed to publish once finished (`lifecycle.finish`), in one line
     digits: torch.Tensor | None = None  # the first training digits as the run held them (augment.png draws them)
     writers: RunRecord | None = dataclasses.field(default=None, repr=False)  # open until `close`
+    trained_at: float | None = None  # `time.perf_counter()` when its training ended: its finish's seconds count from it
 
     def close(self, classes: list[dict[str, Any]] | None = None, pictures: dict[str, bytes] | None = None) -> str | None:
         """The run's writers closed once, after its results (`RunRecord.close`); a second call does nothing.
@@ -151,6 +152,7 @@ class RunRecord:
         """The trained run's last figures into metrics.json, which now says complete: what it confuses (from its last
         test pass) and its ReLUs on test images. Its TensorBoard file and MLflow run stay open for the pictures:
         `RunResult.close` closes them (`lifecycle.finish` after drawing them)."""
+        trained_at = time.perf_counter()
         self.run.complete = True
         if self.test_logits is not None:  # what the model confuses, from its last test pass (no second pass)
             preds = self.test_logits.argmax(1)
@@ -158,7 +160,8 @@ class RunRecord:
         self.run.layer_stats = layer_stats(model, test)  # its ReLUs on test images: zeros, dead channels, scale
         self.run.event_seconds = self.events.seconds  # what TensorBoard logging cost, next to the epochs' seconds
         self.run.save_metrics()
-        return RunResult(self.run_dir, self.run, model, self.cfg, test, self.test_logits, digits=digits, writers=self)
+        return RunResult(self.run_dir, self.run, model, self.cfg, test, self.test_logits, digits=digits, writers=self,
+                         trained_at=trained_at)
 
     def close(self, classes: list[dict[str, Any]], pictures: dict[str, bytes]) -> str | None:
         """The last writes of a finished run, each once: per-class accuracy and the pictures (PNG bytes by name, as

@@ -158,6 +158,10 @@ class TrainConfig:
     deterministic: bool = setting(True, "on CUDA, deterministic kernels: the same seed on the same GPU model and torch "
                                         "gives the same curve (--no-deterministic: cuDNN's fastest, not repeatable)",
                                   role="arithmetic")
+    cuda_graphs: bool = setting(True, "on CUDA, the training step captured once as a CUDA graph and replayed (a tiny "
+                                      "net's step is bound by launching its kernels); --no-cuda-graphs or "
+                                      "TINYDIGITS_CUDA_GRAPHS=0: the same step launched kernel by kernel. A CPU never "
+                                      "captures", role="arithmetic")
     out: str = setting("runs", "parent folder of run folders", role="output")
     mlflow: str | None = setting(help="also log to this MLflow tracking server or URI (pip install 'tinydigits[mlflow]'); "
                                       "a check or search is the parent run", metavar="URI", role="output")

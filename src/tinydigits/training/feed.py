@@ -34,13 +34,26 @@ class Data:
         return self.train[0].images.device.type != "cpu" if self.on_device is None else self.on_device
 
 
+def draw_threads(seeds: int, cores: int | None = None) -> int:
+    """Threads that draw a chunk's augmentation on a GPU's host, seeds side by side: a seed's draws for a batch take
+    about half a millisecond of one core, so 30 seeds' would keep one thread behind the device's step. Every core
+    but the one that launches the step, at most one a seed."""
+    import os
+
+    cores = cores or os.cpu_count() or 1
+    return max(1, min(seeds, cores - 1))
+
+
 def step_batches(data: Data, batch_size: int, augment: Augment | None, prefetch: bool
                  ) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
     """Each step's (x, y): seed g's images in channels g and its labels in column g for a stack, else [B, 1, H, W]
-    and [B]. On a GPU every seed's batch comes from one pass (`mnist.device_batches`); on a CPU each seed's stream is
-    made in a thread beside the step (`ahead`)."""
+    and [B]. On a GPU every seed's batch is a slice of a chunk made in one pass (`mnist.device_batches`), the host's
+    draws for the next chunk made in a thread ahead of the step; on a CPU each seed's stream is made in a thread
+    beside the step (`ahead`). `prefetch` False: no thread (`bench --profile` and the census see everything)."""
     if data.device_path:
-        for x, y in mnist.device_batches(data.train, batch_size, data.generators, augment):
+        for x, y in mnist.device_batches(data.train, batch_size, data.generators, augment,
+                                         prefetch=ahead if prefetch else None,
+                                         draw_threads=draw_threads(len(data.train))):
             yield (x, y) if data.stacked else (x, y[:, 0])
         return
     streams = [mnist.batches(s, batch_size, g, augment) for s, g in zip(data.train, data.generators, strict=True)]

@@ -11,13 +11,17 @@ one-cycle schedule's rates and momenta and the EMA's weights, computed on the ho
 The maths is `torch.optim.SGD`'s (weight decay, momentum, Nesterov) and `factories.Ema`'s written as foreach
 operations with device-tensor rates: the same rule, not the same bits (a product before the update, where torch's
 SGD fuses it). A step that cannot be captured (a short last batch, a shape the graph was not captured for) runs the
-same functions eagerly, so the run is one arithmetic throughout. On by default only where it was measured
-(`wanted`); a CPU never uses it.
+same functions eagerly, so the run is one arithmetic throughout. The default on a GPU (`wanted`); a CPU never uses it.
+
+A step hands back its loss and logits detached from their autograd graph: a graph kept alive past its step keeps its
+parameters' gradient accumulators, and the next backward, on another stream (the warm-up's, the capture's), would
+find them on the old one (torch warns of the mismatch, and it can break the capture).
 """
 
 from __future__ import annotations
 
 import os
+import time
 import warnings
 from collections.abc import Callable
 
@@ -28,15 +32,15 @@ from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout
 from tinydigits.training.factories import Ema, ema_decay, make_scheduler, seed_losses
 
-ENV = "TINYDIGITS_CUDA_GRAPHS"  # "1" captures a GPU's step, "0" never
+ENV = "TINYDIGITS_CUDA_GRAPHS"  # "0": never capture a GPU's step (as --no-cuda-graphs), whatever the config says
 WARMUP_STEPS = 3  # eager steps on a side stream before the capture, as torch's CUDA-graph recipe asks
 
 
-def wanted(device: torch.device, env: dict[str, str] | None = None) -> bool:
-    """Whether a run on `device` captures its step: only on a GPU, and (until a GPU's measurement decides the
-    default) when $TINYDIGITS_CUDA_GRAPHS is 1."""
+def wanted(device: torch.device, asked: bool = True, env: dict[str, str] | None = None) -> bool:
+    """Whether a run on `device` captures its step: on a GPU, unless the run asks otherwise (`--no-cuda-graphs`:
+    `asked` False) or $TINYDIGITS_CUDA_GRAPHS is 0. A CPU never does: its step is bound by arithmetic, not launches."""
     env = os.environ if env is None else env
-    return device.type == "cuda" and env.get(ENV, "0") == "1"
+    return device.type == "cuda" and asked and env.get(ENV, "1") != "0"
 
 
 def refusal(cfg: TrainConfig, model: nn.Module, plan: list[tuple[int, int]], stacked: bool) -> str | None:
@@ -47,9 +51,19 @@ def refusal(cfg: TrainConfig, model: nn.Module, plan: list[tuple[int, int]], sta
         return f"the {cfg.scheduler} scheduler moves the rate between epochs from the host"
     if len(set(plan)) != 1 or plan[0] != (28, cfg.batch_size):
         return "a size or batch-size schedule changes the step's shapes"
-    if stacked and any(type(m).__name__ == "SeedDropout" for m in model.modules()):
-        return "a stack's dropout draws from each seed's own generator"
+    if stacked and own_generators(model) and not hasattr(torch.cuda.CUDAGraph, "register_generator_state"):
+        return "a stack's dropout draws from each seed's own generator, which this torch cannot register with a graph"
     return None
+
+
+def own_generators(model: nn.Module) -> list[torch.Generator]:
+    """The generators a stack's dropout draws from (one a seed, `stack.SeedDropout`): a graph replays their draws only
+    where they are registered with it, each replay then taking the next numbers, as an eager step would."""
+    found: dict[int, torch.Generator] = {}
+    for m in model.modules():
+        for gen in getattr(getattr(m, "shared", None), "generators", []):
+            found.setdefault(id(gen), gen)
+    return list(found.values())
 
 
 def schedule(cfg: TrainConfig, steps: int, cycle: int, limit: int) -> tuple[list[float], list[float]]:
@@ -92,6 +106,8 @@ class GraphedStep:
         self.counter = torch.zeros((), dtype=torch.long, device=device)
         self.taken = 0  # host's count of the steps taken: the EMA's first is a copy, and warm-up ends at a count
         self.graph: torch.cuda.CUDAGraph | None = None
+        self.side: torch.cuda.Stream | None = None
+        self.capture_s: float | None = None
         self.static: tuple[torch.Tensor, torch.Tensor] | None = None
         self.out: tuple[torch.Tensor, torch.Tensor] | None = None
 
@@ -137,9 +153,9 @@ class GraphedStep:
                                                              torch._foreach_mul(their_ints, weight)))
 
     def _eager(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        out = self._forward_backward(x, y)
+        loss, logits = self._forward_backward(x, y)
         self._update(first_ema=self.taken == 0)
-        return out
+        return loss.detach(), logits.detach()
 
     def step(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """One training step on (x, y): replayed where a graph of this shape is captured, else eager (and captured
@@ -162,7 +178,9 @@ class GraphedStep:
                 group["lr"], group["momentum"] = self.host_rates[k], self.host_momenta[k]
 
     def _warm(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        side = torch.cuda.Stream()
+        if self.side is None:  # one side stream for every warm-up step
+            self.side = torch.cuda.Stream()
+        side = self.side
         side.wait_stream(torch.cuda.current_stream())
         with torch.cuda.stream(side):
             out = self._eager(x, y)
@@ -170,9 +188,12 @@ class GraphedStep:
         return out
 
     def _capture(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        began = time.perf_counter()
         self.static = (x.clone(), y.clone())
         graph = torch.cuda.CUDAGraph()
         try:
+            for gen in own_generators(self.model):
+                graph.register_generator_state(gen)
             with torch.cuda.graph(graph):
                 loss, logits = self._forward_backward(*self.static)
                 self._update(first_ema=False)
@@ -181,7 +202,8 @@ class GraphedStep:
             self.log(f"this model's step cannot be captured as a CUDA graph ({str(err).splitlines()[0][:120]}); "
                      "it trains eagerly")
             return self._eager(x, y)
-        self.graph, self.out = graph, (loss, logits)
+        self.graph, self.out = graph, (loss.detach(), logits.detach())
+        self.capture_s = time.perf_counter() - began  # the host's recording (the replay below is a step's work)
         graph.replay()  # capturing records the step without running it: this batch's step runs now
         return self.out
 

@@ -99,6 +99,31 @@ class Confusion:
 
 
 @dataclass
+class Timing:
+    """Where a run's seconds outside its epochs went, and the way its step ran: `startup_s` from the call of `train` to
+    its first step (data, model, optimiser), `capture_s` of epoch 1's seconds spent capturing the step as a CUDA graph,
+    `finish_s` from the end of the last epoch to its results written (confusions, layer statistics, pictures,
+    report.md), `process_s` the process's age when `train` was called (a command's imports and plan; a worker's is its
+    whole life). `step`: "cuda graph" (captured and replayed), "eager" (launched kernel by kernel on a GPU) or "cpu"."""
+
+    step: str
+    startup_s: float | None = None
+    capture_s: float | None = None
+    finish_s: float | None = None
+    process_s: float | None = None
+
+    def row(self) -> dict[str, Any]:
+        return {k: (round(v, 3) if isinstance(v, float) else v) for k, v in dataclasses.asdict(self).items()
+                if v is not None}
+
+    @classmethod
+    def of(cls, row: dict[str, Any] | None) -> Timing | None:
+        if not row:
+            return None
+        return cls(**{f.name: row.get(f.name) for f in dataclasses.fields(cls) if f.name in row})
+
+
+@dataclass
 class Run:
     """One run folder: its settings and budget, where the model came from (origin, code hash, code), the machine and
     arithmetic, the epochs, the per-class figures and confusions, the ReLU statistics and gradient norms, and the layer
@@ -127,6 +152,7 @@ class Run:
     grad_norms: list[dict[str, float]] | None = None  # sampled per layer, an epoch a row (a plain run's instrument)
     interrupted: bool = False
     event_seconds: float | None = None  # what TensorBoard logging cost
+    timing: Timing | None = None  # the seconds outside the epochs and the step's way (metrics.json's "timing")
     extra: dict[str, Any] = field(default_factory=dict)  # config.json's entries no field names, as read (a stack's)
     unrecorded: frozenset[str] = frozenset()  # settings config.json does not hold (written before they existed)
     order: tuple[str, ...] = ()  # config.json's keys as read: written back in that order
@@ -164,7 +190,7 @@ class Run:
             layer_stats=metrics.get("layers") or [], architecture=config.get("architecture") or {},
             code=config.get("code"), missing=missing, mlflow_run_id=config.get("mlflow_run_id"),
             grad_norms=metrics.get("grad_norms"), interrupted=bool(metrics.get("interrupted")),
-            event_seconds=metrics.get("event_seconds"),
+            event_seconds=metrics.get("event_seconds"), timing=Timing.of(metrics.get("timing")),
             extra={k: v for k, v in config.items() if k not in names and k not in _TYPED},
             unrecorded=frozenset(names - set(config)), order=tuple(config))
 
@@ -196,6 +222,8 @@ class Run:
             data["interrupted"] = True
         if self.confusions is not None:  # finished: its last test pass ranked them, its ReLUs were measured
             data |= {"confused": [dataclasses.asdict(c) for c in self.confusions], "layers": self.layer_stats}
+        if self.timing is not None:
+            data["timing"] = self.timing.row()
         return data if self.event_seconds is None else data | {"event_seconds": self.event_seconds}
 
     def save_config(self) -> None:

@@ -22,6 +22,7 @@ refused too: the plateau scheduler (one schedule reading one loss).
 from __future__ import annotations
 
 import dataclasses
+import time
 
 import torch
 from torch import nn
@@ -200,6 +201,7 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
                   source: models.Source | None = None) -> list[RunResult]:
     """Train `seeds` of one resolved config as one stacked network: one run folder per seed, exactly what `train`
     writes (config.json says `"stack"`); returns the runs' results in the order of `seeds`."""
+    began = time.perf_counter()
     require_resolved(cfg)
     device = pick_device(cfg.device)
     ensure_arithmetic(cfg)
@@ -217,5 +219,5 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
             record.stop(err)
         raise
     log(f"stacked {len(seeds)} seeds of {source.name} ({params:,} params each) on {device}")
-    fit(cfg, setup, data, records, lambda g: setup.evaluated.copy_to(g, nets[g]), log=log)
+    fit(cfg, setup, data, records, lambda g: setup.evaluated.copy_to(g, nets[g]), log=log, began=began)
     return [record.finish(net.eval(), test, data.digits) for record, net in zip(records, nets, strict=True)]

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import torch
@@ -44,6 +46,20 @@ from tinydigits.training.factories import (
 )
 from tinydigits.training.feed import Data, step_batches
 from tinydigits.training.probe import GradProbe
+from tinydigits.training.runfolder import Timing
+
+
+def process_age() -> float | None:
+    """Seconds since this process started (Linux's /proc; None elsewhere): a command's imports and plan before its
+    run began."""
+    try:
+        stat = Path("/proc/self/stat").read_text()
+        ticks = int(stat.rpartition(")")[2].split()[19])  # field 22: the start, in clock ticks since boot
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return max(0.0, uptime - ticks / os.sysconf("SC_CLK_TCK"))
+
 
 HISTOGRAM_IMAGES = 256  # test images whose activations TensorBoard's histograms show each epoch
 
@@ -55,14 +71,18 @@ def histogram_epoch(epoch: int, epochs: int, on_device: bool) -> bool:
 
 
 def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig, *,
-               lr_scale: float = 1.0, fused: bool = False):
+               lr_scale: float = 1.0, fused: bool = False, on_grads: Callable[[], None] | None = None):
     """Forward (bf16 autocast when configured), backward, optimiser step at `lr_scale` times the scheduler's
-    rate (a batch-size schedule's linear scaling); returns (loss, logits) - per seed for a stack of seeds."""
+    rate (a batch-size schedule's linear scaling); returns (loss, logits) - per seed for a stack of seeds.
+    `on_grads`: called between backward and the optimiser's step, while `.grad` is the gradient itself (torch's
+    foreach SGD with Nesterov momentum and no weight decay adds the momentum into `.grad` in place)."""
     with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=cfg.precision == "bf16"):
         logits = model(input_layout(x))
         loss = seed_losses(logits, y, cfg.label_smoothing, fused)
     opt.zero_grad(set_to_none=True)
     loss.sum().backward()
+    if on_grads is not None:
+        on_grads()
     optimizer_step(opt, lr_scale)
     return loss, logits
 
@@ -122,15 +142,20 @@ class Setup:
 
 
 def scheduled_step(setup: Setup, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig, size: int, batch_size: int,
-                   fused: bool = False):
+                   fused: bool = False, probe: GradProbe | None = None):
     """One batch: inputs at `size` (downscaled after augmentation), the step at the batch's learning-rate scale
-    (a batch schedule scales it linearly), the per-batch scheduler and the EMA; returns (loss, logits)."""
+    (a batch schedule scales it linearly), the per-batch scheduler and the EMA; returns (loss, logits). `probe`
+    reads the step's gradients before the optimiser moves anything (it moves no bit of the run)."""
     resize = lambda t: t if size == t.shape[-1] else F.interpolate(t, size=(size, size), mode="bilinear",
                                                                    antialias=True, align_corners=False)
     if setup.graphed is not None:  # the optimiser, its schedule and the EMA are in the graphed step
-        return setup.graphed.step(x, y)
+        out = setup.graphed.step(x, y)
+        if probe is not None:  # the graphed update leaves `.grad` as backward made it
+            probe.step()
+        return out
     with torch.profiler.record_function("step"):  # labels for `bench --profile`; next to nothing when not profiling
-        out = train_step(setup.model, setup.opt, resize(x), y, cfg, lr_scale=batch_size / cfg.batch_size, fused=fused)
+        out = train_step(setup.model, setup.opt, resize(x), y, cfg, lr_scale=batch_size / cfg.batch_size, fused=fused,
+                         on_grads=None if probe is None else probe.step)
         setup.step_schedule()
     if setup.ema is not None:
         with torch.profiler.record_function("ema"):
@@ -152,9 +177,7 @@ def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, b
     loss_sum = correct = 0
     seen, start = 0, time.perf_counter()
     for x, y in step_batches(data, batch_size, augment, prefetch):
-        loss, logits = scheduled_step(setup, x, y, cfg, size, batch_size, fused=data.device_path)
-        if probe is not None:  # reads the gradients the step left (sampled): no bit of the run moves
-            probe.step()
+        loss, logits = scheduled_step(setup, x, y, cfg, size, batch_size, fused=data.device_path, probe=probe)
         loss_sum = loss_sum + loss.detach().float() * len(y)
         correct = correct + (logits.argmax(-1) == y).sum(0)
         seen += len(y)
@@ -197,7 +220,7 @@ def graph_step(setup: Setup, cfg: TrainConfig, data: Data, capture: bool, log=pr
 
 def _graph_if_wanted(setup: Setup, cfg: TrainConfig, data: Data, log) -> None:
     """A GPU run's step as one CUDA graph where it is asked for and can be (`training.graphs`)."""
-    if data.device_path and setup.graphed is None and graphs.wanted(data.train[0].images.device):
+    if data.device_path and setup.graphed is None and graphs.wanted(data.train[0].images.device, cfg.cuda_graphs):
         setup.graphed = graph_step(setup, cfg, data, capture=True, log=log)
 
 
@@ -210,13 +233,18 @@ def _instruments(record: RunRecord, probe: GradProbe, evaluated: nn.Module, samp
 
 
 def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], weights_of: Callable[[int], nn.Module], *,
-        log=print, quiet: bool = True, on_epoch: Callable[[dict[str, Any]], None] | None = None) -> None:
+        log=print, quiet: bool = True, on_epoch: Callable[[dict[str, Any]], None] | None = None,
+        began: float | None = None) -> None:
     """The epochs of a run (one record) or a stack (one record per seed): train, recompute batch norm, evaluate,
     step an epoch-wise scheduler (the plateau one on the validation loss, never the test loss), then hand each
-    seed's row and weights (`weights_of(g)`) to its record. Ctrl-C or an error leaves every folder consistent."""
+    seed's row and weights (`weights_of(g)`) to its record. Ctrl-C or an error leaves every folder consistent.
+    `began`: when the run was asked for (`time.perf_counter()`), for its start-up's seconds (`Timing`)."""
     evaluated, seeds, _ = setup.evaluated, len(records), _graph_if_wanted(setup, cfg, data, log)
     probe = None if data.stacked else GradProbe(setup.model)
     sample = None if data.stacked else input_layout(next(mnist.batches(data.test, HISTOGRAM_IMAGES))[0])
+    startup = None if began is None else time.perf_counter() - began
+    age = process_age() if began is not None else None
+    process_s = None if age is None else max(0.0, age - startup)
     try:
         for epoch in range(1, cfg.epochs + 1):
             start, lr = time.perf_counter(), setup.opt.param_groups[0]["lr"]
@@ -252,6 +280,9 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
                 on_epoch(rows[0].row())  # metrics.json's row: what callers outside the loop read
             for g, record in enumerate(records if last else []):  # each seed's last test logits: its pictures, report
                 record.test_logits = torch.cat([b[:, g] if b.dim() == 3 else b for b in last])
+        for record in records:
+            record.run.timing = Timing(step_way(setup, data), startup, capture_s=getattr(setup.graphed, "capture_s", None),
+                                       process_s=process_s)
     except BaseException as err:  # Ctrl-C or an error: the folders are left consistent, the MLflow runs say so too
         for record in records:
             record.stop(err)
@@ -260,17 +291,26 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
         raise
 
 
+def step_way(setup: Setup, data: Data) -> str:
+    """How the run's steps ran (its record's `Timing.step`): a captured CUDA graph, kernel by kernel on a GPU, or a
+    CPU's own way."""
+    if not data.device_path:
+        return "cpu"
+    return "cuda graph" if setup.graphed is not None and setup.graphed.graph is not None else "eager"
+
+
 def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[dict[str, Any]], None] | None = None,
           budget: Budget = BUDGET, source: models.Source | None = None) -> RunResult:
     """Train one model end to end: a run folder with config, metrics and checkpoint (pictures and report.md are
     the caller's: `report.write_artifacts`). `cfg` is resolved (a plan's: `lifecycle.make`), `source` its model
     where the caller has read it already. `on_epoch(row)` sees every epoch's metrics after they are saved
     (search stops hopeless trials from there by raising). `budget`: what the run will be judged by (recorded)."""
+    began = time.perf_counter()
     require_resolved(cfg)
     device = pick_device(cfg.device)
     source, setup, data = seed_setup(cfg, device, budget, quiet, source)
     record = RunRecord(cfg, source, models.count_params(setup.model), device, len(data.train[0]), setup.model, budget)
-    fit(cfg, setup, data, [record], lambda g: setup.evaluated, log=log, quiet=quiet, on_epoch=on_epoch)
+    fit(cfg, setup, data, [record], lambda g: setup.evaluated, log=log, quiet=quiet, on_epoch=on_epoch, began=began)
     return record.finish(setup.evaluated, data.test, data.digits)
 
 
