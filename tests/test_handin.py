@@ -84,7 +84,9 @@ def test_the_hand_in_is_a_folder_a_grader_reads(student):
     assert "step 1:" in proc.stderr and "Model_1-" in proc.stderr  # a model named: its newest run, said
     text = (out / "README.md").read_text()
     links = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)
-    assert len(links) >= 1 + 3 * 3 + 1 and all((out / link).is_file() for link in links)  # every link resolves here
+    assert len(links) >= 1 + 3 * 3 + 1 and all((out / link).is_file() for link in links)  # every image resolves here
+    local = [t for t in re.findall(r"\]\(([^)\s#]+)\)", text) if "://" not in t]  # and every other local link
+    assert [t for t in local if not (out / t).is_file()] == [] and {"step1-metrics.json", "step3-check.json"} <= set(local)
     one, two, three = _blocks(text)
     assert "augmentation" not in two.split("**Analysis:**")[1].split("**How it trained:**")[0]  # none: never blamed
     assert "not like for like" in two and "epochs 2 → 3" in two  # 2 epochs against 3: said

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import json
 import re
 import shutil
 import subprocess
@@ -16,10 +17,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from helpers import run_main
 from tinydigits.results import records, standalone
 from tinydigits.results import steps as rules
+from tinydigits.training.runfolder import read_per_class
 
 DATA = Path(__file__).parent / "data" / "byte_identical"
 RUN1, RUN2 = DATA / "model1-20261126T033643Z-s0", DATA / "model2-20261126T040000Z-s0"
@@ -206,7 +209,7 @@ def test_every_picture_of_a_hand_in_has_an_alt_text_that_describes_it(three, tmp
         for alt, path in pictures:
             bare = {path, Path(path).stem, Path(path).stem.replace("_", " "), Path(path).stem.split("-")[-1]}
             assert alt not in bare and not alt.endswith(".png") and len(alt.split()) >= 6, (alt, path)
-    assert "test accuracy per digit (recall)" in (tmp_path / "out" / "README.md").read_text()
+    assert "test errors per digit (its images called another digit)" in (tmp_path / "out" / "README.md").read_text()
     # curves.png is drawn again from the epochs each run records (not the stand-in copied above), and its alt text
     # names the zoom panel that this version draws
     from PIL import Image
@@ -220,3 +223,111 @@ def test_every_picture_of_a_hand_in_has_an_alt_text_that_describes_it(three, tmp
         zoom = accuracy_zoom(records.Run.load(run).epochs)
         (alt,) = re.findall(rf"!\[([^\]]*)\]\(step{i}-curves.png\)", text)
         assert zoom is not None and alt.endswith(f"the accuracy from epoch {zoom} on again, on a zoomed axis"), alt
+
+
+def local_links(text: str) -> list[str]:
+    """Every relative link and image of a Markdown page (web links and pure anchors left out), without its anchor."""
+    targets = re.findall(r"!?\[[^\]]*\]\(([^)\s]+)\)", text)
+    return [t.split("#")[0] for t in targets if not re.match(r"[a-z]+:", t) and not t.startswith("#")]
+
+
+def test_each_steps_records_lie_beside_the_readme_small_parsed_back_and_linked(three):
+    """The figures of a hand-in can be checked from its folder alone: each step's metrics.json, config.json and
+    per_class.csv (a check's check.json and plan.json too), byte for byte as the run wrote them, each linked from the
+    README; every local link resolves; nothing large, no checkpoint."""
+    from tinydigits.results import handin
+
+    text = (three / "README.md").read_text()
+    links = local_links(text)
+    assert links and [link for link in links if not (three / link).is_file()] == []  # every local link resolves
+    blocks = re.split(r"\n## Step \d+: ", text)[1:]
+    for i, (run, block) in enumerate(zip((RUN1, RUN2, next(CHECK.glob("*-s0"))), blocks, strict=True), 1):
+        names = [records.METRICS, records.CONFIG, records.PER_CLASS] + ([records.CHECK, records.PLAN] if i == 3 else [])
+        for name in names:
+            copy = three / f"step{i}-{name}"
+            source = (CHECK if name in (records.CHECK, records.PLAN) else run) / name
+            assert copy.read_bytes() == source.read_bytes(), copy.name
+            assert f"[{copy.name}]({copy.name})" in block, copy.name  # linked from its own step
+        loaded = records.Run.from_files(three, json.loads((three / f"step{i}-config.json").read_text()),
+                                        json.loads((three / f"step{i}-metrics.json").read_text()),
+                                        read_per_class(three / f"step{i}-per_class.csv"))
+        assert loaded.test() == records.Run.load(run).test() and len(loaded.per_class) == 10
+        assert re.search(rf"Epoch log \(seed 0, \[step{i}-metrics.json\]", block)
+        assert f"Per class (test set, seed 0; [step{i}-per_class.csv](step{i}-per_class.csv))" in block
+    verdict = records.Verdict.of(json.loads((three / "step3-check.json").read_text()))
+    assert sorted(verdict.seeds) == [0, 1, 2, 3, 4] and "as the check recorded it: [step3-check.json]" in blocks[2]
+    assert not [p.name for p in three.iterdir() if p.suffix in (".pt", ".ckpt", ".pth", ".bin")]
+    assert max(p.stat().st_size for p in three.iterdir() if p.suffix in (".json", ".csv")) < 200_000
+    assert handin.RECORD_BYTES_MAX <= 200_000
+
+
+def test_a_record_too_large_for_a_committed_folder_is_not_copied(tmp_path):
+    from tinydigits.results import handin
+
+    run = tmp_path / RUN1.name
+    shutil.copytree(RUN1, run)
+    metrics = json.loads((run / "metrics.json").read_text())
+    (run / "metrics.json").write_text(json.dumps({**metrics, "padding": "x" * handin.RECORD_BYTES_MAX}))
+    text, readme = handin.write_up([run], str(tmp_path / "out"))
+    assert not (readme.parent / "step1-metrics.json").exists() and (readme.parent / "step1-config.json").is_file()
+    assert "[step1-metrics.json]" not in text and [p for p in local_links(text) if not (readme.parent / p).is_file()] == []
+    assert "not copied, over the 200 kB a committed folder takes: metrics.json (" in text
+
+
+def _figure_titles(fig) -> str:
+    return " | ".join([fig.get_suptitle(), *(ax.get_title() for ax in fig.axes), *(t.get_text() for t in fig.texts)])
+
+
+def test_every_picture_of_a_hand_in_is_titled_with_its_step_and_seed_and_has_no_empty_panel(tmp_path, monkeypatch):
+    """Each picture a hand-in writes says its step and seed in its title (those drawn again from the records, and those
+    it takes from the run folder, which get a band above them), and no panel of any is empty."""
+    from tinydigits.results import handin, report
+    from tinydigits.results.figures import plt
+
+    stand_in = tmp_path / "stand-in.png"
+    report.plot_per_class([vars(r) for r in records.Run.load(RUN1).per_class], stand_in)
+    folders = []
+    for folder in (RUN1, RUN2, CHECK):  # the saved folders carry no pictures: each gets stand-ins to copy
+        copy = tmp_path / folder.name
+        shutil.copytree(folder, copy)
+        shown = next(copy.glob("*-s0")) if folder == CHECK else copy
+        for name in handin.PICTURES:
+            shutil.copy(stand_in, shown / name)
+        if folder == CHECK:
+            shutil.copy(stand_in, copy / "check.png")
+        folders.append(copy)
+    drawn: dict[str, object] = {}
+    for module in (handin, report):
+        real = module.save_figure
+        monkeypatch.setattr(module, "save_figure", lambda fig, path, tight=True, real=real:
+                            drawn.__setitem__(Path(path).name, fig) or real(fig, path, tight))
+    handin.write_up(folders, str(tmp_path / "out"))
+    expected = {f"step{i}-{name}" for i in (1, 2, 3) for name in handin.PICTURES} | {"step3-check.png", "steps.png"}
+    assert set(drawn) == expected
+    for name, fig in drawn.items():
+        titles = _figure_titles(fig)
+        if name == "steps.png":
+            assert "steps 1-3, seed 0 each" in titles, titles
+        else:
+            assert f"step {name[4]}: " in titles and ("seed 0" in titles), (name, titles)
+        assert all(ax.has_data() for ax in fig.axes) and (fig.axes or fig.images), name  # no empty panel
+        plt.close(fig)
+    assert "seeds 0, 1, 2, 3, 4 (seed 0 shown in detail)" in _figure_titles(drawn["step3-check.png"])
+    curves = drawn["step1-curves.png"]
+    assert curves.axes[0].get_yscale() == "log" and curves.get_suptitle() == "step 1: model1, seed 0"
+    with Image.open(tmp_path / "out" / "step1-misclassified.png") as titled, Image.open(stand_in) as own:
+        assert titled.width == own.width and titled.height > own.height  # its pixels as drawn, a band above them
+
+
+def test_steps_png_draws_the_loss_on_a_log_axis_with_numbers():
+    from tinydigits.results.figures import plt
+    from tinydigits.results.handin import steps_figure
+
+    fig = steps_figure([_step([80.0, 90.0, 95.0, 97.0]), _step([85.0, 92.0, 96.0, 97.8])])
+    fig.canvas.draw()
+    loss = fig.axes[0]
+    assert loss.get_yscale() == "log" and "log scale" in loss.get_title()
+    low, high = loss.get_ylim()
+    assert [t.get_text() for t in loss.get_yticklabels() if t.get_text() and low <= t.get_position()[1] <= high]
+    assert fig.get_suptitle() == "steps 1-2, seed 0 each"
+    plt.close(fig)

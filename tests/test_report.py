@@ -226,14 +226,58 @@ def test_every_recorded_point_of_the_curves_is_inside_its_panel(epochs, monkeypa
     plt.close(fig)
 
 
-def test_a_loss_that_barely_moves_is_drawn_on_plain_ticks_from_0(monkeypatch, tmp_path):
-    """A run that learnt nothing (2.3027 -> 2.3025): no '+2.302' offset with ticks of 0.00005 drawing it as a fall."""
+def test_the_loss_is_drawn_on_a_log_axis_and_a_loss_that_barely_moves_is_drawn_flat(monkeypatch, tmp_path):
+    """On an axis from 0 the first epoch's loss (2.1) squashed the later ones onto the bottom line: the loss panel is a
+    log axis, said in its title and label, in plain numbers, and a run that learnt nothing (2.3027 -> 2.3025) keeps
+    a decade of axis, so it is drawn flat, not as a fall across the panel (no '+2.302' offset either)."""
     from tinydigits.results.figures import plt
 
-    fig = drawn(monkeypatch, report, lambda: report.plot_curves(FLAT, tmp_path / "curves.png"))
-    loss = next(ax for ax in fig.axes if ax.get_title().startswith("loss"))
-    assert loss.yaxis.get_offset_text().get_text() == "" and loss.yaxis.get_major_formatter().get_useOffset() is False
-    assert loss.get_ylim()[0] == 0 and loss.get_ylim()[1] >= 2.3027
+    for epochs in (LEARNT, FLAT):
+        fig = drawn(monkeypatch, report, lambda epochs=epochs: report.plot_curves(epochs, tmp_path / "curves.png"))
+        loss = next(ax for ax in fig.axes if ax.get_title().startswith("loss"))
+        assert loss.get_yscale() == "log" and "log scale" in loss.get_title() and "log scale" in loss.get_ylabel()
+        low, high = loss.get_ylim()
+        assert high / low >= 10 and low <= min(e.test_loss for e in epochs) and high >= max(e.train_loss for e in epochs)
+        assert loss.yaxis.get_offset_text().get_text() == ""
+        shown = [t.get_text() for t in loss.get_yticklabels() if t.get_text() and low <= t.get_position()[1] <= high]
+        assert shown and all("10^" not in t and "e-" not in t for t in shown), shown  # plain numbers: 0.5, 1, 2
+        plt.close(fig)
+
+
+# The rates of a step schedule that halves every 2 epochs, a constant one and a one-cycle's
+STEP_RATES, ONE_RATE = [0.05, 0.05, 0.025, 0.025, 0.0125], [0.02] * 5
+CYCLE_RATES = [0.004, 0.02, 0.06, 0.1, 0.09, 0.07, 0.05, 0.03, 0.012, 0.002]
+
+
+@pytest.mark.parametrize("rates", [STEP_RATES, ONE_RATE, CYCLE_RATES], ids=["step", "constant", "onecycle"])
+def test_the_rate_panel_has_numbers_on_its_axis(rates, monkeypatch, tmp_path):
+    """A log axis between 0.0125 and 0.05 holds no power of ten: the rate panel had no number on it. Its ticks are
+    now the rates the run used (a few) or five spread over them, each labelled, inside the panel."""
+    from tinydigits.results.figures import plt
+
+    rows = (LEARNT * 2)[: len(rates)]
+    epochs = [dataclasses.replace(e, epoch=i + 1, lr=lr) for i, (e, lr) in enumerate(zip(rows, rates, strict=True))]
+    fig = drawn(monkeypatch, report, lambda: report.plot_curves(epochs, tmp_path / "curves.png"))
+    rate = next(ax for ax in fig.axes if ax.get_title().startswith("learning rate"))
+    low, high = rate.get_ylim()
+    labels = {float(t.get_text()) for t in rate.get_yticklabels() if t.get_text() and low <= t.get_position()[1] <= high}
+    assert len(labels) >= min(len(set(rates)), 3), labels
+    if len(set(rates)) <= 6:  # each rate the run used, written on the axis
+        assert labels == set(rates)
+    assert rate.get_yscale() == ("linear" if len(set(rates)) == 1 else "log")
+    plt.close(fig)
+
+
+def test_a_pictures_title_names_whose_curves_and_digits_they_are(monkeypatch, tmp_path):
+    from tinydigits.results.figures import plt
+
+    fig = drawn(monkeypatch, report, lambda: report.plot_curves(LEARNT, tmp_path / "c.png", title="step 2: m, seed 0"))
+    assert fig.get_suptitle() == "step 2: m, seed 0"
+    assert all(ax.has_data() for ax in fig.axes)  # no empty panel
+    plt.close(fig)
+    rows = [{"digit": d, "accuracy": 99.0, "errors": 10, "support": 1000} for d in range(10)]
+    fig = drawn(monkeypatch, report, lambda: report.plot_per_class(rows, tmp_path / "p.png", "step 2: m, seed 0"))
+    assert fig.axes[0].get_title().startswith("step 2: m, seed 0: test errors per digit (100 in all)")
     plt.close(fig)
 
 
@@ -251,15 +295,23 @@ def test_every_panel_of_the_curves_has_a_legend_that_names_its_lines(monkeypatch
     plt.close(fig)
 
 
-def test_the_per_class_bars_stand_on_0(monkeypatch, tmp_path):
-    """Bars from 75 % drew 76 % as a third of 99 %'s height: the axis starts at 0 and its ticks end at 100 %."""
+def test_the_per_class_bars_are_each_digits_errors_from_0(monkeypatch, tmp_path):
+    """Bars of accuracy on 0-100 % drew 99.2 and 99.7 % alike: each bar is the digit's errors (its test images called
+    another digit), from 0, with its accuracy from the counts written above it; a net that missed none says so."""
     from tinydigits.results.figures import plt
 
-    rows = [{"digit": d, "accuracy": a, "errors": e} for d, a, e in
-            zip(range(10), [97.0, 98.8, 83.8, 93.3, 94.9, 84.3, 96.8, 94.7, 75.9, 81.7],
-                [29, 14, 167, 68, 50, 140, 31, 54, 235, 185], strict=True)]
+    errors = [29, 14, 167, 68, 50, 140, 31, 54, 235, 185]
+    rows = [{"digit": d, "accuracy": a, "errors": e, "support": 1000} for d, a, e in
+            zip(range(10), [97.0, 98.8, 83.8, 93.3, 94.9, 84.3, 96.8, 94.7, 75.9, 81.7], errors, strict=True)]
+    rows[0] = {**rows[0], "support": 980, "accuracy": 97.041}  # 951 of 980: 97.04 %, from the counts
     fig = drawn(monkeypatch, report, lambda: report.plot_per_class(rows, tmp_path / "per_class.png"))
     (ax,) = fig.axes
-    assert ax.get_ylim()[0] == 0 and [bar.get_y() for bar in ax.patches] == [0] * 10
-    assert min(ax.get_yticks()) == 0 and max(ax.get_yticks()) == 100
+    assert [bar.get_height() for bar in ax.patches] == errors and [bar.get_y() for bar in ax.patches] == [0] * 10
+    assert ax.get_ylim()[0] == 0 and ax.get_ylim()[1] > max(errors) and "errors" in ax.get_ylabel()
+    assert [t.get_text() for t in ax.texts][:2] == ["97.04 %", "98.60 %"]
+    assert "test errors per digit (973 in all)" in ax.get_title()
+    plt.close(fig)
+    none = [{**r, "errors": 0} for r in rows]
+    fig = drawn(monkeypatch, report, lambda: report.plot_per_class(none, tmp_path / "per_class.png"))
+    assert fig.axes[0].get_title() == "no test digit missed" and fig.axes[0].get_ylim() == (0, 1.0)
     plt.close(fig)

@@ -1,7 +1,9 @@
 """The hand-in: `tinydigits report STEP... --steps --out DIR` writes a folder to commit as it is - README.md with a
 table of the steps, one picture of them all, and per step its Target / Result / Analysis with the layer table, the
-epoch log, the budget's verdict and why, its curves, misclassified digits and per-class accuracy (a check step: its
-seeds and odds too). What is true of each step is `results.steps`'; this module lays it out."""
+epoch log, the budget's verdict and why, its curves, misclassified digits and per-class errors (a check step: its
+seeds and odds too), each picture titled with its step and seed; beside it each step's records (metrics.json,
+config.json, per_class.csv, a check's check.json and plan.json), linked where the README cites them. What is true of
+each step is `results.steps`'; this module lays it out."""
 
 from __future__ import annotations
 
@@ -15,14 +17,28 @@ from tinydigits.models import summary
 from tinydigits.results import records
 from tinydigits.results import steps as rules
 from tinydigits.results.budget import mark, seed_table
-from tinydigits.results.figures import matplotlib, plt, save_figure
-from tinydigits.results.report import MISSES_SHOWN, CurveMarks, accuracy_zoom, md_table, plot_curves, plot_per_class
+from tinydigits.results.figures import DPI, matplotlib, plt, save_figure
+from tinydigits.results.report import (
+    MISSES_SHOWN,
+    CurveMarks,
+    accuracy_zoom,
+    loss_limits,
+    md_table,
+    plain_log_axis,
+    plot_curves,
+    plot_per_class,
+)
 from tinydigits.training.runs import INLINE
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 PICTURES = ("curves.png", "misclassified.png", "per_class.png")  # a run's own, copied beside README.md per step
+# The records a step's figures are read from, copied beside README.md per step (the shown run's, and a check's verdict
+# and plan): JSON and CSV of a few kB each. Never a checkpoint, and none over RECORD_BYTES_MAX: a folder to commit.
+RUN_RECORDS = (records.METRICS, records.CONFIG, records.PER_CLASS)
+CHECK_RECORDS = (records.CHECK, records.PLAN)
+RECORD_BYTES_MAX = 200_000
 
 
 def resolve(refs: list[str], runs_dir: str | Path, log=lambda line: print(line, file=sys.stderr)) -> list[Path]:
@@ -67,16 +83,19 @@ def write_up(folders: list[Path], out: str | None = None) -> tuple[str, Path | N
         plot_steps(steps, folder / "steps.png")
         small(folder / "steps.png", folder / "steps.png")
         codes = [step.run.code or "" for step in steps]
-        pictures = {i: _copy_pictures(step, folder, f"step{i + 1}-", codes) for i, step in enumerate(steps)}
+        pictures = {i: _copy_pictures(step, folder, i + 1, codes) | _copy_records(step, folder, f"step{i + 1}-")
+                    for i, step in enumerate(steps)}
     text = render(steps, pictures, with_overview=folder is not None)
     if readme is not None:
         files.write_text(readme, text)
     return text, readme
 
 
-def _copy_pictures(step: rules.Step, folder: Path, prefix: str, others: list[str] | None = None) -> dict[str, str]:
-    """The shown run's pictures (and a check's) beside README.md, and the model's code as a file that runs alone
-    (`others`: the other steps' recorded code, where a notebook's helpers may be)."""
+def _copy_pictures(step: rules.Step, folder: Path, number: int, others: list[str] | None = None) -> dict[str, str]:
+    """The shown run's pictures (and a check's) beside README.md as stepN-NAME, each titled with its step and seed,
+    and the model's code as a file that runs alone (`others`: the other steps' recorded code, where a notebook's
+    helpers may be)."""
+    prefix, heading = f"step{number}-", picture_title(number, step)
     shown: dict[str, str] = {}
     if step.run.code:
         shown["code"] = _code_file(step, folder, prefix, others or [])
@@ -84,14 +103,56 @@ def _copy_pictures(step: rules.Step, folder: Path, prefix: str, others: list[str
     if step.check_folder is not None and (step.check_folder / "check.png").is_file():
         found["check.png"] = step.check_folder / "check.png"
     for name, source in found.items():
+        target = folder / f"{prefix}{name}"
         if name == "per_class.png" and step.run.per_class:  # drawn again from the rows its table shows: they agree
-            plot_per_class([vars(r) for r in step.run.per_class], folder / f"{prefix}{name}")
-            source = folder / f"{prefix}{name}"
-        if name == "curves.png" and step.run.epochs:  # drawn again from its epochs: as its alt says
-            plot_curves(step.run.epochs, folder / f"{prefix}{name}", CurveMarks.of(step.run))
-            source = folder / f"{prefix}{name}"
-        small(source, folder / f"{prefix}{name}")
+            plot_per_class([vars(r) for r in step.run.per_class], target, heading)
+        elif name == "curves.png" and step.run.epochs:  # drawn again from its epochs: as its alt says
+            plot_curves(step.run.epochs, target, CurveMarks.of(step.run), heading)
+        elif name == "check.png" and step.check is not None:  # the check's own, its step and seeds put above it
+            seeds = ", ".join(map(str, sorted(step.check.seeds)))
+            save_figure(titled_figure(source, f"step {number}: {step.name}, seeds {seeds} (seed {step.seed} shown "
+                                              "in detail)"), target, tight=False)
+        else:  # drawn from what the run folder alone holds (the test images): its own, the step and seed put above it
+            save_figure(titled_figure(source, heading), target, tight=False)
+        small(target, target)
     return {**shown, **{name: f"{prefix}{name}" for name in found}}
+
+
+def picture_title(number: int, step: rules.Step) -> str:
+    """The title every picture of a step carries: which step, which model, which seed."""
+    return f"step {number}: {step.name}, seed {step.seed}"
+
+
+def titled_figure(source: Path, title: str) -> Figure:
+    """A picture a run drew (`source`) pixel for pixel, with `title` in a band above it (saved untrimmed:
+    `save_figure(..., tight=False)`)."""
+    image = plt.imread(source)
+    height, width = image.shape[:2]
+    band = 28  # pixels
+    fig = plt.figure(figsize=(width / DPI, (height + band) / DPI), dpi=DPI)
+    fig.figimage(image, xo=0, yo=0, origin="upper")
+    fig.text(0.5, 1 - band / 2 / (height + band), title, ha="center", va="center", fontsize=10)
+    return fig
+
+
+def _copy_records(step: rules.Step, folder: Path, prefix: str) -> dict[str, str]:
+    """The step's records beside README.md as stepN-NAME, each byte for byte as its run (or check) wrote it: the
+    shown run's metrics.json, config.json and per_class.csv, and a check's check.json (every seed's test accuracy by
+    epoch, the verdict) and plan.json (its seeds and settings). Returns each copied record's name by its own."""
+    found = [step.folder / name for name in RUN_RECORDS]
+    if step.check_folder is not None:
+        found += [step.check_folder / name for name in CHECK_RECORDS]
+    copied = {}
+    for source in found:
+        if source.is_file() and source.stat().st_size <= RECORD_BYTES_MAX:
+            _copy_file(source, folder / f"{prefix}{source.name}")
+            copied[source.name] = f"{prefix}{source.name}"
+    return copied
+
+
+def _copy_file(source: Path, target: Path) -> None:
+    data = source.read_bytes()
+    files.atomic_write(target, lambda tmp: Path(tmp).write_bytes(data))
 
 
 def _code_file(step: rules.Step, folder: Path, prefix: str, others: list[str]) -> str:
@@ -185,6 +246,8 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
     where = (f"check `{step.check_folder.name}`, seed {step.seed} shown in detail: {step.why_shown}" if step.check
              else f"run `{step.folder.name}`, seed {step.seed}")
     shown = (names or set()) | {step.name} | ({previous.name} if previous else set())
+    config = (f" (every setting{', the code' if step.run.code else ''} and the versions: "
+              f"{link(pictures, records.CONFIG)})" if records.CONFIG in pictures else "")
     out = [f"## Step {i + 1}: {step.name} ({where})", "",
            f"**Target:** {step.run.target or _registered_target(step, shown)}", "",
            "**Result:**", "",
@@ -198,15 +261,46 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
            f"epochs, fewer than {step.budget.max_params:,} parameters): {rules.verdict_reason(step)}",
            "- the exercise's budget, part by part (what every step's Target works towards): " + "; ".join(
                f"{part}: {figure} {'✓' if met else '✗' if met is False else '(not judged)'}"
-               for part, met, figure in f.target), "",
+               for part, met, figure in f.target), *records_lines(step, pictures), "",
            "**Analysis:**", "", *rules.analysis_lines(step, previous), "",
            "**How it trained:**", "", recipe_table(step.run), "",
-           f"- trained with: {environment_text(step.run)}", _again_line(step, f"step{i + 1}-code.py" if "code" in pictures
-                                                                        else None),
+           f"- trained with: {environment_text(step.run)}" + config,
+           _again_line(step, f"step{i + 1}-code.py" if "code" in pictures else None),
            f"- the model's code as it trained: {pictures['code']}" if "code" in pictures else
            "- the model's code as it trained: in the run folder's config.json (`code`); `--out` copies it beside the "
            "write-up" if step.run.code else "- the model's code: not recorded with this run", ""]
     return out + _check_block(step, pictures) + _result_tables(step, pictures)
+
+
+def link(pictures: dict[str, str], name: str) -> str:
+    """A relative link to the copy of `name` beside README.md."""
+    return f"[{pictures[name]}]({pictures[name]})"
+
+
+def records_lines(step: rules.Step, pictures: dict[str, str]) -> list[str]:
+    """The Result's last line: the records copied beside README.md (`_copy_records`) that its figures, the
+    Analysis' and the tables' are read from, each with what it holds for this step."""
+    run = step.run
+    holds = {records.METRICS: ["each epoch's figures", *(["the confusions"] if run.confusions is not None else []),
+                               *(["the ReLUs' dead units"] if run.layer_stats else []),
+                               *(["the gradient norms by layer"] if run.grad_norms else [])],
+             records.CONFIG: ["every setting", "the budget", *(["the model's code"] if run.code else []),
+                              "the versions and machine"],
+             records.PER_CLASS: ["each digit's test images, accuracy and errors"],
+             records.CHECK: [f"each seed's test accuracy by epoch and its minimum of the last {step.last}",
+                             "the verdict and odds"],
+             records.PLAN: ["the check's seeds, settings and budget"]}
+    shown = [f"{link(pictures, name)} ({', '.join(holds[name])})" for name in (*RUN_RECORDS, *CHECK_RECORDS)
+             if name in pictures]
+    if not shown:  # the write-up without a folder (`--out` not given): nothing copied
+        return []
+    sources = [step.folder / name for name in RUN_RECORDS]
+    sources += [step.check_folder / name for name in CHECK_RECORDS] if step.check_folder is not None else []
+    large = [f"{p.name} ({p.stat().st_size // 1000:,} kB)" for p in sources if p.name not in pictures and p.is_file()]
+    left = (f"; not copied, over the {RECORD_BYTES_MAX // 1000} kB a committed folder takes: {', '.join(large)} (in "
+            f"`{step.folder.name}`)" if large else "")
+    return ["- the records these figures are read from, as " + ("the run and the check" if step.check else "the run")
+            + " wrote them: " + "; ".join(shown) + left]
 
 
 def _registered_target(step: rules.Step, shown: set[str] | None = None) -> str:
@@ -383,6 +477,10 @@ def _check_block(step: rules.Step, pictures: dict[str, str]) -> list[str]:
         return []
     head, rows = seed_table(step.check.verdict, step.budget)
     out = ["Over seeds (`check`): " + rules.odds_sentence(step) + ".", "", md_table(head, rows), ""]
+    if records.CHECK in pictures:  # the table's figures, where they can be checked
+        plan = f"; its seeds, settings and budget: {link(pictures, records.PLAN)}" if records.PLAN in pictures else ""
+        out += [f"Each seed's test accuracy by epoch, as the check recorded it: {link(pictures, records.CHECK)}{plan}.",
+                ""]
     if "check.png" in pictures:
         out += [f"![{picture_alt('check.png', step)}]({pictures['check.png']})", ""]
     return out
@@ -396,7 +494,8 @@ def _result_tables(step: rules.Step, pictures: dict[str, str]) -> list[str]:
               "not recorded with this run (it trained before tinydigits recorded layer tables)")
     out = ["<details><summary>Layers (`tinydigits summary` as it trained: output shape, parameters, receptive field "
            "and jump in input pixels)</summary>", "", layers, "", "</details>", "",
-           f"Epoch log (seed {step.seed}; train figures: a running average over the epoch"
+           f"Epoch log (seed {step.seed}" + (f", {link(pictures, records.METRICS)}" if records.METRICS in pictures
+                                             else "") + "; train figures: a running average over the epoch"
            + (" of the live weights" if step.run.settings.ema else "") + "; test: after it"
            + (f", of the EMA weights (decay {step.run.settings.ema:g})" if step.run.settings.ema else "")
            + "; lr: at its start):", "",
@@ -405,7 +504,8 @@ def _result_tables(step: rules.Step, pictures: dict[str, str]) -> list[str]:
             if name.endswith(".png") and name != "check.png"]
     if step.run.per_class:
         digits = [r.digit for r in step.run.per_class]
-        out += ["", f"Per class (test set, seed {step.seed}):", "",
+        csv = f"; {link(pictures, records.PER_CLASS)}" if records.PER_CLASS in pictures else ""
+        out += ["", f"Per class (test set, seed {step.seed}{csv}):", "",
                 md_table(["digit", *digits], [["accuracy %", *(f"{r.exact:.2f}" for r in step.run.per_class)],
                                               ["errors", *(r.errors for r in step.run.per_class)]])]
     return [*out, ""]
@@ -437,7 +537,11 @@ def steps_figure(steps: list[rules.Step]) -> Figure:
             ax.plot(x, step.run.train(), "--", color=f"C{i}", alpha=0.6)
     for ax in axes[1:]:
         ax.axhline(line, color="crimson", ls=":")
-    ax_loss.set(title="loss", xlabel="epoch", ylabel="cross-entropy", yscale="log")
+    ax_loss.set(title="loss (log scale)", xlabel="epoch", ylabel="cross-entropy (log scale)", yscale="log")
+    limits = loss_limits([v for step in steps for e in step.run.epochs for v in (e.train_loss, e.test_loss)])
+    if limits is not None:
+        ax_loss.set_ylim(*limits)
+    plain_log_axis(ax_loss.yaxis)
     ax_acc.set(title="accuracy", xlabel="epoch", ylabel="%", ylim=(0, 100))
     if zoom:
         axes[2].set(title=f"accuracy near the line ({low:g}-100 %)", xlabel="epoch", ylim=(low, 100))
@@ -455,11 +559,21 @@ def steps_figure(steps: list[rules.Step]) -> Figure:
              Line2D([], [], color="0.35", ls="--", alpha=0.6, label="train, averaged over the epoch" + (
                  " (live weights)" if averaged else "")),
              Line2D([], [], color="crimson", ls=":", label=f"{line} %: the budget's line")]
+    fig.suptitle(steps_title(steps), fontsize=10)
     fig.tight_layout()
     for shown, y in ((handles, 0.0), (kinds, -0.06)):  # a row of the steps, a row of the kinds of line
         fig.legend(handles=shown, loc="upper center", bbox_to_anchor=(0.5, y), ncol=len(shown), fontsize=8,
                    frameon=False)
     return fig
+
+
+def steps_title(steps: list[rules.Step]) -> str:
+    """steps.png's title: the steps it draws and the seed each shows."""
+    seeds = {step.seed for step in steps}
+    which = f"steps 1-{len(steps)}" if len(steps) > 1 else "step 1"
+    if len(seeds) == 1:
+        return f"{which}, seed {steps[0].seed}" + (" each" if len(steps) > 1 else "")
+    return f"{which}, seeds {', '.join(str(step.seed) for step in steps)} in step order"
 
 
 def picture_alt(name: str, step: rules.Step) -> str:
@@ -469,8 +583,9 @@ def picture_alt(name: str, step: rules.Step) -> str:
     fitted = step.check is not None and step.check.odds.probability is not None and bool(step.check.odds.sd)
     zoom = accuracy_zoom(step.run.epochs) if step.run.epochs else None
     marks = CurveMarks.of(step.run)
-    return {"curves.png": f"{who}: train and test loss, accuracy against the {line} % line, and the learning rate, "
-                          "by epoch" + (f"; the accuracy from epoch {zoom} on again, on a zoomed axis" if zoom else "")
+    return {"curves.png": f"{who}: train and test loss (log scale), accuracy against the {line} % line, and the "
+                          "learning rate, by epoch"
+                          + (f"; the accuracy from epoch {zoom} on again, on a zoomed axis" if zoom else "")
                           + ("; test figures of the weights' running average (EMA)" if marks.averaged else "")
                           + (f"; a dashed line where augmentation stops (epoch {marks.plain_from})"
                              if marks.plain_from else ""),
@@ -479,7 +594,8 @@ def picture_alt(name: str, step: rules.Step) -> str:
                                                if wrong else "test digits it got wrong")
                                  + " (true → predicted, confidence), by falling confidence; "
                                  "where every confidence ties, its heading says the order means nothing",
-            "per_class.png": f"{who}: test accuracy per digit (recall), its errors above each bar" if step.run.per_class
+            "per_class.png": f"{who}: test errors per digit (its images called another digit), its accuracy "
+                             "(recall) above each bar" if step.run.per_class
                              else f"{who}: test precision and recall per digit",  # a run's own, drawn before
             "check.png": f"the check of {step.name}: each seed's test accuracy in the last "
                          + (f"{step.budget.last} epochs" if step.budget.last > 1 else "epoch")
