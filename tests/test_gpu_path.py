@@ -505,3 +505,57 @@ def test_a_stacks_dropout_is_captured_where_torch_registers_its_generators(monke
     assert "generator" in graphs.refusal(cfg, stacked, [(28, 64)] * 3, True)
     monkeypatch.setattr(torch.cuda.CUDAGraph, "register_generator_state", lambda self, gen: None, raising=False)
     assert graphs.refusal(cfg, stacked, [(28, 64)] * 3, True) is None
+
+
+def test_an_epochs_records_are_written_beside_the_next_epoch_and_land_in_order():
+    """A GPU run's epoch records go to a thread of their own: each epoch's writes land before the next one's begin,
+    a write's error is raised to the loop, and closing waits for the last."""
+    import threading
+    import time
+
+    from tinydigits.training.train import EpochWrites
+
+    landed, threads = [], set()
+
+    def write(k):
+        def go():
+            time.sleep(0.02 * (3 - k))  # the first is the slowest: order is kept by waiting, not by luck
+            threads.add(threading.current_thread().name)
+            landed.append(k)
+        return go
+
+    writes = EpochWrites(background=True)
+    for k in range(3):
+        writes.submit(write(k))
+    writes.close()
+    assert landed == [0, 1, 2] and threads == {"tinydigits-records_0"}
+    threads.clear()
+    inline = EpochWrites(background=False)  # a CPU's: written here, as handed over
+    inline.submit(write(0))
+    assert landed[-1] == 0 and threads == {threading.current_thread().name}
+    failing = EpochWrites(background=True)
+    failing.submit(lambda: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        failing.close()
+
+
+def test_a_device_paths_run_records_every_epoch_and_its_last_weights(mnist_dir, tmp_path):
+    """On the device path (records written beside the next epoch) a run's folder holds every epoch's row and the
+    checkpoint of the weights it ended with, as a CPU run's does."""
+    from tinydigits.training.bookkeeping import RunRecord
+    from tinydigits.training.runs import load_model
+    from tinydigits.training.train import fit
+
+    cfg = planned(TrainConfig(model="model1", epochs=2, train_limit=128, data_dir=str(mnist_dir), out=str(tmp_path),
+                              portable=False, threads=1, precision="fp32"))
+    source, setup, data = seed_setup(cfg, torch.device("cpu"), cfg_budget())
+    data = dataclasses.replace(data, on_device=True)
+    record = RunRecord(cfg, source, 1, torch.device("cpu"), len(data.train[0]), setup.model)
+    fit(cfg, setup, data, [record], lambda g: setup.evaluated, log=lambda _: None)
+    import json
+
+    metrics = json.loads((record.run_dir / "metrics.json").read_text())
+    assert [e["epoch"] for e in metrics["epochs"]] == [1, 2] and record.run.timing.step == "eager"
+    saved, _ = load_model(record.run_dir)
+    assert all(torch.equal(a, b) for a, b in zip(saved.state_dict().values(), setup.evaluated.state_dict().values(),
+                                                 strict=True))

@@ -121,8 +121,9 @@ class RunRecord:
         self.loggers = Loggers(TensorBoard(self.events, lambda: (self.config, self.run.test(), self.run.budget.last)),
                                mlflow)
 
-    def epoch(self, row: Epoch, evaluated: nn.Module) -> None:
-        """An epoch's metrics everywhere they go, and the evaluated weights as model.pt (atomically)."""
+    def epoch(self, row: Epoch, evaluated: nn.Module | dict[str, torch.Tensor]) -> None:
+        """An epoch's metrics everywhere they go, and the evaluated weights (a module, or its weights as
+        `train.snapshot` copied them) as model.pt (atomically)."""
         with tracking.shielded():  # Ctrl-C waits until the epoch is recorded everywhere
             self.run.epochs.append(row)
             self.loggers.epoch(row.row())

@@ -41,12 +41,13 @@ def environment(device: Any = None) -> dict[str, Any]:
     }
 
 
-def save_checkpoint(path: Path, model: nn.Module, name: str, config: dict[str, Any],
+def save_checkpoint(path: Path, model: nn.Module | dict[str, torch.Tensor], name: str, config: dict[str, Any],
                     origin: dict[str, Any] | None = None) -> None:
-    """Weights plus what rebuilds the module (`models.Source.origin`): a registered name, a whole
-    spec, or the file/module reference of a user's model. Plain data only: loadable with
+    """Weights (a module's, or a state dict) plus what rebuilds the module (`models.Source.origin`): a registered
+    name, a whole spec, or the file/module reference of a user's model. Plain data only: loadable with
     weights_only=True, so a checkpoint never carries code."""
-    state = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
+    weights = model if isinstance(model, dict) else model.state_dict()
+    state = {k: v.detach().cpu().contiguous() for k, v in weights.items()}
     payload = {"model": name, "state_dict": state, "config": config}
     if origin is not None:
         payload["origin"] = origin

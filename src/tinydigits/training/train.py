@@ -4,12 +4,14 @@ per batch, an evaluation per epoch. One loop serves a single run and a stack of 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import math
 import os
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -245,6 +247,7 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
     startup = None if began is None else time.perf_counter() - began
     age = process_age() if began is not None else None
     process_s = None if age is None else max(0.0, age - startup)
+    writes = EpochWrites(background=data.device_path)
     try:
         for epoch in range(1, cfg.epochs + 1):
             start, lr = time.perf_counter(), setup.opt.param_groups[0]["lr"]
@@ -262,12 +265,14 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
             tests = evaluate(evaluated, [data.test] * seeds, keep=last)
             vals = evaluate(evaluated, data.val) if data.val[0] is not None else None
             rows = [epoch_row(epoch, stats[g], tests[g], lr, start, size, batch) for g in range(seeds)]
+            writes.wait()  # the epoch before's records are written (long since, on a GPU) before this one's
             if probe is not None:  # the instruments: they read, they never move a bit of the run
                 _instruments(records[0], probe, evaluated, sample, epoch, cfg.epochs, data.device_path)
             if vals is not None:
                 rows = [dataclasses.replace(row, val_loss=vals[g][0], val_acc=vals[g][1]) for g, row in enumerate(rows)]
-            for g, row in enumerate(rows):
-                records[g].epoch(row, weights_of(g))
+            states = [snapshot(weights_of(g)) for g in range(seeds)]  # the weights as they are now, on the host
+            writes.submit(lambda rows=rows, states=states: [r.epoch(row, state) for r, row, state
+                                                           in zip(records, rows, states, strict=True)])
             if setup.scheduler is not None and not setup.per_batch:
                 # validate() refuses plateau without a validation split, and a stack refuses plateau altogether
                 setup.scheduler.step(rows[0].val_loss) if cfg.scheduler == "plateau" else setup.scheduler.step()
@@ -280,15 +285,53 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
                 on_epoch(rows[0].row())  # metrics.json's row: what callers outside the loop read
             for g, record in enumerate(records if last else []):  # each seed's last test logits: its pictures, report
                 record.test_logits = torch.cat([b[:, g] if b.dim() == 3 else b for b in last])
+        writes.close()
         for record in records:
             record.run.timing = Timing(step_way(setup, data), startup, capture_s=getattr(setup.graphed, "capture_s", None),
                                        process_s=process_s)
     except BaseException as err:  # Ctrl-C or an error: the folders are left consistent, the MLflow runs say so too
+        with contextlib.suppress(BaseException):  # an epoch's writes in flight land first (their own error is `err`)
+            writes.close()
         for record in records:
             record.stop(err)
         if isinstance(err, KeyboardInterrupt):
             raise KeyboardInterruptInRun(records[0].run_dir, len(records[0].run.epochs)) from None
         raise
+
+
+class EpochWrites:
+    """An epoch's records (checkpoints, metrics.json, TensorBoard, MLflow: `RunRecord.epoch`, a stack's 30 seeds' at
+    once) written in a thread of their own while the next epoch trains, where a GPU waits for nothing else
+    (`background`); else here, as they are handed over. One epoch's writes land before the next one's begin."""
+
+    def __init__(self, background: bool) -> None:
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="tinydigits-records") if background else None
+        self.pending: Future | None = None
+
+    def submit(self, write: Callable[[], Any]) -> None:
+        self.wait()
+        if self.pool is None:
+            write()
+        else:
+            self.pending = self.pool.submit(write)
+
+    def wait(self) -> None:
+        """Until the writes handed over have landed; their error, if any, raised here."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending.result()
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown(wait=True)
+
+
+def snapshot(module: nn.Module) -> dict[str, torch.Tensor]:
+    """A module's weights and buffers copied to the host as they are now: what its checkpoint saves."""
+    return {k: v.detach().cpu().contiguous() for k, v in module.state_dict().items()}
 
 
 def step_way(setup: Setup, data: Data) -> str:
