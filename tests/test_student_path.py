@@ -9,6 +9,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from helpers import run_main
 
 MODELS = textwrap.dedent('''
@@ -144,9 +146,23 @@ def test_a_check_of_three_seeds_on_two_jobs_is_two_whole_rounds(monkeypatch):
     the first epoch is the check's wall time to the second (it used to share the epochs over both jobs: 1.5 rounds,
     a third short); with no earlier seeds measured, the first line gives no figure rather than a guess."""
     first, to_go, wall = _run_a_check(monkeypatch, [0, 1, 2], epochs=15, parallel=2, seconds=40.0)
-    assert "2 round(s)" in first and "estimated when the first epoch lands" in first and "about" not in first
+    assert "2 rounds of up to 2 seeds side by side" in first and "about" not in first
+    assert "estimated when the first epoch lands" in first
     assert 40 + to_go[0] == wall == 30 * 40
     assert to_go[0] == to_go[1] and to_go == sorted(to_go, reverse=True) and to_go[-1] == 0
+
+
+@pytest.mark.parametrize(("seeds", "parallel", "said"), [
+    ([0, 1, 2], 1, "(one seed at a time, 3 in turn)"), ([4], 1, "(one seed at a time)"),
+    ([0, 1], 2, "(2 seeds side by side)"), ([0, 1, 2, 3], 2, "(2 rounds of 2 seeds side by side)"),
+    ([0, 1, 2], 2, "(2 rounds of up to 2 seeds side by side)"), ([0, 1, 2], 5, "(3 seeds side by side)")])
+def test_a_checks_first_line_says_how_its_seeds_follow_each_other(seeds, parallel, said):
+    """Seeds on one job train one at a time (they used to be "3 round(s) of seeds side by side"); on more, in rounds
+    side by side, a last round that is not full said as "up to"."""
+    from tinydigits.verdict import progress
+
+    first = progress.Progress(seeds, 15, parallel, print).first_line(f"{parallel} job(s)")
+    assert said in first and ("side by side" in first) == (min(parallel, len(seeds)) > 1)
 
 
 def test_a_checks_first_estimate_pays_the_start_up_once_not_once_an_epoch(monkeypatch):

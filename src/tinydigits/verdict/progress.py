@@ -42,12 +42,22 @@ class Progress:
 
     def first_line(self, how: str) -> str:
         seeds, rounds = len(self.round_of), max(self.round_of.values(), default=-1) + 1
-        head = f"{seeds} seed(s), {self.epochs} epochs each, {how} ({rounds} round(s) of seeds side by side)"
+        head = f"{seeds} seed(s), {self.epochs} epochs each, {how} ({self.order(seeds, rounds)})"
         tail = "a line per seed per epoch follows (--quiet: only the seeds as they finish)"
         if self.measured is None:  # no figure rather than a guess that may be off by 3x on another machine
             return f"{head}: the time it takes is estimated when the first epoch lands; {tail}"
         return (f"{head}: about {clock(rounds * self.epochs * self.measured)} at ~{self.measured:.1f} s an epoch "
                 f"(an epoch as this model's earlier seeds here took; re-estimated as epochs finish); {tail}")
+
+    def order(self, seeds: int, rounds: int) -> str:
+        """How the seeds follow each other as they train: one at a time on one job, else in rounds side by side (a
+        last round that is not full: "up to")."""
+        if self.parallel == 1:
+            return "one seed at a time" if seeds == 1 else f"one seed at a time, {seeds} in turn"
+        if rounds == 1:
+            return f"{seeds} seeds side by side"
+        full = seeds == rounds * self.parallel
+        return f"{rounds} rounds of {'' if full else 'up to '}{self.parallel} seeds side by side"
 
     def left(self) -> float:
         """Seconds to the check's end: a start-up for each round not begun, plus each round's epochs left (its leading
