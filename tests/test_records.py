@@ -158,3 +158,18 @@ def test_a_digits_accuracy_is_rounded_once_from_its_counts(tmp_path):
     assert (three.support, f"{three.exact:.2f}", f"{five.exact:.2f}") == (1010, "98.51", "98.65")
     (tmp_path / "per_class.csv").write_text("digit,accuracy,errors\n3,98.515,15\n")  # an older file: its figure
     assert read_per_class(tmp_path / "per_class.csv")[0].exact == 98.515
+
+
+def test_a_verdict_shows_a_short_summary_in_a_notebook():
+    """A verdict evaluated in a notebook cell is a few lines - the verdict, the worst seed, the odds, its folder - not
+    the dataclass's every curve (which ran to thousands of characters); the figures are the verdict's own."""
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "data" / "byte_identical" / "check-model3b-20261126T050000Z"
+    verdict = records.Verdict.load(folder)
+    worst = min(verdict.seeds.values(), key=lambda s: s.min_last)
+    for shown in (repr(verdict), verdict._repr_markdown_()):
+        assert len(shown) < 600 and len(shown.splitlines()) <= 6, shown
+        assert verdict.line() in shown and f"{verdict.params:,} parameters" in shown
+        assert f"worst seed {worst.seed}: lowest of its last 3 epochs {worst.min_last:.2f} %" in shown
+        assert verdict.odds.chance(None, unit=" %", bound="95 % lower bound ") in shown and str(folder) in shown

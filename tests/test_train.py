@@ -483,3 +483,14 @@ def test_a_fresh_process_without_the_pins_set_still_trains_a_portable_seed_in_pl
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["''", "True", "AVX2"], done.stdout
+
+
+def test_a_run_result_shows_a_short_summary_in_a_notebook(tiny_run):
+    """`tinydigits.train`'s result evaluated in a notebook cell is three lines (the model and its run, the test
+    accuracy, the folder), not the dataclass with the model and 10,000 test images in it."""
+    test = tiny_run.run.test()
+    for shown in (repr(tiny_run), tiny_run._repr_markdown_()):
+        assert len(shown) < 600 and len(shown.splitlines()) <= 5, shown
+        assert "model3, seed 0: 2 epochs on 6,000 training images" in shown and f"{tiny_run.run.params:,} param" in shown
+        assert f"test accuracy {test[-1]:.2f} % after the last epoch" in shown and str(tiny_run.run_dir) in shown
+        assert f"best {max(test):.2f} % (epoch {test.index(max(test)) + 1})" in shown

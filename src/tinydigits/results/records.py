@@ -229,6 +229,31 @@ class Verdict:
         held, ran = self.held()
         return f"{self.word} ({held}/{ran} seeds)"
 
+    def summary(self) -> list[str]:
+        """The verdict in a few lines, what a notebook cell shows for it (`__repr__`, `_repr_markdown_`; the whole
+        dataclass would print every seed's curve): the verdict, the seed that did worst, the odds, where it wrote."""
+        head = f"{self.line()}: {self.params:,} parameters, {self.epochs} epochs" + (
+            f"; seed(s) {', '.join(map(str, self.missing))} not run" if self.missing else "")
+        out = [head]
+        judged = [s for s in self.seeds.values() if s.last]
+        if judged:
+            worst = min(judged, key=lambda s: s.min_last)
+            out.append(f"worst seed {worst.seed}: lowest of its last {len(worst.last)} epochs {worst.min_last:.2f} %; "
+                       f"mean final test accuracy {self.mean_final_acc:.2f} % over {self.trained} seed(s)")
+        chance = self.odds.chance(None, unit=" %", bound="95 % lower bound ")
+        out.append(f"odds a new seed holds: {chance}" if chance != "-" else
+                   f"odds a new seed holds: {self.odds.note or 'too few seeds for odds'}")
+        if self.folder is not None:
+            out.append(f"{self.folder}: check.md, check.png and check.json; `.seeds` each seed's row")
+        return out
+
+    def __repr__(self) -> str:
+        return "Verdict: " + "\n  ".join(self.summary())
+
+    def _repr_markdown_(self) -> str:
+        head, *rest = self.summary()
+        return "\n".join([f"**{head}**", "", *(f"- {line}" for line in rest)])
+
 
 @dataclass(frozen=True)
 class CheckPlan:

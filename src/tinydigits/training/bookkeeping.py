@@ -68,6 +68,29 @@ class RunResult:
         """config.json as written (from the record)."""
         return self.run.config_json()
 
+    def summary(self) -> list[str]:
+        """The run in three lines, what a notebook cell shows for it (`__repr__`, `_repr_markdown_`; the whole
+        dataclass would print the model and the test set): its model, seed, epochs, images and parameters, its test
+        accuracy, and where it wrote."""
+        run, test = self.run, self.run.test()
+        epochs = f"{len(test)} epochs" + (f" of {run.planned_epochs} planned" if len(test) < run.planned_epochs else "")
+        head = f"{run.name}, seed {run.seed}: {epochs} on {run.train_images:,} training images, {run.params:,} parameters"
+        if test:
+            last, best = test[-run.budget.last:], max(range(len(test)), key=test.__getitem__)
+            figures = (f"test accuracy {test[-1]:.2f} % after the last epoch, best {test[best]:.2f} % (epoch {best + 1}), "
+                       f"lowest of the last {len(last)} {min(last):.2f} % (the budget asks >= {run.budget.min_acc} % "
+                       f"in each of the last {run.budget.last})")
+        else:
+            figures = "no epoch finished"
+        return [head, figures, f"{self.run_dir}: report.md and the pictures; `.run` is the record, `.model` the weights"]
+
+    def __repr__(self) -> str:
+        return "RunResult: " + "\n  ".join(self.summary())
+
+    def _repr_markdown_(self) -> str:
+        head, *rest = self.summary()
+        return "\n".join([f"**{head}**", "", *(f"- {line}" for line in rest)])
+
 
 def epoch_row(epoch: int, stats: EpochStats, test: tuple[float, float], lr: float, start: float, size: int,
               batch: int) -> Epoch:
