@@ -208,3 +208,40 @@ def test_a_disagreement_between_pages_is_found(tmp_path, monkeypatch):
     monkeypatch.setattr(__import__(__name__), "PAGES", [tmp_path / "a.md", tmp_path / "b.md"])
     assert quoted(QUANTITIES["a 30-seed check of the default on one 2-core machine, minutes"][0]) == {
         "a.md": {"70"}, "b.md": {"75"}}
+
+
+def readme_install_cell() -> str:
+    """The README's notebook cell up to `import tinydigits`: what installs the package."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8").split("**In a notebook**", 1)[1]
+    cell = text.split("```python\n", 1)[1].split("```", 1)[0]
+    return cell.split("import tinydigits\n", 1)[0] + "import tinydigits\n"
+
+
+@pytest.mark.parametrize("where", ["installed", "a wheel beside it", "the clone's notebooks/", "a fresh folder"])
+def test_the_readmes_install_cell_works_where_it_can_and_says_what_to_do_where_it_cannot(where, tmp_path, monkeypatch):
+    """Where tinydigits imports already, the cell installs nothing (`find_spec` first, as the walkthrough does); where
+    it does not, it installs the wheel beside the notebook, else the clone above it, and in a fresh folder with
+    neither it stops with one line saying what to do - not pip's `Directory '..' is not installable`."""
+    import importlib.util
+    import subprocess
+
+    calls, find_spec = [], importlib.util.find_spec
+    monkeypatch.setattr(subprocess, "check_call", lambda args: calls.append(args[-1]))
+    if where != "installed":
+        monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "tinydigits" else find_spec(name, *a))
+    folder = tmp_path / "clone" / "notebooks"
+    folder.mkdir(parents=True)
+    if where == "a wheel beside it":
+        (folder / "tinydigits-0.1.0-py3-none-any.whl").write_bytes(b"")
+    if where == "the clone's notebooks/":
+        (tmp_path / "clone" / "pyproject.toml").write_text("[project]\nname = 'tinydigits'\n")
+    monkeypatch.chdir(folder)
+    if where == "a fresh folder":
+        with pytest.raises(SystemExit) as stopped:
+            exec(readme_install_cell(), {})
+        assert calls == [] and "tinydigits is not installed" in str(stopped.value) and "\n" not in str(stopped.value)
+        assert "tinydigits-*.whl" in str(stopped.value)
+        return
+    exec(readme_install_cell(), {})
+    assert calls == {"installed": [], "a wheel beside it": ["tinydigits-0.1.0-py3-none-any.whl"],
+                     "the clone's notebooks/": [".."]}[where]
