@@ -147,3 +147,71 @@ def test_a_bool_setting_is_a_real_flag_and_prune_after_zero_means_never():
     assert settings.from_args(Example, parser.parse_args(["--no-loud"])).loud is False  # text "False" was truthy
     assert settings.from_args(Example, parser.parse_args([])).loud is True
     assert SearchConfig(prune_after=0).prune_after is None and SearchConfig(prune_after=4).prune_after == 4
+
+
+def _subparsers():
+    from tinydigits.cli import build_parser
+
+    return build_parser()._subparsers._group_actions[0].choices
+
+
+def test_every_setting_the_api_takes_is_a_flag():
+    """What `tinydigits.train(..., **settings)` and `tinydigits.check(...)` take, the command line takes too: every
+    TrainConfig field is a `train` flag (and, but the seed, a `check` flag) - the one exception a field the program
+    fills (a run's MLflow parent) - and check's own arguments are its flags (`momentum` and `augment_shear` were not)."""
+    import dataclasses
+    import inspect
+
+    from tinydigits import api
+    from tinydigits.constants import Budget
+    from tinydigits.training.config import TrainConfig
+
+    sub = _subparsers()
+    flags = {name: {a.dest for a in sub[name]._actions} for name in ("train", "check")}
+    fields = {f.name for f in dataclasses.fields(TrainConfig)}
+    assert fields - flags["train"] == {"mlflow_parent"}
+    assert fields - flags["check"] == {"mlflow_parent", "seed"} and "seeds" in flags["check"]
+    taken = set(inspect.signature(api.check).parameters) - {"model", "settings", "log", "budget"}
+    assert taken <= flags["check"] and {f.name for f in dataclasses.fields(Budget)} <= flags["check"]
+    assert set(inspect.signature(api.train).parameters) - {"model", "settings"} <= flags["train"]  # quiet
+
+
+def test_momentum_is_a_flag_the_recipe_fills_when_it_is_unset():
+    """`--momentum` reaches the run; left unset, the model's recipe says it (a spec's recipe of 0 used to be lost to a
+    fixed 0.9), else 0.9."""
+    from tinydigits.cli import build_parser, config_from_args
+
+    parser = build_parser()
+    given = config_from_args(parser.parse_args(["train", "--momentum", "0.5", "--augment-shear", "8"]))
+    assert (given.momentum, given.augment_shear) == (0.5, 8.0)
+    assert given.resolved({"momentum": 0.0}).momentum == 0.5  # a flag wins over the recipe
+    unset = config_from_args(parser.parse_args(["train"]))
+    assert unset.momentum is None and unset.resolved({"momentum": 0.0}).momentum == 0.0
+    assert unset.resolved({}).momentum == 0.9 and unset.resolved({}).augment_shear == 0.0
+    assert_one_line_error(run_main("train", "--momentum", "1.5", "--epochs", "1"), "--momentum")
+
+
+@pytest.mark.parametrize("command", ["train", "check"])
+def test_help_shows_each_settings_default(command):
+    """`train --help` and `check --help` say each setting's default: a fixed one's value, and for one the model's
+    recipe decides the value a run trains with where the recipe says nothing - the very value a model without a recipe
+    trains with (optimizer, rate, momentum, schedule, EMA, batch, epochs, augmentation...)."""
+    import dataclasses
+
+    from tinydigits.constants import Budget
+    from tinydigits.settings import shown
+    from tinydigits.training.config import TrainConfig, settings_of
+
+    proc = run_main(command, "--help")
+    assert proc.returncode == 0 and "the model's recipe" in proc.stdout
+    helps = {a.dest: " ".join((a.help or "").split()) for a in _subparsers()[command]._actions}
+    names = {f.name for f in dataclasses.fields(TrainConfig)} | {f.name for f in dataclasses.fields(Budget)} | {"jobs"}
+    undefaulted = [name for name, text in helps.items() if name in names and "default" not in text]
+    assert undefaulted == []
+    bare = TrainConfig(model="model1").resolved({})  # what a model without a recipe trains with
+    for name in {"optimizer", "lr", "momentum", "scheduler", "ema", "batch_size", "epochs", "label_smoothing",
+                 "bn_recompute", *settings_of("augment")}:
+        said = helps[name].split("default", 1)[1]
+        assert f"else {shown(getattr(bare, name))}" in said or f"else the optimizer's: sgd {shown(bare.lr)}" in said, name
+    if command == "check":
+        assert "(default: 99.4)" in helps["min_acc"] and "default 1" in helps["jobs"]

@@ -43,7 +43,12 @@ def config_from_args(args: argparse.Namespace, **overrides):
     return settings.from_args(TrainConfig, args, **overrides)
 
 
+RECIPE_NOTE = ("A setting left unset trains as the model's recipe says (`tinydigits models --model NAME` shows it; a "
+               "model of your own has none), else as its default below says.")
+
+
 def _train_arguments(p: argparse.ArgumentParser) -> None:
+    p.description = RECIPE_NOTE
     settings.add_arguments(p, TrainConfig)
     p.add_argument("--quiet", action="store_true", help="only the per-epoch summary lines")
 
@@ -88,12 +93,14 @@ def _writable(args: argparse.Namespace, *flags: str) -> None:
 
 
 def _check_arguments(p: argparse.ArgumentParser) -> None:
+    p.description = RECIPE_NOTE
     settings.add_arguments(p, TrainConfig, skip={"seed"})
     p.add_argument("--seeds", type=seed_list, default=[0, 1, 2, 3, 4],
                    help="seeds to judge: a list and ranges, e.g. 0-29 or 0-9,20,25-29 (default 0-4)")
     settings.add_arguments(p, Budget)
     p.add_argument("--jobs", type=positive_int, default=1,
-                   help="seeds trained in parallel on this machine, as Dask worker processes (cores are split)")
+                   help="seeds trained in parallel on this machine, as Dask worker processes (cores are split; "
+                        "default 1: one seed at a time)")
     p.add_argument("--cluster", help=CLUSTER_HELP)
     p.add_argument("--wait-workers", type=float, default=60.0, metavar="SECONDS",
                    help="on a cluster, how long to wait for a worker that can take the seeds (default 60)")

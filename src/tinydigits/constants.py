@@ -29,9 +29,9 @@ class Budget:
     are these fields."""
 
     last: int = setting(3, "epochs at the end that must all reach --min-acc", type=positive_int)
-    min_acc: float = setting(99.4)
+    min_acc: float = setting(99.4, "the test accuracy, in percent, each of the last --last epochs must reach")
     max_params: int = setting(8000, "parameters must be fewer than this")  # strictly fewer than this
-    max_epochs: int = setting(15)
+    max_epochs: int = setting(15, "epochs a run may train at most")
 
 
 BUDGET = Budget()

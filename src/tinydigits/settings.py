@@ -28,9 +28,9 @@ def setting(default: Any = None, help: str | None = None, *, type: Callable[[str
             when: tuple[str, Any] | None = None) -> Any:
     """A dataclass field with its flag's help (`cli=False`: a setting no command line sets, e.g. one the program fills)
     and its `role` (what kind of setting it is: `training.config.ROLES`), from which every list of settings derives.
-    `off`: the value that leaves training as it is, which a setting left to the recipe becomes when the recipe says
-    nothing (0 for an augmentation, (1.0, 1.0) for a zoom); `when`: (another setting, its value) without which this
-    one does nothing (a step schedule's step size)."""
+    `off`: what a setting left to the recipe becomes when the recipe says nothing: the value that leaves training as
+    it is (0 for an augmentation, (1.0, 1.0) for a zoom), or the program's own (SGD's momentum); `when`: (another
+    setting, its value) without which this one does nothing (a step schedule's step size)."""
     metadata = {"help": help, "type": type, "metavar": metavar, "choices": tuple(choices) if choices else None, "cli": cli,
                 "role": role, "off": off, "when": when}
     if default_factory is not None:
@@ -107,7 +107,8 @@ def add_arguments(parser: argparse.ArgumentParser, cls: type, skip: Iterable[str
         meta = f.metadata
         own = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
         default = (defaults or {}).get(f.name, None if own is dataclasses.MISSING else own)
-        kwargs: dict[str, Any] = {"default": default, "help": (helps or {}).get(f.name, meta.get("help"))}
+        kwargs: dict[str, Any] = {"default": default,
+                                  "help": with_default((helps or {}).get(f.name, meta.get("help")), default, meta)}
         if _value_type(hints[f.name]) is bool:
             kwargs["action"] = argparse.BooleanOptionalAction
         elif meta.get("choices"):
@@ -117,6 +118,31 @@ def add_arguments(parser: argparse.ArgumentParser, cls: type, skip: Iterable[str
         if meta.get("metavar"):
             kwargs["metavar"] = meta["metavar"]
         parser.add_argument(f"--{f.name.replace('_', '-')}", **kwargs)
+
+
+def shown(value: Any) -> str:
+    """A setting's value as its flag takes it: 0.9 not 0.90, a range as LOW,HIGH, a switch as on or off."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, tuple | list):
+        return ",".join(map(shown, value))
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def with_default(text: str | None, default: Any, meta: Any) -> str:
+    """A flag's help with its default at the end: as the help words it where it does (a default it computes: "a third
+    of the epochs"), else the flag's value, else - a setting the model's recipe decides - the recipe's, then the value
+    it trains with when the recipe says nothing (its `off`)."""
+    text = text or ""
+    if "default" in text:
+        return text
+    if default is not None:
+        said = shown(default)
+    elif meta.get("off") is not None:
+        said = f"the model's recipe, else {shown(meta['off'])}"
+    else:
+        said = "none"
+    return f"{text} (default: {said})" if text else f"default: {said}"
 
 
 def from_args(cls: type, args: argparse.Namespace, **overrides: Any) -> Any:

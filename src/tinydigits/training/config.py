@@ -16,12 +16,11 @@ DEFAULT_LR = {"sgd": 0.05, "adam": 0.003, "adamw": 0.003}
 OPTIMIZERS = tuple(DEFAULT_LR)
 SCHEDULERS = ("onecycle", "step", "plateau", "none")
 PRECISIONS = ("fp32", "bf16", "auto")
-DEFAULT_BATCH = 128  # a user's own model, or a recipe that names none
-
+# What a run trains with where neither a flag nor the model's recipe sets it (a user's own model has no recipe).
+DEFAULT_BATCH, DEFAULT_OPTIMIZER, DEFAULT_SCHEDULER, DEFAULT_MOMENTUM = 128, "sgd", "onecycle", 0.9
 
 # Augmentations for other people's handwriting (augment.Augment), with the largest value each accepts.
 ROBUSTNESS_AUGMENTS = {"augment_elastic": 8.0, "augment_stroke": 1.0, "augment_blur": 3.0, "augment_noise": 1.0}
-
 
 # What kind of setting each TrainConfig field is (its `role=`): every list of settings derives from these.
 ROLES = {
@@ -99,24 +98,28 @@ class TrainConfig:
     its `train`/`check` flag (`settings.add_arguments`): a field added here is a flag with no other edit."""
 
     model: str = setting(DEFAULT_MODEL, MODEL_HELP, role="model")
-    recipe: str | None = setting(help="borrow a registered model's recipe (e.g. for your own model, which has none)",
-                                 role="model")
+    recipe: str | None = setting(help="borrow a registered model's recipe (default: the model's own; a model of your "
+                                      "own has none)", role="model")
     epochs: int | None = setting(help=f"default from the model's recipe, else {BUDGET.max_epochs}", type=positive_int,
                                  role="length")
     batch_size: int | None = setting(help=f"default from the model's recipe, else {DEFAULT_BATCH}", type=positive_int,
                                      role="recipe")
-    optimizer: str | None = setting(choices=OPTIMIZERS, role="recipe")
-    lr: float | None = setting(help="(peak) learning rate; default from the model's recipe", role="recipe")
-    scheduler: str | None = setting(help="learning-rate schedule (default from the model's recipe); plateau lowers the "
-                                         "rate when the validation loss stops improving, so it needs --val-split",
-                                    choices=SCHEDULERS, role="recipe")
+    optimizer: str | None = setting(help=f"default from the model's recipe, else {DEFAULT_OPTIMIZER}", choices=OPTIMIZERS,
+                                    role="recipe")
+    lr: float | None = setting(help="(peak) learning rate; default from the model's recipe, else the optimizer's: "
+                                    + ", ".join(f"{name} {lr:g}" for name, lr in DEFAULT_LR.items()), role="recipe")
+    momentum: float | None = setting(help="SGD's (Nesterov's when above 0); under --scheduler onecycle any value above 0 "
+                                          "is the cycle's own, 0.95 -> 0.85 -> 0.95", role="recipe", off=DEFAULT_MOMENTUM)
+    scheduler: str | None = setting(help="learning-rate schedule (default from the model's recipe, else "
+                                         f"{DEFAULT_SCHEDULER}); plateau lowers the rate when the validation loss stops "
+                                         "improving, so it needs --val-split", choices=SCHEDULERS, role="recipe")
     step_size: int | None = setting(help="--scheduler step: epochs between cuts of the rate, as StepLR's step_size "
                                          "(default: a third of the epochs)", type=positive_int, metavar="EPOCHS",
                                     role="recipe", when=("scheduler", "step"))
     step_gamma: float = setting(0.1, "--scheduler step: what each cut multiplies the rate by, as StepLR's gamma",
                                 metavar="FACTOR", role="recipe", when=("scheduler", "step"))
-    weight_decay: float = setting(0.0, role="recipe")
-    label_smoothing: float | None = setting(role="recipe", off=0.0)
+    weight_decay: float = setting(0.0, "the optimizer's weight decay", role="recipe")
+    label_smoothing: float | None = setting(help="label smoothing of the cross-entropy", role="recipe", off=0.0)
     ema: float | None = setting(help="EMA decay of evaluated weights (0 = off)", role="recipe", off=0.0)
     bn_recompute: int | None = setting(help="before each evaluation, recompute batch-norm statistics on N un-augmented "
                                             "train images (0 = off)", metavar="N", role="recipe", off=0)
@@ -124,6 +127,7 @@ class TrainConfig:
     augment_translate: float | None = setting(help="max shift as a fraction of the image", role="augment", off=0.0)
     augment_scale: tuple[float, float] | None = setting(help="random zoom range LOW,HIGH, e.g. 0.9,1.1", type=scale_range,
                                                         role="augment", off=(1.0, 1.0))
+    augment_shear: float | None = setting(help="max shear of the affine warp", metavar="DEGREES", role="augment", off=0.0)
     augment_elastic: float | None = setting(help="elastic distortion: max displacement of a smooth random field (e.g. 2)",
                                             metavar="PIXELS", role="augment", off=0.0)
     augment_stroke: float | None = setting(help="chance per image of thicker or thinner strokes", metavar="P", role="augment",
@@ -146,8 +150,8 @@ class TrainConfig:
     precision: str | None = setting(help="training arithmetic; auto = bf16 where the hardware has it (default from the "
                                          "recipe)", choices=PRECISIONS, role="arithmetic")
     val_split: int = setting(0, "hold out N training images as a validation set", role="data")
-    train_limit: int | None = setting(help="train on the first N training images only (quick looks)", type=positive_int,
-                                      role="data")
+    train_limit: int | None = setting(help="train on the first N training images only (quick looks; default: all of "
+                                           "them)", type=positive_int, role="data")
     threads: int | None = setting(help="CPU threads (default: all cores; a portable seed trains on one)", type=positive_int,
                                   role="machine")
     portable: bool | None = setting(help="the same curve on every x86 CPU, Intel or AMD: fp32, kernels pinned to AVX2, "
@@ -170,8 +174,6 @@ class TrainConfig:
     target: str | None = setting(help="this step's aim in words, e.g. 'add batch norm to fix the start' (recorded in "
                                       "config.json; `report RUN... --steps` writes it as the step's Target)",
                                  metavar="TEXT", role="note")
-    momentum: float = setting(0.9, cli=False, role="recipe")
-    augment_shear: float = setting(0.0, cli=False, role="augment", off=0.0)
     mlflow_parent: str | None = setting(cli=False, role="output")  # the MLflow run of the check or search this run belongs to
 
     def resolved(self, recipe: dict | None = None) -> TrainConfig:
@@ -194,9 +196,9 @@ class TrainConfig:
         if self.augment_off_last is None:  # the recipe's plain tail (filled above), else none
             # A finish, not the whole run: `train --epochs 1` of a model whose recipe has one still augments.
             cfg.augment_off_last = min(cfg.augment_off_last or 0, cfg.epochs - 1)
-        cfg.optimizer = cfg.optimizer or "sgd"
+        cfg.optimizer = cfg.optimizer or DEFAULT_OPTIMIZER
         cfg.batch_size = cfg.batch_size or DEFAULT_BATCH
-        cfg.scheduler = cfg.scheduler or "onecycle"
+        cfg.scheduler = cfg.scheduler or DEFAULT_SCHEDULER
         cfg.lr = cfg.lr if cfg.lr is not None else DEFAULT_LR.get(cfg.optimizer)
         for f in dataclasses.fields(cfg):  # what the recipe left unset trains as it is: off
             if getattr(cfg, f.name) is None and f.metadata.get("off") is not None:
@@ -222,6 +224,8 @@ class TrainConfig:
              "--scheduler plateau needs --val-split N: it steps on the validation loss, and the test set is never "
              "used to tune"),
             (0 <= (self.ema or 0) < 1, "--ema must be in [0, 1)"),
+            (0 <= (self.momentum or 0) < 1, "--momentum must be in [0, 1)"),
+            (0 <= (self.augment_shear or 0) < 90, "--augment-shear must be in [0, 90) degrees"),
             (0 < self.step_gamma <= 1, "--step-gamma must be in (0, 1]"),
             ((self.bn_recompute or 0) >= 0, "--bn-recompute must be >= 0"),
             (not arithmetic or self.precision in ("fp32", "bf16"), "--precision must be fp32, bf16 or auto"),
