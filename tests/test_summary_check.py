@@ -140,3 +140,89 @@ def test_check_png_has_a_legend_for_every_mark(monkeypatch, tmp_path):
     assert len(shading) == 1 and f"{verdict.odds.line:.3f} %" in shading[0]
     assert to_rgba(entries[shading[0]].get_facecolor()) == to_rgba("C3", 0.4)
     plt.close(fig)
+
+
+# A step 3 as a second student checked it: their batch, schedule, augmentation, rate, epochs and image limit, and
+# a budget judged over fewer epochs - each a setting the check's command must carry to train the same seeds again.
+CHECKED = dict(epochs=5, train_limit=6000, batch_size=64, scheduler="step", step_size=2, step_gamma=0.5, lr=0.03,
+               augment_degrees=5.0, augment_scale=(0.9, 1.1), augment_off_last=1, momentum=0.8, ema=0.99,
+               portable=False, precision="fp32")
+
+
+def _plan(model: str, jobs: int = 1):
+    from tinydigits.lifecycle import make
+    from tinydigits.training.config import TrainConfig
+
+    return make(TrainConfig(model=model, **CHECKED), Budget(last=2), jobs=jobs)
+
+
+class Net(nn.Module):
+    """A notebook's class: defined in a cell, its module `__main__`."""
+
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Conv2d(1, 10, 28), nn.Flatten())
+
+    def forward(self, x):
+        return self.body(x)
+
+
+def test_a_checks_command_from_python_trains_the_same_seeds_again():
+    """A check started from Python writes a command that parses and plans the very same check: the same seeds,
+    every setting (the batch, the schedule, the augmentation, the epochs, the image limit...), the arithmetic and the
+    budget (it used to write `--model M --seeds S --jobs 1` alone, which trains the recipe's 15 epochs on all images)."""
+    import shlex
+
+    from tinydigits import settings
+    from tinydigits.cli import build_parser, config_from_args
+    from tinydigits.lifecycle import make
+    from tinydigits.verdict.seeds import check_command
+
+    plan = _plan("model1")
+    command = check_command(plan, [0, 1, 2])
+    assert command.startswith("tinydigits check --model model1 --seeds 0,1,2 ")
+    args = build_parser().parse_args(shlex.split(command)[1:])
+    again = make(config_from_args(args), settings.from_args(Budget, args), jobs=args.jobs)
+    assert again.config == plan.config and again.budget == plan.budget and args.seeds == [0, 1, 2]
+
+
+def test_a_notebook_classs_check_writes_the_notebooks_call_with_every_setting():
+    """A notebook's class is known to its notebook only (`check --model Net-inline<hash>` is `unknown model` in a new
+    process): its check writes the `tinydigits.check(Net, ...)` call, which - run where `Net` is defined - plans the
+    same check."""
+    import tinydigits
+    from tinydigits.api import model_ref
+    from tinydigits.lifecycle import make
+    from tinydigits.training.config import TrainConfig
+    from tinydigits.verdict.seeds import check_command
+
+    Net.__module__ = "__main__"  # as a class defined in a notebook cell is
+    try:
+        plan = _plan(model_ref(Net), jobs=2)
+        command = check_command(plan, [0, 1, 2])
+        called = {}
+
+        def check(model, seeds, jobs=1, budget=None, **given):
+            called.update(model=model, seeds=seeds, jobs=jobs, budget=budget, given=given)
+
+        eval(command, {"tinydigits": type("api", (), {"check": staticmethod(check), "Budget": tinydigits.Budget}),
+                       "Net": Net})
+    finally:
+        Net.__module__ = __name__
+    assert command.startswith("tinydigits.check(Net, seeds=[0, 1, 2], epochs=5, ") and "inline" not in command
+    assert called["model"] is Net and called["seeds"] == [0, 1, 2] and called["jobs"] == 2
+    again = make(TrainConfig(model=plan.config.model, **called["given"]), called["budget"], jobs=2)
+    assert again.config == plan.config and again.budget == plan.budget
+
+
+def test_a_check_from_python_records_that_command(tmp_path, monkeypatch):
+    """`tinydigits.check`'s plan.json (and so check.md and check.json) carries `check_command`'s command."""
+    import json
+
+    from tinydigits.verdict import seeds
+
+    monkeypatch.setattr(seeds, "_judge_seeds", lambda c, log: c.command)  # the plan written, no seed trained
+    plan = _plan("model1").with_config(out=str(tmp_path))
+    assert seeds.check(plan, [0, 1, 2], log=lambda _: None) == seeds.check_command(plan, [0, 1, 2])
+    written = json.loads(next(tmp_path.glob("check-*/plan.json")).read_text())
+    assert written["command"] == seeds.check_command(plan, [0, 1, 2])

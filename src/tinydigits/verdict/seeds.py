@@ -149,6 +149,38 @@ def resume_hint(cfg: TrainConfig, folder: Path) -> str:
     return f"tinydigits check --resume {folder}"
 
 
+def check_command(plan: Plan, seeds: list[int]) -> str:
+    """The command a check started from Python writes into plan.json and check.md: the same seeds with every setting in
+    effect (`training.config.in_effect`, a hand-in's rule too: the recipe's settings as they trained, so no recipe needs
+    to be read), the arithmetic where it is not portable and the budget where it is not the project's. For a model a
+    new process loads, the command line; for a notebook's class, which only its notebook knows (a new process answers
+    `unknown model`), the notebook's own `tinydigits.check(...)` call."""
+    import shlex
+
+    from tinydigits.constants import BUDGET
+    from tinydigits.settings import shown
+    from tinydigits.training.config import in_effect
+
+    cfg, budget = plan.config, plan.budget
+    settings = {"epochs": cfg.epochs, **in_effect(cfg), **({} if cfg.portable else
+                                                          {"portable": False, "precision": cfg.precision})}
+    limits = {f.name: getattr(budget, f.name) for f in dataclasses.fields(budget)
+              if getattr(budget, f.name) != getattr(BUDGET, f.name)}
+    if INLINE in cfg.model:
+        how = ([f"stack={plan.stacked}"] if plan.stacked else [f"cluster={plan.cluster!r}"] if plan.cluster else
+               [f"jobs={plan.jobs}"] if plan.jobs > 1 else [])
+        args = [cfg.model.split(INLINE)[0], f"seeds={list(seeds)}", *(f"{k}={v!r}" for k, v in settings.items())]
+        if limits:
+            args.append(f"budget=tinydigits.Budget({', '.join(f'{k}={v!r}' for k, v in limits.items())})")
+        return f"tinydigits.check({', '.join(args + how)})"
+    args = ["tinydigits", "check", "--model", cfg.model, "--seeds", ",".join(map(str, seeds))]
+    for name, value in {**settings, **limits}.items():
+        flag = f"--{name.replace('_', '-')}"
+        args += [f"--no-{flag[2:]}"] if value is False else [flag, shown(value)]
+    how = ["--stack"] if plan.stacked else ["--cluster", plan.cluster] if plan.cluster else ["--jobs", str(plan.jobs)]
+    return shlex.join(args + how)
+
+
 def check(plan: Plan, seeds: list[int], log=print, command: str = "", wait: float = WAIT_WORKERS,
           quiet: bool = False) -> records.Verdict:
     """Train every seed of a plan (`lifecycle.make`: the config resolved, the way decided) and judge it: the one
@@ -162,8 +194,7 @@ def check(plan: Plan, seeds: list[int], log=print, command: str = "", wait: floa
     if budget.last > cfg.epochs:
         raise TinyDigitsError(f"--last {budget.last} is more than --epochs {cfg.epochs}")
     cfg.plan(keep_last=budget.last)  # schedules never reach into the judged epochs: one line before any folder
-    how = "--stack" if plan.stacked else f"--cluster {plan.cluster}" if plan.cluster else f"--jobs {plan.jobs}"
-    command = command or f"tinydigits check --model {cfg.model} --seeds {','.join(map(str, seeds))} {how}"
+    command = command or check_command(plan, seeds)
     folder = files.new_dir(cfg.out, f"check-{plan.source.name}")
     files.write_json(folder / PLAN, {"config": dataclasses.asdict(cfg), "seeds": seeds, "budget": dataclasses.asdict(budget),
                                     "stack": plan.stacked, "way": plan.way, "command": command,
