@@ -226,3 +226,14 @@ def test_a_check_from_python_records_that_command(tmp_path, monkeypatch):
     assert seeds.check(plan, [0, 1, 2], log=lambda _: None) == seeds.check_command(plan, [0, 1, 2])
     written = json.loads(next(tmp_path.glob("check-*/plan.json")).read_text())
     assert written["command"] == seeds.check_command(plan, [0, 1, 2])
+
+
+def test_check_md_says_a_notebooks_call_is_run_in_its_notebook():
+    from tinydigits.verdict.check_report import render_check
+
+    verdict = judge({0: [99.5, 99.5, 99.5]}, 7000, 3, Budget())
+    verdict.command = "tinydigits.check(Net, seeds=[0], epochs=3)"
+    assert "`tinydigits.check(Net, seeds=[0], epochs=3)` in the notebook that defines the class" in render_check(
+        verdict, Budget(), "Net")
+    verdict.command = "tinydigits check --model model1 --seeds 0"
+    assert "`tinydigits check --model model1 --seeds 0`  (0 s wall)" in render_check(verdict, Budget(), "model1")

@@ -136,9 +136,12 @@ def render_check(verdict: Verdict, budget: Budget, name: str) -> str:
     """check.md: the verdict, its command and wall time, the seeds' table, the limits, the arithmetic, the odds."""
     header, rows = seed_table(verdict, budget)
     constraints = [[n, c.text(), c.limit, mark(c.passed)] for n, c in verdict.constraints.items()]
+    command = f"`{verdict.command or ''}`"
+    if (verdict.command or "").startswith("tinydigits.check("):  # a notebook's class: `verdict.seeds.check_command`
+        command = f"{command} in the notebook that defines the class (no command line knows it)"
     return f"""# check: {name} - {verdict.word}
 
-`{verdict.command or ''}`  ({verdict.wall_seconds or 0:.0f} s wall)
+{command}  ({verdict.wall_seconds or 0:.0f} s wall)
 
 ![check](check.png)
 
