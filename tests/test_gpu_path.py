@@ -427,7 +427,7 @@ def test_a_faked_t4_trains_fp32_through_the_graphed_step(monkeypatch):
 
 
 def test_a_gpu_runs_histograms_only_after_its_last_epoch():
-    from tinydigits.training.train import histogram_epoch
+    from tinydigits.training.bookkeeping import histogram_epoch
 
     assert [e for e in range(1, 16) if histogram_epoch(e, 15, on_device=False)] == list(range(1, 16))
     assert [e for e in range(1, 16) if histogram_epoch(e, 15, on_device=True)] == [15]
@@ -513,7 +513,7 @@ def test_an_epochs_records_are_written_beside_the_next_epoch_and_land_in_order()
     import threading
     import time
 
-    from tinydigits.training.train import EpochWrites
+    from tinydigits.training.bookkeeping import EpochWrites
 
     landed, threads = [], set()
 

@@ -284,7 +284,7 @@ def test_a_plain_train_stays_out_of_cluster_and_reads_nothing_back(mnist_dir, tm
     assert not [m for m in seen["modules"] if m.startswith("tinydigits.cluster")], seen["modules"]
     assert "tinydigits.lifecycle.run" in seen["modules"]
     assert seen["write"].count("config.json") == 1
-    assert seen["write"].count("metrics.json") == 2 + 1  # each epoch's row as it lands, then `complete`
+    assert seen["write"].count("metrics.json") == 2 + 1 + 1  # each epoch's row as it lands, `complete`, its finish's s
     assert not {"config.json", "metrics.json"} & set(seen["read"]), seen["read"]
     assert not [name for name in seen["read"] if name.endswith(".png")], seen["read"]
     assert sorted(seen["splits"]) == ["test", "train"], seen["splits"]

@@ -186,16 +186,18 @@ def test_a_checks_command_from_python_trains_the_same_seeds_again():
     assert again.config == plan.config and again.budget == plan.budget and args.seeds == [0, 1, 2]
 
 
-def test_a_notebook_classs_check_writes_the_notebooks_call_with_every_setting():
+def test_a_notebook_classs_check_writes_the_notebooks_call_with_every_setting(monkeypatch):
     """A notebook's class is known to its notebook only (`check --model Net-inline<hash>` is `unknown model` in a new
     process): its check writes the `tinydigits.check(Net, ...)` call, which - run where `Net` is defined - plans the
     same check."""
     import tinydigits
     from tinydigits.api import model_ref
     from tinydigits.lifecycle import make
+    from tinydigits.models import registry
     from tinydigits.training.config import TrainConfig
     from tinydigits.verdict.seeds import check_command
 
+    monkeypatch.setattr(registry, "_REGISTRY", dict(registry._REGISTRY))  # the class registers in this test only
     Net.__module__ = "__main__"  # as a class defined in a notebook cell is
     try:
         plan = _plan(model_ref(Net), jobs=2)

@@ -5,8 +5,11 @@ row here and never touches a file itself; the result carries the typed record, w
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
 import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +27,7 @@ from tinydigits.training.device import input_layout
 from tinydigits.training.evaluate import confused_pairs
 from tinydigits.training.events import RunEvents
 from tinydigits.training.loggers import FINISHED, Loggers, MLflow, TensorBoard, finished_files
-from tinydigits.training.probe import layer_stats
+from tinydigits.training.probe import GradProbe, layer_stats
 from tinydigits.training.runfolder import Confusion, Epoch, Run
 
 LOG = "train.log"  # in every run folder
@@ -93,10 +96,11 @@ class RunResult:
 
 
 def epoch_row(epoch: int, stats: EpochStats, test: tuple[float, float], lr: float, start: float, size: int,
-              batch: int) -> Epoch:
-    """One epoch's line of metrics.json."""
-    return Epoch(epoch, stats.loss, stats.acc, test[0], test[1], lr, time.perf_counter() - start,
-                 stats.images / stats.seconds, size, batch)
+              batch: int, val: tuple[float, float] | None = None) -> Epoch:
+    """One epoch's line of metrics.json (`val`: the validation split's loss and accuracy, where there is one)."""
+    row = Epoch(epoch, stats.loss, stats.acc, test[0], test[1], lr, time.perf_counter() - start,
+                stats.images / stats.seconds, size, batch)
+    return row if val is None else dataclasses.replace(row, val_loss=val[0], val_acc=val[1])
 
 
 def epoch_line(row: Epoch, epochs: int) -> str:
@@ -105,6 +109,15 @@ def epoch_line(row: Epoch, epochs: int) -> str:
         f"epoch {row.epoch:>2}/{epochs}  train loss {row.train_loss:.4f} acc {row.train_acc:.2f}%  "
         f"test loss {row.test_loss:.4f} acc {row.test_acc:.2f}%{val}  lr at start {row.lr:.4g}  {row.seconds:.1f}s"
     )
+
+
+HISTOGRAM_IMAGES = 256  # test images whose activations TensorBoard's histograms show each epoch
+
+
+def histogram_epoch(epoch: int, epochs: int, on_device: bool) -> bool:
+    """Whether TensorBoard's weight and activation histograms are drawn after `epoch`: every epoch on a CPU (1.6 s of
+    a 5-minute run), the last only on a GPU, where the same host seconds would be a sixth of a run of 10 s."""
+    return not on_device or epoch == epochs
 
 
 class RunRecord:
@@ -154,6 +167,13 @@ class RunRecord:
             self.run.save_metrics()
             self.log(epoch_line(row, self.cfg.epochs))
 
+    def instruments(self, probe: GradProbe, evaluated: nn.Module, sample: torch.Tensor, epoch: int, epochs: int,
+                    on_device: bool) -> None:
+        """After an epoch of a plain run: its sampled gradient norms into metrics.json, the histograms where drawn."""
+        self.grad_norms(probe.end_epoch())
+        if histogram_epoch(epoch, epochs, on_device):
+            self.events.histograms(evaluated, sample, epoch)
+
     def grad_norms(self, norms: dict[str, float]) -> None:
         """An epoch's sampled gradient norms per layer (saved with the epoch's row that follows)."""
         self.run.grad_norms = [*(self.run.grad_norms or []), norms]
@@ -194,6 +214,61 @@ class RunRecord:
         the folder already holds everything, and a server that is away must not undo a finished run or check."""
         self.loggers.results(classes, pictures, len(self.run.epochs))
         return self.loggers.close(FINISHED, finished_files(self.run_dir, pictures))
+
+
+class EpochWrites:
+    """An epoch's records (checkpoints, metrics.json, TensorBoard, MLflow: `RunRecord.epoch`, a stack's 30 seeds' at
+    once) written in a thread of their own while the next epoch trains, where a GPU waits for nothing else
+    (`background`); else here, as they are handed over. One epoch's writes land before the next one's begin."""
+
+    def __init__(self, background: bool) -> None:
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="tinydigits-records") if background else None
+        self.pending: Future | None = None
+
+    def submit(self, write: Callable[[], Any]) -> None:
+        self.wait()
+        if self.pool is None:
+            write()
+        else:
+            self.pending = self.pool.submit(write)
+
+    def wait(self) -> None:
+        """Until the writes handed over have landed; their error, if any, raised here."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending.result()
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown(wait=True)
+
+
+def snapshot(module: nn.Module) -> dict[str, torch.Tensor]:
+    """A module's weights and buffers copied to the host as they are now: what its checkpoint saves."""
+    return {k: v.detach().cpu().contiguous() for k, v in module.state_dict().items()}
+
+
+def process_age() -> float | None:
+    """Seconds since this process started (Linux's /proc; None elsewhere): a command's imports and plan before its
+    run began."""
+    try:
+        stat = Path("/proc/self/stat").read_text()
+        ticks = int(stat.rpartition(")")[2].split()[19])  # field 22: the start, in clock ticks since boot
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return max(0.0, uptime - ticks / os.sysconf("SC_CLK_TCK"))
+
+
+def started(began: float | None) -> tuple[float | None, float | None]:
+    """(seconds since `began`, the process's age when it began): a run's start-up and what came before it."""
+    if began is None:
+        return None, None
+    startup, age = time.perf_counter() - began, process_age()
+    return startup, None if age is None else max(0.0, age - startup)
 
 
 class KeyboardInterruptInRun(KeyboardInterrupt):

@@ -162,10 +162,8 @@ class TrainConfig:
     deterministic: bool = setting(True, "on CUDA, deterministic kernels: the same seed on the same GPU model and torch "
                                         "gives the same curve (--no-deterministic: cuDNN's fastest, not repeatable)",
                                   role="arithmetic")
-    cuda_graphs: bool = setting(True, "on CUDA, the training step captured once as a CUDA graph and replayed (a tiny "
-                                      "net's step is bound by launching its kernels); --no-cuda-graphs or "
-                                      "TINYDIGITS_CUDA_GRAPHS=0: the same step launched kernel by kernel. A CPU never "
-                                      "captures", role="arithmetic")
+    cuda_graphs: bool = setting(True, "on CUDA, the step captured once as one CUDA graph and replayed (--no-cuda-graphs "
+                                      "or TINYDIGITS_CUDA_GRAPHS=0: kernel by kernel)", role="arithmetic")
     out: str = setting("runs", "parent folder of run folders", role="output")
     mlflow: str | None = setting(help="also log to this MLflow tracking server or URI (pip install 'tinydigits[mlflow]'); "
                                       "a check or search is the parent run", metavar="URI", role="output")
@@ -276,9 +274,7 @@ class TrainConfig:
 def parse_schedule(text: str | None, flag: str = "schedule", bounds: tuple[int, int] = (1, 65536)) -> list[int]:
     """"V:E,V:E" -> the scheduled epochs' values: each V for E epochs ([] for none)."""
     values: list[int] = []
-    for part in (text or "").replace(" ", "").split(","):
-        if not part:
-            continue
+    for part in filter(None, (text or "").replace(" ", "").split(",")):
         try:
             value, count = (int(v) for v in part.split(":"))
         except ValueError:

@@ -10,6 +10,7 @@ import torch
 
 from tinydigits.data import mnist
 from tinydigits.data.augment import Augment
+from tinydigits.training.config import TrainConfig
 from tinydigits.training.prefetch import ahead
 
 
@@ -63,3 +64,12 @@ def step_batches(data: Data, batch_size: int, augment: Augment | None, prefetch:
             yield torch.cat([x for x, _ in group], 1), torch.stack([y for _, y in group], 1)
         else:
             yield group[0]
+
+
+def load_splits(cfg: TrainConfig, device: torch.device, quiet: bool = True) -> tuple[mnist.Split, mnist.Split]:
+    """(train, test) on the device; train cut to `--train-limit` (the validation split is the seed's to draw)."""
+    train_split = mnist.load_split("train", cfg.data_dir, device, quiet)
+    test_split = mnist.load_split("test", cfg.data_dir, device, quiet)
+    if cfg.train_limit:
+        train_split = train_split.subset(torch.arange(min(cfg.train_limit, len(train_split))))
+    return train_split, test_split

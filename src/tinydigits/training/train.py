@@ -5,15 +5,11 @@ per batch, an evaluation per epoch. One loop serves a single run and a stack of 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import math
-import os
 import sys
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import torch
@@ -27,12 +23,16 @@ from tinydigits.training import graphs
 from tinydigits.training.arithmetic import ensure_arithmetic
 from tinydigits.training.bookkeeping import (
     DIGITS_SHOWN,
+    HISTOGRAM_IMAGES,
     EpochStats,
+    EpochWrites,
     KeyboardInterruptInRun,
     RunRecord,
     RunResult,
     epoch_line,
     epoch_row,
+    snapshot,
+    started,
 )
 from tinydigits.training.config import TrainConfig, require_resolved
 from tinydigits.training.device import input_layout, pick_device
@@ -46,30 +46,9 @@ from tinydigits.training.factories import (
     seed_losses,
     training_model,
 )
-from tinydigits.training.feed import Data, step_batches
+from tinydigits.training.feed import Data, load_splits, step_batches
 from tinydigits.training.probe import GradProbe
 from tinydigits.training.runfolder import Timing
-
-
-def process_age() -> float | None:
-    """Seconds since this process started (Linux's /proc; None elsewhere): a command's imports and plan before its
-    run began."""
-    try:
-        stat = Path("/proc/self/stat").read_text()
-        ticks = int(stat.rpartition(")")[2].split()[19])  # field 22: the start, in clock ticks since boot
-        uptime = float(Path("/proc/uptime").read_text().split()[0])
-    except (OSError, ValueError, IndexError):
-        return None
-    return max(0.0, uptime - ticks / os.sysconf("SC_CLK_TCK"))
-
-
-HISTOGRAM_IMAGES = 256  # test images whose activations TensorBoard's histograms show each epoch
-
-
-def histogram_epoch(epoch: int, epochs: int, on_device: bool) -> bool:
-    """Whether TensorBoard's weight and activation histograms are drawn after `epoch`: every epoch on a CPU (1.6 s of
-    a 5-minute run), the last only on a GPU, where the same host seconds would be a sixth of a run of 10 s."""
-    return not on_device or epoch == epochs
 
 
 def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig, *,
@@ -193,15 +172,6 @@ def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, b
             for loss, c in zip(loss_sum.reshape(-1).tolist(), correct.reshape(-1).tolist(), strict=True)]
 
 
-def load_splits(cfg: TrainConfig, device: torch.device, quiet: bool = True) -> tuple[mnist.Split, mnist.Split]:
-    """(train, test) on the device; train cut to `--train-limit` (the validation split is the seed's to draw)."""
-    train_split = mnist.load_split("train", cfg.data_dir, device, quiet)
-    test_split = mnist.load_split("test", cfg.data_dir, device, quiet)
-    if cfg.train_limit:
-        train_split = train_split.subset(torch.arange(min(cfg.train_limit, len(train_split))))
-    return train_split, test_split
-
-
 def _bar(off: bool, total: int, desc: str):
     """An epoch's progress bar, only where a person watches it: sent to a file, its redraws are megabytes of carriage
     returns (the epoch lines and train.log say the same, once an epoch)."""
@@ -226,12 +196,17 @@ def _graph_if_wanted(setup: Setup, cfg: TrainConfig, data: Data, log) -> None:
         setup.graphed = graph_step(setup, cfg, data, capture=True, log=log)
 
 
-def _instruments(record: RunRecord, probe: GradProbe, evaluated: nn.Module, sample: torch.Tensor, epoch: int,
-                 epochs: int, on_device: bool) -> None:
-    """After an epoch of a plain run: its sampled gradient norms into metrics.json, the histograms where drawn."""
-    record.grad_norms(probe.end_epoch())
-    if histogram_epoch(epoch, epochs, on_device):
-        record.events.histograms(evaluated, sample, epoch)
+def _watched_epoch(setup: Setup, data: Data, cfg: TrainConfig, epoch: int, quiet: bool, probe: GradProbe | None
+                   ) -> list[EpochStats]:
+    """One epoch's training with its progress bar where a person watches it (cleared before any error line too)."""
+    size, batch = setup.plan[epoch - 1]
+    bar = _bar(quiet or data.stacked, len(data.train[0]), f"epoch {epoch}/{cfg.epochs}")
+    try:
+        return train_epoch(setup, data, cfg, size=size, batch_size=batch, progress=bar,
+                           augmented=epoch <= cfg.epochs - cfg.augment_off_last, probe=probe)
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], weights_of: Callable[[int], nn.Module], *,
@@ -239,56 +214,40 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
         began: float | None = None) -> None:
     """The epochs of a run (one record) or a stack (one record per seed): train, recompute batch norm, evaluate,
     step an epoch-wise scheduler (the plateau one on the validation loss, never the test loss), then hand each
-    seed's row and weights (`weights_of(g)`) to its record. Ctrl-C or an error leaves every folder consistent.
-    `began`: when the run was asked for (`time.perf_counter()`), for its start-up's seconds (`Timing`)."""
+    seed's row and weights (`weights_of(g)`) to its record; `began` (`time.perf_counter()` as the run was asked for)
+    times its start-up. Ctrl-C or an error leaves every folder consistent."""
     evaluated, seeds, _ = setup.evaluated, len(records), _graph_if_wanted(setup, cfg, data, log)
     probe = None if data.stacked else GradProbe(setup.model)
     sample = None if data.stacked else input_layout(next(mnist.batches(data.test, HISTOGRAM_IMAGES))[0])
-    startup = None if began is None else time.perf_counter() - began
-    age = process_age() if began is not None else None
-    process_s = None if age is None else max(0.0, age - startup)
-    writes = EpochWrites(background=data.device_path)
+    (startup, process_s), writes = started(began), EpochWrites(background=data.device_path)
     try:
         for epoch in range(1, cfg.epochs + 1):
             start, lr = time.perf_counter(), setup.opt.param_groups[0]["lr"]
-            size, batch = setup.plan[epoch - 1]
-            bar = _bar(quiet or data.stacked, len(data.train[0]), f"epoch {epoch}/{cfg.epochs}")
-            try:
-                stats = train_epoch(setup, data, cfg, size=size, batch_size=batch, progress=bar,
-                                    augmented=epoch <= cfg.epochs - cfg.augment_off_last, probe=probe)
-            finally:  # cleared before any error line too
-                if bar is not None:
-                    bar.close()
+            stats = _watched_epoch(setup, data, cfg, epoch, quiet, probe)
             # Lists of one split per seed: a plain model is a stack of one to `recompute_bn` and `evaluate`.
             recompute_bn(evaluated, data.train, cfg.bn_recompute)
             last = [] if epoch == cfg.epochs else None
             tests = evaluate(evaluated, [data.test] * seeds, keep=last)
-            vals = evaluate(evaluated, data.val) if data.val[0] is not None else None
-            rows = [epoch_row(epoch, stats[g], tests[g], lr, start, size, batch) for g in range(seeds)]
+            vals = evaluate(evaluated, data.val) if data.val[0] is not None else [None] * seeds
+            rows = [epoch_row(epoch, stats[g], tests[g], lr, start, *setup.plan[epoch - 1], vals[g]) for g in range(seeds)]
             writes.wait()  # the epoch before's records are written (long since, on a GPU) before this one's
             if probe is not None:  # the instruments: they read, they never move a bit of the run
-                _instruments(records[0], probe, evaluated, sample, epoch, cfg.epochs, data.device_path)
-            if vals is not None:
-                rows = [dataclasses.replace(row, val_loss=vals[g][0], val_acc=vals[g][1]) for g, row in enumerate(rows)]
+                records[0].instruments(probe, evaluated, sample, epoch, cfg.epochs, data.device_path)
             states = [snapshot(weights_of(g)) for g in range(seeds)]  # the weights as they are now, on the host
             writes.submit(lambda rows=rows, states=states: [r.epoch(row, state) for r, row, state
                                                            in zip(records, rows, states, strict=True)])
             if setup.scheduler is not None and not setup.per_batch:
                 # validate() refuses plateau without a validation split, and a stack refuses plateau altogether
                 setup.scheduler.step(rows[0].val_loss) if cfg.scheduler == "plateau" else setup.scheduler.step()
-            if data.stacked:
-                log(f"epoch {epoch:>2}/{cfg.epochs}  test acc " + " ".join(f"{t[1]:.2f}" for t in tests)
-                    + f"  {time.perf_counter() - start:.1f}s")
-            else:
-                log(epoch_line(rows[0], cfg.epochs))
+            log(f"epoch {epoch:>2}/{cfg.epochs}  test acc " + " ".join(f"{t[1]:.2f}" for t in tests)
+                + f"  {time.perf_counter() - start:.1f}s" if data.stacked else epoch_line(rows[0], cfg.epochs))
             if on_epoch is not None:
                 on_epoch(rows[0].row())  # metrics.json's row: what callers outside the loop read
             for g, record in enumerate(records if last else []):  # each seed's last test logits: its pictures, report
                 record.test_logits = torch.cat([b[:, g] if b.dim() == 3 else b for b in last])
         writes.close()
-        for record in records:
-            record.run.timing = Timing(step_way(setup, data), startup, capture_s=getattr(setup.graphed, "capture_s", None),
-                                       process_s=process_s)
+        for record in records:  # each its own: its finish's seconds are added to it
+            record.run.timing = Timing(step_way(setup, data), startup, getattr(setup.graphed, "capture_s", None), None, process_s)
     except BaseException as err:  # Ctrl-C or an error: the folders are left consistent, the MLflow runs say so too
         with contextlib.suppress(BaseException):  # an epoch's writes in flight land first (their own error is `err`)
             writes.close()
@@ -297,41 +256,6 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
         if isinstance(err, KeyboardInterrupt):
             raise KeyboardInterruptInRun(records[0].run_dir, len(records[0].run.epochs)) from None
         raise
-
-
-class EpochWrites:
-    """An epoch's records (checkpoints, metrics.json, TensorBoard, MLflow: `RunRecord.epoch`, a stack's 30 seeds' at
-    once) written in a thread of their own while the next epoch trains, where a GPU waits for nothing else
-    (`background`); else here, as they are handed over. One epoch's writes land before the next one's begin."""
-
-    def __init__(self, background: bool) -> None:
-        self.pool = ThreadPoolExecutor(1, thread_name_prefix="tinydigits-records") if background else None
-        self.pending: Future | None = None
-
-    def submit(self, write: Callable[[], Any]) -> None:
-        self.wait()
-        if self.pool is None:
-            write()
-        else:
-            self.pending = self.pool.submit(write)
-
-    def wait(self) -> None:
-        """Until the writes handed over have landed; their error, if any, raised here."""
-        pending, self.pending = self.pending, None
-        if pending is not None:
-            pending.result()
-
-    def close(self) -> None:
-        try:
-            self.wait()
-        finally:
-            if self.pool is not None:
-                self.pool.shutdown(wait=True)
-
-
-def snapshot(module: nn.Module) -> dict[str, torch.Tensor]:
-    """A module's weights and buffers copied to the host as they are now: what its checkpoint saves."""
-    return {k: v.detach().cpu().contiguous() for k, v in module.state_dict().items()}
 
 
 def step_way(setup: Setup, data: Data) -> str:
