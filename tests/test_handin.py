@@ -247,7 +247,7 @@ def test_every_module_setting_and_recipe_setting_that_changed_is_named():
     after = _step(curve, curve, modules=_net(0.02, (10, 16)), augment_scale=[0.9, 1.1], bn_recompute=10000,
                   momentum=0.8)
     assert rules.setting_changes(before.run, after.run) == ["Dropout p 0.05 → 0.02 (d1, d2)"]
-    assert rules.width_changes(before.run, after.run) == ["c1 8 → 10 channels", "c2 input 8 → 10 channels"]
+    assert rules.width_changes(before.run, after.run) == ["c1 8 → 10 channels"]  # c2's input: c1's change, not again
     changed = rules.recipe_changes(before.config, after.config)
     assert {"augment_scale none → 0.9-1.1", "bn_recompute none → 10000", "momentum none → 0.8"} <= set(changed)
     text = "\n".join(rules.change_lines(before, after))
@@ -810,3 +810,105 @@ def test_two_classes_of_one_file_are_two_models(tmp_path):
     a, b = (registry.resolve(f"{tmp_path / 'steps.py'}:{name}") for name in "AB")
     assert a.origin["sha256"] == b.origin["sha256"] and a.digest() != b.digest()
     assert registry.resolve(f"{tmp_path / 'steps.py'}:A").digest() == a.digest()
+
+
+# ----------------------------------------------------------------------------------------------- changes that cannot act
+def _biased(bias: bool, normed: tuple[str, ...] = ("c1",)) -> dict:
+    """Two convs, each followed by batch norm where named in `normed`, then a ReLU; their bias as given."""
+    out = {}
+    for name, cin, cout in (("c1", 1, 8), ("c2", 8, 16)):
+        out[name] = {**_conv(cin, cout), "bias": bias}
+        out |= {f"{name}bn": {"type": "BatchNorm2d", "num_features": cout}} if name in normed else {}
+        out[f"{name}r"] = {"type": "ReLU"}
+    return out
+
+
+def test_a_bias_right_before_batch_norm_is_inert_and_left_out_of_the_effect():
+    curve = [99.0] * 15
+    before = _step(curve, curve, modules=_biased(True), peak=0.01)
+    after = _step(curve, curve, modules=_biased(False), peak=0.02)
+    assert rules.normed_convs(after.run) == {"c1"}
+    found = {c.text: c for c in rules.changes(before, after)}
+    assert found["Conv2d bias yes → no (c1)"].inert.startswith("inert: batch norm right after")
+    assert not found["Conv2d bias yes → no (c2)"].inert  # a ReLU follows c2: its bias acts
+    effect = rules.change_lines(before, after)[2]
+    assert "the inert (Conv2d bias yes → no (c1)) left out" in effect
+    assert "the 2 changes (Conv2d bias yes → no; lr 0.01 → 0.02) acted together" in effect
+    # every conv normed: the bias change acts nowhere, so it is no change at all
+    both = rules.changes(_step(curve, curve, modules=_biased(True, ("c1", "c2"))),
+                         _step(curve, curve, modules=_biased(False, ("c1", "c2"))))
+    assert [(c.text, bool(c.inert)) for c in both] == [("Conv2d bias yes → no (c1, c2)", True)]
+    # batch norm added with the bias removed: the batch norm acts, the bias cannot
+    added = rules.changes(_step(curve, curve, modules=_biased(True, ())), _step(curve, curve, modules=_biased(False)))
+    assert {c.text: bool(c.inert) for c in added} == {"+1 BatchNorm2d (c1bn; none after c2)": False,
+                                                      "Conv2d bias yes → no (c1)": True,
+                                                      "Conv2d bias yes → no (c2)": False}
+
+
+def test_each_change_is_counted_once():
+    curve = [99.0] * 15
+    # a 7x7 head made 1x1: one change (its kernel), not a width "10 → 10" and a kernel setting besides
+    head = {"c1": _conv(1, 16), "head": _conv(16, 10, 7)}
+    found = rules.changes(_step(curve, curve, modules=head), _step(curve, curve, modules={**head, "head": _conv(16, 10, 1)}))
+    assert [(c.text, c.kind) for c in found] == [("head kernel 16→10 7x7 → 16→10 1x1", "less capacity")]
+    # a narrower conv: its own change, not again as the next conv's input
+    chain = {"a": _conv(1, 12), "b": _conv(12, 16)}
+    narrow = {"a": _conv(1, 8), "b": _conv(8, 16)}
+    found = rules.changes(_step(curve, curve, modules=chain), _step(curve, curve, modules=narrow))
+    assert [c.text for c in found] == ["a 12 → 8 channels"]
+    # a rate change: `lr`, and the schedule's peak said to be that change, not a second one
+    flat = _step(curve, curve, lr=[0.01] * 15, peak=0.01)
+    cycle = _step(curve, curve, lr=[0.004] + [0.1 - 0.006 * i for i in range(14)], peak=0.1, scheduler="onecycle")
+    found = {c.text.split(" ")[0]: c for c in rules.changes(flat, cycle)}
+    assert "lr" in found and found["scheduler"].detail.startswith("the peak rate 0.01 → 0.1 is `lr`'s change, counted there")
+    without = {c.text.split(" ")[0]: c for c in rules.changes(_step(curve, curve, lr=[0.1] * 15, peak=0.1), cycle)}
+    assert "lr" not in without and "the peak rate the same, 0.1" in without["scheduler"].detail
+
+
+def test_a_batch_change_says_what_it_does_to_the_updates_an_epoch():
+    curve = [99.0] * 15
+    found = rules.changes(_step(curve, curve, batch_size=64), _step(curve, curve, batch_size=128))
+    assert [(c.text, c.detail) for c in found] == [("batch_size 64 → 128", "938 → 469 weight updates an epoch: half "
+                                                    "the updates, each over more images")]
+
+
+# ----------------------------------------------------------------------------------------------- the schedule as it ran
+def test_a_step_schedule_that_halves_is_read_from_the_rates_it_recorded():
+    curve = [90.0, 95.0, 96.0, 97.0, 97.5]
+    constant = _step(curve, curve, lr=[0.05] * 5, epochs=5, peak=0.05)
+    halving = _step(curve, curve, lr=[0.05, 0.05, 0.025, 0.025, 0.0125], epochs=5, peak=0.05, scheduler="step",
+                    step_size=2, step_gamma=0.5)
+    assert rules.rate_events(halving.run) == [(3, 0.025), (5, 0.0125)]
+    assert rules.schedule_inert(halving) == ""
+    assert "fell to 0.025 at epoch 3, then 0.0125 at epoch 5" in rules.rate_text(halving.run)
+    change = next(c for c in rules.changes(constant, halving) if c.text.startswith("scheduler"))
+    assert change.text == "scheduler none → step (the rate x0.5 every 2 epochs)" and not change.inert
+    assert "never" not in "\n".join(rules.change_lines(constant, halving))
+    # a smooth annealing's small falls are still not cuts
+    cosine = _step(curve, curve, lr=[0.05, 0.045, 0.035, 0.02, 0.008], epochs=5, peak=0.05, scheduler="cosine")
+    assert rules.rate_events(cosine.run) == [(5, 0.008)]
+
+
+# ----------------------------------------------------------------------------------------------- a dead net
+def test_a_net_whose_gradients_died_is_diagnosed_dead_and_its_gradient_cited_with_its_epoch():
+    dead = _chance(0.117)
+    dead.run.grad_norms = [{"c": 0.117, "head": 0.05}] + [{"c": 0.0, "head": 0.0}] * 4
+    dead.run.layer_stats = [{"layer": "c1r", "channels": 8, "dead_channels": list(range(8))},
+                            {"layer": "c2r", "channels": 16, "dead_channels": [3]}]
+    assert rules.dead_signs(dead) == (2, ["c1r"], 7)  # 10.28 %: the share of 7s, a constant answer
+    why = rules.stuck(dead)
+    assert why.how == "dead" and why.wanted == ("lower rate", "normalisation", "init")
+    assert "from epoch 2 to the last" in why.why and "0.117, at epoch 1" in why.why and "c1r" in why.why
+    assert "it answered 7 for every test image" in why.why
+    said = rules.next_line(dead, rules.facts(dead))
+    assert "a lower peak rate than 0.01" in said and "initialisation" in said and "reached 0.117" not in said
+    assert "overshoot" not in said and "a higher peak rate" not in said
+    # a net with batch norm already: not advised it again
+    normed = _chance(0.117, modules={"c": _conv(1, 8), "b": {"type": "BatchNorm2d"}})
+    normed.run.grad_norms = dead.run.grad_norms
+    assert rules.stuck(normed).wanted == ("lower rate", "init")
+    # the counter-cases: gradients that never died; a flat net's figure said with its epoch
+    alive = _chance(0.4)
+    alive.run.grad_norms = [{"c": 0.4, "head": 0.2}] + [{"c": 0.3, "head": 0.1}] * 4
+    assert rules.dead_signs(alive) == (None, [], 7) and rules.stuck(alive).how == "flat"
+    assert "reached 0.4 (at epoch 1 of the 5 recorded)" in rules.stuck(alive).why

@@ -400,8 +400,12 @@ def stall_epoch(test: list[float], loss: list[float] | None = None) -> int | Non
 
 
 def rate_events(run: Run) -> list[tuple[int, float]]:
-    """(epoch, rate at its start) where a step schedule cut the rate (below RATE_FALL of the epoch before's)."""
-    return [(b.epoch, b.lr) for a, b in zip(run.epochs, run.epochs[1:], strict=False) if b.lr < RATE_FALL * a.lr]
+    """(epoch, rate at its start) where the rate was cut, read from the rates the run recorded: under a step schedule
+    every fall is a cut (x0.5 as much as x0.1); under any other, a fall below RATE_FALL of the epoch before's, so a
+    smooth annealing's small falls are not read as cuts."""
+    step = run.settings.scheduler == "step"
+    return [(b.epoch, b.lr) for a, b in zip(run.epochs, run.epochs[1:], strict=False)
+            if (b.lr < a.lr * (1 - 1e-6) if step else b.lr < RATE_FALL * a.lr)]
 
 
 def rate_text(run: Run) -> str:
@@ -510,6 +514,7 @@ def ema_note(step: Step) -> str:
 NEXT = {"under-fitting": ("capacity", "rate", "epochs"), "over-fitting": ("regularisation", "augmentation"),
         "neither": ("margin",), "cannot tell": ("epochs",)}  # what each diagnosis calls for ("did not learn": `stuck`)
 GRAD_TINY = 0.05  # a net at chance whose every layer's gradient norm (an epoch's sampled mean) stays below this: starved
+GRAD_DEAD = 1e-6  # every layer's gradient norm at or below this: nothing flows back (a dead net, not a slow one)
 LOSS_BLOWN = math.log(10) + 0.1  # a loss this far above a uniform guess's (ln 10 = 2.30): the rate threw the net off
 LOSS_SWING = 0.05  # train loss up by more than this share of it from one epoch to the next: the rate overshoots
 RATE_KINDS = {"rate", "higher rate", "lower rate", "rate schedule"}  # the changes that answer a call for "rate"
@@ -533,6 +538,8 @@ def stuck(step: Step) -> Stuck:
     losses = [x for e in run.epochs for x in (e.train_loss, e.test_loss)]
     if not all(math.isfinite(x) for x in losses):
         return Stuck("thrown", "the loss became NaN or infinite", ("lower rate", "normalisation"))
+    if dead := _dead(step):  # before the loss's course: a dead net's loss may have swung on its way there
+        return dead
     if (worst := max(losses)) > LOSS_BLOWN:
         return Stuck("thrown", f"the loss reached {worst:.2f}, above the {math.log(10):.2f} of a uniform guess",
                      ("lower rate", "normalisation"))
@@ -543,17 +550,55 @@ def stuck(step: Step) -> Stuck:
                                f"{_span(swings)}", ("lower rate", "normalisation"))
     first, last = run.epochs[0].train_loss, run.epochs[-1].train_loss
     course = f"train loss {first:.4f} → {last:.4f}"
-    top = max((v for epoch in run.grad_norms or [] for v in epoch.values()), default=None)
+    norms = run.grad_norms or []
+    top = max((v for epoch in norms for v in epoch.values()), default=None)
     if top is None:
         return Stuck("not known", f"{course}; no gradient norms were recorded to say whether its steps were too small "
                                   "or too large", ("normalisation", "rate"))
+    at = next(i + 1 for i, epoch in enumerate(norms) if top in epoch.values())
+    where = f"at epoch {at}" if len(norms) == 1 else f"at epoch {at} of the {len(norms)} recorded"
     if top < GRAD_TINY:
-        return Stuck("starved", f"{course} with every layer's gradient norm at most {top:.3g}, below the {GRAD_TINY} "
-                                "that counts as starved (metrics.json `grad_norms`): its steps barely move the weights",
-                     ("normalisation", "higher rate"))
-    return Stuck("flat", f"{course} while a layer's gradient norm reached {top:.3g}, not starved (metrics.json "
-                         "`grad_norms`): steps that large that do not lower the loss overshoot",
+        return Stuck("starved", f"{course} with every layer's gradient norm at most {top:.3g} ({where}), below the "
+                                f"{GRAD_TINY} that counts as starved (metrics.json `grad_norms`): its steps barely move "
+                                "the weights", ("normalisation", "higher rate"))
+    return Stuck("flat", f"{course} while a layer's gradient norm reached {top:.3g} ({where}), not starved (metrics.json"
+                         " `grad_norms`): steps that large that do not lower the loss overshoot",
                  ("lower rate", "normalisation"))
+
+
+def dead_signs(step: Step) -> tuple[int | None, list[str], int | None]:
+    """The marks of a dead net, each from its record: the first epoch from which every layer's gradient norm stayed at
+    GRAD_DEAD or below to the end (metrics.json `grad_norms`; None: not so, or not recorded), the layers every one of
+    whose ReLU channels never fired on the test images (metrics.json `layers`), and the one digit the net answered
+    for every image at the last epoch (its accuracy is that digit's share of the test set; None: not so)."""
+    norms = step.run.grad_norms or []
+    zero = [bool(epoch) and max(epoch.values()) <= GRAD_DEAD for epoch in norms]
+    since = next((i + 1 for i in range(len(zero)) if all(zero[i:])), None) if zero and zero[-1] else None
+    layers = [r["layer"] for r in step.run.layer_stats if r.get("channels") and len(r["dead_channels"]) == r["channels"]]
+    one = _one_class(step.run.epochs[-1].test_acc) if step.run.epochs else None
+    return since, layers, one
+
+
+def _dead(step: Step) -> Stuck | None:
+    """A net whose gradients went to zero and stayed there, or whose ReLUs of a whole layer are all off: nothing flows
+    back, so no rate can move it - dead, not stuck (None: no such mark)."""
+    since, layers, one = dead_signs(step)
+    if since is None and not layers:
+        return None
+    norms = step.run.grad_norms or []
+    said = []
+    if since is not None:
+        before = [max(e.values()) for e in norms[:since - 1] if e]
+        said.append(f"every layer's gradient norm was 0 (at most {GRAD_DEAD:g}) from epoch {since} to the last "
+                    f"(metrics.json `grad_norms`" + (f"; the largest before it, {max(before):.3g}, at epoch "
+                                                     f"{before.index(max(before)) + 1}" if before else "") + ")")
+    if layers:
+        said.append(f"every ReLU channel of {', '.join(layers)} never fired on the test images (metrics.json `layers`)")
+    if one is not None:
+        said.append(f"it answered {one} for every test image ({step.run.epochs[-1].test_acc:.2f} %, the share of {one}s)")
+    normed = step.has("BatchNorm")  # batch norm advised only to a net that has none
+    return Stuck("dead", "; ".join(said) + ": a dead ReLU passes no gradient, so the weights before it stopped moving",
+                 ("lower rate", *(() if normed else ("normalisation",)), "init"))
 
 
 def needs(f: Facts) -> str:
@@ -584,6 +629,12 @@ def _label(step: Step, f: Facts) -> str:
 def _start_advice(step: Step) -> str:
     """What makes a net that did not learn start, from how it is stuck (`stuck`)."""
     why, lr = stuck(step), peak_rate(step.run)
+    if why.how == "dead":
+        norm = ("" if "normalisation" not in why.wanted else "batch norm after the convs (it keeps each channel's "
+                "inputs where the ReLU fires), ")
+        return (f"bring it back to life before anything else: {why.why} - a lower peak rate than {lr:g} (large early "
+                f"steps push ReLUs where they never fire), {norm}or another initialisation (Kaiming's, for ReLUs); a "
+                "higher rate, capacity and epochs cannot move weights that get no gradient")
     if why.how == "starved":
         return (f"make it train before anything else: batch norm after the convs, or a higher peak rate than {lr:g} - "
                 f"{why.why}, and a lower rate would shrink them further; capacity and epochs come after")
@@ -1056,8 +1107,9 @@ def _renamed(a: str, b: str) -> str:
 
 
 def width_changes(previous: Run, run: Run) -> list[str]:
-    """Channel widths per conv, matched by `align`, by the author's names: `convblock1.0 8 → 10 channels`,
-    `convblock3.0 (now convblock2.0) input 8 → 12 channels`, `trans1.0 (16→8 1x1) removed`, `head (16→10 1x1) added`."""
+    """Channel widths and kernels per conv, matched by `align`, by the author's names: `convblock1.0 8 → 10 channels`,
+    `head kernel 16→10 7x7 → 16→10 1x1`, `trans1.0 (16→8 1x1) removed`, `head (16→10 1x1) added`; an input width
+    only where it is not the conv before's output (a concatenation): `cat.0 input 16 → 24 channels`."""
     a_convs, b_convs = convs(previous), convs(run)
     pairs, removed, added = align(a_convs, b_convs)
     old, new = {c["name"]: c for c in a_convs}, {c["name"]: c for c in b_convs}
@@ -1066,14 +1118,24 @@ def width_changes(previous: Run, run: Run) -> list[str]:
         return ", ".join(f"{t} {own}" for t, c, _, own in placed(r) if c == name)
 
     out = [f"{a} ({_conv_text(old[a])}) removed" + (f" with {w}" if (w := with_(previous, a)) else "") for a in removed]
+    fed_old, fed_new = _fed(a_convs), _fed(b_convs)
     for a, b in pairs.items():
         x, y = old[a], new[b]
-        if (x["out"], x["k"], x["groups"]) != (y["out"], y["k"], y["groups"]):
+        if x["out"] != y["out"]:
             kernel = "" if (x["k"], x["groups"]) == (y["k"], y["groups"]) else f" ({_conv_text(x)} → {_conv_text(y)})"
             out.append(f"{_renamed(a, b)} {x['out']} → {y['out']} channels{kernel}")
-        if x["in"] != y["in"]:  # what the conv before it now hands it (where its parameters changed)
+        elif (x["k"], x["groups"]) != (y["k"], y["groups"]):  # the same width: the kernel alone changed
+            out.append(f"{_renamed(a, b)} kernel {_conv_text(x)} → {_conv_text(y)}")
+        # an input that is the conv before's output in both steps follows from that conv's change, said there;
+        # one that is not (a concatenation, a skip) is a change of its own
+        if x["in"] != y["in"] and not (fed_old.get(a) and fed_new.get(b)):
             out.append(f"{_renamed(a, b)} input {x['in']} → {y['in']} channels")
     return out + [f"{b} ({_conv_text(new[b])}) added" + (f" with {w}" if (w := with_(run, b)) else "") for b in added]
+
+
+def _fed(cs: list[dict[str, Any]]) -> dict[str, bool]:
+    """Each conv: whether its input width is the output width of the conv before it (a plain chain)."""
+    return {c["name"]: i > 0 and cs[i - 1]["out"] == c["in"] for i, c in enumerate(cs)}
 
 
 def _values(kind: str, s: dict[str, Any]) -> str:
@@ -1161,7 +1223,8 @@ def setting_changes(previous: Run, run: Run) -> list[str]:
     found: dict[tuple[str, str, str, str], list[str]] = {}
 
     def compare(kind: str, where: str, x: dict[str, Any], y: dict[str, Any]) -> None:
-        for key in sorted((set(x) | set(y)) - IGNORED_SETTINGS):
+        said = IGNORED_SETTINGS | ({"kernel_size"} if kind == "Conv2d" else set())  # a conv's kernel: width_changes'
+        for key in sorted((set(x) | set(y)) - said):
             if x.get(key) != y.get(key):
                 found.setdefault((kind, key, _setting(x.get(key)), _setting(y.get(key))), []).append(where)
 
@@ -1228,9 +1291,9 @@ def run_step_size(run: Run) -> int:
 
 def schedule_inert(step: Step) -> str:
     """Why a step schedule never cut the rate in this run ('' where it did, or no step schedule ran)."""
-    s = step.run.settings
-    if s.scheduler != "step" or rate_events(step.run):
-        return ""
+    s, rates = step.run.settings, [e.lr for e in step.run.epochs]
+    if s.scheduler != "step" or rate_events(step.run) or min(rates, default=0) < max(rates, default=0):
+        return ""  # the rates the run recorded moved: the schedule acted, whatever its settings say
     size, ran = run_step_size(step.run), len(step.run.epochs)
     return (f"inert: its first cut comes at the start of epoch {size + 1}, after the last epoch ({ran}), so the rate "
             f"stayed {step.run.epochs[0].lr:g}" if size >= ran else "inert: the rate never fell in this run")
@@ -1264,6 +1327,9 @@ def _width_kind(text: str) -> str:
         return "less capacity"
     found = re.search(r"(\d+) → (\d+) channels", text)
     if not found:
+        kernel = re.search(r" kernel \d+→\d+ (\d+)x\d+.* → \d+→\d+ (\d+)x\d+", text)
+        if kernel and kernel.group(1) != kernel.group(2):  # the same widths: a larger kernel holds more weights
+            return "capacity" if int(kernel.group(2)) > int(kernel.group(1)) else "less capacity"
         return "architecture"
     return "capacity" if int(found.group(2)) > int(found.group(1)) else "less capacity"
 
@@ -1283,10 +1349,12 @@ def changes(previous: Step, step: Step) -> list[Change]:
                 and t.startswith("+") else ""
             out.append(Change(t, kind, inert))
         out += [Change(t, "architecture") for t in order_changes(a, b)]
-        for t in setting_changes(a, b):
+        for t in _bias_split(setting_changes(a, b), normed_convs(b)):
             kind = "regularisation" if t.startswith("Dropout") else "normalisation" if t.startswith("BatchNorm") \
                 else "architecture"
             inert = "inert: a dropout of rate 0 drops nothing" if t.startswith("Dropout p") and " → 0 (" in t else ""
+            if t.startswith("Conv2d bias ") and set(_names_in(t)) <= normed_convs(b):
+                inert = BIAS_INERT
             out.append(Change(t, kind, inert))
     before, after = previous.config, step.config
     now, then = step.run.settings, previous.run.settings
@@ -1307,19 +1375,65 @@ def changes(previous: Step, step: Step) -> list[Change]:
                       f"{previous.run.settings.scheduler or 'schedule'} → a constant rate)")
         elif kind == "augmentation":
             inert = augment_inert(step)
-        course = rate_course(previous.run, step.run) if key == "scheduler" and not inert else ""
+        lr_listed = any(r.startswith("lr ") for r in recipe_changes(before, after))  # the peak's change: `lr`'s
+        course = rate_course(previous.run, step.run, lr_listed) if key == "scheduler" and not inert else \
+            updates_text(previous, step) if key == "batch_size" else ""
         out.append(Change(t, kind, inert, "recipe", course))
     if len(step.run.epochs) > len(previous.run.epochs):
         out.append(Change(f"epochs {len(previous.run.epochs)} → {len(step.run.epochs)}", "epochs", part="epochs"))
     return out
 
 
-def rate_course(before: Run, after: Run) -> str:
+BIAS_INERT = ("inert: batch norm right after each of these convs subtracts each channel's mean, so their bias cannot "
+              "change what the net computes")
+
+
+def normed_convs(run: Run) -> set[str]:
+    """The convs (by `convs`' names) whose very next layer is a batch norm: a bias of theirs is cancelled by it."""
+    mods = list(run.modules.items())
+    return {module or "the model" for (module, s), (_, t) in zip(mods, mods[1:], strict=False)
+            if s["type"] == "Conv2d" and t["type"].startswith("BatchNorm")}
+
+
+def _names_in(text: str) -> list[str]:
+    """The layer names a change lists in its trailing parenthesis: `Conv2d bias yes → no (c1, c2)` -> [c1, c2]."""
+    found = re.search(r"\(([^()]*)\)$", text)
+    return found.group(1).split(", ") if found else []
+
+
+def _bias_split(found: list[str], normed: set[str]) -> list[str]:
+    """A conv bias change said apart for the convs batch norm follows (where it cannot act) and the others."""
+    out = []
+    for t in found:
+        names = _names_in(t)
+        if not t.startswith("Conv2d bias ") or set(names) <= normed or not set(names) & normed:
+            out.append(t)
+            continue
+        head = t[:t.rindex(" (")]
+        out += [f"{head} ({', '.join(n for n in names if n in normed)})",
+                f"{head} ({', '.join(n for n in names if n not in normed)})"]
+    return out
+
+
+def updates_text(previous: Step, step: Step) -> str:
+    """What a batch size's change does to the number of weight updates an epoch (each over more or fewer images)."""
+    a, b = (max(s.run.settings.batch_size or 1, 1) for s in (previous, step))
+    ua, ub = (math.ceil(s.train_images / size) for s, size in ((previous, a), (step, b)))
+    ratio = ub / ua
+    said = ("half" if math.isclose(ratio, 0.5, rel_tol=0.01) else "twice" if math.isclose(ratio, 2, rel_tol=0.01)
+            else f"{ratio:.2g} times")
+    return (f"{ua:,} → {ub:,} weight updates an epoch: {said} the updates, each over {'more' if b > a else 'fewer'} "
+            "images")
+
+
+def rate_course(before: Run, after: Run, lr_listed: bool = False) -> str:
     """How a schedule's change moved the rate, from the rates the epochs started with and each schedule's peak: the
-    peak kept or changed, then the course - a warm-up dropped or added, the rates epoch by epoch, their mean."""
+    peak kept or changed (where `lr`'s own change is listed, the peak is that change, not counted again), then the
+    course - a warm-up dropped or added, the rates epoch by epoch, their mean."""
     a, b = [e.lr for e in before.epochs], [e.lr for e in after.epochs]
     pa, pb = peak_rate(before), peak_rate(after)
     peak = (f"the peak rate the same, {pb:g}" if math.isclose(pa, pb, rel_tol=1e-6) else
+            f"the peak rate {pa:g} → {pb:g} is `lr`'s change, counted there" if lr_listed else
             f"the peak rate {pa:g} → {pb:g}")
     warm = ""
     if a[0] < RATE_FALL * pa and b[0] >= RATE_FALL * pb:
