@@ -912,3 +912,19 @@ def test_a_net_whose_gradients_died_is_diagnosed_dead_and_its_gradient_cited_wit
     alive.run.grad_norms = [{"c": 0.4, "head": 0.2}] + [{"c": 0.3, "head": 0.1}] * 4
     assert rules.dead_signs(alive) == (None, [], 7) and rules.stuck(alive).how == "flat"
     assert "reached 0.4 (at epoch 1 of the 5 recorded)" in rules.stuck(alive).why
+
+
+# ----------------------------------------------------------------------------------------------- a check's worst seed
+def test_a_check_step_leads_with_its_lowest_seed_and_shows_seed_0s_curves():
+    saved = Path(__file__).parent / "data" / "byte_identical"
+    step = rules.read_step(saved / "check-model3b-20261126T050000Z")  # seeds' mins 99.52, 99.52, 99.54, 99.51, 99.51
+    assert step.seed == 0 and rules.lowest_seed(step) == (3, 99.51)  # the tie at 99.51 goes to the lower seed
+    row = handin.overview_table([step]).splitlines()[-1]
+    assert "| 99.51 (seed 3) |" in row and "| 99.52 |" not in row
+    block = "\n".join(handin.step_block(0, step, None, {}))
+    assert "min of the last 3 epochs: 99.51 % (seed 3, the lowest of the check's 5 seeds; seed 0, shown: 99.52 %)" \
+        in block
+    assert "Epoch log (seed 0;" in block  # the curves: the seed shown
+    plain = rules.read_step(saved / "model1-20261126T033643Z-s0")  # a single run: its own seed, as before
+    assert rules.lowest_seed(plain) is None
+    assert "min of the last 3 epochs: 98.85 % (seed 0)\n- budget" in "\n".join(handin.step_block(0, plain, None, {}))

@@ -1002,12 +1002,31 @@ def odds_sentence(step: Step) -> str:
             f"(95 % lower bound {pct(odds.probability_lower)}){beyond}")
 
 
-def _thinnest(step: Step) -> str:
-    done = step.check.finished()
+def lowest_seed(step: Step) -> tuple[int, float] | None:
+    """A check step's seed with the lowest min of the judged epochs, and that min: the one a check's row and Result
+    lead with, since the budget asks it of every seed (None: not a check, or no seed finished)."""
+    done = step.check.finished() if step.check else {}
     if not done:
-        return ""
+        return None
     seed = min(done, key=lambda s: (done[s].min_last, s))
-    low = done[seed].min_last
+    return seed, done[seed].min_last
+
+
+def lowest_text(step: Step, f: Facts) -> str:
+    """The min of the judged epochs a step's row and Result give: a check's lowest seed's, naming it and the seed
+    shown beside it; a run's own (its seed named)."""
+    if (low := lowest_seed(step)) is None or (low[0] == step.seed and len(step.check.finished()) == 1):
+        return f"{f.min_last:.2f} % (seed {step.seed})"
+    seed, value = low
+    ran = len(step.check.finished())
+    shown = "it is the seed shown" if seed == step.seed else f"seed {step.seed}, shown: {f.min_last:.2f} %"
+    return f"{value:.2f} % (seed {seed}, the lowest of the check's {ran} seeds; {shown})"
+
+
+def _thinnest(step: Step) -> str:
+    if (low := lowest_seed(step)) is None:
+        return ""
+    seed, low = low
     margin = low - step.budget.min_acc
     if margin < 0:
         return f"; the lowest seed, {seed}, fell {-margin:.2f} points below the line ({low:.2f} %)"
