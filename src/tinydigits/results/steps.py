@@ -262,8 +262,9 @@ def _value(v: Any) -> str:
 
 
 def fit_of(step: Step, f: Facts) -> Fit:
-    """The one diagnosis: cannot tell (too few epochs), under-fitting (at chance, or neither figure reaches the line),
-    over-fitting (train leads by more than GAP_POINTS while test stalls), else neither - with why."""
+    """The one diagnosis: cannot tell (too few epochs), under-fitting (at chance, or neither figure reaches the line -
+    whatever the gap: a net short of the line on its own digits has not fitted them), over-fitting (train leads by more
+    than GAP_POINTS while test makes no gain beyond its noise), else neither - with why."""
     line, where = step.budget.min_acc, f"mean of the last {f.n} epochs"
     ran, planned = f.epochs, step.run.planned_epochs
     if ran < step.last or ran < planned:
@@ -273,15 +274,7 @@ def fit_of(step: Step, f: Facts) -> Fit:
     if f.best_test < CHANCE_POINTS:
         return Fit("under-fitting", f"it did not learn: best test accuracy {f.best_test:.2f} %, about chance for 10 "
                                     f"classes (below {CHANCE_POINTS:.0f} % counts as not learning)")
-    if f.gap > GAP_POINTS and f.rise <= f.band:
-        return Fit("over-fitting", f"train accuracy above test by {f.gap:.2f} points ({where}; more than {GAP_POINTS} "
-                                   f"counts) while test accuracy stalled ({_course(step, f)}, inside its noise of "
-                                   f"±{f.band:.2f})")
-    if f.gap > GAP_POINTS:
-        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}) while test accuracy rose over those "
-                              f"epochs ({_course(step, f)}): an early run, not over-fitting (that needs test to stall while "
-                              "train leads it)")
-    if max(f.best_train, f.best_test) < line:
+    if max(f.best_train, f.best_test) < line:  # first: a net that has not fitted its own digits is not over-fit
         lowered = (f"; the train figure is measured with {' and '.join(f.hinders)}, which "
                    f"{'lower' if len(f.hinders) > 1 else 'lowers'} it" if f.hinders else "")
         if f.rise > f.band:
@@ -289,6 +282,16 @@ def fit_of(step: Step, f: Facts) -> Fit:
         return Fit("under-fitting", f"neither the training accuracy (best {f.best_train:.2f} %) nor the test accuracy "
                                     f"(best {f.best_test:.2f} %) reaches the {line} % line, and {_lead(step, f)}"
                                     f"{lowered}")
+    if f.gap > GAP_POINTS and f.rise <= f.band:
+        held = ("stalled" if stall_epoch(step.run.test(), run_losses(step.run)) is not None else
+                "made no gain beyond its noise over them")  # a dip and rebound is not a stall
+        return Fit("over-fitting", f"train accuracy above test by {f.gap:.2f} points ({where}; more than {GAP_POINTS} "
+                                   f"counts) while test accuracy {held} ({_course(step, f)}, inside its noise of "
+                                   f"±{f.band:.2f})")
+    if f.gap > GAP_POINTS:
+        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}) while test accuracy rose over those "
+                              f"epochs ({_course(step, f)}): an early run, not over-fitting (that needs test to stall while "
+                              "train leads it)")
     plain = (f"; the judged epochs trained without augmentation (the last {step.run.settings.augment_off_last}), "
              "so their train figure is on digits as they are" if augmentations(step.config)
              and (step.run.settings.augment_off_last or 0) >= f.n else "")
@@ -309,17 +312,21 @@ def _lead(step: Step, f: Facts) -> str:
     first = f.epochs - f.n + 1
     pairs = list(zip(step.run.train()[-f.n:], step.run.test()[-f.n:], strict=True))
     if f.gap >= 0:
-        head = (f"train leads test by {f.gap:.2f} points on the mean of the last {f.n} epochs, no more than the "
-                f"{GAP_POINTS} that would count as over-fitting")
+        head = (f"train leads test by {f.gap:.2f} points on the mean of the last {f.n} epochs"
+                + (f", no more than the {GAP_POINTS} that would count as over-fitting" if f.gap <= GAP_POINTS else ""))
         other = [(first + i, b, a) for i, (a, b) in enumerate(pairs) if b > a]
         who = "test"
     else:
         head = f"test leads train by {-f.gap:.2f} points on the mean of the last {f.n} epochs"
         other = [(first + i, a, b) for i, (a, b) in enumerate(pairs) if a > b]
         who = "train"
+    wide = (f" - more than the {GAP_POINTS} that counts as over-fitting where training accuracy reaches the line; this "
+            "one's does not, so it has not fitted the digits it trains on: under-fitting comes first"
+            if f.gap > GAP_POINTS else "")
     if not other:
-        return head + (", and in each of them" if f.n > 1 else "")
-    return head + f"; {who} leads instead at " + ", ".join(f"epoch {e} ({x:.2f} against {y:.2f} %)" for e, x, y in other)
+        return head + (", and in each of them" if f.n > 1 else "") + wide
+    return (head + f"; {who} leads instead at " + ", ".join(f"epoch {e} ({x:.2f} against {y:.2f} %)" for e, x, y in other)
+            + wide)
 
 
 def _rising(step: Step, f: Facts) -> str:
