@@ -941,3 +941,33 @@ def test_a_check_step_leads_with_its_lowest_seed_and_shows_seed_0s_curves():
     plain = rules.read_step(saved / "model1-20261126T033643Z-s0")  # a single run: its own seed, as before
     assert rules.lowest_seed(plain) is None
     assert "min of the last 3 epochs: 98.85 % (seed 0)\n- budget" in "\n".join(handin.step_block(0, plain, None, {}))
+
+
+# ----------------------------------------------------------------------------------------------- trends said
+def test_a_fall_after_the_best_is_not_a_gain_of_0():
+    test = [97.0, 98.0, 98.5, 98.96, 98.95]
+    text = rules.stall_text(test, [0.3, 0.2, 0.1, 0.1, 0.1])
+    assert "after epoch 4 test accuracy stayed below its best, 0.01 points under it at the closest" in text
+    assert "gained at most 0.00" not in text
+    assert "did not beat its best" in rules.stall_text([97.0, 98.0, 98.96, 98.96], [0.3, 0.2, 0.1, 0.1])
+    assert "gained at most 0.04 points" in rules.stall_text([97.0, 98.0, 98.96, 99.0], [0.3, 0.2, 0.1, 0.1])
+
+
+def test_a_parameter_overrun_leads_the_analysis():
+    curve = [99.0] * 15
+    step = _step(curve, curve)
+    big = dataclasses.replace(step, run=dataclasses.replace(step.run, params=10_536))
+    first = rules.analysis_lines(big, None)[0]
+    assert first.startswith("- over the budget: 10,536 parameters, not fewer than the budget's 8,000")
+    assert rules.analysis_lines(step, None)[0].startswith("- fit:")  # under the budget: nothing to lead with
+
+
+def test_a_gap_that_widens_every_epoch_is_said():
+    test = [99.5] * 5
+    step = _step([99.52, 99.6, 99.7, 99.8, 99.88], test, epochs=5)
+    f = rules.facts(step)
+    assert f.fit.diagnosis == "neither"
+    assert [e for e, _ in rules.widening(step)] == [1, 2, 3, 4, 5]
+    assert "the gap widened every epoch from epoch 1 (+0.02 → +0.10 → +0.20 → +0.30 → +0.38 points)" in f.fit.why
+    steady = _step([99.52, 99.6, 99.7, 99.6, 99.88], test, epochs=5)  # it narrowed once: the last 2 epochs alone
+    assert rules.widening(steady) == [] and "widened" not in rules.facts(steady).fit.why

@@ -21,7 +21,7 @@ from typing import Any
 from tinydigits.constants import ONECYCLE_WARMUP, Budget
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results import records
-from tinydigits.results.budget import reason, run_verdict
+from tinydigits.results.budget import breaches, reason, run_verdict
 from tinydigits.results.records import Check, CheckPlan, LrTest, Run, percent
 from tinydigits.training.config import augmentations, settings_of
 from tinydigits.training.runs import INLINE
@@ -229,8 +229,25 @@ def _count_facts(step: Step) -> Facts:
               rate=rate_text(run), margin=margin, thin=0 <= margin < noise_band(min_last),
               on_line=abs(margin) <= ON_LINE + 1e-9)
     f.fit = fit_of(step, f)
+    if f.fit.diagnosis in ("neither", "under-fitting") and (wider := widening(step)):
+        f.fit = Fit(f.fit.diagnosis, f.fit.why + f"; the gap widened every epoch from epoch {wider[0][0]} ("
+                    + " → ".join(f"{g:+.2f}" for _, g in wider) + " points): a trend the mean hides")
     f.target = target_parts(step, f)
     return f
+
+
+def widening(step: Step) -> list[tuple[int, float]]:
+    """(epoch, train minus test) over the run's last epochs where that gap grew every epoch and ends above zero - at
+    least three epochs of it (empty: no such run of epochs, or an EMA run, whose two figures are of other weights)."""
+    if step.run.settings.ema:
+        return []
+    gaps = [(e.epoch, e.train_acc - e.test_acc) for e in step.run.epochs]
+    tail = gaps[-1:]
+    for epoch, gap in reversed(gaps[:-1]):
+        if round(tail[0][1] - gap, 2) <= 0:
+            break
+        tail.insert(0, (epoch, gap))
+    return tail if len(tail) >= 3 and tail[-1][1] > 0 else []
 
 
 def trend(test: list[float], n: int) -> float:
@@ -380,14 +397,23 @@ def stall_text(test: list[float], loss: list[float] | None = None) -> str:
         earlier = (f"; the accuracy alone was at its plateau after epoch {flat}, but test loss after it still fell by "
                    f"more than the 2 % that counts ({min(loss[:flat]):.4f} → {min(loss[flat:]):.4f})"
                    if loss and flat is not None and flat < s else "")
-        return (f"after epoch {s} test accuracy gained at most {max(gain, 0):.2f} points ({at}; a gain of {STALL_POINTS} "
+        return (f"after epoch {s} test accuracy {_gained(gain)} ({at}; a gain of {STALL_POINTS} "
                 "or less counts as stalled" + (f", {_loss_after(loss, s)}" if loss else "") + f"){earlier}")
     if (s := stall_epoch(test)) is not None:  # the accuracy flat, its loss still falling
         gain = max(test[s:]) - max(test[:s])
-        return (f"after epoch {s} test accuracy gained at most {max(gain, 0):.2f} points ({at}), but test loss still "
+        return (f"after epoch {s} test accuracy {_gained(gain)} ({at}), but test loss still "
                 f"fell ({min(loss[:s]):.4f} at best up to epoch {s}, {min(loss[s:]):.4f} after it): the net still "
                 "learns, so not stalled")
     return f"test accuracy still rose by more than {STALL_POINTS} points in the last epoch ({at})"
+
+
+def _gained(gain: float) -> str:
+    """The best later epoch against the best before, as the two-decimal figures read: a gain, none, or a shortfall."""
+    if round(gain, 2) > 0:
+        return f"gained at most {gain:.2f} points"
+    if round(gain, 2) == 0:
+        return "did not beat its best"
+    return f"stayed below its best, {-gain:.2f} points under it at the closest"
 
 
 def _loss_after(loss: list[float], s: int) -> str:
@@ -738,7 +764,10 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
     """The Analysis: the fit (one diagnosis), the start, stability, the stall with the rate, the margin, the check's
     seeds, what changed from the step before and its effect against the noise, the confusions and dead units."""
     f = facts(step)
-    lines = [f"- fit: {_fit_sentence(step, f)}", _start_line(step, f), _stability_line(step, f),
+    over = breaches(f.params, step.run.planned_epochs, step.budget)  # the budget broken before any figure: said first
+    lines = [*([f"- over the budget: {'; '.join(over)} - a FAIL whatever its accuracy, so coming under it is the first "
+                "change."] if over else []),
+             f"- fit: {_fit_sentence(step, f)}", _start_line(step, f), _stability_line(step, f),
              f"- progress{f' (seed {step.seed}, the one shown)' if step.check else ''}: {f.stall}; {f.rate}{_tied(step)}.",
              f"- margin: {_margin_text(step, f).removesuffix('.')}{_record_text(step)}."]
     if step.check:
