@@ -106,10 +106,24 @@ class Step:
 
 
 def noise_band(acc: float, images: int = TEST_IMAGES) -> float:
-    """Two standard errors of a test accuracy (binomial, in points) measured on `images` images: a difference inside
-    it is no sign of anything."""
+    """Two standard errors of a test accuracy (binomial, in points) measured on `images` images: the test set's
+    sampling error - how far another draw of as many digits could move the score (the same test set scored again
+    gives the same figure, so it is not the noise of a pass, nor the noise another seed brings)."""
     p = min(max(acc / 100, 1e-4), 1 - 1e-4)
     return 200 * math.sqrt(p * (1 - p) / images)
+
+
+def margin_noise(step: Step, value: float) -> tuple[float, str]:
+    """The noise a margin against the line is judged by, and its name: where a check measured its seeds, their spread
+    (the sd of the seeds' min of the last N: the noise another seed brings); else the test set's sampling error at
+    `value` (`noise_band`), said to be that, with another seed's noise unmeasured."""
+    sd = step.check.spread() if step.check else None
+    if sd is not None:
+        return sd, (f"the noise another seed brings (sd {sd:.3f} of the check's {len(step.check.finished())} seeds' "
+                    f"min of the last {step.last})")
+    band = noise_band(value)
+    return band, (f"the test set's sampling error (±{band:.3f}: another {TEST_IMAGES:,} digits could move the score "
+                  "that far; the noise another seed brings is not measured, one seed)")
 
 
 # ----------------------------------------------------------------------------------------------- reading steps
@@ -187,7 +201,7 @@ class Facts:
     rise: float  # test accuracy's trend an epoch over the judged epochs: a least-squares slope (one epoch: its gain)
     seconds: float
     rf: int
-    band: float  # the noise of one test pass at the final accuracy (two standard errors)
+    band: float  # the test set's sampling error at the final accuracy (two standard errors, `noise_band`)
     start: list[int]  # epochs at chance
     fit: Fit
     hinders: list[str]  # what lowers the train figure in the judged epochs (augmentation, dropout)
@@ -195,7 +209,7 @@ class Facts:
     stall: str
     rate: str  # the learning rate's course: constant, its step events, the one-cycle's peak and end
     margin: float  # the lowest judged epoch against the line (negative: below it)
-    thin: bool  # held, by less than the noise of one test pass
+    thin: bool  # held, by less than the noise a margin is judged by (`margin_noise`)
     on_line: bool  # within ON_LINE points of the line, either side
     target: list[tuple[str, bool | None, str]] = field(default_factory=list)  # (the Target's part, met, the figure)
 
@@ -226,7 +240,7 @@ def _count_facts(step: Step) -> Facts:
               min_last=min_last, moved=max(test[-n:]) - min_last, gap=gap, rise=rise,
               seconds=sum(e.seconds for e in run.epochs), rf=run.layers[-1].rf if run.layers else 0, band=band,
               start=start, fit=Fit("", ""), hinders=hinders, drop=drop, stall=stall_text(test, run_losses(run)),
-              rate=rate_text(run), margin=margin, thin=0 <= margin < noise_band(min_last),
+              rate=rate_text(run), margin=margin, thin=0 <= margin < margin_noise(step, min_last)[0],
               on_line=abs(margin) <= ON_LINE + 1e-9)
     f.fit = fit_of(step, f)
     if f.fit.diagnosis in ("neither", "under-fitting") and (wider := widening(step)):
@@ -281,7 +295,7 @@ def _value(v: Any) -> str:
 def fit_of(step: Step, f: Facts) -> Fit:
     """The one diagnosis: cannot tell (too few epochs), under-fitting (at chance, or neither figure reaches the line -
     whatever the gap: a net short of the line on its own digits has not fitted them), over-fitting (train leads by more
-    than GAP_POINTS while test makes no gain beyond its noise), else neither - with why."""
+    than GAP_POINTS while test makes no gain beyond the test set's sampling error), else neither - with why."""
     line, where = step.budget.min_acc, f"mean of the last {f.n} epochs"
     ran, planned = f.epochs, step.run.planned_epochs
     if ran < step.last or ran < planned:
@@ -301,10 +315,10 @@ def fit_of(step: Step, f: Facts) -> Fit:
                                     f"{lowered}")
     if f.gap > GAP_POINTS and f.rise <= f.band:
         held = ("stalled" if stall_epoch(step.run.test(), run_losses(step.run)) is not None else
-                "made no gain beyond its noise over them")  # a dip and rebound is not a stall
+                "made no gain beyond the test set's sampling error over them")  # a dip and rebound is not a stall
         return Fit("over-fitting", f"train accuracy above test by {f.gap:.2f} points ({where}; more than {GAP_POINTS} "
-                                   f"counts) while test accuracy {held} ({_course(step, f)}, inside its noise of "
-                                   f"±{f.band:.2f})")
+                                   f"counts) while test accuracy {held} ({_course(step, f)}, inside the test set's "
+                                   f"sampling error of ±{f.band:.2f})")
     if f.gap > GAP_POINTS:
         return Fit("neither", f"train above test by {f.gap:.2f} points ({where}) while test accuracy rose over those "
                               f"epochs ({_course(step, f)}): an early run, not over-fitting (that needs test to stall while "
@@ -313,13 +327,14 @@ def fit_of(step: Step, f: Facts) -> Fit:
              "so their train figure is on digits as they are" if augmentations(step.config)
              and (step.run.settings.augment_off_last or 0) >= f.n else "")
     if abs(f.gap) <= f.band:
-        return Fit("neither", f"train and test within {abs(f.gap):.2f} points ({where}): inside the noise of a test "
-                              f"accuracy on {TEST_IMAGES:,} images at that level (±{f.band:.3f}, two standard "
-                              f"errors){plain}")
+        return Fit("neither", f"train and test within {abs(f.gap):.2f} points ({where}): inside the test set's "
+                              f"sampling error at that level (±{f.band:.3f}, two standard errors over its "
+                              f"{TEST_IMAGES:,} digits){plain}")
     if f.gap > 0:
-        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond the noise (±{f.band:.3f}), "
+        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond the test set's sampling error "
+                              f"(±{f.band:.3f}), "
                               f"below the {GAP_POINTS} that counts as over-fitting")
-    return Fit("neither", f"test above train by {-f.gap:.2f} points ({where}; noise ±{f.band:.3f}): "
+    return Fit("neither", f"test above train by {-f.gap:.2f} points ({where}; the test set's sampling error ±{f.band:.3f}): "
                           + _test_above(step, f))
 
 
@@ -515,8 +530,8 @@ def verdict_reason(step: Step) -> str:
     margin said to be thin."""
     v, f = verdict_of(step), facts(step)
     head = f"**{'PASS' if v.passed else 'FAIL'}**"
-    thin = (f" - {'on the line' if f.on_line else 'a thin pass'}: {f.margin:.2f} points above it, inside the noise of "
-            f"one test pass (±{noise_band(f.min_last):.3f})") if v.passed and f.thin else ""
+    thin = (f" - {'on the line' if f.on_line else 'a thin pass'}: {f.margin:.2f} points above it, inside "
+            f"{margin_noise(step, f.min_last)[1]}") if v.passed and f.thin else ""
     why = reason(v, step.budget, step.run.test())
     if step.check:
         return (f"{head} for seed {step.seed}, the one shown: {why}{thin}; the check over all its seeds: "
@@ -723,7 +738,8 @@ def next_line(step: Step, f: Facts) -> str:
         what = "train the epochs the budget judges before choosing a change"
     else:
         where = (f"the lowest of the last {f.n} epochs is {abs(f.margin):.2f} points {'above' if f.margin >= 0 else 'below'}"
-                 f" the line{', inside the noise of one test pass' if f.on_line else ''} (seed {step.seed}")
+                 f" the line{', inside ' + _noise_name(step, f) if abs(f.margin) < margin_noise(step, f.min_last)[0] else ''}"
+                 f" (seed {step.seed}")
         record = own_record(step) if not step.check else None
         if record and record.ran:
             where += f"; `{record.model}`'s own seeds held on {record.held} of {record.ran}"
@@ -732,9 +748,16 @@ def next_line(step: Step, f: Facts) -> str:
         fit = (("the fit leaves nothing to correct" + (", as far as live (train) and averaged (test) weights' figures "
                                                         "compare" if step.run.settings.ema else ""))
                if f.gap <= f.band else f"train leads test by {f.gap:.2f} points, "
-               f"beyond the noise but short of the {GAP_POINTS} that counts as over-fitting")
+               f"beyond the test set's sampling error but short of the {GAP_POINTS} that counts as over-fitting")
         what = f"the margin: {fit}, and {where}) - {_margin_levers(step)}"
     return f"- next ({_label(step, f)}): {what}."
+
+
+def _noise_name(step: Step, f: Facts) -> str:
+    """The noise a step's margin is judged by, named short: the seeds' spread, or the test set's sampling error."""
+    band, _ = margin_noise(step, f.min_last)
+    return (f"the noise another seed brings (sd {band:.3f})" if step.check and step.check.spread() is not None
+            else f"the test set's sampling error (±{band:.3f})")
 
 
 def _margin_levers(step: Step) -> str:
@@ -863,16 +886,16 @@ def _stability_line(step: Step, f: Facts) -> str:
     """The largest epoch-to-epoch fall beyond the noise (every such fall, the rate there, batch norm, the check's other
     seeds), or none."""
     if not f.drop:
-        return (f"- stability: no epoch-to-epoch fall beyond the noise of two test passes; over the last {f.n} epochs "
-                f"test accuracy moved {f.moved:.2f} points.")
+        return (f"- stability: no epoch-to-epoch fall beyond the test set's sampling error of two scores; over the last "
+                f"{f.n} epochs test accuracy moved {f.moved:.2f} points.")
     epoch, fall = f.drop
     every = falls(step.run.test())
     why = [f"the rate at that epoch's start was {step.run.epochs[epoch - 1].lr:.4g}"]
     why += ["for context, the model has no batch norm"] if step.run.modules and not step.has("BatchNorm") else []
-    also = f" (falls beyond the noise at epochs {', '.join(f'{e} ({d:.2f})' for e, d in every)})" if len(every) > 1 else ""
+    also = f" (falls beyond it at epochs {', '.join(f'{e} ({d:.2f})' for e, d in every)})" if len(every) > 1 else ""
     noise = fall_noise(step.run.epochs[epoch - 2].test_acc, step.run.epochs[epoch - 1].test_acc)
     return (f"- stability: test accuracy fell {fall:.2f} points at epoch {epoch}, its largest fall, beyond the ±"
-            f"{noise:.2f} noise of two test passes{also}; {'; '.join(why)}."
+            f"{noise:.2f} sampling error of two test scores{also}; {'; '.join(why)}."
             f"{_other_seeds_fell(step)} Over the last {f.n} epochs it moved {f.moved:.2f} points.")
 
 
@@ -887,12 +910,13 @@ def _range(values: list[float]) -> str:
 
 
 def fall_noise(before: float, after: float) -> float:
-    """The noise of a difference of two test passes (two standard errors of each, combined)."""
+    """The test set's sampling error of a difference of two scores (two standard errors of each, combined)."""
     return math.hypot(noise_band(before), noise_band(after))
 
 
 def falls(test: list[float]) -> list[tuple[int, float]]:
-    """(epoch, points) of every fall of test accuracy from one epoch to the next beyond the noise of two test passes."""
+    """(epoch, points) of every fall of test accuracy from one epoch to the next beyond the sampling error of two
+    scores (`fall_noise`)."""
     return [(i + 1, test[i - 1] - test[i]) for i in range(1, len(test))
             if test[i - 1] - test[i] > fall_noise(test[i - 1], test[i])]
 
@@ -945,22 +969,23 @@ def _margin_text(step: Step, f: Facts) -> str:
     line = step.budget.min_acc
     if f.epochs < step.last:
         return f"none to read: {f.epochs} epochs, fewer than the {step.last} judged."
-    band = noise_band(f.min_last)
+    band, noise = margin_noise(step, f.min_last)
     if f.on_line:
         side = "above" if f.margin >= 0 else "below"
+        inside = abs(f.margin) < band
         return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is "
                 f"{abs(f.margin):.2f} points ({round(abs(f.margin) * TEST_IMAGES / 100)} test images) {side} the {line} % "
-                "line, inside "
-                f"the noise of one test pass (±{band:.3f}), so {'a pass' if f.margin >= 0 else 'a miss'} that another "
-                f"seed may turn (seed {step.seed}).")
+                f"line, {'inside' if inside else 'beyond'} {noise}"
+                + (f", so {'a pass' if f.margin >= 0 else 'a miss'} that another seed may turn" if inside else "")
+                + f" (seed {step.seed}).")
     if f.margin < 0:
         return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {-f.margin:.2f} points below the {line} % "
                 f"line (seed {step.seed}).")
     if f.thin:
         return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {f.margin:.2f} points above the {line} % "
-                f"line - inside the noise of one test pass (±{band:.3f}): a thin pass (seed {step.seed}).")
+                f"line - inside {noise}: a thin pass (seed {step.seed}).")
     return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {f.margin:.2f} points above the {line} % line, "
-            f"beyond the noise of one test pass (±{band:.3f}) (seed {step.seed}).")
+            f"beyond {noise} (seed {step.seed}).")
 
 
 @dataclass(frozen=True)
@@ -1066,9 +1091,8 @@ def _thinnest(step: Step) -> str:
     margin = low - step.budget.min_acc
     if margin < 0:
         return f"; the lowest seed, {seed}, fell {-margin:.2f} points below the line ({low:.2f} %)"
-    band = noise_band(low)
-    kind = f"inside the noise of one test pass (±{band:.3f}): a thin margin" if margin < band else \
-        f"beyond the noise of one test pass (±{band:.3f})"
+    band, noise = margin_noise(step, low)  # the seeds' own spread, where two or more finished
+    kind = f"inside {noise}: a thin margin" if margin < band else f"beyond {noise}"
     return f"; the lowest seed, {seed}, held by {margin:.2f} points ({low:.2f} %), {kind}"
 
 
@@ -1721,8 +1745,8 @@ def _chosen_before(previous: Step, step: Step) -> str:
 
 def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float) -> str:
     """A step's effect on the min of the last N against the noise that applies: the seeds' own spread where a check
-    measured it (three or more seeds), else the binomial noise of a test pass, said to leave the seed-to-seed spread
-    unmeasured."""
+    measured it (three or more seeds), else the test set's sampling error of two scores (binomial), said to leave the
+    noise another seed brings unmeasured."""
     change = b.min_last - a.min_last
     what = f"the change in the min of the last {step.last}, {change:+.2f}"
     checks = [s for s in (previous, step) if s.check and len(s.check.finished()) >= 3]
@@ -1739,10 +1763,11 @@ def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float)
                     f"(√2 × {sd:.3f}, {checks[-1].name}'s {len(mins)} seeds' sd; {unmeasured[0]}'s own spread is not "
                     f"measured: one seed, taken as alike), and {above} of {checks[-1].name}'s seeds are {side} "
                     f"{other:.2f} %")
-        return (f"{what}, is {abs(change) / sd:.1f} times the seed-to-seed sd ({sd:.3f}) of {checks[-1].name}'s "
+        return (f"{what}, is {abs(change) / sd:.1f} times the seed-to-seed sd ({sd:.3f}: the noise another seed "
+                f"brings) of {checks[-1].name}'s "
                 f"{len(mins)} seeds, and {above} of them are {side} {other:.2f} %")
     if abs(change) <= noise:
-        return (f"{what}, is inside the noise of a test pass (±{noise:.2f} for two): not shown to be an effect, and the "
-                "seed-to-seed spread is not measured (one seed each)")
-    return (f"{what}, is beyond the noise of a test pass (±{noise:.2f} for two); the seed-to-seed spread is not "
-            "measured (one seed each)")
+        return (f"{what}, is inside the test set's sampling error of two scores (±{noise:.2f}): not shown to be an "
+                "effect, and the noise another seed brings is not measured (one seed each)")
+    return (f"{what}, is beyond the test set's sampling error of two scores (±{noise:.2f}); the noise another seed "
+            "brings is not measured (one seed each)")
