@@ -939,6 +939,10 @@ def test_a_check_step_leads_with_its_lowest_seed_and_shows_seed_0s_curves():
     assert "min of the last 3 epochs: 99.51 % (seed 3, the lowest of the check's 5 seeds; seed 0, shown: 99.52 %)" \
         in block
     assert "Epoch log (seed 0;" in block  # the curves: the seed shown
+    tied = rules.read_step(saved / "check-model3b-20261126T060000Z")  # seed 1 shown, tied lowest with seed 0
+    assert tied.seed == 1 and rules.lowest_seed(tied) == (1, 99.52)
+    assert "99.52 % (seed 1, the lowest of the check's 3 seeds; it is the seed shown)" in \
+        "\n".join(handin.step_block(0, tied, None, {}))
     plain = rules.read_step(saved / "model1-20261126T033643Z-s0")  # a single run: its own seed, as before
     assert rules.lowest_seed(plain) is None
     assert "min of the last 3 epochs: 98.85 % (seed 0)\n- budget" in "\n".join(handin.step_block(0, plain, None, {}))

@@ -1065,11 +1065,12 @@ def odds_sentence(step: Step) -> str:
 
 def lowest_seed(step: Step) -> tuple[int, float] | None:
     """A check step's seed with the lowest min of the judged epochs, and that min: the one a check's row and Result
-    lead with, since the budget asks it of every seed (None: not a check, or no seed finished)."""
+    lead with, since the budget asks it of every seed; of seeds tied there, the one shown (None: not a check, or no seed
+    finished)."""
     done = step.check.finished() if step.check else {}
     if not done:
         return None
-    seed = min(done, key=lambda s: (done[s].min_last, s))
+    seed = min(done, key=lambda s: (done[s].min_last, s != step.seed, s))  # a tie: the seed shown, else the lower
     return seed, done[seed].min_last
 
 
