@@ -997,3 +997,27 @@ def test_the_noise_is_named_for_what_it_is():
            "noise another seed brings is not measured, one seed)" in said
     for text in (said, "\n".join(rules.analysis_lines(check, None))):
         assert "test pass" not in text
+
+
+def test_analysis_bullets_show_at_most_60_words_and_fold_the_rest_whole():
+    saved = Path(__file__).parent / "data" / "byte_identical"
+    steps = rules.read_steps([saved / "model1-20261126T033643Z-s0", saved / "model2-20261126T040000Z-s0",
+                              saved / "check-model3b-20261126T050000Z"])
+
+    def words(text: str) -> list[str]:
+        return [w for w in (w.rstrip(";:,-") for w in text.split()) if w and w != "…"]
+
+    folds = 0
+    for i, step in enumerate(steps):
+        previous = steps[i - 1] if i else None
+        block = handin.step_block(i, step, previous, {})
+        analysis = block[block.index("**Analysis:**") + 1:block.index("**How it trained:**")]
+        shown = [line for line in analysis if line.startswith("- ")]
+        assert len(shown) == len(rules.analysis_lines(step, previous))
+        assert all(len(line.split()) <= handin.ANALYSIS_WORDS for line in shown), shown
+        for line in rules.analysis_lines(step, previous):  # every word of every bullet still there, in order
+            parts = handin.folded(line)
+            folds += len(parts) > 1
+            assert words(" ".join(p for p in parts if "details>" not in p)) == words(line)
+    assert folds >= 5  # the saved steps' long bullets fold (their change lines run past 100 words)
+    assert handin.folded("- short: one clause.") == ["- short: one clause."]

@@ -264,7 +264,7 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
            "- the exercise's budget, part by part (what every step's Target works towards): " + "; ".join(
                f"{part}: {figure} {'✓' if met else '✗' if met is False else '(not judged)'}"
                for part, met, figure in f.target), *records_lines(step, pictures), "",
-           "**Analysis:**", "", *rules.analysis_lines(step, previous), "",
+            "**Analysis:**", "", *(part for line in rules.analysis_lines(step, previous) for part in folded(line)), "",
            "**How it trained:**", "", recipe_table(step.run), "",
            f"- trained with: {environment_text(step.run)}" + config,
            _again_line(step, f"step{i + 1}-code.py" if "code" in pictures else None),
@@ -303,6 +303,45 @@ def records_lines(step: rules.Step, pictures: dict[str, str]) -> list[str]:
             f"`{step.folder.name}`)" if large else "")
     return ["- the records these figures are read from, as " + ("the run and the check" if step.check else "the run")
             + " wrote them: " + "; ".join(shown) + left]
+
+
+ANALYSIS_WORDS = 60  # an Analysis bullet shows this many words at most; the rest of it folds away beneath
+CUTS = (("; ",), ("; ", ": ", " - "), ("; ", ": ", " - ", ", "))  # where a bullet may be cut, the coarsest tried first
+
+
+def _pieces(text: str, cuts: tuple[str, ...]) -> list[str]:
+    """`text` cut after each of `cuts` that stands outside parentheses and backticks, each piece keeping its cut."""
+    out, depth, code, start, i = [], 0, False, 0, 0
+    while i < len(text):
+        ch = text[i]
+        code = not code if ch == "`" else code
+        depth += (ch == "(") - (ch == ")") if not code else 0
+        cut = next((c for c in cuts if text.startswith(c, i)), None) if depth == 0 and not code else None
+        if cut:
+            out.append(text[start:i + len(cut)])
+            start = i = i + len(cut)
+            continue
+        i += 1
+    return [*out, text[start:]]
+
+
+def folded(line: str, words: int = ANALYSIS_WORDS) -> list[str]:
+    """An Analysis bullet of more than `words` words as its leading clauses within them, and the rest in a fold beneath
+    it: the point first, the figures it rests on a click away. Cut at a clause ("; ") where one fits, else at the
+    finest cut that does; never inside parentheses or code, so each part reads whole."""
+    if len(line.split()) <= words:
+        return [line]
+    for cuts in CUTS:
+        pieces = _pieces(line, cuts)
+        k = 0
+        while k < len(pieces) - 1 and len("".join(pieces[:k + 1]).split()) < words:
+            k += 1
+        if k:
+            break
+    else:
+        return [line]  # no cut within the limit: the bullet whole rather than a broken one
+    head, rest = "".join(pieces[:k]).rstrip().rstrip(";:,-").rstrip(), "".join(pieces[k:])
+    return [f"{head} …", "  <details><summary>the rest of it</summary>", "", f"  … {rest}", "", "  </details>", ""]
 
 
 def _registered_target(step: rules.Step, shown: set[str] | None = None) -> str:
