@@ -1021,3 +1021,32 @@ def test_analysis_bullets_show_at_most_60_words_and_fold_the_rest_whole():
             assert words(" ".join(p for p in parts if "details>" not in p)) == words(line)
     assert folds >= 5  # the saved steps' long bullets fold (their change lines run past 100 words)
     assert handin.folded("- short: one clause.") == ["- short: one clause."]
+
+
+def test_a_targets_aims_of_lighter_faster_and_a_plain_tail_are_judged():
+    slow = [90.0 + 0.6 * i for i in range(15)]  # reaches 98.4 at epoch 15
+    fast = [95.0 + 0.3 * i for i in range(15)]  # past 98.4 at epoch 13
+    before = _step(slow, slow)
+    before = dataclasses.replace(before, run=dataclasses.replace(before.run, params=7432))
+    after = _step(fast, fast, augment_degrees=7.0, augment_off_last=2,
+                  target="lighter, to speed up training; augmentation off for the scored epochs")
+    after = dataclasses.replace(after, run=dataclasses.replace(after.run, params=7568))
+    aims = rules.target_line(before, after, rules.facts(after))
+    assert '"lighter": not lighter: heavier (7,432 → 7,568 parameters, +136)' in aims
+    assert '"speed up": faster to learn - test accuracy first reached 98.40 % (the lower of the two steps\' bests) at ' \
+           'epoch 15 → 13' in aims
+    assert "augmentation off for the scored epochs: not done - the last 2 of 15 epochs" in aims
+    plain = dataclasses.replace(after, run=dataclasses.replace(
+        after.run, settings=dataclasses.replace(after.run.settings, augment_off_last=3)))
+    assert "off for the scored epochs: done" in rules.target_line(before, plain, rules.facts(plain))
+
+
+def test_a_train_loss_still_falling_beside_a_flat_test_loss_is_said():
+    test = [97.0, 98.0, 98.5, 98.52, 98.53, 98.53]
+    step = _step([t + 0.5 for t in test], test, loss=[0.3, 0.2, 0.1, 0.1, 0.1, 0.1], epochs=6)
+    for i, x in enumerate([0.4, 0.25, 0.12, 0.09, 0.07, 0.05]):
+        step.run.epochs[i] = dataclasses.replace(step.run.epochs[i], train_loss=x)
+    progress = next(line for line in rules.analysis_lines(step, None) if line.startswith("- progress"))
+    assert "train loss still fell after epoch 3 (0.1200 → 0.0500) while test held" in progress
+    flat = _step(test, test, loss=[0.3, 0.2, 0.1, 0.1, 0.1, 0.1], epochs=6)  # train loss 0.1 throughout: nothing said
+    assert "train loss still fell" not in "\n".join(rules.analysis_lines(flat, None))

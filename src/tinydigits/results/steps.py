@@ -431,6 +431,17 @@ def _gained(gain: float) -> str:
     return f"stayed below its best, {-gain:.2f} points under it at the closest"
 
 
+def _train_falls(step: Step) -> str:
+    """Where test accuracy and loss stalled while train loss still fell by more than LOSS_STALL of it: said, since
+    the net then fits its own digits better without gaining on the test digits ('' where not so)."""
+    s = stall_epoch(step.run.test(), run_losses(step.run))
+    train = [e.train_loss for e in step.run.epochs]
+    if s is None or not loss_still_falls(train, s):
+        return ""
+    return (f"; train loss still fell after epoch {s} ({min(train[:s]):.4f} → {min(train[s:]):.4f}) while test held: "
+            "it fits its own digits better without gaining on the test digits")
+
+
 def _loss_after(loss: list[float], s: int) -> str:
     """Test loss after epoch `s` against its lowest before: stopped falling only where it did; a fall too small to
     count as learning said with its size."""
@@ -791,7 +802,8 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
     lines = [*([f"- over the budget: {'; '.join(over)} - a FAIL whatever its accuracy, so coming under it is the first "
                 "change."] if over else []),
              f"- fit: {_fit_sentence(step, f)}", _start_line(step, f), _stability_line(step, f),
-             f"- progress{f' (seed {step.seed}, the one shown)' if step.check else ''}: {f.stall}; {f.rate}{_tied(step)}.",
+             f"- progress{f' (seed {step.seed}, the one shown)' if step.check else ''}: {f.stall}{_train_falls(step)}; "
+             f"{f.rate}{_tied(step)}.",
              f"- margin: {_margin_text(step, f).removesuffix('.')}{_record_text(step)}."]
     if step.check:
         lines.append(f"- over seeds: {odds_sentence(step)} (`check`'s verdict: {step.check.verdict.line()})"
@@ -831,7 +843,49 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
             said.append(_premise(previous, f, f"{word}-fitting"))
     if re.search(r"\bmargin\b", target, re.I):
         said.append(_margin_aim(previous, step, f))
+    if found := re.search(r"\b(lighter|smaller|fewer param\w*|less param\w*)", target, re.I):
+        said.append(_lighter_aim(previous, f, found[0]))
+    if found := re.search(r"\b(faster|speed(?:s|ing)? up|quicker)\b", target, re.I):
+        said.append(_faster_aim(previous, step, f, found[0]))
+    if re.search(r"\baugment\w*\b[^.;]*\boff\b", target, re.I):
+        said.append(_plain_tail_aim(step, f))
     return "- the Target's stated aims, judged: " + "; ".join(said) + "." if said else None
+
+
+def _lighter_aim(previous: Step | None, f: Facts, word: str) -> str:
+    """"lighter": the parameters, this step's against the step before's."""
+    if previous is None:
+        return f"\"{word}\": not judged (no step before to compare it with; {f.params:,} parameters)"
+    a = facts(previous).params
+    way = "lighter" if f.params < a else "not lighter: heavier" if f.params > a else "not lighter: the same"
+    return f"\"{word}\": {way} ({a:,} → {f.params:,} parameters, {f.params - a:+,})"
+
+
+def _faster_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
+    """"faster": how soon test accuracy reached the lower of the two steps' bests (the epochs it took), and the
+    seconds of training - the two things "faster" may mean, each said."""
+    if previous is None:
+        return f"\"{word}\": not judged (no step before to compare it with)"
+    a = facts(previous)
+    level = min(a.best_test, f.best_test)
+
+    def first(s: Step) -> int:
+        return next(e.epoch for e in s.run.epochs if e.test_acc >= level)
+
+    x, y = first(previous), first(step)
+    way = "faster" if y < x else "not faster: slower" if y > x else "no faster"
+    return (f"\"{word}\": {way} to learn - test accuracy first reached {level:.2f} % (the lower of the two steps' "
+            f"bests) at epoch {x} → {y}; {a.seconds:.0f} → {f.seconds:.0f} s of training in all")
+
+
+def _plain_tail_aim(step: Step, f: Facts) -> str:
+    """"augmentation off" for the scored epochs: whether the judged epochs trained on digits as they are."""
+    off, used = step.run.settings.augment_off_last or 0, augmentations(step.config)
+    if not used:
+        return "augmentation off: no augmentation in this run at all"
+    held = off >= f.n
+    return (f"augmentation off for the scored epochs: {'done' if held else 'not done'} - the last {off} of "
+            f"{f.epochs} epochs trained without it, {'covering' if held else 'short of'} the {f.n} the budget scores")
 
 
 def _premise(previous: Step | None, f: Facts, diagnosis: str) -> str:
