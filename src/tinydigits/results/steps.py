@@ -1493,7 +1493,9 @@ def changes(previous: Step, step: Step) -> list[Change]:
     before, after = previous.config, step.config
     now, then = step.run.settings, previous.run.settings
     folded = now.scheduler == "step" and then.scheduler != "step"
-    for t in recipe_changes(before, after):
+    recipe = recipe_changes(before, after)
+    lr_listed = any(r.startswith("lr ") for r in recipe)  # the peak's change is then `lr`'s, said once
+    for t in recipe:
         key = t.split(" ", 1)[0]
         if folded and key in ("step_size", "step_gamma"):
             continue  # said with the schedule
@@ -1509,7 +1511,6 @@ def changes(previous: Step, step: Step) -> list[Change]:
                       f"{previous.run.settings.scheduler or 'schedule'} → a constant rate)")
         elif kind == "augmentation":
             inert = augment_inert(step)
-        lr_listed = any(r.startswith("lr ") for r in recipe_changes(before, after))  # the peak's change: `lr`'s
         course = rate_course(previous.run, step.run, lr_listed) if key == "scheduler" and not inert else \
             updates_text(previous, step) if key == "batch_size" else ""
         out.append(Change(t, kind, inert, "recipe", course))
@@ -1551,7 +1552,9 @@ def _bias_split(found: list[str], normed: set[str]) -> list[str]:
 
 def updates_text(previous: Step, step: Step) -> str:
     """What a batch size's change does to the number of weight updates an epoch (each over more or fewer images)."""
-    a, b = (max(s.run.settings.batch_size or 1, 1) for s in (previous, step))
+    a, b = previous.run.settings.batch_size, step.run.settings.batch_size
+    if not a or not b:  # a size not recorded: no count to give
+        return ""
     ua, ub = (math.ceil(s.train_images / size) for s, size in ((previous, a), (step, b)))
     ratio = ub / ua
     said = ("half" if math.isclose(ratio, 0.5, rel_tol=0.01) else "twice" if math.isclose(ratio, 2, rel_tol=0.01)
