@@ -1050,3 +1050,16 @@ def test_a_train_loss_still_falling_beside_a_flat_test_loss_is_said():
     assert "train loss still fell after epoch 3 (0.1200 → 0.0500) while test held" in progress
     flat = _step(test, test, loss=[0.3, 0.2, 0.1, 0.1, 0.1, 0.1], epochs=6)  # train loss 0.1 throughout: nothing said
     assert "train loss still fell" not in "\n".join(rules.analysis_lines(flat, None))
+
+
+def test_what_follows_a_dead_net_is_read_against_its_own_reading():
+    dead = _chance(0.117, target="t")
+    dead.run.grad_norms = [{"c": 0.117, "head": 0.05}] + [{"c": 0.0, "head": 0.0}] * 4
+    curve = [92.0, 95.5, 96.83, 95.45, 97.09]
+    faster = _step(curve, curve, lr=STUDENT_RATES, scheduler="onecycle", target="to speed up training",
+                   **{**SHORT, "peak": 0.05})
+    read = rules.change_lines(dead, faster)[1]
+    assert "Against it: lr 0.01 → 0.05 (higher rate) - a higher rate pushes more ReLUs where they never fire" in read
+    assert "overshoot" not in read
+    aims = rules.target_line(dead, faster, rules.facts(faster))
+    assert '"speed up": not judged - step m did not learn (best test 10.28 %)' in aims and "epoch 1 → 1" not in aims

@@ -868,6 +868,10 @@ def _faster_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
         return f"\"{word}\": not judged (no step before to compare it with)"
     a = facts(previous)
     level = min(a.best_test, f.best_test)
+    if level < CHANCE_POINTS:  # a step that did not learn sets no pace to compare
+        slow = previous.name if a.best_test < CHANCE_POINTS else step.name
+        return (f"\"{word}\": not judged - step {slow} did not learn (best test {level:.2f} %), so there is no pace to "
+                f"compare; {a.seconds:.0f} → {f.seconds:.0f} s of training in all")
 
     def first(s: Step) -> int:
         return next(e.epoch for e in s.run.epochs if e.test_acc >= level)
@@ -1752,7 +1756,10 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
 
     parts = [f"With it: {listed(follows)}."] if follows else []
     if against:
-        why = "; ".join(dict.fromkeys(AGAINST[c.kind] for c in against if c.kind in AGAINST))
+        dead = d == "did not learn" and stuck(previous).how == "dead"  # a higher rate's harm there: more dead ReLUs
+        why = "; ".join(dict.fromkeys(
+            "a higher rate pushes more ReLUs where they never fire" if dead and c.kind == "higher rate" else AGAINST[c.kind]
+            for c in against if c.kind in AGAINST))
         parts.append(f"Against it: {listed(against)} - {why}.")
     if other:
         parts.append(f"Neither way: {listed(other)}.")
