@@ -115,3 +115,16 @@ def test_bench_record_appends_a_row_with_its_machine_and_commit_and_the_docs_tab
     text = speed_table(path)
     assert text.count("| AMD EPYC (avx2 fma) | `tinydigits bench --record docs/speed.csv` | portable, AVX2 kernels, 1 |"
                       " 7.72 | 10.32 | 7.30 | 1.34× |") == 2 and "`0123456`" in text
+
+
+def test_host_draws_times_the_hosts_share_in_line_and_ahead():
+    """`bench --host-draws` on a few steps: a row per stack, each with the host's ms a step and the launching thread's
+    waits in line and drawn ahead (the same draws: drawn ahead it never waits longer than the draws take in line and
+    the device's step together), torch's threads put back after."""
+    before = torch.get_num_threads()
+    rows = bench.host_draws(seeds=(1, 2), steps=4, step_ms=0.5, cores=3)
+    assert [(r["seeds"], r["draw_threads"], r["steps"]) for r in rows] == [(1, 1, 4), (2, 2, 4)]
+    for r in rows:
+        assert r["host_ms_per_step"] > 0 and 0 <= r["wait_ms_per_step_ahead"] <= r["wait_ms_per_step_in_line"] + 50
+    assert torch.get_num_threads() == before
+    assert "waits, drawn ahead" in bench.format_host_draws(rows)

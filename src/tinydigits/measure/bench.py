@@ -393,11 +393,21 @@ def host_draws(seeds: tuple[int, ...] = (1, 30), steps: int = 96, step_ms: float
     step for its batch - in line, and with the draws made ahead in their own threads (`training.prefetch.ahead`,
     `feed.draw_threads`) while each step stands for `step_ms` of device work (a sleep: a launching thread is idle
     while a GPU computes). Only indices and draws are made, so no device and no MNIST is needed."""
+    from tinydigits.training.arithmetic import CUDA_HOST_THREADS
     from tinydigits.training.feed import draw_threads
     from tinydigits.training.prefetch import ahead
 
     cfg = make(TrainConfig(model=model)).config
     augment, batch, images = cfg.augment(), cfg.batch_size, steps * cfg.batch_size
+    before = torch.get_num_threads()
+    torch.set_num_threads(CUDA_HOST_THREADS)  # torch's host threads as a GPU run sets them
+    try:
+        return _host_draw_rows(seeds, steps, step_ms, cores, augment, batch, images, draw_threads, ahead)
+    finally:
+        torch.set_num_threads(before)
+
+
+def _host_draw_rows(seeds, steps, step_ms, cores, augment, batch, images, draw_threads, ahead) -> list[dict[str, Any]]:
     rows = []
     for g in seeds:
         threads = draw_threads(g, cores)
