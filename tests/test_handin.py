@@ -737,14 +737,15 @@ def test_a_step_begun_before_the_step_before_ended_is_said_to_be_read_after_the_
 
 
 def test_confusions_tied_at_the_cut_are_counted():
+    from tinydigits.results.steps import analysis
     from tinydigits.training.runfolder import Confusion
 
     step = _step([99.0] * 15, [99.0] * 15)
     pairs = [Confusion(9, 4, 5), Confusion(3, 5, 3), Confusion(4, 9, 3), Confusion(7, 2, 3), Confusion(1, 7, 3),
              Confusion(2, 7, 1)]
     run = dataclasses.replace(step.run, confusions=pairs)
-    assert rules._confusions(run) == "9 → 4: 5, 3 → 5: 3, 4 → 9: 3, and 2 more pairs at 3 (of 18 mistakes)"
-    assert "more" not in rules._confusions(dataclasses.replace(run, confusions=pairs[:3] + pairs[-1:]))
+    assert analysis._confusions(run) == "9 → 4: 5, 3 → 5: 3, 4 → 9: 3, and 2 more pairs at 3 (of 18 mistakes)"
+    assert "more" not in analysis._confusions(dataclasses.replace(run, confusions=pairs[:3] + pairs[-1:]))
     alt = handin.picture_alt("misclassified.png", dataclasses.replace(step, run=run))
     assert alt.startswith("m, seed 0: its 18 wrong test digits")  # all of them: fewer than the picture's 32
     many = dataclasses.replace(run, confusions=[Confusion(9, 4, 40)])

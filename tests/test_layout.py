@@ -334,3 +334,39 @@ def test_the_code_says_why_not_when():
              for n, line in enumerate(p.read_text().splitlines(), 1) if issue.search(line)]
     assert found == []
     assert issue.search("# the default since issue 68") and issue.search("(#75's instruments)")  # the rule can fail
+
+
+# The hand-in's reasoning by job (results/steps/): a step read once -> what its curves say -> the fit -> its facts
+# counted once -> further readings -> the changes from the step before -> advice -> sentences.
+STEPS_ORDER = ["step", "curves", "fit", "known", "readings", "layers", "between", "advice", "compared", "analysis"]
+
+
+def steps_out_of_order(root: Path, order: list[str] = STEPS_ORDER) -> list[str]:
+    """Every module of results/steps missing from `order` or without a docstring, and every import of one that takes
+    from a module at or after its own place in `order`."""
+    modules = module_names(root)
+    package = f"{root.name}.results.steps"
+    found = []
+    for module, path in sorted(modules.items()):
+        if not module.startswith(package + "."):
+            continue
+        job = module.rpartition(".")[2]
+        if job not in order or not ast.get_docstring(ast.parse(path.read_text())):
+            found.append(f"{module}: not in the order, or without a docstring saying its job")
+            continue
+        for line, target, _ in imports(path, modules):
+            theirs = target.removeprefix(package + ".")
+            if target.startswith(package + ".") and theirs in order and order.index(theirs) >= order.index(job):
+                found.append(f"{path.relative_to(root.parent)}:{line}: {job} imports {theirs}, against the order")
+    return found
+
+
+def test_the_steps_reasoning_runs_one_way(tmp_path):
+    assert steps_out_of_order(PACKAGE) == []
+    assert {p.stem for p in (PACKAGE / "results" / "steps").glob("*.py")} == {"__init__", *STEPS_ORDER}
+    root = tmp_path / "tinydigits"  # the rule can fail: a reading that takes from the sentences
+    for name, text in {"results/steps/__init__.py": "", "results/steps/analysis.py": '"""Sentences."""\n',
+                       "results/steps/curves.py": '"""Curves."""\nfrom tinydigits.results.steps import analysis\n'}.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    assert steps_out_of_order(root) == ["tinydigits/results/steps/curves.py:2: curves imports analysis, against the order"]

@@ -10,7 +10,8 @@
   folder's plan.json; `Verdict` and `Odds` with their one formatter each), read once for every reader
 - `ledger`: docs/seeds.csv, the seed ledger by tier, and the arithmetic named (`arithmetic_of`, `describe_arithmetic`)
   (the figures README.md and docs/*.md quote are written from it by `scripts/ledger_docs.py`, the maintainer's script)
-- `steps`: what is true of an exercise's steps and their changes; `handin`: `report --steps --out DIR`
+- `steps/`: what is true of an exercise's steps and their changes, by job (a step read once, its curves, the fit,
+  its facts counted once, readings, the changes, advice, sentences); `handin`: `report --steps --out DIR`
 - `explain`: augment.png, top_losses.png (Captum), layers.png; `figures`: matplotlib, headless, and save_figure
 
 May import `data`, `models`, `training`, `constants`, `errors`.

@@ -425,7 +425,7 @@ def recipe_text(run) -> str:
     parts += [f"{name.replace('_', ' ')} {_value(value)}" for name, value in in_effect(s).items()
               if name not in _NAMED and name not in augment]
     used = augmentations(run.recorded_settings())
-    parts.append("augmentation: " + (", ".join(f"{k} {rules._value(v)}" for k, v in used.items()) if used else "none")
+    parts.append("augmentation: " + (", ".join(f"{k} {rules.value_text(v)}" for k, v in used.items()) if used else "none")
                  + (f", none in the last {s.augment_off_last} epochs" if used and s.augment_off_last else ""))
     return "; ".join(parts)
 

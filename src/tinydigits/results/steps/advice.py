@@ -1,0 +1,176 @@
+"""What a step's diagnosis calls for next (`needs`, `wanted`, `next_line`), each lever where the run leaves
+room for it; which kinds of change serve it and which go against it (`serves`, `opposed_kinds`, `AGAINST`).
+"""
+
+from __future__ import annotations
+
+from tinydigits.results.steps.curves import ANNEALED, peak_rate
+from tinydigits.results.steps.fit import CHANCE_POINTS, GAP_POINTS
+from tinydigits.results.steps.known import margin_noise
+from tinydigits.results.steps.readings import own_record, stuck
+from tinydigits.results.steps.step import MNIST_TRAIN, Facts, Step
+from tinydigits.training.config import augmentations
+
+NEXT = {"under-fitting": ("capacity", "rate", "epochs"), "over-fitting": ("regularisation", "augmentation"),
+        "neither": ("margin",), "cannot tell": ("epochs",)}  # what each diagnosis calls for ("did not learn": `stuck`)
+RATE_KINDS = {"rate", "higher rate", "lower rate", "rate schedule"}  # the changes that answer a call for "rate"
+
+
+def needs(f: Facts) -> str:
+    """The diagnosis a next step answers: under-fitting at chance is its own (the start, not the capacity)."""
+    return "did not learn" if f.fit.diagnosis == "under-fitting" and f.best_test < CHANCE_POINTS else f.fit.diagnosis
+
+
+def wanted(step: Step, f: Facts) -> tuple[str, ...]:
+    """What the step's diagnosis calls for: a net that did not learn by how it is stuck; an under-fit, capacity and
+    rate, more epochs where the budget allows them, more training images where it trained on a share of them."""
+    d = needs(f)
+    if d == "did not learn":
+        return stuck(step).wanted
+    if d == "under-fitting":  # more epochs only within the budget's; more images only where it trained on fewer
+        # batch norm only for a net that recorded its layers without one: nothing advised that it may already have
+        normless = bool(step.run.modules) and not step.has("BatchNorm")
+        return ("capacity", "rate", *(("normalisation",) if normless else ()),
+                *(("epochs",) if len(step.run.epochs) < step.budget.max_epochs else ()),
+                *(("data",) if step.on_a_share else ()))
+    return NEXT[d]
+
+
+def next_label(step: Step, f: Facts) -> str:
+    d = needs(f)
+    return f"{'under-fitting, ' if d == 'did not learn' else ''}{d} → {', '.join(wanted(step, f))}"
+
+
+def _start_advice(step: Step) -> str:
+    """What makes a net that did not learn start, from how it is stuck (`stuck`)."""
+    why, lr = stuck(step), peak_rate(step.run)
+    if why.how == "dead":
+        norm = ("" if "normalisation" not in why.wanted else "batch norm after the convs (it keeps each channel's "
+                "inputs where the ReLU fires), ")
+        return (f"bring it back to life before anything else: {why.why} - a lower peak rate than {lr:g} (large early "
+                f"steps push ReLUs where they never fire), {norm}or another initialisation (Kaiming's, for ReLUs); a "
+                "higher rate, capacity and epochs cannot move weights that get no gradient")
+    if why.how == "starved":
+        return (f"make it train before anything else: batch norm after the convs, or a higher peak rate than {lr:g} - "
+                f"{why.why}, and a lower rate would shrink them further; capacity and epochs come after")
+    if why.how in ("thrown", "flat"):
+        return (f"make it train before anything else: a lower peak rate than {lr:g}, or batch norm after the convs - "
+                f"{why.why}; capacity and epochs come after")
+    return (f"make it train before anything else: batch norm after the convs, or another rate - {why.why}; capacity "
+            "and epochs come after")
+
+
+def _under_advice(step: Step, f: Facts) -> str:
+    """The levers of an under-fit, each where the run leaves room for it: a rate it does not have already, the epochs
+    and images it did not train on."""
+    s, ran = step.run.settings, len(step.run.epochs)
+    scheduled = s.scheduler and s.scheduler != "none"
+    moved = len({e.lr for e in step.run.epochs}) > 1  # the rates the epochs started with: a schedule in effect
+    rate = ("a higher or scheduled learning rate" if not scheduled and not moved else
+            f"a higher peak rate than {peak_rate(step.run):g}, or more of the run near it (it already has "
+            + (f"a {s.scheduler} schedule)" if scheduled else "a rate that changed during the run)"))
+    levers = ["more capacity (channels where the net is narrowest)", rate]
+    if "normalisation" in wanted(step, f):  # a net without batch norm: it steadies each layer's inputs
+        levers.append("batch norm after the convs (it has none), which also lets a higher rate train")
+    if ran < step.budget.max_epochs:
+        levers.append(f"more epochs ({ran} of the budget's {step.budget.max_epochs})")
+    if "data" in wanted(step, f):  # where the run trained on a share of the images
+        levers.append(f"more training images (it trained on {step.train_images:,} of {MNIST_TRAIN:,})")
+    join = "; " if len(levers) > 2 else ", "
+    return (join.join(levers[:-1]) + f"{join}or {levers[-1]} - not regularisation or augmentation: both work "
+            "against fitting the digits it trains on, which is what it lacks")
+
+
+def _over_advice(step: Step) -> str:
+    """The regularisers an over-fitting run does not have yet (dropout, weight decay, augmentation), or more of them."""
+    s = step.run.settings
+    lacks = [name for name, has in (("dropout", step.dropout() > 0), ("weight decay", bool(s.weight_decay)),
+                                    ("augmentation", bool(augmentations(step.config)))) if not has]
+    if lacks:
+        return f"regularisation or augmentation it does not have yet ({', '.join(lacks)}), to close the gap while test stalls"
+    return ("more of the regularisation it has (dropout, weight decay, augmentation: all in use), to close the gap while "
+            "test stalls")
+
+
+def next_line(step: Step, f: Facts) -> str:
+    """What the diagnosis says the next step should change (and, where the line is held, what is left: the margin)."""
+    d = needs(f)
+    if d == "did not learn":
+        what = _start_advice(step)
+    elif d == "under-fitting":
+        what = _under_advice(step, f)
+    elif d == "over-fitting":
+        what = _over_advice(step)
+    elif d == "cannot tell":
+        what = "train the epochs the budget judges before choosing a change"
+    else:
+        where = (f"the lowest of the last {f.n} epochs is {abs(f.margin):.2f} points {'above' if f.margin >= 0 else 'below'}"
+                 f" the line{', inside ' + _noise_name(step, f) if abs(f.margin) < margin_noise(step, f.min_last)[0] else ''}"
+                 f" (seed {step.seed}")
+        record = own_record(step) if not step.check else None
+        if record and record.ran:
+            where += f"; `{record.model}`'s own seeds held on {record.held} of {record.ran}"
+        elif step.check:
+            where += f"; `check`'s verdict: {step.check.verdict.line()}"
+        fit = (("the fit leaves nothing to correct" + (", as far as live (train) and averaged (test) weights' figures "
+                                                        "compare" if step.run.settings.ema else ""))
+               if f.gap <= f.band else f"train leads test by {f.gap:.2f} points, "
+               f"beyond the test set's sampling error but short of the {GAP_POINTS} that counts as over-fitting")
+        what = f"the margin: {fit}, and {where}) - {_margin_levers(step)}"
+    return f"- next ({next_label(step, f)}): {what}."
+
+
+def _noise_name(step: Step, f: Facts) -> str:
+    """The noise a step's margin is judged by, named short: the seeds' spread, or the test set's sampling error."""
+    band, _ = margin_noise(step, f.min_last)
+    return (f"the noise another seed brings (sd {band:.3f})" if step.check and step.check.spread() is not None
+            else f"the test set's sampling error (±{band:.3f})")
+
+
+def _margin_levers(step: Step) -> str:
+    """What steadies and raises the end of a curve that the run does not have yet - an annealed rate, weight
+    averaging, augmentation, a judgement over several seeds - or, where it has them all, what is left."""
+    rates = [e.lr for e in step.run.epochs]
+    annealed = bool(rates) and rates[-1] < ANNEALED * peak_rate(step.run)
+    lacks = [lever for lever, has in (("an annealed rate", annealed), ("weight averaging", bool(step.run.settings.ema)),
+                                      ("augmentation", bool(augmentations(step.config)))) if not has]
+    if lacks:
+        return ("a steadier, higher end of the curve (" + ", ".join(lacks) + ")"
+                + (", judged over several seeds (`check`)" if not step.check else ""))
+    has = "the run already has an annealed rate, weight averaging and augmentation"
+    if step.on_a_share:  # a share of the digits: the first lever left
+        return f"{has}; it trained on {step.train_images:,} of {MNIST_TRAIN:,} training images: train on all of them"
+    if not step.check:
+        return f"{has}: judge it over several seeds (`check`) before changing it"
+    missed = [s for s, r in step.check.finished().items() if r.min_last < step.budget.min_acc]
+    if missed:
+        return (f"{has}, and {len(missed)} of the check's seeds still miss the line: what is left is the net itself - "
+                "more capacity where the budget allows it, or another layout")
+    return (f"{has}, and `check` judged its seeds: what is left is the thinnest seed's margin (above), and more seeds "
+            "would measure it more closely")
+
+
+AGAINST = {"regularisation": "regularisation holds back the fit that an under-fitting net lacks",
+           "augmentation": "augmentation makes the training images harder to fit, and fit is what an under-fitting "
+                           "net lacks",
+           "lower rate": "a lower rate shrinks steps that are already too small",
+           "higher rate": "a higher rate lengthens steps that already overshoot",
+           "capacity": "more capacity widens the gap of a net that over-fits",
+           "less regularisation": "less regularisation widens the gap of a net that over-fits",
+           "less capacity": "less capacity takes from the fit that an under-fitting net lacks"}  # why each goes against
+
+
+def opposed_kinds(d: str, want: tuple[str, ...]) -> set[str]:
+    """The kinds of change that go against what the diagnosis `d` calls for (`want`)."""
+    out = {"under-fitting": {"regularisation", "augmentation", "less capacity"},
+           "did not learn": {"regularisation", "augmentation"},
+           "over-fitting": {"capacity", "less regularisation"}}.get(d, set())
+    return out | ({"lower rate"} if "higher rate" in want else set()) | ({"higher rate"} if "lower rate" in want else set())
+
+
+def serves(kind: str, want: tuple[str, ...]) -> bool:
+    """Whether a change of `kind` answers what is wanted: a rate's change of any kind answers a call for "rate"; less
+    capacity regularises (an over-fit's call), less regularisation frees the fit (an under-fit's call for capacity)."""
+    return (kind in want or ("rate" in want and kind in RATE_KINDS)
+            or (kind == "less capacity" and "regularisation" in want)
+            or (kind == "less regularisation" and "capacity" in want))

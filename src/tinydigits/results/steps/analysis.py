@@ -1,0 +1,278 @@
+"""The sentences of a step's Analysis (`analysis_lines`) and its verdict (`verdict_reason`): the fit, the
+start, stability, progress with the rate, the margin, the seeds, the confusions and dead units, then the change from
+the step before (`compared`) and what to do next (`advice`) - each said from the step's one set of facts.
+"""
+
+from __future__ import annotations
+
+from tinydigits.results.budget import breaches, reason
+from tinydigits.results.records import Run, percent
+from tinydigits.results.steps.advice import next_line
+from tinydigits.results.steps.compared import change_lines, target_line
+from tinydigits.results.steps.curves import (
+    ANNEALED,
+    MNIST_TEST_CLASSES,
+    TEST_IMAGES,
+    epoch_span,
+    fall_noise,
+    falls,
+    loss_still_falls,
+    one_class,
+    peak_rate,
+    rate_events,
+    run_losses,
+    stall_epoch,
+)
+from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS
+from tinydigits.results.steps.known import facts, margin_noise
+from tinydigits.results.steps.readings import lowest_seed, lr_test_of, own_record
+from tinydigits.results.steps.step import Facts, Step, verdict_of
+
+
+def verdict_reason(step: Step) -> str:
+    """The budget's verdict on the shown run with why (`budget.reason`); a single run said to be one seed, a thin
+    margin said to be thin."""
+    v, f = verdict_of(step), facts(step)
+    head = f"**{'PASS' if v.passed else 'FAIL'}**"
+    thin = (f" - {'on the line' if f.on_line else 'a thin pass'}: {f.margin:.2f} points above it, inside "
+            f"{margin_noise(step, f.min_last)[1]}") if v.passed and f.thin else ""
+    why = reason(v, step.budget, step.run.test())
+    if step.check:
+        return (f"{head} for seed {step.seed}, the one shown: {why}{thin}; the check over all its seeds: "
+                f"**{step.check.verdict.line()}**")
+    return (f"{head}: {why}{thin}; this seed ({step.seed}) only - a new seed may differ (`check` judges several)"
+            f"{_record_text(step)}")
+
+
+def fit_lines(step: Step) -> list[str]:
+    """The one diagnosis of the step, in one sentence (kept for callers that want the fit alone)."""
+    return [_fit_sentence(step, facts(step))]
+
+
+def _fit_sentence(step: Step, f: Facts) -> str:
+    short = f" Measured on a shortened run ({', '.join(step.shortened)}): not the model's figure at the budget." \
+        if step.shortened else ""
+    return f"**{f.fit.diagnosis}**: {f.fit.why}.{ema_note(step)}{short}"
+
+
+def ema_note(step: Step) -> str:
+    """Where an EMA ran, the two figures are of two sets of weights: said, so train against test reads right."""
+    ema = step.run.settings.ema or 0
+    return (f" Train accuracy is from the live weights as they trained; test accuracy is from their running average "
+            f"(EMA, decay {ema:g}), so the two figures are of different weights." if ema else "")
+
+
+def analysis_lines(step: Step, previous: Step | None) -> list[str]:
+    """The Analysis: the fit (one diagnosis), the start, stability, the stall with the rate, the margin, the check's
+    seeds, what changed from the step before and its effect against the noise, the confusions and dead units."""
+    f = facts(step)
+    over = breaches(f.params, step.run.planned_epochs, step.budget)  # the budget broken before any figure: said first
+    lines = [*([f"- over the budget: {'; '.join(over)} - a FAIL whatever its accuracy, so coming under it is the first "
+                "change."] if over else []),
+             f"- fit: {_fit_sentence(step, f)}", _start_line(step, f), _stability_line(step, f),
+             f"- progress{f' (seed {step.seed}, the one shown)' if step.check else ''}: {f.stall}{_train_falls(step)}; "
+             f"{f.rate}{_tied(step)}.",
+             f"- margin: {_margin_text(step, f).removesuffix('.')}{_record_text(step)}."]
+    if step.check:
+        lines.append(f"- over seeds: {odds_sentence(step)} (`check`'s verdict: {step.check.verdict.line()})"
+                     f"{_thinnest(step)}.")
+    if step.run.confusions:
+        lines.append(f"- commonest confusions (true → predicted: count): {_confusions(step.run)}"
+                     + (f"; the step before: {_confusions(previous.run)}" if previous and previous.run.confusions
+                        else "") + ".")
+    if test := lr_test_of(step):
+        suggested = (f"valley {test.valley:.3g}, steepest descent {test.steepest:.3g}" if test.valley
+                     else "no suggestion (its loss never fell)")
+        lines.append(f"- learning-rate range test (`{test.folder.name}`, `tinydigits lr-find`): {suggested}; this step's "
+                     f"peak rate {step.run.settings.lr:.3g}.")
+    if step.run.layer_stats:
+        dead = [f"{r['layer']} {len(r['dead_channels'])} of {r['channels']}" for r in step.run.layer_stats
+                if r["dead_channels"]]
+        lines.append("- dead units (ReLU channels never active on 2,000 test images): "
+                     + ("; ".join(dead) if dead else "none") + ".")
+    if previous is not None:
+        lines += change_lines(previous, step)
+    if aims := target_line(previous, step, f):
+        lines.append(aims)
+    return [*lines, next_line(step, f)]
+
+
+def _start_line(step: Step, f: Facts) -> str:
+    """The epochs at or near chance (and a start that answered one digit), or a start that learnt at once."""
+    if not f.start:
+        e = step.run.epochs[0]
+        return f"- start: learning from the first epoch (test accuracy {e.test_acc:.2f} % after epoch 1)."
+    span = f"epoch {f.start[0]}" if len(f.start) == 1 else f"epochs {epoch_span(f.start)}"
+    at = [step.run.epochs[i - 1] for i in f.start]
+    by_digit: dict[int, list[int]] = {}
+    for e in at:
+        if (d := one_class(e.test_acc)) is not None:
+            by_digit.setdefault(d, []).append(e.epoch)
+    said = "".join(f" Epoch{'s' * (len(ep) > 1)} {epoch_span(ep)}: {100 * MNIST_TEST_CLASSES[d] / TEST_IMAGES:.2f} %, "
+                   f"exactly the share of {d}s among the test digits - the mark of a net that answers {d} for every "
+                   "image." for d, ep in by_digit.items())
+    return (f"- start: {span} at or near chance (test accuracy {_range([e.test_acc for e in at])} %, test loss "
+            f"{_range([e.test_loss for e in at])}; a uniform guess scores 10 % at a loss of 2.30; below "
+            f"{CHANCE_POINTS:.0f} % or above {CHANCE_LOSS} counts).{said}")
+
+
+def _range(values: list[float]) -> str:
+    low, high = min(values), max(values)
+    return f"{low:.2f}" if f"{low:.2f}" == f"{high:.2f}" else f"{low:.2f}-{high:.2f}"
+
+
+def _stability_line(step: Step, f: Facts) -> str:
+    """The largest epoch-to-epoch fall beyond the noise (every such fall, the rate there, batch norm, the check's other
+    seeds), or none."""
+    if not f.drop:
+        return (f"- stability: no epoch-to-epoch fall beyond the test set's sampling error of two scores; over the last "
+                f"{f.n} epochs test accuracy moved {f.moved:.2f} points.")
+    epoch, fall = f.drop
+    every = falls(step.run.test())
+    why = [f"the rate at that epoch's start was {step.run.epochs[epoch - 1].lr:.4g}"]
+    why += ["for context, the model has no batch norm"] if step.run.modules and not step.has("BatchNorm") else []
+    also = f" (falls beyond it at epochs {', '.join(f'{e} ({d:.2f})' for e, d in every)})" if len(every) > 1 else ""
+    noise = fall_noise(step.run.epochs[epoch - 2].test_acc, step.run.epochs[epoch - 1].test_acc)
+    return (f"- stability: test accuracy fell {fall:.2f} points at epoch {epoch}, its largest fall, beyond the ±"
+            f"{noise:.2f} sampling error of two test scores{also}; {'; '.join(why)}."
+            f"{_other_seeds_fell(step)} Over the last {f.n} epochs it moved {f.moved:.2f} points.")
+
+
+def _other_seeds_fell(step: Step) -> str:
+    if not step.check:
+        return ""
+    fell = {s: falls(r.test_acc) for s, r in step.check.finished().items() if s != step.seed}
+    some = {s: f for s, f in fell.items() if f}
+    if not fell:
+        return ""
+    if not some:
+        return f" The check's other seeds show no such fall ({', '.join(map(str, sorted(fell)))})."
+    return (" The check's other seeds fell too: " + "; ".join(
+        f"seed {s} at epoch{'s' * (len(f) > 1)} {', '.join(str(e) for e, _ in f)}" for s, f in sorted(some.items()))
+        + (f" ({len(fell) - len(some)} did not)" if len(some) < len(fell) else "") + ".")
+
+
+def _train_falls(step: Step) -> str:
+    """Where test accuracy and loss stalled while train loss still fell by more than LOSS_STALL of it: said, since
+    the net then fits its own digits better without gaining on the test digits ('' where not so)."""
+    s = stall_epoch(step.run.test(), run_losses(step.run))
+    train = [e.train_loss for e in step.run.epochs]
+    if s is None or not loss_still_falls(train, s):
+        return ""
+    return (f"; train loss still fell after epoch {s} ({min(train[:s]):.4f} → {min(train[s:]):.4f}) while test held: "
+            "it fits its own digits better without gaining on the test digits")
+
+
+def _tied(step: Step) -> str:
+    """The stall tied to a step schedule's cut, when it came at or after one, or to a rate a schedule had annealed
+    below ANNEALED of its peak by the first epoch that stalled."""
+    s = stall_epoch(step.run.test(), run_losses(step.run))
+    rates = [e.lr for e in step.run.epochs]
+    if s is not None and step.run.settings.scheduler != "step" and rates[s] < ANNEALED * (peak := peak_rate(step.run)):
+        flat = stall_epoch(step.run.test())
+        if flat is not None and flat < s and rates[flat - 1] >= ANNEALED * peak:  # flat at a rate still high
+            return (f" - by epoch {s + 1}'s start the rate had annealed to {100 * rates[s] / peak:.0f} % of its peak, but "
+                    f"the accuracy was already at its plateau after epoch {flat}, which started at "
+                    f"{100 * rates[flat - 1] / peak:.0f} % of it: the annealing does not explain the plateau")
+        return (f" - it stalled where the rate had annealed: by epoch {s + 1}'s start the rate had fallen to "
+                f"{100 * rates[s] / peak:.0f} % of its peak, steps that move the weights little (one run cannot say "
+                "whether that or the net's own limit stopped it)")
+    events = rate_events(step.run) if step.run.settings.scheduler == "step" else []
+    before = [(e, lr) for e, lr in events if s is not None and e <= s + 1]
+    if not before:
+        return ""
+    e, lr = before[-1]
+    if s + 1 - e <= 1:
+        return f" - it stalled right after the rate was cut to {lr:.4g} (epoch {e})"
+    return f" - the rate had been cut to {lr:.4g} at epoch {e}, {s + 1 - e} epochs before it stalled"
+
+
+def _margin_text(step: Step, f: Facts) -> str:
+    line = step.budget.min_acc
+    if f.epochs < step.last:
+        return f"none to read: {f.epochs} epochs, fewer than the {step.last} judged."
+    band, noise = margin_noise(step, f.min_last)
+    if f.on_line:
+        side = "above" if f.margin >= 0 else "below"
+        inside = abs(f.margin) < band
+        return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is "
+                f"{abs(f.margin):.2f} points ({round(abs(f.margin) * TEST_IMAGES / 100)} test images) {side} the {line} % "
+                f"line, {'inside' if inside else 'beyond'} {noise}"
+                + (f", so {'a pass' if f.margin >= 0 else 'a miss'} that another seed may turn" if inside else "")
+                + f" (seed {step.seed}).")
+    if f.margin < 0:
+        return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {-f.margin:.2f} points below the {line} % "
+                f"line (seed {step.seed}).")
+    if f.thin:
+        return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {f.margin:.2f} points above the {line} % "
+                f"line - inside {noise}: a thin pass (seed {step.seed}).")
+    return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {f.margin:.2f} points above the {line} % line, "
+            f"beyond {noise} (seed {step.seed}).")
+
+
+def _record_text(step: Step) -> str:
+    """The model's own multi-seed record where it disagrees with this one seed's verdict ('' where it agrees, where a
+    check judged this step's seeds, or where there is none)."""
+    record = own_record(step) if not step.check else None
+    if record is None or step.last > len(step.run.epochs) or record.passed == verdict_of(step).passed:
+        return ""
+    held = f"held on {record.held} of {record.ran}" if record.ran else "its seeds"
+    one = "pass" if verdict_of(step).passed else "failure"
+    return (f"; `{record.model}`'s own write-up, over {record.seeds} (`tinydigits check`), {held}: VERDICT: "
+            f"{'PASS' if record.passed else 'FAIL'} - this seed's {one} is not the model's")
+
+
+def odds_sentence(step: Step) -> str:
+    """The check's odds said within what its seeds show: the counted pass rate's bound first, then the normal model's
+    figure, which beyond 99.99 % is written as such and named as the model's tail, not an observed rate."""
+    odds = step.check.odds
+    if odds.probability is None:
+        return f"{odds.held()}; {odds.note or 'too few seeds for odds'}"
+    counted = ("" if odds.rate_lower is None else "counted, none held, so no pass rate above 0 is shown"
+               if not odds.passed else f"counted, the pass rate is at least {100 * odds.rate_lower:.1f} % (one-sided 95 % "
+               f"Clopper-Pearson bound: what {odds.seeds} seeds show)")
+
+    def pct(p: float) -> str:
+        return "above 99.99 %" if p > 0.9999 else f"{percent(p)} %"
+
+    where = (f"the line as the odds take it, {odds.line:g} % (half a test image below {step.budget.min_acc:g} %: a "
+             f"figure that rounds to {step.budget.min_acc:.2f})," if odds.line is not None else "the line")
+    beyond = (f" - {where} lies {odds.margin_sd:.1f} sd below the seeds' mean, so this is the normal curve's tail, "
+              f"beyond what {odds.seeds} seeds can show by counting"
+              if odds.rate_lower is not None and odds.margin_sd > 0 and odds.probability_lower > odds.rate_lower
+              else "")
+    return (f"{odds.held()}" + (f"; {counted}" if counted else "") + f"; a normal model of the seeds' min(last "
+            f"{step.last}) (mean {odds.mean:.3f}, sd {odds.sd:.3f}) puts a new seed's odds at {pct(odds.probability)} "
+            f"(95 % lower bound {pct(odds.probability_lower)}){beyond}")
+
+
+def _thinnest(step: Step) -> str:
+    if (low := lowest_seed(step)) is None:
+        return ""
+    seed, low = low
+    margin = low - step.budget.min_acc
+    if margin < 0:
+        return f"; the lowest seed, {seed}, fell {-margin:.2f} points below the line ({low:.2f} %)"
+    band, noise = margin_noise(step, low)  # the seeds' own spread, where two or more finished
+    kind = f"inside {noise}: a thin margin" if margin < band else f"beyond {noise}"
+    return f"; the lowest seed, {seed}, held by {margin:.2f} points ({low:.2f} %), {kind}"
+
+
+def lowest_text(step: Step, f: Facts) -> str:
+    """The min of the judged epochs a step's row and Result give: a check's lowest seed's, naming it and the seed
+    shown beside it; a run's own (its seed named)."""
+    if (low := lowest_seed(step)) is None or (low[0] == step.seed and len(step.check.finished()) == 1):
+        return f"{f.min_last:.2f} % (seed {step.seed})"
+    seed, value = low
+    ran = len(step.check.finished())
+    shown = "it is the seed shown" if seed == step.seed else f"seed {step.seed}, shown: {f.min_last:.2f} %"
+    return f"{value:.2f} % (seed {seed}, the lowest of the check's {ran} seeds; {shown})"
+
+
+def _confusions(run: Run, top: int = 3) -> str:
+    """The commonest confusions, and how many more pairs tie with the last one shown (the cut is then arbitrary)."""
+    pairs = run.confusions
+    tied = sum(c.count == pairs[top - 1].count for c in pairs[top:]) if len(pairs) > top else 0
+    return (", ".join(f"{c.true} → {c.predicted}: {c.count}" for c in pairs[:top])
+            + (f", and {tied} more pair{'s' * (tied > 1)} at {pairs[top - 1].count}" if tied else "")
+            + f" (of {sum(c.count for c in pairs)} mistakes)")

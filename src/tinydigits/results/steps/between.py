@@ -1,0 +1,273 @@
+"""Every change from the step before, each counted once with its kind and, where it cannot act in this run,
+why (`changes`, `Change`: a bias before batch norm, a dropout of 0, a schedule that never cut, augmentation off for
+every epoch); what a batch or schedule change did (`updates_text`, `rate_course`); whether the two runs are alike
+(`unlike`), started alike (`start_text`) and when each ran (`started`, `ended`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tinydigits.results.records import Run
+from tinydigits.results.steps.curves import RATE_FALL, epoch_span, peak_rate, rate_events, run_step_size
+from tinydigits.results.steps.layers import (
+    layer_changes,
+    normed_convs,
+    order_changes,
+    param_shapes,
+    setting_changes,
+    width_changes,
+)
+from tinydigits.results.steps.step import Step, value_text
+from tinydigits.training.config import augmentations, settings_of
+
+# What each recipe setting is, for reading a step's changes against the step before's "next".
+RATE_SETTINGS = {"lr", "scheduler", "step_size", "step_gamma", "momentum", "optimizer", "warmup"}
+REGULARISERS = {"weight_decay", "label_smoothing"}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change from the step before: what it is in words with its values, what kind (capacity, rate,
+    regularisation, augmentation, normalisation, averaging, architecture, data), and why it did nothing (or "")."""
+
+    text: str
+    kind: str
+    inert: str = ""
+    part: str = "layers"  # or "recipe"
+    detail: str = ""  # what it did in this run, where its name alone misleads (a schedule's course)
+
+    def said(self) -> str:
+        return self.text + (f" ({self.inert})" if self.inert else "") + (f" ({self.detail})" if self.detail else "")
+
+
+def changes(previous: Step, step: Step) -> list[Change]:
+    """Every change from the step before, each with its kind and, where it did nothing in this run, why: the layers
+    (widths, layers added or removed with their values, order, settings) and the recipe."""
+    out: list[Change] = []
+    a, b = previous.run, step.run
+    if a.modules and b.modules:
+        out += [Change(t, _width_kind(t)) for t in width_changes(a, b)]
+        for t in layer_changes(a, b):
+            kind = next((k for name, k in (("Dropout", "regularisation"), ("BatchNorm", "normalisation"))
+                         if f" {name}" in t), "architecture")
+            kind = "less regularisation" if kind == "regularisation" and t.startswith("-") else kind
+            inert = "inert: a dropout of rate 0 drops nothing" if kind == "regularisation" and " p 0 (" in t \
+                and t.startswith("+") else ""
+            out.append(Change(t, kind, inert))
+        out += [Change(t, "architecture") for t in order_changes(a, b)]
+        for t in _bias_split(setting_changes(a, b), normed_convs(b)):
+            kind = "regularisation" if t.startswith("Dropout") else "normalisation" if t.startswith("BatchNorm") \
+                else "architecture"
+            inert = "inert: a dropout of rate 0 drops nothing" if t.startswith("Dropout p") and " → 0 (" in t else ""
+            if t.startswith("Conv2d bias ") and set(_names_in(t)) <= normed_convs(b):
+                inert = BIAS_INERT
+            out.append(Change(t, kind, inert))
+    before, after = previous.config, step.config
+    now, then = step.run.settings, previous.run.settings
+    folded = now.scheduler == "step" and then.scheduler != "step"
+    recipe = recipe_changes(before, after)
+    lr_listed = any(r.startswith("lr ") for r in recipe)  # the peak's change is then `lr`'s, said once
+    for t in recipe:
+        key = t.split(" ", 1)[0]
+        if folded and key in ("step_size", "step_gamma"):
+            continue  # said with the schedule
+        if key == "scheduler" and now.scheduler == "step":
+            t += f" (the rate x{step.run.settings.step_gamma:g} every {run_step_size(step.run)} epochs)"
+        kind, inert = _recipe_kind(key, now.lr, then.lr), ""
+        if key in ("scheduler", "step_size", "step_gamma") and (why := schedule_inert(step)):
+            same = [e.lr for e in previous.run.epochs] == [e.lr for e in step.run.epochs]
+            if same:  # the rates every epoch started with are the step before's: the schedule changed nothing
+                inert = why
+            else:
+                t += (f" (it never cut here: {why.removeprefix('inert: ')} - in effect the step before's "
+                      f"{previous.run.settings.scheduler or 'schedule'} → a constant rate)")
+        elif kind == "augmentation":
+            inert = augment_inert(step)
+        course = rate_course(previous.run, step.run, lr_listed) if key == "scheduler" and not inert else \
+            updates_text(previous, step) if key == "batch_size" else ""
+        out.append(Change(t, kind, inert, "recipe", course))
+    if len(step.run.epochs) > len(previous.run.epochs):
+        out.append(Change(f"epochs {len(previous.run.epochs)} → {len(step.run.epochs)}", "epochs", part="epochs"))
+    return out
+
+
+BIAS_INERT = ("inert: batch norm right after each of these convs subtracts each channel's mean, so their bias cannot "
+              "change what the net computes")
+
+
+def _names_in(text: str) -> list[str]:
+    """The layer names a change lists in its trailing parenthesis: `Conv2d bias yes → no (c1, c2)` -> [c1, c2]."""
+    found = re.search(r"\(([^()]*)\)$", text)
+    return found.group(1).split(", ") if found else []
+
+
+def _bias_split(found: list[str], normed: set[str]) -> list[str]:
+    """A conv bias change said apart for the convs batch norm follows (where it cannot act) and the others."""
+    out = []
+    for t in found:
+        names = _names_in(t)
+        if not t.startswith("Conv2d bias ") or set(names) <= normed or not set(names) & normed:
+            out.append(t)
+            continue
+        head = t[:t.rindex(" (")]
+        out += [f"{head} ({', '.join(n for n in names if n in normed)})",
+                f"{head} ({', '.join(n for n in names if n not in normed)})"]
+    return out
+
+
+def _recipe_kind(key: str, lr_now: float | None, lr_then: float | None) -> str:
+    """What a recipe setting's change does, in a word the Analysis reads against its advice."""
+    if key == "lr":
+        return "lower rate" if (lr_now or 0) < (lr_then or 0) else "higher rate"
+    if key == "scheduler":
+        return "rate schedule"
+    if key == "batch_size":  # more steps an epoch, each noisier: not a rate, whatever it does to one
+        return "batch"
+    return ("rate" if key in RATE_SETTINGS else "regularisation" if key in REGULARISERS else "averaging"
+            if key == "ema" else "augmentation" if key.startswith("augment") else "data"
+            if key in settings_of("data") else "recipe")
+
+
+def _width_kind(text: str) -> str:
+    """A conv's width change read by its direction: wider or added is capacity, narrower or removed less of it."""
+    if text.endswith(" added") or " added with " in text:
+        return "capacity"
+    if " removed" in text:
+        return "less capacity"
+    found = re.search(r"(\d+) → (\d+) channels", text)
+    if not found:
+        kernel = re.search(r" kernel \d+→\d+ (\d+)x\d+.* → \d+→\d+ (\d+)x\d+", text)
+        if kernel and kernel.group(1) != kernel.group(2):  # the same widths: a larger kernel holds more weights
+            return "capacity" if int(kernel.group(2)) > int(kernel.group(1)) else "less capacity"
+        return "architecture"
+    return "capacity" if int(found.group(2)) > int(found.group(1)) else "less capacity"
+
+
+def recipe_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    """Every recipe, augmentation and data setting that differs (by their declared roles; epochs are the likeness's)."""
+    def show(v: Any) -> str:
+        return "none" if v is None else value_text(tuple(v)) if isinstance(v, list) else value_text(v)
+
+    return [f"{k} {show(before.get(k))} → {show(after.get(k))}" for k in settings_of("recipe", "augment", "data")
+            if _norm(before.get(k)) != _norm(after.get(k))]
+
+
+def _norm(v: Any) -> Any:
+    return tuple(v) if isinstance(v, list) else v
+
+
+def schedule_inert(step: Step) -> str:
+    """Why a step schedule never cut the rate in this run ('' where it did, or no step schedule ran)."""
+    s, rates = step.run.settings, [e.lr for e in step.run.epochs]
+    if s.scheduler != "step" or rate_events(step.run) or min(rates, default=0) < max(rates, default=0):
+        return ""  # the rates the run recorded moved: the schedule acted, whatever its settings say
+    size, ran = run_step_size(step.run), len(step.run.epochs)
+    return (f"inert: its first cut comes at the start of epoch {size + 1}, after the last epoch ({ran}), so the rate "
+            f"stayed {step.run.epochs[0].lr:g}" if size >= ran else "inert: the rate never fell in this run")
+
+
+def augment_inert(step: Step) -> str:
+    s = step.run.settings
+    if augmentations(step.config) and (s.augment_off_last or 0) >= len(step.run.epochs):
+        return f"inert: no epoch trained augmented (none in the last {s.augment_off_last} of {len(step.run.epochs)})"
+    return ""
+
+
+def updates_text(previous: Step, step: Step) -> str:
+    """What a batch size's change does to the number of weight updates an epoch (each over more or fewer images)."""
+    a, b = previous.run.settings.batch_size, step.run.settings.batch_size
+    if not a or not b:  # a size not recorded: no count to give
+        return ""
+    ua, ub = (math.ceil(s.train_images / size) for s, size in ((previous, a), (step, b)))
+    ratio = ub / ua
+    said = ("half" if math.isclose(ratio, 0.5, rel_tol=0.01) else "twice" if math.isclose(ratio, 2, rel_tol=0.01)
+            else f"{ratio:.2g} times")
+    return (f"{ua:,} → {ub:,} weight updates an epoch: {said} the updates, each over {'more' if b > a else 'fewer'} "
+            "images")
+
+
+def rate_course(before: Run, after: Run, lr_listed: bool = False) -> str:
+    """How a schedule's change moved the rate, from the rates the epochs started with and each schedule's peak: the
+    peak kept or changed (where `lr`'s own change is listed, the peak is that change, not counted again), then the
+    course - a warm-up dropped or added, the rates epoch by epoch, their mean."""
+    a, b = [e.lr for e in before.epochs], [e.lr for e in after.epochs]
+    pa, pb = peak_rate(before), peak_rate(after)
+    peak = (f"the peak rate the same, {pb:g}" if math.isclose(pa, pb, rel_tol=1e-6) else
+            f"the peak rate {pa:g} → {pb:g} is `lr`'s change, counted there" if lr_listed else
+            f"the peak rate {pa:g} → {pb:g}")
+    warm = ""
+    if a[0] < RATE_FALL * pa and b[0] >= RATE_FALL * pb:
+        warm = f": no warm-up now - epoch 1 starts at {b[0]:.4g}, where it started at {a[0]:.4g}"
+    elif b[0] < RATE_FALL * pb and a[0] >= RATE_FALL * pa:
+        warm = f": a warm-up now - epoch 1 starts at {b[0]:.4g}, where it started at {a[0]:.4g}"
+    rates = f"{_rates_said(a)} → {_rates_said(b)}"
+    return (f"{peak}; what changed is the rate's course, at the epochs' starts {rates}{warm}; their mean "
+            f"{sum(a) / len(a):.2g} → {sum(b) / len(b):.2g}")
+
+
+def _rates_said(rates: list[float]) -> str:
+    """The rates at the epochs' starts, a run of equal ones said once with its epochs: `0.01 in epochs 1-3, 0.001 in
+    4-5`; all different: listed."""
+    runs: list[list[int]] = []
+    for i, r in enumerate(rates):
+        if runs and rates[runs[-1][0] - 1] == r:
+            runs[-1].append(i + 1)
+        else:
+            runs.append([i + 1])
+    if all(len(r) == 1 for r in runs):
+        return ", ".join(f"{x:.4g}" for x in rates)
+    return ", ".join(f"{rates[r[0] - 1]:.4g} in {'epochs ' if k == 0 else ''}{epoch_span(r)}" for k, r in enumerate(runs))
+
+
+def unlike(previous: Step, step: Step) -> list[str]:
+    """What differs between the two runs compared besides the change itself: epochs, training images, seed."""
+    pairs = [("epochs", len(previous.run.epochs), len(step.run.epochs)),
+             ("training images", previous.train_images, step.train_images),
+             ("seed", previous.seed, step.seed)]
+    return [f"{name} {a:,} → {b:,}" if name != "seed" else f"{name} {a} → {b}" for name, a, b in pairs if a != b]
+
+
+def start_text(previous: Step, step: Step) -> str:
+    """Whether the two steps started from the same weights: from the digests of their starting parameters where both
+    runs recorded one, else from their layers' shapes (different shapes: different weights; the same shapes and seed:
+    the same draws where the layers are made in the order they run)."""
+    if previous.seed != step.seed:
+        return f"seeds {previous.seed} and {step.seed}: different starting weights"
+    digests = [s.run.init_sha256 for s in (previous, step)]
+    if all(digests):
+        where = "each run folder's config.json, `architecture.init_sha256`"
+        if digests[0] == digests[1]:
+            return (f"the same starting weights (their initial parameters are identical: the sha256 of them in {where},"
+                    f" is {digests[0][:12]}… in both)")
+        how = "the same layer shapes" if param_shapes(previous.run) == param_shapes(step.run) else "different layers"
+        return (f"different starting weights ({how}; the sha256 of their initial parameters in {where}, differs: "
+                f"{digests[0][:12]}… and {digests[1][:12]}…)")
+    if not (previous.run.modules and step.run.modules):
+        return "starting weights not compared (a layer table was not recorded)"
+    if param_shapes(previous.run) != param_shapes(step.run):
+        return "different layer shapes, so one seed draws different starting weights"
+    return ("the same layer shapes and seed: the same starting weights where the classes make their layers in the "
+            "order they run (the runs recorded no digest of their starting weights to prove it)")
+
+
+STAMP = re.compile(r"-(\d{8}T\d{6}Z)(?:-\d+)?(?:-s\d+)?$")  # a run or check folder's UTC start in its name
+
+
+def started(step: Step) -> datetime | None:
+    """When the step began: the UTC stamp in its check's or run's folder name (None where the name has none)."""
+    found = STAMP.search((step.check_folder or step.folder).name)
+    return datetime.strptime(found.group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC) if found else None
+
+
+def ended(step: Step) -> datetime | None:
+    """When the step's results existed at the earliest: its start, then its check's wall time or its epochs' seconds."""
+    begun = started(step)
+    if begun is None:
+        return None
+    wall = step.check.verdict.wall_seconds if step.check else None
+    return begun + timedelta(seconds=wall if wall else sum(e.seconds for e in step.run.epochs))

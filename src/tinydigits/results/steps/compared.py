@@ -1,0 +1,254 @@
+"""The sentences that read a step against the step before: what changed and its effect against the noise
+that applies (`change_lines`), the changes read against the step before's advice, and the Target's stated aims judged
+(`target_line`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from tinydigits.results.steps.advice import AGAINST, needs, next_label, opposed_kinds, serves, wanted
+from tinydigits.results.steps.between import Change, changes, ended, start_text, started, unlike
+from tinydigits.results.steps.curves import noise_band
+from tinydigits.results.steps.fit import CHANCE_POINTS
+from tinydigits.results.steps.known import facts
+from tinydigits.results.steps.readings import stuck
+from tinydigits.results.steps.step import Facts, Step
+from tinydigits.training.config import augmentations
+
+
+def change_lines(previous: Step, step: Step) -> list[str]:
+    """What changed from the step before (every change with its values; the inert named as inert), the change read
+    against the step before's "next", and its effect - like for like or not, the same start or not, against the
+    noise that applies."""
+    a, b = facts(previous), facts(step)
+    found = changes(previous, step)
+    if previous.run.modules and step.run.modules:
+        layers = "; ".join(c.said() for c in found if c.part == "layers") or "none"
+    else:
+        layers = ("not known: the layer table was not recorded with "
+                  + " and ".join(s.folder.name for s in (previous, step) if not s.run.modules))
+    recipe = [c.said() for c in found if c.part == "recipe"] or ["unchanged"]
+    lines = [f"- changed from step {previous.name}: layers {layers}; parameters {a.params:,} → {b.params:,} "
+             f"({b.params - a.params:+,}); receptive field {a.rf} → {b.rf} px; recipe: {'; '.join(recipe)}."]
+    lines.append(_against_next(previous, step, a, found))
+    seeds = f"seed {previous.seed} → seed {step.seed}" if previous.seed != step.seed else f"seed {step.seed}"
+    noise = math.hypot(noise_band(a.min_last), noise_band(b.min_last))
+    weights = _gap_weights(previous, step)  # said where the two steps' gaps are of different weights, else compared
+    gap = "" if weights else f", train minus test {a.gap:+.2f} → {b.gap:+.2f} points"
+    effect = (f"best test {a.best_test:.2f} → {b.best_test:.2f} % ({b.best_test - a.best_test:+.2f}), "
+              f"min of the last {step.last} {a.min_last:.2f} → {b.min_last:.2f} % ({b.min_last - a.min_last:+.2f})"
+              f"{gap} ({seeds})")
+    judged = _against_noise(previous, step, a, b, noise) + weights
+    inert = [c.text for c in found if c.inert]
+    acted = [c for c in found if not c.inert]
+    left = (f"; the inert ({'; '.join(inert)}) left out: the effect is the other changes'" if inert and acted else
+            "; every change was inert, so the difference is not theirs" if inert else "")
+    if len(acted) > 1:  # one run of each step: nothing here isolates one change
+        named = f" ({'; '.join(_short(c) for c in acted)})" if len(acted) <= 4 else " above"
+        left += (f"; the {len(acted)} changes{named} acted together: the effect is theirs, and these runs cannot split "
+                 "it between them")
+    start = start_text(previous, step)
+    if differ := unlike(previous, step):
+        lines.append(f"- its effect, **not like for like** ({', '.join(differ)}: the difference mixes the change with "
+                     f"these; {start}){left}: {effect}; {judged}.")
+    else:
+        lines.append(f"- its effect (the same epochs, training images and seed number; {start}){left}: {effect}; "
+                     f"{judged}.")
+    return lines + _not_capacity(previous, step, a, b, found)
+
+
+def _short(c: Change) -> str:
+    """A change without its trailing list of layers or its parenthesis: `+5 BatchNorm2d`, `scheduler none → step`."""
+
+    return re.sub(r" \([^()]*(\([^()]*\)[^()]*)*\)$", "", c.text)
+
+
+def _not_capacity(previous: Step, step: Step, a: Facts, b: Facts, found: list[Change]) -> list[str]:
+    """What this step shows of the step before's under-fit: where it added no channel and its training accuracy now
+    reaches the line, the under-fit was not for lack of capacity - the step before's advice to add some included."""
+    line = step.budget.min_acc
+    if needs(a) != "under-fitting" or any(c.kind == "capacity" for c in found) or b.best_train < line:
+        return []
+    return [f"- what it shows of step {previous.name}'s under-fit: not a lack of capacity - no conv gained channels "
+            f"here ({b.params - a.params:+,} parameters), and this step's training accuracy reached {b.best_train:.2f} "
+            f"% (the step before's best {a.best_train:.2f} %), above the {line} % line."]
+
+
+def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> str:
+    """This step's changes read against the step before's "next" (`next_line`): which follow it, which go against it
+    (regularisation or augmentation for an under-fit or a net that did not learn, capacity for an over-fit, a rate
+    the wrong way for a stuck net), which are neither - each change said once."""
+    d, want = needs(a), wanted(previous, a)
+    acted = [c for c in found if not c.inert]
+    said = f"- read against step {previous.name}'s next ({next_label(previous, a)}){_chosen_before(previous, step)}: "
+    if not acted:
+        return said + "no change acted, so nothing follows it."
+    if d == "neither":
+        return said + ("every change here is read by the margin it moved (its effect, below): "
+                       + "; ".join(f"{c.text} ({c.kind})" for c in acted) + ".")
+    opposite = opposed_kinds(d, want)
+    follows = [c for c in acted if serves(c.kind, want)]
+    against = [c for c in acted if c not in follows and c.kind in opposite]
+    other = [c for c in acted if c not in follows and c not in against]
+
+    def listed(cs: list[Change]) -> str:
+        return "; ".join(f"{c.text} ({c.kind})" for c in cs)
+
+    parts = [f"With it: {listed(follows)}."] if follows else []
+    if against:
+        dead = d == "did not learn" and stuck(previous).how == "dead"  # a higher rate's harm there: more dead ReLUs
+        why = "; ".join(dict.fromkeys(
+            "a higher rate pushes more ReLUs where they never fire" if dead and c.kind == "higher rate" else AGAINST[c.kind]
+            for c in against if c.kind in AGAINST))
+        parts.append(f"Against it: {listed(against)} - {why}.")
+    if other:
+        parts.append(f"Neither way: {listed(other)}.")
+    verdict = ("followed" if follows and not against else "gone against" if against and not follows
+               else "partly followed, partly gone against" if follows else "not taken up")
+    return said + f"{verdict}. " + " ".join(parts)
+
+
+def _chosen_before(previous: Step, step: Step) -> str:
+    """Said where a step began before the step before had its result (folders' stamps): its changes were chosen
+    without that result, so reading them against its advice is after the fact."""
+    begun, done = started(step), ended(previous)
+    if begun is None or done is None or begun >= done:
+        return ""
+    return (f" - step {step.name} began at {begun:%H:%M:%S} UTC, before step {previous.name}'s result (it trained "
+            f"until about {done:%H:%M:%S}): its changes were chosen without that result, so this reading is after the "
+            "fact")
+
+
+def _gap_weights(previous: Step, step: Step) -> str:
+    """Where one step's test figures are of an EMA of its weights and the other's of the live weights, their train
+    minus test figures are not like for like: said, so that the gap's change is not read as the changes' effect."""
+    averaged = [s.name for s in (previous, step) if s.run.settings.ema]
+    if len(averaged) != 1:
+        return ""
+    return (f"; their train minus test figures are not compared: {averaged[0]}'s test accuracy is of its weights' "
+            "running average (EMA), its train accuracy of the live weights, while the other step's are both of the live "
+            "weights")
+
+
+def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float) -> str:
+    """A step's effect on the min of the last N against the noise that applies: the seeds' own spread where a check
+    measured it (three or more seeds), else the test set's sampling error of two scores (binomial), said to leave the
+    noise another seed brings unmeasured."""
+    change = b.min_last - a.min_last
+    what = f"the change in the min of the last {step.last}, {change:+.2f}"
+    checks = [s for s in (previous, step) if s.check and len(s.check.finished()) >= 3]
+    if checks:
+        seeds = checks[-1].check
+        sd = seeds.spread()
+        mins = [r.min_last for r in seeds.finished().values()]
+        other = a.min_last if checks[-1] is step else b.min_last
+        above = sum(m > other for m in mins) if checks[-1] is step else sum(m < other for m in mins)
+        side = "above the step before's" if checks[-1] is step else "below this step's"
+        unmeasured = [s.name for s in (previous, step) if s not in checks]
+        if unmeasured:  # a difference of one seed from each step spreads √2 times one seed, taken alike for both
+            return (f"{what}, is {abs(change) / (sd * math.sqrt(2)):.1f} times the sd of a difference of two seeds "
+                    f"(√2 × {sd:.3f}, {checks[-1].name}'s {len(mins)} seeds' sd; {unmeasured[0]}'s own spread is not "
+                    f"measured: one seed, taken as alike), and {above} of {checks[-1].name}'s seeds are {side} "
+                    f"{other:.2f} %")
+        return (f"{what}, is {abs(change) / sd:.1f} times the seed-to-seed sd ({sd:.3f}: the noise another seed "
+                f"brings) of {checks[-1].name}'s "
+                f"{len(mins)} seeds, and {above} of them are {side} {other:.2f} %")
+    if abs(change) <= noise:
+        return (f"{what}, is inside the test set's sampling error of two scores (±{noise:.2f}): not shown to be an "
+                "effect, and the noise another seed brings is not measured (one seed each)")
+    return (f"{what}, is beyond the test set's sampling error of two scores (±{noise:.2f}); the noise another seed "
+            "brings is not measured (one seed each)")
+
+
+def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
+    """The purposes the step's Target states, judged where the figures measure them: that it learns or trains, a
+    premise of over- or under-fitting (the step before's fit), the margin (the step before's against this one's) -
+    None where the Target states none of them."""
+
+    target, said = step.run.target or "", []
+    if found := re.search(r"\b(learns?|trains?)\b", target, re.I):
+        said.append(f"\"{found[0]}\": " + (f"it did (best test {f.best_test:.2f} %)" if f.best_test >= CHANCE_POINTS
+                                           else f"it did not (best test {f.best_test:.2f} %, about chance)"))
+    for word in ("over", "under"):
+        if re.search(rf"\b{word}-?fit", target, re.I):
+            said.append(_premise(previous, f, f"{word}-fitting"))
+    if re.search(r"\bmargin\b", target, re.I):
+        said.append(_margin_aim(previous, step, f))
+    if found := re.search(r"\b(lighter|smaller|fewer param\w*|less param\w*)", target, re.I):
+        said.append(_lighter_aim(previous, f, found[0]))
+    if found := re.search(r"\b(faster|speed(?:s|ing)? up|quicker)\b", target, re.I):
+        said.append(_faster_aim(previous, step, f, found[0]))
+    if re.search(r"\baugment\w*\b[^.;]*\boff\b", target, re.I):
+        said.append(_plain_tail_aim(step, f))
+    return "- the Target's stated aims, judged: " + "; ".join(said) + "." if said else None
+
+
+def _lighter_aim(previous: Step | None, f: Facts, word: str) -> str:
+    """"lighter": the parameters, this step's against the step before's."""
+    if previous is None:
+        return f"\"{word}\": not judged (no step before to compare it with; {f.params:,} parameters)"
+    a = facts(previous).params
+    way = "lighter" if f.params < a else "not lighter: heavier" if f.params > a else "not lighter: the same"
+    return f"\"{word}\": {way} ({a:,} → {f.params:,} parameters, {f.params - a:+,})"
+
+
+def _faster_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
+    """"faster": how soon test accuracy reached the lower of the two steps' bests (the epochs it took), and the
+    seconds of training - the two things "faster" may mean, each said."""
+    if previous is None:
+        return f"\"{word}\": not judged (no step before to compare it with)"
+    a = facts(previous)
+    level = min(a.best_test, f.best_test)
+    if level < CHANCE_POINTS:  # a step that did not learn sets no pace to compare
+        slow = previous.name if a.best_test < CHANCE_POINTS else step.name
+        return (f"\"{word}\": not judged - step {slow} did not learn (best test {level:.2f} %), so there is no pace to "
+                f"compare; {a.seconds:.0f} → {f.seconds:.0f} s of training in all")
+
+    def first(s: Step) -> int:
+        return next(e.epoch for e in s.run.epochs if e.test_acc >= level)
+
+    x, y = first(previous), first(step)
+    way = "faster" if y < x else "not faster: slower" if y > x else "no faster"
+    return (f"\"{word}\": {way} to learn - test accuracy first reached {level:.2f} % (the lower of the two steps' "
+            f"bests) at epoch {x} → {y}; {a.seconds:.0f} → {f.seconds:.0f} s of training in all")
+
+
+def _plain_tail_aim(step: Step, f: Facts) -> str:
+    """"augmentation off" for the scored epochs: whether the judged epochs trained on digits as they are."""
+    off, used = step.run.settings.augment_off_last or 0, augmentations(step.config)
+    if not used:
+        return "augmentation off: no augmentation in this run at all"
+    held = off >= f.n
+    return (f"augmentation off for the scored epochs: {'done' if held else 'not done'} - the last {off} of "
+            f"{f.epochs} epochs trained without it, {'covering' if held else 'short of'} the {f.n} the budget scores")
+
+
+def _premise(previous: Step | None, f: Facts, diagnosis: str) -> str:
+    """A change made against `diagnosis`: its premise is the step before's fit."""
+    now = f"this step's train minus test is {f.gap:+.2f} points ({f.fit.diagnosis})"
+    if previous is None:
+        return f"against {diagnosis}: no step before to show it; {now}"
+    a = facts(previous)
+    held = a.fit.diagnosis == diagnosis
+    before = (f"step {previous.name} {'was' if held else 'was not'} {diagnosis} ({a.fit.diagnosis}"
+              + (", it did not learn" if needs(a) == "did not learn" else "")
+              + f": train minus test {a.gap:+.2f} points{' at chance' if a.best_test < CHANCE_POINTS else ''})")
+    return f"against {diagnosis}: its premise {'held' if held else 'did not hold'} - {before}; {now}"
+
+
+def _margin_aim(previous: Step | None, step: Step, f: Facts) -> str:
+    """The margin as an aim: the lowest judged epoch against the line, before and after, and whose the move is."""
+    if previous is None:
+        return "the margin: not judged (no step before to compare it with)"
+    a = facts(previous)
+    acted = [c for c in changes(previous, step) if not c.inert]
+    way = "closer to" if abs(f.margin) < abs(a.margin) else "no closer to"
+    moved = (f"the margin: the lowest of the last {f.n} epochs {a.min_last:.2f} → {f.min_last:.2f} % ({a.margin:+.2f} → "
+             f"{f.margin:+.2f} points against the {step.budget.min_acc} % line: {way} it"
+             + (", still below it" if f.margin < 0 else "") + f"; seed {step.seed})")
+    if len(acted) > 1:
+        return moved + (f", a move of the {len(acted)} changes together: these runs cannot say how much of it is any "
+                        "one change's")
+    return moved

@@ -1,0 +1,202 @@
+"""What a run's recorded curves say, each a rule over measured figures: the test set's sampling error
+(`noise_band`, `fall_noise`, `falls`), test accuracy's trend (`trend`) and a widening gap (`widening`), where it
+stalled (`stall_epoch`, `stall_text`), and the learning rate's course read from the rates the run recorded
+(`rate_events`, `rate_text`, `peak_rate`) - never from a rule of thumb about the settings.
+"""
+
+from __future__ import annotations
+
+import math
+
+from tinydigits.constants import ONECYCLE_WARMUP
+from tinydigits.results.records import Run
+from tinydigits.results.steps.step import Step
+
+STALL_POINTS = 0.05  # a later epoch must beat the best so far by more than this to count as still improving
+LOSS_STALL = 0.02  # test loss still learning: a later epoch below the lowest so far by more than this share of it
+TEST_IMAGES = 10_000  # MNIST's test set: what a test accuracy's noise is counted over
+MNIST_TEST_CLASSES = (980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009)  # images of each digit in the test set
+ANNEALED = 0.25  # a rate below this share of the schedule's peak has annealed: a stall there is likely the rate's
+RATE_FALL = 0.5  # a step schedule's event: the rate at an epoch's start below this share of the epoch before's
+
+
+def noise_band(acc: float, images: int = TEST_IMAGES) -> float:
+    """Two standard errors of a test accuracy (binomial, in points) measured on `images` images: the test set's
+    sampling error - how far another draw of as many digits could move the score (the same test set scored again
+    gives the same figure, so it is not the noise of a pass, nor the noise another seed brings)."""
+    p = min(max(acc / 100, 1e-4), 1 - 1e-4)
+    return 200 * math.sqrt(p * (1 - p) / images)
+
+
+def fall_noise(before: float, after: float) -> float:
+    """The test set's sampling error of a difference of two scores (two standard errors of each, combined)."""
+    return math.hypot(noise_band(before), noise_band(after))
+
+
+def falls(test: list[float]) -> list[tuple[int, float]]:
+    """(epoch, points) of every fall of test accuracy from one epoch to the next beyond the sampling error of two
+    scores (`fall_noise`)."""
+    return [(i + 1, test[i - 1] - test[i]) for i in range(1, len(test))
+            if test[i - 1] - test[i] > fall_noise(test[i - 1], test[i])]
+
+
+def one_class(acc: float) -> int | None:
+    """The digit whose share of the test set `acc` is (a net that answers that digit for every image), or None."""
+    return next((d for d, n in enumerate(MNIST_TEST_CLASSES) if abs(acc - 100 * n / TEST_IMAGES) < 0.005), None)
+
+
+def trend(test: list[float], n: int) -> float:
+    """Test accuracy's change an epoch over the last `n` epochs, from the course of those epochs: their least-squares
+    slope, so a jump into the first of them (a start at chance) is not averaged in; one epoch: its gain over the one
+    before (or over chance)."""
+    points = test[-n:]
+    if len(points) < 2:
+        return points[-1] - (test[-2] if len(test) > 1 else 10.0)
+    xs = range(len(points))
+    mx, my = (len(points) - 1) / 2, sum(points) / len(points)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, points, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+def widening(step: Step) -> list[tuple[int, float]]:
+    """(epoch, train minus test) over the run's last epochs where that gap grew every epoch and ends above zero - at
+    least three epochs of it (empty: no such run of epochs, or an EMA run, whose two figures are of other weights)."""
+    if step.run.settings.ema:
+        return []
+    gaps = [(e.epoch, e.train_acc - e.test_acc) for e in step.run.epochs]
+    tail = gaps[-1:]
+    for epoch, gap in reversed(gaps[:-1]):
+        if round(tail[0][1] - gap, 2) <= 0:
+            break
+        tail.insert(0, (epoch, gap))
+    return tail if len(tail) >= 3 and tail[-1][1] > 0 else []
+
+
+def run_losses(run: Run) -> list[float]:
+    return [e.test_loss for e in run.epochs]
+
+
+def loss_still_falls(loss: list[float] | None, s: int) -> bool:
+    """Test loss after epoch `s` below the lowest before it by more than LOSS_STALL of it: the net still learns."""
+    return bool(loss) and min(loss[s:]) < min(loss[:s]) * (1 - LOSS_STALL)
+
+
+def stall_epoch(test: list[float], loss: list[float] | None = None) -> int | None:
+    """The epoch after which test accuracy stalled - and test loss with it (None: it did not stall)."""
+    return next((s for s in range(1, len(test)) if max(test[s:]) - max(test[:s]) <= STALL_POINTS
+                 and not loss_still_falls(loss, s)), None)
+
+
+def stall_text(test: list[float], loss: list[float] | None = None) -> str:
+    """Where test accuracy stopped improving, consistent with its best epoch: from the first epoch after which no
+    later one beat the best so far by more than STALL_POINTS - and stalled only where test loss stopped falling too
+    (`stall_epoch`); an accuracy flat while its loss still fell is said as such."""
+    best = max(range(len(test)), key=lambda i: (test[i], -i))
+    at = f"best {test[best]:.2f} % at epoch {best + 1}"
+    if (s := stall_epoch(test, loss)) is not None:
+        gain = max(test[s:]) - max(test[:s])
+        flat = stall_epoch(test)  # the accuracy alone, flat earlier while the loss still fell
+        earlier = (f"; the accuracy alone was at its plateau after epoch {flat}, but test loss after it still fell by "
+                   f"more than the 2 % that counts ({min(loss[:flat]):.4f} → {min(loss[flat:]):.4f})"
+                   if loss and flat is not None and flat < s else "")
+        return (f"after epoch {s} test accuracy {_gained(gain)} ({at}; a gain of {STALL_POINTS} "
+                "or less counts as stalled" + (f", {_loss_after(loss, s)}" if loss else "") + f"){earlier}")
+    if (s := stall_epoch(test)) is not None:  # the accuracy flat, its loss still falling
+        gain = max(test[s:]) - max(test[:s])
+        return (f"after epoch {s} test accuracy {_gained(gain)} ({at}), but test loss still "
+                f"fell ({min(loss[:s]):.4f} at best up to epoch {s}, {min(loss[s:]):.4f} after it): the net still "
+                "learns, so not stalled")
+    return f"test accuracy still rose by more than {STALL_POINTS} points in the last epoch ({at})"
+
+
+def _gained(gain: float) -> str:
+    """The best later epoch against the best before, as the two-decimal figures read: a gain, none, or a shortfall."""
+    if round(gain, 2) > 0:
+        return f"gained at most {gain:.2f} points"
+    if round(gain, 2) == 0:
+        return "did not beat its best"
+    return f"stayed below its best, {-gain:.2f} points under it at the closest"
+
+
+def _loss_after(loss: list[float], s: int) -> str:
+    """Test loss after epoch `s` against its lowest before: stopped falling only where it did; a fall too small to
+    count as learning said with its size."""
+    before, after = min(loss[:s]), min(loss[s:])
+    if after >= before:
+        return f"and test loss stopped falling too: lowest {before:.4f} up to epoch {s}, {after:.4f} at best after it"
+    return (f"and test loss fell only {before - after:.4f} after it, {before:.4f} → {after:.4f}: less than the "
+            f"{LOSS_STALL * 100:g} % of it that counts as still learning")
+
+
+def rate_events(run: Run) -> list[tuple[int, float]]:
+    """(epoch, rate at its start) where the rate was cut, read from the rates the run recorded: under a step schedule
+    every fall is a cut (x0.5 as much as x0.1); under any other, a fall below RATE_FALL of the epoch before's, so a
+    smooth annealing's small falls are not read as cuts."""
+    step = run.settings.scheduler == "step"
+    return [(b.epoch, b.lr) for a, b in zip(run.epochs, run.epochs[1:], strict=False)
+            if (b.lr < a.lr * (1 - 1e-6) if step else b.lr < RATE_FALL * a.lr)]
+
+
+def run_step_size(run: Run) -> int:
+    """A step schedule's step size as it ran: from the first cut in the recorded rates where there was one, else the
+    setting (or the default `factories` resolves it to)."""
+    if events := rate_events(run):
+        return events[0][0] - 1
+    return run.settings.step_every()
+
+
+def rate_text(run: Run) -> str:
+    """The learning rate's course over the run, from the rates the epochs started with."""
+    rates = [e.lr for e in run.epochs]
+    schedule = run.settings.scheduler
+    if len(set(rates)) == 1:
+        if schedule == "step":
+            size = run_step_size(run)
+            return (f"the rate was constant ({rates[0]:.4g}): the step schedule's first cut (every {size} epochs) comes "
+                    f"after the last epoch ({len(rates)}), so the schedule was inert" if size >= len(rates) else
+                    f"the rate was constant ({rates[0]:.4g})")
+        return f"the rate was constant ({rates[0]:.4g})"
+    if schedule == "onecycle":
+        if (at := onecycle_peak_epoch(run)) is not None:
+            return (f"the one-cycle rate rose from {rates[0]:.4g} to its peak {run.settings.lr:g} within epoch {at} (the "
+                    f"epoch log's rates are each epoch's start) and annealed to {rates[-1]:.2g} at the last epoch's start")
+        top = max(range(len(rates)), key=lambda i: rates[i])
+        if top == len(rates) - 1:
+            return f"the one-cycle rate was still rising at the last epoch's start ({rates[-1]:.4g})"
+        return (f"the one-cycle rate was highest at the start of epoch {run.epochs[top].epoch} ({rates[top]:.4g}) and "
+                f"annealed to {rates[-1]:.2g} at the last epoch's start")
+    if events := rate_events(run):
+        return f"the rate started at {rates[0]:.4g} and fell to " + ", then ".join(
+            f"{lr:.4g} at epoch {e}" for e, lr in events)
+    return f"the rate went from {rates[0]:.4g} to {rates[-1]:.4g}"
+
+
+def onecycle_peak_epoch(run: Run) -> int | None:
+    """The epoch within which a one-cycle schedule reached its peak (the run's peak rate), from the schedule itself:
+    it warms up over ONECYCLE_WARMUP of the planned steps (at least 2), so the peak falls inside an epoch and the rates
+    the log records at the epochs' starts all lie below it. None: not reached within the epochs the run had, or rates
+    the schedule cannot have made (a start at the peak, a rate above it, a fall before it)."""
+    planned, rates, peak = run.planned_epochs, [e.lr for e in run.epochs], run.settings.lr
+    if not peak or not rates:
+        return None
+    per_epoch = max(1, math.ceil(run.train_images / max(run.settings.batch_size or 1, 1)))
+    warm = max(ONECYCLE_WARMUP, 2 / (per_epoch * planned)) * planned  # the peak, in epochs from the start
+    at = max(1, math.ceil(warm - 1e-9))
+    rising = all(a < b for a, b in zip(rates[:at], rates[1:at], strict=False))
+    if at > len(rates) or not rising or rates[0] >= RATE_FALL * peak or max(rates) > peak * (1 + 1e-6):
+        return None
+    return at
+
+
+def peak_rate(run: Run) -> float:
+    """The highest rate the run's schedule reached: a one-cycle's peak where it reached it within the run (between
+    two epochs' starts), else the highest rate an epoch started with."""
+    rates = [e.lr for e in run.epochs]
+    if run.settings.scheduler == "onecycle" and onecycle_peak_epoch(run) is not None:
+        return run.settings.lr
+    return max(rates)
+
+
+def epoch_span(epochs: list[int]) -> str:
+    if len(epochs) == 1:
+        return str(epochs[0])
+    return f"{epochs[0]}-{epochs[-1]}" if epochs == list(range(epochs[0], epochs[-1] + 1)) else ", ".join(map(str, epochs))

@@ -1,0 +1,112 @@
+"""The one fit diagnosis of a step (`fit_of`): cannot tell, under-fitting (first, where neither figure reaches
+the line), over-fitting, or neither - with why, in words with their numbers, read from the facts being counted.
+"""
+
+from __future__ import annotations
+
+from tinydigits.results.steps.curves import TEST_IMAGES, epoch_span, run_losses, stall_epoch
+from tinydigits.results.steps.step import Facts, Fit, Step
+from tinydigits.training.config import augmentations
+
+GAP_POINTS = 0.5  # train above test by more than this (mean of the last N epochs): over-fitting, when test stalls
+CHANCE_POINTS = 20.0  # test accuracy below this: the network has not learnt (chance is 10 %)
+CHANCE_LOSS = 2.2  # test loss above this: at chance too (ln 10 = 2.30 is a uniform guess)
+
+
+def fit_of(step: Step, f: Facts) -> Fit:
+    """The one diagnosis: cannot tell (too few epochs), under-fitting (at chance, or neither figure reaches the line -
+    whatever the gap: a net short of the line on its own digits has not fitted them), over-fitting (train leads by more
+    than GAP_POINTS while test makes no gain beyond the test set's sampling error), else neither - with why."""
+    line, where = step.budget.min_acc, f"mean of the last {f.n} epochs"
+    ran, planned = f.epochs, step.run.planned_epochs
+    if ran < step.last or ran < planned:
+        short = f"{ran} of {planned} planned epochs" if ran < planned else f"{ran} epochs"
+        return Fit("cannot tell", f"{short}, fewer than the {step.last} the budget judges: a fit needs the epochs the "
+                                  "budget reads")
+    if f.best_test < CHANCE_POINTS:
+        return Fit("under-fitting", f"it did not learn: best test accuracy {f.best_test:.2f} %, about chance for 10 "
+                                    f"classes (below {CHANCE_POINTS:.0f} % counts as not learning)")
+    if max(f.best_train, f.best_test) < line:  # first: a net that has not fitted its own digits is not over-fit
+        lowered = (f"; the train figure is measured with {' and '.join(f.hinders)}, which "
+                   f"{'lower' if len(f.hinders) > 1 else 'lowers'} it" if f.hinders else "")
+        if f.rise > f.band:
+            lowered += f"; {_rising(step, f)}"
+        return Fit("under-fitting", f"neither the training accuracy (best {f.best_train:.2f} %) nor the test accuracy "
+                                    f"(best {f.best_test:.2f} %) reaches the {line} % line, and {_lead(step, f)}"
+                                    f"{lowered}")
+    if f.gap > GAP_POINTS and f.rise <= f.band:
+        held = ("stalled" if stall_epoch(step.run.test(), run_losses(step.run)) is not None else
+                "made no gain beyond the test set's sampling error over them")  # a dip and rebound is not a stall
+        return Fit("over-fitting", f"train accuracy above test by {f.gap:.2f} points ({where}; more than {GAP_POINTS} "
+                                   f"counts) while test accuracy {held} ({_course(step, f)}, inside the test set's "
+                                   f"sampling error of ±{f.band:.2f})")
+    if f.gap > GAP_POINTS:
+        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}) while test accuracy rose over those "
+                              f"epochs ({_course(step, f)}): an early run, not over-fitting (that needs test to stall while "
+                              "train leads it)")
+    plain = (f"; the judged epochs trained without augmentation (the last {step.run.settings.augment_off_last}), "
+             "so their train figure is on digits as they are" if augmentations(step.config)
+             and (step.run.settings.augment_off_last or 0) >= f.n else "")
+    if abs(f.gap) <= f.band:
+        return Fit("neither", f"train and test within {abs(f.gap):.2f} points ({where}): inside the test set's "
+                              f"sampling error at that level (±{f.band:.3f}, two standard errors over its "
+                              f"{TEST_IMAGES:,} digits){plain}")
+    if f.gap > 0:
+        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond the test set's sampling error "
+                              f"(±{f.band:.3f}), "
+                              f"below the {GAP_POINTS} that counts as over-fitting")
+    return Fit("neither", f"test above train by {-f.gap:.2f} points ({where}; the test set's sampling error ±{f.band:.3f}): "
+                          + _test_above(step, f))
+
+
+def _lead(step: Step, f: Facts) -> str:
+    """Which figure leads on the mean of the judged epochs, and every judged epoch where the other one leads: a mean
+    says nothing of each epoch."""
+    first = f.epochs - f.n + 1
+    pairs = list(zip(step.run.train()[-f.n:], step.run.test()[-f.n:], strict=True))
+    if f.gap >= 0:
+        head = (f"train leads test by {f.gap:.2f} points on the mean of the last {f.n} epochs"
+                + (f", no more than the {GAP_POINTS} that would count as over-fitting" if f.gap <= GAP_POINTS else ""))
+        other = [(first + i, b, a) for i, (a, b) in enumerate(pairs) if b > a]
+        who = "test"
+    else:
+        head = f"test leads train by {-f.gap:.2f} points on the mean of the last {f.n} epochs"
+        other = [(first + i, a, b) for i, (a, b) in enumerate(pairs) if a > b]
+        who = "train"
+    wide = (f" - more than the {GAP_POINTS} that counts as over-fitting where training accuracy reaches the line; this "
+            "one's does not, so it has not fitted the digits it trains on: under-fitting comes first"
+            if f.gap > GAP_POINTS else "")
+    if not other:
+        return head + (", and in each of them" if f.n > 1 else "") + wide
+    return (head + f"; {who} leads instead at " + ", ".join(f"epoch {e} ({x:.2f} against {y:.2f} %)" for e, x, y in other)
+            + wide)
+
+
+def _rising(step: Step, f: Facts) -> str:
+    """Test's rise over the judged epochs, read as `stall_text` reads the curve: where it stalled within them, said as
+    a rise up to that epoch that then held, so the fit and the progress tell one story."""
+    s = stall_epoch(step.run.test(), run_losses(step.run))
+    if s is None or s < f.epochs - f.n + 1:
+        return (f"test rose over the judged epochs ({_course(step, f)}), so the train figure (a running average over "
+                "each epoch) lags the weights at the epoch's end")
+    return (f"test rose through epoch {s} and held after it ({_course(step, f)}; the stall: progress, below), so up to "
+            f"epoch {s} the train figure (a running average over each epoch) lags the weights at the epoch's end")
+
+
+def _course(step: Step, f: Facts) -> str:
+    """Test accuracy epoch by epoch over the judged epochs and its trend: `98.77, 98.80, 98.76 % at epochs 13-15, a
+    trend of -0.00 points an epoch` - the course itself, so one jump cannot pass for a steady rise."""
+    test = step.run.test()
+    first = len(test) - f.n
+    return (f"{', '.join(f'{a:.2f}' for a in test[first:])} % at epochs {epoch_span(list(range(first + 1, len(test) + 1)))}, "
+            f"a trend of {f.rise:+.2f} points an epoch")
+
+
+def _test_above(step: Step, f: Facts) -> str:
+    """Why the train figure sits below test, from what the run actually had (never a guess)."""
+    causes = [f"{h} lowered the train figure" for h in f.hinders]
+    if f.rise > f.band:
+        causes.append(_rising(step, f))
+    if not causes:
+        return "not explained by augmentation, dropout or a rising curve (none of them in this run's judged epochs)"
+    return "explained by what the run had, not under-fitting: " + "; ".join(causes)
