@@ -560,6 +560,26 @@ def test_a_net_starved_of_gradient_is_advised_batch_norm_or_a_higher_rate_and_a_
     assert "gone against. Against it: lr 0.01 → 0.001 (lower rate)" in read
 
 
+def test_a_net_at_chance_whose_loss_fell_every_epoch_is_slow_not_overshooting():
+    """A net still near chance whose train loss fell at every epoch (2.3040 → 2.2776) while a layer's gradient norm
+    was not small learns too slowly, not with steps too large: advised batch norm or a higher rate, never a lower
+    one, and the step after it that raises the rate follows that advice."""
+    def trained(losses: list[float]) -> rules.Step:
+        step = _chance(0.0608, loss=[2.3018, 2.2995, 2.2962, 2.2873, 2.2633])
+        step.run.epochs = [dataclasses.replace(e, train_loss=x) for e, x in zip(step.run.epochs, losses, strict=True)]
+        return step
+
+    slow = trained([2.3040, 2.3003, 2.2973, 2.2923, 2.2776])
+    assert rules.stuck(slow).how == "slow" and rules.wanted(slow, rules.facts(slow)) == ("normalisation", "higher rate")
+    said = rules.next_line(slow, rules.facts(slow))
+    assert "a higher peak rate than 0.01" in said and "lower peak rate" not in said and "overshoot" not in said
+    faster = _chance(0.5, peak=0.05)
+    read = rules.change_lines(slow, faster)[1]
+    assert "With it: lr 0.01 → 0.05 (higher rate)" in read and "overshoot" not in read
+    swinging = trained([2.3040, 2.2900, 2.2950, 2.2923, 2.2776])  # rose once: not every epoch
+    assert rules.stuck(swinging).how == "flat"
+
+
 def test_the_one_cycle_peak_is_the_schedules_not_an_epochs_start():
     run = _step([50.0] * 5, [50.0] * 5, lr=STUDENT_RATES, scheduler="onecycle", **SHORT).run
     assert rules.onecycle_peak_epoch(run) == 2 and rules.peak_rate(run) == 0.01

@@ -50,7 +50,7 @@ def _start_advice(step: Step) -> str:
         return (f"bring it back to life before anything else: {why.why} - a lower peak rate than {lr:g} (large early "
                 f"steps push ReLUs where they never fire), {norm}or another initialisation (Kaiming's, for ReLUs); a "
                 "higher rate, capacity and epochs cannot move weights that get no gradient")
-    if why.how == "starved":
+    if why.how in ("starved", "slow"):
         return (f"make it train before anything else: batch norm after the convs, or a higher peak rate than {lr:g} - "
                 f"{why.why}, and a lower rate would shrink them further; capacity and epochs come after")
     if why.how in ("thrown", "flat"):

@@ -22,9 +22,10 @@ LOSS_SWING = 0.05  # train loss up by more than this share of it from one epoch 
 
 @dataclass(frozen=True)
 class Stuck:
-    """Why a net at chance did not start, from its losses and gradients: starved (a flat loss, tiny gradients: batch
-    norm or a higher rate), thrown (a loss that blew up, went NaN or swung: a lower rate), flat (a flat loss with
-    gradients that are not small), or not known (no gradient recorded) - the evidence in words, and what it calls for."""
+    """Why a net at chance did not start, from its losses and gradients: slow (a loss that fell at every epoch: batch
+    norm or a higher rate), starved (a flat loss, tiny gradients: the same), thrown (a loss that blew up, went NaN or
+    swung: a lower rate), flat (a flat loss with gradients that are not small), dead (no gradient flows back), or not
+    known (no gradient recorded) - the evidence in words, and what it calls for."""
 
     how: str
     why: str
@@ -50,6 +51,11 @@ def stuck(step: Step) -> Stuck:
                                f"{epoch_span(swings)}", ("lower rate", "normalisation"))
     first, last = run.epochs[0].train_loss, run.epochs[-1].train_loss
     course = f"train loss {first:.4f} → {last:.4f}"
+    if len(run.epochs) > 2 and all(b.train_loss < a.train_loss for a, b in zip(run.epochs, run.epochs[1:], strict=False)):
+        # A loss that fell at every epoch is not overshooting: its steps are too small to leave chance in time.
+        return Stuck("slow", f"{course}, lower at every epoch, and test accuracy {run.epochs[0].test_acc:.2f} → "
+                             f"{run.epochs[-1].test_acc:.2f} %: it learns, too slowly to leave chance in {len(run.epochs)}"
+                             " epochs - its steps are too small, not too large", ("normalisation", "higher rate"))
     norms = run.grad_norms or []
     top = max((v for epoch in norms for v in epoch.values()), default=None)
     if top is None:
