@@ -999,6 +999,48 @@ def test_a_gap_that_widens_every_epoch_is_said():
     assert rules.widening(steady) == [] and "widened" not in rules.facts(steady).fit.why
 
 
+def test_a_gap_that_flips_sign_did_not_widen():
+    """Train minus test of -0.84, -0.65, +0.24: the lead shrank and flipped, it never grew - no widening is said."""
+    test = [91.0, 91.61, 92.61, 93.17, 95.79]
+    step = _step([90.0, 91.57, 91.77, 92.52, 96.03], test, epochs=5)
+    assert rules.widening(step) == [] and "widened" not in rules.facts(step).fit.why
+
+
+def test_the_train_figure_of_a_plain_tail_is_not_said_to_be_augmented():
+    """With augmentation off for the last epoch of three judged, the train figure is said to be augmented in the
+    epochs that were, and the plain one named."""
+    test = [90.0, 91.0, 92.0, 93.0, 94.0]
+    f = rules.facts(_step([t - 1.0 for t in test], test, augment_degrees=10.0, augment_off_last=1, epochs=5))
+    assert "augmentation (degrees 10) in epochs 3-4 (epoch 5 plain)" in f.fit.why
+
+
+def test_a_net_short_of_learning_is_not_called_chance_and_its_falling_loss_is_said():
+    step = _chance(0.06, loss=[2.3018, 2.2995, 2.2962, 2.2873, 2.2633])
+    step.run.epochs = [dataclasses.replace(e, train_loss=x, test_acc=a) for e, x, a in zip(
+        step.run.epochs, [2.3040, 2.3003, 2.2973, 2.2923, 2.2776], [10.09, 11.35, 16.08, 14.92, 19.28], strict=True)]
+    why = rules.facts(step).fit.why
+    assert "about chance" not in why and "best test accuracy 19.28 %, below the 20 % counted as learning" in why
+    assert "its train loss fell at every epoch (2.3040 → 2.2776)" in why
+
+
+def test_where_new_augmentation_stops_is_said_with_it_and_more_plain_epochs_are_less_augmentation():
+    """augment_off_last beside augmentation new in the step is where that augmentation stops: said with it, one change;
+    between two augmented steps, more plain epochs at the end is less augmentation (never against an under-fit)."""
+    test = [90.0, 91.0, 92.0, 93.0, 94.0]
+    plain = _step([t - 1 for t in test], test, epochs=5)
+    rotated = _step([t - 1 for t in test], test, epochs=5, augment_degrees=10.0, augment_off_last=1)
+    found = rules.changes(plain, rotated)
+    said = [c.text for c in found if "augment" in c.text]
+    assert len(said) == 1 and said[0].startswith("augment_degrees ") and said[0].endswith(
+        ", with augment_off_last none → 1 (none in the last 1 epochs)")  # the made-to-order config's unset 0 is none
+    later = _step([t - 1 for t in test], test, epochs=5, augment_degrees=10.0, augment_off_last=2)
+    tail = next(c for c in rules.changes(rotated, later) if c.text.startswith("augment_off_last"))
+    from tinydigits.results.steps.advice import opposed_kinds, serves
+
+    assert tail.kind == "less augmentation" and serves(tail.kind, ("capacity", "rate", "epochs"))
+    assert "less augmentation" not in opposed_kinds("under-fitting", ("capacity",))
+
+
 # ----------------------------------------------------------------------------------------------- the noise named
 def test_the_noise_is_named_for_what_it_is():
     """A check's margins are judged by the noise another seed brings (its seeds' spread); a single run's by the test

@@ -157,6 +157,7 @@ AGAINST = {"regularisation": "regularisation holds back the fit that an under-fi
            "higher rate": "a higher rate lengthens steps that already overshoot",
            "capacity": "more capacity widens the gap of a net that over-fits",
            "less regularisation": "less regularisation widens the gap of a net that over-fits",
+           "less augmentation": "less augmentation widens the gap of a net that over-fits",
            "less capacity": "less capacity takes from the fit that an under-fitting net lacks"}  # why each goes against
 
 
@@ -164,13 +165,14 @@ def opposed_kinds(d: str, want: tuple[str, ...]) -> set[str]:
     """The kinds of change that go against what the diagnosis `d` calls for (`want`)."""
     out = {"under-fitting": {"regularisation", "augmentation", "less capacity"},
            "did not learn": {"regularisation", "augmentation"},
-           "over-fitting": {"capacity", "less regularisation"}}.get(d, set())
+           "over-fitting": {"capacity", "less regularisation", "less augmentation"}}.get(d, set())
     return out | ({"lower rate"} if "higher rate" in want else set()) | ({"higher rate"} if "lower rate" in want else set())
 
 
 def serves(kind: str, want: tuple[str, ...]) -> bool:
     """Whether a change of `kind` answers what is wanted: a rate's change of any kind answers a call for "rate"; less
-    capacity regularises (an over-fit's call), less regularisation frees the fit (an under-fit's call for capacity)."""
+    capacity regularises (an over-fit's call), less regularisation or augmentation frees the fit (an under-fit's call
+    for capacity)."""
     return (kind in want or ("rate" in want and kind in RATE_KINDS)
             or (kind == "less capacity" and "regularisation" in want)
-            or (kind == "less regularisation" and "capacity" in want))
+            or (kind in ("less regularisation", "less augmentation") and "capacity" in want))

@@ -67,18 +67,37 @@ def changes(previous: Step, step: Step) -> list[Change]:
             if t.startswith("Conv2d bias ") and set(_names_in(t)) <= normed_convs(b):
                 inert = BIAS_INERT
             out.append(Change(t, kind, inert))
+    out += _recipe_changes(previous, step)
+    if len(step.run.epochs) > len(previous.run.epochs):
+        out.append(Change(f"epochs {len(previous.run.epochs)} → {len(step.run.epochs)}", "epochs", part="epochs"))
+    return out
+
+
+def _recipe_changes(previous: Step, step: Step) -> list[Change]:
+    """The recipe's changes, each once: a step schedule's size and factor said with it, where new augmentation stops
+    said with that augmentation, the peak rate's change said as `lr`'s."""
+    out: list[Change] = []
     before, after = previous.config, step.config
     now, then = step.run.settings, previous.run.settings
     folded = now.scheduler == "step" and then.scheduler != "step"
     recipe = recipe_changes(before, after)
     lr_listed = any(r.startswith("lr ") for r in recipe)  # the peak's change is then `lr`'s, said once
+    added = not augmentations(before) and bool(augmentations(after))  # augmentation new in this step
+    tail = next((t for t in recipe if t.startswith("augment_off_last ")), None) if added else None
+    said_tail = False
     for t in recipe:
         key = t.split(" ", 1)[0]
         if folded and key in ("step_size", "step_gamma"):
             continue  # said with the schedule
+        if t == tail:
+            continue  # where the new augmentation stops: said with it, not a change of its own
+        if tail and key.startswith("augment") and not said_tail:
+            t, said_tail = f"{t}, with {tail} (none in the last {now.augment_off_last} epochs)", True
         if key == "scheduler" and now.scheduler == "step":
             t += f" (the rate x{step.run.settings.step_gamma:g} every {run_step_size(step.run)} epochs)"
         kind, inert = _recipe_kind(key, now.lr, then.lr), ""
+        if key == "augment_off_last":  # more plain epochs at the end is less augmentation, fewer is more
+            kind = "less augmentation" if (now.augment_off_last or 0) > (then.augment_off_last or 0) else "augmentation"
         if key in ("scheduler", "step_size", "step_gamma") and (why := schedule_inert(step)):
             same = [e.lr for e in previous.run.epochs] == [e.lr for e in step.run.epochs]
             if same:  # the rates every epoch started with are the step before's: the schedule changed nothing
@@ -91,8 +110,6 @@ def changes(previous: Step, step: Step) -> list[Change]:
         course = rate_course(previous.run, step.run, lr_listed) if key == "scheduler" and not inert else \
             updates_text(previous, step) if key == "batch_size" else ""
         out.append(Change(t, kind, inert, "recipe", course))
-    if len(step.run.epochs) > len(previous.run.epochs):
-        out.append(Change(f"epochs {len(previous.run.epochs)} → {len(step.run.epochs)}", "epochs", part="epochs"))
     return out
 
 

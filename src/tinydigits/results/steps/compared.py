@@ -169,8 +169,10 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
 
     target, said = step.run.target or "", []
     if found := re.search(r"\b(learns?|trains?)\b", target, re.I):
-        said.append(f"\"{found[0]}\": " + (f"it did (best test {f.best_test:.2f} %)" if f.best_test >= CHANCE_POINTS
-                                           else f"it did not (best test {f.best_test:.2f} %, about chance)"))
+        did = f.best_test >= CHANCE_POINTS
+        said.append(f"\"{found[0]}\": " + (f"it did (best test {f.best_test:.2f} %)" if did else
+                                           f"it did not (best test {f.best_test:.2f} %, below the {CHANCE_POINTS:.0f} % "
+                                           "counted as learning)"))
     for word in ("over", "under"):
         if re.search(rf"\b{word}-?fit", target, re.I):
             said.append(_premise(previous, f, f"{word}-fitting"))

@@ -58,14 +58,14 @@ def trend(test: list[float], n: int) -> float:
 
 
 def widening(step: Step) -> list[tuple[int, float]]:
-    """(epoch, train minus test) over the run's last epochs where that gap grew every epoch and ends above zero - at
-    least three epochs of it (empty: no such run of epochs, or an EMA run, whose two figures are of other weights)."""
+    """(epoch, train minus test) over the run's last epochs where train led test at each and its lead grew every epoch -
+    at least three epochs of it (empty: no such run of epochs, or an EMA run, whose two figures are of other weights)."""
     if step.run.settings.ema:
         return []
     gaps = [(e.epoch, e.train_acc - e.test_acc) for e in step.run.epochs]
     tail = gaps[-1:]
     for epoch, gap in reversed(gaps[:-1]):
-        if round(tail[0][1] - gap, 2) <= 0:
+        if round(tail[0][1] - gap, 2) <= 0 or gap <= 0:  # a lead that grew: train ahead at every epoch of it
             break
         tail.insert(0, (epoch, gap))
     return tail if len(tail) >= 3 and tail[-1][1] > 0 else []

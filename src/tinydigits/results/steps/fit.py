@@ -24,8 +24,13 @@ def fit_of(step: Step, f: Facts) -> Fit:
         return Fit("cannot tell", f"{short}, fewer than the {step.last} the budget judges: a fit needs the epochs the "
                                   "budget reads")
     if f.best_test < CHANCE_POINTS:
-        return Fit("under-fitting", f"it did not learn: best test accuracy {f.best_test:.2f} %, about chance for 10 "
-                                    f"classes (below {CHANCE_POINTS:.0f} % counts as not learning)")
+        losses = [e.train_loss for e in step.run.epochs]
+        moving = (f"; its train loss fell at every epoch ({losses[0]:.4f} → {losses[-1]:.4f}): it had begun to move, "
+                  "too slowly to leave chance in its epochs" if len(losses) > 2 and all(
+                      b < a for a, b in zip(losses, losses[1:], strict=False)) else "")
+        return Fit("under-fitting", f"it did not learn: best test accuracy {f.best_test:.2f} %, below the "
+                                    f"{CHANCE_POINTS:.0f} % counted as learning (a guess among 10 classes scores 10 %)"
+                                    + moving)
     if max(f.best_train, f.best_test) < line:  # first: a net that has not fitted its own digits is not over-fit
         lowered = (f"; the train figure is measured with {' and '.join(f.hinders)}, which "
                    f"{'lower' if len(f.hinders) > 1 else 'lowers'} it" if f.hinders else "")

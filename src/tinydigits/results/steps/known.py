@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from tinydigits.results.steps.curves import (
     TEST_IMAGES,
+    epoch_span,
     fall_noise,
     noise_band,
     rate_text,
@@ -61,9 +62,11 @@ def _hinders(step: Step, n: int) -> list[str]:
     """What makes the train figure lower than the fit it measures in the judged epochs: augmentation (unless the
     scored epochs trained plain), dropout."""
     out = []
-    used = augmentations(step.config)
-    if used and (step.run.settings.augment_off_last or 0) < n:
-        out.append("augmentation (" + ", ".join(f"{k} {value_text(v)}" for k, v in used.items()) + ")")
+    used, off, ran = augmentations(step.config), step.run.settings.augment_off_last or 0, len(step.run.epochs)
+    if used and off < n:
+        which = "" if not off else (f" in epochs {epoch_span(list(range(ran - n + 1, ran - off + 1)))} (epoch"
+                                    f"{'s' * (off > 1)} {epoch_span(list(range(ran - off + 1, ran + 1)))} plain)")
+        out.append("augmentation (" + ", ".join(f"{k} {value_text(v)}" for k, v in used.items()) + ")" + which)
     if (p := step.dropout()) > 0:
         out.append(f"dropout ({p:g})")
     return out
