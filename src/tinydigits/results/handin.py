@@ -7,6 +7,7 @@ each step is `results.steps`'; this module lays it out."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -236,8 +237,20 @@ def overview_table(steps: list[rules.Step]) -> str:
         least = f"{f.min_last:.2f}" if low is None or low[0] == s.seed else f"{low[1]:.2f} (seed {low[0]})"
         rows.append([i, f"`{s.name}`", f"{f.params:,}", f.rf or "?", f.epochs, f"{s.train_images:,}", seed,
                      f"{f.best_train:.2f}", f"{f.best_test:.2f}", least + (f" (of {f.n})" if f.n < n else ""),
-                     verdict, f"{f.seconds:.0f}"])
+                     verdict, f"{f.seconds:.0f}" + (f" ({together})" if (together := side_by_side(s)) else "")])
     return md_table(head, rows)
+
+
+def side_by_side(step: rules.Step) -> str:
+    """How a check step's seeds shared the machine where they did not train one at a time ("3 seeds, 2 jobs"), so
+    that its seconds are not read against a run's alone; "" for a run, or seeds trained one after another."""
+    if not step.check:
+        return ""
+    way, seeds = step.check.way, f"{len(step.check.finished())} seeds"
+    if way == "workers":
+        jobs = re.search(r"(?:--jobs[ =]|\bjobs=)(\d+)", step.check.plan_command or step.check.command or "")
+        return f"{seeds}, {jobs[1]} jobs" if jobs else f"{seeds} side by side"
+    return {"stacked": f"{seeds} stacked as one network", "cluster": f"{seeds} on a cluster"}.get(way, "")
 
 
 def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: dict[str, str],
@@ -256,9 +269,11 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
            f"- parameters: {f.params:,}; receptive field at the head: {f.rf or 'not recorded'} px",
            f"- epochs: {f.epochs}; training images: {step.train_images:,} of MNIST's 60,000; tested on its 10,000 test "
            "images after every epoch" + ("" if step.run.settings.val_split else " (no validation split: the test set "
-                                         "also compares the steps)") + f"; {f.seconds:.0f} s of training",
+                                         "also compares the steps)") + f"; {f.seconds:.0f} s of training"
+           + (f" (seed {step.seed}'s, its check's {together})" if (together := side_by_side(step)) else ""),
            f"- best train accuracy: {f.best_train:.2f} %; best test accuracy: {f.best_test:.2f} % (epoch "
-           f"{f.best_epoch}); min of the last {f.n} epochs: {rules.lowest_text(step, f)}",
+           f"{f.best_epoch})" + (f" (seed {step.seed}, the one shown)" if step.check else "")
+           + f"; min of the last {f.n} epochs: {rules.lowest_text(step, f)}",
            f"- budget ({step.budget.min_acc} % in each of the last {step.last} of at most {step.budget.max_epochs} "
            f"epochs, fewer than {step.budget.max_params:,} parameters): {rules.verdict_reason(step)}",
            "- the exercise's budget, part by part (what every step's Target works towards): " + "; ".join(

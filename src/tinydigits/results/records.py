@@ -268,6 +268,7 @@ class CheckPlan:
     command: str = ""
     code: dict[str, Any] | None = None
     model_sha256: str | None = None
+    way: str = ""  # how its seeds trained (`lifecycle.plan`: here, stacked, workers, cluster); "" where not recorded
 
     @classmethod
     def load(cls, folder: str | Path) -> CheckPlan:
@@ -278,7 +279,8 @@ class CheckPlan:
         plan = files.read_json(folder / PLAN)
         try:
             return cls([int(s) for s in plan["seeds"]], TrainConfig(**plan["config"]), Budget(**plan["budget"]),
-                       bool(plan.get("stack")), plan.get("command") or "", plan.get("code"), plan.get("model_sha256"))
+                       bool(plan.get("stack")), plan.get("command") or "", plan.get("code"), plan.get("model_sha256"),
+                       plan.get("way") or "")
         except (TypeError, KeyError, ValueError) as err:
             raise TinyDigitsError(f"{folder / PLAN} was written by another version of tinydigits ({err}): "
                                   "start a new check") from None
@@ -339,6 +341,8 @@ class Check:
     budget: Budget
     runs: dict[int, Path]
     verdict: Verdict
+    way: str = ""  # how its seeds trained, as its plan records it (`CheckPlan.way`)
+    plan_command: str = ""  # the command its plan records (the jobs it ran on are in it)
 
     @classmethod
     def load(cls, folder: str | Path) -> Check:
@@ -352,7 +356,7 @@ class Check:
             seed = files.read_json(meta).get("seed")
             if seed is not None:
                 runs[int(seed)] = meta.parent
-        return cls(folder, plan.settings, plan.budget, runs, verdict)
+        return cls(folder, plan.settings, plan.budget, runs, verdict, plan.way, plan.command)
 
     @property
     def seeds(self) -> dict[int, SeedRow]:

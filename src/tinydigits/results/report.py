@@ -156,12 +156,30 @@ def rate_ticks(rates: list[float]) -> list[float]:
     0.0125), else five spread evenly between the lowest and highest on the log axis, so the panel always has numbers
     on it (a log axis between 0.0125 and 0.05 holds no power of ten to label)."""
     used = sorted(set(rates))
-    if len(used) <= 6:
-        return used
-    low, high = used[0], used[-1]
-    if low <= 0:
-        return [low + (high - low) * k / 4 for k in range(5)]
-    return [float(f"{low * (high / low) ** (k / 4):.2g}") for k in range(5)]
+    if len(used) > 6:
+        low, high = used[0], used[-1]
+        used = ([low + (high - low) * k / 4 for k in range(5)] if low <= 0
+                else [float(f"{low * (high / low) ** (k / 4):.2g}") for k in range(5)])
+    return _thinned(used)
+
+
+TICK_GAP = 0.08  # two rate labels closer than this share of the panel's height print on top of each other
+LOG_PAD = 1.25  # a log rate panel reaches this factor beyond its lowest and highest tick (`_plot_rate`)
+
+
+def _thinned(ticks: list[float]) -> list[float]:
+    """`ticks` (ascending) less those within TICK_GAP of the panel's height of one kept below or of the highest, so no
+    two labels collide; the lowest and highest always kept. Heights are logs on a log axis (every tick above 0)."""
+    if len(ticks) < 3:
+        return ticks
+    where = [math.log(t) for t in ticks] if ticks[0] > 0 else list(ticks)
+    span = where[-1] - where[0] + (2 * math.log(LOG_PAD) if ticks[0] > 0 else 0.0)
+    gap = TICK_GAP * span
+    kept = [0]
+    for i in range(1, len(ticks) - 1):
+        if where[i] - where[kept[-1]] >= gap and where[-1] - where[i] >= gap:
+            kept.append(i)
+    return [ticks[i] for i in kept] + [ticks[-1]]
 
 
 def _plot_rate(ax, epochs: list[Epoch]) -> None:
@@ -179,7 +197,7 @@ def _plot_rate(ax, epochs: list[Epoch]) -> None:
         rate = ticks[0]
         ax.set_ylim(*((rate * 0.5, rate * 1.5) if rate > 0 else (-1.0, 1.0)))
     elif log:
-        ax.set_ylim(ticks[0] / 1.25, ticks[-1] * 1.25)
+        ax.set_ylim(ticks[0] / LOG_PAD, ticks[-1] * LOG_PAD)
     _legend_below(ax)
 
 

@@ -182,6 +182,8 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
         said.append(_lighter_aim(previous, f, found[0]))
     if found := re.search(r"\b(faster|speed(?:s|ing)? up|quicker)\b", target, re.I):
         said.append(_faster_aim(previous, step, f, found[0]))
+    if found := re.search(r"\b(steadier|steady|stable|stabler)\b", target, re.I):
+        said.append(_steadier_aim(previous, step, f, found[0]))
     if re.search(r"\baugment\w*\b[^.;]*\boff\b", target, re.I):
         said.append(_plain_tail_aim(step, f))
     return "- the Target's stated aims, judged: " + "; ".join(said) + "." if said else None
@@ -202,6 +204,14 @@ def _faster_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
     if previous is None:
         return f"\"{word}\": not judged (no step before to compare it with)"
     a = facts(previous)
+    seconds = f"; {a.seconds:.0f} → {f.seconds:.0f} s of training in all"
+    if a.best_test < CHANCE_POINTS:  # no pace set before: faster in effect where this step got past its best at all
+        ceiling = f"step {previous.name} never got past {a.best_test:.2f} % in its {a.epochs} epochs"
+        if f.best_test < CHANCE_POINTS:
+            return f"\"{word}\": not faster - {ceiling}, and this step did not learn either (best test " \
+                   f"{f.best_test:.2f} %){seconds}"
+        past = next(e.epoch for e in step.run.epochs if e.test_acc > a.best_test)
+        return f"\"{word}\": in effect - {ceiling}; this step passed it at epoch {past}{seconds}"
     level = min(a.best_test, f.best_test)
     if level < CHANCE_POINTS:  # a step that did not learn sets no pace to compare
         slow = previous.name if a.best_test < CHANCE_POINTS else step.name
@@ -215,6 +225,30 @@ def _faster_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
     way = "faster" if y < x else "not faster: slower" if y > x else "no faster"
     return (f"\"{word}\": {way} to learn - test accuracy first reached {level:.2f} % (the lower of the two steps' "
             f"bests) at epoch {x} → {y}; {a.seconds:.0f} → {f.seconds:.0f} s of training in all")
+
+
+def _steadier_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
+    """"steadier": the spread (max - min) of test accuracy over the judged epochs, the seed shown against the step
+    before's; for a check step each seed's spread too, and how many of them are below the step before's."""
+    if previous is None:
+        return f"\"{word}\": not judged (no step before to compare it with; spread {f.moved:.2f} points)"
+    a = facts(previous)
+    n = min(f.n, a.n)
+    before, now = (_spread(s.run.test()[-n:]) for s in (previous, step))
+    seeds = f"seed {step.seed}" if previous.seed == step.seed else (
+        f"seed {previous.seed} → seed {step.seed}: not the same seed")
+    said = (f"\"{word}\": {'yes' if now < before else 'no'} (spread {before:.2f} → {now:.2f} points over the last {n} "
+            f"epochs' test accuracy, {seeds}")
+    if step.check and len(done := step.check.finished()) > 1:
+        spreads = {s: _spread(r.test_acc[-n:]) for s, r in sorted(done.items())}
+        below = sum(v < before for v in spreads.values())
+        said += (f"; the check's {len(spreads)} seeds: " + ", ".join(f"seed {s} {v:.2f}" for s, v in spreads.items())
+                 + f", {below} of them below {before:.2f}")
+    return said + ")"
+
+
+def _spread(values: list[float]) -> float:
+    return max(values) - min(values)
 
 
 def _plain_tail_aim(step: Step, f: Facts) -> str:

@@ -1,0 +1,115 @@
+"""The hand-in's Target aims judged where the figures measure them (a steadier end; "faster" after a step that did not
+learn), the learning-rate panel's labels apart, and a check step's figures and seconds said for what they are."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from test_handin import SHORT, STUDENT_RATES, _chance, _step
+from tinydigits.constants import Budget
+from tinydigits.results import handin, records
+from tinydigits.results import steps as rules
+from tinydigits.results.budget import judge
+from tinydigits.results.figures import plt
+from tinydigits.results.report import TICK_GAP, _plot_rate, rate_ticks
+from tinydigits.training.config import TrainConfig
+
+BEFORE = [81.27, 68.0, 91.11, 95.39, 93.20]  # a spread of 4.28 points over the last 3 epochs
+STEADY = [81.27, 90.0, 94.12, 95.17, 95.79]  # 1.67
+
+
+def _checked(step: rules.Step, curves: dict[int, list[float]], way: str = "here", command: str = "") -> rules.Step:
+    """`step` as the seed shown of a check whose seeds trained `curves` (`way`, `command`: as its plan recorded)."""
+    verdict = judge(curves, step.run.params, len(step.run.epochs), Budget())
+    check = records.Check(step.folder, TrainConfig(), Budget(), {s: step.folder for s in curves}, verdict, way, command)
+    return rules.Step(step.run, check, "the seed the step before trained")
+
+
+def _aims(previous: rules.Step | None, step: rules.Step) -> str:
+    return rules.target_line(previous, step, rules.facts(step)) or ""
+
+
+def test_a_steadier_end_is_judged_by_the_spread_of_the_judged_epochs_on_the_same_seed():
+    before = _step(BEFORE, BEFORE, **SHORT)
+    steadier = _step(STEADY, STEADY, target="a steadier end: dropout and a step schedule", **SHORT)
+    said = _aims(before, steadier)
+    assert '"steadier": yes (spread 4.28 → 1.67 points over the last 3 epochs' in said and "seed 0" in said
+    wobbly = [90.0, 92.0, 90.0, 96.0, 91.0]  # a spread of 6.00: not steadier than 4.28
+    assert '"stable": no (spread 4.28 → 6.00 points' in _aims(before, _step(wobbly, wobbly, target="a stable end",
+                                                                            **SHORT))
+    assert '"steady": not judged' in _aims(None, _step(STEADY, STEADY, target="steady", **SHORT))
+
+
+def test_a_check_steps_steadier_aim_says_each_seeds_spread():
+    before = _step(BEFORE, BEFORE, **SHORT)
+    shown = _step(STEADY, STEADY, target="a steadier end", **SHORT)
+    step = _checked(shown, {0: STEADY, 1: [45.9, 69.6, 93.69, 93.52, 95.24], 2: [42.7, 70.0, 91.75, 97.0, 92.0]})
+    said = _aims(before, step)
+    assert '"steadier": yes (spread 4.28 → 1.67' in said  # the seed shown, against the step before's same seed
+    assert "the check's 3 seeds: seed 0 1.67, seed 1 1.72, seed 2 5.25, 2 of them below 4.28" in said
+
+
+def test_faster_after_a_step_that_did_not_learn_is_judged_by_passing_its_best():
+    dead = _chance(0.117, target="t")
+    curve = [92.0, 95.5, 96.83, 95.45, 97.09]
+    faster = _step(curve, curve, lr=STUDENT_RATES, scheduler="onecycle", target="to train faster", **SHORT)
+    said = _aims(dead, faster)
+    assert ('"faster": in effect - step m never got past 10.28 % in its 5 epochs; this step passed it at epoch 1; '
+            "50 → 50 s of training in all") in said and "not judged" not in said
+    late = [10.0, 10.1, 15.0, 60.0, 90.0]  # at chance until epoch 3's 15.0 got past 10.28
+    assert "this step passed it at epoch 3" in _aims(dead, _step(late, late, target="faster", **SHORT))
+    still = _chance(0.117, target="faster")  # did not learn either: not faster
+    assert '"faster": not faster - step m never got past 10.28 %' in _aims(dead, still)
+    assert "did not learn either (best test 10.28 %)" in _aims(dead, still)
+
+
+def _label_gaps(rates: list[float]) -> tuple[list[float], float]:
+    """The rate panel as drawn: its ticks inside the axis, and the smallest gap between two of them as a share of the
+    panel's height (on the panel's own scale)."""
+    fig, ax = plt.subplots()
+    try:
+        _plot_rate(ax, _step([90.0] * len(rates), [90.0] * len(rates), lr=rates).run.epochs)
+        low, high = ax.get_ylim()
+        ticks = sorted(t for t in ax.get_yticks() if low <= t <= high)
+        scale = math.log if ax.get_yscale() == "log" else float
+        span = scale(high) - scale(low)
+        gaps = [(scale(b) - scale(a)) / span for a, b in zip(ticks, ticks[1:], strict=False)]
+        return ticks, min(gaps, default=1.0)
+    finally:
+        plt.close(fig)
+
+
+def test_the_rate_panels_labels_never_print_on_top_of_each_other():
+    one_cycle = [0.005, 0.0451, 0.046, 0.0275, 0.0081]  # 5 epochs of a one-cycle: 0.0451 and 0.046 nearly one rate
+    ticks, gap = _label_gaps(one_cycle)
+    assert gap >= TICK_GAP and len(ticks) >= 2
+    assert ticks[0] == min(one_cycle) and ticks[-1] == max(one_cycle)  # the lowest and highest always labelled
+    labels = [f"{t:.3g}" for t in ticks]
+    assert len(set(labels)) == len(labels)
+    assert rate_ticks(one_cycle) == [0.005, 0.0081, 0.0275, 0.046]
+    assert rate_ticks([0.05, 0.05, 0.025, 0.025, 0.0125]) == [0.0125, 0.025, 0.05]  # apart already: each kept
+    linear = [0.0, 0.001, 0.049, 0.05]  # a rate that reaches 0: a linear axis, thinned the same way
+    assert rate_ticks(linear) == [0.0, 0.05]
+    assert _label_gaps(linear)[1] >= TICK_GAP
+
+
+def test_a_check_steps_best_figures_name_their_seed_and_its_seconds_how_the_seeds_shared_the_machine():
+    shown = _step(STEADY, STEADY, **SHORT)
+    curves = {0: STEADY, 1: [45.9, 69.6, 93.69, 93.52, 95.24], 2: [42.7, 70.0, 91.75, 97.0, 92.0]}
+    command = "tinydigits.check(Model_3, seeds=[0, 1, 2], epochs=5, jobs=2)"
+    step = _checked(shown, curves, "workers", command)
+    block = "\n".join(handin.step_block(2, step, None, {}))
+    best = re.search(r"- best train accuracy: [^\n]*", block)[0]
+    assert "best test accuracy: 95.79 % (epoch 5) (seed 0, the one shown); min of the last 3 epochs: 91.75 %" in best
+    assert "(seed 2, the lowest" in best  # the min beside it is another seed's: each figure says whose
+    assert "50 s of training (seed 0's, its check's 3 seeds, 2 jobs)" in block
+    row = handin.overview_table([step]).splitlines()[-1]
+    assert row.endswith("| 50 (3 seeds, 2 jobs) |"), row
+    cli = _checked(shown, curves, "workers", "tinydigits check --model m --seeds 0-2 --jobs 3")
+    assert handin.side_by_side(cli) == "3 seeds, 3 jobs"
+    assert handin.side_by_side(_checked(shown, curves, "stacked")) == "3 seeds stacked as one network"
+    one_at_a_time = _checked(shown, curves, "here", "tinydigits check --model m --seeds 0-2 --jobs 1")
+    assert handin.side_by_side(one_at_a_time) == "" and handin.overview_table([one_at_a_time]).endswith("| 50 |")
+    alone = "\n".join(handin.step_block(0, shown, None, {}))  # a run: its figures are its one seed's
+    assert "the one shown" not in alone and handin.side_by_side(shown) == ""
