@@ -999,6 +999,33 @@ def test_a_gap_that_widens_every_epoch_is_said():
     assert rules.widening(steady) == [] and "widened" not in rules.facts(steady).fit.why
 
 
+def test_a_shortened_runs_under_fit_is_advised_its_missing_epochs_and_images_before_capacity():
+    test = [80.0, 85.0, 88.0, 90.0, 91.0]
+    step = _step([t - 1 for t in test], test, epochs=5, lr=STUDENT_RATES, scheduler="onecycle")
+    said = rules.next_line(step, rules.facts(step))
+    assert said.index("more epochs (5 of the budget's 15)") < said.index("more capacity")
+
+
+def test_a_fall_while_the_test_loss_fell_is_not_put_on_the_rate_and_a_constant_rate_has_no_peak():
+    test = [10.09, 11.35, 16.08, 14.92, 19.28]
+    step = _chance(0.06, loss=[2.3018, 2.2995, 2.2962, 2.2873, 2.2633])
+    step.run.epochs = [dataclasses.replace(e, test_acc=a, lr=0.01) for e, a in zip(step.run.epochs, test, strict=True)]
+    line = next(x for x in rules.analysis_lines(step, None) if x.startswith("- stability"))
+    assert "its test loss fell at the same epoch (2.2962 → 2.2873)" in line and "for context" not in line
+    assert "the rate at that epoch" not in line and "a rough yardstick" in line
+    said = rules.next_line(step, rules.facts(step))
+    assert "peak rate" not in said and "rate than 0.01" in said
+
+
+def test_a_rotation_off_for_the_last_epoch_is_an_aim_judged():
+    test = [90.0, 91.0, 92.0, 93.0, 94.0]
+    before = _step([t - 1 for t in test], test, epochs=5)
+    step = _step([t - 1 for t in test], test, epochs=5, augment_degrees=10.0, augment_off_last=1,
+                 target="rotation up to 10 degrees off for the last epoch")
+    aims = rules.target_line(before, step, rules.facts(step))
+    assert "augmentation off for the scored epochs: not done" in aims
+
+
 def test_a_gap_that_flips_sign_did_not_widen():
     """Train minus test of -0.84, -0.65, +0.24: the lead shrank and flipped, it never grew - no widening is said."""
     test = [91.0, 91.61, 92.61, 93.17, 95.79]

@@ -44,17 +44,18 @@ def next_label(step: Step, f: Facts) -> str:
 def _start_advice(step: Step) -> str:
     """What makes a net that did not learn start, from how it is stuck (`stuck`)."""
     why, lr = stuck(step), peak_rate(step.run)
+    peak = "peak rate" if len({e.lr for e in step.run.epochs}) > 1 else "rate"  # a constant rate has no peak
     if why.how == "dead":
         norm = ("" if "normalisation" not in why.wanted else "batch norm after the convs (it keeps each channel's "
                 "inputs where the ReLU fires), ")
-        return (f"bring it back to life before anything else: {why.why} - a lower peak rate than {lr:g} (large early "
+        return (f"bring it back to life before anything else: {why.why} - a lower {peak} than {lr:g} (large early "
                 f"steps push ReLUs where they never fire), {norm}or another initialisation (Kaiming's, for ReLUs); a "
                 "higher rate, capacity and epochs cannot move weights that get no gradient")
     if why.how in ("starved", "slow"):
-        return (f"make it train before anything else: batch norm after the convs, or a higher peak rate than {lr:g} - "
+        return (f"make it train before anything else: batch norm after the convs, or a higher {peak} than {lr:g} - "
                 f"{why.why}, and a lower rate would shrink them further; capacity and epochs come after")
     if why.how in ("thrown", "flat"):
-        return (f"make it train before anything else: a lower peak rate than {lr:g}, or batch norm after the convs - "
+        return (f"make it train before anything else: a lower {peak} than {lr:g}, or batch norm after the convs - "
                 f"{why.why}; capacity and epochs come after")
     return (f"make it train before anything else: batch norm after the convs, or another rate - {why.why}; capacity "
             "and epochs come after")
@@ -69,13 +70,14 @@ def _under_advice(step: Step, f: Facts) -> str:
     rate = ("a higher or scheduled learning rate" if not scheduled and not moved else
             f"a higher peak rate than {peak_rate(step.run):g}, or more of the run near it (it already has "
             + (f"a {s.scheduler} schedule)" if scheduled else "a rate that changed during the run)"))
-    levers = ["more capacity (channels where the net is narrowest)", rate]
+    # A run shorter than the budget's (fewer epochs, a share of the images) has not shown what the net can fit: its
+    # missing epochs and images come first, capacity after them.
+    length = [f"more epochs ({ran} of the budget's {step.budget.max_epochs})"] if ran < step.budget.max_epochs else []
+    if "data" in wanted(step, f):  # where the run trained on a share of the images
+        length.append(f"more training images (it trained on {step.train_images:,} of {MNIST_TRAIN:,})")
+    levers = [*length, "more capacity (channels where the net is narrowest)", rate]
     if "normalisation" in wanted(step, f):  # a net without batch norm: it steadies each layer's inputs
         levers.append("batch norm after the convs (it has none), which also lets a higher rate train")
-    if ran < step.budget.max_epochs:
-        levers.append(f"more epochs ({ran} of the budget's {step.budget.max_epochs})")
-    if "data" in wanted(step, f):  # where the run trained on a share of the images
-        levers.append(f"more training images (it trained on {step.train_images:,} of {MNIST_TRAIN:,})")
     join = "; " if len(levers) > 2 else ", "
     return (join.join(levers[:-1]) + f"{join}or {levers[-1]} - not regularisation or augmentation: both work "
             "against fitting the digits it trains on, which is what it lacks")

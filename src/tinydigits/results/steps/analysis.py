@@ -129,24 +129,35 @@ def _stability_line(step: Step, f: Facts) -> str:
                 f"{f.n} epochs test accuracy moved {f.moved:.2f} points.")
     epoch, fall = f.drop
     every = falls(step.run.test())
-    why = [f"the rate at that epoch's start was {step.run.epochs[epoch - 1].lr:.4g}"]
-    why += ["for context, the model has no batch norm"] if step.run.modules and not step.has("BatchNorm") else []
+    before, at = step.run.epochs[epoch - 2], step.run.epochs[epoch - 1]
+    why = [f"the rate at that epoch's start was {at.lr:.4g}"]
+    if at.test_loss < before.test_loss:  # its answers moved, not its fit: no cause to look for in the rate
+        why = [f"its test loss fell at the same epoch ({before.test_loss:.4f} → {at.test_loss:.4f}): the net's answers "
+               "shifted between digits, its fit did not worsen"]
+    elif step.run.modules and not step.has("BatchNorm"):
+        why += ["for context, the model has no batch norm"]
     also = f" (falls beyond it at epochs {', '.join(f'{e} ({d:.2f})' for e, d in every)})" if len(every) > 1 else ""
-    noise = fall_noise(step.run.epochs[epoch - 2].test_acc, step.run.epochs[epoch - 1].test_acc)
+    noise = fall_noise(before.test_acc, at.test_acc)
     return (f"- stability: test accuracy fell {fall:.2f} points at epoch {epoch}, its largest fall, beyond the ±"
-            f"{noise:.2f} sampling error of two test scores{also}; {'; '.join(why)}."
-            f"{_other_seeds_fell(step)} Over the last {f.n} epochs it moved {f.moved:.2f} points.")
+            f"{noise:.2f} sampling error two independent test sets of this size would give (a rough yardstick: both "
+            f"scores are of the same 10,000 images){also}; {'; '.join(why)}."
+            f"{_other_seeds_fell(step, epoch)} Over the last {f.n} epochs it moved {f.moved:.2f} points.")
 
 
-def _other_seeds_fell(step: Step) -> str:
+def _other_seeds_fell(step: Step, epoch: int) -> str:
+    """Whether the check's other seeds fell too; where none did, where each stood at that epoch (a fall of the seed
+    shown to the others' level is not a fall of its own kind)."""
     if not step.check:
         return ""
-    fell = {s: falls(r.test_acc) for s, r in step.check.finished().items() if s != step.seed}
+    finished = {s: r for s, r in step.check.finished().items() if s != step.seed}
+    fell = {s: falls(r.test_acc) for s, r in finished.items()}
     some = {s: f for s, f in fell.items() if f}
     if not fell:
         return ""
     if not some:
-        return f" The check's other seeds show no such fall ({', '.join(map(str, sorted(fell)))})."
+        stood = "; ".join(f"seed {s} {r.test_acc[epoch - 2]:.2f} → {r.test_acc[epoch - 1]:.2f} %"
+                          for s, r in sorted(finished.items()) if len(r.test_acc) >= epoch)
+        return f" The check's other seeds show no such fall (at epochs {epoch - 1} → {epoch}: {stood})."
     return (" The check's other seeds fell too: " + "; ".join(
         f"seed {s} at epoch{'s' * (len(f) > 1)} {', '.join(str(e) for e, _ in f)}" for s, f in sorted(some.items()))
         + (f" ({len(fell) - len(some)} did not)" if len(some) < len(fell) else "") + ".")

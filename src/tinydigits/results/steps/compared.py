@@ -184,7 +184,7 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
         said.append(_faster_aim(previous, step, f, found[0]))
     if found := re.search(r"\b(steadier|steady|stable|stabler)\b", target, re.I):
         said.append(_steadier_aim(previous, step, f, found[0]))
-    if re.search(r"\baugment\w*\b[^.;]*\boff\b", target, re.I):
+    if re.search(r"\b(augment|rotat|elastic|shift|zoom|shear|stroke|blur|noise)\w*\b[^.;]*\boff\b", target, re.I):
         said.append(_plain_tail_aim(step, f))
     return "- the Target's stated aims, judged: " + "; ".join(said) + "." if said else None
 
