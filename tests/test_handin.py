@@ -1023,7 +1023,11 @@ def test_a_rotation_off_for_the_last_epoch_is_an_aim_judged():
     step = _step([t - 1 for t in test], test, epochs=5, augment_degrees=10.0, augment_off_last=1,
                  target="rotation up to 10 degrees off for the last epoch")
     aims = rules.target_line(before, step, rules.facts(step))
-    assert "augmentation off for the scored epochs: not done" in aims
+    assert "augmentation off for the last 1 epoch, as the Target asks: done" in aims
+    assert "of the 3 epochs the budget scores, 1 trained on plain digits" in aims
+    three = _step([t - 1 for t in test], test, epochs=5, augment_degrees=10.0, augment_off_last=1,
+                  target="rotation up to 10 degrees, off for the last 3 epochs")
+    assert "augmentation off for the scored epochs: not done" in rules.target_line(before, three, rules.facts(three))
 
 
 def test_a_gap_that_flips_sign_did_not_widen():
@@ -1059,7 +1063,7 @@ def test_where_new_augmentation_stops_is_said_with_it_and_more_plain_epochs_are_
     found = rules.changes(plain, rotated)
     said = [c.text for c in found if "augment" in c.text]
     assert len(said) == 1 and said[0].startswith("augment_degrees ") and said[0].endswith(
-        ", with augment_off_last none → 1 (none in the last 1 epochs)")  # the made-to-order config's unset 0 is none
+        ", with augment_off_last none → 1 (no augmentation of any kind in the last 1 epochs)")  # the made-to-order config's unset 0 is none
     later = _step([t - 1 for t in test], test, epochs=5, augment_degrees=10.0, augment_off_last=2)
     tail = next(c for c in rules.changes(rotated, later) if c.text.startswith("augment_off_last"))
     from tinydigits.results.steps.advice import opposed_kinds, serves

@@ -47,7 +47,10 @@ def test_a_check_steps_steadier_aim_says_each_seeds_spread():
     step = _checked(shown, {0: STEADY, 1: [45.9, 69.6, 93.69, 93.52, 95.24], 2: [42.7, 70.0, 91.75, 97.0, 92.0]})
     said = _aims(before, step)
     assert '"steadier": yes (spread 4.28 → 1.67' in said  # the seed shown, against the step before's same seed
-    assert "the check's 3 seeds: seed 0 1.67, seed 1 1.72, seed 2 5.25, 2 of them below 4.28" in said
+    assert "over the check's 3 seeds not on every one: seed 0 1.67, seed 1 1.72, seed 2 5.25, 2 of them below 4.28" in said
+    assert "seed 0 rose at every judged epoch, a spread that is a late rise, not wobble" in said
+    climbing = _step([60.0, 80.0, 91.11, 93.2, 95.39], [60.0, 80.0, 91.11, 93.2, 95.39], **SHORT)  # rose each epoch
+    assert "not judged by the spread - step" in _aims(climbing, step) and "a climb, not wobble" in _aims(climbing, step)
 
 
 def test_faster_after_a_step_that_did_not_learn_is_judged_by_passing_its_best():
@@ -103,9 +106,11 @@ def test_a_check_steps_best_figures_name_their_seed_and_its_seconds_how_the_seed
     best = re.search(r"- best train accuracy: [^\n]*", block)[0]
     assert "best test accuracy: 95.79 % (epoch 5) (seed 0, the one shown); min of the last 3 epochs: 91.75 %" in best
     assert "(seed 2, the lowest" in best  # the min beside it is another seed's: each figure says whose
-    assert "50 s of training (seed 0's, its check's 3 seeds, 2 jobs)" in block
+    assert "50 s of training (seed 0's; its check: 3 seeds, 2 jobs)" in block
     row = handin.overview_table([step]).splitlines()[-1]
-    assert row.endswith("| 50 (3 seeds, 2 jobs) |"), row
+    assert row.endswith("| 50 (seed 0's; the check: 3 seeds, 2 jobs) |"), row
+    step.check.verdict.wall_seconds = 62.0  # the check's wall time, where its verdict recorded it
+    assert handin.side_by_side(step) == "62 s wall for 3 seeds, 2 jobs"
     cli = _checked(shown, curves, "workers", "tinydigits check --model m --seeds 0-2 --jobs 3")
     assert handin.side_by_side(cli) == "3 seeds, 3 jobs"
     assert handin.side_by_side(_checked(shown, curves, "stacked")) == "3 seeds stacked as one network"

@@ -186,8 +186,10 @@ def _code_file(step: rules.Step, folder: Path, prefix: str, others: list[str]) -
     needs = "PyTorch and tinydigits" if exported.needs_tinydigits else "PyTorch alone"
     whose = ("of the recorded file, which holds every class it defined then" if step.run.origin.get("kind") == "file"
              else "of the recorded code")
+    builds = (f"`{run_it}` builds it" if not exported.unresolved else
+              f"`{run_it}` builds it once {', '.join(f'`{u}`' for u in exported.unresolved)} is defined above it")
     text = (f"[{name}]({name}), `{cls}` (sha256 {digest} {whose}) with its imports{helpers} written out "
-            f"above it: it needs {needs}; `{run_it}` builds it, `{summary_it}` prints its layers")
+            f"above it: it needs {needs}; {builds}, `{summary_it}` prints its layers")
     if exported.unresolved:
         text += (f". Not defined by any record: {', '.join(f'`{u}`' for u in exported.unresolved)} (define it above "
                  "the class before running the file)")
@@ -237,7 +239,8 @@ def overview_table(steps: list[rules.Step]) -> str:
         least = f"{f.min_last:.2f}" if low is None or low[0] == s.seed else f"{low[1]:.2f} (seed {low[0]})"
         rows.append([i, f"`{s.name}`", f"{f.params:,}", f.rf or "?", f.epochs, f"{s.train_images:,}", seed,
                      f"{f.best_train:.2f}", f"{f.best_test:.2f}", least + (f" (of {f.n})" if f.n < n else ""),
-                     verdict, f"{f.seconds:.0f}" + (f" ({together})" if (together := side_by_side(s)) else "")])
+                     verdict, f"{f.seconds:.0f}" + (f" (seed {s.seed}'s; the check: {together})" if (
+                         together := side_by_side(s)) else "")])
     return md_table(head, rows)
 
 
@@ -247,10 +250,11 @@ def side_by_side(step: rules.Step) -> str:
     if not step.check:
         return ""
     way, seeds = step.check.way, f"{len(step.check.finished())} seeds"
+    wall = f"{step.check.wall_seconds:,.0f} s wall for " if step.check.wall_seconds else ""
     if way == "workers":
         jobs = re.search(r"(?:--jobs[ =]|\bjobs=)(\d+)", step.check.plan_command or step.check.command or "")
-        return f"{seeds}, {jobs[1]} jobs" if jobs else f"{seeds} side by side"
-    return {"stacked": f"{seeds} stacked as one network", "cluster": f"{seeds} on a cluster"}.get(way, "")
+        return f"{wall}{seeds}, {jobs[1]} jobs" if jobs else f"{wall}{seeds} side by side"
+    return {"stacked": f"{wall}{seeds} stacked as one network", "cluster": f"{wall}{seeds} on a cluster"}.get(way, "")
 
 
 def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: dict[str, str],
@@ -270,7 +274,7 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
            f"- epochs: {f.epochs}; training images: {step.train_images:,} of MNIST's 60,000; tested on its 10,000 test "
            "images after every epoch" + ("" if step.run.settings.val_split else " (no validation split: the test set "
                                          "also compares the steps)") + f"; {f.seconds:.0f} s of training"
-           + (f" (seed {step.seed}'s, its check's {together})" if (together := side_by_side(step)) else ""),
+           + (f" (seed {step.seed}'s; its check: {together})" if (together := side_by_side(step)) else ""),
            f"- best train accuracy: {f.best_train:.2f} %; best test accuracy: {f.best_test:.2f} % (epoch "
            f"{f.best_epoch})" + (f" (seed {step.seed}, the one shown)" if step.check else "")
            + f"; min of the last {f.n} epochs: {rules.lowest_text(step, f)}",

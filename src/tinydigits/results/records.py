@@ -370,6 +370,11 @@ class Check:
     def command(self) -> str | None:
         return self.verdict.command
 
+    @property
+    def wall_seconds(self) -> float | None:
+        """The check's wall time, as its verdict records it (every seed, side by side where they were)."""
+        return self.verdict.wall_seconds
+
     def save(self, folder: str | Path) -> Path:
         """plan.json and check.json into `folder` (the seeds' run folders are theirs to save)."""
         folder = Path(folder)

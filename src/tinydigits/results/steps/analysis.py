@@ -209,8 +209,10 @@ def _margin_text(step: Step, f: Facts) -> str:
         return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is "
                 f"{abs(f.margin):.2f} points ({round(abs(f.margin) * TEST_IMAGES / 100)} test images) {side} the {line} % "
                 f"line, {'inside' if inside else 'beyond'} {noise}"
-                + (f", so {'a pass' if f.margin >= 0 else 'a miss'} that another seed may turn" if inside else "")
-                + f" (seed {step.seed}).")
+                + f" (seed {step.seed})"
+                + (f"; the test set's error does not say what another seed would score, so whether "
+                   f"{'another seed holds too' if f.margin >= 0 else 'another seed would hold'} is open until seeds are "
+                   "checked" if inside and not step.check else "") + ".")
     if f.margin < 0:
         return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {-f.margin:.2f} points below the {line} % "
                 f"line (seed {step.seed}).")

@@ -86,8 +86,8 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
     if not acted:
         return said + "no change acted, so nothing follows it."
     if d == "neither":
-        return said + ("every change here is read by the margin it moved (its effect, below): "
-                       + "; ".join(f"{c.text} ({c.kind})" for c in acted) + ".")
+        return said + ("no fit to correct, so these changes are read together by the margin they moved (their "
+                       "effect, below): " + "; ".join(f"{c.text} ({c.kind})" for c in acted) + ".")
     opposite = opposed_kinds(d, want)
     follows = [c for c in acted if serves(c.kind, want)]
     against = [c for c in acted if c not in follows and c.kind in opposite]
@@ -147,11 +147,13 @@ def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float)
         above = sum(m > other for m in mins) if checks[-1] is step else sum(m < other for m in mins)
         side = "above the step before's" if checks[-1] is step else "below this step's"
         unmeasured = [s.name for s in (previous, step) if s not in checks]
-        if unmeasured:  # a difference of one seed from each step spreads √2 times one seed, taken alike for both
-            return (f"{what}, is {abs(change) / (sd * math.sqrt(2)):.1f} times the sd of a difference of two seeds "
-                    f"(√2 × {sd:.3f}, {checks[-1].name}'s {len(mins)} seeds' sd; {unmeasured[0]}'s own spread is not "
-                    f"measured: one seed, taken as alike), and {above} of {checks[-1].name}'s seeds are {side} "
-                    f"{other:.2f} %")
+        if unmeasured:  # a difference of one seed from each step spreads √2 times one seed, were both steps alike
+            inside = "inside" if abs(change) <= noise else "beyond"
+            return (f"{what}, would be {abs(change) / (sd * math.sqrt(2)):.1f} times the sd of a difference of two seeds "
+                    f"if {unmeasured[0]}'s seeds spread as {checks[-1].name}'s do (√2 × {sd:.3f}, its {len(mins)} seeds' "
+                    f"sd; {unmeasured[0]}'s own spread is not measured, and a step without weight averaging may spread "
+                    f"wider), and it is {inside} the test set's sampling error of two scores (±{noise:.2f}); "
+                    f"{above} of {checks[-1].name}'s seeds are {side} {other:.2f} %")
         return (f"{what}, is {abs(change) / sd:.1f} times the seed-to-seed sd ({sd:.3f}: the noise another seed "
                 f"brings) of {checks[-1].name}'s "
                 f"{len(mins)} seeds, and {above} of them are {side} {other:.2f} %")
@@ -184,7 +186,8 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
         said.append(_faster_aim(previous, step, f, found[0]))
     if found := re.search(r"\b(steadier|steady|stable|stabler)\b", target, re.I):
         said.append(_steadier_aim(previous, step, f, found[0]))
-    if re.search(r"\b(augment|rotat|elastic|shift|zoom|shear|stroke|blur|noise)\w*\b[^.;]*\boff\b", target, re.I):
+    if re.search(r"\b(augment|rotat|elastic|shift|zoom|shear|stroke|blur|noise)\w*\b[^.;]*\b(off|stops?|none)\b",
+                 target, re.I):
         said.append(_plain_tail_aim(step, f))
     return "- the Target's stated aims, judged: " + "; ".join(said) + "." if said else None
 
@@ -235,6 +238,11 @@ def _steadier_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str
     a = facts(previous)
     n = min(f.n, a.n)
     before, now = (_spread(s.run.test()[-n:]) for s in (previous, step))
+    last = previous.run.test()[-n:]
+    if all(b > a for a, b in zip(last, last[1:], strict=False)):  # a climb is not wobble: no steadiness to compare
+        return (f"\"{word}\": not judged by the spread - step {previous.name}'s last {n} epochs rose at every one "
+                f"({' → '.join(f'{x:.2f}' for x in last)}), a climb, not wobble, so a smaller spread here ({now:.2f} "
+                "points) is not shown to be a steadier end")
     seeds = f"seed {step.seed}" if previous.seed == step.seed else (
         f"seed {previous.seed} → seed {step.seed}: not the same seed")
     said = (f"\"{word}\": {'yes' if now < before else 'no'} (spread {before:.2f} → {now:.2f} points over the last {n} "
@@ -242,8 +250,15 @@ def _steadier_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str
     if step.check and len(done := step.check.finished()) > 1:
         spreads = {s: _spread(r.test_acc[-n:]) for s, r in sorted(done.items())}
         below = sum(v < before for v in spreads.values())
-        said += (f"; the check's {len(spreads)} seeds: " + ", ".join(f"seed {s} {v:.2f}" for s, v in spreads.items())
-                 + f", {below} of them below {before:.2f}")
+        rising = [s for s, r in sorted(done.items()) if all(b > a for a, b in zip(r.test_acc[-n:], r.test_acc[-n + 1:],
+                                                                                  strict=False))]
+        said += (f"; over the check's {len(spreads)} seeds not on every one: " if below < len(spreads) else
+                 f"; on each of the check's {len(spreads)} seeds: ") + ", ".join(
+            f"seed {s} {v:.2f}" for s, v in spreads.items()) + f", {below} of them below {before:.2f}"
+        said += (f"; seed{'s' * (len(rising) > 1)} {', '.join(map(str, rising))} rose at every judged epoch, a spread "
+                 "that is a late rise, not wobble" if rising else "")
+    if step.run.settings.ema and not previous.run.settings.ema:
+        said += "; its test curve is of averaged weights (EMA), which smooth it by construction"
     return said + ")"
 
 
@@ -252,10 +267,16 @@ def _spread(values: list[float]) -> float:
 
 
 def _plain_tail_aim(step: Step, f: Facts) -> str:
-    """"augmentation off" for the scored epochs: whether the judged epochs trained on digits as they are."""
+    """"augmentation off" for the epochs the Target names ("the last epoch", "the last 3 epochs"), else for the scored
+    epochs: whether they trained on digits as they are."""
     off, used = step.run.settings.augment_off_last or 0, augmentations(step.config)
     if not used:
         return "augmentation off: no augmentation in this run at all"
+    named = re.search(r"\blast (\d+ )?epochs?\b", step.run.target or "", re.I)
+    if named and (wanted := int(named[1]) if named[1] else 1) != f.n:
+        return (f"augmentation off for the last {wanted} epoch{'s' * (wanted > 1)}, as the Target asks: "
+                f"{'done' if off >= wanted else 'not done'} - the last {off} of {f.epochs} epochs trained without it; "
+                f"of the {f.n} epochs the budget scores, {min(off, f.n)} trained on plain digits")
     held = off >= f.n
     return (f"augmentation off for the scored epochs: {'done' if held else 'not done'} - the last {off} of "
             f"{f.epochs} epochs trained without it, {'covering' if held else 'short of'} the {f.n} the budget scores")

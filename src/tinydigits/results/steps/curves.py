@@ -96,7 +96,8 @@ def stall_text(test: list[float], loss: list[float] | None = None) -> str:
         gain = max(test[s:]) - max(test[:s])
         flat = stall_epoch(test)  # the accuracy alone, flat earlier while the loss still fell
         earlier = (f"; the accuracy alone was at its plateau after epoch {flat}, but test loss after it still fell by "
-                   f"more than the 2 % that counts ({min(loss[:flat]):.4f} → {min(loss[flat:]):.4f})"
+                   f"more than the 2 % that counts (its lowest up to epoch {flat}, {min(loss[:flat]):.4f} at epoch "
+                   f"{loss.index(min(loss[:flat])) + 1}, → {min(loss[flat:]):.4f} after it)"
                    if loss and flat is not None and flat < s else "")
         return (f"after epoch {s} test accuracy {_gained(gain)} ({at}; a gain of {STALL_POINTS} "
                 "or less counts as stalled" + (f", {_loss_after(loss, s)}" if loss else "") + f"){earlier}")

@@ -25,10 +25,11 @@ def fit_of(step: Step, f: Facts) -> Fit:
                                   "budget reads")
     if f.best_test < CHANCE_POINTS:
         losses = [e.train_loss for e in step.run.epochs]
-        moving = (f"; its train loss fell at every epoch ({losses[0]:.4f} → {losses[-1]:.4f}): it had begun to move, "
-                  "too slowly to leave chance in its epochs" if len(losses) > 2 and all(
-                      b < a for a, b in zip(losses, losses[1:], strict=False)) else "")
-        return Fit("under-fitting", f"it did not learn: best test accuracy {f.best_test:.2f} %, below the "
+        slow = len(losses) > 2 and all(b < a for a, b in zip(losses, losses[1:], strict=False))
+        moving = (f"; its train loss fell at every epoch ({losses[0]:.4f} → {losses[-1]:.4f}): it had begun to learn, "
+                  "too slowly to get far in its epochs" if slow else "")
+        return Fit("under-fitting", f"it had {'not yet learned' if slow else 'not learned'}: best test accuracy "
+                                    f"{f.best_test:.2f} %, below the "
                                     f"{CHANCE_POINTS:.0f} % counted as learning (a guess among 10 classes scores 10 %)"
                                     + moving)
     if max(f.best_train, f.best_test) < line:  # first: a net that has not fitted its own digits is not over-fit
