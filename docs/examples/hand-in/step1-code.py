@@ -1,4 +1,4 @@
-# step1-code.py: `Model_1` as its run recorded it (config.json's `code`, sha256 157bf465de04ced8), with the imports and
+# step1-code.py: `Model_1` as its run recorded it (config.json's `code`, sha256 3f8350ce74190f14), with the imports and
 # helpers it uses written out above it.
 #   python step1-code.py                              # builds it: its parameters, a digit through it
 #   tinydigits summary --model step1-code.py:Model_1  # its layer table, where tinydigits is installed
@@ -49,6 +49,10 @@ class Model_2(nn.Module):
         x = self.pool1(self.convblock2(self.convblock1(x)))
         x = self.convblock5(self.convblock4(self.convblock3(x)))
         return self.head(self.gap(x)).flatten(1)
+
+
+class Model_3(Model_2):
+    """Model_2's layers as they are; what changes is how they train (the command's augmentation and weight averaging)."""
 
 
 if __name__ == "__main__":  # built once: its parameters counted, a blank 28x28 digit passed through it
