@@ -130,7 +130,9 @@ def _stability_line(step: Step, f: Facts) -> str:
     epoch, fall = f.drop
     every = falls(step.run.test())
     before, at = step.run.epochs[epoch - 2], step.run.epochs[epoch - 1]
-    why = [f"the rate at that epoch's start was {at.lr:.4g}"]
+    # The rate at the fall's epoch, where it differs from the epoch before's: the same rate cannot be what changed.
+    why = [f"the rate at that epoch's start was {at.lr:.4g}" + ("" if at.lr != before.lr else
+                                                                 ", as at the epoch before's")]
     if at.test_loss < before.test_loss:  # its answers moved, not its fit: no cause to look for in the rate
         why = [f"its test loss fell at the same epoch ({before.test_loss:.4f} → {at.test_loss:.4f}): the net's answers "
                "shifted between digits, its fit did not worsen"]
@@ -157,7 +159,12 @@ def _other_seeds_fell(step: Step, epoch: int) -> str:
     if not some:
         stood = "; ".join(f"seed {s} {r.test_acc[epoch - 2]:.2f} → {r.test_acc[epoch - 1]:.2f} %"
                           for s, r in sorted(finished.items()) if len(r.test_acc) >= epoch)
-        return f" The check's other seeds show no such fall (at epochs {epoch - 1} → {epoch}: {stood})."
+        mine, theirs = step.run.test(), [r.test_acc for r in finished.values() if len(r.test_acc) >= epoch]
+        alike = theirs and min(t[epoch - 1] for t in theirs) - 2 <= mine[epoch - 1] <= max(t[epoch - 1] for t in theirs) + 2
+        above = theirs and mine[epoch - 2] > max(t[epoch - 2] for t in theirs) + 2
+        odd = (f": at epoch {epoch} it stood where they stood; what stands out is its epoch {epoch - 1}, above theirs"
+               if alike and above else "")
+        return f" The check's other seeds show no such fall (at epochs {epoch - 1} → {epoch}: {stood}){odd}."
     return (" The check's other seeds fell too: " + "; ".join(
         f"seed {s} at epoch{'s' * (len(f) > 1)} {', '.join(str(e) for e, _ in f)}" for s, f in sorted(some.items()))
         + (f" ({len(fell) - len(some)} did not)" if len(some) < len(fell) else "") + ".")
@@ -184,7 +191,7 @@ def _tied(step: Step) -> str:
         if flat is not None and flat < s and rates[flat - 1] >= ANNEALED * peak:  # flat at a rate still high
             return (f" - by epoch {s + 1}'s start the rate had annealed to {100 * rates[s] / peak:.0f} % of its peak, but "
                     f"the accuracy was already at its plateau after epoch {flat}, which started at "
-                    f"{100 * rates[flat - 1] / peak:.0f} % of it: the annealing does not explain the plateau")
+                    f"{100 * rates[flat - 1] / peak:.0f} % of it: the plateau came while the rate was still high, so this run does not tie it to the annealing")
         return (f" - it stalled where the rate had annealed: by epoch {s + 1}'s start the rate had fallen to "
                 f"{100 * rates[s] / peak:.0f} % of its peak, steps that move the weights little (one run cannot say "
                 "whether that or the net's own limit stopped it)")

@@ -10,7 +10,7 @@ import re
 
 from tinydigits.results.steps.advice import AGAINST, needs, next_label, opposed_kinds, serves, wanted
 from tinydigits.results.steps.between import Change, changes, ended, start_text, started, unlike
-from tinydigits.results.steps.curves import noise_band
+from tinydigits.results.steps.curves import fall_noise, noise_band
 from tinydigits.results.steps.fit import CHANCE_POINTS
 from tinydigits.results.steps.known import facts
 from tinydigits.results.steps.readings import stuck
@@ -151,8 +151,10 @@ def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float)
             inside = "inside" if abs(change) <= noise else "beyond"
             return (f"{what}, would be {abs(change) / (sd * math.sqrt(2)):.1f} times the sd of a difference of two seeds "
                     f"if {unmeasured[0]}'s seeds spread as {checks[-1].name}'s do (√2 × {sd:.3f}, its {len(mins)} seeds' "
-                    f"sd; {unmeasured[0]}'s own spread is not measured, and a step without weight averaging may spread "
-                    f"wider), and it is {inside} the test set's sampling error of two scores (±{noise:.2f}); "
+                    f"sd; {unmeasured[0]}'s own spread is not measured"
+                    + (", and a step without weight averaging may spread wider" if checks[-1].run.settings.ema and not
+                       (previous if checks[-1] is step else step).run.settings.ema else "")
+                    + f"), and it is {inside} the test set's sampling error of two scores (±{noise:.2f}); "
                     f"{above} of {checks[-1].name}'s seeds are {side} {other:.2f} %")
         return (f"{what}, is {abs(change) / sd:.1f} times the seed-to-seed sd ({sd:.3f}: the noise another seed "
                 f"brings) of {checks[-1].name}'s "
@@ -231,39 +233,38 @@ def _faster_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
 
 
 def _steadier_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
-    """"steadier": the spread (max - min) of test accuracy over the judged epochs, the seed shown against the step
-    before's; for a check step each seed's spread too, and how many of them are below the step before's."""
+    """"steadier": the largest epoch-to-epoch fall of test accuracy over the judged epochs, the seed shown against the
+    step before's, each read against the test set's error of two scores (the stability line's yardstick): a rise is
+    not unsteadiness, so no range is used; for a check step each seed's largest fall too."""
     if previous is None:
-        return f"\"{word}\": not judged (no step before to compare it with; spread {f.moved:.2f} points)"
-    a = facts(previous)
-    n = min(f.n, a.n)
-    before, now = (_spread(s.run.test()[-n:]) for s in (previous, step))
-    last = previous.run.test()[-n:]
-    if all(b > a for a, b in zip(last, last[1:], strict=False)):  # a climb is not wobble: no steadiness to compare
-        return (f"\"{word}\": not judged by the spread - step {previous.name}'s last {n} epochs rose at every one "
-                f"({' → '.join(f'{x:.2f}' for x in last)}), a climb, not wobble, so a smaller spread here ({now:.2f} "
-                "points) is not shown to be a steadier end")
-    seeds = f"seed {step.seed}" if previous.seed == step.seed else (
-        f"seed {previous.seed} → seed {step.seed}: not the same seed")
-    said = (f"\"{word}\": {'yes' if now < before else 'no'} (spread {before:.2f} → {now:.2f} points over the last {n} "
-            f"epochs' test accuracy, {seeds}")
+        return f"\"{word}\": not judged (no step before to compare it with)"
+    n = min(f.n, facts(previous).n)
+    (before, fb), (now, fn) = (_largest_fall(s.run.test()[-n:]) for s in (previous, step))
+    seeds = f"seed {step.seed}" if previous.seed == step.seed else f"seed {previous.seed} → seed {step.seed}"
+    what = f"largest fall of test accuracy from one of the last {n} epochs to the next, {seeds}"
+    if before <= fb:  # nothing to steady: the step before did not fall beyond the noise either
+        said = (f"\"{word}\": not shown - step {previous.name} had no fall beyond the test set's error of two scores "
+                f"over its last {n} epochs (its {what}: {before:.2f} points, inside ±{fb:.2f}), so there was no "
+                f"unsteadiness to remove; here {now:.2f}")
+    else:
+        way = "yes" if now <= fn else "no"
+        said = (f"\"{word}\": {way} ({what}: {before:.2f} points, beyond ±{fb:.2f}, → {now:.2f}"
+                f"{', inside the noise' if now <= fn else ''})")
     if step.check and len(done := step.check.finished()) > 1:
-        spreads = {s: _spread(r.test_acc[-n:]) for s, r in sorted(done.items())}
-        below = sum(v < before for v in spreads.values())
-        rising = [s for s, r in sorted(done.items()) if all(b > a for a, b in zip(r.test_acc[-n:], r.test_acc[-n + 1:],
-                                                                                  strict=False))]
-        said += (f"; over the check's {len(spreads)} seeds not on every one: " if below < len(spreads) else
-                 f"; on each of the check's {len(spreads)} seeds: ") + ", ".join(
-            f"seed {s} {v:.2f}" for s, v in spreads.items()) + f", {below} of them below {before:.2f}"
-        said += (f"; seed{'s' * (len(rising) > 1)} {', '.join(map(str, rising))} rose at every judged epoch, a spread "
-                 "that is a late rise, not wobble" if rising else "")
-    if step.run.settings.ema and not previous.run.settings.ema:
-        said += "; its test curve is of averaged weights (EMA), which smooth it by construction"
-    return said + ")"
+        falls_of = {s: _largest_fall(r.test_acc[-n:]) for s, r in sorted(done.items())}
+        beyond = [s for s, (x, band) in falls_of.items() if x > band]
+        said += (f"; the check's {len(falls_of)} seeds' largest falls: "
+                 + ", ".join(f"seed {s} {x:.2f}" for s, (x, _) in falls_of.items())
+                 + (f", beyond the noise for seed{'s' * (len(beyond) > 1)} {', '.join(map(str, beyond))}" if beyond
+                    else ", none beyond the noise"))
+    return said + ("" if said.endswith(")") else "")
 
 
-def _spread(values: list[float]) -> float:
-    return max(values) - min(values)
+def _largest_fall(values: list[float]) -> tuple[float, float]:
+    """The largest fall from one value to the next (0 where none fell) and the test set's error of two scores there."""
+    pairs = list(zip(values, values[1:], strict=False))
+    a, b = max(pairs, key=lambda p: p[0] - p[1], default=(0.0, 0.0))
+    return max(0.0, a - b), fall_noise(a, b) if pairs else 0.0
 
 
 def _plain_tail_aim(step: Step, f: Facts) -> str:

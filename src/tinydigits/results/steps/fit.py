@@ -84,8 +84,8 @@ def _lead(step: Step, f: Facts) -> str:
             if f.gap > GAP_POINTS else "")
     if not other:
         return head + (", and in each of them" if f.n > 1 else "") + wide
-    return (head + f"; {who} leads instead at " + ", ".join(f"epoch {e} ({x:.2f} against {y:.2f} %)" for e, x, y in other)
-            + wide)
+    return (head + wide + f"; {who} leads instead at "
+            + ", ".join(f"epoch {e} ({x:.2f} against {y:.2f} %)" for e, x, y in other))
 
 
 def _rising(step: Step, f: Facts) -> str:
