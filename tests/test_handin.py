@@ -1062,8 +1062,9 @@ def test_where_new_augmentation_stops_is_said_with_it_and_more_plain_epochs_are_
     rotated = _step([t - 1 for t in test], test, epochs=5, augment_degrees=10.0, augment_off_last=1)
     found = rules.changes(plain, rotated)
     said = [c.text for c in found if "augment" in c.text]
+    # (the made-to-order config's unset 0 reads "none")
     assert len(said) == 1 and said[0].startswith("augment_degrees ") and said[0].endswith(
-        ", with augment_off_last none → 1 (no augmentation of any kind in the last 1 epochs)")  # the made-to-order config's unset 0 is none
+        ", with augment_off_last none → 1 (no augmentation of any kind in the last 1 epochs)")
     later = _step([t - 1 for t in test], test, epochs=5, augment_degrees=10.0, augment_off_last=2)
     tail = next(c for c in rules.changes(rotated, later) if c.text.startswith("augment_off_last"))
     from tinydigits.results.steps.advice import opposed_kinds, serves
