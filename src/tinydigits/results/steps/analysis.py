@@ -191,7 +191,8 @@ def _tied(step: Step) -> str:
         if flat is not None and flat < s and rates[flat - 1] >= ANNEALED * peak:  # flat at a rate still high
             return (f" - by epoch {s + 1}'s start the rate had annealed to {100 * rates[s] / peak:.0f} % of its peak, but "
                     f"the accuracy was already at its plateau after epoch {flat}, which started at "
-                    f"{100 * rates[flat - 1] / peak:.0f} % of it: the plateau came while the rate was still high, so this run does not tie it to the annealing")
+                    f"{100 * rates[flat - 1] / peak:.0f} % of it: the plateau came while the rate was still high, so "
+                    "this run does not tie it to the annealing")
         return (f" - it stalled where the rate had annealed: by epoch {s + 1}'s start the rate had fallen to "
                 f"{100 * rates[s] / peak:.0f} % of its peak, steps that move the weights little (one run cannot say "
                 "whether that or the net's own limit stopped it)")
