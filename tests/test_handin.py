@@ -1147,6 +1147,19 @@ def test_a_train_loss_still_falling_beside_a_flat_test_loss_is_said():
     assert "train loss still fell" not in "\n".join(rules.analysis_lines(flat, None))
 
 
+def test_a_fit_of_neither_says_a_train_loss_that_fell_beside_a_held_test():
+    """On the line (fit 'neither'), a train loss still falling while test held is said in the fit itself, where the
+    mean of the judged epochs would hide it, and not again in the progress line."""
+    test = [99.0, 99.3, 99.42, 99.43, 99.43, 99.44]
+    step = _step([t + 0.3 for t in test], test, loss=[0.03, 0.02, 0.019, 0.019, 0.019, 0.0192], epochs=6)
+    for i, x in enumerate([0.04, 0.02, 0.012, 0.009, 0.007, 0.005]):
+        step.run.epochs[i] = dataclasses.replace(step.run.epochs[i], train_loss=x)
+    f = rules.facts(step)
+    assert f.fit.diagnosis == "neither" and "while test held: it fits its own digits better" in f.fit.why
+    progress = next(line for line in rules.analysis_lines(step, None) if line.startswith("- progress"))
+    assert "train loss still fell" not in progress
+
+
 def test_what_follows_a_dead_net_is_read_against_its_own_reading():
     dead = _chance(0.117, target="t")
     dead.run.grad_norms = [{"c": 0.117, "head": 0.05}] + [{"c": 0.0, "head": 0.0}] * 4

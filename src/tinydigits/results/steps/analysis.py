@@ -16,12 +16,12 @@ from tinydigits.results.steps.curves import (
     epoch_span,
     fall_noise,
     falls,
-    loss_still_falls,
     one_class,
     peak_rate,
     rate_events,
     run_losses,
     stall_epoch,
+    train_falls,
 )
 from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS
 from tinydigits.results.steps.known import facts, margin_noise
@@ -70,7 +70,8 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
     lines = [*([f"- over the budget: {'; '.join(over)} - a FAIL whatever its accuracy, so coming under it is the first "
                 "change."] if over else []),
              f"- fit: {_fit_sentence(step, f)}", _start_line(step, f), _stability_line(step, f),
-             f"- progress{f' (seed {step.seed}, the one shown)' if step.check else ''}: {f.stall}{_train_falls(step)}; "
+             f"- progress{f' (seed {step.seed}, the one shown)' if step.check else ''}: {f.stall}"
+             f"{'' if f.fit.diagnosis == 'neither' else train_falls(step)}; "
              f"{f.rate}{_tied(step)}.",
              f"- margin: {_margin_text(step, f).removesuffix('.')}{_record_text(step)}."]
     if step.check:
@@ -168,17 +169,6 @@ def _other_seeds_fell(step: Step, epoch: int) -> str:
     return (" The check's other seeds fell too: " + "; ".join(
         f"seed {s} at epoch{'s' * (len(f) > 1)} {', '.join(str(e) for e, _ in f)}" for s, f in sorted(some.items()))
         + (f" ({len(fell) - len(some)} did not)" if len(some) < len(fell) else "") + ".")
-
-
-def _train_falls(step: Step) -> str:
-    """Where test accuracy and loss stalled while train loss still fell by more than LOSS_STALL of it: said, since
-    the net then fits its own digits better without gaining on the test digits ('' where not so)."""
-    s = stall_epoch(step.run.test(), run_losses(step.run))
-    train = [e.train_loss for e in step.run.epochs]
-    if s is None or not loss_still_falls(train, s):
-        return ""
-    return (f"; train loss still fell after epoch {s} ({min(train[:s]):.4f} → {min(train[s:]):.4f}) while test held: "
-            "it fits its own digits better without gaining on the test digits")
 
 
 def _tied(step: Step) -> str:

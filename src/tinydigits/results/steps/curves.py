@@ -201,3 +201,14 @@ def epoch_span(epochs: list[int]) -> str:
     if len(epochs) == 1:
         return str(epochs[0])
     return f"{epochs[0]}-{epochs[-1]}" if epochs == list(range(epochs[0], epochs[-1] + 1)) else ", ".join(map(str, epochs))
+
+
+def train_falls(step: Step) -> str:
+    """Where test accuracy and loss stalled while train loss still fell by more than LOSS_STALL of it: said, since
+    the net then fits its own digits better without gaining on the test digits ('' where not so)."""
+    s = stall_epoch(step.run.test(), run_losses(step.run))
+    train = [e.train_loss for e in step.run.epochs]
+    if s is None or not loss_still_falls(train, s):
+        return ""
+    return (f"; train loss still fell after epoch {s} ({min(train[:s]):.4f} → {min(train[s:]):.4f}) while test held: "
+            "it fits its own digits better without gaining on the test digits")

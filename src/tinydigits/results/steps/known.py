@@ -12,6 +12,7 @@ from tinydigits.results.steps.curves import (
     rate_text,
     run_losses,
     stall_text,
+    train_falls,
     trend,
     widening,
 )
@@ -51,6 +52,8 @@ def _count_facts(step: Step) -> Facts:
               rate=rate_text(run), margin=margin, thin=0 <= margin < margin_noise(step, min_last)[0],
               on_line=abs(margin) <= ON_LINE + 1e-9)
     f.fit = fit_of(step, f)
+    if f.fit.diagnosis == "neither" and (still := train_falls(step)):  # a trend the fit's mean would hide
+        f.fit = Fit(f.fit.diagnosis, f.fit.why + still)
     if f.fit.diagnosis in ("neither", "under-fitting") and (wider := widening(step)):
         f.fit = Fit(f.fit.diagnosis, f.fit.why + f"; the gap widened every epoch from epoch {wider[0][0]} ("
                     + " → ".join(f"{g:+.2f}" for _, g in wider) + " points): a trend the mean hides")
