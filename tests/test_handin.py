@@ -1160,6 +1160,15 @@ def test_a_fit_of_neither_says_a_train_loss_that_fell_beside_a_held_test():
     assert "train loss still fell" not in progress
 
 
+def test_a_check_steps_margin_leads_with_its_lowest_seed():
+    """The budget asks every seed: a check step's margin line leads with its lowest seed's, then the seed shown's."""
+    saved = Path(__file__).parent / "data" / "byte_identical"
+    check = rules.read_step(saved / "check-model3b-20261126T050000Z")  # seed 0 shown, seed 3 the lowest
+    margin = next(x for x in rules.analysis_lines(check, None) if x.startswith("- margin"))
+    assert margin.startswith("- margin: the lowest seed, 3, held by 0.11 points (99.51 %)")
+    assert "seed 0, the one shown: the lowest of the last 3 epochs, 99.52 %" in margin
+
+
 def test_what_follows_a_dead_net_is_read_against_its_own_reading():
     dead = _chance(0.117, target="t")
     dead.run.grad_norms = [{"c": 0.117, "head": 0.05}] + [{"c": 0.0, "head": 0.0}] * 4

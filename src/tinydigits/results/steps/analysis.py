@@ -73,10 +73,9 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
              f"- progress{f' (seed {step.seed}, the one shown)' if step.check else ''}: {f.stall}"
              f"{'' if f.fit.diagnosis == 'neither' else train_falls(step)}; "
              f"{f.rate}{_tied(step)}.",
-             f"- margin: {_margin_text(step, f).removesuffix('.')}{_record_text(step)}."]
+             f"- margin: {_margin_line(step, f)}{_record_text(step)}."]
     if step.check:
-        lines.append(f"- over seeds: {odds_sentence(step)} (`check`'s verdict: {step.check.verdict.line()})"
-                     f"{_thinnest(step)}.")
+        lines.append(f"- over seeds: {odds_sentence(step)} (`check`'s verdict: {step.check.verdict.line()}).")
     if step.run.confusions:
         lines.append(f"- commonest confusions (true → predicted: count): {_confusions(step.run)}"
                      + (f"; the step before: {_confusions(previous.run)}" if previous and previous.run.confusions
@@ -255,6 +254,15 @@ def odds_sentence(step: Step) -> str:
     return (f"{odds.held()}" + (f"; {counted}" if counted else "") + f"; a normal model of the seeds' min(last "
             f"{step.last}) (mean {odds.mean:.3f}, sd {odds.sd:.3f}) puts a new seed's odds at {pct(odds.probability)} "
             f"(95 % lower bound {pct(odds.probability_lower)}){beyond}")
+
+
+def _margin_line(step: Step, f: Facts) -> str:
+    """A check's margin leads with its lowest seed's (the budget asks every seed), then the seed shown's; a run's is
+    its own."""
+    own = _margin_text(step, f).removesuffix(".")
+    if (low := lowest_seed(step)) is None or low[0] == step.seed or not (lowest := _thinnest(step)):
+        return own
+    return f"{lowest.removeprefix('; ')}; seed {step.seed}, the one shown: {own}"
 
 
 def _thinnest(step: Step) -> str:
