@@ -117,6 +117,8 @@ def test_a_check_steps_best_figures_name_their_seed_and_its_seconds_how_the_seed
     cli = _checked(shown, curves, "workers", "tinydigits check --model m --seeds 0-2 --jobs 3")
     assert handin.side_by_side(cli) == "3 seeds, 3 jobs"
     assert handin.side_by_side(_checked(shown, curves, "stacked")) == "3 seeds stacked as one network"
+    called = _checked(shown, curves, "workers", "tinydigits.check(Model_3, seeds=[0, 1, 2], epochs=5)")  # jobs=1
+    assert handin.side_by_side(called) == ""  # the API's default of one job: one seed after another
     one_at_a_time = _checked(shown, curves, "here", "tinydigits check --model m --seeds 0-2 --jobs 1")
     assert handin.side_by_side(one_at_a_time) == "" and handin.overview_table([one_at_a_time]).endswith("| 50 |")
     alone = "\n".join(handin.step_block(0, shown, None, {}))  # a run: its figures are its one seed's

@@ -252,8 +252,9 @@ def side_by_side(step: rules.Step) -> str:
     way, seeds = step.check.way, f"{len(step.check.finished())} seeds"
     wall = f"{step.check.wall_seconds:,.0f} s wall for " if step.check.wall_seconds else ""
     if way == "workers":
+        # A command without --jobs (or jobs=) took the default of one: its seeds trained one after another.
         jobs = re.search(r"(?:--jobs[ =]|\bjobs=)(\d+)", step.check.plan_command or step.check.command or "")
-        return f"{wall}{seeds}, {jobs[1]} jobs" if jobs else f"{wall}{seeds} side by side"
+        return f"{wall}{seeds}, {jobs[1]} jobs" if jobs and int(jobs[1]) > 1 else ""
     return {"stacked": f"{wall}{seeds} stacked as one network", "cluster": f"{wall}{seeds} on a cluster"}.get(way, "")
 
 
