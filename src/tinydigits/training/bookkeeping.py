@@ -159,7 +159,7 @@ class RunRecord:
 
     def epoch(self, row: Epoch, evaluated: nn.Module | dict[str, torch.Tensor]) -> None:
         """An epoch's metrics everywhere they go, and the evaluated weights (a module, or its weights as
-        `train.snapshot` copied them) as model.pt (atomically)."""
+        `runs.snapshot` copied them) as model.pt (atomically)."""
         with tracking.shielded():  # Ctrl-C waits until the epoch is recorded everywhere
             self.run.epochs.append(row)
             self.loggers.epoch(row.row())
@@ -244,11 +244,6 @@ class EpochWrites:
         finally:
             if self.pool is not None:
                 self.pool.shutdown(wait=True)
-
-
-def snapshot(module: nn.Module) -> dict[str, torch.Tensor]:
-    """A module's weights and buffers copied to the host as they are now: what its checkpoint saves."""
-    return {k: v.detach().cpu().contiguous() for k, v in module.state_dict().items()}
 
 
 def process_age() -> float | None:

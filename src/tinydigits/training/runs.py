@@ -41,13 +41,18 @@ def environment(device: Any = None) -> dict[str, Any]:
     }
 
 
+def snapshot(model: nn.Module) -> dict[str, torch.Tensor]:
+    """A module's weights and buffers copied to the host as they are now (a copy on a CPU too: training may go on
+    while the copy is written)."""
+    return {k: v.detach().to("cpu", copy=True).contiguous() for k, v in model.state_dict().items()}
+
+
 def save_checkpoint(path: Path, model: nn.Module | dict[str, torch.Tensor], name: str, config: dict[str, Any],
                     origin: dict[str, Any] | None = None) -> None:
-    """Weights (a module's, or a state dict) plus what rebuilds the module (`models.Source.origin`): a registered
+    """Weights (a module's, or its `snapshot`) plus what rebuilds the module (`models.Source.origin`): a registered
     name, a whole spec, or the file/module reference of a user's model. Plain data only: loadable with
     weights_only=True, so a checkpoint never carries code."""
-    weights = model if isinstance(model, dict) else model.state_dict()
-    state = {k: v.detach().cpu().contiguous() for k, v in weights.items()}
+    state = model if isinstance(model, dict) else snapshot(model)
     payload = {"model": name, "state_dict": state, "config": config}
     if origin is not None:
         payload["origin"] = origin

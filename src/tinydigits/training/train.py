@@ -31,7 +31,6 @@ from tinydigits.training.bookkeeping import (
     RunResult,
     epoch_line,
     epoch_row,
-    snapshot,
     started,
 )
 from tinydigits.training.config import TrainConfig, require_resolved
@@ -49,6 +48,7 @@ from tinydigits.training.factories import (
 from tinydigits.training.feed import Data, load_splits, step_batches
 from tinydigits.training.probe import GradProbe
 from tinydigits.training.runfolder import Timing
+from tinydigits.training.runs import snapshot
 
 
 def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig, *,
@@ -270,8 +270,9 @@ def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[
           budget: Budget = BUDGET, source: models.Source | None = None) -> RunResult:
     """Train one model end to end: a run folder with config, metrics and checkpoint (pictures and report.md are
     the caller's: `report.write_artifacts`). `cfg` is resolved (a plan's: `lifecycle.make`), `source` its model
-    where the caller has read it already. `on_epoch(row)` sees every epoch's metrics after they are saved
-    (search stops hopeless trials from there by raising). `budget`: what the run will be judged by (recorded)."""
+    where the caller has read it already. `on_epoch(row)` sees every epoch's metrics (on a CPU after they are
+    saved; on a GPU while they are written beside the next epoch; search stops hopeless trials from there by raising,
+    and the writes land first). `budget`: what the run will be judged by (recorded)."""
     began = time.perf_counter()
     require_resolved(cfg)
     device = pick_device(cfg.device)
