@@ -129,6 +129,16 @@ def shown(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def as_flags(values: dict[str, Any]) -> list[str]:
+    """Settings as the command line takes them (`add_arguments`' flags, the other way): `--name VALUE` in `shown`'s
+    words, a switch as `--name` or `--no-name`."""
+    out: list[str] = []
+    for name, value in values.items():
+        flag = name.replace("_", "-")
+        out += [f"--{flag}" if value else f"--no-{flag}"] if isinstance(value, bool) else [f"--{flag}", shown(value)]
+    return out
+
+
 def with_default(text: str | None, default: Any, meta: Any) -> str:
     """A flag's help with its default at the end: as the help words it where it does (a default it computes: "a third
     of the epochs"), else the flag's value, else - a setting the model's recipe decides - the recipe's, then the value

@@ -464,7 +464,7 @@ def reproduce(step: rules.Step, code_file: str | None = None) -> str:
     recipe, so no recipe needs to be read. A setting no command line sets (`cli=False`) has no flag to carry.
     `code_file`: a copy of a student's file the model is taken from instead of the path it trained from."""
 
-    from tinydigits.settings import cli_fields
+    from tinydigits.settings import as_flags, cli_fields
     from tinydigits.training.config import in_effect
 
     if INLINE in step.run.ref:  # a notebook's class: trained again from that notebook, by the API
@@ -478,10 +478,7 @@ def reproduce(step: rules.Step, code_file: str | None = None) -> str:
         args[1] = "check"
         args[4:6] = ["--seeds", ",".join(map(str, sorted(step.check.seeds))), "--last", str(step.budget.last)]
     flags = {f.name for f in cli_fields(type(s))}
-    for name, value in in_effect(s).items():
-        if name in flags:
-            text = ",".join(f"{v:g}" for v in value) if isinstance(value, tuple) else _value(value)
-            args += [f"--{name.replace('_', '-')}", text]
+    args += as_flags({name: value for name, value in in_effect(s).items() if name in flags})
     return shell_line(args)
 
 

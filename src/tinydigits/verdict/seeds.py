@@ -158,7 +158,7 @@ def check_command(plan: Plan, seeds: list[int]) -> str:
     import shlex
 
     from tinydigits.constants import BUDGET
-    from tinydigits.settings import shown
+    from tinydigits.settings import as_flags
     from tinydigits.training.config import in_effect
 
     cfg, budget = plan.config, plan.budget
@@ -173,10 +173,8 @@ def check_command(plan: Plan, seeds: list[int]) -> str:
         if limits:
             args.append(f"budget=tinydigits.Budget({', '.join(f'{k}={v!r}' for k, v in limits.items())})")
         return f"tinydigits.check({', '.join(args + how)})"
-    args = ["tinydigits", "check", "--model", cfg.model, "--seeds", ",".join(map(str, seeds))]
-    for name, value in {**settings, **limits}.items():
-        flag = f"--{name.replace('_', '-')}"
-        args += [f"--no-{flag[2:]}"] if value is False else [flag, shown(value)]
+    args = ["tinydigits", "check", "--model", cfg.model, "--seeds", ",".join(map(str, seeds)),
+            *as_flags({**settings, **limits})]
     how = ["--stack"] if plan.stacked else ["--cluster", plan.cluster] if plan.cluster else ["--jobs", str(plan.jobs)]
     return shlex.join(args + how)
 
