@@ -12,7 +12,7 @@ import os
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -392,50 +392,46 @@ def host_draws(seeds: tuple[int, ...] = (1, 30), steps: int = 96, step_ms: float
     stack of `seeds`: its milliseconds a step drawn in line, and how long the thread that launches the steps waits a
     step for its batch - in line, and with the draws made ahead in their own threads (`training.prefetch.ahead`,
     `feed.draw_threads`) while each step stands for `step_ms` of device work (a sleep: a launching thread is idle
-    while a GPU computes). Only indices and draws are made, so no device and no MNIST is needed."""
+    while a GPU computes). Only indices and draws are made, so no device and no MNIST is needed. Torch's host
+    threads are a GPU run's (`arithmetic.CUDA_HOST_THREADS`) while it measures."""
     from tinydigits.training.arithmetic import CUDA_HOST_THREADS
     from tinydigits.training.feed import draw_threads
     from tinydigits.training.prefetch import ahead
 
     cfg = make(TrainConfig(model=model)).config
     augment, batch, images = cfg.augment(), cfg.batch_size, steps * cfg.batch_size
-    before = torch.get_num_threads()
-    torch.set_num_threads(CUDA_HOST_THREADS)  # torch's host threads as a GPU run sets them
+
+    def chunks(g: int, threads: int):
+        gens = [torch.Generator().manual_seed(s) for s in range(g)]
+        return mnist.host_chunks(images, batch, gens, augment, (28, 28), torch.device("cpu"), draw_threads=threads)
+
+    rows, before = [], torch.get_num_threads()
+    torch.set_num_threads(CUDA_HOST_THREADS)
     try:
-        return _host_draw_rows(seeds, steps, step_ms, cores, augment, batch, images, draw_threads, ahead)
+        for g in seeds:
+            threads, start = draw_threads(g, cores), time.perf_counter()
+            for _ in chunks(g, 1):
+                pass
+            drawn = time.perf_counter() - start
+            rows.append({"seeds": g, "draw_threads": threads, "step_ms": step_ms, "steps": steps,
+                         "host_ms_per_step": 1000 * drawn / steps,
+                         "wait_ms_per_step_in_line": 1000 * _waited(chunks(g, 1), step_ms) / steps,
+                         "wait_ms_per_step_ahead": 1000 * _waited(ahead(chunks(g, threads)), step_ms) / steps})
     finally:
         torch.set_num_threads(before)
-
-
-def _host_draw_rows(seeds, steps, step_ms, cores, augment, batch, images, draw_threads, ahead) -> list[dict[str, Any]]:
-    rows = []
-    for g in seeds:
-        threads = draw_threads(g, cores)
-
-        def chunks(threads: int = threads, g: int = g):
-            gens = [torch.Generator().manual_seed(s) for s in range(g)]
-            return mnist.host_chunks(images, batch, gens, augment, (28, 28), torch.device("cpu"), draw_threads=threads)
-
-        def waited(made, device_ms: float) -> float:
-            """Seconds the launching thread spends getting its chunks while each step sleeps `device_ms`."""
-            wait, it = 0.0, iter(made)
-            while True:
-                start = time.perf_counter()
-                chunk = next(it, None)
-                wait += time.perf_counter() - start
-                if chunk is None:
-                    return wait
-                time.sleep(device_ms * len(chunk.spans) / 1000)
-
-        start = time.perf_counter()
-        for _ in chunks(threads=1):
-            pass
-        drawn = time.perf_counter() - start
-        rows.append({"seeds": g, "draw_threads": threads, "step_ms": step_ms, "steps": steps,
-                     "host_ms_per_step": 1000 * drawn / steps,
-                     "wait_ms_per_step_in_line": 1000 * waited(chunks(threads=1), step_ms) / steps,
-                     "wait_ms_per_step_ahead": 1000 * waited(ahead(chunks()), step_ms) / steps})
     return rows
+
+
+def _waited(made: Iterator, device_ms: float) -> float:
+    """Seconds the launching thread spends getting each chunk from `made` while each of its steps sleeps `device_ms`."""
+    wait, it = 0.0, iter(made)
+    while True:
+        start = time.perf_counter()
+        chunk = next(it, None)
+        wait += time.perf_counter() - start
+        if chunk is None:
+            return wait
+        time.sleep(device_ms * len(chunk.spans) / 1000)
 
 
 def format_host_draws(rows: list[dict[str, Any]]) -> str:

@@ -3,6 +3,7 @@ in a thread beside the step, a GPU's every seed at once from chunks of draws (`m
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -39,8 +40,6 @@ def draw_threads(seeds: int, cores: int | None = None) -> int:
     """Threads that draw a chunk's augmentation on a GPU's host, seeds side by side: a seed's draws for a batch take
     about half a millisecond of one core, so 30 seeds' would keep one thread behind the device's step. Every core
     but the one that launches the step, at most one a seed."""
-    import os
-
     cores = cores or os.cpu_count() or 1
     return max(1, min(seeds, cores - 1))
 
