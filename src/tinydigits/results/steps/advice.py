@@ -79,8 +79,9 @@ def _under_advice(step: Step, f: Facts) -> str:
     if "normalisation" in wanted(step, f):  # a net without batch norm: it steadies each layer's inputs
         levers.append("batch norm after the convs (it has none), which also lets a higher rate train")
     join = "; " if len(levers) > 2 else ", "
-    return (join.join(levers[:-1]) + f"{join}or {levers[-1]} - not regularisation or augmentation: both work "
-            "against fitting the digits it trains on, which is what it lacks")
+    return (join.join(levers[:-1]) + f"{join}or {levers[-1]} - not regularisation or augmentation while it "
+            "under-fits: both make its training digits harder to fit, and fitting them is what it lacks (they pay off "
+            "once a net fits its training digits)")
 
 
 def _over_advice(step: Step) -> str:
@@ -114,9 +115,9 @@ def next_line(step: Step, f: Facts) -> str:
             where += f"; `{record.model}`'s own seeds held on {record.held} of {record.ran}"
         elif step.check:
             where += f"; `check`'s verdict: {step.check.verdict.line()}"
-        fit = (("the fit leaves nothing to correct" + (", as far as live (train) and averaged (test) weights' figures "
-                                                        "compare" if step.run.settings.ema else ""))
-               if f.gap <= f.band else f"train leads test by {f.gap:.2f} points, "
+        fit = ("no under-fit to correct, and no over-fit measured (train and test are of different weights)"
+               if f.fit.label else "the fit leaves nothing to correct" if f.gap <= f.band else
+               f"train leads test by {f.gap:.2f} points, "
                f"beyond the test set's sampling error but short of the {GAP_POINTS} that counts as over-fitting")
         what = f"the margin: {fit}, and {where}) - {_margin_levers(step)}"
     return f"- next ({next_label(step, f)}): {what}."

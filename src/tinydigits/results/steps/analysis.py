@@ -12,6 +12,7 @@ from tinydigits.results.steps.compared import change_lines, target_line
 from tinydigits.results.steps.curves import (
     ANNEALED,
     MNIST_TEST_CLASSES,
+    PAIRED,
     TEST_IMAGES,
     epoch_span,
     fall_noise,
@@ -27,6 +28,8 @@ from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS
 from tinydigits.results.steps.known import facts, margin_noise
 from tinydigits.results.steps.readings import lowest_seed, lr_test_of, own_record
 from tinydigits.results.steps.step import Facts, Step, verdict_of
+
+SLOW_START = 50.0  # epoch 1's running train accuracy below this: a slow start, said
 
 
 def verdict_reason(step: Step) -> str:
@@ -52,7 +55,8 @@ def fit_lines(step: Step) -> list[str]:
 def _fit_sentence(step: Step, f: Facts) -> str:
     short = f" Measured on a shortened run ({', '.join(step.shortened)}): not the model's figure at the budget." \
         if step.shortened else ""
-    return f"**{f.fit.diagnosis}**: {f.fit.why}.{ema_note(step)}{short}"
+    note = "" if f.fit.label else ema_note(step)  # a labelled fit says what the EMA means for it itself
+    return f"**{f.fit.label or f.fit.diagnosis}**: {f.fit.why}.{note}{short}"
 
 
 def ema_note(step: Step) -> str:
@@ -101,6 +105,10 @@ def _start_line(step: Step, f: Facts) -> str:
     """The epochs at or near chance (and a start that answered one digit), or a start that learnt at once."""
     if not f.start:
         e = step.run.epochs[0]
+        if e.train_acc < SLOW_START:  # the epoch's running average: most of its updates went by before it learned much
+            return (f"- start: a slow first epoch - its train accuracy, a running average over the epoch, was "
+                    f"{e.train_acc:.2f} % (train loss {e.train_loss:.4f}; a uniform guess scores 10 % at a loss of 2.30), "
+                    f"so much of epoch 1 went by before the net learned; test accuracy {e.test_acc:.2f} % after it.")
         return f"- start: learning from the first epoch (test accuracy {e.test_acc:.2f} % after epoch 1)."
     span = f"epoch {f.start[0]}" if len(f.start) == 1 else f"epochs {epoch_span(f.start)}"
     at = [step.run.epochs[i - 1] for i in f.start]
@@ -125,8 +133,13 @@ def _stability_line(step: Step, f: Facts) -> str:
     """The largest epoch-to-epoch fall beyond the noise (every such fall, the rate there, batch norm, the check's other
     seeds), or none."""
     if not f.drop:
-        return (f"- stability: no epoch-to-epoch fall beyond the test set's sampling error of two scores; over the last "
-                f"{f.n} epochs test accuracy moved {f.moved:.2f} points.")
+        test = step.run.test()
+        fall, at = max(((test[i - 1] - test[i], i + 1) for i in range(1, len(test))), default=(0.0, 0))
+        largest = ("test accuracy never fell from one epoch to the next" if round(fall, 2) <= 0 else
+                   f"its largest epoch-to-epoch fall of test accuracy, {fall:.2f} points at epoch {at}, is inside the "
+                   f"test set's sampling error of two independent scores (±{fall_noise(test[at - 2], test[at - 1]):.2f}; "
+                   f"{PAIRED})")
+        return f"- stability: {largest}; over the last {f.n} epochs test accuracy moved {f.moved:.2f} points."
     epoch, fall = f.drop
     every = falls(step.run.test())
     before, at = step.run.epochs[epoch - 2], step.run.epochs[epoch - 1]

@@ -10,7 +10,7 @@ import re
 
 from tinydigits.results.steps.advice import AGAINST, needs, next_label, opposed_kinds, serves, wanted
 from tinydigits.results.steps.between import Change, changes, ended, start_text, started, unlike
-from tinydigits.results.steps.curves import fall_noise, noise_band
+from tinydigits.results.steps.curves import PAIRED, fall_noise, noise_band
 from tinydigits.results.steps.fit import CHANCE_POINTS
 from tinydigits.results.steps.known import facts
 from tinydigits.results.steps.readings import stuck
@@ -104,7 +104,7 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
             for c in against if c.kind in AGAINST))
         parts.append(f"Against it: {listed(against)} - {why}.")
     if other:
-        parts.append(f"Neither way: {listed(other)}.")
+        parts.append(f"Outside that advice (neither for nor against it): {listed(other)}.")
     verdict = ("followed" if follows and not against else "gone against" if against and not follows
                else "partly followed, partly gone against" if follows else "not taken up")
     return said + f"{verdict}. " + " ".join(parts)
@@ -154,16 +154,23 @@ def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float)
                     f"sd; {unmeasured[0]}'s own spread is not measured"
                     + (", and a step without weight averaging may spread wider" if checks[-1].run.settings.ema and not
                        (previous if checks[-1] is step else step).run.settings.ema else "")
-                    + f"), and it is {inside} the test set's sampling error of two scores (±{noise:.2f}); "
+                    + f"), and it is {inside} the test set's sampling error of two independent scores (±{noise:.2f}; "
+                    f"{PAIRED}); "
                     f"{above} of {checks[-1].name}'s seeds are {side} {other:.2f} %")
         return (f"{what}, is {abs(change) / sd:.1f} times the seed-to-seed sd ({sd:.3f}: the noise another seed "
                 f"brings) of {checks[-1].name}'s "
                 f"{len(mins)} seeds, and {above} of them are {side} {other:.2f} %")
     if abs(change) <= noise:
-        return (f"{what}, is inside the test set's sampling error of two scores (±{noise:.2f}): not shown to be an "
-                "effect, and the noise another seed brings is not measured (one seed each)")
-    return (f"{what}, is beyond the test set's sampling error of two scores (±{noise:.2f}); the noise another seed "
-            "brings is not measured (one seed each)")
+        return (f"{what}, is inside the test set's sampling error of two independent scores (±{noise:.2f}; {PAIRED}): "
+                "not shown to be an effect, nor ruled out, and the noise another seed brings is not measured (one seed "
+                "each)")
+    return (f"{what}, is beyond the test set's sampling error of two independent scores (±{noise:.2f}), and so beyond "
+            "the smaller noise of two scores of the same digits; the noise another seed brings is not measured (one "
+            "seed each)")
+
+
+TRAINING_OUTCOME = (r"\b(trains?|learns?|blow\w*|diverg\w*|converg\w*|fits?|accuracy|faster|steadier|stable|higher|"
+                    r"lower)\b")  # words of a Target's "so that" that claim how training goes
 
 
 def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
@@ -191,6 +198,12 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
     if re.search(r"\b(augment|rotat|elastic|shift|zoom|shear|stroke|blur|noise)\w*\b[^.;]*\b(off|stops?|none)\b",
                  target, re.I):
         said.append(_plain_tail_aim(step, f))
+    if (found := re.search(r"\bso that\b.*?(?=[.;](?:\s|$)|$)", target, re.I)) and previous is not None:
+        acted = [c for c in changes(previous, step) if not c.inert]
+        # A reason that names how training goes is a cause: several changes in one run show the outcome, not the cause
+        if len(acted) > 1 and re.search(TRAINING_OUTCOME, found[0], re.I):
+            said.append(f"the Target's reason (\"{found[0].strip()}\"): these runs show the outcome, not that the "
+                        f"change it names caused it - the {len(acted)} changes acted together and no run tried them apart")
     return "- the Target's stated aims, judged: " + "; ".join(said) + "." if said else None
 
 
@@ -243,9 +256,9 @@ def _steadier_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str
     seeds = f"seed {step.seed}" if previous.seed == step.seed else f"seed {previous.seed} → seed {step.seed}"
     what = f"largest fall of test accuracy from one of the last {n} epochs to the next, {seeds}"
     if before <= fb:  # nothing to steady: the step before did not fall beyond the noise either
-        said = (f"\"{word}\": not shown - step {previous.name} had no fall beyond the test set's error of two scores "
-                f"over its last {n} epochs (its {what}: {before:.2f} points, inside ±{fb:.2f}), so there was no "
-                f"unsteadiness to remove; here {now:.2f}")
+        said = (f"\"{word}\": not shown - step {previous.name}'s {what}, {before:.2f} points, was already inside the "
+                f"test set's error of two independent scores (±{fb:.2f}), so these runs show no unsteadiness to remove; "
+                f"here {now:.2f}")
     else:
         way = "yes" if now <= fn else "no"
         said = (f"\"{word}\": {way} ({what}: {before:.2f} points, beyond ±{fb:.2f}, → {now:.2f}"

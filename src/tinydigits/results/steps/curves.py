@@ -20,6 +20,9 @@ ANNEALED = 0.25  # a rate below this share of the schedule's peak has annealed: 
 RATE_FALL = 0.5  # a step schedule's event: the rate at an epoch's start below this share of the epoch before's
 
 
+PAIRED = "a loose yardstick: two scores of the same digits vary less"  # said wherever two scores of one test set meet
+
+
 def noise_band(acc: float, images: int = TEST_IMAGES) -> float:
     """Two standard errors of a test accuracy (binomial, in points) measured on `images` images: the test set's
     sampling error - how far another draw of as many digits could move the score (the same test set scored again
@@ -29,7 +32,9 @@ def noise_band(acc: float, images: int = TEST_IMAGES) -> float:
 
 
 def fall_noise(before: float, after: float) -> float:
-    """The test set's sampling error of a difference of two scores (two standard errors of each, combined)."""
+    """The test set's sampling error of a difference of two independent scores (two standard errors of each,
+    combined): a bound above the noise of two scores of the same test digits (shared digits make them move together),
+    which no record here measures - a run keeps no answers image by image."""
     return math.hypot(noise_band(before), noise_band(after))
 
 
@@ -106,7 +111,9 @@ def stall_text(test: list[float], loss: list[float] | None = None) -> str:
         return (f"after epoch {s} test accuracy {_gained(gain)} ({at}), but test loss still "
                 f"fell ({min(loss[:s]):.4f} at best up to epoch {s}, {min(loss[s:]):.4f} after it): the net still "
                 "learns, so not stalled")
-    return f"test accuracy still rose by more than {STALL_POINTS} points in the last epoch ({at})"
+    last = test[-4:]
+    course = (f"; the last {len(last)} epochs: {', '.join(f'{a:.2f}' for a in last)} %" if len(last) > 2 else "")
+    return f"test accuracy still rose by more than {STALL_POINTS} points in the last epoch ({at}{course})"
 
 
 def _gained(gain: float) -> str:

@@ -40,6 +40,15 @@ def fit_of(step: Step, f: Facts) -> Fit:
         return Fit("under-fitting", f"neither the training accuracy (best {f.best_train:.2f} %) nor the test accuracy "
                                     f"(best {f.best_test:.2f} %) reaches the {line} % line, and {_lead(step, f)}"
                                     f"{lowered}")
+    plain = (f"; the judged epochs trained without augmentation (the last {step.run.settings.augment_off_last}), "
+             "so their train figure is on digits as they are" if augmentations(step.config)
+             and (step.run.settings.augment_off_last or 0) >= f.n else "")
+    if step.run.settings.ema:  # test is of the weights' running average, train of the live weights: no like-for-like gap
+        return Fit("neither", f"train accuracy (of the live weights) reached {f.best_train:.2f} %, above the {line} % "
+                              "line, so it is not under-fitting; over-fitting is not measured here: test accuracy is of "
+                              f"the weights' running average (EMA, decay {step.run.settings.ema:g}), train accuracy of the "
+                              f"live weights, so train minus test ({f.gap:+.2f} points, {where}) compares two sets of "
+                              f"weights{plain}", label="not under-fitting; over-fitting not measured")
     if f.gap > GAP_POINTS and f.rise <= f.band:
         held = ("stalled" if stall_epoch(step.run.test(), run_losses(step.run)) is not None else
                 "made no gain beyond the test set's sampling error over them")  # a dip and rebound is not a stall
@@ -50,9 +59,6 @@ def fit_of(step: Step, f: Facts) -> Fit:
         return Fit("neither", f"train above test by {f.gap:.2f} points ({where}) while test accuracy rose over those "
                               f"epochs ({_course(step, f)}): an early run, not over-fitting (that needs test to stall while "
                               "train leads it)")
-    plain = (f"; the judged epochs trained without augmentation (the last {step.run.settings.augment_off_last}), "
-             "so their train figure is on digits as they are" if augmentations(step.config)
-             and (step.run.settings.augment_off_last or 0) >= f.n else "")
     if abs(f.gap) <= f.band:
         return Fit("neither", f"train and test within {abs(f.gap):.2f} points ({where}): inside the test set's "
                               f"sampling error at that level (±{f.band:.3f}, two standard errors over its "

@@ -53,10 +53,10 @@ def _count_facts(step: Step) -> Facts:
               on_line=abs(margin) <= ON_LINE + 1e-9)
     f.fit = fit_of(step, f)
     if f.fit.diagnosis == "neither" and (still := train_falls(step)):  # a trend the fit's mean would hide
-        f.fit = Fit(f.fit.diagnosis, f.fit.why + still)
+        f.fit = Fit(f.fit.diagnosis, f.fit.why + still, f.fit.label)
     if f.fit.diagnosis in ("neither", "under-fitting") and (wider := widening(step)):
         f.fit = Fit(f.fit.diagnosis, f.fit.why + f"; the gap widened every epoch from epoch {wider[0][0]} ("
-                    + " → ".join(f"{g:+.2f}" for _, g in wider) + " points): a trend the mean hides")
+                    + " → ".join(f"{g:+.2f}" for _, g in wider) + " points): a trend the mean hides", f.fit.label)
     f.target = target_parts(step, f)
     return f
 

@@ -140,6 +140,7 @@ class Fit:
 
     diagnosis: str
     why: str
+    label: str = ""  # what the Analysis calls it, where that says more than the diagnosis (else the diagnosis)
 
 
 @dataclass
