@@ -5,6 +5,8 @@ outside the step before's advice said as such."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from test_handin import SHORT, _step
 from tinydigits.results import steps as rules
 
@@ -92,3 +94,107 @@ def test_a_change_outside_the_step_befores_advice_is_said_as_such():
     text = "\n".join(rules.change_lines(before, after))
     assert "Outside that advice (neither for nor against it): batch_size 128 → 64" in text
     assert "Neither way" not in text
+
+
+def _over(step: rules.Step, params: int) -> rules.Step:
+    """`step` with `params` parameters (the made-to-order steps record 7,000)."""
+    return rules.Step(dataclasses.replace(step.run, params=params))
+
+
+def test_a_cut_that_brings_a_net_under_the_parameter_budget_follows_the_advice_and_capacity_is_said_with_its_room():
+    curve = [90.0 + 0.2 * i for i in range(15)]
+    conv = {"type": "Conv2d", "in_channels": 1, "kernel_size": [3, 3], "groups": 1}
+    wide = _over(_step(curve, curve, modules={"c": {**conv, "out_channels": 14}, "h": {**conv, "in_channels": 14,
+                                                                                        "out_channels": 10}}), 8216)
+    narrow = _step(curve, curve, modules={"c": {**conv, "out_channels": 12}, "h": {**conv, "in_channels": 12,
+                                                                                   "out_channels": 10}})
+    read = next(x for x in rules.change_lines(wide, narrow) if x.startswith("- read against"))
+    assert "(less capacity: it brings the net under the parameter budget, the first change advised)" in read
+    assert "Against it" not in read
+    assert "paid for by cuts elsewhere: it is 217 parameters over the budget already" in rules.next_line(
+        wide, rules.facts(wide))
+    assert "999 parameters of room under the budget" in rules.next_line(narrow, rules.facts(narrow))
+
+
+def test_the_targets_higher_harder_seeds_and_parameters_aims_are_each_judged():
+    before = _step([98.0] * 15, [98.0] * 12 + [98.5, 98.6, 98.5])
+    after = _step([99.9] * 15, [99.0] * 12 + [99.5, 99.6, 99.5],
+                  target="train it harder for a higher end under 8,000 parameters; held on 3 seeds")
+    said = rules.target_line(before, after, rules.facts(after)) or ""
+    assert '"higher": higher - the min of the last 3 epochs 98.50 → 99.50 %, best test 98.60 → 99.60 %' in said
+    assert '"harder": yes - its best train accuracy 98.00 → 99.90 %' in said
+    assert '"under 8,000 parameters": yes (7,000 parameters)' in said
+    assert '"held on 3 seeds": not judged - no check of seeds in this step' in said
+    lower = _step([99.9] * 15, [98.0] * 12 + [98.4, 98.6, 98.5], target="a higher end")
+    assert '"higher": not higher' in (rules.target_line(before, lower, rules.facts(lower)) or "")
+
+
+def test_steadier_after_a_step_that_never_fell_says_so():
+    climbing = [90.0 + 0.5 * i for i in range(15)]
+    after = _step(FLAT, FLAT, target="a steadier end")
+    said = rules.target_line(_step(climbing, climbing), after, rules.facts(after)) or ""
+    assert "test accuracy never fell over its last 3 epochs" in said and "inside" not in said.split("here")[0]
+
+
+def test_an_averaged_steps_plain_epochs_say_how_much_of_the_average_the_augmented_epochs_still_hold():
+    """At batch 64 on 60,000 images (938 updates an epoch) an EMA of 0.999 keeps 0.999^938 = 39 % of its weight from
+    before the first plain epoch: that epoch's score is not wholly of plain training."""
+    step = _step(FLAT, FLAT, ema=0.999, batch_size=64, augment_degrees=12.0, augment_off_last=3,
+                 target="augmentation off for the scored epochs")
+    said = rules.target_line(None, step, rules.facts(step)) or ""
+    assert f"about {100 * 0.999 ** 938:.0f} % of it still comes from the augmented epochs before (938 updates" in said
+    plain = _step(FLAT, FLAT, batch_size=64, augment_degrees=12.0, augment_off_last=3,
+                  target="augmentation off for the scored epochs")
+    assert "running average" not in (rules.target_line(None, plain, rules.facts(plain)) or "")
+
+
+def test_train_pulling_ahead_is_named_in_the_fit_and_carried_to_the_next_steps_reading():
+    """Train beyond test by more than the noise (short of 0.5) with train loss still falling while test held: 'neither
+    yet: train pulls ahead', in the fit, in next's label and in the next step's reading - not 'no fit to correct'."""
+    test = [98.0 + 0.1 * i for i in range(12)] + [99.3, 99.35, 99.34]
+    ahead = _step([t + 0.4 for t in test], test, loss=[0.05] * 12 + [0.04, 0.039, 0.0395])
+    falling = [dataclasses.replace(e, train_loss=0.1 / e.epoch) for e in ahead.run.epochs]  # still falling at the end
+    ahead = rules.Step(dataclasses.replace(ahead.run, epochs=falling))
+    f = rules.facts(ahead)
+    assert f.fit.label == "neither yet: train pulls ahead"
+    assert rules.next_line(ahead, f).startswith("- next (neither yet: train pulls ahead → margin)")
+    after = _step(FLAT, FLAT, ema=0.999)
+    read = next(x for x in rules.change_lines(ahead, after) if x.startswith("- read against"))
+    assert "no fit to correct yet (train pulls ahead of test, short of over-fitting)" in read
+
+
+def test_the_margin_asks_for_a_steadier_end_only_after_a_fall_beyond_the_noise():
+    steady = _step(FLAT, FLAT)
+    assert "- a higher end of the curve" in rules.next_line(steady, rules.facts(steady))
+    wobbly = FLAT[:12] + [99.5, 98.9, 99.45]
+    fell = _step(wobbly, wobbly)
+    assert "a steadier, higher end of the curve" in rules.next_line(fell, rules.facts(fell))
+
+
+def test_changes_against_the_advice_that_came_with_a_gain_say_so():
+    under = [90.0 + 0.2 * i for i in range(15)]
+    regularised = _step([92.0 + 0.2 * i for i in range(15)], [93.0 + 0.2 * i for i in range(15)], label_smoothing=0.1)
+    read = next(x for x in rules.change_lines(_step(under, under), regularised) if x.startswith("- read against"))
+    assert "Against it: label_smoothing" in read and "They came with a gain all the same" in read
+
+
+def test_a_learning_aim_says_the_epochs_at_chance_before_it_learned():
+    late = _step([10.0, 11.0, 12.0, 20.0, 45.0], [11.0, 11.4, 14.2, 19.8, 43.6], target="to see whether it learns",
+                 **SHORT)
+    said = rules.target_line(None, late, rules.facts(late)) or ""
+    assert '"learns": it did (best train 45.00 %, best test 43.60 %, after 4 epochs at or near chance)' in said
+
+
+def test_test_leading_train_at_an_epoch_says_why_it_can():
+    test = [97.0 + 0.1 * i for i in range(12)] + [98.6, 98.6, 98.81]
+    step = _step([t + 0.1 for t in test[:-1]] + [98.78], test)
+    assert "(the train figure is a running average over the epoch, test is scored after it)" in rules.facts(step).fit.why
+
+
+def test_a_check_steps_next_leads_with_its_lowest_seeds_margin():
+    from test_handin_aims import _checked
+
+    shown = _step(FLAT, FLAT, ema=0.999)
+    check = _checked(shown, {0: FLAT, 1: FLAT[:12] + [99.43, 99.49, 99.51], 2: FLAT})
+    said = rules.next_line(check, rules.facts(check))
+    assert "the check's lowest seed, 1, is 0.03 points above the line (99.43 %); seed 0, shown: the lowest" in said

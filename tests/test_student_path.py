@@ -73,7 +73,7 @@ def test_budget_breaches_are_said_before_the_work(tmp_path, mnist_dir):
     assert make(TrainConfig(model="model1", epochs=20)).breaches() == \
         ["20 epochs, more than the budget's 15 (over by 5)"]
     assert make(TrainConfig(model=big, epochs=1)).breaches() == \
-        ["8,702 parameters, not fewer than the budget's 8,000 (over by 703)"]
+        ["8,702 parameters, not fewer than the budget's 8,000 (702 over it; 703 to cut to come under it)"]
     summary = run_main("summary", "--model", big)
     assert summary.returncode == 0 and "over the budget: 8,702 parameters" in summary.stderr
     check = run_main("check", "--model", big, "--seeds", "0", "--epochs", "1", "--last", "1", "--min-acc", "1",

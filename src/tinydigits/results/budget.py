@@ -71,8 +71,8 @@ def breaches(params: int | None, epochs: int, budget: constants.Budget) -> list[
     budget on purpose still trains; its verdict will be FAIL)."""
     out = []
     if params is not None and params >= budget.max_params:
-        out.append(f"{params:,} parameters, not fewer than the budget's {budget.max_params:,} (over by "
-                   f"{params - budget.max_params + 1:,})")
+        out.append(f"{params:,} parameters, not fewer than the budget's {budget.max_params:,} ({params - budget.max_params:,} "
+                   f"over it; {params - budget.max_params + 1:,} to cut to come under it)")
     if epochs > budget.max_epochs:
         out.append(f"{epochs} epochs, more than the budget's {budget.max_epochs} (over by {epochs - budget.max_epochs})")
     return out

@@ -5,9 +5,9 @@ room for it; which kinds of change serve it and which go against it (`serves`, `
 from __future__ import annotations
 
 from tinydigits.results.steps.curves import ANNEALED, peak_rate
-from tinydigits.results.steps.fit import CHANCE_POINTS, GAP_POINTS
+from tinydigits.results.steps.fit import AVERAGED, CHANCE_POINTS, GAP_POINTS
 from tinydigits.results.steps.known import margin_noise
-from tinydigits.results.steps.readings import own_record, stuck
+from tinydigits.results.steps.readings import lowest_seed, own_record, stuck
 from tinydigits.results.steps.step import MNIST_TRAIN, Facts, Step
 from tinydigits.training.config import augmentations
 
@@ -38,7 +38,8 @@ def wanted(step: Step, f: Facts) -> tuple[str, ...]:
 
 def next_label(step: Step, f: Facts) -> str:
     d = needs(f)
-    return f"{'under-fitting, ' if d == 'did not learn' else ''}{d} → {', '.join(wanted(step, f))}"
+    said = f.fit.label if f.fit.label and d != "did not learn" else d  # the fit as the Analysis names it
+    return f"{'under-fitting, ' if d == 'did not learn' else ''}{said} → {', '.join(wanted(step, f))}"
 
 
 def _start_advice(step: Step) -> str:
@@ -75,7 +76,11 @@ def _under_advice(step: Step, f: Facts) -> str:
     length = [f"more epochs ({ran} of the budget's {step.budget.max_epochs})"] if ran < step.budget.max_epochs else []
     if "data" in wanted(step, f):  # where the run trained on a share of the images
         length.append(f"more training images (it trained on {step.train_images:,} of {MNIST_TRAIN:,})")
-    levers = [*length, "more capacity (channels where the net is narrowest)", rate]
+    room = step.budget.max_params - 1 - f.params  # what the parameter budget leaves for more channels
+    capacity = ("more capacity (channels where the net is narrowest" + (f"; {room:,} parameters of room under the "
+                                                                          "budget)" if room >= 0 else
+                f", paid for by cuts elsewhere: it is {-room:,} parameters over the budget already)"))
+    levers = [*length, capacity, rate]
     if "normalisation" in wanted(step, f):  # a net without batch norm: it steadies each layer's inputs
         levers.append("batch norm after the convs (it has none), which also lets a higher rate train")
     join = "; " if len(levers) > 2 else ", "
@@ -110,16 +115,20 @@ def next_line(step: Step, f: Facts) -> str:
         where = (f"the lowest of the last {f.n} epochs is {abs(f.margin):.2f} points {'above' if f.margin >= 0 else 'below'}"
                  f" the line{', inside ' + _noise_name(step, f) if abs(f.margin) < margin_noise(step, f.min_last)[0] else ''}"
                  f" (seed {step.seed}")
+        if step.check and (low := lowest_seed(step)) is not None and low[0] != step.seed:  # the seed the budget binds
+            where = (f"the check's lowest seed, {low[0]}, is {abs(low[1] - step.budget.min_acc):.2f} points "
+                     f"{'above' if low[1] >= step.budget.min_acc else 'below'} the line ({low[1]:.2f} %); seed "
+                     f"{step.seed}, shown: " + where)
         record = own_record(step) if not step.check else None
         if record and record.ran:
             where += f"; `{record.model}`'s own seeds held on {record.held} of {record.ran}"
         elif step.check:
             where += f"; `check`'s verdict: {step.check.verdict.line()}"
         fit = ("no under-fit to correct, and no over-fit measured (train and test are of different weights)"
-               if f.fit.label else "the fit leaves nothing to correct" if f.gap <= f.band else
+               if f.fit.label == AVERAGED else "the fit leaves nothing to correct" if f.gap <= f.band else
                f"train leads test by {f.gap:.2f} points, "
                f"beyond the test set's sampling error but short of the {GAP_POINTS} that counts as over-fitting")
-        what = f"the margin: {fit}, and {where}) - {_margin_levers(step)}"
+        what = f"the margin: {fit}, and {where}) - {_margin_levers(step, f)}"
     return f"- next ({next_label(step, f)}): {what}."
 
 
@@ -130,7 +139,7 @@ def _noise_name(step: Step, f: Facts) -> str:
             else f"the test set's sampling error (±{band:.3f})")
 
 
-def _margin_levers(step: Step) -> str:
+def _margin_levers(step: Step, f: Facts) -> str:
     """What steadies and raises the end of a curve that the run does not have yet - an annealed rate, weight
     averaging, augmentation, a judgement over several seeds - or, where it has them all, what is left."""
     rates = [e.lr for e in step.run.epochs]
@@ -138,7 +147,8 @@ def _margin_levers(step: Step) -> str:
     lacks = [lever for lever, has in (("an annealed rate", annealed), ("weight averaging", bool(step.run.settings.ema)),
                                       ("augmentation", bool(augmentations(step.config)))) if not has]
     if lacks:
-        return ("a steadier, higher end of the curve (" + ", ".join(lacks) + ")"
+        steadier = "steadier, " if f.drop else ""  # steadier only where a fall beyond the noise was seen
+        return (f"a {steadier}higher end of the curve (" + ", ".join(lacks) + ")"
                 + (", judged over several seeds (`check`)" if not step.check else ""))
     has = "the run already has an annealed rate, weight averaging and augmentation"
     if step.on_a_share:  # a share of the digits: the first lever left

@@ -13,6 +13,7 @@ from tinydigits.results.steps.curves import (
     ANNEALED,
     MNIST_TEST_CLASSES,
     PAIRED,
+    STALL_POINTS,
     TEST_IMAGES,
     epoch_span,
     fall_noise,
@@ -191,10 +192,10 @@ def _tied(step: Step) -> str:
     if s is not None and step.run.settings.scheduler != "step" and rates[s] < ANNEALED * (peak := peak_rate(step.run)):
         flat = stall_epoch(step.run.test())
         if flat is not None and flat < s and rates[flat - 1] >= ANNEALED * peak:  # flat at a rate still high
-            return (f" - by epoch {s + 1}'s start the rate had annealed to {100 * rates[s] / peak:.0f} % of its peak, but "
-                    f"the accuracy was already at its plateau after epoch {flat}, which started at "
-                    f"{100 * rates[flat - 1] / peak:.0f} % of it: the plateau came while the rate was still high, so "
-                    "this run does not tie it to the annealing")
+            return (f" - by epoch {s + 1}'s start the rate had annealed to {100 * rates[s] / peak:.0f} % of its peak; the "
+                    f"accuracy reached its plateau after epoch {flat}, which started at {100 * rates[flat - 1] / peak:.0f} "
+                    f"% of it, rising to it while the rate fell from its peak: the anneal's last epochs added no more "
+                    f"than {STALL_POINTS} points, and one run cannot tell how much of the rise the fall before gave")
         return (f" - it stalled where the rate had annealed: by epoch {s + 1}'s start the rate had fallen to "
                 f"{100 * rates[s] / peak:.0f} % of its peak, steps that move the weights little (one run cannot say "
                 "whether that or the net's own limit stopped it)")

@@ -92,8 +92,8 @@ def _recipe_changes(previous: Step, step: Step) -> list[Change]:
         if t == tail:
             continue  # where the new augmentation stops: said with it, not a change of its own
         if tail and key.startswith("augment") and not said_tail:
-            t, said_tail = f"{t}, with {tail} (no augmentation of any kind in the last {now.augment_off_last} " \
-                           "epochs)", True
+            plain = f"{now.augment_off_last} epochs" if now.augment_off_last != 1 else "epoch"
+            t, said_tail = f"{t}, with {tail} (no augmentation of any kind in the last {plain})", True
         if key == "scheduler" and now.scheduler == "step":
             t += f" (the rate x{step.run.settings.step_gamma:g} every {run_step_size(step.run)} epochs)"
         kind, inert = _recipe_kind(key, now.lr, then.lr), ""

@@ -11,11 +11,12 @@ import re
 from tinydigits.results.steps.advice import AGAINST, needs, next_label, opposed_kinds, serves, wanted
 from tinydigits.results.steps.between import Change, changes, ended, start_text, started, unlike
 from tinydigits.results.steps.curves import PAIRED, fall_noise, noise_band
-from tinydigits.results.steps.fit import CHANCE_POINTS
+from tinydigits.results.steps.fit import CHANCE_POINTS, PULLS_AHEAD
 from tinydigits.results.steps.known import facts
-from tinydigits.results.steps.readings import stuck
+from tinydigits.results.steps.readings import lowest_seed, stuck
 from tinydigits.results.steps.step import Facts, Step
 from tinydigits.training.config import augmentations
+from tinydigits.training.factories import ema_decay
 
 
 def change_lines(previous: Step, step: Step) -> list[str]:
@@ -86,15 +87,20 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
     if not acted:
         return said + "no change acted, so nothing follows it."
     if d == "neither":
-        return said + ("no fit to correct, so these changes are read together by the margin they moved (their "
+        yet = " yet (train pulls ahead of test, short of over-fitting)" if a.fit.label == PULLS_AHEAD else ""
+        return said + (f"no fit to correct{yet}, so these changes are read together by the margin they moved (their "
                        "effect, below): " + "; ".join(f"{c.text} ({c.kind})" for c in acted) + ".")
     opposite = opposed_kinds(d, want)
-    follows = [c for c in acted if serves(c.kind, want)]
+    # A step over the parameter budget was advised to come under it first: a cut of capacity answers that.
+    over = previous.run.params is not None and previous.run.params >= previous.budget.max_params
+    cut = [c for c in acted if over and c.kind == "less capacity"]
+    follows = [c for c in acted if serves(c.kind, want) or c in cut]
     against = [c for c in acted if c not in follows and c.kind in opposite]
     other = [c for c in acted if c not in follows and c not in against]
 
     def listed(cs: list[Change]) -> str:
-        return "; ".join(f"{c.text} ({c.kind})" for c in cs)
+        return "; ".join(f"{c.text} ({c.kind}" + (": it brings the net under the parameter budget, the first change "
+                                                   "advised)" if c in cut else ")") for c in cs)
 
     parts = [f"With it: {listed(follows)}."] if follows else []
     if against:
@@ -105,6 +111,11 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
         parts.append(f"Against it: {listed(against)} - {why}.")
     if other:
         parts.append(f"Outside that advice (neither for nor against it): {listed(other)}.")
+    b = facts(step)
+    if against and b.min_last - a.min_last > fall_noise(a.min_last, b.min_last):
+        parts.append(f"They came with a gain all the same (the min of the last {b.n} {a.min_last:.2f} → "
+                     f"{b.min_last:.2f} %, its effect below): the advice reads what each change does to the fit, and "
+                     "these runs cannot say which change made the gain.")
     verdict = ("followed" if follows and not against else "gone against" if against and not follows
                else "partly followed, partly gone against" if follows else "not taken up")
     return said + f"{verdict}. " + " ".join(parts)
@@ -181,7 +192,9 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
     target, said = step.run.target or "", []
     if found := re.search(r"\b(learns?|trains?)\b", target, re.I):
         did = f.best_test >= CHANCE_POINTS
-        said.append(f"\"{found[0]}\": " + (f"it did (best test {f.best_test:.2f} %)" if did else
+        late = f", after {len(f.start)} epoch{'s' * (len(f.start) > 1)} at or near chance" if f.start and did else ""
+        said.append(f"\"{found[0]}\": " + (f"it did (best train {f.best_train:.2f} %, best test {f.best_test:.2f} %{late})"
+                                           if did else
                                            f"it did not (best test {f.best_test:.2f} %, below the {CHANCE_POINTS:.0f} % "
                                            "counted as learning)"))
     for word in ("over", "under"):
@@ -193,6 +206,17 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
         said.append(_lighter_aim(previous, f, found[0]))
     if found := re.search(r"\b(faster|speed(?:s|ing)? up|quicker)\b", target, re.I):
         said.append(_faster_aim(previous, step, f, found[0]))
+    if (found := re.search(r"\bharder\b", target, re.I)) and previous is not None:
+        a = facts(previous)
+        said.append(f"\"{found[0]}\": {'yes' if f.best_train > a.best_train else 'no'} - its best train accuracy "
+                    f"{a.best_train:.2f} → {f.best_train:.2f} % (seed {step.seed})")
+    if found := re.search(r"\b(higher)\b", target, re.I):
+        said.append(_higher_aim(previous, step, f, found[0]))
+    if found := re.search(r"\b(?:under|below|fewer than|less than) ([\d,]+) param\w*", target, re.I):
+        limit = int(found[1].replace(",", ""))
+        said.append(f"\"{found[0]}\": {'yes' if f.params < limit else 'no'} ({f.params:,} parameters)")
+    if found := re.search(r"\bheld on (?:every one of |all )?(\d+|every|all) seeds\b", target, re.I):
+        said.append(_seeds_aim(step, found[0]))
     if found := re.search(r"\b(steadier|steady|stable|stabler)\b", target, re.I):
         said.append(_steadier_aim(previous, step, f, found[0]))
     if re.search(r"\b(augment|rotat|elastic|shift|zoom|shear|stroke|blur|noise)\w*\b[^.;]*\b(off|stops?|none)\b",
@@ -205,6 +229,28 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
             said.append(f"the Target's reason (\"{found[0].strip()}\"): these runs show the outcome, not that the "
                         f"change it names caused it - the {len(acted)} changes acted together and no run tried them apart")
     return "- the Target's stated aims, judged: " + "; ".join(said) + "." if said else None
+
+
+def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
+    """"higher": the min of the judged epochs and the best test accuracy, this step's against the step before's (the
+    seed shown; a check step's lowest seed too)."""
+    if previous is None:
+        return f"\"{word}\": not judged (no step before to compare it with)"
+    a = facts(previous)
+    way = "higher" if f.min_last > a.min_last else "not higher"
+    said = (f"\"{word}\": {way} - the min of the last {f.n} epochs {a.min_last:.2f} → {f.min_last:.2f} %, best test "
+            f"{a.best_test:.2f} → {f.best_test:.2f} % (seed {step.seed})")
+    if step.check and (low := lowest_seed(step)) is not None and low[0] != step.seed:
+        said += f"; the check's lowest seed, {low[0]}: {low[1]:.2f} %"
+    return said
+
+
+def _seeds_aim(step: Step, words: str) -> str:
+    """"held on N seeds": the check's count, or that no check judged seeds."""
+    if not step.check:
+        return f"\"{words}\": not judged - no check of seeds in this step (seed {step.seed} alone)"
+    held, ran = step.check.verdict.held()
+    return f"\"{words}\": {'yes' if held == ran else 'no'} ({held} of {ran} seeds held)"
 
 
 def _lighter_aim(previous: Step | None, f: Facts, word: str) -> str:
@@ -255,7 +301,10 @@ def _steadier_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str
     (before, fb), (now, fn) = (_largest_fall(s.run.test()[-n:]) for s in (previous, step))
     seeds = f"seed {step.seed}" if previous.seed == step.seed else f"seed {previous.seed} → seed {step.seed}"
     what = f"largest fall of test accuracy from one of the last {n} epochs to the next, {seeds}"
-    if before <= fb:  # nothing to steady: the step before did not fall beyond the noise either
+    if round(before, 2) <= 0:  # nothing to steady: the step before's test accuracy never fell over those epochs
+        said = (f"\"{word}\": not shown - step {previous.name}'s test accuracy never fell over its last {n} epochs "
+                f"(seed {previous.seed}), so these runs show no unsteadiness to remove; here {now:.2f}")
+    elif before <= fb:  # nothing to steady: the step before did not fall beyond the noise either
         said = (f"\"{word}\": not shown - step {previous.name}'s {what}, {before:.2f} points, was already inside the "
                 f"test set's error of two independent scores (±{fb:.2f}), so these runs show no unsteadiness to remove; "
                 f"here {now:.2f}")
@@ -293,7 +342,22 @@ def _plain_tail_aim(step: Step, f: Facts) -> str:
                 f"of the {f.n} epochs the budget scores, {min(off, f.n)} trained on plain digits")
     held = off >= f.n
     return (f"augmentation off for the scored epochs: {'done' if held else 'not done'} - the last {off} of "
-            f"{f.epochs} epochs trained without it, {'covering' if held else 'short of'} the {f.n} the budget scores")
+            f"{f.epochs} epochs trained without it, {'covering' if held else 'short of'} the {f.n} the budget scores"
+            + _averaged_carry(step, off))
+
+
+def _averaged_carry(step: Step, off: int) -> str:
+    """Where test is of an EMA of the weights, the share of it the first plain epoch's score still owes to the updates
+    before it (augmented ones): the product of the EMA's decays over that epoch's updates."""
+    s = step.run.settings
+    if not s.ema or not s.batch_size or off < 1 or off >= len(step.run.epochs):
+        return ""
+    per = math.ceil(step.train_images / s.batch_size)
+    first = len(step.run.epochs) - off + 1  # the first plain epoch
+    kept = math.prod(ema_decay(s.ema, u) for u in range((first - 1) * per, first * per))  # as `Ema` counts its updates
+    return (f"; but test is scored on the weights' running average (EMA, decay {s.ema:g}), and at the end of epoch "
+            f"{first} about {100 * kept:.0f} % of it still comes from the augmented epochs before ({per:,} updates an "
+            "epoch), so that epoch's score is not wholly of plain training")
 
 
 def _premise(previous: Step | None, f: Facts, diagnosis: str) -> str:

@@ -11,6 +11,8 @@ from tinydigits.training.config import augmentations
 GAP_POINTS = 0.5  # train above test by more than this (mean of the last N epochs): over-fitting, when test stalls
 CHANCE_POINTS = 20.0  # test accuracy below this: the network has not learnt (chance is 10 %)
 CHANCE_LOSS = 2.2  # test loss above this: at chance too (ln 10 = 2.30 is a uniform guess)
+AVERAGED = "not under-fitting; over-fitting not measured"  # an EMA step's fit: its gap compares two sets of weights
+PULLS_AHEAD = "neither yet: train pulls ahead"  # neither, with train beyond test by the noise and its loss still falling
 
 
 def fit_of(step: Step, f: Facts) -> Fit:
@@ -48,7 +50,7 @@ def fit_of(step: Step, f: Facts) -> Fit:
                               "line, so it is not under-fitting; over-fitting is not measured here: test accuracy is of "
                               f"the weights' running average (EMA, decay {step.run.settings.ema:g}), train accuracy of the "
                               f"live weights, so train minus test ({f.gap:+.2f} points, {where}) compares two sets of "
-                              f"weights{plain}", label="not under-fitting; over-fitting not measured")
+                              f"weights{plain}", label=AVERAGED)
     if f.gap > GAP_POINTS and f.rise <= f.band:
         held = ("stalled" if stall_epoch(step.run.test(), run_losses(step.run)) is not None else
                 "made no gain beyond the test set's sampling error over them")  # a dip and rebound is not a stall
@@ -65,7 +67,7 @@ def fit_of(step: Step, f: Facts) -> Fit:
                               f"{TEST_IMAGES:,} digits){plain}")
     if f.gap > 0:
         return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond the test set's sampling error "
-                              f"(±{f.band:.3f}), "
+                              f"(±{f.band:.3f} at the last epoch's {step.run.test()[-1]:.2f} %), "
                               f"below the {GAP_POINTS} that counts as over-fitting")
     return Fit("neither", f"test above train by {-f.gap:.2f} points ({where}; the test set's sampling error ±{f.band:.3f}): "
                           + _test_above(step, f))
@@ -90,8 +92,9 @@ def _lead(step: Step, f: Facts) -> str:
             if f.gap > GAP_POINTS else "")
     if not other:
         return head + (", and in each of them" if f.n > 1 else "") + wide
+    lag = " (the train figure is a running average over the epoch, test is scored after it)" if who == "test" else ""
     return (head + wide + f"; {who} leads instead at "
-            + ", ".join(f"epoch {e} ({x:.2f} against {y:.2f} %)" for e, x, y in other))
+            + ", ".join(f"epoch {e} ({x:.2f} against {y:.2f} %)" for e, x, y in other) + lag)
 
 
 def _rising(step: Step, f: Facts) -> str:

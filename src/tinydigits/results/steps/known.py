@@ -16,7 +16,7 @@ from tinydigits.results.steps.curves import (
     trend,
     widening,
 )
-from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS, fit_of
+from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS, PULLS_AHEAD, fit_of
 from tinydigits.results.steps.step import Facts, Fit, Step, value_text
 from tinydigits.training.config import augmentations
 
@@ -53,7 +53,8 @@ def _count_facts(step: Step) -> Facts:
               on_line=abs(margin) <= ON_LINE + 1e-9)
     f.fit = fit_of(step, f)
     if f.fit.diagnosis == "neither" and (still := train_falls(step)):  # a trend the fit's mean would hide
-        f.fit = Fit(f.fit.diagnosis, f.fit.why + still, f.fit.label)
+        ahead = not f.fit.label and f.gap > f.band  # train already beyond test by more than the noise, and pulling away
+        f.fit = Fit(f.fit.diagnosis, f.fit.why + still, PULLS_AHEAD if ahead else f.fit.label)
     if f.fit.diagnosis in ("neither", "under-fitting") and (wider := widening(step)):
         f.fit = Fit(f.fit.diagnosis, f.fit.why + f"; the gap widened every epoch from epoch {wider[0][0]} ("
                     + " → ".join(f"{g:+.2f}" for _, g in wider) + " points): a trend the mean hides", f.fit.label)
@@ -84,8 +85,8 @@ def margin_noise(step: Step, value: float) -> tuple[float, str]:
         return sd, (f"the noise another seed brings (sd {sd:.3f} of the check's {len(step.check.finished())} seeds' "
                     f"min of the last {step.last})")
     band = noise_band(value)
-    return band, (f"the test set's sampling error (±{band:.3f}: another {TEST_IMAGES:,} digits could move the score "
-                  "that far; the noise another seed brings is not measured, one seed)")
+    return band, (f"the test set's sampling error (±{band:.3f} at {value:.2f} %: another {TEST_IMAGES:,} digits could "
+                  "move the score that far; the noise another seed brings is not measured, one seed)")
 
 
 def target_parts(step: Step, f: Facts) -> list[tuple[str, bool | None, str]]:
