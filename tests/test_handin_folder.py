@@ -153,10 +153,10 @@ def test_a_notebook_is_copied_where_its_kernel_names_it_else_said_missing(tmp_pa
     assert proc.returncode == 0 and "Model_2: 1,418 parameters" in proc.stdout, proc.stderr
 
 
-def _step(test: list[float], name: str = "m") -> rules.Step:
+def _step(test: list[float], name: str = "m", **settings) -> rules.Step:
     epochs = [{"epoch": i + 1, "train_acc": a - 0.1, "test_acc": a, "train_loss": 0.1, "test_loss": 0.1, "lr": 0.1,
                "seconds": 1.0} for i, a in enumerate(test)]
-    config = {"model": name, "epochs": len(test), "seed": 0, "train_images": 60_000, "budget": {"last": 3}}
+    config = {"model": name, "epochs": len(test), "seed": 0, "train_images": 60_000, "budget": {"last": 3}, **settings}
     return rules.Step(records.Run.from_files(Path("."), config, {"model": name, "params": 7000, "epochs": epochs}))
 
 
@@ -177,6 +177,38 @@ def test_the_zoom_panel_is_drawn_only_when_a_step_comes_near_the_line():
         assert any(label.startswith("test") for label in labels) and any(label.startswith("train") for label in labels)
         plt.close(fig)
         assert ("near the" in steps_alt(steps)) == (panels == 3)
+
+
+def test_the_steps_middle_panel_is_each_steps_error_rate_on_a_log_axis_and_marks_where_augmentation_stops():
+    """On a 0-100 % accuracy axis every epoch past the first sat squashed at the top: the middle panel is the error
+    rate (100 - accuracy) on a log axis, the budget's line as an error; a step whose augmentation stops before its
+    end has a line in its colour there, named in the legend, and a step without one has none."""
+    from tinydigits.results.figures import plt
+    from tinydigits.results.handin import steps_alt, steps_figure
+
+    plain = _step([80.0, 97.0, 99.0, 99.3, 99.45])
+    rotated = _step([90.0, 98.0, 99.2, 99.5, 99.6], "r", augment_degrees=10.0, augment_off_last=2)
+    fig = steps_figure([plain, rotated])
+    middle = fig.axes[1]
+    assert middle.get_yscale() == "log" and "error rate" in middle.get_title()
+    drawn = [[round(y, 6) for y in line.get_ydata()] for line in middle.get_lines() if len(line.get_xdata()) == 5]
+    assert [20.0, 3.0, 1.0, 0.7, 0.55] in drawn and [10.1, 2.1, 0.9, 0.6, 0.5] in drawn  # test; train is test - 0.1
+    assert [round(y, 6) for line in middle.get_lines() for y in line.get_ydata() if list(line.get_xdata()) == [0, 1]
+            ] == [0.6, 0.6]  # the budget's line, as an error
+    low, high = middle.get_ylim()
+    assert low <= 0.5 and high >= 20.1
+    for ax in fig.axes:
+        stops = [line for line in ax.get_lines() if list(line.get_ydata()) == [0, 1]]  # vertical lines
+        assert [(list(line.get_xdata()), line.get_color()) for line in stops] == [([3.5, 3.5], "C1")], ax.get_title()
+    labels = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+    assert "step 2: augmentation off from epoch 4" in labels and not any("step 1: augmentation" in t for t in labels)
+    assert "error rate (100 - accuracy)" in steps_alt([plain, rotated]) and "step 2 from epoch 4" in steps_alt(
+        [plain, rotated])
+    plt.close(fig)
+    fig = steps_figure([plain])
+    assert not any(list(line.get_ydata()) == [0, 1] for ax in fig.axes for line in ax.get_lines())
+    assert "augmentation" not in steps_alt([plain])
+    plt.close(fig)
 
 
 def test_the_checks_normal_curve_stays_inside_0_to_100():

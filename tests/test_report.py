@@ -3,6 +3,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 import torch
@@ -291,8 +292,69 @@ def test_every_panel_of_the_curves_has_a_legend_that_names_its_lines(monkeypatch
         labels = [t.get_text() for t in legend.get_texts()]
         assert labels == [line.get_label() for line in ax.get_lines()], ax.get_title()
     rate = next(ax for ax in fig.axes if ax.get_title().startswith("learning rate"))
-    assert [t.get_text() for t in rate.get_legend().get_texts()] == ["learning rate at the epoch's start"]
+    assert [t.get_text() for t in rate.get_legend().get_texts()] == ["recorded at each epoch's start"]
+    assert [line.get_linestyle() for line in rate.get_lines()] == ["None"]  # no course known: dots, no slopes
     plt.close(fig)
+
+
+def _rate_panel(monkeypatch, tmp_path, epochs, marks):
+    fig = drawn(monkeypatch, report, lambda: report.plot_curves(epochs, tmp_path / "curves.png", marks))
+    return fig, next(ax for ax in fig.axes if ax.get_title().startswith("learning rate"))
+
+
+def _run(epochs, **config) -> records.Run:
+    base = {"model": "m", "epochs": len(epochs), "seed": 0, "train_images": 640, "batch_size": 64}
+    return records.Run.from_files(Path("."), {**base, **config}, {"model": "m", "params": 7000,
+                                                                  "epochs": [e.row() for e in epochs]})
+
+
+@pytest.mark.parametrize("scheduler", ["step", "plateau", "none"])
+def test_a_rate_held_within_each_epoch_is_drawn_as_a_staircase_to_the_last_epochs_end(scheduler, monkeypatch,
+                                                                                        tmp_path):
+    """A schedule that steps once an epoch holds the rate to the next epoch's start: a line joining the dots drew
+    slopes the rate never had. Each epoch's rate is drawn flat to the next, the last one to its end."""
+    from tinydigits.results.figures import plt
+
+    epochs = [dataclasses.replace(e, lr=lr) for e, lr in zip(LEARNT, STEP_RATES, strict=True)]
+    marks = report.CurveMarks.of(_run(epochs, scheduler=scheduler))
+    assert marks.rate_course == "steps"
+    fig, rate = _rate_panel(monkeypatch, tmp_path, epochs, marks)
+    stairs = [line for line in rate.get_lines() if line.get_drawstyle() == "steps-post"]
+    assert len(stairs) == 1
+    assert list(stairs[0].get_xdata()) == [1, 2, 3, 4, 5, 6] and list(stairs[0].get_ydata()) == [*STEP_RATES, 0.0125]
+    dots = [line for line in rate.get_lines() if line.get_linestyle() == "None"]
+    assert len(dots) == 1 and list(dots[0].get_ydata()) == STEP_RATES
+    assert {t.get_text() for t in rate.get_legend().get_texts()} == {"rate within each epoch,\nheld until the next",
+                                                                     "recorded at each epoch's start"}
+    plt.close(fig)
+
+
+def test_a_one_cycle_is_replayed_batch_by_batch_through_its_peak_and_agrees_with_the_rates_a_run_recorded(
+        mnist_dir, tmp_path, monkeypatch):
+    """A one-cycle steps every batch: its peak falls inside an epoch, and every epoch-start dot lies below it. Its
+    course is replayed from the run's settings; the replay starts each epoch at the rate a real run recorded, and
+    reaches the run's lr."""
+    from helpers import train
+    from tinydigits.results.figures import plt
+    from tinydigits.training.config import TrainConfig
+
+    cfg = TrainConfig(model="model3", epochs=4, seed=0, data_dir=str(mnist_dir), out=str(tmp_path / "runs"),
+                      train_limit=640, batch_size=64, scheduler="onecycle", lr=0.1, val_split=0)
+    run = records.Run.load(train(cfg, quiet=True, log=lambda line: None).run_dir)
+    marks = report.CurveMarks.of(run)
+    assert marks.rate_course == "replayed" and [len(r) for r in marks.within] == [10] * 4
+    assert [r[0] for r in marks.within] == pytest.approx([e.lr for e in run.epochs], rel=1e-6)
+    assert max(e.lr for e in run.epochs) < 0.0999  # the log's rates miss the peak ...
+    assert max(max(r) for r in marks.within) == pytest.approx(0.1, rel=1e-6)  # ... the replay reaches it
+    fig, rate = _rate_panel(monkeypatch, tmp_path, run.epochs, marks)
+    course = next(line for line in rate.get_lines() if line.get_label().startswith("rate within"))
+    assert max(course.get_ydata()) == pytest.approx(0.1, rel=1e-6) and course.get_xdata()[-1] == 5
+    assert any(line.get_label().startswith("its peak, 0.1, within epoch") for line in rate.get_lines())
+    low, high = rate.get_ylim()
+    assert low <= min(course.get_ydata()) and max(course.get_ydata()) <= high
+    plt.close(fig)
+    other = _run(run.epochs, scheduler="onecycle", lr=0.2, train_images=run.train_images)  # not what made them
+    assert report.CurveMarks.of(other).rate_course == "dots"
 
 
 def test_the_per_class_bars_are_each_digits_errors_from_0(monkeypatch, tmp_path):

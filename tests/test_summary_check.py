@@ -134,7 +134,8 @@ def test_check_png_has_a_legend_for_every_mark(monkeypatch, tmp_path):
     assert f"{BUDGET.min_acc} %" in entry(linestyle="--", color="C2")
     assert "last 3 epochs" in entry(marker="o", markerfacecolor="none")
     assert "minimum" in entry(marker="o", color="0.35", markerfacecolor="0.35")
-    assert "not hold" in entry(marker="o", markerfacecolor="C3") and "holds" in entry(marker="o", markerfacecolor="C0")
+    assert entry(marker="s", markerfacecolor="C3").startswith("red") and "not hold" in entry(marker="s", color="C3")
+    assert entry(marker="s", markerfacecolor="C0").startswith("blue") and "holds" in entry(marker="s", color="C0")
     assert "raised" in entry(marker="x", color="C3") and "not run" in entry(marker="x", color="0.6")
     shading = [label for label, h in entries.items() if not hasattr(h, "get_marker")]
     assert len(shading) == 1 and f"{verdict.odds.line:.3f} %" in shading[0]
@@ -239,3 +240,75 @@ def test_check_md_says_a_notebooks_call_is_run_in_its_notebook():
         verdict, Budget(), "Net")
     verdict.command = "tinydigits check --model model1 --seeds 0"
     assert "`tinydigits check --model model1 --seeds 0`  (0 s wall)" in render_check(verdict, Budget(), "model1")
+
+
+def _drawn_check(monkeypatch, verdict):
+    from tinydigits.verdict import check_report
+
+    figures = []
+    monkeypatch.setattr(check_report, "save_figure", lambda fig, path: figures.append(fig) or b"")
+    check_report.plot_check(verdict, BUDGET, "m", None)
+    return figures[0]
+
+
+def _legend_labels(fig) -> list[str]:
+    return [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+
+
+def test_check_png_leads_with_the_count_and_gives_the_normal_models_odds_as_that_models(monkeypatch):
+    """The title gave the normal model's P(new seed holds) as if it were the result: it leads with the seeds that
+    held and the counted pass rate's bound, and gives the normal fit's odds on a line of its own, as the fit's."""
+    from tinydigits.results.figures import plt
+    from tinydigits.results.records import percent
+
+    curves = {s: [98.0] * 12 + [99.45 + 0.02 * s, 99.5, 99.55] for s in range(6)}
+    verdict = judge(curves, 7432, 15, BUDGET)
+    odds = verdict.odds
+    fig = _drawn_check(monkeypatch, verdict)
+    head, fit = fig.get_suptitle().split("\n")
+    assert head == f"m: PASS, 6 of 6 seeds hold; counted pass rate ≥ {100 * odds.rate_lower:.1f} % (95 % lower bound)"
+    assert head.startswith("m: PASS, 6 of 6 seeds hold") and "P(" not in head
+    assert fit.startswith("a normal fit to the seeds' minima: P(new seed holds) = ")
+    assert f"= {percent(odds.probability, None)} %" in fit and "100.00" not in fit  # never a certainty
+    labels = _legend_labels(fig)
+    assert "blue dots: the seed holds" in labels and not any(label.startswith("red") for label in labels)
+    plt.close(fig)
+
+
+def test_the_fits_tail_below_the_line_is_written_as_a_number_one_minus_its_odds(monkeypatch):
+    """The shaded tail below 99.395 % is a sliver too thin to see where the odds are high: its share is written on
+    the panel, and it is 1 - P(new seed holds), in the odds' precision."""
+    from tinydigits.results.figures import plt
+    from tinydigits.verdict.check_report import tail_share
+
+    for low in (99.44, 99.50):  # a tail of a few per cent, and one of hundredths
+        curves = {s: [98.0] * 12 + [low + 0.03 * s, 99.6, 99.6] for s in range(5)}
+        verdict = judge(curves, 7432, 15, BUDGET)
+        p = verdict.odds.probability
+        share = tail_share(verdict)
+        assert float(share) == pytest.approx(100 * (1 - p), abs=0.006 if p < 0.9999 else 0.00006)
+        fig = _drawn_check(monkeypatch, verdict)
+        side = fig.axes[1]
+        texts = [t.get_text() for t in side.texts]
+        assert texts == [f"below {verdict.odds.line:.3f} %:\n{share} %"]
+        assert any(f", {share} %: a new seed failing" in label for label in _legend_labels(fig))
+        plt.close(fig)
+
+
+def test_a_failing_check_and_one_without_odds_say_so_in_their_title_and_legend(monkeypatch):
+    from tinydigits.results.figures import plt
+
+    failing = judge({0: [98.0] * 12 + [99.2, 99.3, 99.3], 1: [98.0] * 12 + [99.5] * 3, 2: [98.0] * 12 + [99.6] * 3},
+                    7432, 15, BUDGET)
+    fig = _drawn_check(monkeypatch, failing)
+    assert fig.get_suptitle().startswith("m: FAIL, 2 of 3 seeds hold; counted pass rate ≥ ")
+    labels = _legend_labels(fig)
+    assert {"blue dots: the seed holds", "red dots: the seed does not hold"} <= set(labels)
+    plt.close(fig)
+    few = judge({0: [98.0] * 12 + [99.5] * 3, 1: [98.0] * 12 + [99.6] * 3}, 7432, 15, BUDGET)
+    assert few.odds.probability is None
+    fig = _drawn_check(monkeypatch, few)
+    head, note = fig.get_suptitle().split("\n")
+    assert head.startswith("m: PASS, 2 of 2 seeds hold") and note == few.odds.note and "P(" not in head
+    assert len(fig.axes[1].texts) == 0 and not any("a new seed failing" in label for label in _legend_labels(fig))
+    plt.close(fig)

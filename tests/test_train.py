@@ -183,6 +183,21 @@ def test_a_rate_floor_anneals_the_cycle_before_the_last_epochs_and_holds_its_low
             TrainConfig(**{**cfg.__dict__, "lr_floor_last": bad, "scheduler": "step" if bad == 1 else None}).resolved()
 
 
+@pytest.mark.fast
+@pytest.mark.parametrize("floor", [0, 2])
+def test_the_curves_replay_of_a_one_cycle_is_the_rate_every_batch_of_the_loop_had(floor):
+    """curves.png draws a one-cycle's course within each epoch from `factories.replay_rates`: batch for batch the
+    rates the loop's Setup steps through, a rate floor's held tail too; a schedule stepped once an epoch has none."""
+    from tinydigits.training.factories import replay_rates
+
+    cfg = TrainConfig(model="model3", epochs=5, batch_size=64, portable=False, precision="fp32", device="cpu",
+                      lr_floor_last=floor).resolved()
+    replayed = replay_rates(cfg, 640, keep_last=3)
+    assert [len(epoch) for epoch in replayed] == [10] * 5
+    assert [rate for epoch in replayed for rate in epoch] == _rates(cfg)
+    assert replay_rates(TrainConfig(**{**cfg.__dict__, "scheduler": "step", "lr_floor_last": 0}), 640, 3) is None
+
+
 @pytest.mark.parametrize(("field", "value", "message"), [
     ("size_schedule", "20:13", "the last 3 of 15"), ("batch_schedule", "256:13", "the last 3 of 15"),
     ("size_schedule", "20", "VALUE:EPOCHS"), ("size_schedule", "4:2", "values must be 8-28"),

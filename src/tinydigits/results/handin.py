@@ -7,6 +7,7 @@ each step is `results.steps`'; this module lays it out."""
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from pathlib import Path
@@ -30,6 +31,7 @@ from tinydigits.results.report import (
     plot_per_class,
 )
 from tinydigits.training.runs import INLINE
+from tinydigits.verdict.check_report import plot_check
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -109,9 +111,10 @@ def _copy_pictures(step: rules.Step, folder: Path, number: int, others: list[str
             plot_per_class([vars(r) for r in step.run.per_class], target, heading)
         elif name == "curves.png" and step.run.epochs:  # drawn again from its epochs: as its alt says
             plot_curves(step.run.epochs, target, CurveMarks.of(step.run), heading)
-        elif name == "check.png" and step.check is not None:  # the check's own, its step and seeds put above it
+        elif name == "check.png" and step.check is not None:  # drawn again from its verdict, as the check draws it
+            plot_check(step.check.verdict, step.check.budget, step.name, target)  # (a check drawn before says less)
             seeds = ", ".join(map(str, sorted(step.check.seeds)))
-            save_figure(titled_figure(source, f"step {number}: {step.name}, seeds {seeds} (seed {step.seed} shown "
+            save_figure(titled_figure(target, f"step {number}: {step.name}, seeds {seeds} (seed {step.seed} shown "
                                               "in detail)"), target, tight=False)
         else:  # drawn from what the run folder alone holds (the test images): its own, the step and seed put above it
             save_figure(titled_figure(source, heading), target, tight=False)
@@ -576,33 +579,55 @@ def near_the_line(steps: list[rules.Step]) -> bool:
     return any(max([*step.run.test(), *step.run.train()], default=0.0) >= low for step in steps)
 
 
+def error_limits(errors: list[float]) -> tuple[float, float] | None:
+    """steps.png's error panel's log-axis limits: every error above 0 in view (an error of 0 has no place on a log
+    axis), with some room; None where none is above 0."""
+    shown = [v for v in errors if math.isfinite(v) and v > 0]
+    return (min(shown) / 1.3, max(shown) * 1.3) if shown else None
+
+
 def steps_figure(steps: list[rules.Step]) -> Figure:
-    """steps.png's figure: every step's loss and accuracy by epoch (test solid with dots, train dashed; a colour a
-    step), the budget's line, and accuracy zoomed near the line where a step comes into it; one legend below that
-    names each step and says which line is train and which test."""
+    """steps.png's figure: every step's loss and error rate (100 - accuracy, both on log axes, so that every epoch's
+    gain shows) by epoch (test solid with dots, train dashed; a colour a step), the budget's line as an error, a
+    step's epoch where augmentation stops as a dash-dot line in its colour, and accuracy zoomed near the line where a
+    step comes into it; one legend below that names each step and says which line is which."""
     from matplotlib.lines import Line2D
 
     zoom = near_the_line(steps)
     fig, axes = plt.subplots(1, 3 if zoom else 2, figsize=(15 if zoom else 10, 4.2))
-    ax_loss, ax_acc = axes[0], axes[1]
+    ax_loss, ax_err = axes[0], axes[1]
     line, low = steps[0].budget.min_acc, steps[0].budget.min_acc - 1.5
+    stops = []
     for i, step in enumerate(steps):
         x = [r.epoch for r in step.run.epochs]
         ax_loss.plot(x, [r.test_loss for r in step.run.epochs], "o-", ms=3, color=f"C{i}")
         ax_loss.plot(x, [r.train_loss for r in step.run.epochs], "--", color=f"C{i}", alpha=0.6)
-        for ax in axes[1:]:
-            ax.plot(x, step.run.test(), "o-", ms=3, color=f"C{i}")
-            ax.plot(x, step.run.train(), "--", color=f"C{i}", alpha=0.6)
-    for ax in axes[1:]:
-        ax.axhline(line, color="crimson", ls=":")
-    ax_loss.set(title="loss (log scale)", xlabel="epoch", ylabel="cross-entropy (log scale)", yscale="log")
-    limits = loss_limits([v for step in steps for e in step.run.epochs for v in (e.train_loss, e.test_loss)])
-    if limits is not None:
-        ax_loss.set_ylim(*limits)
-    plain_log_axis(ax_loss.yaxis)
-    ax_acc.set(title="accuracy", xlabel="epoch", ylabel="%", ylim=(0, 100))
+        ax_err.plot(x, [100 - a for a in step.run.test()], "o-", ms=3, color=f"C{i}")
+        ax_err.plot(x, [100 - a for a in step.run.train()], "--", color=f"C{i}", alpha=0.6)
+        if zoom:
+            axes[2].plot(x, step.run.test(), "o-", ms=3, color=f"C{i}")
+            axes[2].plot(x, step.run.train(), "--", color=f"C{i}", alpha=0.6)
+        plain = CurveMarks.of(step.run).plain_from
+        if plain is not None:  # the train curve's jump there is the plain digits, not learning
+            stops.append(Line2D([], [], color=f"C{i}", ls="-.", lw=1,
+                                label=f"step {i + 1}: augmentation off from epoch {plain}"))
+            for ax in axes:
+                ax.axvline(plain - 0.5, color=f"C{i}", ls="-.", lw=1)
+    ax_err.axhline(100 - line, color="crimson", ls=":")
     if zoom:
-        axes[2].set(title=f"accuracy near the line ({low:g}-100 %)", xlabel="epoch", ylim=(low, 100))
+        axes[2].axhline(line, color="crimson", ls=":")
+    for ax, values, kind in ((ax_loss, [v for step in steps for e in step.run.epochs for v in (e.train_loss, e.test_loss)],
+                              "loss"),
+                             (ax_err, [100 - v for step in steps for v in (*step.run.test(), *step.run.train())], "error")):
+        limits = (loss_limits if kind == "loss" else error_limits)(values)
+        ax.set_yscale("log")
+        if limits is not None:
+            ax.set_ylim(*limits)
+        plain_log_axis(ax.yaxis, decades=2.5 if kind == "loss" else 4)  # errors near the line read off the axis
+    ax_loss.set(title="loss (log scale)", xlabel="epoch", ylabel="cross-entropy (log scale)")
+    ax_err.set(title="error rate, 100 - accuracy (log scale)", xlabel="epoch", ylabel="% of digits wrong (log scale)")
+    if zoom:
+        axes[2].set(title=f"accuracy near the line ({low:g}-100 %)", xlabel="epoch", ylabel="%", ylim=(low, 100))
     one = max(len(step.run.epochs) for step in steps) == 1
     for ax in axes:
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs
@@ -616,10 +641,12 @@ def steps_figure(steps: list[rules.Step]) -> Figure:
                  f" (step {', '.join(averaged)}: its averaged (EMA) weights)" if averaged else "")),
              Line2D([], [], color="0.35", ls="--", alpha=0.6, label="train, averaged over the epoch" + (
                  " (live weights)" if averaged else "")),
-             Line2D([], [], color="crimson", ls=":", label=f"{line} %: the budget's line")]
+             Line2D([], [], color="crimson", ls=":", label=f"the budget's line: {line} % accuracy, "
+                                                           f"{100 - line:.2g} % error")]
     fig.suptitle(steps_title(steps), fontsize=10)
     fig.tight_layout()
-    for shown, y in ((handles, 0.0), (kinds, -0.06)):  # a row of the steps, a row of the kinds of line
+    rows = [(handles, 0.0), (kinds, -0.06)] + ([(stops, -0.12)] if stops else [])
+    for shown, y in rows:  # a row of the steps, a row of the kinds of line, a row of where augmentation stops
         fig.legend(handles=shown, loc="upper center", bbox_to_anchor=(0.5, y), ncol=len(shown), fontsize=8,
                    frameon=False)
     return fig
@@ -669,6 +696,13 @@ def plot_steps(steps: list[rules.Step], path: Path) -> None:
 
 def steps_alt(steps: list[rules.Step]) -> str:
     """steps.png's alt text: what it shows, in words."""
-    zoom = f", and accuracy zoomed near the {steps[0].budget.min_acc} % line" if near_the_line(steps) else ""
-    return (f"loss and accuracy by epoch of steps 1 to {len(steps)} (one colour a step; test solid, train dashed)"
-            f"{zoom}" if len(steps) > 1 else f"loss and accuracy by epoch of the step (test solid, train dashed){zoom}")
+    line = steps[0].budget.min_acc
+    zoom = f", and accuracy zoomed near the {line} % line" if near_the_line(steps) else ""
+    stops = [f"step {i} from epoch {p}" for i, step in enumerate(steps, 1)
+             if (p := CurveMarks.of(step.run).plain_from) is not None]
+    off = f"; a dash-dot line where augmentation stops ({', '.join(stops)})" if stops else ""
+    drawn = (f"loss and error rate (100 - accuracy), each on a log scale, by epoch, against the budget's line as an "
+             f"error of {100 - line:.2g} %")
+    if len(steps) > 1:
+        return f"{drawn}, of steps 1 to {len(steps)} (one colour a step; test solid, train dashed){zoom}{off}"
+    return f"{drawn}, of the step (test solid, train dashed){zoom}{off}"

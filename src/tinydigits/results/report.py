@@ -31,6 +31,7 @@ from tinydigits.results.records import Epoch, Run, Verdict
 from tinydigits.training.bookkeeping import DIGITS_SHOWN
 from tinydigits.training.config import augmentations, settings_of
 from tinydigits.training.evaluate import confused_pairs
+from tinydigits.training.factories import replay_rates
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -49,9 +50,9 @@ class Artifacts:
     pictures: dict[str, bytes]
 
 
-def _legend_below(ax) -> None:
+def _legend_below(ax, ncol: int = 2) -> None:
     """The panel's legend under its x label: inside the panel, it covered points or the budget's line."""
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=8, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=ncol, fontsize=8, frameon=False)
 
 
 def _accuracy_keys(epochs: list[Epoch]) -> list[str]:
@@ -76,17 +77,23 @@ def accuracy_zoom(epochs: list[Epoch]) -> int | None:
 
 @dataclass(frozen=True)
 class CurveMarks:
-    """What a run's curves must say beside its figures: that its test figures are of an EMA of its weights, and the
-    first epoch its training digits went un-augmented (the train curve's jump there is that, not learning)."""
+    """What a run's curves must say beside its figures: that its test figures are of an EMA of its weights, the
+    first epoch its training digits went un-augmented (the train curve's jump there is that, not learning), and what
+    the rate did between the epochs' starts the log records (`rate_course`)."""
 
     averaged: bool = False
     plain_from: int | None = None
+    # "steps": constant within each epoch (a schedule that steps once an epoch, or none); "replayed": a per-batch
+    # schedule, replayed and matching the recorded rates (`within`: each epoch's batches' rates); "dots": unknown
+    rate_course: str = "dots"
+    within: tuple[tuple[float, ...], ...] | None = None
 
     @classmethod
     def of(cls, run: Run) -> CurveMarks:
         s, n = run.settings, len(run.epochs)
         off = s.augment_off_last or 0
-        return cls(bool(s.ema), n - off + 1 if off and augmentations(run.recorded_settings()) and off < n else None)
+        plain = n - off + 1 if off and augmentations(run.recorded_settings()) and off < n else None
+        return cls(bool(s.ema), plain, *rate_course(run))
 
     @property
     def test_note(self) -> str:
@@ -110,13 +117,13 @@ def _plot_accuracy(ax, epochs: list[Epoch], title: str, marks: CurveMarks = Curv
     _legend_below(ax)
 
 
-def plain_log_axis(axis) -> None:
+def plain_log_axis(axis, decades: float = 2.5) -> None:
     """A log axis labelled in plain numbers (0.01, 0.1, 1; not 10^-2), and at 2 and 5 of each decade too where it
-    spans few decades, so that a panel narrower than a decade still has numbers on it."""
+    spans `decades` or fewer, so that a panel narrower than a decade still has numbers on it."""
     def minor(value: float, _pos) -> str:
         low, high = sorted(axis.get_view_interval())
         mantissa = value / 10 ** math.floor(math.log10(value) + 1e-9) if value > 0 else 0
-        few = low > 0 and math.log10(high / low) <= 2.5
+        few = low > 0 and math.log10(high / low) <= decades
         return f"{value:g}" if few and round(mantissa, 6) in (2.0, 5.0) else ""
 
     axis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _pos: f"{value:g}"))
@@ -182,14 +189,49 @@ def _thinned(ticks: list[float]) -> list[float]:
     return [ticks[i] for i in kept] + [ticks[-1]]
 
 
-def _plot_rate(ax, epochs: list[Epoch]) -> None:
-    """The learning rate at each epoch's start, on a log axis where it changed and stayed above 0, with its rates
-    written on the axis (`rate_ticks`)."""
-    rates = [e.lr for e in epochs]
-    ax.plot([e.epoch for e in epochs], rates, "o-", color="C2", label="learning rate at the epoch's start")
-    log = min(rates) > 0 and len(set(rates)) > 1
+def rate_course(run: Run) -> tuple[str, tuple[tuple[float, ...], ...] | None]:
+    """What the rate did between the epochs' starts (`CurveMarks.rate_course`, `within`): a schedule that steps once
+    an epoch (step, plateau) or none holds it within each epoch; a one-cycle steps every batch, so its course is
+    replayed from the run's settings (`factories.replay_rates`), and kept only where the replay starts each epoch at
+    the rate the log recorded; else it is not known ("dots")."""
+    s = run.settings
+    if "scheduler" in run.unrecorded or not run.epochs:
+        return "dots", None
+    if s.scheduler != "onecycle":
+        return "steps", None
+    try:
+        replay = replay_rates(s, run.train_images, run.budget.last)
+    except (ValueError, ZeroDivisionError):  # settings the schedule cannot be built from again
+        return "dots", None
+    if replay is None:  # too few steps for a cycle: `make_scheduler` held the rate constant
+        return ("steps", None) if len({e.lr for e in run.epochs}) == 1 else ("dots", None)
+    shown = [replay[e.epoch - 1] if 0 < e.epoch <= len(replay) and replay[e.epoch - 1] else None for e in run.epochs]
+    if any(r is None or not math.isclose(r[0], e.lr, rel_tol=1e-6) for r, e in zip(shown, run.epochs, strict=True)):
+        return "dots", None
+    return "replayed", tuple(tuple(r) for r in shown if r is not None)
+
+
+def _plot_rate(ax, epochs: list[Epoch], marks: CurveMarks = CurveMarks()) -> None:
+    """The learning rate at each epoch's start as dots, and its course within each epoch where that is known
+    (`CurveMarks.rate_course`): a staircase where it held within the epoch, the replayed per-batch curve of a one-cycle
+    (its peak falls inside an epoch); on a log axis where it changed and stayed above 0, its rates written on the axis
+    (`rate_ticks`)."""
+    x, rates = [e.epoch for e in epochs], [e.lr for e in epochs]
+    course = rates
+    if marks.rate_course == "steps":  # each epoch's rate held to its end: the last one's too
+        ax.plot([*x, x[-1] + 1], [*rates, rates[-1]], drawstyle="steps-post", color="C2",
+                label="rate within each epoch,\nheld until the next")
+    elif marks.rate_course == "replayed" and marks.within is not None:
+        xs = [e + b / len(r) for e, r in zip(x, marks.within, strict=True) for b in range(len(r))] + [x[-1] + 1]
+        course = [rate for r in marks.within for rate in r]
+        ax.plot(xs, [*course, course[-1]], "-", color="C2", label="rate within each epoch,\nas the schedule sets it")
+        top = max(range(len(course)), key=course.__getitem__)
+        ax.plot([xs[top]], [course[top]], "*", ms=9, color="C1",
+                label=f"its peak, {course[top]:.3g}, within epoch {math.floor(xs[top])}")
+    ax.plot(x, rates, "o", color="C2", label="recorded at each epoch's start")
+    log = min(course) > 0 and len(set(course)) > 1
     ax.set(title="learning rate" + (" (log scale)" if log else ""), xlabel="epoch", yscale="log" if log else "linear")
-    ticks = rate_ticks(rates)
+    ticks = rate_ticks(rates if course is rates else [*rates, min(course), max(course)])
     ax.yaxis.set_major_locator(matplotlib.ticker.FixedLocator(ticks))
     ax.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _pos: f"{value:.3g}"))
@@ -198,7 +240,7 @@ def _plot_rate(ax, epochs: list[Epoch]) -> None:
         ax.set_ylim(*((rate * 0.5, rate * 1.5) if rate > 0 else (-1.0, 1.0)))
     elif log:
         ax.set_ylim(ticks[0] / LOG_PAD, ticks[-1] * LOG_PAD)
-    _legend_below(ax)
+    _legend_below(ax, ncol=1)
 
 
 def curves_figure(epochs: list[Epoch], marks: CurveMarks = CurveMarks(), title: str = "") -> Figure:
@@ -213,7 +255,7 @@ def curves_figure(epochs: list[Epoch], marks: CurveMarks = CurveMarks(), title: 
     if zoom is not None:
         late = [e for e in epochs if e.epoch >= zoom]
         _plot_accuracy(axes[3], late, f"accuracy (%), epochs {zoom}–{late[-1].epoch}: zoom", marks)
-    _plot_rate(axes[2], epochs)
+    _plot_rate(axes[2], epochs, marks)
     for ax in axes:
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs, even for one
         ax.grid(alpha=0.3)

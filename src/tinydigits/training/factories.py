@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import itertools
+import math
+import warnings
 
 import torch
 import torch.nn.functional as F
@@ -54,6 +56,43 @@ def make_scheduler(cfg: TrainConfig, opt: torch.optim.Optimizer, total_steps: in
     if cfg.scheduler == "plateau":
         return torch.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=0.1, patience=2), False
     return None, False
+
+
+def schedule_batches(cfg: TrainConfig, images: int, keep_last: int) -> tuple[list[int], int]:
+    """Each planned epoch's batches (`images` at that epoch's batch size) and the per-batch schedule's length: with a
+    rate floor the cycle spans the epochs before it (`keep_last`: the budget's judged epochs, which schedules keep
+    clear of)."""
+    steps = [math.ceil(images / batch) for _, batch in cfg.plan(keep_last=keep_last)]
+    return steps, sum(steps[:len(steps) - cfg.lr_floor_last])
+
+
+REPLAY_LIMIT = 200_000  # batches: a longer one-cycle run is not replayed (seconds of scheduler steps for a picture)
+
+
+def replay_rates(cfg: TrainConfig, images: int, keep_last: int) -> list[list[float]] | None:
+    """The rate each batch of each planned epoch starts with, as a per-batch schedule (one-cycle) sets it: the run's
+    optimiser and scheduler built again on a throwaway parameter and stepped as `train.Setup.step_schedule` steps
+    them (a batch schedule's smaller batches then scale it for their step). None where no schedule steps every batch,
+    or the run had more than REPLAY_LIMIT batches."""
+    steps, cycle = schedule_batches(cfg, images, keep_last)
+    if sum(steps) > REPLAY_LIMIT:
+        return None
+    opt = make_optimizer(cfg, [nn.Parameter(torch.zeros(1))])
+    scheduler, per_batch = make_scheduler(cfg, opt, cycle)
+    if not per_batch:
+        return None
+    last = cycle - 1 if cfg.lr_floor_last else cycle
+    rates = []
+    with warnings.catch_warnings():  # stepped without optimiser steps: nothing here is trained
+        warnings.simplefilter("ignore", UserWarning)
+        for batches in steps:
+            epoch = []
+            for _ in range(batches):
+                epoch.append(opt.param_groups[0]["lr"])
+                if scheduler.last_epoch < last:
+                    scheduler.step()
+            rates.append(epoch)
+    return rates
 
 
 def training_model(ref: str | models.Source, device: str | torch.device = "cpu") -> nn.Module:

@@ -5,7 +5,6 @@ per batch, an evaluation per epoch. One loop serves a single run and a stack of 
 from __future__ import annotations
 
 import contextlib
-import math
 import sys
 import time
 from collections.abc import Callable
@@ -42,6 +41,7 @@ from tinydigits.training.factories import (
     make_ema,
     make_optimizer,
     make_scheduler,
+    schedule_batches,
     seed_losses,
     training_model,
 )
@@ -110,9 +110,8 @@ class Setup:
             check_size(probe or model, size, cfg.model)
         ema = make_ema(model, cfg.ema)
         opt = make_optimizer(cfg, model.parameters())
-        steps = [math.ceil(images / batch) for _, batch in plan]
         # With a floor the cycle spans the epochs before it, and stops at its last step: its lowest rate, held.
-        cycle = sum(steps[:len(steps) - cfg.lr_floor_last])
+        _, cycle = schedule_batches(cfg, images, budget.last)
         scheduler, per_batch = make_scheduler(cfg, opt, cycle)
         return cls(model, opt, scheduler, per_batch, ema, plan, cycle - 1 if cfg.lr_floor_last else cycle)
 

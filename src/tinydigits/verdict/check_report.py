@@ -18,12 +18,23 @@ if TYPE_CHECKING:
 
 
 def title(verdict: Verdict, name: str) -> str:
-    """check.png's title: the verdict, how many seeds held, the odds."""
+    """check.png's title: the verdict and how many seeds held with the counted pass rate's bound, then on a line of its
+    own the normal model's odds for a new seed, said as that model's (or why there are none)."""
     odds = verdict.odds
     head = f"{name}: {verdict.word}, {odds.held('hold')}"
+    if odds.rate_lower is not None:
+        head += f"; counted pass rate ≥ {100 * odds.rate_lower:.1f} % (95 % lower bound)"
     if odds.probability is None:
-        return f"{head}; {odds.note or ''}"
-    return f"{head}; P(new seed holds) = {odds.chance(bound_digits=1)}"
+        return f"{head}\n{odds.note or ''}".rstrip()
+    return (f"{head}\na normal fit to the seeds' minima: P(new seed holds) = "
+            f"{odds.chance(digits=None, unit=' %', bound='95 % lower bound ')}")
+
+
+def tail_share(verdict: Verdict) -> str | None:
+    """The normal fit's share below the odds' line (1 - its P(new seed holds)), in percent as the odds are written
+    (four decimals where they are, so a share never reads 0.00); None without a fit."""
+    p = verdict.odds.probability
+    return None if p is None else percent(1 - p, 2 if p < 0.9999 else 4)
 
 
 def normal_curve(mean: float, sd: float, values: list[float], points: int = 201) -> tuple[list[float], list[float]]:
@@ -55,8 +66,10 @@ def _draw_seeds(ax, verdict: Verdict, budget: Budget) -> list:
     dot = {"ls": "", "marker": "o", "ms": 5}
     handles = [Line2D([], [], color="0.35", mfc="none", **dot, label=f"test accuracy in one of {epochs}"),
                Line2D([], [], color="0.35", **dot, label="the seed's minimum of them, the one judged")]
-    handles += [Line2D([], [], color="C0" if h else "C3", **dot, label="blue: the seed holds" if h else
-                       "red: the seed does not hold") for h in sorted(held, reverse=True)]
+    # a swatch of each colour a seed's dots were drawn in: its meaning, only where such a seed is drawn
+    swatch = {"ls": "", "marker": "s", "ms": 8}
+    handles += [Line2D([], [], color="C0" if h else "C3", **swatch, label="blue dots: the seed holds" if h else
+                       "red dots: the seed does not hold") for h in sorted(held, reverse=True)]
     handles += [Line2D([], [], ls="", marker="x", color="0.6" if grey else "C3",
                        label="not run" if grey else "raised before its first epoch") for grey in sorted(crosses)]
     return handles + [Line2D([], [], color="C2", ls="--", lw=1, label=f"{budget.min_acc} %: the budget's line")]
@@ -78,9 +91,12 @@ def _draw_fit(side, verdict: Verdict) -> list:
                            color="C3", alpha=0.4)
         side.axhline(mean, color="C0", lw=0.8, ls=":")
         side.set_xlabel(f"normal fit of min\nmean {mean:.3f}, sd {sd:.3f}")
+        share = tail_share(verdict)  # written out: a tail this thin is no shading the eye can see
+        side.text(0.95, 0.03, f"below {line:.3f} %:\n{share} %", transform=side.transAxes, ha="right", va="bottom",
+                  fontsize=8, color="C3")
         handles = [Line2D([], [], color="C0", label="right: the normal fitted to the minima (density)"),
-                   Patch(color="C3", alpha=0.4, label=f"its share below {line:.3f} % (half an image under the line): "
-                                                      "a new seed failing"),
+                   Patch(color="C3", alpha=0.4, label=f"its share below {line:.3f} % (half an image under the line), "
+                                                      f"{share} %: a new seed failing"),
                    Line2D([], [], color="C0", lw=0.8, ls=":", label=f"the minima's mean, {mean:.3f} %")]
     else:
         side.set_xlabel(odds.note or "", fontsize=7)
