@@ -607,7 +607,7 @@ def steps_figure(steps: list[rules.Step]) -> Figure:
         if zoom:
             axes[2].plot(x, step.run.test(), "o-", ms=3, color=f"C{i}")
             axes[2].plot(x, step.run.train(), "--", color=f"C{i}", alpha=0.6)
-        plain = CurveMarks.of(step.run).plain_from
+        plain = CurveMarks.of(step.run, course=False).plain_from
         if plain is not None:  # the train curve's jump there is the plain digits, not learning
             stops.append(Line2D([], [], color=f"C{i}", ls="-.", lw=1,
                                 label=f"step {i + 1}: augmentation off from epoch {plain}"))
@@ -667,7 +667,7 @@ def picture_alt(name: str, step: rules.Step) -> str:
     wrong = sum(c.count for c in step.run.confusions or [])
     fitted = step.check is not None and step.check.odds.probability is not None and bool(step.check.odds.sd)
     zoom = accuracy_zoom(step.run.epochs) if step.run.epochs else None
-    marks = CurveMarks.of(step.run)
+    marks = CurveMarks.of(step.run, course=False)
     return {"curves.png": f"{who}: train and test loss (log scale), accuracy against the {line} % line, and the "
                           "learning rate, by epoch"
                           + (f"; the accuracy from epoch {zoom} on again, on a zoomed axis" if zoom else "")
@@ -699,7 +699,7 @@ def steps_alt(steps: list[rules.Step]) -> str:
     line = steps[0].budget.min_acc
     zoom = f", and accuracy zoomed near the {line} % line" if near_the_line(steps) else ""
     stops = [f"step {i} from epoch {p}" for i, step in enumerate(steps, 1)
-             if (p := CurveMarks.of(step.run).plain_from) is not None]
+             if (p := CurveMarks.of(step.run, course=False).plain_from) is not None]
     off = f"; a dash-dot line where augmentation stops ({', '.join(stops)})" if stops else ""
     drawn = (f"loss and error rate (100 - accuracy), each on a log scale, by epoch, against the budget's line as an "
              f"error of {100 - line:.2g} %")

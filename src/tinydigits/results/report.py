@@ -89,11 +89,13 @@ class CurveMarks:
     within: tuple[tuple[float, ...], ...] | None = None
 
     @classmethod
-    def of(cls, run: Run) -> CurveMarks:
+    def of(cls, run: Run, course: bool = True) -> CurveMarks:
+        """The run's marks; `course` False: without the rate's course, for words and pictures that draw no rate panel
+        (a one-cycle's replay takes a second)."""
         s, n = run.settings, len(run.epochs)
         off = s.augment_off_last or 0
         plain = n - off + 1 if off and augmentations(run.recorded_settings()) and off < n else None
-        return cls(bool(s.ema), plain, *rate_course(run))
+        return cls(bool(s.ema), plain, *(rate_course(run) if course else ("dots", None)))
 
     @property
     def test_note(self) -> str:
