@@ -261,8 +261,10 @@ def curves_figure(epochs: list[Epoch], marks: CurveMarks = CurveMarks(), title: 
     for ax in axes:
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs, even for one
         ax.grid(alpha=0.3)
+    if epochs:  # the rate's line runs to the last epoch's end; its ticks name only epochs the run had
+        axes[2].set_xticks([t for t in axes[2].get_xticks() if 1 <= t <= epochs[-1].epoch])
     if title:
-        fig.suptitle(title, fontsize=10)
+        fig.suptitle(title, fontsize=10, y=1.04)  # above the panels' own titles (the saved picture grows to hold it)
     return fig
 
 
