@@ -111,7 +111,7 @@ def test_a_cut_that_brings_a_net_under_the_parameter_budget_follows_the_advice_a
     read = next(x for x in rules.change_lines(wide, narrow) if x.startswith("- read against"))
     assert "(less capacity: it brings the net under the parameter budget, the first change advised)" in read
     assert "Against it" not in read
-    assert "paid for by cuts elsewhere: it is 217 parameters over the budget already" in rules.next_line(
+    assert "paid for by cuts elsewhere: it is 216 parameters over the budget's 8,000 already" in rules.next_line(
         wide, rules.facts(wide))
     assert "999 parameters of room under the budget" in rules.next_line(narrow, rules.facts(narrow))
 

@@ -79,7 +79,8 @@ def _under_advice(step: Step, f: Facts) -> str:
     room = step.budget.max_params - 1 - f.params  # what the parameter budget leaves for more channels
     capacity = ("more capacity (channels where the net is narrowest" + (f"; {room:,} parameters of room under the "
                                                                           "budget)" if room >= 0 else
-                f", paid for by cuts elsewhere: it is {-room:,} parameters over the budget already)"))
+                f", paid for by cuts elsewhere: it is {f.params - step.budget.max_params:,} parameters over the budget's "
+                f"{step.budget.max_params:,} already)"))
     levers = [*length, capacity, rate]
     if "normalisation" in wanted(step, f):  # a net without batch norm: it steadies each layer's inputs
         levers.append("batch norm after the convs (it has none), which also lets a higher rate train")
