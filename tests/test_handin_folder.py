@@ -167,6 +167,12 @@ def test_the_zoom_panel_is_drawn_only_when_a_step_comes_near_the_line():
     far = [_step([80.0, 90.0, 95.0, 97.0]), _step([85.0, 92.0, 96.0, 97.8])]  # the zoom starts at 97.9
     near = [*far, _step([97.0, 98.5, 99.2, 99.45])]
     assert not near_the_line(far) and near_the_line(near)
+    # a best epoch near the line with its scored epochs below it: no zoom that would hold them off its axis
+    assert not near_the_line([_step([90.0, 96.0, 97.0, 98.3])])
+    fig = steps_figure(far)  # far from the line: the error panel still shows the line, as an error of 0.6 %
+    assert fig.axes[1].get_ylim()[0] < 100 - 99.4 and any(
+        list(line.get_ydata()) == [100 - 99.4] * 2 for line in fig.axes[1].get_lines())
+    plt.close(fig)
     for steps, panels in ((far, 2), (near, 3)):
         fig = steps_figure(steps)
         titles = [ax.get_title() for ax in fig.axes]

@@ -573,10 +573,10 @@ def _result_tables(step: rules.Step, pictures: dict[str, str]) -> list[str]:
 
 
 def near_the_line(steps: list[rules.Step]) -> bool:
-    """Whether any step's test or train accuracy comes within the zoom panel's range (1.5 points below the budget's
-    line up to 100 %): the panel is drawn only then, never empty."""
+    """Whether any step's scored epochs (the budget's last N) all lie within the zoom panel's range (1.5 points below
+    the budget's line up to 100 %): the panel is drawn only then, never empty or holding a step's judged epochs off it."""
     low = steps[0].budget.min_acc - 1.5
-    return any(max([*step.run.test(), *step.run.train()], default=0.0) >= low for step in steps)
+    return any(min(step.run.test()[-step.budget.last:], default=0.0) >= low for step in steps)
 
 
 def error_limits(errors: list[float]) -> tuple[float, float] | None:
@@ -618,7 +618,8 @@ def steps_figure(steps: list[rules.Step]) -> Figure:
         axes[2].axhline(line, color="crimson", ls=":")
     for ax, values, kind in ((ax_loss, [v for step in steps for e in step.run.epochs for v in (e.train_loss, e.test_loss)],
                               "loss"),
-                             (ax_err, [100 - v for step in steps for v in (*step.run.test(), *step.run.train())], "error")):
+                             (ax_err, [100 - v for step in steps for v in (*step.run.test(), *step.run.train())]
+                              + [100 - line], "error")):  # the line in view
         limits = (loss_limits if kind == "loss" else error_limits)(values)
         ax.set_yscale("log")
         if limits is not None:

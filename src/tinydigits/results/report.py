@@ -115,7 +115,8 @@ def _plot_accuracy(ax, epochs: list[Epoch], title: str, marks: CurveMarks = Curv
         ax.plot(x, [getattr(e, key) for e in epochs], styles[key][0], label=styles[key][1])
     ax.axhline(TARGET, color="crimson", ls=":", label=f"{TARGET} %: the budget's line")
     marks.plain_line(ax, x)
-    ax.set(title=title, xlabel="epoch", ylim=(_accuracy_floor(epochs), 100))
+    floor = _accuracy_floor(epochs)
+    ax.set(title=title, xlabel="epoch", ylim=(floor, 100 + 0.03 * (100 - floor)))  # room to see the line below 100
     _legend_below(ax)
 
 
@@ -218,7 +219,8 @@ def _plot_rate(ax, epochs: list[Epoch], marks: CurveMarks = CurveMarks()) -> Non
     (`CurveMarks.rate_course`): a staircase where it held within the epoch, the replayed per-batch curve of a one-cycle
     (its peak falls inside an epoch); on a log axis where it changed and stayed above 0, its rates written on the axis
     (`rate_ticks`)."""
-    x, rates = [e.epoch for e in epochs], [e.lr for e in epochs]
+    # On a time axis: epoch n runs from n - 1 to n, so its start sits where the other panels put the epoch before's end.
+    x, rates = [e.epoch - 1 for e in epochs], [e.lr for e in epochs]
     course = rates
     if marks.rate_course == "steps":  # each epoch's rate held to its end: the last one's too
         ax.plot([*x, x[-1] + 1], [*rates, rates[-1]], drawstyle="steps-post", color="C2",
@@ -229,10 +231,11 @@ def _plot_rate(ax, epochs: list[Epoch], marks: CurveMarks = CurveMarks()) -> Non
         ax.plot(xs, [*course, course[-1]], "-", color="C2", label="rate within each epoch,\nas the schedule sets it")
         top = max(range(len(course)), key=course.__getitem__)
         ax.plot([xs[top]], [course[top]], "*", ms=9, color="C1",
-                label=f"its peak, {course[top]:.3g}, within epoch {math.floor(xs[top])}")
+                label=f"its peak, {course[top]:.3g}, within epoch {math.floor(xs[top]) + 1}")
     ax.plot(x, rates, "o", color="C2", label="recorded at each epoch's start")
     log = min(course) > 0 and len(set(course)) > 1
-    ax.set(title="learning rate" + (" (log scale)" if log else ""), xlabel="epoch", yscale="log" if log else "linear")
+    ax.set(title="learning rate" + (" (log scale)" if log else ""), xlabel="epochs done (epoch n: from n-1 to n)",
+           yscale="log" if log else "linear")
     ticks = rate_ticks(rates if course is rates else [*rates, min(course), max(course)])
     ax.yaxis.set_major_locator(matplotlib.ticker.FixedLocator(ticks))
     ax.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())
@@ -262,7 +265,7 @@ def curves_figure(epochs: list[Epoch], marks: CurveMarks = CurveMarks(), title: 
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs, even for one
         ax.grid(alpha=0.3)
     if epochs:  # the rate's line runs to the last epoch's end; its ticks name only epochs the run had
-        axes[2].set_xticks([t for t in axes[2].get_xticks() if 1 <= t <= epochs[-1].epoch])
+        axes[2].set_xticks([t for t in axes[2].get_xticks() if 0 <= t <= epochs[-1].epoch])
     if title:
         fig.suptitle(title, fontsize=10, y=1.04)  # above the panels' own titles (the saved picture grows to hold it)
     return fig
