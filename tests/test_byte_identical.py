@@ -19,8 +19,9 @@ from tinydigits import files
 from tinydigits.constants import Budget
 from tinydigits.results import records
 from tinydigits.results.budget import format_verdict, judge, reason
+from tinydigits.results.check_picture import title
 from tinydigits.results.ledger import describe_arithmetic
-from tinydigits.verdict.check_report import title, write_check
+from tinydigits.verdict.check_report import write_check
 
 DATA = Path(__file__).parent / "data" / "byte_identical"
 GOLDEN = DATA / "golden"

@@ -134,6 +134,10 @@ def test_a_notebook_is_copied_where_its_kernel_names_it_else_said_missing(tmp_pa
     folders = [_inline_run(tmp_path, CELL1, "Model_1"), _inline_run(tmp_path, CELL2, "Model_2")]
     text, _ = handin.write_up(folders, str(tmp_path / "outside"))
     assert "the notebook it came from is not in this folder: it was written outside the notebook's kernel" in text
+    (tmp_path / "by-hand").mkdir()  # a notebook put beside the README by hand: named, never said to be missing
+    (tmp_path / "by-hand" / "mysteps.ipynb").write_text("{}")
+    text, _ = handin.write_up(folders, str(tmp_path / "by-hand"))
+    assert "not in this folder" not in text and "this folder holds [mysteps.ipynb](mysteps.ipynb), put here by hand" in text
 
     notebook = tmp_path / "mine.ipynb"
     notebook.write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
@@ -218,7 +222,7 @@ def test_the_steps_middle_panel_is_each_steps_error_rate_on_a_log_axis_and_marks
 
 
 def test_the_checks_normal_curve_stays_inside_0_to_100():
-    from tinydigits.verdict.check_report import normal_curve
+    from tinydigits.results.check_picture import normal_curve
 
     ys, density = normal_curve(99.8, 0.3, [99.5, 100.0, 99.395])
     assert max(ys) <= 100.0 and min(ys) >= 0.0 and len(ys) == len(density)

@@ -106,15 +106,15 @@ def test_check_png_has_a_legend_for_every_mark(monkeypatch, tmp_path):
     budget's line each have a legend entry drawn as they are drawn, and saying what it is."""
     from matplotlib.colors import to_rgba
 
+    from tinydigits.results import check_picture
     from tinydigits.results.figures import plt
-    from tinydigits.verdict import check_report
 
     curves = {s: [98.0] * 12 + [99.38 + 0.02 * s, 99.45, 99.5] for s in range(6)} | {6: []}  # 6 raised, 7 not run
     verdict = judge(curves, 7432, 15, BUDGET, {6: "RuntimeError: out of memory"}, {7: "no worker could take it"})
     assert verdict.odds.probability is not None  # the normal was fitted: its curve, shading and mean are drawn
     figures = []
-    monkeypatch.setattr(check_report, "save_figure", lambda fig, path: figures.append(fig) or b"")
-    check_report.plot_check(verdict, BUDGET, "model2", tmp_path / "check.png")
+    monkeypatch.setattr(check_picture, "save_figure", lambda fig, path: figures.append(fig) or b"")
+    check_picture.plot_check(verdict, BUDGET, "model2", tmp_path / "check.png")
     (fig,) = figures
     entries = {}
     for legend in [*fig.legends, *(ax.get_legend() for ax in fig.axes if ax.get_legend())]:
@@ -243,11 +243,11 @@ def test_check_md_says_a_notebooks_call_is_run_in_its_notebook():
 
 
 def _drawn_check(monkeypatch, verdict):
-    from tinydigits.verdict import check_report
+    from tinydigits.results import check_picture
 
     figures = []
-    monkeypatch.setattr(check_report, "save_figure", lambda fig, path: figures.append(fig) or b"")
-    check_report.plot_check(verdict, BUDGET, "m", None)
+    monkeypatch.setattr(check_picture, "save_figure", lambda fig, path: figures.append(fig) or b"")
+    check_picture.plot_check(verdict, BUDGET, "m", None)
     return figures[0]
 
 
@@ -278,8 +278,8 @@ def test_check_png_leads_with_the_count_and_gives_the_normal_models_odds_as_that
 def test_the_fits_tail_below_the_line_is_written_as_a_number_one_minus_its_odds(monkeypatch):
     """The shaded tail below 99.395 % is a sliver too thin to see where the odds are high: its share is written on
     the panel, and it is 1 - P(new seed holds), in the odds' precision."""
+    from tinydigits.results.check_picture import tail_share
     from tinydigits.results.figures import plt
-    from tinydigits.verdict.check_report import tail_share
 
     for low in (99.44, 99.50):  # a tail of a few per cent, and one of hundredths
         curves = {s: [98.0] * 12 + [low + 0.03 * s, 99.6, 99.6] for s in range(5)}

@@ -143,3 +143,26 @@ def test_a_seed_that_raises_fails_alone_and_the_others_are_kept(tmp_path, mnist_
     row = next(line for line in proc.stdout.splitlines() if line.split()[:1] == ["1"])
     assert "FAIL" in row and "seed 1 is cursed" in row
     assert (Path(verdict["folder"]) / "check.md").exists() and (Path(verdict["folder"]) / "check.png").exists()
+
+
+def test_a_notebook_subclass_without_methods_of_its_own_has_its_cell_as_its_code():
+    """`class Model_3(Model_2): "docstring"` in a cell has no method to find its cell by: the newest cell the kernel
+    keeps (ipykernel's linecache entries) that defines a class of its name is its code."""
+    import linecache
+
+    from torch import nn
+
+    from tinydigits.models.registry import source_code
+
+    cells = {"/tmp/ipykernel_1/1.py": "class Model_2(nn.Module):\n    def forward(self, x):\n        return x\n",
+             "/tmp/ipykernel_1/2.py": "class Model_3(Model_2):\n    'Model_2 unchanged; the recipe changes.'\n"}
+    try:
+        space = {"nn": nn, "__name__": "__main__"}
+        for name, text in cells.items():
+            linecache.cache[name] = (len(text), None, text.splitlines(keepends=True), name)
+            exec(compile(text, name, "exec"), space)
+        assert source_code(space["Model_3"]) == cells["/tmp/ipykernel_1/2.py"]
+        assert source_code(space["Model_2"]) == cells["/tmp/ipykernel_1/1.py"]  # found through its method, as before
+    finally:
+        for name in cells:
+            linecache.cache.pop(name, None)

@@ -15,6 +15,7 @@ import importlib.util
 import inspect
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -121,6 +122,13 @@ def source_code(obj: Any) -> str | None:
         code = getattr(member, "__code__", None)
         if code is not None and (lines := linecache.getlines(code.co_filename)):
             return "".join(lines)
+    if isinstance(obj, type) and obj.__module__ == "__main__":  # a class with no method of its own (a subclass that
+        # changes only its docstring or attributes): the newest cell the kernel keeps that defines a class of its name
+        defines = re.compile(rf"^class {re.escape(obj.__name__)}\b", re.M)
+        cells = [entry[2] for name, entry in list(linecache.cache.items())
+                 if ("ipykernel_" in str(name) or str(name).startswith("<ipython-input")) and len(entry) > 2]
+        found = [text for text in ("".join(lines) for lines in cells) if defines.search(text)]
+        return found[-1] if found else None
     return None
 
 

@@ -19,6 +19,7 @@ from tinydigits.models import summary
 from tinydigits.results import records
 from tinydigits.results import steps as rules
 from tinydigits.results.budget import mark, seed_table
+from tinydigits.results.check_picture import plot_check
 from tinydigits.results.figures import DPI, matplotlib, plt, save_figure
 from tinydigits.results.report import (
     MISSES_SHOWN,
@@ -31,7 +32,6 @@ from tinydigits.results.report import (
     plot_per_class,
 )
 from tinydigits.training.runs import INLINE
-from tinydigits.verdict.check_report import plot_check
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -202,6 +202,9 @@ def _code_file(step: rules.Step, folder: Path, prefix: str, others: list[str]) -
             if notebook.resolve() != (folder / notebook.name).resolve():
                 shutil.copyfile(notebook, folder / notebook.name)
             text += f"; the notebook it came from, as last saved: [{notebook.name}]({notebook.name})"
+        elif beside := sorted(folder.glob("*.ipynb")):  # put here by hand: named, not claimed to be that notebook
+            text += (f"; the notebook it came from: {why}; this folder holds "
+                     + ", ".join(f"[{n.name}]({n.name})" for n in beside) + ", put here by hand, not checked to be it")
         else:
             text += f"; the notebook it came from is not in this folder: {why} (copy it beside this README)"
     return text
@@ -591,28 +594,11 @@ def steps_figure(steps: list[rules.Step]) -> Figure:
     gain shows) by epoch (test solid with dots, train dashed; a colour a step), the budget's line as an error, a
     step's epoch where augmentation stops as a dash-dot line in its colour, and accuracy zoomed near the line where a
     step comes into it; one legend below that names each step and says which line is which."""
-    from matplotlib.lines import Line2D
-
     zoom = near_the_line(steps)
     fig, axes = plt.subplots(1, 3 if zoom else 2, figsize=(15 if zoom else 10, 4.2))
     ax_loss, ax_err = axes[0], axes[1]
     line, low = steps[0].budget.min_acc, steps[0].budget.min_acc - 1.5
-    stops = []
-    for i, step in enumerate(steps):
-        x = [r.epoch for r in step.run.epochs]
-        ax_loss.plot(x, [r.test_loss for r in step.run.epochs], "o-", ms=3, color=f"C{i}")
-        ax_loss.plot(x, [r.train_loss for r in step.run.epochs], "--", color=f"C{i}", alpha=0.6)
-        ax_err.plot(x, [100 - a for a in step.run.test()], "o-", ms=3, color=f"C{i}")
-        ax_err.plot(x, [100 - a for a in step.run.train()], "--", color=f"C{i}", alpha=0.6)
-        if zoom:
-            axes[2].plot(x, step.run.test(), "o-", ms=3, color=f"C{i}")
-            axes[2].plot(x, step.run.train(), "--", color=f"C{i}", alpha=0.6)
-        plain = CurveMarks.of(step.run, course=False).plain_from
-        if plain is not None:  # the train curve's jump there is the plain digits, not learning
-            stops.append(Line2D([], [], color=f"C{i}", ls="-.", lw=1,
-                                label=f"step {i + 1}: augmentation off from epoch {plain}"))
-            for ax in axes:
-                ax.axvline(plain - 0.5, color=f"C{i}", ls="-.", lw=1)
+    stops = _draw_steps(axes, steps)
     ax_err.axhline(100 - line, color="crimson", ls=":")
     if zoom:
         axes[2].axhline(line, color="crimson", ls=":")
@@ -635,6 +621,42 @@ def steps_figure(steps: list[rules.Step]) -> Figure:
         if one:  # a single epoch: its tick alone, not a scale of fractions around it
             ax.set(xlim=(0.5, 1.5), xticks=[1])
         ax.grid(alpha=0.3)
+    fig.suptitle(steps_title(steps), fontsize=10)
+    fig.tight_layout()
+    _steps_legend(fig, steps, stops)
+    return fig
+
+
+def _draw_steps(axes, steps: list[rules.Step]) -> list:
+    """Each step's loss, error rate (and, with a third panel, accuracy) in its colour, and a dash-dot line where its
+    augmentation stops; returns the legend's handles for those lines."""
+    from matplotlib.lines import Line2D
+
+    stops = []
+    for i, step in enumerate(steps):
+        x = [r.epoch for r in step.run.epochs]
+        axes[0].plot(x, [r.test_loss for r in step.run.epochs], "o-", ms=3, color=f"C{i}")
+        axes[0].plot(x, [r.train_loss for r in step.run.epochs], "--", color=f"C{i}", alpha=0.6)
+        axes[1].plot(x, [100 - a for a in step.run.test()], "o-", ms=3, color=f"C{i}")
+        axes[1].plot(x, [100 - a for a in step.run.train()], "--", color=f"C{i}", alpha=0.6)
+        if len(axes) > 2:
+            axes[2].plot(x, step.run.test(), "o-", ms=3, color=f"C{i}")
+            axes[2].plot(x, step.run.train(), "--", color=f"C{i}", alpha=0.6)
+        plain = CurveMarks.of(step.run, course=False).plain_from
+        if plain is not None:  # the train curve's jump there is the plain digits, not learning
+            stops.append(Line2D([], [], color=f"C{i}", ls="-.", lw=1,
+                                label=f"step {i + 1}: augmentation off from epoch {plain}"))
+            for ax in axes:
+                ax.axvline(plain - 0.5, color=f"C{i}", ls="-.", lw=1)
+    return stops
+
+
+def _steps_legend(fig, steps: list[rules.Step], stops: list) -> None:
+    """steps.png's legend below its panels: a row of the steps, a row of the kinds of line, a row of where
+    augmentation stops."""
+    from matplotlib.lines import Line2D
+
+    line = steps[0].budget.min_acc
     averaged = [str(i) for i, step in enumerate(steps, 1) if step.run.settings.ema]
     handles = [Line2D([], [], color=f"C{i}", lw=2, label=f"step {i + 1}: {step.name} (seed {step.seed})")
                for i, step in enumerate(steps)]
@@ -644,13 +666,10 @@ def steps_figure(steps: list[rules.Step]) -> Figure:
                  " (live weights)" if averaged else "")),
              Line2D([], [], color="crimson", ls=":", label=f"the budget's line: {line} % accuracy, "
                                                            f"{100 - line:.2g} % error")]
-    fig.suptitle(steps_title(steps), fontsize=10)
-    fig.tight_layout()
     rows = [(handles, 0.0), (kinds, -0.06)] + ([(stops, -0.12)] if stops else [])
-    for shown, y in rows:  # a row of the steps, a row of the kinds of line, a row of where augmentation stops
+    for shown, y in rows:
         fig.legend(handles=shown, loc="upper center", bbox_to_anchor=(0.5, y), ncol=len(shown), fontsize=8,
                    frameon=False)
-    return fig
 
 
 def steps_title(steps: list[rules.Step]) -> str:

@@ -4,7 +4,7 @@ room for it; which kinds of change serve it and which go against it (`serves`, `
 
 from __future__ import annotations
 
-from tinydigits.results.steps.curves import ANNEALED, peak_rate
+from tinydigits.results.steps.curves import ANNEALED, epoch_span, peak_rate
 from tinydigits.results.steps.fit import AVERAGED, CHANCE_POINTS, GAP_POINTS
 from tinydigits.results.steps.known import margin_noise
 from tinydigits.results.steps.readings import lowest_seed, own_record, stuck
@@ -30,10 +30,19 @@ def wanted(step: Step, f: Facts) -> tuple[str, ...]:
     if d == "under-fitting":  # more epochs only within the budget's; more images only where it trained on fewer
         # batch norm only for a net that recorded its layers without one: nothing advised that it may already have
         normless = bool(step.run.modules) and not step.has("BatchNorm")
+        if late_start(f):  # epochs at chance before it learned: a sooner start (rate, batch norm) before capacity
+            return ("rate", *(("normalisation",) if normless else ()), "capacity",
+                    *(("epochs",) if len(step.run.epochs) < step.budget.max_epochs else ()),
+                    *(("data",) if step.on_a_share else ()))
         return ("capacity", "rate", *(("normalisation",) if normless else ()),
                 *(("epochs",) if len(step.run.epochs) < step.budget.max_epochs else ()),
                 *(("data",) if step.on_a_share else ()))
     return NEXT[d]
+
+
+def late_start(f: Facts) -> bool:
+    """Epochs at or near chance before it learned: two or more, and at least a fifth of the run's."""
+    return len(f.start) >= max(2, f.epochs // 5)
 
 
 def next_label(step: Step, f: Facts) -> str:
@@ -81,13 +90,24 @@ def _under_advice(step: Step, f: Facts) -> str:
                                                                           "budget)" if room >= 0 else
                 f", paid for by cuts elsewhere: it is {f.params - step.budget.max_params:,} parameters over the budget's "
                 f"{step.budget.max_params:,} already)"))
-    levers = [*length, capacity, rate]
-    if "normalisation" in wanted(step, f):  # a net without batch norm: it steadies each layer's inputs
-        levers.append("batch norm after the convs (it has none), which also lets a higher rate train")
+    norm = (["batch norm after the convs (it has none), which also lets a higher rate train"]
+            if "normalisation" in wanted(step, f) else [])  # a net without batch norm: it steadies each layer's inputs
+    if late_start(f):  # it sat at chance first: what makes it start sooner leads
+        levers = [rate, *norm, *length, capacity]
+        lead = (f"it sat at or near chance in epoch{'s' * (len(f.start) > 1)} {epoch_span(f.start)}, so a sooner start "
+                "comes first: ")
+    else:
+        levers, lead = [*length, capacity, rate, *norm], ""
     join = "; " if len(levers) > 2 else ", "
-    return (join.join(levers[:-1]) + f"{join}or {levers[-1]} - not regularisation or augmentation while it "
-            "under-fits: both make its training digits harder to fit, and fitting them is what it lacks (they pay off "
-            "once a net fits its training digits)")
+    s = step.run.settings
+    has = [name for name, on in (("dropout", step.dropout() > 0), ("weight decay", bool(s.weight_decay)),
+                                 ("label smoothing", bool(s.label_smoothing)),
+                                 ("augmentation", bool(augmentations(step.config)))) if on]
+    against = (f" - not more regularisation or augmentation while it under-fits: it has {', '.join(has)} already, "
+               "and only a run without them would show whether they hold its fit back" if has else
+               " - not regularisation or augmentation while it under-fits: both make its training digits harder to "
+               "fit, and fitting them is what it lacks (they pay off once a net fits its training digits)")
+    return lead + join.join(levers[:-1]) + f"{join}or {levers[-1]}" + against
 
 
 def _over_advice(step: Step) -> str:

@@ -27,7 +27,7 @@ from tinydigits.results.steps.curves import (
 )
 from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS
 from tinydigits.results.steps.known import facts, margin_noise
-from tinydigits.results.steps.readings import lowest_seed, lr_test_of, own_record
+from tinydigits.results.steps.readings import UNLEARNED, lowest_seed, lr_test_of, own_record, unlearned
 from tinydigits.results.steps.step import Facts, Step, verdict_of
 
 SLOW_START = 50.0  # epoch 1's running train accuracy below this: a slow start, said
@@ -85,6 +85,9 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
         lines.append(f"- commonest confusions (true → predicted: count): {_confusions(step.run)}"
                      + (f"; the step before: {_confusions(previous.run)}" if previous and previous.run.confusions
                         else "") + ".")
+    if digits := unlearned(step):
+        lines.append(f"- digits not learned yet (fewer than {UNLEARNED:.0f} % of a digit's test images right at the last "
+                     f"epoch; per_class.csv): {digits}.")
     if test := lr_test_of(step):
         suggested = (f"valley {test.valley:.3g}, steepest descent {test.steepest:.3g}" if test.valley
                      else "no suggestion (its loss never fell)")
@@ -140,7 +143,7 @@ def _stability_line(step: Step, f: Facts) -> str:
                    f"its largest epoch-to-epoch fall of test accuracy, {fall:.2f} points at epoch {at}, is inside the "
                    f"test set's sampling error of two independent scores (±{fall_noise(test[at - 2], test[at - 1]):.2f}; "
                    f"{PAIRED})")
-        return f"- stability: {largest}; over the last {f.n} epochs test accuracy moved {f.moved:.2f} points."
+        return f"- stability: {largest}; {_span(step, f)}."
     epoch, fall = f.drop
     every = falls(step.run.test())
     before, at = step.run.epochs[epoch - 2], step.run.epochs[epoch - 1]
@@ -157,7 +160,16 @@ def _stability_line(step: Step, f: Facts) -> str:
     return (f"- stability: test accuracy fell {fall:.2f} points at epoch {epoch}, its largest fall, beyond the ±"
             f"{noise:.2f} sampling error two independent test sets of this size would give (a rough yardstick: both "
             f"scores are of the same 10,000 images){also}; {'; '.join(why)}."
-            f"{_other_seeds_fell(step, epoch)} Over the last {f.n} epochs it moved {f.moved:.2f} points.")
+            f"{_other_seeds_fell(step, epoch)} {_span(step, f)[0].upper()}{_span(step, f)[1:]}.")
+
+
+def _span(step: Step, f: Facts) -> str:
+    """The judged epochs' span of test accuracy, and its direction where it has one (a rise is no unsteadiness)."""
+    last = step.run.test()[-f.n:]
+    way = (", rising at every epoch" if all(b > a for a, b in zip(last, last[1:], strict=False)) else
+           ", falling at every epoch" if all(b < a for a, b in zip(last, last[1:], strict=False)) else "")
+    return (f"over the last {f.n} epochs test accuracy spanned {f.moved:.2f} points ({min(last):.2f}-{max(last):.2f} "
+            f"%){way if f.n > 1 else ''}")
 
 
 def _other_seeds_fell(step: Step, epoch: int) -> str:

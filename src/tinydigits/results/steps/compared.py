@@ -13,7 +13,8 @@ from tinydigits.results.steps.between import Change, changes, ended, start_text,
 from tinydigits.results.steps.curves import PAIRED, fall_noise, noise_band
 from tinydigits.results.steps.fit import CHANCE_POINTS, PULLS_AHEAD
 from tinydigits.results.steps.known import facts
-from tinydigits.results.steps.readings import lowest_seed, stuck
+from tinydigits.results.steps.layers import normed_convs
+from tinydigits.results.steps.readings import stuck, unlearned
 from tinydigits.results.steps.step import Facts, Step
 from tinydigits.training.config import augmentations
 from tinydigits.training.factories import ema_decay
@@ -193,6 +194,8 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
     if found := re.search(r"\b(learns?|trains?)\b", target, re.I):
         did = f.best_test >= CHANCE_POINTS
         late = f", after {len(f.start)} epoch{'s' * (len(f.start) > 1)} at or near chance" if f.start and did else ""
+        late += f"; not yet digits {', '.join(d.split(' ')[0] for d in unlearned(step).split(', '))}" if \
+            did and unlearned(step) else ""
         said.append(f"\"{found[0]}\": " + (f"it did (best train {f.best_train:.2f} %, best test {f.best_test:.2f} %{late})"
                                            if did else
                                            f"it did not (best test {f.best_test:.2f} %, below the {CHANCE_POINTS:.0f} % "
@@ -206,15 +209,7 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
         said.append(_lighter_aim(previous, f, found[0]))
     if found := re.search(r"\b(faster|speed(?:s|ing)? up|quicker)\b", target, re.I):
         said.append(_faster_aim(previous, step, f, found[0]))
-    if (found := re.search(r"\bharder\b", target, re.I)) and previous is not None:
-        a = facts(previous)
-        said.append(f"\"{found[0]}\": {'yes' if f.best_train > a.best_train else 'no'} - its best train accuracy "
-                    f"{a.best_train:.2f} → {f.best_train:.2f} % (seed {step.seed})")
-    if found := re.search(r"\b(higher)\b", target, re.I):
-        said.append(_higher_aim(previous, step, f, found[0]))
-    if found := re.search(r"\b(?:under|below|fewer than|less than) ([\d,]+) param\w*", target, re.I):
-        limit = int(found[1].replace(",", ""))
-        said.append(f"\"{found[0]}\": {'yes' if f.params < limit else 'no'} ({f.params:,} parameters)")
+    said += _result_aims(previous, step, f, target)
     if found := re.search(r"\bheld on (?:every one of |all )?(\d+|every|all) seeds\b", target, re.I):
         said.append(_seeds_aim(step, found[0]))
     if found := re.search(r"\b(steadier|steady|stable|stabler)\b", target, re.I):
@@ -231,17 +226,56 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
     return "- the Target's stated aims, judged: " + "; ".join(said) + "." if said else None
 
 
+def _result_aims(previous: Step | None, step: Step, f: Facts, target: str) -> list[str]:
+    """The Target's aims about what the step is and what it reached: trained harder, batch norm after every conv, a
+    higher end, under N parameters."""
+    said: list[str] = []
+    if (found := re.search(r"\bharder\b", target, re.I)) and previous is not None:
+        a = facts(previous)
+        said.append(f"\"{found[0]}\": {'yes' if f.best_train > a.best_train else 'no'} - its best train accuracy "
+                    f"{a.best_train:.2f} → {f.best_train:.2f} % (seed {step.seed})")
+    if (found := re.search(r"\bbatch ?norm\w* after (?:every|each|all the) convs?\b", target, re.I)) and step.run.modules:
+        convs = [m for m, s in step.run.modules.items() if s["type"] == "Conv2d"]
+        normed = normed_convs(step.run)
+        bare = [m for m in convs if m not in normed]
+        said.append(f"\"{found[0]}\": after {len(normed)} of its {len(convs)} convs"
+                    + (f" (none after {', '.join(bare)})" if bare else ""))
+    if found := re.search(r"\b(higher)\b", target, re.I):
+        said.append(_higher_aim(previous, step, f, found[0]))
+    if found := re.search(r"\b(?:under|below|fewer than|less than) ([\d,]+) param\w*", target, re.I):
+        limit = int(found[1].replace(",", ""))
+        said.append(f"\"{found[0]}\": {'yes' if f.params < limit else 'no'} ({f.params:,} parameters)")
+    return said
+
+
 def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
     """"higher": the min of the judged epochs and the best test accuracy, this step's against the step before's (the
     seed shown; a check step's lowest seed too)."""
     if previous is None:
         return f"\"{word}\": not judged (no step before to compare it with)"
     a = facts(previous)
-    way = "higher" if f.min_last > a.min_last else "not higher"
-    said = (f"\"{word}\": {way} - the min of the last {f.n} epochs {a.min_last:.2f} → {f.min_last:.2f} %, best test "
-            f"{a.best_test:.2f} → {f.best_test:.2f} % (seed {step.seed})")
-    if step.check and (low := lowest_seed(step)) is not None and low[0] != step.seed:
-        said += f"; the check's lowest seed, {low[0]}: {low[1]:.2f} %"
+    n = min(f.n, a.n)
+    before, now = previous.run.test()[-n:], step.run.test()[-n:]
+    low_noise, end_noise = fall_noise(a.min_last, f.min_last), fall_noise(before[-1], now[-1])
+    low_up, end_up = f.min_last - a.min_last > low_noise, now[-1] - before[-1] > end_noise
+    way = ("higher, at its lowest and at the end" if low_up and end_up else
+           "higher at its lowest epoch, not shown at the end" if low_up else
+           "higher at the end, not at its lowest epoch" if end_up else "not shown higher")
+    lead = [y - x for x, y in zip(before, now, strict=True)]
+    first = f.epochs - n + 1
+    said = (f"\"{word}\": {way} - the min of the last {n} epochs {a.min_last:.2f} → {f.min_last:.2f} % "
+            f"({f.min_last - a.min_last:+.2f}, against ±{low_noise:.2f}), the last epoch {before[-1]:.2f} → "
+            f"{now[-1]:.2f} % ({now[-1] - before[-1]:+.2f}, against ±{end_noise:.2f}: the test set's sampling error of "
+            f"two independent scores); epoch by epoch {', '.join(f'{d:+.2f}' for d in lead)} at epochs "
+            f"{first}-{f.epochs} (seed {step.seed})")
+    if n > 1 and all(x > y for x, y in zip(lead, lead[1:], strict=False)):
+        said += ": the lead shrinks toward the end"
+    if step.check and len(done := step.check.finished()) > 1:
+        ends = {s: r.test_acc[-1] for s, r in sorted(done.items())}
+        under = [s for s, e in ends.items() if e < before[-1]]
+        said += (f"; the check's seeds' last epochs: {', '.join(f'{e:.2f}' for e in ends.values())} %"
+                 + (f", seed{'s' * (len(under) > 1)} {', '.join(map(str, under))} below the step before's "
+                    f"{before[-1]:.2f} %" if under else ""))
     return said
 
 
@@ -302,8 +336,12 @@ def _steadier_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str
     seeds = f"seed {step.seed}" if previous.seed == step.seed else f"seed {previous.seed} → seed {step.seed}"
     what = f"largest fall of test accuracy from one of the last {n} epochs to the next, {seeds}"
     if round(before, 2) <= 0:  # nothing to steady: the step before's test accuracy never fell over those epochs
-        said = (f"\"{word}\": not shown - step {previous.name}'s test accuracy never fell over its last {n} epochs "
-                f"(seed {previous.seed}), so these runs show no unsteadiness to remove; here {now:.2f}")
+        was, is_ = previous.run.test()[-n:], step.run.test()[-n:]
+        said = (f"\"{word}\": by its falls, nothing to remove - step {previous.name}'s test accuracy never fell over "
+                f"its last {n} epochs (seed {previous.seed}); what changed over them is their level "
+                f"({', '.join(f'{v:.2f}' for v in was)} → {', '.join(f'{v:.2f}' for v in is_)} %: a span of "
+                f"{max(was) - min(was):.2f} → {max(is_) - min(is_):.2f} points, from a rise, not from falls); its "
+                f"largest fall here {now:.2f}")
     elif before <= fb:  # nothing to steady: the step before did not fall beyond the noise either
         said = (f"\"{word}\": not shown - step {previous.name}'s {what}, {before:.2f} points, was already inside the "
                 f"test set's error of two independent scores (±{fb:.2f}), so these runs show no unsteadiness to remove; "

@@ -26,18 +26,11 @@ def fit_of(step: Step, f: Facts) -> Fit:
         return Fit("cannot tell", f"{short}, fewer than the {step.last} the budget judges: a fit needs the epochs the "
                                   "budget reads")
     if f.best_test < CHANCE_POINTS:
-        losses = [e.train_loss for e in step.run.epochs]
-        slow = len(losses) > 2 and all(b < a for a, b in zip(losses, losses[1:], strict=False))
-        moving = (f"; its train loss fell at every epoch ({losses[0]:.4f} → {losses[-1]:.4f}): it had begun to learn, "
-                  "too slowly to get far in its epochs" if slow else "")
-        return Fit("under-fitting", f"it had {'not yet learned' if slow else 'not learned'}: best test accuracy "
-                                    f"{f.best_test:.2f} %, below the "
-                                    f"{CHANCE_POINTS:.0f} % counted as learning (a guess among 10 classes scores 10 %)"
-                                    + moving)
+        return _at_chance(step, f)
     if max(f.best_train, f.best_test) < line:  # first: a net that has not fitted its own digits is not over-fit
         lowered = (f"; the train figure is measured with {' and '.join(f.hinders)}, which "
                    f"{'lower' if len(f.hinders) > 1 else 'lowers'} it" if f.hinders else "")
-        if f.rise > f.band:
+        if f.rise > f.band and f.gap < 0:  # a lagging train figure explains test ahead, not train ahead
             lowered += f"; {_rising(step, f)}"
         return Fit("under-fitting", f"neither the training accuracy (best {f.best_train:.2f} %) nor the test accuracy "
                                     f"(best {f.best_test:.2f} %) reaches the {line} % line, and {_lead(step, f)}"
@@ -73,18 +66,30 @@ def fit_of(step: Step, f: Facts) -> Fit:
                           + _test_above(step, f))
 
 
+def _at_chance(step: Step, f: Facts) -> Fit:
+    """Under-fitting at chance: not learned, or not yet (its train loss fell at every epoch: begun, too slowly)."""
+    losses = [e.train_loss for e in step.run.epochs]
+    slow = len(losses) > 2 and all(b < a for a, b in zip(losses, losses[1:], strict=False))
+    moving = (f"; its train loss fell at every epoch ({losses[0]:.4f} → {losses[-1]:.4f}): it had begun to learn, "
+              "too slowly to get far in its epochs" if slow else "")
+    return Fit("under-fitting", f"it had {'not yet learned' if slow else 'not learned'}: best test accuracy "
+                                f"{f.best_test:.2f} %, below the {CHANCE_POINTS:.0f} % counted as learning (a guess "
+                                f"among 10 classes scores 10 %){moving}")
+
+
 def _lead(step: Step, f: Facts) -> str:
     """Which figure leads on the mean of the judged epochs, and every judged epoch where the other one leads: a mean
     says nothing of each epoch."""
     first = f.epochs - f.n + 1
     pairs = list(zip(step.run.train()[-f.n:], step.run.test()[-f.n:], strict=True))
+    each = (f" ({', '.join(f'{a - b:+.2f}' for a, b in pairs)} at epochs {first}-{f.epochs})" if f.n > 1 else "")
     if f.gap >= 0:
-        head = (f"train leads test by {f.gap:.2f} points on the mean of the last {f.n} epochs"
+        head = (f"train leads test by {f.gap:.2f} points on the mean of the last {f.n} epochs{each}"
                 + (f", no more than the {GAP_POINTS} that would count as over-fitting" if f.gap <= GAP_POINTS else ""))
         other = [(first + i, b, a) for i, (a, b) in enumerate(pairs) if b > a]
         who = "test"
     else:
-        head = f"test leads train by {-f.gap:.2f} points on the mean of the last {f.n} epochs"
+        head = f"test leads train by {-f.gap:.2f} points on the mean of the last {f.n} epochs{each}"
         other = [(first + i, a, b) for i, (a, b) in enumerate(pairs) if a > b]
         who = "train"
     wide = (f" - more than the {GAP_POINTS} that counts as over-fitting where training accuracy reaches the line; this "
@@ -101,6 +106,10 @@ def _rising(step: Step, f: Facts) -> str:
     """Test's rise over the judged epochs, read as `stall_text` reads the curve: where it stalled within them, said as
     a rise up to that epoch that then held, so the fit and the progress tell one story."""
     s = stall_epoch(step.run.test(), run_losses(step.run))
+    if step.run.settings.ema:  # test is of an average that lags the weights too: neither figure is the end's
+        return (f"test rose over the judged epochs ({_course(step, f)}); train is a running average over each epoch "
+                "of the live weights, test of their running average (EMA): both lag the weights at the epoch's end, by "
+                "different amounts, so their gap does not say which leads")
     if s is None or s < f.epochs - f.n + 1:
         return (f"test rose over the judged epochs ({_course(step, f)}), so the train figure (a running average over "
                 "each epoch) lags the weights at the epoch's end")

@@ -147,6 +147,16 @@ def own_record(step: Step) -> Record | None:
     return Record(name, said, held, ran, verdict[1] == "PASS")
 
 
+UNLEARNED = 50.0  # a digit with fewer than this % of its test images right at the last epoch is not learned yet
+
+
+def unlearned(step: Step) -> str:
+    """The digits a run has not learned yet (fewer than UNLEARNED % of their test images right at the last epoch),
+    worst first, with their figures; '' where it learned every digit or kept no per-digit record."""
+    rows = sorted((r for r in step.run.per_class if r.exact < UNLEARNED), key=lambda r: (r.exact, r.digit))
+    return ", ".join(f"{r.digit} ({r.exact:.2f} %" + (f" of {r.support:,})" if r.support else ")") for r in rows)
+
+
 def lowest_seed(step: Step) -> tuple[int, float] | None:
     """A check step's seed with the lowest min of the judged epochs, and that min: the one a check's row and Result
     lead with, since the budget asks it of every seed; of seeds tied there, the one shown (None: not a check, or no seed
