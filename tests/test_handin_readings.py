@@ -258,3 +258,10 @@ def test_batch_norm_after_every_conv_is_judged_from_the_layers():
     step = _step(FLAT, FLAT, modules=modules, target="batch norm after every conv")
     said = rules.target_line(None, step, rules.facts(step)) or ""
     assert '"batch norm after every conv": after 1 of its 2 convs (none after head)' in said
+
+
+def test_train_as_a_figures_name_in_a_target_is_no_aim_to_train():
+    step = _step(FLAT, FLAT, target="a higher end of a curve with train pulling ahead of test")
+    assert '"train"' not in (rules.target_line(None, step, rules.facts(step)) or "")
+    step = _step(FLAT, FLAT, target="batch norm so that it trains")
+    assert '"trains": it did' in (rules.target_line(None, step, rules.facts(step)) or "")

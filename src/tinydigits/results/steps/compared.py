@@ -191,7 +191,9 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
     None where the Target states none of them."""
 
     target, said = step.run.target or "", []
-    if found := re.search(r"\b(learns?|trains?)\b", target, re.I):
+    # "train" as a verb (it trains, to see whether it learns), not a figure's name (train pulling ahead, train loss)
+    if found := re.search(r"\b(learns?|trains?)\b(?!\s+(?:pull\w*|lead\w*|loss\w*|accuracy|minus|figures?|ahead|"
+                          r"and test|set|images|digits)\b)", target, re.I):
         did = f.best_test >= CHANCE_POINTS
         late = f", after {len(f.start)} epoch{'s' * (len(f.start) > 1)} at or near chance" if f.start and did else ""
         late += f"; not yet digits {', '.join(d.split(' ')[0] for d in unlearned(step).split(', '))}" if \
@@ -273,7 +275,9 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
     if step.check and len(done := step.check.finished()) > 1:
         ends = {s: r.test_acc[-1] for s, r in sorted(done.items())}
         under = [s for s, e in ends.items() if e < before[-1]]
-        said += (f"; the check's seeds' last epochs: {', '.join(f'{e:.2f}' for e in ends.values())} %"
+        above = sum(r.min_last > a.min_last for r in done.values())
+        said += (f"; {above} of the check's {len(done)} seeds' minima above the step before's {a.min_last:.2f} %"
+                 f"; their last epochs: {', '.join(f'{e:.2f}' for e in ends.values())} %"
                  + (f", seed{'s' * (len(under) > 1)} {', '.join(map(str, under))} below the step before's "
                     f"{before[-1]:.2f} %" if under else ""))
     return said
