@@ -149,7 +149,8 @@ def test_an_averaged_steps_plain_epochs_say_how_much_of_the_average_the_augmente
     step = _step(FLAT, FLAT, ema=0.999, batch_size=64, augment_degrees=12.0, augment_off_last=3,
                  target="augmentation off for the scored epochs")
     said = rules.target_line(None, step, rules.facts(step)) or ""
-    assert f"about {100 * 0.999 ** 938:.0f} % of it still comes from the augmented epochs before (938 updates" in said
+    shares = ", ".join(f"{100 * 0.999 ** (938 * k):.0f} %" for k in (1, 2, 3))
+    assert f"about {shares} of it at the ends of epochs 13-15 (938 updates an epoch)" in said
     plain = _step(FLAT, FLAT, batch_size=64, augment_degrees=12.0, augment_off_last=3,
                   target="augmentation off for the scored epochs")
     assert "running average" not in (rules.target_line(None, plain, rules.facts(plain)) or "")
@@ -265,3 +266,41 @@ def test_train_as_a_figures_name_in_a_target_is_no_aim_to_train():
     assert '"train"' not in (rules.target_line(None, step, rules.facts(step)) or "")
     step = _step(FLAT, FLAT, target="batch norm so that it trains")
     assert '"trains": it did' in (rules.target_line(None, step, rules.facts(step)) or "")
+
+
+def test_a_rise_is_said_with_its_size_and_its_loss_and_a_rising_span_with_each_epochs_gain():
+    test = [90.0 + 0.5 * i for i in range(14)] + [99.0]
+    loss = [0.1 - 0.002 * i for i in range(15)]
+    f = rules.facts(_step(test, test, loss=loss))
+    assert "test accuracy still rose in the last epoch, 2.50 points above its best before" in f.stall
+    assert "test loss 0.0740 → 0.0720 in that epoch" in f.stall
+    stability = next(x for x in rules.analysis_lines(_step(test, test), None) if x.startswith("- stability"))
+    assert "rising at every epoch (+0.50, +2.50)" in stability
+
+
+def test_a_smoothed_runs_epoch_log_says_its_train_loss_carries_the_smoothing():
+    from tinydigits.results import handin
+
+    assert round(handin.smoothing_floor(0.05), 3) == 0.282  # the smoothed target's entropy over 10 classes
+    block = "\n".join(handin.step_block(0, _step(FLAT, FLAT, label_smoothing=0.05, peak=0.1), None, {}))
+    assert "its loss with label smoothing 0.05 (it cannot fall below 0.28; test loss is plain cross-entropy)" in block
+    assert "label smoothing" not in "\n".join(handin.step_block(0, _step(FLAT, FLAT, peak=0.1), None, {})).split("Epoch log")[1]
+
+
+def test_a_change_of_the_code_that_trained_a_step_is_listed_and_makes_the_comparison_unlike():
+    def trained_by(step: rules.Step, commit: str) -> rules.Step:
+        env = {"tinydigits": "0.1.0", "torch": "2.13.0+cpu", "git_commit": commit}
+        return rules.Step(dataclasses.replace(step.run, environment=env))
+
+    before = trained_by(_step(FLAT, FLAT), "abb710e" + "0" * 33)
+    after = trained_by(_step(FLAT, FLAT, peak=0.2), "792e255" + "0" * 33)
+    text = "\n".join(rules.change_lines(before, after))
+    assert "what trained it: tinydigits commit abb710e → 792e255 (not a setting" in text
+    assert "**not like for like** (tinydigits commit abb710e → 792e255" in text
+    same = trained_by(_step(FLAT, FLAT, peak=0.2), "abb710e" + "0" * 33)
+    assert "tinydigits commit" not in "\n".join(rules.change_lines(before, same))
+
+
+def test_a_net_over_the_budget_that_sat_at_chance_comes_under_the_budget_before_a_sooner_start():
+    late = _over(_step([10.0, 11.0, 12.0, 20.0, 45.0], [11.0, 11.4, 14.2, 19.8, 43.6], **SHORT), 8216)
+    assert "so a sooner start comes next, after coming under the budget: " in rules.next_line(late, rules.facts(late))

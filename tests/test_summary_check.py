@@ -271,7 +271,7 @@ def test_check_png_leads_with_the_count_and_gives_the_normal_models_odds_as_that
     assert fit.startswith("a normal fit to the seeds' minima: P(new seed holds) = ")
     assert f"= {percent(odds.probability, None)} %" in fit and "100.00" not in fit  # never a certainty
     labels = _legend_labels(fig)
-    assert "blue dots: the seed holds" in labels and not any(label.startswith("red") for label in labels)
+    assert "blue: the seed holds" in labels and not any(label.startswith("red") for label in labels)
     plt.close(fig)
 
 
@@ -303,7 +303,7 @@ def test_a_failing_check_and_one_without_odds_say_so_in_their_title_and_legend(m
     fig = _drawn_check(monkeypatch, failing)
     assert fig.get_suptitle().startswith("m: FAIL, 2 of 3 seeds hold; counted pass rate ≥ ")
     labels = _legend_labels(fig)
-    assert {"blue dots: the seed holds", "red dots: the seed does not hold"} <= set(labels)
+    assert {"blue: the seed holds", "red: the seed does not hold"} <= set(labels)
     plt.close(fig)
     few = judge({0: [98.0] * 12 + [99.5] * 3, 1: [98.0] * 12 + [99.6] * 3}, 7432, 15, BUDGET)
     assert few.odds.probability is None

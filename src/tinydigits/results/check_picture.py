@@ -44,6 +44,9 @@ def normal_curve(mean: float, sd: float, values: list[float], points: int = 201)
     return ys, [math.exp(-0.5 * ((y - mean) / sd) ** 2) / (sd * math.sqrt(2 * math.pi)) for y in ys]
 
 
+SPREAD = 0.12  # the horizontal step between one seed's scored epochs
+
+
 def _draw_seeds(ax, verdict: Verdict, budget: Budget) -> list:
     """Each seed's last-N test accuracies as hollow dots and its minimum filled (blue: it holds, red: it does not), a
     cross on the line for a seed with none, and the budget's line; returns the legend's handles for what it drew."""
@@ -57,18 +60,21 @@ def _draw_seeds(ax, verdict: Verdict, budget: Budget) -> list:
             continue
         colour = "C0" if s.passed else "C3"
         held.add(s.passed)
-        ax.scatter([i] * len(s.last), s.last, s=22, facecolors="none", edgecolors=colour, linewidths=1)
-        ax.scatter([i], [s.min_last], s=26, color=colour, zorder=3)
+        # the epochs side by side, left to right, so equal accuracies do not hide one another
+        xs = [i + SPREAD * (k - (len(s.last) - 1) / 2) for k in range(len(s.last))]
+        ax.scatter(xs, s.last, s=22, facecolors="none", edgecolors=colour, linewidths=1)
+        ax.scatter([xs[s.last.index(s.min_last)]], [s.min_last], s=26, color=colour, zorder=3)
     ax.set_xticks(range(len(seeds)), [str(s) for s in seeds])
     epochs = f"the last {budget.last} epochs" if budget.last > 1 else "the last epoch"
     ax.set(xlabel="seed", ylabel=f"test accuracy %, {epochs}")
     dot = {"ls": "", "marker": "o", "ms": 5}
-    handles = [Line2D([], [], color="0.35", mfc="none", **dot, label=f"test accuracy in one of {epochs}"),
+    handles = [Line2D([], [], color="0.35", mfc="none", **dot, label=f"test accuracy in one of {epochs} (in epoch "
+                                                                      "order, left to right)"),
                Line2D([], [], color="0.35", **dot, label="the seed's minimum of them, the one judged")]
     # a swatch of each colour a seed's dots were drawn in: its meaning, only where such a seed is drawn
     swatch = {"ls": "", "marker": "s", "ms": 8}
-    handles += [Line2D([], [], color="C0" if h else "C3", **swatch, label="blue dots: the seed holds" if h else
-                       "red dots: the seed does not hold") for h in sorted(held, reverse=True)]
+    handles += [Line2D([], [], color="C0" if h else "C3", **swatch, label="blue: the seed holds" if h else
+                       "red: the seed does not hold") for h in sorted(held, reverse=True)]
     handles += [Line2D([], [], ls="", marker="x", color="0.6" if grey else "C3",
                        label="not run" if grey else "raised before its first epoch") for grey in sorted(crosses)]
     return handles + [Line2D([], [], color="C2", ls="--", lw=1, label=f"{budget.min_acc} %: the budget's line")]
@@ -100,6 +106,9 @@ def _draw_fit(side, verdict: Verdict) -> list:
     else:
         side.set_xlabel(odds.note or "", fontsize=7)
     side.scatter([0] * len(values), values, marker="_", s=80, color="k")
+    for value in sorted(set(values)):  # minima that coincide draw as one tick: their count beside it
+        if (times := values.count(value)) > 1:
+            side.annotate(f"×{times}", (0, value), xytext=(6, 0), textcoords="offset points", va="center", fontsize=7)
     side.set_xticks([])
     return handles + [Line2D([], [], ls="", marker="_", ms=9, mew=1.5, color="k", label="right: each seed's minimum")]
 

@@ -245,9 +245,26 @@ def overview_table(steps: list[rules.Step]) -> str:
         least = f"{f.min_last:.2f}" if low is None or low[0] == s.seed else f"{low[1]:.2f} (seed {low[0]})"
         rows.append([i, f"`{s.name}`", f"{f.params:,}", f.rf or "?", f.epochs, f"{s.train_images:,}", seed,
                      f"{f.best_train:.2f}", f"{f.best_test:.2f}", least + (f" (of {f.n})" if f.n < n else ""),
-                     verdict, f"{f.seconds:.0f}" + (f" (seed {s.seed}'s; the check: {together})" if (
+                     verdict, f"{f.seconds:.0f}" + (f" (seed {s.seed}'s, {BESIDE}; the check: {together})" if (
                          together := side_by_side(s)) else "")])
-    return md_table(head, rows)
+    averaged = [str(i) for i, s in enumerate(steps, 1) if s.run.settings.ema]
+    note = (f"\n\nStep{'s' * (len(averaged) > 1)} {', '.join(averaged)}: test figures of the weights' running average "
+            "(EMA), train figures of the live weights (a running average over each epoch): two sets of weights."
+            if averaged else "")
+    mixed = [str(i) for i, s in enumerate(steps, 1) if (low := rules.lowest_seed(s)) is not None and low[0] != s.seed]
+    if mixed:
+        note += (f"{'' if note else chr(10) * 2}{' ' if note else ''}Step{'s' * (len(mixed) > 1)} {', '.join(mixed)}: "
+                 "the best figures are of the seed shown, the min of the last epochs of the check's lowest seed.")
+    return md_table(head, rows) + note
+
+
+BESIDE = "beside the check's other seeds"  # a seed's seconds where seeds shared the machine: no lone run's
+
+
+def smoothing_floor(eps: float, classes: int = 10) -> float:
+    """The least a cross-entropy with label smoothing `eps` can be: the entropy of the smoothed target."""
+    true, other = 1 - eps + eps / classes, eps / classes
+    return -(true * math.log(true) + (classes - 1) * other * math.log(other))
 
 
 def side_by_side(step: rules.Step) -> str:
@@ -281,7 +298,7 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
            f"- epochs: {f.epochs}; training images: {step.train_images:,} of MNIST's 60,000; tested on its 10,000 test "
            "images after every epoch" + ("" if step.run.settings.val_split else " (no validation split: the test set "
                                          "also compares the steps)") + f"; {f.seconds:.0f} s of training"
-           + (f" (seed {step.seed}'s; its check: {together})" if (together := side_by_side(step)) else ""),
+           + (f" (seed {step.seed}'s, {BESIDE}; its check: {together})" if (together := side_by_side(step)) else ""),
            f"- best train accuracy: {f.best_train:.2f} %; best test accuracy: {f.best_test:.2f} % (epoch "
            f"{f.best_epoch})" + (f" (seed {step.seed}, the one shown)" if step.check else "")
            + f"; min of the last {f.n} epochs: {rules.lowest_text(step, f)}",
@@ -560,7 +577,9 @@ def _result_tables(step: rules.Step, pictures: dict[str, str]) -> list[str]:
            "and jump in input pixels)</summary>", "", layers, "", "</details>", "",
            f"Epoch log (seed {step.seed}" + (f", {link(pictures, records.METRICS)}" if records.METRICS in pictures
                                              else "") + "; train figures: a running average over the epoch"
-           + (" of the live weights" if step.run.settings.ema else "") + "; test: after it"
+           + (" of the live weights" if step.run.settings.ema else "")
+           + (f", its loss with label smoothing {ls:g} (it cannot fall below {smoothing_floor(ls):.2f}; test loss is "
+              "plain cross-entropy)" if (ls := step.run.settings.label_smoothing) else "") + "; test: after it"
            + (f", of the EMA weights (decay {step.run.settings.ema:g})" if step.run.settings.ema else "")
            + "; lr: at its start):", "",
            md_table(["epoch", "train loss", "train acc %", "test loss", "test acc %", "lr", "seconds"], log), ""]

@@ -94,8 +94,9 @@ def _under_advice(step: Step, f: Facts) -> str:
             if "normalisation" in wanted(step, f) else [])  # a net without batch norm: it steadies each layer's inputs
     if late_start(f):  # it sat at chance first: what makes it start sooner leads
         levers = [rate, *norm, *length, capacity]
+        over = f.params >= step.budget.max_params  # the overrun's line says coming under the budget is first
         lead = (f"it sat at or near chance in epoch{'s' * (len(f.start) > 1)} {epoch_span(f.start)}, so a sooner start "
-                "comes first: ")
+                + ("comes next, after coming under the budget: " if over else "comes first: "))
     else:
         levers, lead = [*length, capacity, rate, *norm], ""
     join = "; " if len(levers) > 2 else ", "
@@ -104,7 +105,8 @@ def _under_advice(step: Step, f: Facts) -> str:
                                  ("label smoothing", bool(s.label_smoothing)),
                                  ("augmentation", bool(augmentations(step.config)))) if on]
     against = (f" - not more regularisation or augmentation while it under-fits: it has {', '.join(has)} already, "
-               "and only a run without them would show whether they hold its fit back" if has else
+               "and its train figures against a run without them from the same start show whether they hold its "
+               "fit back" if has else
                " - not regularisation or augmentation while it under-fits: both make its training digits harder to "
                "fit, and fitting them is what it lacks (they pay off once a net fits its training digits)")
     return lead + join.join(levers[:-1]) + f"{join}or {levers[-1]}" + against

@@ -56,7 +56,7 @@ def fit_lines(step: Step) -> list[str]:
 def _fit_sentence(step: Step, f: Facts) -> str:
     short = f" Measured on a shortened run ({', '.join(step.shortened)}): not the model's figure at the budget." \
         if step.shortened else ""
-    note = "" if f.fit.label else ema_note(step)  # a labelled fit says what the EMA means for it itself
+    note = "" if f.fit.label or "(EMA)" in f.fit.why else ema_note(step)  # said once, where the fit says it itself
     return f"**{f.fit.label or f.fit.diagnosis}**: {f.fit.why}.{note}{short}"
 
 
@@ -150,7 +150,10 @@ def _stability_line(step: Step, f: Facts) -> str:
     # The rate at the fall's epoch, where it differs from the epoch before's: the same rate cannot be what changed.
     why = [f"the rate at that epoch's start was {at.lr:.4g}" + ("" if at.lr != before.lr else
                                                                  ", as at the epoch before's")]
-    if at.test_loss < before.test_loss:  # its answers moved, not its fit: no cause to look for in the rate
+    if at.test_loss < before.test_loss and epoch in f.start:  # at chance a top guess moves with next to no meaning
+        why = [f"it was at or near chance then (test loss {before.test_loss:.4f} → {at.test_loss:.4f}; a uniform guess "
+               "is at 2.30): which digit its top guess names moves with next to no change in what it knows"]
+    elif at.test_loss < before.test_loss:  # its answers moved, not its fit: no cause to look for in the rate
         why = [f"its test loss fell at the same epoch ({before.test_loss:.4f} → {at.test_loss:.4f}): the net's answers "
                "shifted between digits, its fit did not worsen"]
     elif step.run.modules and not step.has("BatchNorm"):
@@ -166,8 +169,9 @@ def _stability_line(step: Step, f: Facts) -> str:
 def _span(step: Step, f: Facts) -> str:
     """The judged epochs' span of test accuracy, and its direction where it has one (a rise is no unsteadiness)."""
     last = step.run.test()[-f.n:]
-    way = (", rising at every epoch" if all(b > a for a, b in zip(last, last[1:], strict=False)) else
-           ", falling at every epoch" if all(b < a for a, b in zip(last, last[1:], strict=False)) else "")
+    steps = ", ".join(f"{b - a:+.2f}" for a, b in zip(last, last[1:], strict=False))
+    way = (f", rising at every epoch ({steps})" if all(b > a for a, b in zip(last, last[1:], strict=False)) else
+           f", falling at every epoch ({steps})" if all(b < a for a, b in zip(last, last[1:], strict=False)) else "")
     return (f"over the last {f.n} epochs test accuracy spanned {f.moved:.2f} points ({min(last):.2f}-{max(last):.2f} "
             f"%){way if f.n > 1 else ''}")
 

@@ -242,12 +242,26 @@ def _rates_said(rates: list[float]) -> str:
     return ", ".join(f"{rates[r[0] - 1]:.4g} in {'epochs ' if k == 0 else ''}{epoch_span(r)}" for k, r in enumerate(runs))
 
 
+def software(previous: Step, step: Step) -> list[str]:
+    """What trained the two runs, where it differs: tinydigits' version and commit, torch's version, the arithmetic
+    (a change of code is no setting, and what it changed in training is not in the records)."""
+    def facts_of(s: Step) -> dict[str, str]:
+        env = s.run.environment
+        arithmetic = env.get("arithmetic") or {}
+        return {"tinydigits": env.get("tinydigits") or "", "tinydigits commit": (env.get("git_commit") or "")[:7],
+                "torch": env.get("torch") or "",
+                "arithmetic": ", ".join(str(arithmetic.get(k)) for k in ("cpu", "aten_isa", "mkl_cbwr") if k in arithmetic)}
+    a, b = facts_of(previous), facts_of(step)
+    return [f"{key} {a[key]} → {b[key]}" for key in a if a[key] and b[key] and a[key] != b[key]]
+
+
 def unlike(previous: Step, step: Step) -> list[str]:
     """What differs between the two runs compared besides the change itself: epochs, training images, seed."""
     pairs = [("epochs", len(previous.run.epochs), len(step.run.epochs)),
              ("training images", previous.train_images, step.train_images),
              ("seed", previous.seed, step.seed)]
-    return [f"{name} {a:,} → {b:,}" if name != "seed" else f"{name} {a} → {b}" for name, a, b in pairs if a != b]
+    return ([f"{name} {a:,} → {b:,}" if name != "seed" else f"{name} {a} → {b}" for name, a, b in pairs if a != b]
+            + software(previous, step))
 
 
 def start_text(previous: Step, step: Step) -> str:

@@ -9,7 +9,7 @@ import math
 import re
 
 from tinydigits.results.steps.advice import AGAINST, needs, next_label, opposed_kinds, serves, wanted
-from tinydigits.results.steps.between import Change, changes, ended, start_text, started, unlike
+from tinydigits.results.steps.between import Change, changes, ended, software, start_text, started, unlike
 from tinydigits.results.steps.curves import PAIRED, fall_noise, noise_band
 from tinydigits.results.steps.fit import CHANCE_POINTS, PULLS_AHEAD
 from tinydigits.results.steps.known import facts
@@ -32,8 +32,11 @@ def change_lines(previous: Step, step: Step) -> list[str]:
         layers = ("not known: the layer table was not recorded with "
                   + " and ".join(s.folder.name for s in (previous, step) if not s.run.modules))
     recipe = [c.said() for c in found if c.part == "recipe"] or ["unchanged"]
+    tools = software(previous, step)  # not a setting, but what trained it: said beside the changes
     lines = [f"- changed from step {previous.name}: layers {layers}; parameters {a.params:,} → {b.params:,} "
-             f"({b.params - a.params:+,}); receptive field {a.rf} → {b.rf} px; recipe: {'; '.join(recipe)}."]
+             f"({b.params - a.params:+,}); receptive field {a.rf} → {b.rf} px; recipe: {'; '.join(recipe)}"
+             + (f"; what trained it: {'; '.join(tools)} (not a setting: what that changed in training is not in these "
+                "records)" if tools else "") + "."]
     lines.append(_against_next(previous, step, a, found))
     seeds = f"seed {previous.seed} → seed {step.seed}" if previous.seed != step.seed else f"seed {step.seed}"
     noise = math.hypot(noise_band(a.min_last), noise_band(b.min_last))
@@ -49,8 +52,10 @@ def change_lines(previous: Step, step: Step) -> list[str]:
             "; every change was inert, so the difference is not theirs" if inert else "")
     if len(acted) > 1:  # one run of each step: nothing here isolates one change
         named = f" ({'; '.join(_short(c) for c in acted)})" if len(acted) <= 4 else " above"
-        left += (f"; the {len(acted)} changes{named} acted together: the effect is theirs, and these runs cannot split "
-                 "it between them")
+        folded = sum(", with " in c.text for c in acted)  # a setting said with the change it serves
+        settings = f" ({len(acted) + folded} settings: where augmentation stops counted with it)" if folded else ""
+        left += (f"; the {len(acted)} changes{named}{settings} acted together: the effect is theirs, and these runs "
+                 "cannot split it between them")
     start = start_text(previous, step)
     if differ := unlike(previous, step):
         lines.append(f"- its effect, **not like for like** ({', '.join(differ)}: the difference mixes the change with "
@@ -242,6 +247,10 @@ def _result_aims(previous: Step | None, step: Step, f: Facts, target: str) -> li
         bare = [m for m in convs if m not in normed]
         said.append(f"\"{found[0]}\": after {len(normed)} of its {len(convs)} convs"
                     + (f" (none after {', '.join(bare)})" if bare else ""))
+    if (found := re.search(r"\bsame layers\b", target, re.I)) and previous is not None:
+        moved = [c for c in changes(previous, step) if c.part == "layers"]
+        said.append(f"\"{found[0]}\": " + ("yes (no layer changed)" if not moved else
+                    "no - " + "; ".join(_short(c) + (" (inert)" if c.inert else "") for c in moved)))
     if found := re.search(r"\b(higher)\b", target, re.I):
         said.append(_higher_aim(previous, step, f, found[0]))
     if found := re.search(r"\b(?:under|below|fewer than|less than) ([\d,]+) param\w*", target, re.I):
@@ -260,9 +269,14 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
     before, now = previous.run.test()[-n:], step.run.test()[-n:]
     low_noise, end_noise = fall_noise(a.min_last, f.min_last), fall_noise(before[-1], now[-1])
     low_up, end_up = f.min_last - a.min_last > low_noise, now[-1] - before[-1] > end_noise
-    way = ("higher, at its lowest and at the end" if low_up and end_up else
+    done = step.check.finished() if step.check else {}
+    every = len(done) > 1 and all(r.min_last > a.min_last and r.test_acc[-1] > before[-1] for r in done.values())
+    way = (f"higher on every one of the check's {len(done)} seeds, at its lowest epoch and at the end (the step "
+           f"before trained one seed)" if every else
+           "higher, at its lowest and at the end" if low_up and end_up else
            "higher at its lowest epoch, not shown at the end" if low_up else
-           "higher at the end, not at its lowest epoch" if end_up else "not shown higher")
+           "higher at the end, not at its lowest epoch" if end_up else
+           "not shown higher by the test set's loose yardstick")
     lead = [y - x for x, y in zip(before, now, strict=True)]
     first = f.epochs - n + 1
     said = (f"\"{word}\": {way} - the min of the last {n} epochs {a.min_last:.2f} → {f.min_last:.2f} % "
@@ -389,17 +403,21 @@ def _plain_tail_aim(step: Step, f: Facts) -> str:
 
 
 def _averaged_carry(step: Step, off: int) -> str:
-    """Where test is of an EMA of the weights, the share of it the first plain epoch's score still owes to the updates
-    before it (augmented ones): the product of the EMA's decays over that epoch's updates."""
+    """Where test is of an EMA of the weights, the share of it each plain epoch's score still owes to the augmented
+    updates before the first plain epoch: the product of the EMA's decays over the updates since."""
     s = step.run.settings
-    if not s.ema or not s.batch_size or off < 1 or off >= len(step.run.epochs):
+    ran = len(step.run.epochs)
+    if not s.ema or not s.batch_size or off < 1 or off >= ran:
         return ""
     per = math.ceil(step.train_images / s.batch_size)
-    first = len(step.run.epochs) - off + 1  # the first plain epoch
-    kept = math.prod(ema_decay(s.ema, u) for u in range((first - 1) * per, first * per))  # as `Ema` counts its updates
-    return (f"; but test is scored on the weights' running average (EMA, decay {s.ema:g}), and at the end of epoch "
-            f"{first} about {100 * kept:.0f} % of it still comes from the augmented epochs before ({per:,} updates an "
-            "epoch), so that epoch's score is not wholly of plain training")
+    first = ran - off + 1  # the first plain epoch
+    kept, shares = 1.0, []
+    for epoch in range(first, ran + 1):
+        kept *= math.prod(ema_decay(s.ema, u) for u in range((epoch - 1) * per, epoch * per))  # as `Ema` counts them
+        shares.append(f"{100 * kept:.0f} %")
+    return (f"; but test is scored on the weights' running average (EMA, decay {s.ema:g}), which still holds some of "
+            f"the augmented epochs' updates: about {', '.join(shares)} of it at the ends of epochs "
+            f"{first}-{ran} ({per:,} updates an epoch), so those scores are not wholly of plain training")
 
 
 def _premise(previous: Step | None, f: Facts, diagnosis: str) -> str:

@@ -113,7 +113,11 @@ def stall_text(test: list[float], loss: list[float] | None = None) -> str:
                 "learns, so not stalled")
     last = test[-4:]
     course = (f"; the last {len(last)} epochs: {', '.join(f'{a:.2f}' for a in last)} %" if len(last) > 2 else "")
-    return f"test accuracy still rose by more than {STALL_POINTS} points in the last epoch ({at}{course})"
+    if loss and len(loss) > 1:  # a last-epoch rise may sit inside the noise: its loss says whether it still learns
+        course += f"; test loss {loss[-2]:.4f} → {loss[-1]:.4f} in that epoch"
+    rise = test[-1] - max(test[:-1]) if len(test) > 1 else test[-1]
+    return (f"test accuracy still rose in the last epoch, {rise:.2f} points above its best before (more than "
+            f"{STALL_POINTS} counts; {at}{course})")
 
 
 def _gained(gain: float) -> str:

@@ -93,7 +93,7 @@ def _lead(step: Step, f: Facts) -> str:
         other = [(first + i, a, b) for i, (a, b) in enumerate(pairs) if a > b]
         who = "train"
     wide = (f" - more than the {GAP_POINTS} that counts as over-fitting where training accuracy reaches the line; this "
-            "one's does not, so it has not fitted the digits it trains on: under-fitting comes first"
+            "one's does not reach the line even on its own training digits: under-fitting comes first"
             if f.gap > GAP_POINTS else "")
     if not other:
         return head + (", and in each of them" if f.n > 1 else "") + wide
@@ -109,7 +109,7 @@ def _rising(step: Step, f: Facts) -> str:
     if step.run.settings.ema:  # test is of an average that lags the weights too: neither figure is the end's
         return (f"test rose over the judged epochs ({_course(step, f)}); train is a running average over each epoch "
                 "of the live weights, test of their running average (EMA): both lag the weights at the epoch's end, by "
-                "different amounts, so their gap does not say which leads")
+                "different amounts, so which figure leads says little of the fit")
     if s is None or s < f.epochs - f.n + 1:
         return (f"test rose over the judged epochs ({_course(step, f)}), so the train figure (a running average over "
                 "each epoch) lags the weights at the epoch's end")
