@@ -95,6 +95,10 @@ def test_the_rate_panels_labels_never_print_on_top_of_each_other():
     assert len(set(labels)) == len(labels)
     assert rate_ticks(one_cycle) == [0.005, 0.0081, 0.0275, 0.046]
     assert rate_ticks([0.05, 0.05, 0.025, 0.025, 0.0125]) == [0.0125, 0.025, 0.05]  # apart already: each kept
+    cycle = [0.01, 0.0249, 0.0597, 0.0914, 0.0999, 0.097, 0.0905, 0.0808, 0.0688, 0.0553, 0.0414, 0.0281, 0.0166,
+             0.00768, 0.00203]  # a decade and more: round numbers between the ends, not 0.018 or 0.0032
+    assert rate_ticks(cycle) == [0.002, 0.005, 0.01, 0.02, 0.05, 0.1]
+    assert rate_ticks([*cycle, 0.1, 0.0001]) == [0.0001, 0.001, 0.01, 0.1]  # three decades: the powers of ten
     linear = [0.0, 0.001, 0.049, 0.05]  # a rate that reaches 0: a linear axis, thinned the same way
     assert rate_ticks(linear) == [0.0, 0.05]
     assert _label_gaps(linear)[1] >= TICK_GAP

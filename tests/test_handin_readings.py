@@ -304,3 +304,15 @@ def test_a_change_of_the_code_that_trained_a_step_is_listed_and_makes_the_compar
 def test_a_net_over_the_budget_that_sat_at_chance_comes_under_the_budget_before_a_sooner_start():
     late = _over(_step([10.0, 11.0, 12.0, 20.0, 45.0], [11.0, 11.4, 14.2, 19.8, 43.6], **SHORT), 8216)
     assert "so a sooner start comes next, after coming under the budget: " in rules.next_line(late, rules.facts(late))
+
+
+def test_a_smoothed_runs_loss_panel_says_its_train_loss_carries_the_smoothing():
+    from tinydigits.results import report
+    from tinydigits.results.figures import plt
+
+    run = _step(FLAT, FLAT, label_smoothing=0.05, peak=0.1).run
+    marks = report.CurveMarks.of(run, course=False)
+    fig = report.curves_figure(run.epochs, marks)
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    plt.close(fig)
+    assert "train (with label smoothing 0.05)" in labels

@@ -677,12 +677,14 @@ def _steps_legend(fig, steps: list[rules.Step], stops: list) -> None:
 
     line = steps[0].budget.min_acc
     averaged = [str(i) for i, step in enumerate(steps, 1) if step.run.settings.ema]
+    smoothed = [str(i) for i, step in enumerate(steps, 1) if step.run.settings.label_smoothing]
     handles = [Line2D([], [], color=f"C{i}", lw=2, label=f"step {i + 1}: {step.name} (seed {step.seed})")
                for i, step in enumerate(steps)]
     kinds = [Line2D([], [], color="0.35", marker="o", ms=3, label="test, after each epoch" + (
                  f" (step {', '.join(averaged)}: its averaged (EMA) weights)" if averaged else "")),
              Line2D([], [], color="0.35", ls="--", alpha=0.6, label="train, averaged over the epoch" + (
-                 " (live weights)" if averaged else "")),
+                 " (live weights)" if averaged else "") + (f"; step {', '.join(smoothed)}: its loss with label "
+                                                            "smoothing" if smoothed else "")),
              Line2D([], [], color="crimson", ls=":", label=f"the budget's line: {line} % accuracy, "
                                                            f"{100 - line:.2g} % error")]
     rows = [(handles, 0.0), (kinds, -0.06)] + ([(stops, -0.12)] if stops else [])

@@ -87,6 +87,7 @@ class CurveMarks:
     # schedule, replayed and matching the recorded rates (`within`: each epoch's batches' rates); "dots": unknown
     rate_course: str = "dots"
     within: tuple[tuple[float, ...], ...] | None = None
+    smoothing: float = 0.0  # the train loss's label smoothing: a floor above 0 that test's plain loss has not
 
     @classmethod
     def of(cls, run: Run, course: bool = True) -> CurveMarks:
@@ -95,7 +96,7 @@ class CurveMarks:
         s, n = run.settings, len(run.epochs)
         off = s.augment_off_last or 0
         plain = n - off + 1 if off and augmentations(run.recorded_settings()) and off < n else None
-        return cls(bool(s.ema), plain, *(rate_course(run) if course else ("dots", None)))
+        return cls(bool(s.ema), plain, *(rate_course(run) if course else ("dots", None)), s.label_smoothing or 0.0)
 
     @property
     def test_note(self) -> str:
@@ -149,7 +150,8 @@ def _plot_loss(ax, epochs: list[Epoch], marks: CurveMarks = CurveMarks()) -> Non
     (0.02-0.05) onto the bottom line; a log axis shows each epoch's fall as a share of the loss. A diverged run's NaN or
     inf has no place on it; its finite points keep one."""
     x = [e.epoch for e in epochs]
-    ax.plot(x, [e.train_loss for e in epochs], "o-", label="train")
+    smoothed = f" (with label smoothing {marks.smoothing:g})" if marks.smoothing else ""  # it cannot reach 0
+    ax.plot(x, [e.train_loss for e in epochs], "o-", label=f"train{smoothed}")
     ax.plot(x, [e.test_loss for e in epochs], "o-", label=f"test{marks.test_note}")
     marks.plain_line(ax, x)
     ax.set(title="loss (log scale)", xlabel="epoch", ylabel="cross-entropy (log scale)")
@@ -168,8 +170,14 @@ def rate_ticks(rates: list[float]) -> list[float]:
     used = sorted(set(rates))
     if len(used) > 6:
         low, high = used[0], used[-1]
-        used = ([low + (high - low) * k / 4 for k in range(5)] if low <= 0
-                else [float(f"{low * (high / low) ** (k / 4):.2g}") for k in range(5)])
+        if low > 0 and high / low >= 10:  # a decade or more: round numbers (1, 2, 5 of each decade) and the ends
+            decades = range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
+            marks = (1, 2, 5) if high / low <= 100 else (1,)  # more than two decades: the powers of ten alone
+            nice = [m * 10.0 ** e for e in decades for m in marks if low * 0.999 <= m * 10.0 ** e <= high * 1.001]
+            used = sorted({float(f"{low:.2g}"), *(float(f"{v:.2g}") for v in nice), float(f"{high:.2g}")})
+        else:
+            used = ([low + (high - low) * k / 4 for k in range(5)] if low <= 0
+                    else [float(f"{low * (high / low) ** (k / 4):.2g}") for k in range(5)])
     return _thinned(used)
 
 
