@@ -109,7 +109,8 @@ def test_a_cut_that_brings_a_net_under_the_parameter_budget_follows_the_advice_a
     narrow = _step(curve, curve, modules={"c": {**conv, "out_channels": 12}, "h": {**conv, "in_channels": 12,
                                                                                    "out_channels": 10}})
     read = next(x for x in rules.change_lines(wide, narrow) if x.startswith("- read against"))
-    assert "(less capacity: it brings the net under the parameter budget, the first change advised)" in read
+    assert ("(less capacity: it brings the net under the parameter budget, the first change advised, though the fit "
+            "called for more capacity)") in read
     assert "Against it" not in read
     assert "paid for by cuts elsewhere: it is 216 parameters over the budget's 8,000 already" in rules.next_line(
         wide, rules.facts(wide))
@@ -316,3 +317,26 @@ def test_a_smoothed_runs_loss_panel_says_its_train_loss_carries_the_smoothing():
     labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     plt.close(fig)
     assert "train (with label smoothing 0.05)" in labels
+
+
+def test_regularisation_against_an_under_fits_advice_is_read_from_the_same_start_run():
+    """Where the steps started from the same weights, the fit the regularisation cost is read from their train figures,
+    not asserted by the rule alone; a gap of an under-fitting step is no effect to report."""
+    under = [60.0, 80.0, 90.09, 96.83, 97.95]
+    before = _step([60.0, 85.0, 96.55, 97.83, 98.53], under, **SHORT)
+    after = _step([60.0, 85.0, 96.33, 97.60, 98.52], [55.0, 80.0, 96.97, 97.84, 98.23], label_smoothing=0.05, **SHORT)
+    sha = {"architecture": {**before.run.architecture, "init_sha256": "ab" * 32}}
+    before, after = (rules.Step(dataclasses.replace(s.run, **sha)) for s in (before, after))
+    text = "\n".join(rules.change_lines(before, after))
+    assert ("its train accuracy over the last 3 epochs 96.55, 97.83, 98.53 → 96.33, 97.60, 98.52 %, at most 0.23 "
+            "points lower") in text
+    assert "train minus test" not in text.split("its effect")[1]
+
+
+def test_the_epoch_where_test_gained_least_against_train_is_named_with_its_rate():
+    test, train = [60.0, 80.0, 89.28, 90.09, 96.83], [60.0, 85.0, 89.40, 96.55, 97.83]
+    step = _step(train, test, lr=[0.01, 0.09, 0.0899, 0.054, 0.016], peak=0.1, scheduler="onecycle", **{
+        k: v for k, v in SHORT.items() if k != "peak"})
+    line = next(x for x in rules.analysis_lines(step, None) if x.startswith("- stability"))
+    assert "test gained least against train at epoch 4: train +7.15, test +0.81 points that epoch, the rate at its " \
+           "start 0.054 (54 % of its peak)" in line

@@ -21,7 +21,7 @@ def title(verdict: Verdict, name: str) -> str:
     own the normal model's odds for a new seed, said as that model's (or why there are none)."""
     odds = verdict.odds
     head = f"{name}: {verdict.word}, {odds.held('hold')}"
-    if odds.rate_lower is not None:
+    if odds.rate_lower is not None and odds.passed:  # none held: a bound of 0 says nothing
         head += f"; counted pass rate ≥ {100 * odds.rate_lower:.1f} % (95 % lower bound)"
     if odds.probability is None:
         return f"{head}\n{odds.note or ''}".rstrip()

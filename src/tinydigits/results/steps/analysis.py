@@ -25,7 +25,7 @@ from tinydigits.results.steps.curves import (
     stall_epoch,
     train_falls,
 )
-from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS
+from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS, GAP_POINTS
 from tinydigits.results.steps.known import facts, margin_noise
 from tinydigits.results.steps.readings import UNLEARNED, lowest_seed, lr_test_of, own_record, unlearned
 from tinydigits.results.steps.step import Facts, Step, verdict_of
@@ -112,8 +112,9 @@ def _start_line(step: Step, f: Facts) -> str:
         if e.train_acc < SLOW_START:  # the epoch's running average: most of its updates went by before it learned much
             return (f"- start: a slow first epoch - its train accuracy, a running average over the epoch, was "
                     f"{e.train_acc:.2f} % (train loss {e.train_loss:.4f}; a uniform guess scores 10 % at a loss of 2.30), "
-                    f"so much of epoch 1 went by before the net learned; test accuracy {e.test_acc:.2f} % after it.")
-        return f"- start: learning from the first epoch (test accuracy {e.test_acc:.2f} % after epoch 1)."
+                    f"so much of epoch 1 went by before the net learned; test accuracy {e.test_acc:.2f} % after it"
+                    f"{_averaged_start(step)}.")
+        return f"- start: learning from the first epoch (test accuracy {e.test_acc:.2f} % after epoch 1{_averaged_start(step)})."
     span = f"epoch {f.start[0]}" if len(f.start) == 1 else f"epochs {epoch_span(f.start)}"
     at = [step.run.epochs[i - 1] for i in f.start]
     by_digit: dict[int, list[int]] = {}
@@ -126,6 +127,12 @@ def _start_line(step: Step, f: Facts) -> str:
     return (f"- start: {span} at or near chance (test accuracy {_range([e.test_acc for e in at])} %, test loss "
             f"{_range([e.test_loss for e in at])}; a uniform guess scores 10 % at a loss of 2.30; below "
             f"{CHANCE_POINTS:.0f} % or above {CHANCE_LOSS} counts).{said}")
+
+
+def _averaged_start(step: Step) -> str:
+    """Where test is of a running average of the weights: its first figures lag the live weights most."""
+    return (", of the weights' running average (EMA), which lags the live weights most in the first epochs"
+            if step.run.settings.ema else "")
 
 
 def _range(values: list[float]) -> str:
@@ -143,7 +150,7 @@ def _stability_line(step: Step, f: Facts) -> str:
                    f"its largest epoch-to-epoch fall of test accuracy, {fall:.2f} points at epoch {at}, is inside the "
                    f"test set's sampling error of two independent scores (±{fall_noise(test[at - 2], test[at - 1]):.2f}; "
                    f"{PAIRED})")
-        return f"- stability: {largest}; {_span(step, f)}."
+        return f"- stability: {largest}; {_span(step, f)}{_lagged(step, f)}."
     epoch, fall = f.drop
     every = falls(step.run.test())
     before, at = step.run.epochs[epoch - 2], step.run.epochs[epoch - 1]
@@ -174,6 +181,25 @@ def _span(step: Step, f: Facts) -> str:
            f", falling at every epoch ({steps})" if all(b < a for a, b in zip(last, last[1:], strict=False)) else "")
     return (f"over the last {f.n} epochs test accuracy spanned {f.moved:.2f} points ({min(last):.2f}-{max(last):.2f} "
             f"%){way if f.n > 1 else ''}")
+
+
+def _lagged(step: Step, f: Facts) -> str:
+    """The judged epoch where test gained least against train (train's gain less test's, beyond the noise of two
+    scores, and train ahead by more than GAP_POINTS after it), with the rate at its start - '' where none, or where
+    test is of an average of the weights (its own lag)."""
+    run = step.run
+    if run.settings.ema or len(run.epochs) < 2:
+        return ""
+    first = max(2, f.epochs - f.n + 1)
+    lags = [(e.train_acc - p.train_acc - (e.test_acc - p.test_acc), p, e)
+            for p, e in zip(run.epochs[first - 2:], run.epochs[first - 1:], strict=False)]
+    lag, p, e = max(lags, key=lambda x: x[0])
+    if lag <= fall_noise(p.test_acc, e.test_acc) or e.train_acc - e.test_acc <= GAP_POINTS:
+        return ""
+    peak = peak_rate(run)
+    return (f"; test gained least against train at epoch {e.epoch}: train {e.train_acc - p.train_acc:+.2f}, test "
+            f"{e.test_acc - p.test_acc:+.2f} points that epoch, the rate at its start {e.lr:.4g}"
+            + (f" ({100 * e.lr / peak:.0f} % of its peak)" if peak and len({x.lr for x in run.epochs}) > 1 else ""))
 
 
 def _other_seeds_fell(step: Step, epoch: int) -> str:

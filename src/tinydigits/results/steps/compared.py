@@ -41,7 +41,8 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     seeds = f"seed {previous.seed} → seed {step.seed}" if previous.seed != step.seed else f"seed {step.seed}"
     noise = math.hypot(noise_band(a.min_last), noise_band(b.min_last))
     weights = _gap_weights(previous, step)  # said where the two steps' gaps are of different weights, else compared
-    gap = "" if weights else f", train minus test {a.gap:+.2f} → {b.gap:+.2f} points"
+    under = any(needs(x) in ("under-fitting", "did not learn") for x in (a, b))  # a gap there is no fit measure
+    gap = "" if weights or under else f", train minus test {a.gap:+.2f} → {b.gap:+.2f} points"
     effect = (f"best test {a.best_test:.2f} → {b.best_test:.2f} % ({b.best_test - a.best_test:+.2f}), "
               f"min of the last {step.last} {a.min_last:.2f} → {b.min_last:.2f} % ({b.min_last - a.min_last:+.2f})"
               f"{gap} ({seeds})")
@@ -106,7 +107,8 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
 
     def listed(cs: list[Change]) -> str:
         return "; ".join(f"{c.text} ({c.kind}" + (": it brings the net under the parameter budget, the first change "
-                                                   "advised)" if c in cut else ")") for c in cs)
+                                                   "advised, though the fit called for more capacity)" if c in cut
+                                                   else ")") for c in cs)
 
     parts = [f"With it: {listed(follows)}."] if follows else []
     if against:
@@ -118,6 +120,8 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
     if other:
         parts.append(f"Outside that advice (neither for nor against it): {listed(other)}.")
     b = facts(step)
+    if fitting := _fit_held_back(previous, step, against):
+        parts.append(fitting)
     if against and b.min_last - a.min_last > fall_noise(a.min_last, b.min_last):
         parts.append(f"They came with a gain all the same (the min of the last {b.n} {a.min_last:.2f} → "
                      f"{b.min_last:.2f} %, its effect below): the advice reads what each change does to the fit, and "
@@ -125,6 +129,22 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
     verdict = ("followed" if follows and not against else "gone against" if against and not follows
                else "partly followed, partly gone against" if follows else "not taken up")
     return said + f"{verdict}. " + " ".join(parts)
+
+
+def _fit_held_back(previous: Step, step: Step, against: list[Change]) -> str:
+    """Where regularisation or augmentation went against an under-fit's advice and the two steps started from the same
+    weights with the same layers, how much they held the fit back on this seed: the train figures epoch by epoch."""
+    kinds = {"regularisation", "augmentation"}
+    same = previous.run.init_sha256 and previous.run.init_sha256 == step.run.init_sha256
+    if not same or not any(c.kind in kinds for c in against) or len(previous.run.epochs) != len(step.run.epochs):
+        return ""
+    n = facts(step).n
+    was, now = previous.run.train()[-n:], step.run.train()[-n:]
+    most = max(a - b for a, b in zip(was, now, strict=True))
+    held = (f"at most {most:.2f} points lower" if most > 0 else "no lower at any of them")
+    return (f"Read from these runs, which started from the same weights: its train accuracy over the last {n} epochs "
+            f"{', '.join(f'{v:.2f}' for v in was)} → {', '.join(f'{v:.2f}' for v in now)} %, {held} (seed "
+            f"{step.seed}; a train figure with augmentation is of harder digits, so this bounds the harm from above).")
 
 
 def _chosen_before(previous: Step, step: Step) -> str:

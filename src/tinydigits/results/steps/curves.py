@@ -20,7 +20,8 @@ ANNEALED = 0.25  # a rate below this share of the schedule's peak has annealed: 
 RATE_FALL = 0.5  # a step schedule's event: the rate at an epoch's start below this share of the epoch before's
 
 
-PAIRED = "a loose yardstick: two scores of the same digits vary less"  # said wherever two scores of one test set meet
+# said wherever two scores of one test set meet
+PAIRED = "two standard errors; a loose yardstick: two scores of the same digits vary less"
 
 
 def noise_band(acc: float, images: int = TEST_IMAGES) -> float:
