@@ -105,8 +105,7 @@ def _under_advice(step: Step, f: Facts) -> str:
                                  ("label smoothing", bool(s.label_smoothing)),
                                  ("augmentation", bool(augmentations(step.config)))) if on]
     against = (f" - not more regularisation or augmentation while it under-fits: it has {', '.join(has)} already, "
-               "and its train figures against a run without them from the same start show whether they hold its "
-               "fit back" if has else
+               "and more of them would make its training digits harder still" if has else
                " - not regularisation or augmentation while it under-fits: both make its training digits harder to "
                "fit, and fitting them is what it lacks (they pay off once a net fits its training digits)")
     return lead + join.join(levers[:-1]) + f"{join}or {levers[-1]}" + against

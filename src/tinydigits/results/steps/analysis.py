@@ -109,10 +109,10 @@ def _start_line(step: Step, f: Facts) -> str:
     """The epochs at or near chance (and a start that answered one digit), or a start that learnt at once."""
     if not f.start:
         e = step.run.epochs[0]
-        if e.train_acc < SLOW_START:  # the epoch's running average: most of its updates went by before it learned much
-            return (f"- start: a slow first epoch - its train accuracy, a running average over the epoch, was "
-                    f"{e.train_acc:.2f} % (train loss {e.train_loss:.4f}; a uniform guess scores 10 % at a loss of 2.30), "
-                    f"so much of epoch 1 went by before the net learned; test accuracy {e.test_acc:.2f} % after it"
+        if e.train_acc < SLOW_START:  # the epoch's running average: said beside the end's test figure, no more
+            return (f"- start: learning during the first epoch - its train accuracy, a running average over the epoch, "
+                    f"{e.train_acc:.2f} % (train loss {e.train_loss:.4f}; a uniform guess scores 10 % at a loss of "
+                    f"2.30); test accuracy {e.test_acc:.2f} % after it"
                     f"{_averaged_start(step)}.")
         return f"- start: learning from the first epoch (test accuracy {e.test_acc:.2f} % after epoch 1{_averaged_start(step)})."
     span = f"epoch {f.start[0]}" if len(f.start) == 1 else f"epochs {epoch_span(f.start)}"
@@ -196,10 +196,8 @@ def _lagged(step: Step, f: Facts) -> str:
     lag, p, e = max(lags, key=lambda x: x[0])
     if lag <= fall_noise(p.test_acc, e.test_acc) or e.train_acc - e.test_acc <= GAP_POINTS:
         return ""
-    peak = peak_rate(run)
-    return (f"; test gained least against train at epoch {e.epoch}: train {e.train_acc - p.train_acc:+.2f}, test "
-            f"{e.test_acc - p.test_acc:+.2f} points that epoch, the rate at its start {e.lr:.4g}"
-            + (f" ({100 * e.lr / peak:.0f} % of its peak)" if peak and len({x.lr for x in run.epochs}) > 1 else ""))
+    return (f"; of the scored epochs, test lagged train most at epoch {e.epoch}: train {e.train_acc - p.train_acc:+.2f}, "
+            f"test {e.test_acc - p.test_acc:+.2f} points that epoch (a lag of {lag:.2f})")
 
 
 def _other_seeds_fell(step: Step, epoch: int) -> str:

@@ -144,7 +144,7 @@ def _fit_held_back(previous: Step, step: Step, against: list[Change]) -> str:
     held = (f"at most {most:.2f} points lower" if most > 0 else "no lower at any of them")
     return (f"Read from these runs, which started from the same weights: its train accuracy over the last {n} epochs "
             f"{', '.join(f'{v:.2f}' for v in was)} → {', '.join(f'{v:.2f}' for v in now)} %, {held} (seed "
-            f"{step.seed}; a train figure with augmentation is of harder digits, so this bounds the harm from above).")
+            f"{step.seed}, one pair of runs: a reading of this seed, not a bound; another seed moves train figures too).")
 
 
 def _chosen_before(previous: Step, step: Step) -> str:
@@ -375,8 +375,8 @@ def _steadier_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str
     what = f"largest fall of test accuracy from one of the last {n} epochs to the next, {seeds}"
     if round(before, 2) <= 0:  # nothing to steady: the step before's test accuracy never fell over those epochs
         was, is_ = previous.run.test()[-n:], step.run.test()[-n:]
-        said = (f"\"{word}\": by its falls, nothing to remove - step {previous.name}'s test accuracy never fell over "
-                f"its last {n} epochs (seed {previous.seed}); what changed over them is their level "
+        said = (f"\"{word}\": not shown by falls, there being none to remove - step {previous.name}'s test accuracy "
+                f"never fell over its last {n} epochs (seed {previous.seed}); what changed over them is their level "
                 f"({', '.join(f'{v:.2f}' for v in was)} → {', '.join(f'{v:.2f}' for v in is_)} %: a span of "
                 f"{max(was) - min(was):.2f} → {max(is_) - min(is_):.2f} points, from a rise, not from falls); its "
                 f"largest fall here {now:.2f}")

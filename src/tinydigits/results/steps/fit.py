@@ -93,7 +93,8 @@ def _lead(step: Step, f: Facts) -> str:
         other = [(first + i, a, b) for i, (a, b) in enumerate(pairs) if a > b]
         who = "train"
     wide = (f" - more than the {GAP_POINTS} that counts as over-fitting where training accuracy reaches the line; this "
-            "one's does not reach the line even on its own training digits: under-fitting comes first"
+            "one's training figure (a running average over each epoch) stays below the line too: under-fitting comes "
+            "first"
             if f.gap > GAP_POINTS else "")
     if not other:
         return head + (", and in each of them" if f.n > 1 else "") + wide
