@@ -113,9 +113,9 @@ def test_a_check_steps_best_figures_name_their_seed_and_its_seconds_how_the_seed
     best = re.search(r"- best train accuracy: [^\n]*", block)[0]
     assert "best test accuracy: 95.79 % (epoch 5) (seed 0, the one shown); min of the last 3 epochs: 91.75 %" in best
     assert "(seed 2, the lowest" in best  # the min beside it is another seed's: each figure says whose
-    assert "50 s of training (seed 0's, beside the check's other seeds; its check: 3 seeds, 2 jobs)" in block
+    assert "50 s of training (seed 0's, beside up to 1 other seed at a time; its check: 3 seeds, 2 jobs)" in block
     row = [line for line in handin.overview_table([step]).splitlines() if line.startswith("|")][-1]
-    assert row.endswith("| 50 (seed 0's, beside the check's other seeds; the check: 3 seeds, 2 jobs) |"), row
+    assert row.endswith("| 50 (seed 0's, beside up to 1 other seed at a time; the check: 3 seeds, 2 jobs) |"), row
     step.check.verdict.wall_seconds = 62.0  # the check's wall time, where its verdict recorded it
     assert handin.side_by_side(step) == "62 s wall for 3 seeds, 2 jobs"
     cli = _checked(shown, curves, "workers", "tinydigits check --model m --seeds 0-2 --jobs 3")

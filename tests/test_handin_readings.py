@@ -341,3 +341,11 @@ def test_the_scored_epoch_where_test_lagged_train_most_is_named():
     line = next(x for x in rules.analysis_lines(step, None) if x.startswith("- stability"))
     assert ("of the scored epochs, test lagged train most at epoch 4: train +7.15, test +0.81 points that epoch (a lag "
             "of 6.34)") in line and "rate" not in line.split("lagged")[1]
+
+
+def test_an_epoch_counted_at_chance_by_its_accuracy_alone_says_learning_had_begun():
+    late = _step([10.0, 11.0, 12.0, 20.0, 45.0], [11.0, 11.4, 14.2, 19.76, 43.6],
+                 loss=[2.3018, 2.2995, 2.2915, 2.1715, 1.6], **SHORT)
+    start = next(x for x in rules.analysis_lines(late, None) if x.startswith("- start"))
+    assert "epochs 1-4 at or near chance" in start
+    assert "Epoch 4 counted by accuracy alone: test loss already at or below 2.2, so learning had begun there." in start

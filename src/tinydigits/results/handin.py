@@ -245,7 +245,7 @@ def overview_table(steps: list[rules.Step]) -> str:
         least = f"{f.min_last:.2f}" if low is None or low[0] == s.seed else f"{low[1]:.2f} (seed {low[0]})"
         rows.append([i, f"`{s.name}`", f"{f.params:,}", f.rf or "?", f.epochs, f"{s.train_images:,}", seed,
                      f"{f.best_train:.2f}", f"{f.best_test:.2f}", least + (f" (of {f.n})" if f.n < n else ""),
-                     verdict, f"{f.seconds:.0f}" + (f" (seed {s.seed}'s, {BESIDE}; the check: {together})" if (
+                     verdict, f"{f.seconds:.0f}" + (f" (seed {s.seed}'s, {beside(s)}; the check: {together})" if (
                          together := side_by_side(s)) else "")])
     averaged = [str(i) for i, s in enumerate(steps, 1) if s.run.settings.ema]
     note = (f"\n\nStep{'s' * (len(averaged) > 1)} {', '.join(averaged)}: test figures of the weights' running average "
@@ -258,7 +258,12 @@ def overview_table(steps: list[rules.Step]) -> str:
     return md_table(head, rows) + note
 
 
-BESIDE = "beside the check's other seeds"  # a seed's seconds where seeds shared the machine: no lone run's
+def beside(step: rules.Step) -> str:
+    """A seed's seconds where the check's seeds shared the machine (no lone run's): beside how many at a time."""
+    jobs = re.search(r"(?:--jobs[ =]|\bjobs=)(\d+)", step.check.plan_command or step.check.command or "") if step.check \
+        else None
+    return (f"beside up to {int(jobs[1]) - 1} other seed{'s' * (int(jobs[1]) > 2)} at a time" if jobs and int(jobs[1]) > 1
+            else "beside the check's other seeds")
 
 
 def smoothing_floor(eps: float, classes: int = 10) -> float:
@@ -298,7 +303,7 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
            f"- epochs: {f.epochs}; training images: {step.train_images:,} of MNIST's 60,000; tested on its 10,000 test "
            "images after every epoch" + ("" if step.run.settings.val_split else " (no validation split: the test set "
                                          "also compares the steps)") + f"; {f.seconds:.0f} s of training"
-           + (f" (seed {step.seed}'s, {BESIDE}; its check: {together})" if (together := side_by_side(step)) else ""),
+           + (f" (seed {step.seed}'s, {beside(step)}; its check: {together})" if (together := side_by_side(step)) else ""),
            f"- best train accuracy: {f.best_train:.2f} %; best test accuracy: {f.best_test:.2f} % (epoch "
            f"{f.best_epoch})" + (f" (seed {step.seed}, the one shown)" if step.check else "")
            + f"; min of the last {f.n} epochs: {rules.lowest_text(step, f)}",

@@ -124,9 +124,12 @@ def _start_line(step: Step, f: Facts) -> str:
     said = "".join(f" Epoch{'s' * (len(ep) > 1)} {epoch_span(ep)}: {100 * MNIST_TEST_CLASSES[d] / TEST_IMAGES:.2f} %, "
                    f"exactly the share of {d}s among the test digits - the mark of a net that answers {d} for every "
                    "image." for d, ep in by_digit.items())
+    begun = [e.epoch for e in at if e.test_loss <= CHANCE_LOSS]  # counted by its accuracy alone: its loss had moved
+    moved = (f" Epoch{'s' * (len(begun) > 1)} {epoch_span(begun)} counted by accuracy alone: test loss already at or "
+             f"below {CHANCE_LOSS}, so learning had begun there." if begun else "")
     return (f"- start: {span} at or near chance (test accuracy {_range([e.test_acc for e in at])} %, test loss "
             f"{_range([e.test_loss for e in at])}; a uniform guess scores 10 % at a loss of 2.30; below "
-            f"{CHANCE_POINTS:.0f} % or above {CHANCE_LOSS} counts).{said}")
+            f"{CHANCE_POINTS:.0f} % or above {CHANCE_LOSS} counts).{said}{moved}")
 
 
 def _averaged_start(step: Step) -> str:
