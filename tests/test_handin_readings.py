@@ -349,3 +349,22 @@ def test_an_epoch_counted_at_chance_by_its_accuracy_alone_says_learning_had_begu
     start = next(x for x in rules.analysis_lines(late, None) if x.startswith("- start"))
     assert "epochs 1-4 at or near chance" in start
     assert "Epoch 4 counted by accuracy alone: test loss already at or below 2.2, so learning had begun there." in start
+
+
+def test_an_under_fit_still_learning_at_a_constant_rate_is_advised_a_faster_pace_before_capacity():
+    test = [90.0 + 0.5 * i for i in range(15)]
+    rising = _step([t - 0.1 for t in test], test, lr=[0.01] * 15, peak=0.01)
+    rising = rules.Step(dataclasses.replace(rising.run, epochs=[dataclasses.replace(e, train_loss=1 / e.epoch)
+                                                                 for e in rising.run.epochs]))
+    advice = rules.next_line(rising, rules.facts(rising))
+    assert "it still learned at the end at a constant rate (test still rose, train loss lower at every epoch), so a " \
+           "faster pace comes first: a higher or scheduled learning rate" in advice
+    assert advice.index("learning rate") < advice.index("more capacity")
+
+
+def test_an_averaged_steps_fit_draws_no_over_fit_reading_from_train_against_test():
+    test = FLAT[:12] + [99.56, 99.54, 99.55]
+    ema = _step([98.0] * 12 + [99.48, 99.56, 99.61], test, ema=0.999, loss=[0.015] * 15)
+    ema = rules.Step(dataclasses.replace(ema.run, epochs=[dataclasses.replace(e, train_loss=1 / e.epoch)
+                                                          for e in ema.run.epochs]))
+    assert "without gaining on the test digits" not in rules.fit_lines(ema)[0]

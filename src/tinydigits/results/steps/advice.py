@@ -30,7 +30,7 @@ def wanted(step: Step, f: Facts) -> tuple[str, ...]:
     if d == "under-fitting":  # more epochs only within the budget's; more images only where it trained on fewer
         # batch norm only for a net that recorded its layers without one: nothing advised that it may already have
         normless = bool(step.run.modules) and not step.has("BatchNorm")
-        if late_start(f):  # epochs at chance before it learned: a sooner start (rate, batch norm) before capacity
+        if late_start(f) or still_learning(step, f):  # a pace to raise (rate, batch norm) before capacity
             return ("rate", *(("normalisation",) if normless else ()), "capacity",
                     *(("epochs",) if len(step.run.epochs) < step.budget.max_epochs else ()),
                     *(("data",) if step.on_a_share else ()))
@@ -38,6 +38,14 @@ def wanted(step: Step, f: Facts) -> tuple[str, ...]:
                 *(("epochs",) if len(step.run.epochs) < step.budget.max_epochs else ()),
                 *(("data",) if step.on_a_share else ()))
     return NEXT[d]
+
+
+def still_learning(step: Step, f: Facts) -> bool:
+    """Still learning at the end at a constant rate: test still rose in the last epoch and train loss fell at every
+    epoch - a pace to raise before capacity to add."""
+    losses = [e.train_loss for e in step.run.epochs]
+    return (len({e.lr for e in step.run.epochs}) == 1 and "still rose" in f.stall
+            and all(b < a for a, b in zip(losses, losses[1:], strict=False)))
 
 
 def late_start(f: Facts) -> bool:
@@ -92,11 +100,13 @@ def _under_advice(step: Step, f: Facts) -> str:
                 f"{step.budget.max_params:,} already)"))
     norm = (["batch norm after the convs (it has none), which also lets a higher rate train"]
             if "normalisation" in wanted(step, f) else [])  # a net without batch norm: it steadies each layer's inputs
-    if late_start(f):  # it sat at chance first: what makes it start sooner leads
+    if late_start(f) or still_learning(step, f):  # what makes it learn sooner or faster leads
         levers = [rate, *norm, *length, capacity]
         over = f.params >= step.budget.max_params  # the overrun's line says coming under the budget is first
+        first = "comes next, after coming under the budget: " if over else "comes first: "
         lead = (f"it sat at or near chance in epoch{'s' * (len(f.start) > 1)} {epoch_span(f.start)}, so a sooner start "
-                + ("comes next, after coming under the budget: " if over else "comes first: "))
+                + first if late_start(f) else "it still learned at the end at a constant rate (test still rose, train "
+                "loss lower at every epoch), so a faster pace " + first)
     else:
         levers, lead = [*length, capacity, rate, *norm], ""
     join = "; " if len(levers) > 2 else ", "

@@ -134,8 +134,7 @@ def _start_line(step: Step, f: Facts) -> str:
 
 def _averaged_start(step: Step) -> str:
     """Where test is of a running average of the weights: its first figures lag the live weights most."""
-    return (", of the weights' running average (EMA), which lags the live weights most in the first epochs"
-            if step.run.settings.ema else "")
+    return ", of the weights' running average (EMA)" if step.run.settings.ema else ""
 
 
 def _range(values: list[float]) -> str:

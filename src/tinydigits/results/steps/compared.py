@@ -291,8 +291,8 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
     low_up, end_up = f.min_last - a.min_last > low_noise, now[-1] - before[-1] > end_noise
     done = step.check.finished() if step.check else {}
     every = len(done) > 1 and all(r.min_last > a.min_last and r.test_acc[-1] > before[-1] for r in done.values())
-    way = (f"higher on every one of the check's {len(done)} seeds, at its lowest epoch and at the end (the step "
-           f"before trained one seed)" if every else
+    way = (f"higher on every one of the check's {len(done)} seeds, at its lowest epoch and at the end, than the step "
+           f"before's one run (seed {previous.seed}; its own seeds' spread not measured)" if every else
            "higher, at its lowest and at the end" if low_up and end_up else
            "higher at its lowest epoch, not shown at the end" if low_up else
            "higher at the end, not at its lowest epoch" if end_up else

@@ -52,7 +52,8 @@ def _count_facts(step: Step) -> Facts:
               rate=rate_text(run), margin=margin, thin=0 <= margin < margin_noise(step, min_last)[0],
               on_line=abs(margin) <= ON_LINE + 1e-9)
     f.fit = fit_of(step, f)
-    if f.fit.diagnosis == "neither" and (still := train_falls(step)):  # a trend the fit's mean would hide
+    # a trend the fit's mean would hide - not where test is of averaged weights (train and test: two sets of weights)
+    if f.fit.diagnosis == "neither" and not step.run.settings.ema and (still := train_falls(step)):
         ahead = not f.fit.label and f.gap > f.band  # train already beyond test by more than the noise, and pulling away
         f.fit = Fit(f.fit.diagnosis, f.fit.why + still, PULLS_AHEAD if ahead else f.fit.label)
     if f.fit.diagnosis in ("neither", "under-fitting") and (wider := widening(step)):
