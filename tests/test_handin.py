@@ -653,7 +653,8 @@ def test_under_fitting_advice_leaves_out_what_the_run_has_and_names_the_images_i
     curve = [41.89, 61.74, 84.87, 90.36, 90.27]
     short = _step(curve, curve, lr=STUDENT_RATES, scheduler="onecycle", **SHORT)
     said = rules.next_line(short, rules.facts(short))
-    assert "scheduled" not in said and "already has a onecycle schedule" in said
+    # its lowest scored epoch (3) started near the peak rate: the rate down before the scored epochs, not more of it
+    assert "scheduled" not in said and "the rate down before the scored epochs" in said and "more of the run near" in said
     assert "more epochs (5 of the budget's 15)" in said and "more training images (it trained on 6,000 of 60,000)" in said
     whole = [98.0 + 0.1 * i for i in range(12)] + [99.30, 99.31, 99.30]
     full = _step([t - 0.03 for t in whole], whole)

@@ -125,7 +125,8 @@ def test_the_targets_higher_harder_seeds_and_parameters_aims_are_each_judged():
     said = rules.target_line(before, after, rules.facts(after)) or ""
     assert ('"higher": higher, at its lowest and at the end - the min of the last 3 epochs 98.50 → 99.50 % (+1.00, '
             'against ±0.28), the last epoch 98.50 → 99.50 % (+1.00, against ±0.28') in said
-    assert '"harder": yes - its best train accuracy 98.00 → 99.90 %' in said
+    assert '"harder": the recipe - peak rate 0.1 → 0.1 at the epochs\' starts' in said
+    assert "best train accuracy 98.00 → 99.90 % (seed 0), an outcome of all the changes together" in said
     assert '"under 8,000 parameters": yes (7,000 parameters)' in said
     assert '"held on 3 seeds": not judged - no check of seeds in this step' in said
     lower = _step([99.9] * 15, [98.0] * 12 + [98.4, 98.6, 98.5], target="a higher end")
@@ -368,3 +369,36 @@ def test_an_averaged_steps_fit_draws_no_over_fit_reading_from_train_against_test
     ema = rules.Step(dataclasses.replace(ema.run, epochs=[dataclasses.replace(e, train_loss=1 / e.epoch)
                                                           for e in ema.run.epochs]))
     assert "without gaining on the test digits" not in rules.fit_lines(ema)[0]
+
+
+def test_lighter_says_where_the_parameters_went_by_kind_of_layer():
+    conv = {"type": "Conv2d", "in_channels": 1, "kernel_size": [3, 3], "groups": 1}
+    wide = _step(FLAT, FLAT, modules={"c": {**conv, "out_channels": 14, "bias": True}})
+    narrow = _step(FLAT, FLAT, target="lighter", modules={"c": {**conv, "out_channels": 12, "bias": False},
+                                                          "bn": {"type": "BatchNorm2d", "num_features": 12}})
+    narrow = rules.Step(dataclasses.replace(narrow.run, params=7000 - 140 + 24))
+    said = rules.target_line(wide, narrow, rules.facts(narrow)) or ""
+    assert ": BatchNorm2d +24, Conv2d -32)" in said  # 14x9+14 → 12x9, and batch norm's 2 x 12
+
+
+def test_a_scored_minimum_at_the_peaks_height_turns_the_rate_advice_to_annealing_sooner():
+    test, rates = [60.0, 80.0, 89.3, 96.8, 97.9], [0.01, 0.0925, 0.0899, 0.0544, 0.016]
+    hot = _step([61.0, 85.0, 96.5, 97.8, 98.5], test, lr=rates, peak=0.1, scheduler="onecycle",
+                **{k: v for k, v in SHORT.items() if k != "peak"})
+    said = rules.next_line(hot, rules.facts(hot))
+    assert "the rate down before the scored epochs (a shorter warm-up or an earlier anneal): its lowest scored epoch, 3, " \
+           "started at 90 % of the peak rate 0.1" in said and "a higher peak rate" not in said
+
+
+def test_a_check_steps_progress_says_its_lowest_seeds_course_over_the_scored_epochs():
+    from test_handin_aims import _checked
+
+    shown = _step(FLAT, FLAT, ema=0.999)
+    check = _checked(shown, {0: FLAT, 1: FLAT[:12] + [99.43, 99.49, 99.51]})
+    progress = next(x for x in rules.analysis_lines(check, None) if x.startswith("- progress"))
+    assert "the check's lowest seed, 1, over the scored epochs: 99.43, 99.49, 99.51 %, rising at every epoch" in progress
+
+
+def test_an_averaged_steps_unmeasured_gap_is_said_epoch_by_epoch_too():
+    ema = _step([98.0] * 12 + [99.48, 99.56, 99.61], FLAT[:12] + [99.56, 99.54, 99.55], ema=0.999)
+    assert "-0.08, +0.02, +0.06 epoch by epoch) compares two sets of weights" in rules.fit_lines(ema)[0]

@@ -13,6 +13,7 @@ from tinydigits.training.config import augmentations
 
 NEXT = {"under-fitting": ("capacity", "rate", "epochs"), "over-fitting": ("regularisation", "augmentation"),
         "neither": ("margin",), "cannot tell": ("epochs",)}  # what each diagnosis calls for ("did not learn": `stuck`)
+HOT = 0.75  # an epoch starting at this share of the peak rate or more is at the peak's height
 RATE_KINDS = {"rate", "higher rate", "lower rate", "rate schedule"}  # the changes that answer a call for "rate"
 
 
@@ -88,6 +89,12 @@ def _under_advice(step: Step, f: Facts) -> str:
     rate = ("a higher or scheduled learning rate" if not scheduled and not moved else
             f"a higher peak rate than {peak_rate(step.run):g}, or more of the run near it (it already has "
             + (f"a {s.scheduler} schedule)" if scheduled else "a rate that changed during the run)"))
+    scored = step.run.epochs[-f.n:]
+    low = min(scored, key=lambda e: (e.test_acc, e.epoch))
+    if moved and peak_rate(step.run) and low.lr >= HOT * peak_rate(step.run):  # the scored minimum came at a high rate
+        rate = (f"the rate down before the scored epochs (a shorter warm-up or an earlier anneal): its lowest scored "
+                f"epoch, {low.epoch}, started at {100 * low.lr / peak_rate(step.run):.0f} % of the peak rate "
+                f"{peak_rate(step.run):g}, so more of the run near the peak would put more of it in the scored epochs")
     # A run shorter than the budget's (fewer epochs, a share of the images) has not shown what the net can fit: its
     # missing epochs and images come first, capacity after them.
     length = [f"more epochs ({ran} of the budget's {step.budget.max_epochs})"] if ran < step.budget.max_epochs else []

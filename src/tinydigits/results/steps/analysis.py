@@ -77,7 +77,7 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
              f"- fit: {_fit_sentence(step, f)}", _start_line(step, f), _stability_line(step, f),
              f"- progress{f' (seed {step.seed}, the one shown)' if step.check else ''}: {f.stall}"
              f"{'' if f.fit.diagnosis == 'neither' else train_falls(step)}; "
-             f"{f.rate}{_tied(step)}.",
+             f"{f.rate}{_tied(step)}{_lowest_course(step, f)}.",
              f"- margin: {_margin_line(step, f)}{_record_text(step)}."]
     if step.check:
         lines.append(f"- over seeds: {odds_sentence(step)} (`check`'s verdict: {step.check.verdict.line()}).")
@@ -130,6 +130,18 @@ def _start_line(step: Step, f: Facts) -> str:
     return (f"- start: {span} at or near chance (test accuracy {_range([e.test_acc for e in at])} %, test loss "
             f"{_range([e.test_loss for e in at])}; a uniform guess scores 10 % at a loss of 2.30; below "
             f"{CHANCE_POINTS:.0f} % or above {CHANCE_LOSS} counts).{said}{moved}")
+
+
+def _lowest_course(step: Step, f: Facts) -> str:
+    """A check step's lowest seed over the scored epochs, where it is not the seed shown: the trend its pass rests on."""
+    low = lowest_seed(step)
+    if low is None or low[0] == step.seed:
+        return ""
+    last = step.check.finished()[low[0]].test_acc[-f.n:]
+    way = (", rising at every epoch" if all(b > a for a, b in zip(last, last[1:], strict=False)) else
+           ", falling at every epoch" if all(b < a for a, b in zip(last, last[1:], strict=False)) else "")
+    return (f"; the check's lowest seed, {low[0]}, over the scored epochs: {', '.join(f'{v:.2f}' for v in last)} %"
+            f"{way}")
 
 
 def _averaged_start(step: Step) -> str:

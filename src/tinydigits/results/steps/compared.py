@@ -11,9 +11,9 @@ import re
 from tinydigits.results.steps.advice import AGAINST, needs, next_label, opposed_kinds, serves, wanted
 from tinydigits.results.steps.between import Change, changes, ended, software, start_text, started, unlike
 from tinydigits.results.steps.curves import PAIRED, fall_noise, noise_band
-from tinydigits.results.steps.fit import CHANCE_POINTS, PULLS_AHEAD
+from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS, PULLS_AHEAD
 from tinydigits.results.steps.known import facts
-from tinydigits.results.steps.layers import normed_convs
+from tinydigits.results.steps.layers import normed_convs, param_shapes
 from tinydigits.results.steps.readings import stuck, unlearned
 from tinydigits.results.steps.step import Facts, Step
 from tinydigits.training.config import augmentations
@@ -220,7 +220,11 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
     if found := re.search(r"\b(learns?|trains?)\b(?!\s+(?:pull\w*|lead\w*|loss\w*|accuracy|minus|figures?|ahead|"
                           r"and test|set|images|digits)\b)", target, re.I):
         did = f.best_test >= CHANCE_POINTS
-        late = f", after {len(f.start)} epoch{'s' * (len(f.start) > 1)} at or near chance" if f.start and did else ""
+        flat = [e.epoch for e in step.run.epochs if e.epoch in f.start and e.test_loss > CHANCE_LOSS]
+        late = ("" if not (f.start and did) else
+                f", after {len(f.start)} epoch{'s' * (len(f.start) > 1)} at or near chance" + (
+                    f" ({len(f.start) - len(flat)} of them by accuracy alone: their test loss had begun to fall)"
+                    if flat and len(f.start) > len(flat) else ""))
         late += f"; not yet digits {', '.join(d.split(' ')[0] for d in unlearned(step).split(', '))}" if \
             did and unlearned(step) else ""
         said.append(f"\"{found[0]}\": " + (f"it did (best train {f.best_train:.2f} %, best test {f.best_test:.2f} %{late})"
@@ -233,7 +237,7 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
     if re.search(r"\bmargin\b", target, re.I):
         said.append(_margin_aim(previous, step, f))
     if found := re.search(r"\b(lighter|smaller|fewer param\w*|less param\w*)", target, re.I):
-        said.append(_lighter_aim(previous, f, found[0]))
+        said.append(_lighter_aim(previous, step, f, found[0]))
     if found := re.search(r"\b(faster|speed(?:s|ing)? up|quicker)\b", target, re.I):
         said.append(_faster_aim(previous, step, f, found[0]))
     said += _result_aims(previous, step, f, target)
@@ -259,8 +263,11 @@ def _result_aims(previous: Step | None, step: Step, f: Facts, target: str) -> li
     said: list[str] = []
     if (found := re.search(r"\bharder\b", target, re.I)) and previous is not None:
         a = facts(previous)
-        said.append(f"\"{found[0]}\": {'yes' if f.best_train > a.best_train else 'no'} - its best train accuracy "
-                    f"{a.best_train:.2f} → {f.best_train:.2f} % (seed {step.seed})")
+        rates = [[e.lr for e in s.run.epochs] for s in (previous, step)]
+        said.append(f"\"{found[0]}\": the recipe - peak rate {max(rates[0]):g} → {max(rates[1]):g} at the epochs' "
+                    f"starts, their mean {sum(rates[0]) / len(rates[0]):.3g} → {sum(rates[1]) / len(rates[1]):.3g}; its "
+                    f"best train accuracy {a.best_train:.2f} → {f.best_train:.2f} % (seed {step.seed}), an outcome of all "
+                    "the changes together")
     if (found := re.search(r"\bbatch ?norm\w* after (?:every|each|all the) convs?\b", target, re.I)) and step.run.modules:
         convs = [m for m, s in step.run.modules.items() if s["type"] == "Conv2d"]
         normed = normed_convs(step.run)
@@ -325,13 +332,25 @@ def _seeds_aim(step: Step, words: str) -> str:
     return f"\"{words}\": {'yes' if held == ran else 'no'} ({held} of {ran} seeds held)"
 
 
-def _lighter_aim(previous: Step | None, f: Facts, word: str) -> str:
-    """"lighter": the parameters, this step's against the step before's."""
+def _lighter_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
+    """"lighter": the parameters, this step's against the step before's, and by kind of layer where both recorded
+    their layers (a net figure hides a cut that batch norm partly paid back)."""
     if previous is None:
         return f"\"{word}\": not judged (no step before to compare it with; {f.params:,} parameters)"
     a = facts(previous).params
     way = "lighter" if f.params < a else "not lighter: heavier" if f.params > a else "not lighter: the same"
-    return f"\"{word}\": {way} ({a:,} → {f.params:,} parameters, {f.params - a:+,})"
+    kinds = ""
+    if previous.run.modules and step.run.modules:
+        def by_kind(run) -> dict[str, int]:
+            out: dict[str, int] = {}
+            for kind, shape in param_shapes(run):
+                out[kind] = out.get(kind, 0) + math.prod(shape)
+            return out
+        was, now = by_kind(previous.run), by_kind(step.run)
+        moved = {k: now.get(k, 0) - was.get(k, 0) for k in sorted({*was, *now})}
+        if sum(1 for d in moved.values() if d) > 1:
+            kinds = ": " + ", ".join(f"{k} {d:+,}" for k, d in moved.items() if d)
+    return f"\"{word}\": {way} ({a:,} → {f.params:,} parameters, {f.params - a:+,}{kinds})"
 
 
 def _faster_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:

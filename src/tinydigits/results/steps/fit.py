@@ -42,7 +42,8 @@ def fit_of(step: Step, f: Facts) -> Fit:
         return Fit("neither", f"train accuracy (of the live weights) reached {f.best_train:.2f} %, above the {line} % "
                               "line, so it is not under-fitting; over-fitting is not measured here: test accuracy is of "
                               f"the weights' running average (EMA, decay {step.run.settings.ema:g}), train accuracy of the "
-                              f"live weights, so train minus test ({f.gap:+.2f} points, {where}) compares two sets of "
+                              f"live weights, so train minus test ({f.gap:+.2f} points, {where}; {_gaps(step, f)} "
+                              "epoch by epoch) compares two sets of "
                               f"weights{plain}", label=AVERAGED)
     if f.gap > GAP_POINTS and f.rise <= f.band:
         held = ("stalled" if stall_epoch(step.run.test(), run_losses(step.run)) is not None else
@@ -64,6 +65,10 @@ def fit_of(step: Step, f: Facts) -> Fit:
                               f"below the {GAP_POINTS} that counts as over-fitting")
     return Fit("neither", f"test above train by {-f.gap:.2f} points ({where}; the test set's sampling error ±{f.band:.3f}): "
                           + _test_above(step, f))
+
+
+def _gaps(step: Step, f: Facts) -> str:
+    return ", ".join(f"{a - b:+.2f}" for a, b in zip(step.run.train()[-f.n:], step.run.test()[-f.n:], strict=True))
 
 
 def _at_chance(step: Step, f: Facts) -> Fit:
