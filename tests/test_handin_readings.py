@@ -125,7 +125,7 @@ def test_the_targets_higher_harder_seeds_and_parameters_aims_are_each_judged():
     said = rules.target_line(before, after, rules.facts(after)) or ""
     assert ('"higher": higher, at its lowest and at the end - the min of the last 3 epochs 98.50 → 99.50 % (+1.00, '
             'against ±0.28), the last epoch 98.50 → 99.50 % (+1.00, against ±0.28') in said
-    assert '"harder": the recipe - peak rate 0.1 → 0.1 at the epochs\' starts' in said
+    assert '"harder": the recipe - peak rate 0.1 → 0.1, the mean of the epochs\' starting rates 0.1 → 0.1' in said
     assert "best train accuracy 98.00 → 99.90 % (seed 0), an outcome of all the changes together" in said
     assert '"under 8,000 parameters": yes (7,000 parameters)' in said
     assert '"held on 3 seeds": not judged - no check of seeds in this step' in said

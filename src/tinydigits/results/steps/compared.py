@@ -10,7 +10,7 @@ import re
 
 from tinydigits.results.steps.advice import AGAINST, needs, next_label, opposed_kinds, serves, wanted
 from tinydigits.results.steps.between import Change, changes, ended, software, start_text, started, unlike
-from tinydigits.results.steps.curves import PAIRED, fall_noise, noise_band
+from tinydigits.results.steps.curves import PAIRED, fall_noise, noise_band, peak_rate
 from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS, PULLS_AHEAD
 from tinydigits.results.steps.known import facts
 from tinydigits.results.steps.layers import normed_convs, param_shapes
@@ -264,8 +264,9 @@ def _result_aims(previous: Step | None, step: Step, f: Facts, target: str) -> li
     if (found := re.search(r"\bharder\b", target, re.I)) and previous is not None:
         a = facts(previous)
         rates = [[e.lr for e in s.run.epochs] for s in (previous, step)]
-        said.append(f"\"{found[0]}\": the recipe - peak rate {max(rates[0]):g} → {max(rates[1]):g} at the epochs' "
-                    f"starts, their mean {sum(rates[0]) / len(rates[0]):.3g} → {sum(rates[1]) / len(rates[1]):.3g}; its "
+        said.append(f"\"{found[0]}\": the recipe - peak rate {peak_rate(previous.run):g} → {peak_rate(step.run):g}, "
+                    f"the mean of the epochs' starting rates {sum(rates[0]) / len(rates[0]):.3g} → "
+                    f"{sum(rates[1]) / len(rates[1]):.3g}; its "
                     f"best train accuracy {a.best_train:.2f} → {f.best_train:.2f} % (seed {step.seed}), an outcome of all "
                     "the changes together")
     if (found := re.search(r"\bbatch ?norm\w* after (?:every|each|all the) convs?\b", target, re.I)) and step.run.modules:
