@@ -92,9 +92,10 @@ def _under_advice(step: Step, f: Facts) -> str:
     scored = step.run.epochs[-f.n:]
     low = min(scored, key=lambda e: (e.test_acc, e.epoch))
     if moved and peak_rate(step.run) and low.lr >= HOT * peak_rate(step.run):  # the scored minimum came at a high rate
-        rate = (f"the rate down before the scored epochs (a shorter warm-up or an earlier anneal): its lowest scored "
-                f"epoch, {low.epoch}, started at {100 * low.lr / peak_rate(step.run):.0f} % of the peak rate "
-                f"{peak_rate(step.run):g}, so more of the run near the peak would put more of it in the scored epochs")
+        rate = (f"the rate down before the scored epochs (a shorter warm-up or an earlier anneal), not a higher peak "
+                f"or more of the run near it: its lowest scored epoch, {low.epoch}, started at "
+                f"{100 * low.lr / peak_rate(step.run):.0f} % of the peak rate {peak_rate(step.run):g} (one run: whether "
+                "the rate made that epoch low is not tested)")
     # A run shorter than the budget's (fewer epochs, a share of the images) has not shown what the net can fit: its
     # missing epochs and images come first, capacity after them.
     length = [f"more epochs ({ran} of the budget's {step.budget.max_epochs})"] if ran < step.budget.max_epochs else []
