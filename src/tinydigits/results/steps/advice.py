@@ -173,9 +173,9 @@ def next_line(step: Step, f: Facts) -> str:
 
 
 def _noise_name(step: Step, f: Facts) -> str:
-    """The noise a step's margin is judged by, named short: the seeds' spread, or the test set's sampling error."""
+    """The noise a step's margin is judged by, named short: the test set's sampling error."""
     band, _ = margin_noise(step, f.min_last)
-    return (f"the noise another seed brings (sd {band:.3f})" if step.check and step.check.spread() is not None
+    return (f"the test set's sampling error (±{band:.3f})" if step.check and step.check.spread() is not None
             else f"the test set's sampling error (±{band:.3f})")
 
 

@@ -78,14 +78,15 @@ def _hinders(step: Step, n: int) -> list[str]:
 
 
 def margin_noise(step: Step, value: float) -> tuple[float, str]:
-    """The noise a margin against the line is judged by, and its name: where a check measured its seeds, their spread
-    (the sd of the seeds' min of the last N: the noise another seed brings); else the test set's sampling error at
-    `value` (`noise_band`), said to be that, with another seed's noise unmeasured."""
+    """The noise a trained seed's margin against the line is judged by, and its name: the test set's sampling error at
+    `value` (`noise_band`) - how far another draw of as many digits could move that seed's score. The seeds' spread
+    is a new seed's question (the odds), not a trained seed's: where a check measured it, it is named as that."""
+    band = noise_band(value)
     sd = step.check.spread() if step.check else None
     if sd is not None:
-        return sd, (f"the noise another seed brings (sd {sd:.3f} of the check's {len(step.check.finished())} seeds' "
-                    f"min of the last {step.last})")
-    band = noise_band(value)
+        return band, (f"the test set's sampling error (±{band:.3f} at {value:.2f} %: another {TEST_IMAGES:,} digits "
+                      f"could move this seed's score that far; how far a new seed lands is the seeds' spread, sd "
+                      f"{sd:.3f} of the check's {len(step.check.finished())}, in the odds)")
     return band, (f"the test set's sampling error (±{band:.3f} at {value:.2f} %: another {TEST_IMAGES:,} digits could "
                   "move the score that far; the noise another seed brings is not measured, one seed)")
 
