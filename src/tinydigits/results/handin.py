@@ -260,10 +260,16 @@ def overview_table(steps: list[rules.Step]) -> str:
 
 def beside(step: rules.Step) -> str:
     """A seed's seconds where the check's seeds shared the machine (no lone run's): beside how many at a time."""
-    jobs = re.search(r"(?:--jobs[ =]|\bjobs=)(\d+)", step.check.plan_command or step.check.command or "") if step.check \
-        else None
-    return (f"beside up to {int(jobs[1]) - 1} other seed{'s' * (int(jobs[1]) > 2)} at a time" if jobs and int(jobs[1]) > 1
+    jobs = _jobs(step)
+    return (f"beside up to {jobs - 1} other seed{'s' * (jobs > 2)} at a time" if jobs and jobs > 1
             else "beside the check's other seeds")
+
+
+def _jobs(step: rules.Step) -> int | None:
+    """The jobs a check's command named (`--jobs N`, or a notebook's `jobs=N`); None where it named none (one)."""
+    found = re.search(r"(?:--jobs[ =]|\bjobs=)(\d+)", step.check.plan_command or step.check.command or "") \
+        if step.check else None
+    return int(found[1]) if found else None
 
 
 def smoothing_floor(eps: float, classes: int = 10) -> float:
@@ -281,8 +287,8 @@ def side_by_side(step: rules.Step) -> str:
     wall = f"{step.check.wall_seconds:,.0f} s wall for " if step.check.wall_seconds else ""
     if way == "workers":
         # A command without --jobs (or jobs=) took the default of one: its seeds trained one after another.
-        jobs = re.search(r"(?:--jobs[ =]|\bjobs=)(\d+)", step.check.plan_command or step.check.command or "")
-        return f"{wall}{seeds}, {jobs[1]} jobs" if jobs and int(jobs[1]) > 1 else ""
+        jobs = _jobs(step)
+        return f"{wall}{seeds}, {jobs} jobs" if jobs and jobs > 1 else ""
     return {"stacked": f"{wall}{seeds} stacked as one network", "cluster": f"{wall}{seeds} on a cluster"}.get(way, "")
 
 

@@ -4,7 +4,7 @@ room for it; which kinds of change serve it and which go against it (`serves`, `
 
 from __future__ import annotations
 
-from tinydigits.results.steps.curves import ANNEALED, epoch_span, peak_rate
+from tinydigits.results.steps.curves import ANNEALED, epoch_span, peak_rate, stall_epoch
 from tinydigits.results.steps.fit import AVERAGED, CHANCE_POINTS, GAP_POINTS
 from tinydigits.results.steps.known import margin_noise
 from tinydigits.results.steps.readings import lowest_seed, own_record, stuck
@@ -31,7 +31,7 @@ def wanted(step: Step, f: Facts) -> tuple[str, ...]:
     if d == "under-fitting":  # more epochs only within the budget's; more images only where it trained on fewer
         # batch norm only for a net that recorded its layers without one: nothing advised that it may already have
         normless = bool(step.run.modules) and not step.has("BatchNorm")
-        if late_start(f) or still_learning(step, f):  # a pace to raise (rate, batch norm) before capacity
+        if pace_first(step, f):  # a pace to raise (rate, batch norm) before capacity
             return ("rate", *(("normalisation",) if normless else ()), "capacity",
                     *(("epochs",) if len(step.run.epochs) < step.budget.max_epochs else ()),
                     *(("data",) if step.on_a_share else ()))
@@ -45,8 +45,14 @@ def still_learning(step: Step, f: Facts) -> bool:
     """Still learning at the end at a constant rate: test still rose in the last epoch and train loss fell at every
     epoch - a pace to raise before capacity to add."""
     losses = [e.train_loss for e in step.run.epochs]
-    return (len({e.lr for e in step.run.epochs}) == 1 and "still rose" in f.stall
+    return (len({e.lr for e in step.run.epochs}) == 1 and stall_epoch(step.run.test()) is None  # still rose at the end
             and all(b < a for a, b in zip(losses, losses[1:], strict=False)))
+
+
+def pace_first(step: Step, f: Facts) -> bool:
+    """Whether an under-fit's advice leads with what makes it learn sooner or faster (rate, batch norm), not capacity:
+    it sat at chance first, or still learned at the end at a constant rate."""
+    return late_start(f) or still_learning(step, f)
 
 
 def late_start(f: Facts) -> bool:
@@ -89,13 +95,11 @@ def _under_advice(step: Step, f: Facts) -> str:
     rate = ("a higher or scheduled learning rate" if not scheduled and not moved else
             f"a higher peak rate than {peak_rate(step.run):g}, or more of the run near it (it already has "
             + (f"a {s.scheduler} schedule)" if scheduled else "a rate that changed during the run)"))
-    scored = step.run.epochs[-f.n:]
-    low = min(scored, key=lambda e: (e.test_acc, e.epoch))
-    if moved and peak_rate(step.run) and low.lr >= HOT * peak_rate(step.run):  # the scored minimum came at a high rate
+    low, peak = min(step.run.epochs[-f.n:], key=lambda e: (e.test_acc, e.epoch)), peak_rate(step.run)
+    if moved and peak and low.lr >= HOT * peak:  # the scored minimum came at a high rate
         rate = (f"the rate down before the scored epochs (a shorter warm-up or an earlier anneal), not a higher peak "
-                f"or more of the run near it: its lowest scored epoch, {low.epoch}, started at "
-                f"{100 * low.lr / peak_rate(step.run):.0f} % of the peak rate {peak_rate(step.run):g} (one run: whether "
-                "the rate made that epoch low is not tested)")
+                f"or more of the run near it: its lowest scored epoch, {low.epoch}, started at {100 * low.lr / peak:.0f} "
+                f"% of the peak rate {peak:g} (one run: whether the rate made that epoch low is not tested)")
     # A run shorter than the budget's (fewer epochs, a share of the images) has not shown what the net can fit: its
     # missing epochs and images come first, capacity after them.
     length = [f"more epochs ({ran} of the budget's {step.budget.max_epochs})"] if ran < step.budget.max_epochs else []
@@ -108,7 +112,7 @@ def _under_advice(step: Step, f: Facts) -> str:
                 f"{step.budget.max_params:,} already)"))
     norm = (["batch norm after the convs (it has none), which also lets a higher rate train"]
             if "normalisation" in wanted(step, f) else [])  # a net without batch norm: it steadies each layer's inputs
-    if late_start(f) or still_learning(step, f):  # what makes it learn sooner or faster leads
+    if pace_first(step, f):  # what makes it learn sooner or faster leads
         levers = [rate, *norm, *length, capacity]
         over = f.params >= step.budget.max_params  # the overrun's line says coming under the budget is first
         first = "comes next, after coming under the budget: " if over else "comes first: "
@@ -175,8 +179,7 @@ def next_line(step: Step, f: Facts) -> str:
 def _noise_name(step: Step, f: Facts) -> str:
     """The noise a step's margin is judged by, named short: the test set's sampling error."""
     band, _ = margin_noise(step, f.min_last)
-    return (f"the test set's sampling error (±{band:.3f})" if step.check and step.check.spread() is not None
-            else f"the test set's sampling error (±{band:.3f})")
+    return f"the test set's sampling error (±{band:.3f})"
 
 
 def _margin_levers(step: Step, f: Facts) -> str:

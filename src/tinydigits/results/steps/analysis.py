@@ -30,7 +30,7 @@ from tinydigits.results.steps.known import facts, margin_noise
 from tinydigits.results.steps.readings import UNLEARNED, lowest_seed, lr_test_of, own_record, unlearned
 from tinydigits.results.steps.step import Facts, Step, verdict_of
 
-SLOW_START = 50.0  # epoch 1's running train accuracy below this: a slow start, said
+SLOW_START = 50.0  # epoch 1's running train accuracy below this: said beside the test figure after it
 
 
 def verdict_reason(step: Step) -> str:
@@ -85,7 +85,8 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
         lines.append(f"- commonest confusions (true → predicted: count): {_confusions(step.run)}"
                      + (f"; the step before: {_confusions(previous.run)}" if previous and previous.run.confusions
                         else "") + ".")
-    if digits := unlearned(step):
+    if rows := unlearned(step):
+        digits = ", ".join(f"{r.digit} ({r.exact:.2f} %" + (f" of {r.support:,})" if r.support else ")") for r in rows)
         lines.append(f"- digits not learned yet (fewer than {UNLEARNED:.0f} % of a digit's test images right at the last "
                      f"epoch; per_class.csv): {digits}.")
     if test := lr_test_of(step):
@@ -138,14 +139,12 @@ def _lowest_course(step: Step, f: Facts) -> str:
     if low is None or low[0] == step.seed:
         return ""
     last = step.check.finished()[low[0]].test_acc[-f.n:]
-    way = (", rising at every epoch" if all(b > a for a, b in zip(last, last[1:], strict=False)) else
-           ", falling at every epoch" if all(b < a for a, b in zip(last, last[1:], strict=False)) else "")
     return (f"; the check's lowest seed, {low[0]}, over the scored epochs: {', '.join(f'{v:.2f}' for v in last)} %"
-            f"{way}")
+            f"{_direction(last)}")
 
 
 def _averaged_start(step: Step) -> str:
-    """Where test is of a running average of the weights: its first figures lag the live weights most."""
+    """Where test is of a running average of the weights: whose weights its first figures are."""
     return ", of the weights' running average (EMA)" if step.run.settings.ema else ""
 
 
@@ -180,27 +179,33 @@ def _stability_line(step: Step, f: Facts) -> str:
     elif step.run.modules and not step.has("BatchNorm"):
         why += ["for context, the model has no batch norm"]
     also = f" (falls beyond it at epochs {', '.join(f'{e} ({d:.2f})' for e, d in every)})" if len(every) > 1 else ""
-    noise = fall_noise(before.test_acc, at.test_acc)
+    noise, span = fall_noise(before.test_acc, at.test_acc), _span(step, f)
     return (f"- stability: test accuracy fell {fall:.2f} points at epoch {epoch}, its largest fall, beyond the ±"
             f"{noise:.2f} sampling error two independent test sets of this size would give (a rough yardstick: both "
             f"scores are of the same 10,000 images){also}; {'; '.join(why)}."
-            f"{_other_seeds_fell(step, epoch)} {_span(step, f)[0].upper()}{_span(step, f)[1:]}.")
+            f"{_other_seeds_fell(step, epoch)} {span[0].upper()}{span[1:]}.")
 
 
 def _span(step: Step, f: Facts) -> str:
     """The judged epochs' span of test accuracy, and its direction where it has one (a rise is no unsteadiness)."""
     last = step.run.test()[-f.n:]
+    way = _direction(last)
     steps = ", ".join(f"{b - a:+.2f}" for a, b in zip(last, last[1:], strict=False))
-    way = (f", rising at every epoch ({steps})" if all(b > a for a, b in zip(last, last[1:], strict=False)) else
-           f", falling at every epoch ({steps})" if all(b < a for a, b in zip(last, last[1:], strict=False)) else "")
     return (f"over the last {f.n} epochs test accuracy spanned {f.moved:.2f} points ({min(last):.2f}-{max(last):.2f} "
-            f"%){way if f.n > 1 else ''}")
+            f"%){f'{way} ({steps})' if way and f.n > 1 else ''}")
+
+
+def _direction(values: list[float]) -> str:
+    """', rising at every epoch' or ', falling at every epoch' where `values` move one way throughout, else ''."""
+    pairs = list(zip(values, values[1:], strict=False))
+    return (", rising at every epoch" if all(b > a for a, b in pairs) else
+            ", falling at every epoch" if all(b < a for a, b in pairs) else "")
 
 
 def _lagged(step: Step, f: Facts) -> str:
-    """The judged epoch where test gained least against train (train's gain less test's, beyond the noise of two
-    scores, and train ahead by more than GAP_POINTS after it), with the rate at its start - '' where none, or where
-    test is of an average of the weights (its own lag)."""
+    """The scored epoch where test lagged train most (train's gain less test's, beyond the noise of two scores, and
+    train ahead by more than GAP_POINTS after it) - '' where none, or where test is of an average of the weights (its
+    own lag)."""
     run = step.run
     if run.settings.ema or len(run.epochs) < 2:
         return ""

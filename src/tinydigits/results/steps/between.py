@@ -196,12 +196,17 @@ def augment_inert(step: Step) -> str:
     return ""
 
 
+def updates_per_epoch(step: Step, batch: int) -> int:
+    """The weight updates an epoch of `step`'s training images takes at `batch` (its last batch may be short)."""
+    return math.ceil(step.train_images / batch)
+
+
 def updates_text(previous: Step, step: Step) -> str:
     """What a batch size's change does to the number of weight updates an epoch (each over more or fewer images)."""
     a, b = previous.run.settings.batch_size, step.run.settings.batch_size
     if not a or not b:  # a size not recorded: no count to give
         return ""
-    ua, ub = (math.ceil(s.train_images / size) for s, size in ((previous, a), (step, b)))
+    ua, ub = updates_per_epoch(previous, a), updates_per_epoch(step, b)
     ratio = ub / ua
     said = ("half" if math.isclose(ratio, 0.5, rel_tol=0.01) else "twice" if math.isclose(ratio, 2, rel_tol=0.01)
             else f"{ratio:.2g} times")

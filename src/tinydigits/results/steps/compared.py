@@ -9,7 +9,16 @@ import math
 import re
 
 from tinydigits.results.steps.advice import AGAINST, needs, next_label, opposed_kinds, serves, wanted
-from tinydigits.results.steps.between import Change, changes, ended, software, start_text, started, unlike
+from tinydigits.results.steps.between import (
+    Change,
+    changes,
+    ended,
+    software,
+    start_text,
+    started,
+    unlike,
+    updates_per_epoch,
+)
 from tinydigits.results.steps.curves import PAIRED, fall_noise, noise_band, peak_rate
 from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS, PULLS_AHEAD
 from tinydigits.results.steps.known import facts
@@ -225,8 +234,7 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
                 f", after {len(f.start)} epoch{'s' * (len(f.start) > 1)} at or near chance" + (
                     f" ({len(f.start) - len(flat)} of them by accuracy alone: their test loss had begun to fall)"
                     if flat and len(f.start) > len(flat) else ""))
-        late += f"; not yet digits {', '.join(d.split(' ')[0] for d in unlearned(step).split(', '))}" if \
-            did and unlearned(step) else ""
+        late += f"; not yet digits {', '.join(str(r.digit) for r in rows)}" if did and (rows := unlearned(step)) else ""
         said.append(f"\"{found[0]}\": " + (f"it did (best train {f.best_train:.2f} %, best test {f.best_test:.2f} %{late})"
                                            if did else
                                            f"it did not (best test {f.best_test:.2f} %, below the {CHANCE_POINTS:.0f} % "
@@ -314,7 +322,7 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
             f"{first}-{f.epochs} (seed {step.seed})")
     if n > 1 and all(x > y for x, y in zip(lead, lead[1:], strict=False)):
         said += ": the lead shrinks toward the end"
-    if step.check and len(done := step.check.finished()) > 1:
+    if len(done) > 1:
         ends = {s: r.test_acc[-1] for s, r in sorted(done.items())}
         under = [s for s, e in ends.items() if e < before[-1]]
         above = sum(r.min_last > a.min_last for r in done.values())
@@ -415,7 +423,7 @@ def _steadier_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str
                  + ", ".join(f"seed {s} {x:.2f}" for s, (x, _) in falls_of.items())
                  + (f", beyond the noise for seed{'s' * (len(beyond) > 1)} {', '.join(map(str, beyond))}" if beyond
                     else ", none beyond the noise"))
-    return said + ("" if said.endswith(")") else "")
+    return said
 
 
 def _largest_fall(values: list[float]) -> tuple[float, float]:
@@ -449,7 +457,7 @@ def _averaged_carry(step: Step, off: int) -> str:
     ran = len(step.run.epochs)
     if not s.ema or not s.batch_size or off < 1 or off >= ran:
         return ""
-    per = math.ceil(step.train_images / s.batch_size)
+    per = updates_per_epoch(step, s.batch_size)
     first = ran - off + 1  # the first plain epoch
     kept, shares = 1.0, []
     for epoch in range(first, ran + 1):

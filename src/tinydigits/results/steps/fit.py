@@ -68,6 +68,7 @@ def fit_of(step: Step, f: Facts) -> Fit:
 
 
 def _gaps(step: Step, f: Facts) -> str:
+    """Train minus test at each judged epoch."""
     return ", ".join(f"{a - b:+.2f}" for a, b in zip(step.run.train()[-f.n:], step.run.test()[-f.n:], strict=True))
 
 
@@ -87,7 +88,7 @@ def _lead(step: Step, f: Facts) -> str:
     says nothing of each epoch."""
     first = f.epochs - f.n + 1
     pairs = list(zip(step.run.train()[-f.n:], step.run.test()[-f.n:], strict=True))
-    each = (f" ({', '.join(f'{a - b:+.2f}' for a, b in pairs)} at epochs {first}-{f.epochs})" if f.n > 1 else "")
+    each = f" ({_gaps(step, f)} at epochs {first}-{f.epochs})" if f.n > 1 else ""
     if f.gap >= 0:
         head = (f"train leads test by {f.gap:.2f} points on the mean of the last {f.n} epochs{each}"
                 + (f", no more than the {GAP_POINTS} that would count as over-fitting" if f.gap <= GAP_POINTS else ""))

@@ -83,12 +83,11 @@ def margin_noise(step: Step, value: float) -> tuple[float, str]:
     is a new seed's question (the odds), not a trained seed's: where a check measured it, it is named as that."""
     band = noise_band(value)
     sd = step.check.spread() if step.check else None
-    if sd is not None:
-        return band, (f"the test set's sampling error (±{band:.3f} at {value:.2f} %: another {TEST_IMAGES:,} digits "
-                      f"could move this seed's score that far; how far a new seed lands is the seeds' spread, sd "
-                      f"{sd:.3f} of the check's {len(step.check.finished())}, in the odds)")
+    whose, seeds = (("this seed's", f"how far a new seed lands is the seeds' spread, sd {sd:.3f} of the check's "
+                                    f"{len(step.check.finished())}, in the odds") if sd is not None else
+                    ("the", "the noise another seed brings is not measured, one seed"))
     return band, (f"the test set's sampling error (±{band:.3f} at {value:.2f} %: another {TEST_IMAGES:,} digits could "
-                  "move the score that far; the noise another seed brings is not measured, one seed)")
+                  f"move {whose} score that far; {seeds})")
 
 
 def target_parts(step: Step, f: Facts) -> list[tuple[str, bool | None, str]]:

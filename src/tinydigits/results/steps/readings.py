@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from tinydigits.errors import TinyDigitsError
-from tinydigits.results.records import LrTest
+from tinydigits.results.records import ClassRow, LrTest
 from tinydigits.results.steps.curves import epoch_span, one_class
 from tinydigits.results.steps.step import Step
 
@@ -150,11 +150,10 @@ def own_record(step: Step) -> Record | None:
 UNLEARNED = 50.0  # a digit with fewer than this % of its test images right at the last epoch is not learned yet
 
 
-def unlearned(step: Step) -> str:
-    """The digits a run has not learned yet (fewer than UNLEARNED % of their test images right at the last epoch),
-    worst first, with their figures; '' where it learned every digit or kept no per-digit record."""
-    rows = sorted((r for r in step.run.per_class if r.exact < UNLEARNED), key=lambda r: (r.exact, r.digit))
-    return ", ".join(f"{r.digit} ({r.exact:.2f} %" + (f" of {r.support:,})" if r.support else ")") for r in rows)
+def unlearned(step: Step) -> list[ClassRow]:
+    """The digits' rows a run has not learned yet (fewer than UNLEARNED % of their test images right at the last
+    epoch), worst first; empty where it learned every digit or kept no per-digit record."""
+    return sorted((r for r in step.run.per_class if r.exact < UNLEARNED), key=lambda r: (r.exact, r.digit))
 
 
 def lowest_seed(step: Step) -> tuple[int, float] | None:
