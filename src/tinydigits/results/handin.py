@@ -248,14 +248,12 @@ def overview_table(steps: list[rules.Step]) -> str:
                      verdict, f"{f.seconds:.0f}" + (f" (seed {s.seed}'s, {beside(s)}; the check: {together})" if (
                          together := side_by_side(s)) else "")])
     averaged = [str(i) for i, s in enumerate(steps, 1) if s.run.settings.ema]
-    note = (f"\n\nStep{'s' * (len(averaged) > 1)} {', '.join(averaged)}: test figures of the weights' running average "
-            "(EMA), train figures of the live weights (a running average over each epoch): two sets of weights."
-            if averaged else "")
     mixed = [str(i) for i, s in enumerate(steps, 1) if (low := rules.lowest_seed(s)) is not None and low[0] != s.seed]
-    if mixed:
-        note += (f"{'' if note else chr(10) * 2}{' ' if note else ''}Step{'s' * (len(mixed) > 1)} {', '.join(mixed)}: "
-                 "the best figures are of the seed shown, the min of the last epochs of the check's lowest seed.")
-    return md_table(head, rows) + note
+    notes = [f"Step{'s' * (len(which) > 1)} {', '.join(which)}: {said}" for which, said in (
+        (averaged, "test figures of the weights' running average (EMA), train figures of the live weights (a running "
+                   "average over each epoch): two sets of weights."),
+        (mixed, "the best figures are of the seed shown, the min of the last epochs of the check's lowest seed.")) if which]
+    return md_table(head, rows) + ("\n\n" + " ".join(notes) if notes else "")
 
 
 def beside(step: rules.Step) -> str:
