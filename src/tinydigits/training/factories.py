@@ -40,16 +40,29 @@ def make_optimizer(cfg: TrainConfig, params) -> torch.optim.Optimizer:
     return cls(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
 
 
+ONECYCLE_MOMENTUM = (0.85, 0.95)  # OneCycleLR's own range: momentum falls to 0.85 as the rate peaks, back to 0.95
+
+
+def cycled_momentum(cfg) -> tuple[float, float] | None:
+    """The momentum range (SGD's momentum, Adam's first beta) a one-cycle schedule cycles against the rate, in place
+    of the one set, or None where it stays as set: another schedule, or plain SGD (cycling would give its 0 a
+    momentum)."""
+    if cfg.scheduler != "onecycle" or (cfg.optimizer == "sgd" and not cfg.momentum):
+        return None
+    return ONECYCLE_MOMENTUM
+
+
 def make_scheduler(cfg: TrainConfig, opt: torch.optim.Optimizer, total_steps: int):
     """Returns (scheduler, per_batch): one-cycle steps every batch (`total_steps` in the run), the others once an epoch."""
     if cfg.scheduler == "onecycle":
         total = total_steps
         if total < 4:  # too few steps for a warm-up and an annealing phase: constant rate
             return None, False
+        cycled = cycled_momentum(cfg)
         return torch.optim.lr_scheduler.OneCycleLR(  # warm-up >= 2 steps: OneCycleLR divides by its length
             opt, max_lr=cfg.lr, total_steps=total, pct_start=max(ONECYCLE_WARMUP, 2.0 / total), div_factor=10.0,
-            final_div_factor=100.0,
-            cycle_momentum=cfg.optimizer != "sgd" or cfg.momentum > 0,  # else it would cycle plain SGD's 0 to 0.85-0.95
+            final_div_factor=100.0, cycle_momentum=cycled is not None,
+            **({"base_momentum": cycled[0], "max_momentum": cycled[1]} if cycled else {}),
         ), True
     if cfg.scheduler == "step":
         return torch.optim.lr_scheduler.StepLR(opt, step_size=cfg.step_every(), gamma=cfg.step_gamma), False
