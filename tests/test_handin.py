@@ -145,7 +145,9 @@ def _step(train: list[float], test: list[float], modules: dict | None = None, lr
 
     config |= {"lr": peak} if peak is not None else {}
 
-    epochs = [{"epoch": i + 1, "train_acc": a, "test_acc": b, "train_loss": 0.1, "test_loss": loss[i] if loss else 0.1,
+    # without a given loss, an epoch at chance has a uniform guess's loss (ln 10), as a real one does
+    epochs = [{"epoch": i + 1, "train_acc": a, "test_acc": b, "train_loss": 0.1,
+               "test_loss": loss[i] if loss else 2.3026 if b < 20 else 0.1,
                "lr": lr[i] if lr else 0.1, "seconds": 10.0} for i, (a, b) in enumerate(zip(train, test, strict=True))]
     base = {"model": "m", "epochs": len(test), "seed": 0, "train_images": 60_000, "budget": {"last": 3}, "target": "t",
             "architecture": {"layers": [], "modules": modules or {}}}
@@ -596,7 +598,7 @@ def test_a_lead_on_the_mean_names_the_epochs_where_the_other_leads():
     assert "test leads train by 3.83 points on the mean of the last 3 epochs" in why
     assert "train leads instead at epoch 5 (90.37 against 90.27 %)" in why and "at all" not in why
     steady = rules.facts(_step([80.0, 85.0, 88.0, 89.0, 90.0], [82.0, 87.0, 90.0, 91.0, 92.0], epochs=5)).fit.why
-    assert "and in each of them" in steady and "instead" not in steady
+    assert "ahead at every one of them" in steady and "instead" not in steady
 
 
 def test_the_fit_and_the_progress_read_one_curve_and_a_loss_that_fell_is_not_said_to_stop():
@@ -958,7 +960,7 @@ def test_a_check_step_leads_with_its_lowest_seed_and_shows_seed_0s_curves():
     step = rules.read_step(saved / "check-model3b-20261126T050000Z")  # seeds' mins 99.52, 99.52, 99.54, 99.51, 99.51
     assert step.seed == 0 and rules.lowest_seed(step) == (3, 99.51)  # the tie at 99.51 goes to the lower seed
     row = [line for line in handin.overview_table([step]).splitlines() if line.startswith("|")][-1]
-    assert "| 99.51 (seed 3) |" in row and "| 99.52 |" not in row
+    assert "| 99.51 (seed 3, the lowest; seed 0: 99.52) |" in row and "| 99.52 |" not in row
     block = "\n".join(handin.step_block(0, step, None, {}))
     assert "min of the last 3 epochs: 99.51 % (seed 3, the lowest of the check's 5 seeds; seed 0, shown: 99.52 %)" \
         in block
@@ -1100,6 +1102,16 @@ def test_the_noise_is_named_for_what_it_is():
            "noise another seed brings is not measured, one seed)" in said
     for text in (said, "\n".join(rules.analysis_lines(check, None))):
         assert "test pass" not in text
+
+
+def test_a_checks_spread_is_not_lent_to_a_step_whose_seeds_were_not_measured():
+    """A one-seed step against a checked one: the change is judged by the test set's sampling error and the checked
+    seeds' count; the checked step's spread is no yardstick for the other (weight averaging alone narrows a spread)."""
+    saved = Path(__file__).parent / "data" / "byte_identical"
+    one, check = rules.read_step(saved / "model2-20261126T040000Z-s0"), rules.read_step(saved / "check-model3b-20261126T050000Z")
+    text = "\n".join(rules.change_lines(one, check))
+    assert "sd of a difference of two seeds" not in text and "seeds spread as" not in text
+    assert "own seeds' spread is not measured, so how far its one seed sits from what its seeds score is not known" in text
 
 
 def test_analysis_bullets_show_at_most_60_words_and_fold_the_rest_whole():

@@ -128,3 +128,16 @@ def test_a_check_steps_best_figures_name_their_seed_and_its_seconds_how_the_seed
     assert handin.side_by_side(one_at_a_time) == "" and rows[-1].endswith("| 50 |")
     alone = "\n".join(handin.step_block(0, shown, None, {}))  # a run: its figures are its one seed's
     assert "the one shown" not in alone and handin.side_by_side(shown) == ""
+
+
+def test_higher_on_every_seed_says_where_the_shown_seeds_own_rise_is_inside_the_noise():
+    """Every checked seed above the one run before, but the shown seed's own rise inside the two-score sampling error:
+    said, so that 'higher' is not read as shown beyond the noise by that seed alone."""
+    flat = [99.0] * 12
+    before = _step([99.8] * 15, flat + [99.41, 99.35, 99.41])
+    after = _step([99.8] * 15, flat + [99.55, 99.54, 99.55], target="a higher end")
+    checked = _checked(after, {0: flat + [99.55, 99.54, 99.55], 1: flat + [99.50, 99.52, 99.51]})
+    said = _aims(before, checked)
+    assert "higher on every one of the check's 2 seeds" in said
+    assert ("seed 0's own rise at its lowest and at the end is inside the test set's sampling error of two independent "
+            "scores: on its own, not shown beyond that noise") in said

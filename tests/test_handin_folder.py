@@ -373,3 +373,29 @@ def test_steps_png_draws_the_loss_on_a_log_axis_with_numbers():
     assert [t.get_text() for t in loss.get_yticklabels() if t.get_text() and low <= t.get_position()[1] <= high]
     assert fig.get_suptitle() == "steps 1-2, seed 0 each"
     plt.close(fig)
+
+
+def test_steps_png_marks_each_steps_train_line_with_its_own_hollow_shape():
+    """Two steps' train lines can coincide: each carries a hollow mark of its own shape, so both stay findable."""
+    from tinydigits.results.figures import plt
+    from tinydigits.results.handin import steps_figure
+
+    fig = steps_figure([_step([80.0, 90.0, 95.0, 97.0]), _step([80.0, 90.0, 95.0, 97.0])])
+    train = [line for line in fig.axes[1].get_lines() if line.get_linestyle() == "--"]
+    assert len(train) == 2 and len({line.get_marker() for line in train}) == 2
+    assert all(line.get_markerfacecolor() == "none" for line in train)
+    plt.close(fig)
+
+
+def test_steps_png_draws_a_smoothed_steps_train_loss_floor():
+    """A label-smoothed train loss cannot fall below the smoothed target's entropy: its floor is drawn and named, so a
+    plateau there is not read as a poor fit beside a plain step's loss."""
+    from tinydigits.results.figures import plt
+    from tinydigits.results.handin import smoothing_floor, steps_alt, steps_figure
+
+    steps = [_step([80.0, 90.0, 95.0, 97.0]), _step([80.0, 90.0, 95.0, 97.0], label_smoothing=0.05)]
+    fig = steps_figure(steps)
+    floors = [line for line in fig.axes[0].get_lines() if line.get_linestyle() == ":"]
+    assert len(floors) == 1 and floors[0].get_ydata()[0] == pytest.approx(smoothing_floor(0.05))
+    plt.close(fig)
+    assert "a dotted line at a smoothed train loss's floor (step 2's, 0.28 at label smoothing 0.05)" in steps_alt(steps)

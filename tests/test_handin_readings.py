@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from test_handin import SHORT, _step
 from tinydigits.results import steps as rules
 
@@ -172,6 +174,11 @@ def test_train_pulling_ahead_is_named_in_the_fit_and_carried_to_the_next_steps_r
     after = _step(FLAT, FLAT, ema=0.999)
     read = next(x for x in rules.change_lines(ahead, after) if x.startswith("- read against"))
     assert "no fit to correct yet (train pulls ahead of test, short of over-fitting)" in read
+    assert read.startswith("- read against step m's next (neither yet: train pulls ahead → margin): followed:")
+    assert "With it (the levers it named for the margin): ema none → 0.999 (averaging)" in read
+    decayed = next(x for x in rules.change_lines(ahead, _step(FLAT, FLAT, weight_decay=5e-4))
+                   if x.startswith("- read against"))  # no lever the margin named: not taken up
+    assert "margin): not taken up:" in decayed and "Outside that advice" in decayed
 
 
 def test_the_margin_asks_for_a_steadier_end_only_after_a_fall_beyond_the_noise():
@@ -264,6 +271,25 @@ def test_batch_norm_after_every_conv_is_judged_from_the_layers():
     assert '"batch norm after every conv": after 1 of its 2 convs (none after head)' in said
 
 
+def test_a_targets_layout_and_pipeline_are_judged_from_the_recorded_layers():
+    conv = {"type": "Conv2d", "in_channels": 1, "out_channels": 8, "kernel_size": [3, 3], "groups": 1}
+    one = {**conv, "kernel_size": [1, 1]}
+    modules = {"c1": conv, "b1": {"type": "BatchNorm2d"}, "c2": conv, "b2": {"type": "BatchNorm2d"},
+               "pool": {"type": "MaxPool2d"}, "c3": conv, "b3": {"type": "BatchNorm2d"},
+               "gap": {"type": "AdaptiveAvgPool2d"}, "head": one}
+    step = _step(FLAT, FLAT, modules=modules, target="a working pipeline: three 3x3 convs with one max-pool after the "
+                                                     "second, GAP and a 1x1 head; batch norm after each of the 3x3 convs")
+    said = rules.target_line(None, step, rules.facts(step)) or ""
+    assert '"a working pipeline": it ran end to end (15 epochs trained, each tested after it' in said
+    assert '"three 3x3 convs": yes (3 3x3 convs)' in said
+    assert '"one max-pool after the second": yes (1 max-pool, after conv 2)' in said
+    assert '"GAP": yes' in said and '"1x1 head": yes (the last conv, head, 1→8 1x1)' in said
+    assert '"batch norm after each of the 3x3 convs": after 3 of its 3 3x3 convs' in said
+    wrong = _step(FLAT, FLAT, modules=modules, target="five 3x3 convs, one max-pool after the first, a 1x1 head")
+    said = rules.target_line(None, wrong, rules.facts(wrong)) or ""
+    assert '"five 3x3 convs": no (3 3x3 convs)' in said and '"one max-pool after the first": no' in said
+
+
 def test_train_as_a_figures_name_in_a_target_is_no_aim_to_train():
     step = _step(FLAT, FLAT, target="a higher end of a curve with train pulling ahead of test")
     assert '"train"' not in (rules.target_line(None, step, rules.facts(step)) or "")
@@ -333,6 +359,12 @@ def test_regularisation_against_an_under_fits_advice_is_read_from_the_same_start
     assert ("its train accuracy over the last 3 epochs 96.55, 97.83, 98.53 → 96.33, 97.60, 98.52 %, at most 0.23 "
             "points lower") in text
     assert "train minus test" not in text.split("its effect")[1]
+    rotated = _step([60.0, 85.0, 96.33, 97.60, 98.52], [55.0, 80.0, 96.97, 97.84, 98.23], augment_degrees=8.0,
+                    augment_off_last=1, **SHORT)  # epochs 3-4 of a harder task: only epoch 5 compares
+    rotated = rules.Step(dataclasses.replace(rotated.run, **sha))
+    text = "\n".join(rules.change_lines(before, rotated))
+    assert "at epochs 3-4 a train figure is of augmented digits" in text
+    assert "only the plain epoch compares like for like: 0.01 points lower there" in text and "0.23" not in text
 
 
 def test_the_scored_epoch_where_test_lagged_train_most_is_named():
@@ -344,12 +376,15 @@ def test_the_scored_epoch_where_test_lagged_train_most_is_named():
             "of 6.34)") in line and "rate" not in line.split("lagged")[1]
 
 
-def test_an_epoch_counted_at_chance_by_its_accuracy_alone_says_learning_had_begun():
-    late = _step([10.0, 11.0, 12.0, 20.0, 45.0], [11.0, 11.4, 14.2, 19.76, 43.6],
+def test_an_epoch_below_the_chance_mark_whose_loss_had_fallen_is_not_counted_at_chance():
+    late = _step([10.0, 11.0, 12.0, 20.0, 45.0], [11.0, 11.4, 14.2, 19.76, 43.6], target="to see whether it learns",
                  loss=[2.3018, 2.2995, 2.2915, 2.1715, 1.6], **SHORT)
     start = next(x for x in rules.analysis_lines(late, None) if x.startswith("- start"))
-    assert "epochs 1-4 at or near chance" in start
-    assert "Epoch 4 counted by accuracy alone: test loss already at or below 2.2, so learning had begun there." in start
+    assert "epochs 1-3 at or near chance" in start and rules.facts(late).start == [1, 2, 3]
+    assert ("Epoch 4, still below 20 % (19.76 %), is not counted: its test loss, 2.1715, was already at or below 2.2, "
+            "so learning had begun.") in start
+    aims = rules.target_line(None, late, rules.facts(late)) or ""
+    assert "after 3 epochs at or near chance" in aims and "by accuracy alone" not in aims
 
 
 def test_an_under_fit_still_learning_at_a_constant_rate_is_advised_a_faster_pace_before_capacity():
@@ -403,3 +438,84 @@ def test_a_check_steps_progress_says_its_lowest_seeds_course_over_the_scored_epo
 def test_an_averaged_steps_unmeasured_gap_is_said_epoch_by_epoch_too():
     ema = _step([98.0] * 12 + [99.48, 99.56, 99.61], FLAT[:12] + [99.56, 99.54, 99.55], ema=0.999)
     assert "-0.08, +0.02, +0.06 epoch by epoch) compares two sets of weights" in rules.fit_lines(ema)[0]
+
+
+def test_a_train_figure_under_augmentation_is_said_harder_without_a_measured_lowering():
+    """A run that never scored its training digits plain cannot say how much augmentation lowered its train figure:
+    the fit says the figure is of a harder task, the size not measured - under-fitting and test-ahead alike."""
+    short = [90.0 + 0.2 * i for i in range(15)]
+    under = "\n".join(rules.fit_lines(_step(short, short, augment_degrees=8.0)))
+    assert "measured with augmentation (degrees 8) in force" in under and "not measured" in under
+    assert "lowers it" not in under
+    ahead = "\n".join(rules.fit_lines(_step([a - 0.3 for a in FLAT], FLAT, augment_degrees=8.0)))
+    assert "test above train" in ahead and "lowered the train figure" not in ahead
+    assert "can account for it" in ahead and "by how much is not measured" in ahead
+
+
+def test_a_one_cycle_runs_momentum_is_said_as_the_schedule_cycles_it_not_as_set():
+    """One-cycle cycles SGD's momentum against the rate, overriding the one set: the recipe says the range the
+    optimiser actually used (read from the scheduler itself here), and a schedule change says the momentum moved."""
+    import torch
+
+    from tinydigits.training.config import TrainConfig
+    from tinydigits.training.factories import make_optimizer, make_scheduler
+
+    cfg = TrainConfig(optimizer="sgd", lr=0.1, momentum=0.9, scheduler="onecycle")
+    opt = make_optimizer(cfg, [torch.nn.Parameter(torch.zeros(1))])
+    sched, _ = make_scheduler(cfg, opt, 100)
+    seen = []
+    for _ in range(99):
+        seen.append(opt.param_groups[0]["momentum"])
+        opt.step()
+        sched.step()
+    assert max(seen) == pytest.approx(0.95) and min(seen) == pytest.approx(0.85) and 0.9 not in seen
+    said = rules.momentum_text(cfg)
+    assert "0.95 at the start, 0.85 at the rate's peak, 0.95 at the end, in place of the 0.9 set" in said
+    assert rules.momentum_text(TrainConfig(optimizer="sgd", momentum=0.9, scheduler="none")) == "0.9"
+    curve = [90.0 + 0.2 * i for i in range(15)]
+    before = _step(curve, curve, optimizer="sgd", momentum=0.9, scheduler="none")
+    after = _step(curve, curve, optimizer="sgd", momentum=0.9, scheduler="onecycle")
+    assert "and the momentum with it: 0.9 → cycled by one-cycle" in "\n".join(rules.change_lines(before, after))
+
+
+def test_a_margin_a_hair_beyond_its_noise_is_said_just_beyond():
+    """0.14 points against a ±0.135 sampling error is beyond it by 0.005: said 'just beyond', not read as clear."""
+    edge = _step(FLAT[:12] + [99.55, 99.54, 99.56], FLAT[:12] + [99.55, 99.54, 99.56])
+    margin = next(x for x in rules.analysis_lines(edge, None) if x.startswith("- margin"))
+    assert "0.14 points above the 99.4 % line, just beyond the test set's sampling error (±0.135" in margin
+    clear = _step(FLAT[:12] + [99.75, 99.74, 99.76], FLAT[:12] + [99.75, 99.74, 99.76])
+    margin = next(x for x in rules.analysis_lines(clear, None) if x.startswith("- margin"))
+    assert "just" not in margin and "beyond the test set's sampling error" in margin
+
+
+def test_a_last_epoch_rise_inside_the_noise_rests_on_the_loss_and_a_late_plateau_says_why_it_starts_late():
+    rising = _step(FLAT[:12] + [98.64, 98.61, 98.81], FLAT[:12] + [98.64, 98.61, 98.81],
+                   loss=[0.05] * 12 + [0.0452, 0.0445, 0.0422])
+    line = "\n".join(x for x in rules.analysis_lines(rising, None) if "progress" in x or "the rise" in x)
+    assert "the rise, 0.17 points, is inside the test set's sampling error of two independent scores" in line
+    assert "the test loss's fall shows it still learned" in line
+    flat_loss = _step(FLAT[:12] + [98.64, 98.61, 98.81], FLAT[:12] + [98.64, 98.61, 98.81], loss=[0.05] * 15)
+    assert "a rise not shown beyond that noise" in rules.stall_text(flat_loss.run.test(), [0.05] * 15)
+    # best at epoch 12, test loss still falling by more than 2 % after it, flat after epoch 13
+    test, loss = [99.0] * 11 + [99.57, 99.5, 99.55, 99.54, 99.55], [0.02] * 11 + [0.0150, 0.0147, 0.0147, 0.0146, 0.0146]
+    said = rules.stall_text(test, loss)
+    assert said.startswith("after epoch 13") and "counted from epoch 13, not the best epoch 12" in said
+
+
+def test_a_train_lead_that_narrowed_every_epoch_is_said_with_its_last_epoch():
+    test = [60.0, 80.0, 90.09, 96.83, 97.95]
+    narrowing = _step([60.0, 85.0, 96.55, 97.83, 98.53], test, **SHORT)  # +6.46, +1.00, +0.58
+    fit = rules.fit_lines(narrowing)[0]
+    assert "train leads test by 2.68 points" in fit
+    assert "narrowing every epoch to +0.58 at the last: the mean leans on epoch 3" in fit
+    steady = _step([t + 0.6 for t in test], test, **SHORT)
+    assert "narrowing" not in rules.fit_lines(steady)[0]
+
+
+def test_a_first_epoch_that_moved_beyond_the_noise_is_said_in_the_effect():
+    before = _step([60.0, 85.0, 96.55, 97.83, 98.53], [64.95, 80.0, 90.09, 96.83, 97.95], **SHORT)
+    averaged = _step([60.0, 85.0, 96.33, 97.60, 98.52], [38.62, 80.0, 96.97, 97.84, 98.23], ema=0.99, **SHORT)
+    effect = next(x for x in rules.change_lines(before, averaged) if x.startswith("- its effect"))
+    assert "epoch 1's test accuracy 64.95 → 38.62 % (-26.33) (m's of its weights' running average (EMA)" in effect
+    alike = _step([60.0, 85.0, 96.33, 97.60, 98.52], [65.0, 80.0, 96.97, 97.84, 98.23], **SHORT)
+    assert "epoch 1's" not in next(x for x in rules.change_lines(before, alike) if x.startswith("- its effect"))

@@ -101,14 +101,17 @@ def _draw_fit(side, verdict: Verdict) -> list:
                   fontsize=8, color="C3")
         handles = [Line2D([], [], color="C0", label="right: the normal fitted to the minima (density)"),
                    Patch(color="C3", alpha=0.4, label=f"its share below {line:.3f} % (half an image under the line), "
-                                                      f"{share} %: a new seed failing"),
+                                                      f"{share} %: a new seed failing" + (
+                                                          " (too thin to see: its number at the bottom right)"
+                                                          if float(share.lstrip("<")) < 1 else "")),
                    Line2D([], [], color="C0", lw=0.8, ls=":", label=f"the minima's mean, {mean:.3f} %")]
     else:
         side.set_xlabel(odds.note or "", fontsize=7)
     side.scatter([0] * len(values), values, marker="_", s=80, color="k")
     for value in sorted(set(values)):  # minima that coincide draw as one tick: their count beside it
         if (times := values.count(value)) > 1:
-            side.annotate(f"×{times}", (0, value), xytext=(6, 0), textcoords="offset points", va="center", fontsize=7)
+            side.annotate(f"×{times}", (0, value), xytext=(6, 0), textcoords="offset points", va="center", fontsize=7,
+                          bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"})  # legible over the mean
     side.set_xticks([])
     return handles + [Line2D([], [], ls="", marker="_", ms=9, mew=1.5, color="k", label="right: each seed's minimum")]
 

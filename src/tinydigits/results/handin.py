@@ -242,7 +242,8 @@ def overview_table(steps: list[rules.Step]) -> str:
         if v.passed and f.thin:
             verdict += ", thin"
         low = rules.lowest_seed(s)  # a check's row leads with its lowest seed: the budget asks every seed
-        least = f"{f.min_last:.2f}" if low is None or low[0] == s.seed else f"{low[1]:.2f} (seed {low[0]})"
+        least = (f"{f.min_last:.2f}" if low is None or low[0] == s.seed else
+                 f"{low[1]:.2f} (seed {low[0]}, the lowest; seed {s.seed}: {f.min_last:.2f})")
         rows.append([i, f"`{s.name}`", f"{f.params:,}", f.rf or "?", f.epochs, f"{s.train_images:,}", seed,
                      f"{f.best_train:.2f}", f"{f.best_test:.2f}", least + (f" (of {f.n})" if f.n < n else ""),
                      verdict, f"{f.seconds:.0f}" + (f" (seed {s.seed}'s, {beside(s)}; the check: {together})" if (
@@ -440,7 +441,7 @@ def recipe_table(run) -> str:
     events = rules.rate_text(run)
     shown = _TABLED | set(settings_of("augment", cls=type(s)))  # the augment-role ones: the augmentation row
     rows = [["optimizer", s.optimizer], ["peak rate", f"{s.lr:g}"],
-            ["momentum", f"{s.momentum:g}" if s.optimizer == "sgd" else "-"], ["batch", s.batch_size],
+            ["momentum", rules.momentum_text(s) or "-"], ["batch", s.batch_size],
             ["schedule", f"{_schedule(s)}: {events}"], ["weight decay", f"{s.weight_decay:g}"],
             ["label smoothing", f"{s.label_smoothing or 0:g}"], ["weight averaging (EMA)", f"{s.ema or 0:g}"]]
     rows += [[name.replace("_", " "), _value(value)] for name, value in in_effect(s).items() if name not in shown]
@@ -471,7 +472,7 @@ def recipe_text(run) -> str:
     from tinydigits.training.config import augmentations, in_effect, settings_of
 
     s = run.settings
-    parts = [f"{s.optimizer}" + (f" (momentum {s.momentum:g})" if s.optimizer == "sgd" else ""),
+    parts = [f"{s.optimizer}" + (f" (momentum {m})" if (m := rules.momentum_text(s)) else ""),
              f"peak rate {s.lr:g}", f"batch {s.batch_size}", f"schedule {_schedule(s)}"]
     augment = set(settings_of("augment", cls=type(s)))
     parts += [f"{name.replace('_', ' ')} {_value(value)}" for name, value in in_effect(s).items()
@@ -617,6 +618,9 @@ def error_limits(errors: list[float]) -> tuple[float, float] | None:
     return (min(shown) / 1.3, max(shown) * 1.3) if shown else None
 
 
+TRAIN_MARKS = "s^Dv"  # each step's train line's hollow mark, its own shape
+
+
 def steps_figure(steps: list[rules.Step]) -> Figure:
     """steps.png's figure: every step's loss and error rate (100 - accuracy, both on log axes, so that every epoch's
     gain shows) by epoch (test solid with dots, train dashed; a colour a step), the budget's line as an error, a
@@ -663,13 +667,21 @@ def _draw_steps(axes, steps: list[rules.Step]) -> list:
     stops = []
     for i, step in enumerate(steps):
         x = [r.epoch for r in step.run.epochs]
+        # Train lines of two steps can coincide: a hollow mark of the step's own shape keeps each one findable.
+        train = {"ls": "--", "color": f"C{i}", "alpha": 0.6, "marker": TRAIN_MARKS[i % len(TRAIN_MARKS)], "ms": 5,
+                 "mfc": "none"}
         axes[0].plot(x, [r.test_loss for r in step.run.epochs], "o-", ms=3, color=f"C{i}")
-        axes[0].plot(x, [r.train_loss for r in step.run.epochs], "--", color=f"C{i}", alpha=0.6)
+        axes[0].plot(x, [r.train_loss for r in step.run.epochs], **train)
         axes[1].plot(x, [100 - a for a in step.run.test()], "o-", ms=3, color=f"C{i}")
-        axes[1].plot(x, [100 - a for a in step.run.train()], "--", color=f"C{i}", alpha=0.6)
+        axes[1].plot(x, [100 - a for a in step.run.train()], **train)
         if len(axes) > 2:
             axes[2].plot(x, step.run.test(), "o-", ms=3, color=f"C{i}")
-            axes[2].plot(x, step.run.train(), "--", color=f"C{i}", alpha=0.6)
+            axes[2].plot(x, step.run.train(), **train)
+        if eps := step.run.settings.label_smoothing:  # its train loss cannot go below this: a plateau there is no stall
+            floor = smoothing_floor(eps)
+            axes[0].axhline(floor, color=f"C{i}", ls=":", lw=1)
+            stops.append(Line2D([], [], color=f"C{i}", ls=":", lw=1,
+                                label=f"step {i + 1}: its train loss's floor with label smoothing {eps:g} ({floor:.2f})"))
         plain = CurveMarks.of(step.run, course=False).plain_from
         if plain is not None:  # the train curve's jump there is the plain digits, not learning
             stops.append(Line2D([], [], color=f"C{i}", ls="-.", lw=1,
@@ -687,11 +699,12 @@ def _steps_legend(fig, steps: list[rules.Step], stops: list) -> None:
     line = steps[0].budget.min_acc
     averaged = [str(i) for i, step in enumerate(steps, 1) if step.run.settings.ema]
     smoothed = [str(i) for i, step in enumerate(steps, 1) if step.run.settings.label_smoothing]
-    handles = [Line2D([], [], color=f"C{i}", lw=2, label=f"step {i + 1}: {step.name} (seed {step.seed})")
-               for i, step in enumerate(steps)]
+    handles = [Line2D([], [], color=f"C{i}", lw=2, marker=TRAIN_MARKS[i % len(TRAIN_MARKS)], ms=5, mfc="none",
+                      label=f"step {i + 1}: {step.name} (seed {step.seed})") for i, step in enumerate(steps)]
     kinds = [Line2D([], [], color="0.35", marker="o", ms=3, label="test, after each epoch" + (
                  f" (step {', '.join(averaged)}: its averaged (EMA) weights)" if averaged else "")),
-             Line2D([], [], color="0.35", ls="--", alpha=0.6, label="train, averaged over the epoch" + (
+             Line2D([], [], color="0.35", ls="--", alpha=0.6, label="train (hollow marks, a shape a step), "
+                                                                    "averaged over the epoch" + (
                  " (live weights)" if averaged else "") + (f"; step {', '.join(smoothed)}: its loss with label "
                                                             "smoothing" if smoothed else "")),
              Line2D([], [], color="crimson", ls=":", label=f"the budget's line: {line} % accuracy, "
@@ -751,8 +764,12 @@ def steps_alt(steps: list[rules.Step]) -> str:
     stops = [f"step {i} from epoch {p}" for i, step in enumerate(steps, 1)
              if (p := CurveMarks.of(step.run, course=False).plain_from) is not None]
     off = f"; a dash-dot line where augmentation stops ({', '.join(stops)})" if stops else ""
+    floors = [f"step {i}'s, {smoothing_floor(eps):.2f} at label smoothing {eps:g}" for i, step in enumerate(steps, 1)
+              if (eps := step.run.settings.label_smoothing)]
+    off += f"; a dotted line at a smoothed train loss's floor ({', '.join(floors)})" if floors else ""
     drawn = (f"loss and error rate (100 - accuracy), each on a log scale, by epoch, against the budget's line as an "
              f"error of {100 - line:.2g} %")
     if len(steps) > 1:
-        return f"{drawn}, of steps 1 to {len(steps)} (one colour a step; test solid, train dashed){zoom}{off}"
-    return f"{drawn}, of the step (test solid, train dashed){zoom}{off}"
+        return (f"{drawn}, of steps 1 to {len(steps)} (one colour a step; test solid, train dashed with hollow marks, "
+                f"a shape a step){zoom}{off}")
+    return f"{drawn}, of the step (test solid, train dashed with hollow marks){zoom}{off}"

@@ -30,7 +30,15 @@ from tinydigits.results.steps.analysis import (
     odds_sentence,
     verdict_reason,
 )
-from tinydigits.results.steps.between import changes, ended, recipe_changes, schedule_inert, start_text, started
+from tinydigits.results.steps.between import (
+    changes,
+    ended,
+    momentum_text,
+    recipe_changes,
+    schedule_inert,
+    start_text,
+    started,
+)
 from tinydigits.results.steps.compared import change_lines, target_line
 from tinydigits.results.steps.curves import (
     onecycle_peak_epoch,
@@ -51,7 +59,7 @@ from tinydigits.results.steps.step import Step, newest_run, read_step, read_step
 
 __all__ = [
     "GAP_POINTS", "Step", "analysis_lines", "change_lines", "changes", "dead_signs", "ended", "facts", "fit_lines",
-    "layer_changes", "lowest_seed", "lowest_text", "margin_noise", "newest_run", "next_line", "normed_convs",
+    "layer_changes", "lowest_seed", "lowest_text", "margin_noise", "momentum_text", "newest_run", "next_line", "normed_convs",
     "odds_sentence", "onecycle_peak_epoch", "order_changes", "peak_rate", "rate_events", "rate_text", "read_step",
     "read_steps", "recipe_changes", "run_losses", "schedule_inert", "setting_changes", "stall_epoch", "stall_text",
     "start_text", "started", "stuck", "target_line", "trend", "value_text", "verdict_of", "verdict_reason", "wanted",

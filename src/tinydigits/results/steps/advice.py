@@ -182,14 +182,22 @@ def _noise_name(step: Step, f: Facts) -> str:
     return f"the test set's sampling error (±{band:.3f})"
 
 
+LEVER_KINDS = {"an annealed rate": RATE_KINDS, "weight averaging": {"averaging"}, "augmentation": {"augmentation"}}
+
+
+def margin_lacks(step: Step) -> list[str]:
+    """The levers that steady and raise a curve's end which the run does not have: an annealed rate, weight averaging,
+    augmentation (`LEVER_KINDS`: the kinds of change that supply each)."""
+    rates = [e.lr for e in step.run.epochs]
+    annealed = bool(rates) and rates[-1] < ANNEALED * peak_rate(step.run)
+    return [lever for lever, has in (("an annealed rate", annealed), ("weight averaging", bool(step.run.settings.ema)),
+                                     ("augmentation", bool(augmentations(step.config)))) if not has]
+
+
 def _margin_levers(step: Step, f: Facts) -> str:
     """What steadies and raises the end of a curve that the run does not have yet - an annealed rate, weight
     averaging, augmentation, a judgement over several seeds - or, where it has them all, what is left."""
-    rates = [e.lr for e in step.run.epochs]
-    annealed = bool(rates) and rates[-1] < ANNEALED * peak_rate(step.run)
-    lacks = [lever for lever, has in (("an annealed rate", annealed), ("weight averaging", bool(step.run.settings.ema)),
-                                      ("augmentation", bool(augmentations(step.config)))) if not has]
-    if lacks:
+    if lacks := margin_lacks(step):
         steadier = "steadier, " if f.drop else ""  # steadier only where a fall beyond the noise was seen
         return (f"a {steadier}higher end of the curve (" + ", ".join(lacks) + ")"
                 + (", judged over several seeds (`check`)" if not step.check else ""))

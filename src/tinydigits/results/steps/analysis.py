@@ -125,12 +125,14 @@ def _start_line(step: Step, f: Facts) -> str:
     said = "".join(f" Epoch{'s' * (len(ep) > 1)} {epoch_span(ep)}: {100 * MNIST_TEST_CLASSES[d] / TEST_IMAGES:.2f} %, "
                    f"exactly the share of {d}s among the test digits - the mark of a net that answers {d} for every "
                    "image." for d, ep in by_digit.items())
-    begun = [e.epoch for e in at if e.test_loss <= CHANCE_LOSS]  # counted by its accuracy alone: its loss had moved
-    moved = (f" Epoch{'s' * (len(begun) > 1)} {epoch_span(begun)} counted by accuracy alone: test loss already at or "
-             f"below {CHANCE_LOSS}, so learning had begun there." if begun else "")
+    # below the accuracy's mark with the loss already fallen: not at chance, learning had begun - said, not counted
+    begun = [e for e in step.run.epochs if e.test_acc < CHANCE_POINTS and e.test_loss <= CHANCE_LOSS]
+    moved = "".join(f" Epoch {e.epoch}, still below {CHANCE_POINTS:.0f} % ({e.test_acc:.2f} %), is not counted: its test "
+                    f"loss, {e.test_loss:.4f}, was already at or below {CHANCE_LOSS}, so learning had begun."
+                    for e in begun[:1])
     return (f"- start: {span} at or near chance (test accuracy {_range([e.test_acc for e in at])} %, test loss "
             f"{_range([e.test_loss for e in at])}; a uniform guess scores 10 % at a loss of 2.30; below "
-            f"{CHANCE_POINTS:.0f} % or above {CHANCE_LOSS} counts).{said}{moved}")
+            f"{CHANCE_POINTS:.0f} % with a test loss above {CHANCE_LOSS} counts).{said}{moved}")
 
 
 def _lowest_course(step: Step, f: Facts) -> str:
@@ -278,7 +280,7 @@ def _margin_text(step: Step, f: Facts) -> str:
         inside = abs(f.margin) < band
         return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is "
                 f"{abs(f.margin):.2f} points ({round(abs(f.margin) * TEST_IMAGES / 100)} test images) {side} the {line} % "
-                f"line, {'inside' if inside else 'beyond'} {noise}"
+                f"line, {_beside(abs(f.margin), band)} {noise}"
                 + f" (seed {step.seed})"
                 + (f"; the test set's error does not say what another seed would score, so whether "
                    f"{'another seed holds too' if f.margin >= 0 else 'another seed would hold'} is open until seeds are "
@@ -290,7 +292,13 @@ def _margin_text(step: Step, f: Facts) -> str:
         return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {f.margin:.2f} points above the {line} % "
                 f"line - inside {noise}: a thin pass (seed {step.seed}).")
     return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {f.margin:.2f} points above the {line} % line, "
-            f"beyond {noise} (seed {step.seed}).")
+            f"{_beside(f.margin, band)} {noise} (seed {step.seed}).")
+
+
+def _beside(margin: float, band: float) -> str:
+    """A margin against its noise: inside or beyond it, 'just' where the two differ by less than the margin's last
+    shown digit (a hundredth of a point), so that 0.14 against ±0.135 is not read as clear of it."""
+    return ("just " if abs(margin - band) < 0.01 else "") + ("inside" if margin < band else "beyond")
 
 
 def _record_text(step: Step) -> str:
@@ -346,7 +354,7 @@ def _thinnest(step: Step) -> str:
     if margin < 0:
         return f"; the lowest seed, {seed}, fell {-margin:.2f} points below the line ({low:.2f} %)"
     band, noise = margin_noise(step, low)  # the seeds' own spread, where two or more finished
-    kind = f"inside {noise}: a thin margin" if margin < band else f"beyond {noise}"
+    kind = f"{_beside(margin, band)} {noise}" + (": a thin margin" if margin < band else "")
     return f"; the lowest seed, {seed}, held by {margin:.2f} points ({low:.2f} %), {kind}"
 
 

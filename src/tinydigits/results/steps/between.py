@@ -24,6 +24,7 @@ from tinydigits.results.steps.layers import (
 )
 from tinydigits.results.steps.step import Step, value_text
 from tinydigits.training.config import augmentations, settings_of
+from tinydigits.training.factories import cycled_momentum
 
 # What each recipe setting is, for reading a step's changes against the step before's "next".
 RATE_SETTINGS = {"lr", "scheduler", "step_size", "step_gamma", "momentum", "optimizer", "warmup"}
@@ -229,8 +230,21 @@ def rate_course(before: Run, after: Run, lr_listed: bool = False) -> str:
     elif b[0] < RATE_FALL * pb and a[0] >= RATE_FALL * pa:
         warm = f": a warm-up now - epoch 1 starts at {b[0]:.4g}, where it started at {a[0]:.4g}"
     rates = f"{_rates_said(a)} → {_rates_said(b)}"
+    moved = (f"; and the momentum with it: {momentum_text(before.settings)} → {momentum_text(after.settings)}"
+             if momentum_text(before.settings) != momentum_text(after.settings) else "")
     return (f"{peak}; what changed is the rate's course, at the epochs' starts {rates}{warm}; their mean "
-            f"{sum(a) / len(a):.2g} → {sum(b) / len(b):.2g}")
+            f"{sum(a) / len(a):.2g} → {sum(b) / len(b):.2g}{moved}")
+
+
+def momentum_text(s) -> str:
+    """The momentum a run trained with (SGD's; Adam's first beta where one-cycle cycles it): as set, or the range
+    one-cycle cycles against the rate, which overrides the one set - '' for Adam's as set."""
+    if (cycled := cycled_momentum(s)) is not None:
+        low, high = cycled
+        which = "" if s.optimizer == "sgd" else "first beta "
+        return (f"{which}cycled by one-cycle against the rate: {high:g} at the start, {low:g} at the rate's peak, {high:g} "
+                "at the end, in " + (f"place of the {s.momentum:g} set" if s.optimizer == "sgd" else "place of the one set"))
+    return f"{s.momentum:g}" if s.optimizer == "sgd" else ""
 
 
 def _rates_said(rates: list[float]) -> str:

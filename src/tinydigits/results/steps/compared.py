@@ -8,7 +8,16 @@ from __future__ import annotations
 import math
 import re
 
-from tinydigits.results.steps.advice import AGAINST, needs, next_label, opposed_kinds, serves, wanted
+from tinydigits.results.steps.advice import (
+    AGAINST,
+    LEVER_KINDS,
+    margin_lacks,
+    needs,
+    next_label,
+    opposed_kinds,
+    serves,
+    wanted,
+)
 from tinydigits.results.steps.between import (
     Change,
     changes,
@@ -19,10 +28,10 @@ from tinydigits.results.steps.between import (
     unlike,
     updates_per_epoch,
 )
-from tinydigits.results.steps.curves import PAIRED, fall_noise, noise_band, peak_rate
-from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS, PULLS_AHEAD
+from tinydigits.results.steps.curves import PAIRED, epoch_span, fall_noise, noise_band, peak_rate
+from tinydigits.results.steps.fit import CHANCE_POINTS, PULLS_AHEAD
 from tinydigits.results.steps.known import facts
-from tinydigits.results.steps.layers import normed_convs, param_shapes
+from tinydigits.results.steps.layers import layout_aims, normed_convs, param_shapes
 from tinydigits.results.steps.readings import stuck, unlearned
 from tinydigits.results.steps.step import Facts, Step
 from tinydigits.training.config import augmentations
@@ -54,7 +63,7 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     gap = "" if weights or under else f", train minus test {a.gap:+.2f} → {b.gap:+.2f} points"
     effect = (f"best test {a.best_test:.2f} → {b.best_test:.2f} % ({b.best_test - a.best_test:+.2f}), "
               f"min of the last {step.last} {a.min_last:.2f} → {b.min_last:.2f} % ({b.min_last - a.min_last:+.2f})"
-              f"{gap} ({seeds})")
+              f"{gap} ({seeds}){_first_epoch(previous, step)}")
     judged = _against_noise(previous, step, a, b, noise) + weights
     inert = [c.text for c in found if c.inert]
     acted = [c for c in found if not c.inert]
@@ -102,10 +111,19 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
     said = f"- read against step {previous.name}'s next ({next_label(previous, a)}){_chosen_before(previous, step)}: "
     if not acted:
         return said + "no change acted, so nothing follows it."
-    if d == "neither":
+    if d == "neither":  # the advice was the margin's levers the run lacked: a change that supplies one follows it
         yet = " yet (train pulls ahead of test, short of over-fitting)" if a.fit.label == PULLS_AHEAD else ""
-        return said + (f"no fit to correct{yet}, so these changes are read together by the margin they moved (their "
-                       "effect, below): " + "; ".join(f"{c.text} ({c.kind})" for c in acted) + ".")
+        levers = {k for lever in margin_lacks(previous) for k in LEVER_KINDS[lever]}
+        follows = [c for c in acted if c.kind in levers]
+        other = [c for c in acted if c not in follows]
+        verdict = "followed" if follows and not other else "partly followed" if follows else "not taken up"
+        parts = ([f"With it (the levers it named for the margin): {'; '.join(f'{c.text} ({c.kind})' for c in follows)}."]
+                 if follows else [])
+        if other:
+            parts.append("Outside that advice (neither for nor against it): "
+                         + "; ".join(f"{c.text} ({c.kind})" for c in other) + ".")
+        return said + (f"{verdict}: no fit to correct{yet}, so the margin is what the changes answer, and their effect "
+                       "on it is below. " + " ".join(parts))
     opposite = opposed_kinds(d, want)
     # A step over the parameter budget was advised to come under it first: a cut of capacity answers that.
     over = previous.run.params is not None and previous.run.params >= previous.budget.max_params
@@ -147,13 +165,32 @@ def _fit_held_back(previous: Step, step: Step, against: list[Change]) -> str:
     same = previous.run.init_sha256 and previous.run.init_sha256 == step.run.init_sha256
     if not same or not any(c.kind in kinds for c in against) or len(previous.run.epochs) != len(step.run.epochs):
         return ""
-    n = facts(step).n
+    n, ran = facts(step).n, len(step.run.epochs)
     was, now = previous.run.train()[-n:], step.run.train()[-n:]
-    most = max(a - b for a, b in zip(was, now, strict=True))
-    held = (f"at most {most:.2f} points lower" if most > 0 else "no lower at any of them")
-    return (f"Read from these runs, which started from the same weights: its train accuracy over the last {n} epochs "
-            f"{', '.join(f'{v:.2f}' for v in was)} → {', '.join(f'{v:.2f}' for v in now)} %, {held} (seed "
+    judged = range(ran - n + 1, ran + 1)
+    harder = sorted({e for s in (previous, step) for e in augmented_epochs(s) if e in judged})
+    alike = [(a, b) for e, a, b in zip(judged, was, now, strict=True) if e not in harder]
+    course = (f"its train accuracy over the last {n} epochs {', '.join(f'{v:.2f}' for v in was)} → "
+              f"{', '.join(f'{v:.2f}' for v in now)} %")
+    aside = (f"; at epoch{'s' * (len(harder) > 1)} {epoch_span(harder)} a train figure is of augmented digits, a harder "
+             "task than the other step's, so " if harder else "")
+    if not alike:
+        return (f"Read from these runs, which started from the same weights: {course}{aside}none of them compares like "
+                "for like: these runs do not show how much the changes held the fit back.")
+    most = max(round(a, 2) - round(b, 2) for a, b in alike)  # as the figures above read
+    lower = (f"{'at most ' * (len(alike) > 1)}{most:.2f} points lower" if most > 0 else
+             "no lower at any of them" if len(alike) > 1 else "no lower")
+    held = (f"only the plain epoch{'s' * (len(alike) > 1)} compare{'s' * (len(alike) == 1)} like for like: {lower} "
+            f"there" if harder else lower)
+    return (f"Read from these runs, which started from the same weights: {course}{aside or ', '}{held} (seed "
             f"{step.seed}, one pair of runs: a reading of this seed, not a bound; another seed moves train figures too).")
+
+
+def augmented_epochs(step: Step) -> list[int]:
+    """The epochs a step trained on augmented digits (its train figure of a harder task than the digits as they are):
+    every epoch but the last `augment_off_last`, where it augments at all."""
+    ran, off = len(step.run.epochs), step.run.settings.augment_off_last or 0
+    return list(range(1, ran - off + 1)) if augmentations(step.config) else []
 
 
 def _chosen_before(previous: Step, step: Step) -> str:
@@ -193,16 +230,12 @@ def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float)
         above = sum(m > other for m in mins) if checks[-1] is step else sum(m < other for m in mins)
         side = "above the step before's" if checks[-1] is step else "below this step's"
         unmeasured = [s.name for s in (previous, step) if s not in checks]
-        if unmeasured:  # a difference of one seed from each step spreads √2 times one seed, were both steps alike
+        if unmeasured:  # one step's spread is not another's: no yardstick is borrowed across them
             inside = "inside" if abs(change) <= noise else "beyond"
-            return (f"{what}, would be {abs(change) / (sd * math.sqrt(2)):.1f} times the sd of a difference of two seeds "
-                    f"if {unmeasured[0]}'s seeds spread as {checks[-1].name}'s do (√2 × {sd:.3f}, its {len(mins)} seeds' "
-                    f"sd; {unmeasured[0]}'s own spread is not measured"
-                    + (", and a step without weight averaging may spread wider" if checks[-1].run.settings.ema and not
-                       (previous if checks[-1] is step else step).run.settings.ema else "")
-                    + f"), and it is {inside} the test set's sampling error of two independent scores (±{noise:.2f}; "
-                    f"{PAIRED}); "
-                    f"{above} of {checks[-1].name}'s seeds are {side} {other:.2f} %")
+            return (f"{what}, is {inside} the test set's sampling error of two independent scores (±{noise:.2f}; "
+                    f"{PAIRED}); {above} of {checks[-1].name}'s {len(mins)} seeds are {side} {other:.2f} % (their sd "
+                    f"{sd:.3f}); {unmeasured[0]}'s own seeds' spread is not measured, so how far its one seed sits from "
+                    "what its seeds score is not known")
         return (f"{what}, is {abs(change) / sd:.1f} times the seed-to-seed sd ({sd:.3f}: the noise another seed "
                 f"brings) of {checks[-1].name}'s "
                 f"{len(mins)} seeds, and {above} of them are {side} {other:.2f} %")
@@ -229,11 +262,8 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
     if found := re.search(r"\b(learns?|trains?)\b(?!\s+(?:pull\w*|lead\w*|loss\w*|accuracy|minus|figures?|ahead|"
                           r"and test|set|images|digits)\b)", target, re.I):
         did = f.best_test >= CHANCE_POINTS
-        flat = [e.epoch for e in step.run.epochs if e.epoch in f.start and e.test_loss > CHANCE_LOSS]
         late = ("" if not (f.start and did) else
-                f", after {len(f.start)} epoch{'s' * (len(f.start) > 1)} at or near chance" + (
-                    f" ({len(f.start) - len(flat)} of them by accuracy alone: their test loss had begun to fall)"
-                    if flat and len(f.start) > len(flat) else ""))
+                f", after {len(f.start)} epoch{'s' * (len(f.start) > 1)} at or near chance")
         late += f"; not yet digits {', '.join(str(r.digit) for r in rows)}" if did and (rows := unlearned(step)) else ""
         said.append(f"\"{found[0]}\": " + (f"it did (best train {f.best_train:.2f} %, best test {f.best_test:.2f} %{late})"
                                            if did else
@@ -269,6 +299,10 @@ def _result_aims(previous: Step | None, step: Step, f: Facts, target: str) -> li
     """The Target's aims about what the step is and what it reached: trained harder, batch norm after every conv, a
     higher end, under N parameters."""
     said: list[str] = []
+    if found := re.search(r"\b(?:a )?(?:working )?pipeline\b", target, re.I):
+        said.append(f"\"{found[0]}\": it ran end to end ({f.epochs} epoch{'s' * (f.epochs > 1)} trained, each tested "
+                    "after it: the epoch log)")
+    said += layout_aims(step.run, target)
     if (found := re.search(r"\bharder\b", target, re.I)) and previous is not None:
         a = facts(previous)
         rates = [[e.lr for e in s.run.epochs] for s in (previous, step)]
@@ -277,11 +311,13 @@ def _result_aims(previous: Step | None, step: Step, f: Facts, target: str) -> li
                     f"{sum(rates[1]) / len(rates[1]):.3g}; its "
                     f"best train accuracy {a.best_train:.2f} → {f.best_train:.2f} % (seed {step.seed}), an outcome of all "
                     "the changes together")
-    if (found := re.search(r"\bbatch ?norm\w* after (?:every|each|all the) convs?\b", target, re.I)) and step.run.modules:
-        convs = [m for m, s in step.run.modules.items() if s["type"] == "Conv2d"]
-        normed = normed_convs(step.run)
+    if (found := re.search(r"\bbatch ?norm\w* after (?:every|each|all)(?: of)?(?: the)?(?: (?!\dx\d)\w+)?(?: (\d)x\1)? convs?\b",
+                           target, re.I)) and step.run.modules:
+        k = int(found[1]) if found[1] else None  # "the five 3x3 convs": those convs alone
+        convs = [m for m, s in step.run.modules.items() if s["type"] == "Conv2d" and k in (None, s["kernel_size"][0])]
+        normed = [m for m in convs if m in normed_convs(step.run)]
         bare = [m for m in convs if m not in normed]
-        said.append(f"\"{found[0]}\": after {len(normed)} of its {len(convs)} convs"
+        said.append(f"\"{found[0]}\": after {len(normed)} of its {len(convs)} {f'{k}x{k} ' if k else ''}convs"
                     + (f" (none after {', '.join(bare)})" if bare else ""))
     if (found := re.search(r"\bsame layers\b", target, re.I)) and previous is not None:
         moved = [c for c in changes(previous, step) if c.part == "layers"]
@@ -307,8 +343,11 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
     low_up, end_up = f.min_last - a.min_last > low_noise, now[-1] - before[-1] > end_noise
     done = step.check.finished() if step.check else {}
     every = len(done) > 1 and all(r.min_last > a.min_last and r.test_acc[-1] > before[-1] for r in done.values())
+    noisy = [where for where, up in (("at its lowest", low_up), ("at the end", end_up)) if not up]
+    alone = (f"; seed {step.seed}'s own rise {' and '.join(noisy)} is inside the test set's sampling error of two "
+             f"independent scores: on its own, not shown beyond that noise" if noisy else "")
     way = (f"higher on every one of the check's {len(done)} seeds, at its lowest epoch and at the end, than the step "
-           f"before's one run (seed {previous.seed}; its own seeds' spread not measured)" if every else
+           f"before's one run (seed {previous.seed}; its own seeds' spread not measured){alone}" if every else
            "higher, at its lowest and at the end" if low_up and end_up else
            "higher at its lowest epoch, not shown at the end" if low_up else
            "higher at the end, not at its lowest epoch" if end_up else
@@ -448,6 +487,17 @@ def _plain_tail_aim(step: Step, f: Facts) -> str:
     return (f"augmentation off for the scored epochs: {'done' if held else 'not done'} - the last {off} of "
             f"{f.epochs} epochs trained without it, {'covering' if held else 'short of'} the {f.n} the budget scores"
             + _averaged_carry(step, off))
+
+
+def _first_epoch(previous: Step, step: Step) -> str:
+    """The first epoch's test accuracy, this step's against the step before's, where they differ beyond the test set's
+    sampling error: a start the end figures hide; where only this step scores an average of its weights (EMA), said."""
+    x, y = previous.run.test()[0], step.run.test()[0]
+    if abs(y - x) <= fall_noise(x, y):
+        return ""
+    held = (f" ({step.name}'s of its weights' running average (EMA), which averages the epoch's earlier weights too)"
+            if step.run.settings.ema and not previous.run.settings.ema else "")
+    return f"; epoch 1's test accuracy {x:.2f} → {y:.2f} % ({y - x:+.2f}){held}"
 
 
 def _averaged_carry(step: Step, off: int) -> str:

@@ -105,8 +105,11 @@ def stall_text(test: list[float], loss: list[float] | None = None) -> str:
                    f"more than the 2 % that counts (its lowest up to epoch {flat}, {min(loss[:flat]):.4f} at epoch "
                    f"{loss.index(min(loss[:flat])) + 1}, → {min(loss[flat:]):.4f} after it)"
                    if loss and flat is not None and flat < s else "")
+        later = (f"; counted from epoch {s}, not the best epoch {best + 1}, because test loss still fell by more than "
+                 f"the {LOSS_STALL * 100:g} % that counts after epoch {best + 1} ({min(loss[:best + 1]):.4f} → "
+                 f"{min(loss[best + 1:]):.4f})" if loss and s > best + 1 and loss_still_falls(loss, best + 1) else "")
         return (f"after epoch {s} test accuracy {_gained(gain)} ({at}; a gain of {STALL_POINTS} "
-                "or less counts as stalled" + (f", {_loss_after(loss, s)}" if loss else "") + f"){earlier}")
+                "or less counts as stalled" + (f", {_loss_after(loss, s)}" if loss else "") + f"){later}{earlier}")
     if (s := stall_epoch(test)) is not None:  # the accuracy flat, its loss still falling
         gain = max(test[s:]) - max(test[:s])
         return (f"after epoch {s} test accuracy {_gained(gain)} ({at}), but test loss still "
@@ -118,7 +121,18 @@ def stall_text(test: list[float], loss: list[float] | None = None) -> str:
         course += f"; test loss {loss[-2]:.4f} → {loss[-1]:.4f} in that epoch"
     rise = test[-1] - max(test[:-1]) if len(test) > 1 else test[-1]
     return (f"test accuracy still rose in the last epoch, {rise:.2f} points above its best before (more than "
-            f"{STALL_POINTS} counts; {at}{course})")
+            f"{STALL_POINTS} counts; {at}{course}){_rise_noise(test, loss)}")
+
+
+def _rise_noise(test: list[float], loss: list[float] | None) -> str:
+    """A last-epoch rise against the test set's sampling error of two scores: inside it, the accuracy alone does not
+    show the learning - the loss, where it fell by more than LOSS_STALL of it, does."""
+    if len(test) < 2 or (rise := test[-1] - max(test[:-1])) > (noise := fall_noise(max(test[:-1]), test[-1])):
+        return ""
+    shown = ("the test loss's fall shows it still learned, not the accuracy alone" if loss and len(loss) > 1
+             and loss[-1] < min(loss[:-1]) * (1 - LOSS_STALL) else "a rise not shown beyond that noise")
+    return (f"; the rise, {rise:.2f} points, is inside the test set's sampling error of two independent scores "
+            f"(±{noise:.2f}): {shown}")
 
 
 def _gained(gain: float) -> str:

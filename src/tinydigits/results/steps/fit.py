@@ -28,8 +28,8 @@ def fit_of(step: Step, f: Facts) -> Fit:
     if f.best_test < CHANCE_POINTS:
         return _at_chance(step, f)
     if max(f.best_train, f.best_test) < line:  # first: a net that has not fitted its own digits is not over-fit
-        lowered = (f"; the train figure is measured with {' and '.join(f.hinders)}, which "
-                   f"{'lower' if len(f.hinders) > 1 else 'lowers'} it" if f.hinders else "")
+        lowered = (f"; the train figure is measured with {' and '.join(f.hinders)} in force: "
+                   f"{_unmeasured(f.hinders)}" if f.hinders else "")
         if f.rise > f.band and f.gap < 0:  # a lagging train figure explains test ahead, not train ahead
             lowered += f"; {_rising(step, f)}"
         return Fit("under-fitting", f"neither the training accuracy (best {f.best_train:.2f} %) nor the test accuracy "
@@ -89,21 +89,28 @@ def _lead(step: Step, f: Facts) -> str:
     first = f.epochs - f.n + 1
     pairs = list(zip(step.run.train()[-f.n:], step.run.test()[-f.n:], strict=True))
     each = f" ({_gaps(step, f)} at epochs {first}-{f.epochs})" if f.n > 1 else ""
+    gaps = [a - b for a, b in pairs]
     if f.gap >= 0:
-        head = (f"train leads test by {f.gap:.2f} points on the mean of the last {f.n} epochs{each}"
-                + (f", no more than the {GAP_POINTS} that would count as over-fitting" if f.gap <= GAP_POINTS else ""))
         other = [(first + i, b, a) for i, (a, b) in enumerate(pairs) if b > a]
+        every = ", ahead at every one of them" if f.n > 1 and not other else ""
+        # a lead that narrowed every epoch: its mean leans on the first judged epoch, so the last is said with it
+        narrowed = (f", narrowing every epoch to {gaps[-1]:+.2f} at the last: the mean leans on epoch {first}"
+                    if f.n > 2 and all(round(a - b, 2) > 0 for a, b in zip(gaps, gaps[1:], strict=False))
+                    and gaps[-1] >= 0 and gaps[0] > max(2 * gaps[-1], f.band) else "")  # a lead beyond the noise first
+        head = (f"train leads test by {f.gap:.2f} points on the mean of the last {f.n} epochs{each}{every}{narrowed}"
+                + (f", no more than the {GAP_POINTS} that would count as over-fitting" if f.gap <= GAP_POINTS else ""))
         who = "test"
     else:
-        head = f"test leads train by {-f.gap:.2f} points on the mean of the last {f.n} epochs{each}"
         other = [(first + i, a, b) for i, (a, b) in enumerate(pairs) if a > b]
+        every = ", ahead at every one of them" if f.n > 1 and not other else ""
+        head = f"test leads train by {-f.gap:.2f} points on the mean of the last {f.n} epochs{each}{every}"
         who = "train"
     wide = (f" - more than the {GAP_POINTS} that counts as over-fitting where training accuracy reaches the line; this "
             "one's training figure (a running average over each epoch) stays below the line too: under-fitting comes "
             "first"
             if f.gap > GAP_POINTS else "")
     if not other:
-        return head + (", and in each of them" if f.n > 1 else "") + wide
+        return head + wide
     lag = " (the train figure is a running average over the epoch, test is scored after it)" if who == "test" else ""
     return (head + wide + f"; {who} leads instead at "
             + ", ".join(f"epoch {e} ({x:.2f} against {y:.2f} %)" for e, x, y in other) + lag)
@@ -135,9 +142,17 @@ def _course(step: Step, f: Facts) -> str:
 
 def _test_above(step: Step, f: Facts) -> str:
     """Why the train figure sits below test, from what the run actually had (never a guess)."""
-    causes = [f"{h} lowered the train figure" for h in f.hinders]
+    causes = ([f"the train figure is measured with {' and '.join(f.hinders)} in force: {_unmeasured(f.hinders)}"]
+              if f.hinders else [])
     if f.rise > f.band:
         causes.append(_rising(step, f))
     if not causes:
         return "not explained by augmentation, dropout or a rising curve (none of them in this run's judged epochs)"
-    return "explained by what the run had, not under-fitting: " + "; ".join(causes)
+    return "what the run had can account for it, not under-fitting: " + "; ".join(causes)
+
+
+def _unmeasured(hinders: list[str]) -> str:
+    """What a train figure taken under augmentation or dropout leaves open: the run never scored the net as tested
+    on its own digits, so how much they lowered that figure is unknown."""
+    return (f"a harder task than the test's, by how much is not measured (the run never scored its training digits "
+            f"without {'them' if len(hinders) > 1 else 'it'})")

@@ -38,7 +38,7 @@ def _count_facts(step: Step) -> Facts:
     gap = sum(a - b for a, b in zip(train[-n:], test[-n:], strict=True)) / n
     rise = trend(test, n)
     band = noise_band(test[-1])
-    start = [e.epoch for e in run.epochs if e.test_acc < CHANCE_POINTS or e.test_loss > CHANCE_LOSS]
+    start = [e.epoch for e in run.epochs if e.test_acc < CHANCE_POINTS and e.test_loss > CHANCE_LOSS]
     falls = [(run.epochs[i].epoch, test[i - 1] - test[i]) for i in range(1, len(test))]
     worst = max(falls, key=lambda f: f[1], default=None)
     drop = worst if worst and worst[1] > fall_noise(test[worst[0] - 2], test[worst[0] - 1]) else None

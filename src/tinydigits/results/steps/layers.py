@@ -5,6 +5,7 @@ each by the author's names; which convs batch norm follows (`normed_convs`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -245,3 +246,41 @@ def param_shapes(run: Run) -> list[tuple[str, tuple[int, ...]]]:
             if s.get("bias"):
                 out.append((t, (s["out_features"],)))
     return out
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "1st": 1, "2nd": 2, "3rd": 3}
+
+
+def layout_aims(run: Run, target: str) -> list[str]:
+    """A Target's stated layout judged from the recorded modules: N kxk convs, N max-pools (after the Nth conv), GAP,
+    a 1x1 head - each as '"its words": yes/no (what the net has)'; none where the Target states no layout or the run
+    recorded no modules."""
+    if not run.modules:
+        return []
+    said, cs = [], convs(run)
+    for found in re.finditer(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\d)x\2 convs?\b", target,
+                             re.I):
+        want, k = _count(found[1]), int(found[2])
+        have = sum(c["k"] == k for c in cs)
+        said.append(f"\"{found[0]}\": {'yes' if have == want else 'no'} ({have} {k}x{k} conv{'s' * (have != 1)})")
+    if found := re.search(r"\b(a|one|two|three|\d+) max-?pools?(?: after the (\w+)(?: conv)?)?", target, re.I):
+        pools = [i for i, (_, s) in enumerate(run.modules.items()) if s["type"] == "MaxPool2d"]
+        before = [sum(s["type"] == "Conv2d" for _, s in list(run.modules.items())[:i]) for i in pools]
+        after = _ORDINALS.get((found[2] or "").lower())
+        ok = len(pools) == _count(found[1]) and (after is None or (bool(before) and before[0] == after))
+        where = f", the first after conv {before[0]}" if len(before) > 1 else f", after conv {before[0]}" if before else ""
+        said.append(f"\"{found[0]}\": {'yes' if ok else 'no'} ({len(pools)} max-pool{'s' * (len(pools) != 1)}{where})")
+    if found := re.search(r"\b(GAP|global average pool\w*)\b", target, re.I):
+        gap = any(s["type"] == "AdaptiveAvgPool2d" for s in run.modules.values())
+        said.append(f"\"{found[0]}\": {'yes' if gap else 'no'} ({'an' if gap else 'no'} adaptive average pool)")
+    if (found := re.search(r"\b1x1 head\b", target, re.I)) and cs:
+        last = cs[-1]
+        said.append(f"\"{found[0]}\": {'yes' if last['k'] == 1 else 'no'} (the last conv, {last['name']}, "
+                    f"{_conv_text(last)})")
+    return said
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNTS[word.lower()]
