@@ -111,19 +111,8 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
     said = f"- read against step {previous.name}'s next ({next_label(previous, a)}){_chosen_before(previous, step)}: "
     if not acted:
         return said + "no change acted, so nothing follows it."
-    if d == "neither":  # the advice was the margin's levers the run lacked: a change that supplies one follows it
-        yet = " yet (train pulls ahead of test, short of over-fitting)" if a.fit.label == PULLS_AHEAD else ""
-        levers = {k for lever in margin_lacks(previous) for k in LEVER_KINDS[lever]}
-        follows = [c for c in acted if c.kind in levers]
-        other = [c for c in acted if c not in follows]
-        verdict = "followed" if follows and not other else "partly followed" if follows else "not taken up"
-        parts = ([f"With it (the levers it named for the margin): {'; '.join(f'{c.text} ({c.kind})' for c in follows)}."]
-                 if follows else [])
-        if other:
-            parts.append("Outside that advice (neither for nor against it): "
-                         + "; ".join(f"{c.text} ({c.kind})" for c in other) + ".")
-        return said + (f"{verdict}: no fit to correct{yet}, so the margin is what the changes answer, and their effect "
-                       "on it is below. " + " ".join(parts))
+    if d == "neither":
+        return said + _margin_followed(previous, a, acted)
     opposite = opposed_kinds(d, want)
     # A step over the parameter budget was advised to come under it first: a cut of capacity answers that.
     over = previous.run.params is not None and previous.run.params >= previous.budget.max_params
@@ -156,6 +145,23 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
     verdict = ("followed" if follows and not against else "gone against" if against and not follows
                else "partly followed, partly gone against" if follows else "not taken up")
     return said + f"{verdict}. " + " ".join(parts)
+
+
+def _margin_followed(previous: Step, a: Facts, acted: list[Change]) -> str:
+    """A step after one with no fit to correct, read against the margin's levers that step lacked (`margin_lacks`,
+    which its next named): a change that supplies one follows the advice, any other is outside it."""
+    yet = " yet (train pulls ahead of test, short of over-fitting)" if a.fit.label == PULLS_AHEAD else ""
+    levers = {k for lever in margin_lacks(previous) for k in LEVER_KINDS[lever]}
+    follows = [c for c in acted if c.kind in levers]
+    other = [c for c in acted if c not in follows]
+    verdict = "followed" if follows and not other else "partly followed" if follows else "not taken up"
+    parts = ([f"With it (the levers it named for the margin): {'; '.join(f'{c.text} ({c.kind})' for c in follows)}."]
+             if follows else [])
+    if other:
+        parts.append("Outside that advice (neither for nor against it): "
+                     + "; ".join(f"{c.text} ({c.kind})" for c in other) + ".")
+    return (f"{verdict}: no fit to correct{yet}, so the margin is what the changes answer, and their effect on it is "
+            "below. " + " ".join(parts))
 
 
 def _fit_held_back(previous: Step, step: Step, against: list[Change]) -> str:
