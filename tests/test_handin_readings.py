@@ -519,3 +519,18 @@ def test_a_first_epoch_that_moved_beyond_the_noise_is_said_in_the_effect():
     assert "epoch 1's test accuracy 64.95 → 38.62 % (-26.33) (m's of its weights' running average (EMA)" in effect
     alike = _step([60.0, 85.0, 96.33, 97.60, 98.52], [65.0, 80.0, 96.97, 97.84, 98.23], **SHORT)
     assert "epoch 1's" not in next(x for x in rules.change_lines(before, alike) if x.startswith("- its effect"))
+
+
+def test_a_one_cycle_rate_says_where_its_last_batch_ended():
+    """The epoch log's rates are each epoch's start; a one-cycle anneals on within the last epoch, and its last batch's
+    rate (replayed from the settings, trusted where it meets the log) is said with them."""
+    from tinydigits.training.factories import replay_rates
+
+    recipe = {"optimizer": "sgd", "momentum": 0.9, "scheduler": "onecycle", "batch_size": 64, "peak": 0.1}
+    first = _step(FLAT, FLAT, **recipe)
+    replay = replay_rates(first.run.settings, first.run.train_images, first.run.budget.last)
+    run = _step(FLAT, FLAT, lr=[r[0] for r in replay], **recipe).run  # the log as the run would record it
+    assert rules.rate_text(run).endswith(f"at the last epoch's start, {replay[-1][-1]:.2g} by its last batch")
+    assert replay[-1][-1] < run.epochs[-1].lr
+    off = _step(FLAT, FLAT, lr=[0.1] * 15, **recipe).run  # a log the replay does not meet: nothing said of it
+    assert "last batch" not in rules.rate_text(off)

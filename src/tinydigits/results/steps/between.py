@@ -244,7 +244,7 @@ def momentum_text(s) -> str:
         which = "" if s.optimizer == "sgd" else "first beta "
         return (f"{which}cycled by one-cycle against the rate: {high:g} at the start, {low:g} at the rate's peak, {high:g} "
                 "at the end, in " + (f"place of the {s.momentum:g} set" if s.optimizer == "sgd" else "place of the one set"))
-    return f"{s.momentum:g}" if s.optimizer == "sgd" else ""
+    return f"{s.momentum:g}" if s.optimizer == "sgd" and s.momentum is not None else ""  # unrecorded: nothing said
 
 
 def _rates_said(rates: list[float]) -> str:

@@ -183,18 +183,35 @@ def rate_text(run: Run) -> str:
                     f"the rate was constant ({rates[0]:.4g})")
         return f"the rate was constant ({rates[0]:.4g})"
     if schedule == "onecycle":
+        end = f", {last:.2g} by its last batch" if (last := _last_batch_rate(run)) is not None else ""
         if (at := onecycle_peak_epoch(run)) is not None:
             return (f"the one-cycle rate rose from {rates[0]:.4g} to its peak {run.settings.lr:g} within epoch {at} (the "
-                    f"epoch log's rates are each epoch's start) and annealed to {rates[-1]:.2g} at the last epoch's start")
+                    f"epoch log's rates are each epoch's start) and annealed to {rates[-1]:.2g} at the last epoch's "
+                    f"start{end}")
         top = max(range(len(rates)), key=lambda i: rates[i])
         if top == len(rates) - 1:
             return f"the one-cycle rate was still rising at the last epoch's start ({rates[-1]:.4g})"
         return (f"the one-cycle rate was highest at the start of epoch {run.epochs[top].epoch} ({rates[top]:.4g}) and "
-                f"annealed to {rates[-1]:.2g} at the last epoch's start")
+                f"annealed to {rates[-1]:.2g} at the last epoch's start{end}")
     if events := rate_events(run):
         return f"the rate started at {rates[0]:.4g} and fell to " + ", then ".join(
             f"{lr:.4g} at epoch {e}" for e, lr in events)
     return f"the rate went from {rates[0]:.4g} to {rates[-1]:.4g}"
+
+
+def _last_batch_rate(run: Run) -> float | None:
+    """The rate of a one-cycle run's last batch, replayed from its settings (`factories.replay_rates`) and trusted only
+    where the replay starts every epoch at the rate the log recorded; None where it cannot be replayed."""
+    from tinydigits.training.factories import replay_rates
+
+    try:
+        replay = replay_rates(run.settings, run.train_images, run.budget.last)
+    except (TypeError, ValueError, ZeroDivisionError):  # settings the schedule cannot be built from again
+        return None
+    if not replay or len(replay) < len(run.epochs) or any(
+            not replay[e.epoch - 1] or not math.isclose(replay[e.epoch - 1][0], e.lr, rel_tol=1e-6) for e in run.epochs):
+        return None
+    return replay[len(run.epochs) - 1][-1]
 
 
 def onecycle_peak_epoch(run: Run) -> int | None:
