@@ -140,4 +140,16 @@ def test_higher_on_every_seed_says_where_the_shown_seeds_own_rise_is_inside_the_
     said = _aims(before, checked)
     assert "higher on every one of the check's 2 seeds" in said
     assert ("seed 0's own rise at its lowest and at the end is inside the test set's sampling error of two independent "
-            "scores: on its own, not shown beyond that noise") in said
+            "scores (two standard errors; a loose yardstick: two scores of the same digits vary less): on its own, not "
+            "shown beyond that noise, nor ruled out") in said
+
+
+def test_held_on_seeds_beside_a_higher_aim_says_both_readings():
+    """"a higher end ... held on N seeds": the budget's count, and how many seeds' minima rose above the step before's."""
+    flat = [99.0] * 12
+    before = _step([99.8] * 15, flat + [99.41, 99.35, 99.41])
+    after = _step([99.8] * 15, flat + [99.55, 99.54, 99.55], target="a higher end, held on 2 seeds")
+    checked = _checked(after, {0: flat + [99.55, 99.54, 99.55], 1: flat + [99.30, 99.32, 99.31]})
+    said = _aims(before, checked)
+    assert ('"held on 2 seeds": no (1 of 2 seeds held the budget); the higher end held on 1 of 2 (their minima above '
+            "the step before's 99.35 %)") in said

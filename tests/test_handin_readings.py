@@ -345,6 +345,11 @@ def test_a_smoothed_runs_loss_panel_says_its_train_loss_carries_the_smoothing():
     labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     plt.close(fig)
     assert "train (with label smoothing 0.05)" in labels
+    averaged = _step(FLAT, FLAT, ema=0.999, peak=0.1).run  # beside an averaged test: which weights train is of
+    fig = report.curves_figure(averaged.epochs, report.CurveMarks.of(averaged, course=False))
+    labels = [t.get_text() for ax in fig.axes[:2] if ax.get_legend() for t in ax.get_legend().get_texts()]
+    plt.close(fig)
+    assert "train (live weights)" in labels and "test (EMA of the weights)" in labels
 
 
 def test_regularisation_against_an_under_fits_advice_is_read_from_the_same_start_run():
@@ -413,7 +418,7 @@ def test_lighter_says_where_the_parameters_went_by_kind_of_layer():
                                                           "bn": {"type": "BatchNorm2d", "num_features": 12}})
     narrow = rules.Step(dataclasses.replace(narrow.run, params=7000 - 140 + 24))
     said = rules.target_line(wide, narrow, rules.facts(narrow)) or ""
-    assert ": BatchNorm2d +24, Conv2d -32)" in said  # 14x9+14 → 12x9, and batch norm's 2 x 12
+    assert ": BatchNorm2d +24, Conv2d bias -14, Conv2d weights -18)" in said  # 14x9+14 → 12x9, batch norm 2 x 12
 
 
 def test_a_scored_minimum_at_the_peaks_height_turns_the_rate_advice_to_annealing_sooner():
@@ -516,7 +521,9 @@ def test_a_first_epoch_that_moved_beyond_the_noise_is_said_in_the_effect():
     before = _step([60.0, 85.0, 96.55, 97.83, 98.53], [64.95, 80.0, 90.09, 96.83, 97.95], **SHORT)
     averaged = _step([60.0, 85.0, 96.33, 97.60, 98.52], [38.62, 80.0, 96.97, 97.84, 98.23], ema=0.99, **SHORT)
     effect = next(x for x in rules.change_lines(before, averaged) if x.startswith("- its effect"))
-    assert "epoch 1's test accuracy 64.95 → 38.62 % (-26.33) (m's of its weights' running average (EMA)" in effect
+    assert ("epoch 1's test accuracy 64.95 → 38.62 % (-26.33, seed 0) (m's figure is of its weights' running average "
+            "(EMA") in effect
+    assert "which after epoch 1 still owes" in effect
     alike = _step([60.0, 85.0, 96.33, 97.60, 98.52], [65.0, 80.0, 96.97, 97.84, 98.23], **SHORT)
     assert "epoch 1's" not in next(x for x in rules.change_lines(before, alike) if x.startswith("- its effect"))
 
@@ -534,3 +541,41 @@ def test_a_one_cycle_rate_says_where_its_last_batch_ended():
     assert replay[-1][-1] < run.epochs[-1].lr
     off = _step(FLAT, FLAT, lr=[0.1] * 15, **recipe).run  # a log the replay does not meet: nothing said of it
     assert "last batch" not in rules.rate_text(off)
+
+
+def test_an_averaged_steps_live_train_figures_compare_with_the_step_befores_where_both_are_plain():
+    """Test of an EMA beside test of live weights is no like-for-like gap, but train is of the live weights in both: over
+    scored epochs neither augmented, the train figures compare, and the effect says how they moved."""
+    before = _step(FLAT[:12] + [99.71, 99.78, 99.79], FLAT)
+    after = _step(FLAT[:12] + [99.48, 99.56, 99.61], FLAT, ema=0.999, augment_degrees=12.0, augment_off_last=3)
+    effect = next(x for x in rules.change_lines(before, after) if x.startswith("- its effect"))
+    assert ("their train figures, both of the live weights on plain digits in the scored epochs, do compare: 99.71, "
+            "99.78, 99.79 → 99.48, 99.56, 99.61 % at epochs 13-15 (lower; seed 0): the live weights fit their own digits "
+            "less closely") in effect
+    augmented = _step(FLAT[:12] + [99.48, 99.56, 99.61], FLAT, ema=0.999, augment_degrees=12.0, augment_off_last=1)
+    effect = next(x for x in rules.change_lines(before, augmented) if x.startswith("- its effect"))
+    assert "do compare" not in effect  # epochs 13-14 of a harder task: not like for like
+
+
+def test_a_targets_no_batch_norm_no_regularisation_and_constant_rate_are_judged():
+    conv = {"type": "Conv2d", "in_channels": 1, "out_channels": 8, "kernel_size": [3, 3], "groups": 1}
+    target = "five 3x3 convs; no batch norm, no regularisation, a constant rate"
+    plain = _step(FLAT, FLAT, modules={"c1": conv}, lr=[0.01] * 15, target=target)
+    said = rules.target_line(None, plain, rules.facts(plain)) or ""
+    assert '"no batch norm": yes (none in its layers)' in said and '"a constant rate": yes (0.01 at every' in said
+    assert '"no regularisation": yes (no dropout, weight decay, label smoothing or augmentation)' in said
+    busy = _step(FLAT, FLAT, modules={"c1": conv, "bn": {"type": "BatchNorm2d"}}, lr=[0.01] * 14 + [0.001],
+                 weight_decay=5e-4, target=target)
+    said = rules.target_line(None, busy, rules.facts(busy)) or ""
+    assert '"no batch norm": no (1 in its layers)' in said and '"no regularisation": no (it has weight decay)' in said
+    assert '"a constant rate": no (0.001-0.01' in said
+
+
+def test_still_learning_at_a_constant_rate_rests_on_the_loss_where_the_rise_is_inside_the_noise():
+    test = FLAT[:12] + [98.64, 98.61, 98.81]  # +0.17 at the end: inside the ±0.32 of two scores
+    rising = _step([t - 0.1 for t in test], test, lr=[0.01] * 15, peak=0.01, loss=[0.05] * 12 + [0.0452, 0.0445, 0.0422])
+    rising = rules.Step(dataclasses.replace(rising.run, epochs=[dataclasses.replace(e, train_loss=1 / e.epoch)
+                                                                 for e in rising.run.epochs]))
+    advice = rules.next_line(rising, rules.facts(rising))
+    assert "still learned at the end at a constant rate (test loss still fell, train loss lower at every epoch)" in advice
+    assert "test still rose" not in advice

@@ -102,6 +102,10 @@ class CurveMarks:
     def test_note(self) -> str:
         return " (EMA of the weights)" if self.averaged else ""
 
+    @property
+    def train_note(self) -> str:  # beside an averaged test figure: which weights the train one is of
+        return " (live weights)" if self.averaged else ""
+
     def plain_line(self, ax, x: list[int]) -> None:
         if self.plain_from is not None and x and x[0] <= self.plain_from <= x[-1]:
             ax.axvline(self.plain_from - 0.5, color="grey", ls="--", lw=1,
@@ -111,7 +115,8 @@ class CurveMarks:
 def _plot_accuracy(ax, epochs: list[Epoch], title: str, marks: CurveMarks = CurveMarks()) -> None:
     """Train, test (and validation) accuracy of `epochs` and the budget's line, on an axis that holds every point."""
     x = [e.epoch for e in epochs]
-    styles = {"train_acc": ("o-", "train"), "test_acc": ("o-", f"test{marks.test_note}"), "val_acc": ("o--", "validation")}
+    styles = {"train_acc": ("o-", f"train{marks.train_note}"), "test_acc": ("o-", f"test{marks.test_note}"),
+              "val_acc": ("o--", "validation")}
     for key in _accuracy_keys(epochs):
         ax.plot(x, [getattr(e, key) for e in epochs], styles[key][0], label=styles[key][1])
     ax.axhline(TARGET, color="crimson", ls=":", label=f"{TARGET} %: the budget's line")
@@ -151,7 +156,7 @@ def _plot_loss(ax, epochs: list[Epoch], marks: CurveMarks = CurveMarks()) -> Non
     inf has no place on it; its finite points keep one."""
     x = [e.epoch for e in epochs]
     smoothed = f" (with label smoothing {marks.smoothing:g})" if marks.smoothing else ""  # it cannot reach 0
-    ax.plot(x, [e.train_loss for e in epochs], "o-", label=f"train{smoothed}")
+    ax.plot(x, [e.train_loss for e in epochs], "o-", label=f"train{marks.train_note}{smoothed}")
     ax.plot(x, [e.test_loss for e in epochs], "o-", label=f"test{marks.test_note}")
     marks.plain_line(ax, x)
     ax.set(title="loss (log scale)", xlabel="epoch", ylabel="cross-entropy (log scale)")

@@ -4,7 +4,7 @@ room for it; which kinds of change serve it and which go against it (`serves`, `
 
 from __future__ import annotations
 
-from tinydigits.results.steps.curves import ANNEALED, epoch_span, peak_rate, stall_epoch
+from tinydigits.results.steps.curves import ANNEALED, epoch_span, fall_noise, peak_rate, run_losses, stall_epoch
 from tinydigits.results.steps.fit import AVERAGED, CHANCE_POINTS, GAP_POINTS
 from tinydigits.results.steps.known import margin_noise
 from tinydigits.results.steps.readings import lowest_seed, own_record, stuck
@@ -47,6 +47,16 @@ def still_learning(step: Step, f: Facts) -> bool:
     losses = [e.train_loss for e in step.run.epochs]
     return (len({e.lr for e in step.run.epochs}) == 1 and stall_epoch(step.run.test()) is None  # still rose at the end
             and all(b < a for a, b in zip(losses, losses[1:], strict=False)))
+
+
+def _still_signs(step: Step) -> str:
+    """What shows a run still learned at its end: test's last-epoch rise where it is beyond the two-score sampling
+    error, else the test loss's fall (the rise alone is inside the noise), and the train loss lower at every epoch."""
+    test, loss = step.run.test(), run_losses(step.run)
+    rise = test[-1] - max(test[:-1]) if len(test) > 1 else 0.0
+    shown = ("test still rose beyond the sampling error" if len(test) > 1 and rise > fall_noise(max(test[:-1]), test[-1])
+             else "test loss still fell" if loss and len(loss) > 1 and loss[-1] < min(loss[:-1]) else "test still rose")
+    return f"{shown}, train loss lower at every epoch"
 
 
 def pace_first(step: Step, f: Facts) -> bool:
@@ -117,8 +127,8 @@ def _under_advice(step: Step, f: Facts) -> str:
         over = f.params >= step.budget.max_params  # the overrun's line says coming under the budget is first
         first = "comes next, after coming under the budget: " if over else "comes first: "
         lead = (f"it sat at or near chance in epoch{'s' * (len(f.start) > 1)} {epoch_span(f.start)}, so a sooner start "
-                + first if late_start(f) else "it still learned at the end at a constant rate (test still rose, train "
-                "loss lower at every epoch), so a faster pace " + first)
+                + first if late_start(f) else f"it still learned at the end at a constant rate ({_still_signs(step)}), "
+                "so a faster pace " + first)
     else:
         levers, lead = [*length, capacity, rate, *norm], ""
     join = "; " if len(levers) > 2 else ", "

@@ -15,6 +15,7 @@ from tinydigits.results.steps.curves import (
     PAIRED,
     STALL_POINTS,
     TEST_IMAGES,
+    beside_noise,
     epoch_span,
     fall_noise,
     falls,
@@ -280,7 +281,7 @@ def _margin_text(step: Step, f: Facts) -> str:
         inside = abs(f.margin) < band
         return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is "
                 f"{abs(f.margin):.2f} points ({round(abs(f.margin) * TEST_IMAGES / 100)} test images) {side} the {line} % "
-                f"line, {_beside(abs(f.margin), band)} {noise}"
+                f"line, {beside_noise(abs(f.margin), band)} {noise}"
                 + f" (seed {step.seed})"
                 + (f"; the test set's error does not say what another seed would score, so whether "
                    f"{'another seed holds too' if f.margin >= 0 else 'another seed would hold'} is open until seeds are "
@@ -292,13 +293,10 @@ def _margin_text(step: Step, f: Facts) -> str:
         return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {f.margin:.2f} points above the {line} % "
                 f"line - inside {noise}: a thin pass (seed {step.seed}).")
     return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {f.margin:.2f} points above the {line} % line, "
-            f"{_beside(f.margin, band)} {noise} (seed {step.seed}).")
+            f"{beside_noise(f.margin, band)} {noise} (seed {step.seed}).")
 
 
-def _beside(margin: float, band: float) -> str:
-    """A margin against its noise: inside or beyond it, 'just' where the two differ by less than the margin's last
-    shown digit (a hundredth of a point), so that 0.14 against ±0.135 is not read as clear of it."""
-    return ("just " if abs(margin - band) < 0.01 else "") + ("inside" if margin < band else "beyond")
+
 
 
 def _record_text(step: Step) -> str:
@@ -354,7 +352,7 @@ def _thinnest(step: Step) -> str:
     if margin < 0:
         return f"; the lowest seed, {seed}, fell {-margin:.2f} points below the line ({low:.2f} %)"
     band, noise = margin_noise(step, low)  # the seeds' own spread, where two or more finished
-    kind = f"{_beside(margin, band)} {noise}" + (": a thin margin" if margin < band else "")
+    kind = f"{beside_noise(margin, band)} {noise}" + (": a thin margin" if margin < band else "")
     return f"; the lowest seed, {seed}, held by {margin:.2f} points ({low:.2f} %), {kind}"
 
 

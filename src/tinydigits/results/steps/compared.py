@@ -183,7 +183,7 @@ def _fit_held_back(previous: Step, step: Step, against: list[Change]) -> str:
     if not alike:
         return (f"Read from these runs, which started from the same weights: {course}{aside}none of them compares like "
                 "for like: these runs do not show how much the changes held the fit back.")
-    most = max(round(a, 2) - round(b, 2) for a, b in alike)  # as the figures above read
+    most = max(a - b for a, b in alike)
     lower = (f"{'at most ' * (len(alike) > 1)}{most:.2f} points lower" if most > 0 else
              "no lower at any of them" if len(alike) > 1 else "no lower")
     held = (f"only the plain epoch{'s' * (len(alike) > 1)} compare{'s' * (len(alike) == 1)} like for like: {lower} "
@@ -218,7 +218,25 @@ def _gap_weights(previous: Step, step: Step) -> str:
         return ""
     return (f"; their train minus test figures are not compared: {averaged[0]}'s test accuracy is of its weights' "
             "running average (EMA), its train accuracy of the live weights, while the other step's are both of the live "
-            "weights")
+            f"weights{_live_train(previous, step)}")
+
+
+def _live_train(previous: Step, step: Step) -> str:
+    """Train accuracy is of the live weights in both steps: over the scored epochs, where neither trained on augmented
+    digits, the two steps' train figures compare like for like - how far the live weights fit their own digits."""
+    n = min(facts(previous).n, facts(step).n)
+    ran = len(step.run.epochs)
+    if len(previous.run.epochs) != ran or n < 1:
+        return ""
+    judged = set(range(ran - n + 1, ran + 1))
+    if any(e in judged for s in (previous, step) for e in augmented_epochs(s)):
+        return ""
+    was, now = previous.run.train()[-n:], step.run.train()[-n:]
+    return (f"; their train figures, both of the live weights on plain digits in the scored epochs, do compare: "
+            f"{', '.join(f'{v:.2f}' for v in was)} → {', '.join(f'{v:.2f}' for v in now)} % at epochs "
+            f"{ran - n + 1}-{ran} ({'lower' if max(now) < min(was) else 'higher' if min(now) > max(was) else 'mixed'}; "
+            f"seed {step.seed}): the live weights fit their own digits "
+            + ("less closely" if max(now) < min(was) else "more closely" if min(now) > max(was) else "about as closely"))
 
 
 def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float) -> str:
@@ -286,7 +304,7 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
         said.append(_faster_aim(previous, step, f, found[0]))
     said += _result_aims(previous, step, f, target)
     if found := re.search(r"\bheld on (?:every one of |all )?(\d+|every|all) seeds\b", target, re.I):
-        said.append(_seeds_aim(step, found[0]))
+        said.append(_seeds_aim(step, found[0], previous if re.search(r"\bhigher\b", target, re.I) else None))
     if found := re.search(r"\b(steadier|steady|stable|stabler)\b", target, re.I):
         said.append(_steadier_aim(previous, step, f, found[0]))
     if re.search(r"\b(augment|rotat|elastic|shift|zoom|shear|stroke|blur|noise)\w*\b[^.;]*\b(off|stops?|none)\b",
@@ -308,7 +326,7 @@ def _result_aims(previous: Step | None, step: Step, f: Facts, target: str) -> li
     if found := re.search(r"\b(?:a )?(?:working )?pipeline\b", target, re.I):
         said.append(f"\"{found[0]}\": it ran end to end ({f.epochs} epoch{'s' * (f.epochs > 1)} trained, each tested "
                     "after it: the epoch log)")
-    said += layout_aims(step.run, target)
+    said += layout_aims(step.run, target) + _without_aims(step, target)
     if (found := re.search(r"\bharder\b", target, re.I)) and previous is not None:
         a = facts(previous)
         rates = [[e.lr for e in s.run.epochs] for s in (previous, step)]
@@ -351,7 +369,7 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
     every = len(done) > 1 and all(r.min_last > a.min_last and r.test_acc[-1] > before[-1] for r in done.values())
     noisy = [where for where, up in (("at its lowest", low_up), ("at the end", end_up)) if not up]
     alone = (f"; seed {step.seed}'s own rise {' and '.join(noisy)} is inside the test set's sampling error of two "
-             f"independent scores: on its own, not shown beyond that noise" if noisy else "")
+             f"independent scores ({PAIRED}): on its own, not shown beyond that noise, nor ruled out" if noisy else "")
     way = (f"higher on every one of the check's {len(done)} seeds, at its lowest epoch and at the end, than the step "
            f"before's one run (seed {previous.seed}; its own seeds' spread not measured){alone}" if every else
            "higher, at its lowest and at the end" if low_up and end_up else
@@ -363,7 +381,7 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
     said = (f"\"{word}\": {way} - the min of the last {n} epochs {a.min_last:.2f} → {f.min_last:.2f} % "
             f"({f.min_last - a.min_last:+.2f}, against ±{low_noise:.2f}), the last epoch {before[-1]:.2f} → "
             f"{now[-1]:.2f} % ({now[-1] - before[-1]:+.2f}, against ±{end_noise:.2f}: the test set's sampling error of "
-            f"two independent scores); epoch by epoch {', '.join(f'{d:+.2f}' for d in lead)} at epochs "
+            f"two independent scores, {PAIRED}); epoch by epoch {', '.join(f'{d:+.2f}' for d in lead)} at epochs "
             f"{first}-{f.epochs} (seed {step.seed})")
     if n > 1 and all(x > y for x, y in zip(lead, lead[1:], strict=False)):
         said += ": the lead shrinks toward the end"
@@ -378,12 +396,38 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
     return said
 
 
-def _seeds_aim(step: Step, words: str) -> str:
-    """"held on N seeds": the check's count, or that no check judged seeds."""
+def _without_aims(step: Step, target: str) -> list[str]:
+    """A Target's "no batch norm", "no regularisation" and "a constant rate", judged from the recorded layers, settings
+    and the rates each epoch started with."""
+    said, s = [], step.run.settings
+    if (found := re.search(r"\bno batch ?norm\w*", target, re.I)) and step.run.modules:
+        norms = sum(m["type"].startswith("BatchNorm") for m in step.run.modules.values())
+        said.append(f"\"{found[0]}\": " + ("yes (none in its layers)" if not norms else f"no ({norms} in its layers)"))
+    if found := re.search(r"\bno regulari[sz]\w*", target, re.I):
+        has = [name for name, on in (("dropout", step.dropout() > 0), ("weight decay", bool(s.weight_decay)),
+                                     ("label smoothing", bool(s.label_smoothing)),
+                                     ("augmentation", bool(augmentations(step.config)))) if on]
+        said.append(f"\"{found[0]}\": " + (f"no (it has {', '.join(has)})" if has else
+                                           "yes (no dropout, weight decay, label smoothing or augmentation)"))
+    if found := re.search(r"\b(?:a )?constant (?:learning )?rate\b", target, re.I):
+        rates = [e.lr for e in step.run.epochs]
+        said.append(f"\"{found[0]}\": " + (f"yes ({rates[0]:g} at every epoch's start)" if len(set(rates)) == 1 else
+                                           f"no ({min(rates):.4g}-{max(rates):.4g} at the epochs' starts)"))
+    return said
+
+
+def _seeds_aim(step: Step, words: str, higher: Step | None = None) -> str:
+    """"held on N seeds": the check's count of seeds that held the budget, or that no check judged seeds; where the
+    Target asks a higher end too, how many seeds' minima rose above the step before's (`higher`)."""
     if not step.check:
         return f"\"{words}\": not judged - no check of seeds in this step (seed {step.seed} alone)"
     held, ran = step.check.verdict.held()
-    return f"\"{words}\": {'yes' if held == ran else 'no'} ({held} of {ran} seeds held)"
+    said = f"\"{words}\": {'yes' if held == ran else 'no'} ({held} of {ran} seeds held the budget)"
+    if higher is not None:  # "a higher end ... held on N seeds": the rise, seed by seed, is the other reading
+        low = facts(higher).min_last
+        above = sum(r.min_last > low for r in step.check.finished().values())
+        said += f"; the higher end held on {above} of {ran} (their minima above the step before's {low:.2f} %)"
+    return said
 
 
 def _lighter_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
@@ -397,8 +441,10 @@ def _lighter_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
     if previous.run.modules and step.run.modules:
         def by_kind(run) -> dict[str, int]:
             out: dict[str, int] = {}
-            for kind, shape in param_shapes(run):
-                out[kind] = out.get(kind, 0) + math.prod(shape)
+            for kind, shape in param_shapes(run):  # a conv's bias apart: dropping it before batch norm is inert
+                key = f"{kind} bias" if kind == "Conv2d" and len(shape) == 1 else f"{kind} weights" if kind == "Conv2d" \
+                    else kind
+                out[key] = out.get(key, 0) + math.prod(shape)
             return out
         was, now = by_kind(previous.run), by_kind(step.run)
         moved = {k: now.get(k, 0) - was.get(k, 0) for k in sorted({*was, *now})}
@@ -501,9 +547,18 @@ def _first_epoch(previous: Step, step: Step) -> str:
     x, y = previous.run.test()[0], step.run.test()[0]
     if abs(y - x) <= fall_noise(x, y):
         return ""
-    held = (f" ({step.name}'s of its weights' running average (EMA), which averages the epoch's earlier weights too)"
-            if step.run.settings.ema and not previous.run.settings.ema else "")
-    return f"; epoch 1's test accuracy {x:.2f} → {y:.2f} % ({y - x:+.2f}){held}"
+    s, held = step.run.settings, ""
+    if s.ema and not previous.run.settings.ema and s.batch_size:
+        n = updates_per_epoch(step, s.batch_size)
+        early = math.prod(ema_decay(s.ema, u) for u in range(n // 2, n))  # what the average owes its first half
+        held = (f" ({step.name}'s figure is of its weights' running average (EMA, decay {s.ema:g}, ramped up over its first "
+                f"updates), which after epoch 1 still owes {100 * early:.0f} % of itself to the first half of that "
+                "epoch's weights and the start)")
+    others = ({k: r.test_acc[0] for k, r in sorted(step.check.finished().items()) if k != step.seed and r.test_acc}
+              if step.check else {})
+    seeds = ("; the check's other seeds at epoch 1: " + ", ".join(f"seed {k} {v:.2f} %" for k, v in others.items())
+             if others else "")
+    return f"; epoch 1's test accuracy {x:.2f} → {y:.2f} % ({y - x:+.2f}, seed {step.seed}){held}{seeds}"
 
 
 def _averaged_carry(step: Step, off: int) -> str:

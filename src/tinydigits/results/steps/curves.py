@@ -32,6 +32,12 @@ def noise_band(acc: float, images: int = TEST_IMAGES) -> float:
     return 200 * math.sqrt(p * (1 - p) / images)
 
 
+def beside_noise(value: float, band: float) -> str:
+    """A figure against its noise: inside or beyond it, 'just' where the two differ by less than a hundredth of a
+    point (the figures' last shown digit), so that 0.14 against ±0.135 is not read as clear of it."""
+    return ("just " if abs(value - band) < 0.01 else "") + ("inside" if value < band else "beyond")
+
+
 def fall_noise(before: float, after: float) -> float:
     """The test set's sampling error of a difference of two independent scores (two standard errors of each,
     combined): a bound above the noise of two scores of the same test digits (shared digits make them move together),
@@ -131,8 +137,8 @@ def _rise_noise(test: list[float], loss: list[float] | None) -> str:
         return ""
     shown = ("the test loss's fall shows it still learned, not the accuracy alone" if loss and len(loss) > 1
              and loss[-1] < min(loss[:-1]) * (1 - LOSS_STALL) else "a rise not shown beyond that noise")
-    return (f"; the rise, {rise:.2f} points, is inside the test set's sampling error of two independent scores "
-            f"(±{noise:.2f}): {shown}")
+    return (f"; the rise, {rise:.2f} points, is {beside_noise(rise, noise)} the test set's sampling error of two "
+            f"independent scores (±{noise:.3f}; {PAIRED}): {shown}")
 
 
 def _gained(gain: float) -> str:
