@@ -443,7 +443,7 @@ def recipe_table(run) -> str:
     rows = [["optimizer", s.optimizer], ["peak rate", f"{s.lr:g}"],
             ["momentum", rules.momentum_text(s) or "-"], ["batch", s.batch_size],
             ["schedule", f"{_schedule(s)}: {events}"], ["weight decay", f"{s.weight_decay:g}"],
-            ["label smoothing", f"{s.label_smoothing or 0:g}"], ["weight averaging (EMA)", f"{s.ema or 0:g}"]]
+            ["label smoothing", f"{s.label_smoothing or 0:g}"], ["weight averaging (EMA)", _ema_text(s)]]
     rows += [[name.replace("_", " "), _value(value)] for name, value in in_effect(s).items() if name not in shown]
     rows.append(["augmentation", recipe_text(run).rpartition("augmentation: ")[2]])
     return md_table(["setting", "value"], rows)
@@ -455,14 +455,31 @@ _NAMED = {"optimizer", "lr", "batch_size", "scheduler", "momentum", "augment_off
 _TABLED = _NAMED | {"weight_decay", "label_smoothing", "ema"}
 
 
+def _ema_text(s) -> str:
+    """The EMA's decay as set, and the ramp up to it that the average's updates follow (`factories.ema_decay`)."""
+    from tinydigits.training.factories import EMA_WARMUP_POWER
+
+    if not s.ema:
+        return "0"
+    return f"{s.ema:g} (its decay at its n-th update: min({s.ema:g}, 1 - (1 + n)^-{EMA_WARMUP_POWER:g}), a ramp up to it)"
+
+
 def _value(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _schedule(s) -> str:
-    """The schedule as set: a step schedule with its step size and factor."""
+    """The schedule as set: a step schedule with its step size and factor; a one-cycle as tinydigits builds PyTorch's
+    OneCycleLR (the config records the schedule's name; its build is the code's, said here so that it can be read)."""
+    from tinydigits.constants import ONECYCLE_WARMUP
+    from tinydigits.training.factories import ONECYCLE_DIV, ONECYCLE_FINAL_DIV
+
     if s.scheduler == "step":
         return f"step (the rate x{s.step_gamma:g} every {s.step_every()} epochs)"
+    if s.scheduler == "onecycle":
+        return (f"onecycle (PyTorch's OneCycleLR as tinydigits builds it: from the peak / {ONECYCLE_DIV:g} up to the peak "
+                f"over the first {100 * ONECYCLE_WARMUP:g} % of the batches, then a cosine anneal to the peak / "
+                f"{ONECYCLE_DIV * ONECYCLE_FINAL_DIV:,g} at the last batch, stepped every batch)")
     return s.scheduler
 
 
@@ -731,6 +748,7 @@ def picture_alt(name: str, step: rules.Step) -> str:
     fitted = step.check is not None and step.check.odds.probability is not None and bool(step.check.odds.sd)
     zoom = accuracy_zoom(step.run.epochs) if step.run.epochs else None
     marks = CurveMarks.of(step.run, course=False)
+    of = " (of the weights' running average (EMA), as its test figures are)" if marks.averaged else ""
     return {"curves.png": f"{who}: train and test loss (log scale), accuracy against the {line} % line, and the "
                           "learning rate, by epoch"
                           + (f"; the accuracy from epoch {zoom} on again, on a zoomed axis" if zoom else "")
@@ -740,9 +758,9 @@ def picture_alt(name: str, step: rules.Step) -> str:
             "misclassified.png": f"{who}: " + (f"the {MISSES_SHOWN} of its {wrong:,} wrong test digits it was surest "
                                                "of" if wrong > MISSES_SHOWN else f"its {wrong} wrong test digits"
                                                if wrong else "test digits it got wrong")
-                                 + " (true → predicted, confidence), by falling confidence; "
+                                 + f"{of} (true → predicted, confidence), by falling confidence; "
                                  "where every confidence ties, its heading says the order means nothing",
-            "per_class.png": f"{who}: test errors per digit (its images called another digit), its accuracy "
+            "per_class.png": f"{who}: test errors per digit{of} (its images called another digit), its accuracy "
                              "(recall) above each bar" if step.run.per_class
                              else f"{who}: test precision and recall per digit",  # a run's own, drawn before
             "check.png": f"the check of {step.name}: each seed's test accuracy in the last "

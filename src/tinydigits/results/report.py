@@ -51,7 +51,10 @@ class Artifacts:
 
 
 def _legend_below(ax, ncol: int = 2) -> None:
-    """The panel's legend under its x label: inside the panel, it covered points or the budget's line."""
+    """The panel's legend under its x label: inside the panel, it covered points or the budget's line. Long labels
+    go one to a row, so that the legend stays under its own panel and clear of the next one's."""
+    labels = ax.get_legend_handles_labels()[1]
+    ncol = 1 if any(len(label) > 30 for label in labels) else ncol
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=ncol, fontsize=8, frameon=False)
 
 
@@ -155,8 +158,9 @@ def _plot_loss(ax, epochs: list[Epoch], marks: CurveMarks = CurveMarks()) -> Non
     (0.02-0.05) onto the bottom line; a log axis shows each epoch's fall as a share of the loss. A diverged run's NaN or
     inf has no place on it; its finite points keep one."""
     x = [e.epoch for e in epochs]
-    smoothed = f" (with label smoothing {marks.smoothing:g})" if marks.smoothing else ""  # it cannot reach 0
-    ax.plot(x, [e.train_loss for e in epochs], "o-", label=f"train{marks.train_note}{smoothed}")
+    notes = [*(["live weights"] if marks.averaged else []),
+             *([f"with label smoothing {marks.smoothing:g}"] if marks.smoothing else [])]  # smoothed: it cannot reach 0
+    ax.plot(x, [e.train_loss for e in epochs], "o-", label="train" + (f" ({', '.join(notes)})" if notes else ""))
     ax.plot(x, [e.test_loss for e in epochs], "o-", label=f"test{marks.test_note}")
     marks.plain_line(ax, x)
     ax.set(title="loss (log scale)", xlabel="epoch", ylabel="cross-entropy (log scale)")

@@ -40,6 +40,7 @@ def make_optimizer(cfg: TrainConfig, params) -> torch.optim.Optimizer:
     return cls(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
 
 
+ONECYCLE_DIV, ONECYCLE_FINAL_DIV = 10.0, 100.0  # the cycle starts at the peak / 10 and ends at that start / 100
 ONECYCLE_MOMENTUM = (0.85, 0.95)  # OneCycleLR's own range: momentum falls to 0.85 as the rate peaks, back to 0.95
 
 
@@ -60,8 +61,8 @@ def make_scheduler(cfg: TrainConfig, opt: torch.optim.Optimizer, total_steps: in
             return None, False
         cycled = cycled_momentum(cfg)
         return torch.optim.lr_scheduler.OneCycleLR(  # warm-up >= 2 steps: OneCycleLR divides by its length
-            opt, max_lr=cfg.lr, total_steps=total, pct_start=max(ONECYCLE_WARMUP, 2.0 / total), div_factor=10.0,
-            final_div_factor=100.0, cycle_momentum=cycled is not None,
+            opt, max_lr=cfg.lr, total_steps=total, pct_start=max(ONECYCLE_WARMUP, 2.0 / total),
+            div_factor=ONECYCLE_DIV, final_div_factor=ONECYCLE_FINAL_DIV, cycle_momentum=cycled is not None,
             **({"base_momentum": cycled[0], "max_momentum": cycled[1]} if cycled else {}),
         ), True
     if cfg.scheduler == "step":

@@ -59,6 +59,20 @@ def _still_signs(step: Step) -> str:
     return f"{shown}, train loss lower at every epoch"
 
 
+def _held_back_there(step: Step, epoch: int) -> bool:
+    """Whether the lowest scored epoch shows more than being first on a rising curve (the first scored epoch of a curve
+    that rises at every one is lowest whatever the rate): test fell into it, or - where train and test are of the same
+    weights - test gained less than train there by more than the two-score sampling error."""
+    test, train = step.run.test(), step.run.train()
+    i = epoch - 1
+    if i < 1:
+        return False
+    if test[i] < test[i - 1]:
+        return True
+    lag = (train[i] - train[i - 1]) - (test[i] - test[i - 1])
+    return not step.run.settings.ema and lag > fall_noise(test[i - 1], test[i])
+
+
 def pace_first(step: Step, f: Facts) -> bool:
     """Whether an under-fit's advice leads with what makes it learn sooner or faster (rate, batch norm), not capacity:
     it sat at chance first, or still learned at the end at a constant rate."""
@@ -106,10 +120,12 @@ def _under_advice(step: Step, f: Facts) -> str:
             f"a higher peak rate than {peak_rate(step.run):g}, or more of the run near it (it already has "
             + (f"a {s.scheduler} schedule)" if scheduled else "a rate that changed during the run)"))
     low, peak = min(step.run.epochs[-f.n:], key=lambda e: (e.test_acc, e.epoch)), peak_rate(step.run)
-    if moved and peak and low.lr >= HOT * peak:  # the scored minimum came at a high rate
+    if moved and peak and low.lr >= HOT * peak and _held_back_there(step, low.epoch):  # a scored minimum at a high rate
+        runs = f"{len(step.check.finished())} seeds" if step.check else "one run"
         rate = (f"the rate down before the scored epochs (a shorter warm-up or an earlier anneal), not a higher peak "
                 f"or more of the run near it: its lowest scored epoch, {low.epoch}, started at {100 * low.lr / peak:.0f} "
-                f"% of the peak rate {peak:g} (one run: whether the rate made that epoch low is not tested)")
+                f"% of the peak rate {peak:g} ({runs} of one schedule: whether the rate made that epoch low is not "
+                "tested)")
     # A run shorter than the budget's (fewer epochs, a share of the images) has not shown what the net can fit: its
     # missing epochs and images come first, capacity after them.
     length = [f"more epochs ({ran} of the budget's {step.budget.max_epochs})"] if ran < step.budget.max_epochs else []

@@ -26,9 +26,9 @@ from tinydigits.results.steps.curves import (
     stall_epoch,
     train_falls,
 )
-from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS, GAP_POINTS
+from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS
 from tinydigits.results.steps.known import facts, margin_noise
-from tinydigits.results.steps.readings import UNLEARNED, lowest_seed, lr_test_of, own_record, unlearned
+from tinydigits.results.steps.readings import UNLEARNED, lagged_epoch, lowest_seed, lr_test_of, own_record, unlearned
 from tinydigits.results.steps.step import Facts, Step, verdict_of
 
 SLOW_START = 50.0  # epoch 1's running train accuracy below this: said beside the test figure after it
@@ -85,7 +85,7 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
     if step.run.confusions:
         lines.append(f"- commonest confusions (true → predicted: count): {_confusions(step.run)}"
                      + (f"; the step before: {_confusions(previous.run)}" if previous and previous.run.confusions
-                        else "") + ".")
+                        else "") + _weakest(step, previous) + ".")
     if rows := unlearned(step):
         digits = ", ".join(f"{r.digit} ({r.exact:.2f} %" + (f" of {r.support:,})" if r.support else ")") for r in rows)
         lines.append(f"- digits not learned yet (fewer than {UNLEARNED:.0f} % of a digit's test images right at the last "
@@ -209,17 +209,12 @@ def _lagged(step: Step, f: Facts) -> str:
     """The scored epoch where test lagged train most (train's gain less test's, beyond the noise of two scores, and
     train ahead by more than GAP_POINTS after it) - '' where none, or where test is of an average of the weights (its
     own lag)."""
-    run = step.run
-    if run.settings.ema or len(run.epochs) < 2:
+    if (found := lagged_epoch(step, f)) is None:
         return ""
-    first = max(2, f.epochs - f.n + 1)
-    lags = [(e.train_acc - p.train_acc - (e.test_acc - p.test_acc), p, e)
-            for p, e in zip(run.epochs[first - 2:], run.epochs[first - 1:], strict=False)]
-    lag, p, e = max(lags, key=lambda x: x[0])
-    if lag <= fall_noise(p.test_acc, e.test_acc) or e.train_acc - e.test_acc <= GAP_POINTS:
-        return ""
-    return (f"; of the scored epochs, test lagged train most at epoch {e.epoch}: train {e.train_acc - p.train_acc:+.2f}, "
-            f"test {e.test_acc - p.test_acc:+.2f} points that epoch (a lag of {lag:.2f})")
+    epoch, train, test = found
+    return (f"; of the scored epochs, test lagged train most at epoch {epoch}: train {train:+.2f}, "
+            f"test {test:+.2f} points that epoch (a lag of {train - test:.2f})")
+
 
 
 def _other_seeds_fell(step: Step, epoch: int) -> str:
@@ -365,6 +360,20 @@ def lowest_text(step: Step, f: Facts) -> str:
     ran = len(step.check.finished())
     shown = "it is the seed shown" if seed == step.seed else f"seed {step.seed}, shown: {f.min_last:.2f} %"
     return f"{value:.2f} % (seed {seed}, the lowest of the check's {ran} seeds; {shown})"
+
+
+def _weakest(step: Step, previous: Step | None) -> str:
+    """The digit the net got wrong most often (by share of its test images), and the step before's, so the confusions
+    read as which digits still cost the most (per_class.csv)."""
+    def worst(run: Run) -> str:
+        low = min(run.per_class, key=lambda r: (r.exact, r.digit))
+        ties = [r.digit for r in run.per_class if r.digit != low.digit and round(r.exact, 2) == round(low.exact, 2)]
+        return (f"{low.digit} ({low.exact:.2f} %, {low.errors} errors)"
+                + (f", tied with {', '.join(map(str, ties))}" if ties else ""))
+    if not step.run.per_class:
+        return ""
+    before = f"; the step before's: {worst(previous.run)}" if previous and previous.run.per_class else ""
+    return f"; the digit it got wrong most often, by share: {worst(step.run)}{before}"
 
 
 def _confusions(run: Run, top: int = 3) -> str:

@@ -242,8 +242,8 @@ def momentum_text(s) -> str:
     if (cycled := cycled_momentum(s)) is not None:
         low, high = cycled
         which = "" if s.optimizer == "sgd" else "first beta "
-        return (f"{which}cycled by one-cycle against the rate (PyTorch's OneCycleLR does so unless told not to; the "
-                f"config records the one set and the schedule): {high:g} at the start, {low:g} at the rate's peak, "
+        return (f"{which}cycled by one-cycle against the rate (tinydigits builds OneCycleLR to cycle it, as PyTorch does "
+                f"by default): {high:g} at the start, {low:g} at the rate's peak, "
                 f"{high:g} at the end, in " + (f"place of the {s.momentum:g} set" if s.optimizer == "sgd" else
                                                "place of the one set"))
     return f"{s.momentum:g}" if s.optimizer == "sgd" and s.momentum is not None else ""  # unrecorded: nothing said

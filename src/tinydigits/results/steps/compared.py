@@ -28,14 +28,14 @@ from tinydigits.results.steps.between import (
     unlike,
     updates_per_epoch,
 )
-from tinydigits.results.steps.curves import PAIRED, epoch_span, fall_noise, noise_band, peak_rate
+from tinydigits.results.steps.curves import PAIRED, beside_noise, epoch_span, fall_noise, noise_band, peak_rate
 from tinydigits.results.steps.fit import CHANCE_POINTS, PULLS_AHEAD
 from tinydigits.results.steps.known import facts
 from tinydigits.results.steps.layers import layout_aims, normed_convs, param_shapes
-from tinydigits.results.steps.readings import stuck, unlearned
+from tinydigits.results.steps.readings import lagged_epoch, stuck, unlearned
 from tinydigits.results.steps.step import Facts, Step
 from tinydigits.training.config import augmentations
-from tinydigits.training.factories import ema_decay
+from tinydigits.training.factories import EMA_WARMUP_POWER, ema_decay
 
 
 def change_lines(previous: Step, step: Step) -> list[str]:
@@ -144,6 +144,9 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
                      "these runs cannot say which change made the gain.")
     verdict = ("followed" if follows and not against else "gone against" if against and not follows
                else "partly followed, partly gone against" if follows else "not taken up")
+    untaken = [k for k in want if not any(serves(c.kind, (k,)) or c in cut for c in acted)]
+    if verdict == "followed" and untaken:  # the changes made are among the advice; the rest of it is said, not implied
+        verdict += f" in part ({', '.join(untaken)}: not taken up)"
     return said + f"{verdict}. " + " ".join(parts)
 
 
@@ -183,8 +186,12 @@ def _fit_held_back(previous: Step, step: Step, against: list[Change]) -> str:
     if not alike:
         return (f"Read from these runs, which started from the same weights: {course}{aside}none of them compares like "
                 "for like: these runs do not show how much the changes held the fit back.")
-    most = max(a - b for a, b in alike)
-    lower = (f"{'at most ' * (len(alike) > 1)}{most:.2f} points lower" if most > 0 else
+    most, (a, b) = max((a - b, (a, b)) for a, b in alike)
+    images = step.train_images  # a train figure is over the epoch's training digits: its sampling error is theirs
+    noise = math.hypot(noise_band(a, images), noise_band(b, images))
+    lower = (f"{'at most ' * (len(alike) > 1)}{most:.2f} points lower, {beside_noise(most, noise)} the sampling error of "
+             f"two scores over its {images:,} training digits (±{noise:.2f}): "
+             + ("a hold-back these figures show" if most > noise else "no hold-back shown") if most > 0 else
              "no lower at any of them" if len(alike) > 1 else "no lower")
     held = (f"only the plain epoch{'s' * (len(alike) > 1)} compare{'s' * (len(alike) == 1)} like for like: {lower} "
             f"there" if harder else lower)
@@ -422,12 +429,15 @@ def _seeds_aim(step: Step, words: str, higher: Step | None = None) -> str:
     if not step.check:
         return f"\"{words}\": not judged - no check of seeds in this step (seed {step.seed} alone)"
     held, ran = step.check.verdict.held()
-    said = f"\"{words}\": {'yes' if held == ran else 'no'} ({held} of {ran} seeds held the budget)"
-    if higher is not None:  # "a higher end ... held on N seeds": the rise, seed by seed, is the other reading
-        low = facts(higher).min_last
-        above = sum(r.min_last > low for r in step.check.finished().values())
-        said += f"; the higher end held on {above} of {ran} (their minima above the step before's {low:.2f} %)"
-    return said
+    if higher is None:
+        return f"\"{words}\": {'yes' if held == ran else 'no'} ({held} of {ran} seeds held the budget)"
+    # "a higher end ... held on N seeds": the budget's count, and the rise seed by seed at its lowest and at its end
+    low, end = facts(higher).min_last, higher.run.test()[-1]
+    done = step.check.finished().values()
+    lows, ends = sum(r.min_last > low for r in done), sum(bool(r.test_acc) and r.test_acc[-1] > end for r in done)
+    return (f"\"{words}\": the budget held on {held} of {ran} seeds; the rise over the step before's one run held at "
+            f"the lowest scored epoch on {lows} of {ran} (minima above its {low:.2f} %) and at the end on {ends} of {ran} "
+            f"(last epochs above its {end:.2f} %)")
 
 
 def _lighter_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
@@ -482,6 +492,19 @@ def _faster_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
             f"bests) at epoch {x} → {y}; {a.seconds:.0f} → {f.seconds:.0f} s of training in all")
 
 
+def _lag_then(previous: Step, step: Step) -> str:
+    """The step before's near-stall in its scored epochs (test gaining far less than train: `lagged_epoch`), not a fall
+    but what a reader may call unsteady: this step's test gain at that epoch beside it."""
+    if (found := lagged_epoch(previous, facts(previous))) is None:
+        return ""
+    epoch, train, test = found
+    now = step.run.test()
+    if not 1 < epoch <= len(now):
+        return ""
+    return (f"; no fall, but step {previous.name}'s test nearly stalled at epoch {epoch} (test {test:+.2f} while train "
+            f"{train:+.2f} points); here test {now[epoch - 1] - now[epoch - 2]:+.2f} points that epoch (seed {step.seed})")
+
+
 def _steadier_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
     """"steadier": the largest epoch-to-epoch fall of test accuracy over the judged epochs, the seed shown against the
     step before's, each read against the test set's error of two scores (the stability line's yardstick): a rise is
@@ -498,7 +521,7 @@ def _steadier_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str
                 f"never fell over its last {n} epochs (seed {previous.seed}); what changed over them is their level "
                 f"({', '.join(f'{v:.2f}' for v in was)} → {', '.join(f'{v:.2f}' for v in is_)} %: a span of "
                 f"{max(was) - min(was):.2f} → {max(is_) - min(is_):.2f} points, from a rise, not from falls); its "
-                f"largest fall here {now:.2f}")
+                f"largest fall here {now:.2f}{_lag_then(previous, step)}")
     elif before <= fb:  # nothing to steady: the step before did not fall beyond the noise either
         said = (f"\"{word}\": not shown - step {previous.name}'s {what}, {before:.2f} points, was already inside the "
                 f"test set's error of two independent scores (±{fb:.2f}), so these runs show no unsteadiness to remove; "
@@ -538,7 +561,24 @@ def _plain_tail_aim(step: Step, f: Facts) -> str:
     held = off >= f.n
     return (f"augmentation off for the scored epochs: {'done' if held else 'not done'} - the last {off} of "
             f"{f.epochs} epochs trained without it, {'covering' if held else 'short of'} the {f.n} the budget scores"
-            + _averaged_carry(step, off))
+            + _averaged_carry(step, off) + _plain_effect(step, off))
+
+
+def _plain_effect(step: Step, off: int) -> str:
+    """What the plain epochs did on the seed shown: train (on digits as they are now) and test from the last augmented
+    epoch on, test's best change against the two-score sampling error - with the anneal in the same epochs, which one
+    run cannot split from it."""
+    test, train, ran = step.run.test(), step.run.train(), len(step.run.epochs)
+    if not 0 < off < ran:
+        return ""
+    k = ran - off - 1  # the last augmented epoch's index
+    best = max(test[k + 1:])
+    moved, noise = best - test[k], fall_noise(test[k], best)
+    return (f"; what they did (seed {step.seed}): from epoch {k + 1}, the last augmented one, train "
+            f"{' → '.join(f'{v:.2f}' for v in train[k:])} % (its digits plain from epoch {k + 2}), test "
+            f"{' → '.join(f'{v:.2f}' for v in test[k:])} % (at best {moved:+.2f}, {beside_noise(abs(moved), noise)} "
+            f"the two-score sampling error ±{noise:.2f}); the rate anneals over the same epochs, so this run cannot "
+            "split the two")
 
 
 def _first_epoch(previous: Step, step: Step) -> str:
@@ -551,9 +591,9 @@ def _first_epoch(previous: Step, step: Step) -> str:
     if s.ema and not previous.run.settings.ema and s.batch_size:
         n = updates_per_epoch(step, s.batch_size)
         early = math.prod(ema_decay(s.ema, u) for u in range(n // 2, n))  # what the average owes its first half
-        held = (f" ({step.name}'s figure is of its weights' running average (EMA, decay {s.ema:g}, ramped up over its first "
-                f"updates), which after epoch 1 still owes {100 * early:.0f} % of itself to the first half of that "
-                "epoch's weights and the start)")
+        held = (f" ({step.name}'s figure is of its weights' running average (EMA; its decay at its n-th update "
+                f"min({s.ema:g}, 1 - (1 + n)^-{EMA_WARMUP_POWER:g}), a ramp up to {s.ema:g}), which after epoch 1 still owes "
+                f"{100 * early:.0f} % of itself to the first half of that epoch's weights and the start)")
     others = ({k: r.test_acc[0] for k, r in sorted(step.check.finished().items()) if k != step.seed and r.test_acc}
               if step.check else {})
     seeds = ("; the check's other seeds at epoch 1: " + ", ".join(f"seed {k} {v:.2f} %" for k, v in others.items())

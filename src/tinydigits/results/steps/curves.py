@@ -137,8 +137,10 @@ def _rise_noise(test: list[float], loss: list[float] | None) -> str:
         return ""
     shown = ("the test loss's fall shows it still learned, not the accuracy alone" if loss and len(loss) > 1
              and loss[-1] < min(loss[:-1]) * (1 - LOSS_STALL) else "a rise not shown beyond that noise")
-    return (f"; the rise, {rise:.2f} points, is {beside_noise(rise, noise)} the test set's sampling error of two "
-            f"independent scores (±{noise:.3f}; {PAIRED}): {shown}")
+    near = beside_noise(rise, noise)
+    band = f"{noise:.3f}" if near.startswith("just") else f"{noise:.2f}"  # a hair from it: a third decimal shows the side
+    return (f"; the rise, {rise:.2f} points, is {near} the test set's sampling error of two independent scores "
+            f"(±{band}; {PAIRED}): {shown}")
 
 
 def _gained(gain: float) -> str:

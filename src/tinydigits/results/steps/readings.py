@@ -1,6 +1,7 @@
 """What a step's records say beyond its facts: how a net that did not learn is stuck, a dead net read as
 dead (`stuck`, `dead_signs`), a registered model's own multi-seed record (`own_record`), a check's lowest seed
-(`lowest_seed`) and a learning-rate range test beside the run (`lr_test_of`).
+(`lowest_seed`), a learning-rate range test beside the run (`lr_test_of`), and the scored epoch where test lagged
+train most (`lagged_epoch`).
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from dataclasses import dataclass
 
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results.records import ClassRow, LrTest
-from tinydigits.results.steps.curves import epoch_span, one_class
-from tinydigits.results.steps.step import Step
+from tinydigits.results.steps.curves import epoch_span, fall_noise, one_class
+from tinydigits.results.steps.fit import GAP_POINTS
+from tinydigits.results.steps.step import Facts, Step
 
 GRAD_TINY = 0.05  # a net at chance whose every layer's gradient norm (an epoch's sampled mean) stays below this: starved
 GRAD_DEAD = 1e-6  # every layer's gradient norm at or below this: nothing flows back (a dead net, not a slow one)
@@ -178,3 +180,19 @@ def lr_test_of(step: Step) -> LrTest | None:
     except TinyDigitsError:
         return None
     return test if test.model in (step.run.settings.model, step.name) else None
+
+
+def lagged_epoch(step: Step, f: Facts) -> tuple[int, float, float] | None:
+    """(epoch, train's gain, test's gain) at the scored epoch where test lagged train most, where the lag is beyond the
+    noise of two scores and train then leads by more than GAP_POINTS; None where none, or where test is of an average of
+    the weights (its own lag)."""
+    run = step.run
+    if run.settings.ema or len(run.epochs) < 2:
+        return None
+    first = max(2, f.epochs - f.n + 1)
+    lags = [(e.train_acc - p.train_acc - (e.test_acc - p.test_acc), p, e)
+            for p, e in zip(run.epochs[first - 2:], run.epochs[first - 1:], strict=False)]
+    lag, p, e = max(lags, key=lambda x: x[0])
+    if lag <= fall_noise(p.test_acc, e.test_acc) or e.train_acc - e.test_acc <= GAP_POINTS:
+        return None
+    return e.epoch, e.train_acc - p.train_acc, e.test_acc - p.test_acc
