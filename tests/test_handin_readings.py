@@ -399,7 +399,7 @@ def test_an_under_fit_still_learning_at_a_constant_rate_is_advised_a_faster_pace
     rising = rules.Step(dataclasses.replace(rising.run, epochs=[dataclasses.replace(e, train_loss=1 / e.epoch)
                                                                  for e in rising.run.epochs]))
     advice = rules.next_line(rising, rules.facts(rising))
-    assert "it still learned at the end at a constant rate (test still rose, train loss lower at every epoch), so a " \
+    assert "it still learned at the end at a constant rate (test still rose, train loss falling at every epoch), so a " \
            "faster pace comes first: a higher or scheduled learning rate" in advice
     assert advice.index("learning rate") < advice.index("more capacity")
 
@@ -584,7 +584,7 @@ def test_still_learning_at_a_constant_rate_rests_on_the_loss_where_the_rise_is_i
     rising = rules.Step(dataclasses.replace(rising.run, epochs=[dataclasses.replace(e, train_loss=1 / e.epoch)
                                                                  for e in rising.run.epochs]))
     advice = rules.next_line(rising, rules.facts(rising))
-    assert "still learned at the end at a constant rate (test loss still fell, train loss lower at every epoch)" in advice
+    assert "still learned at the end at a constant rate (test loss still fell, train loss falling at every epoch)" in advice
     assert "test still rose" not in advice
 
 
@@ -653,3 +653,73 @@ def test_steadier_after_a_step_that_never_fell_but_nearly_stalled_says_the_stall
     said = rules.target_line(before, after, rules.facts(after)) or ""
     assert ("no fall, but step m's test nearly stalled at epoch 4 (test +0.81 while train +7.15 points); here test "
             "+2.72 points that epoch (seed 0)") in said
+
+
+def test_a_change_of_label_smoothing_says_the_plain_test_loss_moved_apart_from_the_accuracy():
+    before = _step(FLAT, FLAT, loss=[0.1] * 14 + [0.0741])
+    smoothed = _step(FLAT, FLAT, loss=[0.2] * 14 + [0.1361], label_smoothing=0.05)
+    effect = next(x for x in rules.change_lines(before, smoothed) if x.startswith("- its effect"))
+    assert ("the last epoch's test loss 0.0741 → 0.1361: it is plain cross-entropy, and label smoothing 0 → 0.05 trains "
+            "less sure answers, which it scores higher at the same accuracy") in effect
+    assert "test loss 0.0741" not in next(x for x in rules.change_lines(before, _step(FLAT, FLAT))
+                                          if x.startswith("- its effect"))
+
+
+def test_an_averaged_tests_falling_loss_is_not_read_as_still_learning():
+    test, loss = FLAT[:12] + [98.64, 98.61, 98.81], [0.05] * 12 + [0.0452, 0.0445, 0.0422]
+    assert "the test loss's fall shows it still learned" in rules.stall_text(test, loss)
+    said = rules.stall_text(test, loss, averaged=True)
+    assert "as an average catching up with its live weights does: still learning is not shown" in said
+
+
+def test_a_checks_plain_epochs_are_said_seed_by_seed_with_a_seed_they_carried_over_the_line():
+    from test_handin_aims import _checked
+
+    flat = [99.0] * 11
+    shown = _step(flat + [98.68, 99.48, 99.56, 99.61], flat + [99.57, 99.56, 99.54, 99.55], ema=0.999, batch_size=64,
+                  augment_degrees=12.0, augment_off_last=3, target="augmentation off for the scored epochs")
+    checked = _checked(shown, {0: flat + [99.57, 99.56, 99.54, 99.55], 1: flat + [99.38, 99.43, 99.49, 99.51]})
+    said = rules.target_line(None, checked, rules.facts(checked)) or ""
+    assert "the check's 2 seeds, epoch 12 → the last: seed 0 -0.02, seed 1 +0.13" in said
+    assert "their mean 99.47 → 99.50 → 99.52 → 99.53 %" in said
+    assert ("below the line before the plain epochs and above it through them: seed 1 (99.38 % at epoch 12 → 99.43 % "
+            "at its lowest after)") in said and "these runs cannot split the two" in said
+
+
+def test_a_train_loss_pulling_away_says_where_the_parting_began():
+    test = [97.0 + 0.1 * i for i in range(12)] + [99.3, 99.35, 99.34]
+    train_loss = [0.3, 0.06, 0.046, 0.037, 0.033, 0.028, 0.026, 0.022, 0.020, 0.0175, 0.014, 0.0121, 0.0093, 0.0077, 0.0069]
+    test_loss = [0.083, 0.048, 0.043, 0.044, 0.031, 0.028, 0.025, 0.0237, 0.0222, 0.0192, 0.0202, 0.0197, 0.0189, 0.0185,
+                 0.0185]
+    ahead = _step([t + 0.4 for t in test], test, loss=test_loss)
+    ahead = rules.Step(dataclasses.replace(ahead.run, epochs=[dataclasses.replace(e, train_loss=x)
+                                                               for e, x in zip(ahead.run.epochs, train_loss, strict=True)]))
+    said = rules.fit_lines(ahead)[0] + "\n".join(rules.fit_lines(ahead)[1:])
+    assert ("it began earlier: from epoch 8, where train loss went below test loss for good, train loss fell 0.0220 → "
+            "0.0069 (-69 %), test loss 0.0237 → 0.0185 (-22 %)") in said
+
+
+def test_a_folded_bullet_keeps_more_than_its_label_above_the_fold():
+    from tinydigits.results import handin
+
+    label = "- progress (seed 0, the one shown): "
+    body = "after epoch 13 test accuracy stayed below its best, 0.02 points under it at the closest (" + " ".join(
+        ["word"] * 70) + "); and more after it"
+    head = handin.folded(label + body)[0]
+    assert head.startswith(label + "after epoch 13 test accuracy stayed below its best") and head.endswith(" …")
+
+
+def test_curves_png_draws_a_smoothed_runs_train_loss_floor_and_steadier_names_an_averaged_curve():
+    from tinydigits.results import report
+    from tinydigits.results.figures import plt
+
+    run = _step(FLAT, FLAT, label_smoothing=0.05, peak=0.1).run
+    fig = report.curves_figure(run.epochs, report.CurveMarks.of(run, course=False))
+    floors = [line for line in fig.axes[0].get_lines() if line.get_linestyle() == ":"]
+    plt.close(fig)
+    assert len(floors) == 1 and floors[0].get_ydata()[0] == pytest.approx(report.smoothing_floor(0.05))
+    before = _step([60.0, 85.0, 89.40, 96.55, 97.83, 98.53], [60.0, 80.0, 89.28, 90.09, 96.83, 97.95], **SHORT)
+    after = _step([60.0, 85.0, 89.0, 96.0, 97.5, 98.4], [60.0, 80.0, 93.52, 96.24, 97.84, 98.23], ema=0.99,
+                  target="a steadier end", **SHORT)
+    said = rules.target_line(before, after, rules.facts(after)) or ""
+    assert "smooths a test curve by itself: not like for like" in said

@@ -30,6 +30,7 @@ from tinydigits.results.report import (
     plain_log_axis,
     plot_curves,
     plot_per_class,
+    smoothing_floor,
 )
 from tinydigits.training.runs import INLINE
 
@@ -271,12 +272,6 @@ def _jobs(step: rules.Step) -> int | None:
     return int(found[1]) if found else None
 
 
-def smoothing_floor(eps: float, classes: int = 10) -> float:
-    """The least a cross-entropy with label smoothing `eps` can be: the entropy of the smoothed target."""
-    true, other = 1 - eps + eps / classes, eps / classes
-    return -(true * math.log(true) + (classes - 1) * other * math.log(other))
-
-
 def side_by_side(step: rules.Step) -> str:
     """How a check step's seeds shared the machine where they did not train one at a time ("3 seeds, 2 jobs"), so
     that its seconds are not read against a run's alone; "" for a run, or seeds trained one after another."""
@@ -360,6 +355,7 @@ def records_lines(step: rules.Step, pictures: dict[str, str]) -> list[str]:
 
 ANALYSIS_WORDS = 60  # an Analysis bullet shows this many words at most; the rest of it folds away beneath
 CUTS = (("; ",), ("; ", ": ", " - "), ("; ", ": ", " - ", ", "))  # where a bullet may be cut, the coarsest tried first
+HEAD_WORDS = 12  # a head shorter than this (a bullet's label alone) tries the finer cuts for more of its point
 
 
 def _pieces(text: str, cuts: tuple[str, ...]) -> list[str]:
@@ -384,15 +380,19 @@ def folded(line: str, words: int = ANALYSIS_WORDS) -> list[str]:
     finest cut that does; never inside parentheses or code, so each part reads whole."""
     if len(line.split()) <= words:
         return [line]
+    found = None
     for cuts in CUTS:
         pieces = _pieces(line, cuts)
         k = 0
         while k < len(pieces) - 1 and len("".join(pieces[:k + 1]).split()) < words:
             k += 1
-        if k:
+        if k and (found is None or len("".join(pieces[:k]).split()) > len("".join(found[0][:found[1]]).split())):
+            found = pieces, k
+        if found and len("".join(found[0][:found[1]]).split()) >= HEAD_WORDS:  # a head that says something
             break
-    else:
+    if found is None:
         return [line]  # no cut within the limit: the bullet whole rather than a broken one
+    pieces, k = found
     head, rest = "".join(pieces[:k]).rstrip().rstrip(";:,-").rstrip(), "".join(pieces[k:])
     return [f"{head} …", "  <details><summary>the rest of it</summary>", "", f"  … {rest}", "", "  </details>", ""]
 

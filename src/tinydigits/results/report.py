@@ -153,6 +153,12 @@ def loss_limits(losses: list[float]) -> tuple[float, float] | None:
     return min(low, high / 10) / 1.2, high * 1.2
 
 
+def smoothing_floor(eps: float, classes: int = 10) -> float:
+    """The least a cross-entropy with label smoothing `eps` can be: the entropy of the smoothed target."""
+    true, other = 1 - eps + eps / classes, eps / classes
+    return -(true * math.log(true) + (classes - 1) * other * math.log(other))
+
+
 def _plot_loss(ax, epochs: list[Epoch], marks: CurveMarks = CurveMarks()) -> None:
     """Train and test loss on a log axis: on an axis from 0 the first epoch's loss (2.1) squashed every later epoch's
     (0.02-0.05) onto the bottom line; a log axis shows each epoch's fall as a share of the loss. A diverged run's NaN or
@@ -162,6 +168,9 @@ def _plot_loss(ax, epochs: list[Epoch], marks: CurveMarks = CurveMarks()) -> Non
              *([f"with label smoothing {marks.smoothing:g}"] if marks.smoothing else [])]  # smoothed: it cannot reach 0
     ax.plot(x, [e.train_loss for e in epochs], "o-", label="train" + (f" ({', '.join(notes)})" if notes else ""))
     ax.plot(x, [e.test_loss for e in epochs], "o-", label=f"test{marks.test_note}")
+    if marks.smoothing:  # the smoothed train loss's plateau sits on this, not on a poor fit
+        ax.axhline(smoothing_floor(marks.smoothing), color="C0", ls=":", lw=1,
+                   label=f"train loss's floor at that smoothing ({smoothing_floor(marks.smoothing):.2f})")
     marks.plain_line(ax, x)
     ax.set(title="loss (log scale)", xlabel="epoch", ylabel="cross-entropy (log scale)")
     limits = loss_limits([v for e in epochs for v in (e.train_loss, e.test_loss)])

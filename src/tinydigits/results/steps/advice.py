@@ -51,12 +51,12 @@ def still_learning(step: Step, f: Facts) -> bool:
 
 def _still_signs(step: Step) -> str:
     """What shows a run still learned at its end: test's last-epoch rise where it is beyond the two-score sampling
-    error, else the test loss's fall (the rise alone is inside the noise), and the train loss lower at every epoch."""
+    error, else the test loss's fall (the rise alone is inside the noise), and the train loss falling at every epoch."""
     test, loss = step.run.test(), run_losses(step.run)
     rise = test[-1] - max(test[:-1]) if len(test) > 1 else 0.0
     shown = ("test still rose beyond the sampling error" if len(test) > 1 and rise > fall_noise(max(test[:-1]), test[-1])
              else "test loss still fell" if loss and len(loss) > 1 and loss[-1] < min(loss[:-1]) else "test still rose")
-    return f"{shown}, train loss lower at every epoch"
+    return f"{shown}, train loss falling at every epoch"
 
 
 def _held_back_there(step: Step, epoch: int) -> bool:
@@ -110,22 +110,34 @@ def _start_advice(step: Step) -> str:
             "and epochs come after")
 
 
+def _rate_lever(step: Step, f: Facts) -> str:
+    """An under-fit's rate lever: a higher or scheduled rate where it had a constant one; else a higher peak or more
+    of the run near it - or, where its lowest scored epoch started at the peak's height, the rate down before the
+    scored epochs where that epoch shows it was held back there, and neither way where it was only the first of a
+    rising curve."""
+    s = step.run.settings
+    scheduled = s.scheduler and s.scheduler != "none"
+    moved = len({e.lr for e in step.run.epochs}) > 1  # the rates the epochs started with: a schedule in effect
+    low, peak = min(step.run.epochs[-f.n:], key=lambda e: (e.test_acc, e.epoch)), peak_rate(step.run)
+    if not (moved and peak and low.lr >= HOT * peak):
+        return ("a higher or scheduled learning rate" if not scheduled and not moved else
+                f"a higher peak rate than {peak_rate(step.run):g}, or more of the run near it (it already has "
+                + (f"a {s.scheduler} schedule)" if scheduled else "a rate that changed during the run)"))
+    at = f"its lowest scored epoch, {low.epoch}, started at {100 * low.lr / peak:.0f} % of the peak rate {peak:g}"
+    if not _held_back_there(step, low.epoch):
+        return (f"a change to the rate's course, which way these runs do not show: {at}, but only as the first of a "
+                "curve that rose into and through the scored epochs, so these runs show neither that the rate held it "
+                "back nor that a higher peak would help")
+    runs = f"{len(step.check.finished())} seeds" if step.check else "one run"
+    return (f"the rate down before the scored epochs (a shorter warm-up or an earlier anneal), not a higher peak or more "
+            f"of the run near it: {at} ({runs} of one schedule: whether the rate made that epoch low is not tested)")
+
+
 def _under_advice(step: Step, f: Facts) -> str:
     """The levers of an under-fit, each where the run leaves room for it: a rate it does not have already, the epochs
     and images it did not train on."""
     s, ran = step.run.settings, len(step.run.epochs)
-    scheduled = s.scheduler and s.scheduler != "none"
-    moved = len({e.lr for e in step.run.epochs}) > 1  # the rates the epochs started with: a schedule in effect
-    rate = ("a higher or scheduled learning rate" if not scheduled and not moved else
-            f"a higher peak rate than {peak_rate(step.run):g}, or more of the run near it (it already has "
-            + (f"a {s.scheduler} schedule)" if scheduled else "a rate that changed during the run)"))
-    low, peak = min(step.run.epochs[-f.n:], key=lambda e: (e.test_acc, e.epoch)), peak_rate(step.run)
-    if moved and peak and low.lr >= HOT * peak and _held_back_there(step, low.epoch):  # a scored minimum at a high rate
-        runs = f"{len(step.check.finished())} seeds" if step.check else "one run"
-        rate = (f"the rate down before the scored epochs (a shorter warm-up or an earlier anneal), not a higher peak "
-                f"or more of the run near it: its lowest scored epoch, {low.epoch}, started at {100 * low.lr / peak:.0f} "
-                f"% of the peak rate {peak:g} ({runs} of one schedule: whether the rate made that epoch low is not "
-                "tested)")
+    rate = _rate_lever(step, f)
     # A run shorter than the budget's (fewer epochs, a share of the images) has not shown what the net can fit: its
     # missing epochs and images come first, capacity after them.
     length = [f"more epochs ({ran} of the budget's {step.budget.max_epochs})"] if ran < step.budget.max_epochs else []

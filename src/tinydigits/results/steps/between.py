@@ -233,7 +233,7 @@ def rate_course(before: Run, after: Run, lr_listed: bool = False) -> str:
     moved = (f"; and the momentum with it: {momentum_text(before.settings)} → {momentum_text(after.settings)}"
              if momentum_text(before.settings) != momentum_text(after.settings) else "")
     return (f"{peak}; what changed is the rate's course, at the epochs' starts {rates}{warm}; their mean "
-            f"{sum(a) / len(a):.2g} → {sum(b) / len(b):.2g}{moved}")
+            f"{sum(a) / len(a):.3g} → {sum(b) / len(b):.3g}{moved}")
 
 
 def momentum_text(s) -> str:

@@ -63,7 +63,7 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     gap = "" if weights or under else f", train minus test {a.gap:+.2f} → {b.gap:+.2f} points"
     effect = (f"best test {a.best_test:.2f} → {b.best_test:.2f} % ({b.best_test - a.best_test:+.2f}), "
               f"min of the last {step.last} {a.min_last:.2f} → {b.min_last:.2f} % ({b.min_last - a.min_last:+.2f})"
-              f"{gap} ({seeds}){_first_epoch(previous, step)}")
+              f"{gap} ({seeds}){_first_epoch(previous, step)}{_smoothed_losses(previous, step)}")
     judged = _against_noise(previous, step, a, b, noise) + weights
     inert = [c.text for c in found if c.inert]
     acted = [c for c in found if not c.inert]
@@ -190,7 +190,8 @@ def _fit_held_back(previous: Step, step: Step, against: list[Change]) -> str:
     images = step.train_images  # a train figure is over the epoch's training digits: its sampling error is theirs
     noise = math.hypot(noise_band(a, images), noise_band(b, images))
     lower = (f"{'at most ' * (len(alike) > 1)}{most:.2f} points lower, {beside_noise(most, noise)} the sampling error of "
-             f"two scores over its {images:,} training digits (±{noise:.2f}): "
+             f"two scores over its {images:,} training digits (±{noise:.2f}; a loose yardstick: both runs saw the same "
+             "digits): "
              + ("a hold-back these figures show" if most > noise else "no hold-back shown") if most > 0 else
              "no lower at any of them" if len(alike) > 1 else "no lower")
     held = (f"only the plain epoch{'s' * (len(alike) > 1)} compare{'s' * (len(alike) == 1)} like for like: {lower} "
@@ -243,7 +244,8 @@ def _live_train(previous: Step, step: Step) -> str:
             f"{', '.join(f'{v:.2f}' for v in was)} → {', '.join(f'{v:.2f}' for v in now)} % at epochs "
             f"{ran - n + 1}-{ran} ({'lower' if max(now) < min(was) else 'higher' if min(now) > max(was) else 'mixed'}; "
             f"seed {step.seed}): the live weights fit their own digits "
-            + ("less closely" if max(now) < min(was) else "more closely" if min(now) > max(was) else "about as closely"))
+            + ("less closely" if max(now) < min(was) else "more closely" if min(now) > max(was) else "about as closely")
+            + " - the average (EMA) does not touch the live weights, so this part of the effect is the other changes'")
 
 
 def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float) -> str:
@@ -501,8 +503,11 @@ def _lag_then(previous: Step, step: Step) -> str:
     now = step.run.test()
     if not 1 < epoch <= len(now):
         return ""
+    averaged = (" - of the weights' running average, which smooths a test curve by itself: not like for like"
+                if step.run.settings.ema and not previous.run.settings.ema else "")
     return (f"; no fall, but step {previous.name}'s test nearly stalled at epoch {epoch} (test {test:+.2f} while train "
-            f"{train:+.2f} points); here test {now[epoch - 1] - now[epoch - 2]:+.2f} points that epoch (seed {step.seed})")
+            f"{train:+.2f} points); here test {now[epoch - 1] - now[epoch - 2]:+.2f} points that epoch (seed {step.seed})"
+            f"{averaged}")
 
 
 def _steadier_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
@@ -577,8 +582,37 @@ def _plain_effect(step: Step, off: int) -> str:
     return (f"; what they did (seed {step.seed}): from epoch {k + 1}, the last augmented one, train "
             f"{' → '.join(f'{v:.2f}' for v in train[k:])} % (its digits plain from epoch {k + 2}), test "
             f"{' → '.join(f'{v:.2f}' for v in test[k:])} % (at best {moved:+.2f}, {beside_noise(abs(moved), noise)} "
-            f"the two-score sampling error ±{noise:.2f}); the rate anneals over the same epochs, so this run cannot "
-            "split the two")
+            f"the two-score sampling error ±{noise:.2f}){_plain_seeds(step, k)}; the rate anneals over the same "
+            "epochs, so these runs cannot split the two")
+
+
+def _plain_seeds(step: Step, k: int) -> str:
+    """A check's every seed over the plain epochs: its test accuracy at the last augmented epoch (index `k`) and at the
+    end, the seeds' mean at each, and a seed below the line before its plain epochs - the seed shown is one of them."""
+    done = {s: r.test_acc for s, r in sorted(step.check.finished().items())} if step.check else {}
+    done = {s: t for s, t in done.items() if len(t) > k + 1}
+    if len(done) < 2:
+        return ""
+    line = step.budget.min_acc
+    ends = ", ".join(f"seed {s} {t[-1] - t[k]:+.2f}" for s, t in done.items())
+    mean = [sum(t[i] for t in done.values()) / len(done) for i in range(k, len(next(iter(done.values()))))]
+    under = [f"seed {s} ({t[k]:.2f} % at epoch {k + 1} → {min(t[k + 1:]):.2f} % at its lowest after)"
+             for s, t in done.items() if t[k] < line <= min(t[k + 1:])]
+    return (f"; the check's {len(done)} seeds, epoch {k + 1} → the last: {ends}; their mean "
+            f"{' → '.join(f'{v:.2f}' for v in mean)} %"
+            + (f"; below the line before the plain epochs and above it through them: {', '.join(under)}" if under else ""))
+
+
+def _smoothed_losses(previous: Step, step: Step) -> str:
+    """Where label smoothing changed, the last epoch's test loss beside it: the test loss is plain cross-entropy, and
+    a net trained on smoothed targets answers less surely, so its loss moves apart from its accuracy."""
+    a, b = previous.run.settings.label_smoothing or 0, step.run.settings.label_smoothing or 0
+    if a == b or not previous.run.epochs or not step.run.epochs:
+        return ""
+    x, y = previous.run.epochs[-1].test_loss, step.run.epochs[-1].test_loss
+    return (f"; the last epoch's test loss {x:.4f} → {y:.4f}: it is plain cross-entropy, and label smoothing {a:g} → "
+            f"{b:g} trains {'less' if b > a else 'more'} sure answers, which it scores "
+            f"{'higher' if b > a else 'lower'} at the same accuracy - the two losses do not compare as fit")
 
 
 def _first_epoch(previous: Step, step: Step) -> str:

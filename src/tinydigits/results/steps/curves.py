@@ -98,7 +98,7 @@ def stall_epoch(test: list[float], loss: list[float] | None = None) -> int | Non
                  and not loss_still_falls(loss, s)), None)
 
 
-def stall_text(test: list[float], loss: list[float] | None = None) -> str:
+def stall_text(test: list[float], loss: list[float] | None = None, averaged: bool = False) -> str:
     """Where test accuracy stopped improving, consistent with its best epoch: from the first epoch after which no
     later one beat the best so far by more than STALL_POINTS - and stalled only where test loss stopped falling too
     (`stall_epoch`); an accuracy flat while its loss still fell is said as such."""
@@ -127,16 +127,20 @@ def stall_text(test: list[float], loss: list[float] | None = None) -> str:
         course += f"; test loss {loss[-2]:.4f} → {loss[-1]:.4f} in that epoch"
     rise = test[-1] - max(test[:-1]) if len(test) > 1 else test[-1]
     return (f"test accuracy still rose in the last epoch, {rise:.2f} points above its best before (more than "
-            f"{STALL_POINTS} counts; {at}{course}){_rise_noise(test, loss)}")
+            f"{STALL_POINTS} counts; {at}{course}){_rise_noise(test, loss, averaged)}")
 
 
-def _rise_noise(test: list[float], loss: list[float] | None) -> str:
+def _rise_noise(test: list[float], loss: list[float] | None, averaged: bool = False) -> str:
     """A last-epoch rise against the test set's sampling error of two scores: inside it, the accuracy alone does not
-    show the learning - the loss, where it fell by more than LOSS_STALL of it, does."""
+    show the learning - the loss, where it fell by more than LOSS_STALL of it, does; not an averaged (EMA) test's loss,
+    which falls too while the average catches up with weights already trained."""
     if len(test) < 2 or (rise := test[-1] - max(test[:-1])) > (noise := fall_noise(max(test[:-1]), test[-1])):
         return ""
-    shown = ("the test loss's fall shows it still learned, not the accuracy alone" if loss and len(loss) > 1
-             and loss[-1] < min(loss[:-1]) * (1 - LOSS_STALL) else "a rise not shown beyond that noise")
+    fell = bool(loss) and len(loss) > 1 and loss[-1] < min(loss[:-1]) * (1 - LOSS_STALL)
+    shown = ("the averaged weights' test loss fell too, as an average catching up with its live weights does: still "
+             "learning is not shown" if fell and averaged else
+             "the test loss's fall shows it still learned, not the accuracy alone" if fell else
+             "a rise not shown beyond that noise")
     near = beside_noise(rise, noise)
     band = f"{noise:.3f}" if near.startswith("just") else f"{noise:.2f}"  # a hair from it: a third decimal shows the side
     return (f"; the rise, {rise:.2f} points, is {near} the test set's sampling error of two independent scores "
@@ -261,5 +265,13 @@ def train_falls(step: Step) -> str:
     train = [e.train_loss for e in step.run.epochs]
     if s is None or not loss_still_falls(train, s):
         return ""
-    return (f"; train loss still fell after epoch {s} ({min(train[:s]):.4f} → {min(train[s:]):.4f}) while test held: "
+    said = (f"; train loss still fell after epoch {s} ({min(train[:s]):.4f} → {min(train[s:]):.4f}) while test held: "
             "it fits its own digits better without gaining on the test digits")
+    test = run_losses(step.run) or []
+    # the parting began where train loss went below test loss for good: each loss's fall since then, as shares
+    below = next((k for k in range(len(test)) if all(a < b for a, b in zip(train[k:], test[k:], strict=False))), None)
+    if below is not None and below + 1 < s and test[below] > 0 and train[below] > 0:
+        said += (f"; it began earlier: from epoch {below + 1}, where train loss went below test loss for good, train "
+                 f"loss fell {train[below]:.4f} → {train[-1]:.4f} ({100 * (train[-1] / train[below] - 1):+.0f} %), test "
+                 f"loss {test[below]:.4f} → {test[-1]:.4f} ({100 * (test[-1] / test[below] - 1):+.0f} %)")
+    return said

@@ -55,7 +55,7 @@ def stuck(step: Step) -> Stuck:
     course = f"train loss {first:.4f} → {last:.4f}"
     if len(run.epochs) > 2 and all(b.train_loss < a.train_loss for a, b in zip(run.epochs, run.epochs[1:], strict=False)):
         # A loss that fell at every epoch is not overshooting: its steps are too small to leave chance in time.
-        return Stuck("slow", f"{course}, lower at every epoch, and test accuracy {run.epochs[0].test_acc:.2f} → "
+        return Stuck("slow", f"{course}, falling at every epoch, and test accuracy {run.epochs[0].test_acc:.2f} → "
                              f"{run.epochs[-1].test_acc:.2f} %: it had begun to learn, too slowly to get far in "
                              f"{len(run.epochs)} epochs - its steps are too small, not too large",
                      ("normalisation", "higher rate"))
