@@ -1151,8 +1151,8 @@ def test_a_targets_aims_of_lighter_faster_and_a_plain_tail_are_judged():
     after = dataclasses.replace(after, run=dataclasses.replace(after.run, params=7568))
     aims = rules.target_line(before, after, rules.facts(after))
     assert '"lighter": not lighter: heavier (7,432 → 7,568 parameters, +136)' in aims
-    assert '"speed up": faster to learn - test accuracy first reached 98.40 % (the lower of the two steps\' bests) at ' \
-           'epoch 15 → 13' in aims
+    assert '"speed up": faster to learn, about as fast by the clock (150 → 150 s of training in all) - test accuracy ' \
+           'first reached 98.40 % (the lower of the two steps\' bests) at epoch 15 → 13' in aims
     assert "augmentation off for the scored epochs: not done - the last 2 of 15 epochs" in aims
     plain = dataclasses.replace(after, run=dataclasses.replace(
         after.run, settings=dataclasses.replace(after.run.settings, augment_off_last=3)))

@@ -64,7 +64,10 @@ def test_a_rise_in_the_last_epoch_is_said_with_the_epochs_before_it():
     """98.64, 98.61, 98.61, 98.81: the last epoch rose, after a dip the rise alone would hide."""
     test = [97.0 + 0.1 * i for i in range(11)] + [98.64, 98.61, 98.61, 98.81]
     text = rules.facts(_step(test, test)).stall
-    assert "still rose" in text and "the last 4 epochs: 98.64, 98.61, 98.61, 98.81 %" in text
+    assert "rose 0.17 points in the last epoch" in text and "the last 4 epochs: 98.64, 98.61, 98.61, 98.81 %" in text
+    assert "still rose" not in text  # inside the two-score noise: said first, not as a gain
+    beyond = [97.0 + 0.1 * i for i in range(11)] + [98.04, 98.01, 98.01, 98.81]
+    assert "still rose in the last epoch, 0.77 points" in rules.facts(_step(beyond, beyond)).stall
 
 
 def test_a_targets_reason_about_training_is_said_not_shown_where_several_changes_acted():
@@ -503,8 +506,9 @@ def test_a_margin_a_hair_beyond_its_noise_is_said_just_beyond():
 def test_a_last_epoch_rise_inside_the_noise_rests_on_the_loss_and_a_late_plateau_says_why_it_starts_late():
     rising = _step(FLAT[:12] + [98.64, 98.61, 98.81], FLAT[:12] + [98.64, 98.61, 98.81],
                    loss=[0.05] * 12 + [0.0452, 0.0445, 0.0422])
-    line = "\n".join(x for x in rules.analysis_lines(rising, None) if "progress" in x or "the rise" in x)
-    assert "the rise, 0.17 points, is inside the test set's sampling error of two independent scores" in line
+    line = "\n".join(x for x in rules.analysis_lines(rising, None) if "progress" in x or "its best before" in x)
+    assert ("rose 0.17 points in the last epoch above its best before, inside the test set's sampling error of two "
+            "independent scores") in line
     assert "the test loss's fall shows it still learned" in line
     flat_loss = _step(FLAT[:12] + [98.64, 98.61, 98.81], FLAT[:12] + [98.64, 98.61, 98.81], loss=[0.05] * 15)
     assert "a rise not shown beyond that noise" in rules.stall_text(flat_loss.run.test(), [0.05] * 15)
@@ -723,3 +727,24 @@ def test_curves_png_draws_a_smoothed_runs_train_loss_floor_and_steadier_names_an
                   target="a steadier end", **SHORT)
     said = rules.target_line(before, after, rules.facts(after)) or ""
     assert "smooths a test curve by itself: not like for like" in said
+
+
+def test_batch_norm_added_with_no_channels_says_it_folds_into_the_convs():
+    conv = {"type": "Conv2d", "in_channels": 1, "out_channels": 8, "kernel_size": [3, 3], "groups": 1, "bias": True}
+    plain = conv | {"bias": False}
+    before = _step([90.0 + 0.2 * i for i in range(15)], [90.0 + 0.2 * i for i in range(15)], modules={"c1": conv})
+    before = rules.Step(dataclasses.replace(before.run, params=80))
+    after = _step([99.0 + 0.05 * i for i in range(15)], [99.0 + 0.03 * i for i in range(15)],
+                  modules={"c1": plain, "bn": {"type": "BatchNorm2d", "num_features": 8}})
+    after = rules.Step(dataclasses.replace(after.run, params=88))
+    said = "\n".join(rules.change_lines(before, after))
+    assert ("no conv gained channels here (+8 parameters: batch norm +16, the rest -8; batch norm folds into the conv "
+            "before it once trained") in said
+
+
+def test_a_warm_up_from_the_same_first_rate_is_said_without_seeming_to_contradict_itself():
+    curve = [90.0 + 0.2 * i for i in range(15)]
+    before = _step(curve, curve, lr=[0.01] * 15, peak=0.01)
+    after = _step(curve, curve, lr=[0.01, 0.05] + [0.1] * 13, peak=0.1, scheduler="onecycle")
+    said = "\n".join(rules.change_lines(before, after))
+    assert "a warm-up now - epoch 1 starts at 0.01, as before, and the rate now rises from there to its peak" in said

@@ -108,8 +108,9 @@ def _copy_pictures(step: rules.Step, folder: Path, number: int, others: list[str
         found["check.png"] = step.check_folder / "check.png"
     for name, source in found.items():
         target = folder / f"{prefix}{name}"
+        averaged = " (test of the weights' running average, EMA)" if step.run.settings.ema else ""
         if name == "per_class.png" and step.run.per_class:  # drawn again from the rows its table shows: they agree
-            plot_per_class([vars(r) for r in step.run.per_class], target, heading)
+            plot_per_class([vars(r) for r in step.run.per_class], target, heading + averaged)
         elif name == "curves.png" and step.run.epochs:  # drawn again from its epochs: as its alt says
             plot_curves(step.run.epochs, target, CurveMarks.of(step.run), heading)
         elif name == "check.png" and step.check is not None:  # drawn again from its verdict, as the check draws it
@@ -118,7 +119,8 @@ def _copy_pictures(step: rules.Step, folder: Path, number: int, others: list[str
             save_figure(titled_figure(target, f"step {number}: {step.name}, seeds {seeds} (seed {step.seed} shown "
                                               "in detail)"), target, tight=False)
         else:  # drawn from what the run folder alone holds (the test images): its own, the step and seed put above it
-            save_figure(titled_figure(source, heading), target, tight=False)
+            save_figure(titled_figure(source, heading + (averaged if name == "misclassified.png" else "")), target,
+                        tight=False)
         small(target, target)
     return {**shown, **{name: f"{prefix}{name}" for name in found}}
 
@@ -518,6 +520,8 @@ def reproduce(step: rules.Step, code_file: str | None = None) -> str:
     from tinydigits.training.config import in_effect
 
     if INLINE in step.run.ref:  # a notebook's class: trained again from that notebook, by the API
+        if step.check and (step.check.command or "").startswith("tinydigits.check("):
+            return step.check.command  # the check's own call, as it recorded it: its seeds, settings and jobs
         return python_call(step)
     ref = f"{code_file}:{step.run.origin['attr']}" if code_file else step.run.ref
     if step.check and (step.check.command or "").startswith("tinydigits check "):

@@ -98,8 +98,23 @@ def _not_capacity(previous: Step, step: Step, a: Facts, b: Facts, found: list[Ch
     if needs(a) != "under-fitting" or any(c.kind == "capacity" for c in found) or b.best_train < line:
         return []
     return [f"- what it shows of step {previous.name}'s under-fit: not a lack of capacity - no conv gained channels "
-            f"here ({b.params - a.params:+,} parameters), and this step's training accuracy reached {b.best_train:.2f} "
+            f"here ({b.params - a.params:+,} parameters{_norm_share(previous, step)}), and this step's training accuracy "
+            f"reached {b.best_train:.2f} "
             f"% (the step before's best {a.best_train:.2f} %), above the {line} % line."]
+
+
+def _norm_share(previous: Step, step: Step) -> str:
+    """How much of a parameter change is batch norm's scales and shifts, which fold into the conv before them once
+    trained (the net then computes with convs of the same shapes)."""
+    def norms(s: Step) -> int | None:
+        shapes = [shape for kind, shape in param_shapes(s.run) if kind.startswith("BatchNorm")]
+        return None if any(None in shape for shape in shapes) else sum(math.prod(shape) for shape in shapes)
+    was, now = norms(previous), norms(step)
+    if was is None or now is None or not (moved := now - was) or not (previous.run.modules and step.run.modules):
+        return ""  # a width not recorded: no share to give
+    rest = (step.run.params or 0) - (previous.run.params or 0) - moved
+    return (f": batch norm {moved:+,}, the rest {rest:+,}; batch norm folds into the conv before it once trained, so "
+            "it adds nothing the convs could not compute")
 
 
 def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> str:
@@ -490,8 +505,9 @@ def _faster_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
 
     x, y = first(previous), first(step)
     way = "faster" if y < x else "not faster: slower" if y > x else "no faster"
-    return (f"\"{word}\": {way} to learn - test accuracy first reached {level:.2f} % (the lower of the two steps' "
-            f"bests) at epoch {x} → {y}; {a.seconds:.0f} → {f.seconds:.0f} s of training in all")
+    clock = ("faster" if f.seconds < a.seconds * 0.95 else "slower" if f.seconds > a.seconds * 1.05 else "about as fast")
+    return (f"\"{word}\": {way} to learn, {clock} by the clock ({a.seconds:.0f} → {f.seconds:.0f} s of training in all) - "
+            f"test accuracy first reached {level:.2f} % (the lower of the two steps' bests) at epoch {x} → {y}")
 
 
 def _lag_then(previous: Step, step: Step) -> str:

@@ -126,14 +126,17 @@ def stall_text(test: list[float], loss: list[float] | None = None, averaged: boo
     if loss and len(loss) > 1:  # a last-epoch rise may sit inside the noise: its loss says whether it still learns
         course += f"; test loss {loss[-2]:.4f} → {loss[-1]:.4f} in that epoch"
     rise = test[-1] - max(test[:-1]) if len(test) > 1 else test[-1]
+    if inside := _rise_noise(test, loss, averaged):  # inside the noise: said first, so no reader takes it as a gain
+        return (f"test accuracy rose {rise:.2f} points in the last epoch above its best before, {inside} ({at}"
+                f"{course})")
     return (f"test accuracy still rose in the last epoch, {rise:.2f} points above its best before (more than "
-            f"{STALL_POINTS} counts; {at}{course}){_rise_noise(test, loss, averaged)}")
+            f"{STALL_POINTS} counts; {at}{course})")
 
 
 def _rise_noise(test: list[float], loss: list[float] | None, averaged: bool = False) -> str:
-    """A last-epoch rise against the test set's sampling error of two scores: inside it, the accuracy alone does not
-    show the learning - the loss, where it fell by more than LOSS_STALL of it, does; not an averaged (EMA) test's loss,
-    which falls too while the average catches up with weights already trained."""
+    """A last-epoch rise against the test set's sampling error of two scores: '' beyond it; inside it, the accuracy
+    alone does not show the learning - the loss, where it fell by more than LOSS_STALL of it, does; not an averaged
+    (EMA) test's loss, which falls too while the average catches up with weights already trained."""
     if len(test) < 2 or (rise := test[-1] - max(test[:-1])) > (noise := fall_noise(max(test[:-1]), test[-1])):
         return ""
     fell = bool(loss) and len(loss) > 1 and loss[-1] < min(loss[:-1]) * (1 - LOSS_STALL)
@@ -143,8 +146,7 @@ def _rise_noise(test: list[float], loss: list[float] | None, averaged: bool = Fa
              "a rise not shown beyond that noise")
     near = beside_noise(rise, noise)
     band = f"{noise:.3f}" if near.startswith("just") else f"{noise:.2f}"  # a hair from it: a third decimal shows the side
-    return (f"; the rise, {rise:.2f} points, is {near} the test set's sampling error of two independent scores "
-            f"(±{band}; {PAIRED}): {shown}")
+    return f"{near} the test set's sampling error of two independent scores (±{band}; {PAIRED}): {shown}"
 
 
 def _gained(gain: float) -> str:
