@@ -659,7 +659,7 @@ def test_under_fitting_advice_leaves_out_what_the_run_has_and_names_the_images_i
     # alike: no sign of the rate there, so no turn to annealing sooner
     assert "scheduled" not in said and "the rate down before the scored epochs" not in said
     assert ("a change to the rate's course, which way these runs do not show: its lowest scored epoch, 3, started at "
-            "90 % of the peak rate") in said and "only as the first of a curve that rose" in said
+            "90 % of the peak rate") in said and "only as the first of a test curve that rose" in said
     assert "more epochs (5 of the budget's 15)" in said and "more training images (it trained on 6,000 of 60,000)" in said
     whole = [98.0 + 0.1 * i for i in range(12)] + [99.30, 99.31, 99.30]
     full = _step([t - 0.03 for t in whole], whole)

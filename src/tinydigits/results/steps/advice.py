@@ -126,11 +126,16 @@ def _rate_lever(step: Step, f: Facts) -> str:
     at = f"its lowest scored epoch, {low.epoch}, started at {100 * low.lr / peak:.0f} % of the peak rate {peak:g}"
     if not _held_back_there(step, low.epoch):
         return (f"a change to the rate's course, which way these runs do not show: {at}, but only as the first of a "
-                "curve that rose into and through the scored epochs, so these runs show neither that the rate held it "
-                "back nor that a higher peak would help")
+                "test curve that rose into and through the scored epochs (its train rising alike), so these runs show "
+                "neither that the rate held it back nor that a higher peak would help")
     runs = f"{len(step.check.finished())} seeds" if step.check else "one run"
-    return (f"the rate down before the scored epochs (a shorter warm-up or an earlier anneal), not a higher peak or more "
-            f"of the run near it: {at} ({runs} of one schedule: whether the rate made that epoch low is not tested)")
+    i = low.epoch - 1
+    there = ("test fell into it" if step.run.test()[i] < step.run.test()[i - 1] else
+             f"test gained {step.run.test()[i] - step.run.test()[i - 1]:+.2f} points there while train gained "
+             f"{step.run.train()[i] - step.run.train()[i - 1]:+.2f}")
+    return (f"a try at the rate down before the scored epochs (a shorter warm-up or an earlier anneal) rather than a "
+            f"higher peak or more of the run near it: {at}, and {there} ({runs} of one schedule: whether the rate made "
+            "that epoch low is not tested)")
 
 
 def _under_advice(step: Step, f: Facts) -> str:

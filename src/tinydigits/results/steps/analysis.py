@@ -139,11 +139,16 @@ def _start_line(step: Step, f: Facts) -> str:
 def _lowest_course(step: Step, f: Facts) -> str:
     """A check step's lowest seed over the scored epochs, where it is not the seed shown: the trend its pass rests on."""
     low = lowest_seed(step)
-    if low is None or low[0] == step.seed:
+    if low is None:
         return ""
+    done = {s: r.test_acc for s, r in sorted(step.check.finished().items()) if len(r.test_acc) > 1}
+    each = (f"; each seed's last epoch: {', '.join(f'seed {s} {t[-1] - t[-2]:+.2f}' for s, t in done.items())}"
+            if len(done) > 1 else "")  # the seed shown is one of them: the others say whether its end is theirs
+    if low[0] == step.seed:
+        return each
     last = step.check.finished()[low[0]].test_acc[-f.n:]
     return (f"; the check's lowest seed, {low[0]}, over the scored epochs: {', '.join(f'{v:.2f}' for v in last)} %"
-            f"{_direction(last)}")
+            f"{_direction(last)}{each}")
 
 
 def _averaged_start(step: Step) -> str:
@@ -368,12 +373,12 @@ def _weakest(step: Step, previous: Step | None) -> str:
     def worst(run: Run) -> str:
         low = min(run.per_class, key=lambda r: (r.exact, r.digit))
         ties = [r.digit for r in run.per_class if r.digit != low.digit and round(r.exact, 2) == round(low.exact, 2)]
-        return (f"{low.digit} ({low.exact:.2f} %, {low.errors} errors)"
+        return (f"{low.digit} ({low.exact:.2f} % right, {low.errors} errors)"
                 + (f", tied with {', '.join(map(str, ties))}" if ties else ""))
     if not step.run.per_class:
         return ""
     before = f"; the step before's: {worst(previous.run)}" if previous and previous.run.per_class else ""
-    return f"; the digit it got wrong most often, by share: {worst(step.run)}{before}"
+    return f"; the digit with the lowest accuracy: {worst(step.run)}{before}"
 
 
 def _confusions(run: Run, top: int = 3) -> str:

@@ -99,8 +99,9 @@ def _not_capacity(previous: Step, step: Step, a: Facts, b: Facts, found: list[Ch
         return []
     return [f"- what it shows of step {previous.name}'s under-fit: not a lack of capacity - no conv gained channels "
             f"here ({b.params - a.params:+,} parameters{_norm_share(previous, step)}), and this step's training accuracy "
-            f"reached {b.best_train:.2f} "
-            f"% (the step before's best {a.best_train:.2f} %), above the {line} % line."]
+            f"reached {b.best_train:.2f} % (the step before's best {a.best_train:.2f} %; a running average in train "
+            f"mode), above the {line} % line, its test accuracy, of the net as deployed, {b.best_test:.2f} % (the step "
+            f"before's {a.best_test:.2f} %)."]
 
 
 def _norm_share(previous: Step, step: Step) -> str:
@@ -350,7 +351,7 @@ def _result_aims(previous: Step | None, step: Step, f: Facts, target: str) -> li
     if found := re.search(r"\b(?:a )?(?:working )?pipeline\b", target, re.I):
         said.append(f"\"{found[0]}\": it ran end to end ({f.epochs} epoch{'s' * (f.epochs > 1)} trained, each tested "
                     "after it: the epoch log)")
-    said += layout_aims(step.run, target) + _without_aims(step, target)
+    said += layout_aims(step.run, target) + _without_aims(step, target) + _bias_aim(step, target)
     if (found := re.search(r"\bharder\b", target, re.I)) and previous is not None:
         a = facts(previous)
         rates = [[e.lr for e in s.run.epochs] for s in (previous, step)]
@@ -418,6 +419,20 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
                  + (f", seed{'s' * (len(under) > 1)} {', '.join(map(str, under))} below the step before's "
                     f"{before[-1]:.2f} %" if under else ""))
     return said
+
+
+def _bias_aim(step: Step, target: str) -> list[str]:
+    """A Target's "biases dropped" (or "no bias"), judged from the recorded convs: which carry none, and which of
+    those batch norm follows (where a bias would be inert anyway)."""
+    found = re.search(r"\b(?:bias(?:es)? dropped|dropp?(?:ed|ing) (?:the |their |its )?bias(?:es)?|no bias(?:es)?)\b",
+                      target, re.I)
+    if not found or not step.run.modules:
+        return []
+    convs = [m for m, s in step.run.modules.items() if s["type"] == "Conv2d"]
+    bare = [m for m in convs if not step.run.modules[m].get("bias")]
+    normed = [m for m in bare if m in normed_convs(step.run)]
+    return [f"\"{found[0]}\": {len(bare)} of its {len(convs)} convs carry no bias, {len(normed)} of them before batch "
+            "norm" + (f" (with one: {', '.join(m for m in convs if m not in bare)})" if len(bare) < len(convs) else "")]
 
 
 def _without_aims(step: Step, target: str) -> list[str]:

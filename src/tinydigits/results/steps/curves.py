@@ -129,7 +129,9 @@ def stall_text(test: list[float], loss: list[float] | None = None, averaged: boo
     if inside := _rise_noise(test, loss, averaged):  # inside the noise: said first, so no reader takes it as a gain
         return (f"test accuracy rose {rise:.2f} points in the last epoch above its best before, {inside} ({at}"
                 f"{course})")
-    return (f"test accuracy still rose in the last epoch, {rise:.2f} points above its best before (more than "
+    beyond = (f", beyond the test set's sampling error of two independent scores (±{fall_noise(max(test[:-1]), test[-1]):.2f})"
+              if len(test) > 1 else "")
+    return (f"test accuracy still rose in the last epoch, {rise:.2f} points above its best before{beyond} (more than "
             f"{STALL_POINTS} counts; {at}{course})")
 
 
@@ -273,7 +275,8 @@ def train_falls(step: Step) -> str:
     # the parting began where train loss went below test loss for good: each loss's fall since then, as shares
     below = next((k for k in range(len(test)) if all(a < b for a, b in zip(train[k:], test[k:], strict=False))), None)
     if below is not None and below + 1 < s and test[below] > 0 and train[below] > 0:
-        said += (f"; it began earlier: from epoch {below + 1}, where train loss went below test loss for good, train "
-                 f"loss fell {train[below]:.4f} → {train[-1]:.4f} ({100 * (train[-1] / train[below] - 1):+.0f} %), test "
-                 f"loss {test[below]:.4f} → {test[-1]:.4f} ({100 * (test[-1] / test[below] - 1):+.0f} %)")
+        said += (f"; train loss had fallen faster than test loss since epoch {below + 1}, where it went below test loss "
+                 f"for good: train {train[below]:.4f} → {train[-1]:.4f} ({100 * (train[-1] / train[below] - 1):+.0f} %, "
+                 f"a running average in train mode), test {test[below]:.4f} → {test[-1]:.4f} "
+                 f"({100 * (test[-1] / test[below] - 1):+.0f} %) - test still gained until epoch {s}")
     return said

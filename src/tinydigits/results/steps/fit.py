@@ -105,9 +105,9 @@ def _lead(step: Step, f: Facts) -> str:
         every = ", ahead at every one of them" if f.n > 1 and not other else ""
         head = f"test leads train by {-f.gap:.2f} points on the mean of the last {f.n} epochs{each}{every}"
         who = "train"
-    wide = (f" - more than the {GAP_POINTS} that counts as over-fitting where training accuracy reaches the line; this "
-            "one's training figure (a running average over each epoch) stays below the line too: under-fitting comes "
-            "first"
+    wide = (f"; that lead is more than the {GAP_POINTS} that counts as over-fitting where training accuracy reaches the "
+            "line, but this one's training figure (a running average over each epoch) stays below the line too: "
+            "under-fitting comes first"
             if f.gap > GAP_POINTS else "")
     if not other:
         return head + wide
