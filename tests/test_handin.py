@@ -1199,7 +1199,8 @@ def test_what_follows_a_dead_net_is_read_against_its_own_reading():
     faster = _step(curve, curve, lr=STUDENT_RATES, scheduler="onecycle", target="to speed up training",
                    **{**SHORT, "peak": 0.05})
     read = rules.change_lines(dead, faster)[1]
-    assert "Against it: lr 0.01 → 0.05 (higher rate) - a higher rate pushes more ReLUs where they never fire" in read
+    assert ("Against it: lr 0.01 → 0.05 (higher rate) - the advice's reason against them, a rule, not a reading of these "
+            "runs: a higher rate pushes more ReLUs where they never fire") in read
     assert "overshoot" not in read
     aims = rules.target_line(dead, faster, rules.facts(faster))
     assert '"speed up": in effect - step m never got past 10.28 %' in aims and "epoch 1 → 1" not in aims

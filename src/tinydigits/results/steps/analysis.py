@@ -167,7 +167,9 @@ def _stability_line(step: Step, f: Facts) -> str:
     if not f.drop:
         test = step.run.test()
         fall, at = max(((test[i - 1] - test[i], i + 1) for i in range(1, len(test))), default=(0.0, 0))
-        largest = ("test accuracy never fell from one epoch to the next" if round(fall, 2) <= 0 else
+        smooth = (" (of the weights' running average, EMA, which smooths the curve by itself)"
+                  if step.run.settings.ema else "")
+        largest = (f"test accuracy never fell from one epoch to the next{smooth}" if round(fall, 2) <= 0 else
                    f"its largest epoch-to-epoch fall of test accuracy, {fall:.2f} points at epoch {at}, is inside the "
                    f"test set's sampling error of two independent scores (±{fall_noise(test[at - 2], test[at - 1]):.2f}; "
                    f"{PAIRED})")

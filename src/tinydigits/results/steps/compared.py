@@ -148,7 +148,8 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
         why = "; ".join(dict.fromkeys(
             "a higher rate pushes more ReLUs where they never fire" if dead and c.kind == "higher rate" else AGAINST[c.kind]
             for c in against if c.kind in AGAINST))
-        parts.append(f"Against it: {listed(against)} - {why}.")
+        parts.append(f"Against it: {listed(against)} - the advice's reason against them, a rule, not a reading of "
+                     f"these runs: {why}.")
     if other:
         parts.append(f"Outside that advice (neither for nor against it): {listed(other)}.")
     b = facts(step)
@@ -351,7 +352,7 @@ def _result_aims(previous: Step | None, step: Step, f: Facts, target: str) -> li
     if found := re.search(r"\b(?:a )?(?:working )?pipeline\b", target, re.I):
         said.append(f"\"{found[0]}\": it ran end to end ({f.epochs} epoch{'s' * (f.epochs > 1)} trained, each tested "
                     "after it: the epoch log)")
-    said += layout_aims(step.run, target) + _without_aims(step, target) + _bias_aim(step, target)
+    said += layout_aims(step.run, target) + _without_aims(step, target) + _bias_aim(previous, step, target)
     if (found := re.search(r"\bharder\b", target, re.I)) and previous is not None:
         a = facts(previous)
         rates = [[e.lr for e in s.run.epochs] for s in (previous, step)]
@@ -421,18 +422,26 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
     return said
 
 
-def _bias_aim(step: Step, target: str) -> list[str]:
-    """A Target's "biases dropped" (or "no bias"), judged from the recorded convs: which carry none, and which of
-    those batch norm follows (where a bias would be inert anyway)."""
+def _bias_aim(previous: Step | None, step: Step, target: str) -> list[str]:
+    """A Target's "biases dropped" (or "no bias"), judged from the recorded convs: which carry none, which of those
+    had one in the step before (the ones dropped here), and which batch norm follows (where a bias is inert)."""
     found = re.search(r"\b(?:bias(?:es)? dropped|dropp?(?:ed|ing) (?:the |their |its )?bias(?:es)?|no bias(?:es)?)\b",
                       target, re.I)
     if not found or not step.run.modules:
         return []
     convs = [m for m, s in step.run.modules.items() if s["type"] == "Conv2d"]
     bare = [m for m in convs if not step.run.modules[m].get("bias")]
-    normed = [m for m in bare if m in normed_convs(step.run)]
-    return [f"\"{found[0]}\": {len(bare)} of its {len(convs)} convs carry no bias, {len(normed)} of them before batch "
-            "norm" + (f" (with one: {', '.join(m for m in convs if m not in bare)})" if len(bare) < len(convs) else "")]
+    normed = normed_convs(step.run)
+    said = f"\"{found[0]}\": {len(bare)} of its {len(convs)} convs carry no bias"
+    before = previous.run.modules if previous is not None else {}
+    if before:  # the ones dropped here: a conv of the same name that had a bias in the step before
+        dropped = [m for m in bare if (before.get(m) or {}).get("bias")]
+        said += (f"; dropped here from {len(dropped)}, {sum(m in normed for m in dropped)} of them before batch norm"
+                 + (f" (none before, so none to drop: {', '.join(m for m in bare if m not in dropped)})"
+                    if len(dropped) < len(bare) else ""))
+    else:
+        said += f", {sum(m in normed for m in bare)} of them before batch norm"
+    return [said + (f" (with one: {', '.join(m for m in convs if m not in bare)})" if len(bare) < len(convs) else "")]
 
 
 def _without_aims(step: Step, target: str) -> list[str]:
@@ -624,14 +633,10 @@ def _plain_seeds(step: Step, k: int) -> str:
     done = {s: t for s, t in done.items() if len(t) > k + 1}
     if len(done) < 2:
         return ""
-    line = step.budget.min_acc
     ends = ", ".join(f"seed {s} {t[-1] - t[k]:+.2f}" for s, t in done.items())
     mean = [sum(t[i] for t in done.values()) / len(done) for i in range(k, len(next(iter(done.values()))))]
-    under = [f"seed {s} ({t[k]:.2f} % at epoch {k + 1} → {min(t[k + 1:]):.2f} % at its lowest after)"
-             for s, t in done.items() if t[k] < line <= min(t[k + 1:])]
     return (f"; the check's {len(done)} seeds, epoch {k + 1} → the last: {ends}; their mean "
-            f"{' → '.join(f'{v:.2f}' for v in mean)} %"
-            + (f"; below the line before the plain epochs and above it through them: {', '.join(under)}" if under else ""))
+            f"{' → '.join(f'{v:.2f}' for v in mean)} %")
 
 
 def _smoothed_losses(previous: Step, step: Step) -> str:
