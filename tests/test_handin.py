@@ -628,7 +628,7 @@ def test_each_change_is_read_once_and_regularisation_goes_against_a_net_that_did
     after = _step([30.0, 57.0, 76.0, 87.0, 90.37], [41.0, 61.0, 84.87, 90.36, 90.27], modules=_blocks_net(True, 0.05),
                   lr=STUDENT_RATES, scheduler="onecycle", **SHORT)
     read = rules.change_lines(before, after)[1]
-    assert "partly followed, partly gone against. With it: +2 BatchNorm2d" in read
+    assert "partly followed, partly gone against (higher rate: not taken up). With it: +2 BatchNorm2d" in read
     assert "Against it: +2 Dropout p 0.05 (convblock1.3, convblock2.3) (regularisation)" in read
     assert read.count("+2 Dropout") == 1 and read.count("follow") == 1 and "Neither" not in read
     rotated = _step([30.0] * 5, [40.0] * 5, modules=_blocks_net(True, 0.05), augment_degrees=7.0, lr=STUDENT_RATES,

@@ -674,7 +674,7 @@ def test_an_averaged_tests_falling_loss_is_not_read_as_still_learning():
     test, loss = FLAT[:12] + [98.64, 98.61, 98.81], [0.05] * 12 + [0.0452, 0.0445, 0.0422]
     assert "the test loss's fall shows it still learned" in rules.stall_text(test, loss)
     said = rules.stall_text(test, loss, averaged=True)
-    assert "as an average catching up with its live weights does: still learning is not shown" in said
+    assert "which an average catching up with its live weights would also do: the loss alone does not show" in said
 
 
 def test_a_checks_plain_epochs_are_said_seed_by_seed():
@@ -787,3 +787,40 @@ def test_an_averaged_curve_that_never_fell_says_its_average_smooths_it():
     rising = [90.0 + 0.5 * i for i in range(15)]
     line = next(x for x in rules.analysis_lines(_step(rising, rising, ema=0.99), None) if x.startswith("- stability"))
     assert "never fell from one epoch to the next (of the weights' running average, EMA, which smooths" in line
+
+
+def test_test_leading_train_signs_each_epoch_as_test_minus_train():
+    test = FLAT[:12] + [98.51, 98.47, 98.41]  # under-fitting: the fit says which figure leads, epoch by epoch
+    train = FLAT[:12] + [98.42, 98.48, 98.47]  # test ahead by 0.09, then behind by 0.01 and 0.06
+    fit = "\n".join(rules.fit_lines(_step(train, test)))
+    assert "test leads train by 0.01" in fit and "(+0.09, -0.01, -0.06 at epochs 13-15, test minus train)" in fit
+
+
+def test_a_step_schedules_own_settings_are_said_with_the_schedule_where_it_ends():
+    curve = [90.0 + 0.2 * i for i in range(15)]
+    stepped = _step(curve, curve, scheduler="step", step_size=6, step_gamma=0.1)
+    cycled = _step(curve, curve, scheduler="onecycle", step_size=None)
+    names = [c.text.split(" ", 1)[0] for c in rules.changes(stepped, cycled)]
+    assert "scheduler" in names and "step_size" not in names and "step_gamma" not in names
+
+
+def test_a_targets_averaging_augmentation_and_dropout_are_judged_from_the_records():
+    conv = {"type": "Conv2d", "in_channels": 1, "out_channels": 8, "kernel_size": [3, 3], "groups": 1}
+    before = _step(FLAT, FLAT, modules={"c": conv, "d": {"type": "Dropout", "p": 0.05}})
+    target = "weight averaging (EMA 0.99), stronger augmentation, batch norm in place of dropout"
+    after = _step(FLAT, FLAT, modules={"c": conv, "bn": {"type": "BatchNorm2d"}}, ema=0.99, batch_size=128,
+                  augment_degrees=8.0, target=target, train_images=6000, epochs=5)
+    after = rules.Step(dataclasses.replace(after.run, epochs=after.run.epochs[:5]))
+    said = rules.target_line(before, after, rules.facts(after)) or ""
+    assert '"weight averaging (EMA 0.99)": yes (decay 0.99; its 235 updates ramp the decay up to it, reaching 0.983' in said
+    assert '"stronger augmentation": yes (degrees 0 → 8; the step before had none)' in said
+    assert '"in place of dropout": yes (Dropout layers 1 → 0)' in said
+    dropped = _step(FLAT, FLAT, modules={"c": conv, "d": {"type": "Dropout", "p": 0.05}}, target="5 % dropout")
+    assert '"5 % dropout": yes (1 Dropout layers, p 0.05)' in (rules.target_line(None, dropped, rules.facts(dropped)) or "")
+
+
+def test_live_train_figures_with_dropout_on_are_not_compared():
+    before = _step(FLAT[:12] + [99.47, 99.47, 99.47], FLAT, modules={"d": {"type": "Dropout", "p": 0.05}})
+    after = _step(FLAT[:12] + [99.49, 99.56, 99.58], FLAT, ema=0.999)
+    effect = next(x for x in rules.change_lines(before, after) if x.startswith("- its effect"))
+    assert "do compare" not in effect

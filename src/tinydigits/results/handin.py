@@ -293,7 +293,11 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
     """One step: Target, Result in a few lines, the Analysis, then the evidence it rests on (the recipe, the check's
     seeds, the layer table, the code, the epoch log, the pictures). `names`: every step's model in the hand-in."""
     f = rules.facts(step)
-    where = (f"check `{step.check_folder.name}`, seed {step.seed} shown in detail: {step.why_shown}" if step.check
+    why = step.why_shown
+    if (previous is not None and why.endswith("compare on the same seed") and previous.run.init_sha256
+            and previous.run.init_sha256 != step.run.init_sha256):  # a seed number is no shared start between layers
+        why += " number (their starting weights differ: see the effect)"
+    where = (f"check `{step.check_folder.name}`, seed {step.seed} shown in detail: {why}" if step.check
              else f"run `{step.folder.name}`, seed {step.seed}")
     shown = (names or set()) | {step.name} | ({previous.name} if previous else set())
     config = (f" (every setting{', the code' if step.run.code else ''} and the versions: "
@@ -445,7 +449,7 @@ def recipe_table(run) -> str:
     rows = [["optimizer", s.optimizer], ["peak rate", f"{s.lr:g}"],
             ["momentum", rules.momentum_text(s) or "-"], ["batch", s.batch_size],
             ["schedule", f"{_schedule(s)}: {events}"], ["weight decay", f"{s.weight_decay:g}"],
-            ["label smoothing", f"{s.label_smoothing or 0:g}"], ["weight averaging (EMA)", _ema_text(s)]]
+            ["label smoothing", f"{s.label_smoothing or 0:g}"], ["weight averaging (EMA)", _ema_text(run)]]
     rows += [[name.replace("_", " "), _value(value)] for name, value in in_effect(s).items() if name not in shown]
     rows.append(["augmentation", recipe_text(run).rpartition("augmentation: ")[2]])
     return md_table(["setting", "value"], rows)
@@ -457,13 +461,21 @@ _NAMED = {"optimizer", "lr", "batch_size", "scheduler", "momentum", "augment_off
 _TABLED = _NAMED | {"weight_decay", "label_smoothing", "ema"}
 
 
-def _ema_text(s) -> str:
-    """The EMA's decay as set, and the ramp up to it that the average's updates follow (`factories.ema_decay`)."""
-    from tinydigits.training.factories import EMA_WARMUP_POWER
+def _ema_text(run) -> str:
+    """The EMA's decay as set, the ramp up to it that the average's updates follow (`factories.ema_decay`), and the
+    highest decay the run's updates reached where they were too few to reach the one set."""
+    from tinydigits.results.steps.between import updates_per_epoch
+    from tinydigits.training.factories import EMA_WARMUP_POWER, ema_decay
 
+    s = run.settings
     if not s.ema:
         return "0"
-    return f"{s.ema:g} (its decay at its n-th update: min({s.ema:g}, 1 - (1 + n)^-{EMA_WARMUP_POWER:g}), a ramp up to it)"
+    said = f"{s.ema:g} (its decay at its n-th update: min({s.ema:g}, 1 - (1 + n)^-{EMA_WARMUP_POWER:g}), a ramp up to it"
+    if s.batch_size and run.epochs:
+        updates = updates_per_epoch(rules.Step(run), s.batch_size) * len(run.epochs)
+        if (top := ema_decay(s.ema, updates - 1)) < s.ema:
+            said += f"; this run's {updates:,} updates reached {top:.3f} at most, never the {s.ema:g} set"
+    return said + ")"
 
 
 def _value(value) -> str:

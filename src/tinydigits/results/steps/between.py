@@ -80,7 +80,8 @@ def _recipe_changes(previous: Step, step: Step) -> list[Change]:
     out: list[Change] = []
     before, after = previous.config, step.config
     now, then = step.run.settings, previous.run.settings
-    folded = now.scheduler == "step" and then.scheduler != "step"
+    # a step schedule's size and factor act only under it: said with the schedule where it starts or ends
+    folded = (now.scheduler == "step") != (then.scheduler == "step")
     recipe = recipe_changes(before, after)
     lr_listed = any(r.startswith("lr ") for r in recipe)  # the peak's change is then `lr`'s, said once
     added = not augmentations(before) and bool(augmentations(after))  # augmentation new in this step

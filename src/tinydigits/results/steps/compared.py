@@ -33,7 +33,7 @@ from tinydigits.results.steps.fit import CHANCE_POINTS, PULLS_AHEAD
 from tinydigits.results.steps.known import facts
 from tinydigits.results.steps.layers import layout_aims, normed_convs, param_shapes
 from tinydigits.results.steps.readings import lagged_epoch, stuck, unlearned
-from tinydigits.results.steps.step import Facts, Step
+from tinydigits.results.steps.step import Facts, Step, value_text
 from tinydigits.training.config import augmentations
 from tinydigits.training.factories import EMA_WARMUP_POWER, ema_decay
 
@@ -161,9 +161,9 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
                      "these runs cannot say which change made the gain.")
     verdict = ("followed" if follows and not against else "gone against" if against and not follows
                else "partly followed, partly gone against" if follows else "not taken up")
-    untaken = [k for k in want if not any(serves(c.kind, (k,)) or c in cut for c in acted)]
-    if verdict == "followed" and untaken:  # the changes made are among the advice; the rest of it is said, not implied
-        verdict += f" in part ({', '.join(untaken)}: not taken up)"
+    untaken = [k for k in want if not any(serves(c.kind, (k,)) for c in acted)]  # a budget cut answers no lever
+    if follows and untaken:  # the changes made are among the advice; the rest of it is said, not implied taken
+        verdict += f"{' in part' * (verdict == 'followed')} ({', '.join(untaken)}: not taken up)"
     return said + f"{verdict}. " + " ".join(parts)
 
 
@@ -254,7 +254,8 @@ def _live_train(previous: Step, step: Step) -> str:
     if len(previous.run.epochs) != ran or n < 1:
         return ""
     judged = set(range(ran - n + 1, ran + 1))
-    if any(e in judged for s in (previous, step) for e in augmented_epochs(s)):
+    if any(e in judged for s in (previous, step) for e in augmented_epochs(s)) or any(s.dropout() > 0 for s in (
+            previous, step)):  # a train figure with dropout on is of a thinned net: not like for like either
         return ""
     was, now = previous.run.train()[-n:], step.run.train()[-n:]
     return (f"; their train figures, both of the live weights on plain digits in the scored epochs, do compare: "
@@ -281,7 +282,7 @@ def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float)
         side = "above the step before's" if checks[-1] is step else "below this step's"
         unmeasured = [s.name for s in (previous, step) if s not in checks]
         if unmeasured:  # one step's spread is not another's: no yardstick is borrowed across them
-            inside = "inside" if abs(change) <= noise else "beyond"
+            inside = beside_noise(abs(change), noise)
             return (f"{what}, is {inside} the test set's sampling error of two independent scores (±{noise:.2f}; "
                     f"{PAIRED}); {above} of {checks[-1].name}'s {len(mins)} seeds are {side} {other:.2f} % (their sd "
                     f"{sd:.3f}); {unmeasured[0]}'s own seeds' spread is not measured, so how far its one seed sits from "
@@ -289,13 +290,14 @@ def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float)
         return (f"{what}, is {abs(change) / sd:.1f} times the seed-to-seed sd ({sd:.3f}: the noise another seed "
                 f"brings) of {checks[-1].name}'s "
                 f"{len(mins)} seeds, and {above} of them are {side} {other:.2f} %")
+    band = f"{noise:.3f}" if abs(abs(change) - noise) < 0.01 else f"{noise:.2f}"  # a hair from it: a third decimal
     if abs(change) <= noise:
-        return (f"{what}, is inside the test set's sampling error of two independent scores (±{noise:.2f}; {PAIRED}): "
-                "not shown to be an effect, nor ruled out, and the noise another seed brings is not measured (one seed "
-                "each)")
-    return (f"{what}, is beyond the test set's sampling error of two independent scores (±{noise:.2f}), and so beyond "
-            "the smaller noise of two scores of the same digits; the noise another seed brings is not measured (one "
-            "seed each)")
+        return (f"{what}, is {beside_noise(abs(change), noise)} the test set's sampling error of two independent scores "
+                f"(±{band}; {PAIRED}): not shown to be an effect, nor ruled out, and the noise another seed brings is "
+                "not measured (one seed each)")
+    return (f"{what}, is {beside_noise(abs(change), noise)} the test set's sampling error of two independent scores "
+            f"(±{band}), and so beyond the smaller noise of two scores of the same digits; the noise another seed "
+            "brings is not measured (one seed each)")
 
 
 TRAINING_OUTCOME = (r"\b(trains?|learns?|blow\w*|diverg\w*|converg\w*|fits?|accuracy|faster|steadier|stable|higher|"
@@ -334,8 +336,9 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
     if found := re.search(r"\b(steadier|steady|stable|stabler)\b", target, re.I):
         said.append(_steadier_aim(previous, step, f, found[0]))
     if re.search(r"\b(augment|rotat|elastic|shift|zoom|shear|stroke|blur|noise)\w*\b[^.;]*\b(off|stops?|none)\b",
-                 target, re.I):
+                 target, re.I) or re.search(r"\bplain (?:scored|judged|last) epochs\b", target, re.I):
         said.append(_plain_tail_aim(step, f))
+    said += _recipe_aims(previous, step, target)
     if (found := re.search(r"\bso that\b.*?(?=[.;](?:\s|$)|$)", target, re.I)) and previous is not None:
         acted = [c for c in changes(previous, step) if not c.inert]
         # A reason that names how training goes is a cause: several changes in one run show the outcome, not the cause
@@ -422,6 +425,41 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
     return said
 
 
+def _recipe_aims(previous: Step | None, step: Step, target: str) -> list[str]:
+    """A Target's weight averaging (its decay, and what the run's updates reached of it), stronger augmentation
+    (against the step before's), dropout at a rate, and dropout replaced - each from the recorded settings and layers."""
+    said, s = [], step.run.settings
+    if found := re.search(r"\b(?:weight averaging|an EMA|EMA)\b(?: \((?:EMA,? )?(?:decay )?(0\.\d+)\))?", target, re.I):
+        if not s.ema:
+            said.append(f"\"{found[0]}\": no (no weight averaging in this run)")
+        else:
+            top = ""
+            if s.batch_size and step.run.epochs:
+                updates = updates_per_epoch(step, s.batch_size) * len(step.run.epochs)
+                reached = ema_decay(s.ema, updates - 1)
+                top = (f"; its {updates:,} updates ramp the decay up to it, reaching {reached:.3f} at most, never the "
+                       f"{s.ema:g} set" if reached < s.ema else "")
+            said.append(f"\"{found[0]}\": yes (decay {s.ema:g}{top})")
+    if (found := re.search(r"\b(?:stronger|more|heavier) augment\w*\b", target, re.I)) and previous is not None:
+        was, now = augmentations(previous.config), augmentations(step.config)
+        up = [k for k in now if (now[k] or 0) > (was.get(k) or 0)]
+        down = [k for k in was if (was[k] or 0) > (now.get(k) or 0)]
+        said.append(f"\"{found[0]}\": " + ("yes" if up and not down else "no" if not up else "partly")
+                    + f" ({', '.join(f'{k} {value_text(was.get(k) or 0)} → {value_text(now.get(k) or 0)}' for k in up + down)}"
+                    + ("" if was else "; the step before had none") + ")")
+    if found := re.search(r"\b(\d+(?:\.\d+)?) ?% dropout\b", target, re.I):
+        ps = [m.get("p", 0.0) for m in step.run.modules.values() if m["type"].startswith("Dropout")]
+        want = float(found[1]) / 100
+        said.append(f"\"{found[0]}\": " + (f"yes ({len(ps)} Dropout layers, p {want:g})" if ps and all(
+            abs(p - want) < 1e-9 for p in ps) else f"no ({len(ps)} Dropout layers, p {', '.join(f'{p:g}' for p in ps)})"
+            if ps else "no (no Dropout layer)"))
+    if (found := re.search(r"\bin place of dropout\b", target, re.I)) and previous is not None:
+        had, has = (sum(m["type"].startswith("Dropout") for m in x.run.modules.values()) for x in (previous, step))
+        said.append(f"\"{found[0]}\": " + (f"yes (Dropout layers {had} → {has})" if had and not has else
+                                           f"no (Dropout layers {had} → {has})"))
+    return said
+
+
 def _bias_aim(previous: Step | None, step: Step, target: str) -> list[str]:
     """A Target's "biases dropped" (or "no bias"), judged from the recorded convs: which carry none, which of those
     had one in the step before (the ones dropped here), and which batch norm follows (where a bias is inert)."""
@@ -457,7 +495,7 @@ def _without_aims(step: Step, target: str) -> list[str]:
                                      ("augmentation", bool(augmentations(step.config)))) if on]
         said.append(f"\"{found[0]}\": " + (f"no (it has {', '.join(has)})" if has else
                                            "yes (no dropout, weight decay, label smoothing or augmentation)"))
-    if found := re.search(r"\b(?:a )?constant (?:learning )?rate\b", target, re.I):
+    if found := re.search(r"\b(?:a )?constant (?:learning )?(?:rate|SGD)\b", target, re.I):
         rates = [e.lr for e in step.run.epochs]
         said.append(f"\"{found[0]}\": " + (f"yes ({rates[0]:g} at every epoch's start)" if len(set(rates)) == 1 else
                                            f"no ({min(rates):.4g}-{max(rates):.4g} at the epochs' starts)"))

@@ -142,8 +142,8 @@ def _rise_noise(test: list[float], loss: list[float] | None, averaged: bool = Fa
     if len(test) < 2 or (rise := test[-1] - max(test[:-1])) > (noise := fall_noise(max(test[:-1]), test[-1])):
         return ""
     fell = bool(loss) and len(loss) > 1 and loss[-1] < min(loss[:-1]) * (1 - LOSS_STALL)
-    shown = ("the averaged weights' test loss fell too, as an average catching up with its live weights does: still "
-             "learning is not shown" if fell and averaged else
+    shown = ("the averaged weights' test loss fell too, which an average catching up with its live weights would also "
+             "do: the loss alone does not show still learning" if fell and averaged else
              "the test loss's fall shows it still learned, not the accuracy alone" if fell else
              "a rise not shown beyond that noise")
     near = beside_noise(rise, noise)

@@ -103,6 +103,8 @@ def _lead(step: Step, f: Facts) -> str:
     else:
         other = [(first + i, a, b) for i, (a, b) in enumerate(pairs) if a > b]
         every = ", ahead at every one of them" if f.n > 1 and not other else ""
+        each = (f" ({', '.join(f'{-g:+.2f}' for g in gaps)} at epochs {first}-{f.epochs}, test minus train)"
+                if f.n > 1 else "")  # signed as the lead is said: test's
         head = f"test leads train by {-f.gap:.2f} points on the mean of the last {f.n} epochs{each}{every}"
         who = "train"
     wide = (f"; that lead is more than the {GAP_POINTS} that counts as over-fitting where training accuracy reaches the "
