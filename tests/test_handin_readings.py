@@ -824,3 +824,18 @@ def test_live_train_figures_with_dropout_on_are_not_compared():
     after = _step(FLAT[:12] + [99.49, 99.56, 99.58], FLAT, ema=0.999)
     effect = next(x for x in rules.change_lines(before, after) if x.startswith("- its effect"))
     assert "do compare" not in effect
+
+
+def _conv_of(c_in: int, c_out: int, k: int = 3) -> dict:
+    return {"type": "Conv2d", "in_channels": c_in, "out_channels": c_out, "kernel_size": [k, k], "groups": 1}
+
+
+def test_a_conv_fed_by_another_conv_now_says_its_input_and_a_reorder_leaves_a_removed_dropout_to_its_own_line():
+    before = {"c1": _conv_of(1, 16), "bn1": {"type": "BatchNorm2d"}, "r1": {"type": "ReLU"}, "d1": {"type": "Dropout", "p": 0.05},
+              "pool": {"type": "MaxPool2d"}, "sq": _conv_of(16, 8, 1), "c2": _conv_of(8, 16)}
+    after = {"c1": _conv_of(1, 12), "pool": {"type": "MaxPool2d"}, "bn1": {"type": "BatchNorm2d"}, "r1": {"type": "ReLU"},
+             "c2": _conv_of(12, 16)}
+    said = "\n".join(rules.width_changes(_step(FLAT, FLAT, modules=before).run, _step(FLAT, FLAT, modules=after).run))
+    assert "c2 input 8 → 12 channels, from another conv before it now (+576 weights)" in said
+    order = rules.order_changes(_step(FLAT, FLAT, modules=before).run, _step(FLAT, FLAT, modules=after).run)
+    assert order == ["after c1: BatchNorm2d, ReLU, MaxPool2d → MaxPool2d, BatchNorm2d, ReLU"]

@@ -93,6 +93,8 @@ def width_changes(previous: Run, run: Run) -> list[str]:
 
     out = [f"{a} ({_conv_text(old[a])}) removed" + (f" with {w}" if (w := with_(previous, a)) else "") for a in removed]
     fed_old, fed_new = _fed(a_convs), _fed(b_convs)
+    before_old = {c["name"]: a_convs[i - 1]["name"] for i, c in enumerate(a_convs) if i}
+    before_new = {c["name"]: b_convs[i - 1]["name"] for i, c in enumerate(b_convs) if i}
     for a, b in pairs.items():
         x, y = old[a], new[b]
         if x["out"] != y["out"]:
@@ -104,6 +106,11 @@ def width_changes(previous: Run, run: Run) -> list[str]:
         # one that is not (a concatenation, a skip) is a change of its own
         if x["in"] != y["in"] and not (fed_old.get(a) and fed_new.get(b)):
             out.append(f"{_renamed(a, b)} input {x['in']} → {y['in']} channels")
+        elif x["in"] != y["in"] and pairs.get(before_old.get(a, "")) != before_new.get(b):
+            # fed by another conv now (the one before was removed or added): its input's change is no other line's
+            weights = (y["in"] - x["in"]) * y["out"] * y["k"] * y["k"] // y["groups"]
+            out.append(f"{_renamed(a, b)} input {x['in']} → {y['in']} channels, from another conv before it now "
+                       f"({weights:+,} weights)")
     return out + [f"{b} ({_conv_text(new[b])}) added" + (f" with {w}" if (w := with_(run, b)) else "") for b in added]
 
 
@@ -165,8 +172,8 @@ def _by_value(kind: str, mods: list[tuple[str, dict[str, Any]]]) -> dict[str, li
 
 def order_changes(previous: Run, run: Run) -> list[str]:
     """Matched convs whose following layers changed order (batch norm moved after the pool, dropout before it):
-    `after convblock2.0: BatchNorm2d, ReLU, Dropout, MaxPool2d → MaxPool2d, BatchNorm2d, ReLU` - a move the counts do
-    not show."""
+    `after convblock2.0: BatchNorm2d, ReLU, MaxPool2d → MaxPool2d, BatchNorm2d, ReLU` - a move the counts do not show
+    (a dropout dropped there is said once, as removed)."""
     pairs, _, _ = align(convs(previous), convs(run))
 
     def after(r: Run) -> dict[str, list[str]]:
@@ -179,9 +186,10 @@ def order_changes(previous: Run, run: Run) -> list[str]:
     out = []
     for a, b in pairs.items():
         x, y = was.get(a, []), now.get(b, [])
-        kept = [k for k in x if k in y]
-        if kept != [k for k in y if k in x]:  # the layers both have, in another order
-            out.append(f"after {_renamed(a, b)}: {', '.join(x)} → {', '.join(y)}")
+        # the layers both have, in another order - said alone: a layer added or removed is layer_changes' to say
+        kept, moved = [k for k in x if k in y], [k for k in y if k in x]
+        if kept != moved:
+            out.append(f"after {_renamed(a, b)}: {', '.join(kept)} → {', '.join(moved)}")
     return out
 
 
