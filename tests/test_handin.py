@@ -493,7 +493,7 @@ def test_the_next_step_is_read_against_the_diagnosis():
     read = "\n".join(rules.change_lines(under, dropped))
     assert "gone against. Against it: +1 Dropout p 0.1 (d) (regularisation)" in read
     faster = "\n".join(rules.change_lines(under, _step(test, test, modules=net, momentum=0.95)))  # a rate change
-    assert "followed in part (capacity, normalisation: not taken up). With it: momentum none → 0.95 (rate)" in faster
+    assert "followed in part (more capacity, normalisation: not taken up). With it: momentum none → 0.95 (rate)" in faster
 
 
 def test_a_registered_models_own_seeds_are_cited_where_one_seed_disagrees():

@@ -177,7 +177,8 @@ def test_train_pulling_ahead_is_named_in_the_fit_and_carried_to_the_next_steps_r
     after = _step(FLAT, FLAT, ema=0.999)
     read = next(x for x in rules.change_lines(ahead, after) if x.startswith("- read against"))
     assert "no fit to correct yet (train pulls ahead of test, short of over-fitting)" in read
-    assert read.startswith("- read against step m's next (neither yet: train pulls ahead → margin): followed:")
+    assert read.startswith("- read against step m's next (neither yet: train pulls ahead → margin): followed in part "
+                           "(an annealed rate, augmentation: not taken up):")  # averaging alone of the three it lacked
     assert "With it (the levers it named for the margin): ema none → 0.999 (averaging)" in read
     decayed = next(x for x in rules.change_lines(ahead, _step(FLAT, FLAT, weight_decay=5e-4))
                    if x.startswith("- read against"))  # no lever the margin named: not taken up
@@ -812,7 +813,7 @@ def test_a_targets_averaging_augmentation_and_dropout_are_judged_from_the_record
                   augment_degrees=8.0, target=target, train_images=6000, epochs=5)
     after = rules.Step(dataclasses.replace(after.run, epochs=after.run.epochs[:5]))
     said = rules.target_line(before, after, rules.facts(after)) or ""
-    assert '"weight averaging (EMA 0.99)": yes (decay 0.99; its 235 updates ramp the decay up to it, reaching 0.983' in said
+    assert '"weight averaging (EMA 0.99)": in part (decay 0.99; its 235 updates ramp the decay up to it, reaching 0.983' in said
     assert '"stronger augmentation": yes (degrees 0 → 8; the step before had none)' in said
     assert '"in place of dropout": yes (Dropout layers 1 → 0)' in said
     dropped = _step(FLAT, FLAT, modules={"c": conv, "d": {"type": "Dropout", "p": 0.05}}, target="5 % dropout")
@@ -839,3 +840,27 @@ def test_a_conv_fed_by_another_conv_now_says_its_input_and_a_reorder_leaves_a_re
     assert "c2 input 8 → 12 channels, from another conv before it now (+576 weights)" in said
     order = rules.order_changes(_step(FLAT, FLAT, modules=before).run, _step(FLAT, FLAT, modules=after).run)
     assert order == ["after c1: BatchNorm2d, ReLU, MaxPool2d → MaxPool2d, BatchNorm2d, ReLU"]
+
+
+def test_a_targets_named_settings_are_judged_against_the_recorded_ones():
+    target = "label smoothing 0.05 and rotation up to 8 degrees; a one-cycle rate up to 0.1"
+    step = _step(FLAT, FLAT, label_smoothing=0.05, augment_degrees=8.0, scheduler="onecycle", peak=0.1, target=target)
+    said = rules.target_line(None, step, rules.facts(step)) or ""
+    assert '"label smoothing 0.05": yes' in said and '"rotation up to 8 degrees": yes' in said
+    assert '"one-cycle rate up to 0.1": yes' in said
+    other = _step(FLAT, FLAT, label_smoothing=0.1, augment_degrees=12.0, scheduler="none", peak=0.1, target=target)
+    said = rules.target_line(None, other, rules.facts(other)) or ""
+    assert '"label smoothing 0.05": no (label smoothing 0.1 as recorded)' in said and '"one-cycle rate up to 0.1": no' in said
+
+
+def test_a_targets_light_start_end_and_pool_order_aims_are_judged():
+    modules = {"c1": _conv_of(1, 8), "pool": {"type": "MaxPool2d"}, "bn": {"type": "BatchNorm2d"}, "r": {"type": "ReLU"},
+               "c2": _conv_of(8, 16)}
+    before = _step(FLAT, [65.87] + FLAT[1:12] + [99.07, 98.95, 99.01])
+    target = "a light net, batch norm after the pool, to fix the start and settle the end"
+    after = _step(FLAT, [98.16] + FLAT[1:12] + [99.36, 99.38, 99.41], modules=modules, target=target)
+    said = rules.target_line(before, after, rules.facts(after)) or ""
+    assert '"light": 7,000 parameters, 88 % of the budget\'s 8,000 (999 of room)' in said
+    assert "\"fix the start\": epoch 1's test accuracy 65.87 → 98.16 % (+32.29, beyond" in said
+    assert '"settle the end": the last 3 epochs spanned 0.12 → 0.05 points' in said
+    assert '"batch norm after the pool": yes (after each of its 1 max-pool: BatchNorm2d)' in said

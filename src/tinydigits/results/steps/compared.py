@@ -128,7 +128,7 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
     if not acted:
         return said + "no change acted, so nothing follows it."
     if d == "neither":
-        return said + _margin_followed(previous, a, acted)
+        return said + _margin_followed(previous, a, acted, step.check is not None)
     opposite = opposed_kinds(d, want)
     # A step over the parameter budget was advised to come under it first: a cut of capacity answers that.
     over = previous.run.params is not None and previous.run.params >= previous.budget.max_params
@@ -163,20 +163,29 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
                else "partly followed, partly gone against" if follows else "not taken up")
     untaken = [k for k in want if not any(serves(c.kind, (k,)) for c in acted)]  # a budget cut answers no lever
     if follows and untaken:  # the changes made are among the advice; the rest of it is said, not implied taken
-        verdict += f"{' in part' * (verdict == 'followed')} ({', '.join(untaken)}: not taken up)"
+        named = ", ".join(f"more {k}" if k in MORE else k for k in untaken)
+        verdict += f"{' in part' * (verdict == 'followed')} ({named}: not taken up)"
     return said + f"{verdict}. " + " ".join(parts)
 
 
-def _margin_followed(previous: Step, a: Facts, acted: list[Change]) -> str:
+MORE = {"capacity", "epochs", "data"}  # levers said as "more ..." where not taken up
+
+
+def _margin_followed(previous: Step, a: Facts, acted: list[Change], step_checked: bool = False) -> str:
     """A step after one with no fit to correct, read against the margin's levers that step lacked (`margin_lacks`,
     which its next named): a change that supplies one follows the advice, any other is outside it."""
     yet = " yet (train pulls ahead of test, short of over-fitting)" if a.fit.label == PULLS_AHEAD else ""
     levers = {k for lever in margin_lacks(previous) for k in LEVER_KINDS[lever]}
     follows = [c for c in acted if c.kind in levers]
     other = [c for c in acted if c not in follows]
-    verdict = "followed" if follows and not other else "partly followed" if follows else "not taken up"
-    parts = ([f"With it (the levers it named for the margin): {'; '.join(f'{c.text} ({c.kind})' for c in follows)}."]
-             if follows else [])
+    missing = [lever for lever in margin_lacks(previous) if not any(c.kind in LEVER_KINDS[lever] for c in acted)]
+    verdict = ("not taken up" if not follows else "followed" + (f" in part ({', '.join(missing)}: not taken up)"
+                                                                 if missing else "")
+               + (", with changes outside it" if other else ""))
+    checked = ("; and `check` judged it over several seeds, as it asked" if previous.check is None and follows
+               and step_checked else "")
+    parts = ([f"With it (the levers it named for the margin): {'; '.join(f'{c.text} ({c.kind})' for c in follows)}"
+              f"{checked}."] if follows else [])
     if other:
         parts.append("Outside that advice (neither for nor against it): "
                      + "; ".join(f"{c.text} ({c.kind})" for c in other) + ".")
@@ -433,13 +442,15 @@ def _recipe_aims(previous: Step | None, step: Step, target: str) -> list[str]:
         if not s.ema:
             said.append(f"\"{found[0]}\": no (no weight averaging in this run)")
         else:
-            top = ""
+            top, way = "", "yes"
             if s.batch_size and step.run.epochs:
                 updates = updates_per_epoch(step, s.batch_size) * len(step.run.epochs)
                 reached = ema_decay(s.ema, updates - 1)
-                top = (f"; its {updates:,} updates ramp the decay up to it, reaching {reached:.3f} at most, never the "
-                       f"{s.ema:g} set" if reached < s.ema else "")
-            said.append(f"\"{found[0]}\": yes (decay {s.ema:g}{top})")
+                if reached < s.ema:  # set, but never reached: the aim's figure held in part
+                    top, way = (f"; its {updates:,} updates ramp the decay up to it, reaching {reached:.3f} at most, "
+                                f"never the {s.ema:g} set"), "in part"
+            said.append(f"\"{found[0]}\": {way} (decay {s.ema:g}{top})")
+    said += _setting_aims(step, target) + _course_aims(previous, step, target)
     if (found := re.search(r"\b(?:stronger|more|heavier) augment\w*\b", target, re.I)) and previous is not None:
         was, now = augmentations(previous.config), augmentations(step.config)
         up = [k for k in now if (now[k] or 0) > (was.get(k) or 0)]
@@ -457,6 +468,50 @@ def _recipe_aims(previous: Step | None, step: Step, target: str) -> list[str]:
         had, has = (sum(m["type"].startswith("Dropout") for m in x.run.modules.values()) for x in (previous, step))
         said.append(f"\"{found[0]}\": " + (f"yes (Dropout layers {had} → {has})" if had and not has else
                                            f"no (Dropout layers {had} → {has})"))
+    return said
+
+
+def _course_aims(previous: Step | None, step: Step, target: str) -> list[str]:
+    """A Target's "light" (the parameters against the budget), "fix the start" (epoch 1's test accuracy against the
+    step before's), "settle the end" (the scored epochs' span and largest fall against the step before's) and "batch
+    norm after the pool" (the recorded layers' order)."""
+    said, f = [], facts(step)
+    if found := re.search(r"\blight\b(?! ?er)", target, re.I):
+        limit = step.budget.max_params
+        said.append(f"\"{found[0]}\": {f.params:,} parameters, {100 * f.params / limit:.0f} % of the budget's {limit:,} "
+                    f"({limit - 1 - f.params:,} of room)")
+    if (found := re.search(r"\bfix(?:es)? the start\b|\ba sooner start\b", target, re.I)) and previous is not None:
+        x, y = previous.run.test()[0], step.run.test()[0]
+        said.append(f"\"{found[0]}\": epoch 1's test accuracy {x:.2f} → {y:.2f} % ({y - x:+.2f}, "
+                    f"{beside_noise(abs(y - x), fall_noise(x, y))} the two-score sampling error ±{fall_noise(x, y):.2f}"
+                    f"; seed {step.seed}), an outcome of all the changes together")
+    if (found := re.search(r"\bsettle (?:the|its) end\b|\ba settled end\b", target, re.I)) and previous is not None:
+        n = min(f.n, facts(previous).n)
+        was, now = previous.run.test()[-n:], step.run.test()[-n:]
+        said.append(f"\"{found[0]}\": the last {n} epochs spanned {max(was) - min(was):.2f} → {max(now) - min(now):.2f} "
+                    f"points ({', '.join(f'{v:.2f}' for v in was)} → {', '.join(f'{v:.2f}' for v in now)} %; seed "
+                    f"{step.seed})")
+    if (found := re.search(r"\bbatch ?norm\w* after the pool\b", target, re.I)) and step.run.modules:
+        kinds = [m["type"] for m in step.run.modules.values()]
+        pools = [i for i, k in enumerate(kinds) if "MaxPool" in k]
+        after = [next((k for k in kinds[i + 1:] if k != "ReLU"), "") for i in pools]
+        ok = bool(pools) and all(k.startswith("BatchNorm") for k in after)
+        said.append(f"\"{found[0]}\": {'yes' if ok else 'no'} (after each of its {len(pools)} max-pool"
+                    f"{'s' * (len(pools) != 1)}: {', '.join(a or 'nothing' for a in after)})")
+    return said
+
+
+def _setting_aims(step: Step, target: str) -> list[str]:
+    """A Target's named settings with their values - label smoothing, rotation, a one-cycle's peak - against the
+    settings the run recorded."""
+    s, said = step.run.settings, []
+    for pattern, value, name in ((r"\blabel smoothing (\d*\.\d+)", s.label_smoothing or 0, "label smoothing"),
+                                 (r"\brotation (?:up to )?(\d+(?:\.\d+)?) ?deg\w*", s.augment_degrees or 0, "degrees"),
+                                 (r"\bone-?cycle (?:rate )?(?:up )?to (\d*\.\d+)",
+                                  s.lr if s.scheduler == "onecycle" else 0, "one-cycle peak")):
+        if found := re.search(pattern, target, re.I):
+            ok = abs(float(found[1]) - value) < 1e-9
+            said.append(f"\"{found[0]}\": {'yes' if ok else 'no'} ({name} {value:g} as recorded)")
     return said
 
 
