@@ -292,7 +292,8 @@ def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float)
         unmeasured = [s.name for s in (previous, step) if s not in checks]
         if unmeasured:  # one step's spread is not another's: no yardstick is borrowed across them
             inside = beside_noise(abs(change), noise)
-            return (f"{what}, is {inside} the test set's sampling error of two independent scores (±{noise:.2f}; "
+            band = f"{noise:.3f}" if inside.startswith("just") else f"{noise:.2f}"  # a hair from it: a third decimal
+            return (f"{what}, is {inside} the test set's sampling error of two independent scores (±{band}; "
                     f"{PAIRED}); {above} of {checks[-1].name}'s {len(mins)} seeds are {side} {other:.2f} % (their sd "
                     f"{sd:.3f}); {unmeasured[0]}'s own seeds' spread is not measured, so how far its one seed sits from "
                     "what its seeds score is not known")
@@ -488,9 +489,12 @@ def _course_aims(previous: Step | None, step: Step, target: str) -> list[str]:
     if (found := re.search(r"\bsettle (?:the|its) end\b|\ba settled end\b", target, re.I)) and previous is not None:
         n = min(f.n, facts(previous).n)
         was, now = previous.run.test()[-n:], step.run.test()[-n:]
+        noise = max(fall_noise(min(was), max(was)), fall_noise(min(now), max(now)))
         said.append(f"\"{found[0]}\": the last {n} epochs spanned {max(was) - min(was):.2f} → {max(now) - min(now):.2f} "
                     f"points ({', '.join(f'{v:.2f}' for v in was)} → {', '.join(f'{v:.2f}' for v in now)} %; seed "
-                    f"{step.seed})")
+                    f"{step.seed})" + (f", both spans inside the two-score sampling error (±{noise:.2f}): not shown "
+                                       "beyond the noise" if max(max(was) - min(was), max(now) - min(now)) <= noise else
+                                       ", an outcome of all the changes together"))
     if (found := re.search(r"\bbatch ?norm\w* after the pool\b", target, re.I)) and step.run.modules:
         kinds = [m["type"] for m in step.run.modules.values()]
         pools = [i for i, k in enumerate(kinds) if "MaxPool" in k]
