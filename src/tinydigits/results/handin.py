@@ -106,9 +106,9 @@ def _copy_pictures(step: rules.Step, folder: Path, number: int, others: list[str
     found = {name: step.folder / name for name in PICTURES if (step.folder / name).is_file()}
     if step.check_folder is not None and (step.check_folder / "check.png").is_file():
         found["check.png"] = step.check_folder / "check.png"
+    averaged = " (test of the weights' running average, EMA)" if step.run.settings.ema else ""  # said in a title
     for name, source in found.items():
         target = folder / f"{prefix}{name}"
-        averaged = " (test of the weights' running average, EMA)" if step.run.settings.ema else ""
         if name == "per_class.png" and step.run.per_class:  # drawn again from the rows its table shows: they agree
             plot_per_class([vars(r) for r in step.run.per_class], target, heading + averaged)
         elif name == "curves.png" and step.run.epochs:  # drawn again from its epochs: as its alt says
@@ -386,19 +386,20 @@ def folded(line: str, words: int = ANALYSIS_WORDS) -> list[str]:
     finest cut that does; never inside parentheses or code, so each part reads whole."""
     if len(line.split()) <= words:
         return [line]
-    found = None
+    found = None  # (the head's words, the pieces, how many of them the head takes): the longest head so far
     for cuts in CUTS:
         pieces = _pieces(line, cuts)
         k = 0
         while k < len(pieces) - 1 and len("".join(pieces[:k + 1]).split()) < words:
             k += 1
-        if k and (found is None or len("".join(pieces[:k]).split()) > len("".join(found[0][:found[1]]).split())):
-            found = pieces, k
-        if found and len("".join(found[0][:found[1]]).split()) >= HEAD_WORDS:  # a head that says something
+        said = len("".join(pieces[:k]).split())
+        if k and (found is None or said > found[0]):
+            found = said, pieces, k
+        if found and found[0] >= HEAD_WORDS:  # a head that says something
             break
     if found is None:
         return [line]  # no cut within the limit: the bullet whole rather than a broken one
-    pieces, k = found
+    _, pieces, k = found
     head, rest = "".join(pieces[:k]).rstrip().rstrip(";:,-").rstrip(), "".join(pieces[k:])
     return [f"{head} …", "  <details><summary>the rest of it</summary>", "", f"  … {rest}", "", "  </details>", ""]
 
@@ -462,19 +463,14 @@ _TABLED = _NAMED | {"weight_decay", "label_smoothing", "ema"}
 
 
 def _ema_text(run) -> str:
-    """The EMA's decay as set, the ramp up to it that the average's updates follow (`factories.ema_decay`), and the
-    highest decay the run's updates reached where they were too few to reach the one set."""
-    from tinydigits.results.steps.between import updates_per_epoch
-    from tinydigits.training.factories import EMA_WARMUP_POWER, ema_decay
-
+    """The EMA's decay as set, the ramp up to it that the average's updates follow (`steps.ema_ramp`), and the
+    highest decay the run's updates reached where they were too few to reach the one set (`steps.ema_reach`)."""
     s = run.settings
     if not s.ema:
         return "0"
-    said = f"{s.ema:g} (its decay at its n-th update: min({s.ema:g}, 1 - (1 + n)^-{EMA_WARMUP_POWER:g}), a ramp up to it"
-    if s.batch_size and run.epochs:
-        updates = updates_per_epoch(rules.Step(run), s.batch_size) * len(run.epochs)
-        if (top := ema_decay(s.ema, updates - 1)) < s.ema:
-            said += f"; this run's {updates:,} updates reached {top:.3f} at most, never the {s.ema:g} set"
+    said = f"{s.ema:g} (its decay at its n-th update: {rules.ema_ramp(s.ema)}, a ramp up to it"
+    if (reach := rules.ema_reach(rules.Step(run))) is not None and reach[1] < s.ema:
+        said += f"; this run's {reach[0]:,} updates reached {reach[1]:.3f} at most, never the {s.ema:g} set"
     return said + ")"
 
 

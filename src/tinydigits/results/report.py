@@ -169,8 +169,8 @@ def _plot_loss(ax, epochs: list[Epoch], marks: CurveMarks = CurveMarks()) -> Non
     ax.plot(x, [e.train_loss for e in epochs], "o-", label="train" + (f" ({', '.join(notes)})" if notes else ""))
     ax.plot(x, [e.test_loss for e in epochs], "o-", label=f"test{marks.test_note}")
     if marks.smoothing:  # the smoothed train loss's plateau sits on this, not on a poor fit
-        ax.axhline(smoothing_floor(marks.smoothing), color="C0", ls=":", lw=1,
-                   label=f"train loss's floor at that smoothing ({smoothing_floor(marks.smoothing):.2f})")
+        floor = smoothing_floor(marks.smoothing)
+        ax.axhline(floor, color="C0", ls=":", lw=1, label=f"train loss's floor at that smoothing ({floor:.2f})")
     marks.plain_line(ax, x)
     ax.set(title="loss (log scale)", xlabel="epoch", ylabel="cross-entropy (log scale)")
     limits = loss_limits([v for e in epochs for v in (e.train_loss, e.test_loss)])
@@ -218,11 +218,27 @@ def _thinned(ticks: list[float]) -> list[float]:
     return [ticks[i] for i in kept] + [ticks[-1]]
 
 
+_COURSES: dict[str, tuple[str, tuple[tuple[float, ...], ...] | None]] = {}  # see `rate_course`
+COURSES_KEPT = 64  # rate courses remembered at once: a hand-in asks for each run's a few times
+
+
 def rate_course(run: Run) -> tuple[str, tuple[tuple[float, ...], ...] | None]:
     """What the rate did between the epochs' starts (`CurveMarks.rate_course`, `within`): a schedule that steps once
     an epoch (step, plateau) or none holds it within each epoch; a one-cycle steps every batch, so its course is
     replayed from the run's settings (`factories.replay_rates`), and kept only where the replay starts each epoch at
-    the rate the log recorded; else it is not known ("dots")."""
+    the rate the log recorded; else it is not known ("dots"). Remembered by what decides it: a replay steps a
+    scheduler through every batch (about a second for 15 epochs at batch 64), and a hand-in reads a run's course for
+    its pictures and for its words."""
+    key = repr((run.settings, run.train_images, run.budget.last, sorted(run.unrecorded),
+                [(e.epoch, e.lr) for e in run.epochs]))
+    if key not in _COURSES:
+        if len(_COURSES) >= COURSES_KEPT:
+            _COURSES.clear()
+        _COURSES[key] = _rate_course(run)
+    return _COURSES[key]
+
+
+def _rate_course(run: Run) -> tuple[str, tuple[tuple[float, ...], ...] | None]:
     s = run.settings
     if "scheduler" in run.unrecorded or not run.epochs:
         return "dots", None
@@ -230,7 +246,7 @@ def rate_course(run: Run) -> tuple[str, tuple[tuple[float, ...], ...] | None]:
         return "steps", None
     try:
         replay = replay_rates(s, run.train_images, run.budget.last)
-    except (ValueError, ZeroDivisionError):  # settings the schedule cannot be built from again
+    except (TypeError, ValueError, ZeroDivisionError):  # settings the schedule cannot be built from again
         return "dots", None
     if replay is None:  # too few steps for a cycle: `make_scheduler` held the rate constant
         return ("steps", None) if len({e.lr for e in run.epochs}) == 1 else ("dots", None)

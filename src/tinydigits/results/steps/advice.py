@@ -59,18 +59,20 @@ def _still_signs(step: Step) -> str:
     return f"{shown}, train loss falling at every epoch"
 
 
-def _held_back_there(step: Step, epoch: int) -> bool:
-    """Whether the lowest scored epoch shows more than being first on a rising curve (the first scored epoch of a curve
-    that rises at every one is lowest whatever the rate): test fell into it, or - where train and test are of the same
-    weights - test gained less than train there by more than the two-score sampling error."""
+def _held_back_there(step: Step, epoch: int) -> str:
+    """What the lowest scored epoch shows beyond being first on a rising curve (the first scored epoch of a curve that
+    rises at every one is lowest whatever the rate): test fell into it, or - where train and test are of the same
+    weights - test gained less than train there by more than the two-score sampling error; '' where neither."""
     test, train = step.run.test(), step.run.train()
     i = epoch - 1
     if i < 1:
-        return False
+        return ""
     if test[i] < test[i - 1]:
-        return True
-    lag = (train[i] - train[i - 1]) - (test[i] - test[i - 1])
-    return not step.run.settings.ema and lag > fall_noise(test[i - 1], test[i])
+        return "test fell into it"
+    gained, trained = test[i] - test[i - 1], train[i] - train[i - 1]
+    if step.run.settings.ema or trained - gained <= fall_noise(test[i - 1], test[i]):
+        return ""
+    return f"test gained {gained:+.2f} points there while train gained {trained:+.2f}"
 
 
 def pace_first(step: Step, f: Facts) -> bool:
@@ -124,15 +126,11 @@ def _rate_lever(step: Step, f: Facts) -> str:
                 f"a higher peak rate than {peak_rate(step.run):g}, or more of the run near it (it already has "
                 + (f"a {s.scheduler} schedule)" if scheduled else "a rate that changed during the run)"))
     at = f"its lowest scored epoch, {low.epoch}, started at {100 * low.lr / peak:.0f} % of the peak rate {peak:g}"
-    if not _held_back_there(step, low.epoch):
+    if not (there := _held_back_there(step, low.epoch)):
         return (f"a change to the rate's course, which way these runs do not show: {at}, but only as the first of a "
                 "test curve that rose into and through the scored epochs (its train rising alike), so these runs show "
                 "neither that the rate held it back nor that a higher peak would help")
     runs = f"{len(step.check.finished())} seeds" if step.check else "one run"
-    i = low.epoch - 1
-    there = ("test fell into it" if step.run.test()[i] < step.run.test()[i - 1] else
-             f"test gained {step.run.test()[i] - step.run.test()[i - 1]:+.2f} points there while train gained "
-             f"{step.run.train()[i] - step.run.train()[i - 1]:+.2f}")
     return (f"a try at the rate down before the scored epochs (a shorter warm-up or an earlier anneal) rather than a "
             f"higher peak or more of the run near it: {at}, and {there} ({runs} of one schedule: whether the rate made "
             "that epoch low is not tested)")

@@ -137,7 +137,8 @@ def _start_line(step: Step, f: Facts) -> str:
 
 
 def _lowest_course(step: Step, f: Facts) -> str:
-    """A check step's lowest seed over the scored epochs, where it is not the seed shown: the trend its pass rests on."""
+    """A check step's lowest seed over the scored epochs, where it is not the seed shown (the trend its pass rests
+    on), and each seed's last epoch (whether the shown seed's end is the others' too)."""
     low = lowest_seed(step)
     if low is None:
         return ""
@@ -223,7 +224,6 @@ def _lagged(step: Step, f: Facts) -> str:
             f"test {test:+.2f} points that epoch (a lag of {train - test:.2f})")
 
 
-
 def _other_seeds_fell(step: Step, epoch: int) -> str:
     """Whether the check's other seeds fell too; where none did, where each stood at that epoch (a fall of the seed
     shown to the others' level is not a fall of its own kind)."""
@@ -296,9 +296,6 @@ def _margin_text(step: Step, f: Facts) -> str:
                 f"line - inside {noise}: a thin pass (seed {step.seed}).")
     return (f"the lowest of the last {f.n} epochs, {f.min_last:.2f} %, is {f.margin:.2f} points above the {line} % line, "
             f"{beside_noise(f.margin, band)} {noise} (seed {step.seed}).")
-
-
-
 
 
 def _record_text(step: Step) -> str:

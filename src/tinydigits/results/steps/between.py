@@ -24,7 +24,7 @@ from tinydigits.results.steps.layers import (
 )
 from tinydigits.results.steps.step import Step, value_text
 from tinydigits.training.config import augmentations, settings_of
-from tinydigits.training.factories import cycled_momentum
+from tinydigits.training.factories import EMA_WARMUP_POWER, cycled_momentum, ema_decay
 
 # What each recipe setting is, for reading a step's changes against the step before's "next".
 RATE_SETTINGS = {"lr", "scheduler", "step_size", "step_gamma", "momentum", "optimizer", "warmup"}
@@ -201,6 +201,21 @@ def augment_inert(step: Step) -> str:
 def updates_per_epoch(step: Step, batch: int) -> int:
     """The weight updates an epoch of `step`'s training images takes at `batch` (its last batch may be short)."""
     return math.ceil(step.train_images / batch)
+
+
+def ema_ramp(decay: float) -> str:
+    """The decay an EMA of the weights takes at its n-th update, as `factories.ema_decay` ramps it up to `decay`."""
+    return f"min({decay:g}, 1 - (1 + n)^-{EMA_WARMUP_POWER:g})"
+
+
+def ema_reach(step: Step) -> tuple[int, float] | None:
+    """A step's weight updates in all, and the highest decay its EMA's ramp reached over them (below the one set where
+    they were too few); None without an EMA, a batch size or epochs."""
+    s = step.run.settings
+    if not s.ema or not s.batch_size or not step.run.epochs:
+        return None
+    updates = updates_per_epoch(step, s.batch_size) * len(step.run.epochs)
+    return updates, ema_decay(s.ema, updates - 1)
 
 
 def updates_text(previous: Step, step: Step) -> str:

@@ -21,6 +21,8 @@ from tinydigits.results.steps.advice import (
 from tinydigits.results.steps.between import (
     Change,
     changes,
+    ema_ramp,
+    ema_reach,
     ended,
     software,
     start_text,
@@ -28,14 +30,22 @@ from tinydigits.results.steps.between import (
     unlike,
     updates_per_epoch,
 )
-from tinydigits.results.steps.curves import PAIRED, beside_noise, epoch_span, fall_noise, noise_band, peak_rate
+from tinydigits.results.steps.curves import (
+    PAIRED,
+    band_text,
+    beside_noise,
+    epoch_span,
+    fall_noise,
+    noise_band,
+    peak_rate,
+)
 from tinydigits.results.steps.fit import CHANCE_POINTS, PULLS_AHEAD
 from tinydigits.results.steps.known import facts
-from tinydigits.results.steps.layers import layout_aims, normed_convs, param_shapes
+from tinydigits.results.steps.layers import layout_aims, normed_convs, params_by_kind
 from tinydigits.results.steps.readings import lagged_epoch, stuck, unlearned
 from tinydigits.results.steps.step import Facts, Step, value_text
 from tinydigits.training.config import augmentations
-from tinydigits.training.factories import EMA_WARMUP_POWER, ema_decay
+from tinydigits.training.factories import ema_decay
 
 
 def change_lines(previous: Step, step: Step) -> list[str]:
@@ -108,8 +118,8 @@ def _norm_share(previous: Step, step: Step) -> str:
     """How much of a parameter change is batch norm's scales and shifts, which fold into the conv before them once
     trained (the net then computes with convs of the same shapes)."""
     def norms(s: Step) -> int | None:
-        shapes = [shape for kind, shape in param_shapes(s.run) if kind.startswith("BatchNorm")]
-        return None if any(None in shape for shape in shapes) else sum(math.prod(shape) for shape in shapes)
+        kinds = params_by_kind(s.run)
+        return None if kinds is None else sum(n for kind, n in kinds.items() if kind.startswith("BatchNorm"))
     was, now = norms(previous), norms(step)
     if was is None or now is None or not (moved := now - was) or not (previous.run.modules and step.run.modules):
         return ""  # a width not recorded: no share to give
@@ -175,10 +185,10 @@ def _margin_followed(previous: Step, a: Facts, acted: list[Change], step_checked
     """A step after one with no fit to correct, read against the margin's levers that step lacked (`margin_lacks`,
     which its next named): a change that supplies one follows the advice, any other is outside it."""
     yet = " yet (train pulls ahead of test, short of over-fitting)" if a.fit.label == PULLS_AHEAD else ""
-    levers = {k for lever in margin_lacks(previous) for k in LEVER_KINDS[lever]}
-    follows = [c for c in acted if c.kind in levers]
+    lacks = margin_lacks(previous)
+    follows = [c for c in acted if any(c.kind in LEVER_KINDS[lever] for lever in lacks)]
     other = [c for c in acted if c not in follows]
-    missing = [lever for lever in margin_lacks(previous) if not any(c.kind in LEVER_KINDS[lever] for c in acted)]
+    missing = [lever for lever in lacks if not any(c.kind in LEVER_KINDS[lever] for c in acted)]
     verdict = ("not taken up" if not follows else "followed" + (f" in part ({', '.join(missing)}: not taken up)"
                                                                  if missing else "")
                + (", with changes outside it" if other else ""))
@@ -291,16 +301,15 @@ def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float)
         side = "above the step before's" if checks[-1] is step else "below this step's"
         unmeasured = [s.name for s in (previous, step) if s not in checks]
         if unmeasured:  # one step's spread is not another's: no yardstick is borrowed across them
-            inside = beside_noise(abs(change), noise)
-            band = f"{noise:.3f}" if inside.startswith("just") else f"{noise:.2f}"  # a hair from it: a third decimal
-            return (f"{what}, is {inside} the test set's sampling error of two independent scores (±{band}; "
+            return (f"{what}, is {beside_noise(abs(change), noise)} the test set's sampling error of two independent "
+                    f"scores (±{band_text(abs(change), noise)}; "
                     f"{PAIRED}); {above} of {checks[-1].name}'s {len(mins)} seeds are {side} {other:.2f} % (their sd "
                     f"{sd:.3f}); {unmeasured[0]}'s own seeds' spread is not measured, so how far its one seed sits from "
                     "what its seeds score is not known")
         return (f"{what}, is {abs(change) / sd:.1f} times the seed-to-seed sd ({sd:.3f}: the noise another seed "
                 f"brings) of {checks[-1].name}'s "
                 f"{len(mins)} seeds, and {above} of them are {side} {other:.2f} %")
-    band = f"{noise:.3f}" if abs(abs(change) - noise) < 0.01 else f"{noise:.2f}"  # a hair from it: a third decimal
+    band = band_text(abs(change), noise)
     if abs(change) <= noise:
         return (f"{what}, is {beside_noise(abs(change), noise)} the test set's sampling error of two independent scores "
                 f"(±{band}; {PAIRED}): not shown to be an effect, nor ruled out, and the noise another seed brings is "
@@ -444,12 +453,9 @@ def _recipe_aims(previous: Step | None, step: Step, target: str) -> list[str]:
             said.append(f"\"{found[0]}\": no (no weight averaging in this run)")
         else:
             top, way = "", "yes"
-            if s.batch_size and step.run.epochs:
-                updates = updates_per_epoch(step, s.batch_size) * len(step.run.epochs)
-                reached = ema_decay(s.ema, updates - 1)
-                if reached < s.ema:  # set, but never reached: the aim's figure held in part
-                    top, way = (f"; its {updates:,} updates ramp the decay up to it, reaching {reached:.3f} at most, "
-                                f"never the {s.ema:g} set"), "in part"
+            if (reach := ema_reach(step)) is not None and reach[1] < s.ema:  # set, never reached: the aim held in part
+                top, way = (f"; its {reach[0]:,} updates ramp the decay up to it, reaching {reach[1]:.3f} at most, "
+                            f"never the {s.ema:g} set"), "in part"
             said.append(f"\"{found[0]}\": {way} (decay {s.ema:g}{top})")
     said += _setting_aims(step, target) + _course_aims(previous, step, target)
     if (found := re.search(r"\b(?:stronger|more|heavier) augment\w*\b", target, re.I)) and previous is not None:
@@ -474,8 +480,8 @@ def _recipe_aims(previous: Step | None, step: Step, target: str) -> list[str]:
 
 def _course_aims(previous: Step | None, step: Step, target: str) -> list[str]:
     """A Target's "light" (the parameters against the budget), "fix the start" (epoch 1's test accuracy against the
-    step before's), "settle the end" (the scored epochs' span and largest fall against the step before's) and "batch
-    norm after the pool" (the recorded layers' order)."""
+    step before's), "settle the end" (the scored epochs' span against the step before's, and against the noise) and
+    "batch norm after the pool" (the recorded layers' order)."""
     said, f = [], facts(step)
     if found := re.search(r"\blight\b(?! ?er)", target, re.I):
         limit = step.budget.max_params
@@ -483,8 +489,9 @@ def _course_aims(previous: Step | None, step: Step, target: str) -> list[str]:
                     f"({limit - 1 - f.params:,} of room)")
     if (found := re.search(r"\bfix(?:es)? the start\b|\ba sooner start\b", target, re.I)) and previous is not None:
         x, y = previous.run.test()[0], step.run.test()[0]
+        noise = fall_noise(x, y)
         said.append(f"\"{found[0]}\": epoch 1's test accuracy {x:.2f} → {y:.2f} % ({y - x:+.2f}, "
-                    f"{beside_noise(abs(y - x), fall_noise(x, y))} the two-score sampling error ±{fall_noise(x, y):.2f}"
+                    f"{beside_noise(abs(y - x), noise)} the two-score sampling error ±{noise:.2f}"
                     f"; seed {step.seed}), an outcome of all the changes together")
     if (found := re.search(r"\bsettle (?:the|its) end\b|\ba settled end\b", target, re.I)) and previous is not None:
         n = min(f.n, facts(previous).n)
@@ -586,15 +593,8 @@ def _lighter_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
     a = facts(previous).params
     way = "lighter" if f.params < a else "not lighter: heavier" if f.params > a else "not lighter: the same"
     kinds = ""
-    if previous.run.modules and step.run.modules:
-        def by_kind(run) -> dict[str, int]:
-            out: dict[str, int] = {}
-            for kind, shape in param_shapes(run):  # a conv's bias apart: dropping it before batch norm is inert
-                key = f"{kind} bias" if kind == "Conv2d" and len(shape) == 1 else f"{kind} weights" if kind == "Conv2d" \
-                    else kind
-                out[key] = out.get(key, 0) + math.prod(shape)
-            return out
-        was, now = by_kind(previous.run), by_kind(step.run)
+    was, now = params_by_kind(previous.run), params_by_kind(step.run)
+    if previous.run.modules and step.run.modules and was is not None and now is not None:
         moved = {k: now.get(k, 0) - was.get(k, 0) for k in sorted({*was, *now})}
         if sum(1 for d in moved.values() if d) > 1:
             kinds = ": " + ", ".join(f"{k} {d:+,}" for k, d in moved.items() if d)
@@ -724,8 +724,8 @@ def _plain_effect(step: Step, off: int) -> str:
 
 
 def _plain_seeds(step: Step, k: int) -> str:
-    """A check's every seed over the plain epochs: its test accuracy at the last augmented epoch (index `k`) and at the
-    end, the seeds' mean at each, and a seed below the line before its plain epochs - the seed shown is one of them."""
+    """A check's every seed over the plain epochs: its change from the last augmented epoch (index `k`) to the end, and
+    the seeds' mean at each epoch from there - the seed shown is one of them."""
     done = {s: r.test_acc for s, r in sorted(step.check.finished().items())} if step.check else {}
     done = {s: t for s, t in done.items() if len(t) > k + 1}
     if len(done) < 2:
@@ -759,7 +759,7 @@ def _first_epoch(previous: Step, step: Step) -> str:
         n = updates_per_epoch(step, s.batch_size)
         early = math.prod(ema_decay(s.ema, u) for u in range(n // 2, n))  # what the average owes its first half
         held = (f" ({step.name}'s figure is of its weights' running average (EMA; its decay at its n-th update "
-                f"min({s.ema:g}, 1 - (1 + n)^-{EMA_WARMUP_POWER:g}), a ramp up to {s.ema:g}), which after epoch 1 still owes "
+                f"{ema_ramp(s.ema)}, a ramp up to {s.ema:g}), which after epoch 1 still owes "
                 f"{100 * early:.0f} % of itself to the first half of that epoch's weights and the start)")
     others = ({k: r.test_acc[0] for k, r in sorted(step.check.finished().items()) if k != step.seed and r.test_acc}
               if step.check else {})

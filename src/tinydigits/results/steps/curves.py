@@ -38,6 +38,12 @@ def beside_noise(value: float, band: float) -> str:
     return ("just " if abs(value - band) < 0.01 else "") + ("inside" if value < band else "beyond")
 
 
+def band_text(value: float, band: float) -> str:
+    """A noise band as a figure is read against it: to a third decimal where the two are a hair apart (`beside_noise`
+    says "just"), so that the side it falls on shows; else to two."""
+    return f"{band:.3f}" if abs(value - band) < 0.01 else f"{band:.2f}"
+
+
 def fall_noise(before: float, after: float) -> float:
     """The test set's sampling error of a difference of two independent scores (two standard errors of each,
     combined): a bound above the noise of two scores of the same test digits (shared digits make them move together),
@@ -146,9 +152,8 @@ def _rise_noise(test: list[float], loss: list[float] | None, averaged: bool = Fa
              "do: the loss alone does not show still learning" if fell and averaged else
              "the test loss's fall shows it still learned, not the accuracy alone" if fell else
              "a rise not shown beyond that noise")
-    near = beside_noise(rise, noise)
-    band = f"{noise:.3f}" if near.startswith("just") else f"{noise:.2f}"  # a hair from it: a third decimal shows the side
-    return f"{near} the test set's sampling error of two independent scores (±{band}; {PAIRED}): {shown}"
+    return (f"{beside_noise(rise, noise)} the test set's sampling error of two independent scores "
+            f"(±{band_text(rise, noise)}; {PAIRED}): {shown}")
 
 
 def _gained(gain: float) -> str:
@@ -216,18 +221,12 @@ def rate_text(run: Run) -> str:
 
 
 def _last_batch_rate(run: Run) -> float | None:
-    """The rate of a one-cycle run's last batch, replayed from its settings (`factories.replay_rates`) and trusted only
-    where the replay starts every epoch at the rate the log recorded; None where it cannot be replayed."""
-    from tinydigits.training.factories import replay_rates
+    """The rate of a one-cycle run's last batch, from its course as the curves picture draws it (`report.rate_course`:
+    replayed from the settings, trusted only where it meets the log); None where that course is not known."""
+    from tinydigits.results.report import rate_course
 
-    try:
-        replay = replay_rates(run.settings, run.train_images, run.budget.last)
-    except (TypeError, ValueError, ZeroDivisionError):  # settings the schedule cannot be built from again
-        return None
-    if not replay or len(replay) < len(run.epochs) or any(
-            not replay[e.epoch - 1] or not math.isclose(replay[e.epoch - 1][0], e.lr, rel_tol=1e-6) for e in run.epochs):
-        return None
-    return replay[len(run.epochs) - 1][-1]
+    course, within = rate_course(run)
+    return within[-1][-1] if course == "replayed" and within else None
 
 
 def onecycle_peak_epoch(run: Run) -> int | None:

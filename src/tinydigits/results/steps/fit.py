@@ -88,9 +88,9 @@ def _lead(step: Step, f: Facts) -> str:
     says nothing of each epoch."""
     first = f.epochs - f.n + 1
     pairs = list(zip(step.run.train()[-f.n:], step.run.test()[-f.n:], strict=True))
-    each = f" ({_gaps(step, f)} at epochs {first}-{f.epochs})" if f.n > 1 else ""
     gaps = [a - b for a, b in pairs]
     if f.gap >= 0:
+        each = f" ({_gaps(step, f)} at epochs {first}-{f.epochs})" if f.n > 1 else ""
         other = [(first + i, b, a) for i, (a, b) in enumerate(pairs) if b > a]
         every = ", ahead at every one of them" if f.n > 1 and not other else ""
         # a lead that narrowed every epoch: its mean leans on the first judged epoch, so the last is said with it

@@ -5,6 +5,7 @@ each by the author's names; which convs batch norm follows (`normed_convs`).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from typing import Any
@@ -253,6 +254,18 @@ def param_shapes(run: Run) -> list[tuple[str, tuple[int, ...]]]:
             out.append((t, (s["out_features"], s["in_features"])))
             if s.get("bias"):
                 out.append((t, (s["out_features"],)))
+    return out
+
+
+def params_by_kind(run: Run) -> dict[str, int] | None:
+    """The parameters each kind of layer holds (a conv's weights and its biases apart: dropping the biases before
+    batch norm is inert), from `param_shapes`; None where a width was not recorded."""
+    out: dict[str, int] = {}
+    for kind, shape in param_shapes(run):
+        if None in shape:
+            return None
+        key = (f"{kind} bias" if len(shape) == 1 else f"{kind} weights") if kind == "Conv2d" else kind
+        out[key] = out.get(key, 0) + math.prod(shape)
     return out
 
 
