@@ -604,7 +604,8 @@ def test_the_recipe_table_says_how_the_one_cycle_and_the_averages_ramp_are_built
     table = handin.recipe_table(run)
     assert (f"from the peak / {ONECYCLE_DIV:g} up to the peak over the first 25 % of the batches, then a cosine anneal "
             f"to the peak / {ONECYCLE_DIV * ONECYCLE_FINAL_DIV:,g} at the last batch") in table
-    assert f"0.999 (its decay at its n-th update: min(0.999, 1 - (1 + n)^-{EMA_WARMUP_POWER:g}), a ramp up to it)" in table
+    ramp = f"min(0.999, 1 - (1 + n)^-{EMA_WARMUP_POWER:g})"
+    assert f"0.999 (its decay at its n-th update: {ramp}, a ramp up to it; reached at epoch 11)" in table
     assert ema_decay(0.999, 0) == pytest.approx(1 - 1 ** -EMA_WARMUP_POWER) and ema_decay(0.999, 10**6) == 0.999
     from tinydigits.training.factories import replay_rates
 
@@ -864,3 +865,27 @@ def test_a_targets_light_start_end_and_pool_order_aims_are_judged():
     assert "\"fix the start\": epoch 1's test accuracy 65.87 → 98.16 % (+32.29, beyond" in said
     assert '"settle the end": the last 3 epochs spanned 0.12 → 0.05 points' in said and 'not shown beyond the noise' in said
     assert '"batch norm after the pool": yes (after each of its 1 max-pool: BatchNorm2d)' in said
+
+
+def test_a_runs_recorded_momentum_and_ema_decay_are_what_the_recipe_and_its_aims_cite():
+    """Where metrics.json records each epoch's momentum and the decay the EMA's last update took, the recipe and the
+    aims read those (a grader can check them), not the schedule's or the ramp's arithmetic: here the record reaches
+    0.999 at epoch 9, where the ramp over 938 updates an epoch would at epoch 11."""
+    from tinydigits.results.handin import recipe_table
+
+    step = _step(FLAT, FLAT, optimizer="sgd", peak=0.1, momentum=0.9, scheduler="onecycle", ema=0.999, batch_size=64,
+                 target="an EMA (decay 0.999)")
+    assert rules.ema_set_at(step) == (11, False)  # unrecorded: counted from the ramp
+    momenta = [0.95, 0.9, 0.86, 0.851, 0.86, 0.87, 0.88, 0.89, 0.9, 0.91, 0.92, 0.93, 0.94, 0.945, 0.949]
+    decays = [0.99, 0.995, 0.997, 0.998, 0.998, 0.9985, 0.9987, 0.9989, 0.999, 0.999, 0.999, 0.999, 0.999, 0.999, 0.999]
+    run = dataclasses.replace(step.run, epochs=[dataclasses.replace(e, momentum=m, ema_decay=d) for e, m, d
+                                                in zip(step.run.epochs, momenta, decays, strict=True)])
+    recorded = rules.Step(run)
+    assert rules.ema_set_at(recorded) == (9, True)
+    table = recipe_table(run)
+    assert "reached at epoch 9 (metrics.json's ema_decay)" in table
+    assert "recorded at the epochs' starts (metrics.json's momentum): 0.95 at epoch 1, lowest 0.851 at epoch 4" in table
+    aims = rules.target_line(None, recorded, rules.facts(recorded))
+    assert "its ramp reached it at epoch 9 of 15 (metrics.json's ema_decay), lower before" in aims
+    short = dataclasses.replace(run, epochs=[dataclasses.replace(e, ema_decay=0.98) for e in run.epochs])
+    assert rules.ema_reach(rules.Step(short))[1] == 0.98 and rules.ema_set_at(rules.Step(short)) is None

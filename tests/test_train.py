@@ -277,6 +277,25 @@ def test_the_ema_warms_up_then_keeps_its_decay():
         assert (averaged - now).abs().max() < (averaged - first).abs().max()  # near the trained weights, not the start
 
 
+def test_a_run_records_its_momentum_its_emas_decay_and_its_layer_statistics_images(mnist_dir, tmp_path):
+    """What a hand-in says of a one-cycle's momentum, an EMA's ramp and the dead units is read from these records."""
+    from helpers import train
+    from tinydigits.training.factories import ONECYCLE_MOMENTUM, ema_decay
+
+    cfg = TrainConfig(model="model3", epochs=4, data_dir=str(mnist_dir), out=str(tmp_path), train_limit=640, batch_size=64,
+                      scheduler="onecycle", lr=0.05, momentum=0.9, ema=0.999)
+    rows = train(cfg, quiet=True, log=lambda _: None).metrics["epochs"]
+    momenta = [r["momentum"] for r in rows]
+    assert momenta[0] == max(ONECYCLE_MOMENTUM) and min(momenta) < momenta[0]  # cycled down with the warm-up, not 0.9
+    assert [r["ema_decay"] for r in rows] == [ema_decay(0.999, 10 * e - 1) for e in (1, 2, 3, 4)]  # 10 updates an epoch
+    assert all(r["ema_decay"] < 0.999 for r in rows)  # 40 updates never reach the decay set
+    plain = train(TrainConfig(model="model3", epochs=1, data_dir=str(mnist_dir), out=str(tmp_path / "plain"),
+                              train_limit=640, batch_size=64, momentum=0.9, scheduler="none", ema=0.0),
+                  quiet=True, log=lambda _: None)
+    assert plain.metrics["epochs"][0]["momentum"] == 0.9 and "ema_decay" not in plain.metrics["epochs"][0]
+    assert {s["images"] for s in plain.run.layer_stats} == {2000}
+
+
 def _epoch_rates(monkeypatch, tmp_path, mnist_dir, scheduler: str, val: list[float], test: list[float]) -> list[float]:
     """Each epoch's learning rate from a real `train` (tiny data), with the evaluation scripted: the validation split's
     loss follows `val` and the test split's follows `test`, so the rates show which one the scheduler read."""

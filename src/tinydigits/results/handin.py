@@ -448,7 +448,7 @@ def recipe_table(run) -> str:
     events = rules.rate_text(run)
     shown = _TABLED | set(settings_of("augment", cls=type(s)))  # the augment-role ones: the augmentation row
     rows = [["optimizer", s.optimizer], ["peak rate", f"{s.lr:g}"],
-            ["momentum", rules.momentum_text(s) or "-"], ["batch", s.batch_size],
+            ["momentum", (rules.momentum_text(s) or "-") + rules.recorded_momenta(run)], ["batch", s.batch_size],
             ["schedule", f"{_schedule(s)}: {events}"], ["weight decay", f"{s.weight_decay:g}"],
             ["label smoothing", f"{s.label_smoothing or 0:g}"], ["weight averaging (EMA)", _ema_text(run)]]
     rows += [[name.replace("_", " "), _value(value)] for name, value in in_effect(s).items() if name not in shown]
@@ -468,9 +468,12 @@ def _ema_text(run) -> str:
     s = run.settings
     if not s.ema:
         return "0"
+    step = rules.Step(run)
     said = f"{s.ema:g} (its decay at its n-th update: {rules.ema_ramp(s.ema)}, a ramp up to it"
-    if (reach := rules.ema_reach(rules.Step(run))) is not None and reach[1] < s.ema:
+    if (reach := rules.ema_reach(step)) is not None and reach[1] < s.ema:
         said += f"; this run's {reach[0]:,} updates reached {reach[1]:.3f} at most, never the {s.ema:g} set"
+    elif (at := rules.ema_set_at(step)) is not None:
+        said += f"; reached at epoch {at[0]}" + (" (metrics.json's ema_decay)" if at[1] else "")
     return said + ")"
 
 

@@ -96,10 +96,12 @@ class RunResult:
 
 
 def epoch_row(epoch: int, stats: EpochStats, test: tuple[float, float], lr: float, start: float, size: int,
-              batch: int, val: tuple[float, float] | None = None) -> Epoch:
-    """One epoch's line of metrics.json (`val`: the validation split's loss and accuracy, where there is one)."""
+              batch: int, val: tuple[float, float] | None = None, momentum: float | None = None,
+              ema_decay: float | None = None) -> Epoch:
+    """One epoch's line of metrics.json (`val`: the validation split's loss and accuracy, where there is one;
+    `momentum` at the epoch's start and the EMA's last `ema_decay`, where the run has them)."""
     row = Epoch(epoch, stats.loss, stats.acc, test[0], test[1], lr, time.perf_counter() - start,
-                stats.images / stats.seconds, size, batch)
+                stats.images / stats.seconds, size, batch, momentum=momentum, ema_decay=ema_decay)
     return row if val is None else dataclasses.replace(row, val_loss=val[0], val_acc=val[1])
 
 

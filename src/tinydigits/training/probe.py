@@ -44,14 +44,15 @@ def layer_stats(model: nn.Module, split: mnist.Split, images: int = STATS_IMAGES
     finally:
         for h in handles:
             h.remove()
-    return [_finish(row) for row in rows.values()]
+    return [_finish(row, len(sub)) for row in rows.values()]
 
 
-def _finish(row: dict[str, Any]) -> dict[str, Any]:
+def _finish(row: dict[str, Any], images: int) -> dict[str, Any]:
     mean = row["sum"] / row["values"]
     dead = [int(i) for i in torch.nonzero(~row["active"]).flatten()]
     return {"layer": row["layer"], "zero_share": row["zeros"] / row["values"], "channels": len(row["active"]),
-            "dead_channels": dead, "mean": mean, "std": max(row["sq"] / row["values"] - mean * mean, 0.0) ** 0.5}
+            "dead_channels": dead, "mean": mean, "std": max(row["sq"] / row["values"] - mean * mean, 0.0) ** 0.5,
+            "images": images}
 
 
 

@@ -51,7 +51,8 @@ def known_fields(cls: type, data: dict[str, Any]) -> dict[str, Any]:
 @dataclass(frozen=True)
 class Epoch:
     """One epoch's row of metrics.json: train figures are a running average over the epoch, test after it, the rate
-    at its start. The fields are in the order the row is written."""
+    and the optimiser's momentum (SGD's, or Adam's first beta) at its start, and the decay an EMA's last update of
+    the epoch took (its ramp's, capped at the decay set). The fields are in the order the row is written."""
 
     epoch: int
     train_loss: float
@@ -65,6 +66,8 @@ class Epoch:
     batch_size: int | None = None
     val_loss: float | None = None
     val_acc: float | None = None
+    momentum: float | None = None
+    ema_decay: float | None = None
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> Epoch:

@@ -34,9 +34,11 @@ from tinydigits.results.steps.between import (
     changes,
     ema_ramp,
     ema_reach,
+    ema_set_at,
     ended,
     momentum_text,
     recipe_changes,
+    recorded_momenta,
     schedule_inert,
     start_text,
     started,
@@ -60,10 +62,11 @@ from tinydigits.results.steps.readings import dead_signs, lowest_seed, stuck
 from tinydigits.results.steps.step import Step, newest_run, read_step, read_steps, value_text, verdict_of
 
 __all__ = [
-    "GAP_POINTS", "Step", "analysis_lines", "change_lines", "changes", "dead_signs", "ema_ramp", "ema_reach", "ended",
-    "facts", "fit_lines", "layer_changes", "lowest_seed", "lowest_text", "margin_noise", "momentum_text", "newest_run",
-    "next_line", "normed_convs", "odds_sentence", "onecycle_peak_epoch", "order_changes", "peak_rate", "rate_events",
-    "rate_text", "read_step", "read_steps", "recipe_changes", "run_losses", "schedule_inert", "setting_changes",
-    "stall_epoch", "stall_text", "start_text", "started", "stuck", "target_line", "trend", "value_text", "verdict_of",
-    "verdict_reason", "wanted", "widening", "width_changes",
+    "GAP_POINTS", "Step", "analysis_lines", "change_lines", "changes", "dead_signs", "ema_ramp", "ema_reach",
+    "ema_set_at", "ended", "facts", "fit_lines", "layer_changes", "lowest_seed", "lowest_text", "margin_noise",
+    "momentum_text", "newest_run", "next_line", "normed_convs", "odds_sentence", "onecycle_peak_epoch",
+    "order_changes", "peak_rate", "rate_events", "rate_text", "read_step", "read_steps", "recipe_changes",
+    "recorded_momenta", "run_losses", "schedule_inert", "setting_changes", "stall_epoch", "stall_text", "start_text",
+    "started", "stuck", "target_line", "trend", "value_text", "verdict_of", "verdict_reason", "wanted", "widening",
+    "width_changes",
 ]

@@ -98,7 +98,8 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
     if step.run.layer_stats:
         dead = [f"{r['layer']} {len(r['dead_channels'])} of {r['channels']}" for r in step.run.layer_stats
                 if r["dead_channels"]]
-        lines.append("- dead units (ReLU channels never active on 2,000 test images): "
+        seen = step.run.layer_stats[0].get("images", 2000)  # records before they said so: 2,000, as measured then
+        lines.append(f"- dead units (ReLU channels never active on {seen:,} test images): "
                      + ("; ".join(dead) if dead else "none") + ".")
     if previous is not None:
         lines += change_lines(previous, step)

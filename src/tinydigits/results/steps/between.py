@@ -210,12 +210,38 @@ def ema_ramp(decay: float) -> str:
 
 def ema_reach(step: Step) -> tuple[int, float] | None:
     """A step's weight updates in all, and the highest decay its EMA's ramp reached over them (below the one set where
-    they were too few); None without an EMA, a batch size or epochs."""
+    they were too few): the decay its last update took as metrics.json records it, else the ramp's at that update;
+    None without an EMA, a batch size or epochs."""
     s = step.run.settings
     if not s.ema or not s.batch_size or not step.run.epochs:
         return None
     updates = updates_per_epoch(step, s.batch_size) * len(step.run.epochs)
-    return updates, ema_decay(s.ema, updates - 1)
+    recorded = step.run.epochs[-1].ema_decay
+    return updates, recorded if recorded is not None else ema_decay(s.ema, updates - 1)
+
+
+def ema_set_at(step: Step) -> tuple[int, bool] | None:
+    """(the first epoch by whose end the EMA's ramp had reached the decay set, whether metrics.json records it - else
+    counted from the ramp and the updates an epoch); None without an EMA or where it never reached it."""
+    s = step.run.settings
+    if not s.ema or not s.batch_size or not step.run.epochs:
+        return None
+    recorded = [e.ema_decay for e in step.run.epochs]
+    if all(d is not None for d in recorded):
+        return next(((i + 1, True) for i, d in enumerate(recorded) if d >= s.ema), None)
+    n = updates_per_epoch(step, s.batch_size)
+    return next(((e, False) for e in range(1, len(recorded) + 1) if ema_decay(s.ema, n * e - 1) >= s.ema), None)
+
+
+def recorded_momenta(run) -> str:
+    """The momentum each epoch started with as the run recorded it (metrics.json), where it moved: its first, lowest
+    and last - what a cycled momentum did in this run; '' where the run did not record it or it held."""
+    ms = [e.momentum for e in run.epochs]
+    if not ms or any(m is None for m in ms) or len(set(ms)) == 1:
+        return ""
+    low = min(range(len(ms)), key=ms.__getitem__)
+    return (f"; recorded at the epochs' starts (metrics.json's momentum): {ms[0]:.3g} at epoch 1, lowest "
+            f"{ms[low]:.3g} at epoch {low + 1}, {ms[-1]:.3g} at epoch {len(ms)}")
 
 
 def updates_text(previous: Step, step: Step) -> str:

@@ -23,6 +23,7 @@ from tinydigits.results.steps.between import (
     changes,
     ema_ramp,
     ema_reach,
+    ema_set_at,
     ended,
     software,
     start_text,
@@ -456,6 +457,9 @@ def _recipe_aims(previous: Step | None, step: Step, target: str) -> list[str]:
             if (reach := ema_reach(step)) is not None and reach[1] < s.ema:  # set, never reached: the aim held in part
                 top, way = (f"; its {reach[0]:,} updates ramp the decay up to it, reaching {reach[1]:.3f} at most, "
                             f"never the {s.ema:g} set"), "in part"
+            if not top and (at := ema_set_at(step)) is not None:  # reached: from which epoch the average took it
+                top = (f"; its ramp reached it at epoch {at[0]} of {len(step.run.epochs)}"
+                       + (" (metrics.json's ema_decay)" if at[1] else "") + ", lower before")
             said.append(f"\"{found[0]}\": {way} (decay {s.ema:g}{top})")
     said += _setting_aims(step, target) + _course_aims(previous, step, target)
     if (found := re.search(r"\b(?:stronger|more|heavier) augment\w*\b", target, re.I)) and previous is not None:
