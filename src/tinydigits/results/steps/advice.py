@@ -42,10 +42,11 @@ def wanted(step: Step, f: Facts) -> tuple[str, ...]:
 
 
 def still_learning(step: Step, f: Facts) -> bool:
-    """Still learning at the end at a constant rate: test still rose in the last epoch and train loss fell at every
-    epoch - a pace to raise before capacity to add."""
-    losses = [e.train_loss for e in step.run.epochs]
-    return (len({e.lr for e in step.run.epochs}) == 1 and stall_epoch(step.run.test()) is None  # still rose at the end
+    """Still learning at the end at a constant rate: test reached its best in the last epoch with no stall read and
+    train loss fell at every epoch - a pace to raise before capacity to add (a best before the last epoch, too near
+    the end to read a stall after it, shows neither)."""
+    losses, test = [e.train_loss for e in step.run.epochs], step.run.test()
+    return (len({e.lr for e in step.run.epochs}) == 1 and stall_epoch(test) is None and test[-1] >= max(test)
             and all(b < a for a, b in zip(losses, losses[1:], strict=False)))
 
 

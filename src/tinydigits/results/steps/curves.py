@@ -13,10 +13,12 @@ from tinydigits.results.records import Run
 from tinydigits.results.steps.step import Step
 
 STALL_POINTS = 0.05  # a later epoch must beat the best so far by more than this to count as still improving
+STALL_EPOCHS = 3  # a stall is read over this many epochs after it at least: fewer cannot tell it from a noisy peak
 LOSS_STALL = 0.02  # test loss still learning: a later epoch below the lowest so far by more than this share of it
 TEST_IMAGES = 10_000  # MNIST's test set: what a test accuracy's noise is counted over
 MNIST_TEST_CLASSES = (980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009)  # images of each digit in the test set
 ANNEALED = 0.25  # a rate below this share of the schedule's peak has annealed: a stall there is likely the rate's
+PARTING = 0.10  # train loss parts from test loss: its fall since it went below test loss exceeds test's by this share
 RATE_FALL = 0.5  # a step schedule's event: the rate at an epoch's start below this share of the epoch before's
 
 
@@ -99,8 +101,9 @@ def loss_still_falls(loss: list[float] | None, s: int) -> bool:
 
 
 def stall_epoch(test: list[float], loss: list[float] | None = None) -> int | None:
-    """The epoch after which test accuracy stalled - and test loss with it (None: it did not stall)."""
-    return next((s for s in range(1, len(test)) if max(test[s:]) - max(test[:s]) <= STALL_POINTS
+    """The epoch after which test accuracy stalled - and test loss with it - with STALL_EPOCHS epochs or more after it
+    to show it (None: it did not stall, or too few epochs followed its best to tell)."""
+    return next((s for s in range(1, len(test) - STALL_EPOCHS + 1) if max(test[s:]) - max(test[:s]) <= STALL_POINTS
                  and not loss_still_falls(loss, s)), None)
 
 
@@ -129,6 +132,8 @@ def stall_text(test: list[float], loss: list[float] | None = None, averaged: boo
                 "learns, so not stalled")
     last = test[-4:]
     course = (f"; the last {len(last)} epochs: {', '.join(f'{a:.2f}' for a in last)} %" if len(last) > 2 else "")
+    if best < len(test) - 1:  # a best too near the end to read a stall after it
+        return _late_best(test, loss, best, at, course)
     if loss and len(loss) > 1:  # a last-epoch rise may sit inside the noise: its loss says whether it still learns
         course += f"; test loss {loss[-2]:.4f} → {loss[-1]:.4f} in that epoch"
     rise = test[-1] - max(test[:-1]) if len(test) > 1 else test[-1]
@@ -139,6 +144,22 @@ def stall_text(test: list[float], loss: list[float] | None = None, averaged: boo
               if len(test) > 1 else "")
     return (f"test accuracy still rose in the last epoch, {rise:.2f} points above its best before{beyond} (more than "
             f"{STALL_POINTS} counts; {at}{course})")
+
+
+def _late_best(test: list[float], loss: list[float] | None, best: int, at: str, course: str) -> str:
+    """A best epoch fewer than STALL_EPOCHS before the end: no stall read after it; the later epochs against the best
+    by the test set's sampling error of two scores, and the course over the last epochs (its least-squares trend)."""
+    after = len(test) - 1 - best
+    below = max(test[best + 1:])
+    noise = fall_noise(test[best], below)
+    n = min(len(test), 5)
+    losses = (f"; test loss {loss[best]:.4f} at epoch {best + 1}, {min(loss[best + 1:]):.4f} at best after it"
+              if loss else "")
+    return (f"its best came {after} epoch{'s' * (after > 1)} before the end ({at}): too few after it to read a stall "
+            f"({STALL_EPOCHS} are needed); the later epochs' best is {test[best] - below:.2f} points under it, "
+            f"{beside_noise(test[best] - below, noise)} the test set's sampling error of two independent scores "
+            f"(±{band_text(test[best] - below, noise)}; {PAIRED}){losses}; over the last {n} epochs a trend of "
+            f"{trend(test, n):+.2f} points an epoch{course}")
 
 
 def _rise_noise(test: list[float], loss: list[float] | None, averaged: bool = False) -> str:
@@ -262,20 +283,22 @@ def epoch_span(epochs: list[int]) -> str:
 
 
 def train_falls(step: Step) -> str:
-    """Where test accuracy and loss stalled while train loss still fell by more than LOSS_STALL of it: said, since
-    the net then fits its own digits better without gaining on the test digits ('' where not so)."""
+    """Train loss pulling away from test loss: where test stalled (`stall_epoch`) while train loss still fell by more
+    than LOSS_STALL of it - the net fits its own digits better without gaining on the test digits - and, stall or
+    not, where train loss has fallen by a larger share than test loss since it went below test loss for good ('' where
+    neither): by more than PARTING of its value, so that two losses falling alike are not read as parting."""
     s = stall_epoch(step.run.test(), run_losses(step.run))
-    train = [e.train_loss for e in step.run.epochs]
-    if s is None or not loss_still_falls(train, s):
-        return ""
+    train, test = [e.train_loss for e in step.run.epochs], run_losses(step.run) or []
     said = (f"; train loss still fell after epoch {s} ({min(train[:s]):.4f} → {min(train[s:]):.4f}) while test held: "
-            "it fits its own digits better without gaining on the test digits")
-    test = run_losses(step.run) or []
+            "it fits its own digits better without gaining on the test digits"
+            if s is not None and loss_still_falls(train, s) else "")
     # the parting began where train loss went below test loss for good: each loss's fall since then, as shares
     below = next((k for k in range(len(test)) if all(a < b for a, b in zip(train[k:], test[k:], strict=False))), None)
-    if below is not None and below + 1 < s and test[below] > 0 and train[below] > 0:
-        said += (f"; train loss had fallen faster than test loss since epoch {below + 1}, where it went below test loss "
-                 f"for good: train {train[below]:.4f} → {train[-1]:.4f} ({100 * (train[-1] / train[below] - 1):+.0f} %, "
-                 f"a running average in train mode), test {test[below]:.4f} → {test[-1]:.4f} "
-                 f"({100 * (test[-1] / test[below] - 1):+.0f} %) - test still gained until epoch {s}")
-    return said
+    if below is None or below + 2 >= len(test) or test[below] <= 0 or train[below] <= 0:
+        return said
+    fell_train, fell_test = train[-1] / train[below] - 1, test[-1] / test[below] - 1
+    if fell_test - fell_train <= PARTING:  # falls are negative: train's must be the larger by more than PARTING
+        return said
+    return said + (f"; train loss has fallen faster than test loss since epoch {below + 1}, where it went below test "
+                   f"loss for good: train {train[below]:.4f} → {train[-1]:.4f} ({100 * fell_train:+.0f} %, a running "
+                   f"average in train mode), test {test[below]:.4f} → {test[-1]:.4f} ({100 * fell_test:+.0f} %)")
