@@ -889,3 +889,39 @@ def test_a_runs_recorded_momentum_and_ema_decay_are_what_the_recipe_and_its_aims
     assert "its ramp reached it at epoch 9 of 15 (metrics.json's ema_decay), lower before" in aims
     short = dataclasses.replace(run, epochs=[dataclasses.replace(e, ema_decay=0.98) for e in run.epochs])
     assert rules.ema_reach(rules.Step(short))[1] == 0.98 and rules.ema_set_at(rules.Step(short)) is None
+
+
+def test_a_conv_input_that_follows_a_removal_is_not_counted_apart_and_a_reorder_says_what_it_can_change():
+    """The walkthrough's step 3: a squeeze removed, so the conv after it is fed by the one before (+576 weights) - one
+    restructure, not two changes; BatchNorm, ReLU, MaxPool reordered acts only through batch norm (ReLU and max-pool
+    commute); ReLU and max-pool alone swapped is inert."""
+    before = {"c1": _conv_of(1, 16), "bn1": {"type": "BatchNorm2d"}, "r1": {"type": "ReLU"}, "pool": {"type": "MaxPool2d"},
+              "sq": _conv_of(16, 8, 1), "c2": _conv_of(8, 16)}
+    after = {"c1": _conv_of(1, 12), "pool": {"type": "MaxPool2d"}, "bn1": {"type": "BatchNorm2d"}, "r1": {"type": "ReLU"},
+             "c2": _conv_of(12, 16)}
+    a, b = _step(FLAT, FLAT, modules=before), _step(FLAT, FLAT, modules=after)
+    found = rules.changes(a, b)
+    fed = next(c for c in found if "from another conv before it now" in c.text)
+    assert not fed.counted and "counted with them, not apart" in fed.said()
+    reorder = next(c for c in found if c.text.startswith("after c1"))
+    assert reorder.counted and "it acts only through batch norm: ReLU and max-pool commute" in reorder.said()
+    effect = next(x for x in rules.change_lines(a, b) if x.startswith("- its effect"))
+    assert f"the {sum(c.counted for c in found)} changes" in effect and sum(c.counted for c in found) == len(found) - 1
+    swap_a = {"c1": _conv_of(1, 8), "r1": {"type": "ReLU"}, "pool": {"type": "MaxPool2d"}}
+    swap_b = {"c1": _conv_of(1, 8), "pool": {"type": "MaxPool2d"}, "r1": {"type": "ReLU"}}
+    swapped = rules.changes(_step(FLAT, FLAT, modules=swap_a), _step(FLAT, FLAT, modules=swap_b))
+    assert [c.inert.startswith("inert: ReLU and max-pool commute") for c in swapped] == [True]
+
+
+def test_a_checked_steps_effect_on_a_one_seed_step_is_said_on_its_seeds_mean_too():
+    """Seed 0 may be the check's best: the change is also said on the mean of the seeds' minima, with its own side of
+    the noise (the walkthrough's +0.21 just beyond ±0.206 on seed 0 is +0.17 on the mean, inside it)."""
+    from test_handin_aims import _checked
+
+    before = _step(FLAT[:12] + [99.40, 99.36, 99.41], FLAT[:12] + [99.40, 99.36, 99.41])
+    shown = FLAT[:12] + [99.57, 99.59, 99.57]
+    curves = {0: shown, 1: FLAT[:12] + [99.49, 99.52, 99.51], 2: FLAT[:12] + [99.5, 99.51, 99.52]}
+    after = _checked(_step(shown, shown), curves)
+    effect = next(x for x in rules.change_lines(before, after) if x.startswith("- its effect"))
+    assert "the change in the min of the last 3, +0.21 (seed 0), is just beyond" in effect
+    assert "on the mean of " in effect and "3 seeds' minima, 99.52 %, the change is +0.16, inside it" in effect

@@ -296,7 +296,7 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
     why = step.why_shown
     if (previous is not None and why.endswith("compare on the same seed") and previous.run.init_sha256
             and previous.run.init_sha256 != step.run.init_sha256):  # a seed number is no shared start between layers
-        why += " number (their starting weights differ: see the effect)"
+        why += " number - not a pairing: their starting weights differ (see the effect)"
     where = (f"check `{step.check_folder.name}`, seed {step.seed} shown in detail: {why}" if step.check
              else f"run `{step.folder.name}`, seed {step.seed}")
     shown = (names or set()) | {step.name} | ({previous.name} if previous else set())

@@ -15,6 +15,7 @@ from typing import Any
 from tinydigits.results.records import Run
 from tinydigits.results.steps.curves import RATE_FALL, epoch_span, peak_rate, rate_events, run_step_size
 from tinydigits.results.steps.layers import (
+    FED_ANEW,
     layer_changes,
     normed_convs,
     order_changes,
@@ -29,6 +30,7 @@ from tinydigits.training.factories import EMA_WARMUP_POWER, cycled_momentum, ema
 # What each recipe setting is, for reading a step's changes against the step before's "next".
 RATE_SETTINGS = {"lr", "scheduler", "step_size", "step_gamma", "momentum", "optimizer", "warmup"}
 REGULARISERS = {"weight_decay", "label_smoothing"}
+FOLLOWS = "follows from the layers removed or added before it: counted with them, not apart"
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,16 @@ class Change:
     inert: str = ""
     part: str = "layers"  # or "recipe"
     detail: str = ""  # what it did in this run, where its name alone misleads (a schedule's course)
+    follows: str = ""  # a change that is another's consequence (a conv's input after the conv feeding it went)
+
+    @property
+    def counted(self) -> bool:
+        """Counted among the changes that acted: not inert, and not a consequence of another change."""
+        return not self.inert and not self.follows
 
     def said(self) -> str:
-        return self.text + (f" ({self.inert})" if self.inert else "") + (f" ({self.detail})" if self.detail else "")
+        return (self.text + (f" ({self.inert})" if self.inert else "") + (f" ({self.detail})" if self.detail else "")
+                + (f" ({self.follows})" if self.follows else ""))
 
 
 def changes(previous: Step, step: Step) -> list[Change]:
@@ -52,7 +61,7 @@ def changes(previous: Step, step: Step) -> list[Change]:
     out: list[Change] = []
     a, b = previous.run, step.run
     if a.modules and b.modules:
-        out += [Change(t, _width_kind(t)) for t in width_changes(a, b)]
+        out += [Change(t, _width_kind(t), follows=FOLLOWS if FED_ANEW in t else "") for t in width_changes(a, b)]
         for t in layer_changes(a, b):
             kind = next((k for name, k in (("Dropout", "regularisation"), ("BatchNorm", "normalisation"))
                          if f" {name}" in t), "architecture")
@@ -60,7 +69,7 @@ def changes(previous: Step, step: Step) -> list[Change]:
             inert = "inert: a dropout of rate 0 drops nothing" if kind == "regularisation" and " p 0 (" in t \
                 and t.startswith("+") else ""
             out.append(Change(t, kind, inert))
-        out += [Change(t, "architecture") for t in order_changes(a, b)]
+        out += [_reorder(t) for t in order_changes(a, b)]
         for t in _bias_split(setting_changes(a, b), normed_convs(b)):
             kind = "regularisation" if t.startswith("Dropout") else "normalisation" if t.startswith("BatchNorm") \
                 else "architecture"
@@ -72,6 +81,22 @@ def changes(previous: Step, step: Step) -> list[Change]:
     if len(step.run.epochs) > len(previous.run.epochs):
         out.append(Change(f"epochs {len(previous.run.epochs)} → {len(step.run.epochs)}", "epochs", part="epochs"))
     return out
+
+
+def _reorder(text: str) -> Change:
+    """A reorder of the layers after a conv, with what it can change: ReLU and max-pool commute (a ReLU keeps the
+    order of values, so the largest before it is the largest after), and batch norm's per-channel scale and shift
+    commute with max-pool where the scale is positive - a reorder of those alone acts only through batch norm's
+    statistics, taken over the pooled map now, or over the unpooled one (and a channel of negative scale)."""
+    kinds = set(text.rpartition(": ")[2].replace(" → ", ", ").split(", "))
+    if kinds <= {"ReLU", "MaxPool2d"}:
+        return Change(text, "architecture", "inert: ReLU and max-pool commute - a ReLU keeps the order of values, so "
+                                            "the pool picks the same one either way")
+    if kinds <= {"ReLU", "MaxPool2d", "BatchNorm2d"}:
+        return Change(text, "architecture", detail="it acts only through batch norm: ReLU and max-pool commute, and "
+                      "batch norm's scale and shift commute with max-pool where the scale is positive, so what differs "
+                      "is the map batch norm's statistics are taken over (pooled or not) and any channel of negative scale")
+    return Change(text, "architecture")
 
 
 def _recipe_changes(previous: Step, step: Step) -> list[Change]:

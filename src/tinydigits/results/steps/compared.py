@@ -77,7 +77,7 @@ def change_lines(previous: Step, step: Step) -> list[str]:
               f"{gap} ({seeds}){_first_epoch(previous, step)}{_smoothed_losses(previous, step)}")
     judged = _against_noise(previous, step, a, b, noise) + weights
     inert = [c.text for c in found if c.inert]
-    acted = [c for c in found if not c.inert]
+    acted = [c for c in found if c.counted]
     left = (f"; the inert ({'; '.join(inert)}) left out: the effect is the other changes'" if inert and acted else
             "; every change was inert, so the difference is not theirs" if inert else "")
     if len(acted) > 1:  # one run of each step: nothing here isolates one change
@@ -134,7 +134,7 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
     (regularisation or augmentation for an under-fit or a net that did not learn, capacity for an over-fit, a rate
     the wrong way for a stuck net), which are neither - each change said once."""
     d, want = needs(a), wanted(previous, a)
-    acted = [c for c in found if not c.inert]
+    acted = [c for c in found if c.counted]
     said = f"- read against step {previous.name}'s next ({next_label(previous, a)}){_chosen_before(previous, step)}: "
     if not acted:
         return said + "no change acted, so nothing follows it."
@@ -302,9 +302,13 @@ def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float)
         side = "above the step before's" if checks[-1] is step else "below this step's"
         unmeasured = [s.name for s in (previous, step) if s not in checks]
         if unmeasured:  # one step's spread is not another's: no yardstick is borrowed across them
-            return (f"{what}, is {beside_noise(abs(change), noise)} the test set's sampling error of two independent "
-                    f"scores (±{band_text(abs(change), noise)}; "
-                    f"{PAIRED}); {above} of {checks[-1].name}'s {len(mins)} seeds are {side} {other:.2f} % (their sd "
+            mean = sum(mins) / len(mins)  # the seed shown is one of them: their mean says whether it is typical
+            moved = mean - other if checks[-1] is step else other - mean
+            return (f"{what} (seed {step.seed}), is {beside_noise(abs(change), noise)} the test set's sampling error of "
+                    f"two independent scores (±{band_text(abs(change), noise)}; {PAIRED}); on the mean of "
+                    f"{checks[-1].name}'s {len(mins)} seeds' minima, {mean:.2f} %, the change is {moved:+.2f}, "
+                    f"{beside_noise(abs(moved), noise)} it; "
+                    f"{above} of {checks[-1].name}'s {len(mins)} seeds are {side} {other:.2f} % (their sd "
                     f"{sd:.3f}); {unmeasured[0]}'s own seeds' spread is not measured, so how far its one seed sits from "
                     "what its seeds score is not known")
         return (f"{what}, is {abs(change) / sd:.1f} times the seed-to-seed sd ({sd:.3f}: the noise another seed "
@@ -360,7 +364,7 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
         said.append(_plain_tail_aim(step, f))
     said += _recipe_aims(previous, step, target)
     if (found := re.search(r"\bso that\b.*?(?=[.;](?:\s|$)|$)", target, re.I)) and previous is not None:
-        acted = [c for c in changes(previous, step) if not c.inert]
+        acted = [c for c in changes(previous, step) if c.counted]
         # A reason that names how training goes is a cause: several changes in one run show the outcome, not the cause
         if len(acted) > 1 and re.search(TRAINING_OUTCOME, found[0], re.I):
             said.append(f"the Target's reason (\"{found[0].strip()}\"): these runs show the outcome, not that the "
@@ -808,7 +812,7 @@ def _margin_aim(previous: Step | None, step: Step, f: Facts) -> str:
     if previous is None:
         return "the margin: not judged (no step before to compare it with)"
     a = facts(previous)
-    acted = [c for c in changes(previous, step) if not c.inert]
+    acted = [c for c in changes(previous, step) if c.counted]
     way = "closer to" if abs(f.margin) < abs(a.margin) else "no closer to"
     moved = (f"the margin: the lowest of the last {f.n} epochs {a.min_last:.2f} → {f.min_last:.2f} % ({a.margin:+.2f} → "
              f"{f.margin:+.2f} points against the {step.budget.min_acc} % line: {way} it"

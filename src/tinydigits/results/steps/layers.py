@@ -81,6 +81,9 @@ def _renamed(a: str, b: str) -> str:
     return a if a == b else f"{a} (now {b})"
 
 
+FED_ANEW = "from another conv before it now"  # a conv's input changed because the conv feeding it did
+
+
 def width_changes(previous: Run, run: Run) -> list[str]:
     """Channel widths and kernels per conv, matched by `align`, by the author's names: `convblock1.0 8 → 10 channels`,
     `head kernel 16→10 7x7 → 16→10 1x1`, `trans1.0 (16→8 1x1) removed`, `head (16→10 1x1) added`; an input width
@@ -110,8 +113,7 @@ def width_changes(previous: Run, run: Run) -> list[str]:
         elif x["in"] != y["in"] and pairs.get(before_old.get(a, "")) != before_new.get(b):
             # fed by another conv now (the one before was removed or added): its input's change is no other line's
             weights = (y["in"] - x["in"]) * y["out"] * y["k"] * y["k"] // y["groups"]
-            out.append(f"{_renamed(a, b)} input {x['in']} → {y['in']} channels, from another conv before it now "
-                       f"({weights:+,} weights)")
+            out.append(f"{_renamed(a, b)} input {x['in']} → {y['in']} channels, {FED_ANEW} ({weights:+,} weights)")
     return out + [f"{b} ({_conv_text(new[b])}) added" + (f" with {w}" if (w := with_(run, b)) else "") for b in added]
 
 
