@@ -141,6 +141,18 @@ def ema_decay(decay: float, updates: int) -> float:
     return min(decay, 1.0 - (1.0 + updates) ** -EMA_WARMUP_POWER)
 
 
+def last_decay(decay: float, updates: int) -> float:
+    """The decay the last of an EMA's `updates` took (the first copies the weights: 0)."""
+    return ema_decay(decay, updates - 1) if updates > 1 else 0.0
+
+
+def momentum_of(opt: torch.optim.Optimizer) -> float | None:
+    """The optimiser's momentum as its next step takes it (SGD's, or Adam's first beta: a one-cycle cycles either),
+    None where it has none."""
+    group = opt.param_groups[0]
+    return group["momentum"] if "momentum" in group else group["betas"][0] if "betas" in group else None
+
+
 def make_ema(model: nn.Module, decay: float) -> Ema | None:
     """An EMA of the weights and buffers (batch-norm statistics) with timm's warm-up; None when `decay` is 0."""
     return Ema(model, decay) if decay else None
@@ -157,6 +169,11 @@ class Ema:
 
     def __init__(self, model: nn.Module, decay: float) -> None:
         self.module, self.decay, self.updates = copy.deepcopy(model), decay, 0
+
+    @property
+    def taken(self) -> int:
+        """The updates it has had (as a GPU's graphed step counts its steps, each one update)."""
+        return self.updates
 
     @staticmethod
     def tensors_of(model: nn.Module) -> tuple[list[torch.Tensor], list[torch.Tensor]]:

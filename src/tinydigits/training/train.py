@@ -38,10 +38,11 @@ from tinydigits.training.evaluate import evaluate, recompute_bn
 from tinydigits.training.factories import (
     Ema,
     check_size,
-    ema_decay,
+    last_decay,
     make_ema,
     make_optimizer,
     make_scheduler,
+    momentum_of,
     schedule_batches,
     seed_losses,
     training_model,
@@ -115,19 +116,6 @@ class Setup:
         _, cycle = schedule_batches(cfg, images, budget.last)
         scheduler, per_batch = make_scheduler(cfg, opt, cycle)
         return cls(model, opt, scheduler, per_batch, ema, plan, cycle - 1 if cfg.lr_floor_last else cycle)
-
-    def momentum(self) -> float | None:
-        """The optimiser's momentum as the next step takes it (SGD's, or Adam's first beta; a one-cycle cycles either),
-        None where it has none."""
-        group = self.opt.param_groups[0]
-        return group["momentum"] if "momentum" in group else group["betas"][0] if "betas" in group else None
-
-    def ema_reached(self, decay: float) -> float | None:
-        """The decay the EMA's last update took, from the updates it has had (a GPU's graphed step counts its own)."""
-        if self.ema is None:
-            return None
-        updates = self.graphed.taken if self.graphed is not None else self.ema.updates
-        return ema_decay(decay, updates - 1) if updates > 1 else 0.0
 
     def step_schedule(self) -> None:
         """After a batch: the per-batch scheduler's next rate, until its `schedule_steps` are taken."""
@@ -235,14 +223,14 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
     (startup, process_s), writes = started(began), EpochWrites(background=data.device_path)
     try:
         for epoch in range(1, cfg.epochs + 1):
-            start, lr, momentum = time.perf_counter(), setup.opt.param_groups[0]["lr"], setup.momentum()
+            start, lr, momentum = time.perf_counter(), setup.opt.param_groups[0]["lr"], momentum_of(setup.opt)
             stats = _watched_epoch(setup, data, cfg, epoch, quiet, probe)
             # Lists of one split per seed: a plain model is a stack of one to `recompute_bn` and `evaluate`.
             recompute_bn(evaluated, data.train, cfg.bn_recompute)
             last = [] if epoch == cfg.epochs else None
             tests = evaluate(evaluated, [data.test] * seeds, keep=last)
             vals = evaluate(evaluated, data.val) if data.val[0] is not None else [None] * seeds
-            decay = setup.ema_reached(cfg.ema)
+            decay = None if setup.ema is None else last_decay(cfg.ema, (setup.graphed or setup.ema).taken)
             rows = [epoch_row(epoch, stats[g], tests[g], lr, start, *setup.plan[epoch - 1], vals[g], momentum, decay)
                     for g in range(seeds)]
             writes.wait()  # the epoch before's records are written (long since, on a GPU) before this one's

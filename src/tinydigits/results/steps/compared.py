@@ -39,10 +39,12 @@ from tinydigits.results.steps.curves import (
     fall_noise,
     noise_band,
     peak_rate,
+    rate_events,
+    run_step_size,
 )
 from tinydigits.results.steps.fit import CHANCE_POINTS, PULLS_AHEAD
 from tinydigits.results.steps.known import facts
-from tinydigits.results.steps.layers import layout_aims, normed_convs, params_by_kind
+from tinydigits.results.steps.layers import convs, layout_aims, normed_convs, params_around_pool, params_by_kind
 from tinydigits.results.steps.readings import lagged_epoch, stuck, unlearned
 from tinydigits.results.steps.step import Facts, Step, value_text
 from tinydigits.training.config import augmentations
@@ -324,6 +326,7 @@ def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float)
             "brings is not measured (one seed each)")
 
 
+LIGHT_SHARE = 0.75  # "light": at most this share of the parameter budget, a quarter of it left for the steps after
 TRAINING_OUTCOME = (r"\b(trains?|learns?|blow\w*|diverg\w*|converg\w*|fits?|accuracy|faster|steadier|stable|higher|"
                     r"lower)\b")  # words of a Target's "so that" that claim how training goes
 
@@ -465,7 +468,7 @@ def _recipe_aims(previous: Step | None, step: Step, target: str) -> list[str]:
                 top = (f"; its ramp reached it at epoch {at[0]} of {len(step.run.epochs)}"
                        + (" (metrics.json's ema_decay)" if at[1] else "") + ", lower before")
             said.append(f"\"{found[0]}\": {way} (decay {s.ema:g}{top})")
-    said += _setting_aims(step, target) + _course_aims(previous, step, target)
+    said += _setting_aims(step, target) + _course_aims(previous, step, target) + _shape_aims(previous, step, target)
     if (found := re.search(r"\b(?:stronger|more|heavier) augment\w*\b", target, re.I)) and previous is not None:
         was, now = augmentations(previous.config), augmentations(step.config)
         up = [k for k in now if (now[k] or 0) > (was.get(k) or 0)]
@@ -492,9 +495,11 @@ def _course_aims(previous: Step | None, step: Step, target: str) -> list[str]:
     "batch norm after the pool" (the recorded layers' order)."""
     said, f = [], facts(step)
     if found := re.search(r"\blight\b(?! ?er)", target, re.I):
-        limit = step.budget.max_params
-        said.append(f"\"{found[0]}\": {f.params:,} parameters, {100 * f.params / limit:.0f} % of the budget's {limit:,} "
-                    f"({limit - 1 - f.params:,} of room)")
+        limit, share = step.budget.max_params, f.params / step.budget.max_params
+        way = ("no: over the budget" if f.params >= limit else "yes" if share <= LIGHT_SHARE else
+               f"in part: under the budget, but not light beside it (more than {100 * LIGHT_SHARE:.0f} % of it)")
+        said.append(f"\"{found[0]}\": {way} ({f.params:,} parameters, {100 * share:.0f} % of the budget's {limit:,}; "
+                    f"{limit - 1 - f.params:,} of room)")
     if (found := re.search(r"\bfix(?:es)? the start\b|\ba sooner start\b", target, re.I)) and previous is not None:
         x, y = previous.run.test()[0], step.run.test()[0]
         noise = fall_noise(x, y)
@@ -504,11 +509,12 @@ def _course_aims(previous: Step | None, step: Step, target: str) -> list[str]:
     if (found := re.search(r"\bsettle (?:the|its) end\b|\ba settled end\b", target, re.I)) and previous is not None:
         n = min(f.n, facts(previous).n)
         was, now = previous.run.test()[-n:], step.run.test()[-n:]
-        noise = max(fall_noise(min(was), max(was)), fall_noise(min(now), max(now)))
+        noises = fall_noise(min(was), max(was)), fall_noise(min(now), max(now))  # each span at its own level
+        inside = max(was) - min(was) <= noises[0] and max(now) - min(now) <= noises[1]
         said.append(f"\"{found[0]}\": the last {n} epochs spanned {max(was) - min(was):.2f} → {max(now) - min(now):.2f} "
                     f"points ({', '.join(f'{v:.2f}' for v in was)} → {', '.join(f'{v:.2f}' for v in now)} %; seed "
-                    f"{step.seed})" + (f", both spans inside the two-score sampling error (±{noise:.2f}): not shown "
-                                       "beyond the noise" if max(max(was) - min(was), max(now) - min(now)) <= noise else
+                    f"{step.seed})" + (f", each span inside the two-score sampling error at its level (±{noises[0]:.2f}, "
+                                       f"±{noises[1]:.2f}): not shown beyond the noise" if inside else
                                        ", an outcome of all the changes together"))
     if (found := re.search(r"\bbatch ?norm\w* after the pool\b", target, re.I)) and step.run.modules:
         kinds = [m["type"] for m in step.run.modules.values()]
@@ -521,17 +527,97 @@ def _course_aims(previous: Step | None, step: Step, target: str) -> list[str]:
 
 
 def _setting_aims(step: Step, target: str) -> list[str]:
-    """A Target's named settings with their values - label smoothing, rotation, a one-cycle's peak - against the
-    settings the run recorded."""
+    """A Target's named settings with their values - label smoothing, rotation, a one-cycle's peak, a batch size - and
+    the augmentations it lists in brackets, against the settings the run recorded."""
     s, said = step.run.settings, []
     for pattern, value, name in ((r"\blabel smoothing (\d*\.\d+)", s.label_smoothing or 0, "label smoothing"),
                                  (r"\brotation (?:up to )?(\d+(?:\.\d+)?) ?deg\w*", s.augment_degrees or 0, "degrees"),
                                  (r"\bone-?cycle (?:rate )?(?:up )?to (\d*\.\d+)",
-                                  s.lr if s.scheduler == "onecycle" else 0, "one-cycle peak")):
+                                  s.lr if s.scheduler == "onecycle" else 0, "one-cycle peak"),
+                                 (r"\bbatch(?:es)? (?:size )?(?:of )?(\d+)\b", s.batch_size or 0, "batch")):
         if found := re.search(pattern, target, re.I):
             ok = abs(float(found[1]) - value) < 1e-9
             said.append(f"\"{found[0]}\": {'yes' if ok else 'no'} ({name} {value:g} as recorded)")
-    return said
+    return said + _listed_augments(step, target)
+
+
+AUGMENT_WORDS = {"elastic": "augment_elastic", "stroke": "augment_stroke", "blur": "augment_blur",
+                 "noise": "augment_noise", "shift": "augment_translate", "translat": "augment_translate",
+                 "shear": "augment_shear", "zoom": "augment_scale", "scale": "augment_scale"}
+
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+FACTORS = {"tenfold": 0.1, "in half": 0.5, "by half": 0.5, "halved": 0.5}
+
+
+def _shape_aims(previous: Step | None, step: Step, target: str) -> list[str]:
+    """A Target's "the second conv 14 -> 12 channels" (the n-th recorded conv's widths, the step before's and this
+    one's), "the rate cut tenfold every 6 epochs" (the step schedule's factor and size, and the cuts the recorded
+    rates show), "parameters moved after the pool" (the parameters before and after the first pool, both steps) and
+    "<model>'s recipe" (the registered recipe against the recorded settings)."""
+    said = []
+    if found := re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth) conv\w* (\d+) ?(?:->|→|to) ?(\d+)",
+                          target, re.I):
+        n, want = ORDINALS[found[1].lower()], (int(found[2]), int(found[3]))
+        now, was = convs(step.run), convs(previous.run) if previous is not None else []
+        got = (was[n - 1]["out"] if len(was) >= n else None, now[n - 1]["out"] if len(now) >= n else None)
+        ok = got[1] == want[1] and (previous is None or got[0] == want[0])
+        said.append(f"\"{found[0]}\": {'yes' if ok else 'no'} (conv {n}: {got[0] if got[0] is not None else '-'} → "
+                    f"{got[1] if got[1] is not None else '-'} channels as recorded)")
+    if found := re.search(r"\brate (?:cut|divided|lowered) (tenfold|in half|by half|halved) every (\d+) epochs?", target, re.I):
+        st = step.run.settings
+        ok = (st.scheduler == "step" and abs(st.step_gamma - FACTORS[found[1].lower()]) < 1e-9
+              and run_step_size(step.run) == int(found[2]))
+        cuts = ", ".join(f"{lr:.4g} at epoch {e}" for e, lr in rate_events(step.run))
+        said.append(f"\"{found[0]}\": {'yes' if ok else 'no'} (the recorded rates: {step.run.epochs[0].lr:.4g} at "
+                    f"epoch 1" + (f", cut to {cuts}" if cuts else ", never cut") + ")")
+    if (found := re.search(r"\bparameters? (?:\w+ )?(?:moved|shifted) after the pool", target, re.I)) and previous:
+        (a0, a1), (b0, b1) = params_around_pool(previous.run), params_around_pool(step.run)
+        ok = b0 < a0 and b1 > a1
+        said.append(f"\"{found[0]}\": {'yes' if ok else 'no'} (parameters before the first pool {a0:,} → {b0:,}, "
+                    f"after it {a1:,} → {b1:,})")
+    return said + _recipe_name_aim(step, target)
+
+
+def _recipe_name_aim(step: Step, target: str) -> list[str]:
+    """"model3b's recipe": each setting of that registered model's recipe against the one this run recorded."""
+    from tinydigits.models import registry
+
+    found = re.search(r"\b(\w+)'s recipe\b", target)
+    if not found or found[1] not in registry.names():
+        return []
+    recipe, s = registry.recipe(found[1]), step.run.settings
+    auto = [f"{k} 'auto' resolved to {value_text(getattr(s, k, None))} here" for k, v in recipe.items() if v == "auto"]
+    recipe = {k: v for k, v in recipe.items() if v != "auto"}  # resolved on the machine that trains: any value is it
+    off = [f"{k} {value_text(getattr(s, k, None))} against {value_text(v)}" for k, v in recipe.items()
+           if getattr(s, k, None) != (tuple(v) if isinstance(v, list) else v)]
+    note = f"; {'; '.join(auto)}" if auto else ""
+    return [f"\"{found[0]}\": " + (f"yes (every one of its {len(recipe)} settings as recorded{note})" if not off
+                                     else f"in part ({len(recipe) - len(off)} of its {len(recipe)} settings as recorded; "
+                                          f"not: {'; '.join(off)}{note})")]
+
+
+def _listed_augments(step: Step, target: str) -> list[str]:
+    """The augmentations a Target lists in brackets after "augmentation" (a rotation with its degrees is judged on its
+    own): each recorded as on, at the value named where one is."""
+    found = re.search(r"\baugment\w*\s*\(([^)]*)\)", target, re.I)
+    if not found:
+        return []
+    items = [x.strip() for x in re.split(r",|\band\b", found[1]) if x.strip()]
+    judged, ok = [], True
+    for item in items:
+        field = next((f for word, f in AUGMENT_WORDS.items() if word in item.lower()), None)
+        if field is None:
+            continue
+        value = getattr(step.run.settings, field, None)
+        number = re.search(r"\d*\.?\d+", item)
+        on = bool(value) and (number is None or isinstance(value, tuple) or abs(float(number[0]) - value) < 1e-9)
+        ok &= on
+        judged.append(f"{field.removeprefix('augment_')} {value_text(value or 0)}")
+    if not judged:
+        return []
+    words = ", ".join(x for x in items if any(w in x.lower() for w in AUGMENT_WORDS))
+    return [f"\"{words}\": {'yes' if ok else 'no'} ({', '.join(judged)} as recorded)"]
 
 
 def _bias_aim(previous: Step | None, step: Step, target: str) -> list[str]:

@@ -242,21 +242,33 @@ def normed_convs(run: Run) -> set[str]:
 
 def param_shapes(run: Run) -> list[tuple[str, tuple[int, ...]]]:
     """The shapes of the parameters each recorded layer holds, in the order the layers run."""
-    out = []
-    for s in run.modules.values():
-        t = s["type"]
-        if t == "Conv2d":
-            k = s["kernel_size"]
-            out.append((t, (s["out_channels"], s["in_channels"] // s["groups"], *k)))
-            if s.get("bias"):
-                out.append((t, (s["out_channels"],)))
-        elif t.startswith("BatchNorm") and s.get("affine", True):
-            out += [(t, (s.get("num_features"),))] * 2
-        elif t == "Linear":
-            out.append((t, (s["out_features"], s["in_features"])))
-            if s.get("bias"):
-                out.append((t, (s["out_features"],)))
+    return [shape for s in run.modules.values() for shape in module_shapes(s)]
+
+
+def module_shapes(s: dict[str, Any]) -> list[tuple[str, tuple[int, ...]]]:
+    """The shapes of the parameters one recorded layer holds (its settings `s`): a conv's or linear layer's weights
+    and bias, batch norm's scale and shift."""
+    t, out = s["type"], []
+    if t == "Conv2d":
+        out.append((t, (s["out_channels"], s["in_channels"] // s["groups"], *s["kernel_size"])))
+        if s.get("bias"):
+            out.append((t, (s["out_channels"],)))
+    elif t.startswith("BatchNorm") and s.get("affine", True):
+        out += [(t, (s.get("num_features"),))] * 2
+    elif t == "Linear":
+        out.append((t, (s["out_features"], s["in_features"])))
+        if s.get("bias"):
+            out.append((t, (s["out_features"],)))
     return out
+
+
+def params_around_pool(run: Run) -> tuple[int, int]:
+    """(parameters of the layers before the first max- or average-pool, after it) - a global pool not counted as one."""
+    out, side = [0, 0], 0
+    for s in run.modules.values():
+        side |= s["type"] in ("MaxPool2d", "AvgPool2d")
+        out[side] += sum(math.prod(shape) for _, shape in module_shapes(s) if None not in shape)
+    return out[0], out[1]
 
 
 def params_by_kind(run: Run) -> dict[str, int] | None:
