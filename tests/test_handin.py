@@ -508,7 +508,7 @@ def test_the_odds_never_claim_more_than_the_seeds_show():
     from tinydigits.results.odds import pass_odds
 
     odds = pass_odds([99.52, 99.51, 99.53, 99.52, 99.52], 99.4)
-    step = rules.Step(_step([99.0] * 15, [99.0] * 15).run, check=type("C", (), {"odds": odds})())
+    step = rules.Step(_step([99.0] * 15, [99.0] * 15).run, check=type("C", (), {"odds": odds, "finished": dict})())
     text = rules.odds_sentence(step)
     assert "100.00" not in text and "above 99.99 %" in text and "at least 54.9 %" in text
 

@@ -9,7 +9,7 @@ import dataclasses
 
 import pytest
 
-from test_handin import SHORT, _step
+from test_handin import SHORT, STUDENT_RATES, _step
 from tinydigits.results import steps as rules
 
 FLAT = [97.0 + 0.1 * i for i in range(12)] + [99.5, 99.52, 99.51]
@@ -264,7 +264,8 @@ def test_an_under_fit_that_already_has_regularisation_is_not_told_it_as_if_it_ha
     curve = [90.0 + 0.2 * i for i in range(15)]
     smoothed = _step(curve, curve, label_smoothing=0.05, augment_degrees=8.0)
     advice = rules.next_line(smoothed, rules.facts(smoothed))
-    assert "not more regularisation or augmentation while it under-fits: it has label smoothing, augmentation already" in advice
+    assert ("not more regularisation or augmentation while it under-fits (the advice's rule, not a reading of these "
+            "runs): it has label smoothing, augmentation already") in advice
 
 
 def test_batch_norm_after_every_conv_is_judged_from_the_layers():
@@ -959,3 +960,48 @@ def test_a_targets_shape_schedule_batch_augmentations_and_recipe_name_are_judged
     halved = _step(FLAT, FLAT, target="the rate cut in half every 5 epochs", scheduler="step", step_size=6,
                    step_gamma=0.1, lr=rates)
     assert '"rate cut in half every 5 epochs": no (' in (rules.target_line(a, halved, rules.facts(halved)) or "")
+
+
+def test_a_fall_inside_the_loose_yardstick_is_not_called_noise_and_a_lopsided_checks_odds_are_rough():
+    step = _step(FLAT[:12] + [99.5, 99.47, 99.49], FLAT[:12] + [99.5, 99.47, 99.49])
+    stability = next(x for x in rules.analysis_lines(step, None) if x.startswith("- stability"))
+    assert "so inside it a change is not shown to be more than noise, nor shown to be noise" in stability
+    from test_handin_aims import _checked
+
+    curves = {s: FLAT[:12] + [m, m + 0.01, m + 0.02] for s, m in enumerate([99.53, 99.43, 99.52, 99.54, 99.51, 99.52])}
+    odd = _checked(_step(curves[0], curves[0]), curves)
+    said = rules.odds_sentence(odd)
+    assert "the minima are lopsided - seed 1 lies 2.0 sd below the mean, the others within 0.8 sd of it" in said
+    even = {s: FLAT[:12] + [m, m + 0.01, m + 0.02] for s, m in enumerate([99.53, 99.48, 99.52, 99.50, 99.46, 99.55])}
+    assert "lopsided" not in rules.odds_sentence(_checked(_step(even[0], even[0]), even))
+
+
+def test_a_mean_gap_that_rests_on_one_epoch_says_so():
+    """The notebook's step 1: test leads train by 7.05 on the mean of +1.26, +1.23, +18.66 - the mean is epoch 5's."""
+    train, test = [10.0, 11.0, 10.1, 12.95, 24.93], [11.36, 14.18, 11.36, 14.18, 43.59]
+    fit = rules.fit_lines(_step(train, test, **SHORT))[0]
+    assert "test leads train by" in fit and "the mean leans on epoch 5" in fit
+    even = rules.fit_lines(_step([t - 1.0 for t in test], test, **SHORT))[0]
+    assert "leans" not in even
+
+
+def test_a_one_cycles_last_rise_is_said_with_its_anneal_and_a_lag_read_before_is_read_again():
+    """The notebook's steps 2 and 3: a one-cycle's last-epoch rise came as its rate annealed, which one run cannot part
+    from it; step 2's rate lever rested on a lag at epoch 3 that step 3, at the same rates, is read against - where
+    test is of an average, said to be no like-for-like lag."""
+    train, test = [30.0, 60.0, 80.0, 96.0, 97.9], [40.0, 75.0, 89.28, 90.09, 97.95]
+    before = _step(train, test, lr=STUDENT_RATES, scheduler="onecycle", **SHORT)
+    progress = next(x for x in rules.analysis_lines(before, None) if x.startswith("- progress"))
+    assert "the last epoch's rise came as the rate annealed from 16 % of its peak towards none" in progress
+    assert "one run cannot tell" in progress
+    plain = _step(train, test, lr=[0.01] * 5, scheduler="none", **SHORT)
+    assert "annealed" not in next(x for x in rules.analysis_lines(plain, None) if x.startswith("- progress"))
+    again = _step([30.0, 60.0, 80.0, 95.0, 97.9], [40.0, 75.0, 82.0, 90.0, 97.0], lr=STUDENT_RATES,
+                  scheduler="onecycle", label_smoothing=0.05, **SHORT)
+    read = next(x for x in rules.change_lines(before, again) if x.startswith("- read against"))
+    assert "The lag its rate lever rested on, at epoch 4 (test +0.81 while train +16.00), here at the same rates" in read
+    assert ": it came again." in read
+    averaged = _step([30.0, 60.0, 80.0, 95.0, 97.9], [40.0, 75.0, 82.0, 90.0, 97.0], lr=STUDENT_RATES,
+                     scheduler="onecycle", label_smoothing=0.05, ema=0.99, **SHORT)
+    read = next(x for x in rules.change_lines(before, averaged) if x.startswith("- read against"))
+    assert "whether the lag came again these runs cannot show" in read

@@ -134,8 +134,9 @@ def test_check_png_has_a_legend_for_every_mark(monkeypatch, tmp_path):
     assert f"{BUDGET.min_acc} %" in entry(linestyle="--", color="C2")
     assert "last 3 epochs" in entry(marker="o", markerfacecolor="none")
     assert "minimum" in entry(marker="o", color="0.35", markerfacecolor="0.35")
-    assert entry(marker="s", markerfacecolor="C3").startswith("red") and "not hold" in entry(marker="s", color="C3")
-    assert entry(marker="s", markerfacecolor="C0").startswith("blue") and "holds" in entry(marker="s", color="C0")
+    # a seed's colour is shown as the dot it is drawn with, not a shape the plot never draws
+    assert entry(marker="o", markerfacecolor="C3").startswith("red") and "not hold" in entry(marker="o", color="C3")
+    assert entry(marker="o", markerfacecolor="C0").startswith("blue") and "holds" in entry(marker="o", color="C0")
     assert "raised" in entry(marker="x", color="C3") and "not run" in entry(marker="x", color="0.6")
     shading = [label for label, h in entries.items() if not hasattr(h, "get_marker")]
     assert len(shading) == 1 and f"{verdict.odds.line:.3f} %" in shading[0]

@@ -71,8 +71,8 @@ def _draw_seeds(ax, verdict: Verdict, budget: Budget) -> list:
     handles = [Line2D([], [], color="0.35", mfc="none", **dot, label=f"test accuracy in one of {epochs} (in epoch "
                                                                       "order, left to right)"),
                Line2D([], [], color="0.35", **dot, label="the seed's minimum of them, the one judged")]
-    # a swatch of each colour a seed's dots were drawn in: its meaning, only where such a seed is drawn
-    swatch = {"ls": "", "marker": "s", "ms": 8}
+    # each colour a seed's dots were drawn in, as a dot of it: its meaning, only where such a seed is drawn
+    swatch = {"ls": "", "marker": "o", "ms": 6}
     handles += [Line2D([], [], color="C0" if h else "C3", **swatch, label="blue: the seed holds" if h else
                        "red: the seed does not hold") for h in sorted(held, reverse=True)]
     handles += [Line2D([], [], ls="", marker="x", color="0.6" if grey else "C3",

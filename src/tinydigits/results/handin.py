@@ -650,7 +650,7 @@ def error_limits(errors: list[float]) -> tuple[float, float] | None:
     return (min(shown) / 1.3, max(shown) * 1.3) if shown else None
 
 
-TRAIN_MARKS = "s^Dv"  # each step's train line's hollow mark, its own shape
+TRAIN_MARKS = "s^Dv"  # each step's mark, its own shape: filled on its test line, hollow on its train line
 
 
 def steps_figure(steps: list[rules.Step]) -> Figure:
@@ -699,15 +699,17 @@ def _draw_steps(axes, steps: list[rules.Step]) -> list:
     stops = []
     for i, step in enumerate(steps):
         x = [r.epoch for r in step.run.epochs]
-        # Train lines of two steps can coincide: a hollow mark of the step's own shape keeps each one findable.
+        # Lines of two steps can coincide: a mark of the step's own shape (filled on test, hollow on train) keeps
+        # each one findable, in grey as in colour.
         train = {"ls": "--", "color": f"C{i}", "alpha": 0.6, "marker": TRAIN_MARKS[i % len(TRAIN_MARKS)], "ms": 5,
                  "mfc": "none"}
-        axes[0].plot(x, [r.test_loss for r in step.run.epochs], "o-", ms=3, color=f"C{i}")
+        test = {"ls": "-", "color": f"C{i}", "marker": TRAIN_MARKS[i % len(TRAIN_MARKS)], "ms": 4}  # filled: test
+        axes[0].plot(x, [r.test_loss for r in step.run.epochs], **test)
         axes[0].plot(x, [r.train_loss for r in step.run.epochs], **train)
-        axes[1].plot(x, [100 - a for a in step.run.test()], "o-", ms=3, color=f"C{i}")
+        axes[1].plot(x, [100 - a for a in step.run.test()], **test)
         axes[1].plot(x, [100 - a for a in step.run.train()], **train)
         if len(axes) > 2:
-            axes[2].plot(x, step.run.test(), "o-", ms=3, color=f"C{i}")
+            axes[2].plot(x, step.run.test(), **test)
             axes[2].plot(x, step.run.train(), **train)
         if eps := step.run.settings.label_smoothing:  # its train loss cannot go below this: a plateau there is no stall
             floor = smoothing_floor(eps)
@@ -733,7 +735,7 @@ def _steps_legend(fig, steps: list[rules.Step], stops: list) -> None:
     smoothed = [str(i) for i, step in enumerate(steps, 1) if step.run.settings.label_smoothing]
     handles = [Line2D([], [], color=f"C{i}", lw=2, marker=TRAIN_MARKS[i % len(TRAIN_MARKS)], ms=5, mfc="none",
                       label=f"step {i + 1}: {step.name} (seed {step.seed})") for i, step in enumerate(steps)]
-    kinds = [Line2D([], [], color="0.35", marker="o", ms=3, label="test, after each epoch" + (
+    kinds = [Line2D([], [], color="0.35", marker="o", ms=4, label="test (filled marks, a shape a step), after each epoch" + (
                  f" (step {', '.join(averaged)}: its averaged (EMA) weights)" if averaged else "")),
              Line2D([], [], color="0.35", ls="--", alpha=0.6, label="train (hollow marks, a shape a step), "
                                                                     "averaged over the epoch" + (

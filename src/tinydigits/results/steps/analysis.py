@@ -11,6 +11,7 @@ from tinydigits.results.steps.advice import next_line
 from tinydigits.results.steps.compared import change_lines, target_line
 from tinydigits.results.steps.curves import (
     ANNEALED,
+    INSIDE,
     MNIST_TEST_CLASSES,
     PAIRED,
     STALL_POINTS,
@@ -174,7 +175,7 @@ def _stability_line(step: Step, f: Facts) -> str:
         largest = (f"test accuracy never fell from one epoch to the next{smooth}" if round(fall, 2) <= 0 else
                    f"its largest epoch-to-epoch fall of test accuracy, {fall:.2f} points at epoch {at}, is inside the "
                    f"test set's sampling error of two independent scores (±{fall_noise(test[at - 2], test[at - 1]):.2f}; "
-                   f"{PAIRED})")
+                   f"{PAIRED}, {INSIDE})")
         return f"- stability: {largest}; {_span(step, f)}{_lagged(step, f)}."
     epoch, fall = f.drop
     every = falls(step.run.test())
@@ -252,8 +253,12 @@ def _other_seeds_fell(step: Step, epoch: int) -> str:
 def _tied(step: Step) -> str:
     """The stall tied to a step schedule's cut, when it came at or after one, or to a rate a schedule had annealed
     below ANNEALED of its peak by the first epoch that stalled."""
-    s = stall_epoch(step.run.test(), run_losses(step.run))
+    s, test = stall_epoch(step.run.test(), run_losses(step.run)), step.run.test()
     rates = [e.lr for e in step.run.epochs]
+    if (s is None and len(test) > 1 and test[-1] > max(test[:-1]) and step.run.settings.scheduler == "onecycle"
+            and rates[-1] < ANNEALED * peak_rate(step.run)):  # a last rise during the anneal: the schedule's own end
+        return (f" - the last epoch's rise came as the rate annealed from {100 * rates[-1] / peak_rate(step.run):.0f} % "
+                "of its peak towards none: how much of the rise the anneal gave, one run cannot tell")
     if s is not None and step.run.settings.scheduler != "step" and rates[s] < ANNEALED * (peak := peak_rate(step.run)):
         flat = stall_epoch(step.run.test())
         if flat is not None and flat < s and rates[flat - 1] >= ANNEALED * peak:  # flat at a rate still high
@@ -311,6 +316,9 @@ def _record_text(step: Step) -> str:
             f"{'PASS' if record.passed else 'FAIL'} - this seed's {one} is not the model's")
 
 
+LOPSIDED = 1.5  # sd below the seeds' mean: a lowest seed that far from the rest strains a normal model's fit
+
+
 def odds_sentence(step: Step) -> str:
     """The check's odds said within what its seeds show: the counted pass rate's bound first, then the normal model's
     figure, which beyond 99.99 % is written as such and named as the model's tail, not an observed rate."""
@@ -332,7 +340,21 @@ def odds_sentence(step: Step) -> str:
               else "")
     return (f"{odds.held()}" + (f"; {counted}" if counted else "") + f"; a normal model of the seeds' min(last "
             f"{step.last}) (mean {odds.mean:.3f}, sd {odds.sd:.3f}) puts a new seed's odds at {pct(odds.probability)} "
-            f"(95 % lower bound {pct(odds.probability_lower)}){beyond}")
+            f"(95 % lower bound {pct(odds.probability_lower)}){beyond}{_lopsided(step, odds.mean, odds.sd)}")
+
+
+def _lopsided(step: Step, mean: float, sd: float) -> str:
+    """Where the lowest seed's min stands far below the others (LOPSIDED sd or more below the mean), the normal model
+    fits the seeds loosely: said, since its tail - the odds - rests on that fit."""
+    mins = {k: r.min_last for k, r in step.check.finished().items()}
+    if len(mins) < 3 or not sd:
+        return ""
+    low = min(mins, key=mins.get)
+    rest = [abs(m - mean) / sd for k, m in mins.items() if k != low]
+    if (mean - mins[low]) / sd < LOPSIDED:
+        return ""
+    return (f"; the minima are lopsided - seed {low} lies {(mean - mins[low]) / sd:.1f} sd below the mean, the others "
+            f"within {max(rest):.1f} sd of it - so the normal curve fits them loosely and its odds are rough")
 
 
 def _margin_line(step: Step, f: Facts) -> str:

@@ -166,6 +166,8 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
     if other:
         parts.append(f"Outside that advice (neither for nor against it): {listed(other)}.")
     b = facts(step)
+    if again := _lag_again(previous, step, a):
+        parts.append(again)
     if fitting := _fit_held_back(previous, step, against):
         parts.append(fitting)
     if against and b.min_last - a.min_last > fall_noise(a.min_last, b.min_last):
@@ -182,6 +184,26 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
 
 
 MORE = {"capacity", "epochs", "data"}  # levers said as "more ..." where not taken up
+
+
+def _lag_again(previous: Step, step: Step, a: Facts) -> str:
+    """Where the step before's rate lever rested on a scored epoch at which test lagged train (`lagged_epoch`) and
+    this step trained with the same rates: whether that lag came again at the same epoch."""
+    lag = lagged_epoch(previous, a)
+    if lag is None or [e.lr for e in previous.run.epochs] != [e.lr for e in step.run.epochs]:
+        return ""
+    epoch, trained, gained = lag
+    now = step.run.epochs
+    if epoch > len(now):
+        return ""
+    t, g = now[epoch - 1].train_acc - now[epoch - 2].train_acc, now[epoch - 1].test_acc - now[epoch - 2].test_acc
+    again = t - g > fall_noise(now[epoch - 2].test_acc, now[epoch - 1].test_acc)
+    said = (f"The lag its rate lever rested on, at epoch {epoch} (test {gained:+.2f} while train {trained:+.2f}), "
+            f"here at the same rates: test {g:+.2f} while train {t:+.2f} (seed {step.seed})")
+    if step.run.settings.ema:  # an average lags its live weights by its own making: no like-for-like lag
+        return said + (": test is of the weights' running average here, which lags the live weights by itself, so "
+                       "whether the lag came again these runs cannot show.")
+    return said + (": it came again." if again else ": it did not come again.")
 
 
 def _margin_followed(previous: Step, a: Facts, acted: list[Change], step_checked: bool = False) -> str:
@@ -854,7 +876,8 @@ def _first_epoch(previous: Step, step: Step) -> str:
         early = math.prod(ema_decay(s.ema, u) for u in range(n // 2, n))  # what the average owes its first half
         held = (f" ({step.name}'s figure is of its weights' running average (EMA; its decay at its n-th update "
                 f"{ema_ramp(s.ema)}, a ramp up to {s.ema:g}), which after epoch 1 still owes "
-                f"{100 * early:.0f} % of itself to the first half of that epoch's weights and the start)")
+                f"{100 * early:.0f} % of itself to the first half of that epoch's weights and the start: a lag its "
+                "figure carries beside the other changes, not singled out by these runs as the cause)")
     others = ({k: r.test_acc[0] for k, r in sorted(step.check.finished().items()) if k != step.seed and r.test_acc}
               if step.check else {})
     seeds = ("; the check's other seeds at epoch 1: " + ", ".join(f"seed {k} {v:.2f} %" for k, v in others.items())

@@ -24,6 +24,8 @@ RATE_FALL = 0.5  # a step schedule's event: the rate at an epoch's start below t
 
 # said wherever two scores of one test set meet
 PAIRED = "two standard errors; a loose yardstick: two scores of the same digits vary less"
+# said where a figure falls inside that loose yardstick: inside it is no proof of noise
+INSIDE = "so inside it a change is not shown to be more than noise, nor shown to be noise"
 
 
 def noise_band(acc: float, images: int = TEST_IMAGES) -> float:

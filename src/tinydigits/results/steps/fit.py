@@ -83,6 +83,13 @@ def _at_chance(step: Step, f: Facts) -> Fit:
                                 f"among 10 classes scores 10 %){moving}")
 
 
+def _leans(gaps: list[float], first: int) -> str:
+    """Where one judged epoch's gap outweighs the others' together twice over, the mean is mostly that epoch's: said."""
+    big = max(range(len(gaps)), key=lambda i: abs(gaps[i]))
+    rest = sum(abs(g) for i, g in enumerate(gaps) if i != big)
+    return f": the mean leans on epoch {first + big}" if len(gaps) > 2 and abs(gaps[big]) > 2 * rest else ""
+
+
 def _lead(step: Step, f: Facts) -> str:
     """Which figure leads on the mean of the judged epochs, and every judged epoch where the other one leads: a mean
     says nothing of each epoch."""
@@ -97,7 +104,8 @@ def _lead(step: Step, f: Facts) -> str:
         narrowed = (f", narrowing every epoch to {gaps[-1]:+.2f} at the last: the mean leans on epoch {first}"
                     if f.n > 2 and all(round(a - b, 2) > 0 for a, b in zip(gaps, gaps[1:], strict=False))
                     and gaps[-1] >= 0 and gaps[0] > max(2 * gaps[-1], f.band) else "")  # a lead beyond the noise first
-        head = (f"train leads test by {f.gap:.2f} points on the mean of the last {f.n} epochs{each}{every}{narrowed}"
+        head = (f"train leads test by {f.gap:.2f} points on the mean of the last {f.n} epochs{each}{every}"
+                f"{narrowed or _leans(gaps, first)}"
                 + (f", no more than the {GAP_POINTS} that would count as over-fitting" if f.gap <= GAP_POINTS else ""))
         who = "test"
     else:
@@ -105,7 +113,7 @@ def _lead(step: Step, f: Facts) -> str:
         every = ", ahead at every one of them" if f.n > 1 and not other else ""
         each = (f" ({', '.join(f'{-g:+.2f}' for g in gaps)} at epochs {first}-{f.epochs}, test minus train)"
                 if f.n > 1 else "")  # signed as the lead is said: test's
-        head = f"test leads train by {-f.gap:.2f} points on the mean of the last {f.n} epochs{each}{every}"
+        head = f"test leads train by {-f.gap:.2f} points on the mean of the last {f.n} epochs{each}{every}{_leans(gaps, first)}"
         who = "train"
     wide = (f"; that lead is more than the {GAP_POINTS} that counts as over-fitting where training accuracy reaches the "
             "line, but this one's training figure (a running average over each epoch) stays below the line too: "
