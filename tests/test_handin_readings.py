@@ -53,7 +53,7 @@ def test_two_scores_of_one_test_set_are_compared_by_a_yardstick_said_to_be_loose
 def test_a_slow_first_epoch_is_said_with_its_running_train_accuracy():
     slow = _step([20.1] + FLAT[1:], [58.89] + FLAT[1:])
     start = next(x for x in rules.analysis_lines(slow, None) if x.startswith("- start"))
-    assert "learning during the first epoch - its train accuracy, a running average over the epoch, 20.10 %" in start
+    assert "slow, learning only during the first epoch - its train accuracy, a running average over the epoch, 20.10 %" in start
     assert "58.89 % after it" in start and "went by" not in start  # the average alone says no more than that
     quick = _step([92.0] + FLAT[1:], [97.5] + FLAT[1:])
     start = next(x for x in rules.analysis_lines(quick, None) if x.startswith("- start"))
@@ -1005,3 +1005,19 @@ def test_a_one_cycles_last_rise_is_said_with_its_anneal_and_a_lag_read_before_is
                      scheduler="onecycle", label_smoothing=0.05, ema=0.99, **SHORT)
     read = next(x for x in rules.change_lines(before, averaged) if x.startswith("- read against"))
     assert "whether the lag came again these runs cannot show" in read
+
+
+def test_a_step_schedules_cuts_are_read_on_the_curve_and_dropout_lowers_the_train_figure_the_fit_reads():
+    """The walkthrough's step 2: the first cut came with the largest gain (beyond the noise), the second with a dip
+    inside it; its fit reads a train figure taken with dropout on, which understates the fit: said."""
+    test = [97.0 + 0.3 * i for i in range(6)] + [99.34, 99.3, 99.35, 99.38, 99.4, 99.4, 99.36, 99.38, 99.41]
+    test[5] = 99.05
+    rates = [0.05] * 6 + [0.005] * 6 + [0.0005] * 3
+    step = _step([t - 0.05 for t in test], test, lr=rates, scheduler="step", step_size=6, step_gamma=0.1,
+                 modules={"d": {"type": "Dropout", "p": 0.05}})
+    progress = next(x for x in rules.analysis_lines(step, None) if x.startswith("- progress"))
+    assert ("test accuracy at the cuts: epoch 7 99.05 → 99.34 % (+0.29, beyond ±0.25); epoch 13 99.40 → 99.36 % (-0.04, "
+            "inside") in progress
+    fit = rules.fit_lines(step)[0]
+    assert "dropout (0.05) in force" in fit and "so the gap understates how far the net fits its own digits" in fit
+    assert "test accuracy at the cuts" not in "\n".join(rules.analysis_lines(_step(test, test, lr=rates), None))

@@ -16,6 +16,7 @@ from tinydigits.results.steps.curves import (
     PAIRED,
     STALL_POINTS,
     TEST_IMAGES,
+    band_text,
     beside_noise,
     epoch_span,
     fall_noise,
@@ -79,7 +80,7 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
              f"- fit: {_fit_sentence(step, f)}", _start_line(step, f), _stability_line(step, f),
              f"- progress{f' (seed {step.seed}, the one shown)' if step.check else ''}: {f.stall}"
              f"{'' if f.fit.diagnosis == 'neither' else train_falls(step)}; "
-             f"{f.rate}{_tied(step)}{_lowest_course(step, f)}.",
+             f"{f.rate}{_tied(step)}{_at_cuts(step)}{_lowest_course(step, f)}.",
              f"- margin: {_margin_line(step, f)}{_record_text(step)}."]
     if step.check:
         lines.append(f"- over seeds: {odds_sentence(step)} (`check`'s verdict: {step.check.verdict.line()}).")
@@ -114,7 +115,8 @@ def _start_line(step: Step, f: Facts) -> str:
     if not f.start:
         e = step.run.epochs[0]
         if e.train_acc < SLOW_START:  # the epoch's running average: said beside the end's test figure, no more
-            return (f"- start: learning during the first epoch - its train accuracy, a running average over the epoch, "
+            return (f"- start: slow, learning only during the first epoch - its train accuracy, a running average over "
+                    f"the epoch, "
                     f"{e.train_acc:.2f} % (train loss {e.train_loss:.4f}; a uniform guess scores 10 % at a loss of "
                     f"2.30); test accuracy {e.test_acc:.2f} % after it"
                     f"{_averaged_start(step)}.")
@@ -277,6 +279,22 @@ def _tied(step: Step) -> str:
     if s + 1 - e <= 1:
         return f" - it stalled right after the rate was cut to {lr:.4g} (epoch {e})"
     return f" - the rate had been cut to {lr:.4g} at epoch {e}, {s + 1 - e} epochs before it stalled"
+
+
+def _at_cuts(step: Step) -> str:
+    """A step schedule's cuts with test accuracy's change at each (its epoch against the one before), against the
+    two-score sampling error: what the recorded curve did where the rate fell."""
+    if step.run.settings.scheduler != "step" or not (events := rate_events(step.run)):
+        return ""
+    test = step.run.test()
+    said = []
+    for e, _ in events:
+        a, b = test[e - 2], test[e - 1]
+        noise = fall_noise(a, b)
+        said.append(f"epoch {e} {a:.2f} → {b:.2f} % ({b - a:+.2f}, {beside_noise(abs(b - a), noise)} "
+                    f"±{band_text(abs(b - a), noise)})")
+    return (f"; test accuracy at the cuts: {'; '.join(said)} (the test set's sampling error of two independent scores; "
+            f"{PAIRED})")
 
 
 def _margin_text(step: Step, f: Facts) -> str:

@@ -28,8 +28,7 @@ def fit_of(step: Step, f: Facts) -> Fit:
     if f.best_test < CHANCE_POINTS:
         return _at_chance(step, f)
     if max(f.best_train, f.best_test) < line:  # first: a net that has not fitted its own digits is not over-fit
-        lowered = (f"; the train figure is measured with {' and '.join(f.hinders)} in force: "
-                   f"{_unmeasured(f.hinders)}" if f.hinders else "")
+        lowered = _hindered(f)
         if f.rise > f.band and f.gap < 0:  # a lagging train figure explains test ahead, not train ahead
             lowered += f"; {_rising(step, f)}"
         return Fit("under-fitting", f"neither the training accuracy (best {f.best_train:.2f} %) nor the test accuracy "
@@ -55,14 +54,15 @@ def fit_of(step: Step, f: Facts) -> Fit:
         return Fit("neither", f"train above test by {f.gap:.2f} points ({where}) while test accuracy rose over those "
                               f"epochs ({_course(step, f)}): an early run, not over-fitting (that needs test to stall while "
                               "train leads it)")
+    lowered = _hindered(f, ", so the gap understates how far the net fits its own digits")
     if abs(f.gap) <= f.band:
         return Fit("neither", f"train and test within {abs(f.gap):.2f} points ({where}): inside the test set's "
                               f"sampling error at that level (±{f.band:.3f}, two standard errors over its "
-                              f"{TEST_IMAGES:,} digits){plain}")
+                              f"{TEST_IMAGES:,} digits){plain}{lowered}")
     if f.gap > 0:
         return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond the test set's sampling error "
                               f"(±{f.band:.3f} at the last epoch's {step.run.test()[-1]:.2f} %), "
-                              f"below the {GAP_POINTS} that counts as over-fitting")
+                              f"below the {GAP_POINTS} that counts as over-fitting{lowered}")
     return Fit("neither", f"test above train by {-f.gap:.2f} points ({where}; the test set's sampling error ±{f.band:.3f}): "
                           + _test_above(step, f))
 
@@ -159,6 +159,13 @@ def _test_above(step: Step, f: Facts) -> str:
     if not causes:
         return "not explained by augmentation, dropout or a rising curve (none of them in this run's judged epochs)"
     return "what the run had can account for it, not under-fitting: " + "; ".join(causes)
+
+
+def _hindered(f: Facts, then: str = "") -> str:
+    """A train figure taken with dropout or augmentation in force, of a harder task than the net tested: said, with
+    what that does to the reading (`then`); '' where neither was."""
+    return (f"; the train figure is measured with {' and '.join(f.hinders)} in force: {_unmeasured(f.hinders)}{then}"
+            if f.hinders else "")
 
 
 def _unmeasured(hinders: list[str]) -> str:
