@@ -141,7 +141,8 @@ def format_table(rows: list[LayerRow], markdown: bool = False) -> str:
     peak = (f"peak RAM of one inference (activations alive at once, at {t['peak_layer']}: input + output; ReLU, batch "
             f"norm and dropout counted in place, as deployed runtimes run them): {t['peak_ram_fp32']:,} bytes fp32, "
             f"{t['peak_ram_int8']:,} bytes int8; W: weights as deployed, batch norm folded into the conv before it (a "
-            "4-byte bias a channel); weights and activations in bytes")
+            "4-byte bias a channel; int8: a byte a weight and a 4-byte scale a channel, quantized per channel); weights "
+            "and activations in bytes")
     if markdown:
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(row) + " |" for row in [*body, [f"**{c}**" if c else "" for c in foot]]]

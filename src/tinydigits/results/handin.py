@@ -194,8 +194,9 @@ def _code_file(step: rules.Step, folder: Path, prefix: str, others: list[str]) -
              else "of the recorded code")
     builds = (f"`{run_it}` builds it" if not exported.unresolved else
               f"`{run_it}` builds it once {', '.join(f'`{u}`' for u in exported.unresolved)} is defined above it")
-    text = (f"[{name}]({name}), `{cls}` (sha256 {digest} {whose}) with its imports{helpers} written out "
-            f"above it: it needs {needs}; {builds}, `{summary_it}` prints its layers")
+    text = (f"[{name}]({name}), `{cls}` (sha256 {digest} {whose}, config.json's `code`; this file adds a header and "
+            f"what it needs, so its own hash differs) with its imports{helpers} written out above it: it needs {needs}; "
+            f"{builds}, `{summary_it}` prints its layers")
     if exported.unresolved:
         text += (f". Not defined by any record: {', '.join(f'`{u}`' for u in exported.unresolved)} (define it above "
                  "the class before running the file)")
@@ -719,7 +720,8 @@ def _draw_steps(axes, steps: list[rules.Step]) -> list:
         plain = CurveMarks.of(step.run, course=False).plain_from
         if plain is not None:  # the train curve's jump there is the plain digits, not learning
             stops.append(Line2D([], [], color=f"C{i}", ls="-.", lw=1,
-                                label=f"step {i + 1}: augmentation off from epoch {plain}"))
+                                label=f"step {i + 1}: augmentation off from epoch {plain} (its train line before "
+                                      "it: on augmented digits)"))
             for ax in axes:
                 ax.axvline(plain - 0.5, color=f"C{i}", ls="-.", lw=1)
     return stops

@@ -115,9 +115,8 @@ def _start_advice(step: Step) -> str:
 
 def _rate_lever(step: Step, f: Facts) -> str:
     """An under-fit's rate lever: a higher or scheduled rate where it had a constant one; else a higher peak or more
-    of the run near it - or, where its lowest scored epoch started at the peak's height, the rate down before the
-    scored epochs where that epoch shows it was held back there, and neither way where it was only the first of a
-    rising curve."""
+    of the run near it - or, where its lowest scored epoch started at the peak's height, a change to the rate's course
+    there, its direction untested (one schedule shows no direction), with what that epoch showed."""
     s = step.run.settings
     scheduled = s.scheduler and s.scheduler != "none"
     moved = len({e.lr for e in step.run.epochs}) > 1  # the rates the epochs started with: a schedule in effect
@@ -132,9 +131,9 @@ def _rate_lever(step: Step, f: Facts) -> str:
                 "test curve that rose into and through the scored epochs (its train rising alike), so these runs show "
                 "neither that the rate held it back nor that a higher peak would help")
     runs = f"{len(step.check.finished())} seeds" if step.check else "one run"
-    return (f"a try at the rate down before the scored epochs (a shorter warm-up or an earlier anneal) rather than a "
-            f"higher peak or more of the run near it: {at}, and {there} ({runs} of one schedule: whether the rate made "
-            "that epoch low is not tested)")
+    return (f"a change to the rate's course around the scored epochs, which way untested: {at}, and {there} ({runs} "
+            "of one schedule: whether the rate made that epoch low is not tested, and neither a lower rate there - a "
+            "shorter warm-up or an earlier anneal - nor a higher peak was tried)")
 
 
 def _under_advice(step: Step, f: Facts) -> str:

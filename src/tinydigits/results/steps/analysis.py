@@ -115,8 +115,8 @@ def _start_line(step: Step, f: Facts) -> str:
     if not f.start:
         e = step.run.epochs[0]
         if e.train_acc < SLOW_START:  # the epoch's running average: said beside the end's test figure, no more
-            return (f"- start: slow, learning only during the first epoch - its train accuracy, a running average over "
-                    f"the epoch, "
+            return (f"- start: learning began within the first epoch, not at once - its train accuracy, a running "
+                    f"average over the epoch, "
                     f"{e.train_acc:.2f} % (train loss {e.train_loss:.4f}; a uniform guess scores 10 % at a loss of "
                     f"2.30); test accuracy {e.test_acc:.2f} % after it"
                     f"{_averaged_start(step)}.")

@@ -113,8 +113,9 @@ def _not_capacity(previous: Step, step: Step, a: Facts, b: Facts, found: list[Ch
     return [f"- what it shows of step {previous.name}'s under-fit: not a lack of capacity - no conv gained channels "
             f"here ({b.params - a.params:+,} parameters{_norm_share(previous, step)}), and this step's training accuracy "
             f"reached {b.best_train:.2f} % (the step before's best {a.best_train:.2f} %; a running average in train "
-            f"mode), above the {line} % line, its test accuracy, of the net as deployed, {b.best_test:.2f} % (the step "
-            f"before's {a.best_test:.2f} %)."]
+            f"mode, batch norm on each batch's statistics: the deployed net's own train figure is not measured), above "
+            f"the {line} % line, its test accuracy, of the net as deployed, {b.best_test:.2f} % (the step before's "
+            f"{a.best_test:.2f} %)."]
 
 
 def _norm_share(previous: Step, step: Step) -> str:
@@ -454,6 +455,9 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
            "higher at its lowest epoch, not shown at the end" if low_up else
            "higher at the end, not at its lowest epoch" if end_up else
            "not shown higher by the test set's loose yardstick")
+    if bool(step.run.settings.ema) != bool(previous.run.settings.ema):  # an average smooths the dips the other shows
+        way += (" (not like for like: one step's test is of its weights' running average (EMA), the other's of its "
+                "live weights)")
     lead = [y - x for x, y in zip(before, now, strict=True)]
     first = f.epochs - n + 1
     said = (f"\"{word}\": {way} - the min of the last {n} epochs {a.min_last:.2f} → {f.min_last:.2f} % "
@@ -639,7 +643,8 @@ def _listed_augments(step: Step, target: str) -> list[str]:
     if not judged:
         return []
     words = ", ".join(x for x in items if any(w in x.lower() for w in AUGMENT_WORDS))
-    return [f"\"{words}\": {'yes' if ok else 'no'} ({', '.join(judged)} as recorded)"]
+    units = "; the records give the values without units" if re.search(r"\d\s*(?:px|pixels?)\b", words) else ""
+    return [f"\"{words}\": {'yes' if ok else 'no'} ({', '.join(judged)} as recorded{units})"]
 
 
 def _bias_aim(previous: Step | None, step: Step, target: str) -> list[str]:

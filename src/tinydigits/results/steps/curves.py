@@ -129,9 +129,13 @@ def stall_text(test: list[float], loss: list[float] | None = None, averaged: boo
                 "or less counts as stalled" + (f", {_loss_after(loss, s)}" if loss else "") + f"){later}{earlier}")
     if (s := stall_epoch(test)) is not None:  # the accuracy flat, its loss still falling
         gain = max(test[s:]) - max(test[:s])
+        fell, (rise, at_rise) = min(loss[:s]) - min(loss[s:]), loss_wobble(loss)
+        still = ("the net still learns, so not stalled" if fell > rise else
+                 f"a fall no larger than the loss's own largest rise from one epoch to the next over its last epochs "
+                 f"(+{rise:.4f} at epoch {at_rise}): whether it still learns the curve does not settle, so not called "
+                 "stalled")
         return (f"after epoch {s} test accuracy {_gained(gain)} ({at}), but test loss still "
-                f"fell ({min(loss[:s]):.4f} at best up to epoch {s}, {min(loss[s:]):.4f} after it): the net still "
-                "learns, so not stalled")
+                f"fell ({min(loss[:s]):.4f} at best up to epoch {s}, {min(loss[s:]):.4f} after it): {still}")
     last = test[-4:]
     course = (f"; the last {len(last)} epochs: {', '.join(f'{a:.2f}' for a in last)} %" if len(last) > 2 else "")
     if best < len(test) - 1:  # a best too near the end to read a stall after it
@@ -162,6 +166,13 @@ def _late_best(test: list[float], loss: list[float] | None, best: int, at: str, 
             f"{beside_noise(test[best] - below, noise)} the test set's sampling error of two independent scores "
             f"(±{band_text(test[best] - below, noise)}; {PAIRED}){losses}; over the last {n} epochs a trend of "
             f"{trend(test, n):+.2f} points an epoch{course}")
+
+
+def loss_wobble(loss: list[float], epochs: int = 2 * STALL_EPOCHS) -> tuple[float, int]:
+    """(the largest rise of test loss from one epoch to the next over the last `epochs` epochs, the epoch it came at):
+    the curve's own wobble, beside which a smaller fall shows nothing."""
+    rises = [(loss[i] - loss[i - 1], i + 1) for i in range(max(1, len(loss) - epochs), len(loss))]
+    return max(rises, default=(0.0, len(loss)))
 
 
 def _rise_noise(test: list[float], loss: list[float] | None, averaged: bool = False) -> str:

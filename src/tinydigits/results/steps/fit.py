@@ -171,5 +171,5 @@ def _hindered(f: Facts, then: str = "") -> str:
 def _unmeasured(hinders: list[str]) -> str:
     """What a train figure taken under augmentation or dropout leaves open: the run never scored the net as tested
     on its own digits, so how much they lowered that figure is unknown."""
-    return (f"a harder task than the test's, by how much is not measured (the run never scored its training digits "
-            f"without {'them' if len(hinders) > 1 else 'it'})")
+    return (f"a harder task than the test's, by how much is not measured (the run never scored the same weights on "
+            f"its training digits with and without {'them' if len(hinders) > 1 else 'it'})")
