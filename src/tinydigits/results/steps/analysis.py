@@ -32,6 +32,7 @@ from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS
 from tinydigits.results.steps.known import facts, margin_noise
 from tinydigits.results.steps.readings import UNLEARNED, lagged_epoch, lowest_seed, lr_test_of, own_record, unlearned
 from tinydigits.results.steps.step import Facts, Step, verdict_of
+from tinydigits.training.config import augmentations
 
 SLOW_START = 50.0  # epoch 1's running train accuracy below this: said beside the test figure after it
 
@@ -149,6 +150,10 @@ def _lowest_course(step: Step, f: Facts) -> str:
     done = {s: r.test_acc for s, r in sorted(step.check.finished().items()) if len(r.test_acc) > 1}
     each = (f"; each seed's last epoch: {', '.join(f'seed {s} {t[-1] - t[-2]:+.2f}' for s, t in done.items())}"
             if len(done) > 1 else "")  # the seed shown is one of them: the others say whether its end is theirs
+    beyond = [s for s, t in done.items() if t[-1] - t[-2] > fall_noise(t[-2], t[-1])]
+    if len(done) > 1 and all(t[-1] > t[-2] for t in done.values()):  # one seed's rise in the noise; all of them rose
+        each += (" - every seed rose in its last epoch" + (f", seed{'s' * (len(beyond) > 1)} "
+                 f"{', '.join(map(str, beyond))} beyond the two-score sampling error" if beyond else ""))
     if low[0] == step.seed:
         return each
     last = step.check.finished()[low[0]].test_acc[-f.n:]
@@ -213,8 +218,11 @@ def _span(step: Step, f: Facts) -> str:
 def _direction(values: list[float]) -> str:
     """', rising at every epoch' or ', falling at every epoch' where `values` move one way throughout, else ''."""
     pairs = list(zip(values, values[1:], strict=False))
-    return (", rising at every epoch" if all(b > a for a, b in pairs) else
-            ", falling at every epoch" if all(b < a for a, b in pairs) else "")
+    way = (", rising at every epoch" if all(b > a for a, b in pairs) else
+           ", falling at every epoch" if all(b < a for a, b in pairs) else "")
+    if way and all(abs(b - a) <= fall_noise(a, b) for a, b in pairs):  # a direction of steps each inside the noise
+        way += " (each step inside the two-score sampling error: a direction, not a shown change)"
+    return way
 
 
 def _lagged(step: Step, f: Facts) -> str:
@@ -259,8 +267,11 @@ def _tied(step: Step) -> str:
     rates = [e.lr for e in step.run.epochs]
     if (s is None and len(test) > 1 and test[-1] > max(test[:-1]) and step.run.settings.scheduler == "onecycle"
             and rates[-1] < ANNEALED * peak_rate(step.run)):  # a last rise during the anneal: the schedule's own end
+        off = step.run.settings.augment_off_last or 0  # a plain tail starting at the last epoch came with it too
+        stopped = (", and its augmentation stopped at it" if off == 1 and augmentations(step.config) else "")
         return (f" - the last epoch's rise came as the rate annealed from {100 * rates[-1] / peak_rate(step.run):.0f} % "
-                "of its peak towards none: how much of the rise the anneal gave, one run cannot tell")
+                f"of its peak towards none{stopped}: how much of the rise "
+                + ("either" if stopped else "the anneal") + " gave, one run cannot tell")
     if s is not None and step.run.settings.scheduler != "step" and rates[s] < ANNEALED * (peak := peak_rate(step.run)):
         flat = stall_epoch(step.run.test())
         if flat is not None and flat < s and rates[flat - 1] >= ANNEALED * peak:  # flat at a rate still high

@@ -417,15 +417,26 @@ def _result_aims(previous: Step | None, step: Step, f: Facts, target: str) -> li
     if (found := re.search(r"\bbatch ?norm\w* after (?:every|each|all)(?: of)?(?: the)?(?: (?!\dx\d)\w+)?(?: (\d)x\1)? convs?\b",
                            target, re.I)) and step.run.modules:
         k = int(found[1]) if found[1] else None  # "the five 3x3 convs": those convs alone
-        convs = [m for m, s in step.run.modules.items() if s["type"] == "Conv2d" and k in (None, s["kernel_size"][0])]
-        normed = [m for m in convs if m in normed_convs(step.run)]
-        bare = [m for m in convs if m not in normed]
-        said.append(f"\"{found[0]}\": after {len(normed)} of its {len(convs)} {f'{k}x{k} ' if k else ''}convs"
+        named = [m for m, s in step.run.modules.items() if s["type"] == "Conv2d" and k in (None, s["kernel_size"][0])]
+        normed = [m for m in named if m in normed_convs(step.run)]
+        bare = [m for m in named if m not in normed]
+        said.append(f"\"{found[0]}\": after {len(normed)} of its {len(named)} {f'{k}x{k} ' if k else ''}convs"
                     + (f" (none after {', '.join(bare)})" if bare else ""))
     if (found := re.search(r"\bsame layers\b", target, re.I)) and previous is not None:
         moved = [c for c in changes(previous, step) if c.part == "layers"]
         said.append(f"\"{found[0]}\": " + ("yes (no layer changed)" if not moved else
                     "no - " + "; ".join(_short(c) + (" (inert)" if c.inert else "") for c in moved)))
+    if (found := re.search(r"\bsame convs\b", target, re.I)) and previous is not None:
+        shapes = [[(c["in"], c["out"], c["k"], c["groups"]) for c in convs(r)] for r in (previous.run, step.run)]
+        said.append(f"\"{found[0]}\": " + (f"yes ({len(shapes[1])} convs of the same widths and kernels)"
+                                           if shapes[0] == shapes[1] else
+                                           "no (their widths or kernels differ: the changes above)"))
+    if found := re.search(r"\bwithout (?:blowing up|diverg\w*)\b", target, re.I):
+        losses = [e.train_loss for e in step.run.epochs]
+        ok = all(math.isfinite(x) for x in losses) and max(losses[1:], default=0) <= losses[0]
+        said.append(f"\"{found[0]}\": {'yes' if ok else 'no'} (train loss {losses[0]:.4f} at epoch 1 → "
+                    f"{losses[-1]:.4f}, " + ("never above its first epoch's" if ok else "above its first epoch's later")
+                    + ")")
     if found := re.search(r"\b(higher)\b", target, re.I):
         said.append(_higher_aim(previous, step, f, found[0]))
     if found := re.search(r"\b(?:under|below|fewer than|less than) ([\d,]+) param\w*", target, re.I):
@@ -456,8 +467,9 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
            "higher at the end, not at its lowest epoch" if end_up else
            "not shown higher by the test set's loose yardstick")
     if bool(step.run.settings.ema) != bool(previous.run.settings.ema):  # an average smooths the dips the other shows
-        way += (" (not like for like: one step's test is of its weights' running average (EMA), the other's of its "
-                "live weights)")
+        way += (" (one step's test is of its weights' running average (EMA), the other's of its live weights: the "
+                "change includes what averaging does to the score, the average being one of the changes - it smooths "
+                "the dips a live curve shows)")
     lead = [y - x for x, y in zip(before, now, strict=True)]
     first = f.epochs - n + 1
     said = (f"\"{word}\": {way} - the min of the last {n} epochs {a.min_last:.2f} → {f.min_last:.2f} % "
@@ -761,8 +773,9 @@ def _lag_then(previous: Step, step: Step) -> str:
     now = step.run.test()
     if not 1 < epoch <= len(now):
         return ""
-    averaged = (" - of the weights' running average, which smooths a test curve by itself: not like for like"
-                if step.run.settings.ema and not previous.run.settings.ema else "")
+    averaged = (" - of the weights' running average, one of this step's changes, which smooths a test curve by "
+                "itself: part of the steadiness is the average's own" if step.run.settings.ema
+                and not previous.run.settings.ema else "")
     return (f"; no fall, but step {previous.name}'s test nearly stalled at epoch {epoch} (test {test:+.2f} while train "
             f"{train:+.2f} points); here test {now[epoch - 1] - now[epoch - 2]:+.2f} points that epoch (seed {step.seed})"
             f"{averaged}")

@@ -130,7 +130,9 @@ def stall_text(test: list[float], loss: list[float] | None = None, averaged: boo
     if (s := stall_epoch(test)) is not None:  # the accuracy flat, its loss still falling
         gain = max(test[s:]) - max(test[:s])
         fell, (rise, at_rise) = min(loss[:s]) - min(loss[s:]), loss_wobble(loss)
-        still = ("the net still learns, so not stalled" if fell > rise else
+        still = ("the averaged weights' test loss, which also falls while an average catches up with its live weights "
+                 "(and is smoothed by it): not read as still learning, nor as stalled" if averaged else
+                 "the net still learns, so not stalled" if fell > rise else
                  f"a fall no larger than the loss's own largest rise from one epoch to the next over its last epochs "
                  f"(+{rise:.4f} at epoch {at_rise}): whether it still learns the curve does not settle, so not called "
                  "stalled")

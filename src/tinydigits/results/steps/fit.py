@@ -62,7 +62,7 @@ def fit_of(step: Step, f: Facts) -> Fit:
     if f.gap > 0:
         return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond the test set's sampling error "
                               f"(±{f.band:.3f} at the last epoch's {step.run.test()[-1]:.2f} %), "
-                              f"below the {GAP_POINTS} that counts as over-fitting{lowered}")
+                              f"below the {GAP_POINTS} that counts as over-fitting{lowered}{_modes(step, f)}")
     return Fit("neither", f"test above train by {-f.gap:.2f} points ({where}; the test set's sampling error ±{f.band:.3f}): "
                           + _test_above(step, f))
 
@@ -159,6 +159,14 @@ def _test_above(step: Step, f: Facts) -> str:
     if not causes:
         return "not explained by augmentation, dropout or a rising curve (none of them in this run's judged epochs)"
     return "what the run had can account for it, not under-fitting: " + "; ".join(causes)
+
+
+def _modes(step: Step, f: Facts) -> str:
+    """Where a net with batch norm leads on train: its train figure is of train mode (each batch's statistics), its
+    test of the net as deployed - a part of any gap, said."""
+    return ("; the train figure is a running average over each epoch in train mode (batch norm on each batch's "
+            "statistics), test the net as deployed after it: part of a gap can be that difference"
+            if step.has("BatchNorm") and not f.hinders else "")
 
 
 def _hindered(f: Facts, then: str = "") -> str:
