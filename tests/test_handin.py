@@ -419,7 +419,7 @@ def test_layers_of_the_same_shapes_start_from_the_same_weights_and_others_do_not
     text = "\n".join(rules.change_lines(a, b))
     assert "the same starting weights" in text and "different starting weights" not in text
     other = _step(curve, curve, architecture={"layers": [], "modules": {"c": _conv(1, 10)}, "init_sha256": "cd"})
-    assert "different starting weights (different layers" in rules.start_text(a, other)
+    assert "not the same starting weights (different layers" in rules.start_text(a, other)
     unrecorded = _step(curve, curve, modules={"c": _conv(1, 8)}), _step(curve, curve, modules={"c": _conv(1, 10)})
     assert rules.start_text(*unrecorded) == "different layer shapes, so one seed draws different starting weights"
 

@@ -151,6 +151,7 @@ def test_held_on_seeds_beside_a_higher_aim_says_both_readings():
     after = _step([99.8] * 15, flat + [99.55, 99.54, 99.55], target="a higher end, held on 2 seeds")
     checked = _checked(after, {0: flat + [99.55, 99.54, 99.55], 1: flat + [99.30, 99.32, 99.31]})
     said = _aims(before, checked)
-    assert ('"held on 2 seeds": the budget held on 1 of 2 seeds; the rise over the step before\'s one run held at the '
-            "lowest scored epoch on 1 of 2 (minima above its 99.35 %) and at the end on 1 of 2 (last epochs above its "
-            "99.41 %)") in said and '"held on 2 seeds": no' not in said
+    assert ('"held on 2 seeds": the budget held on 1 of 2 seeds; the seeds above the step before\'s one run at the '
+            "lowest scored epoch: 1 of 2, 0 of them beyond the two-score sampling error (minima against its 99.35 %); "
+            "at the end: 1 of 2, 0 of them beyond the two-score sampling error (last epochs against its 99.41 %)") \
+        in said and '"held on 2 seeds": no' not in said

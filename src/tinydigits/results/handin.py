@@ -298,6 +298,14 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
     if (previous is not None and why.endswith("compare on the same seed") and previous.run.init_sha256
             and previous.run.init_sha256 != step.run.init_sha256):  # a seed number is no shared start between layers
         why += " number - not a pairing: their starting weights differ (see the effect)"
+    if step.check and len(done := step.check.finished()) > 2 and step.seed in done:  # where it ranks among them
+        mine = round(done[step.seed].min_last, 2)  # as the figures read: a tie at two decimals is said as one
+        above = sum(round(r.min_last, 2) > mine for r in done.values())
+        below = sum(round(r.min_last, 2) < mine for r in done.values())
+        tied = "tied " if above + below < len(done) - 1 else ""
+        place = (f"{tied}best" if above == 0 else f"{tied}lowest" if below == 0
+                 else f"{tied}number {above + 1} from the top")
+        why += f"; by its min of the last {step.last}, the {place} of the {len(done)} seeds"
     where = (f"check `{step.check_folder.name}`, seed {step.seed} shown in detail: {why}" if step.check
              else f"run `{step.folder.name}`, seed {step.seed}")
     shown = (names or set()) | {step.name} | ({previous.name} if previous else set())
@@ -309,7 +317,9 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
            f"- parameters: {f.params:,}; receptive field at the head: {f.rf or 'not recorded'} px",
            f"- epochs: {f.epochs}; training images: {step.train_images:,} of MNIST's 60,000; tested on its 10,000 test "
            "images after every epoch" + ("" if step.run.settings.val_split else " (no validation split: the test set "
-                                         "also compares the steps)") + f"; {f.seconds:.0f} s of training"
+                                         "also compares the steps, so a step chosen from its curves is judged on the "
+                                         "digits it was chosen by - its figures lean optimistic)")
+           + f"; {f.seconds:.0f} s of training"
            + (f" (seed {step.seed}'s, {beside(step)}; its check: {together})" if (together := side_by_side(step)) else ""),
            f"- best train accuracy: {f.best_train:.2f} %; best test accuracy: {f.best_test:.2f} % (epoch "
            f"{f.best_epoch})" + (f" (seed {step.seed}, the one shown)" if step.check else "")

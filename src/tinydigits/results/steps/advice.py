@@ -151,7 +151,8 @@ def _under_advice(step: Step, f: Facts) -> str:
                                                                           "budget)" if room >= 0 else
                 f", paid for by cuts elsewhere: it is {f.params - step.budget.max_params:,} parameters over the budget's "
                 f"{step.budget.max_params:,} already)"))
-    norm = (["batch norm after the convs (it has none), which also lets a higher rate train"]
+    norm = (["batch norm after the convs (it has none), which commonly lets a higher rate train (a rule of thumb, "
+             "not shown by these runs)"]
             if "normalisation" in wanted(step, f) else [])  # a net without batch norm: it steadies each layer's inputs
     if pace_first(step, f):  # what makes it learn sooner or faster leads
         levers = [rate, *norm, *length, capacity]
@@ -171,7 +172,7 @@ def _under_advice(step: Step, f: Facts) -> str:
                f"these runs): it has {', '.join(has)} already, and more of them would make its training digits harder "
                "still" if has else
                " - not regularisation or augmentation while it under-fits: both make its training digits harder to "
-               "fit, and fitting them is what it lacks (they pay off once a net fits its training digits)")
+               "fit, and fitting them is what it lacks (the advice's rule: they pay off once a net fits its training digits)")
     return lead + join.join(levers[:-1]) + f"{join}or {levers[-1]}" + against
 
 
@@ -211,9 +212,9 @@ def next_line(step: Step, f: Facts) -> str:
         elif step.check:
             where += f"; `check`'s verdict: {step.check.verdict.line()}"
         fit = ("no under-fit to correct, and no over-fit measured (train and test are of different weights)"
-               if f.fit.label == AVERAGED else "the fit leaves nothing to correct" if f.gap <= f.band else
-               f"train leads test by {f.gap:.2f} points, "
-               f"beyond the test set's sampling error but short of the {GAP_POINTS} that counts as over-fitting")
+               if f.fit.label == AVERAGED else "neither under- nor over-fitting by the rules above" if f.gap <= f.band
+               else f"train leads test by {f.gap:.2f} points, beyond the test set's sampling error but short of the "
+               f"{GAP_POINTS} this tool counts as over-fitting (a rule of its own)")
         what = f"the margin: {fit}, and {where}) - {_margin_levers(step, f)}"
     return f"- next ({next_label(step, f)}): {what}."
 

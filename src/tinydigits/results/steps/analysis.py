@@ -153,7 +153,9 @@ def _lowest_course(step: Step, f: Facts) -> str:
     beyond = [s for s, t in done.items() if t[-1] - t[-2] > fall_noise(t[-2], t[-1])]
     if len(done) > 1 and all(t[-1] > t[-2] for t in done.values()):  # one seed's rise in the noise; all of them rose
         each += (" - every seed rose in its last epoch" + (f", seed{'s' * (len(beyond) > 1)} "
-                 f"{', '.join(map(str, beyond))} beyond the two-score sampling error" if beyond else ""))
+                 f"{', '.join(map(str, beyond))} beyond the two-score sampling error" if beyond else "")
+                 + (" (scores of averaged weights, which rise too while an average catches up)"
+                    if step.run.settings.ema else ""))
     if low[0] == step.seed:
         return each
     last = step.check.finished()[low[0]].test_acc[-f.n:]
@@ -180,7 +182,7 @@ def _stability_line(step: Step, f: Facts) -> str:
         smooth = (" (of the weights' running average, EMA, which smooths the curve by itself)"
                   if step.run.settings.ema else "")
         largest = (f"test accuracy never fell from one epoch to the next{smooth}" if round(fall, 2) <= 0 else
-                   f"its largest epoch-to-epoch fall of test accuracy, {fall:.2f} points at epoch {at}, is inside the "
+                   f"its largest epoch-to-epoch fall of test accuracy{smooth}, {fall:.2f} points at epoch {at}, is inside the "
                    f"test set's sampling error of two independent scores (±{fall_noise(test[at - 2], test[at - 1]):.2f}; "
                    f"{PAIRED}, {INSIDE})")
         return f"- stability: {largest}; {_span(step, f)}{_lagged(step, f)}."
@@ -268,10 +270,11 @@ def _tied(step: Step) -> str:
     if (s is None and len(test) > 1 and test[-1] > max(test[:-1]) and step.run.settings.scheduler == "onecycle"
             and rates[-1] < ANNEALED * peak_rate(step.run)):  # a last rise during the anneal: the schedule's own end
         off = step.run.settings.augment_off_last or 0  # a plain tail starting at the last epoch came with it too
-        stopped = (", and its augmentation stopped at it" if off == 1 and augmentations(step.config) else "")
+        also = [*(["its augmentation stopped at it"] if off == 1 and augmentations(step.config) else []),
+                *(["its averaged weights went on catching up with the live ones"] if step.run.settings.ema else [])]
         return (f" - the last epoch's rise came as the rate annealed from {100 * rates[-1] / peak_rate(step.run):.0f} % "
-                f"of its peak towards none{stopped}: how much of the rise "
-                + ("either" if stopped else "the anneal") + " gave, one run cannot tell")
+                f"of its peak towards none{''.join(f', and {a}' for a in also)}: how much of the rise "
+                + ("each" if also else "the anneal") + " gave, one run cannot tell")
     if s is not None and step.run.settings.scheduler != "step" and rates[s] < ANNEALED * (peak := peak_rate(step.run)):
         flat = stall_epoch(step.run.test())
         if flat is not None and flat < s and rates[flat - 1] >= ANNEALED * peak:  # flat at a rate still high
@@ -288,8 +291,9 @@ def _tied(step: Step) -> str:
         return ""
     e, lr = before[-1]
     if s + 1 - e <= 1:
-        return f" - it stalled right after the rate was cut to {lr:.4g} (epoch {e})"
-    return f" - the rate had been cut to {lr:.4g} at epoch {e}, {s + 1 - e} epochs before it stalled"
+        return f" - it stalled right after the rate was cut to {lr:.4g} (epoch {e}; one run cannot tie the two)"
+    return (f" - the rate had been cut to {lr:.4g} at epoch {e}; the plateau counts from after epoch {s} (one run "
+            "cannot tie the two)")
 
 
 def _at_cuts(step: Step) -> str:

@@ -31,6 +31,8 @@ from tinydigits.training.factories import EMA_WARMUP_POWER, cycled_momentum, ema
 RATE_SETTINGS = {"lr", "scheduler", "step_size", "step_gamma", "momentum", "optimizer", "warmup"}
 REGULARISERS = {"weight_decay", "label_smoothing"}
 FOLLOWS = "follows from the layers removed or added before it: counted with them, not apart"
+MOVED = ("a restructure, not only a cut: the conv after it is fed by the one before it now, its input wider - the "
+         "parameters moved, the net change below")
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,10 @@ def changes(previous: Step, step: Step) -> list[Change]:
     out: list[Change] = []
     a, b = previous.run, step.run
     if a.modules and b.modules:
-        out += [Change(t, _width_kind(t), follows=FOLLOWS if FED_ANEW in t else "") for t in width_changes(a, b)]
+        widths = width_changes(a, b)
+        anew = any(FED_ANEW in t for t in widths)  # a conv removed and the one after it fed by the one before: moved
+        out += [Change(t, "architecture", detail=MOVED) if anew and t.endswith("removed") or anew and " removed with " in t
+                else Change(t, _width_kind(t), follows=FOLLOWS if FED_ANEW in t else "") for t in widths]
         for t in layer_changes(a, b):
             kind = next((k for name, k in (("Dropout", "regularisation"), ("BatchNorm", "normalisation"))
                          if f" {name}" in t), "architecture")
@@ -365,9 +370,12 @@ def start_text(previous: Step, step: Step) -> str:
         if digests[0] == digests[1]:
             return (f"the same starting weights (their initial parameters are identical: the sha256 of them in {where},"
                     f" is {digests[0][:12]}… in both)")
-        how = "the same layer shapes" if param_shapes(previous.run) == param_shapes(step.run) else "different layers"
-        return (f"different starting weights ({how}; the sha256 of their initial parameters in {where}, differs: "
-                f"{digests[0][:12]}… and {digests[1][:12]}…)")
+        if param_shapes(previous.run) == param_shapes(step.run):
+            return (f"different starting weights (the same layer shapes; the sha256 of their initial parameters in "
+                    f"{where}, differs: {digests[0][:12]}… and {digests[1][:12]}…)")
+        return (f"not the same starting weights (different layers, so a different set of parameters, whose sha256 in "
+                f"{where} differs as it must: {digests[0][:12]}… and {digests[1][:12]}…; whether the layers both have "
+                "started alike it cannot say)")
     if not (previous.run.modules and step.run.modules):
         return "starting weights not compared (a layer table was not recorded)"
     if param_shapes(previous.run) != param_shapes(step.run):

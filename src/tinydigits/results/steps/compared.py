@@ -225,7 +225,7 @@ def _margin_followed(previous: Step, a: Facts, acted: list[Change], step_checked
     if other:
         parts.append("Outside that advice (neither for nor against it): "
                      + "; ".join(f"{c.text} ({c.kind})" for c in other) + ".")
-    return (f"{verdict}: no fit to correct{yet}, so the margin is what the changes answer, and their effect on it is "
+    return (f"{verdict}: no fit diagnosed to correct{yet}, so the margin is what the changes answer, and their effect on it is "
             "below. " + " ".join(parts))
 
 
@@ -420,7 +420,8 @@ def _result_aims(previous: Step | None, step: Step, f: Facts, target: str) -> li
         named = [m for m, s in step.run.modules.items() if s["type"] == "Conv2d" and k in (None, s["kernel_size"][0])]
         normed = [m for m in named if m in normed_convs(step.run)]
         bare = [m for m in named if m not in normed]
-        said.append(f"\"{found[0]}\": after {len(normed)} of its {len(named)} {f'{k}x{k} ' if k else ''}convs"
+        said.append(f"\"{found[0]}\": {'yes' if not bare else 'in part' if normed else 'no'}: after {len(normed)} of "
+                    f"its {len(named)} {f'{k}x{k} ' if k else ''}convs"
                     + (f" (none after {', '.join(bare)})" if bare else ""))
     if (found := re.search(r"\bsame layers\b", target, re.I)) and previous is not None:
         moved = [c for c in changes(previous, step) if c.part == "layers"]
@@ -535,7 +536,8 @@ def _course_aims(previous: Step | None, step: Step, target: str) -> list[str]:
     if found := re.search(r"\blight\b(?! ?er)", target, re.I):
         limit, share = step.budget.max_params, f.params / step.budget.max_params
         way = ("no: over the budget" if f.params >= limit else "yes" if share <= LIGHT_SHARE else
-               f"in part: under the budget, but not light beside it (more than {100 * LIGHT_SHARE:.0f} % of it)")
+               f"in part: under the budget, but not light beside it (more than {100 * LIGHT_SHARE:.0f} % of it, the line "
+               "this tool draws for light)")
         said.append(f"\"{found[0]}\": {way} ({f.params:,} parameters, {100 * share:.0f} % of the budget's {limit:,}; "
                     f"{limit - 1 - f.params:,} of room)")
     if (found := re.search(r"\bfix(?:es)? the start\b|\ba sooner start\b", target, re.I)) and previous is not None:
@@ -712,10 +714,16 @@ def _seeds_aim(step: Step, words: str, higher: Step | None = None) -> str:
     # "a higher end ... held on N seeds": the budget's count, and the rise seed by seed at its lowest and at its end
     low, end = facts(higher).min_last, higher.run.test()[-1]
     done = step.check.finished().values()
-    lows, ends = sum(r.min_last > low for r in done), sum(bool(r.test_acc) and r.test_acc[-1] > end for r in done)
-    return (f"\"{words}\": the budget held on {held} of {ran} seeds; the rise over the step before's one run held at "
-            f"the lowest scored epoch on {lows} of {ran} (minima above its {low:.2f} %) and at the end on {ends} of {ran} "
-            f"(last epochs above its {end:.2f} %)")
+    lows = [r.min_last - low for r in done]
+    ends = [r.test_acc[-1] - end for r in done if r.test_acc]
+
+    def counted(rises: list[float], at: float) -> str:  # above it, and of those, beyond the two-score noise
+        beyond = sum(x > fall_noise(at, at + x) for x in rises)
+        return f"{sum(x > 0 for x in rises)} of {ran}, {beyond} of them beyond the two-score sampling error"
+
+    return (f"\"{words}\": the budget held on {held} of {ran} seeds; the seeds above the step before's one run at the "
+            f"lowest scored epoch: {counted(lows, low)} (minima against its {low:.2f} %); at the end: "
+            f"{counted(ends, end)} (last epochs against its {end:.2f} %)")
 
 
 def _lighter_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
@@ -894,8 +902,9 @@ def _first_epoch(previous: Step, step: Step) -> str:
         early = math.prod(ema_decay(s.ema, u) for u in range(n // 2, n))  # what the average owes its first half
         held = (f" ({step.name}'s figure is of its weights' running average (EMA; its decay at its n-th update "
                 f"{ema_ramp(s.ema)}, a ramp up to {s.ema:g}), which after epoch 1 still owes "
-                f"{100 * early:.0f} % of itself to the first half of that epoch's weights and the start: a lag its "
-                "figure carries beside the other changes, not singled out by these runs as the cause)")
+                f"{100 * early:.0f} % of itself to the first half of that epoch's weights and the start: an "
+                "average can lower a score by that lag or raise it by smoothing the weights' noise, and these runs do "
+                "not single out either beside the other changes)")
     others = ({k: r.test_acc[0] for k, r in sorted(step.check.finished().items()) if k != step.seed and r.test_acc}
               if step.check else {})
     seeds = ("; the check's other seeds at epoch 1: " + ", ".join(f"seed {k} {v:.2f} %" for k, v in others.items())

@@ -150,8 +150,10 @@ def stall_text(test: list[float], loss: list[float] | None = None, averaged: boo
                 f"{course})")
     beyond = (f", beyond the test set's sampling error of two independent scores (±{fall_noise(max(test[:-1]), test[-1]):.2f})"
               if len(test) > 1 else "")
+    catch = (" - of the weights' running average, which also rises while the average catches up with its live "
+             "weights: not by itself a sign of still learning" if averaged else "")
     return (f"test accuracy still rose in the last epoch, {rise:.2f} points above its best before{beyond} (more than "
-            f"{STALL_POINTS} counts; {at}{course})")
+            f"{STALL_POINTS} counts; {at}{course}){catch}")
 
 
 def _late_best(test: list[float], loss: list[float] | None, best: int, at: str, course: str) -> str:

@@ -57,12 +57,12 @@ def fit_of(step: Step, f: Facts) -> Fit:
     lowered = _hindered(f, ", so the gap understates how far the net fits its own digits")
     if abs(f.gap) <= f.band:
         return Fit("neither", f"train and test within {abs(f.gap):.2f} points ({where}): inside the test set's "
-                              f"sampling error at that level (±{f.band:.3f}, two standard errors over its "
-                              f"{TEST_IMAGES:,} digits){plain}{lowered}")
+                              f"sampling error (±{f.band:.3f} at the last epoch's {step.run.test()[-1]:.2f} %, two "
+                              f"standard errors over its {TEST_IMAGES:,} digits){plain}{lowered}")
     if f.gap > 0:
         return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond the test set's sampling error "
                               f"(±{f.band:.3f} at the last epoch's {step.run.test()[-1]:.2f} %), "
-                              f"below the {GAP_POINTS} that counts as over-fitting{lowered}{_modes(step, f)}")
+                              f"below the {GAP_POINTS} this tool counts as over-fitting{lowered}{_modes(step, f)}")
     return Fit("neither", f"test above train by {-f.gap:.2f} points ({where}; the test set's sampling error ±{f.band:.3f}): "
                           + _test_above(step, f))
 
@@ -106,7 +106,7 @@ def _lead(step: Step, f: Facts) -> str:
                     and gaps[-1] >= 0 and gaps[0] > max(2 * gaps[-1], f.band) else "")  # a lead beyond the noise first
         head = (f"train leads test by {f.gap:.2f} points on the mean of the last {f.n} epochs{each}{every}"
                 f"{narrowed or _leans(gaps, first)}"
-                + (f", no more than the {GAP_POINTS} that would count as over-fitting" if f.gap <= GAP_POINTS else ""))
+                + (f", no more than the {GAP_POINTS} this tool would count as over-fitting" if f.gap <= GAP_POINTS else ""))
         who = "test"
     else:
         other = [(first + i, a, b) for i, (a, b) in enumerate(pairs) if a > b]
@@ -115,7 +115,7 @@ def _lead(step: Step, f: Facts) -> str:
                 if f.n > 1 else "")  # signed as the lead is said: test's
         head = f"test leads train by {-f.gap:.2f} points on the mean of the last {f.n} epochs{each}{every}{_leans(gaps, first)}"
         who = "train"
-    wide = (f"; that lead is more than the {GAP_POINTS} that counts as over-fitting where training accuracy reaches the "
+    wide = (f"; that lead is more than the {GAP_POINTS} this tool counts as over-fitting where training accuracy reaches the "
             "line, but this one's training figure (a running average over each epoch) stays below the line too: "
             "under-fitting comes first"
             if f.gap > GAP_POINTS else "")
