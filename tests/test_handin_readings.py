@@ -817,7 +817,8 @@ def test_a_targets_averaging_augmentation_and_dropout_are_judged_from_the_record
     after = rules.Step(dataclasses.replace(after.run, epochs=after.run.epochs[:5]))
     said = rules.target_line(before, after, rules.facts(after)) or ""
     assert '"weight averaging (EMA 0.99)": in part (decay 0.99; its 235 updates ramp the decay up to it, reaching 0.983' in said
-    assert '"stronger augmentation": yes (degrees 0 → 8; the step before had none)' in said
+    assert ('"stronger augmentation": yes (degrees 0 → 8; the step before had none, so any augmentation is stronger: '
+            'the word compares with nothing)') in said
     assert '"in place of dropout": yes (Dropout layers 1 → 0)' in said
     dropped = _step(FLAT, FLAT, modules={"c": conv, "d": {"type": "Dropout", "p": 0.05}}, target="5 % dropout")
     assert '"5 % dropout": yes (1 Dropout layers, p 0.05)' in (rules.target_line(None, dropped, rules.facts(dropped)) or "")
@@ -1102,3 +1103,26 @@ def test_the_seed_shown_says_where_it_ranks_among_the_checks_seeds():
     assert "by its min of the last 3, the best of the 3 seeds" in head
     curves[2] = best
     assert "the tied best of the 3 seeds" in step_block(2, _checked(shown, curves), _step(FLAT, FLAT, peak=0.1), {})[0]
+
+
+def test_read_21s_findings_a_trend_with_its_error_a_recurring_wobble_a_restructure_and_two_aims():
+    """The walkthrough's step 1: +0.06 an epoch over its last 5 is inside its own ±0.07; its four small falls are a
+    recurring wobble; the conv narrowed to feed the conv a removed squeeze fed is part of that restructure; "stronger"
+    than none compares with nothing; a recipe by name lists its settings."""
+    test = [65.87, 93.92, 96.29, 98.3, 97.97, 98.43, 98.7, 98.39, 98.65, 98.67, 98.79, 98.77, 99.07, 98.95, 99.01]
+    loss = [0.95, 0.2, 0.11, 0.057, 0.066, 0.053, 0.042, 0.05, 0.042, 0.043, 0.038, 0.0395, 0.0288, 0.0353, 0.0325]
+    assert "a trend of +0.06 points an epoch (±0.07, two standard errors of the slope: inside it)" in \
+        rules.stall_text(test, loss)
+    step = _step([t - 0.02 for t in test], test, loss=loss, lr=[0.02] * 15, scheduler="none")
+    stability = next(x for x in rules.analysis_lines(step, None) if x.startswith("- stability"))
+    assert "it fell 4 times in all (0.33 at epoch 5, 0.31 at epoch 8, 0.02 at epoch 12, 0.12 at epoch 14)" in stability
+    before = {"c1": _conv_of(1, 16), "pool": {"type": "MaxPool2d"}, "sq": _conv_of(16, 8, 1), "c2": _conv_of(8, 16)}
+    after = {"c1": _conv_of(1, 12), "pool": {"type": "MaxPool2d"}, "c2": _conv_of(12, 16)}
+    found = rules.changes(_step(FLAT, FLAT, modules=before), _step(FLAT, FLAT, modules=after))
+    narrowed = next(c for c in found if c.text.startswith("c1 16 → 12"))
+    assert narrowed.kind == "architecture" and "part of that restructure" in narrowed.said()
+    target = "stronger augmentation, model3b's recipe"
+    b = _step(FLAT, FLAT, augment_degrees=12.0, target=target)
+    said = _aims_of(_step(FLAT, FLAT), b)
+    assert "the step before had none, so any augmentation is stronger: the word compares with nothing" in said
+    assert "; the recipe: optimizer sgd, lr 0.1," in said

@@ -185,7 +185,10 @@ def _stability_line(step: Step, f: Facts) -> str:
                    f"its largest epoch-to-epoch fall of test accuracy{smooth}, {fall:.2f} points at epoch {at}, is inside the "
                    f"test set's sampling error of two independent scores (±{fall_noise(test[at - 2], test[at - 1]):.2f}; "
                    f"{PAIRED}, {INSIDE})")
-        return f"- stability: {largest}; {_span(step, f)}{_lagged(step, f)}."
+        dips = [(i + 1, test[i - 1] - test[i]) for i in range(1, len(test)) if round(test[i - 1] - test[i], 2) > 0]
+        every = (f" - it fell {len(dips)} times in all ({', '.join(f'{d:.2f} at epoch {e}' for e, d in dips)}), each "
+                 "inside its two-score sampling error: a recurring wobble, not one dip" if len(dips) > 2 else "")
+        return f"- stability: {largest}{every}; {_span(step, f)}{_lagged(step, f)}."
     epoch, fall = f.drop
     every = falls(step.run.test())
     before, at = step.run.epochs[epoch - 2], step.run.epochs[epoch - 1]

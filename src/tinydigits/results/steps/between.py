@@ -31,6 +31,7 @@ from tinydigits.training.factories import EMA_WARMUP_POWER, cycled_momentum, ema
 RATE_SETTINGS = {"lr", "scheduler", "step_size", "step_gamma", "momentum", "optimizer", "warmup"}
 REGULARISERS = {"weight_decay", "label_smoothing"}
 FOLLOWS = "follows from the layers removed or added before it: counted with them, not apart"
+PART = "part of that restructure: its channels feed directly the conv the removed one fed"
 MOVED = ("a restructure, not only a cut: the conv after it is fed by the one before it now, its input wider - the "
          "parameters moved, the net change below")
 
@@ -65,7 +66,9 @@ def changes(previous: Step, step: Step) -> list[Change]:
     if a.modules and b.modules:
         widths = width_changes(a, b)
         anew = any(FED_ANEW in t for t in widths)  # a conv removed and the one after it fed by the one before: moved
+        fed = {m[1] for t in widths if FED_ANEW in t and (m := re.search(r"input \d+ → (\d+) channels", t))}
         out += [Change(t, "architecture", detail=MOVED) if anew and t.endswith("removed") or anew and " removed with " in t
+                else Change(t, "architecture", detail=PART) if _feeds_anew(t, fed)
                 else Change(t, _width_kind(t), follows=FOLLOWS if FED_ANEW in t else "") for t in widths]
         for t in layer_changes(a, b):
             kind = next((k for name, k in (("Dropout", "regularisation"), ("BatchNorm", "normalisation"))
@@ -102,6 +105,12 @@ def _reorder(text: str) -> Change:
                       "batch norm's scale and shift commute with max-pool where the scale is positive, so what differs "
                       "is the map batch norm's statistics are taken over (pooled or not) and any channel of negative scale")
     return Change(text, "architecture")
+
+
+def _feeds_anew(text: str, fed: set[str]) -> bool:
+    """A conv's width change whose new width is what a conv fed anew now takes in: part of that restructure."""
+    found = re.search(r"^\S+(?: \(now \S+\))? \d+ → (\d+) channels", text)
+    return bool(found) and found[1] in fed
 
 
 def _recipe_changes(previous: Step, step: Step) -> list[Change]:

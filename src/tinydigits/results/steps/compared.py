@@ -514,7 +514,8 @@ def _recipe_aims(previous: Step | None, step: Step, target: str) -> list[str]:
         down = [k for k in was if (was[k] or 0) > (now.get(k) or 0)]
         said.append(f"\"{found[0]}\": " + ("yes" if up and not down else "no" if not up else "partly")
                     + f" ({', '.join(f'{k} {value_text(was.get(k) or 0)} → {value_text(now.get(k) or 0)}' for k in up + down)}"
-                    + ("" if was else "; the step before had none") + ")")
+                    + ("" if was else "; the step before had none, so any augmentation is stronger: the word "
+                                      "compares with nothing") + ")")
     if found := re.search(r"\b(\d+(?:\.\d+)?) ?% dropout\b", target, re.I):
         ps = [m.get("p", 0.0) for m in step.run.modules.values() if m["type"].startswith("Dropout")]
         want = float(found[1]) / 100
@@ -632,6 +633,8 @@ def _recipe_name_aim(step: Step, target: str) -> list[str]:
     off = [f"{k} {value_text(getattr(s, k, None))} against {value_text(v)}" for k, v in recipe.items()
            if getattr(s, k, None) != (tuple(v) if isinstance(v, list) else v)]
     note = f"; {'; '.join(auto)}" if auto else ""
+    listed = ", ".join(f"{k} {value_text(v)}" for k, v in recipe.items())  # the registry's, said so it can be checked
+    note += f"; the recipe: {listed}"
     return [f"\"{found[0]}\": " + (f"yes (every one of its {len(recipe)} settings as recorded{note})" if not off
                                      else f"in part ({len(recipe) - len(off)} of its {len(recipe)} settings as recorded; "
                                           f"not: {'; '.join(off)}{note})")]

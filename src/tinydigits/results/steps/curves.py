@@ -169,7 +169,19 @@ def _late_best(test: list[float], loss: list[float] | None, best: int, at: str, 
             f"({STALL_EPOCHS} are needed); the later epochs' best is {test[best] - below:.2f} points under it, "
             f"{beside_noise(test[best] - below, noise)} the test set's sampling error of two independent scores "
             f"(±{band_text(test[best] - below, noise)}; {PAIRED}){losses}; over the last {n} epochs a trend of "
-            f"{trend(test, n):+.2f} points an epoch{course}")
+            f"{trend(test, n):+.2f} points an epoch ({_trend_error(test, n)}){course}")
+
+
+def _trend_error(test: list[float], n: int) -> str:
+    """A least-squares trend against its own error: two standard errors of the slope, from the scatter about the line
+    (n - 2 degrees of freedom), so that a slope inside it is not read as a rise."""
+    points = test[-n:]
+    if len(points) < 3:
+        return "too few epochs for its error"
+    slope, mx, my = trend(test, n), (len(points) - 1) / 2, sum(points) / len(points)
+    scatter = sum((y - (my + slope * (x - mx))) ** 2 for x, y in enumerate(points)) / (len(points) - 2)
+    band = 2 * math.sqrt(scatter / sum((x - mx) ** 2 for x in range(len(points))))
+    return f"±{band:.2f}, two standard errors of the slope: {'beyond' if abs(slope) > band else 'inside'} it"
 
 
 def loss_wobble(loss: list[float], epochs: int = 2 * STALL_EPOCHS) -> tuple[float, int]:
