@@ -661,7 +661,7 @@ def error_limits(errors: list[float]) -> tuple[float, float] | None:
     return (min(shown) / 1.3, max(shown) * 1.3) if shown else None
 
 
-TRAIN_MARKS = "s^Dv"  # each step's mark, its own shape: filled on its test line, hollow on its train line
+STEP_MARKS = "s^Dv"  # each step's mark, its own shape: filled on its test line, hollow on its train line
 
 
 def steps_figure(steps: list[rules.Step]) -> Figure:
@@ -712,9 +712,9 @@ def _draw_steps(axes, steps: list[rules.Step]) -> list:
         x = [r.epoch for r in step.run.epochs]
         # Lines of two steps can coincide: a mark of the step's own shape (filled on test, hollow on train) keeps
         # each one findable, in grey as in colour.
-        train = {"ls": "--", "color": f"C{i}", "alpha": 0.6, "marker": TRAIN_MARKS[i % len(TRAIN_MARKS)], "ms": 5,
+        train = {"ls": "--", "color": f"C{i}", "alpha": 0.6, "marker": STEP_MARKS[i % len(STEP_MARKS)], "ms": 5,
                  "mfc": "none"}
-        test = {"ls": "-", "color": f"C{i}", "marker": TRAIN_MARKS[i % len(TRAIN_MARKS)], "ms": 4}  # filled: test
+        test = {"ls": "-", "color": f"C{i}", "marker": STEP_MARKS[i % len(STEP_MARKS)], "ms": 4}  # filled: test
         axes[0].plot(x, [r.test_loss for r in step.run.epochs], **test)
         axes[0].plot(x, [r.train_loss for r in step.run.epochs], **train)
         axes[1].plot(x, [100 - a for a in step.run.test()], **test)
@@ -745,7 +745,7 @@ def _steps_legend(fig, steps: list[rules.Step], stops: list) -> None:
     line = steps[0].budget.min_acc
     averaged = [str(i) for i, step in enumerate(steps, 1) if step.run.settings.ema]
     smoothed = [str(i) for i, step in enumerate(steps, 1) if step.run.settings.label_smoothing]
-    handles = [Line2D([], [], color=f"C{i}", lw=2, marker=TRAIN_MARKS[i % len(TRAIN_MARKS)], ms=5, mfc="none",
+    handles = [Line2D([], [], color=f"C{i}", lw=2, marker=STEP_MARKS[i % len(STEP_MARKS)], ms=5, mfc="none",
                       label=f"step {i + 1}: {step.name} (seed {step.seed})") for i, step in enumerate(steps)]
     kinds = [Line2D([], [], color="0.35", marker="o", ms=4, label="test (filled marks, a shape a step), after each epoch" + (
                  f" (step {', '.join(averaged)}: its averaged (EMA) weights)" if averaged else "")),

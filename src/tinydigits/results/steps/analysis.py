@@ -178,14 +178,15 @@ def _stability_line(step: Step, f: Facts) -> str:
     seeds), or none."""
     if not f.drop:
         test = step.run.test()
-        fall, at = max(((test[i - 1] - test[i], i + 1) for i in range(1, len(test))), default=(0.0, 0))
+        # every fall that shows at two decimals, (epoch, points); the largest said, and all of them where they recur
+        dips = [(i + 1, test[i - 1] - test[i]) for i in range(1, len(test)) if round(test[i - 1] - test[i], 2) > 0]
+        fall, at = max(((d, e) for e, d in dips), default=(0.0, 0))
         smooth = (" (of the weights' running average, EMA, which smooths the curve by itself)"
                   if step.run.settings.ema else "")
         largest = (f"test accuracy never fell from one epoch to the next{smooth}" if round(fall, 2) <= 0 else
                    f"its largest epoch-to-epoch fall of test accuracy{smooth}, {fall:.2f} points at epoch {at}, is inside the "
                    f"test set's sampling error of two independent scores (±{fall_noise(test[at - 2], test[at - 1]):.2f}; "
                    f"{PAIRED}, {INSIDE})")
-        dips = [(i + 1, test[i - 1] - test[i]) for i in range(1, len(test)) if round(test[i - 1] - test[i], 2) > 0]
         every = (f" - it fell {len(dips)} times in all ({', '.join(f'{d:.2f} at epoch {e}' for e, d in dips)}), each "
                  "inside its two-score sampling error: a recurring wobble, not one dip" if len(dips) > 2 else "")
         return f"- stability: {largest}{every}; {_span(step, f)}{_lagged(step, f)}."

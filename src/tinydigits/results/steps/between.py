@@ -25,7 +25,7 @@ from tinydigits.results.steps.layers import (
 )
 from tinydigits.results.steps.step import Step, value_text
 from tinydigits.training.config import augmentations, settings_of
-from tinydigits.training.factories import EMA_WARMUP_POWER, cycled_momentum, ema_decay
+from tinydigits.training.factories import EMA_WARMUP_POWER, cycled_momentum, last_decay
 
 # What each recipe setting is, for reading a step's changes against the step before's "next".
 RATE_SETTINGS = {"lr", "scheduler", "step_size", "step_gamma", "momentum", "optimizer", "warmup"}
@@ -65,11 +65,9 @@ def changes(previous: Step, step: Step) -> list[Change]:
     a, b = previous.run, step.run
     if a.modules and b.modules:
         widths = width_changes(a, b)
-        anew = any(FED_ANEW in t for t in widths)  # a conv removed and the one after it fed by the one before: moved
+        # the widths convs fed by another conv now take in: a removal there moved parameters, not only cut them
         fed = {m[1] for t in widths if FED_ANEW in t and (m := re.search(r"input \d+ → (\d+) channels", t))}
-        out += [Change(t, "architecture", detail=MOVED) if anew and t.endswith("removed") or anew and " removed with " in t
-                else Change(t, "architecture", detail=PART) if _feeds_anew(t, fed)
-                else Change(t, _width_kind(t), follows=FOLLOWS if FED_ANEW in t else "") for t in widths]
+        out += [_width_change(t, fed) for t in widths]
         for t in layer_changes(a, b):
             kind = next((k for name, k in (("Dropout", "regularisation"), ("BatchNorm", "normalisation"))
                          if f" {name}" in t), "architecture")
@@ -107,10 +105,17 @@ def _reorder(text: str) -> Change:
     return Change(text, "architecture")
 
 
-def _feeds_anew(text: str, fed: set[str]) -> bool:
-    """A conv's width change whose new width is what a conv fed anew now takes in: part of that restructure."""
-    found = re.search(r"^\S+(?: \(now \S+\))? \d+ → (\d+) channels", text)
-    return bool(found) and found[1] in fed
+def _width_change(text: str, fed: set[str]) -> Change:
+    """A width change with its kind, where a conv now fed by another (`fed`: the widths such convs take in) makes a
+    restructure of it: the conv removed moved parameters, the conv now feeding it is part of that, and the fed conv's
+    input follows from both - said with them, not counted apart."""
+    if FED_ANEW in text:
+        return Change(text, _width_kind(text), follows=FOLLOWS)
+    if fed and re.search(r"\) removed\b", text):
+        return Change(text, "architecture", detail=MOVED)
+    if (found := re.search(r"^\S+(?: \(now \S+\))? \d+ → (\d+) channels", text)) and found[1] in fed:
+        return Change(text, "architecture", detail=PART)
+    return Change(text, _width_kind(text))
 
 
 def _recipe_changes(previous: Step, step: Step) -> list[Change]:
@@ -256,7 +261,7 @@ def ema_reach(step: Step) -> tuple[int, float] | None:
         return None
     updates = updates_per_epoch(step, s.batch_size) * len(step.run.epochs)
     recorded = step.run.epochs[-1].ema_decay
-    return updates, recorded if recorded is not None else ema_decay(s.ema, updates - 1)
+    return updates, recorded if recorded is not None else last_decay(s.ema, updates)
 
 
 def ema_set_at(step: Step) -> tuple[int, bool] | None:
@@ -269,7 +274,7 @@ def ema_set_at(step: Step) -> tuple[int, bool] | None:
     if all(d is not None for d in recorded):
         return next(((i + 1, True) for i, d in enumerate(recorded) if d >= s.ema), None)
     n = updates_per_epoch(step, s.batch_size)
-    return next(((e, False) for e in range(1, len(recorded) + 1) if ema_decay(s.ema, n * e - 1) >= s.ema), None)
+    return next(((e, False) for e in range(1, len(recorded) + 1) if last_decay(s.ema, n * e) >= s.ema), None)
 
 
 def recorded_momenta(run) -> str:

@@ -44,7 +44,14 @@ from tinydigits.results.steps.curves import (
 )
 from tinydigits.results.steps.fit import CHANCE_POINTS, PULLS_AHEAD
 from tinydigits.results.steps.known import facts
-from tinydigits.results.steps.layers import convs, layout_aims, normed_convs, params_around_pool, params_by_kind
+from tinydigits.results.steps.layers import (
+    ORDINALS,
+    convs,
+    layout_aims,
+    normed_convs,
+    params_around_pool,
+    params_by_kind,
+)
 from tinydigits.results.steps.readings import lagged_epoch, stuck, unlearned
 from tinydigits.results.steps.step import Facts, Step, value_text
 from tinydigits.training.config import augmentations
@@ -587,7 +594,6 @@ AUGMENT_WORDS = {"elastic": "augment_elastic", "stroke": "augment_stroke", "blur
                  "shear": "augment_shear", "zoom": "augment_scale", "scale": "augment_scale"}
 
 
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
 FACTORS = {"tenfold": 0.1, "in half": 0.5, "by half": 0.5, "halved": 0.5}
 
 
@@ -597,8 +603,7 @@ def _shape_aims(previous: Step | None, step: Step, target: str) -> list[str]:
     rates show), "parameters moved after the pool" (the parameters before and after the first pool, both steps) and
     "<model>'s recipe" (the registered recipe against the recorded settings)."""
     said = []
-    if found := re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth) conv\w* (\d+) ?(?:->|→|to) ?(\d+)",
-                          target, re.I):
+    if found := re.search(rf"\b({'|'.join(ORDINALS)}) conv\w* (\d+) ?(?:->|→|to) ?(\d+)", target, re.I):
         n, want = ORDINALS[found[1].lower()], (int(found[2]), int(found[3]))
         now, was = convs(step.run), convs(previous.run) if previous is not None else []
         got = (was[n - 1]["out"] if len(was) >= n else None, now[n - 1]["out"] if len(now) >= n else None)

@@ -74,9 +74,15 @@ def trend(test: list[float], n: int) -> float:
     points = test[-n:]
     if len(points) < 2:
         return points[-1] - (test[-2] if len(test) > 1 else 10.0)
+    return _least_squares(points)[0]
+
+
+def _least_squares(points: list[float]) -> tuple[float, float, float, float]:
+    """A straight line through `points` at x = 0, 1, ...: (slope, mean x, mean y, sum of squares of x about its mean)."""
     xs = range(len(points))
     mx, my = (len(points) - 1) / 2, sum(points) / len(points)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, points, strict=True)) / sum((x - mx) ** 2 for x in xs)
+    sxx = sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, points, strict=True)) / sxx, mx, my, sxx
 
 
 def widening(step: Step) -> list[tuple[int, float]]:
@@ -178,9 +184,9 @@ def _trend_error(test: list[float], n: int) -> str:
     points = test[-n:]
     if len(points) < 3:
         return "too few epochs for its error"
-    slope, mx, my = trend(test, n), (len(points) - 1) / 2, sum(points) / len(points)
+    slope, mx, my, sxx = _least_squares(points)
     scatter = sum((y - (my + slope * (x - mx))) ** 2 for x, y in enumerate(points)) / (len(points) - 2)
-    band = 2 * math.sqrt(scatter / sum((x - mx) ** 2 for x in range(len(points))))
+    band = 2 * math.sqrt(scatter / sxx)
     return f"±{band:.2f}, two standard errors of the slope: {'beyond' if abs(slope) > band else 'inside'} it"
 
 

@@ -285,7 +285,8 @@ def params_by_kind(run: Run) -> dict[str, int] | None:
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "1st": 1, "2nd": 2, "3rd": 3}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "1st": 1, "2nd": 2, "3rd": 3}  # a Target's "after the second", "the third conv"
 
 
 def layout_aims(run: Run, target: str) -> list[str]:
@@ -303,7 +304,7 @@ def layout_aims(run: Run, target: str) -> list[str]:
     if found := re.search(r"\b(a|one|two|three|\d+) max-?pools?(?: after the (\w+)(?: conv)?)?", target, re.I):
         pools = [i for i, (_, s) in enumerate(run.modules.items()) if s["type"] == "MaxPool2d"]
         before = [sum(s["type"] == "Conv2d" for _, s in list(run.modules.items())[:i]) for i in pools]
-        after = _ORDINALS.get((found[2] or "").lower())
+        after = ORDINALS.get((found[2] or "").lower())
         ok = len(pools) == _count(found[1]) and (after is None or (bool(before) and before[0] == after))
         where = f", the first after conv {before[0]}" if len(before) > 1 else f", after conv {before[0]}" if before else ""
         said.append(f"\"{found[0]}\": {'yes' if ok else 'no'} ({len(pools)} max-pool{'s' * (len(pools) != 1)}{where})")
