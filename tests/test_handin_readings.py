@@ -10,6 +10,7 @@ import dataclasses
 import pytest
 
 from test_handin import SHORT, STUDENT_RATES, _step
+from test_handin_aims import _aims, _checked
 from tinydigits.results import steps as rules
 
 FLAT = [97.0 + 0.1 * i for i in range(12)] + [99.5, 99.52, 99.51]
@@ -215,8 +216,6 @@ def test_test_leading_train_at_an_epoch_says_why_it_can():
 
 
 def test_a_check_steps_next_leads_with_its_lowest_seeds_margin():
-    from test_handin_aims import _checked
-
     shown = _step(FLAT, FLAT, ema=0.999)
     check = _checked(shown, {0: FLAT, 1: FLAT[:12] + [99.43, 99.49, 99.51], 2: FLAT})
     said = rules.next_line(check, rules.facts(check))
@@ -446,8 +445,6 @@ def test_a_scored_minimum_at_the_peaks_height_asks_a_change_of_the_rates_course_
 
 
 def test_a_check_steps_progress_says_its_lowest_seeds_course_over_the_scored_epochs():
-    from test_handin_aims import _checked
-
     shown = _step(FLAT, FLAT, ema=0.999)
     check = _checked(shown, {0: FLAT, 1: FLAT[:12] + [99.43, 99.49, 99.51]})
     progress = next(x for x in rules.analysis_lines(check, None) if x.startswith("- progress"))
@@ -682,8 +679,6 @@ def test_an_averaged_tests_falling_loss_is_not_read_as_still_learning():
 
 
 def test_a_checks_plain_epochs_are_said_seed_by_seed():
-    from test_handin_aims import _checked
-
     flat = [99.0] * 11
     shown = _step(flat + [98.68, 99.48, 99.56, 99.61], flat + [99.57, 99.56, 99.54, 99.55], ema=0.999, batch_size=64,
                   augment_degrees=12.0, augment_off_last=3, target="augmentation off for the scored epochs")
@@ -764,8 +759,6 @@ def test_a_targets_dropped_biases_are_judged_from_the_convs():
 
 
 def test_a_check_steps_progress_gives_each_seeds_last_epoch_and_a_rise_beyond_the_noise_says_so():
-    from test_handin_aims import _checked
-
     flat = [90.0] * 12
     shown = _step(flat + [96.97, 97.84, 98.23], flat + [96.97, 97.84, 98.23])
     checked = _checked(shown, {0: flat + [96.97, 97.84, 98.23], 1: flat + [96.80, 98.10, 98.21]})
@@ -927,8 +920,6 @@ def test_a_conv_input_that_follows_a_removal_is_not_counted_apart_and_a_reorder_
 def test_a_checked_steps_effect_on_a_one_seed_step_is_said_on_its_seeds_mean_too():
     """Seed 0 may be the check's best: the change is also said on the mean of the seeds' minima, with its own side of
     the noise (the walkthrough's +0.21 just beyond ±0.206 on seed 0 is +0.17 on the mean, inside it)."""
-    from test_handin_aims import _checked
-
     before = _step(FLAT[:12] + [99.40, 99.36, 99.41], FLAT[:12] + [99.40, 99.36, 99.41])
     shown = FLAT[:12] + [99.57, 99.59, 99.57]
     curves = {0: shown, 1: FLAT[:12] + [99.49, 99.52, 99.51], 2: FLAT[:12] + [99.5, 99.51, 99.52]}
@@ -972,8 +963,6 @@ def test_a_fall_inside_the_loose_yardstick_is_not_called_noise_and_a_lopsided_ch
     step = _step(FLAT[:12] + [99.5, 99.47, 99.49], FLAT[:12] + [99.5, 99.47, 99.49])
     stability = next(x for x in rules.analysis_lines(step, None) if x.startswith("- stability"))
     assert "so inside it a change is not shown to be more than noise, nor shown to be noise" in stability
-    from test_handin_aims import _checked
-
     curves = {s: FLAT[:12] + [m, m + 0.01, m + 0.02] for s, m in enumerate([99.53, 99.43, 99.52, 99.54, 99.51, 99.52])}
     odd = _checked(_step(curves[0], curves[0]), curves)
     said = rules.odds_sentence(odd)
@@ -1043,12 +1032,8 @@ def test_a_loss_fall_inside_its_own_wobble_does_not_say_still_learning_and_an_av
     assert "the net still learns, so not stalled" in rules.stall_text(test, steady)
     before = _step(FLAT, FLAT[:12] + [99.35, 99.38, 99.41])
     after = _step(FLAT, FLAT[:12] + [99.54, 99.56, 99.55], ema=0.999, target="a higher end")
-    assert "the change includes what averaging does to the score" in _aims_of(before, after)
-    assert "averaging does" not in _aims_of(before, _step(FLAT, FLAT[:12] + [99.54, 99.56, 99.55], target="higher"))
-
-
-def _aims_of(previous: rules.Step, step: rules.Step) -> str:
-    return rules.target_line(previous, step, rules.facts(step)) or ""
+    assert "the change includes what averaging does to the score" in _aims(before, after)
+    assert "averaging does" not in _aims(before, _step(FLAT, FLAT[:12] + [99.54, 99.56, 99.55], target="higher"))
 
 
 def test_an_augmented_train_figure_is_unmeasured_only_for_the_same_weights_and_units_are_said_missing():
@@ -1060,7 +1045,7 @@ def test_an_augmented_train_figure_is_unmeasured_only_for_the_same_weights_and_u
     assert "never scored its training digits without" not in said
     assert "the run never scored the same weights on its training digits with and without it" in said
     target = _step(FLAT, FLAT, augment_elastic=1.5, target="augmentation (elastic 1.5 px)")
-    assert "elastic 1.5 as recorded; the records give the values without units" in _aims_of(None, target)
+    assert "elastic 1.5 as recorded; the records give the values without units" in _aims(None, target)
 
 
 def test_read_18s_findings_an_averaged_plateau_a_direction_in_the_noise_train_mode_and_two_aims():
@@ -1071,8 +1056,6 @@ def test_read_18s_findings_an_averaged_plateau_a_direction_in_the_noise_train_mo
     loss = [0.05 - 0.003 * i for i in range(10)] + [0.0155, 0.0152, 0.0150, 0.0147, 0.0146]
     text = rules.stall_text(test, loss, averaged=True)
     assert "not read as still learning, nor as stalled" in text and "the net still learns" not in text
-    from test_handin_aims import _checked
-
     curves = {0: FLAT[:12] + [99.55, 99.56, 99.57], 1: FLAT[:12] + [99.43, 99.49, 99.51]}
     step = _checked(_step(curves[0], curves[0]), curves)
     progress = next(x for x in rules.analysis_lines(step, None) if x.startswith("- progress"))
@@ -1085,7 +1068,7 @@ def test_read_18s_findings_an_averaged_plateau_a_direction_in_the_noise_train_mo
     assert "part of a gap" not in rules.fit_lines(bare)[0]
     target = "the same convs, trained without blowing up"
     same = _step(FLAT, FLAT, modules={**norm, "c2": _conv_of(8, 16)}, target=target)
-    said = _aims_of(_step(FLAT, FLAT, modules={"c": _conv_of(1, 8), "c2": _conv_of(8, 16)}), same)
+    said = _aims(_step(FLAT, FLAT, modules={"c": _conv_of(1, 8), "c2": _conv_of(8, 16)}), same)
     assert '"same convs": yes (2 convs of the same widths and kernels)' in said
     assert '"without blowing up": yes (train loss 0.1000 at epoch 1 → 0.1000, never above its first epoch\'s)' in said
 
@@ -1093,7 +1076,6 @@ def test_read_18s_findings_an_averaged_plateau_a_direction_in_the_noise_train_mo
 def test_the_seed_shown_says_where_it_ranks_among_the_checks_seeds():
     """Seed 0, shown because the step before trained it, may be the check's best: the header says so (a tie said as
     one)."""
-    from test_handin_aims import _checked
     from tinydigits.results.handin import step_block
 
     best = FLAT[:12] + [99.57, 99.59, 99.57]
@@ -1123,6 +1105,6 @@ def test_read_21s_findings_a_trend_with_its_error_a_recurring_wobble_a_restructu
     assert narrowed.kind == "architecture" and "part of that restructure" in narrowed.said()
     target = "stronger augmentation, model3b's recipe"
     b = _step(FLAT, FLAT, augment_degrees=12.0, target=target)
-    said = _aims_of(_step(FLAT, FLAT), b)
+    said = _aims(_step(FLAT, FLAT), b)
     assert "the step before had none, so any augmentation is stronger: the word compares with nothing" in said
     assert "; the recipe: optimizer sgd, lr 0.1," in said
