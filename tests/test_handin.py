@@ -4,6 +4,7 @@ of a student's three models (one file) and a tiny check, then the rules of the A
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import shlex
 import textwrap
@@ -159,7 +160,31 @@ def test_a_gap_inside_the_noise_is_neither_over_nor_under_fitting():
     flat = [99.0] * 12 + [99.45, 99.46, 99.47]
     step = _step([a - 0.05 for a in flat], flat)  # test above train by 0.05
     assert rules.facts(step).fit.diagnosis == "neither"
-    assert "inside the test set's sampling error" in rules.fit_lines(step)[0]
+    assert "inside the sampling error of the two scores (±0.158: two standard errors, test over its 10,000 digits, " \
+           "train over its 60,000" in rules.fit_lines(step)[0]
+
+
+def test_a_gap_is_read_against_both_scores_sampling_error_not_the_test_figures_alone():
+    # train over 6,000 digits: its own error is larger than test's, and a gap between test's band and both's is inside
+    assert rules.gap_noise(99.0, 99.0, 60_000) == pytest.approx(math.hypot(rules.noise_band(99.0),
+                                                                           rules.noise_band(99.0, 60_000)))
+    flat = [99.0] * 12 + [99.4] * 3
+    step = _step([a + 0.2 for a in flat], flat, train_images=6_000)
+    f = rules.facts(step)
+    assert f.band < 0.2 < f.gap_band and f.fit.diagnosis == "neither"  # beyond test's alone, inside both's
+    assert "within 0.20 points" in rules.fit_lines(step)[0] and "train over its 6,000" in rules.fit_lines(step)[0]
+
+
+def test_a_gap_that_opens_at_a_rate_cut_on_the_first_judged_epoch_is_said_with_the_epoch_before():
+    test = [98.0 + 0.1 * i for i in range(12)] + [99.36, 99.38, 99.41]
+    train = test[:12] + [99.47, 99.47, 99.47]
+    lr = [0.05] * 6 + [0.005] * 6 + [0.0005] * 3
+    step = _step(train, test, lr=lr, scheduler="step", step_size=6)
+    why = rules.facts(step).fit.why
+    assert "+0.11, +0.09, +0.06 epoch by epoch; +0.00 at epoch 12, before the rate's cut 0.005 → 0.0005 at epoch 13" \
+        in why
+    flat = _step(train, test, lr=[0.05] * 15, scheduler="none")  # no cut: no epoch before said
+    assert "before the rate's cut" not in rules.facts(flat).fit.why
 
 
 def test_each_step_gets_exactly_one_diagnosis_and_no_sentence_contradicts_it():
@@ -226,7 +251,17 @@ def test_the_start_at_chance_and_a_fall_beyond_the_noise_are_facts():
     f = rules.facts(step)
     assert f.start == [1, 2, 3] and f.drop == (13, pytest.approx(1.82))
     text = "\n".join(rules.analysis_lines(step, None))
-    assert "epochs 1-3 at or near chance (test accuracy 11.35 %" in text and "fell 1.82 points at epoch 13" in text
+    assert "epochs 1-3 near chance (test loss 2.30, a uniform guess's 2.30; test accuracy 11.35 %, a guess's 10 %;" \
+        in text and "fell 1.82 points at epoch 13" in text and "lean right" not in text
+
+
+def test_a_start_near_chance_by_its_loss_but_above_a_guess_in_accuracy_says_its_answers_lean_right():
+    test = [11.36, 14.18, 17.36, 80.0] + [95.0 + 0.3 * i for i in range(11)]
+    step = _step([a - 0.5 for a in test], test)
+    line = rules.analysis_lines(step, None)
+    start = next(x for x in line if x.startswith("- start:"))
+    assert "epochs 1-3 near chance" in start and "at or near" not in start
+    assert "above a guess's accuracy, its top answers already lean right" in start
 
 
 def test_a_step_schedule_is_tied_to_the_stall():
@@ -810,7 +845,7 @@ def test_an_ema_runs_curves_say_whose_weights_test_is_and_where_augmentation_sto
     assert CurveMarks.of(_step(flat, flat).run) == CurveMarks()
     fig = curves_figure(_step(flat, flat).run.epochs, marks)
     labels = {t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()}
-    assert {"test (EMA of the weights)", "augmentation off from epoch 13"} <= labels
+    assert {"test (EMA of the weights)", "augmentation off from epoch 13 (drawn between epochs 12 and 13)"} <= labels
 
 
 def test_a_plateau_reached_at_a_high_rate_is_not_put_on_the_annealing():
@@ -970,7 +1005,9 @@ def test_a_check_step_leads_with_its_lowest_seed_and_shows_seed_0s_curves():
     step = rules.read_step(saved / "check-model3b-20261126T050000Z")  # seeds' mins 99.52, 99.52, 99.54, 99.51, 99.51
     assert step.seed == 0 and rules.lowest_seed(step) == (3, 99.51)  # the tie at 99.51 goes to the lower seed
     row = [line for line in handin.overview_table([step]).splitlines() if line.startswith("|")][-1]
-    assert "| 99.51 (seed 3, the lowest; seed 0: 99.52) |" in row and "| 99.52 |" not in row
+    # every figure of the row is the seed shown's but the lowest seed's own column
+    assert "| 0 (shown; 5 trained) | 99.41 | 99.57 | 99.52 | 99.51 (seed 3 of 5) |" in row
+    assert "lowest seed's min of last 3 %" in handin.overview_table([step])
     block = "\n".join(handin.step_block(0, step, None, {}))
     assert "min of the last 3 epochs: 99.51 % (seed 3, the lowest of the check's 5 seeds; seed 0, shown: 99.52 %)" \
         in block
@@ -1044,7 +1081,7 @@ def test_a_fall_while_the_test_loss_fell_is_not_put_on_the_rate_and_a_constant_r
     step.run.epochs = [dataclasses.replace(e, test_acc=a, lr=0.01) for e, a in zip(step.run.epochs, test, strict=True)]
     line = next(x for x in rules.analysis_lines(step, None) if x.startswith("- stability"))
     # at chance: its top guess moved, which says next to nothing of what it knows (not "its fit did not worsen")
-    assert "it was at or near chance then (test loss 2.2962 → 2.2873" in line and "for context" not in line
+    assert "it was near chance then (test loss 2.2962 → 2.2873" in line and "for context" not in line
     assert "its fit did not worsen" not in line
     assert "the rate at that epoch" not in line and "a rough yardstick" in line
     said = rules.next_line(step, rules.facts(step))

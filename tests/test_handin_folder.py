@@ -211,7 +211,8 @@ def test_the_steps_middle_panel_is_each_steps_error_rate_on_a_log_axis_and_marks
         stops = [line for line in ax.get_lines() if list(line.get_ydata()) == [0, 1]]  # vertical lines
         assert [(list(line.get_xdata()), line.get_color()) for line in stops] == [([3.5, 3.5], "C1")], ax.get_title()
     labels = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
-    assert "step 2: augmentation off from epoch 4 (its train line before it: on augmented digits)" in labels
+    assert ("step 2: augmentation off from epoch 4 (drawn between epochs 3 and 4; its train line up to epoch 3: on "
+            "augmented digits)") in labels
     assert not any("step 1: augmentation" in t for t in labels)
     assert "error rate (100 - accuracy)" in steps_alt([plain, rotated]) and "step 2 from epoch 4" in steps_alt(
         [plain, rotated])

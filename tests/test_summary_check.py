@@ -55,6 +55,18 @@ def test_macs_of_a_conv():
     assert rows[0].macs == 26 * 26 * 8 * 9 and rows[0].output == [8, 26, 26]
 
 
+def test_a_batch_norm_after_a_max_pool_says_its_fold_needs_a_positive_scale():
+    """Batch norm folds exactly into the conv right before it; across a max-pool (or a ReLU) only where each channel's
+    scale is positive: the table's note says so for those layers, and nothing where every one follows its conv."""
+    apart = summary.format_table(summary.summarize(nn.Sequential(
+        nn.Conv2d(1, 4, 3, bias=False), nn.MaxPool2d(2), nn.BatchNorm2d(4), nn.ReLU(),
+        nn.Conv2d(4, 4, 3, bias=False), nn.BatchNorm2d(4), nn.ReLU())))
+    assert "; 2 follows a MaxPool2d, not its conv: the fold holds where each channel's scale is positive" in apart
+    assert "5 follows" not in apart
+    direct = summary.format_table(summary.summarize(nn.Sequential(nn.Conv2d(1, 4, 3, bias=False), nn.BatchNorm2d(4))))
+    assert "the fold holds" not in direct
+
+
 def test_summary_table_has_totals():
     rows = summary.summarize(models.create("model3"))
     text = summary.format_table(rows)
@@ -273,6 +285,11 @@ def test_check_png_leads_with_the_count_and_gives_the_normal_models_odds_as_that
     assert f"= {percent(odds.probability, None)} %" in fit and "100.00" not in fit  # never a certainty
     labels = _legend_labels(fig)
     assert "blue: the seed holds" in labels and not any(label.startswith("red") for label in labels)
+    # every seed's dots drawn blue: the dots' keys are blue too, not a grey no mark takes
+    keys = {t.get_text(): h for legend in fig.legends for t, h in zip(legend.get_texts(), legend.legend_handles,
+                                                                      strict=True)}
+    minimum = next(h for label, h in keys.items() if label.startswith("the seed's minimum"))
+    assert minimum.get_color() == "C0" and "drawn in the seed's colour" not in " ".join(labels)
     plt.close(fig)
 
 

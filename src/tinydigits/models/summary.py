@@ -131,6 +131,20 @@ def as_dict(model_name: str, rows: list[LayerRow]) -> dict:
     return {"model": model_name, "layers": [asdict(r) for r in rows], "total": totals(rows)}
 
 
+def _apart(rows: list[LayerRow]) -> str:
+    """Batch norms that do not follow their conv directly (a max-pool or a ReLU between): their fold, said with the
+    condition it needs - both keep a positive scale's order, not a negative one's."""
+    apart = [(r.name, p.type) for p, r in zip(rows, rows[1:], strict=False)
+             if r.type.startswith("BatchNorm") and p.type not in ("Conv2d", "Linear")]
+    if not apart:
+        return ""
+    between, one = " or ".join(sorted({t for _, t in apart})), len(apart) == 1
+    return (f"; {', '.join(n for n, _ in apart)} follow{'s' * one} a {between}, not {'its' if one else 'their'} conv: "
+            f"the fold holds where each channel's scale is positive (a {between} keeps a positive scale's order), its "
+            "shift kept as the 4-byte bias a channel; a negative scale would be kept as a scale and a shift, 8 bytes a "
+            "channel")
+
+
 def format_table(rows: list[LayerRow], markdown: bool = False) -> str:
     header = ["layer", "type", "output", "params", "MACs", "RF", "jump", "W fp32", "W int8", "act fp32"]
     body = [[r.name, r.type, "x".join(map(str, r.output)), f"{r.params:,}", f"{r.macs:,}", str(r.rf), str(r.jump),
@@ -142,7 +156,7 @@ def format_table(rows: list[LayerRow], markdown: bool = False) -> str:
             f"norm and dropout counted in place, as deployed runtimes run them): {t['peak_ram_fp32']:,} bytes fp32, "
             f"{t['peak_ram_int8']:,} bytes int8; W: weights as deployed, batch norm folded into the conv before it (a "
             "4-byte bias a channel; int8: a byte a weight and a 4-byte scale a channel, quantized per channel); weights "
-            "and activations in bytes")
+            f"and activations in bytes{_apart(rows)}")
     if markdown:
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(row) + " |" for row in [*body, [f"**{c}**" if c else "" for c in foot]]]

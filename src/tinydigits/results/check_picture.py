@@ -68,9 +68,11 @@ def _draw_seeds(ax, verdict: Verdict, budget: Budget) -> list:
     epochs = f"the last {budget.last} epochs" if budget.last > 1 else "the last epoch"
     ax.set(xlabel="seed", ylabel=f"test accuracy %, {epochs}")
     dot = {"ls": "", "marker": "o", "ms": 5}
-    handles = [Line2D([], [], color="0.35", mfc="none", **dot, label=f"test accuracy in one of {epochs} (in epoch "
-                                                                      "order, left to right)"),
-               Line2D([], [], color="0.35", **dot, label="the seed's minimum of them, the one judged")]
+    # the keys in the one colour every seed's dots took; grey, said to stand for either, where seeds took both
+    key, either = ("0.35", " (drawn in the seed's colour)") if len(held) > 1 else ("C0" if held == {True} else "C3", "")
+    handles = [Line2D([], [], color=key, mfc="none", **dot, label=f"test accuracy in one of {epochs} (in epoch "
+                                                                  f"order, left to right){either}"),
+               Line2D([], [], color=key, **dot, label=f"the seed's minimum of them, the one judged{either}")]
     # each colour a seed's dots were drawn in, as a dot of it: its meaning, only where such a seed is drawn
     swatch = {"ls": "", "marker": "o", "ms": 6}
     handles += [Line2D([], [], color="C0" if h else "C3", **swatch, label="blue: the seed holds" if h else

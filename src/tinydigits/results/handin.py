@@ -235,8 +235,9 @@ def render(steps: list[rules.Step], pictures: dict[int, dict[str, str]], with_ov
 
 def overview_table(steps: list[rules.Step]) -> str:
     n = steps[0].last
-    head = ["step", "model", "params", "RF", "epochs", "training images", "seed", "best train %", "best test %",
-            f"min of last {n} %", "verdict", "seconds"]
+    # every figure of a row is of the seed shown but the lowest seed's column: the budget asks every seed
+    head = ["step", "model", "params", "RF", "epochs", "training images", "seed shown", "best train %", "best test %",
+            f"min of last {n} %", f"lowest seed's min of last {n} %", "verdict", "seconds"]
     rows = []
     for i, s in enumerate(steps, 1):
         f, v = rules.facts(s), rules.verdict_of(s)
@@ -245,20 +246,27 @@ def overview_table(steps: list[rules.Step]) -> str:
                    else f"{mark(v.passed)} (seed {s.seed})")
         if v.passed and f.thin:
             verdict += ", thin"
-        low = rules.lowest_seed(s)  # a check's row leads with its lowest seed: the budget asks every seed
-        least = (f"{f.min_last:.2f}" if low is None or low[0] == s.seed else
-                 f"{low[1]:.2f} (seed {low[0]}, the lowest; seed {s.seed}: {f.min_last:.2f})")
+        of = f" (of {f.n})" if f.n < n else ""
         rows.append([i, f"`{s.name}`", f"{f.params:,}", f.rf or "?", f.epochs, f"{s.train_images:,}", seed,
-                     f"{f.best_train:.2f}", f"{f.best_test:.2f}", least + (f" (of {f.n})" if f.n < n else ""),
-                     verdict, f"{f.seconds:.0f}" + (f" (seed {s.seed}'s, {beside(s)}; the check: {together})" if (
+                     f"{f.best_train:.2f}", f"{f.best_test:.2f}", f"{f.min_last:.2f}{of}", _lowest_cell(s, of), verdict,
+                     f"{f.seconds:.0f}" + (f" (seed {s.seed}'s, {beside(s)}; the check: {together})" if (
                          together := side_by_side(s)) else "")])
     averaged = [str(i) for i, s in enumerate(steps, 1) if s.run.settings.ema]
-    mixed = [str(i) for i, s in enumerate(steps, 1) if (low := rules.lowest_seed(s)) is not None and low[0] != s.seed]
     notes = [f"Step{'s' * (len(which) > 1)} {', '.join(which)}: {said}" for which, said in (
         (averaged, "test figures of the weights' running average (EMA), train figures of the live weights (a running "
-                   "average over each epoch): two sets of weights."),
-        (mixed, "the best figures are of the seed shown, the min of the last epochs of the check's lowest seed.")) if which]
+                   "average over each epoch): two sets of weights."),) if which]
     return md_table(head, rows) + ("\n\n" + " ".join(notes) if notes else "")
+
+
+def _lowest_cell(step: rules.Step, of: str) -> str:
+    """The overview's lowest-seed column: the check's lowest seed's min of the last epochs, which seed of how many;
+    a run's own figure, said to be one seed's."""
+    if not step.check:
+        return f"{rules.facts(step).min_last:.2f}{of} (one seed)"
+    if (low := rules.lowest_seed(step)) is None:
+        return "none finished"
+    shown = ", the one shown" if low[0] == step.seed else ""
+    return f"{low[1]:.2f}{of} (seed {low[0]} of {len(step.check.finished())}{shown})"
 
 
 def beside(step: rules.Step) -> str:
@@ -730,8 +738,9 @@ def _draw_steps(axes, steps: list[rules.Step]) -> list:
         plain = CurveMarks.of(step.run, course=False).plain_from
         if plain is not None:  # the train curve's jump there is the plain digits, not learning
             stops.append(Line2D([], [], color=f"C{i}", ls="-.", lw=1,
-                                label=f"step {i + 1}: augmentation off from epoch {plain} (its train line before "
-                                      "it: on augmented digits)"))
+                                label=f"step {i + 1}: augmentation off from epoch {plain} (drawn between epochs "
+                                      f"{plain - 1} and {plain}; its train line up to epoch {plain - 1}: on augmented "
+                                      "digits)"))
             for ax in axes:
                 ax.axvline(plain - 0.5, color=f"C{i}", ls="-.", lw=1)
     return stops

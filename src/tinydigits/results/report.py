@@ -112,7 +112,8 @@ class CurveMarks:
     def plain_line(self, ax, x: list[int]) -> None:
         if self.plain_from is not None and x and x[0] <= self.plain_from <= x[-1]:
             ax.axvline(self.plain_from - 0.5, color="grey", ls="--", lw=1,
-                       label=f"augmentation off from epoch {self.plain_from}")
+                       label=f"augmentation off from epoch {self.plain_from} (drawn between epochs "
+                             f"{self.plain_from - 1} and {self.plain_from})")
 
 
 def _plot_accuracy(ax, epochs: list[Epoch], title: str, marks: CurveMarks = CurveMarks()) -> None:

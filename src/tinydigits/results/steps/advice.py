@@ -15,6 +15,7 @@ NEXT = {"under-fitting": ("capacity", "rate", "epochs"), "over-fitting": ("regul
         "neither": ("margin",), "cannot tell": ("epochs",)}  # what each diagnosis calls for ("did not learn": `stuck`)
 HOT = 0.75  # an epoch starting at this share of the peak rate or more is at the peak's height
 RATE_KINDS = {"rate", "higher rate", "lower rate", "rate schedule"}  # the changes that answer a call for "rate"
+ROOM_SHARE = 0.10  # room under the parameter budget below this share of it: more capacity is moved, not added
 
 
 def needs(f: Facts) -> str:
@@ -83,7 +84,7 @@ def pace_first(step: Step, f: Facts) -> bool:
 
 
 def late_start(f: Facts) -> bool:
-    """Epochs at or near chance before it learned: two or more, and at least a fifth of the run's."""
+    """Epochs near chance before it learned: two or more, and at least a fifth of the run's."""
     return len(f.start) >= max(2, f.epochs // 5)
 
 
@@ -147,10 +148,13 @@ def _under_advice(step: Step, f: Facts) -> str:
     if "data" in wanted(step, f):  # where the run trained on a share of the images
         length.append(f"more training images (it trained on {step.train_images:,} of {MNIST_TRAIN:,})")
     room = step.budget.max_params - 1 - f.params  # what the parameter budget leaves for more channels
-    capacity = ("more capacity (channels where the net is narrowest" + (f"; {room:,} parameters of room under the "
-                                                                          "budget)" if room >= 0 else
-                f", paid for by cuts elsewhere: it is {f.params - step.budget.max_params:,} parameters over the budget's "
-                f"{step.budget.max_params:,} already)"))
+    share = room / step.budget.max_params
+    capacity = ("more capacity (channels where the net is narrowest" + (
+        f"; {room:,} parameters of room under the budget)" if share >= ROOM_SHARE else
+        f", paid for mostly by cuts elsewhere: only {room:,} parameters of room under the budget, {100 * share:.0f} % of "
+        "it)" if room >= 0 else
+        f", paid for by cuts elsewhere: it is {f.params - step.budget.max_params:,} parameters over the budget's "
+        f"{step.budget.max_params:,} already)"))
     norm = (["batch norm after the convs (it has none), which commonly lets a higher rate train (a rule of thumb, "
              "not shown by these runs)"]
             if "normalisation" in wanted(step, f) else [])  # a net without batch norm: it steadies each layer's inputs
@@ -158,7 +162,7 @@ def _under_advice(step: Step, f: Facts) -> str:
         levers = [rate, *norm, *length, capacity]
         over = f.params >= step.budget.max_params  # the overrun's line says coming under the budget is first
         first = "comes next, after coming under the budget: " if over else "comes first: "
-        lead = (f"it sat at or near chance in epoch{'s' * (len(f.start) > 1)} {epoch_span(f.start)}, so a sooner start "
+        lead = (f"it sat near chance in epoch{'s' * (len(f.start) > 1)} {epoch_span(f.start)}, so a sooner start "
                 + first if late_start(f) else f"it still learned at the end at a constant rate ({_still_signs(step)}), "
                 "so a faster pace " + first)
     else:
@@ -212,9 +216,10 @@ def next_line(step: Step, f: Facts) -> str:
         elif step.check:
             where += f"; `check`'s verdict: {step.check.verdict.line()}"
         fit = ("no under-fit to correct, and no over-fit measured (train and test are of different weights)"
-               if f.fit.label == AVERAGED else "neither under- nor over-fitting by the rules above" if f.gap <= f.band
-               else f"train leads test by {f.gap:.2f} points, beyond the test set's sampling error but short of the "
-               f"{GAP_POINTS} this tool counts as over-fitting (a rule of its own)")
+               if f.fit.label == AVERAGED else "neither under- nor over-fitting by the rules above"
+               if f.gap <= f.gap_band else f"train leads test by {f.gap:.2f} points, beyond the sampling error of the "
+               f"two scores (±{f.gap_band:.3f}) but short of the {GAP_POINTS} this tool counts as over-fitting (a rule of "
+               "its own)")
         what = f"the margin: {fit}, and {where}) - {_margin_levers(step, f)}"
     return f"- next ({next_label(step, f)}): {what}."
 

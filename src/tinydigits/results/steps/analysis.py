@@ -5,6 +5,8 @@ the step before (`compared`) and what to do next (`advice`) - each said from the
 
 from __future__ import annotations
 
+import math
+
 from tinydigits.results.budget import breaches, reason
 from tinydigits.results.records import Run, percent
 from tinydigits.results.steps.advice import next_line
@@ -35,6 +37,7 @@ from tinydigits.results.steps.step import Facts, Step, verdict_of
 from tinydigits.training.config import augmentations
 
 SLOW_START = 50.0  # epoch 1's running train accuracy below this: said beside the test figure after it
+LEANS_RIGHT = 12.0  # an epoch near chance by its loss scoring above this: its top answers already lean right
 
 
 def verdict_reason(step: Step) -> str:
@@ -87,8 +90,9 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
         lines.append(f"- over seeds: {odds_sentence(step)} (`check`'s verdict: {step.check.verdict.line()}).")
     if step.run.confusions:
         lines.append(f"- commonest confusions (true → predicted: count): {_confusions(step.run)}"
-                     + (f"; the step before: {_confusions(previous.run)}" if previous and previous.run.confusions
-                        else "") + _weakest(step, previous) + ".")
+                     + (f"; the step before: {_confusions(previous.run)}{_top_now(step, previous)}"
+                        if previous and previous.run.confusions else "") + _weakest(step, previous)
+                     + _digits_worse(step, previous) + ".")
     if rows := unlearned(step):
         digits = ", ".join(f"{r.digit} ({r.exact:.2f} %" + (f" of {r.support:,})" if r.support else ")") for r in rows)
         lines.append(f"- digits not learned yet (fewer than {UNLEARNED:.0f} % of a digit's test images right at the last "
@@ -112,7 +116,7 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
 
 
 def _start_line(step: Step, f: Facts) -> str:
-    """The epochs at or near chance (and a start that answered one digit), or a start that learnt at once."""
+    """The epochs near chance (and a start that answered one digit), or a start that learnt at once."""
     if not f.start:
         e = step.run.epochs[0]
         if e.train_acc < SLOW_START:  # the epoch's running average: said beside the end's test figure, no more
@@ -136,9 +140,12 @@ def _start_line(step: Step, f: Facts) -> str:
     moved = "".join(f" Epoch {e.epoch}, still below {CHANCE_POINTS:.0f} % ({e.test_acc:.2f} %), is not counted: its test "
                     f"loss, {e.test_loss:.4f}, was already at or below {CHANCE_LOSS}, so learning had begun."
                     for e in begun[:1])
-    return (f"- start: {span} at or near chance (test accuracy {_range([e.test_acc for e in at])} %, test loss "
-            f"{_range([e.test_loss for e in at])}; a uniform guess scores 10 % at a loss of 2.30; below "
-            f"{CHANCE_POINTS:.0f} % with a test loss above {CHANCE_LOSS} counts).{said}{moved}")
+    # a loss at a guess's with an accuracy above a guess's: its top answers lean right, its confidence has not moved
+    lean = ("; above a guess's accuracy, its top answers already lean right while its outputs have barely moved from a "
+            "guess's" if max(e.test_acc for e in at) > LEANS_RIGHT else "")
+    return (f"- start: {span} near chance (test loss {_range([e.test_loss for e in at])}, a uniform guess's 2.30; test "
+            f"accuracy {_range([e.test_acc for e in at])} %, a guess's 10 %{lean}; this tool counts an epoch below "
+            f"{CHANCE_POINTS:.0f} % with a test loss above {CHANCE_LOSS}).{said}{moved}")
 
 
 def _lowest_course(step: Step, f: Facts) -> str:
@@ -197,7 +204,7 @@ def _stability_line(step: Step, f: Facts) -> str:
     why = [f"the rate at that epoch's start was {at.lr:.4g}" + ("" if at.lr != before.lr else
                                                                  ", as at the epoch before's")]
     if at.test_loss < before.test_loss and epoch in f.start:  # at chance a top guess moves with next to no meaning
-        why = [f"it was at or near chance then (test loss {before.test_loss:.4f} → {at.test_loss:.4f}; a uniform guess "
+        why = [f"it was near chance then (test loss {before.test_loss:.4f} → {at.test_loss:.4f}; a uniform guess "
                "is at 2.30): which digit its top guess names moves with next to no change in what it knows"]
     elif at.test_loss < before.test_loss:  # its answers moved, not its fit: no cause to look for in the rate
         why = [f"its test loss fell at the same epoch ({before.test_loss:.4f} → {at.test_loss:.4f}): the net's answers "
@@ -438,6 +445,32 @@ def _weakest(step: Step, previous: Step | None) -> str:
         return ""
     before = f"; the step before's: {worst(previous.run)}" if previous and previous.run.per_class else ""
     return f"; the digit with the lowest accuracy: {worst(step.run)}{before}"
+
+
+def _top_now(step: Step, previous: Step) -> str:
+    """The step before's commonest confusion as this step made it (every pair of mistakes is recorded, so a pair
+    absent is none): what became of the mistake that led."""
+    top = previous.run.confusions[0]
+    now = sum(c.count for c in step.run.confusions if (c.true, c.predicted) == (top.true, top.predicted))
+    return f"; its commonest, {top.true} → {top.predicted}: {top.count} there, {now} here"
+
+
+def _digits_worse(step: Step, previous: Step | None) -> str:
+    """The digits with more test errors than the step before (per_class.csv), each against the sampling error of two
+    counts (two standard errors, a count's variance its size): a digit that alone got worse is said, not left to a
+    table; '' where none did."""
+    if not previous or not step.run.per_class or not previous.run.per_class:
+        return ""
+    before = {r.digit: r.errors for r in previous.run.per_class}
+    worse = [(r.digit, before[r.digit], r.errors) for r in step.run.per_class
+             if r.digit in before and r.errors > before[r.digit]]
+    if not worse:
+        return ""
+    fewer = sum(r.errors < before.get(r.digit, r.errors) for r in step.run.per_class)
+    said = [f"{d} ({a} → {b}: +{b - a}, {beside_noise(b - a, 2 * math.sqrt(a + b))} ±{2 * math.sqrt(a + b):.0f})"
+            for d, a, b in worse]
+    return (f"; test errors by digit against the step before: fewer on {fewer} digit{'s' * (fewer != 1)}, more on "
+            f"{', '.join(said)} (two standard errors of two counts that size)")
 
 
 def _confusions(run: Run, top: int = 3) -> str:

@@ -42,7 +42,7 @@ from tinydigits.results.steps.curves import (
     rate_events,
     run_step_size,
 )
-from tinydigits.results.steps.fit import CHANCE_POINTS, PULLS_AHEAD
+from tinydigits.results.steps.fit import CHANCE_POINTS, LOSS_AHEAD, PULLS_AHEAD
 from tinydigits.results.steps.known import facts
 from tinydigits.results.steps.layers import (
     ORDINALS,
@@ -217,7 +217,8 @@ def _lag_again(previous: Step, step: Step, a: Facts) -> str:
 def _margin_followed(previous: Step, a: Facts, acted: list[Change], step_checked: bool = False) -> str:
     """A step after one with no fit to correct, read against the margin's levers that step lacked (`margin_lacks`,
     which its next named): a change that supplies one follows the advice, any other is outside it."""
-    yet = " yet (train pulls ahead of test, short of over-fitting)" if a.fit.label == PULLS_AHEAD else ""
+    yet = {PULLS_AHEAD: " yet (train pulls ahead of test, short of over-fitting)",
+           LOSS_AHEAD: " yet (train loss fell while test held, the accuracies' gap inside its noise)"}.get(a.fit.label, "")
     lacks = margin_lacks(previous)
     follows = [c for c in acted if any(c.kind in LEVER_KINDS[lever] for lever in lacks)]
     other = [c for c in acted if c not in follows]
@@ -372,7 +373,7 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
                           r"and test|set|images|digits)\b)", target, re.I):
         did = f.best_test >= CHANCE_POINTS
         late = ("" if not (f.start and did) else
-                f", after {len(f.start)} epoch{'s' * (len(f.start) > 1)} at or near chance")
+                f", after {len(f.start)} epoch{'s' * (len(f.start) > 1)} near chance")
         late += f"; not yet digits {', '.join(str(r.digit) for r in rows)}" if did and (rows := unlearned(step)) else ""
         said.append(f"\"{found[0]}\": " + (f"it did (best train {f.best_train:.2f} %, best test {f.best_test:.2f} %{late})"
                                            if did else
@@ -427,9 +428,11 @@ def _result_aims(previous: Step | None, step: Step, f: Facts, target: str) -> li
         named = [m for m, s in step.run.modules.items() if s["type"] == "Conv2d" and k in (None, s["kernel_size"][0])]
         normed = [m for m in named if m in normed_convs(step.run)]
         bare = [m for m in named if m not in normed]
-        said.append(f"\"{found[0]}\": {'yes' if not bare else 'in part' if normed else 'no'}: after {len(normed)} of "
-                    f"its {len(named)} {f'{k}x{k} ' if k else ''}convs"
-                    + (f" (none after {', '.join(bare)})" if bare else ""))
+        head = bare == [m for m, s in step.run.modules.items() if s["type"] == "Conv2d"][-1:] and normed
+        said.append(f"\"{found[0]}\": {'yes' if not bare else 'all but the head' if head else 'in part' if normed else 'no'}"
+                    f": after {len(normed)} of its {len(named)} {f'{k}x{k} ' if k else ''}convs"
+                    + (f" (none after {bare[0]}, the last conv, whose outputs are the class scores: a classifier head "
+                       "commonly goes without one)" if head else f" (none after {', '.join(bare)})" if bare else ""))
     if (found := re.search(r"\bsame layers\b", target, re.I)) and previous is not None:
         moved = [c for c in changes(previous, step) if c.part == "layers"]
         said.append(f"\"{found[0]}\": " + ("yes (no layer changed)" if not moved else

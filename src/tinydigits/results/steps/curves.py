@@ -55,6 +55,19 @@ def fall_noise(before: float, after: float) -> float:
     return math.hypot(noise_band(before), noise_band(after))
 
 
+def gap_noise(train: float, test: float, train_images: int) -> float:
+    """The sampling error of train minus test accuracy (two standard errors, combined): the test figure's over its
+    TEST_IMAGES digits and the train figure's over the `train_images` it ran through - the yardstick a gap between
+    the two is read against, not the test figure's alone."""
+    return math.hypot(noise_band(test), noise_band(train, train_images))
+
+
+def gap_text(band: float, train_images: int) -> str:
+    """`gap_noise` named where a gap is read against it."""
+    return (f"the sampling error of the two scores (±{band:.3f}: two standard errors, test over its {TEST_IMAGES:,} "
+            f"digits, train over its {train_images:,}, at the last epoch)")
+
+
 def falls(test: list[float]) -> list[tuple[int, float]]:
     """(epoch, points) of every fall of test accuracy from one epoch to the next beyond the sampling error of two
     scores (`fall_noise`)."""
@@ -317,16 +330,22 @@ def epoch_span(epochs: list[int]) -> str:
     return f"{epochs[0]}-{epochs[-1]}" if epochs == list(range(epochs[0], epochs[-1] + 1)) else ", ".join(map(str, epochs))
 
 
+def held_while_train_fell(step: Step) -> int | None:
+    """The epoch test stalled at (`stall_epoch`) where train loss still fell after it by more than LOSS_STALL of
+    itself - the losses' first sign of over-fitting - else None."""
+    s = stall_epoch(step.run.test(), run_losses(step.run))
+    return s if s is not None and loss_still_falls([e.train_loss for e in step.run.epochs], s) else None
+
+
 def train_falls(step: Step) -> str:
     """Train loss pulling away from test loss: where test stalled (`stall_epoch`) while train loss still fell by more
     than LOSS_STALL of it - the net fits its own digits better without gaining on the test digits - and, stall or
     not, where train loss has fallen by a larger share than test loss since it went below test loss for good ('' where
     neither): by more than PARTING of its value, so that two losses falling alike are not read as parting."""
-    s = stall_epoch(step.run.test(), run_losses(step.run))
+    s = held_while_train_fell(step)
     train, test = [e.train_loss for e in step.run.epochs], run_losses(step.run) or []
     said = (f"; train loss still fell after epoch {s} ({min(train[:s]):.4f} → {min(train[s:]):.4f}) while test held: "
-            "it fits its own digits better without gaining on the test digits"
-            if s is not None and loss_still_falls(train, s) else "")
+            "it fits its own digits better without gaining on the test digits" if s is not None else "")
     # the parting began where train loss went below test loss for good: each loss's fall since then, as shares
     below = next((k for k in range(len(test)) if all(a < b for a, b in zip(train[k:], test[k:], strict=False))), None)
     if below is None or below + 2 >= len(test) or test[below] <= 0 or train[below] <= 0:

@@ -4,7 +4,7 @@ the line), over-fitting, or neither - with why, in words with their numbers, rea
 
 from __future__ import annotations
 
-from tinydigits.results.steps.curves import TEST_IMAGES, epoch_span, run_losses, stall_epoch
+from tinydigits.results.steps.curves import epoch_span, gap_text, rate_events, run_losses, stall_epoch
 from tinydigits.results.steps.step import Facts, Fit, Step
 from tinydigits.training.config import augmentations
 
@@ -13,6 +13,7 @@ CHANCE_POINTS = 20.0  # test accuracy below this: the network has not learnt (ch
 CHANCE_LOSS = 2.2  # test loss above this: at chance too (ln 10 = 2.30 is a uniform guess)
 AVERAGED = "not under-fitting; over-fitting not measured"  # an EMA step's fit: its gap compares two sets of weights
 PULLS_AHEAD = "neither yet: train pulls ahead"  # neither, with train beyond test by the noise and its loss still falling
+LOSS_AHEAD = "neither yet: train's loss pulls ahead"  # neither by the accuracies; test held while train loss fell
 
 
 def fit_of(step: Step, f: Facts) -> Fit:
@@ -55,16 +56,25 @@ def fit_of(step: Step, f: Facts) -> Fit:
                               f"epochs ({_course(step, f)}): an early run, not over-fitting (that needs test to stall while "
                               "train leads it)")
     lowered = _hindered(f, ", so the gap understates how far the net fits its own digits")
-    if abs(f.gap) <= f.band:
-        return Fit("neither", f"train and test within {abs(f.gap):.2f} points ({where}): inside the test set's "
-                              f"sampling error (±{f.band:.3f} at the last epoch's {step.run.test()[-1]:.2f} %, two "
-                              f"standard errors over its {TEST_IMAGES:,} digits){plain}{lowered}")
+    noise = gap_text(f.gap_band, step.train_images)
+    if abs(f.gap) <= f.gap_band:
+        return Fit("neither", f"train and test within {abs(f.gap):.2f} points ({where}; {_gaps(step, f)} epoch by epoch"
+                              f"{_before_cut(step, f)}): inside {noise}{plain}{lowered}")
     if f.gap > 0:
-        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond the test set's sampling error "
-                              f"(±{f.band:.3f} at the last epoch's {step.run.test()[-1]:.2f} %), "
+        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond {noise}, "
                               f"below the {GAP_POINTS} this tool counts as over-fitting{lowered}{_modes(step, f)}")
-    return Fit("neither", f"test above train by {-f.gap:.2f} points ({where}; the test set's sampling error ±{f.band:.3f}): "
-                          + _test_above(step, f))
+    return Fit("neither", f"test above train by {-f.gap:.2f} points ({where}; {noise}): " + _test_above(step, f))
+
+
+def _before_cut(step: Step, f: Facts) -> str:
+    """The gap the epoch before the judged ones, where the rate was cut at the first of them: a gap that opens with
+    the cut, which their mean would hide."""
+    first, lrs = f.epochs - f.n + 1, [e.lr for e in step.run.epochs]
+    if first < 2 or first not in [e for e, _ in rate_events(step.run)]:
+        return ""
+    a, b = step.run.train()[first - 2], step.run.test()[first - 2]
+    return (f"; {a - b:+.2f} at epoch {first - 1}, before the rate's cut {lrs[first - 2]:g} → {lrs[first - 1]:g} at "
+            f"epoch {first}")
 
 
 def _gaps(step: Step, f: Facts) -> str:
@@ -103,7 +113,7 @@ def _lead(step: Step, f: Facts) -> str:
         # a lead that narrowed every epoch: its mean leans on the first judged epoch, so the last is said with it
         narrowed = (f", narrowing every epoch to {gaps[-1]:+.2f} at the last: the mean leans on epoch {first}"
                     if f.n > 2 and all(round(a - b, 2) > 0 for a, b in zip(gaps, gaps[1:], strict=False))
-                    and gaps[-1] >= 0 and gaps[0] > max(2 * gaps[-1], f.band) else "")  # a lead beyond the noise first
+                    and gaps[-1] >= 0 and gaps[0] > max(2 * gaps[-1], f.gap_band) else "")  # a lead beyond the noise first
         head = (f"train leads test by {f.gap:.2f} points on the mean of the last {f.n} epochs{each}{every}"
                 f"{narrowed or _leans(gaps, first)}"
                 + (f", no more than the {GAP_POINTS} this tool would count as over-fitting" if f.gap <= GAP_POINTS else ""))

@@ -8,6 +8,8 @@ from tinydigits.results.steps.curves import (
     TEST_IMAGES,
     epoch_span,
     fall_noise,
+    gap_noise,
+    held_while_train_fell,
     noise_band,
     rate_text,
     run_losses,
@@ -16,7 +18,7 @@ from tinydigits.results.steps.curves import (
     trend,
     widening,
 )
-from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS, PULLS_AHEAD, fit_of
+from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS, LOSS_AHEAD, PULLS_AHEAD, fit_of
 from tinydigits.results.steps.step import Facts, Fit, Step, value_text
 from tinydigits.training.config import augmentations
 
@@ -38,6 +40,7 @@ def _count_facts(step: Step) -> Facts:
     gap = sum(a - b for a, b in zip(train[-n:], test[-n:], strict=True)) / n
     rise = trend(test, n)
     band = noise_band(test[-1])
+    gap_band = gap_noise(train[-1], test[-1], step.train_images)
     start = [e.epoch for e in run.epochs if e.test_acc < CHANCE_POINTS and e.test_loss > CHANCE_LOSS]
     falls = [(run.epochs[i].epoch, test[i - 1] - test[i]) for i in range(1, len(test))]
     worst = max(falls, key=lambda f: f[1], default=None)
@@ -48,15 +51,19 @@ def _count_facts(step: Step) -> Facts:
     f = Facts(params=run.params, epochs=len(test), n=n, best_train=max(train), best_test=test[best], best_epoch=best + 1,
               min_last=min_last, moved=max(test[-n:]) - min_last, gap=gap, rise=rise,
               seconds=sum(e.seconds for e in run.epochs), rf=run.layers[-1].rf if run.layers else 0, band=band,
-              start=start, fit=Fit("", ""), hinders=hinders, drop=drop,
+              gap_band=gap_band, start=start, fit=Fit("", ""), hinders=hinders, drop=drop,
               stall=stall_text(test, run_losses(run), averaged=bool(run.settings.ema)), rate=rate_text(run),
               margin=margin, thin=0 <= margin < margin_noise(step, min_last)[0],
               on_line=abs(margin) <= ON_LINE + 1e-9)
     f.fit = fit_of(step, f)
     # a trend the fit's mean would hide - not where test is of averaged weights (train and test: two sets of weights)
     if f.fit.diagnosis == "neither" and not step.run.settings.ema and (still := train_falls(step)):
-        ahead = not f.fit.label and f.gap > f.band  # train already beyond test by more than the noise, and pulling away
-        f.fit = Fit(f.fit.diagnosis, f.fit.why + still, PULLS_AHEAD if ahead else f.fit.label)
+        ahead = not f.fit.label and f.gap > f.gap_band  # train already beyond test by more than the noise, and pulling away
+        # test held while train loss fell, the accuracies' gap inside its noise: over-fitting's first sign, in the losses
+        first = not ahead and not f.fit.label and held_while_train_fell(step) is not None
+        f.fit = Fit(f.fit.diagnosis, f.fit.why + still + (" - over-fitting's first sign, in the losses, which the "
+                                                          "accuracies' gap above does not show yet" if first else ""),
+                    PULLS_AHEAD if ahead else LOSS_AHEAD if first else f.fit.label)
     if f.fit.diagnosis in ("neither", "under-fitting") and (wider := widening(step)):
         f.fit = Fit(f.fit.diagnosis, f.fit.why + f"; the gap widened every epoch from epoch {wider[0][0]} ("
                     + " → ".join(f"{g:+.2f}" for _, g in wider) + " points): a trend the mean hides", f.fit.label)

@@ -160,6 +160,7 @@ class Facts:
     seconds: float
     rf: int
     band: float  # the test set's sampling error at the final accuracy (two standard errors, `noise_band`)
+    gap_band: float  # the sampling error of train minus test: both scores' (`gap_noise`), what a gap is read against
     start: list[int]  # epochs at chance
     fit: Fit
     hinders: list[str]  # what lowers the train figure in the judged epochs (augmentation, dropout)
