@@ -73,13 +73,18 @@ def _before_cut(step: Step, f: Facts) -> str:
     if first < 2 or first not in [e for e, _ in rate_events(step.run)]:
         return ""
     a, b = step.run.train()[first - 2], step.run.test()[first - 2]
-    return (f"; {a - b:+.2f} at epoch {first - 1}, before the rate's cut {lrs[first - 2]:g} → {lrs[first - 1]:g} at "
+    return (f"; {_signed(a - b)} at epoch {first - 1}, before the rate's cut {lrs[first - 2]:g} → {lrs[first - 1]:g} at "
             f"epoch {first}")
 
 
 def _gaps(step: Step, f: Facts) -> str:
     """Train minus test at each judged epoch."""
-    return ", ".join(f"{a - b:+.2f}" for a, b in zip(step.run.train()[-f.n:], step.run.test()[-f.n:], strict=True))
+    return ", ".join(_signed(a - b) for a, b in zip(step.run.train()[-f.n:], step.run.test()[-f.n:], strict=True))
+
+
+def _signed(x: float) -> str:
+    """A difference of two figures to the hundredth, signed, where a float's hair below zero is no fall: +0.00."""
+    return f"{round(x, 2) + 0.0:+.2f}"
 
 
 def _at_chance(step: Step, f: Facts) -> Fit:
