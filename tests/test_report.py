@@ -321,10 +321,12 @@ def test_a_rate_held_within_each_epoch_is_drawn_as_a_staircase_to_the_last_epoch
     fig, rate = _rate_panel(monkeypatch, tmp_path, epochs, marks)
     stairs = [line for line in rate.get_lines() if line.get_drawstyle() == "steps-post"]
     assert len(stairs) == 1
-    # on the panels' time axis: epoch n from n - 1 to n, so its start is where the other panels put epoch n - 1's end
-    assert list(stairs[0].get_xdata()) == [0, 1, 2, 3, 4, 5] and list(stairs[0].get_ydata()) == [*STEP_RATES, 0.0125]
+    # epoch n's rate spans n - 0.5 to n + 0.5: drawn above its own number, as the other panels put its figures
+    assert list(stairs[0].get_xdata()) == [0.5, 1.5, 2.5, 3.5, 4.5, 5.5]
+    assert list(stairs[0].get_ydata()) == [*STEP_RATES, 0.0125]
     dots = [line for line in rate.get_lines() if line.get_linestyle() == "None"]
-    assert len(dots) == 1 and list(dots[0].get_ydata()) == STEP_RATES and list(dots[0].get_xdata()) == [0, 1, 2, 3, 4]
+    assert len(dots) == 1 and list(dots[0].get_ydata()) == STEP_RATES
+    assert list(dots[0].get_xdata()) == [0.5, 1.5, 2.5, 3.5, 4.5]  # each epoch's start, the left edge of its span
     assert {t.get_text() for t in rate.get_legend().get_texts()} == {"rate within each epoch,\nheld until the next",
                                                                      "recorded at each epoch's start"}
     plt.close(fig)
@@ -349,7 +351,7 @@ def test_a_one_cycle_is_replayed_batch_by_batch_through_its_peak_and_agrees_with
     assert max(max(r) for r in marks.within) == pytest.approx(0.1, rel=1e-6)  # ... the replay reaches it
     fig, rate = _rate_panel(monkeypatch, tmp_path, run.epochs, marks)
     course = next(line for line in rate.get_lines() if line.get_label().startswith("rate within"))
-    assert max(course.get_ydata()) == pytest.approx(0.1, rel=1e-6) and course.get_xdata()[-1] == 4  # the last epoch's end
+    assert max(course.get_ydata()) == pytest.approx(0.1, rel=1e-6) and course.get_xdata()[-1] == 4.5  # the last epoch's end
     assert any(line.get_label().startswith("its peak, 0.1, within epoch") for line in rate.get_lines())
     low, high = rate.get_ylim()
     assert low <= min(course.get_ydata()) and max(course.get_ydata()) <= high

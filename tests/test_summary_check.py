@@ -284,8 +284,9 @@ def test_check_png_leads_with_the_count_and_gives_the_normal_models_odds_as_that
     assert fit.startswith("a normal fit to the seeds' minima: P(new seed holds) = ")
     assert f"= {percent(odds.probability, None)} %" in fit and "100.00" not in fit  # never a certainty
     labels = _legend_labels(fig)
-    assert "blue: the seed holds" in labels and not any(label.startswith("red") for label in labels)
-    # every seed's dots drawn blue: the dots' keys are blue too, not a grey no mark takes
+    assert "the seed's minimum of them, the one judged (blue: the seed holds)" in labels
+    assert not any("red" in label for label in labels)
+    # every seed's dots drawn blue: the dots' keys are blue too, not a grey no mark takes, and no second blue key
     keys = {t.get_text(): h for legend in fig.legends for t, h in zip(legend.get_texts(), legend.legend_handles,
                                                                       strict=True)}
     minimum = next(h for label, h in keys.items() if label.startswith("the seed's minimum"))

@@ -68,15 +68,21 @@ def _draw_seeds(ax, verdict: Verdict, budget: Budget) -> list:
     epochs = f"the last {budget.last} epochs" if budget.last > 1 else "the last epoch"
     ax.set(xlabel="seed", ylabel=f"test accuracy %, {epochs}")
     dot = {"ls": "", "marker": "o", "ms": 5}
-    # the keys in the one colour every seed's dots took; grey, said to stand for either, where seeds took both
-    key, either = ("0.35", " (drawn in the seed's colour)") if len(held) > 1 else ("C0" if held == {True} else "C3", "")
-    handles = [Line2D([], [], color=key, mfc="none", **dot, label=f"test accuracy in one of {epochs} (in epoch "
-                                                                  f"order, left to right){either}"),
-               Line2D([], [], color=key, **dot, label=f"the seed's minimum of them, the one judged{either}")]
-    # each colour a seed's dots were drawn in, as a dot of it: its meaning, only where such a seed is drawn
-    swatch = {"ls": "", "marker": "o", "ms": 6}
-    handles += [Line2D([], [], color="C0" if h else "C3", **swatch, label="blue: the seed holds" if h else
-                       "red: the seed does not hold") for h in sorted(held, reverse=True)]
+    meaning = {True: "blue: the seed holds", False: "red: the seed does not hold"}
+    if len(held) == 1:  # one colour: the keys drawn in it, its meaning said in them - no second key of the same dot
+        (h,) = held
+        key, either = ("C0" if h else "C3"), f" ({meaning[h]})"
+        handles = [Line2D([], [], color=key, mfc="none", **dot, label=f"test accuracy in one of {epochs} (in epoch "
+                                                                      "order, left to right)"),
+                   Line2D([], [], color=key, **dot, label=f"the seed's minimum of them, the one judged{either}")]
+    else:  # both: the keys grey, said to stand for either, and each colour as a dot of it
+        either = " (drawn in the seed's colour)"
+        handles = [Line2D([], [], color="0.35", mfc="none", **dot, label=f"test accuracy in one of {epochs} (in "
+                                                                         f"epoch order, left to right){either}"),
+                   Line2D([], [], color="0.35", **dot, label=f"the seed's minimum of them, the one judged{either}")]
+        swatch = {"ls": "", "marker": "o", "ms": 6}
+        handles += [Line2D([], [], color="C0" if h else "C3", **swatch, label=meaning[h])
+                    for h in sorted(held, reverse=True)]
     handles += [Line2D([], [], ls="", marker="x", color="0.6" if grey else "C3",
                        label="not run" if grey else "raised before its first epoch") for grey in sorted(crosses)]
     return handles + [Line2D([], [], color="C2", ls="--", lw=1, label=f"{budget.min_acc} %: the budget's line")]

@@ -116,8 +116,10 @@ def _copy_pictures(step: rules.Step, folder: Path, number: int, others: list[str
         elif name == "check.png" and step.check is not None:  # drawn again from its verdict, as the check draws it
             plot_check(step.check.verdict, step.check.budget, step.name, target)  # (a check drawn before says less)
             seeds = ", ".join(map(str, sorted(step.check.seeds)))
+            short = (f"\nshortened: {', '.join(step.shortened)} - its odds are of that recipe, not of the budget's"
+                     if step.shortened else "")
             save_figure(titled_figure(target, f"step {number}: {step.name}, seeds {seeds} (seed {step.seed} shown "
-                                              "in detail)"), target, tight=False)
+                                              f"in detail){short}"), target, tight=False)
         else:  # drawn from what the run folder alone holds (the test images): its own, the step and seed put above it
             save_figure(titled_figure(source, heading + (averaged if name == "misclassified.png" else "")), target,
                         tight=False)
@@ -135,7 +137,7 @@ def titled_figure(source: Path, title: str) -> Figure:
     `save_figure(..., tight=False)`)."""
     image = plt.imread(source)
     height, width = image.shape[:2]
-    band = 28  # pixels
+    band = 28 * (title.count("\n") + 1)  # pixels, a line of the title each
     fig = plt.figure(figsize=(width / DPI, (height + band) / DPI), dpi=DPI)
     fig.figimage(image, xo=0, yo=0, origin="upper")
     fig.text(0.5, 1 - band / 2 / (height + band), title, ha="center", va="center", fontsize=10)
@@ -258,6 +260,13 @@ def overview_table(steps: list[rules.Step]) -> str:
     return md_table(head, rows) + ("\n\n" + " ".join(notes) if notes else "")
 
 
+def _tied_later(step: rules.Step, f) -> str:
+    """Later epochs that reached the best test accuracy again (to its shown hundredth): the first best alone would
+    hide a curve that came back to it."""
+    again = [e.epoch for e in step.run.epochs if e.epoch > f.best_epoch and round(e.test_acc, 2) == round(f.best_test, 2)]
+    return f"; again at epoch{'s' * (len(again) > 1)} {', '.join(map(str, again))}" if again else ""
+
+
 def _lowest_cell(step: rules.Step, of: str) -> str:
     """The overview's lowest-seed column: the check's lowest seed's min of the last epochs, which seed of how many;
     a run's own figure, said to be one seed's."""
@@ -330,7 +339,7 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
            + f"; {f.seconds:.0f} s of training"
            + (f" (seed {step.seed}'s, {beside(step)}; its check: {together})" if (together := side_by_side(step)) else ""),
            f"- best train accuracy: {f.best_train:.2f} %; best test accuracy: {f.best_test:.2f} % (epoch "
-           f"{f.best_epoch})" + (f" (seed {step.seed}, the one shown)" if step.check else "")
+           f"{f.best_epoch}{_tied_later(step, f)})" + (f" (seed {step.seed}, the one shown)" if step.check else "")
            + f"; min of the last {f.n} epochs: {rules.lowest_text(step, f)}",
            f"- budget ({step.budget.min_acc} % in each of the last {step.last} of at most {step.budget.max_epochs} "
            f"epochs, fewer than {step.budget.max_params:,} parameters): {rules.verdict_reason(step)}",
@@ -528,7 +537,8 @@ def recipe_text(run) -> str:
               if name not in _NAMED and name not in augment]
     used = augmentations(run.recorded_settings())
     parts.append("augmentation: " + (", ".join(f"{k} {rules.value_text(v)}" for k, v in used.items()) if used else "none")
-                 + (f", none in the last {s.augment_off_last} epochs" if used and s.augment_off_last else ""))
+                 + ((", none in the last epoch" if s.augment_off_last == 1 else
+                     f", none in the last {s.augment_off_last} epochs") if used and s.augment_off_last else ""))
     return "; ".join(parts)
 
 
@@ -618,7 +628,9 @@ def _check_block(step: rules.Step, pictures: dict[str, str]) -> list[str]:
     if not step.check:
         return []
     head, rows = seed_table(step.check.verdict, step.budget)
-    out = ["Over seeds (`check`): " + rules.odds_sentence(step) + ".", "", md_table(head, rows), ""]
+    # the odds are read once, in the Analysis's "over seeds": here the seeds' figures they rest on
+    out = [f"Over seeds (`check`, {step.check.verdict.line()}): each seed's scored epochs, its minimum of them and its "
+           "verdict (the odds of a new seed: the Analysis's \"over seeds\").", "", md_table(head, rows), ""]
     if records.CHECK in pictures:  # the table's figures, where they can be checked
         plan = f"; its seeds, settings and budget: {link(pictures, records.PLAN)}" if records.PLAN in pictures else ""
         out += [f"Each seed's test accuracy by epoch, as the check recorded it: {link(pictures, records.CHECK)}{plan}.",
@@ -756,9 +768,10 @@ def _steps_legend(fig, steps: list[rules.Step], stops: list) -> None:
     smoothed = [str(i) for i, step in enumerate(steps, 1) if step.run.settings.label_smoothing]
     handles = [Line2D([], [], color=f"C{i}", lw=2, marker=STEP_MARKS[i % len(STEP_MARKS)], ms=5, mfc="none",
                       label=f"step {i + 1}: {step.name} (seed {step.seed})") for i, step in enumerate(steps)]
-    kinds = [Line2D([], [], color="0.35", marker="o", ms=4, label="test (filled marks, a shape a step), after each epoch" + (
+    # the kinds of line without a mark of their own: no step draws a circle, each its own shape (the row above)
+    kinds = [Line2D([], [], color="0.35", label="test (solid, filled marks, a shape a step), after each epoch" + (
                  f" (step {', '.join(averaged)}: its averaged (EMA) weights)" if averaged else "")),
-             Line2D([], [], color="0.35", ls="--", alpha=0.6, label="train (hollow marks, a shape a step), "
+             Line2D([], [], color="0.35", ls="--", alpha=0.6, label="train (dashed, hollow marks, a shape a step), "
                                                                     "averaged over the epoch" + (
                  " (live weights)" if averaged else "") + (f"; step {', '.join(smoothed)}: its loss with label "
                                                             "smoothing" if smoothed else "")),
@@ -823,8 +836,8 @@ def steps_alt(steps: list[rules.Step]) -> str:
     floors = [f"step {i}'s, {smoothing_floor(eps):.2f} at label smoothing {eps:g}" for i, step in enumerate(steps, 1)
               if (eps := step.run.settings.label_smoothing)]
     off += f"; a dotted line at a smoothed train loss's floor ({', '.join(floors)})" if floors else ""
-    drawn = (f"loss and error rate (100 - accuracy), each on a log scale, by epoch, against the budget's line as an "
-             f"error of {100 - line:.2g} %")
+    drawn = (f"loss and error rate (100 - accuracy), each on a log scale, by epoch, the error rate against the "
+             f"budget's line as an error of {100 - line:.2g} %")
     if len(steps) > 1:
         return (f"{drawn}, of steps 1 to {len(steps)} (one colour a step; test solid, train dashed with hollow marks, "
                 f"a shape a step){zoom}{off}")

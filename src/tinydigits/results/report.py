@@ -262,8 +262,9 @@ def _plot_rate(ax, epochs: list[Epoch], marks: CurveMarks = CurveMarks()) -> Non
     (`CurveMarks.rate_course`): a staircase where it held within the epoch, the replayed per-batch curve of a one-cycle
     (its peak falls inside an epoch); on a log axis where it changed and stayed above 0, its rates written on the axis
     (`rate_ticks`)."""
-    # On a time axis: epoch n runs from n - 1 to n, so its start sits where the other panels put the epoch before's end.
-    x, rates = [e.epoch - 1 for e in epochs], [e.lr for e in epochs]
+    # Epoch n's rate spans n - 0.5 to n + 0.5, so the rate drawn above each epoch number is that epoch's, as the
+    # other panels put that epoch's figures; its start (where it is recorded) is the span's left edge.
+    x, rates = [e.epoch - 0.5 for e in epochs], [e.lr for e in epochs]
     course = rates
     if marks.rate_course == "steps":  # each epoch's rate held to its end: the last one's too
         ax.plot([*x, x[-1] + 1], [*rates, rates[-1]], drawstyle="steps-post", color="C2",
@@ -274,10 +275,10 @@ def _plot_rate(ax, epochs: list[Epoch], marks: CurveMarks = CurveMarks()) -> Non
         ax.plot(xs, [*course, course[-1]], "-", color="C2", label="rate within each epoch,\nas the schedule sets it")
         top = max(range(len(course)), key=course.__getitem__)
         ax.plot([xs[top]], [course[top]], "*", ms=9, color="C1",
-                label=f"its peak, {course[top]:.3g}, within epoch {math.floor(xs[top]) + 1}")
+                label=f"its peak, {course[top]:.3g}, within epoch {math.floor(xs[top] + 0.5)}")
     ax.plot(x, rates, "o", color="C2", label="recorded at each epoch's start")
     log = min(course) > 0 and len(set(course)) > 1
-    ax.set(title="learning rate" + (" (log scale)" if log else ""), xlabel="epochs done (epoch n: from n-1 to n)",
+    ax.set(title="learning rate" + (" (log scale)" if log else ""), xlabel="epoch (its rate over n-0.5 to n+0.5)",
            yscale="log" if log else "linear")
     ticks = rate_ticks(rates if course is rates else [*rates, min(course), max(course)])
     ax.yaxis.set_major_locator(matplotlib.ticker.FixedLocator(ticks))

@@ -195,7 +195,8 @@ def _stability_line(step: Step, f: Facts) -> str:
                    f"test set's sampling error of two independent scores (±{fall_noise(test[at - 2], test[at - 1]):.2f}; "
                    f"{PAIRED}, {INSIDE})")
         every = (f" - it fell {len(dips)} times in all ({', '.join(f'{d:.2f} at epoch {e}' for e, d in dips)}), each "
-                 "inside its two-score sampling error: a recurring wobble, not one dip" if len(dips) > 2 else "")
+                 "inside its two-score sampling error: small falls that recur, not one dip that stands out"
+                 if len(dips) > 2 else "")
         return f"- stability: {largest}{every}; {_span(step, f)}{_lagged(step, f)}."
     epoch, fall = f.drop
     every = falls(step.run.test())
@@ -384,7 +385,14 @@ def odds_sentence(step: Step) -> str:
               else "")
     return (f"{odds.held()}" + (f"; {counted}" if counted else "") + f"; a normal model of the seeds' min(last "
             f"{step.last}) (mean {odds.mean:.3f}, sd {odds.sd:.3f}) puts a new seed's odds at {pct(odds.probability)} "
-            f"(95 % lower bound {pct(odds.probability_lower)}){beyond}{_lopsided(step, odds.mean, odds.sd)}")
+            f"(95 % lower bound {pct(odds.probability_lower)}){_recipe_scope(step)}{beyond}"
+            f"{_lopsided(step, odds.mean, odds.sd)}")
+
+
+def _recipe_scope(step: Step) -> str:
+    """A shortened check's odds are of its shortened recipe: said beside them, not left to the fit's fold."""
+    return (f" - of this shortened recipe ({', '.join(step.shortened)}), not of the model at the budget's"
+            if step.shortened else "")
 
 
 def _lopsided(step: Step, mean: float, sd: float) -> str:
@@ -467,10 +475,14 @@ def _digits_worse(step: Step, previous: Step | None) -> str:
     if not worse:
         return ""
     fewer = sum(r.errors < before.get(r.digit, r.errors) for r in step.run.per_class)
-    said = [f"{d} ({a} → {b}: +{b - a}, {beside_noise(b - a, 2 * math.sqrt(a + b))} ±{2 * math.sqrt(a + b):.0f})"
-            for d, a, b in worse]
-    return (f"; test errors by digit against the step before: fewer on {fewer} digit{'s' * (fewer != 1)}, more on "
-            f"{', '.join(said)} (two standard errors of two counts that size)")
+
+    def against(a: int, b: int) -> str:  # a rise as large as its noise is on its edge, not beyond it
+        band = 2 * math.sqrt(a + b)
+        return "at the edge of" if abs(b - a - band) < 1e-9 else "beyond" if b - a > band else "inside"
+    said = [f"digit {d} ({a} → {b}: +{b - a}, {against(a, b)} ±{2 * math.sqrt(a + b):.0f})" for d, a, b in worse]
+    return (f"; test errors by digit against the step before: fewer on {fewer} of the {len(step.run.per_class)} "
+            f"digits, more on {', '.join(said)} (two standard errors of two counts that size, a rough yardstick for "
+            "counts this small)")
 
 
 def _confusions(run: Run, top: int = 3) -> str:

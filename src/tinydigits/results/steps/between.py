@@ -31,7 +31,7 @@ from tinydigits.training.factories import EMA_WARMUP_POWER, cycled_momentum, las
 RATE_SETTINGS = {"lr", "scheduler", "step_size", "step_gamma", "momentum", "optimizer", "warmup"}
 REGULARISERS = {"weight_decay", "label_smoothing"}
 FOLLOWS = "follows from the layers removed or added before it: counted with them, not apart"
-PART = "part of that restructure: its channels feed directly the conv the removed one fed"
+PART = "part of that restructure: its channels feed directly the conv the removed one fed; counted with it, not apart"
 MOVED = ("a restructure, not only a cut: the conv after it is fed by the one before it now, its input wider - the "
          "parameters moved, the net change below")
 
@@ -114,7 +114,7 @@ def _width_change(text: str, fed: set[str]) -> Change:
     if fed and re.search(r"\) removed\b", text):
         return Change(text, "architecture", detail=MOVED)
     if (found := re.search(r"^\S+(?: \(now \S+\))? \d+ → (\d+) channels", text)) and found[1] in fed:
-        return Change(text, "architecture", detail=PART)
+        return Change(text, "architecture", follows=PART)
     return Change(text, _width_kind(text))
 
 

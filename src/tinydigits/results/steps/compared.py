@@ -42,7 +42,7 @@ from tinydigits.results.steps.curves import (
     rate_events,
     run_step_size,
 )
-from tinydigits.results.steps.fit import CHANCE_POINTS, LOSS_AHEAD, PULLS_AHEAD
+from tinydigits.results.steps.fit import CHANCE_POINTS, PULLS_AHEAD
 from tinydigits.results.steps.known import facts
 from tinydigits.results.steps.layers import (
     ORDINALS,
@@ -217,8 +217,7 @@ def _lag_again(previous: Step, step: Step, a: Facts) -> str:
 def _margin_followed(previous: Step, a: Facts, acted: list[Change], step_checked: bool = False) -> str:
     """A step after one with no fit to correct, read against the margin's levers that step lacked (`margin_lacks`,
     which its next named): a change that supplies one follows the advice, any other is outside it."""
-    yet = {PULLS_AHEAD: " yet (train pulls ahead of test, short of over-fitting)",
-           LOSS_AHEAD: " yet (train loss fell while test held, the accuracies' gap inside its noise)"}.get(a.fit.label, "")
+    yet = " yet (train pulls ahead of test, short of over-fitting)" if a.fit.label == PULLS_AHEAD else ""
     lacks = margin_lacks(previous)
     follows = [c for c in acted if any(c.kind in LEVER_KINDS[lever] for lever in lacks)]
     other = [c for c in acted if c not in follows]
@@ -406,6 +405,21 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
     return "- the Target's stated aims, judged: " + "; ".join(said) + "." if said else None
 
 
+def _blow_up_aim(step: Step, target: str) -> list[str]:
+    """"without blowing up": the train loss never above its first epoch's, and falling at every epoch where it did -
+    the stronger sign, the peak rate's epochs among them."""
+    if not (found := re.search(r"\bwithout (?:blowing up|diverg\w*)\b", target, re.I)):
+        return []
+    losses = [e.train_loss for e in step.run.epochs]
+    ok = all(math.isfinite(x) for x in losses) and max(losses[1:], default=0) <= losses[0]
+    every = all(b < a for a, b in zip(losses, losses[1:], strict=False))
+    peak = max(range(len(step.run.epochs)), key=lambda i: step.run.epochs[i].lr) + 1
+    return [f"\"{found[0]}\": {'yes' if ok else 'no'} (train loss {losses[0]:.4f} at epoch 1 → {losses[-1]:.4f}, "
+            + (f"falling at every epoch, epoch {peak} among them (the highest rate at an epoch's start, "
+               f"{step.run.epochs[peak - 1].lr:.4g})" if every and ok else
+               "never above its first epoch's" if ok else "above its first epoch's later") + ")"]
+
+
 def _result_aims(previous: Step | None, step: Step, f: Facts, target: str) -> list[str]:
     """The Target's aims about what the step is and what it reached: trained harder, batch norm after every conv, a
     higher end, under N parameters."""
@@ -442,12 +456,7 @@ def _result_aims(previous: Step | None, step: Step, f: Facts, target: str) -> li
         said.append(f"\"{found[0]}\": " + (f"yes ({len(shapes[1])} convs of the same widths and kernels)"
                                            if shapes[0] == shapes[1] else
                                            "no (their widths or kernels differ: the changes above)"))
-    if found := re.search(r"\bwithout (?:blowing up|diverg\w*)\b", target, re.I):
-        losses = [e.train_loss for e in step.run.epochs]
-        ok = all(math.isfinite(x) for x in losses) and max(losses[1:], default=0) <= losses[0]
-        said.append(f"\"{found[0]}\": {'yes' if ok else 'no'} (train loss {losses[0]:.4f} at epoch 1 → "
-                    f"{losses[-1]:.4f}, " + ("never above its first epoch's" if ok else "above its first epoch's later")
-                    + ")")
+    said += _blow_up_aim(step, target)
     if found := re.search(r"\b(higher)\b", target, re.I):
         said.append(_higher_aim(previous, step, f, found[0]))
     if found := re.search(r"\b(?:under|below|fewer than|less than) ([\d,]+) param\w*", target, re.I):
@@ -620,11 +629,15 @@ def _shape_aims(previous: Step | None, step: Step, target: str) -> list[str]:
         cuts = ", ".join(f"{lr:.4g} at epoch {e}" for e, lr in rate_events(step.run))
         said.append(f"\"{found[0]}\": {'yes' if ok else 'no'} (the recorded rates: {step.run.epochs[0].lr:.4g} at "
                     f"epoch 1" + (f", cut to {cuts}" if cuts else ", never cut") + ")")
-    if (found := re.search(r"\bparameters? (?:\w+ )?(?:moved|shifted) after the pool", target, re.I)) and previous:
+    if (found := re.search(r"(?:\b([\w-]+)'s )?\bparameters? (?:\w+ )?(?:moved|shifted) after the pool", target,
+                           re.I)) and previous:
         (a0, a1), (b0, b1) = params_around_pool(previous.run), params_around_pool(step.run)
         ok = b0 < a0 and b1 > a1
-        said.append(f"\"{found[0]}\": {'yes' if ok else 'no'} (parameters before the first pool {a0:,} → {b0:,}, "
-                    f"after it {a1:,} → {b1:,})")
+        # "the squeeze's parameters": whose moved is the layer changes' to say; the totals either side are these
+        whose = (f"; the Target names the {found[1]}'s, these are the totals either side of the pool - which layers' "
+                 "moved, the changes above say" if found[1] else "")
+        said.append(f"\"{found[0]}\": {('yes, by the totals' if whose else 'yes') if ok else 'no'} (parameters before "
+                    f"the first pool {a0:,} → {b0:,}, after it {a1:,} → {b1:,}{whose})")
     return said + _recipe_name_aim(step, target)
 
 
@@ -686,9 +699,9 @@ def _bias_aim(previous: Step | None, step: Step, target: str) -> list[str]:
     before = previous.run.modules if previous is not None else {}
     if before:  # the ones dropped here: a conv of the same name that had a bias in the step before
         dropped = [m for m in bare if (before.get(m) or {}).get("bias")]
-        said += (f"; dropped here from {len(dropped)}, {sum(m in normed for m in dropped)} of them before batch norm"
-                 + (f" (none before, so none to drop: {', '.join(m for m in bare if m not in dropped)})"
-                    if len(dropped) < len(bare) else ""))
+        kept = [m for m in bare if m not in dropped]
+        said += (f"; {len(dropped)} dropped here, {sum(m in normed for m in dropped)} of them right before batch norm"
+                 + (f"; {', '.join(kept)} had none in the step before either" if kept else ""))
     else:
         said += f", {sum(m in normed for m in bare)} of them before batch norm"
     return [said + (f" (with one: {', '.join(m for m in convs if m not in bare)})" if len(bare) < len(convs) else "")]
@@ -920,7 +933,11 @@ def _first_epoch(previous: Step, step: Step) -> str:
               if step.check else {})
     seeds = ("; the check's other seeds at epoch 1: " + ", ".join(f"seed {k} {v:.2f} %" for k, v in others.items())
              if others else "")
-    return f"; epoch 1's test accuracy {x:.2f} → {y:.2f} % ({y - x:+.2f}, seed {step.seed}){held}{seeds}"
+    # where augmentation stops is counted with it, but acts only from that epoch: not in epoch 1's figure
+    off, ran = s.augment_off_last or 0, len(step.run.epochs)
+    late = (f" (where augmentation stops acts from epoch {ran - off + 1} only: not in this figure)"
+            if off != (previous.run.settings.augment_off_last or 0) and ran - off + 1 > 1 else "")
+    return f"; epoch 1's test accuracy {x:.2f} → {y:.2f} % ({y - x:+.2f}, seed {step.seed}){late}{held}{seeds}"
 
 
 def _averaged_carry(step: Step, off: int) -> str:

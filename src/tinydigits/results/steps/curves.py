@@ -28,6 +28,11 @@ PAIRED = "two standard errors; a loose yardstick: two scores of the same digits 
 INSIDE = "so inside it a change is not shown to be more than noise, nor shown to be noise"
 
 
+def signed(x: float) -> str:
+    """A difference of two figures to the hundredth, signed, where a float's hair below zero is no fall: +0.00."""
+    return f"{round(x, 2) + 0.0:+.2f}"
+
+
 def noise_band(acc: float, images: int = TEST_IMAGES) -> float:
     """Two standard errors of a test accuracy (binomial, in points) measured on `images` images: the test set's
     sampling error - how far another draw of as many digits could move the score (the same test set scored again
@@ -64,8 +69,9 @@ def gap_noise(train: float, test: float, train_images: int) -> float:
 
 def gap_text(band: float, train_images: int) -> str:
     """`gap_noise` named where a gap is read against it."""
-    return (f"the sampling error of the two scores (±{band:.3f}: two standard errors, test over its {TEST_IMAGES:,} "
-            f"digits, train over its {train_images:,}, at the last epoch)")
+    return (f"the sampling error of the two scores (±{band:.3f} at the last epoch: two standard errors, test over its "
+            f"{TEST_IMAGES:,} digits, train as if over its {train_images:,} - a running average over an epoch's "
+            "changing weights, so a rough figure)")
 
 
 def falls(test: list[float]) -> list[tuple[int, float]]:
@@ -133,7 +139,8 @@ def stall_text(test: list[float], loss: list[float] | None = None, averaged: boo
     later one beat the best so far by more than STALL_POINTS - and stalled only where test loss stopped falling too
     (`stall_epoch`); an accuracy flat while its loss still fell is said as such."""
     best = max(range(len(test)), key=lambda i: (test[i], -i))
-    at = f"best {test[best]:.2f} % at epoch {best + 1}"
+    again = [i + 1 for i in range(best + 1, len(test)) if round(test[i], 2) == round(test[best], 2)]
+    at = f"best {test[best]:.2f} % at epoch {best + 1}" + (f", again at epoch {', '.join(map(str, again))}" if again else "")
     if (s := stall_epoch(test, loss)) is not None:
         gain = max(test[s:]) - max(test[:s])
         flat = stall_epoch(test)  # the accuracy alone, flat earlier while the loss still fell
@@ -331,10 +338,26 @@ def epoch_span(epochs: list[int]) -> str:
 
 
 def held_while_train_fell(step: Step) -> int | None:
-    """The epoch test stalled at (`stall_epoch`) where train loss still fell after it by more than LOSS_STALL of
-    itself - the losses' first sign of over-fitting - else None."""
+    """The epoch test stalled at (`stall_epoch`) where train loss at the last epoch is below its lowest before it by
+    more than LOSS_STALL of it (the last, not the lowest after it: a fall it did not keep is no fall), else None."""
     s = stall_epoch(step.run.test(), run_losses(step.run))
-    return s if s is not None and loss_still_falls([e.train_loss for e in step.run.epochs], s) else None
+    train = [e.train_loss for e in step.run.epochs]
+    return s if s is not None and train[-1] < min(train[:s]) * (1 - LOSS_STALL) else None
+
+
+def _train_fell_text(step: Step, s: int) -> str:
+    """Train loss's fall after the stall at `s` while test held, to its last epoch; where most of it came at a rate's
+    cut, said so: a running average over an epoch falls with a lower rate by itself (the weights move less within
+    it), so that fall does not show a closer fit."""
+    train, cuts = [e.train_loss for e in step.run.epochs], {e for e, _ in rate_events(step.run)}
+    base = min(train[:s])
+    at_cut = [(e, train[e - 2], train[e - 1]) for e in sorted(cuts) if e > s and train[e - 1] < train[e - 2]]
+    fell = f"; train loss fell after epoch {s} ({base:.4f} → {train[-1]:.4f} at the last epoch) while test held"
+    if sum(a - b for _, a, b in at_cut) > (base - train[-1]) / 2:
+        return (fell + ", most of it at the rate's cut ("
+                + ", ".join(f"epoch {e}: {a:.4f} → {b:.4f}" for e, a, b in at_cut) + "): a running average over an "
+                "epoch falls with a lower rate by itself, so this does not show a closer fit to its own digits")
+    return fell + ": it fits its own digits better without gaining on the test digits"
 
 
 def train_falls(step: Step) -> str:
@@ -344,15 +367,16 @@ def train_falls(step: Step) -> str:
     neither): by more than PARTING of its value, so that two losses falling alike are not read as parting."""
     s = held_while_train_fell(step)
     train, test = [e.train_loss for e in step.run.epochs], run_losses(step.run) or []
-    said = (f"; train loss still fell after epoch {s} ({min(train[:s]):.4f} → {min(train[s:]):.4f}) while test held: "
-            "it fits its own digits better without gaining on the test digits" if s is not None else "")
+    said = _train_fell_text(step, s) if s is not None else ""
     # the parting began where train loss went below test loss for good: each loss's fall since then, as shares
     below = next((k for k in range(len(test)) if all(a < b for a, b in zip(train[k:], test[k:], strict=False))), None)
     if below is None or below + 2 >= len(test) or test[below] <= 0 or train[below] <= 0:
         return said
     fell_train, fell_test = train[-1] / train[below] - 1, test[-1] / test[below] - 1
+    gaps = [a - b for a, b in zip(step.run.train(), step.run.test(), strict=True)]
     if fell_test - fell_train <= PARTING:  # falls are negative: train's must be the larger by more than PARTING
         return said
     return said + (f"; train loss has fallen faster than test loss since epoch {below + 1}, where it went below test "
                    f"loss for good: train {train[below]:.4f} → {train[-1]:.4f} ({100 * fell_train:+.0f} %, a running "
-                   f"average in train mode), test {test[below]:.4f} → {test[-1]:.4f} ({100 * fell_test:+.0f} %)")
+                   f"average in train mode), test {test[below]:.4f} → {test[-1]:.4f} ({100 * fell_test:+.0f} %); the "
+                   f"accuracies' gap over the same epochs, train minus test: {signed(gaps[below])} → {signed(gaps[-1])} points")

@@ -4,7 +4,7 @@ the line), over-fitting, or neither - with why, in words with their numbers, rea
 
 from __future__ import annotations
 
-from tinydigits.results.steps.curves import epoch_span, gap_text, rate_events, run_losses, stall_epoch
+from tinydigits.results.steps.curves import epoch_span, gap_text, rate_events, run_losses, signed, stall_epoch
 from tinydigits.results.steps.step import Facts, Fit, Step
 from tinydigits.training.config import augmentations
 
@@ -13,7 +13,6 @@ CHANCE_POINTS = 20.0  # test accuracy below this: the network has not learnt (ch
 CHANCE_LOSS = 2.2  # test loss above this: at chance too (ln 10 = 2.30 is a uniform guess)
 AVERAGED = "not under-fitting; over-fitting not measured"  # an EMA step's fit: its gap compares two sets of weights
 PULLS_AHEAD = "neither yet: train pulls ahead"  # neither, with train beyond test by the noise and its loss still falling
-LOSS_AHEAD = "neither yet: train's loss pulls ahead"  # neither by the accuracies; test held while train loss fell
 
 
 def fit_of(step: Step, f: Facts) -> Fit:
@@ -73,18 +72,13 @@ def _before_cut(step: Step, f: Facts) -> str:
     if first < 2 or first not in [e for e, _ in rate_events(step.run)]:
         return ""
     a, b = step.run.train()[first - 2], step.run.test()[first - 2]
-    return (f"; {_signed(a - b)} at epoch {first - 1}, before the rate's cut {lrs[first - 2]:g} → {lrs[first - 1]:g} at "
+    return (f"; {signed(a - b)} at epoch {first - 1}, before the rate's cut {lrs[first - 2]:g} → {lrs[first - 1]:g} at "
             f"epoch {first}")
 
 
 def _gaps(step: Step, f: Facts) -> str:
     """Train minus test at each judged epoch."""
-    return ", ".join(_signed(a - b) for a, b in zip(step.run.train()[-f.n:], step.run.test()[-f.n:], strict=True))
-
-
-def _signed(x: float) -> str:
-    """A difference of two figures to the hundredth, signed, where a float's hair below zero is no fall: +0.00."""
-    return f"{round(x, 2) + 0.0:+.2f}"
+    return ", ".join(signed(a - b) for a, b in zip(step.run.train()[-f.n:], step.run.test()[-f.n:], strict=True))
 
 
 def _at_chance(step: Step, f: Facts) -> Fit:

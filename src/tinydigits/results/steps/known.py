@@ -9,7 +9,6 @@ from tinydigits.results.steps.curves import (
     epoch_span,
     fall_noise,
     gap_noise,
-    held_while_train_fell,
     noise_band,
     rate_text,
     run_losses,
@@ -18,7 +17,7 @@ from tinydigits.results.steps.curves import (
     trend,
     widening,
 )
-from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS, LOSS_AHEAD, PULLS_AHEAD, fit_of
+from tinydigits.results.steps.fit import CHANCE_LOSS, CHANCE_POINTS, PULLS_AHEAD, fit_of
 from tinydigits.results.steps.step import Facts, Fit, Step, value_text
 from tinydigits.training.config import augmentations
 
@@ -59,11 +58,7 @@ def _count_facts(step: Step) -> Facts:
     # a trend the fit's mean would hide - not where test is of averaged weights (train and test: two sets of weights)
     if f.fit.diagnosis == "neither" and not step.run.settings.ema and (still := train_falls(step)):
         ahead = not f.fit.label and f.gap > f.gap_band  # train already beyond test by more than the noise, and pulling away
-        # test held while train loss fell, the accuracies' gap inside its noise: over-fitting's first sign, in the losses
-        first = not ahead and not f.fit.label and held_while_train_fell(step) is not None
-        f.fit = Fit(f.fit.diagnosis, f.fit.why + still + (" - over-fitting's first sign, in the losses, which the "
-                                                          "accuracies' gap above does not show yet" if first else ""),
-                    PULLS_AHEAD if ahead else LOSS_AHEAD if first else f.fit.label)
+        f.fit = Fit(f.fit.diagnosis, f.fit.why + still, PULLS_AHEAD if ahead else f.fit.label)
     if f.fit.diagnosis in ("neither", "under-fitting") and (wider := widening(step)):
         f.fit = Fit(f.fit.diagnosis, f.fit.why + f"; the gap widened every epoch from epoch {wider[0][0]} ("
                     + " → ".join(f"{g:+.2f}" for _, g in wider) + " points): a trend the mean hides", f.fit.label)
