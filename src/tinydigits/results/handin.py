@@ -239,7 +239,7 @@ def overview_table(steps: list[rules.Step]) -> str:
     n = steps[0].last
     # every figure of a row is of the seed shown but the lowest seed's column: the budget asks every seed
     head = ["step", "model", "params", "RF", "epochs", "training images", "seed shown", "best train %", "best test %",
-            f"min of last {n} %", f"lowest seed's min of last {n} %", "verdict", "seconds"]
+            f"min of last {n} %, seed shown", f"min of last {n} %, lowest seed", "verdict", "seconds"]
     rows = []
     for i, s in enumerate(steps, 1):
         f, v = rules.facts(s), rules.verdict_of(s)
@@ -264,7 +264,7 @@ def _tied_later(step: rules.Step, f) -> str:
     """Later epochs that reached the best test accuracy again (to its shown hundredth): the first best alone would
     hide a curve that came back to it."""
     again = [e.epoch for e in step.run.epochs if e.epoch > f.best_epoch and round(e.test_acc, 2) == round(f.best_test, 2)]
-    return f"; again at epoch{'s' * (len(again) > 1)} {', '.join(map(str, again))}" if again else ""
+    return f"; again at epoch{'s' * (len(again) > 1)} {rules.epoch_span(again)}" if again else ""
 
 
 def _lowest_cell(step: rules.Step, of: str) -> str:
@@ -766,7 +766,8 @@ def _steps_legend(fig, steps: list[rules.Step], stops: list) -> None:
     line = steps[0].budget.min_acc
     averaged = [str(i) for i, step in enumerate(steps, 1) if step.run.settings.ema]
     smoothed = [str(i) for i, step in enumerate(steps, 1) if step.run.settings.label_smoothing]
-    handles = [Line2D([], [], color=f"C{i}", lw=2, marker=STEP_MARKS[i % len(STEP_MARKS)], ms=5, mfc="none",
+    # each step's colour and mark shape, drawn as its test line is (solid, filled); its train line: the row below
+    handles = [Line2D([], [], color=f"C{i}", lw=2, marker=STEP_MARKS[i % len(STEP_MARKS)], ms=5,
                       label=f"step {i + 1}: {step.name} (seed {step.seed})") for i, step in enumerate(steps)]
     # the kinds of line without a mark of their own: no step draws a circle, each its own shape (the row above)
     kinds = [Line2D([], [], color="0.35", label="test (solid, filled marks, a shape a step), after each epoch" + (

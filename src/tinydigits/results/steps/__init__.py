@@ -45,6 +45,7 @@ from tinydigits.results.steps.between import (
 )
 from tinydigits.results.steps.compared import change_lines, target_line
 from tinydigits.results.steps.curves import (
+    epoch_span,
     gap_noise,
     noise_band,
     onecycle_peak_epoch,
@@ -65,10 +66,10 @@ from tinydigits.results.steps.step import Step, newest_run, read_step, read_step
 
 __all__ = [
     "GAP_POINTS", "Step", "analysis_lines", "change_lines", "changes", "dead_signs", "ema_ramp", "ema_reach",
-    "ema_set_at", "ended", "facts", "fit_lines", "gap_noise", "layer_changes", "lowest_seed", "lowest_text", "margin_noise",
-    "momentum_text", "newest_run", "next_line", "noise_band", "normed_convs", "odds_sentence", "onecycle_peak_epoch",
-    "order_changes", "peak_rate", "rate_events", "rate_text", "read_step", "read_steps", "recipe_changes",
-    "recorded_momenta", "run_losses", "schedule_inert", "setting_changes", "stall_epoch", "stall_text", "start_text",
-    "started", "stuck", "target_line", "trend", "value_text", "verdict_of", "verdict_reason", "wanted", "widening",
-    "width_changes",
+    "ema_set_at", "ended", "epoch_span", "facts", "fit_lines", "gap_noise", "layer_changes", "lowest_seed",
+    "lowest_text", "margin_noise", "momentum_text", "newest_run", "next_line", "noise_band", "normed_convs",
+    "odds_sentence", "onecycle_peak_epoch", "order_changes", "peak_rate", "rate_events", "rate_text", "read_step",
+    "read_steps", "recipe_changes", "recorded_momenta", "run_losses", "schedule_inert", "setting_changes",
+    "stall_epoch", "stall_text", "start_text", "started", "stuck", "target_line", "trend", "value_text",
+    "verdict_of", "verdict_reason", "wanted", "widening", "width_changes",
 ]

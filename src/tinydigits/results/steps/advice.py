@@ -216,7 +216,7 @@ def next_line(step: Step, f: Facts) -> str:
         elif step.check:
             where += f"; `check`'s verdict: {step.check.verdict.line()}"
         fit = ("no under-fit to correct, and no over-fit measured (train and test are of different weights)"
-               if f.fit.label == AVERAGED else "neither under- nor over-fitting by the rules above"
+               if f.fit.label == AVERAGED else "no under- or over-fitting shown by the rules above"
                if f.gap <= f.gap_band else f"train leads test by {f.gap:.2f} points, beyond the sampling error of the "
                f"two scores (±{f.gap_band:.3f}) but short of the {GAP_POINTS} this tool counts as over-fitting (a rule of "
                "its own)")

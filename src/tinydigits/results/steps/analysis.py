@@ -195,7 +195,7 @@ def _stability_line(step: Step, f: Facts) -> str:
                    f"test set's sampling error of two independent scores (±{fall_noise(test[at - 2], test[at - 1]):.2f}; "
                    f"{PAIRED}, {INSIDE})")
         every = (f" - it fell {len(dips)} times in all ({', '.join(f'{d:.2f} at epoch {e}' for e, d in dips)}), each "
-                 "inside its two-score sampling error: small falls that recur, not one dip that stands out"
+                 "inside its two-score sampling error: falls that recur, not one dip that stands out"
                  if len(dips) > 2 else "")
         return f"- stability: {largest}{every}; {_span(step, f)}{_lagged(step, f)}."
     epoch, fall = f.drop
@@ -370,9 +370,11 @@ def odds_sentence(step: Step) -> str:
     odds = step.check.odds
     if odds.probability is None:
         return f"{odds.held()}; {odds.note or 'too few seeds for odds'}"
-    counted = ("" if odds.rate_lower is None else "counted, none held, so no pass rate above 0 is shown"
-               if not odds.passed else f"counted, the pass rate is at least {100 * odds.rate_lower:.1f} % (one-sided 95 % "
-               f"Clopper-Pearson bound: what {odds.seeds} seeds show)")
+    # none held: the count bounds the rate from above (one-sided 95 % Clopper-Pearson, 1 - 0.05^(1/n))
+    bound = f"(one-sided 95 % Clopper-Pearson bound: what {odds.seeds} seeds show)"
+    counted = ("" if odds.rate_lower is None else
+               f"counted, none held: the pass rate is at most {100 * (1 - 0.05 ** (1 / odds.seeds)):.1f} % {bound}"
+               if not odds.passed else f"counted, the pass rate is at least {100 * odds.rate_lower:.1f} % {bound}")
 
     def pct(p: float) -> str:
         return "above 99.99 %" if p > 0.9999 else f"{percent(p)} %"
@@ -474,15 +476,17 @@ def _digits_worse(step: Step, previous: Step | None) -> str:
              if r.digit in before and r.errors > before[r.digit]]
     if not worse:
         return ""
-    fewer = sum(r.errors < before.get(r.digit, r.errors) for r in step.run.per_class)
+    fell = [(before[r.digit], r.errors) for r in step.run.per_class if r.digit in before and r.errors < before[r.digit]]
+    fewer, clear = len(fell), sum(a - b > 2 * math.sqrt(a + b) for a, b in fell)  # falls read by the same yardstick
 
     def against(a: int, b: int) -> str:  # a rise as large as its noise is on its edge, not beyond it
         band = 2 * math.sqrt(a + b)
         return "at the edge of" if abs(b - a - band) < 1e-9 else "beyond" if b - a > band else "inside"
     said = [f"digit {d} ({a} → {b}: +{b - a}, {against(a, b)} ±{2 * math.sqrt(a + b):.0f})" for d, a, b in worse]
+    beyond = f"{clear} of them" if clear else "none"
     return (f"; test errors by digit against the step before: fewer on {fewer} of the {len(step.run.per_class)} "
-            f"digits, more on {', '.join(said)} (two standard errors of two counts that size, a rough yardstick for "
-            "counts this small)")
+            f"digits ({beyond} beyond the noise), more on {', '.join(said)} (two standard errors of two counts that "
+            "size, a rough yardstick for counts this small)")
 
 
 def _confusions(run: Run, top: int = 3) -> str:

@@ -314,12 +314,15 @@ def rate_course(before: Run, after: Run, lr_listed: bool = False) -> str:
     if a[0] < RATE_FALL * pa and b[0] >= RATE_FALL * pb:
         warm = f": no warm-up now - epoch 1 starts at {b[0]:.4g}, where it started at {a[0]:.4g}"
     elif b[0] < RATE_FALL * pb and a[0] >= RATE_FALL * pa:
+        past = (f", and rises from there past it, to {b[1]:.4g} at epoch 2's start" if len(b) > 1 and b[1] > a[0]
+                else ", and rises from there")  # a warm-up starts lower, not slower: where it passes the old rate
         warm = (f": a warm-up now - epoch 1 starts at {b[0]:.4g}, " + ("as before, and the rate now rises from there to "
-                "its peak" if math.isclose(a[0], b[0], rel_tol=1e-6) else f"where it started at {a[0]:.4g}"))
+                "its peak" if math.isclose(a[0], b[0], rel_tol=1e-6) else f"where it started at {a[0]:.4g}{past}"))
     rates = f"{_rates_said(a)} → {_rates_said(b)}"
     moved = (f"; and the momentum with it: {momentum_text(before.settings)} → {momentum_text(after.settings)}"
              if momentum_text(before.settings) != momentum_text(after.settings) else "")
-    return (f"{peak}; what changed is the rate's course, at the epochs' starts {rates}{warm}; their mean "
+    return (f"{peak}; what changed is the rate's course, at the epochs' starts {rates}{warm}; the mean of the epochs' "
+            "starting rates "
             f"{sum(a) / len(a):.3g} → {sum(b) / len(b):.3g}{moved}")
 
 

@@ -487,9 +487,13 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
            "higher at the end, not at its lowest epoch" if end_up else
            "not shown higher by the test set's loose yardstick")
     if bool(step.run.settings.ema) != bool(previous.run.settings.ema):  # an average smooths the dips the other shows
+        live = previous if step.run.settings.ema else step  # the live curve: its dips are what an average smooths
+        dips = any(b < a for a, b in zip(live.run.test()[-n:], live.run.test()[-n + 1:], strict=False))
         way += (" (one step's test is of its weights' running average (EMA), the other's of its live weights: the "
-                "change includes what averaging does to the score, the average being one of the changes - it smooths "
-                "the dips a live curve shows)")
+                "change includes what averaging does to the score, the average being one of the changes - "
+                + ("it smooths the dips a live curve shows)" if dips else
+                   f"its smoothing had no dip to remove here: step {live.name}'s live curve never fell over those "
+                   "epochs)"))
     lead = [y - x for x, y in zip(before, now, strict=True)]
     first = f.epochs - n + 1
     said = (f"\"{word}\": {way} - the min of the last {n} epochs {a.min_last:.2f} → {f.min_last:.2f} % "
@@ -531,10 +535,10 @@ def _recipe_aims(previous: Step | None, step: Step, target: str) -> list[str]:
         was, now = augmentations(previous.config), augmentations(step.config)
         up = [k for k in now if (now[k] or 0) > (was.get(k) or 0)]
         down = [k for k in was if (was[k] or 0) > (now.get(k) or 0)]
-        said.append(f"\"{found[0]}\": " + ("yes" if up and not down else "no" if not up else "partly")
+        verdict = ("added, none before" if not was and up else "yes" if up and not down else "no" if not up else "partly")
+        said.append(f"\"{found[0]}\": " + verdict
                     + f" ({', '.join(f'{k} {value_text(was.get(k) or 0)} → {value_text(now.get(k) or 0)}' for k in up + down)}"
-                    + ("" if was else "; the step before had none, so any augmentation is stronger: the word "
-                                      "compares with nothing") + ")")
+                    + ("" if was else "; 'stronger' compares with nothing: the step before had none") + ")")
     if found := re.search(r"\b(\d+(?:\.\d+)?) ?% dropout\b", target, re.I):
         ps = [m.get("p", 0.0) for m in step.run.modules.values() if m["type"].startswith("Dropout")]
         want = float(found[1]) / 100
@@ -543,8 +547,12 @@ def _recipe_aims(previous: Step | None, step: Step, target: str) -> list[str]:
             if ps else "no (no Dropout layer)"))
     if (found := re.search(r"\bin place of dropout\b", target, re.I)) and previous is not None:
         had, has = (sum(m["type"].startswith("Dropout") for m in x.run.modules.values()) for x in (previous, step))
-        said.append(f"\"{found[0]}\": " + (f"yes (Dropout layers {had} → {has})" if had and not has else
-                                           f"no (Dropout layers {had} → {has})"))
+        bn = [sum(m["type"].startswith("BatchNorm") for m in x.run.modules.values()) for x in (previous, step)]
+        # what took dropout's place: batch norm added, or only the batch norm it had (moved), said with the count
+        kept = (f"; BatchNorm layers {bn[0]} → {bn[1]}: " + ("none added, the ones it had kept or moved" if bn[1] <= bn[0]
+                else f"{bn[1] - bn[0]} added")) if had and not has else ""
+        said.append(f"\"{found[0]}\": " + (f"dropout removed (Dropout layers {had} → {has}{kept})" if had and not has
+                                           else f"no (Dropout layers {had} → {has})"))
     return said
 
 
@@ -565,17 +573,20 @@ def _course_aims(previous: Step | None, step: Step, target: str) -> list[str]:
         noise = fall_noise(x, y)
         said.append(f"\"{found[0]}\": epoch 1's test accuracy {x:.2f} → {y:.2f} % ({y - x:+.2f}, "
                     f"{beside_noise(abs(y - x), noise)} the two-score sampling error ±{noise:.2f}"
-                    f"; seed {step.seed}), an outcome of all the changes together")
+                    f"; seed {step.seed}), an outcome of all the changes together"
+                    + (f" ({_not_at_start(previous, step)}: not among them)" if _not_at_start(previous, step) else ""))
     if (found := re.search(r"\bsettle (?:the|its) end\b|\ba settled end\b", target, re.I)) and previous is not None:
         n = min(f.n, facts(previous).n)
         was, now = previous.run.test()[-n:], step.run.test()[-n:]
         noises = fall_noise(min(was), max(was)), fall_noise(min(now), max(now))  # each span at its own level
         inside = max(was) - min(was) <= noises[0] and max(now) - min(now) <= noises[1]
-        said.append(f"\"{found[0]}\": the last {n} epochs spanned {max(was) - min(was):.2f} → {max(now) - min(now):.2f} "
-                    f"points ({', '.join(f'{v:.2f}' for v in was)} → {', '.join(f'{v:.2f}' for v in now)} %; seed "
-                    f"{step.seed})" + (f", each span inside the two-score sampling error at its level (±{noises[0]:.2f}, "
-                                       f"±{noises[1]:.2f}): not shown beyond the noise" if inside else
-                                       ", an outcome of all the changes together"))
+        narrower = max(now) - min(now) < max(was) - min(was)
+        verdict = "not shown" if inside else "yes, narrower" if narrower else "no, not narrower"
+        said.append(f"\"{found[0]}\": {verdict} - the last {n} epochs spanned {max(was) - min(was):.2f} → "
+                    f"{max(now) - min(now):.2f} points ({', '.join(f'{v:.2f}' for v in was)} → "
+                    f"{', '.join(f'{v:.2f}' for v in now)} %; seed {step.seed})"
+                    + (f", each span inside the two-score sampling error at its level (±{noises[0]:.2f}, "
+                       f"±{noises[1]:.2f})" if inside else ", an outcome of all the changes together"))
     if (found := re.search(r"\bbatch ?norm\w* after the pool\b", target, re.I)) and step.run.modules:
         kinds = [m["type"] for m in step.run.modules.values()]
         pools = [i for i, k in enumerate(kinds) if "MaxPool" in k]
@@ -633,11 +644,12 @@ def _shape_aims(previous: Step | None, step: Step, target: str) -> list[str]:
                            re.I)) and previous:
         (a0, a1), (b0, b1) = params_around_pool(previous.run), params_around_pool(step.run)
         ok = b0 < a0 and b1 > a1
-        # "the squeeze's parameters": whose moved is the layer changes' to say; the totals either side are these
-        whose = (f"; the Target names the {found[1]}'s, these are the totals either side of the pool - which layers' "
-                 "moved, the changes above say" if found[1] else "")
-        said.append(f"\"{found[0]}\": {('yes, by the totals' if whose else 'yes') if ok else 'no'} (parameters before "
-                    f"the first pool {a0:,} → {b0:,}, after it {a1:,} → {b1:,}{whose})")
+        # "the squeeze's parameters": the totals either side cannot say whose moved - the layer changes do
+        whose = (f"; whether they are the {found[1]}'s these totals cannot show: which layers changed, the changes "
+                 "above say" if found[1] else "")
+        verdict = "no" if not ok else f"not shown as the {found[1]}'s; the totals moved" if found[1] else "yes"
+        said.append(f"\"{found[0]}\": {verdict} (parameters before the first pool {a0:,} → {b0:,}, after it {a1:,} → "
+                    f"{b1:,}{whose})")
     return said + _recipe_name_aim(step, target)
 
 
@@ -933,11 +945,22 @@ def _first_epoch(previous: Step, step: Step) -> str:
               if step.check else {})
     seeds = ("; the check's other seeds at epoch 1: " + ", ".join(f"seed {k} {v:.2f} %" for k, v in others.items())
              if others else "")
-    # where augmentation stops is counted with it, but acts only from that epoch: not in epoch 1's figure
-    off, ran = s.augment_off_last or 0, len(step.run.epochs)
-    late = (f" (where augmentation stops acts from epoch {ran - off + 1} only: not in this figure)"
-            if off != (previous.run.settings.augment_off_last or 0) and ran - off + 1 > 1 else "")
+    late = f" ({_not_at_start(previous, step)}: not in this figure)" if _not_at_start(previous, step) else ""
     return f"; epoch 1's test accuracy {x:.2f} → {y:.2f} % ({y - x:+.2f}, seed {step.seed}){late}{held}{seeds}"
+
+
+def _not_at_start(previous: Step, step: Step) -> str:
+    """The changes that cannot act in epoch 1, with the epoch each starts acting: where augmentation stops (counted
+    with it), a step or plateau schedule that first cuts later (epoch 1 runs at the rate set either way); '' if none."""
+    s, ran, said = step.run.settings, len(step.run.epochs), []
+    off = s.augment_off_last or 0
+    if off != (previous.run.settings.augment_off_last or 0) and ran - off + 1 > 1:
+        said.append(f"where augmentation stops acts from epoch {ran - off + 1} only")
+    if s.scheduler != previous.run.settings.scheduler and s.scheduler in ("step", "plateau"):
+        cuts = rate_events(step.run)
+        said.append(f"the {s.scheduler} schedule acts from its first cut, at epoch {cuts[0][0]}" if cuts else
+                    f"the {s.scheduler} schedule never cut the rate here")
+    return "; ".join(said)
 
 
 def _averaged_carry(step: Step, off: int) -> str:

@@ -29,8 +29,9 @@ INSIDE = "so inside it a change is not shown to be more than noise, nor shown to
 
 
 def signed(x: float) -> str:
-    """A difference of two figures to the hundredth, signed, where a float's hair below zero is no fall: +0.00."""
-    return f"{round(x, 2) + 0.0:+.2f}"
+    """A difference of two figures to the hundredth, signed; one that rounds to zero unsigned (0.00), whichever side
+    of it the unrounded figures lie."""
+    return "0.00" if round(x, 2) == 0 else f"{x:+.2f}"
 
 
 def noise_band(acc: float, images: int = TEST_IMAGES) -> float:
@@ -140,7 +141,8 @@ def stall_text(test: list[float], loss: list[float] | None = None, averaged: boo
     (`stall_epoch`); an accuracy flat while its loss still fell is said as such."""
     best = max(range(len(test)), key=lambda i: (test[i], -i))
     again = [i + 1 for i in range(best + 1, len(test)) if round(test[i], 2) == round(test[best], 2)]
-    at = f"best {test[best]:.2f} % at epoch {best + 1}" + (f", again at epoch {', '.join(map(str, again))}" if again else "")
+    at = f"best {test[best]:.2f} % at epoch {best + 1}" + (
+        f", again at epoch{'s' * (len(again) > 1)} {epoch_span(again)}" if again else "")
     if (s := stall_epoch(test, loss)) is not None:
         gain = max(test[s:]) - max(test[:s])
         flat = stall_epoch(test)  # the accuracy alone, flat earlier while the loss still fell
@@ -195,7 +197,17 @@ def _late_best(test: list[float], loss: list[float] | None, best: int, at: str, 
             f"({STALL_EPOCHS} are needed); the later epochs' best is {test[best] - below:.2f} points under it, "
             f"{beside_noise(test[best] - below, noise)} the test set's sampling error of two independent scores "
             f"(±{band_text(test[best] - below, noise)}; {PAIRED}){losses}; over the last {n} epochs a trend of "
-            f"{trend(test, n):+.2f} points an epoch ({_trend_error(test, n)}){course}")
+            f"{trend(test, n):+.2f} points an epoch ({_trend_error(test, n)}){_half_trend(test, n)}{course}")
+
+
+def _half_trend(test: list[float], n: int) -> str:
+    """The trend over the run's second half too, where that is longer than the last `n` epochs: a short window's
+    error can hide a rise a longer one shows."""
+    half = (len(test) + 1) // 2
+    if half <= n:
+        return ""
+    return (f"; over its second half (epochs {len(test) - half + 1}-{len(test)}) a trend of {trend(test, half):+.2f} "
+            f"points an epoch ({_trend_error(test, half)})")
 
 
 def _trend_error(test: list[float], n: int) -> str:

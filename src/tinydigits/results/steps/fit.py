@@ -56,9 +56,11 @@ def fit_of(step: Step, f: Facts) -> Fit:
                               "train leads it)")
     lowered = _hindered(f, ", so the gap understates how far the net fits its own digits")
     noise = gap_text(f.gap_band, step.train_images)
-    if abs(f.gap) <= f.gap_band:
+    if abs(f.gap) <= f.gap_band:  # a train figure under dropout or augmentation: no over-fit shown, not none
+        kinds = " and ".join(h.split(" (")[0] for h in f.hinders)
         return Fit("neither", f"train and test within {abs(f.gap):.2f} points ({where}; {_gaps(step, f)} epoch by epoch"
-                              f"{_before_cut(step, f)}): inside {noise}{plain}{lowered}")
+                              f"{_before_cut(step, f)}): inside {noise}{plain}{lowered}",
+                   label=f"neither shown (train measured under {kinds})" if kinds else "")
     if f.gap > 0:
         return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond {noise}, "
                               f"below the {GAP_POINTS} this tool counts as over-fitting{lowered}{_modes(step, f)}")
