@@ -260,13 +260,6 @@ def overview_table(steps: list[rules.Step]) -> str:
     return md_table(head, rows) + ("\n\n" + " ".join(notes) if notes else "")
 
 
-def _tied_later(step: rules.Step, f) -> str:
-    """Later epochs that reached the best test accuracy again (to its shown hundredth): the first best alone would
-    hide a curve that came back to it."""
-    again = [e.epoch for e in step.run.epochs if e.epoch > f.best_epoch and round(e.test_acc, 2) == round(f.best_test, 2)]
-    return f"; again at epoch{'s' * (len(again) > 1)} {rules.epoch_span(again)}" if again else ""
-
-
 def _lowest_cell(step: rules.Step, of: str) -> str:
     """The overview's lowest-seed column: the check's lowest seed's min of the last epochs, which seed of how many;
     a run's own figure, said to be one seed's."""
@@ -328,6 +321,7 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
     shown = (names or set()) | {step.name} | ({previous.name} if previous else set())
     config = (f" (every setting{', the code' if step.run.code else ''} and the versions: "
               f"{link(pictures, records.CONFIG)})" if records.CONFIG in pictures else "")
+    again = rules.reached_again(step.run.test(), f.best_epoch - 1)
     out = [f"## Step {i + 1}: {step.name} ({where})", "",
            f"**Target:** {step.run.target or _registered_target(step, shown)}", "",
            "**Result:**", "",
@@ -339,7 +333,7 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
            + f"; {f.seconds:.0f} s of training"
            + (f" (seed {step.seed}'s, {beside(step)}; its check: {together})" if (together := side_by_side(step)) else ""),
            f"- best train accuracy: {f.best_train:.2f} %; best test accuracy: {f.best_test:.2f} % (epoch "
-           f"{f.best_epoch}{_tied_later(step, f)})" + (f" (seed {step.seed}, the one shown)" if step.check else "")
+           f"{f.best_epoch}{'; ' * bool(again)}{again})" + (f" (seed {step.seed}, the one shown)" if step.check else "")
            + f"; min of the last {f.n} epochs: {rules.lowest_text(step, f)}",
            f"- budget ({step.budget.min_acc} % in each of the last {step.last} of at most {step.budget.max_epochs} "
            f"epochs, fewer than {step.budget.max_params:,} parameters): {rules.verdict_reason(step)}",

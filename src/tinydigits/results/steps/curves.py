@@ -140,9 +140,7 @@ def stall_text(test: list[float], loss: list[float] | None = None, averaged: boo
     later one beat the best so far by more than STALL_POINTS - and stalled only where test loss stopped falling too
     (`stall_epoch`); an accuracy flat while its loss still fell is said as such."""
     best = max(range(len(test)), key=lambda i: (test[i], -i))
-    again = [i + 1 for i in range(best + 1, len(test)) if round(test[i], 2) == round(test[best], 2)]
-    at = f"best {test[best]:.2f} % at epoch {best + 1}" + (
-        f", again at epoch{'s' * (len(again) > 1)} {epoch_span(again)}" if again else "")
+    at = f"best {test[best]:.2f} % at epoch {best + 1}" + (f", {again}" if (again := reached_again(test, best)) else "")
     if (s := stall_epoch(test, loss)) is not None:
         gain = max(test[s:]) - max(test[:s])
         flat = stall_epoch(test)  # the accuracy alone, flat earlier while the loss still fell
@@ -343,13 +341,20 @@ def peak_rate(run: Run) -> float:
     return max(rates)
 
 
+def reached_again(test: list[float], best: int) -> str:
+    """The later epochs that reached the best test accuracy (index `best`) again, to its shown hundredth ("again at
+    epochs 14-15"; '' where none did): the first best alone would hide a curve that came back to it."""
+    again = [i + 1 for i in range(best + 1, len(test)) if round(test[i], 2) == round(test[best], 2)]
+    return f"again at epoch{'s' * (len(again) > 1)} {epoch_span(again)}" if again else ""
+
+
 def epoch_span(epochs: list[int]) -> str:
     if len(epochs) == 1:
         return str(epochs[0])
     return f"{epochs[0]}-{epochs[-1]}" if epochs == list(range(epochs[0], epochs[-1] + 1)) else ", ".join(map(str, epochs))
 
 
-def held_while_train_fell(step: Step) -> int | None:
+def _held_while_train_fell(step: Step) -> int | None:
     """The epoch test stalled at (`stall_epoch`) where train loss at the last epoch is below its lowest before it by
     more than LOSS_STALL of it (the last, not the lowest after it: a fall it did not keep is no fall), else None."""
     s = stall_epoch(step.run.test(), run_losses(step.run))
@@ -373,11 +378,12 @@ def _train_fell_text(step: Step, s: int) -> str:
 
 
 def train_falls(step: Step) -> str:
-    """Train loss pulling away from test loss: where test stalled (`stall_epoch`) while train loss still fell by more
-    than LOSS_STALL of it - the net fits its own digits better without gaining on the test digits - and, stall or
+    """Train loss pulling away from test loss: where test stalled (`stall_epoch`) while train loss at the last epoch
+    was below its lowest before by more than LOSS_STALL of it (`_train_fell_text` reads whether a rate's cut made
+    most of that fall) - and, stall or
     not, where train loss has fallen by a larger share than test loss since it went below test loss for good ('' where
     neither): by more than PARTING of its value, so that two losses falling alike are not read as parting."""
-    s = held_while_train_fell(step)
+    s = _held_while_train_fell(step)
     train, test = [e.train_loss for e in step.run.epochs], run_losses(step.run) or []
     said = _train_fell_text(step, s) if s is not None else ""
     # the parting began where train loss went below test loss for good: each loss's fall since then, as shares
