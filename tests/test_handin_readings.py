@@ -149,7 +149,7 @@ def test_steadier_after_a_step_that_never_fell_says_so():
     climbing = [90.0 + 0.5 * i for i in range(15)]
     after = _step(FLAT, FLAT, target="a steadier end")
     said = rules.target_line(_step(climbing, climbing), after, rules.facts(after)) or ""
-    assert "not shown by falls, there being none to remove - step m's test accuracy never fell over its last 3" in said
+    assert "not shown (no falls to remove) - step m's test accuracy never fell over its last 3" in said
     assert "what changed over them is their level (96.00, 96.50, 97.00 → 99.50, 99.52, 99.51 %: a span of 1.00 → 0.02" in said
 
 
@@ -168,18 +168,21 @@ def test_an_averaged_steps_plain_epochs_say_how_much_of_the_average_the_augmente
 
 def test_train_pulling_ahead_is_named_in_the_fit_and_carried_to_the_next_steps_reading():
     """Train beyond test by more than the noise (short of 0.5) with train loss still falling while test held: 'neither
-    yet: train pulls ahead', in the fit, in next's label and in the next step's reading - not 'no fit to correct'."""
+    over-fitting begins: train pulls ahead', in the fit, in next's label and in the next step's reading - not 'no fit
+    to correct', and not 'neither' beside a widening gap (short of the tool's 0.5, not no sign of over-fitting)."""
     test = [98.0 + 0.1 * i for i in range(12)] + [99.3, 99.35, 99.34]
     ahead = _step([t + 0.4 for t in test], test, loss=[0.05] * 12 + [0.04, 0.039, 0.0395])
     falling = [dataclasses.replace(e, train_loss=0.1 / e.epoch) for e in ahead.run.epochs]  # still falling at the end
     ahead = rules.Step(dataclasses.replace(ahead.run, epochs=falling))
     f = rules.facts(ahead)
-    assert f.fit.label == "neither yet: train pulls ahead"
-    assert rules.next_line(ahead, f).startswith("- next (neither yet: train pulls ahead → margin)")
+    assert f.fit.label == "over-fitting begins: train pulls ahead"
+    assert rules.next_line(ahead, f).startswith("- next (over-fitting begins: train pulls ahead → margin)")
     after = _step(FLAT, FLAT, ema=0.999)
     read = next(x for x in rules.change_lines(ahead, after) if x.startswith("- read against"))
-    assert "no fit diagnosed to correct yet (train pulls ahead of test, short of over-fitting)" in read
-    assert read.startswith("- read against step m's next (neither yet: train pulls ahead → margin): followed in part "
+    assert "over-fitting only beginning (train pulls ahead of test, short of the 0.5 this tool calls over-fitting), " \
+           "short of a fit the advice corrects on its own" in read
+    assert read.startswith("- read against step m's next (over-fitting begins: train pulls ahead → margin): followed in "
+                           "part "
                            "(an annealed rate, augmentation: not taken up):")  # averaging alone of the three it lacked
     assert "With it (the levers it named for the margin): ema none → 0.999 (averaging)" in read
     decayed = next(x for x in rules.change_lines(ahead, _step(FLAT, FLAT, weight_decay=5e-4))
@@ -1249,13 +1252,13 @@ def test_read_24s_findings_a_warm_up_past_the_old_rate_a_none_held_bound_and_a_s
 
 
 def test_an_average_beside_a_live_curve_without_dips_and_a_short_trend_window_beside_the_runs_second_half():
-    """'it smooths the dips a live curve shows' only where the live curve dipped; a late best's trend over the last
+    """An average's part in a 'higher' said without claiming dips a live curve may not have; a late best's trend over the last
     5 epochs said with the run's second half's, which a short window's error can hide; a gap that rounds to zero
     unsigned; a fit inside the noise with its train figure under dropout named 'neither shown', not 'neither'."""
     rising = [98.0 + 0.1 * i for i in range(15)]
     live, averaged = _step(rising, rising), _step(rising, [r + 0.05 for r in rising], ema=0.999, target="higher")
     said = rules.target_line(live, averaged, rules.facts(averaged)) or ""
-    assert "its smoothing had no dip to remove here: step m's live curve never fell over those epochs" in said
+    assert "it smooths the noise of the weights a live score is taken on" in said and "dips" not in said
     late = [97.5, 97.9, 98.2, 98.3, 98.4, 98.5, 98.6, 98.65, 98.7, 98.8, 98.85, 98.77, 99.07, 98.95, 99.01]
     progress = next(x for x in rules.analysis_lines(_step(late, late), None) if x.startswith("- progress"))
     assert "over the last 5 epochs a trend of" in progress and "over its second half (epochs 8-15) a trend of " in progress
@@ -1264,3 +1267,28 @@ def test_an_average_beside_a_live_curve_without_dips_and_a_short_trend_window_be
     dropout = _step([t - 0.05 for t in FLAT], FLAT, modules={"d": {"type": "Dropout", "p": 0.05}})
     assert rules.facts(dropout).fit.label == "neither shown (train measured under dropout)"
     assert rules.facts(_step([t - 0.05 for t in FLAT], FLAT)).fit.label == ""  # nothing hindering: plain neither
+
+
+def test_a_minimum_before_augmentation_stops_and_a_pooled_receptive_field_are_said():
+    """A step's lowest judged epoch before its augmentation stops: where augmentation stops (counted with it) did not
+    act on that minimum, said beside the change in it; a head that sees the whole image through a global pool says
+    what its last conv sees."""
+    from tinydigits.models.summary import LayerRow
+    from tinydigits.results import handin
+
+    curve = [60.0, 80.0, 90.09, 96.83, 97.95]
+    before = _step(curve, curve, **SHORT)
+    after = _step([c + 1 for c in curve], [70.0, 90.0, 96.97, 97.84, 98.23], augment_degrees=8.0, augment_off_last=1,
+                  **SHORT)
+    effect = next(x for x in rules.change_lines(before, after) if x.startswith("- its effect"))
+    assert "(+6.88; its min at epoch 3, before augmentation stops at epoch 5: that part of the change did not act on " \
+           "it)" in effect
+    after = _step(curve, curve, **SHORT)  # a fresh step: its facts are counted once, from the layers it records
+    after.run.architecture = {"layers": [
+        {"name": "c", "type": "Conv2d", "output": [8, 6, 6], "params": 80, "macs": 1, "rf": 18, "jump": 2},
+        {"name": "gap", "type": "AdaptiveAvgPool2d", "output": [8, 1, 1], "params": 0, "macs": 0, "rf": 28, "jump": 12},
+        {"name": "head", "type": "Conv2d", "output": [10, 1, 1], "params": 90, "macs": 1, "rf": 28, "jump": 12}]}
+    assert isinstance(after.run.layers[0], LayerRow)
+    block = "\n".join(handin.step_block(0, after, None, {}))
+    assert "receptive field at the head: 28 px (through the global average pool; the last conv before it, c, sees " \
+           "18 px)" in block

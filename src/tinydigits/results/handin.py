@@ -260,6 +260,16 @@ def overview_table(steps: list[rules.Step]) -> str:
     return md_table(head, rows) + ("\n\n" + " ".join(notes) if notes else "")
 
 
+def _pooled_rf(step: rules.Step) -> str:
+    """Where a global pool makes the head see the whole image, the receptive field of the last conv before it: what
+    its features themselves see."""
+    rows = step.run.layers
+    pool = next((i for i, r in enumerate(rows) if r.type.startswith("AdaptiveAvgPool")), None)
+    conv = next((r for r in reversed(rows[:pool]) if r.type == "Conv2d"), None) if pool else None
+    return (f" (through the global average pool; the last conv before it, {conv.name}, sees {conv.rf} px)"
+            if conv and conv.rf < rows[pool].rf else "")
+
+
 def _lowest_cell(step: rules.Step, of: str) -> str:
     """The overview's lowest-seed column: the check's lowest seed's min of the last epochs, which seed of how many;
     a run's own figure, said to be one seed's."""
@@ -325,7 +335,7 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
     out = [f"## Step {i + 1}: {step.name} ({where})", "",
            f"**Target:** {step.run.target or _registered_target(step, shown)}", "",
            "**Result:**", "",
-           f"- parameters: {f.params:,}; receptive field at the head: {f.rf or 'not recorded'} px",
+           f"- parameters: {f.params:,}; receptive field at the head: {f.rf or 'not recorded'} px{_pooled_rf(step)}",
            f"- epochs: {f.epochs}; training images: {step.train_images:,} of MNIST's 60,000; tested on its 10,000 test "
            "images after every epoch" + ("" if step.run.settings.val_split else " (no validation split: the test set "
                                          "also compares the steps, so a step chosen from its curves is judged on the "

@@ -82,8 +82,9 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     under = any(needs(x) in ("under-fitting", "did not learn") for x in (a, b))  # a gap there is no fit measure
     gap = "" if weights or under else f", train minus test {a.gap:+.2f} → {b.gap:+.2f} points"
     effect = (f"best test {a.best_test:.2f} → {b.best_test:.2f} % ({b.best_test - a.best_test:+.2f}), "
-              f"min of the last {step.last} {a.min_last:.2f} → {b.min_last:.2f} % ({b.min_last - a.min_last:+.2f})"
-              f"{gap} ({seeds}){_first_epoch(previous, step)}{_smoothed_losses(previous, step)}")
+              f"min of the last {step.last} {a.min_last:.2f} → {b.min_last:.2f} % ({b.min_last - a.min_last:+.2f}"
+              f"{_min_before_stop(previous, step)}){gap} ({seeds}){_first_epoch(previous, step)}"
+              f"{_smoothed_losses(previous, step)}")
     judged = _against_noise(previous, step, a, b, noise) + weights
     inert = [c.text for c in found if c.inert]
     acted = [c for c in found if c.counted]
@@ -103,6 +104,17 @@ def change_lines(previous: Step, step: Step) -> list[str]:
         lines.append(f"- its effect (the same epochs, training images and seed number; {start}){left}: {effect}; "
                      f"{judged}.")
     return lines + _not_capacity(previous, step, a, b, found)
+
+
+def _min_before_stop(previous: Step, step: Step) -> str:
+    """Where this step's lowest judged epoch came before its augmentation stopped (a change of `augment_off_last`):
+    that change, counted with augmentation, did not act on the minimum - said beside it."""
+    off, test = step.run.settings.augment_off_last or 0, step.run.test()
+    n = min(step.last, len(test))
+    low = len(test) - n + min(range(n), key=lambda i: test[len(test) - n + i]) + 1  # the min's epoch, the first lowest
+    stop = len(test) - off + 1
+    return (f"; its min at epoch {low}, before augmentation stops at epoch {stop}: that part of the change did not act "
+            "on it" if off and off != (previous.run.settings.augment_off_last or 0) and low < stop else "")
 
 
 def _short(c: Change) -> str:
@@ -217,7 +229,8 @@ def _lag_again(previous: Step, step: Step, a: Facts) -> str:
 def _margin_followed(previous: Step, a: Facts, acted: list[Change], step_checked: bool = False) -> str:
     """A step after one with no fit to correct, read against the margin's levers that step lacked (`margin_lacks`,
     which its next named): a change that supplies one follows the advice, any other is outside it."""
-    yet = " yet (train pulls ahead of test, short of over-fitting)" if a.fit.label == PULLS_AHEAD else ""
+    found = ("over-fitting only beginning (train pulls ahead of test, short of the 0.5 this tool calls over-fitting), "
+             "short of a fit the advice corrects on its own" if a.fit.label == PULLS_AHEAD else "no fit diagnosed to correct")
     lacks = margin_lacks(previous)
     follows = [c for c in acted if any(c.kind in LEVER_KINDS[lever] for lever in lacks)]
     other = [c for c in acted if c not in follows]
@@ -232,8 +245,8 @@ def _margin_followed(previous: Step, a: Facts, acted: list[Change], step_checked
     if other:
         parts.append("Outside that advice (neither for nor against it): "
                      + "; ".join(f"{c.text} ({c.kind})" for c in other) + ".")
-    return (f"{verdict}: no fit diagnosed to correct{yet}, so the margin is what the changes answer, and their effect on it is "
-            "below. " + " ".join(parts))
+    return (f"{verdict}: {found}, so the margin is what the changes answer, and their effect on it is below. "
+            + " ".join(parts))
 
 
 def _fit_held_back(previous: Step, step: Step, against: list[Change]) -> str:
@@ -487,13 +500,9 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
            "higher at the end, not at its lowest epoch" if end_up else
            "not shown higher by the test set's loose yardstick")
     if bool(step.run.settings.ema) != bool(previous.run.settings.ema):  # an average smooths the dips the other shows
-        live = previous if step.run.settings.ema else step  # the live curve: its dips are what an average smooths
-        dips = any(b < a for a, b in zip(live.run.test()[-n:], live.run.test()[-n + 1:], strict=False))
         way += (" (one step's test is of its weights' running average (EMA), the other's of its live weights: the "
-                "change includes what averaging does to the score, the average being one of the changes - "
-                + ("it smooths the dips a live curve shows)" if dips else
-                   f"its smoothing had no dip to remove here: step {live.name}'s live curve never fell over those "
-                   "epochs)"))
+                "change includes what averaging does to the score, the average being one of the changes - it smooths "
+                "the noise of the weights a live score is taken on)")
     lead = [y - x for x, y in zip(before, now, strict=True)]
     first = f.epochs - n + 1
     said = (f"\"{word}\": {way} - the min of the last {n} epochs {a.min_last:.2f} → {f.min_last:.2f} % "
@@ -837,7 +846,7 @@ def _steadier_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str
     what = f"largest fall of test accuracy from one of the last {n} epochs to the next, {seeds}"
     if round(before, 2) <= 0:  # nothing to steady: the step before's test accuracy never fell over those epochs
         was, is_ = previous.run.test()[-n:], step.run.test()[-n:]
-        said = (f"\"{word}\": not shown by falls, there being none to remove - step {previous.name}'s test accuracy "
+        said = (f"\"{word}\": not shown (no falls to remove) - step {previous.name}'s test accuracy "
                 f"never fell over its last {n} epochs (seed {previous.seed}); what changed over them is their level "
                 f"({', '.join(f'{v:.2f}' for v in was)} → {', '.join(f'{v:.2f}' for v in is_)} %: a span of "
                 f"{max(was) - min(was):.2f} → {max(is_) - min(is_):.2f} points, from a rise, not from falls); its "
