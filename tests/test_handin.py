@@ -1040,7 +1040,10 @@ def test_a_stall_needs_three_epochs_after_it_and_a_late_noisy_best_is_not_one():
     loss = [0.95, 0.2, 0.11, 0.057, 0.066, 0.053, 0.042, 0.05, 0.042, 0.043, 0.038, 0.0395, 0.0288, 0.0353, 0.0325]
     assert rules.stall_epoch(test, loss) is None and rules.stall_epoch(test) is None
     text = rules.stall_text(test, loss)
-    assert text.startswith("its best came 2 epochs before the end (best 99.07 % at epoch 13): too few after it to read "
+    # the run's second half still rose beyond its slope's error: said first, the late best after it
+    assert text.startswith("still rising over its second half (epochs 8-15: a trend of +0.08 points an epoch, ±0.03, "
+                           "two standard errors of the slope: beyond it); its best came 2 epochs before the end (best "
+                           "99.07 % at epoch 13): too few after it to read "
                            "a stall (3 are needed)")
     assert "0.06 points under it, inside the test set's sampling error of two independent scores (±0.28" in text
     assert "over the last 5 epochs a trend of +0.06 points an epoch" in text

@@ -155,3 +155,32 @@ def test_held_on_seeds_beside_a_higher_aim_says_both_readings():
             "lowest scored epoch: 1 of 2, 0 of them beyond the two-score sampling error (minima against its 99.35 %); "
             "at the end: 1 of 2, 0 of them beyond the two-score sampling error (last epochs against its 99.41 %)") \
         in said and '"held on 2 seeds": no' not in said
+
+
+def test_a_checks_seconds_say_each_seeds_own(tmp_path):
+    """Seeds that shared the machine: each seed's own seconds said beside the shared figure, from its run folder's
+    epochs, so a seed that ran more alone shows what the recipe costs."""
+    import json
+
+    shown = _step(STEADY, STEADY, **SHORT)
+    curves = {0: STEADY, 1: STEADY, 2: STEADY}
+    step = _checked(shown, curves, "workers", "tinydigits.check(Model_3, seeds=[0, 1, 2], epochs=5, jobs=2)")
+    for seed, seconds in ((0, 5.0), (1, 5.0), (2, 2.5)):
+        folder = tmp_path / f"s{seed}"
+        folder.mkdir()
+        (folder / "metrics.json").write_text(json.dumps({"epochs": [{"seconds": seconds}] * 5}))
+        step.check.runs[seed] = folder
+    assert handin.side_by_side(step) == "3 seeds, 2 jobs; each seed's own seconds: seed 0 25, seed 1 25, seed 2 12"
+
+
+def test_a_check_whose_seeds_ran_one_after_another_says_its_wall_time_beside_one_seeds_seconds():
+    """A check without jobs trained its seeds one after another: one seed's seconds said as that, with the check's
+    wall time where its verdict recorded it - not read as the step's whole cost."""
+    shown = _step(STEADY, STEADY, **SHORT)
+    curves = {0: STEADY, 1: STEADY, 2: STEADY}
+    step = _checked(shown, curves, "workers", "tinydigits.check(Model_3, seeds=[0, 1, 2], epochs=5)")
+    step.check.verdict.wall_seconds = 151.0
+    assert handin.side_by_side(step) == "151 s wall for 3 seeds, one after another"
+    row = [line for line in handin.overview_table([step]).splitlines() if line.startswith("|")][-1]
+    assert row.endswith("| 50 (seed 0's, alone; the check: 151 s wall for 3 seeds, "
+                        "one after another) |"), row

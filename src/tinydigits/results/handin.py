@@ -285,6 +285,7 @@ def beside(step: rules.Step) -> str:
     """A seed's seconds where the check's seeds shared the machine (no lone run's): beside how many at a time."""
     jobs = _jobs(step)
     return (f"beside up to {jobs - 1} other seed{'s' * (jobs > 2)} at a time" if jobs and jobs > 1
+            else "alone" if step.check.way in ("workers", "here")
             else "beside the check's other seeds")
 
 
@@ -296,17 +297,30 @@ def _jobs(step: rules.Step) -> int | None:
 
 
 def side_by_side(step: rules.Step) -> str:
-    """How a check step's seeds shared the machine where they did not train one at a time ("3 seeds, 2 jobs"), so
-    that its seconds are not read against a run's alone; "" for a run, or seeds trained one after another."""
+    """How a check step's seeds shared the machine where they did not train one at a time ("3 seeds, 2 jobs", and
+    each seed's own seconds), so that its seconds are not read against a run's alone; "" for a run, or seeds trained
+    one after another."""
     if not step.check:
         return ""
     way, seeds = step.check.way, f"{len(step.check.finished())} seeds"
     wall = f"{step.check.wall_seconds:,.0f} s wall for " if step.check.wall_seconds else ""
-    if way == "workers":
-        # A command without --jobs (or jobs=) took the default of one: its seeds trained one after another.
+    if way in ("workers", "here"):
+        # A command without --jobs (or jobs=) took the default of one: its seeds trained one after another - the
+        # check's wall time still said beside one seed's seconds, where the verdict recorded it.
         jobs = _jobs(step)
-        return f"{wall}{seeds}, {jobs} jobs" if jobs and jobs > 1 else ""
+        return (f"{wall}{seeds}, {jobs} jobs{_seed_seconds(step)}" if jobs and jobs > 1 and way == "workers" else
+                f"{wall}{seeds}, one after another" if wall else "")
     return {"stacked": f"{wall}{seeds} stacked as one network", "cluster": f"{wall}{seeds} on a cluster"}.get(way, "")
+
+
+def _seed_seconds(step: rules.Step) -> str:
+    """Each of a check's seeds' seconds of training, from its run folder's epochs: one that had the machine more to
+    itself shows what the recipe costs beside the others' shared seconds."""
+    said = []
+    for seed, folder in sorted(step.check.runs.items()):
+        if (path := folder / "metrics.json").is_file():
+            said.append(f"seed {seed} {sum(e.get('seconds', 0.0) for e in files.read_json(path).get('epochs', [])):.0f}")
+    return f"; each seed's own seconds: {', '.join(said)}" if len(said) > 1 else ""
 
 
 def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: dict[str, str],
@@ -347,7 +361,7 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
            + f"; min of the last {f.n} epochs: {rules.lowest_text(step, f)}",
            f"- budget ({step.budget.min_acc} % in each of the last {step.last} of at most {step.budget.max_epochs} "
            f"epochs, fewer than {step.budget.max_params:,} parameters): {rules.verdict_reason(step)}",
-           "- the exercise's budget, part by part (what every step's Target works towards): " + "; ".join(
+           "- the exercise's budget, part by part (the exercise's goal, which the steps work towards): " + "; ".join(
                f"{part}: {figure} {'✓' if met else '✗' if met is False else '(not judged)'}"
                for part, met, figure in f.target), *records_lines(step, pictures), "",
             "**Analysis:**", "", *(part for line in rules.analysis_lines(step, previous) for part in folded(line)), "",

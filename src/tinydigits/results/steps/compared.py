@@ -229,8 +229,8 @@ def _lag_again(previous: Step, step: Step, a: Facts) -> str:
 def _margin_followed(previous: Step, a: Facts, acted: list[Change], step_checked: bool = False) -> str:
     """A step after one with no fit to correct, read against the margin's levers that step lacked (`margin_lacks`,
     which its next named): a change that supplies one follows the advice, any other is outside it."""
-    found = ("over-fitting only beginning (train pulls ahead of test, short of the 0.5 this tool calls over-fitting), "
-             "short of a fit the advice corrects on its own" if a.fit.label == PULLS_AHEAD else "no fit diagnosed to correct")
+    found = ("train pulling ahead of test, short of the 0.5 this tool calls over-fitting: no fit the advice corrects"
+             if a.fit.label == PULLS_AHEAD else "no fit diagnosed to correct")
     lacks = margin_lacks(previous)
     follows = [c for c in acted if any(c.kind in LEVER_KINDS[lever] for lever in lacks)]
     other = [c for c in acted if c not in follows]
@@ -495,9 +495,9 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
              f"independent scores ({PAIRED}): on its own, not shown beyond that noise, nor ruled out" if noisy else "")
     way = (f"higher on every one of the check's {len(done)} seeds, at its lowest epoch and at the end, than the step "
            f"before's one run (seed {previous.seed}; its own seeds' spread not measured){alone}" if every else
-           "higher, at its lowest and at the end" if low_up and end_up else
-           "higher at its lowest epoch, not shown at the end" if low_up else
-           "higher at the end, not at its lowest epoch" if end_up else
+           "higher at its lowest and at the end" if low_up and end_up else
+           "higher at its lowest epoch but not shown at the end" if low_up else
+           "higher at the end but not at its lowest epoch" if end_up else
            "not shown higher by the test set's loose yardstick")
     if bool(step.run.settings.ema) != bool(previous.run.settings.ema):  # an average smooths the dips the other shows
         way += (" (one step's test is of its weights' running average (EMA), the other's of its live weights: the "
@@ -907,7 +907,8 @@ def _plain_effect(step: Step, off: int) -> str:
             f"{' → '.join(f'{v:.2f}' for v in train[k:])} % (its digits plain from epoch {k + 2}), test "
             f"{' → '.join(f'{v:.2f}' for v in test[k:])} % (at best {moved:+.2f}, {beside_noise(abs(moved), noise)} "
             f"the two-score sampling error ±{noise:.2f}){_plain_seeds(step, k)}; the rate anneals over the same "
-            "epochs, so these runs cannot split the two")
+            "epochs, so these runs cannot split the two; its payoff on the scores: "
+            + ("beyond that noise on the seed shown" if abs(moved) > noise else "not shown beyond the noise"))
 
 
 def _plain_seeds(step: Step, k: int) -> str:

@@ -140,7 +140,8 @@ def stall_text(test: list[float], loss: list[float] | None = None, averaged: boo
     later one beat the best so far by more than STALL_POINTS - and stalled only where test loss stopped falling too
     (`stall_epoch`); an accuracy flat while its loss still fell is said as such."""
     best = max(range(len(test)), key=lambda i: (test[i], -i))
-    at = f"best {test[best]:.2f} % at epoch {best + 1}" + (f", {again}" if (again := reached_again(test, best)) else "")
+    at = (f"best {test[best]:.2f} % at epoch {best + 1}" + (f", {again}" if (again := reached_again(test, best)) else "")
+          + _below_best(test, best))
     if (s := stall_epoch(test, loss)) is not None:
         gain = max(test[s:]) - max(test[:s])
         flat = stall_epoch(test)  # the accuracy alone, flat earlier while the loss still fell
@@ -182,6 +183,15 @@ def stall_text(test: list[float], loss: list[float] | None = None, averaged: boo
             f"{STALL_POINTS} counts; {at}{course}){catch}")
 
 
+def _below_best(test: list[float], best: int, n: int = 3) -> str:
+    """The last `n` epochs where each is below a best that came before them: the end of the curve said beside the
+    best, so a plateau's 'gained at most' is not read as a late gain."""
+    last = test[-n:]
+    if best >= len(test) - n or not all(round(x, 2) < round(test[best], 2) for x in last):
+        return ""
+    return f"; the last {n} epochs {', '.join(f'{x:.2f}' for x in last)} %, each below it"
+
+
 def _late_best(test: list[float], loss: list[float] | None, best: int, at: str, course: str) -> str:
     """A best epoch fewer than STALL_EPOCHS before the end: no stall read after it; the later epochs against the best
     by the test set's sampling error of two scores, and the course over the last epochs (its least-squares trend)."""
@@ -191,11 +201,16 @@ def _late_best(test: list[float], loss: list[float] | None, best: int, at: str, 
     n = min(len(test), 5)
     losses = (f"; test loss {loss[best]:.4f} at epoch {best + 1}, {min(loss[best + 1:]):.4f} at best after it"
               if loss else "")
-    return (f"its best came {after} epoch{'s' * (after > 1)} before the end ({at}): too few after it to read a stall "
+    half = (len(test) + 1) // 2
+    rising = half > n and trend(test, half) > 0 and "beyond" in _trend_error(test, half)  # said first: the finding
+    lead = (f"still rising over its second half (epochs {len(test) - half + 1}-{len(test)}: a trend of "
+            f"{trend(test, half):+.2f} points an epoch, {_trend_error(test, half)}); " if rising else "")
+    return (f"{lead}its best came {after} epoch{'s' * (after > 1)} before the end ({at}): too few after it to read a stall "
             f"({STALL_EPOCHS} are needed); the later epochs' best is {test[best] - below:.2f} points under it, "
             f"{beside_noise(test[best] - below, noise)} the test set's sampling error of two independent scores "
             f"(±{band_text(test[best] - below, noise)}; {PAIRED}){losses}; over the last {n} epochs a trend of "
-            f"{trend(test, n):+.2f} points an epoch ({_trend_error(test, n)}){_half_trend(test, n)}{course}")
+            f"{trend(test, n):+.2f} points an epoch ({_trend_error(test, n)}){'' if rising else _half_trend(test, n)}"
+            f"{course}")
 
 
 def _half_trend(test: list[float], n: int) -> str:
@@ -370,10 +385,12 @@ def _train_fell_text(step: Step, s: int) -> str:
     base = min(train[:s])
     at_cut = [(e, train[e - 2], train[e - 1]) for e in sorted(cuts) if e > s and train[e - 1] < train[e - 2]]
     fell = f"; train loss fell after epoch {s} ({base:.4f} → {train[-1]:.4f} at the last epoch) while test held"
-    if sum(a - b for _, a, b in at_cut) > (base - train[-1]) / 2:
+    if sum(a - b for _, a, b in at_cut) > (base - train[-1]) / 2:  # the facts, not a cause one run cannot show
+        low = min(range(s, len(train)), key=train.__getitem__)
+        rose = (f", and rose after it ({train[low]:.4f} at epoch {low + 1} → {train[-1]:.4f})"
+                if train[-1] > train[low] * (1 + LOSS_STALL) else "")
         return (fell + ", most of it at the rate's cut ("
-                + ", ".join(f"epoch {e}: {a:.4f} → {b:.4f}" for e, a, b in at_cut) + "): a running average over an "
-                "epoch falls with a lower rate by itself, so this does not show a closer fit to its own digits")
+                + ", ".join(f"epoch {e}: {a:.4f} → {b:.4f}" for e, a, b in at_cut) + f"){rose}")
     return fell + ": it fits its own digits better without gaining on the test digits"
 
 

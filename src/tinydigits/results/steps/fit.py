@@ -12,8 +12,8 @@ GAP_POINTS = 0.5  # train above test by more than this (mean of the last N epoch
 CHANCE_POINTS = 20.0  # test accuracy below this: the network has not learnt (chance is 10 %)
 CHANCE_LOSS = 2.2  # test loss above this: at chance too (ln 10 = 2.30 is a uniform guess)
 AVERAGED = "not under-fitting; over-fitting not measured"  # an EMA step's fit: its gap compares two sets of weights
-PULLS_AHEAD = "over-fitting begins: train pulls ahead"  # train beyond test by the noise, its loss still falling, short
-# of GAP_POINTS: not called over-fitting outright, not read as no sign of it either
+PULLS_AHEAD = "train pulls ahead of test"  # train beyond test by the noise, its loss still falling, short of GAP_POINTS:
+# said as what it is - neither called over-fitting nor read as no sign of it
 
 
 def fit_of(step: Step, f: Facts) -> Fit:
