@@ -270,6 +270,12 @@ def _pooled_rf(step: rules.Step) -> str:
             if conv and conv.rf < rows[pool].rf else "")
 
 
+def _decay_said(step: rules.Step) -> str:
+    """An EMA's decay as set, and as its ramp reached it where that fell short (too few updates to reach it)."""
+    ema, reach = step.run.settings.ema, rules.ema_reach(step)
+    return f"decay {ema:g}" + (f" set, {reach[1]:.3g} reached" if reach and reach[1] < ema - 1e-9 else "")
+
+
 def _lowest_cell(step: rules.Step, of: str) -> str:
     """The overview's lowest-seed column: the check's lowest seed's min of the last epochs, which seed of how many;
     a run's own figure, said to be one seed's."""
@@ -671,7 +677,7 @@ def _result_tables(step: rules.Step, pictures: dict[str, str]) -> list[str]:
            + (" of the live weights" if step.run.settings.ema else "")
            + (f", its loss with label smoothing {ls:g} (it cannot fall below {smoothing_floor(ls):.2f}; test loss is "
               "plain cross-entropy)" if (ls := step.run.settings.label_smoothing) else "") + "; test: after it"
-           + (f", of the EMA weights (decay {step.run.settings.ema:g})" if step.run.settings.ema else "")
+           + (f", of the EMA weights ({_decay_said(step)})" if step.run.settings.ema else "")
            + "; lr: at its start):", "",
            md_table(["epoch", "train loss", "train acc %", "test loss", "test acc %", "lr", "seconds"], log), ""]
     out += [f"![{picture_alt(name, step)}]({path})" for name, path in pictures.items()

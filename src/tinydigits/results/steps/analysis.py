@@ -37,7 +37,7 @@ from tinydigits.results.steps.step import Facts, Step, verdict_of
 from tinydigits.training.config import augmentations
 
 SLOW_START = 50.0  # epoch 1's running train accuracy below this: said beside the test figure after it
-LEANS_RIGHT = 12.0  # an epoch near chance by its loss scoring above this: its top answers already lean right
+LEANS_RIGHT = 12.0  # above the 11.35 % one digit (1) for every image scores, beyond its noise: answers lean right
 
 
 def verdict_reason(step: Step) -> str:
@@ -140,12 +140,15 @@ def _start_line(step: Step, f: Facts) -> str:
     moved = "".join(f" Epoch {e.epoch}, still below {CHANCE_POINTS:.0f} % ({e.test_acc:.2f} %), is not counted: its test "
                     f"loss, {e.test_loss:.4f}, was already at or below {CHANCE_LOSS}, so learning had begun."
                     for e in begun[:1])
-    # a loss at a guess's with an accuracy above a guess's: its top answers lean right, its confidence has not moved
-    lean = ("; above a guess's accuracy, its top answers already lean right while its outputs have barely moved from a "
-            "guess's" if max(e.test_acc for e in at) > LEANS_RIGHT else "")
+    # a loss at a guess's with an accuracy above what one digit for every image scores: its top answers lean right
+    one = 100 * max(MNIST_TEST_CLASSES) / TEST_IMAGES
+    above = [e.epoch for e in at if e.test_acc > LEANS_RIGHT]
+    lean = (f"; epoch{'s' * (len(above) > 1)} {epoch_span(above)} above what one digit for every image scores (at most "
+            f"{one:.2f} %, the commonest digit's share): its top answers already lean right while its outputs have "
+            "barely moved from a guess's" if above else "")
     return (f"- start: {span} near chance (test loss {_range([e.test_loss for e in at])}, a uniform guess's 2.30; test "
-            f"accuracy {_range([e.test_acc for e in at])} %, a guess's 10 %{lean}; this tool counts an epoch below "
-            f"{CHANCE_POINTS:.0f} % with a test loss above {CHANCE_LOSS}).{said}{moved}")
+            f"accuracy {_range([e.test_acc for e in at])} %, a uniform guess's 10 %{lean}; this tool counts an epoch "
+            f"below {CHANCE_POINTS:.0f} % with a test loss above {CHANCE_LOSS}).{said}{moved}")
 
 
 def _lowest_course(step: Step, f: Facts) -> str:
@@ -165,9 +168,13 @@ def _lowest_course(step: Step, f: Facts) -> str:
                     if step.run.settings.ema else ""))
     if low[0] == step.seed:
         return each
-    last = step.check.finished()[low[0]].test_acc[-f.n:]
+    curve = step.check.finished()[low[0]].test_acc
+    last = curve[-f.n:]
+    # the epoch before the scored ones, where it was below the line: a pass that rests on the window's start, said
+    before = (f" (at epoch {len(curve) - f.n}, just before them, {curve[-f.n - 1]:.2f} %, below the line)"
+              if len(curve) > f.n and curve[-f.n - 1] < step.budget.min_acc else "")
     return (f"; the check's lowest seed, {low[0]}, over the scored epochs: {', '.join(f'{v:.2f}' for v in last)} %"
-            f"{_direction(last)}{each}")
+            f"{_direction(last)}{before}{each}")
 
 
 def _averaged_start(step: Step) -> str:

@@ -293,8 +293,13 @@ def _chosen_before(previous: Step, step: Step) -> str:
     """Said where a step began before the step before had its result (folders' stamps): its changes were chosen
     without that result, so reading them against its advice is after the fact."""
     begun, done = started(step), ended(previous)
+    # the step before's recorded code already defining this step's class: its layers were written before that result
+    written = (f" - step {previous.name}'s recorded code already defines `{step.name}`: its layers were written before "
+               f"that step's result; what these runs record after it are the settings each trained with"
+               if previous.run.code and re.search(rf"^class {re.escape(step.name)}\b", previous.run.code, re.M)
+               and step.name != previous.name else "")
     if begun is None or done is None or begun >= done:
-        return ""
+        return written
     return (f" - step {step.name} began at {begun:%H:%M:%S} UTC, before step {previous.name}'s result (it trained "
             f"until about {done:%H:%M:%S}): its changes were chosen without that result, so this reading is after the "
             "fact")
@@ -352,7 +357,7 @@ def _against_noise(previous: Step, step: Step, a: Facts, b: Facts, noise: float)
             return (f"{what} (seed {step.seed}), is {beside_noise(abs(change), noise)} the test set's sampling error of "
                     f"two independent scores (±{band_text(abs(change), noise)}; {PAIRED}); on the mean of "
                     f"{checks[-1].name}'s {len(mins)} seeds' minima, {mean:.2f} %, the change is {moved:+.2f}, "
-                    f"{beside_noise(abs(moved), noise)} it; "
+                    f"{beside_noise(abs(moved), noise)} it (a rough yardstick for a mean against one run); "
                     f"{above} of {checks[-1].name}'s {len(mins)} seeds are {side} {other:.2f} % (their sd "
                     f"{sd:.3f}); {unmeasured[0]}'s own seeds' spread is not measured, so how far its one seed sits from "
                     "what its seeds score is not known")
@@ -653,12 +658,22 @@ def _shape_aims(previous: Step | None, step: Step, target: str) -> list[str]:
                            re.I)) and previous:
         (a0, a1), (b0, b1) = params_around_pool(previous.run), params_around_pool(step.run)
         ok = b0 < a0 and b1 > a1
-        # "the squeeze's parameters": the totals either side cannot say whose moved - the layer changes do
-        whose = (f"; whether they are the {found[1]}'s these totals cannot show: which layers changed, the changes "
-                 "above say" if found[1] else "")
-        verdict = "no" if not ok else f"not shown as the {found[1]}'s; the totals moved" if found[1] else "yes"
-        said.append(f"\"{found[0]}\": {verdict} (parameters before the first pool {a0:,} → {b0:,}, after it {a1:,} → "
-                    f"{b1:,}{whose})")
+        # "the squeeze's parameters": a conv this step removed that sat after the pool already did not move there
+        gone = [m[1] for c in changes(previous, step) if (m := re.match(r"^(\S+) \([^)]*\) removed", c.text))]
+        mods = list(previous.run.modules)
+        pool = next((i for i, m in enumerate(mods) if "Pool" in previous.run.modules[m]["type"]
+                     and "Adaptive" not in previous.run.modules[m]["type"]), None)
+        after = [g for g in gone if g in mods and pool is not None and mods.index(g) > pool]
+        totals = f"parameters before the first pool {a0:,} → {b0:,}, after it {a1:,} → {b1:,}"
+        if found[1] and after:
+            said.append(f"\"{found[0]}\": no - the conv this step removed, {after[0]}, sat after the first pool "
+                        f"already: its parameters were dropped, not moved; what moved across the pool is the other "
+                        f"layer changes above ({totals})")
+        else:
+            whose = (f"; whether they are the {found[1]}'s these totals cannot show: which layers changed, the "
+                     "changes above say" if found[1] else "")
+            verdict = "no" if not ok else f"not shown as the {found[1]}'s; the totals moved" if found[1] else "yes"
+            said.append(f"\"{found[0]}\": {verdict} ({totals}{whose})")
     return said + _recipe_name_aim(step, target)
 
 
@@ -827,7 +842,7 @@ def _lag_then(previous: Step, step: Step) -> str:
     if not 1 < epoch <= len(now):
         return ""
     averaged = (" - of the weights' running average, one of this step's changes, which smooths a test curve by "
-                "itself: part of the steadiness is the average's own" if step.run.settings.ema
+                "itself: how much of that epoch's figure is the average's, these runs cannot tell" if step.run.settings.ema
                 and not previous.run.settings.ema else "")
     return (f"; no fall, but step {previous.name}'s test nearly stalled at epoch {epoch} (test {test:+.2f} while train "
             f"{train:+.2f} points); here test {now[epoch - 1] - now[epoch - 2]:+.2f} points that epoch (seed {step.seed})"

@@ -105,5 +105,5 @@ def target_parts(step: Step, f: Facts) -> list[tuple[str, bool | None, str]]:
                       f"lowest {f.min_last:.2f} %"))
     if step.check:
         held, ran = step.check.verdict.held()
-        parts.append(("every seed holds", held == ran, f"{held} of {ran}"))
+        parts.append(("every seed checked holds", held == ran, f"{held} of {ran} (a new seed's odds: \"over seeds\")"))
     return parts
