@@ -33,7 +33,7 @@ def test_walkthrough_runs_top_to_bottom(mnist_dir, tmp_path, monkeypatch):
     folders = sorted(p.name.split("-")[0] for p in (tmp_path / "runs").iterdir())
     assert folders == ["Model_1", "Model_2", "check"]
     readme = (tmp_path / "handin" / "README.md").read_text()
-    assert readme.count("## Step") == 3 and "Over seeds (`check`): " in readme and "of 3 seeds held" in readme
+    assert readme.count("## Step") == 3 and "Over seeds (`check`, " in readme and "of 3 seeds held" in readme
     assert all((tmp_path / "handin" / name).is_file() for name in ("steps.png", "step1-curves.png", "step3-check.png"))
     assert "| schedule | step (the rate x0.1 every 6 epochs): " in readme  # the student's own StepLR, by its settings
     assert "[walkthrough.ipynb](walkthrough.ipynb)" in readme and (tmp_path / "handin" / "walkthrough.ipynb").is_file()
