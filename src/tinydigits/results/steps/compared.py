@@ -191,9 +191,9 @@ def _against_next(previous: Step, step: Step, a: Facts, found: list[Change]) -> 
     if fitting := _fit_held_back(previous, step, against):
         parts.append(fitting)
     if against and b.min_last - a.min_last > fall_noise(a.min_last, b.min_last):
-        parts.append(f"They came with a gain all the same (the min of the last {b.n} {a.min_last:.2f} → "
-                     f"{b.min_last:.2f} %, its effect below): the advice reads what each change does to the fit, and "
-                     "these runs cannot say which change made the gain.")
+        parts.append(f"The step gained all the same, its changes together (the min of the last {b.n} "
+                     f"{a.min_last:.2f} → {b.min_last:.2f} %, its effect below): the advice reads what each change does "
+                     "to the fit, and these runs cannot say which change made the gain.")
     verdict = ("followed" if follows and not against else "gone against" if against and not follows
                else "partly followed, partly gone against" if follows else "not taken up")
     untaken = [k for k in want if not any(serves(c.kind, (k,)) for c in acted)]  # a budget cut answers no lever
@@ -665,10 +665,9 @@ def _shape_aims(previous: Step | None, step: Step, target: str) -> list[str]:
                      and "Adaptive" not in previous.run.modules[m]["type"]), None)
         after = [g for g in gone if g in mods and pool is not None and mods.index(g) > pool]
         totals = f"parameters before the first pool {a0:,} → {b0:,}, after it {a1:,} → {b1:,}"
-        if found[1] and after:
-            said.append(f"\"{found[0]}\": no - the conv this step removed, {after[0]}, sat after the first pool "
-                        f"already: its parameters were dropped, not moved; what moved across the pool is the other "
-                        f"layer changes above ({totals})")
+        if found[1] and after:  # the facts both ways: the totals moved, the removed conv itself did not
+            said.append(f"\"{found[0]}\": the totals moved after the pool ({totals}: the restructure above); the conv "
+                        f"this step removed, {after[0]}, sat after the first pool already and was dropped, not moved")
         else:
             whose = (f"; whether they are the {found[1]}'s these totals cannot show: which layers changed, the "
                      "changes above say" if found[1] else "")

@@ -387,7 +387,8 @@ def _train_fell_text(step: Step, s: int) -> str:
     fell = f"; train loss fell after epoch {s} ({base:.4f} → {train[-1]:.4f} at the last epoch) while test held"
     if sum(a - b for _, a, b in at_cut) > (base - train[-1]) / 2:  # the facts, not a cause one run cannot show
         low = min(range(s, len(train)), key=train.__getitem__)
-        rose = (f", and rose after it ({train[low]:.4f} at epoch {low + 1} → {train[-1]:.4f})"
+        rose = (f", and rose after it ({train[low]:.4f} at epoch {low + 1} → {train[-1]:.4f}, "
+                f"+{100 * (train[-1] / train[low] - 1):.1f} %, more than the {100 * LOSS_STALL:g} % that counts)"
                 if train[-1] > train[low] * (1 + LOSS_STALL) else "")
         return (fell + ", most of it at the rate's cut ("
                 + ", ".join(f"epoch {e}: {a:.4f} → {b:.4f}" for e, a, b in at_cut) + f"){rose}")
