@@ -47,6 +47,7 @@ from tinydigits.results.steps.known import facts
 from tinydigits.results.steps.layers import (
     ORDINALS,
     convs,
+    first_pool,
     layout_aims,
     normed_convs,
     params_around_pool,
@@ -588,7 +589,7 @@ def _course_aims(previous: Step | None, step: Step, target: str) -> list[str]:
         said.append(f"\"{found[0]}\": epoch 1's test accuracy {x:.2f} → {y:.2f} % ({y - x:+.2f}, "
                     f"{beside_noise(abs(y - x), noise)} the two-score sampling error ±{noise:.2f}"
                     f"; seed {step.seed}), an outcome of all the changes together"
-                    + (f" ({_not_at_start(previous, step)}: not among them)" if _not_at_start(previous, step) else ""))
+                    + (f" ({late}: not among them)" if (late := _not_at_start(previous, step)) else ""))
     if (found := re.search(r"\bsettle (?:the|its) end\b|\ba settled end\b", target, re.I)) and previous is not None:
         n = min(f.n, facts(previous).n)
         was, now = previous.run.test()[-n:], step.run.test()[-n:]
@@ -660,9 +661,7 @@ def _shape_aims(previous: Step | None, step: Step, target: str) -> list[str]:
         ok = b0 < a0 and b1 > a1
         # "the squeeze's parameters": a conv this step removed that sat after the pool already did not move there
         gone = [m[1] for c in changes(previous, step) if (m := re.match(r"^(\S+) \([^)]*\) removed", c.text))]
-        mods = list(previous.run.modules)
-        pool = next((i for i, m in enumerate(mods) if "Pool" in previous.run.modules[m]["type"]
-                     and "Adaptive" not in previous.run.modules[m]["type"]), None)
+        mods, pool = list(previous.run.modules), first_pool(previous.run)
         after = [g for g in gone if g in mods and pool is not None and mods.index(g) > pool]
         totals = f"parameters before the first pool {a0:,} → {b0:,}, after it {a1:,} → {b1:,}"
         if found[1] and after:  # the facts both ways: the totals moved, the removed conv itself did not
@@ -969,7 +968,7 @@ def _first_epoch(previous: Step, step: Step) -> str:
               if step.check else {})
     seeds = ("; the check's other seeds at epoch 1: " + ", ".join(f"seed {k} {v:.2f} %" for k, v in others.items())
              if others else "")
-    late = f" ({_not_at_start(previous, step)}: not in this figure)" if _not_at_start(previous, step) else ""
+    late = f" ({late}: not in this figure)" if (late := _not_at_start(previous, step)) else ""
     return f"; epoch 1's test accuracy {x:.2f} → {y:.2f} % ({y - x:+.2f}, seed {step.seed}){late}{held}{seeds}"
 
 

@@ -202,36 +202,35 @@ def _late_best(test: list[float], loss: list[float] | None, best: int, at: str, 
     losses = (f"; test loss {loss[best]:.4f} at epoch {best + 1}, {min(loss[best + 1:]):.4f} at best after it"
               if loss else "")
     half = (len(test) + 1) // 2
-    rising = half > n and trend(test, half) > 0 and "beyond" in _trend_error(test, half)  # said first: the finding
-    lead = (f"still rising over its second half (epochs {len(test) - half + 1}-{len(test)}: a trend of "
-            f"{trend(test, half):+.2f} points an epoch, {_trend_error(test, half)}); " if rising else "")
+    slope, band = trend(test, half), _slope_band(test[-half:])
+    rising = half > n and band is not None and slope > band  # a rise beyond its own error: said first, the finding
+    span = f"epochs {len(test) - half + 1}-{len(test)}"
+    lead = (f"still rising over its second half ({span}: a trend of {slope:+.2f} points an epoch, {_said(slope, band)}); "
+            if rising else "")
+    later = f"; over its second half ({span}) a trend of {slope:+.2f} points an epoch ({_said(slope, band)})"
     return (f"{lead}its best came {after} epoch{'s' * (after > 1)} before the end ({at}): too few after it to read a stall "
             f"({STALL_EPOCHS} are needed); the later epochs' best is {test[best] - below:.2f} points under it, "
             f"{beside_noise(test[best] - below, noise)} the test set's sampling error of two independent scores "
             f"(±{band_text(test[best] - below, noise)}; {PAIRED}){losses}; over the last {n} epochs a trend of "
-            f"{trend(test, n):+.2f} points an epoch ({_trend_error(test, n)}){'' if rising else _half_trend(test, n)}"
-            f"{course}")
+            f"{trend(test, n):+.2f} points an epoch ({_said(trend(test, n), _slope_band(test[-n:]))})"
+            # the second half too where it is longer than the last n epochs: a short window's error can hide a rise
+            f"{later if half > n and not rising else ''}{course}")
 
 
-def _half_trend(test: list[float], n: int) -> str:
-    """The trend over the run's second half too, where that is longer than the last `n` epochs: a short window's
-    error can hide a rise a longer one shows."""
-    half = (len(test) + 1) // 2
-    if half <= n:
-        return ""
-    return (f"; over its second half (epochs {len(test) - half + 1}-{len(test)}) a trend of {trend(test, half):+.2f} "
-            f"points an epoch ({_trend_error(test, half)})")
-
-
-def _trend_error(test: list[float], n: int) -> str:
-    """A least-squares trend against its own error: two standard errors of the slope, from the scatter about the line
-    (n - 2 degrees of freedom), so that a slope inside it is not read as a rise."""
-    points = test[-n:]
+def _slope_band(points: list[float]) -> float | None:
+    """Two standard errors of a least-squares slope through `points`, from the scatter about the line (n - 2 degrees
+    of freedom); None for fewer than 3 points."""
     if len(points) < 3:
-        return "too few epochs for its error"
+        return None
     slope, mx, my, sxx = _least_squares(points)
     scatter = sum((y - (my + slope * (x - mx))) ** 2 for x, y in enumerate(points)) / (len(points) - 2)
-    band = 2 * math.sqrt(scatter / sxx)
+    return 2 * math.sqrt(scatter / sxx)
+
+
+def _said(slope: float, band: float | None) -> str:
+    """A trend against its own error (`_slope_band`), so that a slope inside it is not read as a rise."""
+    if band is None:
+        return "too few epochs for its error"
     return f"±{band:.2f}, two standard errors of the slope: {'beyond' if abs(slope) > band else 'inside'} it"
 
 
@@ -409,9 +408,9 @@ def train_falls(step: Step) -> str:
     if below is None or below + 2 >= len(test) or test[below] <= 0 or train[below] <= 0:
         return said
     fell_train, fell_test = train[-1] / train[below] - 1, test[-1] / test[below] - 1
-    gaps = [a - b for a, b in zip(step.run.train(), step.run.test(), strict=True)]
     if fell_test - fell_train <= PARTING:  # falls are negative: train's must be the larger by more than PARTING
         return said
+    gaps = [a - b for a, b in zip(step.run.train(), step.run.test(), strict=True)]
     return said + (f"; train loss has fallen faster than test loss since epoch {below + 1}, where it went below test "
                    f"loss for good: train {train[below]:.4f} → {train[-1]:.4f} ({100 * fell_train:+.0f} %, a running "
                    f"average in train mode), test {test[below]:.4f} → {test[-1]:.4f} ({100 * fell_test:+.0f} %); the "

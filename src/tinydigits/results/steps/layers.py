@@ -262,12 +262,16 @@ def module_shapes(s: dict[str, Any]) -> list[tuple[str, tuple[int, ...]]]:
     return out
 
 
+def first_pool(run: Run) -> int | None:
+    """The index, among the recorded modules, of the first max- or average-pool - a global pool not counted as one."""
+    return next((i for i, s in enumerate(run.modules.values()) if s["type"] in ("MaxPool2d", "AvgPool2d")), None)
+
+
 def params_around_pool(run: Run) -> tuple[int, int]:
-    """(parameters of the layers before the first max- or average-pool, after it) - a global pool not counted as one."""
-    out, side = [0, 0], 0
-    for s in run.modules.values():
-        side |= s["type"] in ("MaxPool2d", "AvgPool2d")
-        out[side] += sum(math.prod(shape) for _, shape in module_shapes(s) if None not in shape)
+    """(parameters of the layers before the first pool (`first_pool`), after it)."""
+    out, pool = [0, 0], first_pool(run)
+    for i, s in enumerate(run.modules.values()):
+        out[pool is not None and i >= pool] += sum(math.prod(shape) for _, shape in module_shapes(s) if None not in shape)
     return out[0], out[1]
 
 
