@@ -1336,3 +1336,17 @@ def test_a_step_whose_class_the_step_before_had_written_already_and_a_lowest_see
     assert "the check's lowest seed, 1, over the scored epochs: 99.43, 99.49, 99.51 %" in progress
     assert "(at epoch 12, just before them, 99.38 %, below the line)" in progress
     assert ("every seed checked holds", True, "3 of 3 (a new seed's odds: \"over seeds\")") in rules.facts(checked).target
+
+
+def test_augmentation_that_no_longer_stops_is_not_said_to_act_late_and_the_epochs_below_a_best_are_the_budgets():
+    """A step that drops the step before's plain tail (augment_off_last 3 → 0) has no epoch where augmentation stops:
+    nothing is said to act from an epoch past the run's end; the last epochs said below a best before them are the
+    budget's judged ones, however many it judges."""
+    curve = [60.0, 80.0, 91.0, 93.0, 95.0]
+    before = _step(curve, curve, augment_degrees=8.0, augment_off_last=3, **SHORT)
+    after = _step([64.0, *curve[1:]], [64.0, *curve[1:]], augment_degrees=8.0, **SHORT)
+    effect = next(x for x in rules.change_lines(before, after) if x.startswith("- its effect"))
+    assert "epoch 1's test accuracy 60.00 → 64.00 %" in effect and "augmentation stops" not in effect
+    plateau = [97.0, 98.0, 99.0, 99.5, 99.2, 99.3, 99.1, 99.2]
+    assert "the last 2 epochs 99.10, 99.20 %, each below it" in rules.stall_text(plateau, last=2)
+    assert "the last 3 epochs 99.30, 99.10, 99.20 %, each below it" in rules.stall_text(plateau)

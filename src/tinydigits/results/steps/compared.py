@@ -107,15 +107,22 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     return lines + _not_capacity(previous, step, a, b, found)
 
 
+def _new_stop(previous: Step, step: Step) -> int | None:
+    """The epoch this step's augmentation stops at, where that is a change from the step before's (`augment_off_last`)
+    and it stops at all; None otherwise - a change that acts from that epoch only."""
+    off = step.run.settings.augment_off_last or 0
+    return len(step.run.epochs) - off + 1 if off and off != (previous.run.settings.augment_off_last or 0) else None
+
+
 def _min_before_stop(previous: Step, step: Step) -> str:
     """Where this step's lowest judged epoch came before its augmentation stopped (a change of `augment_off_last`):
     that change, counted with augmentation, did not act on the minimum - said beside it."""
-    off, test = step.run.settings.augment_off_last or 0, step.run.test()
+    test = step.run.test()
     n = min(step.last, len(test))
     low = len(test) - n + min(range(n), key=lambda i: test[len(test) - n + i]) + 1  # the min's epoch, the first lowest
-    stop = len(test) - off + 1
+    stop = _new_stop(previous, step)
     return (f"; its min at epoch {low}, before augmentation stops at epoch {stop}: that part of the change did not act "
-            "on it" if off and off != (previous.run.settings.augment_off_last or 0) and low < stop else "")
+            "on it" if stop is not None and low < stop else "")
 
 
 def _short(c: Change) -> str:
@@ -975,10 +982,9 @@ def _first_epoch(previous: Step, step: Step) -> str:
 def _not_at_start(previous: Step, step: Step) -> str:
     """The changes that cannot act in epoch 1, with the epoch each starts acting: where augmentation stops (counted
     with it), a step or plateau schedule that first cuts later (epoch 1 runs at the rate set either way); '' if none."""
-    s, ran, said = step.run.settings, len(step.run.epochs), []
-    off = s.augment_off_last or 0
-    if off != (previous.run.settings.augment_off_last or 0) and ran - off + 1 > 1:
-        said.append(f"where augmentation stops acts from epoch {ran - off + 1} only")
+    s, said = step.run.settings, []
+    if (stop := _new_stop(previous, step)) is not None and stop > 1:
+        said.append(f"where augmentation stops acts from epoch {stop} only")
     if s.scheduler != previous.run.settings.scheduler and s.scheduler in ("step", "plateau"):
         cuts = rate_events(step.run)
         said.append(f"the {s.scheduler} schedule acts from its first cut, at epoch {cuts[0][0]}" if cuts else

@@ -135,13 +135,14 @@ def stall_epoch(test: list[float], loss: list[float] | None = None) -> int | Non
                  and not loss_still_falls(loss, s)), None)
 
 
-def stall_text(test: list[float], loss: list[float] | None = None, averaged: bool = False) -> str:
+def stall_text(test: list[float], loss: list[float] | None = None, averaged: bool = False, last: int = 3) -> str:
     """Where test accuracy stopped improving, consistent with its best epoch: from the first epoch after which no
     later one beat the best so far by more than STALL_POINTS - and stalled only where test loss stopped falling too
-    (`stall_epoch`); an accuracy flat while its loss still fell is said as such."""
+    (`stall_epoch`); an accuracy flat while its loss still fell is said as such. `last`: the epochs the budget judges,
+    said where each is below a best that came before them."""
     best = max(range(len(test)), key=lambda i: (test[i], -i))
     at = (f"best {test[best]:.2f} % at epoch {best + 1}" + (f", {again}" if (again := reached_again(test, best)) else "")
-          + _below_best(test, best))
+          + _below_best(test, best, last))
     if (s := stall_epoch(test, loss)) is not None:
         gain = max(test[s:]) - max(test[:s])
         flat = stall_epoch(test)  # the accuracy alone, flat earlier while the loss still fell

@@ -51,7 +51,7 @@ def _count_facts(step: Step) -> Facts:
               min_last=min_last, moved=max(test[-n:]) - min_last, gap=gap, rise=rise,
               seconds=sum(e.seconds for e in run.epochs), rf=run.layers[-1].rf if run.layers else 0, band=band,
               gap_band=gap_band, start=start, fit=Fit("", ""), hinders=hinders, drop=drop,
-              stall=stall_text(test, run_losses(run), averaged=bool(run.settings.ema)), rate=rate_text(run),
+              stall=stall_text(test, run_losses(run), averaged=bool(run.settings.ema), last=n), rate=rate_text(run),
               margin=margin, thin=0 <= margin < margin_noise(step, min_last)[0],
               on_line=abs(margin) <= ON_LINE + 1e-9)
     f.fit = fit_of(step, f)
