@@ -263,9 +263,13 @@ def test_a_start_near_chance_by_its_loss_but_above_a_guess_in_accuracy_says_its_
     line = rules.analysis_lines(step, None)
     start = next(x for x in line if x.startswith("- start:"))
     assert "epochs 1-3 near chance" in start and "at or near" not in start
-    # only the epochs above what answering one digit scores (11.35 %: the 1s' share) lean right, not 11.36 %
-    assert "epochs 2-3 above what one digit for every image scores (at most 11.35 %, the commonest digit's share): " \
-           "its top answers already lean right" in start
+    # only the epochs beyond what answering one digit scores (11.35 %: the 1s' share) by more than its sampling error
+    # lean right: 11.36 % is one image above it, and the line said is the line the rule draws
+    assert "epochs 2-3 beyond what one digit for every image scores (at most 11.35 %, the commonest digit's share) by " \
+           "more than the test set's sampling error (±0.63, two standard errors): its top answers already lean right" in start
+    step = _step([a - 0.5 for a in test], [11.36, 11.98, 11.99, *test[3:]])
+    start = next(x for x in rules.analysis_lines(step, None) if x.startswith("- start:"))
+    assert "epoch 3 beyond what one digit" in start
 
 
 def test_a_step_schedule_is_tied_to_the_stall():
@@ -933,6 +937,37 @@ def test_a_bias_right_before_batch_norm_is_inert_and_left_out_of_the_effect():
     assert {c.text: bool(c.inert) for c in added} == {"+1 BatchNorm2d (c1bn; none after c2)": False,
                                                       "Conv2d bias yes → no (c1)": True,
                                                       "Conv2d bias yes → no (c2)": False}
+
+
+def test_a_dropped_bias_moves_the_starting_draws_of_the_layers_after_it_and_the_effect_says_so():
+    """Dropping a bias before batch norm cannot change what the net computes, but it draws fewer starting numbers: the
+    layers made after it start from other numbers (PyTorch draws each in turn from the seed's one stream). The start
+    says where the two nets' draws part, and the effect counts that start with the other changes."""
+    import torch
+    from torch import nn
+
+    def made(bias: bool) -> list[torch.Tensor]:
+        torch.manual_seed(0)
+        return [m.weight for m in (nn.Conv2d(1, 8, 3, bias=bias), nn.BatchNorm2d(8), nn.Conv2d(8, 16, 3))]
+
+    with_bias, without = made(True), made(False)
+    assert torch.equal(with_bias[0], without[0]) and not torch.equal(with_bias[2], without[2])  # the claim, in torch
+    curve = [99.0] * 15
+
+    def step(bias: bool, sha: str) -> rules.Step:
+        return _step(curve, curve, architecture={"layers": [], "modules": _biased(bias), "init_sha256": sha})
+
+    before, after = step(True, "ab" * 32), step(False, "cd" * 32)
+    start = rules.start_text(before, after)
+    assert ("the two nets' draws part at c1's bias (dropped): the layers drawn after it start from other numbers, a "
+            "change of start like another seed's that one run each does not measure") in start
+    assert "cannot say" not in start
+    effect = rules.change_lines(before, after)[2]
+    assert "left out: the effect is the other changes' - and the different start's (above), which dropping a bias moved" \
+        in effect
+    widened = _step(curve, curve, architecture={"layers": [], "modules": {"c1": _conv(1, 10), "c1bn": {
+        "type": "BatchNorm2d", "num_features": 10}}, "init_sha256": "ef" * 32})
+    assert "part at the first layer drawn" in rules.start_text(step(False, "cd" * 32), widened)
 
 
 def test_each_change_is_counted_once():

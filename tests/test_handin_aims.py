@@ -113,9 +113,15 @@ def test_a_check_steps_best_figures_name_their_seed_and_its_seconds_how_the_seed
     best = re.search(r"- best train accuracy: [^\n]*", block)[0]
     assert "best test accuracy: 95.79 % (epoch 5) (seed 0, the one shown); min of the last 3 epochs: 91.75 %" in best
     assert "(seed 2, the lowest" in best  # the min beside it is another seed's: each figure says whose
-    assert "50 s of training (seed 0's, beside up to 1 other seed at a time; its check: 3 seeds, 2 jobs)" in block
+    assert ("50 s of training (seed 0's, beside up to 1 other seed at a time, so not comparable with a step trained "
+            "alone; its check: 3 seeds, 2 jobs)") in block
     row = [line for line in handin.overview_table([step]).splitlines() if line.startswith("|")][-1]
-    assert row.endswith("| 50 (seed 0's, beside up to 1 other seed at a time; the check: 3 seeds, 2 jobs) |"), row
+    assert row.endswith("| 50 (seed 0's, beside up to 1 other seed at a time, so not comparable with a step trained alone; "
+                        "the check: 3 seeds, 2 jobs) |"), row
+    # seeds a check trained here, one after another, ran alone: never said beside another seed and one after another
+    step.check.way = "here"
+    assert handin.beside(step) == "alone"
+    step.check.way = "workers"
     step.check.verdict.wall_seconds = 62.0  # the check's wall time, where its verdict recorded it
     assert handin.side_by_side(step) == "62 s wall for 3 seeds, 2 jobs"
     cli = _checked(shown, curves, "workers", "tinydigits check --model m --seeds 0-2 --jobs 3")
@@ -184,3 +190,44 @@ def test_a_check_whose_seeds_ran_one_after_another_says_its_wall_time_beside_one
     row = [line for line in handin.overview_table([step]).splitlines() if line.startswith("|")][-1]
     assert row.endswith("| 50 (seed 0's, alone; the check: 151 s wall for 3 seeds, "
                         "one after another) |"), row
+
+
+def test_a_check_steps_epoch_1_change_says_where_the_seed_shown_ranks_and_what_every_seed_spans():
+    """The effect's epoch-1 figure is the seed shown's: where it is the check's best case, that is said, with the
+    change every seed's epoch 1 spans against the step before's one run."""
+    before = _step([60.0, 80.0, 90.0, 92.0, 93.0], [60.0, 80.0, 90.0, 92.0, 93.0], **SHORT)
+    shown = _step([70.0, 85.0, 94.0, 95.0, 96.0], [70.0, 85.0, 94.0, 95.0, 96.0], **SHORT)
+    curves = {0: shown.run.test(), 1: [66.0, 84.0, 93.5, 95.0, 95.5], 2: [68.0, 85.0, 93.8, 95.2, 95.9]}
+    effect = "\n".join(rules.change_lines(before, _checked(shown, curves)))
+    assert ("the check's other seeds at epoch 1: seed 1 66.00 %, seed 2 68.00 % (seed 0, shown, the highest of the 3 at "
+            "epoch 1; against the step before's one run the 3 seeds span +6.00 to +10.00)") in effect
+    low = {**curves, 0: shown.run.test(), 1: [72.0, *curves[1][1:]]}
+    assert "(seed 0, shown, number 2 from the top of the 3 at epoch 1;" in "\n".join(
+        rules.change_lines(before, _checked(shown, low)))
+
+
+def test_higher_on_every_seed_says_in_its_head_how_many_rose_beyond_the_noise():
+    """"higher on every one of the check's seeds" said alone reads stronger than the figures: how many of them rose
+    beyond the test set's sampling error is in the same clause."""
+    flat = [90.0, 95.0, 98.9, 99.0, 99.0]
+    before = _step(flat, flat, **SHORT)
+    near = {s: [90.0, 95.0, 99.02 + 0.01 * s, 99.05, 99.05] for s in range(3)}  # a few hundredths: noise
+    shown = _step(near[0], near[0], target="higher", **SHORT)
+    said = _aims(before, _checked(shown, near))
+    assert ('"higher": higher on every one of the check\'s 3 seeds, at its lowest epoch and at the end, than the step '
+            "before's one run (seed 0; its own seeds' spread not measured), none of them by more than the test set's "
+            "sampling error of two independent scores") in said
+    dip = [90.0, 95.0, 98.0, 99.0, 99.0]  # its lowest 98.00, its end 99.00
+    far = {s: [90.0, 95.0, 99.3, 99.3, 99.1 + 0.01 * s] for s in range(3)}  # beyond at the lowest, not at the end
+    shown = _step(far[0], far[0], target="higher", **SHORT)
+    assert ("3 of them by more than the test set's sampling error of two independent scores at the lowest, 0 at the "
+            "end") in _aims(_step(dip, dip, **SHORT), _checked(shown, far))
+
+
+def test_a_stall_says_why_it_is_read_from_its_epoch():
+    """Two steps' plateaus read from different epochs (after epoch 12 in one, after 9 in another): each says the rule
+    that picks its epoch, so the windows read alike."""
+    test = [97.0, 98.0, 98.5, 98.8, 99.0, 99.1, 99.2, 99.3, 99.4, 99.41, 99.42, 99.43, 99.42, 99.41, 99.42]
+    text = rules.stall_text(test, [0.1] * 15)
+    assert text.startswith("after epoch 9 test accuracy gained at most 0.03 points")
+    assert "epoch 9: the first after which no later epoch beat the best up to it by more than 0.05 points" in text

@@ -311,6 +311,13 @@ def test_the_fits_tail_below_the_line_is_written_as_a_number_one_minus_its_odds(
         texts = [t.get_text() for t in side.texts]
         assert texts == [f"below {verdict.odds.line:.3f} %:\n{share} %"]
         assert any(f", {share} %: a new seed failing" in label for label in _legend_labels(fig))
+        # a tail under 1 % keys no swatch a reader cannot find in the picture: its key points at the number instead
+        keys = {t.get_text(): h for legend in fig.legends for t, h in zip(legend.get_texts(), legend.legend_handles,
+                                                                          strict=True)}
+        tail = next(h for label, h in keys.items() if f", {share} %: a new seed failing" in label)
+        thin = float(share) < 1
+        assert (type(tail).__name__ == "Rectangle") is not thin, (share, type(tail))
+        assert any(label.startswith("the number at the bottom right: ") for label in keys) is thin
         plt.close(fig)
 
 

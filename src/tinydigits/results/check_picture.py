@@ -107,11 +107,11 @@ def _draw_fit(side, verdict: Verdict) -> list:
         share = tail_share(verdict)  # written out: a tail this thin is no shading the eye can see
         side.text(0.95, 0.03, f"below {line:.3f} %:\n{share} %", transform=side.transAxes, ha="right", va="bottom",
                   fontsize=8, color="C3")
-        handles = [Line2D([], [], color="C0", label="right: the normal fitted to the minima (density)"),
-                   Patch(color="C3", alpha=0.4, label=f"its share below {line:.3f} % (half an image under the line), "
-                                                      f"{share} %: a new seed failing" + (
-                                                          " (too thin to see: its number at the bottom right)"
-                                                          if float(share.lstrip("<")) < 1 else "")),
+        said = f"its share below {line:.3f} % (half an image under the line), {share} %: a new seed failing"
+        # a tail too thin to see keys no swatch the picture cannot show: its number, in red at the bottom right, is it
+        tail = (Line2D([], [], ls="none", label=f"the number at the bottom right: {said} (a tail too thin to shade visibly)")
+                if float(share.lstrip("<")) < 1 else Patch(color="C3", alpha=0.4, label=said))
+        handles = [Line2D([], [], color="C0", label="right: the normal fitted to the minima (density)"), tail,
                    Line2D([], [], color="C0", lw=0.8, ls=":", label=f"the minima's mean, {mean:.3f} %")]
     else:
         side.set_xlabel(odds.note or "", fontsize=7)

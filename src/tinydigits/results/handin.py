@@ -290,9 +290,11 @@ def _lowest_cell(step: rules.Step, of: str) -> str:
 def beside(step: rules.Step) -> str:
     """A seed's seconds where the check's seeds shared the machine (no lone run's): beside how many at a time."""
     jobs = _jobs(step)
-    return (f"beside up to {jobs - 1} other seed{'s' * (jobs > 2)} at a time" if jobs and jobs > 1
-            else "alone" if step.check.way in ("workers", "here")
-            else "beside the check's other seeds")
+    jobs, way, alone = _jobs(step), step.check.way, ", so not comparable with a step trained alone"
+    if way in ("workers", "here"):  # as `side_by_side` reads them: jobs side by side only where workers ran them
+        return f"beside up to {jobs - 1} other seed{'s' * (jobs > 2)} at a time{alone}" if (
+            jobs and jobs > 1 and way == "workers") else "alone"
+    return f"beside the check's other seeds{alone}"
 
 
 def _jobs(step: rules.Step) -> int | None:

@@ -172,9 +172,9 @@ def _under_advice(step: Step, f: Facts) -> str:
     has = [name for name, on in (("dropout", step.dropout() > 0), ("weight decay", bool(s.weight_decay)),
                                  ("label smoothing", bool(s.label_smoothing)),
                                  ("augmentation", bool(augmentations(step.config)))) if on]
-    against = (f" - not more regularisation or augmentation while it under-fits (the advice's rule, not a reading of "
-               f"these runs): it has {', '.join(has)} already, and more of them would make its training digits harder "
-               "still" if has else
+    # a rule, not a reading: these runs may show the ones it has held nothing back (the step's comparison says so)
+    against = (f" - not more regularisation or augmentation while it under-fits (it has {', '.join(has)} already): they "
+               "pay off once a net fits its training digits, a rule of thumb, not a reading of these runs" if has else
                " - not regularisation or augmentation while it under-fits: both make its training digits harder to "
                "fit, and fitting them is what it lacks (the advice's rule: they pay off once a net fits its training digits)")
     return lead + join.join(levers[:-1]) + f"{join}or {levers[-1]}" + against

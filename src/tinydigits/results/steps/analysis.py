@@ -23,6 +23,7 @@ from tinydigits.results.steps.curves import (
     epoch_span,
     fall_noise,
     falls,
+    noise_band,
     one_class,
     peak_rate,
     rate_events,
@@ -37,7 +38,6 @@ from tinydigits.results.steps.step import Facts, Step, verdict_of
 from tinydigits.training.config import augmentations
 
 SLOW_START = 50.0  # epoch 1's running train accuracy below this: said beside the test figure after it
-LEANS_RIGHT = 12.0  # above the 11.35 % one digit (1) for every image scores, beyond its noise: answers lean right
 
 
 def verdict_reason(step: Step) -> str:
@@ -141,11 +141,13 @@ def _start_line(step: Step, f: Facts) -> str:
                     f"loss, {e.test_loss:.4f}, was already at or below {CHANCE_LOSS}, so learning had begun."
                     for e in begun[:1])
     # a loss at a guess's with an accuracy above what one digit for every image scores: its top answers lean right
+    # by more than the test set's sampling error: 11.36 % is one image above the 1s' share, not a lean
     one = 100 * max(MNIST_TEST_CLASSES) / TEST_IMAGES
-    above = [e.epoch for e in at if e.test_acc > LEANS_RIGHT]
-    lean = (f"; epoch{'s' * (len(above) > 1)} {epoch_span(above)} above what one digit for every image scores (at most "
-            f"{one:.2f} %, the commonest digit's share): its top answers already lean right while its outputs have "
-            "barely moved from a guess's" if above else "")
+    above = [e.epoch for e in at if e.test_acc - one > noise_band(one)]
+    lean = (f"; epoch{'s' * (len(above) > 1)} {epoch_span(above)} beyond what one digit for every image scores (at most "
+            f"{one:.2f} %, the commonest digit's share) by more than the test set's sampling error (±{noise_band(one):.2f}, "
+            "two standard errors): its top answers already lean right while its outputs have barely moved from a "
+            "guess's" if above else "")
     return (f"- start: {span} near chance (test loss {_range([e.test_loss for e in at])}, a uniform guess's 2.30; test "
             f"accuracy {_range([e.test_acc for e in at])} %, a uniform guess's 10 %{lean}; this tool counts an epoch "
             f"below {CHANCE_POINTS:.0f} % with a test loss above {CHANCE_LOSS}).{said}{moved}")
@@ -198,7 +200,8 @@ def _stability_line(step: Step, f: Facts) -> str:
         smooth = (" (of the weights' running average, EMA, which smooths the curve by itself)"
                   if step.run.settings.ema else "")
         largest = (f"test accuracy never fell from one epoch to the next{smooth}" if round(fall, 2) <= 0 else
-                   f"its largest epoch-to-epoch fall of test accuracy{smooth}, {fall:.2f} points at epoch {at}, is inside the "
+                   f"its {'only' if len(dips) == 1 else 'largest'} epoch-to-epoch fall of test accuracy{smooth}, "
+                   f"{fall:.2f} points at epoch {at}, is inside the "
                    f"test set's sampling error of two independent scores (±{fall_noise(test[at - 2], test[at - 1]):.2f}; "
                    f"{PAIRED}, {INSIDE})")
         every = (f" - it fell {len(dips)} times in all ({', '.join(f'{d:.2f} at epoch {e}' for e, d in dips)}), each "

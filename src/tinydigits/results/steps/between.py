@@ -16,6 +16,7 @@ from tinydigits.results.records import Run
 from tinydigits.results.steps.curves import RATE_FALL, epoch_span, peak_rate, rate_events, run_step_size
 from tinydigits.results.steps.layers import (
     FED_ANEW,
+    drawn,
     layer_changes,
     normed_convs,
     order_changes,
@@ -391,14 +392,38 @@ def start_text(previous: Step, step: Step) -> str:
             return (f"different starting weights (the same layer shapes; the sha256 of their initial parameters in "
                     f"{where}, differs: {digests[0][:12]}… and {digests[1][:12]}…)")
         return (f"not the same starting weights (different layers, so a different set of parameters, whose sha256 in "
-                f"{where} differs as it must: {digests[0][:12]}… and {digests[1][:12]}…; whether the layers both have "
-                "started alike it cannot say)")
+                f"{where} differs as it must: {digests[0][:12]}… and {digests[1][:12]}…{_parted_draws(previous, step)})")
     if not (previous.run.modules and step.run.modules):
         return "starting weights not compared (a layer table was not recorded)"
     if param_shapes(previous.run) != param_shapes(step.run):
         return "different layer shapes, so one seed draws different starting weights"
     return ("the same layer shapes and seed: the same starting weights where the classes make their layers in the "
             "order they run (the runs recorded no digest of their starting weights to prove it)")
+
+
+def _parted_draws(previous: Step, step: Step) -> str:
+    """Where two nets' random starting draws part: PyTorch draws each layer's starting numbers in turn from the seed's
+    one stream as a class makes it, so from the first drawn parameter that differs (a bias dropped, a conv widened) on,
+    the layers both have start from other numbers - a change of start, like another seed's, that one seed each cannot
+    measure."""
+    a, b = drawn(previous.run), drawn(step.run)
+    at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if at >= min(len(a), len(b)):
+        return "; the layers both have draw the same numbers where the classes make them in the order they run"
+    first = "at the first layer drawn" if at == 0 else f"at {_draw_name(a[at], b[at], a, b)}"
+    return (f"; PyTorch draws each layer's starting numbers in turn from the seed's one stream as the class makes it, "
+            f"and the two nets' draws part {first}: the layers drawn after it start from other numbers, a change of "
+            "start like another seed's that one run each does not measure")
+
+
+def _draw_name(x: tuple, y: tuple, a: list[tuple], b: list[tuple]) -> str:
+    """The first drawn parameter on which two nets' lists (`layers.drawn`) part, `x` and `y` at the same place."""
+    if x[:2] == y[:2]:
+        return f"{x[0]}'s {x[1]} ({'x'.join(map(str, x[2]))} → {'x'.join(map(str, y[2]))})"
+    for (name, what, _), other, how in ((x, b, "dropped"), (y, a, "added")):
+        if what == "bias" and all(o[:2] != (name, what) for o in other):
+            return f"{name}'s bias ({how})"
+    return f"{x[0]}'s {x[1]} in one and {y[0]}'s {y[1]} in the other"
 
 
 STAMP = re.compile(r"-(\d{8}T\d{6}Z)(?:-\d+)?(?:-s\d+)?$")  # a run or check folder's UTC start in its name

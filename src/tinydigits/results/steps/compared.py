@@ -41,6 +41,7 @@ from tinydigits.results.steps.curves import (
     peak_rate,
     rate_events,
     run_step_size,
+    signed,
 )
 from tinydigits.results.steps.fit import CHANCE_POINTS, PULLS_AHEAD
 from tinydigits.results.steps.known import facts
@@ -89,7 +90,10 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     judged = _against_noise(previous, step, a, b, noise) + weights
     inert = [c.text for c in found if c.inert]
     acted = [c for c in found if c.counted]
-    left = (f"; the inert ({'; '.join(inert)}) left out: the effect is the other changes'" if inert and acted else
+    # a dropped bias draws no starting numbers: the layers drawn after it start elsewhere (`between.start_text`)
+    moved = (" - and the different start's (above), which dropping a bias moved"
+             if any(" bias " in t for t in inert) and previous.run.init_sha256 != step.run.init_sha256 else "")
+    left = (f"; the inert ({'; '.join(inert)}) left out: the effect is the other changes'{moved}" if inert and acted else
             "; every change was inert, so the difference is not theirs" if inert else "")
     if len(acted) > 1:  # one run of each step: nothing here isolates one change
         named = f" ({'; '.join(_short(c) for c in acted)})" if len(acted) <= 4 else " above"
@@ -507,7 +511,8 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
     alone = (f"; seed {step.seed}'s own rise {' and '.join(noisy)} is inside the test set's sampling error of two "
              f"independent scores ({PAIRED}): on its own, not shown beyond that noise, nor ruled out" if noisy else "")
     way = (f"higher on every one of the check's {len(done)} seeds, at its lowest epoch and at the end, than the step "
-           f"before's one run (seed {previous.seed}; its own seeds' spread not measured){alone}" if every else
+           f"before's one run (seed {previous.seed}; its own seeds' spread not measured), "
+           f"{_seeds_beyond(done, a.min_last, before[-1])}{alone}" if every else
            "higher at its lowest and at the end" if low_up and end_up else
            "higher at its lowest epoch but not shown at the end" if low_up else
            "higher at the end but not at its lowest epoch" if end_up else
@@ -534,6 +539,18 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
                  + (f", seed{'s' * (len(under) > 1)} {', '.join(map(str, under))} below the step before's "
                     f"{before[-1]:.2f} %" if under else ""))
     return said
+
+
+def _seeds_beyond(done: dict, low: float, end: float) -> str:
+    """How many of a check's seeds rose beyond the test set's two-score sampling error over the step before's one run,
+    at the lowest scored epoch (its min `low`) and at the end (its last epoch `end`): a rise on every seed can be
+    noise on every seed."""
+    at_low = sum(r.min_last - low > fall_noise(low, r.min_last) for r in done.values())
+    at_end = sum(r.test_acc[-1] - end > fall_noise(end, r.test_acc[-1]) for r in done.values())
+    if not at_low and not at_end:
+        return "none of them by more than the test set's sampling error of two independent scores"
+    return (f"{at_low} of them by more than the test set's sampling error of two independent scores at the lowest, "
+            f"{at_end} at the end")
 
 
 def _recipe_aims(previous: Step | None, step: Step, target: str) -> list[str]:
@@ -974,9 +991,20 @@ def _first_epoch(previous: Step, step: Step) -> str:
     others = ({k: r.test_acc[0] for k, r in sorted(step.check.finished().items()) if k != step.seed and r.test_acc}
               if step.check else {})
     seeds = ("; the check's other seeds at epoch 1: " + ", ".join(f"seed {k} {v:.2f} %" for k, v in others.items())
-             if others else "")
+             + _epoch1_place(x, y, step.seed, list(others.values())) if others else "")
     late = f" ({late}: not in this figure)" if (late := _not_at_start(previous, step)) else ""
     return f"; epoch 1's test accuracy {x:.2f} → {y:.2f} % ({y - x:+.2f}, seed {step.seed}){late}{held}{seeds}"
+
+
+def _epoch1_place(x: float, y: float, seed: int, others: list[float]) -> str:
+    """Where the seed shown ranks among a check's seeds at epoch 1, and the change over the step before's one run that
+    every seed's epoch 1 spans: the seed shown may be the best case."""
+    above, below = sum(round(v, 2) > round(y, 2) for v in others), sum(round(v, 2) < round(y, 2) for v in others)
+    place = ("the highest" if above == 0 else "the lowest" if below == 0 else f"number {above + 1} from the top")
+    tied = " (tied)" if above + below < len(others) else ""
+    changes = [v - x for v in [*others, y]]
+    return (f" (seed {seed}, shown, {place}{tied} of the {len(others) + 1} at epoch 1; against the step before's one run "
+            f"the {len(others) + 1} seeds span {signed(min(changes))} to {signed(max(changes))})")
 
 
 def _not_at_start(previous: Step, step: Step) -> str:

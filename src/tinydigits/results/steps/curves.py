@@ -70,9 +70,13 @@ def gap_noise(train: float, test: float, train_images: int) -> float:
 
 def gap_text(band: float, train_images: int) -> str:
     """`gap_noise` named where a gap is read against it."""
-    return (f"the sampling error of the two scores (±{band:.3f} at the last epoch: two standard errors, test over its "
-            f"{TEST_IMAGES:,} digits, train as if over its {train_images:,} - a running average over an epoch's "
-            "changing weights, so a rough figure)")
+    return f"the sampling error of the two scores (±{band:.3f} at the last epoch: {gap_detail(train_images)})"
+
+
+def gap_detail(train_images: int) -> str:
+    """What `gap_noise` is made of."""
+    return (f"two standard errors, test over its {TEST_IMAGES:,} digits, train as if over its {train_images:,} - a "
+            "running average over an epoch's changing weights, so a rough figure")
 
 
 def falls(test: list[float]) -> list[tuple[int, float]]:
@@ -153,8 +157,8 @@ def stall_text(test: list[float], loss: list[float] | None = None, averaged: boo
         later = (f"; counted from epoch {s}, not the best epoch {best + 1}, because test loss still fell by more than "
                  f"the {LOSS_STALL * 100:g} % that counts after epoch {best + 1} ({min(loss[:best + 1]):.4f} → "
                  f"{min(loss[best + 1:]):.4f})" if loss and s > best + 1 and loss_still_falls(loss, best + 1) else "")
-        return (f"after epoch {s} test accuracy {_gained(gain)} ({at}; a gain of {STALL_POINTS} "
-                "or less counts as stalled" + (f", {_loss_after(loss, s)}" if loss else "") + f"){later}{earlier}")
+        return (f"after epoch {s} test accuracy {_gained(gain)} ({at}; {_first_flat(s)}, which counts as stalled"
+                + (f", {_loss_after(loss, s)}" if loss else "") + f"){later}{earlier}")
     if (s := stall_epoch(test)) is not None:  # the accuracy flat, its loss still falling
         gain = max(test[s:]) - max(test[:s])
         fell, (rise, at_rise) = min(loss[:s]) - min(loss[s:]), loss_wobble(loss)
@@ -165,7 +169,8 @@ def stall_text(test: list[float], loss: list[float] | None = None, averaged: boo
                  f"(+{rise:.4f} at epoch {at_rise}): whether it still learns the curve does not settle, so not called "
                  "stalled")
         return (f"after epoch {s} test accuracy {_gained(gain)} ({at}), but test loss still "
-                f"fell ({min(loss[:s]):.4f} at best up to epoch {s}, {min(loss[s:]):.4f} after it): {still}")
+                f"fell ({min(loss[:s]):.4f} at best up to epoch {s}, {min(loss[s:]):.4f} after it): {still}; "
+                f"{_first_flat(s)}")
     last = test[-4:]
     course = (f"; the last {len(last)} epochs: {', '.join(f'{a:.2f}' for a in last)} %" if len(last) > 2 else "")
     if best < len(test) - 1:  # a best too near the end to read a stall after it
@@ -182,6 +187,11 @@ def stall_text(test: list[float], loss: list[float] | None = None, averaged: boo
              "weights: not by itself a sign of still learning" if averaged else "")
     return (f"test accuracy still rose in the last epoch, {rise:.2f} points above its best before{beyond} (more than "
             f"{STALL_POINTS} counts; {at}{course}){catch}")
+
+
+def _first_flat(s: int) -> str:
+    """Why a stall is read from epoch `s` (`stall_epoch`'s rule), so two steps' windows read alike."""
+    return f"epoch {s}: the first after which no later epoch beat the best up to it by more than {STALL_POINTS} points"
 
 
 def _below_best(test: list[float], best: int, n: int = 3) -> str:

@@ -4,7 +4,7 @@ the line), over-fitting, or neither - with why, in words with their numbers, rea
 
 from __future__ import annotations
 
-from tinydigits.results.steps.curves import epoch_span, gap_text, rate_events, run_losses, signed, stall_epoch
+from tinydigits.results.steps.curves import epoch_span, gap_detail, gap_text, rate_events, run_losses, signed, stall_epoch
 from tinydigits.results.steps.step import Facts, Fit, Step
 from tinydigits.training.config import augmentations
 
@@ -43,8 +43,7 @@ def fit_of(step: Step, f: Facts) -> Fit:
                               "line, so it is not under-fitting; over-fitting is not measured here: test accuracy is of "
                               f"the weights' running average (EMA, decay {step.run.settings.ema:g}), train accuracy of the "
                               f"live weights, so train minus test ({f.gap:+.2f} points, {where}; {_gaps(step, f)} "
-                              "epoch by epoch) compares two sets of "
-                              f"weights{plain}", label=AVERAGED)
+                              f"epoch by epoch) compares two sets of weights{plain}", label=AVERAGED)
     if f.gap > GAP_POINTS and f.rise <= f.band:
         held = ("stalled" if stall_epoch(step.run.test(), run_losses(step.run)) is not None else
                 "made no gain beyond the test set's sampling error over them")  # a dip and rebound is not a stall
@@ -62,9 +61,10 @@ def fit_of(step: Step, f: Facts) -> Fit:
         return Fit("neither", f"train and test within {abs(f.gap):.2f} points ({where}; {_gaps(step, f)} epoch by epoch"
                               f"{_before_cut(step, f)}): inside {noise}{plain}{lowered}",
                    label=f"neither shown (train measured under {kinds})" if kinds else "")
-    if f.gap > 0:
-        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond {noise}, "
-                              f"below the {GAP_POINTS} this tool counts as over-fitting{lowered}{_modes(step, f)}")
+    if f.gap > 0:  # the verdict's two yardsticks first, the first one's making after them
+        return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond the two scores' sampling error "
+                              f"(±{f.gap_band:.3f} at the last epoch) and below the {GAP_POINTS} this tool counts as "
+                              f"over-fitting; that error is {gap_detail(step.train_images)}{lowered}{_modes(step, f)}")
     return Fit("neither", f"test above train by {-f.gap:.2f} points ({where}; {noise}): " + _test_above(step, f))
 
 

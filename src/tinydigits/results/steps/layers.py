@@ -262,6 +262,16 @@ def module_shapes(s: dict[str, Any]) -> list[tuple[str, tuple[int, ...]]]:
     return out
 
 
+def drawn(run: Run) -> list[tuple[str, str, tuple[int, ...]]]:
+    """(layer, "weights" or "bias", shape) of each parameter drawn at random as a net is made, in the order its layers
+    run: a conv's and a linear layer's (batch norm starts at ones and zeros and draws nothing)."""
+    out = []
+    for name, s in run.modules.items():
+        if s["type"] in ("Conv2d", "Linear"):
+            out += [(name, "weights" if i == 0 else "bias", shape) for i, (_, shape) in enumerate(module_shapes(s))]
+    return out
+
+
 def first_pool(run: Run) -> int | None:
     """The index, among the recorded modules, of the first max- or average-pool - a global pool not counted as one."""
     return next((i for i, s in enumerate(run.modules.values()) if s["type"] in ("MaxPool2d", "AvgPool2d")), None)
