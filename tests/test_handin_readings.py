@@ -322,6 +322,10 @@ def test_train_as_a_figures_name_in_a_target_is_no_aim_to_train():
     assert '"train"' not in (rules.target_line(None, step, rules.facts(step)) or "")
     step = _step(FLAT, FLAT, target="batch norm so that it trains")
     assert '"trains": it did' in (rules.target_line(None, step, rules.facts(step)) or "")
+    # a qualified aim is judged as its qualifier says ("faster", "without blowing up"), not as a bare "trains" beside it
+    for aim in ("so that a higher rate trains faster", "so that a one-cycle rate trains without blowing up"):
+        step = _step(FLAT, FLAT, target=aim)
+        assert '"trains"' not in (rules.target_line(None, step, rules.facts(step)) or ""), aim
 
 
 def test_a_rise_is_said_with_its_size_and_its_loss_and_a_rising_span_with_each_epochs_gain():

@@ -397,9 +397,10 @@ def target_line(previous: Step | None, step: Step, f: Facts) -> str | None:
     None where the Target states none of them."""
 
     target, said = step.run.target or "", []
-    # "train" as a verb (it trains, to see whether it learns), not a figure's name (train pulling ahead, train loss)
+    # "train" as a verb (it trains, to see whether it learns), not a figure's name (train pulling ahead, train loss),
+    # nor an aim its qualifier states ("trains faster", "trains without blowing up": judged as that)
     if found := re.search(r"\b(learns?|trains?)\b(?!\s+(?:pull\w*|lead\w*|loss\w*|accuracy|minus|figures?|ahead|"
-                          r"and test|set|images|digits)\b)", target, re.I):
+                          r"and test|set|images|digits|faster|sooner|quicker|without)\b)", target, re.I):
         did = f.best_test >= CHANCE_POINTS
         late = ("" if not (f.start and did) else
                 f", after {len(f.start)} epoch{'s' * (len(f.start) > 1)} near chance")
