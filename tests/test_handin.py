@@ -252,9 +252,15 @@ def test_the_start_at_chance_and_a_fall_beyond_the_noise_are_facts():
     f = rules.facts(step)
     assert f.start == [1, 2, 3] and f.drop == (13, pytest.approx(1.82))
     text = "\n".join(rules.analysis_lines(step, None))
-    assert "epochs 1-3 near chance (test loss 2.30, a uniform guess's 2.30; test accuracy 11.35 %, a uniform guess's " \
-           "10 %;" \
+    assert "epochs 1-3 near chance: test loss 2.30, a uniform guess's 2.30; test accuracy 11.35 %, a uniform guess's " \
+           "10 % (" \
         in text and "fell 1.82 points at epoch 13" in text and "lean right" not in text
+    # a long start folds under a head that says its figures, never under "start" alone
+    from tinydigits.results.handin import folded
+
+    leaning = _step([10.0] * 15, [11.36, 14.18, 17.36] + [98.0] * 12, loss=[2.30] * 3 + [0.1] * 12)
+    start = next(x for x in rules.analysis_lines(leaning, None) if x.startswith("- start"))
+    assert folded(start)[0].startswith("- start: epochs 1-3 near chance: test loss 2.30, a uniform guess's 2.30")
 
 
 def test_a_start_near_chance_by_its_loss_but_above_a_guess_in_accuracy_says_its_answers_lean_right():

@@ -148,8 +148,9 @@ def _start_line(step: Step, f: Facts) -> str:
             f"{one:.2f} %, the commonest digit's share) by more than the test set's sampling error (±{noise_band(one):.2f}, "
             "two standard errors): its top answers already lean right while its outputs have barely moved from a "
             "guess's" if above else "")
-    return (f"- start: {span} near chance (test loss {_range([e.test_loss for e in at])}, a uniform guess's 2.30; test "
-            f"accuracy {_range([e.test_acc for e in at])} %, a uniform guess's 10 %{lean}; this tool counts an epoch "
+    # its figures outside parentheses, so that the head above a fold says them, not "start" alone
+    return (f"- start: {span} near chance: test loss {_range([e.test_loss for e in at])}, a uniform guess's 2.30; test "
+            f"accuracy {_range([e.test_acc for e in at])} %, a uniform guess's 10 %{lean} (this tool counts an epoch "
             f"below {CHANCE_POINTS:.0f} % with a test loss above {CHANCE_LOSS}).{said}{moved}")
 
 
@@ -505,4 +506,4 @@ def _confusions(run: Run, top: int = 3) -> str:
     tied = sum(c.count == pairs[top - 1].count for c in pairs[top:]) if len(pairs) > top else 0
     return (", ".join(f"{c.true} → {c.predicted}: {c.count}" for c in pairs[:top])
             + (f", and {tied} more pair{'s' * (tied > 1)} at {pairs[top - 1].count}" if tied else "")
-            + f" (of {sum(c.count for c in pairs)} mistakes)")
+            + f" (of {sum(c.count for c in pairs):,} mistakes)")
