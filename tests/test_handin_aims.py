@@ -3,6 +3,7 @@ learn), the learning-rate panel's labels apart, and a check step's figures and s
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 
@@ -231,3 +232,30 @@ def test_a_stall_says_why_it_is_read_from_its_epoch():
     text = rules.stall_text(test, [0.1] * 15)
     assert text.startswith("after epoch 9 test accuracy gained at most 0.03 points")
     assert "epoch 9: the first after which no later epoch beat the best up to it by more than 0.05 points" in text
+
+
+def test_a_seed_whose_epochs_overlapped_no_others_is_said_to_have_trained_alone(tmp_path):
+    """Three seeds on two jobs: the third starts when the first two are done, and its seconds are a seed's alone - said
+    so from the run folders' start stamps and seconds, where the others' ran side by side."""
+    import json
+
+    assert handin.trained_alone({0: (0.0, 26.0), 1: (0.0, 27.0), 2: (30.0, 12.0)}) == {2}
+    assert handin.trained_alone({0: (0.0, 26.0), 1: (0.0, 27.0), 2: (26.5, 12.0)}) == {2}  # within the stamps' second
+    assert handin.trained_alone({0: (0.0, 26.0), 1: (0.0, 27.0), 2: (20.0, 12.0)}) == set()
+    assert handin.trained_alone({0: (None, 26.0), 1: (30.0, 27.0)}) == set()  # an unknown start: nothing said
+    runs = {}
+    for seed, stamp, seconds in ((0, "20261127T085447Z", 26.0), (1, "20261127T085447Z", 27.0),
+                                 (2, "20261127T085520Z", 12.0)):
+        runs[seed] = tmp_path / f"m-{stamp}-s{seed}"
+        runs[seed].mkdir()
+        (runs[seed] / "metrics.json").write_text(json.dumps({"epochs": [{"seconds": seconds}],
+                                                             "timing": {"startup_s": 3.0}}))
+    shown = _step(STEADY, STEADY, **SHORT)
+    step = _checked(shown, {0: STEADY, 1: STEADY, 2: STEADY}, "workers", "tinydigits.check(m, seeds=[0, 1, 2], jobs=2)")
+    step.check.runs = runs
+    assert handin.side_by_side(step).endswith(
+        "each seed's own seconds: seed 0 26, seed 1 27, seed 2 12 - alone (its epochs overlapped no other seed's, by the "
+        "run folders' start stamps and seconds)")
+    assert handin.beside(step).startswith("beside up to 1 other seed at a time")
+    shown_alone = rules.Step(dataclasses.replace(step.run, seed=2), step.check, step.why_shown)
+    assert handin.beside(shown_alone).startswith("alone (its epochs overlapped no other seed's")

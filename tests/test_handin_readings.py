@@ -978,7 +978,7 @@ def test_a_targets_shape_schedule_batch_augmentations_and_recipe_name_are_judged
     said = rules.target_line(a, b, rules.facts(b)) or ""
     assert '"batches of 64": yes (batch 64 as recorded)' in said
     assert ('"elastic 1.5 px, stroke, blur": no (elastic 1.5, stroke 0.3, blur 0 as recorded; the records give the '
-            'values without units)') in said  # blur off
+            "values without units, so the 'px' is not checked)") in said  # blur off
     assert '"second conv 14 -> 12": yes (conv 2: 14 → 12 channels as recorded)' in said
     assert ('"rate cut tenfold every 6 epochs": yes (the recorded rates: 0.05 at epoch 1, cut to 0.005 at epoch 7, '
             '0.0005 at epoch 13)') in said
@@ -1077,7 +1077,9 @@ def test_an_augmented_train_figure_is_unmeasured_only_for_the_same_weights_and_u
     assert "never scored its training digits without" not in said
     assert "the run never scored the same weights on its training digits with and without it" in said
     target = _step(FLAT, FLAT, augment_elastic=1.5, target="augmentation (elastic 1.5 px)")
-    assert "elastic 1.5 as recorded; the records give the values without units" in _aims(None, target)
+    said = _aims(None, target)
+    assert '"elastic 1.5 px": yes in value (elastic 1.5 as recorded; the records give the values without units, so ' \
+           "the 'px' is not checked)" in said
 
 
 def test_read_18s_findings_an_averaged_plateau_a_direction_in_the_noise_train_mode_and_two_aims():
@@ -1309,6 +1311,12 @@ def test_a_minimum_before_augmentation_stops_and_a_pooled_receptive_field_are_sa
                   **SHORT)
     effect = next(x for x in rules.change_lines(before, after) if x.startswith("- its effect"))
     assert "(+6.88; its min at epoch 3, before augmentation stops at epoch 5: that part of the change did not act on " \
+           "it)" in effect
+    assert "best test" in effect and "its best at epoch" not in effect  # its best at epoch 5, after the stop: it acts
+    peaked = _step([c + 1 for c in curve], [70.0, 90.0, 98.4, 97.84, 98.23], augment_degrees=8.0, augment_off_last=1,
+                   **SHORT)
+    effect = next(x for x in rules.change_lines(before, peaked) if x.startswith("- its effect"))
+    assert "(+0.45; its best at epoch 3, before augmentation stops at epoch 5: that part of the change did not act on " \
            "it)" in effect
     after = _step(curve, curve, **SHORT)  # a fresh step: its facts are counted once, from the layers it records
     after.run.architecture = {"layers": [

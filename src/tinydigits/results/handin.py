@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ from tinydigits.results.report import (
     plot_per_class,
     smoothing_floor,
 )
+from tinydigits.results.steps.between import STAMP
 from tinydigits.training.runs import INLINE
 
 if TYPE_CHECKING:
@@ -292,8 +294,11 @@ def beside(step: rules.Step) -> str:
     jobs = _jobs(step)
     jobs, way, alone = _jobs(step), step.check.way, ", so not comparable with a step trained alone"
     if way in ("workers", "here"):  # as `side_by_side` reads them: jobs side by side only where workers ran them
-        return f"beside up to {jobs - 1} other seed{'s' * (jobs > 2)} at a time{alone}" if (
-            jobs and jobs > 1 and way == "workers") else "alone"
+        if not (jobs and jobs > 1 and way == "workers"):
+            return "alone"
+        if step.seed in trained_alone(_seed_spans(step)):  # its turn came when the other jobs' seeds were done
+            return ALONE
+        return f"beside up to {jobs - 1} other seed{'s' * (jobs > 2)} at a time{alone}"
     return f"beside the check's other seeds{alone}"
 
 
@@ -321,14 +326,40 @@ def side_by_side(step: rules.Step) -> str:
     return {"stacked": f"{wall}{seeds} stacked as one network", "cluster": f"{wall}{seeds} on a cluster"}.get(way, "")
 
 
-def _seed_seconds(step: rules.Step) -> str:
-    """Each of a check's seeds' seconds of training, from its run folder's epochs: one that had the machine more to
-    itself shows what the recipe costs beside the others' shared seconds."""
-    said = []
+def _seed_spans(step: rules.Step) -> dict[int, tuple[float | None, float]]:
+    """Each of a check's seeds' (start of its first epoch, its epochs' seconds), from its run folder: the stamp in its
+    name plus its start-up, and its epochs' seconds (start None where the name has no stamp)."""
+    spans = {}
     for seed, folder in sorted(step.check.runs.items()):
         if (path := folder / "metrics.json").is_file():
-            said.append(f"seed {seed} {sum(e.get('seconds', 0.0) for e in files.read_json(path).get('epochs', [])):.0f}")
+            metrics, began = files.read_json(path), STAMP.search(folder.name)
+            start = (datetime.strptime(began[1], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC).timestamp()
+                     + (metrics.get("timing") or {}).get("startup_s", 0.0)) if began else None
+            spans[seed] = (start, sum(e.get("seconds", 0.0) for e in metrics.get("epochs", [])))
+    return spans
+
+
+ALONE = "alone (its epochs overlapped no other seed's, by the run folders' start stamps and seconds)"
+
+
+def _seed_seconds(step: rules.Step) -> str:
+    """Each of a check's seeds' seconds of training, from its run folder's epochs: one that had the machine more to
+    itself shows what the recipe costs beside the others' shared seconds - and one whose epochs overlapped no other
+    seed's (`trained_alone`) is said to have trained alone."""
+    spans = _seed_spans(step)
+    alone = trained_alone(spans)
+    said = [f"seed {seed} {seconds:.0f}" + (f" - {ALONE}" if seed in alone else "") for seed, (_, seconds) in spans.items()]
     return f"; each seed's own seconds: {', '.join(said)}" if len(said) > 1 else ""
+
+
+def trained_alone(spans: dict[int, tuple[float | None, float]], slack: float = 1.0) -> set[int]:
+    """The seeds whose epochs overlapped no other seed's: each span (start of its first epoch, its epochs' seconds),
+    overlaps shorter than `slack` (the stamps' second) not counted; none where a start is unknown."""
+    if any(start is None for start, _ in spans.values()):
+        return set()
+    ends = {s: (a, a + d) for s, (a, d) in spans.items()}
+    return {s for s, (a, b) in ends.items()
+            if all(min(b, d) - max(a, c) < slack for t, (c, d) in ends.items() if t != s)}
 
 
 def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: dict[str, str],

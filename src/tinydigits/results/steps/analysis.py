@@ -504,6 +504,6 @@ def _confusions(run: Run, top: int = 3) -> str:
     """The commonest confusions, and how many more pairs tie with the last one shown (the cut is then arbitrary)."""
     pairs = run.confusions
     tied = sum(c.count == pairs[top - 1].count for c in pairs[top:]) if len(pairs) > top else 0
-    return (", ".join(f"{c.true} → {c.predicted}: {c.count}" for c in pairs[:top])
+    return (", ".join(f"{c.true} → {c.predicted}: {c.count:,}" for c in pairs[:top])
             + (f", and {tied} more pair{'s' * (tied > 1)} at {pairs[top - 1].count}" if tied else "")
             + f" (of {sum(c.count for c in pairs):,} mistakes)")

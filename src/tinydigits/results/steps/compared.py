@@ -83,7 +83,8 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     weights = _gap_weights(previous, step)  # said where the two steps' gaps are of different weights, else compared
     under = any(needs(x) in ("under-fitting", "did not learn") for x in (a, b))  # a gap there is no fit measure
     gap = "" if weights or under else f", train minus test {a.gap:+.2f} → {b.gap:+.2f} points"
-    effect = (f"best test {a.best_test:.2f} → {b.best_test:.2f} % ({b.best_test - a.best_test:+.2f}), "
+    effect = (f"best test {a.best_test:.2f} → {b.best_test:.2f} % ({b.best_test - a.best_test:+.2f}"
+              f"{_best_before_stop(previous, step)}), "
               f"min of the last {step.last} {a.min_last:.2f} → {b.min_last:.2f} % ({b.min_last - a.min_last:+.2f}"
               f"{_min_before_stop(previous, step)}){gap} ({seeds}){_first_epoch(previous, step)}"
               f"{_smoothed_losses(previous, step)}")
@@ -127,6 +128,15 @@ def _min_before_stop(previous: Step, step: Step) -> str:
     stop = _new_stop(previous, step)
     return (f"; its min at epoch {low}, before augmentation stops at epoch {stop}: that part of the change did not act "
             "on it" if stop is not None and low < stop else "")
+
+
+def _best_before_stop(previous: Step, step: Step) -> str:
+    """Where this step's best test epoch came before its augmentation stopped: said beside the best, as beside the
+    minimum (`_min_before_stop`)."""
+    test, stop = step.run.test(), _new_stop(previous, step)
+    best = max(range(len(test)), key=lambda i: (test[i], -i)) + 1  # the first best, as the Result names it
+    return (f"; its best at epoch {best}, before augmentation stops at epoch {stop}: that part of the change did not "
+            "act on it" if stop is not None and best < stop else "")
 
 
 def _short(c: Change) -> str:
@@ -740,8 +750,11 @@ def _listed_augments(step: Step, target: str) -> list[str]:
     if not judged:
         return []
     words = ", ".join(x for x in items if any(w in x.lower() for w in AUGMENT_WORDS))
-    units = "; the records give the values without units" if re.search(r"\d\s*(?:px|pixels?)\b", words) else ""
-    return [f"\"{words}\": {'yes' if ok else 'no'} ({', '.join(judged)} as recorded{units})"]
+    # a unit the Target names is no part of the records: the values are judged, the unit is not
+    units = re.search(r"\d\s*(px|pixels?)\b", words)
+    verdict = ("yes in value" if units else "yes") if ok else "no"
+    said = f"; the records give the values without units, so the '{units[1]}' is not checked" if units else ""
+    return [f"\"{words}\": {verdict} ({', '.join(judged)} as recorded{said})"]
 
 
 def _bias_aim(previous: Step | None, step: Step, target: str) -> list[str]:
