@@ -562,6 +562,10 @@ def test_a_first_epoch_that_moved_beyond_the_noise_is_said_in_the_effect():
     assert ("epoch 1's test accuracy 64.95 → 38.62 % (-26.33, seed 0) (m's figure is of its weights' running average "
             "(EMA") in effect
     assert "which after epoch 1 still owes" in effect
+    # the ramp's first decay is 0: the average forgets the starting weights at its first update, and says so
+    from tinydigits.training.factories import ema_decay
+
+    assert ema_decay(0.99, 0) == 0.0 and "(the start itself none: its first decay is 0)" in effect
     alike = _step([60.0, 85.0, 96.33, 97.60, 98.52], [65.0, 80.0, 96.97, 97.84, 98.23], **SHORT)
     assert "epoch 1's" not in next(x for x in rules.change_lines(before, alike) if x.startswith("- its effect"))
 
@@ -1361,6 +1365,11 @@ def test_a_step_whose_class_the_step_before_had_written_already_and_a_lowest_see
     assert "the check's lowest seed, 1, over the scored epochs: 99.43, 99.49, 99.51 %" in progress
     assert "(at epoch 12, just before them, 99.38 %, below the line)" in progress
     assert ("every seed checked holds", True, "3 of 3 (a new seed's odds: \"over seeds\")") in rules.facts(checked).target
+    failed = [98.0] * 11 + [99.30, 99.35, 99.49, 99.51]  # a scored epoch below the line: the epoch before adds nothing
+    checked = _checked(_step(FLAT, FLAT), {0: FLAT, 1: failed, 2: [c + 0.02 for c in FLAT]})
+    progress = next(x for x in rules.analysis_lines(checked, None) if x.startswith("- progress"))
+    assert "the check's lowest seed, 1, over the scored epochs: 99.35, 99.49, 99.51 %" in progress
+    assert "just before them" not in progress
 
 
 def test_augmentation_that_no_longer_stops_is_not_said_to_act_late_and_the_epochs_below_a_best_are_the_budgets():

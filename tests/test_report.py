@@ -380,3 +380,7 @@ def test_the_per_class_bars_are_each_digits_errors_from_0(monkeypatch, tmp_path)
     fig = drawn(monkeypatch, report, lambda: report.plot_per_class(none, tmp_path / "per_class.png"))
     assert fig.axes[0].get_title() == "no test digit missed" and fig.axes[0].get_ylim() == (0, 1.0)
     plt.close(fig)
+    # a hand-in's steps on one error axis: the largest count of them all sets it, and the axis says it is shared
+    fig = drawn(monkeypatch, report, lambda: report.plot_per_class(rows, tmp_path / "per_class.png", most=400))
+    assert fig.axes[0].get_ylim() == (0, 480.0) and "one axis for every step" in fig.axes[0].get_ylabel()
+    plt.close(fig)

@@ -283,6 +283,9 @@ def test_check_png_leads_with_the_count_and_gives_the_normal_models_odds_as_that
     assert head.startswith("m: PASS, 6 of 6 seeds hold") and "P(" not in head
     assert fit.startswith("a normal fit to the seeds' minima: P(new seed holds) = ")
     assert f"= {percent(odds.probability, None)} %" in fit and "100.00" not in fit  # never a certainty
+    # how far out on the model's tail the line lies, said beside its figure: a model's reading, not a count
+    z = (odds.mean - odds.line) / odds.sd
+    assert fit.endswith(f"; the line {z:.1f} sd below their mean - the model's figure, not a count of seeds")
     labels = _legend_labels(fig)
     assert "the seed's minimum of them, the one judged (blue: the seed holds)" in labels
     assert not any("red" in label for label in labels)

@@ -89,7 +89,8 @@ def write_up(folders: list[Path], out: str | None = None) -> tuple[str, Path | N
         plot_steps(steps, folder / "steps.png")
         small(folder / "steps.png", folder / "steps.png")
         codes = [step.run.code or "" for step in steps]
-        pictures = {i: _copy_pictures(step, folder, i + 1, codes) | _copy_records(step, folder, f"step{i + 1}-")
+        most = max((r.errors for step in steps for r in step.run.per_class or []), default=None)  # one error axis
+        pictures = {i: _copy_pictures(step, folder, i + 1, codes, most) | _copy_records(step, folder, f"step{i + 1}-")
                     for i, step in enumerate(steps)}
     text = render(steps, pictures, with_overview=folder is not None)
     if readme is not None:
@@ -97,10 +98,11 @@ def write_up(folders: list[Path], out: str | None = None) -> tuple[str, Path | N
     return text, readme
 
 
-def _copy_pictures(step: rules.Step, folder: Path, number: int, others: list[str] | None = None) -> dict[str, str]:
+def _copy_pictures(step: rules.Step, folder: Path, number: int, others: list[str] | None = None,
+                   most: int | None = None) -> dict[str, str]:
     """The shown run's pictures (and a check's) beside README.md as stepN-NAME, each titled with its step and seed,
     and the model's code as a file that runs alone (`others`: the other steps' recorded code, where a notebook's
-    helpers may be)."""
+    helpers may be; `most`: every step's largest per-digit error count, their per-class pictures' one axis)."""
     prefix, heading = f"step{number}-", picture_title(number, step)
     shown: dict[str, str] = {}
     if step.run.code:
@@ -112,7 +114,7 @@ def _copy_pictures(step: rules.Step, folder: Path, number: int, others: list[str
     for name, source in found.items():
         target = folder / f"{prefix}{name}"
         if name == "per_class.png" and step.run.per_class:  # drawn again from the rows its table shows: they agree
-            plot_per_class([vars(r) for r in step.run.per_class], target, heading + averaged)
+            plot_per_class([vars(r) for r in step.run.per_class], target, heading + averaged, most)
         elif name == "curves.png" and step.run.epochs:  # drawn again from its epochs: as its alt says
             plot_curves(step.run.epochs, target, CurveMarks.of(step.run), heading)
         elif name == "check.png" and step.check is not None:  # drawn again from its verdict, as the check draws it

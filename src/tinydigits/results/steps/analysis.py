@@ -174,8 +174,9 @@ def _lowest_course(step: Step, f: Facts) -> str:
     curve = step.check.finished()[low[0]].test_acc
     last = curve[-f.n:]
     # the epoch before the scored ones, where it was below the line: a pass that rests on the window's start, said
+    # (where a scored epoch is below it too, the epoch before says nothing more)
     before = (f" (at epoch {len(curve) - f.n}, just before them, {curve[-f.n - 1]:.2f} %, below the line)"
-              if len(curve) > f.n and curve[-f.n - 1] < step.budget.min_acc else "")
+              if len(curve) > f.n and curve[-f.n - 1] < step.budget.min_acc <= min(last) else "")
     return (f"; the check's lowest seed, {low[0]}, over the scored epochs: {', '.join(f'{v:.2f}' for v in last)} %"
             f"{_direction(last)}{before}{each}")
 

@@ -528,10 +528,11 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
            "higher at its lowest epoch but not shown at the end" if low_up else
            "higher at the end but not at its lowest epoch" if end_up else
            "not shown higher by the test set's loose yardstick")
-    if bool(step.run.settings.ema) != bool(previous.run.settings.ema):  # an average smooths the dips the other shows
-        way += (" (one step's test is of its weights' running average (EMA), the other's of its live weights: the "
+    # an average smooths the dips the other shows: said after the figures, so the verdict and its figures lead
+    averaged = ("; one step's test is of its weights' running average (EMA), the other's of its live weights: the "
                 "change includes what averaging does to the score, the average being one of the changes - it smooths "
-                "the noise of the weights a live score is taken on)")
+                "the noise of the weights a live score is taken on"
+                if bool(step.run.settings.ema) != bool(previous.run.settings.ema) else "")
     lead = [y - x for x, y in zip(before, now, strict=True)]
     first = f.epochs - n + 1
     said = (f"\"{word}\": {way} - the min of the last {n} epochs {a.min_last:.2f} → {f.min_last:.2f} % "
@@ -541,6 +542,7 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
             f"{first}-{f.epochs} (seed {step.seed})")
     if n > 1 and all(x > y for x, y in zip(lead, lead[1:], strict=False)):
         said += ": the lead shrinks toward the end"
+    said += averaged
     if len(done) > 1:
         ends = {s: r.test_acc[-1] for s, r in sorted(done.items())}
         under = [s for s, e in ends.items() if e < before[-1]]
@@ -999,9 +1001,9 @@ def _first_epoch(previous: Step, step: Step) -> str:
         early = math.prod(ema_decay(s.ema, u) for u in range(n // 2, n))  # what the average owes its first half
         held = (f" ({step.name}'s figure is of its weights' running average (EMA; its decay at its n-th update "
                 f"{ema_ramp(s.ema)}, a ramp up to {s.ema:g}), which after epoch 1 still owes "
-                f"{100 * early:.0f} % of itself to the first half of that epoch's weights and the start: an "
-                "average can lower a score by that lag or raise it by smoothing the weights' noise, and these runs do "
-                "not single out either beside the other changes)")
+                f"{100 * early:.0f} % of itself to the first half of that epoch's weights (the start itself none: "
+                "its first decay is 0): an average can lower a score by that lag or raise it by smoothing the "
+                "weights' noise, and these runs do not single out either beside the other changes)")
     others = ({k: r.test_acc[0] for k, r in sorted(step.check.finished().items()) if k != step.seed and r.test_acc}
               if step.check else {})
     seeds = ("; the check's other seeds at epoch 1: " + ", ".join(f"seed {k} {v:.2f} %" for k, v in others.items())
