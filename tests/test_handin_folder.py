@@ -180,7 +180,9 @@ def test_the_zoom_panel_is_drawn_only_when_a_step_comes_near_the_line():
     for steps, panels in ((far, 2), (near, 3)):
         fig = steps_figure(steps)
         titles = [ax.get_title() for ax in fig.axes]
-        assert len(fig.axes) == panels and ("accuracy near the line" in " ".join(titles)) == (panels == 3)
+        assert len(fig.axes) == 2 * panels and ("accuracy near the line" in " ".join(titles)) == (panels == 3)
+        # test figures in the top row, train in the bottom one: a panel of each kind, never the two in one
+        assert [t.split()[0] for t in titles] == ["test"] * panels + ["train"] * panels
         labels = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
         assert [label for label in labels if label.startswith("step ")] == [f"step {i}: m (seed 0)"
                                                                             for i in range(1, len(steps) + 1)]
@@ -199,12 +201,17 @@ def test_the_steps_middle_panel_is_each_steps_error_rate_on_a_log_axis_and_marks
     plain = _step([80.0, 97.0, 99.0, 99.3, 99.45])
     rotated = _step([90.0, 98.0, 99.2, 99.5, 99.6], "r", augment_degrees=10.0, augment_off_last=2)
     fig = steps_figure([plain, rotated])
-    middle = fig.axes[1]
-    assert middle.get_yscale() == "log" and "error rate" in middle.get_title()
-    drawn = [[round(y, 6) for y in line.get_ydata()] for line in middle.get_lines() if len(line.get_xdata()) == 5]
-    assert [20.0, 3.0, 1.0, 0.7, 0.55] in drawn and [10.1, 2.1, 0.9, 0.6, 0.5] in drawn  # test; train is test - 0.1
-    assert [round(y, 6) for line in middle.get_lines() for y in line.get_ydata() if list(line.get_xdata()) == [0, 1]
-            ] == [0.6, 0.6]  # the budget's line, as an error
+    middle, below = fig.axes[1], fig.axes[4]  # the error rate: test above, train below it on the same axis
+    assert middle.get_yscale() == "log" and "error rate" in middle.get_title() and below.get_ylim() == middle.get_ylim()
+
+    def drawn(ax) -> list[list[float]]:
+        return [[round(y, 6) for y in line.get_ydata()] for line in ax.get_lines() if len(line.get_xdata()) == 5]
+
+    assert [20.0, 3.0, 1.0, 0.7, 0.55] in drawn(middle) and [10.1, 2.1, 0.9, 0.6, 0.5] in drawn(below)  # train: - 0.1
+    assert [10.1, 2.1, 0.9, 0.6, 0.5] not in drawn(middle)
+    for ax in (middle, below):
+        assert [round(y, 6) for line in ax.get_lines() for y in line.get_ydata() if list(line.get_xdata()) == [0, 1]
+                ] == [0.6, 0.6]  # the budget's line, as an error
     low, high = middle.get_ylim()
     assert low <= 0.5 and high >= 20.1
     for ax in fig.axes:
@@ -383,7 +390,8 @@ def test_steps_png_marks_each_steps_train_line_with_its_own_hollow_shape():
     from tinydigits.results.handin import steps_figure
 
     fig = steps_figure([_step([80.0, 90.0, 95.0, 97.0]), _step([80.0, 90.0, 95.0, 97.0])])
-    train = [line for line in fig.axes[1].get_lines() if line.get_linestyle() == "--"]
+    train = [line for line in fig.axes[3].get_lines() if line.get_linestyle() == "--"]  # the train row's error rate
+    assert not any(line.get_linestyle() == "--" for line in fig.axes[1].get_lines())  # none in the test row
     assert len(train) == 2 and len({line.get_marker() for line in train}) == 2
     assert all(line.get_markerfacecolor() == "none" for line in train)
     plt.close(fig)
@@ -397,7 +405,8 @@ def test_steps_png_draws_a_smoothed_steps_train_loss_floor():
 
     steps = [_step([80.0, 90.0, 95.0, 97.0]), _step([80.0, 90.0, 95.0, 97.0], label_smoothing=0.05)]
     fig = steps_figure(steps)
-    floors = [line for line in fig.axes[0].get_lines() if line.get_linestyle() == ":"]
+    floors = [line for line in fig.axes[2].get_lines() if line.get_linestyle() == ":"]  # the train row's loss
+    assert "train loss" in fig.axes[2].get_title()
     assert len(floors) == 1 and floors[0].get_ydata()[0] == pytest.approx(smoothing_floor(0.05))
     plt.close(fig)
     assert "a dotted line at a smoothed train loss's floor (step 2's, 0.28 at label smoothing 0.05)" in steps_alt(steps)

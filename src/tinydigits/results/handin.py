@@ -745,45 +745,52 @@ STEP_MARKS = "s^Dv"  # each step's mark, its own shape: filled on its test line,
 
 def steps_figure(steps: list[rules.Step]) -> Figure:
     """steps.png's figure: every step's loss and error rate (100 - accuracy, both on log axes, so that every epoch's
-    gain shows) by epoch (test solid with dots, train dashed; a colour a step), the budget's line as an error, a
-    step's epoch where augmentation stops as a dash-dot line in its colour, and accuracy zoomed near the line where a
-    step comes into it; one legend below that names each step and says which line is which."""
+    gain shows) by epoch, test in the top row and train in the bottom one on the same axes (a colour and a mark a
+    step; test solid, train dashed), the budget's line as an error, a step's epoch where augmentation stops as a
+    dash-dot line in its colour, and accuracy zoomed near the line where a step comes into it; one legend below that
+    names each step and says which line is which. Train and test in one panel drew lines that hid one another."""
     zoom = near_the_line(steps)
-    fig, axes = plt.subplots(1, 3 if zoom else 2, figsize=(15 if zoom else 10, 4.2))
-    ax_loss, ax_err = axes[0], axes[1]
+    cols = 3 if zoom else 2
+    fig, grid = plt.subplots(2, cols, figsize=(5 * cols, 7.4), sharex=True, sharey="col", squeeze=False)
     line, low = steps[0].budget.min_acc, steps[0].budget.min_acc - 1.5
-    stops = _draw_steps(axes, steps)
-    ax_err.axhline(100 - line, color="crimson", ls=":")
-    if zoom:
-        axes[2].axhline(line, color="crimson", ls=":")
-    for ax, values, kind in ((ax_loss, [v for step in steps for e in step.run.epochs for v in (e.train_loss, e.test_loss)],
-                              "loss"),
-                             (ax_err, [100 - v for step in steps for v in (*step.run.test(), *step.run.train())]
-                              + [100 - line], "error")):  # the line in view
+    stops = _draw_steps(grid, steps)
+    for row, kind in enumerate(("test", "train")):
+        ax_loss, ax_err = grid[row][0], grid[row][1]
+        ax_err.axhline(100 - line, color="crimson", ls=":")
+        if zoom:
+            grid[row][2].axhline(line, color="crimson", ls=":")
+            grid[row][2].set(title=f"{kind} accuracy near the line ({low:g}-100 %)", ylabel="%", ylim=(low, 100))
+        ax_loss.set(title=f"{kind} loss (log scale)", ylabel="cross-entropy (log scale)")
+        ax_err.set(title=f"{kind} error rate, 100 - accuracy (log scale)", ylabel="% of digits wrong (log scale)")
+    for ax, values, kind in ((grid[0][0], [v for step in steps for e in step.run.epochs for v in (e.train_loss,
+                                                                                              e.test_loss)], "loss"),
+                             (grid[0][1], [100 - v for step in steps for v in (*step.run.test(), *step.run.train())]
+                              + [100 - line], "error")):  # the line in view; the row below shares the axis
         limits = (loss_limits if kind == "loss" else error_limits)(values)
         ax.set_yscale("log")
         if limits is not None:
             ax.set_ylim(*limits)
-        plain_log_axis(ax.yaxis, decades=2.5 if kind == "loss" else 4)  # errors near the line read off the axis
-    ax_loss.set(title="loss (log scale)", xlabel="epoch", ylabel="cross-entropy (log scale)")
-    ax_err.set(title="error rate, 100 - accuracy (log scale)", xlabel="epoch", ylabel="% of digits wrong (log scale)")
-    if zoom:
-        axes[2].set(title=f"accuracy near the line ({low:g}-100 %)", xlabel="epoch", ylabel="%", ylim=(low, 100))
+        for shared in (ax, grid[1][0 if kind == "loss" else 1]):
+            plain_log_axis(shared.yaxis, decades=2.5 if kind == "loss" else 4)  # errors near the line read off it
     one = max(len(step.run.epochs) for step in steps) == 1
-    for ax in axes:
+    for ax in (ax for row in grid for ax in row):
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs
+        ax.yaxis.set_tick_params(labelleft=True)  # each panel its own numbers, though the row below shares them
         if one:  # a single epoch: its tick alone, not a scale of fractions around it
             ax.set(xlim=(0.5, 1.5), xticks=[1])
         ax.grid(alpha=0.3)
+    for ax in grid[1]:
+        ax.set_xlabel("epoch")
     fig.suptitle(steps_title(steps), fontsize=10)
     fig.tight_layout()
     _steps_legend(fig, steps, stops)
     return fig
 
 
-def _draw_steps(axes, steps: list[rules.Step]) -> list:
-    """Each step's loss, error rate (and, with a third panel, accuracy) in its colour, and a dash-dot line where its
-    augmentation stops; returns the legend's handles for those lines."""
+def _draw_steps(grid, steps: list[rules.Step]) -> list:
+    """Each step's test loss, error rate (and, with a third column, accuracy) in its colour in the top row, its train
+    figures in the bottom one, and a dash-dot line where its augmentation stops; returns the legend's handles for
+    those lines."""
     from matplotlib.lines import Line2D
 
     stops = []
@@ -794,16 +801,15 @@ def _draw_steps(axes, steps: list[rules.Step]) -> list:
         train = {"ls": "--", "color": f"C{i}", "alpha": 0.6, "marker": STEP_MARKS[i % len(STEP_MARKS)], "ms": 5,
                  "mfc": "none"}
         test = {"ls": "-", "color": f"C{i}", "marker": STEP_MARKS[i % len(STEP_MARKS)], "ms": 4}  # filled: test
-        axes[0].plot(x, [r.test_loss for r in step.run.epochs], **test)
-        axes[0].plot(x, [r.train_loss for r in step.run.epochs], **train)
-        axes[1].plot(x, [100 - a for a in step.run.test()], **test)
-        axes[1].plot(x, [100 - a for a in step.run.train()], **train)
-        if len(axes) > 2:
-            axes[2].plot(x, step.run.test(), **test)
-            axes[2].plot(x, step.run.train(), **train)
+        for row, style, loss, acc in ((0, test, [r.test_loss for r in step.run.epochs], step.run.test()),
+                                      (1, train, [r.train_loss for r in step.run.epochs], step.run.train())):
+            grid[row][0].plot(x, loss, **style)
+            grid[row][1].plot(x, [100 - a for a in acc], **style)
+            if len(grid[row]) > 2:
+                grid[row][2].plot(x, acc, **style)
         if eps := step.run.settings.label_smoothing:  # its train loss cannot go below this: a plateau there is no stall
             floor = smoothing_floor(eps)
-            axes[0].axhline(floor, color=f"C{i}", ls=":", lw=1)
+            grid[1][0].axhline(floor, color=f"C{i}", ls=":", lw=1)
             stops.append(Line2D([], [], color=f"C{i}", ls=":", lw=1,
                                 label=f"step {i + 1}: its train loss's floor with label smoothing {eps:g} ({floor:.2f})"))
         plain = CurveMarks.of(step.run, course=False).plain_from
@@ -812,7 +818,7 @@ def _draw_steps(axes, steps: list[rules.Step]) -> list:
                                 label=f"step {i + 1}: augmentation off from epoch {plain} (drawn between epochs "
                                       f"{plain - 1} and {plain}; its train line up to epoch {plain - 1}: on augmented "
                                       "digits)"))
-            for ax in axes:
+            for ax in (ax for row in grid for ax in row):
                 ax.axvline(plain - 0.5, color=f"C{i}", ls="-.", lw=1)
     return stops
 
@@ -829,15 +835,15 @@ def _steps_legend(fig, steps: list[rules.Step], stops: list) -> None:
     handles = [Line2D([], [], color=f"C{i}", lw=2, marker=STEP_MARKS[i % len(STEP_MARKS)], ms=5,
                       label=f"step {i + 1}: {step.name} (seed {step.seed})") for i, step in enumerate(steps)]
     # the kinds of line without a mark of their own: no step draws a circle, each its own shape (the row above)
-    kinds = [Line2D([], [], color="0.35", label="test (solid, filled marks, a shape a step), after each epoch" + (
+    kinds = [Line2D([], [], color="0.35", label="test (top row: solid, filled marks, a shape a step), after each epoch" + (
                  f" (step {', '.join(averaged)}: its averaged (EMA) weights)" if averaged else "")),
-             Line2D([], [], color="0.35", ls="--", alpha=0.6, label="train (dashed, hollow marks, a shape a step), "
+             Line2D([], [], color="0.35", ls="--", alpha=0.6, label="train (bottom row: dashed, hollow marks, a shape a step), "
                                                                     "averaged over the epoch" + (
                  " (live weights)" if averaged else "") + (f"; step {', '.join(smoothed)}: its loss with label "
                                                             "smoothing" if smoothed else "")),
              Line2D([], [], color="crimson", ls=":", label=f"the budget's line: {line} % accuracy, "
                                                            f"{100 - line:.2g} % error")]
-    rows = [(handles, 0.0), (kinds, -0.06)] + ([(stops, -0.12)] if stops else [])
+    rows = [(handles, 0.0), (kinds, -0.035)] + ([(stops, -0.07)] if stops else [])
     for shown, y in rows:
         fig.legend(handles=shown, loc="upper center", bbox_to_anchor=(0.5, y), ncol=len(shown), fontsize=8,
                    frameon=False)
@@ -896,8 +902,9 @@ def steps_alt(steps: list[rules.Step]) -> str:
     floors = [f"step {i}'s, {smoothing_floor(eps):.2f} at label smoothing {eps:g}" for i, step in enumerate(steps, 1)
               if (eps := step.run.settings.label_smoothing)]
     off += f"; a dotted line at a smoothed train loss's floor ({', '.join(floors)})" if floors else ""
-    drawn = (f"loss and error rate (100 - accuracy), each on a log scale, by epoch, the error rate against the "
-             f"budget's line as an error of {100 - line:.2g} %")
+    drawn = (f"loss and error rate (100 - accuracy), each on a log scale, by epoch, test in the top row and train in "
+             f"the bottom one on the same axes, the error rate against the budget's line as an error of "
+             f"{100 - line:.2g} %")
     if len(steps) > 1:
         return (f"{drawn}, of steps 1 to {len(steps)} (one colour a step; test solid, train dashed with hollow marks, "
                 f"a shape a step){zoom}{off}")
