@@ -259,3 +259,35 @@ def test_a_seed_whose_epochs_overlapped_no_others_is_said_to_have_trained_alone(
     assert handin.beside(step).startswith("beside up to 1 other seed at a time")
     shown_alone = rules.Step(dataclasses.replace(step.run, seed=2), step.check, step.why_shown)
     assert handin.beside(shown_alone).startswith("alone (its epochs overlapped no other seed's")
+
+
+def test_higher_at_its_lowest_says_each_scored_epoch_beyond_the_noise():
+    """"higher at its lowest epoch but not shown at the end" read as one epoch's gain where two of the three scored
+    epochs gained beyond the noise: the epochs beyond it are said in the verdict."""
+    before = _step([60.0, 80.0, 90.09, 96.83, 97.95], [60.0, 80.0, 90.09, 96.83, 97.95], **SHORT)
+    after = _step([60.0, 80.0, 96.97, 97.84, 98.23], [60.0, 80.0, 96.97, 97.84, 98.23], target="higher", **SHORT)
+    said = _aims(before, after)
+    assert ('"higher": higher at its lowest epoch but not shown at the end (epoch by epoch, beyond the two-score '
+            "sampling error at epochs 3-4 of 3-5)") in said
+
+
+def test_a_check_steps_progress_and_span_lead_with_its_seeds_not_the_seed_shown_alone():
+    """A check step's plateau read from the seed shown alone hid that the seeds as a whole still rose: its progress
+    leads with the seeds' mean over the same epochs and how many reached their best in the scored epochs, and its span
+    says the widest seed's beside the seed shown's."""
+    ran = 15
+    shown = [97.0 + 0.2 * i for i in range(11)] + [99.57, 99.56, 99.54, 99.55]  # best at epoch 12, then below it
+    rising = {s: [97.0 + 0.2 * i for i in range(11)] + [99.40, 99.45 + 0.01 * s, 99.50, 99.58] for s in (1, 2)}
+    wide = [97.0 + 0.2 * i for i in range(11)] + [99.40, 99.44, 99.53, 99.60]
+    curves = {0: shown, **rising, 3: wide}
+    step = _checked(_step(shown, shown, epochs=ran), curves)
+    lines = rules.analysis_lines(step, None)
+    progress = next(x for x in lines if x.startswith("- progress"))
+    assert progress.startswith("- progress: the check's 4 seeds' mean test accuracy ")
+    assert "higher at every epoch" in progress and "3 of the 4 seeds reaching their best in the scored epochs 13-15" \
+        in progress and "; seed 0, the one shown: " in progress
+    stability = next(x for x in lines if x.startswith("- stability"))
+    assert "(99.54-99.56 %; seed 0's, the check's 4 seeds' up to 0.16, seed 3)" in stability
+    alone = _step(shown, shown, epochs=ran)
+    assert next(x for x in rules.analysis_lines(alone, None) if x.startswith("- progress")).startswith(
+        "- progress: ")  # a run of one seed: its own reading, unlabelled

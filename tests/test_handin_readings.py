@@ -133,8 +133,9 @@ def test_the_targets_higher_harder_seeds_and_parameters_aims_are_each_judged():
     after = _step([99.9] * 15, [99.0] * 12 + [99.5, 99.6, 99.5],
                   target="train it harder for a higher end under 8,000 parameters; held on 3 seeds")
     said = rules.target_line(before, after, rules.facts(after)) or ""
-    assert ('"higher": higher at its lowest and at the end - the min of the last 3 epochs 98.50 → 99.50 % (+1.00, '
-            'against ±0.28), the last epoch 98.50 → 99.50 % (+1.00, against ±0.28') in said
+    assert ('"higher": higher at its lowest and at the end (beyond the two-score sampling error at every one of epochs '
+            '13-15) - the min of the last 3 epochs 98.50 → 99.50 % (+1.00, against ±0.28), the last epoch 98.50 → 99.50 % '
+            '(+1.00, against ±0.28') in said
     assert '"harder": the recipe - peak rate 0.1 → 0.1, the mean of the epochs\' starting rates 0.1 → 0.1' in said
     assert "best train accuracy 98.00 → 99.90 % (seed 0), an outcome of all the changes together" in said
     assert '"under 8,000 parameters": yes (7,000 parameters)' in said
@@ -336,6 +337,20 @@ def test_a_rise_is_said_with_its_size_and_its_loss_and_a_rising_span_with_each_e
     assert "test loss 0.0740 → 0.0720 in that epoch" in f.stall
     stability = next(x for x in rules.analysis_lines(_step(test, test), None) if x.startswith("- stability"))
     assert "rising at every epoch (+0.50, +2.50)" in stability
+
+
+def test_a_rise_a_hair_inside_the_loose_yardstick_is_said_to_settle_nothing():
+    """A rise of 0.39 against ±0.393 is 'just inside' a bound that is loose from above: the tighter noise of two scores
+    of the same digits could put it beyond, so the sentence says the edge settles nothing either way."""
+    test = [90.0 + 0.5 * i for i in range(14)]
+    from tinydigits.results.steps.curves import fall_noise
+
+    edge = test[-1] + fall_noise(test[-1], test[-1] + 0.5) - 0.004
+    stall = rules.facts(_step(test + [edge], test + [edge])).stall
+    assert "just inside the test set's sampling error of two independent scores" in stall
+    assert "a rise at the edge of a yardstick loose from above: not settled either way" in stall
+    clear = rules.facts(_step(test + [test[-1] + 0.1], test + [test[-1] + 0.1])).stall
+    assert "inside" in clear and "not settled either way" not in clear
 
 
 def test_a_smoothed_runs_epoch_log_says_its_train_loss_carries_the_smoothing():

@@ -89,7 +89,7 @@ def write_up(folders: list[Path], out: str | None = None) -> tuple[str, Path | N
         plot_steps(steps, folder / "steps.png")
         small(folder / "steps.png", folder / "steps.png")
         codes = [step.run.code or "" for step in steps]
-        most = max((r.errors for step in steps for r in step.run.per_class or []), default=None)  # one error axis
+        most = shared_errors([[r.errors for r in step.run.per_class] for step in steps if step.run.per_class])
         pictures = {i: _copy_pictures(step, folder, i + 1, codes, most) | _copy_records(step, folder, f"step{i + 1}-")
                     for i, step in enumerate(steps)}
     text = render(steps, pictures, with_overview=folder is not None)
@@ -326,6 +326,19 @@ def side_by_side(step: rules.Step) -> str:
         return (f"{wall}{seeds}, {jobs} jobs{_seed_seconds(step)}" if jobs and jobs > 1 and way == "workers" else
                 f"{wall}{seeds}, one after another" if wall else "")
     return {"stacked": f"{wall}{seeds} stacked as one network", "cluster": f"{wall}{seeds} on a cluster"}.get(way, "")
+
+
+SHARED_SPAN = 4  # per-class pictures share one error axis where the steps' largest counts are within this factor
+
+
+def shared_errors(counts: list[list[int]]) -> int | None:
+    """The one error axis every step's per-class picture is drawn on (the largest count of them all), so that their
+    bars compare by eye; None (an axis each) where a step's largest count is under 1/SHARED_SPAN of another's - its
+    bars would be slivers beside a step that missed hundreds."""
+    tops = [max(c) for c in counts if c]
+    if not tops or min(tops) * SHARED_SPAN < max(tops):
+        return None
+    return max(tops)
 
 
 def _seed_spans(step: rules.Step) -> dict[int, tuple[float | None, float]]:

@@ -28,6 +28,7 @@ from tinydigits.results.steps.curves import (
     peak_rate,
     rate_events,
     run_losses,
+    signed,
     stall_epoch,
     train_falls,
 )
@@ -82,7 +83,7 @@ def analysis_lines(step: Step, previous: Step | None) -> list[str]:
     lines = [*([f"- over the budget: {'; '.join(over)} - a FAIL whatever its accuracy, so coming under it is the first "
                 "change."] if over else []),
              f"- fit: {_fit_sentence(step, f)}", _start_line(step, f), _stability_line(step, f),
-             f"- progress{f' (seed {step.seed}, the one shown)' if step.check else ''}: {f.stall}"
+             f"- progress{_progress_label(step)}: {f.stall}"
              f"{'' if f.fit.diagnosis == 'neither' else train_falls(step)}; "
              f"{f.rate}{_tied(step)}{_at_cuts(step)}{_lowest_course(step, f)}.",
              f"- margin: {_margin_line(step, f)}{_record_text(step)}."]
@@ -181,6 +182,36 @@ def _lowest_course(step: Step, f: Facts) -> str:
             f"{_direction(last)}{before}{each}")
 
 
+def _seeds_course(step: Step) -> str:
+    """A check step's seeds' mean test accuracy over the shown seed's plateau (from its stall epoch, else over the
+    scored epochs and the one before) and where each seed's best came: said before the seed shown's reading, which one
+    seed's end can make read as every seed's."""
+    done = {s: r.test_acc for s, r in sorted(step.check.finished().items())} if step.check else {}
+    ran = len(step.run.epochs)
+    curves = [t for t in done.values() if len(t) == ran]
+    if len(curves) < 2 or ran < 2:
+        return ""
+    test = step.run.test()
+    start = stall_epoch(test, [e.test_loss for e in step.run.epochs]) or stall_epoch(test) or max(1, ran - step.last)
+    mean = [sum(t[e - 1] for t in curves) / len(curves) for e in range(start, ran + 1)]
+    rising = all(b > a for a, b in zip(mean, mean[1:], strict=False))
+    first = ran - step.last + 1
+    late = sum(round(max(t[first - 1:]), 2) == round(max(t), 2) for t in curves)  # a best reached or tied there
+    averaged = (" - scores of averaged weights (EMA), which rise too while an average catches up"
+                if step.run.settings.ema and rising else "")
+    return (f"the check's {len(curves)} seeds' mean test accuracy {mean[0]:.2f} → {mean[-1]:.2f} % from epoch {start} to "
+            f"{ran} ({signed(mean[-1] - mean[0])}{', higher at every epoch' if rising else ''}{averaged}), {late} of the "
+            f"{len(curves)} seeds reaching their best in the scored epochs {first}-{ran}")
+
+
+def _progress_label(step: Step) -> str:
+    """The progress line's label: a check step's seeds' course first where they have one, then the seed shown's."""
+    if not step.check:
+        return ""
+    course = _seeds_course(step)
+    return f": {course}; seed {step.seed}, the one shown" if course else f" (seed {step.seed}, the one shown)"
+
+
 def _averaged_start(step: Step) -> str:
     """Where test is of a running average of the weights: whose weights its first figures are."""
     return ", of the weights' running average (EMA)" if step.run.settings.ema else ""
@@ -237,8 +268,12 @@ def _span(step: Step, f: Facts) -> str:
     last = step.run.test()[-f.n:]
     way = _direction(last)
     steps = ", ".join(f"{b - a:+.2f}" for a, b in zip(last, last[1:], strict=False))
+    done = {s: r.test_acc[-f.n:] for s, r in step.check.finished().items() if r.test_acc} if step.check else {}
+    widest = max(done.items(), key=lambda kv: (max(kv[1]) - min(kv[1]), -kv[0]), default=None)
+    others = (f"; seed {step.seed}'s, the check's {len(done)} seeds' up to {max(widest[1]) - min(widest[1]):.2f}, seed "
+              f"{widest[0]}" if len(done) > 1 and widest[0] != step.seed else "")  # one seed's span is not all seeds'
     return (f"over the last {f.n} epochs test accuracy spanned {f.moved:.2f} points ({min(last):.2f}-{max(last):.2f} "
-            f"%){f'{way} ({steps})' if way and f.n > 1 else ''}")
+            f"%{others}){f'{way} ({steps})' if way and f.n > 1 else ''}")
 
 
 def _direction(values: list[float]) -> str:

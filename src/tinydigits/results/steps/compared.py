@@ -528,13 +528,18 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
            "higher at its lowest epoch but not shown at the end" if low_up else
            "higher at the end but not at its lowest epoch" if end_up else
            "not shown higher by the test set's loose yardstick")
+    first = f.epochs - n + 1
+    ahead = [first + i for i, (x, y) in enumerate(zip(before, now, strict=True)) if y - x > fall_noise(x, y)]
+    if not every and n > 1 and (low_up or end_up):  # the lowest and the last are two of the scored epochs: each said
+        way += (f" (beyond the two-score sampling error at every one of epochs {first}-{f.epochs})" if len(ahead) == n
+                else f" (epoch by epoch, beyond the two-score sampling error at epoch{'s' * (len(ahead) > 1)} "
+                f"{epoch_span(ahead)} of {first}-{f.epochs})" if ahead else "")
     # an average smooths the dips the other shows: said after the figures, so the verdict and its figures lead
     averaged = ("; one step's test is of its weights' running average (EMA), the other's of its live weights: the "
                 "change includes what averaging does to the score, the average being one of the changes - it smooths "
                 "the noise of the weights a live score is taken on"
                 if bool(step.run.settings.ema) != bool(previous.run.settings.ema) else "")
     lead = [y - x for x, y in zip(before, now, strict=True)]
-    first = f.epochs - n + 1
     said = (f"\"{word}\": {way} - the min of the last {n} epochs {a.min_last:.2f} → {f.min_last:.2f} % "
             f"({f.min_last - a.min_last:+.2f}, against ±{low_noise:.2f}), the last epoch {before[-1]:.2f} → "
             f"{now[-1]:.2f} % ({now[-1] - before[-1]:+.2f}, against ±{end_noise:.2f}: the test set's sampling error of "

@@ -263,8 +263,12 @@ def _rise_noise(test: list[float], loss: list[float] | None, averaged: bool = Fa
              "do: the loss alone does not show still learning" if fell and averaged else
              "the test loss's fall shows it still learned, not the accuracy alone" if fell else
              "a rise not shown beyond that noise")
+    # a hair inside a bound that is loose from above: the tighter noise of two scores of the same digits could put it
+    # beyond, so the edge settles nothing
+    edge = ("; a rise at the edge of a yardstick loose from above: not settled either way"
+            if beside_noise(rise, noise).startswith("just") else "")
     return (f"{beside_noise(rise, noise)} the test set's sampling error of two independent scores "
-            f"(±{band_text(rise, noise)}; {PAIRED}): {shown}")
+            f"(±{band_text(rise, noise)}; {PAIRED}): {shown}{edge}")
 
 
 def _gained(gain: float) -> str:
