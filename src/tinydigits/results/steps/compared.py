@@ -529,11 +529,8 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
            "higher at the end but not at its lowest epoch" if end_up else
            "not shown higher by the test set's loose yardstick")
     first = f.epochs - n + 1
-    ahead = [first + i for i, (x, y) in enumerate(zip(before, now, strict=True)) if y - x > fall_noise(x, y)]
     if not every and n > 1 and (low_up or end_up):  # the lowest and the last are two of the scored epochs: each said
-        way += (f" (beyond the two-score sampling error at every one of epochs {first}-{f.epochs})" if len(ahead) == n
-                else f" (epoch by epoch, beyond the two-score sampling error at epoch{'s' * (len(ahead) > 1)} "
-                f"{epoch_span(ahead)} of {first}-{f.epochs})" if ahead else "")
+        way += _epochs_beyond(before, now, first)
     # an average smooths the dips the other shows: said after the figures, so the verdict and its figures lead
     averaged = ("; one step's test is of its weights' running average (EMA), the other's of its live weights: the "
                 "change includes what averaging does to the score, the average being one of the changes - it smooths "
@@ -557,6 +554,17 @@ def _higher_aim(previous: Step | None, step: Step, f: Facts, word: str) -> str:
                  + (f", seed{'s' * (len(under) > 1)} {', '.join(map(str, under))} below the step before's "
                     f"{before[-1]:.2f} %" if under else ""))
     return said
+
+
+def _epochs_beyond(before: list[float], now: list[float], first: int) -> str:
+    """The scored epochs (from `first`) where this step's test accuracy rose beyond the two-score sampling error over
+    the step before's at the same epoch."""
+    last = first + len(now) - 1
+    ahead = [first + i for i, (x, y) in enumerate(zip(before, now, strict=True)) if y - x > fall_noise(x, y)]
+    if len(ahead) == len(now):
+        return f" (beyond the two-score sampling error at every one of epochs {first}-{last})"
+    return (f" (epoch by epoch, beyond the two-score sampling error at epoch{'s' * (len(ahead) > 1)} "
+            f"{epoch_span(ahead)} of {first}-{last})" if ahead else "")
 
 
 def _seeds_beyond(done: dict, low: float, end: float) -> str:
