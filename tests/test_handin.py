@@ -181,7 +181,8 @@ def test_a_gap_that_opens_at_a_rate_cut_on_the_first_judged_epoch_is_said_with_t
     lr = [0.05] * 6 + [0.005] * 6 + [0.0005] * 3
     step = _step(train, test, lr=lr, scheduler="step", step_size=6)
     why = rules.facts(step).fit.why
-    assert "+0.11, +0.09, +0.06 epoch by epoch; 0.00 at epoch 12, before the rate's cut 0.005 → 0.0005 at epoch 13" \
+    assert "train minus test +0.11, +0.09, +0.06 epoch by epoch; 0.00 at epoch 12, before the rate's cut 0.005 → " \
+           "0.0005 at epoch 13" \
         in why
     assert "-0.00" not in why  # 99.40 - 99.40 in floats is a hair below zero: no lead said with a sign
     flat = _step(train, test, lr=[0.05] * 15, scheduler="none")  # no cut: no epoch before said

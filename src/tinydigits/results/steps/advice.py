@@ -4,7 +4,15 @@ room for it; which kinds of change serve it and which go against it (`serves`, `
 
 from __future__ import annotations
 
-from tinydigits.results.steps.curves import ANNEALED, epoch_span, fall_noise, peak_rate, run_losses, stall_epoch
+from tinydigits.results.steps.curves import (
+    ANNEALED,
+    epoch_span,
+    fall_noise,
+    peak_rate,
+    rising_half,
+    run_losses,
+    stall_epoch,
+)
 from tinydigits.results.steps.fit import AVERAGED, CHANCE_POINTS, GAP_POINTS
 from tinydigits.results.steps.known import margin_noise
 from tinydigits.results.steps.readings import lowest_seed, own_record, stuck
@@ -43,11 +51,12 @@ def wanted(step: Step, f: Facts) -> tuple[str, ...]:
 
 
 def still_learning(step: Step, f: Facts) -> bool:
-    """Still learning at the end at a constant rate: test reached its best in the last epoch with no stall read and
-    train loss fell at every epoch - a pace to raise before capacity to add (a best before the last epoch, too near
-    the end to read a stall after it, shows neither)."""
+    """Still learning at the end at a constant rate: test reached its best in the last epoch with no stall read, or
+    its second half still rises beyond its slope's error (`rising_half`: a best too near the end to read a stall after
+    it shows neither alone), and train loss fell at every epoch - a pace to raise before capacity to add."""
     losses, test = [e.train_loss for e in step.run.epochs], step.run.test()
-    return (len({e.lr for e in step.run.epochs}) == 1 and stall_epoch(test) is None and test[-1] >= max(test)
+    return (len({e.lr for e in step.run.epochs}) == 1 and stall_epoch(test) is None
+            and (test[-1] >= max(test) or rising_half(test) is not None)
             and all(b < a for a, b in zip(losses, losses[1:], strict=False)))
 
 
@@ -56,6 +65,9 @@ def _still_signs(step: Step) -> str:
     error, else the test loss's fall (the rise alone is inside the noise), and the train loss falling at every epoch."""
     test, loss = step.run.test(), run_losses(step.run)
     rise = test[-1] - max(test[:-1]) if len(test) > 1 else 0.0
+    if test[-1] < max(test) and (half := rising_half(test)) is not None:  # a best before the end, a rise over the half
+        return (f"test still rising over its second half (epochs {half[0]}-{len(test)}: {half[1]:+.2f} points an "
+                f"epoch, ±{half[2]:.2f}), train loss falling at every epoch")
     shown = ("test still rose beyond the sampling error" if len(test) > 1 and rise > fall_noise(max(test[:-1]), test[-1])
              else "test loss still fell" if loss and len(loss) > 1 and loss[-1] < min(loss[:-1]) else "test still rose")
     return f"{shown}, train loss falling at every epoch"

@@ -214,7 +214,7 @@ def _late_best(test: list[float], loss: list[float] | None, best: int, at: str, 
               if loss else "")
     half = (len(test) + 1) // 2
     slope, band = trend(test, half), _slope_band(test[-half:])
-    rising = half > n and band is not None and slope > band  # a rise beyond its own error: said first, the finding
+    rising = rising_half(test) is not None  # a rise beyond its own error: said first, the finding
     span = f"epochs {len(test) - half + 1}-{len(test)}"
     lead = (f"still rising over its second half ({span}: a trend of {slope:+.2f} points an epoch, {_said(slope, band)}); "
             if rising else "")
@@ -226,6 +226,17 @@ def _late_best(test: list[float], loss: list[float] | None, best: int, at: str, 
             f"{trend(test, n):+.2f} points an epoch ({_said(trend(test, n), _slope_band(test[-n:]))})"
             # the second half too where it is longer than the last n epochs: a short window's error can hide a rise
             f"{later if half > n and not rising else ''}{course}")
+
+
+def rising_half(test: list[float]) -> tuple[int, float, float] | None:
+    """(its first epoch, slope, two standard errors of it) where test accuracy's second half - longer than the last 5
+    epochs - still rises beyond its slope's own error; None where it does not: a run still learning whose best came too
+    near the end to read a stall after it."""
+    half = (len(test) + 1) // 2
+    slope, band = trend(test, half), _slope_band(test[-half:])
+    if half > min(len(test), 5) and band is not None and slope > band:
+        return len(test) - half + 1, slope, band
+    return None
 
 
 def _slope_band(points: list[float]) -> float | None:
@@ -401,9 +412,10 @@ def _train_fell_text(step: Step, s: int) -> str:
     fell = f"; train loss fell after epoch {s} ({base:.4f} → {train[-1]:.4f} at the last epoch) while test held"
     if sum(a - b for _, a, b in at_cut) > (base - train[-1]) / 2:  # the facts, not a cause one run cannot show
         low = min(range(s, len(train)), key=train.__getitem__)
+        # a running average over an epoch whose noise no record measures: its size said, no verdict drawn from it
         rose = (f", and rose after it ({train[low]:.4f} at epoch {low + 1} → {train[-1]:.4f}, "
-                f"+{100 * (train[-1] / train[low] - 1):.1f} %, more than the {100 * LOSS_STALL:g} % that counts)"
-                if train[-1] > train[low] * (1 + LOSS_STALL) else "")
+                f"+{100 * (train[-1] / train[low] - 1):.1f} %: a running average whose noise no record measures, so "
+                "said, not read as a change)" if train[-1] > train[low] * (1 + LOSS_STALL) else "")
         return (fell + ", most of it at the rate's cut ("
                 + ", ".join(f"epoch {e}: {a:.4f} → {b:.4f}" for e, a, b in at_cut) + f"){rose}")
     return fell + ": it fits its own digits better without gaining on the test digits"

@@ -58,8 +58,8 @@ def fit_of(step: Step, f: Facts) -> Fit:
     noise = gap_text(f.gap_band, step.train_images)
     if abs(f.gap) <= f.gap_band:  # a train figure under dropout or augmentation: no over-fit shown, not none
         kinds = " and ".join(h.split(" (")[0] for h in f.hinders)
-        return Fit("neither", f"train and test within {abs(f.gap):.2f} points ({where}; {_gaps(step, f)} epoch by epoch"
-                              f"{_before_cut(step, f)}): inside {noise}{plain}{lowered}",
+        return Fit("neither", f"train and test within {abs(f.gap):.2f} points ({where}; train minus test {_gaps(step, f)} "
+                              f"epoch by epoch{_before_cut(step, f)}): inside {noise}{plain}{lowered}",
                    label=f"neither shown (train measured under {kinds})" if kinds else "")
     if f.gap > 0:  # the verdict's two yardsticks first, the first one's making after them
         return Fit("neither", f"train above test by {f.gap:.2f} points ({where}): beyond the two scores' sampling error "
