@@ -25,11 +25,9 @@ def title(verdict: Verdict, name: str) -> str:
         head += f"; counted pass rate ≥ {100 * odds.rate_lower:.1f} % (95 % lower bound)"
     if odds.probability is None:
         return f"{head}\n{odds.note or ''}".rstrip()
-    where = ""
-    if odds.mean is not None and odds.sd and odds.line is not None:  # how far out the model reads its figure
-        z = (odds.mean - odds.line) / odds.sd
-        where = (f"; the line {abs(z):.1f} sd {'below' if z >= 0 else 'above'} their mean - the model's figure, not a "
-                 "count of seeds")
+    z = odds.margin_sd  # how far out the model reads its figure
+    where = (f"; the line {abs(z):.1f} sd {'below' if z >= 0 else 'above'} their mean - the model's figure, not a count "
+             "of seeds" if z is not None else "")
     return (f"{head}\na normal fit to the seeds' minima: P(new seed holds) = "
             f"{odds.chance(digits=None, unit=' %', bound='95 % lower bound ')}{where}")
 

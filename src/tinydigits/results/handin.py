@@ -255,8 +255,7 @@ def overview_table(steps: list[rules.Step]) -> str:
         of = f" (of {f.n})" if f.n < n else ""
         rows.append([i, f"`{s.name}`", f"{f.params:,}", f.rf or "?", f.epochs, f"{s.train_images:,}", seed,
                      f"{f.best_train:.2f}", f"{f.best_test:.2f}", f"{f.min_last:.2f}{of}", _lowest_cell(s, of), verdict,
-                     f"{f.seconds:.0f}" + (f" (seed {s.seed}'s, {beside(s)}; the check: {together})" if (
-                         together := side_by_side(s)) else "")])
+                     f"{f.seconds:.0f}{shared_seconds(s, 'the check')}"])
     averaged = [str(i) for i, s in enumerate(steps, 1) if s.run.settings.ema]
     notes = [f"Step{'s' * (len(which) > 1)} {', '.join(which)}: {said}" for which, said in (
         (averaged, "test figures of the weights' running average (EMA), train figures of the live weights (a running "
@@ -291,14 +290,24 @@ def _lowest_cell(step: rules.Step, of: str) -> str:
     return f"{low[1]:.2f}{of} (seed {low[0]} of {len(step.check.finished())}{shown})"
 
 
-def beside(step: rules.Step) -> str:
-    """A seed's seconds where the check's seeds shared the machine (no lone run's): beside how many at a time."""
-    jobs = _jobs(step)
+def shared_seconds(step: rules.Step, check: str) -> str:
+    """What a check step's seconds are beside (`beside`, `side_by_side`: "(seed 0's, beside ...; the check: ...)"),
+    its seeds' run folders read once for both; "" for a run, or a check whose seeds trained one after another."""
+    if not step.check:
+        return ""
+    spans = _seed_spans(step)
+    together = side_by_side(step, spans)
+    return f" (seed {step.seed}'s, {beside(step, spans)}; {check}: {together})" if together else ""
+
+
+def beside(step: rules.Step, spans: dict[int, tuple[float | None, float]] | None = None) -> str:
+    """A seed's seconds where the check's seeds shared the machine (no lone run's): beside how many at a time
+    (`spans`: `_seed_spans`, where the caller has read them)."""
     jobs, way, alone = _jobs(step), step.check.way, ", so not comparable with a step trained alone"
     if way in ("workers", "here"):  # as `side_by_side` reads them: jobs side by side only where workers ran them
         if not (jobs and jobs > 1 and way == "workers"):
             return "alone"
-        if step.seed in trained_alone(_seed_spans(step)):  # its turn came when the other jobs' seeds were done
+        if step.seed in trained_alone(_seed_spans(step) if spans is None else spans):  # its turn came after the others
             return ALONE
         return f"beside up to {jobs - 1} other seed{'s' * (jobs > 2)} at a time{alone}"
     return f"beside the check's other seeds{alone}"
@@ -311,10 +320,10 @@ def _jobs(step: rules.Step) -> int | None:
     return int(found[1]) if found else None
 
 
-def side_by_side(step: rules.Step) -> str:
+def side_by_side(step: rules.Step, spans: dict[int, tuple[float | None, float]] | None = None) -> str:
     """How a check step's seeds shared the machine where they did not train one at a time ("3 seeds, 2 jobs", and
     each seed's own seconds), so that its seconds are not read against a run's alone; "" for a run, or seeds trained
-    one after another."""
+    one after another (`spans`: `_seed_spans`, where the caller has read them)."""
     if not step.check:
         return ""
     way, seeds = step.check.way, f"{len(step.check.finished())} seeds"
@@ -323,7 +332,7 @@ def side_by_side(step: rules.Step) -> str:
         # A command without --jobs (or jobs=) took the default of one: its seeds trained one after another - the
         # check's wall time still said beside one seed's seconds, where the verdict recorded it.
         jobs = _jobs(step)
-        return (f"{wall}{seeds}, {jobs} jobs{_seed_seconds(step)}" if jobs and jobs > 1 and way == "workers" else
+        return (f"{wall}{seeds}, {jobs} jobs{_seed_seconds(step, spans)}" if jobs and jobs > 1 and way == "workers" else
                 f"{wall}{seeds}, one after another" if wall else "")
     return {"stacked": f"{wall}{seeds} stacked as one network", "cluster": f"{wall}{seeds} on a cluster"}.get(way, "")
 
@@ -357,11 +366,11 @@ def _seed_spans(step: rules.Step) -> dict[int, tuple[float | None, float]]:
 ALONE = "alone (its epochs overlapped no other seed's, by the run folders' start stamps and seconds)"
 
 
-def _seed_seconds(step: rules.Step) -> str:
+def _seed_seconds(step: rules.Step, spans: dict[int, tuple[float | None, float]] | None = None) -> str:
     """Each of a check's seeds' seconds of training, from its run folder's epochs: one that had the machine more to
     itself shows what the recipe costs beside the others' shared seconds - and one whose epochs overlapped no other
     seed's (`trained_alone`) is said to have trained alone."""
-    spans = _seed_spans(step)
+    spans = _seed_spans(step) if spans is None else spans
     alone = trained_alone(spans)
     said = [f"seed {seed} {seconds:.0f}" + (f" - {ALONE}" if seed in alone else "") for seed, (_, seconds) in spans.items()]
     return f"; each seed's own seconds: {', '.join(said)}" if len(said) > 1 else ""
@@ -409,7 +418,7 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
                                          "also compares the steps, so a step chosen from its curves is judged on the "
                                          "digits it was chosen by - its figures lean optimistic)")
            + f"; {f.seconds:.0f} s of training"
-           + (f" (seed {step.seed}'s, {beside(step)}; its check: {together})" if (together := side_by_side(step)) else ""),
+           + shared_seconds(step, "its check"),
            f"- best train accuracy: {f.best_train:.2f} %; best test accuracy: {f.best_test:.2f} % (epoch "
            f"{f.best_epoch}{'; ' * bool(again)}{again})" + (f" (seed {step.seed}, the one shown)" if step.check else "")
            + f"; min of the last {f.n} epochs: {rules.lowest_text(step, f)}",
@@ -786,7 +795,7 @@ def steps_figure(steps: list[rules.Step]) -> Figure:
         for shared in (ax, grid[1][0 if kind == "loss" else 1]):
             plain_log_axis(shared.yaxis, decades=2.5 if kind == "loss" else 4)  # errors near the line read off it
     one = max(len(step.run.epochs) for step in steps) == 1
-    for ax in (ax for row in grid for ax in row):
+    for ax in grid.flat:
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs
         ax.yaxis.set_tick_params(labelleft=True)  # each panel its own numbers, though the row below shares them
         if one:  # a single epoch: its tick alone, not a scale of fractions around it
@@ -831,7 +840,7 @@ def _draw_steps(grid, steps: list[rules.Step]) -> list:
                                 label=f"step {i + 1}: augmentation off from epoch {plain} (drawn between epochs "
                                       f"{plain - 1} and {plain}; its train line up to epoch {plain - 1}: on augmented "
                                       "digits)"))
-            for ax in (ax for row in grid for ax in row):
+            for ax in grid.flat:
                 ax.axvline(plain - 0.5, color=f"C{i}", ls="-.", lw=1)
     return stops
 

@@ -192,7 +192,7 @@ def _seeds_course(step: Step) -> str:
     if len(curves) < 2 or ran < 2:
         return ""
     test = step.run.test()
-    start = stall_epoch(test, [e.test_loss for e in step.run.epochs]) or stall_epoch(test) or max(1, ran - step.last)
+    start = stall_epoch(test, run_losses(step.run)) or stall_epoch(test) or max(1, ran - step.last)
     mean = [sum(t[e - 1] for t in curves) / len(curves) for e in range(start, ran + 1)]
     rising = all(b > a for a, b in zip(mean, mean[1:], strict=False))
     first = ran - step.last + 1

@@ -402,28 +402,34 @@ def start_text(previous: Step, step: Step) -> str:
 
 
 def _parted_draws(previous: Step, step: Step) -> str:
-    """Where two nets' random starting draws part: PyTorch draws each layer's starting numbers in turn from the seed's
-    one stream as a class makes it, so from the first drawn parameter that differs (a bias dropped, a conv widened) on,
-    the layers both have start from other numbers - a change of start, like another seed's, that one seed each cannot
-    measure."""
-    a, b = drawn(previous.run), drawn(step.run)
-    at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    if at >= min(len(a), len(b)):
+    """Where two nets' random starting draws part (`draws_part`), said: from there on the layers both have start from
+    other numbers - a change of start, like another seed's, that one seed each cannot measure."""
+    part = draws_part(previous.run, step.run)
+    if part is None:
         return "; the layers both have draw the same numbers where the classes make them in the order they run"
-    first = "at the first layer drawn" if at == 0 else f"at {_draw_name(a[at], b[at], a, b)}"
+    at, name, _ = part
+    first = "at the first layer drawn" if at == 0 else f"at {name}"
     return (f"; PyTorch draws each layer's starting numbers in turn from the seed's one stream as the class makes it, "
             f"and the two nets' draws part {first}: the layers drawn after it start from other numbers, a change of "
             "start like another seed's that one run each does not measure")
 
 
-def _draw_name(x: tuple, y: tuple, a: list[tuple], b: list[tuple]) -> str:
-    """The first drawn parameter on which two nets' lists (`layers.drawn`) part, `x` and `y` at the same place."""
+def draws_part(before: Run, after: Run) -> tuple[int, str, str] | None:
+    """(place, name, how) of the first parameter drawn at random as a net is made (`layers.drawn`) on which two nets
+    part - PyTorch draws each layer's starting numbers in turn from the seed's one stream as a class makes it, so
+    every layer drawn after it starts from other numbers; `how`: "dropped" or "added" (a bias), "shape" (the same
+    parameter, another shape) or "other". None where one net's draws are the other's first ones."""
+    a, b = drawn(before), drawn(after)
+    at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), None)
+    if at is None:
+        return None
+    x, y = a[at], b[at]
     if x[:2] == y[:2]:
-        return f"{x[0]}'s {x[1]} ({'x'.join(map(str, x[2]))} → {'x'.join(map(str, y[2]))})"
+        return at, f"{x[0]}'s {x[1]} ({'x'.join(map(str, x[2]))} → {'x'.join(map(str, y[2]))})", "shape"
     for (name, what, _), other, how in ((x, b, "dropped"), (y, a, "added")):
         if what == "bias" and all(o[:2] != (name, what) for o in other):
-            return f"{name}'s bias ({how})"
-    return f"{x[0]}'s {x[1]} in one and {y[0]}'s {y[1]} in the other"
+            return at, f"{name}'s bias ({how})", how
+    return at, f"{x[0]}'s {x[1]} in one and {y[0]}'s {y[1]} in the other", "other"
 
 
 STAMP = re.compile(r"-(\d{8}T\d{6}Z)(?:-\d+)?(?:-s\d+)?$")  # a run or check folder's UTC start in its name

@@ -21,6 +21,7 @@ from tinydigits.results.steps.advice import (
 from tinydigits.results.steps.between import (
     Change,
     changes,
+    draws_part,
     ema_ramp,
     ema_reach,
     ema_set_at,
@@ -91,10 +92,8 @@ def change_lines(previous: Step, step: Step) -> list[str]:
     judged = _against_noise(previous, step, a, b, noise) + weights
     inert = [c.text for c in found if c.inert]
     acted = [c for c in found if c.counted]
-    # a dropped bias draws no starting numbers: the layers drawn after it start elsewhere (`between.start_text`)
-    moved = (" - and the different start's (above), which dropping a bias moved"
-             if any(" bias " in t for t in inert) and previous.run.init_sha256 != step.run.init_sha256 else "")
-    left = (f"; the inert ({'; '.join(inert)}) left out: the effect is the other changes'{moved}" if inert and acted else
+    left = (f"; the inert ({'; '.join(inert)}) left out: the effect is the other changes'{_start_moved(previous, step)}"
+            if inert and acted else
             "; every change was inert, so the difference is not theirs" if inert else "")
     if len(acted) > 1:  # one run of each step: nothing here isolates one change
         named = f" ({'; '.join(_short(c) for c in acted)})" if len(acted) <= 4 else " above"
@@ -110,6 +109,14 @@ def change_lines(previous: Step, step: Step) -> list[str]:
         lines.append(f"- its effect (the same epochs, training images and seed number; {start}){left}: {effect}; "
                      f"{judged}.")
     return lines + _not_capacity(previous, step, a, b, found)
+
+
+def _start_moved(previous: Step, step: Step) -> str:
+    """Where a dropped bias is where the two nets' starting draws part (`between.draws_part`): it computes nothing, but
+    the layers drawn after it start from other numbers - the effect is the start's too."""
+    part = draws_part(previous.run, step.run)
+    return (" - and the different start's (above), which dropping a bias moved"
+            if part is not None and part[2] == "dropped" and previous.run.init_sha256 != step.run.init_sha256 else "")
 
 
 def _new_stop(previous: Step, step: Step) -> int | None:
@@ -571,12 +578,18 @@ def _seeds_beyond(done: dict, low: float, end: float) -> str:
     """How many of a check's seeds rose beyond the test set's two-score sampling error over the step before's one run,
     at the lowest scored epoch (its min `low`) and at the end (its last epoch `end`): a rise on every seed can be
     noise on every seed."""
-    at_low = sum(r.min_last - low > fall_noise(low, r.min_last) for r in done.values())
-    at_end = sum(r.test_acc[-1] - end > fall_noise(end, r.test_acc[-1]) for r in done.values())
+    at_low = _beyond([r.min_last - low for r in done.values()], low)
+    at_end = _beyond([r.test_acc[-1] - end for r in done.values()], end)
     if not at_low and not at_end:
         return "none of them by more than the test set's sampling error of two independent scores"
     return (f"{at_low} of them by more than the test set's sampling error of two independent scores at the lowest, "
             f"{at_end} at the end")
+
+
+def _beyond(rises: list[float], at: float) -> int:
+    """How many of `rises` over a figure `at` (each seed's over the step before's one run) are beyond the test set's
+    sampling error of the two scores."""
+    return sum(x > fall_noise(at, at + x) for x in rises)
 
 
 def _recipe_aims(previous: Step | None, step: Step, target: str) -> list[str]:
@@ -829,8 +842,7 @@ def _seeds_aim(step: Step, words: str, higher: Step | None = None) -> str:
     ends = [r.test_acc[-1] - end for r in done if r.test_acc]
 
     def counted(rises: list[float], at: float) -> str:  # above it, and of those, beyond the two-score noise
-        beyond = sum(x > fall_noise(at, at + x) for x in rises)
-        return f"{sum(x > 0 for x in rises)} of {ran}, {beyond} of them beyond the two-score sampling error"
+        return f"{sum(x > 0 for x in rises)} of {ran}, {_beyond(rises, at)} of them beyond the two-score sampling error"
 
     return (f"\"{words}\": the budget held on {held} of {ran} seeds; the seeds above the step before's one run at the "
             f"lowest scored epoch: {counted(lows, low)} (minima against its {low:.2f} %); at the end: "
