@@ -396,10 +396,8 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
             and previous.run.init_sha256 != step.run.init_sha256):  # a seed number is no shared start between layers
         why += " number - not a pairing: their starting weights differ (see the effect)"
     if step.check and len(done := step.check.finished()) > 2 and step.seed in done:  # where it ranks among them
-        mine = round(done[step.seed].min_last, 2)  # as the figures read: a tie at two decimals is said as one
-        above = sum(round(r.min_last, 2) > mine for r in done.values())
-        below = sum(round(r.min_last, 2) < mine for r in done.values())
-        tied = "tied " if above + below < len(done) - 1 else ""
+        above, below, tie = rules.rank(done[step.seed].min_last, [r.min_last for s, r in done.items() if s != step.seed])
+        tied = "tied " if tie else ""
         place = (f"{tied}best" if above == 0 else f"{tied}lowest" if below == 0
                  else f"{tied}number {above + 1} from the top")
         why += f"; by its min of the last {step.last}, the {place} of the {len(done)} seeds"

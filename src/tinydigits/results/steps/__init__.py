@@ -62,14 +62,14 @@ from tinydigits.results.steps.curves import (
 from tinydigits.results.steps.fit import GAP_POINTS
 from tinydigits.results.steps.known import facts, margin_noise
 from tinydigits.results.steps.layers import layer_changes, normed_convs, order_changes, setting_changes, width_changes
-from tinydigits.results.steps.readings import dead_signs, lowest_seed, stuck
+from tinydigits.results.steps.readings import dead_signs, lowest_seed, rank, stuck
 from tinydigits.results.steps.step import Step, newest_run, read_step, read_steps, value_text, verdict_of
 
 __all__ = [
     "GAP_POINTS", "Step", "analysis_lines", "change_lines", "changes", "dead_signs", "ema_ramp", "ema_reach",
     "ema_set_at", "ended", "epoch_span", "facts", "fit_lines", "gap_noise", "layer_changes", "lowest_seed",
     "lowest_text", "margin_noise", "momentum_text", "newest_run", "next_line", "noise_band", "normed_convs",
-    "odds_sentence", "onecycle_peak_epoch", "order_changes", "peak_rate", "rate_events", "rate_text",
+    "odds_sentence", "onecycle_peak_epoch", "order_changes", "peak_rate", "rank", "rate_events", "rate_text",
     "reached_again", "read_step", "read_steps", "recipe_changes", "recorded_momenta", "run_losses", "schedule_inert",
     "setting_changes", "stall_epoch", "stall_text", "start_text", "started", "stuck", "target_line", "trend",
     "value_text", "verdict_of", "verdict_reason", "wanted", "widening", "width_changes",

@@ -55,7 +55,7 @@ from tinydigits.results.steps.layers import (
     params_around_pool,
     params_by_kind,
 )
-from tinydigits.results.steps.readings import lagged_epoch, stuck, unlearned
+from tinydigits.results.steps.readings import lagged_epoch, rank, stuck, unlearned
 from tinydigits.results.steps.step import Facts, Step, value_text
 from tinydigits.training.config import augmentations
 from tinydigits.training.factories import ema_decay
@@ -140,8 +140,7 @@ def _min_before_stop(previous: Step, step: Step) -> str:
 def _best_before_stop(previous: Step, step: Step) -> str:
     """Where this step's best test epoch came before its augmentation stopped: said beside the best, as beside the
     minimum (`_min_before_stop`)."""
-    test, stop = step.run.test(), _new_stop(previous, step)
-    best = max(range(len(test)), key=lambda i: (test[i], -i)) + 1  # the first best, as the Result names it
+    best, stop = facts(step).best_epoch, _new_stop(previous, step)  # the first best, as the Result names it
     return (f"; its best at epoch {best}, before augmentation stops at epoch {stop}: that part of the change did not "
             "act on it" if stop is not None and best < stop else "")
 
@@ -1040,9 +1039,9 @@ def _first_epoch(previous: Step, step: Step) -> str:
 def _epoch1_place(x: float, y: float, seed: int, others: list[float]) -> str:
     """Where the seed shown ranks among a check's seeds at epoch 1, and the change over the step before's one run that
     every seed's epoch 1 spans: the seed shown may be the best case."""
-    above, below = sum(round(v, 2) > round(y, 2) for v in others), sum(round(v, 2) < round(y, 2) for v in others)
+    above, below, tie = rank(y, others)
     place = ("the highest" if above == 0 else "the lowest" if below == 0 else f"number {above + 1} from the top")
-    tied = " (tied)" if above + below < len(others) else ""
+    tied = " (tied)" if tie else ""
     changes = [v - x for v in [*others, y]]
     return (f" (seed {seed}, shown, {place}{tied} of the {len(others) + 1} at epoch 1; against the step before's one run "
             f"the {len(others) + 1} seeds span {signed(min(changes))} to {signed(max(changes))})")

@@ -158,6 +158,14 @@ def unlearned(step: Step) -> list[ClassRow]:
     return sorted((r for r in step.run.per_class if r.exact < UNLEARNED), key=lambda r: (r.exact, r.digit))
 
 
+def rank(value: float, others: list[float]) -> tuple[int, int, bool]:
+    """(how many of `others` lie above `value`, how many below, whether any ties it), to two decimals as the figures
+    read: a tie at two decimals is said as one."""
+    mine = round(value, 2)
+    above, below = sum(round(v, 2) > mine for v in others), sum(round(v, 2) < mine for v in others)
+    return above, below, above + below < len(others)
+
+
 def lowest_seed(step: Step) -> tuple[int, float] | None:
     """A check step's seed with the lowest min of the judged epochs, and that min: the one a check's row and Result
     lead with, since the budget asks it of every seed; of seeds tied there, the one shown (None: not a check, or no seed
