@@ -1,6 +1,6 @@
 """tinydigits: train, check and explain tiny MNIST convnets under hard budgets.
 
-The notebook API - `train`, `check`, `summary`, `lr_find`, `model_names`, `recipe`, `compare`, `judge`, `handin`
+The notebook API - `train`, `check`, `summary`, `lr_find`, `model_names`, `recipe`, `compare`, `judge`, `handin`, `claims`
 (the write-up) and `Budget` - is what a notebook needs without a module path (notebooks/walkthrough.ipynb uses
 nothing else). Its functions are imported on first use, so `import tinydigits` stays light (no torch) for ONNX-only
 prediction.
@@ -9,7 +9,7 @@ prediction.
 from tinydigits.constants import VERSION as __version__  # noqa: F401  (the package version, as users read it)
 from tinydigits.constants import Budget as Budget
 
-API = ("train", "check", "summary", "lr_find", "model_names", "recipe", "compare", "judge", "handin")
+API = ("train", "check", "summary", "lr_find", "model_names", "recipe", "compare", "judge", "handin", "claims")
 
 
 def __getattr__(name: str):

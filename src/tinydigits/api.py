@@ -184,14 +184,47 @@ def judge(run: Any, budget=None) -> str:
     return format_verdict(run_verdict(record, budget), budget)
 
 
-def handin(steps: Iterable[Any], out: str = "handin", runs: str = "runs", show: bool = True):
+def handin(steps: Iterable[Any], out: str = "handin", runs: str = "runs", show: bool = True,
+           analyses: Iterable[str | None] | None = None):
     """The hand-in from Python, the same as `tinydigits report STEP... --steps --out OUT`: README.md with its pictures
-    in `out`, one step per entry of `steps` - a result of `tinydigits.train`, a verdict of `tinydigits.check`, a run
-    or check folder, or a model (a name, a class: its newest run or check under `runs`). Returns the README's path;
-    in a notebook it is also shown (`show=False`: not)."""
-    from pathlib import Path
-
+    and evidence.md in `out`, one step per entry of `steps` - a result of `tinydigits.train`, a verdict of
+    `tinydigits.check`, a run or check folder, or a model (a name, a class: its newest run or check under `runs`).
+    `analyses`: each step's Analysis in your words (None where a step has none), each claim in it checked against the
+    records under it. Returns the README's path; in a notebook it is also shown (`show=False`: not)."""
     from tinydigits.results import handin as write
+
+    refs = _step_refs(steps)
+    text, readme = write.write_up(write.resolve(refs, runs), out, list(analyses) if analyses is not None else None)
+    if show:
+        _show_markdown(text, readme.parent)
+    return readme
+
+
+def claims(step: Any, text: str, previous: Any = None, runs: str = "runs"):
+    """Each claim of `text` (a step's Analysis) checked against `step`'s records - a result of `train`, a verdict of
+    `check`, a run or check folder - with `previous` (the step before, the same kinds) for claims that compare with
+    it. Returns the claims (`.verdict` True, False or None where the runs cannot settle it); a notebook shows them."""
+    from tinydigits.results import handin as write
+    from tinydigits.results import steps as rules
+
+    folders = write.resolve(_step_refs([s for s in (previous, step) if s is not None]), runs)
+    read = rules.read_steps(folders)
+    return Claims(write.step_claims(len(read), read[-1], read[0] if len(read) > 1 else None, text))
+
+
+class Claims(list):
+    """Checked claims: a list of `Claim`s that a notebook shows one line each."""
+
+    def __repr__(self) -> str:
+        return "\n".join(c.line() for c in self) or "no claim recognised"
+
+    def _repr_markdown_(self) -> str:
+        return "\n".join(f"- {c.line()}" for c in self) or "no claim recognised"
+
+
+def _step_refs(steps: Iterable[Any]) -> list[str]:
+    """Each step as `resolve` takes it: a run's or check's folder, a path, or a model's reference."""
+    from pathlib import Path
 
     refs = []
     for step in steps:
@@ -203,10 +236,7 @@ def handin(steps: Iterable[Any], out: str = "handin", runs: str = "runs", show: 
             refs.append(str(step))
         else:
             refs.append(model_ref(step).split(INLINE)[0])
-    text, readme = write.write_up(write.resolve(refs, runs), out)
-    if show:
-        _show_markdown(text, readme.parent)
-    return readme
+    return refs
 
 
 def _show_markdown(text: str, folder) -> None:

@@ -229,8 +229,12 @@ def _report_arguments(p: argparse.ArgumentParser) -> None:
                                  "(README.md and its pictures; created if missing) or a .md file (pictures beside it)")
     p.add_argument("--steps", action="store_true",
                    help="the runs as an exercise's steps, in order: a table of them, one picture of all, and per step "
-                        "Target (`train --target`) / Result (figures, layer table, epoch log, verdict and why, "
-                        "pictures) / Analysis (measured statements with their rules; what changed and its effect)")
+                        "Target (`train --target`) / Result (a few figures and the verdict) / Analysis (yours, from "
+                        "--analysis, each claim checked against the records; else what the records show), with "
+                        "evidence.md beside it (layer tables, epoch logs, seeds, the machine)")
+    p.add_argument("--analysis", nargs="+", metavar="FILE", default=None,
+                   help="with --steps: each step's Analysis in your words, a text or Markdown file a step, in the "
+                        "steps' order ('-' for a step without one); every claim in it is checked against the records")
     p.add_argument("--runs", default="runs", help="with --steps: where a step named by its model is looked for "
                                                   "(default: runs)")
 
@@ -242,9 +246,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.steps:
         from tinydigits.results import handin
 
-        text, readme = handin.write_up(handin.resolve(args.run_dirs, args.runs), args.out)
+        analyses = [None if name == "-" else files.read_text_arg(name, "--analysis") for name in args.analysis or []]
+        text, readme = handin.write_up(handin.resolve(args.run_dirs, args.runs), args.out, analyses)
         print(readme if readme else text, end="\n" if readme else "")
         return 0
+    if args.analysis:
+        raise TinyDigitsError("--analysis goes with --steps (a hand-in's Analyses): add --steps")
     text = report.compare([Path(r) for r in args.run_dirs])
     if args.out:
         files.write_text(files.ensure_parent(args.out, "--out"), text)
@@ -252,6 +259,29 @@ def cmd_report(args: argparse.Namespace) -> int:
     else:
         print(text, end="")
     return 0
+
+
+def _claims_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("folder", metavar="FOLDER",
+                   help="a hand-in folder: its README.md (`## Step N` sections, each with its Analysis) and the "
+                        "stepN-* records beside it, as `report --steps --out` writes them")
+    p.add_argument("--json", action="store_true",
+                   help="a JSON list of {step, claim, verdict: true/false/undecided/plan, evidence, kind}")
+
+
+@command("claims", "check a hand-in's claims against the records beside it; exit 1 when one is false, 2 when the "
+                   "folder cannot be read",
+         _claims_arguments)
+def cmd_claims(args: argparse.Namespace) -> int:
+    from tinydigits.results import claims
+
+    try:
+        found = claims.check_folder(args.folder)
+    except TinyDigitsError as err:  # 2, not 1: a script tells a folder it could not read from a false claim
+        print(f"tinydigits: error: {err}", file=sys.stderr)
+        return 2
+    print(claims.report(found, as_json=args.json))
+    return 1 if any(c.verdict is False and c.kind != "plan" for c in found) else 0
 
 
 def _predict_arguments(p: argparse.ArgumentParser) -> None:

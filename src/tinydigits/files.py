@@ -101,3 +101,17 @@ def read_json(path: Path) -> Any:
         raise TinyDigitsError(f"{path}: missing") from None
     except (OSError, ValueError) as err:
         raise TinyDigitsError(f"{path}: unreadable ({err})") from None
+
+
+def read_text_arg(path: str | os.PathLike, what: str) -> str:
+    """A text file a flag names (`what`), or one line saying why it cannot be read."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TinyDigitsError(f"{what} {path}: no such file") from None
+    except IsADirectoryError:
+        raise TinyDigitsError(f"{what} {path}: a folder, not a text file") from None
+    except UnicodeDecodeError:
+        raise TinyDigitsError(f"{what} {path}: not a UTF-8 text file") from None
+    except OSError as err:
+        raise TinyDigitsError(f"{what} {path}: cannot read it ({err.strerror})") from None

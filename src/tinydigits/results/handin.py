@@ -19,7 +19,7 @@ from tinydigits.errors import TinyDigitsError
 from tinydigits.models import summary
 from tinydigits.results import records
 from tinydigits.results import steps as rules
-from tinydigits.results.budget import mark, seed_table
+from tinydigits.results.budget import mark, reason, seed_table
 from tinydigits.results.check_picture import plot_check
 from tinydigits.results.figures import DPI, matplotlib, plt, save_figure
 from tinydigits.results.report import (
@@ -34,6 +34,8 @@ from tinydigits.results.report import (
     smoothing_floor,
 )
 from tinydigits.results.steps.between import STAMP
+from tinydigits.results.steps.claims import YARDSTICKS, Claim, check_claims, rf_comments
+from tinydigits.results.steps.shown import records_show
 from tinydigits.training.runs import INLINE
 
 if TYPE_CHECKING:
@@ -79,10 +81,17 @@ def out_paths(out: str) -> tuple[Path, Path]:
     return readme, folder
 
 
-def write_up(folders: list[Path], out: str | None = None) -> tuple[str, Path | None]:
-    """The Markdown of every step in order, and the README.md it was written to: with `out`, there, its pictures
-    beside it (without, the text alone and None: no picture is written unasked)."""
+def write_up(folders: list[Path], out: str | None = None,
+             analyses: list[str | None] | None = None) -> tuple[str, Path | None]:
+    """The Markdown of every step in order, and the README.md it was written to: with `out`, there, its pictures,
+    records and evidence.md beside it (without, the text alone and None: no picture is written unasked).
+    `analyses`: each step's Analysis as its student wrote it (None or "" where a step has none: the records' facts
+    stand in its place); each is checked against the records."""
     steps = rules.read_steps(folders)
+    texts = list(analyses or [])
+    if len(texts) > len(steps):
+        raise TinyDigitsError(f"{len(texts)} analyses for {len(steps)} steps: one per step, in order")
+    texts += [None] * (len(steps) - len(texts))
     readme, folder = out_paths(out) if out else (None, None)
     pictures: dict[int, dict[str, str]] = {}
     if folder is not None:
@@ -92,10 +101,14 @@ def write_up(folders: list[Path], out: str | None = None) -> tuple[str, Path | N
         most = shared_errors([[r.errors for r in step.run.per_class] for step in steps if step.run.per_class])
         pictures = {i: _copy_pictures(step, folder, i + 1, codes, most) | _copy_records(step, folder, f"step{i + 1}-")
                     for i, step in enumerate(steps)}
-    text = render(steps, pictures, with_overview=folder is not None)
+    text = render(steps, pictures, with_overview=folder is not None, analyses=texts)
     if readme is not None:
+        files.write_text(folder / EVIDENCE, evidence(steps, pictures))
         files.write_text(readme, text)
     return text, readme
+
+
+EVIDENCE = "evidence.md"  # the appendix: every table, log, seed and yardstick the README's figures rest on
 
 
 def _copy_pictures(step: rules.Step, folder: Path, number: int, others: list[str] | None = None,
@@ -230,37 +243,64 @@ def small(source: Path, target: Path) -> None:
     files.atomic_write(target, lambda tmp: reduced.save(tmp, format="PNG", optimize=True))
 
 
-def render(steps: list[rules.Step], pictures: dict[int, dict[str, str]], with_overview: bool) -> str:
-    out = ["# The steps", "", overview_table(steps), ""]
+def render(steps: list[rules.Step], pictures: dict[int, dict[str, str]], with_overview: bool,
+           analyses: list[str | None] | None = None) -> str:
+    """README.md: a summary line a step, the steps' table and picture, then each step's Target, Result, Analysis
+    (the student's, checked against the records; else what the records show) and curves."""
+    texts = list(analyses or []) + [None] * len(steps)
+    checked = [step_claims(i + 1, step, steps[i - 1] if i else None, texts[i]) for i, step in enumerate(steps)]
+    out = ["# The steps", "", *summary_lines(steps), ""]
+    claimed = [c for found in checked for c in found if c.kind != "plan"]
+    if any(texts[:len(steps)]):
+        false = sum(c.verdict is False for c in claimed)
+        true = sum(c.verdict is True for c in claimed)
+        out += [f"The Analyses are the student's; {len(claimed)} of their claims checked against the records: {true} "
+                f"true, {false} false, {len(claimed) - true - false} undecided.", ""]
+    out += [overview_table(steps), ""]
     if with_overview:
         out += [f"![{steps_alt(steps)}](steps.png)", ""]
     for i, step in enumerate(steps):
-        out += step_block(i, step, steps[i - 1] if i else None, pictures.get(i, {}), {s.name for s in steps})
+        out += step_block(i, step, steps[i - 1] if i else None, pictures.get(i, {}), {s.name for s in steps},
+                          texts[i], checked[i])
     return "\n".join(out)
+
+
+def step_claims(number: int, step: rules.Step, previous: rules.Step | None, text: str | None) -> list[Claim]:
+    """The claims of a step's Analysis (`text`) and of its code's receptive-field comments, each checked."""
+    return (check_claims(text, step, previous, number) if text else []) + rf_comments(step, number)
+
+
+def summary_lines(steps: list[rules.Step]) -> list[str]:
+    """One line a step: its model, parameters and the budget's verdict with the figure that decides it."""
+    out = []
+    for i, s in enumerate(steps, 1):
+        f = rules.facts(s)
+        if s.check:
+            held, ran = s.check.verdict.held()
+            low = rules.lowest_seed(s)
+            verdict = (f"{s.check.verdict.word} on {held} of {ran} seeds"
+                       + (f" (lowest seed's min of the last {s.last}: {low[1]:.2f} %)" if low else ""))
+        else:
+            verdict = f"{'PASS' if rules.verdict_of(s).passed else 'FAIL'} (seed {s.seed}: min of the last {f.n} " \
+                      f"{f.min_last:.2f} %)"
+        out.append(f"{i}. `{s.name}`: {f.params:,} parameters, {f.epochs} epochs; {verdict}.")
+    return out
 
 
 def overview_table(steps: list[rules.Step]) -> str:
     n = steps[0].last
-    # every figure of a row is of the seed shown but the lowest seed's column: the budget asks every seed
-    head = ["step", "model", "params", "RF", "epochs", "training images", "seed shown", "best train %", "best test %",
-            f"min of last {n} %, seed shown", f"min of last {n} %, lowest seed", "verdict", "seconds"]
+    head = ["step", "model", "params", "RF", "epochs", "training images", "best train %", "best test %",
+            f"min of last {n} %", "seeds held", "verdict"]
     rows = []
     for i, s in enumerate(steps, 1):
         f, v = rules.facts(s), rules.verdict_of(s)
-        seed = f"{s.seed} (shown; {len(s.check.finished())} trained)" if s.check else f"{s.seed}"
-        verdict = (f"{s.check.verdict.line()}; seed {s.seed} {mark(v.passed)}" if s.check
-                   else f"{mark(v.passed)} (seed {s.seed})")
-        if v.passed and f.thin:
-            verdict += ", thin"
-        of = f" (of {f.n})" if f.n < n else ""
-        rows.append([i, f"`{s.name}`", f"{f.params:,}", f.rf or "?", f.epochs, f"{s.train_images:,}", seed,
-                     f"{f.best_train:.2f}", f"{f.best_test:.2f}", f"{f.min_last:.2f}{of}", _lowest_cell(s, of), verdict,
-                     f"{f.seconds:.0f}{shared_seconds(s, 'the check')}"])
-    averaged = [str(i) for i, s in enumerate(steps, 1) if s.run.settings.ema]
-    notes = [f"Step{'s' * (len(which) > 1)} {', '.join(which)}: {said}" for which, said in (
-        (averaged, "test figures of the weights' running average (EMA), train figures of the live weights (a running "
-                   "average over each epoch): two sets of weights."),) if which]
-    return md_table(head, rows) + ("\n\n" + " ".join(notes) if notes else "")
+        held = "{} of {}".format(*s.check.verdict.held()) if s.check else f"one (seed {s.seed})"
+        low = rules.lowest_seed(s) if s.check else None
+        lowest = f"{f.min_last:.2f} (seed {s.seed})" + (f"; lowest {low[1]:.2f} (seed {low[0]})" if low else "")
+        rows.append([i, f"`{s.name}`", f"{f.params:,}", f.rf or "?", f.epochs, f"{s.train_images:,}",
+                     f"{f.best_train:.2f}", f"{f.best_test:.2f}", lowest, held,
+                     s.check.verdict.word if s.check else mark(v.passed)])
+    return md_table(head, rows)
 
 
 def _pooled_rf(step: rules.Step) -> str:
@@ -387,51 +427,76 @@ def trained_alone(spans: dict[int, tuple[float | None, float]], slack: float = 1
 
 
 def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: dict[str, str],
-               names: set[str] | None = None) -> list[str]:
-    """One step: Target, Result in a few lines, the Analysis, then the evidence it rests on (the recipe, the check's
-    seeds, the layer table, the code, the epoch log, the pictures). `names`: every step's model in the hand-in."""
+               names: set[str] | None = None, analysis: str | None = None,
+               checked: list[Claim] | None = None) -> list[str]:
+    """One step of README.md: Target, a Result of a few lines, the Analysis (the student's, or what the records show)
+    with its checks, the curves, and one line linking the evidence."""
     f = rules.facts(step)
-    why = step.why_shown
-    if (previous is not None and why.endswith("compare on the same seed") and previous.run.init_sha256
-            and previous.run.init_sha256 != step.run.init_sha256):  # a seed number is no shared start between layers
-        why += " number - not a pairing: their starting weights differ (see the effect)"
-    if step.check and len(done := step.check.finished()) > 2 and step.seed in done:  # where it ranks among them
-        above, below, tie = rules.rank(done[step.seed].min_last, [r.min_last for s, r in done.items() if s != step.seed])
-        tied = "tied " if tie else ""
-        place = (f"{tied}best" if above == 0 else f"{tied}lowest" if below == 0
-                 else f"{tied}number {above + 1} from the top")
-        why += f"; by its min of the last {step.last}, the {place} of the {len(done)} seeds"
-    where = (f"check `{step.check_folder.name}`, seed {step.seed} shown in detail: {why}" if step.check
-             else f"run `{step.folder.name}`, seed {step.seed}")
     shown = (names or set()) | {step.name} | ({previous.name} if previous else set())
-    config = (f" (every setting{', the code' if step.run.code else ''} and the versions: "
-              f"{link(pictures, records.CONFIG)})" if records.CONFIG in pictures else "")
+    seeds = (f"seed {step.seed} shown of {len(step.check.finished())}" if step.check else f"seed {step.seed}")
     again = rules.reached_again(step.run.test(), f.best_epoch - 1)
-    out = [f"## Step {i + 1}: {step.name} ({where})", "",
+    low = rules.lowest_seed(step) if step.check else None
+    split = f" + {step.run.settings.val_split:,} validation" if step.run.settings.val_split else ""
+    v = rules.verdict_of(step)
+    verdict = (f"**{step.check.verdict.line()}** over its seeds; seed {step.seed}: {mark(v.passed)}" if step.check
+               else f"**{mark(v.passed)}**: {reason(v, step.budget, step.run.test())}")
+    out = [f"## Step {i + 1}: {step.name}", "",
            f"**Target:** {step.run.target or _registered_target(step, shown)}", "",
            "**Result:**", "",
-           f"- parameters: {f.params:,}; receptive field at the head: {f.rf or 'not recorded'} px{_pooled_rf(step)}",
-           f"- epochs: {f.epochs}; training images: {step.train_images:,} of MNIST's 60,000; tested on its 10,000 test "
-           "images after every epoch" + ("" if step.run.settings.val_split else " (no validation split: the test set "
-                                         "also compares the steps, so a step chosen from its curves is judged on the "
-                                         "digits it was chosen by - its figures lean optimistic)")
-           + f"; {f.seconds:.0f} s of training"
-           + shared_seconds(step, "its check"),
-           f"- best train accuracy: {f.best_train:.2f} %; best test accuracy: {f.best_test:.2f} % (epoch "
-           f"{f.best_epoch}{'; ' * bool(again)}{again})" + (f" (seed {step.seed}, the one shown)" if step.check else "")
-           + f"; min of the last {f.n} epochs: {rules.lowest_text(step, f)}",
-           f"- budget ({step.budget.min_acc} % in each of the last {step.last} of at most {step.budget.max_epochs} "
-           f"epochs, fewer than {step.budget.max_params:,} parameters): {rules.verdict_reason(step)}",
-           "- the exercise's budget, part by part (the exercise's goal, which the steps work towards): " + "; ".join(
-               f"{part}: {figure} {'✓' if met else '✗' if met is False else '(not judged)'}"
-               for part, met, figure in f.target), *records_lines(step, pictures), "",
-            "**Analysis:**", "", *(part for line in rules.analysis_lines(step, previous) for part in folded(line)), "",
-           "**How it trained:**", "", recipe_table(step.run), "",
-           f"- trained with: {environment_text(step.run)}" + config,
-           _again_line(step, f"step{i + 1}-code.py" if "code" in pictures else None),
-           f"- the model's code as it trained: {pictures['code']}" if "code" in pictures else
-           "- the model's code as it trained: in the run folder's config.json (`code`); `--out` copies it beside the "
-           "write-up" if step.run.code else "- the model's code: not recorded with this run", ""]
+           f"- {f.params:,} parameters; receptive field {f.rf or '?'} px; {f.epochs} epochs on "
+           f"{step.train_images:,} training images{split} ({seeds})",
+           f"- best train {f.best_train:.2f} %, best test {f.best_test:.2f} % (epoch {f.best_epoch}"
+           f"{'; ' * bool(again)}{again})",
+           f"- min of the last {f.n}: {f.min_last:.2f} %" + (f"; lowest seed {low[0]}: {low[1]:.2f} %" if low else ""),
+           f"- verdict: {verdict}", ""]
+    if analysis:
+        out += ["**Analysis:**", "", analysis.strip(), ""]
+    else:
+        out += ["**What the records show** (no Analysis was given for this step):", "",
+                *(f"- {line}" for line in records_show(step, previous)), ""]
+    if checked:
+        out += ["**Checked against the records** (✓ true, ✗ false, ? not settled by these runs, → a plan):", "",
+                *(f"- {c.line()}" for c in checked), ""]
+    if "curves.png" in pictures:
+        out += [f"![{picture_alt('curves.png', step)}]({pictures['curves.png']})", ""]
+    links = [f"[the evidence]({EVIDENCE}#step-{i + 1}) (layers, epoch log, recipe"
+             + (", seeds" if step.check else "") + ", per-digit errors, machine)"]
+    if "code" in pictures:
+        code = re.match(r"\[([^]]+)\]", pictures["code"])
+        links.append(f"code: [{code[1]}]({code[1]})" if code else pictures["code"])
+    links += [f"[{pictures[name]}]({pictures[name]})" for name in (records.METRICS, records.CONFIG) if name in pictures]
+    out += [" · ".join(links), ""]
+    return out
+
+
+def evidence(steps: list[rules.Step], pictures: dict[int, dict[str, str]]) -> str:
+    """evidence.md: the yardsticks once, then per step where it ran, how to train it again, its recipe, the check's
+    seeds, the layer table, the epoch log, the pictures and the per-digit table."""
+    out = ["# The evidence", "", "Every figure of README.md is read from the records beside it; here are the tables "
+           "they come from. The yardsticks the checks use, stated once:", "", *(f"- {y}" for y in YARDSTICKS), ""]
+    for i, step in enumerate(steps):
+        out += evidence_block(i, step, steps[i - 1] if i else None, pictures.get(i, {}))
+    return "\n".join(out)
+
+
+def evidence_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: dict[str, str]) -> list[str]:
+    f = rules.facts(step)
+    where = (f"check `{step.check_folder.name}`, seed {step.seed} shown: {step.why_shown}" if step.check
+             else f"run `{step.folder.name}`, seed {step.seed}")
+    out = [f'<a id="step-{i + 1}"></a>', "", f"## Step {i + 1}: {step.name}", "", f"- from {where}",
+           f"- {f.seconds:.0f} s of training" + shared_seconds(step, "its check"),
+           f"- trained with: {environment_text(step.run)}",
+           _again_line(step, f"step{i + 1}-code.py" if "code" in pictures else None)]
+    if "code" in pictures:
+        out.append(f"- the model's code: {pictures['code']}")
+    if not step.run.settings.val_split:
+        out.append("- no validation split: the test set also compared the steps")
+    if step.run.settings.ema:
+        out.append(f"- test figures are of the weights' running average (EMA, {_decay_said(step)}); train figures of "
+                   "the live weights")
+    if previous is not None:
+        out.append("- changed from the step before: " + "; ".join(c.said() for c in rules.changes(previous, step)))
+    out += [*records_lines(step, pictures), "", recipe_table(step.run), ""]
     return out + _check_block(step, pictures) + _result_tables(step, pictures)
 
 
@@ -464,51 +529,6 @@ def records_lines(step: rules.Step, pictures: dict[str, str]) -> list[str]:
             f"`{step.folder.name}`)" if large else "")
     return ["- the records these figures are read from, as " + ("the run and the check" if step.check else "the run")
             + " wrote them: " + "; ".join(shown) + left]
-
-
-ANALYSIS_WORDS = 60  # an Analysis bullet shows this many words at most; the rest of it folds away beneath
-CUTS = (("; ",), ("; ", ": ", " - "), ("; ", ": ", " - ", ", "))  # where a bullet may be cut, the coarsest tried first
-HEAD_WORDS = 12  # a head shorter than this (a bullet's label alone) tries the finer cuts for more of its point
-
-
-def _pieces(text: str, cuts: tuple[str, ...]) -> list[str]:
-    """`text` cut after each of `cuts` that stands outside parentheses and backticks, each piece keeping its cut."""
-    out, depth, code, start, i = [], 0, False, 0, 0
-    while i < len(text):
-        ch = text[i]
-        code = not code if ch == "`" else code
-        depth += (ch == "(") - (ch == ")") if not code else 0
-        cut = next((c for c in cuts if text.startswith(c, i)), None) if depth == 0 and not code else None
-        if cut:
-            out.append(text[start:i + len(cut)])
-            start = i = i + len(cut)
-            continue
-        i += 1
-    return [*out, text[start:]]
-
-
-def folded(line: str, words: int = ANALYSIS_WORDS) -> list[str]:
-    """An Analysis bullet of more than `words` words as its leading clauses within them, and the rest in a fold beneath
-    it: the point first, the figures it rests on a click away. Cut at a clause ("; ") where one fits, else at the
-    finest cut that does; never inside parentheses or code, so each part reads whole."""
-    if len(line.split()) <= words:
-        return [line]
-    found = None  # (the head's words, the pieces, how many of them the head takes): the longest head so far
-    for cuts in CUTS:
-        pieces = _pieces(line, cuts)
-        k = 0
-        while k < len(pieces) - 1 and len("".join(pieces[:k + 1]).split()) < words:
-            k += 1
-        said = len("".join(pieces[:k]).split())
-        if k and (found is None or said > found[0]):
-            found = said, pieces, k
-        if found and found[0] >= HEAD_WORDS:  # a head that says something
-            break
-    if found is None:
-        return [line]  # no cut within the limit: the bullet whole rather than a broken one
-    _, pieces, k = found
-    head, rest = "".join(pieces[:k]).rstrip().rstrip(";:,-").rstrip(), "".join(pieces[k:])
-    return [f"{head} …", "  <details><summary>the rest of it</summary>", "", f"  … {rest}", "", "  </details>", ""]
 
 
 def _registered_target(step: rules.Step, shown: set[str] | None = None) -> str:

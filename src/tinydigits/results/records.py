@@ -247,6 +247,13 @@ class Verdict:
             out.append(f"{self.folder}: check.md, check.png and check.json; `.seeds` each seed's row")
         return out
 
+    def claims(self, text: str, previous: Any = None):
+        """Each claim of `text` (this check step's Analysis, in your words) checked against its records
+        (`tinydigits.claims`); `previous`: the step before, for claims that compare with it."""
+        from tinydigits.api import claims
+
+        return claims(self, text, previous)
+
     def __repr__(self) -> str:
         return "Verdict: " + "\n  ".join(self.summary())
 
@@ -276,13 +283,17 @@ class CheckPlan:
         folder = Path(folder)
         if not (folder / PLAN).is_file():
             raise TinyDigitsError(f"{folder} is not a check folder (no {PLAN}): pass the check-<model>-<time> folder")
-        plan = files.read_json(folder / PLAN)
+        return cls.of(files.read_json(folder / PLAN), folder / PLAN)
+
+    @classmethod
+    def of(cls, plan: dict[str, Any], path: Path) -> CheckPlan:
+        """The plan from plan.json's contents (read from `path`: said where they are another version's)."""
         try:
             return cls([int(s) for s in plan["seeds"]], TrainConfig(**plan["config"]), Budget(**plan["budget"]),
                        bool(plan.get("stack")), plan.get("command") or "", plan.get("code"), plan.get("model_sha256"),
                        plan.get("way") or "")
         except (TypeError, KeyError, ValueError) as err:
-            raise TinyDigitsError(f"{folder / PLAN} was written by another version of tinydigits ({err}): "
+            raise TinyDigitsError(f"{path} was written by another version of tinydigits ({err}): "
                                   "start a new check") from None
 
 

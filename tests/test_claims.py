@@ -1,0 +1,181 @@
+"""`tinydigits claims` and the hand-in's checks: a student's Analysis, claim by claim, against the records. The steps
+are the saved runs of tests/data/byte_identical (a run that under-fits at a constant rate, one that holds with a step
+schedule and dropout, a check of five seeds with an EMA and a one-cycle rate)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tinydigits.results import claims as folder_claims
+from tinydigits.results import handin
+from tinydigits.results import steps as rules
+from tinydigits.results.steps.claims import check_claims, rf_comments, said_as, sentences
+
+DATA = Path(__file__).parent / "data" / "byte_identical"
+STEPS = [DATA / "model1-20261126T033643Z-s0", DATA / "model2-20261126T040000Z-s0", DATA / "check-model3b-20261126T050000Z"]
+
+# (words of the claim, its verdict): True, False, None (the runs cannot settle it), "plan"
+STEP1 = [("The model has 7,352 parameters", True),
+         ("It is under-fitting", True),
+         ("The rate fell to 0.002 at epoch 11", True),
+         ("Best test accuracy was 98.96 % at epoch 14", True),
+         ("Over-fitting: train is far above test", False),
+         ("The model reached 99.4 % by epoch 12", False),
+         ("The learning rate stayed constant at 0.02", False),
+         ("Test accuracy was 99.1 % after the last epoch", False),
+         ("Next, I will add batch norm to speed up the start", "plan")]
+STEP2 = [("Test accuracy is higher than train accuracy", True),
+         ("The scheduler cut the rate at epoch 11", True),
+         ("Test accuracy held 99.4 % or more in the last 3 epochs", True),
+         ("Step 2 improved on step 1 by 0.60 points", True),
+         ("No over-fitting", True),
+         ("It improved on step 1 by 2 points", False),
+         ("The model has 8,200 parameters", False),
+         ("The receptive field is 32 at the head", False),
+         ("Batch norm made training faster than step 1", None),
+         ("Dropout reduced over-fitting", None)]
+STEP3 = [("It passed on 5 of 5 seeds", True),
+         ("The budget is met", True),
+         ("Test accuracy reached 99.57 % at epoch 12", True),
+         ("Compared with step 2 the min of the last 3 epochs is higher by 0.07 points", True),
+         ("It passed on 4 of 5 seeds", False),
+         ("The learning rate was constant", False),
+         ("Test accuracy was 99.7 % at epoch 15", False),
+         ("It trained for 20 epochs", False),
+         ("It is worse than step 2", None)]
+
+
+def _text(claims: list[tuple[str, object]]) -> str:
+    return " ".join(f"{words}." for words, _ in claims)
+
+
+def _write(folder: Path, steps: list[list[tuple[str, object]]]) -> Path:
+    _, readme = handin.write_up(STEPS, str(folder), [_text(s) for s in steps])
+    return readme.parent
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory) -> Path:
+    return _write(tmp_path_factory.mktemp("marked"), [STEP1, STEP2, STEP3])
+
+
+def _verdicts(found: list[dict]) -> dict[tuple[int, str], list]:
+    out: dict[tuple[int, str], list] = {}
+    for c in found:
+        out.setdefault((c["step"], c["claim"]), []).append(c["verdict"])
+    return out
+
+
+def test_every_false_claim_is_marked_false_and_no_true_one_and_the_command_exits_1(marked):
+    """At least ten false claims and ten true ones of the kinds hand-ins make: each false one ✗, no true one ✗,
+    one the runs cannot settle never ✓, a plan never judged; `tinydigits claims` exits 1."""
+    done = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(marked), "--json"], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 1, done.stderr
+    found = _verdicts(json.loads(done.stdout))
+    expected = [(n, words, verdict) for n, step in enumerate((STEP1, STEP2, STEP3), 1) for words, verdict in step]
+    assert sum(v is False for *_, v in expected) >= 10 and sum(v is True for *_, v in expected) >= 10
+    for n, words, verdict in expected:
+        said = [v for (step, claim), vs in found.items() if step == n and words in claim for v in vs]
+        assert said, f"step {n}: {words!r} was not recognised"
+        if verdict is True:
+            assert False not in said and "undecided" not in said, f"step {n}: {words!r} marked {said}"
+        elif verdict is False:
+            assert False in said, f"step {n}: {words!r} marked {said}"
+        elif verdict is None:
+            assert True not in said and False not in said, f"step {n}: {words!r} marked {said}"
+        else:
+            assert said == ["plan"], f"step {n}: {words!r} marked {said}"
+    # nothing else in the text was marked false: only the false claims above
+    falses = {(step, claim) for (step, claim), vs in found.items() if False in vs}
+    wanted = {(n, words) for n, words, v in expected if v is False}
+    assert all(any(w in claim for m, w in wanted if m == step) for step, claim in falses), falses
+
+
+def test_a_correct_hand_in_exits_0(tmp_path):
+    folder = _write(tmp_path, [[c for c in s if c[1] is not False] for s in (STEP1, STEP2, STEP3)])
+    done = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(folder)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "✗" not in done.stdout and "✓" in done.stdout
+
+
+def test_the_hand_in_shows_each_analysis_verbatim_with_its_checks_under_it(marked):
+    readme = (marked / "README.md").read_text()
+    for step in (STEP1, STEP2, STEP3):
+        assert _text(step) in readme  # the student's words, as written
+    assert readme.count("**Checked against the records**") == 3
+    assert "this tool" not in readme.lower()
+    assert (marked / "evidence.md").is_file()
+
+
+def test_a_folder_without_records_or_readme_is_one_line(tmp_path):
+    for made in ((), ("README.md",)):
+        for name in made:
+            (tmp_path / name).write_text("## Step 1\n\n**Analysis:** over-fitting.\n")
+        done = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(tmp_path)], capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 2 and "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_hand_written_readme_is_read_by_its_step_sections(marked, tmp_path):
+    """A README a student wrote by hand: `## Model 2` sections, `### Analysis` heads; the records beside it."""
+    for record in marked.glob("step*-*"):
+        (tmp_path / record.name).write_bytes(record.read_bytes())
+    (tmp_path / "README.md").write_text("# My hand-in\n\n## Model 1\n\n### Target\nA skeleton.\n\n### Analysis\n"
+                                        "The model has 7,352 parameters. Over-fitting.\n\n## Model 2\n\n### Analysis\n"
+                                        "- No over-fitting\n- It has 7,000 parameters\n")
+    found = folder_claims.check_folder(tmp_path)
+    said = {(c.step, c.claim): c.verdict for c in found}
+    assert said[(1, "The model has 7,352 parameters")] is True
+    assert said[(1, "Over-fitting")] is False
+    assert said[(2, "No over-fitting")] is True
+    assert said[(2, "It has 7,000 parameters")] is False
+
+
+def test_figures_are_read_at_the_digits_given():
+    assert said_as(99.426, "99.43") and said_as(99.426, "99.42") and said_as(99.426, "99.4")
+    assert not said_as(99.426, "99.5") and not said_as(99.35, "99.4")
+    assert said_as(7568, "7.5", 1000) and said_as(7568, "8", 1000) and not said_as(7568, "7.4", 1000)
+
+
+def test_decimals_do_not_end_sentences():
+    assert sentences("Test reached 99.45 %. Train 99.1 %.\n- a list item\n- another") == [
+        "Test reached 99.45 %.", "Train 99.1 %.", "a list item", "another"]
+
+
+def test_a_schedule_that_never_moved_the_rate_is_not_credited(tmp_path):
+    """A step schedule whose first cut comes after the last epoch: "the scheduler helped" is false, and a change's
+    effect credited to it is false."""
+    steps = rules.read_steps(STEPS[:2])
+    steps[1].run.epochs = [dataclasses.replace(e, lr=0.05) for e in steps[1].run.epochs]
+    found = check_claims("The scheduler reduced the rate. The scheduler helped the accuracy.", steps[1], steps[0], 2)
+    assert [c.verdict for c in found] == [False, False], [c.line() for c in found]
+
+
+def test_receptive_field_comments_are_checked_against_the_layer_table():
+    """A comment's RF beside the module it sits on: right where it matches the computed field, wrong where the jump
+    after the pool was left out (a 3x3 conv after a max-pool adds 2 x 2 pixels, not 2)."""
+    step = rules.read_steps(STEPS[:1])[0]
+    rows = {r.name: r for r in step.run.layers}
+    assert rows["layers.2"].type == "MaxPool2d" and rows["layers.4.0"].jump == 2
+    rf = {name: r.rf for name, r in rows.items()}
+    step.run.code = (
+        "from torch import nn\n\n\nclass model1(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+        "        self.layers = nn.Sequential(\n"
+        f"            nn.Sequential(nn.Conv2d(1, 8, 3), nn.ReLU()),  # RF {rf['layers.0.0']}\n"
+        "            nn.Sequential(nn.Conv2d(8, 16, 3), nn.ReLU()),\n"
+        f"            nn.MaxPool2d(2),  # RF {rf['layers.2']}\n"
+        "            nn.Sequential(nn.Conv2d(16, 8, 1), nn.ReLU()),\n"
+        f"            nn.Sequential(nn.Conv2d(8, 16, 3), nn.ReLU()),  # RF {rf['layers.2'] + 2}\n"
+        "        )\n")
+    step.run.origin = {"kind": "file", "attr": "model1"}
+    found = rf_comments(step, 1)
+    assert [c.verdict for c in found] == [True, True, False], [c.line() for c in found]
+    assert f"receptive field {rf['layers.4.0']} px, jump 2" in found[-1].evidence
