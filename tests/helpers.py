@@ -177,3 +177,24 @@ def script(name: str):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def handin_text(folder) -> str:
+    """A hand-in folder as a grader reads it: README.md, then the evidence.md it links."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    evidence = folder / "evidence.md"
+    return (folder / "README.md").read_text() + ("\n" + evidence.read_text() if evidence.is_file() else "")
+
+
+def step_blocks(text: str) -> list[str]:
+    """Each step's part of a hand-in's text (`handin_text`): its README section, with its evidence.md section after
+    it where the text holds both."""
+    import re
+
+    parts = re.split(r"\n## Step \d+: ", text)[1:]
+    if len(parts) % 2 == 0 and "# The evidence" in text:
+        half = len(parts) // 2
+        return [f"{a}\n{b}" for a, b in zip(parts[:half], parts[half:], strict=True)]
+    return parts

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from helpers import run_main
+from helpers import handin_text, run_main, step_blocks
 from tinydigits.results import records, standalone
 from tinydigits.results import steps as rules
 from tinydigits.training.runfolder import read_per_class
@@ -80,7 +80,7 @@ def three(tmp_path_factory) -> Path:
 
 
 def test_each_registered_steps_code_file_builds_its_model_in_an_empty_folder(three, tmp_path, monkeypatch):
-    readme = (three / "README.md").read_text()
+    readme = handin_text(three)
     for i, run in enumerate((RUN1, RUN2, next(CHECK.glob("*-s0"))), 1):
         empty = tmp_path / f"empty{i}"
         empty.mkdir()
@@ -132,11 +132,13 @@ def test_a_notebook_is_copied_where_its_kernel_names_it_else_said_missing(tmp_pa
     from tinydigits.results import handin
 
     folders = [_inline_run(tmp_path, CELL1, "Model_1"), _inline_run(tmp_path, CELL2, "Model_2")]
-    text, _ = handin.write_up(folders, str(tmp_path / "outside"))
+    handin.write_up(folders, str(tmp_path / "outside"))
+    text = handin_text(tmp_path / "outside")
     assert "the notebook it came from is not in this folder: it was written outside the notebook's kernel" in text
     (tmp_path / "by-hand").mkdir()  # a notebook put beside the README by hand: named, never said to be missing
     (tmp_path / "by-hand" / "mysteps.ipynb").write_text("{}")
-    text, _ = handin.write_up(folders, str(tmp_path / "by-hand"))
+    handin.write_up(folders, str(tmp_path / "by-hand"))
+    text = handin_text(tmp_path / "by-hand")
     assert "not in this folder" not in text and "this folder holds [mysteps.ipynb](mysteps.ipynb), put here by hand" in text
 
     notebook = tmp_path / "mine.ipynb"
@@ -148,8 +150,9 @@ def test_a_notebook_is_copied_where_its_kernel_names_it_else_said_missing(tmp_pa
     import IPython
 
     monkeypatch.setattr(IPython, "get_ipython", lambda: ZMQInteractiveShell())
-    text, readme = handin.write_up(folders, str(tmp_path / "kernel"))
-    assert "[mine.ipynb](mine.ipynb)" in text and (readme.parent / "mine.ipynb").read_text() == notebook.read_text()
+    _, readme = handin.write_up(folders, str(tmp_path / "kernel"))
+    assert "[mine.ipynb](mine.ipynb)" in handin_text(readme.parent)
+    assert (readme.parent / "mine.ipynb").read_text() == notebook.read_text()
     alone = tmp_path / "alone"
     alone.mkdir()
     shutil.copy(readme.parent / "step2-code.py", alone)  # step 2's cell uses step 1's `block`: written out in it
@@ -254,20 +257,20 @@ def test_every_picture_of_a_hand_in_has_an_alt_text_that_describes_it(three, tmp
     proc = run_main("report", str(tmp_path / RUN1.name), str(tmp_path / RUN2.name), "--steps", "--out",
                     str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr
-    for text in ((three / "README.md").read_text(), (tmp_path / "out" / "README.md").read_text()):
+    for text in (handin_text(three), handin_text(tmp_path / "out")):
         pictures = re.findall(r"!\[([^\]]*)\]\(([^)]+)\)", text)
         assert pictures
         for alt, path in pictures:
             bare = {path, Path(path).stem, Path(path).stem.replace("_", " "), Path(path).stem.split("-")[-1]}
             assert alt not in bare and not alt.endswith(".png") and len(alt.split()) >= 6, (alt, path)
-    assert "test errors per digit (its images called another digit)" in (tmp_path / "out" / "README.md").read_text()
+    assert "test errors per digit (its images called another digit)" in handin_text(tmp_path / "out")
     # curves.png is drawn again from the epochs each run records (not the stand-in copied above), and its alt text
     # names the zoom panel that this version draws
     from PIL import Image
 
     from tinydigits.results.report import accuracy_zoom
 
-    text = (tmp_path / "out" / "README.md").read_text()
+    text = handin_text(tmp_path / "out")
     for i, run in enumerate((RUN1, RUN2), 1):
         with Image.open(tmp_path / "out" / f"step{i}-curves.png") as drawn, Image.open(copy / "per_class.png") as old:
             assert drawn.width > 1.5 * old.width
@@ -288,10 +291,10 @@ def test_each_steps_records_lie_beside_the_readme_small_parsed_back_and_linked(t
     README; every local link resolves; nothing large, no checkpoint."""
     from tinydigits.results import handin
 
-    text = (three / "README.md").read_text()
+    text = handin_text(three)
     links = local_links(text)
     assert links and [link for link in links if not (three / link).is_file()] == []  # every local link resolves
-    blocks = re.split(r"\n## Step \d+: ", text)[1:]
+    blocks = step_blocks(text)
     for i, (run, block) in enumerate(zip((RUN1, RUN2, next(CHECK.glob("*-s0"))), blocks, strict=True), 1):
         names = [records.METRICS, records.CONFIG, records.PER_CLASS] + ([records.CHECK, records.PLAN] if i == 3 else [])
         for name in names:
@@ -322,7 +325,7 @@ def test_a_record_too_large_for_a_committed_folder_is_not_copied(tmp_path):
     text, readme = handin.write_up([run], str(tmp_path / "out"))
     assert not (readme.parent / "step1-metrics.json").exists() and (readme.parent / "step1-config.json").is_file()
     assert "[step1-metrics.json]" not in text and [p for p in local_links(text) if not (readme.parent / p).is_file()] == []
-    assert "not copied, over the 200 kB a committed folder takes: metrics.json (" in text
+    assert "not copied, over the 200 kB a committed folder takes: metrics.json (" in handin_text(readme.parent)
 
 
 def _figure_titles(fig) -> str:

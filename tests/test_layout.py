@@ -337,8 +337,8 @@ def test_the_code_says_why_not_when():
 
 
 # The hand-in's reasoning by job (results/steps/): a step read once -> what its curves say -> the fit -> its facts
-# counted once -> further readings -> the changes from the step before -> advice -> sentences.
-STEPS_ORDER = ["step", "curves", "fit", "known", "readings", "layers", "between", "advice", "compared", "analysis"]
+# counted once -> further readings -> the changes from the step before -> a student's claims decided -> the facts said.
+STEPS_ORDER = ["step", "curves", "fit", "known", "readings", "layers", "between", "claims", "shown"]
 
 
 def steps_out_of_order(root: Path, order: list[str] = STEPS_ORDER) -> list[str]:
@@ -365,8 +365,8 @@ def test_the_steps_reasoning_runs_one_way(tmp_path):
     assert steps_out_of_order(PACKAGE) == []
     assert {p.stem for p in (PACKAGE / "results" / "steps").glob("*.py")} == {"__init__", *STEPS_ORDER}
     root = tmp_path / "tinydigits"  # the rule can fail: a reading that takes from the sentences
-    for name, text in {"results/steps/__init__.py": "", "results/steps/analysis.py": '"""Sentences."""\n',
-                       "results/steps/curves.py": '"""Curves."""\nfrom tinydigits.results.steps import analysis\n'}.items():
+    for name, text in {"results/steps/__init__.py": "", "results/steps/shown.py": '"""Sentences."""\n',
+                       "results/steps/curves.py": '"""Curves."""\nfrom tinydigits.results.steps import shown\n'}.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text)
-    assert steps_out_of_order(root) == ["tinydigits/results/steps/curves.py:2: curves imports analysis, against the order"]
+    assert steps_out_of_order(root) == ["tinydigits/results/steps/curves.py:2: curves imports shown, against the order"]

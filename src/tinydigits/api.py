@@ -212,6 +212,22 @@ def claims(step: Any, text: str, previous: Any = None, runs: str = "runs"):
     return Claims(write.step_claims(len(read), read[-1], read[0] if len(read) > 1 else None, text))
 
 
+def _claims_of(self, text: str, previous: Any = None):
+    """Each claim of `text` (this step's Analysis, in your words) checked against its records (`tinydigits.claims`);
+    `previous`: the step before, for claims that compare with it."""
+    return claims(self, text, previous)
+
+
+def _bind_claims() -> None:
+    """`.claims(text)` on what `train` and `check` return: their classes sit below this API in the package's flow
+    (training, results), so the method is bound here, where the checks are reachable."""
+    from tinydigits.results.records import Verdict
+    from tinydigits.training.bookkeeping import RunResult
+
+    RunResult.claims = _claims_of
+    Verdict.claims = _claims_of
+
+
 class Claims(list):
     """Checked claims: a list of `Claim`s that a notebook shows one line each."""
 
@@ -256,3 +272,6 @@ def _show_markdown(text: str, folder) -> None:
         return
     where = os.path.relpath(folder)
     display(Markdown(re.sub(r"\]\(([^):/#]+)\)", lambda m: f"]({where}/{m.group(1)})", text)))
+
+
+_bind_claims()

@@ -756,7 +756,7 @@ def _result_tables(step: rules.Step, pictures: dict[str, str]) -> list[str]:
            + "; lr: at its start):", "",
            md_table(["epoch", "train loss", "train acc %", "test loss", "test acc %", "lr", "seconds"], log), ""]
     out += [f"![{picture_alt(name, step)}]({path})" for name, path in pictures.items()
-            if name.endswith(".png") and name != "check.png"]
+            if name.endswith(".png") and name not in ("check.png", "curves.png")]  # the curves: in README.md
     if step.run.per_class:
         digits = [r.digit for r in step.run.per_class]
         csv = f"; {link(pictures, records.PER_CLASS)}" if records.PER_CLASS in pictures else ""

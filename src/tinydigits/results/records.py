@@ -247,13 +247,6 @@ class Verdict:
             out.append(f"{self.folder}: check.md, check.png and check.json; `.seeds` each seed's row")
         return out
 
-    def claims(self, text: str, previous: Any = None):
-        """Each claim of `text` (this check step's Analysis, in your words) checked against its records
-        (`tinydigits.claims`); `previous`: the step before, for claims that compare with it."""
-        from tinydigits.api import claims
-
-        return claims(self, text, previous)
-
     def __repr__(self) -> str:
         return "Verdict: " + "\n  ".join(self.summary())
 

@@ -87,13 +87,6 @@ class RunResult:
             figures = "no epoch finished"
         return [head, figures, f"{self.run_dir}: report.md and the pictures; `.run` is the record, `.model` the weights"]
 
-    def claims(self, text: str, previous: Any = None):
-        """Each claim of `text` (this step's Analysis, in your words) checked against this run's records
-        (`tinydigits.claims`); `previous`: the step before, for claims that compare with it."""
-        from tinydigits.api import claims
-
-        return claims(self, text, previous)
-
     def __repr__(self) -> str:
         return "RunResult: " + "\n  ".join(self.summary())
 

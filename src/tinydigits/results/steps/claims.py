@@ -613,27 +613,14 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str]) 
         epoch = re.search(r"\b(?:at|in|after|on|by) epoch (\d+)|\bepoch (\d+)\b", around)
         near = re.search(r"\b(almost|nearly|close to|about|around|approximately|~)\s*$", low[:found.start()])
         train = bool(re.search(r"\btrain(?:ing)?\b", around)) and not re.search(r"\btest|validation", around[:70])
-        values, what = [], ""
-        if re.search(r"\bdigit|\bclass\b", around) and run.per_class:
-            values, what = [r.exact for r in run.per_class], f"each digit's accuracy ({records.PER_CLASS})"
-        elif re.search(r"\bseeds?\b|\bmean\b", around) and step.check:
-            rows = step.check.verdict.seeds.values()
-            values = [r.min_last for r in rows] + [x for r in rows for x in r.test_acc] + \
-                [step.check.verdict.mean_final_acc] + ([step.check.odds.mean] if step.check.odds.mean else [])
-            what = f"the check's seeds ({records.CHECK})"
+        values, what = _others(step, around)
+        if values:
+            pass
         elif epoch:
-            at = int(epoch[1] or epoch[2])
-            series = run.train() if train else run.test()
-            by = re.search(r"\bby epoch|\bwithin", around)
-            if 1 <= at <= len(series):
-                if by:
-                    top = max(series[:at])
-                    out.append(Claim(number, quoted, top >= value - 10 ** -_decimals(text) / 2 or said_as(top, text),
-                                     f"best {'train' if train else 'test'} accuracy by epoch {at}: {top:.2f} % "
-                                     f"({records.METRICS})", "figure"))
-                    continue
-                values = [series[at - 1]]
-                what = f"{'train' if train else 'test'} accuracy at epoch {at}: {series[at - 1]:.2f} % ({records.METRICS})"
+            values, what, by = _at_epoch(run, int(epoch[1] or epoch[2]), train, around, text)
+            if by is not None:
+                out.append(Claim(number, quoted, by[0], by[1], "figure"))
+                continue
         elif re.search(r"\b(lowest|min(?:imum)?|worst|last \d+|last (?:two|three)|last epochs)\b", around):
             values, what = [f.min_last], f"min of the last {f.n} epochs ({records.METRICS})"
             values += [run.test()[-1]]
@@ -655,9 +642,32 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str]) 
             best = max(values)
             ok = said_as(best, text)
             what = what.split(",")[0] + f": best {best:.2f} %"
-        shown = what if "best" in what or "epoch" in what or "digit" in what else f"{what}"
-        out.append(Claim(number, quoted, ok, shown, "figure"))
+        out.append(Claim(number, quoted, ok, what, "figure"))
     return out
+
+
+def _others(step: Step, around: str) -> tuple[list[float], str]:
+    """A digit's accuracy (per_class.csv) or a seed's (check.json), where the words name one; else none."""
+    if re.search(r"\bdigit|\bclass\b", around) and step.run.per_class:
+        return [r.exact for r in step.run.per_class], f"each digit's accuracy ({records.PER_CLASS})"
+    if re.search(r"\bseeds?\b|\bmean\b", around) and step.check:
+        rows, v = step.check.verdict.seeds.values(), step.check.verdict
+        return ([r.min_last for r in rows] + [x for r in rows for x in r.test_acc] + [v.mean_final_acc]
+                + ([v.odds.mean] if v.odds.mean else [])), f"the check's seeds ({records.CHECK})"
+    return [], ""
+
+
+def _at_epoch(run, at: int, train: bool, around: str, text: str) -> tuple[list[float], str, tuple[bool, str] | None]:
+    """A figure said at epoch `at` (its value and record), or by it (`by epoch N`, `within`: reached by then, decided
+    here)."""
+    series, kind = (run.train(), "train") if train else (run.test(), "test")
+    if not 1 <= at <= len(series):
+        return [], "", None
+    if re.search(r"\bby epoch|\bwithin", around):
+        top = max(series[:at])
+        return [], "", (top >= _num(text) - 10 ** -_decimals(text) / 2 or said_as(top, text),
+                        f"best {kind} accuracy by epoch {at}: {top:.2f} % ({records.METRICS})")
+    return [series[at - 1]], f"{kind} accuracy at epoch {at}: {series[at - 1]:.2f} % ({records.METRICS})", None
 
 
 def _losses(low: str, clause: str, step: Step, number: int) -> list[Claim]:
