@@ -108,6 +108,39 @@ def write_up(folders: list[Path], out: str | None = None,
     return text, readme
 
 
+def rewrite(folder: str | Path, analyses: list[str | None] | None = None) -> Path:
+    """A hand-in folder written again from the records it ships (no run folder needed): README.md and evidence.md
+    from its stepN-* records, its pictures kept as they are, `analyses` its steps' Analyses."""
+    from tinydigits.results.claims import read_handin_step, sections
+
+    folder = Path(folder)
+    steps: list[rules.Step] = []
+    for section in sections((folder / "README.md").read_text(encoding="utf-8")):
+        steps.append(read_handin_step(folder, section.number, steps[-1] if steps else None))
+    pictures = {}
+    for i, step in enumerate(steps):
+        prefix = f"step{i + 1}-"
+        kept = {name: f"{prefix}{name}" for name in (*PICTURES, "check.png", *RUN_RECORDS, *CHECK_RECORDS)
+                if (folder / f"{prefix}{name}").is_file()}
+        if (folder / f"{prefix}code.py").is_file():
+            kept["code"] = f"[{prefix}code.py]({prefix}code.py)"
+        pictures[i] = kept
+    texts = list(analyses or []) + [None] * len(steps)
+    files.write_text(folder / EVIDENCE, evidence(steps, pictures))
+    files.write_text(folder / "README.md", render(steps, pictures, with_overview=True, analyses=texts[:len(steps)]))
+    return folder / "README.md"
+
+
+def reading_words(markdown: str) -> int:
+    """The words a grader reads in a page, outside code and tables: fenced code, table rows, HTML tags and link
+    targets left out; a picture's alt text and a link's words counted."""
+    text = re.sub(r"```.*?```", " ", markdown, flags=re.S)
+    text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("|"))
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"\]\([^)]*\)", "] ", text)
+    return len(re.findall(r"[\w%][\w.,%'’/+-]*", text))
+
+
 EVIDENCE = "evidence.md"  # the appendix: every table, log, seed and yardstick the README's figures rest on
 
 
@@ -258,7 +291,8 @@ def render(steps: list[rules.Step], pictures: dict[int, dict[str, str]], with_ov
                 f"true, {false} false, {len(claimed) - true - false} undecided.", ""]
     out += [overview_table(steps), ""]
     if with_overview:
-        out += [f"![{steps_alt(steps)}](steps.png)", ""]
+        out += [f"![every step's test and train loss and error rate by epoch, against the {steps[0].budget.min_acc} % "
+                "line](steps.png)", ""]
     for i, step in enumerate(steps):
         out += step_block(i, step, steps[i - 1] if i else None, pictures.get(i, {}), {s.name for s in steps},
                           texts[i], checked[i])
@@ -455,10 +489,15 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
         out += ["**What the records show** (no Analysis was given for this step):", "",
                 *(f"- {line}" for line in records_show(step, previous)), ""]
     if checked:
+        right = [c for c in checked if c.kind == "code" and c.verdict]  # said in one line: each one matched
+        lines = [f"- {c.line()}" for c in checked if c not in right]
+        if right:
+            lines.append(f"- ✓ the code's {len(right)} receptive-field comment{'s' * (len(right) > 1)}: each the "
+                         f"computed field of its module ({records.CONFIG}'s layer table)")
         out += ["**Checked against the records** (✓ true, ✗ false, ? not settled by these runs, → a plan):", "",
-                *(f"- {c.line()}" for c in checked), ""]
+                *lines, ""]
     if "curves.png" in pictures:
-        out += [f"![{picture_alt('curves.png', step)}]({pictures['curves.png']})", ""]
+        out += [f"![{step.name}, seed {step.seed}: loss, accuracy and rate by epoch]({pictures['curves.png']})", ""]
     links = [f"[the evidence]({EVIDENCE}#step-{i + 1}) (layers, epoch log, recipe"
              + (", seeds" if step.check else "") + ", per-digit errors, machine)"]
     if "code" in pictures:

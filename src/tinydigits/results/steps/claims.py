@@ -79,7 +79,7 @@ class Claim:
 # ------------------------------------------------------------------------------------------------- the words
 NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 NEG = re.compile(r"\b(no|not|never|nor|neither|without|didn't|did not|doesn't|does not|isn't|is not|wasn't|was not|"
-                 r"hasn't|has not|cannot|can't|couldn't|could not|failed to|fails to|short of|fell short)\b|n't\b")
+                 r"hasn't|has not|cannot|can't|couldn't|could not|failed to|fails to|short of|fell short|rather than|instead of)\b|n't\b")
 PLAN_WORDS = re.compile(r"\b(will|would|should|shall|going to|plan(?:s|ned)? to|next step|next,|next we|next i|"
                         r"in the next|try(?:ing)? to|we'll|i'll|let's|might|hope)\b", re.I)
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -204,6 +204,9 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     if name == "the schedule" and not _rate_moved(step):
         return Claim(number, clause, False, f"the rate never moved in this run ({_rates(step)}): the schedule "
                                             "could not act", "effect")
+    if what == "fit" and (step.run.settings.ema or previous.run.settings.ema):
+        return Claim(number, clause, None, "test is of the averaged (EMA) weights, train of the live ones: the gap "
+                                           "between them is not measured", "effect")
     moved, figures = _effect_shown(what, step, previous)
     better = not re.search(r"increas\w* (?:the )?(?:over-?fit|gap)|widen|worse|hurt|slow(?:ed|er)", low)
     if _negated(low, help_at.start()):
@@ -457,8 +460,9 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
     if step.run.settings.ema:
         said += "; test of the EMA weights, train of the live ones"
-    figure = re.search(rf"{NUM}\s*(?:%|points|pts|pp)?", low)
-    if figure and "." in figure[1]:
+    figure = re.search(r"gap\s*(?:of|is|was|=|:|stays at|at)?\s*(\d*\.\d+)|(\d*\.\d+)\s*(?:points?|pts|pp|%)?\s*gap", low)
+    if figure:
+        figure = [figure[0], figure[1] or figure[2]]
         last = step.run.train()[-1] - step.run.test()[-1]
         return Claim(number, clause, said_as(abs(f.gap), figure[1]) or said_as(abs(last), figure[1]),
                      f"{said}; at the last epoch {last:+.2f}", "gap")
@@ -610,9 +614,11 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str]) 
         if value == _line(step) and not re.search(r"\b(accuracy|acc|test|train)\b.{0,12}$", low[:found.start()]):
             continue  # the budget's line as a target, not a figure of the step
         around = low[max(start, found.start() - 60):found.end() + (30 if k == len(figures) - 1 else 0)]
-        epoch = re.search(r"\b(?:at|in|after|on|by) epoch (\d+)|\bepoch (\d+)\b", around)
+        after = low[found.end():figures[k + 1].start() if k + 1 < len(figures) else len(low)]
+        epoch = _EPOCH.match(after) or _EPOCH.search(low[max(start, found.start() - 60):found.start()])
         near = re.search(r"\b(almost|nearly|close to|about|around|approximately|~)\s*$", low[:found.start()])
-        train = bool(re.search(r"\btrain(?:ing)?\b", around)) and not re.search(r"\btest|validation", around[:70])
+        train = bool(re.search(r"\btrain(?:ing)?\b", around))
+        either = train and bool(re.search(r"\btest|validation", around))  # both named: the figure may be either
         values, what = _others(step, around)
         if values:
             pass
@@ -624,6 +630,8 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str]) 
         elif re.search(r"\b(lowest|min(?:imum)?|worst|last \d+|last (?:two|three)|last epochs)\b", around):
             values, what = [f.min_last], f"min of the last {f.n} epochs ({records.METRICS})"
             values += [run.test()[-1]]
+        elif either:
+            values, what = run.train() + run.test(), f"train and test accuracy by epoch ({records.METRICS})"
         elif train:
             values, what = run.train(), f"train accuracy by epoch, best {f.best_train:.2f} % ({records.METRICS})"
         else:
@@ -638,12 +646,17 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str]) 
             out.append(Claim(number, quoted, ok, f"{what}: best {best:.2f} %", "figure"))
             continue
         ok = any(said_as(v, text) for v in values)
-        if re.search(r"\bbest|highest|max(?:imum)?|peak", around) and not epoch:
+        if re.search(r"\bbest|highest|max(?:imum)?|peak", around) and not epoch and not either:
             best = max(values)
             ok = said_as(best, text)
             what = what.split(",")[0] + f": best {best:.2f} %"
+        elif ok and len(values) > 1:
+            what = f"{what}: {next(v for v in values if said_as(v, text)):.2f} % among them"
         out.append(Claim(number, quoted, ok, what, "figure"))
     return out
+
+
+_EPOCH = re.compile(r"\s*(?:\S+\s+){0,2}?(?:at|in|after|on|by) epoch (\d+)|\s*epoch (\d+)\b")
 
 
 def _others(step: Step, around: str) -> tuple[list[float], str]:
