@@ -118,7 +118,7 @@ def rewrite(folder: str | Path, analyses: list[str | None] | None = None) -> Pat
     for section in sections((folder / "README.md").read_text(encoding="utf-8")):
         steps.append(read_handin_step(folder, section.number, steps[-1] if steps else None))
     pictures = {}
-    for i, step in enumerate(steps):
+    for i in range(len(steps)):
         prefix = f"step{i + 1}-"
         kept = {name: f"{prefix}{name}" for name in (*PICTURES, "check.png", *RUN_RECORDS, *CHECK_RECORDS)
                 if (folder / f"{prefix}{name}").is_file()}

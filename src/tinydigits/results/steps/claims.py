@@ -79,7 +79,8 @@ class Claim:
 # ------------------------------------------------------------------------------------------------- the words
 NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 NEG = re.compile(r"\b(no|not|never|nor|neither|without|didn't|did not|doesn't|does not|isn't|is not|wasn't|was not|"
-                 r"hasn't|has not|cannot|can't|couldn't|could not|failed to|fails to|short of|fell short|rather than|instead of)\b|n't\b")
+                 r"hasn't|has not|cannot|can't|couldn't|could not|failed to|fails to|short of|fell short|"
+                 r"rather than|instead of)\b|n't\b")
 PLAN_WORDS = re.compile(r"\b(will|would|should|shall|going to|plan(?:s|ned)? to|next step|next,|next we|next i|"
                         r"in the next|try(?:ing)? to|we'll|i'll|let's|might|hope)\b", re.I)
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
