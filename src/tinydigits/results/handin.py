@@ -490,7 +490,7 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
                 *(f"- {line}" for line in records_show(step, previous)), ""]
     if checked:
         right = [c for c in checked if c.kind == "code" and c.verdict]  # said in one line: each one matched
-        lines = [f"- {c.line()}" for c in checked if c not in right]
+        lines = [f"- {line}" for line in grouped([c for c in checked if c not in right])]
         if right:
             lines.append(f"- ✓ the code's {len(right)} receptive-field comment{'s' * (len(right) > 1)}: each the "
                          f"computed field of its module ({records.CONFIG}'s layer table)")
@@ -506,6 +506,21 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
     links += [f"[{pictures[name]}]({pictures[name]})" for name in (records.METRICS, records.CONFIG) if name in pictures]
     out += [" · ".join(links), ""]
     return out
+
+
+def grouped(checked: list[Claim]) -> list[str]:
+    """The checks a line a claim's words: every check of the same words in one line, false if one is, not settled if
+    one is and none is false, with each check's figures."""
+    out: dict[str, list[Claim]] = {}
+    for c in checked:
+        out.setdefault(c.claim, []).append(c)
+    lines = []
+    for words, found in out.items():
+        marks = {c.mark for c in found}
+        mark = next(m for m in ("✗", "?", "→", "✓") if m in marks)
+        evidence = "; ".join(dict.fromkeys(c.evidence for c in found))
+        lines.append(f"{mark} \"{words}\": {evidence}")
+    return lines
 
 
 def evidence(steps: list[rules.Step], pictures: dict[int, dict[str, str]]) -> str:

@@ -125,7 +125,8 @@ def said_as(value: float, text: str, scale: float = 1.0) -> bool:
 def _negated(clause: str, at: int) -> bool:
     """A negation within the few words before position `at`, or just after the word there ("over-fitting is not
     seen")."""
-    before = clause[max(0, at - 40):at].lower()
+    before = re.split(r"[,:;()]|\band\b|\bbut\b|\bwhile\b", clause[:at].lower())[-1]
+    before = " ".join(before.split()[-4:])  # a negation belongs to the few words before the claim's word
     after = re.match(r"\S*\s+(?:is not|isn't|was not|wasn't|not (?:seen|shown|present|observed)|is absent|absent)\b",
                      clause[at:].lower())
     return bool(NEG.search(before)) or after is not None
@@ -508,12 +509,14 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
 def _rates(step: Step) -> str:
     rates = [e.lr for e in step.run.epochs]
     shown = sorted(set(rates), key=rates.index)
+    course = _course(rates)
     return "rate at each epoch's start: " + (f"{rates[0]:g} at all {len(rates)}" if len(shown) == 1 else
-                                            " → ".join(f"{r:.3g}" for r in _course(rates)))
+                                            " → ".join(f"{r:.3g}" for r in course[:8]) + (" → …" if len(course) > 8 else "")
+                                            + f" → {rates[-1]:.3g} at epoch {len(rates)}")
 
 
 def _course(rates: list[float]) -> list[float]:
-    return [r for i, r in enumerate(rates) if i == 0 or r != rates[i - 1]][:8]
+    return [r for i, r in enumerate(rates) if i == 0 or r != rates[i - 1]]
 
 
 def _rate_moved(step: Step) -> bool:
@@ -609,20 +612,23 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str]) 
         value = _num(text)
         # the words that belong to this figure: from the figure before it (or the clause's start) to its own end
         start = figures[k - 1].end() if k else 0
-        quoted = clause[start:found.end()].strip(" ,;:") if len(figures) > 1 else clause
+        quoted = clause
         if value == _line(step) and skip & {"held", "reached", "seeds", "budget"}:
             continue
         if value == _line(step) and not re.search(r"\b(accuracy|acc|test|train)\b.{0,12}$", low[:found.start()]):
             continue  # the budget's line as a target, not a figure of the step
         around = low[max(start, found.start() - 60):found.end() + (30 if k == len(figures) - 1 else 0)]
         after = low[found.end():figures[k + 1].start() if k + 1 < len(figures) else len(low)]
+        other = re.match(r"\s*(?:\S+\s+){0,2}?(?:in|of|for|from) (?:step|model)[ _]?(\d+)", after)
+        if other and int(other[1]) != number:
+            continue  # another step's figure: a comparison's, not this step's
         epoch = _EPOCH.match(after) or _EPOCH.search(low[max(start, found.start() - 60):found.start()])
         near = re.search(r"\b(almost|nearly|close to|about|around|approximately|~)\s*$", low[:found.start()])
         train = bool(re.search(r"\btrain(?:ing)?\b", around))
         either = train and bool(re.search(r"\btest|validation", around))  # both named: the figure may be either
-        values, what = _others(step, around)
+        values, what, labels = *_others(step, around), []
         if values:
-            pass
+            labels = _others_labels(step, around)
         elif epoch:
             values, what, by = _at_epoch(run, int(epoch[1] or epoch[2]), train, around, text)
             if by is not None:
@@ -633,10 +639,14 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str]) 
             values += [run.test()[-1]]
         elif either:
             values, what = run.train() + run.test(), f"train and test accuracy by epoch ({records.METRICS})"
+            labels = [f"train at epoch {i}" for i in range(1, f.epochs + 1)] + \
+                [f"test at epoch {i}" for i in range(1, f.epochs + 1)]
         elif train:
             values, what = run.train(), f"train accuracy by epoch, best {f.best_train:.2f} % ({records.METRICS})"
+            labels = [f"train at epoch {i}" for i in range(1, f.epochs + 1)]
         else:
             values, what = run.test(), f"test accuracy by epoch, best {f.best_test:.2f} % ({records.METRICS})"
+            labels = [f"test at epoch {i}" for i in range(1, f.epochs + 1)]
             if re.search(r"\btest|validation|accuracy|acc\b|best|final|reached|achieved|got|hit", around) is None:
                 continue
         if not values:
@@ -652,12 +662,24 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str]) 
             ok = said_as(best, text)
             what = what.split(",")[0] + f": best {best:.2f} %"
         elif ok and len(values) > 1:
-            what = f"{what}: {next(v for v in values if said_as(v, text)):.2f} % among them"
+            i = next(i for i, v in enumerate(values) if said_as(v, text))
+            what = (f"{labels[i]}: {values[i]:.2f} %" if i < len(labels) else f"{values[i]:.2f} %") + \
+                f" ({what.rpartition('(')[2]}"
         out.append(Claim(number, quoted, ok, what, "figure"))
     return out
 
 
 _EPOCH = re.compile(r"\s*(?:\S+\s+){0,2}?(?:at|in|after|on|by) epoch (\d+)|\s*epoch (\d+)\b")
+
+
+def _others_labels(step: Step, around: str) -> list[str]:
+    """What each of `_others`' figures is, in its order."""
+    if re.search(r"\bdigit|\bclass\b", around) and step.run.per_class:
+        return [f"digit {r.digit}" for r in step.run.per_class]
+    rows = step.check.verdict.seeds.items()
+    return ([f"seed {s}'s min of the last {len(r.last)}" for s, r in rows]
+            + [f"seed {s} at epoch {i}" for s, r in rows for i in range(1, len(r.test_acc) + 1)]
+            + ["the seeds' mean final accuracy", "the seeds' mean min"])
 
 
 def _others(step: Step, around: str) -> tuple[list[float], str]:
