@@ -110,7 +110,7 @@ def test_the_hand_in_shows_each_analysis_verbatim_with_its_checks_under_it(marke
     readme = (marked / "README.md").read_text()
     for step in (STEP1, STEP2, STEP3):
         assert _text(step) in readme  # the student's words, as written
-    assert readme.count("**Checked against the records**") == 3
+    assert readme.count("**Checked against the records:**") == 3
     assert "this tool" not in readme.lower()
     assert (marked / "evidence.md").is_file()
 

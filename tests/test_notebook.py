@@ -33,14 +33,20 @@ def test_walkthrough_runs_top_to_bottom(mnist_dir, tmp_path, monkeypatch):
     folders = sorted(p.name.split("-")[0] for p in (tmp_path / "runs").iterdir())
     assert folders == ["Model_1", "Model_2", "check"]
     readme = (tmp_path / "handin" / "README.md").read_text()
-    assert readme.count("## Step") == 3 and "Over seeds (`check`, " in readme and "of 3 seeds held" in readme
+    assert readme.count("## Step") == 3 and readme.count("**Checked against the records:**") == 3
+    plain = "".join(o.get("data", {}).get("text/plain", "") for cell in nb.cells if cell.cell_type == "code"
+                    for o in cell.get("outputs", []))
+    assert '✗ "The scheduler cut the rate at epoch 6, and step 1 over-fits"' in plain  # a false claim caught
+    readme += (tmp_path / "handin" / "evidence.md").read_text()
+    assert "Over seeds (`check`, " in readme and "of 3 seeds held" in readme
     assert all((tmp_path / "handin" / name).is_file() for name in ("steps.png", "step1-curves.png", "step3-check.png"))
     assert "| schedule | step (the rate x0.1 every 6 epochs): " in readme  # the student's own StepLR, by its settings
     assert "[walkthrough.ipynb](walkthrough.ipynb)" in readme and (tmp_path / "handin" / "walkthrough.ipynb").is_file()
     shown = "".join(o["data"]["text/markdown"] for cell in nb.cells if cell.cell_type == "code"
                     for o in cell.get("outputs", []) if "text/markdown" in o.get("data", {}))
     local = [link for link in re.findall(r"\]\(([^)]+)\)", shown) if ":" not in link and not link.startswith("#")]
-    assert len(local) > 10 and all((tmp_path / link).is_file() for link in local), local  # from the notebook's folder
+    # every link resolves from the notebook's folder
+    assert len(local) > 10 and all((tmp_path / link.split("#")[0]).is_file() for link in local), local
     alone = tmp_path / "alone"  # step 2's cell uses step 1's `block` and `nn`: its file runs in an empty folder
     alone.mkdir()
     shutil.copy(tmp_path / "handin" / "step2-code.py", alone)

@@ -271,7 +271,7 @@ def _show_markdown(text: str, folder) -> None:
     if shell is None or type(shell).__name__ == "TerminalInteractiveShell":
         return
     where = os.path.relpath(folder)
-    display(Markdown(re.sub(r"\]\(([^):/#]+)\)", lambda m: f"]({where}/{m.group(1)})", text)))
+    display(Markdown(re.sub(r"\]\(([^):/#]+(?:#[^)]*)?)\)", lambda m: f"]({where}/{m.group(1)})", text)))
 
 
 _bind_claims()

@@ -283,12 +283,11 @@ def render(steps: list[rules.Step], pictures: dict[int, dict[str, str]], with_ov
     texts = list(analyses or []) + [None] * len(steps)
     checked = [step_claims(i + 1, step, steps[i - 1] if i else None, texts[i]) for i, step in enumerate(steps)]
     out = ["# The steps", "", *summary_lines(steps), ""]
-    claimed = [c for found in checked for c in found if c.kind != "plan"]
     if any(texts[:len(steps)]):
-        false = sum(c.verdict is False for c in claimed)
-        true = sum(c.verdict is True for c in claimed)
-        out += [f"The Analyses are the student's; {len(claimed)} of their claims checked against the records: {true} "
-                f"true, {false} false, {len(claimed) - true - false} undecided.", ""]
+        marks = [line[0] for found in checked for line in grouped([c for c in found if c.kind not in ("plan", "code")])]
+        out += [f"The Analyses are the student's; {len(marks)} of their sentences' claims checked against the records: "
+                f"{marks.count('✓')} true (✓), {marks.count('✗')} false (✗), {marks.count('?')} not settled by these runs "
+                "(?); → marks a plan.", ""]
     out += [overview_table(steps), ""]
     if with_overview:
         out += [f"![every step's test and train loss and error rate by epoch, against the {steps[0].budget.min_acc} % "
@@ -328,7 +327,7 @@ def overview_table(steps: list[rules.Step]) -> str:
     rows = []
     for i, s in enumerate(steps, 1):
         f, v = rules.facts(s), rules.verdict_of(s)
-        held = "{} of {}".format(*s.check.verdict.held()) if s.check else f"one (seed {s.seed})"
+        held = "{} of {}".format(*s.check.verdict.held()) if s.check else f"{int(bool(v.passed))} of 1 (seed {s.seed})"
         low = rules.lowest_seed(s) if s.check else None
         lowest = f"{f.min_last:.2f} (seed {s.seed})" + (f"; lowest {low[1]:.2f} (seed {low[0]})" if low else "")
         rows.append([i, f"`{s.name}`", f"{f.params:,}", f.rf or "?", f.epochs, f"{s.train_images:,}",
@@ -479,8 +478,8 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
            "**Result:**", "",
            f"- {f.params:,} parameters; receptive field {f.rf or '?'} px; {f.epochs} epochs on "
            f"{step.train_images:,} training images{split} ({seeds})",
-           f"- best train {f.best_train:.2f} %, best test {f.best_test:.2f} % (epoch {f.best_epoch}"
-           f"{'; ' * bool(again)}{again})",
+           f"- best train {f.best_train:.2f} % (epoch {_best_train_epoch(step)}), best test {f.best_test:.2f} % "
+           f"(epoch {f.best_epoch}{'; ' * bool(again)}{again})",
            f"- min of the last {f.n}: {f.min_last:.2f} %" + (f"; lowest seed {low[0]}: {low[1]:.2f} %" if low else ""),
            f"- verdict: {verdict}", ""]
     if analysis:
@@ -494,12 +493,10 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
         if right:
             lines.append(f"- ✓ the code's {len(right)} receptive-field comment{'s' * (len(right) > 1)}: each the "
                          f"computed field of its module ({records.CONFIG}'s layer table)")
-        out += ["**Checked against the records** (✓ true, ✗ false, ? not settled by these runs, → a plan):", "",
-                *lines, ""]
+        out += ["**Checked against the records:**", "", *lines, ""]
     if "curves.png" in pictures:
         out += [f"![{step.name}, seed {step.seed}: loss, accuracy and rate by epoch]({pictures['curves.png']})", ""]
-    links = [f"[the evidence]({EVIDENCE}#step-{i + 1}) (layers, epoch log, recipe"
-             + (", seeds" if step.check else "") + ", per-digit errors, machine)"]
+    links = [f"[evidence]({EVIDENCE}#step-{i + 1}) (layers, epoch log, recipe" + (", seeds" if step.check else "") + ")"]
     if "code" in pictures:
         code = re.match(r"\[([^]]+)\]", pictures["code"])
         links.append(f"code: [{code[1]}]({code[1]})" if code else pictures["code"])
@@ -518,9 +515,18 @@ def grouped(checked: list[Claim]) -> list[str]:
     for words, found in out.items():
         marks = {c.mark for c in found}
         mark = next(m for m in ("✗", "?", "→", "✓") if m in marks)
-        evidence = "; ".join(dict.fromkeys(c.evidence for c in found))
+        parts = list(dict.fromkeys(c.evidence for c in found))
+        last = parts[-1].rpartition(" (")[2] if parts[-1].endswith(")") else None
+        if last and last.endswith("json)") and all(p.endswith(f" ({last}") for p in parts):  # one record: said once
+            parts = [p.removesuffix(f" ({last}") for p in parts[:-1]] + [parts[-1]]
+        evidence = "; ".join(parts)
         lines.append(f"{mark} \"{words}\": {evidence}")
     return lines
+
+
+def _best_train_epoch(step: rules.Step) -> int:
+    train = step.run.train()
+    return max(range(len(train)), key=lambda i: (train[i], -i)) + 1
 
 
 def evidence(steps: list[rules.Step], pictures: dict[int, dict[str, str]]) -> str:
@@ -783,7 +789,7 @@ def _check_block(step: rules.Step, pictures: dict[str, str]) -> list[str]:
     head, rows = seed_table(step.check.verdict, step.budget)
     # the odds are read once, in the Analysis's "over seeds": here the seeds' figures they rest on
     out = [f"Over seeds (`check`, {step.check.verdict.line()}): each seed's scored epochs, its minimum of them and its "
-           "verdict (the odds of a new seed: the Analysis's \"over seeds\").", "", md_table(head, rows), ""]
+           f"verdict. {step.check.odds.sentence()}.", "", md_table(head, rows), ""]
     if records.CHECK in pictures:  # the table's figures, where they can be checked
         plan = f"; its seeds, settings and budget: {link(pictures, records.PLAN)}" if records.PLAN in pictures else ""
         out += [f"Each seed's test accuracy by epoch, as the check recorded it: {link(pictures, records.CHECK)}{plan}.",

@@ -25,7 +25,15 @@ from dataclasses import dataclass
 
 from tinydigits.results import records
 from tinydigits.results.steps.between import changes, schedule_inert
-from tinydigits.results.steps.curves import fall_noise, noise_band, rate_events
+from tinydigits.results.steps.curves import (
+    fall_noise,
+    loss_still_falls,
+    noise_band,
+    rate_events,
+    run_losses,
+    slope_error,
+    trend,
+)
 from tinydigits.results.steps.fit import CHANCE_POINTS, GAP_POINTS
 from tinydigits.results.steps.known import facts
 from tinydigits.results.steps.step import Step
@@ -37,9 +45,13 @@ PLAN = "plan"
 YARDSTICKS = (
     f"the noise of one test score: two standard errors of a 10,000-image accuracy (±{noise_band(99.4):.2f} points "
     "near 99.4 %); of two scores compared (two steps, or one epoch and the next): the two combined",
-    "the gap: train minus test accuracy, the mean of the budget's last epochs; over-fitting: that gap beyond its "
-    "noise (both scores' sampling error); a small gap: within "
-    f"{GAP_POINTS} points, a large one: over {GAP_POINTS}",
+    "the gap: train minus test accuracy, the mean of the budget's last epochs, against its noise (both scores' "
+    f"sampling error); a small gap: within {GAP_POINTS} points, a large one: over {GAP_POINTS}",
+    f"over-fitting: train ahead of test by more than {GAP_POINTS} points while test no longer gains beyond its "
+    "noise; its start: train ahead beyond the noise while test no longer learns; no over-fitting: no gap beyond the "
+    "noise, or test still learning (in between, not settled)",
+    "still learning: test accuracy's trend over the run's second half beyond its own error, or test loss still "
+    "falling; no longer rising: neither",
     f"under-fitting: neither the best train nor the best test accuracy reaches the budget's line (or test below "
     f"{CHANCE_POINTS:.0f} %: not learned)",
     "stable: the budget's last epochs span no more than the noise of two scores",
@@ -145,8 +157,8 @@ def sentences(text: str) -> list[str]:
 def clauses(sentence: str) -> list[str]:
     """A sentence cut where one claim ends and another starts: semicolons, a dash between spaces, and ", but" /
     ", while" / ", so" / ", and" before a new subject."""
-    parts = re.split(r";\s+|\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train)\b)",
-                     sentence)
+    parts = re.split(r";\s+|\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train)\b)"
+                     r"|\s+and\s+(?=(?:the |its )?(?:test|train|training|validation) (?:accuracy|loss)\b)", sentence)
     return [p.strip().rstrip(".") for p in parts if p and p.strip(" .")]
 
 
@@ -170,7 +182,7 @@ def _plan(clause: str, number: int) -> list[Claim]:
 def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, number: int) -> list[Claim]:
     low = clause.lower()
     found: list[Claim] = []
-    for reader in (_effect, _compare, _seeds, _budget, _held, _reached, _fit, _gap, _above, _stability, _rate):
+    for reader in (_effect, _compare, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate):
         claim = reader(low, clause, step, previous, number)
         if claim is not None:
             found.append(claim)
@@ -271,6 +283,10 @@ BARE = re.compile(r"^(better|improv|worse|regress)")  # said of a step after ano
 def _compare(low, clause, step, previous, number) -> Claim | None:
     """Better / worse / by N points than the step before, on the figure the budget judges (or the one named)."""
     verb = COMPARE.search(low)
+    moved = re.search(rf"\bfrom\s+{NUM}\s*%?.*?\bto\s+{NUM}\s*%", low)
+    if previous is not None and moved and BEFORE.search(low) is not None or previous is not None and moved and \
+            re.search(r"\b(?:step|model)[ _]?\d", low):
+        return _moved(low, clause, step, previous, number, _num(moved[1]), _num(moved[2]), moved[1], moved[2])
     if verb is None or previous is None or not (BEFORE.search(low) or BARE.match(verb[1])):
         return None
     if re.search(r"\bparam(?:eter)?s?\b", low) and not re.search(r"accura", low):
@@ -297,11 +313,35 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
                                                   (a.best_train, b.best_train)))
         return Claim(number, clause, hit and (up is None or (y >= x) == up or what != f"min of the last {b.n}"), said,
                      "compare")
-    if up is None:
+    if up is None or HEDGED.search(low):
         return Claim(number, clause, abs(y - x) <= noise, said, "compare")
     if abs(y - x) <= noise:
         return Claim(number, clause, None, f"{said}: inside the noise, neither shown", "compare")
     return Claim(number, clause, (y > x) == up, said, "compare")
+
+
+def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys: str) -> Claim:
+    """`went from X % in step 2 to Y %`: X and Y must be the two steps' figures, and the move beyond the noise to be
+    shown (inside it: not settled)."""
+    a, b = facts(previous), facts(step)
+    pairs = [(a.min_last, b.min_last, f"min of the last {b.n}"), (a.best_test, b.best_test, "best test"),
+             (a.best_train, b.best_train, "best train")]
+    found = next(((p, q, what) for p, q, what in pairs if said_as(p, xs) and said_as(q, ys)), None)
+    if found is None:
+        return Claim(number, clause, False, f"the two steps' figures: min of the last {b.n} {a.min_last:.2f} → "
+                                            f"{b.min_last:.2f} %, best test {a.best_test:.2f} → {b.best_test:.2f} % "
+                                            f"({records.METRICS} of both)", "compare")
+    p, q, what = found
+    noise = fall_noise(p, q)
+    said = f"{what} {p:.2f} → {q:.2f} % ({q - p:+.2f} points; noise ±{noise:.2f}; {records.METRICS} of both)"
+    if HEDGED.search(low):  # the claim is that the move is inside the noise
+        return Claim(number, clause, abs(q - p) <= noise, said, "compare")
+    return Claim(number, clause, None if abs(q - p) <= noise else True,
+                 said + (": inside the noise, neither shown" if abs(q - p) <= noise else ""), "compare")
+
+
+HEDGED = re.compile(r"\b(?:inside|within) (?:the )?noise|not (?:shown|told) apart|does not tell|cannot tell|"
+                    r"not (?:significant|beyond the noise)")
 
 
 def _params_compared(low, clause, step, previous, number, verb) -> Claim:
@@ -442,16 +482,27 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
             f"{f.best_test:.2f} % ({records.METRICS})")
     if under is not None and (over is None or under.start() < over.start()):
         is_under = f.best_test < CHANCE_POINTS or max(f.best_train, f.best_test) < _line(step)
+        said = (f"best train {f.best_train:.2f} %, best test {f.best_test:.2f} %: "
+                + ("neither reaches" if is_under else "one reaches") + f" {_line(step):g} % ({records.METRICS})")
         return Claim(number, clause, is_under != _negated(low, under.start()), said, "fit")
     if step.run.settings.ema:
         return Claim(number, clause, None, f"{said}; test is of the averaged (EMA) weights, train of the live ones: two "
                                            "sets of weights", "fit")
-    is_over = f.gap > f.gap_band
-    slight = re.search(r"\b(slight(?:ly)?|a little|mild(?:ly)?|some|small|minor|beginning|start(?:ing|s)? to|begin)",
-                       low)
-    if slight and is_over and f.gap > GAP_POINTS:
-        return Claim(number, clause, False, f"{said}: more than slight", "fit")
-    return Claim(number, clause, is_over != _negated(low, over.start()), said, "fit")
+    negated = _negated(low, over.start())
+    ahead = f.gap > f.gap_band  # train ahead of test beyond both scores' noise
+    learning, _ = _learning(step)
+    if not ahead:  # no gap to speak of: no over-fitting, of any size
+        return Claim(number, clause, negated, f"{said}: no gap beyond the noise", "fit")
+    if f.fit.diagnosis == "over-fitting":
+        slight = re.search(r"\b(slight(?:ly)?|a little|mild(?:ly)?|minor)\b", low)
+        return Claim(number, clause, not negated and not slight, said + (": more than slight" if slight else ""), "fit")
+    if learning:  # train ahead, but test still learning: not over-fitting yet
+        return Claim(number, clause, negated, f"{said}; test still learning at the end", "fit")
+    begins = re.search(r"\b(start(?:s|ing|ed)?|begin(?:s|ning)?|began|slight(?:ly)?|a little|mild(?:ly)?|signs? of|"
+                       r"some)\b", low)
+    if begins and learning is False:  # train ahead beyond the noise, test no longer learning: its start
+        return Claim(number, clause, not negated, f"{said}; test no longer learning", "fit")
+    return Claim(number, clause, None, f"{said}: train ahead beyond the noise, short of over-fitting's yardstick", "fit")
 
 
 def _gap(low, clause, step, previous, number) -> Claim | None:
@@ -489,6 +540,47 @@ def _above(low, clause, step, previous, number) -> Claim | None:
     test_higher = (word in ("higher", "above", "greater", "better", "more")) == test_first
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
     return Claim(number, clause, (f.gap < 0) == test_higher != _negated(low, found.start()), said, "fit")
+
+
+RISING = re.compile(r"\b(still (?:rising|rises|rose|improving|improves|increasing|learning|climbing|going up)|"
+                    r"kept (?:rising|improving|learning)|not (?:yet )?(?:converged|saturated|plateaued))\b")
+STALLED = re.compile(r"\b(no longer (?:rises|rising|improves|improving|increases|learning|learns)|"
+                     r"stopped (?:rising|improving|increasing|learning)|plateau(?:ed|s)?|saturat(?:ed|es)|converged|"
+                     r"stagnat(?:ed|es))\b")
+
+
+def _learning(step: Step) -> tuple[bool | None, str]:
+    """Whether the step still learned at its end: test accuracy's second half rising beyond its slope's error, or
+    test loss still falling after its best accuracy's epoch (True); neither, with a flat end (False); a slope inside
+    its error while the loss no longer falls is not settled (None)."""
+    test, loss = step.run.test(), run_losses(step.run)
+    f = facts(step)
+    half = (len(test) + 1) // 2
+    slope, band = trend(test, half), slope_error(test[-half:])
+    falls = loss_still_falls(loss, max(1, len(loss) - half))
+    said = (f"test accuracy's trend over the last {half} epochs {slope:+.3f} points an epoch"
+            + (f" (±{band:.3f})" if band is not None else "") + f", test loss {loss[-half]:.4f} → {loss[-1]:.4f}, "
+            f"best test {f.best_test:.2f} % at epoch {f.best_epoch} ({records.METRICS})")
+    if (band is not None and slope > band) or falls:
+        return True, said
+    if band is not None and abs(slope) <= band and not falls:
+        return False, said
+    return None, said
+
+
+def _trend(low, clause, step, previous, number) -> Claim | None:
+    """Still rising (learning at the end), or no longer rising (a plateau): the last half of the run's test curve and
+    its test loss."""
+    rising, stalled = RISING.search(low), STALLED.search(low)
+    if rising is None and "loss" in low:  # a loss still falling: still learning
+        rising = re.search(r"\bstill (?:falling|falls|fell|decreasing|going down)\b", low)
+    if rising is None and stalled is None:
+        return None
+    learning, said = _learning(step)
+    if learning is None:
+        return Claim(number, clause, None, f"{said}: neither shown", "trend")
+    claimed = rising is not None
+    return Claim(number, clause, (learning == claimed) != _negated(low, (rising or stalled).start()), said, "trend")
 
 
 def _stability(low, clause, step, previous, number) -> Claim | None:

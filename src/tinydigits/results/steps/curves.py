@@ -249,6 +249,11 @@ def _slope_band(points: list[float]) -> float | None:
     return 2 * math.sqrt(scatter / sxx)
 
 
+def slope_error(points: list[float]) -> float | None:
+    """Two standard errors of the least-squares slope through `points` (None for fewer than 3)."""
+    return _slope_band(points)
+
+
 def _said(slope: float, band: float | None) -> str:
     """A trend against its own error (`_slope_band`), so that a slope inside it is not read as a rise."""
     if band is None:
