@@ -202,3 +202,25 @@ def test_the_example_hand_in_is_read_in_five_minutes_and_its_claims_hold():
     found = folder_claims.check_folder(folder)
     assert found and not [c.line() for c in found if c.verdict is False]
     assert handin.reading_words("| a | b |\n```\ncode here\n```\nthree words here ![alt](x.png)") == 4
+
+
+TEXTS = [_text(s) for s in (STEP1, STEP2, STEP3)] + [
+    "Test accuracy is still rising; it plateaued. No over-fitting, slight over-fitting, the gap is 0.3. "
+    "Batch norm made it faster and dropout reduced over-fitting. It went from 98 % in step 1 to 99 %. "
+    "RF of 28. 60,000 training images. Loss 0.05. Consistently above 99.4 %. Stable. Worse than step 1."]
+
+
+@pytest.mark.parametrize("epochs", [1, 2, 3, 15])
+def test_every_reader_takes_a_short_run(epochs):
+    """A run of one, two or three epochs (a notebook's tiny budget): every claim is decided or left unsettled, and
+    nothing raises."""
+    steps = rules.read_steps(STEPS)
+    for step in steps:
+        step.run.epochs = step.run.epochs[:epochs]
+        if step.check:
+            step.check.verdict.seeds = {s: dataclasses.replace(r, test_acc=r.test_acc[:epochs])
+                                        for s, r in step.check.verdict.seeds.items()}
+    for i, step in enumerate(steps):
+        for text in TEXTS:
+            for claim in check_claims(text, step, steps[i - 1] if i else None, i + 1):
+                assert claim.verdict in (True, False, None) and claim.evidence

@@ -555,6 +555,8 @@ def _learning(step: Step) -> tuple[bool | None, str]:
     its error while the loss no longer falls is not settled (None)."""
     test, loss = step.run.test(), run_losses(step.run)
     f = facts(step)
+    if len(test) < 4:  # too few epochs for a trend and its error
+        return None, f"{len(test)} epoch{'s' * (len(test) > 1)}: too few for a trend ({records.METRICS})"
     half = (len(test) + 1) // 2
     slope, band = trend(test, half), slope_error(test[-half:])
     falls = loss_still_falls(loss, max(1, len(loss) - half))
