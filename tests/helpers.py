@@ -198,3 +198,15 @@ def step_blocks(text: str) -> list[str]:
         half = len(parts) // 2
         return [f"{a}\n{b}" for a, b in zip(parts[:half], parts[half:], strict=True)]
     return parts
+
+
+def longest_tool_sentence(readme: str, student: list[str] | None = None) -> int:
+    """The words of the longest sentence the tool wrote in a hand-in's README: the student's Analyses, Targets, quoted
+    claims and table rows left out."""
+    import re
+
+    for text in student or []:
+        readme = readme.replace(text.strip(), "")
+    kept = "\n".join(line for line in readme.splitlines() if not line.startswith(("|", "**Target")))
+    kept = re.sub(r'"[^"]*"', '""', kept)
+    return max((len(s.split()) for s in re.split(r"(?<=[.;:])\s+|\n", kept) if s.strip()), default=0)

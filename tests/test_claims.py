@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import longest_tool_sentence
 from tinydigits.results import claims as folder_claims
 from tinydigits.results import handin
 from tinydigits.results import steps as rules
@@ -184,7 +185,6 @@ def test_receptive_field_comments_are_checked_against_the_layer_table():
 def test_the_example_hand_in_is_read_in_five_minutes_and_its_claims_hold():
     """docs/examples/hand-in: at most 1,500 words outside code and tables (`handin.reading_words`), no sentence of the
     tool's over 40 words, no "this tool", and every claim of its student's Analysis true or said to be unsettled."""
-    import re
 
     folder = Path(__file__).parents[1] / "docs" / "examples" / "hand-in"
     readme = (folder / "README.md").read_text()
@@ -192,13 +192,8 @@ def test_the_example_hand_in_is_read_in_five_minutes_and_its_claims_hold():
     assert "this tool" not in readme.lower()
     student = [(Path(__file__).parents[1] / "docs" / "examples" / "analyses" / f"step{n}.md").read_text().strip()
                for n in (1, 2, 3)]
-    tool = readme
-    for text in student:
-        assert text in readme
-        tool = tool.replace(text, "")
-    tool = re.sub(r'"[^"]*"', '""', "\n".join(line for line in tool.splitlines() if not line.startswith(("|", "**Target"))))
-    longest = max(len(s.split()) for s in re.split(r"(?<=[.;:])\s+|\n", tool) if s.strip())
-    assert longest <= 40, longest
+    assert all(text in readme for text in student)
+    assert longest_tool_sentence(readme, student) <= 40
     found = folder_claims.check_folder(folder)
     assert found and not [c.line() for c in found if c.verdict is False]
     assert handin.reading_words("| a | b |\n```\ncode here\n```\nthree words here ![alt](x.png)") == 4

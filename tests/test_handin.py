@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import handin_text, run_main, step_blocks
+from helpers import handin_text, longest_tool_sentence, run_main, step_blocks
 from tinydigits.results import handin
 from tinydigits.results import steps as rules
 
@@ -94,6 +94,9 @@ def test_the_hand_in_is_a_folder_a_grader_reads(student):
     assert "Over seeds (`check`, " in three and "| 0 |" in three and "| 1 |" in three
     assert "| step | model | params | RF |" in text and "Epoch log" in three and "| layer | type | output |" in three
     assert "What the records show" in one and "evidence.md#step-3" in three
+    readme = (out / "README.md").read_text()  # new classes, no Analysis: the tool's facts alone, short
+    assert handin.reading_words(readme) <= 1500 and "this tool" not in readme.lower()
+    assert longest_tool_sentence(readme) <= 40
 
 
 def test_a_students_steps_train_again_from_the_hand_in_folder(student, tmp_path):

@@ -13,6 +13,9 @@ import pytest
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 
+from helpers import longest_tool_sentence  # noqa: E402
+from tinydigits.results import handin  # noqa: E402
+
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "walkthrough.ipynb"
 
 
@@ -37,6 +40,7 @@ def test_walkthrough_runs_top_to_bottom(mnist_dir, tmp_path, monkeypatch):
     plain = "".join(o.get("data", {}).get("text/plain", "") for cell in nb.cells if cell.cell_type == "code"
                     for o in cell.get("outputs", []))
     assert '✗ "The scheduler cut the rate at epoch 6, and step 1 over-fits"' in plain  # a false claim caught
+    assert handin.reading_words(readme) <= 1500 and longest_tool_sentence(readme) <= 40
     readme += (tmp_path / "handin" / "evidence.md").read_text()
     assert "Over seeds (`check`, " in readme and "of 3 seeds held" in readme
     assert all((tmp_path / "handin" / name).is_file() for name in ("steps.png", "step1-curves.png", "step3-check.png"))
