@@ -219,3 +219,14 @@ def test_every_reader_takes_a_short_run(epochs):
         for text in TEXTS:
             for claim in check_claims(text, step, steps[i - 1] if i else None, i + 1):
                 assert claim.verdict in (True, False, None) and claim.evidence
+
+
+def test_a_step_that_got_worse_is_not_called_better():
+    """Step 2 below step 1 beyond the noise: "improved" false, "worse" true, and an effect credited to its change
+    false."""
+    better, worse = rules.read_steps([STEPS[1], STEPS[0]])
+    said = {c.claim: c.verdict for c in check_claims(
+        "It improved on step 1. It is worse than step 1. The minimum of the last 3 epochs fell by 0.60 points.",
+        worse, better, 2)}
+    assert said == {"It improved on step 1": False, "It is worse than step 1": True,
+                    "The minimum of the last 3 epochs fell by 0.60 points": True}, said

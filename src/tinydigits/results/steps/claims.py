@@ -287,7 +287,8 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     if previous is not None and moved and BEFORE.search(low) is not None or previous is not None and moved and \
             re.search(r"\b(?:step|model)[ _]?\d", low):
         return _moved(low, clause, step, previous, number, _num(moved[1]), _num(moved[2]), moved[1], moved[2])
-    if verb is None or previous is None or not (BEFORE.search(low) or BARE.match(verb[1])):
+    by_points = re.search(rf"\bby\s+{NUM}\s*(?:percentage )?(?:points|pts|pp)", low)  # a move between steps, said
+    if verb is None or previous is None or not (BEFORE.search(low) or BARE.match(verb[1]) or by_points):
         return None
     if re.search(r"\bparam(?:eter)?s?\b", low) and not re.search(r"accura", low):
         return _params_compared(low, clause, step, previous, number, verb[1])
