@@ -98,7 +98,8 @@ class Odds:
         """The hand-in's sentence: held, then the odds with their bound and the spread they rest on."""
         if self.probability is None:
             return f"{self.held()}; {self.note or 'too few seeds for odds'}"
-        counted = f" (counted, the pass rate is at least {100 * self.rate_lower:.1f} %)" if self.rate_lower else ""
+        counted = (f" (counted: the pass rate's 95 % lower bound is {100 * self.rate_lower:.1f} %)" if self.rate_lower
+                   else "")
         return (f"{self.held()}{counted}; the odds a new seed holds, from a normal model of the seeds' min(last epochs) "
                 f"(mean {self.mean:.3f}, sd {self.sd:.3f}): {self.chance(unit=' %', bound='95 % lower bound ')}")
 
