@@ -91,11 +91,11 @@ FRESH_NOTE = ("tinydigits: PyTorch already ran in this Python process with kerne
 _SAID: set[str] = set()
 
 
-def say_fresh(log: Callable[[str], None] = print) -> None:
-    """`FRESH_NOTE`, once a session (a notebook's kernel, a script), not before every run or check."""
+def say_fresh(log: Callable[[str], None] | None = None) -> None:
+    """`FRESH_NOTE`, once a session (a notebook's kernel, a script), not before every run or check; `log`: print."""
     if FRESH_NOTE not in _SAID:
         _SAID.add(FRESH_NOTE)
-        log(FRESH_NOTE)
+        (log or print)(FRESH_NOTE)
 
 
 X86 = ("x86_64", "AMD64")  # the pins name x86 instruction sets; elsewhere torch would only warn about them
