@@ -318,3 +318,68 @@ def test_a_notebook_class_is_named_by_its_own_source_in_every_kernel(monkeypatch
     digest = hashlib.sha256(CLASS.encode()).hexdigest()[:12]
     assert model_ref(first) == model_ref(again) == f"Net-inline{digest}"
     assert model_ref(changed) != model_ref(first)
+
+
+# ---------------------------------------------------------------- the route walked again, none of the ten on it
+
+
+NOTEBOOK = ROOT / "tests" / "data" / "notebook_route.ipynb"
+
+
+def _defined(cell: str, name: str) -> str:
+    """The lines of a cell that define class `name`, as the class's own source."""
+    import ast
+
+    node = next(n for n in ast.parse(cell).body if isinstance(n, ast.ClassDef) and n.name == name)
+    return "\n".join(cell.splitlines()[node.lineno - 1:node.end_lineno]) + "\n"
+
+
+def test_a_notebook_of_new_classes_walks_the_route_with_none_of_the_ten(mnist_dir, tmp_path, monkeypatch):
+    """Two classes of a notebook's own on Adam with a plateau and its validation split, SGD on one-cycle and a 3-seed
+    check of AdamW, then the hand-in, run by a real Jupyter kernel as nbclient starts one (no notebook name given to
+    it) on a tiny budget: its output and records carry none of the ten stumbles."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    for key, value in {"TINYDIGITS_DATA_DIR": str(mnist_dir), "ROUTE_EPOCHS": "2", "ROUTE_TRAIN_LIMIT": "600",
+                       "ROUTE_VAL_SPLIT": "100", "ROUTE_OUT": str(tmp_path / "runs")}.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)  # nbclient's kernel: it does not say which notebook it runs
+    (tmp_path / NOTEBOOK.name).write_bytes(NOTEBOOK.read_bytes())
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nbclient.NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    said = "".join(o.get("text", "") for cell in code for o in cell.get("outputs", []) if o.get("name") == "stdout")
+    errors = [o for cell in code for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors and "Traceback" not in said
+    # 1: help lists every setting with its default
+    assert "plateau_patience=2: " in said and "val_split=0: " in said and "settings are TrainConfig fields" not in said
+    # 2, 3: the split said before the first epoch, where its images come from
+    lines = said.splitlines()
+    split = lines.index("tinydigits: 500 training images + 100 validation (taken from the train limit of 600)")
+    assert lines[split + 1].startswith("epoch  1/2")
+    # 4, 5: the plateau's settings and Adam's betas recorded, no momentum
+    runs = {p.name.split("-")[0]: p for p in (tmp_path / "runs").iterdir() if not p.name.startswith("check")}
+    first = json.loads((runs["Lantern"] / "config.json").read_text())
+    epochs = json.loads((runs["Lantern"] / "metrics.json").read_text())["epochs"]
+    assert (first["plateau_patience"], first["plateau_factor"], first["momentum"]) == (1, 0.5, None)
+    assert first["scheduler_args"] == {"class": "torch.optim.lr_scheduler.ReduceLROnPlateau", "factor": 0.5,
+                                       "patience": 1}
+    assert first["optimizer_args"]["betas"] == [0.9, 0.999] and all("momentum" not in e for e in epochs)
+    # 6: one-cycle's start recorded, and where epoch 1 starts
+    second = json.loads((runs["Kite"] / "config.json").read_text())
+    assert second["scheduler_args"]["start_lr"] == pytest.approx(0.005)
+    assert json.loads((runs["Kite"] / "metrics.json").read_text())["epochs"][0]["lr"] == pytest.approx(0.005)
+    # 7: nothing given that contradicts, so nothing refused or named; the check's seeds as given
+    assert "does nothing" not in said
+    check = next((tmp_path / "runs").glob("check-*"))
+    assert json.loads((check / "plan.json").read_text())["seeds"] == [0, 1, 2]
+    # 8: at most one fresh-process notice (none where this kernel computes in the portable arithmetic)
+    assert sum("fresh" in line for line in lines) <= 1 and "fresh worker process" not in said
+    # 9: the hand-in has the notebook, named to it
+    readme = (tmp_path / "handin" / "README.md").read_text()
+    assert f"[{NOTEBOOK.name}]({NOTEBOOK.name})" in readme and (tmp_path / "handin" / NOTEBOOK.name).is_file()
+    assert "does not say which notebook" not in readme + said
+    # 10: each class named by a digest of its own source
+    classes = next(cell.source for cell in code if "class Lantern" in cell.source)
+    for name, config in (("Lantern", first), ("Kite", second)):
+        assert config["model"] == f"{name}-inline{hashlib.sha256(_defined(classes, name).encode()).hexdigest()[:12]}"
