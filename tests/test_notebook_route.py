@@ -234,9 +234,11 @@ def test_the_fresh_process_route_is_said_once_a_session_in_one_wording(monkeypat
 
 
 class _Kernel:
-    """An IPython kernel's shell as nbclient starts it: no `__session__`, no `__vsc_ipynb_file__`."""
+    """An IPython kernel's shell as nbclient starts it: no `__session__`, no `__vsc_ipynb_file__` (and the events
+    matplotlib registers a hook with)."""
 
     user_ns: dict = {}
+    events = type("Events", (), {"register": staticmethod(lambda *args: None)})()
 
 
 _Kernel.__name__ = "ZMQInteractiveShell"
@@ -258,10 +260,12 @@ def test_a_kernel_that_does_not_say_its_notebook_gets_it_named_by_handin(tmp_pat
     to name it. Now `handin(..., notebook="student.ipynb")` copies and links it; without it, one line says the
     notebook is left out and names that argument; a name that is no notebook is one line."""
     import IPython
+    from matplotlib import pyplot
 
     import tinydigits
 
     folders = _inline_runs(tmp_path)
+    monkeypatch.setattr(pyplot, "_REPL_DISPLAYHOOK", pyplot._REPL_DISPLAYHOOK)  # put back: the fake shell is this test's
     monkeypatch.setattr(IPython, "get_ipython", lambda: _Kernel())
     monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
     monkeypatch.chdir(tmp_path)
@@ -277,6 +281,19 @@ def test_a_kernel_that_does_not_say_its_notebook_gets_it_named_by_handin(tmp_pat
     with pytest.raises(TinyDigitsError, match=r"notebook='nope.ipynb': no such notebook file here"):
         tinydigits.handin(folders, out="wrong", show=False, notebook="nope.ipynb")
     assert not (tmp_path / "wrong").exists()
+
+
+def test_the_command_line_names_the_notebook_too(tmp_path):
+    """Stumble 9 from a shell: `report --steps --notebook FILE` copies and links it; a name that is no notebook is one
+    line and a non-zero exit."""
+    folders = _inline_runs(tmp_path)
+    (tmp_path / "student.ipynb").write_text("{}")
+    proc = run_main("report", str(folders[0]), "--steps", "--out", str(tmp_path / "handin"), "--notebook",
+                    str(tmp_path / "student.ipynb"))
+    assert proc.returncode == 0, proc.stderr
+    assert "[student.ipynb](student.ipynb)" in (tmp_path / "handin" / "README.md").read_text()
+    assert_one_line_error(run_main("report", str(folders[0]), "--steps", "--out", str(tmp_path / "other"),
+                                   "--notebook", "nope.ipynb"), "no such notebook file")
 
 
 # ---------------------------------------------------------------- 10: a notebook class's name from its source
