@@ -56,6 +56,8 @@ def test_a_keyword_that_is_no_setting_is_one_line_with_the_nearest_names():
         tinydigits.train("model1", plateau_patiance=3)
     with pytest.raises(TinyDigitsError, match=r"seeds=\[\.\.\.\] is tinydigits.check\(\)'s"):
         tinydigits.train("model1", seeds=[0, 1])
+    with pytest.raises(TinyDigitsError, match=r"min_acc is the budget's: budget=tinydigits.Budget\(min_acc=99.0\)"):
+        tinydigits.check("model1", seeds=[0], min_acc=99.0)
 
 
 # ---------------------------------------------------------------- 2, 3: the plateau's validation split, said

@@ -110,6 +110,10 @@ def check(model: ModelLike, seeds: Iterable[int] | None = None, jobs: int = 1, b
         planned = list(seeds) if seeds is not None else list(range(5))
         raise TinyDigitsError(f"tinydigits.check() trains each of its seeds ({', '.join(map(str, planned))}), so "
                               f"seed={settings['seed']!r} contradicts them: leave seed out (seeds=[N] checks one seed)")
+    limits = [f.name for f in dataclasses.fields(Budget) if f.name in settings]
+    if limits:  # the budget is one argument, as its flags are one group
+        raise TinyDigitsError(f"{limits[0]} is the budget's: budget=tinydigits.Budget({limits[0]}="
+                              f"{settings[limits[0]]!r})")
     unknown_settings(settings, TrainConfig, "tinydigits.check", skip={"model"})
     ref = model_ref(model)
     if resume is not None:
