@@ -355,11 +355,12 @@ def notebook_file(given: str | os.PathLike | None = None) -> tuple[Path | None, 
         get_ipython = None  # noqa: N806 - IPython absent: no kernel
     shell = get_ipython() if get_ipython is not None else None
     if shell is None or type(shell).__name__ == "TerminalInteractiveShell":
-        return None, "it was written outside the notebook's kernel, which alone knows the notebook's file"
-    for given in (shell.user_ns.get("__vsc_ipynb_file__"), shell.user_ns.get("__session__"),
-                  os.environ.get("JPY_SESSION_NAME")):
-        if isinstance(given, str) and given.endswith(".ipynb"):
-            for path in (Path(given), Path.cwd() / Path(given).name):
+        return None, ("it was written outside the notebook's kernel, which alone knows the notebook's file; name it: "
+                      "`report --steps --notebook FILE.ipynb`, or tinydigits.handin(..., notebook=\"FILE.ipynb\")")
+    for said in (shell.user_ns.get("__vsc_ipynb_file__"), shell.user_ns.get("__session__"),
+                 os.environ.get("JPY_SESSION_NAME")):
+        if isinstance(said, str) and said.endswith(".ipynb"):
+            for path in (Path(said), Path.cwd() / Path(said).name):
                 if path.is_file():
                     return path, ""
     return None, f"its kernel does not say which notebook it runs (no `__session__` or JPY_SESSION_NAME); {NAME_IT}"
