@@ -13,8 +13,12 @@ from typing import TYPE_CHECKING, Any
 from torch import nn
 
 from tinydigits import models as registry
-from tinydigits.constants import DEFAULT_MODEL
+from tinydigits.constants import DEFAULT_MODEL, Budget
 from tinydigits.errors import TinyDigitsError
+from tinydigits.lifecycle.plan import FRESH_NOTE as FRESH_NOTE  # the line tests look for, whatever the CPU
+from tinydigits.lifecycle.plan import say_fresh
+from tinydigits.settings import settings_doc, unknown_settings
+from tinydigits.training.config import TrainConfig
 from tinydigits.training.runs import INLINE
 
 if TYPE_CHECKING:
@@ -26,7 +30,8 @@ ModelLike = str | type[nn.Module] | Callable[[], nn.Module]
 def model_ref(model: ModelLike) -> str:
     """A `--model` reference for `model`. A class or factory from an importable module becomes
     `module:Name` (worker processes import it the same way); one defined in a notebook or script
-    (`__main__`) is registered in this process as `Name-inline<hash of its code>`: a check's Dask workers get the
+    (`__main__`) is registered in this process as `Name-inline<hash of its source>` (`models.own_source`: the class's
+    own text, so the same class is the same name in every kernel that runs it): a check's Dask workers get the
     class itself (pickled by value) under that name, so a long-lived worker never trains an earlier version of a class
     edited since; its runs load in this process only - a new one (`tinydigits predict RUN`) says in one line to put
     the class in a file."""
@@ -41,43 +46,34 @@ def model_ref(model: ModelLike) -> str:
     if module and module != "__main__" and name.isidentifier():
         return f"{module}:{name}"
     short = getattr(model, "__name__", "")  # a class made inside a function has a dotted qualname
-    digest = hashlib.sha256(registry.code_text(model).encode()).hexdigest()[:12]
+    digest = hashlib.sha256(registry.own_source(model).encode()).hexdigest()[:12]
     ref = f"{short if short.isidentifier() else 'model'}{INLINE}{digest}"
     registry.register(ref)(model)
     return ref
 
 
 def train(model: ModelLike = DEFAULT_MODEL, quiet: bool = True, **settings: Any):
-    """One run with its pictures and report.md, like `tinydigits train`; settings are TrainConfig fields."""
+    """One run with its pictures and report.md, like `tinydigits train`: `model` is a registered name, a reference
+    (`path/to/file.py:Name`), an nn.Module class or a zero-argument factory; `quiet` leaves out the progress bar.
+    Returns the run's result (`.run_dir`, `.metrics`, `.model`...). A setting left unset trains as the model's recipe
+    says (`tinydigits.recipe(model)`; a model of your own has none), else as its default below says."""
     from tinydigits.lifecycle import make
     from tinydigits.lifecycle.run import train_run
-    from tinydigits.training.config import TrainConfig
 
+    if "seeds" in settings:
+        raise TinyDigitsError("tinydigits.train() trains one seed (seed=N); seeds=[...] is tinydigits.check()'s")
+    unknown_settings(settings, TrainConfig, "tinydigits.train", skip={"model"})
     plan = make(TrainConfig(model=model_ref(model), **settings), one_run=True)
+    for line in plan.notes:  # the run's first lines: what its settings do unasked
+        print(f"tinydigits: {line}")
     for line in plan.breaches():  # before the first epoch, not after the last
         print(f"tinydigits: over the budget: {line}; this run trains, and its verdict will be FAIL")
     if plan.unpinned:  # a notebook or script that ran torch before: the seed trains where the pin holds
         from tinydigits.cluster.fresh import train_fresh  # a seed sent to another process: cluster's
 
-        _say_once("fresh", FRESH_NOTE)
+        say_fresh()
         return _result_from(train_fresh(plan.config, plan.budget), plan.config)
     return train_run(plan.config, plan.budget, plan.source, quiet=quiet, warn=print)
-
-
-# Said once a session when a portable seed must leave this process (tests look for this text, whatever the CPU).
-FRESH_NOTE = ("tinydigits: PyTorch already ran in this Python process with kernels chosen for this CPU, and a portable "
-              "run needs the kernels every x86 CPU shares (the same curve on Intel and AMD). So each run trains in a "
-              "fresh Python process, which does not run your script again; its epoch lines follow. (portable=False "
-              "trains here, in this CPU's own arithmetic.)")
-
-_SAID: set[str] = set()
-
-
-def _say_once(key: str, text: str) -> None:
-    """A line a session needs once, not before every run."""
-    if key not in _SAID:
-        _SAID.add(key)
-        print(text)
 
 
 def _result_from(run_dir, cfg):
@@ -101,16 +97,24 @@ def check(model: ModelLike, seeds: Iterable[int] | None = None, jobs: int = 1, b
     scheduler file. `stack=True` trains the seeds as one stacked network in this process (default: on CUDA only).
     `resume`: an interrupted or INCOMPLETE check's folder to go on with (a notebook's class is known only here,
     so its check goes on from here, with the same class); seeds, budget or settings that contradict its plan are
-    refused in one line, as `check --resume` refuses such flags."""
+    refused in one line, as `check --resume` refuses such flags. A setting left unset trains as the model's recipe
+    says, else as its default below says; every seed trains with the same settings but its seed."""
     import dataclasses
 
-    from tinydigits.constants import Budget
     from tinydigits.lifecycle import make
-    from tinydigits.training.config import TrainConfig
     from tinydigits.verdict.seeds import check as check_seeds
     from tinydigits.verdict.seeds import refuse_contradictions
     from tinydigits.verdict.seeds import resume as resume_seeds
 
+    if "seed" in settings:  # plan.json would keep it beside the seeds it never trains
+        planned = list(seeds) if seeds is not None else list(range(5))
+        raise TinyDigitsError(f"tinydigits.check() trains each of its seeds ({', '.join(map(str, planned))}), so "
+                              f"seed={settings['seed']!r} contradicts them: leave seed out (seeds=[N] checks one seed)")
+    limits = [f.name for f in dataclasses.fields(Budget) if f.name in settings]
+    if limits:  # the budget is one argument, as its flags are one group
+        raise TinyDigitsError(f"{limits[0]} is the budget's: budget=tinydigits.Budget({limits[0]}="
+                              f"{settings[limits[0]]!r})")
+    unknown_settings(settings, TrainConfig, "tinydigits.check", skip={"model"})
     ref = model_ref(model)
     if resume is not None:
         given = {"model": ref, **settings, **({"seeds": list(seeds)} if seeds is not None else {}),
@@ -185,16 +189,25 @@ def judge(run: Any, budget=None) -> str:
 
 
 def handin(steps: Iterable[Any], out: str = "handin", runs: str = "runs", show: bool = True,
-           analyses: Iterable[str | None] | None = None):
+           analyses: Iterable[str | None] | None = None, notebook: str | None = None):
     """The hand-in from Python, the same as `tinydigits report STEP... --steps --out OUT`: README.md with its pictures
     and evidence.md in `out`, one step per entry of `steps` - a result of `tinydigits.train`, a verdict of
     `tinydigits.check`, a run or check folder, or a model (a name, a class: its newest run or check under `runs`).
     `analyses`: each step's Analysis in your words (None where a step has none), each claim in it checked against the
-    records under it. Returns the README's path; in a notebook it is also shown (`show=False`: not)."""
+    records under it. Returns the README's path; in a notebook it is also shown (`show=False`: not). `notebook`: the
+    notebook's file (e.g. "student.ipynb"), copied beside the README, where the kernel does not say which notebook it
+    runs (nbclient, papermill, some editors)."""
     from tinydigits.results import handin as write
+    from tinydigits.results import standalone
 
-    refs = _step_refs(steps)
-    text, readme = write.write_up(write.resolve(refs, runs), out, list(analyses) if analyses is not None else None)
+    if notebook is not None:
+        standalone.notebook_file(notebook)  # a name that is no notebook file: one line before any picture is drawn
+
+    folders = write.resolve(_step_refs(steps), runs)
+    text, readme = write.write_up(folders, out, list(analyses) if analyses is not None else None, notebook=notebook)
+    found, why = standalone.notebook_file(notebook)
+    if found is None and why and _from_a_notebook(folders):  # the README says it too; here, where it can be acted on
+        print(f"tinydigits: the hand-in leaves the notebook out: {why}")
     if show:
         _show_markdown(text, readme.parent)
     return readme
@@ -255,6 +268,18 @@ def _step_refs(steps: Iterable[Any]) -> list[str]:
     return refs
 
 
+def _from_a_notebook(folders) -> bool:
+    """Whether a step's model is a notebook's class (`-inline`), whose hand-in links the notebook it came from."""
+    from tinydigits.results import records
+
+    def model(folder) -> str:
+        if records.kind_of(folder) == "check":
+            return records.CheckPlan.load(folder).settings.model
+        return records.Run.load(folder).settings.model
+
+    return any(INLINE in model(folder) for folder in folders)
+
+
 def _show_markdown(text: str, folder) -> None:
     """The write-up inline when a notebook runs this, every link to a file of the hand-in (its pictures, its code
     files, the notebook's copy) made relative to the notebook's folder, so that it resolves where the notebook is
@@ -273,5 +298,15 @@ def _show_markdown(text: str, folder) -> None:
     where = os.path.relpath(folder)
     display(Markdown(re.sub(r"\]\(([^):/#]+(?:#[^)]*)?)\)", lambda m: f"]({where}/{m.group(1)})", text)))
 
+
+# The settings each call takes, listed from the fields the command line's flags come from (`settings.settings_doc`);
+# under `python -OO` there are no docstrings to add to.
+if train.__doc__ and check.__doc__:
+    train.__doc__ += ("\n\n    Settings (keyword arguments; each is `tinydigits train`'s flag of the same name):\n"
+                      + settings_doc(TrainConfig, skip={"model"}, indent=" " * 8))
+    check.__doc__ += ("\n\n    Settings (keyword arguments; each is `tinydigits check`'s flag of the same name):\n"
+                      + settings_doc(TrainConfig, skip={"model", "seed"}, indent=" " * 8)
+                      + "\n\n    budget=tinydigits.Budget(...), its limits (each `tinydigits check`'s flag of the same "
+                        "name):\n" + settings_doc(Budget, indent=" " * 8))
 
 _bind_claims()

@@ -62,6 +62,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     plan = make(config_from_args(args), one_run=True)
     if plan.unpinned:  # not in a fresh process; said in one line all the same
         raise TinyDigitsError(f"a portable seed cannot train here: {plan.unpinned}")
+    for line in plan.notes:
+        print(f"tinydigits: note: {line}", file=sys.stderr)
     for line in plan.breaches():  # said before the minutes it costs, not only after
         print(f"tinydigits: note: over the budget: {line}; this run trains, and its budget verdict will be FAIL",
               file=sys.stderr)
@@ -237,6 +239,9 @@ def _report_arguments(p: argparse.ArgumentParser) -> None:
                         "steps' order ('-' for a step without one); every claim in it is checked against the records")
     p.add_argument("--runs", default="runs", help="with --steps: where a step named by its model is looked for "
                                                   "(default: runs)")
+    p.add_argument("--notebook", metavar="FILE.ipynb", help="with --steps: the notebook a notebook's class came from, "
+                                                            "copied beside the README (a kernel that names it needs "
+                                                            "none; from a shell nothing names it)")
 
 
 @command("report", "compare several runs side by side, or write up an exercise's steps (--steps)", _report_arguments)
@@ -246,8 +251,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.steps:
         from tinydigits.results import handin
 
+        if args.notebook:
+            from tinydigits.results import standalone
+
+            standalone.notebook_file(args.notebook)  # a name that is no notebook: one line before any picture
         analyses = [None if name == "-" else files.read_text_arg(name, "--analysis") for name in args.analysis or []]
-        text, readme = handin.write_up(handin.resolve(args.run_dirs, args.runs), args.out, analyses)
+        text, readme = handin.write_up(handin.resolve(args.run_dirs, args.runs), args.out, analyses,
+                                       notebook=args.notebook)
         print(readme if readme else text, end="\n" if readme else "")
         return 0
     if args.analysis:

@@ -19,6 +19,9 @@ PORTABLE = "portable2"
 # A ledger row's role: whether its seed helped pick the model (a winner's curse: it flatters it) or only judged it.
 ROLES = ("chose", "judged")
 ONECYCLE_WARMUP = 0.25  # the one-cycle schedule's share of its steps spent warming up to the peak (at least 2 steps)
+# OneCycleLR's div factors: the cycle starts at the peak / ONECYCLE_DIV and ends at that start / ONECYCLE_FINAL_DIV
+# (here, torch-free, so that `--help` says them without loading torch).
+ONECYCLE_DIV, ONECYCLE_FINAL_DIV = 10.0, 100.0
 VERSION = "0.1.0"  # tinydigits.__version__, recorded with every run (here so that the roles need not import the top)
 
 

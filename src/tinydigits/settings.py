@@ -15,6 +15,8 @@ import typing
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from tinydigits.errors import TinyDigitsError
+
 # Help of flags many commands share.
 MODEL_HELP = ("a registered name (see `tinydigits models`), a spec .json file (`tinydigits search --export`), "
               "or your own model as path/to/file.py:Name or package.module:Name (an nn.Module subclass or a "
@@ -107,8 +109,8 @@ def add_arguments(parser: argparse.ArgumentParser, cls: type, skip: Iterable[str
         meta = f.metadata
         own = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
         default = (defaults or {}).get(f.name, None if own is dataclasses.MISSING else own)
-        kwargs: dict[str, Any] = {"default": default,
-                                  "help": with_default((helps or {}).get(f.name, meta.get("help")), default, meta)}
+        text = with_default((helps or {}).get(f.name, meta.get("help")), default, meta)
+        kwargs: dict[str, Any] = {"default": default, "help": text.replace("%", "%%")}  # argparse formats help with %
         if _value_type(hints[f.name]) is bool:
             kwargs["action"] = argparse.BooleanOptionalAction
         elif meta.get("choices"):
@@ -153,6 +155,31 @@ def with_default(text: str | None, default: Any, meta: Any) -> str:
     else:
         said = "none"
     return f"{text} (default: {said})" if text else f"default: {said}"
+
+
+def settings_doc(cls: type, skip: Iterable[str] = (), indent: str = "    ") -> str:
+    """Every command-line setting of `cls` as a docstring lists it, one line each: `name=default` and the words its
+    flag's `--help` gives (`with_default`), from the same fields the flags come from, so the two cannot drift."""
+    lines = []
+    for f in cli_fields(cls):
+        if f.name in skip:
+            continue
+        own = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+        lines.append(f"{indent}{f.name}={own!r}: {with_default(f.metadata.get('help'), own, f.metadata)}")
+    return "\n".join(lines)
+
+
+def unknown_settings(given: Iterable[str], cls: type, call: str, skip: Iterable[str] = ()) -> None:
+    """A keyword that is no setting of `cls` (a typo, another call's setting), refused in one line with the nearest
+    names and where the list is, rather than a dataclass's TypeError."""
+    import difflib
+
+    names = [f.name for f in dataclasses.fields(cls) if f.name not in set(skip)]
+    for key in given:
+        if key not in names:
+            near = difflib.get_close_matches(key, names, n=2)
+            raise TinyDigitsError(f"{call}() has no setting {key!r}" + (f" (did you mean {' or '.join(near)}?)" if near
+                                                                        else "") + f"; help({call}) lists them all")
 
 
 def from_args(cls: type, args: argparse.Namespace, **overrides: Any) -> Any:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,7 @@ class Plan:
     cluster: str | None = None
     unpinned: str = ""
     why: str = ""  # the arithmetic in words (`training.arithmetic.decide`)
+    notes: tuple[str, ...] = ()  # lines to say before the first epoch (`notes_of`): what the settings do unasked
 
     def seed(self, seed: int) -> TrainConfig:
         """The config one seed trains with."""
@@ -77,6 +79,23 @@ class Plan:
         """How, in words, for a check's first line."""
         return {STACKED: "stacked as one network", CLUSTER: f"on the cluster {self.cluster}"}.get(
             self.way, f"{self.jobs} job(s)")
+
+
+# The one line a session gets when a portable seed must leave its process (`say_fresh`), whichever call sends it:
+# what happens, why, and what the user can do about it.
+FRESH_NOTE = ("tinydigits: PyTorch already ran in this Python process with kernels chosen for this CPU, and a portable "
+              "run needs the kernels every x86 CPU shares (the same curve on Intel and AMD), so its seeds train in a "
+              "fresh Python process, which does not run your code again; their epoch lines follow here. To train in "
+              "this process instead: restart it and call tinydigits before anything else runs PyTorch, or pass "
+              "portable=False (--no-portable), which trains in this CPU's own arithmetic.")
+_SAID: set[str] = set()
+
+
+def say_fresh(log: Callable[[str], None] | None = None) -> None:
+    """`FRESH_NOTE`, once a session (a notebook's kernel, a script), not before every run or check; `log`: print."""
+    if FRESH_NOTE not in _SAID:
+        _SAID.add(FRESH_NOTE)
+        (log or print)(FRESH_NOTE)
 
 
 X86 = ("x86_64", "AMD64")  # the pins name x86 instruction sets; elsewhere torch would only warn about them
@@ -127,12 +146,43 @@ def make(cfg: TrainConfig, budget: Budget = BUDGET, *, jobs: int = 1, stack: boo
         print(f"tinydigits: {note}", file=sys.stderr)
     config = arithmetic.apply(config)
     config.validate()
+    notes = notes_of(cfg, config)
     if cluster:
-        return Plan(config, source, budget, CLUSTER, jobs, cluster, why=arithmetic.why)
+        return Plan(config, source, budget, CLUSTER, jobs, cluster, why=arithmetic.why, notes=notes)
     if arithmetic.unpinned:
-        return Plan(config, source, budget, WORKERS, max(jobs, 1), unpinned=arithmetic.unpinned, why=arithmetic.why)
+        return Plan(config, source, budget, WORKERS, max(jobs, 1), unpinned=arithmetic.unpinned, why=arithmetic.why,
+                    notes=notes)
     way = STACKED if stack else WORKERS if jobs > 1 else HERE
-    return Plan(config, source, budget, way, jobs, why=arithmetic.why)
+    return Plan(config, source, budget, way, jobs, why=arithmetic.why, notes=notes)
+
+
+def notes_of(given: TrainConfig, config: TrainConfig) -> tuple[str, ...]:
+    """What a run's settings do that they do not say, one line each, for the run's first lines: where the validation
+    images come from (the training images: fewer of those train), and a setting `given` that does nothing with the
+    others as `config` resolved them (a step schedule's step size under one-cycle, a momentum for Adam) - harmless,
+    so named rather than refused."""
+    from tinydigits.settings import shown
+    from tinydigits.training.runfolder import MNIST_TRAIN
+
+    notes = []
+    if config.val_split:
+        total = min(config.train_limit or MNIST_TRAIN, MNIST_TRAIN)
+        whence = (f"taken from the train limit of {total:,}" if config.train_limit else
+                  f"taken from the {total:,} training images")
+        notes.append(f"{total - config.val_split:,} training images + {config.val_split:,} validation ({whence})")
+    for field in dataclasses.fields(TrainConfig):
+        when, value = field.metadata.get("when"), getattr(given, field.name)
+        if when and value not in (None, field.default) and getattr(config, when[0]) != when[1]:
+            notes.append(f"--{_flag(field.name)} {shown(value)} does nothing without --{_flag(when[0])} {when[1]} "
+                         f"(this run's is {getattr(config, when[0])}): not used")
+    if given.momentum is not None and config.optimizer != "sgd":
+        notes.append(f"--momentum {shown(given.momentum)} does nothing with --optimizer {config.optimizer}, which has "
+                     "betas instead (recorded in config.json's optimizer_args): not used")
+    return tuple(notes)
+
+
+def _flag(name: str) -> str:
+    return name.replace("_", "-")
 
 
 def tiers(names: list[str]) -> dict[str, dict[str, str]]:

@@ -22,6 +22,7 @@ from tinydigits.models.registry import create as create
 from tinydigits.models.registry import display_name as display_name
 from tinydigits.models.registry import eval_mode as eval_mode
 from tinydigits.models.registry import names as names
+from tinydigits.models.registry import own_source as own_source
 from tinydigits.models.registry import provided as provided
 from tinydigits.models.registry import recipe as recipe
 from tinydigits.models.registry import register as register

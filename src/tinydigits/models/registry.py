@@ -132,6 +132,42 @@ def source_code(obj: Any) -> str | None:
     return None
 
 
+def own_source(obj: Any) -> str:
+    """A class's or function's own source: where Python keeps no file for it (a notebook's cell), its definition alone,
+    cut from the cell that holds it - not the cell's other lines, nor the file name a kernel gave the cell, nor a
+    pickle of it (each differs from one kernel to the next). What names a notebook's class (`api.model_ref`): the same
+    class, the same name. Its pickled form (`code_text`) where no source is found."""
+    try:
+        return inspect.getsource(obj)
+    except (OSError, TypeError):
+        pass
+    cell = source_code(obj)
+    found = _definition(cell, obj) if cell else None
+    return found if found is not None else code_text(obj)
+
+
+def _definition(text: str, obj: Any) -> str | None:
+    """The lines of `text` that define `obj` (a class or function of its name, its decorators with it; where several
+    do, the one that holds its methods' code, else the last); None where none does or the text does not parse."""
+    import ast
+    import textwrap
+
+    try:
+        tree = ast.parse(textwrap.dedent(text))
+    except SyntaxError:
+        return None
+    kinds = ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
+    nodes = [n for n in ast.walk(tree) if isinstance(n, kinds) and n.name == getattr(obj, "__name__", None)]
+    if not nodes:
+        return None
+    members = vars(obj).values() if isinstance(obj, type) else [obj]
+    lines_of = {code.co_firstlineno for m in members if (code := getattr(m, "__code__", None)) is not None}
+    holding = [n for n in nodes if any(n.lineno <= line <= (n.end_lineno or n.lineno) for line in lines_of)]
+    node = (holding or nodes)[-1]
+    start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+    return textwrap.dedent("\n".join(textwrap.dedent(text).splitlines()[start - 1:node.end_lineno])) + "\n"
+
+
 def code_text(obj: Any) -> str:
     """A class's or function's source where Python can find it (files, notebooks' cells), else its pickled form
     (cloudpickle, by value): what a content hash of a model reads."""

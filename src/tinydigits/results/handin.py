@@ -81,12 +81,13 @@ def out_paths(out: str) -> tuple[Path, Path]:
     return readme, folder
 
 
-def write_up(folders: list[Path], out: str | None = None,
-             analyses: list[str | None] | None = None) -> tuple[str, Path | None]:
+def write_up(folders: list[Path], out: str | None = None, analyses: list[str | None] | None = None,
+             notebook: str | None = None) -> tuple[str, Path | None]:
     """The Markdown of every step in order, and the README.md it was written to: with `out`, there, its pictures,
     records and evidence.md beside it (without, the text alone and None: no picture is written unasked).
     `analyses`: each step's Analysis as its student wrote it (None or "" where a step has none: the records' facts
-    stand in its place); each is checked against the records."""
+    stand in its place); each is checked against the records. `notebook`: the notebook a notebook's class came from,
+    where its kernel does not say (`standalone.notebook_file`)."""
     steps = rules.read_steps(folders)
     texts = list(analyses or [])
     if len(texts) > len(steps):
@@ -99,8 +100,8 @@ def write_up(folders: list[Path], out: str | None = None,
         small(folder / "steps.png", folder / "steps.png")
         codes = [step.run.code or "" for step in steps]
         most = shared_errors([[r.errors for r in step.run.per_class] for step in steps if step.run.per_class])
-        pictures = {i: _copy_pictures(step, folder, i + 1, codes, most) | _copy_records(step, folder, f"step{i + 1}-")
-                    for i, step in enumerate(steps)}
+        pictures = {i: _copy_pictures(step, folder, i + 1, codes, most, notebook)
+                    | _copy_records(step, folder, f"step{i + 1}-") for i, step in enumerate(steps)}
     text = render(steps, pictures, with_overview=folder is not None, analyses=texts)
     if readme is not None:
         files.write_text(folder / EVIDENCE, evidence(steps, pictures))
@@ -145,14 +146,14 @@ EVIDENCE = "evidence.md"  # the appendix: every table, log, seed and yardstick t
 
 
 def _copy_pictures(step: rules.Step, folder: Path, number: int, others: list[str] | None = None,
-                   most: int | None = None) -> dict[str, str]:
+                   most: int | None = None, notebook: str | None = None) -> dict[str, str]:
     """The shown run's pictures (and a check's) beside README.md as stepN-NAME, each titled with its step and seed,
     and the model's code as a file that runs alone (`others`: the other steps' recorded code, where a notebook's
     helpers may be; `most`: every step's largest per-digit error count, their per-class pictures' one axis)."""
     prefix, heading = f"step{number}-", picture_title(number, step)
     shown: dict[str, str] = {}
     if step.run.code:
-        shown["code"] = _code_file(step, folder, prefix, others or [])
+        shown["code"] = _code_file(step, folder, prefix, others or [], notebook)
     found = {name: step.folder / name for name in PICTURES if (step.folder / name).is_file()}
     if step.check_folder is not None and (step.check_folder / "check.png").is_file():
         found["check.png"] = step.check_folder / "check.png"
@@ -214,7 +215,7 @@ def _copy_file(source: Path, target: Path) -> None:
     files.atomic_write(target, lambda tmp: Path(tmp).write_bytes(data))
 
 
-def _code_file(step: rules.Step, folder: Path, prefix: str, others: list[str]) -> str:
+def _code_file(step: rules.Step, folder: Path, prefix: str, others: list[str], notebook: str | None = None) -> str:
     """stepN-code.py: the class as its run recorded it, with the imports and helpers it uses written out above it, so
     that the folder alone builds it (a spec: stepN-spec.json, which tinydigits builds). From a notebook's kernel, the
     notebook is copied beside it. Returns the README's words for it: the link, what it needs and how to run it."""
@@ -253,11 +254,11 @@ def _code_file(step: rules.Step, folder: Path, prefix: str, others: list[str]) -
         text += (f". Not defined by any record: {', '.join(f'`{u}`' for u in exported.unresolved)} (define it above "
                  "the class before running the file)")
     if INLINE in step.run.ref:
-        notebook, why = standalone.notebook_file()
-        if notebook is not None:
-            if notebook.resolve() != (folder / notebook.name).resolve():
-                shutil.copyfile(notebook, folder / notebook.name)
-            text += f"; the notebook it came from, as last saved: [{notebook.name}]({notebook.name})"
+        found, why = standalone.notebook_file(notebook)
+        if found is not None:
+            if found.resolve() != (folder / found.name).resolve():
+                shutil.copyfile(found, folder / found.name)
+            text += f"; the notebook it came from, as last saved: [{found.name}]({found.name})"
         elif beside := sorted(folder.glob("*.ipynb")):  # put here by hand: named, not claimed to be that notebook
             text += (f"; the notebook it came from: {why}; this folder holds "
                      + ", ".join(f"[{n.name}]({n.name})" for n in beside) + ", put here by hand, not checked to be it")

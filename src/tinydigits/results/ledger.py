@@ -34,7 +34,8 @@ COLUMNS = ("model", "model_sha256", "seed", "epochs", "last3", "min_last3", "ari
 TIER = ("model_sha256", "recipe_sha256", "budget")
 # Settings added after rows were written, with the value that leaves a curve as it was: left out of the hash when
 # absent or at that value, so an older row keeps its tier (a setting that changes nothing changes no recipe).
-ADDED_LATER = {"augment_off_last": 0, "lr_floor_last": 0, "step_size": None, "step_gamma": 0.1}
+ADDED_LATER = {"augment_off_last": 0, "lr_floor_last": 0, "step_size": None, "step_gamma": 0.1, "plateau_patience": 2,
+               "plateau_factor": 0.1}
 UNNAMED = "unnamed"  # a seed whose number was not recorded (its minimum was): never a duplicate
 # The project's ledger: in a checkout docs/seeds.csv (`ledger add` writes there); an installed package carries a copy
 # that the build puts beside this file (setup.py), so `tinydigits models` shows what held where pip put it.

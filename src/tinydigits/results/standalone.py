@@ -14,6 +14,7 @@ import ast
 import builtins
 import importlib
 import inspect
+import os
 import sys
 import textwrap
 import types
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tinydigits.errors import TinyDigitsError
 from tinydigits.models import registry
 
 STAND_IN = '''def register(name, **recipe):
@@ -334,22 +336,31 @@ def _first_class(code: str) -> str | None:
         return None
 
 
-def notebook_file() -> tuple[Path | None, str]:
-    """The notebook this process runs as a kernel of, where the kernel says (JupyterLab's `__session__`, VS Code's
-    `__vsc_ipynb_file__`, the server's JPY_SESSION_NAME), or None and why not."""
-    import os
+NAME_IT = 'name it: tinydigits.handin(..., notebook="YOUR_NOTEBOOK.ipynb")'
 
+
+def notebook_file(given: str | os.PathLike | None = None) -> tuple[Path | None, str]:
+    """The notebook this process runs as a kernel of: `given` where the caller names it (`handin(notebook=...)`: a
+    kernel started by nbclient or papermill says nothing), else where the kernel says (JupyterLab's `__session__`,
+    VS Code's `__vsc_ipynb_file__`, the server's JPY_SESSION_NAME); or None and why not, with how to name it."""
+    if given is not None:
+        path = Path(given).expanduser()
+        if path.suffix != ".ipynb" or not path.is_file():
+            raise TinyDigitsError(f"notebook={str(given)!r}: no such notebook file here ({Path.cwd()}); give the "
+                                  ".ipynb file's path, e.g. notebook=\"student.ipynb\"")
+        return path, ""
     try:
         from IPython import get_ipython
     except ImportError:
         get_ipython = None  # noqa: N806 - IPython absent: no kernel
     shell = get_ipython() if get_ipython is not None else None
     if shell is None or type(shell).__name__ == "TerminalInteractiveShell":
-        return None, "it was written outside the notebook's kernel, which alone knows the notebook's file"
-    for given in (shell.user_ns.get("__vsc_ipynb_file__"), shell.user_ns.get("__session__"),
-                  os.environ.get("JPY_SESSION_NAME")):
-        if isinstance(given, str) and given.endswith(".ipynb"):
-            for path in (Path(given), Path.cwd() / Path(given).name):
+        return None, ("it was written outside the notebook's kernel, which alone knows the notebook's file; name it: "
+                      "`report --steps --notebook FILE.ipynb`, or tinydigits.handin(..., notebook=\"FILE.ipynb\")")
+    for said in (shell.user_ns.get("__vsc_ipynb_file__"), shell.user_ns.get("__session__"),
+                 os.environ.get("JPY_SESSION_NAME")):
+        if isinstance(said, str) and said.endswith(".ipynb"):
+            for path in (Path(said), Path.cwd() / Path(said).name):
                 if path.is_file():
                     return path, ""
-    return None, "its kernel does not say which notebook it runs (no `__session__` or JPY_SESSION_NAME)"
+    return None, f"its kernel does not say which notebook it runs (no `__session__` or JPY_SESSION_NAME); {NAME_IT}"

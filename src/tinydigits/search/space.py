@@ -53,7 +53,7 @@ def suggest(trial, cfg: SearchConfig) -> NetSpec:
 
     def schedule(name: str, choices: list[str]) -> str | None:
         """A schedule only where the run is long enough to keep the judged last epochs plain."""
-        from tinydigits.training.config import parse_schedule
+        from tinydigits.training.schedules import parse_schedule
 
         text = trial.suggest_categorical(name, choices)
         return text if text and len(parse_schedule(text)) <= epochs - max(cfg.last, 3) else None
@@ -205,8 +205,8 @@ def rejection(spec: NetSpec, cfg: SearchConfig) -> str | None:
     if spec.recipe.get("size_schedule"):
         # A crop to 24 px or a deep unpadded stack cannot take 20 px inputs: reject the pair before training
         # (a first study spent 87 of its 100 trials failing on this at the start of training).
-        from tinydigits.training.config import parse_schedule
         from tinydigits.training.factories import check_size
+        from tinydigits.training.schedules import parse_schedule
 
         model = spec.build()
         for size in sorted(set(parse_schedule(spec.recipe["size_schedule"], "--size-schedule"))):

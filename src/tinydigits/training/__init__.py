@@ -1,7 +1,7 @@
 """training: one run, from a config to a run folder.
 
 - `config`: `TrainConfig` (every setting, declared once with its role, from which every list of settings derives;
-  saved as config.json), loads without torch
+  saved as config.json), loads without torch; `schedules`: the size and batch schedules read into one value per epoch
 - `train`: the loop (data on the device, augmentation per batch, one-cycle, EMA, batch-norm recompute, schedules)
 - `factories`: the model in its training layout, the optimiser, the schedule and the EMA, made from a config;
   `evaluate`: the accuracy pass and the batch-norm refresh; `prefetch`: the next batches made in a thread (`ahead`)

@@ -26,6 +26,7 @@ from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout
 from tinydigits.training.evaluate import confused_pairs
 from tinydigits.training.events import RunEvents
+from tinydigits.training.factories import built_with, schedule_batches
 from tinydigits.training.loggers import FINISHED, Loggers, MLflow, TensorBoard, finished_files
 from tinydigits.training.probe import GradProbe, layer_stats
 from tinydigits.training.runfolder import Confusion, Epoch, Run
@@ -97,11 +98,11 @@ class RunResult:
 
 def epoch_row(epoch: int, stats: EpochStats, test: tuple[float, float], lr: float, start: float, size: int,
               batch: int, val: tuple[float, float] | None = None, momentum: float | None = None,
-              ema_decay: float | None = None) -> Epoch:
+              ema_decay: float | None = None, betas: list[float] | None = None) -> Epoch:
     """One epoch's line of metrics.json (`val`: the validation split's loss and accuracy, where there is one;
-    `momentum` at the epoch's start and the EMA's last `ema_decay`, where the run has them)."""
+    SGD's `momentum` or Adam's `betas` at the epoch's start and the EMA's last `ema_decay`, where the run has them)."""
     row = Epoch(epoch, stats.loss, stats.acc, test[0], test[1], lr, time.perf_counter() - start,
-                stats.images / stats.seconds, size, batch, momentum=momentum, ema_decay=ema_decay)
+                stats.images / stats.seconds, size, batch, momentum=momentum, ema_decay=ema_decay, betas=betas)
     return row if val is None else dataclasses.replace(row, val_loss=val[0], val_acc=val[1])
 
 
@@ -139,7 +140,7 @@ class RunRecord:
         settings = dataclasses.replace(cfg, device=str(device), threads=torch.get_num_threads())
         self.run = Run(self.run_dir, settings, budget, source.name, cfg.seed, params, images, [], False, source.origin,
                        source.digest(), runs.environment(device), architecture=summary.architecture(model),
-                       code=source.code(), extra=extra)
+                       code=source.code(), extra={**built_with(cfg, schedule_batches(cfg, images, budget.last)[1]), **extra})
         mlflow = None
         try:
             if cfg.mlflow:  # its id goes into config.json, where `eval`'s pictures find the run later

@@ -8,9 +8,10 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from tinydigits.constants import BUDGET, DEFAULT_MODEL
+from tinydigits.constants import BUDGET, DEFAULT_MODEL, ONECYCLE_DIV, ONECYCLE_FINAL_DIV, ONECYCLE_WARMUP
 from tinydigits.errors import TinyDigitsError
 from tinydigits.settings import DATA_DIR_HELP, MODEL_HELP, positive_int, scale_range, setting
+from tinydigits.training.schedules import per_epoch
 
 DEFAULT_LR = {"sgd": 0.05, "adam": 0.003, "adamw": 0.003}
 OPTIMIZERS = tuple(DEFAULT_LR)
@@ -106,18 +107,29 @@ class TrainConfig:
                                      role="recipe")
     optimizer: str | None = setting(help=f"default from the model's recipe, else {DEFAULT_OPTIMIZER}", choices=OPTIMIZERS,
                                     role="recipe")
-    lr: float | None = setting(help="(peak) learning rate; default from the model's recipe, else the optimizer's: "
-                                    + ", ".join(f"{name} {lr:g}" for name, lr in DEFAULT_LR.items()), role="recipe")
-    momentum: float | None = setting(help="SGD's (Nesterov's when above 0); under --scheduler onecycle any value above 0 "
-                                          "is the cycle's own, 0.95 -> 0.85 -> 0.95", role="recipe", off=DEFAULT_MOMENTUM)
+    lr: float | None = setting(help=f"learning rate, a one-cycle's peak (it starts at lr / {ONECYCLE_DIV:g}); default from "
+                                    "the model's recipe, else the optimizer's: "
+                                    + ", ".join(f"{k} {v:g}" for k, v in DEFAULT_LR.items()), role="recipe")
+    momentum: float | None = setting(help="SGD's (Nesterov's when above 0; Adam's and AdamW's part is their betas, recorded "
+                                          "as such); under --scheduler onecycle any value above 0 is the cycle's own, 0.95 -> "
+                                          "0.85 -> 0.95", role="recipe", off=DEFAULT_MOMENTUM)
     scheduler: str | None = setting(help="learning-rate schedule (default from the model's recipe, else "
-                                         f"{DEFAULT_SCHEDULER}); plateau lowers the rate when the validation loss stops "
-                                         "improving, so it needs --val-split", choices=SCHEDULERS, role="recipe")
+                                         f"{DEFAULT_SCHEDULER}); onecycle: from --lr / {ONECYCLE_DIV:g} up to --lr over the "
+                                         f"first {100 * ONECYCLE_WARMUP:g} % of the batches, then down to --lr / "
+                                         f"{ONECYCLE_DIV * ONECYCLE_FINAL_DIV:,g} at the last (OneCycleLR's div_factor "
+                                         f"{ONECYCLE_DIV:g}, final_div_factor {ONECYCLE_FINAL_DIV:g}); plateau: the rate cut "
+                                         "when the validation loss stops improving, so it needs --val-split",
+                                    choices=SCHEDULERS, role="recipe")
     step_size: int | None = setting(help="--scheduler step: epochs between cuts of the rate, as StepLR's step_size "
                                          "(default: a third of the epochs)", type=positive_int, metavar="EPOCHS",
                                     role="recipe", when=("scheduler", "step"))
     step_gamma: float = setting(0.1, "--scheduler step: what each cut multiplies the rate by, as StepLR's gamma",
                                 metavar="FACTOR", role="recipe", when=("scheduler", "step"))
+    plateau_patience: int = setting(2, "--scheduler plateau: epochs without a lower validation loss before the rate is cut, "
+                                       "as ReduceLROnPlateau's patience", type=int, metavar="EPOCHS", role="recipe",
+                                    when=("scheduler", "plateau"))
+    plateau_factor: float = setting(0.1, "--scheduler plateau: what each cut multiplies the rate by, as ReduceLROnPlateau's "
+                                         "factor", metavar="FACTOR", role="recipe", when=("scheduler", "plateau"))
     weight_decay: float = setting(0.0, "the optimizer's weight decay", role="recipe")
     label_smoothing: float | None = setting(help="label smoothing of the cross-entropy", role="recipe", off=0.0)
     ema: float | None = setting(help="EMA decay of evaluated weights (0 = off)", role="recipe", off=0.0)
@@ -149,7 +161,8 @@ class TrainConfig:
                                               "the recipe's batch", metavar="BATCH:EPOCHS,...", role="recipe")
     precision: str | None = setting(help="training arithmetic; auto = bf16 where the hardware has it (default from the "
                                          "recipe)", choices=PRECISIONS, role="arithmetic")
-    val_split: int = setting(0, "hold out N training images as a validation set", role="data")
+    val_split: int = setting(0, "hold out N training images as a validation set (--scheduler plateau steps on its loss), taken "
+                                "from the training images (--train-limit's where one is set): N fewer train", role="data")
     train_limit: int | None = setting(help="train on the first N training images only (quick looks; default: all of "
                                            "them)", type=positive_int, role="data")
     threads: int | None = setting(help="CPU threads (default: all cores; a portable seed trains on one)", type=positive_int,
@@ -168,7 +181,7 @@ class TrainConfig:
     mlflow: str | None = setting(help="also log to this MLflow tracking server or URI (pip install 'tinydigits[mlflow]'); "
                                       "a check or search is the parent run", metavar="URI", role="output")
     data_dir: str | None = setting(help=DATA_DIR_HELP, role="machine")
-    seed: int = setting(0, role="seed")  # `train --seed`; `check --seeds` sets it per run
+    seed: int = setting(0, "the seed of the weights, the images' order and the augmentation (a check's each seed)", role="seed")
     target: str | None = setting(help="this step's aim in words, e.g. 'add batch norm to fix the start' (recorded in "
                                       "config.json; `report RUN... --steps` writes it as the step's Target)",
                                  metavar="TEXT", role="note")
@@ -201,6 +214,7 @@ class TrainConfig:
         for f in dataclasses.fields(cfg):  # what the recipe left unset trains as it is: off
             if getattr(cfg, f.name) is None and f.metadata.get("off") is not None:
                 setattr(cfg, f.name, f.metadata["off"])
+        cfg.momentum = cfg.momentum if cfg.optimizer == "sgd" else None  # Adam's part is its betas (`optimizer_args`)
         cfg.augment_scale = tuple(cfg.augment_scale)
         cfg.validate(arithmetic=False)  # the plan validates again once it has decided the arithmetic
         return cfg
@@ -225,6 +239,8 @@ class TrainConfig:
             (0 <= (self.momentum or 0) < 1, "--momentum must be in [0, 1)"),
             (0 <= (self.augment_shear or 0) < 90, "--augment-shear must be in [0, 90) degrees"),
             (0 < self.step_gamma <= 1, "--step-gamma must be in (0, 1]"),
+            (self.plateau_patience >= 0 and 0 < self.plateau_factor < 1,
+             "--plateau-patience must be >= 0 and --plateau-factor in (0, 1)"),
             ((self.bn_recompute or 0) >= 0, "--bn-recompute must be >= 0"),
             (not arithmetic or self.precision in ("fp32", "bf16"), "--precision must be fp32, bf16 or auto"),
             *((0 <= (getattr(self, key) or 0) <= high, f"--{key.replace('_', '-')} must be between 0 and {high}")
@@ -240,8 +256,8 @@ class TrainConfig:
     def plan(self, keep_last: int = BUDGET.last) -> list[tuple[int, int]]:
         """(input size, batch size) of every epoch. Schedules only touch the first epochs: the last
         `keep_last` (the budget's judged epochs) always train at 28x28 with the recipe's batch."""
-        sizes = _schedule(self.size_schedule, "--size-schedule", 28, self.epochs, keep_last, (8, 28))
-        batches = _schedule(self.batch_schedule, "--batch-schedule", self.batch_size, self.epochs, keep_last, (1, 65536))
+        sizes = per_epoch(self.size_schedule, "--size-schedule", 28, self.epochs, keep_last, (8, 28))
+        batches = per_epoch(self.batch_schedule, "--batch-schedule", self.batch_size, self.epochs, keep_last, (1, 65536))
         return list(zip(sizes, batches, strict=True))
 
     @classmethod
@@ -269,29 +285,6 @@ class TrainConfig:
             value = getattr(self, name) or declared(name, type(self)).metadata.get("off")
             values[augment_field(name)] = tuple(value) if isinstance(value, list | tuple) else value
         return augment.Augment(**values)
-
-
-def parse_schedule(text: str | None, flag: str = "schedule", bounds: tuple[int, int] = (1, 65536)) -> list[int]:
-    """"V:E,V:E" -> the scheduled epochs' values: each V for E epochs ([] for none)."""
-    values: list[int] = []
-    for part in filter(None, (text or "").replace(" ", "").split(",")):
-        try:
-            value, count = (int(v) for v in part.split(":"))
-        except ValueError:
-            raise TinyDigitsError(f"{flag} {text!r}: expected VALUE:EPOCHS[,VALUE:EPOCHS...], e.g. 20:4,24:4") from None
-        if not bounds[0] <= value <= bounds[1] or count < 1:
-            raise TinyDigitsError(f"{flag} {text!r}: values must be {bounds[0]}-{bounds[1]} and epochs >= 1")
-        values += [value] * count
-    return values
-
-
-def _schedule(text: str | None, flag: str, final: int, epochs: int, keep_last: int, bounds: tuple[int, int]) -> list[int]:
-    """One value per epoch: the schedule's, then `final` to the end; refused if it reaches the last `keep_last`."""
-    values = parse_schedule(text, flag, bounds)
-    if values and len(values) > epochs - keep_last:
-        raise TinyDigitsError(f"{flag} {text!r} covers {len(values)} epochs: the last {keep_last} of {epochs} "
-                              f"must train as judged (at most {max(0, epochs - keep_last)} scheduled epochs)")
-    return values + [final] * (epochs - len(values))
 
 
 def require_resolved(cfg: TrainConfig) -> None:

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import copy
 import itertools
+import json
 import math
 import warnings
+from typing import Any
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 from tinydigits import models
-from tinydigits.constants import ONECYCLE_WARMUP
+from tinydigits.constants import ONECYCLE_DIV, ONECYCLE_FINAL_DIV, ONECYCLE_WARMUP
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.registry import eval_mode
 from tinydigits.training.config import TrainConfig
@@ -33,14 +35,24 @@ def seed_losses(logits: torch.Tensor, y: torch.Tensor, label_smoothing: float = 
     return F.cross_entropy(logits, y, label_smoothing=label_smoothing)
 
 
-def make_optimizer(cfg: TrainConfig, params) -> torch.optim.Optimizer:
+ADAM_BETAS, ADAM_EPS = (0.9, 0.999), 1e-8  # PyTorch's defaults, given by name so that the record can say them
+
+
+def optimizer_args(cfg: TrainConfig) -> tuple[type[torch.optim.Optimizer], dict[str, Any]]:
+    """The optimiser's class and every argument it is built with: what `make_optimizer` builds and what config.json
+    records (`built_with`), from one place - SGD's momentum and Nesterov, Adam's and AdamW's betas and eps."""
     if cfg.optimizer == "sgd":
-        return torch.optim.SGD(params, lr=cfg.lr, momentum=cfg.momentum, nesterov=cfg.momentum > 0, weight_decay=cfg.weight_decay)
+        return torch.optim.SGD, {"lr": cfg.lr, "momentum": cfg.momentum, "nesterov": cfg.momentum > 0,
+                                 "weight_decay": cfg.weight_decay}
     cls = torch.optim.Adam if cfg.optimizer == "adam" else torch.optim.AdamW
-    return cls(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
+    return cls, {"lr": cfg.lr, "betas": ADAM_BETAS, "eps": ADAM_EPS, "weight_decay": cfg.weight_decay}
 
 
-ONECYCLE_DIV, ONECYCLE_FINAL_DIV = 10.0, 100.0  # the cycle starts at the peak / 10 and ends at that start / 100
+def make_optimizer(cfg: TrainConfig, params) -> torch.optim.Optimizer:
+    cls, kwargs = optimizer_args(cfg)
+    return cls(params, **kwargs)
+
+
 ONECYCLE_MOMENTUM = (0.85, 0.95)  # OneCycleLR's own range: momentum falls to 0.85 as the rate peaks, back to 0.95
 
 
@@ -53,23 +65,46 @@ def cycled_momentum(cfg) -> tuple[float, float] | None:
     return ONECYCLE_MOMENTUM
 
 
-def make_scheduler(cfg: TrainConfig, opt: torch.optim.Optimizer, total_steps: int):
-    """Returns (scheduler, per_batch): one-cycle steps every batch (`total_steps` in the run), the others once an epoch."""
+def scheduler_args(cfg: TrainConfig, total_steps: int) -> tuple[type | None, dict[str, Any], bool]:
+    """The schedule's class, every argument it is built with (beside the optimiser) and whether it steps every batch:
+    what `make_scheduler` builds and what config.json records (`built_with`), from one place. One-cycle steps every
+    batch (`total_steps` in the run), the others once an epoch; None where the rate stays as set."""
     if cfg.scheduler == "onecycle":
         total = total_steps
         if total < 4:  # too few steps for a warm-up and an annealing phase: constant rate
-            return None, False
+            return None, {}, False
         cycled = cycled_momentum(cfg)
-        return torch.optim.lr_scheduler.OneCycleLR(  # warm-up >= 2 steps: OneCycleLR divides by its length
-            opt, max_lr=cfg.lr, total_steps=total, pct_start=max(ONECYCLE_WARMUP, 2.0 / total),
-            div_factor=ONECYCLE_DIV, final_div_factor=ONECYCLE_FINAL_DIV, cycle_momentum=cycled is not None,
+        return torch.optim.lr_scheduler.OneCycleLR, {  # warm-up >= 2 steps: OneCycleLR divides by its length
+            "max_lr": cfg.lr, "total_steps": total, "pct_start": max(ONECYCLE_WARMUP, 2.0 / total),
+            "div_factor": ONECYCLE_DIV, "final_div_factor": ONECYCLE_FINAL_DIV, "cycle_momentum": cycled is not None,
             **({"base_momentum": cycled[0], "max_momentum": cycled[1]} if cycled else {}),
-        ), True
+        }, True
     if cfg.scheduler == "step":
-        return torch.optim.lr_scheduler.StepLR(opt, step_size=cfg.step_every(), gamma=cfg.step_gamma), False
+        return torch.optim.lr_scheduler.StepLR, {"step_size": cfg.step_every(), "gamma": cfg.step_gamma}, False
     if cfg.scheduler == "plateau":
-        return torch.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=0.1, patience=2), False
-    return None, False
+        return torch.optim.lr_scheduler.ReduceLROnPlateau, {"factor": cfg.plateau_factor,
+                                                            "patience": cfg.plateau_patience}, False
+    return None, {}, False
+
+
+def make_scheduler(cfg: TrainConfig, opt: torch.optim.Optimizer, total_steps: int):
+    """Returns (scheduler, per_batch): one-cycle steps every batch (`total_steps` in the run), the others once an epoch."""
+    cls, kwargs, per_batch = scheduler_args(cfg, total_steps)
+    return (None, False) if cls is None else (cls(opt, **kwargs), per_batch)
+
+
+def built_with(cfg: TrainConfig, total_steps: int) -> dict[str, Any]:
+    """What config.json records of the optimiser and schedule as PyTorch built them (`optimizer_args`,
+    `scheduler_args`): each class and its arguments, so that a run says what it used - Adam's betas, not a momentum it
+    never had; a one-cycle's div factors with the rates it starts and ends at."""
+    cls, kwargs = optimizer_args(cfg)
+    optimizer = {"class": f"torch.optim.{cls.__name__}", **{k: v for k, v in kwargs.items() if k != "lr"}}
+    schedule, args, _ = scheduler_args(cfg, total_steps)
+    scheduler = None if schedule is None else {"class": f"torch.optim.lr_scheduler.{schedule.__name__}", **args}
+    if schedule is torch.optim.lr_scheduler.OneCycleLR:
+        start = args["max_lr"] / args["div_factor"]
+        scheduler |= {"start_lr": start, "end_lr": start / args["final_div_factor"]}
+    return json.loads(json.dumps({"optimizer_args": optimizer, "scheduler_args": scheduler}))
 
 
 def schedule_batches(cfg: TrainConfig, images: int, keep_last: int) -> tuple[list[int], int]:
@@ -146,11 +181,13 @@ def last_decay(decay: float, updates: int) -> float:
     return ema_decay(decay, updates - 1) if updates > 1 else 0.0
 
 
-def momentum_of(opt: torch.optim.Optimizer) -> float | None:
-    """The optimiser's momentum as its next step takes it (SGD's, or Adam's first beta: a one-cycle cycles either),
-    None where it has none."""
+def held_by(opt: torch.optim.Optimizer) -> dict[str, Any]:
+    """What the optimiser's next step takes beside its rate, as metrics.json records it each epoch: SGD's momentum (a
+    one-cycle cycles it), or Adam's and AdamW's betas (a one-cycle cycles the first) - never a momentum Adam lacks."""
     group = opt.param_groups[0]
-    return group["momentum"] if "momentum" in group else group["betas"][0] if "betas" in group else None
+    if "betas" in group:
+        return {"betas": [float(b) for b in group["betas"]]}
+    return {"momentum": group["momentum"]} if "momentum" in group else {}
 
 
 def make_ema(model: nn.Module, decay: float) -> Ema | None:

@@ -51,7 +51,7 @@ def known_fields(cls: type, data: dict[str, Any]) -> dict[str, Any]:
 @dataclass(frozen=True)
 class Epoch:
     """One epoch's row of metrics.json: train figures are a running average over the epoch, test after it, the rate
-    and the optimiser's momentum (SGD's, or Adam's first beta) at its start, and the decay an EMA's last update of
+    and the optimiser's momentum (SGD's) or betas (Adam's, AdamW's) at its start, and the decay an EMA's last update of
     the epoch took (its ramp's, capped at the decay set). The fields are in the order the row is written."""
 
     epoch: int
@@ -68,6 +68,7 @@ class Epoch:
     val_acc: float | None = None
     momentum: float | None = None
     ema_decay: float | None = None
+    betas: list[float] | None = None  # Adam's and AdamW's, in place of a momentum they do not have
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> Epoch:

@@ -38,11 +38,11 @@ from tinydigits.training.evaluate import evaluate, recompute_bn
 from tinydigits.training.factories import (
     Ema,
     check_size,
+    held_by,
     last_decay,
     make_ema,
     make_optimizer,
     make_scheduler,
-    momentum_of,
     schedule_batches,
     seed_losses,
     training_model,
@@ -223,7 +223,7 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
     (startup, process_s), writes = started(began), EpochWrites(background=data.device_path)
     try:
         for epoch in range(1, cfg.epochs + 1):
-            start, lr, momentum = time.perf_counter(), setup.opt.param_groups[0]["lr"], momentum_of(setup.opt)
+            start, lr, held = time.perf_counter(), setup.opt.param_groups[0]["lr"], held_by(setup.opt)
             stats = _watched_epoch(setup, data, cfg, epoch, quiet, probe)
             # Lists of one split per seed: a plain model is a stack of one to `recompute_bn` and `evaluate`.
             recompute_bn(evaluated, data.train, cfg.bn_recompute)
@@ -231,7 +231,7 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
             tests = evaluate(evaluated, [data.test] * seeds, keep=last)
             vals = evaluate(evaluated, data.val) if data.val[0] is not None else [None] * seeds
             decay = None if setup.ema is None else last_decay(cfg.ema, (setup.graphed or setup.ema).taken)
-            rows = [epoch_row(epoch, stats[g], tests[g], lr, start, *setup.plan[epoch - 1], vals[g], momentum, decay)
+            rows = [epoch_row(epoch, stats[g], tests[g], lr, start, *setup.plan[epoch - 1], vals[g], ema_decay=decay, **held)
                     for g in range(seeds)]
             writes.wait()  # the epoch before's records are written (long since, on a GPU) before this one's
             if probe is not None:  # the instruments: they read, they never move a bit of the run

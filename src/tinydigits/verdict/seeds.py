@@ -17,6 +17,7 @@ from tinydigits.cluster.outcome import SeedOutcome, failed
 from tinydigits.errors import TinyDigitsError
 from tinydigits.lifecycle import Plan, make
 from tinydigits.lifecycle.finish import finish_all, picture_workers
+from tinydigits.lifecycle.plan import say_fresh
 from tinydigits.lifecycle.run import train_run
 from tinydigits.results import records
 from tinydigits.results.budget import format_verdict, judge
@@ -103,7 +104,7 @@ def run_seeds(plan: Plan, seeds: list[int], log=print, wait: float = WAIT_WORKER
     or not run. Ctrl-C stops the check."""
     start = time.perf_counter()
     if plan.unpinned:
-        log(f"portable: {plan.unpinned}; the seeds train in a fresh worker process pinned to AVX2")
+        say_fresh(log)
     if plan.on_workers:
         stream = _on_workers(plan, seeds, wait, log, progress)
     elif plan.stacked:
@@ -199,6 +200,8 @@ def check(plan: Plan, seeds: list[int], log=print, command: str = "", wait: floa
                                     "environment": runs.environment(), "code": code_version(),
                                     "model_sha256": plan.source.digest()})
     log(f"checking {cfg.model} on seeds {','.join(map(str, seeds))} ({cfg.epochs} epochs, {plan.describe()}) into {folder}")
+    for line in plan.notes:
+        log(line)
     for line in plan.breaches():  # before the first seed's minutes, not after the last
         log(f"over the budget: {line}; every seed trains, and the verdict will be FAIL")
     try:
