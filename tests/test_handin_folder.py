@@ -276,7 +276,7 @@ def test_every_picture_of_a_hand_in_has_an_alt_text_that_describes_it(three, tmp
             assert drawn.width > 1.5 * old.width
         zoom = accuracy_zoom(records.Run.load(run).epochs)
         (alt,) = re.findall(rf"!\[([^\]]*)\]\(step{i}-curves.png\)", text)
-        assert zoom is not None and alt.endswith(f"the accuracy from epoch {zoom} on again, on a zoomed axis"), alt
+        assert zoom is not None and alt.endswith(f"accuracy from epoch {zoom} on a zoomed axis"), alt
 
 
 def local_links(text: str) -> list[str]:

@@ -496,7 +496,10 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
                          f"computed field of its module ({records.CONFIG}'s layer table)")
         out += ["**Checked against the records:**", "", *lines, ""]
     if "curves.png" in pictures:
-        out += [f"![{step.name}, seed {step.seed}: loss, accuracy and rate by epoch]({pictures['curves.png']})", ""]
+        zoom = accuracy_zoom(step.run.epochs) if step.run.epochs else None
+        shown = f"; accuracy from epoch {zoom} on a zoomed axis" if zoom else ""
+        out += [f"![{step.name}, seed {step.seed}: loss, accuracy and rate by epoch{shown}]({pictures['curves.png']})",
+                ""]
     links = [f"[evidence]({EVIDENCE}#step-{i + 1}) (layers, epoch log, recipe" + (", seeds" if step.check else "") + ")"]
     if "code" in pictures:
         code = re.match(r"\[([^]]+)\]", pictures["code"])

@@ -714,14 +714,11 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str]) 
     """A percentage said of the step: one of its recorded accuracies, of the role the words name (train, test, best,
     the lowest of the last epochs, at epoch N, a seed's, a digit's); `nearly 99 %`: within half a point below."""
     out = []
-    run, f = step.run, facts(step)
     figures = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", clause))
     for k, found in enumerate(figures):
         text = found[1]
         value = _num(text)
-        # the words that belong to this figure: from the figure before it (or the clause's start) to its own end
-        start = figures[k - 1].end() if k else 0
-        quoted = clause
+        start = figures[k - 1].end() if k else 0  # this figure's words start after the figure before it
         if value == _line(step) and skip & {"held", "reached", "seeds", "budget"}:
             continue
         if value == _line(step) and not re.search(r"\b(accuracy|acc|test|train)\b.{0,12}$", low[:found.start()]):
@@ -739,31 +736,17 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str]) 
         if values:
             labels = _others_labels(step, around)
         elif epoch:
-            values, what, by = _at_epoch(run, int(epoch[1] or epoch[2]), train, around, text)
+            values, what, by = _at_epoch(step.run, int(epoch[1] or epoch[2]), train, around, text)
             if by is not None:
-                out.append(Claim(number, quoted, by[0], by[1], "figure"))
+                out.append(Claim(number, clause, by[0], by[1], "figure"))
                 continue
-        elif re.search(r"\b(lowest|min(?:imum)?|worst|last \d+|last (?:two|three)|last epochs)\b", around):
-            values, what = [f.min_last], f"min of the last {f.n} epochs ({records.METRICS})"
-            values += [run.test()[-1]]
-        elif either:
-            values, what = run.train() + run.test(), f"train and test accuracy by epoch ({records.METRICS})"
-            labels = [f"train at epoch {i}" for i in range(1, f.epochs + 1)] + \
-                [f"test at epoch {i}" for i in range(1, f.epochs + 1)]
-        elif train:
-            values, what = run.train(), f"train accuracy by epoch, best {f.best_train:.2f} % ({records.METRICS})"
-            labels = [f"train at epoch {i}" for i in range(1, f.epochs + 1)]
         else:
-            values, what = run.test(), f"test accuracy by epoch, best {f.best_test:.2f} % ({records.METRICS})"
-            labels = [f"test at epoch {i}" for i in range(1, f.epochs + 1)]
-            if re.search(r"\btest|validation|accuracy|acc\b|best|final|reached|achieved|got|hit", around) is None:
-                continue
+            values, what, labels = _series(step, around, train, either)
         if not values:
             continue
-        if near:
-            best = max(values)
-            ok = value - 0.5 <= best <= value + 0.05
-            out.append(Claim(number, quoted, ok, f"{what}: best {best:.2f} %", "figure"))
+        if near:  # within half a point below the figure said
+            out.append(Claim(number, clause, value - 0.5 <= max(values) <= value + 0.05, f"{what}: best {max(values):.2f} %",
+                             "figure"))
             continue
         ok = any(said_as(v, text) for v in values)
         if re.search(r"\bbest|highest|max(?:imum)?|peak", around) and not epoch and not either:
@@ -774,11 +757,30 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str]) 
             i = next(i for i, v in enumerate(values) if said_as(v, text))
             what = (f"{labels[i]}: {values[i]:.2f} %" if i < len(labels) else f"{values[i]:.2f} %") + \
                 f" ({what.rpartition('(')[2]}"
-        out.append(Claim(number, quoted, ok, what, "figure"))
+        out.append(Claim(number, clause, ok, what, "figure"))
     return out
 
 
 _EPOCH = re.compile(r"\s*(?:\S+\s+){0,2}?(?:at|in|after|on|by) epoch (\d+)|\s*epoch (\d+)\b")
+
+
+def _series(step: Step, around: str, train: bool, either: bool) -> tuple[list[float] | None, str, list[str]]:
+    """The recorded accuracies a percentage is read against, by the role its words name: the lowest of the last
+    epochs, train or test (both where both are named), each with its epoch; None where the words name no accuracy."""
+    run, f = step.run, facts(step)
+    epochs = range(1, f.epochs + 1)
+    if re.search(r"\b(lowest|min(?:imum)?|worst|last \d+|last (?:two|three)|last epochs)\b", around):
+        return [f.min_last, run.test()[-1]], f"min of the last {f.n} epochs ({records.METRICS})", []
+    if either:
+        return (run.train() + run.test(), f"train and test accuracy by epoch ({records.METRICS})",
+                [f"train at epoch {i}" for i in epochs] + [f"test at epoch {i}" for i in epochs])
+    if train:
+        return (run.train(), f"train accuracy by epoch, best {f.best_train:.2f} % ({records.METRICS})",
+                [f"train at epoch {i}" for i in epochs])
+    if re.search(r"\btest|validation|accuracy|acc\b|best|final|reached|achieved|got|hit", around) is None:
+        return None, "", []
+    return (run.test(), f"test accuracy by epoch, best {f.best_test:.2f} % ({records.METRICS})",
+            [f"test at epoch {i}" for i in epochs])
 
 
 def _others_labels(step: Step, around: str) -> list[str]:
