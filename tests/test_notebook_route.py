@@ -278,7 +278,7 @@ def test_a_kernel_that_does_not_say_its_notebook_gets_it_named_by_handin(tmp_pat
     assert 'notebook="YOUR_NOTEBOOK.ipynb"' in readme.read_text()
     (tmp_path / "student.ipynb").write_text("{}")
     readme = tinydigits.handin(folders, out="named", show=False, notebook="student.ipynb")
-    assert "the notebook it came from, as last saved: [student.ipynb](student.ipynb)" in readme.read_text()
+    assert "came from, as last saved: [student.ipynb](student.ipynb)" in readme.read_text()
     assert (tmp_path / "named" / "student.ipynb").is_file() and not capsys.readouterr().out
     with pytest.raises(TinyDigitsError, match=r"notebook='nope.ipynb': no such notebook file here"):
         tinydigits.handin(folders, out="wrong", show=False, notebook="nope.ipynb")

@@ -290,6 +290,10 @@ def render(steps: list[rules.Step], pictures: dict[int, dict[str, str]], with_ov
                 f"{marks.count('✓')} true (✓), {marks.count('✗')} false (✗), {marks.count('?')} not settled by these runs "
                 "(?); → marks a plan.", ""]
     out += [overview_table(steps), ""]
+    notebook = next((code.split("; the notebook it came from", 1)[1] for shown in pictures.values()
+                     if "; the notebook it came from" in (code := shown.get("code", ""))), None)
+    if notebook is not None:  # said once: every notebook step's code came from the same one
+        out += [f"The notebook the steps' classes came from{notebook}.", ""]
     if with_overview:
         out += [f"![every step's test and train loss and error rate by epoch, against the {steps[0].budget.min_acc} % "
                 "line](steps.png)", ""]
