@@ -16,6 +16,7 @@ from tinydigits import models
 from tinydigits.constants import ONECYCLE_WARMUP
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.registry import eval_mode
+from tinydigits.training import optimizers
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout, model_layout
 
@@ -34,9 +35,11 @@ def seed_losses(logits: torch.Tensor, y: torch.Tensor, label_smoothing: float = 
 
 
 def make_optimizer(cfg: TrainConfig, params) -> torch.optim.Optimizer:
+    """The run's optimiser: torch's, taken without its compiler (`training.optimizers`)."""
     if cfg.optimizer == "sgd":
-        return torch.optim.SGD(params, lr=cfg.lr, momentum=cfg.momentum, nesterov=cfg.momentum > 0, weight_decay=cfg.weight_decay)
-    cls = torch.optim.Adam if cfg.optimizer == "adam" else torch.optim.AdamW
+        return optimizers.SGD(params, lr=cfg.lr, momentum=cfg.momentum, nesterov=cfg.momentum > 0,
+                              weight_decay=cfg.weight_decay)
+    cls = optimizers.Adam if cfg.optimizer == "adam" else optimizers.AdamW
     return cls(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
 
 

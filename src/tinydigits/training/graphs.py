@@ -30,7 +30,7 @@ from torch import nn
 
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout
-from tinydigits.training.factories import Ema, ema_decay, make_scheduler, seed_losses
+from tinydigits.training.factories import Ema, ema_decay, make_optimizer, make_scheduler, seed_losses
 
 ENV = "TINYDIGITS_CUDA_GRAPHS"  # "0": never capture a GPU's step (as --no-cuda-graphs), whatever the config says
 WARMUP_STEPS = 3  # eager steps on a side stream before the capture, as torch's CUDA-graph recipe asks
@@ -70,8 +70,7 @@ def schedule(cfg: TrainConfig, steps: int, cycle: int, limit: int) -> tuple[list
     """The rate and momentum of each of a run's `steps` optimiser steps, as the run's scheduler sets them: a copy of it
     (a cycle of `cycle` steps) on a one-element optimiser, stepped by `train.Setup.step_schedule`'s rule (until
     `limit` steps)."""
-    probe = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=cfg.lr, momentum=cfg.momentum,
-                            nesterov=cfg.momentum > 0, weight_decay=cfg.weight_decay)
+    probe = make_optimizer(cfg, [torch.zeros(1, requires_grad=True)])
     scheduler, per_batch = make_scheduler(cfg, probe, cycle)
     rates, momenta = [], []
     with warnings.catch_warnings():  # the probe's optimiser never steps, which the scheduler would warn of
