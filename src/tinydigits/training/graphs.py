@@ -107,6 +107,7 @@ class GraphedStep:
         self.graph: torch.cuda.CUDAGraph | None = None
         self.side: torch.cuda.Stream | None = None
         self.capture_s: float | None = None
+        self.warmup_s: float | None = None  # the warm-up steps' host seconds (`Timing.warmup_s`)
         self.static: tuple[torch.Tensor, torch.Tensor] | None = None
         self.out: tuple[torch.Tensor, torch.Tensor] | None = None
 
@@ -177,6 +178,7 @@ class GraphedStep:
                 group["lr"], group["momentum"] = self.host_rates[k], self.host_momenta[k]
 
     def _warm(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        began = time.perf_counter()
         if self.side is None:  # one side stream for every warm-up step
             self.side = torch.cuda.Stream()
         side = self.side
@@ -184,6 +186,7 @@ class GraphedStep:
         with torch.cuda.stream(side):
             out = self._eager(x, y)
         torch.cuda.current_stream().wait_stream(side)
+        self.warmup_s = (self.warmup_s or 0.0) + time.perf_counter() - began
         return out
 
     def _capture(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
