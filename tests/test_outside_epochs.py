@@ -152,3 +152,34 @@ def test_painters_draw_beside_and_a_job_that_cannot_travel_is_drawn_here():
     finally:
         painters.close()
     assert painters.draw({"pid": (os.getpid, ())})["pid"]() == os.getpid()
+
+
+def test_ctrl_c_in_train_is_one_line_and_leaves_no_painter_behind(mnist_dir, tmp_path):
+    """Ctrl-C to the command's own process after its first epoch: the one line it always said, exit 130, nothing at the
+    interpreter's exit, and its painters ended with it."""
+    import signal
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "tinydigits", "train", "--model", "model1", "--epochs", "40",
+                             "--train-limit", "500", "--threads", "1", "--data-dir", str(mnist_dir), "--out",
+                             str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.time() + 240
+    while time.time() < deadline and proc.poll() is None:
+        found = next(tmp_path.glob("*/metrics.json"), None)
+        if found is not None and json.loads(found.read_text())["epochs"]:
+            break
+        time.sleep(0.2)
+    assert proc.poll() is None, "the run ended before its first epoch was seen"
+    os.kill(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130 and "interrupted after" in err, err
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    for _ in range(50):  # the painters, in the command's own process group
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("a painter outlived its run")

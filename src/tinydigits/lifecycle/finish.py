@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import functools
 import multiprocessing
 import os
 import signal
@@ -80,18 +79,19 @@ class Painters:
 
     def draw(self, jobs: dict[str, Job]) -> dict[str, Callable[[], Any]]:
         """Every job sent off at once; each one's result when called, drawn here where its process could not."""
-        out = {}
-        for name, (fn, args) in jobs.items():
-            try:
-                future: Future | None = self.pool.submit(fn, *args)
-            except Exception:  # the pool is gone (a painter died): this one is drawn here
-                future = None
-            out[name] = functools.partial(_landed, future, fn, args)
-        return out
+        return {name: self.run(fn, args).result for name, (fn, args) in jobs.items()}
+
+    def run(self, fn: Callable[..., Any], args: tuple) -> Landing:
+        """`fn(*args)` sent to a painter now (its arguments travel as they are: copies, where they change)."""
+        try:
+            return Landing(self.pool.submit(fn, *args), fn, args)
+        except Exception:  # the pool is gone (a painter died): done here when asked for
+            return Landing(None, fn, args)
 
     def close(self) -> None:
-        """The processes told to end; nothing waits for them (their pictures, if any were asked for, have landed)."""
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        """The processes ended: jobs not started are dropped, one under way (after Ctrl-C) is waited for. Waited for
+        here, not at the interpreter's exit, where a pool left running can fail to wake its own thread."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _cuda_started() -> bool:
@@ -100,13 +100,23 @@ def _cuda_started() -> bool:
     return torch is not None and torch.cuda.is_initialized()
 
 
-def _landed(future: Future | None, fn: Callable[..., Any], args: tuple) -> Any:
-    if future is not None:
-        try:
-            return future.result()
-        except Exception:  # could not travel, or its process failed: drawn here, where its own error shows
-            pass
-    return fn(*args)
+class Landing:
+    """A job sent to a painter: `result()` waits for it, and does it here where it could not travel or its process
+    failed (where its own error, if any, then shows); `done()` says whether waiting would be over at once."""
+
+    def __init__(self, future: Future | None, fn: Callable[..., Any], args: tuple) -> None:
+        self.future, self.fn, self.args = future, fn, args
+
+    def done(self) -> bool:
+        return self.future is None or self.future.done()
+
+    def result(self) -> Any:
+        if self.future is not None:
+            try:
+                return self.future.result()
+            except Exception:  # could not travel, or its process failed
+                pass
+        return self.fn(*self.args)
 
 
 def _nothing() -> None:

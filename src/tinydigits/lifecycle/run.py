@@ -24,11 +24,13 @@ def train_run(cfg: TrainConfig, budget: Budget = BUDGET, source: Source | None =
               on_epoch: Callable[[dict[str, Any]], None] | None = None, beside: bool = False) -> RunResult:
     """Train a plan's config here (`cfg`, `budget`, `source`: `plan.config`, `plan.budget`, `plan.source`), then
     write and publish its results from memory; what failed to publish goes to `warn` (default: nowhere but the
-    result's `warning`) in one line. `beside`: its pictures drawn by processes started with it (`finish.Painters`),
-    every one in the folder when this returns. Returns the run's result (its verdict: `verdict(result)`)."""
+    result's `warning`) in one line. `beside`: its pictures drawn (and its graph traced) by processes started with
+    it (`finish.Painters`), every file in the folder when this returns. Returns the run's result (its verdict:
+    `verdict(result)`)."""
     painters = Painters.start() if beside else None
     try:
-        result = train(cfg, quiet=quiet, log=log, budget=budget, source=source, on_epoch=on_epoch)
+        result = train(cfg, quiet=quiet, log=log, budget=budget, source=source, on_epoch=on_epoch,
+                       beside=None if painters is None else painters.run)
         result.warning = finish(result, painters)
     finally:
         if painters is not None:

@@ -130,7 +130,8 @@ class RunRecord:
     on every path out."""
 
     def __init__(self, cfg: TrainConfig, source: models.Source, params: int, device: torch.device, images: int,
-                 model: nn.Module, budget: Budget = BUDGET, **extra: Any) -> None:
+                 model: nn.Module, budget: Budget = BUDGET, beside: Callable[..., Any] | None = None,
+                 **extra: Any) -> None:
         self.cfg, self.source = cfg, source
         self.checkpoint_s = 0.0  # every model.pt written (`Timing.checkpoint_s`)
         self.config = dataclasses.asdict(cfg)  # the settings as given: the checkpoint's, MLflow's and the hparams'
@@ -156,7 +157,7 @@ class RunRecord:
         self.log(f"{source.name}, seed {cfg.seed}, {cfg.epochs} epochs, {params:,} parameters; {cfg.precision}"
                  f"{', portable' if cfg.portable else ''}, {cfg.threads or 'all'} thread(s), {device}")
         self.events = RunEvents(self.run_dir)  # TensorBoard: `tensorboard --logdir runs`
-        self.events.graph(model, input_layout(torch.zeros(1, 1, 28, 28, device=device)))
+        self.events.graph(model, input_layout(torch.zeros(1, 1, 28, 28, device=device)), beside)  # traced beside
         self.loggers = Loggers(TensorBoard(self.events, lambda: (self.config, self.run.test(), self.run.budget.last)),
                                mlflow)
 

@@ -263,17 +263,18 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
 
 
 def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[dict[str, Any]], None] | None = None,
-          budget: Budget = BUDGET, source: models.Source | None = None) -> RunResult:
+          budget: Budget = BUDGET, source: models.Source | None = None, beside: Callable | None = None) -> RunResult:
     """Train one model end to end: a run folder with config, metrics and checkpoint (pictures and report.md are
     the caller's: `report.write_artifacts`). `cfg` is resolved (a plan's: `lifecycle.make`), `source` its model
     where the caller has read it already. `on_epoch(row)` sees every epoch's metrics (on a CPU after they are
     saved; on a GPU while they are written beside the next epoch; search stops hopeless trials from there by raising,
-    and the writes land first). `budget`: what the run will be judged by (recorded)."""
+    and the writes land first). `budget`: what it will be judged by (recorded); `beside(fn, args)`: a job elsewhere."""
     began, watch = time.perf_counter(), clock.Stopwatch()
     require_resolved(cfg)
     device = pick_device(cfg.device)
     source, setup, data = seed_setup(cfg, device, budget, quiet, source, watch)
-    record = RunRecord(cfg, source, models.count_params(setup.model), device, len(data.train[0]), setup.model, budget)
+    record = RunRecord(cfg, source, models.count_params(setup.model), device, len(data.train[0]), setup.model, budget,
+                       beside=beside)
     fit(cfg, setup, data, [record], lambda g: setup.evaluated, log=log, quiet=quiet, on_epoch=on_epoch, began=began,
         parts={**clock.take(), **watch.lap("records_s").seconds})
     return record.finish(setup.evaluated, data.test, data.digits)
