@@ -4,10 +4,11 @@
 
 Each turn runs, for every source tree in order (each a folder holding `tinydigits/`, put first on PYTHONPATH):
 `tinydigits train --epochs 1 --train-limit 2560` in a fresh process (wall seconds, and metrics.json's `timing` as that
-version writes it), and a fresh `python -c` that times `import torch` and then the modules `train` loads beyond it.
-A shared machine's speed drifts over minutes, so the versions alternate and the medians are printed, with the CPU
-and the command. $TINYDIGITS_DATA_DIR (or --data-dir) names MNIST; the data's own cache is warmed by a first,
-untimed run of each version.
+version writes it; the CPU seconds of the command and the processes it started; the load average as it ended), and a
+fresh `python -c` that times `import torch` and then the modules `train` loads beyond it. A shared machine's speed
+drifts over minutes, so the versions alternate and the medians are printed, with the CPU and the command.
+$TINYDIGITS_DATA_DIR (or --data-dir) names MNIST; the data's own cache is warmed by a first, untimed run of each
+version.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -31,17 +33,19 @@ IMPORTS = ("import time; t = time.perf_counter(); import torch; a = time.perf_co
 def one_run(src: str, out: str, data_dir: str | None) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": src}
     args = [sys.executable, "-m", "tinydigits", *COMMAND, "--out", out] + (["--data-dir", data_dir] if data_dir else [])
-    began = time.perf_counter()
+    began, used = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run(args, env=env, capture_output=True, text=True)
-    wall = time.perf_counter() - began
+    wall, after = time.perf_counter() - began, resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (used.ru_utime + used.ru_stime)  # the command and its painters
     if proc.returncode != 0:
         sys.exit(f"{src}: train failed: {proc.stderr.strip().splitlines()[-1:]}")
     folder = Path(proc.stdout.strip().splitlines()[-1])
     timing = json.loads((folder / "metrics.json").read_text()).get("timing", {})
     imports = subprocess.run([sys.executable, "-c", IMPORTS], env=env, capture_output=True, text=True, check=True)
     torch_s, beyond_s = map(float, imports.stdout.split())
-    return {"wall_s": wall, **{k: v for k, v in timing.items() if isinstance(v, float)},
-            "import_torch_s": torch_s, "imports_beyond_torch_s": beyond_s}
+    timing = {k: v for k, v in timing.items() if isinstance(v, float)}
+    return {"wall_s": wall, "cpu_s": cpu, "load_1min": os.getloadavg()[0], **timing, "import_torch_s": torch_s,
+            "imports_beyond_torch_s": beyond_s}
 
 
 def cpu_name() -> str:
