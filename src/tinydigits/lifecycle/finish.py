@@ -82,9 +82,10 @@ class Painters:
         return {name: self.run(fn, args).result for name, (fn, args) in jobs.items()}
 
     def run(self, fn: Callable[..., Any], args: tuple) -> Landing:
-        """`fn(*args)` sent to a painter now (its arguments travel as they are: copies, where they change)."""
+        """`fn(*args)` sent to a painter now (its arguments travel as they are: copies, where they change; a module on
+        a GPU as a CPU copy, since a painter has no CUDA)."""
         try:
-            return Landing(self.pool.submit(fn, *args), fn, args)
+            return Landing(self.pool.submit(fn, *map(_on_cpu, args)), fn, args)
         except Exception:  # the pool is gone (a painter died): done here when asked for
             return Landing(None, fn, args)
 
@@ -92,6 +93,14 @@ class Painters:
         """The processes ended: jobs not started are dropped, one under way (after Ctrl-C) is waited for. Waited for
         here, not at the interpreter's exit, where a pool left running can fail to wake its own thread."""
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _on_cpu(value: Any) -> Any:
+    torch = sys.modules.get("torch")
+    if torch is None or not isinstance(value, torch.nn.Module):
+        return value
+    first = next(value.parameters(), None)
+    return value if first is None or first.device.type == "cpu" else copy.deepcopy(value).cpu()
 
 
 def _cuda_started() -> bool:
