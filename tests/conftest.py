@@ -61,10 +61,17 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
+@pytest.fixture(scope="session")
+def _split_cache(tmp_path_factory) -> str:
+    return str(tmp_path_factory.mktemp("splits"))
+
+
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path_factory, monkeypatch):
-    """Never touch the user's cache or the network from tests."""
+def _isolated_cache(tmp_path_factory, monkeypatch, _split_cache):
+    """Never touch the user's cache or the network from tests. The decoded splits (`mnist.cached_split`) are kept
+    once for the session: 55 MB a test would fill the disk."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("TINYDIGITS_SPLIT_CACHE", _split_cache)
     monkeypatch.setenv("TINYDIGITS_MIRRORS", "http://127.0.0.1:9/")  # a closed local port: 'offline'
 
 

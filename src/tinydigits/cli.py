@@ -55,9 +55,14 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("train", "train one model; writes a run folder", _train_arguments)
 def cmd_train(args: argparse.Namespace) -> int:
+    from tinydigits.training import clock
+
+    clock.load_torch()  # first, so its seconds are torch's own: `timing.torch_s` in metrics.json
     from tinydigits.lifecycle import make
     from tinydigits.lifecycle.run import train_run, verdict
     from tinydigits.results.budget import reason
+
+    clock.imported()
 
     plan = make(config_from_args(args), one_run=True)
     if plan.unpinned:  # not in a fresh process; said in one line all the same
@@ -67,7 +72,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     for line in plan.breaches():  # said before the minutes it costs, not only after
         print(f"tinydigits: note: over the budget: {line}; this run trains, and its budget verdict will be FAIL",
               file=sys.stderr)
-    result = train_run(plan.config, plan.budget, plan.source, quiet=args.quiet,
+    result = train_run(plan.config, plan.budget, plan.source, quiet=args.quiet, beside=True,
                        warn=lambda line: print(f"tinydigits: {line}", file=sys.stderr))
     test, judged, b = result.run.test(), verdict(result), plan.budget
     print(f"final test accuracy {test[-1]:.2f}%  ({judged.params:,} parameters)")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from tinydigits.constants import BUDGET, Budget
-from tinydigits.lifecycle.finish import finish
+from tinydigits.lifecycle.finish import Painters, finish
 from tinydigits.results.budget import run_verdict
 from tinydigits.results.records import Verdict
 from tinydigits.training.bookkeeping import RunResult
@@ -21,12 +21,20 @@ if TYPE_CHECKING:
 
 def train_run(cfg: TrainConfig, budget: Budget = BUDGET, source: Source | None = None, *, quiet: bool = True,
               log: Callable[[str], None] = print, warn: Callable[[str], None] | None = None,
-              on_epoch: Callable[[dict[str, Any]], None] | None = None) -> RunResult:
+              on_epoch: Callable[[dict[str, Any]], None] | None = None, beside: bool = False) -> RunResult:
     """Train a plan's config here (`cfg`, `budget`, `source`: `plan.config`, `plan.budget`, `plan.source`), then
     write and publish its results from memory; what failed to publish goes to `warn` (default: nowhere but the
-    result's `warning`) in one line. Returns the run's result (its verdict: `verdict(result)`)."""
-    result = train(cfg, quiet=quiet, log=log, budget=budget, source=source, on_epoch=on_epoch)
-    result.warning = finish(result)
+    result's `warning`) in one line. `beside`: its pictures drawn (and its graph traced) by processes started with
+    it (`finish.Painters`), every file in the folder when this returns. Returns the run's result (its verdict:
+    `verdict(result)`)."""
+    painters = Painters.start() if beside else None
+    try:
+        result = train(cfg, quiet=quiet, log=log, budget=budget, source=source, on_epoch=on_epoch,
+                       beside=None if painters is None else painters.run)
+        result.warning = finish(result, painters)
+    finally:
+        if painters is not None:
+            painters.close()
     if result.warning and warn is not None:
         warn(f"warning: {result.warning}")
     return result

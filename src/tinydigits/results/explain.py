@@ -15,8 +15,8 @@ from torch import nn
 
 from tinydigits.data import mnist
 from tinydigits.models.registry import eval_mode
-from tinydigits.results import predictions
-from tinydigits.results.figures import matplotlib, plt, save_figure
+from tinydigits.results import figures, predictions
+from tinydigits.results.figures import save_figure
 from tinydigits.training.device import input_layout
 
 TOP = 8  # test digits shown in top_losses.png
@@ -26,7 +26,7 @@ TOP = 8  # test digits shown in top_losses.png
 def plot_layers(stats: list[dict[str, Any]], grad_norms: list[dict[str, float]], path: Path) -> bytes:
     """Left: per ReLU the share of outputs at zero and the channels never active; right: each layer's gradient norm
     per epoch (sampled while training)."""
-    fig, (ax, ax_grad) = plt.subplots(1, 2, figsize=(12, 4.2))
+    fig, (ax, ax_grad) = figures.plt.subplots(1, 2, figsize=(12, 4.2))
     x = range(len(stats))
     ax.bar(x, [100 * s["zero_share"] for s in stats], color="C0")
     for i, s in enumerate(stats):
@@ -35,13 +35,13 @@ def plot_layers(stats: list[dict[str, Any]], grad_norms: list[dict[str, float]],
     ax.set_xticks(list(x), [s["layer"] for s in stats], rotation=30, fontsize=7, ha="right")
     ax.set(ylim=(0, 105), ylabel="% of ReLU outputs at zero (test set)", title="ReLU layers: zeros, and dead channels")
     layers = sorted({k for epoch in grad_norms for k in epoch})
-    colours = plt.get_cmap("turbo")  # one colour a layer along a ramp, and a line style in turn: 16 lines told apart
+    colours = figures.plt.get_cmap("turbo")  # one colour a layer along a ramp, and a line style in turn: 16 lines told apart
     for n, layer in enumerate(layers):
         ax_grad.plot([i + 1 for i, e in enumerate(grad_norms) if layer in e], [e[layer] for e in grad_norms if layer in e],
                      marker="o", ms=3, ls=("-", "--", ":", "-.")[n % 4], color=colours(n / max(1, len(layers) - 1)),
                      label=layer)
-    ax_grad.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-    ax_grad.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())  # labelled decades only: cheaper to lay out
+    ax_grad.xaxis.set_major_locator(figures.matplotlib.ticker.MaxNLocator(integer=True))
+    ax_grad.yaxis.set_minor_formatter(figures.matplotlib.ticker.NullFormatter())  # labelled decades only: cheaper to lay out
     ax_grad.set(yscale="log", xlabel="epoch", ylabel="gradient norm (sampled steps' mean)",
                 title="gradient norm per layer" if grad_norms else "gradient norm per layer: not recorded for this run")
     if grad_norms:
@@ -116,7 +116,7 @@ def plot_top_losses(model: nn.Module, test: mnist.Split, p: predictions.Predicti
     heat = cam[:, 0].cpu() if cam is not None else torch.zeros_like(digits)
     scale = lambda a: a / a.flatten(1).amax(1).clamp_min(1e-12)[:, None, None]  # each tile to its own range
     rows += [torch.cat(list(scale(heat)), 1), torch.cat(list(scale(pixels[:, 0].cpu())), 1)]
-    fig, axes = plt.subplots(3, 1, figsize=(1.5 * len(idx), 5.6))
+    fig, axes = figures.plt.subplots(3, 1, figsize=(1.5 * len(idx), 5.6))
     for ax, image, cmap, label in zip(axes, rows, ("gray_r", "jet", "hot"), ("", "Grad-CAM", "integrated gradients"),
                                       strict=True):
         ax.imshow(image.numpy(), cmap=cmap, vmin=0, vmax=1, interpolation="nearest")
@@ -144,7 +144,7 @@ def plot_augment(digits: torch.Tensor, cfg: dict[str, Any], path: Path, draws: i
     g = torch.Generator().manual_seed(1234)  # the picture's own generator: the run's are untouched
     rows = [x] + [augment(x.clone(), g) for _ in range(draws)]
     canvas = torch.cat([torch.cat(list(r[:, 0].clamp(0, 1)), 1) for r in rows], 0)
-    fig, ax = plt.subplots(figsize=(1.1 * len(x), 1.15 * len(rows)))
+    fig, ax = figures.plt.subplots(figsize=(1.1 * len(x), 1.15 * len(rows)))
     ax.imshow(canvas.numpy(), cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
     ax.set_xticks([])
     ax.set_yticks([28 * r + 14 for r in range(len(rows))], ["as they are", *(f"draw {d + 1}" for d in range(draws))],

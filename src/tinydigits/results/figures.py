@@ -1,21 +1,37 @@
 """matplotlib for files only (the Agg backend, no display) and the one way a picture is saved (atomically): what every
-picture of a run, a check, a hand-in, a study and a range test is drawn with."""
+picture of a run, a check, a hand-in, a study and a range test is drawn with.
+
+matplotlib loads on first use (`figures.plt`, `figures.matplotlib`, or a name imported from here): about 0.7 s that a
+training run's own process never pays, its pictures being drawn beside it (`lifecycle.finish`)."""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import matplotlib
+from tinydigits import files
 
-matplotlib.use("Agg")  # files only, no display needed
-import matplotlib.pyplot as plt  # noqa: E402
-
-from tinydigits import files  # noqa: E402
+if TYPE_CHECKING:  # loaded by `__getattr__` below
+    import matplotlib
+    import matplotlib.pyplot as plt
 
 __all__ = ["DPI", "matplotlib", "plt", "save_figure"]
 
 DPI = 110  # every picture's pixels per inch
+
+
+def __getattr__(name: str) -> Any:
+    """`matplotlib` (Agg: files only, no display needed) and `plt`, loaded the first time either is asked for."""
+    if name not in ("matplotlib", "plt"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    globals().update(matplotlib=matplotlib, plt=plt)
+    return globals()[name]
 
 
 def save_figure(fig, path: Path, tight: bool = True) -> bytes:
@@ -24,6 +40,6 @@ def save_figure(fig, path: Path, tight: bool = True) -> bytes:
     a picture's pixels, `fig.figimage`, is not cropped: the crop leaves the picture out)."""
     png = io.BytesIO()
     fig.savefig(png, format="png", dpi=DPI, **({"bbox_inches": "tight"} if tight else {}))
-    plt.close(fig)
+    __getattr__("plt").close(fig)
     files.atomic_write(path, lambda tmp: Path(tmp).write_bytes(png.getvalue()))
     return png.getvalue()

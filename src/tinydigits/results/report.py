@@ -8,11 +8,14 @@ finished run.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import math
 import os
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +26,9 @@ from tinydigits import files
 from tinydigits.constants import BUDGET
 from tinydigits.data import mnist
 from tinydigits.models import summary
-from tinydigits.results import predictions
+from tinydigits.results import figures, predictions
 from tinydigits.results.budget import mark, run_verdict
-from tinydigits.results.figures import matplotlib, plt, save_figure
+from tinydigits.results.figures import save_figure
 from tinydigits.results.ledger import describe_arithmetic
 from tinydigits.results.records import Epoch, Run, Verdict
 from tinydigits.training.bookkeeping import DIGITS_SHOWN
@@ -48,6 +51,7 @@ class Artifacts:
     predictions: predictions.Predictions
     classes: list[dict[str, Any]]
     pictures: dict[str, bytes]
+    seconds: dict[str, float] = field(default_factory=dict)  # `pictures_s` (drawn, or waited for), `report_s` (the rest)
 
 
 def _legend_below(ax, ncol: int = 2) -> None:
@@ -139,8 +143,8 @@ def plain_log_axis(axis, decades: float = 2.5) -> None:
         few = low > 0 and math.log10(high / low) <= decades
         return f"{value:g}" if few and round(mantissa, 6) in (2.0, 5.0) else ""
 
-    axis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _pos: f"{value:g}"))
-    axis.set_minor_formatter(matplotlib.ticker.FuncFormatter(minor))
+    axis.set_major_formatter(figures.matplotlib.ticker.FuncFormatter(lambda value, _pos: f"{value:g}"))
+    axis.set_minor_formatter(figures.matplotlib.ticker.FuncFormatter(minor))
 
 
 def loss_limits(losses: list[float]) -> tuple[float, float] | None:
@@ -281,9 +285,9 @@ def _plot_rate(ax, epochs: list[Epoch], marks: CurveMarks = CurveMarks()) -> Non
     ax.set(title="learning rate" + (" (log scale)" if log else ""), xlabel="epoch (its rate over n-0.5 to n+0.5)",
            yscale="log" if log else "linear")
     ticks = rate_ticks(rates if course is rates else [*rates, min(course), max(course)])
-    ax.yaxis.set_major_locator(matplotlib.ticker.FixedLocator(ticks))
-    ax.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())
-    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _pos: f"{value:.3g}"))
+    ax.yaxis.set_major_locator(figures.matplotlib.ticker.FixedLocator(ticks))
+    ax.yaxis.set_minor_locator(figures.matplotlib.ticker.NullLocator())
+    ax.yaxis.set_major_formatter(figures.matplotlib.ticker.FuncFormatter(lambda value, _pos: f"{value:.3g}"))
     if len(ticks) == 1:  # one rate: its own tick in the middle of the panel
         rate = ticks[0]
         ax.set_ylim(*((rate * 0.5, rate * 1.5) if rate > 0 else (-1.0, 1.0)))
@@ -298,7 +302,7 @@ def curves_figure(epochs: list[Epoch], marks: CurveMarks = CurveMarks(), title: 
     (`accuracy_zoom`); `title`: whose curves they are (the model and seed; a hand-in's step)."""
     zoom = accuracy_zoom(epochs)
     ratios = [3, 3, 2] + ([2] if zoom is not None else [])
-    fig, axes = plt.subplots(1, len(ratios), figsize=(1.875 * sum(ratios), 4), gridspec_kw={"width_ratios": ratios})
+    fig, axes = figures.plt.subplots(1, len(ratios), figsize=(1.875 * sum(ratios), 4), gridspec_kw={"width_ratios": ratios})
     _plot_loss(axes[0], epochs, marks)
     _plot_accuracy(axes[1], epochs, "accuracy (%), every epoch", marks)
     if zoom is not None:
@@ -306,7 +310,7 @@ def curves_figure(epochs: list[Epoch], marks: CurveMarks = CurveMarks(), title: 
         _plot_accuracy(axes[3], late, f"accuracy (%), epochs {zoom}–{late[-1].epoch}: zoom", marks)
     _plot_rate(axes[2], epochs, marks)
     for ax in axes:
-        ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs, even for one
+        ax.xaxis.set_major_locator(figures.matplotlib.ticker.MaxNLocator(integer=True))  # whole epochs, even for one
         ax.grid(alpha=0.3)
     if epochs:  # the rate's line runs to the last epoch's end; its ticks name only epochs the run had
         axes[2].set_xticks([t for t in axes[2].get_xticks() if 0 <= t <= epochs[-1].epoch])
@@ -334,7 +338,7 @@ def _digit_grid(images: torch.Tensor, titles: list[str], colors: list[str], path
         r, c = divmod(i, cols)
         canvas[r * cell_h + top : (r + 1) * cell_h, c * cell_w + side : c * cell_w + side + 28] = pixels[i] / max(
             float(pixels[i].max()), 1e-6)  # each digit scaled to its own range, as imshow does
-    fig, ax = plt.subplots(figsize=(cols * 1.4, rows * 1.6))
+    fig, ax = figures.plt.subplots(figsize=(cols * 1.4, rows * 1.6))
     ax.imshow(canvas.numpy(), cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
     ax.axis("off")
     for i, (title, color) in enumerate(zip(titles, colors, strict=True)):
@@ -378,7 +382,7 @@ def plot_samples(split: mnist.Split, p: predictions.Predictions, path: Path, cou
 
 
 def plot_confusion(cm: torch.Tensor, path: Path) -> bytes:
-    fig, ax = plt.subplots(figsize=(6.5, 5.5))
+    fig, ax = figures.plt.subplots(figsize=(6.5, 5.5))
     shown = cm.float().clone()
     shown.fill_diagonal_(0)  # colour the mistakes; the diagonal would drown them
     image = ax.imshow(shown.numpy(), cmap="Reds")
@@ -397,7 +401,7 @@ def per_class_figure(rows: list[dict[str, float]], title: str = "", most: int | 
     drawn. Bars of accuracy on 0-100 % drew 99.2 and 99.7 % alike; the misses tell the digits apart on an axis that
     needs no cut. `title`: whose figures they are (the model and seed; a hand-in's step); `most`: the largest count
     of several pictures drawn on one axis (a hand-in's steps), so that their bars compare by eye."""
-    fig, ax = plt.subplots(figsize=(8, 3.5))
+    fig, ax = figures.plt.subplots(figsize=(8, 3.5))
     digits, errors = [r["digit"] for r in rows], [int(r["errors"]) for r in rows]
     ax.bar(digits, errors, width=0.6, color="C3")
     top = max(most or 0, *errors, 0) * 1.2 or 1.0  # room above the highest bar for its accuracy
@@ -410,7 +414,7 @@ def per_class_figure(rows: list[dict[str, float]], title: str = "", most: int | 
     ax.set(xticks=digits, xlabel="digit", ylabel=f"errors (test images missed{shared})", ylim=(0, top),
            title=(f"{title}: " if title else "") + (f"test errors per digit ({total:,} in all), its accuracy (recall) "
                                                     "above each bar" if total else "no test digit missed"))
-    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(figures.matplotlib.ticker.MaxNLocator(integer=True))
     ax.grid(axis="y", alpha=0.3)
     return fig
 
@@ -523,47 +527,81 @@ def _report_body(model: nn.Module, config: dict, epochs: list[Epoch], classes: l
 """
 
 
+Job = tuple[Callable[..., Any], tuple]  # a picture's function and its arguments (picklable: it may travel)
+Drawer = Callable[[dict[str, Job]], dict[str, Callable[[], Any]]]  # jobs by name -> each one's result when called
+
+
+def drawn_here(jobs: dict[str, Job]) -> dict[str, Callable[[], Any]]:
+    """The pictures drawn in this process, each when its result is asked for."""
+    return {name: functools.partial(fn, *args) for name, (fn, args) in jobs.items()}
+
+
 def write_artifacts(run: Run, model: nn.Module, test: mnist.Split, logits: torch.Tensor | None = None,
-                    digits: torch.Tensor | None = None) -> Artifacts:
+                    digits: torch.Tensor | None = None, draw: Drawer = drawn_here) -> Artifacts:
     """(Re)write every picture, per_class.csv and report.md of a run folder from its model and its record as the
     caller holds it (a finished run's in memory; `eval` loads it), or from the logits of its
     last test pass (the same numbers: no second pass). `digits`: the first training images as the run held them, for
-    augment.png (None: read from the training set). Returns the predictions, the per-class rows and the pictures."""
+    augment.png (None: read from the training set). `draw`: who draws the pictures (`picture_jobs`; here by default,
+    in processes beside this one for `lifecycle.finish.Painters`), while this process writes the rest. Returns the
+    predictions, the per-class rows and the pictures, every file in place."""
+    from tinydigits.training.probe import layer_stats
+
+    began = time.perf_counter()
     p = predictions.predict_split(model, test) if logits is None else predictions.from_logits(test, logits)
     cm = predictions.confusion_matrix(p.labels, p.preds)
     classes = predictions.per_class(cm)
-    run_dir = run.folder
-    who = f"{run.name}, seed {run.seed}"
-    pictures = {"curves": plot_curves(run.epochs, run_dir / "curves.png", CurveMarks.of(run), who),
-                "misclassified": plot_misclassified(test, p, run_dir / "misclassified.png"),
-                "samples": plot_samples(test, p, run_dir / "samples.png"),
-                "confusion": plot_confusion(cm, run_dir / "confusion.png"),
-                "per_class": plot_per_class(classes, run_dir / "per_class.png", who)}
-    write_per_class_csv(classes, run_dir / "per_class.csv")
     if digits is None:
         digits = mnist.load_split("train", run.settings.data_dir, "cpu", quiet=True).images[:DIGITS_SHOWN]
-    explained = explain_run(run, model, test, p, digits, pictures)
-    text = render_report(model, run, p, classes) + explained
-    files.write_text(run_dir / "report.md", text)
-    return Artifacts(p, classes, dict(sorted(pictures.items())))
-
-
-def explain_run(run: Run, model: nn.Module, test: mnist.Split, p: predictions.Predictions, digits: torch.Tensor,
-                pictures: dict[str, bytes]) -> str:
-    """augment.png, top_losses.png and layers.png (`results.explain`, each added to `pictures`), and their section
-    of report.md."""
-    from tinydigits.results import explain
-    from tinydigits.training.probe import layer_stats
-
-    run_dir = run.folder
-    pictures["augment"] = explain.plot_augment(digits, run.recorded_settings(), run_dir / "augment.png")
-    try:
-        top, pictures["top_losses"] = explain.plot_top_losses(model, test, p, run_dir / "top_losses.png")
-        looked = "![top losses](top_losses.png)"
-    except ModuleNotFoundError as err:  # Captum left out of an install: the run keeps everything else
-        top, looked = [], f"(no top_losses.png: {err.name} is not installed here - pip install captum)"
     stats = run.layer_stats or layer_stats(model, test)
-    pictures["layers"] = explain.plot_layers(stats, run.grad_norms or [], run_dir / "layers.png")
+    pending = draw(picture_jobs(run, model, test, p, cm, classes, digits, stats))
+    write_per_class_csv(classes, run.folder / "per_class.csv")
+    text = render_report(model, run, p, classes)
+    asked = time.perf_counter()
+    pictures: dict[str, bytes] = {}
+    top, looked = [], "![top losses](top_losses.png)"
+    for name, result in pending.items():
+        try:
+            made = result()
+        except ModuleNotFoundError as err:  # Captum left out of an install: the run keeps everything else
+            if name != "top_losses":
+                raise
+            looked = f"(no top_losses.png: {err.name} is not installed here - pip install captum)"
+            continue
+        if name == "top_losses":
+            top, made = made
+        pictures[name] = made
+    landed = time.perf_counter()
+    files.write_text(run.folder / "report.md", text + explained(top, looked, stats, len(test)))
+    seconds = {"pictures_s": landed - asked, "report_s": time.perf_counter() - began - (landed - asked)}
+    return Artifacts(p, classes, dict(sorted(pictures.items())), seconds)
+
+
+def picture_jobs(run: Run, model: nn.Module, test: mnist.Split, p: predictions.Predictions, cm: torch.Tensor,
+                 classes: list[dict[str, Any]], digits: torch.Tensor, stats: list[dict[str, Any]]) -> dict[str, Job]:
+    """Every picture of a run folder as a job (`Job`), the longest to draw first: each writes its file and returns
+    its PNG bytes (top_losses also the digits it shows). Their inputs on the CPU, so a job travels to a process
+    that has no GPU."""
+    from tinydigits.results import explain
+
+    folder, who = run.folder, f"{run.name}, seed {run.seed}"
+    test = mnist.Split(test.images.cpu(), test.labels.cpu())
+    p = predictions.Predictions(p.labels.cpu(), p.preds.cpu(), p.probs.cpu())
+    jobs: dict[str, Job] = {
+        "layers": (explain.plot_layers, (stats, run.grad_norms or [], folder / "layers.png")),
+        "curves": (plot_curves, (run.epochs, folder / "curves.png", CurveMarks.of(run), who)),
+        "confusion": (plot_confusion, (cm.cpu(), folder / "confusion.png")),
+        "top_losses": (explain.plot_top_losses, (model, test, p, folder / "top_losses.png")),
+        "per_class": (plot_per_class, (classes, folder / "per_class.png", who)),
+        "misclassified": (plot_misclassified, (test, p, folder / "misclassified.png")),
+        "samples": (plot_samples, (test, p, folder / "samples.png")),
+        "augment": (explain.plot_augment, (digits.cpu(), run.recorded_settings(), folder / "augment.png")),
+    }
+    return jobs
+
+
+def explained(top: list[dict[str, Any]], looked: str, stats: list[dict[str, Any]], images: int) -> str:
+    """report.md's section on augment.png, top_losses.png (`top`: the digits it shows; `looked`: its picture's
+    line) and layers.png (`stats`: the ReLU statistics on `images` test images at most 2,000)."""
     dead = [f"{s['layer']}: {len(s['dead_channels'])} of {s['channels']}" for s in stats if s["dead_channels"]]
     losses = ", ".join(f"{t['true']} → {t['predicted']} (loss {t['loss']:.2f}, p(true) {t['p_true']:.2f})" for t in top)
     return f"""
@@ -576,7 +614,7 @@ predicted: Grad-CAM at its last convolution with a spatial map, and integrated g
 
 {looked}
 
-ReLU layers on {min(2000, len(test)):,} test images (share of outputs at zero; channels never active):
+ReLU layers on {min(2000, images):,} test images (share of outputs at zero; channels never active):
 {", ".join(f"{s['layer']} {100 * s['zero_share']:.0f} %" for s in stats) or "no ReLU module"}; dead channels:
 {"; ".join(dead) or "none"}. Gradient norm per layer and epoch: metrics.json (`grad_norms`), right panel below.
 

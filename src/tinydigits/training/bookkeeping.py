@@ -5,7 +5,6 @@ row here and never touches a file itself; the result carries the typed record, w
 from __future__ import annotations
 
 import dataclasses
-import os
 import shutil
 import time
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from tinydigits.constants import BUDGET, Budget
 from tinydigits.data import mnist
 from tinydigits.models import summary
 from tinydigits.training import runs, tracking
+from tinydigits.training.clock import process_age
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout
 from tinydigits.training.evaluate import confused_pairs
@@ -131,8 +131,10 @@ class RunRecord:
     on every path out."""
 
     def __init__(self, cfg: TrainConfig, source: models.Source, params: int, device: torch.device, images: int,
-                 model: nn.Module, budget: Budget = BUDGET, **extra: Any) -> None:
+                 model: nn.Module, budget: Budget = BUDGET, beside: Callable[..., Any] | None = None,
+                 **extra: Any) -> None:
         self.cfg, self.source = cfg, source
+        self.checkpoint_s = 0.0  # every model.pt written (`Timing.checkpoint_s`)
         self.config = dataclasses.asdict(cfg)  # the settings as given: the checkpoint's, MLflow's and the hparams'
         self.run_dir = files.new_run_dir(cfg.out, source.name, cfg.seed)
         self.test_logits: torch.Tensor | None = None
@@ -156,7 +158,7 @@ class RunRecord:
         self.log(f"{source.name}, seed {cfg.seed}, {cfg.epochs} epochs, {params:,} parameters; {cfg.precision}"
                  f"{', portable' if cfg.portable else ''}, {cfg.threads or 'all'} thread(s), {device}")
         self.events = RunEvents(self.run_dir)  # TensorBoard: `tensorboard --logdir runs`
-        self.events.graph(model, input_layout(torch.zeros(1, 1, 28, 28, device=device)))
+        self.events.graph(model, input_layout(torch.zeros(1, 1, 28, 28, device=device)), beside)  # traced beside
         self.loggers = Loggers(TensorBoard(self.events, lambda: (self.config, self.run.test(), self.run.budget.last)),
                                mlflow)
 
@@ -166,7 +168,9 @@ class RunRecord:
         with tracking.shielded():  # Ctrl-C waits until the epoch is recorded everywhere
             self.run.epochs.append(row)
             self.loggers.epoch(row.row())
+            began = time.perf_counter()
             runs.save_checkpoint(self.run_dir / "model.pt", evaluated, self.source.name, self.config, self.source.origin)
+            self.checkpoint_s += time.perf_counter() - began
             self.run.save_metrics()
             self.log(epoch_line(row, self.cfg.epochs))
 
@@ -247,18 +251,6 @@ class EpochWrites:
         finally:
             if self.pool is not None:
                 self.pool.shutdown(wait=True)
-
-
-def process_age() -> float | None:
-    """Seconds since this process started (Linux's /proc; None elsewhere): a command's imports and plan before its
-    run began."""
-    try:
-        stat = Path("/proc/self/stat").read_text()
-        ticks = int(stat.rpartition(")")[2].split()[19])  # field 22: the start, in clock ticks since boot
-        uptime = float(Path("/proc/uptime").read_text().split()[0])
-    except (OSError, ValueError, IndexError):
-        return None
-    return max(0.0, uptime - ticks / os.sysconf("SC_CLK_TCK"))
 
 
 def started(began: float | None) -> tuple[float | None, float | None]:

@@ -25,6 +25,16 @@ def pick_device(requested: str | None = None) -> torch.device:
     return torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
 
+def cuda_context(device: torch.device) -> bool:
+    """A GPU's CUDA context made now (a kernel run and waited for), so its seconds are its own (`Timing.cuda_s`)
+    rather than the first copy's; False on any other device. It draws no random number and moves no setting."""
+    if device.type != "cuda":
+        return False
+    torch.zeros(1, device=device)
+    torch.cuda.synchronize(device)
+    return True
+
+
 def cpu_flags() -> set[str]:
     """The CPU's feature flags as Linux reports them (empty elsewhere): what decides which kernels run."""
     line = next((line for line in _cpuinfo().splitlines() if line.startswith("flags")), "")

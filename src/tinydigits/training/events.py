@@ -8,13 +8,13 @@ hparams, so TensorBoard's HParams tab lines up every run of a `check` or a `sear
 
 from __future__ import annotations
 
-import io
+import copy
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import torch
 from torch import nn
 
@@ -86,6 +86,7 @@ class RunEvents:
     def __init__(self, run_dir: Path) -> None:
         # per-epoch scalars; opening, graph and hparams; the per-epoch histograms (apart: what the instruments cost)
         self.seconds = {"epochs": 0.0, "once": 0.0, "histograms": 0.0}
+        self.traced: Any = None  # the graph being traced beside the run (`graph`), until it is written here
         self._timed("once", lambda: setattr(self, "writer", _writer(run_dir)))
 
     def _timed(self, kind: str, fn) -> None:
@@ -93,19 +94,34 @@ class RunEvents:
         fn()
         self.seconds[kind] += time.perf_counter() - start
 
-    def graph(self, model: nn.Module, example: torch.Tensor) -> None:
-        """The model graph (traced once). A model that cannot be traced keeps its run: it just has no graph."""
-        def add() -> None:
-            try:
-                with eval_mode(model), warnings.catch_warnings():  # torch.jit.trace, which add_graph uses, is deprecated
-                    warnings.simplefilter("ignore", DeprecationWarning)
-                    self.writer.add_graph(model, example)
-            except Exception:  # tracing is optional: data-dependent control flow, custom ops...
-                pass
+    def graph(self, model: nn.Module, example: torch.Tensor, beside: Callable[..., Any] | None = None) -> None:
+        """The model graph (traced once). A model that cannot be traced keeps its run: it just has no graph.
+        `beside(fn, args)`: traced by another process (half a second of torch's tracer and the imports its check
+        needs), from copies taken now; written into this file once it is back (`land_graph`)."""
+        if isinstance(self.writer, _NoWriter):
+            return
+        if beside is None:
+            self._timed("once", lambda: self._add_graph(traced_graph(model, example)))
+        else:
+            self.traced = beside(traced_graph, (copy.deepcopy(model).cpu(), example.cpu()))
 
-        self._timed("once", add)
+    def land_graph(self, wait: bool) -> None:
+        """The graph traced beside the run written here, once it is back (`wait`: until it is)."""
+        if self.traced is not None and (wait or self.traced.done()):
+            traced, self.traced = self.traced, None
+            self._timed("once", lambda: self._add_graph(traced.result()))
+
+    def _add_graph(self, traced: tuple[bytes, bytes] | None) -> None:
+        if traced is None:
+            return
+        from tensorboard.compat.proto.config_pb2 import RunMetadata
+        from tensorboard.compat.proto.graph_pb2 import GraphDef
+
+        self.writer.file_writer.add_graph((GraphDef.FromString(traced[0]), RunMetadata.FromString(traced[1])))
 
     def epoch(self, row: dict[str, Any]) -> None:
+        self.land_graph(wait=False)
+
         def add() -> None:
             for key, tag in EPOCH_TAGS.items():
                 if key in row:
@@ -145,6 +161,8 @@ class RunEvents:
     def close(self, config: dict[str, Any], accs: list[float], last: int = BUDGET.last) -> None:
         """The run's settings and final figures as hparams (`accs`: its test accuracy an epoch; `last`: the epochs its
         budget judges); flush and close the file."""
+        self.land_graph(wait=True)
+
         def add() -> None:
             if isinstance(self.writer, _NoWriter):
                 return
@@ -161,14 +179,30 @@ class RunEvents:
         self._timed("once", add)
 
 
-def _add_results(writer, classes: list[dict[str, Any]], pictures: dict[str, bytes], step: int) -> None:
-    from PIL import Image
+def traced_graph(model: nn.Module, example: torch.Tensor) -> tuple[bytes, bytes] | None:
+    """The model's graph as TensorBoard keeps it (torch's `add_graph` trace: the GraphDef and its run metadata,
+    serialized, so they travel between processes), or None for a model that cannot be traced (data-dependent control
+    flow, custom ops...)."""
+    from torch.utils.tensorboard._pytorch_graph import graph
 
+    try:
+        with eval_mode(model), warnings.catch_warnings():  # torch.jit.trace, which the graph is traced with, is deprecated
+            warnings.simplefilter("ignore", DeprecationWarning)
+            graph_def, metadata = graph(model, example)
+    except Exception:
+        return None
+    return graph_def.SerializeToString(), metadata.SerializeToString()
+
+
+def _add_results(writer, classes: list[dict[str, Any]], pictures: dict[str, bytes], step: int) -> None:
     if isinstance(writer, _NoWriter):
         return
+    from tensorboard.compat.proto.summary_pb2 import Summary
+
     for row in classes:  # as per_class.csv rounds them
         writer.add_scalar(f"class_acc/{int(row['digit'])}", round(float(row["accuracy"]), 3), step)
-    for name, png in pictures.items():
-        with Image.open(io.BytesIO(png)) as image:
-            writer.add_image(f"pictures/{name}", np.asarray(image.convert("RGB")), step, dataformats="HWC")
+    for name, png in pictures.items():  # the PNG as drawn (RGBA), not decoded and encoded again (a third of a second)
+        width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")  # the IHDR chunk
+        image = Summary.Image(height=height, width=width, colorspace=4, encoded_image_string=png)
+        writer.file_writer.add_summary(Summary(value=[Summary.Value(tag=f"pictures/{name}", image=image)]), step)
 

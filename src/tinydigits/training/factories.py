@@ -18,6 +18,7 @@ from tinydigits import models
 from tinydigits.constants import ONECYCLE_DIV, ONECYCLE_FINAL_DIV, ONECYCLE_WARMUP
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.registry import eval_mode
+from tinydigits.training import optimizers
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout, model_layout
 
@@ -40,11 +41,12 @@ ADAM_BETAS, ADAM_EPS = (0.9, 0.999), 1e-8  # PyTorch's defaults, given by name s
 
 def optimizer_args(cfg: TrainConfig) -> tuple[type[torch.optim.Optimizer], dict[str, Any]]:
     """The optimiser's class and every argument it is built with: what `make_optimizer` builds and what config.json
-    records (`built_with`), from one place - SGD's momentum and Nesterov, Adam's and AdamW's betas and eps."""
+    records (`built_with`), from one place - SGD's momentum and Nesterov, Adam's and AdamW's betas and eps. The
+    classes are torch's, taken without its compiler (`training.optimizers`)."""
     if cfg.optimizer == "sgd":
-        return torch.optim.SGD, {"lr": cfg.lr, "momentum": cfg.momentum, "nesterov": cfg.momentum > 0,
-                                 "weight_decay": cfg.weight_decay}
-    cls = torch.optim.Adam if cfg.optimizer == "adam" else torch.optim.AdamW
+        return optimizers.SGD, {"lr": cfg.lr, "momentum": cfg.momentum, "nesterov": cfg.momentum > 0,
+                                "weight_decay": cfg.weight_decay}
+    cls = optimizers.Adam if cfg.optimizer == "adam" else optimizers.AdamW
     return cls, {"lr": cfg.lr, "betas": ADAM_BETAS, "eps": ADAM_EPS, "weight_decay": cfg.weight_decay}
 
 

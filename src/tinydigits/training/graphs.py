@@ -30,7 +30,7 @@ from torch import nn
 
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout
-from tinydigits.training.factories import Ema, ema_decay, make_scheduler, seed_losses
+from tinydigits.training.factories import Ema, ema_decay, make_optimizer, make_scheduler, seed_losses
 
 ENV = "TINYDIGITS_CUDA_GRAPHS"  # "0": never capture a GPU's step (as --no-cuda-graphs), whatever the config says
 WARMUP_STEPS = 3  # eager steps on a side stream before the capture, as torch's CUDA-graph recipe asks
@@ -70,8 +70,7 @@ def schedule(cfg: TrainConfig, steps: int, cycle: int, limit: int) -> tuple[list
     """The rate and momentum of each of a run's `steps` optimiser steps, as the run's scheduler sets them: a copy of it
     (a cycle of `cycle` steps) on a one-element optimiser, stepped by `train.Setup.step_schedule`'s rule (until
     `limit` steps)."""
-    probe = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=cfg.lr, momentum=cfg.momentum,
-                            nesterov=cfg.momentum > 0, weight_decay=cfg.weight_decay)
+    probe = make_optimizer(cfg, [torch.zeros(1, requires_grad=True)])
     scheduler, per_batch = make_scheduler(cfg, probe, cycle)
     rates, momenta = [], []
     with warnings.catch_warnings():  # the probe's optimiser never steps, which the scheduler would warn of
@@ -108,6 +107,7 @@ class GraphedStep:
         self.graph: torch.cuda.CUDAGraph | None = None
         self.side: torch.cuda.Stream | None = None
         self.capture_s: float | None = None
+        self.warmup_s: float | None = None  # the warm-up steps' host seconds (`Timing.warmup_s`)
         self.static: tuple[torch.Tensor, torch.Tensor] | None = None
         self.out: tuple[torch.Tensor, torch.Tensor] | None = None
 
@@ -178,6 +178,7 @@ class GraphedStep:
                 group["lr"], group["momentum"] = self.host_rates[k], self.host_momenta[k]
 
     def _warm(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        began = time.perf_counter()
         if self.side is None:  # one side stream for every warm-up step
             self.side = torch.cuda.Stream()
         side = self.side
@@ -185,6 +186,7 @@ class GraphedStep:
         with torch.cuda.stream(side):
             out = self._eager(x, y)
         torch.cuda.current_stream().wait_stream(side)
+        self.warmup_s = (self.warmup_s or 0.0) + time.perf_counter() - began
         return out
 
     def _capture(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from tinydigits import files
 from tinydigits.constants import BUDGET, Budget
 from tinydigits.errors import TinyDigitsError
+from tinydigits.training.clock import Timing
 from tinydigits.training.config import TrainConfig
 
 if TYPE_CHECKING:
@@ -100,31 +101,6 @@ class Confusion:
     true: int
     predicted: int
     count: int
-
-
-@dataclass
-class Timing:
-    """Where a run's seconds outside its epochs went, and the way its step ran: `startup_s` from the call of `train` to
-    its first step (data, model, optimiser), `capture_s` of epoch 1's seconds spent capturing the step as a CUDA graph,
-    `finish_s` from the end of the last epoch to its results written (confusions, layer statistics, pictures,
-    report.md), `process_s` the process's age when `train` was called (a command's imports and plan; a worker's is its
-    whole life). `step`: "cuda graph" (captured and replayed), "eager" (launched kernel by kernel on a GPU) or "cpu"."""
-
-    step: str
-    startup_s: float | None = None
-    capture_s: float | None = None
-    finish_s: float | None = None
-    process_s: float | None = None
-
-    def row(self) -> dict[str, Any]:
-        return {k: (round(v, 3) if isinstance(v, float) else v) for k, v in dataclasses.asdict(self).items()
-                if v is not None}
-
-    @classmethod
-    def of(cls, row: dict[str, Any] | None) -> Timing | None:
-        if not row:
-            return None
-        return cls(**{f.name: row.get(f.name) for f in dataclasses.fields(cls) if f.name in row})
 
 
 @dataclass

@@ -18,7 +18,7 @@ from torch import nn
 from tinydigits import models
 from tinydigits.constants import BUDGET, Budget
 from tinydigits.data import mnist
-from tinydigits.training import graphs
+from tinydigits.training import clock, graphs
 from tinydigits.training.arithmetic import ensure_arithmetic
 from tinydigits.training.bookkeeping import (
     DIGITS_SHOWN,
@@ -33,7 +33,7 @@ from tinydigits.training.bookkeeping import (
     started,
 )
 from tinydigits.training.config import TrainConfig, require_resolved
-from tinydigits.training.device import input_layout, pick_device
+from tinydigits.training.device import cuda_context, input_layout, pick_device
 from tinydigits.training.evaluate import evaluate, recompute_bn
 from tinydigits.training.factories import (
     Ema,
@@ -49,7 +49,6 @@ from tinydigits.training.factories import (
 )
 from tinydigits.training.feed import Data, load_splits, step_batches
 from tinydigits.training.probe import GradProbe
-from tinydigits.training.runfolder import Timing
 from tinydigits.training.runs import snapshot
 
 
@@ -96,6 +95,7 @@ class Setup:
     plan: list[tuple[int, int]] | None = None
     schedule_steps: int | None = None  # per-batch: the scheduler's steps (fewer than the batches with a rate floor)
     graphed: graphs.GraphedStep | None = None  # a GPU's step, optimiser and EMA on device tensors (`training.graphs`)
+    first_step_s: float | None = None  # the first step's host seconds, set by `train_epoch` (`Timing.first_step_s`)
 
     @property
     def evaluated(self) -> nn.Module:
@@ -159,7 +159,8 @@ def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, b
     loss_sum = correct = 0
     seen, start = 0, time.perf_counter()
     for x, y in step_batches(data, batch_size, augment, prefetch):
-        loss, logits = scheduled_step(setup, x, y, cfg, size, batch_size, fused=data.device_path, probe=probe)
+        with clock.first_step(setup):
+            loss, logits = scheduled_step(setup, x, y, cfg, size, batch_size, fused=data.device_path, probe=probe)
         loss_sum = loss_sum + loss.detach().float() * len(y)
         correct = correct + (logits.argmax(-1) == y).sum(0)
         seen += len(y)
@@ -212,11 +213,11 @@ def _watched_epoch(setup: Setup, data: Data, cfg: TrainConfig, epoch: int, quiet
 
 def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], weights_of: Callable[[int], nn.Module], *,
         log=print, quiet: bool = True, on_epoch: Callable[[dict[str, Any]], None] | None = None,
-        began: float | None = None) -> None:
+        began: float | None = None, parts: dict[str, float] | None = None) -> None:
     """The epochs of a run (one record) or a stack (one record per seed): train, recompute batch norm, evaluate,
     step an epoch-wise scheduler (the plateau one on the validation loss, never the test loss), then hand each
     seed's row and weights (`weights_of(g)`) to its record; `began` (`time.perf_counter()` as the run was asked for)
-    times its start-up. Ctrl-C or an error leaves every folder consistent."""
+    times its start-up, `parts` are its parts (`Timing`'s). Ctrl-C or an error leaves every folder consistent."""
     evaluated, seeds, _ = setup.evaluated, len(records), _graph_if_wanted(setup, cfg, data, log)
     probe = None if data.stacked else GradProbe(setup.model)
     sample = None if data.stacked else input_layout(next(mnist.batches(data.test, HISTOGRAM_IMAGES))[0])
@@ -250,7 +251,7 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
                 record.test_logits = torch.cat([b[:, g] if b.dim() == 3 else b for b in last])
         writes.close()
         for record in records:  # each its own: its finish's seconds are added to it
-            record.run.timing = Timing(step_way(setup, data), startup, getattr(setup.graphed, "capture_s", None), None, process_s)
+            record.run.timing = clock.run_timing(setup, data, startup, process_s, record.checkpoint_s, parts)
     except BaseException as err:  # Ctrl-C or an error: the folders are left consistent, the MLflow runs say so too
         with contextlib.suppress(BaseException):  # an epoch's writes in flight land first (their own error is `err`)
             writes.close()
@@ -261,40 +262,39 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
         raise
 
 
-def step_way(setup: Setup, data: Data) -> str:
-    """How the run's steps ran (its record's `Timing.step`): a captured CUDA graph, kernel by kernel on a GPU, or a
-    CPU's own way."""
-    if not data.device_path:
-        return "cpu"
-    return "cuda graph" if setup.graphed is not None and setup.graphed.graph is not None else "eager"
-
-
 def train(cfg: TrainConfig, quiet: bool = False, log=print, on_epoch: Callable[[dict[str, Any]], None] | None = None,
-          budget: Budget = BUDGET, source: models.Source | None = None) -> RunResult:
+          budget: Budget = BUDGET, source: models.Source | None = None, beside: Callable | None = None) -> RunResult:
     """Train one model end to end: a run folder with config, metrics and checkpoint (pictures and report.md are
     the caller's: `report.write_artifacts`). `cfg` is resolved (a plan's: `lifecycle.make`), `source` its model
     where the caller has read it already. `on_epoch(row)` sees every epoch's metrics (on a CPU after they are
     saved; on a GPU while they are written beside the next epoch; search stops hopeless trials from there by raising,
-    and the writes land first). `budget`: what the run will be judged by (recorded)."""
-    began = time.perf_counter()
+    and the writes land first). `budget`: what it will be judged by (recorded); `beside(fn, args)`: a job elsewhere."""
+    began, watch = time.perf_counter(), clock.Stopwatch()
     require_resolved(cfg)
     device = pick_device(cfg.device)
-    source, setup, data = seed_setup(cfg, device, budget, quiet, source)
-    record = RunRecord(cfg, source, models.count_params(setup.model), device, len(data.train[0]), setup.model, budget)
-    fit(cfg, setup, data, [record], lambda g: setup.evaluated, log=log, quiet=quiet, on_epoch=on_epoch, began=began)
+    source, setup, data = seed_setup(cfg, device, budget, quiet, source, watch)
+    record = RunRecord(cfg, source, models.count_params(setup.model), device, len(data.train[0]), setup.model, budget,
+                       beside=beside)
+    fit(cfg, setup, data, [record], lambda g: setup.evaluated, log=log, quiet=quiet, on_epoch=on_epoch, began=began,
+        parts={**clock.take(), **watch.lap("records_s").seconds})
     return record.finish(setup.evaluated, data.test, data.digits)
 
 
 def seed_setup(cfg: TrainConfig, device: torch.device, budget: Budget, quiet: bool = True,
-               source: models.Source | None = None) -> tuple[models.Source, Setup, Data]:
-    """One seed's model, optimiser and data, every draw in the order a run makes them (the arithmetic pinned first)."""
+               source: models.Source | None = None, watch: clock.Stopwatch | None = None
+               ) -> tuple[models.Source, Setup, Data]:
+    """One seed's model, optimiser and data, every draw in the order a run makes them (the arithmetic pinned first);
+    `watch` laps its parts (`Timing`'s `cuda_s`, `data_s`, `model_s`)."""
     ensure_arithmetic(cfg)
     torch.manual_seed(cfg.seed)
+    if cuda_context(device):
+        clock.lap(watch, "cuda_s")
     full_train, test_split = load_splits(cfg, device, quiet)
     train_split, val_split = mnist.train_val_split(full_train, cfg.val_split, cfg.seed)
+    clock.lap(watch, "data_s")
     source = source or models.resolve(cfg.model)  # once: the model and its recorded origin come from the same read
     model = training_model(source, device)
     setup = Setup.of(cfg, model, len(train_split), budget=budget)
+    clock.lap(watch, "model_s")
     return source, setup, Data([train_split], [torch.Generator().manual_seed(cfg.seed)], [val_split], test_split,
                                digits=full_train.images[:DIGITS_SHOWN].cpu())
-
