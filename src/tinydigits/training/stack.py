@@ -7,11 +7,18 @@ seeds' own losses, so each seed's parameters get exactly their own gradients; SG
 Adam and the EMA are elementwise, so one step is G independent steps.
 
 Every per-seed source of randomness is drawn as `train --seed S` draws it: initial weights after
-`torch.manual_seed(S)`, data order and augmentation from the seed's own generator, dropout masks from a copy
+`torch.manual_seed(S)`, data order and augmentation from the seed's own generator (on CUDA, its own generator on
+the device: the draws of a single CUDA run of the seed, not of its CPU run), dropout masks from a copy
 of the global generator's state at the start of the seed's training (on CPU; on CUDA a generator seeded with
 S, whose masks differ from a single CUDA run's fused dropout kernel). Only the float rounding of grouped
 convolutions differs, so the first steps match a single run within float tolerance (tests) and whole runs are
 distributed alike.
+
+How the stacked convs run is a way (`WAYS`, $TINYDIGITS_STACK_WAY; the same weights and the same seeds' maths in
+each, other float rounding): "grouped", one grouped conv in channels_last (the default); "nchw", the same grouped
+conv in NCHW, cuDNN picking its algorithm by timing during a GPU run's warm-up, before the capture; "bmm", unfold and
+one batched matmul for all seeds; "streams", one conv a seed, each seed's on a CUDA stream of its own on a GPU. Which
+is fastest is a GPU's to say (`scripts/gpu_check.py` times them side by side).
 
 What stacks: chains of layers (registered models, specs, an `nn.Sequential`) made of convs, batch norm,
 ReLU, dropout, pooling, a centre crop and the GAP + 1x1 head. A model with its own `forward()` or other
@@ -22,9 +29,12 @@ refused too: the plateau scheduler (one schedule reading one loss).
 from __future__ import annotations
 
 import dataclasses
+import os
 import time
+from collections.abc import Mapping
 
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 from tinydigits import models
@@ -40,6 +50,17 @@ from tinydigits.training.factories import training_model
 from tinydigits.training.train import Data, Setup, fit, load_splits
 
 SAME_ON_EVERY_CHANNEL = (nn.ReLU, nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, CenterCrop)
+WAYS = ("grouped", "nchw", "bmm", "streams")  # how a stack's convs run; the first is the default
+WAY_ENV = "TINYDIGITS_STACK_WAY"
+
+
+def stack_way(env: Mapping[str, str] | None = None) -> str:
+    """The way a stack's convs run: $TINYDIGITS_STACK_WAY where it names one of `WAYS`, else the default."""
+    env = os.environ if env is None else env
+    way = env.get(WAY_ENV) or WAYS[0]
+    if way not in WAYS:
+        raise TinyDigitsError(f"${WAY_ENV} is {way!r}: one of {', '.join(WAYS)}")
+    return way
 
 
 def leaves(model: nn.Module) -> list[nn.Module]:
@@ -91,16 +112,84 @@ class SeedDropout(nn.Module):
             return x
         gens = self.shared.generators
         width = x.shape[1] // len(gens)
-        mask = torch.empty_like(x)
+        # Drawn in a single run's layout (channels_last), so each seed's mask takes its numbers in the order its single
+        # run's does, whatever layout this stack's way keeps its activations in.
+        mask = torch.empty_like(x, memory_format=torch.channels_last if x.dim() == 4 else torch.preserve_format)
         for g, gen in enumerate(gens):
             mask[:, g * width : (g + 1) * width].bernoulli_(1 - self.p, generator=gen)
         return x * mask.div_(1 - self.p)
 
 
-def _grouped_conv(convs: list[nn.Conv2d]) -> nn.Conv2d:
+class UnfoldConv(nn.Conv2d):
+    """A grouped conv computed as unfold and one batched matmul, every seed's weights against its own columns: the
+    grouped conv's weights, its maths, other float rounding."""
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        n, _, h, w = x.shape
+        (kh, kw), (sh, sw), (ph, pw), (dh, dw) = self.kernel_size, self.stride, self.padding, self.dilation
+        oh, ow = (h + 2 * ph - dh * (kh - 1) - 1) // sh + 1, (w + 2 * pw - dw * (kw - 1) - 1) // sw + 1
+        cols = F.unfold(x, self.kernel_size, self.dilation, self.padding, self.stride)  # [N, G * C * kh * kw, L]
+        cols = cols.reshape(n, self.groups, -1, oh * ow)
+        weight = self.weight.reshape(self.groups, self.out_channels // self.groups, -1)
+        out = torch.matmul(weight, cols).reshape(n, self.out_channels, oh, ow)  # [N, G, O, L]: weight broadcast over N
+        return out if self.bias is None else out + self.bias.reshape(1, -1, 1, 1)
+
+
+class _Lanes:
+    """A CUDA stream a seed, made once per device and shared by the network and its copies (an EMA deep-copies it)."""
+
+    def __init__(self) -> None:
+        self.streams: dict[torch.device, list[torch.cuda.Stream]] = {}
+
+    def of(self, device: torch.device, count: int) -> list[torch.cuda.Stream]:
+        if device not in self.streams:
+            self.streams[device] = [torch.cuda.Stream(device) for _ in range(count)]
+        return self.streams[device]
+
+    def __deepcopy__(self, memo: dict) -> _Lanes:
+        return self
+
+
+class StreamConv(nn.Conv2d):
+    """A grouped conv as one plain conv a seed: on a GPU each seed's on a CUDA stream of its own (the seeds' kernels
+    side by side, their backward on the same streams), joined before the next layer; on a CPU one after another."""
+
+    def __init__(self, *args, lanes: _Lanes, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lanes = lanes
+
+    def _one(self, x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None) -> torch.Tensor:
+        return F.conv2d(x, weight, bias, self.stride, self.padding, self.dilation)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        xs = x.split(self.in_channels // self.groups, 1)
+        weights = self.weight.split(self.out_channels // self.groups, 0)
+        biases = [None] * self.groups if self.bias is None else self.bias.split(self.out_channels // self.groups)
+        if x.device.type != "cuda":
+            return torch.cat([self._one(*seed) for seed in zip(xs, weights, biases, strict=True)], 1)
+        main, outs = torch.cuda.current_stream(x.device), []
+        lanes = self.lanes.of(x.device, self.groups)
+        for lane, seed in zip(lanes, zip(xs, weights, biases, strict=True), strict=True):
+            lane.wait_stream(main)
+            with torch.cuda.stream(lane):
+                out = self._one(*seed)
+            x.record_stream(lane)  # read there: its memory is not handed out again until the lane is done with it
+            out.record_stream(main)
+            outs.append(out)
+        for lane in lanes:
+            main.wait_stream(lane)
+        return torch.cat(outs, 1)
+
+
+def _grouped_conv(convs: list[nn.Conv2d], way: str = WAYS[0], lanes: _Lanes | None = None) -> nn.Conv2d:
     c = convs[0]
-    out = nn.Conv2d(len(convs) * c.in_channels, len(convs) * c.out_channels, c.kernel_size, c.stride, c.padding,
-                    c.dilation, groups=len(convs), bias=c.bias is not None)
+    kind, extra = nn.Conv2d, {}
+    if way == "bmm" and not isinstance(c.padding, str):  # unfold takes numbers; a padding by name stays a conv
+        kind = UnfoldConv
+    elif way == "streams":
+        kind, extra = StreamConv, {"lanes": lanes or _Lanes()}
+    out = kind(len(convs) * c.in_channels, len(convs) * c.out_channels, c.kernel_size, c.stride, c.padding,
+               c.dilation, groups=len(convs), bias=c.bias is not None, **extra)
     with torch.no_grad():
         out.weight.copy_(torch.cat([m.weight for m in convs]))
         if c.bias is not None:
@@ -122,15 +211,20 @@ def _wide_bn(norms: list[nn.BatchNorm2d]) -> nn.BatchNorm2d:
 
 class StackedNet(nn.Module):
     """G copies of one chain of layers as one network: input [N, G * C_in, H, W] (seed g's images in its own
-    channels), output [N, G, classes]."""
+    channels), output [N, G, classes]; its convs run the `way` named (`WAYS`), its weights and inputs kept in that
+    way's layout (`memory_format`, which `device.input_layout` and `device.model_layout` read)."""
 
-    def __init__(self, nets: list[nn.Module], generators: list[torch.Generator]) -> None:
+    def __init__(self, nets: list[nn.Module], generators: list[torch.Generator], way: str = WAYS[0]) -> None:
         super().__init__()
-        shared, layers = _Shared(generators), []
+        if way not in WAYS:
+            raise TinyDigitsError(f"a stack's convs run one of {', '.join(WAYS)}, not {way!r}")
+        shared, layers, lanes = _Shared(generators), [], _Lanes()
+        self.way = way
+        self.memory_format = torch.channels_last if way == "grouped" else torch.contiguous_format
         for column in zip(*(leaves(n) for n in nets), strict=True):
             first = column[0]
             if isinstance(first, nn.Conv2d):
-                layers.append(_grouped_conv(list(column)))
+                layers.append(_grouped_conv(list(column), way, lanes))
             elif isinstance(first, nn.BatchNorm2d):
                 layers.append(_wide_bn(list(column)))
             elif isinstance(first, nn.Dropout):
@@ -191,10 +285,21 @@ def stacked_setup(cfg: TrainConfig, seeds: list[int], source: models.Source, ful
         dropout_gens.append(dropout)
         gens.append(torch.Generator().manual_seed(seed))
     ensure_stackable(cfg, nets[0])
-    model = model_layout(StackedNet(nets, dropout_gens), device)
+    way = stack_way()
+    model = model_layout(StackedNet(nets, dropout_gens, way), device)
+    if way == "nchw" and device.type == "cuda":
+        # cuDNN times its deterministic algorithms for each conv in the eager warm-up steps and keeps its pick, so the
+        # capture after them records that pick and every replay runs it (two runs may pick differently).
+        torch.backends.cudnn.benchmark = True
     setup = Setup.of(cfg, model, len(train_splits[0]), probe=nets[0], budget=budget)
     data = Data(train_splits, gens, val_splits, test, stacked=True, digits=full_train.images[:DIGITS_SHOWN].cpu())
     return setup, data, nets
+
+
+def stack_record(seeds: list[int], group: int, model: nn.Module) -> dict:
+    """config.json's "stack": the seeds and this seed's group, and the way its convs ran where it is not the default."""
+    way = getattr(model, "way", WAYS[0])
+    return {"seeds": seeds, "group": group} | ({"way": way} if way != WAYS[0] else {})
 
 
 def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=print, budget: Budget = BUDGET,
@@ -213,7 +318,7 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
     try:
         for i, s in enumerate(seeds):
             records.append(RunRecord(dataclasses.replace(cfg, seed=s), source, params, device, len(data.train[0]),
-                                     nets[i], budget, stack={"seeds": seeds, "group": i}))
+                                     nets[i], budget, stack=stack_record(seeds, i, setup.model)))
     except BaseException as err:  # the seeds already opened are closed, not left RUNNING
         for record in records:
             record.stop(err)
