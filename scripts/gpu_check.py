@@ -188,7 +188,7 @@ def main() -> int:
             continue
         before = set(out.iterdir())
         rc, seconds = sh([*td, "train", "--device", args.device, "--seed", "0", "--out", str(out), "--quiet", *flags], log,
-                         step_env)
+                         step_env, timeout=left())
         runs[step] = run = last_run(out, before)
         if rc or run is None:
             row(step, False, seconds, f"exit {rc} (see {log})")
@@ -207,6 +207,9 @@ def main() -> int:
         row(step, ok, seconds, note)
     for step, flags in (("check", []), ("check-eager", ["--no-cuda-graphs"])):
         if step not in steps:
+            continue
+        if left() is not None and left() < 30:
+            row(step, False, None, f"skipped: the call's {budget:.0f} s are spent")
             continue
         verdict = args.work / f"{step}.json"
         verdict.unlink(missing_ok=True)  # a verdict left by an earlier call is not this one's

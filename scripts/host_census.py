@@ -17,9 +17,10 @@ step, the medians of `--turns` epochs (each turn's last figure too):
 - launching host: that thread's CPU time less the host's draws, the replayed steps, the time inside the census (the
   device's work) and the census's own cost of each call outside it (`census.calibrate`), with each launch charged at
   a GPU's ~5 us (`LAUNCH_S`): its Python, the glue between calls, torch's way to each call and the launches.
-The calibrated cost is a loop's of small calls, not each call's own: the last figure is good to a few hundredths of
-a millisecond a call-heavy step, not better. CPU time of one thread (`time.thread_time`): other work on the machine
-moves it less than wall time, not nothing. The script runs itself with glibc's heap alone (`HEAP_ONLY`): a GPU's
+The calibrated cost is a loop's of small calls, not each call's own, and it moves with the machine's load; at ~25
+calls a step an error of 4 us a call is 0.1 ms a step, so the last figure is good to about a tenth of a
+millisecond. CPU time of one thread (`time.thread_time`): other work on the machine moves it less than wall time,
+not nothing. The script runs itself with glibc's heap alone (`HEAP_ONLY`): a GPU's
 caching allocator frees in microseconds, where glibc unmaps a big CPU tensor in the freeing thread's time.
 """
 
@@ -158,13 +159,13 @@ def main() -> int:
     p.add_argument("--turns", type=int, default=3, help="epochs timed each; medians printed")
     args = p.parse_args()
     torch.set_num_threads(1)  # a GPU run's host threads, and every CPU kernel on the thread that is timed
-    residual = calibrate()
     print(f"{'draws':>6} {'seeds':>5} {'host draws ms a step':>21} {'launches a step':>16} "
           f"{'launching host ms a step':>25}   (medians of {args.turns} epochs of {args.steps} steps; CPU time of one "
-          f"thread; the census's {1e6 * residual:.1f} us a call taken out; torch {torch.__version__})", flush=True)
+          f"thread; the census's own cost a call calibrated before each epoch; torch {torch.__version__})", flush=True)
     for draws in args.draws.split(","):
         for seeds in (int(s) for s in args.seeds.split(",")):
-            turns = [clock(seeds, args.steps, draws, args.data_dir, residual) for _ in range(args.turns)]
+            # Calibrated before each epoch: the census's own cost a call moves with the machine's load (19-30 us seen).
+            turns = [clock(seeds, args.steps, draws, args.data_dir, calibrate()) for _ in range(args.turns)]
             draws_ms, counted, host_ms = (statistics.median(t[k] for t in turns) for k in
                                           ("host_draws_ms", "launches", "launching_host_ms"))
             print(f"{draws:>6} {seeds:>5} {draws_ms:>21.3f} {counted:>16.1f} {host_ms:>25.3f}   "

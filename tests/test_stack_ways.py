@@ -1,5 +1,5 @@
-"""A stack's convs run in any of its ways (`stack.WAYS`: grouped channels_last, grouped NCHW, unfold + batched matmul,
-one conv a seed): the same weights, each seed the maths of its single run within float tolerance, chosen by
+"""A stack's convs run in any of its ways (`training.convs.WAYS`: grouped channels_last, grouped NCHW, unfold +
+batched matmul, one conv a seed): the same weights, each seed the maths of its single run within float tolerance, chosen by
 $TINYDIGITS_STACK_WAY and said in config.json where it is not the default."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from helpers import planned, train
 from tinydigits import models
 from tinydigits.errors import TinyDigitsError
 from tinydigits.models.spec import NetSpec
-from tinydigits.training import stack
+from tinydigits.training import convs, stack
 from tinydigits.training.config import TrainConfig
 from tinydigits.training.device import input_layout, model_layout
 
@@ -28,7 +28,7 @@ def _nets(make, seeds=(0, 1, 2)):
     return out
 
 
-@pytest.mark.parametrize("way", stack.WAYS)
+@pytest.mark.parametrize("way", convs.WAYS)
 @pytest.mark.parametrize("kind", ["steady", "spec"])
 def test_every_way_gives_each_seed_its_single_nets_outputs_and_gradients(way, kind):
     """Forward and backward of three seeds stacked in `way`, seed by seed against each seed's own network: the same
@@ -59,10 +59,10 @@ def test_every_way_gives_each_seed_its_single_nets_outputs_and_gradients(way, ki
 
 
 def test_the_way_is_chosen_by_its_setting_and_a_wrong_one_said_in_one_line():
-    assert stack.stack_way(env={}) == "grouped" == stack.WAYS[0]
-    assert [stack.stack_way(env={stack.WAY_ENV: w}) for w in stack.WAYS] == list(stack.WAYS)
+    assert convs.stack_way(env={}) == "grouped" == convs.WAYS[0]
+    assert [convs.stack_way(env={convs.WAY_ENV: w}) for w in convs.WAYS] == list(convs.WAYS)
     with pytest.raises(TinyDigitsError, match="one of grouped, nchw, bmm, streams"):
-        stack.stack_way(env={stack.WAY_ENV: "fastest"})
+        convs.stack_way(env={convs.WAY_ENV: "fastest"})
     with pytest.raises(TinyDigitsError, match="not 'x'"):
         stack.StackedNet(_nets(lambda: models.create("steady"), (0,)), [torch.Generator()], "x")
 
@@ -100,13 +100,13 @@ def _relative(a, b, start) -> float:
     return apart / moved
 
 
-@pytest.mark.parametrize("way", stack.WAYS)
+@pytest.mark.parametrize("way", convs.WAYS)
 def test_a_stacked_seed_trains_as_train_seed_s_in_every_way(way, single_seed_3, monkeypatch, tmp_path):
     """Seeds 0 and 3 stacked in `way` for robust's first 12 steps: seed 3 ends where `train --seed 3` ends, up to float
     rounding (a few percent of how far it moved), seed 0 far from it; its config.json names the way unless it is the
     default."""
     base, start, single = single_seed_3
-    monkeypatch.setenv(stack.WAY_ENV, way)
+    monkeypatch.setenv(convs.WAY_ENV, way)
     stacked = stack.train_stacked(dataclasses.replace(base, out=str(tmp_path)), [0, 3], log=lambda _: None)
     ours, theirs = _conv_weights(stacked[1].run_dir), _conv_weights(single.run_dir)
     assert _relative(ours, theirs, start) < 0.08

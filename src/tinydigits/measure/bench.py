@@ -335,14 +335,13 @@ def device_steps(model: str = DEFAULT_MODEL, *, seeds: int = 1, steps: int = 50,
     makes the host wait for the device raises (`syncs` says so) instead of being timed. `profile`: one more block under
     torch.profiler, its top operators by device time (by CPU time on a CPU) as a table. `graphed`: the step as
     `training.graphs` makes it (one CUDA graph on a GPU, captured in the warm-up block; its functions eager on a CPU).
-    `device_time`: on a GPU, one more block under torch.profiler, the device's busy milliseconds a step in it
-    (`device_ms`: its kernels' and copies' spans, overlaps counted once). A stack's convs run the way
-    $TINYDIGITS_STACK_WAY names (`training.stack.WAYS`; `way` says which)."""
+    `device_time`: on a GPU, one more block under torch.profiler, the device's busy ms a step in it (`device_ms`,
+    `_device_busy_ms`). A stack's convs run the way $TINYDIGITS_STACK_WAY names (`way`: `training.stack.WAYS`)."""
     from tinydigits.training.feed import step_batches
     from tinydigits.training.train import scheduled_step
 
-    cfg, setup, data, probe, dev = _device_run(model, seeds, (blocks + 1 + profile + device_time) * steps * 64, device, data_dir,
-                                               graphed)
+    images = (blocks + 1 + profile + device_time) * steps * 64
+    cfg, setup, data, probe, dev = _device_run(model, seeds, images, device, data_dir, graphed)
     batches, cuda = step_batches(data, cfg.batch_size, cfg.augment(), prefetch=not profile), dev.type == "cuda"
 
     def block(watched: bool = True) -> float:
@@ -363,24 +362,19 @@ def device_steps(model: str = DEFAULT_MODEL, *, seeds: int = 1, steps: int = 50,
         return time.perf_counter() - start
 
     setup.model.train()
-    # The warm-up, outside the sync debug mode: its one-time work (the cached bases' first copy, the schedules' copies,
-    # the graph's capture) may wait for the device once; the timed blocks may not.
-    block(watched=False)
+    block(watched=False)  # the warm-up, its one-time work (the bases' and schedules' copies, the capture) unwatched
     graph = None if setup.graphed is None else "captured" if setup.graphed.graph is not None else "eager"
     result: dict[str, Any] = {"model": model, "seeds": seeds, "graphed": graph, "device": str(dev), "steps": steps,
                               "blocks": blocks, "batch_size": cfg.batch_size, "precision": cfg.precision,
-                              "threads": torch.get_num_threads()}
+                              "threads": torch.get_num_threads(), "way": getattr(setup.model, "way", None)}
     try:
         times = [block() for _ in range(blocks)]
     except RuntimeError as err:  # the sync debug mode's error: which call waited
         return {**result, "syncs": str(err).splitlines()[0][:200], "ms_per_step": None}
     result.update(syncs=None, ms_per_step=1000 * statistics.median(times) / steps)
-    result["way"] = getattr(setup.model, "way", None)
     if device_time and cuda:
         result["device_ms"] = _device_busy_ms(block) / steps
-    if profile:
-        result["profile"] = _profiled(block, cuda)
-    return result
+    return result | ({"profile": _profiled(block, cuda)} if profile else {})
 
 
 def _device_busy_ms(block: Callable[[], float]) -> float:

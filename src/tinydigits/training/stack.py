@@ -29,12 +29,9 @@ refused too: the plateau scheduler (one schedule reading one loss).
 from __future__ import annotations
 
 import dataclasses
-import os
 import time
-from collections.abc import Mapping
 
 import torch
-import torch.nn.functional as F
 from torch import nn
 
 from tinydigits import models
@@ -45,22 +42,12 @@ from tinydigits.models.spec import CenterCrop, Chain
 from tinydigits.training.arithmetic import ensure_arithmetic
 from tinydigits.training.bookkeeping import DIGITS_SHOWN, RunRecord, RunResult
 from tinydigits.training.config import TrainConfig, require_resolved
+from tinydigits.training.convs import WAYS, Lanes, StreamConv, UnfoldConv, stack_way
 from tinydigits.training.device import model_layout, pick_device
 from tinydigits.training.factories import training_model
 from tinydigits.training.train import Data, Setup, fit, load_splits
 
 SAME_ON_EVERY_CHANNEL = (nn.ReLU, nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, CenterCrop)
-WAYS = ("grouped", "nchw", "bmm", "streams")  # how a stack's convs run; the first is the default
-WAY_ENV = "TINYDIGITS_STACK_WAY"
-
-
-def stack_way(env: Mapping[str, str] | None = None) -> str:
-    """The way a stack's convs run: $TINYDIGITS_STACK_WAY where it names one of `WAYS`, else the default."""
-    env = os.environ if env is None else env
-    way = env.get(WAY_ENV) or WAYS[0]
-    if way not in WAYS:
-        raise TinyDigitsError(f"${WAY_ENV} is {way!r}: one of {', '.join(WAYS)}")
-    return way
 
 
 def leaves(model: nn.Module) -> list[nn.Module]:
@@ -120,74 +107,13 @@ class SeedDropout(nn.Module):
         return x * mask.div_(1 - self.p)
 
 
-class UnfoldConv(nn.Conv2d):
-    """A grouped conv computed as unfold and one batched matmul, every seed's weights against its own columns: the
-    grouped conv's weights, its maths, other float rounding."""
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        n, _, h, w = x.shape
-        (kh, kw), (sh, sw), (ph, pw), (dh, dw) = self.kernel_size, self.stride, self.padding, self.dilation
-        oh, ow = (h + 2 * ph - dh * (kh - 1) - 1) // sh + 1, (w + 2 * pw - dw * (kw - 1) - 1) // sw + 1
-        cols = F.unfold(x, self.kernel_size, self.dilation, self.padding, self.stride)  # [N, G * C * kh * kw, L]
-        cols = cols.reshape(n, self.groups, -1, oh * ow)
-        weight = self.weight.reshape(self.groups, self.out_channels // self.groups, -1)
-        out = torch.matmul(weight, cols).reshape(n, self.out_channels, oh, ow)  # [N, G, O, L]: weight broadcast over N
-        return out if self.bias is None else out + self.bias.reshape(1, -1, 1, 1)
-
-
-class _Lanes:
-    """A CUDA stream a seed, made once per device and shared by the network and its copies (an EMA deep-copies it)."""
-
-    def __init__(self) -> None:
-        self.streams: dict[torch.device, list[torch.cuda.Stream]] = {}
-
-    def of(self, device: torch.device, count: int) -> list[torch.cuda.Stream]:
-        if device not in self.streams:
-            self.streams[device] = [torch.cuda.Stream(device) for _ in range(count)]
-        return self.streams[device]
-
-    def __deepcopy__(self, memo: dict) -> _Lanes:
-        return self
-
-
-class StreamConv(nn.Conv2d):
-    """A grouped conv as one plain conv a seed: on a GPU each seed's on a CUDA stream of its own (the seeds' kernels
-    side by side, their backward on the same streams), joined before the next layer; on a CPU one after another."""
-
-    def __init__(self, *args, lanes: _Lanes, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.lanes = lanes
-
-    def _one(self, x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None) -> torch.Tensor:
-        return F.conv2d(x, weight, bias, self.stride, self.padding, self.dilation)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        xs = x.split(self.in_channels // self.groups, 1)
-        weights = self.weight.split(self.out_channels // self.groups, 0)
-        biases = [None] * self.groups if self.bias is None else self.bias.split(self.out_channels // self.groups)
-        if x.device.type != "cuda":
-            return torch.cat([self._one(*seed) for seed in zip(xs, weights, biases, strict=True)], 1)
-        main, outs = torch.cuda.current_stream(x.device), []
-        lanes = self.lanes.of(x.device, self.groups)
-        for lane, seed in zip(lanes, zip(xs, weights, biases, strict=True), strict=True):
-            lane.wait_stream(main)
-            with torch.cuda.stream(lane):
-                out = self._one(*seed)
-            x.record_stream(lane)  # read there: its memory is not handed out again until the lane is done with it
-            out.record_stream(main)
-            outs.append(out)
-        for lane in lanes:
-            main.wait_stream(lane)
-        return torch.cat(outs, 1)
-
-
-def _grouped_conv(convs: list[nn.Conv2d], way: str = WAYS[0], lanes: _Lanes | None = None) -> nn.Conv2d:
+def _grouped_conv(convs: list[nn.Conv2d], way: str = WAYS[0], lanes: Lanes | None = None) -> nn.Conv2d:
     c = convs[0]
     kind, extra = nn.Conv2d, {}
     if way == "bmm" and not isinstance(c.padding, str):  # unfold takes numbers; a padding by name stays a conv
         kind = UnfoldConv
     elif way == "streams":
-        kind, extra = StreamConv, {"lanes": lanes or _Lanes()}
+        kind, extra = StreamConv, {"lanes": lanes or Lanes()}
     out = kind(len(convs) * c.in_channels, len(convs) * c.out_channels, c.kernel_size, c.stride, c.padding,
                c.dilation, groups=len(convs), bias=c.bias is not None, **extra)
     with torch.no_grad():
@@ -218,7 +144,7 @@ class StackedNet(nn.Module):
         super().__init__()
         if way not in WAYS:
             raise TinyDigitsError(f"a stack's convs run one of {', '.join(WAYS)}, not {way!r}")
-        shared, layers, lanes = _Shared(generators), [], _Lanes()
+        shared, layers, lanes = _Shared(generators), [], Lanes()
         self.way = way
         self.memory_format = torch.channels_last if way == "grouped" else torch.contiguous_format
         for column in zip(*(leaves(n) for n in nets), strict=True):
