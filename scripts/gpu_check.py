@@ -23,9 +23,14 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-ALL = ("install", "step", "step-eager", "step30", "step30-eager", "epoch", "whole", "again", "fast", "eager", "eager-again",
-       "check", "check-eager", "predict", "export")
-QUICK = ("install", "step", "step30", "whole", "again", "check")  # the default's figures: about 6 minutes
+WAYS = ("grouped", "nchw", "bmm", "streams")  # a stack's ways of running its convs (tinydigits.training.stack.WAYS)
+WAY_ROWS = tuple(f"step30-{way}" for way in WAYS)
+ALL = ("install", "step", "step-eager", "step30", *WAY_ROWS, "step30-eager", "epoch", "whole", "again", "fast", "eager",
+       "eager-again", "check", "check-eager", "predict", "export")
+# What decides the defaults, within 5 minutes of an H100: the 30-seed step in every way side by side, the default's
+# step and whole run, and the 30-seed check with its verdict (given what is left of `QUICK_S`).
+QUICK = ("install", "step", *WAY_ROWS, "whole", "check")
+QUICK_S = 290
 TIMING = {"seconds", "train_images_per_s"}
 
 
@@ -96,7 +101,14 @@ def main() -> int:
     p.add_argument("--steps", default=",".join(ALL),
                    help="which steps, comma-separated (each a few minutes at most on a recent GPU)")
     p.add_argument("--quick", action="store_true",
-                   help=f"only {','.join(QUICK)}: the figures that decide the default, in about 6 minutes")
+                   help=f"only {','.join(QUICK)}: the figures that decide the defaults, within {QUICK_S} s (the check "
+                        "gets what is left)")
+    p.add_argument("--way", choices=WAYS, default=None,
+                   help="the way a stack's convs run in the check rows and step30 ($TINYDIGITS_STACK_WAY; default: "
+                        "tinydigits' own)")
+    p.add_argument("--budget", type=float, default=None,
+                   help=f"seconds for the whole call: rows past it are skipped, the check stops at it ({QUICK_S} with "
+                        "--quick)")
     p.add_argument("--seeds", default="0-29", help="the check's seeds")
     p.add_argument("--json", type=Path, help="also write the table as JSON, with the GPU, torch, commit and date")
     p.add_argument("--commit", default=None, help="the commit measured (default: git's HEAD here, where there is one)")
@@ -104,11 +116,18 @@ def main() -> int:
     p.add_argument("--device", default="cuda", help="cuda (default); cpu only to try the script itself")
     args = p.parse_args()
     steps = QUICK if args.quick else args.steps.split(",")
+    began, budget = time.perf_counter(), args.budget or (QUICK_S if args.quick else None)
+
+    def left() -> float | None:
+        return None if budget is None else budget - (time.perf_counter() - began)
+
     args.work.mkdir(parents=True, exist_ok=True)
     log, site, out = args.work / "log.txt", args.work / "site", args.work / "runs"
     out.mkdir(exist_ok=True)
     td = [sys.executable, "-m", "tinydigits"]
     env = {**os.environ, "TINYDIGITS_DATA_DIR": str(args.data_dir.resolve()), "PYTHONUNBUFFERED": "1"}
+    if args.way:
+        env["TINYDIGITS_STACK_WAY"] = args.way
     if "install" in steps or site.exists():
         env["PYTHONPATH"] = os.pathsep.join([str(site), *filter(None, [os.environ.get("PYTHONPATH")])])
     rows: list[dict] = []
@@ -122,29 +141,41 @@ def main() -> int:
         row("install", ok, None, what)
         if not ok:
             return finish(rows, args.json)
-    for step, seeds, graphed in (("step", 1, True), ("step-eager", 1, False), ("step30", 30, True),
-                                 ("step30-eager", 30, False)):
+    # A CPU (`--device cpu`) only tries the script: a block of a few steps.
+    blocks = "steps=3, blocks=1" if args.device == "cpu" else "steps=50, blocks=5"
+    for step, seeds, graphed, way in (("step", 1, True, None), ("step-eager", 1, False, None), ("step30", 30, True, None),
+                                      *((f"step30-{w}", 30, True, w) for w in WAYS), ("step30-eager", 30, False, None)):
         if step not in steps:
             continue
+        if left() is not None and left() < 30:
+            row(step, False, None, f"skipped: the call's {budget:.0f} s are spent")
+            continue
         # The default's step on the device path, timed in blocks after a warm-up, under the sync debug mode; with
-        # --profile (or in --quick, the 30 seeds') one block more under torch.profiler, its top kernels in the log.
-        profiled = (args.profile or args.quick) and graphed
+        # --profile one block more under torch.profiler, its top kernels in the log. A way's row: the 30 seeds' step
+        # with the stack's convs run that way, and one block more under the profiler for the device's busy time.
+        profiled = args.profile and graphed
         code = ("import json, sys; from tinydigits.measure.bench import device_steps; "
                 f"r = device_steps(seeds={seeds}, device={args.device!r}, data_dir={str(args.data_dir.resolve())!r}, "
-                f"profile={profiled}, graphed={graphed}); print(r.pop('profile', '')); "
-                "print('RESULT ' + json.dumps(r))")
-        rc, seconds = sh([sys.executable, "-c", code], log, env)
+                f"profile={profiled}, graphed={graphed}, device_time={way is not None}, {blocks}); "
+                "print(r.pop('profile', '')); print('RESULT ' + json.dumps(r))")
+        rc, seconds = sh([sys.executable, "-c", code], log, {**env, "TINYDIGITS_STACK_WAY": way} if way else env)
         said = [line for line in log.read_text().splitlines() if line.startswith("RESULT ")]
         if rc or not said:
             row(step, False, seconds, f"exit {rc} (see {log})")
             continue
         r = json.loads(said[-1][len("RESULT "):])
         ok = r["syncs"] is None
-        row(step, ok, seconds, (f"{r['ms_per_step']:.2f} ms a step of {seeds} seed(s) (median of {r['blocks']} x "
-                                f"{r['steps']} steps, {r['precision']}, batch {r['batch_size']}"
-                                f"{', one CUDA graph' if r['graphed'] == 'captured' else ''}"
-                                f"{', the graph step eager (not captured)' if r['graphed'] == 'eager' else ''}), no sync caught"
-                                if ok else f"a step waits for the device: {r['syncs']}"))
+        how = (f"(median of {r['blocks']} x {r['steps']} steps, {r['precision']}, batch {r['batch_size']}"
+               f"{', one CUDA graph' if r['graphed'] == 'captured' else ''}"
+               f"{', the graph step eager (not captured)' if r['graphed'] == 'eager' else ''}), no sync caught")
+        if not ok:
+            row(step, False, seconds, f"a step waits for the device: {r['syncs']}")
+        elif way is not None:
+            device = r.get("device_ms")
+            row(step, ok, seconds, f"device {'-' if device is None else f'{device:.2f}'} ms, wall {r['ms_per_step']:.2f} "
+                                   f"ms a step of 30 seeds, way {r.get('way')} {how}")
+        else:
+            row(step, ok, seconds, f"{r['ms_per_step']:.2f} ms a step of {seeds} seed(s) {how}")
     runs: dict[str, Path | None] = {}
     for step, flags, step_env, same_as in (("epoch", ["--epochs", "1"], env, None), ("whole", [], env, None),
                                            ("again", [], env, "whole"), ("fast", ["--no-deterministic"], env, None),
@@ -152,9 +183,12 @@ def main() -> int:
                                            ("eager-again", ["--no-cuda-graphs"], env, "eager")):
         if step not in steps:
             continue
+        if left() is not None and left() < 30:
+            row(step, False, None, f"skipped: the call's {budget:.0f} s are spent")
+            continue
         before = set(out.iterdir())
         rc, seconds = sh([*td, "train", "--device", args.device, "--seed", "0", "--out", str(out), "--quiet", *flags], log,
-                         step_env)
+                         step_env, timeout=left())
         runs[step] = run = last_run(out, before)
         if rc or run is None:
             row(step, False, seconds, f"exit {rc} (see {log})")
@@ -174,10 +208,16 @@ def main() -> int:
     for step, flags in (("check", []), ("check-eager", ["--no-cuda-graphs"])):
         if step not in steps:
             continue
+        if left() is not None and left() < 30:
+            row(step, False, None, f"skipped: the call's {budget:.0f} s are spent")
+            continue
         verdict = args.work / f"{step}.json"
+        verdict.unlink(missing_ok=True)  # a verdict left by an earlier call is not this one's
         rc, seconds = sh([*td, "check", "--device", args.device, "--seeds", args.seeds, "--stack", "--out", str(out),
-                          "--json", str(verdict), *flags], log, env)
-        if verdict.exists():
+                          "--json", str(verdict), *flags], log, env, timeout=left())
+        if rc == 124:
+            row(step, False, seconds, f"not finished in {seconds:.0f} s (the call's {budget:.0f} s)")
+        elif verdict.exists():
             from tinydigits.results.records import Odds  # the odds as every page writes them
 
             v = json.loads(verdict.read_text())

@@ -9,6 +9,7 @@ What the host computes is what runs inside a `record_function(mnist.HOST_DRAWS)`
 from __future__ import annotations
 
 import contextlib
+import time
 from collections import Counter
 
 import torch
@@ -44,6 +45,7 @@ class Census(TorchDispatchMode):
         self.copies = 0
         self.syncs: list[str] = []
         self.mixed: list[str] = []
+        self.host: Counter[str] = Counter()  # calls computed on the host, by scope (a generator's draws among them)
 
     def on_device(self, t: torch.Tensor) -> bool:
         return self.device.get(_key(t), False)
@@ -75,6 +77,8 @@ class Census(TorchDispatchMode):
         if on_host or (inputs and not any(tagged)):
             if any(tagged):
                 self.syncs.append(f"{name} on the host")
+            if not func.is_view:
+                self.host[self.scopes[-1] if self.scopes else ""] += 1
             result = False
             if name == "_to_copy" and not on_host and inputs and "device" in kwargs:
                 self.copies += 1  # the one way data reaches the device: an explicit copy
@@ -115,3 +119,58 @@ def census(device_tensors: list[torch.Tensor]):
     finally:
         for method, original in patched.items():
             setattr(torch.Tensor, method, original)
+
+
+
+
+
+REPLAY = "cuda graph replay"  # the label `HostClock` reads as one captured step replayed
+REPLAY_LAUNCHES = 3  # a replayed step's launches: its two input copies and the replay
+
+
+class HostClock(Census):
+    """A `Census` that also clocks the thread it watches (CPU time, `time.thread_time`) and counts what a GPU's host
+    would launch: the time inside its own dispatch (`in_mode_s`: the device's work and the census's bookkeeping,
+    neither of them a GPU host's), its calls, and the device calls and copies among them (`launches`), outside any
+    `REPLAY` scope; a `REPLAY` scope is a captured step, `REPLAY_LAUNCHES` launches (its calls are the graph's)."""
+
+    def __init__(self, device_tensors: list[torch.Tensor]) -> None:
+        super().__init__(device_tensors)
+        self.reset()
+
+    def reset(self) -> None:
+        self.in_mode_s, self.calls, self.launches = 0.0, 0, 0
+
+    def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+        start = time.thread_time()
+        replaying = REPLAY in self.scopes
+        before = sum(self.kernels.values()) + self.copies
+        out = super().__torch_dispatch__(func, types, args, kwargs)
+        if replaying or REPLAY in self.scopes:
+            if not replaying:
+                self.launches += REPLAY_LAUNCHES
+            return out
+        self.calls += 1
+        self.launches += sum(self.kernels.values()) + self.copies - before
+        self.in_mode_s += time.thread_time() - start
+        return out
+
+
+def calibrate(rounds: int = 2000) -> float:
+    """The CPU seconds a call costs a `HostClock`'s thread outside the clock's own timing (torch's way into the
+    census's Python and back), from the calls a step makes besides its graph - slices and transposes, elementwise
+    sums and products, a maximum's index, a comparison: the median of five loops of them."""
+    import statistics
+
+    x, y = torch.zeros(4, 8), torch.zeros(8, dtype=torch.long)
+    runs = []
+    for _ in range(5):
+        with HostClock([x, y]) as clock:
+            start = time.thread_time()
+            for _ in range(rounds):
+                x[:, 1:3].transpose(0, 1)
+                (x.argmax(0) == y).sum(0)
+                torch.add(x, x * 2)
+            total = time.thread_time() - start
+        runs.append((total - clock.in_mode_s) / clock.calls)
+    return statistics.median(runs)

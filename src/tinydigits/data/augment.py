@@ -1,8 +1,9 @@
-"""Augmentation per batch with tensor ops, in two halves: the random draws on the host (`Augment.draw`: a seed's own
-CPU generator, so a seed sees the same changes on any device) and the image maths on the images' device
-(`Augment.apply`: one matmul and one grid_sample for the geometry, pooling and grouped convolutions for the rest),
-never per sample in Python. Draws for many batches, or many seeds, concatenate (`Draws.cat`) and travel to a GPU in
-one copy; their maths is then one pass over all of them."""
+"""Augmentation per batch with tensor ops, in two halves: the random draws (`Augment.draw`: on the host from a seed's
+own CPU generator, as a CPU run and a GPU run with host draws make them; or `Augment.draw_where`: a chunk at a time
+from a seed's generator on the device, as a GPU run makes them by default, other numbers of the same laws) and the
+image maths on the images' device (`Augment.apply`: one matmul and one grid_sample for the geometry, pooling and
+grouped convolutions for the rest), never per sample in Python. Draws for many batches, or many seeds, concatenate
+(`Draws.cat`) and travel to a GPU in one copy; their maths is then one pass over all of them."""
 
 from __future__ import annotations
 
@@ -17,11 +18,11 @@ import torch.nn.functional as F
 
 @dataclass(frozen=True)
 class Draws:
-    """Random numbers for a run of images (the first dimension), drawn on the host by `Augment.draw` from a seed's
-    CPU generator: the warp's angle, shear (degrees), scale and shift, the elastic field's 4x4 knots (grid units), the
-    stroke's blend (> 0 thickens, < 0 thins, 0 leaves the image), the blur's sigma, the noise's level and pixels. A
-    field is None when its augmentation is off. Every field is a float32 tensor of its own, so draws concatenate,
-    slice and travel as one buffer (`pack`)."""
+    """Random numbers for a run of images (the first dimension), drawn by `Augment.draw` from a seed's CPU generator
+    or by `Augment.draw_where` from generators where the images are: the warp's angle, shear (degrees), scale and
+    shift, the elastic field's 4x4 knots (grid units), the stroke's blend (> 0 thickens, < 0 thins, 0 leaves the
+    image), the blur's sigma, the noise's level and pixels. A field is None when its augmentation is off. Every field
+    is a float32 tensor of its own, so draws concatenate, slice and travel as one buffer (`pack`)."""
 
     angle: torch.Tensor | None = None
     shear: torch.Tensor | None = None
@@ -104,6 +105,55 @@ class Augment:
         if self.noise:
             d["noise_std"] = torch.rand(b, 1, 1, 1, generator=generator) * self.noise
             d["noise"] = torch.randn((b, 1, h, w), generator=generator)
+        return Draws(**d)
+
+    @property
+    def uniforms(self) -> int:
+        """Uniform numbers an image takes in `draw_where`: one a warp's angle, shear, scale and shift, 32 for the
+        elastic knots, two for the stroke, one each for the blur's sigma and the noise's level."""
+        return 5 * self.affine + 32 * bool(self.elastic) + 2 * bool(self.stroke) + bool(self.blur) + bool(self.noise)
+
+    def draw_where(self, b: int, generators: list[torch.Generator], size: tuple[int, int] = (28, 28)) -> Draws:
+        """`b` images' random numbers for each of G seeds, seed-major ([G * b] first), each seed's from its own
+        generator where that generator lives (a GPU's: no host on the step's path): two draws a seed whatever the
+        augmentation (its uniform numbers, then its noise's pixels), the rest made for every seed at once. The laws of
+        `draw`, other numbers: the same generator gives the same draws, but not `draw`'s."""
+        h, w, seeds = *size, len(generators)
+        device = generators[0].device
+        u = torch.empty(seeds, b, self.uniforms, device=device)
+        pixels = torch.empty(seeds, b, 1, h, w, device=device) if self.noise else None
+        for g, gen in enumerate(generators):
+            u[g].uniform_(generator=gen)
+            if pixels is not None:
+                pixels[g].normal_(generator=gen)
+        u = u.reshape(seeds * b, -1)
+        at = 0
+
+        def take(k: int) -> torch.Tensor:
+            nonlocal at
+            at += k
+            return u[:, at - k : at]
+
+        def uniform(lo: float, hi: float) -> torch.Tensor:
+            return take(1)[:, 0] * (hi - lo) + lo
+
+        d: dict[str, torch.Tensor] = {}
+        if self.affine:
+            d["angle"], d["shear"], d["scale"] = (uniform(-self.degrees, self.degrees), uniform(-self.shear, self.shear),
+                                                  uniform(*self.scale))
+            d["tx"], d["ty"] = uniform(-self.translate, self.translate) * 2, uniform(-self.translate, self.translate) * 2
+        if self.elastic:
+            # The knots in grid units (2 / size): x displacements scaled by 2 / w, y by 2 / h.
+            coarse = (take(32).reshape(-1, 2, 4, 4) * 2 - 1) * self.elastic
+            d["coarse"] = torch.cat([coarse[:, :1] * (2 / w), coarse[:, 1:] * (2 / h)], 1)
+        if self.stroke:
+            chosen, t = take(1)[:, 0] < self.stroke, take(1)[:, 0]
+            d["stroke"] = (t * 1.5 - 0.5) * chosen
+        if self.blur:
+            d["sigma"] = (take(1)[:, 0] * self.blur).clamp(min=1e-3)
+        if self.noise:
+            d["noise_std"] = take(1).reshape(-1, 1, 1, 1) * self.noise
+            d["noise"] = pixels.reshape(seeds * b, 1, h, w)
         return Draws(**d)
 
     def prepare(self, draws: Draws) -> Params:

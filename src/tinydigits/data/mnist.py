@@ -338,7 +338,10 @@ def chunk_size(augment: Augment | None, seeds: int, batch_size: int, size: tuple
     """Batches a chunk: `CHUNK_BATCHES`, fewer where their draws would pass `CHUNK_BYTES` on the host (and as much
     again as images on the device). Small enough that the host's draws for the next chunk overlap the steps."""
     probe = augment.draw(1, torch.Generator(), size) if augment else Draws()
-    per_image = 8 + sum(t.numel() * t.element_size() for t in probe.tensors().values())
+    return _batches_a_chunk(8 + sum(t.numel() * t.element_size() for t in probe.tensors().values()), seeds, batch_size)
+
+
+def _batches_a_chunk(per_image: int, seeds: int, batch_size: int) -> int:
     return max(1, min(CHUNK_BATCHES, CHUNK_BYTES // (per_image * seeds * batch_size)))
 
 
@@ -357,7 +360,7 @@ def host_chunks(n: int, batch_size: int, generators: list[torch.Generator], augm
                 size: tuple[int, int], device: torch.device, chunk_batches: int | None = None,
                 draw_threads: int = 1) -> Iterator[HostChunk]:
     """The host's half of an epoch for `device_batches`: each seed's order, then chunk by chunk its augmentation
-    draws, from its own generator in the order `batches` draws them (so the same images on any device). Seeds draw in
+    draws, from its own generator in the order `batches` draws them (so the images of a CPU run). Seeds draw in
     `draw_threads` threads side by side (torch's ops leave Python's lock while they draw): each generator is used by
     one thread at a time and in its own order, so the bits do not depend on the threads."""
     seeds = len(generators)
@@ -389,13 +392,18 @@ def host_chunks(n: int, batch_size: int, generators: list[torch.Generator], augm
 
 def device_batches(splits: list[Split], batch_size: int, generators: list[torch.Generator], augment: Augment | None,
                    chunk_batches: int | None = None, prefetch: Callable[[Iterator], Iterator] | None = None,
-                   draw_threads: int = 1):
+                   draw_threads: int = 1, draws: list[torch.Generator] | None = None):
     """Every seed's epoch, for a GPU: yields normalised x [B, G, H, W] and y [B, G], seed g's images in channel g.
 
-    The host makes a chunk of batches at a time (`host_chunks`: the seeds' orders and draws in one buffer), in a
-    thread ahead of the step where `prefetch` is given (`training.prefetch.ahead`); the buffer reaches the device in
-    one non-blocking copy, and the whole chunk is gathered, augmented and normalised there in one pass. Each step's
-    batch is then a slice of it: a view, no kernel and no wait for the device."""
+    With `draws` None the host makes a chunk of batches at a time (`host_chunks`: the seeds' orders and draws from
+    `generators`, the images of a CPU run, in one buffer), in a thread ahead of the step where `prefetch` is given
+    (`training.prefetch.ahead`); the buffer reaches the device in one non-blocking copy. With `draws` (a generator a
+    seed, where the images are) the orders and draws are made there (`drawn_batches`): the host only launches. Either
+    way the whole chunk is gathered, augmented and normalised on the device in one pass, and each step's batch is a
+    slice of it: a view, no kernel and no wait for the device."""
+    if draws is not None:
+        yield from drawn_batches(splits, batch_size, draws, augment, chunk_batches)
+        return
     seeds, n, device = len(splits), len(splits[0]), splits[0].images.device
     shared = all(s.images is splits[0].images for s in splits)  # no validation draws: one gather serves every seed
     augment = augment if augment is not None and augment.active else None
@@ -424,6 +432,40 @@ def device_batches(splits: list[Split], batch_size: int, generators: list[torch.
             yield x[at : at + count].reshape(seeds, b - a, h, w).transpose(0, 1), labels[at : at + count].reshape(
                 seeds, b - a).t()
             at += count
+
+
+def drawn_batches(splits: list[Split], batch_size: int, draws: list[torch.Generator], augment: Augment | None,
+                  chunk_batches: int | None = None) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+    """`device_batches` with every random number drawn where the generators `draws` live (one a seed; a GPU's): each
+    seed's order once an epoch, then a chunk at a time its augmentation (`Augment.draw_where`: two draws a seed a
+    chunk), the chunk held seed-major [G, images]. A seed's numbers depend on its generator and the chunk's size
+    only, not on the seeds beside it. Nothing is drawn or read on the host: no copy to the device, no wait."""
+    seeds, n, device = len(splits), len(splits[0]), splits[0].images.device
+    size = tuple(splits[0].images.shape[-2:])
+    shared = all(s.images is splits[0].images for s in splits)
+    augment = augment if augment is not None and augment.active else None
+    orders = torch.empty(seeds, n, dtype=torch.long, device=device)
+    for g, gen in enumerate(draws):
+        torch.randperm(n, generator=gen, out=orders[g])
+    # A chunk's draws on the device: its uniforms and noise pixels, float32 (counted, not drawn: no host generator).
+    per_image = 8 + 4 * (augment.uniforms + (size[0] * size[1] if augment.noise else 0)) if augment else 8
+    chunk_batches = chunk_batches or _batches_a_chunk(per_image, seeds, batch_size)
+    starts = list(range(0, n, batch_size))
+    for c in range(0, len(starts), chunk_batches):
+        first, last = starts[c], min(starts[min(c + chunk_batches, len(starts)) - 1] + batch_size, n)
+        m, index = last - first, orders[:, first:last]
+        if shared:
+            images, labels = splits[0].images[index], splits[0].labels[index]
+        else:  # seed g's rows from its own split
+            images = torch.stack([s.images[i] for s, i in zip(splits, index, strict=True)])
+            labels = torch.stack([s.labels[i] for s, i in zip(splits, index, strict=True)])
+        x = to_unit(images.reshape(seeds * m, *size))
+        if augment is not None:
+            x = augment.apply(x, augment.prepare(augment.draw_where(m, draws, size)))
+        x = normalize(x).reshape(seeds, m, *size)
+        for a in starts[c : c + chunk_batches]:
+            b = min(a + batch_size, n)
+            yield x[:, a - first : b - first].transpose(0, 1), labels[:, a - first : b - first].t()
 
 
 def pack(parts: dict[str, list[torch.Tensor]], device: torch.device) -> tuple[torch.Tensor, dict[str, torch.Tensor]]:

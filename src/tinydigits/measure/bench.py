@@ -328,18 +328,20 @@ def _device_run(model: str, seeds: int, images: int, device: str | None, data_di
 
 def device_steps(model: str = DEFAULT_MODEL, *, seeds: int = 1, steps: int = 50, blocks: int = 5,
                  device: str | None = None, data_dir: str | None = None, profile: bool = False,
-                 graphed: bool = False) -> dict[str, Any]:
+                 graphed: bool = False, device_time: bool = False) -> dict[str, Any]:
     """A training step of `model` on the device path (`mnist.device_batches`), as a run makes it: `seeds` stacked
     seeds (1: a plain run, its gradient probe included), timed in `blocks` of `steps` steps after a block of warm-up,
     their median per step. On a GPU the timed steps run under `torch.cuda.set_sync_debug_mode("error")`: a step that
     makes the host wait for the device raises (`syncs` says so) instead of being timed. `profile`: one more block under
     torch.profiler, its top operators by device time (by CPU time on a CPU) as a table. `graphed`: the step as
-    `training.graphs` makes it (one CUDA graph on a GPU, captured in the warm-up block; its functions eager on a CPU)."""
+    `training.graphs` makes it (one CUDA graph on a GPU, captured in the warm-up block; its functions eager on a CPU).
+    `device_time`: on a GPU, one more block under torch.profiler, the device's busy ms a step in it (`device_ms`,
+    `_device_busy_ms`). A stack's convs run the way $TINYDIGITS_STACK_WAY names (`way`: `training.stack.WAYS`)."""
     from tinydigits.training.feed import step_batches
     from tinydigits.training.train import scheduled_step
 
-    cfg, setup, data, probe, dev = _device_run(model, seeds, (blocks + 1 + profile) * steps * 64, device, data_dir,
-                                               graphed)
+    images = (blocks + 1 + profile + device_time) * steps * 64
+    cfg, setup, data, probe, dev = _device_run(model, seeds, images, device, data_dir, graphed)
     batches, cuda = step_batches(data, cfg.batch_size, cfg.augment(), prefetch=not profile), dev.type == "cuda"
 
     def block(watched: bool = True) -> float:
@@ -360,21 +362,36 @@ def device_steps(model: str = DEFAULT_MODEL, *, seeds: int = 1, steps: int = 50,
         return time.perf_counter() - start
 
     setup.model.train()
-    # The warm-up, outside the sync debug mode: its one-time work (the cached bases' first copy, the schedules' copies,
-    # the graph's capture) may wait for the device once; the timed blocks may not.
-    block(watched=False)
+    block(watched=False)  # the warm-up, its one-time work (the bases' and schedules' copies, the capture) unwatched
     graph = None if setup.graphed is None else "captured" if setup.graphed.graph is not None else "eager"
     result: dict[str, Any] = {"model": model, "seeds": seeds, "graphed": graph, "device": str(dev), "steps": steps,
                               "blocks": blocks, "batch_size": cfg.batch_size, "precision": cfg.precision,
-                              "threads": torch.get_num_threads()}
+                              "threads": torch.get_num_threads(), "way": getattr(setup.model, "way", None)}
     try:
         times = [block() for _ in range(blocks)]
     except RuntimeError as err:  # the sync debug mode's error: which call waited
         return {**result, "syncs": str(err).splitlines()[0][:200], "ms_per_step": None}
     result.update(syncs=None, ms_per_step=1000 * statistics.median(times) / steps)
-    if profile:
-        result["profile"] = _profiled(block, cuda)
-    return result
+    if device_time and cuda:
+        result["device_ms"] = _device_busy_ms(block) / steps
+    return result | ({"profile": _profiled(block, cuda)} if profile else {})
+
+
+def _device_busy_ms(block: Callable[[], float]) -> float:
+    """Milliseconds the GPU was busy over one more block under torch.profiler: the union of its kernels' and copies'
+    spans (kernels side by side on streams counted once)."""
+    from torch.autograd import DeviceType
+    from torch.profiler import ProfilerActivity, profile
+
+    with profile(activities=[ProfilerActivity.CPU, ProfilerActivity.CUDA]) as prof:
+        block()
+    spans = sorted((e.time_range.start, e.time_range.end) for e in prof.events() if e.device_type == DeviceType.CUDA)
+    busy, end = 0.0, float("-inf")
+    for a, b in spans:
+        if b > end:
+            busy += b - max(a, end)
+            end = b
+    return busy / 1000
 
 
 def _profiled(block: Callable[[], float], cuda: bool) -> str:

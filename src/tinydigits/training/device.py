@@ -162,9 +162,16 @@ def _cpuinfo() -> str:
         return ""
 
 
-def input_layout(x: torch.Tensor) -> torch.Tensor:
-    # channels_last makes the small convolutions measurably faster on CPU (see `tinydigits bench`).
-    return x.contiguous(memory_format=torch.channels_last)
+def input_layout(x: torch.Tensor, model: nn.Module | None = None) -> torch.Tensor:
+    """`x` in the layout `model` takes: its `memory_format` where it names one (a stack's way of running its convs,
+    `training.stack`), else channels_last, which makes the small convolutions measurably faster on CPU (see
+    `tinydigits bench`)."""
+    return x.contiguous(memory_format=layout_of(model))
+
+
+def layout_of(model: nn.Module | None) -> torch.memory_format:
+    """The memory layout `model`'s weights and inputs are kept in (channels_last unless it names its own)."""
+    return getattr(model, "memory_format", torch.channels_last)
 
 
 EVAL_CHUNK = 250  # images per forward in a CPU test pass: its activations stay in cache (docs/research-record.md)
@@ -180,5 +187,5 @@ def infer(model: nn.Module, x: torch.Tensor) -> torch.Tensor:
 
 
 def model_layout(model: nn.Module, device: str | torch.device = "cpu") -> nn.Module:
-    """A model on `device` with its weights in the channels_last layout `input_layout` feeds it."""
-    return model.to(device).to(memory_format=torch.channels_last)
+    """A model on `device` with its weights in the layout `input_layout` feeds it (`layout_of`)."""
+    return model.to(device).to(memory_format=layout_of(model))

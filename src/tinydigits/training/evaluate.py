@@ -22,7 +22,7 @@ def evaluate(model: nn.Module, split: mnist.Split | list[mnist.Split], batch_siz
     loss_sum = correct = 0
     with eval_mode(model):
         for group in zip(*(mnist.batches(s, batch_size) for s in splits), strict=True):
-            logits = infer(model, input_layout(torch.cat([x for x, _ in group], 1)))
+            logits = infer(model, input_layout(torch.cat([x for x, _ in group], 1), model))
             if keep is not None:
                 keep.append(logits.detach().cpu())
             if logits.dim() == 2:
@@ -46,7 +46,8 @@ def recompute_bn(model: nn.Module, split: mnist.Split | list[mnist.Split], image
     splits = split if isinstance(split, list) else [split]
     subsets = [s.subset(torch.arange(min(images, len(s)))) for s in splits]
     loader = zip(*(mnist.batches(s, batch_size) for s in subsets), strict=True)
-    torch.optim.swa_utils.update_bn((input_layout(torch.cat([x for x, _ in group], 1)) for group in loader), model)
+    torch.optim.swa_utils.update_bn((input_layout(torch.cat([x for x, _ in group], 1), model) for group in loader),
+                                    model)
 
 
 

@@ -3,8 +3,9 @@ in a thread beside the step, a GPU's every seed at once from chunks of draws (`m
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import torch
@@ -28,12 +29,37 @@ class Data:
     stacked: bool = False
     digits: torch.Tensor | None = None  # the first training digits, before any validation draw (augment.png's)
     on_device: bool | None = None  # batches made the GPU's way (`mnist.device_batches`); None: where the data is
+    # Where the device path's random numbers come from: None, each seed's CPU generator on the host (a CPU run's
+    # images); else one generator a seed, where it lives (`draw_source`: a GPU's; a CPU's in tests, standing in).
+    draws: list[torch.Generator] | None = None
 
     @property
     def device_path(self) -> bool:
         """The GPU's way: the draws a chunk at a time, every seed's batch in one pass, the seeds' losses in one call.
         A CPU keeps its own (a batch at a time in a thread beside the step, a loss call per seed): its bits stay."""
         return self.train[0].images.device.type != "cpu" if self.on_device is None else self.on_device
+
+
+DRAWS_ENV = "TINYDIGITS_DRAWS"  # "host": a GPU run's draws from each seed's CPU generator, as a CPU run makes them
+
+
+def draws_on_device(device: torch.device, env: Mapping[str, str] | None = None) -> bool:
+    """Whether a run on `device` draws its order and augmentation where its images are: on a GPU, unless
+    $TINYDIGITS_DRAWS is "host" (the host's draws, ahead of the step in threads). A CPU always draws on the host: its
+    images and curves stay those of every CPU run before."""
+    env = os.environ if env is None else env
+    return device.type == "cuda" and env.get(DRAWS_ENV, "device") != "host"
+
+
+def draw_seed(seed: int) -> int:
+    """The seed of a seed's draws on a device: its own stream, apart from the device's other generators seeded with
+    the seed itself (a stack's dropout, torch's default), whose numbers it would otherwise repeat."""
+    return int.from_bytes(hashlib.sha256(f"tinydigits draws {seed}".encode()).digest()[:8], "little") >> 1
+
+
+def draw_source(generators: list[torch.Generator], device: torch.device) -> list[torch.Generator]:
+    """A generator on `device` for each seed (known by its host generator's seed): where `mnist.drawn_batches` draws."""
+    return [torch.Generator(device=device).manual_seed(draw_seed(g.initial_seed())) for g in generators]
 
 
 def draw_threads(seeds: int, cores: int | None = None) -> int:
@@ -51,9 +77,13 @@ def step_batches(data: Data, batch_size: int, augment: Augment | None, prefetch:
     draws for the next chunk made in a thread ahead of the step; on a CPU each seed's stream is made in a thread
     beside the step (`ahead`). `prefetch` False: no thread (`bench --profile` and the census see everything)."""
     if data.device_path:
+        device = data.train[0].images.device
+        if data.draws is None and draws_on_device(device):
+            data.draws = draw_source(data.generators, device)  # once a run: the generators go on from epoch to epoch
+        # Draws on the device are launches only: made in line, no thread beside the step.
         for x, y in mnist.device_batches(data.train, batch_size, data.generators, augment,
-                                         prefetch=ahead if prefetch else None,
-                                         draw_threads=draw_threads(len(data.train))):
+                                         prefetch=ahead if prefetch and data.draws is None else None,
+                                         draw_threads=draw_threads(len(data.train)), draws=data.draws):
             yield (x, y) if data.stacked else (x, y[:, 0])
         return
     streams = [mnist.batches(s, batch_size, g, augment) for s, g in zip(data.train, data.generators, strict=True)]

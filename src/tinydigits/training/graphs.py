@@ -114,7 +114,7 @@ class GraphedStep:
     def _forward_backward(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=self.cfg.precision == "bf16",
                             cache_enabled=False):  # a graph keeps no cast copies between replays
-            logits = self.model(input_layout(x))
+            logits = self.model(input_layout(x, self.model))
             loss = seed_losses(logits, y, self.cfg.label_smoothing, self.fused)
         for p in self.params:
             p.grad = None

@@ -7,11 +7,18 @@ seeds' own losses, so each seed's parameters get exactly their own gradients; SG
 Adam and the EMA are elementwise, so one step is G independent steps.
 
 Every per-seed source of randomness is drawn as `train --seed S` draws it: initial weights after
-`torch.manual_seed(S)`, data order and augmentation from the seed's own generator, dropout masks from a copy
+`torch.manual_seed(S)`, data order and augmentation from the seed's own generator (on CUDA, its own generator on
+the device: the draws of a single CUDA run of the seed, not of its CPU run), dropout masks from a copy
 of the global generator's state at the start of the seed's training (on CPU; on CUDA a generator seeded with
 S, whose masks differ from a single CUDA run's fused dropout kernel). Only the float rounding of grouped
 convolutions differs, so the first steps match a single run within float tolerance (tests) and whole runs are
 distributed alike.
+
+How the stacked convs run is a way (`WAYS`, $TINYDIGITS_STACK_WAY; the same weights and the same seeds' maths in
+each, other float rounding): "grouped", one grouped conv in channels_last (the default); "nchw", the same grouped
+conv in NCHW, cuDNN picking its algorithm by timing during a GPU run's warm-up, before the capture; "bmm", unfold and
+one batched matmul for all seeds; "streams", one conv a seed, each seed's on a CUDA stream of its own on a GPU. Which
+is fastest is a GPU's to say (`scripts/gpu_check.py` times them side by side).
 
 What stacks: chains of layers (registered models, specs, an `nn.Sequential`) made of convs, batch norm,
 ReLU, dropout, pooling, a centre crop and the GAP + 1x1 head. A model with its own `forward()` or other
@@ -35,6 +42,7 @@ from tinydigits.models.spec import CenterCrop, Chain
 from tinydigits.training.arithmetic import ensure_arithmetic
 from tinydigits.training.bookkeeping import DIGITS_SHOWN, RunRecord, RunResult
 from tinydigits.training.config import TrainConfig, require_resolved
+from tinydigits.training.convs import WAYS, Lanes, StreamConv, UnfoldConv, stack_way
 from tinydigits.training.device import model_layout, pick_device
 from tinydigits.training.factories import training_model
 from tinydigits.training.train import Data, Setup, fit, load_splits
@@ -91,16 +99,23 @@ class SeedDropout(nn.Module):
             return x
         gens = self.shared.generators
         width = x.shape[1] // len(gens)
-        mask = torch.empty_like(x)
+        # Drawn in a single run's layout (channels_last), so each seed's mask takes its numbers in the order its single
+        # run's does, whatever layout this stack's way keeps its activations in.
+        mask = torch.empty_like(x, memory_format=torch.channels_last if x.dim() == 4 else torch.preserve_format)
         for g, gen in enumerate(gens):
             mask[:, g * width : (g + 1) * width].bernoulli_(1 - self.p, generator=gen)
         return x * mask.div_(1 - self.p)
 
 
-def _grouped_conv(convs: list[nn.Conv2d]) -> nn.Conv2d:
+def _grouped_conv(convs: list[nn.Conv2d], way: str = WAYS[0], lanes: Lanes | None = None) -> nn.Conv2d:
     c = convs[0]
-    out = nn.Conv2d(len(convs) * c.in_channels, len(convs) * c.out_channels, c.kernel_size, c.stride, c.padding,
-                    c.dilation, groups=len(convs), bias=c.bias is not None)
+    kind, extra = nn.Conv2d, {}
+    if way == "bmm" and not isinstance(c.padding, str):  # unfold takes numbers; a padding by name stays a conv
+        kind = UnfoldConv
+    elif way == "streams":
+        kind, extra = StreamConv, {"lanes": lanes or Lanes()}
+    out = kind(len(convs) * c.in_channels, len(convs) * c.out_channels, c.kernel_size, c.stride, c.padding,
+               c.dilation, groups=len(convs), bias=c.bias is not None, **extra)
     with torch.no_grad():
         out.weight.copy_(torch.cat([m.weight for m in convs]))
         if c.bias is not None:
@@ -122,15 +137,20 @@ def _wide_bn(norms: list[nn.BatchNorm2d]) -> nn.BatchNorm2d:
 
 class StackedNet(nn.Module):
     """G copies of one chain of layers as one network: input [N, G * C_in, H, W] (seed g's images in its own
-    channels), output [N, G, classes]."""
+    channels), output [N, G, classes]; its convs run the `way` named (`WAYS`), its weights and inputs kept in that
+    way's layout (`memory_format`, which `device.input_layout` and `device.model_layout` read)."""
 
-    def __init__(self, nets: list[nn.Module], generators: list[torch.Generator]) -> None:
+    def __init__(self, nets: list[nn.Module], generators: list[torch.Generator], way: str = WAYS[0]) -> None:
         super().__init__()
-        shared, layers = _Shared(generators), []
+        if way not in WAYS:
+            raise TinyDigitsError(f"a stack's convs run one of {', '.join(WAYS)}, not {way!r}")
+        shared, layers, lanes = _Shared(generators), [], Lanes()
+        self.way = way
+        self.memory_format = torch.channels_last if way == "grouped" else torch.contiguous_format
         for column in zip(*(leaves(n) for n in nets), strict=True):
             first = column[0]
             if isinstance(first, nn.Conv2d):
-                layers.append(_grouped_conv(list(column)))
+                layers.append(_grouped_conv(list(column), way, lanes))
             elif isinstance(first, nn.BatchNorm2d):
                 layers.append(_wide_bn(list(column)))
             elif isinstance(first, nn.Dropout):
@@ -191,10 +211,21 @@ def stacked_setup(cfg: TrainConfig, seeds: list[int], source: models.Source, ful
         dropout_gens.append(dropout)
         gens.append(torch.Generator().manual_seed(seed))
     ensure_stackable(cfg, nets[0])
-    model = model_layout(StackedNet(nets, dropout_gens), device)
+    way = stack_way()
+    model = model_layout(StackedNet(nets, dropout_gens, way), device)
+    if way == "nchw" and device.type == "cuda":
+        # cuDNN times its deterministic algorithms for each conv in the eager warm-up steps and keeps its pick, so the
+        # capture after them records that pick and every replay runs it (two runs may pick differently).
+        torch.backends.cudnn.benchmark = True
     setup = Setup.of(cfg, model, len(train_splits[0]), probe=nets[0], budget=budget)
     data = Data(train_splits, gens, val_splits, test, stacked=True, digits=full_train.images[:DIGITS_SHOWN].cpu())
     return setup, data, nets
+
+
+def stack_record(seeds: list[int], group: int, model: nn.Module) -> dict:
+    """config.json's "stack": the seeds and this seed's group, and the way its convs ran where it is not the default."""
+    way = getattr(model, "way", WAYS[0])
+    return {"seeds": seeds, "group": group} | ({"way": way} if way != WAYS[0] else {})
 
 
 def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=print, budget: Budget = BUDGET,
@@ -213,7 +244,7 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
     try:
         for i, s in enumerate(seeds):
             records.append(RunRecord(dataclasses.replace(cfg, seed=s), source, params, device, len(data.train[0]),
-                                     nets[i], budget, stack={"seeds": seeds, "group": i}))
+                                     nets[i], budget, stack=stack_record(seeds, i, setup.model)))
     except BaseException as err:  # the seeds already opened are closed, not left RUNNING
         for record in records:
             record.stop(err)

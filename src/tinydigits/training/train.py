@@ -59,7 +59,7 @@ def train_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y:
     `on_grads`: called between backward and the optimiser's step, while `.grad` is the gradient itself (torch's
     foreach SGD with Nesterov momentum and no weight decay adds the momentum into `.grad` in place)."""
     with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=cfg.precision == "bf16"):
-        logits = model(input_layout(x))
+        logits = model(input_layout(x, model))
         loss = seed_losses(logits, y, cfg.label_smoothing, fused)
     opt.zero_grad(set_to_none=True)
     loss.sum().backward()
