@@ -160,7 +160,7 @@ def clauses(sentence: str) -> list[str]:
     """A sentence cut where one claim ends and another starts: semicolons, a dash between spaces, and ", but" /
     ", while" / ", so" / ", and" before a new subject."""
     parts = re.split(r";\s+|\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train)\b)"
-                     r"|\s+and\s+(?=(?:the |its )?(?:test|train|training|validation) (?:accuracy|loss)\b)", sentence)
+                     r"|\s+and\s+(?=(?:the |its )?(?:test|train|training|validation) (?:accuracy|loss)\b)|\s+but\s+", sentence)
     return [p.strip().rstrip(".") for p in parts if p and p.strip(" .")]
 
 
