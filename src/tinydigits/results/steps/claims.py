@@ -51,9 +51,10 @@ YARDSTICKS = (
     f"over-fitting: train ahead of test by more than {GAP_POINTS} points while test no longer gains beyond its "
     "noise; its start: train ahead beyond the noise while test accuracy no longer rises; no over-fitting: no gap "
     "beyond the noise, or test accuracy still rising (in between, not settled)",
-    "still learning: test accuracy's trend over the run's second half beyond its own error; no longer rising: a trend "
-    "inside it; a test loss still falling: more than 4 % lower over the last epochs than the epoch before them, "
-    "flat under 2 % (in between, not settled)",
+    "still rising at the end: test accuracy's trend over the run's second half beyond its own error and a new best in "
+    "the last epochs beyond the noise; no longer rising: a trend inside its error (in between, not settled)",
+    "a test loss still falling: more than 4 % lower over the last epochs than the epoch before them; flat: under 2 % "
+    "(in between, not settled)",
     f"under-fitting: neither the best train nor the best test accuracy reaches the budget's line (or test below "
     f"{CHANCE_POINTS:.0f} %: not learned)",
     "stable: the budget's last epochs span no more than the noise of two scores",
@@ -560,11 +561,15 @@ def _learning(step: Step) -> tuple[bool | None, str]:
     test = step.run.test()
     if len(test) < 4:  # too few epochs for a trend and its error
         return None, f"{len(test)} epoch{'s' * (len(test) > 1)}: too few for a trend ({records.METRICS})"
-    half = (len(test) + 1) // 2
+    half, n = (len(test) + 1) // 2, min(step.last, len(test) - 1)
     slope, band = trend(test, half), slope_error(test[-half:])
+    gain = max(test[-n:]) - max(test[:-n])  # the last epochs' best against every epoch's before them
     said = (f"test accuracy's trend over epochs {len(test) - half + 1}-{len(test)}: {slope:+.3f} points an epoch "
-            f"(±{band:.3f}), best {facts(step).best_test:.2f} % at epoch {facts(step).best_epoch} ({records.METRICS})")
-    return slope > band, said
+            f"(±{band:.3f}); the last {n} epochs' best {gain:+.2f} points on the best before them (noise "
+            f"±{fall_noise(max(test[:-n]), max(test[-n:])):.2f}; {records.METRICS})")
+    if slope <= band:
+        return False, said
+    return (True if gain > fall_noise(max(test[:-n]), max(test[-n:])) else None), said
 
 
 LOSS_FALLS, LOSS_FLAT = 0.04, 0.02  # a test loss's fall over the last epochs: still falling beyond one, flat under the other
@@ -788,6 +793,8 @@ def _others_labels(step: Step, around: str) -> list[str]:
     if re.search(r"\bdigit|\bclass\b", around) and step.run.per_class:
         return [f"digit {r.digit}" for r in step.run.per_class]
     rows = step.check.verdict.seeds.items()
+    if re.search(r"\bmin(?:ima|imum|imums)?\b|\blowest\b", around):
+        return [f"seed {s}'s min of the last {len(r.last)}" for s, r in rows]
     return ([f"seed {s}'s min of the last {len(r.last)}" for s, r in rows]
             + [f"seed {s} at epoch {i}" for s, r in rows for i in range(1, len(r.test_acc) + 1)]
             + ["the seeds' mean final accuracy", "the seeds' mean min"])
@@ -797,6 +804,8 @@ def _others(step: Step, around: str) -> tuple[list[float], str]:
     """A digit's accuracy (per_class.csv) or a seed's (check.json), where the words name one; else none."""
     if re.search(r"\bdigit|\bclass\b", around) and step.run.per_class:
         return [r.exact for r in step.run.per_class], f"each digit's accuracy ({records.PER_CLASS})"
+    if re.search(r"\bseeds?\b", around) and re.search(r"\bmin(?:ima|imum|imums)?\b|\blowest\b", around) and step.check:
+        return [r.min_last for r in step.check.verdict.seeds.values()], f"the seeds' min of the last epochs ({records.CHECK})"
     if re.search(r"\bseeds?\b|\bmean\b", around) and step.check:
         rows, v = step.check.verdict.seeds.values(), step.check.verdict
         return ([r.min_last for r in rows] + [x for r in rows for x in r.test_acc] + [v.mean_final_acc]
