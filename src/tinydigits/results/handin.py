@@ -286,9 +286,9 @@ def render(steps: list[rules.Step], pictures: dict[int, dict[str, str]], with_ov
     out = ["# The steps", "", *summary_lines(steps), ""]
     if any(texts[:len(steps)]):
         marks = [line[0] for found in checked for line in grouped([c for c in found if c.kind not in ("plan", "code")])]
-        out += [f"The Analyses are the student's; {len(marks)} of their sentences' claims checked against the records: "
+        out += [f"The Analyses are the student's. Their claims, checked against the records in {len(marks)} lines: "
                 f"{marks.count('✓')} true (✓), {marks.count('✗')} false (✗), {marks.count('?')} not settled by these runs "
-                "(?); → marks a plan.", ""]
+                "(?); → marks a plan; words no check knows are left unmarked.", ""]
     out += [overview_table(steps), ""]
     notebook = next((code.split("; the notebook it came from", 1)[1] for shown in pictures.values()
                      if "; the notebook it came from" in (code := shown.get("code", ""))), None)
@@ -540,8 +540,9 @@ def _best_train_epoch(step: rules.Step) -> int:
 def evidence(steps: list[rules.Step], pictures: dict[int, dict[str, str]]) -> str:
     """evidence.md: the yardsticks once, then per step where it ran, how to train it again, its recipe, the check's
     seeds, the layer table, the epoch log, the pictures and the per-digit table."""
-    out = ["# The evidence", "", "Every figure of README.md is read from the records beside it; here are the tables "
-           "they come from. The yardsticks the checks use, stated once:", "", *(f"- {y}" for y in YARDSTICKS), ""]
+    out = ["# The evidence", "", "Every figure of README.md is read from the records beside it, or worked out of them "
+           "by the yardsticks below (the noise bands, the differences); here are the tables. The yardsticks the checks "
+           "use, stated once:", "", *(f"- {y}" for y in YARDSTICKS), ""]
     for i, step in enumerate(steps):
         out += evidence_block(i, step, steps[i - 1] if i else None, pictures.get(i, {}))
     return "\n".join(out)
