@@ -105,8 +105,9 @@ def test_the_hand_in_never_runs_the_models_code(tmp_path, mnist_dir):
     model.unlink()
     second = run_main("report", str(run), "--steps", "--out", str(tmp_path / "b"))
     assert first.returncode == second.returncode == 0, second.stderr
-    text = (tmp_path / "b" / "README.md").read_text()
-    assert (tmp_path / "a" / "README.md").read_text() == text and "| body.0 | Conv2d |" in text
+    text = (tmp_path / "b" / "README.md").read_text() + (tmp_path / "b" / "evidence.md").read_text()
+    assert (tmp_path / "a" / "README.md").read_text() + (tmp_path / "a" / "evidence.md").read_text() == text
+    assert "| body.0 | Conv2d |" in text  # the layer table, from the record
     assert "class Net(nn.Module)" in (tmp_path / "b" / "step1-code.py").read_text()  # the code as it trained
     assert "[step1-code.py](step1-code.py), `Net` (sha256 " in text
     modules = records.Run.load(run).modules
