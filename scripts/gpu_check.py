@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib
 import json
 import os
 import subprocess
@@ -26,10 +27,11 @@ REPO = Path(__file__).resolve().parents[1]
 WAYS = ("grouped", "nchw", "bmm", "streams")  # a stack's ways of running its convs (tinydigits.training.stack.WAYS)
 WAY_ROWS = tuple(f"step30-{way}" for way in WAYS)
 ALL = ("install", "step", "step-eager", "step30", *WAY_ROWS, "step30-eager", "epoch", "whole", "again", "fast", "eager",
-       "eager-again", "check", "check-eager", "predict", "export")
+       "eager-again", "stack-again", "check", "check-eager", "predict", "export")
 # What decides the defaults, within 5 minutes of an H100: the 30-seed step in every way side by side, the default's
-# step, its whole run twice (the same curve), and the 30-seed check with its verdict (given what is left of `QUICK_S`).
-QUICK = ("install", "step", *WAY_ROWS, "whole", "again", "check")
+# step, its whole run twice (the same curve), a short stacked check twice (the same curves), and the 30-seed check
+# with its verdict (given what is left of `QUICK_S`).
+QUICK = ("install", "step", *WAY_ROWS, "whole", "again", "stack-again", "check")
 QUICK_S = 300
 TIMING = {"seconds", "train_images_per_s"}
 
@@ -131,6 +133,8 @@ def main() -> int:
     if "install" in steps or site.exists():
         env["PYTHONPATH"] = os.pathsep.join([str(site), *filter(None, [os.environ.get("PYTHONPATH")])])
         sys.path.insert(0, str(site))  # this process reads a verdict's odds with tinydigits' own formatter
+        # `site` may not exist yet: an import before pip fills it caches "nothing there" for the path.
+        importlib.invalidate_caches()
     rows: list[dict] = []
 
     def row(step: str, ok: bool, seconds: float | None, result: str) -> None:
@@ -206,6 +210,8 @@ def main() -> int:
         if step == "fast" and runs.get("whole"):
             note += " (not deterministic: the cost of `whole`'s deterministic kernels is the time between them)"
         row(step, ok, seconds, note)
+    if "stack-again" in steps:
+        row("stack-again", *stack_again(td, args, out, log, env, left()))
     for step, flags in (("check", []), ("check-eager", ["--no-cuda-graphs"])):
         if step not in steps:
             continue
@@ -219,15 +225,8 @@ def main() -> int:
         if rc == 124:
             row(step, False, seconds, f"not finished in {seconds:.0f} s (the call's {budget:.0f} s)")
         elif verdict.exists():
-            from tinydigits.results.records import Odds  # the odds as every page writes them
-
-            v = json.loads(verdict.read_text())
-            odds = v.get("odds") or {}
-            seeds = v.get("seeds", {})
-            held = sum(1 for s in seeds.values() if s.get("pass"))
-            odds_text = (f", P(new seed holds) {Odds.of(odds).chance(digits=1, unit=' %', bound='>= ')}"
-                         if "probability" in odds else "")
-            row(step, rc in (0, 1), seconds, f"{v.get('verdict')}: {held} of {len(seeds)} seeds hold (stacked){odds_text}")
+            importlib.invalidate_caches()  # tinydigits was installed into `site` after this process began
+            row(step, rc in (0, 1), seconds, verdict_text(json.loads(verdict.read_text())))
         else:
             row(step, False, seconds, f"exit {rc} (see {log})")
     run = runs.get("whole") or runs.get("epoch")
@@ -247,6 +246,40 @@ def main() -> int:
         rc, seconds = sh([*td, "export", str(run), "--onnx", str(args.work / "model.onnx")], log, env)
         row("export", rc == 0, seconds, "ONNX verified on the test set" if rc == 0 else f"exit {rc} (see {log})")
     return finish(rows, args.json, machine(args.commit))
+
+
+def stack_again(td: list[str], args: argparse.Namespace, out: Path, log: Path, env: dict[str, str],
+                left: float | None) -> tuple[bool, float | None, str]:
+    """The check's seeds stacked, one short epoch (12,800 images), twice: (every seed's curve the same to the digit,
+    seconds of both, what was seen). A stack's curves are the check's numbers: the same seeds must give them again."""
+    if left is not None and left < 60:
+        return False, None, "skipped: the call's seconds are spent"
+    curves, spent = [], 0.0
+    for turn in ("a", "b"):
+        folder = out / f"stack-again-{turn}"
+        rc, seconds = sh([*td, "check", "--device", args.device, "--seeds", args.seeds, "--stack", "--epochs", "1",
+                          "--last", "1", "--train-limit", "12800", "--out", str(folder), "--quiet"], log, env,
+                         timeout=None if left is None else (left - spent) / 2)
+        spent += seconds
+        runs = sorted(folder.glob("check-*/*/metrics.json"))
+        if rc not in (0, 1) or not runs:
+            return False, spent, f"exit {rc} (see {log})"
+        curves.append([curve(run.parent) for run in runs])
+    same = sum(a == b for a, b in zip(*curves, strict=False))
+    ok = len(curves[0]) == len(curves[1]) and same == len(curves[0])
+    return ok, spent, (f"{len(curves[0])} stacked seeds, one epoch of 12,800 images twice: "
+                       f"{'every seed the same curve to the digit' if ok else f'{same} of {len(curves[0])} the same'}")
+
+
+def verdict_text(v: dict) -> str:
+    """A check row's result: its verdict, the seeds that held and the odds of a new seed, as every page writes them."""
+    from tinydigits.results.records import Odds
+
+    odds, seeds = v.get("odds") or {}, v.get("seeds", {})
+    held = sum(1 for s in seeds.values() if s.get("pass"))
+    odds_text = (f", P(new seed holds) {Odds.of(odds).chance(digits=1, unit=' %', bound='>= ')}"
+                 if "probability" in odds else "")
+    return f"{v.get('verdict')}: {held} of {len(seeds)} seeds hold (stacked){odds_text}"
 
 
 def machine(commit: str | None) -> dict:
