@@ -293,7 +293,7 @@ def test_a_cuda_run_sets_its_host_threads_and_says_so(monkeypatch, capability, t
 def test_a_stacks_pictures_drawn_side_by_side_are_the_pictures_drawn_one_by_one(mnist_dir, tmp_path):
     """A GPU machine's check draws its seeds' pictures in processes side by side (a CPU's in turn: injectable): the
     same files, byte for byte, as drawn here one by one, and each seed's writers closed with them."""
-    from tinydigits.lifecycle.finish import finish_all, picture_workers
+    from tinydigits.lifecycle.finish import Painters, finish_all, picture_workers
     from tinydigits.results.report import write_artifacts
     from tinydigits.training.stack import train_stacked
 
@@ -301,8 +301,12 @@ def test_a_stacks_pictures_drawn_side_by_side_are_the_pictures_drawn_one_by_one(
     assert picture_workers("cuda:0", 2, cores=16) == 2
     cfg = planned(TrainConfig(model="model1", epochs=1, train_limit=256, data_dir=str(mnist_dir), out=str(tmp_path),
                               portable=False, threads=1, precision="fp32"))
-    results = train_stacked(cfg, [0, 1], log=lambda _: None)
-    assert list(finish_all(results, 2)) == [None, None]
+    painters = Painters.start(2)  # as a GPU machine's check starts them: before the stack trains
+    try:
+        results = train_stacked(cfg, [0, 1], log=lambda _: None)
+        assert list(finish_all(results, painters)) == [None, None]
+    finally:
+        painters.close()
     assert all(r.writers is None for r in results)  # closed
     for r in results:
         here = tmp_path / f"here-{r.config.seed}"

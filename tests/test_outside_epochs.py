@@ -154,6 +154,28 @@ def test_painters_draw_beside_and_a_job_that_cannot_travel_is_drawn_here():
     assert painters.draw({"pid": (os.getpid, ())})["pid"]() == os.getpid()
 
 
+def test_a_module_travels_as_it_was_sent_though_this_process_hooks_it_at_once():
+    """The pool pickles a job's arguments later, on a thread of its own; a module hooked here meanwhile (as the
+    report's layer table does, with a local function that cannot be pickled) still reaches the painter, as it was
+    when sent: no picture falls back to this process under load. In a process of its own: where a job fails to
+    travel, the pool's shutdown can hang."""
+    script = textwrap.dedent("""
+        import torch
+        from torch import nn
+        from tinydigits.lifecycle.finish import Painters
+        from tinydigits.models.registry import count_params as weights
+        painters = Painters.start(workers=1)
+        model = nn.Linear(3, 2)
+        landings = [painters.run(weights, (model,)) for _ in range(20)]
+        model.register_forward_hook(lambda *_: None)
+        print([landing.future.result(timeout=60) for landing in landings])  # raises where one failed to travel
+        painters.close()
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert proc.returncode == 0 and proc.stdout.strip() == str([8] * 20), proc.stderr[-2000:]
+
+
 def test_ctrl_c_in_train_is_one_line_and_leaves_no_painter_behind(mnist_dir, tmp_path):
     """Ctrl-C to the command's own process after its first epoch: the one line it always said, exit 130, nothing at the
     interpreter's exit, and its painters ended with it."""

@@ -82,8 +82,9 @@ class Painters:
         return {name: self.run(fn, args).result for name, (fn, args) in jobs.items()}
 
     def run(self, fn: Callable[..., Any], args: tuple) -> Landing:
-        """`fn(*args)` sent to a painter now (its arguments travel as they are: copies, where they change; a module on
-        a GPU as a CPU copy, since a painter has no CUDA)."""
+        """`fn(*args)` sent to a painter now: a module as a copy taken now (the pool pickles its arguments later, on
+        a thread of its own, by when this process may have hooked the module, as `models.summary` does), on the CPU;
+        a tensor on a GPU as a CPU copy, since a painter has no CUDA; anything else as it is."""
         try:
             return Landing(self.pool.submit(fn, *map(_on_cpu, args)), fn, args)
         except Exception:  # the pool is gone (a painter died): done here when asked for
@@ -97,10 +98,11 @@ class Painters:
 
 def _on_cpu(value: Any) -> Any:
     torch = sys.modules.get("torch")
+    if torch is not None and isinstance(value, torch.Tensor):
+        return value.cpu()
     if torch is None or not isinstance(value, torch.nn.Module):
         return value
-    first = next(value.parameters(), None)
-    return value if first is None or first.device.type == "cpu" else copy.deepcopy(value).cpu()
+    return copy.deepcopy(value).cpu()
 
 
 def _cuda_started() -> bool:
@@ -162,39 +164,22 @@ def _orphaned(parent: int) -> None:
 
 def picture_workers(device: str, runs: int, cores: int | None = None) -> int:
     """Processes that draw a stack's pictures side by side: on a GPU machine its idle cores (a seed's pictures take a
-    few CPU seconds, thirty seeds' would queue for minutes after a minute of training); on a CPU one, in this process
-    (the cores that trained the seeds would draw them no sooner)."""
+    few CPU seconds, thirty seeds' would queue for minutes after a minute of training), started with the stack so
+    their imports are done while it trains; on a CPU one, in this process (the cores that trained the seeds would
+    draw them no sooner)."""
     cores = cores or os.cpu_count() or 1
     return min(runs, max(1, cores - 1)) if device.startswith("cuda") else 1
 
 
-def finish_all(results: list[RunResult], workers: int = 1) -> Iterator[str | None]:
-    """`finish` of each run, in order: their pictures drawn by `workers` processes at once (each from a CPU copy of
-    the run's model and test images), each run's writers closed here as its pictures arrive. A run whose model cannot
-    travel to another process (a class from a student's file) is drawn here. The first error raises, in order."""
-    if workers <= 1 or len(results) <= 1:
+def finish_all(results: list[RunResult], painters: Painters | None = None) -> Iterator[str | None]:
+    """`finish` of each run, in order: with `painters`, every run's pictures sent to them at once (each from a CPU copy
+    of the run's model and test images), each run's writers closed here as its pictures arrive; a run whose model
+    cannot travel to another process (a class from a student's file) is drawn here. The first error raises, in order."""
+    if painters is None or len(results) <= 1:
         yield from (finish(result) for result in results)
         return
-    # spawn, not fork: a GPU's process must not be forked; a worker's torch starts on one thread.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_one_thread) as pool:
-        test = None
-        futures = []
-        for result in results:
-            test = test or type(result.test)(result.test.images.cpu(), result.test.labels.cpu())
-            try:
-                futures.append(pool.submit(_draw, result.run, copy.deepcopy(result.model).cpu(), test,
-                                           result.test_logits, result.digits))
-            except Exception:  # cannot be pickled: drawn here when its turn comes
-                futures.append(None)
-        for result, future in zip(results, futures, strict=True):
-            yield finish(result) if future is None else _closed(result, future.result)
-
-
-def _one_thread() -> None:
-    import torch
-
-    torch.set_num_threads(1)
-
-
-def _draw(*args) -> Artifacts:
-    return write_artifacts(*args)
+    test = type(results[0].test)(results[0].test.images.cpu(), results[0].test.labels.cpu())
+    landings = [painters.run(write_artifacts, (result.run, result.model, test, result.test_logits, result.digits))
+                for result in results]
+    for result, landing in zip(results, landings, strict=True):
+        yield _closed(result, landing.result)

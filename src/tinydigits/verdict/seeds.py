@@ -16,7 +16,7 @@ from tinydigits import files
 from tinydigits.cluster.outcome import SeedOutcome, failed
 from tinydigits.errors import TinyDigitsError
 from tinydigits.lifecycle import Plan, make
-from tinydigits.lifecycle.finish import finish_all, picture_workers
+from tinydigits.lifecycle.finish import Painters, finish_all, picture_workers
 from tinydigits.lifecycle.plan import say_fresh
 from tinydigits.lifecycle.run import train_run
 from tinydigits.results import records
@@ -41,14 +41,16 @@ def landed(result, warning: str | None = None) -> SeedOutcome:
 def _stacked(plan: Plan, seeds: list[int]) -> Iterator[SeedOutcome]:
     """All seeds as one stacked network in this process (`training.stack`), then each seed's pictures; one network,
     so a raise fails the seeds not yet written together (their writers closed all the same)."""
+    from tinydigits.training.device import pick_device
     from tinydigits.training.stack import train_stacked
 
+    workers = picture_workers(pick_device(plan.config.device).type, len(seeds))
+    painters = Painters.start(workers) if workers > 1 else None  # started now: their imports done while it trains
     written, results = set(), []
     try:
         results = train_stacked(plan.config, seeds, quiet=True, log=lambda _: None, budget=plan.budget,
                                 source=plan.source)
-        workers = picture_workers(results[0].test.images.device.type if results else "cpu", len(results))
-        for result, warning in zip(results, finish_all(results, workers), strict=False):
+        for result, warning in zip(results, finish_all(results, painters), strict=False):
             done = landed(result, warning)  # a seed counts as written once its pictures are: else it fails with the rest
             written.add(result.config.seed)
             yield done
@@ -57,6 +59,9 @@ def _stacked(plan: Plan, seeds: list[int]) -> Iterator[SeedOutcome]:
             with contextlib.suppress(Exception):  # the error that failed the seeds is the one to say
                 result.close()
         yield from (failed(s, err) for s in seeds if s not in written)
+    finally:
+        if painters is not None:
+            painters.close()
 
 
 def _one_by_one(plan: Plan, seeds: list[int], progress: Progress | None = None) -> Iterator[SeedOutcome]:
