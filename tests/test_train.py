@@ -409,6 +409,8 @@ if __name__ == "__main__":
         import torch
 
         torch.ones(3).sum()
+        if mode == "mkl-first":  # a matrix product: MKL reads its code path now, unpinned
+            torch.ones(4, 4) @ torch.ones(4, 4)
     import tinydigits
     from tinydigits.training import arithmetic
 
@@ -421,12 +423,12 @@ if __name__ == "__main__":
 """
 
 
-@pytest.mark.parametrize("mode", ["unpinnable", "tinydigits-first", "torch-first"])
+@pytest.mark.parametrize("mode", ["unpinnable", "tinydigits-first", "torch-first", "mkl-first"])
 def test_a_notebook_trains_a_portable_seed_in_place_or_in_a_fresh_process(mode, tmp_path, mnist_dir):
     """`tinydigits.train` from a notebook: where the process cannot pin (torch already ran AVX-512 kernels; injected
-    here, so the branch runs on every CPU kind) it says so in one line and trains in a fresh process pinned to AVX2;
-    where it can (tinydigits first, or torch first on an AVX2-only CPU) it trains in place, without that line. Either
-    way the numbers are a pinned process's."""
+    here, so the branch runs on every CPU kind; or MKL already ran, whatever the CPU) it says so in one line and trains
+    in a fresh process pinned to AVX2; where it can (tinydigits first, or torch first on an AVX2-only CPU) it trains in
+    place, without that line. Either way the numbers are a pinned process's."""
     import subprocess
     import sys
 
@@ -440,7 +442,7 @@ def test_a_notebook_trains_a_portable_seed_in_place_or_in_a_fresh_process(mode, 
     assert done.returncode == 0, done.stderr
     far = json.loads(done.stdout.strip().splitlines()[-1])
     assert far["isa"] == "AVX2" and far["report"] and far["test"] == 10_000
-    if mode == "unpinnable":
+    if mode in ("unpinnable", "mkl-first"):
         assert done.stdout.count(FRESH_NOTE) == 1
     elif mode == "tinydigits-first":
         assert FRESH_NOTE not in done.stdout
@@ -449,6 +451,32 @@ def test_a_notebook_trains_a_portable_seed_in_place_or_in_a_fresh_process(mode, 
                  log=lambda _: None)
     assert [(e["test_acc"], e["test_loss"]) for e in far["epochs"]] == \
         [(e["test_acc"], e["test_loss"]) for e in here.metrics["epochs"]]
+
+
+@pytest.mark.parametrize("first", ["", "torch.ones(4, 4) @ torch.ones(4, 4); "])
+def test_mkls_code_path_is_the_pinned_one_only_where_mkl_had_not_run_before_the_pin(first):
+    """MKL reads MKL_CBWR at its first call, whatever the CPU's vendor: pinned before any matrix product, its code path
+    is COMPATIBLE and the pin holds; after one, it is not, and `pin_portable` says why (the seed trains elsewhere)."""
+    import subprocess
+    import sys
+
+    script = ("import os, torch; [os.environ.pop(k, None) for k in ('MKL_CBWR', 'ATEN_CPU_CAPABILITY', "
+              f"'ONEDNN_MAX_CPU_ISA')]; {first}from tinydigits.training import device; why = device.pin_portable(); "
+              "print(device.mkl_branch(), device.MKL_COMPATIBLE, 'MKL' in (why or ''))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    branch, compatible, said = done.stdout.split()
+    if branch == "None":
+        pytest.skip("this torch has no MKL to ask")
+    assert (branch == compatible) == (not first)
+    if first and _avx2_only():
+        assert said == "True"
+
+
+def _avx2_only() -> bool:
+    from tinydigits.training.device import cpu_flags
+
+    return "avx512f" not in cpu_flags()
 
 
 def test_the_portable_probe_fingerprints_each_piece_of_a_step_the_same_twice(tmp_path):

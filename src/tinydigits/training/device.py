@@ -132,10 +132,34 @@ def pin_portable() -> str | None:
     kernels in another instruction set, or the CPU has no AVX2)."""
     set_portable_env()
     if aten_isa() == PORTABLE_ISA:
-        return None
+        branch = mkl_branch()
+        if branch is None or branch == MKL_COMPATIBLE:
+            return None
+        return ("MKL already ran in this process before the pin (a matrix product, an inverse), so it keeps this CPU "
+                "vendor's code path, not the portable one")
     if why := cpu_lacks_avx2():
         return f"{why}: a portable seed needs it (use --no-portable)"
     return f"torch already runs its {aten_isa()} kernels in this process (it ran a kernel before the pin)"
+
+
+MKL_COMPATIBLE = 3  # MKL's code-path number for MKL_CBWR=COMPATIBLE (mkl_cbwr.h)
+
+
+def mkl_branch() -> int | None:
+    """The code path the MKL inside torch runs in this process (`MKL_COMPATIBLE` where the pin holds), or None where
+    there is none to ask (torch without MKL, another platform). MKL reads MKL_CBWR once, at its first call: a process
+    that multiplied a matrix before the pin keeps its vendor's path, which ATen's instruction set does not show on an
+    AVX2-only CPU. Asked through ctypes, since torch has no call for it."""
+    import ctypes
+
+    if not torch.backends.mkl.is_available():
+        return None
+    try:
+        query = ctypes.CDLL(str(Path(torch.__file__).parent / "lib" / "libtorch_cpu.so")).mkl_serv_cbwr_get
+    except (OSError, AttributeError):
+        return None
+    query.argtypes, query.restype = [ctypes.c_int], ctypes.c_int
+    return query(1)  # MKL_CBWR_BRANCH
 
 
 def arithmetic() -> dict[str, object]:
