@@ -25,8 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 PROBE = REPO / "scripts" / "portable_probe.py"
 QEMU = shutil.which("qemu-x86_64")
 # Three steps: the one-cycle rate and the EMA move at each, and MKL's choice by vendor shows from the first. Under the
-# emulator a process spends ~50 s importing torch (and torch._dynamo, which the optimiser's first call imports) and
-# ~20 s a step, so each step more costs a CI worker ~20 s per CPU.
+# emulator a process spends ~21 s importing torch and ~1 s a step (docs/checking-seeds.md), so the steps cost little.
 STEPS = 3
 CPUS = ("Haswell", "EPYC-Milan")  # an Intel and an AMD, whatever this machine is
 
