@@ -46,9 +46,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 # The files that keep one worker longest (`make test --durations=25` names them), handed out first: `--dist loadfile`
 # sends whole files in collection order, and a long file sent last leaves the other workers idle while it runs.
-LONGEST_FIRST = ("test_cross_vendor.py", "test_search.py", "test_train.py", "test_mlflow.py", "test_cluster_faults.py",
-                 "test_cluster.py", "test_notebook_route.py", "test_handin.py", "test_first_hour.py", "test_notebook.py",
-                 "test_claims.py", "test_stack_ways.py", "test_outside_epochs.py")
+LONGEST_FIRST = ("test_search.py", "test_train.py", "test_mlflow.py", "test_cross_vendor.py", "test_cluster.py",
+                 "test_cluster_faults.py", "test_user_model.py", "test_handin.py", "test_notebook_route.py",
+                 "test_ledger.py", "test_first_hour.py", "test_handin_folder.py", "test_report.py", "test_notebook.py",
+                 "test_stack.py", "test_gpu_path.py", "test_student_path.py", "test_stack_ways.py", "test_claims.py",
+                 "test_outside_epochs.py")
 
 
 def pytest_collection_modifyitems(config, items):
