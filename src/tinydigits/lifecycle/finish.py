@@ -137,15 +137,16 @@ def _nothing() -> None:
 def _ready(parent: int, loading: Any) -> None:
     """A painter's start: Ctrl-C left to the run's process, an end when that process is gone, one torch thread, and
     what drawing loads (matplotlib, the drawing code, Captum) loaded now rather than when the pictures are asked for.
-    One painter loads at a time (`loading`, a lock): the first on a fresh machine builds matplotlib's font cache,
-    which the others would wait for and give up on. Whatever fails here is left for the pictures to meet, each then
-    drawn by the run's own process."""
+    One painter loads the drawing code at a time (`loading`, a lock): the first on a fresh machine builds
+    matplotlib's font cache, which the others would wait for and give up on; torch they import side by side.
+    Whatever fails here is left for the pictures to meet, each then drawn by the run's own process."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_orphaned, args=(parent,), daemon=True, name="tinydigits-painter-watch").start()
-    with loading, contextlib.suppress(Exception):
+    with contextlib.suppress(Exception):
         import torch
 
         torch.set_num_threads(1)
+    with loading, contextlib.suppress(Exception):
         from tinydigits.results import explain, figures, report  # noqa: F401  (the drawing code)
 
         fig = figures.plt.figure(figsize=(1, 1))  # the fonts loaded too: the first text drawn loads them
