@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import torch
@@ -86,11 +87,7 @@ class Augment:
         def uniform(lo: float, hi: float) -> torch.Tensor:
             return torch.rand(b, generator=generator) * (hi - lo) + lo
 
-        d: dict[str, torch.Tensor] = {}
-        if self.affine:
-            d["angle"], d["shear"], d["scale"] = (uniform(-self.degrees, self.degrees), uniform(-self.shear, self.shear),
-                                                  uniform(*self.scale))
-            d["tx"], d["ty"] = uniform(-self.translate, self.translate) * 2, uniform(-self.translate, self.translate) * 2
+        d = self._affine_draws(uniform)
         if self.elastic:
             # A smooth field: 4x4 random displacements (pixels) upsampled bicubically, in grid units (2 / size).
             coarse = (torch.rand(b, 2, 4, 4, generator=generator) * 2 - 1) * self.elastic
@@ -106,6 +103,16 @@ class Augment:
             d["noise_std"] = torch.rand(b, 1, 1, 1, generator=generator) * self.noise
             d["noise"] = torch.randn((b, 1, h, w), generator=generator)
         return Draws(**d)
+
+    def _affine_draws(self, uniform: Callable[[float, float], torch.Tensor]) -> dict[str, torch.Tensor]:
+        """The affine warp's numbers (angle, shear, scale, shift), `uniform(lo, hi)` called in the order that fixes a
+        CPU run's draws: the first fields of both `draw` and `draw_where`; none where the warp is off."""
+        if not self.affine:
+            return {}
+        angle, shear, scale = (uniform(-self.degrees, self.degrees), uniform(-self.shear, self.shear),
+                               uniform(*self.scale))
+        tx, ty = uniform(-self.translate, self.translate) * 2, uniform(-self.translate, self.translate) * 2
+        return {"angle": angle, "shear": shear, "scale": scale, "tx": tx, "ty": ty}
 
     @property
     def uniforms(self) -> int:
@@ -137,11 +144,7 @@ class Augment:
         def uniform(lo: float, hi: float) -> torch.Tensor:
             return take(1)[:, 0] * (hi - lo) + lo
 
-        d: dict[str, torch.Tensor] = {}
-        if self.affine:
-            d["angle"], d["shear"], d["scale"] = (uniform(-self.degrees, self.degrees), uniform(-self.shear, self.shear),
-                                                  uniform(*self.scale))
-            d["tx"], d["ty"] = uniform(-self.translate, self.translate) * 2, uniform(-self.translate, self.translate) * 2
+        d = self._affine_draws(uniform)
         if self.elastic:
             # The knots in grid units (2 / size): x displacements scaled by 2 / w, y by 2 / h.
             coarse = (take(32).reshape(-1, 2, 4, 4) * 2 - 1) * self.elastic
