@@ -133,8 +133,6 @@ def main() -> int:
     if "install" in steps or site.exists():
         env["PYTHONPATH"] = os.pathsep.join([str(site), *filter(None, [os.environ.get("PYTHONPATH")])])
         sys.path.insert(0, str(site))  # this process reads a verdict's odds with tinydigits' own formatter
-        # `site` may not exist yet: an import before pip fills it caches "nothing there" for the path.
-        importlib.invalidate_caches()
     rows: list[dict] = []
 
     def row(step: str, ok: bool, seconds: float | None, result: str) -> None:
@@ -225,7 +223,8 @@ def main() -> int:
         if rc == 124:
             row(step, False, seconds, f"not finished in {seconds:.0f} s (the call's {budget:.0f} s)")
         elif verdict.exists():
-            importlib.invalidate_caches()  # tinydigits was installed into `site` after this process began
+            # `site` was filled after this process began: an import before that cached "nothing there" for the path.
+            importlib.invalidate_caches()
             row(step, rc in (0, 1), seconds, verdict_text(json.loads(verdict.read_text())))
         else:
             row(step, False, seconds, f"exit {rc} (see {log})")
