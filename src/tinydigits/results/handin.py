@@ -357,17 +357,6 @@ def _decay_said(step: rules.Step) -> str:
     return f"decay {ema:g}" + (f" set, {reach[1]:.3g} reached" if reach and reach[1] < ema - 1e-9 else "")
 
 
-def _lowest_cell(step: rules.Step, of: str) -> str:
-    """The overview's lowest-seed column: the check's lowest seed's min of the last epochs, which seed of how many;
-    a run's own figure, said to be one seed's."""
-    if not step.check:
-        return f"{rules.facts(step).min_last:.2f}{of} (one seed)"
-    if (low := rules.lowest_seed(step)) is None:
-        return "none finished"
-    shown = ", the one shown" if low[0] == step.seed else ""
-    return f"{low[1]:.2f}{of} (seed {low[0]} of {len(step.check.finished())}{shown})"
-
-
 def shared_seconds(step: rules.Step, check: str) -> str:
     """What a check step's seconds are beside (`beside`, `side_by_side`: "(seed 0's, beside ...; the check: ...)"),
     its seeds' run folders read once for both; "" for a run, or a check whose seeds trained one after another."""
