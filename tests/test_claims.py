@@ -230,3 +230,15 @@ def test_a_step_that_got_worse_is_not_called_better():
         worse, better, 2)}
     assert said == {"It improved on step 1": False, "It is worse than step 1": True,
                     "The minimum of the last 3 epochs fell by 0.60 points": True}, said
+
+
+def test_what_the_records_show_says_the_verdict_the_summary_says():
+    """A run that stopped short of its planned epochs fails its budget though its last epochs are above the line:
+    the "What the records show" budget line says FAIL, as the summary line does."""
+    from tinydigits.results.steps.shown import budget_fact
+
+    step = rules.read_steps([STEPS[1]])[0]
+    assert budget_fact(step).startswith("Budget: PASS")
+    step.run.epochs = step.run.epochs[:5]
+    assert not rules.verdict_of(step).passed and "; FAIL (seed" in handin.summary_lines([step])[0]
+    assert budget_fact(step).startswith("Budget: FAIL")

@@ -12,7 +12,7 @@ from tinydigits.results.steps.between import Change, changes
 from tinydigits.results.steps.curves import epoch_span, fall_noise, rate_events
 from tinydigits.results.steps.known import facts
 from tinydigits.results.steps.readings import dead_signs, lowest_seed, stuck
-from tinydigits.results.steps.step import Step
+from tinydigits.results.steps.step import Step, verdict_of
 
 BULLETS = 8
 BULLET_WORDS = 25
@@ -117,9 +117,8 @@ def budget_fact(step: Step) -> str:
         low = lowest_seed(step)
         lowest = f"; lowest seed {low[0]}: {low[1]:.2f} %" if low else ""
         return f"Budget: {step.check.verdict.word} on {held} of {ran} seeds{lowest}."
-    ok = f.min_last >= step.budget.min_acc and f.params < step.budget.max_params
-    return (f"Budget: {'PASS' if ok else 'FAIL'} for seed {step.seed}: min of the last {f.n} {f.min_last:.2f} %, "
-            f"{f.params:,} parameters.")
+    return (f"Budget: {'PASS' if verdict_of(step).passed else 'FAIL'} for seed {step.seed}: min of the last {f.n} "
+            f"{f.min_last:.2f} %, {f.params:,} parameters.")
 
 
 def dead_fact(step: Step) -> str:
