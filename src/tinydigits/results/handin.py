@@ -341,16 +341,6 @@ def overview_table(steps: list[rules.Step]) -> str:
     return md_table(head, rows)
 
 
-def _pooled_rf(step: rules.Step) -> str:
-    """Where a global pool makes the head see the whole image, the receptive field of the last conv before it: what
-    its features themselves see."""
-    rows = step.run.layers
-    pool = next((i for i, r in enumerate(rows) if r.type.startswith("AdaptiveAvgPool")), None)
-    conv = next((r for r in reversed(rows[:pool]) if r.type == "Conv2d"), None) if pool else None
-    return (f" (through the global average pool; the last conv before it, {conv.name}, sees {conv.rf} px)"
-            if conv and conv.rf < rows[pool].rf else "")
-
-
 def _decay_said(step: rules.Step) -> str:
     """An EMA's decay as set, and as its ramp reached it where that fell short (too few updates to reach it)."""
     ema, reach = step.run.settings.ema, rules.ema_reach(step)

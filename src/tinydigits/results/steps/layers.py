@@ -5,8 +5,6 @@ each by the author's names; which convs batch norm follows (`normed_convs`).
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
 from typing import Any
 
@@ -270,67 +268,3 @@ def drawn(run: Run) -> list[tuple[str, str, tuple[int, ...]]]:
         if s["type"] in ("Conv2d", "Linear"):
             out += [(name, "weights" if i == 0 else "bias", shape) for i, (_, shape) in enumerate(module_shapes(s))]
     return out
-
-
-def first_pool(run: Run) -> int | None:
-    """The index, among the recorded modules, of the first max- or average-pool - a global pool not counted as one."""
-    return next((i for i, s in enumerate(run.modules.values()) if s["type"] in ("MaxPool2d", "AvgPool2d")), None)
-
-
-def params_around_pool(run: Run) -> tuple[int, int]:
-    """(parameters of the layers before the first pool (`first_pool`), after it)."""
-    out, pool = [0, 0], first_pool(run)
-    for i, s in enumerate(run.modules.values()):
-        out[pool is not None and i >= pool] += sum(math.prod(shape) for _, shape in module_shapes(s) if None not in shape)
-    return out[0], out[1]
-
-
-def params_by_kind(run: Run) -> dict[str, int] | None:
-    """The parameters each kind of layer holds (a conv's weights and its biases apart: dropping the biases before
-    batch norm is inert), from `param_shapes`; None where a width was not recorded."""
-    out: dict[str, int] = {}
-    for kind, shape in param_shapes(run):
-        if None in shape:
-            return None
-        key = (f"{kind} bias" if len(shape) == 1 else f"{kind} weights") if kind == "Conv2d" else kind
-        out[key] = out.get(key, 0) + math.prod(shape)
-    return out
-
-
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-            "1st": 1, "2nd": 2, "3rd": 3}  # a Target's "after the second", "the third conv"
-
-
-def layout_aims(run: Run, target: str) -> list[str]:
-    """A Target's stated layout judged from the recorded modules: N kxk convs, N max-pools (after the Nth conv), GAP,
-    a 1x1 head - each as '"its words": yes/no (what the net has)'; none where the Target states no layout or the run
-    recorded no modules."""
-    if not run.modules:
-        return []
-    said, cs = [], convs(run)
-    for found in re.finditer(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\d)x\2 convs?\b", target,
-                             re.I):
-        want, k = _count(found[1]), int(found[2])
-        have = sum(c["k"] == k for c in cs)
-        said.append(f"\"{found[0]}\": {'yes' if have == want else 'no'} ({have} {k}x{k} conv{'s' * (have != 1)})")
-    if found := re.search(r"\b(a|one|two|three|\d+) max-?pools?(?: after the (\w+)(?: conv)?)?", target, re.I):
-        pools = [i for i, (_, s) in enumerate(run.modules.items()) if s["type"] == "MaxPool2d"]
-        before = [sum(s["type"] == "Conv2d" for _, s in list(run.modules.items())[:i]) for i in pools]
-        after = ORDINALS.get((found[2] or "").lower())
-        ok = len(pools) == _count(found[1]) and (after is None or (bool(before) and before[0] == after))
-        where = f", the first after conv {before[0]}" if len(before) > 1 else f", after conv {before[0]}" if before else ""
-        said.append(f"\"{found[0]}\": {'yes' if ok else 'no'} ({len(pools)} max-pool{'s' * (len(pools) != 1)}{where})")
-    if found := re.search(r"\b(GAP|global average pool\w*)\b", target, re.I):
-        gap = any(s["type"] == "AdaptiveAvgPool2d" for s in run.modules.values())
-        said.append(f"\"{found[0]}\": {'yes' if gap else 'no'} ({'an' if gap else 'no'} adaptive average pool)")
-    if (found := re.search(r"\b1x1 head\b", target, re.I)) and cs:
-        last = cs[-1]
-        said.append(f"\"{found[0]}\": {'yes' if last['k'] == 1 else 'no'} (the last conv, {last['name']}, "
-                    f"{_conv_text(last)})")
-    return said
-
-
-def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _COUNTS[word.lower()]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from tinydigits.errors import TinyDigitsError
-from tinydigits.results.records import ClassRow, LrTest
+from tinydigits.results.records import LrTest
 from tinydigits.results.steps.curves import epoch_span, fall_noise, one_class
 from tinydigits.results.steps.fit import GAP_POINTS
 from tinydigits.results.steps.step import Facts, Step
@@ -147,15 +147,6 @@ def own_record(step: Step) -> Record | None:
     else:
         held, ran, said = None, None, "its seeds"
     return Record(name, said, held, ran, verdict[1] == "PASS")
-
-
-UNLEARNED = 50.0  # a digit with fewer than this % of its test images right at the last epoch is not learned yet
-
-
-def unlearned(step: Step) -> list[ClassRow]:
-    """The digits' rows a run has not learned yet (fewer than UNLEARNED % of their test images right at the last
-    epoch), worst first; empty where it learned every digit or kept no per-digit record."""
-    return sorted((r for r in step.run.per_class if r.exact < UNLEARNED), key=lambda r: (r.exact, r.digit))
 
 
 def rank(value: float, others: list[float]) -> tuple[int, int, bool]:
