@@ -280,6 +280,7 @@ def test_the_ema_warms_up_then_keeps_its_decay():
 def test_a_run_records_its_momentum_its_emas_decay_and_its_layer_statistics_images(mnist_dir, tmp_path):
     """What a hand-in says of a one-cycle's momentum, an EMA's ramp and the dead units is read from these records."""
     from helpers import train
+    from tinydigits.lifecycle.finish import finish
     from tinydigits.training.factories import ONECYCLE_MOMENTUM, ema_decay
 
     cfg = TrainConfig(model="model3", epochs=4, data_dir=str(mnist_dir), out=str(tmp_path), train_limit=640, batch_size=64,
@@ -293,7 +294,9 @@ def test_a_run_records_its_momentum_its_emas_decay_and_its_layer_statistics_imag
                               train_limit=640, batch_size=64, momentum=0.9, scheduler="none", ema=0.0),
                   quiet=True, log=lambda _: None)
     assert plain.metrics["epochs"][0]["momentum"] == 0.9 and "ema_decay" not in plain.metrics["epochs"][0]
+    finish(plain)  # its ReLUs are measured as its pictures are drawn
     assert {s["images"] for s in plain.run.layer_stats} == {2000}
+    assert json.loads((plain.run_dir / "metrics.json").read_text())["layers"] == plain.run.layer_stats
 
 
 def _epoch_rates(monkeypatch, tmp_path, mnist_dir, scheduler: str, val: list[float], test: list[float]) -> list[float]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from tinydigits.results.report import Artifacts, Job, drawn_here, write_artifacts
 from tinydigits.training.bookkeeping import RunResult
+from tinydigits.training.probe import layer_stats
 
 
 def finish(result: RunResult, painters: Painters | None = None) -> str | None:
@@ -33,19 +34,20 @@ def finish(result: RunResult, painters: Painters | None = None) -> str | None:
 
 def _closed(result: RunResult, draw: Callable[[], Artifacts]) -> str | None:
     """The run's writers closed with what `draw` made, or closed all the same when it raises (then re-raised). Its
-    finish's seconds go into metrics.json first (`Timing.finish_s`, with `pictures_s` and `report_s` of it), so its
-    loggers carry them too."""
+    layers' statistics and its finish's seconds go into metrics.json first (`Timing.finish_s`, with `pictures_s` and
+    `report_s` of it), so its loggers carry them too."""
     try:
         drawn = draw()
     except BaseException:
         with contextlib.suppress(Exception):  # the error on its way out is the one to see
             result.close()
         raise
+    result.run.layer_stats = drawn.layer_stats
     timing = result.run.timing
     if timing is not None and result.trained_at is not None:
         timing.finish_s = time.perf_counter() - result.trained_at
         timing.pictures_s, timing.report_s = drawn.seconds.get("pictures_s"), drawn.seconds.get("report_s")
-        result.run.save_metrics()
+    result.run.save_metrics()
     return result.close(drawn.classes, drawn.pictures)
 
 
@@ -180,6 +182,8 @@ def finish_all(results: list[RunResult], painters: Painters | None = None) -> It
         yield from (finish(result) for result in results)
         return
     test = type(results[0].test)(results[0].test.images.cpu(), results[0].test.labels.cpu())
+    for result in results:  # measured here, where the run trained (a painter has a CPU copy of the model only)
+        result.run.layer_stats = layer_stats(result.model, result.test)
     landings = [painters.run(write_artifacts, (result.run, result.model, test, result.test_logits, result.digits))
                 for result in results]
     for result, landing in zip(results, landings, strict=True):

@@ -52,6 +52,7 @@ class Artifacts:
     classes: list[dict[str, Any]]
     pictures: dict[str, bytes]
     seconds: dict[str, float] = field(default_factory=dict)  # `pictures_s` (drawn, or waited for), `report_s` (the rest)
+    layer_stats: list[dict[str, Any]] = field(default_factory=list)  # the run's ReLUs on test images, as report.md gives them
 
 
 def _legend_below(ax, ncol: int = 2) -> None:
@@ -552,8 +553,9 @@ def write_artifacts(run: Run, model: nn.Module, test: mnist.Split, logits: torch
     classes = predictions.per_class(cm)
     if digits is None:
         digits = mnist.load_split("train", run.settings.data_dir, "cpu", quiet=True).images[:DIGITS_SHOWN]
+    pending = draw(picture_jobs(run, model, test, p, cm, classes, digits))  # drawn while the layers are measured here
     stats = run.layer_stats or layer_stats(model, test)
-    pending = draw(picture_jobs(run, model, test, p, cm, classes, digits, stats))
+    pending |= draw({"layers": layers_job(run, stats)})
     write_per_class_csv(classes, run.folder / "per_class.csv")
     text = render_report(model, run, p, classes)
     asked = time.perf_counter()
@@ -573,21 +575,20 @@ def write_artifacts(run: Run, model: nn.Module, test: mnist.Split, logits: torch
     landed = time.perf_counter()
     files.write_text(run.folder / "report.md", text + explained(top, looked, stats, len(test)))
     seconds = {"pictures_s": landed - asked, "report_s": time.perf_counter() - began - (landed - asked)}
-    return Artifacts(p, classes, dict(sorted(pictures.items())), seconds)
+    return Artifacts(p, classes, dict(sorted(pictures.items())), seconds, stats)
 
 
 def picture_jobs(run: Run, model: nn.Module, test: mnist.Split, p: predictions.Predictions, cm: torch.Tensor,
-                 classes: list[dict[str, Any]], digits: torch.Tensor, stats: list[dict[str, Any]]) -> dict[str, Job]:
-    """Every picture of a run folder as a job (`Job`), the longest to draw first: each writes its file and returns
-    its PNG bytes (top_losses also the digits it shows). Their inputs on the CPU, so a job travels to a process
-    that has no GPU."""
+                 classes: list[dict[str, Any]], digits: torch.Tensor) -> dict[str, Job]:
+    """Every picture of a run folder but layers.png (which waits for the layers' statistics) as a job (`Job`), the
+    longest to draw first: each writes its file and returns its PNG bytes (top_losses also the digits it shows).
+    Their inputs on the CPU, so a job travels to a process that has no GPU."""
     from tinydigits.results import explain
 
     folder, who = run.folder, f"{run.name}, seed {run.seed}"
     test = mnist.Split(test.images.cpu(), test.labels.cpu())
     p = predictions.Predictions(p.labels.cpu(), p.preds.cpu(), p.probs.cpu())
     jobs: dict[str, Job] = {
-        "layers": (explain.plot_layers, (stats, run.grad_norms or [], folder / "layers.png")),
         "curves": (plot_curves, (run.epochs, folder / "curves.png", CurveMarks.of(run), who)),
         "confusion": (plot_confusion, (cm.cpu(), folder / "confusion.png")),
         "top_losses": (explain.plot_top_losses, (model, test, p, folder / "top_losses.png")),
@@ -597,6 +598,13 @@ def picture_jobs(run: Run, model: nn.Module, test: mnist.Split, p: predictions.P
         "augment": (explain.plot_augment, (digits.cpu(), run.recorded_settings(), folder / "augment.png")),
     }
     return jobs
+
+
+def layers_job(run: Run, stats: list[dict[str, Any]]) -> Job:
+    """layers.png as a job: the layers' statistics (`stats`) and the run's sampled gradient norms."""
+    from tinydigits.results import explain
+
+    return explain.plot_layers, (stats, run.grad_norms or [], run.folder / "layers.png")
 
 
 def explained(top: list[dict[str, Any]], looked: str, stats: list[dict[str, Any]], images: int) -> str:

@@ -28,7 +28,7 @@ from tinydigits.training.evaluate import confused_pairs
 from tinydigits.training.events import RunEvents
 from tinydigits.training.factories import built_with, schedule_batches
 from tinydigits.training.loggers import FINISHED, Loggers, MLflow, TensorBoard, finished_files
-from tinydigits.training.probe import GradProbe, layer_stats
+from tinydigits.training.probe import GradProbe
 from tinydigits.training.runfolder import Confusion, Epoch, Run
 
 LOG = "train.log"  # in every run folder
@@ -201,14 +201,14 @@ class RunRecord:
 
     def finish(self, model: nn.Module, test: mnist.Split, digits: torch.Tensor | None = None) -> RunResult:
         """The trained run's last figures into metrics.json, which now says complete: what it confuses (from its last
-        test pass) and its ReLUs on test images. Its TensorBoard file and MLflow run stay open for the pictures:
-        `RunResult.close` closes them (`lifecycle.finish` after drawing them)."""
+        test pass). Its ReLUs on test images are measured as its pictures are drawn (`results.report.write_artifacts`,
+        beside them). Its TensorBoard file and MLflow run stay open for the pictures: `RunResult.close` closes them
+        (`lifecycle.finish` after drawing them)."""
         trained_at = time.perf_counter()
         self.run.complete = True
         if self.test_logits is not None:  # what the model confuses, from its last test pass (no second pass)
             preds = self.test_logits.argmax(1)
             self.run.confusions = [Confusion(**c) for c in confused_pairs(test.labels.cpu(), preds)]
-        self.run.layer_stats = layer_stats(model, test)  # its ReLUs on test images: zeros, dead channels, scale
         self.run.event_seconds = self.events.seconds  # what TensorBoard logging cost, next to the epochs' seconds
         self.run.save_metrics()
         return RunResult(self.run_dir, self.run, model, self.cfg, test, self.test_logits, digits=digits, writers=self,
