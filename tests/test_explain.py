@@ -109,3 +109,22 @@ def test_top_losses_are_sorted_by_loss():
     idx = top_losses(None, p, top=10)
     losses = -torch.log(probs[idx, labels[idx]])
     assert torch.all(losses[:-1] >= losses[1:]) and float(losses[0]) == float((-torch.log(probs[range(50), labels])).max())
+
+
+def test_the_gradient_norms_axis_of_layers_png_reads_in_plain_numbers(monkeypatch, tmp_path):
+    """The log axis of layers.png labels its decades and, narrower than a few decades, their 2 and 5 in plain
+    numbers (0.02, 0.05, 0.1), as the curves' loss panel does: no 10^-2 in mathtext."""
+    from tinydigits.results import explain
+
+    figures = []
+    monkeypatch.setattr(explain, "save_figure", lambda fig, path: figures.append(fig) or b"")
+    stats = [{"layer": "c1", "zero_share": 0.4, "channels": 8, "dead_channels": []}]
+    norms = [{"c1": 0.03, "c2": 0.25}, {"c1": 0.02, "c2": 0.3}]
+    explain.plot_layers(stats, norms, tmp_path / "layers.png")
+    (fig,) = figures
+    fig.canvas.draw()
+    grad = fig.axes[1]
+    shown = [t.get_text() for t in grad.yaxis.get_ticklabels(which="both") if t.get_text()
+             and grad.get_ylim()[0] <= t.get_position()[1] <= grad.get_ylim()[1]]
+    assert "0.1" in shown and "0.02" in shown and not any("$" in text for text in shown), shown
+    explain.figures.plt.close(fig)

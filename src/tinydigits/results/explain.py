@@ -16,7 +16,7 @@ from torch import nn
 from tinydigits.data import mnist
 from tinydigits.models.registry import eval_mode
 from tinydigits.results import figures, predictions
-from tinydigits.results.figures import save_figure
+from tinydigits.results.figures import plain_log_axis, save_figure
 from tinydigits.training.device import input_layout
 
 TOP = 8  # test digits shown in top_losses.png
@@ -41,9 +41,9 @@ def plot_layers(stats: list[dict[str, Any]], grad_norms: list[dict[str, float]],
                      marker="o", ms=3, ls=("-", "--", ":", "-.")[n % 4], color=colours(n / max(1, len(layers) - 1)),
                      label=layer)
     ax_grad.xaxis.set_major_locator(figures.matplotlib.ticker.MaxNLocator(integer=True))
-    ax_grad.yaxis.set_minor_formatter(figures.matplotlib.ticker.NullFormatter())  # labelled decades only: cheaper to lay out
     ax_grad.set(yscale="log", xlabel="epoch", ylabel="gradient norm (sampled steps' mean)",
                 title="gradient norm per layer" if grad_norms else "gradient norm per layer: not recorded for this run")
+    plain_log_axis(ax_grad.yaxis)  # after the scale, which sets its own formatters: plain numbers, as the loss panel's
     if grad_norms:
         ax_grad.legend(fontsize=6, ncol=2, loc="center left", bbox_to_anchor=(1.0, 0.5))
     for a in (ax, ax_grad):

@@ -7,6 +7,7 @@ training run's own process never pays, its pictures being drawn beside it (`life
 from __future__ import annotations
 
 import io
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:  # loaded by `__getattr__` below
     import matplotlib
     import matplotlib.pyplot as plt
 
-__all__ = ["DPI", "matplotlib", "plt", "save_figure"]
+__all__ = ["DPI", "matplotlib", "plain_log_axis", "plt", "save_figure", "tight_box"]
 
 DPI = 110  # every picture's pixels per inch
 
@@ -53,3 +54,19 @@ def tight_box(fig) -> Any:
     fig.set_dpi(DPI)  # the text measured at the resolution it is saved at
     box = fig.get_tightbbox(fig.canvas.get_renderer())
     return box.padded(matplotlib.rcParams["savefig.pad_inches"])
+
+
+def plain_log_axis(axis, decades: float = 2.5) -> None:
+    """A log axis labelled in plain numbers (0.01, 0.1, 1; not 10^-2), and at 2 and 5 of each decade too where it
+    spans `decades` or fewer, so that a panel narrower than a decade still has numbers on it. Plain text, too: no
+    mathtext to parse, which costs a picture more than its drawing."""
+
+    def minor(value: float, _pos) -> str:
+        low, high = sorted(axis.get_view_interval())
+        mantissa = value / 10 ** math.floor(math.log10(value) + 1e-9) if value > 0 else 0
+        few = low > 0 and math.log10(high / low) <= decades
+        return f"{value:g}" if few and round(mantissa, 6) in (2.0, 5.0) else ""
+
+    ticker = __getattr__("matplotlib").ticker
+    axis.set_major_formatter(ticker.FuncFormatter(lambda value, _pos: f"{value:g}"))
+    axis.set_minor_formatter(ticker.FuncFormatter(minor))

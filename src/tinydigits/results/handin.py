@@ -21,14 +21,13 @@ from tinydigits.results import records
 from tinydigits.results import steps as rules
 from tinydigits.results.budget import mark, reason, seed_table
 from tinydigits.results.check_picture import plot_check
-from tinydigits.results.figures import DPI, matplotlib, plt, save_figure
+from tinydigits.results.figures import DPI, matplotlib, plain_log_axis, plt, save_figure
 from tinydigits.results.report import (
     MISSES_SHOWN,
     CurveMarks,
     accuracy_zoom,
     loss_limits,
     md_table,
-    plain_log_axis,
     plot_curves,
     plot_per_class,
     smoothing_floor,

@@ -28,7 +28,7 @@ from tinydigits.data import mnist
 from tinydigits.models import summary
 from tinydigits.results import figures, predictions
 from tinydigits.results.budget import mark, run_verdict
-from tinydigits.results.figures import save_figure
+from tinydigits.results.figures import plain_log_axis, save_figure
 from tinydigits.results.ledger import describe_arithmetic
 from tinydigits.results.records import Epoch, Run, Verdict
 from tinydigits.training.bookkeeping import DIGITS_SHOWN
@@ -133,19 +133,6 @@ def _plot_accuracy(ax, epochs: list[Epoch], title: str, marks: CurveMarks = Curv
     floor = _accuracy_floor(epochs)
     ax.set(title=title, xlabel="epoch", ylim=(floor, 100 + 0.03 * (100 - floor)))  # room to see the line below 100
     _legend_below(ax)
-
-
-def plain_log_axis(axis, decades: float = 2.5) -> None:
-    """A log axis labelled in plain numbers (0.01, 0.1, 1; not 10^-2), and at 2 and 5 of each decade too where it
-    spans `decades` or fewer, so that a panel narrower than a decade still has numbers on it."""
-    def minor(value: float, _pos) -> str:
-        low, high = sorted(axis.get_view_interval())
-        mantissa = value / 10 ** math.floor(math.log10(value) + 1e-9) if value > 0 else 0
-        few = low > 0 and math.log10(high / low) <= decades
-        return f"{value:g}" if few and round(mantissa, 6) in (2.0, 5.0) else ""
-
-    axis.set_major_formatter(figures.matplotlib.ticker.FuncFormatter(lambda value, _pos: f"{value:g}"))
-    axis.set_minor_formatter(figures.matplotlib.ticker.FuncFormatter(minor))
 
 
 def loss_limits(losses: list[float]) -> tuple[float, float] | None:
