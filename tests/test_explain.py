@@ -86,15 +86,19 @@ def test_a_channel_held_at_zero_is_reported_dead_and_the_others_alive():
     from tinydigits.training.probe import layer_stats
 
     torch.manual_seed(0)
-    net = nn.Sequential(nn.Conv2d(1, 4, 3), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(4, 10))
+    net = nn.Sequential(nn.Conv2d(1, 4, 3), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(4, 5),
+                        nn.ReLU(), nn.Linear(5, 10))
     with torch.no_grad():
         net[0].bias[2] = -1e4  # channel 2 never fires
         net[0].bias[[0, 1, 3]] = 10.0  # the others always do
+        net[4].bias[[1, 4]] = -1e4  # and of the dense layer's units, 1 and 4
+        net[4].bias[[0, 2, 3]] = 1e4
     g = torch.Generator().manual_seed(0)
     split = mnist.Split(torch.randint(0, 256, (64, 28, 28), dtype=torch.uint8, generator=g),
                         torch.randint(0, 10, (64,), generator=g))
-    (row,) = layer_stats(net, split)
+    row, dense = layer_stats(net, split)
     assert row["dead_channels"] == [2] and row["channels"] == 4 and 0.2 < row["zero_share"] < 0.3
+    assert dense["dead_channels"] == [1, 4] and dense["channels"] == 5 and dense["zero_share"] == 0.4
 
 
 def test_top_losses_are_sorted_by_loss():

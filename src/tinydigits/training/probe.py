@@ -25,14 +25,13 @@ def layer_stats(model: nn.Module, split: mnist.Split, images: int = STATS_IMAGES
 
     def hook(module, _inputs, out):
         out = out.detach().float()
-        per_channel = out.transpose(0, 1).reshape(out.shape[1], -1) if out.dim() == 4 else out.T
         row = rows.setdefault(module, {"layer": names[module], "zeros": 0, "values": 0, "sum": 0.0, "sq": 0.0,
-                                       "active": torch.zeros(per_channel.shape[0], dtype=torch.bool)})
-        row["zeros"] += int((out == 0).sum())
+                                       "active": torch.zeros(out.shape[1], dtype=torch.bool)})
+        row["zeros"] += out.numel() - int(torch.count_nonzero(out))  # NaN counts as not zero, as `out == 0` says
         row["values"] += out.numel()
         row["sum"] += float(out.sum())
         row["sq"] += float((out * out).sum())
-        row["active"] |= (per_channel > 0).any(1).cpu()
+        row["active"] |= _active(out).cpu()
 
     relus = [m for m in model.modules() if isinstance(m, nn.ReLU | nn.ReLU6 | nn.LeakyReLU)]
     handles = [m.register_forward_hook(hook) for m in relus]
@@ -45,6 +44,13 @@ def layer_stats(model: nn.Module, split: mnist.Split, images: int = STATS_IMAGES
         for h in handles:
             h.remove()
     return [_finish(row, len(sub)) for row in rows.values()]
+
+
+def _active(out: torch.Tensor) -> torch.Tensor:
+    """Per channel (dimension 1), whether any output is above zero: reduced over the batch first, without the
+    channel-major copy of every output a transpose would make (a third of the statistics' time)."""
+    positive = (out > 0).any(0)
+    return positive.flatten(1).any(1) if positive.dim() > 1 else positive
 
 
 def _finish(row: dict[str, Any], images: int) -> dict[str, Any]:
