@@ -540,9 +540,12 @@ def write_artifacts(run: Run, model: nn.Module, test: mnist.Split, logits: torch
     classes = predictions.per_class(cm)
     if digits is None:
         digits = mnist.load_split("train", run.settings.data_dir, "cpu", quiet=True).images[:DIGITS_SHOWN]
-    pending = draw(picture_jobs(run, model, test, p, cm, classes, digits))  # drawn while the layers are measured here
+    # Painters take jobs in the order sent: the long pictures first, drawn while the layers are measured here, then
+    # layers.png (long too), then the short ones, so that the last to land is a short one.
+    jobs = picture_jobs(run, model, test, p, cm, classes, digits)
+    pending = draw({name: jobs.pop(name) for name in DRAWN_WHILE_MEASURED})
     stats = run.layer_stats or layer_stats(model, test)
-    pending |= draw({"layers": layers_job(run, stats)})
+    pending |= draw({"layers": layers_job(run, stats)}) | draw(jobs)
     write_per_class_csv(classes, run.folder / "per_class.csv")
     text = render_report(model, run, p, classes)
     asked = time.perf_counter()
@@ -565,6 +568,9 @@ def write_artifacts(run: Run, model: nn.Module, test: mnist.Split, logits: torch
     return Artifacts(p, classes, dict(sorted(pictures.items())), seconds, stats)
 
 
+DRAWN_WHILE_MEASURED = ("curves", "confusion", "misclassified", "top_losses")  # the longest but layers.png
+
+
 def picture_jobs(run: Run, model: nn.Module, test: mnist.Split, p: predictions.Predictions, cm: torch.Tensor,
                  classes: list[dict[str, Any]], digits: torch.Tensor) -> dict[str, Job]:
     """Every picture of a run folder but layers.png (which waits for the layers' statistics) as a job (`Job`), the
@@ -578,9 +584,9 @@ def picture_jobs(run: Run, model: nn.Module, test: mnist.Split, p: predictions.P
     jobs: dict[str, Job] = {
         "curves": (plot_curves, (run.epochs, folder / "curves.png", CurveMarks.of(run), who)),
         "confusion": (plot_confusion, (cm.cpu(), folder / "confusion.png")),
+        "misclassified": (plot_misclassified, (test, p, folder / "misclassified.png")),
         "top_losses": (explain.plot_top_losses, (model, test, p, folder / "top_losses.png")),
         "per_class": (plot_per_class, (classes, folder / "per_class.png", who)),
-        "misclassified": (plot_misclassified, (test, p, folder / "misclassified.png")),
         "samples": (plot_samples, (test, p, folder / "samples.png")),
         "augment": (explain.plot_augment, (digits.cpu(), run.recorded_settings(), folder / "augment.png")),
     }
