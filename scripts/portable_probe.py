@@ -90,10 +90,12 @@ def probe(native: bool = False) -> dict[str, str]:
     return out
 
 
-def steps(n: int, batch: int = 64) -> dict[str, str]:
+def steps(n: int, batch: int = 64, control: bool = False) -> dict[str, str]:
     """`n` training steps of the default, portable, on fixed inputs: its augmentation, model, loss, optimiser,
     one-cycle rate and EMA, through the training loop's own step (`scheduled_step`). One hash per step of the loss,
-    the trained weights and the EMA's weights and buffers: what tests/test_cross_vendor.py compares across CPU kinds."""
+    the trained weights and the EMA's weights and buffers: what tests/test_cross_vendor.py compares across CPU kinds.
+    `control`: also `control_inverse`'s hash, taken before this process pins itself."""
+    found = {"control (MKL_CBWR=AVX2)": control_inverse()} if control else {}
     if why := _pin():
         sys.exit(f"portable_probe: cannot pin this process: {why}")
     import torch
@@ -112,13 +114,41 @@ def steps(n: int, batch: int = 64) -> dict[str, str]:
     g = torch.Generator().manual_seed(0)
     images, labels = torch.rand(n * batch, 1, 28, 28, generator=g), torch.randint(0, 10, (n * batch,), generator=g)
     augment = cfg.augment()
-    out = {"aten_isa": aten_isa(), "mkl_cbwr": os.environ.get("MKL_CBWR", "")}
+    out = {**found, "aten_isa": aten_isa(), "mkl_cbwr": os.environ.get("MKL_CBWR", "")}
     for i in range(n):
         x = augment(images[i * batch:(i + 1) * batch], g)
         loss, _ = scheduled_step(setup, x, labels[i * batch:(i + 1) * batch], cfg, 28, cfg.batch_size)
         state = [t.detach().reshape(-1).float() for t in (*setup.model.parameters(), *setup.ema.module.state_dict().values())]
         out[f"step {i + 1}"] = fingerprint(torch.cat([loss.detach().reshape(1), *state]))
     return out
+
+
+def control_inverse() -> str:
+    """The hash of 64 2x2 inverses (the augmentation's kind) under the pins before the portable arithmetic:
+    MKL_CBWR=AVX2, which MKL honours on Intel only, so an Intel and an AMD give other bits. Computed in a child forked
+    before this process ran a kernel (MKL and ATen read their pins at their first call), which shares torch as this
+    process imported it: under an emulator a second interpreter would spend ~21 s importing torch again."""
+    import torch  # noqa: F401  (imported here, before the fork: the child starts with it)
+
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: its own pins, one product, its hash down the pipe
+        os.close(read)
+        code = 1
+        try:
+            os.environ.update(MKL_CBWR="AVX2", ATEN_CPU_CAPABILITY="avx2")
+            g = torch.Generator().manual_seed(0)
+            os.write(write, fingerprint(torch.linalg.inv(torch.rand(64, 2, 2, generator=g) + torch.eye(2))).encode())
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        found = pipe.read()
+    _, status = os.waitpid(child, 0)
+    if status != 0 or not found:
+        sys.exit(f"portable_probe: the control's child failed (status {status})")
+    return found
 
 
 def _pin() -> str | None:
@@ -135,8 +165,12 @@ def main() -> int:
     parser.add_argument("--diff", help="another machine's --json output: list the pieces whose bits differ")
     parser.add_argument("--steps", type=int, metavar="N", help="instead of the pieces: N whole training steps of the "
                                                                "default, one hash each (tests/test_cross_vendor.py)")
+    parser.add_argument("--control", action="store_true", help="with --steps: also the hash of 2x2 inverses under "
+                                                               "MKL_CBWR=AVX2, which differs between an Intel and an AMD")
     args = parser.parse_args()
-    found = steps(args.steps) if args.steps else probe(args.native)
+    if args.control and not args.steps:
+        parser.error("--control goes with --steps")
+    found = steps(args.steps, control=args.control) if args.steps else probe(args.native)
     width = max(map(len, found))
     for key, value in found.items():
         print(f"{key:<{width}}  {value}")
