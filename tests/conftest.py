@@ -44,13 +44,17 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
                                     "mnist (the four IDX .gz files) to run them", yellow=True, bold=True)
 
 
-# The files that keep one worker longest (`make test --durations=25` names them), handed out first: `--dist loadfile`
-# sends whole files in collection order, and a long file sent last leaves the other workers idle while it runs.
-LONGEST_FIRST = ("test_search.py", "test_train.py", "test_mlflow.py", "test_cross_vendor.py", "test_cluster.py",
-                 "test_cluster_faults.py", "test_user_model.py", "test_handin.py", "test_notebook_route.py",
-                 "test_ledger.py", "test_first_hour.py", "test_handin_folder.py", "test_report.py", "test_notebook.py",
-                 "test_stack.py", "test_gpu_path.py", "test_student_path.py", "test_stack_ways.py", "test_claims.py",
-                 "test_outside_epochs.py")
+# Every file that keeps a worker 5 s or more, longest first (`make test ARGS=--durations=0`, summed by file), handed
+# out first: `--dist loadfile` sends whole files in collection order, and a long file sent last leaves the other
+# workers idle while it runs (the files left out, shorter, fill the end).
+LONGEST_FIRST = ("test_search.py", "test_train.py", "test_cluster.py", "test_mlflow.py", "test_cross_vendor.py",
+                 "test_cluster_faults.py", "test_notebook_route.py", "test_ledger.py", "test_stack.py", "test_handin.py",
+                 "test_user_model.py", "test_handin_folder.py", "test_first_hour.py", "test_report.py",
+                 "test_notebook.py", "test_gpu_path.py", "test_stack_ways.py", "test_student_path.py",
+                 "test_robustness.py", "test_predict.py", "test_serve.py", "test_outside_epochs.py", "test_layout.py",
+                 "test_claims.py", "test_records.py", "test_cli.py", "test_where_users_train.py", "test_events.py",
+                 "test_byte_identical.py", "test_loggers.py", "test_bench.py", "test_explain.py", "test_figures.py",
+                 "test_device_draws.py")
 
 
 def pytest_collection_modifyitems(config, items):
