@@ -38,7 +38,7 @@ def one_run(src: str, out: str, data_dir: str | None) -> dict[str, float]:
     wall, after = time.perf_counter() - began, resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (used.ru_utime + used.ru_stime)  # the command and its painters
     if proc.returncode != 0:
-        sys.exit(f"{src}: train failed: {proc.stderr.strip().splitlines()[-1:]}")
+        sys.exit(f"{src}: train failed:\n" + "\n".join(proc.stderr.strip().splitlines()[-40:]))
     folder = Path(proc.stdout.strip().splitlines()[-1])
     timing = json.loads((folder / "metrics.json").read_text()).get("timing", {})
     imports = subprocess.run([sys.executable, "-c", IMPORTS], env=env, capture_output=True, text=True, check=True)

@@ -205,3 +205,28 @@ def test_ctrl_c_in_train_is_one_line_and_leaves_no_painter_behind(mnist_dir, tmp
         time.sleep(0.1)
     else:
         pytest.fail("a painter outlived its run")
+
+
+def _shapes(split, p) -> list:
+    return [list(split.images.shape), list(p.probs.shape)]
+
+
+def test_a_tensor_sent_to_a_painter_leaves_this_process_its_own_memory():
+    """torch's pickler moves a CPU tensor's memory into shared memory in place, on the pool's own thread, while this
+    process may be reading the tensor (the layer statistics over the test images): what travels is a copy taken when
+    sent, a tensor inside a split or the predictions too, and the tensors here never move."""
+    import torch
+
+    from tinydigits.data import mnist
+    from tinydigits.results import predictions
+
+    painters = Painters.start(workers=1)
+    assert painters is not None
+    split = mnist.Split(torch.zeros(64, 28, 28, dtype=torch.uint8), torch.zeros(64, dtype=torch.int64))
+    p = predictions.Predictions(torch.zeros(64, dtype=torch.int64), torch.zeros(64, dtype=torch.int64), torch.rand(64, 10))
+    try:
+        landing = painters.run(_shapes, (split, p))
+        assert landing.future.result(timeout=60) == [[64, 28, 28], [64, 10]]
+    finally:
+        painters.close()
+    assert not any(t.is_shared() for t in (split.images, split.labels, *vars(p).values()))

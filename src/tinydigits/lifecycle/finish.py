@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import multiprocessing
 import os
 import signal
@@ -84,11 +85,13 @@ class Painters:
         return {name: self.run(fn, args).result for name, (fn, args) in jobs.items()}
 
     def run(self, fn: Callable[..., Any], args: tuple) -> Landing:
-        """`fn(*args)` sent to a painter now: a module as a copy taken now (the pool pickles its arguments later, on
-        a thread of its own, by when this process may have hooked the module, as `models.summary` does), on the CPU;
-        a tensor on a GPU as a CPU copy, since a painter has no CUDA; anything else as it is."""
+        """`fn(*args)` sent to a painter now, its modules and tensors as copies taken now, on the CPU (`_sent`; a
+        painter has no CUDA). The pool pickles the arguments later, on a thread of its own: by then this process may
+        have hooked a module (as `models.summary` does), and torch's pickler moves a CPU tensor's memory into shared
+        memory in place, under whatever thread of this process is reading it (the layer statistics' forward pass
+        over the test images: a crash, seen once in six runs)."""
         try:
-            return Landing(self.pool.submit(fn, *map(_on_cpu, args)), fn, args)
+            return Landing(self.pool.submit(fn, *map(_sent, args)), fn, args)
         except Exception:  # the pool is gone (a painter died): done here when asked for
             return Landing(None, fn, args)
 
@@ -98,13 +101,21 @@ class Painters:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _on_cpu(value: Any) -> Any:
+def _sent(value: Any) -> Any:
+    """What travels to a painter for `value`, made when it is sent: a module or a tensor as a copy of its own on the
+    CPU, a dataclass holding tensors (a split, predictions) with copies of them, anything else as it is."""
     torch = sys.modules.get("torch")
-    if torch is not None and isinstance(value, torch.Tensor):
-        return value.cpu()
-    if torch is None or not isinstance(value, torch.nn.Module):
+    if torch is None:
         return value
-    return copy.deepcopy(value).cpu()
+    if isinstance(value, torch.nn.Module):
+        return copy.deepcopy(value).cpu()
+    if isinstance(value, torch.Tensor):
+        return value.detach().to("cpu", copy=True)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        tensors = {f.name: _sent(getattr(value, f.name)) for f in dataclasses.fields(value)
+                   if f.init and isinstance(getattr(value, f.name), torch.Tensor)}
+        return dataclasses.replace(value, **tensors) if tensors else value
+    return value
 
 
 def _cuda_started() -> bool:
