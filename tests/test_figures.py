@@ -18,22 +18,18 @@ def _tight_as_matplotlib_crops(fig, path, tight=True):
 
 
 def test_every_picture_of_a_run_is_the_file_matplotlibs_tight_crop_makes(tiny_run, tmp_path, monkeypatch):
-    """The tight box measured without a draw is the one savefig's "tight" measures after it: the same bytes for each
-    of a run's pictures, the curves' legends below their panels (outside the figure) among them."""
+    """The tight box measured without a draw is the one savefig's "tight" measures after it: each picture the run
+    left (`save_figure`) is the file matplotlib's own crop makes, the curves' legends below their panels (outside the
+    figure) among them."""
     from tinydigits.results import explain
 
-    made = {}
-    for name, save in (("measured", figures.save_figure), ("matplotlib", _tight_as_matplotlib_crops)):
-        monkeypatch.setattr(report, "save_figure", save)
-        monkeypatch.setattr(explain, "save_figure", save)
-        (tmp_path / name).mkdir()
-        run = dataclasses.replace(tiny_run.run, folder=tmp_path / name)
-        made[name] = report.write_artifacts(run, tiny_run.model, tiny_run.test, tiny_run.test_logits,
-                                            tiny_run.digits).pictures
-    assert sorted(f"{name}.png" for name in made["measured"]) == sorted(PICTURES)
-    for name, png in made["measured"].items():
-        assert png == made["matplotlib"][name], name
-        assert (tmp_path / "measured" / f"{name}.png").read_bytes() == png
+    monkeypatch.setattr(report, "save_figure", _tight_as_matplotlib_crops)
+    monkeypatch.setattr(explain, "save_figure", _tight_as_matplotlib_crops)
+    run = dataclasses.replace(tiny_run.run, folder=tmp_path)
+    made = report.write_artifacts(run, tiny_run.model, tiny_run.test, tiny_run.test_logits, tiny_run.digits).pictures
+    assert sorted(f"{name}.png" for name in made) == sorted(PICTURES)
+    for name, png in made.items():
+        assert (tiny_run.run_dir / f"{name}.png").read_bytes() == png, name
 
 
 def test_the_tight_box_reaches_past_the_figure_where_a_legend_does(tmp_path):
