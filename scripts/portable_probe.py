@@ -127,7 +127,8 @@ def control_inverse() -> str:
     """The hash of 64 2x2 inverses (the augmentation's kind) under the pins before the portable arithmetic:
     MKL_CBWR=AVX2, which MKL honours on Intel only, so an Intel and an AMD give other bits. Computed in a child forked
     before this process ran a kernel (MKL and ATen read their pins at their first call), which shares torch as this
-    process imported it: under an emulator a second interpreter would spend ~21 s importing torch again."""
+    process imported it: a second interpreter would import torch again, the slowest part of a process under an
+    emulator."""
     import torch  # noqa: F401  (imported here, before the fork: the child starts with it)
 
     read, write = os.pipe()

@@ -89,7 +89,7 @@ class Painters:
         painter has no CUDA). The pool pickles the arguments later, on a thread of its own: by then this process may
         have hooked a module (as `models.summary` does), and torch's pickler moves a CPU tensor's memory into shared
         memory in place, under whatever thread of this process is reading it (the layer statistics' forward pass
-        over the test images: a crash, seen once in six runs)."""
+        over the test images, which would crash)."""
         try:
             return Landing(self.pool.submit(fn, *map(_sent, args)), fn, args)
         except Exception:  # the pool is gone (a painter died): done here when asked for

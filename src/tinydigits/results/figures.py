@@ -48,8 +48,8 @@ def save_figure(fig, path: Path, tight: bool = True) -> bytes:
 
 def tight_box(fig) -> Any:
     """What `bbox_inches="tight"` crops to, measured without drawing: savefig's "tight" first draws the whole figure
-    with its rendering switched off (for layout engines, which these figures have none of) and then measures, a
-    quarter of a picture's time; the box measured here is the same one (tests/test_figures.py), so the file is too."""
+    with its rendering switched off (for layout engines, which these figures have none of) and then measures; the box
+    measured here is the same one (tests/test_figures.py), so the file is too."""
     matplotlib = __getattr__("matplotlib")
     fig.set_dpi(DPI)  # the text measured at the resolution it is saved at
     box = fig.get_tightbbox(fig.canvas.get_renderer())
@@ -58,8 +58,8 @@ def tight_box(fig) -> Any:
 
 def plain_log_axis(axis, decades: float = 2.5) -> None:
     """A log axis labelled in plain numbers (0.01, 0.1, 1; not 10^-2), and at 2 and 5 of each decade too where it
-    spans `decades` or fewer, so that a panel narrower than a decade still has numbers on it. Plain text, too: no
-    mathtext to parse, which costs a picture more than its drawing."""
+    spans `decades` or fewer, so that a panel narrower than a decade still has numbers on it; plain text, with no
+    mathtext to parse."""
 
     def minor(value: float, _pos) -> str:
         low, high = sorted(axis.get_view_interval())

@@ -48,7 +48,7 @@ def layer_stats(model: nn.Module, split: mnist.Split, images: int = STATS_IMAGES
 
 def _active(out: torch.Tensor) -> torch.Tensor:
     """Per channel (dimension 1), whether any output is above zero: reduced over the batch first, without the
-    channel-major copy of every output a transpose would make (a third of the statistics' time)."""
+    channel-major copy of every output a transpose would make."""
     positive = (out > 0).any(0)
     return positive.flatten(1).any(1) if positive.dim() > 1 else positive
 
