@@ -35,12 +35,12 @@ train: $(STAMP)
 
 test: $(DEV)
 	$(BIN)/ruff check src tests scripts
-	$(BIN)/python -m pytest -q -n auto --dist loadfile --durations=25 $(ARGS)
+	$(BIN)/python -m pytest -q -n auto --dist loadfile --no-loadscope-reorder --durations=25 $(ARGS)
 
 # A contributor's loop: the tests that need no MNIST, server, browser or cluster (under a minute on 2 cores).
 test-fast: $(DEV)
 	$(BIN)/ruff check src tests scripts
-	$(BIN)/python -m pytest -q -n auto --dist loadfile -m fast $(ARGS)
+	$(BIN)/python -m pytest -q -n auto --dist loadfile --no-loadscope-reorder -m fast $(ARGS)
 
 check: $(STAMP)
 	$(BIN)/tinydigits check --jobs 2 $(ARGS)

@@ -45,8 +45,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 
 # Every file that keeps a worker 5 s or more, longest first (`make test ARGS=--durations=0`, summed by file), handed
-# out first: `--dist loadfile` sends whole files in collection order, and a long file sent last leaves the other
-# workers idle while it runs (the files left out, shorter, fill the end).
+# out first: `--dist loadfile --no-loadscope-reorder` sends whole files in collection order (xdist's own order, by
+# number of tests, sent 3-test files of 90 s near the end), and a long file sent last leaves the other workers idle
+# while it runs (the files left out, shorter, fill the end).
 LONGEST_FIRST = ("test_search.py", "test_train.py", "test_cluster.py", "test_mlflow.py", "test_cross_vendor.py",
                  "test_cluster_faults.py", "test_notebook_route.py", "test_ledger.py", "test_stack.py", "test_handin.py",
                  "test_user_model.py", "test_handin_folder.py", "test_first_hour.py", "test_report.py",
