@@ -83,6 +83,18 @@ def _isolated_cache(tmp_path_factory, monkeypatch, _split_cache):
     monkeypatch.setenv("TINYDIGITS_MIRRORS", "http://127.0.0.1:9/")  # a closed local port: 'offline'
 
 
+@pytest.fixture(autouse=True)
+def _registry_kept():
+    """A model a test registers (a notebook's class through the API: `Net-inline...`) is gone after it, so that each
+    test reads the registry as the zoo and what its own module registered, whatever ran before it on its worker."""
+    from tinydigits.models import registry
+
+    kept = dict(registry._REGISTRY)
+    yield
+    registry._REGISTRY.clear()
+    registry._REGISTRY.update(kept)
+
+
 @pytest.fixture(scope="session")
 def tiny_run(mnist_dir, tmp_path_factory):
     """One short real training run (2 epochs on 6,000 images), shared by the tests that read runs."""
