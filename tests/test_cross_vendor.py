@@ -34,42 +34,31 @@ needs_qemu = pytest.mark.skipif(QEMU is None, reason="qemu-x86_64 not installed 
                                                      "it): the cross-vendor check cannot run")
 
 
-def _run(cpu: str | None, *args: str, env: dict[str, str] | None = None, timeout: int = 900) -> subprocess.CompletedProcess:
-    """`python ARGS` natively (`cpu` None) or under `qemu-x86_64 -cpu CPU`, in a fresh process (the pins hold only
-    before torch's first kernel)."""
-    prefix = [QEMU, "-cpu", cpu] if cpu else []
-    run_env = {**os.environ, **(env or {}), "PYTHONWARNINGS": "ignore"}
-    proc = subprocess.run([*prefix, sys.executable, *args], capture_output=True, text=True, env=run_env,
-                          timeout=timeout, cwd=REPO)
-    assert proc.returncode == 0, f"{cpu or 'native'}: {proc.stderr[-2000:]}"
-    return proc
-
-
-def _steps(cpu: str | None, tmp_path: Path) -> dict[str, str]:
-    out = tmp_path / f"{cpu or 'native'}.json"
-    _run(cpu, str(PROBE), "--steps", str(STEPS), "--json", str(out))
-    return json.loads(out.read_text())
+def _probes(cpus: tuple[str | None, ...], folder: Path, *flags: str) -> dict[str | None, dict[str, str]]:
+    """`portable_probe.py --steps STEPS FLAGS` for each CPU side by side, natively (None) or under
+    `qemu-x86_64 -cpu CPU`, each in a fresh process (the pins hold only before torch's first kernel)."""
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    out = {cpu: folder / f"{cpu or 'native'}.json" for cpu in cpus}
+    procs = {cpu: subprocess.Popen([*([QEMU, "-cpu", cpu] if cpu else []), sys.executable, str(PROBE), "--steps",
+                                    str(STEPS), *flags, "--json", str(out[cpu])], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, text=True, env=env, cwd=REPO) for cpu in cpus}
+    for cpu, proc in procs.items():
+        _, err = proc.communicate(timeout=900)
+        assert proc.returncode == 0, f"{cpu or 'native'}: {err[-2000:]}"
+    return {cpu: json.loads(path.read_text()) for cpu, path in out.items()}
 
 
 @pytest.fixture(scope="module")
 def native(tmp_path_factory) -> dict[str, str]:
     """This CPU's own steps, once for both emulated CPUs."""
-    return _steps(None, tmp_path_factory.mktemp("native"))
+    return _probes((None,), tmp_path_factory.mktemp("native"))[None]
 
 
 @pytest.fixture(scope="module")
-def emulated(tmp_path_factory) -> dict[str, dict[str, str]]:
+def emulated(tmp_path_factory) -> dict[str | None, dict[str, str]]:
     """Each emulated CPU's steps and its control (`portable_probe.py --control`), the two emulators side by side,
     once for the file: one process each, since under the emulator a process spends ~21 s importing torch."""
-    folder = tmp_path_factory.mktemp("emulated")
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    procs = {cpu: subprocess.Popen([QEMU, "-cpu", cpu, sys.executable, str(PROBE), "--steps", str(STEPS), "--control",
-                                    "--json", str(folder / f"{cpu}.json")], stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE, text=True, env=env, cwd=REPO) for cpu in CPUS}
-    for cpu, proc in procs.items():
-        _, err = proc.communicate(timeout=900)
-        assert proc.returncode == 0, f"{cpu}: {err[-2000:]}"
-    return {cpu: json.loads((folder / f"{cpu}.json").read_text()) for cpu in CPUS}
+    return _probes(CPUS, tmp_path_factory.mktemp("emulated"), "--control")
 
 
 @needs_qemu
