@@ -26,8 +26,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 WAYS = ("grouped", "nchw", "bmm", "streams")  # a stack's ways of running its convs (tinydigits.training.stack.WAYS)
 WAY_ROWS = tuple(f"step30-{way}" for way in WAYS)
-ALL = ("install", "step", "step-eager", "step30", *WAY_ROWS, "step30-eager", "epoch", "whole", "again", "fast", "eager",
-       "eager-again", "stack-again", "check", "check-eager", "predict", "export")
+ALL = ("install", "step", "step-eager", "step30", *WAY_ROWS, "step30-eager", "epoch", "whole", "again", "whole-late", "fast",
+       "eager", "eager-again", "stack-again", "check", "check-eager", "predict", "export")
 # What decides the defaults, within 5 minutes of an H100: the 30-seed step in every way side by side, the default's
 # step, its whole run twice (the same curve), a short stacked check twice (the same curves), and the 30-seed check
 # with its verdict (given what is left of `QUICK_S`).
@@ -181,7 +181,9 @@ def main() -> int:
             row(step, ok, seconds, f"{r['ms_per_step']:.2f} ms a step of {seeds} seed(s) {how}")
     runs: dict[str, Path | None] = {}
     for step, flags, step_env, same_as in (("epoch", ["--epochs", "1"], env, None), ("whole", [], env, None),
-                                           ("again", [], env, "whole"), ("fast", ["--no-deterministic"], env, None),
+                                           ("again", [], env, "whole"),
+                                           ("whole-late", [], {**env, "TINYDIGITS_CUDA_EARLY": "0"}, "whole"),
+                                           ("fast", ["--no-deterministic"], env, None),
                                            ("eager", ["--no-cuda-graphs"], env, None),
                                            ("eager-again", ["--no-cuda-graphs"], env, "eager")):
         if step not in steps:
@@ -200,8 +202,9 @@ def main() -> int:
         ok = "AccumulateGrad node's stream" not in log.read_text()  # torch's warning of a graph kept past its step
         timing = json.loads((run / "metrics.json").read_text()).get("timing", {})
         note = (f"final {last[-1]['test_acc']:.2f} %, min(last 3) {min(e['test_acc'] for e in last[-3:]):.2f} %; "
-                f"{timing.get('step', '?')}, start-up {timing.get('startup_s', '?')} s, finish {timing.get('finish_s', '?')}"
-                f" s{'' if ok else '; a stream-mismatch warning in the log'}")
+                f"{timing.get('step', '?')}, before train {timing.get('process_s', '?')} s, start-up "
+                f"{timing.get('startup_s', '?')} s (CUDA context {timing.get('cuda_s', '?')} s), finish "
+                f"{timing.get('finish_s', '?')} s{'' if ok else '; a stream-mismatch warning in the log'}")
         if same_as and runs.get(same_as):
             ok = ok and curve(runs[same_as]) == last
             note += f", the same curve as `{same_as}` to the digit" if ok else f", NOT the curve of `{same_as}`"
@@ -260,14 +263,21 @@ def stack_again(td: list[str], args: argparse.Namespace, out: Path, log: Path, e
                           "--last", "1", "--train-limit", "12800", "--out", str(folder), "--quiet"], log, env,
                          timeout=None if left is None else (left - spent) / 2)
         spent += seconds
-        runs = sorted(folder.glob("check-*/*/metrics.json"))
-        if rc not in (0, 1) or not runs:
+        seeds = seed_curves(folder)
+        if rc not in (0, 1) or not seeds:
             return False, spent, f"exit {rc} (see {log})"
-        curves.append([curve(run.parent) for run in runs])
-    same = sum(a == b for a, b in zip(*curves, strict=False))
-    ok = len(curves[0]) == len(curves[1]) and same == len(curves[0])
+        curves.append(seeds)
+    same = sum(curves[0][seed] == curves[1].get(seed) for seed in curves[0])
+    ok = curves[0].keys() == curves[1].keys() and same == len(curves[0])
     return ok, spent, (f"{len(curves[0])} stacked seeds, one epoch of 12,800 images twice: "
                        f"{'every seed the same curve to the digit' if ok else f'{same} of {len(curves[0])} the same'}")
+
+
+def seed_curves(folder: Path) -> dict[int, list[dict]]:
+    """Each seed's curve in a check's folder, by its seed: a run folder's name begins with the second it started,
+    which two checks of the same seeds need not share."""
+    runs = folder.glob("check-*/*/metrics.json")
+    return {json.loads(run.read_text())["seed"]: curve(run.parent) for run in runs}
 
 
 def verdict_text(v: dict) -> str:

@@ -1,0 +1,31 @@
+"""scripts/gpu_check.py's own judgements, on folders made here (its timings need a GPU: docs/speed.md)."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import script
+
+
+def _check_folder(root, started: dict[int, str], acc: dict[int, float]):
+    """A check's folder as `check` leaves it: one run folder a seed, named by the second it started."""
+    for seed, second in started.items():
+        run = root / "check-steady-20261127T223237Z" / f"steady-20261127T{second}Z-s{seed}"
+        run.mkdir(parents=True)
+        epoch = {"epoch": 1, "test_acc": acc[seed], "seconds": 1.5 + seed, "train_images_per_s": 9000.0 - seed}
+        (run / "metrics.json").write_text(json.dumps({"seed": seed, "epochs": [epoch]}))
+    return root
+
+
+def test_two_checks_of_the_same_seeds_are_compared_seed_by_seed(tmp_path):
+    gpu_check = script("gpu_check")
+    acc = {13: 97.61, 16: 97.70, 2: 97.55}
+    # the second check started seed 16 a second later than seed 2: sorted by folder name, the seeds would pair wrongly
+    a = _check_folder(tmp_path / "a", {2: "223246", 13: "223246", 16: "223246"}, acc)
+    b = _check_folder(tmp_path / "b", {2: "223301", 13: "223300", 16: "223300"}, acc)
+    curves = [gpu_check.seed_curves(a), gpu_check.seed_curves(b)]
+    assert curves[0].keys() == {2, 13, 16}
+    assert curves[0] == curves[1]  # the seconds a seed took are not its curve
+    assert [c[13][0]["test_acc"] for c in curves] == [97.61, 97.61]
+    c = _check_folder(tmp_path / "c", {2: "223301", 13: "223300", 16: "223300"}, {**acc, 13: 97.62})
+    assert gpu_check.seed_curves(c)[13] != curves[0][13] and gpu_check.seed_curves(c)[2] == curves[0][2]
