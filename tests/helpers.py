@@ -210,3 +210,12 @@ def longest_tool_sentence(readme: str, student: list[str] | None = None) -> int:
     kept = "\n".join(line for line in readme.splitlines() if not line.startswith(("|", "**Target")))
     kept = re.sub(r'"[^"]*"', '""', kept)
     return max((len(s.split()) for s in re.split(r"(?<=[.;:])\s+|\n", kept) if s.strip()), default=0)
+
+
+def event_graph(run_dir) -> bytes:
+    """The model graph a run's TensorBoard file holds, serialized (empty where it holds none)."""
+    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+
+    acc = EventAccumulator(str(run_dir))
+    acc.Reload()
+    return acc.Graph().SerializeToString() if acc.Tags()["graph"] else b""

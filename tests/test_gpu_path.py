@@ -13,7 +13,7 @@ import torch
 
 from augment_before import Augment as AugmentBefore
 from census import census
-from helpers import planned
+from helpers import event_graph, planned
 from tinydigits import models
 from tinydigits.data import augment, mnist
 from tinydigits.training import stack
@@ -303,11 +303,13 @@ def test_a_stacks_pictures_drawn_side_by_side_are_the_pictures_drawn_one_by_one(
                               portable=False, threads=1, precision="fp32"))
     painters = Painters.start(2)  # as a GPU machine's check starts them: before the stack trains
     try:
-        results = train_stacked(cfg, [0, 1], log=lambda _: None)
+        results = train_stacked(cfg, [0, 1], log=lambda _: None, beside=painters.run)  # the graph traced there
         assert list(finish_all(results, painters)) == [None, None]
     finally:
         painters.close()
     assert all(r.writers is None for r in results)  # closed
+    graphs = [event_graph(r.run_dir) for r in results]
+    assert graphs[0] == graphs[1] and b"Conv2d" in graphs[0]
     for r in results:
         here = tmp_path / f"here-{r.config.seed}"
         here.mkdir()

@@ -11,11 +11,12 @@ import pytest
 import torch
 from torch import nn
 
-from helpers import USER_FILE, assert_one_line_error, planned, run_cli, run_main, train
+from helpers import USER_FILE, assert_one_line_error, event_graph, planned, run_cli, run_main, train
 from tinydigits import models
 from tinydigits.models.spec import NetSpec, load
-from tinydigits.training import stack
+from tinydigits.training import events, stack
 from tinydigits.training.config import TrainConfig
+from tinydigits.training.events import traced_graph as events_graph
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -41,8 +42,13 @@ def test_a_stacked_seed_trains_as_train_seed_s(mnist_dir, tmp_path, monkeypatch)
     torch.manual_seed(3)
     start = {k: v for k, v in models.create("robust").state_dict().items() if k.endswith("0.weight")}
     single = train(dataclasses.replace(base, seed=3), quiet=True, log=lambda _: None)
+    traced = []
+    monkeypatch.setattr(events, "traced_graph", lambda *a: traced.append(a) or events_graph(*a))
     stacked = stack.train_stacked(base, [0, 3], log=lambda _: None)
     assert [r.config.seed for r in stacked] == [0, 3]
+    # one trace for the stack, and every seed's TensorBoard file holds the graph the single run's holds
+    assert len(traced) == 1
+    assert {event_graph(r.run_dir) for r in stacked} == {event_graph(single.run_dir)} != {b""}
     ours = _conv_weights(stacked[1].run_dir)
     assert _relative(ours, _conv_weights(single.run_dir), start) < 0.08
     assert _relative(_conv_weights(stacked[0].run_dir), _conv_weights(single.run_dir), start) > 0.5  # seed 0 is another run

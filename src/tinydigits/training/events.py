@@ -12,6 +12,7 @@ import copy
 import time
 import warnings
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -177,6 +178,34 @@ class RunEvents:
             self.writer.close()
 
         self._timed("once", add)
+
+
+class OneTrace:
+    """One graph for many runs of the same network, as `RunEvents.graph`'s `beside`: traced for the first run that
+    asks (by `beside(fn, args)` where given, else here), the same job handed to every other. A stack's seeds are one
+    class with the same shapes, their weights apart, and a graph holds no weights (torch's tracer takes a quarter of a
+    second a seed, and its check's imports seconds once)."""
+
+    def __init__(self, beside: Callable[..., Any] | None = None) -> None:
+        self.beside, self.traced = beside, None
+
+    def __call__(self, fn: Callable[..., tuple[bytes, bytes] | None], args: tuple) -> Any:
+        if self.traced is None:
+            self.traced = self.beside(fn, args) if self.beside else Traced(fn(*args))
+        return self.traced
+
+
+@dataclass(frozen=True)
+class Traced:
+    """A graph traced already: what `RunEvents.land_graph` asks of a job traced elsewhere."""
+
+    graph: tuple[bytes, bytes] | None
+
+    def done(self) -> bool:
+        return True
+
+    def result(self) -> tuple[bytes, bytes] | None:
+        return self.graph
 
 
 def traced_graph(model: nn.Module, example: torch.Tensor) -> tuple[bytes, bytes] | None:

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Callable
+from typing import Any
 
 import torch
 from torch import nn
@@ -44,6 +46,7 @@ from tinydigits.training.bookkeeping import DIGITS_SHOWN, RunRecord, RunResult
 from tinydigits.training.config import TrainConfig, require_resolved
 from tinydigits.training.convs import WAYS, Lanes, StreamConv, UnfoldConv, stack_way
 from tinydigits.training.device import model_layout, pick_device
+from tinydigits.training.events import OneTrace
 from tinydigits.training.factories import training_model
 from tinydigits.training.train import Data, Setup, fit, load_splits
 
@@ -229,9 +232,10 @@ def stack_record(seeds: list[int], group: int, model: nn.Module) -> dict:
 
 
 def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=print, budget: Budget = BUDGET,
-                  source: models.Source | None = None) -> list[RunResult]:
+                  source: models.Source | None = None, beside: Callable[..., Any] | None = None) -> list[RunResult]:
     """Train `seeds` of one resolved config as one stacked network: one run folder per seed, exactly what `train`
-    writes (config.json says `"stack"`); returns the runs' results in the order of `seeds`."""
+    writes (config.json says `"stack"`); returns the runs' results in the order of `seeds`. `beside(fn, args)`: a job
+    elsewhere (the seeds' one graph traced there)."""
     began = time.perf_counter()
     require_resolved(cfg)
     device = pick_device(cfg.device)
@@ -241,10 +245,11 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
     setup, data, nets = stacked_setup(cfg, seeds, source, full_train, test, budget)
     params = models.count_params(nets[0])
     records: list[RunRecord] = []
+    graph = OneTrace(beside)  # every seed's network is the same graph: traced once, from a CPU copy as a single run's is
     try:
         for i, s in enumerate(seeds):
             records.append(RunRecord(dataclasses.replace(cfg, seed=s), source, params, device, len(data.train[0]),
-                                     nets[i], budget, stack=stack_record(seeds, i, setup.model)))
+                                     nets[i], budget, beside=graph, stack=stack_record(seeds, i, setup.model)))
     except BaseException as err:  # the seeds already opened are closed, not left RUNNING
         for record in records:
             record.stop(err)

@@ -49,7 +49,7 @@ def _stacked(plan: Plan, seeds: list[int]) -> Iterator[SeedOutcome]:
     written, results = set(), []
     try:
         results = train_stacked(plan.config, seeds, quiet=True, log=lambda _: None, budget=plan.budget,
-                                source=plan.source)
+                                source=plan.source, beside=painters.run if painters else None)
         for result, warning in zip(results, finish_all(results, painters), strict=False):
             done = landed(result, warning)  # a seed counts as written once its pictures are: else it fails with the rest
             written.add(result.config.seed)
