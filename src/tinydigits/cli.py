@@ -55,9 +55,8 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("train", "train one model; writes a run folder", _train_arguments)
 def cmd_train(args: argparse.Namespace) -> int:
-    from tinydigits.training import clock, early_cuda
+    from tinydigits.training import clock
 
-    early_cuda.start(args.device)  # the GPU's context made while torch loads
     clock.load_torch()  # first, so its seconds are torch's own: `timing.torch_s` in metrics.json
     from tinydigits.lifecycle import make
     from tinydigits.lifecycle.run import train_run, verdict
@@ -126,10 +125,6 @@ def _check_arguments(p: argparse.ArgumentParser) -> None:
 
 @command("check", "train on several seeds and judge the budget on every one", _check_arguments)
 def cmd_check(args: argparse.Namespace) -> int:
-    from tinydigits.training import early_cuda
-
-    if args.jobs == 1 and not args.resume and not (args.cluster or os.environ.get("DASK_SCHEDULER_ADDRESS")):
-        early_cuda.start(args.device)  # its seeds train in this process: the GPU's context made while torch loads
     from tinydigits.lifecycle import cluster_address, make
     from tinydigits.verdict.seeds import check, resume
 
