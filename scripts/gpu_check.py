@@ -26,12 +26,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 WAYS = ("grouped", "nchw", "bmm", "streams")  # a stack's ways of running its convs (tinydigits.training.stack.WAYS)
 WAY_ROWS = tuple(f"step30-{way}" for way in WAYS)
-ALL = ("install", "step", "step-eager", "step30", *WAY_ROWS, "step30-eager", "epoch", "whole", "again", "whole-late", "fast",
+ALL = ("install", "context", "step", "step-eager", "step30", *WAY_ROWS, "step30-eager", "epoch", "whole", "again", "fast",
        "eager", "eager-again", "stack-again", "check", "check-eager", "predict", "export")
-# What decides the defaults, within 5 minutes of an H100: the 30-seed step in every way side by side, the default's
-# step, its whole run twice (the same curve), a short stacked check twice (the same curves), and the 30-seed check
-# with its verdict (given what is left of `QUICK_S`).
-QUICK = ("install", "step", *WAY_ROWS, "whole", "again", "stack-again", "check")
+# What decides the defaults, within 5 minutes of an H100: where a run's first kernel waits, the 30-seed step in every
+# way side by side, the default's step, its whole run twice (the same curve), a short stacked check twice (the same
+# curves), and the 30-seed check with its verdict (given what is left of `QUICK_S`).
+QUICK = ("install", "context", "step", *WAY_ROWS, "whole", "again", "stack-again", "check")
 QUICK_S = 300
 TIMING = {"seconds", "train_images_per_s"}
 
@@ -144,6 +144,8 @@ def main() -> int:
         row("install", ok, None, what)
         if not ok:
             return finish(rows, args.json)
+    if "context" in steps:
+        row("context", *context_row(args.device, log, env))
     # A CPU (`--device cpu`) only tries the script: a block of a few steps.
     blocks = "steps=3, blocks=1" if args.device == "cpu" else "steps=50, blocks=5"
     for step, seeds, graphed, way in (("step", 1, True, None), ("step-eager", 1, False, None), ("step30", 30, True, None),
@@ -182,7 +184,6 @@ def main() -> int:
     runs: dict[str, Path | None] = {}
     for step, flags, step_env, same_as in (("epoch", ["--epochs", "1"], env, None), ("whole", [], env, None),
                                            ("again", [], env, "whole"),
-                                           ("whole-late", [], {**env, "TINYDIGITS_CUDA_EARLY": "0"}, "whole"),
                                            ("fast", ["--no-deterministic"], env, None),
                                            ("eager", ["--no-cuda-graphs"], env, None),
                                            ("eager-again", ["--no-cuda-graphs"], env, "eager")):
@@ -248,6 +249,20 @@ def main() -> int:
         rc, seconds = sh([*td, "export", str(run), "--onnx", str(args.work / "model.onnx")], log, env)
         row("export", rc == 0, seconds, "ONNX verified on the test set" if rc == 0 else f"exit {rc} (see {log})")
     return finish(rows, args.json, machine(args.commit))
+
+
+def context_row(device: str, log: Path, env: dict[str, str]) -> tuple[bool, float, str]:
+    """The first kernel's seconds (on a GPU: its CUDA context made) in fresh processes, each after one more of what a
+    run does before it (`tinydigits.measure.bench.context_seconds`): where a run's `cuda_s` goes."""
+    code = ("import json; from tinydigits.measure.bench import context_seconds; "
+            f"print('RESULT ' + json.dumps(context_seconds({device!r})))")
+    rc, seconds = sh([sys.executable, "-c", code], log, env)
+    said = [line for line in log.read_text().splitlines() if line.startswith("RESULT ")]
+    if rc or not said:
+        return False, seconds, f"exit {rc} (see {log})"
+    ways = json.loads(said[-1][len("RESULT "):])
+    return True, seconds, "the first kernel " + ", ".join(f"{s:.2f} s {way}" for way, s in ways.items()) + (
+        " (bare; after a run's settings; after forking a run's 4 painters; both)")
 
 
 def stack_again(td: list[str], args: argparse.Namespace, out: Path, log: Path, env: dict[str, str],

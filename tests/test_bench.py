@@ -128,3 +128,24 @@ def test_host_draws_times_the_hosts_share_in_line_and_ahead():
         assert r["host_ms_per_step"] > 0 and 0 <= r["wait_ms_per_step_ahead"] <= r["wait_ms_per_step_in_line"] + 50
     assert torch.get_num_threads() == before
     assert "waits, drawn ahead" in bench.format_host_draws(rows)
+
+
+def test_the_first_kernels_seconds_are_each_ways_own_forked_process(monkeypatch):
+    """`context_seconds` on a CPU (a GPU's figures: gpu_check's `context` row): one fresh child a way, each after what
+    its way names, the painters it forked closed; a child that fails says NaN, not another way's figure."""
+    import math
+    import multiprocessing
+
+    seen = []
+
+    def first(way, device):
+        seen.append(way)  # in the child: this process's list stays empty
+        return {"bare": 1.0, "settings": 2.0, "painters": 3.0, "run": 4.0}[way]
+
+    monkeypatch.setattr(bench, "_first_kernel", first)
+    assert bench.context_seconds("cpu") == {"bare": 1.0, "settings": 2.0, "painters": 3.0, "run": 4.0} and seen == []
+    monkeypatch.undo()
+    assert math.isnan(bench._forked(lambda: 1 / 0))
+    # the real way, in a child of its own (it sets one torch thread): its painters closed before it answers
+    assert 0 <= bench._forked(lambda: bench._first_kernel("run", "cpu")) < 5
+    assert multiprocessing.active_children() == []

@@ -457,3 +457,55 @@ def format_host_draws(rows: list[dict[str, Any]]) -> str:
     lines += [f"{r['seeds']:>5} {r['draw_threads']:>12} {r['host_ms_per_step']:>15.2f} {r['wait_ms_per_step_in_line']:>14.2f}"
               f" {r['wait_ms_per_step_ahead']:>19.2f}" for r in rows]
     return "\n".join(lines)
+
+
+CONTEXT_WAYS = ("bare", "settings", "painters", "run")
+
+
+def context_seconds(device: str = "cuda") -> dict[str, float]:
+    """Where a run's seconds before its first kernel go: the first kernel's seconds (on a GPU: its CUDA context made)
+    in a process forked from this one before any CUDA call, one way a process (`CONTEXT_WAYS`): `bare`; after a run's
+    `settings` (deterministic kernels on CUDA, one host thread); after forking a run's four `painters` (which load the
+    drawing code meanwhile); after both, as a `run` makes them. Each process asks first whether CUDA is there, as a
+    command does before its run. This process must not have touched CUDA (a forked child could not)."""
+    return {way: _forked(lambda way=way: _first_kernel(way, device)) for way in CONTEXT_WAYS}
+
+
+def _first_kernel(way: str, device: str) -> float:
+    from tinydigits.lifecycle.finish import Painters
+    from tinydigits.training.device import deterministic_cuda
+
+    torch.cuda.is_available()
+    painters = Painters.start(4) if way in ("painters", "run") else None
+    if way in ("settings", "run"):
+        torch.set_num_threads(1)
+        if device.startswith("cuda"):
+            deterministic_cuda()
+    start = time.perf_counter()
+    torch.zeros(1, device=device)
+    if device.startswith("cuda"):
+        torch.cuda.synchronize(device)
+    seconds = time.perf_counter() - start
+    if painters is not None:
+        painters.close()
+    return seconds
+
+
+def _forked(fn: Callable[[], float]) -> float:
+    """`fn()` in a child forked now, its float sent back through a pipe (NaN where the child failed)."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        try:
+            os.write(write, repr(fn()).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        said = pipe.read()
+    os.waitpid(pid, 0)
+    try:
+        return float(said)
+    except ValueError:
+        return math.nan
