@@ -186,16 +186,18 @@ def picture_workers(device: str, runs: int, cores: int | None = None) -> int:
 
 
 def finish_all(results: list[RunResult], painters: Painters | None = None) -> Iterator[str | None]:
-    """`finish` of each run, in order: with `painters`, every run's pictures sent to them at once (each from a CPU copy
-    of the run's model and test images), each run's writers closed here as its pictures arrive; a run whose model
-    cannot travel to another process (a class from a student's file) is drawn here. The first error raises, in order."""
+    """`finish` of each run, in order: with `painters`, each run's pictures sent to them as soon as its layers are
+    measured here (each from a CPU copy of the run's model and test images), each run's writers closed here as its
+    pictures arrive; a run whose model cannot travel to another process (a class from a student's file) is drawn here.
+    The first error raises, in order."""
     if painters is None or len(results) <= 1:
         yield from (finish(result) for result in results)
         return
     test = type(results[0].test)(results[0].test.images.cpu(), results[0].test.labels.cpu())
-    for result in results:  # measured here, where the run trained (a painter has a CPU copy of the model only)
+    landings = []
+    for result in results:  # measured where the run trained (a painter has a CPU copy of the model only)
         result.run.layer_stats = layer_stats(result.model, result.test)
-    landings = [painters.run(write_artifacts, (result.run, result.model, test, result.test_logits, result.digits))
-                for result in results]
+        landings.append(painters.run(write_artifacts, (result.run, result.model, test, result.test_logits,
+                                                       result.digits)))
     for result, landing in zip(results, landings, strict=True):
         yield _closed(result, landing.result)
