@@ -61,7 +61,7 @@ def test_every_way_gives_each_seed_its_single_nets_outputs_and_gradients(way, ki
 def test_the_way_is_chosen_by_its_setting_and_a_wrong_one_said_in_one_line():
     assert convs.stack_way(env={}) == "grouped" == convs.WAYS[0]
     assert [convs.stack_way(env={convs.WAY_ENV: w}) for w in convs.WAYS] == list(convs.WAYS)
-    with pytest.raises(TinyDigitsError, match="one of grouped, nchw, bmm, streams"):
+    with pytest.raises(TinyDigitsError, match="one of grouped, nchw, nchw1, bmm, streams"):
         convs.stack_way(env={convs.WAY_ENV: "fastest"})
     with pytest.raises(TinyDigitsError, match="not 'x'"):
         stack.StackedNet(_nets(lambda: models.create("steady"), (0,)), [torch.Generator()], "x")
@@ -114,3 +114,11 @@ def test_a_stacked_seed_trains_as_train_seed_s_in_every_way(way, single_seed_3, 
     assert abs(stacked[1].metrics["epochs"][0]["train_loss"] - single.metrics["epochs"][0]["train_loss"]) < 1e-3
     record = json.loads((stacked[1].run_dir / "config.json").read_text())["stack"]
     assert record == {"seeds": [0, 3], "group": 1} | ({} if way == "grouped" else {"way": way})
+
+
+def test_only_the_nchw_ways_let_cudnn_time_its_algorithms_and_nchw1_times_one_plan():
+    """What a CUDA stack sets in torch.backends.cudnn for its way (a CPU sets nothing): settings torch has."""
+    assert convs.cudnn_timing("nchw") == {"benchmark": True}
+    assert convs.cudnn_timing("nchw1") == {"benchmark": True, "benchmark_limit": 1}
+    assert [w for w in convs.WAYS if convs.cudnn_timing(w)] == ["nchw", "nchw1"]
+    assert all(hasattr(torch.backends.cudnn, name) for w in convs.WAYS for name in convs.cudnn_timing(w))

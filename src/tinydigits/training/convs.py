@@ -14,7 +14,7 @@ from torch import nn
 
 from tinydigits.errors import TinyDigitsError
 
-WAYS = ("grouped", "nchw", "bmm", "streams")  # how a stack's convs run; the first is the default
+WAYS = ("grouped", "nchw", "nchw1", "bmm", "streams")  # how a stack's convs run; the first is the default
 WAY_ENV = "TINYDIGITS_STACK_WAY"
 
 
@@ -86,3 +86,11 @@ class StreamConv(nn.Conv2d):
         for lane in lanes:
             main.wait_stream(lane)
         return torch.cat(outs, 1)
+
+
+def cudnn_timing(way: str) -> dict[str, object]:
+    """The cuDNN settings a CUDA stack running its convs `way` takes (torch.backends.cudnn's names): "nchw" lets cuDNN
+    time its deterministic algorithms in the eager warm-up steps and keep the fastest, so the capture after them
+    records that pick and every replay runs it (two runs may pick differently); "nchw1" times only the first plan of
+    its heuristics (`benchmark_limit` 1), so that the pick cannot depend on a timing; the other ways none."""
+    return {"nchw": {"benchmark": True}, "nchw1": {"benchmark": True, "benchmark_limit": 1}}.get(way, {})

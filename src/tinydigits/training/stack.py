@@ -16,8 +16,9 @@ distributed alike.
 
 How the stacked convs run is a way (`WAYS`, $TINYDIGITS_STACK_WAY; the same weights and the same seeds' maths in
 each, other float rounding): "grouped", one grouped conv in channels_last (the default); "nchw", the same grouped
-conv in NCHW, cuDNN picking its algorithm by timing during a GPU run's warm-up, before the capture; "bmm", unfold and
-one batched matmul for all seeds; "streams", one conv a seed, each seed's on a CUDA stream of its own on a GPU. Which
+conv in NCHW, cuDNN picking its algorithm by timing during a GPU run's warm-up, before the capture; "nchw1", the same
+with only the first plan of cuDNN's heuristics timed (`convs.cudnn_timing`); "bmm", unfold and one batched matmul for
+all seeds; "streams", one conv a seed, each seed's on a CUDA stream of its own on a GPU. Which
 is fastest is a GPU's to say (`scripts/gpu_check.py` times them side by side).
 
 What stacks: chains of layers (registered models, specs, an `nn.Sequential`) made of convs, batch norm,
@@ -44,7 +45,7 @@ from tinydigits.models.spec import CenterCrop, Chain
 from tinydigits.training.arithmetic import ensure_arithmetic
 from tinydigits.training.bookkeeping import DIGITS_SHOWN, RunRecord, RunResult
 from tinydigits.training.config import TrainConfig, require_resolved
-from tinydigits.training.convs import WAYS, Lanes, StreamConv, UnfoldConv, stack_way
+from tinydigits.training.convs import WAYS, Lanes, StreamConv, UnfoldConv, cudnn_timing, stack_way
 from tinydigits.training.device import model_layout, pick_device
 from tinydigits.training.events import OneTrace
 from tinydigits.training.factories import training_model
@@ -216,10 +217,8 @@ def stacked_setup(cfg: TrainConfig, seeds: list[int], source: models.Source, ful
     ensure_stackable(cfg, nets[0])
     way = stack_way()
     model = model_layout(StackedNet(nets, dropout_gens, way), device)
-    if way == "nchw" and device.type == "cuda":
-        # cuDNN times its deterministic algorithms for each conv in the eager warm-up steps and keeps its pick, so the
-        # capture after them records that pick and every replay runs it (two runs may pick differently).
-        torch.backends.cudnn.benchmark = True
+    for name, value in (cudnn_timing(way) if device.type == "cuda" else {}).items():
+        setattr(torch.backends.cudnn, name, value)
     setup = Setup.of(cfg, model, len(train_splits[0]), probe=nets[0], budget=budget)
     data = Data(train_splits, gens, val_splits, test, stacked=True, digits=full_train.images[:DIGITS_SHOWN].cpu())
     return setup, data, nets
