@@ -103,6 +103,8 @@ class RunEvents:
             return
         if beside is None:
             self._timed("once", lambda: self._add_graph(traced_graph(model, example)))
+        elif isinstance(beside, OneTrace) and beside.traced is not None:
+            self.traced = beside.traced  # a stack's one graph, asked for by its first seed: no copy to trace
         else:
             self.traced = beside(traced_graph, (copy.deepcopy(model).cpu(), example.cpu()))
 
