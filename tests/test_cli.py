@@ -215,3 +215,26 @@ def test_help_shows_each_settings_default(command):
         assert f"else {shown(getattr(bare, name))}" in said or f"else the optimizer's: sgd {shown(bare.lr)}" in said, name
     if command == "check":
         assert "(default: 99.4)" in helps["min_acc"] and "default 1" in helps["jobs"]
+
+
+def test_the_command_line_ends_with_mains_code_after_the_exit_hooks_threads_and_flush(tmp_path):
+    """`cli.run` (what `tinydigits` and `python -m tinydigits` call) skips only the interpreter's module teardown: an
+    `atexit` handler runs, a non-daemon thread finishes its file, a thread pool left open does not hang the exit,
+    unflushed output is flushed, and the code is main's."""
+    import sys
+
+    code = f"""
+import atexit, concurrent.futures, threading, time
+from pathlib import Path
+from tinydigits import cli
+out = Path({str(tmp_path)!r})
+atexit.register(lambda: (out / "atexit").write_text("ran"))
+threading.Thread(target=lambda: (time.sleep(0.3), (out / "thread").write_text("done"))).start()
+concurrent.futures.ThreadPoolExecutor(1).submit(time.sleep, 0.1)
+cli.main = lambda: (print("said", end=""), 3)[1]
+cli.run()
+print("after")
+"""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (3, "said", "")
+    assert (tmp_path / "atexit").read_text() == "ran" and (tmp_path / "thread").read_text() == "done"

@@ -1,5 +1,3 @@
-import sys
+from tinydigits.cli import run
 
-from tinydigits.cli import main
-
-sys.exit(main())
+run()
