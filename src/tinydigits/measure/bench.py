@@ -12,6 +12,7 @@ import os
 import statistics
 import tempfile
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -492,13 +493,16 @@ def _first_kernel(way: str, device: str) -> float:
 
 
 def _forked(fn: Callable[[], float]) -> float:
-    """`fn()` in a child forked now, its float sent back through a pipe (NaN where the child failed)."""
+    """`fn()` in a child forked now, its float sent back through a pipe (NaN where the child failed, its traceback on
+    stderr)."""
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(read)
         try:
             os.write(write, repr(fn()).encode())
+        except BaseException:
+            traceback.print_exc()
         finally:
             os._exit(0)
     os.close(write)
