@@ -203,11 +203,13 @@ def main() -> int:
             continue
         last = curve(run)
         ok = "AccumulateGrad node's stream" not in log.read_text()  # torch's warning of a graph kept past its step
-        timing = json.loads((run / "metrics.json").read_text()).get("timing", {})
+        metrics = json.loads((run / "metrics.json").read_text())
+        timing = metrics.get("timing", {})
         note = (f"final {last[-1]['test_acc']:.2f} %, min(last 3) {min(e['test_acc'] for e in last[-3:]):.2f} %; "
                 f"{timing.get('step', '?')}, before train {timing.get('process_s', '?')} s, start-up "
-                f"{timing.get('startup_s', '?')} s (CUDA context {timing.get('cuda_s', '?')} s), finish "
-                f"{timing.get('finish_s', '?')} s{'' if ok else '; a stream-mismatch warning in the log'}")
+                f"{timing.get('startup_s', '?')} s (to the first kernel, `cuda_s`, {timing.get('cuda_s', '?')} s), "
+                f"finish {timing.get('finish_s', '?')} s, then {after_finish(metrics, seconds)} s to the process's end"
+                f"{'' if ok else '; a stream-mismatch warning in the log'}")
         if same_as and runs.get(same_as):
             ok = ok and curve(runs[same_as]) == last
             note += f", the same curve as `{same_as}` to the digit" if ok else f", NOT the curve of `{same_as}`"
@@ -251,6 +253,16 @@ def main() -> int:
         rc, seconds = sh([*td, "export", str(run), "--onnx", str(args.work / "model.onnx")], log, env)
         row("export", rc == 0, seconds, "ONNX verified on the test set" if rc == 0 else f"exit {rc} (see {log})")
     return finish(rows, args.json, machine(args.commit))
+
+
+def after_finish(metrics: dict, seconds: float) -> str:
+    """The seconds a `train` process lived after its finish (`seconds`: the process's wall), as its metrics.json
+    counts the rest: the process before `train`, the start-up, the epochs and the finish; '?' where one is missing."""
+    timing = metrics.get("timing", {})
+    parts = [timing.get(k) for k in ("process_s", "startup_s", "finish_s")]
+    if None in parts:
+        return "?"
+    return f"{seconds - sum(parts) - sum(e.get('seconds', 0.0) for e in metrics.get('epochs', [])):.1f}"
 
 
 def context_row(device: str, log: Path, env: dict[str, str]) -> tuple[bool, float, str]:

@@ -29,3 +29,11 @@ def test_two_checks_of_the_same_seeds_are_compared_seed_by_seed(tmp_path):
     assert [c[13][0]["test_acc"] for c in curves] == [97.61, 97.61]
     c = _check_folder(tmp_path / "c", {2: "223301", 13: "223300", 16: "223300"}, {**acc, 13: 97.62})
     assert gpu_check.seed_curves(c)[13] != curves[0][13] and gpu_check.seed_curves(c)[2] == curves[0][2]
+
+
+def test_a_runs_seconds_after_its_finish_are_the_process_wall_less_what_metrics_json_counts():
+    gpu_check = script("gpu_check")
+    metrics = {"timing": {"process_s": 3.7, "startup_s": 4.6, "finish_s": 0.7},
+               "epochs": [{"seconds": 1.9}] + [{"seconds": 0.5}] * 14}
+    assert gpu_check.after_finish(metrics, 20.2) == "2.3"
+    assert gpu_check.after_finish({"timing": {"startup_s": 1.0}, "epochs": []}, 5.0) == "?"
