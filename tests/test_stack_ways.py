@@ -118,7 +118,7 @@ def test_a_stacked_seed_trains_as_train_seed_s_in_every_way(way, single_seed_3, 
 
 def test_only_the_nchw_ways_let_cudnn_time_its_algorithms_and_nchw1_times_one_plan():
     """What a CUDA stack sets in torch.backends.cudnn for its way (a CPU sets nothing): settings torch has."""
-    assert convs.cudnn_timing("nchw") == {"benchmark": True}
+    assert convs.cudnn_timing("nchw") == {"benchmark": True, "benchmark_limit": 10}  # torch's own default on CUDA
     assert convs.cudnn_timing("nchw1") == {"benchmark": True, "benchmark_limit": 1}
     assert [w for w in convs.WAYS if convs.cudnn_timing(w)] == ["nchw", "nchw1"]
     assert all(hasattr(torch.backends.cudnn, name) for w in convs.WAYS for name in convs.cudnn_timing(w))

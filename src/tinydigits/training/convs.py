@@ -88,9 +88,15 @@ class StreamConv(nn.Conv2d):
         return torch.cat(outs, 1)
 
 
+CUDNN_PLANS = 10  # torch's own default `benchmark_limit` on CUDA (its docs): the plans cuDNN times when it times them
+
+
 def cudnn_timing(way: str) -> dict[str, object]:
     """The cuDNN settings a CUDA stack running its convs `way` takes (torch.backends.cudnn's names): "nchw" lets cuDNN
     time its deterministic algorithms in the eager warm-up steps and keep the fastest, so the capture after them
     records that pick and every replay runs it (two runs may pick differently); "nchw1" times only the first plan of
-    its heuristics (`benchmark_limit` 1), so that the pick cannot depend on a timing; the other ways none."""
-    return {"nchw": {"benchmark": True}, "nchw1": {"benchmark": True, "benchmark_limit": 1}}.get(way, {})
+    its heuristics (`benchmark_limit` 1), so that the pick cannot depend on a timing; the other ways none (a
+    deterministic run has switched the timing off before: `device.deterministic_cuda`). Each names its limit, so a
+    stack after another in one process runs its own way."""
+    return {"nchw": {"benchmark": True, "benchmark_limit": CUDNN_PLANS},
+            "nchw1": {"benchmark": True, "benchmark_limit": 1}}.get(way, {})
