@@ -51,6 +51,17 @@ def sh(cmd: list[str], log: Path, env: dict[str, str] | None = None, timeout: fl
     return rc, time.perf_counter() - start
 
 
+def python_result(code: str, log: Path, env: dict[str, str]) -> tuple[int, float, dict | None]:
+    """`python -c code` run by `sh`: (exit status, seconds, the JSON it printed after "RESULT ", or None where it
+    printed none). Only this process's lines of the log are read: an earlier row's result is not this one's."""
+    began = log.stat().st_size if log.exists() else 0
+    rc, seconds = sh([sys.executable, "-c", code], log, env)
+    with log.open("rb") as f:
+        f.seek(began)
+        said = [line for line in f.read().decode(errors="replace").splitlines() if line.startswith("RESULT ")]
+    return rc, seconds, json.loads(said[-1][len("RESULT "):]) if said else None
+
+
 def install(site: Path, log: Path) -> tuple[bool, str]:
     """tinydigits into `site` for this interpreter (`pip --target`: its torch, numpy, matplotlib... stay as they are,
     also where the interpreter is itself a venv), and the requirements this interpreter lacks, named."""
@@ -165,12 +176,10 @@ def main() -> int:
                 f"r = device_steps(seeds={seeds}, device={args.device!r}, data_dir={str(args.data_dir.resolve())!r}, "
                 f"profile={profiled}, graphed={graphed}, device_time={way is not None}, {blocks}); "
                 "print(r.pop('profile', '')); print('RESULT ' + json.dumps(r))")
-        rc, seconds = sh([sys.executable, "-c", code], log, {**env, "TINYDIGITS_STACK_WAY": way} if way else env)
-        said = [line for line in log.read_text().splitlines() if line.startswith("RESULT ")]
-        if rc or not said:
+        rc, seconds, r = python_result(code, log, {**env, "TINYDIGITS_STACK_WAY": way} if way else env)
+        if rc or r is None:
             row(step, False, seconds, f"exit {rc} (see {log})")
             continue
-        r = json.loads(said[-1][len("RESULT "):])
         ok = r["syncs"] is None
         how = (f"(median of {r['blocks']} x {r['steps']} steps, {r['precision']}, batch {r['batch_size']}"
                f"{', one CUDA graph' if r['graphed'] == 'captured' else ''}"
@@ -270,11 +279,9 @@ def context_row(device: str, log: Path, env: dict[str, str]) -> tuple[bool, floa
     run does before it (`tinydigits.measure.bench.context_seconds`): where a run's `cuda_s` goes."""
     code = ("import json; from tinydigits.measure.bench import context_seconds; "
             f"print('RESULT ' + json.dumps(context_seconds({device!r})))")
-    rc, seconds = sh([sys.executable, "-c", code], log, env)
-    said = [line for line in log.read_text().splitlines() if line.startswith("RESULT ")]
-    if rc or not said:
+    rc, seconds, ways = python_result(code, log, env)
+    if rc or ways is None:
         return False, seconds, f"exit {rc} (see {log})"
-    ways = json.loads(said[-1][len("RESULT "):])
     return True, seconds, "the first kernel " + ", ".join(f"{s:.2f} s {way}" for way, s in ways.items()) + (
         " (bare; after a run's settings; after forking a run's 4 painters; both)")
 

@@ -37,3 +37,14 @@ def test_a_runs_seconds_after_its_finish_are_the_process_wall_less_what_metrics_
                "epochs": [{"seconds": 1.9}] + [{"seconds": 0.5}] * 14}
     assert gpu_check.after_finish(metrics, 20.2) == "2.3"
     assert gpu_check.after_finish({"timing": {"startup_s": 1.0}, "epochs": []}, 5.0) == "?"
+
+
+def test_a_rows_result_is_read_from_its_own_process_not_an_earlier_row(tmp_path):
+    import os
+
+    gpu_check = script("gpu_check")
+    log = tmp_path / "log.txt"
+    log.write_text('RESULT {"ms_per_step": 0.5}\n')  # an earlier row's, or an earlier call's
+    assert gpu_check.python_result("print('nothing')", log, dict(os.environ))[::2] == (0, None)
+    assert gpu_check.python_result("print('RESULT {\"ms_per_step\": 3.3}')", log, dict(os.environ))[2] == {
+        "ms_per_step": 3.3}
