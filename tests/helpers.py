@@ -212,10 +212,16 @@ def longest_tool_sentence(readme: str, student: list[str] | None = None) -> int:
     return max((len(s.split()) for s in re.split(r"(?<=[.;:])\s+|\n", kept) if s.strip()), default=0)
 
 
-def event_graph(run_dir) -> bytes:
-    """The model graph a run's TensorBoard file holds, serialized (empty where it holds none)."""
+def events_of(run_dir):
+    """A run's TensorBoard file read back by TensorBoard's own EventAccumulator, every image, scalar and tensor kept."""
     from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
-    acc = EventAccumulator(str(run_dir))
+    acc = EventAccumulator(str(run_dir), size_guidance={"images": 0, "scalars": 0, "tensors": 0})
     acc.Reload()
+    return acc
+
+
+def event_graph(run_dir) -> bytes:
+    """The model graph a run's TensorBoard file holds, serialized (empty where it holds none)."""
+    acc = events_of(run_dir)
     return acc.Graph().SerializeToString() if acc.Tags()["graph"] else b""

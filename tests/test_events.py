@@ -6,20 +6,16 @@ import json
 
 import pytest
 
-event_accumulator = pytest.importorskip("tensorboard.backend.event_processing.event_accumulator")
+from helpers import events_of
 
-
-def _load(run_dir):
-    acc = event_accumulator.EventAccumulator(str(run_dir), size_guidance={"images": 0, "scalars": 0, "tensors": 0})
-    acc.Reload()
-    return acc
+pytest.importorskip("tensorboard.backend.event_processing.event_accumulator")
 
 
 def test_event_files_hold_the_runs_metrics_hparams_pictures_and_graph(tiny_run):
     from tensorboard.plugins.hparams import plugin_data_pb2
 
     metrics = json.loads((tiny_run.run_dir / "metrics.json").read_text())
-    acc = _load(tiny_run.run_dir)
+    acc = events_of(tiny_run.run_dir)
     tags = acc.Tags()
     test_acc = {e.step: e.value for e in acc.Scalars("acc/test")}
     assert test_acc == pytest.approx({e["epoch"]: e["test_acc"] for e in metrics["epochs"]}, abs=1e-4)
