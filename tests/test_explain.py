@@ -101,6 +101,52 @@ def test_a_channel_held_at_zero_is_reported_dead_and_the_others_alive():
     assert dense["dead_channels"] == [1, 4] and dense["channels"] == 5 and dense["zero_share"] == 0.4
 
 
+def test_the_layer_statistics_are_the_same_bits_measured_in_a_test_pass_or_a_pass_of_their_own(mnist_dir):
+    """A CPU run measures its ReLUs in its last test pass (`evaluate`) rather than in a pass of their own: every
+    registered model's figures are the same. The pieces do not move a bit either, in whatever sizes they come (a model
+    of per-pixel arithmetic, whose outputs are each image's own at any batch size), with a ReLU called twice and its
+    output written into after it (what is held between pieces is a copy)."""
+    import torch
+    from torch import nn
+
+    from tinydigits import models
+    from tinydigits.data import mnist
+    from tinydigits.models.registry import eval_mode
+    from tinydigits.training.device import input_layout
+    from tinydigits.training.evaluate import evaluate
+    from tinydigits.training.factories import training_model
+    from tinydigits.training.probe import ReluWatch, layer_stats
+
+    test = mnist.load_split("test", str(mnist_dir), torch.device("cpu")).subset(torch.arange(2300))
+    for name in models.names():
+        torch.manual_seed(0)
+        net = training_model(name)
+        with ReluWatch(net) as watch:
+            evaluate(net, test)
+        assert watch.rows() == layer_stats(net, test), name
+
+    class Twice(nn.Module):  # every output one image's own, at any batch size
+        def __init__(self) -> None:
+            super().__init__()
+            self.w, self.v, self.relu = nn.Parameter(torch.randn(28, 28)), nn.Parameter(torch.randn(28, 28)), nn.ReLU(True)
+
+        def forward(self, x):
+            x = self.relu(x * self.w - 0.3)
+            x.mul_(2.0)  # written into after the ReLU
+            return self.relu(x * self.v - 0.1).flatten(1)[:, :10]
+
+    torch.manual_seed(0)
+    net, sub = Twice(), test.subset(torch.arange(1300))
+    whole = layer_stats(net, sub, images=1200)
+    assert [(row["layer"], row["images"]) for row in whole] == [("relu", 1200)]
+    x, _ = next(mnist.batches(sub, len(sub)))
+    for piece in (250, 300, 7, 1300):
+        with eval_mode(net), ReluWatch(net, images=1200) as watch:
+            for part in input_layout(x).split(piece):
+                net(part)
+        assert watch.rows() == whole, piece
+
+
 def test_top_losses_are_sorted_by_loss():
     import torch
 

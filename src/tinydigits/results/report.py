@@ -540,11 +540,13 @@ def write_artifacts(run: Run, model: nn.Module, test: mnist.Split, logits: torch
     classes = predictions.per_class(cm)
     if digits is None:
         digits = mnist.load_split("train", run.settings.data_dir, "cpu", quiet=True).images[:DIGITS_SHOWN]
-    # Painters take jobs in the order sent: the long pictures first, drawn while the layers are measured here, then
-    # layers.png (long too), then the short ones, so that the last to land is a short one.
+    # Painters take jobs in the order sent: the long pictures first, drawn while the layers are measured here (unless
+    # the run measured them in its last test pass), then layers.png (long too), then the short ones, so that the last
+    # to land is a short one.
     jobs = picture_jobs(run, model, test, p, cm, classes, digits)
-    pending = draw({name: jobs.pop(name) for name in DRAWN_WHILE_MEASURED})
-    stats = run.layer_stats or layer_stats(model, test)
+    measured = run.layer_stats  # a CPU run's, from its last test pass (`training.train`)
+    pending = {} if measured else draw({name: jobs.pop(name) for name in DRAWN_WHILE_MEASURED})
+    stats = measured or layer_stats(model, test)
     pending |= draw({"layers": layers_job(run, stats)}) | draw(jobs)
     write_per_class_csv(classes, run.folder / "per_class.csv")
     text = render_report(model, run, p, classes)

@@ -11,8 +11,10 @@ from tinydigits.data import mnist
 from tinydigits.models.registry import eval_mode
 from tinydigits.training.device import infer, input_layout
 
+TEST_BATCH = 1000  # images a test pass takes from its split at a time (then forwarded in `infer`'s pieces)
 
-def evaluate(model: nn.Module, split: mnist.Split | list[mnist.Split], batch_size: int = 1000,
+
+def evaluate(model: nn.Module, split: mnist.Split | list[mnist.Split], batch_size: int = TEST_BATCH,
              keep: list[torch.Tensor] | None = None):
     """(mean cross-entropy, accuracy %) over a split, in eval mode: the one accuracy loop of training. A stack of G
     seeds (`training.stack`: logits [B, G, 10]) takes a list of G splits and gives a list of G pairs, in one pass.

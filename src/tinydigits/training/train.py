@@ -48,7 +48,7 @@ from tinydigits.training.factories import (
     training_model,
 )
 from tinydigits.training.feed import Data, load_splits, step_batches
-from tinydigits.training.probe import GradProbe
+from tinydigits.training.probe import GradProbe, evaluate_and_measure
 from tinydigits.training.runs import snapshot
 
 
@@ -229,7 +229,7 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
             # Lists of one split per seed: a plain model is a stack of one to `recompute_bn` and `evaluate`.
             recompute_bn(evaluated, data.train, cfg.bn_recompute)
             last = [] if epoch == cfg.epochs else None
-            tests = evaluate(evaluated, [data.test] * seeds, keep=last)
+            tests = evaluate_and_measure(evaluated, data.test, [r.run for r in records], last, data.stacked)
             vals = evaluate(evaluated, data.val) if data.val[0] is not None else [None] * seeds
             decay = None if setup.ema is None else last_decay(cfg.ema, (setup.graphed or setup.ema).taken)
             rows = [epoch_row(epoch, stats[g], tests[g], lr, start, *setup.plan[epoch - 1], vals[g], ema_decay=decay, **held)
