@@ -389,6 +389,47 @@ def test_a_graphed_step_asks_no_sync(mnist_dir, monkeypatch):
     assert seen.syncs == ["tolist", "tolist"] and seen.mixed == [] and seen.copies == 1 + 3  # + the schedules, once
 
 
+def test_a_graphed_steps_epoch_figures_are_summed_inside_it_to_the_bit(mnist_dir, monkeypatch):
+    """A GPU's graphed step sums the epoch's train loss and accuracy itself (`graphs.Tally`, in its graph where it is
+    captured): the epoch's figures are the bits of summing each step's loss and logits from 0 as a CPU's epoch does,
+    a short last batch among them, and none of those sums is launched outside the step."""
+    from census import REPLAY
+
+    cfg = planned(TrainConfig(model="steady", epochs=15, train_limit=4 * 64 + 10, data_dir=str(mnist_dir),
+                              portable=False, threads=1, precision="fp32"))
+    augment.bases.cache_clear()
+    monkeypatch.setattr(augment, "max3", _pooled)
+    _, setup, data = seed_setup(cfg, torch.device("cpu"), cfg_budget())
+    data = dataclasses.replace(data, on_device=True)
+    device = [*setup.model.parameters(), *setup.model.buffers(), *setup.evaluated.parameters(),
+              *setup.evaluated.buffers(), data.train[0].images, data.train[0].labels]
+    taken, stats = [[], []], []
+    with census(device) as seen:
+        setup.graphed = graph_step(setup, cfg, data, capture=False, log=lambda _: None)
+        step = setup.graphed.step
+
+        def replayed(x, y):  # a replay's scope, as `HostClock` reads it: the step's own calls
+            with torch.profiler.record_function(REPLAY):
+                loss, logits = step(x, y)
+                taken[len(stats)].append((loss.clone(), logits.clone(), y.clone()))
+            return loss, logits
+
+        setup.graphed.step = replayed
+        for _ in range(2):  # the second epoch's sums start from zeros again
+            stats += train_epoch(setup, data, cfg, prefetch=False)
+    epochs = []
+    for steps, epoch in zip(taken, stats, strict=True):
+        loss_sum = correct = 0
+        for loss, logits, y in steps:
+            loss_sum = loss_sum + loss.float() * len(y)
+            correct = correct + (logits.argmax(-1) == y).sum(0)
+        epochs.append((epoch.loss, epoch.acc, float(loss_sum) / epoch.images, 100.0 * int(correct) / epoch.images))
+    assert [len(y) for _, _, y in taken[1]][-1] == 10 and all(e[:2] == e[2:] for e in epochs), epochs
+    assert epochs[0] != epochs[1]
+    outside = {op: n for (scope, op), n in seen.names.items() if scope != REPLAY and op in ("argmax", "eq", "add_")}
+    assert outside == {}, outside
+
+
 def test_the_graph_is_a_gpus_default_and_can_be_declined():
     from tinydigits.training import graphs
 

@@ -84,6 +84,30 @@ def schedule(cfg: TrainConfig, steps: int, cycle: int, limit: int) -> tuple[list
     return rates, momenta
 
 
+class Tally:
+    """An epoch's summed train loss (each batch's mean times its size) and correct predictions, per seed, on the
+    device until the epoch ends: `train.train_epoch` adds a CPU's step to it, a GPU's graphed step adds its own inside
+    the graph (no launches of their own). Summed in place from zeros, which gives the bits of summing from 0."""
+
+    def __init__(self) -> None:
+        self.loss_sum: torch.Tensor | None = None
+        self.correct: torch.Tensor | None = None
+
+    def add(self, loss: torch.Tensor, logits: torch.Tensor, y: torch.Tensor) -> None:
+        loss_sum, correct = loss.detach().float() * len(y), (logits.argmax(-1) == y).sum(0)
+        if self.loss_sum is None or self.correct is None:  # made by the first step (a graph's: before its capture)
+            self.loss_sum, self.correct = torch.zeros_like(loss_sum), torch.zeros_like(correct)
+        self.loss_sum.add_(loss_sum)
+        self.correct.add_(correct)
+
+    def reset(self) -> Tally:
+        """Zeros for a new epoch, in place (a captured graph adds to these very tensors)."""
+        for total in (self.loss_sum, self.correct):
+            if total is not None:
+                total.zero_()
+        return self
+
+
 class GraphedStep:
     """A run's optimiser step and EMA as foreach operations on device tensors, replayed as one CUDA graph once warm
     (`capture`); eager on a CPU, for the short last batch, or where capture failed. `step(x, y)` returns (loss,
@@ -110,12 +134,14 @@ class GraphedStep:
         self.warmup_s: float | None = None  # the warm-up steps' host seconds (`Timing.warmup_s`)
         self.static: tuple[torch.Tensor, torch.Tensor] | None = None
         self.out: tuple[torch.Tensor, torch.Tensor] | None = None
+        self.tally = Tally()  # the epoch's train loss and accuracy, summed by the step itself
 
     def _forward_backward(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=self.cfg.precision == "bf16",
                             cache_enabled=False):  # a graph keeps no cast copies between replays
             logits = self.model(input_layout(x, self.model))
             loss = seed_losses(logits, y, self.cfg.label_smoothing, self.fused)
+        self.tally.add(loss, logits, y)  # in the graph where the step is captured
         for p in self.params:
             p.grad = None
         loss.sum().backward()

@@ -156,22 +156,22 @@ def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, b
     setup.model.train()
     augment = cfg.augment() if augmented else None
     batch_size = batch_size or cfg.batch_size
-    loss_sum = correct = 0
+    tally = setup.graphed.tally.reset() if setup.graphed is not None else graphs.Tally()  # a graph sums in itself
     seen, start = 0, time.perf_counter()
     for x, y in step_batches(data, batch_size, augment, prefetch):
         with clock.first_step(setup):
             loss, logits = scheduled_step(setup, x, y, cfg, size, batch_size, fused=data.device_path, probe=probe)
-        loss_sum = loss_sum + loss.detach().float() * len(y)
-        correct = correct + (logits.argmax(-1) == y).sum(0)
+        if setup.graphed is None:
+            tally.add(loss, logits, y)
         seen += len(y)
         if progress is not None:
             elapsed = time.perf_counter() - start
             progress.update(len(y))
-            progress.set_postfix(loss=f"{float(loss_sum.sum()) / seen:.4f}", ips=f"{seen / elapsed:.0f}",
-                                 acc=f"{100 * int(correct.sum()) / seen:.2f}", refresh=False)  # redraws on its own
+            progress.set_postfix(loss=f"{float(tally.loss_sum.sum()) / seen:.4f}", ips=f"{seen / elapsed:.0f}",
+                                 acc=f"{100 * int(tally.correct.sum()) / seen:.2f}", refresh=False)  # redraws itself
     seconds = time.perf_counter() - start
     return [EpochStats(loss / seen, 100.0 * c / seen, seen, seconds)
-            for loss, c in zip(loss_sum.reshape(-1).tolist(), correct.reshape(-1).tolist(), strict=True)]
+            for loss, c in zip(tally.loss_sum.reshape(-1).tolist(), tally.correct.reshape(-1).tolist(), strict=True)]
 
 
 def _bar(off: bool, total: int, desc: str):
