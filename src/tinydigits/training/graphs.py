@@ -1,4 +1,5 @@
-"""A GPU's training step as one CUDA graph: forward, backward, the SGD step and the EMA replayed in one launch.
+"""A GPU's training step as one CUDA graph: forward, backward, the SGD step, the EMA and the epoch's sums replayed
+in one launch.
 
 A tiny network's step on a GPU is bound by launching its ~100 kernels, not by computing them, so the whole step is
 captured once (`torch.cuda.CUDAGraph`) and replayed: the host copies the batch into the graph's input buffers and
@@ -86,8 +87,8 @@ def schedule(cfg: TrainConfig, steps: int, cycle: int, limit: int) -> tuple[list
 
 class Tally:
     """An epoch's summed train loss (each batch's mean times its size) and correct predictions, per seed, on the
-    device until the epoch ends: `train.train_epoch` adds a CPU's step to it, a GPU's graphed step adds its own inside
-    the graph (no launches of their own). Summed in place from zeros, which gives the bits of summing from 0."""
+    device until the epoch ends: `train.train_epoch` adds each step that is not graphed, a GPU's graphed step adds its
+    own inside the graph (no launches of their own). Summed in place from zeros, which gives the bits of summing from 0."""
 
     def __init__(self) -> None:
         self.loss_sum: torch.Tensor | None = None

@@ -1,5 +1,6 @@
 """What a run's layers do, read without touching them: the ReLU outputs on test images (zeros, channels never active,
-mean and spread) once finished, and each layer's gradient norm sampled while training. Pure reads - no weight, no
+mean and spread) of the finished model (in a CPU run's last test pass, else a pass of their own), and each layer's
+gradient norm sampled while training. Pure reads - no weight, no
 random generator and no batch-norm statistic moves - so a run's curve and bits are the same with them."""
 
 from __future__ import annotations
