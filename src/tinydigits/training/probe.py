@@ -77,11 +77,11 @@ class ReluWatch:
 
     def _forward(self, _module, inputs) -> None:
         self.calls = {}
-        self.taking = min(len(inputs[0]), self.images - self.seen)  # images of this forward measured
-        self.seen += max(self.taking, 0)
+        self.taking = min(len(inputs[0]), self.images - self.seen)  # images of this forward measured (0: done)
+        self.seen += self.taking
 
     def _output(self, module, _inputs, out) -> None:
-        if self.taking <= 0:
+        if not self.taking:
             return
         call = self.calls[module] = self.calls.get(module, -1) + 1
         if module not in self.measured:  # rows in the order the ReLUs first run
@@ -109,7 +109,7 @@ class ReluWatch:
 
     def rows(self) -> list[dict[str, Any]]:
         """The figures per ReLU, once the block is closed."""
-        return [_finish(row, max(self.seen, 0)) for row in self.measured.values()]
+        return [_finish(row, self.seen) for row in self.measured.values()]
 
 
 def _active(out: torch.Tensor) -> torch.Tensor:
