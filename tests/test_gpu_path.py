@@ -430,6 +430,25 @@ def test_a_graphed_steps_epoch_figures_are_summed_inside_it_to_the_bit(mnist_dir
     assert outside == {}, outside
 
 
+def test_a_step_adds_its_loss_and_accuracy_to_the_epochs_sums_graphed_or_not(mnist_dir):
+    """`scheduled_step` is a step of the loop wherever it is called (`bench.device_steps`, gpu_check's step rows): the
+    epoch's sums are in it, in the graphed step's own tally or the setup's, never in only one of the two ways."""
+    from tinydigits.training.train import scheduled_step
+
+    cfg = planned(TrainConfig(model="steady", epochs=15, train_limit=2 * 64, data_dir=str(mnist_dir), portable=False,
+                              threads=1, precision="fp32"))
+    for graphed in (False, True):
+        _, setup, data = seed_setup(cfg, torch.device("cpu"), cfg_budget())
+        if graphed:
+            setup.graphed = graph_step(setup, cfg, data, capture=False, log=lambda _: None)
+        tally, loss_sum, correct = setup.graphed.tally if graphed else setup.tally, 0, 0
+        for x, y in mnist.batches(data.train[0], cfg.batch_size):
+            loss, logits = scheduled_step(setup, x, y, cfg, 28, cfg.batch_size)
+            loss_sum, correct = loss_sum + loss.float() * len(y), correct + (logits.argmax(-1) == y).sum(0)
+        assert torch.equal(tally.loss_sum, loss_sum) and torch.equal(tally.correct, correct), graphed
+        assert (setup.tally.loss_sum is None) == graphed  # the graphed step's sums are its own only
+
+
 def test_the_graph_is_a_gpus_default_and_can_be_declined():
     from tinydigits.training import graphs
 

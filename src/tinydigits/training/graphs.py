@@ -87,8 +87,9 @@ def schedule(cfg: TrainConfig, steps: int, cycle: int, limit: int) -> tuple[list
 
 class Tally:
     """An epoch's summed train loss (each batch's mean times its size) and correct predictions, per seed, on the
-    device until the epoch ends: `train.train_epoch` adds each step that is not graphed, a GPU's graphed step adds its
-    own inside the graph (no launches of their own). Summed in place from zeros, which gives the bits of summing from 0."""
+    device until the epoch ends: `train.scheduled_step` adds each step that is not graphed (`train.Setup.tally`), a
+    GPU's graphed step adds its own inside the graph (no launches of their own). Summed in place from zeros, which
+    gives the bits of summing from 0."""
 
     def __init__(self) -> None:
         self.loss_sum: torch.Tensor | None = None

@@ -8,7 +8,7 @@ import contextlib
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import torch
@@ -96,6 +96,7 @@ class Setup:
     schedule_steps: int | None = None  # per-batch: the scheduler's steps (fewer than the batches with a rate floor)
     graphed: graphs.GraphedStep | None = None  # a GPU's step, optimiser and EMA on device tensors (`training.graphs`)
     first_step_s: float | None = None  # the first step's host seconds, set by `train_epoch` (`Timing.first_step_s`)
+    tally: graphs.Tally = field(default_factory=graphs.Tally)  # the epoch's sums of the steps not graphed
 
     @property
     def evaluated(self) -> nn.Module:
@@ -125,12 +126,12 @@ class Setup:
 
 def scheduled_step(setup: Setup, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig, size: int, batch_size: int,
                    fused: bool = False, probe: GradProbe | None = None):
-    """One batch: inputs at `size` (downscaled after augmentation), the step at the batch's learning-rate scale
-    (a batch schedule scales it linearly), the per-batch scheduler and the EMA; returns (loss, logits). `probe`
-    reads the step's gradients before the optimiser moves anything (it moves no bit of the run)."""
+    """One batch: inputs at `size` (downscaled after augmentation), the step at the batch's rate scale (a batch
+    schedule scales it linearly), the per-batch scheduler, the EMA and the epoch's sums (`Setup.tally`, a graphed step's
+    own); returns (loss, logits). `probe` reads the gradients before the optimiser moves anything (no bit of the run)."""
     resize = lambda t: t if size == t.shape[-1] else F.interpolate(t, size=(size, size), mode="bilinear",
                                                                    antialias=True, align_corners=False)
-    if setup.graphed is not None:  # the optimiser, its schedule and the EMA are in the graphed step
+    if setup.graphed is not None:  # the optimiser, its schedule, the EMA and the epoch's sums are in the graphed step
         out = setup.graphed.step(x, y)
         if probe is not None:  # the graphed update leaves `.grad` as backward made it
             probe.step()
@@ -139,6 +140,7 @@ def scheduled_step(setup: Setup, x: torch.Tensor, y: torch.Tensor, cfg: TrainCon
         out = train_step(setup.model, setup.opt, resize(x), y, cfg, lr_scale=batch_size / cfg.batch_size, fused=fused,
                          on_grads=None if probe is None else probe.step)
         setup.step_schedule()
+    setup.tally.add(*out, y)
     if setup.ema is not None:
         with torch.profiler.record_function("ema"):
             setup.ema.update_parameters(setup.model)
@@ -156,13 +158,11 @@ def train_epoch(setup: Setup, data: Data, cfg: TrainConfig, *, size: int = 28, b
     setup.model.train()
     augment = cfg.augment() if augmented else None
     batch_size = batch_size or cfg.batch_size
-    tally = setup.graphed.tally.reset() if setup.graphed is not None else graphs.Tally()  # a graph sums in itself
+    tally = (setup.graphed.tally if setup.graphed is not None else setup.tally).reset()  # what `scheduled_step` adds to
     seen, start = 0, time.perf_counter()
     for x, y in step_batches(data, batch_size, augment, prefetch):
         with clock.first_step(setup):
-            loss, logits = scheduled_step(setup, x, y, cfg, size, batch_size, fused=data.device_path, probe=probe)
-        if setup.graphed is None:
-            tally.add(loss, logits, y)
+            scheduled_step(setup, x, y, cfg, size, batch_size, fused=data.device_path, probe=probe)
         seen += len(y)
         if progress is not None:
             elapsed = time.perf_counter() - start
