@@ -283,7 +283,8 @@ def context_row(device: str, log: Path, env: dict[str, str]) -> tuple[bool, floa
     if rc or ways is None:
         return False, seconds, f"exit {rc} (see {log})"
     return True, seconds, "the first kernel " + ", ".join(f"{s:.2f} s {way}" for way, s in ways.items()) + (
-        " (bare; after a run's settings; after forking a run's 4 painters; both)")
+        " (bare; after a run's settings; after its plan's bf16 question and its 4 painters forked; all three; the same "
+        "with the painters spawned)")
 
 
 def stack_again(td: list[str], args: argparse.Namespace, out: Path, log: Path, env: dict[str, str],

@@ -154,6 +154,22 @@ def test_painters_draw_beside_and_a_job_that_cannot_travel_is_drawn_here():
     assert painters.draw({"pid": (os.getpid, ())})["pid"]() == os.getpid()
 
 
+def test_painters_are_forked_on_linux_though_torch_has_started_cuda(monkeypatch):
+    """A GPU run's plan starts torch's CUDA (its bf16 question) before the painters start: they are forked all the
+    same (spawned, each imported torch anew beside the run's first kernel); spawned only when asked."""
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_initialized", lambda: True)
+    for method, want in ((None, "fork" if sys.platform == "linux" else "spawn"), ("spawn", "spawn")):
+        painters = Painters.start(workers=1, method=method)
+        assert painters is not None
+        try:
+            assert painters.pool._mp_context.get_start_method() == want
+            assert painters.draw({"answer": (_answer, ())})["answer"]() == 42
+        finally:
+            painters.close()
+
+
 def test_a_module_travels_as_it_was_sent_though_this_process_hooks_it_at_once():
     """The pool pickles a job's arguments later, on a thread of its own; a module hooked here meanwhile (as the
     report's layer table does, with a local function that cannot be pickled) still reaches the painter, as it was

@@ -57,9 +57,10 @@ class Painters:
     writes its report: eight pictures take a few seconds of one core, matplotlib's import most of another second, so
     drawn one after another they were most of a short run's finish. Started as the run starts (`start`), so their
     imports are done while it trains; forked on Linux (they share what this process has loaded, and start in
-    milliseconds), spawned elsewhere. A picture whose job cannot travel, or whose process failed, is drawn here (its
-    own error, if any, then raised here as ever); Ctrl-C is this process's to handle, and a painter whose run's
-    process is gone ends itself."""
+    milliseconds), also where torch has started CUDA here, as a DataLoader's workers are (a painter is sent CPU copies
+    and never touches CUDA, which torch refuses in a forked child), spawned elsewhere. A picture whose job cannot
+    travel, or whose process failed, is drawn here (its own error, if any, then raised here as ever); Ctrl-C is this
+    process's to handle, and a painter whose run's process is gone ends itself."""
 
     def __init__(self, workers: int, method: str) -> None:
         context = multiprocessing.get_context(method)
@@ -69,14 +70,15 @@ class Painters:
             self.pool.submit(_nothing)
 
     @classmethod
-    def start(cls, workers: int | None = None) -> Painters | None:
-        """Painters for a run starting now (`workers`: default every core, at most four), or None where this process
-        cannot have any (a daemonic process, as a Dask worker's is; a platform without processes)."""
+    def start(cls, workers: int | None = None, method: str | None = None) -> Painters | None:
+        """Painters for a run starting now (`workers`: default every core, at most four; `method`: how they start,
+        default forked on Linux, else spawned), or None where this process cannot have any (a daemonic process, as a
+        Dask worker's is; a platform without processes)."""
         if multiprocessing.current_process().daemon:
             return None
         workers = workers or max(1, min(4, os.cpu_count() or 1))
         try:
-            return cls(workers, "fork" if sys.platform == "linux" and not _cuda_started() else "spawn")
+            return cls(workers, method or ("fork" if sys.platform == "linux" else "spawn"))
         except (OSError, RuntimeError, ValueError):
             return None
 
@@ -116,12 +118,6 @@ def _sent(value: Any) -> Any:
                    if f.init and isinstance(getattr(value, f.name), torch.Tensor)}
         return dataclasses.replace(value, **tensors) if tensors else value
     return value
-
-
-def _cuda_started() -> bool:
-    """Whether this process holds a CUDA context, which a forked child could not use or undo (it is spawned then)."""
-    torch = sys.modules.get("torch")
-    return torch is not None and torch.cuda.is_initialized()
 
 
 class Landing:

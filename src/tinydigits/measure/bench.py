@@ -460,25 +460,31 @@ def format_host_draws(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-CONTEXT_WAYS = ("bare", "settings", "painters", "run")
+CONTEXT_WAYS = ("bare", "settings", "painters", "run", "spawned")
 
 
 def context_seconds(device: str = "cuda") -> dict[str, float]:
     """Where a run's seconds before its first kernel go: the first kernel's seconds (on a GPU: its CUDA context made)
     in a process forked from this one before any CUDA call, one way a process (`CONTEXT_WAYS`): `bare`; after a run's
-    `settings` (deterministic kernels on CUDA, one host thread); after forking a run's four `painters` (which load the
-    drawing code meanwhile); after both, as a `run` makes them. Each process asks first whether CUDA is there, as a
-    command does before its run. This process must not have touched CUDA (a forked child could not)."""
+    `settings` (deterministic kernels on CUDA, one host thread); after its plan's question whether the device has
+    native bf16 (on a GPU torch starts CUDA for it, not the context) and its four `painters` started as a run starts
+    them (forked; they load the drawing code meanwhile); after all three, as a `run` makes them; and the same with the
+    painters `spawned` (as a GPU run made them while CUDA started meant spawned: each imports torch anew). Each process
+    asks first whether CUDA is there, as a command does before its run. This process must not have touched CUDA (a
+    forked child could not)."""
     return {way: _forked(lambda way=way: _first_kernel(way, device)) for way in CONTEXT_WAYS}
 
 
 def _first_kernel(way: str, device: str) -> float:
     from tinydigits.lifecycle.finish import Painters
-    from tinydigits.training.device import deterministic_cuda
+    from tinydigits.training.device import bf16_is_fast, deterministic_cuda
 
     torch.cuda.is_available()
-    painters = Painters.start(4) if way in ("painters", "run") else None
-    if way in ("settings", "run"):
+    painters = None
+    if way in ("painters", "run", "spawned"):
+        bf16_is_fast(torch.device(device))
+        painters = Painters.start(4, "spawn" if way == "spawned" else None)
+    if way in ("settings", "run", "spawned"):
         torch.set_num_threads(1)
         if device.startswith("cuda"):
             deterministic_cuda()
