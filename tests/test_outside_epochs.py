@@ -53,6 +53,30 @@ def test_a_training_command_loads_no_compiler_nor_matplotlib_and_names_its_secon
     assert timing["pictures_s"] + timing["report_s"] <= timing["finish_s"]
 
 
+def test_a_gpu_runs_deterministic_settings_load_no_compiler():
+    """The arithmetic a GPU run holds (`ensure_arithmetic` on "cuda": deterministic kernels, warn-only, no fills,
+    cuDNN without autotuning), set in a fresh process on any machine, loads neither torch._dynamo nor
+    torch._inductor (torch's `use_deterministic_algorithms` imports both first, for compiled code)."""
+    script = textwrap.dedent("""
+        import json, sys
+        import torch
+        from tinydigits.training.arithmetic import ensure_arithmetic
+        from tinydigits.training.config import TrainConfig
+        ensure_arithmetic(TrainConfig(device="cuda", portable=False, deterministic=True))
+        print(json.dumps({"on": torch.are_deterministic_algorithms_enabled(),
+                          "warn_only": torch.is_deterministic_algorithms_warn_only_enabled(),
+                          "fills": torch.utils.deterministic.fill_uninitialized_memory,
+                          "cudnn": [torch.backends.cudnn.deterministic, torch.backends.cudnn.benchmark],
+                          "compiler": sorted({m.split(".")[1] for m in sys.modules
+                                              if m.startswith(("torch._dynamo", "torch._inductor"))})}))
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert proc.returncode == 0, proc.stderr
+    said = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert said == {"on": True, "warn_only": True, "fills": False, "cudnn": [True, False], "compiler": []}
+
+
 @pytest.mark.parametrize("make", [
     lambda p: (torch.optim.SGD(p, lr=0.05, momentum=0.9, nesterov=True, weight_decay=5e-4),
                optimizers.SGD(p, lr=0.05, momentum=0.9, nesterov=True, weight_decay=5e-4)),

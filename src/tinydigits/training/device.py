@@ -60,7 +60,7 @@ def deterministic_cuda() -> None:
     them (warn-only where it has none: the run goes on and says so), cuDNN without autotuning, cuBLAS with a fixed
     workspace. Called before the run's first CUDA kernel (cuBLAS reads its variable once)."""
     os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
-    torch.use_deterministic_algorithms(True, warn_only=True)
+    _deterministic_kernels()
     # Deterministic mode also fills every new tensor (NaN for floats) in case a kernel reads memory it never wrote: a
     # fill kernel per allocation, ~140 a step of the tiny net here, a captured graph replaying them all. Nothing in
     # the step reads memory it has not written (its only `empty` tensors, the stacked dropout's masks, are drawn in
@@ -68,6 +68,18 @@ def deterministic_cuda() -> None:
     torch.utils.deterministic.fill_uninitialized_memory = False
     torch.backends.cudnn.deterministic = True
     torch.backends.cudnn.benchmark = False
+
+
+def _deterministic_kernels() -> None:
+    """`torch.use_deterministic_algorithms(True, warn_only=True)`'s switch, set without the import that function
+    makes first: torch._inductor's config (to make compiled code deterministic too), which imports torch._dynamo,
+    seconds of a GPU run's start-up (docs/speed.md) for code that no run compiles. Where a torch lacks the switch by
+    that name, the public function sets it."""
+    switch = getattr(torch._C, "_set_deterministic_algorithms", None)
+    if switch is None:
+        torch.use_deterministic_algorithms(True, warn_only=True)
+    else:
+        switch(True, warn_only=True)
 
 
 def gpu_facts(device: torch.device | str | None = None) -> dict[str, object] | None:
