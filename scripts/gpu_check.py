@@ -261,7 +261,7 @@ def main() -> int:
     if "export" in steps and run:
         rc, seconds = sh([*td, "export", str(run), "--onnx", str(args.work / "model.onnx")], log, env)
         row("export", rc == 0, seconds, "ONNX verified on the test set" if rc == 0 else f"exit {rc} (see {log})")
-    return finish(rows, args.json, machine(args.commit))
+    return finish(rows, args.json, {**machine(args.commit), "argv": sys.argv[1:]})
 
 
 def after_finish(metrics: dict, seconds: float) -> str:

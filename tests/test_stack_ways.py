@@ -59,8 +59,10 @@ def test_every_way_gives_each_seed_its_single_nets_outputs_and_gradients(way, ki
 
 
 def test_the_way_is_chosen_by_its_setting_and_a_wrong_one_said_in_one_line():
-    assert convs.stack_way(env={}) == "grouped" == convs.WAYS[0]
-    assert [convs.stack_way(env={convs.WAY_ENV: w}) for w in convs.WAYS] == list(convs.WAYS)
+    assert convs.stack_way(env={}) == "grouped" == convs.WAYS[0] == convs.stack_way(env={}, device_type="cpu")
+    assert convs.stack_way(env={}, device_type="cuda") == "nchw1"
+    for device_type in ("cpu", "cuda"):
+        assert [convs.stack_way({convs.WAY_ENV: w}, device_type) for w in convs.WAYS] == list(convs.WAYS)
     with pytest.raises(TinyDigitsError, match="one of grouped, nchw, nchw1, bmm, streams"):
         convs.stack_way(env={convs.WAY_ENV: "fastest"})
     with pytest.raises(TinyDigitsError, match="not 'x'"):

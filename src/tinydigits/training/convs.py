@@ -14,14 +14,23 @@ from torch import nn
 
 from tinydigits.errors import TinyDigitsError
 
-WAYS = ("grouped", "nchw", "nchw1", "bmm", "streams")  # how a stack's convs run; the first is the default
+WAYS = ("grouped", "nchw", "nchw1", "bmm", "streams")  # how a stack's convs run; the first is a CPU's default
 WAY_ENV = "TINYDIGITS_STACK_WAY"
+# On a GPU the grouped conv in NCHW with cuDNN's heuristics' first plan: the fastest of the ways that repeat a stack's
+# curves seed by seed (docs/speed.md, "On a GPU"); a CPU keeps the grouped conv in channels_last, its curves unmoved.
+CUDA_WAY = "nchw1"
 
 
-def stack_way(env: Mapping[str, str] | None = None) -> str:
-    """The way a stack's convs run: $TINYDIGITS_STACK_WAY where it names one of `WAYS`, else the default."""
+def default_way(device_type: str) -> str:
+    """The way a stack's convs run on `device_type` ("cuda", "cpu"...) when no setting names one."""
+    return CUDA_WAY if device_type == "cuda" else WAYS[0]
+
+
+def stack_way(env: Mapping[str, str] | None = None, device_type: str = "cpu") -> str:
+    """The way a stack's convs run: $TINYDIGITS_STACK_WAY where it names one of `WAYS`, else `device_type`'s
+    default."""
     env = os.environ if env is None else env
-    way = env.get(WAY_ENV) or WAYS[0]
+    way = env.get(WAY_ENV) or default_way(device_type)
     if way not in WAYS:
         raise TinyDigitsError(f"${WAY_ENV} is {way!r}: one of {', '.join(WAYS)}")
     return way

@@ -15,11 +15,11 @@ convolutions differs, so the first steps match a single run within float toleran
 distributed alike.
 
 How the stacked convs run is a way (`WAYS`, $TINYDIGITS_STACK_WAY; the same weights and the same seeds' maths in
-each, other float rounding): "grouped", one grouped conv in channels_last (the default); "nchw", the same grouped
+each, other float rounding): "grouped", one grouped conv in channels_last (a CPU's default); "nchw", the same grouped
 conv in NCHW, cuDNN picking its algorithm by timing during a GPU run's warm-up, before the capture; "nchw1", the same
-with only the first plan of cuDNN's heuristics timed (`convs.cudnn_timing`); "bmm", unfold and one batched matmul for
-all seeds; "streams", one conv a seed, each seed's on a CUDA stream of its own on a GPU. Which
-is fastest is a GPU's to say (`scripts/gpu_check.py` times them side by side).
+with only the first plan of cuDNN's heuristics timed (`convs.cudnn_timing`; a GPU's default); "bmm", unfold and one
+batched matmul for all seeds; "streams", one conv a seed, each seed's on a CUDA stream of its own on a GPU. Which is
+fastest is a GPU's to say (`scripts/gpu_check.py` times them side by side).
 
 What stacks: chains of layers (registered models, specs, an `nn.Sequential`) made of convs, batch norm,
 ReLU, dropout, pooling, a centre crop and the GAP + 1x1 head. A model with its own `forward()` or other
@@ -215,7 +215,7 @@ def stacked_setup(cfg: TrainConfig, seeds: list[int], source: models.Source, ful
         dropout_gens.append(dropout)
         gens.append(torch.Generator().manual_seed(seed))
     ensure_stackable(cfg, nets[0])
-    way = stack_way()
+    way = stack_way(device_type=device.type)
     model = model_layout(StackedNet(nets, dropout_gens, way), device)
     for name, value in (cudnn_timing(way) if device.type == "cuda" else {}).items():
         setattr(torch.backends.cudnn, name, value)
@@ -225,7 +225,8 @@ def stacked_setup(cfg: TrainConfig, seeds: list[int], source: models.Source, ful
 
 
 def stack_record(seeds: list[int], group: int, model: nn.Module) -> dict:
-    """config.json's "stack": the seeds and this seed's group, and the way its convs ran where it is not the default."""
+    """config.json's "stack": the seeds and this seed's group, and the way its convs ran where it is not "grouped" (a
+    CPU's default; a GPU's stack records its way)."""
     way = getattr(model, "way", WAYS[0])
     return {"seeds": seeds, "group": group} | ({"way": way} if way != WAYS[0] else {})
 
