@@ -242,7 +242,8 @@ def main() -> int:
         elif verdict.exists():
             # `site` was filled after this process began: an import before that cached "nothing there" for the path.
             importlib.invalidate_caches()
-            row(step, rc in (0, 1), seconds, verdict_text(json.loads(verdict.read_text())))
+            said = json.loads(verdict.read_text())
+            row(step, rc in (0, 1), seconds, verdict_text(said) + check_parts(out, said.get("wall_seconds")))
         else:
             row(step, False, seconds, f"exit {rc} (see {log})")
     run = runs.get("whole") or runs.get("epoch")
@@ -315,6 +316,28 @@ def seed_curves(folder: Path) -> dict[int, list[dict]]:
     which two checks of the same seeds need not share."""
     runs = folder.glob("check-*/*/metrics.json")
     return {json.loads(run.read_text())["seed"]: curve(run.parent) for run in runs}
+
+
+def check_parts(out: Path, wall: float | None) -> str:
+    """Where the newest check in `out` spent its own clock (`wall`, its verdict's), from one seed's metrics.json (a
+    stack's seeds share their start-up and epochs): the start-up, epoch 1 (of it the warm-up and the steps on shapes
+    not captured), a later epoch (the median), that seed's finish. Empty where the check left no seed's figures."""
+    import statistics
+
+    folders = sorted(out.glob("check-*"))
+    runs = sorted(folders[-1].glob("*/metrics.json")) if folders else []
+    if not runs:
+        return ""
+    metrics = json.loads(runs[0].read_text())
+    t, epochs = metrics.get("timing") or {}, [e["seconds"] for e in metrics.get("epochs", [])]
+
+    def s(value: float | None, digits: int = 1) -> str:
+        return "?" if value is None else f"{value:.{digits}f}"
+
+    later = f", later epochs {statistics.median(epochs[1:]):.2f} s each" if len(epochs) > 1 else ""
+    return (f"; its own clock {s(wall)} s: start-up {s(t.get('startup_s'))} s, epoch 1 {s(epochs[0] if epochs else None)}"
+            f" s (warm-up {s(t.get('warmup_s'))} s, steps on shapes not captured {s(t.get('eager_s'))} s){later}, "
+            f"a seed's finish {s(t.get('finish_s'))} s")
 
 
 def verdict_text(v: dict) -> str:

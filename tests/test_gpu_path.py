@@ -625,3 +625,33 @@ def test_a_device_paths_run_records_every_epoch_and_its_last_weights(mnist_dir, 
     saved, _ = load_model(record.run_dir)
     assert all(torch.equal(a, b) for a, b in zip(saved.state_dict().values(), setup.evaluated.state_dict().values(),
                                                  strict=True))
+
+
+def test_a_captured_runs_steps_on_a_shape_not_captured_are_timed_apart(mnist_dir):
+    """A captured step replays its graph for batches of the captured shape; a batch of another shape (an epoch's short
+    last batch) steps eagerly, and its host seconds go to `eager_s` (metrics.json's `timing`), as they do nowhere
+    while no graph is captured. On a CPU the graph is a stand-in whose replay is counted."""
+    from tinydigits.training import clock
+
+    cfg = planned(TrainConfig(model="steady", epochs=1, train_limit=128, data_dir=str(mnist_dir), portable=False,
+                              threads=1, precision="fp32"))
+    _, setup, data = seed_setup(cfg, torch.device("cpu"), cfg_budget())
+    data = dataclasses.replace(data, on_device=True)
+    graphed = setup.graphed = graph_step(setup, cfg, data, capture=False, log=lambda _: None)
+    x, y = next(mnist.batches(data.train[0], 64))
+    graphed.step(x, y)
+    assert graphed.eager_s is None  # no graph: every step is eager, none of them on a shape left out
+
+    class Replays:
+        count = 0
+
+        def replay(self):
+            Replays.count += 1
+
+    graphed.graph, graphed.static, graphed.out = Replays(), (x.clone(), y.clone()), (torch.zeros(()), torch.zeros(()))
+    graphed.step(x, y)
+    assert Replays.count == 1 and graphed.eager_s is None
+    graphed.step(x[:32], y[:32])
+    assert Replays.count == 1 and graphed.eager_s > 0
+    timing = clock.run_timing(setup, data, 0.0, None, None, None)
+    assert timing.eager_s == graphed.eager_s and timing.row()["eager_s"] >= 0

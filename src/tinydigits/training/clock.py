@@ -101,7 +101,10 @@ class Timing:
       `cuda_s` (the CUDA context made; absent on a CPU), `model_s` (the model, optimiser, schedule and EMA made),
       `records_s` (the run folder, config.json, TensorBoard's file and the model's graph);
     - of epoch 1's seconds: `warmup_s` (a captured step's eager warm-up steps, host seconds), `first_step_s` (the
-      run's first step, from its batch in hand to its return: host seconds, so on a GPU the launch, not the work);
+      run's first step, from its batch in hand to its return: host seconds, so on a GPU the launch, not the work; it
+      is the first warm-up step where there is a warm-up);
+    - of the epochs' seconds: `eager_s`, a captured run's steps on batches of a shape not captured (an epoch's short
+      last batch), host seconds: on a GPU their launches and the kernels' plans made on first use (cuDNN's, timed);
     - `checkpoint_s`: every epoch's model.pt written (in a thread beside the next epoch on a GPU);
     - of `finish_s`: `pictures_s` (drawn, or waited for where they are drawn beside the run) and `report_s` (the
       predictions, per_class.csv, report.md and what they need); the rest is the last figures in metrics.json."""
@@ -119,6 +122,7 @@ class Timing:
     records_s: float | None = None
     warmup_s: float | None = None
     first_step_s: float | None = None
+    eager_s: float | None = None
     checkpoint_s: float | None = None
     pictures_s: float | None = None
     report_s: float | None = None
@@ -142,6 +146,7 @@ def run_timing(setup: Any, data: Any, startup: float | None, process_s: float | 
     graphed = setup.graphed
     return Timing(step_way(setup, data), startup, getattr(graphed, "capture_s", None), None, process_s,
                   warmup_s=getattr(graphed, "warmup_s", None), first_step_s=setup.first_step_s,
+                  eager_s=getattr(graphed, "eager_s", None),
                   checkpoint_s=checkpoint_s, **(parts or {}))
 
 

@@ -134,6 +134,7 @@ class GraphedStep:
         self.side: torch.cuda.Stream | None = None
         self.capture_s: float | None = None
         self.warmup_s: float | None = None  # the warm-up steps' host seconds (`Timing.warmup_s`)
+        self.eager_s: float | None = None  # host seconds of steps on shapes not captured (`Timing.eager_s`)
         self.static: tuple[torch.Tensor, torch.Tensor] | None = None
         self.out: tuple[torch.Tensor, torch.Tensor] | None = None
         self.tally = Tally()  # the epoch's train loss and accuracy, summed by the step itself
@@ -198,7 +199,12 @@ class GraphedStep:
                 return self._capture(x, y)
             if self.capture and self.taken < WARMUP_STEPS:
                 return self._warm(x, y)
-            return self._eager(x, y)
+            if self.graph is None:
+                return self._eager(x, y)
+            began = time.perf_counter()  # a shape not captured (an epoch's short last batch): its kernels' first use
+            out = self._eager(x, y)
+            self.eager_s = (self.eager_s or 0.0) + time.perf_counter() - began
+            return out
         finally:
             self.taken += 1
             k = min(self.taken, len(self.host_rates) - 1)
