@@ -25,21 +25,32 @@ FINISH = ("pictures_s", "report_s")
 
 def test_a_training_command_loads_no_compiler_nor_matplotlib_and_names_its_seconds(mnist_dir, tmp_path):
     """In a fresh process: `tinydigits train` leaves torch._dynamo unloaded (the optimiser's wrappers would load it)
-    and matplotlib too (the pictures are drawn beside it); every picture is in the folder when it returns; `timing`
-    keeps its names and adds the parts; no CUDA context on a CPU."""
+    and matplotlib too (the pictures are drawn beside it); so does the arithmetic a GPU run holds, set after it
+    (`ensure_arithmetic` on "cuda": deterministic kernels, warn-only, no fills, cuDNN without autotuning; torch's
+    `use_deterministic_algorithms` imports torch._inductor and torch._dynamo first, for compiled code); every picture
+    is in the folder when it returns; `timing` keeps its names and adds the parts; no CUDA context on a CPU."""
     script = textwrap.dedent(f"""
         import json, sys
         from tinydigits.cli import main
         code = main(["train", "--model", "model1", "--epochs", "1", "--train-limit", "256", "--threads", "1",
                      "--data-dir", {str(mnist_dir)!r}, "--out", {str(tmp_path)!r}, "--quiet"])
+        import torch  # after the command: it times torch's own import
+        from tinydigits.training.arithmetic import ensure_arithmetic
+        from tinydigits.training.config import TrainConfig
+        ensure_arithmetic(TrainConfig(device="cuda", portable=False, deterministic=True))
         print(json.dumps({{"code": code, "dynamo": "torch._dynamo" in sys.modules,
-                           "matplotlib": "matplotlib" in sys.modules}}))
+                           "inductor": "torch._inductor" in sys.modules, "matplotlib": "matplotlib" in sys.modules,
+                           "gpu": [torch.are_deterministic_algorithms_enabled(),
+                                   torch.is_deterministic_algorithms_warn_only_enabled(),
+                                   torch.utils.deterministic.fill_uninitialized_memory,
+                                   torch.backends.cudnn.deterministic, torch.backends.cudnn.benchmark]}}))
     """)
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
                           env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
     assert proc.returncode == 0, proc.stderr
     said = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert said == {"code": 0, "dynamo": False, "matplotlib": False}, proc.stderr
+    assert said == {"code": 0, "dynamo": False, "inductor": False, "matplotlib": False,
+                    "gpu": [True, True, False, True, False]}, proc.stderr
     (folder,) = tmp_path.iterdir()
     assert {p for p in PICTURES if (folder / p).is_file()} == set(PICTURES)
     assert "![layers](layers.png)" in (folder / "report.md").read_text()
@@ -51,30 +62,6 @@ def test_a_training_command_loads_no_compiler_nor_matplotlib_and_names_its_secon
     assert timing["torch_s"] < timing["imports_s"] <= timing["process_s"]
     assert sum(timing[name] for name in START_UP) <= timing["startup_s"]
     assert timing["pictures_s"] + timing["report_s"] <= timing["finish_s"]
-
-
-def test_a_gpu_runs_deterministic_settings_load_no_compiler():
-    """The arithmetic a GPU run holds (`ensure_arithmetic` on "cuda": deterministic kernels, warn-only, no fills,
-    cuDNN without autotuning), set in a fresh process on any machine, loads neither torch._dynamo nor
-    torch._inductor (torch's `use_deterministic_algorithms` imports both first, for compiled code)."""
-    script = textwrap.dedent("""
-        import json, sys
-        import torch
-        from tinydigits.training.arithmetic import ensure_arithmetic
-        from tinydigits.training.config import TrainConfig
-        ensure_arithmetic(TrainConfig(device="cuda", portable=False, deterministic=True))
-        print(json.dumps({"on": torch.are_deterministic_algorithms_enabled(),
-                          "warn_only": torch.is_deterministic_algorithms_warn_only_enabled(),
-                          "fills": torch.utils.deterministic.fill_uninitialized_memory,
-                          "cudnn": [torch.backends.cudnn.deterministic, torch.backends.cudnn.benchmark],
-                          "compiler": sorted({m.split(".")[1] for m in sys.modules
-                                              if m.startswith(("torch._dynamo", "torch._inductor"))})}))
-    """)
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
-    assert proc.returncode == 0, proc.stderr
-    said = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert said == {"on": True, "warn_only": True, "fills": False, "cudnn": [True, False], "compiler": []}
 
 
 @pytest.mark.parametrize("make", [
@@ -180,18 +167,15 @@ def test_painters_draw_beside_and_a_job_that_cannot_travel_is_drawn_here():
 
 def test_painters_are_forked_on_linux_though_torch_has_started_cuda(monkeypatch):
     """A GPU run's plan starts torch's CUDA (its bf16 question) before the painters start: they are forked all the
-    same (spawned, each imported torch anew beside the run's first kernel); spawned only when asked."""
+    same (spawned, each imported torch anew beside the run's first kernel); spawned only when asked. The start method
+    is what is decided here (the processes themselves: the tests around)."""
     import torch
 
     monkeypatch.setattr(torch.cuda, "is_initialized", lambda: True)
-    for method, want in ((None, "fork" if sys.platform == "linux" else "spawn"), ("spawn", "spawn")):
-        painters = Painters.start(workers=1, method=method)
-        assert painters is not None
-        try:
-            assert painters.pool._mp_context.get_start_method() == want
-            assert painters.draw({"answer": (_answer, ())})["answer"]() == 42
-        finally:
-            painters.close()
+    made = []
+    monkeypatch.setattr(Painters, "__init__", lambda self, workers, method: made.append((workers, method)))
+    assert Painters.start(workers=1) is not None and Painters.start(workers=2, method="spawn") is not None
+    assert made == [(1, "fork" if sys.platform == "linux" else "spawn"), (2, "spawn")]
 
 
 def test_a_module_travels_as_it_was_sent_though_this_process_hooks_it_at_once():
