@@ -429,8 +429,16 @@ if __name__ == "__main__":
 """
 
 
+@pytest.fixture(scope="module")
+def portable_here(mnist_dir, tmp_path_factory) -> list[tuple[float, float]]:
+    """A portable seed's test figures, 1 epoch of 500 images trained in this process: what every notebook's run gives."""
+    here = train(TrainConfig(epochs=1, train_limit=500, data_dir=str(mnist_dir), out=str(tmp_path_factory.mktemp("here"))),
+                 quiet=True, log=lambda _: None)
+    return [(e["test_acc"], e["test_loss"]) for e in here.metrics["epochs"]]
+
+
 @pytest.mark.parametrize("mode", ["unpinnable", "tinydigits-first", "torch-first", "mkl-first"])
-def test_a_notebook_trains_a_portable_seed_in_place_or_in_a_fresh_process(mode, tmp_path, mnist_dir):
+def test_a_notebook_trains_a_portable_seed_in_place_or_in_a_fresh_process(mode, tmp_path, mnist_dir, portable_here):
     """`tinydigits.train` from a notebook: where the process cannot pin (torch already ran AVX-512 kernels; injected
     here, so the branch runs on every CPU kind; or MKL already ran, whatever the CPU) it says so in one line and trains
     in a fresh process pinned to AVX2; where it can (tinydigits first, or torch first on an AVX2-only CPU) it trains in
@@ -453,10 +461,7 @@ def test_a_notebook_trains_a_portable_seed_in_place_or_in_a_fresh_process(mode, 
     elif mode == "tinydigits-first":
         assert FRESH_NOTE not in done.stdout
     # torch-first: in place on AVX2-only, fresh on AVX-512 - both branches are proved by the two modes above
-    here = train(TrainConfig(epochs=1, train_limit=500, data_dir=str(mnist_dir), out=str(tmp_path / "here")), quiet=True,
-                 log=lambda _: None)
-    assert [(e["test_acc"], e["test_loss"]) for e in far["epochs"]] == \
-        [(e["test_acc"], e["test_loss"]) for e in here.metrics["epochs"]]
+    assert [(e["test_acc"], e["test_loss"]) for e in far["epochs"]] == portable_here
 
 
 @pytest.mark.parametrize("first", ["", "torch.ones(4, 4) @ torch.ones(4, 4); "])
