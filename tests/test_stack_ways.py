@@ -105,8 +105,8 @@ def _relative(a, b, start) -> float:
 @pytest.mark.parametrize("way", convs.WAYS)
 def test_a_stacked_seed_trains_as_train_seed_s_in_every_way(way, single_seed_3, monkeypatch, tmp_path):
     """Seeds 0 and 3 stacked in `way` for robust's first 12 steps: seed 3 ends where `train --seed 3` ends, up to float
-    rounding (a few percent of how far it moved), seed 0 far from it; its config.json names the way unless it is the
-    default."""
+    rounding (a few percent of how far it moved), seed 0 far from it; its config.json names the way unless it is
+    grouped (a CPU's default)."""
     base, start, single = single_seed_3
     monkeypatch.setenv(convs.WAY_ENV, way)
     stacked = stack.train_stacked(dataclasses.replace(base, out=str(tmp_path)), [0, 3], log=lambda _: None)
