@@ -305,18 +305,25 @@ def test_a_run_records_its_momentum_its_emas_decay_and_its_layer_statistics_imag
 def _epoch_rates(monkeypatch, tmp_path, mnist_dir, scheduler: str, val: list[float], test: list[float]) -> list[float]:
     """Each epoch's learning rate from a real `train` (tiny data), with the evaluation scripted: the validation split's
     loss follows `val` and the test split's follows `test`, so the rates show which one the scheduler read."""
+    from tinydigits.training import probe
     from tinydigits.training import train as loop
 
     calls = {"val": iter(val), "test": iter(test)}
+    seen = []
 
     def scripted(model, splits, batch_size=1000, keep=None):  # `fit` hands `evaluate` one split per seed
         # No real pass over the 10,000 test images: the loss is the script's, and no accuracy is asserted here.
+        seen.extend("val" if len(split) == 64 else "test" for split in splits)
         return [(next(calls["val" if len(split) == 64 else "test"]), 50.0) for split in splits]
 
-    monkeypatch.setattr(loop, "evaluate", scripted)
+    monkeypatch.setattr(loop, "evaluate", scripted)  # the validation pass
+    monkeypatch.setattr(probe, "evaluate", scripted)  # the test pass (`probe.evaluate_and_measure`)
     cfg = TrainConfig(model="model2", scheduler=scheduler, epochs=len(val), train_limit=320, val_split=64, lr=0.05,
                       data_dir=str(mnist_dir), out=str(tmp_path), threads=1)
-    return [row["lr"] for row in train(cfg, quiet=True, log=lambda _: None).metrics["epochs"]]
+    rows = train(cfg, quiet=True, log=lambda _: None).metrics["epochs"]
+    assert seen.count("val") == seen.count("test") == len(val)  # every epoch's passes were the script's
+    assert [row["test_loss"] for row in rows] == test and [row["val_loss"] for row in rows] == val
+    return [row["lr"] for row in rows]
 
 
 def test_the_step_scheduler_cuts_the_rate_tenfold_every_third_of_the_run(monkeypatch, tmp_path, mnist_dir):
