@@ -243,7 +243,7 @@ def main() -> int:
             # `site` was filled after this process began: an import before that cached "nothing there" for the path.
             importlib.invalidate_caches()
             said = json.loads(verdict.read_text())
-            row(step, rc in (0, 1), seconds, verdict_text(said) + check_parts(out, said.get("wall_seconds")))
+            row(step, rc in (0, 1), seconds, verdict_text(said) + check_parts(said))
         else:
             row(step, False, seconds, f"exit {rc} (see {log})")
     run = runs.get("whole") or runs.get("epoch")
@@ -318,26 +318,26 @@ def seed_curves(folder: Path) -> dict[int, list[dict]]:
     return {json.loads(run.read_text())["seed"]: curve(run.parent) for run in runs}
 
 
-def check_parts(out: Path, wall: float | None) -> str:
-    """Where the newest check in `out` spent its own clock (`wall`, its verdict's), from one seed's metrics.json (a
-    stack's seeds share their start-up and epochs): the start-up, epoch 1 (of it the warm-up and the steps on shapes
-    not captured), a later epoch (the median), that seed's finish. Empty where the check left no seed's figures."""
+def check_parts(verdict: dict) -> str:
+    """Where a check spent its own clock (its `check --json` verdict: `wall_seconds`, and `folder`, the check's), from
+    one seed's metrics.json (a stack's seeds share their start-up and epochs): the start-up, epoch 1 (of it the
+    warm-up and the steps on shapes not captured), a later epoch (the median), that seed's finish. Empty where the
+    check left no seed's figures."""
     import statistics
 
-    folders = sorted(out.glob("check-*"))
-    runs = sorted(folders[-1].glob("*/metrics.json")) if folders else []
+    runs = sorted(Path(verdict["folder"]).glob("*/metrics.json")) if verdict.get("folder") else []
     if not runs:
         return ""
     metrics = json.loads(runs[0].read_text())
     t, epochs = metrics.get("timing") or {}, [e["seconds"] for e in metrics.get("epochs", [])]
 
-    def s(value: float | None, digits: int = 1) -> str:
-        return "?" if value is None else f"{value:.{digits}f}"
+    def s(value: float | None) -> str:
+        return "?" if value is None else f"{value:.1f}"
 
     later = f", later epochs {statistics.median(epochs[1:]):.2f} s each" if len(epochs) > 1 else ""
-    return (f"; its own clock {s(wall)} s: start-up {s(t.get('startup_s'))} s, epoch 1 {s(epochs[0] if epochs else None)}"
-            f" s (warm-up {s(t.get('warmup_s'))} s, steps on shapes not captured {s(t.get('eager_s'))} s){later}, "
-            f"a seed's finish {s(t.get('finish_s'))} s")
+    return (f"; its own clock {s(verdict.get('wall_seconds'))} s: start-up {s(t.get('startup_s'))} s, epoch 1 "
+            f"{s(epochs[0] if epochs else None)} s (warm-up {s(t.get('warmup_s'))} s, steps on shapes not captured "
+            f"{s(t.get('eager_s'))} s){later}, a seed's finish {s(t.get('finish_s'))} s")
 
 
 def verdict_text(v: dict) -> str:

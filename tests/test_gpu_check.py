@@ -51,17 +51,22 @@ def test_a_rows_result_is_read_from_its_own_process_not_an_earlier_row(tmp_path)
 
 
 def test_a_checks_row_says_where_its_own_clock_went(tmp_path):
+    """The check row reads the folder its verdict names (`check --json` writes it), not whichever check is newest."""
     gpu_check = script("gpu_check")
-    assert gpu_check.check_parts(tmp_path, 61.9) == ""  # no check here
+    assert gpu_check.check_parts({"wall_seconds": 61.9}) == ""  # no folder named
     runs = _check_folder(tmp_path, {0: "223246", 1: "223246"}, {0: 99.5, 1: 99.6})
-    folder = runs / "check-steady-20261127T223237Z" / "steady-20261127T223246Z-s0"
+    check = runs / "check-steady-20261127T223237Z"
+    folder = check / "steady-20261127T223246Z-s0"
     metrics = json.loads((folder / "metrics.json").read_text())
     metrics["epochs"] = [{"seconds": 11.9}, {"seconds": 2.5}, {"seconds": 2.3}, {"seconds": 2.4}]
     metrics["timing"] = {"startup_s": 5.34, "warmup_s": 4.11, "eager_s": 3.2, "finish_s": 3.86}
     (folder / "metrics.json").write_text(json.dumps(metrics))
-    assert gpu_check.check_parts(runs, 61.87) == (
+    (runs / "check-steady-20261127T235959Z").mkdir()  # a newer check's folder, not this verdict's
+    verdict = {"wall_seconds": 61.87, "folder": str(check)}
+    assert gpu_check.check_parts(verdict) == (
         "; its own clock 61.9 s: start-up 5.3 s, epoch 1 11.9 s (warm-up 4.1 s, steps on shapes not captured 3.2 s), "
         "later epochs 2.40 s each, a seed's finish 3.9 s")
     del metrics["timing"]["eager_s"]
     (folder / "metrics.json").write_text(json.dumps(metrics))
-    assert "steps on shapes not captured ? s" in gpu_check.check_parts(runs, None)
+    assert "its own clock ? s" in gpu_check.check_parts({"folder": str(check)})
+    assert "steps on shapes not captured ? s" in gpu_check.check_parts(verdict)

@@ -313,8 +313,9 @@ def _epoch_rates(monkeypatch, tmp_path, mnist_dir, scheduler: str, val: list[flo
 
     def scripted(model, splits, batch_size=1000, keep=None):  # `fit` hands `evaluate` one split per seed
         # No real pass over the 10,000 test images: the loss is the script's, and no accuracy is asserted here.
-        seen.extend("val" if len(split) == 64 else "test" for split in splits)
-        return [(next(calls["val" if len(split) == 64 else "test"]), 50.0) for split in splits]
+        kinds = ["val" if len(split) == 64 else "test" for split in splits]
+        seen.extend(kinds)
+        return [(next(calls[kind]), 50.0) for kind in kinds]
 
     monkeypatch.setattr(loop, "evaluate", scripted)  # the validation pass
     monkeypatch.setattr(probe, "evaluate", scripted)  # the test pass (`probe.evaluate_and_measure`)

@@ -201,7 +201,8 @@ class GraphedStep:
                 return self._warm(x, y)
             if self.graph is None:
                 return self._eager(x, y)
-            began = time.perf_counter()  # a shape not captured (an epoch's short last batch): its kernels' first use
+            began = time.perf_counter()  # a shape not captured (an epoch's short last batch): timed apart, since
+            # its kernels' first use on a GPU may make plans the captured shape made in the warm-up
             out = self._eager(x, y)
             self.eager_s = (self.eager_s or 0.0) + time.perf_counter() - began
             return out
