@@ -655,3 +655,25 @@ def test_a_captured_runs_steps_on_a_shape_not_captured_are_timed_apart(mnist_dir
     assert Replays.count == 1 and graphed.eager_s > 0
     timing = clock.run_timing(setup, data, 0.0, None, None, None)
     assert timing.eager_s == graphed.eager_s and timing.row()["eager_s"] >= 0
+
+
+def test_once_captured_the_shapes_run_eagerly_take_cudnns_plans_untimed(mnist_dir, monkeypatch):
+    """A stack's way may have cuDNN time its plans (`convs.cudnn_timing`: "nchw1" on a GPU): for the captured shape
+    only. Once the graph holds them, the shapes run eagerly (the short last batch, the evaluations) take the plan
+    cuDNN's heuristics put first, untimed. On a CPU the graph and its capture are stand-ins; the step runs for real."""
+    cfg = planned(TrainConfig(model="steady", epochs=1, train_limit=128, data_dir=str(mnist_dir), portable=False,
+                              threads=1, precision="fp32"))
+    _, setup, data = seed_setup(cfg, torch.device("cpu"), cfg_budget())
+    graphed = graph_step(setup, cfg, data, capture=True, log=lambda _: None)
+    replays = []
+
+    class StandIn:
+        def replay(self):
+            replays.append(1)
+
+    monkeypatch.setattr(torch.cuda, "CUDAGraph", StandIn)
+    monkeypatch.setattr(torch.cuda, "graph", lambda graph: contextlib.nullcontext())
+    monkeypatch.setattr(torch.backends.cudnn, "benchmark", True)  # as stack.stacked_setup sets it for "nchw1"
+    x, y = next(mnist.batches(data.train[0], 64))
+    graphed._capture(x, y)
+    assert graphed.graph is not None and replays == [1] and torch.backends.cudnn.benchmark is False

@@ -106,6 +106,7 @@ def cudnn_timing(way: str) -> dict[str, object]:
     records that pick and every replay runs it (two runs may pick differently); "nchw1" times only the first plan of
     its heuristics (`benchmark_limit` 1), so that the pick cannot depend on a timing; the other ways none (a
     deterministic run has switched the timing off before: `device.deterministic_cuda`). Each names its limit, so a
-    stack after another in one process runs its own way."""
+    stack after another in one process runs its own way. The timing is for the captured shape: the capture switches
+    it off (`graphs.GraphedStep`)."""
     return {"nchw": {"benchmark": True, "benchmark_limit": CUDNN_PLANS},
             "nchw1": {"benchmark": True, "benchmark_limit": 1}}.get(way, {})
