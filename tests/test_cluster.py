@@ -43,13 +43,13 @@ def cluster(tmp_path_factory):
 
 @pytest.mark.slow
 def test_a_cluster_check_brings_every_seed_home_even_when_a_worker_is_killed(cluster, tmp_path, mnist_dir):
-    """Three seeds through a real scheduler and two worker processes (one seed per "GPU"), one SIGKILLed mid-seed:
+    """Two seeds through a real scheduler and two worker processes (one seed per "GPU"), one SIGKILLed mid-seed:
     every seed lands under the check's folder here, with the curves the local `--jobs 2` path gives."""
     data = ["--data-dir", str(mnist_dir), "--model", tiny_spec(tmp_path)]
     file, client = cluster
     # every worker has a GPU resource, so each seed asks for one: the check below only completes if routing works
     assert engine.task_resources(TrainConfig(), engine.worker_resources(client)) == {"GPU": 1}
-    proc = subprocess.Popen([sys.executable, "-m", "tinydigits", "check", "--cluster", str(file), "--seeds", "0,1,2",
+    proc = subprocess.Popen([sys.executable, "-m", "tinydigits", "check", "--cluster", str(file), "--seeds", "0,1",
                              *TINY, *data, "--out", str(tmp_path / "far"), "--json", str(tmp_path / "far.json")],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
@@ -62,13 +62,13 @@ def test_a_cluster_check_brings_every_seed_home_even_when_a_worker_is_killed(clu
     assert proc.returncode == 0 and "Traceback" not in err, out + err
     far = json.loads((tmp_path / "far.json").read_text())
     folder = Path(far["folder"])
-    assert sorted(far["seeds"]) == ["0", "1", "2"] and far["odds"]["passed"] == 3
-    for seed in range(3):
+    assert sorted(far["seeds"]) == ["0", "1"] and far["odds"]["passed"] == 2
+    for seed in range(2):
         (run_dir,) = folder.glob(f"*-s{seed}")
         assert (run_dir / "model.pt").exists() and (run_dir / "report.md").exists()
     assert (folder / "plan.json").exists() and (folder / "check.md").exists()
 
-    here = run_cli("check", "--seeds", "0,1,2", "--jobs", "2", *TINY, *data, "--out", str(tmp_path / "near"),
+    here = run_cli("check", "--seeds", "0,1", "--jobs", "2", *TINY, *data, "--out", str(tmp_path / "near"),
                    "--json", str(tmp_path / "near.json"))
     assert here.returncode == 0, here.stderr
     assert curves(json.loads((tmp_path / "near.json").read_text())) == curves(far)
