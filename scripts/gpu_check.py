@@ -24,10 +24,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-WAYS = ("grouped", "nchw", "nchw1", "bmm", "streams")  # a stack's ways of running its convs (training.convs.WAYS)
+WAYS = ("grouped", "nchw", "nchw1", "nchw0", "bmm", "streams")  # a stack's ways of running its convs (training.convs.WAYS)
 WAY_ROWS = tuple(f"step30-{way}" for way in WAYS)
 # bmm and streams were slower than grouped in every call so far (docs/speed.md): the full run still times them
-QUICK_WAYS = ("step30-grouped", "step30-nchw", "step30-nchw1")
+QUICK_WAYS = ("step30-grouped", "step30-nchw", "step30-nchw1", "step30-nchw0")
 ALL = ("install", "context", "step", "step-eager", "step30", *WAY_ROWS, "step30-eager", "epoch", "whole", "again", "fast",
        "eager", "eager-again", "stack-again", "check", "check-eager", "predict", "export")
 # What decides the defaults, within 5 minutes of an H100: the default's step, the 30-seed step in the ways still in
@@ -188,9 +188,10 @@ def main() -> int:
         if not ok:
             row(step, False, seconds, f"a step waits for the device: {r['syncs']}")
         elif way is not None:
-            device = r.get("device_ms")
+            device, warm = r.get("device_ms"), r.get("warmup_s")
             row(step, ok, seconds, f"device {'-' if device is None else f'{device:.2f}'} ms, wall {r['ms_per_step']:.2f} "
-                                   f"ms a step of 30 seeds, way {r.get('way')} {how}")
+                                   f"ms a step of 30 seeds, way {r.get('way')} {how}"
+                                   f"{'' if warm is None else f'; its warm-up steps before the capture {warm:.2f} s'}")
         else:
             row(step, ok, seconds, f"{r['ms_per_step']:.2f} ms a step of {seeds} seed(s) {how}")
     runs: dict[str, Path | None] = {}

@@ -63,7 +63,7 @@ def test_the_way_is_chosen_by_its_setting_and_a_wrong_one_said_in_one_line():
     assert convs.stack_way(env={}, device_type="cuda") == "nchw1"
     for device_type in ("cpu", "cuda"):
         assert [convs.stack_way({convs.WAY_ENV: w}, device_type) for w in convs.WAYS] == list(convs.WAYS)
-    with pytest.raises(TinyDigitsError, match="one of grouped, nchw, nchw1, bmm, streams"):
+    with pytest.raises(TinyDigitsError, match="one of grouped, nchw, nchw1, nchw0, bmm, streams"):
         convs.stack_way(env={convs.WAY_ENV: "fastest"})
     with pytest.raises(TinyDigitsError, match="not 'x'"):
         stack.StackedNet(_nets(lambda: models.create("steady"), (0,)), [torch.Generator()], "x")
@@ -102,7 +102,21 @@ def _relative(a, b, start) -> float:
     return apart / moved
 
 
-@pytest.mark.parametrize("way", convs.WAYS)
+# The NCHW ways differ only in cuDNN's settings (`convs.cudnn_timing`): on a CPU they are one arithmetic, trained once.
+CPU_ARITHMETICS = ("grouped", "nchw", "bmm", "streams")
+
+
+def test_the_ways_trained_below_are_every_cpu_arithmetic_of_a_stack():
+    nchw = [w for w in convs.WAYS if w.startswith("nchw")]
+    assert set(convs.WAYS) - set(CPU_ARITHMETICS) == set(nchw) - {"nchw"}
+    assert all(convs.cudnn_timing(w) for w in nchw) and not any(convs.cudnn_timing(w) for w in CPU_ARITHMETICS[2:])
+    for way in convs.WAYS:  # the record each way's run writes (what a training below shows for its own)
+        net = stack.StackedNet(_nets(lambda: models.create("steady"), (0, 3)), [torch.Generator()] * 2, way)
+        assert stack.stack_record([0, 3], 1, net) == {"seeds": [0, 3], "group": 1} | (
+            {} if way == "grouped" else {"way": way})
+
+
+@pytest.mark.parametrize("way", CPU_ARITHMETICS)
 def test_a_stacked_seed_trains_as_train_seed_s_in_every_way(way, single_seed_3, monkeypatch, tmp_path):
     """Seeds 0 and 3 stacked in `way` for robust's first 12 steps: seed 3 ends where `train --seed 3` ends, up to float
     rounding (a few percent of how far it moved), seed 0 far from it; its config.json names the way unless it is
@@ -122,5 +136,6 @@ def test_only_the_nchw_ways_let_cudnn_time_its_algorithms_and_nchw1_times_one_pl
     """What a CUDA stack sets in torch.backends.cudnn for its way (a CPU sets nothing): settings torch has."""
     assert convs.cudnn_timing("nchw") == {"benchmark": True, "benchmark_limit": 10}  # torch's own default on CUDA
     assert convs.cudnn_timing("nchw1") == {"benchmark": True, "benchmark_limit": 1}
-    assert [w for w in convs.WAYS if convs.cudnn_timing(w)] == ["nchw", "nchw1"]
+    assert convs.cudnn_timing("nchw0") == {"benchmark": False}  # said, so that it holds after a timed stack
+    assert [w for w in convs.WAYS if convs.cudnn_timing(w).get("benchmark")] == ["nchw", "nchw1"]
     assert all(hasattr(torch.backends.cudnn, name) for w in convs.WAYS for name in convs.cudnn_timing(w))

@@ -367,7 +367,8 @@ def device_steps(model: str = DEFAULT_MODEL, *, seeds: int = 1, steps: int = 50,
     graph = None if setup.graphed is None else "captured" if setup.graphed.graph is not None else "eager"
     result: dict[str, Any] = {"model": model, "seeds": seeds, "graphed": graph, "device": str(dev), "steps": steps,
                               "blocks": blocks, "batch_size": cfg.batch_size, "precision": cfg.precision,
-                              "threads": torch.get_num_threads(), "way": getattr(setup.model, "way", None)}
+                              "threads": torch.get_num_threads(), "way": getattr(setup.model, "way", None),
+                              "warmup_s": getattr(setup.graphed, "warmup_s", None)}  # the graph's eager steps first
     try:
         times = [block() for _ in range(blocks)]
     except RuntimeError as err:  # the sync debug mode's error: which call waited

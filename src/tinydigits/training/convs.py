@@ -14,7 +14,7 @@ from torch import nn
 
 from tinydigits.errors import TinyDigitsError
 
-WAYS = ("grouped", "nchw", "nchw1", "bmm", "streams")  # how a stack's convs run; the first is a CPU's default
+WAYS = ("grouped", "nchw", "nchw1", "nchw0", "bmm", "streams")  # how a stack's convs run; the first is a CPU's default
 WAY_ENV = "TINYDIGITS_STACK_WAY"
 # On a GPU the grouped conv in NCHW with cuDNN's heuristics' first plan: the fastest of the ways that repeat a stack's
 # curves seed by seed (docs/speed.md, "On a GPU"); a CPU keeps the grouped conv in channels_last, its curves unmoved.
@@ -104,9 +104,11 @@ def cudnn_timing(way: str) -> dict[str, object]:
     """The cuDNN settings a CUDA stack running its convs `way` takes (torch.backends.cudnn's names): "nchw" lets cuDNN
     time its deterministic algorithms in the eager warm-up steps and keep the fastest, so the capture after them
     records that pick and every replay runs it (two runs may pick differently); "nchw1" times only the first plan of
-    its heuristics (`benchmark_limit` 1), so that the pick cannot depend on a timing; the other ways none (a
-    deterministic run has switched the timing off before: `device.deterministic_cuda`). Each names its limit, so a
-    stack after another in one process runs its own way. The timing is for the captured shape: the capture switches
-    it off (`graphs.GraphedStep`)."""
+    its heuristics (`benchmark_limit` 1), so that the pick cannot depend on a timing; "nchw0" times none, so torch
+    builds the heuristics' first plan alone (timing builds every candidate plan first); the other ways none (a
+    deterministic run has switched the timing off before: `device.deterministic_cuda`). Each NCHW way names its
+    settings, so a stack after another in one process runs its own way. The timing is for the captured shape: the
+    capture switches it off (`graphs.GraphedStep`)."""
     return {"nchw": {"benchmark": True, "benchmark_limit": CUDNN_PLANS},
-            "nchw1": {"benchmark": True, "benchmark_limit": 1}}.get(way, {})
+            "nchw1": {"benchmark": True, "benchmark_limit": 1},
+            "nchw0": {"benchmark": False}}.get(way, {})

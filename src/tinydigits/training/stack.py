@@ -15,11 +15,12 @@ convolutions differs, so the first steps match a single run within float toleran
 distributed alike.
 
 How the stacked convs run is a way (`WAYS`, $TINYDIGITS_STACK_WAY; the same weights and the same seeds' maths in
-each, other float rounding): "grouped", one grouped conv in channels_last (a CPU's default); "nchw", the same grouped
-conv in NCHW, cuDNN picking its algorithm by timing during a GPU run's warm-up, before the capture; "nchw1", the same
-with only the first plan of cuDNN's heuristics timed (`convs.cudnn_timing`; a GPU's default); "bmm", unfold and one
-batched matmul for all seeds; "streams", one conv a seed, each seed's on a CUDA stream of its own on a GPU. Which is
-fastest is a GPU's to say (`scripts/gpu_check.py` times them side by side).
+each, other float rounding): "grouped", one grouped conv in channels_last (a CPU's default); "nchw", the same
+grouped conv in NCHW, cuDNN picking its algorithm by timing during a GPU run's warm-up, before the capture; "nchw1",
+the same with only the first plan of cuDNN's heuristics timed (`convs.cudnn_timing`; a GPU's default); "nchw0", the
+same with none timed; "bmm", unfold and one batched matmul for all seeds; "streams", one conv a seed, each seed's on
+a CUDA stream of its own on a GPU. Which is fastest is a GPU's to say (`scripts/gpu_check.py` times them side by
+side).
 
 What stacks: chains of layers (registered models, specs, an `nn.Sequential`) made of convs, batch norm,
 ReLU, dropout, pooling, a centre crop and the GAP + 1x1 head. A model with its own `forward()` or other
