@@ -132,14 +132,16 @@ def mnist_copy(mnist_dir, tmp_path):
 
 @pytest.fixture
 def screenshot():
-    """screenshot(url, name, shown, prepare=None): Chromium (Debian's, headless) renders `url` until the
+    """screenshot(url, name, shown, prepare=None, polls=False): Chromium (Debian's, headless) renders `url` until the
     playwright selector `shown` (e.g. "text=Pareto Front", which also looks inside shadow DOM) is visible, runs
-    `prepare(page)` (clicks, a filter: it waits for what it needs itself), and writes `name` into
-    $TINYDIGITS_SCREENSHOT_DIR (default build/screenshots); skips with the reason when Chromium or
+    `prepare(page)` (clicks, a filter: it waits for what it needs itself), lets the page settle (until the network is
+    idle; two seconds for a page that `polls` its server, as MLflow's do, whose network is never idle), and writes
+    `name` into $TINYDIGITS_SCREENSHOT_DIR (default build/screenshots); skips with the reason when Chromium or
     playwright is missing."""
     import shutil
 
-    def take(url: str, name: str, shown: str, prepare=None, width: int = 1280, height: int = 800) -> Path:
+    def take(url: str, name: str, shown: str, prepare=None, width: int = 1280, height: int = 800,
+             polls: bool = False) -> Path:
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
         if chromium is None:
             pytest.skip("Chromium is not installed (apt-get install chromium); the page was not rendered")
@@ -155,8 +157,11 @@ def screenshot():
             if prepare is not None:
                 prepare(page)
             try:
-                page.wait_for_load_state("networkidle", timeout=10000)
-            except playwright.TimeoutError:  # pages that poll their server (MLflow's) never go idle
+                if polls:
+                    page.wait_for_timeout(2000)
+                else:
+                    page.wait_for_load_state("networkidle", timeout=10000)
+            except playwright.TimeoutError:  # a page that polls its server and did not say so
                 page.wait_for_timeout(2000)
             page.screenshot(path=str(shot_dir / name))
             browser.close()

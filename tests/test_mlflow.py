@@ -93,7 +93,7 @@ def test_a_check_is_the_parent_of_its_seeds_runs(mlflow_server, mnist_dir, tmp_p
         page.locator("text=test_loss").first.wait_for(timeout=30000)
 
     screenshot(f"{mlflow_server}/#/experiments/{parent.info.experiment_id}/runs?compareRunsMode=CHART", "mlflow.png",
-               "text=check-tiny", prepare=seeds_test_curves, width=1600, height=900)
+               "text=check-tiny", prepare=seeds_test_curves, width=1600, height=900, polls=True)
 
 
 def test_an_unreachable_server_is_one_line_before_any_training(mnist_dir, tmp_path):
