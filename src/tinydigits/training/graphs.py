@@ -242,8 +242,8 @@ class GraphedStep:
         self.graph, self.out = graph, (loss.detach(), logits.detach())
         # The graph holds the plans cuDNN picked for this shape, timed where a stack's way asked it to
         # (`convs.cudnn_timing`). A shape run eagerly from here on (the short last batch, the evaluation passes)
-        # takes the plan cuDNN's heuristics put first, untimed: its pick depends on no timing, and cuDNN does not
-        # build every candidate plan of each new shape only to time one.
+        # takes the plan cuDNN's heuristics put first, untimed: its pick depends on no timing, and torch builds that
+        # plan alone, not every candidate plan of each new shape to time the first.
         torch.backends.cudnn.benchmark = False
         self.capture_s = time.perf_counter() - began  # the host's recording (the replay below is a step's work)
         graph.replay()  # capturing records the step without running it: this batch's step runs now
