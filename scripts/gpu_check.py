@@ -220,7 +220,7 @@ def main() -> int:
                 f"{timing.get('step', '?')}, before train {timing.get('process_s', '?')} s, start-up "
                 f"{timing.get('startup_s', '?')} s (to the first kernel, `cuda_s`, {timing.get('cuda_s', '?')} s), "
                 f"finish {timing.get('finish_s', '?')} s, then {after_finish(metrics, seconds)} s to the process's end"
-                f"{'' if ok else '; a stream-mismatch warning in the log'}")
+                f"; {epoch_parts(metrics)}{'' if ok else '; a stream-mismatch warning in the log'}")
         if same_as and runs.get(same_as):
             ok = ok and curve(runs[same_as]) == last
             note += f", the same curve as `{same_as}` to the digit" if ok else f", NOT the curve of `{same_as}`"
@@ -320,26 +320,32 @@ def seed_curves(folder: Path) -> dict[int, list[dict]]:
     return {json.loads(run.read_text())["seed"]: curve(run.parent) for run in runs}
 
 
-def check_parts(verdict: dict) -> str:
-    """Where a check spent its own clock (its `check --json` verdict: `wall_seconds`, and `folder`, the check's), from
-    one seed's metrics.json (a stack's seeds share their start-up and epochs): the start-up, epoch 1 (of it the
-    warm-up and the steps on shapes not captured), a later epoch (the median), that seed's finish. Empty where the
-    check left no seed's figures."""
+def _s(value: float | None) -> str:
+    return "?" if value is None else f"{value:.1f}"
+
+
+def epoch_parts(metrics: dict) -> str:
+    """A run's epoch 1 (of it the warm-up and the steps on shapes not captured) and a later epoch (the median), from
+    its metrics.json: where a GPU run's first epoch goes beyond the others'."""
     import statistics
 
+    t, epochs = metrics.get("timing") or {}, [e["seconds"] for e in metrics.get("epochs", [])]
+    later = f", later epochs {statistics.median(epochs[1:]):.2f} s each" if len(epochs) > 1 else ""
+    return (f"epoch 1 {_s(epochs[0] if epochs else None)} s (warm-up {_s(t.get('warmup_s'))} s, steps on shapes not "
+            f"captured {_s(t.get('eager_s'))} s){later}")
+
+
+def check_parts(verdict: dict) -> str:
+    """Where a check spent its own clock (its `check --json` verdict: `wall_seconds`, and `folder`, the check's), from
+    one seed's metrics.json (a stack's seeds share their start-up and epochs): the start-up, epoch 1 and a later
+    epoch (`epoch_parts`), that seed's finish. Empty where the check left no seed's figures."""
     runs = sorted(Path(verdict["folder"]).glob("*/metrics.json")) if verdict.get("folder") else []
     if not runs:
         return ""
     metrics = json.loads(runs[0].read_text())
-    t, epochs = metrics.get("timing") or {}, [e["seconds"] for e in metrics.get("epochs", [])]
-
-    def s(value: float | None) -> str:
-        return "?" if value is None else f"{value:.1f}"
-
-    later = f", later epochs {statistics.median(epochs[1:]):.2f} s each" if len(epochs) > 1 else ""
-    return (f"; its own clock {s(verdict.get('wall_seconds'))} s: start-up {s(t.get('startup_s'))} s, epoch 1 "
-            f"{s(epochs[0] if epochs else None)} s (warm-up {s(t.get('warmup_s'))} s, steps on shapes not captured "
-            f"{s(t.get('eager_s'))} s){later}, a seed's finish {s(t.get('finish_s'))} s")
+    t = metrics.get("timing") or {}
+    return (f"; its own clock {_s(verdict.get('wall_seconds'))} s: start-up {_s(t.get('startup_s'))} s, "
+            f"{epoch_parts(metrics)}, a seed's finish {_s(t.get('finish_s'))} s")
 
 
 def verdict_text(v: dict) -> str:

@@ -70,3 +70,6 @@ def test_a_checks_row_says_where_its_own_clock_went(tmp_path):
     (folder / "metrics.json").write_text(json.dumps(metrics))
     assert "its own clock ? s" in gpu_check.check_parts({"folder": str(check)})
     assert "steps on shapes not captured ? s" in gpu_check.check_parts(verdict)
+    # a train row's first epoch, as a single run's metrics.json has it (no later epoch: none said)
+    assert gpu_check.epoch_parts({"epochs": [{"seconds": 1.87}], "timing": {"warmup_s": 0.31}}) == (
+        "epoch 1 1.9 s (warm-up 0.3 s, steps on shapes not captured ? s)")
