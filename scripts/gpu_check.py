@@ -191,7 +191,7 @@ def main() -> int:
             device, warm = r.get("device_ms"), r.get("warmup_s")
             row(step, ok, seconds, f"device {'-' if device is None else f'{device:.2f}'} ms, wall {r['ms_per_step']:.2f} "
                                    f"ms a step of 30 seeds, way {r.get('way')} {how}"
-                                   f"{'' if warm is None else f'; its warm-up steps before the capture {warm:.2f} s'}")
+                                   f"{'' if warm is None else f'; its warm-up steps {warm:.2f} s'}")
         else:
             row(step, ok, seconds, f"{r['ms_per_step']:.2f} ms a step of {seeds} seed(s) {how}")
     runs: dict[str, Path | None] = {}
@@ -325,14 +325,18 @@ def _s(value: float | None) -> str:
 
 
 def epoch_parts(metrics: dict) -> str:
-    """A run's epoch 1 (of it the warm-up and the steps on shapes not captured) and a later epoch (the median), from
-    its metrics.json: where a GPU run's first epoch goes beyond the others'."""
+    """A run's epoch 1 and a later epoch (the median), from its metrics.json: where a GPU run's first epoch goes beyond
+    the others'. For a captured step, epoch 1's warm-up and its steps on shapes not captured ("none": every batch had
+    the captured shape); none for a step not captured; "?" where the record does not say how its step ran."""
     import statistics
 
     t, epochs = metrics.get("timing") or {}, [e["seconds"] for e in metrics.get("epochs", [])]
     later = f", later epochs {statistics.median(epochs[1:]):.2f} s each" if len(epochs) > 1 else ""
-    return (f"epoch 1 {_s(epochs[0] if epochs else None)} s (warm-up {_s(t.get('warmup_s'))} s, steps on shapes not "
-            f"captured {_s(t.get('eager_s'))} s){later}")
+    first = f"epoch 1 {_s(epochs[0] if epochs else None)} s"
+    if t.get("step") in ("eager", "cpu"):
+        return first + later
+    eager = "none" if t.get("step") == "cuda graph" and t.get("eager_s") is None else f"{_s(t.get('eager_s'))} s"
+    return f"{first} (warm-up {_s(t.get('warmup_s'))} s, steps on shapes not captured {eager}){later}"
 
 
 def check_parts(verdict: dict) -> str:

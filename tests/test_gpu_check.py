@@ -70,6 +70,18 @@ def test_a_checks_row_says_where_its_own_clock_went(tmp_path):
     (folder / "metrics.json").write_text(json.dumps(metrics))
     assert "its own clock ? s" in gpu_check.check_parts({"folder": str(check)})
     assert "steps on shapes not captured ? s" in gpu_check.check_parts(verdict)
-    # a train row's first epoch, as a single run's metrics.json has it (no later epoch: none said)
-    assert gpu_check.epoch_parts({"epochs": [{"seconds": 1.87}], "timing": {"warmup_s": 0.31}}) == (
-        "epoch 1 1.9 s (warm-up 0.3 s, steps on shapes not captured ? s)")
+    # a train row's first epoch, as a single run's metrics.json has it (no later epoch: none said), by how it stepped
+    one = {"epochs": [{"seconds": 1.87}], "timing": {"warmup_s": 0.31, "step": "cuda graph"}}
+    assert gpu_check.epoch_parts(one) == "epoch 1 1.9 s (warm-up 0.3 s, steps on shapes not captured none)"
+    one["timing"]["eager_s"] = 0.44
+    assert gpu_check.epoch_parts(one) == "epoch 1 1.9 s (warm-up 0.3 s, steps on shapes not captured 0.4 s)"
+    one["timing"] = {"step": "eager"}  # --no-cuda-graphs: no warm-up, no capture to say
+    assert gpu_check.epoch_parts(one) == "epoch 1 1.9 s"
+
+
+def test_the_script_times_every_way_a_stack_has():
+    """gpu_check names the ways itself (it runs before tinydigits is installed): the package's, in its order."""
+    from tinydigits.training import convs
+
+    gpu_check = script("gpu_check")
+    assert gpu_check.WAYS == convs.WAYS and set(gpu_check.QUICK_WAYS) <= set(gpu_check.WAY_ROWS)

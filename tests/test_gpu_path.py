@@ -657,7 +657,7 @@ def test_a_captured_runs_steps_on_a_shape_not_captured_are_timed_apart(mnist_dir
     assert timing.eager_s == graphed.eager_s and timing.row()["eager_s"] >= 0
 
 
-def test_once_captured_the_shapes_run_eagerly_take_cudnns_plans_untimed(mnist_dir, monkeypatch):
+def test_a_capture_turns_cudnns_timing_off_for_the_shapes_run_eagerly_after_it(mnist_dir, monkeypatch):
     """A stack's way may have cuDNN time its plans (`convs.cudnn_timing`: "nchw1" on a GPU): for the captured shape
     only. Once the graph holds them, the shapes run eagerly (the short last batch, the evaluations) take the plan
     cuDNN's heuristics put first, untimed. On a CPU the graph and its capture are stand-ins; the step runs for real."""

@@ -107,20 +107,30 @@ CPU_ARITHMETICS = ("grouped", "nchw", "bmm", "streams")
 
 
 def test_the_ways_trained_below_are_every_cpu_arithmetic_of_a_stack():
+    """The ways left out below build nchw's very network (its layers, their kinds, its layout: the same CPU kernels)
+    and differ from it in cuDNN's settings only; each way's record is the one its run writes."""
     nchw = [w for w in convs.WAYS if w.startswith("nchw")]
     assert set(convs.WAYS) - set(CPU_ARITHMETICS) == set(nchw) - {"nchw"}
-    assert all(convs.cudnn_timing(w) for w in nchw) and not any(convs.cudnn_timing(w) for w in CPU_ARITHMETICS[2:])
-    for way in convs.WAYS:  # the record each way's run writes (what a training below shows for its own)
-        net = stack.StackedNet(_nets(lambda: models.create("steady"), (0, 3)), [torch.Generator()] * 2, way)
+    assert all(convs.cudnn_timing(w) for w in nchw) and not any(convs.cudnn_timing(w) for w in ("grouped", "bmm",
+                                                                                                 "streams"))
+
+    def built(way):
+        return stack.StackedNet(_nets(lambda: models.create("steady"), (0, 3)), [torch.Generator()] * 2, way)
+
+    kinds = lambda net: [(type(m), getattr(m, "groups", None)) for m in net.layers]  # noqa: E731
+    for way in convs.WAYS:
+        net = built(way)
+        if way in nchw:
+            assert kinds(net) == kinds(built("nchw")) and net.memory_format == torch.contiguous_format
         assert stack.stack_record([0, 3], 1, net) == {"seeds": [0, 3], "group": 1} | (
             {} if way == "grouped" else {"way": way})
 
 
 @pytest.mark.parametrize("way", CPU_ARITHMETICS)
 def test_a_stacked_seed_trains_as_train_seed_s_in_every_way(way, single_seed_3, monkeypatch, tmp_path):
-    """Seeds 0 and 3 stacked in `way` for robust's first 12 steps: seed 3 ends where `train --seed 3` ends, up to float
-    rounding (a few percent of how far it moved), seed 0 far from it; its config.json names the way unless it is
-    grouped (a CPU's default)."""
+    """Seeds 0 and 3 stacked in `way` (every CPU arithmetic of a stack: the NCHW ways share one) for robust's first 12
+    steps: seed 3 ends where `train --seed 3` ends, up to float rounding (a few percent of how far it moved), seed 0
+    far from it; its config.json names the way unless it is grouped (a CPU's default)."""
     base, start, single = single_seed_3
     monkeypatch.setenv(convs.WAY_ENV, way)
     stacked = stack.train_stacked(dataclasses.replace(base, out=str(tmp_path)), [0, 3], log=lambda _: None)

@@ -107,8 +107,9 @@ def cudnn_timing(way: str) -> dict[str, object]:
     its heuristics (`benchmark_limit` 1), so that the pick cannot depend on a timing; "nchw0" times none, so torch
     builds the heuristics' first plan alone (timing builds every candidate plan first); the other ways none (a
     deterministic run has switched the timing off before: `device.deterministic_cuda`). Each NCHW way names its
-    settings, so a stack after another in one process runs its own way. The timing is for the captured shape: the
-    capture switches it off (`graphs.GraphedStep`)."""
+    settings, so a stack after another in one process runs its own way. Where the step is captured, the timing is
+    for the captured shape: the capture switches it off (`graphs.GraphedStep`); a stack not captured times every
+    shape it meets."""
     return {"nchw": {"benchmark": True, "benchmark_limit": CUDNN_PLANS},
             "nchw1": {"benchmark": True, "benchmark_limit": 1},
             "nchw0": {"benchmark": False}}.get(way, {})

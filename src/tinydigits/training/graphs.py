@@ -243,7 +243,7 @@ class GraphedStep:
         # The graph holds the plans cuDNN picked for this shape, timed where a stack's way asked it to
         # (`convs.cudnn_timing`). A shape run eagerly from here on (the short last batch, the evaluation passes)
         # takes the plan cuDNN's heuristics put first, untimed: its pick depends on no timing, and torch builds that
-        # plan alone, not every candidate plan of each new shape to time the first.
+        # plan alone, not every candidate plan of each new shape to time some of them.
         torch.backends.cudnn.benchmark = False
         self.capture_s = time.perf_counter() - began  # the host's recording (the replay below is a step's work)
         graph.replay()  # capturing records the step without running it: this batch's step runs now
