@@ -156,13 +156,13 @@ def screenshot():
             page.locator(shown).first.wait_for(timeout=30000)
             if prepare is not None:
                 prepare(page)
-            try:
-                if polls:
-                    page.wait_for_timeout(2000)
-                else:
-                    page.wait_for_load_state("networkidle", timeout=10000)
-            except playwright.TimeoutError:  # a page that polls its server and did not say so
+            if polls:
                 page.wait_for_timeout(2000)
+            else:
+                try:
+                    page.wait_for_load_state("networkidle", timeout=10000)
+                except playwright.TimeoutError:  # a page that polls its server and did not say so
+                    page.wait_for_timeout(2000)
             page.screenshot(path=str(shot_dir / name))
             browser.close()
         assert (shot_dir / name).stat().st_size > 5000

@@ -111,17 +111,15 @@ def test_the_ways_trained_below_are_every_cpu_arithmetic_of_a_stack():
     and differ from it in cuDNN's settings only; each way's record is the one its run writes."""
     nchw = [w for w in convs.WAYS if w.startswith("nchw")]
     assert set(convs.WAYS) - set(CPU_ARITHMETICS) == set(nchw) - {"nchw"}
-    assert all(convs.cudnn_timing(w) for w in nchw) and not any(convs.cudnn_timing(w) for w in ("grouped", "bmm",
-                                                                                                 "streams"))
 
-    def built(way):
-        return stack.StackedNet(_nets(lambda: models.create("steady"), (0, 3)), [torch.Generator()] * 2, way)
+    def kinds(net):
+        return [(type(m), getattr(m, "groups", None)) for m in net.layers]
 
-    kinds = lambda net: [(type(m), getattr(m, "groups", None)) for m in net.layers]  # noqa: E731
-    for way in convs.WAYS:
-        net = built(way)
+    nets = {way: stack.StackedNet(_nets(lambda: models.create("steady"), (0, 3)), [torch.Generator()] * 2, way)
+            for way in convs.WAYS}
+    for way, net in nets.items():
         if way in nchw:
-            assert kinds(net) == kinds(built("nchw")) and net.memory_format == torch.contiguous_format
+            assert kinds(net) == kinds(nets["nchw"]) and net.memory_format == torch.contiguous_format
         assert stack.stack_record([0, 3], 1, net) == {"seeds": [0, 3], "group": 1} | (
             {} if way == "grouped" else {"way": way})
 
@@ -148,4 +146,5 @@ def test_only_the_nchw_ways_let_cudnn_time_its_algorithms_and_nchw1_times_one_pl
     assert convs.cudnn_timing("nchw1") == {"benchmark": True, "benchmark_limit": 1}
     assert convs.cudnn_timing("nchw0") == {"benchmark": False}  # said, so that it holds after a timed stack
     assert [w for w in convs.WAYS if convs.cudnn_timing(w).get("benchmark")] == ["nchw", "nchw1"]
+    assert [w for w in convs.WAYS if convs.cudnn_timing(w)] == ["nchw", "nchw1", "nchw0"]  # the NCHW ways alone
     assert all(hasattr(torch.backends.cudnn, name) for w in convs.WAYS for name in convs.cudnn_timing(w))
