@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -25,9 +26,12 @@ def mlflow_server(tmp_path_factory):
     port = free_port()
     mlflow = shutil.which("mlflow", path=str(Path(sys.executable).parent)) or "mlflow"
     log = (folder / "server.log").open("w")
+    # The server's job runner (seven huey consumers, each importing mlflow) serves server-side jobs, which tracking
+    # never asks for: off, the server starts in two processes instead of nine.
+    env = {**os.environ, "MLFLOW_SERVER_ENABLE_JOB_EXECUTION": "false"}
     server = subprocess.Popen([mlflow, "server", "--backend-store-uri", f"sqlite:///{folder / 'mlflow.db'}",
                                "--artifacts-destination", str(folder / "artifacts"), "--host", "127.0.0.1", "--port", str(port),
-                               "--workers", "1"], stdout=subprocess.DEVNULL, stderr=log)
+                               "--workers", "1"], stdout=subprocess.DEVNULL, stderr=log, env=env)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 120
     while True:
@@ -106,7 +110,6 @@ def test_an_unreachable_server_is_one_line_before_any_training(mnist_dir, tmp_pa
 def test_ctrl_c_in_a_check_leaves_no_run_running_and_a_consistent_folder(mnist_dir, tmp_path):
     """Ctrl-C after the first epoch: the check's parent run and the seed's run end KILLED (a real MLflow store,
     SQLite, no server), and the run folder holds the finished epochs, says it was interrupted, and its model loads."""
-    import os
     import signal
 
     from mlflow.tracking import MlflowClient
