@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 PROBE = REPO / "scripts" / "portable_probe.py"
 QEMU = shutil.which("qemu-x86_64")
 # Three steps: the one-cycle rate and the EMA move at each, and MKL's choice by vendor shows from the first. Under the
-# emulator a process spends ~21 s importing torch and ~1 s a step (docs/checking-seeds.md), so the steps cost little.
+# emulator a process spends 21-24 s importing torch and 1-4 s a step (docs/checking-seeds.md): the import is most of it.
 STEPS = 3
 CPUS = ("Haswell", "EPYC-Milan")  # an Intel and an AMD, whatever this machine is
 
