@@ -17,6 +17,11 @@ step, the medians of `--turns` epochs (each turn's last figure too):
 - launching host: that thread's CPU time less the host's draws, the replayed steps, the time inside the census (the
   device's work) and the census's own cost of each call outside it (`census.calibrate`), with each launch charged at
   a GPU's ~5 us (`LAUNCH_S`): its Python, the glue between calls, torch's way to each call and the launches.
+A process's first epoch pays once what later epochs do not (torch's first call of each op, the allocator's growth),
+which a run's 938 steps an epoch spread thin and these 64 steps do not: one untimed epoch (`--warmup`) goes before the
+turns, its figure printed apart. (1 seed, device draws, eight fresh processes on a 2-core AMD EPYC, Zen 3,
+2026-11-28: the first epoch read 0.28-0.54 ms a step, above every later turn of its process in seven; the later turns
+0.22-0.39.)
 The calibrated cost is a loop's of small calls, not each call's own, and it moves with the machine's load; at ~25
 calls a step an error of 4 us a call is 0.1 ms a step, so the last figure is good to about a tenth of a
 millisecond. CPU time of one thread (`time.thread_time`): other work on the machine moves it less than wall time,
@@ -157,8 +162,15 @@ def main() -> int:
     p.add_argument("--draws", default="host,device", help="draw sources: host, device or both")
     p.add_argument("--steps", type=int, default=64, help="steps an epoch (64: two chunks of 32 batches)")
     p.add_argument("--turns", type=int, default=3, help="epochs timed each; medians printed")
+    p.add_argument("--warmup", type=int, default=1, help="untimed epochs before the first turn (the process's "
+                                                           "one-time costs)")
     args = p.parse_args()
     torch.set_num_threads(1)  # a GPU run's host threads, and every CPU kernel on the thread that is timed
+    first = args.draws.split(",")[0], int(args.seeds.split(",")[0])
+    for _ in range(args.warmup):
+        warm = clock(first[1], args.steps, first[0], args.data_dir, calibrate())
+        print(f"warm-up epoch ({first[0]} draws, {first[1]} seed(s); not counted): launching host "
+              f"{warm['launching_host_ms']:.3f} ms a step", flush=True)
     print(f"{'draws':>6} {'seeds':>5} {'host draws ms a step':>21} {'launches a step':>16} "
           f"{'launching host ms a step':>25}   (medians of {args.turns} epochs of {args.steps} steps; CPU time of one "
           f"thread; the census's own cost a call calibrated before each epoch; torch {torch.__version__})", flush=True)
