@@ -18,10 +18,8 @@ step, the medians of `--turns` epochs (each turn's last figure too):
   device's work) and the census's own cost of each call outside it (`census.calibrate`), with each launch charged at
   a GPU's ~5 us (`LAUNCH_S`): its Python, the glue between calls, torch's way to each call and the launches.
 A process's first epoch pays once what later epochs do not (torch's first call of each op, the allocator's growth),
-which a run's 938 steps an epoch spread thin and these 64 steps do not: one untimed epoch (`--warmup`) goes before the
-turns, its figure printed apart. (1 seed, device draws, eight fresh processes on a 2-core AMD EPYC, Zen 3,
-2026-11-28: the first epoch read 0.28-0.54 ms a step, above every later turn of its process in seven; the later turns
-0.22-0.39.)
+which a run's 938 steps an epoch spread thin and the census's `--steps` do not: one untimed epoch (`--warmup`) goes
+before the turns, its figure printed apart (docs/speed.md has what it reads).
 The calibrated cost is a loop's of small calls, not each call's own, and it moves with the machine's load; at ~25
 calls a step an error of 4 us a call is 0.1 ms a step, so the last figure is good to about a tenth of a
 millisecond. CPU time of one thread (`time.thread_time`): other work on the machine moves it less than wall time,
