@@ -164,16 +164,16 @@ def main() -> int:
                                                            "one-time costs)")
     args = p.parse_args()
     torch.set_num_threads(1)  # a GPU run's host threads, and every CPU kernel on the thread that is timed
-    first = args.draws.split(",")[0], int(args.seeds.split(",")[0])
+    sources, stacks = args.draws.split(","), [int(s) for s in args.seeds.split(",")]
     for _ in range(args.warmup):
-        warm = clock(first[1], args.steps, first[0], args.data_dir, calibrate())
-        print(f"warm-up epoch ({first[0]} draws, {first[1]} seed(s); not counted): launching host "
+        warm = clock(stacks[0], args.steps, sources[0], args.data_dir, calibrate())
+        print(f"warm-up epoch ({sources[0]} draws, {stacks[0]} seed(s); not counted): launching host "
               f"{warm['launching_host_ms']:.3f} ms a step", flush=True)
     print(f"{'draws':>6} {'seeds':>5} {'host draws ms a step':>21} {'launches a step':>16} "
           f"{'launching host ms a step':>25}   (medians of {args.turns} epochs of {args.steps} steps; CPU time of one "
           f"thread; the census's own cost a call calibrated before each epoch; torch {torch.__version__})", flush=True)
-    for draws in args.draws.split(","):
-        for seeds in (int(s) for s in args.seeds.split(",")):
+    for draws in sources:
+        for seeds in stacks:
             # Calibrated before each epoch: the census's own cost a call moves with the machine's load (19-30 us seen).
             turns = [clock(seeds, args.steps, draws, args.data_dir, calibrate()) for _ in range(args.turns)]
             draws_ms, counted, host_ms = (statistics.median(t[k] for t in turns) for k in
