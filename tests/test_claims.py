@@ -34,7 +34,7 @@ STEP1 = [("The model has 7,352 parameters", True),
 STEP2 = [("Test accuracy is higher than train accuracy", True),
          ("The scheduler cut the rate at epoch 11", True),
          ("Test accuracy held 99.4 % or more in the last 3 epochs", True),
-         ("Step 2 improved on step 1 by 0.60 points", True),
+         ("Step 2 improved on step 1 by 0.50 points", True),
          ("No over-fitting", True),
          ("It improved on step 1 by 2 points", False),
          ("The model has 8,200 parameters", False),
@@ -66,10 +66,11 @@ def marked(tmp_path_factory) -> Path:
     return _write(tmp_path_factory.mktemp("marked"), [STEP1, STEP2, STEP3])
 
 
-def _verdicts(found: list[dict]) -> dict[tuple[int, str], list]:
+def _verdicts(found: dict) -> dict[tuple[int, str], list]:
+    """Each sentence's verdict, by its step and words."""
     out: dict[tuple[int, str], list] = {}
-    for c in found:
-        out.setdefault((c["step"], c["claim"]), []).append(c["verdict"])
+    for c in found["sentences"]:
+        out.setdefault((c["step"], c["sentence"]), []).append(c["verdict"])
     return out
 
 
@@ -104,7 +105,8 @@ def test_a_correct_hand_in_exits_0(tmp_path):
     done = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(folder)], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "✗" not in done.stdout and "✓" in done.stdout
+    marks = [line.split()[0] for line in done.stdout.splitlines() if line.startswith("  ")]
+    assert "✗" not in marks and "✓" in marks, done.stdout
 
 
 def test_the_hand_in_shows_each_analysis_verbatim_with_its_checks_under_it(marked):
@@ -133,7 +135,7 @@ def test_a_hand_written_readme_is_read_by_its_step_sections(marked, tmp_path):
                                         "The model has 7,352 parameters. Over-fitting.\n\n## Model 2\n\n### Analysis\n"
                                         "- No over-fitting\n- It has 7,000 parameters\n")
     found = folder_claims.check_folder(tmp_path)
-    said = {(c.step, c.claim): c.verdict for c in found}
+    said = {(c.step, c.words): c.verdict for c in found}
     assert said[(1, "The model has 7,352 parameters")] is True
     assert said[(1, "Over-fitting")] is False
     assert said[(2, "No over-fitting")] is True
@@ -196,6 +198,7 @@ def test_the_example_hand_in_is_read_in_five_minutes_and_its_claims_hold():
     assert longest_tool_sentence(readme, student) <= 40
     found = folder_claims.check_folder(folder)
     assert found and not [c.line() for c in found if c.verdict is False]
+    assert all(c.verdict is True for c in found if c.section == "result")  # the tool's own Result: every figure read
     assert handin.reading_words("| a | b |\n```\ncode here\n```\nthree words here ![alt](x.png)") == 4
 
 

@@ -299,7 +299,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
         print(f"tinydigits: error: {err}", file=sys.stderr)
         return 2
     print(claims.report(found, as_json=args.json))
-    return 1 if any(c.verdict is False and c.kind != "plan" for c in found) else 0
+    return 1 if claims.any_false(found) else 0
 
 
 def _predict_arguments(p: argparse.ArgumentParser) -> None:

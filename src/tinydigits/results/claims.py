@@ -14,39 +14,46 @@ from pathlib import Path
 from tinydigits import files
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results import records
-from tinydigits.results.steps.claims import Claim, check_claims, rf_comments
+from tinydigits.results.steps.claims import ANALYSIS, CODE, RESULT, TARGET, Judged, Tally, judge, rf_comments
 from tinydigits.results.steps.step import Step
 
-STEP_HEAD = re.compile(r"^#{1,3}\s*(?:step|model)[ _]?(\d+)\b.*$", re.I | re.M)
-# where an Analysis starts: `**Analysis:**`, `### Analysis`, `Analysis:` at a line's start
-ANALYSIS_HEAD = re.compile(r"^\s*(?:\*\*|#{2,4}\s*|__)?\s*analysis\s*:?\s*(?:\*\*|__)?\s*:?\s*", re.I | re.M)
+STEP_HEAD = re.compile(r"^#{1,3}\s*(?:step|model|iteration)[ _-]?(\d+)\b.*$", re.I | re.M)
+# where a part starts: `**Analysis:**`, `### Result`, `Target:` at a line's start
+PART_HEAD = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|#{2,4}\s*|__)?\s*(target|results?|analysis)\s*:?\s*(?:\*\*|__)?\s*:?[ \t]*",
+                       re.I | re.M)
 # where it ends: the next bold or heading line, a picture, or the tool's checks
-ANALYSIS_END = re.compile(r"^\s*(?:\*\*[^*]+\*\*\s*:?\s*$|\*\*[^*]+:\*\*|#{1,4}\s|!\[|<details|checked against the "
-                          r"records)", re.I | re.M)
+PART_END = re.compile(r"^\s*(?:\*\*[^*]+\*\*\s*:?\s*$|\*\*[^*]+:\*\*|#{1,4}\s|!\[|<details|\[evidence\]|checked against "
+                      r"the records|what the records show)", re.I | re.M)
 
 
 @dataclass(frozen=True)
 class Section:
-    """One step of a hand-in's README: its number, and its Analysis as written ("" where it has none)."""
+    """One step of a hand-in's README: its number, and its Target, Result and Analysis as written ("" where it has
+    none)."""
 
     number: int
     analysis: str
+    target: str = ""
+    result: str = ""
+
+    def parts(self) -> list[tuple[str, str]]:
+        return [(TARGET, self.target), (RESULT, self.result), (ANALYSIS, self.analysis)]
 
 
 def sections(readme: str) -> list[Section]:
-    """Each `## Step N` section's Analysis: the text after its Analysis head up to the next head, picture or the
-    tool's checks."""
+    """Each `## Step N` section's Target, Result and Analysis: the text after each head up to the next head, picture
+    or the tool's checks."""
     heads = list(STEP_HEAD.finditer(readme))
     out = []
     for i, head in enumerate(heads):
         body = readme[head.end():heads[i + 1].start() if i + 1 < len(heads) else len(readme)]
-        start = ANALYSIS_HEAD.search(body)
-        text = ""
-        if start is not None:
+        parts = {}
+        for start in PART_HEAD.finditer(body):
             rest = body[start.end():]
-            end = ANALYSIS_END.search(rest)
-            text = rest[:end.start() if end else len(rest)].strip()
-        out.append(Section(int(head[1]), text))
+            end = PART_END.search(rest, 1 if rest[:1] not in ("\n",) else 0)
+            name = {"target": TARGET, "result": RESULT, "results": RESULT, "analysis": ANALYSIS}[start[1].lower()]
+            parts.setdefault(name, rest[:end.start() if end else len(rest)].strip())
+        out.append(Section(int(head[1]), parts.get(ANALYSIS, ""), parts.get(TARGET, ""), parts.get(RESULT, "")))
     return out
 
 
@@ -85,9 +92,9 @@ def _plan(path: Path, run: records.Run) -> records.CheckPlan | None:
         return None
 
 
-def check_folder(folder: str | Path) -> list[Claim]:
-    """Every checked claim of a hand-in folder, step by step: its README's Analyses against the records beside it,
-    and the receptive-field comments of each step's recorded code."""
+def check_folder(folder: str | Path) -> list[Judged]:
+    """Every sentence of a hand-in folder judged, step by step: its README's Targets, Results and Analyses against the
+    records beside it, and the receptive-field comments of each step's recorded code."""
     folder = Path(folder)
     readme = folder / "README.md" if folder.is_dir() else folder
     if not readme.is_file():
@@ -96,34 +103,66 @@ def check_folder(folder: str | Path) -> list[Claim]:
     found = sections(readme.read_text(encoding="utf-8"))
     if not found:
         raise TinyDigitsError(f"{readme}: no `## Step N` section: not a hand-in's README")
-    out: list[Claim] = []
+    steps: dict[int, Step] = {}
+    for section in found:
+        steps[section.number] = read_handin_step(folder, section.number, steps.get(section.number - 1))
+    return judge_sections(found, steps)
+
+
+def judge_sections(found: list[Section], steps: dict[int, Step]) -> list[Judged]:
+    """Every sentence of the sections' Targets, Results and Analyses judged against its step's records (the step
+    before it for comparisons, every step before it where one is named), and each step's code comments: what
+    `tinydigits claims` prints and a hand-in's README counts, the same way."""
+    out: list[Judged] = []
+    read: dict[int, Step] = {}
     previous: Step | None = None
     for section in found:
-        step = read_handin_step(folder, section.number, previous)
-        out += check_claims(strip_checks(section.analysis), step, previous, section.number)
-        out += rf_comments(step, section.number)
+        step = steps.get(section.number)
+        if step is None:
+            continue
+        for part, text in section.parts():
+            out += judge(strip_checks(text), step, previous, section.number, part, dict(read))
+        out += code_comments(step, section.number)
+        read[section.number] = step
         previous = step
     return out
 
 
+def code_comments(step: Step, number: int) -> list[Judged]:
+    """The receptive-field comments of a step's code, each a sentence of its own."""
+    return [Judged(number, CODE, c.claim, (c,)) for c in rf_comments(step, number)]
+
+
 def strip_checks(text: str) -> str:
-    """An Analysis without the tool's own marks (a checked line the tool wrote, a fold)."""
-    return "\n".join(line for line in text.splitlines() if not re.match(r"\s*[-*]?\s*[✓✗?→]\s", line)
+    """A part without the tool's own marks (a checked line the tool wrote, a fold)."""
+    return "\n".join(line for line in text.splitlines() if not re.match(r"\s*[-*]?\s*[✓✗?→◐◎]\s", line)
                      and not line.strip().startswith("<"))
 
 
-def report(claims: list[Claim], as_json: bool = False) -> str:
-    """The checks as a teacher reads them (per step, one line a claim), or as JSON (a list of {step, claim, verdict,
-    evidence, kind})."""
+def report(judged: list[Judged], as_json: bool = False) -> str:
+    """The checks as a teacher reads them (per step and part, one line a sentence, then the tally), or as JSON
+    ({"tally": ..., "sentences": [...]})."""
+    tally = Tally.of(judged)
     if as_json:
-        return json.dumps([c.to_json() for c in claims], indent=1, ensure_ascii=False)
-    out, step = [], None
-    for c in claims:
-        if c.step != step:
-            step = c.step
-            out.append(f"step {step}:")
-        out.append(f"  {c.line()}")
-    false = sum(c.verdict is False and c.kind != "plan" for c in claims)
-    decided = sum(c.verdict is not None for c in claims)
-    out.append(f"{len(claims)} claims: {decided - false} true, {false} false, {len(claims) - decided} undecided or plans")
+        return json.dumps({"tally": tally.to_json(), "sentences": [j.to_json() for j in judged if _shown(j)]},
+                          indent=1, ensure_ascii=False)
+    out, at = [], None
+    for j in judged:
+        if not _shown(j):
+            continue
+        if (j.step, j.section) != at:
+            at = (j.step, j.section)
+            out.append(f"step {j.step}, {j.section}:")
+        out.append(f"  {j.line(short=False)}")
+    out.append(tally.line())
     return "\n".join(out)
+
+
+def _shown(j: Judged) -> bool:
+    """A sentence with something to say: a claim, a plan, an aim; not a sentence with nothing to check."""
+    return j.plan or bool(j.atoms or j.unchecked)
+
+
+def any_false(judged: list[Judged]) -> bool:
+    """Whether a hand-in holds a false claim (a Target's unmet aim and a plan are not claims)."""
+    return any(j.verdict is False for j in judged)

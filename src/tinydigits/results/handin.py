@@ -21,6 +21,7 @@ from tinydigits.results import records
 from tinydigits.results import steps as rules
 from tinydigits.results.budget import mark, reason, seed_table
 from tinydigits.results.check_picture import plot_check
+from tinydigits.results.claims import code_comments, judge_sections, sections
 from tinydigits.results.figures import DPI, matplotlib, plain_log_axis, plt, save_figure
 from tinydigits.results.report import (
     MISSES_SHOWN,
@@ -33,7 +34,7 @@ from tinydigits.results.report import (
     smoothing_floor,
 )
 from tinydigits.results.steps.between import STAMP
-from tinydigits.results.steps.claims import YARDSTICKS, Claim, check_claims, rf_comments
+from tinydigits.results.steps.claims import ANALYSIS, CODE, YARDSTICKS, Judged, Tally, judge
 from tinydigits.results.steps.shown import records_show
 from tinydigits.training.runs import INLINE
 
@@ -103,7 +104,7 @@ def write_up(folders: list[Path], out: str | None = None, analyses: list[str | N
                     | _copy_records(step, folder, f"step{i + 1}-") for i, step in enumerate(steps)}
     text = render(steps, pictures, with_overview=folder is not None, analyses=texts)
     if readme is not None:
-        files.write_text(folder / EVIDENCE, evidence(steps, pictures))
+        files.write_text(folder / EVIDENCE, evidence(steps, pictures, checks_of(text, steps)))
         files.write_text(readme, text)
     return text, readme
 
@@ -126,8 +127,9 @@ def rewrite(folder: str | Path, analyses: list[str | None] | None = None) -> Pat
             kept["code"] = f"[{prefix}code.py]({prefix}code.py)"
         pictures[i] = kept
     texts = list(analyses or []) + [None] * len(steps)
-    files.write_text(folder / EVIDENCE, evidence(steps, pictures))
-    files.write_text(folder / "README.md", render(steps, pictures, with_overview=True, analyses=texts[:len(steps)]))
+    text = render(steps, pictures, with_overview=True, analyses=texts[:len(steps)])
+    files.write_text(folder / EVIDENCE, evidence(steps, pictures, checks_of(text, steps)))
+    files.write_text(folder / "README.md", text)
     return folder / "README.md"
 
 
@@ -278,16 +280,27 @@ def small(source: Path, target: Path) -> None:
 
 def render(steps: list[rules.Step], pictures: dict[int, dict[str, str]], with_overview: bool,
            analyses: list[str | None] | None = None) -> str:
-    """README.md: a summary line a step, the steps' table and picture, then each step's Target, Result, Analysis
-    (the student's, checked against the records; else what the records show) and curves."""
+    """README.md: a summary line a step, the tally of its checked sentences, the steps' table and picture, then each
+    step's Target, Result, Analysis (the student's, checked against the records; else what the records show) and
+    curves. Written twice: the sentences of the first are judged as `tinydigits claims` judges the folder, so the
+    README's tally and checks are the command's."""
     texts = list(analyses or []) + [None] * len(steps)
-    checked = [step_claims(i + 1, step, steps[i - 1] if i else None, texts[i]) for i, step in enumerate(steps)]
+    draft = _compose(steps, pictures, with_overview, texts[:len(steps)], None)
+    return _compose(steps, pictures, with_overview, texts[:len(steps)], checks_of(draft, steps))
+
+
+def checks_of(readme: str, steps: list[rules.Step]) -> list[Judged]:
+    """Every sentence of a README's steps judged against `steps` (in order), as `tinydigits claims` judges them."""
+    return judge_sections(sections(readme), {i + 1: step for i, step in enumerate(steps)})
+
+
+def _compose(steps: list[rules.Step], pictures: dict[int, dict[str, str]], with_overview: bool,
+             texts: list[str | None], judged: list[Judged] | None) -> str:
     out = ["# The steps", "", *summary_lines(steps), ""]
-    if any(texts[:len(steps)]):
-        marks = [line[0] for found in checked for line in grouped([c for c in found if c.kind not in ("plan", "code")])]
-        out += [f"The Analyses are the student's. Their claims, checked against the records in {len(marks)} lines: "
-                f"{marks.count('✓')} true (✓), {marks.count('✗')} false (✗), {marks.count('?')} not settled by these runs "
-                "(?); → marks a plan; words no check knows are left unmarked.", ""]
+    if judged is not None:
+        out += [f"Every sentence of the steps' Targets, Results and Analyses{' (the Analyses are the student’s)' * any(texts)}"
+                f", checked against the records: {Tally.of(judged).line()}. Each Analysis' checks are under it; all of "
+                f"them in full in [evidence.md]({EVIDENCE}).", ""]
     out += [overview_table(steps), ""]
     notebook = next((code.split("; the notebook it came from", 1)[1] for shown in pictures.values()
                      if "; the notebook it came from" in (code := shown.get("code", ""))), None)
@@ -297,14 +310,15 @@ def render(steps: list[rules.Step], pictures: dict[int, dict[str, str]], with_ov
         out += [f"![every step's test and train loss and error rate by epoch, against the {steps[0].budget.min_acc} % "
                 "line](steps.png)", ""]
     for i, step in enumerate(steps):
+        mine = [j for j in judged or [] if j.step == i + 1]
         out += step_block(i, step, steps[i - 1] if i else None, pictures.get(i, {}), {s.name for s in steps},
-                          texts[i], checked[i])
+                          texts[i], mine if judged is not None else None)
     return "\n".join(out)
 
 
-def step_claims(number: int, step: rules.Step, previous: rules.Step | None, text: str | None) -> list[Claim]:
-    """The claims of a step's Analysis (`text`) and of its code's receptive-field comments, each checked."""
-    return (check_claims(text, step, previous, number) if text else []) + rf_comments(step, number)
+def step_claims(number: int, step: rules.Step, previous: rules.Step | None, text: str | None) -> list[Judged]:
+    """The sentences of a step's Analysis (`text`), each judged whole, and its code's receptive-field comments."""
+    return (judge(text, step, previous, number) if text else []) + code_comments(step, number)
 
 
 def summary_lines(steps: list[rules.Step]) -> list[str]:
@@ -444,7 +458,7 @@ def trained_alone(spans: dict[int, tuple[float | None, float]], slack: float = 1
 
 def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: dict[str, str],
                names: set[str] | None = None, analysis: str | None = None,
-               checked: list[Claim] | None = None) -> list[str]:
+               checked: list[Judged] | None = None) -> list[str]:
     """One step of README.md: Target, a Result of a few lines, the Analysis (the student's, or what the records show)
     with its checks, the curves, and one line linking the evidence."""
     f = rules.facts(step)
@@ -471,12 +485,15 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
         out += ["**What the records show** (no Analysis was given for this step):", "",
                 *(f"- {line}" for line in records_show(step, previous)), ""]
     if checked:
-        right = [c for c in checked if c.kind == "code" and c.verdict]  # said in one line: each one matched
-        lines = [f"- {line}" for line in grouped([c for c in checked if c not in right])]
-        if right:
-            lines.append(f"- ✓ the code's {len(right)} receptive-field comment{'s' * (len(right) > 1)}: each the "
+        lines = [f"- {check_line(j)}" for j in checked if j.section == ANALYSIS and (j.plan or j.atoms or j.unchecked)]
+        code = [j for j in checked if j.section == CODE]
+        if code and all(j.verdict is True for j in code):  # said in one line: each one matched
+            lines.append(f"- ✓ the code's {len(code)} receptive-field comment{'s' * (len(code) > 1)}: each the "
                          f"computed field of its module ({records.CONFIG}'s layer table)")
-        out += ["**Checked against the records:**", "", *lines, ""]
+        else:
+            lines += [f"- {j.line()}" for j in code]
+        if lines:
+            out += ["**Checked against the records:**", "", *lines, ""]
     if "curves.png" in pictures:
         zoom = accuracy_zoom(step.run.epochs) if step.run.epochs else None
         shown = f"; accuracy from epoch {zoom} on a zoomed axis" if zoom else ""
@@ -491,23 +508,11 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
     return out
 
 
-def grouped(checked: list[Claim]) -> list[str]:
-    """The checks a line a claim's words: every check of the same words in one line, false if one is, not settled if
-    one is and none is false, with each check's figures."""
-    out: dict[str, list[Claim]] = {}
-    for c in checked:
-        out.setdefault(c.claim, []).append(c)
-    lines = []
-    for words, found in out.items():
-        marks = {c.mark for c in found}
-        mark = next(m for m in ("✗", "?", "→", "✓") if m in marks)
-        parts = list(dict.fromkeys(c.evidence for c in found))
-        last = parts[-1].rpartition(" (")[2] if parts[-1].endswith(")") else None
-        if last and last.endswith("json)") and all(p.endswith(f" ({last}") for p in parts):  # one record: said once
-            parts = [p.removesuffix(f" ({last}") for p in parts[:-1]] + [parts[-1]]
-        evidence = "; ".join(parts)
-        lines.append(f"{mark} \"{words}\": {evidence}")
-    return lines
+def check_line(j: Judged, words: int = 8) -> str:
+    """A sentence's check as README lists it: the mark, the sentence's first words, the deciding figures."""
+    said = j.words.split()
+    quoted = " ".join(said[:words]) + ("…" if len(said) > words else "")
+    return f"{j.mark} \"{quoted}\": {j.figure()}"
 
 
 def _best_train_epoch(step: rules.Step) -> int:
@@ -515,7 +520,7 @@ def _best_train_epoch(step: rules.Step) -> int:
     return max(range(len(train)), key=lambda i: (train[i], -i)) + 1
 
 
-def evidence(steps: list[rules.Step], pictures: dict[int, dict[str, str]]) -> str:
+def evidence(steps: list[rules.Step], pictures: dict[int, dict[str, str]], judged: list[Judged] | None = None) -> str:
     """evidence.md: the yardsticks once, then per step where it ran, how to train it again, its recipe, the check's
     seeds, the layer table, the epoch log, the pictures and the per-digit table."""
     out = ["# The evidence", "", "Every figure of README.md is read from the records beside it, or worked out of them "
@@ -523,6 +528,11 @@ def evidence(steps: list[rules.Step], pictures: dict[int, dict[str, str]]) -> st
            "use, stated once:", "", *(f"- {y}" for y in YARDSTICKS), ""]
     for i, step in enumerate(steps):
         out += evidence_block(i, step, steps[i - 1] if i else None, pictures.get(i, {}))
+        mine = [j for j in judged or [] if j.step == i + 1 and (j.plan or j.atoms or j.unchecked)]
+        if mine:
+            out += [f"**Step {i + 1}'s sentences, checked** (the Target's aims, the Result, the Analysis, the code's "
+                    "comments; each with every figure that decides it):", "",
+                    *(f"- {j.section}: {j.line(short=False)}" for j in mine), ""]
     return "\n".join(out)
 
 

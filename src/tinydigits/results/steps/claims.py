@@ -21,7 +21,8 @@ import io
 import math
 import re
 import tokenize
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 
 from tinydigits.results import records
 from tinydigits.results.steps.between import changes, schedule_inert
@@ -75,6 +76,7 @@ class Claim:
     verdict: bool | None
     evidence: str
     kind: str
+    numbers: tuple[str, ...] = ()  # the numbers of the words this claim read, as written
 
     @property
     def mark(self) -> str:
@@ -96,8 +98,6 @@ NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 NEG = re.compile(r"\b(no|not|never|nor|neither|without|didn't|did not|doesn't|does not|isn't|is not|wasn't|was not|"
                  r"hasn't|has not|cannot|can't|couldn't|could not|failed to|fails to|short of|fell short|"
                  r"rather than|instead of)\b|n't\b")
-PLAN_WORDS = re.compile(r"\b(will|would|should|shall|going to|plan(?:s|ned)? to|next step|next,|next we|next i|"
-                        r"in the next|try(?:ing)? to|we'll|i'll|let's|might|hope)\b", re.I)
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 CHANGE_NAMES = {
@@ -116,13 +116,31 @@ EFFECTS = {
     "accuracy": r"accuracy|better|improv(?:e|ed|es)|boost(?:ed)?|raised|increased|higher",
     "stability": r"stabili[sz](?:e|ed|es)|stable|steadier|smooth(?:er|ed)?|fluctuat",
 }
+CREDIT = re.compile(r"\bwhat made (?:the|this|that|a|all the) (?:big |real )?difference|\bmade (?:the|this|that|all the) "
+                    r"difference|\bthanks to\b|\bdue to\b|\bbecause of\b|\b(?:is|was|are|were) responsible\b|"
+                    r"\bthe reason (?:for|why)\b|\bowing to\b|\bkey to\b|\bled to\b|\bresulted in\b|\bgave (?:the|this)\b")
 HELP = r"reduc(?:e|ed|es)|fix(?:ed|es)?|remov(?:e|ed|es)|clos(?:e|ed|es)|cut|narrow(?:ed|s)?|help(?:ed|s)?|" \
        r"improv(?:e|ed|es)|stabili[sz](?:e|ed|es)|sped|speed(?:s|ed)?|made|make|let|allow(?:ed|s)?|prevent(?:ed|s)?|" \
        r"curb(?:ed)?|lower(?:ed|s)?|rais(?:e|ed|es)|increas(?:e|ed|es)|boost(?:ed|s)?|gave|brought|kept|controll(?:ed|s)"
 
 
+# The numbers a reader parses, as written: a sentence is ✓ only where every number in it was read by a true claim.
+_READ: ContextVar[list[str] | None] = ContextVar("_READ", default=None)
+_SENTENCE: ContextVar[str] = ContextVar("_SENTENCE", default="")  # the sentence a clause is read in, lower case
+
+
 def _num(text: str) -> float:
+    if (read := _READ.get()) is not None:
+        read.append(text)
     return float(text.replace(",", ""))
+
+
+def _said_count(value: float, text: str, scale: float) -> bool:
+    """A count said as written: exact, or in thousands rounded at the digits given (7,781 is "7.8k" or "8k", not "7k")."""
+    if scale == 1.0:
+        return abs(value - _num(text)) < 0.5
+    d = _decimals(text)
+    return abs(round(value / scale, d) - _num(text)) < 10 ** -d / 2
 
 
 def _decimals(text: str) -> int:
@@ -161,37 +179,275 @@ def clauses(sentence: str) -> list[str]:
     """A sentence cut where one claim ends and another starts: semicolons, a dash between spaces, and ", but" /
     ", while" / ", so" / ", and" before a new subject."""
     parts = re.split(r";\s+|\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train)\b)"
-                     r"|\s+and\s+(?=(?:the |its )?(?:test|train|training|validation) (?:accuracy|loss)\b)|\s+but\s+", sentence)
+                     r"|\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?(?:test|train|training|validation) "
+                     r"(?:accuracy|loss)\b)|\s+but\s+", sentence)
     return [p.strip().rstrip(".") for p in parts if p and p.strip(" .")]
+
+
+# ------------------------------------------------------------------------------------------------- the sentences
+TARGET, RESULT, ANALYSIS, CODE = "target", "result", "analysis", "code"
+SECTIONS = (TARGET, RESULT, ANALYSIS, CODE)
+PARTLY = "partly"
+AIM_MET, AIM_NOT_MET, AIM_UNDECIDED = "aim met", "aim not met", "aim not decidable"
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One sentence of a hand-in judged whole: its step and section, its words, the atomic claims read in it (each
+    decided), and the numbers no claim read. True only where every claim is true and every number was read; False
+    where one claim is false; partly where some are true and the rest are not decided; None where none is decided;
+    a plan is never judged; a Target's sentence is an aim (met, not met, not decidable), never a false claim."""
+
+    step: int
+    section: str
+    words: str
+    atoms: tuple[Claim, ...]
+    unchecked: tuple[str, ...] = ()
+    plan: bool = False
+
+    @property
+    def verdict(self) -> bool | str | None:
+        if self.plan:
+            return PLAN
+        if self.section == TARGET:
+            return self.aim
+        decided = [a.verdict for a in self.atoms]
+        if False in decided:
+            return False
+        if decided and all(v is True for v in decided) and not self.unchecked:
+            return True
+        return PARTLY if True in decided else None
+
+    @property
+    def aim(self) -> str:
+        decided = [a.verdict for a in self.atoms]
+        if False in decided:
+            return AIM_NOT_MET
+        if decided and all(v is True for v in decided) and not self.unchecked:
+            return AIM_MET
+        return AIM_UNDECIDED
+
+    @property
+    def judged(self) -> bool:
+        """Whether it is a claim the tally counts: a plan, an aim or a sentence with nothing to check is not."""
+        return not self.plan and self.section != TARGET and bool(self.atoms or self.unchecked)
+
+    @property
+    def mark(self) -> str:
+        v = self.verdict
+        return {PLAN: "→", True: "✓", False: "✗", PARTLY: "◐", None: "?", AIM_MET: "◎ met",
+                AIM_NOT_MET: "◎ not met", AIM_UNDECIDED: "◎ not decidable"}[v]
+
+    def deciding(self) -> list[Claim]:
+        """The claims that decide the mark: the false ones for ✗, else every one."""
+        false = [a for a in self.atoms if a.verdict is False]
+        return false or list(self.atoms)
+
+    def figure(self, short: bool = True) -> str:
+        """The deciding figures: each deciding claim's evidence (short: without the record it is read from), and the
+        numbers left unchecked."""
+        if self.plan:
+            return "a plan: not judged"
+        parts = list(dict.fromkeys(_short(a.evidence) if short else a.evidence for a in self.deciding()))
+        if short and len(parts) > 3:
+            parts = parts[:3] + [f"{len(parts) - 3} more in the evidence"]
+        said = "; ".join(parts)
+        if self.unchecked and self.verdict is not False:
+            said += ("; " if said else "") + "not checked: " + ", ".join(self.unchecked)
+        return said or "no figure the records hold"
+
+    def line(self, short: bool = True) -> str:
+        return f"{self.mark} \"{self.words}\": {self.figure(short)}"
+
+    def to_json(self) -> dict:
+        v = self.verdict
+        return {"step": self.step, "section": self.section, "sentence": self.words,
+                "verdict": v if v is not None else UNDECIDED, "mark": self.mark,
+                "claims": [a.to_json() for a in self.atoms], "unchecked": list(self.unchecked)}
+
+
+def _short(evidence: str) -> str:
+    """Evidence without the records it is read from (README names them once; evidence.md says each)."""
+    text = re.sub(r";?\s*\w+ schedule in [a-z_]+\.json", "", evidence)
+    text = re.sub(r"(?:;\s*)?\b[a-z_]+\.(?:json|csv)(?:'s layer table)?(?: of both)?", "", text)
+    return re.sub(r"\s*\(\s*\)", "", text).replace("( ", "(").replace(" )", ")")
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A hand-in's sentences counted once, as README, CLI and JSON all say them."""
+
+    true: int = 0
+    false: int = 0
+    partly: int = 0
+    unsettled: int = 0
+    plans: int = 0
+    aims_met: int = 0
+    aims_not_met: int = 0
+    aims_undecided: int = 0
+
+    @classmethod
+    def of(cls, judged: list[Judged]) -> Tally:
+        v = [j.verdict for j in judged if j.judged or j.plan or j.section == TARGET]
+        return cls(v.count(True), v.count(False), v.count(PARTLY), v.count(None), v.count(PLAN), v.count(AIM_MET),
+                   v.count(AIM_NOT_MET), v.count(AIM_UNDECIDED))
+
+    @property
+    def claims(self) -> int:
+        return self.true + self.false + self.partly + self.unsettled
+
+    def line(self) -> str:
+        aims = self.aims_met + self.aims_not_met + self.aims_undecided
+        return (f"{self.claims} checkable sentences: {self.true} true (✓), {self.false} false (✗), {self.partly} partly "
+                f"checked (◐), {self.unsettled} not settled by these runs (?); {self.plans} plans (→, not judged)"
+                + (f"; {aims} aims of the Targets: {self.aims_met} met, {self.aims_not_met} not met, "
+                   f"{self.aims_undecided} not decidable" if aims else ""))
+
+    def to_json(self) -> dict:
+        return dict(vars(self), claims=self.claims)
+
+
+# Numbers that place a claim rather than state one: a step's, an epoch's or a seed's name, the last K, a kernel.
+_PLACE = re.compile(r"(?:\b(?:step|steps|model|models|iteration|experiment|code|version|session|seed|seeds|epoch|"
+                    r"epochs|group|layer|block|conv|last|first|part|figure|table|cell|notebook|s)[\s_-]*(?:no\.?\s*)?$)",
+                    re.I)
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d*\.\d+|\d+)(st|nd|rd|th|[kK]|[x×]\d+|e-?\d+)?(?![\w])")
+
+
+def value_numbers(words: str) -> list[str]:
+    """The numbers of a sentence that state a figure, as written: not an ordinal, a step's, epoch's or seed's name, the
+    last K, a kernel's size, a range's second end, or a number in code."""
+    plain = re.sub(r"`[^`]*`", " ", words)
+    out = []
+    for found in _NUMBER.finditer(plain):
+        suffix = (found[2] or "").lower()
+        if suffix in ("st", "nd", "rd", "th") or suffix[:1] in ("x", "×"):
+            continue
+        before = plain[:found.start()]
+        if _PLACE.search(before) or re.search(r"(?:\d[-–]|seeds? \d+(?:,\s*\d+)*,?\s*(?:and|or)?\s*)$", before):
+            continue
+        if re.match(r"\s*(?:st|nd|rd|th)?\s*(?:steps?|changes?|seeds? (?:shown|of))\b", plain[found.end():]):
+            continue
+        out.append(found[1] + (found[2] or ""))
+    return out
+
+
+PLANNED = re.compile(r"^\s*(?:next|then|future|to do|todo|plan|in step \d|for (?:the )?next)\b|\b(?:will|would|should|"
+                     r"shall|going to|plan(?:s|ned)? to|next step|next,|next:|next we|next i|in the next|try(?:ing)? to|"
+                     r"we'll|i'll|let's|might|hope|to get|need(?:s)? to|can be pushed|could be|want to|aim(?:s)? to|"
+                     r"would like)\b", re.I)
+
+
+def is_plan(words: str) -> bool:
+    """A plan, or a later step's business: "Next", "I will", "to get", "should", "try", "plan"."""
+    low = words.lower()
+    if re.search(r"\b(would have|should have|took \w+ to get|needed \w+ to get)\b", low):
+        return False
+    return PLANNED.search(low) is not None
+
+
+def judge(text: str, step: Step, previous: Step | None, number: int, section: str = ANALYSIS,
+          earlier: dict[int, Step] | None = None) -> list[Judged]:
+    """Each sentence of `text` (step `number`'s Target, Result or Analysis) judged whole: its atomic claims decided from
+    the records, every number accounted for."""
+    out = []
+    for sentence in sentences(text):
+        words = sentence.rstrip(".")
+        if is_plan(words) and not _said_before_plan(words):
+            out.append(Judged(number, section, words, (), (), plan=True))
+            continue
+        atoms: list[Claim] = []
+        numbers: list[str] = []
+        plain = _plain(sentence)
+        _SENTENCE.set(plain.lower())
+        for clause in clauses(plain):
+            if is_plan(clause):
+                continue
+            numbers += value_numbers(clause)
+            found = _claims_of(clause, sentence, step, previous, number, earlier or {})
+            atoms += [c for c in found if (c.claim, c.kind, c.evidence) not in {(a.claim, a.kind, a.evidence) for a in atoms}]
+        read = [n for a in atoms for n in a.numbers]
+        unchecked = []
+        for n in numbers:
+            if n in read:
+                read.remove(n)
+            elif not any(_same_number(n, r) for r in read):
+                unchecked.append(n)
+        out.append(Judged(number, section, words, tuple(atoms), tuple(dict.fromkeys(unchecked))))
+    return out
+
+
+def _said_before_plan(words: str) -> bool:
+    """A sentence that states a result before its plan ("It ends at 98.6 %, so next I will add batch norm"): judged on
+    what it states."""
+    parts = clauses(words)
+    return len(parts) > 1 and not is_plan(parts[0]) and bool(value_numbers(parts[0]))
+
+
+def _same_number(said: str, read: str) -> bool:
+    return said.replace(",", "").rstrip("kK") == read.replace(",", "").rstrip("kK")
+
+
+def _plain(sentence: str) -> str:
+    """A sentence as the readers read it: Markdown's emphasis dropped, a Result's bare accuracy given its percent sign
+    ("Best Test Accuracy: 99.41" is 99.41 %), an ordinal epoch said as "at epoch N" ("(12th epoch)")."""
+    text = re.sub(r"\*\*|__|`", "", sentence)
+    text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
+    text = re.sub(r"(?i)\b(accuracy|acc|parameters|params|loss|rf|receptive field)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)
+    text = re.sub(r"(?i)\b(accuracy|acc)(\s*(?:[:=\-–]|is|was|of|at)\s*)(\d{2,3}(?:\.\d+)?)(?!\s*%|\d|\.\d)", r"\1\2\3 %",
+                  text)
+    text = re.sub(r"(?i)\(\s*(?:at |in )?(?:the )?(\d+)(?:st|nd|rd|th)\s+epoch\s*\)", r"at epoch \1", text)
+    text = re.sub(r"(?i)\b(?:at |in |by |on )?(?:the )?(\d+)(?:st|nd|rd|th)\s+epoch\b", r"at epoch \1", text)
+    text = re.sub(r"(?i)\(\s*epoch\s+(\d+)\s*\)", r"at epoch \1", text)
+    return text
 
 
 # ------------------------------------------------------------------------------------------------- the claims
 def check_claims(text: str, step: Step, previous: Step | None, number: int) -> list[Claim]:
-    """Every claim the vocabulary recognises in `text` (step `number`'s Analysis), each decided from the records."""
+    """Every claim the vocabulary recognises in `text` (step `number`'s Analysis), each decided from the records: the
+    atoms of `judge`'s sentences, a plan as one claim."""
     out: list[Claim] = []
-    for sentence in sentences(text):
-        for clause in clauses(sentence):
-            found = _plan(clause, number) or _claims_of(clause, sentence, step, previous, number)
-            out += [c for c in found if c.claim not in {o.claim for o in out if o.kind == c.kind}]
+    for judged in judge(text, step, previous, number):
+        if judged.plan:
+            out.append(Claim(number, judged.words, None, "a plan for the next step, not a claim about these runs", PLAN))
+        out += [c for c in judged.atoms if c.claim not in {o.claim for o in out if o.kind == c.kind}]
     return out
 
 
-def _plan(clause: str, number: int) -> list[Claim]:
-    if PLAN_WORDS.search(clause) and not re.search(r"\b(would have|should have)\b", clause, re.I):
-        return [Claim(number, clause, None, "a plan for the next step, not a claim about these runs", PLAN)]
-    return []
+READERS: tuple = ()  # set below, once every reader is defined
 
 
-def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, number: int) -> list[Claim]:
+def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, number: int,
+               earlier: dict[int, Step] | None = None) -> list[Claim]:
     low = clause.lower()
     found: list[Claim] = []
-    for reader in (_effect, _compare, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate):
-        claim = reader(low, clause, step, previous, number)
+    against = _named_step(low, previous, earlier or {}, number)
+    for reader in READERS:
+        if reader in (_seeds, _held, _reached) and any(c.kind == "threshold" for c in found):
+            continue  # the threshold as said decided it: not the budget's line again
+        read: list[str] = []
+        token = _READ.set(read)
+        try:
+            claim = reader(low, clause, step, against, number)
+        finally:
+            _READ.reset(token)
         if claim is not None:
+            claim = claim if claim.numbers else replace(claim, numbers=tuple(read))
+            if claim.numbers and set(claim.numbers) <= {n for c in found for n in c.numbers}:
+                continue  # its figures were read by a reader before, which knew their role
             found.append(claim)
-            if reader in (_effect, _compare):  # its figures are the comparison's, not a step's own
-                return found
-    return found + _figures(low, clause, step, number, skip={c.kind for c in found})
+            if reader is _compare or reader is _effect and not CREDIT.search(low):
+                break  # a change's effect or a comparison: the fit's and trend's words are its own, not claims
+    read = {n for c in found for n in c.numbers}
+    return found + _figures(low, clause, step, number, skip={c.kind for c in found}, read=read, earlier=earlier or {})
+
+
+def _named_step(low: str, previous: Step | None, earlier: dict[int, Step], number: int) -> Step | None:
+    """The step a comparison names ("than Model_1", "step 1's"), else the step before."""
+    named = re.search(r"\b(?:step|model|iteration|experiment)[ _-]?(\d+)\b", low)
+    if named and int(named[1]) != number and int(named[1]) in earlier:
+        return earlier[int(named[1])]
+    return previous
 
 
 def _effect(low, clause, step, previous, number) -> Claim | None:
@@ -199,8 +455,9 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     to act, the effect must show against the step before beyond the noise, and it must be the only change to be
     credited."""
     name = next((n for n, pattern in CHANGE_NAMES.items() if re.search(pattern, low)), None)
-    help_at = re.search(rf"\b(?:{HELP})\b", low)
-    what = next((w for w, pattern in EFFECTS.items() if re.search(pattern, low)), None)
+    credit = CREDIT.search(low)
+    help_at = re.search(rf"\b(?:{HELP})\b", low) or credit
+    what = next((w for w, pattern in EFFECTS.items() if re.search(pattern, low)), "accuracy" if credit else None)
     if name is None or help_at is None or what is None:
         return None
     if name == "GAP" and what == "fit" and "gap between" in low:
@@ -292,7 +549,7 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     if previous is not None and moved and BEFORE.search(low) is not None or previous is not None and moved and \
             re.search(r"\b(?:step|model)[ _]?\d", low):
         return _moved(low, clause, step, previous, number, _num(moved[1]), _num(moved[2]), moved[1], moved[2])
-    by_points = re.search(rf"\bby\s+{NUM}\s*(?:percentage )?(?:points|pts|pp)", low)  # a move between steps, said
+    by_points = _DIFF_BY.search(low) or (_DIFF_SAID.search(low) if BEFORE.search(low) else None)  # a move, said
     if verb is None or previous is None or not (BEFORE.search(low) or BARE.match(verb[1]) or by_points):
         return None
     if re.search(r"\bparam(?:eter)?s?\b", low) and not re.search(r"accura", low):
@@ -304,26 +561,50 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     if _negated(low, verb.start()):
         up = not up if not re.search(r"\bno (?:better|worse)\b", low) else None
     a, b = facts(previous), facts(step)
-    if "best" in low and "train" in low:
-        x, y, what = a.best_train, b.best_train, "best train"
-    elif "best" in low:
-        x, y, what = a.best_test, b.best_test, "best test"
-    else:
+    train = "train" in low and "test" not in low
+    if re.search(r"\b(best|highest|peak|max(?:imum)?)\b", low):
+        x, y, what = (a.best_train, b.best_train, "best train") if train else (a.best_test, b.best_test, "best test")
+    elif re.search(r"\b(min(?:imum|ima)?|lowest|worst|last \d+|last (?:two|three) epochs)\b", low):
         x, y, what = a.min_last, b.min_last, f"min of the last {b.n}"
+    else:  # the figure the words name, final where they name none
+        them, us = (previous.run.train(), step.run.train()) if train else (previous.run.test(), step.run.test())
+        x, y, what = them[-1], us[-1], f"final {'train' if train else 'test'}"
     noise = fall_noise(x, y)
     said = f"{what} {x:.2f} → {y:.2f} % ({y - x:+.2f} points; noise ±{noise:.2f}; {records.METRICS} of both)"
-    by = re.search(rf"{NUM}\s*(?:percentage )?(?:points|pts|pp|%\s*points)", low)
-    if by:
-        hit = said_as(abs(y - x), by[1]) or any(said_as(abs(q - p), by[1]) for p, q in
-                                                 ((a.best_test, b.best_test), (a.min_last, b.min_last),
-                                                  (a.best_train, b.best_train)))
-        return Claim(number, clause, hit and (up is None or (y >= x) == up or what != f"min of the last {b.n}"), said,
+    if by_points:
+        tol = (by_points["tol"] or "").strip()
+        return Claim(number, clause, _within(abs(y - x), by_points["n"], tol) and (up is None or (y > x) == up), said,
                      "compare")
     if up is None or HEDGED.search(low):
         return Claim(number, clause, abs(y - x) <= noise, said, "compare")
     if abs(y - x) <= noise:
         return Claim(number, clause, None, f"{said}: inside the noise, neither shown", "compare")
     return Claim(number, clause, (y > x) == up, said, "compare")
+
+
+_TOL = r"(?P<tol>(?:only |just )?(?:about|around|roughly|approximately|~|almost|nearly|over|more than|under|less " \
+       r"than|just over|just under)?)"
+_DIFF_BY = re.compile(rf"\bby\s+(?:only |just )?{_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts|pp|"
+                      r"%\s*points|%)")
+_DIFF_SAID = re.compile(rf"(?:^|[\s(,]){_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts|pp|%\s*points|%)"
+                        r"\s+(?:better|higher|worse|lower|more|less|up|down|improvement|gain|drop|increase|decrease|"
+                        r"above|below|ahead|behind)\s+(?:than|on|over|from|compared|against|that of)\b")
+
+
+def _within(delta: float, text: str, tol: str) -> bool:
+    """A difference said with the tolerance its words give: plain (at its digits), about (within a quarter of it, at
+    least 0.1 points), almost (three quarters of it up to it), over / under."""
+    n = _num(text)
+    tol = re.sub(r"^(?:only|just)\s+", "", tol)
+    if tol in ("about", "around", "roughly", "approximately", "~"):
+        return abs(delta - n) <= max(0.25 * n, 0.1)
+    if tol in ("almost", "nearly"):
+        return 0.75 * n - 1e-9 <= delta <= n + 10 ** -_decimals(text) / 2
+    if tol in ("over", "more than", "just over"):
+        return delta > n
+    if tol in ("under", "less than", "just under"):
+        return delta < n
+    return said_as(delta, text)
 
 
 def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys: str) -> Claim:
@@ -487,10 +768,13 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
             f" (mean {f.gap:+.2f}, noise ±{f.gap_band:.2f}); best train {f.best_train:.2f} %, best test "
             f"{f.best_test:.2f} % ({records.METRICS})")
     if under is not None and (over is None or under.start() < over.start()):
-        is_under = f.best_test < CHANCE_POINTS or max(f.best_train, f.best_test) < _line(step)
+        bias = f.best_test < CHANCE_POINTS or max(f.best_train, f.best_test) < _line(step)
+        course = f.gap < 0  # the course's sense: test above train (augmentation and dropout hold train back)
         said = (f"best train {f.best_train:.2f} %, best test {f.best_test:.2f} %: "
-                + ("neither reaches" if is_under else "one reaches") + f" {_line(step):g} % ({records.METRICS})")
-        return Claim(number, clause, is_under != _negated(low, under.start()), said, "fit")
+                + ("neither reaches" if bias else "one reaches") + f" {_line(step):g} % (high bias: "
+                f"{'yes' if bias else 'no'}); test above train by {-f.gap:+.2f} points, the mean of the last {f.n} (the "
+                f"course's sense: {'yes' if course else 'no'}) ({records.METRICS})")
+        return Claim(number, clause, (bias or course) != _negated(low, under.start()), said, "fit")
     if step.run.settings.ema:
         return Claim(number, clause, None, f"{said}; test is of the averaged (EMA) weights, train of the live ones: two "
                                            "sets of weights", "fit")
@@ -511,15 +795,36 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, None, f"{said}: train ahead beyond the noise, short of over-fitting's yardstick", "fit")
 
 
+_AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| runs| ran| sits| sat)? "
+                    r"(?P<lead>ahead of|above|over|"
+                    r"higher than|behind|below|under|lower than) (?:the )?test(?: accuracy)? by (?:about |~|around )?"
+                    r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)?(?:.*?\blast (?P<k>\d+|two|three|four|five) epochs)?")
+
+
 def _gap(low, clause, step, previous, number) -> Claim | None:
-    """A small or large gap, or the gap's figure."""
-    if "gap" not in low or OVER.search(low) or re.search(r"\bgap layer|global average", low):
+    """A small or large gap, or the gap's figure: "train is ahead of test by 0.37 points in the last 3 epochs, a gap
+    beyond the noise" (the mean of those epochs, and against the noise where the words say so)."""
+    if not ("gap" in low or _AHEAD.search(low)) or OVER.search(low) or re.search(r"\bgap layer|global average", low):
         return None
     f = facts(step)
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
     if step.run.settings.ema:
         said += "; test of the EMA weights, train of the live ones"
     figure = re.search(r"gap\s*(?:of|is|was|=|:|stays at|at)?\s*(\d*\.\d+)|(\d*\.\d+)\s*(?:points?|pts|pp|%)?\s*gap", low)
+    ahead = _AHEAD.search(low)
+    if ahead:
+        k = _count(ahead["k"]) if ahead["k"] else f.n
+        gaps = [a - b for a, b in zip(step.run.train()[-k:], step.run.test()[-k:], strict=True)]
+        mean = sum(gaps) / len(gaps)
+        ok = said_as(mean, ahead["n"]) if ahead["lead"] in ("ahead of", "above", "over", "higher than") else \
+            said_as(-mean, ahead["n"])
+        said = (f"train - test in the last {k} epochs: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" (mean {mean:+.2f}, "
+                f"noise ±{f.gap_band:.2f}; {records.METRICS})")
+        if re.search(r"beyond (?:the )?noise", low):
+            ok = ok and abs(mean) > f.gap_band
+        elif re.search(r"(?:within|inside) (?:the )?noise", low):
+            ok = ok and abs(mean) <= f.gap_band
+        return Claim(number, clause, ok, said, "gap")
     if figure:
         figure = [figure[0], figure[1] or figure[2]]
         last = step.run.train()[-1] - step.run.test()[-1]
@@ -544,8 +849,15 @@ def _above(low, clause, step, previous, number) -> Claim | None:
     test_first = found[1] in ("test", "validation")
     word = found[2] if test_first else found[1]
     test_higher = (word in ("higher", "above", "greater", "better", "more")) == test_first
+    negated = _negated(low, found.start())
+    scope, label = _epoch_scope(low, f.epochs, step.last)
+    if scope is not None and not re.fullmatch(r"in the last \d+ epochs", label) or re.search(r"\blast \d", low):
+        gaps = [step.run.train()[i - 1] - step.run.test()[i - 1] for i in scope]
+        ok = all((g < 0) == test_higher for g in gaps)
+        said = (f"train - test {label}: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" ({records.METRICS})")
+        return Claim(number, clause, ok != negated, said, "fit")
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
-    return Claim(number, clause, (f.gap < 0) == test_higher != _negated(low, found.start()), said, "fit")
+    return Claim(number, clause, (f.gap < 0) == test_higher != negated, said, "fit")
 
 
 RISING = re.compile(r"\b(still (?:rising|rises|rose|improving|improves|increasing|learning|climbing|going up)|"
@@ -648,17 +960,30 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
         said += f"; {inert}"
     cut = re.search(r"\b(reduc\w*|cut|cuts|drop\w*|lower\w*|decay\w*|decreas\w*|fell|falls|halv\w*|anneal\w*)\b", low)
     flat = re.search(r"\b(constant|fixed|same|stayed|kept|unchanged|flat|throughout)\b", low)
-    figure = re.search(r"(?:learning rate|lr|rate)\s*(?:of|=|:|at|was|is|to)?\s*(0?\.\d+|\d+e-\d+)", low)
+    verdicts = []
     if cut:
         moved = any(b < a for a, b in zip(rates, rates[1:], strict=False)) or step.run.settings.scheduler == "onecycle"
-        return Claim(number, clause, moved != _negated(low, cut.start()), said, "rate")
-    if flat:
+        verdicts.append(moved != _negated(low, cut.start()))
+    elif flat:
         constant = len(set(rates)) == 1 and step.run.settings.scheduler != "onecycle"
-        return Claim(number, clause, constant != _negated(low, flat.start()), said, "rate")
-    if figure:
-        value = float(figure[1])
-        ok = any(math.isclose(value, r, rel_tol=1e-6) for r in (*rates, step.run.settings.lr))
-        return Claim(number, clause, ok, f"{said}; peak {step.run.settings.lr:g}", "rate")
+        verdicts.append(constant != _negated(low, flat.start()))
+    for text in re.findall(r"(?<![\w.])(\d*\.\d+(?:e-?\d+)?|\d+(?:\.\d+)?e-?\d+)(?![\d.]|\s*%|\s*(?:points?|px)\b)", low):
+        if _num(text) < 1:  # each rate said is one the run had at an epoch's start, or the peak set
+            verdicts.append(any(said_as(r, text) for r in (*rates, step.run.settings.lr)))
+            said += f"; peak {step.run.settings.lr:g}" * ("; peak" not in said)
+    if factor := re.search(r"\b(?:by\s+(?:a\s+factor\s+of\s+)?|factor of\s+)(\d+)\s*(?:x|×|times)?(?!\d)|"
+                           r"\b(\d+)\s*(?:x|×)(?![\d\w])", low):
+        drops = [a / b for a, b in zip(rates, rates[1:], strict=False) if b < a]  # each cut's factor
+        verdicts.append(any(math.isclose(d, _num(factor[1] or factor[2]), rel_tol=0.05) for d in drops))
+    if found := re.search(r"\bfrom\s+(\d*\.\d+(?:e-?\d+)?)\s+to\s+(\d*\.\d+(?:e-?\d+)?)", low):
+        course = _course(rates)
+        verdicts.append(any(said_as(a, found[1]) and said_as(b, found[2]) for a, b in zip(course, course[1:], strict=False)))
+    if cut and (at := re.search(r"\b(at|in|after|from)\s+(?:the\s+(?:start|end)\s+of\s+)?epoch\s+(\d+)", low)):
+        lower = [i + 2 for i, (a, b) in enumerate(zip(rates, rates[1:], strict=False)) if b < a]  # epochs it starts lower
+        verdicts.append(int(at[2]) + (at[1] == "after" or "end of" in at[0]) in lower)
+        said += ("; lower from epoch " + ", ".join(str(e) for e in lower[:4])) if lower else "; never lower"
+    if verdicts:
+        return Claim(number, clause, all(verdicts), said, "rate")
     if re.search(r"\b(help\w*|improv\w*|work\w*|acted|kick\w* in)\b", low) and not _rate_moved(step):
         return Claim(number, clause, False, said, "rate")
     if set(rate_events(step.run)) and re.search(r"\bnever\b", low):
@@ -666,45 +991,295 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
     return None
 
 
-def _figures(low: str, clause: str, step: Step, number: int, skip: set[str]) -> list[Claim]:
+# ------------------------------------------------------------------------------------- thresholds, as said
+UP = r"above|over|at least|>=|≥|>|more than|higher than|greater than|beyond|exceed(?:s|ed|ing)?|no (?:lower|less) than|" \
+     r"not below|past|north of"
+REACH = r"reach(?:ed|es|ing)?|cross(?:ed|es|ing)?|hit(?:s|ting)?|touch(?:ed|es)?|achiev(?:ed|es|e|ing)|got to|gets to|" \
+        r"get to|attain(?:ed|s)?|surpass(?:ed|es)?|broke|breaks"
+DOWN = r"below|under|less than|lower than|fewer than|<|short of|beneath"
+AT_MOST = r"at most|no more than|not above|<=|≤"
+_THRESHOLD = re.compile(rf"\b(?P<rel>{UP}|{REACH}|{DOWN}|{AT_MOST})\s+(?:(?:a|an|the|of|level of|mark of)\s+)?"
+                        r"(?P<x>\d{1,3}(?:\.\d+)?)\s*%|(?P<x2>\d{1,3}(?:\.\d+)?)\s*%\s*(?:or (?P<rel2>more|above|higher|"
+                        r"better|over|less|below|lower)|\+)")
+_HELD_THAT = re.compile(r"\b(?:holds?|held|holding|keeps?|kept|maintain\w*|stay\w*|remain\w*|sustain\w*)\s+"
+                        r"(?:that|it|this|there|at that level|the same)\b")
+_SEED_SCOPE = re.compile(rf"\b(?P<all>all|every|each|both)(?:\s+of)?(?:\s+(?:the|my|its|our))?(?:\s+(?P<n>\d+|"
+                         rf"{'|'.join(WORDS)}))?\s+seeds?\b|\b(?P<a>\d+|{'|'.join(WORDS)})\s*(?:of|out of|/)\s*(?:the\s+)?"
+                         rf"(?P<b>\d+|{'|'.join(WORDS)})\s+seeds\b|\bon seed (?P<one>\d+)\b|\bseed (?P<one2>\d+)\b|"
+                         rf"\b(?P<some>\d+|{'|'.join(WORDS)})\s+seeds\b")
+
+
+def _threshold(low, clause, step, previous, number) -> Claim | None:
+    """A threshold as said, in the scope said: "above 98.8 % on every seed", "consistent above 98.4 % in the last 3
+    epochs", "reached 98 % at epoch 5" (the first epoch at or above it), "by epoch 9", "holds that over the last 3",
+    "below 99 % up to epoch 6"."""
+    found = _THRESHOLD.search(low)
+    x_text, rel = (found["x"] or found["x2"], found["rel"] or found["rel2"] or "above") if found else (None, None)
+    if found is None and (held := _HELD_THAT.search(low)):
+        before = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", low[:held.start()]))
+        if not before:
+            return None
+        x_text, rel = before[-1][1], "above"
+        found = held
+    if found is None or "loss" in low[max(0, found.start() - 30):found.start()]:
+        return None
+    before = low[:found.start()]
+    if re.search(r"\bby\s*(?:only\s+)?(?:about|around|almost|nearly|over|more than|~)?\s*$", before) or \
+            not 10 <= float(x_text) <= 100:
+        return None  # a difference, not a level; or no accuracy
+    if re.search(r"\btrain", before) and re.search(r"\btest|validation", before) and \
+            re.match(r"\s*(?:and|,)\s*\d", low[found.end():]):
+        return None  # "train and test reached 99.61 % and 99.57 %": two figures, each its own
+    x = _num(x_text)
+    rel = rel.lower()
+    kind = ("reach" if re.fullmatch(REACH, rel) else "down" if re.fullmatch(DOWN, rel) or rel in ("less", "below", "lower")
+            else "at most" if re.fullmatch(AT_MOST, rel) else "up")
+    train = _names_train(low, found.start())
+    negated = _negated(low, found.start()) or bool(re.search(r"\bnever\b", before))
+    said_figure = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", before))
+    if not said_figure and (whole := _SENTENCE.get()) and (at := whole.find(low)) > 0:
+        said_figure = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", whole[:at]))  # the clause before's figure
+    if said_figure and re.search(r"\b(?:that|which|this|it)(?:'s|\s+(?:is|was|are|were|stays|stayed|remains|remained|"
+                                 r"sits|sat|lies|lay))?\s+(?:still\s+|just\s+|well\s+|only\s+)?\S*\s*$", before):
+        value = float(said_figure[-1][1])  # "that is below 99.4 %": the figure said just before, against the threshold
+        return Claim(number, clause, _holds(value, x, kind) != negated,
+                     f"{value:g} % {'at or above' if _holds(value, x, 'up') else 'below'} {x:g} %", "threshold")
+    seeds = _SEED_SCOPE.search(low)
+    if seeds is not None and not (seeds["one2"] and not step.check) and (step.check or seeds["all"] or seeds["a"]
+                                                                          or seeds["some"]):
+        return _threshold_seeds(low, clause, step, number, x, kind, seeds, negated)
+    series = step.run.train() if train else step.run.test()
+    what = "train" if train else "test"
+    scope, label = _epoch_scope(low, len(series), step.last)
+    at = _EPOCH.search(low) if scope is None else None
+    if kind == "reach" or (at is None and scope is None and re.search(r"\bby epoch|\bwithin", low)):
+        by = re.search(r"\b(?:by|within|in|after)\s+(?:the first\s+)?(?:epoch\s+)?(\d+)(?:\s+epochs)?\b", low)
+        first = next((i + 1 for i, v in enumerate(series) if v >= x), None)
+        if at is not None and not re.search(r"\bby epoch|\bwithin", low):
+            n = int(at[1] or at[2])
+            said = (f"first {what} epoch at or above {x_text} %: " + (f"epoch {first} ({series[first - 1]:.2f} %)" if first
+                    else f"none (best {max(series):.2f} %)") + (f"; epoch {n}: {series[n - 1]:.2f} %" if 1 <= n <= len(series)
+                                                                 else "") + f" ({records.METRICS})")
+            return Claim(number, clause, (first == n) != negated, said, "threshold")
+        if by is not None and 1 <= int(by[1]) <= len(series) and re.search(r"\b(?:by|within)\b", by[0]):
+            n = int(by[1])
+            top = max(series[:n])
+            return Claim(number, clause, (top >= x) != negated,
+                         f"best {what} accuracy by epoch {n}: {top:.2f} % ({records.METRICS})", "threshold")
+        return Claim(number, clause, (max(series) >= x) != negated,
+                     f"best {what} accuracy {max(series):.2f} % at epoch {series.index(max(series)) + 1}"
+                     + (f", first at or above {x_text} % at epoch {first}" if first else "") + f" ({records.METRICS})",
+                     "threshold")
+    if scope is None:
+        if at is not None and 1 <= int(at[1] or at[2]) <= len(series):
+            scope, label = [int(at[1] or at[2])], f"epoch {int(at[1] or at[2])}"
+        elif re.search(r"\b(best|highest|peak|max(?:imum)?)\b", before[-40:]):
+            best = series.index(max(series)) + 1
+            scope, label = [best], f"its best epoch ({best})"
+        else:
+            scope, label = [len(series)], f"the last epoch ({len(series)})"
+    values = [series[i - 1] for i in scope]
+    ok = all(_holds(v, x, kind) for v in values)
+    said = (f"{what} accuracy {label}: " + ", ".join(f"{v:.2f}" for v in values) + " %"
+            + (f" (lowest {min(values):.2f})" if len(values) > 3 and kind == "up" else "") + f" ({records.METRICS})")
+    return Claim(number, clause, ok != negated, said, "threshold")
+
+
+def _holds(value: float, x: float, kind: str) -> bool:
+    return value >= x if kind in ("up", "reach") else value < x if kind == "down" else value <= x
+
+
+def _names_train(low: str, at: int) -> bool:
+    """Whether the figure at `at` is train accuracy: "train" named nearer before it than "test"."""
+    before = low[:at]
+    train = max((m.end() for m in re.finditer(r"\btrain(?:ing)?\b", before)), default=-1)
+    test = max((m.end() for m in re.finditer(r"\b(?:test|validation|val)\b", before)), default=-1)
+    return train > test
+
+
+def _epoch_scope(low: str, epochs: int, last: int) -> tuple[list[int] | None, str]:
+    """The epochs a clause's words span: every epoch, up to epoch N, from epoch N, the last K, the first K; consistent /
+    held / stayed without K: the budget's last epochs. None where no span is said."""
+    if found := re.search(r"\b(?:up to|until|till|through|before|to)\s+(?:and including\s+)?epoch\s+(\d+)", low):
+        n = min(int(found[1]) - ("before" in found[0]), epochs)
+        return list(range(1, n + 1)), f"epochs 1-{n}"
+    if found := re.search(r"\b(?:from|since|after)\s+epoch\s+(\d+)(?:\s+on(?:wards?)?)?", low):
+        n = int(found[1]) + ("after" in found[0])
+        return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
+    if found := re.search(rf"\b(?:last|final)\s+(\d+|{'|'.join(WORDS)})(?:\s+epochs?)?\b", low):
+        k = min(_count(found[1]) or last, epochs)
+        return list(range(epochs - k + 1, epochs + 1)), f"in the last {k} epochs"
+    if found := re.search(rf"\bfirst\s+(\d+|{'|'.join(WORDS)})\s+epochs?\b", low):
+        k = min(_count(found[1]) or 1, epochs)
+        return list(range(1, k + 1)), f"in the first {k} epochs"
+    if re.search(r"\b(?:every|each|all(?: the)?)\s+epochs?\b|\bthroughout\b|\bin all \d+ epochs\b|\bat every epoch\b",
+                 low):
+        return list(range(1, epochs + 1)), "in every epoch"
+    if re.search(r"\b(consistent(?:ly)?|held|holds?|holding|stayed|stays|remained|remains|kept|keeps|maintained|"
+                 r"steady|steadily|sustained)\b", low):
+        k = min(last, epochs)
+        return list(range(epochs - k + 1, epochs + 1)), f"in the last {k} epochs"
+    return None, ""
+
+
+def _threshold_seeds(low, clause, step, number, x: float, kind: str, scope: re.Match, negated: bool) -> Claim:
+    """A threshold said of a check's seeds: each seed's figure the words name (final, best, the lowest of the last K;
+    final where none is named), and how many seeds the words say (all, N of M, seed S)."""
+    if step.check is None:
+        return Claim(number, clause, False, f"this step trained one seed ({step.seed}): no check of seeds", "threshold")
+    rows = {s: r for s, r in step.check.verdict.seeds.items() if r.test_acc}
+    k = step.last
+    if found := re.search(rf"\blast\s+(\d+|{'|'.join(WORDS)})(?:\s+epochs?)?\b", low):
+        k = _count(found[1]) or k
+    if re.search(r"\b(best|highest|peak|max(?:imum)?)\b", low) or kind == "reach":
+        figure, of = (lambda r: max(r.test_acc)), "best"
+    elif re.search(r"\b(last \w+|consistent\w*|held|holds?|stay\w*|remain\w*|kept|min\w*|lowest|every epoch)\b", low):
+        figure, of = (lambda r: min(r.test_acc[-k:])), f"min of the last {k}"
+    else:
+        figure, of = (lambda r: r.test_acc[-1]), "final"
+    values = {s: figure(r) for s, r in rows.items()}
+    met = {s for s, v in values.items() if _holds(v, x, kind)}
+    said = f"{of} test accuracy by seed: " + ", ".join(f"seed {s} {v:.2f}" for s, v in values.items()) + \
+        f" %: {len(met)} of {len(values)} {'at or above' if kind in ('up', 'reach') else 'below'} {x:g} % ({records.CHECK})"
+    if scope["one"] or scope["one2"]:
+        seed = int(scope["one"] or scope["one2"])
+        if seed not in values:
+            return Claim(number, clause, False, f"no seed {seed} in this check ({records.CHECK})", "threshold")
+        return Claim(number, clause, (seed in met) != negated, said, "threshold")
+    if scope["all"]:
+        n = _count(scope["n"])
+        ok = len(met) == len(values) and (n is None or n == len(values) or scope["all"] == "both" and len(values) == 2)
+    elif scope["a"]:
+        ok = _count(scope["a"]) == len(met) and _count(scope["b"]) == len(values)
+    else:
+        ok = _count(scope["some"]) == len(met)
+    return Claim(number, clause, ok != negated, said, "threshold")
+
+
+def _epoch_list(low, clause, step, previous, number) -> Claim | None:
+    """Epochs listed with their figures, "epochs 13 (98.61), 14 (98.61), 15 (98.81) below 99.4 %": each the test
+    accuracy at that epoch, and the threshold after them where one is said."""
+    head = re.search(r"\bepochs?\s+(\d+)\s*\((\d{1,3}\.\d+)\s*%?\)", low)
+    if head is None:
+        return None
+    pairs = [(head[1], head[2])]
+    at = head.end()
+    while found := re.compile(r"\s*(?:,|and)\s*(\d+)\s*\((\d{1,3}\.\d+)\s*%?\)").match(low, at):
+        pairs.append((found[1], found[2]))
+        at = found.end()
+    test = step.run.test()
+    ok = all(1 <= int(e) <= len(test) and said_as(test[int(e) - 1], v) for e, v in pairs)
+    for e, v in pairs:
+        _num(e), _num(v)
+    after = low[head.start():]
+    if found := re.search(rf"\b({DOWN}|{UP})\s+(\d{{1,3}}(?:\.\d+)?)\s*%", after):
+        x = _num(found[2])
+        kind = "down" if re.fullmatch(DOWN, found[1]) else "up"
+        ok = ok and all(1 <= int(e) <= len(test) and _holds(test[int(e) - 1], x, kind) for e, _ in pairs)
+    said = "test accuracy " + ", ".join(f"at epoch {e}: {test[int(e) - 1]:.2f} %" for e, _ in pairs
+                                        if 1 <= int(e) <= len(test)) + f" ({records.METRICS})"
+    return Claim(number, clause, ok, said, "figure")
+
+
+def _seed_count(low, clause, step, previous, number) -> Claim | None:
+    """How many seeds a step trained, said without a verdict: "(seed 0 shown of 6)", "6 seeds", "over 3 seeds"."""
+    found = re.search(r"\bshown of (\d+)\b", low) or (
+        re.search(rf"\b(?:over|across|on|with|trained|ran|of)\s+(?:the\s+)?(\d+|{'|'.join(WORDS)})\s+seeds\b", low)
+        if not re.search(r"\b(pass\w*|held|hold\w*|fail\w*|met|reach\w*|above|below)\b", low) else None)
+    if found is None:
+        return None
+    ran = len(step.check.finished()) if step.check else 1
+    return Claim(number, clause, _count(found[1]) == ran, f"{ran} seed{'s' * (ran > 1)} trained"
+                 + (f" ({records.CHECK})" if step.check else ""), "seeds")
+
+
+def _margin_images(low, clause, step, previous, number) -> Claim | None:
+    """"3 test images above the line": the figure said before it, against the budget's line, in test images."""
+    found = re.search(rf"\b(\d+|{'|'.join(WORDS)})\s+(?:test\s+)?(?:images|digits)\s+(above|over|below|under|short of)\s+"
+                      r"(?:the\s+)?(?:line|99\.4)", low)
+    before = list(re.finditer(r"(\d{1,3}\.\d+)\s*%", low[:found.start()])) if found else []
+    if not before:
+        return None
+    value = float(before[-1][1])
+    images = round((value - _line(step)) * 100)
+    said = abs(images) == _count(found[1]) and (images > 0) == (found[2] in ("above", "over"))
+    return Claim(number, clause, said, f"{value:g} % is {abs(images)} of 10,000 test images "
+                 f"{'above' if images > 0 else 'below'} {_line(step):g} %", "figure")
+
+
+def _settings(low, clause, step, previous, number) -> Claim | None:
+    """A setting's figures: the batch, dropout's rate, the EMA's decay, the rotation's degrees, the elastic's pixels."""
+    s = step.run.settings
+    said, verdicts = [], []
+    for pattern, value, name in (
+            (r"\bbatch(?:es)?(?:\s+size)?\s*(?:of|=|:|is|was)?\s*(\d+)\b", s.batch_size, "batch size"),
+            (r"\bdropout(?:\s+(?:rate|p|probability))?\s*(?:of|=|:|is|was|at)?\s*(\d*\.\d+)", step.dropout(), "dropout"),
+            (r"\b(?:ema|decay)\s*(?:of|=|:|is|was|at)?\s*(0\.\d+)", s.ema, "the EMA's decay"),
+            (r"\brotations?\s*(?:of|up to|by|=|:|±)?\s*(?:±\s*)?(\d+(?:\.\d+)?)\s*(?:°|degrees?|deg)\b", s.augment_degrees,
+             "rotation"),
+            (r"\belastic\w*\s*(?:of|up to|=|:)?\s*(\d+(?:\.\d+)?)\s*(?:px|pixels?)\b", s.augment_elastic, "elastic")):
+        if (found := re.search(pattern, low)) and value is not None:
+            said.append(f"{name} {value:g}")
+            verdicts.append(math.isclose(_num(found[1]), float(value), rel_tol=1e-6))
+    if not verdicts:
+        return None
+    return Claim(number, clause, all(verdicts), f"{', '.join(said)} ({records.CONFIG})", "setting")
+
+
+def _figures(low: str, clause: str, step: Step, number: int, skip: set[str], read: set[str] | None = None,
+             earlier: dict[int, Step] | None = None) -> list[Claim]:
     """Every figure said of the step - accuracy, loss, parameters, epochs, training images, receptive field - must be
     one of its recorded figures."""
     out = []
     f, run = facts(step), step.run
     if "params" not in skip:
-        found = re.search(rf"{NUM}\s*(k|K)?\s*(?:trainable\s+)?(?:parameters|params|weights)\b", clause) or \
-            re.search(rf"(?:parameters|params)\s*(?:count)?\s*(?:of|:|=|is|was|are|to)?\s*{NUM}\s*(k|K)?\b", clause, re.I)
+        found = next((m for m in (
+            re.search(rf"{NUM}\s*(k|K)?\+?\s*(?:trainable\s+|total\s+)?(?:parameters|params|weights)\b", clause),
+            re.search(rf"(?:parameters|params)\s*(?:count)?\s*(?:of|:|=|is|was|are|to|-|–)?\s*(?:~|about|around|only|"
+                      rf"just|under|below|less than|fewer than|<)?\s*{NUM}\s*(k|K)?\b", clause, re.I)) if m), None)
         if found:
-            limit = re.search(r"\b(under|fewer than|less than|below|within|<)\s*$", low[:found.start()].rstrip() + " ") \
-                or re.search(r"(under|fewer than|less than|below|within|<)\s*$", low[:found.start()])
-            scale = 1000.0 if found[2] else 1.0
-            value = _num(found[1]) * scale
+            text, k = found[1], found[2]
+            scale = 1000.0 if k else 1.0
+            head = low[:found.start()] + " " + low[found.start():found.end()]
+            limit = re.search(r"\b(under|fewer than|less than|below|within|<)\s*(?:~\s*)?" + re.escape(text), head)
+            near = re.search(r"(~|\babout|\baround|\broughly|\bapprox\w*)\s*" + re.escape(text), head)
+            value = _num(text) * scale
             said = f"{f.params:,} parameters ({records.METRICS})"
             if limit:
-                out.append(Claim(number, clause, f.params < value, said, "figure"))
+                out.append(Claim(number, clause, f.params < value, said, "figure", (text,)))
+            elif near and scale > 1:  # "~7.6k": one unit of the last digit either way
+                unit = 10 ** -_decimals(text) * scale
+                out.append(Claim(number, clause, abs(f.params - value) <= unit, said, "figure", (text,)))
             else:
-                out.append(Claim(number, clause, said_as(f.params, found[1], scale), said, "figure"))
+                out.append(Claim(number, clause, _said_count(f.params, text, scale), said, "figure", (text,)))
     if found := re.search(rf"(?:receptive field|\brf\b)\s*(?:at the (?:head|end|output))?\s*(?:of|is|was|:|=|reaches|"
                           rf"reached|grows to|of about)?\s*{NUM}", low):
         pooled = _last_conv_rf(step)
-        value = _num(found[1])
         said = f"receptive field at the head {f.rf} px" + (f", the last conv's {pooled} px" if pooled else "") + \
             f" ({records.CONFIG}'s layer table)"
-        out.append(Claim(number, clause, value in (f.rf, pooled), said, "figure"))
-    if found := re.search(rf"{NUM}\s*(k|K)?\s*(?:training |train )?(?:images|samples|digits)\b", clause):
+        out.append(Claim(number, clause, _num(found[1]) in (f.rf, pooled), said, "figure", (found[1],)))
+    said = f"{step.train_images:,} training images ({records.CONFIG})" + \
+        (f" + {run.settings.val_split:,} validation" if run.settings.val_split else "")
+    if found := re.search(rf"{NUM}\s*(k|K)?\s*(?:mnist\s+)?(?:training |train )?(?:images|samples|digits|examples|"
+                          r"(?:train(?:ing)?\s+)?(?:set|dataset|data)\b)", clause, re.I):
         value = _num(found[1]) * (1000 if found[2] else 1)
-        said = f"{step.train_images:,} training images ({records.CONFIG})"
-        if run.settings.val_split:
-            said += f" + {run.settings.val_split:,} validation"
-        out.append(Claim(number, clause, abs(value - step.train_images) < (500 if found[2] else 0.5), said, "figure"))
-    if (found := re.search(r"\b(\d+)\s+epochs\b", low)) and not re.search(r"\blast\s+\d+\s+epochs", low) \
-            and not re.search(rf"{NUM}\s*%", low) and re.search(r"\b(trained|ran|run|for|over|took|used|in)\b", low):
-        value = int(found[1])
-        limit = re.search(r"(under|fewer than|less than|within|at most|no more than|<=|≤)\s*$", low[:found.start()])
-        said = f"{len(run.epochs)} epochs trained, {run.planned_epochs} planned ({records.METRICS})"
-        out.append(Claim(number, clause, (run.planned_epochs <= value) if limit else value == len(run.epochs), said,
+        if value >= 100:  # "10k images"; not "3 digits"
+            out.append(Claim(number, clause, abs(value - step.train_images) < (500 if found[2] else 0.5), said, "figure",
+                             (found[1],)))
+    elif re.search(r"\b(?:full|whole|entire|complete)\s+(?:mnist\s+)?(?:train(?:ing)?\s+)?(?:set|dataset|data)\b|"
+                   r"\ball (?:of )?(?:the )?(?:mnist )?(?:train(?:ing)? )?images\b", low):
+        out.append(Claim(number, clause, step.train_images >= records.MNIST_TRAIN - run.settings.val_split, said,
                          "figure"))
-    out += _accuracies(low, clause, step, number, skip)
+    if (found := re.search(r"(?:\b(?:for|over|trained|train|ran|run|in|on|with|after|within|total of|only|just|all|took)\s+"
+                           r"|^\W*|[;(]\s*)(?:(?:under|fewer than|less than|at most|no more than|only|just|all)\s+)?(\d+)\s+"
+                           r"epochs\b(?!\s+(?:later|before|after|ago))", low)) and "epochs" not in skip:
+        value = int(found[1])
+        limit = re.search(r"(under|fewer than|less than|within|at most|no more than|<=|≤)\s+\d", found[0])
+        said = f"{len(run.epochs)} epochs trained, {run.planned_epochs} planned ({records.METRICS})"
+        ok = (run.planned_epochs < value if re.search(r"under|fewer|less", found[0]) else run.planned_epochs <= value) \
+            if limit else value == len(run.epochs)
+        out.append(Claim(number, clause, ok, said, "figure", (found[1],)))
+    out += _accuracies(low, clause, step, number, skip, read or set(), earlier or {})
     out += _losses(low, clause, step, number)
     return out
 
@@ -715,46 +1290,74 @@ def _last_conv_rf(step: Step) -> int | None:
     return convs[-1].rf if convs else None
 
 
-def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str]) -> list[Claim]:
+def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], read: set[str],
+                earlier: dict[int, Step]) -> list[Claim]:
     """A percentage said of the step: one of its recorded accuracies, of the role the words name (train, test, best,
-    the lowest of the last epochs, at epoch N, a seed's, a digit's); `nearly 99 %`: within half a point below."""
+    final, the lowest of the last epochs, at epoch N, a seed's, a digit's), or of another step where the words name
+    it; `nearly 99 %`: within half a point below."""
     out = []
     figures = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", clause))
     for k, found in enumerate(figures):
         text = found[1]
-        value = _num(text)
+        if text in read:
+            continue  # a reader before decided it (a threshold, a comparison)
+        value = float(text)
         start = figures[k - 1].end() if k else 0  # this figure's words start after the figure before it
         if value == _line(step) and skip & {"held", "reached", "seeds", "budget"}:
             continue
         if value == _line(step) and not re.search(r"\b(accuracy|acc|test|train)\b.{0,12}$", low[:found.start()]):
             continue  # the budget's line as a target, not a figure of the step
         around = low[max(start, found.start() - 60):found.end() + (30 if k == len(figures) - 1 else 0)]
+        if not re.search(r"\b(?:train\w*|test|validation|accuracy|acc|seeds?|digit|class|best|final|min\w*|lowest|"
+                         r"epoch)\b", low[start:found.start()]):  # "98.78 % and 98.81 %", "99.43 % to 99.54 %": the role
+            around = low[max(0, found.start() - 60):found.end() + (30 if k == len(figures) - 1 else 0)]  # said before
         after = low[found.end():figures[k + 1].start() if k + 1 < len(figures) else len(low)]
-        other = re.match(r"\s*(?:\S+\s+){0,2}?(?:in|of|for|from) (?:step|model)[ _]?(\d+)", after)
+        other = re.match(r"\s*(?:\S+\s+){0,2}?(?:in|of|for|from|by) (?:step|model|iteration)[ _-]?(\d+)", after) or \
+            re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)(?:'s)?\s*(?:\S+\s+){0,3}?$", low[start:found.start()])
         if other and int(other[1]) != number:
-            continue  # another step's figure: a comparison's, not this step's
+            if int(other[1]) in earlier:  # another step's figure: read against that step's records
+                them = earlier[int(other[1])]
+                pool = them.run.test() + them.run.train() + [facts(them).min_last]
+                out.append(Claim(number, clause, any(said_as(v, text) for v in pool),
+                                 f"step {other[1]}: best test {facts(them).best_test:.2f} %, final "
+                                 f"{them.run.test()[-1]:.2f} %, min of the last {facts(them).n} {facts(them).min_last:.2f}"
+                                 f" % ({records.METRICS})", "figure", (text,)))
+            continue
         epoch = _EPOCH.match(after) or _EPOCH.search(low[max(start, found.start() - 60):found.start()])
         near = re.search(r"\b(almost|nearly|close to|about|around|approximately|~)\s*$", low[:found.start()])
         train = bool(re.search(r"\btrain(?:ing)?\b", around))
         either = train and bool(re.search(r"\btest|validation", around))  # both named: the figure may be either
+        best_named = bool(re.search(r"\bbest|highest|max(?:imum)?|peak", low[start:found.start()]))
         values, what, labels = *_others(step, around), []
         if values:
             labels = _others_labels(step, around)
-        elif epoch:
-            values, what, by = _at_epoch(step.run, int(epoch[1] or epoch[2]), train, around, text)
+        elif epoch and not _FINAL.search(low[start:found.start()][-25:]):  # "at epoch 9 and the final ... 98.95 %"
+            values, what, by = _at_epoch(step.run, int(epoch[1] or epoch[2]), train and not either, around, text)
             if by is not None:
-                out.append(Claim(number, clause, by[0], by[1], "figure"))
+                out.append(Claim(number, clause, by[0], by[1], "figure", (text,)))
                 continue
+            if values and best_named and not either:  # "best 99.41 % (epoch 12)": the best, and at that epoch
+                series = step.run.train() if train else step.run.test()
+                out.append(Claim(number, clause, said_as(values[0], text) and said_as(max(series), text),
+                                 f"{what.rpartition(' (')[0]}; best {max(series):.2f} % ({records.METRICS})", "figure",
+                                 (text,)))
+                continue
+        elif _FINAL.search(low[start:found.start()]) and not re.search(r"\blast \d", around):
+            series = step.run.train() if train and not either else step.run.test()
+            out.append(Claim(number, clause, said_as(series[-1], text),
+                             f"{'train' if train and not either else 'test'} accuracy at the last epoch "
+                             f"({len(series)}): {series[-1]:.2f} % ({records.METRICS})", "figure", (text,)))
+            continue
         else:
             values, what, labels = _series(step, around, train, either)
         if not values:
             continue
         if near:  # within half a point below the figure said
             out.append(Claim(number, clause, value - 0.5 <= max(values) <= value + 0.05, f"{what}: best {max(values):.2f} %",
-                             "figure"))
+                             "figure", (text,)))
             continue
         ok = any(said_as(v, text) for v in values)
-        if re.search(r"\bbest|highest|max(?:imum)?|peak", around) and not epoch and not either:
+        if best_named and not epoch and not either:
             best = max(values)
             ok = said_as(best, text)
             what = what.split(",")[0] + f": best {best:.2f} %"
@@ -762,10 +1365,11 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str]) 
             i = next(i for i, v in enumerate(values) if said_as(v, text))
             what = (f"{labels[i]}: {values[i]:.2f} %" if i < len(labels) else f"{values[i]:.2f} %") + \
                 f" ({what.rpartition('(')[2]}"
-        out.append(Claim(number, clause, ok, what, "figure"))
+        out.append(Claim(number, clause, ok, what, "figure", (text,)))
     return out
 
 
+_FINAL = re.compile(r"\b(final(?:ly)?|ends?|ended|ending|at the end|last epoch|finish(?:ed|es)?)\b")
 _EPOCH = re.compile(r"\s*(?:\S+\s+){0,2}?(?:at|in|after|on|by) epoch (\d+)|\s*epoch (\d+)\b")
 
 
@@ -912,3 +1516,7 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
             for i, arg in enumerate(value.args):
                 spans[f"{name}.{i}"] = (arg.lineno, arg.end_lineno or arg.lineno)
     return spans
+
+
+READERS = (_settings, _epoch_list, _seed_count, _margin_images, _effect, _compare, _threshold, _seeds, _budget, _held,
+           _reached, _fit, _gap, _above, _trend, _stability, _rate)
