@@ -998,91 +998,129 @@ REACH = r"reach(?:ed|es|ing)?|cross(?:ed|es|ing)?|hit(?:s|ting)?|touch(?:ed|es)?
         r"get to|attain(?:ed|s)?|surpass(?:ed|es)?|broke|breaks"
 DOWN = r"below|under|less than|lower than|fewer than|<|short of|beneath"
 AT_MOST = r"at most|no more than|not above|<=|≤"
-_THRESHOLD = re.compile(rf"\b(?P<rel>{UP}|{REACH}|{DOWN}|{AT_MOST})\s+(?:(?:a|an|the|of|level of|mark of)\s+)?"
+HOLD = r"holds?|held|holding|stay(?:s|ed)? at|kept|keeps|maintain(?:s|ed)?|sustain(?:s|ed)?|consistent(?:ly)? at"
+_THRESHOLD = re.compile(rf"\b(?P<rel>{UP}|{REACH}|{DOWN}|{AT_MOST}|{HOLD})\s+(?:(?:a|an|the|of|level of|mark of)\s+)?"
                         r"(?P<x>\d{1,3}(?:\.\d+)?)\s*%|(?P<x2>\d{1,3}(?:\.\d+)?)\s*%\s*(?:or (?P<rel2>more|above|higher|"
                         r"better|over|less|below|lower)|\+)")
 _HELD_THAT = re.compile(r"\b(?:holds?|held|holding|keeps?|kept|maintain\w*|stay\w*|remain\w*|sustain\w*)\s+"
                         r"(?:that|it|this|there|at that level|the same)\b")
-_SEED_SCOPE = re.compile(rf"\b(?P<all>all|every|each|both)(?:\s+of)?(?:\s+(?:the|my|its|our))?(?:\s+(?P<n>\d+|"
-                         rf"{'|'.join(WORDS)}))?\s+seeds?\b|\b(?P<a>\d+|{'|'.join(WORDS)})\s*(?:of|out of|/)\s*(?:the\s+)?"
-                         rf"(?P<b>\d+|{'|'.join(WORDS)})\s+seeds\b|\bon seed (?P<one>\d+)\b|\bseed (?P<one2>\d+)\b|"
+# the lowest seed holds a level where every seed does
+_SEED_SCOPE = re.compile(rf"\b(?P<all>all|every|each|both|lowest|worst|weakest)(?:\s+of)?(?:\s+(?:the|my|its|our))?"
+                         rf"(?:\s+(?P<n>\d+|{'|'.join(WORDS)}))?\s+seeds?\b|"
+                         rf"\b(?P<a>\d+|{'|'.join(WORDS)})\s*(?:of|out of|/)\s*(?:the\s+)?(?P<b>\d+|{'|'.join(WORDS)})\s+seeds\b|"
+                         r"\bon seed (?P<one>\d+)\b|\bseed (?P<one2>\d+)\b|"
                          rf"\b(?P<some>\d+|{'|'.join(WORDS)})\s+seeds\b")
+
+
+@dataclass(frozen=True)
+class _Level:
+    """A threshold as a clause says it: the figure as written, its relation (up: at or above; reach; down: below;
+    at most), where it stands in the clause, and whether the words deny it."""
+
+    text: str
+    kind: str
+    at: int
+    negated: bool
+
+    @property
+    def x(self) -> float:
+        return float(self.text)
+
+
+def _level(low: str) -> _Level | None:
+    """The threshold a clause says ("above 98.8 %", "98 % or more", "holds that": the figure said before), or None
+    where it says none, or says a difference ("by over 0.5 %") or two figures ("train and test reached 99.61 % and
+    99.57 %")."""
+    found = _THRESHOLD.search(low)
+    text, rel = (found["x"] or found["x2"], found["rel"] or found["rel2"] or "above") if found else (None, None)
+    if found is None and (held := _HELD_THAT.search(low)):
+        before = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", low[:held.start()]))
+        if not before:
+            return None
+        text, rel, found = before[-1][1], "above", held
+    if found is None or "loss" in low[max(0, found.start() - 30):found.start()]:
+        return None
+    before = low[:found.start()]
+    if re.search(r"\bby\s*(?:only\s+)?(?:about|around|almost|nearly|over|more than|~)?\s*$", before) or \
+            not 10 <= float(text) <= 100:
+        return None  # a difference, not a level; or no accuracy
+    if re.search(r"\btrain", before) and re.search(r"\btest|validation", before) and \
+            re.match(r"\s*(?:and|,)\s*\d", low[found.end():]):
+        return None  # two figures, each its own
+    _num(text)
+    rel = rel.lower()
+    kind = ("reach" if re.fullmatch(REACH, rel) else "down" if re.fullmatch(DOWN, rel) or rel in ("less", "below", "lower")
+            else "at most" if re.fullmatch(AT_MOST, rel) else "up")  # held X: at or above it
+    return _Level(text, kind, found.start(), _negated(low, found.start()) or bool(re.search(r"\bnever\b", before)))
 
 
 def _threshold(low, clause, step, previous, number) -> Claim | None:
     """A threshold as said, in the scope said: "above 98.8 % on every seed", "consistent above 98.4 % in the last 3
     epochs", "reached 98 % at epoch 5" (the first epoch at or above it), "by epoch 9", "holds that over the last 3",
-    "below 99 % up to epoch 6"."""
-    found = _THRESHOLD.search(low)
-    x_text, rel = (found["x"] or found["x2"], found["rel"] or found["rel2"] or "above") if found else (None, None)
-    if found is None and (held := _HELD_THAT.search(low)):
-        before = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", low[:held.start()]))
-        if not before:
-            return None
-        x_text, rel = before[-1][1], "above"
-        found = held
-    if found is None or "loss" in low[max(0, found.start() - 30):found.start()]:
+    "below 99 % up to epoch 6", "that is below 99.4 %" (the figure said before it)."""
+    level = _level(low)
+    if level is None:
         return None
-    before = low[:found.start()]
-    if re.search(r"\bby\s*(?:only\s+)?(?:about|around|almost|nearly|over|more than|~)?\s*$", before) or \
-            not 10 <= float(x_text) <= 100:
-        return None  # a difference, not a level; or no accuracy
-    if re.search(r"\btrain", before) and re.search(r"\btest|validation", before) and \
-            re.match(r"\s*(?:and|,)\s*\d", low[found.end():]):
-        return None  # "train and test reached 99.61 % and 99.57 %": two figures, each its own
-    x = _num(x_text)
-    rel = rel.lower()
-    kind = ("reach" if re.fullmatch(REACH, rel) else "down" if re.fullmatch(DOWN, rel) or rel in ("less", "below", "lower")
-            else "at most" if re.fullmatch(AT_MOST, rel) else "up")
-    train = _names_train(low, found.start())
-    negated = _negated(low, found.start()) or bool(re.search(r"\bnever\b", before))
-    said_figure = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", before))
-    if not said_figure and (whole := _SENTENCE.get()) and (at := whole.find(low)) > 0:
-        said_figure = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", whole[:at]))  # the clause before's figure
-    if said_figure and re.search(r"\b(?:that|which|this|it)(?:'s|\s+(?:is|was|are|were|stays|stayed|remains|remained|"
-                                 r"sits|sat|lies|lay))?\s+(?:still\s+|just\s+|well\s+|only\s+)?\S*\s*$", before):
-        value = float(said_figure[-1][1])  # "that is below 99.4 %": the figure said just before, against the threshold
-        return Claim(number, clause, _holds(value, x, kind) != negated,
-                     f"{value:g} % {'at or above' if _holds(value, x, 'up') else 'below'} {x:g} %", "threshold")
+    if (that := _said_before(low, level.at)) is not None:
+        ok = _holds(that, level.x, level.kind)
+        return Claim(number, clause, ok != level.negated,
+                     f"{that:g} % {'at or above' if _holds(that, level.x, 'up') else 'below'} {level.x:g} %", "threshold")
     seeds = _SEED_SCOPE.search(low)
     if seeds is not None and not (seeds["one2"] and not step.check) and (step.check or seeds["all"] or seeds["a"]
                                                                           or seeds["some"]):
-        return _threshold_seeds(low, clause, step, number, x, kind, seeds, negated)
-    series = step.run.train() if train else step.run.test()
-    what = "train" if train else "test"
+        return _threshold_seeds(low, clause, step, number, level, seeds)
+    train = _names_train(low, level.at)
+    series, what = (step.run.train(), "train") if train else (step.run.test(), "test")
     scope, label = _epoch_scope(low, len(series), step.last)
     at = _EPOCH.search(low) if scope is None else None
-    if kind == "reach" or (at is None and scope is None and re.search(r"\bby epoch|\bwithin", low)):
-        by = re.search(r"\b(?:by|within|in|after)\s+(?:the first\s+)?(?:epoch\s+)?(\d+)(?:\s+epochs)?\b", low)
-        first = next((i + 1 for i, v in enumerate(series) if v >= x), None)
-        if at is not None and not re.search(r"\bby epoch|\bwithin", low):
-            n = int(at[1] or at[2])
-            said = (f"first {what} epoch at or above {x_text} %: " + (f"epoch {first} ({series[first - 1]:.2f} %)" if first
-                    else f"none (best {max(series):.2f} %)") + (f"; epoch {n}: {series[n - 1]:.2f} %" if 1 <= n <= len(series)
-                                                                 else "") + f" ({records.METRICS})")
-            return Claim(number, clause, (first == n) != negated, said, "threshold")
-        if by is not None and 1 <= int(by[1]) <= len(series) and re.search(r"\b(?:by|within)\b", by[0]):
-            n = int(by[1])
-            top = max(series[:n])
-            return Claim(number, clause, (top >= x) != negated,
-                         f"best {what} accuracy by epoch {n}: {top:.2f} % ({records.METRICS})", "threshold")
-        return Claim(number, clause, (max(series) >= x) != negated,
-                     f"best {what} accuracy {max(series):.2f} % at epoch {series.index(max(series)) + 1}"
-                     + (f", first at or above {x_text} % at epoch {first}" if first else "") + f" ({records.METRICS})",
-                     "threshold")
+    if level.kind == "reach" or (at is None and scope is None and re.search(r"\bby epoch|\bwithin", low)):
+        ok, said = _reached_level(low, series, what, level, at)
+        return Claim(number, clause, ok != level.negated, said, "threshold")
     if scope is None:
         if at is not None and 1 <= int(at[1] or at[2]) <= len(series):
             scope, label = [int(at[1] or at[2])], f"epoch {int(at[1] or at[2])}"
-        elif re.search(r"\b(best|highest|peak|max(?:imum)?)\b", before[-40:]):
+        elif re.search(r"\b(best|highest|peak|max(?:imum)?)\b", low[:level.at][-40:]):
             best = series.index(max(series)) + 1
             scope, label = [best], f"its best epoch ({best})"
         else:
             scope, label = [len(series)], f"the last epoch ({len(series)})"
     values = [series[i - 1] for i in scope]
-    ok = all(_holds(v, x, kind) for v in values)
+    ok = all(_holds(v, level.x, level.kind) for v in values)
     said = (f"{what} accuracy {label}: " + ", ".join(f"{v:.2f}" for v in values) + " %"
-            + (f" (lowest {min(values):.2f})" if len(values) > 3 and kind == "up" else "") + f" ({records.METRICS})")
-    return Claim(number, clause, ok != negated, said, "threshold")
+            + (f" (lowest {min(values):.2f})" if len(values) > 3 and level.kind == "up" else "") + f" ({records.METRICS})")
+    return Claim(number, clause, ok != level.negated, said, "threshold")
+
+
+def _said_before(low: str, at: int) -> float | None:
+    """"(99.35 %), but that is below 99.4 %": the figure said before "that", in the clause or the sentence."""
+    before = low[:at]
+    if not re.search(r"\b(?:that|which|this|it)(?:'s|\s+(?:is|was|are|were|stays|stayed|remains|remained|sits|sat|lies|"
+                     r"lay))?\s+(?:still\s+|just\s+|well\s+|only\s+)?\S*\s*$", before):
+        return None
+    figures = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", before))
+    if not figures and (whole := _SENTENCE.get()) and (start := whole.find(low)) > 0:
+        figures = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", whole[:start]))
+    return float(figures[-1][1]) if figures else None
+
+
+def _reached_level(low: str, series: list[float], what: str, level: _Level, at: re.Match | None) -> tuple[bool, str]:
+    """Reached X: at epoch N (the first epoch at or above X is N), by / within epoch N (some epoch up to N), or at
+    all (the best epoch)."""
+    x = level.x
+    first = next((i + 1 for i, v in enumerate(series) if v >= x), None)
+    by = re.search(r"\b(?:by|within)\s+(?:the first\s+)?(?:epoch\s+)?(\d+)(?:\s+epochs)?\b", low)
+    if at is not None and by is None:
+        n = int(at[1] or at[2])
+        said = (f"first {what} epoch at or above {level.text} %: " + (f"epoch {first} ({series[first - 1]:.2f} %)" if first
+                else f"none (best {max(series):.2f} %)") + (f"; epoch {n}: {series[n - 1]:.2f} %" if 1 <= n <= len(series)
+                                                             else "") + f" ({records.METRICS})")
+        return first == n, said
+    if by is not None and 1 <= int(by[1]) <= len(series):
+        top = max(series[:int(by[1])])
+        return top >= x, f"best {what} accuracy by epoch {by[1]}: {top:.2f} % ({records.METRICS})"
+    return max(series) >= x, (f"best {what} accuracy {max(series):.2f} % at epoch {series.index(max(series)) + 1}"
+                              + (f", first at or above {level.text} % at epoch {first}" if first else "")
+                              + f" ({records.METRICS})")
 
 
 def _holds(value: float, x: float, kind: str) -> bool:
@@ -1122,9 +1160,10 @@ def _epoch_scope(low: str, epochs: int, last: int) -> tuple[list[int] | None, st
     return None, ""
 
 
-def _threshold_seeds(low, clause, step, number, x: float, kind: str, scope: re.Match, negated: bool) -> Claim:
+def _threshold_seeds(low, clause, step, number, level: _Level, scope: re.Match) -> Claim:
     """A threshold said of a check's seeds: each seed's figure the words name (final, best, the lowest of the last K;
     final where none is named), and how many seeds the words say (all, N of M, seed S)."""
+    x, kind, negated = level.x, level.kind, level.negated
     if step.check is None:
         return Claim(number, clause, False, f"this step trained one seed ({step.seed}): no check of seeds", "threshold")
     rows = {s: r for s, r in step.check.verdict.seeds.items() if r.test_acc}
@@ -1228,60 +1267,77 @@ def _settings(low, clause, step, previous, number) -> Claim | None:
 
 def _figures(low: str, clause: str, step: Step, number: int, skip: set[str], read: set[str] | None = None,
              earlier: dict[int, Step] | None = None) -> list[Claim]:
-    """Every figure said of the step - accuracy, loss, parameters, epochs, training images, receptive field - must be
-    one of its recorded figures."""
-    out = []
-    f, run = facts(step), step.run
-    if "params" not in skip:
-        found = next((m for m in (
-            re.search(rf"{NUM}\s*(k|K)?\+?\s*(?:trainable\s+|total\s+)?(?:parameters|params|weights)\b", clause),
-            re.search(rf"(?:parameters|params)\s*(?:count)?\s*(?:of|:|=|is|was|are|to|-|–)?\s*(?:~|about|around|only|"
-                      rf"just|under|below|less than|fewer than|<)?\s*{NUM}\s*(k|K)?\b", clause, re.I)) if m), None)
-        if found:
-            text, k = found[1], found[2]
-            scale = 1000.0 if k else 1.0
-            head = low[:found.start()] + " " + low[found.start():found.end()]
-            limit = re.search(r"\b(under|fewer than|less than|below|within|<)\s*(?:~\s*)?" + re.escape(text), head)
-            near = re.search(r"(~|\babout|\baround|\broughly|\bapprox\w*)\s*" + re.escape(text), head)
-            value = _num(text) * scale
-            said = f"{f.params:,} parameters ({records.METRICS})"
-            if limit:
-                out.append(Claim(number, clause, f.params < value, said, "figure", (text,)))
-            elif near and scale > 1:  # "~7.6k": one unit of the last digit either way
-                unit = 10 ** -_decimals(text) * scale
-                out.append(Claim(number, clause, abs(f.params - value) <= unit, said, "figure", (text,)))
-            else:
-                out.append(Claim(number, clause, _said_count(f.params, text, scale), said, "figure", (text,)))
-    if found := re.search(rf"(?:receptive field|\brf\b)\s*(?:at the (?:head|end|output))?\s*(?:of|is|was|:|=|reaches|"
-                          rf"reached|grows to|of about)?\s*{NUM}", low):
-        pooled = _last_conv_rf(step)
-        said = f"receptive field at the head {f.rf} px" + (f", the last conv's {pooled} px" if pooled else "") + \
-            f" ({records.CONFIG}'s layer table)"
-        out.append(Claim(number, clause, _num(found[1]) in (f.rf, pooled), said, "figure", (found[1],)))
-    said = f"{step.train_images:,} training images ({records.CONFIG})" + \
-        (f" + {run.settings.val_split:,} validation" if run.settings.val_split else "")
+    """Every figure said of the step - parameters, receptive field, training images, epochs, accuracy, loss - must be
+    one of its recorded figures (or meet the limit said)."""
+    out = [c for c in (_params_said(low, clause, step, number) if "params" not in skip else None,
+                       _rf_said(low, clause, step, number), _images_said(low, clause, step, number),
+                       _epochs_said(low, clause, step, number) if "epochs" not in skip else None) if c is not None]
+    return out + _accuracies(low, clause, step, number, skip, read or set(), earlier or {}) + \
+        _losses(low, clause, step, number)
+
+
+def _params_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
+    """"7,928 parameters", "Parameters: 7.5k", "~7.6k params", "under 6k parameters"."""
+    found = next((m for m in (
+        re.search(rf"{NUM}\s*(k|K)?\+?\s*(?:trainable\s+|total\s+)?(?:parameters|params|weights)\b", clause),
+        re.search(rf"(?:parameters|params)\s*(?:count)?\s*(?:of|:|=|is|was|are|to|-|–)?\s*(?:~|about|around|only|"
+                  rf"just|under|below|less than|fewer than|<)?\s*{NUM}\s*(k|K)?\b", clause, re.I)) if m), None)
+    if found is None:
+        return None
+    params, text = step.run.params, found[1]
+    scale = 1000.0 if found[2] else 1.0
+    head = low[:found.start()] + " " + low[found.start():found.end()]
+    said = f"{params:,} parameters ({records.METRICS})"
+    if re.search(r"\b(under|fewer than|less than|below|within|<)\s*(?:~\s*)?" + re.escape(text), head):
+        return Claim(number, clause, params < _num(text) * scale, said, "figure", (text,))
+    if scale > 1 and re.search(r"(~|\babout|\baround|\broughly|\bapprox\w*)\s*" + re.escape(text), head):
+        return Claim(number, clause, abs(params - _num(text) * scale) <= 10 ** -_decimals(text) * scale, said, "figure",
+                     (text,))  # "~7.6k": one unit of the last digit either way
+    return Claim(number, clause, _said_count(params, text, scale), said, "figure", (text,))
+
+
+def _rf_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
+    found = re.search(rf"(?:receptive field|\brf\b)\s*(?:at the (?:head|end|output))?\s*(?:of|is|was|:|=|reaches|"
+                      rf"reached|grows to|of about)?\s*{NUM}", low)
+    if found is None:
+        return None
+    rf, pooled = facts(step).rf, _last_conv_rf(step)
+    said = f"receptive field at the head {rf} px" + (f", the last conv's {pooled} px" if pooled else "") + \
+        f" ({records.CONFIG}'s layer table)"
+    return Claim(number, clause, _num(found[1]) in (rf, pooled), said, "figure", (found[1],))
+
+
+def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
+    """"10,000 images", "the full 60k train set", "all the training images"."""
+    split = step.run.settings.val_split
+    said = f"{step.train_images:,} training images ({records.CONFIG})" + (f" + {split:,} validation" if split else "")
     if found := re.search(rf"{NUM}\s*(k|K)?\s*(?:mnist\s+)?(?:training |train )?(?:images|samples|digits|examples|"
                           r"(?:train(?:ing)?\s+)?(?:set|dataset|data)\b)", clause, re.I):
         value = _num(found[1]) * (1000 if found[2] else 1)
-        if value >= 100:  # "10k images"; not "3 digits"
-            out.append(Claim(number, clause, abs(value - step.train_images) < (500 if found[2] else 0.5), said, "figure",
-                             (found[1],)))
-    elif re.search(r"\b(?:full|whole|entire|complete)\s+(?:mnist\s+)?(?:train(?:ing)?\s+)?(?:set|dataset|data)\b|"
-                   r"\ball (?:of )?(?:the )?(?:mnist )?(?:train(?:ing)? )?images\b", low):
-        out.append(Claim(number, clause, step.train_images >= records.MNIST_TRAIN - run.settings.val_split, said,
-                         "figure"))
-    if (found := re.search(r"(?:\b(?:for|over|trained|train|ran|run|in|on|with|after|within|total of|only|just|all|took)\s+"
-                           r"|^\W*|[;(]\s*)(?:(?:under|fewer than|less than|at most|no more than|only|just|all)\s+)?(\d+)\s+"
-                           r"epochs\b(?!\s+(?:later|before|after|ago))", low)) and "epochs" not in skip:
-        value = int(found[1])
-        limit = re.search(r"(under|fewer than|less than|within|at most|no more than|<=|≤)\s+\d", found[0])
-        said = f"{len(run.epochs)} epochs trained, {run.planned_epochs} planned ({records.METRICS})"
-        ok = (run.planned_epochs < value if re.search(r"under|fewer|less", found[0]) else run.planned_epochs <= value) \
-            if limit else value == len(run.epochs)
-        out.append(Claim(number, clause, ok, said, "figure", (found[1],)))
-    out += _accuracies(low, clause, step, number, skip, read or set(), earlier or {})
-    out += _losses(low, clause, step, number)
-    return out
+        if value < 100:  # "3 digits", not a count of images
+            return None
+        return Claim(number, clause, abs(value - step.train_images) < (500 if found[2] else 0.5), said, "figure",
+                     (found[1],))
+    if re.search(r"\b(?:full|whole|entire|complete)\s+(?:mnist\s+)?(?:train(?:ing)?\s+)?(?:set|dataset|data)\b|"
+                 r"\ball (?:of )?(?:the )?(?:mnist )?(?:train(?:ing)? )?images\b", low):
+        return Claim(number, clause, step.train_images >= records.MNIST_TRAIN - split, said, "figure")
+    return None
+
+
+def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
+    """"15 epochs", "trained for 8 epochs", "in under 15 epochs": the epochs trained (planned, against a limit)."""
+    found = re.search(r"(?:\b(?:for|over|trained|train|ran|run|in|on|with|after|within|total of|only|just|all|took)\s+"
+                      r"|^\W*|[;(]\s*)(?:(?:under|fewer than|less than|at most|no more than|only|just|all)\s+)?(\d+)\s+"
+                      r"epochs\b(?!\s+(?:later|before|after|ago))", low)
+    if found is None:
+        return None
+    run, value = step.run, int(found[1])
+    said = f"{len(run.epochs)} epochs trained, {run.planned_epochs} planned ({records.METRICS})"
+    if re.search(r"(under|fewer than|less than)\s+\d", found[0]):
+        return Claim(number, clause, run.planned_epochs < value, said, "figure", (found[1],))
+    if re.search(r"(within|at most|no more than|<=|≤)\s+\d", found[0]):
+        return Claim(number, clause, run.planned_epochs <= value, said, "figure", (found[1],))
+    return Claim(number, clause, value == len(run.epochs), said, "figure", (found[1],))
 
 
 def _last_conv_rf(step: Step) -> int | None:
@@ -1301,72 +1357,74 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         text = found[1]
         if text in read:
             continue  # a reader before decided it (a threshold, a comparison)
-        value = float(text)
         start = figures[k - 1].end() if k else 0  # this figure's words start after the figure before it
-        if value == _line(step) and skip & {"held", "reached", "seeds", "budget"}:
-            continue
-        if value == _line(step) and not re.search(r"\b(accuracy|acc|test|train)\b.{0,12}$", low[:found.start()]):
+        if float(text) == _line(step) and (skip & {"held", "reached", "seeds", "budget"} or not re.search(
+                r"\b(accuracy|acc|test|train)\b.{0,12}$", low[:found.start()])):
             continue  # the budget's line as a target, not a figure of the step
-        around = low[max(start, found.start() - 60):found.end() + (30 if k == len(figures) - 1 else 0)]
+        tail = 30 if k == len(figures) - 1 else 0
+        around = low[max(start, found.start() - 60):found.end() + tail]
         if not re.search(r"\b(?:train\w*|test|validation|accuracy|acc|seeds?|digit|class|best|final|min\w*|lowest|"
                          r"epoch)\b", low[start:found.start()]):  # "98.78 % and 98.81 %", "99.43 % to 99.54 %": the role
-            around = low[max(0, found.start() - 60):found.end() + (30 if k == len(figures) - 1 else 0)]  # said before
+            around = low[max(0, found.start() - 60):found.end() + tail]  # said before
         after = low[found.end():figures[k + 1].start() if k + 1 < len(figures) else len(low)]
         other = re.match(r"\s*(?:\S+\s+){0,2}?(?:in|of|for|from|by) (?:step|model|iteration)[ _-]?(\d+)", after) or \
             re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)(?:'s)?\s*(?:\S+\s+){0,3}?$", low[start:found.start()])
         if other and int(other[1]) != number:
             if int(other[1]) in earlier:  # another step's figure: read against that step's records
-                them = earlier[int(other[1])]
-                pool = them.run.test() + them.run.train() + [facts(them).min_last]
-                out.append(Claim(number, clause, any(said_as(v, text) for v in pool),
-                                 f"step {other[1]}: best test {facts(them).best_test:.2f} %, final "
-                                 f"{them.run.test()[-1]:.2f} %, min of the last {facts(them).n} {facts(them).min_last:.2f}"
-                                 f" % ({records.METRICS})", "figure", (text,)))
+                out.append(_other_step_figure(clause, earlier[int(other[1])], int(other[1]), number, text))
             continue
         epoch = _EPOCH.match(after) or _EPOCH.search(low[max(start, found.start() - 60):found.start()])
-        near = re.search(r"\b(almost|nearly|close to|about|around|approximately|~)\s*$", low[:found.start()])
-        train = bool(re.search(r"\btrain(?:ing)?\b", around))
-        either = train and bool(re.search(r"\btest|validation", around))  # both named: the figure may be either
-        best_named = bool(re.search(r"\bbest|highest|max(?:imum)?|peak", low[start:found.start()]))
-        values, what, labels = *_others(step, around), []
-        if values:
-            labels = _others_labels(step, around)
-        elif epoch and not _FINAL.search(low[start:found.start()][-25:]):  # "at epoch 9 and the final ... 98.95 %"
-            values, what, by = _at_epoch(step.run, int(epoch[1] or epoch[2]), train and not either, around, text)
-            if by is not None:
-                out.append(Claim(number, clause, by[0], by[1], "figure", (text,)))
-                continue
-            if values and best_named and not either:  # "best 99.41 % (epoch 12)": the best, and at that epoch
-                series = step.run.train() if train else step.run.test()
-                out.append(Claim(number, clause, said_as(values[0], text) and said_as(max(series), text),
-                                 f"{what.rpartition(' (')[0]}; best {max(series):.2f} % ({records.METRICS})", "figure",
-                                 (text,)))
-                continue
-        elif _FINAL.search(low[start:found.start()]) and not re.search(r"\blast \d", around):
-            series = step.run.train() if train and not either else step.run.test()
-            out.append(Claim(number, clause, said_as(series[-1], text),
-                             f"{'train' if train and not either else 'test'} accuracy at the last epoch "
-                             f"({len(series)}): {series[-1]:.2f} % ({records.METRICS})", "figure", (text,)))
-            continue
-        else:
-            values, what, labels = _series(step, around, train, either)
-        if not values:
-            continue
-        if near:  # within half a point below the figure said
-            out.append(Claim(number, clause, value - 0.5 <= max(values) <= value + 0.05, f"{what}: best {max(values):.2f} %",
-                             "figure", (text,)))
-            continue
-        ok = any(said_as(v, text) for v in values)
-        if best_named and not epoch and not either:
-            best = max(values)
-            ok = said_as(best, text)
-            what = what.split(",")[0] + f": best {best:.2f} %"
-        elif ok and len(values) > 1:
-            i = next(i for i, v in enumerate(values) if said_as(v, text))
-            what = (f"{labels[i]}: {values[i]:.2f} %" if i < len(labels) else f"{values[i]:.2f} %") + \
-                f" ({what.rpartition('(')[2]}"
-        out.append(Claim(number, clause, ok, what, "figure", (text,)))
+        if (claim := _accuracy(low, clause, step, number, text, low[start:found.start()], around, epoch)) is not None:
+            out.append(claim)
     return out
+
+
+def _other_step_figure(clause: str, them: Step, which: int, number: int, text: str) -> Claim:
+    f = facts(them)
+    return Claim(number, clause, any(said_as(v, text) for v in them.run.test() + them.run.train() + [f.min_last]),
+                 f"step {which}: best test {f.best_test:.2f} %, final {them.run.test()[-1]:.2f} %, min of the last {f.n} "
+                 f"{f.min_last:.2f} % ({records.METRICS})", "figure", (text,))
+
+
+def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: str, around: str,
+              epoch: re.Match | None) -> Claim | None:
+    """One percentage of the step, read by the role its own `words` and those `around` it name."""
+    value = float(text)
+    near = re.search(r"\b(almost|nearly|close to|about|around|approximately|~)\s*$", words)
+    train = bool(re.search(r"\btrain(?:ing)?\b", around))
+    either = train and bool(re.search(r"\btest|validation", around))  # both named: the figure may be either
+    best_named = bool(re.search(r"\bbest|highest|max(?:imum)?|peak", words))
+    values, what, labels = *_others(step, around), []
+    if values:
+        labels = _others_labels(step, around)
+    elif epoch and not _FINAL.search(words[-25:]):  # "at epoch 9 and the final ... 98.95 %": the final
+        values, what, by = _at_epoch(step.run, int(epoch[1] or epoch[2]), train and not either, around, text)
+        if by is not None:
+            return Claim(number, clause, by[0], by[1], "figure", (text,))
+        if values and best_named and not either:  # "best 99.41 % (epoch 12)": the best, and at that epoch
+            series = step.run.train() if train else step.run.test()
+            return Claim(number, clause, said_as(values[0], text) and said_as(max(series), text),
+                         f"{what.rpartition(' (')[0]}; best {max(series):.2f} % ({records.METRICS})", "figure", (text,))
+    elif _FINAL.search(words) and not re.search(r"\blast \d", around):
+        series = step.run.train() if train and not either else step.run.test()
+        return Claim(number, clause, said_as(series[-1], text), f"{'train' if train and not either else 'test'} accuracy "
+                     f"at the last epoch ({len(series)}): {series[-1]:.2f} % ({records.METRICS})", "figure", (text,))
+    else:
+        values, what, labels = _series(step, around, train, either)
+    if not values:
+        return None
+    if near:  # within half a point below the figure said
+        return Claim(number, clause, value - 0.5 <= max(values) <= value + 0.05, f"{what}: best {max(values):.2f} %",
+                     "figure", (text,))
+    ok = any(said_as(v, text) for v in values)
+    if best_named and not epoch and not either:
+        ok = said_as(max(values), text)
+        what = what.split(",")[0] + f": best {max(values):.2f} %"
+    elif ok and len(values) > 1:
+        i = next(i for i, v in enumerate(values) if said_as(v, text))
+        what = (f"{labels[i]}: {values[i]:.2f} %" if i < len(labels) else f"{values[i]:.2f} %") + \
+            f" ({what.rpartition('(')[2]}"
+    return Claim(number, clause, ok, what, "figure", (text,))
 
 
 _FINAL = re.compile(r"\b(final(?:ly)?|ends?|ended|ending|at the end|last epoch|finish(?:ed|es)?)\b")
