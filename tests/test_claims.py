@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ from helpers import longest_tool_sentence
 from tinydigits.results import claims as folder_claims
 from tinydigits.results import handin
 from tinydigits.results import steps as rules
-from tinydigits.results.steps.claims import check_claims, rf_comments, said_as, sentences
+from tinydigits.results.steps.claims import check_claims, judge, rf_comments, said_as, sentences
 
 DATA = Path(__file__).parent / "data" / "byte_identical"
 STEPS = [DATA / "model1-20261126T033643Z-s0", DATA / "model2-20261126T040000Z-s0", DATA / "check-model3b-20261126T050000Z"]
@@ -245,3 +246,105 @@ def test_what_the_records_show_says_the_verdict_the_summary_says():
     step.run.epochs = step.run.epochs[:5]
     assert not rules.verdict_of(step).passed and "; FAIL (seed" in handin.summary_lines([step])[0]
     assert budget_fact(step).startswith("Budget: FAIL")
+
+
+# (step, sentence, verdict): the claims students write, read as said - thresholds, scopes, epochs, comparisons with
+# their tolerance, image counts, credit, Result bullets; True, False, None (not settled), "partly"
+AS_SAID = [
+    (1, "Test accuracy reached 98% at epoch 9 and the final test accuracy is 98.95%.", True),
+    (1, "Test accuracy reached 98% at epoch 8.", False),  # 97.32 at epoch 8: 98 % first at epoch 9
+    (1, "Test accuracy reached 98% by epoch 9.", True),
+    (2, "The final test accuracy is 99.45%, only about 0.5% better than Model_1.", True),
+    (2, "The final test accuracy is 99.45%, only about 1.5% better than Model_1.", False),  # +0.50 points
+    (1, "It ends at 98.95% and holds that over the last 3 epochs.", False),  # 98.85 at epoch 13
+    (1, "It ends at 98.95% and holds 98.8% over the last 3 epochs.", True),
+    (3, "All five seeds finished above 99.5%.", True),  # finals 99.52-99.55: not the budget's 99.4 read instead
+    (3, "Consistent above 99.5% in the last 3 epochs on every seed.", True),
+    (3, "Consistent above 99.52% in the last 3 epochs on every seed.", False),  # seeds 3 and 4: 99.51
+    (2, "Test accuracy was above the train accuracy in every epoch up to epoch 6.", True),
+    (1, "Test accuracy is above 98.5% from epoch 11 onwards.", True),
+    (1, "Test accuracy is above 98.9% from epoch 11 onwards.", False),
+    (2, "Trained on the full 60k train set.", True),
+    (2, "Trained on 10k images.", False),
+    (3, "The rotation augmentation is what made this difference.", None),  # several changes came together
+    (1, "Model_1 has 7,928 parameters.", False),
+    (1, "The model is under 7.5k parameters.", True),
+    (3, "It passed on 3 of 5 seeds.", False),
+    (2, "Best Test Accuracy: 99.46 (11th epoch)", True),
+    (2, "Best Test Accuracy: 99.46 (12th epoch)", False),  # 99.42 at epoch 12
+    (2, "Best Train Accuracy - 99.40", True),
+    (2, "Best Train Accuracy - 99.45", False),
+    (2, "The LR was cut by 10x at epoch 11 from 0.05 to 0.005.", True),
+    (2, "The LR was cut by 5x at epoch 11.", False),
+    (2, "The scheduler cut the rate at epoch 10.", False),  # the first epoch at the lower rate is 11
+    (2, "The model is slightly under-fitting as test accuracy is higher than train accuracy.", True),  # the course's sense
+    (1, "The skeleton reaches 98.95 % with 12 kernels of width 5.", "partly"),  # 12 and 5: not read
+    (1, "Test accuracy is 98.95 % at the end and 98.80 % at epoch 14.", False),  # the right figure beside a wrong one
+]
+
+
+@pytest.mark.parametrize("n, sentence, verdict", AS_SAID)
+def test_a_sentence_is_judged_whole_as_said(n, sentence, verdict):
+    steps = rules.read_steps(STEPS)
+    earlier = {i + 1: s for i, s in enumerate(steps[:n - 1])}
+    judged = judge(sentence, steps[n - 1], steps[n - 2] if n > 1 else None, n, "analysis", earlier)
+    assert len(judged) == 1
+    assert judged[0].verdict == verdict, judged[0].line(short=False)
+
+
+def test_no_check_mark_on_a_sentence_holding_an_unchecked_number():
+    """Every number of a sentence is read by a claim or listed as not checked: a sentence holding one it did not read
+    is never ✓, however true its other figures."""
+    step = rules.read_steps(STEPS[:1])[0]
+    for sentence in ("Test accuracy is 98.95 % at the end, after 3 changes of 17 layers.",
+                     "The model has 7,352 parameters and 42 channels.",
+                     "Best test accuracy 98.96 % with a batch of 999."):
+        judged = judge(sentence, step, None, 1)[0]
+        assert judged.verdict in ("partly", False) and judged.mark != "✓", judged.line()
+        assert judged.unchecked or judged.verdict is False
+
+
+PLANS = ["Next: all 60k images and 15 epochs on Colab to get over 99.4%.", "I will add dropout of 0.1 next.",
+         "To get over 99.4 % I should use a one-cycle rate.", "Try a StepLR with step_size 6 in step 3.",
+         "Plan: 8 epochs at 0.05, then 7 at 0.005.", "Need to add capacity to reach 99.4 goal."]
+
+
+def test_plans_are_never_judged():
+    step = rules.read_steps(STEPS[:1])[0]
+    for sentence in PLANS:
+        judged = judge(sentence, step, None, 1)
+        assert [j.verdict for j in judged] == ["plan"], [j.line() for j in judged]
+
+
+def test_one_tally_in_the_readme_the_command_and_its_json(marked):
+    """README, `tinydigits claims` and its --json count the same sentences the same way."""
+    readme = (marked / "README.md").read_text()
+    said = re.search(r"checked against the records: (\d+ checkable sentences: .*?)\. Each", readme)[1]
+    text = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(marked)], capture_output=True, text=True,
+                          timeout=120).stdout
+    data = json.loads(subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(marked), "--json"],
+                                     capture_output=True, text=True, timeout=120).stdout)
+    assert text.strip().splitlines()[-1] == said
+    tally = data["tally"]
+    assert said.startswith(f"{tally['claims']} checkable sentences: {tally['true']} true (✓), {tally['false']} false")
+    assert tally["false"] == sum(s["verdict"] is False for s in data["sentences"]) > 0
+
+
+def test_an_unmet_aim_never_exits_1_and_a_true_result_section_is_read(marked, tmp_path):
+    """A Target's aim not met is said (◎ not met), never a false claim; Result bullets in the style real hand-ins
+    write ("Parameters: 7,432", "Best Train Accuracy - 99.40", "(11th epoch)") are each read and ✓."""
+    for record in marked.glob("step*-*"):
+        (tmp_path / record.name).write_bytes(record.read_bytes())
+    (tmp_path / "README.md").write_text(
+        "# Hand-in\n\n## Model_1\n\n**Target:**\n- reach 99.9 % in the last 3 epochs\n\n**Result:**\n"
+        "- Parameters: 7,352\n- Best Test Accuracy: 98.96 (14th epoch)\n\n## Model_2\n\n**Target:**\n"
+        "- under 8,000 parameters\n\n**Results:**\n- Parameters: 7,432\n- Best Train Accuracy - 99.40\n"
+        "- Best Test Accuracy: 99.46 (11th epoch)\n\n**Analysis:**\n- No over-fitting\n")
+    done = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(tmp_path), "--json"], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    found = json.loads(done.stdout)["sentences"]
+    aims = {s["sentence"]: s["verdict"] for s in found if s["section"] == "target"}
+    assert aims == {"reach 99.9 % in the last 3 epochs": "aim not met", "under 8,000 parameters": "aim met"}
+    results = [s for s in found if s["section"] == "result"]
+    assert len(results) == 5 and all(s["verdict"] is True for s in results), results

@@ -338,12 +338,17 @@ PLANNED = re.compile(r"^\s*(?:next|then|future|to do|todo|plan|in step \d|for (?
                      r"would like)\b", re.I)
 
 
-def is_plan(words: str) -> bool:
-    """A plan, or a later step's business: "Next", "I will", "to get", "should", "try", "plan"."""
+IMPERATIVE = re.compile(r"^\W*(?:try|use|add|remove|increase|decrease|reduce|replace|switch)\b", re.I)  # "Train" is a noun too
+
+
+def is_plan(words: str, number: int | None = None) -> bool:
+    """A plan, or a later step's business: "Next", "I will", "to get", "should", "try", "plan", an imperative, "in
+    step 3" said in step 2."""
     low = words.lower()
     if re.search(r"\b(would have|should have|took \w+ to get|needed \w+ to get)\b", low):
         return False
-    return PLANNED.search(low) is not None
+    later = number is not None and any(int(k) > number for k in re.findall(r"\b(?:in|for|by) (?:step|model)[ _-]?(\d+)", low))
+    return PLANNED.search(low) is not None or IMPERATIVE.search(low) is not None or later
 
 
 def judge(text: str, step: Step, previous: Step | None, number: int, section: str = ANALYSIS,
@@ -353,7 +358,7 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
     out = []
     for sentence in sentences(text):
         words = sentence.rstrip(".")
-        if is_plan(words) and not _said_before_plan(words):
+        if section != TARGET and is_plan(words, number) and not _said_before_plan(words):  # a Target is an aim
             out.append(Judged(number, section, words, (), (), plan=True))
             continue
         atoms: list[Claim] = []
@@ -361,7 +366,7 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
         plain = _plain(sentence)
         _SENTENCE.set(plain.lower())
         for clause in clauses(plain):
-            if is_plan(clause):
+            if section != TARGET and is_plan(clause, number):
                 continue
             numbers += value_numbers(clause)
             found = _claims_of(clause, sentence, step, previous, number, earlier or {})
