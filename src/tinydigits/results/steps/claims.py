@@ -386,7 +386,7 @@ def _said_before_plan(words: str) -> bool:
     """A sentence that states a result before its plan ("It ends at 98.6 %, so next I will add batch norm"): judged on
     what it states."""
     parts = clauses(words)
-    return len(parts) > 1 and not is_plan(parts[0]) and bool(value_numbers(parts[0]))
+    return len(parts) > 1 and not is_plan(parts[0])
 
 
 def _same_number(said: str, read: str) -> bool:
@@ -503,6 +503,19 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, True, f"{figures}; the only change", "effect")
 
 
+UNSPLIT = re.compile(r"\b(?:cannot|can't|can not|could not|couldn't|not possible to|no way to)\s+(?:say|tell|split|"
+                     r"separate|attribute|know|isolate|credit)\b")
+
+
+def _unsplit(low, clause, step, previous, number) -> Claim | None:
+    """"These runs cannot say which change made the difference": true where several changes came together."""
+    if not UNSPLIT.search(low) or previous is None:
+        return None
+    counted = [c.text for c in changes(previous, step) if c.counted]
+    return Claim(number, clause, len(counted) > 1, f"{len(counted)} change{'s' * (len(counted) != 1)} from the step before"
+                 + (": " + "; ".join(counted[:4]) + ("; …" if len(counted) > 4 else "") if counted else ""), "effect")
+
+
 CHANGE_KINDS = {"dropout": "regularisation", "batch norm": "normalisation", "augmentation": "augmentation",
                 "EMA": "averaging"}
 
@@ -566,7 +579,7 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     if _negated(low, verb.start()):
         up = not up if not re.search(r"\bno (?:better|worse)\b", low) else None
     a, b = facts(previous), facts(step)
-    train = "train" in low and "test" not in low
+    train = bool(re.search(r"\btrain(?:ing)?\s+(?:accuracy|acc|score|figure)", low)) and "test" not in low
     if re.search(r"\b(best|highest|peak|max(?:imum)?)\b", low):
         x, y, what = (a.best_train, b.best_train, "best train") if train else (a.best_test, b.best_test, "best test")
     elif re.search(r"\b(min(?:imum|ima)?|lowest|worst|last \d+|last (?:two|three) epochs)\b", low):
@@ -800,17 +813,20 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, None, f"{said}: train ahead beyond the noise, short of over-fitting's yardstick", "fit")
 
 
-_AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| runs| ran| sits| sat)? "
+_AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| runs| ran| sits| sat| ends?| ended)? "
                     r"(?P<lead>ahead of|above|over|"
                     r"higher than|behind|below|under|lower than) (?:the )?test(?: accuracy)? by (?:about |~|around )?"
-                    r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)?(?:.*?\blast (?P<k>\d+|two|three|four|five) epochs)?")
+                    r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)?(?:.*?\blast (?P<k>\d+|two|three|four|five) epochs)?|"
+                    r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended)? (?P<within>within) "
+                    r"(?P<n2>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)? of (?:the )?test")
 
 
 def _gap(low, clause, step, previous, number) -> Claim | None:
     """A small or large gap, or the gap's figure: "train is ahead of test by 0.37 points in the last 3 epochs, a gap
     beyond the noise" (the mean of those epochs, and against the noise where the words say so)."""
-    if not ("gap" in low or _AHEAD.search(low)) or OVER.search(low) or re.search(r"\bgap layer|global average", low):
-        return None
+    if not ("gap" in low or _AHEAD.search(low)) or OVER.search(low) and not _AHEAD.search(low) or \
+            re.search(r"\bgap layer|global average", low) or re.search(r"\bGAP\b", clause) and not re.search(r"\bgap\b", clause):
+        return None  # GAP in capitals: the pooling layer
     f = facts(step)
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
     if step.run.settings.ema:
@@ -818,11 +834,14 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     figure = re.search(r"gap\s*(?:of|is|was|=|:|stays at|at)?\s*(\d*\.\d+)|(\d*\.\d+)\s*(?:points?|pts|pp|%)?\s*gap", low)
     ahead = _AHEAD.search(low)
     if ahead:
-        k = _count(ahead["k"]) if ahead["k"] else f.n
+        k = _count(ahead["k"]) if ahead["k"] else _count(m[1]) if (m := re.search(r"\blast (\d+)", low)) else f.n
         gaps = [a - b for a, b in zip(step.run.train()[-k:], step.run.test()[-k:], strict=True)]
         mean = sum(gaps) / len(gaps)
-        ok = said_as(mean, ahead["n"]) if ahead["lead"] in ("ahead of", "above", "over", "higher than") else \
-            said_as(-mean, ahead["n"])
+        if ahead["within"]:  # "within 0.1 points of test": every epoch of the span
+            ok = all(abs(g) <= _num(ahead["n2"]) for g in gaps)
+        else:
+            ok = said_as(mean, ahead["n"]) if ahead["lead"] in ("ahead of", "above", "over", "higher than") else \
+                said_as(-mean, ahead["n"])
         said = (f"train - test in the last {k} epochs: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" (mean {mean:+.2f}, "
                 f"noise ±{f.gap_band:.2f}; {records.METRICS})")
         if re.search(r"beyond (?:the )?noise", low):
@@ -855,7 +874,9 @@ def _above(low, clause, step, previous, number) -> Claim | None:
     word = found[2] if test_first else found[1]
     test_higher = (word in ("higher", "above", "greater", "better", "more")) == test_first
     negated = _negated(low, found.start())
-    scope, label = _epoch_scope(low, f.epochs, step.last)
+    scope, label = _epoch_scope(low, f.epochs, step.last, implicit=False)
+    if scope is None and (at := _EPOCH.search(low)) and 1 <= int(at[1] or at[2]) <= f.epochs:
+        scope, label = [int(at[1] or at[2])], f"at epoch {int(at[1] or at[2])}"
     if scope is not None and not re.fullmatch(r"in the last \d+ epochs", label) or re.search(r"\blast \d", low):
         gaps = [step.run.train()[i - 1] - step.run.test()[i - 1] for i in scope]
         ok = all((g < 0) == test_higher for g in gaps)
@@ -924,9 +945,9 @@ def _trend(low, clause, step, previous, number) -> Claim | None:
 
 def _stability(low, clause, step, previous, number) -> Claim | None:
     """Stable (the last epochs within the noise of two scores) or fluctuating."""
-    found = re.search(r"\b(stable|steady|consistent|plateau(?:ed)?|flat|fluctuat\w*|unstable|jump(?:s|ed|y)?|"
+    found = re.search(r"\b(stable|steady|consistent|plateau(?:ed)?|flat|fluctuat\w*|unstable|jumps|jumped|jumpy|"
                       r"oscillat\w*|noisy|erratic|swing\w*)\b", low)
-    if found is None or re.search(rf"{NUM}\s*%|\bseeds?\b|\brate\b|\blr\b", low):
+    if found is None or re.search(rf"{NUM}\s*%|\bseeds?\b|\brate\b|\blr\b|receptive field|\brf\b", low):
         return None
     f = facts(step)
     test = step.run.test()[-f.n:]
@@ -1140,7 +1161,7 @@ def _names_train(low: str, at: int) -> bool:
     return train > test
 
 
-def _epoch_scope(low: str, epochs: int, last: int) -> tuple[list[int] | None, str]:
+def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tuple[list[int] | None, str]:
     """The epochs a clause's words span: every epoch, up to epoch N, from epoch N, the last K, the first K; consistent /
     held / stayed without K: the budget's last epochs. None where no span is said."""
     if found := re.search(r"\b(?:up to|until|till|through|before|to)\s+(?:and including\s+)?epoch\s+(\d+)", low):
@@ -1158,8 +1179,8 @@ def _epoch_scope(low: str, epochs: int, last: int) -> tuple[list[int] | None, st
     if re.search(r"\b(?:every|each|all(?: the)?)\s+epochs?\b|\bthroughout\b|\bin all \d+ epochs\b|\bat every epoch\b",
                  low):
         return list(range(1, epochs + 1)), "in every epoch"
-    if re.search(r"\b(consistent(?:ly)?|held|holds?|holding|stayed|stays|remained|remains|kept|keeps|maintained|"
-                 r"steady|steadily|sustained)\b", low):
+    if implicit and re.search(r"\b(consistent(?:ly)?|held|holds?|holding|stayed|stays|remained|remains|kept|keeps|"
+                              r"maintained|steady|steadily|sustained)\b", low):
         k = min(last, epochs)
         return list(range(epochs - k + 1, epochs + 1)), f"in the last {k} epochs"
     return None, ""
@@ -1302,14 +1323,23 @@ def _params_said(low: str, clause: str, step: Step, number: int) -> Claim | None
 
 
 def _rf_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
-    found = re.search(rf"(?:receptive field|\brf\b)\s*(?:at the (?:head|end|output))?\s*(?:of|is|was|:|=|reaches|"
-                      rf"reached|grows to|of about)?\s*{NUM}", low)
-    if found is None:
+    """The receptive field's figures: at the head, after a layer, or its growth a conv ("by 2 pixels with each 3x3
+    conv before the pool, by 4 after it"); each must be one of the layer table's (a field, a jump, a growth)."""
+    if not re.search(r"receptive field|\brf\b", low):
         return None
-    rf, pooled = facts(step).rf, _last_conv_rf(step)
-    said = f"receptive field at the head {rf} px" + (f", the last conv's {pooled} px" if pooled else "") + \
-        f" ({records.CONFIG}'s layer table)"
-    return Claim(number, clause, _num(found[1]) in (rf, pooled), said, "figure", (found[1],))
+    rows = [r for r in step.run.layers if r.rf]
+    if not rows:
+        return None
+    fields = sorted({r.rf for r in rows})
+    growths = sorted({b.rf - a.rf for a, b in zip(rows, rows[1:], strict=False) if b.rf > a.rf})
+    jumps = sorted({r.jump for r in rows if r.jump})
+    said = re.findall(r"(?<![\w.x×])(\d+)(?![\w.x×]|\s*%|-pixel digit)", re.sub(r"\d+\s*[x×]\s*\d+", " ", low))
+    if not said:
+        return None
+    ok = all(int(_num(n)) in (*fields, *growths, *jumps) for n in said)
+    return Claim(number, clause, ok, f"receptive field by layer: {', '.join(map(str, fields))} px (at the head "
+                 f"{facts(step).rf}); growth a layer: {', '.join(map(str, growths))}; jumps {', '.join(map(str, jumps))} "
+                 f"({records.CONFIG}'s layer table)", "figure", tuple(said))
 
 
 def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
@@ -1368,8 +1398,8 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
             continue  # the budget's line as a target, not a figure of the step
         tail = 30 if k == len(figures) - 1 else 0
         around = low[max(start, found.start() - 60):found.end() + tail]
-        if not re.search(r"\b(?:train\w*|test|validation|accuracy|acc|seeds?|digit|class|best|final|min\w*|lowest|"
-                         r"epoch)\b", low[start:found.start()]):  # "98.78 % and 98.81 %", "99.43 % to 99.54 %": the role
+        if not re.search(r"\b(?:train\w*|test|validation|seeds?|digit|class)\b", low[start:found.start()]):
+            # "98.78 % and 98.81 %", "99.43 % to 99.54 %", "99.48 % at epoch 13 and 99.61 % at epoch 15": whose
             around = low[max(0, found.start() - 60):found.end() + tail]  # said before
         after = low[found.end():figures[k + 1].start() if k + 1 < len(figures) else len(low)]
         other = re.match(r"\s*(?:\S+\s+){0,2}?(?:in|of|for|from|by) (?:step|model|iteration)[ _-]?(\d+)", after) or \
@@ -1490,6 +1520,9 @@ def _at_epoch(run, at: int, train: bool, around: str, text: str) -> tuple[list[f
         top = max(series[:at])
         return [], "", (top >= _num(text) - 10 ** -_decimals(text) / 2 or said_as(top, text),
                         f"best {kind} accuracy by epoch {at}: {top:.2f} % ({records.METRICS})")
+    if re.search(r"\btrain", around) and re.search(r"\btest|validation", around):  # both named: either at that epoch
+        a, b = run.train()[at - 1], run.test()[at - 1]
+        return [a, b], f"train and test accuracy at epoch {at}: {a:.2f}, {b:.2f} % ({records.METRICS})", None
     return [series[at - 1]], f"{kind} accuracy at epoch {at}: {series[at - 1]:.2f} % ({records.METRICS})", None
 
 
@@ -1581,5 +1614,5 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
-READERS = (_settings, _epoch_list, _seed_count, _margin_images, _effect, _compare, _threshold, _seeds, _budget, _held,
+READERS = (_settings, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _compare, _threshold, _seeds, _budget, _held,
            _reached, _fit, _gap, _above, _trend, _stability, _rate)
