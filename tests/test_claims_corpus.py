@@ -1,0 +1,52 @@
+"""The claims corpus: every stored label is the one the records give, the split is the one fixed by id.
+
+Cheap: reads JSON Lines and the hand-ins' small records with json and csv; imports no part of tinydigits' checker.
+"""
+import importlib.util
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "data" / "claims"
+
+
+def _labeller():
+    spec = importlib.util.spec_from_file_location("label_claims", ROOT / "scripts" / "label_claims.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _rows(name):
+    with (CORPUS / name).open() as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def test_labeller_agrees_with_every_stored_label(capsys):
+    assert _labeller().main(["--check"]) == 0, capsys.readouterr().err
+
+
+def test_split_sizes_and_ids():
+    lab = _labeller()
+    dev, held = _rows("dev.jsonl"), _rows("held.jsonl")
+    assert len(dev) + len(held) >= 300
+    ids = [r["id"] for r in dev + held]
+    assert len(ids) == len(set(ids))
+    assert all(not lab.held_out(r["id"]) for r in dev)
+    assert all(lab.held_out(r["id"]) for r in held)
+    # the hash gives 40 % held-out: allow the binomial's spread
+    share = len(held) / len(ids)
+    assert 0.33 <= share <= 0.47, share
+
+
+def test_rows_name_existing_records():
+    for r in _rows("dev.jsonl") + _rows("held.jsonl"):
+        folder = CORPUS / "handins" / r["handin"]
+        assert (folder / f"step{r['step']}-metrics.json").exists(), (r["id"], r["handin"], r["step"])
+        assert (folder / f"step{r['step']}-config.json").exists()
+
+
+def test_handins_stay_small():
+    total = sum(p.stat().st_size for p in (CORPUS / "handins").rglob("*") if p.is_file())
+    assert total < 3_500_000, total
+    assert not list((CORPUS / "handins").rglob("*.png")) and not list((CORPUS / "handins").rglob("*.pt"))
