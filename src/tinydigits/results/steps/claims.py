@@ -897,7 +897,7 @@ def _learning(step: Step) -> tuple[bool | None, str]:
     """Whether test accuracy still rose at the run's end: its trend over the second half beyond the trend's own error
     (True), inside it (False); too few epochs to tell (None)."""
     test = step.run.test()
-    if len(test) < 4:  # too few epochs for a trend and its error
+    if len(test) < 5:  # too few epochs for a trend and its error (a second half of 3 epochs at least)
         return None, f"{len(test)} epoch{'s' * (len(test) > 1)}: too few for a trend ({records.METRICS})"
     half, n = (len(test) + 1) // 2, min(step.last, len(test) - 1)
     slope, band = trend(test, half), slope_error(test[-half:])
