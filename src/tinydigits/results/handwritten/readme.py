@@ -1,0 +1,310 @@
+"""A hand-in's README read as steps: its step sections (`## Model_1`, `### Iteration 2`, `## Step-3`, `Experiment 4`,
+`## Model_1.py`, `<h2>Code 1</h2>`), each one's Target / Result / Analysis as a list of bullets or sentences (from
+Markdown heads and lists, Markdown tables, or HTML tables with Target / Result / Analysis cells, HTML stripped), the
+notebooks and files it links, its Python blocks and the text a log may be read from."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+PARTS = ("target", "result", "analysis")
+STEP_WORDS = r"model|step|iteration|experiment|code|attempt|version|exp|iter"
+# a step's number as its head writes it: Model_1, Model1, Step-1, Step 1, Iteration 1, S7_Model1, Code 1
+STEP_NAME = re.compile(rf"(?<![a-z])({STEP_WORDS})[\s_\-#:.]*(\d{{1,2}})(?!\d)", re.I)
+MD_HEAD = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+HTML_HEAD = re.compile(r"^\s*<h([1-6])[^>]*>(.*?)</h\1>", re.I)
+BOLD_HEAD = re.compile(r"^\s*(?:\*\*|__)([^*_]{1,80})(?:\*\*|__)\s*:?\s*$")
+# a Target / Result / Analysis head: `**Target**`, `1. Target:`, `### Results`, `- **Analysis**:`, `Target: text`
+PART_HEAD = re.compile(r"^(\s*)((?:[-*+]|\d+[.)])\s+)?(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*(targets?|results?|analysis|analyses)"
+                       r"\s*(?:\*\*|__|\*|_)?\s*(?:[:\-\u2013]\s*|(?=$))(?:\*\*|__)?\s*(.*)$", re.I)
+BULLET = re.compile(r"^(\s*)(?:[-*+\u2022]|\d+[.)])\s+(.*)$")
+FENCE = re.compile(r"^\s*(```|~~~)\s*([\w+-]*)")
+LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)[^)]*\)|(?:href|src)\s*=\s*[\"']([^\"']+)[\"']", re.I)
+TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One step as the README writes it: its name (the head's words), its number, its Target / Result / Analysis,
+    the files it links (notebooks, .py), its Python blocks, and its text with those blocks taken out (a pasted log is
+    read from it). `row` numbers a table's rows where one section's table holds several steps."""
+
+    name: str
+    number: int | None
+    target: list[str] = field(default_factory=list)
+    result: list[str] = field(default_factory=list)
+    analysis: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    code: list[str] = field(default_factory=list)
+    text: str = ""
+    row: int | None = None
+    rows: int = 1
+
+
+def clean(text: str) -> str:
+    """Markdown and HTML taken off a bullet or a cell: links to their words, emphasis, tags and entities."""
+    text = LINK.sub(lambda m: m[1] or "", text)
+    text = TAG.sub(" ", text)
+    text = html.unescape(text).replace("\u00a0", " ")
+    text = re.sub(r"(\*\*|__|`)", "", text)
+    text = re.sub(r"(?<!\w)[*_](\S[^*_]*?)[*_](?!\w)", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip(" :-\u2013")
+
+
+def sentences(text: str) -> list[str]:
+    """Prose split into its sentences (a full stop, ! or ? and a capital after)."""
+    text = clean(text)
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(\[])", text) if s.strip()]
+
+
+def step_of(text: str) -> tuple[str, int] | None:
+    """(word, number) of a name that numbers a step: "Model_1.py" -> ("model", 1); None for "Model Parameters"."""
+    match = STEP_NAME.search(clean(text))
+    return (match[1].lower(), int(match[2])) if match else None
+
+
+# ---- HTML and Markdown tables
+class _Cells(HTMLParser):
+    """An HTML table's rows of cells; a cell keeps its <li> items apart and its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[tuple[list[str], str]]] = []
+        self._cell: list[str] | None = None
+        self._items: list[str] = []
+        self._item: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell, self._items, self._item = [], [], None
+        elif tag == "li" and self._cell is not None:
+            self._end_item()
+            self._item = []
+        elif tag == "br" and self._cell is not None:
+            self.handle_data("\n")
+
+    def _end_item(self) -> None:
+        if self._item is not None and clean("".join(self._item)):
+            self._items.append(clean("".join(self._item)))
+        self._item = None
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "li":
+            self._end_item()
+        elif tag in ("td", "th") and self._cell is not None:
+            self._end_item()
+            if not self.rows:
+                self.rows.append([])
+            self.rows[-1].append((self._items, "".join(self._cell)))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+            if self._item is not None:
+                self._item.append(data)
+
+
+def _cell_items(items: list[str], text: str) -> list[str]:
+    if items:
+        return items
+    lines = [BULLET.match(line) for line in text.splitlines()]
+    if any(lines):
+        return [clean(m[2]) for m in lines if m and clean(m[2])]
+    return sentences(text)
+
+
+def _part(label: str) -> str | None:
+    word = clean(label).lower()
+    return next((p for p in PARTS if word.startswith(p[:6])), None) if len(word) < 20 else None
+
+
+def table_steps(rows: list[list[tuple[list[str], str]]]) -> list[dict[str, list[str]]]:
+    """The steps a table holds: a header row naming Target / Result / Analysis gives a step per row below it; a
+    first column naming them gives one step down the table."""
+    rows = [r for r in rows if r]
+    for i, row in enumerate(rows):
+        columns = {j: _part(text) for j, (_, text) in enumerate(row)}
+        if sum(1 for p in columns.values() if p) >= 2:
+            steps = []
+            for below in rows[i + 1:]:
+                step = {p: _cell_items(*below[j]) for j, p in columns.items() if p and j < len(below)}
+                if any(step.values()):
+                    steps.append(step)
+            return steps
+    down = {_part(row[0][1]): _cell_items(*row[1]) for row in rows if len(row) >= 2 and _part(row[0][1])}
+    return [down] if down else []
+
+
+def html_tables(text: str) -> list[list[list[tuple[list[str], str]]]]:
+    out = []
+    for table in re.finditer(r"<table\b.*?</table>", text, re.I | re.S):
+        parser = _Cells()
+        parser.feed(table[0])
+        out.append(parser.rows)
+    return out
+
+
+def markdown_tables(text: str) -> list[list[list[tuple[list[str], str]]]]:
+    """Pipe tables: their rows of cells (a cell's `<br>`s split its items)."""
+    out, current = [], []
+    for line in text.splitlines() + [""]:
+        if line.strip().startswith("|") and line.strip().count("|") >= 2:
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+                current.append([([clean(i) for i in re.split(r"<br\s*/?>", c, flags=re.I) if clean(i)]
+                                 if re.search(r"<br", c, re.I) else [], c) for c in cells])
+        elif current:
+            out.append(current)
+            current = []
+    return out
+
+
+# ---- Markdown heads and lists
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" ")) + 3 * (len(text) - len(text.lstrip("\t")))
+
+
+def head_parts(lines: list[str]) -> dict[str, list[str]]:
+    """Target / Result / Analysis under Markdown heads: the text on the head's line, then the list under it (items
+    indented under a head that is itself a list item), else the paragraph after it."""
+    found: dict[str, list[str]] = {}
+    i = 0
+    while i < len(lines):
+        match = PART_HEAD.match(lines[i])
+        part = _part(match[3]) if match else None
+        if part is None:
+            i += 1
+            continue
+        head_indent, listed = _indent(match[1]), bool(match[2])
+        items = [clean(match[4])] if clean(match[4]) else []
+        paragraph: list[str] = []
+        j = i + 1
+        while j < len(lines):
+            line = lines[j]
+            if not line.strip():
+                if paragraph:
+                    break
+                j += 1
+                continue
+            head = PART_HEAD.match(line)
+            if head and _part(head[3]) or MD_HEAD.match(line) or FENCE.match(line):
+                break
+            bullet = BULLET.match(line)
+            deeper = _indent(line) > head_indent if listed else _indent(line) >= head_indent
+            if bullet and deeper:
+                items.append(clean(bullet[2]))
+            elif items and _indent(line) > head_indent:
+                items[-1] = f"{items[-1]} {clean(line)}".strip()  # a bullet's text carried to the next line
+            elif not items and not bullet:
+                paragraph.append(line)
+            else:
+                break
+            j += 1
+        if paragraph:
+            items += sentences(" ".join(paragraph))
+        found.setdefault(part, []).extend(item for item in items if item)
+        i = j
+    return found
+
+
+# ---- sections
+def _heads(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(line, level, words) of every head: Markdown `#`s, HTML <hN>, a bold line alone (level 7: below any #)."""
+    heads = []
+    fenced = False
+    for i, line in enumerate(lines):
+        if FENCE.match(line):
+            fenced = not fenced
+        if fenced:
+            continue
+        md = MD_HEAD.match(line)
+        if md:
+            heads.append((i, len(md[1]), md[2]))
+            continue
+        tag = HTML_HEAD.match(line)
+        if tag:
+            heads.append((i, int(tag[1]), TAG.sub("", tag[2])))
+            continue
+        bold = BOLD_HEAD.match(line)
+        if bold and step_of(bold[1]) and not _part(bold[1]):
+            heads.append((i, 7, bold[1]))
+    return heads
+
+
+def _blocks(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(Python blocks, the lines with them blanked): a fenced block tagged python, or one that defines or imports,
+    is code - its `lr=0.01` is not a printed rate."""
+    code, rest, block, fence, lang = [], [], [], None, ""
+    for line in lines:
+        match = FENCE.match(line)
+        if fence is None and match:
+            fence, lang, block = match[1], match[2].lower(), []
+            rest.append("")
+            continue
+        if fence is not None and line.strip().startswith(fence):
+            body = "\n".join(block)
+            is_code = lang in ("python", "py", "python3", "ipython") or \
+                re.search(r"^\s*(?:def |class |import |from \S+ import )", body, re.M) is not None
+            if is_code:
+                code.append(body)
+            rest += [""] * len(block) if is_code else block
+            rest.append("")
+            fence = None
+            continue
+        (block if fence is not None else rest).append(line)
+    if fence is not None:  # an unclosed fence: its lines are text
+        rest += block
+    return code, rest
+
+
+def _spans(lines: list[str]) -> list[tuple[str, int | None, int, int]]:
+    """(name, number, first line, end) of each step section: it ends at the next head of its level or above (a
+    Target / Result / Analysis head is part of it), or at the next step's head."""
+    heads = _heads(lines)
+    spans = []
+    for i, level, words in heads:
+        if not step_of(words) or _part(words):
+            continue
+        end = next((j for j, lv, w in heads if j > i and not _part(w) and (lv <= level or step_of(w))), len(lines))
+        found = step_of(words)
+        spans.append((clean(LINK.sub("", words)) or clean(words), found[1] if found else None, i, end))
+    return spans
+
+
+def read_readme(text: str) -> list[Section]:
+    """The README's step sections in order; a table in one with several Target / Result / Analysis rows gives a step
+    per row. A README with no step heads is one step (name ""): a single step's hand-in."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    spans = _spans(lines) or [("", None, 0, len(lines))]
+    return [section for name, number, start, end in spans for section in _section(name, number, lines[start:end])]
+
+
+def outside(text: str) -> str:
+    """The README's text outside its step sections, Python blocks blanked: where a log pasted under its own head
+    ("## Training logs", a closing summary) is read from. "" where the whole README is one step."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    spans = _spans(lines)
+    if not spans:
+        return ""
+    inside = {i for _, _, start, end in spans for i in range(start, end)}
+    return "\n".join(_blocks([line if i not in inside else "" for i, line in enumerate(lines)])[1])
+
+
+def _section(name: str, number: int | None, body: list[str]) -> list[Section]:
+    code, rest = _blocks(body)
+    text = "\n".join(rest)
+    links = [m[2] or m[3] for m in LINK.finditer("\n".join(body)) if (m[2] or m[3])]
+    table_rows = [step for rows in html_tables(text) + markdown_tables(text) for step in table_steps(rows)]
+    if len(table_rows) > 1:
+        return [Section(f"{name} #{k}", number, s.get("target", []), s.get("result", []), s.get("analysis", []),
+                        links, code, text, k, len(table_rows)) for k, s in enumerate(table_rows, 1)]
+    parts = table_rows[0] if table_rows else head_parts(re.sub(r"<table\b.*?</table>", "", text, flags=re.I | re.S)
+                                                        .split("\n"))
+    return [Section(name, number, parts.get("target", []), parts.get("result", []), parts.get("analysis", []),
+                    links, code, text)]

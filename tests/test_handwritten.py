@@ -1,0 +1,282 @@
+"""A hand-in read as handed in (README, notebooks with their outputs, model code), never run: every log format the
+reader knows, the 0 / 1 epoch base, HTML and Markdown READMEs, the ast reading of the model and the mapping of logs to
+steps - on the tiny hand-ins in tests/data/handwritten/."""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tinydigits.errors import TinyDigitsError
+from tinydigits.results.handwritten import (
+    NO_LOG,
+    read_handin,
+    read_log,
+    read_models,
+    read_readme,
+    run_files,
+    summary_lines,
+    to_run,
+)
+from tinydigits.results.handwritten.printed import terminal_lines
+
+DATA = Path(__file__).resolve().parent / "data" / "handwritten"
+
+
+def one_log(text: str):
+    logs = read_log(text, "t")
+    assert len(logs) == 1, logs
+    return logs[0]
+
+
+# ---- printed logs
+def test_summary_and_test_lines():
+    log = one_log("Total params: 7,928\nTrainable params: 7,928\n"
+                  "Test set: Average loss: 0.0456, Accuracy: 9868/10000 (98.68%)\n"
+                  "Test set: Accuracy: 99.01%\n")
+    assert log.params == 7928
+    assert [(e.index, e.label, e.test_acc, e.test_loss) for e in log.epochs] == [(1, None, 98.68, 0.0456),
+                                                                                  (2, None, 99.01, None)]
+    assert log.epoch_base is None  # nothing numbered the epochs
+
+
+def test_tqdm_bar_takes_the_epochs_last_state():
+    bar = "\r".join(f"Loss={loss} Batch_id={i} Accuracy={acc}: {pct}%|##| {i + 1}/938"
+                    for loss, i, acc, pct in ((2.3, 0, 9.5, 0), (0.4, 500, 80.0, 53), (0.1356, 937, 92.10, 100)))
+    log = one_log(f"EPOCH: 0\n{bar}\nTest set: Average loss: 0.0456, Accuracy: 9868/10000 (98.68%)\n")
+    (epoch,) = log.epochs
+    assert (epoch.label, epoch.train_acc, epoch.batch_loss, epoch.train_loss) == (0, 92.10, 0.1356, None)
+    assert log.epoch_base == 0
+
+
+def test_tqdm_frames_on_their_own_lines_are_one_epoch_each_until_the_bar_starts_over():
+    frames = ["Loss=0.5 Batch_id=10 Accuracy=50.00:  10%|#| 11/100", "Loss=0.2 Batch_id=99 Accuracy=90.00: 100%|#| 100/100",
+              "Loss=0.3 Batch_id=5 Accuracy=85.00:   6%|#| 6/100", "Loss=0.1 Batch_id=99 Accuracy=95.00: 100%|#| 100/100"]
+    log = one_log("\n".join(frames))
+    assert [e.train_acc for e in log.epochs] == [90.0, 95.0]
+
+
+def test_train_line_variants():
+    log = one_log("Epoch 1\nTrain: Loss=0.1356 Batch_id=937 Accuracy=92.10: 100%|#| 938/938\n"
+                  "Test set: Average loss: 0.05, Accuracy: 9800/10000 (98.00%)\n"
+                  "Epoch 2\nTrain: Batch Loss=0.0100 Average Loss=0.0500 Accuracy=97.50\n"
+                  "Test set: Average loss: 0.04, Accuracy: 9850/10000 (98.50%)\n"
+                  "Epoch 3\nTrain set: Average Loss: 0.0300, Accuracy : 98.40%\n"
+                  "Test set: Average loss: 0.03, Accuracy: 9900/10000 (99.00%)\n")
+    assert log.epoch_base == 1
+    assert [(e.label, e.train_acc, e.train_loss, e.batch_loss) for e in log.epochs] == [
+        (1, 92.10, None, 0.1356), (2, 97.50, 0.05, 0.01), (3, 98.40, 0.03, None)]
+
+
+def test_step_lr_gives_each_epoch_the_rate_printed_before_it():
+    text = "".join(f"Adjusting learning rate of group 0 to {lr:.4e}.\nEpoch {e}\n"
+                   f"Test set: Average loss: 0.05, Accuracy: 98{e}0/10000 (98.{e}0%)\n\n"
+                   for e, lr in ((1, 0.01), (2, 0.01), (3, 0.001)))
+    log = one_log(text + "Adjusting learning rate of group 0 to 1.0000e-03.\n")  # one more line than epochs
+    assert [e.lr for e in log.epochs] == [0.01, 0.01, 0.001]
+    assert len(log.epochs) == 3
+
+
+def test_plateau_cut_applies_from_the_next_epoch_and_is_no_epoch_marker():
+    log = one_log("Epoch 1\nTest set: Accuracy: 97.00%\nEpoch 2\nTest set: Accuracy: 97.10%\n"
+                  "Epoch 00002: reducing learning rate of group 0 to 5.0000e-03.\nEpoch 3\nTest set: Accuracy: 98.00%\n")
+    assert [(e.label, e.lr) for e in log.epochs] == [(1, None), (2, None), (3, 0.005)]
+
+
+def test_epoch_marker_with_its_rate_and_bare_lr_prints():
+    log = one_log("EPOCH : 0 , lr : 0.01\nTest set: Accuracy: 97.00%\nEPOCH : 1 , lr : 0.001\nTest set: Accuracy: 98.00%\n")
+    assert [(e.label, e.lr) for e in log.epochs] == [(0, 0.01), (1, 0.001)]
+    log = one_log("lr: 0.05\nTest set: Accuracy: 97.00%\nlr: 0.02\nTest set: Accuracy: 98.00%\n")
+    assert [e.lr for e in log.epochs] == [0.05, 0.02]
+
+
+def test_epoch_in_a_tqdm_description():
+    log = one_log("\r".join(["Epoch 1: Loss=0.5 Batch_id=3 Accuracy=40.0:  1%|#| 4/469",
+                             "Epoch 1: Loss=0.2 Batch_id=468 Accuracy=91.0: 100%|#| 469/469"])
+                  + "\nTest set: Accuracy: 96.00%\nEpoch 2: Loss=0.1 Batch_id=468 Accuracy=95.0: 100%|#| 469/469\n")
+    assert [(e.label, e.train_acc, e.test_acc) for e in log.epochs] == [(1, 91.0, 96.0), (2, 95.0, None)]
+
+
+def test_per_class_lines():
+    log = one_log("Accuracy of 0 - zero : 100 %\nAccuracy of 1 - one : 99 %\nAccuracy of     7 : 98.5 %\n")
+    assert [(c.digit, c.accuracy) for c in log.per_class] == [(0, 100.0), (1, 99.0), (7, 98.5)]
+
+
+def test_a_count_that_goes_back_starts_another_run():
+    logs = read_log("Total params: 1,000\nEPOCH: 0\nTest set: Accuracy: 90.00%\nEPOCH: 1\nTest set: Accuracy: 91.00%\n"
+                    "Total params: 2,000\nEPOCH: 0\nTest set: Accuracy: 95.00%\n", "nb")
+    assert [(lg.params, len(lg.epochs), lg.source) for lg in logs] == [(1000, 2, "nb"), (2000, 1, "nb (run 2)")]
+
+
+def test_prose_is_not_a_log():
+    assert read_log("We reached 99.4% from epoch 9 (12th epoch).\nBest Test Accuracy: 99.41%\n", "t") == []
+
+
+def test_terminal_lines_keep_the_last_frame():
+    assert terminal_lines("a\rb\rc\nd\r\n") == ["c", "d", ""]
+
+
+# ---- the model, read with ast
+def test_layers_params_and_rf_from_code():
+    (model_1, model_2) = read_models((DATA / "html_table" / "model.py").read_text(), "model.py")
+    assert model_1.name == "Model_1" and model_1.order == "forward"
+    assert [layer.kind for layer in model_1.layers] == ["conv", "activation", "batchnorm", "conv", "activation",
+                                                         "maxpool", "conv", "activation", "dropout", "conv", "gap",
+                                                         "linear"]
+    # 72 + 16 + 1,152 + 2,304 + 2,304 + 170 (a width default and nested Sequentials read)
+    assert model_1.params == 6018
+    # rf 3, 5, pool 6 (jump 2), 10, stride-2 conv 14 (jump 4), then the 5x5 map's global pool: 14 + 4 * 4
+    assert [layer.rf for layer in model_1.layers if layer.kind in ("conv", "maxpool", "gap")] == [3, 5, 6, 10, 14, 30]
+    assert model_1.rf == 30
+    assert (model_2.params, model_2.rf) == (80 + 16 + 730, 6)
+
+
+def test_functional_pools_in_forward_take_their_place():
+    code = ("class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+            "        self.c1 = nn.Conv2d(1, 8, 3)\n        self.c2 = nn.Conv2d(8, 8, 3)\n"
+            "    def forward(self, x):\n        return self.c2(F.max_pool2d(self.c1(x), 2))\n")
+    (net,) = read_models(code)
+    assert [layer.kind for layer in net.layers] == ["conv", "maxpool", "conv"]
+    assert net.rf == 3 + 1 + 2 * 2
+
+
+def test_what_the_reader_cannot_count_is_said():
+    code = ("class Model_3(nn.Module):\n    def __init__(self, n):\n        super().__init__()\n"
+            "        self.c1 = nn.Conv2d(1, n, 3)\n        self.block = make_block(8)\n"
+            "    def forward(self, x):\n        return self.block(self.c1(x))\n")
+    (model,) = read_models(code)
+    assert model.params is None
+    assert any("make_block" in u for u in model.unsure) and any("not constants" in u for u in model.unsure)
+
+
+def test_not_python_reads_as_no_model():
+    assert read_models("class Model_1(:\n") == []
+
+
+def test_a_hand_in_whose_code_would_write_files_leaves_none(tmp_path, monkeypatch):
+    folder = tmp_path / "handin"
+    shutil.copytree(DATA / "html_table", folder)
+    monkeypatch.chdir(folder)
+    handin = read_handin(folder)
+    assert handin.steps[0].model == "Model_1 (model.py)"
+    written = {p.name for p in tmp_path.rglob("*")} - {p.name for p in (DATA / "html_table").iterdir()} - {"handin"}
+    assert written == set()
+    assert not any(Path(name).exists() for name in ("RAN_AT_IMPORT", "RAN_AT_INIT", "RAN_AS_MAIN"))
+    assert not any(name.startswith("RAN_") for name in os.listdir(DATA.parents[1].parent))
+
+
+# ---- READMEs
+def test_html_table_readme():
+    sections = read_readme((DATA / "html_table" / "README.md").read_text())
+    assert [(s.name, s.number, s.row) for s in sections] == [("Model_1.py", 1, None), ("Model_2.py #1", 2, 1),
+                                                              ("Model_2.py #2", 2, 2)]
+    first = sections[0]
+    assert first.target == ["Get the skeleton right", "Stay under 8k parameters"]
+    assert first.result == ["Parameters: 7,928", "Best test accuracy: 98.68%"]
+    assert first.analysis == ["The model learns.", "It overfits after epoch 2 & needs regularisation."]
+    assert sections[1].target == ["Add batch norm"]
+
+
+def test_markdown_heads_and_lists():
+    sections = read_readme((DATA / "markdown" / "README.md").read_text())
+    assert [s.name for s in sections] == ["Iteration 1", "Iteration 2", "Iteration 3"]
+    one, two, three = sections
+    assert one.target == ["Basic skeleton", "A working training loop"]
+    assert one.analysis == ["The model works.", "It is too big for the budget."]
+    assert (two.target, two.result) == (["Fewer parameters"], ["Not trained yet, see next iteration."])
+    assert three.target == ["Reach 99% with batch norm.", "Keep it small."]
+    assert three.result == ["Best test accuracy: 99.12%"]
+
+
+@pytest.mark.parametrize("head,number", [("## Model_1", 1), ("### Model1", 1), ("## Step 2", 2), ("## Step-3", 3),
+                                         ("### Iteration 4", 4), ("## Experiment 5", 5), ("# Code 6", 6),
+                                         ("## Model_7.py", 7), ("<h2>Step 8</h2>", 8)])
+def test_step_heads(head, number):
+    (section,) = read_readme(f"# Title\n\n{head}\n\n**Target**: something\n")
+    assert section.number == number and section.target == ["something"]
+
+
+def test_pipe_table_down_the_rows():
+    handin = read_handin(DATA / "pipe_table" / "README.txt")
+    (step,) = handin.steps
+    assert step.target == ["Build the skeleton.", "Keep it under 10k parameters."]
+    assert step.analysis == ["It overfits.", "Regularise next."]
+    assert [e.test_acc for e in step.epochs] == [98.9, 98.8]
+
+
+# ---- hand-ins: notebooks, mapping, records
+def test_html_table_hand_in_maps_notebooks_by_name():
+    handin = read_handin(DATA / "html_table")
+    one, two_a, two_b = handin.steps
+    assert one.log_source == "Model_1.ipynb" and one.epoch_base == 0
+    assert [(e.label, e.index, e.train_acc, e.test_acc, e.lr) for e in one.epochs] == [
+        (0, 1, 91.5, 97.5, 0.01), (1, 2, 97.2, 98.42, 0.01), (2, 3, 98.1, 98.68, 0.001)]
+    assert (one.params, one.params_from) == (7928, "summary")
+    assert "the summary prints 7,928 parameters, Model_1's code counts 6,018" in one.notes
+    assert (one.rf, len(one.layers)) == (30, 12)
+    assert two_a.log_source == "S7_Model2.ipynb" and two_a.epoch_base == 1
+    assert [(e.train_loss, e.lr) for e in two_a.epochs] == [(0.41, None), (0.12, None), (0.08, 0.005)]
+    assert (two_a.params, two_a.params_from, two_a.model) == (826, "code", "Model_2 (model.py)")
+    assert two_b.epochs == [] and NO_LOG in two_b.notes
+    assert handin.unmapped == []
+
+
+def test_markdown_hand_in_maps_by_figures_and_says_what_is_left():
+    handin = read_handin(DATA / "markdown")
+    one, two, three = handin.steps
+    assert one.log_source == "README (Iteration 1)" and [e.lr for e in one.epochs] == [0.01, 0.01]  # not the code's 0.5
+    assert [(e.train_loss, e.train_acc) for e in one.epochs] == [(0.31, 91.0), (0.12, 97.2)]
+    assert two.log_source is None and NO_LOG in two.notes
+    assert three.log_source == "results.ipynb" and three.best_test == 99.12  # its Result quotes 99.12
+    assert handin.unmapped == ["scratch.ipynb (1 epochs, best test 94.00%): matches no step's figures"]
+
+
+def test_a_notebook_alone_is_one_step():
+    handin = read_handin(DATA / "notebook_only" / "Step1.ipynb")
+    (step,) = handin.steps
+    assert (step.name, step.number) == ("Step1", 1)
+    assert step.target == ["Get the skeleton right", "Stay under 8k parameters"]
+    assert step.analysis == ["The model is far too small.", "It underfits, so the next step adds capacity."]
+    assert [(e.label, e.train_acc, e.test_acc, e.lr) for e in step.epochs] == [(1, 91.25, 96.4, 0.05),
+                                                                               (2, 95.5, 97.1, 0.02)]
+    assert step.epoch_base == 1
+    assert (step.model, step.params, step.params_from) == ("Net (Step1.ipynb)", 72 + 1152 + 32 + 170, "code")
+    assert step.rf == 28  # conv 3, conv 5, F.max_pool2d 6 (jump 2), 1x1 conv, the 12x12 map's global pool
+    assert [c.accuracy for c in step.per_class][:3] == [99.0, 99.0, 96.0]
+
+
+def test_to_run_is_the_projects_run_record():
+    step = read_handin(DATA / "html_table").steps[0]
+    config, metrics = run_files(step)
+    assert set(metrics["epochs"][0]) == {"epoch", "train_loss", "train_acc", "test_loss", "test_acc", "lr", "seconds"}
+    run = to_run(step)
+    assert (run.name, run.params, run.planned_epochs, run.settings.lr) == ("Model_1.py", 7928, 3, 0.01)
+    assert run.test() == [97.5, 98.42, 98.68] and run.train() == [91.5, 97.2, 98.1]
+    assert math.isnan(run.epochs[0].train_loss) and math.isnan(run.epochs[0].seconds)  # only a batch's loss printed
+    assert run.target == "Get the skeleton right Stay under 8k parameters"
+    assert run.origin["epoch_base"] == 0 and run.origin["params_from"] == "summary"
+
+
+def test_summary_lines_say_each_step():
+    lines = summary_lines(read_handin(DATA / "markdown"))
+    assert lines[1].startswith("Iteration 1: params not given; 2 epochs from README (Iteration 1), counted from 0")
+    assert lines[-1].startswith("not mapped: scratch.ipynb")
+
+
+def test_bad_input_is_one_line(tmp_path):
+    with pytest.raises(TinyDigitsError, match="no such file or folder"):
+        read_handin(tmp_path / "missing")
+    (tmp_path / "x.png").write_bytes(b"\x89PNG")
+    with pytest.raises(TinyDigitsError, match="neither a folder"):
+        read_handin(tmp_path / "x.png")
+    (tmp_path / "broken.ipynb").write_text("{not json")
+    with pytest.raises(TinyDigitsError, match="not a readable notebook"):
+        read_handin(tmp_path / "broken.ipynb")
+    folder = tmp_path / "f"
+    folder.mkdir()
+    shutil.copy(tmp_path / "broken.ipynb", folder)
+    assert read_handin(folder).notes == [f"{folder / 'broken.ipynb'}: not a readable notebook (JSONDecodeError)"]
