@@ -250,8 +250,8 @@ def _map(sections: list[Section], notebooks: list[Notebook], readme_text: str,
     for i, section in enumerate(sections):
         by_text.setdefault(section.text, []).append(i)
     for text, members in by_text.items():
-        name = sections[members[0]].name.split(" #")[0] or "README"
-        pasted = [log for log in read_log(text, f"README ({name})") if log.epochs or log.params is not None]
+        head = sections[members[0]].head
+        pasted = [log for log in read_log(text, f"README ({head})" if head else "README") if log.epochs or log.params]
         if len(members) == 1:
             pasted = _merge_summaries(pasted)
             if pasted:

@@ -16,6 +16,9 @@ STEP_WORDS = r"model|step|iteration|experiment|code|attempt|version|exp|iter"
 STEP_NAME = re.compile(rf"(?<![a-z])({STEP_WORDS})[\s_\-#:.]*(\d{{1,2}})(?!\d)", re.I)
 MD_HEAD = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 HTML_HEAD = re.compile(r"^\s*<h([1-6])[^>]*>(.*?)</h\1>", re.I)
+SETEXT_RULE = re.compile(r"^\s*(=+|-{3,})\s*$")  # the line under a `Step 1\n======` head
+# a head numbered without a step's word: `#### 1) Setup and skeleton`, `#### 2a) Add batch norm`
+NUMBERED_HEAD = re.compile(r"^\s*(\d{1,2})[a-z]?[.)]\s+\S")
 BOLD_HEAD = re.compile(r"^\s*(?:\*\*|__)([^*_]{1,80})(?:\*\*|__)\s*:?\s*$")
 # a Target / Result / Analysis head: `**Target**`, `1. Target:`, `### Results`, `- **Analysis**:`, `Target: text`
 PART_HEAD = re.compile(r"^(\s*)((?:[-*+]|\d+[.)])\s+)?(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*(targets?|results?|analysis|analyses)"
@@ -30,7 +33,8 @@ TAG = re.compile(r"<[^>]+>")
 class Section:
     """One step as the README writes it: its name (the head's words), its number, its Target / Result / Analysis,
     the files it links (notebooks, .py), its Python blocks, and its text with those blocks taken out (a pasted log is
-    read from it). `row` numbers a table's rows where one section's table holds several steps."""
+    read from it). `row` numbers a table's rows where one section's table holds several steps, `head` names their
+    section."""
 
     name: str
     number: int | None
@@ -42,6 +46,7 @@ class Section:
     text: str = ""
     row: int | None = None
     rows: int = 1
+    head: str = ""  # the section's head as written: a table's rows share it
 
 
 def clean(text: str) -> str:
@@ -124,17 +129,31 @@ def _part(label: str) -> str | None:
     return next((p for p in PARTS if word.startswith(p[:6])), None) if len(word) < 20 else None
 
 
+def _column(label: str) -> str | None:
+    """What a table's column holds: a part, or "name" (the step each row is); a comparison table heads its result
+    column "Model Stats" or "Stats"."""
+    word = clean(label).lower()
+    if word in ("stats", "model stats", "statistics", "metrics", "numbers"):
+        return "result"
+    if re.fullmatch(r"(?:experiments?|models?|steps?|iterations?|names?|versions?|#|s\.? ?no\.?|files?|notebooks?)",
+                    word):
+        return "name"
+    return _part(label)
+
+
 def table_steps(rows: list[list[tuple[list[str], str]]]) -> list[dict[str, list[str]]]:
-    """The steps a table holds: a header row naming Target / Result / Analysis gives a step per row below it; a
-    first column naming them gives one step down the table."""
+    """The steps a table holds: a header row naming Target / Result / Analysis (two of them at least) gives a step per
+    row below it, named by its step column where it has one; a first column naming them gives one step down the
+    table."""
     rows = [r for r in rows if r]
     for i, row in enumerate(rows):
-        columns = {j: _part(text) for j, (_, text) in enumerate(row)}
-        if sum(1 for p in columns.values() if p) >= 2:
+        columns = {j: _column(text) for j, (_, text) in enumerate(row)}
+        if sum(1 for p in columns.values() if p in PARTS) >= 2:
             steps = []
             for below in rows[i + 1:]:
-                step = {p: _cell_items(*below[j]) for j, p in columns.items() if p and j < len(below)}
-                if any(step.values()):
+                step = {p: _cell_items(*below[j]) if p != "name" else [clean(below[j][1])]
+                        for j, p in columns.items() if p and j < len(below)}
+                if any(v for k, v in step.items() if k != "name"):
                     steps.append(step)
             return steps
     down = {_part(row[0][1]): _cell_items(*row[1]) for row in rows if len(row) >= 2 and _part(row[0][1])}
@@ -182,7 +201,7 @@ def head_parts(lines: list[str]) -> dict[str, list[str]]:
             i += 1
             continue
         head_indent, listed = _indent(match[1]), bool(match[2])
-        items = [clean(match[4])] if clean(match[4]) else []
+        items = sentences(match[4])
         paragraph: list[str] = []
         j = i + 1
         while j < len(lines):
@@ -206,7 +225,9 @@ def head_parts(lines: list[str]) -> dict[str, list[str]]:
             else:
                 break
             j += 1
-        if paragraph:
+        if len(paragraph) > 1 and all(re.match(r"\s*[A-Z0-9\u2022]", line) for line in paragraph):
+            items += [clean(line) for line in paragraph]  # a list written without bullets, a line an item
+        elif paragraph:
             items += sentences(" ".join(paragraph))
         found.setdefault(part, []).extend(item for item in items if item)
         i = j
@@ -234,6 +255,10 @@ def _heads(lines: list[str]) -> list[tuple[int, int, str]]:
         bold = BOLD_HEAD.match(line)
         if bold and step_of(bold[1]) and not _part(bold[1]):
             heads.append((i, 7, bold[1]))
+            continue
+        under = SETEXT_RULE.match(lines[i + 1]) if i + 1 < len(lines) else None
+        if under and line.strip() and not BULLET.match(line) and not line.lstrip().startswith(("|", "<")):
+            heads.append((i, 1 if under[1].startswith("=") else 2, line.strip()))
     return heads
 
 
@@ -267,13 +292,20 @@ def _spans(lines: list[str]) -> list[tuple[str, int | None, int, int]]:
     """(name, number, first line, end) of each step section: it ends at the next head of its level or above (a
     Target / Result / Analysis head is part of it), or at the next step's head."""
     heads = _heads(lines)
+
+    def has_parts(i: int) -> bool:
+        after = [j for j, _, _ in heads if j > i]
+        return any(PART_HEAD.match(line) and _part(PART_HEAD.match(line)[3]) or "<table" in line.lower()
+                   for line in lines[i + 1:after[0] if after else len(lines)])
+
+    starts = {i: (step_of(w) or ("", int(NUMBERED_HEAD.match(clean(w))[1])))[1] for i, _, w in heads if not _part(w) and (
+        step_of(w) or NUMBERED_HEAD.match(clean(w)) and has_parts(i))}
     spans = []
     for i, level, words in heads:
-        if not step_of(words) or _part(words):
+        if i not in starts:
             continue
-        end = next((j for j, lv, w in heads if j > i and not _part(w) and (lv <= level or step_of(w))), len(lines))
-        found = step_of(words)
-        spans.append((clean(LINK.sub("", words)) or clean(words), found[1] if found else None, i, end))
+        end = next((j for j, lv, w in heads if j > i and not _part(w) and (lv <= level or j in starts)), len(lines))
+        spans.append((clean(LINK.sub("", words)) or clean(words), starts[i], i, end))
     return spans
 
 
@@ -282,7 +314,11 @@ def read_readme(text: str) -> list[Section]:
     per row. A README with no step heads is one step (name ""): a single step's hand-in."""
     lines = text.replace("\r\n", "\n").split("\n")
     spans = _spans(lines) or [("", None, 0, len(lines))]
-    return [section for name, number, start, end in spans for section in _section(name, number, lines[start:end])]
+    sections = [section for name, number, start, end in spans for section in _section(name, number, lines[start:end])]
+    # a head that only mentions a step ("Accuracy for Step-7 & Step-8") is no step of its own
+    said = {s.number for s in sections if s.target or s.result or s.analysis}
+    return [s for s in sections if s.target or s.result or s.analysis or s.number not in said or s.code
+            or re.search(r"test set|total params|accuracy\s*=", s.text, re.I)]
 
 
 def outside(text: str) -> str:
@@ -300,11 +336,18 @@ def _section(name: str, number: int | None, body: list[str]) -> list[Section]:
     code, rest = _blocks(body)
     text = "\n".join(rest)
     links = [m[2] or m[3] for m in LINK.finditer("\n".join(body)) if (m[2] or m[3])]
+    links += [m for m in re.findall(r"[\w./-]+\.(?:ipynb|py)\b", text) if m not in links]  # "File = Step_1.ipynb"
     table_rows = [step for rows in html_tables(text) + markdown_tables(text) for step in table_steps(rows)]
     if len(table_rows) > 1:
-        return [Section(f"{name} #{k}", number, s.get("target", []), s.get("result", []), s.get("analysis", []),
-                        links, code, text, k, len(table_rows)) for k, s in enumerate(table_rows, 1)]
+        out = []
+        for k, row in enumerate(table_rows, 1):
+            called = row.get("name", [""])[0]
+            found = step_of(called) if called else None
+            out.append(Section(called or f"{name} #{k}".strip(), found[1] if found else number, row.get("target", []),
+                               row.get("result", []), row.get("analysis", []), links, code, text, k, len(table_rows),
+                               name))
+        return out
     parts = table_rows[0] if table_rows else head_parts(re.sub(r"<table\b.*?</table>", "", text, flags=re.I | re.S)
                                                         .split("\n"))
     return [Section(name, number, parts.get("target", []), parts.get("result", []), parts.get("analysis", []),
-                    links, code, text)]
+                    links, code, text, head=name)]
