@@ -322,7 +322,7 @@ def test_a_comparison_table_names_its_steps_and_its_log_goes_where_the_figures_s
     assert [(s.name, s.number, s.result, s.analysis) for s in (one, two)] == [
         ("Model 1: Skeleton", 1, ["Test Acc : 98.66%"], ["Works"]),
         ("Model 2: BN", 2, ["Test Acc : 99.28%"], ["Better.", "Still short."])]
-    assert one.log_source is None and two.log_source == "README"
+    assert one.log_source is None and two.log_source == "README (outside the steps)"
     assert [(e.label, e.train_acc, e.test_acc) for e in two.epochs] == [(1, 70.19, 96.54), (2, 96.38, 99.28)]
 
 
@@ -353,3 +353,18 @@ def test_seed_hand_ins(seed):
         (step,) = handin.steps
         assert step.epoch_base == 1 and [e.lr for e in step.epochs][5:7] == [0.01, 0.003]
         assert len(step.per_class) == 10
+
+
+def test_heads_without_a_step_word_that_hold_the_parts_are_steps():
+    text = ("# S7\n\n#### Name: Init\n**Target:**\nSet it all up.<br>\n**Results:**\n1. Parameters: 593,200<br>\n"
+            "**Analysis:**\n1. Too many parameters.<br>\n\nThe notebook: [Init](./S7_Init.ipynb)\n\n"
+            "#### Name: Light\n**Target:**\nFewer parameters.\n\n## Model0 : Structure\n### Target:\n - A structure\n"
+            "### Results:\n - Params: 6,379,786\n### Analysis:\n - Fine\n\n# Results\n\nEverything is in the notebooks.\n")
+    sections = read_readme(text)
+    assert [(s.name, s.number) for s in sections] == [("Name: Init", None), ("Name: Light", None),
+                                                      ("Model0 : Structure", 0)]
+    init, _, zero = sections
+    assert (init.target, init.result, init.analysis) == (["Set it all up."], ["Parameters: 593,200"],
+                                                         ["Too many parameters."])
+    assert init.links == ["./S7_Init.ipynb"]
+    assert (zero.target, zero.result, zero.analysis) == (["A structure"], ["Params: 6,379,786"], ["Fine"])

@@ -293,18 +293,36 @@ def _spans(lines: list[str]) -> list[tuple[str, int | None, int, int]]:
     Target / Result / Analysis head is part of it), or at the next step's head."""
     heads = _heads(lines)
 
-    def has_parts(i: int) -> bool:
-        after = [j for j, _, _ in heads if j > i]
+    def has_parts(i: int, level: int) -> bool:
+        """Whether the text under head i, up to the next head that is not a Target / Result / Analysis below it, has
+        them ("# Results" after "# Training Logs" is a section of its own, not that one's Result)."""
+        after = [j for j, lv, w in heads if j > i and (not _part(w) or lv <= level)]
         return any(PART_HEAD.match(line) and _part(PART_HEAD.match(line)[3]) or "<table" in line.lower()
                    for line in lines[i + 1:after[0] if after else len(lines)])
 
-    starts = {i: (step_of(w) or ("", int(NUMBERED_HEAD.match(clean(w))[1])))[1] for i, _, w in heads if not _part(w) and (
-        step_of(w) or NUMBERED_HEAD.match(clean(w)) and has_parts(i))}
+    def number(words: str) -> int | None:
+        found, numbered = step_of(words), NUMBERED_HEAD.match(clean(words))
+        return found[1] if found else int(numbered[1]) if numbered else None
+
+    # a step's head: its word and number ("Model_1", "Step-2"), a number with the parts under it ("2a) Batch norm"),
+    # or any head with the parts under it outside another step's section ("ModelName: Model Init")
+    starts: dict[int, int | None] = {}
+    inside: int | None = None  # the level of the step section the heads are in
+    for i, level, words in heads:
+        if _part(words):
+            continue
+        if inside is not None and level <= inside:
+            inside = None
+        if step_of(words) or NUMBERED_HEAD.match(clean(words)) and has_parts(i, level) or \
+                inside is None and has_parts(i, level):
+            starts[i] = number(words)
+            inside = level
     spans = []
     for i, level, words in heads:
         if i not in starts:
             continue
-        end = next((j for j, lv, w in heads if j > i and not _part(w) and (lv <= level or j in starts)), len(lines))
+        end = next((j for j, lv, w in heads if j > i and (lv < level or not _part(w) and (lv <= level or j in starts))),
+                   len(lines))
         spans.append((clean(LINK.sub("", words)) or clean(words), starts[i], i, end))
     return spans
 
