@@ -368,3 +368,16 @@ def test_heads_without_a_step_word_that_hold_the_parts_are_steps():
                                                          ["Too many parameters."])
     assert init.links == ["./S7_Init.ipynb"]
     assert (zero.target, zero.result, zero.analysis) == (["A structure"], ["Params: 6,379,786"], ["Fine"])
+
+
+def test_a_readme_without_step_heads_beside_notebooks_with_their_own_parts():
+    handin = read_handin(DATA / "per_notebook")
+    one, two = handin.steps
+    assert [(s.name, s.target, s.result, s.log_source) for s in (one, two)] == [
+        ("train_1", ["step 1's aim"], ["test accuracy: 98.25"], "train_1.ipynb"),
+        ("train_2", ["step 2's aim"], ["test accuracy: 99.05"], "train_2.ipynb")]
+    # `from model import Model_2 as Model; Model()` builds Model_2
+    assert [(s.model, s.params, s.rf) for s in (one, two)] == [("Model_1 (model.py)", 100, 3),
+                                                               ("Model_2 (model.py)", 250, 5)]
+    assert handin.notes == ["README.md has no step heads: its own Target / Result / Analysis left aside, each notebook "
+                            "a step"]

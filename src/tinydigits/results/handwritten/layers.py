@@ -323,12 +323,20 @@ def read_models(code: str, source: str = "code") -> list[Model]:
 
 
 def instantiated(code: str, names: set[str]) -> list[str]:
-    """The model classes among `names` the code calls (`model = Model_2().to(device)`), in the order it calls them."""
+    """The model classes among `names` the code calls (`model = Model_2().to(device)`, or `Model()` after
+    `from models import Model2 as Model`), in the order it calls them."""
     tree = parse(code)
     if tree is None:
         return []
-    calls = sorted((n.lineno, n.col_offset, n.func.id) for n in ast.walk(tree)
-                   if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in names)
-    calls += sorted((n.lineno, n.col_offset, n.func.attr) for n in ast.walk(tree)
-                    if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in names)
+    aliases = {a.asname: a.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+               for a in node.names if a.asname and a.name in names}
+    calls = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        called = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+        called = aliases.get(called, called)
+        if called in names:
+            calls.append((node.lineno, node.col_offset, called))
     return [name for _, _, name in sorted(calls)]

@@ -217,10 +217,23 @@ def read_handin(path: str | Path) -> HandIn:
     for section in sections:
         for code in section.code:
             pool.add("README", pool.by_source.get("README", []) + read_models(code, "README"))
-    if not sections or (len(sections) == 1 and not sections[0].name and notebooks and not _texts(sections[0])):
+    if not sections or len(sections) == 1 and not sections[0].name and notebooks and (
+            not _texts(sections[0]) or sum(1 for nb in notebooks if _texts(_notebook_parts(nb))) > 1):
+        if sections and _texts(sections[0]):
+            notes.append(f"{readme.name} has no step heads: its own Target / Result / Analysis left aside, each "
+                         "notebook a step")
         sections = _notebook_sections(notebooks, sections[0] if sections else None)
     steps, unmapped = _map(sections, notebooks, readme_text, pool)
     return HandIn(path, steps, unmapped, notes)
+
+
+def _notebook_parts(notebook: Notebook) -> Section:
+    """A notebook's own Target / Result / Analysis, from its Markdown cells (all of them: one step)."""
+    own = read_readme(notebook.markdown)
+    if len(own) == 1:
+        return own[0]
+    return Section(notebook.path.stem, None, [t for s in own for t in s.target], [r for s in own for r in s.result],
+                   [a for s in own for a in s.analysis])
 
 
 def _notebook_sections(notebooks: list[Notebook], readme: Section | None) -> list[Section]:
@@ -228,8 +241,7 @@ def _notebook_sections(notebooks: list[Notebook], readme: Section | None) -> lis
     cells (a README with none of its own adds its text to a lone notebook's)."""
     out = []
     for nb in sorted(notebooks, key=lambda n: ((step_of(n.path.stem) or ("", 10**6))[1], n.path.name)):
-        own = read_readme(nb.markdown)
-        parts = own[0] if len(own) == 1 else Section(nb.path.stem, None)
+        parts = _notebook_parts(nb)
         found = step_of(nb.path.stem)
         links = [nb.path.name] + (readme.links if readme is not None and len(notebooks) == 1 else [])
         text = readme.text if readme is not None and len(notebooks) == 1 else ""
