@@ -322,7 +322,7 @@ def test_a_comparison_table_names_its_steps_and_its_log_goes_where_the_figures_s
     assert [(s.name, s.number, s.result, s.analysis) for s in (one, two)] == [
         ("Model 1: Skeleton", 1, ["Test Acc : 98.66%"], ["Works"]),
         ("Model 2: BN", 2, ["Test Acc : 99.28%"], ["Better.", "Still short."])]
-    assert one.log_source is None and two.log_source == "README (outside the steps)"
+    assert one.log_source is None and two.log_source == "README"
     assert [(e.label, e.train_acc, e.test_acc) for e in two.epochs] == [(1, 70.19, 96.54), (2, 96.38, 99.28)]
 
 

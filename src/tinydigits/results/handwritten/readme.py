@@ -308,15 +308,21 @@ def _spans(lines: list[str]) -> list[tuple[str, int | None, int, int]]:
     # or any head with the parts under it outside another step's section ("ModelName: Model Init")
     starts: dict[int, int | None] = {}
     inside: int | None = None  # the level of the step section the heads are in
+    loose: list[int] = []  # heads that are steps only by the parts under them
     for i, level, words in heads:
         if _part(words):
             continue
         if inside is not None and level <= inside:
             inside = None
-        if step_of(words) or NUMBERED_HEAD.match(clean(words)) and has_parts(i, level) or \
-                inside is None and has_parts(i, level):
+        if step_of(words) or NUMBERED_HEAD.match(clean(words)) and has_parts(i, level):
             starts[i] = number(words)
             inside = level
+        elif inside is None and has_parts(i, level):
+            starts[i] = None
+            loose.append(i)
+            inside = level
+    if len(loose) == 1:  # one such head is the README's title over its one Target / Result / Analysis
+        del starts[loose[0]]
     spans = []
     for i, level, words in heads:
         if i not in starts:
