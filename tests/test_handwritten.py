@@ -381,3 +381,14 @@ def test_a_readme_without_step_heads_beside_notebooks_with_their_own_parts():
                                                                ("Model_2 (model.py)", 250, 5)]
     assert handin.notes == ["README.md has no step heads: its own Target / Result / Analysis left aside, each notebook "
                             "a step"]
+
+
+def test_epoch_summaries_after_the_test_line_stay_in_their_epoch():
+    log = one_log("Epoch 1\n=====\nTraining:   0%|          | 0/469 [00:00<?, ?it/s]\n"
+                  "Test set: Average loss: 0.2833, Accuracy: 9471/10000 (94.71%)\n\n"
+                  "Training - Loss: 1.1663, Accuracy: 63.98%\nTesting  - Loss: 0.2833, Accuracy: 94.71%\n\n"
+                  "Epoch 2\n=====\nTest set: Average loss: 0.1771, Accuracy: 9543/10000 (95.43%)\n\n"
+                  "Training - Loss: 0.1853, Accuracy: 95.95%\nTesting  - Loss: 0.1771, Accuracy: 95.43%\n")
+    assert [(e.label, e.train_loss, e.train_acc, e.test_loss, e.test_acc) for e in log.epochs] == [
+        (1, 1.1663, 63.98, 0.2833, 94.71), (2, 0.1853, 95.95, 0.1771, 95.43)]
+    assert all(e.batch_loss is None for e in log.epochs)  # a loss on a line of its own is the epoch's

@@ -23,7 +23,10 @@ BARE_LR = re.compile(rf"(?<![a-z])(?:lr|learning[ _]rate)\s*[:=]\s*\[?\s*({NUMBE
 EPOCH_MARK = re.compile(r"^\s*(?:train(?:ing)?\s+)?epoch\s*(?:no\.?|number|#)?\s*[:=#-]?\s*(\d+)\b(?!\s*(?:st|nd|rd|th)\b)",
                         re.I)
 TEST_HEAD = re.compile(r"(?<![a-z])(?:test|validation|val)(?:\s+set)?\s*:", re.I)
-TRAIN_HEAD = re.compile(r"(?<![a-z])train(?:ing)?(?:\s+set)?\s*:", re.I)
+# a summary line `Testing  - Loss: 0.21, Accuracy: 96.5%`: a test line where it has both figures (a README's
+# `Test Accuracy: 99.1%` alone is a claim, not a log)
+TEST_SUMMARY = re.compile(r"^\s*(?:test(?:ing)?|validation|val(?:id)?)(?:\s+set)?\s*[-\u2013|:]?\s*(?=.*loss)(?=.*acc)", re.I)
+TRAIN_HEAD = re.compile(r"(?<![a-z])train(?:ing)?(?:\s+set)?\s*[:\-\u2013]", re.I)
 LOSS = re.compile(rf"(?<![a-z])loss\s*[:=]\s*({NUMBER})", re.I)
 AVERAGE_LOSS = re.compile(rf"av(?:era)?g(?:e)?\.?\s+loss\s*[:=]\s*({NUMBER})", re.I)
 BATCH_LOSS = re.compile(rf"batch\s+loss\s*[:=]\s*({NUMBER})", re.I)
@@ -195,9 +198,12 @@ class _Reader:
 
     def train_line(self, acc: float | None, loss: float | None, batch_loss: float | None, progress: int) -> None:
         current = self._current()
-        if current.test_acc is not None or current.test_loss is not None or (
+        tested = current.test_acc is not None or current.test_loss is not None
+        if tested and not (current.label is not None and progress < 0) or (
                 progress >= 0 and current.progress >= 0 and progress < current.progress and current.label is None):
-            current = self._start(None)  # after a test pass, or a bar that started over: the next epoch
+            # after a test pass (but a numbered epoch's summary printed after its test is still that epoch's), or a
+            # bar that started over: the next epoch
+            current = self._start(None)
         current.train_acc = acc if acc is not None else current.train_acc
         current.train_loss = loss if loss is not None else current.train_loss
         current.batch_loss = batch_loss if batch_loss is not None else current.batch_loss
@@ -205,6 +211,8 @@ class _Reader:
 
     def test_line(self, acc: float | None, loss: float | None) -> None:
         current = self._current()
+        if (current.test_acc, current.test_loss) == (acc, loss) or current.test_acc == acc and loss is None:
+            return  # the same pass said again (`Test set: ...` then a summary's `Testing - Loss: ...`)
         if current.test_acc is not None or current.test_loss is not None:
             current = self._start(None)  # a log of test lines alone: each is an epoch
         current.test_acc, current.test_loss = acc, loss
@@ -250,7 +258,7 @@ def _read_line(reader: _Reader, line: str) -> None:
     bare = BARE_LR.search(line)
     if bare:
         reader.rate_line(_num(bare[1]))
-    test = TEST_HEAD.search(line)
+    test = TEST_HEAD.search(line) or TEST_SUMMARY.match(line)
     if test:
         rest = line[test.start():]
         loss = AVERAGE_LOSS.search(rest) or LOSS.search(rest)
@@ -259,13 +267,14 @@ def _read_line(reader: _Reader, line: str) -> None:
             reader.test_line(acc, _num(loss[1]) if loss else None)
         return
     if LOSS.search(line) or TRAIN_HEAD.search(line) and ACCURACY.search(line):
-        average = AVERAGE_LOSS.search(line)
-        batch = BATCH_LOSS.search(line)
-        plain = LOSS.search(line)
-        if TRAIN_HEAD.search(line) and "set" in line.lower() and average is None and plain is not None:
-            average = plain  # `Train set: Loss: 0.05` is the epoch's
-        batch_loss = _num(batch[1]) if batch else None if average else _num(plain[1]) if plain else None
-        reader.train_line(_accuracy(line), _num(average[1]) if average else None, batch_loss, _progress(line))
+        average, batch, plain = AVERAGE_LOSS.search(line), BATCH_LOSS.search(line), LOSS.search(line)
+        progress = _progress(line)
+        if average is None and batch is None and plain is not None:
+            # beside a bar or a batch id the loss is that batch's; on a line of its own (`Train set: Loss: 0.05`,
+            # `Training - Loss: 0.27`) it is the epoch's
+            batch, average = (plain, None) if progress >= 0 else (None, plain)
+        reader.train_line(_accuracy(line), _num(average[1]) if average else None,
+                          _num(batch[1]) if batch else None, progress)
 
 
 def read_log(text: str, source: str = "log") -> list[Log]:
