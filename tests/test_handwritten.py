@@ -392,3 +392,14 @@ def test_epoch_summaries_after_the_test_line_stay_in_their_epoch():
     assert [(e.label, e.train_loss, e.train_acc, e.test_loss, e.test_acc) for e in log.epochs] == [
         (1, 1.1663, 63.98, 0.2833, 94.71), (2, 0.1853, 95.95, 0.1771, 95.43)]
     assert all(e.batch_loss is None for e in log.epochs)  # a loss on a line of its own is the epoch's
+
+
+def test_a_wide_comparison_table_and_a_step_linking_several_notebooks():
+    handin = read_handin(DATA / "comparison")
+    bigger, skeleton, three = handin.steps
+    assert (bigger.name, bigger.result, bigger.analysis) == ("Bigger model", ["Parameters: 7.9k", "Best Test Acc: 99.05"],
+                                                             ["Better."])
+    assert (bigger.log_source, skeleton.log_source) == ("c2.ipynb", "c1.ipynb")  # each row's own link
+    # "c3.ipynb and c4.ipynb": the one whose best (99.50) its Result quotes ("99.5%"), the other said as left over
+    assert three.log_source == "c4.ipynb" and three.epoch_base == 0
+    assert handin.unmapped == ["c3.ipynb (2 epochs, best test 99.31%): matches no step's figures"]

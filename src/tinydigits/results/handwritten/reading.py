@@ -91,10 +91,11 @@ def _read_text(path: Path) -> str:
 
 
 # ---- figures a step's text quotes, to match a log to it
-def quoted(texts: list[str]) -> tuple[set[float], set[int]]:
-    """(accuracies with two decimals, whole numbers of 1,000 or more) a step's texts quote: 99.41, 7,928, 7928."""
+def quoted(texts: list[str]) -> tuple[set[str], set[int]]:
+    """(accuracies as written with one or two decimals, whole numbers of 1,000 or more) a step's texts quote: "99.41",
+    "99.5", 7,928, 7928."""
     text = " ".join(texts)
-    accs = {round(float(m), 2) for m in re.findall(r"(?<![\d.])(\d{2}\.\d{2})(?!\d)", text)}
+    accs = set(re.findall(r"(?<![\d.])(\d{2}\.\d{1,2})(?!\d)", text))
     ints = {int(m.replace(",", "")) for m in re.findall(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{4,7})(?![\d.,]\d)", text)}
     return accs, {i for i in ints if i >= 1000}
 
@@ -106,7 +107,7 @@ def fit(step_texts: list[str], log: Log) -> int:
     score = 0
     last = next((e.test_acc for e in reversed(log.epochs) if e.test_acc is not None), None)
     for figure in {log.best_test, log.best_train, last} - {None}:
-        score += round(figure, 2) in accs
+        score += f"{figure:.2f}" in accs or f"{figure:.1f}" in accs  # "99.5%" quotes 99.50 as much as 99.5 does
     return score + (log.params in ints if log.params is not None else 0)
 
 
@@ -132,7 +133,8 @@ class _Pool:
     def named(self, name: str, prefer: list[str] = ()) -> Model | None:
         """The class of that name (Model_2 and Model2 alike), from the first of `prefer`'s sources that has it."""
         sources = [s for s in prefer if s in self.by_source] + [s for s in self.by_source if s not in prefer]
-        return next((m for s in sources for m in self.by_source[s] if _norm(m.name) == _norm(name)), None)
+        # a notebook that defines a class again in a later cell trains the last definition
+        return next((m for s in sources for m in reversed(self.by_source[s]) if _norm(m.name) == _norm(name)), None)
 
     @property
     def names(self) -> set[str]:
@@ -276,26 +278,28 @@ def _map(sections: list[Section], notebooks: list[Notebook], readme_text: str,
     # 2. the notebook a step links, 3. the notebook its name matches
     by_name = {nb.path.name.lower(): nb for nb in notebooks}
     nb_logs = {nb.path.name: [lg for lg in read_log(nb.outputs, nb.path.name) if lg.epochs or lg.params] for nb in notebooks}
-    used: set[str] = set()
     for i, section in enumerate(sections):
         linked = [by_name[Path(link).name.lower()] for link in section.links if Path(link).name.lower() in by_name]
         numbered = [nb for nb in notebooks if section.number is not None
                     and (step_of(nb.path.stem) or ("", -1))[1] == section.number]
-        notebook = linked[0] if linked else numbered[0] if len(numbered) == 1 else None
-        if notebook is None:
+        candidates = list({nb.path: nb for nb in linked}.values()) or (numbered if len(numbered) == 1 else [])
+        if not candidates:
             continue
+        # of the notebooks a step links ("s7-3.ipynb and s7-4.ipynb"), the run its figures match; on a tie the last
+        runs = [(nb, lg) for nb in candidates for lg in nb_logs[nb.path.name] if lg not in logs.values()]
+        if i in logs or not runs:
+            sources[i] = candidates[-1]
+            continue
+        notebook, logs[i] = max(runs, key=lambda pair: (fit(_texts(section), pair[1]), runs.index(pair)))
         sources[i] = notebook
-        if i in logs:
-            continue
-        runs = [lg for lg in nb_logs[notebook.path.name] if lg not in logs.values()]
-        if runs:
-            logs[i] = max(runs, key=lambda lg: (fit(_texts(section), lg), runs.index(lg)))
-            used.add(notebook.path.name)
-            if len(runs) > 1:
-                notes[i].append(f"{notebook.path.name} shows {len(runs)} runs: the one its figures match taken")
+        if len(runs) > 1:
+            notes[i].append(f"{len(runs)} runs in {', '.join(nb.path.name for nb in candidates)}: "
+                            f"{logs[i].source}'s taken (its figures match, else the last)")
     for nb in notebooks:
         left += [lg for lg in nb_logs[nb.path.name] if lg not in logs.values()]
-    left += read_log(outside(readme_text), "README (outside the steps)") if readme_text else []
+    rest = outside(readme_text) if readme_text else ""
+    if rest and rest not in by_text:  # (a table of steps outside the sections has read it already)
+        left += read_log(rest, "README (outside the steps)")
     # 4. what is left, by the figures a step quotes
     for log in sorted(left, key=lambda lg: -len(lg.epochs)):
         scores = [(fit(_texts(s), log), -i) for i, s in enumerate(sections)

@@ -72,26 +72,34 @@ def step_of(text: str) -> tuple[str, int] | None:
 
 
 # ---- HTML and Markdown tables
+Cell = tuple[list[str], str, list[str]]  # a table cell: its list items, its text, the links in it
+
+
 class _Cells(HTMLParser):
-    """An HTML table's rows of cells; a cell keeps its <li> items apart and its text."""
+    """An HTML table's rows of cells; a cell keeps its <li> items apart, its text, and its links."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.rows: list[list[tuple[list[str], str]]] = []
+        self.rows: list[list[Cell]] = []
         self._cell: list[str] | None = None
         self._items: list[str] = []
         self._item: list[str] | None = None
+        self._links: list[str] = []
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "tr":
             self.rows.append([])
         elif tag in ("td", "th"):
-            self._cell, self._items, self._item = [], [], None
+            self._cell, self._items, self._item, self._links = [], [], None, []
         elif tag == "li" and self._cell is not None:
             self._end_item()
             self._item = []
         elif tag == "br" and self._cell is not None:
             self.handle_data("\n")
+        elif tag == "a" and self._cell is not None:
+            href = dict(attrs).get("href") or dict(attrs).get("herf")  # "herf": a typo students' pages render anyway
+            if href:
+                self._links.append(href)
 
     def _end_item(self) -> None:
         if self._item is not None and clean("".join(self._item)):
@@ -105,7 +113,7 @@ class _Cells(HTMLParser):
             self._end_item()
             if not self.rows:
                 self.rows.append([])
-            self.rows[-1].append((self._items, "".join(self._cell)))
+            self.rows[-1].append((self._items, "".join(self._cell), self._links))
             self._cell = None
 
     def handle_data(self, data: str) -> None:
@@ -115,7 +123,7 @@ class _Cells(HTMLParser):
                 self._item.append(data)
 
 
-def _cell_items(items: list[str], text: str) -> list[str]:
+def _cell_items(items: list[str], text: str, links: list[str] | None = None) -> list[str]:
     if items:
         return items
     lines = [BULLET.match(line) for line in text.splitlines()]
@@ -141,26 +149,37 @@ def _column(label: str) -> str | None:
     return _part(label)
 
 
-def table_steps(rows: list[list[tuple[list[str], str]]]) -> list[dict[str, list[str]]]:
-    """The steps a table holds: a header row naming Target / Result / Analysis (two of them at least) gives a step per
-    row below it, named by its step column where it has one; a first column naming them gives one step down the
-    table."""
+def table_steps(rows: list[list[Cell]]) -> list[dict[str, list[str]]]:
+    """The steps a table holds: a header row naming two of Target / Result / Analysis, or a step column and one of
+    them, gives a step per row below it, named by its step column where it has one; the columns that are neither
+    (a comparison table's "Parameters", "Best Test Acc") are its Result, `header: value`. A first column naming
+    Target / Result / Analysis gives one step down the table."""
     rows = [r for r in rows if r]
     for i, row in enumerate(rows):
-        columns = {j: _column(text) for j, (_, text) in enumerate(row)}
-        if sum(1 for p in columns.values() if p in PARTS) >= 2:
+        columns = {j: _column(cell[1]) for j, cell in enumerate(row)}
+        parts = sum(1 for p in columns.values() if p in PARTS)
+        if parts >= 2 or parts and "name" in columns.values():
             steps = []
             for below in rows[i + 1:]:
-                step = {p: _cell_items(*below[j]) if p != "name" else [clean(below[j][1])]
-                        for j, p in columns.items() if p and j < len(below)}
-                if any(v for k, v in step.items() if k != "name"):
+                step: dict[str, list[str]] = {}
+                for j, p in columns.items():
+                    if j >= len(below):
+                        continue
+                    step.setdefault("links", []).extend(below[j][2])
+                    if p == "name":
+                        step["name"] = [clean(below[j][1])]
+                    elif p is not None:
+                        step.setdefault(p, []).extend(_cell_items(*below[j]))
+                    elif clean(below[j][1]) and clean(row[j][1]):
+                        step.setdefault("result", []).append(f"{clean(row[j][1])}: {clean(below[j][1])}")
+                if any(v for k, v in step.items() if k not in ("name", "links")):
                     steps.append(step)
             return steps
     down = {_part(row[0][1]): _cell_items(*row[1]) for row in rows if len(row) >= 2 and _part(row[0][1])}
     return [down] if down else []
 
 
-def html_tables(text: str) -> list[list[list[tuple[list[str], str]]]]:
+def html_tables(text: str) -> list[list[list[Cell]]]:
     out = []
     for table in re.finditer(r"<table\b.*?</table>", text, re.I | re.S):
         parser = _Cells()
@@ -169,7 +188,7 @@ def html_tables(text: str) -> list[list[list[tuple[list[str], str]]]]:
     return out
 
 
-def markdown_tables(text: str) -> list[list[list[tuple[list[str], str]]]]:
+def markdown_tables(text: str) -> list[list[list[Cell]]]:
     """Pipe tables: their rows of cells (a cell's `<br>`s split its items)."""
     out, current = [], []
     for line in text.splitlines() + [""]:
@@ -177,7 +196,8 @@ def markdown_tables(text: str) -> list[list[list[tuple[list[str], str]]]]:
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
             if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
                 current.append([([clean(i) for i in re.split(r"<br\s*/?>", c, flags=re.I) if clean(i)]
-                                 if re.search(r"<br", c, re.I) else [], c) for c in cells])
+                                 if re.search(r"<br", c, re.I) else [], c,
+                                 [m[2] or m[3] for m in LINK.finditer(c) if m[2] or m[3]]) for c in cells])
         elif current:
             out.append(current)
             current = []
@@ -339,6 +359,15 @@ def read_readme(text: str) -> list[Section]:
     lines = text.replace("\r\n", "\n").split("\n")
     spans = _spans(lines) or [("", None, 0, len(lines))]
     sections = [section for name, number, start, end in spans for section in _section(name, number, lines[start:end])]
+    if spans[0][1:] != (None, 0, len(lines)):
+        # a table of steps outside every step section (a comparison table above them): its rows are steps too,
+        # in the README's order
+        inside = {i for _, _, start, end in spans for i in range(start, end)}
+        rest = [line if i not in inside else "" for i, line in enumerate(lines)]
+        rows = [s for s in _section("", None, rest) if s.row is not None]
+        first_table = next((i for i, line in enumerate(rest) if "<table" in line.lower() or line.lstrip().startswith("|")),
+                           len(lines))
+        sections = rows + sections if first_table < spans[0][2] else sections + rows
     # a head that only mentions a step ("Accuracy for Step-7 & Step-8") is no step of its own
     said = {s.number for s in sections if s.target or s.result or s.analysis}
     return [s for s in sections if s.target or s.result or s.analysis or s.number not in said or s.code
@@ -368,8 +397,8 @@ def _section(name: str, number: int | None, body: list[str]) -> list[Section]:
             called = row.get("name", [""])[0]
             found = step_of(called) if called else None
             out.append(Section(called or f"{name} #{k}".strip(), found[1] if found else number, row.get("target", []),
-                               row.get("result", []), row.get("analysis", []), links, code, text, k, len(table_rows),
-                               name))
+                               row.get("result", []), row.get("analysis", []), row.get("links") or links, code, text,
+                               k, len(table_rows), name))
         return out
     parts = table_rows[0] if table_rows else head_parts(re.sub(r"<table\b.*?</table>", "", text, flags=re.I | re.S)
                                                         .split("\n"))
