@@ -403,3 +403,12 @@ def test_a_wide_comparison_table_and_a_step_linking_several_notebooks():
     # "c3.ipynb and c4.ipynb": the one whose best (99.50) its Result quotes ("99.5%"), the other said as left over
     assert three.log_source == "c4.ipynb" and three.epoch_base == 0
     assert handin.unmapped == ["c3.ipynb (2 epochs, best test 99.31%): matches no step's figures"]
+
+
+def test_a_summary_sub_head_belongs_to_its_step_and_its_params_find_the_run():
+    handin = read_handin(DATA / "summary_heads")
+    one, two = handin.steps  # "#### Model1 Summary" is part of "### class Model1()", not a step
+    assert [(s.name, s.params, s.params_from, s.log_source, s.best_test) for s in (one, two)] == [
+        ("class Model1()", 1234, "summary", "S7.ipynb", 98.5),
+        ("class Model2()", 2345, "summary", "S7.ipynb (run 2)", 99.2)]
+    assert handin.unmapped == []

@@ -301,13 +301,23 @@ def _map(sections: list[Section], notebooks: list[Notebook], readme_text: str,
     if rest and rest not in by_text:  # (a table of steps outside the sections has read it already)
         left += read_log(rest, "README (outside the steps)")
     # 4. what is left, by the figures a step quotes
+    def open_to(i: int, log: Log) -> bool:
+        """Whether step i can take the log: it has none, or it has a summary alone (params, no epochs) and this is
+        epochs, or epochs without params and this is a summary."""
+        have = logs.get(i)
+        return have is None or (not have.epochs and bool(log.epochs)) or (have.params is None and not log.epochs)
+
+    def score(i: int, log: Log) -> int:
+        have = logs.get(i)  # a summary pasted in the step's own section quotes the params its run printed
+        return fit(_texts(sections[i]), log) + bool(have and not have.epochs and have.params == log.params)
+
     for log in sorted(left, key=lambda lg: -len(lg.epochs)):
-        scores = [(fit(_texts(s), log), -i) for i, s in enumerate(sections)
-                  if (i not in logs) or (not log.epochs and logs[i].params is None)]
+        scores = [(score(i, log), -i) for i in range(len(sections)) if open_to(i, log)]
         best = max(scores, default=(0, 0))
         if best[0] > 0 and sum(1 for s in scores if s[0] == best[0]) == 1:
             i = -best[1]
-            logs[i] = _joined(logs.get(i), log)
+            have = logs.get(i)
+            logs[i] = _joined(have, log) if have is None or have.epochs else _joined(log, have)
             continue
         notes.setdefault(-1, []).append(f"{log.describe()}: matches no step's figures")
     steps = [_step(s, logs.get(i), sources.get(i), pool, notes[i]) for i, s in enumerate(sections)]
@@ -329,7 +339,8 @@ def _joined(log: Log | None, summary: Log) -> Log:
     """A log given the parameters (and per-class figures) of a summary printed apart from it."""
     if log is None:
         return summary
-    return Log(log.source if summary.source == log.source else f"{log.source}; params from {summary.source}",
+    borrowed = log.params is None and summary.params is not None and summary.source != log.source
+    return Log(f"{log.source}; params from {summary.source}" if borrowed else log.source,
                log.epochs, log.epoch_base, log.params if log.params is not None else summary.params,
                log.per_class or summary.per_class)
 

@@ -334,6 +334,8 @@ def _spans(lines: list[str]) -> list[tuple[str, int | None, int, int]]:
             continue
         if inside is not None and level <= inside:
             inside = None
+        if inside is not None and starts and number(words) == starts[max(starts)]:
+            continue  # "#### Model1 Summary" under "### class Model1()": part of that step
         if step_of(words) or NUMBERED_HEAD.match(clean(words)) and has_parts(i, level):
             starts[i] = number(words)
             inside = level
@@ -349,7 +351,8 @@ def _spans(lines: list[str]) -> list[tuple[str, int | None, int, int]]:
             continue
         end = next((j for j, lv, w in heads if j > i and (lv < level or not _part(w) and (lv <= level or j in starts))),
                    len(lines))
-        spans.append((clean(LINK.sub("", words)) or clean(words), starts[i], i, end))
+        name = clean(re.sub(r"https?://\S+", "", LINK.sub("", words)))  # a head's link or bare URL is no part of its name
+        spans.append((name or clean(words), starts[i], i, end))
     return spans
 
 
