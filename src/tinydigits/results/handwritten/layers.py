@@ -102,6 +102,28 @@ def _args(node: ast.Call, order: tuple[str, ...]) -> dict[str, ast.AST]:
     return given
 
 
+def _conv(node: ast.Call, names: dict[str, object], unsure: list[str], text: str) -> Layer:
+    """An nn.Conv2d as written: its channels, kernel (a dilated one by its reach), stride, padding, bias, params."""
+    a = _args(node, CONV_ARGS)
+    cin, cout, k = _int(a.get("in_channels"), names), _int(a.get("out_channels"), names), _int(a.get("kernel_size"), names)
+    stride, padding = _int(a.get("stride"), names) or 1, a.get("padding")
+    groups = _int(a.get("groups"), names) or 1
+    pad = _int(padding, names)
+    if isinstance(_value(padding, names), str):  # padding="same"
+        pad = (k - 1) // 2 if k and _value(padding, names) == "same" else 0
+    bias = _value(a.get("bias"), names) is not False
+    dilation = _int(a.get("dilation"), names) or 1
+    params = None
+    if cin is None or cout is None or k is None:
+        unsure.append(f"{text}: channels or kernel not constants")
+    else:
+        params = cin * cout * k ** 2 // groups + (cout if bias else 0)
+    if dilation != 1 and k:
+        k = dilation * (k - 1) + 1  # a dilated kernel reaches as far as a wider one
+        unsure.append(f"{text}: dilated, its reach counted as a {k}x{k} kernel")
+    return Layer("conv", text, cin, cout, k, stride, pad or 0, bias, params)
+
+
 def _layer(node: ast.Call, names: dict[str, object], unsure: list[str]) -> Layer | None:
     """The module a call builds, or None for a call that is not one (its unknown name noted in `unsure`)."""
     name = _callee(node)
@@ -111,24 +133,7 @@ def _layer(node: ast.Call, names: dict[str, object], unsure: list[str]) -> Layer
         unsure.append(f"{text[:60]}: not a layer this reader knows{UNCOUNTED}")
         return None
     if kind == "conv":
-        a = _args(node, CONV_ARGS)
-        cin, cout, k = _int(a.get("in_channels"), names), _int(a.get("out_channels"), names), _int(a.get("kernel_size"), names)
-        stride, padding = _int(a.get("stride"), names) or 1, a.get("padding")
-        groups = _int(a.get("groups"), names) or 1
-        pad = _int(padding, names)
-        if isinstance(_value(padding, names), str):  # padding="same"
-            pad = (k - 1) // 2 if k and _value(padding, names) == "same" else 0
-        bias = _value(a.get("bias"), names) is not False
-        dilation = _int(a.get("dilation"), names) or 1
-        if dilation != 1 and k:
-            k = dilation * (k - 1) + 1  # a dilated kernel reaches as far as a wider one
-            unsure.append(f"{text}: dilated, its reach counted as a {k}x{k} kernel")
-        params = None
-        if cin is None or cout is None or k is None:
-            unsure.append(f"{text}: channels or kernel not constants")
-        else:
-            params = cin * cout * (_int(a.get("kernel_size"), names) or k) ** 2 // groups + (cout if bias else 0)
-        return Layer(kind, text, cin, cout, k, stride, pad or 0, bias, params)
+        return _conv(node, names, unsure, text)
     if kind in ("maxpool", "avgpool"):
         a = _args(node, POOL_ARGS)
         k = _int(a.get("kernel_size"), names)

@@ -254,74 +254,99 @@ def _notebook_sections(notebooks: list[Notebook], readme: Section | None) -> lis
 
 def _map(sections: list[Section], notebooks: list[Notebook], readme_text: str,
          pool: _Pool) -> tuple[list[HandStep], list[str]]:
-    logs: dict[int, Log] = {}  # step -> its log
-    sources: dict[int, Notebook] = {}  # step -> the notebook its log came from
-    notes: dict[int, list[str]] = {i: [] for i in range(len(sections))}
-    left: list[Log] = []
-
-    # 1. the log pasted in a step's own section (a table of several steps shares its section's: matched by figures)
-    by_text: dict[str, list[int]] = {}
-    for i, section in enumerate(sections):
-        by_text.setdefault(section.text, []).append(i)
-    for text, members in by_text.items():
-        head = sections[members[0]].head
-        pasted = [log for log in read_log(text, f"README ({head})" if head else "README") if log.epochs or log.params]
-        if len(members) == 1:
-            pasted = _merge_summaries(pasted)
-            if pasted:
-                logs[members[0]] = pasted[-1]
-                if len(pasted) > 1:
-                    notes[members[0]].append(f"its section shows {len(pasted)} runs: the last one taken")
-                    left += pasted[:-1]
-        else:
-            left += pasted
-    # 2. the notebook a step links, 3. the notebook its name matches
-    by_name = {nb.path.name.lower(): nb for nb in notebooks}
-    nb_logs = {nb.path.name: [lg for lg in read_log(nb.outputs, nb.path.name) if lg.epochs or lg.params] for nb in notebooks}
-    for i, section in enumerate(sections):
-        linked = [by_name[Path(link).name.lower()] for link in section.links if Path(link).name.lower() in by_name]
-        numbered = [nb for nb in notebooks if section.number is not None
-                    and (step_of(nb.path.stem) or ("", -1))[1] == section.number]
-        candidates = list({nb.path: nb for nb in linked}.values()) or (numbered if len(numbered) == 1 else [])
-        if not candidates:
-            continue
-        # of the notebooks a step links ("s7-3.ipynb and s7-4.ipynb"), the run its figures match; on a tie the last
-        runs = [(nb, lg) for nb in candidates for lg in nb_logs[nb.path.name] if lg not in logs.values()]
-        if i in logs or not runs:
-            sources[i] = candidates[-1]
-            continue
-        notebook, logs[i] = max(runs, key=lambda pair: (fit(_texts(section), pair[1]), runs.index(pair)))
-        sources[i] = notebook
-        if len(runs) > 1:
-            notes[i].append(f"{len(runs)} runs in {', '.join(nb.path.name for nb in candidates)}: "
-                            f"{logs[i].source}'s taken (its figures match, else the last)")
-    for nb in notebooks:
-        left += [lg for lg in nb_logs[nb.path.name] if lg not in logs.values()]
+    """Each step with its log, in order of trust; (the steps, a line for each log no step took)."""
+    mapping = _Mapping(sections)
+    by_text = mapping.pasted()
+    mapping.from_notebooks(notebooks)
     rest = outside(readme_text) if readme_text else ""
     if rest and rest not in by_text:  # (a table of steps outside the sections has read it already)
-        left += read_log(rest, "README (outside the steps)")
-    # 4. what is left, by the figures a step quotes
-    def open_to(i: int, log: Log) -> bool:
-        """Whether step i can take the log: it has none, or it has a summary alone (params, no epochs) and this is
-        epochs, or epochs without params and this is a summary."""
-        have = logs.get(i)
+        mapping.left += read_log(rest, "README (outside the steps)")
+    unmapped = mapping.by_figures()
+    steps = [_step(s, mapping.logs.get(i), mapping.sources.get(i), pool, mapping.notes[i])
+             for i, s in enumerate(sections)]
+    return steps, unmapped
+
+
+@dataclass
+class _Mapping:
+    """The steps' logs as they are found: `logs` and `sources` by step, `notes` by step, `left` the logs no step has
+    taken yet."""
+
+    sections: list[Section]
+    logs: dict[int, Log] = field(default_factory=dict)
+    sources: dict[int, Notebook] = field(default_factory=dict)
+    notes: dict[int, list[str]] = field(default_factory=dict)
+    left: list[Log] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.notes = {i: [] for i in range(len(self.sections))}
+
+    def pasted(self) -> dict[str, list[int]]:
+        """1. The log pasted in a step's own section (a table of several steps shares its section's: those go by
+        their figures). Returns the steps by their section's text."""
+        by_text: dict[str, list[int]] = {}
+        for i, section in enumerate(self.sections):
+            by_text.setdefault(section.text, []).append(i)
+        for text, members in by_text.items():
+            head = self.sections[members[0]].head
+            pasted = [lg for lg in read_log(text, f"README ({head})" if head else "README") if lg.epochs or lg.params]
+            if len(members) > 1:
+                self.left += pasted
+                continue
+            pasted = _merge_summaries(pasted)
+            if pasted:
+                self.logs[members[0]] = pasted[-1]
+            if len(pasted) > 1:
+                self.notes[members[0]].append(f"its section shows {len(pasted)} runs: the last one taken")
+                self.left += pasted[:-1]
+        return by_text
+
+    def from_notebooks(self, notebooks: list[Notebook]) -> None:
+        """2. The notebooks a step links, 3. else the one its name matches (Model_1.ipynb for Model 1): of their
+        runs, the one its figures match ("s7-3.ipynb and s7-4.ipynb"), on a tie the last."""
+        by_name = {nb.path.name.lower(): nb for nb in notebooks}
+        runs_of = {nb.path.name: [lg for lg in read_log(nb.outputs, nb.path.name) if lg.epochs or lg.params]
+                   for nb in notebooks}
+        for i, section in enumerate(self.sections):
+            linked = [by_name[Path(link).name.lower()] for link in section.links if Path(link).name.lower() in by_name]
+            numbered = [nb for nb in notebooks if section.number is not None
+                        and (step_of(nb.path.stem) or ("", -1))[1] == section.number]
+            candidates = list({nb.path: nb for nb in linked}.values()) or (numbered if len(numbered) == 1 else [])
+            if not candidates:
+                continue
+            runs = [(nb, lg) for nb in candidates for lg in runs_of[nb.path.name] if lg not in self.logs.values()]
+            if i in self.logs or not runs:
+                self.sources[i] = candidates[-1]
+                continue
+            self.sources[i], self.logs[i] = max(runs, key=lambda pair: (fit(_texts(section), pair[1]), runs.index(pair)))
+            if len(runs) > 1:
+                self.notes[i].append(f"{len(runs)} runs in {', '.join(nb.path.name for nb in candidates)}: "
+                                     f"{self.logs[i].source}'s taken (its figures match, else the last)")
+        for nb in notebooks:
+            self.left += [lg for lg in runs_of[nb.path.name] if lg not in self.logs.values()]
+
+    def open_to(self, i: int, log: Log) -> bool:
+        """Whether step i can take the log: it has none, or a summary alone (params, no epochs) and this is epochs,
+        or epochs without params and this is a summary."""
+        have = self.logs.get(i)
         return have is None or (not have.epochs and bool(log.epochs)) or (have.params is None and not log.epochs)
 
-    def score(i: int, log: Log) -> int:
-        have = logs.get(i)  # a summary pasted in the step's own section quotes the params its run printed
-        return fit(_texts(sections[i]), log) + bool(have and not have.epochs and have.params == log.params)
+    def score(self, i: int, log: Log) -> int:
+        have = self.logs.get(i)  # a summary pasted in the step's own section quotes the params its run printed
+        return fit(_texts(self.sections[i]), log) + bool(have and not have.epochs and have.params == log.params)
 
-    for log in sorted(left, key=lambda lg: -len(lg.epochs)):
-        scores = [(score(i, log), -i) for i in range(len(sections)) if open_to(i, log)]
-        best = max(scores, default=(0, 0))
-        if best[0] > 0 and sum(1 for s in scores if s[0] == best[0]) == 1:
-            i = -best[1]
-            have = logs.get(i)
-            logs[i] = _joined(have, log) if have is None or have.epochs else _joined(log, have)
-            continue
-        notes.setdefault(-1, []).append(f"{log.describe()}: matches no step's figures")
-    steps = [_step(s, logs.get(i), sources.get(i), pool, notes[i]) for i, s in enumerate(sections)]
-    return steps, notes.get(-1, [])
+    def by_figures(self) -> list[str]:
+        """4. What is left goes to the one step whose texts quote its figures; a line for each that none does."""
+        unmapped = []
+        for log in sorted(self.left, key=lambda lg: -len(lg.epochs)):
+            scores = [(self.score(i, log), -i) for i in range(len(self.sections)) if self.open_to(i, log)]
+            best = max(scores, default=(0, 0))
+            if best[0] > 0 and sum(1 for s in scores if s[0] == best[0]) == 1:
+                i, have = -best[1], self.logs.get(-best[1])
+                self.logs[i] = _joined(have, log) if have is None or have.epochs else _joined(log, have)
+            else:
+                unmapped.append(f"{log.describe()}: matches no step's figures")
+        return unmapped
 
 
 def _merge_summaries(logs: list[Log]) -> list[Log]:
