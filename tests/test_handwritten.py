@@ -412,3 +412,21 @@ def test_a_summary_sub_head_belongs_to_its_step_and_its_params_find_the_run():
         ("class Model1()", 1234, "summary", "S7.ipynb", 98.5),
         ("class Model2()", 2345, "summary", "S7.ipynb (run 2)", 99.2)]
     assert handin.unmapped == []
+
+
+def test_a_second_run_keeps_the_rate_its_scheduler_printed_first():
+    run = "".join(f"Adjusting learning rate of group 0 to {lr:.4e}.\nEpoch {e}\nTest set: Accuracy: 9{e}.00%\n"
+                  for e, lr in ((1, 0.1), (2, 0.1)))
+    first, second = read_log(run + "Adjusting learning rate of group 0 to 1.0000e-02.\n" + run, "nb")
+    assert [e.lr for e in first.epochs] == [e.lr for e in second.epochs] == [0.1, 0.1]
+
+
+def test_texts_from_a_model_files_blocks_where_the_readme_has_none():
+    one, two, three = read_handin(DATA / "docstrings").steps
+    assert (one.target, one.result, one.analysis) == (["A skeleton that trains"], ["Parameters: 90"], ["Far too small"])
+    assert "Target / Result / Analysis from Model_1's docstring" in one.notes
+    assert (two.target, two.result, two.analysis) == ([], [], [])  # none anywhere: said as empty, never made up
+    assert (three.target, three.result, three.analysis) == (["a wider kernel."], ["250 parameters."], ["It sees more."])
+    assert "Target / Result / Analysis from step_3.py" in three.notes
+    assert [(s.model, s.params, s.params_from) for s in (one, two, three)] == [
+        ("Model_1 (models.py)", 90, "code"), ("Model_2 (models.py)", 100, "code"), ("Model_3 (step_3.py)", 250, "code")]

@@ -60,6 +60,7 @@ class Model:
     rf: int | None = None
     order: str = "__init__"  # "forward" where forward's chain of calls gave the order
     unsure: list[str] = field(default_factory=list)
+    doc: str = ""  # the class's docstring: where a model file's Target / Result / Analysis may be written
 
 
 def _int(node: ast.AST | None, names: dict[str, object]) -> int | None:
@@ -300,7 +301,8 @@ def read_class(node: ast.ClassDef, source: str) -> Model:
     params = None if unread or any(layer.params is None for layer in built) else sum(layer.params or 0 for layer in built)
     layers = _with_rf(layers)
     heads = [layer.rf for layer in layers if layer.rf is not None and layer.kind in ("conv", "maxpool", "avgpool", "gap")]
-    return Model(node.name, source, layers, params, heads[-1] if heads else None, order, unsure)
+    return Model(node.name, source, layers, params, heads[-1] if heads else None, order, unsure,
+                 ast.get_docstring(node) or "")
 
 
 def is_model(node: ast.ClassDef) -> bool:
@@ -325,6 +327,16 @@ def read_models(code: str, source: str = "code") -> list[Model]:
     if tree is None:
         return []
     return [read_class(node, source) for node in ast.walk(tree) if isinstance(node, ast.ClassDef) and is_model(node)]
+
+
+def file_text(code: str) -> str:
+    """The strings a file holds at its top level (its docstring, a closing TARGET / RESULT / ANALYSIS string) and its
+    comments: where "each file must have a target, result, analysis block" puts them in a .py file."""
+    tree = parse(code)
+    strings = [n.value.value for n in tree.body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)
+               and isinstance(n.value.value, str)] if tree is not None else []
+    comments = [line.strip().lstrip("#") for line in code.splitlines() if line.strip().startswith("#")]
+    return "\n\n".join([*strings, "\n".join(comments)])
 
 
 def instantiated(code: str, names: set[str]) -> list[str]:

@@ -103,10 +103,6 @@ def terminal_lines(text: str) -> list[str]:
     return out
 
 
-def _num(text: str) -> float:
-    return float(text)
-
-
 @dataclass
 class _Open:
     """The epoch being read: its figures so far and how far its bar went (a lower bar is the next epoch)."""
@@ -146,6 +142,7 @@ class _Reader:
         self.per_class: dict[int, float] = {}
         self.first_label: int | None = None
         self.rate: float | None = None  # the rate now in force: the next epoch trains at it
+        self.rate_since_figures = False  # a rate printed after the last figures (a new scheduler's, or a step's)
 
     def _finish_run(self) -> None:
         self._close()
@@ -181,7 +178,10 @@ class _Reader:
         last = self.open.label if self.open is not None and self.open.label is not None else \
             next((e.label for e in reversed(self.epochs) if e.label is not None), None)
         if last is not None and label <= last:
-            self._finish_run()  # the count went back: another run
+            # the count went back: another run, at the rate its scheduler printed as it was made (if it did)
+            rate = self.rate if self.rate_since_figures else None
+            self._finish_run()
+            self.rate = rate
         if self.first_label is None:
             self.first_label = label
         if self.open is not None and self.open.label is None and not self.open.has_figures:
@@ -192,11 +192,12 @@ class _Reader:
     def rate_line(self, rate: float) -> None:
         """A rate printed before an epoch's figures is that epoch's; one printed after them (a scheduler's step after
         the test) is the next epoch's."""
-        self.rate = rate
+        self.rate, self.rate_since_figures = rate, True
         if self.open is not None and not self.open.has_figures:
             self.open.lr = rate
 
     def train_line(self, acc: float | None, loss: float | None, batch_loss: float | None, progress: int) -> None:
+        self.rate_since_figures = False
         current = self._current()
         tested = current.test_acc is not None or current.test_loss is not None
         if tested and not (current.label is not None and progress < 0) or (
@@ -210,6 +211,7 @@ class _Reader:
         current.progress = max(progress, current.progress) if progress >= 0 else current.progress
 
     def test_line(self, acc: float | None, loss: float | None) -> None:
+        self.rate_since_figures = False
         current = self._current()
         if (current.test_acc, current.test_loss) == (acc, loss) or current.test_acc == acc and loss is None:
             return  # the same pass said again (`Test set: ...` then a summary's `Testing - Loss: ...`)
@@ -233,9 +235,9 @@ def _progress(line: str) -> int:
 def _accuracy(text: str) -> float | None:
     counted = COUNTED.search(text)
     if counted:
-        return _num(counted[3])
+        return float(counted[3])
     acc = ACCURACY.search(text)
-    return _num(acc[1]) if acc else None
+    return float(acc[1]) if acc else None
 
 
 def _read_line(reader: _Reader, line: str) -> None:
@@ -245,26 +247,26 @@ def _read_line(reader: _Reader, line: str) -> None:
         return
     per_class = PER_CLASS.match(line)
     if per_class:
-        reader.class_line(int(per_class[1]), _num(per_class[2]))
+        reader.class_line(int(per_class[1]), float(per_class[2]))
         return
     scheduler = SCHEDULER_LR.search(line)
     if scheduler:
         if scheduler[1] == "0":  # the first parameter group's rate is the run's
-            reader.rate_line(_num(scheduler[2]))
+            reader.rate_line(float(scheduler[2]))
         return  # its `Epoch 00005:` is the scheduler's count, not an epoch marker
     mark = EPOCH_MARK.match(line)
     if mark:
         reader.epoch_line(int(mark[1]))
     bare = BARE_LR.search(line)
     if bare:
-        reader.rate_line(_num(bare[1]))
+        reader.rate_line(float(bare[1]))
     test = TEST_HEAD.search(line) or TEST_SUMMARY.match(line)
     if test:
         rest = line[test.start():]
         loss = AVERAGE_LOSS.search(rest) or LOSS.search(rest)
         acc = _accuracy(rest)
         if acc is not None or loss is not None:
-            reader.test_line(acc, _num(loss[1]) if loss else None)
+            reader.test_line(acc, float(loss[1]) if loss else None)
         return
     if LOSS.search(line) or TRAIN_HEAD.search(line) and ACCURACY.search(line):
         average, batch, plain = AVERAGE_LOSS.search(line), BATCH_LOSS.search(line), LOSS.search(line)
@@ -273,8 +275,8 @@ def _read_line(reader: _Reader, line: str) -> None:
             # beside a bar or a batch id the loss is that batch's; on a line of its own (`Train set: Loss: 0.05`,
             # `Training - Loss: 0.27`) it is the epoch's
             batch, average = (plain, None) if progress >= 0 else (None, plain)
-        reader.train_line(_accuracy(line), _num(average[1]) if average else None,
-                          _num(batch[1]) if batch else None, progress)
+        reader.train_line(_accuracy(line), float(average[1]) if average else None,
+                          float(batch[1]) if batch else None, progress)
 
 
 def read_log(text: str, source: str = "log") -> list[Log]:

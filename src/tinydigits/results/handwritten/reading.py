@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tinydigits.errors import TinyDigitsError
-from tinydigits.results.handwritten.layers import Layer, Model, instantiated, read_models
+from tinydigits.results.handwritten.layers import Layer, Model, file_text, instantiated, read_models
 from tinydigits.results.handwritten.notebook import Notebook, read_notebook
 from tinydigits.results.handwritten.printed import ClassAccuracy, HandEpoch, Log, read_log
 from tinydigits.results.handwritten.readme import Section, outside, read_readme, step_of
@@ -24,7 +24,8 @@ from tinydigits.training.runfolder import Run
 
 README_NAMES = ("readme.md", "readme.txt", "readme.markdown", "readme")
 SKIPPED_DIRS = {".git", ".ipynb_checkpoints", "__pycache__", ".venv", "venv", "env", "site-packages", "node_modules"}
-CODE_BYTES_MAX = 2_000_000  # a .py or notebook larger than this is data, not a student's model
+CODE_BYTES_MAX = 2_000_000  # a .py file larger than this is data, not a student's model
+NOTEBOOK_BYTES_MAX = 50_000_000  # a notebook's outputs (pictures inline) make it large; past this it is not read
 NO_LOG = "no log for this step"
 
 
@@ -125,6 +126,7 @@ class _Pool:
     """Every model class the hand-in defines: from its .py files, its notebooks' code, its README's blocks."""
 
     by_source: dict[str, list[Model]] = field(default_factory=dict)
+    texts: dict[str, Section] = field(default_factory=dict)  # a .py file's Target / Result / Analysis, by source
 
     def add(self, source: str, models: list[Model]) -> None:
         if models:
@@ -196,8 +198,8 @@ def read_handin(path: str | Path) -> HandIn:
     if path.is_dir():
         readme = _readme(path)
         for nb_path in _files(path, ".ipynb"):
-            if nb_path.stat().st_size > CODE_BYTES_MAX * 25:
-                notes.append(f"{nb_path.name}: over 50 MB, not read")
+            if nb_path.stat().st_size > NOTEBOOK_BYTES_MAX:
+                notes.append(f"{nb_path.name}: over {NOTEBOOK_BYTES_MAX // 1_000_000} MB, not read")
                 continue
             try:
                 notebooks.append(read_notebook(nb_path))
@@ -205,7 +207,9 @@ def read_handin(path: str | Path) -> HandIn:
                 notes.append(str(err))
         for py in _files(path, ".py"):
             if py.stat().st_size <= CODE_BYTES_MAX:
-                pool.add(str(py.relative_to(path)), read_models(_read_text(py), str(py.relative_to(path))))
+                code, source = _read_text(py), str(py.relative_to(path))
+                pool.add(source, read_models(code, source))
+                pool.texts[source] = _parts(read_readme(file_text(code)), source)
     elif path.suffix.lower() == ".ipynb":
         readme, notebooks = None, [read_notebook(path)]
     elif path.suffix.lower() in (".md", ".txt", ".markdown", "") or path.name.lower().startswith("readme"):
@@ -229,13 +233,34 @@ def read_handin(path: str | Path) -> HandIn:
     return HandIn(path, steps, unmapped, notes)
 
 
+def _parts(found: list[Section], name: str) -> Section:
+    """One Target / Result / Analysis from all a file's sections (a notebook, a .py file: one step)."""
+    if len(found) == 1:
+        return found[0]
+    return Section(name, None, [t for s in found for t in s.target], [r for s in found for r in s.result],
+                   [a for s in found for a in s.analysis])
+
+
 def _notebook_parts(notebook: Notebook) -> Section:
-    """A notebook's own Target / Result / Analysis, from its Markdown cells (all of them: one step)."""
-    own = read_readme(notebook.markdown)
-    if len(own) == 1:
-        return own[0]
-    return Section(notebook.path.stem, None, [t for s in own for t in s.target], [r for s in own for r in s.result],
-                   [a for s in own for a in s.analysis])
+    """A notebook's own Target / Result / Analysis, from its Markdown cells."""
+    return _parts(read_readme(notebook.markdown), notebook.path.stem)
+
+
+def _own_texts(section: Section, notebook: Notebook | None, model: Model | None, pool: _Pool,
+               notes: list[str]) -> Section:
+    """The step's Target / Result / Analysis: the README's, else its notebook's Markdown, else its model class's
+    docstring, else its model file's own block (said in a note where they come from elsewhere than the README)."""
+    if _texts(section):
+        return section
+    elsewhere = [(notebook.path.name, _notebook_parts(notebook)) if notebook is not None else None]
+    if model is not None:
+        elsewhere += [(f"{model.name}'s docstring", _parts(read_readme(model.doc), model.name)),
+                      (model.source, pool.texts.get(model.source))]
+    for where, parts in (e for e in elsewhere if e is not None):
+        if parts is not None and _texts(parts):
+            notes.append(f"Target / Result / Analysis from {where}")
+            return parts
+    return section
 
 
 def _notebook_sections(notebooks: list[Notebook], readme: Section | None) -> list[Section]:
@@ -383,9 +408,10 @@ def _step(section: Section, log: Log | None, notebook: Notebook | None, pool: _P
         notes += [f"{model.name}: {u}" for u in model.unsure]
     if log is None or not log.epochs:
         notes.append(NO_LOG)
+    texts = _own_texts(section, notebook, model, pool, notes)
     return HandStep(
-        name=section.name, number=section.number, target=section.target, result=section.result,
-        analysis=section.analysis, log_source=log.source if log is not None and log.epochs else None,
+        name=section.name, number=section.number, target=texts.target, result=texts.result,
+        analysis=texts.analysis, log_source=log.source if log is not None and log.epochs else None,
         params=params, params_from=params_from, epochs=log.epochs if log is not None else [],
         epoch_base=log.epoch_base if log is not None else None,
         model=f"{model.name} ({model.source})" if model is not None else None,
