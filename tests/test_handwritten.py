@@ -430,3 +430,15 @@ def test_texts_from_a_model_files_blocks_where_the_readme_has_none():
     assert "Target / Result / Analysis from step_3.py" in three.notes
     assert [(s.model, s.params, s.params_from) for s in (one, two, three)] == [
         ("Model_1 (models.py)", 90, "code"), ("Model_2 (models.py)", 100, "code"), ("Model_3 (step_3.py)", 250, "code")]
+
+
+def test_layer_order_is_said_where_forward_does_not_give_it():
+    code = ("class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+            "        self.c1 = nn.Conv2d(1, 8, 3)\n        self.spare = nn.Conv2d(8, 8, 3)\n"
+            "    def forward(self, x):\n{}\n")
+    (chain,) = read_models(code.format("        return self.c1(x)"))
+    assert chain.order == "forward" and chain.rf == 3 and chain.params == 80 + 584
+    assert chain.unsure[-1].startswith("forward never calls spare")
+    (loop,) = read_models(code.format("        for b in [self.c1, self.spare]:\n            x = b(x)\n        return x"))
+    assert loop.order == "__init__" and loop.rf == 5
+    assert "forward is no plain chain of self.x(...) calls: layers and rf in __init__'s order" in loop.unsure

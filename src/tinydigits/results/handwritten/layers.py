@@ -269,40 +269,44 @@ def _with_rf(layers: list[Layer]) -> list[Layer]:
     return out
 
 
+def _forward_layers(forward: ast.FunctionDef, attrs: dict[str, list[Layer]], unsure: list[str]) -> list[Layer] | None:
+    """The layers in the order forward calls them (a module called twice, twice; a functional pool in its place), or
+    None where forward is no plain chain (a loop or a branch) and the order is __init__'s."""
+    visitor = _ForwardOrder()
+    for stmt in forward.body:
+        visitor.visit(stmt)
+    if visitor.branches or not any(name in attrs for name, _ in visitor.uses):
+        unsure.append("forward is no plain chain of self.x(...) calls: layers and rf in __init__'s order")
+        return None
+    unused = [name for name in attrs if attrs[name] and name not in {n for n, _ in visitor.uses}]
+    if unused:
+        unsure.append(f"forward never calls {', '.join(unused)}: counted in params (as model.parameters() does), "
+                      "not in the rf")
+    layers: list[Layer] = []
+    for name, call in visitor.uses:
+        if name in attrs:
+            layers += attrs[name]
+        elif name.startswith("F."):
+            layers.append(_functional_pool(call, FUNCTIONAL_POOLS[name[2:]]))
+    return layers
+
+
 def read_class(node: ast.ClassDef, source: str) -> Model:
     unsure: list[str] = []
     methods = {f.name: f for f in node.body if isinstance(f, ast.FunctionDef)}
     init = methods.get("__init__")
     attrs = _init_attrs(init, unsure) if init else {}
-    layers: list[Layer] = []
-    order = "__init__"
     forward = methods.get("forward")
-    if forward is not None:
-        visitor = _ForwardOrder()
-        for stmt in forward.body:
-            visitor.visit(stmt)
-        used = [name for name, _ in visitor.uses if name in attrs]
-        if used and not visitor.branches and all(name in used for name in attrs if attrs[name]):
-            order = "forward"
-            for name, call in visitor.uses:
-                if name in attrs:
-                    layers += attrs[name]
-                elif name.startswith("F."):
-                    layers.append(_functional_pool(call, FUNCTIONAL_POOLS[name[2:]]))
-        elif visitor.branches:
-            unsure.append("forward loops or branches: layers taken in __init__'s order")
-        elif any(name.startswith("F.") for name, _ in visitor.uses):
-            unsure.append("forward pools with F.* calls this reader could not place: rf may miss them")
-    if order == "__init__":
-        layers = [layer for group in attrs.values() for layer in group]
+    in_forward = _forward_layers(forward, attrs, unsure) if forward is not None else None
+    layers = in_forward if in_forward is not None else [layer for group in attrs.values() for layer in group]
     # parameters are what __init__ builds, each module once, whatever forward does with them (model.parameters())
     built = [layer for group in attrs.values() for layer in group]
     unread = any(u.endswith(UNCOUNTED) for u in unsure)
     params = None if unread or any(layer.params is None for layer in built) else sum(layer.params or 0 for layer in built)
     layers = _with_rf(layers)
     heads = [layer.rf for layer in layers if layer.rf is not None and layer.kind in ("conv", "maxpool", "avgpool", "gap")]
-    return Model(node.name, source, layers, params, heads[-1] if heads else None, order, unsure,
-                 ast.get_docstring(node) or "")
+    return Model(node.name, source, layers, params, heads[-1] if heads else None,
+                 "forward" if in_forward is not None else "__init__", unsure, ast.get_docstring(node) or "")
 
 
 def is_model(node: ast.ClassDef) -> bool:
