@@ -442,3 +442,15 @@ def test_layer_order_is_said_where_forward_does_not_give_it():
     (loop,) = read_models(code.format("        for b in [self.c1, self.spare]:\n            x = b(x)\n        return x"))
     assert loop.order == "__init__" and loop.rf == 5
     assert "forward is no plain chain of self.x(...) calls: layers and rf in __init__'s order" in loop.unsure
+
+
+def test_a_targets_threshold_is_no_figure_to_match_a_log_by(tmp_path):
+    (tmp_path / "README.md").write_text("## Step 1\n**Target:** reach 99.4%\n**Result:** close\n\n"
+                                        "## Step 2\n**Target:** reach 99.4%\n**Result:** best 99.5%\n")
+    (tmp_path / "log.md").write_text("")  # a second .md: no README of its own, never read
+    nb = {"cells": [{"cell_type": "code", "source": "fit()", "metadata": {}, "execution_count": 1, "outputs": [
+        {"output_type": "stream", "name": "stdout", "text": "Test set: Accuracy: 99.41%\nTest set: Accuracy: 99.50%\n"}]}],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / "run.ipynb").write_text(__import__("json").dumps(nb))
+    one, two = read_handin(tmp_path).steps
+    assert one.log_source is None and two.log_source == "run.ipynb"  # "99.5" is 99.50's; "99.4" an aim

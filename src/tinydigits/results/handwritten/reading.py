@@ -101,14 +101,15 @@ def quoted(texts: list[str]) -> tuple[set[str], set[int]]:
     return accs, {i for i in ints if i >= 1000}
 
 
-def fit(step_texts: list[str], log: Log) -> int:
-    """How many of a log's figures a step quotes: its best test accuracy, best train accuracy, last test accuracy,
-    its parameters (0: none - the log is not that step's by its figures)."""
-    accs, ints = quoted(step_texts)
+def fit(section: Section, log: Log) -> int:
+    """How many of a log's figures a step's Result and Analysis quote (its Target states an aim, not a figure): its
+    best test accuracy, best train accuracy, last test accuracy, its parameters (0: none - the log is not that step's
+    by its figures). "99.5" quotes 99.50 and nothing else."""
+    accs, ints = quoted(section.result + section.analysis)
     score = 0
     last = next((e.test_acc for e in reversed(log.epochs) if e.test_acc is not None), None)
     for figure in {log.best_test, log.best_train, last} - {None}:
-        score += f"{figure:.2f}" in accs or f"{figure:.1f}" in accs  # "99.5%" quotes 99.50 as much as 99.5 does
+        score += f"{figure:.2f}" in accs or f"{figure:.2f}".rstrip("0") in accs
     return score + (log.params in ints if log.params is not None else 0)
 
 
@@ -343,7 +344,7 @@ class _Mapping:
             if i in self.logs or not runs:
                 self.sources[i] = candidates[-1]
                 continue
-            self.sources[i], self.logs[i] = max(runs, key=lambda pair: (fit(_texts(section), pair[1]), runs.index(pair)))
+            self.sources[i], self.logs[i] = max(runs, key=lambda pair: (fit(section, pair[1]), runs.index(pair)))
             if len(runs) > 1:
                 self.notes[i].append(f"{len(runs)} runs in {', '.join(nb.path.name for nb in candidates)}: "
                                      f"{self.logs[i].source}'s taken (its figures match, else the last)")
@@ -358,7 +359,7 @@ class _Mapping:
 
     def score(self, i: int, log: Log) -> int:
         have = self.logs.get(i)  # a summary pasted in the step's own section quotes the params its run printed
-        return fit(_texts(self.sections[i]), log) + bool(have and not have.epochs and have.params == log.params)
+        return fit(self.sections[i], log) + bool(have and not have.epochs and have.params == log.params)
 
     def by_figures(self) -> list[str]:
         """4. What is left goes to the one step whose texts quote its figures; a line for each that none does."""
