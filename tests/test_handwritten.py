@@ -447,7 +447,6 @@ def test_layer_order_is_said_where_forward_does_not_give_it():
 def test_a_targets_threshold_is_no_figure_to_match_a_log_by(tmp_path):
     (tmp_path / "README.md").write_text("## Step 1\n**Target:** reach 99.4%\n**Result:** close\n\n"
                                         "## Step 2\n**Target:** reach 99.4%\n**Result:** best 99.5%\n")
-    (tmp_path / "log.md").write_text("")  # a second .md: no README of its own, never read
     nb = {"cells": [{"cell_type": "code", "source": "fit()", "metadata": {}, "execution_count": 1, "outputs": [
         {"output_type": "stream", "name": "stdout", "text": "Test set: Accuracy: 99.41%\nTest set: Accuracy: 99.50%\n"}]}],
         "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
