@@ -232,7 +232,7 @@ def test_markdown_hand_in_maps_by_figures_and_says_what_is_left():
     assert [(e.train_loss, e.train_acc) for e in one.epochs] == [(0.31, 91.0), (0.12, 97.2)]
     assert two.log_source is None and NO_LOG in two.notes
     assert three.log_source == "results.ipynb" and three.best_test == 99.12  # its Result quotes 99.12
-    assert handin.unmapped == ["scratch.ipynb (1 epochs, best test 94.00%): matches no step's figures"]
+    assert handin.unmapped == ["scratch.ipynb (1 epoch, best test 94.00%): matches no step's figures"]
 
 
 def test_a_notebook_alone_is_one_step():

@@ -85,7 +85,7 @@ class Log:
 
     def describe(self) -> str:
         """One line: what the log holds."""
-        parts = [f"{len(self.epochs)} epochs"]
+        parts = [f"{len(self.epochs)} epoch{'' if len(self.epochs) == 1 else 's'}"]
         if self.best_test is not None:
             parts.append(f"best test {self.best_test:.2f}%")
         if self.params is not None:
