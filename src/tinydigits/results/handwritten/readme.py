@@ -1,0 +1,409 @@
+"""A hand-in's README read as steps: its step sections (`## Model_1`, `### Iteration 2`, `## Step-3`, `Experiment 4`,
+`## Model_1.py`, `<h2>Code 1</h2>`), each one's Target / Result / Analysis as a list of bullets or sentences (from
+Markdown heads and lists, Markdown tables, or HTML tables with Target / Result / Analysis cells, HTML stripped), the
+notebooks and files it links, its Python blocks and the text a log may be read from."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+PARTS = ("target", "result", "analysis")
+STEP_WORDS = r"model|step|iteration|experiment|code|attempt|version|exp|iter"
+# a step's number as its head writes it: Model_1, Model1, Step-1, Step 1, Iteration 1, S7_Model1, Code 1
+STEP_NAME = re.compile(rf"(?<![a-z])({STEP_WORDS})[\s_\-#:.]*(\d{{1,2}})(?!\d)", re.I)
+MD_HEAD = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+HTML_HEAD = re.compile(r"^\s*<h([1-6])[^>]*>(.*?)</h\1>", re.I)
+SETEXT_RULE = re.compile(r"^\s*(=+|-{3,})\s*$")  # the line under a `Step 1\n======` head
+# a head numbered without a step's word: `#### 1) Setup and skeleton`, `#### 2a) Add batch norm`
+NUMBERED_HEAD = re.compile(r"^\s*(\d{1,2})[a-z]?[.)]\s+\S")
+BOLD_HEAD = re.compile(r"^\s*(?:\*\*|__)([^*_]{1,80})(?:\*\*|__)\s*:?\s*$")
+# a Target / Result / Analysis head: `**Target**`, `1. Target:`, `### Results`, `- **Analysis**:`, `Target: text`
+PART_HEAD = re.compile(r"^(\s*)((?:[-*+]|\d+[.)])\s+)?(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*(targets?|results?|analysis|analyses)"
+                       r"\s*(?:\*\*|__|\*|_)?\s*(?:[:\-\u2013]\s*|(?=$))(?:\*\*|__)?\s*(.*)$", re.I)
+BULLET = re.compile(r"^(\s*)(?:[-*+\u2022]|\d+[.)])\s+(.*)$")
+FENCE = re.compile(r"^\s*(```|~~~)\s*([\w+-]*)")
+LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)[^)]*\)|(?:href|src)\s*=\s*[\"']([^\"']+)[\"']", re.I)
+TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One step as the README writes it: its name (the head's words), its number, its Target / Result / Analysis,
+    the files it links (notebooks, .py), its Python blocks, and its text with those blocks taken out (a pasted log is
+    read from it). `row` numbers a table's rows where one section's table holds several steps, `head` names their
+    section."""
+
+    name: str
+    number: int | None
+    target: list[str] = field(default_factory=list)
+    result: list[str] = field(default_factory=list)
+    analysis: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    code: list[str] = field(default_factory=list)
+    text: str = ""
+    row: int | None = None
+    rows: int = 1
+    head: str = ""  # the section's head as written: a table's rows share it
+
+
+def clean(text: str) -> str:
+    """Markdown and HTML taken off a bullet or a cell: links to their words, emphasis, tags and entities."""
+    text = LINK.sub(lambda m: m[1] or "", text)
+    text = TAG.sub(" ", text)
+    text = html.unescape(text).replace("\u00a0", " ")
+    text = re.sub(r"(\*\*|__|`)", "", text)
+    text = re.sub(r"(?<!\w)[*_](\S[^*_]*?)[*_](?!\w)", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip(" :-\u2013")
+
+
+def sentences(text: str) -> list[str]:
+    """Prose split into its sentences (a full stop, ! or ? and a capital after)."""
+    text = clean(text)
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(\[])", text) if s.strip()]
+
+
+def step_of(text: str) -> tuple[str, int] | None:
+    """(word, number) of a name that numbers a step: "Model_1.py" -> ("model", 1); None for "Model Parameters"."""
+    match = STEP_NAME.search(clean(text))
+    return (match[1].lower(), int(match[2])) if match else None
+
+
+# ---- HTML and Markdown tables
+Cell = tuple[list[str], str, list[str]]  # a table cell: its list items, its text, the links in it
+
+
+class _Cells(HTMLParser):
+    """An HTML table's rows of cells; a cell keeps its <li> items apart, its text, and its links."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[Cell]] = []
+        self._cell: list[str] | None = None
+        self._items: list[str] = []
+        self._item: list[str] | None = None
+        self._links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell, self._items, self._item, self._links = [], [], None, []
+        elif tag == "li" and self._cell is not None:
+            self._end_item()
+            self._item = []
+        elif tag == "br" and self._cell is not None:
+            self.handle_data("\n")
+        elif tag == "a" and self._cell is not None:
+            href = dict(attrs).get("href") or dict(attrs).get("herf")  # "herf": a typo students' pages render anyway
+            if href:
+                self._links.append(href)
+
+    def _end_item(self) -> None:
+        if self._item is not None and clean("".join(self._item)):
+            self._items.append(clean("".join(self._item)))
+        self._item = None
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "li":
+            self._end_item()
+        elif tag in ("td", "th") and self._cell is not None:
+            self._end_item()
+            if not self.rows:
+                self.rows.append([])
+            self.rows[-1].append((self._items, "".join(self._cell), self._links))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+            if self._item is not None:
+                self._item.append(data)
+
+
+def _cell_items(items: list[str], text: str, links: list[str] | None = None) -> list[str]:
+    if items:
+        return items
+    lines = [BULLET.match(line) for line in text.splitlines()]
+    if any(lines):
+        return [clean(m[2]) for m in lines if m and clean(m[2])]
+    return sentences(text)
+
+
+def _part(label: str) -> str | None:
+    word = clean(label).lower()
+    return next((p for p in PARTS if word.startswith(p[:6])), None) if len(word) < 20 else None
+
+
+def _column(label: str) -> str | None:
+    """What a table's column holds: a part, or "name" (the step each row is); a comparison table heads its result
+    column "Model Stats" or "Stats"."""
+    word = clean(label).lower()
+    if word in ("stats", "model stats", "statistics", "metrics", "numbers"):
+        return "result"
+    if re.fullmatch(r"(?:experiments?|models?|steps?|iterations?|names?|versions?|#|s\.? ?no\.?|files?|notebooks?)",
+                    word):
+        return "name"
+    return _part(label)
+
+
+def table_steps(rows: list[list[Cell]]) -> list[dict[str, list[str]]]:
+    """The steps a table holds: a header row naming two of Target / Result / Analysis, or a step column and one of
+    them, gives a step per row below it, named by its step column where it has one; the columns that are neither
+    (a comparison table's "Parameters", "Best Test Acc") are its Result, `header: value`. A first column naming
+    Target / Result / Analysis gives one step down the table."""
+    rows = [r for r in rows if r]
+    for i, row in enumerate(rows):
+        columns = {j: _column(cell[1]) for j, cell in enumerate(row)}
+        parts = sum(1 for p in columns.values() if p in PARTS)
+        if parts >= 2 or parts and "name" in columns.values():
+            steps = []
+            for below in rows[i + 1:]:
+                step: dict[str, list[str]] = {}
+                for j, p in columns.items():
+                    if j >= len(below):
+                        continue
+                    step.setdefault("links", []).extend(below[j][2])
+                    if p == "name":
+                        step["name"] = [clean(below[j][1])]
+                    elif p is not None:
+                        step.setdefault(p, []).extend(_cell_items(*below[j]))
+                    elif clean(below[j][1]) and clean(row[j][1]):
+                        step.setdefault("result", []).append(f"{clean(row[j][1])}: {clean(below[j][1])}")
+                if any(v for k, v in step.items() if k not in ("name", "links")):
+                    steps.append(step)
+            return steps
+    down = {_part(row[0][1]): _cell_items(*row[1]) for row in rows if len(row) >= 2 and _part(row[0][1])}
+    return [down] if down else []
+
+
+def html_tables(text: str) -> list[list[list[Cell]]]:
+    out = []
+    for table in re.finditer(r"<table\b.*?</table>", text, re.I | re.S):
+        parser = _Cells()
+        parser.feed(table[0])
+        out.append(parser.rows)
+    return out
+
+
+def markdown_tables(text: str) -> list[list[list[Cell]]]:
+    """Pipe tables: their rows of cells (a cell's `<br>`s split its items)."""
+    out, current = [], []
+    for line in text.splitlines() + [""]:
+        if line.strip().startswith("|") and line.strip().count("|") >= 2:
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+                current.append([([clean(i) for i in re.split(r"<br\s*/?>", c, flags=re.I) if clean(i)]
+                                 if re.search(r"<br", c, re.I) else [], c,
+                                 [m[2] or m[3] for m in LINK.finditer(c) if m[2] or m[3]]) for c in cells])
+        elif current:
+            out.append(current)
+            current = []
+    return out
+
+
+# ---- Markdown heads and lists
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" ")) + 3 * (len(text) - len(text.lstrip("\t")))
+
+
+def head_parts(lines: list[str]) -> dict[str, list[str]]:
+    """Target / Result / Analysis under Markdown heads: the text on the head's line, then the list under it (items
+    indented under a head that is itself a list item), else the paragraph after it."""
+    found: dict[str, list[str]] = {}
+    i = 0
+    while i < len(lines):
+        match = PART_HEAD.match(lines[i])
+        part = _part(match[3]) if match else None
+        if part is None:
+            i += 1
+            continue
+        head_indent, listed = _indent(match[1]), bool(match[2])
+        items = sentences(match[4])
+        paragraph: list[str] = []
+        j = i + 1
+        while j < len(lines):
+            line = lines[j]
+            if not line.strip():
+                if paragraph:
+                    break
+                j += 1
+                continue
+            head = PART_HEAD.match(line)
+            if head and _part(head[3]) or MD_HEAD.match(line) or FENCE.match(line):
+                break
+            bullet = BULLET.match(line)
+            deeper = _indent(line) > head_indent if listed else _indent(line) >= head_indent
+            if bullet and deeper:
+                items.append(clean(bullet[2]))
+            elif items and _indent(line) > head_indent:
+                items[-1] = f"{items[-1]} {clean(line)}".strip()  # a bullet's text carried to the next line
+            elif not items and not bullet:
+                paragraph.append(line)
+            else:
+                break
+            j += 1
+        if len(paragraph) > 1 and all(re.match(r"\s*[A-Z0-9\u2022]", line) for line in paragraph):
+            items += [clean(line) for line in paragraph]  # a list written without bullets, a line an item
+        elif paragraph:
+            items += sentences(" ".join(paragraph))
+        found.setdefault(part, []).extend(item for item in items if item)
+        i = j
+    return found
+
+
+# ---- sections
+def _heads(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(line, level, words) of every head: Markdown `#`s, HTML <hN>, a bold line alone (level 7: below any #)."""
+    heads = []
+    fenced = False
+    for i, line in enumerate(lines):
+        if FENCE.match(line):
+            fenced = not fenced
+        if fenced:
+            continue
+        md = MD_HEAD.match(line)
+        if md:
+            heads.append((i, len(md[1]), md[2]))
+            continue
+        tag = HTML_HEAD.match(line)
+        if tag:
+            heads.append((i, int(tag[1]), TAG.sub("", tag[2])))
+            continue
+        bold = BOLD_HEAD.match(line)
+        if bold and step_of(bold[1]) and not _part(bold[1]):
+            heads.append((i, 7, bold[1]))
+            continue
+        under = SETEXT_RULE.match(lines[i + 1]) if i + 1 < len(lines) else None
+        if under and line.strip() and not BULLET.match(line) and not line.lstrip().startswith(("|", "<")):
+            heads.append((i, 1 if under[1].startswith("=") else 2, line.strip()))
+    return heads
+
+
+def _blocks(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(Python blocks, the lines with them blanked): a fenced block tagged python, or one that defines or imports,
+    is code - its `lr=0.01` is not a printed rate."""
+    code, rest, block, fence, lang = [], [], [], None, ""
+    for line in lines:
+        match = FENCE.match(line)
+        if fence is None and match:
+            fence, lang, block = match[1], match[2].lower(), []
+            rest.append("")
+            continue
+        if fence is not None and line.strip().startswith(fence):
+            body = "\n".join(block)
+            is_code = lang in ("python", "py", "python3", "ipython") or \
+                re.search(r"^\s*(?:def |class |import |from \S+ import )", body, re.M) is not None
+            if is_code:
+                code.append(body)
+            rest += [""] * len(block) if is_code else block
+            rest.append("")
+            fence = None
+            continue
+        (block if fence is not None else rest).append(line)
+    if fence is not None:  # an unclosed fence: its lines are text
+        rest += block
+    return code, rest
+
+
+def _spans(lines: list[str]) -> list[tuple[str, int | None, int, int]]:
+    """(name, number, first line, end) of each step section: it ends at the next head of its level or above (a
+    Target / Result / Analysis head is part of it), or at the next step's head."""
+    heads = _heads(lines)
+
+    def has_parts(i: int, level: int) -> bool:
+        """Whether the text under head i, up to the next head that is not a Target / Result / Analysis below it, has
+        them ("# Results" after "# Training Logs" is a section of its own, not that one's Result)."""
+        after = [j for j, lv, w in heads if j > i and (not _part(w) or lv <= level)]
+        return any(PART_HEAD.match(line) and _part(PART_HEAD.match(line)[3]) or "<table" in line.lower()
+                   for line in lines[i + 1:after[0] if after else len(lines)])
+
+    def number(words: str) -> int | None:
+        found, numbered = step_of(words), NUMBERED_HEAD.match(clean(words))
+        return found[1] if found else int(numbered[1]) if numbered else None
+
+    # a step's head: its word and number ("Model_1", "Step-2"), a number with the parts under it ("2a) Batch norm"),
+    # or any head with the parts under it outside another step's section ("ModelName: Model Init")
+    starts: dict[int, int | None] = {}
+    inside: int | None = None  # the level of the step section the heads are in
+    loose: list[int] = []  # heads that are steps only by the parts under them
+    for i, level, words in heads:
+        if _part(words):
+            continue
+        if inside is not None and level <= inside:
+            inside = None
+        if inside is not None and starts and number(words) == starts[max(starts)]:
+            continue  # "#### Model1 Summary" under "### class Model1()": part of that step
+        if step_of(words) or NUMBERED_HEAD.match(clean(words)) and has_parts(i, level):
+            starts[i] = number(words)
+            inside = level
+        elif inside is None and has_parts(i, level):
+            starts[i] = None
+            loose.append(i)
+            inside = level
+    if len(loose) == 1:  # one such head is the README's title over its one Target / Result / Analysis
+        del starts[loose[0]]
+    spans = []
+    for i, level, words in heads:
+        if i not in starts:
+            continue
+        end = next((j for j, lv, w in heads if j > i and (lv < level or not _part(w) and (lv <= level or j in starts))),
+                   len(lines))
+        name = clean(re.sub(r"https?://\S+", "", LINK.sub("", words)))  # a head's link or bare URL is no part of its name
+        spans.append((name or clean(words), starts[i], i, end))
+    return spans
+
+
+def read_readme(text: str) -> list[Section]:
+    """The README's step sections in order; a table in one with several Target / Result / Analysis rows gives a step
+    per row. A README with no step heads is one step (name ""): a single step's hand-in."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    spans = _spans(lines) or [("", None, 0, len(lines))]
+    sections = [section for name, number, start, end in spans for section in _section(name, number, lines[start:end])]
+    if spans[0][1:] != (None, 0, len(lines)):
+        # a table of steps outside every step section (a comparison table above them): its rows are steps too,
+        # in the README's order
+        inside = {i for _, _, start, end in spans for i in range(start, end)}
+        rest = [line if i not in inside else "" for i, line in enumerate(lines)]
+        rows = [s for s in _section("", None, rest) if s.row is not None]
+        first_table = next((i for i, line in enumerate(rest) if "<table" in line.lower() or line.lstrip().startswith("|")),
+                           len(lines))
+        sections = rows + sections if first_table < spans[0][2] else sections + rows
+    # a head that only mentions a step ("Accuracy for Step-7 & Step-8") is no step of its own
+    said = {s.number for s in sections if s.target or s.result or s.analysis}
+    return [s for s in sections if s.target or s.result or s.analysis or s.number not in said or s.code
+            or re.search(r"test set|total params|accuracy\s*=", s.text, re.I)]
+
+
+def outside(text: str) -> str:
+    """The README's text outside its step sections, Python blocks blanked: where a log pasted under its own head
+    ("## Training logs", a closing summary) is read from. "" where the whole README is one step."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    spans = _spans(lines)
+    if not spans:
+        return ""
+    inside = {i for _, _, start, end in spans for i in range(start, end)}
+    return "\n".join(_blocks([line if i not in inside else "" for i, line in enumerate(lines)])[1])
+
+
+def _section(name: str, number: int | None, body: list[str]) -> list[Section]:
+    code, rest = _blocks(body)
+    text = "\n".join(rest)
+    links = [m[2] or m[3] for m in LINK.finditer("\n".join(body)) if (m[2] or m[3])]
+    links += [m for m in re.findall(r"[\w./-]+\.(?:ipynb|py)\b", text) if m not in links]  # "File = Step_1.ipynb"
+    table_rows = [step for rows in html_tables(text) + markdown_tables(text) for step in table_steps(rows)]
+    if len(table_rows) > 1:
+        out = []
+        for k, row in enumerate(table_rows, 1):
+            called = row.get("name", [""])[0]
+            found = step_of(called) if called else None
+            out.append(Section(called or f"{name} #{k}".strip(), found[1] if found else number, row.get("target", []),
+                               row.get("result", []), row.get("analysis", []), row.get("links") or links, code, text,
+                               k, len(table_rows), name))
+        return out
+    parts = table_rows[0] if table_rows else head_parts(re.sub(r"<table\b.*?</table>", "", text, flags=re.I | re.S)
+                                                        .split("\n"))
+    return [Section(name, number, parts.get("target", []), parts.get("result", []), parts.get("analysis", []),
+                    links, code, text, head=name)]
