@@ -95,7 +95,7 @@ class Claim:
 
 # ------------------------------------------------------------------------------------------------- the words
 NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-NEG = re.compile(r"\b(no|not|never|nor|neither|without|didn't|did not|doesn't|does not|isn't|is not|wasn't|was not|"
+NEG = re.compile(r"\b(no|not|never|nor|neither|nothing|none|without|didn't|did not|doesn't|does not|isn't|is not|wasn't|was not|"
                  r"hasn't|has not|cannot|can't|couldn't|could not|failed to|fails to|short of|fell short|"
                  r"rather than|instead of)\b|n't\b")
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -118,7 +118,8 @@ EFFECTS = {
 }
 CREDIT = re.compile(r"\bwhat made (?:the|this|that|a|all the) (?:big |real )?difference|\bmade (?:the|this|that|all the) "
                     r"difference|\bthanks to\b|\bdue to\b|\bbecause of\b|\b(?:is|was|are|were) responsible\b|"
-                    r"\bthe reason (?:for|why)\b|\bowing to\b|\bkey to\b|\bled to\b|\bresulted in\b|\bgave (?:the|this)\b")
+                    r"\bthe reason (?:for|why)\b|\bis why\b|\bexplains\b|\bowing to\b|\bkey to\b|\bled to\b|\bresulted in\b|"
+                    r"\bgave (?:the|this)\b")
 HELP = r"reduc(?:e|ed|es)|fix(?:ed|es)?|remov(?:e|ed|es)|clos(?:e|ed|es)|cut|narrow(?:ed|s)?|help(?:ed|s)?|" \
        r"improv(?:e|ed|es)|stabili[sz](?:e|ed|es)|sped|speed(?:s|ed)?|made|make|let|allow(?:ed|s)?|prevent(?:ed|s)?|" \
        r"curb(?:ed)?|lower(?:ed|s)?|rais(?:e|ed|es)|increas(?:e|ed|es)|boost(?:ed|s)?|gave|brought|kept|controll(?:ed|s)"
@@ -309,7 +310,8 @@ class Tally:
 
 # Numbers that place a claim rather than state one: a step's, an epoch's or a seed's name, the last K, a kernel.
 _PLACE = re.compile(r"(?:\b(?:step|steps|model|models|iteration|experiment|code|version|session|seed|seeds|epoch|"
-                    r"epochs|group|layer|block|conv|last|first|part|figure|table|cell|notebook|s)[\s_-]*(?:no\.?\s*)?$)",
+                    r"epochs|group|layer|block|conv|last|first|part|figure|table|cell|notebook|s|digit|class)[\s_-]*"
+                    r"(?:is\s+)?(?:still\s+)?(?:no\.?\s*)?$)",
                     re.I)
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d*\.\d+|\d+)(st|nd|rd|th|[kK]|[x×]\d+|e-?\d+)?(?![\w])")
 
@@ -335,7 +337,7 @@ def value_numbers(words: str) -> list[str]:
 PLANNED = re.compile(r"^\s*(?:next|then|future|to do|todo|plan|in step \d|for (?:the )?next)\b|\b(?:will|would|should|"
                      r"shall|going to|plan(?:s|ned)? to|next step|next,|next:|next we|next i|in the next|try(?:ing)? to|"
                      r"we'll|i'll|let's|might|hope|to get|need(?:s)? to|can be pushed|could be|want to|aim(?:s)? to|"
-                     r"would like)\b", re.I)
+                     r"would like|needs? more|needs? to)\b", re.I)
 
 
 IMPERATIVE = re.compile(r"^\W*(?:try|use|add|remove|increase|decrease|reduce|replace|switch)\b", re.I)  # "Train" is a noun too
@@ -438,7 +440,8 @@ def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, nu
             _READ.reset(token)
         if claim is not None:
             claim = claim if claim.numbers else replace(claim, numbers=tuple(read))
-            if claim.numbers and set(claim.numbers) <= {n for c in found for n in c.numbers}:
+            if claim.kind in ("threshold", "figure", "seeds", "held", "reached") and claim.numbers and \
+                    set(claim.numbers) <= {n for c in found for n in c.numbers}:
                 continue  # its figures were read by a reader before, which knew their role
             found.append(claim)
             if reader is _compare or reader is _effect and not CREDIT.search(low):
@@ -463,6 +466,10 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     credit = CREDIT.search(low)
     help_at = re.search(rf"\b(?:{HELP})\b", low) or credit
     what = next((w for w, pattern in EFFECTS.items() if re.search(pattern, low)), "accuracy" if credit else None)
+    if credit and name is None and (previous is None or len([c for c in changes(previous, step) if c.counted]) != 1):
+        return Claim(number, clause, None, "a credit the runs cannot settle: " + (
+            "no step before to compare with" if previous is None else
+            f"{len([c for c in changes(previous, step) if c.counted])} changes from the step before"), "effect")
     if name is None or help_at is None or what is None:
         return None
     if name == "GAP" and what == "fit" and "gap between" in low:
@@ -475,6 +482,9 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     every = changes(previous, step)
     related = [c for c in every if re.search(CHANGE_NAMES[name], f"{c.text} {c.kind}".lower())
                or c.kind == CHANGE_KINDS.get(name)]
+    counted = [c.text for c in every if c.counted]
+    if credit and len(counted) > 1:
+        return Claim(number, clause, None, f"{len(counted)} changes came together: one run cannot split them", "effect")
     if not related:
         return Claim(number, clause, False, f"{name} did not change from the step before: not what changed here",
                      "effect")
@@ -524,7 +534,9 @@ def _has(step: Step, name: str) -> bool:
     s = step.run.settings
     return {"dropout": step.dropout() > 0, "batch norm": step.has("BatchNorm"),
             "augmentation": bool(augmentations(step.config)) and (s.augment_off_last or 0) < len(step.run.epochs),
-            "the schedule": s.scheduler not in ("none", "", None), "GAP": step.has("AdaptiveAvgPool"),
+            "the schedule": s.scheduler not in ("none", "", None),
+            "GAP": step.has("AdaptiveAvgPool") or bool(re.search(r"adaptive_avg_pool2d|avg_pool2d|\.mean\(",
+                                                                 step.run.code or "")),  # a functional GAP
             "EMA": bool(s.ema), "weight decay": bool(s.weight_decay)}[name]
 
 
@@ -553,8 +565,8 @@ def _effect_shown(what: str, step: Step, previous: Step) -> tuple[int, str]:
     return (0 if abs(gain) <= noise else 1 if gain > 0 else -1), f"{said} ({records.METRICS} of both)"
 
 
-COMPARE = re.compile(r"\b(better|improv(?:e|ed|es|ement)|higher|up from|rose|gain(?:ed)?|worse|regress(?:ed|ion)?|"
-                     r"lower|dropped|fell|declin(?:e|ed)|down from|decreas(?:e|ed)|increas(?:e|ed))\b")
+COMPARE = re.compile(r"\b(better|beat|beats|outperform(?:s|ed)?|improv(?:e|ed|es|ement)|higher|up from|rose|gain(?:ed)?|"
+                     r"worse|regress(?:ed|ion)?|lower|dropped|fell|declin(?:e|ed)|down from|decreas(?:e|ed)|increas(?:e|ed))\b")
 BEFORE = re.compile(r"\b(?:step|model)[ _]?\d|previous|the step before|the last step|earlier step|than before|"
                     r"from before|compared|\bvs\b|versus")
 BARE = re.compile(r"^(better|improv|worse|regress)")  # said of a step after another: against it, named or not
@@ -568,6 +580,9 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
             re.search(r"\b(?:step|model)[ _]?\d", low):
         return _moved(low, clause, step, previous, number, _num(moved[1]), _num(moved[2]), moved[1], moved[2])
     by_points = _DIFF_BY.search(low) or (_DIFF_SAID.search(low) if BEFORE.search(low) else None)  # a move, said
+    if verb is None and by_points is not None and BEFORE.search(low):  # "0.84 points above Model_1"
+        verb = re.search(r"(better|higher|up|gain|improvement|increase|above|ahead|worse|lower|down|drop|decrease|below|"
+                         r"behind)", low[by_points.end() - 12:])
     if verb is None or previous is None or not (BEFORE.search(low) or BARE.match(verb[1]) or by_points):
         return None
     if re.search(r"\bparam(?:eter)?s?\b", low) and not re.search(r"accura", low):
@@ -575,7 +590,7 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     if re.search(r"\b(?:rate|lr)\b", low) or re.search(r"\bloss\b", low) or "gap" in low or "over-fit" in low \
             or "overfit" in low:
         return None  # the rate's course, a loss or the fit: their own readers
-    up = not re.match(r"worse|regress|lower|dropped|fell|declin|down|decreas", verb[1])
+    up = not re.match(r"worse|regress|lower|dropped|fell|declin|down|decreas|drop|below|behind", verb[1])
     if _negated(low, verb.start()):
         up = not up if not re.search(r"\bno (?:better|worse)\b", low) else None
     a, b = facts(previous), facts(step)
@@ -606,7 +621,7 @@ _DIFF_BY = re.compile(rf"\bby\s+(?:only |just )?{_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*
                       r"%\s*points|%)")
 _DIFF_SAID = re.compile(rf"(?:^|[\s(,]){_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts|pp|%\s*points|%)"
                         r"\s+(?:better|higher|worse|lower|more|less|up|down|improvement|gain|drop|increase|decrease|"
-                        r"above|below|ahead|behind)\s+(?:than|on|over|from|compared|against|that of)\b")
+                        r"above|below|ahead|behind)\s+(?:than|on|over|from|compared|against|that of|(?:step|model)[ _-]?\d)\b")
 
 
 def _within(delta: float, text: str, tol: str) -> bool:
@@ -804,8 +819,8 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
     if f.fit.diagnosis == "over-fitting":
         slight = re.search(r"\b(slight(?:ly)?|a little|mild(?:ly)?|minor)\b", low)
         return Claim(number, clause, not negated and not slight, said + (": more than slight" if slight else ""), "fit")
-    if learning:  # train ahead, but test accuracy still rising: not over-fitting yet
-        return Claim(number, clause, negated, f"{said}; test accuracy still rising at the end", "fit")
+    if learning:  # train ahead beyond the noise, test accuracy still rising: in between, not settled
+        return Claim(number, clause, None, f"{said}; test accuracy still rising at the end: in between", "fit")
     begins = re.search(r"\b(start(?:s|ing|ed)?|begin(?:s|ning)?|began|slight(?:ly)?|a little|mild(?:ly)?|signs? of|"
                        r"some)\b", low)
     if begins and learning is False:  # train ahead beyond the noise, test accuracy no longer rising: its start
@@ -818,21 +833,34 @@ _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| r
                     r"higher than|behind|below|under|lower than) (?:the )?test(?: accuracy)? by (?:about |~|around )?"
                     r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)?(?:.*?\blast (?P<k>\d+|two|three|four|five) epochs)?|"
                     r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended)? (?P<within>within) "
-                    r"(?P<n2>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)? of (?:the )?test")
+                    r"(?P<n2>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)? of (?:the )?test|"
+                    r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended)? "
+                    r"(?P<tol3>about |~|around |roughly )?(?P<n3>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)? "
+                    r"(?P<lead3>ahead of|above|behind|below) (?:the )?test")
 
 
 def _gap(low, clause, step, previous, number) -> Claim | None:
     """A small or large gap, or the gap's figure: "train is ahead of test by 0.37 points in the last 3 epochs, a gap
     beyond the noise" (the mean of those epochs, and against the noise where the words say so)."""
-    if not ("gap" in low or _AHEAD.search(low)) or OVER.search(low) and not _AHEAD.search(low) or \
+    sized = re.search(r"\bgap\b[^.;]*?\d\s*(?:points?|pts|pp|%)", low)
+    if not ("gap" in low or _AHEAD.search(low)) or OVER.search(low) and not (_AHEAD.search(low) or sized) or \
             re.search(r"\bgap layer|global average", low) or re.search(r"\bGAP\b", clause) and not re.search(r"\bgap\b", clause):
         return None  # GAP in capitals: the pooling layer
     f = facts(step)
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
     if step.run.settings.ema:
         said += "; test of the EMA weights, train of the live ones"
-    figure = re.search(r"gap\s*(?:of|is|was|=|:|stays at|at)?\s*(\d*\.\d+)|(\d*\.\d+)\s*(?:points?|pts|pp|%)?\s*gap", low)
+    figure = re.search(r"\b(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more than)?\s*"
+                       r"(?P<n>\d*\.?\d+)\s*(?:points?|pts|pp|%)(?!\s*(?:better|worse|higher|lower))", low) \
+        if "gap" in low else None
     ahead = _AHEAD.search(low)
+    if ahead and ahead["n3"]:  # "train is about 2.8 points ahead of test on average"
+        k = _count(m[1]) if (m := re.search(r"\blast (\d+)", low)) else f.n
+        gaps = [a - b for a, b in zip(step.run.train()[-k:], step.run.test()[-k:], strict=True)]
+        mean = sum(gaps) / len(gaps) * (1 if ahead["lead3"] in ("ahead of", "above") else -1)
+        return Claim(number, clause, mean > 0 and _within(mean, ahead["n3"], (ahead["tol3"] or "").strip()),
+                     f"train - test in the last {k} epochs: " + ", ".join(f"{g:+.2f}" for g in gaps) +
+                     f" ({records.METRICS})", "gap")
     if ahead:
         k = _count(ahead["k"]) if ahead["k"] else _count(m[1]) if (m := re.search(r"\blast (\d+)", low)) else f.n
         gaps = [a - b for a, b in zip(step.run.train()[-k:], step.run.test()[-k:], strict=True)]
@@ -849,11 +877,16 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
         elif re.search(r"(?:within|inside) (?:the )?noise", low):
             ok = ok and abs(mean) <= f.gap_band
         return Claim(number, clause, ok, said, "gap")
-    if figure:
-        figure = [figure[0], figure[1] or figure[2]]
+    if figure:  # the gap's size as said: within / under / about / over N points, or N at its digits
         last = step.run.train()[-1] - step.run.test()[-1]
-        return Claim(number, clause, said_as(abs(f.gap), figure[1]) or said_as(abs(last), figure[1]),
-                     f"{said}; at the last epoch {last:+.2f}", "gap")
+        tol, n = figure["tol"] or "", figure["n"]
+        if tol in ("within", "under", "below", "less than"):
+            ok = abs(f.gap) <= _num(n) if tol == "within" else abs(f.gap) < _num(n)
+        elif tol:
+            ok = _within(abs(f.gap), n, "about" if tol in ("about", "around", "roughly", "~") else "over")
+        else:
+            ok = said_as(abs(f.gap), n) or said_as(abs(last), n)
+        return Claim(number, clause, ok, f"{said}; at the last epoch {last:+.2f}", "gap")
     if re.search(r"\b(small|tiny|very small|negligible|minimal|little|close|narrow|low)\b", low):
         return Claim(number, clause, abs(f.gap) <= GAP_POINTS, said, "gap")
     if re.search(r"\b(large|big|wide|huge|significant|much)\b", low):
@@ -880,6 +913,12 @@ def _above(low, clause, step, previous, number) -> Claim | None:
     if scope is not None and not re.fullmatch(r"in the last \d+ epochs", label) or re.search(r"\blast \d", low):
         gaps = [step.run.train()[i - 1] - step.run.test()[i - 1] for i in scope]
         ok = all((g < 0) == test_higher for g in gaps)
+        if re.search(r"\bonly\b", low):  # "in the first epoch only": and not in the others
+            rest = [step.run.train()[i] - step.run.test()[i] for i in range(f.epochs) if i + 1 not in scope]
+            ok = ok and all((g < 0) != test_higher for g in rest)
+        if by := re.search(r"\bby\s+(?P<tol>about |around |~|roughly )?(?P<n>\d*\.?\d+)\s*(?:points?|pts|pp|%)", low):
+            mean = sum(gaps) / len(gaps) * (-1 if test_higher else 1)  # "by 3.5 points on average": the span's mean
+            ok = ok and _within(mean, by["n"], (by["tol"] or "").strip())
         said = (f"train - test {label}: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" ({records.METRICS})")
         return Claim(number, clause, ok != negated, said, "fit")
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
@@ -929,6 +968,8 @@ def _trend(low, clause, step, previous, number) -> Claim | None:
     """Still rising (learning at the end), or no longer rising (a plateau): the last half of the run's test curve and
     its test loss."""
     rising, stalled = RISING.search(low), STALLED.search(low)
+    if stalled is not None and re.match(r"\s*(?:schedul|lr\b|rate|reduce)", low[stalled.end():]):
+        stalled = None  # a plateau schedule, not a plateau of the curve
     reading = _learning
     if "loss" in low and (falling := re.search(r"\bstill (?:falling|falls|fell|decreasing|going down)\b|"
                                                 r"\bno longer (?:falls|falling|decreases)\b|\bloss (?:was |is )?flat", low)):
@@ -947,15 +988,33 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
     """Stable (the last epochs within the noise of two scores) or fluctuating."""
     found = re.search(r"\b(stable|steady|consistent|plateau(?:ed)?|flat|fluctuat\w*|unstable|jumps|jumped|jumpy|"
                       r"oscillat\w*|noisy|erratic|swing\w*)\b", low)
-    if found is None or re.search(rf"{NUM}\s*%|\bseeds?\b|\brate\b|\blr\b|receptive field|\brf\b", low):
+    if found is None or re.search(rf"{NUM}\s*%|\brate\b|\blr\b|receptive field|\brf\b", low) or \
+            re.match(r"\s*(?:schedul|lr\b)", low[found.end():]):
+        return None
+    steady = found[1] in ("stable", "steady", "consistent", "plateau", "plateaued", "flat")
+    if (seeds := seed_series(step, low)) is not None:
+        return _stable_seeds(low, clause, step, number, seeds, steady != _negated(low, found.start()))
+    if re.search(r"\bseeds?\b", low):
         return None
     f = facts(step)
     test = step.run.test()[-f.n:]
     noise = fall_noise(min(test), max(test))
-    steady = found[1] in ("stable", "steady", "consistent", "plateau", "plateaued", "flat")
     said = (f"the last {f.n} epochs' test accuracy {', '.join(f'{a:.2f}' for a in test)} %: a span of {f.moved:.2f} "
             f"points (noise ±{noise:.2f}; {records.METRICS})")
     return Claim(number, clause, ((f.moved <= noise) == steady) != _negated(low, found.start()), said, "stability")
+
+
+def _stable_seeds(low: str, clause: str, step: Step, number: int, seeds: tuple, steady: bool) -> Claim:
+    """Stable said of seeds: each seed's last epochs within the noise of two scores."""
+    mode, rows, n = seeds
+    k = _count(m[1]) if (m := re.search(rf"\blast (\d+|{'|'.join(WORDS)})", low)) else step.last
+    held = {s: (max(c[-k:]) - min(c[-k:]) <= fall_noise(min(c[-k:]), max(c[-k:])), c[-k:]) for s, c in rows}
+    said = "; ".join(f"seed {s}: " + ", ".join(f"{v:.2f}" for v in last) + f" (span {max(last) - min(last):.2f})"
+                     for s, (_, last) in held.items())
+    ok_seeds = [s for s, (ok, _) in held.items() if ok == steady]
+    ok = bool(rows) and (len(ok_seeds) == len(held) if mode in ("all", "one") else n == len(ok_seeds))
+    return Claim(number, clause, ok, f"the last {k} epochs by seed: {said} ({records.CHECK if step.check else records.METRICS})",
+                 "stability")
 
 
 def _rates(step: Step) -> str:
@@ -985,7 +1044,7 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
     if inert := schedule_inert(step):
         said += f"; {inert}"
     cut = re.search(r"\b(reduc\w*|cut|cuts|drop\w*|lower\w*|decay\w*|decreas\w*|fell|falls|halv\w*|anneal\w*)\b", low)
-    flat = re.search(r"\b(constant|fixed|same|stayed|kept|unchanged|flat|throughout)\b", low)
+    flat = re.search(r"\b(constant|fixed|stayed|kept|unchanged|flat|throughout)\b|\bthe same (?:rate|lr)\b", low)
     verdicts = []
     if cut:
         moved = any(b < a for a, b in zip(rates, rates[1:], strict=False)) or step.run.settings.scheduler == "onecycle"
@@ -1091,17 +1150,22 @@ def _threshold(low, clause, step, previous, number) -> Claim | None:
         ok = _holds(that, level.x, level.kind)
         return Claim(number, clause, ok != level.negated,
                      f"{that:g} % {'at or above' if _holds(that, level.x, 'up') else 'below'} {level.x:g} %", "threshold")
-    seeds = _SEED_SCOPE.search(low)
-    if seeds is not None and not (seeds["one2"] and not step.check) and (step.check or seeds["all"] or seeds["a"]
-                                                                          or seeds["some"]):
-        return _threshold_seeds(low, clause, step, number, level, seeds)
     train = _names_train(low, level.at)
+    seeds = seed_series(step, low)
+    if seeds is not None:
+        return _threshold_seeds(low, clause, step, number, level, seeds, train)
     series, what = (step.run.train(), "train") if train else (step.run.test(), "test")
-    scope, label = _epoch_scope(low, len(series), step.last)
+    ok, said = _level_on(low, series, what, level, step.last)
+    return Claim(number, clause, ok != level.negated, said + f" ({records.METRICS})", "threshold")
+
+
+def _level_on(low: str, series: list[float], what: str, level: _Level, last: int) -> tuple[bool, str]:
+    """A level against one curve, in the span the words say: reached (at, by, at all), or held in every epoch of a
+    span (up to / from epoch N, the last K, every epoch), at an epoch, at the best epoch, or at the last."""
+    scope, label = _epoch_scope(low, len(series), last, implicit=level.kind != "reach")
     at = _EPOCH.search(low) if scope is None else None
-    if level.kind == "reach" or (at is None and scope is None and re.search(r"\bby epoch|\bwithin", low)):
-        ok, said = _reached_level(low, series, what, level, at)
-        return Claim(number, clause, ok != level.negated, said, "threshold")
+    if scope is None and (level.kind == "reach" or re.search(r"\bby epoch|\bwithin", low)):
+        return _reached_level(low, series, what, level, at)
     if scope is None:
         if at is not None and 1 <= int(at[1] or at[2]) <= len(series):
             scope, label = [int(at[1] or at[2])], f"epoch {int(at[1] or at[2])}"
@@ -1111,10 +1175,12 @@ def _threshold(low, clause, step, previous, number) -> Claim | None:
         else:
             scope, label = [len(series)], f"the last epoch ({len(series)})"
     values = [series[i - 1] for i in scope]
-    ok = all(_holds(v, level.x, level.kind) for v in values)
-    said = (f"{what} accuracy {label}: " + ", ".join(f"{v:.2f}" for v in values) + " %"
-            + (f" (lowest {min(values):.2f})" if len(values) > 3 and level.kind == "up" else "") + f" ({records.METRICS})")
-    return Claim(number, clause, ok != level.negated, said, "threshold")
+    if level.kind == "down" and re.fullmatch(r"in the last \d+ epochs", label):
+        ok = min(values) < level.x  # "still below 99.4 % in the last 3 epochs": the span did not hold it
+    else:
+        ok = all(_holds(v, level.x, "up" if level.kind == "reach" else level.kind) for v in values)
+    return ok, (f"{what} accuracy {label}: " + ", ".join(f"{v:.2f}" for v in values) + " %"
+                + (f" (lowest {min(values):.2f})" if len(values) > 3 and level.kind == "up" else ""))
 
 
 def _said_before(low: str, at: int) -> float | None:
@@ -1139,14 +1205,13 @@ def _reached_level(low: str, series: list[float], what: str, level: _Level, at: 
         n = int(at[1] or at[2])
         said = (f"first {what} epoch at or above {level.text} %: " + (f"epoch {first} ({series[first - 1]:.2f} %)" if first
                 else f"none (best {max(series):.2f} %)") + (f"; epoch {n}: {series[n - 1]:.2f} %" if 1 <= n <= len(series)
-                                                             else "") + f" ({records.METRICS})")
+                                                             else ""))
         return first == n, said
     if by is not None and 1 <= int(by[1]) <= len(series):
         top = max(series[:int(by[1])])
-        return top >= x, f"best {what} accuracy by epoch {by[1]}: {top:.2f} % ({records.METRICS})"
+        return top >= x, f"best {what} accuracy by epoch {by[1]}: {top:.2f} %"
     return max(series) >= x, (f"best {what} accuracy {max(series):.2f} % at epoch {series.index(max(series)) + 1}"
-                              + (f", first at or above {level.text} % at epoch {first}" if first else "")
-                              + f" ({records.METRICS})")
+                              + (f", first at or above {level.text} % at epoch {first}" if first else ""))
 
 
 def _holds(value: float, x: float, kind: str) -> bool:
@@ -1167,12 +1232,17 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     if found := re.search(r"\b(?:up to|until|till|through|before|to)\s+(?:and including\s+)?epoch\s+(\d+)", low):
         n = min(int(found[1]) - ("before" in found[0]), epochs)
         return list(range(1, n + 1)), f"epochs 1-{n}"
+    if found := re.search(r"\bfrom\s+epoch\s+(\d+)\s+(?:to|until|through)\s+(?:epoch\s+)?(\d+)", low):
+        a, b = int(found[1]), min(int(found[2]), epochs)
+        return (list(range(a, b + 1)) or None), f"epochs {a}-{b}"
     if found := re.search(r"\b(?:from|since|after)\s+epoch\s+(\d+)(?:\s+on(?:wards?)?)?", low):
         n = int(found[1]) + ("after" in found[0])
         return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
     if found := re.search(rf"\b(?:last|final)\s+(\d+|{'|'.join(WORDS)})(?:\s+epochs?)?\b", low):
         k = min(_count(found[1]) or last, epochs)
         return list(range(epochs - k + 1, epochs + 1)), f"in the last {k} epochs"
+    if re.search(r"\b(?:in |at |after )?the first epoch\b", low):
+        return [1], "in epoch 1"
     if found := re.search(rf"\bfirst\s+(\d+|{'|'.join(WORDS)})\s+epochs?\b", low):
         k = min(_count(found[1]) or 1, epochs)
         return list(range(1, k + 1)), f"in the first {k} epochs"
@@ -1186,39 +1256,46 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     return None, ""
 
 
-def _threshold_seeds(low, clause, step, number, level: _Level, scope: re.Match) -> Claim:
-    """A threshold said of a check's seeds: each seed's figure the words name (final, best, the lowest of the last K;
-    final where none is named), and how many seeds the words say (all, N of M, seed S)."""
-    x, kind, negated = level.x, level.kind, level.negated
-    if step.check is None:
-        return Claim(number, clause, False, f"this step trained one seed ({step.seed}): no check of seeds", "threshold")
-    rows = {s: r for s, r in step.check.verdict.seeds.items() if r.test_acc}
-    k = step.last
-    if found := re.search(rf"\blast\s+(\d+|{'|'.join(WORDS)})(?:\s+epochs?)?\b", low):
-        k = _count(found[1]) or k
-    if re.search(r"\b(best|highest|peak|max(?:imum)?)\b", low) or kind == "reach":
-        figure, of = (lambda r: max(r.test_acc)), "best"
-    elif re.search(r"\b(last \w+|consistent\w*|held|holds?|stay\w*|remain\w*|kept|min\w*|lowest|every epoch)\b", low):
-        figure, of = (lambda r: min(r.test_acc[-k:])), f"min of the last {k}"
+def seed_series(step: Step, low: str) -> tuple[str, list[tuple[int, list[float]]], int | None] | None:
+    """The seeds a clause names, each with its test curve: ("all", every seed's, the count said or None), ("count",
+    every seed's, N of "N of M seeds"), ("one", that seed's); None where it names no seed. A step of one run has one
+    seed, its own; a seed it did not train has no curve (an empty list)."""
+    found = _SEED_SCOPE.search(low)
+    if found is None or found["one2"] and not step.check and not re.search(r"\bseed", low[:found.start() + 1]):
+        return None
+    rows = ({s: r.test_acc for s, r in step.check.verdict.seeds.items() if r.test_acc} if step.check
+            else {step.seed: step.run.test()})
+    if found["one"] or found["one2"]:
+        seed = int(found["one"] or found["one2"])
+        return "one", [(seed, rows[seed])] if seed in rows else [], None
+    if found["all"]:
+        return "all", list(rows.items()), _count(found["n"]) if found["n"] else None
+    if found["a"]:
+        return "count", list(rows.items()), _count(found["a"]) if _count(found["b"]) == len(rows) else -1
+    return "count", list(rows.items()), _count(found["some"])
+
+
+def _threshold_seeds(low, clause, step, number, level: _Level, seeds: tuple, train: bool) -> Claim:
+    """A level said of seeds: each seed's curve read as one run's (final where no span is said), and how many seeds
+    the words say (all, N of M, seed S)."""
+    mode, rows, n = seeds
+    if train:
+        return Claim(number, clause, None, f"the check records each seed's test curve, not its train curve "
+                                           f"({records.CHECK})", "threshold")
+    if not rows:
+        return Claim(number, clause, False, f"no such seed in this step ({records.CHECK if step.check else records.CONFIG})",
+                     "threshold")
+    judged = {s: _level_on(low, curve, "test", level, step.last) for s, curve in rows}
+    met = [s for s, (ok, _) in judged.items() if ok]
+    said = "; ".join(f"seed {s}: {text}" for s, (_, text) in judged.items())
+    said = f"{said}: {len(met)} of {len(judged)} ({records.CHECK if step.check else records.METRICS})"
+    if mode == "one":
+        ok = bool(met)
+    elif mode == "all":
+        ok = len(met) == len(judged) and (n is None or n == len(judged))
     else:
-        figure, of = (lambda r: r.test_acc[-1]), "final"
-    values = {s: figure(r) for s, r in rows.items()}
-    met = {s for s, v in values.items() if _holds(v, x, kind)}
-    said = f"{of} test accuracy by seed: " + ", ".join(f"seed {s} {v:.2f}" for s, v in values.items()) + \
-        f" %: {len(met)} of {len(values)} {'at or above' if kind in ('up', 'reach') else 'below'} {x:g} % ({records.CHECK})"
-    if scope["one"] or scope["one2"]:
-        seed = int(scope["one"] or scope["one2"])
-        if seed not in values:
-            return Claim(number, clause, False, f"no seed {seed} in this check ({records.CHECK})", "threshold")
-        return Claim(number, clause, (seed in met) != negated, said, "threshold")
-    if scope["all"]:
-        n = _count(scope["n"])
-        ok = len(met) == len(values) and (n is None or n == len(values) or scope["all"] == "both" and len(values) == 2)
-    elif scope["a"]:
-        ok = _count(scope["a"]) == len(met) and _count(scope["b"]) == len(values)
-    else:
-        ok = _count(scope["some"]) == len(met)
-    return Claim(number, clause, ok != negated, said, "threshold")
+        ok = n == len(met)
+    return Claim(number, clause, ok != level.negated, said, "threshold")
 
 
 def _epoch_list(low, clause, step, previous, number) -> Claim | None:
@@ -1270,6 +1347,94 @@ def _margin_images(low, clause, step, previous, number) -> Claim | None:
     said = abs(images) == _count(found[1]) and (images > 0) == (found[2] in ("above", "over"))
     return Claim(number, clause, said, f"{value:g} % is {abs(images)} of 10,000 test images "
                  f"{'above' if images > 0 else 'below'} {_line(step):g} %", "figure")
+
+
+DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens",
+                                              "eights", "nines"))}
+_DIGIT = re.compile(r"\b(?:digit|class|number)(?:\s+is)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
+                    + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+)(?P<b>\d)\s+"
+                    r"(?:at|with|has|is)\b")
+_WORST = re.compile(r"\b(worst|weakest|hardest|lowest|least accurate|most errors|most mistakes)\b")
+_BEST = re.compile(r"\b(best|easiest|strongest|most accurate|fewest errors|fewest mistakes|highest|perfect)\b")
+
+
+def _per_class(low, clause, step, previous, number) -> Claim | None:
+    """A digit's figures (per_class.csv): its errors, its accuracy, whether it is the worst or best class, its errors
+    against another step's ("39 errors compared with 15 in step 1", "from 144 errors in step 2 to 101")."""
+    rows = {r.digit: r for r in step.run.per_class}
+    mentions = [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"]) if not m["w"] else DIGIT_WORDS[m["w"]])
+                for m in _DIGIT.finditer(low)]
+    if not rows or not mentions or not re.search(r"\b(errors?|mistakes?|wrong|misclassified|accuracy|right|correct|"
+                                                 r"class|recogni[sz]ed|%)", low):
+        return None
+    said, verdicts, used = [], [], []
+    for i, (start, end, digit) in enumerate(mentions):
+        part = low[end:mentions[i + 1][0] if i + 1 < len(mentions) else len(low)].split("followed by")[0]
+        if digit not in rows:
+            continue
+        row, them = rows[digit], {r.digit: r for r in previous.run.per_class} if previous is not None else {}
+        before = low[:start] if i == 0 else ""
+        for found in re.finditer(r"(?:\bfrom\s+)?(\d+)\s+(?:errors?|mistakes?|misclassified|wrong|misses)"
+                                 r"(?P<other>\s+in\s+(?:step|model)[ _-]?\d)?|\b(\d+)\s+of\s+the\s+\S+\s+(?:are|were)\s+"
+                                 r"(?:wrong|misclassified)|(?:compared (?:with|to)|against|from)\s+(\d+)(?:\s+errors?)?\s+in\s+"
+                                 r"(?:step|model)[ _-]?\d", part):
+            text = found[1] or found[3] or found[4]
+            other = found["other"] or found[4]
+            errors = (them[digit].errors if digit in them else None) if other else row.errors
+            if errors is not None:
+                verdicts.append(_num(text) == errors)
+                used.append(text)
+        if (now := re.search(r"\bin\s+(?:step|model)[ _-]?\d\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)) is not None:
+            verdicts.append(_num(now[1]) == row.errors)  # "from 144 errors in step 2 to 101": this step's
+            used.append(now[1])
+        for found in re.finditer(r"(\d{1,3}(?:\.\d+)?)\s*%", (low[:start] if i == 0 and not used else "") + part):
+            verdicts.append(said_as(row.exact, found[1]))
+            used.append(found[1])
+        ranked = sorted(rows.values(), key=lambda r: r.exact)
+        if _WORST.search(part) or _WORST.search(before):
+            verdicts.append(row.exact <= ranked[0].exact + 1e-9)
+        elif _BEST.search(part) or _BEST.search(before):
+            verdicts.append(row.exact >= ranked[-1].exact - 1e-9)
+        said.append(f"digit {digit}: {row.exact:.2f} %, {row.errors} errors")
+    if not verdicts:
+        return None
+    ranked = sorted(rows.values(), key=lambda r: r.exact)
+    said.append(f"worst digit {ranked[0].digit} ({ranked[0].exact:.2f} %), best {ranked[-1].digit} "
+                f"({ranked[-1].exact:.2f} %)")
+    return Claim(number, clause, all(verdicts), "; ".join(said) + f" ({records.PER_CLASS})", "figure", tuple(used))
+
+
+def _monotone(low, clause, step, previous, number) -> Claim | None:
+    """"Test accuracy went up in every epoch", "the loss never rose": every step of the curve that way."""
+    found = re.search(r"\b(?P<up>went up|rose|increased|improved|climbed|grew|went down|fell|dropped|decreased)\s+(?:in |at |"
+                      r"with |after )?(?:every|each)\s+epoch|\bnever\s+(?P<never>dropped|fell|decreased|went down|rose|went up|"
+                      r"increased)\b(?!\s+(?:below|under|above|over|beneath|past))", low)
+    if found is None:
+        return None
+    loss = "loss" in low
+    train = _names_train(low, found.start())
+    curve = ([e.train_loss for e in step.run.epochs] if train else run_losses(step.run)) if loss else \
+        (step.run.train() if train else step.run.test())
+    scope, _ = _epoch_scope(low, len(curve), step.last, implicit=False)
+    span = scope or list(range(1, len(curve) + 1))
+    steps = [curve[e - 1] - curve[e - 2] for e in span[1:]]  # each epoch of the span against the one before it
+    word = found["up"] or found["never"]
+    up = word in ("went up", "rose", "increased", "improved", "climbed", "grew")
+    ok = all(d > 0 if up else d < 0 for d in steps) if found["up"] else all(d <= 0 if up else d >= 0 for d in steps)
+    what = f"{'train' if train else 'test'} {'loss' if loss else 'accuracy'}"
+    return Claim(number, clause, ok, f"{what} by epoch: " + ", ".join(f"{v:.4g}" for v in curve) + f" ({records.METRICS})",
+                 "trend")
+
+
+def _best_at(low, clause, step, previous, number) -> Claim | None:
+    """"The best at epoch 14", "peaked at epoch 12": the epoch of the best figure (any of them where it ties)."""
+    found = re.search(r"\b(?:best|highest|peak(?:ed)?|top)\b[^.;%]{0,25}?\b(?:at|in|on|came at|came in|was at) epoch (\d+)", low)
+    if found is None or re.search(r"\b(?:lr|rate)\b", low) or seed_series(step, low) is not None:
+        return None
+    series = step.run.train() if _names_train(low, found.start()) else step.run.test()
+    best = [i + 1 for i, v in enumerate(series) if v == max(series)]
+    return Claim(number, clause, int(found[1]) in best, f"best {max(series):.2f} % at epoch "
+                 f"{', '.join(map(str, best))} ({records.METRICS})", "figure")
 
 
 def _settings(low, clause, step, previous, number) -> Claim | None:
@@ -1346,8 +1511,16 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     """"10,000 images", "the full 60k train set", "all the training images"."""
     split = step.run.settings.val_split
     said = f"{step.train_images:,} training images ({records.CONFIG})" + (f" + {split:,} validation" if split else "")
-    if found := re.search(rf"{NUM}\s*(k|K)?\s*(?:mnist\s+)?(?:training |train )?(?:images|samples|digits|examples|"
-                          r"(?:train(?:ing)?\s+)?(?:set|dataset|data)\b)", clause, re.I):
+    if val := re.search(rf"\bvalidation\b[^.;]*?{NUM}\s*(k|K)?\s*(?:images|samples|digits)|{NUM}\s*(k|K)?\s*(?:images|"
+                        r"samples|digits)?\s*(?:of |for |as )?(?:a |the )?validation", low):
+        text, k = (val[1], val[2]) if val[1] else (val[3], val[4])
+        ok = abs(_num(text) * (1000 if k else 1) - split) < (500 if k else 0.5)
+        if total := re.search(rf"\bout of (?:the )?{NUM}\s*(k|K)?", low):
+            ok = ok and abs(_num(total[1]) * (1000 if total[2] else 1) - step.train_images - split) < (500 if total[2] else 0.5)
+        return Claim(number, clause, ok, said, "figure", (text,) + ((total[1],) if total else ()))
+    if found := re.search(rf"(?:training |train )(?:images|samples|set size)\s*[:=\-–]\s*{NUM}\s*(k|K)?", clause, re.I) or \
+            re.search(rf"{NUM}\s*(k|K)?\s*(?:mnist\s+)?(?:training |train )?(?:images|samples|digits|examples|"
+                      r"(?:train(?:ing)?\s+)?(?:set|dataset|data)\b)", clause, re.I):
         value = _num(found[1]) * (1000 if found[2] else 1)
         if value < 100:  # "3 digits", not a count of images
             return None
@@ -1364,8 +1537,9 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     found = re.search(r"(?:\b(?:for|over|trained|train|ran|run|in|on|with|after|within|total of|only|just|all|took)\s+"
                       r"|^\W*|[;(]\s*)(?:(?:under|fewer than|less than|at most|no more than|only|just|all)\s+)?(\d+)\s+"
                       r"epochs\b(?!\s+(?:later|before|after|ago))", low)
-    if found is None:
-        return None
+    if found is None or re.search(r"\b(reach\w*|hit|got to|cross\w*|achiev\w*|went|rose|climbed)\b.*%",
+                                  low[:found.start()]):
+        return None  # "reached 95 % within 2 epochs": how soon, not how long it trained
     run, value = step.run, int(found[1])
     said = f"{len(run.epochs)} epochs trained, {run.planned_epochs} planned ({records.METRICS})"
     if re.search(r"(under|fewer than|less than)\s+\d", found[0]):
@@ -1386,7 +1560,8 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
     """A percentage said of the step: one of its recorded accuracies, of the role the words name (train, test, best,
     final, the lowest of the last epochs, at epoch N, a seed's, a digit's), or of another step where the words name
     it; `nearly 99 %`: within half a point below."""
-    out = []
+    out: list[Claim] = []
+    listed = ""
     figures = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", clause))
     for k, found in enumerate(figures):
         text = found[1]
@@ -1408,10 +1583,55 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
             if int(other[1]) in earlier:  # another step's figure: read against that step's records
                 out.append(_other_step_figure(clause, earlier[int(other[1])], int(other[1]), number, text))
             continue
-        epoch = _EPOCH.match(after) or _EPOCH.search(low[max(start, found.start() - 60):found.start()])
-        if (claim := _accuracy(low, clause, step, number, text, low[start:found.start()], around, epoch)) is not None:
+        own = re.split(r",|;|\bthen\b|\band\b", low[max(start, found.start() - 60):found.start()])[-1]
+        epoch = _EPOCH.match(after) or _EPOCH.search(own)
+        words = low[start:found.start()]
+        if re.fullmatch(r"[\s,;()]*(?:seed \d+\)?)?[\s,;()]*(?:and\s*)?", words) and k:
+            words = listed  # "93.48 % (seed 0), 97.15 % (seed 1)": a list, read in its first figure's role
+        else:
+            listed = words
+        if re.match(r"\s*(?:at the end|in the end|at the last epoch|finally)\b", after):
+            words, epoch = words + " final ", None
+        seed = re.match(r"\s*\(?(?:on |for |of )?seed (\d+)", after) or re.search(r"\bseed (\d+)\b", low[start:found.start()])
+        if seed is not None and not re.search(r"\bseeds\b", low[start:found.start()]):
+            out.append(_seed_figure(clause, step, number, text, int(seed[1]), words, around, epoch))
+        elif (claim := _accuracy(low, clause, step, number, text, words, around, epoch)) is not None:
             out.append(claim)
     return out
+
+
+def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, words: str, around: str,
+                 epoch: re.Match | None) -> Claim:
+    """A figure said of one seed ("seed 1 ended at 98.16 %", "96.72 % (seed 1)"): that seed's test curve, in the role
+    its words name (final, best, the min of the last K, at epoch N; any epoch where none is named)."""
+    curves = ({s: r.test_acc for s, r in step.check.verdict.seeds.items() if r.test_acc} if step.check
+              else {step.seed: step.run.test()})
+    record = records.CHECK if step.check else records.METRICS
+    if seed not in curves:
+        return Claim(number, clause, False, f"no seed {seed} in this step ({record})", "figure", (text,))
+    if re.search(r"\btrain", words) and step.check:
+        return Claim(number, clause, None, f"the check records each seed's test curve, not its train curve ({record})",
+                     "figure", (text,))
+    curve, k = curves[seed], step.last
+    if last := re.search(r"\blast (\d+)", around):
+        k = int(last[1])
+    if re.search(r"\b(min\w*|lowest|worst)\b", around) and re.search(r"\blast\b", around):
+        values, role = [min(curve[-k:])], f"min of the last {k}"
+    elif _FINAL.search(words):
+        values, role = [curve[-1]], "final"
+    elif re.search(r"\b(best|highest|peak|max\w*)\b", words):
+        values, role = [max(curve)], "best"
+        if epoch is not None:
+            values, role = ([max(curve)] if said_as(max(curve), text) and curve.index(max(curve)) + 1 ==
+                            int(epoch[1] or epoch[2]) else [-1.0]), f"best (epoch {curve.index(max(curve)) + 1})"
+    elif epoch is not None and 1 <= int(epoch[1] or epoch[2]) <= len(curve):
+        values, role = [curve[int(epoch[1] or epoch[2]) - 1]], f"at epoch {int(epoch[1] or epoch[2])}"
+    else:
+        values, role = curve, "by epoch"
+    said = f"seed {seed}'s test accuracy, {role}: " + (f"{values[0]:.2f} %" if len(values) == 1 and values[0] >= 0 else
+                                                       f"best {max(curve):.2f} % at epoch {curve.index(max(curve)) + 1}")
+    return Claim(number, clause, any(said_as(v, text) for v in values if v >= 0), f"{said} ({record})", "figure",
+                 (text,))
 
 
 def _other_step_figure(clause: str, them: Step, which: int, number: int, text: str) -> Claim:
@@ -1614,5 +1834,5 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
-READERS = (_settings, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _compare, _threshold, _seeds, _budget, _held,
-           _reached, _fit, _gap, _above, _trend, _stability, _rate)
+READERS = (_settings, _per_class, _monotone, _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect,
+           _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate)
