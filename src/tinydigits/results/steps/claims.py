@@ -403,6 +403,8 @@ def _plain(sentence: str) -> str:
     text = re.sub(r"(?i)\b(accuracy|acc|parameters|params|loss|rf|receptive field)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)
     text = re.sub(r"(?i)\b(accuracy|acc)(\s*(?:[:=\-–]|is|was|of|at)\s*)(\d{2,3}(?:\.\d+)?)(?!\s*%|\d|\.\d)", r"\1\2\3 %",
                   text)
+    text = re.sub(r"(?i)\b(accuracy\b[^.;%]{0,30}?\bfrom\s+)(\d{2}\.\d+)(\s*(?:%\s*)?to\s+)(\d{2}\.\d+)(?!\s*%)",
+                  lambda m: f"{m[1]}{m[2]} % to {m[4]} %" if "%" not in m[3] else m[0], text)
     text = re.sub(r"(?i)\(\s*(?:at |in )?(?:the )?(\d+)(?:st|nd|rd|th)\s+epoch\s*\)", r"at epoch \1", text)
     text = re.sub(r"(?i)\b(?:at |in |by |on )?(?:the )?(\d+)(?:st|nd|rd|th)\s+epoch\b", r"at epoch \1", text)
     text = re.sub(r"(?i)\(\s*epoch\s+(\d+)\s*\)", r"at epoch \1", text)
@@ -482,17 +484,17 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     every = changes(previous, step)
     related = [c for c in every if re.search(CHANGE_NAMES[name], f"{c.text} {c.kind}".lower())
                or c.kind == CHANGE_KINDS.get(name)]
+    if related and all(c.inert for c in related):
+        return Claim(number, clause, False, f"{related[0].text}: {related[0].inert}", "effect")
+    if name == "the schedule" and (not _rate_moved(step) or schedule_inert(step)):
+        return Claim(number, clause, False, f"the rate never moved in this run ({_rates(step)}): the schedule "
+                                            "could not act", "effect")
     counted = [c.text for c in every if c.counted]
     if credit and len(counted) > 1:
         return Claim(number, clause, None, f"{len(counted)} changes came together: one run cannot split them", "effect")
     if not related:
         return Claim(number, clause, False, f"{name} did not change from the step before: not what changed here",
                      "effect")
-    if all(c.inert for c in related):
-        return Claim(number, clause, False, f"{related[0].text}: {related[0].inert}", "effect")
-    if name == "the schedule" and not _rate_moved(step):
-        return Claim(number, clause, False, f"the rate never moved in this run ({_rates(step)}): the schedule "
-                                            "could not act", "effect")
     if what == "fit" and (step.run.settings.ema or previous.run.settings.ema):
         return Claim(number, clause, None, "test is of the averaged (EMA) weights, train of the live ones: the gap "
                                            "between them is not measured", "effect")
@@ -595,7 +597,11 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
         up = not up if not re.search(r"\bno (?:better|worse)\b", low) else None
     a, b = facts(previous), facts(step)
     train = bool(re.search(r"\btrain(?:ing)?\s+(?:accuracy|acc|score|figure)", low)) and "test" not in low
-    if re.search(r"\b(best|highest|peak|max(?:imum)?)\b", low):
+    at = 1 if re.search(r"\b(?:the )?first epoch\b", low) else int(m[1]) if (m := re.search(r"\bepoch (\d+)\b", low)) else None
+    if at is not None and 1 <= at <= min(len(previous.run.epochs), len(step.run.epochs)):
+        them, us = (previous.run.train(), step.run.train()) if train else (previous.run.test(), step.run.test())
+        x, y, what = them[at - 1], us[at - 1], f"{'train' if train else 'test'} at epoch {at}"
+    elif re.search(r"\b(best|highest|peak|max(?:imum)?)\b", low):
         x, y, what = (a.best_train, b.best_train, "best train") if train else (a.best_test, b.best_test, "best test")
     elif re.search(r"\b(min(?:imum|ima)?|lowest|worst|last \d+|last (?:two|three) epochs)\b", low):
         x, y, what = a.min_last, b.min_last, f"min of the last {b.n}"
@@ -842,7 +848,7 @@ _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| r
 def _gap(low, clause, step, previous, number) -> Claim | None:
     """A small or large gap, or the gap's figure: "train is ahead of test by 0.37 points in the last 3 epochs, a gap
     beyond the noise" (the mean of those epochs, and against the noise where the words say so)."""
-    sized = re.search(r"\bgap\b[^.;]*?\d\s*(?:points?|pts|pp|%)", low)
+    sized = re.search(r"\bgap\b[^;]{0,40}?\d\s*(?:points?|pts|pp|%)", low)
     if not ("gap" in low or _AHEAD.search(low)) or OVER.search(low) and not (_AHEAD.search(low) or sized) or \
             re.search(r"\bgap layer|global average", low) or re.search(r"\bGAP\b", clause) and not re.search(r"\bgap\b", clause):
         return None  # GAP in capitals: the pooling layer
@@ -908,6 +914,10 @@ def _above(low, clause, step, previous, number) -> Claim | None:
     test_higher = (word in ("higher", "above", "greater", "better", "more")) == test_first
     negated = _negated(low, found.start())
     scope, label = _epoch_scope(low, f.epochs, step.last, implicit=False)
+    named = sorted(({1} if re.search(r"\bthe first epoch\b", low) else set()) |
+                   {int(e) for e in re.findall(r"\bepoch (\d+)", low)})
+    if re.search(r"\bonly\b", low) and len(named) > 1 and all(1 <= e <= f.epochs for e in named):
+        scope, label = named, "at epochs " + ", ".join(map(str, named))  # "only in the first epoch and at epoch 5"
     if scope is None and (at := _EPOCH.search(low)) and 1 <= int(at[1] or at[2]) <= f.epochs:
         scope, label = [int(at[1] or at[2])], f"at epoch {int(at[1] or at[2])}"
     if scope is not None and not re.fullmatch(r"in the last \d+ epochs", label) or re.search(r"\blast \d", low):
@@ -1017,6 +1027,24 @@ def _stable_seeds(low: str, clause: str, step: Step, number: int, seeds: tuple, 
                  "stability")
 
 
+def _rate_said(text: str, before: str, after: str, rates: list[float], peak: float) -> bool:
+    """A rate as said, in the role its words give: where it started, ended or peaked (at the epoch said), else any
+    epoch's or the peak set."""
+    at = re.match(r"\s*(?:at|in|by|on)\s+epoch\s+(\d+)", after)
+    if re.search(r"\b(start\w*|began|begins|initial\w*)\s+(?:at|from|with|of)?\s*$", before):
+        return said_as(rates[0], text) and (at is None or int(at[1]) == 1)
+    if re.search(r"\b(end\w*|finish\w*|final\w*)\s+(?:at|with|of)?\s*$", before):
+        return said_as(rates[-1], text) and (at is None or int(at[1]) == len(rates))
+    if re.search(r"\b(peak\w*|max\w*|highest|top\w*)\s+(?:at|of)?\s*$", before):
+        top = max(rates)
+        when = int(at[1]) if at else None
+        return (said_as(top, text) or said_as(peak, text)) and (when is None or 1 <= when <= len(rates)
+                                                                and rates[when - 1] == top)
+    if at is not None and 1 <= int(at[1]) <= len(rates):
+        return said_as(rates[int(at[1]) - 1], text)
+    return any(said_as(r, text) for r in (*rates, peak))
+
+
 def _rates(step: Step) -> str:
     rates = [e.lr for e in step.run.epochs]
     shown = sorted(set(rates), key=rates.index)
@@ -1052,9 +1080,10 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
     elif flat:
         constant = len(set(rates)) == 1 and step.run.settings.scheduler != "onecycle"
         verdicts.append(constant != _negated(low, flat.start()))
-    for text in re.findall(r"(?<![\w.])(\d*\.\d+(?:e-?\d+)?|\d+(?:\.\d+)?e-?\d+)(?![\d.]|\s*%|\s*(?:points?|px)\b)", low):
-        if _num(text) < 1:  # each rate said is one the run had at an epoch's start, or the peak set
-            verdicts.append(any(said_as(r, text) for r in (*rates, step.run.settings.lr)))
+    for found in re.finditer(r"(?<![\w.])(\d*\.\d+(?:e-?\d+)?|\d+(?:\.\d+)?e-?\d+)(?![\d.]|\s*%|\s*(?:points?|px)\b)",
+                             low):
+        if _num(found[1]) < 1:  # each rate said is one the run had at an epoch's start, or the peak set
+            verdicts.append(_rate_said(found[1], low[:found.start()], low[found.end():], rates, step.run.settings.lr))
             said += f"; peak {step.run.settings.lr:g}" * ("; peak" not in said)
     if factor := re.search(r"\b(?:by\s+(?:a\s+factor\s+of\s+)?|factor of\s+)(\d+)\s*(?:x|×|times)?(?!\d)|"
                            r"\b(\d+)\s*(?:x|×)(?![\d\w])", low):
@@ -1229,12 +1258,12 @@ def _names_train(low: str, at: int) -> bool:
 def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tuple[list[int] | None, str]:
     """The epochs a clause's words span: every epoch, up to epoch N, from epoch N, the last K, the first K; consistent /
     held / stayed without K: the budget's last epochs. None where no span is said."""
-    if found := re.search(r"\b(?:up to|until|till|through|before|to)\s+(?:and including\s+)?epoch\s+(\d+)", low):
-        n = min(int(found[1]) - ("before" in found[0]), epochs)
-        return list(range(1, n + 1)), f"epochs 1-{n}"
     if found := re.search(r"\bfrom\s+epoch\s+(\d+)\s+(?:to|until|through)\s+(?:epoch\s+)?(\d+)", low):
         a, b = int(found[1]), min(int(found[2]), epochs)
         return (list(range(a, b + 1)) or None), f"epochs {a}-{b}"
+    if found := re.search(r"\b(?:up to|until|till|through|before|to)\s+(?:and including\s+)?epoch\s+(\d+)", low):
+        n = min(int(found[1]) - ("before" in found[0]), epochs)
+        return list(range(1, n + 1)), f"epochs 1-{n}"
     if found := re.search(r"\b(?:from|since|after)\s+epoch\s+(\d+)(?:\s+on(?:wards?)?)?", low):
         n = int(found[1]) + ("after" in found[0])
         return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
@@ -1464,7 +1493,7 @@ def _figures(low: str, clause: str, step: Step, number: int, skip: set[str], rea
                        _rf_said(low, clause, step, number), _images_said(low, clause, step, number),
                        _epochs_said(low, clause, step, number) if "epochs" not in skip else None) if c is not None]
     return out + _accuracies(low, clause, step, number, skip, read or set(), earlier or {}) + \
-        _losses(low, clause, step, number)
+        _losses(low, clause, step, number, earlier)
 
 
 def _params_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
@@ -1578,7 +1607,9 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
             around = low[max(0, found.start() - 60):found.end() + tail]  # said before
         after = low[found.end():figures[k + 1].start() if k + 1 < len(figures) else len(low)]
         other = re.match(r"\s*(?:\S+\s+){0,2}?(?:in|of|for|from|by) (?:step|model|iteration)[ _-]?(\d+)", after) or \
-            re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)(?:'s)?\s*(?:\S+\s+){0,3}?$", low[start:found.start()])
+            re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)(?:'s)?\s*(?:\S+\s+){0,3}?$", low[start:found.start()]) or \
+            (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)", low) if re.search(
+                r"\b(?:against|vs\.?|versus|compared (?:with|to))\s*$", low[start:found.start()]) else None)
         if other and int(other[1]) != number:
             if int(other[1]) in earlier:  # another step's figure: read against that step's records
                 out.append(_other_step_figure(clause, earlier[int(other[1])], int(other[1]), number, text))
@@ -1613,9 +1644,9 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
         return Claim(number, clause, None, f"the check records each seed's test curve, not its train curve ({record})",
                      "figure", (text,))
     curve, k = curves[seed], step.last
-    if last := re.search(r"\blast (\d+)", around):
+    if last := re.search(r"\blast (\d+)", words + " " + around):
         k = int(last[1])
-    if re.search(r"\b(min\w*|lowest|worst)\b", around) and re.search(r"\blast\b", around):
+    if re.search(r"\b(min\w*|lowest|worst)\b", words + around) and re.search(r"\blast\b", words + around):
         values, role = [min(curve[-k:])], f"min of the last {k}"
     elif _FINAL.search(words):
         values, role = [curve[-1]], "final"
@@ -1746,19 +1777,39 @@ def _at_epoch(run, at: int, train: bool, around: str, text: str) -> tuple[list[f
     return [series[at - 1]], f"{kind} accuracy at epoch {at}: {series[at - 1]:.2f} % ({records.METRICS})", None
 
 
-def _losses(low: str, clause: str, step: Step, number: int) -> list[Claim]:
+def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, Step] | None = None) -> list[Claim]:
+    """Each loss figure of a clause about the loss: train or test as named (either where neither is), this step's or
+    the step the words name ("Model_1's final 0.14"), final where the words say so, else any epoch's."""
+    if not re.search(r"\bloss", low):
+        return []
     out = []
-    for found in re.finditer(r"\bloss\b[^0-9]{0,25}?(\d?\.\d{2,})", low):
-        text = found[1]
-        around = low[max(0, found.start() - 20):found.end()]
-        train = "train" in around
-        test = "test" in around or "validation" in around
-        pool = [e.train_loss for e in step.run.epochs] if train and not test else \
-            [e.test_loss for e in step.run.epochs] if test and not train else \
-            [x for e in step.run.epochs for x in (e.train_loss, e.test_loss)]
-        kind = "train" if train and not test else "test" if test and not train else "train or test"
+    for found in re.finditer(r"(?<![\w.])(\d?\.\d{2,})(?![\d.]|\s*%)", low):
+        text, before = found[1], low[:found.start()]
+        named = re.search(r"\b(?:step|model)[ _-]?(\d+)(?:'s)?[^.;,]{0,20}$", before)
+        whose = (earlier or {}).get(int(named[1])) if named and int(named[1]) != number else step
+        if whose is None:
+            continue
+        own = re.split(r"\d", before)[-1]  # the words since the figure before
+        near = before[-40:]
+        train = "train" in near and not re.search(r"test|validation", near.rpartition("train")[2])
+        test = re.search(r"test|validation", near) is not None and not train
+        rows = whose.run.epochs
+        pool = [e.train_loss for e in rows] if train else [e.test_loss for e in rows] if test else \
+            [x for e in rows for x in (e.train_loss, e.test_loss)]
+        kind = "train" if train else "test" if test else "train or test"
+        first = re.match(r"\s*(?:after|at|in) (?:the )?(?:first epoch|epoch (\d+))", low[found.end():])
+        if first is not None:
+            at = int(first[1] or 1)
+            pool = [x for e in rows[at - 1:at] for x in ((e.train_loss,) if train else (e.test_loss,) if test else
+                                                         (e.train_loss, e.test_loss))]
+            kind = f"{kind} at epoch {at}"
+        elif _FINAL.search(own) or re.match(r"\s*(?:at the end|in the end|finally)", low[found.end():]):
+            pool = pool[-1:] if (train or test) else pool[-2:]
+            kind = f"final {kind}"
         out.append(Claim(number, clause, any(said_as(v, text) for v in pool),
-                         f"{kind} loss by epoch: {min(pool):.4f} at its lowest ({records.METRICS})", "figure"))
+                         f"{'step ' + named[1] + ' ' if whose is not step else ''}{kind} loss: "
+                         + (f"{pool[0]:.4f}" if len(pool) == 1 else f"{min(pool):.4f} at its lowest") + f" ({records.METRICS})",
+                         "figure", (text,)))
     return out
 
 
