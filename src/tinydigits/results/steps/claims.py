@@ -98,6 +98,8 @@ NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 NEG = re.compile(r"\b(no|not|never|nor|neither|nothing|none|without|didn't|did not|doesn't|does not|isn't|is not|wasn't|was not|"
                  r"hasn't|has not|cannot|can't|couldn't|could not|failed to|fails to|short of|fell short|"
                  r"rather than|instead of)\b|n't\b")
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+            "twelfth", "thirteenth", "fourteenth", "fifteenth"]
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 CHANGE_NAMES = {
@@ -180,6 +182,7 @@ def clauses(sentence: str) -> list[str]:
     """A sentence cut where one claim ends and another starts: semicolons, a dash between spaces, and ", but" /
     ", while" / ", so" / ", and" before a new subject."""
     parts = re.split(r";\s+|\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train)\b)"
+                     r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d)"
                      r"|\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?(?:test|train|training|validation) "
                      r"(?:accuracy|loss)\b)|\s+but\s+", sentence)
     return [p.strip().rstrip(".") for p in parts if p and p.strip(" .")]
@@ -374,7 +377,7 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
             found = _claims_of(clause, sentence, step, previous, number, earlier or {})
             atoms += [c for c in found if (c.claim, c.kind, c.evidence) not in {(a.claim, a.kind, a.evidence) for a in atoms}]
         read = [n for a in atoms for n in a.numbers]
-        unchecked = []
+        unchecked = [f"\u201c{h[0]}\u201d" for h in HEDGED_WORDS.finditer(plain)]  # an opinion no record decides
         for n in numbers:
             if n in read:
                 read.remove(n)
@@ -382,6 +385,10 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
                 unchecked.append(n)
         out.append(Judged(number, section, words, tuple(atoms), tuple(dict.fromkeys(unchecked))))
     return out
+
+
+HEDGED_WORDS = re.compile(r"(?i)\b(?:probably|likely|seems?|seemed|maybe|perhaps|i think|i believe|too (?:high|low|big|"
+                          r"small|large|slow|fast|much|many|few)|not enough|enough capacity)\b[^,;.]{0,30}")
 
 
 def _said_before_plan(words: str) -> bool:
@@ -405,6 +412,10 @@ def _plain(sentence: str) -> str:
                   text)
     text = re.sub(r"(?i)\b(accuracy\b[^.;%]{0,30}?\bfrom\s+)(\d{2}\.\d+)(\s*(?:%\s*)?to\s+)(\d{2}\.\d+)(?!\s*%)",
                   lambda m: f"{m[1]}{m[2]} % to {m[4]} %" if "%" not in m[3] else m[0], text)
+    text = re.sub(rf"(?i)\bthe ({'|'.join(ORDINALS)})\s+epoch\b", lambda m: f"epoch {ORDINALS.index(m[1].lower()) + 1}", text)
+    if re.search(r"(?i)\bepoch", text):  # "after the third": the third epoch, where the sentence speaks of epochs
+        text = re.sub(rf"(?i)\b(after|at|by|in|until) the ({'|'.join(ORDINALS)})\b(?!\s+(?:step|model|seed))",
+                      lambda m: f"{m[1]} epoch {ORDINALS.index(m[2].lower()) + 1}", text)
     text = re.sub(r"(?i)\(\s*(?:at |in )?(?:the )?(\d+)(?:st|nd|rd|th)\s+epoch\s*\)", r"at epoch \1", text)
     text = re.sub(r"(?i)\b(?:at |in |by |on )?(?:the )?(\d+)(?:st|nd|rd|th)\s+epoch\b", r"at epoch \1", text)
     text = re.sub(r"(?i)\(\s*epoch\s+(\d+)\s*\)", r"at epoch \1", text)
@@ -584,7 +595,7 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     by_points = _DIFF_BY.search(low) or (_DIFF_SAID.search(low) if BEFORE.search(low) else None)  # a move, said
     if verb is None and by_points is not None and BEFORE.search(low):  # "0.84 points above Model_1"
         verb = re.search(r"(better|higher|up|gain|improvement|increase|above|ahead|worse|lower|down|drop|decrease|below|"
-                         r"behind)", low[by_points.end() - 12:])
+                         r"behind)", by_points[0])
     if verb is None or previous is None or not (BEFORE.search(low) or BARE.match(verb[1]) or by_points):
         return None
     if re.search(r"\bparam(?:eter)?s?\b", low) and not re.search(r"accura", low):
@@ -1264,8 +1275,9 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     if found := re.search(r"\b(?:up to|until|till|through|before|to)\s+(?:and including\s+)?epoch\s+(\d+)", low):
         n = min(int(found[1]) - ("before" in found[0]), epochs)
         return list(range(1, n + 1)), f"epochs 1-{n}"
-    if found := re.search(r"\b(?:from|since|after)\s+epoch\s+(\d+)(?:\s+on(?:wards?)?)?", low):
-        n = int(found[1]) + ("after" in found[0])
+    # "after epoch N" alone is that epoch's figure; "after epoch N on" a span
+    if found := re.search(r"\b(?:from|since)\s+epoch\s+(\d+)(?:\s+on(?:wards?)?)?|\bafter\s+epoch\s+(\d+)\s+on(?:wards?)?", low):
+        n = int(found[1]) if found[1] else int(found[2]) + 1
         return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
     if found := re.search(rf"\b(?:last|final)\s+(\d+|{'|'.join(WORDS)})(?:\s+epochs?)?\b", low):
         k = min(_count(found[1]) or last, epochs)
@@ -1607,7 +1619,7 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
             around = low[max(0, found.start() - 60):found.end() + tail]  # said before
         after = low[found.end():figures[k + 1].start() if k + 1 < len(figures) else len(low)]
         other = re.match(r"\s*(?:\S+\s+){0,2}?(?:in|of|for|from|by) (?:step|model|iteration)[ _-]?(\d+)", after) or \
-            re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)(?:'s)?\s*(?:\S+\s+){0,3}?$", low[start:found.start()]) or \
+            re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)'s\s*(?:\S+\s+){0,3}?$", low[start:found.start()]) or \
             (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)", low) if re.search(
                 r"\b(?:against|vs\.?|versus|compared (?:with|to))\s*$", low[start:found.start()]) else None)
         if other and int(other[1]) != number:
