@@ -508,7 +508,7 @@ def step_block(i: int, step: rules.Step, previous: rules.Step | None, pictures: 
     return out
 
 
-def check_line(j: Judged, words: int = 8) -> str:
+def check_line(j: Judged, words: int = 6) -> str:
     """A sentence's check as README lists it: the mark, the sentence's first words, the deciding figures."""
     said = j.words.split()
     quoted = " ".join(said[:words]) + ("…" if len(said) > words else "")

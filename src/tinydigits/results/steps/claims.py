@@ -253,8 +253,8 @@ class Judged:
         if self.plan:
             return "a plan: not judged"
         parts = list(dict.fromkeys(_short(a.evidence) if short else a.evidence for a in self.deciding()))
-        if short and len(parts) > 3:
-            parts = parts[:3] + [f"{len(parts) - 3} more in the evidence"]
+        if short:  # README's line: each deciding figure's first part, two at most; the rest in evidence.md
+            parts = [_clip(p) for p in parts[:2]] + (["…"] if len(parts) > 2 else [])
         said = "; ".join(parts)
         if self.unchecked and self.verdict is not False:
             said += ("; " if said else "") + "not checked: " + ", ".join(self.unchecked)
@@ -268,6 +268,17 @@ class Judged:
         return {"step": self.step, "section": self.section, "sentence": self.words,
                 "verdict": v if v is not None else UNDECIDED, "mark": self.mark,
                 "claims": [a.to_json() for a in self.atoms], "unchecked": list(self.unchecked)}
+
+
+def _clip(text: str, most: int = 60) -> str:
+    """A figure's first part (up to its first semicolon), cut at a word near `most` characters."""
+    depth, head = 0, text
+    for i, ch in enumerate(text):  # the first semicolon outside parentheses ends it
+        depth += (ch == "(") - (ch == ")")
+        if ch == ";" and depth == 0:
+            head = text[:i]
+            break
+    return head if len(head) <= most else head[:most].rsplit(" ", 1)[0] + " …"
 
 
 def _short(evidence: str) -> str:
@@ -1328,7 +1339,8 @@ def _threshold_seeds(low, clause, step, number, level: _Level, seeds: tuple, tra
                      "threshold")
     judged = {s: _level_on(low, curve, "test", level, step.last) for s, curve in rows}
     met = [s for s, (ok, _) in judged.items() if ok]
-    said = "; ".join(f"seed {s}: {text}" for s, (_, text) in judged.items())
+    what = next(iter(judged.values()))[1].split(": ")[0]  # the span's words, said once
+    said = f"{what} by seed: " + "; ".join(f"seed {s} {text.split(': ', 1)[-1]}" for s, (_, text) in judged.items())
     said = f"{said}: {len(met)} of {len(judged)} ({records.CHECK if step.check else records.METRICS})"
     if mode == "one":
         ok = bool(met)
