@@ -592,3 +592,20 @@ def test_a_notebook_of_new_classes_learns_it_all_before_training(mnist_dir, tmp_
     assert len(seeds) == 2 and all(json.loads((s / "config.json").read_text())["out"] == str(check) for s in seeds)
     readme = " ".join((tmp_path / "handin" / "README.md").read_text().split())
     assert f"[{BEFORE.name}]({BEFORE.name}) (saved before the hand-in's cell ran, so that cell has no output in it" in readme
+
+
+def test_a_stacks_epoch_line_shows_each_seeds_train_accuracy_beside_its_test_accuracy(mnist_dir, tmp_path):
+    """Seeds stacked as one network say each epoch in one line: every seed's train accuracy, then its test accuracy."""
+    import re
+
+    from tinydigits.lifecycle import make
+    from tinydigits.training import stack
+    from tinydigits.training.config import TrainConfig
+
+    plan = make(TrainConfig(model="model1", epochs=1, train_limit=200, data_dir=str(mnist_dir), out=str(tmp_path)),
+                stack=True)
+    lines: list[str] = []
+    results = stack.train_stacked(plan.config, [0, 1], log=lines.append, source=plan.source)
+    accs = [(r.run.epochs[0].train_acc, r.run.epochs[0].test_acc) for r in results]
+    assert re.fullmatch(rf"epoch  1/1  train acc {accs[0][0]:.2f} {accs[1][0]:.2f}  test acc {accs[0][1]:.2f} "
+                        rf"{accs[1][1]:.2f}  \d+\.\ds", lines[-1]), lines

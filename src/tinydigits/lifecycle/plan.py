@@ -188,7 +188,7 @@ def notes_of(given: TrainConfig, config: TrainConfig, layers: dict[str, dict] | 
     """What a run's settings do that they do not say, one line each, for the run's first lines: where the validation
     images come from (the training images: fewer of those train), a setting `given` that does nothing with the
     others as `config` resolved them (a step schedule's step size under one-cycle, a momentum for Adam), and a
-    setting that cannot act in a run of these epochs and `layers` (`results.steps.inert_settings`) - harmless, so
+    setting that cannot act in a run of these epochs and `layers` (`results.steps.between.inert_settings`) - harmless, so
     named rather than refused."""
     from tinydigits.results.steps.between import inert_settings
     from tinydigits.settings import shown

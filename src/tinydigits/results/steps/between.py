@@ -260,7 +260,7 @@ def inert_settings(cfg: TrainConfig, modules: dict[str, dict[str, Any]]) -> list
     """The settings of a resolved config that cannot act in a run of its epochs, one line each, said before it
     trains: a step schedule that never cuts, a plateau schedule whose patience outlasts the run, augmentation off
     for every epoch, a weight decay of conv biases that batch norm cancels, a dropout of rate 0. `modules`: the
-    model's layers as a run records them (`models.summary.architecture`'s), in the order they run; {} where unknown."""
+    model's layers as a run records them (`models.summary.layer_settings`), in the order they run; {} where unknown."""
     out, epochs = [], cfg.epochs
     if cfg.scheduler == "step" and (size := cfg.step_every()) >= epochs:
         given = (f"--step-size {size} in {_epochs(epochs)}" if cfg.step_size else

@@ -237,7 +237,7 @@ def normed_convs(run: Run) -> set[str]:
 
 
 def normed_in(modules: dict[str, dict[str, Any]]) -> set[str]:
-    """`normed_convs` of layers as a run records them (`models.summary.architecture`'s modules, in running order)."""
+    """`normed_convs` of layers as a run records them (`models.summary.layer_settings`, in the order they run)."""
     mods = list(modules.items())
     return {module or "the model" for (module, s), (_, t) in zip(mods, mods[1:], strict=False)
             if s["type"] == "Conv2d" and t["type"].startswith("BatchNorm")}
