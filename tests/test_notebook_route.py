@@ -596,18 +596,22 @@ def test_a_notebook_of_new_classes_learns_it_all_before_training(mnist_dir, tmp_
     assert f"[{BEFORE.name}]({BEFORE.name}) (saved before the hand-in's cell ran, so that cell has no output in it" in readme
 
 
-def test_a_stacks_epoch_line_shows_each_seeds_train_accuracy_beside_its_test_accuracy(mnist_dir, tmp_path):
-    """Seeds stacked as one network say each epoch in one line: every seed's train accuracy, then its test accuracy."""
+def test_a_stacked_checks_epoch_line_shows_each_seeds_train_accuracy_beside_its_test_accuracy(mnist_dir, tmp_path):
+    """Seeds stacked as one network (a check's way on CUDA) say each epoch in one line, in the check's output as a
+    check's seeds one by one say theirs: every seed's train accuracy, then its test accuracy, in the seeds' order
+    (named first); `--quiet` leaves it out, as it leaves out the seeds' lines."""
     import re
 
-    from tinydigits.lifecycle import make
-    from tinydigits.training import stack
-    from tinydigits.training.config import TrainConfig
+    from tinydigits.results.records import Run
 
-    plan = make(TrainConfig(model="model1", epochs=1, train_limit=200, data_dir=str(mnist_dir), out=str(tmp_path)),
-                stack=True)
-    lines: list[str] = []
-    results = stack.train_stacked(plan.config, [0, 1], log=lines.append, source=plan.source)
-    accs = [(r.run.epochs[0].train_acc, r.run.epochs[0].test_acc) for r in results]
-    assert re.fullmatch(rf"epoch  1/1  train acc {accs[0][0]:.2f} {accs[1][0]:.2f}  test acc {accs[0][1]:.2f} "
-                        rf"{accs[1][1]:.2f}  \d+\.\ds", lines[-1]), lines
+    args = ["check", "--model", "model1", "--seeds", "0,1", "--stack", "--epochs", "1", "--last", "1", "--train-limit",
+            "200", "--data-dir", str(mnist_dir)]
+    proc = run_main(*args, "--out", str(tmp_path / "said"))
+    assert proc.returncode in (0, 1), proc.stderr
+    runs = [Run.load(p) for p in sorted((tmp_path / "said").glob("check-*/model1-*-s*"))]
+    accs = [f"{getattr(r.epochs[0], k):.2f}" for k in ("train_acc", "test_acc") for r in runs]
+    assert "; each epoch's line gives their accuracies in the order of the seeds, 0, 1\n" in proc.stdout
+    assert re.search(rf"^epoch  1/1  train acc {accs[0]} {accs[1]}  test acc {accs[2]} {accs[3]}  \d+\.\ds$",
+                     proc.stdout, re.M), proc.stdout
+    quiet = run_main(*args, "--out", str(tmp_path / "quiet"), "--quiet")
+    assert quiet.returncode in (0, 1) and "train acc" not in quiet.stdout, quiet.stdout
