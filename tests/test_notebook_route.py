@@ -375,7 +375,9 @@ def test_a_notebook_of_new_classes_walks_the_route_with_none_of_the_ten(mnist_di
     # 2, 3: the split said before the first epoch, where its images come from
     lines = said.splitlines()
     split = lines.index("tinydigits: 500 training images + 100 validation (taken from the train limit of 600)")
-    assert lines[split + 1].startswith("epoch  1/2")
+    # 2 epochs are too few for a plateau's patience of 1 to cut the rate: said before the first (at full size it acts)
+    assert lines[split + 1].startswith("tinydigits: --scheduler plateau cannot act in this run: with --plateau-patience 1")
+    assert lines[split + 2].startswith("epoch  1/2")
     # 4, 5: the plateau's settings and Adam's betas recorded, no momentum
     runs = {p.name.split("-")[0]: p for p in (tmp_path / "runs").iterdir() if not p.name.startswith("check")}
     first = json.loads((runs["Lantern"] / "config.json").read_text())
@@ -402,3 +404,214 @@ def test_a_notebook_of_new_classes_walks_the_route_with_none_of_the_ten(mnist_di
     classes = next(cell.source for cell in code if "class Lantern" in cell.source)
     for name, config in (("Lantern", first), ("Kite", second)):
         assert config["model"] == f"{name}-inline{hashlib.sha256(_defined(classes, name).encode()).hexdigest()[:12]}"
+
+
+# ---------------------------------------------------------------- before the first epoch: what a student learns
+
+
+def test_a_setting_that_cannot_act_in_this_run_is_one_line_before_the_first_epoch(tmp_path):
+    """A step schedule whose first cut comes after the last epoch, a plateau schedule whose patience outlasts the
+    run, augmentation off for every epoch, a weight decay of conv biases that batch norm cancels, a dropout of rate
+    0: each trains as it would without, and the plan says so in one line before epoch 1 (the wording of the hand-in's
+    "inert" changes, in the present tense). A plateau schedule without a validation split is refused in one line;
+    the zoo's own recipes, and the same settings where they act, say nothing."""
+    from helpers import USER_FILE
+    from tinydigits import models
+    from tinydigits.lifecycle import make
+    from tinydigits.training.config import TrainConfig
+
+    def notes(**settings) -> tuple[str, ...]:
+        return make(TrainConfig(**{"model": "model1", **settings}), one_run=True).notes
+
+    assert notes(epochs=8, scheduler="step", step_size=10) == (
+        "--scheduler step cannot act in this run: its first cut comes at the start of epoch 11, after the last epoch "
+        "(8), so the rate stays 0.02 (--step-size 10 in 8 epochs)",)
+    assert notes(epochs=4, scheduler="plateau", val_split=100)[1] == (
+        "--scheduler plateau cannot act in this run: with --plateau-patience 2 its first cut comes at the end of "
+        "epoch 4 at the earliest, and no epoch trains after it (4 epochs), so the rate stays 0.02")
+    assert notes(epochs=2, augment_degrees=5, augment_off_last=2) == (
+        "augmentation (--augment-degrees 5) cannot act in this run: --augment-off-last 2 trains every one of its 2 "
+        "epochs on the digits as they are",)
+    path = tmp_path / "student.py"
+    path.write_text(USER_FILE)  # Net: a conv with a bias, batch norm right after it
+    assert notes(model=f"{path}:Net", weight_decay=1e-4) == (
+        "--weight-decay 0.0001 cannot act on the bias of body.0: batch norm right after each of these convs subtracts "
+        "each channel's mean, so their bias cannot change what the net computes (it acts on the other weights)",)
+    dropless = tmp_path / "dropless.py"
+    dropless.write_text("import torch.nn as nn\n\ndef make():\n    return nn.Sequential(nn.Conv2d(1, 10, 28), "
+                        "nn.Dropout(0.0), nn.Flatten())\n")
+    assert notes(model=f"{dropless}:make") == ("Dropout p 0 (1) cannot act in this run: a dropout of rate 0 drops "
+                                                "nothing",)
+    with pytest.raises(TinyDigitsError, match="--scheduler plateau needs --val-split N"):
+        notes(scheduler="plateau")
+    assert not notes(epochs=8, scheduler="step", step_size=7) + notes(epochs=5, scheduler="plateau", val_split=100)[1:]
+    assert not notes(epochs=3, augment_degrees=5, augment_off_last=2) + notes(weight_decay=1e-4)
+    assert not [n for name in models.names() for n in make(TrainConfig(model=name)).notes]
+    assert notes(model="model2", epochs=1)[0].endswith("(no --step-size: the default, a third of the epochs and at "
+                                                       "least 1, is 1)")
+
+
+def test_the_same_setting_is_said_before_a_checks_first_epoch_and_its_epoch_lines_show_train_beside_test(mnist_dir, tmp_path):
+    """A check says the settings that cannot act before its first seed trains, and each seed's epoch line gives the
+    train accuracy beside the test accuracy, as a run's own epoch line does."""
+    import re
+
+    proc = run_main("check", "--model", "model1", "--seeds", "0", "--epochs", "1", "--last", "1", "--train-limit",
+                    "200", "--scheduler", "step", "--step-size", "3", "--data-dir", str(mnist_dir), "--out", str(tmp_path))
+    lines = proc.stdout.splitlines()
+    said = lines.index("--scheduler step cannot act in this run: its first cut comes at the start of epoch 4, after "
+                       "the last epoch (1), so the rate stays 0.02 (--step-size 3 in 1 epoch)")
+    first = next(i for i, line in enumerate(lines) if line.startswith("seed 0: epoch"))
+    assert said < first and re.match(r"seed 0: epoch  1/1  train \d+\.\d\d%  test \d+\.\d\d%  ", lines[first]), lines
+
+
+def test_a_summary_before_the_first_train_leaves_the_process_free_to_pin():
+    """The README's first call, `tinydigits.summary(Model_1)`, ran the model on the CPU: torch's kernels fixed in this
+    CPU's instruction set, so the next `train` went to a fresh process with a long paragraph that read as an error.
+    Now the table is measured on PyTorch's meta device (the same table: every registered model's is compared with the
+    CPU's), and a process that ran only the summary still pins the portable arithmetic."""
+    import subprocess
+    import sys
+
+    from tinydigits.api import summary
+    from tinydigits.models import registry
+    from tinydigits.training.device import cpu_lacks_avx2
+
+    for name in registry.names():
+        assert summary(name, log=lambda _: None) == summary(registry.create(name), log=lambda _: None), name
+    if cpu_lacks_avx2():
+        pytest.skip("no portable arithmetic on this CPU: nothing to keep free")
+    script = textwrap.dedent(f'''
+        import tinydigits
+        from torch import nn
+        {textwrap.indent(CLASS, " " * 8).strip()}
+        tinydigits.summary(Net, log=lambda _: None)
+        tinydigits.summary("model1", log=lambda _: None)
+        from tinydigits.training.device import pin_portable
+        print("pin:", pin_portable())
+    ''')
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "pin: None", done.stdout
+
+
+@pytest.mark.parametrize(("limit", "said"), [(300, "tinydigits: 300 training images (the train limit of 300)"),
+                                             (None, "tinydigits: 60,000 training images (all of MNIST)")])
+def test_a_run_says_how_many_images_it_trains_on_before_its_first_epoch(limit, said):
+    """The images a run trains on in one line before epoch 1, with or without a validation split (a split's note
+    says them, out of the train limit or all of MNIST)."""
+    from tinydigits.lifecycle.plan import images_line
+    from tinydigits.training.config import TrainConfig
+
+    assert images_line(TrainConfig(train_limit=limit)) == said.removeprefix("tinydigits: ")
+    assert images_line(TrainConfig(train_limit=limit, val_split=100)).endswith(" + 100 validation (taken from the "
+                                                                               + ("train limit of 300)" if limit else
+                                                                                  "60,000 training images)"))
+
+
+def test_the_command_lines_first_line_says_the_images(mnist_dir, tmp_path):
+    proc = run_main("train", "--model", "model1", "--epochs", "1", "--train-limit", "300", "--data-dir", str(mnist_dir),
+                    "--out", str(tmp_path), "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == "tinydigits: 300 training images (the train limit of 300)"
+    assert lines[1].startswith("epoch  1/1  train loss"), lines
+
+
+def test_a_seed_trained_on_a_worker_records_the_check_folder_it_lands_in(mnist_dir, tmp_path):
+    """A worker trains its seed in a temporary folder and packs it home; config.json says where the run is (the
+    check's folder, as a seed trained in the check's process says), not the folder that is gone."""
+    from tinydigits.cluster import engine
+    from tinydigits.lifecycle import make
+    from tinydigits.training.config import TrainConfig
+
+    home = tmp_path / "check-model1"
+    home.mkdir()
+    plan = make(TrainConfig(model="model1", epochs=1, train_limit=200, data_dir=str(mnist_dir), out=str(home)))
+    folder = engine.unpack(engine.remote_seed(plan.seed(0), plan.budget), home, 0)
+    assert json.loads((folder / "config.json").read_text())["out"] == str(home)
+
+
+def test_the_handin_says_the_notebook_copy_lacks_its_own_cells_output(tmp_path, monkeypatch):
+    """`handin(..., notebook=...)` copies the notebook as last saved, before the hand-in's cell ran (a kernel cannot
+    save its notebook): the line about it says that cell has no output in the copy, and how to carry it."""
+    import tinydigits
+
+    folders = _inline_runs(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "student.ipynb").write_text("{}")
+    text = " ".join(tinydigits.handin(folders, out="named", show=False, notebook="student.ipynb").read_text().split())
+    assert ("as last saved: [student.ipynb](student.ipynb) (saved before the hand-in's cell ran, so that cell has no "
+            "output in it: save the notebook once the cell has run, then run the cell again to copy it with its "
+            "output)") in text
+
+
+BEFORE = ROOT / "tests" / "data" / "before_training.ipynb"
+
+
+def test_a_notebook_of_new_classes_learns_it_all_before_training(mnist_dir, tmp_path, monkeypatch):
+    """Two classes of a notebook's own, the layer table first (the README's first call), a run on StepLR whose first
+    cut comes after its last epoch with a weight decay of biases batch norm cancels, a 2-seed check on two worker
+    processes, then the hand-in: run by a real Jupyter kernel as nbclient starts one, on a tiny budget. No
+    fresh-process paragraph (where this CPU computes the portable arithmetic), the settings that cannot act and the
+    images said before epoch 1, train beside test in the check's lines, each seed's record where it is, and the
+    hand-in's line on the notebook copy."""
+    import re
+
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    import torch
+
+    from tinydigits.training.device import cpu_lacks_avx2
+
+    for key, value in {"TINYDIGITS_DATA_DIR": str(mnist_dir), "ROUTE_EPOCHS": "2", "ROUTE_TRAIN_LIMIT": "300",
+                       "ROUTE_OUT": str(tmp_path / "runs")}.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    (tmp_path / BEFORE.name).write_bytes(BEFORE.read_bytes())
+    nb = nbformat.read(BEFORE, as_version=4)
+    nbclient.NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    said = "".join(o.get("text", "") for cell in code for o in cell.get("outputs", []) if o.get("name") == "stdout")
+    errors = [o for cell in code for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors and "Traceback" not in said, said
+    lines = said.splitlines()
+    assert "Total params: " in said
+    if not cpu_lacks_avx2():  # the summary left the kernel free to pin: the run trains here, no paragraph
+        assert not [line for line in lines if "fresh" in line], said
+    first = next(i for i, line in enumerate(lines) if line.startswith("epoch  1/2"))
+    assert lines[first - 3:first] == [
+        "tinydigits: --scheduler step cannot act in this run: its first cut comes at the start of epoch 11, after the "
+        "last epoch (2), so the rate stays 0.05 (--step-size 10 in 2 epochs)",
+        "tinydigits: --weight-decay 0.0001 cannot act on the bias of body.0, body.3: batch norm right after each of "
+        "these convs subtracts each channel's mean, so their bias cannot change what the net computes (it acts on the "
+        "other weights)",
+        "tinydigits: 300 training images (the train limit of 300)"], lines[:first + 1]
+    for seed in (0, 1) if not torch.cuda.is_available() else ():  # on CUDA a check's seeds train stacked, unsaid
+        assert any(re.match(rf"seed {seed}: epoch  2/2  train \d+\.\d\d%  test \d+\.\d\d%  ", line) for line in lines)
+    check = next((tmp_path / "runs").glob("check-*"))
+    seeds = sorted(check.glob("Heron-*-s*"))
+    assert len(seeds) == 2 and all(json.loads((s / "config.json").read_text())["out"] == str(check) for s in seeds)
+    readme = " ".join((tmp_path / "handin" / "README.md").read_text().split())
+    assert f"[{BEFORE.name}]({BEFORE.name}) (saved before the hand-in's cell ran, so that cell has no output in it" in readme
+
+
+def test_a_stacked_checks_epoch_line_shows_each_seeds_train_accuracy_beside_its_test_accuracy(mnist_dir, tmp_path):
+    """Seeds stacked as one network (a check's way on CUDA) say each epoch in one line, in the check's output as a
+    check's seeds one by one say theirs: every seed's train accuracy, then its test accuracy, in the seeds' order
+    (named first); `--quiet` leaves it out, as it leaves out the seeds' lines."""
+    import re
+
+    from tinydigits.results.records import Run
+
+    args = ["check", "--model", "model1", "--seeds", "0,1", "--stack", "--epochs", "1", "--last", "1", "--train-limit",
+            "200", "--data-dir", str(mnist_dir)]
+    proc = run_main(*args, "--out", str(tmp_path / "said"))
+    assert proc.returncode in (0, 1), proc.stderr
+    runs = [Run.load(p) for p in sorted((tmp_path / "said").glob("check-*/model1-*-s*"))]
+    accs = [f"{getattr(r.epochs[0], k):.2f}" for k in ("train_acc", "test_acc") for r in runs]
+    assert "; each epoch's line gives their accuracies in the order of the seeds, 0, 1\n" in proc.stdout
+    assert re.search(rf"^epoch  1/1  train acc {accs[0]} {accs[1]}  test acc {accs[2]} {accs[3]}  \d+\.\ds$",
+                     proc.stdout, re.M), proc.stdout
+    quiet = run_main(*args, "--out", str(tmp_path / "quiet"), "--quiet")
+    assert quiet.returncode in (0, 1) and "train acc" not in quiet.stdout, quiet.stdout

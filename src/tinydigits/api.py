@@ -127,11 +127,11 @@ def check(model: ModelLike, seeds: Iterable[int] | None = None, jobs: int = 1, b
 
 def summary(model: ModelLike | nn.Module, markdown: bool = False, log=print) -> str:
     """The layer table (shapes, params, MACs, receptive field) of any model and torchsummary's totals, printed and
-    returned."""
+    returned. A class or name is measured on PyTorch's meta device where it builds there: shapes without values, no
+    kernel run, so a `train` after it still computes in the portable arithmetic in this process."""
     from tinydigits.models import summary as layer_table
 
-    net = model if isinstance(model, nn.Module) else registry.create(model_ref(model))
-    rows = layer_table.summarize(net)
+    net, rows = _measured(model)
     from tinydigits.constants import BUDGET
     from tinydigits.results.budget import breaches
 
@@ -140,6 +140,30 @@ def summary(model: ModelLike | nn.Module, markdown: bool = False, log=print) -> 
     over = [f"over the budget: {line}" for line in breaches(totals["trainable_params"], 0, BUDGET)]
     log("\n".join([table, *over]))
     return table
+
+
+def _measured(model: ModelLike | nn.Module):
+    """`model` built and its layer table measured: on the meta device where it can be, since the instruction set
+    torch's kernels run in is fixed at the first kernel, and a portable run needs it unfixed; else as it is."""
+    import torch
+
+    from tinydigits.models import summary as layer_table
+    from tinydigits.models.registry import check_io
+
+    if isinstance(model, nn.Module):
+        return model, layer_table.summarize(model)
+    source = registry.resolve(model_ref(model))
+    try:
+        with torch.device("meta"):
+            net = source.factory()
+            if isinstance(net, nn.Module):
+                if source.origin["kind"] in ("file", "module"):  # as `create` checks a model of a user's file
+                    check_io(net, source.ref)
+                return net, layer_table.summarize(net)
+    except Exception:  # built on the CPU below, where its error (if any) is said in one line
+        pass
+    net = source.create()
+    return net, layer_table.summarize(net)
 
 
 def lr_find(model: ModelLike = DEFAULT_MODEL, steps: int = 200, start: float = 1e-4, end: float = 10.0,

@@ -196,11 +196,16 @@ def remote_seed(cfg: TrainConfig, budget: Budget, model: dict[str, Any] | None =
     if model is not None and model["kind"] == "inline":  # always the class sent: its globals may have changed too
         models.register(cfg.model, **model["recipe"])(model["cls"])  # the name holds a hash of the class's code
         registry.remember_code(cfg.model, model.get("code"))  # what the run records as its code
+    home = cfg.out  # the check's folder, where the run lands once unpacked
     with tempfile.TemporaryDirectory(prefix="tinydigits-seed-") as tmp, \
             models.provided(cfg.model, model if model is not None and model["kind"] != "inline" else None):
         cfg = dataclasses.replace(cfg, out=tmp, threads=seed_threads(cfg.threads), data_dir=data_dir, mlflow=None,
                                   mlflow_parent=None)
         result = train_run(cfg, budget, log=lambda _: None, on_epoch=_report_epoch(cfg.seed))  # with its pictures
+        # config.json says where the run is, as a seed trained in the check's own process says it: not this folder,
+        # which is gone once the run is packed
+        result.run.settings = dataclasses.replace(result.run.settings, out=home)
+        result.run.save_config()
         return pack(result.run_dir)
 
 
@@ -217,7 +222,8 @@ def _report_epoch(seed: int):
         worker = get_worker()
     except ValueError:
         return None
-    return lambda row: worker.log_event(EVENT, {"seed": seed, "row": {k: row[k] for k in ("epoch", "test_acc", "seconds")}})
+    keys = ("epoch", "train_acc", "test_acc", "seconds")
+    return lambda row: worker.log_event(EVENT, {"seed": seed, "row": {k: row[k] for k in keys}})
 
 
 def model_content(ref: str) -> dict[str, Any] | None:

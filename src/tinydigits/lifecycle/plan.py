@@ -146,7 +146,7 @@ def make(cfg: TrainConfig, budget: Budget = BUDGET, *, jobs: int = 1, stack: boo
         print(f"tinydigits: {note}", file=sys.stderr)
     config = arithmetic.apply(config)
     config.validate()
-    notes = notes_of(cfg, config)
+    notes = notes_of(cfg, config, layers_of(source))
     if cluster:
         return Plan(config, source, budget, CLUSTER, jobs, cluster, why=arithmetic.why, notes=notes)
     if arithmetic.unpinned:
@@ -156,20 +156,44 @@ def make(cfg: TrainConfig, budget: Budget = BUDGET, *, jobs: int = 1, stack: boo
     return Plan(config, source, budget, way, jobs, why=arithmetic.why, notes=notes)
 
 
-def notes_of(given: TrainConfig, config: TrainConfig) -> tuple[str, ...]:
-    """What a run's settings do that they do not say, one line each, for the run's first lines: where the validation
-    images come from (the training images: fewer of those train), and a setting `given` that does nothing with the
-    others as `config` resolved them (a step schedule's step size under one-cycle, a momentum for Adam) - harmless,
-    so named rather than refused."""
-    from tinydigits.settings import shown
+def images_line(config: TrainConfig) -> str:
+    """How many images a run trains on and where they come from, in one line: the train limit, or all of MNIST, and
+    a validation split taken out of them."""
     from tinydigits.training.runfolder import MNIST_TRAIN
 
-    notes = []
+    total = min(config.train_limit or MNIST_TRAIN, MNIST_TRAIN)
     if config.val_split:
-        total = min(config.train_limit or MNIST_TRAIN, MNIST_TRAIN)
         whence = (f"taken from the train limit of {total:,}" if config.train_limit else
                   f"taken from the {total:,} training images")
-        notes.append(f"{total - config.val_split:,} training images + {config.val_split:,} validation ({whence})")
+        return f"{total - config.val_split:,} training images + {config.val_split:,} validation ({whence})"
+    return f"{total:,} training images ({f'the train limit of {total:,}' if config.train_limit else 'all of MNIST'})"
+
+
+def layers_of(source: Source) -> dict[str, dict]:
+    """The model's layers as its run records them (`models.summary.layer_settings`), read on PyTorch's meta device: no
+    weights drawn, no kernel run, no generator moved. {} where the model cannot be built or run there."""
+    import torch
+
+    from tinydigits.models.summary import layer_settings, summarize
+
+    try:
+        with torch.device("meta"):
+            net = source.factory()
+            return layer_settings(net, summarize(net))
+    except Exception:  # a model that cannot be built without data: its layers come with the run
+        return {}
+
+
+def notes_of(given: TrainConfig, config: TrainConfig, layers: dict[str, dict] | None = None) -> tuple[str, ...]:
+    """What a run's settings do that they do not say, one line each, for the run's first lines: where the validation
+    images come from (the training images: fewer of those train), a setting `given` that does nothing with the
+    others as `config` resolved them (a step schedule's step size under one-cycle, a momentum for Adam), and a
+    setting that cannot act in a run of these epochs and `layers` (`results.steps.between.inert_settings`) - harmless, so
+    named rather than refused."""
+    from tinydigits.results.steps.between import inert_settings
+    from tinydigits.settings import shown
+
+    notes = [images_line(config)] if config.val_split else []
     for field in dataclasses.fields(TrainConfig):
         when, value = field.metadata.get("when"), getattr(given, field.name)
         if when and value not in (None, field.default) and getattr(config, when[0]) != when[1]:
@@ -178,7 +202,7 @@ def notes_of(given: TrainConfig, config: TrainConfig) -> tuple[str, ...]:
     if given.momentum is not None and config.optimizer != "sgd":
         notes.append(f"--momentum {shown(given.momentum)} does nothing with --optimizer {config.optimizer}, which has "
                      "betas instead (recorded in config.json's optimizer_args): not used")
-    return tuple(notes)
+    return tuple(notes + inert_settings(config, layers or {}))
 
 
 def _flag(name: str) -> str:

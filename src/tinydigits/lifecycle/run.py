@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from tinydigits.constants import BUDGET, Budget
 from tinydigits.lifecycle.finish import Painters, finish
+from tinydigits.lifecycle.plan import images_line
 from tinydigits.results.budget import run_verdict
 from tinydigits.results.records import Verdict
 from tinydigits.training.bookkeeping import RunResult
@@ -26,7 +27,10 @@ def train_run(cfg: TrainConfig, budget: Budget = BUDGET, source: Source | None =
     write and publish its results from memory; what failed to publish goes to `warn` (default: nowhere but the
     result's `warning`) in one line. `beside`: its pictures drawn (and its graph traced) by processes started with
     it (`finish.Painters`), every file in the folder when this returns. Returns the run's result (its verdict:
-    `verdict(result)`)."""
+    `verdict(result)`). Its first line to `log` says the images it trains on, where its plan's notes have not (a
+    validation split's note says them)."""
+    if not cfg.val_split:
+        log(f"tinydigits: {images_line(cfg)}")
     painters = Painters.start() if beside else None
     try:
         result = train(cfg, quiet=quiet, log=log, budget=budget, source=source, on_epoch=on_epoch,

@@ -214,9 +214,13 @@ def architecture(model: nn.Module) -> dict[str, Any]:
     """The layer table (`summarize`'s rows) and each leaf module's settings, as recorded with a run when it trains:
     what a write-up shows and compares without running the model's code again."""
     rows = summarize(model)
+    return {"layers": [asdict(r) for r in rows], "modules": layer_settings(model, rows), "init_sha256": weights_digest(model)}
+
+
+def layer_settings(model: nn.Module, rows: list[LayerRow]) -> dict[str, dict[str, Any]]:
+    """Each leaf module's settings (`module_settings`) by name, in the order `rows` ran them."""
     modules = dict(model.named_modules())
-    return {"layers": [asdict(r) for r in rows], "modules": {r.name: module_settings(modules[r.name]) for r in rows},
-            "init_sha256": weights_digest(model)}
+    return {r.name: module_settings(modules[r.name]) for r in rows}
 
 
 def weights_digest(model: nn.Module) -> str:

@@ -259,13 +259,18 @@ def _code_file(step: rules.Step, folder: Path, prefix: str, others: list[str], n
         if found is not None:
             if found.resolve() != (folder / found.name).resolve():
                 shutil.copyfile(found, folder / found.name)
-            text += f"; the notebook it came from, as last saved: [{found.name}]({found.name})"
+            text += f"; the notebook it came from, as last saved: [{found.name}]({found.name}) {AS_SAVED}"
         elif beside := sorted(folder.glob("*.ipynb")):  # put here by hand: named, not claimed to be that notebook
             text += (f"; the notebook it came from: {why}; this folder holds "
                      + ", ".join(f"[{n.name}]({n.name})" for n in beside) + ", put here by hand, not checked to be it")
         else:
             text += f"; the notebook it came from is not in this folder: {why} (copy it beside this README)"
     return text
+
+
+# A kernel cannot save its notebook, so the copy is the file as saved before the hand-in's cell ran.
+AS_SAVED = ("(saved before the hand-in's cell ran, so that cell has no output in it: save the notebook once the cell has "
+            "run, then run the cell again to copy it with its output)")
 
 
 def small(source: Path, target: Path) -> None:

@@ -114,6 +114,15 @@ def epoch_line(row: Epoch, epochs: int) -> str:
     )
 
 
+def said_epoch(rows: list[Epoch], epochs: int, seconds: float, stacked: bool) -> str:
+    """An epoch as the console says it: a run's own line (`epoch_line`), or a stack's, each seed's train accuracy and
+    then its test accuracy in the stack's order (the gap between them is the fit, seed by seed)."""
+    if not stacked:
+        return epoch_line(rows[0], epochs)
+    return (f"epoch {rows[0].epoch:>2}/{epochs}  train acc " + " ".join(f"{r.train_acc:.2f}" for r in rows)
+            + "  test acc " + " ".join(f"{r.test_acc:.2f}" for r in rows) + f"  {seconds:.1f}s")
+
+
 HISTOGRAM_IMAGES = 256  # test images whose activations TensorBoard's histograms show each epoch
 
 

@@ -255,6 +255,7 @@ def train_stacked(cfg: TrainConfig, seeds: list[int], quiet: bool = True, log=pr
         for record in records:
             record.stop(err)
         raise
-    log(f"stacked {len(seeds)} seeds of {source.name} ({params:,} params each) on {device}")
+    log(f"stacked {len(seeds)} seeds of {source.name} ({params:,} params each) on {device}; each epoch's line gives "
+        f"their accuracies in the order of the seeds, {', '.join(map(str, seeds))}")
     fit(cfg, setup, data, records, lambda g: setup.evaluated.copy_to(g, nets[g]), log=log, began=began)
     return [record.finish(net.eval(), test, data.digits) for record, net in zip(records, nets, strict=True)]

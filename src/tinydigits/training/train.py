@@ -28,8 +28,8 @@ from tinydigits.training.bookkeeping import (
     KeyboardInterruptInRun,
     RunRecord,
     RunResult,
-    epoch_line,
     epoch_row,
+    said_epoch,
     started,
 )
 from tinydigits.training.config import TrainConfig, require_resolved
@@ -243,8 +243,7 @@ def fit(cfg: TrainConfig, setup: Setup, data: Data, records: list[RunRecord], we
             if setup.scheduler is not None and not setup.per_batch:
                 # validate() refuses plateau without a validation split, and a stack refuses plateau altogether
                 setup.scheduler.step(rows[0].val_loss) if cfg.scheduler == "plateau" else setup.scheduler.step()
-            log(f"epoch {epoch:>2}/{cfg.epochs}  test acc " + " ".join(f"{t[1]:.2f}" for t in tests)
-                + f"  {time.perf_counter() - start:.1f}s" if data.stacked else epoch_line(rows[0], cfg.epochs))
+            log(said_epoch(rows, cfg.epochs, time.perf_counter() - start, data.stacked))
             if on_epoch is not None:
                 on_epoch(rows[0].row())  # metrics.json's row: what callers outside the loop read
             for g, record in enumerate(records if last else []):  # each seed's last test logits: its pictures, report

@@ -97,7 +97,9 @@ class Progress:
         if self.trained[seed] == self.epochs:
             self.ended.setdefault(self.round_of.get(seed, 0), now)
         self.last[seed] = now
-        self.log(f"seed {seed}: epoch {row['epoch']:>2}/{self.epochs}  test {row['test_acc']:.2f}%  "
+        # train beside test, as a run's own epoch line has them: the gap between the two is the fit a student reads
+        train = f"train {row['train_acc']:.2f}%  " if row.get("train_acc") is not None else ""
+        self.log(f"seed {seed}: epoch {row['epoch']:>2}/{self.epochs}  {train}test {row['test_acc']:.2f}%  "
                  f"{clock(now - self.start)} so far, ~{clock(self.left())} to go")
 
     def event(self, event: tuple[float, dict[str, Any]]) -> None:

@@ -38,9 +38,10 @@ def landed(result, warning: str | None = None) -> SeedOutcome:
     return SeedOutcome(result.run.seed, str(result.run_dir), result.run.test(), result.run.params, warning)
 
 
-def _stacked(plan: Plan, seeds: list[int]) -> Iterator[SeedOutcome]:
+def _stacked(plan: Plan, seeds: list[int], log=print) -> Iterator[SeedOutcome]:
     """All seeds as one stacked network in this process (`training.stack`), then each seed's pictures; one network,
-    so a raise fails the seeds not yet written together (their writers closed all the same)."""
+    so a raise fails the seeds not yet written together (their writers closed all the same). `log` takes its line an
+    epoch, every seed's train and test accuracy in it."""
     from tinydigits.training.device import pick_device
     from tinydigits.training.stack import train_stacked
 
@@ -48,7 +49,7 @@ def _stacked(plan: Plan, seeds: list[int]) -> Iterator[SeedOutcome]:
     painters = Painters.start(workers) if workers > 1 else None  # started now: their imports done while it trains
     written, results = set(), []
     try:
-        results = train_stacked(plan.config, seeds, quiet=True, log=lambda _: None, budget=plan.budget,
+        results = train_stacked(plan.config, seeds, quiet=True, log=log, budget=plan.budget,
                                 source=plan.source, beside=painters.run if painters else None)
         for result, warning in zip(results, finish_all(results, painters), strict=False):
             done = landed(result, warning)  # a seed counts as written once its pictures are: else it fails with the rest
@@ -103,17 +104,17 @@ def _wait_for_a_worker(client, cluster: str, wait: float) -> None:
 
 
 def run_seeds(plan: Plan, seeds: list[int], log=print, wait: float = WAIT_WORKERS,
-              progress: Progress | None = None) -> dict[int, SeedOutcome]:
+              progress: Progress | None = None, quiet: bool = False) -> dict[int, SeedOutcome]:
     """Train one run per seed into the plan's `out`, the way the plan says (`lifecycle.plan`): one after another or
     stacked in this process, or as Dask tasks. Every seed comes back as a `SeedOutcome`: landed, failed by the model,
-    or not run. Ctrl-C stops the check."""
+    or not run. Ctrl-C stops the check. `quiet`: a stack's line an epoch left out, as `progress` is."""
     start = time.perf_counter()
     if plan.unpinned:
         say_fresh(log)
     if plan.on_workers:
         stream = _on_workers(plan, seeds, wait, log, progress)
     elif plan.stacked:
-        stream = _stacked(plan, seeds)
+        stream = _stacked(plan, seeds, (lambda _: None) if quiet else log)
     else:
         stream = _one_by_one(plan, seeds, progress)
     outcomes: dict[int, SeedOutcome] = {}
@@ -327,7 +328,7 @@ def _judge_seeds(c: Checking, log) -> records.Verdict:
         plan = c.plan.with_config(mlflow_parent=parent, out=str(c.folder))
         cfg = plan.config
         try:
-            outcomes = run_seeds(plan, todo, log, c.wait, _progress(c, todo, log)) if todo else {}
+            outcomes = run_seeds(plan, todo, log, c.wait, _progress(c, todo, log), c.quiet) if todo else {}
         except KeyboardInterrupt as err:
             raise _interrupted(err, c.resume_hint) from None
         curves = {s: o.curve for s, o in outcomes.items() if not o.not_run}

@@ -6,6 +6,7 @@ every epoch); what a batch or schedule change did (`updates_text`, `rate_course`
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass
@@ -19,13 +20,14 @@ from tinydigits.results.steps.layers import (
     drawn,
     layer_changes,
     normed_convs,
+    normed_in,
     order_changes,
     param_shapes,
     setting_changes,
     width_changes,
 )
 from tinydigits.results.steps.step import Step, value_text
-from tinydigits.training.config import augmentations, settings_of
+from tinydigits.training.config import TrainConfig, augmentations, settings_of
 from tinydigits.training.factories import EMA_WARMUP_POWER, cycled_momentum, last_decay
 
 # What each recipe setting is, for reading a step's changes against the step before's "next".
@@ -73,14 +75,14 @@ def changes(previous: Step, step: Step) -> list[Change]:
             kind = next((k for name, k in (("Dropout", "regularisation"), ("BatchNorm", "normalisation"))
                          if f" {name}" in t), "architecture")
             kind = "less regularisation" if kind == "regularisation" and t.startswith("-") else kind
-            inert = "inert: a dropout of rate 0 drops nothing" if kind == "regularisation" and " p 0 (" in t \
+            inert = DROPOUT_INERT if kind == "regularisation" and " p 0 (" in t \
                 and t.startswith("+") else ""
             out.append(Change(t, kind, inert))
         out += [_reorder(t) for t in order_changes(a, b)]
         for t in _bias_split(setting_changes(a, b), normed_convs(b)):
             kind = "regularisation" if t.startswith("Dropout") else "normalisation" if t.startswith("BatchNorm") \
                 else "architecture"
-            inert = "inert: a dropout of rate 0 drops nothing" if t.startswith("Dropout p") and " → 0 (" in t else ""
+            inert = DROPOUT_INERT if t.startswith("Dropout p") and " → 0 (" in t else ""
             if t.startswith("Conv2d bias ") and set(_names_in(t)) <= normed_convs(b):
                 inert = BIAS_INERT
             out.append(Change(t, kind, inert))
@@ -161,6 +163,7 @@ def _recipe_changes(previous: Step, step: Step) -> list[Change]:
     return out
 
 
+DROPOUT_INERT = "inert: a dropout of rate 0 drops nothing"
 BIAS_INERT = ("inert: batch norm right after each of these convs subtracts each channel's mean, so their bias cannot "
               "change what the net computes")
 
@@ -232,15 +235,64 @@ def schedule_inert(step: Step) -> str:
     if s.scheduler != "step" or rate_events(step.run) or min(rates, default=0) < max(rates, default=0):
         return ""  # the rates the run recorded moved: the schedule acted, whatever its settings say
     size, ran = run_step_size(step.run), len(step.run.epochs)
-    return (f"inert: its first cut comes at the start of epoch {size + 1}, after the last epoch ({ran}), so the rate "
-            f"stayed {step.run.epochs[0].lr:g}" if size >= ran else "inert: the rate never fell in this run")
+    return (f"inert: {first_cut_after(size, ran)}, so the rate stayed {step.run.epochs[0].lr:g}" if size >= ran
+            else "inert: the rate never fell in this run")
+
+
+def first_cut_after(size: int, epochs: int) -> str:
+    """Where a step schedule of `size` epochs between cuts first cuts, in a run of `epochs` that ends before it."""
+    return f"its first cut comes at the start of epoch {size + 1}, after the last epoch ({epochs})"
 
 
 def augment_inert(step: Step) -> str:
     s = step.run.settings
-    if augmentations(step.config) and (s.augment_off_last or 0) >= len(step.run.epochs):
+    if never_augmented(step.config, len(step.run.epochs)):
         return f"inert: no epoch trained augmented (none in the last {s.augment_off_last} of {len(step.run.epochs)})"
     return ""
+
+
+def never_augmented(config: dict[str, Any], epochs: int) -> bool:
+    """A config that sets augmentation, with every one of its `epochs` among the plain ones at the end."""
+    return bool(augmentations(config)) and (config.get("augment_off_last") or 0) >= epochs
+
+
+def inert_settings(cfg: TrainConfig, modules: dict[str, dict[str, Any]]) -> list[str]:
+    """The settings of a resolved config that cannot act in a run of its epochs, one line each, said before it
+    trains: a step schedule that never cuts, a plateau schedule whose patience outlasts the run, augmentation off
+    for every epoch, a weight decay of conv biases that batch norm cancels, a dropout of rate 0. `modules`: the
+    model's layers as a run records them (`models.summary.layer_settings`), in the order they run; {} where unknown."""
+    out, epochs = [], cfg.epochs
+    if cfg.scheduler == "step" and (size := cfg.step_every()) >= epochs:
+        given = (f"--step-size {size} in {_epochs(epochs)}" if cfg.step_size else
+                 f"no --step-size: the default, a third of the epochs and at least 1, is {size}")
+        out.append(f"--scheduler step cannot act in this run: {first_cut_after(size, epochs)}, so the rate stays "
+                   f"{cfg.lr:g} ({given})")
+    elif cfg.scheduler == "step" and cfg.step_gamma == 1:
+        out.append(f"--scheduler step cannot act in this run: --step-gamma 1 multiplies the rate by 1 at each cut, so "
+                   f"it stays {cfg.lr:g}")
+    if cfg.scheduler == "plateau" and epochs <= cfg.plateau_patience + 2:
+        out.append(f"--scheduler plateau cannot act in this run: with --plateau-patience {cfg.plateau_patience} its "
+                   f"first cut comes at the end of epoch {cfg.plateau_patience + 2} at the earliest, and no epoch "
+                   f"trains after it ({_epochs(epochs)}), so the rate stays {cfg.lr:g}")
+    config = dataclasses.asdict(cfg)
+    if never_augmented(config, epochs):
+        said = ", ".join(f"--augment-{k} {value_text(v)}" for k, v in augmentations(config).items())
+        every = "its one epoch" if epochs == 1 else f"every one of its {epochs} epochs"
+        out.append(f"augmentation ({said}) cannot act in this run: --augment-off-last {cfg.augment_off_last} trains "
+                   f"{every} on the digits as they are")
+    normed = normed_in(modules)
+    cancelled = [n for n, s in modules.items() if n in normed and s.get("bias")]
+    if cfg.weight_decay and cancelled:
+        out.append(f"--weight-decay {cfg.weight_decay:g} cannot act on the bias of {', '.join(cancelled)}: "
+                   f"{BIAS_INERT.removeprefix('inert: ')} (it acts on the other weights)")
+    if dropped := [n for n, s in modules.items() if s["type"].startswith("Dropout") and s.get("p") == 0]:
+        out.append(f"Dropout p 0 ({', '.join(dropped)}) cannot act in this run: "
+                   f"{DROPOUT_INERT.removeprefix('inert: ')}")
+    return out
+
+
+def _epochs(n: int) -> str:
+    return f"{n} epoch" if n == 1 else f"{n} epochs"
 
 
 def updates_per_epoch(step: Step, batch: int) -> int:

@@ -233,7 +233,12 @@ def _setting(v: Any) -> str:
 
 def normed_convs(run: Run) -> set[str]:
     """The convs (by `convs`' names) whose very next layer is a batch norm: a bias of theirs is cancelled by it."""
-    mods = list(run.modules.items())
+    return normed_in(run.modules)
+
+
+def normed_in(modules: dict[str, dict[str, Any]]) -> set[str]:
+    """`normed_convs` of layers as a run records them (`models.summary.layer_settings`, in the order they run)."""
+    mods = list(modules.items())
     return {module or "the model" for (module, s), (_, t) in zip(mods, mods[1:], strict=False)
             if s["type"] == "Conv2d" and t["type"].startswith("BatchNorm")}
 
