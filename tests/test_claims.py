@@ -119,13 +119,19 @@ def test_the_hand_in_shows_each_analysis_verbatim_with_its_checks_under_it(marke
     assert (marked / "evidence.md").is_file()
 
 
-def test_a_folder_without_records_or_readme_is_one_line(tmp_path):
-    for made in ((), ("README.md",)):
-        for name in made:
-            (tmp_path / name).write_text("## Step 1\n\n**Analysis:** over-fitting.\n")
+def test_a_folder_it_cannot_read_is_one_line_and_a_step_without_a_log_says_so(tmp_path):
+    """An empty folder, or a README with no step and no notebook: one line, exit 2. A README whose step has no log
+    and no records beside it: read, its figures said to have no log, exit 0."""
+    for text in (None, "# Notes\n\nNothing here.\n"):
+        if text is not None:
+            (tmp_path / "README.md").write_text(text)
         done = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(tmp_path)], capture_output=True,
                               text=True, timeout=120)
         assert done.returncode == 2 and "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    (tmp_path / "README.md").write_text("## Step 1\n\n**Result:** Best test accuracy 99.1 %.\n\n**Analysis:** over-fitting.\n")
+    done = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(tmp_path)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0 and "no log for this step" in done.stdout, done.stdout + done.stderr
 
 
 def test_a_hand_written_readme_is_read_by_its_step_sections(marked, tmp_path):

@@ -280,26 +280,36 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _claims_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("folder", metavar="FOLDER",
-                   help="a hand-in folder: its README.md (`## Step N` sections, each with its Analysis) and the "
-                        "stepN-* records beside it, as `report --steps --out` writes them")
+    p.add_argument("paths", nargs="+", metavar="HAND_IN",
+                   help="a hand-in: a folder the tool wrote (README.md and the stepN-* records beside it), or one made "
+                        "without it (a README - .md or .txt - and notebooks with their printed logs, read, never run), "
+                        "or one README or notebook; several: one table, a row a hand-in")
     p.add_argument("--json", action="store_true",
-                   help="a JSON list of {step, claim, verdict: true/false/undecided/plan, evidence, kind}")
+                   help="JSON: one hand-in's {tally, sentences: [{step, section, sentence, verdict, mark, claims, "
+                        "unchecked}]}; several: a list, one object a hand-in")
 
 
-@command("claims", "check a hand-in's claims against the records beside it; exit 1 when one is false, 2 when the "
-                   "folder cannot be read",
+@command("claims", "check every sentence of a hand-in's Targets, Results and Analyses against its records or its "
+                   "own printed logs; several hand-ins: one table. Exit 1 when a claim is false, 2 when a hand-in "
+                   "cannot be read",
          _claims_arguments)
 def cmd_claims(args: argparse.Namespace) -> int:
-    from tinydigits.results import claims
+    from tinydigits.results import claims, teacher
 
-    try:
-        found = claims.check_folder(args.folder)
-    except TinyDigitsError as err:  # 2, not 1: a script tells a folder it could not read from a false claim
-        print(f"tinydigits: error: {err}", file=sys.stderr)
-        return 2
-    print(claims.report(found, as_json=args.json))
-    return 1 if claims.any_false(found) else 0
+    checked = [teacher.check(path) for path in args.paths]
+    if len(checked) == 1:
+        one = checked[0]
+        if one.error:  # 2, not 1: a script tells a hand-in it could not read from a false claim
+            print(f"tinydigits: error: {one.path}: {one.error}", file=sys.stderr)
+            return 2
+        text = claims.report(one.judged, as_json=args.json)
+        if not args.json and (one.budget or one.notes):
+            text += "".join(f"\n{line}" for line in ([f"the budget from its own logs: {one.budget}"] * bool(one.budget)
+                                                       + one.notes))
+        print(text)
+        return 1 if one.false else 0
+    print(teacher.report(checked, as_json=args.json))
+    return 1 if any(c.false for c in checked) else 2 if any(c.error for c in checked) else 0
 
 
 def _predict_arguments(p: argparse.ArgumentParser) -> None:

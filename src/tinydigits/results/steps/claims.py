@@ -433,6 +433,26 @@ def _plain(sentence: str) -> str:
     return text
 
 
+def judge_without_log(text: str, step: Step, number: int, section: str, missing: Claim) -> list[Judged]:
+    """Each sentence of a step that printed no log, judged on what its code still tells - its parameters and receptive
+    field - with every other figure given `missing` (a claim the records cannot decide)."""
+    out = []
+    for sentence in sentences(text):
+        words = sentence.rstrip(".")
+        if section != TARGET and is_plan(words, number):
+            out.append(Judged(number, section, words, (), plan=True))
+            continue
+        low = _plain(sentence).lower()
+        atoms = [a for a in ((_params_said(low, words, step, number) if step.run.params else None),
+                             _rf_said(low, words, step, number)) if a is not None]
+        read = [n for a in atoms for n in a.numbers]
+        rest = [n for n in value_numbers(_plain(sentence)) if not any(_same_number(n, r) for r in read)]
+        if rest and section != TARGET:
+            atoms.append(replace(missing, claim=words, numbers=tuple(rest)))
+        out.append(Judged(number, section, words, tuple(atoms)))
+    return out
+
+
 # ------------------------------------------------------------------------------------------------- the claims
 def check_claims(text: str, step: Step, previous: Step | None, number: int) -> list[Claim]:
     """Every claim the vocabulary recognises in `text` (step `number`'s Analysis), each decided from the records: the
@@ -816,12 +836,16 @@ UNDER = re.compile(r"under-?fit(?:ting|s|ted)?")
 
 
 def _fit(low, clause, step, previous, number) -> Claim | None:
-    """Over-fitting (train ahead of test beyond the noise), under-fitting (neither reaches the line), or their
-    negations."""
-    f = facts(step)
+    """Over-fitting (train ahead of test beyond the noise), under-fitting (neither reaches the line, or test above
+    train), or their negations; of the step before where the words say so ("in the previous iteration"); an aim to
+    remove it ("address over-fitting") is the claim that none is left."""
     over, under = OVER.search(low), UNDER.search(low)
     if over is None and under is None:
         return None
+    if previous is not None and re.search(r"\b(?:previous|prior|last|earlier) (?:iteration|step|model|experiment|run)\b|"
+                                          r"\bthe step before\b", low):
+        step = previous
+    f = facts(step)
     if re.search(rf"\b(?:{HELP})\b", low) and any(re.search(p, low) for p in CHANGE_NAMES.values()):
         return None  # a change's effect on it: `_effect` reads that
     train, test = step.run.train()[-f.n:], step.run.test()[-f.n:]
@@ -839,7 +863,9 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
     if step.run.settings.ema:
         return Claim(number, clause, None, f"{said}; test is of the averaged (EMA) weights, train of the live ones: two "
                                            "sets of weights", "fit")
-    negated = _negated(low, over.start())
+    negated = _negated(low, over.start()) or bool(re.search(
+        r"\b(?:address\w*|reduc\w*|remov\w*|fix\w*|avoid\w*|prevent\w*|get rid of|got rid of|tackl\w*|resolv\w*|"
+        r"eliminat\w*|combat\w*|curb\w*)\s+(?:the\s+)?$", low[:over.start()]))
     ahead = f.gap > f.gap_band  # train ahead of test beyond both scores' noise
     learning, _ = _learning(step)
     if not ahead:  # no gap to speak of: no over-fitting, of any size
@@ -1135,7 +1161,8 @@ REACH = r"reach(?:ed|es|ing)?|cross(?:ed|es|ing)?|hit(?:s|ting)?|touch(?:ed|es)?
 DOWN = r"below|under|less than|lower than|fewer than|<|short of|beneath"
 AT_MOST = r"at most|no more than|not above|<=|≤"
 HOLD = r"holds?|held|holding|stay(?:s|ed)? at|kept|keeps|maintain(?:s|ed)?|sustain(?:s|ed)?|consistent(?:ly)? at"
-_THRESHOLD = re.compile(rf"\b(?P<rel>{UP}|{REACH}|{DOWN}|{AT_MOST}|{HOLD})\s+(?:(?:a|an|the|of|level of|mark of)\s+)?"
+_THRESHOLD = re.compile(rf"(?<![\w<>=])(?P<rel>{UP}|{REACH}|{DOWN}|{AT_MOST}|{HOLD})\s*(?:(?:a|an|the|of|level of|mark of)\s+)?"
+                        r"(?:(?:required|target|desired|needed|wanted|budget's|goal of)\s+)?"
                         r"(?P<x>\d{1,3}(?:\.\d+)?)\s*%|(?P<x2>\d{1,3}(?:\.\d+)?)\s*%\s*(?:or (?P<rel2>more|above|higher|"
                         r"better|over|less|below|lower)|\+)")
 _HELD_THAT = re.compile(r"\b(?:holds?|held|holding|keeps?|kept|maintain\w*|stay\w*|remain\w*|sustain\w*)\s+"
@@ -1280,6 +1307,9 @@ def _names_train(low: str, at: int) -> bool:
 def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tuple[list[int] | None, str]:
     """The epochs a clause's words span: every epoch, up to epoch N, from epoch N, the last K, the first K; consistent /
     held / stayed without K: the budget's last epochs. None where no span is said."""
+    if found := re.search(r"\bepochs? (?:greater than|beyond|past|above|over) (\d+)", low):
+        n = int(found[1]) + 1
+        return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
     if found := re.search(r"\bfrom\s+epoch\s+(\d+)\s+(?:to|until|through)\s+(?:epoch\s+)?(\d+)", low):
         a, b = int(found[1]), min(int(found[2]), epochs)
         return (list(range(a, b + 1)) or None), f"epochs {a}-{b}"
@@ -1589,14 +1619,15 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     """"15 epochs", "trained for 8 epochs", "in under 15 epochs": the epochs trained (planned, against a limit)."""
     found = re.search(r"(?:\b(?:for|over|trained|train|ran|run|in|on|with|after|within|total of|only|just|all|took)\s+"
                       r"|^\W*|[;(]\s*)(?:(?:under|fewer than|less than|at most|no more than|only|just|all)\s+)?(\d+)\s+"
-                      r"epochs\b(?!\s+(?:later|before|after|ago))", low)
+                      r"epochs\b(?!\s+(?:later|before|after|ago))", low) or \
+        re.search(r"\b(?:under|fewer than|less than|within|at most|no more than)\s+(\d+)\s+epochs\b", low)
     if found is None or re.search(r"\b(reach\w*|hit|got to|cross\w*|achiev\w*|went|rose|climbed)\b.*%",
                                   low[:found.start()]):
         return None  # "reached 95 % within 2 epochs": how soon, not how long it trained
     run, value = step.run, int(found[1])
     said = f"{len(run.epochs)} epochs trained, {run.planned_epochs} planned ({records.METRICS})"
-    if re.search(r"(under|fewer than|less than)\s+\d", found[0]):
-        return Claim(number, clause, run.planned_epochs < value, said, "figure", (found[1],))
+    if re.search(r"(under|fewer than|less than)\s+\d", found[0]):  # "under 15 epochs": students mean the budget's 15
+        return Claim(number, clause, run.planned_epochs <= value, said, "figure", (found[1],))
     if re.search(r"(within|at most|no more than|<=|≤)\s+\d", found[0]):
         return Claim(number, clause, run.planned_epochs <= value, said, "figure", (found[1],))
     return Claim(number, clause, value == len(run.epochs), said, "figure", (found[1],))
