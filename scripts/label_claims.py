@@ -15,6 +15,8 @@ read with json and csv only - it never imports tinydigits - and derives the row'
     python scripts/label_claims.py --write          # rewrite each row's label and why from the records
     python scripts/label_claims.py --split FILE     # split authored rows into dev.jsonl / held.jsonl by id
     python scripts/label_claims.py --stats          # counts per file by label and section (no sentences shown)
+    python scripts/label_claims.py --check --file dev2.jsonl   # the same for named files of the corpus folder
+                                                    # only (repeatable; a file outside dev/held skips the split)
 
 The atom schema (every atom is a dict with "q"; "step": K makes it about step K of the same hand-in instead of the
 row's step; "neg": true negates a true/false result; "scope" picks seeds of a check):
@@ -913,9 +915,10 @@ def validate(rows, where):
             miss = unaccounted(r)
             if miss:
                 errs.append(f"{where}:{r['id']}: numbers no atom accounts for: {miss}")
-        want_held = held_out(r["id"])
-        if want_held != (where == "held.jsonl"):
-            errs.append(f"{where}:{r['id']}: in the wrong split")
+        if where in FILES:              # extra files (dev2.jsonl, ...) are not part of the id split
+            want_held = held_out(r["id"])
+            if want_held != (where == "held.jsonl"):
+                errs.append(f"{where}:{r['id']}: in the wrong split")
     return errs
 
 
@@ -927,6 +930,8 @@ def main(argv=None):
     g.add_argument("--split", metavar="FILE", help="authored rows (JSON Lines) -> dev.jsonl / held.jsonl")
     g.add_argument("--stats", action="store_true", help="counts per file, label and section")
     ap.add_argument("--dir", default=str(CORPUS), help="the corpus folder (default tests/data/claims)")
+    ap.add_argument("--file", action="append", metavar="NAME",
+                    help="a file of the corpus folder to read instead of dev.jsonl and held.jsonl (repeatable)")
     args = ap.parse_args(argv)
     d = Path(args.dir)
 
@@ -944,7 +949,7 @@ def main(argv=None):
         return 0
 
     bad = 0
-    for name in FILES:
+    for name in (args.file or FILES):
         rows = read_rows(d / name)
         if args.stats:
             from collections import Counter

@@ -26,6 +26,14 @@ def test_labeller_agrees_with_every_stored_label(capsys):
     assert _labeller().main(["--check"]) == 0, capsys.readouterr().err
 
 
+def test_labeller_agrees_with_dev2(capsys):
+    """dev2.jsonl: a second set of dev rows (ids d2-...), outside the id split, written in other words than dev's."""
+    assert _labeller().main(["--check", "--file", "dev2.jsonl"]) == 0, capsys.readouterr().err
+    rows = _rows("dev2.jsonl")
+    assert len(rows) >= 300 and all(r["id"].startswith("d2-") for r in rows)
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
 def test_split_sizes_and_ids():
     lab = _labeller()
     dev, held = _rows("dev.jsonl"), _rows("held.jsonl")
