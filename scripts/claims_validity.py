@@ -95,7 +95,7 @@ def measure(rows: list[dict]) -> tuple[dict, list[tuple[dict, object]]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--part", choices=["dev", "held"], default="dev")
+    parser.add_argument("--part", choices=["dev", "dev2", "held"], default="dev")
     parser.add_argument("--json", help="write the figures here as JSON")
     parser.add_argument("--show", action="store_true", help="list the held-out part's misses too (not while rules are "
                                                             "being written)")
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = [json.loads(line) for line in (CORPUS / f"{args.part}.jsonl").read_text().splitlines() if line.strip()]
     figures, wrong = measure(rows)
     print(f"{args.part}: " + ", ".join(f"{k} {v}" for k, v in figures.items()))
-    if args.part == "dev" or args.show:
+    if args.part != "held" or args.show:
         for row, got in wrong:
             print(f"  [{row['id']}] label {row['label']}, checker {got}: step {row['step']} {row['section']}: "
                   f"{row['sentence']}  -- {row.get('why', '')}")

@@ -413,23 +413,42 @@ def _same_number(said: str, read: str) -> bool:
     return said.replace(",", "").rstrip("kK") == read.replace(",", "").rstrip("kK")
 
 
+ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
+                 (r"\bval\b(?!\s*(?:split|set|images|samples|loss|data))", "test"), (r"\bbs\b", "batch size"),
+                 (r"\bafter (\d+) epochs\b", r"at epoch \1"), (r"\btest\s+acc\b", "test accuracy"),
+                 (r"\btrain(?:ing)?\s+acc\b", "train accuracy"), (r"\bacc\b", "accuracy"), (r"\bpts\b", "points"),
+                 (r"≥|>=|=>", " at least "), (r"≤|<=|=<", " at most "), (r"≈", " about "),
+                 (r"\bparameter count\b", "parameters"), (r"\bparam count\b", "parameters"))
+_NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|px|epochs?|k\b|params|parameters|errors?|images|x\b|seeds?|mistakes|misclassified|" \
+           r"wrong|of the))"
+_BARE = re.compile(rf"(?<![\w.,/:-])(100|\d{{2}}\.\d{{1,2}}){_NOT_ACC}")
+_BARE_WHOLE = re.compile(rf"\b(above|below|under|over|least|most|reached|reach|crossed|hit|than)\s+(\d{{2}}){_NOT_ACC}")
+
+
 def _plain(sentence: str) -> str:
-    """A sentence as the readers read it: Markdown's emphasis dropped, a Result's bare accuracy given its percent sign
-    ("Best Test Accuracy: 99.41" is 99.41 %), an ordinal epoch said as "at epoch N" ("(12th epoch)")."""
+    """A sentence as the readers read it: Markdown's emphasis dropped, the abbreviations students write spelled out
+    ("val acc", "pts", "≥"), a bare accuracy given its percent sign where the sentence speaks of accuracy ("Best
+    Test Accuracy: 99.41", "val acc above 98.5" is 99.41 %, 98.5 %), an ordinal epoch said as "epoch N" ("(12th
+    epoch)", "after the third")."""
     text = re.sub(r"\*\*|__|`", "", sentence)
+    for pattern, said in ABBREVIATIONS:
+        text = re.sub(rf"(?i){pattern}", said, text)
     text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
     text = re.sub(r"(?i)\b(accuracy|acc|parameters|params|loss|rf|receptive field)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)
-    text = re.sub(r"(?i)\b(accuracy|acc)(\s*(?:[:=\-–]|is|was|of|at)\s*)(\d{2,3}(?:\.\d+)?)(?!\s*%|\d|\.\d)", r"\1\2\3 %",
-                  text)
-    text = re.sub(r"(?i)\b(accuracy\b[^.;%]{0,30}?\bfrom\s+)(\d{2}\.\d+)(\s*(?:%\s*)?to\s+)(\d{2}\.\d+)(?!\s*%)",
-                  lambda m: f"{m[1]}{m[2]} % to {m[4]} %" if "%" not in m[3] else m[0], text)
     text = re.sub(rf"(?i)\bthe ({'|'.join(ORDINALS)})\s+epoch\b", lambda m: f"epoch {ORDINALS.index(m[1].lower()) + 1}", text)
     if re.search(r"(?i)\bepoch", text):  # "after the third": the third epoch, where the sentence speaks of epochs
         text = re.sub(rf"(?i)\b(after|at|by|in|until) the ({'|'.join(ORDINALS)})\b(?!\s+(?:step|model|seed))",
                       lambda m: f"{m[1]} epoch {ORDINALS.index(m[2].lower()) + 1}", text)
     text = re.sub(r"(?i)\(\s*(?:at |in )?(?:the )?(\d+)(?:st|nd|rd|th)\s+epoch\s*\)", r"at epoch \1", text)
-    text = re.sub(r"(?i)\b(?:at |in |by |on )?(?:the )?(\d+)(?:st|nd|rd|th)\s+epoch\b", r"at epoch \1", text)
+    text = re.sub(r"(?i)\b(?:(at|in|by|on|after|from|until|before)\s+)?(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+epoch\b",
+                  lambda m: f"{(m[1] or 'at').lower()} epoch {m[2]}", text)
     text = re.sub(r"(?i)\(\s*epoch\s+(\d+)\s*\)", r"at epoch \1", text)
+    text = re.sub(r"(?i)\bepochs?\s+(\d+)\s*[-–]\s*(\d+)\b", r"from epoch \1 to epoch \2", text)
+    low = text.lower()
+    if re.search(r"\b(accuracy|acc|99\.4|seeds?|reached|crossed|hit|peaked)\b", low) and "loss" not in low \
+            and not re.search(r"\b(lr|rate|dropout|decay|momentum|gap|difference|points)\b", low):
+        text = _BARE.sub(lambda m: f"{m[1]} %", text)  # "val acc above 98.5": an accuracy
+        text = _BARE_WHOLE.sub(lambda m: f"{m[1]} {m[2]} %", text)
     return text
 
 
@@ -609,7 +628,8 @@ def _effect_shown(what: str, step: Step, previous: Step) -> tuple[int, str]:
     return (0 if abs(gain) <= noise else 1 if gain > 0 else -1), f"{said} ({records.METRICS} of both)"
 
 
-COMPARE = re.compile(r"\b(better|beat|beats|outperform(?:s|ed)?|improv(?:e|ed|es|ement)|higher|up from|rose|gain(?:ed)?|"
+COMPARE = re.compile(r"\b(went up|went down|better|beat|beats|outperform(?:s|ed)?|improv(?:e|ed|es|ement)|higher|up from|rose|"
+                     r"gain(?:ed)?|"
                      r"worse|regress(?:ed|ion)?|lower|dropped|fell|declin(?:e|ed)|down from|decreas(?:e|ed)|increas(?:e|ed))\b")
 BEFORE = re.compile(r"\b(?:step|model)[ _]?\d|previous|the step before|the last step|earlier step|than before|"
                     r"from before|compared|\bvs\b|versus")
@@ -631,10 +651,12 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
         return None
     if re.search(r"\bparam(?:eter)?s?\b", low) and not re.search(r"accura", low):
         return _params_compared(low, clause, step, previous, number, verb[1])
+    if re.search(r"\b(errors?|mistakes|misclassified|digit|class)\b", low):
+        return None  # a digit's figures against another step's: the per-class reader's
     if re.search(r"\b(?:rate|lr)\b", low) or re.search(r"\bloss\b", low) or "gap" in low or "over-fit" in low \
             or "overfit" in low:
         return None  # the rate's course, a loss or the fit: their own readers
-    up = not re.match(r"worse|regress|lower|dropped|fell|declin|down|decreas|drop|below|behind", verb[1])
+    up = not re.match(r"worse|regress|lower|dropped|fell|declin|down|decreas|drop|below|behind|went down", verb[1])
     if _negated(low, verb.start()):
         up = not up if not re.search(r"\bno (?:better|worse)\b", low) else None
     a, b = facts(previous), facts(step)
@@ -905,6 +927,7 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     if step.run.settings.ema:
         said += "; test of the EMA weights, train of the live ones"
     figure = re.search(r"\b(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more than)?\s*"
+                       r"(?:~\s*|about\s+)?"
                        r"(?P<n>\d*\.?\d+)\s*(?:points?|pts|pp|%)(?!\s*(?:better|worse|higher|lower))", low) \
         if "gap" in low else None
     ahead = _AHEAD.search(low)
@@ -935,7 +958,8 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
         last = step.run.train()[-1] - step.run.test()[-1]
         tol, n = figure["tol"] or "", figure["n"]
         if tol in ("within", "under", "below", "less than"):
-            ok = abs(f.gap) <= _num(n) if tol == "within" else abs(f.gap) < _num(n)
+            slack = max(0.25 * _num(n), 0.1) if re.search(r"(?:~|about|around|roughly)\s*" + re.escape(n), low) else 0
+            ok = abs(f.gap) <= _num(n) + slack if tol == "within" else abs(f.gap) < _num(n) + slack
         elif tol:
             ok = _within(abs(f.gap), n, "about" if tol in ("about", "around", "roughly", "~") else "over")
         else:
@@ -1130,6 +1154,8 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
         verdicts.append(constant != _negated(low, flat.start()))
     for found in re.finditer(r"(?<![\w.])(\d*\.\d+(?:e-?\d+)?|\d+(?:\.\d+)?e-?\d+)(?![\d.]|\s*%|\s*(?:points?|px)\b)",
                              low):
+        if re.search(r"\b(momentum|decay|dropout|beta\w*|ema|gamma|factor)\s*(?:of|=|:)?\s*$", low[:found.start()]):
+            continue  # another setting's figure, not a rate
         if _num(found[1]) < 1:  # each rate said is one the run had at an epoch's start, or the peak set
             verdicts.append(_rate_said(found[1], low[:found.start()], low[found.end():], rates, step.run.settings.lr))
             said += f"; peak {step.run.settings.lr:g}" * ("; peak" not in said)
@@ -1307,6 +1333,9 @@ def _names_train(low: str, at: int) -> bool:
 def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tuple[list[int] | None, str]:
     """The epochs a clause's words span: every epoch, up to epoch N, from epoch N, the last K, the first K; consistent /
     held / stayed without K: the budget's last epochs. None where no span is said."""
+    if found := re.search(r"\bepochs\s+(\d+)\s+(?:to|through|and)\s+(\d+)\b", low):
+        a, b = int(found[1]), min(int(found[2]), epochs)
+        return (list(range(a, b + 1)) or None), f"epochs {a}-{b}"
     if found := re.search(r"\bepochs? (?:greater than|beyond|past|above|over) (\d+)", low):
         n = int(found[1]) + 1
         return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
@@ -1459,7 +1488,8 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
         before = low[:start] if i == 0 else ""
         for found in re.finditer(r"(?:\bfrom\s+)?(\d+)\s+(?:errors?|mistakes?|misclassified|wrong|misses)"
                                  r"(?P<other>\s+in\s+(?:step|model)[ _-]?\d)?|\b(\d+)\s+of\s+the\s+\S+\s+(?:are|were)\s+"
-                                 r"(?:wrong|misclassified)|(?:compared (?:with|to)|against|from)\s+(\d+)(?:\s+errors?)?\s+in\s+"
+                                 r"(?:wrong|misclassified)|(?:compared (?:with|to)|against|from|vs\.?|versus)\s+(\d+)"
+                                 r"(?:\s+errors?)?\s+in\s+"
                                  r"(?:step|model)[ _-]?\d", part):
             text = found[1] or found[3] or found[4]
             other = found["other"] or found[4]
@@ -1467,13 +1497,18 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
             if errors is not None:
                 verdicts.append(_num(text) == errors)
                 used.append(text)
+        if (moved := re.search(r"\bfrom\s+(\d+)\s+(?:errors?|mistakes)\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)) and digit in them:
+            verdicts.append(_num(moved[1]) == them[digit].errors and _num(moved[2]) == row.errors)
+            used += [moved[1], moved[2]]
         if (now := re.search(r"\bin\s+(?:step|model)[ _-]?\d\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)) is not None:
             verdicts.append(_num(now[1]) == row.errors)  # "from 144 errors in step 2 to 101": this step's
             used.append(now[1])
         for found in re.finditer(r"(\d{1,3}(?:\.\d+)?)\s*%", (low[:start] if i == 0 and not used else "") + part):
-            verdicts.append(said_as(row.exact, found[1]))
+            verdicts.append(said_as(row.exact, found[1]) or said_as(row.accuracy, found[1]))  # the file's, rounded again
             used.append(found[1])
         ranked = sorted(rows.values(), key=lambda r: r.exact)
+        if re.search(r"\bafter (?:the )?\d\b|\b(?:second|next) (?:worst|weakest)", low):  # "after 2, the 8s are worst"
+            ranked = ranked[1:]
         if _WORST.search(part) or _WORST.search(before):
             verdicts.append(row.exact <= ranked[0].exact + 1e-9)
         elif _BEST.search(part) or _BEST.search(before):
@@ -1777,8 +1812,13 @@ def _series(step: Step, around: str, train: bool, either: bool) -> tuple[list[fl
     epochs, train or test (both where both are named), each with its epoch; None where the words name no accuracy."""
     run, f = step.run, facts(step)
     epochs = range(1, f.epochs + 1)
-    if re.search(r"\b(lowest|min(?:imum)?|worst|last \d+|last (?:two|three)|last epochs)\b", around):
+    if re.search(r"\b(lowest|min(?:imum)?|worst)\b", around):
         return [f.min_last, run.test()[-1]], f"min of the last {f.n} epochs ({records.METRICS})", []
+    if k := re.search(r"\b(?:last|final) (\d+|two|three|four|five)\b|\blast epochs\b", around):
+        n = min(_count(k[1]) or f.n, f.epochs) if k[1] else f.n  # "in the last 3 epochs: 99.35, 99.42, 99.41"
+        series = run.train() if train and not either else run.test()
+        return series[-n:], f"the last {n} epochs: " + ", ".join(f"{v:.2f}" for v in series[-n:]) + \
+            f" % ({records.METRICS})", []
     if either:
         return (run.train() + run.test(), f"train and test accuracy by epoch ({records.METRICS})",
                 [f"train at epoch {i}" for i in epochs] + [f"test at epoch {i}" for i in epochs])
