@@ -1531,17 +1531,25 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
         return None
     loss = "loss" in low
     train = _names_train(low, found.start())
-    curve = ([e.train_loss for e in step.run.epochs] if train else run_losses(step.run)) if loss else \
-        (step.run.train() if train else step.run.test())
-    scope, _ = _epoch_scope(low, len(curve), step.last, implicit=False)
-    span = scope or list(range(1, len(curve) + 1))
-    steps = [curve[e - 1] - curve[e - 2] for e in span[1:]]  # each epoch of the span against the one before it
+    seeds = seed_series(step, low) if not loss and not train else None
+    curves = [c for _, c in seeds[1]] if seeds else [([e.train_loss for e in step.run.epochs] if train else
+                                                      run_losses(step.run)) if loss else
+                                                     (step.run.train() if train else step.run.test())]
     word = found["up"] or found["never"]
     up = word in ("went up", "rose", "increased", "improved", "climbed", "grew")
-    ok = all(d > 0 if up else d < 0 for d in steps) if found["up"] else all(d <= 0 if up else d >= 0 for d in steps)
+    oks = []
+    for curve in curves:
+        scope, _ = _epoch_scope(low, len(curve), step.last, implicit=False)
+        if scope is None and (after := re.search(r"\bafter epoch (\d+)", low)):
+            scope = list(range(int(after[1]), len(curve) + 1))  # "after epoch 3, it fell at each epoch"
+        span = scope or list(range(1, len(curve) + 1))
+        steps = [curve[e - 1] - curve[e - 2] for e in span[1:] if e >= 2]  # each epoch against the one before it
+        oks.append(all(d > 0 if up else d < 0 for d in steps) if found["up"] else
+                   all(d <= 0 if up else d >= 0 for d in steps))
     what = f"{'train' if train else 'test'} {'loss' if loss else 'accuracy'}"
-    return Claim(number, clause, ok, f"{what} by epoch: " + ", ".join(f"{v:.4g}" for v in curve) + f" ({records.METRICS})",
-                 "trend")
+    ok = bool(curves) and (all(oks) if not seeds or seeds[0] != "count" else sum(oks) == seeds[2])
+    return Claim(number, clause, ok, f"{what} by epoch: " + " | ".join(", ".join(f"{v:.4g}" for v in c) for c in curves)
+                 + f" ({records.CHECK if seeds else records.METRICS})", "trend")
 
 
 def _best_at(low, clause, step, previous, number) -> Claim | None:
@@ -1705,6 +1713,10 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
                 out.append(_other_step_figure(clause, earlier[int(other[1])], int(other[1]), number, text))
             continue
         own = re.split(r",|;|\bthen\b|\band\b", low[max(start, found.start() - 60):found.start()])[-1]
+        if re.match(r"\s*(?:%\s*)?(?:→|->|vs\.?\s|versus)", after) or re.search(r"(?:→|->|\bvs\.?|\bversus)\s*$",
+                                                                                 low[start:found.start()]):
+            out.append(_chain_figure(low, clause, step, number, text, earlier))
+            continue
         epoch = _EPOCH.match(after) or _EPOCH.search(own)
         words = low[start:found.start()]
         if re.fullmatch(r"[\s,;()]*(?:seed \d+\)?)?[\s,;()]*(?:and\s*)?", words) and k:
@@ -1755,6 +1767,18 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
                  (text,))
 
 
+def _chain_figure(low: str, clause: str, step: Step, number: int, text: str, earlier: dict[int, Step]) -> Claim:
+    """A figure in a chain ("98.12 → 97.05 → 96.92", "(99.42 → 99.57)", "82.89 vs 90.37"): one of this step's
+    recorded figures, or of the step the clause names (the step before where it names one), at any epoch or seed."""
+    steps = [step] + [earlier[int(k)] for k in re.findall(r"\b(?:step|model)[ _-]?(\d+)", low) if int(k) in earlier]
+    pool = [v for s in steps for v in s.run.test() + s.run.train()]
+    if step.check:
+        pool += [v for r in step.check.verdict.seeds.values() for v in r.test_acc]
+    return Claim(number, clause, any(said_as(v, text) for v in pool), f"{text} % among the recorded figures of step "
+                 + " and ".join(str(number if s is step else next(k for k, e in earlier.items() if e is s)) for s in steps)
+                 + f" ({records.METRICS})", "figure", (text,))
+
+
 def _other_step_figure(clause: str, them: Step, which: int, number: int, text: str) -> Claim:
     f = facts(them)
     return Claim(number, clause, any(said_as(v, text) for v in them.run.test() + them.run.train() + [f.min_last]),
@@ -1803,7 +1827,8 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
     return Claim(number, clause, ok, what, "figure", (text,))
 
 
-_FINAL = re.compile(r"\b(final(?:ly)?|ends?|ended|ending|at the end|last epoch|finish(?:ed|es)?)\b")
+_FINAL = re.compile(r"\b(final(?:ly)?(?!\s+(?:\d|two|three|four|five)\b)|ends?|ended|ending|at the end|last epoch|"
+                    r"finish(?:ed|es)?)\b")
 _EPOCH = re.compile(r"\s*(?:\S+\s+){0,2}?(?:at|in|after|on|by) epoch (\d+)|\s*epoch (\d+)\b")
 
 
