@@ -155,7 +155,8 @@ def said_as(value: float, text: str, scale: float = 1.0) -> bool:
     `value` at its digits: rounded, or cut."""
     d, x, v = _decimals(text), _num(text), value / scale
     unit = 10 ** -d
-    return abs(round(v, d) - x) < unit / 2 or abs(math.floor(v / unit + 1e-9) * unit - x) < unit / 2
+    # rounded (a value half-way between two said figures is either), or cut
+    return abs(v - x) <= unit / 2 + 1e-9 or abs(math.floor(v / unit + 1e-9) * unit - x) < unit / 2
 
 
 def _negated(clause: str, at: int) -> bool:
@@ -324,7 +325,7 @@ class Tally:
 
 # Numbers that place a claim rather than state one: a step's, an epoch's or a seed's name, the last K, a kernel.
 _PLACE = re.compile(r"(?:\b(?:step|steps|model|models|iteration|experiment|code|version|session|seed|seeds|epoch|"
-                    r"epochs|group|layer|block|conv|last|first|part|figure|table|cell|notebook|s|digit|class)[\s_-]*"
+                    r"epochs|group|layer|block|conv|last|first|final|part|figure|table|cell|notebook|s|digit|class)[\s_-]*"
                     r"(?:is\s+)?(?:still\s+)?(?:no\.?\s*)?$)",
                     re.I)
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d*\.\d+|\d+)(st|nd|rd|th|[kK]|[x×]\d+|e-?\d+)?(?![\w])")
@@ -435,6 +436,9 @@ def _plain(sentence: str) -> str:
         text = re.sub(rf"(?i){pattern}", said, text)
     text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
     text = re.sub(r"(?i)\b(accuracy|acc|parameters|params|loss|rf|receptive field)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)
+    text = re.sub(r"(?i)\b(seed \d+|model[ _-]?\d+|step \d+)\s+[-–—]\s+", r"\1: ", text)  # "Seed 1 - best 99.51"
+    text = re.sub(r"(?i)\b(\d+(?:st|nd|rd|th))\s+ep\b\.?", r"\1 epoch", text)
+    text = re.sub(r"(?i)\bep\.?\s+(\d+)\b", r"epoch \1", text)
     text = re.sub(rf"(?i)\bthe ({'|'.join(ORDINALS)})\s+epoch\b", lambda m: f"epoch {ORDINALS.index(m[1].lower()) + 1}", text)
     if re.search(r"(?i)\bepoch", text):  # "after the third": the third epoch, where the sentence speaks of epochs
         text = re.sub(rf"(?i)\b(after|at|by|in|until) the ({'|'.join(ORDINALS)})\b(?!\s+(?:step|model|seed))",
@@ -1182,7 +1186,8 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
 # ------------------------------------------------------------------------------------- thresholds, as said
 UP = r"above|over|at least|>=|≥|>|more than|higher than|greater than|beyond|exceed(?:s|ed|ing)?|no (?:lower|less) than|" \
      r"not below|past|north of"
-REACH = r"reach(?:ed|es|ing)?|cross(?:ed|es|ing)?|hit(?:s|ting)?|touch(?:ed|es)?|achiev(?:ed|es|e|ing)|got to|gets to|" \
+REACH = r"reach(?:ed|es|ing)?|cross(?:ed|es|ing)?|pass(?:ed|es)|topped|went (?:over|above)|got (?:over|above)|" \
+        r"hit(?:s|ting)?|touch(?:ed|es)?|achiev(?:ed|es|e|ing)|got to|gets to|" \
         r"get to|attain(?:ed|s)?|surpass(?:ed|es)?|broke|breaks"
 DOWN = r"below|under|less than|lower than|fewer than|<|short of|beneath"
 AT_MOST = r"at most|no more than|not above|<=|≤"
@@ -1191,6 +1196,8 @@ _THRESHOLD = re.compile(rf"(?<![\w<>=])(?P<rel>{UP}|{REACH}|{DOWN}|{AT_MOST}|{HO
                         r"(?:(?:required|target|desired|needed|wanted|budget's|goal of)\s+)?"
                         r"(?P<x>\d{1,3}(?:\.\d+)?)\s*%|(?P<x2>\d{1,3}(?:\.\d+)?)\s*%\s*(?:or (?P<rel2>more|above|higher|"
                         r"better|over|less|below|lower)|\+)")
+_PASSIVE = re.compile(r"(?P<x>\d{1,3}(?:\.\d+)?)\s*%\s*(?:mark|line|level|threshold|target)?\s*(?:was|were|is|got)\s+"
+                      r"(?:first\s+|only\s+)?(?:crossed|reached|hit|passed|surpassed|broken|touched)")  # "99.4 % was crossed"
 _HELD_THAT = re.compile(r"\b(?:holds?|held|holding|keeps?|kept|maintain\w*|stay\w*|remain\w*|sustain\w*)\s+"
                         r"(?:that|it|this|there|at that level|the same)\b")
 # the lowest seed holds a level where every seed does
@@ -1220,8 +1227,9 @@ def _level(low: str) -> _Level | None:
     """The threshold a clause says ("above 98.8 %", "98 % or more", "holds that": the figure said before), or None
     where it says none, or says a difference ("by over 0.5 %") or two figures ("train and test reached 99.61 % and
     99.57 %")."""
-    found = _THRESHOLD.search(low)
-    text, rel = (found["x"] or found["x2"], found["rel"] or found["rel2"] or "above") if found else (None, None)
+    found = _THRESHOLD.search(low) or _PASSIVE.search(low)
+    text, rel = ((found["x"] or found["x2"], found["rel"] or found["rel2"] or "above") if found and found.re is _THRESHOLD
+                 else (found["x"], "reached") if found else (None, None))
     if found is None and (held := _HELD_THAT.search(low)):
         before = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", low[:held.start()]))
         if not before:
