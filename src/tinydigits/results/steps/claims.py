@@ -922,7 +922,9 @@ _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| r
 def _gap(low, clause, step, previous, number) -> Claim | None:
     """A small or large gap, or the gap's figure: "train is ahead of test by 0.37 points in the last 3 epochs, a gap
     beyond the noise" (the mean of those epochs, and against the noise where the words say so)."""
-    sized = re.search(r"\bgap\b[^;]{0,40}?\d\s*(?:points?|pts|pp|%)", low)
+    low = re.sub(r"\b(?:the )?difference between (?:the )?train(?:ing)? and (?:the )?test(?: accuracy)?", "the gap", low)
+    low = re.sub(r"\bgap\s*\((?:train\s*-\s*test|train minus test)\)", "gap", low)
+    sized = re.search(r"\bgap\b[^;]{0,40}?\d(?:\s*(?:points?|pts|pp|%)|\s*$|\s*(?:now|here|at the end)\b)", low)
     if not ("gap" in low or _AHEAD.search(low)) or OVER.search(low) and not (_AHEAD.search(low) or sized) or \
             re.search(r"\bgap layer|global average", low) or re.search(r"\bGAP\b", clause) and not re.search(r"\bgap\b", clause):
         return None  # GAP in capitals: the pooling layer
@@ -930,10 +932,11 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
     if step.run.settings.ema:
         said += "; test of the EMA weights, train of the live ones"
-    figure = re.search(r"\b(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more than)?\s*"
-                       r"(?:~\s*|about\s+)?"
-                       r"(?P<n>\d*\.?\d+)\s*(?:points?|pts|pp|%)(?!\s*(?:better|worse|higher|lower))", low) \
-        if "gap" in low else None
+    figure = (re.search(r"\b(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more than)?\s*"
+                        r"(?:~\s*|about\s+)?"
+                        r"(?P<n>\d*\.?\d+)\s*(?:points?|pts|pp|%)(?!\s*(?:better|worse|higher|lower))", low) or
+              re.search(r"\bgap\b[^;\d]{0,25}?(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more "
+                        r"than)?\s*(?P<n>\d*\.\d+|\d+)\b", low)) if "gap" in low else None
     ahead = _AHEAD.search(low)
     if ahead and ahead["n3"]:  # "train is about 2.8 points ahead of test on average"
         k = _count(m[1]) if (m := re.search(r"\blast (\d+)", low)) else f.n
@@ -978,16 +981,18 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
 
 def _above(low, clause, step, previous, number) -> Claim | None:
     """Test above (or below) train."""
-    found = re.search(r"\b(test|validation)(?: accuracy)?(?: is| was| stays| stayed| remained)?(?: consistently)? "
-                      r"(higher|above|greater|better|more|lower|below|less|worse)(?: than)? (?:the )?train", low) or \
-        re.search(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| remained)?(?: consistently)? "
-                  r"(higher|above|greater|better|more|lower|below|less|worse)(?: than)? (?:the )?(test|validation)", low)
+    verbs = r"higher|above|greater|better|more|lower|below|less|worse|beats?|ahead of|behind|over|under|>|<"
+    found = re.search(r"\b(test|validation)(?: accuracy)?(?: is| was| stays| stayed| remained| sits| sat)?(?: consistently)?"
+                      rf"\s*({verbs})(?: than)? (?:the )?train(?! loss)", low) or \
+        re.search(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| remained| sits| sat)?(?: consistently)?"
+                  rf"\s*({verbs})(?: than)? (?:the )?(test|validation)(?! loss)", low)
     if found is None:
         return None
     f = facts(step)
     test_first = found[1] in ("test", "validation")
     word = found[2] if test_first else found[1]
-    test_higher = (word in ("higher", "above", "greater", "better", "more")) == test_first
+    test_higher = (word in ("higher", "above", "greater", "better", "more", "beat", "beats", "ahead of", "over", ">")) \
+        == test_first
     negated = _negated(low, found.start())
     scope, label = _epoch_scope(low, f.epochs, step.last, implicit=False)
     named = sorted(({1} if re.search(r"\bthe first epoch\b", low) else set()) |
@@ -1106,7 +1111,14 @@ def _stable_seeds(low: str, clause: str, step: Step, number: int, seeds: tuple, 
 def _rate_said(text: str, before: str, after: str, rates: list[float], peak: float) -> bool:
     """A rate as said, in the role its words give: where it started, ended or peaked (at the epoch said), else any
     epoch's or the peak set."""
-    at = re.match(r"\s*(?:at|in|by|on)\s+epoch\s+(\d+)", after)
+    at = re.match(r"\s*(?:at|in|by|on)\s+epoch\s+(\d+)", after) or \
+        re.search(r"\b(?:at|in|on|for|by)\s+epoch\s+(\d+)\s*(?:was|is|were|=|:|of|reached)?\s*$", before)
+    if re.search(r"\bfirst[- ]epoch\b[^.;]{0,12}$", before):
+        at = re.match(r"()", "1")  # "First-epoch LR: 0.01"
+        return said_as(rates[0], text)
+    if re.match(r"\s*(?:for|in|over|across)\s+(?:all|every|each)(?:\s+(?:the|of the))?(?:\s+\d+)?\s+epochs?|\s*throughout",
+                after):
+        return all(said_as(r, text) for r in rates)  # "0.05 for all 6 epochs": the rate never moved
     if re.search(r"\b(start\w*|began|begins|initial\w*)\s+(?:at|from|with|of)?\s*$", before):
         return said_as(rates[0], text) and (at is None or int(at[1]) == 1)
     if re.search(r"\b(end\w*|finish\w*|final\w*)\s+(?:at|with|of)?\s*$", before):
@@ -1201,7 +1213,8 @@ _PASSIVE = re.compile(r"(?P<x>\d{1,3}(?:\.\d+)?)\s*%\s*(?:mark|line|level|thresh
 _HELD_THAT = re.compile(r"\b(?:holds?|held|holding|keeps?|kept|maintain\w*|stay\w*|remain\w*|sustain\w*)\s+"
                         r"(?:that|it|this|there|at that level|the same)\b")
 # the lowest seed holds a level where every seed does
-_SEED_SCOPE = re.compile(rf"\b(?P<all>all|every|each|both|lowest|worst|weakest)(?:\s+of)?(?:\s+(?:the|my|its|our))?"
+_SEED_SCOPE = re.compile(r"\b(?P<none>no|none of the|not a single)\s+seeds?\b|"
+                         rf"\b(?P<all>all|every|each|both|any|lowest|worst|weakest)(?:\s+of)?(?:\s+(?:the|my|its|our))?"
                          rf"(?:\s+(?P<n>\d+|{'|'.join(WORDS)}))?\s+seeds?\b|"
                          rf"\b(?P<a>\d+|{'|'.join(WORDS)})\s*(?:of|out of|/)\s*(?:the\s+)?(?P<b>\d+|{'|'.join(WORDS)})\s+seeds\b|"
                          r"\bon seed (?P<one>\d+)\b|\bseed (?P<one2>\d+)\b|"
@@ -1217,6 +1230,7 @@ class _Level:
     kind: str
     at: int
     negated: bool
+    every: bool = False  # "never fell below X": every epoch of the run
 
     @property
     def x(self) -> float:
@@ -1248,6 +1262,8 @@ def _level(low: str) -> _Level | None:
     rel = rel.lower()
     kind = ("reach" if re.fullmatch(REACH, rel) else "down" if re.fullmatch(DOWN, rel) or rel in ("less", "below", "lower")
             else "at most" if re.fullmatch(AT_MOST, rel) else "up")  # held X: at or above it
+    if re.search(r"\bnever\s+(?:fell|dropped|dipped|went|got|was|sank|slipped)\s*$", before):
+        return _Level(text, "up" if kind == "down" else "at most", found.start(), False, every=True)  # never below X
     return _Level(text, kind, found.start(), _negated(low, found.start()) or bool(re.search(r"\bnever\b", before)))
 
 
@@ -1275,6 +1291,8 @@ def _level_on(low: str, series: list[float], what: str, level: _Level, last: int
     """A level against one curve, in the span the words say: reached (at, by, at all), or held in every epoch of a
     span (up to / from epoch N, the last K, every epoch), at an epoch, at the best epoch, or at the last."""
     scope, label = _epoch_scope(low, len(series), last, implicit=level.kind != "reach")
+    if scope is None and level.every:
+        scope, label = list(range(1, len(series) + 1)), "in every epoch"
     at = _EPOCH.search(low) if scope is None else None
     if scope is None and (level.kind == "reach" or re.search(r"\bby epoch|\bwithin", low)):
         return _reached_level(low, series, what, level, at)
@@ -1387,6 +1405,8 @@ def seed_series(step: Step, low: str) -> tuple[str, list[tuple[int, list[float]]
     if found["one"] or found["one2"]:
         seed = int(found["one"] or found["one2"])
         return "one", [(seed, rows[seed])] if seed in rows else [], None
+    if found["none"]:
+        return "count", list(rows.items()), 0
     if found["all"]:
         return "all", list(rows.items()), _count(found["n"]) if found["n"] else None
     if found["a"]:
@@ -1472,17 +1492,18 @@ def _margin_images(low, clause, step, previous, number) -> Claim | None:
 DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens",
                                               "eights", "nines"))}
 _DIGIT = re.compile(r"\b(?:digit|class|number)(?:\s+is)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
-                    + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+)(?P<b>\d)\s+"
-                    r"(?:at|with|has|is)\b")
-_WORST = re.compile(r"\b(worst|weakest|hardest|lowest|least accurate|most errors|most mistakes)\b")
-_BEST = re.compile(r"\b(best|easiest|strongest|most accurate|fewest errors|fewest mistakes|highest|perfect)\b")
+                    + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
+                    r"\bwhereas\s+|\bbut\s+|^\W*)(?P<b>\d)\s+(?:at|with|has|is|remains|was|stays)\b|"
+                    r"\b(?:digit|class)\b[^.;:\d]{0,24}:\s*(?P<c>\d)\b(?!\s*%|\.\d)")
+_WORST = re.compile(r"\b(worst|weakest|hardest|lowest|least accurate|most errors|most mistakes|wrong most|most wrong)\b")
+_BEST = re.compile(r"\b(best|easiest|strongest|most accurate|fewest errors|fewest mistakes|highest|perfect|best-recogni[sz]ed)\b")
 
 
 def _per_class(low, clause, step, previous, number) -> Claim | None:
     """A digit's figures (per_class.csv): its errors, its accuracy, whether it is the worst or best class, its errors
     against another step's ("39 errors compared with 15 in step 1", "from 144 errors in step 2 to 101")."""
     rows = {r.digit: r for r in step.run.per_class}
-    mentions = [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"]) if not m["w"] else DIGIT_WORDS[m["w"]])
+    mentions = [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"] or m["c"]) if not m["w"] else DIGIT_WORDS[m["w"]])
                 for m in _DIGIT.finditer(low)]
     if not rows or not mentions or not re.search(r"\b(errors?|mistakes?|wrong|misclassified|accuracy|right|correct|"
                                                  r"class|recogni[sz]ed|%)", low):
@@ -1494,7 +1515,8 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
             continue
         row, them = rows[digit], {r.digit: r for r in previous.run.per_class} if previous is not None else {}
         before = low[:start] if i == 0 else ""
-        for found in re.finditer(r"(?:\bfrom\s+)?(\d+)\s+(?:errors?|mistakes?|misclassified|wrong|misses)"
+        for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(\d+)\s+(?:errors?|mistakes?|misclassified|wrong|"
+                                 r"misses|of the errors|(?=\.?$))"
                                  r"(?P<other>\s+in\s+(?:step|model)[ _-]?\d)?|\b(\d+)\s+of\s+the\s+\S+\s+(?:are|were)\s+"
                                  r"(?:wrong|misclassified)|(?:compared (?:with|to)|against|from|vs\.?|versus)\s+(\d+)"
                                  r"(?:\s+errors?)?\s+in\s+"
@@ -1727,7 +1749,7 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
             continue
         epoch = _EPOCH.match(after) or _EPOCH.search(own)
         words = low[start:found.start()]
-        if re.fullmatch(r"[\s,;()]*(?:seed \d+\)?)?[\s,;()]*(?:and\s*)?", words) and k:
+        if re.fullmatch(r"[\s,;:()]*(?:seed \d+\)?)?[\s,;:()]*(?:and\s*)?", words) and k:
             words = listed  # "93.48 % (seed 0), 97.15 % (seed 1)": a list, read in its first figure's role
         else:
             listed = words
