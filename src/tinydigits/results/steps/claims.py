@@ -164,7 +164,8 @@ def _negated(clause: str, at: int) -> bool:
     seen")."""
     before = re.split(r"[,:;()]|\band\b|\bbut\b|\bwhile\b", clause[:at].lower())[-1]
     before = " ".join(before.split()[-4:])  # a negation belongs to the few words before the claim's word
-    after = re.match(r"\S*\s+(?:is not|isn't|was not|wasn't|not (?:seen|shown|present|observed)|is absent|absent)\b",
+    after = re.match(r"\S*\s+(?:is not|isn't|was not|wasn't|not (?:seen|shown|present|observed)|is absent|absent|is gone|"
+                     r"was gone|has gone|gone|disappeared|vanished|went away)\b",
                      clause[at:].lower())
     return bool(NEG.search(before)) or after is not None
 
@@ -1172,6 +1173,9 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
                              low):
         if re.search(r"\b(momentum|decay|dropout|beta\w*|ema|gamma|factor)\s*(?:of|=|:)?\s*$", low[:found.start()]):
             continue  # another setting's figure, not a rate
+        said_of = re.findall(r"\b(loss|lr|rate|learning rate)\b", low[:found.start()])
+        if said_of and said_of[-1] == "loss":
+            continue  # a loss's figure
         if _num(found[1]) < 1:  # each rate said is one the run had at an epoch's start, or the peak set
             verdicts.append(_rate_said(found[1], low[:found.start()], low[found.end():], rates, step.run.settings.lr))
             said += f"; peak {step.run.settings.lr:g}" * ("; peak" not in said)
@@ -1291,6 +1295,8 @@ def _level_on(low: str, series: list[float], what: str, level: _Level, last: int
     """A level against one curve, in the span the words say: reached (at, by, at all), or held in every epoch of a
     span (up to / from epoch N, the last K, every epoch), at an epoch, at the best epoch, or at the last."""
     scope, label = _epoch_scope(low, len(series), last, implicit=level.kind != "reach")
+    if level.kind == "reach" and label == "in every epoch":
+        scope = None  # "rose in every epoch, reaching 98.16 %": the reaching is the run's, not each epoch's
     if scope is None and level.every:
         scope, label = list(range(1, len(series) + 1)), "in every epoch"
     at = _EPOCH.search(low) if scope is None else None
@@ -1359,6 +1365,9 @@ def _names_train(low: str, at: int) -> bool:
 def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tuple[list[int] | None, str]:
     """The epochs a clause's words span: every epoch, up to epoch N, from epoch N, the last K, the first K; consistent /
     held / stayed without K: the budget's last epochs. None where no span is said."""
+    if found := re.search(r"\b(?:every|each|all) (?:the )?epochs? (?:after|since|from) epoch (\d+)", low):
+        n = int(found[1]) + ("after" in found[0])
+        return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
     if found := re.search(r"\bepochs\s+(\d+)\s+(?:to|through|and)\s+(\d+)\b", low):
         a, b = int(found[1]), min(int(found[2]), epochs)
         return (list(range(a, b + 1)) or None), f"epochs {a}-{b}"
@@ -1441,8 +1450,8 @@ def _threshold_seeds(low, clause, step, number, level: _Level, seeds: tuple, tra
 def _epoch_list(low, clause, step, previous, number) -> Claim | None:
     """Epochs listed with their figures, "epochs 13 (98.61), 14 (98.61), 15 (98.81) below 99.4 %": each the test
     accuracy at that epoch, and the threshold after them where one is said."""
-    head = re.search(r"\bepochs?\s+(\d+)\s*\((\d{1,3}\.\d+)\s*%?\)", low)
-    if head is None:
+    head = re.search(r"\bepochs?\s+(\d+)\s*\((\d{2,3}\.\d+)\s*%?\)", low)
+    if head is None or re.search(r"\b(?:lr|rate|loss|seed)\b", low):
         return None
     pairs = [(head[1], head[2])]
     at = head.end()
@@ -1515,6 +1524,7 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
             continue
         row, them = rows[digit], {r.digit: r for r in previous.run.per_class} if previous is not None else {}
         before = low[:start] if i == 0 else ""
+        moved = re.search(r"\bfrom\s+(\d+)\s+(?:errors?|mistakes)\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)
         for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(\d+)\s+(?:errors?|mistakes?|misclassified|wrong|"
                                  r"misses|of the errors|(?=\.?$))"
                                  r"(?P<other>\s+in\s+(?:step|model)[ _-]?\d)?|\b(\d+)\s+of\s+the\s+\S+\s+(?:are|were)\s+"
@@ -1522,12 +1532,14 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
                                  r"(?:\s+errors?)?\s+in\s+"
                                  r"(?:step|model)[ _-]?\d", part):
             text = found[1] or found[3] or found[4]
+            if found[0].startswith("from") and not found["other"] and moved:
+                continue  # "from 120 errors to 53": the step before's, read with its pair
             other = found["other"] or found[4]
             errors = (them[digit].errors if digit in them else None) if other else row.errors
             if errors is not None:
                 verdicts.append(_num(text) == errors)
                 used.append(text)
-        if (moved := re.search(r"\bfrom\s+(\d+)\s+(?:errors?|mistakes)\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)) and digit in them:
+        if moved and digit in them:
             verdicts.append(_num(moved[1]) == them[digit].errors and _num(moved[2]) == row.errors)
             used += [moved[1], moved[2]]
         if (now := re.search(r"\bin\s+(?:step|model)[ _-]?\d\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)) is not None:
@@ -1569,9 +1581,10 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
     up = word in ("went up", "rose", "increased", "improved", "climbed", "grew")
     oks = []
     for curve in curves:
-        scope, _ = _epoch_scope(low, len(curve), step.last, implicit=False)
-        if scope is None and (after := re.search(r"\bafter epoch (\d+)", low)):
+        if after := re.search(r"\bafter epoch (\d+)", low):
             scope = list(range(int(after[1]), len(curve) + 1))  # "after epoch 3, it fell at each epoch"
+        else:
+            scope, _ = _epoch_scope(low, len(curve), step.last, implicit=False)
         span = scope or list(range(1, len(curve) + 1))
         steps = [curve[e - 1] - curve[e - 2] for e in span[1:] if e >= 2]  # each epoch against the one before it
         oks.append(all(d > 0 if up else d < 0 for d in steps) if found["up"] else
@@ -1927,6 +1940,25 @@ def _at_epoch(run, at: int, train: bool, around: str, text: str) -> tuple[list[f
     return [series[at - 1]], f"{kind} accuracy at epoch {at}: {series[at - 1]:.2f} % ({records.METRICS})", None
 
 
+def _loss_level(low: str, clause: str, number: int, text: str, rel: str, own: str, pool: list[float], kind: str,
+                rows: list, train: bool, test: bool) -> Claim:
+    """A loss against a level: "fell below 0.06" (some epoch), "never went below 0.5" (every epoch), "under 0.1 from
+    epoch 4 on", "below 0.1 at epoch 4", "ended under 0.05"."""
+    x, down = _num(text), rel in ("below", "under", "less than", "lower than")
+    series = [e.train_loss if train else e.test_loss for e in rows] if (train or test) else [e.test_loss for e in rows]
+    scope, label = _epoch_scope(low, len(series), 3, implicit=False)
+    if scope is None and (at := re.search(r"\b(?:at|in|by|after) epoch (\d+)", low)) and 1 <= int(at[1]) <= len(series):
+        scope, label = [int(at[1])], f"at epoch {at[1]}"
+    if scope is None and (_FINAL.search(own) or re.search(r"\b(end|ended|ending|final)\b", low)):
+        scope, label = [len(series)], "at the last epoch"
+    holds = [(v < x) if down else (v > x) for v in ([series[i - 1] for i in scope] if scope else series)]
+    never = re.search(r"\bnever\b", own)
+    ok = (not any(holds)) if never else (all(holds) if scope else any(holds))
+    return Claim(number, clause, ok, f"{kind} loss {label or 'by epoch'}: "
+                 + ", ".join(f"{series[i - 1]:.4f}" for i in (scope or range(1, len(series) + 1))) + f" ({records.METRICS})",
+                 "figure", (text,))
+
+
 def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, Step] | None = None) -> list[Claim]:
     """Each loss figure of a clause about the loss: train or test as named (either where neither is), this step's or
     the step the words name ("Model_1's final 0.14"), final where the words say so, else any epoch's."""
@@ -1947,6 +1979,20 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
         pool = [e.train_loss for e in rows] if train else [e.test_loss for e in rows] if test else \
             [x for e in rows for x in (e.train_loss, e.test_loss)]
         kind = "train" if train else "test" if test else "train or test"
+        if rel := re.search(r"\b(below|under|less than|lower than|above|over|more than)\s*$", own):
+            out.append(_loss_level(low, clause, number, text, rel[1], own, pool, kind, rows, train, test))
+            continue
+        if re.search(r"\bfrom\s*$", own) and (others := [e for k, e in (earlier or {}).items() if re.search(
+                rf"\b(?:step|model)[ _-]?{k}\b", _SENTENCE.get() or low)]):
+            pool = pool + [e.test_loss if not train else e.train_loss for o in others for e in o.run.epochs]
+        if re.search(r"\b(lowest|minimum|min|best)\b", own + low[found.end():found.end() + 25]):
+            best = min(pool)
+            at = re.search(r"\b(?:at|in)\s+(?:the\s+)?(final|last) epoch|\b(?:at|in) epoch (\d+)", low[found.end():])
+            where = [i + 1 for i, e in enumerate(rows) if (e.train_loss if train else e.test_loss) == best]
+            ok = said_as(best, text) and (at is None or (len(rows) if at[1] else int(at[2])) in where)
+            out.append(Claim(number, clause, ok, f"lowest {kind} loss {best:.4f} at epoch {', '.join(map(str, where))} "
+                             f"({records.METRICS})", "figure", (text,)))
+            continue
         first = re.match(r"\s*(?:after|at|in) (?:the )?(?:first epoch|epoch (\d+))", low[found.end():])
         if first is not None:
             at = int(first[1] or 1)
