@@ -693,7 +693,7 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
 _TOL = r"(?P<tol>(?:only |just )?(?:about|around|roughly|approximately|~|almost|nearly|over|more than|under|less " \
        r"than|just over|just under)?)"
 _DIFF_BY = re.compile(rf"\bby\s+(?:only |just )?{_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts|pp|"
-                      r"%\s*points|%)")
+                      r"%\s*points|%|(?=\s+(?:over|than|on|vs\.?|versus|compared|from)\b))")
 _DIFF_SAID = re.compile(rf"(?:^|[\s(,]){_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts|pp|%\s*points|%)"
                         r"\s+(?:better|higher|worse|lower|more|less|up|down|improvement|gain|drop|increase|decrease|"
                         r"above|below|ahead|behind)\s+(?:than|on|over|from|compared|against|that of|(?:step|model)[ _-]?\d)\b")
@@ -934,7 +934,7 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     if step.run.settings.ema:
         said += "; test of the EMA weights, train of the live ones"
     figure = (re.search(r"\b(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more than)?\s*"
-                        r"(?:~\s*|about\s+)?"
+                        r"(?P<tol2>~\s*|about\s+)?"
                         r"(?P<n>\d*\.?\d+)\s*(?:points?|pts|pp|%)(?!\s*(?:better|worse|higher|lower))", low) or
               re.search(r"\bgap\b[^;\d]{0,25}?(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more "
                         r"than)?\s*(?P<n>\d*\.\d+|\d+)\b", low)) if "gap" in low else None
@@ -964,7 +964,7 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, ok, said, "gap")
     if figure:  # the gap's size as said: within / under / about / over N points, or N at its digits
         last = step.run.train()[-1] - step.run.test()[-1]
-        tol, n = figure["tol"] or "", figure["n"]
+        tol, n = figure["tol"] or (figure.groupdict().get("tol2") or "").strip(), figure["n"]
         if tol in ("within", "under", "below", "less than"):
             slack = max(0.25 * _num(n), 0.1) if re.search(r"(?:~|about|around|roughly)\s*" + re.escape(n), low) else 0
             ok = abs(f.gap) <= _num(n) + slack if tol == "within" else abs(f.gap) < _num(n) + slack
@@ -1174,8 +1174,9 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
         if re.search(r"\b(momentum|decay|dropout|beta\w*|ema|gamma|factor)\s*(?:of|=|:)?\s*$", low[:found.start()]):
             continue  # another setting's figure, not a rate
         said_of = re.findall(r"\b(loss|lr|rate|learning rate)\b", low[:found.start()])
-        if said_of and said_of[-1] == "loss":
-            continue  # a loss's figure
+        if said_of and said_of[-1] == "loss" or "loss" in low[:found.start()] and not re.search(
+                r"\b(?:lr|rate)\b[^.;]{0,15}$", low[:found.start()]):
+            continue  # a loss's figure: the clause's subject is the loss
         if _num(found[1]) < 1:  # each rate said is one the run had at an epoch's start, or the peak set
             verdicts.append(_rate_said(found[1], low[:found.start()], low[found.end():], rates, step.run.settings.lr))
             said += f"; peak {step.run.settings.lr:g}" * ("; peak" not in said)
@@ -1433,6 +1434,8 @@ def _threshold_seeds(low, clause, step, number, level: _Level, seeds: tuple, tra
     if not rows:
         return Claim(number, clause, False, f"no such seed in this step ({records.CHECK if step.check else records.CONFIG})",
                      "threshold")
+    if mode == "count" and n == 0:
+        level = replace(level, negated=False)  # "no seed kept 97 %": the count (none) says the no
     judged = {s: _level_on(low, curve, "test", level, step.last) for s, curve in rows}
     met = [s for s, (ok, _) in judged.items() if ok]
     what = next(iter(judged.values()))[1].split(": ")[0]  # the span's words, said once
@@ -1503,7 +1506,8 @@ DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "f
 _DIGIT = re.compile(r"\b(?:digit|class|number)(?:\s+is)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
                     + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
                     r"\bwhereas\s+|\bbut\s+|^\W*)(?P<b>\d)\s+(?:at|with|has|is|remains|was|stays)\b|"
-                    r"\b(?:digit|class)\b[^.;:\d]{0,24}:\s*(?P<c>\d)\b(?!\s*%|\.\d)")
+                    r"\b(?:digit|class)\b[^.;:\d]{0,24}:\s*(?P<c>\d)\b(?!\s*%|\.\d)|"
+                    r"\b(?:with|then)\s+(?P<e>\d)\b(?=\s+(?:right\s+|close\s+)?(?:behind|next|after|at|with|and))")
 _WORST = re.compile(r"\b(worst|weakest|hardest|lowest|least accurate|most errors|most mistakes|wrong most|most wrong)\b")
 _BEST = re.compile(r"\b(best|easiest|strongest|most accurate|fewest errors|fewest mistakes|highest|perfect|best-recogni[sz]ed)\b")
 
@@ -1512,7 +1516,8 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     """A digit's figures (per_class.csv): its errors, its accuracy, whether it is the worst or best class, its errors
     against another step's ("39 errors compared with 15 in step 1", "from 144 errors in step 2 to 101")."""
     rows = {r.digit: r for r in step.run.per_class}
-    mentions = [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"] or m["c"]) if not m["w"] else DIGIT_WORDS[m["w"]])
+    mentions = [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"] or m["c"] or m["e"]) if not m["w"] else
+                 DIGIT_WORDS[m["w"]])
                 for m in _DIGIT.finditer(low)]
     if not rows or not mentions or not re.search(r"\b(errors?|mistakes?|wrong|misclassified|accuracy|right|correct|"
                                                  r"class|recogni[sz]ed|%)", low):
@@ -1756,8 +1761,8 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
                 out.append(_other_step_figure(clause, earlier[int(other[1])], int(other[1]), number, text))
             continue
         own = re.split(r",|;|\bthen\b|\band\b", low[max(start, found.start() - 60):found.start()])[-1]
-        if re.match(r"\s*(?:%\s*)?(?:→|->|vs\.?\s|versus)", after) or re.search(r"(?:→|->|\bvs\.?|\bversus)\s*$",
-                                                                                 low[start:found.start()]):
+        if re.match(r"\s*(?:%\s*)?(?:→|->|vs\.?\s|versus)\s*\(?\d", low[found.end():]) or \
+                re.search(r"\d\s*%?\)?\s*(?:→|->|\bvs\.?|\bversus)\s*$", low[max(0, start - 12):found.start()]):
             out.append(_chain_figure(low, clause, step, number, text, earlier))
             continue
         epoch = _EPOCH.match(after) or _EPOCH.search(own)
