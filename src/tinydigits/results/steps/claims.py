@@ -24,6 +24,7 @@ import tokenize
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 
+from tinydigits.constants import BUDGET
 from tinydigits.results import records
 from tinydigits.results.steps.between import changes, schedule_inert
 from tinydigits.results.steps.curves import (
@@ -150,13 +151,17 @@ def _decimals(text: str) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
+BUDGET_LINE = BUDGET.min_acc  # 99.35 is not "99.4": a tie is never rounded up onto the line
+
+
 def said_as(value: float, text: str, scale: float = 1.0) -> bool:
     """Whether `text` (a number as a student wrote it, `scale` times smaller than `value`: 1000 for "7.5k") says
     `value` at its digits: rounded, or cut."""
     d, x, v = _decimals(text), _num(text), value / scale
     unit = 10 ** -d
-    # rounded (a value half-way between two said figures is either), or cut
-    return abs(v - x) <= unit / 2 + 1e-9 or abs(math.floor(v / unit + 1e-9) * unit - x) < unit / 2
+    # rounded (a value half-way between two said figures is either, but never up onto the budget's line), or cut
+    tie_up_to_line = abs(abs(v - x) - unit / 2) < 1e-9 and v < BUDGET_LINE <= x
+    return (abs(v - x) <= unit / 2 + 1e-9 and not tie_up_to_line) or abs(math.floor(v / unit + 1e-9) * unit - x) < unit / 2
 
 
 def _negated(clause: str, at: int) -> bool:
