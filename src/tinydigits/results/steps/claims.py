@@ -169,8 +169,9 @@ def _negated(clause: str, at: int) -> bool:
     seen")."""
     before = re.split(r"[,:;()]|\band\b|\bbut\b|\bwhile\b", clause[:at].lower())[-1]
     before = " ".join(before.split()[-4:])  # a negation belongs to the few words before the claim's word
-    after = re.match(r"\S*\s+(?:is not|isn't|was not|wasn't|not (?:seen|shown|present|observed)|is absent|absent|is gone|"
-                     r"was gone|has gone|gone|disappeared|vanished|went away)\b",
+    after = re.match(r"\S*\s+(?:is not|isn't|was not|wasn't|not (?:seen|shown|present|observed)|is absent|absent|"
+                     r"(?:(?:is|was|has|have|been|now|finally|completely)\s+){0,3}(?:gone|disappeared|vanished|went away|"
+                     r"resolved|fixed|solved|eliminated|removed))\b",
                      clause[at:].lower())
     return bool(NEG.search(before)) or after is not None
 
@@ -503,7 +504,8 @@ def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, nu
     found: list[Claim] = []
     against = _named_step(low, previous, earlier or {}, number)
     for reader in READERS:
-        if reader in (_seeds, _held, _reached) and any(c.kind == "threshold" for c in found):
+        if reader in (_seeds, _held, _reached, _budget) and any(c.kind == "threshold" for c in found) or \
+                reader is _budget and any(c.kind == "reached" for c in found):
             continue  # the threshold as said decided it: not the budget's line again
         read: list[str] = []
         token = _READ.set(read)
@@ -1616,6 +1618,23 @@ def _best_at(low, clause, step, previous, number) -> Claim | None:
                  f"{', '.join(map(str, best))} ({records.METRICS})", "figure")
 
 
+def _reach_target(low, clause, step, previous, number) -> Claim | None:
+    """"Epochs to reach target: 13": the first epoch at or above the budget's line (either count, where the log
+    counts its epochs from 0)."""
+    found = re.search(r"\bepochs?\s+(?:to|needed to|taken to|required to)\s+reach\s+(?:the\s+)?(?:target|goal|99\.4\s*%?)"
+                      r"\s*[:=-]?\s*(\d+)\b", low)
+    if found is None:
+        return None
+    test = step.run.test()
+    first = next((i + 1 for i, v in enumerate(test) if v >= _line(step)), None)
+    said = int(_num(found[1]))
+    ok = first is not None and (said == first or (step.run.origin or {}).get("epoch_base") == 0 and said == first - 1)
+    if not ok and "99.4" not in found[0]:
+        ok = None  # "the target" may be the step's own aim, not the budget's line
+    return Claim(number, clause, ok, f"first epoch at or above {_line(step):g} %: "
+                 + (f"epoch {first}" if first else "none") + f" ({records.METRICS})", "reached")
+
+
 def _settings(low, clause, step, previous, number) -> Claim | None:
     """A setting's figures: the batch, dropout's rate, the EMA's decay, the rotation's degrees, the elastic's pixels."""
     s = step.run.settings
@@ -1649,13 +1668,13 @@ def _figures(low: str, clause: str, step: Step, number: int, skip: set[str], rea
 def _params_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
     """"7,928 parameters", "Parameters: 7.5k", "~7.6k params", "under 6k parameters"."""
     found = next((m for m in (
-        re.search(rf"{NUM}\s*(k|K)?\+?\s*(?:trainable\s+|total\s+)?(?:parameters|params|weights)\b", clause),
+        re.search(rf"{NUM}\s*(k|K|M|m)?\+?\s*(?:trainable\s+|total\s+)?(?:parameters|params|weights)\b", clause),
         re.search(rf"(?:parameters|params)\s*(?:count)?\s*(?:of|:|=|is|was|are|to|-|–)?\s*(?:~|about|around|only|"
-                  rf"just|under|below|less than|fewer than|<)?\s*{NUM}\s*(k|K)?\b", clause, re.I)) if m), None)
+                  rf"just|under|below|less than|fewer than|<)?\s*{NUM}\s*(k|K|M|m)?\b", clause, re.I)) if m), None)
     if found is None:
         return None
     params, text = step.run.params, found[1]
-    scale = 1000.0 if found[2] else 1.0
+    scale = {"k": 1e3, "m": 1e6}.get((found[2] or "").lower(), 1.0)
     head = low[:found.start()] + " " + low[found.start():found.end()]
     said = f"{params:,} parameters ({records.METRICS})"
     if re.search(r"\b(under|fewer than|less than|below|within|<)\s*(?:~\s*)?" + re.escape(text), head):
@@ -2091,5 +2110,5 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
-READERS = (_settings, _per_class, _monotone, _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect,
+READERS = (_settings, _reach_target, _per_class, _monotone, _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect,
            _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate)
