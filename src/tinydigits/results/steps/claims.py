@@ -189,7 +189,8 @@ def sentences(text: str) -> list[str]:
 def clauses(sentence: str) -> list[str]:
     """A sentence cut where one claim ends and another starts: semicolons, a dash between spaces, and ", but" /
     ", while" / ", so" / ", and" before a new subject."""
-    parts = re.split(r";\s+|\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train)\b)"
+    parts = re.split(r";\s+|:\s+(?=(?:test|train|training|val|the|it|accuracy)\b)|"
+                     r"\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train)\b)"
                      r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d)"
                      r"|\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?(?:test|train|training|validation) "
                      r"(?:accuracy|loss)\b)|\s+but\s+", sentence)
@@ -430,7 +431,8 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
 _NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|px|epochs?|k\b|params|parameters|errors?|images|x\b|seeds?|mistakes|misclassified|" \
            r"wrong|of the))"
 _BARE = re.compile(rf"(?<![\w.,/:-])(100|\d{{2}}\.\d{{1,2}}){_NOT_ACC}")
-_BARE_WHOLE = re.compile(rf"\b(above|below|under|over|least|most|reached|reach|crossed|hit|than)\s+(\d{{2}}){_NOT_ACC}")
+_BARE_WHOLE = re.compile(rf"\b(above|below|under|over|least|most|reached|reach|crossed|hit|than|passed|topped)\s+(\d{{2}})"
+                         rf"{_NOT_ACC}")
 
 
 def _plain(sentence: str) -> str:
@@ -442,6 +444,7 @@ def _plain(sentence: str) -> str:
     for pattern, said in ABBREVIATIONS:
         text = re.sub(rf"(?i){pattern}", said, text)
     text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
+    text = re.sub(r"(?i)\b(last|first|final)-(\d+)\b", r"\1 \2", text)
     text = re.sub(r"(?i)\b(accuracy|acc|parameters|params|loss|rf|receptive field)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)
     text = re.sub(r"(?i)\b(seed \d+|model[ _-]?\d+|step \d+)\s+[-–—]\s+", r"\1: ", text)  # "Seed 1 - best 99.51"
     text = re.sub(r"(?i)\b(\d+(?:st|nd|rd|th))\s+ep\b\.?", r"\1 epoch", text)
@@ -1220,7 +1223,7 @@ _THRESHOLD = re.compile(rf"(?<![\w<>=])(?P<rel>{UP}|{REACH}|{DOWN}|{AT_MOST}|{HO
                         r"(?:(?:required|target|desired|needed|wanted|budget's|goal of)\s+)?"
                         r"(?P<x>\d{1,3}(?:\.\d+)?)\s*%|(?P<x2>\d{1,3}(?:\.\d+)?)\s*%\s*(?:or (?P<rel2>more|above|higher|"
                         r"better|over|less|below|lower)|\+)")
-_PASSIVE = re.compile(r"(?P<x>\d{1,3}(?:\.\d+)?)\s*%\s*(?:mark|line|level|threshold|target)?\s*(?:was|were|is|got)\s+"
+_PASSIVE = re.compile(r"(?P<x>\d{1,3}(?:\.\d+)?)\s*%?\s*(?:mark|line|level|threshold|target)?\s*(?:was|were|is|got)?\s+"
                       r"(?:first\s+|only\s+)?(?:crossed|reached|hit|passed|surpassed|broken|touched)")  # "99.4 % was crossed"
 _HELD_THAT = re.compile(r"\b(?:holds?|held|holding|keeps?|kept|maintain\w*|stay\w*|remain\w*|sustain\w*)\s+"
                         r"(?:that|it|this|there|at that level|the same)\b")
@@ -1537,8 +1540,8 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
         row, them = rows[digit], {r.digit: r for r in previous.run.per_class} if previous is not None else {}
         before = low[:start] if i == 0 else ""
         moved = re.search(r"\bfrom\s+(\d+)\s+(?:errors?|mistakes)\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)
-        for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(\d+)\s+(?:errors?|mistakes?|misclassified|wrong|"
-                                 r"misses|of the errors|(?=\.?$))"
+        for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(\d+)(?:\s+(?:errors?|mistakes?|misclassified|"
+                                 r"wrong|misses|of the errors)|\s*(?=\.?$))"
                                  r"(?P<other>\s+in\s+(?:step|model)[ _-]?\d)?|\b(\d+)\s+of\s+the\s+\S+\s+(?:are|were)\s+"
                                  r"(?:wrong|misclassified)|(?:compared (?:with|to)|against|from|vs\.?|versus)\s+(\d+)"
                                  r"(?:\s+errors?)?\s+in\s+"
@@ -1551,6 +1554,10 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
             if errors is not None:
                 verdicts.append(_num(text) == errors)
                 used.append(text)
+        if i == 0 and (ahead := re.search(r"(?:\bonly\s+|\bjust\s+)?(\d+)\s+(?:of\s+the|misclassified|wrong|mistaken)\s*$",
+                                          low[:start])):
+            verdicts.append(_num(ahead[1]) == row.errors)  # "6 of the 2s are misclassified", "495 misclassified 8s"
+            used.append(ahead[1])
         if moved and digit in them:
             verdicts.append(_num(moved[1]) == them[digit].errors and _num(moved[2]) == row.errors)
             used += [moved[1], moved[2]]
@@ -1643,7 +1650,7 @@ def _settings(low, clause, step, previous, number) -> Claim | None:
             (r"\bbatch(?:es)?(?:\s+size)?\s*(?:of|=|:|is|was)?\s*(\d+)\b", s.batch_size, "batch size"),
             (r"\bdropout(?:\s+(?:rate|p|probability))?\s*(?:of|=|:|is|was|at)?\s*(\d*\.\d+)", step.dropout(), "dropout"),
             (r"\b(?:ema|decay)\s*(?:of|=|:|is|was|at)?\s*(0\.\d+)", s.ema, "the EMA's decay"),
-            (r"\brotations?\s*(?:of|up to|by|=|:|±)?\s*(?:±\s*)?(\d+(?:\.\d+)?)\s*(?:°|degrees?|deg)\b", s.augment_degrees,
+            (r"\brotations?\s*(?:of|up to|by|=|:|±)?\s*(?:±\s*)?(\d+(?:\.\d+)?)\s*(?:°|degrees?\b|deg\b)", s.augment_degrees,
              "rotation"),
             (r"\belastic\w*\s*(?:of|up to|=|:)?\s*(\d+(?:\.\d+)?)\s*(?:px|pixels?)\b", s.augment_elastic, "elastic")):
         if (found := re.search(pattern, low)) and value is not None:
@@ -1669,7 +1676,8 @@ def _params_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     """"7,928 parameters", "Parameters: 7.5k", "~7.6k params", "under 6k parameters"."""
     found = next((m for m in (
         re.search(rf"{NUM}\s*(k|K|M|m)?\+?\s*(?:trainable\s+|total\s+)?(?:parameters|params|weights)\b", clause),
-        re.search(rf"(?:parameters|params)\s*(?:count)?\s*(?:of|:|=|is|was|are|to|-|–)?\s*(?:~|about|around|only|"
+        re.search(rf"(?:parameters|params)\s*(?:count|come to|comes to|came to|amount to|total|in total|are now|is now)?\s*"
+                  rf"(?:of|:|=|is|was|are|to|-|–)?\s*(?:~|about|around|only|"
                   rf"just|under|below|less than|fewer than|<)?\s*{NUM}\s*(k|K|M|m)?\b", clause, re.I)) if m), None)
     if found is None:
         return None
@@ -1709,9 +1717,10 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     """"10,000 images", "the full 60k train set", "all the training images"."""
     split = step.run.settings.val_split
     said = f"{step.train_images:,} training images ({records.CONFIG})" + (f" + {split:,} validation" if split else "")
-    if val := re.search(rf"\bvalidation\b[^.;]*?{NUM}\s*(k|K)?\s*(?:images|samples|digits)|{NUM}\s*(k|K)?\s*(?:images|"
+    if val := re.search(rf"\bvalidation\b[^.;]*?{NUM}\s*(k|K)?\s*(?:images|samples|digits)|\bval(?:idation)? split\s*[:=]?\s*"
+                        rf"{NUM}\s*(k|K)?\b|{NUM}\s*(k|K)?\s*(?:images|"
                         r"samples|digits)?\s*(?:of |for |as )?(?:a |the )?validation", low):
-        text, k = (val[1], val[2]) if val[1] else (val[3], val[4])
+        text, k = next((val[i], val[i + 1]) for i in (1, 3, 5) if val[i])
         ok = abs(_num(text) * (1000 if k else 1) - split) < (500 if k else 0.5)
         if total := re.search(rf"\bout of (?:the )?{NUM}\s*(k|K)?", low):
             ok = ok and abs(_num(total[1]) * (1000 if total[2] else 1) - step.train_images - split) < (500 if total[2] else 0.5)
@@ -1791,7 +1800,7 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
             continue
         epoch = _EPOCH.match(after) or _EPOCH.search(own)
         words = low[start:found.start()]
-        if re.fullmatch(r"[\s,;:()]*(?:seed \d+\)?)?[\s,;:()]*(?:and\s*)?", words) and k:
+        if re.fullmatch(r"[\s,;:()/|]*(?:seed \d+\)?)?[\s,;:()/|]*(?:and\s*)?", words) and k:
             words = listed  # "93.48 % (seed 0), 97.15 % (seed 1)": a list, read in its first figure's role
         else:
             listed = words
@@ -1994,7 +2003,7 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
     if not re.search(r"\bloss", low):
         return []
     out = []
-    for found in re.finditer(r"(?<![\w.])(\d?\.\d{2,})(?![\d.]|\s*%)", low):
+    for found in re.finditer(r"(?<![\w.])(\d?\.\d+)(?!\d|\.\d|\s*%)", low):
         text, before = found[1], low[:found.start()]
         named = re.search(r"\b(?:step|model)[ _-]?(\d+)(?:'s)?[^.;,]{0,20}$", before)
         whose = (earlier or {}).get(int(named[1])) if named and int(named[1]) != number else step
