@@ -34,6 +34,16 @@ def test_labeller_agrees_with_dev2(capsys):
     assert len({r["id"] for r in rows}) == len(rows)
 
 
+
+def test_labeller_agrees_with_dev3(capsys):
+    """dev3.jsonl: a third set of dev rows (ids d3-...), outside the id split: long sentences of several claims,
+    tables as "Epoch | Train | Test" lines and "Train/Test: a/b", courses (x → y, from x to y), per-seed and per-digit
+    figures, thresholds, comparisons across named steps, gaps, the rate's course, credit, plans and hedges."""
+    assert _labeller().main(["--check", "--file", "dev3.jsonl"]) == 0, capsys.readouterr().err
+    rows = _rows("dev3.jsonl")
+    assert len(rows) >= 200 and all(r["id"].startswith("d3-") for r in rows)
+    assert len({r["id"] for r in rows}) == len(rows)
+
 def test_split_sizes_and_ids():
     lab = _labeller()
     dev, held = _rows("dev.jsonl"), _rows("held.jsonl")
