@@ -171,7 +171,7 @@ def _negated(clause: str, at: int) -> bool:
     before = " ".join(before.split()[-4:])  # a negation belongs to the few words before the claim's word
     after = re.match(r"\S*\s+(?:is not|isn't|was not|wasn't|not (?:seen|shown|present|observed)|is absent|absent|"
                      r"(?:(?:is|was|has|have|been|now|finally|completely)\s+){0,3}(?:gone|disappeared|vanished|went away|"
-                     r"resolved|fixed|solved|eliminated|removed))\b",
+                     r"resolved|fixed|solved|eliminated|removed)|(?:does not|doesn't|did not|didn't) (?:hold|stay|last))\b",
                      clause[at:].lower())
     return bool(NEG.search(before)) or after is not None
 
@@ -360,7 +360,8 @@ def value_numbers(words: str) -> list[str]:
 PLANNED = re.compile(r"^\s*(?:next|then|future|to do|todo|plan|in step \d|for (?:the )?next)\b|\b(?:will|would|should|"
                      r"shall|going to|plan(?:s|ned)? to|next step|next,|next:|next we|next i|in the next|try(?:ing)? to|"
                      r"we'll|i'll|let's|might|hope|to get|need(?:s)? to|can be pushed|could be|want to|aim(?:s)? to|"
-                     r"would like|needs? more|needs? to)\b", re.I)
+                     r"would like|needs? more|needs? to|i'd|we'd|maybe|if i had|if we had|comes? next|"
+                     r"next(?!\s+(?:\d|epoch|three|two|few|one)))\b", re.I)
 
 
 IMPERATIVE = re.compile(r"^\W*(?:try|use|add|remove|increase|decrease|reduce|replace|switch)\b", re.I)  # "Train" is a noun too
@@ -445,6 +446,8 @@ def _plain(sentence: str) -> str:
         text = re.sub(rf"(?i){pattern}", said, text)
     text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
     text = re.sub(r"(?i)\b(last|first|final)-(\d+)\b", r"\1 \2", text)
+    text = re.sub(r"(?i)\btrain\s*/\s*test\b([^:\d]{0,20}):?\s*(\d{1,3}(?:\.\d+)?)\s*%?\s*/\s*(\d{1,3}(?:\.\d+)?)\s*%?",
+                  r"train\1 \2 %, test\1 \3 %", text)  # "Train/Test (final): 98.78/98.81"
     text = re.sub(r"(?i)\b(accuracy|acc|parameters|params|loss|rf|receptive field)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)
     text = re.sub(r"(?i)\b(seed \d+|model[ _-]?\d+|step \d+)\s+[-–—]\s+", r"\1: ", text)  # "Seed 1 - best 99.51"
     text = re.sub(r"(?i)\b(\d+(?:st|nd|rd|th))\s+ep\b\.?", r"\1 epoch", text)
@@ -1293,6 +1296,9 @@ def _threshold(low, clause, step, previous, number) -> Claim | None:
         ok = _holds(that, level.x, level.kind)
         return Claim(number, clause, ok != level.negated,
                      f"{that:g} % {'at or above' if _holds(that, level.x, 'up') else 'below'} {level.x:g} %", "threshold")
+    if previous is not None and re.match(r"^\W*(?:while|whereas|but|and)?\s*(?:model|step)[ _-]?\d+\b", low) and \
+            not re.match(rf"^\W*(?:while|whereas|but|and)?\s*(?:model|step)[ _-]?{number}\b", low):
+        step = previous  # "while Model_1 never got above 98.9": that step's curve
     train = _names_train(low, level.at)
     seeds = seed_series(step, low)
     if seeds is not None:
@@ -1704,7 +1710,9 @@ def _rf_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
     fields = sorted({r.rf for r in rows})
     growths = sorted({b.rf - a.rf for a, b in zip(rows, rows[1:], strict=False) if b.rf > a.rf})
     jumps = sorted({r.jump for r in rows if r.jump})
-    said = re.findall(r"(?<![\w.x×])(\d+)(?![\w.x×]|\s*%|-pixel digit)", re.sub(r"\d+\s*[x×]\s*\d+", " ", low))
+    said = re.findall(r"(?<![\w.x×])(\d+)(?![\w.x×]|\s*%|-pixel digit|\s+of the (?:image|input|digit)|"
+                      r"\s*(?:px\s+)?(?:image|input)\b)",
+                      re.sub(r"\d+\s*[x×]\s*\d+", " ", low))
     if not said:
         return None
     ok = all(int(_num(n)) in (*fields, *growths, *jumps) for n in said)
