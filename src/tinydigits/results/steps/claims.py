@@ -189,12 +189,19 @@ def sentences(text: str) -> list[str]:
 def clauses(sentence: str) -> list[str]:
     """A sentence cut where one claim ends and another starts: semicolons, a dash between spaces, and ", but" /
     ", while" / ", so" / ", and" before a new subject."""
-    parts = re.split(r";\s+|:\s+(?=(?:test|train|training|val|the|it|accuracy)\b)|"
+    parts = re.split(r";\s+|:\s+(?=(?:test|train|training|val|the|it|accuracy)\b)|\s+(?:while|whereas)\s+|"
+                     r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
                      r"\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train)\b)"
                      r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d)"
                      r"|\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?(?:test|train|training|validation) "
                      r"(?:accuracy|loss)\b)|\s+but\s+", sentence)
-    return [p.strip().rstrip(".") for p in parts if p and p.strip(" .")]
+    out: list[str] = []
+    for part in (p.strip().rstrip(".") for p in parts if p and p.strip(" .")):
+        if out and re.fullmatch(r"(?i)(?:from|after|since|in|over|during|at|by|until|up to|on)\b[^,;]{0,40}", out[-1]):
+            out[-1] = f"{out[-1]}, {part}"  # "From epoch 9 on, test accuracy ...": the span belongs to its claim
+        else:
+            out.append(part)
+    return out
 
 
 # ------------------------------------------------------------------------------------------------- the sentences
@@ -762,8 +769,8 @@ def _params_compared(low, clause, step, previous, number, verb) -> Claim:
     return Claim(number, clause, (b < a) if fewer else (b > a), said, "compare")
 
 
-SEEDS = re.compile(rf"\b(all|every|each|{NUM}|{'|'.join(WORDS)})\s*(?:of|out of|/)?\s*(?:the\s+)?(\d+|{'|'.join(WORDS)})?"
-                   r"\s*(?:of (?:the|its|my) )?seeds?\b")
+SEEDS = re.compile(rf"\b(all|every|each|\d+|{'|'.join(WORDS)})\s*(?:of|out of|/)?\s*(?:the\s+)?(\d+|{'|'.join(WORDS)})?"
+                   r"\s*(?:of (?:the|its|my) )?seeds?\b")  # (the count said, the seeds said)
 
 
 def _count(word: str | None) -> int | None:
@@ -1710,9 +1717,9 @@ def _rf_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
     fields = sorted({r.rf for r in rows})
     growths = sorted({b.rf - a.rf for a, b in zip(rows, rows[1:], strict=False) if b.rf > a.rf})
     jumps = sorted({r.jump for r in rows if r.jump})
-    said = re.findall(r"(?<![\w.x×])(\d+)(?![\w.x×]|\s*%|-pixel digit|\s+of the (?:image|input|digit)|"
+    said = re.findall(r"(?<![\w.,x×])(\d+)(?![\w.,x×]|\s*%|-pixel digit|\s+of the (?:image|input|digit)|"
                       r"\s*(?:px\s+)?(?:image|input)\b)",
-                      re.sub(r"\d+\s*[x×]\s*\d+", " ", low))
+                      re.sub(r"\d+\s*[x×]\s*\d+", " ", low[re.search(r"receptive field|\brf\b", low).start():]))
     if not said:
         return None
     ok = all(int(_num(n)) in (*fields, *growths, *jumps) for n in said)
@@ -2011,7 +2018,7 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
     if not re.search(r"\bloss", low):
         return []
     out = []
-    for found in re.finditer(r"(?<![\w.])(\d?\.\d+)(?!\d|\.\d|\s*%)", low):
+    for found in re.finditer(r"(?<![\w.])(\d?\.\d+)(?!\d|\.\d|\s*%|\s*(?:points?|pts|pp)\b)", low):
         text, before = found[1], low[:found.start()]
         named = re.search(r"\b(?:step|model)[ _-]?(\d+)(?:'s)?[^.;,]{0,20}$", before)
         whose = (earlier or {}).get(int(named[1])) if named and int(named[1]) != number else step
