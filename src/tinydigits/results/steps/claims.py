@@ -173,7 +173,7 @@ def _negated(clause: str, at: int) -> bool:
                      r"(?:(?:is|was|has|have|been|now|finally|completely)\s+){0,3}(?:gone|disappeared|vanished|went away|"
                      r"resolved|fixed|solved|eliminated|removed)|(?:does not|doesn't|did not|didn't) (?:hold|stay|last))\b",
                      clause[at:].lower())
-    return bool(NEG.search(before)) or after is not None
+    return bool(NEG.search(before)) or after is not None or bool(re.search(r"\bneither\b", clause[:at].lower()))
 
 
 def sentences(text: str) -> list[str]:
@@ -461,7 +461,7 @@ def _plain(sentence: str) -> str:
     text = re.sub(r"(?i)\bep\.?\s+(\d+)\b", r"epoch \1", text)
     text = re.sub(rf"(?i)\bthe ({'|'.join(ORDINALS)})\s+epoch\b", lambda m: f"epoch {ORDINALS.index(m[1].lower()) + 1}", text)
     if re.search(r"(?i)\bepoch", text):  # "after the third": the third epoch, where the sentence speaks of epochs
-        text = re.sub(rf"(?i)\b(after|at|by|in|until) the ({'|'.join(ORDINALS)})\b(?!\s+(?:step|model|seed))",
+        text = re.sub(rf"(?i)\b(after|at|by|in|until) the ({'|'.join(ORDINALS)})\b(?!\s+(?:step|model|seed|\d|two|three|few))",
                       lambda m: f"{m[1]} epoch {ORDINALS.index(m[2].lower()) + 1}", text)
     text = re.sub(r"(?i)\(\s*(?:at |in )?(?:the )?(\d+)(?:st|nd|rd|th)\s+epoch\s*\)", r"at epoch \1", text)
     text = re.sub(r"(?i)\b(?:(at|in|by|on|after|from|until|before)\s+)?(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+epoch\b",
@@ -956,8 +956,9 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     figure = (re.search(r"\b(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more than)?\s*"
                         r"(?P<tol2>~\s*|about\s+)?"
                         r"(?P<n>\d*\.?\d+)\s*(?:points?|pts|pp|%)(?!\s*(?:better|worse|higher|lower))", low) or
-              re.search(r"\bgap\b[^;\d]{0,25}?(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more "
-                        r"than)?\s*(?P<n>\d*\.\d+|\d+)\b", low)) if "gap" in low else None
+              re.search(r"\bgap\b(?:[^;\d]{0,25}?(?:last|first) \d+)?[^;\d]{0,25}?"
+                        r"(?P<tol>within|under|below|less than|about|around|"
+                        r"roughly|~|over|above|more than)?\s*(?P<n>\d*\.\d+|\d+)\b(?!\s*epochs?)", low)) if "gap" in low else None
     ahead = _AHEAD.search(low)
     if ahead and ahead["n3"]:  # "train is about 2.8 points ahead of test on average"
         k = _count(m[1]) if (m := re.search(r"\blast (\d+)", low)) else f.n
@@ -1204,7 +1205,8 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
                            r"\b(\d+)\s*(?:x|×)(?![\d\w])", low):
         drops = [a / b for a, b in zip(rates, rates[1:], strict=False) if b < a]  # each cut's factor
         verdicts.append(any(math.isclose(d, _num(factor[1] or factor[2]), rel_tol=0.05) for d in drops))
-    if found := re.search(r"\bfrom\s+(\d*\.\d+(?:e-?\d+)?)\s+to\s+(\d*\.\d+(?:e-?\d+)?)", low):
+    found = re.search(r"\bfrom\s+(\d*\.\d+(?:e-?\d+)?)\s+to\s+(\d*\.\d+(?:e-?\d+)?)", low)
+    if found and float(found[1]) < 1 > float(found[2]) and _num(found[1]) and _num(found[2]):
         course = _course(rates)
         verdicts.append(any(said_as(a, found[1]) and said_as(b, found[2]) for a, b in zip(course, course[1:], strict=False)))
     if cut and (at := re.search(r"\b(at|in|after|from)\s+(?:the\s+(?:start|end)\s+of\s+)?epoch\s+(\d+)", low)):
@@ -1287,6 +1289,9 @@ def _level(low: str) -> _Level | None:
     rel = rel.lower()
     kind = ("reach" if re.fullmatch(REACH, rel) else "down" if re.fullmatch(DOWN, rel) or rel in ("less", "below", "lower")
             else "at most" if re.fullmatch(AT_MOST, rel) else "up")  # held X: at or above it
+    if re.search(r"\b(?:does not|doesn't|did not|didn't|do not|don't)\s+(?:hold|stay|last)|\bnot (?:yet|quite)\b",
+                 low[found.end():]):
+        return _Level(text, kind, found.start(), True)  # "≥ 99.4 does not hold yet"
     if re.search(r"\bnever\s+(?:fell|dropped|dipped|went|got|was|sank|slipped)\s*$", before):
         return _Level(text, "up" if kind == "down" else "at most", found.start(), False, every=True)  # never below X
     return _Level(text, kind, found.start(), _negated(low, found.start()) or bool(re.search(r"\bnever\b", before)))
@@ -1528,7 +1533,8 @@ DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "f
                                               "eights", "nines"))}
 _DIGIT = re.compile(r"\b(?:digit|class|number)(?:\s+is)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
                     + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
-                    r"\bwhereas\s+|\bbut\s+|^\W*)(?P<b>\d)\s+(?:at|with|has|is|remains|was|stays)\b|"
+                    r"\bwhereas\s+|\bbut\s+|^\W*)(?P<b>\d)\s+(?:at|with|has|is|remains|was|stays|went|got|dropped|fell|"
+                    r"rose|improved)\b|\b(?:best|worst|weakest|strongest|easiest|hardest)\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:digit|class)\b[^.;:\d]{0,24}:\s*(?P<c>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:with|then)\s+(?P<e>\d)\b(?=\s+(?:right\s+|close\s+)?(?:behind|next|after|at|with|and))")
 _WORST = re.compile(r"\b(worst|weakest|hardest|lowest|least accurate|most errors|most mistakes|wrong most|most wrong)\b")
@@ -1539,7 +1545,7 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     """A digit's figures (per_class.csv): its errors, its accuracy, whether it is the worst or best class, its errors
     against another step's ("39 errors compared with 15 in step 1", "from 144 errors in step 2 to 101")."""
     rows = {r.digit: r for r in step.run.per_class}
-    mentions = [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"] or m["c"] or m["e"]) if not m["w"] else
+    mentions = [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"] or m["c"] or m["e"] or m["f"]) if not m["w"] else
                  DIGIT_WORDS[m["w"]])
                 for m in _DIGIT.finditer(low)]
     if not rows or not mentions or not re.search(r"\b(errors?|mistakes?|wrong|misclassified|accuracy|right|correct|"
@@ -1553,7 +1559,8 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
         row, them = rows[digit], {r.digit: r for r in previous.run.per_class} if previous is not None else {}
         before = low[:start] if i == 0 else ""
         moved = re.search(r"\bfrom\s+(\d+)\s+(?:errors?|mistakes)\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)
-        for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(\d+)(?:\s+(?:errors?|mistakes?|misclassified|"
+        for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(?<![\d.])(\d+)(?:\s+(?:errors?|mistakes?|"
+                                 r"misclassified|"
                                  r"wrong|misses|of the errors)|\s*(?=\.?$))"
                                  r"(?P<other>\s+in\s+(?:step|model)[ _-]?\d)?|\b(\d+)\s+of\s+the\s+\S+\s+(?:are|were)\s+"
                                  r"(?:wrong|misclassified)|(?:compared (?:with|to)|against|from|vs\.?|versus)\s+(\d+)"
@@ -1761,7 +1768,9 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
                       r"epochs\b(?!\s+(?:later|before|after|ago))", low) or \
         re.search(r"\b(?:under|fewer than|less than|within|at most|no more than)\s+(\d+)\s+epochs\b", low)
     if found is None or re.search(r"\b(reach\w*|hit|got to|cross\w*|achiev\w*|went|rose|climbed)\b.*%",
-                                  low[:found.start()]):
+                                  low[:found.start()]) or \
+            re.search(r"\b(stuck|stay\w*|remain\w*|hardly|barely|flat|plateau\w*|moves?|moved|only|first)\b",
+                      low[:found.start()][-40:]):
         return None  # "reached 95 % within 2 epochs": how soon, not how long it trained
     run, value = step.run, int(found[1])
     said = f"{len(run.epochs)} epochs trained, {run.planned_epochs} planned ({records.METRICS})"
