@@ -687,6 +687,8 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     a, b = facts(previous), facts(step)
     train = bool(re.search(r"\btrain(?:ing)?\s+(?:accuracy|acc|score|figure)", low)) and "test" not in low
     at = 1 if re.search(r"\b(?:the )?first epoch\b", low) else int(m[1]) if (m := re.search(r"\bepoch (\d+)\b", low)) else None
+    if re.search(r"\b(final|best|highest|peak|min(?:imum)?|lowest|end)\b", low):
+        at = None  # the figure the words name, not an epoch said of another claim
     if at is not None and 1 <= at <= min(len(previous.run.epochs), len(step.run.epochs)):
         them, us = (previous.run.train(), step.run.train()) if train else (previous.run.test(), step.run.test())
         x, y, what = them[at - 1], us[at - 1], f"{'train' if train else 'test'} at epoch {at}"
@@ -860,9 +862,10 @@ def _held(low, clause, step, previous, number) -> Claim | None:
 def _reached(low, clause, step, previous, number) -> Claim | None:
     """99.4 % reached (once is enough: `reached`, `crossed`, `hit`), or never reached."""
     line = _line(step)
-    verb = re.search(r"\b(reach(?:ed|es)?|cross(?:ed|es)?|hit|hits|achiev(?:ed|es|e)|touch(?:ed|es)?|got to|get to|"
-                     r"exceed(?:ed|s)?|above|beyond|over|past)\b", low)
     at = _line_at(low, line)
+    verbs = [m for m in re.finditer(r"\b(reach(?:ed|es)?|cross(?:ed|es)?|hit|hits|achiev(?:ed|es|e)|touch(?:ed|es)?|got to|"
+                                    r"get to|exceed(?:ed|s)?|above|beyond|over|past)\b", low) if at and m.start() < at.start()]
+    verb = verbs[-1] if verbs else None  # the verb of the line, not an earlier one
     if verb is None or at is None or _last_k(low, step) is not None \
             or re.search(r"\bseeds?\b|\bnearly\b|\balmost\b|\bclose to\b", low):
         return None
@@ -960,6 +963,11 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
                         r"(?P<tol>within|under|below|less than|about|around|"
                         r"roughly|~|over|above|more than)?\s*(?P<n>\d*\.\d+|\d+)\b(?!\s*epochs?)", low)) if "gap" in low else None
     ahead = _AHEAD.search(low)
+    if previous is not None and (moved := re.search(r"\bgap\b[^.;]{0,30}?\bfrom\s+(\d*\.\d+)\s+to\s+(\d*\.\d+)", low)):
+        then = facts(previous).gap
+        return Claim(number, clause, said_as(abs(then), moved[1]) and said_as(abs(f.gap), moved[2]),
+                     f"train - test, mean of the last {f.n}: {then:+.2f} in the step before, {f.gap:+.2f} here "
+                     f"({records.METRICS} of both)", "gap", (moved[1], moved[2]))
     if ahead and ahead["n3"]:  # "train is about 2.8 points ahead of test on average"
         k = _count(m[1]) if (m := re.search(r"\blast (\d+)", low)) else f.n
         gaps = [a - b for a, b in zip(step.run.train()[-k:], step.run.test()[-k:], strict=True)]
@@ -1209,7 +1217,7 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
     if found and float(found[1]) < 1 > float(found[2]) and _num(found[1]) and _num(found[2]):
         course = _course(rates)
         verdicts.append(any(said_as(a, found[1]) and said_as(b, found[2]) for a, b in zip(course, course[1:], strict=False)))
-    if cut and (at := re.search(r"\b(at|in|after|from)\s+(?:the\s+(?:start|end)\s+of\s+)?epoch\s+(\d+)", low)):
+    if cut and (at := re.search(r"\b(at|in|after|from)\s+(?:the\s+(?:start|end)\s+of\s+)?epoch\s+(\d+)", low[cut.start():])):
         lower = [i + 2 for i, (a, b) in enumerate(zip(rates, rates[1:], strict=False)) if b < a]  # epochs it starts lower
         verdicts.append(int(at[2]) + (at[1] == "after" or "end of" in at[0]) in lower)
         said += ("; lower from epoch " + ", ".join(str(e) for e in lower[:4])) if lower else "; never lower"
@@ -1469,7 +1477,11 @@ def _threshold_seeds(low, clause, step, number, level: _Level, seeds: tuple, tra
     what = next(iter(judged.values()))[1].split(": ")[0]  # the span's words, said once
     said = f"{what} by seed: " + "; ".join(f"seed {s} {text.split(': ', 1)[-1]}" for s, (_, text) in judged.items())
     said = f"{said}: {len(met)} of {len(judged)} ({records.CHECK if step.check else records.METRICS})"
-    if mode == "one":
+    if mode == "one" and (only := re.search(r"\bonly seed (\d+)", low)) and step.check:
+        every = {s: _level_on(low, r.test_acc, "test", level, step.last)[0] for s, r in step.check.verdict.seeds.items()
+                 if r.test_acc}
+        ok = [s for s, held in every.items() if held] == [int(only[1])]  # that seed, and no other
+    elif mode == "one":
         ok = bool(met)
     elif mode == "all":
         ok = len(met) == len(judged) and (n is None or n == len(judged))
@@ -1660,6 +1672,28 @@ def _reach_target(low, clause, step, previous, number) -> Claim | None:
         ok = None  # "the target" may be the step's own aim, not the budget's line
     return Claim(number, clause, ok, f"first epoch at or above {_line(step):g} %: "
                  + (f"epoch {first}" if first else "none") + f" ({records.METRICS})", "reached")
+
+
+def _between(low, clause, step, previous, number) -> Claim | None:
+    """"Between 98.61 % and 98.81 % over the last 3 epochs", "all three seeds end between 97.51 % and 98.34 %": the
+    figures of the span said (each seed's where seeds are named) run from the first to the second."""
+    found = re.search(r"\bbetween\s+(\d{1,3}(?:\.\d+)?)\s*%\s+and\s+(\d{1,3}(?:\.\d+)?)\s*%", low)
+    if found is None:
+        return None
+    seeds = seed_series(step, low)
+    curves = [c for _, c in seeds[1]] if seeds else [step.run.train() if _names_train(low, found.start()) else step.run.test()]
+    if not curves or not all(curves):
+        return None
+    scope, label = _epoch_scope(low, len(curves[0]), step.last, implicit=False)
+    if scope is None and (at := _EPOCH.search(low[:found.start()][-30:] + low[found.end():][:30])):
+        scope, label = [int(at[1] or at[2])], f"at epoch {int(at[1] or at[2])}"
+    if scope is None:  # a seed's figure where none is named: its last; a run's span: the budget's last epochs
+        scope = [len(curves[0])] if seeds else list(range(len(curves[0]) - step.last + 1, len(curves[0]) + 1))
+        label = "at the last epoch" if seeds else f"in the last {step.last} epochs"
+    values = [c[i - 1] for c in curves for i in scope if 1 <= i <= len(c)]
+    ok = bool(values) and said_as(min(values), found[1]) and said_as(max(values), found[2])
+    return Claim(number, clause, ok, f"{label}: " + ", ".join(f"{v:.2f}" for v in values) + " %"
+                 f" ({records.CHECK if seeds else records.METRICS})", "threshold", (found[1], found[2]))
 
 
 def _settings(low, clause, step, previous, number) -> Claim | None:
@@ -2143,5 +2177,6 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
-READERS = (_settings, _reach_target, _per_class, _monotone, _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect,
-           _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate)
+READERS = (_settings, _reach_target, _between, _per_class, _monotone, _best_at, _epoch_list, _seed_count,
+           _margin_images, _unsplit, _effect, _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap,
+           _above, _trend, _stability, _rate)
