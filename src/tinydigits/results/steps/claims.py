@@ -554,10 +554,8 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     credit = CREDIT.search(low)
     help_at = re.search(rf"\b(?:{HELP})\b", low) or credit
     what = next((w for w, pattern in EFFECTS.items() if re.search(pattern, low)), "accuracy" if credit else None)
-    if credit and name is None and (previous is None or len([c for c in changes(previous, step) if c.counted]) != 1):
-        return Claim(number, clause, None, "a credit the runs cannot settle: " + (
-            "no step before to compare with" if previous is None else
-            f"{len([c for c in changes(previous, step) if c.counted])} changes from the step before"), "effect")
+    if credit and name is None and (unsettled := _credit_unsettled(step, previous)):
+        return Claim(number, clause, None, f"a credit the runs cannot settle: {unsettled}", "effect")
     if name is None or help_at is None or what is None:
         return None
     if name == "GAP" and what == "fit" and "gap between" in low:
@@ -592,7 +590,6 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, None, f"{figures}: inside the noise, neither shown", "effect")
     if (moved > 0) != better:
         return Claim(number, clause, False, figures, "effect")
-    counted = [c.text for c in every if c.counted]
     if len(counted) > 1 and re.search(r"\b(together|combined|jointly|between them|all of them)\b", low):
         return Claim(number, clause, True, f"{figures}; the {len(counted)} changes together", "effect")
     if len(counted) > 1:
@@ -612,6 +609,15 @@ def _unsplit(low, clause, step, previous, number) -> Claim | None:
     counted = [c.text for c in changes(previous, step) if c.counted]
     return Claim(number, clause, len(counted) > 1, f"{len(counted)} change{'s' * (len(counted) != 1)} from the step before"
                  + (": " + "; ".join(counted[:4]) + ("; …" if len(counted) > 4 else "") if counted else ""), "effect")
+
+
+def _credit_unsettled(step: Step, previous: Step | None) -> str | None:
+    """Why a credit to a change the words do not name (a setting, a figure) cannot be settled: no step before, or
+    several changes from it; None where one change alone came."""
+    if previous is None:
+        return "no step before to compare with"
+    counted = [c for c in changes(previous, step) if c.counted]
+    return None if len(counted) == 1 else f"{len(counted)} changes from the step before"
 
 
 CHANGE_KINDS = {"dropout": "regularisation", "batch norm": "normalisation", "augmentation": "augmentation",
@@ -953,6 +959,43 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
             re.search(r"\bgap layer|global average", low) or re.search(r"\bGAP\b", clause) and not re.search(r"\bgap\b", clause):
         return None  # GAP in capitals: the pooling layer
     f = facts(step)
+    if previous is not None and (moved := re.search(r"\bgap\b[^.;]{0,30}?\bfrom\s+(\d*\.\d+)\s+to\s+(\d*\.\d+)", low)):
+        then = facts(previous).gap
+        return Claim(number, clause, said_as(abs(then), moved[1]) and said_as(abs(f.gap), moved[2]),
+                     f"train - test, mean of the last {f.n}: {then:+.2f} in the step before, {f.gap:+.2f} here "
+                     f"({records.METRICS} of both)", "gap", (moved[1], moved[2]))
+    if ahead := _AHEAD.search(low):
+        return _train_ahead(low, clause, step, number, ahead)
+    return _gap_size(low, clause, step, number)
+
+
+def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match) -> Claim:
+    """"Train is ahead of test by 0.37 points", "about 2.8 points ahead", "within 0.1 points of test": the gaps of
+    the span said (the budget's last epochs where none is), their mean against the figure."""
+    f = facts(step)
+    k = _count(ahead["k"]) if ahead["k"] else _count(m[1]) if (m := re.search(r"\blast (\d+)", low)) else f.n
+    gaps = [a - b for a, b in zip(step.run.train()[-k:], step.run.test()[-k:], strict=True)]
+    mean = sum(gaps) / len(gaps)
+    said = (f"train - test in the last {k} epochs: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" (mean {mean:+.2f}, "
+            f"noise ±{f.gap_band:.2f}; {records.METRICS})")
+    if ahead["n3"]:  # "train is about 2.8 points ahead of test on average"
+        signed = mean * (1 if ahead["lead3"] in ("ahead of", "above") else -1)
+        return Claim(number, clause, signed > 0 and _within(signed, ahead["n3"], (ahead["tol3"] or "").strip()), said, "gap")
+    if ahead["within"]:  # "within 0.1 points of test": every epoch of the span
+        ok = all(abs(g) <= _num(ahead["n2"]) for g in gaps)
+    else:
+        ok = said_as(mean, ahead["n"]) if ahead["lead"] in ("ahead of", "above", "over", "higher than") else \
+            said_as(-mean, ahead["n"])
+    if re.search(r"beyond (?:the )?noise", low):
+        ok = ok and abs(mean) > f.gap_band
+    elif re.search(r"(?:within|inside) (?:the )?noise", low):
+        ok = ok and abs(mean) <= f.gap_band
+    return Claim(number, clause, ok, said, "gap")
+
+
+def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
+    """The gap's size as said: within / under / about / over N points, N at its digits, small or large."""
+    f = facts(step)
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
     if step.run.settings.ema:
         said += "; test of the EMA weights, train of the live ones"
@@ -962,36 +1005,7 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
               re.search(r"\bgap\b(?:[^;\d]{0,25}?(?:last|first) \d+)?[^;\d]{0,25}?"
                         r"(?P<tol>within|under|below|less than|about|around|"
                         r"roughly|~|over|above|more than)?\s*(?P<n>\d*\.\d+|\d+)\b(?!\s*epochs?)", low)) if "gap" in low else None
-    ahead = _AHEAD.search(low)
-    if previous is not None and (moved := re.search(r"\bgap\b[^.;]{0,30}?\bfrom\s+(\d*\.\d+)\s+to\s+(\d*\.\d+)", low)):
-        then = facts(previous).gap
-        return Claim(number, clause, said_as(abs(then), moved[1]) and said_as(abs(f.gap), moved[2]),
-                     f"train - test, mean of the last {f.n}: {then:+.2f} in the step before, {f.gap:+.2f} here "
-                     f"({records.METRICS} of both)", "gap", (moved[1], moved[2]))
-    if ahead and ahead["n3"]:  # "train is about 2.8 points ahead of test on average"
-        k = _count(m[1]) if (m := re.search(r"\blast (\d+)", low)) else f.n
-        gaps = [a - b for a, b in zip(step.run.train()[-k:], step.run.test()[-k:], strict=True)]
-        mean = sum(gaps) / len(gaps) * (1 if ahead["lead3"] in ("ahead of", "above") else -1)
-        return Claim(number, clause, mean > 0 and _within(mean, ahead["n3"], (ahead["tol3"] or "").strip()),
-                     f"train - test in the last {k} epochs: " + ", ".join(f"{g:+.2f}" for g in gaps) +
-                     f" ({records.METRICS})", "gap")
-    if ahead:
-        k = _count(ahead["k"]) if ahead["k"] else _count(m[1]) if (m := re.search(r"\blast (\d+)", low)) else f.n
-        gaps = [a - b for a, b in zip(step.run.train()[-k:], step.run.test()[-k:], strict=True)]
-        mean = sum(gaps) / len(gaps)
-        if ahead["within"]:  # "within 0.1 points of test": every epoch of the span
-            ok = all(abs(g) <= _num(ahead["n2"]) for g in gaps)
-        else:
-            ok = said_as(mean, ahead["n"]) if ahead["lead"] in ("ahead of", "above", "over", "higher than") else \
-                said_as(-mean, ahead["n"])
-        said = (f"train - test in the last {k} epochs: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" (mean {mean:+.2f}, "
-                f"noise ±{f.gap_band:.2f}; {records.METRICS})")
-        if re.search(r"beyond (?:the )?noise", low):
-            ok = ok and abs(mean) > f.gap_band
-        elif re.search(r"(?:within|inside) (?:the )?noise", low):
-            ok = ok and abs(mean) <= f.gap_band
-        return Claim(number, clause, ok, said, "gap")
-    if figure:  # the gap's size as said: within / under / about / over N points, or N at its digits
+    if figure:
         last = step.run.train()[-1] - step.run.test()[-1]
         tol, n = figure["tol"] or (figure.groupdict().get("tol2") or "").strip(), figure["n"]
         if tol in ("within", "under", "below", "less than"):
@@ -1563,56 +1577,62 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     if not rows or not mentions or not re.search(r"\b(errors?|mistakes?|wrong|misclassified|accuracy|right|correct|"
                                                  r"class|recogni[sz]ed|%)", low):
         return None
+    them = {r.digit: r for r in previous.run.per_class} if previous is not None else {}
     said, verdicts, used = [], [], []
     for i, (start, end, digit) in enumerate(mentions):
         part = low[end:mentions[i + 1][0] if i + 1 < len(mentions) else len(low)].split("followed by")[0]
-        if digit not in rows:
-            continue
-        row, them = rows[digit], {r.digit: r for r in previous.run.per_class} if previous is not None else {}
-        before = low[:start] if i == 0 else ""
-        moved = re.search(r"\bfrom\s+(\d+)\s+(?:errors?|mistakes)\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)
-        for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(?<![\d.])(\d+)(?:\s+(?:errors?|mistakes?|"
-                                 r"misclassified|"
-                                 r"wrong|misses|of the errors)|\s*(?=\.?$))"
-                                 r"(?P<other>\s+in\s+(?:step|model)[ _-]?\d)?|\b(\d+)\s+of\s+the\s+\S+\s+(?:are|were)\s+"
-                                 r"(?:wrong|misclassified)|(?:compared (?:with|to)|against|from|vs\.?|versus)\s+(\d+)"
-                                 r"(?:\s+errors?)?\s+in\s+"
-                                 r"(?:step|model)[ _-]?\d", part):
-            text = found[1] or found[3] or found[4]
-            if found[0].startswith("from") and not found["other"] and moved:
-                continue  # "from 120 errors to 53": the step before's, read with its pair
-            other = found["other"] or found[4]
-            errors = (them[digit].errors if digit in them else None) if other else row.errors
-            if errors is not None:
-                verdicts.append(_num(text) == errors)
-                used.append(text)
-        if i == 0 and (ahead := re.search(r"(?:\bonly\s+|\bjust\s+)?(\d+)\s+(?:of\s+the|misclassified|wrong|mistaken)\s*$",
-                                          low[:start])):
-            verdicts.append(_num(ahead[1]) == row.errors)  # "6 of the 2s are misclassified", "495 misclassified 8s"
-            used.append(ahead[1])
-        if moved and digit in them:
-            verdicts.append(_num(moved[1]) == them[digit].errors and _num(moved[2]) == row.errors)
-            used += [moved[1], moved[2]]
-        if (now := re.search(r"\bin\s+(?:step|model)[ _-]?\d\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)) is not None:
-            verdicts.append(_num(now[1]) == row.errors)  # "from 144 errors in step 2 to 101": this step's
-            used.append(now[1])
-        for found in re.finditer(r"(\d{1,3}(?:\.\d+)?)\s*%", (low[:start] if i == 0 and not used else "") + part):
-            verdicts.append(said_as(row.exact, found[1]) or said_as(row.accuracy, found[1]))  # the file's, rounded again
-            used.append(found[1])
-        ranked = sorted(rows.values(), key=lambda r: r.exact)
-        if re.search(r"\bafter (?:the )?\d\b|\b(?:second|next) (?:worst|weakest)", low):  # "after 2, the 8s are worst"
-            ranked = ranked[1:]
-        if _WORST.search(part) or _WORST.search(before):
-            verdicts.append(row.exact <= ranked[0].exact + 1e-9)
-        elif _BEST.search(part) or _BEST.search(before):
-            verdicts.append(row.exact >= ranked[-1].exact - 1e-9)
-        said.append(f"digit {digit}: {row.exact:.2f} %, {row.errors} errors")
+        if digit in rows:
+            verdicts += _digit_said(low, part, low[:start] if i == 0 else "", rows, them, digit, used)
+            said.append(f"digit {digit}: {rows[digit].exact:.2f} %, {rows[digit].errors} errors")
     if not verdicts:
         return None
     ranked = sorted(rows.values(), key=lambda r: r.exact)
     said.append(f"worst digit {ranked[0].digit} ({ranked[0].exact:.2f} %), best {ranked[-1].digit} "
                 f"({ranked[-1].exact:.2f} %)")
     return Claim(number, clause, all(verdicts), "; ".join(said) + f" ({records.PER_CLASS})", "figure", tuple(used))
+
+
+def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit: int, used: list[str]) -> list[bool]:
+    """What the words about one digit say of it (`part`: its words; `before`: the clause's words before the first
+    digit), each decided; the numbers read are added to `used`."""
+    row, verdicts = rows[digit], []
+    moved = re.search(r"\bfrom\s+(\d+)\s+(?:errors?|mistakes)\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)
+    for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(?<![\d.])(\d+)(?:\s+(?:errors?|mistakes?|"
+                             r"misclassified|"
+                             r"wrong|misses|of the errors)|\s*(?=\.?$))"
+                             r"(?P<other>\s+in\s+(?:step|model)[ _-]?\d)?|\b(\d+)\s+of\s+the\s+\S+\s+(?:are|were)\s+"
+                             r"(?:wrong|misclassified)|(?:compared (?:with|to)|against|from|vs\.?|versus)\s+(\d+)"
+                             r"(?:\s+errors?)?\s+in\s+"
+                             r"(?:step|model)[ _-]?\d", part):
+        text = found[1] or found[3] or found[4]
+        if found[0].startswith("from") and not found["other"] and moved:
+            continue  # "from 120 errors to 53": the step before's, read with its pair
+        other = found["other"] or found[4]
+        errors = (them[digit].errors if digit in them else None) if other else row.errors
+        if errors is not None:
+            verdicts.append(_num(text) == errors)
+            used.append(text)
+    if before and (ahead := re.search(r"(?:\bonly\s+|\bjust\s+)?(\d+)\s+(?:of\s+the|misclassified|wrong|mistaken)\s*$",
+                                      before)):
+        verdicts.append(_num(ahead[1]) == row.errors)  # "6 of the 2s are misclassified", "495 misclassified 8s"
+        used.append(ahead[1])
+    if moved and digit in them:
+        verdicts.append(_num(moved[1]) == them[digit].errors and _num(moved[2]) == row.errors)
+        used += [moved[1], moved[2]]
+    if (now := re.search(r"\bin\s+(?:step|model)[ _-]?\d\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)) is not None:
+        verdicts.append(_num(now[1]) == row.errors)  # "from 144 errors in step 2 to 101": this step's
+        used.append(now[1])
+    for found in re.finditer(r"(\d{1,3}(?:\.\d+)?)\s*%", (before if not used else "") + part):
+        verdicts.append(said_as(row.exact, found[1]) or said_as(row.accuracy, found[1]))  # the file's, rounded again
+        used.append(found[1])
+    ranked = sorted(rows.values(), key=lambda r: r.exact)
+    if re.search(r"\bafter (?:the )?\d\b|\b(?:second|next) (?:worst|weakest)", low):  # "after 2, the 8s are worst"
+        ranked = ranked[1:]
+    if _WORST.search(part) or _WORST.search(before):
+        verdicts.append(row.exact <= ranked[0].exact + 1e-9)
+    elif _BEST.search(part) or _BEST.search(before):
+        verdicts.append(row.exact >= ranked[-1].exact - 1e-9)
+    return verdicts
 
 
 def _monotone(low, clause, step, previous, number) -> Claim | None:
