@@ -1778,9 +1778,9 @@ def _rf_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
     fields = sorted({r.rf for r in rows})
     growths = sorted({b.rf - a.rf for a, b in zip(rows, rows[1:], strict=False) if b.rf > a.rf})
     jumps = sorted({r.jump for r in rows if r.jump})
-    said = re.findall(r"(?<![\w.,x×])(\d+)(?![\w.,x×]|\s*%|-pixel digit|\s+of the (?:image|input|digit)|"
-                      r"\s*(?:px\s+)?(?:image|input)\b)",
-                      re.sub(r"\d+\s*[x×]\s*\d+", " ", low[re.search(r"receptive field|\brf\b", low).start():]))
+    words = re.sub(r"(\d),(\d{3})\b", r"\1\2", low[re.search(r"receptive field|\brf\b", low).start():])
+    said = re.findall(r"(?<![\w.x×])(\d+)(?![\w.x×]|\s*%|-pixel digit|\s+of the (?:image|input|digit)|"
+                      r"\s*(?:px\s+)?(?:image|input)\b)", re.sub(r"\d+\s*[x×]\s*\d+", " ", words))
     if not said:
         return None
     ok = all(int(_num(n)) in (*fields, *growths, *jumps) for n in said)
