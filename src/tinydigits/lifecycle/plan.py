@@ -170,18 +170,20 @@ def images_line(config: TrainConfig) -> str:
 
 
 def layers_of(source: Source) -> dict[str, dict]:
-    """The model's layers as its run records them (`models.summary.layer_settings`), read on PyTorch's meta device: no
-    weights drawn, no kernel run, no generator moved. {} where the model cannot be built or run there."""
+    """The model's layers as its run records them (`models.summary.module_settings`), built on PyTorch's meta device:
+    no weights drawn, no kernel run, no generator moved. {} where the model cannot be built there."""
     import torch
 
-    from tinydigits.models.summary import layer_settings, summarize
+    from tinydigits.models.summary import module_settings
 
     try:
         with torch.device("meta"):
             net = source.factory()
-            return layer_settings(net, summarize(net))
     except Exception:  # a model that cannot be built without data: its layers come with the run
         return {}
+    # the leaves in the order they were registered, the order a Sequential runs them: a forward on the meta device
+    # would route each op through torch's Python references, whose wrappers import torch._dynamo into every run
+    return {name: module_settings(m) for name, m in net.named_modules() if not list(m.children())}
 
 
 def notes_of(given: TrainConfig, config: TrainConfig, layers: dict[str, dict] | None = None) -> tuple[str, ...]:
