@@ -438,8 +438,10 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\bparameter count\b", "parameters"), (r"\bparam count\b", "parameters"))
 _NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|px|epochs?|k\b|params|parameters|errors?|images|x\b|seeds?|mistakes|misclassified|" \
            r"wrong|of the))"
-_BARE = re.compile(rf"(?<![\w.,/:-])(100|\d{{2}}\.\d{{1,2}}){_NOT_ACC}")
-_BARE_WHOLE = re.compile(rf"\b(above|below|under|over|least|most|reached|reach|crossed|hit|than|passed|topped)\s+(\d{{2}})"
+_BARE = re.compile(rf"(?<![\w.,/:~-])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
+                   rf"{_NOT_ACC}(?!\s*(?:above|below|ahead|behind|lower|higher|more|less|over|under|better|worse)\b)")
+_BARE_WHOLE = re.compile(rf"\b(above|below|under|over|least|most|reached|reaches|reach|crossed|hit|hits|than|passed|topped|"
+                         rf"at or above|stays at)\s+(\d{{2}})"
                          rf"{_NOT_ACC}")
 
 
@@ -453,6 +455,9 @@ def _plain(sentence: str) -> str:
         text = re.sub(rf"(?i){pattern}", said, text)
     text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
     text = re.sub(r"(?i)\b(last|first|final)-(\d+)\b", r"\1 \2", text)
+    text = re.sub(r"\bs(\d)\b", r"seed \1", text)  # "s0 97.51"
+    text = re.sub(r"(?i)\btrain\s*/\s*val(?:idation)?\s+split\s*[:=]?\s*(\d[\d,.]*\s*k?)\s*/\s*(\d[\d,.]*\s*k?)",
+                  r"\1 training images, val split \2", text)  # "Train/val split: 7k/1k"
     text = re.sub(r"(?i)\btrain\s*/\s*test\b([^:\d]{0,20}):?\s*(\d{1,3}(?:\.\d+)?)\s*%?\s*/\s*(\d{1,3}(?:\.\d+)?)\s*%?",
                   r"train\1 \2 %, test\1 \3 %", text)  # "Train/Test (final): 98.78/98.81"
     text = re.sub(r"(?i)\b(accuracy|acc|parameters|params|loss|rf|receptive field)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)
@@ -469,7 +474,8 @@ def _plain(sentence: str) -> str:
     text = re.sub(r"(?i)\(\s*epoch\s+(\d+)\s*\)", r"at epoch \1", text)
     text = re.sub(r"(?i)\bepochs?\s+(\d+)\s*[-–]\s*(\d+)\b", r"from epoch \1 to epoch \2", text)
     low = text.lower()
-    if re.search(r"\b(accuracy|acc|99\.4|seeds?|reached|crossed|hit|peaked)\b", low) and "loss" not in low \
+    if re.search(r"\b(accuracy|acc|test|train|99\.4|seeds?|reach\w*|crossed|hit|peak\w*|best|final|digit|above|below|"
+                 r"dips?|dipped|stays?|finals?)\b", low) and "loss" not in low \
             and not re.search(r"\b(lr|rate|dropout|decay|momentum|gap|difference|points)\b", low):
         text = _BARE.sub(lambda m: f"{m[1]} %", text)  # "val acc above 98.5": an accuracy
         text = _BARE_WHOLE.sub(lambda m: f"{m[1]} {m[2]} %", text)
@@ -674,7 +680,7 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     if previous is not None and moved and BEFORE.search(low) is not None or previous is not None and moved and \
             re.search(r"\b(?:step|model)[ _]?\d", low):
         return _moved(low, clause, step, previous, number, _num(moved[1]), _num(moved[2]), moved[1], moved[2])
-    by_points = _DIFF_BY.search(low) or (_DIFF_SAID.search(low) if BEFORE.search(low) else None)  # a move, said
+    by_points = _DIFF_BY.search(low) or ((_DIFF_SAID.search(low) or _DIFF_UP.search(low)) if BEFORE.search(low) else None)
     if verb is None and by_points is not None and BEFORE.search(low):  # "0.84 points above Model_1"
         verb = re.search(r"(better|higher|up|gain|improvement|increase|above|ahead|worse|lower|down|drop|decrease|below|"
                          r"behind)", by_points[0])
@@ -705,6 +711,10 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     else:  # the figure the words name, final where they name none
         them, us = (previous.run.train(), step.run.train()) if train else (previous.run.test(), step.run.test())
         x, y, what = them[-1], us[-1], f"final {'train' if train else 'test'}"
+    if step.check and (seed := re.search(r"\bseed (\d+)", low)) and int(seed[1]) in step.check.verdict.seeds and not train:
+        curve = step.check.verdict.seeds[int(seed[1])].test_acc  # "seed 1's final accuracy": that seed's
+        y = max(curve) if what.startswith("best") else min(curve[-step.last:]) if what.startswith("min") else curve[-1]
+        what = f"{what} (seed {seed[1]})"
     noise = fall_noise(x, y)
     said = f"{what} {x:.2f} → {y:.2f} % ({y - x:+.2f} points; noise ±{noise:.2f}; {records.METRICS} of both)"
     if by_points:
@@ -721,10 +731,13 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
 _TOL = r"(?P<tol>(?:only |just )?(?:about|around|roughly|approximately|~|almost|nearly|over|more than|under|less " \
        r"than|just over|just under)?)"
 _DIFF_BY = re.compile(rf"\bby\s+(?:only |just )?{_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts|pp|"
-                      r"%\s*points|%|(?=\s+(?:over|than|on|vs\.?|versus|compared|from)\b))")
-_DIFF_SAID = re.compile(rf"(?:^|[\s(,]){_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts|pp|%\s*points|%)"
+                      r"%\s*points|%|(?=\s+(?:over|than|on|vs\.?|versus|compared|from)\b|\s*\())")
+_DIFF_SAID = re.compile(rf"(?:^|[\s(,]){_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts|pp|%\s*points|%)?"
                         r"\s+(?:better|higher|worse|lower|more|less|up|down|improvement|gain|drop|increase|decrease|"
-                        r"above|below|ahead|behind)\s+(?:than|on|over|from|compared|against|that of|(?:step|model)[ _-]?\d)\b")
+                        r"above|below|ahead|behind|over|under)(?:\s+(?:than|on|over|from|compared|against|that of|"
+                        r"(?:step|model)[ _-]?\d)\b|\s*[.,;(]|\s*$)")
+_DIFF_UP = re.compile(rf"\b(?:went |is |was |goes )?(?P<dir>up|down|higher|lower)\s+(?:by\s+)?{_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*"
+                      r"(?:percentage points?|points?|pts|pp|%)?(?=\s*(?:on|over|from|vs\.?|versus|against|compared|,|\(|$))")
 
 
 def _within(delta: float, text: str, tol: str) -> bool:
@@ -939,7 +952,7 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
 
 
 _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| runs| ran| sits| sat| ends?| ended)? "
-                    r"(?P<lead>ahead of|above|over|"
+                    r"(?P<lead>ahead of|above|over|leads|leading|trails|"
                     r"higher than|behind|below|under|lower than) (?:the )?test(?: accuracy)? by (?:about |~|around )?"
                     r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)?(?:.*?\blast (?P<k>\d+|two|three|four|five) epochs)?|"
                     r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended)? (?P<within>within) "
@@ -984,8 +997,10 @@ def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match
     if ahead["within"]:  # "within 0.1 points of test": every epoch of the span
         ok = all(abs(g) <= _num(ahead["n2"]) for g in gaps)
     else:
-        ok = said_as(mean, ahead["n"]) if ahead["lead"] in ("ahead of", "above", "over", "higher than") else \
-            said_as(-mean, ahead["n"])
+        lead = ahead["lead"] in ("ahead of", "above", "over", "higher than", "leads", "leading")
+        ok = said_as(mean if lead else -mean, ahead["n"])
+        if re.search(r"(?:\b(?:about|around|roughly)|~)\s*" + re.escape(ahead["n"]), low):
+            ok = (mean if lead else -mean) > 0 and _within(abs(mean), ahead["n"], "about")
     if re.search(r"beyond (?:the )?noise", low):
         ok = ok and abs(mean) > f.gap_band
     elif re.search(r"(?:within|inside) (?:the )?noise", low):
@@ -1637,7 +1652,8 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
 
 def _monotone(low, clause, step, previous, number) -> Claim | None:
     """"Test accuracy went up in every epoch", "the loss never rose": every step of the curve that way."""
-    found = re.search(r"\b(?P<up>went up|rose|increased|improved|climbed|grew|went down|fell|dropped|decreased)\s+(?:in |at |"
+    found = re.search(r"\b(?P<up>went up|goes up|rose|rises|increased|increases|improved|improves|climbed|climbs|grew|grows|"
+                      r"went down|goes down|fell|falls|dropped|drops|decreased|decreases)\s+(?:in |at |"
                       r"with |after )?(?:every|each)\s+epoch|\bnever\s+(?P<never>dropped|fell|decreased|went down|rose|went up|"
                       r"increased)\b(?!\s+(?:below|under|above|over|beneath|past))", low)
     if found is None:
@@ -1649,7 +1665,8 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
                                                       run_losses(step.run)) if loss else
                                                      (step.run.train() if train else step.run.test())]
     word = found["up"] or found["never"]
-    up = word in ("went up", "rose", "increased", "improved", "climbed", "grew")
+    up = word in ("went up", "goes up", "rose", "rises", "increased", "increases", "improved", "improves", "climbed", "climbs",
+                  "grew", "grows")
     oks = []
     for curve in curves:
         if after := re.search(r"\bafter epoch (\d+)", low):
