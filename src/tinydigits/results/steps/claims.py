@@ -191,6 +191,9 @@ def clauses(sentence: str) -> list[str]:
     ", while" / ", so" / ", and" before a new subject."""
     parts = re.split(r";\s+|:\s+(?=(?:test|train|training|val|the|it|accuracy)\b)|\s+(?:while|whereas)\s+|"
                      r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
+                     r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|,\s+(?=though\b)|"
+                     r",\s+(?=(?:at least|above|below|over|under)\s+\d)|\s+and\s+(?=(?:model|step)[ _-]?\d+\s+by\b)|"
+                     r"\s+and\s+(?=(?:the |its )?(?:best|final|min)\b)|"
                      r"\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train)\b)"
                      r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d)"
                      r"|\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?(?:test|train|training|validation) "
@@ -456,6 +459,7 @@ def _plain(sentence: str) -> str:
     text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
     text = re.sub(r"(?i)\b(last|first|final)-(\d+)\b", r"\1 \2", text)
     text = re.sub(r"\bs(\d)\b", r"seed \1", text)  # "s0 97.51"
+    text = re.sub(r"(?i)\b(\d{2}(?:\.\d+)?)\s+or\s+(more|above|higher|better)\b", r"\1 % or \2", text)
     text = re.sub(r"(?i)\btrain\s*/\s*val(?:idation)?\s+split\s*[:=]?\s*(\d[\d,.]*\s*k?)\s*/\s*(\d[\d,.]*\s*k?)",
                   r"\1 training images, val split \2", text)  # "Train/val split: 7k/1k"
     text = re.sub(r"(?i)\btrain\s*/\s*test\b([^:\d]{0,20}):?\s*(\d{1,3}(?:\.\d+)?)\s*%?\s*/\s*(\d{1,3}(?:\.\d+)?)\s*%?",
@@ -1901,6 +1905,9 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
             listed = words
         if re.match(r"\s*(?:at the end|in the end|at the last epoch|finally)\b", after):
             words, epoch = words + " final ", None
+        elif not re.search(r"[a-z]", low[low.rfind("(", 0, found.start()) + 1:found.start()]) and \
+                low.rfind("(", 0, found.start()) > low.rfind(")", 0, found.start()):
+            words, epoch = " by epoch ", None  # "(97.05 %, 96.92 %)": figures said beside a claim, of any epoch
         seed = re.match(r"\s*\(?(?:on |for |of )?seed (\d+)", after) or re.search(r"\bseed (\d+)\b", low[start:found.start()])
         if seed is not None and not re.search(r"\bseeds\b", low[start:found.start()]):
             out.append(_seed_figure(clause, step, number, text, int(seed[1]), words, around, epoch))
@@ -1973,7 +1980,7 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
     values, what, labels = *_others(step, around), []
     if values:
         labels = _others_labels(step, around)
-    elif epoch and not _FINAL.search(words[-25:]):  # "at epoch 9 and the final ... 98.95 %": the final
+    elif epoch and not _FINAL.search(re.split(r"[,;]", words)[-1][-25:]):  # "at epoch 9 and the final ... 98.95 %": the final
         values, what, by = _at_epoch(step.run, int(epoch[1] or epoch[2]), train and not either, around, text)
         if by is not None:
             return Claim(number, clause, by[0], by[1], "figure", (text,))
@@ -1981,7 +1988,7 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
             series = step.run.train() if train else step.run.test()
             return Claim(number, clause, said_as(values[0], text) and said_as(max(series), text),
                          f"{what.rpartition(' (')[0]}; best {max(series):.2f} % ({records.METRICS})", "figure", (text,))
-    elif _FINAL.search(words) and not re.search(r"\blast \d", around):
+    elif _FINAL.search(re.split(r"[,;]", words)[-1]) and not re.search(r"\blast \d", around):
         series = step.run.train() if train and not either else step.run.test()
         return Claim(number, clause, said_as(series[-1], text), f"{'train' if train and not either else 'test'} accuracy "
                      f"at the last epoch ({len(series)}): {series[-1]:.2f} % ({records.METRICS})", "figure", (text,))
