@@ -1551,7 +1551,8 @@ def _epoch_list(low, clause, step, previous, number) -> Claim | None:
 def _seed_count(low, clause, step, previous, number) -> Claim | None:
     """How many seeds a step trained, said without a verdict: "(seed 0 shown of 6)", "6 seeds", "over 3 seeds"."""
     found = re.search(r"\bshown of (\d+)\b", low) or (
-        re.search(rf"\b(?:over|across|on|with|trained|ran|of)\s+(?:the\s+)?(\d+|{'|'.join(WORDS)})\s+seeds\b", low)
+        (re.search(rf"\b(?:over|across|on|with|trained|ran|of)\s+(?:the\s+)?(\d+|{'|'.join(WORDS)})\s+seeds\b", low) or
+         re.search(rf"\b(\d+|{'|'.join(WORDS)})\s+seeds\s+(?:are|were|is|was|make|give)\b", low))
         if not re.search(r"\b(pass\w*|held|hold\w*|fail\w*|met|reach\w*|above|below)\b", low) else None)
     if found is None:
         return None
