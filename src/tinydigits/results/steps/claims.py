@@ -700,6 +700,23 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     up = not re.match(r"worse|regress|lower|dropped|fell|declin|down|decreas|drop|below|behind|went down", verb[1])
     if _negated(low, verb.start()):
         up = not up if not re.search(r"\bno (?:better|worse)\b", low) else None
+    x, y, what = _compared(low, step, previous)
+    noise = fall_noise(x, y)
+    said = f"{what} {x:.2f} → {y:.2f} % ({y - x:+.2f} points; noise ±{noise:.2f}; {records.METRICS} of both)"
+    if by_points:
+        tol = (by_points["tol"] or "").strip()
+        return Claim(number, clause, _within(abs(y - x), by_points["n"], tol) and (up is None or (y > x) == up), said,
+                     "compare")
+    if up is None or HEDGED.search(low):
+        return Claim(number, clause, abs(y - x) <= noise, said, "compare")
+    if abs(y - x) <= noise:
+        return Claim(number, clause, None, f"{said}: inside the noise, neither shown", "compare")
+    return Claim(number, clause, (y > x) == up, said, "compare")
+
+
+def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
+    """The two steps' figures a comparison names: at an epoch, the best, the min of the last epochs, or the final
+    (where it names none); of the seed it names, where it names one."""
     a, b = facts(previous), facts(step)
     train = bool(re.search(r"\btrain(?:ing)?\s+(?:accuracy|acc|score|figure)", low)) and "test" not in low
     at = 1 if re.search(r"\b(?:the )?first epoch\b", low) else int(m[1]) if (m := re.search(r"\bepoch (\d+)\b", low)) else None
@@ -719,17 +736,7 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
         curve = step.check.verdict.seeds[int(seed[1])].test_acc  # "seed 1's final accuracy": that seed's
         y = max(curve) if what.startswith("best") else min(curve[-step.last:]) if what.startswith("min") else curve[-1]
         what = f"{what} (seed {seed[1]})"
-    noise = fall_noise(x, y)
-    said = f"{what} {x:.2f} → {y:.2f} % ({y - x:+.2f} points; noise ±{noise:.2f}; {records.METRICS} of both)"
-    if by_points:
-        tol = (by_points["tol"] or "").strip()
-        return Claim(number, clause, _within(abs(y - x), by_points["n"], tol) and (up is None or (y > x) == up), said,
-                     "compare")
-    if up is None or HEDGED.search(low):
-        return Claim(number, clause, abs(y - x) <= noise, said, "compare")
-    if abs(y - x) <= noise:
-        return Claim(number, clause, None, f"{said}: inside the noise, neither shown", "compare")
-    return Claim(number, clause, (y > x) == up, said, "compare")
+    return x, y, what
 
 
 _TOL = r"(?P<tol>(?:only |just )?(?:about|around|roughly|approximately|~|almost|nearly|over|more than|under|less " \
@@ -1885,10 +1892,7 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
             # "98.78 % and 98.81 %", "99.43 % to 99.54 %", "99.48 % at epoch 13 and 99.61 % at epoch 15": whose
             around = low[max(0, found.start() - 60):found.end() + tail]  # said before
         after = low[found.end():figures[k + 1].start() if k + 1 < len(figures) else len(low)]
-        other = re.match(r"\s*(?:\S+\s+){0,2}?(?:in|of|for|from|by) (?:step|model|iteration)[ _-]?(\d+)", after) or \
-            re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)'s\s*(?:\S+\s+){0,3}?$", low[start:found.start()]) or \
-            (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)", low) if re.search(
-                r"\b(?:against|vs\.?|versus|compared (?:with|to))\s*$", low[start:found.start()]) else None)
+        other = _whose(low, low[start:found.start()], after)
         if other and int(other[1]) != number:
             if int(other[1]) in earlier:  # another step's figure: read against that step's records
                 out.append(_other_step_figure(clause, earlier[int(other[1])], int(other[1]), number, text))
@@ -1915,6 +1919,15 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         elif (claim := _accuracy(low, clause, step, number, text, words, around, epoch)) is not None:
             out.append(claim)
     return out
+
+
+def _whose(low: str, words: str, after: str) -> re.Match | None:
+    """The step a figure is said of, where its words name one: "98.81 % in step 1", "step 2's 99.35 %", "against
+    90.37 %" in a clause naming a step."""
+    return re.match(r"\s*(?:\S+\s+){0,2}?(?:in|of|for|from|by) (?:step|model|iteration)[ _-]?(\d+)", after) or \
+        re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)'s\s*(?:\S+\s+){0,3}?$", words) or \
+        (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)", low) if re.search(
+            r"\b(?:against|vs\.?|versus|compared (?:with|to))\s*$", words) else None)
 
 
 def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, words: str, around: str,
