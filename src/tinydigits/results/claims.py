@@ -161,8 +161,3 @@ def report(judged: list[Judged], as_json: bool = False) -> str:
 def _shown(j: Judged) -> bool:
     """A sentence with something to say: a claim, a plan, an aim; not a sentence with nothing to check."""
     return j.plan or bool(j.atoms or j.unchecked)
-
-
-def any_false(judged: list[Judged]) -> bool:
-    """Whether a hand-in holds a false claim (a Target's unmet aim and a plan are not claims)."""
-    return any(j.verdict is False for j in judged)

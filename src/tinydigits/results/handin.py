@@ -102,9 +102,9 @@ def write_up(folders: list[Path], out: str | None = None, analyses: list[str | N
         most = shared_errors([[r.errors for r in step.run.per_class] for step in steps if step.run.per_class])
         pictures = {i: _copy_pictures(step, folder, i + 1, codes, most, notebook)
                     | _copy_records(step, folder, f"step{i + 1}-") for i, step in enumerate(steps)}
-    text = render(steps, pictures, with_overview=folder is not None, analyses=texts)
+    text, judged = render(steps, pictures, with_overview=folder is not None, analyses=texts)
     if readme is not None:
-        files.write_text(folder / EVIDENCE, evidence(steps, pictures, checks_of(text, steps)))
+        files.write_text(folder / EVIDENCE, evidence(steps, pictures, judged))
         files.write_text(readme, text)
     return text, readme
 
@@ -127,8 +127,8 @@ def rewrite(folder: str | Path, analyses: list[str | None] | None = None) -> Pat
             kept["code"] = f"[{prefix}code.py]({prefix}code.py)"
         pictures[i] = kept
     texts = list(analyses or []) + [None] * len(steps)
-    text = render(steps, pictures, with_overview=True, analyses=texts[:len(steps)])
-    files.write_text(folder / EVIDENCE, evidence(steps, pictures, checks_of(text, steps)))
+    text, judged = render(steps, pictures, with_overview=True, analyses=texts[:len(steps)])
+    files.write_text(folder / EVIDENCE, evidence(steps, pictures, judged))
     files.write_text(folder / "README.md", text)
     return folder / "README.md"
 
@@ -284,14 +284,15 @@ def small(source: Path, target: Path) -> None:
 
 
 def render(steps: list[rules.Step], pictures: dict[int, dict[str, str]], with_overview: bool,
-           analyses: list[str | None] | None = None) -> str:
+           analyses: list[str | None] | None = None) -> tuple[str, list[Judged]]:
     """README.md: a summary line a step, the tally of its checked sentences, the steps' table and picture, then each
     step's Target, Result, Analysis (the student's, checked against the records; else what the records show) and
-    curves. Written twice: the sentences of the first are judged as `tinydigits claims` judges the folder, so the
-    README's tally and checks are the command's."""
+    curves; and its sentences judged, for evidence.md. Written twice: the sentences of the first are judged as
+    `tinydigits claims` judges the folder, so the README's tally and checks are the command's (the checks the second
+    adds are not part of any section's text)."""
     texts = list(analyses or []) + [None] * len(steps)
-    draft = _compose(steps, pictures, with_overview, texts[:len(steps)], None)
-    return _compose(steps, pictures, with_overview, texts[:len(steps)], checks_of(draft, steps))
+    judged = checks_of(_compose(steps, pictures, with_overview, texts[:len(steps)], None), steps)
+    return _compose(steps, pictures, with_overview, texts[:len(steps)], judged), judged
 
 
 def checks_of(readme: str, steps: list[rules.Step]) -> list[Judged]:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from tinydigits.constants import BUDGET
 from tinydigits.errors import TinyDigitsError
+from tinydigits.results.budget import judge as judge_budget
+from tinydigits.results.handwritten import NO_LOG, read_handin, to_run
 from tinydigits.results.steps.claims import (
     ANALYSIS,
     RESULT,
@@ -27,8 +29,6 @@ from tinydigits.results.steps.claims import (
     judge_without_log,
 )
 from tinydigits.results.steps.step import Step
-
-NO_LOG = "no log for this step"
 
 
 @dataclass(frozen=True)
@@ -97,8 +97,6 @@ def check(path: str | Path) -> Checked:
 def check_handwritten(path: Path) -> Checked:
     """A hand-in made without the tool: its README's steps, each judged against the log its notebook (or README)
     printed; a step with no log has its checkable sentences said to have none."""
-    from tinydigits.results.handwritten import read_handin, to_run
-
     handin = read_handin(path)
     if not any(s.target or s.result or s.analysis or s.epochs for s in handin.steps):
         raise TinyDigitsError("nothing to check: no step with a Target, Result or Analysis, and no training log")
@@ -118,7 +116,7 @@ def check_handwritten(path: Path) -> Checked:
             continue
         for part, lines in parts:
             for line in lines:
-                judged += [_sourced(_guarded(j, step, hand.epoch_base), hand) for j in
+                judged += [_sourced(_guarded(j, step), hand) for j in
                            _read_both_ways(line, step, previous, number, part, dict(read), hand.epoch_base)]
         read[number] = step
         previous = step
@@ -167,9 +165,9 @@ def _sourced(j: Judged, hand) -> Judged:
     return replace(j, atoms=tuple(replace(a, evidence=said(a.evidence)) for a in j.atoms))
 
 
-def _guarded(j: Judged, step: Step, base: int | None) -> Judged:
-    """A claim against a log decides only what the log printed: a figure it did not print (NaN in the record), or a
-    parameter count neither a summary nor the code gave, leaves the claim not settled."""
+def _guarded(j: Judged, step: Step) -> Judged:
+    """A claim against a log decides only what the log printed: a figure it did not print (NaN in the record), a
+    parameter count neither a summary nor the code gave, or a setting a log does not record leaves it not settled."""
     atoms = []
     for a in j.atoms:
         if "nan" in a.evidence:
@@ -185,12 +183,12 @@ def _guarded(j: Judged, step: Step, base: int | None) -> Judged:
 def own_budget(step: Step, params_known: bool) -> bool | None:
     """The budget from a step's own log: fewer than 8,000 parameters, at most 15 epochs, at or above 99.4 % in each
     of the last 3 (None where the parameters are not known)."""
-    test = [a for a in step.run.test() if not math.isnan(a)]
-    held = len(test) >= BUDGET.last and min(test[-BUDGET.last:]) >= BUDGET.min_acc
-    fits = len(step.run.epochs) <= BUDGET.max_epochs and held
+    test = [a for a in step.run.test() if not math.isnan(a)]  # the epochs whose test line the log printed
+    rule = judge_budget({step.seed: test}, step.run.params, len(test), BUDGET).constraints  # the budget's one rule
+    fits = bool(rule["accuracy"].passed) and len(step.run.epochs) <= BUDGET.max_epochs
     if not params_known:
         return None if fits else False
-    return fits and step.run.params < BUDGET.max_params
+    return fits and bool(rule["params"].passed)
 
 
 def _budget_said(verdicts: list[tuple[str, bool | None]]) -> str:

@@ -209,7 +209,6 @@ def clauses(sentence: str) -> list[str]:
 
 # ------------------------------------------------------------------------------------------------- the sentences
 TARGET, RESULT, ANALYSIS, CODE = "target", "result", "analysis", "code"
-SECTIONS = (TARGET, RESULT, ANALYSIS, CODE)
 PARTLY = "partly"
 AIM_MET, AIM_NOT_MET, AIM_UNDECIDED = "aim met", "aim not met", "aim not decidable"
 
@@ -400,13 +399,17 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
         atoms: list[Claim] = []
         numbers: list[str] = []
         plain = _plain(sentence)
-        _SENTENCE.set(plain.lower())
-        for clause in clauses(plain):
-            if section != TARGET and is_plan(clause, number):
-                continue
-            numbers += value_numbers(clause)
-            found = _claims_of(clause, sentence, step, previous, number, earlier or {})
-            atoms += [c for c in found if (c.claim, c.kind, c.evidence) not in {(a.claim, a.kind, a.evidence) for a in atoms}]
+        token = _SENTENCE.set(plain.lower())
+        try:
+            for clause in clauses(plain):
+                if section != TARGET and is_plan(clause, number):
+                    continue
+                numbers += value_numbers(clause)
+                found = _claims_of(clause, sentence, step, previous, number, earlier or {})
+                atoms += [c for c in found
+                          if (c.claim, c.kind, c.evidence) not in {(a.claim, a.kind, a.evidence) for a in atoms}]
+        finally:
+            _SENTENCE.reset(token)
         read = [n for a in atoms for n in a.numbers]
         unchecked = [f"\u201c{h[0]}\u201d" for h in HEDGED_WORDS.finditer(plain)]  # an opinion no record decides
         for n in numbers:
@@ -1183,8 +1186,7 @@ def _rate_said(text: str, before: str, after: str, rates: list[float], peak: flo
     epoch's or the peak set."""
     at = re.match(r"\s*(?:at|in|by|on)\s+epoch\s+(\d+)", after) or \
         re.search(r"\b(?:at|in|on|for|by)\s+epoch\s+(\d+)\s*(?:was|is|were|=|:|of|reached)?\s*$", before)
-    if re.search(r"\bfirst[- ]epoch\b[^.;]{0,12}$", before):
-        at = re.match(r"()", "1")  # "First-epoch LR: 0.01"
+    if re.search(r"\bfirst[- ]epoch\b[^.;]{0,12}$", before):  # "First-epoch LR: 0.01"
         return said_as(rates[0], text)
     if re.match(r"\s*(?:for|in|over|across)\s+(?:all|every|each)(?:\s+(?:the|of the))?(?:\s+\d+)?\s+epochs?|\s*throughout",
                 after):
@@ -1862,12 +1864,6 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     if re.search(r"(within|at most|no more than|<=|≤)\s+\d", found[0]):
         return Claim(number, clause, run.planned_epochs <= value, said, "figure", (found[1],))
     return Claim(number, clause, value == len(run.epochs), said, "figure", (found[1],))
-
-
-def _last_conv_rf(step: Step) -> int | None:
-    rows = step.run.layers
-    convs = [r for r in rows if r.type == "Conv2d" and r.output and len(r.output) == 3 and r.output[1] > 1]
-    return convs[-1].rf if convs else None
 
 
 def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], read: set[str],
