@@ -270,6 +270,7 @@ AS_SAID = [
     (2, "Test accuracy was above the train accuracy in every epoch up to epoch 6.", True),
     (1, "Test accuracy is above 98.5% from epoch 11 onwards.", True),
     (1, "Test accuracy is above 98.9% from epoch 11 onwards.", False),
+    (2, "Test accuracy was above 99% on all epochs greater than 10.", True),  # an epoch's number, not a 10 % figure
     (2, "Trained on the full 60k train set.", True),
     (2, "Trained on 10k images.", False),
     (3, "The rotation augmentation is what made this difference.", None),  # several changes came together

@@ -345,6 +345,8 @@ _PLACE = re.compile(r"(?:\b(?:step|steps|model|models|iteration|experiment|code|
                     r"epochs|group|layer|block|conv|last|first|final|part|figure|table|cell|notebook|s|digit|class)[\s_-]*"
                     r"(?:is\s+)?(?:still\s+)?(?:no\.?\s*)?$)",
                     re.I)
+# "on all epochs greater than 10": the number ends a span of epochs, it states no figure
+_SPAN_EDGE = re.compile(r"(?i)\bepochs?\s+(?:greater|more|fewer|less)\s+than\s*$")
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d*\.\d+|\d+)(st|nd|rd|th|[kK]|[x×]\d+|e-?\d+)?(?![\w])")
 
 
@@ -358,7 +360,8 @@ def value_numbers(words: str) -> list[str]:
         if suffix in ("st", "nd", "rd", "th") or suffix[:1] in ("x", "×"):
             continue
         before = plain[:found.start()]
-        if _PLACE.search(before) or re.search(r"(?:\d[-–]|seeds? \d+(?:,\s*\d+)*,?\s*(?:and|or)?\s*)$", before):
+        if _PLACE.search(before) or _SPAN_EDGE.search(before) or \
+                re.search(r"(?:\d[-–]|seeds? \d+(?:,\s*\d+)*,?\s*(?:and|or)?\s*)$", before):
             continue
         if re.match(r"\s*(?:st|nd|rd|th)?\s*(?:steps?|changes?|seeds? (?:shown|of))\b", plain[found.end():]):
             continue
@@ -485,7 +488,7 @@ def _plain(sentence: str) -> str:
                  r"dips?|dipped|stays?|finals?)\b", low) and "loss" not in low \
             and not re.search(r"\b(lr|rate|dropout|decay|momentum|gap|difference|points)\b", low):
         text = _BARE.sub(lambda m: f"{m[1]} %", text)  # "val acc above 98.5": an accuracy
-        text = _BARE_WHOLE.sub(lambda m: f"{m[1]} {m[2]} %", text)
+        text = _BARE_WHOLE.sub(lambda m: m[0] if _SPAN_EDGE.search(m.string[:m.start(2)]) else f"{m[1]} {m[2]} %", text)
     return text
 
 
