@@ -274,6 +274,7 @@ AS_SAID = [
     (2, "Trained on the full 60k train set.", True),
     (2, "Trained on 10k images.", False),
     (3, "The rotation augmentation is what made this difference.", None),  # several changes came together
+    (3, "These runs cannot split the gain between the changes.", None),  # a gain inside the noise: none to split
     (1, "Model_1 has 7,928 parameters.", False),
     (1, "The model is under 7.5k parameters.", True),
     (3, "It passed on 3 of 5 seeds.", False),

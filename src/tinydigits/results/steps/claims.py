@@ -619,12 +619,19 @@ UNSPLIT = re.compile(r"\b(?:cannot|can't|can not|could not|couldn't|not possible
 
 
 def _unsplit(low, clause, step, previous, number) -> Claim | None:
-    """"These runs cannot say which change made the difference": true where several changes came together."""
+    """"These runs cannot say which change made the difference": true where several changes came together; where the
+    words say there was a gain to split, the gain must show beyond the noise too (inside it: not settled)."""
     if not UNSPLIT.search(low) or previous is None:
         return None
     counted = [c.text for c in changes(previous, step) if c.counted]
-    return Claim(number, clause, len(counted) > 1, f"{len(counted)} change{'s' * (len(counted) != 1)} from the step before"
-                 + (": " + "; ".join(counted[:4]) + ("; …" if len(counted) > 4 else "") if counted else ""), "effect")
+    said = f"{len(counted)} change{'s' * (len(counted) != 1)} from the step before" + \
+        (": " + "; ".join(counted[:4]) + ("; …" if len(counted) > 4 else "") if counted else "")
+    if len(counted) > 1 and re.search(r"\b(gain|improvement|rise)\b", low):
+        moved, figures = _effect_shown("accuracy", step, previous)
+        if moved <= 0:
+            return Claim(number, clause, None if moved == 0 else False,
+                         f"{said}; the gain: {figures}" + (": inside the noise, not shown" if moved == 0 else ""), "effect")
+    return Claim(number, clause, len(counted) > 1, said, "effect")
 
 
 def _credit_unsettled(step: Step, previous: Step | None) -> str | None:
