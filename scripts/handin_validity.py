@@ -31,11 +31,15 @@ def _plain(text: str) -> str:
 def verdicts(folder: Path, rows: list[dict]) -> dict[str, object]:
     """Each row's verdict from the checker (None where it read no sentence of those words)."""
     checked = teacher.check(folder)
-    said = [(_plain(j.words), j.verdict) for j in checked.judged]
+    said = [(_plain(j.words), j.verdict, _plain(checked.names.get(j.step, ""))) for j in checked.judged]
     out = {}
     for row in rows:
         want = _plain(row["sentence"])
-        found = [v for words, v in said if words and (want in words or words in want)]
+        found = [(v, name) for words, v, name in said if words and (want in words or words in want)]
+        # the same words in several steps (a Result copied from the step before): the row's own step decides
+        step = _plain(row["step"])
+        own = [v for v, name in found if name and step and (name in step or step in name)]
+        found = own or [v for v, _ in found]
         out[row["id"]] = (False if False in found else found[0] if found else "unread") if not checked.error else "error"
     return out
 

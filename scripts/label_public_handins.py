@@ -28,7 +28,8 @@ the printed epoch label falls back (two trainings in one cell without a summary 
 
 Atoms (one claim each; all take "neg": true for a negated claim):
     {"q": "params", "op": "="|"~"|"<"|"<=", "value": "7,416" | "7.4k" | "3.9M"}
-        "~": the printed count rounds or truncates to the figure at the figure's precision
+        "~": the printed count rounds to the figure at the figure's precision (a truncation is false: 7K for 7,781)
+        "about": within one unit of the figure's last digit ("around 7.2K" for 7,272)
     {"q": "train_acc"|"test_acc"|"train_loss"|"test_loss", "at": "best"|"final"|N, "op": "="|">="|">"|"<"|"~",
      "value": "99.25", "epoch": N (optional, where the best was)}
         best = max of an accuracy, min of a loss. "=": equal once the printed figure is rounded to the claim's
@@ -486,7 +487,7 @@ SPEC = [
     ("tharunsivamani", "Model 2", R, "Best Train Accuracy : 97.35", [acc("train_acc", "best", "97.35")]),
     ("tharunsivamani", "Model 2", R, "Best Test Accuracy : 97.93", [acc("test_acc", "best", "97.93")]),
     ("tharunsivamani", "Model 2", A, "We see some over-fitting", [{"q": "overfit", "degree": "slight"}]),
-    ("tharunsivamani", "Model 2", A, "The model is still around 7.2K parameters , but working fine", [prm("7.2K", "~")]),
+    ("tharunsivamani", "Model 2", A, "The model is still around 7.2K parameters , but working fine", [prm("7.2K", "about")]),
     ("tharunsivamani", "Model 2", A, "next step is either to increase capacity or add regularisation and maybe Batch-Normalisation.", "plan"),
     ("tharunsivamani", "Model 3", T, "Add Batch-norm to increase model efficiency.", AIM),
     ("tharunsivamani", "Model 3", R, "Parameters : 7,448", [prm("7,448")]),
@@ -882,9 +883,14 @@ class Judge:
             op = a["op"]
             if op == "~":
                 unit = mult / 10 ** d if mult > 1 else 1
+                # a count in thousands or millions is the printed count rounded to the figure's precision: issue 116
+                # reads "Parameters: 7K" for 7,781 as false (it rounds to 8K), so a truncated count is false too
                 ok_r = round(n / unit) * unit == v
                 ok_t = math.floor(n / unit) * unit == v
-                return ok_r or ok_t, f"params {n:,} vs {a['value']} ({'rounded' if ok_r else 'truncated' if ok_t else 'neither rounded nor truncated'})"
+                return ok_r, f"params {n:,} vs {a['value']} ({'rounded' if ok_r else 'truncated: it rounds otherwise' if ok_t else 'neither rounded nor truncated'})"
+            if op == "about":  # "around 7.2K": within one unit of the figure's last digit
+                unit = mult / 10 ** d if mult > 1 else 1
+                return abs(n - v) <= unit, f"params {n:,} vs about {a['value']} (within {unit:,.0f})"
             return cmp(op, n, v), f"params {n:,} {op} {a['value']}?"
         if q in ("train_acc", "test_acc", "train_loss", "test_loss"):
             xs = series(run, q)

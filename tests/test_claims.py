@@ -288,6 +288,10 @@ AS_SAID = [
     (2, "The model is slightly under-fitting as test accuracy is higher than train accuracy.", True),  # the course's sense
     (1, "The skeleton reaches 98.95 % with 12 kernels of width 5.", "partly"),  # 12 and 5: not read
     (1, "Test accuracy is 98.95 % at the end and 98.80 % at epoch 14.", False),  # the right figure beside a wrong one
+    (3, "Since the model is over-fitting, it is time to add dropout.", False),  # the motive is step 2's: no gap there
+    (2, "Since the model is under-fitting, we add capacity.", True),  # step 1: neither reaches 99.4 %
+    (1, "Parameters: > 5 k", True),
+    (1, "Total params: more than 8k", False),  # 7,352
 ]
 
 

@@ -453,3 +453,28 @@ def test_a_targets_threshold_is_no_figure_to_match_a_log_by(tmp_path):
     (tmp_path / "run.ipynb").write_text(__import__("json").dumps(nb))
     one, two = read_handin(tmp_path).steps
     assert one.log_source is None and two.log_source == "run.ipynb"  # "99.5" is 99.50's; "99.4" an aim
+
+
+def test_an_epoch_cut_short_is_no_epoch():
+    """A bar stopped before 100 % with no test line after it (a cell interrupted) adds no epoch: its running train
+    accuracy is no epoch's figure."""
+    done = "Loss=2.30 Batch_id=468 Accuracy={acc}: 100%|##| 469/469 [00:16<00:00]"
+    log = one_log("\n".join([
+        "EPOCH: 0", done.format(acc="10.80"), "Test set: Average loss: 2.3010, Accuracy: 1135/10000 (11.35%)",
+        "EPOCH: 1", done.format(acc="11.24"), "Test set: Average loss: 2.3012, Accuracy: 1135/10000 (11.35%)",
+        "EPOCH: 2", "Loss=2.30 Batch_id=339 Accuracy=11.27:  72%|#  | 340/469 [00:13<00:05]"]))
+    assert [e.train_acc for e in log.epochs] == [10.80, 11.24] and log.best_train == 11.24
+
+
+def test_a_table_with_a_description_column_newest_first(tmp_path):
+    """A comparison table with a group column ("MODULE 1" over its experiments), an experiment column and a
+    description column, its newest model first: one step a row, the description its Analysis, in the models' order
+    (so that "the last model" is the one numbered before)."""
+    (tmp_path / "README.md").write_text(
+        "# Session 7\n\n| Module | Experiments | Parameters | Best Test Acc | Description |\n|:-:|:-:|:-:|:-:|:-:|\n"
+        "| MODULE 2 | [Model_2](Model_2.ipynb) | 7,964 | 99.29% | Dropout made it stable. |\n"
+        "|  | [Model_1](Model_1.ipynb) | 7,964 | 99.25% | The base architecture. |\n")
+    one, two = read_handin(tmp_path).steps
+    assert [(s.number, s.result, s.analysis) for s in (one, two)] == [
+        (1, ["Parameters: 7,964", "Best Test Acc: 99.25%"], ["The base architecture."]),
+        (2, ["Parameters: 7,964", "Best Test Acc: 99.29%"], ["Dropout made it stable."])]

@@ -173,3 +173,19 @@ def test_a_class_is_one_table_and_an_unreadable_hand_in_is_one_line(handin, tmp_
     data = json.loads(subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(handin), str(empty), "--json"],
                                      capture_output=True, text=True, timeout=120).stdout)
     assert data[0]["tally"]["false"] == 5 and data[1]["error"]
+
+
+def test_a_reading_past_the_logs_end_never_clears_a_false_figure_and_an_unprinted_loss_is_not_settled(tmp_path):
+    """"99.99 (15th epoch)" in a log counted from 0: read as the log labels it, the 15th is past its end, which leaves
+    the sentence unsettled - no reading that holds, so the false best stays ✗. A train loss the log printed only
+    per batch (tqdm's) is not settled, and never breaks the reading."""
+    folder = write_handin(tmp_path / "carol")
+    readme = (folder / "README.md").read_text().replace(
+        "- Best Train Accuracy - 98.90\n",
+        "- Best Train Accuracy - 98.90\n- Best Test Accuracy: 99.99 (15th epoch)\n- Best Training loss : 0.0133\n")
+    (folder / "README.md").write_text(readme)
+    checked = teacher.check(folder)
+    assert checked.error is None, checked.error
+    said = {j.words: j.verdict for j in checked.judged}
+    assert said["Best Test Accuracy: 99.99 (15th epoch)"] is False
+    assert said["Best Training loss : 0.0133"] is None

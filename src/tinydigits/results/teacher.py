@@ -43,6 +43,7 @@ class Checked:
     budget: str = ""
     notes: list[str] = field(default_factory=list)
     error: str | None = None
+    names: dict[int, str] = field(default_factory=dict)  # each step's name as its README heads it
 
     @property
     def tally(self) -> Tally:
@@ -122,7 +123,8 @@ def check_handwritten(path: Path) -> Checked:
         previous = step
         verdicts.append((hand.name or f"step {number}", own_budget(step, hand.params is not None)))
     notes = [*handin.unmapped, *handin.notes]
-    return Checked(path, judged, len(handin.steps), len(read), _budget_said(verdicts), notes)
+    names = {hand.number or i: hand.name for i, hand in enumerate(handin.steps, 1)}
+    return Checked(path, judged, len(handin.steps), len(read), _budget_said(verdicts), notes, names=names)
 
 
 KINDS = {"conv": "Conv2d", "maxpool": "MaxPool2d", "avgpool": "AvgPool2d", "gap": "AdaptiveAvgPool2d",
@@ -147,7 +149,10 @@ def _read_both_ways(line: str, step: Step, previous: Step | None, number: int, p
     shifted = re.sub(r"(?i)\b(epoch\s+)(\d+)|\b(\d+)(st|nd|rd|th)(\s+epoch)",
                      lambda m: f"{m[1]}{int(m[2]) + 1}" if m[1] else f"{int(m[3]) + 1}{m[4]}{m[5]}", line)
     second = judge(shifted, step, previous, number, part, earlier)
-    if len(second) == len(first) and all(j.verdict is not False for j in second):
+    # the log's count holds where every sentence false the first way is true this way (an epoch past the log's end
+    # leaves a sentence unsettled, which is no reading that holds)
+    if len(second) == len(first) and all(b.verdict is True if a.verdict is False else b.verdict is not False
+                                         for a, b in zip(first, second, strict=True)):
         note = "epochs as the log labels them, counted from 0"
         return [replace(b, words=a.words, atoms=tuple(replace(c, evidence=f"{c.evidence} ({note})") for c in b.atoms))
                 for a, b in zip(first, second, strict=True)]

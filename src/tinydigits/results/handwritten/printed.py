@@ -115,6 +115,7 @@ class _Open:
     train_loss: float | None = None
     batch_loss: float | None = None
     progress: int = -1
+    cut_short: bool = False  # its bar stopped before 100 %: an epoch interrupted (a stopped cell) unless a test follows
 
     @property
     def has_figures(self) -> bool:
@@ -154,7 +155,9 @@ class _Reader:
         self._new_run()
 
     def _close(self) -> None:
-        if self.open is not None and self.open.has_figures:
+        interrupted = self.open is not None and self.open.cut_short and self.open.test_acc is None \
+            and self.open.test_loss is None
+        if self.open is not None and self.open.has_figures and not interrupted:
             self.epochs.append(self.open.close(len(self.epochs) + 1))
         self.open = None
 
@@ -196,7 +199,8 @@ class _Reader:
         if self.open is not None and not self.open.has_figures:
             self.open.lr = rate
 
-    def train_line(self, acc: float | None, loss: float | None, batch_loss: float | None, progress: int) -> None:
+    def train_line(self, acc: float | None, loss: float | None, batch_loss: float | None, progress: int,
+                   cut_short: bool = False) -> None:
         self.rate_since_figures = False
         current = self._current()
         tested = current.test_acc is not None or current.test_loss is not None
@@ -209,6 +213,7 @@ class _Reader:
         current.train_loss = loss if loss is not None else current.train_loss
         current.batch_loss = batch_loss if batch_loss is not None else current.batch_loss
         current.progress = max(progress, current.progress) if progress >= 0 else current.progress
+        current.cut_short = cut_short
 
     def test_line(self, acc: float | None, loss: float | None) -> None:
         self.rate_since_figures = False
@@ -240,7 +245,13 @@ def _accuracy(text: str) -> float | None:
     return float(acc[1]) if acc else None
 
 
+# a README's summary ("Best Training loss : 0.0133", "Lowest test loss: 0.02"): a claim about a log, not a log's line
+SUMMARY_WORDS = re.compile(r"\b(?:best|lowest|highest|minimum|maximum|max|min)\b", re.I)
+
+
 def _read_line(reader: _Reader, line: str) -> None:
+    if SUMMARY_WORDS.search(line) and not TOTAL_PARAMS.search(line):
+        return
     total = TOTAL_PARAMS.search(line)
     if total:
         reader.params_line(int(total[1].replace(",", "").replace("_", "")))
@@ -275,8 +286,9 @@ def _read_line(reader: _Reader, line: str) -> None:
             # beside a bar or a batch id the loss is that batch's; on a line of its own (`Train set: Loss: 0.05`,
             # `Training - Loss: 0.27`) it is the epoch's
             batch, average = (plain, None) if progress >= 0 else (None, plain)
+        bar = PROGRESS.search(line)
         reader.train_line(_accuracy(line), float(average[1]) if average else None,
-                          float(batch[1]) if batch else None, progress)
+                          float(batch[1]) if batch else None, progress, bool(bar) and int(bar[2]) < int(bar[3]))
 
 
 def read_log(text: str, source: str = "log") -> list[Log]:

@@ -146,6 +146,10 @@ def _column(label: str) -> str | None:
     if re.fullmatch(r"(?:experiments?|models?|steps?|iterations?|names?|versions?|#|s\.? ?no\.?|files?|notebooks?)",
                     word):
         return "name"
+    if re.fullmatch(r"(?:modules?|phases?|groups?)", word):
+        return "group"  # rows grouped ("MODULE 1" over two experiments): no claim, no step
+    if re.fullmatch(r"(?:d[ei]s?c?ription|remarks?|observations?|comments?|notes?|conclusions?|findings?)", word):
+        return "analysis"  # what the student says of the row's run, in the words an Analysis column would hold
     return _part(label)
 
 
@@ -168,6 +172,8 @@ def table_steps(rows: list[list[Cell]]) -> list[dict[str, list[str]]]:
                     step.setdefault("links", []).extend(below[j][2])
                     if p == "name":
                         step["name"] = [clean(below[j][1])]
+                    elif p == "group":
+                        continue
                     elif p is not None:
                         step.setdefault(p, []).extend(_cell_items(*below[j]))
                     elif clean(below[j][1]) and clean(row[j][1]):
@@ -373,8 +379,13 @@ def read_readme(text: str) -> list[Section]:
         sections = rows + sections if first_table < spans[0][2] else sections + rows
     # a head that only mentions a step ("Accuracy for Step-7 & Step-8") is no step of its own
     said = {s.number for s in sections if s.target or s.result or s.analysis}
-    return [s for s in sections if s.target or s.result or s.analysis or s.number not in said or s.code
+    kept = [s for s in sections if s.target or s.result or s.analysis or s.number not in said or s.code
             or re.search(r"test set|total params|accuracy\s*=", s.text, re.I)]
+    numbers = [s.number for s in kept]
+    if None not in numbers and len(set(numbers)) == len(numbers) > 1:
+        # a comparison table that lists its newest model first: "the last model" is the one numbered before
+        kept.sort(key=lambda s: s.number)
+    return kept
 
 
 def outside(text: str) -> str:

@@ -158,6 +158,8 @@ def said_as(value: float, text: str, scale: float = 1.0) -> bool:
     """Whether `text` (a number as a student wrote it, `scale` times smaller than `value`: 1000 for "7.5k") says
     `value` at its digits: rounded, or cut."""
     d, x, v = _decimals(text), _num(text), value / scale
+    if math.isnan(v):  # a figure the log did not print (a hand-in's missing loss) says no number
+        return False
     unit = 10 ** -d
     # rounded (a value half-way between two said figures is either, but never up onto the budget's line), or cut
     tie_up_to_line = abs(abs(v - x) - unit / 2) < 1e-9 and v < BUDGET_LINE <= x
@@ -409,6 +411,8 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
                     continue
                 numbers += value_numbers(clause)
                 found = _claims_of(clause, sentence, step, previous, number, earlier or {})
+                if MOTIVE.search(clause):
+                    found = _fit_before(found, clause, sentence, previous, number, earlier or {})
                 atoms += [c for c in found
                           if (c.claim, c.kind, c.evidence) not in {(a.claim, a.kind, a.evidence) for a in atoms}]
         finally:
@@ -422,6 +426,23 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
                 unchecked.append(n)
         out.append(Judged(number, section, words, tuple(atoms), tuple(dict.fromkeys(unchecked))))
     return out
+
+
+# "Since the model is over-fitting, it's time to introduce dropout": the fit that moved the student to this step's
+# change is the step before's
+MOTIVE = re.compile(r"(?i)^\W*(?:since|as|because)\b[^,;]{3,80}?(?:,\s*|\s+)(?:so\s+)?(?:it(?:'s| is) time to\s+|(?:we|i)\s+"
+                    r"(?:had to |have to |need to |then |decided to )?)(?:add|introduc|us|appl|put|insert|brought)\w*")
+
+
+def _fit_before(found: list[Claim], clause: str, sentence: str, previous: Step | None, number: int,
+                earlier: dict[int, Step]) -> list[Claim]:
+    """A motive's fit words judged on the step before (none where there is none), the rest of the clause on this one."""
+    rest = [c for c in found if c.kind != "fit"]
+    if previous is None or len(rest) == len(found):
+        return rest
+    before = max((k for k in earlier if earlier[k] is previous), default=number - 1)
+    fit = [c for c in _claims_of(clause, sentence, previous, earlier.get(before - 1), before, earlier) if c.kind == "fit"]
+    return rest + [replace(c, step=number, evidence=f"step {before}: {c.evidence}") for c in fit]
 
 
 HEDGED_WORDS = re.compile(r"(?i)\b(?:probably|likely|seems?|seemed|maybe|perhaps|i think|i believe|too (?:high|low|big|"
@@ -1793,7 +1814,8 @@ def _params_said(low: str, clause: str, step: Step, number: int) -> Claim | None
         re.search(rf"{NUM}\s*(k|K|M|m)?\+?\s*(?:trainable\s+|total\s+)?(?:parameters|params|weights)\b", clause),
         re.search(rf"(?:parameters|params)\s*(?:count|come to|comes to|came to|amount to|total|in total|are now|is now)?\s*"
                   rf"(?:of|:|=|is|was|are|to|-|–)?\s*(?:~|about|around|only|"
-                  rf"just|under|below|less than|fewer than|<)?\s*{NUM}\s*(k|K|M|m)?\b", clause, re.I)) if m), None)
+                  rf"just|under|below|less than|fewer than|<|over|above|more than|>)?\s*{NUM}\s*(k|K|M|m)?\b", clause, re.I))
+        if m), None)
     if found is None:
         return None
     params, text = step.run.params, found[1]
@@ -1802,6 +1824,8 @@ def _params_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     said = f"{params:,} parameters ({records.METRICS})"
     if re.search(r"\b(under|fewer than|less than|below|within|<)\s*(?:~\s*)?" + re.escape(text), head):
         return Claim(number, clause, params < _num(text) * scale, said, "figure", (text,))
+    if re.search(r"\b(over|above|more than)\s*" + re.escape(text) + r"|>\s*" + re.escape(text), head):
+        return Claim(number, clause, params > _num(text) * scale, said, "figure", (text,))
     if scale > 1 and re.search(r"(~|\babout|\baround|\broughly|\bapprox\w*)\s*" + re.escape(text), head):
         return Claim(number, clause, abs(params - _num(text) * scale) <= 10 ** -_decimals(text) * scale, said, "figure",
                      (text,))  # "~7.6k": one unit of the last digit either way
@@ -2146,6 +2170,8 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
                 rf"\b(?:step|model)[ _-]?{k}\b", _SENTENCE.get() or low)]):
             pool = pool + [e.test_loss if not train else e.train_loss for o in others for e in o.run.epochs]
         if re.search(r"\b(lowest|minimum|min|best)\b", own + low[found.end():found.end() + 25]):
+            if not (pool := [x for x in pool if x is not None and not math.isnan(x)]):
+                continue  # no loss printed: the log cannot say which was lowest
             best = min(pool)
             at = re.search(r"\b(?:at|in)\s+(?:the\s+)?(final|last) epoch|\b(?:at|in) epoch (\d+)", low[found.end():])
             where = [i + 1 for i, e in enumerate(rows) if (e.train_loss if train else e.test_loss) == best]
