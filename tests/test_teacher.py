@@ -189,3 +189,89 @@ def test_a_reading_past_the_logs_end_never_clears_a_false_figure_and_an_unprinte
     said = {j.words: j.verdict for j in checked.judged}
     assert said["Best Test Accuracy: 99.99 (15th epoch)"] is False
     assert said["Best Training loss : 0.0133"] is None
+
+
+GOAL_README = """# Session 7
+
+**Goal is to create a model with**
+- 99.4% validation accuracy with consistency
+- Less than 8k Parameters
+- Less than 15 Epochs
+- You must explain your analysis
+
+## Model_1
+
+**Result:**
+- Best Test Accuracy: 99.60
+
+Below is the model summary and its log:
+```
+Total params: 18,594
+{log}
+```
+"""
+
+
+def test_a_goal_list_is_ticked_off_against_the_last_log_and_the_assignments_words_are_not(tmp_path):
+    """The goal list at a README's head ("Less than 8k Parameters", "Less than 15 Epochs") is what students tick off
+    as met: each item judged against the hand-in's last log; an item that speaks to the reader is the assignment's."""
+    accs = [99.0 + 0.03 * i for i in range(20)]
+    log = "\n".join(f"Epoch {i}\n{TEST.format(loss=0.02, right=round(a * 100), acc=a)}" for i, a in enumerate(accs, 1))
+    (tmp_path / "README.md").write_text(GOAL_README.format(log=log))
+    checked = teacher.check(tmp_path)
+    goals = {j.words: j.verdict for j in checked.judged if j.section == "goals"}
+    assert goals == {"99.4% validation accuracy with consistency": True, "Less than 8k Parameters": False,
+                     "Less than 15 Epochs": False}, goals
+    assert checked.false and checked.budget == "not met"
+
+
+RF_README = """# Session 7
+
+## Iteration 1
+
+```python
+import torch.nn as nn
+
+
+class Model1(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.c1 = nn.Conv2d(1, 8, 3)
+        self.c2 = nn.Conv2d(8, 8, 3)
+        self.pool = nn.MaxPool2d(2)
+        self.c3 = nn.Conv2d(8, 16, 3)
+        self.gap = nn.AdaptiveAvgPool2d(1)
+        self.out = nn.Conv2d(16, 10, 1)
+
+    def forward(self, x):
+        x = self.pool(self.c2(self.c1(x)))
+        return self.out(self.gap(self.c3(x))).flatten(1)
+```
+
+The architecture with its receptive fields:
+
+    1. Convolution Block 1:
+        - Receptive Field: 3x3
+    2. Convolution Block 2:
+        - Receptive Field: 5x5
+    3. Transition Block:
+        - Receptive Field: 6x6
+    4. Output Block:
+        - Receptive Field: {last}x{last}
+
+**Result:**
+- Parameters: 2,466
+"""
+
+
+@pytest.mark.parametrize("last, verdict", [(32, False), (None, True)])
+def test_a_receptive_field_table_outside_the_parts_is_checked_against_the_code(tmp_path, last, verdict):
+    """A step's receptive-field list ("Output Block: Receptive Field: 32x32") beside its code: every field one the
+    layers reach, the output's the field at the output - without a log, from the code alone."""
+    (tmp_path / "README.md").write_text(RF_README.format(last=last or "{}"))
+    step = teacher.read_handin(tmp_path).steps[0]
+    text = RF_README.format(last=last if last is not None else step.rf)
+    (tmp_path / "README.md").write_text(text)
+    checked = teacher.check(tmp_path)
+    (listed,) = [j for j in checked.judged if j.section == teacher.RF_LISTED]
+    assert listed.verdict is verdict, listed.line(short=False)

@@ -14,7 +14,7 @@ from pathlib import Path
 from tinydigits import files
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results import records
-from tinydigits.results.steps.claims import ANALYSIS, CODE, RESULT, TARGET, Judged, Tally, judge, rf_comments
+from tinydigits.results.steps.claims import ANALYSIS, CODE, GOALS, RESULT, TARGET, Judged, Tally, judge, rf_comments
 from tinydigits.results.steps.step import Step
 
 STEP_HEAD = re.compile(r"^#{1,3}\s*(?:step|model|iteration)[ _-]?(\d+)\b.*$", re.I | re.M)
@@ -152,7 +152,8 @@ def report(judged: list[Judged], as_json: bool = False) -> str:
             continue
         if (j.step, j.section) != at:
             at = (j.step, j.section)
-            out.append(f"step {j.step}, {j.section}:")
+            out.append("the hand-in's goals, as met (against its last log):" if j.section == GOALS else
+                       f"step {j.step}, {j.section}:")
         out.append(f"  {j.line(short=False)}")
     out.append(tally.line())
     return "\n".join(out)

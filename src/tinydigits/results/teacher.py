@@ -20,11 +20,13 @@ from tinydigits.results.budget import judge as judge_budget
 from tinydigits.results.handwritten import NO_LOG, read_handin, to_run
 from tinydigits.results.steps.claims import (
     ANALYSIS,
+    GOALS,
     RESULT,
     TARGET,
     Claim,
     Judged,
     Tally,
+    is_plan,
     judge,
     judge_without_log,
 )
@@ -110,6 +112,7 @@ def check_handwritten(path: Path) -> Checked:
         parts = ((TARGET, hand.target), (RESULT, hand.result), (ANALYSIS, hand.analysis))
         step = Step(to_run(hand, path if path.is_dir() else path.parent))
         step.run.architecture = {"layers": layer_rows(hand.layers)}
+        judged += _rf_listed(hand, number)
         if not hand.epochs:
             missing = Claim(number, "", None, NO_LOG, "nolog")
             judged += [_sourced(j, hand) for part, lines in parts for line in lines
@@ -123,8 +126,44 @@ def check_handwritten(path: Path) -> Checked:
         previous = step
         verdicts.append((hand.name or f"step {number}", own_budget(step, hand.params is not None)))
     notes = [*handin.unmapped, *handin.notes]
+    folder = path if path.is_dir() else path.parent
+    judged += _goals(handin, folder)
+    if not verdicts and (final := handin.final()) is not None:  # no step took a log: the budget from the one printed
+        verdicts.append((final.name, own_budget(Step(to_run(final, folder)), final.params is not None)))
     names = {hand.number or i: hand.name for i, hand in enumerate(handin.steps, 1)}
     return Checked(path, judged, len(handin.steps), len(read), _budget_said(verdicts), notes, names=names)
+
+
+RF_LISTED = "receptive field"  # the part a step's receptive-field table is shown under
+
+
+def _rf_listed(hand, number: int) -> list[Judged]:
+    """A step's receptive-field table ("Output Block: Receptive Field: 32x32"), one sentence: every field it lists is
+    one the code's layers reach, and the last, where it names the output, is the code's field at the output."""
+    if len(hand.rf_said) < 2 or not hand.layers or hand.rf is None:
+        return []
+    fields = sorted({layer.rf for layer in hand.layers if layer.rf})
+    label, last = hand.rf_said[-1]
+    at_output = re.search(r"output|gap|final|last|head|prediction", label, re.I) is not None
+    ok = all(rf in fields for _, rf in hand.rf_said) and (not at_output or last == hand.rf)
+    words = "Receptive field " + ", ".join(f"{rf}x{rf}" for _, rf in hand.rf_said) + (f" ({label})" if label else "")
+    evidence = f"receptive field by layer from its code ({hand.model}): {', '.join(map(str, fields))} px, at the " \
+               f"output {hand.rf}"
+    atom = Claim(number, words, ok, evidence, "figure", tuple(str(rf) for _, rf in hand.rf_said))
+    return [Judged(number, RF_LISTED, words, (atom,))]
+
+
+def _goals(handin, folder: Path) -> list[Judged]:
+    """The goal list at the README's head ("Less than 8k Parameters", "Less than 15 Epochs"), ticked off as met:
+    each item judged against the hand-in's last log (none where it printed none)."""
+    final = handin.final()
+    if final is None:
+        return []
+    number = next((hand.number or i for i, hand in enumerate(handin.steps, 1) if hand is final), len(handin.steps) + 1)
+    step = Step(to_run(final, folder))
+    step.run.architecture = {"layers": layer_rows(final.layers)}
+    return [_sourced(_guarded(j, step), final) for line in handin.goals if not is_plan(line)
+            for j in _read_both_ways(line, step, None, number, GOALS, {}, final.epoch_base)]
 
 
 KINDS = {"conv": "Conv2d", "maxpool": "MaxPool2d", "avgpool": "AvgPool2d", "gap": "AdaptiveAvgPool2d",

@@ -19,7 +19,7 @@ from tinydigits.errors import TinyDigitsError
 from tinydigits.results.handwritten.layers import Layer, Model, file_text, instantiated, read_models
 from tinydigits.results.handwritten.notebook import Notebook, read_notebook
 from tinydigits.results.handwritten.printed import ClassAccuracy, HandEpoch, Log, read_log
-from tinydigits.results.handwritten.readme import Section, outside, read_readme, step_of
+from tinydigits.results.handwritten.readme import Section, goals, outside, read_readme, rf_list, step_of
 from tinydigits.training.runfolder import Run
 
 README_NAMES = ("readme.md", "readme.txt", "readme.markdown", "readme")
@@ -51,6 +51,7 @@ class HandStep:
     rf: int | None = None
     per_class: list[ClassAccuracy] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    rf_said: list[tuple[str, int]] = field(default_factory=list)  # the receptive fields its section lists, by item
 
     @property
     def best_test(self) -> float | None:
@@ -67,6 +68,21 @@ class HandIn:
     steps: list[HandStep] = field(default_factory=list)
     unmapped: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    goals: list[str] = field(default_factory=list)  # the goal list at the README's head, ticked off as met
+    left: list[Log] = field(default_factory=list)  # the logs no step took, in the order printed
+
+    def final(self) -> HandStep | None:
+        """What the hand-in's goals are judged against: its last step with a log, else the longest log no step took
+        (a README's one pasted log under a table of several steps)."""
+        logged = [s for s in self.steps if s.epochs]
+        if logged:
+            return logged[-1]
+        log = max(self.left, key=lambda lg: len(lg.epochs), default=None)
+        if log is None or not log.epochs:
+            return None
+        return HandStep(log.source, None, log_source=log.source, params=log.params,
+                        params_from="summary" if log.params is not None else None, epochs=log.epochs,
+                        epoch_base=log.epoch_base, per_class=log.per_class)
 
 
 # ---- gathering the files
@@ -230,8 +246,8 @@ def read_handin(path: str | Path) -> HandIn:
             notes.append(f"{readme.name} has no step heads: its own Target / Result / Analysis left aside, each "
                          "notebook a step")
         sections = _notebook_sections(notebooks, sections[0] if sections else None)
-    steps, unmapped = _map(sections, notebooks, readme_text, pool)
-    return HandIn(path, steps, unmapped, notes)
+    steps, unmapped, left = _map(sections, notebooks, readme_text, pool)
+    return HandIn(path, steps, unmapped, notes, goals(readme_text) if readme_text else [], left)
 
 
 def _parts(found: list[Section], name: str) -> Section:
@@ -279,8 +295,8 @@ def _notebook_sections(notebooks: list[Notebook], readme: Section | None) -> lis
 
 
 def _map(sections: list[Section], notebooks: list[Notebook], readme_text: str,
-         pool: _Pool) -> tuple[list[HandStep], list[str]]:
-    """Each step with its log, in order of trust; (the steps, a line for each log no step took)."""
+         pool: _Pool) -> tuple[list[HandStep], list[str], list[Log]]:
+    """Each step with its log, in order of trust; (the steps, a line for each log no step took, those logs)."""
     mapping = _Mapping(sections)
     by_text = mapping.pasted()
     mapping.from_notebooks(notebooks)
@@ -290,7 +306,7 @@ def _map(sections: list[Section], notebooks: list[Notebook], readme_text: str,
     unmapped = mapping.by_figures()
     steps = [_step(s, mapping.logs.get(i), mapping.sources.get(i), pool, mapping.notes[i])
              for i, s in enumerate(sections)]
-    return steps, unmapped
+    return steps, unmapped, mapping.unmapped
 
 
 @dataclass
@@ -303,6 +319,7 @@ class _Mapping:
     sources: dict[int, Notebook] = field(default_factory=dict)
     notes: dict[int, list[str]] = field(default_factory=dict)
     left: list[Log] = field(default_factory=list)
+    unmapped: list[Log] = field(default_factory=list)  # what `by_figures` found no step for
 
     def __post_init__(self) -> None:
         self.notes = {i: [] for i in range(len(self.sections))}
@@ -372,6 +389,7 @@ class _Mapping:
                 self.logs[i] = _joined(have, log) if have is None or have.epochs else _joined(log, have)
             else:
                 unmapped.append(f"{log.describe()}: matches no step's figures")
+                self.unmapped.append(log)
         return unmapped
 
 
@@ -417,7 +435,7 @@ def _step(section: Section, log: Log | None, notebook: Notebook | None, pool: _P
         epoch_base=log.epoch_base if log is not None else None,
         model=f"{model.name} ({model.source})" if model is not None else None,
         layers=model.layers if model is not None else [], rf=model.rf if model is not None else None,
-        per_class=log.per_class if log is not None else [], notes=notes)
+        per_class=log.per_class if log is not None else [], notes=notes, rf_said=rf_list(section.text))
 
 
 # ---- the bridge to the project's run record

@@ -418,3 +418,66 @@ def _section(name: str, number: int | None, body: list[str]) -> list[Section]:
                                                         .split("\n"))
     return [Section(name, number, parts.get("target", []), parts.get("result", []), parts.get("analysis", []),
                     links, code, text, head=name)]
+
+
+# a hand-in's goal list at its head: "**Goal is to create a model with**", "# Problem Statement", "Requirements:" - its
+# items ("Less than 8k Parameters", "Less than 15 Epochs") are what students tick off as met; an item that speaks to
+# the reader ("You can use anything", "your analysis MUST be correct") is the assignment's own text, quoted
+GOAL_HEAD = re.compile(r"^\s*(?:#{1,6}\s*|\*\*|__)?\s*(?:(?:our|the|my)\s+)?(?:goals?|problem statement|requirements?|"
+                       r"constraints?)\b[^|]{0,60}$", re.I)
+TO_THE_READER = re.compile(r"\b(?:you|your|must|when ready)\b|^\s*(?:do|attempt|explain|keep|submit|make sure)\b", re.I)
+
+
+def goals(text: str) -> list[str]:
+    """The items of the goal lists before the first step section (anywhere where the README has no step heads): the
+    list right under a goal's head or bold line (blank lines and one sub-head before it skipped), up to the first
+    line that is no item."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    spans = _spans(lines)
+    end = min((start for _, _, start, _ in spans), default=len(lines))
+    out: list[str] = []
+    i = 0
+    while i < end:
+        if not GOAL_HEAD.match(lines[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < end and (not lines[j].strip() or MD_HEAD.match(lines[j]) and j == i + 1 + _blank(lines, i + 1)):
+            j += 1
+        while j < end and (item := BULLET.match(lines[j])):
+            if not TO_THE_READER.search(item[2]):
+                out.append(clean(item[2]))
+            j += 1
+        i = j
+    return [g for g in out if g]
+
+
+def _blank(lines: list[str], at: int) -> int:
+    """How many blank lines start at `at`."""
+    n = 0
+    while at + n < len(lines) and not lines[at + n].strip():
+        n += 1
+    return n
+
+
+# a receptive-field table as students write it beside their architecture: "- Receptive Field: 5x5" under "2.
+# Convolution Block 2:", or "RF: 5"; a square's side is the field
+RF_LINE = re.compile(r"(?i)^\s*(?:[-*+\u2022]\s*)?(?:receptive\s+field|rf)\b\s*(?:\(rf\))?\s*[:=\-\u2013]\s*(\d+)"
+                     r"(?:\s*[x\u00d7]\s*(\d+))?\s*$")
+NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+(.*?)\s*:?\s*$")
+
+
+def rf_list(text: str) -> list[tuple[str, int]]:
+    """The receptive fields a section's text lists, one a line, in order, each with the numbered item it stands
+    under ("8. Output Block:")."""
+    out: list[tuple[str, int]] = []
+    label = ""
+    for line in text.split("\n"):
+        found = RF_LINE.match(line)
+        if found is None:
+            item = NUMBERED_ITEM.match(line)
+            label = clean(item[1]) if item else label
+            continue
+        if found[2] is None or found[2] == found[1]:
+            out.append((label, int(found[1])))
+    return out

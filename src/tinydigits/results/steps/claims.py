@@ -211,6 +211,7 @@ def clauses(sentence: str) -> list[str]:
 
 # ------------------------------------------------------------------------------------------------- the sentences
 TARGET, RESULT, ANALYSIS, CODE = "target", "result", "analysis", "code"
+GOALS = "goals"  # a hand-in's goal list at its README's head, ticked off as met: judged as its Results are
 PARTLY = "partly"
 AIM_MET, AIM_NOT_MET, AIM_UNDECIDED = "aim met", "aim not met", "aim not decidable"
 
@@ -398,6 +399,7 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
     out = []
     for sentence in sentences(text):
         words = sentence.rstrip(".")
+        sentence = _as_goal(sentence) if section == GOALS else sentence
         if section != TARGET and is_plan(words, number) and not _said_before_plan(words):  # a Target is an aim
             out.append(Judged(number, section, words, (), (), plan=True))
             continue
@@ -426,6 +428,15 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
                 unchecked.append(n)
         out.append(Judged(number, section, words, tuple(atoms), tuple(dict.fromkeys(unchecked))))
     return out
+
+
+def _as_goal(item: str) -> str:
+    """A goal list's item said as the claim its tick makes: "99.4% validation accuracy with consistency" is test
+    accuracy at or above 99.4 % in the last epochs, "99.4% validation accuracy" is 99.4 % reached."""
+    item = re.sub(r"(?i)^\W*(\d{2}(?:\.\d+)?)\s*%\s+(?:(train\w*)|val\w*|test\w*)\s+acc\w*\s+(?:with consistency|"
+                  r"consistently)", lambda m: f"{'train' if m[2] else 'test'} accuracy consistently at or above {m[1]}%", item)
+    return re.sub(r"(?i)^\W*(\d{2}(?:\.\d+)?)\s*%\s+(?:(train\w*)|val\w*|test\w*)\s+acc\w*",
+                  lambda m: f"{'train' if m[2] else 'test'} accuracy reached {m[1]}%", item)
 
 
 # "Since the model is over-fitting, it's time to introduce dropout": the fit that moved the student to this step's
@@ -1811,7 +1822,7 @@ def _figures(low: str, clause: str, step: Step, number: int, skip: set[str], rea
 def _params_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
     """"7,928 parameters", "Parameters: 7.5k", "~7.6k params", "under 6k parameters"."""
     found = next((m for m in (
-        re.search(rf"{NUM}\s*(k|K|M|m)?\+?\s*(?:trainable\s+|total\s+)?(?:parameters|params|weights)\b", clause),
+        re.search(rf"{NUM}\s*(k|K|M|m)?\+?\s*(?:trainable\s+|total\s+)?(?:parameters|params|weights)\b", clause, re.I),
         re.search(rf"(?:parameters|params)\s*(?:count|come to|comes to|came to|amount to|total|in total|are now|is now)?\s*"
                   rf"(?:of|:|=|is|was|are|to|-|–)?\s*(?:~|about|around|only|"
                   rf"just|under|below|less than|fewer than|<|over|above|more than|>)?\s*{NUM}\s*(k|K|M|m)?\b", clause, re.I))
@@ -1850,7 +1861,7 @@ def _rf_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
         return None
     ok = all(int(_num(n)) in (*fields, *growths, *jumps) for n in said)
     return Claim(number, clause, ok, f"receptive field by layer: {', '.join(map(str, fields))} px (at the head "
-                 f"{facts(step).rf}); growth a layer: {', '.join(map(str, growths))}; jumps {', '.join(map(str, jumps))} "
+                 f"{step.run.layers[-1].rf}); growth a layer: {', '.join(map(str, growths))}; jumps {', '.join(map(str, jumps))} "
                  f"({records.CONFIG}'s layer table)", "figure", tuple(said))
 
 
