@@ -292,6 +292,12 @@ AS_SAID = [
     (2, "Since the model is under-fitting, we add capacity.", True),  # step 1: neither reaches 99.4 %
     (1, "Parameters: > 5 k", True),
     (1, "Total params: more than 8k", False),  # 7,352
+    (1, "Epoch | Train | Test → 1 | 17.29 | 17.29, 15 | 98.94 | 98.95", True),  # a table written inline: each cell
+    (1, "Epoch | Train | Test: 1 | 17.29 | 17.29; 15 | 98.94 | 98.59", False),  # epoch 15's test is 98.95
+    (3, "Seed | final | best: 0 | 99.52 | 99.57, 1 | 99.52 | 99.58", True),
+    (3, "Seed | final | best: 0 | 99.52 | 99.57, 1 | 99.52 | 99.57", False),  # seed 1's best is 99.58
+    (3, "Model_3 beats Model_1 by 0.57 points on final accuracy.", True),  # the step named, not the one before
+    (2, "Final accuracy is up 0.5 on Model_1 (98.95 → 99.45), best accuracy up about 0.5 (99.46 vs 98.96).", True),
 ]
 
 

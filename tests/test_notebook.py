@@ -70,3 +70,43 @@ def test_walkthrough_uses_only_the_public_api():
     import tinydigits
 
     assert used and all(hasattr(tinydigits, name) for name in used), used
+
+
+def _committed_outputs(cell) -> str:
+    return "".join(o.get("text", "") + "".join(str(v) for v in o.get("data", {}).values()) for o in cell.get("outputs", []))
+
+
+def test_the_committed_walkthrough_shows_every_cells_output():
+    """The walkthrough as committed (executed at full size by scripts/execute_walkthrough.py): every code cell has an
+    output, the steps picture is embedded, the claims cell shows its ✗ line, and the hand-in shown is
+    notebooks/handin/README.md but for its links (made relative to the notebook's folder)."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert all(cell.get("outputs") for cell in code), [cell.source[:40] for cell in code if not cell.get("outputs")]
+    assert any("image/png" in o.get("data", {}) for cell in code for o in cell.outputs)
+    claims = next(cell for cell in code if "step1.claims(" in cell.source)
+    assert "\u2717 " in _committed_outputs(claims)
+    shown = [o["data"]["text/markdown"] for cell in code for o in cell.outputs if "text/markdown" in o.get("data", {})]
+    readme = (NOTEBOOK.parent / "handin" / "README.md").read_text()
+    assert re.sub(r"\]\(handin/", "](", shown[-1]) == readme
+    assert "<!-- executed -->executed top to bottom in " in nb.cells[0].source
+
+
+def test_the_committed_walkthroughs_curves_are_its_hand_ins_records():
+    """Each epoch line the walkthrough printed is its hand-in's record of that epoch (step 1 and 2's test accuracy,
+    step 3's seeds), so the notebook and notebooks/handin come from the same runs."""
+    import json
+
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    handin_dir = NOTEBOOK.parent / "handin"
+    for n, marker in ((1, "class Model_1"), (2, "class Model_2")):
+        printed = re.findall(r"epoch\s+\d+/\d+ .*?test loss [\d.]+ acc ([\d.]+)%",
+                             _committed_outputs(next(c for c in code if marker in c.source)))
+        recorded = [f"{e['test_acc']:.2f}" for e in json.loads((handin_dir / f"step{n}-metrics.json").read_text())["epochs"]]
+        assert printed == recorded, (n, printed, recorded)
+    seeds = json.loads((handin_dir / "step3-check.json").read_text())["seeds"]
+    printed3 = _committed_outputs(next(c for c in code if "class Model_3" in c.source))
+    for seed, rec in seeds.items():
+        got = re.findall(rf"seed {seed}: epoch\s+\d+/\d+\s+test ([\d.]+)%", printed3)
+        assert got == [f"{a:.2f}" for a in rec["test_acc"]], (seed, got)

@@ -190,13 +190,17 @@ def sentences(text: str) -> list[str]:
 
 def clauses(sentence: str) -> list[str]:
     """A sentence cut where one claim ends and another starts: semicolons, a dash between spaces, and ", but" /
-    ", while" / ", so" / ", and" before a new subject."""
+    ", while" / ", so" / ", and" before a new subject. A table written inline is one clause, its rows its atoms."""
+    if _TABLE.match(sentence.lower()) and sentence.count("|") >= 3:
+        return [sentence.strip().rstrip(".")]
     parts = re.split(r";\s+|:\s+(?=(?:test|train|training|val|the|it|accuracy)\b)|\s+(?:while|whereas)\s+|"
                      r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
                      r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|,\s+(?=though\b)|"
                      r",\s+(?=(?:at least|above|below|over|under)\s+\d)|\s+and\s+(?=(?:model|step)[ _-]?\d+\s+by\b)|"
                      r"\s+and\s+(?=(?:the |its )?(?:best|final|min)\b)|"
                      r"\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train)\b)"
+                     r"|,\s+(?=and\s+(?:only\s+)?(?:seeds?\s+\d|no seed|every seed|all (?:\w+ )?seeds)\b)"
+                     r"|\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)"
                      r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d)"
                      r"|\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?(?:test|train|training|validation) "
                      r"(?:accuracy|loss)\b)|\s+but\s+", sentence)
@@ -588,9 +592,10 @@ def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, nu
 
 def _named_step(low: str, previous: Step | None, earlier: dict[int, Step], number: int) -> Step | None:
     """The step a comparison names ("than Model_1", "step 1's"), else the step before."""
-    named = re.search(r"\b(?:step|model|iteration|experiment)[ _-]?(\d+)\b", low)
-    if named and int(named[1]) != number and int(named[1]) in earlier:
-        return earlier[int(named[1])]
+    named = [int(k) for k in re.findall(r"\b(?:step|model|iteration|experiment)[ _-]?(\d+)\b", low)]
+    other = next((k for k in named if k != number), None)  # "Model_3 beats Model_1": the step it is compared with
+    if other is not None and other in earlier:
+        return earlier[other]
     return previous
 
 
@@ -630,7 +635,7 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     if what == "fit" and (step.run.settings.ema or previous.run.settings.ema):
         return Claim(number, clause, None, "test is of the averaged (EMA) weights, train of the live ones: the gap "
                                            "between them is not measured", "effect")
-    moved, figures = _effect_shown(what, step, previous)
+    moved, figures = _effect_shown(what, step, previous, _named_figure(low))
     better = not re.search(r"increas\w* (?:the )?(?:over-?fit|gap)|widen|worse|hurt|slow(?:ed|er)", low)
     if _negated(low, help_at.start()):
         better = not better
@@ -689,11 +694,22 @@ def _has(step: Step, name: str) -> bool:
             "EMA": bool(s.ema), "weight decay": bool(s.weight_decay)}[name]
 
 
-def _effect_shown(what: str, step: Step, previous: Step) -> tuple[int, str]:
+def _named_figure(low: str) -> str:
+    """The accuracy figure a sentence names: "final", "best", else the min of the last epochs (the budget's)."""
+    return "final" if _FINAL.search(low) else "best" if re.search(r"\b(best|highest|peak)\b", low) else "min_last"
+
+
+def _effect_shown(what: str, step: Step, previous: Step, figure: str = "min_last") -> tuple[int, str]:
     """Whether the step moved `what` for the better against the step before, beyond the noise (+1), for the worse
     (-1), or inside it (0), and the figures: the gap (smaller is better), epoch 1's test accuracy (the speed), the last
-    epochs' span (stability), the min of the last epochs (accuracy)."""
+    epochs' span (stability), the accuracy `figure` names (the min of the last epochs where none is named)."""
     a, b = facts(previous), facts(step)
+    if what == "accuracy" and figure != "min_last":
+        pick = (lambda s: s.run.test()[-1]) if figure == "final" else (lambda s: max(s.run.test()))
+        x, y = pick(previous), pick(step)
+        noise = fall_noise(x, y)
+        return (0 if abs(y - x) <= noise else 1 if y > x else -1), \
+            f"{figure} test {x:.2f} → {y:.2f} % (noise ±{noise:.2f}) ({records.METRICS} of both)"
     if what == "fit":
         noise = math.hypot(a.gap_band, b.gap_band)
         said = f"the gap (train - test, last {b.n}) {a.gap:+.2f} → {b.gap:+.2f} points (noise ±{noise:.2f})"
@@ -1638,6 +1654,58 @@ _WORST = re.compile(r"\b(worst|weakest|hardest|lowest|least accurate|most errors
 _BEST = re.compile(r"\b(best|easiest|strongest|most accurate|fewest errors|fewest mistakes|highest|perfect|best-recogni[sz]ed)\b")
 
 
+# a table written inline: "Epoch | Train | Test → 1 | 20.10 | 58.89, 8 | 98.00 | 98.14", "Seed | final | best: 0 | 93.48"
+_TABLE = re.compile(r"^\W*((?:[a-z][a-z ._]*?\s*\|\s*)+[a-z][a-z ._]*?)\s*(?::|→|->|=>)\s*(.+?)\W*$")
+
+
+def _inline_table(low, clause, step, previous, number) -> Claim | None:
+    """A table written inline, keyed by epoch or seed: each cell against the record of its row and column (train or
+    test accuracy or loss at an epoch; a seed's final, best, or lowest of the last epochs)."""
+    found = _TABLE.match(low)
+    if found is None:
+        return None
+    columns = [c.strip() for c in found[1].split("|")]
+    rows = [[c.strip(" %") for c in row.split("|")] for row in re.split(r"\s*[,;]\s*(?=\d)", found[2])]
+    if len(columns) < 2 or not re.fullmatch(r"epochs?|ep|seeds?", columns[0]) or \
+            any(len(r) != len(columns) or not all(re.fullmatch(r"\d+(?:\.\d+)?", c) for c in r) for r in rows):
+        return None
+    by_seed = columns[0].startswith("seed")
+    seeds = ({s: r.test_acc for s, r in step.check.verdict.seeds.items() if r.test_acc} if step.check
+             else {step.seed: step.run.test()})
+    wrong, read = [], []
+    for row in rows:
+        key = int(_num(row[0]))
+        for column, cell in zip(columns[1:], row[1:], strict=True):
+            record, what = _table_cell(step, seeds, by_seed, key, column)
+            read.append(_num(cell))
+            if record is None or not said_as(record, cell):
+                figure = "none recorded" if record is None else f"{record:.4f}" if "loss" in what else f"{record:.2f} %"
+                wrong.append(f"seed {key}'s {what}: {figure}" if by_seed else f"{what} at epoch {key}: {figure}")
+    said = (wrong[0] if wrong else f"{len(read)} figures of {len(rows)} {'seeds' if by_seed else 'epochs'} as said") \
+        + f" ({records.CHECK if by_seed and step.check else records.METRICS})"
+    return Claim(number, clause, not wrong, said, "figure")
+
+
+def _table_cell(step: Step, seeds: dict, by_seed: bool, key: int, column: str) -> tuple[float | None, str]:
+    """The record an inline table's cell stands for: its column's quantity at its row's epoch or seed."""
+    if by_seed:
+        curve = seeds.get(key) or []
+        if not curve:
+            return None, column
+        if re.search(r"best|max|peak|top", column):
+            return max(curve), "best test"
+        if re.search(r"min|low|worst", column):
+            return min(curve[-step.last:]), f"lowest of the last {step.last}"
+        return curve[-1], "final test"
+    rows = step.run.epochs
+    if not 1 <= key <= len(rows):
+        return None, column
+    epoch = rows[key - 1]
+    if "loss" in column:
+        return (epoch.train_loss, "train loss") if "train" in column else (epoch.test_loss, "test loss")
+    return (epoch.train_acc, "train") if "train" in column else (epoch.test_acc, "test")
+
+
 def _per_class(low, clause, step, previous, number) -> Claim | None:
     """A digit's figures (per_class.csv): its errors, its accuracy, whether it is the worst or best class, its errors
     against another step's ("39 errors compared with 15 in step 1", "from 144 errors in step 2 to 101")."""
@@ -1774,6 +1842,8 @@ def _between(low, clause, step, previous, number) -> Claim | None:
     if found is None:
         return None
     seeds = seed_series(step, low)
+    if seeds is None and not re.search(r"\b(?:test|train\w*|accuracy|model|step)\b", low):
+        seeds = seed_series(step, _SENTENCE.get() or "")  # "... but end between 97.51 and 98.34": the seeds said before
     curves = [c for _, c in seeds[1]] if seeds else [step.run.train() if _names_train(low, found.start()) else step.run.test()]
     if not curves or not all(curves):
         return None
@@ -2007,8 +2077,10 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
 
 def _chain_figure(low: str, clause: str, step: Step, number: int, text: str, earlier: dict[int, Step]) -> Claim:
     """A figure in a chain ("98.12 → 97.05 → 96.92", "(99.42 → 99.57)", "82.89 vs 90.37"): one of this step's
-    recorded figures, or of the step the clause names (the step before where it names one), at any epoch or seed."""
-    steps = [step] + [earlier[int(k)] for k in re.findall(r"\b(?:step|model)[ _-]?(\d+)", low) if int(k) in earlier]
+    recorded figures, or of a step its sentence names ("up ~0.8 on Model_1 (...), best up almost 2 (98.12 vs 96.14)"),
+    at any epoch or seed."""
+    named = re.findall(r"\b(?:step|model)[ _-]?(\d+)", _SENTENCE.get() or low)
+    steps = [step] + [earlier[k] for k in dict.fromkeys(int(n) for n in named) if k in earlier]
     pool = [v for s in steps for v in s.run.test() + s.run.train()]
     if step.check:
         pool += [v for r in step.check.verdict.seeds.values() for v in r.test_acc]
@@ -2278,6 +2350,6 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
-READERS = (_settings, _reach_target, _between, _per_class, _monotone, _best_at, _epoch_list, _seed_count,
+READERS = (_inline_table, _settings, _reach_target, _between, _per_class, _monotone, _best_at, _epoch_list, _seed_count,
            _margin_images, _unsplit, _effect, _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap,
            _above, _trend, _stability, _rate)
