@@ -44,6 +44,16 @@ def test_labeller_agrees_with_dev3(capsys):
     assert len(rows) >= 200 and all(r["id"].startswith("d3-") for r in rows)
     assert len({r["id"] for r in rows}) == len(rows)
 
+
+def test_labeller_agrees_with_dev4(capsys):
+    """dev4.jsonl: a fourth set of dev rows (ids d4-...), outside the id split, written by a helper that never saw the
+    checker, in phrasings unlike dev-dev3's: slashed pairs, inline fields, seeds listed by number, the rate by span."""
+    assert _labeller().main(["--check", "--file", "dev4.jsonl"]) == 0, capsys.readouterr().err
+    rows = _rows("dev4.jsonl")
+    assert len(rows) >= 250 and all(r["id"].startswith("d4-") for r in rows)
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
 def test_split_sizes_and_ids():
     lab = _labeller()
     dev, held = _rows("dev.jsonl"), _rows("held.jsonl")

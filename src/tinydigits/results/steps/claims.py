@@ -193,6 +193,9 @@ def clauses(sentence: str) -> list[str]:
     ", while" / ", so" / ", and" before a new subject. A table written inline is one clause, its rows its atoms."""
     if _TABLE.match(sentence.lower()) and sentence.count("|") >= 3:
         return [sentence.strip().rstrip(".")]
+    if " | " in sentence and all(re.search(r"[a-z]", part, re.I) for part in sentence.split(" | ")):
+        # "Total params: 6,720 | RF: 14 | batch 64": fields, a claim each
+        return [c for part in sentence.split(" | ") for c in clauses(part)]
     parts = re.split(r";\s+|:\s+(?=(?:test|train|training|val|the|it|accuracy)\b)|\s+(?:while|whereas)\s+|"
                      r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
                      r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|,\s+(?=though\b)|"
@@ -201,6 +204,8 @@ def clauses(sentence: str) -> list[str]:
                      r"\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train)\b)"
                      r"|,\s+(?=and\s+(?:only\s+)?(?:seeds?\s+\d|no seed|every seed|all (?:\w+ )?seeds)\b)"
                      r"|\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)"
+                     r"|\s+and\s+(?=(?i:passed|reached|crossed|hit|got to|passes|reaches|crosses|hits)\s+\d)"
+                     r"|,\s+(?=(?i:batch size|batch|bs|lr|learning rate|sgd|adam|optimi[sz]er|momentum|dropout)\b)"
                      r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d)"
                      r"|\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?(?:test|train|training|validation) "
                      r"(?:accuracy|loss)\b)|\s+but\s+", sentence)
@@ -310,6 +315,7 @@ def _short(evidence: str) -> str:
     """Evidence without the records it is read from (README names them once; evidence.md says each)."""
     text = re.sub(r";?\s*\w+ schedule in [a-z_]+\.json", "", evidence)
     text = re.sub(r"(?:;\s*)?\b[a-z_]+\.(?:json|csv)(?:'s layer table)?(?: of both)?", "", text)
+    text = re.sub(r"\(\s*,\s*", "(", text)  # "(config.json, the layer table)" without its file
     return re.sub(r"\s*\(\s*\)", "", text).replace("( ", "(").replace(" )", ")")
 
 
@@ -490,6 +496,30 @@ _BARE_WHOLE = re.compile(rf"\b(above|below|under|over|least|most|reached|reaches
                          rf"{_NOT_ACC}")
 
 
+def _phrasings(text: str) -> str:
+    """Phrasings said in the shape the readers read: "Epoch 6 → 46.40" (at epoch 6), slashed pairs ("train / test loss
+    = 0.485 / 0.409", "73.05 train / 75.41 test"), "hasnt", "every epoch up to 13", "after peaking at epoch 3" (from
+    it), "6 of the 2s are wrong" (digit 2's errors), "passed 50% at epoch 6 and 80% at epoch 7" (the verb again)."""
+    text = re.sub(r"(?i)\bepoch (\d+)\s*(?:→|->|=>)\s*(?=\d)", r"at epoch \1: ", text)  # "Epoch 6 → 46.40 val acc"
+    # "Final train / test loss = 0.485 / 0.409": each quantity with its own figure
+    text = re.sub(r"(?i)\b((?:final |best |min(?:imum)? |lowest )?)(train\w*|test|val\w*)\s*/\s*(train\w*|test|val\w*)\s+"
+                  r"(loss|acc\w*)\s*[:=]?\s*(\d[\d.]*)\s*(%?)\s*/\s*(\d[\d.]*)", r"\1\2 \4 \5\6, \1\3 \4 \7", text)
+    # "73.05 train / 75.41 test": the figure after its quantity's name
+    text = re.sub(r"(?i)\b(\d{1,3}\.\d+)\s*%?\s+(train|test)\s*/\s*(\d{1,3}\.\d+)\s*%?\s+(train|test)\b",
+                  r"\2 accuracy \1 % and \4 accuracy \3 %", text)
+    text = re.sub(r"(?i)\b(has|have|did|was|is|does|do|were)nt\b", r"\1 not", text)  # "hasnt", "didnt"
+    text = re.sub(r"(?i)\b(every|each|all) epochs? (up to|until|till|through) (\d+)\b", r"\1 epoch \2 epoch \3", text)
+    # "After peaking at epoch 3 the test acc goes down every epoch": the span from the peak
+    text = re.sub(r"(?i)\bafter peaking(?: at \d+(?:\.\d+)?\s*%?)? (?:at|in) epoch (\d+),?", r"from epoch \1,", text)
+    # "6 of the 2s are misclassified", "just 7 of the 1s are wrong": a digit's errors
+    text = re.sub(r"(?i)\b(?:just |only )?(\d+) of the (\d)(?:'s|s) (?:are|were|is|was|get|got) (?:misclassified|wrong|"
+                  r"mistaken|missed|errors)\b", r"digit \2 has \1 errors", text)
+    # "passed 50% at epoch 6 and 80% at epoch 7": the verb carried to the second level
+    text = re.sub(r"(?i)\b(passed|reached|crossed|hit|got to|passes|reaches|crosses|hits)\s+(\d+(?:\.\d+)?\s*%?)\s+(at|by)\s+"
+                  r"epoch\s+(\d+),?\s+and\s+(?=\d+(?:\.\d+)?\s*%?\s+(?:at|by)\s+epoch\b)", r"\1 \2 \3 epoch \4 and \1 ", text)
+    return text
+
+
 def _plain(sentence: str) -> str:
     """A sentence as the readers read it: Markdown's emphasis dropped, the abbreviations students write spelled out
     ("val acc", "pts", "≥"), a bare accuracy given its percent sign where the sentence speaks of accuracy ("Best
@@ -501,6 +531,7 @@ def _plain(sentence: str) -> str:
     text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
     text = re.sub(r"(?i)\b(last|first|final)-(\d+)\b", r"\1 \2", text)
     text = re.sub(r"\bs(\d)\b", r"seed \1", text)  # "s0 97.51"
+    text = _phrasings(text)
     text = re.sub(r"(?i)\b(\d{2}(?:\.\d+)?)\s+or\s+(more|above|higher|better)\b", r"\1 % or \2", text)
     text = re.sub(r"(?i)\btrain\s*/\s*val(?:idation)?\s+split\s*[:=]?\s*(\d[\d,.]*\s*k?)\s*/\s*(\d[\d,.]*\s*k?)",
                   r"\1 training images, val split \2", text)  # "Train/val split: 7k/1k"
@@ -614,8 +645,8 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     if name == "GAP" and what == "fit" and "gap between" in low:
         return None
     if not _has(step, name):
-        return Claim(number, clause, False, f"this step has no {name} that acts ({records.CONFIG}, the layer table)",
-                     "effect")
+        return Claim(number, clause, False, f"this step has no {name.removeprefix('the ')} that acts "
+                                            f"({records.CONFIG}, the layer table)", "effect")
     if previous is None:
         return Claim(number, clause, None, "no step before to compare with: one run cannot show an effect", "effect")
     every = changes(previous, step)
@@ -636,9 +667,7 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, None, "test is of the averaged (EMA) weights, train of the live ones: the gap "
                                            "between them is not measured", "effect")
     moved, figures = _effect_shown(what, step, previous, _named_figure(low))
-    better = not re.search(r"increas\w* (?:the )?(?:over-?fit|gap)|widen|worse|hurt|slow(?:ed|er)", low)
-    if _negated(low, help_at.start()):
-        better = not better
+    better = _said_better(low, help_at)
     if moved == 0:
         return Claim(number, clause, None, f"{figures}: inside the noise, neither shown", "effect")
     if (moved > 0) != better:
@@ -692,6 +721,13 @@ def _has(step: Step, name: str) -> bool:
             "GAP": step.has("AdaptiveAvgPool") or bool(re.search(r"adaptive_avg_pool2d|avg_pool2d|\.mean\(",
                                                                  step.run.code or "")),  # a functional GAP
             "EMA": bool(s.ema), "weight decay": bool(s.weight_decay)}[name]
+
+
+def _said_better(low: str, help_at: re.Match) -> bool:
+    """Whether a change is said to have made things better (unless its words say worse, or negate the help)."""
+    better = not re.search(r"increas\w* (?:the )?(?:over-?fit|gap)|widen|worse|hurt|slow(?:ed|er)|(?:lower\w*|reduc\w*|"
+                           r"dropp\w*|cut) (?:the )?(?:final |best |min\w* )?(?:test |train )?acc", low)
+    return not better if _negated(low, help_at.start()) else better
 
 
 def _named_figure(low: str) -> str:
@@ -820,7 +856,7 @@ def _within(delta: float, text: str, tol: str) -> bool:
     if tol in ("about", "around", "roughly", "approximately", "~"):
         return abs(delta - n) <= max(0.25 * n, 0.1)
     if tol in ("almost", "nearly"):
-        return 0.75 * n - 1e-9 <= delta <= n + 10 ** -_decimals(text) / 2
+        return 0.75 * n - 1e-9 <= delta <= n + 1e-9  # almost: short of it, never past it
     if tol in ("over", "more than", "just over"):
         return delta > n
     if tol in ("under", "less than", "just under"):
@@ -882,7 +918,7 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
                      "seeds")
     held, ran = step.check.verdict.held()
     said = f"{held} of {ran} seeds held ({records.CHECK})"
-    failed = bool(re.search(r"\bfail", low))
+    failed = bool(re.search(r"\bfail", re.sub(r"^\W*(?:pass|fail)\s*:", "", low)))  # "FAIL: 0/3 seeds pass": a verdict's label
     first, second = found[1], found[2]
     if first in ("all", "every", "each"):
         claimed_held, claimed_ran = (0 if failed else ran), _count(second) or ran
@@ -1025,7 +1061,8 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
 
 _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| runs| ran| sits| sat| ends?| ended)? "
                     r"(?P<lead>ahead of|above|over|leads|leading|trails|"
-                    r"higher than|behind|below|under|lower than) (?:the )?test(?: accuracy)? by (?:about |~|around )?"
+                    r"higher than|behind|below|under|lower than) (?:the )?test(?: accuracy)? by "
+                    r"(?:only |just )?(?:about |~|around )?"
                     r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)?(?:.*?\blast (?P<k>\d+|two|three|four|five) epochs)?|"
                     r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended)? (?P<within>within) "
                     r"(?P<n2>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)? of (?:the )?test|"
@@ -1352,6 +1389,7 @@ _SEED_SCOPE = re.compile(r"\b(?P<none>no|none of the|not a single)\s+seeds?\b|"
                          rf"\b(?P<all>all|every|each|both|any|lowest|worst|weakest)(?:\s+of)?(?:\s+(?:the|my|its|our))?"
                          rf"(?:\s+(?P<n>\d+|{'|'.join(WORDS)}))?\s+seeds?\b|"
                          rf"\b(?P<a>\d+|{'|'.join(WORDS)})\s*(?:of|out of|/)\s*(?:the\s+)?(?P<b>\d+|{'|'.join(WORDS)})\s+seeds\b|"
+                         r"\bseeds (?P<list>\d+(?:,\s*\d+)*,? and \d+)\b|"
                          r"\bon seed (?P<one>\d+)\b|\bseed (?P<one2>\d+)\b|"
                          rf"\b(?P<some>\d+|{'|'.join(WORDS)})\s+seeds\b")
 
@@ -1548,6 +1586,9 @@ def seed_series(step: Step, low: str) -> tuple[str, list[tuple[int, list[float]]
         return None
     rows = ({s: r.test_acc for s, r in step.check.verdict.seeds.items() if r.test_acc} if step.check
             else {step.seed: step.run.test()})
+    if found["list"]:  # "seeds 1 and 2": each of those
+        named = [int(_num(k)) for k in re.findall(r"\d+", found["list"])]
+        return "all", [(k, rows[k]) for k in named if k in rows], None
     if found["one"] or found["one2"]:
         seed = int(found["one"] or found["one2"])
         return "one", [(seed, rows[seed])] if seed in rows else [], None
@@ -1684,6 +1725,58 @@ def _inline_table(low, clause, step, previous, number) -> Claim | None:
     said = (wrong[0] if wrong else f"{len(read)} figures of {len(rows)} {'seeds' if by_seed else 'epochs'} as said") \
         + f" ({records.CHECK if by_seed and step.check else records.METRICS})"
     return Claim(number, clause, not wrong, said, "figure")
+
+
+# figures listed after their label: "Seed finals (0/1/2): 97.98/98.25/97.75", "Last-3 accuracies: 99.35 / 99.42 / 99.40"
+_LISTED = re.compile(r"^\W*([a-z][a-z0-9 _-]*?)\s*(?:\(([\d\s/,-]+)\))?\s*:\s*"
+                     r"((?:\d{1,3}(?:\.\d+)?\s*%?\s*[/|,]\s*)+\d{1,3}(?:\.\d+)?)\s*%?\W*$")
+
+
+def _value_list(low, clause, step, previous, number) -> Claim | None:
+    """Figures listed after their label, one a seed ("Seed finals (0/1/2): ...", "Finals per seed (0-5): ...",
+    best, lowest of the last epochs) or one an epoch ("Last-3 accuracies: ...", "Epochs 13-15 test: ..."), each
+    against its record in the list's order."""
+    found = _LISTED.match(low)
+    if found is None:
+        return None
+    label, values = found[1], re.findall(r"\d{1,3}(?:\.\d+)?", found[3])
+    if "seed" in label:
+        seeds = ({s: r.test_acc for s, r in step.check.verdict.seeds.items() if r.test_acc} if step.check
+                 else {step.seed: step.run.test()})
+        keys = _listed_keys(found[2], sorted(seeds))
+        if len(keys) != len(values):
+            return None
+        role = "best" if re.search(r"best|max|peak", label) else f"lowest of the last {step.last}" if re.search(
+            r"min|low|worst", label) else "final"
+        records_ = [(max(seeds[k]) if role == "best" else min(seeds[k][-step.last:]) if role.startswith("lowest")
+                     else seeds[k][-1]) if seeds.get(k) else None for k in keys]
+        where = [f"seed {k}" for k in keys]
+    elif last := re.search(r"\blast[- ]?(\d+)", label) or re.search(r"\bepochs?\s+(\d+)\s*[-–]\s*(\d+)", label):
+        curve = step.run.train() if "train" in label else step.run.test()
+        span = list(range(len(curve) - int(last[1]) + 1, len(curve) + 1)) if last.re.pattern.startswith("\\blast") \
+            else list(range(int(last[1]), int(last[2]) + 1))
+        if len(span) != len(values) or not all(1 <= e <= len(curve) for e in span):
+            return None
+        records_, where, role = [curve[e - 1] for e in span], [f"epoch {e}" for e in span], \
+            "train" if "train" in label else "test"
+    else:
+        return None
+    wrong = [f"{w}: {r:.2f} %" if r is not None else f"{w}: none" for w, r, v in zip(where, records_, values, strict=True)
+             if r is None or not said_as(r, v)]
+    for v in values:
+        _num(v)
+    said = (f"{role}, " + "; ".join(wrong) if wrong else f"{role} of {', '.join(where)} as listed") + \
+        f" ({records.CHECK if 'seed' in label and step.check else records.METRICS})"
+    return Claim(number, clause, not wrong, said, "figure")
+
+
+def _listed_keys(said: str | None, seeds: list[int]) -> list[int]:
+    """The seeds a list names in brackets ("0/1/2", "0-5"), else every seed in order."""
+    if not said:
+        return seeds
+    if span := re.fullmatch(r"\s*(\d+)\s*-\s*(\d+)\s*", said):
+        return list(range(int(_num(span[1])), int(_num(span[2])) + 1))
+    return [int(_num(k)) for k in re.findall(r"\d+", said)]
 
 
 def _table_cell(step: Step, seeds: dict, by_seed: bool, key: int, column: str) -> tuple[float | None, str]:
@@ -2019,17 +2112,45 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
             words = listed  # "93.48 % (seed 0), 97.15 % (seed 1)": a list, read in its first figure's role
         else:
             listed = words
-        if re.match(r"\s*(?:at the end|in the end|at the last epoch|finally)\b", after):
-            words, epoch = words + " final ", None
-        elif not re.search(r"[a-z]", low[low.rfind("(", 0, found.start()) + 1:found.start()]) and \
-                low.rfind("(", 0, found.start()) > low.rfind(")", 0, found.start()):
-            words, epoch = " by epoch ", None  # "(97.05 %, 96.92 %)": figures said beside a claim, of any epoch
-        seed = re.match(r"\s*\(?(?:on |for |of )?seed (\d+)", after) or re.search(r"\bseed (\d+)\b", low[start:found.start()])
-        if seed is not None and not re.search(r"\bseeds\b", low[start:found.start()]):
+        words, epoch = _role_beside(low, after, found.start(), words, epoch)
+        seed = _seed_said(low, after, start, found.start())
+        every = re.match(r"\s*(?:on|for|across|in|of)\s+(?:every|each|all)\s+(?:the\s+)?(?:\w+\s+)?seeds?\b", after)
+        if every and step.check:  # "the min of the last 3 was 99.54 on every seed": each seed's own figure
+            out.append(_every_seed_figure(clause, step, number, text, words, around, epoch))
+        elif seed is not None and not re.search(r"\bseeds\b", low[start:found.start()]):
             out.append(_seed_figure(clause, step, number, text, int(seed[1]), words, around, epoch))
         elif (claim := _accuracy(low, clause, step, number, text, words, around, epoch)) is not None:
             out.append(claim)
     return out
+
+
+def _role_beside(low: str, after: str, at: int, words: str, epoch: re.Match | None) -> tuple[str, re.Match | None]:
+    """A figure's role from what stands beside it: "at the end" after it (final); inside brackets with no words
+    ("(97.05 %, 96.92 %)": figures said beside a claim, of any epoch)."""
+    if re.match(r"\s*(?:at the end|in the end|at the last epoch|finally)\b", after):
+        return words + " final ", None
+    if not re.search(r"[a-z]", low[low.rfind("(", 0, at) + 1:at]) and low.rfind("(", 0, at) > low.rfind(")", 0, at):
+        return " by epoch ", None
+    return words, epoch
+
+
+def _seed_said(low: str, after: str, start: int, at: int) -> re.Match | None:
+    """The seed a figure is said of: named beside it, in its words, or said before it in the clause with no other
+    subject between ("seed 1 dipped ... before recovering to 97.13 % at epoch 4")."""
+    seed = re.match(r"\s*\(?(?:on |for |of )?seed (\d+)", after) or re.search(r"\bseed (\d+)\b", low[start:at])
+    if seed is None and (said := list(re.finditer(r"\bseed (\d+)\b", low[:start]))) and not re.search(
+            r"\b(?:seeds|model|step|train\w*)\b", low[said[-1].end():at]):
+        seed = said[-1]
+    return seed
+
+
+def _every_seed_figure(clause: str, step: Step, number: int, text: str, words: str, around: str,
+                       epoch: re.Match | None) -> Claim:
+    """A figure said of every seed: each seed's own, in the role the words name; the first that differs decides."""
+    each = [_seed_figure(clause, step, number, text, s, words, around, epoch) for s in sorted(step.check.verdict.seeds)]
+    wrong = [c for c in each if c.verdict is not True]
+    verdict = None if wrong and not any(c.verdict is False for c in wrong) else not wrong
+    return replace(wrong[0] if wrong else each[0], verdict=verdict)
 
 
 def _whose(low: str, words: str, after: str) -> re.Match | None:
@@ -2037,6 +2158,8 @@ def _whose(low: str, words: str, after: str) -> re.Match | None:
     90.37 %" in a clause naming a step."""
     return re.match(r"\s*(?:\S+\s+){0,2}?(?:in|of|for|from|by) (?:step|model|iteration)[ _-]?(\d+)", after) or \
         re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)'s\s*(?:\S+\s+){0,3}?$", words) or \
+        re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)\s+(?:was|is|were|stood|stayed|sat|got|reached|ended)\s+"
+                  r"(?:\S+\s+){0,2}?(?:at|on|to)?\s*$", words) or \
         (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)", low) if re.search(
             r"\b(?:against|vs\.?|versus|compared (?:with|to))\s*$", words) else None)
 
@@ -2240,8 +2363,8 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
             continue
         own = re.split(r"\d", before)[-1]  # the words since the figure before
         near = before[-40:]
-        train = "train" in near and not re.search(r"test|validation", near.rpartition("train")[2])
-        test = re.search(r"test|validation", near) is not None and not train
+        train = "train" in near and not re.search(r"test|validation|\bval\b", near.rpartition("train")[2])
+        test = re.search(r"test|validation|\bval\b", near) is not None and not train  # "val loss": the held-out set's
         rows = whose.run.epochs
         pool = [e.train_loss for e in rows] if train else [e.test_loss for e in rows] if test else \
             [x for e in rows for x in (e.train_loss, e.test_loss)]
@@ -2268,7 +2391,7 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
             pool = [x for e in rows[at - 1:at] for x in ((e.train_loss,) if train else (e.test_loss,) if test else
                                                          (e.train_loss, e.test_loss))]
             kind = f"{kind} at epoch {at}"
-        elif _FINAL.search(own) or re.match(r"\s*(?:at the end|in the end|finally)", low[found.end():]):
+        elif _loss_at_end(own, low, low[found.end():]):
             pool = pool[-1:] if (train or test) else pool[-2:]
             kind = f"final {kind}"
         out.append(Claim(number, clause, any(said_as(v, text) for v in pool),
@@ -2276,6 +2399,14 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
                          + (f"{pool[0]:.4f}" if len(pool) == 1 else f"{min(pool):.4f} at its lowest") + f" ({records.METRICS})",
                          "figure", (text,)))
     return out
+
+
+def _loss_at_end(own: str, low: str, after: str) -> bool:
+    """A loss said of the last epoch: by its own words, or by its sentence's ("Train loss at the end ≈ 0.04, test
+    loss ≈ 0.06": the "at the end" holds for each loss in it) where its clause names no epoch."""
+    return bool(_FINAL.search(own) or re.match(r"\s*(?:at the end|in the end|finally)", after) or
+                not re.search(r"\bepochs?\b|\bbest\b|\blowest\b", low) and
+                re.search(r"\b(?:at the end|in the end|final)\b", _SENTENCE.get() or ""))
 
 
 # ------------------------------------------------------------------------------------------- the code's comments
@@ -2350,6 +2481,6 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
-READERS = (_inline_table, _settings, _reach_target, _between, _per_class, _monotone, _best_at, _epoch_list, _seed_count,
-           _margin_images, _unsplit, _effect, _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap,
-           _above, _trend, _stability, _rate)
+READERS = (_inline_table, _value_list, _settings, _reach_target, _between, _per_class, _monotone, _best_at,
+           _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _compare, _threshold, _seeds, _budget, _held,
+           _reached, _fit, _gap, _above, _trend, _stability, _rate)
