@@ -508,6 +508,8 @@ def _phrasings(text: str) -> str:
     text = re.sub(r"(?i)\b(\d{1,3}\.\d+)\s*%?\s+(train|test)\s*/\s*(\d{1,3}\.\d+)\s*%?\s+(train|test)\b",
                   r"\2 accuracy \1 % and \4 accuracy \3 %", text)
     text = re.sub(r"(?i)\b(has|have|did|was|is|does|do|were)nt\b", r"\1 not", text)  # "hasnt", "didnt"
+    text = re.sub(r"\s@\s*", " at ", text)  # "98.49 @ ep 5"
+    text = re.sub(r"(?i)\(\s*(?:the\s+)?(final|last)\s+epoch\s*\)", r"at the \1 epoch", text)
     text = re.sub(r"(?i)\b(every|each|all) epochs? (up to|until|till|through) (\d+)\b", r"\1 epoch \2 epoch \3", text)
     # "After peaking at epoch 3 the test acc goes down every epoch": the span from the peak
     text = re.sub(r"(?i)\bafter peaking(?: at \d+(?:\.\d+)?\s*%?)? (?:at|in) epoch (\d+),?", r"from epoch \1,", text)
@@ -726,7 +728,7 @@ def _has(step: Step, name: str) -> bool:
 def _said_better(low: str, help_at: re.Match) -> bool:
     """Whether a change is said to have made things better (unless its words say worse, or negate the help)."""
     better = not re.search(r"increas\w* (?:the )?(?:over-?fit|gap)|widen|worse|hurt|slow(?:ed|er)|(?:lower\w*|reduc\w*|"
-                           r"dropp\w*|cut) (?:the )?(?:final |best |min\w* )?(?:test |train )?acc", low)
+                           r"dropp\w*) (?:the )?(?:final |best |min\w* )?(?:test |train )?acc", low)
     return not better if _negated(low, help_at.start()) else better
 
 
@@ -2106,7 +2108,8 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
                 re.search(r"\d\s*%?\)?\s*(?:→|->|\bvs\.?|\bversus)\s*$", low[max(0, start - 12):found.start()]):
             out.append(_chain_figure(low, clause, step, number, text, earlier))
             continue
-        epoch = _EPOCH.match(after) or _EPOCH.search(own)
+        # "at epoch 4: 96.51 %, at epoch 5: 98.40 %": an epoch said just before its figure is that figure's
+        epoch = re.search(r"(?<!\bto )\bepoch (\d+)\s*[:=]\s*()$", own) or _EPOCH.match(after) or _EPOCH.search(own)
         words = low[start:found.start()]
         if re.fullmatch(r"[\s,;:()/|]*(?:seed \d+\)?)?[\s,;:()/|]*(?:and\s*)?", words) and k:
             words = listed  # "93.48 % (seed 0), 97.15 % (seed 1)": a list, read in its first figure's role
@@ -2253,6 +2256,10 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
     if best_named and not epoch and not either:
         ok = said_as(max(values), text)
         what = what.split(",")[0] + f": best {max(values):.2f} %"
+        if re.search(r"\b(?:at|in|on) the (?:final|last) epoch\b", around.partition(text)[2]):
+            # "Best test acc 98.12 at the final epoch": the best, and at the last epoch
+            ok = ok and said_as(values[-1], text)
+            what += f", at the last epoch {values[-1]:.2f} %"
     elif ok and len(values) > 1:
         i = next(i for i, v in enumerate(values) if said_as(v, text))
         what = (f"{labels[i]}: {values[i]:.2f} %" if i < len(labels) else f"{values[i]:.2f} %") + \
