@@ -298,6 +298,15 @@ AS_SAID = [
     (3, "Seed | final | best: 0 | 99.52 | 99.57, 1 | 99.52 | 99.57", False),  # seed 1's best is 99.58
     (3, "Model_3 beats Model_1 by 0.57 points on final accuracy.", True),  # the step named, not the one before
     (2, "Final accuracy is up 0.5 on Model_1 (98.95 → 99.45), best accuracy up about 0.5 (99.46 vs 98.96).", True),
+    (3, "Seed finals (0/1/2): 99.52/99.52/99.54", True),  # figures listed after their label, a seed each
+    (3, "Seed finals (0/1/2): 99.52/99.54/99.54", False),  # seed 1 ended at 99.52
+    (3, "The min of the last 3 was 99.52 on every seed.", False),  # each seed's own: they differ
+    (1, "Best test acc 98.96 @ ep 14", True),
+    (1, "Best test acc 98.96 @ ep 15", False),  # the best came at epoch 14
+    (1, "Best Test Accuracy - 98.96 (final epoch)", False),  # 98.95 at the last epoch
+    (1, "Final train / test acc = 98.94 / 98.95", True),  # a slashed pair, each with its own figure
+    (1, "Final train / test acc = 98.95 / 98.94", False),
+    (2, "Since the model was not over-fitting, it is time to add augmentation.", True),  # step 1's fit, the motive
 ]
 
 

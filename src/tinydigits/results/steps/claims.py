@@ -211,6 +211,8 @@ def clauses(sentence: str) -> list[str]:
                      r"(?:accuracy|loss)\b)|\s+but\s+", sentence)
     out: list[str] = []
     for part in (p.strip().rstrip(".") for p in parts if p and p.strip(" .")):
+        if out and (seed := re.match(r"(?i)\W*(seed \d+)\b", out[-1])) and re.match(r"(?i)it\b", part):
+            part = f"{seed[1]}: {part}"  # "Seed 1 is the slowest - it first hits 99.4 at epoch 10": it is seed 1
         if out and re.fullmatch(r"(?i)(?:from|after|since|in|over|during|at|by|until|up to|on)\b[^,;]{0,40}", out[-1]):
             out[-1] = f"{out[-1]}, {part}"  # "From epoch 9 on, test accuracy ...": the span belongs to its claim
         else:
@@ -486,7 +488,7 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\bafter (\d+) epochs\b", r"at epoch \1"), (r"\btest\s+acc\b", "test accuracy"),
                  (r"\btrain(?:ing)?\s+acc\b", "train accuracy"), (r"\bacc\b", "accuracy"), (r"\bpts\b", "points"),
                  (r"≥|>=|=>", " at least "), (r"≤|<=|=<", " at most "), (r"≈", " about "),
-                 (r"\bparameter count\b", "parameters"), (r"\bparam count\b", "parameters"))
+                 (r"\bparameter count\b", "parameters"), (r"\bparam count\b", "parameters"), (r"\berrs?\b", "errors"))
 _NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|px|epochs?|k\b|params|parameters|errors?|images|x\b|seeds?|mistakes|misclassified|" \
            r"wrong|of the))"
 _BARE = re.compile(rf"(?<![\w.,/:~-])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
@@ -554,7 +556,7 @@ def _plain(sentence: str) -> str:
     text = re.sub(r"(?i)\bepochs?\s+(\d+)\s*[-–]\s*(\d+)\b", r"from epoch \1 to epoch \2", text)
     low = text.lower()
     if re.search(r"\b(accuracy|acc|test|train|99\.4|seeds?|reach\w*|crossed|hit|peak\w*|best|final|digit|above|below|"
-                 r"dips?|dipped|stays?|finals?)\b", low) and "loss" not in low \
+                 r"dips?|dipped|stays?|finals?|lowest|highest|under|dropped)\b", low) and "loss" not in low \
             and not re.search(r"\b(lr|rate|dropout|decay|momentum|gap|difference|points)\b", low):
         text = _BARE.sub(lambda m: f"{m[1]} %", text)  # "val acc above 98.5": an accuracy
         text = _BARE_WHOLE.sub(lambda m: m[0] if _SPAN_EDGE.search(m.string[:m.start(2)]) else f"{m[1]} {m[2]} %", text)
@@ -603,8 +605,9 @@ def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, nu
     against = _named_step(low, previous, earlier or {}, number)
     for reader in READERS:
         if reader in (_seeds, _held, _reached, _budget) and any(c.kind == "threshold" for c in found) or \
-                reader is _budget and any(c.kind == "reached" for c in found):
-            continue  # the threshold as said decided it: not the budget's line again
+                reader is _budget and any(c.kind == "reached" for c in found) or \
+                reader is _above and any(c.kind == "gap" for c in found):
+            continue  # the threshold as said decided it: not the budget's line again; the gap's size: not its sign
         read: list[str] = []
         token = _READ.set(read)
         try:
@@ -660,8 +663,8 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, False, f"the rate never moved in this run ({_rates(step)}): the schedule "
                                             "could not act", "effect")
     counted = [c.text for c in every if c.counted]
-    if credit and len(counted) > 1:
-        return Claim(number, clause, None, f"{len(counted)} changes came together: one run cannot split them", "effect")
+    if credit and len(counted) > 1:  # not split, unless the effect credited did not happen at all
+        return _credit_of_several(low, step, previous, clause, number, what, help_at, len(counted))
     if not related:
         return Claim(number, clause, False, f"{name} did not change from the step before: not what changed here",
                      "effect")
@@ -680,6 +683,21 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, None, f"{figures}; but {len(counted)} changes came together: one run cannot "
                                            "split them", "effect")
     return Claim(number, clause, True, f"{figures}; the only change", "effect")
+
+
+def _credit_of_several(low: str, step: Step, previous: Step, clause: str, number: int, what: str, help_at: re.Match,
+                       n: int) -> Claim:
+    """A credit given to one of several changes made together: not settled ("thanks to X the accuracy went up"),
+    but false where the effect it credits went the other way beyond the noise."""
+    split = f"{n} changes came together: one run cannot split them"
+    if what == "fit" and (step.run.settings.ema or previous.run.settings.ema):
+        return Claim(number, clause, None, split, "effect")
+    if what == "accuracy" and _named_figure(low) == "min_last":
+        return Claim(number, clause, None, split, "effect")  # which accuracy it means is not said
+    moved, figures = _effect_shown(what, step, previous, _named_figure(low))
+    if moved and (moved > 0) != _said_better(low, help_at):
+        return Claim(number, clause, False, f"{figures}: the other way", "effect")
+    return Claim(number, clause, None, split, "effect")
 
 
 UNSPLIT = re.compile(r"\b(?:cannot|can't|can not|could not|couldn't|not possible to|no way to)\s+(?:say|tell|split|"
@@ -728,7 +746,8 @@ def _has(step: Step, name: str) -> bool:
 def _said_better(low: str, help_at: re.Match) -> bool:
     """Whether a change is said to have made things better (unless its words say worse, or negate the help)."""
     better = not re.search(r"increas\w* (?:the )?(?:over-?fit|gap)|widen|worse|hurt|slow(?:ed|er)|(?:lower\w*|reduc\w*|"
-                           r"dropp\w*) (?:the )?(?:final |best |min\w* )?(?:test |train )?acc", low)
+                           r"dropp\w*) (?:the )?(?:final |best |min\w* )?(?:test |train )?acc|\bacc\w*\s+(?:\w+\s+)?"
+                           r"(?:dropped|fell|decreased|went down|declined)", low)
     return not better if _negated(low, help_at.start()) else better
 
 
@@ -1073,21 +1092,26 @@ _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| r
                     r"(?P<lead3>ahead of|above|behind|below) (?:the )?test")
 
 
+_GAP_MOVED = re.compile(r"\bgap\b[^.;]{0,30}?(?:\bfrom\s+(?P<t1>~\s*|about\s+)?(?P<a>\d*\.\d+)\s+to\s+"
+                        r"(?P<t2>~\s*|about\s+)?(?P<b>\d*\.\d+)|\(\s*(?P<a2>\d*\.\d+)\s*(?:→|->)\s*(?P<b2>\d*\.\d+)\s*\))")
+
+
 def _gap(low, clause, step, previous, number) -> Claim | None:
     """A small or large gap, or the gap's figure: "train is ahead of test by 0.37 points in the last 3 epochs, a gap
     beyond the noise" (the mean of those epochs, and against the noise where the words say so)."""
     low = re.sub(r"\b(?:the )?difference between (?:the )?train(?:ing)? and (?:the )?test(?: accuracy)?", "the gap", low)
-    low = re.sub(r"\bgap\s*\((?:train\s*-\s*test|train minus test)\)", "gap", low)
+    low = re.sub(r"\bgap\s*\((?:train\s*-\s*test|train minus test)[^)]*\)", "gap", low)
     sized = re.search(r"\bgap\b[^;]{0,40}?\d(?:\s*(?:points?|pts|pp|%)|\s*$|\s*(?:now|here|at the end)\b)", low)
     if not ("gap" in low or _AHEAD.search(low)) or OVER.search(low) and not (_AHEAD.search(low) or sized) or \
             re.search(r"\bgap layer|global average", low) or re.search(r"\bGAP\b", clause) and not re.search(r"\bgap\b", clause):
         return None  # GAP in capitals: the pooling layer
     f = facts(step)
-    if previous is not None and (moved := re.search(r"\bgap\b[^.;]{0,30}?\bfrom\s+(\d*\.\d+)\s+to\s+(\d*\.\d+)", low)):
-        then = facts(previous).gap
-        return Claim(number, clause, said_as(abs(then), moved[1]) and said_as(abs(f.gap), moved[2]),
-                     f"train - test, mean of the last {f.n}: {then:+.2f} in the step before, {f.gap:+.2f} here "
-                     f"({records.METRICS} of both)", "gap", (moved[1], moved[2]))
+    if previous is not None and (moved := _GAP_MOVED.search(low)):
+        then, a, b = facts(previous).gap, moved["a"] or moved["a2"], moved["b"] or moved["b2"]
+        near = bool(moved["t1"] or moved["t2"])  # "from ~0.7 to ~0.1": each within a quarter of it
+        ok = all(_within(abs(v), t, "about") if near else said_as(abs(v), t) for v, t in ((then, a), (f.gap, b)))
+        return Claim(number, clause, ok, f"train - test, mean of the last {f.n}: {then:+.2f} in the step before, "
+                     f"{f.gap:+.2f} here ({records.METRICS} of both)", "gap", (a, b))
     if ahead := _AHEAD.search(low):
         return _train_ahead(low, clause, step, number, ahead)
     return _gap_size(low, clause, step, number)
@@ -1249,8 +1273,9 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
     """Stable (the last epochs within the noise of two scores) or fluctuating."""
     found = re.search(r"\b(stable|steady|consistent|plateau(?:ed)?|flat|fluctuat\w*|unstable|jumps|jumped|jumpy|"
                       r"oscillat\w*|noisy|erratic|swing\w*)\b", low)
-    if found is None or re.search(rf"{NUM}\s*%|\brate\b|\blr\b|receptive field|\brf\b", low) or \
-            re.match(r"\s*(?:schedul|lr\b)", low[found.end():]):
+    # a level said beside it ("stable above 99.4 %") is a threshold's; figures in brackets are its evidence
+    if found is None or re.search(rf"{NUM}\s*%|\brate\b|\blr\b|receptive field|\brf\b", re.sub(r"\([^)]*\)", "", low)) \
+            or re.match(r"\s*(?:schedul|lr\b)", low[found.end():]):
         return None
     steady = found[1] in ("stable", "steady", "consistent", "plateau", "plateaued", "flat")
     if (seeds := seed_series(step, low)) is not None:
@@ -1689,8 +1714,8 @@ DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "f
                                               "eights", "nines"))}
 _DIGIT = re.compile(r"\b(?:digit|class|number)(?:\s+is)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
                     + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
-                    r"\bwhereas\s+|\bbut\s+|^\W*)(?P<b>\d)\s+(?:at|with|has|is|remains|was|stays|went|got|dropped|fell|"
-                    r"rose|improved)\b|\b(?:best|worst|weakest|strongest|easiest|hardest)\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
+                    r"\bwhereas\s+|\bbut\s+|\bthen\s+|^\W*)(?P<b>\d)\s*(?:(?:at|with|has|is|remains|was|stays|went|got|dropped|"
+                    r"fell|rose|improved|worst|best|weakest|perfect)\b|\((?=\s*\d))|\b(?:best|worst|weakest|strongest|easiest|hardest)\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:digit|class)\b[^.;:\d]{0,24}:\s*(?P<c>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:with|then)\s+(?P<e>\d)\b(?=\s+(?:right\s+|close\s+)?(?:behind|next|after|at|with|and))")
 _WORST = re.compile(r"\b(worst|weakest|hardest|lowest|least accurate|most errors|most mistakes|wrong most|most wrong)\b")
@@ -1820,6 +1845,7 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
             said.append(f"digit {digit}: {rows[digit].exact:.2f} %, {rows[digit].errors} errors")
     if not verdicts:
         return None
+    used += [str(digit) for _, _, digit in mentions if digit in rows]  # the digits named are read too
     ranked = sorted(rows.values(), key=lambda r: r.exact)
     said.append(f"worst digit {ranked[0].digit} ({ranked[0].exact:.2f} %), best {ranked[-1].digit} "
                 f"({ranked[-1].exact:.2f} %)")
