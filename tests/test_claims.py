@@ -307,6 +307,11 @@ AS_SAID = [
     (1, "Final train / test acc = 98.94 / 98.95", True),  # a slashed pair, each with its own figure
     (1, "Final train / test acc = 98.95 / 98.94", False),
     (2, "Since the model was not over-fitting, it is time to add augmentation.", True),  # step 1's fit, the motive
+    (1, "Batch normalization after each convolution layer", False),  # step 1 has no batch norm at all
+    (2, "Batch normalization after each convolution layer", True),
+    (1, "Dropout layers to prevent overfitting.", False),  # its purpose said; no dropout in step 1
+    (1, "No dropout.", True),
+    (2, "GAP layer followed by 1x1 convolution", None),  # where it sits is not read
 ]
 
 

@@ -111,7 +111,7 @@ def check_handwritten(path: Path) -> Checked:
         number = hand.number or i
         parts = ((TARGET, hand.target), (RESULT, hand.result), (ANALYSIS, hand.analysis))
         step = Step(to_run(hand, path if path.is_dir() else path.parent))
-        step.run.architecture = {"layers": layer_rows(hand.layers)}
+        step.run.architecture = architecture(hand)
         judged += _rf_listed(hand, number)
         if not hand.epochs:
             missing = Claim(number, "", None, NO_LOG, "nolog")
@@ -161,13 +161,21 @@ def _goals(handin, folder: Path) -> list[Judged]:
         return []
     number = next((hand.number or i for i, hand in enumerate(handin.steps, 1) if hand is final), len(handin.steps) + 1)
     step = Step(to_run(final, folder))
-    step.run.architecture = {"layers": layer_rows(final.layers)}
+    step.run.architecture = architecture(final)
     return [_sourced(_guarded(j, step), final) for line in handin.goals if not is_plan(line)
             for j in _read_both_ways(line, step, None, number, GOALS, {}, final.epoch_base)]
 
 
 KINDS = {"conv": "Conv2d", "maxpool": "MaxPool2d", "avgpool": "AvgPool2d", "gap": "AdaptiveAvgPool2d",
          "batchnorm": "BatchNorm2d", "linear": "Linear", "dropout": "Dropout"}
+
+
+def architecture(hand) -> dict:
+    """A hand-in step's architecture as a run records it: the layer table from its code, and its layers' types
+    (`kinds`) - those its printed summary lists (what ran), else its code's."""
+    kinds = hand.summary_kinds or [KINDS.get(layer.kind, layer.kind) for layer in hand.layers
+                                   if layer.kind not in ("shape", "output")]
+    return {"layers": layer_rows(hand.layers), "kinds": kinds}  # no "modules": their settings are not all known
 
 
 def layer_rows(layers: list) -> list[dict]:

@@ -35,6 +35,8 @@ ACCURACY = re.compile(rf"acc(?:uracy)?\s*[:=]\s*({NUMBER})\s*%?", re.I)
 # tqdm's bar: `... 100%|██████████| 938/938 [...]`: how far the epoch went, to tell a fresh epoch from an update
 PROGRESS = re.compile(r"(\d+)%\|[^|]*\|\s*(\d+)/(\d+)")
 BATCH_ID = re.compile(r"batch[_ ]?id\s*[:=]\s*(\d+)", re.I)
+# a torchsummary row: `Conv2d-1            [-1, 8, 26, 26]              80`
+SUMMARY_ROW = re.compile(r"^\s*([A-Z][A-Za-z0-9]+)-\d+\s+\[")
 PER_CLASS = re.compile(rf"^\s*accuracy\s+of\s+(?:class\s+)?(\d)\b[^:]*:\s*({NUMBER})\s*%", re.I)
 
 
@@ -72,6 +74,7 @@ class Log:
     epoch_base: int | None = None
     params: int | None = None
     per_class: list[ClassAccuracy] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)  # a printed summary's layer types, in order ("Conv2d", "ReLU")
 
     @property
     def best_test(self) -> float | None:
@@ -141,6 +144,7 @@ class _Reader:
         self.open: _Open | None = None
         self.params: int | None = None
         self.per_class: dict[int, float] = {}
+        self.kinds: list[str] = []
         self.first_label: int | None = None
         self.rate: float | None = None  # the rate now in force: the next epoch trains at it
         self.rate_since_figures = False  # a rate printed after the last figures (a new scheduler's, or a step's)
@@ -151,7 +155,7 @@ class _Reader:
             number = len(self.logs) + 1
             self.logs.append(Log(self.source if number == 1 else f"{self.source} (run {number})", self.epochs,
                                  self.first_label if self.first_label in (0, 1) else None, self.params,
-                                 [ClassAccuracy(d, a) for d, a in sorted(self.per_class.items())]))
+                                 [ClassAccuracy(d, a) for d, a in sorted(self.per_class.items())], self.kinds))
         self._new_run()
 
     def _close(self) -> None:
@@ -170,6 +174,11 @@ class _Reader:
         return self.open if self.open is not None else self._start(None)
 
     # ---- the events
+    def summary_row(self, kind: str) -> None:
+        if self.epochs or (self.open is not None and self.open.has_figures):
+            self._finish_run()  # a summary after epochs: the next run's
+        self.kinds.append(kind)
+
     def params_line(self, total: int) -> None:
         if self.epochs or (self.open is not None and self.open.has_figures):
             self._finish_run()
@@ -251,6 +260,9 @@ SUMMARY_WORDS = re.compile(r"\b(?:best|lowest|highest|minimum|maximum|max|min)\b
 
 def _read_line(reader: _Reader, line: str) -> None:
     if SUMMARY_WORDS.search(line) and not TOTAL_PARAMS.search(line):
+        return
+    if row := SUMMARY_ROW.match(line):
+        reader.summary_row(row[1])
         return
     total = TOTAL_PARAMS.search(line)
     if total:

@@ -52,6 +52,7 @@ class HandStep:
     per_class: list[ClassAccuracy] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     rf_said: list[tuple[str, int]] = field(default_factory=list)  # the receptive fields its section lists, by item
+    summary_kinds: list[str] = field(default_factory=list)  # its printed summary's layer types ("BatchNorm2d")
 
     @property
     def best_test(self) -> float | None:
@@ -411,7 +412,7 @@ def _joined(log: Log | None, summary: Log) -> Log:
     borrowed = log.params is None and summary.params is not None and summary.source != log.source
     return Log(f"{log.source}; params from {summary.source}" if borrowed else log.source,
                log.epochs, log.epoch_base, log.params if log.params is not None else summary.params,
-               log.per_class or summary.per_class)
+               log.per_class or summary.per_class, log.kinds or summary.kinds)
 
 
 def _step(section: Section, log: Log | None, notebook: Notebook | None, pool: _Pool, notes: list[str]) -> HandStep:
@@ -435,7 +436,8 @@ def _step(section: Section, log: Log | None, notebook: Notebook | None, pool: _P
         epoch_base=log.epoch_base if log is not None else None,
         model=f"{model.name} ({model.source})" if model is not None else None,
         layers=model.layers if model is not None else [], rf=model.rf if model is not None else None,
-        per_class=log.per_class if log is not None else [], notes=notes, rf_said=rf_list(section.text))
+        per_class=log.per_class if log is not None else [], notes=notes, rf_said=rf_list(section.text),
+        summary_kinds=log.kinds if log is not None else [])
 
 
 # ---- the bridge to the project's run record

@@ -1806,6 +1806,51 @@ def _listed_keys(said: str | None, seeds: list[int]) -> list[int]:
     return [int(_num(k)) for k in re.findall(r"\d+", said)]
 
 
+# a layer kind as students name it, and the module types that are it
+LAYER_WORDS = {"BatchNorm": (r"batch[ -]?norm\w*|\bbn\b", ("BatchNorm",)), "Dropout": (r"\bdropout", ("Dropout",)),
+               "GAP": (r"\bgap\b(?! between)|global average pool\w*|global avg pool\w*", ("AdaptiveAvgPool", "AvgPool")),
+               "MaxPool": (r"\bmax[ -]?pool\w*", ("MaxPool",)),
+               "Linear": (r"\bfully[ -]connected\b|\bfc layers?\b|\blinear layers?\b", ("Linear",))}
+
+
+def _layers_said(low, clause, step, previous, number) -> Claim | None:
+    """A layer said to be in the step ("Batch normalization after each convolution layer", "Dropout layers", "no
+    dropout"): false where the step has no module of that kind (or has one said absent); true where it has and nothing
+    more is said of it, or "after each conv" holds; not settled where more is said (its place, its size)."""
+    types = step.run.architecture.get("kinds") or [m["type"] for m in step.run.modules.values()]  # a hand-in's: kinds
+    # "Dropout layers to prevent overfitting": its purpose said, not an effect shown
+    low = re.sub(r"\b(?:to|for) (?:prevent|avoid|reduce|fight|combat|control|help|improve|speed|stabili[sz]e|"
+                 r"regulari[sz]e)\b.*$", "", low)
+    found = next(((kind, m) for kind, (pattern, _) in LAYER_WORDS.items() if (m := re.search(pattern, low))), None)
+    if not types or found is None or re.search(rf"\b(?:{HELP})\b|\b(?:gap|difference) between\b", low) or \
+            CREDIT.search(low) or not re.match(r"\W*(?:(?:added|adding|used|using|with|introduced|introducing|applied|"
+                                                r"includ\w*|contain\w*|has|have|no|without|removed)\s+)?(?:\w+\s+){0,2}$",
+                                                low[:found[1].start()]):
+        return None
+    kind, at = found
+    rest = low[at.end():]
+    if re.search(r"accura|loss|over-?fit|under-?fit|\bgap\b|speed|faster|slower|\btrain|\btest|%|improv|increas|decreas|"
+                 r"help|better|worse|stabl|boost|regulari[sz]", rest):
+        return None  # what the layer did, not that it is there: the effect's readers
+    has = any(t.startswith(prefix) for t in types for prefix in LAYER_WORDS[kind][1])
+    if kind == "GAP" and not has and re.search(r"adaptive_avg_pool2d|avg_pool2d|\.mean\(", step.run.code or ""):
+        has = True  # a functional GAP in forward
+    if kind == "GAP" and not has and not step.run.code:
+        return None  # a summary does not list a functional pool
+    absent = bool(re.search(r"\b(?:no|without|removed)\s+(?:\w+\s+){0,2}$", low[:at.start()]))
+    said = f"layer types: {', '.join(dict.fromkeys(types))} (the model's modules)"
+    if has == absent:
+        return Claim(number, clause, False, said, "layers")
+    if re.search(r"\bafter (?:each|every|all) (?:conv\w*|convolution\w*)", rest):
+        convs = [i for i, t in enumerate(types) if t.startswith("Conv")]
+        after = [types[i + 1:j] for i, j in zip(convs, convs[1:], strict=False)]
+        ok = all(any(t.startswith(LAYER_WORDS[kind][1][0]) for t in between) for between in after)
+        return Claim(number, clause, ok, said, "layers")
+    if re.search(r"\d|\b(?:after|before|followed|between|each|every|per|then)\b", rest):
+        return Claim(number, clause, None, f"{said}: where it sits is not read", "layers")
+    return Claim(number, clause, True, said, "layers")
+
+
 def _table_cell(step: Step, seeds: dict, by_seed: bool, key: int, column: str) -> tuple[float | None, str]:
     """The record an inline table's cell stands for: its column's quantity at its row's epoch or seed."""
     if by_seed:
@@ -2514,6 +2559,6 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
-READERS = (_inline_table, _value_list, _settings, _reach_target, _between, _per_class, _monotone, _best_at,
+READERS = (_inline_table, _value_list, _settings, _layers_said, _reach_target, _between, _per_class, _monotone, _best_at,
            _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _compare, _threshold, _seeds, _budget, _held,
            _reached, _fit, _gap, _above, _trend, _stability, _rate)
