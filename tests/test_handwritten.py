@@ -478,3 +478,13 @@ def test_a_table_with_a_description_column_newest_first(tmp_path):
     assert [(s.number, s.result, s.analysis) for s in (one, two)] == [
         (1, ["Parameters: 7,964", "Best Test Acc: 99.25%"], ["The base architecture."]),
         (2, ["Parameters: 7,964", "Best Test Acc: 99.29%"], ["Dropout made it stable."])]
+
+
+def test_heads_that_stand_for_a_part(tmp_path):
+    """"Objective" is a step's Target; "Key Insights", "Observations", "Conclusion" hold what its Analysis would."""
+    (tmp_path / "README.md").write_text("# S7\n\n## Model 1\n\n**Objective:**\n- Get the skeleton right\n\n"
+                                        "**Results:**\n- Parameters: 1,674\n\n**Key Insights:**\n- GAP removed the dense "
+                                        "layers\n\n### Observations\n- Test is above train\n")
+    (step,) = read_handin(tmp_path).steps
+    assert (step.target, step.result, step.analysis) == (["Get the skeleton right"], ["Parameters: 1,674"],
+                                                         ["GAP removed the dense layers", "Test is above train"])

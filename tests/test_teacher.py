@@ -275,3 +275,16 @@ def test_a_receptive_field_table_outside_the_parts_is_checked_against_the_code(t
     checked = teacher.check(tmp_path)
     (listed,) = [j for j in checked.judged if j.section == teacher.RF_LISTED]
     assert listed.verdict is verdict, listed.line(short=False)
+
+
+def test_epochs_to_reach_the_steps_own_target(tmp_path):
+    """"Epochs to reach target: 6" where the step's Target names its own level ("Target accuracy: 98.5%"): the first
+    epoch at or above that level, not the budget's."""
+    accs = [97.0, 97.8, 98.2, 98.4, 98.6, 98.7]
+    log = "\n".join(f"Epoch {i}\n{TEST.format(loss=0.03, right=round(a * 100), acc=a)}" for i, a in enumerate(accs, 1))
+    readme = ("# S7\n\n## Model 1\n\n**Target:**\n- Target accuracy: 98.5%\n\n**Results:**\n- Epochs to reach target: {n}\n\n"
+              "```\nTotal params: 5,208\n" + log + "\n```\n")
+    for n, verdict in ((5, True), (4, False)):
+        (tmp_path / "README.md").write_text(readme.replace("{n}", str(n)))
+        said = {j.words: j.verdict for j in teacher.check(tmp_path).judged}
+        assert said[f"Epochs to reach target: {n}"] is verdict, said

@@ -21,7 +21,8 @@ SETEXT_RULE = re.compile(r"^\s*(=+|-{3,})\s*$")  # the line under a `Step 1\n===
 NUMBERED_HEAD = re.compile(r"^\s*(\d{1,2})[a-z]?[.)]\s+\S")
 BOLD_HEAD = re.compile(r"^\s*(?:\*\*|__)([^*_]{1,80})(?:\*\*|__)\s*:?\s*$")
 # a Target / Result / Analysis head: `**Target**`, `1. Target:`, `### Results`, `- **Analysis**:`, `Target: text`
-PART_HEAD = re.compile(r"^(\s*)((?:[-*+]|\d+[.)])\s+)?(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*(targets?|results?|analysis|analyses)"
+PART_HEAD = re.compile(r"^(\s*)((?:[-*+]|\d+[.)])\s+)?(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*(targets?|results?|analysis|analyses|"
+                       r"objectives?|(?:key )?insights?|observations?|conclusions?|learnings?|findings?|inferences?)"
                        r"\s*(?:\*\*|__|\*|_)?\s*(?:[:\-\u2013]\s*|(?=$))(?:\*\*|__)?\s*(.*)$", re.I)
 BULLET = re.compile(r"^(\s*)(?:[-*+\u2022]|\d+[.)])\s+(.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)\s*([\w+-]*)")
@@ -132,8 +133,16 @@ def _cell_items(items: list[str], text: str, links: list[str] | None = None) -> 
     return sentences(text)
 
 
+# heads that stand for a part: an Objective is the step's Target; insights, observations, conclusions, learnings and
+# findings are what its Analysis holds
+PART_WORDS = {"objective": "target", "key insight": "analysis", "insight": "analysis", "observation": "analysis",
+              "conclusion": "analysis", "learning": "analysis", "finding": "analysis", "inference": "analysis"}
+
+
 def _part(label: str) -> str | None:
     word = clean(label).lower()
+    if len(word) < 20 and (other := next((p for w, p in PART_WORDS.items() if word.startswith(w)), None)):
+        return other
     return next((p for p in PARTS if word.startswith(p[:6])), None) if len(word) < 20 else None
 
 

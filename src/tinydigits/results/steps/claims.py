@@ -1992,12 +1992,15 @@ def _reach_target(low, clause, step, previous, number) -> Claim | None:
     if found is None:
         return None
     test = step.run.test()
-    first = next((i + 1 for i, v in enumerate(test) if v >= _line(step)), None)
+    aims = re.findall(r"(\d{2}(?:\.\d+)?)\s*%", str(step.config.get("target") or ""))
+    # "the target": the step's own aim where its Target names one level ("Target accuracy: 98.5%"), else the budget's
+    line = float(aims[0]) if len(set(aims)) == 1 and "99.4" not in found[0] else _line(step)
+    first = next((i + 1 for i, v in enumerate(test) if v >= line), None)
     said = int(_num(found[1]))
     ok = first is not None and (said == first or (step.run.origin or {}).get("epoch_base") == 0 and said == first - 1)
-    if not ok and "99.4" not in found[0]:
+    if not ok and "99.4" not in found[0] and len(set(aims)) != 1:
         ok = None  # "the target" may be the step's own aim, not the budget's line
-    return Claim(number, clause, ok, f"first epoch at or above {_line(step):g} %: "
+    return Claim(number, clause, ok, f"first epoch at or above {line:g} %: "
                  + (f"epoch {first}" if first else "none") + f" ({records.METRICS})", "reached")
 
 
