@@ -515,6 +515,12 @@ def _phrasings(text: str) -> str:
     text = re.sub(r"(?i)\b(every|each|all) epochs? (up to|until|till|through) (\d+)\b", r"\1 epoch \2 epoch \3", text)
     # "After peaking at epoch 3 the test acc goes down every epoch": the span from the peak
     text = re.sub(r"(?i)\bafter peaking(?: at \d+(?:\.\d+)?\s*%?)? (?:at|in) epoch (\d+),?", r"from epoch \1,", text)
+    # "Seed 1 reaches 97 at epoch 4 and seed 2 at epoch 2": the verb and level carried to the second seed
+    text = re.sub(r"(?i)\b(seed \d+) (reach\w*|hit\w*|pass\w*|cross\w*) (\d+(?:\.\d+)?\s*%?) (at|by) epoch (\d+),? and "
+                  r"(seed \d+) (at|by) epoch (\d+)", r"\1 \2 \3 \4 epoch \5, and \6 \2 \3 \7 epoch \8", text)
+    # "Train/Test: 96.21/96.47 (final)": the role said once for both
+    text = re.sub(r"(?i)\btrain\s*/\s*test\s*:\s*(\d[\d.]*)\s*%?\s*/\s*(\d[\d.]*)\s*%?\s*\(\s*(final|last|best)\s*\)",
+                  r"\3 train accuracy \1 %, \3 test accuracy \2 %", text)
     # "6 of the 2s are misclassified", "just 7 of the 1s are wrong": a digit's errors
     text = re.sub(r"(?i)\b(?:just |only )?(\d+) of the (\d)(?:'s|s) (?:are|were|is|was|get|got) (?:misclassified|wrong|"
                   r"mistaken|missed|errors)\b", r"digit \2 has \1 errors", text)
@@ -2304,9 +2310,9 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
     train = bool(re.search(r"\btrain(?:ing)?\b", around))
     either = train and bool(re.search(r"\btest|validation", around))  # both named: the figure may be either
     best_named = bool(re.search(r"\bbest|highest|max(?:imum)?|peak", words))
-    values, what, labels = *_others(step, around), []
+    values, what, labels = *_others(step, around, words), []
     if values:
-        labels = _others_labels(step, around)
+        labels = _others_labels(step, around, words)
     elif epoch and not _FINAL.search(re.split(r"[,;]", words)[-1][-25:]):  # "at epoch 9 and the final ... 98.95 %": the final
         values, what, by = _at_epoch(step.run, int(epoch[1] or epoch[2]), train and not either, around, text)
         if by is not None:
@@ -2370,10 +2376,16 @@ def _series(step: Step, around: str, train: bool, either: bool) -> tuple[list[fl
             [f"test at epoch {i}" for i in epochs])
 
 
-def _others_labels(step: Step, around: str) -> list[str]:
+def _digit_named(step: Step, words: str) -> list:
+    """The per-class rows a figure's own words name ("digit 3 at 98.32 %": digit 3's), else every row."""
+    named = re.search(r"\b(?:digit|class)\s+(\d)\b[^\d%]*$", words)
+    return [r for r in step.run.per_class if named is None or r.digit == int(named[1])]
+
+
+def _others_labels(step: Step, around: str, words: str = "") -> list[str]:
     """What each of `_others`' figures is, in its order."""
     if re.search(r"\bdigit|\bclass\b", around) and step.run.per_class:
-        return [f"digit {r.digit}" for r in step.run.per_class]
+        return [f"digit {r.digit}" for r in _digit_named(step, words)]
     rows = step.check.verdict.seeds.items()
     if re.search(r"\bmin(?:ima|imum|imums)?\b|\blowest\b", around):
         return [f"seed {s}'s min of the last {len(r.last)}" for s, r in rows]
@@ -2382,10 +2394,13 @@ def _others_labels(step: Step, around: str) -> list[str]:
             + ["the seeds' mean final accuracy", "the seeds' mean min"])
 
 
-def _others(step: Step, around: str) -> tuple[list[float], str]:
-    """A digit's accuracy (per_class.csv) or a seed's (check.json), where the words name one; else none."""
+def _others(step: Step, around: str, words: str = "") -> tuple[list[float], str]:
+    """A digit's accuracy (per_class.csv) - the one its words name, else any - or a seed's (check.json), where the
+    words name one; else none."""
     if re.search(r"\bdigit|\bclass\b", around) and step.run.per_class:
-        return [r.exact for r in step.run.per_class], f"each digit's accuracy ({records.PER_CLASS})"
+        rows = _digit_named(step, words)
+        said = f"digit {rows[0].digit}: {rows[0].exact:.2f} %" if len(rows) == 1 else "each digit's accuracy"
+        return [r.exact for r in rows], f"{said} ({records.PER_CLASS})"
     if re.search(r"\bseeds?\b", around) and re.search(r"\bmin(?:ima|imum|imums)?\b|\blowest\b", around) and step.check:
         return [r.min_last for r in step.check.verdict.seeds.values()], f"the seeds' min of the last epochs ({records.CHECK})"
     if re.search(r"\bseeds?\b|\bmean\b", around) and step.check:
