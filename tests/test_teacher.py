@@ -288,3 +288,13 @@ def test_epochs_to_reach_the_steps_own_target(tmp_path):
         (tmp_path / "README.md").write_text(readme.replace("{n}", str(n)))
         said = {j.words: j.verdict for j in teacher.check(tmp_path).judged}
         assert said[f"Epochs to reach target: {n}"] is verdict, said
+
+
+def test_a_rate_said_where_the_log_printed_none_is_not_settled_and_breaks_nothing(tmp_path):
+    """"LR 0.01 with StepLR" beside a log that prints no rate: the rate is not settled; the hand-in is read."""
+    log = "\n".join(f"Epoch {i}\n{TEST.format(loss=0.03, right=9800 + i, acc=98 + i / 100)}" for i in range(1, 4))
+    (tmp_path / "README.md").write_text("# S7\n\n## Model 1\n\n**Analysis:**\n- The LR was 0.01, reduced by StepLR.\n\n"
+                                        "```\nTotal params: 5,208\n" + log + "\n```\n")
+    checked = teacher.check(tmp_path)
+    assert checked.error is None, checked.error
+    assert [j.verdict for j in checked.judged] == [None]

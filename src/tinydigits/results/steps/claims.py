@@ -157,9 +157,9 @@ BUDGET_LINE = BUDGET.min_acc  # 99.35 is not "99.4": a tie is never rounded up o
 def said_as(value: float, text: str, scale: float = 1.0) -> bool:
     """Whether `text` (a number as a student wrote it, `scale` times smaller than `value`: 1000 for "7.5k") says
     `value` at its digits: rounded, or cut."""
-    d, x, v = _decimals(text), _num(text), value / scale
-    if math.isnan(v):  # a figure the log did not print (a hand-in's missing loss) says no number
+    if value is None or math.isnan(value):  # a figure the log did not print (a hand-in's missing loss, its rate)
         return False
+    d, x, v = _decimals(text), _num(text), value / scale
     unit = 10 ** -d
     # rounded (a value half-way between two said figures is either, but never up onto the budget's line), or cut
     tie_up_to_line = abs(abs(v - x) - unit / 2) < 1e-9 and v < BUDGET_LINE <= x
@@ -1378,7 +1378,8 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
             continue  # a loss's figure: the clause's subject is the loss
         if _num(found[1]) < 1:  # each rate said is one the run had at an epoch's start, or the peak set
             verdicts.append(_rate_said(found[1], low[:found.start()], low[found.end():], rates, step.run.settings.lr))
-            said += f"; peak {step.run.settings.lr:g}" * ("; peak" not in said)
+            if step.run.settings.lr is not None:  # a hand-in's log may print no rate
+                said += f"; peak {step.run.settings.lr:g}" * ("; peak" not in said)
     if factor := re.search(r"\b(?:by\s+(?:a\s+factor\s+of\s+)?|factor of\s+)(\d+)\s*(?:x|×|times)?(?!\d)|"
                            r"\b(\d+)\s*(?:x|×)(?![\d\w])", low):
         drops = [a / b for a, b in zip(rates, rates[1:], strict=False) if b < a]  # each cut's factor
