@@ -312,6 +312,12 @@ AS_SAID = [
     (1, "Dropout layers to prevent overfitting.", False),  # its purpose said; no dropout in step 1
     (1, "No dropout.", True),
     (2, "GAP layer followed by 1x1 convolution", None),  # where it sits is not read
+    (1, "Min of the last three epochs - 98.85%", True),
+    (1, "Min of the last three epochs - 98.95%", False),  # 98.85 at epoch 13
+    (1, "Test acc improved in every single one of the 15 epochs.", False),
+    (1, "Train loss finished at 0.04 and test loss at 0.05.", False),  # the test loss ended at 0.03
+    (1, "Between 98% and 99% in the last 3 epochs.", True),  # whole numbers: a range every figure sits in
+    (1, "Test leads train in the first 2 epochs.", False),
 ]
 
 

@@ -213,6 +213,10 @@ def clauses(sentence: str) -> list[str]:
     for part in (p.strip().rstrip(".") for p in parts if p and p.strip(" .")):
         if out and (seed := re.match(r"(?i)\W*(seed \d+)\b", out[-1])) and re.match(r"(?i)it\b", part):
             part = f"{seed[1]}: {part}"  # "Seed 1 is the slowest - it first hits 99.4 at epoch 10": it is seed 1
+        if out and re.match(r"(?i)(?:at least|above|below|over|under)\s+\d", part) and \
+                re.search(r"(?i)\bepoch \d+\b[^,;]*\d\s*%?$", out[-1]):
+            out[-1] = f"{out[-1]}, {part}"  # "epoch 13 is at 99.35, under 99.4": the level said of that epoch's figure
+            continue
         if out and re.fullmatch(r"(?i)(?:from|after|since|in|over|during|at|by|until|up to|on)\b[^,;]{0,40}", out[-1]):
             out[-1] = f"{out[-1]}, {part}"  # "From epoch 9 on, test accuracy ...": the span belongs to its claim
         else:
@@ -515,6 +519,16 @@ def _phrasings(text: str) -> str:
     text = re.sub(r"(?i)\b(every|each|all) epochs? (up to|until|till|through) (\d+)\b", r"\1 epoch \2 epoch \3", text)
     # "After peaking at epoch 3 the test acc goes down every epoch": the span from the peak
     text = re.sub(r"(?i)\bafter peaking(?: at \d+(?:\.\d+)?\s*%?)? (?:at|in) epoch (\d+),?", r"from epoch \1,", text)
+    text = re.sub(r"(?i)\b(last|first) (two|three|four|five)\b", lambda m: f"{m[1]} {WORDS[m[2].lower()]}", text)
+    text = re.sub(r"(?i)\bevery single (?:one of the (?:\d+ )?epochs|epoch)\b", "every epoch", text)
+    text = re.sub(r"(?i)\b(epochs|final|best|min|max)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)  # "Seed 2 final - 95.73%"
+    # "28 errors on digit 4 and 62 on digit 8": each digit's errors
+    text = re.sub(r"(?i)\b(\d+) (errors?|mistakes) on (?:digit|class) (\d)\b", r"digit \3 has \1 errors", text)
+    text = re.sub(r"(?i)(errors\b.*?)\band (\d+) on (?:digit|class) (\d)\b", r"\1and digit \3 has \2 errors", text)
+    # "97% was already passed in the 2nd epoch": the level reached then
+    text = re.sub(r"(?i)^\W*(\d{2}(?:\.\d+)?\s*%) was (?:already |first |only )?(passed|reached|crossed|hit)\b",
+                  r"test accuracy \2 \1", text)
+    text = re.sub(r"(?i)\blost (over |about |almost |nearly )?(\d[\d.]*) (?:full )?points?\b", r"dropped by \1\2 points", text)
     # "Seed 1 reaches 97 at epoch 4 and seed 2 at epoch 2": the verb and level carried to the second seed
     text = re.sub(r"(?i)\b(seed \d+) (reach\w*|hit\w*|pass\w*|cross\w*) (\d+(?:\.\d+)?\s*%?) (at|by) epoch (\d+),? and "
                   r"(seed \d+) (at|by) epoch (\d+)", r"\1 \2 \3 \4 epoch \5, and \6 \2 \3 \7 epoch \8", text)
@@ -525,8 +539,9 @@ def _phrasings(text: str) -> str:
     text = re.sub(r"(?i)\b(?:just |only )?(\d+) of the (\d)(?:'s|s) (?:are|were|is|was|get|got) (?:misclassified|wrong|"
                   r"mistaken|missed|errors)\b", r"digit \2 has \1 errors", text)
     # "passed 50% at epoch 6 and 80% at epoch 7": the verb carried to the second level
-    text = re.sub(r"(?i)\b(passed|reached|crossed|hit|got to|passes|reaches|crosses|hits)\s+(\d+(?:\.\d+)?\s*%?)\s+(at|by)\s+"
-                  r"epoch\s+(\d+),?\s+and\s+(?=\d+(?:\.\d+)?\s*%?\s+(?:at|by)\s+epoch\b)", r"\1 \2 \3 epoch \4 and \1 ", text)
+    text = re.sub(r"(?i)\b(passed|reached|crossed|hit|got to|passes|reaches|crosses|hits)\s+(\d+(?:\.\d+)?\s*%?)\s+(at|by|in)\s+"
+                  r"epoch\s+(\d+),?\s+and\s+(?=\d+(?:\.\d+)?\s*%?\s+(?:at|by|in)\s+epoch\b)", r"\1 \2 \3 epoch \4 and \1 ", text)
+    text = re.sub(r"(?i)\b(held|holds?|kept|stayed at|stays at)\s+(\d{2}(?:\.\d+)?)\b(?!\s*%|\.\d)", r"\1 \2 %", text)
     return text
 
 
@@ -1120,7 +1135,24 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
                      f"{f.gap:+.2f} here ({records.METRICS} of both)", "gap", (a, b))
     if ahead := _AHEAD.search(low):
         return _train_ahead(low, clause, step, number, ahead)
+    if previous is not None and (grew := _GAP_CHANGED.search(low)):
+        return _gap_change(low, clause, step, previous, number, grew)
     return _gap_size(low, clause, step, number)
+
+
+_GAP_CHANGED = re.compile(r"\bgap\b[^.;]{0,20}?\b(?P<dir>grew|widened|increased|rose|went up|shrank|narrowed|decreased|"
+                          r"fell|went down|closed)\b[^.;]*?\b(?:compared (?:with|to)|than|vs\.?|versus|on|from) "
+                          r"(?:step|model)[ _-]?\d[^.;]*?\bby\s+(?P<tol>about |around |~\s*|roughly )?(?P<n>\d*\.?\d+)")
+
+
+def _gap_change(low: str, clause: str, step: Step, previous: Step, number: int, grew: re.Match) -> Claim:
+    """"The gap grew compared with step 2, by about 2.2 points": the change of the gap (train - test, mean of the
+    last epochs) from the step before, its direction and its size as said."""
+    then, now = facts(previous).gap, facts(step).gap
+    up = grew["dir"] in ("grew", "widened", "increased", "rose", "went up")
+    ok = (now > then) == up and _within(abs(now - then), grew["n"], (grew["tol"] or "").strip())
+    return Claim(number, clause, ok, f"train - test, mean of the last {facts(step).n}: {then:+.2f} in the step before, "
+                 f"{now:+.2f} here ({now - then:+.2f}; {records.METRICS} of both)", "gap", (grew["n"],))
 
 
 def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match) -> Claim:
@@ -1181,7 +1213,8 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
 
 def _above(low, clause, step, previous, number) -> Claim | None:
     """Test above (or below) train."""
-    verbs = r"higher|above|greater|better|more|lower|below|less|worse|beats?|ahead of|behind|over|under|>|<"
+    verbs = r"higher|above|greater|better|more|lower|below|less|worse|beats?|ahead of|behind|over|under|>|<|leads?|led|" \
+        r"overt(?:ook|akes?)"
     found = re.search(r"\b(test|validation)(?: accuracy)?(?: is| was| stays| stayed| remained| sits| sat)?(?: consistently)?"
                       rf"\s*({verbs})(?: than)? (?:the )?train(?! loss)", low) or \
         re.search(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| remained| sits| sat)?(?: consistently)?"
@@ -1191,7 +1224,8 @@ def _above(low, clause, step, previous, number) -> Claim | None:
     f = facts(step)
     test_first = found[1] in ("test", "validation")
     word = found[2] if test_first else found[1]
-    test_higher = (word in ("higher", "above", "greater", "better", "more", "beat", "beats", "ahead of", "over", ">")) \
+    test_higher = (word in ("higher", "above", "greater", "better", "more", "beat", "beats", "ahead of", "over", ">", "lead",
+                            "leads", "led", "overtook", "overtakes", "overtake")) \
         == test_first
     negated = _negated(low, found.start())
     scope, label = _epoch_scope(low, f.epochs, step.last, implicit=False)
@@ -1281,7 +1315,7 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
                       r"oscillat\w*|noisy|erratic|swing\w*)\b", low)
     # a level said beside it ("stable above 99.4 %") is a threshold's; figures in brackets are its evidence
     if found is None or re.search(rf"{NUM}\s*%|\brate\b|\blr\b|receptive field|\brf\b", re.sub(r"\([^)]*\)", "", low)) \
-            or re.match(r"\s*(?:schedul|lr\b)", low[found.end():]):
+            or re.match(r"\s*(?:schedul|lr\b|patience|learning rate|rate\b)", low[found.end():]):
         return None
     steady = found[1] in ("stable", "steady", "consistent", "plateau", "plateaued", "flat")
     if (seeds := seed_series(step, low)) is not None:
@@ -1909,6 +1943,11 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
     digit), each decided; the numbers read are added to `used`."""
     row, verdicts = rows[digit], []
     moved = re.search(r"\bfrom\s+(\d+)\s+(?:errors?|mistakes)\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)
+    if down := re.search(r"(?<![\d.])(\d+),?\s+(?:down|up)\s+from\s+(\d+)\b(?!\s*%|\.\d)", part):
+        if digit in them:  # "the most errors, 111, down from 144": this step's, then the step before's
+            verdicts.append(_num(down[1]) == row.errors and _num(down[2]) == them[digit].errors)
+            used.extend([down[1], down[2]])
+        part = part.replace(down[0], " ")
     for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(?<![\d.])(\d+)(?:\s+(?:errors?|mistakes?|"
                              r"misclassified|"
                              r"wrong|misses|of the errors)|\s*(?=\.?$))"
@@ -2030,7 +2069,10 @@ def _between(low, clause, step, previous, number) -> Claim | None:
         scope = [len(curves[0])] if seeds else list(range(len(curves[0]) - step.last + 1, len(curves[0]) + 1))
         label = "at the last epoch" if seeds else f"in the last {step.last} epochs"
     values = [c[i - 1] for c in curves for i in scope if 1 <= i <= len(c)]
-    ok = bool(values) and said_as(min(values), found[1]) and said_as(max(values), found[2])
+    if "." not in found[1] + found[2]:  # "between 7% and 12%": a range every figure sits in, not its two ends
+        ok = bool(values) and _num(found[1]) - 0.5 <= min(values) and max(values) < _num(found[2]) + 0.5
+    else:
+        ok = bool(values) and said_as(min(values), found[1]) and said_as(max(values), found[2])
     return Claim(number, clause, ok, f"{label}: " + ", ".join(f"{v:.2f}" for v in values) + " %"
                  f" ({records.CHECK if seeds else records.METRICS})", "threshold", (found[1], found[2]))
 
@@ -2263,7 +2305,9 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
     curve, k = curves[seed], step.last
     if last := re.search(r"\blast (\d+)", words + " " + around):
         k = int(last[1])
-    if re.search(r"\b(min\w*|lowest|worst)\b", words + around) and re.search(r"\blast\b", words + around):
+    own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|best|highest|peak)\b", words)
+    said = words if own_role else words + around  # "min of last 3 83.37 %, final 97.15 %": each figure's own words
+    if re.search(r"\b(min\w*|lowest|worst)\b", said) and re.search(r"\blast\b", said):
         values, role = [min(curve[-k:])], f"min of the last {k}"
     elif _FINAL.search(words):
         values, role = [curve[-1]], "final"
@@ -2306,6 +2350,8 @@ def _other_step_figure(clause: str, them: Step, which: int, number: int, text: s
 def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: str, around: str,
               epoch: re.Match | None) -> Claim | None:
     """One percentage of the step, read by the role its own `words` and those `around` it name."""
+    if (least := _min_last_said(clause, step, number, text, words, around)) is not None:
+        return least
     value = float(text)
     near = re.search(r"\b(almost|nearly|close to|about|around|approximately|~)\s*$", words)
     train = bool(re.search(r"\btrain(?:ing)?\b", around))
@@ -2346,6 +2392,20 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
         what = (f"{labels[i]}: {values[i]:.2f} %" if i < len(labels) else f"{values[i]:.2f} %") + \
             f" ({what.rpartition('(')[2]}"
     return Claim(number, clause, ok, what, "figure", (text,))
+
+
+def _min_last_said(clause: str, step: Step, number: int, text: str, words: str, around: str) -> Claim | None:
+    """"Min of the last 3 epochs: 98.85 %", "the lowest of the last 3 was 99.30": the lowest of those epochs' test
+    (or train) accuracy."""
+    said = re.search(r"\b(?:min\w*|lowest|worst)\b[^%\d]*?\blast (\d+)\b(?!\s*%)[^%\d]*$", words)
+    if said is None or re.search(r"\bseeds?\b|\bdigit|\bclass\b", words):
+        return None
+    train = bool(re.search(r"\btrain", words)) and not re.search(r"\btest|validation", words)
+    series = step.run.train() if train else step.run.test()
+    k = min(int(said[1]), len(series))
+    least = min(series[-k:])
+    return Claim(number, clause, said_as(least, text), f"{'train' if train else 'test'} accuracy, the lowest of the "
+                 f"last {k} epochs: {least:.2f} % ({records.METRICS})", "figure", (text, said[1]))
 
 
 _FINAL = re.compile(r"\b(final(?:ly)?(?!\s+(?:\d|two|three|four|five)\b)|ends?|ended|ending|at the end|last epoch|"
@@ -2488,7 +2548,7 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
             pool = [x for e in rows[at - 1:at] for x in ((e.train_loss,) if train else (e.test_loss,) if test else
                                                          (e.train_loss, e.test_loss))]
             kind = f"{kind} at epoch {at}"
-        elif _loss_at_end(own, low, low[found.end():]):
+        elif _loss_at_end(own, low, low[found.end():], low[:found.start()]):
             pool = pool[-1:] if (train or test) else pool[-2:]
             kind = f"final {kind}"
         out.append(Claim(number, clause, any(said_as(v, text) for v in pool),
@@ -2498,12 +2558,15 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
     return out
 
 
-def _loss_at_end(own: str, low: str, after: str) -> bool:
+def _loss_at_end(own: str, low: str, after: str, before: str) -> bool:
     """A loss said of the last epoch: by its own words, or by its sentence's ("Train loss at the end ≈ 0.04, test
-    loss ≈ 0.06": the "at the end" holds for each loss in it) where its clause names no epoch."""
+    loss ≈ 0.06": the "at the end" holds for each loss in it) where its clause names no epoch; never one of a chain
+    ("(0.1286 -> 0.1279)": any epochs')."""
+    if re.match(r"\s*(?:->|→)", after) or re.search(r"(?:->|→)\s*$", before):
+        return False
     return bool(_FINAL.search(own) or re.match(r"\s*(?:at the end|in the end|finally)", after) or
                 not re.search(r"\bepochs?\b|\bbest\b|\blowest\b", low) and
-                re.search(r"\b(?:at the end|in the end|final)\b", _SENTENCE.get() or ""))
+                re.search(r"\b(?:at the end|in the end|final|finish\w*|ended|ends)\b", _SENTENCE.get() or ""))
 
 
 # ------------------------------------------------------------------------------------------- the code's comments
