@@ -883,7 +883,7 @@ class Judge:
             op = a["op"]
             if op == "~":
                 unit = mult / 10 ** d if mult > 1 else 1
-                # a count in thousands or millions is the printed count rounded to the figure's precision: issue 116
+                # a count in thousands or millions is the printed count rounded to the figure's precision: a teacher
                 # reads "Parameters: 7K" for 7,781 as false (it rounds to 8K), so a truncated count is false too
                 ok_r = round(n / unit) * unit == v
                 ok_t = math.floor(n / unit) * unit == v

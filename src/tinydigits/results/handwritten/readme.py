@@ -429,11 +429,12 @@ def _section(name: str, number: int | None, body: list[str]) -> list[Section]:
                     links, code, text, head=name)]
 
 
-# a hand-in's goal list at its head: "**Goal is to create a model with**", "# Problem Statement", "Requirements:" - its
+# a hand-in's goal list at its head: "**Goal is to create a model with**", "# Problem Statement", "Constraints:" - its
 # items ("Less than 8k Parameters", "Less than 15 Epochs") are what students tick off as met; an item that speaks to
-# the reader ("You can use anything", "your analysis MUST be correct") is the assignment's own text, quoted
-GOAL_HEAD = re.compile(r"^\s*(?:#{1,6}\s*|\*\*|__)?\s*(?:(?:our|the|my)\s+)?(?:goals?|problem statement|requirements?|"
-                       r"constraints?)\b[^|]{0,60}$", re.I)
+# the reader ("You can use anything", "your analysis MUST be correct") is the assignment's own text, quoted. A
+# "Requirements" head lists what to install, not goals.
+GOAL_HEAD = re.compile(r"^\s*(?:#{1,6}\s*|\*\*|__)?\s*(?:(?:our|the|my)\s+)?(?:goals?|problem statement|constraints?)\b"
+                       r"[^|]{0,60}$", re.I)
 TO_THE_READER = re.compile(r"\b(?:you|your|must|when ready)\b|^\s*(?:do|attempt|explain|keep|submit|make sure)\b", re.I)
 
 
