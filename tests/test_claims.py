@@ -311,7 +311,9 @@ AS_SAID = [
     (2, "Batch normalization after each convolution layer", True),
     (1, "Dropout layers to prevent overfitting.", False),  # its purpose said; no dropout in step 1
     (1, "No dropout.", True),
-    (2, "GAP layer followed by 1x1 convolution", None),  # where it sits is not read
+    (2, "GAP layer followed by 1x1 convolution", True),  # the next module: a conv of kernel 1
+    (2, "GAP followed by 3x3 convolution", False),
+    (2, "GAP followed by dropout", False),
     (1, "Min of the last three epochs - 98.85%", True),
     (1, "Min of the last three epochs - 98.95%", False),  # 98.85 at epoch 13
     (1, "Test acc improved in every single one of the 15 epochs.", False),

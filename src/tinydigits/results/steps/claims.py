@@ -1862,7 +1862,8 @@ def _layers_said(low, clause, step, previous, number) -> Claim | None:
     # "Dropout layers to prevent overfitting": its purpose said, not an effect shown
     low = re.sub(r"\b(?:to|for) (?:prevent|avoid|reduce|fight|combat|control|help|improve|speed|stabili[sz]e|"
                  r"regulari[sz]e)\b.*$", "", low)
-    found = next(((kind, m) for kind, (pattern, _) in LAYER_WORDS.items() if (m := re.search(pattern, low))), None)
+    named = [(kind, m) for kind, (pattern, _) in LAYER_WORDS.items() if (m := re.search(pattern, low))]
+    found = min(named, key=lambda n: n[1].start(), default=None)  # the layer the clause starts with
     if not types or found is None or re.search(rf"\b(?:{HELP})\b|\b(?:gap|difference) between\b", low) or \
             CREDIT.search(low) or not re.match(r"\W*(?:(?:added|adding|used|using|with|introduced|introducing|applied|"
                                                 r"includ\w*|contain\w*|has|have|no|without|removed)\s+)?(?:\w+\s+){0,2}$",
@@ -1887,9 +1888,34 @@ def _layers_said(low, clause, step, previous, number) -> Claim | None:
         after = [types[i + 1:j] for i, j in zip(convs, convs[1:], strict=False)]
         ok = all(any(t.startswith(LAYER_WORDS[kind][1][0]) for t in between) for between in after)
         return Claim(number, clause, ok, said, "layers")
+    if followed := _FOLLOWED.match(rest):
+        return _followed_by(step, types, LAYER_WORDS[kind][1], followed, clause, number, said)
     if re.search(r"\d|\b(?:after|before|followed|between|each|every|per|then)\b", rest):
         return Claim(number, clause, None, f"{said}: where it sits is not read", "layers")
     return Claim(number, clause, True, said, "layers")
+
+
+_FOLLOWED = re.compile(r"\W*(?:layers?\s+)?(?:is\s+|are\s+)?followed by (?:an? )?(?:(?P<k>\d)\s*[x×]\s*\d\s+)?"
+                       r"(?P<next>conv\w*|linear|fc|fully[ -]connected|dropout|batch[ -]?norm\w*|bn|relu|max[ -]?pool\w*)\W*$")
+_NEXT_TYPES = {"conv": "Conv", "linear": "Linear", "fc": "Linear", "fully": "Linear", "dropout": "Dropout", "batch": "BatchNorm",
+               "bn": "BatchNorm", "relu": "ReLU", "max": "MaxPool"}
+
+
+def _followed_by(step: Step, types: list[str], kinds: tuple, followed: re.Match, clause: str, number: int,
+                 said: str) -> Claim:
+    """"GAP layer followed by 1x1 convolution": a layer of the kind said with the next one right after it (of the
+    kernel said, where the modules record kernels; not settled where they do not)."""
+    want = next(t for w, t in _NEXT_TYPES.items() if followed["next"].replace("-", " ").startswith(w))
+    at = [i + 1 for i, t in enumerate(types[:-1]) if t.startswith(kinds) and types[i + 1].startswith(want)]
+    if not at:
+        return Claim(number, clause, False, f"{said}: none followed by {want}", "layers")
+    if followed["k"] is None:
+        return Claim(number, clause, True, said, "layers")
+    modules = list(step.run.modules.values())
+    if len(modules) != len(types):  # a hand-in's kinds alone: no kernel sizes
+        return Claim(number, clause, None, f"{said}: its kernel size is not read", "layers")
+    ok = any((modules[i].get("kernel_size") or [0])[0] == int(followed["k"]) for i in at)
+    return Claim(number, clause, ok, f"{said}; the {want} after it: kernel {modules[at[0]].get('kernel_size')}", "layers")
 
 
 def _table_cell(step: Step, seeds: dict, by_seed: bool, key: int, column: str) -> tuple[float | None, str]:
