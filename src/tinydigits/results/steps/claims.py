@@ -1611,7 +1611,11 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     if found := re.search(r"\b(?:every|each|all) (?:the )?epochs? (?:after|since|from) epoch (\d+)", low):
         n = int(found[1]) + ("after" in found[0])
         return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
-    if found := re.search(r"\bepochs\s+(\d+)\s+(?:to|through|and)\s+(\d+)\b", low):
+    if found := re.search(r"\bepochs?\s+\d+(?:,\s*(?:epoch\s+)?\d+(?![.\d]|\s*%))*,?\s+and\s+(?:epoch\s+)?\d+\b(?![.\d]|\s*%)",
+                          low):
+        named = [int(_num(n)) for n in re.findall(r"\d+", found[0])]  # "at epoch 12 and epoch 15": those epochs
+        return ([n for n in named if 1 <= n <= epochs] or None), "at epochs " + ", ".join(map(str, named))
+    if found := re.search(r"\bepochs\s+(\d+)\s+(?:to|through)\s+(\d+)\b", low):
         a, b = int(found[1]), min(int(found[2]), epochs)
         return (list(range(a, b + 1)) or None), f"epochs {a}-{b}"
     if found := re.search(r"\bepochs? (?:greater than|beyond|past|above|over) (\d+)", low):
