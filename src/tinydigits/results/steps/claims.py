@@ -1757,7 +1757,7 @@ def _margin_images(low, clause, step, previous, number) -> Claim | None:
 
 DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens",
                                               "eights", "nines"))}
-_DIGIT = re.compile(r"\b(?:digit|class|number)(?:\s+is)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
+_DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
                     + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
                     r"\bwhereas\s+|\bbut\s+|\bthen\s+|^\W*)(?P<b>\d)\s*(?:(?:at|with|has|is|remains|was|stays|went|got|dropped|"
                     r"fell|rose|improved|worst|best|weakest|perfect)\b|\((?=\s*\d))|\b(?:best|worst|weakest|strongest|easiest|hardest)\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
@@ -1957,7 +1957,7 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     for i, (start, end, digit) in enumerate(mentions):
         part = low[end:mentions[i + 1][0] if i + 1 < len(mentions) else len(low)].split("followed by")[0]
         if digit in rows:
-            verdicts += _digit_said(low, part, low[:start] if i == 0 else "", rows, them, digit, used)
+            verdicts += _digit_said(low, part, low[:start] if i == 0 else "", rows, them, digit, used, len(mentions))
             said.append(f"digit {digit}: {rows[digit].exact:.2f} %, {rows[digit].errors} errors")
     if not verdicts:
         return None
@@ -1968,7 +1968,8 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, all(verdicts), "; ".join(said) + f" ({records.PER_CLASS})", "figure", tuple(used))
 
 
-def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit: int, used: list[str]) -> list[bool]:
+def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit: int, used: list[str],
+                named: int = 1) -> list[bool]:
     """What the words about one digit say of it (`part`: its words; `before`: the clause's words before the first
     digit), each decided; the numbers read are added to `used`."""
     row, verdicts = rows[digit], []
@@ -2009,10 +2010,12 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
     ranked = sorted(rows.values(), key=lambda r: r.exact)
     if re.search(r"\bafter (?:the )?\d\b|\b(?:second|next) (?:worst|weakest)", low):  # "after 2, the 8s are worst"
         ranked = ranked[1:]
+    # "the worst digits, 9 and 7": as many of the lowest as the digits it names
+    k = named if re.search(r"\b(?:worst|weakest|best|strongest|hardest|easiest) (?:digits|classes)\b", low) else 1
     if _WORST.search(part) or _WORST.search(before):
-        verdicts.append(row.exact <= ranked[0].exact + 1e-9)
+        verdicts.append(row.exact <= ranked[min(k, len(ranked)) - 1].exact + 1e-9)
     elif _BEST.search(part) or _BEST.search(before):
-        verdicts.append(row.exact >= ranked[-1].exact - 1e-9)
+        verdicts.append(row.exact >= ranked[-min(k, len(ranked))].exact - 1e-9)
     return verdicts
 
 
