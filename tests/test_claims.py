@@ -316,6 +316,8 @@ AS_SAID = [
     (2, "GAP followed by dropout", False),
     (2, "Test accuracy was above 99.45% at epoch 11 and epoch 12.", False),  # epochs named, not a span: 99.42 at 12
     (2, "Test accuracy was above 99.4% at epochs 11 and 15.", True),
+    (2, "The model is able to reach till 99.46% accuracy.", True),  # the highest it got
+    (2, "The model is able to reach till 99.45% accuracy.", False),
     (1, "Min of the last three epochs - 98.85%", True),
     (1, "Min of the last three epochs - 98.95%", False),  # 98.85 at epoch 13
     (1, "Test acc improved in every single one of the 15 epochs.", False),
