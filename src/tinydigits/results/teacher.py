@@ -103,6 +103,7 @@ def check_handwritten(path: Path) -> Checked:
     handin = read_handin(path)
     if not any(s.target or s.result or s.analysis or s.epochs for s in handin.steps):
         raise TinyDigitsError("nothing to check: no step with a Target, Result or Analysis, and no training log")
+    folder = path if path.is_dir() else path.parent
     judged: list[Judged] = []
     read: dict[int, Step] = {}
     previous: Step | None = None
@@ -110,8 +111,7 @@ def check_handwritten(path: Path) -> Checked:
     for i, hand in enumerate(handin.steps, 1):
         number = hand.number or i
         parts = ((TARGET, hand.target), (RESULT, hand.result), (ANALYSIS, hand.analysis))
-        step = Step(to_run(hand, path if path.is_dir() else path.parent))
-        step.run.architecture = architecture(hand)
+        step = _step_of(hand, folder)
         judged += _rf_listed(hand, number)
         if not hand.epochs:
             missing = Claim(number, "", None, NO_LOG, "nolog")
@@ -126,10 +126,13 @@ def check_handwritten(path: Path) -> Checked:
         previous = step
         verdicts.append((hand.name or f"step {number}", own_budget(step, hand.params is not None)))
     notes = [*handin.unmapped, *handin.notes]
-    folder = path if path.is_dir() else path.parent
-    judged += _goals(handin, folder)
-    if not verdicts and (final := handin.final()) is not None:  # no step took a log: the budget from the one printed
-        verdicts.append((final.name, own_budget(Step(to_run(final, folder)), final.params is not None)))
+    if (final := handin.final()) is not None:
+        number = next((hand.number or i for i, hand in enumerate(handin.steps, 1) if hand is final),
+                      len(handin.steps) + 1)
+        step = read.get(number) or _step_of(final, folder)  # the last step with a log, read above, or the last log
+        judged += _goals(handin.goals, final, step, number)
+        if not verdicts:  # no step took a log: the budget from the one printed
+            verdicts.append((final.name, own_budget(step, final.params is not None)))
     names = {hand.number or i: hand.name for i, hand in enumerate(handin.steps, 1)}
     return Checked(path, judged, len(handin.steps), len(read), _budget_said(verdicts), notes, names=names)
 
@@ -153,16 +156,17 @@ def _rf_listed(hand, number: int) -> list[Judged]:
     return [Judged(number, RF_LISTED, words, (atom,))]
 
 
-def _goals(handin, folder: Path) -> list[Judged]:
+def _step_of(hand, folder: Path) -> Step:
+    """A hand-in step as the engine reads a run: its record from what it printed, its layers from its code."""
+    step = Step(to_run(hand, folder))
+    step.run.architecture = architecture(hand)
+    return step
+
+
+def _goals(goals: list[str], final, step: Step, number: int) -> list[Judged]:
     """The goal list at the README's head ("Less than 8k Parameters", "Less than 15 Epochs"), ticked off as met:
-    each item judged against the hand-in's last log (none where it printed none)."""
-    final = handin.final()
-    if final is None:
-        return []
-    number = next((hand.number or i for i, hand in enumerate(handin.steps, 1) if hand is final), len(handin.steps) + 1)
-    step = Step(to_run(final, folder))
-    step.run.architecture = architecture(final)
-    return [_sourced(_guarded(j, step), final) for line in handin.goals if not is_plan(line)
+    each item judged against the hand-in's last log (`final`, read as `step`)."""
+    return [_sourced(_guarded(j, step), final) for line in goals if not is_plan(line)
             for j in _read_both_ways(line, step, None, number, GOALS, {}, final.epoch_base)]
 
 

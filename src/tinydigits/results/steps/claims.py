@@ -1651,6 +1651,13 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     return None, ""
 
 
+def seed_curves(step: Step) -> dict[int, list[float]]:
+    """Each seed's test curve: the check's seeds, or the one seed a plain run trained."""
+    if step.check:
+        return {s: r.test_acc for s, r in step.check.verdict.seeds.items() if r.test_acc}
+    return {step.seed: step.run.test()}
+
+
 def seed_series(step: Step, low: str) -> tuple[str, list[tuple[int, list[float]]], int | None] | None:
     """The seeds a clause names, each with its test curve: ("all", every seed's, the count said or None), ("count",
     every seed's, N of "N of M seeds"), ("one", that seed's); None where it names no seed. A step of one run has one
@@ -1658,8 +1665,7 @@ def seed_series(step: Step, low: str) -> tuple[str, list[tuple[int, list[float]]
     found = _SEED_SCOPE.search(low)
     if found is None or found["one2"] and not step.check and not re.search(r"\bseed", low[:found.start() + 1]):
         return None
-    rows = ({s: r.test_acc for s, r in step.check.verdict.seeds.items() if r.test_acc} if step.check
-            else {step.seed: step.run.test()})
+    rows = seed_curves(step)
     if found["list"]:  # "seeds 1 and 2": each of those
         named = [int(_num(k)) for k in re.findall(r"\d+", found["list"])]
         return "all", [(k, rows[k]) for k in named if k in rows], None
@@ -1785,8 +1791,7 @@ def _inline_table(low, clause, step, previous, number) -> Claim | None:
             any(len(r) != len(columns) or not all(re.fullmatch(r"\d+(?:\.\d+)?", c) for c in r) for r in rows):
         return None
     by_seed = columns[0].startswith("seed")
-    seeds = ({s: r.test_acc for s, r in step.check.verdict.seeds.items() if r.test_acc} if step.check
-             else {step.seed: step.run.test()})
+    seeds = seed_curves(step)
     wrong, read = [], []
     for row in rows:
         key = int(_num(row[0]))
@@ -1815,8 +1820,7 @@ def _value_list(low, clause, step, previous, number) -> Claim | None:
         return None
     label, values = found[1], re.findall(r"\d{1,3}(?:\.\d+)?", found[3])
     if "seed" in label:
-        seeds = ({s: r.test_acc for s, r in step.check.verdict.seeds.items() if r.test_acc} if step.check
-                 else {step.seed: step.run.test()})
+        seeds = seed_curves(step)
         keys = _listed_keys(found[2], sorted(seeds))
         if len(keys) != len(values):
             return None
@@ -1825,10 +1829,11 @@ def _value_list(low, clause, step, previous, number) -> Claim | None:
         records_ = [(max(seeds[k]) if role == "best" else min(seeds[k][-step.last:]) if role.startswith("lowest")
                      else seeds[k][-1]) if seeds.get(k) else None for k in keys]
         where = [f"seed {k}" for k in keys]
-    elif last := re.search(r"\blast[- ]?(\d+)", label) or re.search(r"\bepochs?\s+(\d+)\s*[-–]\s*(\d+)", label):
+    elif (last := re.search(r"\blast[- ]?(\d+)", label)) or \
+            (epochs := re.search(r"\bepochs?\s+(\d+)\s*[-–]\s*(\d+)", label)):
         curve = step.run.train() if "train" in label else step.run.test()
-        span = list(range(len(curve) - int(last[1]) + 1, len(curve) + 1)) if last.re.pattern.startswith("\\blast") \
-            else list(range(int(last[1]), int(last[2]) + 1))
+        span = list(range(len(curve) - int(last[1]) + 1, len(curve) + 1)) if last \
+            else list(range(int(epochs[1]), int(epochs[2]) + 1))
         if len(span) != len(values) or not all(1 <= e <= len(curve) for e in span):
             return None
         records_, where, role = [curve[e - 1] for e in span], [f"epoch {e}" for e in span], \
@@ -2329,8 +2334,7 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
                  epoch: re.Match | None) -> Claim:
     """A figure said of one seed ("seed 1 ended at 98.16 %", "96.72 % (seed 1)"): that seed's test curve, in the role
     its words name (final, best, the min of the last K, at epoch N; any epoch where none is named)."""
-    curves = ({s: r.test_acc for s, r in step.check.verdict.seeds.items() if r.test_acc} if step.check
-              else {step.seed: step.run.test()})
+    curves = seed_curves(step)
     record = records.CHECK if step.check else records.METRICS
     if seed not in curves:
         return Claim(number, clause, False, f"no seed {seed} in this step ({record})", "figure", (text,))
