@@ -40,10 +40,14 @@ def cpu_words() -> str:
     return f"{os.cpu_count()}-core {' '.join(model.split())}" + (f" ({unit})" if unit else "")
 
 
-def say_where(nb, seconds: float, commit: str, torch_version: str) -> None:
+def say_where(nb, commit: str, seconds: float | None = None, torch_version: str = "") -> None:
+    """The first cell's `executed` span: while the run goes on (so that a copy saved mid-run says so), then its
+    seconds, CPU, torch and commit."""
     first = nb.cells[0]
     words = (f"executed top to bottom in {seconds:,.0f} s on a {cpu_words()}, torch {torch_version}, commit "
-             f"{commit}, by `python scripts/execute_walkthrough.py`")
+             f"{commit}, by `python scripts/execute_walkthrough.py`" if seconds is not None else
+             f"being executed top to bottom on a {cpu_words()}, commit {commit}, by `python "
+             f"scripts/execute_walkthrough.py` (its seconds are written here when it ends)")
     if not MARK.search(first.source):
         raise SystemExit("the notebook's first cell has no <!-- executed --> ... <!-- /executed --> span")
     first.source = MARK.sub(lambda m: f"{m.group(1)}{words}{m.group(2)}", first.source)
@@ -63,6 +67,7 @@ def main() -> None:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=path.parent, capture_output=True,
                             text=True, check=True).stdout.strip()
     nb = nbformat.read(path, as_version=4)
+    say_where(nb, commit)
     client = nbclient.NotebookClient(nb, timeout=args.timeout, kernel_name="python3",
                                      resources={"metadata": {"path": str(path.parent)}})
     client.on_cell_execute = lambda cell, cell_index: nbformat.write(nb, path)  # saved before each cell runs
@@ -71,7 +76,7 @@ def main() -> None:
     seconds = time.perf_counter() - start
     torch_version = subprocess.run([sys.executable, "-c", "import torch; print(torch.__version__)"],
                                    capture_output=True, text=True, check=True).stdout.strip()
-    say_where(nb, seconds, commit, torch_version)
+    say_where(nb, commit, seconds, torch_version)
     nbformat.write(nb, path)
     print(f"{path}: {seconds:.0f} s, commit {commit}, {cpu_words()}")
 
