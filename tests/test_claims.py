@@ -324,6 +324,35 @@ AS_SAID = [
     (1, "Train loss finished at 0.04 and test loss at 0.05.", False),  # the test loss ended at 0.03
     (1, "Between 98% and 99% in the last 3 epochs.", True),  # whole numbers: a range every figure sits in
     (1, "Test leads train in the first 2 epochs.", False),
+    (1, "Not all of the last 3 epochs reach 98.9%.", True),  # 98.85 at epoch 13: the clause denied whole
+    (1, "Not all of the last 3 epochs reach 98.8%.", False),
+    (1, "Test acc barely moves at the end: 98.85, 98.96, 98.95 in the last 3 epochs.", True),  # each epoch's, in order
+    (1, "Test acc barely moves at the end: 98.85, 98.95, 98.96 in the last 3 epochs.", False),
+    (1, "For the first 3 epochs test acc stays low, below 75%.", True),  # the level belongs to the span before it
+    (1, "For the first 3 epochs test acc stays low, below 70%.", False),  # 74.22 at epoch 3
+    (3, "Only seed 3 and seed 4 ended at or above 99.55%.", True),  # those seeds, and no other
+    (3, "Only seed 2 and seed 3 ended at or above 99.55%.", False),  # seed 2 ended at 99.54
+    (2, "Final acc is about half a point higher than Model_1 (98.95).", True),  # Model_1's figure, in brackets
+    (2, "Final acc is about half a point higher than Model_1 (98.75).", False),
+    (1, "After the LR cut at epoch 11 it went from 98.59% to 98.81%.", True),  # two epochs in a row across the cut
+    (1, "After the LR cut at epoch 11 it went from 98.59% to 98.84%.", False),
+    (1, "Test acc only went down once, from epoch 14 to 15.", True),
+    (1, "Test acc went down twice.", False),
+    (1, "Worst of the final three epochs is 98.85%", True),
+    (1, "Worst of the final three epochs is 98.95%", False),
+    (3, "Seed 1 had the lowest final, 99.52%.", True),  # tied with seed 0
+    (3, "Seed 3 had the lowest final, 99.55%.", False),  # its figure right, its rank wrong
+    (1, "It crossed 90% in the 5th epoch but only got to 98% in the 9th.", True),  # "the 9th": an epoch
+    (1, "It crossed 90% in the 5th epoch but only got to 98% in the 8th.", False),
+    (1, "Over epochs 12-15 it never drops below 98.8%.", True),
+    (1, "Over epochs 12-15 it never drops below 98.9%.", False),
+    (1, "Top test accuracy of 98.96% came in the last epoch", False),  # at epoch 14
+    (1, "The LR was down to 0.002 by the final epoch.", True),
+    (1, "The LR was down to 0.02 by the final epoch.", False),
+    (1, "Train stays below test the whole run.", False),  # every epoch, not the last 3
+    (1, "In epochs 13-15 the test accuracy stayed between 98.8 and 99.0 %.", True),  # bounds, not the ends quoted
+    (1, "In epochs 13-15 the test accuracy stayed between 98.8 and 98.9 %.", False),  # 98.96 at epoch 14
+    (1, "The model is robust against overfitting.", True),  # no gap: no over-fitting
 ]
 
 

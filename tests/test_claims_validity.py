@@ -23,7 +23,7 @@ def _validity():
 
 # part: (least sensitivity, least specificity, least coverage) - as measured when the rules last changed
 FLOORS = {"dev": (99.0, 100.0, 95.0), "dev2": (92.0, 100.0, 90.0), "dev3": (82.0, 98.5, 95.0),
-          "dev4": (84.0, 98.0, 93.0), "dev5": (95.5, 99.0, 96.0)}
+          "dev4": (86.0, 98.0, 93.0), "dev5": (95.5, 100.0, 96.0), "dev6": (99.0, 100.0, 97.0)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -35,4 +35,4 @@ def test_the_development_parts_keep_their_figures(part):
     assert figures["specificity"] >= least_specificity, shown
     assert figures["sensitivity"] >= least_sensitivity, shown
     assert figures["coverage"] >= least_coverage, shown
-    assert figures["plans_judged"] <= (3 if part in ("dev3", "dev4", "dev5") else 0), shown
+    assert figures["plans_judged"] <= (3 if part in ("dev3", "dev4") else 0), shown

@@ -488,3 +488,19 @@ def test_heads_that_stand_for_a_part(tmp_path):
     (step,) = read_handin(tmp_path).steps
     assert (step.target, step.result, step.analysis) == (["Get the skeleton right"], ["Parameters: 1,674"],
                                                          ["GAP removed the dense layers", "Test is above train"])
+
+
+def test_a_step_described_twice_is_one_step_and_a_comma_splice_is_two_sentences(tmp_path):
+    """"### Model 1" under "Model Evolution" and again under "Detailed Architecture Analysis": one step, the second
+    section's "Key Insights" / "Evolution Highlights" its Analysis too (read against that step's log, not left
+    without one). A bullet whose sentences a comma joins ("..., This is where we meet our goal") is read as two."""
+    (tmp_path / "README.md").write_text(
+        "# S7\n\n## Model Evolution\n\n### Model 1: Foundation\n**Results:**\n- Parameters: 1,674\n\n"
+        "### Model 2: Enhanced\n**Results:**\n- Parameters: 5,208\n\n## Detailed Architecture Analysis\n\n"
+        "### Model 1: Foundation (Basic CNN)\n**Key Insights:**\n- Limited parameter count: 7,432\n\n"
+        "### Model 2: Enhanced (Structured CNN)\n**Evolution Highlights:**\n"
+        "- StepLR seems to work better for accuracy here, This is where we meet our goal of 99.4% consistently\n")
+    one, two = read_handin(tmp_path).steps
+    assert (one.number, one.result, one.analysis) == (1, ["Parameters: 1,674"], ["Limited parameter count: 7,432"])
+    assert (two.number, two.analysis) == (2, ["StepLR seems to work better for accuracy here",
+                                              "This is where we meet our goal of 99.4% consistently"])

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tinydigits.results import teacher
+from tinydigits.results.handwritten import read_handin
 
 TQDM = "Loss={loss} Batch_id=468 Accuracy={train:.2f}: 100%|██████████| 469/469 [00:13<00:00, 34.37it/s]"
 TEST = "Test set: Average loss: {loss:.4f}, Accuracy: {right}/10000 ({acc:.2f}%)"
@@ -175,20 +176,26 @@ def test_a_class_is_one_table_and_an_unreadable_hand_in_is_one_line(handin, tmp_
     assert data[0]["tally"]["false"] == 5 and data[1]["error"]
 
 
-def test_a_reading_past_the_logs_end_never_clears_a_false_figure_and_an_unprinted_loss_is_not_settled(tmp_path):
+def test_a_reading_past_the_logs_end_never_clears_a_false_figure_and_a_bars_loss_is_the_printed_train_loss(tmp_path):
     """"99.99 (15th epoch)" in a log counted from 0: read as the log labels it, the 15th is past its end, which leaves
-    the sentence unsettled - no reading that holds, so the false best stays ✗. A train loss the log printed only
-    per batch (tqdm's) is not settled, and never breaks the reading."""
+    the sentence unsettled - no reading that holds, so the false best stays ✗. Where the log printed the train loss
+    only on its tqdm bars, a "best training loss" is the lowest of the losses the bars end each epoch on: what the
+    student saw."""
     folder = write_handin(tmp_path / "carol")
+    bars = [e.batch_loss for step in read_handin(folder).steps for e in step.epochs
+            if "Best Train Accuracy - 98.90" in step.result]
+    lowest = min(b for b in bars if b is not None)
     readme = (folder / "README.md").read_text().replace(
         "- Best Train Accuracy - 98.90\n",
-        "- Best Train Accuracy - 98.90\n- Best Test Accuracy: 99.99 (15th epoch)\n- Best Training loss : 0.0133\n")
+        "- Best Train Accuracy - 98.90\n- Best Test Accuracy: 99.99 (15th epoch)\n- Best Training loss : 0.0133\n"
+        f"- Lowest train loss: {lowest:g}\n")
     (folder / "README.md").write_text(readme)
     checked = teacher.check(folder)
     assert checked.error is None, checked.error
     said = {j.words: j.verdict for j in checked.judged}
     assert said["Best Test Accuracy: 99.99 (15th epoch)"] is False
-    assert said["Best Training loss : 0.0133"] is None
+    assert 0.0133 not in bars and said["Best Training loss : 0.0133"] is False
+    assert said[f"Lowest train loss: {lowest:g}"] is True
 
 
 GOAL_README = """# Session 7
@@ -298,3 +305,18 @@ def test_a_rate_said_where_the_log_printed_none_is_not_settled_and_breaks_nothin
     checked = teacher.check(tmp_path)
     assert checked.error is None, checked.error
     assert [j.verdict for j in checked.judged] == [None]
+
+
+def test_a_steps_second_section_is_read_against_its_log(tmp_path):
+    """A model described a second time further down ("Detailed Architecture Analysis") is judged against the log of
+    the step it names: its parameter count in words ("parameter count", "parameter usage (N)") against the summary
+    printed there; "robust against overfitting" is the claim that there is none."""
+    log = "\n".join(f"Epoch {i}\n{TEST.format(loss=0.03, right=9800 + i, acc=98 + i / 100)}" for i in range(1, 4))
+    (tmp_path / "README.md").write_text(
+        "# S7\n\n## Models\n\n### Model 1: Base\n**Results:**\n- Parameters: 6,188\n\n```\nTotal params: 6,188\n" + log +
+        "\n```\n\n## Details\n\n### Model 1: Base (again)\n**Key Insights:**\n- Limited parameter count: 7,432\n"
+        "- Efficient parameter usage (6,188)\n- Robust against overfitting\n")
+    said = {j.words: j.verdict for j in teacher.check(tmp_path).judged}
+    assert said["Limited parameter count: 7,432"] is False
+    assert said["Efficient parameter usage (6,188)"] is True
+    assert said["Robust against overfitting"] is not False

@@ -456,6 +456,9 @@ def run_files(step: HandStep) -> tuple[dict, dict]:
     config: dict = {"model": step.name or "hand-in", "epochs": len(step.epochs), "seed": 0, "params": step.params or 0,
                     "origin": {"kind": "handwritten", "log": step.log_source, "params_from": step.params_from,
                                "model": step.model, "epoch_base": step.epoch_base}}
+    if all(e.train_loss is None for e in step.epochs) and any(e.batch_loss is not None for e in step.epochs):
+        # what a student calls the training loss where the log printed only its bar's: each epoch's last batch
+        config["origin"]["batch_loss"] = [_figure(e.batch_loss) for e in step.epochs]
     if step.target:
         config["target"] = " ".join(step.target)
     first_rate = next((e.lr for e in step.epochs if e.lr is not None), None)

@@ -22,7 +22,8 @@ NUMBERED_HEAD = re.compile(r"^\s*(\d{1,2})[a-z]?[.)]\s+\S")
 BOLD_HEAD = re.compile(r"^\s*(?:\*\*|__)([^*_]{1,80})(?:\*\*|__)\s*:?\s*$")
 # a Target / Result / Analysis head: `**Target**`, `1. Target:`, `### Results`, `- **Analysis**:`, `Target: text`
 PART_HEAD = re.compile(r"^(\s*)((?:[-*+]|\d+[.)])\s+)?(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*(targets?|results?|analysis|analyses|"
-                       r"objectives?|(?:key )?insights?|observations?|conclusions?|learnings?|findings?|inferences?)"
+                       r"objectives?|(?:key )?insights?|observations?|conclusions?|learnings?|findings?|inferences?|"
+                       r"key improvements?|(?:evolution )?highlights?)"
                        r"\s*(?:\*\*|__|\*|_)?\s*(?:[:\-\u2013]\s*|(?=$))(?:\*\*|__)?\s*(.*)$", re.I)
 BULLET = re.compile(r"^(\s*)(?:[-*+\u2022]|\d+[.)])\s+(.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)\s*([\w+-]*)")
@@ -64,6 +65,19 @@ def sentences(text: str) -> list[str]:
     """Prose split into its sentences (a full stop, ! or ? and a capital after)."""
     text = clean(text)
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(\[])", text) if s.strip()]
+
+
+# a comma where a full stop belongs ("..., stepLr seems to work better, This is where we meet our goal"): the words
+# after it begin a sentence of their own
+SPLICE = re.compile(r",\s+(?=(?:The|This|That|These|Those|It|We|I|Our|Here|There)\s)")
+
+
+def spliced(item: str) -> list[str]:
+    """An item's sentences where a comma splice joins them; each side keeps at least four words."""
+    pieces = SPLICE.split(item)
+    if len(pieces) > 1 and all(len(piece.split()) >= 4 for piece in pieces):
+        return [piece.strip() for piece in pieces]
+    return [item]
 
 
 def step_of(text: str) -> tuple[str, int] | None:
@@ -136,12 +150,13 @@ def _cell_items(items: list[str], text: str, links: list[str] | None = None) -> 
 # heads that stand for a part: an Objective is the step's Target; insights, observations, conclusions, learnings and
 # findings are what its Analysis holds
 PART_WORDS = {"objective": "target", "key insight": "analysis", "insight": "analysis", "observation": "analysis",
-              "conclusion": "analysis", "learning": "analysis", "finding": "analysis", "inference": "analysis"}
+              "conclusion": "analysis", "learning": "analysis", "finding": "analysis", "inference": "analysis",
+              "key improvement": "analysis", "highlight": "analysis", "evolution highlight": "analysis"}
 
 
 def _part(label: str) -> str | None:
     word = clean(label).lower()
-    if len(word) < 20 and (other := next((p for w, p in PART_WORDS.items() if word.startswith(w)), None)):
+    if len(word) < 24 and (other := next((p for w, p in PART_WORDS.items() if word.startswith(w)), None)):
         return other
     return next((p for p in PARTS if word.startswith(p[:6])), None) if len(word) < 20 else None
 
@@ -264,7 +279,7 @@ def head_parts(lines: list[str]) -> dict[str, list[str]]:
             items += [clean(line) for line in paragraph]  # a list written without bullets, a line an item
         elif paragraph:
             items += sentences(" ".join(paragraph))
-        found.setdefault(part, []).extend(item for item in items if item)
+        found.setdefault(part, []).extend(piece for item in items if item for piece in spliced(item))
         i = j
     return found
 
@@ -390,11 +405,30 @@ def read_readme(text: str) -> list[Section]:
     said = {s.number for s in sections if s.target or s.result or s.analysis}
     kept = [s for s in sections if s.target or s.result or s.analysis or s.number not in said or s.code
             or re.search(r"test set|total params|accuracy\s*=", s.text, re.I)]
+    kept = _one_per_step(kept)
     numbers = [s.number for s in kept]
     if None not in numbers and len(set(numbers)) == len(numbers) > 1:
         # a comparison table that lists its newest model first: "the last model" is the one numbered before
         kept.sort(key=lambda s: s.number)
     return kept
+
+
+def _one_per_step(sections: list[Section]) -> list[Section]:
+    """A step the README describes twice ("### Model 1: Foundation" under "Model Evolution", again under "Detailed
+    Architecture Analysis") is one step: the second's Target / Result / Analysis join the first's, so its figures are
+    read against that step's log, not left without one."""
+    out: list[Section] = []
+    for section in sections:
+        said = step_of(section.name) if section.row is None else None
+        first = next((i for i, s in enumerate(out) if said and s.row is None and step_of(s.name) == said), None)
+        if first is None:
+            out.append(section)
+            continue
+        s = out[first]
+        out[first] = Section(s.name, s.number, s.target + section.target, s.result + section.result,
+                             s.analysis + section.analysis, s.links + [k for k in section.links if k not in s.links],
+                             s.code + section.code, f"{s.text}\n{section.text}", head=s.head)
+    return out
 
 
 def outside(text: str) -> str:

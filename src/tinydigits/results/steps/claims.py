@@ -170,6 +170,8 @@ def _negated(clause: str, at: int) -> bool:
     """A negation within the few words before position `at`, or just after the word there ("over-fitting is not
     seen")."""
     before = re.split(r"[,:;()]|\band\b|\bbut\b|\bwhile\b", clause[:at].lower())[-1]
+    if re.match(r"\s*not (?:all|every|each)\b", before):
+        return True  # "Not all of the last 3 epochs reach 99.4 %": the whole clause is denied
     before = " ".join(before.split()[-4:])  # a negation belongs to the few words before the claim's word
     after = re.match(r"\S*\s+(?:is not|isn't|was not|wasn't|not (?:seen|shown|present|observed)|is absent|absent|"
                      r"(?:(?:is|was|has|have|been|now|finally|completely)\s+){0,3}(?:gone|disappeared|vanished|went away|"
@@ -216,6 +218,11 @@ def clauses(sentence: str) -> list[str]:
         if out and re.match(r"(?i)(?:at least|above|below|over|under)\s+\d", part) and \
                 re.search(r"(?i)\bepoch \d+\b[^,;]*\d\s*%?$", out[-1]):
             out[-1] = f"{out[-1]}, {part}"  # "epoch 13 is at 99.35, under 99.4": the level said of that epoch's figure
+            continue
+        if out and re.fullmatch(r"(?i)(?:at least|above|below|over|under)\s+\d[\d.]*\s*%?", part) and re.search(
+                r"(?i)\b(?:first|last|final) (?:\d+|two|three|four|five) epochs|\bepochs? \d+\s*[-–]\s*\d+|\bevery epoch|"
+                r"\ball (?:the )?epochs", out[-1]) and not re.search(r"\d\.\d|\d\s*%", out[-1]):
+            out[-1] = f"{out[-1]}, {part}"  # "For the first 4 epochs test acc is stuck, below 12%": the level of that span
             continue
         if out and re.fullmatch(r"(?i)(?:from|after|since|in|over|during|at|by|until|up to|on)\b[^,;]{0,40}", out[-1]):
             out[-1] = f"{out[-1]}, {part}"  # "From epoch 9 on, test accuracy ...": the span belongs to its claim
@@ -392,7 +399,7 @@ PLANNED = re.compile(r"^\s*(?:next|then|future|to do|todo|plan|in step \d|for (?
                      r"shall|going to|plan(?:s|ned)? to|next step|next,|next:|next we|next i|in the next|try(?:ing)? to|"
                      r"we'll|i'll|let's|might|hope|to get|need(?:s)? to|can be pushed|could be|want to|aim(?:s)? to|"
                      r"would like|needs? more|needs? to|i'd|we'd|maybe|if i had|if we had|comes? next|"
-                     r"next(?!\s+(?:\d|epoch|three|two|few|one)))\b", re.I)
+                     r"next(?!\s+(?:\d|epoch|three|two|few|one|at|with|worst|lowest|best|highest|weakest)\b|-))\b", re.I)
 
 
 IMPERATIVE = re.compile(r"^\W*(?:try|use|add|remove|increase|decrease|reduce|replace|switch)\b", re.I)  # "Train" is a noun too
@@ -404,7 +411,10 @@ def is_plan(words: str, number: int | None = None) -> bool:
     low = words.lower()
     if re.search(r"\b(would have|should have|took \w+ to get|needed \w+ to get)\b", low):
         return False
-    later = number is not None and any(int(k) > number for k in re.findall(r"\b(?:in|for|by) (?:step|model)[ _-]?(\d+)", low))
+    # "in step 3", or a bullet headed by a later step ("Step 2: BN after each conv" in step 1)
+    named = [int(a or b) for a, b in re.findall(
+        r"\b(?:in|for|by) (?:step|model)[ _-]?(\d+)|^\W*(?:step|model)[ _-]?(\d+)\s*[:\u2013-]", low)]
+    later = number is not None and any(k > number for k in named)
     return PLANNED.search(low) is not None or IMPERATIVE.search(low) is not None or later
 
 
@@ -492,7 +502,7 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\bafter (\d+) epochs\b", r"at epoch \1"), (r"\btest\s+acc\b", "test accuracy"),
                  (r"\btrain(?:ing)?\s+acc\b", "train accuracy"), (r"\bacc\b", "accuracy"), (r"\bpts\b", "points"),
                  (r"≥|>=|=>", " at least "), (r"≤|<=|=<", " at most "), (r"≈", " about "),
-                 (r"\bparameter count\b", "parameters"), (r"\bparam count\b", "parameters"), (r"\berrs?\b", "errors"))
+                 (r"\bparam(?:eter)? (?:count|usage|budget used)\b", "parameters"), (r"\berrs?\b", "errors"))
 _NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|px|epochs?|k\b|params|parameters|errors?|images|x\b|seeds?|mistakes|misclassified|" \
            r"wrong|of the))"
 _BARE = re.compile(rf"(?<![\w.,/:~-])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
@@ -572,6 +582,8 @@ def _plain(sentence: str) -> str:
     if re.search(r"(?i)\bepoch", text):  # "after the third": the third epoch, where the sentence speaks of epochs
         text = re.sub(rf"(?i)\b(after|at|by|in|until) the ({'|'.join(ORDINALS)})\b(?!\s+(?:step|model|seed|\d|two|three|few))",
                       lambda m: f"{m[1]} epoch {ORDINALS.index(m[2].lower()) + 1}", text)
+        text = re.sub(r"(?i)\b(after|at|by|in|until) the (\d+)(?:st|nd|rd|th)\b(?!\s+(?:step|model|seed|epoch|digit|class|"
+                      r"iteration|run|place))", r"\1 epoch \2", text)  # "got to 98 % in the 4th"
     text = re.sub(r"(?i)\(\s*(?:at |in )?(?:the )?(\d+)(?:st|nd|rd|th)\s+epoch\s*\)", r"at epoch \1", text)
     text = re.sub(r"(?i)\b(?:(at|in|by|on|after|from|until|before)\s+)?(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+epoch\b",
                   lambda m: f"{(m[1] or 'at').lower()} epoch {m[2]}", text)
@@ -1086,7 +1098,8 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
                                            "sets of weights", "fit")
     negated = _negated(low, over.start()) or bool(re.search(
         r"\b(?:address\w*|reduc\w*|remov\w*|fix\w*|avoid\w*|prevent\w*|get rid of|got rid of|tackl\w*|resolv\w*|"
-        r"eliminat\w*|combat\w*|curb\w*)\s+(?:the\s+)?$", low[:over.start()]))
+        r"eliminat\w*|combat\w*|curb\w*|mitigat\w*|minimi[sz]\w*|robust (?:against|to)|resist\w*(?: to)?|"
+        r"(?:guard\w*|protect\w*) against|free (?:of|from)|immune to)\s+(?:the\s+)?(?:any\s+)?$", low[:over.start()]))
     ahead = f.gap > f.gap_band  # train ahead of test beyond both scores' noise
     learning, _ = _learning(step)
     if not ahead:  # no gap to speak of: no over-fitting, of any size
@@ -1115,7 +1128,9 @@ _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| r
                     r"(?P<lead3>ahead of|above|behind|below) (?:the )?test")
 
 
-_GAP_MOVED = re.compile(r"\bgap\b[^.;]{0,30}?(?:\bfrom\s+(?P<t1>~\s*|about\s+)?(?P<a>\d*\.\d+)\s+to\s+"
+_GAP_MOVED = re.compile(r"\bgap\b[^.;]{0,30}?(?:\bfrom\s+(?P<t1>~\s*|about\s+)?(?P<a>\d*\.\d+)(?:\s*(?:points?|pts|%))?"
+                        r"(?:\s+(?:in|at|for|on|with) "
+                        r"(?:step|model)[ _-]?\d+|\s+before)?,?\s+to\s+"
                         r"(?P<t2>~\s*|about\s+)?(?P<b>\d*\.\d+)|\(\s*(?P<a2>\d*\.\d+)\s*(?:→|->)\s*(?P<b2>\d*\.\d+)\s*\))")
 
 
@@ -1256,7 +1271,8 @@ RISING = re.compile(r"\b(still (?:rising|rises|rose|improving|improves|increasin
                     r"kept (?:rising|improving|learning)|not (?:yet )?(?:converged|saturated|plateaued))\b")
 STALLED = re.compile(r"\b(no longer (?:rises|rising|improves|improving|increases|learning|learns)|"
                      r"stopped (?:rising|improving|increasing|learning)|plateau(?:ed|s)?|saturat(?:ed|es)|converged|"
-                     r"stagnat(?:ed|es))\b")
+                     r"stagnat(?:ed|es)|(?:has |had |have )?settled(?: down)?(?= by the end| at the end| in the end|$)|"
+                     r"levell?ed off|flattened out)\b")
 
 
 def _learning(step: Step) -> tuple[bool | None, str]:
@@ -1357,7 +1373,8 @@ def _rate_said(text: str, before: str, after: str, rates: list[float], peak: flo
         return all(said_as(r, text) for r in rates)  # "0.05 for all 6 epochs": the rate never moved
     if re.search(r"\b(start\w*|began|begins|initial\w*)\s+(?:at|from|with|of)?\s*$", before):
         return said_as(rates[0], text) and (at is None or int(at[1]) == 1)
-    if re.search(r"\b(end\w*|finish\w*|final\w*)\s+(?:at|with|of)?\s*$", before):
+    if re.search(r"\b(end\w*|finish\w*|final\w*)\s+(?:at|with|of)?\s*$", before) or \
+            re.match(r"\s*(?:by|at|in|on)\s+(?:the\s+)?(?:final|last)\s+epoch|\s*(?:at|in|by) the end\b", after):
         return said_as(rates[-1], text) and (at is None or int(at[1]) == len(rates))
     if re.search(r"\b(peak\w*|max\w*|highest|top\w*)\s+(?:at|of)?\s*$", before):
         top = max(rates)
@@ -1459,7 +1476,7 @@ _SEED_SCOPE = re.compile(r"\b(?P<none>no|none of the|not a single)\s+seeds?\b|"
                          rf"\b(?P<all>all|every|each|both|any|lowest|worst|weakest)(?:\s+of)?(?:\s+(?:the|my|its|our))?"
                          rf"(?:\s+(?P<n>\d+|{'|'.join(WORDS)}))?\s+seeds?\b|"
                          rf"\b(?P<a>\d+|{'|'.join(WORDS)})\s*(?:of|out of|/)\s*(?:the\s+)?(?P<b>\d+|{'|'.join(WORDS)})\s+seeds\b|"
-                         r"\bseeds (?P<list>\d+(?:,\s*\d+)*,? and \d+)\b|"
+                         r"\bseeds? (?P<list>\d+(?:,\s*(?:seed\s+)?\d+)*,? and (?:seed\s+)?\d+)\b|"
                          r"\bon seed (?P<one>\d+)\b|\bseed (?P<one2>\d+)\b|"
                          rf"\b(?P<some>\d+|{'|'.join(WORDS)})\s+seeds\b")
 
@@ -1508,7 +1525,8 @@ def _level(low: str) -> _Level | None:
     if re.search(r"\b(?:does not|doesn't|did not|didn't|do not|don't)\s+(?:hold|stay|last)|\bnot (?:yet|quite)\b",
                  low[found.end():]):
         return _Level(text, kind, found.start(), True)  # "≥ 99.4 does not hold yet"
-    if re.search(r"\bnever\s+(?:fell|dropped|dipped|went|got|was|sank|slipped)\s*$", before):
+    if re.search(r"\bnever\s+(?:fell|falls|dropped|drops|dipped|dips|went|goes|got|gets|was|is|sank|sinks|slipped|slips)"
+                 r"\s*$", before):
         return _Level(text, "up" if kind == "down" else "at most", found.start(), False, every=True)  # never below X
     return _Level(text, kind, found.start(), _negated(low, found.start()) or bool(re.search(r"\bnever\b", before)))
 
@@ -1641,8 +1659,8 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     if found := re.search(rf"\bfirst\s+(\d+|{'|'.join(WORDS)})\s+epochs?\b", low):
         k = min(_count(found[1]) or 1, epochs)
         return list(range(1, k + 1)), f"in the first {k} epochs"
-    if re.search(r"\b(?:every|each|all(?: the)?)\s+epochs?\b|\bthroughout\b|\bin all \d+ epochs\b|\bat every epoch\b",
-                 low):
+    if re.search(r"\b(?:every|each|all(?: the)?)\s+epochs?\b|\bthroughout\b|\bin all \d+ epochs\b|\bat every epoch\b|"
+                 r"\b(?:the|its) (?:whole|entire|full) (?:run|training)\b|\ball along\b|\bfrom start to finish\b", low):
         return list(range(1, epochs + 1)), "in every epoch"
     if implicit and re.search(r"\b(consistent(?:ly)?|held|holds?|holding|stayed|stays|remained|remains|kept|keeps|"
                               r"maintained|steady|steadily|sustained)\b", low):
@@ -1698,10 +1716,10 @@ def _threshold_seeds(low, clause, step, number, level: _Level, seeds: tuple, tra
     what = next(iter(judged.values()))[1].split(": ")[0]  # the span's words, said once
     said = f"{what} by seed: " + "; ".join(f"seed {s} {text.split(': ', 1)[-1]}" for s, (_, text) in judged.items())
     said = f"{said}: {len(met)} of {len(judged)} ({records.CHECK if step.check else records.METRICS})"
-    if mode == "one" and (only := re.search(r"\bonly seed (\d+)", low)) and step.check:
+    if mode in ("one", "all") and re.search(r"\bonly seeds? \d", low) and step.check:
         every = {s: _level_on(low, r.test_acc, "test", level, step.last)[0] for s, r in step.check.verdict.seeds.items()
                  if r.test_acc}
-        ok = [s for s, held in every.items() if held] == [int(only[1])]  # that seed, and no other
+        ok = sorted(s for s, held in every.items() if held) == sorted(s for s, _ in rows)  # those seeds, no other
     elif mode == "one":
         ok = bool(met)
     elif mode == "all":
@@ -1849,6 +1867,32 @@ def _value_list(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, not wrong, said, "figure")
 
 
+# "99.56, 99.54, 99.55 in the last 3 epochs": figures listed before their span of epochs
+_LISTED_LAST = re.compile(r"((?:\d{1,3}\.\d+\s*%?\s*(?:,|/|and|then)\s*)+\d{1,3}\.\d+)\s*%?\s*(?:in|over|for|across|during)"
+                          r"\s+(?:the\s+|its\s+)?(?:last|final)\s+(\d|two|three|four|five)\s+epochs\b")
+
+
+def _last_listed(low, clause, step, previous, number) -> Claim | None:
+    """Figures listed before "in the last K epochs", K of them: each that epoch's accuracy, in order (train's where
+    the words before name train)."""
+    found = _LISTED_LAST.search(low)
+    if found is None:
+        return None
+    values, k = re.findall(r"\d{1,3}\.\d+", found[1]), _count(found[2])
+    train = re.search(r"\btrain", low[:found.start()]) and not re.search(r"\btest|\bval", low[:found.start()])
+    curve = step.run.train() if train else step.run.test()
+    if k != len(values) or k > len(curve):
+        return None
+    for v in values:
+        _num(v)
+    span = range(len(curve) - k + 1, len(curve) + 1)
+    wrong = [f"epoch {e}: {curve[e - 1]:.2f} %" for e, v in zip(span, values, strict=True) if not said_as(curve[e - 1], v)]
+    kind = "train" if train else "test"
+    said = (f"{kind}, " + "; ".join(wrong) if wrong else f"{kind} accuracy of epochs {span[0]}-{span[-1]} as listed") + \
+        f" ({records.METRICS})"
+    return Claim(number, clause, not wrong, said, "figure")
+
+
 def _listed_keys(said: str | None, seeds: list[int]) -> list[int]:
     """The seeds a list names in brackets ("0/1/2", "0-5"), else every seed in order."""
     if not said:
@@ -1883,7 +1927,7 @@ def _layers_said(low, clause, step, previous, number) -> Claim | None:
     kind, at = found
     rest = low[at.end():]
     if re.search(r"accura|loss|over-?fit|under-?fit|\bgap\b|speed|faster|slower|\btrain|\btest|%|improv|increas|decreas|"
-                 r"help|better|worse|stabl|boost|regulari[sz]", rest):
+                 r"help|better|worse|stabl|boost|regulari[sz]|\d\.\d|\bwent\b", rest):
         return None  # what the layer did, not that it is there: the effect's readers
     has = any(t.startswith(prefix) for t in types for prefix in LAYER_WORDS[kind][1])
     if kind == "GAP" and not has and re.search(r"adaptive_avg_pool2d|avg_pool2d|\.mean\(", step.run.code or ""):
@@ -1953,6 +1997,13 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     """A digit's figures (per_class.csv): its errors, its accuracy, whether it is the worst or best class, its errors
     against another step's ("39 errors compared with 15 in step 1", "from 144 errors in step 2 to 101")."""
     rows = {r.digit: r for r in step.run.per_class}
+    # "9 is the worst with 36 errors, the same count as 7": 7 has those errors too
+    low = re.sub(r"\b(\d+) (errors?|mistakes?)\b([^.;]*?),? (?:the same (?:count|number)(?: of (?:errors|mistakes))?|as many)"
+                 r" as (?:digit |class )?(\d)\b", r"\1 \2\3, and digit \4 has \1 \2", low)
+    # "9 is the worst, 8 next with 28", "5 and 8 follow with 63 and 68 errors": the digits after the first, named
+    low = re.sub(r"\b(\d) and (\d) (?:follow|come next|are next)(?: with| at)? (\d+) and (\d+) (errors?|mistakes?)\b",
+                 r"digit \1 has \3 \5 and digit \2 has \4 \5", low)
+    low = re.sub(r",\s*(\d)\s+(?=(?:is\s+)?(?:next|follows?|after that)\b)", r", digit \1 ", low)
     mentions = [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"] or m["c"] or m["e"] or m["f"]) if not m["w"] else
                  DIGIT_WORDS[m["w"]])
                 for m in _DIGIT.finditer(low)]
@@ -2047,6 +2098,10 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
     for curve in curves:
         if after := re.search(r"\bafter epoch (\d+)", low):
             scope = list(range(int(after[1]), len(curve) + 1))  # "after epoch 3, it fell at each epoch"
+        elif re.search(r"\b(?:after that|after this|afterwards|from then on)\b", low[found.start():]) and \
+                (then := re.findall(r"\bepochs?\s+(?:\d+\s+(?:to|and|-)\s+)?(\d+)\b", low[:found.start()])) and \
+                1 <= int(then[-1]) <= len(curve):
+            scope = list(range(int(then[-1]), len(curve) + 1))  # "down from epoch 1 to 2, and rose every epoch after that"
         else:
             scope, _ = _epoch_scope(low, len(curve), step.last, implicit=False)
         span = scope or list(range(1, len(curve) + 1))
@@ -2059,14 +2114,57 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
                  + f" ({records.CHECK if seeds else records.METRICS})", "trend")
 
 
+_SEED_RANK = re.compile(r"\bseed (\d+)\s+(?:had|has|got|gave|reached|ended with|ends with|is|was|shows|showed)\s+the\s+"
+                        r"(lowest|highest|worst|best|weakest|strongest|top)\s+(final|best|peak|min\w*|last)?")
+
+
+def _seed_rank(low, clause, step, previous, number) -> Claim | None:
+    """"Seed 0 had the lowest final": that seed's figure (final where none is named, best, the min of the last epochs)
+    the lowest or highest of the check's seeds (a tie counts)."""
+    found = _SEED_RANK.search(low)
+    curves = seed_curves(step)
+    if found is None or len(curves) < 2 or int(found[1]) not in curves:
+        return None
+    role = "best" if found[3] in ("best", "peak") else "min" if (found[3] or "").startswith("min") else "final"
+    figure = {s: max(c) if role == "best" else min(c[-step.last:]) if role == "min" else c[-1] for s, c in curves.items()}
+    low_end = found[2] in ("lowest", "worst", "weakest")
+    extreme = min(figure.values()) if low_end else max(figure.values())
+    said = f"{role} by seed: " + ", ".join(f"seed {s} {v:.2f} %" for s, v in figure.items()) + \
+        f" ({records.CHECK if step.check else records.METRICS})"
+    return Claim(number, clause, figure[int(found[1])] == extreme, said, "figure")
+
+
+_DROPS = re.compile(r"\b(?:went down|dropped|fell|dipped|decreased|declined)\s+(?P<n>once|twice|one time|two times|"
+                    r"(?:\d|two|three|four) times)(?:,?\s+(?:from|between)\s+epochs?\s+(?P<a>\d+)\s+(?:to|and)\s+(?:epoch\s+)?"
+                    r"(?P<b>\d+))?")
+
+
+def _drops(low, clause, step, previous, number) -> Claim | None:
+    """"Test acc only went down once, from epoch 1 to 2": how many epochs fell below the one before (and which)."""
+    found = _DROPS.search(low)
+    if found is None or "loss" in low or seed_series(step, low) is not None:
+        return None
+    train = _names_train(low, found.start())
+    curve = step.run.train() if train else step.run.test()
+    fell = [e for e in range(2, len(curve) + 1) if curve[e - 1] < curve[e - 2]]
+    n = {"once": 1, "one time": 1, "twice": 2, "two times": 2}.get(found["n"]) or _count(found["n"].split()[0])
+    ok = len(fell) == n and (found["a"] is None or _num(found["b"]) in fell and _num(found["a"]) == _num(found["b"]) - 1)
+    return Claim(number, clause, ok, f"{'train' if train else 'test'} accuracy by epoch: "
+                 + ", ".join(f"{v:.2f}" for v in curve) + "; lower than the epoch before at "
+                 + (", ".join(f"epoch {e}" for e in fell) or "no epoch") + f" ({records.METRICS})", "trend")
+
+
 def _best_at(low, clause, step, previous, number) -> Claim | None:
     """"The best at epoch 14", "peaked at epoch 12": the epoch of the best figure (any of them where it ties)."""
-    found = re.search(r"\b(?:best|highest|peak(?:ed)?|top)\b[^.;%]{0,25}?\b(?:at|in|on|came at|came in|was at) epoch (\d+)", low)
-    if found is None or re.search(r"\b(?:lr|rate)\b", low) or seed_series(step, low) is not None:
-        return None
-    series = step.run.train() if _names_train(low, found.start()) else step.run.test()
+    found = re.search(r"\b(?:best|highest|peak(?:ed)?|top)\b(?:[^.;%]{0,25}?\b(?:at|in|on|came at|came in|was at) epoch (\d+)|"
+                      r"[^;,]{0,40}?\b(?:(?:came|was|occurred|happened) )?(?:at|in|on) the (?:last|final) epoch)", low)
+    if found is None or re.search(r"\b(?:lr|rate|loss)\b|cycle", low) or seed_series(step, low) is not None or \
+            re.search(r"\d*\.\d+(?!\d)(?!\s*%)", found[0]):
+        return None  # a rate's or a loss's peak; a figure that is no percentage
+    train = _names_train(low, found.start()) or bool(re.search(r"\btrain", found[0]) and not re.search(r"\btest", found[0]))
+    series = step.run.train() if train else step.run.test()
     best = [i + 1 for i, v in enumerate(series) if v == max(series)]
-    return Claim(number, clause, int(found[1]) in best, f"best {max(series):.2f} % at epoch "
+    return Claim(number, clause, (int(found[1]) if found[1] else len(series)) in best, f"best {max(series):.2f} % at epoch "
                  f"{', '.join(map(str, best))} ({records.METRICS})", "figure")
 
 
@@ -2111,8 +2209,10 @@ def _between(low, clause, step, previous, number) -> Claim | None:
     values = [c[i - 1] for c in curves for i in scope if 1 <= i <= len(c)]
     if "." not in found[1] + found[2]:  # "between 7% and 12%": a range every figure sits in, not its two ends
         ok = bool(values) and _num(found[1]) - 0.5 <= min(values) and max(values) < _num(found[2]) + 0.5
-    else:
+    elif min(_decimals(found[1]), _decimals(found[2])) >= 2:  # the span's two ends, quoted
         ok = bool(values) and said_as(min(values), found[1]) and said_as(max(values), found[2])
+    else:  # "between 98.6 and 98.8": bounds every figure sits within
+        ok = bool(values) and _num(found[1]) <= min(values) and max(values) <= _num(found[2])
     return Claim(number, clause, ok, f"{label}: " + ", ".join(f"{v:.2f}" for v in values) + " %"
                  f" ({records.CHECK if seeds else records.METRICS})", "threshold", (found[1], found[2]))
 
@@ -2152,7 +2252,7 @@ def _params_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     found = next((m for m in (
         re.search(rf"{NUM}\s*(k|K|M|m)?\+?\s*(?:trainable\s+|total\s+)?(?:parameters|params|weights)\b", clause, re.I),
         re.search(rf"(?:parameters|params)\s*(?:count|come to|comes to|came to|amount to|total|in total|are now|is now)?\s*"
-                  rf"(?:of|:|=|is|was|are|to|-|–)?\s*(?:~|about|around|only|"
+                  rf"(?:of|:|=|is|was|are|to|-|–|\()?\s*(?:~|about|around|only|"
                   rf"just|under|below|less than|fewer than|<|over|above|more than|>)?\s*{NUM}\s*(k|K|M|m)?\b", clause, re.I))
         if m), None)
     if found is None:
@@ -2222,7 +2322,8 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
 def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
     """"15 epochs", "trained for 8 epochs", "in under 15 epochs": the epochs trained (planned, against a limit)."""
     found = re.search(r"(?:\b(?:for|over|trained|train|ran|run|in|on|with|after|within|total of|only|just|all|took)\s+"
-                      r"|^\W*|[;(]\s*)(?:(?:under|fewer than|less than|at most|no more than|only|just|all)\s+)?(\d+)\s+"
+                      r"|^\W*|[;(]\s*|(?<=[a-z]),\s+)(?:(?:under|fewer than|less than|at most|no more than|only|just|all)\s+)?"
+                      r"(\d+)\s+"
                       r"epochs\b(?!\s+(?:later|before|after|ago))", low) or \
         re.search(r"\b(?:under|fewer than|less than|within|at most|no more than)\s+(\d+)\s+epochs\b", low)
     if found is None or re.search(r"\b(reach\w*|hit|got to|cross\w*|achiev\w*|went|rose|climbed)\b.*%",
@@ -2256,10 +2357,9 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
                 r"\b(accuracy|acc|test|train)\b.{0,12}$", low[:found.start()])):
             continue  # the budget's line as a target, not a figure of the step
         tail = 30 if k == len(figures) - 1 else 0
-        around = low[max(start, found.start() - 60):found.end() + tail]
-        if not re.search(r"\b(?:train\w*|test|validation|seeds?|digit|class)\b", low[start:found.start()]):
-            # "98.78 % and 98.81 %", "99.43 % to 99.54 %", "99.48 % at epoch 13 and 99.61 % at epoch 15": whose
-            around = low[max(0, found.start() - 60):found.end() + tail]  # said before
+        # "98.78 % and 98.81 %", "99.43 % to 99.54 %", "99.48 % at epoch 13 and 99.61 % at epoch 15": whose said before
+        named = re.search(r"\b(?:train\w*|test|validation|seeds?|digit|class)\b", low[start:found.start()])
+        around = low[max(start if named else 0, found.start() - 60):found.end() + tail]
         after = low[found.end():figures[k + 1].start() if k + 1 < len(figures) else len(low)]
         other = _whose(low, low[start:found.start()], after)
         if other and int(other[1]) != number:
@@ -2274,10 +2374,12 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         # "at epoch 4: 96.51 %, at epoch 5: 98.40 %": an epoch said just before its figure is that figure's
         epoch = re.search(r"(?<!\bto )\bepoch (\d+)\s*[:=]\s*()$", own) or _EPOCH.match(after) or _EPOCH.search(own)
         words = low[start:found.start()]
-        if re.fullmatch(r"[\s,;:()/|]*(?:seed \d+\)?)?[\s,;:()/|]*(?:and\s*)?", words) and k:
-            words = listed  # "93.48 % (seed 0), 97.15 % (seed 1)": a list, read in its first figure's role
-        else:
-            listed = words
+        if pair := _from_to(low, own, found.end(), epoch):
+            out.append(_across_epoch(clause, step, number, (text, pair[0]), pair[1], "train" in words))
+            read.add(pair[0])
+            continue
+        # "93.48 % (seed 0), 97.15 % (seed 1)": a list, read in its first figure's role
+        listed = words = listed if re.fullmatch(r"[\s,;:()/|]*(?:seed \d+\)?)?[\s,;:()/|]*(?:and\s*)?", words) and k else words
         words, epoch = _role_beside(low, after, found.start(), words, epoch)
         seed = _seed_said(low, after, start, found.start())
         every = re.match(r"\s*(?:on|for|across|in|of)\s+(?:every|each|all)\s+(?:the\s+)?(?:\w+\s+)?seeds?\b", after)
@@ -2288,6 +2390,28 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         elif (claim := _accuracy(low, clause, step, number, text, words, around, epoch)) is not None:
             out.append(claim)
     return out
+
+
+def _from_to(low: str, own: str, end: int, epoch: re.Match | None) -> tuple[str, int | None] | None:
+    """"went from 96.51 % to 98.49 %" across a named epoch or "in one epoch": (the second figure, the epoch), None
+    elsewhere."""
+    at = next((int(g) for g in epoch.groups() if g and g.isdigit()), None) if epoch is not None else None
+    one = re.search(r"\b(?:in|within) (?:one|a single|1) epoch\b", low[end:])
+    if (at is None and not one) or not re.search(r"\bfrom\s*$", own) or re.search(r"\bfrom\s+epoch", own):
+        return None
+    found = re.match(r"\s*%?\s*to\s+(\d{1,3}\.\d+)\s*%", low[end:])
+    return (found[1], at) if found else None
+
+
+def _across_epoch(clause: str, step: Step, number: int, said: tuple[str, str], epoch: int | None, train: bool) -> Claim:
+    """"After the LR drop at epoch 5 it went from 95.9 % to 97.9 %": two epochs in a row across epoch N, the one
+    before it and N, or N and the one after; any two in a row where no epoch is named ("in one epoch")."""
+    curve = step.run.train() if train else step.run.test()
+    pairs = [(e, e + 1) for e in ((epoch - 1, epoch) if epoch else range(1, len(curve))) if 1 <= e < len(curve)]
+    ok = any(said_as(curve[a - 1], said[0]) and said_as(curve[b - 1], said[1]) for a, b in pairs)
+    shown = ", ".join(f"epoch {e}: {curve[e - 1]:.2f} %" for e in sorted({e for p in pairs for e in p}))
+    return Claim(number, clause, ok, f"{'train' if train else 'test'} accuracy {shown} ({records.METRICS})", "figure",
+                 said)
 
 
 def _role_beside(low: str, after: str, at: int, words: str, epoch: re.Match | None) -> tuple[str, re.Match | None]:
@@ -2324,6 +2448,9 @@ def _whose(low: str, words: str, after: str) -> re.Match | None:
     90.37 %" in a clause naming a step."""
     return re.match(r"\s*(?:\S+\s+){0,2}?(?:in|of|for|from|by) (?:step|model|iteration)[ _-]?(\d+)", after) or \
         re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)'s\s*(?:\S+\s+){0,3}?$", words) or \
+        (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)(?:'s)?\s*\(\s*(?:at\s+|was\s+|=\s*)?$", words)
+         if not re.match(r"\s*%?\s*(?:vs\.?|versus|/)", after) else None) or \
+        re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)\s*\(\s*\d[\d.]*\s*%?\s*(?:vs\.?|versus|/)\s*$", words) or \
         re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)\s+(?:was|is|were|stood|stayed|sat|got|reached|ended)\s+"
                   r"(?:\S+\s+){0,2}?(?:at|on|to)?\s*$", words) or \
         (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)", low) if re.search(
@@ -2436,12 +2563,13 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
 def _min_last_said(clause: str, step: Step, number: int, text: str, words: str, around: str) -> Claim | None:
     """"Min of the last 3 epochs: 98.85 %", "the lowest of the last 3 was 99.30": the lowest of those epochs' test
     (or train) accuracy."""
-    said = re.search(r"\b(?:min\w*|lowest|worst)\b[^%\d]*?\blast (\d+)\b(?!\s*%)[^%\d]*$", words)
+    said = re.search(r"\b(?:min\w*|lowest|worst)\b[^%\d]*?\b(?:last|final) (\d+|two|three|four|five)\b(?!\s*%)[^%\d]*$",
+                     words)
     if said is None or re.search(r"\bseeds?\b|\bdigit|\bclass\b", words):
         return None
     train = bool(re.search(r"\btrain", words)) and not re.search(r"\btest|validation", words)
     series = step.run.train() if train else step.run.test()
-    k = min(int(said[1]), len(series))
+    k = min(_count(said[1]), len(series))
     least = min(series[-k:])
     return Claim(number, clause, said_as(least, text), f"{'train' if train else 'test'} accuracy, the lowest of the "
                  f"last {k} epochs: {least:.2f} % ({records.METRICS})", "figure", (text, said[1]))
@@ -2545,26 +2673,43 @@ def _loss_level(low: str, clause: str, number: int, text: str, rel: str, own: st
                  "figure", (text,))
 
 
+# "higher than in step 1 (0.087 vs 0.071)": this step's figure, then that step's
+_PAIRED = re.compile(r"\bthan\s+(?:in\s+|at\s+)?(?:step|model)[ _-]?(\d+)\s*\(\s*(\d?\.\d+)\s*(?:vs\.?|versus|against|/)\s*"
+                     r"(\d?\.\d+)\s*\)")
+
+
+def _loss_pool(step: Step, near: str, role: str) -> tuple[bool, bool, list, str]:
+    """(train, test, the losses a figure is read against, their name) by the words just before it: train or test as
+    named, either where neither is; a hand-in's bar-printed batch losses for its lowest train loss."""
+    train = "train" in near and not re.search(r"test|validation|\bval\b", near.rpartition("train")[2])
+    test = re.search(r"test|validation|\bval\b", near) is not None and not train  # "val loss": the held-out set's
+    rows = step.run.epochs
+    pool = [e.train_loss for e in rows] if train else [e.test_loss for e in rows] if test else \
+        [x for e in rows for x in (e.train_loss, e.test_loss)]
+    bars = (step.run.origin or {}).get("batch_loss")
+    if train and bars and re.search(r"\b(lowest|minimum|min|best)\b", role):
+        return train, test, list(bars), "train (each epoch's last batch, as its bar printed)"
+    return train, test, pool, "train" if train else "test" if test else "train or test"
+
+
 def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, Step] | None = None) -> list[Claim]:
     """Each loss figure of a clause about the loss: train or test as named (either where neither is), this step's or
     the step the words name ("Model_1's final 0.14"), final where the words say so, else any epoch's."""
     if not re.search(r"\bloss", low):
         return []
     out = []
+    pair = _PAIRED.search(low)
     for found in re.finditer(r"(?<![\w.])(\d?\.\d+)(?!\d|\.\d|\s*%|\s*(?:points?|pts|pp)\b)", low):
         text, before = found[1], low[:found.start()]
         named = re.search(r"\b(?:step|model)[ _-]?(\d+)(?:'s)?[^.;,]{0,20}$", before)
+        if pair and found.start() in (pair.start(2), pair.start(3)):
+            named, before = (pair if found.start() == pair.start(3) else None), low[:pair.start()]
         whose = (earlier or {}).get(int(named[1])) if named and int(named[1]) != number else step
         if whose is None:
             continue
         own = re.split(r"\d", before)[-1]  # the words since the figure before
-        near = before[-40:]
-        train = "train" in near and not re.search(r"test|validation|\bval\b", near.rpartition("train")[2])
-        test = re.search(r"test|validation|\bval\b", near) is not None and not train  # "val loss": the held-out set's
         rows = whose.run.epochs
-        pool = [e.train_loss for e in rows] if train else [e.test_loss for e in rows] if test else \
-            [x for e in rows for x in (e.train_loss, e.test_loss)]
-        kind = "train" if train else "test" if test else "train or test"
+        train, test, pool, kind = _loss_pool(whose, before[-40:], own + low[found.end():found.end() + 25])
         if rel := re.search(r"\b(below|under|less than|lower than|above|over|more than)\s*$", own):
             out.append(_loss_level(low, clause, number, text, rel[1], own, pool, kind, rows, train, test))
             continue
@@ -2576,7 +2721,8 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
                 continue  # no loss printed: the log cannot say which was lowest
             best = min(pool)
             at = re.search(r"\b(?:at|in)\s+(?:the\s+)?(final|last) epoch|\b(?:at|in) epoch (\d+)", low[found.end():])
-            where = [i + 1 for i, e in enumerate(rows) if (e.train_loss if train else e.test_loss) == best]
+            series = pool if kind.startswith("train (") else [e.train_loss if train else e.test_loss for e in rows]
+            where = [i + 1 for i, v in enumerate(series) if v == best]
             ok = said_as(best, text) and (at is None or (len(rows) if at[1] else int(at[2])) in where)
             out.append(Claim(number, clause, ok, f"lowest {kind} loss {best:.4f} at epoch {', '.join(map(str, where))} "
                              f"({records.METRICS})", "figure", (text,)))
@@ -2680,6 +2826,6 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
-READERS = (_inline_table, _value_list, _settings, _layers_said, _reach_target, _between, _per_class, _monotone, _best_at,
-           _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _compare, _threshold, _seeds, _budget, _held,
-           _reached, _fit, _gap, _above, _trend, _stability, _rate)
+READERS = (_inline_table, _value_list, _last_listed, _settings, _layers_said, _reach_target, _between, _per_class, _drops,
+           _seed_rank, _monotone, _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _compare, _threshold,
+           _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate)
