@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tinydigits.results import teacher
+from tinydigits.results.claims import report as claims_report
 from tinydigits.results.handwritten import read_handin
 
 TQDM = "Loss={loss} Batch_id=468 Accuracy={train:.2f}: 100%|██████████| 469/469 [00:13<00:00, 34.37it/s]"
@@ -320,3 +321,20 @@ def test_a_steps_second_section_is_read_against_its_log(tmp_path):
     assert said["Limited parameter count: 7,432"] is False
     assert said["Efficient parameter usage (6,188)"] is True
     assert said["Robust against overfitting"] is not False
+
+
+def test_a_closing_section_is_read_of_the_last_log(tmp_path):
+    """"## Conclusion" after the steps: its words about the end ("We achieved our target", "Final accuracy of ...")
+    are judged against the last log, under their own head; a sentence retelling an earlier step is not."""
+    accs = [98.9, 99.2, 99.3, 99.45, 99.38, 99.41]
+    log = "\n".join(f"Epoch {i}\n{TEST.format(loss=0.03, right=round(a * 100), acc=a)}" for i, a in enumerate(accs, 1))
+    (tmp_path / "README.md").write_text(
+        "# S7\n\n## Steps\n\n### Model 1\n\n**Results:**\n- Parameters: 7,208\n\n```\nTotal params: 7,208\n" + log +
+        "\n```\n\n## Conclusion\nWe successfully achieved our target.\n- Final accuracy of 99.41% with 7.2k parameters\n"
+        "- Starting from a skeleton with ~10k parameters\n")
+    checked = teacher.check(tmp_path)
+    said = {j.words: (j.section, j.verdict) for j in checked.judged}
+    assert said["We successfully achieved our target"] == ("closing", False)  # 99.38 among the last 3
+    assert said["Final accuracy of 99.41% with 7.2k parameters"] == ("closing", True)
+    assert "Starting from a skeleton with ~10k parameters" not in said
+    assert "the hand-in's closing words (against its last log):" in claims_report(checked.judged)

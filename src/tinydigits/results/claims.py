@@ -14,7 +14,7 @@ from pathlib import Path
 from tinydigits import files
 from tinydigits.errors import TinyDigitsError
 from tinydigits.results import records
-from tinydigits.results.steps.claims import ANALYSIS, CODE, GOALS, RESULT, TARGET, Judged, Tally, judge, rf_comments
+from tinydigits.results.steps.claims import ANALYSIS, CLOSING, CODE, GOALS, RESULT, TARGET, Judged, Tally, judge, rf_comments
 from tinydigits.results.steps.step import Step
 
 STEP_HEAD = re.compile(r"^#{1,3}\s*(?:step|model|iteration)[ _-]?(\d+)\b.*$", re.I | re.M)
@@ -153,6 +153,7 @@ def report(judged: list[Judged], as_json: bool = False) -> str:
         if (j.step, j.section) != at:
             at = (j.step, j.section)
             out.append("the hand-in's goals, as met (against its last log):" if j.section == GOALS else
+                       "the hand-in's closing words (against its last log):" if j.section == CLOSING else
                        f"step {j.step}, {j.section}:")
         out.append(f"  {j.line(short=False)}")
     out.append(tally.line())

@@ -20,6 +20,7 @@ from tinydigits.results.budget import judge as judge_budget
 from tinydigits.results.handwritten import NO_LOG, read_handin, to_run
 from tinydigits.results.steps.claims import (
     ANALYSIS,
+    CLOSING,
     GOALS,
     RESULT,
     TARGET,
@@ -131,6 +132,7 @@ def check_handwritten(path: Path) -> Checked:
                       len(handin.steps) + 1)
         step = read.get(number) or _step_of(final, folder)  # the last step with a log, read above, or the last log
         judged += _goals(handin.goals, final, step, number)
+        judged += _closing(handin.closing, final, step, number)
         if not verdicts:  # no step took a log: the budget from the one printed
             verdicts.append((final.name, own_budget(step, final.params is not None)))
     names = {hand.number or i: hand.name for i, hand in enumerate(handin.steps, 1)}
@@ -168,6 +170,14 @@ def _goals(goals: list[str], final, step: Step, number: int) -> list[Judged]:
     each item judged against the hand-in's last log (`final`, read as `step`)."""
     return [_sourced(_guarded(j, step), final) for line in goals if not is_plan(line)
             for j in _read_both_ways(line, step, None, number, GOALS, {}, final.epoch_base)]
+
+
+def _closing(lines: list[str], final, step: Step, number: int) -> list[Judged]:
+    """A closing section's sentences ("We achieved our target", "Final accuracy of 99.5 %"): Results of the hand-in's
+    last log; one that names another step is that step's business, not the last log's."""
+    return [_sourced(_guarded(j, step), final) for line in lines if not is_plan(line, number)
+            and not re.search(r"\b(?:step|model|code|iteration|experiment)[ _-]?\d", line, re.I)
+            for j in _read_both_ways(line, step, None, number, CLOSING, {}, final.epoch_base)]
 
 
 KINDS = {"conv": "Conv2d", "maxpool": "MaxPool2d", "avgpool": "AvgPool2d", "gap": "AdaptiveAvgPool2d",

@@ -19,7 +19,7 @@ from tinydigits.errors import TinyDigitsError
 from tinydigits.results.handwritten.layers import Layer, Model, file_text, instantiated, read_models
 from tinydigits.results.handwritten.notebook import Notebook, read_notebook
 from tinydigits.results.handwritten.printed import ClassAccuracy, HandEpoch, Log, read_log
-from tinydigits.results.handwritten.readme import Section, goals, outside, read_readme, rf_list, step_of
+from tinydigits.results.handwritten.readme import Section, closing, goals, outside, read_readme, rf_list, step_of
 from tinydigits.training.runfolder import Run
 
 README_NAMES = ("readme.md", "readme.txt", "readme.markdown", "readme")
@@ -71,6 +71,7 @@ class HandIn:
     notes: list[str] = field(default_factory=list)
     goals: list[str] = field(default_factory=list)  # the goal list at the README's head, ticked off as met
     left: list[Log] = field(default_factory=list)  # the logs no step took, in the order printed
+    closing: list[str] = field(default_factory=list)  # a closing section's sentences ("## Conclusion"), of the last log
 
     def final(self) -> HandStep | None:
         """What the hand-in's goals are judged against: its last step with a log, else the longest log no step took
@@ -248,7 +249,8 @@ def read_handin(path: str | Path) -> HandIn:
                          "notebook a step")
         sections = _notebook_sections(notebooks, sections[0] if sections else None)
     steps, unmapped, left = _map(sections, notebooks, readme_text, pool)
-    return HandIn(path, steps, unmapped, notes, goals(readme_text) if readme_text else [], left)
+    return HandIn(path, steps, unmapped, notes, goals(readme_text) if readme_text else [], left,
+                  closing(readme_text) if readme_text else [])
 
 
 def _parts(found: list[Section], name: str) -> Section:

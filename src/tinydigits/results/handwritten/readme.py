@@ -80,6 +80,10 @@ def spliced(item: str) -> list[str]:
     return [item]
 
 
+def _split(part: str, items: list[str]) -> list[str]:
+    return [piece for item in items for piece in spliced(item)] if part in PARTS else items
+
+
 def step_of(text: str) -> tuple[str, int] | None:
     """(word, number) of a name that numbers a step: "Model_1.py" -> ("model", 1); None for "Model Parameters"."""
     match = STEP_NAME.search(clean(text))
@@ -279,7 +283,7 @@ def head_parts(lines: list[str]) -> dict[str, list[str]]:
             items += [clean(line) for line in paragraph]  # a list written without bullets, a line an item
         elif paragraph:
             items += sentences(" ".join(paragraph))
-        found.setdefault(part, []).extend(piece for item in items if item for piece in spliced(item))
+        found.setdefault(part, []).extend(item for item in items if item)
         i = j
     return found
 
@@ -447,7 +451,8 @@ def _section(name: str, number: int | None, body: list[str]) -> list[Section]:
     text = "\n".join(rest)
     links = [m[2] or m[3] for m in LINK.finditer("\n".join(body)) if (m[2] or m[3])]
     links += [m for m in re.findall(r"[\w./-]+\.(?:ipynb|py)\b", text) if m not in links]  # "File = Step_1.ipynb"
-    table_rows = [step for rows in html_tables(text) + markdown_tables(text) for step in table_steps(rows)]
+    table_rows = [{k: _split(k, v) for k, v in step.items()}
+                  for rows in html_tables(text) + markdown_tables(text) for step in table_steps(rows)]
     if len(table_rows) > 1:
         out = []
         for k, row in enumerate(table_rows, 1):
@@ -457,8 +462,8 @@ def _section(name: str, number: int | None, body: list[str]) -> list[Section]:
                                row.get("result", []), row.get("analysis", []), row.get("links") or links, code, text,
                                k, len(table_rows), name))
         return out
-    parts = table_rows[0] if table_rows else head_parts(re.sub(r"<table\b.*?</table>", "", text, flags=re.I | re.S)
-                                                        .split("\n"))
+    parts = table_rows[0] if table_rows else {k: _split(k, v) for k, v in head_parts(
+        re.sub(r"<table\b.*?</table>", "", text, flags=re.I | re.S).split("\n")).items()}
     return [Section(name, number, parts.get("target", []), parts.get("result", []), parts.get("analysis", []),
                     links, code, text, head=name)]
 
@@ -494,6 +499,37 @@ def goals(text: str) -> list[str]:
             j += 1
         i = j
     return [g for g in out if g]
+
+
+# a closing section outside every step ("## Conclusion", "## Result", "## Summary"): what the hand-in says of its
+# final model
+CLOSING_HEAD = re.compile(r"^(?:final |overall )?(?:results?|conclusions?|summary)\s*:?$", re.I)
+
+
+def closing(text: str) -> list[str]:
+    """The sentences and items about the work's end under a closing head after the last step section, up to the next
+    head (tables left out: a comparison table's rows are steps of their own). None where the README
+    has no step heads (its own Target / Result / Analysis are its one step's)."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    spans = _spans(lines)
+    inside = {i for _, _, start, end in spans for i in range(start, end)}
+    heads = _heads(lines)
+    out: list[str] = []
+    last = max((start for _, _, start, _ in spans), default=len(lines))
+    for i, _, words in heads if spans else []:
+        if i in inside or i < last or not CLOSING_HEAD.match(clean(words)):
+            continue  # a closing comes after the steps: a Result head before the last one belongs to a step
+        end = next((j for j, _, _ in heads if j > i), len(lines))
+        for line in _blocks(lines[i + 1:end])[1]:
+            if line.strip() and not line.lstrip().startswith(("|", "<", "!", "#")):
+                out += [clean(item[2])] if (item := BULLET.match(line)) else sentences(line)
+    return [s for s in out if s and FINAL_WORDS.search(s)]
+
+
+# a closing sentence about the work's end ("We achieved our target", "Final accuracy of 99.5 %"); the others retell
+# the steps ("Starting from a skeleton with ~10k parameters"), each its own step's business
+FINAL_WORDS = re.compile(r"\b(?:final(?:ly)?|achiev\w*|target|goal|overall|in the end|last notebook|best model|"
+                         r"final model)\b", re.I)
 
 
 def _blank(lines: list[str], at: int) -> int:

@@ -234,6 +234,7 @@ def clauses(sentence: str) -> list[str]:
 # ------------------------------------------------------------------------------------------------- the sentences
 TARGET, RESULT, ANALYSIS, CODE = "target", "result", "analysis", "code"
 GOALS = "goals"  # a hand-in's goal list at its README's head, ticked off as met: judged as its Results are
+CLOSING = "closing"  # a hand-in's closing section's words about its end ("We achieved our target"): judged as Results
 PARTLY = "partly"
 AIM_MET, AIM_NOT_MET, AIM_UNDECIDED = "aim met", "aim not met", "aim not decidable"
 
