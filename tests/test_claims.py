@@ -353,6 +353,27 @@ AS_SAID = [
     (1, "In epochs 13-15 the test accuracy stayed between 98.8 and 99.0 %.", True),  # bounds, not the ends quoted
     (1, "In epochs 13-15 the test accuracy stayed between 98.8 and 98.9 %.", False),  # 98.96 at epoch 14
     (1, "The model is robust against overfitting.", True),  # no gap: no over-fitting
+    (1, "Does it over-fit? No, train is ahead by only 0.02.", True),  # a question, its answer the claim
+    (1, "Is it over-fitting? Yes.", False),
+    (1, "Train was behind test until epoch 2 and only pulled ahead later.", False),  # epoch 2: train 54.12 > 54.05
+    (3, "At 99.52%, seed 0 has the lowest final, with seed 2 in between at 99.54.", True),  # the seed nearest a figure
+    (3, "At 99.52%, seed 0 has the lowest final, with seed 2 in between at 99.55.", False),
+    (1, "Test acc went from 98.26 to 98.59 in one epoch.", True),  # two epochs in a row
+    (1, "Test acc went from 98.26 to 98.81 in one epoch.", False),
+    (1, "It passed 90% within the first 5 epochs.", True),  # reached: one epoch of the span is enough
+    (1, "It passed 95% within the first 5 epochs.", False),
+    (1, "Trained for fifteen epochs.", True),  # a count in words
+    (1, "Trained for twelve epochs.", False),
+    (1, "Test accuracy was above train in all fifteen epochs.", False),
+    (3, "Every seed ended above 99.5%, and two of them at or above 99.55%.", True),  # "two of them": a count of seeds
+    (3, "Every seed ended above 99.5%, and three of them at or above 99.55%.", False),
+    (1, "Final acc is a bit higher than nothing, by under half a point.", None),
+    (2, "The LR in epoch 11 was at about 0.005.", True),
+    (2, "Epoch 11 ran at an LR of 0.05.", False),  # cut to 0.005 at epoch 11
+    (1, "Min of the last three: 98.85 (epoch 13)", True),  # the lowest, and where it fell
+    (1, "Min of the last three: 98.85 (epoch 14)", False),
+    (1, "The cut helped: 98.59 → 98.81 at epoch 11.", True),
+    (1, "The cut helped: 98.59 → 98.18 at epoch 11.", False),
 ]
 
 

@@ -73,6 +73,16 @@ def test_labeller_agrees_with_dev6(capsys):
     assert len({r["id"] for r in rows}) == len(rows)
 
 
+def test_labeller_agrees_with_dev7(capsys):
+    """dev7.jsonl: a seventh set of dev rows (ids d7-...), outside the id split: dev.jsonl's sentences said again in
+    other shapes (questions answered, evidence in brackets, passive voice, numbers in words), by a helper that never saw
+    the checker."""
+    assert _labeller().main(["--check", "--file", "dev7.jsonl"]) == 0, capsys.readouterr().err
+    rows = _rows("dev7.jsonl")
+    assert len(rows) >= 250 and all(r["id"].startswith("d7-") for r in rows)
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
 def test_split_sizes_and_ids():
     lab = _labeller()
     dev, held = _rows("dev.jsonl"), _rows("held.jsonl")

@@ -96,7 +96,8 @@ class Claim:
 
 # ------------------------------------------------------------------------------------------------- the words
 NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-NEG = re.compile(r"\b(no|not|never|nor|neither|nothing|none|without|didn't|did not|doesn't|does not|isn't|is not|wasn't|was not|"
+NEG = re.compile(r"\b(no|not|never|nor|neither|nothing|none|without|far from|didn't|did not|doesn't|does not|isn't|is not|"
+                 r"wasn't|was not|"
                  r"hasn't|has not|cannot|can't|couldn't|could not|failed to|fails to|short of|fell short|"
                  r"rather than|instead of)\b|n't\b")
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
@@ -122,7 +123,8 @@ EFFECTS = {
 CREDIT = re.compile(r"\bwhat made (?:the|this|that|a|all the) (?:big |real )?difference|\bmade (?:the|this|that|all the) "
                     r"difference|\bthanks to\b|\bdue to\b|\bbecause of\b|\b(?:is|was|are|were) responsible\b|"
                     r"\bthe reason (?:for|why)\b|\bis why\b|\bexplains\b|\bowing to\b|\bkey to\b|\bled to\b|\bresulted in\b|"
-                    r"\bgave (?:the|this)\b")
+                    r"\bgave (?:the|this)\b|"
+                    r"\b(?:got|brought|pushed|took|lifted) (?:it|the model|(?:the )?(?:test )?accuracy|seed \d+) (?:up )?to\b")
 HELP = r"reduc(?:e|ed|es)|fix(?:ed|es)?|remov(?:e|ed|es)|clos(?:e|ed|es)|cut|narrow(?:ed|s)?|help(?:ed|s)?|" \
        r"improv(?:e|ed|es)|stabili[sz](?:e|ed|es)|sped|speed(?:s|ed)?|made|make|let|allow(?:ed|s)?|prevent(?:ed|s)?|" \
        r"curb(?:ed)?|lower(?:ed|s)?|rais(?:e|ed|es)|increas(?:e|ed|es)|boost(?:ed|s)?|gave|brought|kept|controll(?:ed|s)"
@@ -186,7 +188,9 @@ def sentences(text: str) -> list[str]:
     out = []
     for block in re.split(r"\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n", "\n" + text.strip()):
         block = " ".join(block.split())
-        out += [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(\"'`])", block) if s.strip()]
+        # a question and its answer ("Does it over-fit? No, the gap is 0.3") are one sentence
+        out += [s.strip() for s in re.split(r"(?<=[.!])\s+(?=[A-Z(\"'`])|(?<=\?)\s+(?!(?:No|Yes|Not|Nope|Yeah|Yep)\b)"
+                                            r"(?=[A-Z(\"'`])", block) if s.strip()]
     return out
 
 
@@ -205,6 +209,7 @@ def clauses(sentence: str) -> list[str]:
                      r"\s+and\s+(?=(?:the |its )?(?:best|final|min)\b)|"
                      r"\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train)\b)"
                      r"|,\s+(?=and\s+(?:only\s+)?(?:seeds?\s+\d|no seed|every seed|all (?:\w+ )?seeds)\b)"
+                     r"|,\s+and\s+(?=(?:\d|one|two|three|four|five) of (?:them|those)\b)"
                      r"|\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)"
                      r"|\s+and\s+(?=(?i:passed|reached|crossed|hit|got to|passes|reaches|crosses|hits)\s+\d)"
                      r"|,\s+(?=(?i:batch size|batch|bs|lr|learning rate|sgd|adam|optimi[sz]er|momentum|dropout)\b)"
@@ -213,7 +218,8 @@ def clauses(sentence: str) -> list[str]:
                      r"(?:accuracy|loss)\b)|\s+but\s+", sentence)
     out: list[str] = []
     for part in (p.strip().rstrip(".") for p in parts if p and p.strip(" .")):
-        if out and (seed := re.match(r"(?i)\W*(seed \d+)\b", out[-1])) and re.match(r"(?i)it\b", part):
+        if out and (seed := re.match(r"(?i)\W*(seed \d+)\b", out[-1])) and \
+                re.match(r"(?i)it\b|(?:over|above|under|below|at least)\s+\d", part):
             part = f"{seed[1]}: {part}"  # "Seed 1 is the slowest - it first hits 99.4 at epoch 10": it is seed 1
         if out and re.match(r"(?i)(?:at least|above|below|over|under)\s+\d", part) and \
                 re.search(r"(?i)\bepoch \d+\b[^,;]*\d\s*%?$", out[-1]):
@@ -223,6 +229,9 @@ def clauses(sentence: str) -> list[str]:
                 r"(?i)\b(?:first|last|final) (?:\d+|two|three|four|five) epochs|\bepochs? \d+\s*[-–]\s*\d+|\bevery epoch|"
                 r"\ball (?:the )?epochs", out[-1]) and not re.search(r"\d\.\d|\d\s*%", out[-1]):
             out[-1] = f"{out[-1]}, {part}"  # "For the first 4 epochs test acc is stuck, below 12%": the level of that span
+            continue
+        if out and re.fullmatch(r"(?i)(?:final |best |last )?(?:losses|figures|numbers|accuracies|results)", out[-1]):
+            out[-1] = f"{out[-1]}: {part}"  # "Final losses: test 0.41, train 0.49": the label is its fields' subject
             continue
         if out and re.fullmatch(r"(?i)(?:from|after|since|in|over|during|at|by|until|up to|on)\b[^,;]{0,40}", out[-1]):
             out[-1] = f"{out[-1]}, {part}"  # "From epoch 9 on, test accuracy ...": the span belongs to its claim
@@ -396,7 +405,7 @@ def value_numbers(words: str) -> list[str]:
     return out
 
 
-PLANNED = re.compile(r"^\s*(?:next|then|future|to do|todo|plan|in step \d|for (?:the )?next)\b|\b(?:will|would|should|"
+PLANNED = re.compile(r"^\s*(?:next|then|future|to do|todo|plan|in step \d|for (?:the )?next)\b|\b(?:will|won't|would|should|"
                      r"shall|going to|plan(?:s|ned)? to|next step|next,|next:|next we|next i|in the next|try(?:ing)? to|"
                      r"we'll|i'll|let's|might|hope|to get|need(?:s)? to|can be pushed|could be|want to|aim(?:s)? to|"
                      r"would like|needs? more|needs? to|i'd|we'd|maybe|if i had|if we had|comes? next|"
@@ -506,11 +515,16 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\bparam(?:eter)? (?:count|usage|budget used)\b", "parameters"), (r"\berrs?\b", "errors"))
 _NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|px|epochs?|k\b|params|parameters|errors?|images|x\b|seeds?|mistakes|misclassified|" \
            r"wrong|of the))"
-_BARE = re.compile(rf"(?<![\w.,/:~-])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
+_BARE = re.compile(rf"(?<![\w.,/:+-])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
                    rf"{_NOT_ACC}(?!\s*(?:above|below|ahead|behind|lower|higher|more|less|over|under|better|worse)\b)")
 _BARE_WHOLE = re.compile(rf"\b(above|below|under|over|least|most|reached|reaches|reach|crossed|hit|hits|than|passed|topped|"
                          rf"at or above|stays at)\s+(\d{{2}})"
                          rf"{_NOT_ACC}")
+
+
+# "Does it over-fit? No, the gap is only 0.3": the answer said as a claim ("it is not over-fit; the gap ...")
+_QUESTION = re.compile(r"(?i)\b(?:does|did|is|was|are|do|has|have)\s+(it|the model|this model|the network|this step|"
+                       r"model[ _-]?\d|step \d)\s+([^?.!]{1,50})\?\s*(no|not really|nope|not at all|yes|yeah|yep)\b[,.:;!]?\s*")
 
 
 def _phrasings(text: str) -> str:
@@ -569,6 +583,7 @@ def _plain(sentence: str) -> str:
     text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
     text = re.sub(r"(?i)\b(last|first|final)-(\d+)\b", r"\1 \2", text)
     text = re.sub(r"\bs(\d)\b", r"seed \1", text)  # "s0 97.51"
+    text = _QUESTION.sub(lambda m: f"{m[1]} is {'' if m[3].lower().startswith('y') else 'not '}{m[2]}; ", text)
     text = _phrasings(text)
     text = re.sub(r"(?i)\b(\d{2}(?:\.\d+)?)\s+or\s+(more|above|higher|better)\b", r"\1 % or \2", text)
     text = re.sub(r"(?i)\btrain\s*/\s*val(?:idation)?\s+split\s*[:=]?\s*(\d[\d,.]*\s*k?)\s*/\s*(\d[\d,.]*\s*k?)",
@@ -579,23 +594,31 @@ def _plain(sentence: str) -> str:
     text = re.sub(r"(?i)\b(seed \d+|model[ _-]?\d+|step \d+)\s+[-–—]\s+", r"\1: ", text)  # "Seed 1 - best 99.51"
     text = re.sub(r"(?i)\b(\d+(?:st|nd|rd|th))\s+ep\b\.?", r"\1 epoch", text)
     text = re.sub(r"(?i)\bep\.?\s+(\d+)\b", r"epoch \1", text)
+    text = re.sub(rf"(?i)\bepoch ({'|'.join(WORDS)})\b", lambda m: f"epoch {WORDS[m[1].lower()]}", text)  # "in epoch three"
+    text = re.sub(r"(?i)\bhalf (?:a|of a) (point|percent(?:age point)?)\b", r"0.5 \1", text)  # "by under half a point"
+    text = re.sub(rf"(?i)\b(for|over|in|all|trained|ran|took|after|within) ({'|'.join(WORDS)}) epochs\b",
+                  lambda m: f"{m[1]} {WORDS[m[2].lower()]} epochs", text)  # "trained for five epochs"
     text = re.sub(rf"(?i)\bthe ({'|'.join(ORDINALS)})\s+epoch\b", lambda m: f"epoch {ORDINALS.index(m[1].lower()) + 1}", text)
     if re.search(r"(?i)\bepoch", text):  # "after the third": the third epoch, where the sentence speaks of epochs
         text = re.sub(rf"(?i)\b(after|at|by|in|until) the ({'|'.join(ORDINALS)})\b(?!\s+(?:step|model|seed|\d|two|three|few))",
                       lambda m: f"{m[1]} epoch {ORDINALS.index(m[2].lower()) + 1}", text)
         text = re.sub(r"(?i)\b(after|at|by|in|until) the (\d+)(?:st|nd|rd|th)\b(?!\s+(?:step|model|seed|epoch|digit|class|"
                       r"iteration|run|place))", r"\1 epoch \2", text)  # "got to 98 % in the 4th"
+        text = re.sub(r"\(\s*(\d+)(?:st|nd|rd|th)\s*\)", r"at epoch \1", text)  # "in the last epoch (5th)"
     text = re.sub(r"(?i)\(\s*(?:at |in )?(?:the )?(\d+)(?:st|nd|rd|th)\s+epoch\s*\)", r"at epoch \1", text)
     text = re.sub(r"(?i)\b(?:(at|in|by|on|after|from|until|before)\s+)?(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+epoch\b",
                   lambda m: f"{(m[1] or 'at').lower()} epoch {m[2]}", text)
     text = re.sub(r"(?i)\(\s*epoch\s+(\d+)\s*\)", r"at epoch \1", text)
     text = re.sub(r"(?i)\bepochs?\s+(\d+)\s*[-–]\s*(\d+)\b", r"from epoch \1 to epoch \2", text)
     low = text.lower()
+    if "loss" in low or re.search(r"\b(lr|rate|dropout|decay|momentum|gap|difference|points)\b", low):
+        return text
     if re.search(r"\b(accuracy|acc|test|train|99\.4|seeds?|reach\w*|crossed|hit|peak\w*|best|final|digit|above|below|"
-                 r"dips?|dipped|stays?|finals?|lowest|highest|under|dropped)\b", low) and "loss" not in low \
-            and not re.search(r"\b(lr|rate|dropout|decay|momentum|gap|difference|points)\b", low):
+                 r"dips?|dipped|stays?|finals?|lowest|highest|under|dropped|stable|min(?:imum)?|passed)\b", low):
         text = _BARE.sub(lambda m: f"{m[1]} %", text)  # "val acc above 98.5": an accuracy
         text = _BARE_WHOLE.sub(lambda m: m[0] if _SPAN_EDGE.search(m.string[:m.start(2)]) else f"{m[1]} {m[2]} %", text)
+    elif re.search(r"\bepochs\b|\d\s*(?:→|->)\s*\d", low):  # a chain "95.9 → 97.39": accuracies where no rate or loss
+        text = _BARE.sub(lambda m: f"{m[1]} %", text)  # "the last two epochs are both over 98.45": a decimal, not a count
     return text
 
 
@@ -1118,8 +1141,8 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
 
 
 _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| runs| ran| sits| sat| ends?| ended)? "
-                    r"(?P<lead>ahead of|above|over|leads|leading|trails|"
-                    r"higher than|behind|below|under|lower than) (?:the )?test(?: accuracy)? by "
+                    r"(?:(?P<lead>ahead of|above|over|leads|leading|trails|"
+                    r"higher than|behind|below|under|lower than) (?:the )?test(?: accuracy)?|(?P<lead0>ahead|behind)) by "
                     r"(?:only |just )?(?:about |~|around )?"
                     r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)?(?:.*?\blast (?P<k>\d+|two|three|four|five) epochs)?|"
                     r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended)? (?P<within>within) "
@@ -1188,7 +1211,7 @@ def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match
     if ahead["within"]:  # "within 0.1 points of test": every epoch of the span
         ok = all(abs(g) <= _num(ahead["n2"]) for g in gaps)
     else:
-        lead = ahead["lead"] in ("ahead of", "above", "over", "higher than", "leads", "leading")
+        lead = ahead["lead"] in ("ahead of", "above", "over", "higher than", "leads", "leading") or ahead["lead0"] == "ahead"
         ok = said_as(mean if lead else -mean, ahead["n"])
         if re.search(r"(?:\b(?:about|around|roughly)|~)\s*" + re.escape(ahead["n"]), low):
             ok = (mean if lead else -mean) > 0 and _within(abs(mean), ahead["n"], "about")
@@ -1248,7 +1271,7 @@ def _above(low, clause, step, previous, number) -> Claim | None:
     negated = _negated(low, found.start())
     scope, label = _epoch_scope(low, f.epochs, step.last, implicit=False)
     named = sorted(({1} if re.search(r"\bthe first epoch\b", low) else set()) |
-                   {int(e) for e in re.findall(r"\bepoch (\d+)", low)})
+                   {int(e) for e in re.findall(r"(?<!until )(?<!up to )(?<!till )(?<!before )\bepoch (\d+)", low)})
     if re.search(r"\bonly\b", low) and len(named) > 1 and all(1 <= e <= f.epochs for e in named):
         scope, label = named, "at epochs " + ", ".join(map(str, named))  # "only in the first epoch and at epoch 5"
     if scope is None and (at := _EPOCH.search(low)) and 1 <= int(at[1] or at[2]) <= f.epochs:
@@ -1365,8 +1388,11 @@ def _stable_seeds(low: str, clause: str, step: Step, number: int, seeds: tuple, 
 def _rate_said(text: str, before: str, after: str, rates: list[float], peak: float) -> bool:
     """A rate as said, in the role its words give: where it started, ended or peaked (at the epoch said), else any
     epoch's or the peak set."""
+    # "at epoch 3", "epoch 3 at about 0.092": the epoch the rate is said of
     at = re.match(r"\s*(?:at|in|by|on)\s+epoch\s+(\d+)", after) or \
-        re.search(r"\b(?:at|in|on|for|by)\s+epoch\s+(\d+)\s*(?:was|is|were|=|:|of|reached)?\s*$", before)
+        re.search(r"\b(?:at|in|on|for|by)\s+epoch\s+(\d+)\s*(?:was|is|were|=|:|of|reached)?\s*$", before) or \
+        re.search(r"\bepoch\s+(\d+)\s+(?:ran\s+)?(?:at|was|had|used|with)\s+(?:an?\s+)?"
+                  r"(?:(?:lr|rate|learning rate)\s+(?:of\s+)?)?(?:about\s+|around\s+|~\s*|roughly\s+)?$", before)
     if re.search(r"\bfirst[- ]epoch\b[^.;]{0,12}$", before):  # "First-epoch LR: 0.01"
         return said_as(rates[0], text)
     if re.match(r"\s*(?:for|in|over|across)\s+(?:all|every|each)(?:\s+(?:the|of the))?(?:\s+\d+)?\s+epochs?|\s*throughout",
@@ -1479,6 +1505,7 @@ _SEED_SCOPE = re.compile(r"\b(?P<none>no|none of the|not a single)\s+seeds?\b|"
                          rf"\b(?P<a>\d+|{'|'.join(WORDS)})\s*(?:of|out of|/)\s*(?:the\s+)?(?P<b>\d+|{'|'.join(WORDS)})\s+seeds\b|"
                          r"\bseeds? (?P<list>\d+(?:,\s*(?:seed\s+)?\d+)*,? and (?:seed\s+)?\d+)\b|"
                          r"\bon seed (?P<one>\d+)\b|\bseed (?P<one2>\d+)\b|"
+                         rf"\b(?P<them>\d+|{'|'.join(WORDS)}) of (?:them|those)\b|"
                          rf"\b(?P<some>\d+|{'|'.join(WORDS)})\s+seeds\b")
 
 
@@ -1577,6 +1604,8 @@ def _level_on(low: str, series: list[float], what: str, level: _Level, last: int
     values = [series[i - 1] for i in scope]
     if level.kind == "down" and re.fullmatch(r"in the last \d+ epochs", label):
         ok = min(values) < level.x  # "still below 99.4 % in the last 3 epochs": the span did not hold it
+    elif level.kind == "reach" and len(values) > 1 and not re.search(r"\b(?:all|every|each)\b", low):
+        ok = any(_holds(v, level.x, "up") for v in values)  # "reached 96 % within the first two epochs": one of them
     else:
         ok = all(_holds(v, level.x, "up" if level.kind == "reach" else level.kind) for v in values)
     return ok, (f"{what} accuracy {label}: " + ", ".join(f"{v:.2f}" for v in values) + " %"
@@ -1629,6 +1658,10 @@ def _names_train(low: str, at: int) -> bool:
 def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tuple[list[int] | None, str]:
     """The epochs a clause's words span: every epoch, up to epoch N, from epoch N, the last K, the first K; consistent /
     held / stayed without K: the budget's last epochs. None where no span is said."""
+    if found := re.search(r"\b(?:every|each|all)(?: the)? epochs? (?:except|but|apart from|other than)(?: for)?(?: in)?(?: at)?"
+                          r"(?: epochs?)? (\d+(?:(?:,\s*|,?\s+and\s+)\d+)*)", low):
+        out = {int(_num(n)) for n in re.findall(r"\d+", found[1])}  # "every epoch except epochs 5, 13 and 14"
+        return [e for e in range(1, epochs + 1) if e not in out] or None, "every epoch but " + ", ".join(map(str, sorted(out)))
     if found := re.search(r"\b(?:every|each|all) (?:the )?epochs? (?:after|since|from) epoch (\d+)", low):
         n = int(found[1]) + ("after" in found[0])
         return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
@@ -1697,6 +1730,8 @@ def seed_series(step: Step, low: str) -> tuple[str, list[tuple[int, list[float]]
         return "all", list(rows.items()), _count(found["n"]) if found["n"] else None
     if found["a"]:
         return "count", list(rows.items()), _count(found["a"]) if _count(found["b"]) == len(rows) else -1
+    if found["them"]:  # "every seed ended above 93 %, and two of them above 96 %"
+        return "count", list(rows.items()), _count(found["them"])
     return "count", list(rows.items()), _count(found["some"])
 
 
@@ -1998,6 +2033,8 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     """A digit's figures (per_class.csv): its errors, its accuracy, whether it is the worst or best class, its errors
     against another step's ("39 errors compared with 15 in step 1", "from 144 errors in step 2 to 101")."""
     rows = {r.digit: r for r in step.run.per_class}
+    denied = _denied(low, rows)
+    low = re.sub(r",?\s*\bnot (?:digit |class |the )?\d\b(?!\s*%|\.\d)", "", low) if denied else low
     # "9 is the worst with 36 errors, the same count as 7": 7 has those errors too
     low = re.sub(r"\b(\d+) (errors?|mistakes?)\b([^.;]*?),? (?:the same (?:count|number)(?: of (?:errors|mistakes))?|as many)"
                  r" as (?:digit |class )?(\d)\b", r"\1 \2\3, and digit \4 has \1 \2", low)
@@ -2013,6 +2050,10 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
         return None
     them = {r.digit: r for r in previous.run.per_class} if previous is not None else {}
     said, verdicts, used = [], [], []
+    for digit in denied:  # "the worst class is 8, not 9": 9 is not the worst
+        ranked = sorted(r.exact for r in rows.values())
+        verdicts.append(rows[digit].exact > ranked[0] if _WORST.search(low) else rows[digit].exact < ranked[-1])
+        used.append(str(digit))
     for i, (start, end, digit) in enumerate(mentions):
         part = low[end:mentions[i + 1][0] if i + 1 < len(mentions) else len(low)].split("followed by")[0]
         if digit in rows:
@@ -2025,6 +2066,13 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     said.append(f"worst digit {ranked[0].digit} ({ranked[0].exact:.2f} %), best {ranked[-1].digit} "
                 f"({ranked[-1].exact:.2f} %)")
     return Claim(number, clause, all(verdicts), "; ".join(said) + f" ({records.PER_CLASS})", "figure", tuple(used))
+
+
+def _denied(low: str, rows: dict) -> list[int]:
+    """The digits a worst / best claim denies ("the worst class is 8, not 9")."""
+    if not (_WORST.search(low) or _BEST.search(low)):
+        return []
+    return [int(d) for d in re.findall(r",?\s*\bnot (?:digit |class |the )?(\d)\b(?!\s*%|\.\d)", low) if int(d) in rows]
 
 
 def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit: int, used: list[str],
@@ -2097,7 +2145,7 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
                   "grew", "grows")
     oks = []
     for curve in curves:
-        if after := re.search(r"\bafter epoch (\d+)", low):
+        if after := re.search(r"\bafter (?:the (?:dip|drop|fall|low|cut)s? (?:in|at) )?epoch (\d+)", low):
             scope = list(range(int(after[1]), len(curve) + 1))  # "after epoch 3, it fell at each epoch"
         elif re.search(r"\b(?:after that|after this|afterwards|from then on)\b", low[found.start():]) and \
                 (then := re.findall(r"\bepochs?\s+(?:\d+\s+(?:to|and|-)\s+)?(\d+)\b", low[:found.start()])) and \
@@ -2165,7 +2213,10 @@ def _best_at(low, clause, step, previous, number) -> Claim | None:
     train = _names_train(low, found.start()) or bool(re.search(r"\btrain", found[0]) and not re.search(r"\btest", found[0]))
     series = step.run.train() if train else step.run.test()
     best = [i + 1 for i, v in enumerate(series) if v == max(series)]
-    return Claim(number, clause, (int(found[1]) if found[1] else len(series)) in best, f"best {max(series):.2f} % at epoch "
+    said = int(found[1]) if found[1] else len(series)
+    if not found[1] and (also := re.match(r"\s*at epoch (\d+)", low[found.end():])):
+        said = said if int(also[1]) == said else -1  # "in the last epoch (5th)" of a 6-epoch run: no such epoch
+    return Claim(number, clause, said in best, f"best {max(series):.2f} % at epoch "
                  f"{', '.join(map(str, best))} ({records.METRICS})", "figure")
 
 
@@ -2241,15 +2292,26 @@ def _figures(low: str, clause: str, step: Step, number: int, skip: set[str], rea
              earlier: dict[int, Step] | None = None) -> list[Claim]:
     """Every figure said of the step - parameters, receptive field, training images, epochs, accuracy, loss - must be
     one of its recorded figures (or meet the limit said)."""
-    out = [c for c in (_params_said(low, clause, step, number) if "params" not in skip else None,
+    out = [c for c in (_params_said(low, clause, step, number, (earlier or {}).get(number - 1)) if "params" not in skip else None,
                        _rf_said(low, clause, step, number), _images_said(low, clause, step, number),
                        _epochs_said(low, clause, step, number) if "epochs" not in skip else None) if c is not None]
     return out + _accuracies(low, clause, step, number, skip, read or set(), earlier or {}) + \
         _losses(low, clause, step, number, earlier)
 
 
-def _params_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
-    """"7,928 parameters", "Parameters: 7.5k", "~7.6k params", "under 6k parameters"."""
+def _params_said(low: str, clause: str, step: Step, number: int, before: Step | None = None) -> Claim | None:
+    """"7,928 parameters", "Parameters: 7.5k", "~7.6k params", "under 6k parameters"; "up from 6,720": the step
+    before's."""
+    claim = _params_of(low, clause, step, number)
+    came = re.search(rf"\b(?:up|down) from\s*{NUM}\s*(k|K)?\b", clause, re.I)
+    if claim is None or came is None or before is None or not before.run.params:
+        return claim
+    ok = _said_count(before.run.params, came[1], 1e3 if came[2] else 1.0)
+    return replace(claim, verdict=claim.verdict and ok, numbers=claim.numbers + (came[1],),
+                   evidence=f"{claim.evidence}; the step before: {before.run.params:,}")
+
+
+def _params_of(low: str, clause: str, step: Step, number: int) -> Claim | None:
     found = next((m for m in (
         re.search(rf"{NUM}\s*(k|K|M|m)?\+?\s*(?:trainable\s+|total\s+)?(?:parameters|params|weights)\b", clause, re.I),
         re.search(rf"(?:parameters|params)\s*(?:count|come to|comes to|came to|amount to|total|in total|are now|is now)?\s*"
@@ -2298,6 +2360,11 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     """"10,000 images", "the full 60k train set", "all the training images"."""
     split = step.run.settings.val_split
     said = f"{step.train_images:,} training images ({records.CONFIG})" + (f" + {split:,} validation" if split else "")
+    if share := re.search(rf"{NUM}\s*(k|K)?\s+(?:of|out of) (?:the )?{NUM}\s*(k|K)?\s*(?:images|samples)?\s*(?:go(?:es)? to|"
+                          r"went to|are (?:used )?for|for|as|are held out for) (?:the )?validation", low):
+        ok = abs(_num(share[1]) * (1000 if share[2] else 1) - split) < (500 if share[2] else 0.5) and \
+            abs(_num(share[3]) * (1000 if share[4] else 1) - step.train_images - split) < (500 if share[4] else 0.5)
+        return Claim(number, clause, ok, said, "figure", (share[1], share[3]))  # "1,000 of the 8,000 go to validation"
     if val := re.search(rf"\bvalidation\b[^.;]*?{NUM}\s*(k|K)?\s*(?:images|samples|digits)|\bval(?:idation)? split\s*[:=]?\s*"
                         rf"{NUM}\s*(k|K)?\b|{NUM}\s*(k|K)?\s*(?:images|"
                         r"samples|digits)?\s*(?:of |for |as )?(?:a |the )?validation", low):
@@ -2308,7 +2375,8 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
         return Claim(number, clause, ok, said, "figure", (text,) + ((total[1],) if total else ()))
     if found := re.search(rf"(?:training |train )(?:images|samples|set size)\s*[:=\-–]\s*{NUM}\s*(k|K)?", clause, re.I) or \
             re.search(rf"{NUM}\s*(k|K)?\s*(?:mnist\s+)?(?:training |train )?(?:images|samples|digits|examples|"
-                      r"(?:train(?:ing)?\s+)?(?:set|dataset|data)\b)", clause, re.I):
+                      r"(?:train(?:ing)?\s+)?(?:set|dataset|data)\b)", clause, re.I) or \
+            re.search(rf"{NUM}\s*(k|K)?\s+(?:images\s+)?(?:are|were)\s+(?:left|kept)\s+(?:for|to)\s+train", clause, re.I):
         value = _num(found[1]) * (1000 if found[2] else 1)
         if value < 100:  # "3 digits", not a count of images
             return None
@@ -2332,6 +2400,9 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
             re.search(r"\b(stuck|stay\w*|remain\w*|hardly|barely|flat|plateau\w*|moves?|moved|only|first)\b",
                       low[:found.start()][-40:]):
         return None  # "reached 95 % within 2 epochs": how soon, not how long it trained
+    if re.match(r"\s*(?:it|the model|test\w*|accuracy)?\s*(?:had\s+)?(?:reach\w*|pass\w*|hit|got to|cross\w*|climb\w*)\b",
+                low[found.end():]) and re.search(r"\bwithin\b", found[0]):
+        return None  # "within 2 epochs it passed 95 %": the same, said the other way round
     run, value = step.run, int(found[1])
     said = f"{len(run.epochs)} epochs trained, {run.planned_epochs} planned ({records.METRICS})"
     if re.search(r"(under|fewer than|less than)\s+\d", found[0]):  # "under 15 epochs": students mean the budget's 15
@@ -2428,7 +2499,10 @@ def _role_beside(low: str, after: str, at: int, words: str, epoch: re.Match | No
 def _seed_said(low: str, after: str, start: int, at: int) -> re.Match | None:
     """The seed a figure is said of: named beside it, in its words, or said before it in the clause with no other
     subject between ("seed 1 dipped ... before recovering to 97.13 % at epoch 4")."""
-    seed = re.match(r"\s*\(?(?:on |for |of )?seed (\d+)", after) or re.search(r"\bseed (\d+)\b", low[start:at])
+    own = list(re.finditer(r"\bseed (\d+)\b", low[start:at]))  # the nearest before it: "..., with seed 0 at 97.98"
+    seed = re.match(r"\s*\(?(?:on |for |of )?seed (\d+)", after) or (own[-1] if own else None)
+    if seed is None and re.fullmatch(r"\W*(?:at|with|on)?\s*", low[start:at]):
+        seed = re.match(r"\s*%?\s*,\s*seed (\d+)", after)  # "At 97.75 %, seed 2 has the lowest final"
     if seed is None and (said := list(re.finditer(r"\bseed (\d+)\b", low[:start]))) and not re.search(
             r"\b(?:seeds|model|step|train\w*)\b", low[said[-1].end():at]):
         seed = said[-1]
@@ -2497,8 +2571,11 @@ def _chain_figure(low: str, clause: str, step: Step, number: int, text: str, ear
     """A figure in a chain ("98.12 → 97.05 → 96.92", "(99.42 → 99.57)", "82.89 vs 90.37"): one of this step's
     recorded figures, or of a step its sentence names ("up ~0.8 on Model_1 (...), best up almost 2 (98.12 vs 96.14)"),
     at any epoch or seed."""
-    named = re.findall(r"\b(?:step|model)[ _-]?(\d+)", _SENTENCE.get() or low)
-    steps = [step] + [earlier[k] for k in dict.fromkeys(int(n) for n in named) if k in earlier]
+    named = [int(n) for n in re.findall(r"\b(?:step|model)[ _-]?(\d+)", _SENTENCE.get() or low)]
+    if re.search(r"\b(?:previous|prior|last|earlier) (?:step|model|iteration|run)\b|\bthe step before\b|\bthan before\b",
+                 _SENTENCE.get() or low):
+        named.append(number - 1)  # "compared to the previous step": the step before
+    steps = [step] + [earlier[k] for k in dict.fromkeys(named) if k in earlier]
     pool = [v for s in steps for v in s.run.test() + s.run.train()]
     if step.check:
         pool += [v for r in step.check.verdict.seeds.values() for v in r.test_acc]
@@ -2572,8 +2649,12 @@ def _min_last_said(clause: str, step: Step, number: int, text: str, words: str, 
     series = step.run.train() if train else step.run.test()
     k = min(_count(said[1]), len(series))
     least = min(series[-k:])
-    return Claim(number, clause, said_as(least, text), f"{'train' if train else 'test'} accuracy, the lowest of the "
-                 f"last {k} epochs: {least:.2f} % ({records.METRICS})", "figure", (text, said[1]))
+    where = [len(series) - k + i + 1 for i, v in enumerate(series[-k:]) if v == least]
+    at = re.match(r"\s*%?\s*(?:at|in) epoch (\d+)", around.partition(text)[2])  # "96.51 (epoch 3)": where it fell
+    ok = said_as(least, text) and (at is None or int(at[1]) in where)
+    return Claim(number, clause, ok, f"{'train' if train else 'test'} accuracy, the lowest of the last {k} epochs: "
+                 f"{least:.2f} %{' at epoch ' + ', '.join(map(str, where)) if at else ''} ({records.METRICS})", "figure",
+                 (text, said[1]) + ((at[1],) if at else ()))
 
 
 _FINAL = re.compile(r"\b(final(?:ly)?(?!\s+(?:\d|two|three|four|five)\b)|ends?|ended|ending|at the end|last epoch|"
