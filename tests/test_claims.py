@@ -374,6 +374,9 @@ AS_SAID = [
     (1, "Min of the last three: 98.85 (epoch 14)", False),
     (1, "The cut helped: 98.59 → 98.81 at epoch 11.", True),
     (1, "The cut helped: 98.59 → 98.18 at epoch 11.", False),
+    (3, "Seeds 3 and 4 are steady and they end at 99.55 and 99.55 respectively.", True),  # each in the order named
+    (3, "Seeds 1 and 2 are steady and they end at 99.52 and 99.55 respectively.", False),  # seed 2 ended at 99.54
+    (2, "LR schedule unchanged: 0.05 up to epoch 10, then 0.005.", True),  # the step before's schedule, not a flat rate
 ]
 
 

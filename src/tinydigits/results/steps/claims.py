@@ -218,6 +218,9 @@ def clauses(sentence: str) -> list[str]:
                      r"(?:accuracy|loss)\b)|\s+but\s+", sentence)
     out: list[str] = []
     for part in (p.strip().rstrip(".") for p in parts if p and p.strip(" .")):
+        if out and (named := re.match(r"(?i)\W*(seeds \d+(?:,\s*\d+)*,? and \d+)\b", out[0])) and \
+                re.search(r"(?i)\bthey\b|^(?:the )?test acc", part):
+            part = f"{named[1]}: {part}"  # "Seeds 1 and 2 are monotone, test acc rises ... they end at ...": those seeds
         if out and (seed := re.match(r"(?i)\W*(seed \d+)\b", out[-1])) and \
                 re.match(r"(?i)it\b|(?:over|above|under|below|at least)\s+\d", part):
             part = f"{seed[1]}: {part}"  # "Seed 1 is the slowest - it first hits 99.4 at epoch 10": it is seed 1
@@ -1441,6 +1444,8 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
         said += f"; {inert}"
     cut = re.search(r"\b(reduc\w*|cut|cuts|drop\w*|lower\w*|decay\w*|decreas\w*|fell|falls|halv\w*|anneal\w*)\b", low)
     flat = re.search(r"\b(constant|fixed|stayed|kept|unchanged|flat|throughout)\b|\bthe same (?:rate|lr)\b", low)
+    if flat and re.search(r"\b(?:schedule|scheduler|setup|settings)\s+(?:is |was |stays |stayed )?unchanged\b", low):
+        flat = None  # "LR schedule unchanged: 0.05 up to epoch 4, then 0.005": the same as the step before's, not flat
     verdicts = []
     if cut:
         moved = any(b < a for a, b in zip(rates, rates[1:], strict=False)) or step.run.settings.scheduler == "onecycle"
@@ -1929,6 +1934,26 @@ def _last_listed(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, not wrong, said, "figure")
 
 
+def _respectively(low, clause, step, previous, number) -> Claim | None:
+    """"Seeds 1 and 2 ... end at 98.34 and 98.16 respectively": each seed's final (best where the words say so), in
+    the order named."""
+    named = re.search(r"\bseeds (\d+(?:,\s*\d+)*,? and \d+)\b", low)
+    if named is None or "respectively" not in low:
+        return None
+    keys = [int(_num(k)) for k in re.findall(r"\d+", named[1])]
+    values = re.findall(r"(\d{1,3}\.\d+)\s*%?", low[named.end():])
+    curves = seed_curves(step)
+    if len(values) != len(keys) or not all(k in curves for k in keys):
+        return None
+    best = re.search(r"\b(?:best|peak\w*|highest|top)\b", low[named.end():]) is not None
+    records_ = [max(curves[k]) if best else curves[k][-1] for k in keys]
+    for v in values:
+        _num(v)
+    ok = all(said_as(r, v) for r, v in zip(records_, values, strict=True))
+    return Claim(number, clause, ok, f"{'best' if best else 'final'} by seed: " + ", ".join(
+        f"seed {k} {r:.2f} %" for k, r in zip(keys, records_, strict=True)) + f" ({records.CHECK})", "figure")
+
+
 def _listed_keys(said: str | None, seeds: list[int]) -> list[int]:
     """The seeds a list names in brackets ("0/1/2", "0-5"), else every seed in order."""
     if not said:
@@ -2086,7 +2111,7 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
             verdicts.append(_num(down[1]) == row.errors and _num(down[2]) == them[digit].errors)
             used.extend([down[1], down[2]])
         part = part.replace(down[0], " ")
-    for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(?<![\d.])(\d+)(?:\s+(?:errors?|mistakes?|"
+    for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(?<![\w.])(\d+)(?:\s+(?:errors?|mistakes?|"
                              r"misclassified|"
                              r"wrong|misses|of the errors)|\s*(?=\.?$))"
                              r"(?P<other>\s+in\s+(?:step|model)[ _-]?\d)?|\b(\d+)\s+of\s+the\s+\S+\s+(?:are|were)\s+"
@@ -2908,6 +2933,7 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
-READERS = (_inline_table, _value_list, _last_listed, _settings, _layers_said, _reach_target, _between, _per_class, _drops,
-           _seed_rank, _monotone, _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _compare, _threshold,
-           _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate)
+READERS = (_inline_table, _value_list, _last_listed, _respectively, _settings, _layers_said, _reach_target, _between,
+           _per_class, _drops, _seed_rank, _monotone, _best_at, _epoch_list, _seed_count, _margin_images, _unsplit,
+           _effect, _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability,
+           _rate)
