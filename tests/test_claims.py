@@ -377,6 +377,17 @@ AS_SAID = [
     (3, "Seeds 3 and 4 are steady and they end at 99.55 and 99.55 respectively.", True),  # each in the order named
     (3, "Seeds 1 and 2 are steady and they end at 99.52 and 99.55 respectively.", False),  # seed 2 ended at 99.54
     (2, "LR schedule unchanged: 0.05 up to epoch 10, then 0.005.", True),  # the step before's schedule, not a flat rate
+    (1, "Test acc hit 98.96% in ep 14 after 98.85% in ep 13.", True),  # the epoch right after a level is its own
+    (1, "Test acc rose every epoch from ep 2 to ep 12.", True),  # a span with its end, not "from epoch 2" on
+    (1, "Test acc rose every epoch from ep 2 to ep 15.", False),  # 98.95 at epoch 15
+    (3, "Check on 5 seeds: 5 of 5 pass.", True),  # the count said of them, not "5 seeds"
+    (3, "Check on 5 seeds: 4 of 5 pass.", False),
+    (2, "Test acc was above train at the end: 99.45 vs 99.39.", True),  # the last epoch, not the last 3's mean
+    (1, "Test loss 0.0151 at the end, down from 1.815.", True),  # where it came down from: an earlier epoch's
+    (1, "Losses at the end: 0.0151 test.", True),  # the role named after the figure
+    (2, "Ep 1 went from 17.29% in step 1 to 95.02%.", True),  # that epoch's, in each step
+    (2, "Ep 1 went from 17.29% in step 1 to 96.02%.", False),
+    (1, "Test is above train in every epoch but the last.", False),  # train ahead at epochs 2-4 too
 ]
 
 

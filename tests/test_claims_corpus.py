@@ -83,6 +83,15 @@ def test_labeller_agrees_with_dev7(capsys):
     assert len({r["id"] for r in rows}) == len(rows)
 
 
+def test_labeller_agrees_with_dev8(capsys):
+    """dev8.jsonl: an eighth set of dev rows (ids d8-...), outside the id split: dev.jsonl's sentences with the errors a
+    careless student makes planted in over half of them, by a helper that never saw the checker."""
+    assert _labeller().main(["--check", "--file", "dev8.jsonl"]) == 0, capsys.readouterr().err
+    rows = _rows("dev8.jsonl")
+    assert len(rows) >= 250 and all(r["id"].startswith("d8-") for r in rows)
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
 def test_split_sizes_and_ids():
     lab = _labeller()
     dev, held = _rows("dev.jsonl"), _rows("held.jsonl")

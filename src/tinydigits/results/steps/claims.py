@@ -215,7 +215,7 @@ def clauses(sentence: str) -> list[str]:
                      r"|,\s+(?=(?i:batch size|batch|bs|lr|learning rate|sgd|adam|optimi[sz]er|momentum|dropout)\b)"
                      r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d)"
                      r"|\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?(?:test|train|training|validation) "
-                     r"(?:accuracy|loss)\b)|\s+but\s+", sentence)
+                     r"(?:accuracy|loss)\b)|\s+but\s+(?!the (?:last|first|final)\b|(?:epoch )?\d|one\b)", sentence)
     out: list[str] = []
     for part in (p.strip().rstrip(".") for p in parts if p and p.strip(" .")):
         if out and (named := re.match(r"(?i)\W*(seeds \d+(?:,\s*\d+)*,? and \d+)\b", out[0])) and \
@@ -588,6 +588,7 @@ def _plain(sentence: str) -> str:
     text = re.sub(r"\bs(\d)\b", r"seed \1", text)  # "s0 97.51"
     text = _QUESTION.sub(lambda m: f"{m[1]} is {'' if m[3].lower().startswith('y') else 'not '}{m[2]}; ", text)
     text = _phrasings(text)
+    text = re.sub(r"(?i)^(\W*)(\d{2}(?:\.\d+)?)\s*%?\s+(?:was\s+)?(held|holds)\b", r"\1\3 \2 %", text)  # "97% held over ..."
     text = re.sub(r"(?i)\b(\d{2}(?:\.\d+)?)\s+or\s+(more|above|higher|better)\b", r"\1 % or \2", text)
     text = re.sub(r"(?i)\btrain\s*/\s*val(?:idation)?\s+split\s*[:=]?\s*(\d[\d,.]*\s*k?)\s*/\s*(\d[\d,.]*\s*k?)",
                   r"\1 training images, val split \2", text)  # "Train/val split: 7k/1k"
@@ -952,7 +953,10 @@ def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys:
     shown (inside it: not settled)."""
     a, b = facts(previous), facts(step)
     pairs = [(a.min_last, b.min_last, f"min of the last {b.n}"), (a.best_test, b.best_test, "best test"),
-             (a.best_train, b.best_train, "best train")]
+             (a.best_train, b.best_train, "best train"), (previous.run.test()[-1], step.run.test()[-1], "final test")]
+    if (at := re.search(r"\bepoch (\d+)\b", low)) and 1 <= int(at[1]) <= min(len(previous.run.epochs), len(step.run.epochs)):
+        k = int(at[1])  # "Ep 1 went from 58.89 % in step 1 to 97.51 %": that epoch's, in each step
+        pairs = [(previous.run.test()[k - 1], step.run.test()[k - 1], f"test at epoch {k}")]
     found = next(((p, q, what) for p, q, what in pairs if said_as(p, xs) and said_as(q, ys)), None)
     if found is None:
         return Claim(number, clause, False, f"the two steps' figures: min of the last {b.n} {a.min_last:.2f} → "
@@ -985,6 +989,10 @@ SEEDS = re.compile(rf"\b(all|every|each|\d+|{'|'.join(WORDS)})\s*(?:of|out of|/)
                    r"\s*(?:of (?:the|its|my) )?seeds?\b")  # (the count said, the seeds said)
 
 
+SEEDS_OF = re.compile(rf"\b(\d+|{'|'.join(WORDS)})\s*(?:of|out of|/)\s*(?:the\s+)?(\d+|{'|'.join(WORDS)})\b"
+                      r"(?=\s*(?:of (?:the|its|my) )?seeds?\b|\s+(?:pass|passed|held|hold|fail|failed|met)\b)")
+
+
 def _count(word: str | None) -> int | None:
     if word is None:
         return None
@@ -993,9 +1001,14 @@ def _count(word: str | None) -> int | None:
 
 def _seeds(low, clause, step, previous, number) -> Claim | None:
     """`passed on 3 of 5 seeds`, `held on every seed`: the check's count of seeds that held."""
-    found = SEEDS.search(low)
+    # "Check on 3 seeds: 0 of 3 pass", "passed 0 of 3": the count said of them
+    found = SEEDS_OF.search(re.sub(r"\b(passed|held|failed|pass)\s+(\d+\s*(?:of|/)\s*\d+)\b", r"\2 \1", low)) or SEEDS.search(low)
     if found is None or not re.search(r"\b(pass|held|hold|reach|above|met|meet|fail|over 99|99\.4|success)", low):
         return None
+    levels = re.findall(r"(?:above|over|at least|held|holds?|reach\w*|≥|>=)\s*(\d{2}(?:\.\d+)?)\s*%|"
+                        r"(\d{2}(?:\.\d+)?)\s*%\s*(?:was\s+)?(?:held|holds?)\b", low)
+    if any(float(a or b) != _line(step) for a, b in levels):
+        return None  # "97 % held on only 1 of the 3 seeds": a level of its own, the threshold's
     if step.check is None:
         return Claim(number, clause, False, f"this step trained one seed ({step.seed}): no check of seeds",
                      "seeds")
@@ -1012,7 +1025,11 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
             claimed_held = claimed_ran - claimed_held
     negated = _negated(low, found.start())
     ok = claimed_held == held and claimed_ran == ran
-    return Claim(number, clause, ok != negated, said, "seeds")
+    numbers = tuple(n for n in (first, second) if n and re.fullmatch(r"\d+", n))
+    total = re.search(rf"\b(?:on|across|over|with)\s+(\d+|{'|'.join(WORDS)})\s+seeds\b", low)
+    if total and total.start() != found.start():
+        ok, numbers = ok and _count(total[1]) == ran, numbers + (total[1],)  # "Check on 3 seeds: 0 of 3 pass"
+    return Claim(number, clause, ok != negated, said, "seeds", numbers)
 
 
 BUDGET = re.compile(r"\b(budget|target|goal|requirement|requirements|constraints|the exercise|the assignment|the task)\b")
@@ -1279,6 +1296,8 @@ def _above(low, clause, step, previous, number) -> Claim | None:
         scope, label = named, "at epochs " + ", ".join(map(str, named))  # "only in the first epoch and at epoch 5"
     if scope is None and (at := _EPOCH.search(low)) and 1 <= int(at[1] or at[2]) <= f.epochs:
         scope, label = [int(at[1] or at[2])], f"at epoch {int(at[1] or at[2])}"
+    if scope is None and re.search(r"\b(?:at|in) the end\b|\bat the (?:last|final) epoch\b", low):
+        scope, label = [f.epochs], f"at the last epoch ({f.epochs})"
     if scope is not None and not re.fullmatch(r"in the last \d+ epochs", label) or re.search(r"\blast \d", low):
         gaps = [step.run.train()[i - 1] - step.run.test()[i - 1] for i in scope]
         ok = all((g < 0) == test_higher for g in gaps)
@@ -1495,7 +1514,7 @@ REACH = r"reach(?:ed|es|ing)?|cross(?:ed|es|ing)?|pass(?:ed|es)|topped|went (?:o
 DOWN = r"below|under|less than|lower than|fewer than|<|short of|beneath"
 AT_MOST = r"at most|no more than|not above|<=|≤"
 HOLD = r"holds?|held|holding|stay(?:s|ed)? at|kept|keeps|maintain(?:s|ed)?|sustain(?:s|ed)?|consistent(?:ly)? at"
-_THRESHOLD = re.compile(rf"(?<![\w<>=])(?P<rel>{UP}|{REACH}|{DOWN}|{AT_MOST}|{HOLD})\s*(?:(?:a|an|the|of|level of|mark of)\s+)?"
+_THRESHOLD = re.compile(rf"(?<![\w<>=-])(?P<rel>{UP}|{REACH}|{DOWN}|{AT_MOST}|{HOLD})\s*(?:(?:a|an|the|of|level of|mark of)\s+)?"
                         r"(?:(?:required|target|desired|needed|wanted|budget's|goal of)\s+)?"
                         r"(?P<x>\d{1,3}(?:\.\d+)?)\s*%|(?P<x2>\d{1,3}(?:\.\d+)?)\s*%\s*(?:or (?P<rel2>more|above|higher|"
                         r"better|over|less|below|lower)|\+)")
@@ -1593,9 +1612,14 @@ def _level_on(low: str, series: list[float], what: str, level: _Level, last: int
     scope, label = _epoch_scope(low, len(series), last, implicit=level.kind != "reach")
     if level.kind == "reach" and label == "in every epoch":
         scope = None  # "rose in every epoch, reaching 98.16 %": the reaching is the run's, not each epoch's
+    # "hit 98.81 % in ep 15 after 98.61 % in ep 13 and 14": the epoch said right after the level is its own
+    direct = re.match(r"\S+(?:\s+\S+)?\s+\d[\d.]*\s*%?\s*(?:in|at) epoch (\d+)()\b(?!\s*(?:and|,|to|-)\s*(?:epoch\s*)?\d)",
+                      low[level.at:])
+    if direct and 1 <= int(direct[1]) <= len(series):
+        scope = None
     if scope is None and level.every:
         scope, label = list(range(1, len(series) + 1)), "in every epoch"
-    at = _EPOCH.search(low) if scope is None else None
+    at = (direct if direct and scope is None else _EPOCH.search(low)) if scope is None else None
     if scope is None and (level.kind == "reach" or re.search(r"\bby epoch|\bwithin", low)):
         return _reached_level(low, series, what, level, at)
     if scope is None:
@@ -1664,10 +1688,14 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     """The epochs a clause's words span: every epoch, up to epoch N, from epoch N, the last K, the first K; consistent /
     held / stayed without K: the budget's last epochs. None where no span is said."""
     if found := re.search(r"\b(?:every|each|all)(?: the)? epochs? (?:except|but|apart from|other than)(?: for)?(?: in)?(?: at)?"
-                          r"(?: epochs?)? (\d+(?:(?:,\s*|,?\s+and\s+)\d+)*)", low):
+                          r"(?: epochs?)? (\d+(?:(?:,\s*|,?\s+and\s+)\d+)*|the (?:last|final|first)(?: (?:one|epoch))?)\b", low):
+        if found[1].startswith("the"):  # "every epoch but the last"
+            end = 1 if "first" in found[1] else epochs
+            return [e for e in range(1, epochs + 1) if e != end] or None, f"every epoch but {end}"
         out = {int(_num(n)) for n in re.findall(r"\d+", found[1])}  # "every epoch except epochs 5, 13 and 14"
         return [e for e in range(1, epochs + 1) if e not in out] or None, "every epoch but " + ", ".join(map(str, sorted(out)))
-    if found := re.search(r"\b(?:every|each|all) (?:the )?epochs? (?:after|since|from) epoch (\d+)", low):
+    if found := re.search(r"\b(?:every|each|all) (?:the )?epochs? (?:after|since|from) epoch (\d+)"
+                          r"(?!\s+(?:to|until|through)\s+(?:epoch\s+)?\d)", low):
         n = int(found[1]) + ("after" in found[0])
         return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
     if found := re.search(r"\bepochs?\s+\d+(?:,\s*(?:epoch\s+)?\d+(?![.\d]|\s*%))*,?\s+and\s+(?:epoch\s+)?\d+\b(?![.\d]|\s*%)",
@@ -1826,7 +1854,7 @@ DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "f
                                               "eights", "nines"))}
 _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
                     + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
-                    r"\bwhereas\s+|\bbut\s+|\bthen\s+|^\W*)(?P<b>\d)\s*(?:(?:at|with|has|is|remains|was|stays|went|got|dropped|"
+                    r"\bwhereas\s+|\bbut\s+|\bthen\s+|^\W*)(?P<b>\d)\s*(?:(?:the\s+)?(?:at|with|has|is|remains|was|stays|went|got|dropped|"
                     r"fell|rose|improved|worst|best|weakest|perfect)\b|\((?=\s*\d))|\b(?:best|worst|weakest|strongest|easiest|hardest)\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:digit|class)\b[^.;:\d]{0,24}:\s*(?P<c>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:with|then)\s+(?P<e>\d)\b(?=\s+(?:right\s+|close\s+)?(?:behind|next|after|at|with|and))")
@@ -2471,9 +2499,9 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         # "at epoch 4: 96.51 %, at epoch 5: 98.40 %": an epoch said just before its figure is that figure's
         epoch = re.search(r"(?<!\bto )\bepoch (\d+)\s*[:=]\s*()$", own) or _EPOCH.match(after) or _EPOCH.search(own)
         words = low[start:found.start()]
-        if pair := _from_to(low, own, found.end(), epoch):
-            out.append(_across_epoch(clause, step, number, (text, pair[0]), pair[1], "train" in words))
-            read.add(pair[0])
+        if (began := _began(low, clause, step, number, text, own, found.end(), epoch, words, earlier)) is not None:
+            out.append(began)
+            read.update(began.numbers[1:])
             continue
         # "93.48 % (seed 0), 97.15 % (seed 1)": a list, read in its first figure's role
         listed = words = listed if re.fullmatch(r"[\s,;:()/|]*(?:seed \d+\)?)?[\s,;:()/|]*(?:and\s*)?", words) and k else words
@@ -2487,6 +2515,17 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         elif (claim := _accuracy(low, clause, step, number, text, words, around, epoch)) is not None:
             out.append(claim)
     return out
+
+
+def _began(low: str, clause: str, step: Step, number: int, text: str, own: str, end: int, epoch: re.Match | None,
+           words: str, earlier: dict[int, Step]) -> Claim | None:
+    """A figure said as where a change began ("went from 95.9 % to 97.9 %"): across the epoch named, or in one epoch
+    (both figures read), else one of the step's figures (where it began; the figure after "to" is read in its role)."""
+    if pair := _from_to(low, own, end, epoch):
+        return _across_epoch(clause, step, number, (text, pair[0]), pair[1], "train" in words)
+    if re.search(r"\bfrom\s*$", own) and re.match(r"\s*%?\s*to\s+\d", low[end:]):
+        return _chain_figure(low, clause, step, number, text, earlier)
+    return None
 
 
 def _from_to(low: str, own: str, end: int, epoch: re.Match | None) -> tuple[str, int | None] | None:
@@ -2816,7 +2855,8 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
             continue
         own = re.split(r"\d", before)[-1]  # the words since the figure before
         rows = whose.run.epochs
-        train, test, pool, kind = _loss_pool(whose, before[-40:], own + low[found.end():found.end() + 25])
+        role = re.match(r"\s*(train\w*|test|val\w*)\b", low[found.end():])  # "0.083 test, 0.075 train"
+        train, test, pool, kind = _loss_pool(whose, role[1] if role else before[-40:], own + low[found.end():found.end() + 25])
         if rel := re.search(r"\b(below|under|less than|lower than|above|over|more than)\s*$", own):
             out.append(_loss_level(low, clause, number, text, rel[1], own, pool, kind, rows, train, test))
             continue
@@ -2840,7 +2880,7 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
             pool = [x for e in rows[at - 1:at] for x in ((e.train_loss,) if train else (e.test_loss,) if test else
                                                          (e.train_loss, e.test_loss))]
             kind = f"{kind} at epoch {at}"
-        elif _loss_at_end(own, low, low[found.end():], low[:found.start()]):
+        elif _loss_at_end(own, low, low[found.end():], low[:found.start()]) and not re.search(r"\bfrom\s*$", own):
             pool = pool[-1:] if (train or test) else pool[-2:]
             kind = f"final {kind}"
         out.append(Claim(number, clause, any(said_as(v, text) for v in pool),
