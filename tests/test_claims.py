@@ -388,6 +388,14 @@ AS_SAID = [
     (2, "Ep 1 went from 17.29% in step 1 to 95.02%.", True),  # that epoch's, in each step
     (2, "Ep 1 went from 17.29% in step 1 to 96.02%.", False),
     (1, "Test is above train in every epoch but the last.", False),  # train ahead at epochs 2-4 too
+    (3, "Seed 3 ended lowest at 99.55%.", False),  # its figure right, its rank wrong (seeds 0 and 1: 99.52)
+    (3, "Seed 0 best 99.57 (epoch 12)", True),  # a seed's best figure, no rank
+    (1, "Test acc at ep 14: 98.96%, train 98.98%", True),  # the epoch heading the list is each figure's
+    (1, "Test acc at ep 14: 98.96%, train 98.89%", False),  # 98.89 is epoch 13's train
+    (1, "Under-fitting: neither curve got to 99%.", True),
+    (1, "Under-fitting: neither curve got to 98.9%.", False),  # best train 98.98
+    (1, "Params 7,352 (under 7k)", False),
+    (2, "Credit to the StepLR for the 99.46% at ep 11.", "partly"),  # credit: four changes came together
 ]
 
 

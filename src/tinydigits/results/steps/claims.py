@@ -123,7 +123,7 @@ EFFECTS = {
 CREDIT = re.compile(r"\bwhat made (?:the|this|that|a|all the) (?:big |real )?difference|\bmade (?:the|this|that|all the) "
                     r"difference|\bthanks to\b|\bdue to\b|\bbecause of\b|\b(?:is|was|are|were) responsible\b|"
                     r"\bthe reason (?:for|why)\b|\bis why\b|\bexplains\b|\bowing to\b|\bkey to\b|\bled to\b|\bresulted in\b|"
-                    r"\bgave (?:the|this)\b|"
+                    r"\bgave (?:the|this)\b|\bcredit (?:goes )?to\b|\bis what\b|"
                     r"\b(?:got|brought|pushed|took|lifted) (?:it|the model|(?:the )?(?:test )?accuracy|seed \d+) (?:up )?to\b")
 HELP = r"reduc(?:e|ed|es)|fix(?:ed|es)?|remov(?:e|ed|es)|clos(?:e|ed|es)|cut|narrow(?:ed|s)?|help(?:ed|s)?|" \
        r"improv(?:e|ed|es)|stabili[sz](?:e|ed|es)|sped|speed(?:s|ed)?|made|make|let|allow(?:ed|s)?|prevent(?:ed|s)?|" \
@@ -515,7 +515,8 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\bafter (\d+) epochs\b", r"at epoch \1"), (r"\btest\s+acc\b", "test accuracy"),
                  (r"\btrain(?:ing)?\s+acc\b", "train accuracy"), (r"\bacc\b", "accuracy"), (r"\bpts\b", "points"),
                  (r"≥|>=|=>", " at least "), (r"≤|<=|=<", " at most "), (r"≈", " about "),
-                 (r"\bparam(?:eter)? (?:count|usage|budget used)\b", "parameters"), (r"\berrs?\b", "errors"))
+                 (r"\bparam(?:eter)? (?:count|usage|budget used)\b", "parameters"),
+                 (r"\brot\b\.?", "rotation"), (r"\berrs?\b", "errors"))
 _NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|px|epochs?|k\b|params|parameters|errors?|images|x\b|seeds?|mistakes|misclassified|" \
            r"wrong|of the))"
 _BARE = re.compile(rf"(?<![\w.,/:+-])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
@@ -621,7 +622,8 @@ def _plain(sentence: str) -> str:
                  r"dips?|dipped|stays?|finals?|lowest|highest|under|dropped|stable|min(?:imum)?|passed)\b", low):
         text = _BARE.sub(lambda m: f"{m[1]} %", text)  # "val acc above 98.5": an accuracy
         text = _BARE_WHOLE.sub(lambda m: m[0] if _SPAN_EDGE.search(m.string[:m.start(2)]) else f"{m[1]} {m[2]} %", text)
-    elif re.search(r"\bepochs\b|\d\s*(?:→|->)\s*\d", low):  # a chain "95.9 → 97.39": accuracies where no rate or loss
+    elif re.search(r"\bepochs\b|\d\s*(?:→|->)\s*\d|\bepoch \d+ (?:is|was) at \d", low):
+        # a chain "95.9 → 97.39", "ep 5 is at 98.40": accuracies where no rate or loss is said
         text = _BARE.sub(lambda m: f"{m[1]} %", text)  # "the last two epochs are both over 98.45": a decimal, not a count
     return text
 
@@ -1453,18 +1455,21 @@ def _rate_moved(step: Step) -> bool:
     return step.run.settings.scheduler == "onecycle" or min(rates) < max(rates)
 
 
+RATE_WORDS = re.compile(r"\b(learning rate|lr|rate|scheduler|schedule)\b|\b(?:adam|adamw|sgd)\s+(?:at|with)\b")
+
+
 def _rate(low, clause, step, previous, number) -> Claim | None:
     """The rate's course: cut (reduced, decayed), constant, or a rate's figure."""
-    if not re.search(r"\b(learning rate|lr|rate|scheduler|schedule)\b", low) or "pass rate" in low:
+    if not RATE_WORDS.search(low) or "pass rate" in low:
         return None
     rates = [e.lr for e in step.run.epochs]
     said = f"{_rates(step)} ({records.METRICS}; {step.run.settings.scheduler} schedule in {records.CONFIG})"
     if inert := schedule_inert(step):
         said += f"; {inert}"
-    cut = re.search(r"\b(reduc\w*|cut|cuts|drop\w*|lower\w*|decay\w*|decreas\w*|fell|falls|halv\w*|anneal\w*)\b", low)
-    flat = re.search(r"\b(constant|fixed|stayed|kept|unchanged|flat|throughout)\b|\bthe same (?:rate|lr)\b", low)
-    if flat and re.search(r"\b(?:schedule|scheduler|setup|settings)\s+(?:is |was |stays |stayed )?unchanged\b", low):
-        flat = None  # "LR schedule unchanged: 0.05 up to epoch 4, then 0.005": the same as the step before's, not flat
+    cut = re.search(r"\b(reduc\w*|cut|cuts|drop\w*|lower\w*|decay\w*|decreas\w*|fell|falls|halv\w*|anneal\w*|down to)\b", low)
+    # "LR schedule unchanged: 0.05 up to epoch 4, then 0.005": the same as the step before's, not a flat rate
+    flat = None if re.search(r"\b(?:schedule|scheduler|setup|settings)\s+(?:is |was |stays |stayed )?unchanged\b", low) else \
+        re.search(r"\b(constant|fixed|stayed|kept|unchanged|flat|throughout)\b|\bthe same (?:rate|lr)\b", low)
     verdicts = []
     if cut:
         moved = any(b < a for a, b in zip(rates, rates[1:], strict=False)) or step.run.settings.scheduler == "onecycle"
@@ -2216,24 +2221,26 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
                  + f" ({records.CHECK if seeds else records.METRICS})", "trend")
 
 
-_SEED_RANK = re.compile(r"\bseed (\d+)\s+(?:had|has|got|gave|reached|ended with|ends with|is|was|shows|showed)\s+the\s+"
-                        r"(lowest|highest|worst|best|weakest|strongest|top)\s+(final|best|peak|min\w*|last)?")
+_SEED_RANK = re.compile(r"\bseed (\d+)\s+((?:had|has|got|gave|reached|ended with|ends with|ended|ends|finished|is|was|shows|"
+                        r"showed)\s+)?(the\s+)?(lowest|highest|worst|best|weakest|strongest|top)\b\s*(final|best|peak|min\w*|last)?")
 
 
 def _seed_rank(low, clause, step, previous, number) -> Claim | None:
     """"Seed 0 had the lowest final": that seed's figure (final where none is named, best, the min of the last epochs)
     the lowest or highest of the check's seeds (a tie counts)."""
-    found = _SEED_RANK.search(low)
+    # "seed 4 ended highest ..., seed 0 lowest ...": each ("seed 0 best 97.51" is that seed's best figure, no rank)
+    ranks = [f for f in _SEED_RANK.finditer(low) if f[2] or f[3] or f[4] not in ("best", "top")]
     curves = seed_curves(step)
-    if found is None or len(curves) < 2 or int(found[1]) not in curves:
+    if not ranks or len(curves) < 2:
         return None
-    role = "best" if found[3] in ("best", "peak") else "min" if (found[3] or "").startswith("min") else "final"
+    if missing := [f[1] for f in ranks if int(f[1]) not in curves]:
+        return Claim(number, clause, False, f"no seed {missing[0]} in this step's check ({records.CHECK})", "figure")
+    role = "best" if ranks[0][5] in ("best", "peak") else "min" if (ranks[0][5] or "").startswith("min") else "final"
     figure = {s: max(c) if role == "best" else min(c[-step.last:]) if role == "min" else c[-1] for s, c in curves.items()}
-    low_end = found[2] in ("lowest", "worst", "weakest")
-    extreme = min(figure.values()) if low_end else max(figure.values())
+    ok = all(figure[int(f[1])] == (min if f[4] in ("lowest", "worst", "weakest") else max)(figure.values()) for f in ranks)
     said = f"{role} by seed: " + ", ".join(f"seed {s} {v:.2f} %" for s, v in figure.items()) + \
         f" ({records.CHECK if step.check else records.METRICS})"
-    return Claim(number, clause, figure[int(found[1])] == extreme, said, "figure")
+    return Claim(number, clause, ok, said, "figure")
 
 
 _DROPS = re.compile(r"\b(?:went down|dropped|fell|dipped|decreased|declined)\s+(?P<n>once|twice|one time|two times|"
@@ -2254,6 +2261,17 @@ def _drops(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, ok, f"{'train' if train else 'test'} accuracy by epoch: "
                  + ", ".join(f"{v:.2f}" for v in curve) + "; lower than the epoch before at "
                  + (", ".join(f"epoch {e}" for e in fell) or "no epoch") + f" ({records.METRICS})", "trend")
+
+
+def _neither(low, clause, step, previous, number) -> Claim | None:
+    """"Neither curve got to 96.5 %": the best of train and of test both below it."""
+    found = re.search(r"\bneither\b[^.;]*?\b(?:got to|reached|reach|hit|crossed|passed|went over|above|over)\s+"
+                      r"(\d{2}(?:\.\d+)?)\s*%", low)
+    if found is None or seed_series(step, low) is not None:
+        return None
+    f = facts(step)
+    return Claim(number, clause, max(f.best_train, f.best_test) < _num(found[1]), f"best train {f.best_train:.2f} %, best "
+                 f"test {f.best_test:.2f} % ({records.METRICS})", "threshold", (found[1],))
 
 
 def _best_at(low, clause, step, previous, number) -> Claim | None:
@@ -2330,9 +2348,11 @@ def _settings(low, clause, step, previous, number) -> Claim | None:
             (r"\bbatch(?:es)?(?:\s+size)?\s*(?:of|=|:|is|was)?\s*(\d+)\b", s.batch_size, "batch size"),
             (r"\bdropout(?:\s+(?:rate|p|probability))?\s*(?:of|=|:|is|was|at)?\s*(\d*\.\d+)", step.dropout(), "dropout"),
             (r"\b(?:ema|decay)\s*(?:of|=|:|is|was|at)?\s*(0\.\d+)", s.ema, "the EMA's decay"),
-            (r"\brotations?\s*(?:of|up to|by|=|:|±)?\s*(?:±\s*)?(\d+(?:\.\d+)?)\s*(?:°|degrees?\b|deg\b)", s.augment_degrees,
+            (r"\brotations?\s*(?:of|up to|by|=|:|±)?\s*(?:±\s*|\+-\s*|\+/-\s*)?(\d+(?:\.\d+)?)\s*(?:°|degrees?\b|deg\b)",
+             s.augment_degrees,
              "rotation"),
-            (r"\belastic\w*\s*(?:of|up to|=|:)?\s*(\d+(?:\.\d+)?)\s*(?:px|pixels?)\b", s.augment_elastic, "elastic")):
+            (r"\belastic\w*\s*(?:of|up to|=|:)?\s*(\d+(?:\.\d+)?)\s*(?:px|pixels?)\b", s.augment_elastic, "elastic"),
+            (r"\b(?:translat\w*|shifts?)\s*(?:of|up to|by|=|:)?\s*(0?\.\d+)\b", s.augment_translate, "shift")):
         if (found := re.search(pattern, low)) and value is not None:
             said.append(f"{name} {value:g}")
             verdicts.append(math.isclose(_num(found[1]), float(value), rel_tol=1e-6))
@@ -2356,6 +2376,9 @@ def _params_said(low: str, clause: str, step: Step, number: int, before: Step | 
     """"7,928 parameters", "Parameters: 7.5k", "~7.6k params", "under 6k parameters"; "up from 6,720": the step
     before's."""
     claim = _params_of(low, clause, step, number)
+    if claim is not None and (limit := re.search(rf"\((?:under|below|less than|<)\s*{NUM}\s*(k|K)?\)", clause, re.I)):
+        ok = step.run.params < _num(limit[1]) * (1e3 if limit[2] else 1)  # "Params 8,000 (under 8k)"
+        claim = replace(claim, verdict=claim.verdict and ok, numbers=claim.numbers + (limit[1],))
     came = re.search(rf"\b(?:up|down) from\s*{NUM}\s*(k|K)?\b", clause, re.I)
     if claim is None or came is None or before is None or not before.run.params:
         return claim
@@ -2444,7 +2467,8 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
 def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
     """"15 epochs", "trained for 8 epochs", "in under 15 epochs": the epochs trained (planned, against a limit)."""
     found = re.search(r"(?:\b(?:for|over|trained|train|ran|run|in|on|with|after|within|total of|only|just|all|took)\s+"
-                      r"|^\W*|[;(]\s*|(?<=[a-z]),\s+)(?:(?:under|fewer than|less than|at most|no more than|only|just|all)\s+)?"
+                      r"|^\W*|[;(]\s*|(?<=[a-z]),\s+|\b(?:every one|each|all) of the\s+)"
+                      r"(?:(?:under|fewer than|less than|at most|no more than|only|just|all)\s+)?"
                       r"(\d+)\s+"
                       r"epochs\b(?!\s+(?:later|before|after|ago))", low) or \
         re.search(r"\b(?:under|fewer than|less than|within|at most|no more than)\s+(\d+)\s+epochs\b", low)
@@ -2496,8 +2520,7 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
                 re.search(r"\d\s*%?\)?\s*(?:→|->|\bvs\.?|\bversus)\s*$", low[max(0, start - 12):found.start()]):
             out.append(_chain_figure(low, clause, step, number, text, earlier))
             continue
-        # "at epoch 4: 96.51 %, at epoch 5: 98.40 %": an epoch said just before its figure is that figure's
-        epoch = re.search(r"(?<!\bto )\bepoch (\d+)\s*[:=]\s*()$", own) or _EPOCH.match(after) or _EPOCH.search(own)
+        epoch = _epoch_of(own, after, low[:found.start()])
         words = low[start:found.start()]
         if (began := _began(low, clause, step, number, text, own, found.end(), epoch, words, earlier)) is not None:
             out.append(began)
@@ -2515,6 +2538,13 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         elif (claim := _accuracy(low, clause, step, number, text, words, around, epoch)) is not None:
             out.append(claim)
     return out
+
+
+def _epoch_of(own: str, after: str, before: str) -> re.Match | None:
+    """The epoch a figure is said of: just before it ("at epoch 4: 96.51 %, at epoch 5: 98.40 %"), just after it, in
+    its own words, or heading the list it is in ("Test acc at ep 2: 76.92 %, train 94.73 %")."""
+    return re.search(r"(?<!\bto )\bepoch (\d+)\s*[:=]\s*()$", own) or _EPOCH.match(after) or _EPOCH.search(own) or \
+        re.match(r"\W*(?:\w+\s+){0,3}(?:at|in) epoch (\d+)()\s*:", before)
 
 
 def _began(low: str, clause: str, step: Step, number: int, text: str, own: str, end: int, epoch: re.Match | None,
@@ -2974,6 +3004,6 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
 
 
 READERS = (_inline_table, _value_list, _last_listed, _respectively, _settings, _layers_said, _reach_target, _between,
-           _per_class, _drops, _seed_rank, _monotone, _best_at, _epoch_list, _seed_count, _margin_images, _unsplit,
+           _per_class, _drops, _seed_rank, _neither, _monotone, _best_at, _epoch_list, _seed_count, _margin_images, _unsplit,
            _effect, _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability,
            _rate)
