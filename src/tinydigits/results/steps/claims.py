@@ -1028,7 +1028,7 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
     negated = _negated(low, found.start())
     ok = claimed_held == held and claimed_ran == ran
     numbers = tuple(n for n in (first, second) if n and re.fullmatch(r"\d+", n))
-    total = re.search(rf"\b(?:on|across|over|with)\s+(\d+|{'|'.join(WORDS)})\s+seeds\b", low)
+    total = re.search(rf"(?:^\W*|\b(?:on|across|over|with)\s+)(\d+|{'|'.join(WORDS)})\s+seeds\b", low)
     if total and total.start() != found.start():
         ok, numbers = ok and _count(total[1]) == ran, numbers + (total[1],)  # "Check on 3 seeds: 0 of 3 pass"
     return Claim(number, clause, ok != negated, said, "seeds", numbers)
@@ -1278,10 +1278,9 @@ def _above(low, clause, step, previous, number) -> Claim | None:
     """Test above (or below) train."""
     verbs = r"higher|above|greater|better|more|lower|below|less|worse|beats?|ahead of|behind|over|under|>|<|leads?|led|" \
         r"overt(?:ook|akes?)"
-    found = re.search(r"\b(test|validation)(?: accuracy)?(?: is| was| stays| stayed| remained| sits| sat)?(?: consistently)?"
-                      rf"\s*({verbs})(?: than)? (?:the )?train(?! loss)", low) or \
-        re.search(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| remained| sits| sat)?(?: consistently)?"
-                  rf"\s*({verbs})(?: than)? (?:the )?(test|validation)(?! loss)", low)
+    being = r"(?: is| was| stays| stayed| remained| sits| sat)?(?: still| consistently)?"
+    found = re.search(rf"\b(test|validation)(?: accuracy)?{being}\s*({verbs})(?: than)? (?:the )?train(?! loss)", low) or \
+        re.search(rf"\btrain(?:ing)?(?: accuracy)?{being}\s*({verbs})(?: than)? (?:the )?(test|validation)(?! loss)", low)
     if found is None:
         return None
     f = facts(step)
@@ -1859,7 +1858,7 @@ DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "f
                                               "eights", "nines"))}
 _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
                     + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
-                    r"\bwhereas\s+|\bbut\s+|\bthen\s+|^\W*)(?P<b>\d)\s*(?:(?:the\s+)?(?:at|with|has|is|remains|was|stays|went|got|dropped|"
+                    r"\bwhereas\s+|\bbut\s+|\bthen\s+|;\s*|^\W*)(?P<b>\d)\s*(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|went|got|dropped|"
                     r"fell|rose|improved|worst|best|weakest|perfect)\b|\((?=\s*\d))|\b(?:best|worst|weakest|strongest|easiest|hardest)\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:digit|class)\b[^.;:\d]{0,24}:\s*(?P<c>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:with|then)\s+(?P<e>\d)\b(?=\s+(?:right\s+|close\s+)?(?:behind|next|after|at|with|and))")
@@ -2104,8 +2103,9 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
                  DIGIT_WORDS[m["w"]])
                 for m in _DIGIT.finditer(low)]
     if not rows or not mentions or not re.search(r"\b(errors?|mistakes?|wrong|misclassified|accuracy|right|correct|"
-                                                 r"class|recogni[sz]ed|%)", low):
-        return None
+                                                 r"class|recogni[sz]ed|%)", low) and not (
+            re.match(r"\W*\d\s+from\s+\d+\s+to\s+\d+", low) and re.search(r"\berrors?\b", _SENTENCE.get() or "")):
+        return None  # ("...; 9 from 53 to 34": the errors the sentence spoke of)
     them = {r.digit: r for r in previous.run.per_class} if previous is not None else {}
     said, verdicts, used = [], [], []
     for digit in denied:  # "the worst class is 8, not 9": 9 is not the worst
@@ -2138,7 +2138,7 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
     """What the words about one digit say of it (`part`: its words; `before`: the clause's words before the first
     digit), each decided; the numbers read are added to `used`."""
     row, verdicts = rows[digit], []
-    moved = re.search(r"\bfrom\s+(\d+)\s+(?:errors?|mistakes)\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)
+    moved = re.search(r"\bfrom\s+(\d+)\s+(?:(?:errors?|mistakes)\s+)?to\s+(\d+)\b(?!\s*%|\.\d)", part)
     if down := re.search(r"(?<![\d.])(\d+),?\s+(?:down|up)\s+from\s+(\d+)\b(?!\s*%|\.\d)", part):
         if digit in them:  # "the most errors, 111, down from 144": this step's, then the step before's
             verdicts.append(_num(down[1]) == row.errors and _num(down[2]) == them[digit].errors)
@@ -2533,7 +2533,8 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         every = re.match(r"\s*(?:on|for|across|in|of)\s+(?:every|each|all)\s+(?:the\s+)?(?:\w+\s+)?seeds?\b", after)
         if every and step.check:  # "the min of the last 3 was 99.54 on every seed": each seed's own figure
             out.append(_every_seed_figure(clause, step, number, text, words, around, epoch))
-        elif seed is not None and not re.search(r"\bseeds\b", low[start:found.start()]):
+        elif seed is not None and (not re.search(r"\bseeds\b", low[start:found.start()]) or
+                                   re.match(r"\s*%?\s*\(?(?:on |for |of )?seed \d", after)):
             out.append(_seed_figure(clause, step, number, text, int(seed[1]), words, around, epoch))
         elif (claim := _accuracy(low, clause, step, number, text, words, around, epoch)) is not None:
             out.append(claim)
