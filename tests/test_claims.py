@@ -399,6 +399,18 @@ AS_SAID = [
     (1, "No over-fitting, though train is still ahead of test in the last 3.", False),  # test ahead at epoch 15
     (3, "5 seeds, passed 5 of 5, best final 99.55% on seed 3", True),  # the seed named right after the figure
     (3, "5 seeds, passed 5 of 5, best final 99.55% on seed 0", False),
+    (3, "5 seeds, none of them failed", True),
+    (3, "Verdict: PASS, 5 of 5 seeds", True),  # a verdict's label, then the count
+    (3, "On seed 3 the best was 99.58%.", False),  # seed 3's best figure (99.55), not a rank
+    (1, "Train is above test only in the last epoch.", False),  # train ahead at epochs 2-4 too
+    (1, "Test accuracy stayed under 80% for 3 epochs.", True),  # from the start: 17.29, 54.05, 74.22
+    (1, "Test accuracy stayed under 70% for 3 epochs.", False),
+    (2, "The LR was 0.005 at the start of epoch 11.", True),
+    (2, "The LR was 0.05 at the start of epoch 11.", False),
+    (1, "Train and test are within 0.1 points of each other in the last 3 epochs.", True),
+    (1, "Train and test are within 0.01 points of each other in the last 3 epochs.", False),
+    (3, "Best final accuracy over the seeds: 99.55% (seed 3)", True),  # tied with seed 4
+    (3, "Best final accuracy over the seeds: 99.54% (seed 2)", False),
 ]
 
 

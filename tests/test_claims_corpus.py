@@ -92,6 +92,15 @@ def test_labeller_agrees_with_dev8(capsys):
     assert len({r["id"] for r in rows}) == len(rows)
 
 
+def test_labeller_agrees_with_dev9(capsys):
+    """dev9.jsonl: a ninth set of dev rows (ids d9-...), outside the id split: siblings of dev.jsonl's rows in its own
+    register and error mix, by a helper that never saw the checker."""
+    assert _labeller().main(["--check", "--file", "dev9.jsonl"]) == 0, capsys.readouterr().err
+    rows = _rows("dev9.jsonl")
+    assert len(rows) >= 250 and all(r["id"].startswith("d9-") for r in rows)
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
 def test_split_sizes_and_ids():
     lab = _labeller()
     dev, held = _rows("dev.jsonl"), _rows("held.jsonl")

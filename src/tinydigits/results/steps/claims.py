@@ -1016,8 +1016,11 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
                      "seeds")
     held, ran = step.check.verdict.held()
     said = f"{held} of {ran} seeds held ({records.CHECK})"
-    failed = bool(re.search(r"\bfail", re.sub(r"^\W*(?:pass|fail)\s*:", "", low)))  # "FAIL: 0/3 seeds pass": a verdict's label
+    # "FAIL: 0/3 seeds pass", "Verdict: FAIL, 0 of 3 seeds": a verdict's label; "2 of 3 seeds failed": a count of fails
+    failed = bool(re.search(r"\bfail", re.sub(r"^\W*(?:(?:verdict|budget)\s*:\s*)?(?:pass|fail)\s*[:,]", "", low)))
     first, second = found[1], found[2]
+    if re.search(r"\bnone of (?:them|the seeds)\b", low) and second is None:
+        first, second = "0", first  # "3 seeds, none of them passed": none of the 3
     if first in ("all", "every", "each"):
         claimed_held, claimed_ran = (0 if failed else ran), _count(second) or ran
     else:
@@ -1185,6 +1188,8 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     beyond the noise" (the mean of those epochs, and against the noise where the words say so)."""
     low = re.sub(r"\b(?:the )?difference between (?:the )?train(?:ing)? and (?:the )?test(?: accuracy)?", "the gap", low)
     low = re.sub(r"\bgap\s*\((?:train\s*-\s*test|train minus test)[^)]*\)", "gap", low)
+    low = re.sub(r"\b(?:train and test|test and train) (?:are |were |stay\w* |remain\w* )?within (\d*\.?\d+)\s*(points?|pts|%)? "
+                 r"of each other", r"train is within \1 \2 of test", low)  # "train and test are within 2 points of each other"
     sized = re.search(r"\bgap\b[^;]{0,40}?\d(?:\s*(?:points?|pts|pp|%)|\s*$|\s*(?:now|here|at the end)\b)", low)
     if not ("gap" in low or _AHEAD.search(low)) or OVER.search(low) and not (_AHEAD.search(low) or sized) or \
             re.search(r"\bgap layer|global average", low) or re.search(r"\bGAP\b", clause) and not re.search(r"\bgap\b", clause):
@@ -1297,7 +1302,7 @@ def _above(low, clause, step, previous, number) -> Claim | None:
         scope, label = named, "at epochs " + ", ".join(map(str, named))  # "only in the first epoch and at epoch 5"
     if scope is None and (at := _EPOCH.search(low)) and 1 <= int(at[1] or at[2]) <= f.epochs:
         scope, label = [int(at[1] or at[2])], f"at epoch {int(at[1] or at[2])}"
-    if scope is None and re.search(r"\b(?:at|in) the end\b|\bat the (?:last|final) epoch\b", low):
+    if scope is None and re.search(r"\b(?:at|in) the end\b|\b(?:at|in) the (?:last|final) epoch\b", low):
         scope, label = [f.epochs], f"at the last epoch ({f.epochs})"
     if scope is not None and not re.fullmatch(r"in the last \d+ epochs", label) or re.search(r"\blast \d", low):
         gaps = [step.run.train()[i - 1] - step.run.test()[i - 1] for i in scope]
@@ -1412,7 +1417,7 @@ def _rate_said(text: str, before: str, after: str, rates: list[float], peak: flo
     """A rate as said, in the role its words give: where it started, ended or peaked (at the epoch said), else any
     epoch's or the peak set."""
     # "at epoch 3", "epoch 3 at about 0.092": the epoch the rate is said of
-    at = re.match(r"\s*(?:at|in|by|on)\s+epoch\s+(\d+)", after) or \
+    at = re.match(r"\s*(?:at|in|by|on)\s+(?:the\s+(?:start|beginning)\s+of\s+)?epoch\s+(\d+)", after) or \
         re.search(r"\b(?:at|in|on|for|by)\s+epoch\s+(\d+)\s*(?:was|is|were|=|:|of|reached)?\s*$", before) or \
         re.search(r"\bepoch\s+(\d+)\s+(?:ran\s+)?(?:at|was|had|used|with)\s+(?:an?\s+)?"
                   r"(?:(?:lr|rate|learning rate)\s+(?:of\s+)?)?(?:about\s+|around\s+|~\s*|roughly\s+)?$", before)
@@ -1694,8 +1699,7 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     if found := re.search(r"\b(?:every|each|all)(?: the)? epochs? (?:except|but|apart from|other than)(?: for)?(?: in)?(?: at)?"
                           r"(?: epochs?)? (\d+(?:(?:,\s*|,?\s+and\s+)\d+)*|the (?:last|final|first)(?: (?:one|epoch))?)\b", low):
         if found[1].startswith("the"):  # "every epoch but the last"
-            end = 1 if "first" in found[1] else epochs
-            return [e for e in range(1, epochs + 1) if e != end] or None, f"every epoch but {end}"
+            return _all_but(1 if "first" in found[1] else epochs, epochs)
         out = {int(_num(n)) for n in re.findall(r"\d+", found[1])}  # "every epoch except epochs 5, 13 and 14"
         return [e for e in range(1, epochs + 1) if e not in out] or None, "every epoch but " + ", ".join(map(str, sorted(out)))
     if found := re.search(r"\b(?:every|each|all) (?:the )?epochs? (?:after|since|from) epoch (\d+)"
@@ -1727,7 +1731,8 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
         return list(range(epochs - k + 1, epochs + 1)), f"in the last {k} epochs"
     if re.search(r"\b(?:in |at |after )?the first epoch\b", low):
         return [1], "in epoch 1"
-    if found := re.search(rf"\bfirst\s+(\d+|{'|'.join(WORDS)})\s+epochs?\b", low):
+    if found := re.search(rf"\b(?:first\s+|(?:stay\w*|remain\w*|stuck|sat|hover\w*)\b[^.;]*?\bfor (?:the first )?)"
+                          rf"(\d+|{'|'.join(WORDS)})\s+epochs?\b", low):
         k = min(_count(found[1]) or 1, epochs)
         return list(range(1, k + 1)), f"in the first {k} epochs"
     if re.search(r"\b(?:every|each|all(?: the)?)\s+epochs?\b|\bthroughout\b|\bin all \d+ epochs\b|\bat every epoch\b|"
@@ -1738,6 +1743,10 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
         k = min(last, epochs)
         return list(range(epochs - k + 1, epochs + 1)), f"in the last {k} epochs"
     return None, ""
+
+
+def _all_but(end: int, epochs: int) -> tuple[list[int] | None, str]:
+    return [e for e in range(1, epochs + 1) if e != end] or None, f"every epoch but {end}"
 
 
 def seed_curves(step: Step) -> dict[int, list[float]]:
@@ -2225,19 +2234,24 @@ _SEED_RANK = re.compile(r"\bseed (\d+)\s+((?:had|has|got|gave|reached|ended with
                         r"showed)\s+)?(the\s+)?(lowest|highest|worst|best|weakest|strongest|top)\b\s*(final|best|peak|min\w*|last)?")
 
 
+_SEED_RANK_AFTER = re.compile(r"\b(best|highest|top|lowest|worst|weakest)\s+(final|min\w*)?[^.;()]*?\b(?:over|across|of|among) "
+                              r"(?:the |all |its )?(?:\w+ )?seeds\b[^;()]*?\(\s*seed (\d+)\s*\)")
+
+
 def _seed_rank(low, clause, step, previous, number) -> Claim | None:
     """"Seed 0 had the lowest final": that seed's figure (final where none is named, best, the min of the last epochs)
     the lowest or highest of the check's seeds (a tie counts)."""
     # "seed 4 ended highest ..., seed 0 lowest ...": each ("seed 0 best 97.51" is that seed's best figure, no rank)
-    ranks = [f for f in _SEED_RANK.finditer(low) if f[2] or f[3] or f[4] not in ("best", "top")]
+    ranks = [(f[1], f[4], f[5]) for f in _SEED_RANK.finditer(low) if f[2] or f[4] not in ("best", "top")]
+    ranks += [(f[3], f[1], f[2]) for f in _SEED_RANK_AFTER.finditer(low)]  # "Best final over the seeds: 98.16 % (seed 2)"
     curves = seed_curves(step)
     if not ranks or len(curves) < 2:
         return None
-    if missing := [f[1] for f in ranks if int(f[1]) not in curves]:
+    if missing := [f[0] for f in ranks if int(f[0]) not in curves]:
         return Claim(number, clause, False, f"no seed {missing[0]} in this step's check ({records.CHECK})", "figure")
-    role = "best" if ranks[0][5] in ("best", "peak") else "min" if (ranks[0][5] or "").startswith("min") else "final"
+    role = "best" if ranks[0][2] in ("best", "peak") else "min" if (ranks[0][2] or "").startswith("min") else "final"
     figure = {s: max(c) if role == "best" else min(c[-step.last:]) if role == "min" else c[-1] for s, c in curves.items()}
-    ok = all(figure[int(f[1])] == (min if f[4] in ("lowest", "worst", "weakest") else max)(figure.values()) for f in ranks)
+    ok = all(figure[int(f[0])] == (min if f[1] in ("lowest", "worst", "weakest") else max)(figure.values()) for f in ranks)
     said = f"{role} by seed: " + ", ".join(f"seed {s} {v:.2f} %" for s, v in figure.items()) + \
         f" ({records.CHECK if step.check else records.METRICS})"
     return Claim(number, clause, ok, said, "figure")
@@ -2436,6 +2450,13 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     """"10,000 images", "the full 60k train set", "all the training images"."""
     split = step.run.settings.val_split
     said = f"{step.train_images:,} training images ({records.CONFIG})" + (f" + {split:,} validation" if split else "")
+    if split and re.search(r"\btrain", low) and re.search(r"\bvalid|\bval\b", low) and re.search(r"\bimages?\b", low):
+        counts = [(m[1], _num(m[1]) * (1000 if m[2] else 1), bool(m[2])) for m in re.finditer(rf"{NUM}\s*(k|K)?\b", clause)]
+        counts = [c for c in counts if c[1] >= 100]  # "Of the 8,000 images, 7,000 train and 1,000 validation": each
+        if len(counts) >= 2:
+            ok = all(any(abs(v - t) < (500 if k else 0.5) for t in (step.train_images, split, step.train_images + split))
+                     for _, v, k in counts)
+            return Claim(number, clause, ok, said, "figure", tuple(t for t, _, _ in counts))
     if share := re.search(rf"{NUM}\s*(k|K)?\s+(?:of|out of) (?:the )?{NUM}\s*(k|K)?\s*(?:images|samples)?\s*(?:go(?:es)? to|"
                           r"went to|are (?:used )?for|for|as|are held out for) (?:the )?validation", low):
         ok = abs(_num(share[1]) * (1000 if share[2] else 1) - split) < (500 if share[2] else 0.5) and \
@@ -2855,6 +2876,14 @@ _PAIRED = re.compile(r"\bthan\s+(?:in\s+|at\s+)?(?:step|model)[ _-]?(\d+)\s*\(\s
                      r"(\d?\.\d+)\s*\)")
 
 
+def _loss_role(before: str, after: str) -> str:
+    """The words naming a loss figure's curve: right after it ("0.083 test, 0.075 train"), else just before it, else
+    the clause's subject said earlier ("Test loss went from 0.71 after epoch 1 to 0.11")."""
+    if role := re.match(r"\s*(train\w*|test|val\w*)\b", after):
+        return role[1]
+    return before[-40:] if re.search(r"train|test|val", before[-40:]) else before
+
+
 def _loss_pool(step: Step, near: str, role: str) -> tuple[bool, bool, list, str]:
     """(train, test, the losses a figure is read against, their name) by the words just before it: train or test as
     named, either where neither is; a hand-in's bar-printed batch losses for its lowest train loss."""
@@ -2886,8 +2915,8 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
             continue
         own = re.split(r"\d", before)[-1]  # the words since the figure before
         rows = whose.run.epochs
-        role = re.match(r"\s*(train\w*|test|val\w*)\b", low[found.end():])  # "0.083 test, 0.075 train"
-        train, test, pool, kind = _loss_pool(whose, role[1] if role else before[-40:], own + low[found.end():found.end() + 25])
+        train, test, pool, kind = _loss_pool(whose, _loss_role(before, low[found.end():]),
+                                             own + low[found.end():found.end() + 25])
         if rel := re.search(r"\b(below|under|less than|lower than|above|over|more than)\s*$", own):
             out.append(_loss_level(low, clause, number, text, rel[1], own, pool, kind, rows, train, test))
             continue
