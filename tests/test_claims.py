@@ -411,6 +411,14 @@ AS_SAID = [
     (1, "Train and test are within 0.01 points of each other in the last 3 epochs.", False),
     (3, "Best final accuracy over the seeds: 99.55% (seed 3)", True),  # tied with seed 4
     (3, "Best final accuracy over the seeds: 99.54% (seed 2)", False),
+    (1, "Test accuracy first topped 90% in epoch 5 and 98% in epoch 9.", True),  # the verb carried to the second level
+    (1, "Test accuracy first topped 90% in epoch 5 and 98% in epoch 8.", False),
+    (1, "The first epoch at or above 98% was the 9th.", True),  # it reached 98 % at epoch 9
+    (1, "The first epoch at or above 98% was the 8th.", False),
+    (1, "Train and test are within 0.05 points of each other at the end.", True),  # the last epoch: -0.01
+    (3, "The plateau never fired, so the rate stayed at 0.1.", False),  # a schedule's words, not the curve's plateau
+    (2, "Step_2 params: 7.4k", True),  # "Step_2" is no count of parameters
+    (2, "Step_2 params: 7.3k", False),
 ]
 
 

@@ -101,6 +101,15 @@ def test_labeller_agrees_with_dev9(capsys):
     assert len({r["id"] for r in rows}) == len(rows)
 
 
+def test_labeller_agrees_with_dev10(capsys):
+    """dev10.jsonl: a tenth set of dev rows (ids d10-...), outside the id split: written fresh from the records in
+    dev.jsonl's register (not from its sentences), by a helper that never saw the checker."""
+    assert _labeller().main(["--check", "--file", "dev10.jsonl"]) == 0, capsys.readouterr().err
+    rows = _rows("dev10.jsonl")
+    assert len(rows) >= 200 and all(r["id"].startswith("d10-") for r in rows)
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
 def test_split_sizes_and_ids():
     lab = _labeller()
     dev, held = _rows("dev.jsonl"), _rows("held.jsonl")

@@ -24,7 +24,8 @@ def _validity():
 # part: (least sensitivity, least specificity, least coverage) - as measured when the rules last changed
 FLOORS = {"dev": (99.0, 100.0, 95.0), "dev2": (94.5, 100.0, 93.0), "dev3": (83.5, 100.0, 96.5),
           "dev4": (86.0, 100.0, 94.0), "dev5": (95.5, 100.0, 96.0), "dev6": (99.5, 100.0, 97.5),
-          "dev7": (97.5, 100.0, 96.0), "dev8": (96.0, 100.0, 98.0), "dev9": (99.5, 100.0, 97.0)}
+          "dev7": (97.5, 100.0, 96.0), "dev8": (96.0, 100.0, 98.0), "dev9": (99.5, 100.0, 97.0),
+          "dev10": (87.5, 100.0, 92.5)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))

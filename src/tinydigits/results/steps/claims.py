@@ -211,7 +211,7 @@ def clauses(sentence: str) -> list[str]:
                      r"|,\s+(?=and\s+(?:only\s+)?(?:seeds?\s+\d|no seed|every seed|all (?:\w+ )?seeds)\b)"
                      r"|,\s+and\s+(?=(?:\d|one|two|three|four|five) of (?:them|those)\b)"
                      r"|\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)"
-                     r"|\s+and\s+(?=(?i:passed|reached|crossed|hit|got to|passes|reaches|crosses|hits)\s+\d)"
+                     r"|\s+and\s+(?=(?i:passed|reached|crossed|hit|got to|passes|reaches|crosses|hits|topped|tops)\s+\d)"
                      r"|,\s+(?=(?i:batch size|batch|bs|lr|learning rate|sgd|adam|optimi[sz]er|momentum|dropout)\b)"
                      r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d)"
                      r"|\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?(?:test|train|training|validation) "
@@ -426,7 +426,8 @@ def is_plan(words: str, number: int | None = None) -> bool:
         return False
     # "in step 3", or a bullet headed by a later step ("Step 2: BN after each conv" in step 1)
     named = [int(a or b) for a, b in re.findall(
-        r"\b(?:in|for|by) (?:step|model)[ _-]?(\d+)|^\W*(?:step|model)[ _-]?(\d+)\s*[:\u2013-]", low)]
+        r"\b(?:in|for|by) (?:step|model)[ _-]?(\d+)|^\W*(?:step|model)[ _-]?(\d+)(?:\s+(?:plan|idea|ideas|next))?\s*[:\u2013-]",
+        low)]
     later = number is not None and any(k > number for k in named)
     return PLANNED.search(low) is not None or IMPERATIVE.search(low) is not None or later
 
@@ -570,10 +571,23 @@ def _phrasings(text: str) -> str:
     text = re.sub(r"(?i)\b(?:just |only )?(\d+) of the (\d)(?:'s|s) (?:are|were|is|was|get|got) (?:misclassified|wrong|"
                   r"mistaken|missed|errors)\b", r"digit \2 has \1 errors", text)
     # "passed 50% at epoch 6 and 80% at epoch 7": the verb carried to the second level
-    text = re.sub(r"(?i)\b(passed|reached|crossed|hit|got to|passes|reaches|crosses|hits)\s+(\d+(?:\.\d+)?\s*%?)\s+(at|by|in)\s+"
+    text = re.sub(r"(?i)\b(passed|reached|crossed|hit|got to|passes|reaches|crosses|hits|topped)\s+(\d+(?:\.\d+)?\s*%?)\s+"
+                  r"(at|by|in)\s+"
                   r"epoch\s+(\d+),?\s+and\s+(?=\d+(?:\.\d+)?\s*%?\s+(?:at|by|in)\s+epoch\b)", r"\1 \2 \3 epoch \4 and \1 ", text)
     text = re.sub(r"(?i)\b(held|holds?|kept|stayed at|stays at)\s+(\d{2}(?:\.\d+)?)\b(?!\s*%|\.\d)", r"\1 \2 %", text)
     return text
+
+
+def _words_said(text: str) -> str:
+    """Numbers said in words as the readers read them: "in epoch three", "for five epochs", "half a point", and "the
+    first epoch at or above 98 % was the 8th" (it reached 98 % at epoch 8)."""
+    text = re.sub(rf"(?i)\bepoch ({'|'.join(WORDS)})\b", lambda m: f"epoch {WORDS[m[1].lower()]}", text)
+    text = re.sub(r"(?i)\bhalf (?:a|of a) (point|percent(?:age point)?)\b", r"0.5 \1", text)
+    text = re.sub(rf"(?i)\b(for|over|in|all|trained|ran|took|after|within) ({'|'.join(WORDS)}) epochs\b",
+                  lambda m: f"{m[1]} {WORDS[m[2].lower()]} epochs", text)
+    return re.sub(r"(?i)\bthe first epoch (?:at or above|above|over|to reach|to hit|to pass|to cross|with)\s+"
+                  r"(\d{2}(?:\.\d+)?\s*%?)\s+(?:was|is|came at|came in|:)\s+(?:the\s+|epoch\s+)?(\d+)(?:st|nd|rd|th)?\b",
+                  r"reached \1 at epoch \2", text)
 
 
 def _plain(sentence: str) -> str:
@@ -599,10 +613,7 @@ def _plain(sentence: str) -> str:
     text = re.sub(r"(?i)\b(seed \d+|model[ _-]?\d+|step \d+)\s+[-–—]\s+", r"\1: ", text)  # "Seed 1 - best 99.51"
     text = re.sub(r"(?i)\b(\d+(?:st|nd|rd|th))\s+ep\b\.?", r"\1 epoch", text)
     text = re.sub(r"(?i)\bep\.?\s+(\d+)\b", r"epoch \1", text)
-    text = re.sub(rf"(?i)\bepoch ({'|'.join(WORDS)})\b", lambda m: f"epoch {WORDS[m[1].lower()]}", text)  # "in epoch three"
-    text = re.sub(r"(?i)\bhalf (?:a|of a) (point|percent(?:age point)?)\b", r"0.5 \1", text)  # "by under half a point"
-    text = re.sub(rf"(?i)\b(for|over|in|all|trained|ran|took|after|within) ({'|'.join(WORDS)}) epochs\b",
-                  lambda m: f"{m[1]} {WORDS[m[2].lower()]} epochs", text)  # "trained for five epochs"
+    text = _words_said(text)
     text = re.sub(rf"(?i)\bthe ({'|'.join(ORDINALS)})\s+epoch\b", lambda m: f"epoch {ORDINALS.index(m[1].lower()) + 1}", text)
     if re.search(r"(?i)\bepoch", text):  # "after the third": the third epoch, where the sentence speaks of epochs
         text = re.sub(rf"(?i)\b(after|at|by|in|until) the ({'|'.join(ORDINALS)})\b(?!\s+(?:step|model|seed|\d|two|three|few))",
@@ -1101,6 +1112,8 @@ def _reached(low, clause, step, previous, number) -> Claim | None:
     if verb is None or at is None or _last_k(low, step) is not None \
             or re.search(r"\bseeds?\b|\bnearly\b|\balmost\b|\bclose to\b", low):
         return None
+    if re.search(r"\bnever\s+(?:\w+\s+)?$", low[:at.start()]):  # "too many parameters and never 99.4 %"
+        verb = at
     best, epoch = facts(step).best_test, facts(step).best_epoch
     by = re.search(r"\b(?:by|within|in)\s+(?:epoch\s+)?(\d+)(?:\s+epochs)?\b", low)
     test = step.run.test()
@@ -1195,6 +1208,7 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
             re.search(r"\bgap layer|global average", low) or re.search(r"\bGAP\b", clause) and not re.search(r"\bgap\b", clause):
         return None  # GAP in capitals: the pooling layer
     f = facts(step)
+    low = re.sub(r"\b(to|now) (?:almost |nearly |practically |basically )(?:nothing|zero|none)\b", r"\1 about 0.0", low)
     if previous is not None and (moved := _GAP_MOVED.search(low)):
         then, a, b = facts(previous).gap, moved["a"] or moved["a2"], moved["b"] or moved["b2"]
         near = bool(moved["t1"] or moved["t2"])  # "from ~0.7 to ~0.1": each within a quarter of it
@@ -1227,7 +1241,8 @@ def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match
     """"Train is ahead of test by 0.37 points", "about 2.8 points ahead", "within 0.1 points of test": the gaps of
     the span said (the budget's last epochs where none is), their mean against the figure."""
     f = facts(step)
-    k = _count(ahead["k"]) if ahead["k"] else _count(m[1]) if (m := re.search(r"\blast (\d+)", low)) else f.n
+    k = _count(ahead["k"]) if ahead["k"] else _count(m[1]) if (m := re.search(r"\blast (\d+)", low)) else \
+        1 if re.search(r"\b(?:at|in) the end\b|\bat the (?:last|final) epoch\b", low) else f.n
     gaps = [a - b for a, b in zip(step.run.train()[-k:], step.run.test()[-k:], strict=True)]
     mean = sum(gaps) / len(gaps)
     said = (f"train - test in the last {k} epochs: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" (mean {mean:+.2f}, "
@@ -1385,7 +1400,8 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
                       r"oscillat\w*|noisy|erratic|swing\w*)\b", low)
     # a level said beside it ("stable above 99.4 %") is a threshold's; figures in brackets are its evidence
     if found is None or re.search(rf"{NUM}\s*%|\brate\b|\blr\b|receptive field|\brf\b", re.sub(r"\([^)]*\)", "", low)) \
-            or re.match(r"\s*(?:schedul|lr\b|patience|learning rate|rate\b)", low[found.end():]):
+            or re.match(r"\s*(?:schedul|lr\b|patience|learning rate|rate\b|(?:never |did not |didn't )?(?:fired|fires|kicked|"
+                        r"triggered|acted|cut))", low[found.end():]):
         return None
     steady = found[1] in ("stable", "steady", "consistent", "plateau", "plateaued", "flat")
     if (seeds := seed_series(step, low)) is not None:
@@ -1696,12 +1712,8 @@ def _names_train(low: str, at: int) -> bool:
 def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tuple[list[int] | None, str]:
     """The epochs a clause's words span: every epoch, up to epoch N, from epoch N, the last K, the first K; consistent /
     held / stayed without K: the budget's last epochs. None where no span is said."""
-    if found := re.search(r"\b(?:every|each|all)(?: the)? epochs? (?:except|but|apart from|other than)(?: for)?(?: in)?(?: at)?"
-                          r"(?: epochs?)? (\d+(?:(?:,\s*|,?\s+and\s+)\d+)*|the (?:last|final|first)(?: (?:one|epoch))?)\b", low):
-        if found[1].startswith("the"):  # "every epoch but the last"
-            return _all_but(1 if "first" in found[1] else epochs, epochs)
-        out = {int(_num(n)) for n in re.findall(r"\d+", found[1])}  # "every epoch except epochs 5, 13 and 14"
-        return [e for e in range(1, epochs + 1) if e not in out] or None, "every epoch but " + ", ".join(map(str, sorted(out)))
+    if found := _EXCEPT.search(low):
+        return _all_but(found[1], epochs)
     if found := re.search(r"\b(?:every|each|all) (?:the )?epochs? (?:after|since|from) epoch (\d+)"
                           r"(?!\s+(?:to|until|through)\s+(?:epoch\s+)?\d)", low):
         n = int(found[1]) + ("after" in found[0])
@@ -1726,6 +1738,10 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     if found := re.search(r"\b(?:from|since)\s+epoch\s+(\d+)(?:\s+on(?:wards?)?)?|\bafter\s+epoch\s+(\d+)\s+on(?:wards?)?", low):
         n = int(found[1]) if found[1] else int(found[2]) + 1
         return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
+    if found := re.search(rf"\b(?:the first(?: epoch)?|epoch 1) and the (?:last|final) (\d+|{'|'.join(WORDS)}) epochs\b",
+                          low):
+        k = min(_count(found[1]) or last, epochs - 1)  # "only in the first and the last 2 epochs"
+        return [1] + list(range(epochs - k + 1, epochs + 1)), f"in epoch 1 and the last {k}"
     if found := re.search(rf"\b(?:last|final)\s+(\d+|{'|'.join(WORDS)})(?:\s+epochs?)?\b", low):
         k = min(_count(found[1]) or last, epochs)
         return list(range(epochs - k + 1, epochs + 1)), f"in the last {k} epochs"
@@ -1745,8 +1761,15 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     return None, ""
 
 
-def _all_but(end: int, epochs: int) -> tuple[list[int] | None, str]:
-    return [e for e in range(1, epochs + 1) if e != end] or None, f"every epoch but {end}"
+_EXCEPT = re.compile(r"\b(?:every|each|all)(?: the)? epochs? (?:except|but|apart from|other than)(?: for)?(?: in)?(?: at)?"
+                     r"(?: epochs?)? (\d+(?:(?:,\s*|,?\s+and\s+)\d+)*|the (?:last|final|first)(?: (?:one|epoch))?)\b")
+
+
+def _all_but(said: str, epochs: int) -> tuple[list[int] | None, str]:
+    """"every epoch but the last", "every epoch except epochs 5, 13 and 14": the others."""
+    out = {1 if "first" in said else epochs} if said.startswith("the") else \
+        {int(_num(n)) for n in re.findall(r"\d+", said)}
+    return [e for e in range(1, epochs + 1) if e not in out] or None, "every epoch but " + ", ".join(map(str, sorted(out)))
 
 
 def seed_curves(step: Step) -> dict[int, list[float]]:
@@ -1864,7 +1887,7 @@ def _margin_images(low, clause, step, previous, number) -> Claim | None:
 
 
 DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens",
-                                              "eights", "nines"))}
+                                              "eights", "nines"))} | {"zero": 0}
 _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
                     + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
                     r"\bwhereas\s+|\bbut\s+|\bthen\s+|;\s*|^\W*)(?P<b>\d)\s*(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|went|got|dropped|"
@@ -2148,13 +2171,14 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
     digit), each decided; the numbers read are added to `used`."""
     row, verdicts = rows[digit], []
     moved = re.search(r"\bfrom\s+(\d+)\s+(?:(?:errors?|mistakes)\s+)?to\s+(\d+)\b(?!\s*%|\.\d)", part)
-    if down := re.search(r"(?<![\d.])(\d+),?\s+(?:down|up)\s+from\s+(\d+)\b(?!\s*%|\.\d)", part):
+    down = re.search(r"(?<![\d.])(\d+)(?:\s+(?:errors?|mistakes))?,?\s+(?:down|up)\s+from\s+(\d+)\b(?!\s*%|\.\d)", part)
+    if down:
         if digit in them:  # "the most errors, 111, down from 144": this step's, then the step before's
             verdicts.append(_num(down[1]) == row.errors and _num(down[2]) == them[digit].errors)
             used.extend([down[1], down[2]])
         part = part.replace(down[0], " ")
-    for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(?<![\w.])(\d+)(?:\s+(?:errors?|mistakes?|"
-                             r"misclassified|"
+    for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(?<![\w.])(?<!step )(?<!model )(\d+)"
+                             r"(?:\s+(?:errors?|mistakes?|misclassified|"
                              r"wrong|misses|of the errors)|\s*(?=\.?$))"
                              r"(?P<other>\s+in\s+(?:step|model)[ _-]?\d)?|\b(\d+)\s+of\s+the\s+\S+\s+(?:are|were)\s+"
                              r"(?:wrong|misclassified)|(?:compared (?:with|to)|against|from|vs\.?|versus)\s+(\d+)"
@@ -2403,7 +2427,7 @@ def _params_said(low: str, clause: str, step: Step, number: int, before: Step | 
 
 def _params_of(low: str, clause: str, step: Step, number: int) -> Claim | None:
     found = next((m for m in (
-        re.search(rf"{NUM}\s*(k|K|M|m)?\+?\s*(?:trainable\s+|total\s+)?(?:parameters|params|weights)\b", clause, re.I),
+        re.search(rf"(?<![\w.,]){NUM}\s*(k|K|M|m)?\+?\s*(?:trainable\s+|total\s+)?(?:parameters|params|weights)\b", clause, re.I),
         re.search(rf"(?:parameters|params)\s*(?:count|come to|comes to|came to|amount to|total|in total|are now|is now)?\s*"
                   rf"(?:of|:|=|is|was|are|to|-|–|\()?\s*(?:~|about|around|only|"
                   rf"just|under|below|less than|fewer than|<|over|above|more than|>)?\s*{NUM}\s*(k|K|M|m)?\b", clause, re.I))
@@ -2638,7 +2662,8 @@ def _whose(low: str, words: str, after: str) -> re.Match | None:
     """The step a figure is said of, where its words name one: "98.81 % in step 1", "step 2's 99.35 %", "against
     90.37 %" in a clause naming a step."""
     return re.match(r"\s*(?:\S+\s+){0,2}?(?:in|of|for|from|by) (?:step|model|iteration)[ _-]?(\d+)", after) or \
-        re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)'s\s*(?:\S+\s+){0,3}?$", words) or \
+        (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)'s\s*(?:\S+\s+){0,3}?$", words)
+         if not re.match(r"\s*%?\s*(?:vs\.?|versus|against)\b", after) else None) or \
         (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)(?:'s)?\s*\(\s*(?:at\s+|was\s+|=\s*)?$", words)
          if not re.match(r"\s*%?\s*(?:vs\.?|versus|/)", after) else None) or \
         re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)\s*\(\s*\d[\d.]*\s*%?\s*(?:vs\.?|versus|/)\s*$", words) or \
