@@ -131,8 +131,10 @@ def check_handwritten(path: Path) -> Checked:
         number = next((hand.number or i for i, hand in enumerate(handin.steps, 1) if hand is final),
                       len(handin.steps) + 1)
         step = read.get(number) or _step_of(final, folder)  # the last step with a log, read above, or the last log
-        judged += _goals(handin.goals, final, step, number)
-        judged += _closing(handin.closing, final, step, number)
+        # the goal list at the README's head ("Less than 8k Parameters"), ticked off as met, and the closing section's
+        # words about the end ("We achieved our target"): each judged against the hand-in's last log
+        judged += _of_last_log([g for g in handin.goals if not is_plan(g)], GOALS, final, step, number)
+        judged += _of_last_log([c for c in handin.closing if not is_plan(c, number)], CLOSING, final, step, number)
         if not verdicts:  # no step took a log: the budget from the one printed
             verdicts.append((final.name, own_budget(step, final.params is not None)))
     names = {hand.number or i: hand.name for i, hand in enumerate(handin.steps, 1)}
@@ -165,19 +167,10 @@ def _step_of(hand, folder: Path) -> Step:
     return step
 
 
-def _goals(goals: list[str], final, step: Step, number: int) -> list[Judged]:
-    """The goal list at the README's head ("Less than 8k Parameters", "Less than 15 Epochs"), ticked off as met:
-    each item judged against the hand-in's last log (`final`, read as `step`)."""
-    return [_sourced(_guarded(j, step), final) for line in goals if not is_plan(line)
-            for j in _read_both_ways(line, step, None, number, GOALS, {}, final.epoch_base)]
-
-
-def _closing(lines: list[str], final, step: Step, number: int) -> list[Judged]:
-    """A closing section's sentences ("We achieved our target", "Final accuracy of 99.5 %"): Results of the hand-in's
-    last log; one that names another step is that step's business, not the last log's."""
-    return [_sourced(_guarded(j, step), final) for line in lines if not is_plan(line, number)
-            and not re.search(r"\b(?:step|model|code|iteration|experiment)[ _-]?\d", line, re.I)
-            for j in _read_both_ways(line, step, None, number, CLOSING, {}, final.epoch_base)]
+def _of_last_log(lines: list[str], section: str, final, step: Step, number: int) -> list[Judged]:
+    """Sentences said of the hand-in as a whole, each judged against its last log (`final`, read as `step`)."""
+    return [_sourced(_guarded(j, step), final) for line in lines
+            for j in _read_both_ways(line, step, None, number, section, {}, final.epoch_base)]
 
 
 KINDS = {"conv": "Conv2d", "maxpool": "MaxPool2d", "avgpool": "AvgPool2d", "gap": "AdaptiveAvgPool2d",

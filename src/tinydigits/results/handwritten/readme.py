@@ -20,11 +20,15 @@ SETEXT_RULE = re.compile(r"^\s*(=+|-{3,})\s*$")  # the line under a `Step 1\n===
 # a head numbered without a step's word: `#### 1) Setup and skeleton`, `#### 2a) Add batch norm`
 NUMBERED_HEAD = re.compile(r"^\s*(\d{1,2})[a-z]?[.)]\s+\S")
 BOLD_HEAD = re.compile(r"^\s*(?:\*\*|__)([^*_]{1,80})(?:\*\*|__)\s*:?\s*$")
+# heads that stand for a part: an Objective is the step's Target; insights, observations, conclusions, learnings,
+# findings, improvements and highlights are what its Analysis holds
+PART_WORDS = {"objective": "target", "key insight": "analysis", "insight": "analysis", "observation": "analysis",
+              "conclusion": "analysis", "learning": "analysis", "finding": "analysis", "inference": "analysis",
+              "key improvement": "analysis", "highlight": "analysis", "evolution highlight": "analysis"}
 # a Target / Result / Analysis head: `**Target**`, `1. Target:`, `### Results`, `- **Analysis**:`, `Target: text`
 PART_HEAD = re.compile(r"^(\s*)((?:[-*+]|\d+[.)])\s+)?(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*(targets?|results?|analysis|analyses|"
-                       r"objectives?|(?:key )?insights?|observations?|conclusions?|learnings?|findings?|inferences?|"
-                       r"key improvements?|(?:evolution )?highlights?)"
-                       r"\s*(?:\*\*|__|\*|_)?\s*(?:[:\-\u2013]\s*|(?=$))(?:\*\*|__)?\s*(.*)$", re.I)
+                       + "|".join(f"{w}s?" for w in PART_WORDS) +
+                       r")\s*(?:\*\*|__|\*|_)?\s*(?:[:\-\u2013]\s*|(?=$))(?:\*\*|__)?\s*(.*)$", re.I)
 BULLET = re.compile(r"^(\s*)(?:[-*+\u2022]|\d+[.)])\s+(.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)\s*([\w+-]*)")
 LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)[^)]*\)|(?:href|src)\s*=\s*[\"']([^\"']+)[\"']", re.I)
@@ -149,13 +153,6 @@ def _cell_items(items: list[str], text: str, links: list[str] | None = None) -> 
     if any(lines):
         return [clean(m[2]) for m in lines if m and clean(m[2])]
     return sentences(text)
-
-
-# heads that stand for a part: an Objective is the step's Target; insights, observations, conclusions, learnings and
-# findings are what its Analysis holds
-PART_WORDS = {"objective": "target", "key insight": "analysis", "insight": "analysis", "observation": "analysis",
-              "conclusion": "analysis", "learning": "analysis", "finding": "analysis", "inference": "analysis",
-              "key improvement": "analysis", "highlight": "analysis", "evolution highlight": "analysis"}
 
 
 def _part(label: str) -> str | None:
@@ -508,26 +505,27 @@ CLOSING_HEAD = re.compile(r"^(?:final |overall )?(?:results?|conclusions?|summar
 
 def closing(text: str) -> list[str]:
     """The sentences and items about the work's end under a closing head after the last step section, up to the next
-    head (tables left out: a comparison table's rows are steps of their own). None where the README
-    has no step heads (its own Target / Result / Analysis are its one step's)."""
+    head (tables left out: a comparison table's rows are steps of their own); a sentence naming a step is that step's.
+    None where the README has no step heads (its own Target / Result / Analysis are its one step's)."""
     lines = text.replace("\r\n", "\n").split("\n")
     spans = _spans(lines)
     inside = {i for _, _, start, end in spans for i in range(start, end)}
     heads = _heads(lines)
     out: list[str] = []
     last = max((start for _, _, start, _ in spans), default=len(lines))
-    for i, _, words in heads if spans else []:
+    for i, _, words in heads:
         if i in inside or i < last or not CLOSING_HEAD.match(clean(words)):
             continue  # a closing comes after the steps: a Result head before the last one belongs to a step
         end = next((j for j, _, _ in heads if j > i), len(lines))
         for line in _blocks(lines[i + 1:end])[1]:
             if line.strip() and not line.lstrip().startswith(("|", "<", "!", "#")):
                 out += [clean(item[2])] if (item := BULLET.match(line)) else sentences(line)
-    return [s for s in out if s and FINAL_WORDS.search(s)]
+    return [s for s in out if s and FINAL_WORDS.search(s) and not NAMES_A_STEP.search(s)]
 
 
 # a closing sentence about the work's end ("We achieved our target", "Final accuracy of 99.5 %"); the others retell
 # the steps ("Starting from a skeleton with ~10k parameters"), each its own step's business
+NAMES_A_STEP = re.compile(r"\b(?:step|model|code|iteration|experiment)[ _-]?\d", re.I)  # that step's business
 FINAL_WORDS = re.compile(r"\b(?:final(?:ly)?|achiev\w*|target|goal|overall|in the end|last notebook|best model|"
                          r"final model)\b", re.I)
 

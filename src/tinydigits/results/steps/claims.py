@@ -1934,6 +1934,14 @@ _LISTED = re.compile(r"^\W*([a-z][a-z0-9 _-]*?)\s*(?:\(([\d\s/,-]+)\))?\s*:\s*"
                      r"((?:\d{1,3}(?:\.\d+)?\s*%?\s*[/|,]\s*)+\d{1,3}(?:\.\d+)?)\s*%?\W*$")
 
 
+def _unlike(values: list[str], records_: list[float | None], where: list[str]) -> list[str]:
+    """The listed figures that are not their records, each as "where: record" (every figure read)."""
+    for v in values:
+        _num(v)
+    return [f"{w}: {r:.2f} %" if r is not None else f"{w}: none" for w, r, v in zip(where, records_, values, strict=True)
+            if r is None or not said_as(r, v)]
+
+
 def _value_list(low, clause, step, previous, number) -> Claim | None:
     """Figures listed after their label, one a seed ("Seed finals (0/1/2): ...", "Finals per seed (0-5): ...",
     best, lowest of the last epochs) or one an epoch ("Last-3 accuracies: ...", "Epochs 13-15 test: ..."), each
@@ -1963,10 +1971,7 @@ def _value_list(low, clause, step, previous, number) -> Claim | None:
             "train" if "train" in label else "test"
     else:
         return None
-    wrong = [f"{w}: {r:.2f} %" if r is not None else f"{w}: none" for w, r, v in zip(where, records_, values, strict=True)
-             if r is None or not said_as(r, v)]
-    for v in values:
-        _num(v)
+    wrong = _unlike(values, records_, where)
     said = (f"{role}, " + "; ".join(wrong) if wrong else f"{role} of {', '.join(where)} as listed") + \
         f" ({records.CHECK if 'seed' in label and step.check else records.METRICS})"
     return Claim(number, clause, not wrong, said, "figure")
@@ -1988,10 +1993,8 @@ def _last_listed(low, clause, step, previous, number) -> Claim | None:
     curve = step.run.train() if train else step.run.test()
     if k != len(values) or k > len(curve):
         return None
-    for v in values:
-        _num(v)
     span = range(len(curve) - k + 1, len(curve) + 1)
-    wrong = [f"epoch {e}: {curve[e - 1]:.2f} %" for e, v in zip(span, values, strict=True) if not said_as(curve[e - 1], v)]
+    wrong = _unlike(values, [curve[e - 1] for e in span], [f"epoch {e}" for e in span])
     kind = "train" if train else "test"
     said = (f"{kind}, " + "; ".join(wrong) if wrong else f"{kind} accuracy of epochs {span[0]}-{span[-1]} as listed") + \
         f" ({records.METRICS})"
@@ -2011,9 +2014,7 @@ def _respectively(low, clause, step, previous, number) -> Claim | None:
         return None
     best = re.search(r"\b(?:best|peak\w*|highest|top)\b", low[named.end():]) is not None
     records_ = [max(curves[k]) if best else curves[k][-1] for k in keys]
-    for v in values:
-        _num(v)
-    ok = all(said_as(r, v) for r, v in zip(records_, values, strict=True))
+    ok = not _unlike(values, records_, [f"seed {k}" for k in keys])
     return Claim(number, clause, ok, f"{'best' if best else 'final'} by seed: " + ", ".join(
         f"seed {k} {r:.2f} %" for k, r in zip(keys, records_, strict=True)) + f" ({records.CHECK})", "figure")
 
