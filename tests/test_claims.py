@@ -419,6 +419,89 @@ AS_SAID = [
     (3, "The plateau never fired, so the rate stayed at 0.1.", False),  # a schedule's words, not the curve's plateau
     (2, "Step_2 params: 7.4k", True),  # "Step_2" is no count of parameters
     (2, "Step_2 params: 7.3k", False),
+    (2, "Params are 80 more than step 1's.", True),  # 7,352 -> 7,432: the difference said, not only its direction
+    (2, "Params are 90 more than step 1's.", False),
+    (2, "Params went from 7,352 to 7,432, that is 80 more.", True),
+    (2, "Params went from 7,352 to 7,432, that is 90 more.", False),
+    (2, "Compared to Model_1, the final accuracy is up by about 0.5 (98.95 → 99.45).", True),  # the way from the words
+    (2, "Compared to Model_1, the final accuracy is up by about 0.9 (98.95 → 99.45).", False),
+    (2, "Final test acc rose ~0.5 pts vs step 1 (98.95 → 99.45).", True),
+    (2, "Final test acc rose ~2 pts vs step 1 (98.95 → 99.45).", False),
+    (2, "End-of-run acc ≈ 0.5 pts over Model_1's.", True),
+    (2, "End-of-run acc ≈ 2 pts over Model_1's.", False),
+    (2, "Final acc 99.45 is more than 0.4 points over Model_1's 98.95.", True),
+    (2, "Final acc 99.45 is more than 0.6 points over Model_1's 98.95.", False),
+    (2, "Final is 0.50 points above step 1, and the best is up too.", True),  # the step the sentence names
+    (2, "Final is 0.50 points above step 1, and the best is down too.", False),  # best 98.96 -> 99.46
+    (2, "The LR only starts coming down at epoch 11.", True),  # the first epoch on a lower rate
+    (2, "The LR only starts coming down at epoch 12.", False),
+    (2, "The cut to 0.005 came after epoch 10.", True),
+    (2, "The cut to 0.005 came after epoch 11.", False),
+    (2, "The LR peaks at epoch 1 (0.05) and reads 0.005 at epoch 13.", True),  # a tie for the peak counts
+    (2, "The LR peaks at epoch 12 (0.05) and reads 0.005 at epoch 13.", False),
+    (1, "Test loss was lower than train loss at epoch 12.", True),  # the two losses of the epoch said
+    (1, "Test loss was higher than train loss at epoch 12.", False),
+    (1, "The final test loss is lower than at epoch 3: 0.0151 against 0.465.", True),
+    (1, "The final test loss is lower than at epoch 3: 0.0151 against 0.24.", False),  # 0.24 is epoch 4's
+    (1, "Worst digit: 8 (99.0)", True),
+    (1, "Worst digit: 7 (99.1)", False),  # 8 is worst: the rank read, not only the digit's figure
+    (1, "Worst digit 8 (10 errors), best digit 1 at 99.7%", True),
+    (1, "Worst digit 8 (10 errors), best digit 0 at 99.6%", False),  # "best" is 0's word, not 8's
+    (1, "5 and 9 both have 8 errors.", True),
+    (1, "5 and 9 both have 9 errors.", False),
+    (1, "The 8s are the hardest digit here.", True),
+    (1, "The 7s are the hardest digit here.", False),
+    (1, "Test rises to 98.59 by epoch 10, then to 98.81 and 98.84.", True),  # the epochs after the one named
+    (1, "Test rises to 98.59 by epoch 10, then to 98.81 and 98.85.", False),
+    (2, "After the LR cut test accuracy went from 99.43 to 99.46.", True),  # the epochs either side of the cut
+    (2, "After the LR cut test accuracy went from 99.43 to 99.45.", False),
+    (1, "Train ahead of test by less than 1 point on average over the last 3.", True),
+    (1, "Train ahead of test by more than 1 point on average over the last 3.", False),
+    (1, "Gap (train - test, mean of last 3) is under 0.1 pts.", True),  # the dash inside the brackets cuts nothing
+    (1, "Gap (train - test, mean of last 3) is about 1.5 pts.", False),
+    (3, "From epoch 2 onwards none of the seeds dropped below 97%.", True),  # "dropped below": one epoch is enough
+    (3, "From epoch 2 onwards none of the seeds dropped below 98%.", False),
+    (1, "By epoch 9 it was above 98% (98.26).", True),  # the figure in brackets is epoch 9's
+    (1, "By epoch 9 it was above 98% (98.62).", False),
+    (3, "Train never overtakes test.", True),
+    (1, "Train never overtakes test.", False),  # train ahead at epoch 2 and others
+    (1, "Each epoch improved the test score over the one before.", False),  # 98.96 -> 98.95 at the end
+    (3, "Seed 3 finishes best of the five.", True),  # tied with seed 4 at 99.55
+    (3, "Seed 0 starts best (96.04 at epoch 1) and also finishes best of the five.", False),  # seed 0 ends at 99.52
+    (1, "Epochs: 15", True),
+    (1, "Epochs: 14", False),
+    (1, "Best epoch: 14", True),  # the epoch of the best test accuracy
+    (1, "Best epoch: 15", False),
+    (1, "Average test accuracy of the last 3 epochs: 98.92", True),  # the mean, not the min
+    (1, "Average test accuracy of the last 3 epochs: 98.85", False),
+    (1, "Misclassified images: 65", True),  # the per-class errors summed
+    (1, "Misclassified images: 66", False),
+    (1, "Dropout: none", True),
+    (1, "Train/Test: 98.94/98.95 (last epoch)", True),  # each curve's figure at the epoch said
+    (1, "Train/Test: 98.95/98.94 (last epoch)", False),
+    (1, "Test: 17.29 → 54.05 → 74.22 → 85.32 → 91.47 → 94.82 → 96.73 → 97.32 → 98.26 → 98.59 → 98.81 → 98.84 → 98.85 → "
+        "98.96 → 98.95", True),  # one figure an epoch
+    (1, "Test: 17.29 → 54.05 → 74.22 → 85.32 → 91.47 → 94.82 → 96.73 → 97.32 → 98.26 → 98.59 → 98.81 → 98.84 → 98.85 → "
+        "98.95 → 98.95", False),
+    (3, "All five seeds cleared 99.5% by epoch 9.", True),
+    (3, "All five seeds cleared 99.5% by epoch 8.", False),
+    (1, "At epoch 10 the LR was 0.02.", True),
+    (1, "At epoch 11 the LR was 0.02.", False),
+    (2, "The StepLR cut came after epoch 10.", True),
+    (2, "The StepLR cut came after epoch 11.", False),
+    (1, "From epoch 4 onwards test was always above train.", False),  # train ahead at epoch 4
+    (1, "5 and 9 come next, with 8 and 8 errors.", True),  # a rank, not a plan
+    (1, "5 and 9 come next, with 8 and 9 errors.", False),
+    (3, "Test accuracy reached 99.5% at epoch 9 and never fell below it afterwards.", True),
+    (3, "Test accuracy reached 99.5% at epoch 7 and never fell below it afterwards.", False),  # 99.48 at epoch 7
+    (1, "By the last epoch train was behind test by 0.01 points.", True),  # the last epoch's, not the last 3's mean
+    (1, "By the last epoch train was ahead of test by 0.01 points.", False),
+    (2, "Between epoch 1 and epoch 15 test accuracy rose by 4.43 points.", True),  # inside the run, not against step 1
+    (2, "Between epoch 1 and epoch 15 test accuracy rose by 5.43 points.", False),
+    (2, "Step 2's best (99.46%) is above step 1's best (98.96%).", True),  # each figure its step's
+    (2, "Step 2's best (99.46%) is above step 1's best (98.95%).", False),
+    (1, "Min of the last 3 epochs: 98.85%, max 98.96%", True),  # the highest of those epochs
+    (1, "Min of the last 3 epochs: 98.85%, max 98.95%", False),
 ]
 
 

@@ -110,6 +110,16 @@ def test_labeller_agrees_with_dev10(capsys):
     assert len({r["id"] for r in rows}) == len(rows)
 
 
+def test_labeller_agrees_with_dev11(capsys):
+    """dev11.jsonl: an eleventh set of dev rows (ids d11-...), outside the id split: new sentences in dev.jsonl's
+    register with the errors easiest to miss (a neighbouring epoch's or seed's figure in the right role, a difference
+    miscomputed, a scope too wide, word-only claims), by a helper that never saw the checker."""
+    assert _labeller().main(["--check", "--file", "dev11.jsonl"]) == 0, capsys.readouterr().err
+    rows = _rows("dev11.jsonl")
+    assert len(rows) >= 150 and all(r["id"].startswith("d11-") for r in rows)
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
 def test_split_sizes_and_ids():
     lab = _labeller()
     dev, held = _rows("dev.jsonl"), _rows("held.jsonl")

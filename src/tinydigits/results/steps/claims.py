@@ -122,7 +122,8 @@ EFFECTS = {
 }
 CREDIT = re.compile(r"\bwhat made (?:the|this|that|a|all the) (?:big |real )?difference|\bmade (?:the|this|that|all the) "
                     r"difference|\bthanks to\b|\bdue to\b|\bbecause of\b|\b(?:is|was|are|were) responsible\b|"
-                    r"\bthe reason (?:for|why)\b|\bis why\b|\bexplains\b|\bowing to\b|\bkey to\b|\bled to\b|\bresulted in\b|"
+                    r"\bthe reason (?:for|why)\b|\b(?:is|was|are|were) the (?:main |real |only )?reason\b|\bis why\b|"
+                    r"\bexplains\b|\bowing to\b|\bkey to\b|\bled to\b|\bresulted in\b|"
                     r"\bgave (?:the|this)\b|\bcredit (?:goes )?to\b|\bis what\b|"
                     r"\b(?:got|brought|pushed|took|lifted) (?:it|the model|(?:the )?(?:test )?accuracy|seed \d+) (?:up )?to\b")
 HELP = r"reduc(?:e|ed|es)|fix(?:ed|es)?|remov(?:e|ed|es)|clos(?:e|ed|es)|cut|narrow(?:ed|s)?|help(?:ed|s)?|" \
@@ -194,6 +195,12 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def _field(sentence: str) -> str:
+    """"Worst digit - 6, 10 errors": a field's label and its value joined by a dash, said with a colon (one claim)."""
+    return re.sub(r"^(\W*[A-Za-z][A-Za-z ._/()]{0,40}?)(?<!train)\s[-–—]\s(?!test)(?=\d|none\b|no\b|yes\b)", r"\1: ",
+                  sentence)
+
+
 def clauses(sentence: str) -> list[str]:
     """A sentence cut where one claim ends and another starts: semicolons, a dash between spaces, and ", but" /
     ", while" / ", so" / ", and" before a new subject. A table written inline is one clause, its rows its atoms."""
@@ -205,24 +212,24 @@ def clauses(sentence: str) -> list[str]:
     parts = re.split(r";\s+|:\s+(?=(?:test|train|training|val|the|it|accuracy)\b)|\s+(?:while|whereas)\s+|"
                      r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
                      r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|,\s+(?=though\b)|"
-                     r",\s+(?=(?:at least|above|below|over|under)\s+\d)|\s+and\s+(?=(?:model|step)[ _-]?\d+\s+by\b)|"
-                     r"\s+and\s+(?=(?:the |its )?(?:best|final|min)\b)|"
-                     r"\s[-–—]\s|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train)\b)"
+                     r",\s+(?=(?:at least|above|below|over|under)\s+\d)|\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)|"
+                     r"\s+and\s+(?=(?:the |its )?(?:best|final|min)\b)|(?<!train)\s[-–—]\s(?!test)"
+                     r"|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train)\b)"
                      r"|,\s+(?=and\s+(?:only\s+)?(?:seeds?\s+\d|no seed|every seed|all (?:\w+ )?seeds)\b)"
                      r"|,\s+and\s+(?=(?:\d|one|two|three|four|five) of (?:them|those)\b)"
-                     r"|\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)"
                      r"|\s+and\s+(?=(?i:passed|reached|crossed|hit|got to|passes|reaches|crosses|hits|topped|tops)\s+\d)"
                      r"|,\s+(?=(?i:batch size|batch|bs|lr|learning rate|sgd|adam|optimi[sz]er|momentum|dropout)\b)"
-                     r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d)"
+                     r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d|never (?:fell|dropped|dipped|went|slipped) "
+                     r"below \d)|(?<=\))\s+and\s+(?=never\b)"
                      r"|\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?(?:test|train|training|validation) "
-                     r"(?:accuracy|loss)\b)|\s+but\s+(?!the (?:last|first|final)\b|(?:epoch )?\d|one\b)", sentence)
+                     r"(?:accuracy|loss)\b)|\s+but\s+(?!the (?:last|first|final)\b|(?:epoch )?\d|one\b)", _field(sentence))
     out: list[str] = []
     for part in (p.strip().rstrip(".") for p in parts if p and p.strip(" .")):
         if out and (named := re.match(r"(?i)\W*(seeds \d+(?:,\s*\d+)*,? and \d+)\b", out[0])) and \
                 re.search(r"(?i)\bthey\b|^(?:the )?test acc", part):
             part = f"{named[1]}: {part}"  # "Seeds 1 and 2 are monotone, test acc rises ... they end at ...": those seeds
         if out and (seed := re.match(r"(?i)\W*(seed \d+)\b", out[-1])) and \
-                re.match(r"(?i)it\b|(?:over|above|under|below|at least)\s+\d", part):
+                re.match(r"(?i)it\b|never\b|(?:over|above|under|below|at least)\s+\d", part):
             part = f"{seed[1]}: {part}"  # "Seed 1 is the slowest - it first hits 99.4 at epoch 10": it is seed 1
         if out and re.match(r"(?i)(?:at least|above|below|over|under)\s+\d", part) and \
                 re.search(r"(?i)\bepoch \d+\b[^,;]*\d\s*%?$", out[-1]):
@@ -236,6 +243,9 @@ def clauses(sentence: str) -> list[str]:
         if out and re.fullmatch(r"(?i)(?:final |best |last )?(?:losses|figures|numbers|accuracies|results)", out[-1]):
             out[-1] = f"{out[-1]}: {part}"  # "Final losses: test 0.41, train 0.49": the label is its fields' subject
             continue
+        if out and (there := re.search(r"(?i)\bfrom (?:there|then|that point|that epoch) on(?:wards)?\b", part)) and \
+                (named := re.findall(r"(?i)\b(?:from |after )?epoch (\d+)", out[-1])):
+            part = part.replace(there[0], f"from epoch {named[-1]} on")  # "pulls ahead from epoch 8: ... from there on"
         if out and re.fullmatch(r"(?i)(?:from|after|since|in|over|during|at|by|until|up to|on)\b[^,;]{0,40}", out[-1]):
             out[-1] = f"{out[-1]}, {part}"  # "From epoch 9 on, test accuracy ...": the span belongs to its claim
         else:
@@ -411,7 +421,8 @@ def value_numbers(words: str) -> list[str]:
 PLANNED = re.compile(r"^\s*(?:next|then|future|to do|todo|plan|in step \d|for (?:the )?next)\b|\b(?:will|won't|would|should|"
                      r"shall|going to|plan(?:s|ned)? to|next step|next,|next:|next we|next i|in the next|try(?:ing)? to|"
                      r"we'll|i'll|let's|might|hope|to get|need(?:s)? to|can be pushed|could be|want to|aim(?:s)? to|"
-                     r"would like|needs? more|needs? to|i'd|we'd|maybe|if i had|if we had|comes? next|"
+                     r"would like|needs? more|needs? to|i'd|we'd|maybe|if i had|if we had|(?<!\ds )(?<!\d )comes? next|"
+                     r"(?<!\ds come )(?<!\d come )(?<!\ds are )(?<!\d is )(?<!\ds comes )"
                      r"next(?!\s+(?:\d|epoch|three|two|few|one|at|with|worst|lowest|best|highest|weakest)\b|-))\b", re.I)
 
 
@@ -513,7 +524,8 @@ def _same_number(said: str, read: str) -> bool:
 
 ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\bval\b(?!\s*(?:split|set|images|samples|loss|data))", "test"), (r"\bbs\b", "batch size"),
-                 (r"\bafter (\d+) epochs\b", r"at epoch \1"), (r"\btest\s+acc\b", "test accuracy"),
+                 (r"\b(cut|drop|decay|reduc\w*|lowered|halved)\b([^.;,]{0,25}?)\bafter (\d+) epochs\b", r"\1\2after epoch \3"),
+                 (r"\bafter (\d+) epochs?\b", r"at epoch \1"), (r"\btest\s+acc\b", "test accuracy"),
                  (r"\btrain(?:ing)?\s+acc\b", "train accuracy"), (r"\bacc\b", "accuracy"), (r"\bpts\b", "points"),
                  (r"≥|>=|=>", " at least "), (r"≤|<=|=<", " at most "), (r"≈", " about "),
                  (r"\bparam(?:eter)? (?:count|usage|budget used)\b", "parameters"),
@@ -522,9 +534,9 @@ _NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|px|epochs?|k\b|params|parameters|errors?
            r"wrong|of the))"
 _BARE = re.compile(rf"(?<![\w.,/:+-])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
                    rf"{_NOT_ACC}(?!\s*(?:above|below|ahead|behind|lower|higher|more|less|over|under|better|worse)\b)")
-_BARE_WHOLE = re.compile(rf"\b(above|below|under|over|least|most|reached|reaches|reach|crossed|hit|hits|than|passed|topped|"
-                         rf"at or above|stays at)\s+(\d{{2}})"
-                         rf"{_NOT_ACC}")
+_BARE_WHOLE = re.compile(rf"\b(above|below|under|over|least|most|reached|reaches|reaching|reach|crossed|crossing|hit|hits|"
+                         rf"hitting|than|passed|topped|at or above|stays at)\s+(\d{{2}})"
+                         rf"{_NOT_ACC}", re.I)
 
 
 # "Does it over-fit? No, the gap is only 0.3": the answer said as a claim ("it is not over-fit; the gap ...")
@@ -590,6 +602,15 @@ def _words_said(text: str) -> str:
                   r"reached \1 at epoch \2", text)
 
 
+def _referents(text: str) -> str:
+    """Words that point back said as what they point to: "reached 99.5% at epoch 7 and never fell below it afterwards"
+    (that level, from that epoch on), "96.72 and 97.77 for seeds 1 and 2" (each figure its seed's)."""
+    text = re.sub(r"(?i)(\d{1,3}(?:\.\d+)?)\s*%([^.;]*?\bat epoch (\d+)[^.;]*?\bnever (?:fell|dropped|dipped|went|slipped) "
+                  r"below) (?:it|that)(?: afterwards| after that| again| from then on)?\b", r"\1 %\2 \1 % from epoch \3 on", text)
+    return re.sub(r"(?i)(\d{2}\.\d+)\s*(%?)\s*and\s+(\d{2}\.\d+)\s*(%?)\s+(?:for|on)\s+seeds\s+(\d+)\s+and\s+(\d+)\b",
+                  r"\1\2 on seed \5 and \3\4 on seed \6", text)
+
+
 def _plain(sentence: str) -> str:
     """A sentence as the readers read it: Markdown's emphasis dropped, the abbreviations students write spelled out
     ("val acc", "pts", "≥"), a bare accuracy given its percent sign where the sentence speaks of accuracy ("Best
@@ -600,7 +621,7 @@ def _plain(sentence: str) -> str:
         text = re.sub(rf"(?i){pattern}", said, text)
     text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
     text = re.sub(r"(?i)\b(last|first|final)-(\d+)\b", r"\1 \2", text)
-    text = re.sub(r"\bs(\d)\b", r"seed \1", text)  # "s0 97.51"
+    text = _referents(re.sub(r"\bs(\d)\b", r"seed \1", text))  # "s0 97.51"
     text = _QUESTION.sub(lambda m: f"{m[1]} is {'' if m[3].lower().startswith('y') else 'not '}{m[2]}; ", text)
     text = _phrasings(text)
     text = re.sub(r"(?i)^(\W*)(\d{2}(?:\.\d+)?)\s*%?\s+(?:was\s+)?(held|holds)\b", r"\1\3 \2 %", text)  # "97% held over ..."
@@ -682,7 +703,8 @@ def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, nu
     for reader in READERS:
         if reader in (_seeds, _held, _reached, _budget) and any(c.kind == "threshold" for c in found) or \
                 reader is _budget and any(c.kind == "reached" for c in found) or \
-                reader is _above and any(c.kind == "gap" for c in found):
+                reader is _above and any(c.kind == "gap" for c in found) or \
+                reader is _compare and any(c.kind in ("compare", "params") for c in found):
             continue  # the threshold as said decided it: not the budget's line again; the gap's size: not its sign
         read: list[str] = []
         token = _READ.set(read)
@@ -693,7 +715,8 @@ def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, nu
         if claim is not None:
             claim = claim if claim.numbers else replace(claim, numbers=tuple(read))
             if claim.kind in ("threshold", "figure", "seeds", "held", "reached") and claim.numbers and \
-                    set(claim.numbers) <= {n for c in found for n in c.numbers}:
+                    set(claim.numbers) <= {n for c in found for n in c.numbers} and not \
+                    (reader is _per_class and (_WORST.search(low) or _BEST.search(low))):  # the rank is its own
                 continue  # its figures were read by a reader before, which knew their role
             found.append(claim)
             if reader is _compare or reader is _effect and not CREDIT.search(low):
@@ -704,7 +727,8 @@ def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, nu
 
 def _named_step(low: str, previous: Step | None, earlier: dict[int, Step], number: int) -> Step | None:
     """The step a comparison names ("than Model_1", "step 1's"), else the step before."""
-    named = [int(k) for k in re.findall(r"\b(?:step|model|iteration|experiment)[ _-]?(\d+)\b", low)]
+    pattern = r"\b(?:step|model|iteration|experiment)[ _-]?(\d+)\b"
+    named = [int(k) for k in re.findall(pattern, low) or re.findall(pattern, _SENTENCE.get() or "")]
     other = next((k for k in named if k != number), None)  # "Model_3 beats Model_1": the step it is compared with
     if other is not None and other in earlier:
         return earlier[other]
@@ -717,14 +741,15 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     credited."""
     name = next((n for n, pattern in CHANGE_NAMES.items() if re.search(pattern, low)), None)
     credit = CREDIT.search(low)
-    help_at = re.search(rf"\b(?:{HELP})\b", low) or credit
+    help_at = _help_word(low) or credit
     what = next((w for w, pattern in EFFECTS.items() if re.search(pattern, low)), "accuracy" if credit else None)
     if credit and name is None and (unsettled := _credit_unsettled(step, previous)):
         return Claim(number, clause, None, f"a credit the runs cannot settle: {unsettled}", "effect")
     if name is None or help_at is None or what is None:
         return None
-    if name == "GAP" and what == "fit" and "gap between" in low:
-        return None
+    if name == "GAP" and (what == "fit" and "gap between" in low or not (re.search(r"\bGAP\b", clause) or re.search(
+            r"global average|gap layer", low))):
+        return None  # "the gap closed": train - test, not the pooling layer
     if not _has(step, name):
         return Claim(number, clause, False, f"this step has no {name.removeprefix('the ')} that acts "
                                             f"({records.CONFIG}, the layer table)", "effect")
@@ -759,6 +784,14 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, None, f"{figures}; but {len(counted)} changes came together: one run cannot "
                                            "split them", "effect")
     return Claim(number, clause, True, f"{figures}; the only change", "effect")
+
+
+def _help_word(low: str) -> re.Match | None:
+    """The word crediting a change ("reduced", "helped", "cut"), not the noun of an event whose figures follow ("after
+    the LR cut test accuracy went from 96.51 to 98.40")."""
+    event = re.search(r"\bfrom\s+\d{2}(?:\.\d+)?\s*%?[^.;]{0,20}?\bto\s+\d{2}", low)
+    return next((h for h in re.finditer(rf"\b(?:{HELP})\b", low) if not (event and h[0] == "cut" and re.search(
+        r"\b(?:the|lr|rate|a|first|second)\s+$", low[:h.start()]))), None)
 
 
 def _credit_of_several(low: str, step: Step, previous: Step, clause: str, number: int, what: str, help_at: re.Match,
@@ -864,7 +897,7 @@ def _effect_shown(what: str, step: Step, previous: Step, figure: str = "min_last
 
 
 COMPARE = re.compile(r"\b(went up|went down|better|beat|beats|outperform(?:s|ed)?|improv(?:e|ed|es|ement)|higher|up from|rose|"
-                     r"gain(?:ed)?|"
+                     r"gain(?:ed)?|raised|lifted|(?:above|below)(?= (?:that of |the one |those of )?(?:step|model)[ _-]?\d)|"
                      r"worse|regress(?:ed|ion)?|lower|dropped|fell|declin(?:e|ed)|down from|decreas(?:e|ed)|increas(?:e|ed))\b")
 BEFORE = re.compile(r"\b(?:step|model)[ _]?\d|previous|the step before|the last step|earlier step|than before|"
                     r"from before|compared|\bvs\b|versus")
@@ -878,12 +911,16 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     if previous is not None and moved and BEFORE.search(low) is not None or previous is not None and moved and \
             re.search(r"\b(?:step|model)[ _]?\d", low):
         return _moved(low, clause, step, previous, number, _num(moved[1]), _num(moved[2]), moved[1], moved[2])
-    by_points = _DIFF_BY.search(low) or ((_DIFF_SAID.search(low) or _DIFF_UP.search(low)) if BEFORE.search(low) else None)
-    if verb is None and by_points is not None and BEFORE.search(low):  # "0.84 points above Model_1"
-        verb = re.search(r"(better|higher|up|gain|improvement|increase|above|ahead|worse|lower|down|drop|decrease|below|"
-                         r"behind)", by_points[0])
-    if verb is None or previous is None or not (BEFORE.search(low) or BARE.match(verb[1]) or by_points):
+    before = BEFORE.search(low) or BEFORE.search(_SENTENCE.get() or "")  # "Against Model_1, ... while train is up 14.78"
+    by_points = _DIFF_BY.search(low) or ((_DIFF_SAID.search(low) or _DIFF_UP.search(low)) if before else None)
+    if verb is None and by_points is not None and before:  # "0.84 points above Model_1", "is up by about 0.4"
+        verb = _direction(low, by_points)
+    if verb is None and before and (also := re.search(r"\b(?:is|was|are|were|went)\s+(up|down)\s+(?:too|as well|also)\b", low)):
+        verb = also  # "Final is 0.59 above step 2, and the best is up too": the step the sentence names
+    if verb is None or previous is None or not (before or BARE.match(verb[1]) or by_points):
         return None
+    if not before and (span := re.search(r"\b(?:between|from) epoch (\d+) (?:and|to) (?:epoch )?(\d+)\b", low)):
+        return _within_run(low, clause, step, number, span, by_points, verb)
     if re.search(r"\bparam(?:eter)?s?\b", low) and not re.search(r"accura", low):
         return _params_compared(low, clause, step, previous, number, verb[1])
     if re.search(r"\b(errors?|mistakes|misclassified|digit|class)\b", low):
@@ -891,10 +928,12 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     if re.search(r"\b(?:rate|lr)\b", low) or re.search(r"\bloss\b", low) or "gap" in low or "over-fit" in low \
             or "overfit" in low:
         return None  # the rate's course, a loss or the fit: their own readers
-    up = not re.match(r"worse|regress|lower|dropped|fell|declin|down|decreas|drop|below|behind|went down", verb[1])
+    up = not re.match(r"worse|regress|lower|dropped|fell|declin|down|decreas|drop|below|behind|went down|under|fewer|less|"
+                      r"lost|sank", verb[1])
     if _negated(low, verb.start()):
         up = not up if not re.search(r"\bno (?:better|worse)\b", low) else None
     x, y, what = _compared(low, step, previous)
+    _pair_read(low, x, y)
     noise = fall_noise(x, y)
     said = f"{what} {x:.2f} → {y:.2f} % ({y - x:+.2f} points; noise ±{noise:.2f}; {records.METRICS} of both)"
     if by_points:
@@ -908,11 +947,64 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, (y > x) == up, said, "compare")
 
 
+_PAIR = re.compile(rf"\(\s*{NUM}\s*%?\s*(?:→|->|vs\.?|versus|against|to)\s*{NUM}\s*%?\s*\)")
+
+
+def _pair_read(low: str, x: float, y: float) -> None:
+    """"(97.33 → 93.48)" beside a comparison: its two figures, in either order, are the ones compared - read; a pair
+    of other figures is left to the figure reader."""
+    for said in re.finditer(r"(?<![\d.])(\d{2}\.\d{1,2})(?![\d.]|\s*%)", low):  # bare: "final 99.45 ... Model_1's 98.95"
+        token = _READ.set(None)
+        try:
+            ours = said_as(x, said[1]) or said_as(y, said[1])
+        finally:
+            _READ.reset(token)
+        if ours:
+            _num(said[1])
+    pair = _PAIR.search(low)
+    if pair is None:
+        return
+    token = _READ.set(None)  # the test itself reads nothing
+    try:
+        ours = said_as(x, pair[1]) and said_as(y, pair[2]) or said_as(y, pair[1]) and said_as(x, pair[2])
+    finally:
+        _READ.reset(token)
+    if ours:
+        _num(pair[1]), _num(pair[2])
+
+
+_DIRECTION = r"better|higher|up|gain(?:ed)?|improvement|increase|above|ahead|over|more|jump(?:ed|s)?|rose|climb(?:ed|s)?|" \
+             r"grew|worse|lower|down|drop(?:ped)?|decrease|below|behind|under|less|fewer|fell|lost|sank"
+
+
+def _direction(low: str, by: re.Match) -> re.Match | None:
+    """The way a difference said goes: the word just after its amount ("2 points over Model_1"), else the last one
+    before it ("is up by about 0.4"); a tolerance's own word ("over 1 point") is not a direction."""
+    after = re.match(rf"\s*(?:percentage points?|points?|pts|pp|%)?\s*({_DIRECTION})\b", low[by.end("n"):])
+    if after is not None:
+        return after
+    return next(iter(reversed(list(re.finditer(rf"\b({_DIRECTION})\b", low[max(0, by.start() - 25):by.start("tol")])))), None)
+
+
+def _within_run(low, clause, step, number, span: re.Match, by: re.Match | None, verb: re.Match) -> Claim | None:
+    """"Between epoch 1 and epoch 15 test accuracy rose by 1.90 points": a move inside the run, not against a step."""
+    curve = step.run.train() if re.search(r"\btrain(?:ing)?\b", low) and "test" not in low else step.run.test()
+    a, b = int(span[1]), int(span[2])
+    if not 1 <= a < b <= len(curve):
+        return None
+    moved = curve[b - 1] - curve[a - 1]
+    up = not re.match(r"worse|lower|dropped|fell|declin|down|decreas|drop|below|lost|sank", verb[1])
+    ok = (moved > 0) == up and (by is None or _within(abs(moved), by["n"], (by["tol"] or "").strip()))
+    return Claim(number, clause, ok, f"epoch {a} {curve[a - 1]:.2f} → epoch {b} {curve[b - 1]:.2f} % ({moved:+.2f} points; "
+                 f"{records.METRICS})", "figure", (by["n"],) if by else ())
+
+
 def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
     """The two steps' figures a comparison names: at an epoch, the best, the min of the last epochs, or the final
     (where it names none); of the seed it names, where it names one."""
     a, b = facts(previous), facts(step)
-    train = bool(re.search(r"\btrain(?:ing)?\s+(?:accuracy|acc|score|figure)", low)) and "test" not in low
+    train = bool(re.search(r"\btrain(?:ing)?\s+(?:accuracy|acc|score|figure|is|was|went|rose|gained)\b", low)) and \
+        "test" not in low
     at = 1 if re.search(r"\b(?:the )?first epoch\b", low) else int(m[1]) if (m := re.search(r"\bepoch (\d+)\b", low)) else None
     if re.search(r"\b(final|best|highest|peak|min(?:imum)?|lowest|end)\b", low):
         at = None  # the figure the words name, not an epoch said of another claim
@@ -933,7 +1025,7 @@ def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
     return x, y, what
 
 
-_TOL = r"(?P<tol>(?:only |just )?(?:about|around|roughly|approximately|~|almost|nearly|over|more than|under|less " \
+_TOL = r"(?P<tol>(?:only |just )?(?:about|around|roughly|approximately|~|≈|almost|nearly|over|more than|under|less " \
        r"than|just over|just under)?)"
 _DIFF_BY = re.compile(rf"\bby\s+(?:only |just )?{_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts|pp|"
                       r"%\s*points|%|(?=\s+(?:over|than|on|vs\.?|versus|compared|from)\b|\s*\())")
@@ -941,8 +1033,10 @@ _DIFF_SAID = re.compile(rf"(?:^|[\s(,]){_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percen
                         r"\s+(?:better|higher|worse|lower|more|less|up|down|improvement|gain|drop|increase|decrease|"
                         r"above|below|ahead|behind|over|under)(?:\s+(?:than|on|over|from|compared|against|that of|"
                         r"(?:step|model)[ _-]?\d)\b|\s*[.,;(]|\s*$)")
-_DIFF_UP = re.compile(rf"\b(?:went |is |was |goes )?(?P<dir>up|down|higher|lower)\s+(?:by\s+)?{_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*"
-                      r"(?:percentage points?|points?|pts|pp|%)?(?=\s*(?:on|over|from|vs\.?|versus|against|compared|,|\(|$))")
+_DIFF_UP = re.compile(rf"\b(?:went |is |was |goes )?(?P<dir>up|down|higher|lower|dropped|fell|rose|gained|lost|climbed|grew|"
+                      rf"improved|declined|decreased|increased)\s+(?:by\s+)?{_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*"
+                      r"(?:percentage points?|points?|pts|pp|%)?(?=\s*(?:on|over|from|vs\.?|versus|against|compared|while|"
+                      r"and|but|,|;|\(|$))")
 
 
 def _within(delta: float, text: str, tol: str) -> bool:
@@ -950,7 +1044,7 @@ def _within(delta: float, text: str, tol: str) -> bool:
     least 0.1 points), almost (three quarters of it up to it), over / under."""
     n = _num(text)
     tol = re.sub(r"^(?:only|just)\s+", "", tol)
-    if tol in ("about", "around", "roughly", "approximately", "~"):
+    if tol in ("about", "around", "roughly", "approximately", "~", "≈"):
         return abs(delta - n) <= max(0.25 * n, 0.1)
     if tol in ("almost", "nearly"):
         return 0.75 * n - 1e-9 <= delta <= n + 1e-9  # almost: short of it, never past it
@@ -988,10 +1082,44 @@ HEDGED = re.compile(r"\b(?:inside|within) (?:the )?noise|not (?:shown|told) apar
                     r"not (?:significant|beyond the noise)")
 
 
+_FEWER = r"fewer|less|down|reduc\w*|cut|drop(?:ped|s)?|fell|decreas\w*|shr[au]nk|sav\w*|smaller|lower"
+_MORE = r"more|up|increas\w*|higher|rose|grew|added|extra|bigger|larger"
+
+
+def _params_change(low, clause, step, previous, number) -> Claim | None:
+    """"6,140 fewer params than step 1", "params down by about 5,000", "from 14,410 to 8,000": the counts said must
+    be the two steps' and the difference said (at its tolerance) theirs."""
+    if previous is None or not re.search(r"\bparam(?:eter)?s?\b", low) or "accura" in low or not \
+            (re.search(r"\bfrom\s+\d", low) or BEFORE.search(low) or BEFORE.search(_SENTENCE.get() or "")):
+        return None
+    a, b = previous.run.params, step.run.params
+    said = [(m[1], 1e3 if m[2] else 1.0, low[max(0, m.start() - 14):m.start()]) for m in
+            re.finditer(rf"(?<![\w.]){NUM}\s*(k\b)?", low) if not re.search(r"(?:step|model|epoch)[ _-]?$", low[:m.start()])]
+    token = _READ.set(None)
+    try:
+        kinds = ["a" if _said_count(a, t, k) else "b" if _said_count(b, t, k) else "amount" for t, k, _ in said]
+    finally:
+        _READ.reset(token)
+    ends = re.search(rf"\bfrom\s+{NUM}\s*k?\s+to\s+{NUM}", low)
+    if ends is not None and kinds[:2] != ["a", "b"]:
+        return None  # "from 17k to 8k" of other counts than the two steps' (or said looser than they read): not read here
+    amounts = [x for x, kind in zip(said, kinds, strict=True) if kind == "amount" and ("." not in x[0] or x[1] > 1)]
+    fewer, more = re.search(rf"\b(?:{_FEWER})\b", low), re.search(rf"\b(?:{_MORE})\b(?! than \d)", low)
+    if len(amounts) != 1 or bool(fewer) == bool(more) or re.search(r"\b(?:no|not|same|still|unchanged)\b", low):
+        return None
+    text, scale, head = amounts[0]
+    tol = re.search(r"(about|around|roughly|approximately|~|≈|almost|nearly|over|more than|under|less than)\s*$", head)
+    delta = b - a if more else a - b
+    ok = delta > 0 and _within(delta / scale, text, tol[1] if tol else "")
+    for t, _, _ in said:
+        _num(t)
+    return Claim(number, clause, ok, f"parameters {a:,} → {b:,} ({b - a:+,}; {records.METRICS} of both)", "params")
+
+
 def _params_compared(low, clause, step, previous, number, verb) -> Claim:
     a, b = previous.run.params, step.run.params
-    fewer = bool(re.search(r"reduc|fewer|less|lower|dropped|fell|decreas|cut", low))
-    more = bool(re.search(r"more|increas|higher|rose|grew|added", low))
+    fewer = bool(re.search(rf"\b(?:{_FEWER})\b", low))
+    more = bool(re.search(rf"\b(?:{_MORE})\b", low))
     said = f"parameters {a:,} → {b:,} ({records.METRICS} of both)"
     if fewer == more:
         return Claim(number, clause, None, said, "compare")
@@ -1015,7 +1143,8 @@ def _count(word: str | None) -> int | None:
 def _seeds(low, clause, step, previous, number) -> Claim | None:
     """`passed on 3 of 5 seeds`, `held on every seed`: the check's count of seeds that held."""
     # "Check on 3 seeds: 0 of 3 pass", "passed 0 of 3": the count said of them
-    found = SEEDS_OF.search(re.sub(r"\b(passed|held|failed|pass)\s+(\d+\s*(?:of|/)\s*\d+)\b", r"\2 \1", low)) or SEEDS.search(low)
+    found = SEEDS_OF.search(re.sub(r"\b(passed|held|failed|pass)\s+(?:on\s+)?(\d+\s*(?:of|/)\s*\d+)\b", r"\2 \1", low)) or \
+        SEEDS.search(low)
     if found is None or not re.search(r"\b(pass|held|hold|reach|above|met|meet|fail|over 99|99\.4|success)", low):
         return None
     levels = re.findall(r"(?:above|over|at least|held|holds?|reach\w*|≥|>=)\s*(\d{2}(?:\.\d+)?)\s*%|"
@@ -1042,9 +1171,10 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
     negated = _negated(low, found.start())
     ok = claimed_held == held and claimed_ran == ran
     numbers = tuple(n for n in (first, second) if n and re.fullmatch(r"\d+", n))
-    total = re.search(rf"(?:^\W*|\b(?:on|across|over|with)\s+)(\d+|{'|'.join(WORDS)})\s+seeds\b", low)
-    if total and total.start() != found.start():
-        ok, numbers = ok and _count(total[1]) == ran, numbers + (total[1],)  # "Check on 3 seeds: 0 of 3 pass"
+    total = re.search(rf"(?:^\W*|\b(?:on|across|over|with)\s+)(\d+|{'|'.join(WORDS)})\s+seeds\b|^\W*seeds\s*[:=]\s*(\d+)\b",
+                      low)
+    if total and total.start() != found.start():  # "Check on 3 seeds: 0 of 3 pass", "Seeds: 3, passed on 0 of 3"
+        ok, numbers = ok and _count(total[1] or total[2]) == ran, numbers + (total[1] or total[2],)
     return Claim(number, clause, ok != negated, said, "seeds", numbers)
 
 
@@ -1181,7 +1311,7 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
 _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| runs| ran| sits| sat| ends?| ended)? "
                     r"(?:(?P<lead>ahead of|above|over|leads|leading|trails|"
                     r"higher than|behind|below|under|lower than) (?:the )?test(?: accuracy)?|(?P<lead0>ahead|behind)) by "
-                    r"(?:only |just )?(?:about |~|around )?"
+                    r"(?:only |just )?(?P<tol>about |~|around |roughly |more than |over |less than |under |almost |nearly )?"
                     r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)?(?:.*?\blast (?P<k>\d+|two|three|four|five) epochs)?|"
                     r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended)? (?P<within>within) "
                     r"(?P<n2>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)? of (?:the )?test|"
@@ -1193,7 +1323,7 @@ _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| r
 _GAP_MOVED = re.compile(r"\bgap\b[^.;]{0,30}?(?:\bfrom\s+(?P<t1>~\s*|about\s+)?(?P<a>\d*\.\d+)(?:\s*(?:points?|pts|%))?"
                         r"(?:\s+(?:in|at|for|on|with) "
                         r"(?:step|model)[ _-]?\d+|\s+before)?,?\s+to\s+"
-                        r"(?P<t2>~\s*|about\s+)?(?P<b>\d*\.\d+)|\(\s*(?P<a2>\d*\.\d+)\s*(?:→|->)\s*(?P<b2>\d*\.\d+)\s*\))")
+                        r"(?P<t2>~\s*|about\s+)?(?P<b>\d*\.\d+|0\b)|\(\s*(?P<a2>\d*\.\d+)\s*(?:→|->)\s*(?P<b2>\d*\.\d+)\s*\))")
 
 
 def _gap(low, clause, step, previous, number) -> Claim | None:
@@ -1201,6 +1331,10 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     beyond the noise" (the mean of those epochs, and against the noise where the words say so)."""
     low = re.sub(r"\b(?:the )?difference between (?:the )?train(?:ing)? and (?:the )?test(?: accuracy)?", "the gap", low)
     low = re.sub(r"\bgap\s*\((?:train\s*-\s*test|train minus test)[^)]*\)", "gap", low)
+    # "test is about 4 points ahead of train": train that far behind test
+    low = re.sub(r"\btest(?: accuracy)?( is| was| stays| stayed| ends?| ended)? (about |~|around |roughly )?(\d*\.?\d+)\s*"
+                 r"(points?|pts|pp|%)? (?:(ahead of|above)|behind|below) (?:the )?train(?:ing)?(?: accuracy)?\b",
+                 lambda m: f"train{m[1] or ''} {m[2] or ''}{m[3]} {m[4] or ''} {'behind' if m[5] else 'ahead of'} test", low)
     low = re.sub(r"\b(?:train and test|test and train) (?:are |were |stay\w* |remain\w* )?within (\d*\.?\d+)\s*(points?|pts|%)? "
                  r"of each other", r"train is within \1 \2 of test", low)  # "train and test are within 2 points of each other"
     sized = re.search(r"\bgap\b[^;]{0,40}?\d(?:\s*(?:points?|pts|pp|%)|\s*$|\s*(?:now|here|at the end)\b)", low)
@@ -1219,7 +1353,16 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
         return _train_ahead(low, clause, step, number, ahead)
     if previous is not None and (grew := _GAP_CHANGED.search(low)):
         return _gap_change(low, clause, step, previous, number, grew)
+    if previous is not None and (way := _GAP_WAY.search(low)):  # "the gap shrank compared with step 2": beyond the noise
+        moved, said = _effect_shown("fit", step, previous)  # +1: smaller beyond the noise, 0: inside it
+        grew = way[1] in ("grew", "widened", "increased", "rose", "went up", "got bigger", "got wider")
+        return Claim(number, clause, None if moved == 0 else (moved < 0) == grew, said, "gap")
     return _gap_size(low, clause, step, number)
+
+
+_GAP_WAY = re.compile(r"\bgap\b[^.;\d]{0,20}?\b(grew|widened|increased|rose|went up|got bigger|got wider|shrank|narrowed|"
+                      r"decreased|fell|went down|got smaller|closed)\b[^.;]*?\b(?:compared (?:with|to)|than|vs\.?|"
+                      r"versus|from|since|against)\s+(?:in\s+)?(?:step|model)[ _-]?\d")
 
 
 _GAP_CHANGED = re.compile(r"\bgap\b[^.;]{0,20}?\b(?P<dir>grew|widened|increased|rose|went up|shrank|narrowed|decreased|"
@@ -1242,7 +1385,7 @@ def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match
     the span said (the budget's last epochs where none is), their mean against the figure."""
     f = facts(step)
     k = _count(ahead["k"]) if ahead["k"] else _count(m[1]) if (m := re.search(r"\blast (\d+)", low)) else \
-        1 if re.search(r"\b(?:at|in) the end\b|\bat the (?:last|final) epoch\b", low) else f.n
+        1 if re.search(r"\b(?:at|in|by) the end\b|\b(?:at|in|by) the (?:last|final) epoch\b", low) else f.n
     gaps = [a - b for a, b in zip(step.run.train()[-k:], step.run.test()[-k:], strict=True)]
     mean = sum(gaps) / len(gaps)
     said = (f"train - test in the last {k} epochs: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" (mean {mean:+.2f}, "
@@ -1255,8 +1398,9 @@ def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match
     else:
         lead = ahead["lead"] in ("ahead of", "above", "over", "higher than", "leads", "leading") or ahead["lead0"] == "ahead"
         ok = said_as(mean if lead else -mean, ahead["n"])
-        if re.search(r"(?:\b(?:about|around|roughly)|~)\s*" + re.escape(ahead["n"]), low):
-            ok = (mean if lead else -mean) > 0 and _within(abs(mean), ahead["n"], "about")
+        if tol := (ahead["tol"] or "").strip():  # "by more than 1 point", "by about 0.4"
+            ok = (mean if lead else -mean) > 0 and _within(abs(mean), ahead["n"], "about" if tol in ("~", "around",
+                                                                                                    "roughly") else tol)
     if re.search(r"beyond (?:the )?noise", low):
         ok = ok and abs(mean) > f.gap_band
     elif re.search(r"(?:within|inside) (?:the )?noise", low):
@@ -1287,6 +1431,8 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
         else:
             ok = said_as(abs(f.gap), n) or said_as(abs(last), n)
         return Claim(number, clause, ok, f"{said}; at the last epoch {last:+.2f}", "gap")
+    if re.search(r"\b(?:reduc|clos|narrow|shr[iau]nk|decreas|drop|fell|grew|widen|increas)\w*", low):
+        return None  # "the gap is reduced very much": words of its change, not of its size
     if re.search(r"\b(small|tiny|very small|negligible|minimal|little|close|narrow|low)\b", low):
         return Claim(number, clause, abs(f.gap) <= GAP_POINTS, said, "gap")
     if re.search(r"\b(large|big|wide|huge|significant|much)\b", low):
@@ -1298,7 +1444,7 @@ def _above(low, clause, step, previous, number) -> Claim | None:
     """Test above (or below) train."""
     verbs = r"higher|above|greater|better|more|lower|below|less|worse|beats?|ahead of|behind|over|under|>|<|leads?|led|" \
         r"overt(?:ook|akes?)"
-    being = r"(?: is| was| stays| stayed| remained| sits| sat)?(?: still| consistently)?"
+    being = r"(?: is| was| stays| stayed| remained| sits| sat| has been| had been)?(?: still| consistently| always| never)?"
     found = re.search(rf"\b(test|validation)(?: accuracy)?{being}\s*({verbs})(?: than)? (?:the )?train(?! loss)", low) or \
         re.search(rf"\btrain(?:ing)?(?: accuracy)?{being}\s*({verbs})(?: than)? (?:the )?(test|validation)(?! loss)", low)
     if found is None:
@@ -1311,6 +1457,11 @@ def _above(low, clause, step, previous, number) -> Claim | None:
         == test_first
     negated = _negated(low, found.start())
     scope, label = _epoch_scope(low, f.epochs, step.last, implicit=False)
+    if " never" in found[0]:  # "train never overtakes test": in no epoch of the span
+        scope = scope or list(range(1, f.epochs + 1))
+        gaps = [step.run.train()[i - 1] - step.run.test()[i - 1] for i in scope]
+        return Claim(number, clause, not any((g < 0) == test_higher for g in gaps), f"train - test in epochs {scope[0]}-"
+                     f"{scope[-1]}: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" ({records.METRICS})", "fit")
     named = sorted(({1} if re.search(r"\bthe first epoch\b", low) else set()) |
                    {int(e) for e in re.findall(r"(?<!until )(?<!up to )(?<!till )(?<!before )\bepoch (\d+)", low)})
     if re.search(r"\bonly\b", low) and len(named) > 1 and all(1 <= e <= f.epochs for e in named):
@@ -1434,7 +1585,8 @@ def _rate_said(text: str, before: str, after: str, rates: list[float], peak: flo
     epoch's or the peak set."""
     # "at epoch 3", "epoch 3 at about 0.092": the epoch the rate is said of
     at = re.match(r"\s*(?:at|in|by|on)\s+(?:the\s+(?:start|beginning)\s+of\s+)?epoch\s+(\d+)", after) or \
-        re.search(r"\b(?:at|in|on|for|by)\s+epoch\s+(\d+)\s*(?:was|is|were|=|:|of|reached)?\s*$", before) or \
+        re.search(r"\b(?:at|in|on|for|by)\s+epoch\s+(\d+)\s*(?:the\s+(?:lr|rate|learning rate)\s+)?"
+                  r"(?:was|is|were|=|:|of|reached|sat at|stood at)?\s*$", before) or \
         re.search(r"\bepoch\s+(\d+)\s+(?:ran\s+)?(?:at|was|had|used|with)\s+(?:an?\s+)?"
                   r"(?:(?:lr|rate|learning rate)\s+(?:of\s+)?)?(?:about\s+|around\s+|~\s*|roughly\s+)?$", before)
     if re.search(r"\bfirst[- ]epoch\b[^.;]{0,12}$", before):  # "First-epoch LR: 0.01"
@@ -1475,7 +1627,27 @@ def _rate_moved(step: Step) -> bool:
     return step.run.settings.scheduler == "onecycle" or min(rates) < max(rates)
 
 
-RATE_WORDS = re.compile(r"\b(learning rate|lr|rate|scheduler|schedule)\b|\b(?:adam|adamw|sgd)\s+(?:at|with)\b")
+def _rate_when(low: str, cut: re.Match | None, rates: list[float]) -> tuple[list[bool], str]:
+    """The epochs a rate's words name: where it is cut ("cut after epoch 4" - it starts lower at 5; "only starts
+    coming down at epoch 4": the first lower one) and where it peaks (the epoch whose start has the highest rate)."""
+    verdicts, said = [], ""
+    if cut and (at := re.search(r"\b(at|in|after|from)\s+(?:the\s+(?:start|end)\s+of\s+)?epoch\s+(\d+)", low[cut.start():])) \
+            and not re.search(r"\d{2}\.\d+|\d{2}\s*%", low[cut.start():cut.start() + at.start()]):  # not an accuracy's epoch
+        lower = [i + 2 for i, (a, b) in enumerate(zip(rates, rates[1:], strict=False)) if b < a]  # epochs it starts lower
+        when = int(at[2]) + (at[1] == "after" or "end of" in at[0])
+        first = re.search(r"\b(?:start\w*|begin\w*|began|first)\s+(?:to\s+)?$", low[:cut.start()])
+        verdicts.append(when == lower[0] if first and lower else when in lower)
+        said += ("; lower from epoch " + ", ".join(str(e) for e in lower[:4])) if lower else "; never lower"
+    if peak := re.search(r"\b(?:peak\w*|max\w*|highest|top(?:s|ped)? out)\b[^.;]{0,25}?\b(?:at|in|on|by|during)\s+epoch\s+"
+                         r"(\d+)", low):
+        verdicts.append(1 <= int(peak[1]) <= len(rates) and rates[int(peak[1]) - 1] == max(rates))
+        said += f"; highest at epoch {rates.index(max(rates)) + 1}"
+    return verdicts, said
+
+
+RATE_WORDS = re.compile(r"\b(learning rate|lr|rate|scheduler|schedule|steplr|onecycle\w*|one-cycle)\b|"
+                        r"\b(?:adam|adamw|sgd)\s+(?:at|with)\b|"
+                        r"\b(?:cut|drop|decay)\s+(?:to|of)\s+0?\.\d")
 
 
 def _rate(low, clause, step, previous, number) -> Claim | None:
@@ -1486,7 +1658,8 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
     said = f"{_rates(step)} ({records.METRICS}; {step.run.settings.scheduler} schedule in {records.CONFIG})"
     if inert := schedule_inert(step):
         said += f"; {inert}"
-    cut = re.search(r"\b(reduc\w*|cut|cuts|drop\w*|lower\w*|decay\w*|decreas\w*|fell|falls|halv\w*|anneal\w*|down to)\b", low)
+    cut = re.search(r"\b(reduc\w*|cut|cuts|drop\w*|lower\w*|decay\w*|decreas\w*|fell|falls|halv\w*|anneal\w*|down to|"
+                    r"com(?:e|es|ing) down|go(?:es|ing)? down|went down|declin\w*)\b", low)
     # "LR schedule unchanged: 0.05 up to epoch 4, then 0.005": the same as the step before's, not a flat rate
     flat = None if re.search(r"\b(?:schedule|scheduler|setup|settings)\s+(?:is |was |stays |stayed )?unchanged\b", low) else \
         re.search(r"\b(constant|fixed|stayed|kept|unchanged|flat|throughout)\b|\bthe same (?:rate|lr)\b", low)
@@ -1517,14 +1690,12 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
     if found and float(found[1]) < 1 > float(found[2]) and _num(found[1]) and _num(found[2]):
         course = _course(rates)
         verdicts.append(any(said_as(a, found[1]) and said_as(b, found[2]) for a, b in zip(course, course[1:], strict=False)))
-    if cut and (at := re.search(r"\b(at|in|after|from)\s+(?:the\s+(?:start|end)\s+of\s+)?epoch\s+(\d+)", low[cut.start():])):
-        lower = [i + 2 for i, (a, b) in enumerate(zip(rates, rates[1:], strict=False)) if b < a]  # epochs it starts lower
-        verdicts.append(int(at[2]) + (at[1] == "after" or "end of" in at[0]) in lower)
-        said += ("; lower from epoch " + ", ".join(str(e) for e in lower[:4])) if lower else "; never lower"
+    when, said_when = _rate_when(low, cut, rates)
+    verdicts, said = verdicts + when, said + said_when
     if verdicts:
         return Claim(number, clause, all(verdicts), said, "rate")
-    if re.search(r"\b(help\w*|improv\w*|work\w*|acted|kick\w* in)\b", low) and not _rate_moved(step):
-        return Claim(number, clause, False, said, "rate")
+    if (acted := re.search(r"\b(help\w*|improv\w*|work\w*|acted|kick\w* in)\b", low)) and not _rate_moved(step):
+        return Claim(number, clause, _negated(low, acted.start()), said, "rate")  # "never kicked in": true of a flat rate
     if set(rate_events(step.run)) and re.search(r"\bnever\b", low):
         return Claim(number, clause, False, said, "rate")
     return None
@@ -1535,7 +1706,7 @@ UP = r"above|over|at least|>=|≥|>|more than|higher than|greater than|beyond|ex
      r"not below|past|north of"
 REACH = r"reach(?:ed|es|ing)?|cross(?:ed|es|ing)?|pass(?:ed|es)|topped|went (?:over|above)|got (?:over|above)|" \
         r"hit(?:s|ting)?|touch(?:ed|es)?|achiev(?:ed|es|e|ing)|got to|gets to|" \
-        r"get to|attain(?:ed|s)?|surpass(?:ed|es)?|broke|breaks"
+        r"get to|attain(?:ed|s)?|surpass(?:ed|es)?|broke|breaks|clear(?:ed|s)?"
 DOWN = r"below|under|less than|lower than|fewer than|<|short of|beneath"
 AT_MOST = r"at most|no more than|not above|<=|≤"
 HOLD = r"holds?|held|holding|stay(?:s|ed)? at|kept|keeps|maintain(?:s|ed)?|sustain(?:s|ed)?|consistent(?:ly)? at"
@@ -1628,7 +1799,21 @@ def _threshold(low, clause, step, previous, number) -> Claim | None:
         return _threshold_seeds(low, clause, step, number, level, seeds, train)
     series, what = (step.run.train(), "train") if train else (step.run.test(), "test")
     ok, said = _level_on(low, series, what, level, step.last)
-    return Claim(number, clause, ok != level.negated, said + f" ({records.METRICS})", "threshold")
+    return Claim(number, clause, ok != level.negated and _bracketed(low, level, series), said + f" ({records.METRICS})",
+                 "threshold")
+
+
+def _bracketed(low: str, level: _Level, series: list[float]) -> bool:
+    """"By epoch 7 it was above 80 % (81.17)": the figure in brackets after a level is the curve's, at the epoch said
+    (any up to it for "by"), and on the level's side."""
+    inside = re.compile(r"\d{1,3}(?:\.\d+)?\s*%\s*\(\s*(\d{2}\.\d{1,2})\s*%?\s*\)").match(low, level.at + len(
+        re.match(r"\D*", low[level.at:])[0]))
+    if inside is None:
+        return True
+    at = re.search(r"\b(by|at|in) epoch (\d+)\b", low)
+    pool = series if at is None or int(at[2]) > len(series) else \
+        series[:int(at[2])] if at[1] == "by" else series[int(at[2]) - 1:int(at[2])]
+    return any(said_as(v, inside[1]) and _holds(v, level.x, "up" if level.kind == "reach" else level.kind) for v in pool)
 
 
 def _level_on(low: str, series: list[float], what: str, level: _Level, last: int) -> tuple[bool, str]:
@@ -1660,6 +1845,9 @@ def _level_on(low: str, series: list[float], what: str, level: _Level, last: int
         ok = min(values) < level.x  # "still below 99.4 % in the last 3 epochs": the span did not hold it
     elif level.kind == "reach" and len(values) > 1 and not re.search(r"\b(?:all|every|each)\b", low):
         ok = any(_holds(v, level.x, "up") for v in values)  # "reached 96 % within the first two epochs": one of them
+    elif level.kind == "down" and re.search(r"\b(?:dropp\w*|drops?|fell|falls?|dipp\w*|dips?|went|goes|sank|sinks|slipp\w*|"
+                                            r"slips?)\s*$", low[:level.at]):
+        ok = any(v < level.x for v in values)  # "dropped below 92 % from epoch 2 on": one epoch of the span did
     else:
         ok = all(_holds(v, level.x, "up" if level.kind == "reach" else level.kind) for v in values)
     return ok, (f"{what} accuracy {label}: " + ", ".join(f"{v:.2f}" for v in values) + " %"
@@ -1861,7 +2049,7 @@ def _epoch_list(low, clause, step, previous, number) -> Claim | None:
 
 def _seed_count(low, clause, step, previous, number) -> Claim | None:
     """How many seeds a step trained, said without a verdict: "(seed 0 shown of 6)", "6 seeds", "over 3 seeds"."""
-    found = re.search(r"\bshown of (\d+)\b", low) or (
+    found = re.search(r"\bshown of (\d+)\b", low) or re.match(r"\W*(?:no\.? of |number of )?seeds\s*[:=–-]\s*(\d+)\s*$", low) or (
         (re.search(rf"\b(?:over|across|on|with|trained|ran|of)\s+(?:the\s+)?(\d+|{'|'.join(WORDS)})\s+seeds\b", low) or
          re.search(rf"\b(\d+|{'|'.join(WORDS)})\s+seeds\s+(?:are|were|is|was|make|give)\b", low))
         if not re.search(r"\b(pass\w*|held|hold\w*|fail\w*|met|reach\w*|above|below)\b", low) else None)
@@ -2060,7 +2248,9 @@ def _layers_said(low, clause, step, previous, number) -> Claim | None:
         has = True  # a functional GAP in forward
     if kind == "GAP" and not has and not step.run.code:
         return None  # a summary does not list a functional pool
-    absent = bool(re.search(r"\b(?:no|without|removed)\s+(?:\w+\s+){0,2}$", low[:at.start()]))
+    absent = bool(re.search(r"\b(?:no|without|removed)\s+(?:\w+\s+){0,2}$", low[:at.start()]) or
+                  re.match(r"\s*(?:layers?\s*)?[:=-]\s*(?:none|no|off|not used|unused|0(?:\.0+)?|false|—|-)\s*$",
+                           rest))  # "Dropout: none"
     said = f"layer types: {', '.join(dict.fromkeys(types))} (the model's modules)"
     if has == absent:
         return Claim(number, clause, False, said, "layers")
@@ -2129,26 +2319,37 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     low = re.sub(r"\b(\d+) (errors?|mistakes?)\b([^.;]*?),? (?:the same (?:count|number)(?: of (?:errors|mistakes))?|as many)"
                  r" as (?:digit |class )?(\d)\b", r"\1 \2\3, and digit \4 has \1 \2", low)
     # "9 is the worst, 8 next with 28", "5 and 8 follow with 63 and 68 errors": the digits after the first, named
-    low = re.sub(r"\b(\d) and (\d) (?:follow|come next|are next)(?: with| at)? (\d+) and (\d+) (errors?|mistakes?)\b",
+    low = re.sub(r"\b(\d)s? and (\d)s? (?:follow|come next|are next),?(?: with| at)? (\d+) and (\d+) (errors?|mistakes?)\b",
                  r"digit \1 has \3 \5 and digit \2 has \4 \5", low)
     low = re.sub(r",\s*(\d)\s+(?=(?:is\s+)?(?:next|follows?|after that)\b)", r", digit \1 ", low)
+    if re.search(r"\b(?:each|both|tie[sd]?)\b", low):  # "7 and 8 both have 19 errors", "0 and 9 tie at 39 errors each"
+        low = re.sub(r"\b(?:digits?\s+|the\s+)?(\d)s? and (\d)s?\b[^;.\d]*?\b(\d+) (errors?|mistakes?)(?: each)?",
+                     r"digit \1 has \3 \4 and digit \2 has \3 \4", low)
     mentions = [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"] or m["c"] or m["e"] or m["f"]) if not m["w"] else
                  DIGIT_WORDS[m["w"]])
                 for m in _DIGIT.finditer(low)]
     if not rows or not mentions or not re.search(r"\b(errors?|mistakes?|wrong|misclassified|accuracy|right|correct|"
-                                                 r"class|recogni[sz]ed|%)", low) and not (
+                                                 r"class|digits?|recogni[sz]ed|%)", low) and not (
+            (_WORST.search(low) or _BEST.search(low) or re.fullmatch(rf"\W*(?:the\s+)?(?:{'|'.join(DIGIT_WORDS)})\s*:?\s*\d+\W*",
+                                                                       low)) and re.search(
+                r"\b(?:digits?|class(?:es)?|errors)\b", _SENTENCE.get() or "")) and not (
             re.match(r"\W*\d\s+from\s+\d+\s+to\s+\d+", low) and re.search(r"\berrors?\b", _SENTENCE.get() or "")):
         return None  # ("...; 9 from 53 to 34": the errors the sentence spoke of)
     them = {r.digit: r for r in previous.run.per_class} if previous is not None else {}
     said, verdicts, used = [], [], []
+    low = _digits_pair(low, mentions, rows, verdicts, used)
     for digit in denied:  # "the worst class is 8, not 9": 9 is not the worst
         ranked = sorted(r.exact for r in rows.values())
         verdicts.append(rows[digit].exact > ranked[0] if _WORST.search(low) else rows[digit].exact < ranked[-1])
         used.append(str(digit))
+    lead = ""
     for i, (start, end, digit) in enumerate(mentions):
         part = low[end:mentions[i + 1][0] if i + 1 < len(mentions) else len(low)].split("followed by")[0]
+        before, lead = low[:start] if i == 0 else lead, ""
+        if i + 1 < len(mentions) and (tail := re.search(r"[,;]\s*(?:and\s+)?[^,;\d]*$", part)):
+            part, lead = part[:tail.start()], tail[0]  # "worst 3 (23 errors), best digit 0": "best" is 0's word
         if digit in rows:
-            verdicts += _digit_said(low, part, low[:start] if i == 0 else "", rows, them, digit, used, len(mentions))
+            verdicts += _digit_said(low, part, before, rows, them, digit, used, len(mentions))
             said.append(f"digit {digit}: {rows[digit].exact:.2f} %, {rows[digit].errors} errors")
     if not verdicts:
         return None
@@ -2159,11 +2360,27 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, all(verdicts), "; ".join(said) + f" ({records.PER_CLASS})", "figure", tuple(used))
 
 
+def _digits_pair(low: str, mentions: list, rows: dict, verdicts: list, used: list) -> str:
+    """Two digits named, then two accuracies ("the 2s are below the 8s: 52.0% vs 71.4%"): each its digit's, decided
+    (into `verdicts`) and taken out of the words the digits' own readings see."""
+    pair = re.search(r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:vs\.?|versus|against|and|/)\s*(\d{1,3}(?:\.\d+)?)\s*%",
+                     low[mentions[-1][1]:]) if len(mentions) == 2 else None
+    if pair is None or not all(d in rows for *_, d in mentions):
+        return low
+    for (*_, digit), text in zip(mentions, (pair[1], pair[2]), strict=True):
+        verdicts.append(said_as(rows[digit].exact, text) or said_as(rows[digit].accuracy, text))
+        used.append(text)
+    return low[:mentions[-1][1]] + low[mentions[-1][1]:].replace(pair[0], " " * len(pair[0]), 1)
+
+
 def _denied(low: str, rows: dict) -> list[int]:
     """The digits a worst / best claim denies ("the worst class is 8, not 9")."""
     if not (_WORST.search(low) or _BEST.search(low)):
         return []
     return [int(d) for d in re.findall(r",?\s*\bnot (?:digit |class |the )?(\d)\b(?!\s*%|\.\d)", low) if int(d) in rows]
+
+
+_THEN = re.compile(r"(?:instead of|down from|up from|vs\.?|versus|compared (?:with|to)|against)\s*$")  # the step before's
 
 
 def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit: int, used: list[str],
@@ -2188,7 +2405,7 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
         text = found[1] or found[3] or found[4]
         if found[0].startswith("from") and not found["other"] and moved:
             continue  # "from 120 errors to 53": the step before's, read with its pair
-        other = found["other"] or found[4]
+        other = found["other"] or found[4] or _THEN.search(part[:found.start(1) if found[1] else 0])
         errors = (them[digit].errors if digit in them else None) if other else row.errors
         if errors is not None:
             verdicts.append(_num(text) == errors)
@@ -2218,12 +2435,124 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
     return verdicts
 
 
+_RUN_OF = re.compile(r"(?<![\d.])(\d{2}\.\d{1,2})\s*%?((?:\s*(?:,|and|→|->|then|/)\s*\d{2}\.\d{1,2}\s*%?)+)")
+_AFTER = re.compile(r"\b(?:then|after(?:wards)?|followed by|falls? back|fell back|kept|keeps|dropp\w*|ris\w*|rose|"
+                    r"climb\w*|went)\b")
+
+
+def _sequence(low, clause, step, previous, number) -> Claim | None:
+    """A run of accuracies read epoch by epoch: "per epoch - 75.41, 95.34, ..." or "Train: 77.17 / 96.51 / ..." (one
+    for each epoch), "over the first three epochs", "peaked at epoch 3 (98.12) and then kept dropping: 97.05, 96.29"
+    (the epochs after the one named), "from epoch 4 to epoch 8 (7.16 → 86.29)" (the span's ends), "after the LR cut
+    test accuracy went from 96.51 to 98.04" (the epochs either side of the cut)."""
+    train = bool(re.search(r"\btrain(?:ing)?\b", low)) and "test" not in low
+    curve = step.run.train() if train else step.run.test()
+    if (seed := re.search(r"\bseed (\d+)\b", low)) and not train:
+        curve = seed_curves(step).get(int(seed[1]))  # "Seed 1 dips to 83.37 at epoch 3 and then climbs to ...": its own
+        if curve is None:
+            return None
+    rates = [e.lr for e in step.run.epochs]
+    if (cut := re.search(r"\bafter the (?:lr |rate |learning rate )?(?:cut|drop)\b[^.;]*?\bfrom\s+(\d{2}\.\d{1,2})\s*%?\s+"
+                         r"to\s+(\d{2}\.\d{1,2})", low)) and (lower := [i + 1 for i, (a, b) in enumerate(zip(
+                             rates, rates[1:], strict=False)) if b < a]):
+        epochs, said = [lower[0], lower[0] + 1], [cut[1], cut[2]]
+    elif run := _RUN_OF.search(low):
+        said = [run[1]] + re.findall(r"\d{2}\.\d{1,2}", run[2])
+        epochs = _run_epochs(low, run, len(said), len(curve))
+    else:
+        return None
+    if not epochs or not all(1 <= e <= len(curve) for e in epochs):
+        return None
+    ok = all(said_as(curve[e - 1], t) for e, t in zip(epochs, said, strict=True))
+    shown = ", ".join(f"{curve[e - 1]:.2f}" for e in epochs)
+    whose = f"seed {seed[1]}'s " if seed and not train else ""
+    return Claim(number, clause, ok, f"{whose}{'train' if train else 'test'} accuracy at epochs "
+                 f"{', '.join(map(str, epochs))}: {shown} % ({records.CHECK if whose else records.METRICS})", "figure")
+
+
+def _test_and_train(low, clause, step, previous, number) -> Claim | None:
+    """Test's and train's figures of one epoch said as a pair: "test above train at epoch 1 (74.37 vs 66.47)",
+    "Train/Test: 99.78/99.41 (last epoch)", "in the final epoch train (98.69) is just behind test (98.81)": each
+    curve's figure at that epoch, in the order the words name them."""
+    pair = re.search(r"(\d{2}\.\d{1,2})\s*%?\s*(?:vs\.?|versus|/)\s*(\d{2}\.\d{1,2})\s*%?", low)
+    if pair is not None:
+        names = [m[1] for m in re.finditer(r"\b(test|train)", low[:pair.start()])]
+        said = list(zip(dict.fromkeys(names), (pair[1], pair[2]), strict=False))
+    else:
+        said = [(m[1], m[2]) for m in re.finditer(r"\b(test|train)\w*(?:\s+(?:accuracy|acc))?\s*\(\s*(\d{2}\.\d{1,2})\s*%?"
+                                                  r"\s*\)", low)]
+    if sorted(name for name, _ in said) != ["test", "train"] or re.search(r"\b(?:step|model|seeds?)[ _-]?\d", low):
+        return None
+    where = pair.start() if pair is not None else low.find(said[0][1])  # the scope said nearest the figures
+    scopes = [(abs(m.start() - where), int(m[1]) if m[1] else len(step.run.epochs)) for m in re.finditer(
+        r"\bepoch (\d+)\b|\b(?:at|in) the (?:end|final epoch|last epoch)\b|\blast epoch\b|\bfinal\b", low)]
+    at = min(scopes)[1] if scopes else None
+    if at is None or not 1 <= at <= len(step.run.epochs):
+        return None
+    curves = {"test": step.run.test(), "train": step.run.train()}
+    ok = all(said_as(curves[name][at - 1], text) for name, text in said)
+    return Claim(number, clause, ok, f"epoch {at}: test {curves['test'][at - 1]:.2f} %, train {curves['train'][at - 1]:.2f} % "
+                 f"({records.METRICS})", "figure", tuple(text for _, text in said))
+
+
+def _result_field(low, clause, step, previous, number) -> Claim | None:
+    """A Result's field no other reader names: "Best epoch: 6" (the epoch of the best test accuracy), "Average test
+    accuracy of the last 3 epochs: 97.80" (their mean), "Misclassified images: 151" (the per-class errors summed)."""
+    test = step.run.test()
+    if best := re.match(r"\W*(?:best(?: test)?(?: accuracy)? epoch|epoch (?:with|of) (?:the )?(?:best|highest|peak) (?:test )?"
+                        r"(?:accuracy|acc)?)\s*[:=–-]\s*(\d+)\s*$", low):
+        top = [i + 1 for i, v in enumerate(test) if v == max(test)]
+        return Claim(number, clause, int(best[1]) in top, f"best test accuracy {max(test):.2f} % at epoch "
+                     f"{', '.join(map(str, top))} ({records.METRICS})", "figure", (best[1],))
+    if mean := re.search(rf"\b(?:average|mean)\b[^:\d]*?\blast (\d+|{'|'.join(WORDS)})\b[^:\d]*?(?:[:=–-]|\bis\b|\bwas\b)\s*"
+                         r"(\d{2}\.\d{1,2})", low):
+        curve = step.run.train() if re.search(r"\btrain", low[:mean.start(2)]) else test
+        k = min(_count(mean[1]) or 1, len(curve))
+        value = sum(curve[-k:]) / k
+        return Claim(number, clause, said_as(value, mean[2]), f"mean of the last {k} epochs {value:.2f} % ({records.METRICS})",
+                     "figure", (mean[2],))
+    if first := re.match(r"\W*(?:(?:the )?first epoch (?:above|over|at or above|reaching|to reach|at least)|epochs? to "
+                         r"(?:reach )?)\s*(\d{2}(?:\.\d+)?)\s*%?\s*[:=–-]\s*(\d+)\s*$", low):  # "First epoch above 97%: 5"
+        at = next((i + 1 for i, v in enumerate(test) if v >= float(first[1])), None)
+        return Claim(number, clause, at == int(first[2]), f"first test epoch at or above {first[1]} %: "
+                     f"{at if at else 'none'} ({records.METRICS})", "figure", (first[1], first[2]))
+    if (wrong := re.match(r"\W*(?:total\s+)?(?:misclassified(?: images| digits)?|wrong predictions|(?:test )?errors(?: on the "
+                          r"test set)?|mistakes)\s*[:=–-]\s*(\d{1,4})\b", low)) and step.run.per_class:
+        total = sum(r.errors for r in step.run.per_class)
+        return Claim(number, clause, int(wrong[1]) == total, f"{total} test images wrong ({records.PER_CLASS})", "figure",
+                     (wrong[1],))
+    return None
+
+
+def _run_epochs(low: str, run: re.Match, n: int, epochs: int) -> list[int] | None:
+    """The epochs a run of `n` figures is said of, by the words around it (None where they name none)."""
+    if re.search(r"\b(?:between|from|range|ranged|ranges)\s*$", low[:run.start()]):
+        return None  # "between 98.5 and 98.9": a range of levels, not figures of epochs
+    whole = _SENTENCE.get() or low  # "test acc per epoch - 75.41, 95.34, ...": the dash cut the clause
+    before = whole[:max(whole.find(run[0]), run.start())]
+    if n == epochs and (re.search(r"\b(?:per|each|every|by) epoch\b|\bepoch by epoch\b|\bepoch-wise\b", before) or
+                        re.search(r"^\W*(?:the\s+)?(?:test|train|val\w*|seed \d+)(?:\s+acc\w*)?\s*:?\s*$", low[:run.start()])):
+        return list(range(1, n + 1))  # "Train: 77.17 / 96.51 / 97.55 / ...": one figure an epoch
+    if (first := re.search(rf"\b(?:over|in|for|during) the first (\d+|{'|'.join(WORDS)}) epochs\b", low[run.end():][:40])) \
+            and _count(first[1]) == n:
+        return list(range(1, n + 1))  # "(72.86 → 79.02 → 89.65 over the first three epochs)"
+    if n == 2 and (span := re.search(r"\b(?:from|between) epoch (\d+) (?:to|and) (?:epoch )?(\d+)\b", low[:run.start()])):
+        return [int(span[1]), int(span[2])]  # "from epoch 4 to epoch 8 (7.16 → 86.29)": the span's ends
+    anchor = list(re.finditer(r"\bepoch (\d+)\b", low[:run.start()]))
+    if anchor and _AFTER.search(low[anchor[-1].end():run.start()]) and not re.search(
+            r"\bepochs?\s+\d", low[anchor[-1].end():run.start()]) and not re.search(r"\b(?:and|to)\s*$|[-–]\s*$",
+                                                                                  low[:anchor[-1].start()]):
+        return list(range(int(anchor[-1][1]) + 1, int(anchor[-1][1]) + 1 + n))  # the epochs after the one named
+    return None
+
+
 def _monotone(low, clause, step, previous, number) -> Claim | None:
     """"Test accuracy went up in every epoch", "the loss never rose": every step of the curve that way."""
     found = re.search(r"\b(?P<up>went up|goes up|rose|rises|increased|increases|improved|improves|climbed|climbs|grew|grows|"
                       r"went down|goes down|fell|falls|dropped|drops|decreased|decreases)\s+(?:in |at |"
                       r"with |after )?(?:every|each)\s+epoch|\bnever\s+(?P<never>dropped|fell|decreased|went down|rose|went up|"
-                      r"increased)\b(?!\s+(?:below|under|above|over|beneath|past))", low)
+                      r"increased)\b(?!\s+(?:below|under|above|over|beneath|past))|\b(?:every|each)\s+(?:single\s+)?epoch\s+"
+                      r"(?P<each>improved|improves|raised|raises|beat|beats|(?:was|is) (?:better|higher) than)\b", low)
     if found is None:
         return None
     loss = "loss" in low
@@ -2232,7 +2561,7 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
     curves = [c for _, c in seeds[1]] if seeds else [([e.train_loss for e in step.run.epochs] if train else
                                                       run_losses(step.run)) if loss else
                                                      (step.run.train() if train else step.run.test())]
-    word = found["up"] or found["never"]
+    word = found["up"] or found["never"] or "improved"  # "each epoch improved the test score": went up in every epoch
     up = word in ("went up", "goes up", "rose", "rises", "increased", "increases", "improved", "improves", "climbed", "climbs",
                   "grew", "grows")
     oks = []
@@ -2247,7 +2576,7 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
             scope, _ = _epoch_scope(low, len(curve), step.last, implicit=False)
         span = scope or list(range(1, len(curve) + 1))
         steps = [curve[e - 1] - curve[e - 2] for e in span[1:] if e >= 2]  # each epoch against the one before it
-        oks.append(all(d > 0 if up else d < 0 for d in steps) if found["up"] else
+        oks.append(all(d > 0 if up else d < 0 for d in steps) if not found["never"] else
                    all(d <= 0 if up else d >= 0 for d in steps))
     what = f"{'train' if train else 'test'} {'loss' if loss else 'accuracy'}"
     ok = bool(curves) and (all(oks) if not seeds or seeds[0] != "count" else sum(oks) == seeds[2])
@@ -2269,17 +2598,24 @@ def _seed_rank(low, clause, step, previous, number) -> Claim | None:
     # "seed 4 ended highest ..., seed 0 lowest ...": each ("seed 0 best 97.51" is that seed's best figure, no rank)
     ranks = [(f[1], f[4], f[5]) for f in _SEED_RANK.finditer(low) if f[2] or f[4] not in ("best", "top")]
     ranks += [(f[3], f[1], f[2]) for f in _SEED_RANK_AFTER.finditer(low)]  # "Best final over the seeds: 98.16 % (seed 2)"
+    if seed := re.search(r"\bseed (\d+)\b", low):  # "seed 2 starts best (...) and also finishes best": epoch 1's, the last's
+        ranks += [(seed[1], f[2], "first" if f[1].startswith("start") else "final") for f in re.finditer(
+            r"\b(start(?:s|ed)?|finish(?:es|ed)?|ends up|ended up)\s+(?:the\s+)?(best|highest|top|worst|lowest|weakest)\b", low)]
     curves = seed_curves(step)
     if not ranks or len(curves) < 2:
         return None
     if missing := [f[0] for f in ranks if int(f[0]) not in curves]:
         return Claim(number, clause, False, f"no seed {missing[0]} in this step's check ({records.CHECK})", "figure")
-    role = "best" if ranks[0][2] in ("best", "peak") else "min" if (ranks[0][2] or "").startswith("min") else "final"
-    figure = {s: max(c) if role == "best" else min(c[-step.last:]) if role == "min" else c[-1] for s, c in curves.items()}
-    ok = all(figure[int(f[0])] == (min if f[1] in ("lowest", "worst", "weakest") else max)(figure.values()) for f in ranks)
-    said = f"{role} by seed: " + ", ".join(f"seed {s} {v:.2f} %" for s, v in figure.items()) + \
-        f" ({records.CHECK if step.check else records.METRICS})"
-    return Claim(number, clause, ok, said, "figure")
+    ok, said = True, []
+    for seed_said, rank, named in ranks:
+        role = "best" if named in ("best", "peak") else "min" if (named or "").startswith("min") else \
+            "first" if named == "first" else "final"
+        figure = {s: max(c) if role == "best" else min(c[-step.last:]) if role == "min" else c[0] if role == "first"
+                  else c[-1] for s, c in curves.items()}
+        ok = ok and figure[int(seed_said)] == (min if rank in ("lowest", "worst", "weakest") else max)(figure.values())
+        said.append(f"{role} by seed: " + ", ".join(f"seed {s} {v:.2f} %" for s, v in figure.items()))
+    return Claim(number, clause, ok, "; ".join(dict.fromkeys(said)) + f" ({records.CHECK if step.check else records.METRICS})",
+                 "figure")
 
 
 _DROPS = re.compile(r"\b(?:went down|dropped|fell|dipped|decreased|declined)\s+(?P<n>once|twice|one time|two times|"
@@ -2512,7 +2848,8 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
 
 def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
     """"15 epochs", "trained for 8 epochs", "in under 15 epochs": the epochs trained (planned, against a limit)."""
-    found = re.search(r"(?:\b(?:for|over|trained|train|ran|run|in|on|with|after|within|total of|only|just|all|took)\s+"
+    found = re.match(r"\W*(?:no\.? of |number of |total |trained )?epochs(?: trained)?\s*[:=–-]\s*(\d+)\s*$", low) or \
+        re.search(r"(?:\b(?:for|over|trained|train|ran|run|in|on|with|after|within|total of|only|just|all|took)\s+"
                       r"|^\W*|[;(]\s*|(?<=[a-z]),\s+|\b(?:every one|each|all) of the\s+)"
                       r"(?:(?:under|fewer than|less than|at most|no more than|only|just|all)\s+)?"
                       r"(\d+)\s+"
@@ -2520,7 +2857,8 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
         re.search(r"\b(?:under|fewer than|less than|within|at most|no more than)\s+(\d+)\s+epochs\b", low)
     if found is None or re.search(r"\b(reach\w*|hit|got to|cross\w*|achiev\w*|went|rose|climbed)\b.*%",
                                   low[:found.start()]) or \
-            re.search(r"\b(stuck|stay\w*|remain\w*|hardly|barely|flat|plateau\w*|moves?|moved|only|first)\b",
+            re.search(r"\b(stuck|stay\w*|remain\w*|hardly|barely|flat|plateau\w*|moves?|moved|only|first|happen\w*|nothing|"
+                      r"stall\w*|sits?|sat|idle)\b",
                       low[:found.start()][-40:]):
         return None  # "reached 95 % within 2 epochs": how soon, not how long it trained
     if re.match(r"\s*(?:it|the model|test\w*|accuracy)?\s*(?:had\s+)?(?:reach\w*|pass\w*|hit|got to|cross\w*|climb\w*)\b",
@@ -2558,8 +2896,8 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         after = low[found.end():figures[k + 1].start() if k + 1 < len(figures) else len(low)]
         other = _whose(low, low[start:found.start()], after)
         if other and int(other[1]) != number:
-            if int(other[1]) in earlier:  # another step's figure: read against that step's records
-                out.append(_other_step_figure(clause, earlier[int(other[1])], int(other[1]), number, text))
+            if (them := int(other[1])) in earlier:  # another step's figure: read against that step's records
+                out.append(_other_step_figure(clause, earlier[them], them, number, text, low[start:found.start()]))
             continue
         own = re.split(r",|;|\bthen\b|\band\b", low[max(start, found.start() - 60):found.start()])[-1]
         if re.match(r"\s*(?:%\s*)?(?:→|->|vs\.?\s|versus)\s*\(?\d", low[found.end():]) or \
@@ -2663,7 +3001,7 @@ def _whose(low: str, words: str, after: str) -> re.Match | None:
     """The step a figure is said of, where its words name one: "98.81 % in step 1", "step 2's 99.35 %", "against
     90.37 %" in a clause naming a step."""
     return re.match(r"\s*(?:\S+\s+){0,2}?(?:in|of|for|from|by) (?:step|model|iteration)[ _-]?(\d+)", after) or \
-        (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)'s\s*(?:\S+\s+){0,3}?$", words)
+        (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)'s\s*(?:\S+\s+){0,3}?\(?\s*$", words)
          if not re.match(r"\s*%?\s*(?:vs\.?|versus|against)\b", after) else None) or \
         (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)(?:'s)?\s*\(\s*(?:at\s+|was\s+|=\s*)?$", words)
          if not re.match(r"\s*%?\s*(?:vs\.?|versus|/)", after) else None) or \
@@ -2726,9 +3064,13 @@ def _chain_figure(low: str, clause: str, step: Step, number: int, text: str, ear
                  + f" ({records.METRICS})", "figure", (text,))
 
 
-def _other_step_figure(clause: str, them: Step, which: int, number: int, text: str) -> Claim:
+def _other_step_figure(clause: str, them: Step, which: int, number: int, text: str, words: str = "") -> Claim:
+    """Another step's figure: the one its role names ("step 1's best (98.96 %)"), else any of its recorded ones."""
     f = facts(them)
-    return Claim(number, clause, any(said_as(v, text) for v in them.run.test() + them.run.train() + [f.min_last]),
+    role = re.search(r"\b(best|highest|peak|max\w*|final|last|end)\b[^\d]{0,12}$", words)
+    pool = [f.best_test, f.best_train] if role and role[1] in ("best", "highest", "peak") or role and role[1].startswith("max") \
+        else [them.run.test()[-1], them.run.train()[-1]] if role else them.run.test() + them.run.train() + [f.min_last]
+    return Claim(number, clause, any(said_as(v, text) for v in pool),
                  f"step {which}: best test {f.best_test:.2f} %, final {them.run.test()[-1]:.2f} %, min of the last {f.n} "
                  f"{f.min_last:.2f} % ({records.METRICS})", "figure", (text,))
 
@@ -2783,6 +3125,13 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
 def _min_last_said(clause: str, step: Step, number: int, text: str, words: str, around: str) -> Claim | None:
     """"Min of the last 3 epochs: 98.85 %", "the lowest of the last 3 was 99.30": the lowest of those epochs' test
     (or train) accuracy."""
+    span = re.search(r"\b(?:last|final) (\d+|two|three|four|five)\b(?!\s*%)", around.partition(text)[0])
+    if span and re.search(r"\b(?:max\w*|highest)\s*(?:was|is|:|=)?\s*$", words) and not re.search(
+            r"\bseeds?\b|\bdigit|\bclass\b", around):
+        series = step.run.test()  # "min of the last 3 epochs: 99.35 %, max 99.42 %": the highest of those epochs
+        top = max(series[-min(_count(span[1]), len(series)):])
+        return Claim(number, clause, said_as(top, text), f"test accuracy, the highest of the last {span[1]} epochs: {top:.2f} % "
+                     f"({records.METRICS})", "figure", (text,))
     said = re.search(r"\b(?:min\w*|lowest|worst)\b[^%\d]*?\b(?:last|final) (\d+|two|three|four|five)\b(?!\s*%)[^%\d]*$",
                      words)
     if said is None or re.search(r"\bseeds?\b|\bdigit|\bclass\b", words):
@@ -2853,6 +3202,12 @@ def _others(step: Step, around: str, words: str = "") -> tuple[list[float], str]
         rows = _digit_named(step, words)
         said = f"digit {rows[0].digit}: {rows[0].exact:.2f} %" if len(rows) == 1 else "each digit's accuracy"
         return [r.exact for r in rows], f"{said} ({records.PER_CLASS})"
+    if re.search(r"\bseeds?\b", around) and re.search(r"\bfinals?\b", around) and not re.search(r"\b(?:mean|average)\b",
+                                                                                             around) and step.check:
+        finals = [r.test_acc[-1] for r in step.check.verdict.seeds.values() if r.test_acc]  # "lowest seed final: 97.51"
+        rank = min if re.search(r"\b(?:lowest|min\w*|worst)\b", around) else max if re.search(r"\b(?:highest|best|top)\b",
+                                                                                               around) else None
+        return ([rank(finals)] if rank and finals else finals), f"the seeds' final accuracy ({records.CHECK})"
     if re.search(r"\bseeds?\b", around) and re.search(r"\bmin(?:ima|imum|imums)?\b|\blowest\b", around) and step.check:
         return [r.min_last for r in step.check.verdict.seeds.values()], f"the seeds' min of the last epochs ({records.CHECK})"
     if re.search(r"\bseeds?\b|\bmean\b", around) and step.check:
@@ -2933,7 +3288,7 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
     pair = _PAIRED.search(low)
     for found in re.finditer(r"(?<![\w.])(\d?\.\d+)(?!\d|\.\d|\s*%|\s*(?:points?|pts|pp)\b)", low):
         text, before = found[1], low[:found.start()]
-        named = re.search(r"\b(?:step|model)[ _-]?(\d+)(?:'s)?[^.;,]{0,20}$", before)
+        named = _step_named(before, low[found.end():])
         if pair and found.start() in (pair.start(2), pair.start(3)):
             named, before = (pair if found.start() == pair.start(3) else None), low[:pair.start()]
         whose = (earlier or {}).get(int(named[1])) if named and int(named[1]) != number else step
@@ -2974,6 +3329,50 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
                          + (f"{pool[0]:.4f}" if len(pool) == 1 else f"{min(pool):.4f} at its lowest") + f" ({records.METRICS})",
                          "figure", (text,)))
     return out
+
+
+_LOSS_ORDER = re.compile(r"\b(?P<a>train\w*|test|val\w*) loss\b(?P<mid>[^.;]{0,30}?)\b(?P<rel>lower|below|less|under|smaller|"
+                         r"higher|above|greater|over|bigger)(?: than)?\s+(?:(?:the|its|in|at)\s+)*(?:(?P<b>train\w*|test|"
+                         r"val\w*) loss\b|(?:step|model)[ _-]?(?P<k>\d+)\b|epoch (?P<e>\d+)\b)")
+
+
+def _loss_order(low, clause, step, previous, number) -> Claim | None:
+    """"Test loss is below the train loss at epoch 12", "test loss lower than step 1 at the end", "the final test loss
+    is higher than at epoch 3: 0.101 against 0.096": the two losses named, at the epoch the words give (the last where
+    they give none), in the order said; a pair of figures after it is those two losses."""
+    order = _LOSS_ORDER.search(low)
+    if order is None or not step.run.epochs or math.isnan(step.run.epochs[-1].test_loss or math.nan):
+        return None
+    ours = "train_loss" if order["a"].startswith("train") else "test_loss"
+    at = re.search(r"\b(?:at|in|after) epoch (\d+)\b", low[:order.start("rel")] + low[order.end():])
+    rows, here = step.run.epochs, len(step.run.epochs)
+    here = int(at[1]) if at and not order["e"] and 1 <= int(at[1]) <= here else here
+    if order["k"]:
+        if previous is None or int(order["k"]) == number or not previous.run.epochs:  # the step named, read before
+            return None
+        x, y, what = getattr(rows[-1], ours), getattr(previous.run.epochs[-1], ours), f"step {order['k']}'s final"
+    elif order["e"]:
+        if not 1 <= int(order["e"]) <= len(rows):
+            return None
+        x, y, what = getattr(rows[-1], ours), getattr(rows[int(order["e"]) - 1], ours), f"at epoch {order['e']}"
+    else:
+        theirs = "train_loss" if order["b"].startswith("train") else "test_loss"
+        if theirs == ours:
+            return None
+        x, y, what = getattr(rows[here - 1], ours), getattr(rows[here - 1], theirs), f"{theirs[:-5]} loss at epoch {here}"
+    low_rel = order["rel"] in ("lower", "below", "less", "under", "smaller")
+    ok = (x < y) == low_rel and x != y
+    if pair := re.search(rf"\b{NUM}\s*(?:against|vs\.?|versus|and|/)\s*{NUM}\b", low[order.end():]):
+        ok = ok and said_as(x, pair[1]) and said_as(y, pair[2])
+    said = f"{ours[:-5]} loss {x:.4f}; {what} {y:.4f} ({records.METRICS})"
+    return Claim(number, clause, ok, said, "loss")
+
+
+def _step_named(before: str, after: str) -> re.Match | None:
+    """The step a loss figure is said of: named just before it ("Model_1's final 0.14"), or just after ("0.101 in step
+    2")."""
+    return re.search(r"\b(?:step|model)[ _-]?(\d+)(?:'s)?[^.;,]{0,20}$", before) or \
+        re.match(r"\s*(?:in|for|of|from)\s+(?:step|model)[ _-]?(\d+)\b", after)
 
 
 def _loss_at_end(own: str, low: str, after: str, before: str) -> bool:
@@ -3059,7 +3458,7 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
-READERS = (_inline_table, _value_list, _last_listed, _respectively, _settings, _layers_said, _reach_target, _between,
-           _per_class, _drops, _seed_rank, _neither, _monotone, _best_at, _epoch_list, _seed_count, _margin_images, _unsplit,
-           _effect, _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability,
-           _rate)
+READERS = (_inline_table, _result_field, _sequence, _test_and_train, _value_list, _last_listed, _respectively,
+           _settings, _layers_said, _reach_target, _between, _per_class, _drops, _seed_rank, _neither, _monotone,
+           _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _params_change, _loss_order,
+           _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate)
