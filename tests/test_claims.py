@@ -502,6 +502,8 @@ AS_SAID = [
     (2, "Step 2's best (99.46%) is above step 1's best (98.95%).", False),
     (1, "Min of the last 3 epochs: 98.85%, max 98.96%", True),  # the highest of those epochs
     (1, "Min of the last 3 epochs: 98.85%, max 98.95%", False),
+    (1, "Test accuracy after 1 epoch: 17.29%", True),  # epoch 1's figure
+    (1, "Test accuracy after 1 epoch: 54.05%", False),
 ]
 
 
