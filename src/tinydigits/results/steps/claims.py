@@ -21,6 +21,7 @@ import io
 import math
 import re
 import tokenize
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 
@@ -134,6 +135,17 @@ HELP = r"reduc(?:e|ed|es)|fix(?:ed|es)?|remov(?:e|ed|es)|clos(?:e|ed|es)|cut|nar
 # The numbers a reader parses, as written: a sentence is ✓ only where every number in it was read by a true claim.
 _READ: ContextVar[list[str] | None] = ContextVar("_READ", default=None)
 _SENTENCE: ContextVar[str] = ContextVar("_SENTENCE", default="")  # the sentence a clause is read in, lower case
+
+
+@contextmanager
+def _unread():
+    """A test of figures that reads none: `said_as` notes each number it reads, so a check of whose figure a number
+    is (a pair beside a comparison, a count against two steps') runs outside the note."""
+    token = _READ.set(None)
+    try:
+        yield
+    finally:
+        _READ.reset(token)
 
 
 def _num(text: str) -> float:
@@ -902,6 +914,7 @@ COMPARE = re.compile(r"\b(went up|went down|better|beat|beats|outperform(?:s|ed)
                      r"worse|regress(?:ed|ion)?|lower|dropped|fell|declin(?:e|ed)|down from|decreas(?:e|ed)|increas(?:e|ed))\b")
 BEFORE = re.compile(r"\b(?:step|model)[ _]?\d|previous|the step before|the last step|earlier step|than before|"
                     r"from before|compared|\bvs\b|versus")
+_DOWNWARD = r"worse|regress|lower|dropped|fell|declin|down|decreas|drop|below|behind|went down|under|fewer|less|lost|sank"
 BARE = re.compile(r"^(better|improv|worse|regress)")  # said of a step after another: against it, named or not
 
 
@@ -929,8 +942,7 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     if re.search(r"\b(?:rate|lr)\b", low) or re.search(r"\bloss\b", low) or "gap" in low or "over-fit" in low \
             or "overfit" in low:
         return None  # the rate's course, a loss or the fit: their own readers
-    up = not re.match(r"worse|regress|lower|dropped|fell|declin|down|decreas|drop|below|behind|went down|under|fewer|less|"
-                      r"lost|sank", verb[1])
+    up = not re.match(_DOWNWARD, verb[1])
     if _negated(low, verb.start()):
         up = not up if not re.search(r"\bno (?:better|worse)\b", low) else None
     x, y, what = _compared(low, step, previous)
@@ -955,21 +967,15 @@ def _pair_read(low: str, x: float, y: float) -> None:
     """"(97.33 → 93.48)" beside a comparison: its two figures, in either order, are the ones compared - read; a pair
     of other figures is left to the figure reader."""
     for said in re.finditer(r"(?<![\d.])(\d{2}\.\d{1,2})(?![\d.]|\s*%)", low):  # bare: "final 99.45 ... Model_1's 98.95"
-        token = _READ.set(None)
-        try:
+        with _unread():
             ours = said_as(x, said[1]) or said_as(y, said[1])
-        finally:
-            _READ.reset(token)
         if ours:
             _num(said[1])
     pair = _PAIR.search(low)
     if pair is None:
         return
-    token = _READ.set(None)  # the test itself reads nothing
-    try:
+    with _unread():
         ours = said_as(x, pair[1]) and said_as(y, pair[2]) or said_as(y, pair[1]) and said_as(x, pair[2])
-    finally:
-        _READ.reset(token)
     if ours:
         _num(pair[1]), _num(pair[2])
 
@@ -994,7 +1000,7 @@ def _within_run(low, clause, step, number, span: re.Match, by: re.Match | None, 
     if not 1 <= a < b <= len(curve):
         return None
     moved = curve[b - 1] - curve[a - 1]
-    up = not re.match(r"worse|lower|dropped|fell|declin|down|decreas|drop|below|lost|sank", verb[1])
+    up = not re.match(_DOWNWARD, verb[1])
     ok = (moved > 0) == up and (by is None or _within(abs(moved), by["n"], (by["tol"] or "").strip()))
     return Claim(number, clause, ok, f"epoch {a} {curve[a - 1]:.2f} → epoch {b} {curve[b - 1]:.2f} % ({moved:+.2f} points; "
                  f"{records.METRICS})", "figure", (by["n"],) if by else ())
@@ -1096,11 +1102,8 @@ def _params_change(low, clause, step, previous, number) -> Claim | None:
     a, b = previous.run.params, step.run.params
     said = [(m[1], 1e3 if m[2] else 1.0, low[max(0, m.start() - 14):m.start()]) for m in
             re.finditer(rf"(?<![\w.]){NUM}\s*(k\b)?", low) if not re.search(r"(?:step|model|epoch)[ _-]?$", low[:m.start()])]
-    token = _READ.set(None)
-    try:
+    with _unread():
         kinds = ["a" if _said_count(a, t, k) else "b" if _said_count(b, t, k) else "amount" for t, k, _ in said]
-    finally:
-        _READ.reset(token)
     ends = re.search(rf"\bfrom\s+{NUM}\s*k?\s+to\s+{NUM}", low)
     if ends is not None and kinds[:2] != ["a", "b"]:
         return None  # "from 17k to 8k" of other counts than the two steps' (or said looser than they read): not read here
@@ -1356,7 +1359,7 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
         return _gap_change(low, clause, step, previous, number, grew)
     if previous is not None and (way := _GAP_WAY.search(low)):  # "the gap shrank compared with step 2": beyond the noise
         moved, said = _effect_shown("fit", step, previous)  # +1: smaller beyond the noise, 0: inside it
-        grew = way[1] in ("grew", "widened", "increased", "rose", "went up", "got bigger", "got wider")
+        grew = way[1] in (*_GREW, "got bigger", "got wider")
         return Claim(number, clause, None if moved == 0 else (moved < 0) == grew, said, "gap")
     return _gap_size(low, clause, step, number)
 
@@ -1366,6 +1369,7 @@ _GAP_WAY = re.compile(r"\bgap\b[^.;\d]{0,20}?\b(grew|widened|increased|rose|went
                       r"versus|from|since|against)\s+(?:in\s+)?(?:step|model)[ _-]?\d")
 
 
+_GREW = ("grew", "widened", "increased", "rose", "went up")  # a gap's words for growing; the rest say it shrank
 _GAP_CHANGED = re.compile(r"\bgap\b[^.;]{0,20}?\b(?P<dir>grew|widened|increased|rose|went up|shrank|narrowed|decreased|"
                           r"fell|went down|closed)\b[^.;]*?\b(?:compared (?:with|to)|than|vs\.?|versus|on|from) "
                           r"(?:step|model)[ _-]?\d[^.;]*?\bby\s+(?P<tol>about |around |~\s*|roughly )?(?P<n>\d*\.?\d+)")
@@ -1375,7 +1379,7 @@ def _gap_change(low: str, clause: str, step: Step, previous: Step, number: int, 
     """"The gap grew compared with step 2, by about 2.2 points": the change of the gap (train - test, mean of the
     last epochs) from the step before, its direction and its size as said."""
     then, now = facts(previous).gap, facts(step).gap
-    up = grew["dir"] in ("grew", "widened", "increased", "rose", "went up")
+    up = grew["dir"] in _GREW
     ok = (now > then) == up and _within(abs(now - then), grew["n"], (grew["tol"] or "").strip())
     return Claim(number, clause, ok, f"train - test, mean of the last {facts(step).n}: {then:+.2f} in the step before, "
                  f"{now:+.2f} here ({now - then:+.2f}; {records.METRICS} of both)", "gap", (grew["n"],))
@@ -1628,13 +1632,18 @@ def _rate_moved(step: Step) -> bool:
     return step.run.settings.scheduler == "onecycle" or min(rates) < max(rates)
 
 
+def _lower_from(rates: list[float]) -> list[int]:
+    """The epochs that start on a lower rate than the epoch before them: where a schedule cut."""
+    return [i + 2 for i, (a, b) in enumerate(zip(rates, rates[1:], strict=False)) if b < a]
+
+
 def _rate_when(low: str, cut: re.Match | None, rates: list[float]) -> tuple[list[bool], str]:
     """The epochs a rate's words name: where it is cut ("cut after epoch 4" - it starts lower at 5; "only starts
     coming down at epoch 4": the first lower one) and where it peaks (the epoch whose start has the highest rate)."""
     verdicts, said = [], ""
     if cut and (at := re.search(r"\b(at|in|after|from)\s+(?:the\s+(?:start|end)\s+of\s+)?epoch\s+(\d+)", low[cut.start():])) \
             and not re.search(r"\d{2}\.\d+|\d{2}\s*%", low[cut.start():cut.start() + at.start()]):  # not an accuracy's epoch
-        lower = [i + 2 for i, (a, b) in enumerate(zip(rates, rates[1:], strict=False)) if b < a]  # epochs it starts lower
+        lower = _lower_from(rates)
         when = int(at[2]) + (at[1] == "after" or "end of" in at[0])
         first = re.search(r"\b(?:start\w*|begin\w*|began|first)\s+(?:to\s+)?$", low[:cut.start()])
         verdicts.append(when == lower[0] if first and lower else when in lower)
@@ -2454,9 +2463,8 @@ def _sequence(low, clause, step, previous, number) -> Claim | None:
             return None
     rates = [e.lr for e in step.run.epochs]
     if (cut := re.search(r"\bafter the (?:lr |rate |learning rate )?(?:cut|drop)\b[^.;]*?\bfrom\s+(\d{2}\.\d{1,2})\s*%?\s+"
-                         r"to\s+(\d{2}\.\d{1,2})", low)) and (lower := [i + 1 for i, (a, b) in enumerate(zip(
-                             rates, rates[1:], strict=False)) if b < a]):
-        epochs, said = [lower[0], lower[0] + 1], [cut[1], cut[2]]
+                         r"to\s+(\d{2}\.\d{1,2})", low)) and (lower := _lower_from(rates)):
+        epochs, said = [lower[0] - 1, lower[0]], [cut[1], cut[2]]
     elif run := _RUN_OF.search(low):
         said = [run[1]] + re.findall(r"\d{2}\.\d{1,2}", run[2])
         epochs = _run_epochs(low, run, len(said), len(curve))
