@@ -38,7 +38,7 @@ def variants(row: dict, step) -> list[dict]:
             continue
         d = len(value.split(".")[1])
         near = sorted({f"{x:.{d}f}" for x in curve if abs(x - float(value)) < 3} - {value},
-                      key=lambda c: abs(float(c) - float(value)))[:3]
+                      key=lambda c: (abs(float(c) - float(value)), c))[:3]  # ties by value: the same variants every run
         near += [f"{float(value) + 10 ** -d:.{d}f}", f"{float(value) - 10 ** -d:.{d}f}"]
         for other in dict.fromkeys(near):
             variant = json.loads(json.dumps(row))
