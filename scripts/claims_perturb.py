@@ -20,9 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import label_claims  # noqa: E402 - the labeller, beside this script
-from claims_validity import CORPUS, steps_of, verdict_of  # noqa: E402
-
-PARTS = ["dev"] + [f"dev{k}" for k in range(2, 12)]
+from claims_validity import CORPUS, DEV_PARTS, steps_of, verdict_of  # noqa: E402
 
 
 def variants(row: dict, step) -> list[dict]:
@@ -53,7 +51,7 @@ def main(argv=None) -> int:
     parser.add_argument("--show", type=int, default=0, help="list this many variants judged against their label")
     args = parser.parse_args(argv)
     counts, wrong, steps = collections.Counter(), [], {}
-    for part in PARTS:
+    for part in DEV_PARTS:
         for line in (CORPUS / f"{part}.jsonl").read_text().splitlines():
             row = json.loads(line)
             if row["section"] == "target" or row["label"] not in ("true", "false"):

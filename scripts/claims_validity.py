@@ -22,6 +22,8 @@ from tinydigits.results.claims import read_handin_step
 from tinydigits.results.steps.claims import AIM_MET, AIM_NOT_MET, AIM_UNDECIDED, PARTLY, PLAN, judge
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "claims"
+# the development parts, dev.jsonl then dev2.jsonl, dev3.jsonl, ... in their order
+DEV_PARTS = sorted((p.stem for p in CORPUS.glob("dev*.jsonl")), key=lambda name: int(name[3:] or 1))
 AIMS = {"aim-met": AIM_MET, "aim-not-met": AIM_NOT_MET, "aim-undecidable": AIM_UNDECIDED}
 
 
@@ -95,7 +97,7 @@ def measure(rows: list[dict]) -> tuple[dict, list[tuple[dict, object]]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--part", choices=["dev", *(f"dev{k}" for k in range(2, 12)), "held"], default="dev")
+    parser.add_argument("--part", choices=[*DEV_PARTS, "held"], default="dev")
     parser.add_argument("--json", help="write the figures here as JSON")
     parser.add_argument("--show", action="store_true", help="list the held-out part's misses too (not while rules are "
                                                             "being written)")

@@ -6,6 +6,8 @@ import importlib.util
 import json
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "claims"
 
@@ -117,6 +119,24 @@ def test_labeller_agrees_with_dev11(capsys):
     assert _labeller().main(["--check", "--file", "dev11.jsonl"]) == 0, capsys.readouterr().err
     rows = _rows("dev11.jsonl")
     assert len(rows) >= 150 and all(r["id"].startswith("d11-") for r in rows)
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
+# later dev parts (ids dN-...), outside the id split, each by a helper that never saw the checker: its least size
+LATER_PARTS = {
+    "dev12": 200,  # true sentences hard to read right (rounded, approximate, other thresholds and scopes), 60 % true
+    "dev13": 200,  # in the register of the real hand-ins in shared/seeds (Result bullets, informal Analyses)
+    "dev14": 200,  # dev.jsonl's mix of claim kinds in new words, 65 % true
+    "dev15": 240,  # every kind of fact the records hold said truly two to four ways, 85 % true
+    "dev16": 220,  # Result lines in every format of the tool's READMEs and the seeds' bullets, 80 % true
+}
+
+
+@pytest.mark.parametrize("part", sorted(LATER_PARTS))
+def test_labeller_agrees_with_the_later_dev_parts(part, capsys):
+    assert _labeller().main(["--check", "--file", f"{part}.jsonl"]) == 0, capsys.readouterr().err
+    rows = _rows(f"{part}.jsonl")
+    assert len(rows) >= LATER_PARTS[part] and all(r["id"].startswith(f"d{part[3:]}-") for r in rows)
     assert len({r["id"] for r in rows}) == len(rows)
 
 

@@ -25,7 +25,9 @@ def _validity():
 FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (94.5, 100.0, 98.0),
           "dev4": (98.5, 100.0, 97.5), "dev5": (97.5, 100.0, 98.0), "dev6": (99.5, 100.0, 98.0),
           "dev7": (99.5, 100.0, 97.5), "dev8": (97.5, 100.0, 99.0), "dev9": (99.5, 100.0, 98.5),
-          "dev10": (98.5, 100.0, 95.5), "dev11": (99.5, 100.0, 98.0)}
+          "dev10": (98.5, 100.0, 96.5), "dev11": (99.5, 100.0, 98.0), "dev12": (98.0, 100.0, 94.0),
+          "dev13": (99.5, 100.0, 96.5), "dev14": (96.0, 100.0, 94.0), "dev15": (99.5, 100.0, 95.0),
+          "dev16": (99.5, 100.0, 94.0)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -38,3 +40,162 @@ def test_the_development_parts_keep_their_figures(part):
     assert figures["sensitivity"] >= least_sensitivity, shown
     assert figures["coverage"] >= least_coverage, shown
     assert figures["plans_judged"] <= (3 if part in ("dev3", "dev4") else 0), shown
+
+
+# (hand-in, step, section, sentence, verdict) against the corpus hand-ins' records: a true and a false sentence for each
+# reading the twelfth to sixteenth development parts called for, the false one a figure or a word away from the true
+CORPUS_SAID = [
+    ("example", 1, "result", "Final train acc 98.78%, final test loss 0.042", True),
+    ("example", 1, "result", "Final train acc 98.81%, final test loss 0.042", False),  # 98.81 is test's
+    ("alpha", 1, "analysis", "The model under-fits badly: even at the end, train accuracy is only about 85%.", True),
+    ("alpha", 1, "analysis", "The model under-fits badly: even at the end, train accuracy is only about 80%.", False),
+    ("beta", 3, "analysis", "Every seed ended at 93% or better, and two of them above 95%.", True),  # a level, not a step
+    ("beta", 3, "analysis", "Every seed ended at 94% or better, and two of them above 95%.", False),  # seed 0: 93.48
+    ("beta", 3, "analysis", "only 1 seed out of 3 got above 97", True),
+    ("beta", 3, "analysis", "only 2 seeds out of 3 got above 97", False),
+    ("example", 3, "result", "Final test accuracies range from 99.51 (seeds 1 and 3) to 99.6 (seed 4).", True),
+    ("example", 3, "result", "Final test accuracies range from 99.51 (seeds 1 and 2) to 99.6 (seed 4).", False),
+    ("example", 3, "analysis", "Train only overtakes test in the final two epochs (99.57 vs 99.54 at epoch 14).", True),
+    ("example", 3, "analysis", "Train only overtakes test in the final two epochs (99.57 vs 99.54 at epoch 15).", False),
+    ("alpha", 2, "analysis", "It holds 98% over the last 2 epochs and 96.5% over the last 3.", True),  # the verb shared
+    ("alpha", 2, "analysis", "It holds 98% over the last 2 epochs and 97% over the last 3.", False),  # 96.51 at epoch 4
+    ("gamma", 2, "analysis", "Train ends 1.5 points above test (98.45 vs 96.92), and the last-3 average gap is 0.6.", True),
+    ("gamma", 2, "analysis", "Train ends 0.6 points above test (98.45 vs 96.92).", False),  # "ends": the last epoch's
+    ("gamma", 3, "analysis", "Train now leads test by almost 3 points over the last 3 epochs, far more than in step 2.", True),
+    ("gamma", 3, "analysis", "Train now leads test by almost 3 points over the last 3 epochs, far less than in step 2.", False),
+    ("alpha", 3, "analysis", "gap reduced by ~0.5 compared to Model_2 (0.68 -> 0.14)", True),
+    ("alpha", 3, "analysis", "gap reduced by ~0.9 compared to Model_2 (0.68 -> 0.14)", False),
+    ("gamma", 3, "analysis", "The eights' accuracy rose from 85.2% in step 2 to 88.6%.", True),  # the step before's, then
+    ("gamma", 3, "analysis", "The eights' accuracy rose from 85.9% in step 2 to 88.6%.", False),
+    ("example", 1, "analysis", "digit 8 is the worst class with 19 mistakes, same number as 7", True),
+    ("example", 1, "analysis", "digit 8 is the worst class with 19 mistakes, same number as 6", False),
+    ("gamma", 3, "analysis", "digit 8 improved to 111 errors from 144", True),
+    ("gamma", 3, "analysis", "digit 8 improved to 111 errors from 145", False),
+    ("beta", 2, "analysis", "Test accuracy dips in epoch 2, to just under 77%, and climbs every epoch from there.", True),
+    ("beta", 2, "analysis", "Test accuracy dips in epoch 2, to just under 76%, and climbs every epoch from there.", False),
+    ("example", 2, "analysis", "Only epoch 13 (99.35) keeps the last three from all being above 99.4.", True),
+    ("example", 2, "analysis", "Only epoch 13 (99.36) keeps the last three from all being above 99.4.", False),
+    ("example", 2, "analysis", "Every epoch from 5 to 15 is at 99% or better.", True),
+    ("example", 2, "analysis", "Every epoch from 4 to 15 is at 99% or better.", False),  # 98.58 at epoch 4
+    ("alpha", 3, "result", "Seed finals - s0 97.98, s1 98.33, s2 97.75", True),
+    ("alpha", 3, "result", "Seed finals - s0 97.98, s1 98.33, s2 97.73", False),  # 97.73 was seed 2's epoch 5
+    ("beta", 1, "analysis", "It went past 95% at epoch 3.", True),
+    ("beta", 1, "analysis", "It went past 95% at epoch 4.", False),  # first at or above 95 at epoch 3
+    ("alpha", 1, "analysis", "85% was only passed in the final epoch, the 8th.", True),
+    ("alpha", 1, "analysis", "80% was only passed in the final epoch, the 8th.", False),  # 81.71 at epoch 7
+    ("alpha", 1, "analysis", "Sixes and nines are both below 89%.", True),
+    ("alpha", 1, "analysis", "Sixes and nines are both at 88.9%.", False),  # sixes 88.10
+    ("alpha", 2, "analysis", "Still under-fitting: neither curve reaches 99.1%.", True),
+    ("alpha", 2, "analysis", "Still under-fitting: neither curve reaches 99%.", False),  # train 99.03 at epoch 6
+    ("beta", 1, "analysis", "None of the last 3 epochs dipped under 95.7%.", True),
+    ("beta", 1, "analysis", "None of the last 3 epochs dipped under 95.9%.", False),  # 95.75 at epoch 3
+    ("gamma", 1, "analysis", "In the last epoch train finished over 0.5 points above test.", True),
+    ("gamma", 1, "analysis", "In the last epoch train finished over 1 point above test.", False),  # +0.70
+    ("beta", 3, "result", "Seeds passed: 0/3, lowest min-of-last-3 83.37 (seed 1)", True),
+    ("beta", 3, "result", "Seeds passed: 0/3, lowest min-of-last-3 89.65 (seed 2)", False),  # seed 1's is lower
+    ("beta", 2, "analysis", "Test loss at the end is 0.0873, higher than step 1's 0.0714.", True),
+    ("beta", 2, "analysis", "Test loss at the end is 0.0873, lower than step 1's 0.0714.", False),
+    ("alpha", 1, "result", "Test accuracy for epochs 5-8: 38.49, 53.76, 81.71, 86.29", True),
+    ("alpha", 1, "result", "Test accuracy for epochs 5-8: 38.49, 53.76, 81.71, 85.25", False),  # 85.25: train's
+    ("alpha", 2, "result", "Params: 7578 (+68 from BN)", True),
+    ("alpha", 2, "result", "Params: 7578 (+78 from BN)", False),
+    ("gamma", 3, "analysis", "Threes got worse (24 errors now), while the nines improved to 43.", True),
+    ("gamma", 3, "analysis", "Threes got worse (24 errors now), while the nines improved to 39.", False),
+    ("beta", 1, "analysis", "test acc increased in all epochs", True),
+    ("beta", 2, "analysis", "test acc increased in all epochs", False),  # down at epoch 2
+    ("example", 3, "analysis", "seed 1 was below 99.4 till 9th epoch", True),
+    ("example", 3, "analysis", "seed 1 was below 99.4 till 12th epoch", False),  # 99.41 at epoch 10
+    ("gamma", 1, "analysis", "test acc beats train acc all through the training", False),  # not at epoch 4
+    ("alpha", 2, "result", "Best Test Accuracy: 98.49 (6th epoch)", True),
+    ("alpha", 2, "result", "Best Test Accuracy: 98.4 (5th epoch)", False),  # 98.40 at 5, the best at 6
+    ("beta", 1, "analysis", "gap between train and test is around 0.8 in the last 3 epochs", True),
+    ("beta", 1, "analysis", "gap between train and test is around 0.3 in the last 3 epochs", False),
+    ("beta", 2, "result", "Best test acc - 98 (5th epoch)", False),  # 97.33: a whole figure is a percentage too
+    ("gamma", 3, "analysis", "the gap between train and test grew compared to Model_2", True),
+    ("gamma", 3, "analysis", "the gap between train and test reduced compared to Model_2", False),
+    ("beta", 3, "analysis", "The wider model is 2,854 parameters bigger than Beta_2.", True),  # a step by its model's name
+    ("beta", 3, "analysis", "The wider model is 2,584 parameters bigger than Beta_2.", False),
+    ("beta", 3, "analysis", "On seed 0 the final accuracy is 3.85 points below Beta_2.", True),
+    ("beta", 3, "analysis", "On seed 0 the final accuracy is 3.58 points below Beta_2.", False),
+    ("alpha", 1, "result", "Receptive field 18 px, 8 epochs", True),
+    ("alpha", 1, "result", "Receptive field 19 px, 8 epochs", False),
+    ("gamma", 1, "result", "Losses at the end: 0.11 (train) and 0.13 (test)", True),
+    ("gamma", 1, "result", "Losses at the end: 0.13 (train) and 0.11 (test)", False),
+    ("gamma", 2, "result", "Budget: FAIL with 8,000 parameters", True),  # 8,000 is not under 8,000
+    ("gamma", 2, "result", "Budget: PASS with 8,000 parameters", False),
+    ("example", 1, "result", "Train acc at epoch 2 was 87.36, 94.74 at epoch 3 and 96.24 at epoch 4", True),
+    ("example", 1, "result", "Train acc at epoch 2 was 87.36, 94.74 at epoch 3 and 96.74 at epoch 4", False),  # test's
+    ("example", 3, "result", "Train acc: 98.68 at epoch 12 → 99.48 at epoch 13 → 99.61 at epoch 15", True),
+    ("example", 3, "result", "Train acc: 98.68 at epoch 12 → 99.56 at epoch 13 → 99.61 at epoch 15", False),
+    ("beta", 3, "analysis", "Sevens dropped to about 85.9%, the lowest of all digits.", True),
+    ("beta", 3, "analysis", "Sevens dropped to about 86.5%, the lowest of all digits.", False),
+    ("gamma", 1, "result", "Best test acc ~96.2% (epoch 4)", True),
+    ("gamma", 1, "result", "Best test acc ~96.2% (epoch 3)", False),
+    ("example", 1, "analysis", "min of the last 3 epochs is 98.61 which is far from 99.4", True),
+    ("example", 1, "analysis", "min of the last 3 epochs is 98.81 which is far from 99.4", False),
+    ("beta", 3, "analysis", "To fix: go back to one-cycle but keep the wider model, maybe with dropout 0.05.", "plan"),
+    ("example", 1, "analysis", "It got past 98% at epoch 8 and never fell back under it.", True),
+    ("example", 1, "analysis", "It got past 98.62% at epoch 12 and never fell back under it.", False),  # 98.61 at 13
+    ("example", 2, "result", "7,568 params (~7.6k), RF 28, 15 epochs, 60,000 training images", True),
+    ("example", 2, "result", "7,568 params (~7.5k), RF 28, 15 epochs, 60,000 training images", False),
+    ("example", 2, "analysis", "Digits 5 and 9 share the second-highest error count, 8 each.", True),  # ranked by errors
+    ("example", 2, "analysis", "Digits 5 and 6 share the second-highest error count, 8 each.", False),
+    ("example", 3, "analysis", "Seed 0 stayed above 99.4% in every epoch from the 6th onward.", True),
+    ("example", 3, "analysis", "Seed 0 stayed above 99.4% in every epoch from the 5th onward.", False),  # 99.35 at 5
+    ("alpha", 2, "analysis", "Train is ahead of test from epoch 3 on, by 0.54 pts at the end.", True),  # the last's gap
+    ("alpha", 2, "analysis", "Train is ahead of test from epoch 3 on, by 0.64 pts at the end.", False),
+    ("alpha", 2, "analysis", "The last two epochs (98.40, 98.49) are flat, but the last 3 are not stable.", True),
+    ("alpha", 2, "analysis", "The last 3 epochs are flat.", False),  # 96.51 to 98.49
+    ("alpha", 3, "result", "Finals: 97.98 / 98.33 / 97.75 for seeds 0/1/2", True),
+    ("alpha", 3, "result", "Finals: 97.98 / 98.33 / 97.75 for seeds 1/0/2", False),
+    ("alpha", 3, "analysis", "None of the 3 seeds kept 97.5% over its last 3 epochs.", True),
+    ("alpha", 3, "analysis", "None of the 3 seeds kept 97% over its last 3 epochs.", False),  # seeds 1 and 2 did
+    ("alpha", 3, "analysis", "Digits 9 and 7 both have 36 errors, 9 slightly worse at 96.43%.", True),
+    ("alpha", 3, "analysis", "Digits 9 and 7 both have 36 errors, 9 slightly worse at 96.50%.", False),  # 96.50 is 7's
+    ("alpha", 3, "analysis", "The 1s and 5s tie for the fewest errors, 7 each.", True),
+    ("alpha", 3, "analysis", "The 1s and 9s tie for the fewest errors, 7 each.", False),
+    ("alpha", 1, "analysis", "Digit 2 is worst (52.0%), and 8 comes next at 71.4%.", True),
+    ("alpha", 1, "analysis", "Digit 2 is worst (52.0%), and 8 comes next at 72.4%.", False),
+    ("beta", 2, "analysis", "From the second epoch it improves every epoch, reaching 97% by the last.", True),
+    ("beta", 2, "analysis", "From the second epoch it improves every epoch, reaching 98% by the last.", False),
+    ("beta", 3, "result", "Verdict: FAIL on all 3 seeds (0 of 3 held)", True),  # a count of the seeds that held
+    ("beta", 3, "result", "Verdict: FAIL on all 3 seeds (1 of 3 held)", False),
+    ("beta", 3, "analysis", "No seed is stable in the last 3 epochs.", True),
+    ("example", 3, "analysis", "No seed is stable in the last 3 epochs.", False),
+    ("beta", 3, "analysis", "At the final epoch train is 2.73 pts ahead.", True),
+    ("beta", 3, "analysis", "At the final epoch train is 3.73 pts ahead.", False),
+    ("gamma", 1, "result", "RF 10 px, 4 epochs, 5,000 train images, batch 32", True),  # 4 is the epochs', not a field's
+    ("gamma", 1, "result", "RF 10 px, 4 epochs, 6,000 train images, batch 32", False),
+    ("gamma", 2, "analysis", "Train stays ahead of test in epochs 4 and 5, by 1.53 pts at the last one.", True),
+    ("gamma", 2, "analysis", "Train stays ahead of test in epochs 4 and 5, by 0.84 pts at the last one.", False),
+    ("gamma", 3, "result", "Final test acc, seed 0/1/2: 97.51 / 98.34 / 98.16", True),
+    ("gamma", 3, "result", "Final test acc, seed 0/1/2: 97.51 / 98.16 / 98.34", False),
+    ("example", 3, "result", "Seeds 0-5, min of last 3: 99.54, 99.43, 99.54, 99.51, 99.51, 99.52", True),
+    ("example", 3, "result", "Seeds 0-5, min of last 3: 99.54, 99.43, 99.54, 99.51, 99.52, 99.51", False),
+    ("alpha", 1, "analysis", "It under-fits: neither train nor test gets past 86.29 %.", True),  # past: above it
+    ("alpha", 1, "analysis", "It under-fits: neither train nor test gets past 86.2 %.", False),
+    ("alpha", 2, "analysis", "Train was ahead of test in every epoch from 3 on.", True),
+    ("alpha", 2, "analysis", "Train was ahead of test in every epoch from 2 on.", False),
+    ("alpha", 3, "analysis", "Train and test finish level: 98.03 % against 97.98 %.", True),
+    ("alpha", 3, "analysis", "Train and test finish level: 98.13 % against 97.98 %.", False),
+    ("beta", 3, "result", "lowest seed: seed 1 at 83.37 %", True),  # the verdict's figure, lowest of the seeds'
+    ("beta", 3, "result", "lowest seed: seed 2 at 89.65 %", False),
+    ("gamma", 3, "result", "lowest seed's min of the last 3: 92.36 %", True),
+    ("gamma", 3, "result", "lowest seed's min of the last 3: 96.72 %", False),  # seed 1's; seed 0's is lower
+]
+
+
+@pytest.mark.parametrize(("handin", "step", "section", "sentence", "verdict"), CORPUS_SAID)
+def test_a_sentence_of_a_corpus_hand_in_is_judged_as_said(handin, step, section, sentence, verdict):
+    validity = _validity()
+    row = {"handin": handin, "step": step, "section": section, "sentence": sentence}
+    assert validity.verdict_of(row, _steps(handin)) == verdict
+
+
+_STEPS: dict = {}
+
+
+def _steps(handin: str) -> dict:
+    if handin not in _STEPS:
+        _STEPS[handin] = _validity().steps_of(CORPUS / "handins" / handin)
+    return _STEPS[handin]

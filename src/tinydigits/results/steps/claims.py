@@ -181,12 +181,19 @@ def said_as(value: float, text: str, scale: float = 1.0) -> bool:
     return (abs(v - x) <= unit / 2 + 1e-9 and not tie_up_to_line) or abs(math.floor(v / unit + 1e-9) * unit - x) < unit / 2
 
 
+def said_near(value: float, text: str) -> bool:
+    """Whether "about `text`" says `value`: rounded to the digits said, within one unit of the last of them."""
+    d = _decimals(text)
+    return abs(round(value, d) - _num(text)) <= 10 ** -d + 1e-9
+
+
 def _negated(clause: str, at: int) -> bool:
     """A negation within the few words before position `at`, or just after the word there ("over-fitting is not
     seen")."""
     before = re.split(r"[,:;()]|\band\b|\bbut\b|\bwhile\b", clause[:at].lower())[-1]
-    if re.match(r"\s*not (?:all|every|each)\b", before):
-        return True  # "Not all of the last 3 epochs reach 99.4 %": the whole clause is denied
+    if re.match(r"\s*(?:not (?:all|every|each)|none of (?:the|its|these|those)\s+(?:(?:last|first|final) )?(?:\w+ )?"
+                r"epochs|no (?:single )?epoch)\b", before):
+        return True  # "Not all of the last 3 epochs reach 99.4 %", "none of them dipped under": the clause is denied
     before = " ".join(before.split()[-4:])  # a negation belongs to the few words before the claim's word
     after = re.match(r"\S*\s+(?:is not|isn't|was not|wasn't|not (?:seen|shown|present|observed)|is absent|absent|"
                      r"(?:(?:is|was|has|have|been|now|finally|completely)\s+){0,3}(?:gone|disappeared|vanished|went away|"
@@ -229,14 +236,23 @@ def clauses(sentence: str) -> list[str]:
                      r"|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train)\b)"
                      r"|,\s+(?=and\s+(?:only\s+)?(?:seeds?\s+\d|no seed|every seed|all (?:\w+ )?seeds)\b)"
                      r"|,\s+and\s+(?=(?:\d|one|two|three|four|five) of (?:them|those)\b)"
+                     r"|,\s+and\s+(?=(?:then\s+)?(?:climbs?|climbed|rises|rose|improves|improved|recover(?:s|ed)?|falls|fell|"
+                     r"drops|dropped)\b)"
+                     r"|(?<![\d%])\s+and\s+(?=\d{2}(?:\.\d+)?\s*%?\s+(?:over|in|for|through|during) the (?:last|final|first) )"
                      r"|\s+and\s+(?=(?i:passed|reached|crossed|hit|got to|passes|reaches|crosses|hits|topped|tops)\s+\d)"
                      r"|,\s+(?=(?i:batch size|batch|bs|lr|learning rate|sgd|adam|optimi[sz]er|momentum|dropout)\b)"
                      r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d|never (?:fell|dropped|dipped|went|slipped) "
                      r"below \d)|(?<=\))\s+and\s+(?=never\b)"
                      r"|\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?(?:test|train|training|validation) "
                      r"(?:accuracy|loss)\b)|\s+but\s+(?!the (?:last|first|final)\b|(?:epoch )?\d|one\b)", _field(sentence))
+    return _rejoined([p.strip().rstrip(".") for p in parts if p and p.strip(" .")])
+
+
+def _rejoined(parts: list[str]) -> list[str]:
+    """The pieces of a cut sentence, each given back what it needs of the one before it: its subject, its span, its
+    verb."""
     out: list[str] = []
-    for part in (p.strip().rstrip(".") for p in parts if p and p.strip(" .")):
+    for part in parts:
         if out and (named := re.match(r"(?i)\W*(seeds \d+(?:,\s*\d+)*,? and \d+)\b", out[0])) and \
                 re.search(r"(?i)\bthey\b|^(?:the )?test acc", part):
             part = f"{named[1]}: {part}"  # "Seeds 1 and 2 are monotone, test acc rises ... they end at ...": those seeds
@@ -252,12 +268,18 @@ def clauses(sentence: str) -> list[str]:
                 r"\ball (?:the )?epochs", out[-1]) and not re.search(r"\d\.\d|\d\s*%", out[-1]):
             out[-1] = f"{out[-1]}, {part}"  # "For the first 4 epochs test acc is stuck, below 12%": the level of that span
             continue
-        if out and re.fullmatch(r"(?i)(?:final |best |last )?(?:losses|figures|numbers|accuracies|results)", out[-1]):
+        if out and re.match(r"\d{2}(?:\.\d+)?\s*%?\s+(?:over|in|for|through|during) the ", part) and \
+                (verb := re.search(rf"(?i)\b(?:{HOLD}|stay(?:s|ed)? above|(?:was|is|stayed|stays) at least)\b", out[-1])):
+            part = f"{verb[0]} {part}"  # "holds 98 % over the last 2 and 96.5 % over the last 3": the verb is shared
+        if out and re.fullmatch(r"(?i)(?:(?:per[- ])?seed )?(?:final |best |last )?(?:losses|figures|numbers|accuracies|"
+                                r"results|finals|bests)", out[-1]):
             out[-1] = f"{out[-1]}: {part}"  # "Final losses: test 0.41, train 0.49": the label is its fields' subject
             continue
-        if out and (there := re.search(r"(?i)\bfrom (?:there|then|that point|that epoch) on(?:wards)?\b", part)) and \
-                (named := re.findall(r"(?i)\b(?:from |after )?epoch (\d+)", out[-1])):
-            part = part.replace(there[0], f"from epoch {named[-1]} on")  # "pulls ahead from epoch 8: ... from there on"
+        if out and (there := re.search(r"(?i)\bfrom (?:there|then|that point|that epoch)(?: on(?:wards)?)?\b|"
+                                       r"\b(?:after that|since then)\b", part)) and \
+                (named := re.findall(r"(?i)\bepochs? (\d+)(?:\s*(?:to|-|–)\s*(?:epoch )?(\d+))?", out[-1])):
+            # "pulls ahead from epoch 8: ... from there on", "went down from epoch 1 to 2, and rose after that"
+            part = part.replace(there[0], f"from epoch {named[-1][1] or named[-1][0]} on")
         if out and re.fullmatch(r"(?i)(?:from|after|since|in|over|during|at|by|until|up to|on)\b[^,;]{0,40}", out[-1]):
             out[-1] = f"{out[-1]}, {part}"  # "From epoch 9 on, test accuracy ...": the span belongs to its claim
         else:
@@ -407,7 +429,7 @@ _PLACE = re.compile(r"(?:\b(?:step|steps|model|models|iteration|experiment|code|
                     r"(?:is\s+)?(?:still\s+)?(?:no\.?\s*)?$)",
                     re.I)
 # "on all epochs greater than 10": the number ends a span of epochs, it states no figure
-_SPAN_EDGE = re.compile(r"(?i)\bepochs?\s+(?:greater|more|fewer|less)\s+than\s*$")
+_SPAN_EDGE = re.compile(r"(?i)\bepochs?\s+(?:(?:greater|more|fewer|less)\s+than|from)\s*$")  # "every epoch from 5 to 15"
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d*\.\d+|\d+)(st|nd|rd|th|[kK]|[x×]\d+|e-?\d+)?(?![\w])")
 
 
@@ -422,7 +444,8 @@ def value_numbers(words: str) -> list[str]:
             continue
         before = plain[:found.start()]
         if _PLACE.search(before) or _SPAN_EDGE.search(before) or \
-                re.search(r"(?:\d[-–]|seeds? \d+(?:,\s*\d+)*,?\s*(?:and|or)?\s*)$", before):
+                re.search(r"(?:\d[-–]|seeds? \d+(?:,\s*\d+)*,?\s*(?:and|or)?\s*|\bepochs?\s+(?:from\s+)?\d+\s+"
+                          r"(?:to|through|until)\s+)$", before):
             continue
         if re.match(r"\s*(?:st|nd|rd|th)?\s*(?:steps?|changes?|seeds? (?:shown|of))\b", plain[found.end():]):
             continue
@@ -430,7 +453,8 @@ def value_numbers(words: str) -> list[str]:
     return out
 
 
-PLANNED = re.compile(r"^\s*(?:next|then|future|to do|todo|plan|in step \d|for (?:the )?next)\b|\b(?:will|won't|would|should|"
+PLANNED = re.compile(r"^\s*(?:next|then|future|to do|todo|to fix|plan|in step \d|for (?:the )?next)\b|"
+                     r"\b(?:will|won't|would|should|"
                      r"shall|going to|plan(?:s|ned)? to|next step|next,|next:|next we|next i|in the next|try(?:ing)? to|"
                      r"we'll|i'll|let's|might|hope|to get|need(?:s)? to|can be pushed|could be|want to|aim(?:s)? to|"
                      r"would like|needs? more|needs? to|i'd|we'd|maybe|if i had|if we had|(?<!\ds )(?<!\d )comes? next|"
@@ -468,7 +492,7 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
             continue
         atoms: list[Claim] = []
         numbers: list[str] = []
-        plain = _plain(sentence)
+        plain = _plain(_models_named(sentence, {**(earlier or {}), number: step}, number))
         token = _SENTENCE.set(plain.lower())
         try:
             for clause in clauses(plain):
@@ -482,6 +506,9 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
                           if (c.claim, c.kind, c.evidence) not in {(a.claim, a.kind, a.evidence) for a in atoms}]
         finally:
             _SENTENCE.reset(token)
+        if not atoms and not numbers and section != TARGET and is_plan(words, number):  # "To fix: go back to X"
+            out.append(Judged(number, section, words, (), (), plan=True))
+            continue
         read = [n for a in atoms for n in a.numbers]
         unchecked = [f"\u201c{h[0]}\u201d" for h in HEDGED_WORDS.finditer(plain)]  # an opinion no record decides
         for n in numbers:
@@ -491,6 +518,18 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
                 unchecked.append(n)
         out.append(Judged(number, section, words, tuple(atoms), tuple(dict.fromkeys(unchecked))))
     return out
+
+
+def _models_named(sentence: str, steps: dict[int, Step], now: int) -> str:
+    """A step called by its model's name ("3.58 points below Beta_2"): said as "step K", as the readers know it, and
+    this step's own as "this model". Only a name with a digit or an underscore is read: a model called "Net" leaves
+    the word alone."""
+    for k, other in steps.items():
+        name = other.name if other is not None else ""
+        if re.fullmatch(r"\w*(?:\d|_)\w*", name) and not re.fullmatch(r"(?i)(?:model|step)[ _-]?\d+", name):
+            sentence = re.sub(rf"(?i)(?<![\w.]){re.escape(name)}(?![\w])", f"step {k}" if k != now else "this model",
+                              sentence)
+    return sentence
 
 
 def _as_goal(item: str) -> str:
@@ -561,6 +600,7 @@ def _phrasings(text: str) -> str:
     """Phrasings said in the shape the readers read: "Epoch 6 → 46.40" (at epoch 6), slashed pairs ("train / test loss
     = 0.485 / 0.409", "73.05 train / 75.41 test"), "hasnt", "every epoch up to 13", "after peaking at epoch 3" (from
     it), "6 of the 2s are wrong" (digit 2's errors), "passed 50% at epoch 6 and 80% at epoch 7" (the verb again)."""
+    text = re.sub(r"(?i)\b((?:at|in|by) epoch \d+)\s*(?:→|->|=>)\s*(?=\d)", r"\1, ", text)  # "98.68 at epoch 12 → 99.48 at ..."
     text = re.sub(r"(?i)\bepoch (\d+)\s*(?:→|->|=>)\s*(?=\d)", r"at epoch \1: ", text)  # "Epoch 6 → 46.40 val acc"
     # "Final train / test loss = 0.485 / 0.409": each quantity with its own figure
     text = re.sub(r"(?i)\b((?:final |best |min(?:imum)? |lowest )?)(train\w*|test|val\w*)\s*/\s*(train\w*|test|val\w*)\s+"
@@ -580,9 +620,12 @@ def _phrasings(text: str) -> str:
     # "28 errors on digit 4 and 62 on digit 8": each digit's errors
     text = re.sub(r"(?i)\b(\d+) (errors?|mistakes) on (?:digit|class) (\d)\b", r"digit \3 has \1 errors", text)
     text = re.sub(r"(?i)(errors\b.*?)\band (\d+) on (?:digit|class) (\d)\b", r"\1and digit \3 has \2 errors", text)
+    # "got past 98 % at epoch 8 and never fell back under it": the level, every epoch from then on
+    text = re.sub(r"(?i)\b(\d{2}(?:\.\d+)?\s*%)(\s+(?:at|in|by) epoch (\d+)),? and never (fell|dropped|dipped|went|slipped) "
+                  r"(?:back )?(?:below|under) (?:it|that)\b", r"\1\2 and never \4 below \1 from epoch \3 on", text)
     # "97% was already passed in the 2nd epoch": the level reached then
-    text = re.sub(r"(?i)^\W*(\d{2}(?:\.\d+)?\s*%) was (?:already |first |only )?(passed|reached|crossed|hit)\b",
-                  r"test accuracy \2 \1", text)
+    text = re.sub(r"(?i)^\W*(\d{2}(?:\.\d+)?\s*%) was (already |first |only )?(passed|reached|crossed|hit)\b",
+                  r"test accuracy \2\3 \1", text)
     text = re.sub(r"(?i)\blost (over |about |almost |nearly )?(\d[\d.]*) (?:full )?points?\b", r"dropped by \1\2 points", text)
     # "able to reach till 99.19% accuracy": the highest it got
     text = re.sub(r"(?i)\breach(?:es|ed)? (?:till|until|upto|up to) (?=\d)", "reached a best of ", text)
@@ -656,9 +699,10 @@ def _plain(sentence: str) -> str:
                       r"iteration|run|place))", r"\1 epoch \2", text)  # "got to 98 % in the 4th"
         text = re.sub(r"\(\s*(\d+)(?:st|nd|rd|th)\s*\)", r"at epoch \1", text)  # "in the last epoch (5th)"
     text = re.sub(r"(?i)\(\s*(?:at |in )?(?:the )?(\d+)(?:st|nd|rd|th)\s+epoch\s*\)", r"at epoch \1", text)
-    text = re.sub(r"(?i)\b(?:(at|in|by|on|after|from|until|before)\s+)?(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+epoch\b",
+    text = re.sub(r"(?i)\b(?:(at|in|by|on|after|from|until|till|before)\s+)?(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+epoch\b",
                   lambda m: f"{(m[1] or 'at').lower()} epoch {m[2]}", text)
     text = re.sub(r"(?i)\(\s*epoch\s+(\d+)\s*\)", r"at epoch \1", text)
+    text = re.sub(r"(?i)\b(from|since|after) the (\d+)(?:st|nd|rd|th)\b(?=\s+(?:on|onwards?)\b)", r"\1 epoch \2", text)
     text = re.sub(r"(?i)\bepochs?\s+(\d+)\s*[-–]\s*(\d+)\b", r"from epoch \1 to epoch \2", text)
     low = text.lower()
     if "loss" in low or re.search(r"\b(lr|rate|dropout|decay|momentum|gap|difference|points)\b", low):
@@ -667,6 +711,8 @@ def _plain(sentence: str) -> str:
                  r"dips?|dipped|stays?|finals?|lowest|highest|under|dropped|stable|min(?:imum)?|passed)\b", low):
         text = _BARE.sub(lambda m: f"{m[1]} %", text)  # "val acc above 98.5": an accuracy
         text = _BARE_WHOLE.sub(lambda m: m[0] if _SPAN_EDGE.search(m.string[:m.start(2)]) else f"{m[1]} {m[2]} %", text)
+        text = re.sub(r"(?i)\b(acc(?:uracy)?\s*[:=-]\s*)(\d{2})\b(?![.\d])(?!\s*(?:%|epochs?|images|params))", r"\1\2 %",
+                      text)  # "Best test acc - 98 (5th epoch)": a field's whole percentage
     elif re.search(r"\bepochs\b|\d\s*(?:→|->)\s*\d|\bepoch \d+ (?:is|was) at \d", low):
         # a chain "95.9 → 97.39", "ep 5 is at 98.40": accuracies where no rate or loss is said
         text = _BARE.sub(lambda m: f"{m[1]} %", text)  # "the last two epochs are both over 98.45": a decimal, not a count
@@ -909,7 +955,8 @@ def _effect_shown(what: str, step: Step, previous: Step, figure: str = "min_last
     return (0 if abs(gain) <= noise else 1 if gain > 0 else -1), f"{said} ({records.METRICS} of both)"
 
 
-COMPARE = re.compile(r"\b(went up|went down|better|beat|beats|outperform(?:s|ed)?|improv(?:e|ed|es|ement)|higher|up from|rose|"
+COMPARE = re.compile(r"\b(?<!or )(went up|went down|better|beat|beats|outperform(?:s|ed)?|improv(?:e|ed|es|ement)|higher|"
+                     r"up from|rose|"
                      r"gain(?:ed)?|raised|lifted|(?:above|below)(?= (?:that of |the one |those of )?(?:step|model)[ _-]?\d)|"
                      r"worse|regress(?:ed|ion)?|lower|dropped|fell|declin(?:e|ed)|down from|decreas(?:e|ed)|increas(?:e|ed))\b")
 BEFORE = re.compile(r"\b(?:step|model)[ _]?\d|previous|the step before|the last step|earlier step|than before|"
@@ -920,6 +967,9 @@ BARE = re.compile(r"^(better|improv|worse|regress)")  # said of a step after ano
 
 def _compare(low, clause, step, previous, number) -> Claim | None:
     """Better / worse / by N points than the step before, on the figure the budget judges (or the one named)."""
+    if re.search(r"\b(errors?|mistakes|misclassified|digit|class|zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|"
+                 r"nines)\b", low):
+        return None  # a digit's figures against another step's: the per-class reader's
     verb = COMPARE.search(low)
     moved = re.search(rf"\bfrom\s+{NUM}\s*%?.*?\bto\s+{NUM}\s*%", low)
     if previous is not None and moved and BEFORE.search(low) is not None or previous is not None and moved and \
@@ -937,9 +987,9 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
         return _within_run(low, clause, step, number, span, by_points, verb)
     if re.search(r"\bparam(?:eter)?s?\b", low) and not re.search(r"accura", low):
         return _params_compared(low, clause, step, previous, number, verb[1])
-    if re.search(r"\b(errors?|mistakes|misclassified|digit|class)\b", low):
-        return None  # a digit's figures against another step's: the per-class reader's
-    if re.search(r"\b(?:rate|lr)\b", low) or re.search(r"\bloss\b", low) or "gap" in low or "over-fit" in low \
+    if re.search(r"\b(?:rate|lr)\b", low) or re.search(r"\bloss\b", low) or "gap" in low or _AHEAD.search(low) or \
+            re.search(r"\b(?:every|each) epoch\b", low) or \
+            "over-fit" in low \
             or "overfit" in low:
         return None  # the rate's course, a loss or the fit: their own readers
     up = not re.match(_DOWNWARD, verb[1])
@@ -1096,8 +1146,10 @@ _MORE = r"more|up|increas\w*|higher|rose|grew|added|extra|bigger|larger"
 def _params_change(low, clause, step, previous, number) -> Claim | None:
     """"6,140 fewer params than step 1", "params down by about 5,000", "from 14,410 to 8,000": the counts said must
     be the two steps' and the difference said (at its tolerance) theirs."""
+    signed = re.search(r"\(\s*[+\-−]\s*\d", low)  # "Params: 7578 (+78 from BN)": the change from the step before
+    low = re.sub(r"\(\s*\+\s*(\d[\d,]*)", r"(\1 more", re.sub(r"\(\s*[-−]\s*(\d[\d,]*)", r"(\1 fewer", low))
     if previous is None or not re.search(r"\bparam(?:eter)?s?\b", low) or "accura" in low or not \
-            (re.search(r"\bfrom\s+\d", low) or BEFORE.search(low) or BEFORE.search(_SENTENCE.get() or "")):
+            (signed or re.search(r"\bfrom\s+\d", low) or BEFORE.search(low) or BEFORE.search(_SENTENCE.get() or "")):
         return None
     a, b = previous.run.params, step.run.params
     said = [(m[1], 1e3 if m[2] else 1.0, low[max(0, m.start() - 14):m.start()]) for m in
@@ -1147,7 +1199,8 @@ def _count(word: str | None) -> int | None:
 def _seeds(low, clause, step, previous, number) -> Claim | None:
     """`passed on 3 of 5 seeds`, `held on every seed`: the check's count of seeds that held."""
     # "Check on 3 seeds: 0 of 3 pass", "passed 0 of 3": the count said of them
-    found = SEEDS_OF.search(re.sub(r"\b(passed|held|failed|pass)\s+(?:on\s+)?(\d+\s*(?:of|/)\s*\d+)\b", r"\2 \1", low)) or \
+    found = SEEDS_OF.search(re.sub(r"\b(passed|held|failed|pass)\s*[:=-]?\s+(?:on\s+)?(\d+\s*(?:of|/)\s*\d+)\b", r"\2 \1",
+                                   low)) or \
         SEEDS.search(low)
     if found is None or not re.search(r"\b(pass|held|hold|reach|above|met|meet|fail|over 99|99\.4|success)", low):
         return None
@@ -1161,7 +1214,8 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
     held, ran = step.check.verdict.held()
     said = f"{held} of {ran} seeds held ({records.CHECK})"
     # "FAIL: 0/3 seeds pass", "Verdict: FAIL, 0 of 3 seeds": a verdict's label; "2 of 3 seeds failed": a count of fails
-    failed = bool(re.search(r"\bfail", re.sub(r"^\W*(?:(?:verdict|budget)\s*:\s*)?(?:pass|fail)\s*[:,]", "", low)))
+    failed = bool(re.search(r"\bfail", re.sub(r"^\W*(?:(?:verdict|budget)\s*:\s*)?(?:pass|fail)\s*[:,]", "", low))) and \
+        not re.search(r"\b\d+\s*(?:of|/)\s*\d+\s+(?:seeds?\s+)?(?:held|hold|pass\w*|met)\b", low)  # "FAIL (0 of 3 held)"
     first, second = found[1], found[2]
     if re.search(r"\bnone of (?:them|the seeds)\b", low) and second is None:
         first, second = "0", first  # "3 seeds, none of them passed": none of the 3
@@ -1175,7 +1229,8 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
     negated = _negated(low, found.start())
     ok = claimed_held == held and claimed_ran == ran
     numbers = tuple(n for n in (first, second) if n and re.fullmatch(r"\d+", n))
-    total = re.search(rf"(?:^\W*|\b(?:on|across|over|with)\s+)(\d+|{'|'.join(WORDS)})\s+seeds\b|^\W*seeds\s*[:=]\s*(\d+)\b",
+    total = re.search(rf"(?:^\W*|\b(?:on|across|over|with)\s+(?:all\s+)?)(\d+|{'|'.join(WORDS)})\s+seeds\b|"
+                      r"^\W*seeds\s*[:=]\s*(\d+)\b",
                       low)
     if total and total.start() != found.start():  # "Check on 3 seeds: 0 of 3 pass", "Seeds: 3, passed on 0 of 3"
         ok, numbers = ok and _count(total[1] or total[2]) == ran, numbers + (total[1] or total[2],)
@@ -1187,10 +1242,11 @@ BUDGET = re.compile(r"\b(budget|target|goal|requirement|requirements|constraints
 
 def _budget(low, clause, step, previous, number) -> Claim | None:
     """Met / did not meet the budget (or the target, the goal): the budget's verdict on this step."""
-    if not BUDGET.search(low) or not re.search(r"\b(met|meet|meets|achiev|reach|pass|hit|satisf|fulfil|within|did it)",
-                                                low):
+    field = re.match(r"\W*budget\s*[:=-]\s*(pass|fail)\w*\b", low)  # "Budget: PASS with 8,000 parameters"
+    if not BUDGET.search(low) or not field and not re.search(r"\b(met|meet|meets|achiev|reach|pass|hit|satisf|fulfil|within|"
+                                                            r"did it)", low):
         return None
-    if re.search(r"\b(?:parameters?|params)\b", low) and not re.search(r"accura|99\.4|epoch", low):
+    if re.search(r"\b(?:parameters?|params)\b", low) and not re.search(r"accura|99\.4|epoch", low) and not field:
         return None  # the parameter limit alone: a figure's reader
     v = facts(step)
     passed = step.check.verdict.passed if step.check else v.min_last >= step.budget.min_acc and \
@@ -1198,7 +1254,7 @@ def _budget(low, clause, step, previous, number) -> Claim | None:
     said = (f"{step.check.verdict.line()} ({records.CHECK})" if step.check else
             f"{'PASS' if passed else 'FAIL'}: {v.params:,} parameters, {step.run.planned_epochs} epochs, min of the last "
             f"{v.n} {v.min_last:.2f} % (seed {step.seed}; {records.METRICS})")
-    negated = _negated(low, BUDGET.search(low).start())
+    negated = field[1] == "fail" if field else _negated(low, BUDGET.search(low).start())
     return Claim(number, clause, bool(passed) != negated, said, "budget")
 
 
@@ -1225,8 +1281,8 @@ def _held(low, clause, step, previous, number) -> Claim | None:
     line = _line(step)
     at = _line_at(low, line)
     k = _last_k(low, step)
-    if at is None or k is None or re.search(r"\bseeds?\b", low):
-        return None
+    if at is None or k is None or re.search(r"\bseeds?\b", low) or re.search(r"\b(?:far|away) from\s*$", low[:at.start()]):
+        return None  # "the min of the last 3 is 98.61, far from 99.4": a figure below the line, the threshold's
     test = step.run.test()
     k = min(k, len(test))
     low_k = min(test[-k:])
@@ -1312,22 +1368,24 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, None, f"{said}: train ahead beyond the noise, short of over-fitting's yardstick", "fit")
 
 
-_AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| runs| ran| sits| sat| ends?| ended)? "
+_AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| runs| ran| sits| sat| ends?| ended)?"
+                    r"(?: now| still| already| clearly)? "
                     r"(?:(?P<lead>ahead of|above|over|leads|leading|trails|"
                     r"higher than|behind|below|under|lower than) (?:the )?test(?: accuracy)?|(?P<lead0>ahead|behind)) by "
                     r"(?:only |just )?(?P<tol>about |~|around |roughly |more than |over |less than |under |almost |nearly )?"
                     r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)?(?:.*?\blast (?P<k>\d+|two|three|four|five) epochs)?|"
                     r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended)? (?P<within>within) "
                     r"(?P<n2>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)? of (?:the )?test|"
-                    r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended)? "
-                    r"(?P<tol3>about |~|around |roughly )?(?P<n3>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)? "
-                    r"(?P<lead3>ahead of|above|behind|below) (?:the )?test")
+                    r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended| finish(?:es|ed)?)? "
+                    r"(?P<tol3>about |~|around |roughly |over |more than |under |less than |almost |nearly )?"
+                    r"(?P<n3>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)? "
+                    r"(?:(?P<lead3>ahead of|above|behind|below) (?:the )?test|(?P<lead4>ahead|behind)\b(?! of))")
 
 
-_GAP_MOVED = re.compile(r"\bgap\b[^.;]{0,30}?(?:\bfrom\s+(?P<t1>~\s*|about\s+)?(?P<a>\d*\.\d+)(?:\s*(?:points?|pts|%))?"
+_GAP_MOVED = re.compile(r"\bgap\b(?:[^.;]{0,30}?\bfrom\s+(?P<t1>~\s*|about\s+)?(?P<a>\d*\.\d+)(?:\s*(?:points?|pts|%))?"
                         r"(?:\s+(?:in|at|for|on|with) "
                         r"(?:step|model)[ _-]?\d+|\s+before)?,?\s+to\s+"
-                        r"(?P<t2>~\s*|about\s+)?(?P<b>\d*\.\d+|0\b)|\(\s*(?P<a2>\d*\.\d+)\s*(?:→|->)\s*(?P<b2>\d*\.\d+)\s*\))")
+                        r"(?P<t2>~\s*|about\s+)?(?P<b>\d*\.\d+|0\b)|[^;(]{0,70}\(\s*(?P<a2>\d*\.\d+)\s*(?:→|->)\s*(?P<b2>\d*\.\d+)\s*\))")
 
 
 def _gap(low, clause, step, previous, number) -> Claim | None:
@@ -1351,10 +1409,22 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
         then, a, b = facts(previous).gap, moved["a"] or moved["a2"], moved["b"] or moved["b2"]
         near = bool(moved["t1"] or moved["t2"])  # "from ~0.7 to ~0.1": each within a quarter of it
         ok = all(_within(abs(v), t, "about") if near else said_as(abs(v), t) for v, t in ((then, a), (f.gap, b)))
+        if way := re.search(r"\b(reduc|shr[iau]nk|narrow|clos|decreas|fell|drop|grew|widen|increas|rose)\w*", low):
+            ok = ok and (f.gap > then) == (way[1] in ("grew", "widen", "increas", "rose"))
+        said = (a, b)
+        if by := re.search(r"\bby\s+(?P<tol>about |around |~\s*|roughly )?(?P<n>\d*\.?\d+)", low):
+            ok, said = ok and _within(abs(f.gap - then), by["n"], (by["tol"] or "").strip()), (by["n"], a, b)
         return Claim(number, clause, ok, f"train - test, mean of the last {f.n}: {then:+.2f} in the step before, "
-                     f"{f.gap:+.2f} here ({records.METRICS} of both)", "gap", (a, b))
+                     f"{f.gap:+.2f} here ({records.METRICS} of both)", "gap", said)
     if ahead := _AHEAD.search(low):
-        return _train_ahead(low, clause, step, number, ahead)
+        claim = _train_ahead(low, clause, step, number, ahead)
+        if previous is not None and (than := re.search(r"\b(more|larger|bigger|wider|less|smaller|narrower) than "
+                                                       r"(?:in |for )?(?:step|model)[ _-]?\d", low)):
+            then = facts(previous).gap  # "..., far more than in step 2": against that step's gap, beyond the noise
+            ok = claim.verdict and (facts(step).gap > then + facts(step).gap_band) == (than[1] in ("more", "larger",
+                                                                                                   "bigger", "wider"))
+            claim = replace(claim, verdict=ok, evidence=f"{claim.evidence}; {then:+.2f} in the step before")
+        return claim
     if previous is not None and (grew := _GAP_CHANGED.search(low)):
         return _gap_change(low, clause, step, previous, number, grew)
     if previous is not None and (way := _GAP_WAY.search(low)):  # "the gap shrank compared with step 2": beyond the noise
@@ -1364,8 +1434,9 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     return _gap_size(low, clause, step, number)
 
 
-_GAP_WAY = re.compile(r"\bgap\b[^.;\d]{0,20}?\b(grew|widened|increased|rose|went up|got bigger|got wider|shrank|narrowed|"
-                      r"decreased|fell|went down|got smaller|closed)\b[^.;]*?\b(?:compared (?:with|to)|than|vs\.?|"
+_GAP_WAY = re.compile(r"\bgap\b[^.;\d]{0,40}?\b(grew|widened|increased|rose|went up|got bigger|got wider|shrank|narrowed|"
+                      r"decreased|fell|went down|came down|got smaller|closed|reduced|dropped|shrunk)\b[^.;]*?"
+                      r"\b(?:compared (?:with|to)|than|vs\.?|"
                       r"versus|from|since|against)\s+(?:in\s+)?(?:step|model)[ _-]?\d")
 
 
@@ -1390,16 +1461,20 @@ def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match
     the span said (the budget's last epochs where none is), their mean against the figure."""
     f = facts(step)
     k = _count(ahead["k"]) if ahead["k"] else _count(m[1]) if (m := re.search(r"\blast (\d+)", low)) else \
-        1 if re.search(r"\b(?:at|in|by) the end\b|\b(?:at|in|by) the (?:last|final) epoch\b", low) else f.n
+        1 if re.search(r"\b(?:at|in|by) the end\b|\b(?:at|in|by) the (?:last|final) epoch\b|"
+                       r"\btrain(?:ing)?(?: accuracy)? (?:ends?|ended|finish(?:es|ed)?)\b", low) else f.n
     gaps = [a - b for a, b in zip(step.run.train()[-k:], step.run.test()[-k:], strict=True)]
     mean = sum(gaps) / len(gaps)
     said = (f"train - test in the last {k} epochs: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" (mean {mean:+.2f}, "
             f"noise ±{f.gap_band:.2f}; {records.METRICS})")
     if ahead["n3"]:  # "train is about 2.8 points ahead of test on average"
-        signed = mean * (1 if ahead["lead3"] in ("ahead of", "above") else -1)
-        return Claim(number, clause, signed > 0 and _within(signed, ahead["n3"], (ahead["tol3"] or "").strip()), said, "gap")
-    if ahead["within"]:  # "within 0.1 points of test": every epoch of the span
-        ok = all(abs(g) <= _num(ahead["n2"]) for g in gaps)
+        signed = mean * (1 if (ahead["lead3"] or ahead["lead4"]) in ("ahead of", "above", "ahead") else -1)
+        tol = {"~": "about", "around": "about", "roughly": "about", "more than": "over", "less than": "under",
+               "nearly": "almost"}.get((ahead["tol3"] or "").strip(), (ahead["tol3"] or "").strip())
+        return Claim(number, clause, signed > 0 and _within(signed, ahead["n3"], tol), said, "gap")
+    if ahead["within"]:  # "within 0.1 points of test": every epoch of the span ("on average": their mean)
+        ok = abs(mean) <= _num(ahead["n2"]) if re.search(r"\bon average\b|\bmean\b", low) else \
+            all(abs(g) <= _num(ahead["n2"]) for g in gaps)
     else:
         lead = ahead["lead"] in ("ahead of", "above", "over", "higher than", "leads", "leading") or ahead["lead0"] == "ahead"
         ok = said_as(mean if lead else -mean, ahead["n"])
@@ -1422,7 +1497,7 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
     figure = (re.search(r"\b(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more than)?\s*"
                         r"(?P<tol2>~\s*|about\s+)?"
                         r"(?P<n>\d*\.?\d+)\s*(?:points?|pts|pp|%)(?!\s*(?:better|worse|higher|lower))", low) or
-              re.search(r"\bgap\b(?:[^;\d]{0,25}?(?:last|first) \d+)?[^;\d]{0,25}?"
+              re.search(r"\bgap\b(?:[^;\d]{0,25}?(?:last|first) \d+)?[^;\d]{0,40}?"
                         r"(?P<tol>within|under|below|less than|about|around|"
                         r"roughly|~|over|above|more than)?\s*(?P<n>\d*\.\d+|\d+)\b(?!\s*epochs?)", low)) if "gap" in low else None
     if figure:
@@ -1483,6 +1558,8 @@ def _above(low, clause, step, previous, number) -> Claim | None:
             ok = ok and all((g < 0) != test_higher for g in rest)
         if by := re.search(r"\bby\s+(?P<tol>about |around |~|roughly )?(?P<n>\d*\.?\d+)\s*(?:points?|pts|pp|%)", low):
             mean = sum(gaps) / len(gaps) * (-1 if test_higher else 1)  # "by 3.5 points on average": the span's mean
+            if re.match(r"\s*(?:at|in) the (?:end|last one|last epoch|final epoch)\b", low[by.end():]):
+                mean = gaps[-1] * (-1 if test_higher else 1)  # "from epoch 3 on, by 0.54 pts at the end": the last's
             ok = ok and _within(mean, by["n"], (by["tol"] or "").strip())
         said = (f"train - test {label}: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" ({records.METRICS})")
         return Claim(number, clause, ok != negated, said, "fit")
@@ -1560,16 +1637,17 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
                         r"triggered|acted|cut))", low[found.end():]):
         return None
     steady = found[1] in ("stable", "steady", "consistent", "plateau", "plateaued", "flat")
-    if (seeds := seed_series(step, low)) is not None:
-        return _stable_seeds(low, clause, step, number, seeds, steady != _negated(low, found.start()))
+    if (seeds := seed_series(step, low)) is not None:  # "no seed is stable": the count (none) says the no
+        denied = _negated(low, found.start()) and not (seeds[0] == "count" and seeds[2] == 0)
+        return _stable_seeds(low, clause, step, number, seeds, steady != denied)
     if re.search(r"\bseeds?\b", low):
         return None
-    f = facts(step)
-    test = step.run.test()[-f.n:]
-    noise = fall_noise(min(test), max(test))
-    said = (f"the last {f.n} epochs' test accuracy {', '.join(f'{a:.2f}' for a in test)} %: a span of {f.moved:.2f} "
+    k = _count(m[1]) if (m := re.search(rf"\blast (\d+|{'|'.join(WORDS)})", low)) else facts(step).n  # "the last two"
+    test = step.run.test()[-k:]
+    noise, moved = fall_noise(min(test), max(test)), max(test) - min(test)
+    said = (f"the last {k} epochs' test accuracy {', '.join(f'{a:.2f}' for a in test)} %: a span of {moved:.2f} "
             f"points (noise ±{noise:.2f}; {records.METRICS})")
-    return Claim(number, clause, ((f.moved <= noise) == steady) != _negated(low, found.start()), said, "stability")
+    return Claim(number, clause, ((moved <= noise) == steady) != _negated(low, found.start()), said, "stability")
 
 
 def _stable_seeds(low: str, clause: str, step: Step, number: int, seeds: tuple, steady: bool) -> Claim:
@@ -1714,10 +1792,10 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
 # ------------------------------------------------------------------------------------- thresholds, as said
 UP = r"above|over|at least|>=|≥|>|more than|higher than|greater than|beyond|exceed(?:s|ed|ing)?|no (?:lower|less) than|" \
      r"not below|past|north of"
-REACH = r"reach(?:ed|es|ing)?|cross(?:ed|es|ing)?|pass(?:ed|es)|topped|went (?:over|above)|got (?:over|above)|" \
+REACH = r"reach(?:ed|es|ing)?|cross(?:ed|es|ing)?|pass(?:ed|es)|topped|(?:went|got|moved|climbed) (?:over|above|past)|" \
         r"hit(?:s|ting)?|touch(?:ed|es)?|achiev(?:ed|es|e|ing)|got to|gets to|" \
         r"get to|attain(?:ed|s)?|surpass(?:ed|es)?|broke|breaks|clear(?:ed|s)?"
-DOWN = r"below|under|less than|lower than|fewer than|<|short of|beneath"
+DOWN = r"below|under|less than|lower than|fewer than|<|short of|beneath|far from|(?:well |far )?away from"
 AT_MOST = r"at most|no more than|not above|<=|≤"
 HOLD = r"holds?|held|holding|stay(?:s|ed)? at|kept|keeps|maintain(?:s|ed)?|sustain(?:s|ed)?|consistent(?:ly)? at"
 _THRESHOLD = re.compile(rf"(?<![\w<>=-])(?P<rel>{UP}|{REACH}|{DOWN}|{AT_MOST}|{HOLD})\s*(?:(?:a|an|the|of|level of|mark of)\s+)?"
@@ -1729,10 +1807,12 @@ _PASSIVE = re.compile(r"(?P<x>\d{1,3}(?:\.\d+)?)\s*%?\s*(?:mark|line|level|thres
 _HELD_THAT = re.compile(r"\b(?:holds?|held|holding|keeps?|kept|maintain\w*|stay\w*|remain\w*|sustain\w*)\s+"
                         r"(?:that|it|this|there|at that level|the same)\b")
 # the lowest seed holds a level where every seed does
-_SEED_SCOPE = re.compile(r"\b(?P<none>no|none of the|not a single)\s+seeds?\b|"
+_SEED_SCOPE = re.compile(rf"\b(?P<none>no|none of the|not a single)(?:\s+(?:\d+|{'|'.join(WORDS)}))?\s+seeds?\b|"
                          rf"\b(?P<all>all|every|each|both|any|lowest|worst|weakest)(?:\s+of)?(?:\s+(?:the|my|its|our))?"
                          rf"(?:\s+(?P<n>\d+|{'|'.join(WORDS)}))?\s+seeds?\b|"
-                         rf"\b(?P<a>\d+|{'|'.join(WORDS)})\s*(?:of|out of|/)\s*(?:the\s+)?(?P<b>\d+|{'|'.join(WORDS)})\s+seeds\b|"
+                         rf"\b(?=\w+\s*(?:of|out of|/)\s*(?:the\s+)?\w+\s+seeds\b|\w+\s+seeds?\s+(?:of|out of)\s)"
+                         rf"(?P<a>\d+|{'|'.join(WORDS)})\s*(?:seeds?\s+)?(?:of|out of|/)\s*(?:the\s+)?"
+                         rf"(?P<b>\d+|{'|'.join(WORDS)})(?:\s+seeds)?\b|"
                          r"\bseeds? (?P<list>\d+(?:,\s*(?:seed\s+)?\d+)*,? and (?:seed\s+)?\d+)\b|"
                          r"\bon seed (?P<one>\d+)\b|\bseed (?P<one2>\d+)\b|"
                          rf"\b(?P<them>\d+|{'|'.join(WORDS)}) of (?:them|those)\b|"
@@ -1786,7 +1866,10 @@ def _level(low: str) -> _Level | None:
     if re.search(r"\bnever\s+(?:fell|falls|dropped|drops|dipped|dips|went|goes|got|gets|was|is|sank|sinks|slipped|slips)"
                  r"\s*$", before):
         return _Level(text, "up" if kind == "down" else "at most", found.start(), False, every=True)  # never below X
-    return _Level(text, kind, found.start(), _negated(low, found.start()) or bool(re.search(r"\bnever\b", before)))
+    kept_from = re.search(r"\b(?:keeps?|kept|stops?|stopped|prevents?|prevented)\b[^.;]{0,40}\bfrom\s+(?:all\s+)?"
+                          r"(?:being|staying|going|getting|reaching)?\s*$", before)  # "keeps the last 3 from all being above"
+    return _Level(text, kind, found.start(), _negated(low, found.start()) or bool(re.search(r"\bnever\b", before)) or
+                  bool(kept_from))
 
 
 def _threshold(low, clause, step, previous, number) -> Claim | None:
@@ -1807,6 +1890,15 @@ def _threshold(low, clause, step, previous, number) -> Claim | None:
     seeds = seed_series(step, low)
     if seeds is not None:
         return _threshold_seeds(low, clause, step, number, level, seeds, train)
+    # "neither curve reaches 99 %": both curves (at the budget's line the fit's reading judges both already)
+    if level.x != _line(step) and re.search(r"\b(?:neither|both)\b(?: of)?(?: the)? (?:curves?|train (?:and|nor) test|"
+                                            r"test (?:and|nor) train)\b", low):
+        both = [_level_on(low, s, w, level, step.last) for s, w in ((step.run.train(), "train"), (step.run.test(), "test"))]
+        if re.search(rf"\b(?:past|beyond|exceed\w*)\s+{re.escape(level.text)}", low):  # "gets past 86.29 %": above it
+            both = [(max(s) > level.x, f"best {w} accuracy {max(s):.2f} %") for s, w in ((step.run.train(), "train"),
+                                                                                      (step.run.test(), "test"))]
+        ok = not any(o for o, _ in both) if level.negated else all(o for o, _ in both)
+        return Claim(number, clause, ok, "; ".join(s for _, s in both) + f" ({records.METRICS})", "threshold")
     series, what = (step.run.train(), "train") if train else (step.run.test(), "test")
     ok, said = _level_on(low, series, what, level, step.last)
     return Claim(number, clause, ok != level.negated and _bracketed(low, level, series), said + f" ({records.METRICS})",
@@ -1837,9 +1929,15 @@ def _level_on(low: str, series: list[float], what: str, level: _Level, last: int
                       low[level.at:])
     if direct and 1 <= int(direct[1]) <= len(series):
         scope = None
+    by_end = level.kind == "reach" and re.search(r"\bby the (?:last|end|final)(?: epoch| one)?\b", low[level.at:])
+    if by_end:
+        scope = None  # "improves every epoch, reaching 97 % by the last": reached by the end
     if scope is None and level.every:
         scope, label = list(range(1, len(series) + 1)), "in every epoch"
-    at = (direct if direct and scope is None else _EPOCH.search(low)) if scope is None else None
+    at = (direct if direct and scope is None else _EPOCH.search(low)) if scope is None and not by_end else None
+    if at is None and scope is None and level.kind == "reach" and re.search(r"\b(?:in|at) the (?:final|last) epoch\b", low) \
+            and re.search(r"\b(?:only|first)\b", low + " " + (_SENTENCE.get() or "")):
+        at = re.match(r"(\d+)()", str(len(series)))  # "80 % was only passed in the final epoch": first there
     if scope is None and (level.kind == "reach" or re.search(r"\bby epoch|\bwithin", low)):
         return _reached_level(low, series, what, level, at)
     if scope is None:
@@ -1912,7 +2010,7 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     held / stayed without K: the budget's last epochs. None where no span is said."""
     if found := _EXCEPT.search(low):
         return _all_but(found[1], epochs)
-    if found := re.search(r"\b(?:every|each|all) (?:the )?epochs? (?:after|since|from) epoch (\d+)"
+    if found := re.search(r"\b(?:every|each|all) (?:the )?epochs? (?:after|since|from) (?:epoch )?(\d+)"
                           r"(?!\s+(?:to|until|through)\s+(?:epoch\s+)?\d)", low):
         n = int(found[1]) + ("after" in found[0])
         return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
@@ -1920,16 +2018,13 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
                           low):
         named = [int(_num(n)) for n in re.findall(r"\d+", found[0])]  # "at epoch 12 and epoch 15": those epochs
         return ([n for n in named if 1 <= n <= epochs] or None), "at epochs " + ", ".join(map(str, named))
-    if found := re.search(r"\bepochs\s+(\d+)\s+(?:to|through)\s+(\d+)\b", low):
-        a, b = int(found[1]), min(int(found[2]), epochs)
+    if found := re.search(r"\b(?:from\s+)?epochs?\s+(?:from\s+)?(\d+)\s+(?:to|through|until)\s+(?:epoch\s+)?(\d+)\b", low):
+        a, b = int(found[1]), min(int(found[2]), epochs)  # "epochs 5 to 8", "every epoch from 5 to 15", "from epoch 4 to 8"
         return (list(range(a, b + 1)) or None), f"epochs {a}-{b}"
     if found := re.search(r"\bepochs? (?:greater than|beyond|past|above|over) (\d+)", low):
         n = int(found[1]) + 1
         return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
-    if found := re.search(r"\bfrom\s+epoch\s+(\d+)\s+(?:to|until|through)\s+(?:epoch\s+)?(\d+)", low):
-        a, b = int(found[1]), min(int(found[2]), epochs)
-        return (list(range(a, b + 1)) or None), f"epochs {a}-{b}"
-    if found := re.search(r"\b(?:up to|until|till|through|before|to)\s+(?:and including\s+)?epoch\s+(\d+)", low):
+    if found := re.search(r"\b(?:up to|until|till|through|before|to)\s+(?:and including\s+)?(?:at\s+)?epoch\s+(\d+)", low):
         n = min(int(found[1]) - ("before" in found[0]), epochs)
         return list(range(1, n + 1)), f"epochs 1-{n}"
     # "after epoch N" alone is that epoch's figure; "after epoch N on" a span
@@ -1949,7 +2044,8 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
                           rf"(\d+|{'|'.join(WORDS)})\s+epochs?\b", low):
         k = min(_count(found[1]) or 1, epochs)
         return list(range(1, k + 1)), f"in the first {k} epochs"
-    if re.search(r"\b(?:every|each|all(?: the)?)\s+epochs?\b|\bthroughout\b|\bin all \d+ epochs\b|\bat every epoch\b|"
+    if re.search(r"\b(?:every|each|all(?: the)?)\s+epochs?\b|\bthroughout\b|\ball through\b|\bin all \d+ epochs\b|"
+                 r"\bat every epoch\b|"
                  r"\b(?:the|its) (?:whole|entire|full) (?:run|training)\b|\ball along\b|\bfrom start to finish\b", low):
         return list(range(1, epochs + 1)), "in every epoch"
     if implicit and re.search(r"\b(consistent(?:ly)?|held|holds?|holding|stayed|stays|remained|remains|kept|keeps|"
@@ -2047,8 +2143,8 @@ def _epoch_list(low, clause, step, previous, number) -> Claim | None:
     ok = all(1 <= int(e) <= len(test) and said_as(test[int(e) - 1], v) for e, v in pairs)
     for e, v in pairs:
         _num(e), _num(v)
-    after = low[head.start():]
-    if found := re.search(rf"\b({DOWN}|{UP})\s+(\d{{1,3}}(?:\.\d+)?)\s*%", after):
+    # the level said of the listed epochs ("... 15 (98.81) all below 99.4 %"), not one said of others after them
+    if found := re.match(rf"[^.;,]{{0,25}}?\b({DOWN}|{UP})\s+(\d{{1,3}}(?:\.\d+)?)\s*%", low[at:]):
         x = _num(found[2])
         kind = "down" if re.fullmatch(DOWN, found[1]) else "up"
         ok = ok and all(1 <= int(e) <= len(test) and _holds(test[int(e) - 1], x, kind) for e, _ in pairs)
@@ -2089,10 +2185,13 @@ DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "f
 _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
                     + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
                     r"\bwhereas\s+|\bbut\s+|\bthen\s+|;\s*|^\W*)(?P<b>\d)\s*(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|went|got|dropped|"
-                    r"fell|rose|improved|worst|best|weakest|perfect)\b|\((?=\s*\d))|\b(?:best|worst|weakest|strongest|easiest|hardest)\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
+                    r"fell|rose|improved|worst|best|weakest|perfect|(?:slightly |a bit |marginally |much )?(?:worse|better))\b|"
+                    r"\((?=\s*\d))|\b(?:best|worst|weakest|strongest|easiest|hardest)\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:digit|class)\b[^.;:\d]{0,24}:\s*(?P<c>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:with|then)\s+(?P<e>\d)\b(?=\s+(?:right\s+|close\s+)?(?:behind|next|after|at|with|and))")
-_WORST = re.compile(r"\b(worst|weakest|hardest|lowest|least accurate|most errors|most mistakes|wrong most|most wrong)\b")
+_WORST = re.compile(r"\b(worst|weakest|hardest|lowest|least accurate|most errors|most mistakes|wrong most|most wrong|"
+                    r"highest error(?: count)?|most misclassified|"
+                    r"the most of (?:any|all)(?: the)? (?:digits?|class(?:es)?))\b")
 _BEST = re.compile(r"\b(best|easiest|strongest|most accurate|fewest errors|fewest mistakes|highest|perfect|best-recogni[sz]ed)\b")
 
 
@@ -2144,6 +2243,11 @@ def _value_list(low, clause, step, previous, number) -> Claim | None:
     """Figures listed after their label, one a seed ("Seed finals (0/1/2): ...", "Finals per seed (0-5): ...",
     best, lowest of the last epochs) or one an epoch ("Last-3 accuracies: ...", "Epochs 13-15 test: ..."), each
     against its record in the list's order."""
+    # "Final test acc, seed 0/1/2: 97.51 / 98.34 / 98.16", "Finals: 97.98 / 98.33 / 97.75 for seeds 0/1/2": the same
+    low = re.sub(r"^(\W*[a-z][a-z ,_-]*?),?\s*seeds?\s+(\d+(?:\s*/\s*\d+)+)\s*:", r"\1 seed (\2):", low)
+    low = re.sub(r"^(\W*)seeds?\s+(\d+\s*[-–]\s*\d+)\s*,\s*([a-z][a-z0-9 _-]*?)\s*:", r"\1\3 seed (\2):", low)
+    low = re.sub(r"^(\W*[a-z][a-z ,_-]*?)\s*:\s*((?:\d{1,3}(?:\.\d+)?\s*%?\s*/\s*)+\d{1,3}(?:\.\d+)?)\s*%?\s*(?:for|on|of)\s+"
+                 r"seeds\s+(\d+(?:\s*/\s*\d+)+)\W*$", r"\1 seed (\3): \2", low)
     found = _LISTED.match(low)
     if found is None:
         return None
@@ -2324,17 +2428,7 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     against another step's ("39 errors compared with 15 in step 1", "from 144 errors in step 2 to 101")."""
     rows = {r.digit: r for r in step.run.per_class}
     denied = _denied(low, rows)
-    low = re.sub(r",?\s*\bnot (?:digit |class |the )?\d\b(?!\s*%|\.\d)", "", low) if denied else low
-    # "9 is the worst with 36 errors, the same count as 7": 7 has those errors too
-    low = re.sub(r"\b(\d+) (errors?|mistakes?)\b([^.;]*?),? (?:the same (?:count|number)(?: of (?:errors|mistakes))?|as many)"
-                 r" as (?:digit |class )?(\d)\b", r"\1 \2\3, and digit \4 has \1 \2", low)
-    # "9 is the worst, 8 next with 28", "5 and 8 follow with 63 and 68 errors": the digits after the first, named
-    low = re.sub(r"\b(\d)s? and (\d)s? (?:follow|come next|are next),?(?: with| at)? (\d+) and (\d+) (errors?|mistakes?)\b",
-                 r"digit \1 has \3 \5 and digit \2 has \4 \5", low)
-    low = re.sub(r",\s*(\d)\s+(?=(?:is\s+)?(?:next|follows?|after that)\b)", r", digit \1 ", low)
-    if re.search(r"\b(?:each|both|tie[sd]?)\b", low):  # "7 and 8 both have 19 errors", "0 and 9 tie at 39 errors each"
-        low = re.sub(r"\b(?:digits?\s+|the\s+)?(\d)s? and (\d)s?\b[^;.\d]*?\b(\d+) (errors?|mistakes?)(?: each)?",
-                     r"digit \1 has \3 \4 and digit \2 has \3 \4", low)
+    low = _digit_by_digit(re.sub(r",?\s*\bnot (?:digit |class |the )?\d\b(?!\s*%|\.\d)", "", low) if denied else low)
     mentions = [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"] or m["c"] or m["e"] or m["f"]) if not m["w"] else
                  DIGIT_WORDS[m["w"]])
                 for m in _DIGIT.finditer(low)]
@@ -2343,7 +2437,9 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
             (_WORST.search(low) or _BEST.search(low) or re.fullmatch(rf"\W*(?:the\s+)?(?:{'|'.join(DIGIT_WORDS)})\s*:?\s*\d+\W*",
                                                                        low)) and re.search(
                 r"\b(?:digits?|class(?:es)?|errors)\b", _SENTENCE.get() or "")) and not (
-            re.match(r"\W*\d\s+from\s+\d+\s+to\s+\d+", low) and re.search(r"\berrors?\b", _SENTENCE.get() or "")):
+            re.match(r"\W*\d\s+from\s+\d+\s+to\s+\d+", low) and re.search(r"\berrors?\b", _SENTENCE.get() or "")) and not (
+            re.search(r"\b(?:improved|dropped|fell|rose|grew|went (?:up|down)|came down|is down|is up) to \d+\s*$", low) and
+            re.search(r"\b(?:errors?|mistakes)\b", _SENTENCE.get() or "")):  # "..., while the nines improved to 39"
         return None  # ("...; 9 from 53 to 34": the errors the sentence spoke of)
     them = {r.digit: r for r in previous.run.per_class} if previous is not None else {}
     said, verdicts, used = [], [], []
@@ -2368,6 +2464,30 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     said.append(f"worst digit {ranked[0].digit} ({ranked[0].exact:.2f} %), best {ranked[-1].digit} "
                 f"({ranked[-1].exact:.2f} %)")
     return Claim(number, clause, all(verdicts), "; ".join(said) + f" ({records.PER_CLASS})", "figure", tuple(used))
+
+
+def _digit_by_digit(low: str) -> str:
+    """A clause about digits said again so that each figure sits after its own digit."""
+    # "9 is the worst with 36 errors, the same count as 7": 7 has those errors too
+    low = re.sub(r"\b(\d+) (errors?|mistakes?)\b([^.;]*?),? (?:(?:the )?same (?:count|number)(?: of (?:errors|mistakes))?|"
+                 r"as many)"
+                 r" as (?:digit |class )?(\d)\b", r"\1 \2\3, and digit \4 has \1 \2", low)
+    # "9 is the worst, 8 next with 28", "5 and 8 follow with 63 and 68 errors": the digits after the first, named
+    low = re.sub(r"\b(\d)s? and (\d)s? (?:follow|come next|are next),?(?: with| at)? (\d+) and (\d+) (errors?|mistakes?)\b",
+                 r"digit \1 has \3 \5 and digit \2 has \4 \5", low)
+    low = re.sub(r",\s*(?:and\s+)?(\d)\s+(?=(?:is\s+|comes\s+|came\s+)?(?:next|follows?|after that)\b)", r", digit \1 ", low)
+    if re.search(r"\b(?:errors?|mistakes?|error count)\b", low):  # "the fewest errors, 7 each": 7 errors each
+        low = re.sub(r"\b(\d+) each\b", r"\1 errors each", low)
+    if re.search(r"\b(?:each|both|tie[sd]?)\b", low):  # "sixes and nines are both at 88.9 %": each its digit's
+        low = re.sub(rf"\b({'|'.join(DIGIT_WORDS)}) and ({'|'.join(DIGIT_WORDS)})\b[^;.\d]*?\b(\d+(?:\.\d+)?)\s*%",
+                     lambda m: m[0] if re.search(r"\b(?:below|above|under|over|less|more|least|most)\b", m[0]) else
+                     f"digit {DIGIT_WORDS[m[1]]} at {m[3]}% and digit {DIGIT_WORDS[m[2]]} at {m[3]}%", low)
+    if re.search(r"\b(?:each|both|tie[sd]?)\b", low):  # "7 and 8 both have 19 errors", "0 and 9 tie at 39 errors each"
+        low = re.sub(r"\b(?:digits?\s+|the\s+)?(\d)s? and (\d)s?\b[^;.\d]*?\b(\d+) (errors?|mistakes?)(?: each)?",
+                     r"digit \1 has \3 \4 and digit \2 has \3 \4", low)
+    # "improved to 111 errors from 144": from the step before's count to this one's
+    return re.sub(r"\bto (\d+) (errors?|mistakes?) from (\d+)\b(?! (?:errors?|mistakes?)? ?(?:in|at) )",
+                  r"from \3 \2 to \1 \2", low)
 
 
 def _digits_pair(low: str, mentions: list, rows: dict, verdicts: list, used: list) -> str:
@@ -2408,8 +2528,9 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
     for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(?<![\w.])(?<!step )(?<!model )(\d+)"
                              r"(?:\s+(?:errors?|mistakes?|misclassified|"
                              r"wrong|misses|of the errors)|\s*(?=\.?$))"
-                             r"(?P<other>\s+in\s+(?:step|model)[ _-]?\d)?|\b(\d+)\s+of\s+the\s+\S+\s+(?:are|were)\s+"
-                             r"(?:wrong|misclassified)|(?:compared (?:with|to)|against|from|vs\.?|versus)\s+(\d+)"
+                             r"(?P<other>\s+in\s+(?:step|model)[ _-]?\d)?|\b(\d+)\s+of\s+(?:the\s+\S+|them|those)\s+"
+                             r"(?:are|were)\s+(?:wrong|misclassified|misread|mistaken)|"
+                             r"(?:compared (?:with|to)|against|from|vs\.?|versus)\s+(\d+)"
                              r"(?:\s+errors?)?\s+in\s+"
                              r"(?:step|model)[ _-]?\d", part):
         text = found[1] or found[3] or found[4]
@@ -2430,18 +2551,43 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
     if (now := re.search(r"\bin\s+(?:step|model)[ _-]?\d\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)) is not None:
         verdicts.append(_num(now[1]) == row.errors)  # "from 144 errors in step 2 to 101": this step's
         used.append(now[1])
-    for found in re.finditer(r"(\d{1,3}(?:\.\d+)?)\s*%", (before if not used else "") + part):
-        verdicts.append(said_as(row.exact, found[1]) or said_as(row.accuracy, found[1]))  # the file's, rounded again
-        used.append(found[1])
+    verdicts += _digit_percents((before if not used else "") + part, row, them.get(digit), used)
+    return verdicts + _digit_rank(low, part, before, rows, row, named)
+
+
+def _digit_rank(low: str, part: str, before: str, rows: dict, row, named: int) -> list[bool]:
+    """A digit's rank as said: worst / best (by accuracy, or by the count where the words name errors), the second
+    worst, one of the worst K where K digits are named."""
+    verdicts = []
     ranked = sorted(rows.values(), key=lambda r: r.exact)
     if re.search(r"\bafter (?:the )?\d\b|\b(?:second|next) (?:worst|weakest)", low):  # "after 2, the 8s are worst"
         ranked = ranked[1:]
     # "the worst digits, 9 and 7": as many of the lowest as the digits it names
     k = named if re.search(r"\b(?:worst|weakest|best|strongest|hardest|easiest) (?:digits|classes)\b", low) else 1
+    by_errors = re.search(r"\b(?:most|fewest|least|highest|lowest)\b[- \w]{0,12}\b(?:errors?|mistakes?|error count)",
+                          part + before)
+    if by_errors:  # "the fewest errors", "the second-highest error count": ranked by the count, ties alike
+        ranked = sorted(rows.values(), key=lambda r: r.errors)
+        ranked = ranked[:-1] if re.search(r"\b(?:second|next)\b", low) and _WORST.search(part + before) else ranked
     if _WORST.search(part) or _WORST.search(before):
-        verdicts.append(row.exact <= ranked[min(k, len(ranked)) - 1].exact + 1e-9)
+        verdicts.append(row.errors >= ranked[-min(k, len(ranked))].errors if by_errors else
+                        row.exact <= ranked[min(k, len(ranked)) - 1].exact + 1e-9)
     elif _BEST.search(part) or _BEST.search(before):
-        verdicts.append(row.exact >= ranked[-min(k, len(ranked))].exact - 1e-9)
+        verdicts.append(row.errors <= ranked[min(k, len(ranked)) - 1].errors if by_errors else
+                        row.exact >= ranked[-min(k, len(ranked))].exact - 1e-9)
+    return verdicts
+
+
+def _digit_percents(said: str, row, then, used: list[str]) -> list[bool]:
+    """A digit's accuracies as said: this step's, or the step before's where "in step K" follows ("from 85.2 % in step 2
+    to 88.6 %"); "about" within one unit of the last digit said. The numbers read are added to `used`."""
+    verdicts = []
+    for found in re.finditer(r"(\d{1,3}(?:\.\d+)?)\s*%", said):
+        of = then if re.match(r"\s*(?:in|for|at)\s+(?:step|model)[ _-]?\d", said[found.end():]) else row
+        if of is not None:
+            near = re.search(r"\b(?:about|around|roughly|approximately|~)\s*$", said[:found.start()])
+            verdicts.append(any((said_near if near else said_as)(v, found[1]) for v in (of.exact, of.accuracy)))
+            used.append(found[1])
     return verdicts
 
 
@@ -2492,9 +2638,11 @@ def _test_and_train(low, clause, step, previous, number) -> Claim | None:
                                                   r"\s*\)", low)]
     if sorted(name for name, _ in said) != ["test", "train"] or re.search(r"\b(?:step|model|seeds?)[ _-]?\d", low):
         return None
-    where = pair.start() if pair is not None else low.find(said[0][1])  # the scope said nearest the figures
-    scopes = [(abs(m.start() - where), int(m[1]) if m[1] else len(step.run.epochs)) for m in re.finditer(
-        r"\bepoch (\d+)\b|\b(?:at|in) the (?:end|final epoch|last epoch)\b|\blast epoch\b|\bfinal\b", low)]
+    where = pair.span() if pair is not None else (low.find(said[0][1]),) * 2  # the scope said nearest the figures
+    scopes = [(where[0] - m.end() if m.end() <= where[0] else m.start() - where[1], int(m[1]) if m[1] else
+               len(step.run.epochs)) for m in re.finditer(r"\bepoch (\d+)\b|\b(?:at|in) the (?:end|final epoch|last epoch)\b|"
+                                                          r"\blast (?:epoch|one)\b|\bfinal\b(?!\s+(?:two|three|four|\d))|"
+                                                          r"\b(?:ends?|ended)\b(?! of)", low)]
     at = min(scopes)[1] if scopes else None
     if at is None or not 1 <= at <= len(step.run.epochs):
         return None
@@ -2545,7 +2693,10 @@ def _run_epochs(low: str, run: re.Match, n: int, epochs: int) -> list[int] | Non
     if (first := re.search(rf"\b(?:over|in|for|during) the first (\d+|{'|'.join(WORDS)}) epochs\b", low[run.end():][:40])) \
             and _count(first[1]) == n:
         return list(range(1, n + 1))  # "(72.86 → 79.02 → 89.65 over the first three epochs)"
-    if n == 2 and (span := re.search(r"\b(?:from|between) epoch (\d+) (?:to|and) (?:epoch )?(\d+)\b", low[:run.start()])):
+    span = re.search(r"\b(?:from|between) epoch (\d+) (?:to|and) (?:epoch )?(\d+)\b", low[:run.start()])
+    if span and n == int(span[2]) - int(span[1]) + 1 > 2:
+        return list(range(int(span[1]), int(span[2]) + 1))  # "for epochs 5-8: 38.49, 53.76, 81.71, 86.29": each of them
+    if n == 2 and span:
         return [int(span[1]), int(span[2])]  # "from epoch 4 to epoch 8 (7.16 → 86.29)": the span's ends
     anchor = list(re.finditer(r"\bepoch (\d+)\b", low[:run.start()]))
     if anchor and _AFTER.search(low[anchor[-1].end():run.start()]) and not re.search(
@@ -2561,7 +2712,10 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
                       r"went down|goes down|fell|falls|dropped|drops|decreased|decreases)\s+(?:in |at |"
                       r"with |after )?(?:every|each)\s+epoch|\bnever\s+(?P<never>dropped|fell|decreased|went down|rose|went up|"
                       r"increased)\b(?!\s+(?:below|under|above|over|beneath|past))|\b(?:every|each)\s+(?:single\s+)?epoch\s+"
-                      r"(?P<each>improved|improves|raised|raises|beat|beats|(?:was|is) (?:better|higher) than)\b", low)
+                      r"(?P<each>improved|improves|raised|raises|beat|beats|(?:was|is) (?:better|higher) than)\b", low) or \
+        re.search(r"\b(?:kept|keeps|is|was|were|are)?\s*(?P<up>increas|improv|ris|climb|going up|decreas|fall|dropp)(?:ing|ed)"
+                  r"(?: consistently| steadily)? (?:(?:in|across|over|through|for) (?:all|every)(?: the)? epochs?|"
+                  r"(?:till|until|to|up to) the end)\b", low)  # "increased in all epochs", "kept increasing till the end"
     if found is None:
         return None
     loss = "loss" in low
@@ -2570,9 +2724,10 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
     curves = [c for _, c in seeds[1]] if seeds else [([e.train_loss for e in step.run.epochs] if train else
                                                       run_losses(step.run)) if loss else
                                                      (step.run.train() if train else step.run.test())]
-    word = found["up"] or found["never"] or "improved"  # "each epoch improved the test score": went up in every epoch
+    never = found.groupdict().get("never")
+    word = found["up"] or never or "improved"  # "each epoch improved the test score": went up in every epoch
     up = word in ("went up", "goes up", "rose", "rises", "increased", "increases", "improved", "improves", "climbed", "climbs",
-                  "grew", "grows")
+                  "grew", "grows", "increas", "improv", "ris", "climb", "going up")
     oks = []
     for curve in curves:
         if after := re.search(r"\bafter (?:the (?:dip|drop|fall|low|cut)s? (?:in|at) )?epoch (\d+)", low):
@@ -2585,7 +2740,7 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
             scope, _ = _epoch_scope(low, len(curve), step.last, implicit=False)
         span = scope or list(range(1, len(curve) + 1))
         steps = [curve[e - 1] - curve[e - 2] for e in span[1:] if e >= 2]  # each epoch against the one before it
-        oks.append(all(d > 0 if up else d < 0 for d in steps) if not found["never"] else
+        oks.append(all(d > 0 if up else d < 0 for d in steps) if not never else
                    all(d <= 0 if up else d >= 0 for d in steps))
     what = f"{'train' if train else 'test'} {'loss' if loss else 'accuracy'}"
     ok = bool(curves) and (all(oks) if not seeds or seeds[0] != "count" else sum(oks) == seeds[2])
@@ -2763,6 +2918,9 @@ def _params_said(low: str, clause: str, step: Step, number: int, before: Step | 
     if claim is not None and (limit := re.search(rf"\((?:under|below|less than|<)\s*{NUM}\s*(k|K)?\)", clause, re.I)):
         ok = step.run.params < _num(limit[1]) * (1e3 if limit[2] else 1)  # "Params 8,000 (under 8k)"
         claim = replace(claim, verdict=claim.verdict and ok, numbers=claim.numbers + (limit[1],))
+    if claim is not None and (again := re.search(rf"\(\s*(?:~|about|≈|approx\.?)\s*{NUM}\s*(k|K)\s*\)", clause, re.I)):
+        ok = _said_count(step.run.params, again[1], 1e3)  # "7,568 params (~7.6k)": the count said again, rounded
+        claim = replace(claim, verdict=claim.verdict and ok, numbers=claim.numbers + (again[1] + again[2],))
     came = re.search(rf"\b(?:up|down) from\s*{NUM}\s*(k|K)?\b", clause, re.I)
     if claim is None or came is None or before is None or not before.run.params:
         return claim
@@ -2807,7 +2965,8 @@ def _rf_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
     jumps = sorted({r.jump for r in rows if r.jump})
     words = re.sub(r"(\d),(\d{3})\b", r"\1\2", low[re.search(r"receptive field|\brf\b", low).start():])
     said = re.findall(r"(?<![\w.x×])(\d+)(?![\w.x×]|\s*%|-pixel digit|\s+of the (?:image|input|digit)|"
-                      r"\s*(?:px\s+)?(?:image|input)\b)", re.sub(r"\d+\s*[x×]\s*\d+", " ", words))
+                      r"\s*(?:px\s+)?(?:image|input)\b|\s*(?:epochs?|params|parameters|(?:train(?:ing)?\s+)?images|seeds?)\b)",
+                      re.sub(r"\d+\s*[x×]\s*\d+", " ", words))  # "Receptive field 18 px, 8 epochs": 8 is the epochs'"
     if not said:
         return None
     ok = all(int(_num(n)) in (*fields, *growths, *jumps) for n in said)
@@ -2841,6 +3000,8 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
             ok = ok and abs(_num(total[1]) * (1000 if total[2] else 1) - step.train_images - split) < (500 if total[2] else 0.5)
         return Claim(number, clause, ok, said, "figure", (text,) + ((total[1],) if total else ()))
     if found := re.search(rf"(?:training |train )(?:images|samples|set size)\s*[:=\-–]\s*{NUM}\s*(k|K)?", clause, re.I) or \
+            re.search(rf"{NUM}\s*(k|K)?\s+(?:of|out of) (?:the|all)\s+(?:{NUM}\s*(?:k|K)?\s+)?(?:mnist\s+)?(?:train(?:ing)?\s+)?"
+                      r"(?:images|samples|digits)", clause, re.I) or \
             re.search(rf"{NUM}\s*(k|K)?\s*(?:mnist\s+)?(?:training |train )?(?:images|samples|digits|examples|"
                       r"(?:train(?:ing)?\s+)?(?:set|dataset|data)\b)", clause, re.I) or \
             re.search(rf"{NUM}\s*(k|K)?\s+(?:images\s+)?(?:are|were)\s+(?:left|kept)\s+(?:for|to)\s+train", clause, re.I):
@@ -2859,14 +3020,14 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     """"15 epochs", "trained for 8 epochs", "in under 15 epochs": the epochs trained (planned, against a limit)."""
     found = re.match(r"\W*(?:no\.? of |number of |total |trained )?epochs(?: trained)?\s*[:=–-]\s*(\d+)\s*$", low) or \
         re.search(r"(?:\b(?:for|over|trained|train|ran|run|in|on|with|after|within|total of|only|just|all|took)\s+"
-                      r"|^\W*|[;(]\s*|(?<=[a-z]),\s+|\b(?:every one|each|all) of the\s+)"
+                      r"|^\W*|[;(]\s*|(?<=[a-z0-9]),\s+|\b(?:every one|each|all) of the\s+)"
                       r"(?:(?:under|fewer than|less than|at most|no more than|only|just|all)\s+)?"
                       r"(\d+)\s+"
                       r"epochs\b(?!\s+(?:later|before|after|ago))", low) or \
         re.search(r"\b(?:under|fewer than|less than|within|at most|no more than)\s+(\d+)\s+epochs\b", low)
     if found is None or re.search(r"\b(reach\w*|hit|got to|cross\w*|achiev\w*|went|rose|climbed)\b.*%",
                                   low[:found.start()]) or \
-            re.search(r"\b(stuck|stay\w*|remain\w*|hardly|barely|flat|plateau\w*|moves?|moved|only|first|happen\w*|nothing|"
+            re.search(r"\b(stuck|stay\w*|remain\w*|hardly|barely|flat|plateau\w*|moves?|moved|only|first|happen\w*|nothing|hover\w*|"
                       r"stall\w*|sits?|sat|idle)\b",
                       low[:found.start()][-40:]):
         return None  # "reached 95 % within 2 epochs": how soon, not how long it trained
@@ -2891,17 +3052,13 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
     listed = ""
     figures = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", clause))
     for k, found in enumerate(figures):
-        text = found[1]
-        if text in read:
-            continue  # a reader before decided it (a threshold, a comparison)
-        start = figures[k - 1].end() if k else 0  # this figure's words start after the figure before it
-        if float(text) == _line(step) and (skip & {"held", "reached", "seeds", "budget"} or not re.search(
-                r"\b(accuracy|acc|test|train)\b.{0,12}$", low[:found.start()])):
-            continue  # the budget's line as a target, not a figure of the step
+        text, start = found[1], figures[k - 1].end() if k else 0  # its words start after the figure before it
+        if text in read or _the_line(step, text, skip, low[:found.start()]):
+            continue  # a reader before decided it (a threshold, a comparison); the budget's line as a target
         tail = 30 if k == len(figures) - 1 else 0
         # "98.78 % and 98.81 %", "99.43 % to 99.54 %", "99.48 % at epoch 13 and 99.61 % at epoch 15": whose said before
         named = re.search(r"\b(?:train\w*|test|validation|seeds?|digit|class)\b", low[start:found.start()])
-        around = low[max(start if named else 0, found.start() - 60):found.end() + tail]
+        around = low[_words_start(low, found.start(), start if named else 0):found.end() + tail]
         after = low[found.end():figures[k + 1].start() if k + 1 < len(figures) else len(low)]
         other = _whose(low, low[start:found.start()], after)
         if other and int(other[1]) != number:
@@ -2909,8 +3066,7 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
                 out.append(_other_step_figure(clause, earlier[them], them, number, text, low[start:found.start()]))
             continue
         own = re.split(r",|;|\bthen\b|\band\b", low[max(start, found.start() - 60):found.start()])[-1]
-        if re.match(r"\s*(?:%\s*)?(?:→|->|vs\.?\s|versus)\s*\(?\d", low[found.end():]) or \
-                re.search(r"\d\s*%?\)?\s*(?:→|->|\bvs\.?|\bversus)\s*$", low[max(0, start - 12):found.start()]):
+        if _in_chain(low, start, found):
             out.append(_chain_figure(low, clause, step, number, text, earlier))
             continue
         epoch = _epoch_of(own, after, low[:found.start()])
@@ -2920,9 +3076,12 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
             read.update(began.numbers[1:])
             continue
         # "93.48 % (seed 0), 97.15 % (seed 1)": a list, read in its first figure's role
-        listed = words = listed if re.fullmatch(r"[\s,;:()/|]*(?:seed \d+\)?)?[\s,;:()/|]*(?:and\s*)?", words) and k else words
+        listed = words = listed if _LIST_GLUE.fullmatch(words) and k else words
         words, epoch = _role_beside(low, after, found.start(), words, epoch)
         seed = _seed_said(low, after, start, found.start())
+        if several := _seeds_after(after, bool(k) and re.fullmatch(r"[\s,;:/|%]*", low[start:found.start()]) is not None):
+            out += [_seed_figure(clause, step, number, text, s, words, around, epoch) for s in several]
+            continue
         every = re.match(r"\s*(?:on|for|across|in|of)\s+(?:every|each|all)\s+(?:the\s+)?(?:\w+\s+)?seeds?\b", after)
         if every and step.check:  # "the min of the last 3 was 99.54 on every seed": each seed's own figure
             out.append(_every_seed_figure(clause, step, number, text, words, around, epoch))
@@ -2932,6 +3091,35 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         elif (claim := _accuracy(low, clause, step, number, text, words, around, epoch)) is not None:
             out.append(claim)
     return out
+
+
+_LIST_GLUE = re.compile(r"[\s,;:()/|]*(?:seeds? \d+(?:\s*(?:,|and|&)\s*\d+)*\)?)?[\s,;:()/|]*(?:(?:and|to)\s*)?")
+
+
+def _the_line(step: Step, text: str, skip: set[str], before: str) -> bool:
+    return float(text) == _line(step) and bool(skip & {"held", "reached", "seeds", "budget"} or not re.search(
+        r"\b(accuracy|acc|test|train)\b.{0,12}$", before))
+
+
+def _in_chain(low: str, start: int, found: re.Match) -> bool:
+    """A figure in a chain: "98.12 → 97.05", "82.89 vs 90.37"."""
+    return bool(re.match(r"\s*(?:%\s*)?(?:→|->|vs\.?\s|versus)\s*\(?\d", low[found.end():]) or
+                re.search(r"\d\s*%?\)?\s*(?:→|->|\bvs\.?|\bversus)\s*$", low[max(0, start - 12):found.start()]))
+
+
+def _words_start(low: str, at: int, start: int) -> int:
+    """Where the words around a figure start: 60 characters back (not before `start`), or further back to the curve
+    last named ("train acc at epoch 2 was 87.36, 94.74 at epoch 3 and 96.24 at epoch 4": all three are train's)."""
+    begin = max(start, at - 60)
+    curve = list(re.finditer(r"\b(?:train\w*|test|validation)\b", low[:at]))
+    return curve[-1].start() if not start and curve and curve[-1].start() < begin else begin
+
+
+def _seeds_after(after: str, listed: bool) -> list[int]:
+    """The seeds named in brackets after a figure, "99.51 (seeds 1 and 3)": the figure is each one's (not where the
+    figure ends a list, whose bracket names the list's seeds)."""
+    several = re.match(r"\s*%?\s*\((?:on |for |of )?seeds (\d+(?:\s*,\s*\d+)*\s*,?\s*(?:and|&)\s*\d+)\)", after)
+    return [int(s) for s in re.findall(r"\d+", several[1])] if several and not listed else []
 
 
 def _epoch_of(own: str, after: str, before: str) -> re.Match | None:
@@ -3052,8 +3240,19 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
         values, role = curve, "by epoch"
     said = f"seed {seed}'s test accuracy, {role}: " + (f"{values[0]:.2f} %" if len(values) == 1 and values[0] >= 0 else
                                                        f"best {max(curve):.2f} % at epoch {curve.index(max(curve)) + 1}")
-    return Claim(number, clause, any(said_as(v, text) for v in values if v >= 0), f"{said} ({record})", "figure",
-                 (text,))
+    if role == "by epoch" and re.search(r"\b(?:lowest|worst|weakest|highest|top) seed\b", words):
+        values, role = [min(curve[-k:])], f"min of the last {k}"  # "lowest seed: seed 2 at 89.65": the verdict's figure
+        said = f"seed {seed}'s test accuracy, {role}: {values[0]:.2f} %"
+    ok = any(said_as(v, text) for v in values if v >= 0)
+    rank = re.search(r"\b(lowest|worst|weakest|highest|top)\b", words)
+    # "lowest min-of-last-3 89.65 (seed 2)": against every seed's
+    if rank and role in ("final", f"min of the last {k}") and \
+            all(int(m) == seed for m in re.findall(r"\bseed (\d+)", words)):  # the rank said of this seed, no other
+        of = {s: (c[-1] if role == "final" else min(c[-k:])) for s, c in curves.items()}
+        low_end = rank[1] in ("lowest", "worst", "weakest")
+        ok = ok and of[seed] == (min(of.values()) if low_end else max(of.values()))
+        said += f"; {rank[1]} of the seeds: seed {(min if low_end else max)(of, key=of.get)}"
+    return Claim(number, clause, ok, f"{said} ({record})", "figure", (text,))
 
 
 def _chain_figure(low: str, clause: str, step: Step, number: int, text: str, earlier: dict[int, Step]) -> Claim:
@@ -3090,9 +3289,9 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
     if (least := _min_last_said(clause, step, number, text, words, around)) is not None:
         return least
     value = float(text)
-    near = re.search(r"\b(almost|nearly|close to|about|around|approximately|~)\s*$", words)
+    near = re.search(r"(?:\b(almost|nearly|close to|about|around|approximately)|~)\s*$", words)
     train = bool(re.search(r"\btrain(?:ing)?\b", around))
-    either = train and bool(re.search(r"\btest|validation", around))  # both named: the figure may be either
+    either = train and bool(re.search(r"\b(?:test|validation)(?! loss)", around))  # both named: it may be either
     best_named = bool(re.search(r"\bbest|highest|max(?:imum)?|peak", words))
     values, what, labels = *_others(step, around, words), []
     if values:
@@ -3103,18 +3302,20 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
             return Claim(number, clause, by[0], by[1], "figure", (text,))
         if values and best_named and not either:  # "best 99.41 % (epoch 12)": the best, and at that epoch
             series = step.run.train() if train else step.run.test()
-            return Claim(number, clause, said_as(values[0], text) and said_as(max(series), text),
+            return Claim(number, clause, (said_near if near else said_as)(values[0], text) and values[0] == max(series),
                          f"{what.rpartition(' (')[0]}; best {max(series):.2f} % ({records.METRICS})", "figure", (text,))
     elif _FINAL.search(re.split(r"[,;]", words)[-1]) and not re.search(r"\blast \d", around):
-        series = step.run.train() if train and not either else step.run.test()
-        return Claim(number, clause, said_as(series[-1], text), f"{'train' if train and not either else 'test'} accuracy "
-                     f"at the last epoch ({len(series)}): {series[-1]:.2f} % ({records.METRICS})", "figure", (text,))
+        return _final_said(clause, step, number, text, train and not either, either)
     else:
         values, what, labels = _series(step, around, train, either)
     if not values:
         return None
-    if near:  # within half a point below the figure said
+    if near and near[1] in ("almost", "nearly", "close to"):  # within half a point below the figure said
         return Claim(number, clause, value - 0.5 <= max(values) <= value + 0.05, f"{what}: best {max(values):.2f} %",
+                     "figure", (text,))
+    if near:  # "about 85 %": one unit of its last digit either way
+        ok = any(said_near(v, text) for v in values)
+        return Claim(number, clause, ok, f"{what}: {min(values, key=lambda v: abs(v - value)):.2f} % the nearest",
                      "figure", (text,))
     ok = any(said_as(v, text) for v in values)
     if best_named and not epoch and not either:
@@ -3129,6 +3330,15 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
         what = (f"{labels[i]}: {values[i]:.2f} %" if i < len(labels) else f"{values[i]:.2f} %") + \
             f" ({what.rpartition('(')[2]}"
     return Claim(number, clause, ok, what, "figure", (text,))
+
+
+def _final_said(clause: str, step: Step, number: int, text: str, train: bool, either: bool) -> Claim:
+    """A figure said of the last epoch: train's or test's as named, either where both are ("train and test finish
+    level: 98.03 % against 97.98 %")."""
+    name = "train" if train or either and said_as(step.run.train()[-1], text) else "test"
+    series = step.run.train() if name == "train" else step.run.test()
+    return Claim(number, clause, said_as(series[-1], text), f"{name} accuracy at the last epoch ({len(series)}): "
+                 f"{series[-1]:.2f} % ({records.METRICS})", "figure", (text,))
 
 
 def _min_last_said(clause: str, step: Step, number: int, text: str, words: str, around: str) -> Claim | None:
@@ -3157,7 +3367,7 @@ def _min_last_said(clause: str, step: Step, number: int, text: str, words: str, 
                  (text, said[1]) + ((at[1],) if at else ()))
 
 
-_FINAL = re.compile(r"\b(final(?:ly)?(?!\s+(?:\d|two|three|four|five)\b)|ends?|ended|ending|at the end|last epoch|"
+_FINAL = re.compile(r"\b(final(?:ly|s)?(?!\s+(?:\d|two|three|four|five)\b)|ends?|ended|ending|at the end|last epoch|"
                     r"finish(?:ed|es)?)\b")
 _EPOCH = re.compile(r"\s*(?:\S+\s+){0,2}?(?:at|in|after|on|by) epoch (\d+)|\s*epoch (\d+)\b")
 
@@ -3218,7 +3428,10 @@ def _others(step: Step, around: str, words: str = "") -> tuple[list[float], str]
                                                                                                around) else None
         return ([rank(finals)] if rank and finals else finals), f"the seeds' final accuracy ({records.CHECK})"
     if re.search(r"\bseeds?\b", around) and re.search(r"\bmin(?:ima|imum|imums)?\b|\blowest\b", around) and step.check:
-        return [r.min_last for r in step.check.verdict.seeds.values()], f"the seeds' min of the last epochs ({records.CHECK})"
+        mins = [r.min_last for r in step.check.verdict.seeds.values()]
+        rank = re.search(r"\b(lowest|worst|weakest|highest|best|top) seed", around)  # "lowest seed's min of the last 3"
+        mins = [(min if rank[1] in ("lowest", "worst", "weakest") else max)(mins)] if rank and mins else mins
+        return mins, f"the seeds' min of the last epochs ({records.CHECK})"
     if re.search(r"\bseeds?\b|\bmean\b", around) and step.check:
         rows, v = step.check.verdict.seeds.values(), step.check.verdict
         return ([r.min_last for r in rows] + [x for r in rows for x in r.test_acc] + [v.mean_final_acc]
@@ -3269,8 +3482,8 @@ _PAIRED = re.compile(r"\bthan\s+(?:in\s+|at\s+)?(?:step|model)[ _-]?(\d+)\s*\(\s
 def _loss_role(before: str, after: str) -> str:
     """The words naming a loss figure's curve: right after it ("0.083 test, 0.075 train"), else just before it, else
     the clause's subject said earlier ("Test loss went from 0.71 after epoch 1 to 0.11")."""
-    if role := re.match(r"\s*(train\w*|test|val\w*)\b", after):
-        return role[1]
+    if role := re.match(r"\s*(train\w*|test|val\w*)\b|\s*\(\s*(train\w*|test|val\w*)\s*\)", after):  # "0.11 (train)"
+        return role[1] or role[2]
     return before[-40:] if re.search(r"train|test|val", before[-40:]) else before
 
 
@@ -3337,7 +3550,20 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
                          f"{'step ' + named[1] + ' ' if whose is not step else ''}{kind} loss: "
                          + (f"{pool[0]:.4f}" if len(pool) == 1 else f"{min(pool):.4f} at its lowest") + f" ({records.METRICS})",
                          "figure", (text,)))
-    return out
+    return out + _loss_than(low, clause, number)
+
+
+def _loss_than(low: str, clause: str, number: int) -> list[Claim]:
+    """"0.0873, lower than step 1's 0.0714": the order two loss figures are said in, each figure checked on its own."""
+    figs = list(re.finditer(r"(?<![\w.])(\d?\.\d+)(?!\d|\.\d|\s*%|\s*(?:points?|pts|pp)\b)", low))
+    rel = re.search(r"\b(lower|smaller|less|below|under|higher|bigger|larger|greater|more|above|over)\s+than\b",
+                    low[figs[0].end():figs[1].start()]) if len(figs) == 2 else None
+    if rel is None:
+        return []
+    a, b = _num(figs[0][1]), _num(figs[1][1])
+    ok = a < b if rel[1] in ("lower", "smaller", "less", "below", "under") else a > b
+    return [Claim(number, clause, ok, f"{figs[0][1]} is {'below' if a < b else 'above'} {figs[1][1]} (each figure as said, "
+                                      f"checked above; {records.METRICS})", "figure")]
 
 
 _LOSS_ORDER = re.compile(r"\b(?P<a>train\w*|test|val\w*) loss\b(?P<mid>[^.;]{0,30}?)\b(?P<rel>lower|below|less|under|smaller|"
