@@ -581,7 +581,9 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\btrain(?:ing)?\s+acc\b", "train accuracy"), (r"\bacc\b", "accuracy"), (r"\bpts\b", "points"),
                  (r"≥|>=|=>", " at least "), (r"≤|<=|=<", " at most "), (r"≈", " about "),
                  (r"\bparam(?:eter)? (?:count|usage|budget used)\b", "parameters"),
-                 (r"\brot\b\.?", "rotation"), (r"\berrs?\b", "errors"))
+                 (r"\brot\b\.?", "rotation"), (r"\berrs?\b", "errors"),
+                 (r"\b(from|since|after) the (\d+)(?:st|nd|rd|th)\b(?=\s+(?:on|onwards?)\b)", r"\1 epoch \2"),  # the 6th on
+                 (r"\b(?:first[- ]epoch|epoch-1)\b(?=\s+(?:test|train|val|acc))", "epoch 1"))  # "First-epoch test acc"
 _NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|px|epochs?|k\b|params|parameters|errors?|images|x\b|seeds?|mistakes|misclassified|" \
            r"wrong|of the))"
 _BARE = re.compile(rf"(?<![\w.,/:+-])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
@@ -702,7 +704,6 @@ def _plain(sentence: str) -> str:
     text = re.sub(r"(?i)\b(?:(at|in|by|on|after|from|until|till|before)\s+)?(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+epoch\b",
                   lambda m: f"{(m[1] or 'at').lower()} epoch {m[2]}", text)
     text = re.sub(r"(?i)\(\s*epoch\s+(\d+)\s*\)", r"at epoch \1", text)
-    text = re.sub(r"(?i)\b(from|since|after) the (\d+)(?:st|nd|rd|th)\b(?=\s+(?:on|onwards?)\b)", r"\1 epoch \2", text)
     text = re.sub(r"(?i)\bepochs?\s+(\d+)\s*[-–]\s*(\d+)\b", r"from epoch \1 to epoch \2", text)
     low = text.lower()
     if "loss" in low or re.search(r"\b(lr|rate|dropout|decay|momentum|gap|difference|points)\b", low):
@@ -1633,6 +1634,7 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
                       r"oscillat\w*|noisy|erratic|swing\w*)\b", low)
     # a level said beside it ("stable above 99.4 %") is a threshold's; figures in brackets are its evidence
     if found is None or re.search(rf"{NUM}\s*%|\brate\b|\blr\b|receptive field|\brf\b", re.sub(r"\([^)]*\)", "", low)) \
+            or re.match(r"\s+(?:at|in|to|from|by|when|after|up|once)\b", low[found.end():]) and found[1].startswith("jump") \
             or re.match(r"\s*(?:schedul|lr\b|patience|learning rate|rate\b|(?:never |did not |didn't )?(?:fired|fires|kicked|"
                         r"triggered|acted|cut))", low[found.end():]):
         return None
@@ -2527,7 +2529,7 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
         part = part.replace(down[0], " ")
     for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(?<![\w.])(?<!step )(?<!model )(\d+)"
                              r"(?:\s+(?:errors?|mistakes?|misclassified|"
-                             r"wrong|misses|of the errors)|\s*(?=\.?$))"
+                             r"wrong|misses|of the errors|of them(?=\s*$))|\s*(?=\.?$))"
                              r"(?P<other>\s+in\s+(?:step|model)[ _-]?\d)?|\b(\d+)\s+of\s+(?:the\s+\S+|them|those)\s+"
                              r"(?:are|were)\s+(?:wrong|misclassified|misread|mistaken)|"
                              r"(?:compared (?:with|to)|against|from|vs\.?|versus)\s+(\d+)"
@@ -2891,7 +2893,10 @@ def _settings(low, clause, step, previous, number) -> Claim | None:
              s.augment_degrees,
              "rotation"),
             (r"\belastic\w*\s*(?:of|up to|=|:)?\s*(\d+(?:\.\d+)?)\s*(?:px|pixels?)\b", s.augment_elastic, "elastic"),
-            (r"\b(?:translat\w*|shifts?)\s*(?:of|up to|by|=|:)?\s*(0?\.\d+)\b", s.augment_translate, "shift")):
+            (r"\b(?:translat\w*|shifts?)\s*(?:of|up to|by|=|:)?\s*(0?\.\d+)\b", s.augment_translate, "shift"),
+            (r"\bmomentum\s*(?:of|=|:|is|was)?\s*(0?\.\d+)\b", s.momentum, "momentum"),
+            (r"\bpatience\s*(?:of|=|:|is|was)?\s*(\d+)\b", s.plateau_patience if s.scheduler == "plateau" else None,
+             "the plateau's patience")):
         if (found := re.search(pattern, low)) and value is not None:
             said.append(f"{name} {value:g}")
             verdicts.append(math.isclose(_num(found[1]), float(value), rel_tol=1e-6))
@@ -2999,7 +3004,7 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
         if total := re.search(rf"\bout of (?:the )?{NUM}\s*(k|K)?", low):
             ok = ok and abs(_num(total[1]) * (1000 if total[2] else 1) - step.train_images - split) < (500 if total[2] else 0.5)
         return Claim(number, clause, ok, said, "figure", (text,) + ((total[1],) if total else ()))
-    if found := re.search(rf"(?:training |train )(?:images|samples|set size)\s*[:=\-–]\s*{NUM}\s*(k|K)?", clause, re.I) or \
+    if found := re.search(rf"(?:training |train )(?:images|samples|set size)\s*[:=\-–]?\s*{NUM}\s*(k|K)?", clause, re.I) or \
             re.search(rf"{NUM}\s*(k|K)?\s+(?:of|out of) (?:the|all)\s+(?:{NUM}\s*(?:k|K)?\s+)?(?:mnist\s+)?(?:train(?:ing)?\s+)?"
                       r"(?:images|samples|digits)", clause, re.I) or \
             re.search(rf"{NUM}\s*(k|K)?\s*(?:mnist\s+)?(?:training |train )?(?:images|samples|digits|examples|"
