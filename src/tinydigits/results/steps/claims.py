@@ -3253,7 +3253,8 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
     # "lowest min-of-last-3 89.65 (seed 2)": against every seed's
     if rank and role in ("final", f"min of the last {k}") and \
             all(int(m) == seed for m in re.findall(r"\bseed (\d+)", words)):  # the rank said of this seed, no other
-        of = {s: (c[-1] if role == "final" else min(c[-k:])) for s, c in curves.items()}
+        done = step.check.finished() if step.check else curves  # the seeds that finished, as the check ranks them
+        of = {s: (c[-1] if role == "final" else min(c[-k:])) for s, c in curves.items() if s in done or s == seed}
         low_end = rank[1] in ("lowest", "worst", "weakest")
         ok = ok and of[seed] == (min(of.values()) if low_end else max(of.values()))
         said += f"; {rank[1]} of the seeds: seed {(min if low_end else max)(of, key=of.get)}"
@@ -3435,7 +3436,8 @@ def _others(step: Step, around: str, words: str = "") -> tuple[list[float], str]
     if re.search(r"\bseeds?\b", around) and re.search(r"\bmin(?:ima|imum|imums)?\b|\blowest\b", around) and step.check:
         mins = [r.min_last for r in step.check.verdict.seeds.values()]
         rank = re.search(r"\b(lowest|worst|weakest|highest|best|top) seed", around)  # "lowest seed's min of the last 3"
-        mins = [(min if rank[1] in ("lowest", "worst", "weakest") else max)(mins)] if rank and mins else mins
+        done = [r.min_last for r in step.check.finished().values()]  # the seeds that finished, as the check ranks them
+        mins = [(min if rank[1] in ("lowest", "worst", "weakest") else max)(done)] if rank and done else mins
         return mins, f"the seeds' min of the last epochs ({records.CHECK})"
     if re.search(r"\bseeds?\b|\bmean\b", around) and step.check:
         rows, v = step.check.verdict.seeds.values(), step.check.verdict
