@@ -1895,10 +1895,10 @@ def _threshold(low, clause, step, previous, number) -> Claim | None:
     # "neither curve reaches 99 %": both curves (at the budget's line the fit's reading judges both already)
     if level.x != _line(step) and re.search(r"\b(?:neither|both)\b(?: of)?(?: the)? (?:curves?|train (?:and|nor) test|"
                                             r"test (?:and|nor) train)\b", low):
-        both = [_level_on(low, s, w, level, step.last) for s, w in ((step.run.train(), "train"), (step.run.test(), "test"))]
-        if re.search(rf"\b(?:past|beyond|exceed\w*)\s+{re.escape(level.text)}", low):  # "gets past 86.29 %": above it
-            both = [(max(s) > level.x, f"best {w} accuracy {max(s):.2f} %") for s, w in ((step.run.train(), "train"),
-                                                                                      (step.run.test(), "test"))]
+        curves = ((step.run.train(), "train"), (step.run.test(), "test"))
+        strict = re.search(rf"\b(?:past|beyond|exceed\w*)\s+{re.escape(level.text)}", low)  # "gets past 86.29 %": above it
+        both = [(max(s) > level.x, f"best {w} accuracy {max(s):.2f} %") if strict else
+                _level_on(low, s, w, level, step.last) for s, w in curves]
         ok = not any(o for o, _ in both) if level.negated else all(o for o, _ in both)
         return Claim(number, clause, ok, "; ".join(s for _, s in both) + f" ({records.METRICS})", "threshold")
     series, what = (step.run.train(), "train") if train else (step.run.test(), "test")
