@@ -27,7 +27,8 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (94.5
           "dev7": (99.5, 100.0, 97.5), "dev8": (97.5, 100.0, 99.0), "dev9": (99.5, 100.0, 98.5),
           "dev10": (98.5, 100.0, 96.5), "dev11": (99.5, 100.0, 98.0), "dev12": (98.0, 100.0, 94.0),
           "dev13": (99.5, 100.0, 96.5), "dev14": (96.0, 100.0, 94.0), "dev15": (99.5, 100.0, 95.0),
-          "dev16": (99.5, 100.0, 94.0), "dev17": (90.0, 100.0, 95.5)}
+          "dev16": (99.5, 100.0, 94.0), "dev17": (93.0, 100.0, 96.0),
+          "dev18": (99.5, 100.0, 95.5)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -195,6 +196,42 @@ CORPUS_SAID = [
     ("beta", 3, "result", "Plateau scheduler, starting LR 0.05, patience 2", False),
     ("gamma", 2, "result", "Optimizer SGD, lr 0.05, momentum 0.9", True),
     ("gamma", 2, "result", "Optimizer SGD, lr 0.05, momentum 0.95", False),
+    # dev18's readings: a verdict's label without its colon, the gap "basically zero" and of the span said, "neither ...
+    # gets near", a rate's first stretch and the run's length, a dip at an epoch and the climb after it, a seed's clause
+    # after "but", the count against the budget's limit, a from-to's difference, a tally in brackets, a tie rounded up
+    ("beta", 3, "result", "Verdict FAIL, 0/3 seeds", True),
+    ("beta", 3, "result", "Verdict FAIL, 1/3 seeds", False),
+    ("example", 3, "analysis", "The train-test gap over the last 3 is basically zero.", True),
+    ("alpha", 2, "analysis", "The train-test gap over the last 3 is basically zero.", False),  # +0.68
+    ("example", 1, "analysis", "Neither train nor test gets near 99.4.", True),
+    ("example", 2, "analysis", "Neither train nor test gets near 99.4.", False),  # train 99.79
+    ("alpha", 3, "analysis", "LR: 0.05 for four epochs, then 0.005 from epoch 5.", True),
+    ("alpha", 3, "analysis", "LR: 0.05 for five epochs, then 0.005.", False),
+    ("example", 1, "analysis", "LR stayed flat at 0.01 for all 15 epochs.", True),
+    ("example", 1, "analysis", "LR stayed flat at 0.01 for all 14 epochs.", False),
+    ("beta", 2, "analysis", "Test dips at epoch 2 (76.92) and then climbs every epoch.", True),
+    ("beta", 2, "analysis", "Test dips at epoch 3 and then climbs every epoch.", False),
+    ("alpha", 3, "analysis", "Two of the three seeds dip at epoch 3.", True),
+    ("alpha", 3, "analysis", "Every seed dips at epoch 3.", False),  # seed 0 rises
+    ("beta", 3, "analysis", "Seed 1 collapsed to 83.4 at epoch 3 but finished best of the three at 97.15.", True),
+    ("beta", 3, "analysis", "Seed 2 collapsed to 83.4 at epoch 3 but finished best of the three at 97.15.", False),
+    ("alpha", 2, "analysis", "The train-test gap in the last 3 epochs is 0.68.", True),
+    ("alpha", 2, "analysis", "The train-test gap in the last 3 epochs is 0.5.", False),  # the last epoch's +0.54
+    ("gamma", 1, "result", "Params 14,410 - way over the 8k budget", True),
+    ("gamma", 2, "analysis", "8,000 params is inside the budget.", False),
+    ("example", 3, "analysis", "Min of the last 3 went from 99.35 to 99.54, so +0.19.", True),
+    ("example", 3, "analysis", "Min of the last 3 went from 99.35 to 99.54, so +0.29.", False),
+    ("example", 3, "result", "Passed on all six seeds (6/6)", True),
+    ("example", 3, "result", "Passed on all six seeds (5/6)", False),
+    ("example", 2, "result", "Min of last 3: 99.4", True),  # 99.35
+    ("example", 2, "result", "Min of last 3: 99.5", False),
+    ("example", 2, "analysis", "Test accuracy reached 99.4% at epoch 13.", False),  # a level is not a rounding
+    ("alpha", 1, "analysis", "Over the last 3 epochs test is on average about 6.5 points ahead of train.", True),
+    ("alpha", 1, "analysis", "Over the last 3 epochs test is on average about 3.5 points ahead of train.", False),
+    ("alpha", 2, "result", "Epochs: 6, images: 6,000", True),
+    ("alpha", 2, "result", "Epochs: 8, images: 6,000", False),
+    ("gamma", 2, "analysis", "Params dropped by 6,410 (14,410 -> 8,000).", True),
+    ("gamma", 2, "analysis", "Params dropped by 6,400 (14,410 -> 8,000).", False),
 ]
 
 

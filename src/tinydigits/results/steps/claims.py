@@ -25,7 +25,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 
-from tinydigits.constants import BUDGET
 from tinydigits.results import records
 from tinydigits.results.steps.between import changes, schedule_inert
 from tinydigits.results.steps.curves import (
@@ -166,9 +165,6 @@ def _decimals(text: str) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
-BUDGET_LINE = BUDGET.min_acc  # 99.35 is not "99.4": a tie is never rounded up onto the line
-
-
 def said_as(value: float, text: str, scale: float = 1.0) -> bool:
     """Whether `text` (a number as a student wrote it, `scale` times smaller than `value`: 1000 for "7.5k") says
     `value` at its digits: rounded, or cut."""
@@ -176,9 +172,8 @@ def said_as(value: float, text: str, scale: float = 1.0) -> bool:
         return False
     d, x, v = _decimals(text), _num(text), value / scale
     unit = 10 ** -d
-    # rounded (a value half-way between two said figures is either, but never up onto the budget's line), or cut
-    tie_up_to_line = abs(abs(v - x) - unit / 2) < 1e-9 and v < BUDGET_LINE <= x
-    return (abs(v - x) <= unit / 2 + 1e-9 and not tie_up_to_line) or abs(math.floor(v / unit + 1e-9) * unit - x) < unit / 2
+    # rounded (a value half-way between two said figures is either), or cut
+    return abs(v - x) <= unit / 2 + 1e-9 or abs(math.floor(v / unit + 1e-9) * unit - x) < unit / 2
 
 
 def said_near(value: float, text: str) -> bool:
@@ -241,6 +236,7 @@ def clauses(sentence: str) -> list[str]:
                      r"|(?<![\d%])\s+and\s+(?=\d{2}(?:\.\d+)?\s*%?\s+(?:over|in|for|through|during) the (?:last|final|first) )"
                      r"|\s+and\s+(?=(?i:passed|reached|crossed|hit|got to|passes|reaches|crosses|hits|topped|tops)\s+\d)"
                      r"|,\s+(?=(?i:batch size|batch|bs|lr|learning rate|sgd|adam|optimi[sz]er|momentum|dropout)\b)"
+                     r"|(?<=\d),\s+(?=[A-Za-z][A-Za-z ]{0,24}:\s*[~≈]?\d)"
                      r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d|never (?:fell|dropped|dipped|went|slipped) "
                      r"below \d)|(?<=\))\s+and\s+(?=never\b)"
                      r"|\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?(?:test|train|training|validation) "
@@ -257,7 +253,8 @@ def _rejoined(parts: list[str]) -> list[str]:
                 re.search(r"(?i)\bthey\b|^(?:the )?test acc", part):
             part = f"{named[1]}: {part}"  # "Seeds 1 and 2 are monotone, test acc rises ... they end at ...": those seeds
         if out and (seed := re.match(r"(?i)\W*(seed \d+)\b", out[-1])) and \
-                re.match(r"(?i)it\b|never\b|(?:over|above|under|below|at least)\s+\d", part):
+                re.match(r"(?i)it\b|never\b|(?:over|above|under|below|at least)\s+\d|(?:then\s+|still\s+)?(?:finish|end|climb|"
+                         r"recover|rose|rise|fell|fall|drop|peak|stay|reach|dipp?)\w*\b", part):
             part = f"{seed[1]}: {part}"  # "Seed 1 is the slowest - it first hits 99.4 at epoch 10": it is seed 1
         if out and re.match(r"(?i)(?:at least|above|below|over|under)\s+\d", part) and \
                 re.search(r"(?i)\bepoch \d+\b[^,;]*\d\s*%?$", out[-1]):
@@ -614,8 +611,8 @@ def _phrasings(text: str) -> str:
     text = re.sub(r"\s@\s*", " at ", text)  # "98.49 @ ep 5"
     text = re.sub(r"(?i)\(\s*(?:the\s+)?(final|last)\s+epoch\s*\)", r"at the \1 epoch", text)
     text = re.sub(r"(?i)\b(every|each|all) epochs? (up to|until|till|through) (\d+)\b", r"\1 epoch \2 epoch \3", text)
-    # "After peaking at epoch 3 the test acc goes down every epoch": the span from the peak
-    text = re.sub(r"(?i)\bafter peaking(?: at \d+(?:\.\d+)?\s*%?)? (?:at|in) epoch (\d+),?", r"from epoch \1,", text)
+    text = re.sub(r"(?i)\bafter peaking(?: at (\d+(?:\.\d+)?)\s*%?)? (?:at|in) epoch (\d+),?", lambda m: (  # from the peak
+        f"it peaked at {m[1]} % at epoch {m[2]}; " if m[1] else "") + f"from epoch {m[2]},", text)  # its figure a claim too
     text = re.sub(r"(?i)\b(last|first) (two|three|four|five)\b", lambda m: f"{m[1]} {WORDS[m[2].lower()]}", text)
     text = re.sub(r"(?i)\bevery single (?:one of the (?:\d+ )?epochs|epoch)\b", "every epoch", text)
     text = re.sub(r"(?i)\b(epochs|final|best|min|max)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)  # "Seed 2 final - 95.73%"
@@ -669,6 +666,14 @@ def _referents(text: str) -> str:
                   r"\1\2 on seed \5 and \3\4 on seed \6", text)
 
 
+def _beside_rate(text: str, low: str) -> str:
+    """Beside a rate (below 1), a figure of two digits before its point is an accuracy; beside a loss, a gap or
+    another setting, no bare figure is read as one."""
+    if "loss" in low or re.search(r"\b(dropout|decay|momentum|gap|difference|points)\b", low):
+        return text
+    return re.sub(r"(?<![\d.])(\d{2}\.\d+)(?!\d|\.\d|\s*(?:%|k\b|points?|pts|pp|degrees?|°|px))", r"\1 %", text)
+
+
 def _plain(sentence: str) -> str:
     """A sentence as the readers read it: Markdown's emphasis dropped, the abbreviations students write spelled out
     ("val acc", "pts", "≥"), a bare accuracy given its percent sign where the sentence speaks of accuracy ("Best
@@ -707,7 +712,7 @@ def _plain(sentence: str) -> str:
     text = re.sub(r"(?i)\bepochs?\s+(\d+)\s*[-–]\s*(\d+)\b", r"from epoch \1 to epoch \2", text)
     low = text.lower()
     if "loss" in low or re.search(r"\b(lr|rate|dropout|decay|momentum|gap|difference|points)\b", low):
-        return text
+        return _beside_rate(text, low)
     if re.search(r"\b(accuracy|acc|test|train|99\.4|seeds?|reach\w*|crossed|hit|peak\w*|best|final|digit|above|below|"
                  r"dips?|dipped|stays?|finals?|lowest|highest|under|dropped|stable|min(?:imum)?|passed)\b", low):
         text = _BARE.sub(lambda m: f"{m[1]} %", text)  # "val acc above 98.5": an accuracy
@@ -997,7 +1002,9 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     if _negated(low, verb.start()):
         up = not up if not re.search(r"\bno (?:better|worse)\b", low) else None
     x, y, what = _compared(low, step, previous)
-    _pair_read(low, x, y)
+    if not _pair_read(low, x, y, step, previous):  # "(97.14 -> 97.51)" beside it: no role's two figures
+        return Claim(number, clause, False, f"{what} {x:.2f} → {y:.2f} % ({records.METRICS} of both): not the pair said",
+                     "compare")
     noise = fall_noise(x, y)
     said = f"{what} {x:.2f} → {y:.2f} % ({y - x:+.2f} points; noise ±{noise:.2f}; {records.METRICS} of both)"
     if by_points:
@@ -1014,21 +1021,28 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
 _PAIR = re.compile(rf"\(\s*{NUM}\s*%?\s*(?:→|->|vs\.?|versus|against|to)\s*{NUM}\s*%?\s*\)")
 
 
-def _pair_read(low: str, x: float, y: float) -> None:
+def _pair_read(low: str, x: float, y: float, step: Step, previous: Step) -> bool:
     """"(97.33 → 93.48)" beside a comparison: its two figures, in either order, are the ones compared - read; a pair
-    of other figures is left to the figure reader."""
+    of another role's two figures (final, best, min of the last epochs) is left to the figure reader; a pair that is
+    no role's two figures is not the comparison's (False)."""
     for said in re.finditer(r"(?<![\d.])(\d{2}\.\d{1,2})(?![\d.]|\s*%)", low):  # bare: "final 99.45 ... Model_1's 98.95"
         with _unread():
             ours = said_as(x, said[1]) or said_as(y, said[1])
         if ours:
             _num(said[1])
     pair = _PAIR.search(low)
-    if pair is None:
-        return
+    if pair is None or not all(re.fullmatch(r"\d{2}\.\d+", t) for t in (pair[1], pair[2])) or \
+            re.search(r"\btrain", low) and re.search(r"\btest|\bval", low):
+        return True  # "(6 vs 8)" epochs, "(94.61 vs 75.44)" test against train: another reader's
+    roles = [(x, y)] + [(a, b) for a, b in ((previous.run.test()[-1], step.run.test()[-1]), (facts(previous).best_test,
+             facts(step).best_test), (facts(previous).min_last, facts(step).min_last))]
     with _unread():
         ours = said_as(x, pair[1]) and said_as(y, pair[2]) or said_as(y, pair[1]) and said_as(x, pair[2])
-    if ours:
+        known = any(said_as(a, pair[1]) and said_as(b, pair[2]) or said_as(b, pair[1]) and said_as(a, pair[2])
+                    for a, b in roles)
+    if ours or not known:
         _num(pair[1]), _num(pair[2])
+    return ours or known
 
 
 _DIRECTION = r"better|higher|up|gain(?:ed)?|improvement|increase|above|ahead|over|more|jump(?:ed|s)?|rose|climb(?:ed|s)?|" \
@@ -1150,15 +1164,16 @@ def _params_change(low, clause, step, previous, number) -> Claim | None:
     signed = re.search(r"\(\s*[+\-−]\s*\d", low)  # "Params: 7578 (+78 from BN)": the change from the step before
     low = re.sub(r"\(\s*\+\s*(\d[\d,]*)", r"(\1 more", re.sub(r"\(\s*[-−]\s*(\d[\d,]*)", r"(\1 fewer", low))
     if previous is None or not re.search(r"\bparam(?:eter)?s?\b", low) or "accura" in low or not \
-            (signed or re.search(r"\bfrom\s+\d", low) or BEFORE.search(low) or BEFORE.search(_SENTENCE.get() or "")):
+            (signed or re.search(r"\bfrom\s+\d|\d\s*k?\s*(?:->|→)\s*\d", low) or BEFORE.search(low) or
+             BEFORE.search(_SENTENCE.get() or "")):
         return None
     a, b = previous.run.params, step.run.params
     said = [(m[1], 1e3 if m[2] else 1.0, low[max(0, m.start() - 14):m.start()]) for m in
             re.finditer(rf"(?<![\w.]){NUM}\s*(k\b)?", low) if not re.search(r"(?:step|model|epoch)[ _-]?$", low[:m.start()])]
     with _unread():
         kinds = ["a" if _said_count(a, t, k) else "b" if _said_count(b, t, k) else "amount" for t, k, _ in said]
-    ends = re.search(rf"\bfrom\s+{NUM}\s*k?\s+to\s+{NUM}", low)
-    if ends is not None and kinds[:2] != ["a", "b"]:
+    ends = re.search(rf"\bfrom\s+{NUM}\s*k?\s+to\s+{NUM}|{NUM}\s*k?\s*(?:->|→)\s*{NUM}", low)
+    if ends is not None and not any(kinds[i:i + 2] == ["a", "b"] for i in range(len(kinds) - 1)):
         return None  # "from 17k to 8k" of other counts than the two steps' (or said looser than they read): not read here
     amounts = [x for x, kind in zip(said, kinds, strict=True) if kind == "amount" and ("." not in x[0] or x[1] > 1)]
     fewer, more = re.search(rf"\b(?:{_FEWER})\b", low), re.search(rf"\b(?:{_MORE})\b(?! than \d)", low)
@@ -1215,7 +1230,7 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
     held, ran = step.check.verdict.held()
     said = f"{held} of {ran} seeds held ({records.CHECK})"
     # "FAIL: 0/3 seeds pass", "Verdict: FAIL, 0 of 3 seeds": a verdict's label; "2 of 3 seeds failed": a count of fails
-    failed = bool(re.search(r"\bfail", re.sub(r"^\W*(?:(?:verdict|budget)\s*:\s*)?(?:pass|fail)\s*[:,]", "", low))) and \
+    failed = bool(re.search(r"\bfail", re.sub(r"^\W*(?:(?:verdict|budget)\s*:?\s*)?(?:pass|fail)\s*[:,]", "", low))) and \
         not re.search(r"\b\d+\s*(?:of|/)\s*\d+\s+(?:seeds?\s+)?(?:held|hold|pass\w*|met)\b", low)  # "FAIL (0 of 3 held)"
     first, second = found[1], found[2]
     if re.search(r"\bnone of (?:them|the seeds)\b", low) and second is None:
@@ -1235,6 +1250,10 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
                       low)
     if total and total.start() != found.start():  # "Check on 3 seeds: 0 of 3 pass", "Seeds: 3, passed on 0 of 3"
         ok, numbers = ok and _count(total[1] or total[2]) == ran, numbers + (total[1] or total[2],)
+    if (tally := re.search(r"\(\s*(\d+)\s*(?:/|of|out of)\s*(\d+)\s*\)", low)) and tally.start() > found.end():
+        # "passed on all six seeds (6/6)": the tally in brackets, of the seeds that held (that failed, where fails are said)
+        n, m = int(tally[1]), int(tally[2])
+        ok, numbers = ok and m == ran and n == (ran - held if failed else held), numbers + (tally[1], tally[2])
     return Claim(number, clause, ok != negated, said, "seeds", numbers)
 
 
@@ -1244,11 +1263,13 @@ BUDGET = re.compile(r"\b(budget|target|goal|requirement|requirements|constraints
 def _budget(low, clause, step, previous, number) -> Claim | None:
     """Met / did not meet the budget (or the target, the goal): the budget's verdict on this step."""
     field = re.match(r"\W*budget\s*[:=-]\s*(pass|fail)\w*\b", low)  # "Budget: PASS with 8,000 parameters"
+    params = r"\b(?:parameters?|params)\b"
+    if BUDGET.search(low) and (re.search(params, low) or _LIMIT.search(low) and re.search(params, _SENTENCE.get() or "")) \
+            and not re.search(r"accura|99\.4|epoch", low) and not field:
+        return _params_limit(low, clause, step, number)  # the parameter limit alone
     if not BUDGET.search(low) or not field and not re.search(r"\b(met|meet|meets|achiev|reach|pass|hit|satisf|fulfil|within|"
                                                             r"did it)", low):
         return None
-    if re.search(r"\b(?:parameters?|params)\b", low) and not re.search(r"accura|99\.4|epoch", low) and not field:
-        return None  # the parameter limit alone: a figure's reader
     v = facts(step)
     passed = step.check.verdict.passed if step.check else v.min_last >= step.budget.min_acc and \
         v.params < step.budget.max_params and step.run.planned_epochs <= step.budget.max_epochs
@@ -1257,6 +1278,27 @@ def _budget(low, clause, step, previous, number) -> Claim | None:
             f"{v.n} {v.min_last:.2f} % (seed {step.seed}; {records.METRICS})")
     negated = field[1] == "fail" if field else _negated(low, BUDGET.search(low).start())
     return Claim(number, clause, bool(passed) != negated, said, "budget")
+
+
+_LIMIT = re.compile(r"\b(?P<w>inside|within|under|in|fits?|fitting|meets?|met|below|over|above|outside|exceeds?|exceeding|"
+                    r"breaks?|busts?)\s+(?:the\s+|our\s+|its\s+)?(?:(?P<n>\d[\d,.]*)\s*(?P<k>k\b)?\s*)?(?:param(?:eter)?s?\s+)?"
+                    r"(?:budget|limit)\b")
+
+
+def _params_limit(low: str, clause: str, step: Step, number: int) -> Claim | None:
+    """"8,000 params is inside the budget", "way over the 8k budget": the count against the budget's limit (fewer than
+    it), and the limit as said; the count itself is a figure's reader's."""
+    found = _LIMIT.search(low)
+    if found is None:
+        return None
+    params, limit = step.run.params, step.budget.max_params
+    inside = found["w"] not in ("over", "above", "outside", "exceeds", "exceed", "exceeding", "breaks", "break", "busts",
+                                "bust")
+    ok = ((params < limit) == inside) != _negated(low, found.start())
+    if found["n"]:
+        ok = ok and _said_count(limit, found["n"], 1e3 if found["k"] else 1.0)
+    return Claim(number, clause, ok, f"{params:,} parameters; the budget's limit: fewer than {limit:,}", "budget",
+                 (found["n"],) if found["n"] else ())
 
 
 def _line(step: Step) -> float:
@@ -1282,7 +1324,8 @@ def _held(low, clause, step, previous, number) -> Claim | None:
     line = _line(step)
     at = _line_at(low, line)
     k = _last_k(low, step)
-    if at is None or k is None or re.search(r"\bseeds?\b", low) or re.search(r"\b(?:far|away) from\s*$", low[:at.start()]):
+    if at is None or k is None or re.search(r"\bseeds?\b", low) or re.search(r"\b(?:far|away) from\s*$", low[:at.start()]) or \
+            _ROLE_SAID.search(low[:at.start()]):
         return None  # "the min of the last 3 is 98.61, far from 99.4": a figure below the line, the threshold's
     test = step.run.test()
     k = min(k, len(test))
@@ -1377,10 +1420,11 @@ _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| r
                     r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)?(?:.*?\blast (?P<k>\d+|two|three|four|five) epochs)?|"
                     r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended)? (?P<within>within) "
                     r"(?P<n2>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)? of (?:the )?test|"
-                    r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended| finish(?:es|ed)?)? "
-                    r"(?P<tol3>about |~|around |roughly |over |more than |under |less than |almost |nearly )?"
+                    r"\b(?P<subj3>train(?:ing)?|test)(?: accuracy)?(?: is| was| stays| stayed| ends?| ended| finish(?:es|ed)?)?"
+                    r"(?: on average)? (?P<tol3>about |~|around |roughly |over |more than |under |less than |almost |nearly )?"
                     r"(?P<n3>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)? "
-                    r"(?:(?P<lead3>ahead of|above|behind|below) (?:the )?test|(?P<lead4>ahead|behind)\b(?! of))")
+                    r"(?:(?P<lead3>ahead of|above|behind|below) (?:the )?(?:test|train(?:ing)?)|"
+                    r"(?P<lead4>ahead|behind)\b(?! of))")
 
 
 _GAP_MOVED = re.compile(r"\bgap\b(?:[^.;]{0,30}?\bfrom\s+(?P<t1>~\s*|about\s+)?(?P<a>\d*\.\d+)(?:\s*(?:points?|pts|%))?"
@@ -1469,7 +1513,8 @@ def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match
     said = (f"train - test in the last {k} epochs: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" (mean {mean:+.2f}, "
             f"noise ±{f.gap_band:.2f}; {records.METRICS})")
     if ahead["n3"]:  # "train is about 2.8 points ahead of test on average"
-        signed = mean * (1 if (ahead["lead3"] or ahead["lead4"]) in ("ahead of", "above", "ahead") else -1)
+        signed = mean * (1 if (ahead["lead3"] or ahead["lead4"]) in ("ahead of", "above", "ahead") else -1) * \
+            (-1 if ahead["subj3"] == "test" else 1)  # "test is about 6.5 points ahead of train": train behind
         tol = {"~": "about", "around": "about", "roughly": "about", "more than": "over", "less than": "under",
                "nearly": "almost"}.get((ahead["tol3"] or "").strip(), (ahead["tol3"] or "").strip())
         return Claim(number, clause, signed > 0 and _within(signed, ahead["n3"], tol), said, "gap")
@@ -1500,7 +1545,11 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
                         r"(?P<n>\d*\.?\d+)\s*(?:points?|pts|pp|%)(?!\s*(?:better|worse|higher|lower))", low) or
               re.search(r"\bgap\b(?:[^;\d]{0,25}?(?:last|first) \d+)?[^;\d]{0,40}?"
                         r"(?P<tol>within|under|below|less than|about|around|"
-                        r"roughly|~|over|above|more than)?\s*(?P<n>\d*\.\d+|\d+)\b(?!\s*epochs?)", low)) if "gap" in low else None
+                        r"roughly|~|over|above|more than)?\s*(?<!last )(?<!first )(?P<n>\d*\.\d+|\d+)\b(?!\s*epochs?)", low)) \
+        if "gap" in low else None
+    if figure is None and re.search(r"\b(?:about|around|roughly|basically|essentially|practically|virtually|effectively|"
+                                    r"nearly|almost|close to|near|pretty much)\s+(?:zero|nil|nothing|0)\b", low):
+        return Claim(number, clause, abs(f.gap) <= 0.1, said, "gap")  # "basically zero": the slack "~" gives a small gap
     if figure:
         last = step.run.train()[-1] - step.run.test()[-1]
         tol, n = figure["tol"] or (figure.groupdict().get("tol2") or "").strip(), figure["n"]
@@ -1509,6 +1558,10 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
             ok = abs(f.gap) <= _num(n) + slack if tol == "within" else abs(f.gap) < _num(n) + slack
         elif tol:
             ok = _within(abs(f.gap), n, "about" if tol in ("about", "around", "roughly", "~") else "over")
+        elif span := re.search(r"\b(?:last|final) (\d+) epochs\b|\b(?:last|final) (\d+)\b(?! ?%)", low):
+            k = min(int(span[1] or span[2]), f.epochs)  # "the gap in the last 3 epochs is 0.5": their mean, no one epoch's
+            gaps = [a - b for a, b in zip(step.run.train()[-k:], step.run.test()[-k:], strict=True)]
+            ok = said_as(abs(sum(gaps) / k), n)
         else:
             ok = said_as(abs(f.gap), n) or said_as(abs(last), n)
         return Claim(number, clause, ok, f"{said}; at the last epoch {last:+.2f}", "gap")
@@ -1740,6 +1793,25 @@ RATE_WORDS = re.compile(r"\b(learning rate|lr|rate|scheduler|schedule|steplr|one
                         r"\b(?:cut|drop|decay)\s+(?:to|of)\s+0?\.\d")
 
 
+# "LR: 0.05 for 4 epochs": a rate's first stretch ("up to 0.1 for 5 epochs" is a peak over the run)
+_RATE_SPAN = re.compile(r"(?<!up to )(?<!peak )(?<!peak of )(?<!max )(?<![\w.])(\d*\.\d+)\s+for\s+(?:the\s+first\s+)?(\d+)\s+"
+                        r"epochs?\b")
+
+
+def _rate_spans(low: str, rates: list[float]) -> list[bool]:
+    """How long a rate is said to last: "0.05 for 4 epochs, then 0.005" (its first stretch, that long), "0.01 for all
+    15 epochs" (the run's length)."""
+    verdicts = []
+    for span in _RATE_SPAN.finditer(low):
+        k = int(_num(span[2]))  # read: the number is accounted for
+        verdicts.append(1 <= k <= len(rates) and all(said_as(r, span[1]) for r in rates[:k])
+                        and (k == len(rates) or rates[k] != rates[k - 1]))
+    if every := re.search(r"\b(?:for|in|over|across|through)\s+(?:all|every|each)(?:\s+(?:the|of the))?\s+(\d+)\s+epochs?\b",
+                          low):
+        verdicts.append(int(_num(every[1])) == len(rates))
+    return verdicts
+
+
 def _rate(low, clause, step, previous, number) -> Claim | None:
     """The rate's course: cut (reduced, decayed), constant, or a rate's figure."""
     if not RATE_WORDS.search(low) or "pass rate" in low:
@@ -1768,7 +1840,7 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
         if said_of and said_of[-1] == "loss" or "loss" in low[:found.start()] and not re.search(
                 r"\b(?:lr|rate)\b[^.;]{0,15}$", low[:found.start()]):
             continue  # a loss's figure: the clause's subject is the loss
-        if _num(found[1]) < 1:  # each rate said is one the run had at an epoch's start, or the peak set
+        if float(found[1]) < 1:  # a rate the run had at an epoch's start, or the peak set (1 or more: an accuracy)
             verdicts.append(_rate_said(found[1], low[:found.start()], low[found.end():], rates, step.run.settings.lr))
             if step.run.settings.lr is not None:  # a hand-in's log may print no rate
                 said += f"; peak {step.run.settings.lr:g}" * ("; peak" not in said)
@@ -1780,6 +1852,7 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
     if found and float(found[1]) < 1 > float(found[2]) and _num(found[1]) and _num(found[2]):
         course = _course(rates)
         verdicts.append(any(said_as(a, found[1]) and said_as(b, found[2]) for a, b in zip(course, course[1:], strict=False)))
+    verdicts += _rate_spans(low, rates)
     when, said_when = _rate_when(low, cut, rates)
     verdicts, said = verdicts + when, said + said_when
     if verdicts:
@@ -2355,6 +2428,8 @@ def _layers_said(low, clause, step, previous, number) -> Claim | None:
                                                 low[:found[1].start()]):
         return None
     kind, at = found
+    if kind == "GAP" and not (re.search(r"\bGAP\b", clause) or re.search(r"global|gap layer", low)):
+        return None  # "the gap over the last 3": train's lead over test, not the pooling layer
     rest = low[at.end():]
     if re.search(r"accura|loss|over-?fit|under-?fit|\bgap\b|speed|faster|slower|\btrain|\btest|%|improv|increas|decreas|"
                  r"help|better|worse|stabl|boost|regulari[sz]|\d\.\d|\bwent\b", rest):
@@ -2616,6 +2691,8 @@ def _sequence(low, clause, step, previous, number) -> Claim | None:
     elif run := _RUN_OF.search(low):
         said = [run[1]] + re.findall(r"\d{2}\.\d{1,2}", run[2])
         epochs = _run_epochs(low, run, len(said), len(curve))
+        if epochs is None and (spans := _chain_spans(low, run, len(said), len(curve))):
+            epochs = next((e for e in spans if all(said_as(curve[i - 1], t) for i, t in zip(e, said, strict=True))), spans[0])
     else:
         return None
     if not epochs or not all(1 <= e <= len(curve) for e in epochs):
@@ -2627,11 +2704,43 @@ def _sequence(low, clause, step, previous, number) -> Claim | None:
                  f"{', '.join(map(str, epochs))}: {shown} % ({records.CHECK if whose else records.METRICS})", "figure")
 
 
+_VERSUS = r"(\d{2}\.\d{1,2})\s*%?\s*(?:vs\.?|versus|/)\s*(\d{2}\.\d{1,2})\s*%?"
+
+
+def _pairs_by_epoch(low: str, clause: str, step: Step, number: int) -> Claim | None:
+    """"Test is above train in epochs 4 and 5 (96.91 vs 95.74, then 97.33 vs 96.75)", "in the last 2 epochs (...)":
+    one pair an epoch, in the order the epochs are named."""
+    pairs = list(re.finditer(_VERSUS, low))
+    names = list(dict.fromkeys(m[1] for m in re.finditer(r"\b(test|train)", low[:pairs[0].start()])))
+    n, last = len(pairs), len(step.run.epochs)
+    if n < 2 or sorted(names) != ["test", "train"] or re.search(r"\b(?:step|model|seeds?)[ _-]?\d", low):
+        return None
+    if both := re.search(r"\bepochs? (\d+)\s*(?:and|&|,)\s*(?:epoch )?(\d+)\b", low):
+        epochs = [int(both[1]), int(both[2])]
+    elif span := re.search(r"\bepochs? (\d+)\s*(?:-|–|to)\s*(?:epoch )?(\d+)\b", low):
+        epochs = list(range(int(span[1]), int(span[2]) + 1))
+    elif tail := re.search(r"\b(?:last|final) (\d+) epochs\b", low):
+        epochs = list(range(last - int(tail[1]) + 1, last + 1))
+    elif head := re.search(r"\bfirst (\d+) epochs\b", low):
+        epochs = list(range(1, int(head[1]) + 1))
+    else:
+        return None
+    if len(epochs) != n or not all(1 <= e <= last for e in epochs):
+        return None
+    curves = {"test": step.run.test(), "train": step.run.train()}
+    ok = all(said_as(curves[names[0]][e - 1], p[1]) and said_as(curves[names[1]][e - 1], p[2]) for e, p in zip(epochs, pairs,
+                                                                                                         strict=True))
+    shown = "; ".join(f"epoch {e}: test {curves['test'][e - 1]:.2f} %, train {curves['train'][e - 1]:.2f} %" for e in epochs)
+    return Claim(number, clause, ok, f"{shown} ({records.METRICS})", "figure", tuple(t for p in pairs for t in (p[1], p[2])))
+
+
 def _test_and_train(low, clause, step, previous, number) -> Claim | None:
     """Test's and train's figures of one epoch said as a pair: "test above train at epoch 1 (74.37 vs 66.47)",
     "Train/Test: 99.78/99.41 (last epoch)", "in the final epoch train (98.69) is just behind test (98.81)": each
     curve's figure at that epoch, in the order the words name them."""
-    pair = re.search(r"(\d{2}\.\d{1,2})\s*%?\s*(?:vs\.?|versus|/)\s*(\d{2}\.\d{1,2})\s*%?", low)
+    pair = re.search(_VERSUS, low)
+    if pair is not None and (claim := _pairs_by_epoch(low, clause, step, number)):
+        return claim
     if pair is not None:
         names = [m[1] for m in re.finditer(r"\b(test|train)", low[:pair.start()])]
         said = list(zip(dict.fromkeys(names), (pair[1], pair[2]), strict=False))
@@ -2681,6 +2790,26 @@ def _result_field(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, int(wrong[1]) == total, f"{total} test images wrong ({records.PER_CLASS})", "figure",
                      (wrong[1],))
     return None
+
+
+def _chain_spans(low: str, run: re.Match, n: int, epochs: int) -> list[list[int]]:
+    """The epochs a chain of figures ("97.05 → 96.92") after a course's words may be said of: "in the last 3 epochs:
+    a → b → c" (those), "falls after epoch 2 (a → b → c)", "after peaking at epoch 3 it goes down (a → b → c)" (from
+    that epoch, or from the one after it: students show where the course starts, or only its steps)."""
+    if not re.match(r"\s*%?\s*(?:→|->)", low[run.end(1):]):
+        return []  # a list by commas or slashes: not a course
+    before = low[:run.start()]
+    if (last := re.search(r"\b(?:last|final) (\d+) epochs?\b", before)) and int(last[1]) == n <= epochs:
+        return [list(range(epochs - n + 1, epochs + 1))]
+    if (start := list(re.finditer(r"\b(?:after|from|since)\s+(?:peaking\s+(?:at|in)\s+)?epoch (\d+)\b", before))) and \
+            re.search(r"\b(?:fall|fell|drop|decreas|declin|ris|rose|climb|improv|(?:goes|went|going) (?:up|down))\w*", before):
+        e = int(start[-1][1])
+        return [list(range(a, a + n)) for a in (e, e + 1) if a >= 1 and a + n - 1 <= epochs]
+    if n == 2 and (at := re.search(r"\b(?:at|in) epoch (\d+)\s*\(\s*$", before)) and 2 <= int(at[1]) <= epochs:
+        return [[int(at[1]) - 1, int(at[1])]]  # "jumps at epoch 13 (98.68 -> 99.48)": from the epoch before to that one
+    if n == epochs:
+        return [list(range(1, n + 1))]  # "went 90.37 -> 92.17 -> 95.75 -> 95.94 -> 98.00": the whole run
+    return []
 
 
 def _run_epochs(low: str, run: re.Match, n: int, epochs: int) -> list[int] | None:
@@ -2734,7 +2863,8 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
     for curve in curves:
         if after := re.search(r"\bafter (?:the (?:dip|drop|fall|low|cut)s? (?:in|at) )?epoch (\d+)", low):
             scope = list(range(int(after[1]), len(curve) + 1))  # "after epoch 3, it fell at each epoch"
-        elif re.search(r"\b(?:after that|after this|afterwards|from then on)\b", low[found.start():]) and \
+        elif (re.search(r"\b(?:after that|after this|afterwards|from then on)\b", low[found.start():]) or
+              re.search(r"\bthen\s+(?:\w+\s+)?$", low[:found.start()])) and \
                 (then := re.findall(r"\bepochs?\s+(?:\d+\s+(?:to|and|-)\s+)?(\d+)\b", low[:found.start()])) and \
                 1 <= int(then[-1]) <= len(curve):
             scope = list(range(int(then[-1]), len(curve) + 1))  # "down from epoch 1 to 2, and rose every epoch after that"
@@ -2804,10 +2934,49 @@ def _drops(low, clause, step, previous, number) -> Claim | None:
                  + (", ".join(f"epoch {e}" for e in fell) or "no epoch") + f" ({records.METRICS})", "trend")
 
 
+_DIP = re.compile(r"\b(?:dip(?:s|ped)?|drop(?:s|ped)?|fell|falls|went down|goes down|slip(?:s|ped)?|wobbl(?:es|ed))\s+"
+                  r"(?:(?:a (?:bit|little)|slightly|again|once|briefly)\s+)?(?:at|in|on)\s+epoch\s+(\d+)\b")
+
+
+def _dip_at(low, clause, step, previous, number) -> Claim | None:
+    """"Test dips at epoch 2", "every seed dips at epoch 3": the accuracy at that epoch below the epoch before's (on
+    each seed named, or the count said)."""
+    found = _DIP.search(low)
+    if found is None or re.search(r"\b(?:loss|lr|rate)\b", low) or _names_train(low, found.start()):
+        return None
+    at, seeds = int(found[1]), seed_series(step, low)
+    curves = [c for _, c in seeds[1]] if seeds else [step.run.test()]
+    oks = [2 <= at <= len(c) and c[at - 1] < c[at - 2] for c in curves]
+    ok = bool(curves) and (sum(oks) == seeds[2] if seeds and seeds[0] == "count" else all(oks))
+    figures = " | ".join(f"{c[at - 2]:.2f}, {c[at - 1]:.2f}" for c in curves if 2 <= at <= len(c))
+    return Claim(number, clause, ok, f"test accuracy at epochs {at - 1} and {at}: {figures} "
+                 f"({records.CHECK if seeds else records.METRICS})", "trend", (found[1],))
+
+
+_DELTA = re.compile(r"\bfrom\s+(\d+\.\d+)\s*%?\s+to\s+(\d+\.\d+)\s*%?\s*(?:,\s*(?:so|i\.e\.?|ie|that's|that is|or|which is)"
+                    r"\s*(?:a (?:gain|rise|drop|fall|change) of\s*)?|\(\s*|:\s*)"
+                    r"(?P<d>[+\-−]\s*\d*\.\d+|\d*\.\d+(?=\s*(?:points?|pts|pp)\b))")
+
+
+def _delta(low, clause, step, previous, number) -> Claim | None:
+    """"went from 99.35 to 99.54, so +0.19", "98.81 to 99.42 (+0.61)": the difference said beside a from-to is the
+    two figures' (their own readers decide the figures)."""
+    found = _DELTA.search(low)
+    if found is None:  # "went from 99.35 to 99.54, so +0.19": cut at ", so", the from-to in the clause before
+        found = _DELTA.search((_SENTENCE.get() or "").lower())
+        if found is None or not re.match(r"\W*(?:so|i\.e\.?|ie|that's|that is|or|which is)\b[^\d]*" + re.escape(found["d"]), low):
+            return None
+    a, b, said = _num(found[1]), _num(found[2]), found["d"].replace("−", "-").replace(" ", "")
+    sign = said[0] if said[0] in "+-" else ""
+    ok = said_as(abs(b - a), said.lstrip("+-")) and (not sign or (b > a) == (sign == "+"))
+    return Claim(number, clause, ok, f"{found[1]} → {found[2]}: {b - a:+.2f} points", "figure",
+                 (re.search(r"\d*\.\d+", found["d"])[0],))
+
+
 def _neither(low, clause, step, previous, number) -> Claim | None:
     """"Neither curve got to 96.5 %": the best of train and of test both below it."""
-    found = re.search(r"\bneither\b[^.;]*?\b(?:got to|reached|reach|hit|crossed|passed|went over|above|over)\s+"
-                      r"(\d{2}(?:\.\d+)?)\s*%", low)
+    found = re.search(r"\bneither\b[^.;]*?\b(?:gets? to|got to|(?:gets?|got|comes?|came) (?:near|close to)|reached|reach|hit|"
+                      r"crossed|passed|went over|above|over)\s+(\d{2}(?:\.\d+)?)(?:\s*%|(?![\d.]))", low)
     if found is None or seed_series(step, low) is not None:
         return None
     f = facts(step)
@@ -2938,7 +3107,7 @@ def _params_of(low: str, clause: str, step: Step, number: int) -> Claim | None:
     found = next((m for m in (
         re.search(rf"(?<![\w.,]){NUM}\s*(k|K|M|m)?\+?\s*(?:trainable\s+|total\s+)?(?:parameters|params|weights)\b", clause, re.I),
         re.search(rf"(?:parameters|params)\s*(?:count|come to|comes to|came to|amount to|total|in total|are now|is now)?\s*"
-                  rf"(?:of|:|=|is|was|are|to|-|–|\()?\s*(?:~|about|around|only|"
+                  rf"(?:of|:|=|is|was|are|to|-|–|\()?\s*(?:~|about|around|only|exactly|"
                   rf"just|under|below|less than|fewer than|<|over|above|more than|>)?\s*{NUM}\s*(k|K|M|m)?\b", clause, re.I))
         if m), None)
     if found is None:
@@ -3005,6 +3174,7 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
             ok = ok and abs(_num(total[1]) * (1000 if total[2] else 1) - step.train_images - split) < (500 if total[2] else 0.5)
         return Claim(number, clause, ok, said, "figure", (text,) + ((total[1],) if total else ()))
     if found := re.search(rf"(?:training |train )(?:images|samples|set size)\s*[:=\-–]?\s*{NUM}\s*(k|K)?", clause, re.I) or \
+            re.match(rf"\W*(?:images|samples)\s*[:=]\s*{NUM}\s*(k|K)?", clause, re.I) or \
             re.search(rf"{NUM}\s*(k|K)?\s+(?:of|out of) (?:the|all)\s+(?:{NUM}\s*(?:k|K)?\s+)?(?:mnist\s+)?(?:train(?:ing)?\s+)?"
                       r"(?:images|samples|digits)", clause, re.I) or \
             re.search(rf"{NUM}\s*(k|K)?\s*(?:mnist\s+)?(?:training |train )?(?:images|samples|digits|examples|"
@@ -3036,6 +3206,8 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
                       r"stall\w*|sits?|sat|idle)\b",
                       low[:found.start()][-40:]):
         return None  # "reached 95 % within 2 epochs": how soon, not how long it trained
+    if any(span.start(2) == found.start(1) for span in _RATE_SPAN.finditer(low)):
+        return None  # "LR: 0.05 for 4 epochs": how long a rate lasted, the rate's reader
     if re.match(r"\s*(?:it|the model|test\w*|accuracy)?\s*(?:had\s+)?(?:reach\w*|pass\w*|hit|got to|cross\w*|climb\w*)\b",
                 low[found.end():]) and re.search(r"\bwithin\b", found[0]):
         return None  # "within 2 epochs it passed 95 %": the same, said the other way round
@@ -3101,9 +3273,13 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
 _LIST_GLUE = re.compile(r"[\s,;:()/|]*(?:seeds? \d+(?:\s*(?:,|and|&)\s*\d+)*\)?)?[\s,;:()/|]*(?:(?:and|to)\s*)?")
 
 
+# "Min of last 3: 99.4", "the lowest of the last 3 epochs was 99.4": a figure of that role, at its digits
+_ROLE_SAID = re.compile(r"\b(?:min(?:imum)?|lowest|final|best)\b[^:;=%]{0,30}?(?:[:=]|\bis\b|\bwas\b)\s*$")
+
+
 def _the_line(step: Step, text: str, skip: set[str], before: str) -> bool:
     return float(text) == _line(step) and bool(skip & {"held", "reached", "seeds", "budget"} or not re.search(
-        r"\b(accuracy|acc|test|train)\b.{0,12}$", before))
+        r"\b(accuracy|acc|test|train)\b.{0,12}$", before) and not _ROLE_SAID.search(before))
 
 
 def _in_chain(low: str, start: int, found: re.Match) -> bool:
@@ -3701,6 +3877,6 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
 
 
 READERS = (_inline_table, _result_field, _sequence, _test_and_train, _value_list, _last_listed, _respectively,
-           _settings, _layers_said, _reach_target, _between, _per_class, _drops, _seed_rank, _neither, _monotone,
-           _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _params_change, _loss_order,
+           _settings, _layers_said, _reach_target, _between, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
+           _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _params_change, _delta, _loss_order,
            _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate)
