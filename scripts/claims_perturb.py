@@ -16,6 +16,7 @@ import collections
 import json
 import re
 import sys
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -46,9 +47,36 @@ def variants(row: dict, step) -> list[dict]:
     return out
 
 
+def spellings(row: dict, step) -> list[dict]:
+    """The row with one figure of two decimals said another way a student writes it: to one decimal (rounded and
+    cut), to a whole number, with its % sign dropped or added; the labeller decides whether each is still true."""
+    out = []
+    for i, atom in enumerate(row["atoms"]):
+        value = atom.get("value")
+        if not isinstance(value, str) or not re.fullmatch(r"\d{2}\.\d{2}", value) or atom.get("op", "=") != "=":
+            continue
+        said = rf"(?<![\d.]){re.escape(value)}(?![\d])"
+        if len(re.findall(said, row["sentence"])) != 1:
+            continue
+        exact = Decimal(value)
+        others = {str(exact.quantize(Decimal("0.1"), ROUND_HALF_UP)), str(exact.quantize(Decimal("0.1"), ROUND_DOWN)),
+                  str(exact.quantize(Decimal("1"), ROUND_HALF_UP))} - {value}
+        forms = [(other, other) for other in sorted(others)]
+        sign = re.search(said + r"\s*%", row["sentence"])
+        forms.append((value, value if sign else value + " %"))  # the sign added, or (below) dropped
+        for atom_value, text in forms:
+            variant = json.loads(json.dumps(row))
+            variant["sentence"] = re.sub(said + (r"\s*%" if sign and atom_value == value else ""), text, variant["sentence"])
+            variant["atoms"][i]["value"] = atom_value
+            out.append(variant)
+    return out
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="list this many variants judged against their label")
+    parser.add_argument("--spellings", action="store_true",
+                        help="true rows' figures said another way (rounded, cut, %% dropped) instead of near figures")
     args = parser.parse_args(argv)
     counts, wrong, steps = collections.Counter(), [], {}
     for part in DEV_PARTS:
@@ -57,7 +85,10 @@ def main(argv=None) -> int:
             if row["section"] == "target" or row["label"] not in ("true", "false"):
                 continue
             steps.setdefault(row["handin"], steps_of(CORPUS / "handins" / row["handin"]))
-            for variant in variants(row, steps[row["handin"]][row["step"]]):
+            make = spellings if args.spellings else variants
+            if args.spellings and row["label"] != "true":
+                continue
+            for variant in make(row, steps[row["handin"]][row["step"]]):
                 label, why = label_claims.label_row(variant)
                 if label not in ("true", "false"):
                     continue

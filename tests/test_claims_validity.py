@@ -232,6 +232,32 @@ CORPUS_SAID = [
     ("alpha", 2, "result", "Epochs: 8, images: 6,000", False),
     ("gamma", 2, "analysis", "Params dropped by 6,410 (14,410 -> 8,000).", True),
     ("gamma", 2, "analysis", "Params dropped by 6,400 (14,410 -> 8,000).", False),
+    # the probes' readings: figures beside a rate are read, a chain after a span or over the run is its epochs', pairs
+    # by epoch, a comparison's pair must be some role's, a table row without its header, whole and mixed figures
+    ("alpha", 2, "analysis", "Around the LR cut test accuracy jumped from 96.51 (epoch 4) to 98.40 (epoch 5).", True),
+    ("alpha", 2, "analysis", "Around the LR cut test accuracy jumped from 96.68 (epoch 4) to 98.40 (epoch 5).", False),
+    ("gamma", 2, "analysis", "After epoch 3, val acc decreased at each epoch (98.12 → 97.05 → 96.92).", True),
+    ("gamma", 2, "analysis", "After epoch 3, val acc decreased at each epoch (97.89 → 97.05 → 96.92).", False),
+    ("beta", 1, "analysis", "Test acc went 90.37 -> 92.17 -> 95.75 -> 95.94 -> 98.00, up in every epoch.", True),
+    ("beta", 1, "analysis", "Test acc went 92.17 -> 92.17 -> 95.75 -> 95.94 -> 98.00, up in every epoch.", False),
+    ("beta", 2, "analysis", "Test was ahead of train in the last 2 epochs (96.91 vs 95.74, 97.33 vs 96.75).", True),
+    ("beta", 2, "analysis", "Test was ahead of train in the last 2 epochs (96.75 vs 95.74, 97.33 vs 96.75).", False),
+    ("gamma", 3, "analysis", "Final test acc went up by ~0.6 (96.92 -> 97.51) compared to the previous step.", True),
+    ("gamma", 3, "analysis", "Final test acc went up by ~0.6 (97.14 -> 97.51) compared to the previous step.", False),
+    ("gamma", 2, "analysis", "After peaking at 98.12 in epoch 3 test falls at every epoch (97.05, 96.92).", True),
+    ("gamma", 2, "analysis", "After peaking at 97.89 in epoch 3 test falls at every epoch (97.05, 96.92).", False),
+    ("example", 2, "result", "Epoch 14 | 99.78 | 99.42", True),
+    ("example", 1, "result", "Epoch 12 | 98.55 | 98.54", False),
+    ("example", 2, "result", "Last 3 epochs: 99.4 / 99.42 / 99.41", True),  # 99.35 rounded
+    ("alpha", 1, "analysis", "Digit 8 is at 71.", True),
+    ("beta", 2, "analysis", "Digit 0 fell to 39.", False),  # its errors, not its accuracy
+    ("example", 3, "analysis", "Min of the last 3 went from 99.3 to 99.54, so +0.19.", True),
+    ("alpha", 1, "analysis", "From epoch 5 to 8 the test accuracy rises every epoch: 38 → 53.76 → 81.71 → 86.29.", True),
+    ("alpha", 1, "analysis", "From epoch 5 to 8 the test accuracy rises every epoch: 39 → 53.76 → 81.71 → 86.29.", False),
+    ("beta", 3, "result", "best train 96.21 (epoch 5), best test 96 (epoch 3)", True),
+    ("beta", 3, "result", "best train 96.21 (epoch 5), best test 95 (epoch 3)", False),
+    ("alpha", 2, "result", "After the 1st epoch: 73 train / 75.41 test", True),
+    ("alpha", 2, "result", "After the 1st epoch: 74 train / 75.41 test", False),
 ]
 
 

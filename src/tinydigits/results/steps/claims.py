@@ -605,7 +605,7 @@ def _phrasings(text: str) -> str:
     text = re.sub(r"(?i)\b((?:final |best |min(?:imum)? |lowest )?)(train\w*|test|val\w*)\s*/\s*(train\w*|test|val\w*)\s+"
                   r"(loss|acc\w*)\s*[:=]?\s*(\d[\d.]*)\s*(%?)\s*/\s*(\d[\d.]*)", r"\1\2 \4 \5\6, \1\3 \4 \7", text)
     # "73.05 train / 75.41 test": the figure after its quantity's name
-    text = re.sub(r"(?i)\b(\d{1,3}\.\d+)\s*%?\s+(train|test)\s*/\s*(\d{1,3}\.\d+)\s*%?\s+(train|test)\b",
+    text = re.sub(r"(?i)\b(\d{1,3}(?:\.\d+)?)\s*%?\s+(train|test)\s*/\s*(\d{1,3}(?:\.\d+)?)\s*%?\s+(train|test)\b",
                   r"\2 accuracy \1 % and \4 accuracy \3 %", text)
     text = re.sub(r"(?i)\b(has|have|did|was|is|does|do|were)nt\b", r"\1 not", text)  # "hasnt", "didnt"
     text = re.sub(r"\s@\s*", " at ", text)  # "98.49 @ ep 5"
@@ -662,7 +662,7 @@ def _referents(text: str) -> str:
     (that level, from that epoch on), "96.72 and 97.77 for seeds 1 and 2" (each figure its seed's)."""
     text = re.sub(r"(?i)(\d{1,3}(?:\.\d+)?)\s*%([^.;]*?\bat epoch (\d+)[^.;]*?\bnever (?:fell|dropped|dipped|went|slipped) "
                   r"below) (?:it|that)(?: afterwards| after that| again| from then on)?\b", r"\1 %\2 \1 % from epoch \3 on", text)
-    return re.sub(r"(?i)(\d{2}\.\d+)\s*(%?)\s*and\s+(\d{2}\.\d+)\s*(%?)\s+(?:for|on)\s+seeds\s+(\d+)\s+and\s+(\d+)\b",
+    return re.sub(r"(?i)(\d{2}(?:\.\d+)?)\s*(%?)\s*and\s+(\d{2}(?:\.\d+)?)\s*(%?)\s+(?:for|on)\s+seeds\s+(\d+)\s+and\s+(\d+)\b",
                   r"\1\2 on seed \5 and \3\4 on seed \6", text)
 
 
@@ -717,7 +717,8 @@ def _plain(sentence: str) -> str:
                  r"dips?|dipped|stays?|finals?|lowest|highest|under|dropped|stable|min(?:imum)?|passed)\b", low):
         text = _BARE.sub(lambda m: f"{m[1]} %", text)  # "val acc above 98.5": an accuracy
         text = _BARE_WHOLE.sub(lambda m: m[0] if _SPAN_EDGE.search(m.string[:m.start(2)]) else f"{m[1]} {m[2]} %", text)
-        text = re.sub(r"(?i)\b(acc(?:uracy)?\s*[:=-]\s*)(\d{2})\b(?![.\d])(?!\s*(?:%|epochs?|images|params))", r"\1\2 %",
+        text = re.sub(r"(?i)\b((?:acc(?:uracy)?\s*[:=-]|(?:best|final) (?:test|train)(?: acc(?:uracy)?)?\s*[:=-]?)\s*)(\d{2})\b"
+                      r"(?![.\d])(?!\s*(?:%|epochs?|images|params))", r"\1\2 %",
                       text)  # "Best test acc - 98 (5th epoch)": a field's whole percentage
     elif re.search(r"\bepochs\b|\d\s*(?:→|->)\s*\d|\bepoch \d+ (?:is|was) at \d", low):
         # a chain "95.9 → 97.39", "ep 5 is at 98.40": accuracies where no rate or loss is said
@@ -1325,7 +1326,8 @@ def _held(low, clause, step, previous, number) -> Claim | None:
     at = _line_at(low, line)
     k = _last_k(low, step)
     if at is None or k is None or re.search(r"\bseeds?\b", low) or re.search(r"\b(?:far|away) from\s*$", low[:at.start()]) or \
-            _ROLE_SAID.search(low[:at.start()]):
+            _ROLE_SAID.search(low[:at.start()]) or re.search(r"\d{2}\.\d+\s*%?\s*(?:/|,|→|->)\s*\d{2}\.\d+", low):
+        # "Last 3 epochs: 99.4 / 99.42 / 99.41": the line among the epochs' figures, a list's reader's
         return None  # "the min of the last 3 is 98.61, far from 99.4": a figure below the line, the threshold's
     test = step.run.test()
     k = min(k, len(test))
@@ -2385,7 +2387,7 @@ def _respectively(low, clause, step, previous, number) -> Claim | None:
     if named is None or "respectively" not in low:
         return None
     keys = [int(_num(k)) for k in re.findall(r"\d+", named[1])]
-    values = re.findall(r"(\d{1,3}\.\d+)\s*%?", low[named.end():])
+    values = re.findall(r"(?<![\d.])(\d{1,3}\.\d+|\d{2}(?![\d.]))\s*%?", low[named.end():])  # "98 and 98.16"
     curves = seed_curves(step)
     if len(values) != len(keys) or not all(k in curves for k in keys):
         return None
@@ -2613,6 +2615,12 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
         text = found[1] or found[3] or found[4]
         if found[0].startswith("from") and not found["other"] and moved:
             continue  # "from 120 errors to 53": the step before's, read with its pair
+        if found[1] and re.fullmatch(r"\s*\d+\s*", found[0]) and _num(text) <= 100 and \
+                re.search(r"\b(?:at|to)\s*$", part[:found.start(1)]) and \
+                not re.search(r"\berrors?|\bmistakes?|\bwrong\b|misclassified", part + " " + (_SENTENCE.get() or "")):
+            verdicts.append(said_as(row.exact, text))  # "then 8 at 71", "digit 0 fell to 96": its accuracy, whole
+            used.append(text)
+            continue
         other = found["other"] or found[4] or _THEN.search(part[:found.start(1) if found[1] else 0])
         errors = (them[digit].errors if digit in them else None) if other else row.errors
         if errors is not None:
@@ -2668,7 +2676,9 @@ def _digit_percents(said: str, row, then, used: list[str]) -> list[bool]:
     return verdicts
 
 
-_RUN_OF = re.compile(r"(?<![\d.])(\d{2}\.\d{1,2})\s*%?((?:\s*(?:,|and|→|->|then|/)\s*\d{2}\.\d{1,2}\s*%?)+)")
+# a run of accuracies, a whole one among them ("7.16 → 38 → 53.76", "96, 95.94, 98.00") where one has decimals
+_RUN_OF = re.compile(r"(?<![\d.])(\d{2}(?:\.\d{1,2})?)(?![\d.])\s*%?"
+                     r"((?:\s*(?:,|and|→|->|then|/)\s*\d{2}(?:\.\d{1,2})?(?![\d.])\s*%?)+)")
 _AFTER = re.compile(r"\b(?:then|after(?:wards)?|followed by|falls? back|fell back|kept|keeps|dropp\w*|ris\w*|rose|"
                     r"climb\w*|went)\b")
 
@@ -2688,8 +2698,8 @@ def _sequence(low, clause, step, previous, number) -> Claim | None:
     if (cut := re.search(r"\bafter the (?:lr |rate |learning rate )?(?:cut|drop)\b[^.;]*?\bfrom\s+(\d{2}\.\d{1,2})\s*%?\s+"
                          r"to\s+(\d{2}\.\d{1,2})", low)) and (lower := _lower_from(rates)):
         epochs, said = [lower[0] - 1, lower[0]], [cut[1], cut[2]]
-    elif run := _RUN_OF.search(low):
-        said = [run[1]] + re.findall(r"\d{2}\.\d{1,2}", run[2])
+    elif (run := _RUN_OF.search(low)) and "." in run[0] and not re.search(r"\bepochs?\s*$", low[:run.start()]):
+        said = [run[1]] + re.findall(r"\d{2}(?:\.\d{1,2})?", run[2])
         epochs = _run_epochs(low, run, len(said), len(curve))
         if epochs is None and (spans := _chain_spans(low, run, len(said), len(curve))):
             epochs = next((e for e in spans if all(said_as(curve[i - 1], t) for i, t in zip(e, said, strict=True))), spans[0])
@@ -2732,6 +2742,19 @@ def _pairs_by_epoch(low: str, clause: str, step: Step, number: int) -> Claim | N
                                                                                                          strict=True))
     shown = "; ".join(f"epoch {e}: test {curves['test'][e - 1]:.2f} %, train {curves['train'][e - 1]:.2f} %" for e in epochs)
     return Claim(number, clause, ok, f"{shown} ({records.METRICS})", "figure", tuple(t for p in pairs for t in (p[1], p[2])))
+
+
+def _epoch_row(low, clause, step, previous, number) -> Claim | None:
+    """A table's row without its header, "Epoch 14 | 99.78 | 99.42": that epoch's train and test accuracy, in
+    either order (the header that named the columns is not in the sentence)."""
+    row = re.match(r"\W*epoch\s+(\d+)\s*\|\s*(\d{2}\.\d+)\s*%?\s*\|\s*(\d{2}\.\d+)\s*%?\s*$", low)
+    if row is None or not 1 <= int(row[1]) <= len(step.run.epochs):
+        return None
+    at = int(row[1])
+    train, test = step.run.train()[at - 1], step.run.test()[at - 1]
+    ok = said_as(train, row[2]) and said_as(test, row[3]) or said_as(test, row[2]) and said_as(train, row[3])
+    return Claim(number, clause, ok, f"epoch {at}: train {train:.2f} %, test {test:.2f} % ({records.METRICS})", "figure",
+                 (row[1], row[2], row[3]))
 
 
 def _test_and_train(low, clause, step, previous, number) -> Claim | None:
@@ -2968,7 +2991,8 @@ def _delta(low, clause, step, previous, number) -> Claim | None:
             return None
     a, b, said = _num(found[1]), _num(found[2]), found["d"].replace("−", "-").replace(" ", "")
     sign = said[0] if said[0] in "+-" else ""
-    ok = said_as(abs(b - a), said.lstrip("+-")) and (not sign or (b > a) == (sign == "+"))
+    slack = sum(10 ** -_decimals(t) for t in (found[1], found[2], said.lstrip("+-"))) / 2 + 1e-9  # each said rounded
+    ok = abs(abs(b - a) - _num(said.lstrip("+-"))) <= slack and (not sign or (b > a) == (sign == "+"))
     return Claim(number, clause, ok, f"{found[1]} → {found[2]}: {b - a:+.2f} points", "figure",
                  (re.search(r"\d*\.\d+", found["d"])[0],))
 
@@ -3876,7 +3900,7 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
-READERS = (_inline_table, _result_field, _sequence, _test_and_train, _value_list, _last_listed, _respectively,
+READERS = (_inline_table, _epoch_row, _result_field, _sequence, _test_and_train, _value_list, _last_listed, _respectively,
            _settings, _layers_said, _reach_target, _between, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _params_change, _delta, _loss_order,
            _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate)
