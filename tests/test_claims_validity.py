@@ -28,7 +28,7 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (94.5
           "dev10": (98.5, 100.0, 96.5), "dev11": (99.5, 100.0, 98.0), "dev12": (98.0, 100.0, 94.0),
           "dev13": (99.5, 100.0, 96.5), "dev14": (96.0, 100.0, 94.0), "dev15": (99.5, 100.0, 95.0),
           "dev16": (99.5, 100.0, 94.0), "dev17": (93.0, 100.0, 96.0),
-          "dev18": (99.5, 100.0, 95.5)}
+          "dev18": (99.5, 100.0, 95.5), "dev19": (91.5, 100.0, 95.5)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -258,6 +258,38 @@ CORPUS_SAID = [
     ("beta", 3, "result", "best train 96.21 (epoch 5), best test 95 (epoch 3)", False),
     ("alpha", 2, "result", "After the 1st epoch: 73 train / 75.41 test", True),
     ("alpha", 2, "result", "After the 1st epoch: 74 train / 75.41 test", False),
+    # dev19's readings (a new class's voices): "eps", "<", "budget FAIL", "pass is 0 of 3", "nobody", a span carried to
+    # its level, "never got anywhere near", "percent", "the hardest digit this time was 9", "dropping by", "before it was",
+    # "a third of a point", "if only", a signed difference "vs step K", a role said once at the head of a seeds' list
+    ("example", 1, "result", "params 7.5k, RF 28, 15 eps, bs 128", True),
+    ("example", 1, "result", "params 7.5k, RF 28, 14 eps, bs 128", False),
+    ("example", 1, "analysis", "no OF, tr/te gap < 0.1 at the end", True),
+    ("example", 1, "result", "budget FAIL", True),
+    ("example", 2, "result", "budget PASS", False),
+    ("alpha", 3, "result", "3 seeds are run, pass is 0 of 3", True),
+    ("alpha", 3, "result", "3 seeds are run, pass is 1 of 3", False),
+    ("alpha", 2, "analysis", "Still model is under fitting, nobody is reaching 99.4", True),
+    ("alpha", 1, "analysis", "For first 4 epoch model is not learning anything, test acc is staying below 12", True),
+    ("alpha", 1, "analysis", "For first 5 epoch model is not learning anything, test acc is staying below 12", False),
+    ("beta", 1, "analysis", "The last three epochs never got anywhere near 99.4.", True),
+    ("beta", 2, "analysis", "The hardest digit this time was 8, with 47 mistakes.", True),
+    ("beta", 2, "analysis", "The hardest digit this time was 9, with 39 mistakes.", False),
+    ("alpha", 3, "analysis", "Final test acc is dropping by 0.51 compare to step 2", True),
+    ("alpha", 3, "analysis", "Final test acc is dropping by 0.61 compare to step 2", False),
+    ("alpha", 2, "analysis", "In epoch 1 test acc is coming 75.41 itself, before it was 11.35", True),
+    ("alpha", 2, "analysis", "In epoch 1 test acc is coming 75.41 itself, before it was 11.85", False),
+    ("beta", 1, "analysis", "On the last epoch train was ahead of test, if only by a third of a point.", True),
+    ("alpha", 1, "analysis", "On the last epoch train was ahead of test.", False),
+    ("beta", 1, "analysis", "Train is ahead of test.", True),
+    ("alpha", 1, "analysis", "Train is ahead of test.", False),
+    ("gamma", 2, "analysis", "best test +1.98 vs step 1", True),
+    ("gamma", 2, "analysis", "best test +1.68 vs step 1", False),
+    ("gamma", 3, "result", "min last 3: s0 = 92.36, s1 = 96.72, s2 = 97.77", True),
+    ("gamma", 3, "result", "min last 3: s0 = 92.36, s1 = 96.72, s2 = 97.79", False),
+    ("alpha", 3, "analysis", "Seed 2 is coming 97.75 in the final", True),
+    ("alpha", 3, "analysis", "Seed 2 is coming 97.73 in the final", False),
+    ("beta", 3, "analysis", "Across the seeds, every one of them was below 97.2 percent at the end.", True),
+    ("beta", 3, "analysis", "Across the seeds, every one of them was below 97 percent at the end.", False),
 ]
 
 

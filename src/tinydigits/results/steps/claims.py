@@ -96,8 +96,8 @@ class Claim:
 
 # ------------------------------------------------------------------------------------------------- the words
 NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-NEG = re.compile(r"\b(no|not|never|nor|neither|nothing|none|without|far from|didn't|did not|doesn't|does not|isn't|is not|"
-                 r"wasn't|was not|"
+NEG = re.compile(r"\b(no|not|never|nor|neither|nothing|none|nobody|no one|without|far from|didn't|did not|doesn't|does not|"
+                 r"isn't|is not|wasn't|was not|"
                  r"hasn't|has not|cannot|can't|couldn't|could not|failed to|fails to|short of|fell short|"
                  r"rather than|instead of)\b|n't\b")
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
@@ -256,6 +256,9 @@ def _rejoined(parts: list[str]) -> list[str]:
                 re.match(r"(?i)it\b|never\b|(?:over|above|under|below|at least)\s+\d|(?:then\s+|still\s+)?(?:finish|end|climb|"
                          r"recover|rose|rise|fell|fall|drop|peak|stay|reach|dipp?)\w*\b", part):
             part = f"{seed[1]}: {part}"  # "Seed 1 is the slowest - it first hits 99.4 at epoch 10": it is seed 1
+        if out and (span := re.match(r"(?i)\W*((?:for|in|during|over) (?:the )?first \d+ epochs?)\b", out[-1])) and \
+                not re.search(r"(?i)\bepochs?\b", part) and re.search(r"(?i)\b(?:below|under|above|over|stuck|stay)", part):
+            part = f"{span[1]}, {part}"  # "For first 4 epoch the model is not learning, test acc is staying below 12"
         if out and re.match(r"(?i)(?:at least|above|below|over|under)\s+\d", part) and \
                 re.search(r"(?i)\bepoch \d+\b[^,;]*\d\s*%?$", out[-1]):
             out[-1] = f"{out[-1]}, {part}"  # "epoch 13 is at 99.35, under 99.4": the level said of that epoch's figure
@@ -468,6 +471,9 @@ def is_plan(words: str, number: int | None = None) -> bool:
     low = words.lower()
     if re.search(r"\b(would have|should have|took \w+ to get|needed \w+ to get)\b", low):
         return False
+    # "which I would still call within the noise", "smaller than I'd like": a judgement, not a plan
+    low = re.sub(r"\b(?:i|we) (?:would|'d)(?: still)? (?:call|say|describe|consider|expect)\b|\bi'd (?:call|say)\b|"
+                 r"\bthan (?:i|we)(?:'d| would) (?:like|want|hope|expect)\b", " ", low)
     # "in step 3", or a bullet headed by a later step ("Step 2: BN after each conv" in step 1)
     named = [int(a or b) for a, b in re.findall(
         r"\b(?:in|for|by) (?:step|model)[ _-]?(\d+)|^\W*(?:step|model)[ _-]?(\d+)(?:\s+(?:plan|idea|ideas|next))?\s*[:\u2013-]",
@@ -571,6 +577,21 @@ def _same_number(said: str, read: str) -> bool:
 
 
 ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
+                 (r"\b(\d+)\s*eps\b", r"\1 epochs"), (r"(?<=\d)\s*(?:percent|per cent|pct)\b", " %"),
+                 (r"\b(last|first)(\d+)\b", r"\1 \2"),  # "min last3"
+                 (r"\bte\b", "test"), (r"\btr\b", "train"), (r"\bevery ep\b", "every epoch"), (r"\babove of\b", "above"),
+                 (r"\bcompare (to|with)\b", r"compared \1"),
+                 (r"\bep(\d+)\b", r"epoch \1"), (r"\bm(\d)\b", r"model \1"), (r"\bimgs\b", "images"),
+                 (r"\b(under|over) fitt(ing|ed)\b", r"\1-fitt\2"),
+                 (r"\b(is|was|are|were) getting\b(?!\s+(?:worse|better))", r"\1"),
+                 (r"\b(params|parameters|rf|epochs|images|batch size|lr)\s*\|\s*(?=[~\d])", r"\1: "),
+                 # "the hardest digit this time was 9", "hardest digit = 7": that digit named after its rank
+                 (r"\b(worst|hardest|weakest|best|easiest|strongest) (digit|class)(?: this time| here| now)?\s*(?:was|is|:|=)\s*"
+                  r"(\d)\b(?!\s*%|\.\d)", r"\1 \2 \3"),
+                 (r"\bfor (?:the )?(?:whole|entire) (\d+) epochs?\b", r"for all \1 epochs"),
+                 (r"\b(is|was|are|were)\s+coming\b(?!\s+(?:down|up|back|to|from|close|near|in)\b)", r"\1"),  # "is coming 97.73"
+                 (r"(?<=\s)<(?=\s*\d)", "under"), (r"(?<=\s)>(?=\s*\d)", "over"),
+                 (r"\bepoch,?\s+(?:number|no\.?|#)\s*(\d+)", r"epoch \1"),
                  (r"\bval\b(?!\s*(?:split|set|images|samples|loss|data))", "test"), (r"\bbs\b", "batch size"),
                  (r"\b(cut|drop|decay|reduc\w*|lowered|halved)\b([^.;,]{0,25}?)\bafter (\d+) epochs\b", r"\1\2after epoch \3"),
                  (r"\bafter (\d+) epochs\b", r"at epoch \1"),
@@ -595,6 +616,13 @@ _QUESTION = re.compile(r"(?i)\b(?:does|did|is|was|are|do|has|have)\s+(it|the mod
                        r"model[ _-]?\d|step \d)\s+([^?.!]{1,50})\?\s*(no|not really|nope|not at all|yes|yeah|yep)\b[,.:;!]?\s*")
 
 
+def _percent_pairs(text: str) -> str:
+    """"99.53 % vs 99.29", "Train 98.03 % / Test 97.98": a pair of which one is a percentage is two of them."""
+    pair = r"(\s*(?:vs\.?|versus|/)\s*(?:test|train|val\w*)?\s*)"
+    text = re.sub(rf"(?i)\b(\d{{2}}\.\d+)\s*%{pair}(\d{{2}}\.\d+)\b(?!\s*%|\.\d)", r"\1 %\2\3 %", text)
+    return re.sub(rf"(?i)\b(\d{{2}}\.\d+)(?!\s*%|\d){pair}(\d{{2}}\.\d+)\s*%", r"\1 %\2\3 %", text)
+
+
 def _phrasings(text: str) -> str:
     """Phrasings said in the shape the readers read: "Epoch 6 → 46.40" (at epoch 6), slashed pairs ("train / test loss
     = 0.485 / 0.409", "73.05 train / 75.41 test"), "hasnt", "every epoch up to 13", "after peaking at epoch 3" (from
@@ -607,7 +635,7 @@ def _phrasings(text: str) -> str:
     # "73.05 train / 75.41 test": the figure after its quantity's name
     text = re.sub(r"(?i)\b(\d{1,3}(?:\.\d+)?)\s*%?\s+(train|test)\s*/\s*(\d{1,3}(?:\.\d+)?)\s*%?\s+(train|test)\b",
                   r"\2 accuracy \1 % and \4 accuracy \3 %", text)
-    text = re.sub(r"(?i)\b(has|have|did|was|is|does|do|were)nt\b", r"\1 not", text)  # "hasnt", "didnt"
+    text = _percent_pairs(re.sub(r"(?i)\b(has|have|did|was|is|does|do|were)nt\b", r"\1 not", text))  # "hasnt", "didnt"
     text = re.sub(r"\s@\s*", " at ", text)  # "98.49 @ ep 5"
     text = re.sub(r"(?i)\(\s*(?:the\s+)?(final|last)\s+epoch\s*\)", r"at the \1 epoch", text)
     text = re.sub(r"(?i)\b(every|each|all) epochs? (up to|until|till|through) (\d+)\b", r"\1 epoch \2 epoch \3", text)
@@ -650,6 +678,8 @@ def _words_said(text: str) -> str:
     first epoch at or above 98 % was the 8th" (it reached 98 % at epoch 8)."""
     text = re.sub(rf"(?i)\bepoch ({'|'.join(WORDS)})\b", lambda m: f"epoch {WORDS[m[1].lower()]}", text)
     text = re.sub(r"(?i)\bhalf (?:a|of a) (point|percent(?:age point)?)\b", r"0.5 \1", text)
+    text = re.sub(r"(?i)\ba (third|quarter|tenth) of a (point|percent(?:age point)?)\b",
+                  lambda m: f"{ {'third': '0.33', 'quarter': '0.25', 'tenth': '0.1'}[m[1].lower()]} {m[2]}", text)
     text = re.sub(rf"(?i)\b(for|over|in|all|trained|ran|took|after|within) ({'|'.join(WORDS)}) epochs\b",
                   lambda m: f"{m[1]} {WORDS[m[2].lower()]} epochs", text)
     return re.sub(r"(?i)\bthe first epoch (?:at or above|above|over|to reach|to hit|to pass|to cross|with)\s+"
@@ -1010,8 +1040,8 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     said = f"{what} {x:.2f} → {y:.2f} % ({y - x:+.2f} points; noise ±{noise:.2f}; {records.METRICS} of both)"
     if by_points:
         tol = (by_points["tol"] or "").strip()
-        return Claim(number, clause, _within(abs(y - x), by_points["n"], tol) and (up is None or (y > x) == up), said,
-                     "compare")
+        return Claim(number, clause, _within(abs(y - x), by_points["n"], tol) and (up is None or (y > x) == up) and
+                     (not HEDGED.search(low) or abs(y - x) <= noise), said, "compare")  # "..., which I'd call within the noise"
     if up is None or HEDGED.search(low):
         return Claim(number, clause, abs(y - x) <= noise, said, "compare")
     if abs(y - x) <= noise:
@@ -1047,7 +1077,7 @@ def _pair_read(low: str, x: float, y: float, step: Step, previous: Step) -> bool
 
 
 _DIRECTION = r"better|higher|up|gain(?:ed)?|improvement|increase|above|ahead|over|more|jump(?:ed|s)?|rose|climb(?:ed|s)?|" \
-             r"grew|worse|lower|down|drop(?:ped)?|decrease|below|behind|under|less|fewer|fell|lost|sank"
+             r"grew|worse|lower|down|drop(?:ped|ping)?|decrease|below|behind|under|less|fewer|fell|falling|lost|sank|improving"
 
 
 def _direction(low: str, by: re.Match) -> re.Match | None:
@@ -1070,6 +1100,28 @@ def _within_run(low, clause, step, number, span: re.Match, by: re.Match | None, 
     ok = (moved > 0) == up and (by is None or _within(abs(moved), by["n"], (by["tol"] or "").strip()))
     return Claim(number, clause, ok, f"epoch {a} {curve[a - 1]:.2f} → epoch {b} {curve[b - 1]:.2f} % ({moved:+.2f} points; "
                  f"{records.METRICS})", "figure", (by["n"],) if by else ())
+
+
+_SIGNED_VS = re.compile(r"(?<![\w.])(?P<d>[+\-−]\s*\d*\.?\d+)\s*(?:points?|pts|pp|%)?\s+(?:vs\.?|versus|against|on|over|"
+                        r"compared (?:to|with))\s+(?:step|model|iteration)[ _-]?\d+\b")
+
+
+def _signed_vs(low, clause, step, previous, number) -> Claim | None:
+    """"final test +0.6 vs model 1", "best test +1.98 vs step 1 (beyond noise)": the figure the words name (final where
+    they name none) against that step's, the difference at the digits said and its sign the direction."""
+    found = _SIGNED_VS.search(low)
+    if found is None or previous is None or re.search(r"\b(?:param\w*|loss|gap|lr|rate|errors?)\b", low):
+        return None
+    x, y, what = _compared(low[:found.start()], step, previous)
+    said = found["d"].replace("−", "-").replace(" ", "")
+    noise = fall_noise(x, y)
+    ok = said_as(abs(y - x), said[1:]) and (y > x) == (said[0] == "+")
+    if re.search(r"\bbeyond (?:the )?noise\b", low):
+        ok = ok and abs(y - x) > noise
+    elif HEDGED.search(low):
+        ok = ok and abs(y - x) <= noise
+    return Claim(number, clause, ok, f"{what} {x:.2f} → {y:.2f} % ({y - x:+.2f} points; noise ±{noise:.2f}; "
+                 f"{records.METRICS} of both)", "compare", (said[1:],))
 
 
 def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
@@ -1216,7 +1268,8 @@ def _count(word: str | None) -> int | None:
 def _seeds(low, clause, step, previous, number) -> Claim | None:
     """`passed on 3 of 5 seeds`, `held on every seed`: the check's count of seeds that held."""
     # "Check on 3 seeds: 0 of 3 pass", "passed 0 of 3": the count said of them
-    found = SEEDS_OF.search(re.sub(r"\b(passed|held|failed|pass)\s*[:=-]?\s+(?:on\s+)?(\d+\s*(?:of|/)\s*\d+)\b", r"\2 \1",
+    found = SEEDS_OF.search(re.sub(r"\b(passed|held|failed|pass)\s*(?:[:=-]|is|was)?\s+(?:on\s+)?(\d+\s*(?:of|/)\s*\d+)\b",
+                                   r"\2 \1",
                                    low)) or \
         SEEDS.search(low)
     if found is None or not re.search(r"\b(pass|held|hold|reach|above|met|meet|fail|over 99|99\.4|success)", low):
@@ -1263,7 +1316,7 @@ BUDGET = re.compile(r"\b(budget|target|goal|requirement|requirements|constraints
 
 def _budget(low, clause, step, previous, number) -> Claim | None:
     """Met / did not meet the budget (or the target, the goal): the budget's verdict on this step."""
-    field = re.match(r"\W*budget\s*[:=-]\s*(pass|fail)\w*\b", low)  # "Budget: PASS with 8,000 parameters"
+    field = re.match(r"\W*budget\s*[:=-]?\s*(pass|fail)\w*\b", low)  # "Budget: PASS with 8,000 parameters"
     params = r"\b(?:parameters?|params)\b"
     if BUDGET.search(low) and (re.search(params, low) or _LIMIT.search(low) and re.search(params, _SENTENCE.get() or "")) \
             and not re.search(r"accura|99\.4|epoch", low) and not field:
@@ -1334,8 +1387,9 @@ def _held(low, clause, step, previous, number) -> Claim | None:
     low_k = min(test[-k:])
     said = f"test accuracy in the last {k} epochs: " + ", ".join(f"{a:.2f}" for a in test[-k:]) + f" % ({records.METRICS})"
     negated = _negated(low, min(at.start(), re.search(r"consistent|held|hold|stay|remain|steady|every|each|all|stable|last",
-                                                          low).start()))
-    return Claim(number, clause, (low_k >= line) != negated, said, "held")
+                                                          low).start())) or \
+        bool(re.search(r"\bnever\b[^.;]*\b(?:near|close to|reach\w*|got to|hit)\s*$", low[:at.start()]))  # "never got near 99.4"
+    return Claim(number, clause, (low_k >= line) != negated, said, "held", tuple(re.findall(r"\d+(?:\.\d+)?", at[0])))
 
 
 def _reached(low, clause, step, previous, number) -> Claim | None:
@@ -1543,8 +1597,8 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
     if step.run.settings.ema:
         said += "; test of the EMA weights, train of the live ones"
     figure = (re.search(r"\b(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more than)?\s*"
-                        r"(?P<tol2>~\s*|about\s+)?"
-                        r"(?P<n>\d*\.?\d+)\s*(?:points?|pts|pp|%)(?!\s*(?:better|worse|higher|lower))", low) or
+                        r"(?P<tol2>~\s*|about\s+)?(?<![\d.])(?P<n>[0-4]?\d(?:\.\d+)?|\.\d+)"  # under 50: "98.03 %" is no gap
+                        r"\s*(?:points?|pts|pp|%)(?!\s*(?:better|worse|higher|lower))", low) or
               re.search(r"\bgap\b(?:[^;\d]{0,25}?(?:last|first) \d+)?[^;\d]{0,40}?"
                         r"(?P<tol>within|under|below|less than|about|around|"
                         r"roughly|~|over|above|more than)?\s*(?<!last )(?<!first )(?P<n>\d*\.\d+|\d+)\b(?!\s*epochs?)", low)) \
@@ -1600,16 +1654,16 @@ def _above(low, clause, step, previous, number) -> Claim | None:
                      f"{scope[-1]}: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" ({records.METRICS})", "fit")
     named = sorted(({1} if re.search(r"\bthe first epoch\b", low) else set()) |
                    {int(e) for e in re.findall(r"(?<!until )(?<!up to )(?<!till )(?<!before )\bepoch (\d+)", low)})
-    if re.search(r"\bonly\b", low) and len(named) > 1 and all(1 <= e <= f.epochs for e in named):
+    if re.search(r"(?<!\bif )\bonly\b", low) and len(named) > 1 and all(1 <= e <= f.epochs for e in named):
         scope, label = named, "at epochs " + ", ".join(map(str, named))  # "only in the first epoch and at epoch 5"
     if scope is None and (at := _EPOCH.search(low)) and 1 <= int(at[1] or at[2]) <= f.epochs:
         scope, label = [int(at[1] or at[2])], f"at epoch {int(at[1] or at[2])}"
-    if scope is None and re.search(r"\b(?:at|in) the end\b|\b(?:at|in) the (?:last|final) epoch\b", low):
+    if scope is None and re.search(r"\b(?:at|in) the end\b|\b(?:at|in|on) the (?:last|final) epoch\b", low):
         scope, label = [f.epochs], f"at the last epoch ({f.epochs})"
     if scope is not None and not re.fullmatch(r"in the last \d+ epochs", label) or re.search(r"\blast \d", low):
         gaps = [step.run.train()[i - 1] - step.run.test()[i - 1] for i in scope]
         ok = all((g < 0) == test_higher for g in gaps)
-        if re.search(r"\bonly\b", low):  # "in the first epoch only": and not in the others
+        if re.search(r"(?<!\bif )\bonly\b", low):  # "in the first epoch only": and not in the others
             rest = [step.run.train()[i] - step.run.test()[i] for i in range(f.epochs) if i + 1 not in scope]
             ok = ok and all((g < 0) != test_higher for g in rest)
         if by := re.search(r"\bby\s+(?P<tol>about |around |~|roughly )?(?P<n>\d*\.?\d+)\s*(?:points?|pts|pp|%)", low):
@@ -1620,7 +1674,7 @@ def _above(low, clause, step, previous, number) -> Claim | None:
         said = (f"train - test {label}: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" ({records.METRICS})")
         return Claim(number, clause, ok != negated, said, "fit")
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
-    return Claim(number, clause, (f.gap < 0) == test_higher != negated, said, "fit")
+    return Claim(number, clause, ((f.gap < 0) == test_higher) != negated, said, "fit")
 
 
 RISING = re.compile(r"\b(still (?:rising|rises|rose|improving|improves|increasing|learning|climbing|going up)|"
@@ -1893,7 +1947,9 @@ _SEED_SCOPE = re.compile(rf"\b(?P<none>no|none of the|not a single)(?:\s+(?:\d+|
                          r"\bseeds? (?P<list>\d+(?:,\s*(?:seed\s+)?\d+)*,? and (?:seed\s+)?\d+)\b|"
                          r"\bon seed (?P<one>\d+)\b|\bseed (?P<one2>\d+)\b|"
                          rf"\b(?P<them>\d+|{'|'.join(WORDS)}) of (?:them|those)\b|"
-                         rf"\b(?P<some>\d+|{'|'.join(WORDS)})\s+seeds\b")
+                         rf"\b(?P<some>\d+|{'|'.join(WORDS)})\s+seeds\b|"
+                         r"\b(?P<across>across|over) (?:all )?(?:the |its |my )?seeds\b"
+                         r"(?=[^.;]*\b(?:all|every|each) (?:one )?of them\b)")
 
 
 @dataclass(frozen=True)
@@ -2166,7 +2222,7 @@ def seed_series(step: Step, low: str) -> tuple[str, list[tuple[int, list[float]]
         return "one", [(seed, rows[seed])] if seed in rows else [], None
     if found["none"]:
         return "count", list(rows.items()), 0
-    if found["all"]:
+    if found["all"] or found["across"]:  # "across the seeds, every one of them ..."
         return "all", list(rows.items()), _count(found["n"]) if found["n"] else None
     if found["a"]:
         return "count", list(rows.items()), _count(found["a"]) if _count(found["b"]) == len(rows) else -1
@@ -3140,6 +3196,9 @@ def _params_of(low: str, clause: str, step: Step, number: int) -> Claim | None:
     scale = {"k": 1e3, "m": 1e6}.get((found[2] or "").lower(), 1.0)
     head = low[:found.start()] + " " + low[found.start():found.end()]
     said = f"{params:,} parameters ({records.METRICS})"
+    if re.search(r"\b(?:higher|more|bigger|larger|greater) than (?:what )?(?:was |i |we )?(?:expected|targeted|wanted|allowed|"
+                 r"required)\b", head):  # "the params count is a little higher than expected (< 8k)": above the limit
+        return Claim(number, clause, params >= _num(text) * scale, said, "figure", (text,))
     if re.search(r"\b(under|fewer than|less than|below|within|<)\s*(?:~\s*)?" + re.escape(text), head):
         return Claim(number, clause, params < _num(text) * scale, said, "figure", (text,))
     if re.search(r"\b(over|above|more than)\s*" + re.escape(text) + r"|>\s*" + re.escape(text), head):
@@ -3262,8 +3321,9 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         around = low[_words_start(low, found.start(), start if named else 0):found.end() + tail]
         after = low[found.end():figures[k + 1].start() if k + 1 < len(figures) else len(low)]
         other = _whose(low, low[start:found.start()], after)
-        if other and int(other[1]) != number:
-            if (them := int(other[1])) in earlier:  # another step's figure: read against that step's records
+        them = int(other[1]) if other else number - 1 if _BEFORE_IT.search(low[start:found.start()]) else number
+        if them != number:
+            if them in earlier:  # another step's figure: read against that step's records
                 out.append(_other_step_figure(clause, earlier[them], them, number, text, low[start:found.start()]))
             continue
         own = re.split(r",|;|\bthen\b|\band\b", low[max(start, found.start() - 60):found.start()])[-1]
@@ -3399,6 +3459,9 @@ def _every_seed_figure(clause: str, step: Step, number: int, text: str, words: s
     return replace(wrong[0] if wrong else each[0], verdict=verdict)
 
 
+_BEFORE_IT = re.compile(r"\b(?:before|previously|earlier)\s+(?:it\s+|this\s+)?(?:was|were|had)\s*$")  # "before it was 11.35"
+
+
 def _whose(low: str, words: str, after: str) -> re.Match | None:
     """The step a figure is said of, where its words name one: "98.81 % in step 1", "step 2's 99.35 %", "against
     90.37 %" in a clause naming a step."""
@@ -3429,11 +3492,14 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
     if last := re.search(r"\blast (\d+)", words + " " + around):
         k = int(last[1])
     own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|best|highest|peak)\b", words)
+    if not own_role and (head := re.match(r"\W*([^:\d]{0,30}(?:last \d+)?[^:\d]{0,10}):", clause.lower())):
+        words = f"{head[1]} {words}"  # "min last 3: s0 = 92.36, s1 = 96.72": the role said once, at the head
+        own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|best|highest|peak)\b", words)
     said = words if own_role else words + around  # "min of last 3 83.37 %, final 97.15 %": each figure's own words
     if re.search(r"\b(min\w*|lowest|worst)\b", said) and re.search(r"\blast\b", said):
         values, role = [min(curve[-k:])], f"min of the last {k}"
-    elif _FINAL.search(words):
-        values, role = [curve[-1]], "final"
+    elif _FINAL.search(words) or not own_role and re.search(r"\b(?:in|at|by) the (?:final|last epoch|end)\b", around):
+        values, role = [curve[-1]], "final"  # "seed 2 is 97.73 in the final": the role said after the figure
     elif re.search(r"\b(best|highest|peak|max\w*)\b", words):
         values, role = [max(curve)], "best"
         if epoch is not None:
@@ -3902,5 +3968,5 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
 
 READERS = (_inline_table, _epoch_row, _result_field, _sequence, _test_and_train, _value_list, _last_listed, _respectively,
            _settings, _layers_said, _reach_target, _between, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
-           _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _params_change, _delta, _loss_order,
+           _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _params_change, _delta, _signed_vs, _loss_order,
            _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate)
