@@ -282,6 +282,8 @@ CORPUS_SAID = [
     ("alpha", 1, "analysis", "On the last epoch train was ahead of test.", False),
     ("beta", 1, "analysis", "Train is ahead of test.", True),
     ("alpha", 1, "analysis", "Train is ahead of test.", False),
+    ("example", 2, "analysis", "final te +0.6 vs M1", True),
+    ("example", 1, "analysis", "Trained on my M1 Mac, the final test accuracy is 98.81 %.", True),  # a Mac, no model
     ("gamma", 2, "analysis", "best test +1.98 vs step 1", True),
     ("gamma", 2, "analysis", "best test +1.68 vs step 1", False),
     ("gamma", 3, "result", "min last 3: s0 = 92.36, s1 = 96.72, s2 = 97.77", True),

@@ -581,7 +581,8 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\b(last|first)(\d+)\b", r"\1 \2"),  # "min last3"
                  (r"\bte\b", "test"), (r"\btr\b", "train"), (r"\bevery ep\b", "every epoch"), (r"\babove of\b", "above"),
                  (r"\bcompare (to|with)\b", r"compared \1"),
-                 (r"\bep(\d+)\b", r"epoch \1"), (r"\bm(\d)\b", r"model \1"), (r"\bimgs\b", "images"),
+                 (r"\bep(\d+)\b", r"epoch \1"), (r"\bimgs\b", "images"),
+                 (r"\bm(\d)\b(?!\s*(?:mac|chip|pro|max|ultra|gpu)\b)", r"model \1"),  # "vs M1", not an "M1 Mac"
                  (r"\b(under|over) fitt(ing|ed)\b", r"\1-fitt\2"),
                  (r"\b(is|was|are|were) getting\b(?!\s+(?:worse|better))", r"\1"),
                  (r"\b(params|parameters|rf|epochs|images|batch size|lr)\s*\|\s*(?=[~\d])", r"\1: "),
