@@ -78,6 +78,12 @@ CORPUS_SAID = [
     ("example", 2, "analysis", "Only epoch 13 (99.36) keeps the last three from all being above 99.4.", False),
     ("example", 2, "analysis", "Every epoch from 5 to 15 is at 99% or better.", True),
     ("example", 2, "analysis", "Every epoch from 4 to 15 is at 99% or better.", False),  # 98.58 at epoch 4
+    # what the words say of the noise, in the clause or after a comma (final test 99.41 -> 99.55, noise ±0.20)
+    ("example", 3, "analysis", "Final test is 0.1 points better than step 2, not beyond the noise.", True),
+    ("example", 3, "analysis", "Final test is 0.1 points better than step 2, beyond the noise.", False),
+    ("example", 3, "analysis", "final test +0.1 vs step 2, not beyond the noise", True),
+    ("example", 3, "analysis", "final test +0.1 vs step 2, beyond the noise", False),
+    ("example", 3, "analysis", "Final test is better than step 2, beyond the noise.", False),
     ("alpha", 3, "result", "Seed finals - s0 97.98, s1 98.33, s2 97.75", True),
     ("alpha", 3, "result", "Seed finals - s0 97.98, s1 98.33, s2 97.73", False),  # 97.73 was seed 2's epoch 5
     ("beta", 1, "analysis", "It went past 95% at epoch 3.", True),

@@ -617,9 +617,13 @@ _QUESTION = re.compile(r"(?i)\b(?:does|did|is|was|are|do|has|have)\s+(it|the mod
                        r"model[ _-]?\d|step \d)\s+([^?.!]{1,50})\?\s*(no|not really|nope|not at all|yes|yeah|yep)\b[,.:;!]?\s*")
 
 
+# two figures set against each other: "99.53 vs 99.29", "98.03 / 97.98"
+VERSUS = r"(?:vs\.?|versus|/)"
+
+
 def _percent_pairs(text: str) -> str:
     """"99.53 % vs 99.29", "Train 98.03 % / Test 97.98": a pair of which one is a percentage is two of them."""
-    pair = r"(\s*(?:vs\.?|versus|/)\s*(?:test|train|val\w*)?\s*)"
+    pair = rf"(\s*{VERSUS}\s*(?:test|train|val\w*)?\s*)"
     text = re.sub(rf"(?i)\b(\d{{2}}\.\d+)\s*%{pair}(\d{{2}}\.\d+)\b(?!\s*%|\.\d)", r"\1 %\2\3 %", text)
     return re.sub(rf"(?i)\b(\d{{2}}\.\d+)(?!\s*%|\d){pair}(\d{{2}}\.\d+)\s*%", r"\1 %\2\3 %", text)
 
@@ -1042,11 +1046,12 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     if by_points:
         tol = (by_points["tol"] or "").strip()
         return Claim(number, clause, _within(abs(y - x), by_points["n"], tol) and (up is None or (y > x) == up) and
-                     (not HEDGED.search(low) or abs(y - x) <= noise), said, "compare")  # "..., which I'd call within the noise"
+                     _noise_kept(low, y - x, noise), said, "compare")  # "..., which I'd call within the noise"
     if up is None or HEDGED.search(low):
         return Claim(number, clause, abs(y - x) <= noise, said, "compare")
-    if abs(y - x) <= noise:
-        return Claim(number, clause, None, f"{said}: inside the noise, neither shown", "compare")
+    if abs(y - x) <= noise:  # "better, beyond the noise" when it is not: false
+        return Claim(number, clause, None if _noise_kept(low, y - x, noise) else False,
+                     f"{said}: inside the noise, neither shown", "compare")
     return Claim(number, clause, (y > x) == up, said, "compare")
 
 
@@ -1116,11 +1121,7 @@ def _signed_vs(low, clause, step, previous, number) -> Claim | None:
     x, y, what = _compared(low[:found.start()], step, previous)
     said = found["d"].replace("−", "-").replace(" ", "")
     noise = fall_noise(x, y)
-    ok = said_as(abs(y - x), said[1:]) and (y > x) == (said[0] == "+")
-    if re.search(r"\bbeyond (?:the )?noise\b", low):
-        ok = ok and abs(y - x) > noise
-    elif HEDGED.search(low):
-        ok = ok and abs(y - x) <= noise
+    ok = said_as(abs(y - x), said[1:]) and (y > x) == (said[0] == "+") and _noise_kept(low, y - x, noise)
     return Claim(number, clause, ok, f"{what} {x:.2f} → {y:.2f} % ({y - x:+.2f} points; noise ±{noise:.2f}; "
                  f"{records.METRICS} of both)", "compare", (said[1:],))
 
@@ -1198,14 +1199,26 @@ def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys:
     p, q, what = found
     noise = fall_noise(p, q)
     said = f"{what} {p:.2f} → {q:.2f} % ({q - p:+.2f} points; noise ±{noise:.2f}; {records.METRICS} of both)"
-    if HEDGED.search(low):  # the claim is that the move is inside the noise
-        return Claim(number, clause, abs(q - p) <= noise, said, "compare")
+    if HEDGED.search(low) or not _noise_kept(low, q - p, noise):  # the words say where the move is against the noise
+        return Claim(number, clause, _noise_kept(low, q - p, noise), said, "compare")
     return Claim(number, clause, None if abs(q - p) <= noise else True,
                  said + (": inside the noise, neither shown" if abs(q - p) <= noise else ""), "compare")
 
 
 HEDGED = re.compile(r"\b(?:inside|within) (?:the )?noise|not (?:shown|told) apart|does not tell|cannot tell|"
                     r"not (?:significant|beyond the noise)")
+
+
+def _noise_kept(low: str, moved: float, noise: float) -> bool:
+    """What the words say of a difference against its noise holds: inside it ("within the noise", "cannot tell
+    apart", "not beyond the noise") or beyond it, in the clause or the sentence's next ("+0.6, beyond the noise");
+    True where they say neither."""
+    low = low + " " + (_SENTENCE.get() or "").lower()
+    if HEDGED.search(low):
+        return abs(moved) <= noise
+    if re.search(r"\bbeyond (?:the )?noise\b", low):
+        return abs(moved) > noise
+    return True
 
 
 _FEWER = r"fewer|less|down|reduc\w*|cut|drop(?:ped|s)?|fell|decreas\w*|shr[au]nk|sav\w*|smaller|lower"
@@ -1584,11 +1597,7 @@ def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match
         if tol := (ahead["tol"] or "").strip():  # "by more than 1 point", "by about 0.4"
             ok = (mean if lead else -mean) > 0 and _within(abs(mean), ahead["n"], "about" if tol in ("~", "around",
                                                                                                     "roughly") else tol)
-    if re.search(r"beyond (?:the )?noise", low):
-        ok = ok and abs(mean) > f.gap_band
-    elif re.search(r"(?:within|inside) (?:the )?noise", low):
-        ok = ok and abs(mean) <= f.gap_band
-    return Claim(number, clause, ok, said, "gap")
+    return Claim(number, clause, ok and _noise_kept(low, mean, f.gap_band), said, "gap")
 
 
 def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
@@ -2757,9 +2766,10 @@ def _sequence(low, clause, step, previous, number) -> Claim | None:
         epochs, said = [lower[0] - 1, lower[0]], [cut[1], cut[2]]
     elif (run := _RUN_OF.search(low)) and "." in run[0] and not re.search(r"\bepochs?\s*$", low[:run.start()]):
         said = [run[1]] + re.findall(r"\d{2}(?:\.\d{1,2})?", run[2])
-        epochs = _run_epochs(low, run, len(said), len(curve))
-        if epochs is None and (spans := _chain_spans(low, run, len(said), len(curve))):
-            epochs = next((e for e in spans if all(said_as(curve[i - 1], t) for i, t in zip(e, said, strict=True))), spans[0])
+        spans = _run_epochs(low, run, len(said), len(curve))  # where the words allow two, the one the figures fit
+        with _unread():
+            epochs = next((e for e in spans if all(said_as(curve[i - 1], t) for i, t in zip(e, said, strict=True))),
+                          spans[0] if spans else None)
     else:
         return None
     if not epochs or not all(1 <= e <= len(curve) for e in epochs):
@@ -2771,7 +2781,7 @@ def _sequence(low, clause, step, previous, number) -> Claim | None:
                  f"{', '.join(map(str, epochs))}: {shown} % ({records.CHECK if whose else records.METRICS})", "figure")
 
 
-_VERSUS = r"(\d{2}\.\d{1,2})\s*%?\s*(?:vs\.?|versus|/)\s*(\d{2}\.\d{1,2})\s*%?"
+_VERSUS = rf"(\d{{2}}\.\d{{1,2}})\s*%?\s*{VERSUS}\s*(\d{{2}}\.\d{{1,2}})\s*%?"
 
 
 def _pairs_by_epoch(low: str, clause: str, step: Step, number: int) -> Claim | None:
@@ -2872,7 +2882,7 @@ def _result_field(low, clause, step, previous, number) -> Claim | None:
     return None
 
 
-def _chain_spans(low: str, run: re.Match, n: int, epochs: int) -> list[list[int]]:
+def _course_epochs(low: str, run: re.Match, n: int, epochs: int) -> list[list[int]]:
     """The epochs a chain of figures ("97.05 → 96.92") after a course's words may be said of: "in the last 3 epochs:
     a → b → c" (those), "falls after epoch 2 (a → b → c)", "after peaking at epoch 3 it goes down (a → b → c)" (from
     that epoch, or from the one after it: students show where the course starts, or only its steps)."""
@@ -2892,8 +2902,14 @@ def _chain_spans(low: str, run: re.Match, n: int, epochs: int) -> list[list[int]
     return []
 
 
-def _run_epochs(low: str, run: re.Match, n: int, epochs: int) -> list[int] | None:
-    """The epochs a run of `n` figures is said of, by the words around it (None where they name none)."""
+def _run_epochs(low: str, run: re.Match, n: int, epochs: int) -> list[list[int]]:
+    """The epochs a run of `n` figures may be said of, by the words around it: one span where they name it, the
+    candidates a course's words allow (`_course_epochs`), else none."""
+    return [found] if (found := _named_epochs(low, run, n, epochs)) else _course_epochs(low, run, n, epochs)
+
+
+def _named_epochs(low: str, run: re.Match, n: int, epochs: int) -> list[int] | None:
+    """The epochs a run of `n` figures is said of where the words name them (None where they name none)."""
     if re.search(r"\b(?:between|from|range|ranged|ranges)\s*$", low[:run.start()]):
         return None  # "between 98.5 and 98.9": a range of levels, not figures of epochs
     whole = _SENTENCE.get() or low  # "test acc per epoch - 75.41, 95.34, ...": the dash cut the clause
@@ -3470,8 +3486,8 @@ def _whose(low: str, words: str, after: str) -> re.Match | None:
         (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)'s\s*(?:\S+\s+){0,3}?\(?\s*$", words)
          if not re.match(r"\s*%?\s*(?:vs\.?|versus|against)\b", after) else None) or \
         (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)(?:'s)?\s*\(\s*(?:at\s+|was\s+|=\s*)?$", words)
-         if not re.match(r"\s*%?\s*(?:vs\.?|versus|/)", after) else None) or \
-        re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)\s*\(\s*\d[\d.]*\s*%?\s*(?:vs\.?|versus|/)\s*$", words) or \
+         if not re.match(rf"\s*%?\s*{VERSUS}", after) else None) or \
+        re.search(rf"\b(?:step|model|iteration)[ _-]?(\d+)\s*\(\s*\d[\d.]*\s*%?\s*{VERSUS}\s*$", words) or \
         re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)\s+(?:was|is|were|stood|stayed|sat|got|reached|ended)\s+"
                   r"(?:\S+\s+){0,2}?(?:at|on|to)?\s*$", words) or \
         (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)", low) if re.search(
