@@ -116,19 +116,21 @@ CHANGE_NAMES = {
 EFFECTS = {
     "fit": r"over-?fit(?:ting)?|the gap|gap between|generali[sz]",
     "speed": r"faster|speed(?:s|ed)? up|sped up|quick(?:er|ly)|converge(?:d|s|nce)? faster|learn(?:s|ed|t)? faster|"
-             r"train(?:s|ed)? faster|early epochs|first epoch",
+             r"train(?:s|ed)? faster|early epochs|first epoch|learning (?:straight|right) away",
     "accuracy": r"accuracy|better|improv(?:e|ed|es)|boost(?:ed)?|raised|increased|higher",
     "stability": r"stabili[sz](?:e|ed|es)|stable|steadier|smooth(?:er|ed)?|fluctuat",
 }
 CREDIT = re.compile(r"\bwhat made (?:the|this|that|a|all the) (?:big |real )?difference|\bmade (?:the|this|that|all the) "
                     r"difference|\bthanks to\b|\bdue to\b|\bbecause of\b|\b(?:is|was|are|were) responsible\b|"
-                    r"\bthe reason (?:for|why)\b|\b(?:is|was|are|were) the (?:main |real |only )?reason\b|\bis why\b|"
+                    r"\bthe reason (?:for|why)\b|\b(?:is|was|are|were) the (?:main |real |only )?reason\b|"
+                    r"\b(?:is|are|was|were) why\b|"
                     r"\bexplains\b|\bowing to\b|\bkey to\b|\bled to\b|\bresulted in\b|"
                     r"\bgave (?:the|this)\b|\bcredit (?:goes )?to\b|\bis what\b|"
+                    r"\b(?:is|was|are|were) (?:the |all )?[\w ]{1,25} at work\b|"
                     r"\b(?:got|brought|pushed|took|lifted) (?:it|the model|(?:the )?(?:test )?accuracy|seed \d+) (?:up )?to\b")
 HELP = r"reduc(?:e|ed|es)|fix(?:ed|es)?|remov(?:e|ed|es)|clos(?:e|ed|es)|cut|narrow(?:ed|s)?|help(?:ed|s)?|" \
        r"improv(?:e|ed|es)|stabili[sz](?:e|ed|es)|sped|speed(?:s|ed)?|made|make|let|allow(?:ed|s)?|prevent(?:ed|s)?|" \
-       r"curb(?:ed)?|lower(?:ed|s)?|rais(?:e|ed|es)|increas(?:e|ed|es)|boost(?:ed|s)?|gave|brought|kept|controll(?:ed|s)"
+       r"curb(?:ed)?|lower(?:ed|s)?|rais(?:e|ed|es)|increas(?:e|ed|es)|boost(?:ed|s)?|gave|brought|kept|controll(?:ed|s)|gets|got"
 
 
 # The numbers a reader parses, as written: a sentence is ✓ only where every number in it was read by a true claim.
@@ -435,12 +437,12 @@ _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d*\.\d+|\d+)(st|nd|rd|th|[
 
 def value_numbers(words: str) -> list[str]:
     """The numbers of a sentence that state a figure, as written: not an ordinal, a step's, epoch's or seed's name, the
-    last K, a kernel's size, a range's second end, or a number in code."""
+    last K, a range's second end, or a number in code; a size ("3x3", "28x28") is one, whole."""
     plain = re.sub(r"`[^`]*`", " ", words)
     out = []
     for found in _NUMBER.finditer(plain):
         suffix = (found[2] or "").lower()
-        if suffix in ("st", "nd", "rd", "th") or suffix[:1] in ("x", "×"):
+        if suffix in ("st", "nd", "rd", "th"):
             continue
         before = plain[:found.start()]
         if _PLACE.search(before) or _SPAN_EDGE.search(before) or \
@@ -602,7 +604,10 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\bparam(?:eter)? (?:count|usage|budget used)\b", "parameters"),
                  (r"\brot\b\.?", "rotation"), (r"\berrs?\b", "errors"),
                  (r"\b(from|since|after) the (\d+)(?:st|nd|rd|th)\b(?=\s+(?:on|onwards?)\b)", r"\1 epoch \2"),  # the 6th on
-                 (r"\b(?:first[- ]epoch|epoch-1)\b(?=\s+(?:test|train|val|acc))", "epoch 1"))  # "First-epoch test acc"
+                 (r"\b(?:first[- ]epoch|epoch-1)\b(?=\s+(?:test|train|val|acc))", "epoch 1"),  # "First-epoch test acc"
+                 # "best test on the shown seed": the step's own run, as every figure with no seed named
+                 (r"\s*\b(?:on|of|for|from) the (?:shown|displayed|plotted|main) (?:seed|run)\b|"
+                  r"\s*\bthe (?:seed|run) shown\b", ""))
 _NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|px|epochs?|k\b|params|parameters|errors?|images|x\b|seeds?|mistakes|misclassified|" \
            r"wrong|of the))"
 _BARE = re.compile(rf"(?<![\w.,/:+-])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
@@ -1303,6 +1308,9 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
     first, second = found[1], found[2]
     if re.search(r"\bnone of (?:them|the seeds)\b", low) and second is None:
         first, second = "0", first  # "3 seeds, none of them passed": none of the 3
+    elif second is None and (then := re.search(rf"\bseeds?\s*[,;:]\s*(?:and\s+)?(\d+|{'|'.join(WORDS)})\s+(?:of them\s+)?"
+                                              r"(?:passed|held|pass(?:es)?|holds?|met|failed)\b", low)):
+        first, second = then[1], first  # "3 seeds, 0 passed": the count after the seeds'
     if first in ("all", "every", "each"):
         claimed_held, claimed_ran = (0 if failed else ran), _count(second) or ran
     else:
@@ -1441,6 +1449,8 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
     over, under = OVER.search(low), UNDER.search(low)
     if over is None and under is None:
         return None
+    if previous is not None and over is not None and (way := _FIT_WAY.match(low[over.end():])):  # "over-fitting got worse"
+        return _fit_moved(low[:over.end()], clause, step, previous, number, way[1] in ("worse", "stronger", "larger", "bigger"))
     if previous is not None and re.search(r"\b(?:previous|prior|last|earlier) (?:iteration|step|model|experiment|run)\b|"
                                           r"\bthe step before\b", low):
         step = previous
@@ -1463,7 +1473,8 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, None, f"{said}; test is of the averaged (EMA) weights, train of the live ones: two "
                                            "sets of weights", "fit")
     negated = _negated(low, over.start()) or bool(re.search(
-        r"\b(?:address\w*|reduc\w*|remov\w*|fix\w*|avoid\w*|prevent\w*|get rid of|got rid of|tackl\w*|resolv\w*|"
+        r"\b(?:address\w*|reduc\w*|remov\w*|fix\w*|avoid\w*|prevent\w*|get rid of|got rid of|tackl\w*|resolv\w*|fight\w*|"
+        r"counter\w*|battl\w*|"
         r"eliminat\w*|combat\w*|curb\w*|mitigat\w*|minimi[sz]\w*|robust (?:against|to)|resist\w*(?: to)?|"
         r"(?:guard\w*|protect\w*) against|free (?:of|from)|immune to)\s+(?:the\s+)?(?:any\s+)?$", low[:over.start()]))
     ahead = f.gap > f.gap_band  # train ahead of test beyond both scores' noise
@@ -1482,10 +1493,25 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, None, f"{said}: train ahead beyond the noise, short of over-fitting's yardstick", "fit")
 
 
+_FIT_WAY = re.compile(r"\w*\s+(?:got|gets|became|becomes|grew|is|was)\s+(?:much\s+|a (?:bit|little)\s+|even\s+)?"
+                      r"(worse|better|stronger|weaker|larger|smaller|bigger)\b")
+
+
+def _fit_moved(low: str, clause: str, step: Step, previous: Step, number: int, grew: bool) -> Claim:
+    """"Over-fitting got worse" (or better): the gap against the step before's beyond the noise; worse says it
+    over-fits now, too."""
+    moved, said = _effect_shown("fit", step, previous)  # +1: smaller beyond the noise
+    now = _fit(low, clause, step, None, number) if grew else None
+    verdicts = [None if moved == 0 else (moved < 0) == grew] + ([now.verdict] if now else [])
+    return Claim(number, clause, False if False in verdicts else None if None in verdicts else True,
+                 said + (f"; {now.evidence}" if now else ""), "fit")
+
+
 _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| runs| ran| sits| sat| ends?| ended)?"
                     r"(?: now| still| already| clearly)? "
                     r"(?:(?P<lead>ahead of|above|over|leads|leading|trails|"
-                    r"higher than|behind|below|under|lower than) (?:the )?test(?: accuracy)?|(?P<lead0>ahead|behind)) by "
+                    r"higher than|behind|below|under|lower than) (?:the )?test(?: accuracy)?|"
+                    r"(?P<lead0>ahead|behind|leads|leading)) by "
                     r"(?:only |just )?(?P<tol>about |~|around |roughly |more than |over |less than |under |almost |nearly )?"
                     r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)?(?:.*?\blast (?P<k>\d+|two|three|four|five) epochs)?|"
                     r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended)? (?P<within>within) "
@@ -1533,13 +1559,7 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
                      f"{f.gap:+.2f} here ({records.METRICS} of both)", "gap", said)
     if ahead := _AHEAD.search(low):
         claim = _train_ahead(low, clause, step, number, ahead)
-        if previous is not None and (than := re.search(r"\b(more|larger|bigger|wider|less|smaller|narrower) than "
-                                                       r"(?:in |for )?(?:step|model)[ _-]?\d", low)):
-            then = facts(previous).gap  # "..., far more than in step 2": against that step's gap, beyond the noise
-            ok = claim.verdict and (facts(step).gap > then + facts(step).gap_band) == (than[1] in ("more", "larger",
-                                                                                                   "bigger", "wider"))
-            claim = replace(claim, verdict=ok, evidence=f"{claim.evidence}; {then:+.2f} in the step before")
-        return claim
+        return claim if previous is None else _ahead_against(low, claim, step, previous)
     if previous is not None and (grew := _GAP_CHANGED.search(low)):
         return _gap_change(low, clause, step, previous, number, grew)
     if previous is not None and (way := _GAP_WAY.search(low)):  # "the gap shrank compared with step 2": beyond the noise
@@ -1571,6 +1591,22 @@ def _gap_change(low: str, clause: str, step: Step, previous: Step, number: int, 
                  f"{now:+.2f} here ({now - then:+.2f}; {records.METRICS} of both)", "gap", (grew["n"],))
 
 
+def _ahead_against(low: str, claim: Claim, step: Step, previous: Step) -> Claim:
+    """Train's lead against the step before's: "..., far more than in step 2" (beyond the noise), "..., against 0.6 in
+    step 2" (that step's gap, at the digits said; "about" where the lead was said so)."""
+    then = facts(previous).gap
+    if than := re.search(r"\b(more|larger|bigger|wider|less|smaller|narrower) than (?:in |for )?(?:step|model)[ _-]?\d", low):
+        ok = claim.verdict and (facts(step).gap > then + facts(step).gap_band) == (than[1] in ("more", "larger", "bigger",
+                                                                                               "wider"))
+    elif said := re.search(r"\b(?:against|vs\.?|versus|compared (?:to|with)|up from|down from)\s+(?P<tol>about |around |~\s*)?"
+                           r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts|pp)?\s+(?:in|for|on)\s+(?:step|model)[ _-]?\d", low):
+        near = said["tol"] or re.search(r"\b(?:about|around|roughly)\s+\d|~\s*\d", low[:said.start()])
+        ok = claim.verdict and (_within(abs(then), said["n"], "about") if near else said_as(abs(then), said["n"]))
+    else:
+        return claim
+    return replace(claim, verdict=ok, evidence=f"{claim.evidence}; {then:+.2f} in the step before")
+
+
 def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match) -> Claim:
     """"Train is ahead of test by 0.37 points", "about 2.8 points ahead", "within 0.1 points of test": the gaps of
     the span said (the budget's last epochs where none is), their mean against the figure."""
@@ -1592,7 +1628,8 @@ def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match
         ok = abs(mean) <= _num(ahead["n2"]) if re.search(r"\bon average\b|\bmean\b", low) else \
             all(abs(g) <= _num(ahead["n2"]) for g in gaps)
     else:
-        lead = ahead["lead"] in ("ahead of", "above", "over", "higher than", "leads", "leading") or ahead["lead0"] == "ahead"
+        lead = ahead["lead"] in ("ahead of", "above", "over", "higher than", "leads", "leading") or \
+            ahead["lead0"] in ("ahead", "leads", "leading")
         ok = said_as(mean if lead else -mean, ahead["n"])
         if tol := (ahead["tol"] or "").strip():  # "by more than 1 point", "by about 0.4"
             ok = (mean if lead else -mean) > 0 and _within(abs(mean), ahead["n"], "about" if tol in ("~", "around",
@@ -1641,10 +1678,12 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
 
 
 def _above(low, clause, step, previous, number) -> Claim | None:
-    """Test above (or below) train."""
+    """Test above (or below) train; "for 13 epochs": the first 13."""
+    low = re.sub(r"\b(train(?:ing)?|test)((?:\s+accuracy)?\s+for)\s+(\d+)\s+epochs\b", r"\1\2 the first \3 epochs", low)
     verbs = r"higher|above|greater|better|more|lower|below|less|worse|beats?|ahead of|behind|over|under|>|<|leads?|led|" \
         r"overt(?:ook|akes?)"
-    being = r"(?: is| was| stays| stayed| remained| sits| sat| has been| had been)?(?: still| consistently| always| never)?"
+    being = r"(?: is| was| being| stays| stayed| remained| sits| sat| has been| had been)?" \
+        r"(?: still| consistently| always| never)?"
     found = re.search(rf"\b(test|validation)(?: accuracy)?{being}\s*({verbs})(?: than)? (?:the )?train(?! loss)", low) or \
         re.search(rf"\btrain(?:ing)?(?: accuracy)?{being}\s*({verbs})(?: than)? (?:the )?(test|validation)(?! loss)", low)
     if found is None:
@@ -1935,7 +1974,7 @@ UP = r"above|over|at least|>=|≥|>|more than|higher than|greater than|beyond|ex
      r"not below|past|north of"
 REACH = r"reach(?:ed|es|ing)?|cross(?:ed|es|ing)?|pass(?:ed|es)|topped|(?:went|got|moved|climbed) (?:over|above|past)|" \
         r"hit(?:s|ting)?|touch(?:ed|es)?|achiev(?:ed|es|e|ing)|got to|gets to|" \
-        r"get to|attain(?:ed|s)?|surpass(?:ed|es)?|broke|breaks|clear(?:ed|s)?"
+        r"get to|attain(?:ed|s)?|surpass(?:ed|es)?|broke|breaks|clear(?:ed|s)?|aim(?:ing|s|ed)? (?:at|for)"
 DOWN = r"below|under|less than|lower than|fewer than|<|short of|beneath|far from|(?:well |far )?away from"
 AT_MOST = r"at most|no more than|not above|<=|≤"
 HOLD = r"holds?|held|holding|stay(?:s|ed)? at|kept|keeps|maintain(?:s|ed)?|sustain(?:s|ed)?|consistent(?:ly)? at"
@@ -2121,7 +2160,9 @@ def _reached_level(low: str, series: list[float], what: str, level: _Level, at: 
     """Reached X: at epoch N (the first epoch at or above X is N), by / within epoch N (some epoch up to N), or at
     all (the best epoch)."""
     x = level.x
-    first = next((i + 1 for i, v in enumerate(series) if v >= x), None)
+    with _unread():  # "train got to 98.78 %" for 98.7783: a level said at the logs' two decimals is also their figure
+        logged = [_decimals(level.text) == 2 and said_as(v, level.text) for v in series]
+    first = next((i + 1 for i, v in enumerate(series) if v >= x or logged[i]), None)
     by = re.search(r"\b(?:by|within)\s+(?:the first\s+)?(?:epoch\s+)?(\d+)(?:\s+epochs)?\b", low)
     if at is not None and by is None:
         n = int(at[1] or at[2])
@@ -2131,8 +2172,8 @@ def _reached_level(low: str, series: list[float], what: str, level: _Level, at: 
         return first == n, said
     if by is not None and 1 <= int(by[1]) <= len(series):
         top = max(series[:int(by[1])])
-        return top >= x, f"best {what} accuracy by epoch {by[1]}: {top:.2f} %"
-    return max(series) >= x, (f"best {what} accuracy {max(series):.2f} % at epoch {series.index(max(series)) + 1}"
+        return first is not None and first <= int(by[1]), f"best {what} accuracy by epoch {by[1]}: {top:.2f} %"
+    return first is not None, (f"best {what} accuracy {max(series):.2f} % at epoch {series.index(max(series)) + 1}"
                               + (f", first at or above {level.text} % at epoch {first}" if first else ""))
 
 
@@ -2480,6 +2521,41 @@ LAYER_WORDS = {"BatchNorm": (r"batch[ -]?norm\w*|\bbn\b", ("BatchNorm",)), "Drop
                "Linear": (r"\bfully[ -]connected\b|\bfc layers?\b|\blinear layers?\b", ("Linear",))}
 
 
+_KERNEL = re.compile(rf"(?:\b(?P<count>\d+|{'|'.join(WORDS)})\s+(?:plain\s+|more\s+)?)?(?<![\w.])(?P<size>(?P<k>\d)\s*[x×]\s*"
+                     r"(?P=k))(?![\w.])[\s-]+(?:conv\w*|kernels?|filters?|head|transition|layers?)\b")
+_MAP = re.compile(r"(?<![\w.])(?P<size>(?P<h>\d{1,2})\s*[x×]\s*(?P<w>\d{1,2})(?:\s*[x×]\s*(?P<c>\d{1,3}))?)(?![\w.])"
+                  r"(?=[\s-]+(?:\w+\s+)?(?:input|image|map|feature map|output|activation|grid)s?\b|\s*(?:→|->))|"
+                  r"(?:\bto|\binto|→|->)\s*(?:an?\s+|the\s+)?(?P<size2>(?P<h2>\d{1,2})\s*[x×]\s*(?P<w2>\d{1,2}))(?![\w.])")
+
+
+def _sizes_said(low, clause, step, previous, number) -> Claim | None:
+    """Sizes said as "H x W": a kernel ("five 3x3 convs", "a 1x1 head": the convs of that kernel, as many as said) and a
+    map ("the 28x28 input", "a 6x6 map before GAP", "24x24 to 12x12": the input, or a layer's output) - from the
+    recorded modules and layer table; sizes of a hand-in whose records hold neither are left unread."""
+    convs = [m for m in step.run.modules.values() if m["type"].startswith("Conv")]
+    rows = step.run.layers
+    verdicts, said, read = [], [], []
+    for found in _KERNEL.finditer(low) if convs else ():
+        k, count = int(found["k"]), _count(found["count"]) if found["count"] else None
+        of = [m for m in convs if (m.get("kernel_size") or [0])[0] == k]
+        verdicts.append(len(of) == count if count else bool(of))
+        said.append(f"{len(of)} conv{'s' if len(of) != 1 else ''} of kernel {k}x{k}")
+        read += value_numbers(found["size"]) + ([found["count"]] if count else [])
+    for found in _MAP.finditer(low) if rows else ():
+        h, w, c = int(found["h"] or found["h2"]), int(found["w"] or found["w2"]), found["c"]
+        if re.match(r"\s*(?:\w+\s+)?(?:input|image)", low[found.end():]):
+            verdicts.append(h * w == (rows[0].input_values or 28 * 28))  # one channel: MNIST's image
+        else:
+            verdicts.append(any(r.output[-2:] == [h, w] and (c is None or int(c) in (r.output[0],)) for r in rows
+                                if len(r.output) == 3))
+        read += value_numbers(found["size"] or found["size2"])
+    if not verdicts:
+        return None
+    maps = list(dict.fromkeys(f"{r.output[1]}x{r.output[2]}" for r in rows if len(r.output) == 3))
+    said.append("layer outputs " + ", ".join(maps)) if maps else None
+    return Claim(number, clause, all(verdicts), f"{'; '.join(said)} ({records.CONFIG})", "figure", tuple(read))
+
+
 def _layers_said(low, clause, step, previous, number) -> Claim | None:
     """A layer said to be in the step ("Batch normalization after each convolution layer", "Dropout layers", "no
     dropout"): false where the step has no module of that kind (or has one said absent); true where it has and nothing
@@ -2525,7 +2601,7 @@ def _layers_said(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, True, said, "layers")
 
 
-_FOLLOWED = re.compile(r"\W*(?:layers?\s+)?(?:is\s+|are\s+)?followed by (?:an? )?(?:(?P<k>\d)\s*[x×]\s*\d\s+)?"
+_FOLLOWED = re.compile(r"\W*(?:layers?\s+)?(?:is\s+|are\s+)?followed by (?:an? )?(?:(?P<size>(?P<k>\d)\s*[x×]\s*\d)\s+)?"
                        r"(?P<next>conv\w*|linear|fc|fully[ -]connected|dropout|batch[ -]?norm\w*|bn|relu|max[ -]?pool\w*)\W*$")
 _NEXT_TYPES = {"conv": "Conv", "linear": "Linear", "fc": "Linear", "fully": "Linear", "dropout": "Dropout", "batch": "BatchNorm",
                "bn": "BatchNorm", "relu": "ReLU", "max": "MaxPool"}
@@ -2545,7 +2621,8 @@ def _followed_by(step: Step, types: list[str], kinds: tuple, followed: re.Match,
     if len(modules) != len(types):  # a hand-in's kinds alone: no kernel sizes
         return Claim(number, clause, None, f"{said}: its kernel size is not read", "layers")
     ok = any((modules[i].get("kernel_size") or [0])[0] == int(followed["k"]) for i in at)
-    return Claim(number, clause, ok, f"{said}; the {want} after it: kernel {modules[at[0]].get('kernel_size')}", "layers")
+    return Claim(number, clause, ok, f"{said}; the {want} after it: kernel {modules[at[0]].get('kernel_size')}", "layers",
+                 (re.sub(r"\s", "", followed["size"]),))
 
 
 def _table_cell(step: Step, seeds: dict, by_seed: bool, key: int, column: str) -> tuple[float | None, str]:
@@ -2568,6 +2645,36 @@ def _table_cell(step: Step, seeds: dict, by_seed: bool, key: int, column: str) -
     return (epoch.train_acc, "train") if "train" in column else (epoch.test_acc, "test")
 
 
+_EVERY_DIGIT = re.compile(r"\b(?P<no>no|not a single)?(?:every|each|all(?: the)?|all ten|the)?\s*(?P<other>other\s+)?"
+                          r"(?:digits?|class(?:es)?)\b(?!\s+\d)")
+_APART = re.compile(r"\b(?:apart from|except(?: for)?|other than|besides|but for|save for)\s+(?P<said>(?:(?:the|digits?|classes?|"
+                    rf"and|&|,|{'|'.join(DIGIT_WORDS)}|\d(?:'?s)?(?!\s*%|\.\d|\d))\s*)+)")
+
+
+def _every_digit(low, clause, step, previous, number) -> Claim | None:
+    """"Every digit is above 98 %", "all digits except 6 are above 99 %", "apart from the 6s (98.4 %), every digit
+    is above 99 %", "every other digit" (the ones the sentence names set apart), "no digit is below 95 %": each
+    digit's accuracy (per_class.csv) against the level said, the digits set apart left out and their figure read."""
+    every = next((m for m in _EVERY_DIGIT.finditer(low) if m[0].split()[0] in ("no", "not", "every", "each", "all", "the")
+                  and (m["no"] or not m[0].startswith("the") or m["other"])), None)
+    if every is None or not step.run.per_class or re.search(r"\b(?:errors?|mistakes|wrong|misclassified)\b", low) or \
+            (level := _level(low[every.end():])) is None:
+        return None  # a count of errors against a level: the per-class reader's
+    rows = {r.digit: r for r in step.run.per_class}
+    apart = _APART.search(low)
+    named = [DIGIT_WORDS[w] if w in DIGIT_WORDS else int(w[0]) for w in re.findall(
+        rf"\b(?:{'|'.join(DIGIT_WORDS)}|\d(?:'?s)?)\b", apart["said"])] if apart else []
+    if every["other"] and not named:  # "Digit 6 is the weak spot; every other digit ...": the digits named before
+        named = [int(m[1]) for m in re.finditer(r"\b(?:digit|class)\s+(\d)\b", _SENTENCE.get() or low)]
+    own = [(d, m[1]) for d in named if (m := re.search(rf"\b{d}(?:'?s)?\s*\(\s*(\d{{2,3}}(?:\.\d+)?)\s*%?\s*\)", low))]
+    others = [r for d, r in sorted(rows.items()) if d not in named]
+    held = [_holds(r.exact, level.x, level.kind) for r in others]
+    ok = (not any(held) if every["no"] or level.negated else all(held)) and all(said_as(rows[d].exact, t) for d, t in own)
+    said = ", ".join(f"{r.digit}: {r.exact:.2f}" for r in others)
+    return Claim(number, clause, ok, f"per-class accuracy{' (set apart: ' + ', '.join(map(str, named)) + ')' if named else ''}"
+                 f": {said} % ({records.PER_CLASS})", "threshold", (level.text, *map(str, named), *(t for _, t in own)))
+
+
 def _per_class(low, clause, step, previous, number) -> Claim | None:
     """A digit's figures (per_class.csv): its errors, its accuracy, whether it is the worst or best class, its errors
     against another step's ("39 errors compared with 15 in step 1", "from 144 errors in step 2 to 101")."""
@@ -2584,7 +2691,8 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
                 r"\b(?:digits?|class(?:es)?|errors)\b", _SENTENCE.get() or "")) and not (
             re.match(r"\W*\d\s+from\s+\d+\s+to\s+\d+", low) and re.search(r"\berrors?\b", _SENTENCE.get() or "")) and not (
             re.search(r"\b(?:improved|dropped|fell|rose|grew|went (?:up|down)|came down|is down|is up) to \d+\s*$", low) and
-            re.search(r"\b(?:errors?|mistakes)\b", _SENTENCE.get() or "")):  # "..., while the nines improved to 39"
+            re.search(r"\b(?:errors?|mistakes)\b", _SENTENCE.get() or "")) and not (  # "..., while the nines improved to 39"
+            re.search(r"(?:^\W*|\bwhile\s+|\bwhereas\s+)\d\s+(?:is|was)\b[^%]*\d\s*%", low)):  # "8 is weak at about 71 %"
         return None  # ("...; 9 from 53 to 34": the errors the sentence spoke of)
     them = {r.digit: r for r in previous.run.per_class} if previous is not None else {}
     said, verdicts, used = [], [], []
@@ -2630,6 +2738,10 @@ def _digit_by_digit(low: str) -> str:
     if re.search(r"\b(?:each|both|tie[sd]?)\b", low):  # "7 and 8 both have 19 errors", "0 and 9 tie at 39 errors each"
         low = re.sub(r"\b(?:digits?\s+|the\s+)?(\d)s? and (\d)s?\b[^;.\d]*?\b(\d+) (errors?|mistakes?)(?: each)?",
                      r"digit \1 has \3 \4 and digit \2 has \3 \4", low)
+    # "far better than the 52 % of the 2s in step 1": the figure after its digit, with its step
+    low = re.sub(rf"\b(\d{{1,3}}(?:\.\d+)?)\s*%\s+(?:of|for)\s+(?:the\s+(?P<a>\d)'?s|(?:the\s+)?digit\s+(?P<b>\d)|(?:the\s+)?"
+                 rf"(?P<c>{'|'.join(DIGIT_WORDS)}))\b(?P<step>\s+in\s+(?:step|model)[ _-]?\d)?",
+                 lambda m: f"digit {m['a'] or m['b'] or DIGIT_WORDS[m['c']]} at {m[1]} %{m['step'] or ''}", low)
     # "improved to 111 errors from 144": from the step before's count to this one's
     return re.sub(r"\bto (\d+) (errors?|mistakes?) from (\d+)\b(?! (?:errors?|mistakes?)? ?(?:in|at) )",
                   r"from \3 \2 to \1 \2", low)
@@ -2699,6 +2811,10 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
     if moved and digit in them:
         verdicts.append(_num(moved[1]) == them[digit].errors and _num(moved[2]) == row.errors)
         used += [moved[1], moved[2]]
+    if (here := re.search(r"\b(?:against|vs\.?|versus|compared (?:with|to))\s+(\d+)(?:\s+(?:errors?|mistakes))?\s+(?:now|here|"
+                          r"this time|in this step)\b", part)) is not None:
+        verdicts.append(_num(here[1]) == row.errors)  # "63 errors in step 1 against 23 now": this step's
+        used.append(here[1])
     if (now := re.search(r"\bin\s+(?:step|model)[ _-]?\d\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)) is not None:
         verdicts.append(_num(now[1]) == row.errors)  # "from 144 errors in step 2 to 101": this step's
         used.append(now[1])
@@ -3155,11 +3271,11 @@ def _settings(low, clause, step, previous, number) -> Claim | None:
             (r"\bbatch(?:es)?(?:\s+size)?\s*(?:of|=|:|is|was)?\s*(\d+)\b", s.batch_size, "batch size"),
             (r"\bdropout(?:\s+(?:rate|p|probability))?\s*(?:of|=|:|is|was|at)?\s*(\d*\.\d+)", step.dropout(), "dropout"),
             (r"\b(?:ema|decay)\s*(?:of|=|:|is|was|at)?\s*(0\.\d+)", s.ema, "the EMA's decay"),
-            (r"\brotations?\s*(?:of|up to|by|=|:|±)?\s*(?:±\s*|\+-\s*|\+/-\s*)?(\d+(?:\.\d+)?)\s*(?:°|degrees?\b|deg\b)",
+            (r"\brotations?\s*(?:(?:of|up to|by|=|:|±)\s*){0,2}(?:±\s*|\+-\s*|\+/-\s*)?(\d+(?:\.\d+)?)\s*(?:°|degrees?\b|deg\b)",
              s.augment_degrees,
              "rotation"),
             (r"\belastic\w*\s*(?:of|up to|=|:)?\s*(\d+(?:\.\d+)?)\s*(?:px|pixels?)\b", s.augment_elastic, "elastic"),
-            (r"\b(?:translat\w*|shifts?)\s*(?:of|up to|by|=|:)?\s*(0?\.\d+)\b", s.augment_translate, "shift"),
+            (r"\b(?:translat\w*|shifts?)\s*(?:(?:of|up to|by|=|:)\s*){0,2}(0?\.\d+)\b", s.augment_translate, "shift"),
             (r"\bmomentum\s*(?:of|=|:|is|was)?\s*(0?\.\d+)\b", s.momentum, "momentum"),
             (r"\bpatience\s*(?:of|=|:|is|was)?\s*(\d+)\b", s.plateau_patience if s.scheduler == "plateau" else None,
              "the plateau's patience")):
@@ -3302,10 +3418,14 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
         re.search(r"\b(?:under|fewer than|less than|within|at most|no more than)\s+(\d+)\s+epochs\b", low)
     if found is None or re.search(r"\b(reach\w*|hit|got to|cross\w*|achiev\w*|went|rose|climbed)\b.*%",
                                   low[:found.start()]) or \
-            re.search(r"\b(stuck|stay\w*|remain\w*|hardly|barely|flat|plateau\w*|moves?|moved|only|first|happen\w*|nothing|hover\w*|"
+            re.search(r"\b(stuck|stay\w*|remain\w*|hardly|barely|flat|plateau\w*|moves?|moved|only|happen\w*|nothing|hover\w*|"
+                      r"first(?!\s+(?:working\s+)?(?:model|step|version|attempt|try|run|network|baseline|iteration))|"
                       r"stall\w*|sits?|sat|idle)\b",
                       low[:found.start()][-40:]):
         return None  # "reached 95 % within 2 epochs": how soon, not how long it trained
+    if re.search(r"\b(?:above|below|ahead of|behind|over|under)\s+(?:the\s+)?(?:train\w*|test)(?:\s+acc\w*)?\s+(?:for|in)\s+"
+                 r"(?:the first\s+)?$", low[:found.start(1)]):
+        return None  # "test above train for 13 epochs": how long a state lasted, the fit's reader
     if any(span.start(2) == found.start(1) for span in _RATE_SPAN.finditer(low)):
         return None  # "LR: 0.05 for 4 epochs": how long a rate lasted, the rate's reader
     if re.match(r"\s*(?:it|the model|test\w*|accuracy)?\s*(?:had\s+)?(?:reach\w*|pass\w*|hit|got to|cross\w*|climb\w*)\b",
@@ -3366,9 +3486,24 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         elif seed is not None and (not re.search(r"\bseeds\b", low[start:found.start()]) or
                                    re.match(r"\s*%?\s*\(?(?:on |for |of )?seed \d", after)):
             out.append(_seed_figure(clause, step, number, text, int(seed[1]), words, around, epoch))
-        elif (claim := _accuracy(low, clause, step, number, text, words, around, epoch)) is not None:
+        elif (claim := _epochs_figure(clause, step, number, text, words, after) or
+              _accuracy(low, clause, step, number, text, words, around, epoch)) is not None:
             out.append(claim)
     return out
+
+
+def _epochs_figure(clause: str, step: Step, number: int, text: str, words: str, after: str) -> Claim | None:
+    """One figure said of several epochs ("98.61 in epochs 13 and 14"): each of them, of the curve the words name."""
+    both = re.match(r"\s*%?\s*(?:at|in|on|for|during|after)\s+(?:both\s+)?epochs\s+(\d+)\s*(?:,|and|&)\s*(\d+)\b", after)
+    train = bool(re.search(r"\btrain(?:ing)?\b", words)) and not re.search(r"\btest|\bval", words)
+    curve = step.run.train() if train else step.run.test()
+    if both is None or re.search(r"\bseeds?\b|\bdigit|\bclass|\bloss", words) or \
+            not all(1 <= int(e) <= len(curve) for e in both.groups()):
+        return None
+    epochs = [int(e) for e in both.groups()]
+    return Claim(number, clause, all(said_as(curve[e - 1], text) for e in epochs), f"{'train' if train else 'test'} "
+                 f"accuracy at epochs {epochs[0]} and {epochs[1]}: {curve[epochs[0] - 1]:.2f}, {curve[epochs[1] - 1]:.2f} % "
+                 f"({records.METRICS})", "figure", (text, *both.groups()))
 
 
 _LIST_GLUE = re.compile(r"[\s,;:()/|]*(?:seeds? \d+(?:\s*(?:,|and|&)\s*\d+)*\)?)?[\s,;:()/|]*(?:(?:and|to)\s*)?")
@@ -3984,6 +4119,7 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
 
 
 READERS = (_inline_table, _epoch_row, _result_field, _sequence, _test_and_train, _value_list, _last_listed, _respectively,
-           _settings, _layers_said, _reach_target, _between, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
+           _settings, _sizes_said, _layers_said, _reach_target, _between,
+           _every_digit, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _params_change, _delta, _signed_vs, _loss_order,
            _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate)
