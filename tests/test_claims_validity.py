@@ -28,7 +28,8 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (94.5
           "dev10": (98.5, 100.0, 96.5), "dev11": (99.5, 100.0, 98.0), "dev12": (98.0, 100.0, 94.0),
           "dev13": (99.5, 100.0, 96.5), "dev14": (96.0, 100.0, 94.0), "dev15": (99.5, 100.0, 95.0),
           "dev16": (99.5, 100.0, 94.0), "dev17": (93.0, 100.0, 96.0),
-          "dev18": (99.5, 100.0, 95.5), "dev19": (91.5, 100.0, 95.5), "dev20": (99.5, 100.0, 97.0)}
+          "dev18": (99.5, 100.0, 95.5), "dev19": (91.5, 100.0, 95.5), "dev20": (99.5, 100.0, 97.0),
+          "dev21": (99.5, 100.0, 99.0)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -114,6 +115,36 @@ CORPUS_SAID = [
     ("example", 1, "analysis", "With 5x5 kernels all the way, the receptive field ends at 28.", False),
     ("example", 1, "analysis", "The max-pool takes the 24x24 map to 11x11.", False),  # 12x12: the layer table's
     ("example", 1, "analysis", "The receptive field ends at 28, wider than a 9x9 stroke.", "partly"),  # 9x9: no record
+    # dev19's last misses and dev21's (form transfer) readings
+    ("alpha", 3, "analysis", "Seed 2 is having the best min of last 3, 97.19", True),
+    ("alpha", 3, "analysis", "Seed 1 is having the best min of last 3, 97.13", False),  # its own, but not the best
+    ("gamma", 1, "analysis", "gap = -0.07 -> test slightly above train in the first 3 epochs", True),
+    ("gamma", 1, "analysis", "gap = -0.07 -> test slightly above train at the end", False),  # +0.70 at epoch 4
+    ("gamma", 2, "analysis", "gap = 0.60 (avg last 3) -> train ahead in the last 2 epochs", True),
+    ("gamma", 2, "analysis", "gap = 0.60 (avg last 3) -> train ahead in all last 3 epochs", False),
+    ("beta", 2, "analysis", "In the last two epochs the test accuracy was even above the training accuracy, which is what "
+                            "you expect when the training images are harder.", True),  # a relative clause, no credit
+    ("beta", 2, "analysis", "In the last three epochs the test accuracy was even above the training accuracy, which is "
+                            "what you expect when the training images are harder.", False),
+    ("beta", 1, "analysis", "The one-cycle rate went up to roughly 0.09 by the second epoch and came down to about 0.016 "
+                            "for the last one.", True),
+    ("beta", 1, "analysis", "The one-cycle rate went up to roughly 0.09 by the second epoch and came down to about 0.055 "
+                            "for the last one.", False),  # 0.055 was epoch 4's
+    ("beta", 2, "analysis", "The one-cycle schedule raised the LR to a peak of 0.1 and then brought it down again.", True),
+    ("beta", 2, "analysis", "The one-cycle schedule raised the LR to a peak of 0.2 and then brought it down again.", False),
+    ("example", 1, "analysis", "Test accuracy kept improving every epoch up to epoch 12.", True),
+    ("example", 1, "analysis", "Test accuracy kept improving every epoch.", False),  # 98.64 -> 98.61 at epoch 13
+    ("alpha", 2, "analysis", "Both accuracies are under 99.5%.", True),
+    ("alpha", 2, "analysis", "Under-fitting, both accuracies are under 99%.", False),  # train 99.03
+    ("alpha", 2, "analysis", "The cut came after epoch 4.", True),
+    ("alpha", 2, "analysis", "The cut came after epoch 5.", False),
+    ("beta", 1, "analysis", "The rate only began to fall after epoch 2.", True),
+    ("beta", 1, "analysis", "The rate only began to fall after epoch 3.", False),
+    ("beta", 2, "analysis", "There are 30 mistakes on the 2s.", True),
+    ("beta", 2, "analysis", "There are 27 mistakes on the 2s.", False),
+    ("gamma", 2, "analysis", "Model_2 beats Model_1 by over 0.5 pt on final acc.", True),
+    ("gamma", 2, "analysis", "Model_2 beats Model_1 by over 1 pt on final acc.", False),  # +0.78
+    ("alpha", 3, "target", "Reach 97% with dropout and the StepLR cut after epoch 4.", "aim met"),  # the cut's epoch
     ("alpha", 3, "result", "Seed finals - s0 97.98, s1 98.33, s2 97.75", True),
     ("alpha", 3, "result", "Seed finals - s0 97.98, s1 98.33, s2 97.73", False),  # 97.73 was seed 2's epoch 5
     ("beta", 1, "analysis", "It went past 95% at epoch 3.", True),

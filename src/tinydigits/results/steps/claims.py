@@ -54,7 +54,8 @@ YARDSTICKS = (
     "noise; its start: train ahead beyond the noise while test accuracy no longer rises; no over-fitting: no gap "
     "beyond the noise, or test accuracy still rising (in between, not settled)",
     "still rising at the end: test accuracy's trend over the run's second half beyond its own error and a new best in "
-    "the last epochs beyond the noise; no longer rising: a trend inside its error (in between, not settled)",
+    "the last epochs beyond the noise; no longer rising: a trend inside its error and no such new best (in between, "
+    "not settled)",
     "a test loss still falling: more than 4 % lower over the last epochs than the epoch before them; flat: under 2 % "
     "(in between, not settled)",
     f"under-fitting: neither the best train nor the best test accuracy reaches the budget's line (or test below "
@@ -125,7 +126,8 @@ CREDIT = re.compile(r"\bwhat made (?:the|this|that|a|all the) (?:big |real )?dif
                     r"\bthe reason (?:for|why)\b|\b(?:is|was|are|were) the (?:main |real |only )?reason\b|"
                     r"\b(?:is|are|was|were) why\b|"
                     r"\bexplains\b|\bowing to\b|\bkey to\b|\bled to\b|\bresulted in\b|"
-                    r"\bgave (?:the|this)\b|\bcredit (?:goes )?to\b|\bis what\b|"
+                    r"\bgave (?:the|this)\b|\bcredit (?:goes )?to\b|"
+                    r"\bis what\b(?!\s+(?:the|a|an|we|i|you|they|it|this|that|one|most|people|students|teachers?)\b)|"
                     r"\b(?:is|was|are|were) (?:the |all )?[\w ]{1,25} at work\b|"
                     r"\b(?:got|brought|pushed|took|lifted) (?:it|the model|(?:the )?(?:test )?accuracy|seed \d+) (?:up )?to\b")
 HELP = r"reduc(?:e|ed|es)|fix(?:ed|es)?|remov(?:e|ed|es)|clos(?:e|ed|es)|cut|narrow(?:ed|s)?|help(?:ed|s)?|" \
@@ -226,6 +228,7 @@ def clauses(sentence: str) -> list[str]:
         # "Total params: 6,720 | RF: 14 | batch 64": fields, a claim each
         return [c for part in sentence.split(" | ") for c in clauses(part)]
     parts = re.split(r";\s+|:\s+(?=(?:test|train|training|val|the|it|accuracy)\b)|\s+(?:while|whereas)\s+|"
+                     r"(?<=[\d)%])\s+(?:->|→|=>)\s+(?=[a-z])|"
                      r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
                      r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|,\s+(?=though\b)|"
                      r",\s+(?=(?:at least|above|below|over|under)\s+\d)|\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)|"
@@ -711,7 +714,7 @@ def _beside_rate(text: str, low: str) -> str:
     another setting, no bare figure is read as one."""
     if "loss" in low or re.search(r"\b(dropout|decay|momentum|gap|difference|points)\b", low):
         return text
-    return re.sub(r"(?<![\d.])(\d{2}\.\d+)(?!\d|\.\d|\s*(?:%|k\b|points?|pts|pp|degrees?|°|px))", r"\1 %", text)
+    return re.sub(r"(?<![\d.])(\d{2}\.\d+)(?!\d|\.\d|\s*(?:%|k\b|points?|pts?|pp|degrees?|°|px))", r"\1 %", text)
 
 
 def _plain(sentence: str) -> str:
@@ -810,6 +813,7 @@ def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, nu
         if reader in (_seeds, _held, _reached, _budget) and any(c.kind == "threshold" for c in found) or \
                 reader is _budget and any(c.kind == "reached" for c in found) or \
                 reader is _above and any(c.kind == "gap" for c in found) or \
+                reader is _trend and any(c.kind == "trend" for c in found) or \
                 reader is _compare and any(c.kind in ("compare", "params") for c in found):
             continue  # the threshold as said decided it: not the budget's line again; the gap's size: not its sign
         read: list[str] = []
@@ -851,8 +855,9 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     what = next((w for w, pattern in EFFECTS.items() if re.search(pattern, low)), "accuracy" if credit else None)
     if credit and name is None and (unsettled := _credit_unsettled(step, previous)):
         return Claim(number, clause, None, f"a credit the runs cannot settle: {unsettled}", "effect")
-    if name is None or help_at is None or what is None:
-        return None
+    if name is None or help_at is None or what is None or re.match(r"\s+(?:the\s+)?(?:lr|learning rate|rate)\b",
+                                                                    low[help_at.end():]):
+        return None  # "the one-cycle schedule raised the LR to 0.1": the rate's course, the rate's reader
     if name == "GAP" and (what == "fit" and "gap between" in low or not (re.search(r"\bGAP\b", clause) or re.search(
             r"global average|gap layer", low))):
         return None  # "the gap closed": train - test, not the pooling layer
@@ -1094,7 +1099,7 @@ _DIRECTION = r"better|higher|up|gain(?:ed)?|improvement|increase|above|ahead|ove
 def _direction(low: str, by: re.Match) -> re.Match | None:
     """The way a difference said goes: the word just after its amount ("2 points over Model_1"), else the last one
     before it ("is up by about 0.4"); a tolerance's own word ("over 1 point") is not a direction."""
-    after = re.match(rf"\s*(?:percentage points?|points?|pts|pp|%)?\s*({_DIRECTION})\b", low[by.end("n"):])
+    after = re.match(rf"\s*(?:percentage points?|points?|pts?|pp|%)?\s*({_DIRECTION})\b", low[by.end("n"):])
     if after is not None:
         return after
     return next(iter(reversed(list(re.finditer(rf"\b({_DIRECTION})\b", low[max(0, by.start() - 25):by.start("tol")])))), None)
@@ -1113,7 +1118,7 @@ def _within_run(low, clause, step, number, span: re.Match, by: re.Match | None, 
                  f"{records.METRICS})", "figure", (by["n"],) if by else ())
 
 
-_SIGNED_VS = re.compile(r"(?<![\w.])(?P<d>[+\-−]\s*\d*\.?\d+)\s*(?:points?|pts|pp|%)?\s+(?:vs\.?|versus|against|on|over|"
+_SIGNED_VS = re.compile(r"(?<![\w.])(?P<d>[+\-−]\s*\d*\.?\d+)\s*(?:points?|pts?|pp|%)?\s+(?:vs\.?|versus|against|on|over|"
                         r"compared (?:to|with))\s+(?:step|model|iteration)[ _-]?\d+\b")
 
 
@@ -1159,15 +1164,15 @@ def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
 
 _TOL = r"(?P<tol>(?:only |just )?(?:about|around|roughly|approximately|~|≈|almost|nearly|over|more than|under|less " \
        r"than|just over|just under)?)"
-_DIFF_BY = re.compile(rf"\bby\s+(?:only |just )?{_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts|pp|"
+_DIFF_BY = re.compile(rf"\bby\s+(?:only |just )?{_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts?|pp|"
                       r"%\s*points|%|(?=\s+(?:over|than|on|vs\.?|versus|compared|from)\b|\s*\())")
-_DIFF_SAID = re.compile(rf"(?:^|[\s(,]){_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts|pp|%\s*points|%)?"
+_DIFF_SAID = re.compile(rf"(?:^|[\s(,]){_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts?|pp|%\s*points|%)?"
                         r"\s+(?:better|higher|worse|lower|more|less|up|down|improvement|gain|drop|increase|decrease|"
                         r"above|below|ahead|behind|over|under)(?:\s+(?:than|on|over|from|compared|against|that of|"
                         r"(?:step|model)[ _-]?\d)\b|\s*[.,;(]|\s*$)")
 _DIFF_UP = re.compile(rf"\b(?:went |is |was |goes )?(?P<dir>up|down|higher|lower|dropped|fell|rose|gained|lost|climbed|grew|"
                       rf"improved|declined|decreased|increased)\s+(?:by\s+)?{_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*"
-                      r"(?:percentage points?|points?|pts|pp|%)?(?=\s*(?:on|over|from|vs\.?|versus|against|compared|while|"
+                      r"(?:percentage points?|points?|pts?|pp|%)?(?=\s*(?:on|over|from|vs\.?|versus|against|compared|while|"
                       r"and|but|,|;|\(|$))")
 
 
@@ -1513,12 +1518,12 @@ _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| r
                     r"higher than|behind|below|under|lower than) (?:the )?test(?: accuracy)?|"
                     r"(?P<lead0>ahead|behind|leads|leading)) by "
                     r"(?:only |just )?(?P<tol>about |~|around |roughly |more than |over |less than |under |almost |nearly )?"
-                    r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)?(?:.*?\blast (?P<k>\d+|two|three|four|five) epochs)?|"
+                    r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts?|pp|%)?(?:.*?\blast (?P<k>\d+|two|three|four|five) epochs)?|"
                     r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended)? (?P<within>within) "
-                    r"(?P<n2>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)? of (?:the )?test|"
+                    r"(?P<n2>\d*\.\d+|\d+)\s*(?:points?|pts?|pp|%)? of (?:the )?test|"
                     r"\b(?P<subj3>train(?:ing)?|test)(?: accuracy)?(?: is| was| stays| stayed| ends?| ended| finish(?:es|ed)?)?"
                     r"(?: on average)? (?P<tol3>about |~|around |roughly |over |more than |under |less than |almost |nearly )?"
-                    r"(?P<n3>\d*\.\d+|\d+)\s*(?:points?|pts|pp|%)? "
+                    r"(?P<n3>\d*\.\d+|\d+)\s*(?:points?|pts?|pp|%)? "
                     r"(?:(?P<lead3>ahead of|above|behind|below) (?:the )?(?:test|train(?:ing)?)|"
                     r"(?P<lead4>ahead|behind)\b(?! of))")
 
@@ -1536,11 +1541,11 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     low = re.sub(r"\bgap\s*\((?:train\s*-\s*test|train minus test)[^)]*\)", "gap", low)
     # "test is about 4 points ahead of train": train that far behind test
     low = re.sub(r"\btest(?: accuracy)?( is| was| stays| stayed| ends?| ended)? (about |~|around |roughly )?(\d*\.?\d+)\s*"
-                 r"(points?|pts|pp|%)? (?:(ahead of|above)|behind|below) (?:the )?train(?:ing)?(?: accuracy)?\b",
+                 r"(points?|pts?|pp|%)? (?:(ahead of|above)|behind|below) (?:the )?train(?:ing)?(?: accuracy)?\b",
                  lambda m: f"train{m[1] or ''} {m[2] or ''}{m[3]} {m[4] or ''} {'behind' if m[5] else 'ahead of'} test", low)
     low = re.sub(r"\b(?:train and test|test and train) (?:are |were |stay\w* |remain\w* )?within (\d*\.?\d+)\s*(points?|pts|%)? "
                  r"of each other", r"train is within \1 \2 of test", low)  # "train and test are within 2 points of each other"
-    sized = re.search(r"\bgap\b[^;]{0,40}?\d(?:\s*(?:points?|pts|pp|%)|\s*$|\s*(?:now|here|at the end)\b)", low)
+    sized = re.search(r"\bgap\b[^;]{0,40}?\d(?:\s*(?:points?|pts?|pp|%)|\s*$|\s*(?:now|here|at the end)\b)", low)
     if not ("gap" in low or _AHEAD.search(low)) or OVER.search(low) and not (_AHEAD.search(low) or sized) or \
             re.search(r"\bgap layer|global average", low) or re.search(r"\bGAP\b", clause) and not re.search(r"\bgap\b", clause):
         return None  # GAP in capitals: the pooling layer
@@ -1599,7 +1604,7 @@ def _ahead_against(low: str, claim: Claim, step: Step, previous: Step) -> Claim:
         ok = claim.verdict and (facts(step).gap > then + facts(step).gap_band) == (than[1] in ("more", "larger", "bigger",
                                                                                                "wider"))
     elif said := re.search(r"\b(?:against|vs\.?|versus|compared (?:to|with)|up from|down from)\s+(?P<tol>about |around |~\s*)?"
-                           r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts|pp)?\s+(?:in|for|on)\s+(?:step|model)[ _-]?\d", low):
+                           r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts?|pp)?\s+(?:in|for|on)\s+(?:step|model)[ _-]?\d", low):
         near = said["tol"] or re.search(r"\b(?:about|around|roughly)\s+\d|~\s*\d", low[:said.start()])
         ok = claim.verdict and (_within(abs(then), said["n"], "about") if near else said_as(abs(then), said["n"]))
     else:
@@ -1645,7 +1650,7 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
         said += "; test of the EMA weights, train of the live ones"
     figure = (re.search(r"\b(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more than)?\s*"
                         r"(?P<tol2>~\s*|about\s+)?(?<![\d.])(?P<n>[0-4]?\d(?:\.\d+)?|\.\d+)"  # under 50: "98.03 %" is no gap
-                        r"\s*(?:points?|pts|pp|%)(?!\s*(?:better|worse|higher|lower))", low) or
+                        r"\s*(?:points?|pts?|pp|%)(?!\s*(?:better|worse|higher|lower))", low) or
               re.search(r"\bgap\b(?:[^;\d]{0,25}?(?:last|first) \d+)?[^;\d]{0,40}?"
                         r"(?P<tol>within|under|below|less than|about|around|"
                         r"roughly|~|over|above|more than)?\s*(?<!last )(?<!first )(?P<n>\d*\.\d+|\d+)\b(?!\s*epochs?)", low)) \
@@ -1677,13 +1682,18 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
     return None
 
 
+_ABOVE_VERBS = r"higher|above|greater|better|more|lower|below|less|worse|beats?|ahead of|behind|over|under|>|<|leads?|led|" \
+    r"overt(?:ook|akes?)"
+_BEING = r"(?: is| was| being| stays| stayed| remained| sits| sat| has been| had been)?" \
+    r"(?: still| consistently| always| never| even| slightly| just| clearly| a bit| well| far)?"
+
+
 def _above(low, clause, step, previous, number) -> Claim | None:
     """Test above (or below) train; "for 13 epochs": the first 13."""
     low = re.sub(r"\b(train(?:ing)?|test)((?:\s+accuracy)?\s+for)\s+(\d+)\s+epochs\b", r"\1\2 the first \3 epochs", low)
-    verbs = r"higher|above|greater|better|more|lower|below|less|worse|beats?|ahead of|behind|over|under|>|<|leads?|led|" \
-        r"overt(?:ook|akes?)"
-    being = r"(?: is| was| being| stays| stayed| remained| sits| sat| has been| had been)?" \
-        r"(?: still| consistently| always| never)?"
+    verbs, being = _ABOVE_VERBS, _BEING
+    low = re.sub(rf"\b(train(?:ing)?|test)((?: accuracy)?{being}\s*(?:ahead|behind))\b(?!\s+(?:of|by|the|test|train)\b)",
+                 lambda m: f"{m[1]}{m[2]} of {'train' if m[1] == 'test' else 'test'}", low)
     found = re.search(rf"\b(test|validation)(?: accuracy)?{being}\s*({verbs})(?: than)? (?:the )?train(?! loss)", low) or \
         re.search(rf"\btrain(?:ing)?(?: accuracy)?{being}\s*({verbs})(?: than)? (?:the )?(test|validation)(?! loss)", low)
     if found is None:
@@ -1707,15 +1717,17 @@ def _above(low, clause, step, previous, number) -> Claim | None:
         scope, label = named, "at epochs " + ", ".join(map(str, named))  # "only in the first epoch and at epoch 5"
     if scope is None and (at := _EPOCH.search(low)) and 1 <= int(at[1] or at[2]) <= f.epochs:
         scope, label = [int(at[1] or at[2])], f"at epoch {int(at[1] or at[2])}"
-    if scope is None and re.search(r"\b(?:at|in) the end\b|\b(?:at|in|on) the (?:last|final) epoch\b", low):
+    if scope is None and re.search(r"\b(?:at|in) the end\b|\b(?:(?:at|in|on|only) )?the (?:last|final) epoch\b", low):
         scope, label = [f.epochs], f"at the last epoch ({f.epochs})"
     if scope is not None and not re.fullmatch(r"in the last \d+ epochs", label) or re.search(r"\blast \d", low):
         gaps = [step.run.train()[i - 1] - step.run.test()[i - 1] for i in scope]
         ok = all((g < 0) == test_higher for g in gaps)
+        if re.search(r"\bon average\b|\bthe mean\b", low):  # "over the last 3, on average, test slightly ahead": their mean
+            ok = (sum(gaps) < 0) == test_higher
         if re.search(r"(?<!\bif )\bonly\b", low):  # "in the first epoch only": and not in the others
             rest = [step.run.train()[i] - step.run.test()[i] for i in range(f.epochs) if i + 1 not in scope]
             ok = ok and all((g < 0) != test_higher for g in rest)
-        if by := re.search(r"\bby\s+(?P<tol>about |around |~|roughly )?(?P<n>\d*\.?\d+)\s*(?:points?|pts|pp|%)", low):
+        if by := re.search(r"\bby\s+(?P<tol>about |around |~|roughly )?(?P<n>\d*\.?\d+)\s*(?:points?|pts?|pp|%)", low):
             mean = sum(gaps) / len(gaps) * (-1 if test_higher else 1)  # "by 3.5 points on average": the span's mean
             if re.match(r"\s*(?:at|in) the (?:end|last one|last epoch|final epoch)\b", low[by.end():]):
                 mean = gaps[-1] * (-1 if test_higher else 1)  # "from epoch 3 on, by 0.54 pts at the end": the last's
@@ -1746,9 +1758,10 @@ def _learning(step: Step) -> tuple[bool | None, str]:
     said = (f"test accuracy's trend over epochs {len(test) - half + 1}-{len(test)}: {slope:+.3f} points an epoch "
             f"(±{band:.3f}); the last {n} epochs' best {gain:+.2f} points on the best before them (noise "
             f"±{fall_noise(max(test[:-n]), max(test[-n:])):.2f}; {records.METRICS})")
-    if slope <= band:
-        return False, said
-    return (True if gain > fall_noise(max(test[:-n]), max(test[-n:])) else None), said
+    new_best = gain > fall_noise(max(test[:-n]), max(test[-n:]))
+    if slope <= band:  # a flat trend, unless the last epochs beat every epoch before them beyond the noise
+        return (None if new_best else False), said
+    return (True if new_best else None), said
 
 
 LOSS_FALLS, LOSS_FLAT = 0.04, 0.02  # a test loss's fall over the last epochs: still falling beyond one, flat under the other
@@ -1770,7 +1783,8 @@ def _trend(low, clause, step, previous, number) -> Claim | None:
     """Still rising (learning at the end), or no longer rising (a plateau): the last half of the run's test curve and
     its test loss."""
     rising, stalled = RISING.search(low), STALLED.search(low)
-    if stalled is not None and re.match(r"\s*(?:schedul|lr\b|rate|reduce)", low[stalled.end():]):
+    if stalled is not None and re.match(r"\s*(?:schedul|lr\b|rate|reduce|(?:never |did not |didn't |was never |wasn't )?"
+                                        r"(?:fir|trigger|kick|act|cut|patience))", low[stalled.end():]):
         stalled = None  # a plateau schedule, not a plateau of the curve
     reading = _learning
     if "loss" in low and (falling := re.search(r"\bstill (?:falling|falls|fell|decreasing|going down)\b|"
@@ -1840,7 +1854,7 @@ def _rate_said(text: str, before: str, after: str, rates: list[float], peak: flo
     if re.search(r"\b(start\w*|began|begins|initial\w*)\s+(?:at|from|with|of)?\s*$", before):
         return said_as(rates[0], text) and (at is None or int(at[1]) == 1)
     if re.search(r"\b(end\w*|finish\w*|final\w*)\s+(?:at|with|of)?\s*$", before) or \
-            re.match(r"\s*(?:by|at|in|on)\s+(?:the\s+)?(?:final|last)\s+epoch|\s*(?:at|in|by) the end\b", after):
+            re.match(r"\s*(?:by|at|in|on|for)\s+(?:the\s+)?(?:final|last)\s+(?:epoch|one)\b|\s*(?:at|in|by) the end\b", after):
         return said_as(rates[-1], text) and (at is None or int(at[1]) == len(rates))
     if re.search(r"\b(peak\w*|max\w*|highest|top\w*)\s+(?:at|of)?\s*$", before):
         top = max(rates)
@@ -1895,7 +1909,8 @@ def _rate_when(low: str, cut: re.Match | None, rates: list[float]) -> tuple[list
 
 RATE_WORDS = re.compile(r"\b(learning rate|lr|rate|scheduler|schedule|steplr|onecycle\w*|one-cycle)\b|"
                         r"\b(?:adam|adamw|sgd)\s+(?:at|with)\b|"
-                        r"\b(?:cut|drop|decay)\s+(?:to|of)\s+0?\.\d")
+                        r"\b(?:cut|drop|decay)\s+(?:to|of)\s+0?\.\d|"
+                        r"^\W*the (?:cut|decay)\b(?!\s+(?:in|of|to)\s+(?:the\s+)?param)")  # "The cut came after epoch 5"
 
 
 # "LR: 0.05 for 4 epochs": a rate's first stretch ("up to 0.1 for 5 epochs" is a peak over the run)
@@ -1925,7 +1940,7 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
     said = f"{_rates(step)} ({records.METRICS}; {step.run.settings.scheduler} schedule in {records.CONFIG})"
     if inert := schedule_inert(step):
         said += f"; {inert}"
-    cut = re.search(r"\b(reduc\w*|cut|cuts|drop\w*|lower\w*|decay\w*|decreas\w*|fell|falls|halv\w*|anneal\w*|down to|"
+    cut = re.search(r"\b(reduc\w*|cut|cuts|drop\w*|lower\w*|decay\w*|decreas\w*|fell|falls?|halv\w*|anneal\w*|down to|"
                     r"com(?:e|es|ing) down|go(?:es|ing)? down|went down|declin\w*)\b", low)
     # "LR schedule unchanged: 0.05 up to epoch 4, then 0.005": the same as the step before's, not a flat rate
     flat = None if re.search(r"\b(?:schedule|scheduler|setup|settings)\s+(?:is |was |stays |stayed )?unchanged\b", low) else \
@@ -2074,7 +2089,7 @@ def _threshold(low, clause, step, previous, number) -> Claim | None:
         return _threshold_seeds(low, clause, step, number, level, seeds, train)
     # "neither curve reaches 99 %": both curves (at the budget's line the fit's reading judges both already)
     if level.x != _line(step) and re.search(r"\b(?:neither|both)\b(?: of)?(?: the)? (?:curves?|train (?:and|nor) test|"
-                                            r"test (?:and|nor) train)\b", low):
+                                            r"test (?:and|nor) train|accurac(?:y|ies)|scores)\b", low):
         curves = ((step.run.train(), "train"), (step.run.test(), "test"))
         strict = re.search(rf"\b(?:past|beyond|exceed\w*)\s+{re.escape(level.text)}", low)  # "gets past 86.29 %": above it
         both = [(max(s) > level.x, f"best {w} accuracy {max(s):.2f} %") if strict else
@@ -2116,7 +2131,7 @@ def _level_on(low: str, series: list[float], what: str, level: _Level, last: int
         scope = None  # "improves every epoch, reaching 97 % by the last": reached by the end
     if scope is None and level.every:
         scope, label = list(range(1, len(series) + 1)), "in every epoch"
-    at = (direct if direct and scope is None else _EPOCH.search(low)) if scope is None and not by_end else None
+    at = (direct if direct and scope is None else _EPOCH.search(_cut_masked(low))) if scope is None and not by_end else None
     if at is None and scope is None and level.kind == "reach" and re.search(r"\b(?:in|at) the (?:final|last) epoch\b", low) \
             and re.search(r"\b(?:only|first)\b", low + " " + (_SENTENCE.get() or "")):
         at = re.match(r"(\d+)()", str(len(series)))  # "80 % was only passed in the final epoch": first there
@@ -2142,6 +2157,13 @@ def _level_on(low: str, series: list[float], what: str, level: _Level, last: int
         ok = all(_holds(v, level.x, "up" if level.kind == "reach" else level.kind) for v in values)
     return ok, (f"{what} accuracy {label}: " + ", ".join(f"{v:.2f}" for v in values) + " %"
                 + (f" (lowest {min(values):.2f})" if len(values) > 3 and level.kind == "up" else ""))
+
+
+def _cut_masked(low: str) -> str:
+    """The clause with a rate cut's epoch blanked ("reach 97 % with the StepLR cut after epoch 4": the cut's epoch, not
+    the level's), its length kept so that positions still hold."""
+    return re.sub(r"\b(?:cut|drop|decay|step ?lr|lr step)\w*\s+(?:\w+\s+){0,2}?(?:after|at|from|in)\s+epoch\s+\d+",
+                  lambda m: " " * len(m[0]), low)
 
 
 def _said_before(low: str, at: int) -> float | None:
@@ -2804,8 +2826,8 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
         if errors is not None:
             verdicts.append(_num(text) == errors)
             used.append(text)
-    if before and (ahead := re.search(r"(?:\bonly\s+|\bjust\s+)?(\d+)\s+(?:of\s+the|misclassified|wrong|mistaken)\s*$",
-                                      before)):
+    if before and (ahead := re.search(r"(?:\bonly\s+|\bjust\s+)?(\d+)\s+(?:of\s+the|misclassified|wrong|mistaken|(?:errors?|"
+                                      r"mistakes?)\s+(?:on|for|among|with)(?:\s+the)?)\s*$", before)):
         verdicts.append(_num(ahead[1]) == row.errors)  # "6 of the 2s are misclassified", "495 misclassified 8s"
         used.append(ahead[1])
     if moved and digit in them:
@@ -3057,7 +3079,7 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
                       r"increased)\b(?!\s+(?:below|under|above|over|beneath|past))|\b(?:every|each)\s+(?:single\s+)?epoch\s+"
                       r"(?P<each>improved|improves|raised|raises|beat|beats|(?:was|is) (?:better|higher) than)\b", low) or \
         re.search(r"\b(?:kept|keeps|is|was|were|are)?\s*(?P<up>increas|improv|ris|climb|going up|decreas|fall|dropp)(?:ing|ed)"
-                  r"(?: consistently| steadily)? (?:(?:in|across|over|through|for) (?:all|every)(?: the)? epochs?|"
+                  r"(?: consistently| steadily)? (?:(?:(?:in|across|over|through|for) )?(?:all|every)(?: the)? epochs?|"
                   r"(?:till|until|to|up to) the end)\b", low)  # "increased in all epochs", "kept increasing till the end"
     if found is None:
         return None
@@ -3167,7 +3189,7 @@ def _dip_at(low, clause, step, previous, number) -> Claim | None:
 
 _DELTA = re.compile(r"\bfrom\s+(\d+\.\d+)\s*%?\s+to\s+(\d+\.\d+)\s*%?\s*(?:,\s*(?:so|i\.e\.?|ie|that's|that is|or|which is)"
                     r"\s*(?:a (?:gain|rise|drop|fall|change) of\s*)?|\(\s*|:\s*)"
-                    r"(?P<d>[+\-−]\s*\d*\.\d+|\d*\.\d+(?=\s*(?:points?|pts|pp)\b))")
+                    r"(?P<d>[+\-−]\s*\d*\.\d+|\d*\.\d+(?=\s*(?:points?|pts?|pp)\b))")
 
 
 def _delta(low, clause, step, previous, number) -> Claim | None:
@@ -3416,13 +3438,14 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
                       r"(\d+)\s+"
                       r"epochs\b(?!\s+(?:later|before|after|ago))", low) or \
         re.search(r"\b(?:under|fewer than|less than|within|at most|no more than)\s+(\d+)\s+epochs\b", low)
-    if found is None or re.search(r"\b(reach\w*|hit|got to|cross\w*|achiev\w*|went|rose|climbed)\b.*%",
-                                  low[:found.start()]) or \
+    if found is None:
+        return None
+    if (re.search(r"\b(reach\w*|hit|got to|cross\w*|achiev\w*|went|rose|climbed)\b.*%", low[:found.start()]) or
             re.search(r"\b(stuck|stay\w*|remain\w*|hardly|barely|flat|plateau\w*|moves?|moved|only|happen\w*|nothing|hover\w*|"
                       r"first(?!\s+(?:working\s+)?(?:model|step|version|attempt|try|run|network|baseline|iteration))|"
                       r"stall\w*|sits?|sat|idle)\b",
-                      low[:found.start()][-40:]):
-        return None  # "reached 95 % within 2 epochs": how soon, not how long it trained
+                      low[:found.start()][-40:])) and int(found[1]) != len(step.run.epochs):
+        return None  # "reached 95 % within 2 epochs": how soon, not how long it trained (unless the whole run)
     if re.search(r"\b(?:above|below|ahead of|behind|over|under)\s+(?:the\s+)?(?:train\w*|test)(?:\s+acc\w*)?\s+(?:for|in)\s+"
                  r"(?:the first\s+)?$", low[:found.start(1)]):
         return None  # "test above train for 13 epochs": how long a state lasted, the fit's reader
@@ -3667,7 +3690,7 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
         values, role = [min(curve[-k:])], f"min of the last {k}"  # "lowest seed: seed 2 at 89.65": the verdict's figure
         said = f"seed {seed}'s test accuracy, {role}: {values[0]:.2f} %"
     ok = any(said_as(v, text) for v in values if v >= 0)
-    rank = re.search(r"\b(lowest|worst|weakest|highest|top)\b", words)
+    rank = re.search(r"\b(lowest|worst|weakest|highest|top|best)\b", words)
     # "lowest min-of-last-3 89.65 (seed 2)": against every seed's
     if rank and role in ("final", f"min of the last {k}") and \
             all(int(m) == seed for m in re.findall(r"\bseed (\d+)", words)):  # the rank said of this seed, no other
@@ -3933,7 +3956,7 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
         return []
     out = []
     pair = _PAIRED.search(low)
-    for found in re.finditer(r"(?<![\w.])(\d?\.\d+)(?!\d|\.\d|\s*%|\s*(?:points?|pts|pp)\b)", low):
+    for found in re.finditer(r"(?<![\w.])(\d?\.\d+)(?!\d|\.\d|\s*%|\s*(?:points?|pts?|pp)\b)", low):
         text, before = found[1], low[:found.start()]
         named = _step_named(before, low[found.end():])
         if pair and found.start() in (pair.start(2), pair.start(3)):
@@ -3980,7 +4003,7 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
 
 def _loss_than(low: str, clause: str, number: int) -> list[Claim]:
     """"0.0873, lower than step 1's 0.0714": the order two loss figures are said in, each figure checked on its own."""
-    figs = list(re.finditer(r"(?<![\w.])(\d?\.\d+)(?!\d|\.\d|\s*%|\s*(?:points?|pts|pp)\b)", low))
+    figs = list(re.finditer(r"(?<![\w.])(\d?\.\d+)(?!\d|\.\d|\s*%|\s*(?:points?|pts?|pp)\b)", low))
     rel = re.search(r"\b(lower|smaller|less|below|under|higher|bigger|larger|greater|more|above|over)\s+than\b",
                     low[figs[0].end():figs[1].start()]) if len(figs) == 2 else None
     if rel is None:
