@@ -22,13 +22,13 @@ def _validity():
 
 
 # part: (least sensitivity, least specificity, least coverage) - as measured when the rules last changed
-FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (94.5, 100.0, 98.0),
-          "dev4": (98.5, 100.0, 97.5), "dev5": (97.5, 100.0, 98.0), "dev6": (99.5, 100.0, 98.0),
+FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0, 100.0, 98.0),
+          "dev4": (99.5, 100.0, 97.5), "dev5": (97.5, 100.0, 98.0), "dev6": (99.5, 100.0, 98.0),
           "dev7": (99.5, 100.0, 97.5), "dev8": (97.5, 100.0, 99.0), "dev9": (99.5, 100.0, 98.5),
-          "dev10": (98.5, 100.0, 96.5), "dev11": (99.5, 100.0, 98.0), "dev12": (98.0, 100.0, 94.0),
-          "dev13": (99.5, 100.0, 96.5), "dev14": (96.0, 100.0, 94.0), "dev15": (99.5, 100.0, 95.0),
-          "dev16": (99.5, 100.0, 94.0), "dev17": (93.0, 100.0, 96.0),
-          "dev18": (99.5, 100.0, 95.5), "dev19": (91.5, 100.0, 95.5), "dev20": (99.5, 100.0, 97.0),
+          "dev10": (98.5, 100.0, 96.5), "dev11": (99.5, 100.0, 98.0), "dev12": (98.0, 100.0, 95.0),
+          "dev13": (99.5, 100.0, 96.5), "dev14": (98.0, 100.0, 94.5), "dev15": (99.5, 100.0, 95.0),
+          "dev16": (99.5, 100.0, 94.0), "dev17": (95.5, 100.0, 97.5),
+          "dev18": (99.5, 100.0, 95.5), "dev19": (98.5, 100.0, 96.5), "dev20": (99.5, 100.0, 97.0),
           "dev21": (99.5, 100.0, 99.0)}
 
 
@@ -118,6 +118,7 @@ CORPUS_SAID = [
     # dev19's last misses and dev21's (form transfer) readings
     ("alpha", 3, "analysis", "Seed 2 is having the best min of last 3, 97.19", True),
     ("alpha", 3, "analysis", "Seed 1 is having the best min of last 3, 97.13", False),  # its own, but not the best
+    ("beta", 3, "result", "seed 0: best 96.47 @ ep3, final 93.48", True),  # "best": the first figure's role, no rank
     ("gamma", 1, "analysis", "gap = -0.07 -> test slightly above train in the first 3 epochs", True),
     ("gamma", 1, "analysis", "gap = -0.07 -> test slightly above train at the end", False),  # +0.70 at epoch 4
     ("gamma", 2, "analysis", "gap = 0.60 (avg last 3) -> train ahead in the last 2 epochs", True),

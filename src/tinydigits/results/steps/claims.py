@@ -3690,7 +3690,7 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
         values, role = [min(curve[-k:])], f"min of the last {k}"  # "lowest seed: seed 2 at 89.65": the verdict's figure
         said = f"seed {seed}'s test accuracy, {role}: {values[0]:.2f} %"
     ok = any(said_as(v, text) for v in values if v >= 0)
-    rank = re.search(r"\b(lowest|worst|weakest|highest|top|best)\b", words)
+    rank = re.search(r"\b(lowest|worst|weakest|highest|top|best(?=\s+(?:min\w*|final\w*|last|lowest)\b))\b", words)
     # "lowest min-of-last-3 89.65 (seed 2)": against every seed's
     if rank and role in ("final", f"min of the last {k}") and \
             all(int(m) == seed for m in re.findall(r"\bseed (\d+)", words)):  # the rank said of this seed, no other
