@@ -146,6 +146,42 @@ CORPUS_SAID = [
     ("gamma", 2, "analysis", "Model_2 beats Model_1 by over 0.5 pt on final acc.", True),
     ("gamma", 2, "analysis", "Model_2 beats Model_1 by over 1 pt on final acc.", False),  # +0.78
     ("alpha", 3, "target", "Reach 97% with dropout and the StepLR cut after epoch 4.", "aim met"),  # the cut's epoch
+    # a student's hand-in written over the corpus records with planted errors: the readings its true sentences needed
+    ("beta", 1, "analysis", "Gap: train ahead by 1.60 at epoch 4 (97.54 vs 95.94); by epoch 5 test nearly caught up "
+                            "(98.00 vs 98.33)", True),
+    ("beta", 1, "analysis", "Gap: train ahead by 1.60 at epoch 3 (97.54 vs 95.94)", False),  # +0.49 at epoch 3
+    ("alpha", 3, "analysis", "In epoch 6 train is only 0.05 points ahead of test (98.03 % vs 97.98 %), against 0.54 points "
+                             "in step 2", True),
+    ("alpha", 3, "analysis", "In epoch 6 train is only 0.05 points ahead of test (98.03 % vs 97.98 %), against 0.64 points "
+                             "in step 2", False),
+    ("alpha", 3, "analysis", "But it cost accuracy: the minimum of the last three dropped from 96.51 % to 95.90 %, a loss of "
+                             "0.61 points, and the final test fell from 98.49 % to 97.98 %", True),  # no step named
+    ("alpha", 3, "analysis", "But it cost accuracy: the minimum of the last three dropped from 96.51 % to 95.90 %, a loss of "
+                             "0.71 points", False),
+    ("beta", 2, "analysis", "Digits: 8 now weakest (47 errors); 0 fell 98.47 → 96.02", True),
+    ("beta", 2, "analysis", "Digits: 8 now weakest (47 errors); 0 fell 98.47 → 96.20", False),
+    ("alpha", 3, "analysis", "The weakest digits are now 9 (96.43 %) and 7 (96.50 %), with 36 errors each", True),
+    ("alpha", 3, "analysis", "The weakest digits are now 9 (96.43 %) and 8 (97.33 %)", False),
+    ("alpha", 3, "analysis", "Digit 3, the weakest in step 2, got better and is now at 98.91 %", True),
+    ("alpha", 3, "analysis", "Digit 3, the weakest in step 2, got worse and is now at 98.91 %", False),
+    ("alpha", 3, "analysis", "Seed 0 was the worst of the three seeds", True),  # by the min of the last 3
+    ("alpha", 3, "analysis", "Seed 1 was the worst of the three seeds", False),
+    ("alpha", 3, "analysis", "Over the three seeds the final test averaged 98.02 %", True),
+    ("alpha", 3, "analysis", "Over the three seeds the final test averaged 98.12 %", False),
+    ("alpha", 3, "analysis", "The StepLR cut after epoch 4 again gave the big jump, from 95.90 % to 97.93 % in epoch 5", True),
+    ("alpha", 3, "analysis", "The StepLR cut after epoch 4 again gave the big jump, from 92.84 % to 97.93 % in epoch 5", False),
+    ("alpha", 2, "analysis", "Test went from 96.51 % to 98.40 % in epoch 5, a jump of 1.89 points", True),
+    ("alpha", 2, "analysis", "Test went from 96.51 % to 98.40 % in epoch 5, a jump of 2.89 points", False),
+    ("beta", 3, "analysis", "Seeds unstable: seed 1 dipped to 83.37 at epoch 3, then ended at 97.15", True),
+    ("beta", 3, "analysis", "Seeds unstable: seed 1 dipped to 83.37 at epoch 4, then ended at 97.15", False),
+    ("beta", 3, "analysis", "Start slower than step 2: 73.17 at epoch 1.", True),
+    ("beta", 3, "analysis", "Start faster than step 2: 73.17 at epoch 1.", False),
+    ("beta", 3, "analysis", "9,574 params: over the 8,000 limit.", True),
+    ("beta", 3, "analysis", "9,574 params: under the 8,000 limit.", False),
+    ("beta", 2, "analysis", "vs step 1: min of last 3 95.75 → 91.98 (-3.77); best test 98.00 → 97.33.", True),
+    ("beta", 2, "analysis", "vs step 1: min of last 3 95.75 → 91.98 (-3.23); best test 98.00 → 97.33.", False),
+    ("beta", 3, "analysis", "Digits (seed 0): 7 worst (85.80, 146 errors), then 5 (86.55); 3 has only 2 errors", True),
+    ("alpha", 2, "analysis", "On its own, batch norm lifted the min of the last three from 53.76 % to 96.51 %.", "partly"),
     ("alpha", 3, "result", "Seed finals - s0 97.98, s1 98.33, s2 97.75", True),
     ("alpha", 3, "result", "Seed finals - s0 97.98, s1 98.33, s2 97.73", False),  # 97.73 was seed 2's epoch 5
     ("beta", 1, "analysis", "It went past 95% at epoch 3.", True),

@@ -129,10 +129,13 @@ CREDIT = re.compile(r"\bwhat made (?:the|this|that|a|all the) (?:big |real )?dif
                     r"\bgave (?:the|this)\b|\bcredit (?:goes )?to\b|"
                     r"\bis what\b(?!\s+(?:the|a|an|we|i|you|they|it|this|that|one|most|people|students|teachers?)\b)|"
                     r"\b(?:is|was|are|were) (?:the |all )?[\w ]{1,25} at work\b|"
+                    r"(?<!epoch )\b(?:alone|on its own|by itself)\b(?=[^.;]*\b(?:lifted|raised|improved|reduced|closed|cut|gave|"
+                    r"brought|boosted|lowered|pushed)\b)|"
                     r"\b(?:got|brought|pushed|took|lifted) (?:it|the model|(?:the )?(?:test )?accuracy|seed \d+) (?:up )?to\b")
 HELP = r"reduc(?:e|ed|es)|fix(?:ed|es)?|remov(?:e|ed|es)|clos(?:e|ed|es)|cut|narrow(?:ed|s)?|help(?:ed|s)?|" \
        r"improv(?:e|ed|es)|stabili[sz](?:e|ed|es)|sped|speed(?:s|ed)?|made|make|let|allow(?:ed|s)?|prevent(?:ed|s)?|" \
-       r"curb(?:ed)?|lower(?:ed|s)?|rais(?:e|ed|es)|increas(?:e|ed|es)|boost(?:ed|s)?|gave|brought|kept|controll(?:ed|s)|gets|got"
+       r"curb(?:ed)?|lower(?:ed|s)?|rais(?:e|ed|es)|increas(?:e|ed|es)|boost(?:ed|s)?|gave|brought|kept|controll(?:ed|s)|" \
+       r"gets|got|lift(?:ed|s)?"
 
 
 # The numbers a reader parses, as written: a sentence is ✓ only where every number in it was read by a true claim.
@@ -227,7 +230,8 @@ def clauses(sentence: str) -> list[str]:
     if " | " in sentence and all(re.search(r"[a-z]", part, re.I) for part in sentence.split(" | ")):
         # "Total params: 6,720 | RF: 14 | batch 64": fields, a claim each
         return [c for part in sentence.split(" | ") for c in clauses(part)]
-    parts = re.split(r";\s+|:\s+(?=(?:test|train|training|val|the|it|accuracy)\b)|\s+(?:while|whereas)\s+|"
+    parts = re.split(r";\s+|:\s+(?=(?:test|train|training|val|the|it|accuracy|(?:in|at|by|after) epoch \d)\b)|"
+                     r"\s+(?:while|whereas)\s+|"
                      r"(?<=[\d)%])\s+(?:->|→|=>)\s+(?=[a-z])|"
                      r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
                      r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|,\s+(?=though\b)|"
@@ -877,9 +881,9 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     counted = [c.text for c in every if c.counted]
     if credit and len(counted) > 1:  # not split, unless the effect credited did not happen at all
         return _credit_of_several(low, step, previous, clause, number, what, help_at, len(counted))
-    if not related:
-        return Claim(number, clause, False, f"{name} did not change from the step before: not what changed here",
-                     "effect")
+    if not related:  # "the StepLR cut after epoch 4 again gave the jump in epoch 5": the cut inside its own run
+        return _cut_at_work(clause, step, number) if name == "the schedule" and re.search(r"\bepoch \d", low) else \
+            Claim(number, clause, False, f"{name} did not change from the step before: not what changed here", "effect")
     if what == "fit" and (step.run.settings.ema or previous.run.settings.ema):
         return Claim(number, clause, None, "test is of the averaged (EMA) weights, train of the live ones: the gap "
                                            "between them is not measured", "effect")
@@ -895,6 +899,18 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, None, f"{figures}; but {len(counted)} changes came together: one run cannot "
                                            "split them", "effect")
     return Claim(number, clause, True, f"{figures}; the only change", "effect")
+
+
+def _cut_at_work(clause: str, step: Step, number: int) -> Claim:
+    """A rate cut credited inside its own run: test accuracy at the first epoch on the lower rate against the epoch
+    before it, beyond the noise of two scores."""
+    lower, test = _lower_from([e.lr for e in step.run.epochs]), step.run.test()
+    if not lower:
+        return Claim(number, clause, False, f"the rate never fell in this run ({_rates(step)})", "effect")
+    k = lower[0]
+    noise = fall_noise(test[k - 2], test[k - 1])
+    return Claim(number, clause, test[k - 1] - test[k - 2] > noise, f"the rate's cut at epoch {k}: test {test[k - 2]:.2f} → "
+                 f"{test[k - 1]:.2f} % (noise ±{noise:.2f}; {records.METRICS})", "effect")
 
 
 def _help_word(low: str) -> re.Match | None:
@@ -1017,15 +1033,42 @@ _DOWNWARD = r"worse|regress|lower|dropped|fell|declin|down|decreas|drop|below|be
 BARE = re.compile(r"^(better|improv|worse|regress)")  # said of a step after another: against it, named or not
 
 
+def _arrow_between(low: str, step: Step, previous: Step | None) -> re.Match | None:
+    """"min of last 3 95.75 → 91.98 (-3.77)": two figures by an arrow, outside brackets and with no difference said
+    in other words, that are a role's figures in the step before and in this one."""
+    arrow = re.search(rf"(?<!→\s)(?<!->\s)(?<![\d.→>(]){NUM}\s*%?\s*(?:→|->)\s*{NUM}\s*%?(?!\s*(?:→|->))", low)
+    if previous is None or arrow is None or low[:arrow.start()].rstrip()[-1:] == "(" or \
+            _DIFF_BY.search(low) or _DIFF_SAID.search(low) or _DIFF_UP.search(low):
+        return None
+    return arrow if _steps_pair(previous, step, arrow[1], arrow[2]) else None
+
+
+def _speed(low, clause, step, previous, number) -> Claim | None:
+    """"Starts faster than step 2": test accuracy after epoch 1 against the step before's, beyond the noise of two
+    scores (never wall seconds)."""
+    said = re.search(r"\b(faster|quicker|slower)\b", low)
+    if said is None or previous is None or not BEFORE.search(low) or re.search(
+            r"\b(?:seconds?|s/epoch|minutes?|time)\b|\d\s*%?\s*(?:against|vs\.?|versus)\b|\bpoints?\b", low):
+        return None  # a time, or the two figures and their difference said: the comparison's reader
+    x, y = previous.run.test()[0], step.run.test()[0]
+    noise = fall_noise(x, y)
+    up = (said[1] != "slower") != _negated(low, said.start())
+    verdict = None if abs(y - x) <= noise else (y > x) == up
+    if figure := re.search(r"(\d{2}\.\d{1,2})\s*%?\s*(?:at|in|after) (?:epoch 1|the first epoch)\b", low):  # "73.17 at epoch 1"
+        verdict = verdict if said_as(y, figure[1]) else False
+    return Claim(number, clause, verdict, f"test accuracy after epoch 1 {x:.2f} → {y:.2f} % (noise ±{noise:.2f}; "
+                 f"{records.METRICS} of both)", "compare", (figure[1],) if figure else ())
+
+
 def _compare(low, clause, step, previous, number) -> Claim | None:
     """Better / worse / by N points than the step before, on the figure the budget judges (or the one named)."""
     if re.search(r"\b(errors?|mistakes|misclassified|digit|class|zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|"
                  r"nines)\b", low):
         return None  # a digit's figures against another step's: the per-class reader's
     verb = COMPARE.search(low)
-    moved = re.search(rf"\bfrom\s+{NUM}\s*%?.*?\bto\s+{NUM}\s*%", low)
-    if previous is not None and moved and BEFORE.search(low) is not None or previous is not None and moved and \
-            re.search(r"\b(?:step|model)[ _]?\d", low):
+    moved = re.search(rf"\bfrom\s+{NUM}\s*%?.*?\bto\s+{NUM}\s*%", low) or _arrow_between(low, step, previous)
+    if previous is not None and moved and (BEFORE.search(low) is not None or re.search(r"\b(?:step|model)[ _]?\d", low) or
+                                            _steps_pair(previous, step, moved[1], moved[2])):
         return _moved(low, clause, step, previous, number, _num(moved[1]), _num(moved[2]), moved[1], moved[2])
     before = BEFORE.search(low) or BEFORE.search(_SENTENCE.get() or "")  # "Against Model_1, ... while train is up 14.78"
     by_points = _DIFF_BY.search(low) or ((_DIFF_SAID.search(low) or _DIFF_UP.search(low)) if before else None)
@@ -1192,12 +1235,26 @@ def _within(delta: float, text: str, tol: str) -> bool:
     return said_as(delta, text)
 
 
+def _role_pairs(previous: Step, step: Step) -> list[tuple[float, float, str]]:
+    """The figures of a role in the step before and in this one: the min of the last epochs, the best test and train,
+    the final test."""
+    a, b = facts(previous), facts(step)
+    return [(a.min_last, b.min_last, f"min of the last {b.n}"), (a.best_test, b.best_test, "best test"),
+            (a.best_train, b.best_train, "best train"), (previous.run.test()[-1], step.run.test()[-1], "final test")]
+
+
+def _steps_pair(previous: Step, step: Step, xs: str, ys: str) -> bool:
+    """"lifted the min of the last three from 53.76 % to 96.51 %" with no step named: the two figures are a role's in
+    the step before and in this one."""
+    with _unread():
+        return any(said_as(p, xs) and said_as(q, ys) for p, q, _ in _role_pairs(previous, step))
+
+
 def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys: str) -> Claim:
     """`went from X % in step 2 to Y %`: X and Y must be the two steps' figures, and the move beyond the noise to be
     shown (inside it: not settled)."""
     a, b = facts(previous), facts(step)
-    pairs = [(a.min_last, b.min_last, f"min of the last {b.n}"), (a.best_test, b.best_test, "best test"),
-             (a.best_train, b.best_train, "best train"), (previous.run.test()[-1], step.run.test()[-1], "final test")]
+    pairs = _role_pairs(previous, step)
     if (at := re.search(r"\bepoch (\d+)\b", low)) and 1 <= int(at[1]) <= min(len(previous.run.epochs), len(step.run.epochs)):
         k = int(at[1])  # "Ep 1 went from 58.89 % in step 1 to 97.51 %": that epoch's, in each step
         pairs = [(previous.run.test()[k - 1], step.run.test()[k - 1], f"test at epoch {k}")]
@@ -1209,8 +1266,15 @@ def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys:
     p, q, what = found
     noise = fall_noise(p, q)
     said = f"{what} {p:.2f} → {q:.2f} % ({q - p:+.2f} points; noise ±{noise:.2f}; {records.METRICS} of both)"
+    if signed := re.search(rf"{re.escape(ys)}\s*%?\s*\(\s*([+\-−])\s*(\d+(?:\.\d+)?)\s*(?:points?|pts?|pp|%)?\s*\)", low):
+        return Claim(number, clause, said_as(abs(q - p), signed[2]) and (q > p) == (signed[1] == "+"), said, "compare")
+    if gain := re.search(r"\b(?:gain|loss|drop|rise|improvement|fall|increase|decrease|jump) of\s+(?P<tol>about |around |~\s*)?"
+                         r"(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts?|pp|%)", low):  # "a gain of 42.75 points"
+        return Claim(number, clause, _within(abs(q - p), gain["n"], (gain["tol"] or "").strip()), said, "compare")
     if HEDGED.search(low) or not _noise_kept(low, q - p, noise):  # the words say where the move is against the noise
         return Claim(number, clause, _noise_kept(low, q - p, noise), said, "compare")
+    if not re.search(rf"\b(?:{_DIRECTION}|lift\w*|rais\w*|cost|gain\w*)\b", low):
+        return Claim(number, clause, True, said, "compare")  # "went from 99.35 to 99.54": the two figures, no more
     return Claim(number, clause, None if abs(q - p) <= noise else True,
                  said + (": inside the noise, neither shown" if abs(q - p) <= noise else ""), "compare")
 
@@ -1338,7 +1402,8 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, ok != negated, said, "seeds", numbers)
 
 
-BUDGET = re.compile(r"\b(budget|target|goal|requirement|requirements|constraints|the exercise|the assignment|the task)\b")
+BUDGET = re.compile(r"\b(budget|target|goal|requirement|requirements|constraints|the exercise|the assignment|the task|"
+                    r"(?:param\w* |8,000 |8k )limit)\b")
 
 
 def _budget(low, clause, step, previous, number) -> Claim | None:
@@ -1522,7 +1587,8 @@ _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| r
                     r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended)? (?P<within>within) "
                     r"(?P<n2>\d*\.\d+|\d+)\s*(?:points?|pts?|pp|%)? of (?:the )?test|"
                     r"\b(?P<subj3>train(?:ing)?|test)(?: accuracy)?(?: is| was| stays| stayed| ends?| ended| finish(?:es|ed)?)?"
-                    r"(?: on average)? (?P<tol3>about |~|around |roughly |over |more than |under |less than |almost |nearly )?"
+                    r"(?: on average)? (?:only |just )?"
+                    r"(?P<tol3>about |~|around |roughly |over |more than |under |less than |almost |nearly )?"
                     r"(?P<n3>\d*\.\d+|\d+)\s*(?:points?|pts?|pp|%)? "
                     r"(?:(?P<lead3>ahead of|above|behind|below) (?:the )?(?:test|train(?:ing)?)|"
                     r"(?P<lead4>ahead|behind)\b(?! of))")
@@ -1564,7 +1630,7 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
                      f"{f.gap:+.2f} here ({records.METRICS} of both)", "gap", said)
     if ahead := _AHEAD.search(low):
         claim = _train_ahead(low, clause, step, number, ahead)
-        return claim if previous is None else _ahead_against(low, claim, step, previous)
+        return claim if previous is None else _ahead_against(low, claim, step, previous, ahead)
     if previous is not None and (grew := _GAP_CHANGED.search(low)):
         return _gap_change(low, clause, step, previous, number, grew)
     if previous is not None and (way := _GAP_WAY.search(low)):  # "the gap shrank compared with step 2": beyond the noise
@@ -1596,10 +1662,13 @@ def _gap_change(low: str, clause: str, step: Step, previous: Step, number: int, 
                  f"{now:+.2f} here ({now - then:+.2f}; {records.METRICS} of both)", "gap", (grew["n"],))
 
 
-def _ahead_against(low: str, claim: Claim, step: Step, previous: Step) -> Claim:
+def _ahead_against(low: str, claim: Claim, step: Step, previous: Step, ahead: re.Match) -> Claim:
     """Train's lead against the step before's: "..., far more than in step 2" (beyond the noise), "..., against 0.6 in
-    step 2" (that step's gap, at the digits said; "about" where the lead was said so)."""
+    step 2" (that step's gap over the same epochs, at the digits said; "about" where the lead was said so)."""
     then = facts(previous).gap
+    if len(epochs := _lead_epochs(low, step, ahead)) == 1 and epochs[0] <= len(previous.run.epochs) and \
+            re.search(r"\b(?:at|in|after|by) epoch \d", low):  # "in epoch 6 ..., against 0.54 in step 2": its epoch 6
+        then = previous.run.train()[epochs[0] - 1] - previous.run.test()[epochs[0] - 1]
     if than := re.search(r"\b(more|larger|bigger|wider|less|smaller|narrower) than (?:in |for )?(?:step|model)[ _-]?\d", low):
         ok = claim.verdict and (facts(step).gap > then + facts(step).gap_band) == (than[1] in ("more", "larger", "bigger",
                                                                                                "wider"))
@@ -1612,16 +1681,27 @@ def _ahead_against(low: str, claim: Claim, step: Step, previous: Step) -> Claim:
     return replace(claim, verdict=ok, evidence=f"{claim.evidence}; {then:+.2f} in the step before")
 
 
+def _lead_epochs(low: str, step: Step, ahead: re.Match) -> list[int]:
+    """The epochs a lead is said of: the last K, the end, an epoch named ("by 0.54 points in epoch 6"), else the
+    budget's last epochs."""
+    n = facts(step).epochs
+    if (at := re.search(r"\b(?:at|in|after|by) epoch (\d+)\b", low)) and 1 <= int(at[1]) <= n and not ahead["k"]:
+        return [int(at[1])]
+    k = _count(ahead["k"]) if ahead["k"] else _count(m[1]) if (m := re.search(r"\blast (\d+)", low)) else \
+        1 if re.search(r"\b(?:at|in|by) the end\b|\b(?:at|in|by) the (?:last|final) epoch\b|"
+                       r"\btrain(?:ing)?(?: accuracy)? (?:ends?|ended|finish(?:es|ed)?)\b", low) else facts(step).n
+    return list(range(n - min(k, n) + 1, n + 1))
+
+
 def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match) -> Claim:
     """"Train is ahead of test by 0.37 points", "about 2.8 points ahead", "within 0.1 points of test": the gaps of
     the span said (the budget's last epochs where none is), their mean against the figure."""
     f = facts(step)
-    k = _count(ahead["k"]) if ahead["k"] else _count(m[1]) if (m := re.search(r"\blast (\d+)", low)) else \
-        1 if re.search(r"\b(?:at|in|by) the end\b|\b(?:at|in|by) the (?:last|final) epoch\b|"
-                       r"\btrain(?:ing)?(?: accuracy)? (?:ends?|ended|finish(?:es|ed)?)\b", low) else f.n
-    gaps = [a - b for a, b in zip(step.run.train()[-k:], step.run.test()[-k:], strict=True)]
+    epochs = _lead_epochs(low, step, ahead)
+    gaps = [step.run.train()[e - 1] - step.run.test()[e - 1] for e in epochs]
     mean = sum(gaps) / len(gaps)
-    said = (f"train - test in the last {k} epochs: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" (mean {mean:+.2f}, "
+    where = f"at epoch {epochs[0]}" if len(epochs) == 1 else f"in the last {len(epochs)} epochs"
+    said = (f"train - test {where}: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" (mean {mean:+.2f}, "
             f"noise ±{f.gap_band:.2f}; {records.METRICS})")
     if ahead["n3"]:  # "train is about 2.8 points ahead of test on average"
         signed = mean * (1 if (ahead["lead3"] or ahead["lead4"]) in ("ahead of", "above", "ahead") else -1) * \
@@ -2388,13 +2468,15 @@ def _margin_images(low, clause, step, previous, number) -> Claim | None:
 
 DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens",
                                               "eights", "nines"))} | {"zero": 0}
-_DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
+_DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is|\s*:)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
                     + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
-                    r"\bwhereas\s+|\bbut\s+|\bthen\s+|;\s*|^\W*)(?P<b>\d)\s*(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|went|got|dropped|"
+                    r"(?<=\)):\s*|\b(?:are|were)\s+(?:now\s+|still\s+)?|\band the\s+(?=\d\s+(?:came|comes)\b)|"
+                    r"\bwhereas\s+|\bbut\s+|\bthen\s+|;\s*|^\W*)(?P<b>\d)\s*(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|went|got|dropped|came|comes|"
                     r"fell|rose|improved|worst|best|weakest|perfect|(?:slightly |a bit |marginally |much )?(?:worse|better))\b|"
                     r"\((?=\s*\d))|\b(?:best|worst|weakest|strongest|easiest|hardest)\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:digit|class)\b[^.;:\d]{0,24}:\s*(?P<c>\d)\b(?!\s*%|\.\d)|"
-                    r"\b(?:with|then)\s+(?P<e>\d)\b(?=\s+(?:right\s+|close\s+)?(?:behind|next|after|at|with|and))")
+                    r"\b(?:with|then)\s+(?P<e>\d)\b(?=\s+(?:right\s+|close\s+)?(?:behind|next|after|at|with|and))|"
+                    r"\bthe\s+(?P<t>\d)\s+(?=itself\b)")  # "the 4 itself dropped from ..."
 _WORST = re.compile(r"\b(worst|weakest|hardest|lowest|least accurate|most errors|most mistakes|wrong most|most wrong|"
                     r"highest error(?: count)?|most misclassified|"
                     r"the most of (?:any|all)(?: the)? (?:digits?|class(?:es)?))\b")
@@ -2703,7 +2785,7 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     rows = {r.digit: r for r in step.run.per_class}
     denied = _denied(low, rows)
     low = _digit_by_digit(re.sub(r",?\s*\bnot (?:digit |class |the )?\d\b(?!\s*%|\.\d)", "", low) if denied else low)
-    mentions = [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"] or m["c"] or m["e"] or m["f"]) if not m["w"] else
+    mentions = [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"] or m["c"] or m["e"] or m["f"] or m["t"]) if not m["w"] else
                  DIGIT_WORDS[m["w"]])
                 for m in _DIGIT.finditer(low)]
     if not rows or not mentions or not re.search(r"\b(errors?|mistakes?|wrong|misclassified|accuracy|right|correct|"
@@ -2714,7 +2796,10 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
             re.match(r"\W*\d\s+from\s+\d+\s+to\s+\d+", low) and re.search(r"\berrors?\b", _SENTENCE.get() or "")) and not (
             re.search(r"\b(?:improved|dropped|fell|rose|grew|went (?:up|down)|came down|is down|is up) to \d+\s*$", low) and
             re.search(r"\b(?:errors?|mistakes)\b", _SENTENCE.get() or "")) and not (  # "..., while the nines improved to 39"
-            re.search(r"(?:^\W*|\bwhile\s+|\bwhereas\s+)\d\s+(?:is|was)\b[^%]*\d\s*%", low)):  # "8 is weak at about 71 %"
+            re.search(r"(?:^\W*|\bwhile\s+|\bwhereas\s+)\d\s+(?:is|was)\b[^%]*\d\s*%", low) or  # "8 is weak at about 71 %"
+            re.search(r"(?:^\W*|\bthe\s+)\d\s+(?:itself\s+)?(?:fell|dropped|rose|went|improved|climbed|came|comes)\b[^%]*"
+                      r"\d\s*%", low) and
+            re.search(r"\b(?:digits?|class(?:es)?)\b|\bitself\b", (_SENTENCE.get() or "") + low)):  # "Digits: ...; 0 fell ..."
         return None  # ("...; 9 from 53 to 34": the errors the sentence spoke of)
     them = {r.digit: r for r in previous.run.per_class} if previous is not None else {}
     said, verdicts, used = [], [], []
@@ -2841,7 +2926,31 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
         verdicts.append(_num(now[1]) == row.errors)  # "from 144 errors in step 2 to 101": this step's
         used.append(now[1])
     verdicts += _digit_percents((before if not used else "") + part, row, them.get(digit), used)
+    return verdicts + _digit_against(low, part, before, rows, them, digit, named)
+
+
+def _digit_against(low: str, part: str, before: str, rows: dict, them: dict, digit: int, named: int) -> list[bool]:
+    """A digit's rank, in this step or in the one its words name ("Digit 3, the weakest in step 2"), and whether it got
+    better or worse than in the step before (beyond the noise; inside it the word is left, not decided)."""
+    verdicts, row = [], rows[digit]
+    said = part + " " + before
+    if digit in them and (way := re.search(r"\b(?:got|gets|became|is|was|did)\s+(?:much\s+|a bit\s+|slightly\s+)?(worse|"
+                                           r"better)\b|\b(improved|worsened|declined)\b", said)) and \
+            (moved := _digit_moved(row, them[digit], (way[1] or way[2]) in ("better", "improved"))) is not None:
+        verdicts.append(moved)
+    if digit in them and re.search(r"\b(?:worst|weakest|best|strongest|hardest|easiest)\s+(?:digit\s+|class\s+|one\s+)?"
+                                   r"(?:in|of)\s+(?:step|model)[ _-]?\d|\b(?:worst|weakest|best|strongest)\s+(?:before|"
+                                   r"previously)\b", said):
+        return verdicts + _digit_rank(low, part, before, them, them[digit], named)
     return verdicts + _digit_rank(low, part, before, rows, row, named)
+
+
+def _digit_moved(row, then, better: bool) -> bool | None:
+    """A digit that got better or worse than in the step before: its accuracy against that step's, beyond the noise
+    of the two scores on its own test images (inside it: not settled)."""
+    images = row.support or 1000
+    noise = math.hypot(noise_band(row.exact, images), noise_band(then.exact, then.support or images))
+    return None if abs(row.exact - then.exact) <= noise else (row.exact > then.exact) == better
 
 
 def _digit_rank(low: str, part: str, before: str, rows: dict, row, named: int) -> list[bool]:
@@ -2858,10 +2967,10 @@ def _digit_rank(low: str, part: str, before: str, rows: dict, row, named: int) -
     if by_errors:  # "the fewest errors", "the second-highest error count": ranked by the count, ties alike
         ranked = sorted(rows.values(), key=lambda r: r.errors)
         ranked = ranked[:-1] if re.search(r"\b(?:second|next)\b", low) and _WORST.search(part + before) else ranked
-    if _WORST.search(part) or _WORST.search(before):
+    if _WORST.search(part) or _WORST.search(before) or k > 1 and _WORST.search(low):  # "the weakest digits are 9 and 7"
         verdicts.append(row.errors >= ranked[-min(k, len(ranked))].errors if by_errors else
                         row.exact <= ranked[min(k, len(ranked)) - 1].exact + 1e-9)
-    elif _BEST.search(part) or _BEST.search(before):
+    elif _BEST.search(part) or _BEST.search(before) or k > 1 and _BEST.search(low):
         verdicts.append(row.errors <= ranked[min(k, len(ranked)) - 1].errors if by_errors else
                         row.exact >= ranked[-min(k, len(ranked))].exact - 1e-9)
     return verdicts
@@ -2871,6 +2980,11 @@ def _digit_percents(said: str, row, then, used: list[str]) -> list[bool]:
     """A digit's accuracies as said: this step's, or the step before's where "in step K" follows ("from 85.2 % in step 2
     to 88.6 %"); "about" within one unit of the last digit said. The numbers read are added to `used`."""
     verdicts = []
+    if then is not None and (moved := re.search(r"(?<![\d.])(\d{2,3}(?:\.\d+)?)\s*%?\s*(?:→|->|to)\s*(\d{2,3}(?:\.\d+)?)\s*%",
+                                                said)) and not re.match(r"\s*(?:in|for|at)\s+(?:step|model)", said[moved.end():]):
+        verdicts.append(said_as(then.exact, moved[1]) and said_as(row.exact, moved[2]))  # "0 fell 98.47 → 96.02": then, now
+        used += [moved[1], moved[2]]
+        said = said[:moved.start()] + said[moved.end():]
     for found in re.finditer(r"(\d{1,3}(?:\.\d+)?)\s*%", said):
         of = then if re.match(r"\s*(?:in|for|at)\s+(?:step|model)[ _-]?\d", said[found.end():]) else row
         if of is not None:
@@ -2972,10 +3086,14 @@ def _test_and_train(low, clause, step, previous, number) -> Claim | None:
     if pair is not None:
         names = [m[1] for m in re.finditer(r"\b(test|train)", low[:pair.start()])]
         said = list(zip(dict.fromkeys(names), (pair[1], pair[2]), strict=False))
+        if len(set(names)) == 1 and re.search(r"\(\s*$", low[:pair.start()]) and re.search(r"\b(?:ahead|behind|caught up|"
+                                                                                      r"above|below|gap)\b", low):
+            said = [("either", pair[1]), ("either", pair[2])]  # "train ahead by 1.60 at epoch 4 (97.54 vs 95.94)"
     else:
         said = [(m[1], m[2]) for m in re.finditer(r"\b(test|train)\w*(?:\s+(?:accuracy|acc))?\s*\(\s*(\d{2}\.\d{1,2})\s*%?"
                                                   r"\s*\)", low)]
-    if sorted(name for name, _ in said) != ["test", "train"] or re.search(r"\b(?:step|model|seeds?)[ _-]?\d", low):
+    if sorted(name for name, _ in said) not in (["test", "train"], ["either", "either"]) or \
+            re.search(r"\b(?:step|model|seeds?)[ _-]?\d", low):
         return None
     where = pair.span() if pair is not None else (low.find(said[0][1]),) * 2  # the scope said nearest the figures
     scopes = [(where[0] - m.end() if m.end() <= where[0] else m.start() - where[1], int(m[1]) if m[1] else
@@ -2986,7 +3104,11 @@ def _test_and_train(low, clause, step, previous, number) -> Claim | None:
     if at is None or not 1 <= at <= len(step.run.epochs):
         return None
     curves = {"test": step.run.test(), "train": step.run.train()}
-    ok = all(said_as(curves[name][at - 1], text) for name, text in said)
+    if said[0][0] == "either":  # one curve named: the pair is train's and test's at that epoch, in either order
+        a, b = curves["train"][at - 1], curves["test"][at - 1]
+        ok = said_as(a, said[0][1]) and said_as(b, said[1][1]) or said_as(b, said[0][1]) and said_as(a, said[1][1])
+    else:
+        ok = all(said_as(curves[name][at - 1], text) for name, text in said)
     return Claim(number, clause, ok, f"epoch {at}: test {curves['test'][at - 1]:.2f} %, train {curves['train'][at - 1]:.2f} % "
                  f"({records.METRICS})", "figure", tuple(text for _, text in said))
 
@@ -3126,7 +3248,8 @@ def _seed_rank(low, clause, step, previous, number) -> Claim | None:
     """"Seed 0 had the lowest final": that seed's figure (final where none is named, best, the min of the last epochs)
     the lowest or highest of the check's seeds (a tie counts)."""
     # "seed 4 ended highest ..., seed 0 lowest ...": each ("seed 0 best 97.51" is that seed's best figure, no rank)
-    ranks = [(f[1], f[4], f[5]) for f in _SEED_RANK.finditer(low) if f[2] or f[4] not in ("best", "top")]
+    ranks = [(f[1], f[4], f[5] or ("final" if re.search(r"\b(?:end|finish|final)", f[2] or low) else None))
+             for f in _SEED_RANK.finditer(low) if f[2] or f[4] not in ("best", "top")]
     ranks += [(f[3], f[1], f[2]) for f in _SEED_RANK_AFTER.finditer(low)]  # "Best final over the seeds: 98.16 % (seed 2)"
     if seed := re.search(r"\bseed (\d+)\b", low):  # "seed 2 starts best (...) and also finishes best": epoch 1's, the last's
         ranks += [(seed[1], f[2], "first" if f[1].startswith("start") else "final") for f in re.finditer(
@@ -3138,12 +3261,15 @@ def _seed_rank(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, False, f"no seed {missing[0]} in this step's check ({records.CHECK})", "figure")
     ok, said = True, []
     for seed_said, rank, named in ranks:
-        role = "best" if named in ("best", "peak") else "min" if (named or "").startswith("min") else \
-            "first" if named == "first" else "final"
-        figure = {s: max(c) if role == "best" else min(c[-step.last:]) if role == "min" else c[0] if role == "first"
-                  else c[-1] for s, c in curves.items()}
-        ok = ok and figure[int(seed_said)] == (min if rank in ("lowest", "worst", "weakest") else max)(figure.values())
-        said.append(f"{role} by seed: " + ", ".join(f"seed {s} {v:.2f} %" for s, v in figure.items()))
+        roles = ["best"] if named in ("best", "peak") else ["min"] if (named or "").startswith("min") else \
+            ["first"] if named == "first" else ["final"] if named else ["min", "final"]  # none named: the budget's or the end's
+        held = False
+        for role in roles:
+            figure = {s: max(c) if role == "best" else min(c[-step.last:]) if role == "min" else c[0] if role == "first"
+                      else c[-1] for s, c in curves.items()}
+            held = held or figure[int(seed_said)] == (min if rank in ("lowest", "worst", "weakest") else max)(figure.values())
+            said.append(f"{role} by seed: " + ", ".join(f"seed {s} {v:.2f} %" for s, v in figure.items()))
+        ok = ok and held
     return Claim(number, clause, ok, "; ".join(dict.fromkeys(said)) + f" ({records.CHECK if step.check else records.METRICS})",
                  "figure")
 
@@ -3437,7 +3563,8 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
                       r"(?:(?:under|fewer than|less than|at most|no more than|only|just|all)\s+)?"
                       r"(\d+)\s+"
                       r"epochs\b(?!\s+(?:later|before|after|ago))", low) or \
-        re.search(r"\b(?:under|fewer than|less than|within|at most|no more than)\s+(\d+)\s+epochs\b", low)
+        re.search(r"\b(?:under|fewer than|less than|within|at most|no more than)\s+(\d+)\s+epochs\b", low) or \
+        re.search(r"(?<![\w.-])(\d+)-epochs?\b(?!\s+(?:later|before|after|ago))", low)  # "the shorter 6-epoch run"
     if found is None:
         return None
     if (re.search(r"\b(reach\w*|hit|got to|cross\w*|achiev\w*|went|rose|climbed)\b.*%", low[:found.start()]) or
@@ -3506,8 +3633,7 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         every = re.match(r"\s*(?:on|for|across|in|of)\s+(?:every|each|all)\s+(?:the\s+)?(?:\w+\s+)?seeds?\b", after)
         if every and step.check:  # "the min of the last 3 was 99.54 on every seed": each seed's own figure
             out.append(_every_seed_figure(clause, step, number, text, words, around, epoch))
-        elif seed is not None and (not re.search(r"\bseeds\b", low[start:found.start()]) or
-                                   re.match(r"\s*%?\s*\(?(?:on |for |of )?seed \d", after)):
+        elif seed is not None and _of_one_seed(low[start:found.start()], after):
             out.append(_seed_figure(clause, step, number, text, int(seed[1]), words, around, epoch))
         elif (claim := _epochs_figure(clause, step, number, text, words, after) or
               _accuracy(low, clause, step, number, text, words, around, epoch)) is not None:
@@ -3527,6 +3653,13 @@ def _epochs_figure(clause: str, step: Step, number: int, text: str, words: str, 
     return Claim(number, clause, all(said_as(curve[e - 1], text) for e in epochs), f"{'train' if train else 'test'} "
                  f"accuracy at epochs {epochs[0]} and {epochs[1]}: {curve[epochs[0] - 1]:.2f}, {curve[epochs[1] - 1]:.2f} % "
                  f"({records.METRICS})", "figure", (text, *both.groups()))
+
+
+def _of_one_seed(words: str, after: str) -> bool:
+    """A figure said of the one seed named beside it, not of the seeds a list names: no "seeds" before it, or "(seed
+    1)" after it, or a seed named after the plural ("Seeds unstable: seed 1 dipped to 83.37")."""
+    return not re.search(r"\bseeds\b", words) or bool(re.match(r"\s*%?\s*\(?(?:on |for |of )?seed \d", after)) or \
+        bool(re.search(r"\bseeds\b[^;]*?\bseed \d+\b[^,;\d]*$", words))
 
 
 _LIST_GLUE = re.compile(r"[\s,;:()/|]*(?:seeds? \d+(?:\s*(?:,|and|&)\s*\d+)*\)?)?[\s,;:()/|]*(?:(?:and|to)\s*)?")
@@ -3585,9 +3718,11 @@ def _from_to(low: str, own: str, end: int, epoch: re.Match | None) -> tuple[str,
     elsewhere."""
     at = next((int(g) for g in epoch.groups() if g and g.isdigit()), None) if epoch is not None else None
     one = re.search(r"\b(?:in|within) (?:one|a single|1) epoch\b", low[end:])
+    found = re.match(r"\s*%?\s*to\s+(\d{1,3}\.\d+)\s*%(?:\s*(?:in|at) epoch (\d+)\b)?", low[end:])
+    if at is None and found is not None and found[2] is not None and not re.search(r"\bseeds? \d", low):
+        at = int(found[2])  # "from 95.90 % to 97.93 % in epoch 5" (a seed's: the seed's reader)
     if (at is None and not one) or not re.search(r"\bfrom\s*$", own) or re.search(r"\bfrom\s+epoch", own):
         return None
-    found = re.match(r"\s*%?\s*to\s+(\d{1,3}\.\d+)\s*%", low[end:])
     return (found[1], at) if found else None
 
 
@@ -3595,11 +3730,16 @@ def _across_epoch(clause: str, step: Step, number: int, said: tuple[str, str], e
     """"After the LR drop at epoch 5 it went from 95.9 % to 97.9 %": two epochs in a row across epoch N, the one
     before it and N, or N and the one after; any two in a row where no epoch is named ("in one epoch")."""
     curve = step.run.train() if train else step.run.test()
-    pairs = [(e, e + 1) for e in ((epoch - 1, epoch) if epoch else range(1, len(curve))) if 1 <= e < len(curve)]
-    ok = any(said_as(curve[a - 1], said[0]) and said_as(curve[b - 1], said[1]) for a, b in pairs)
-    shown = ", ".join(f"epoch {e}: {curve[e - 1]:.2f} %" for e in sorted({e for p in pairs for e in p}))
+    candidates = [(e, e + 1) for e in ((epoch - 1, epoch) if epoch else range(1, len(curve))) if 1 <= e < len(curve)]
+    pairs = [p for p in candidates if said_as(curve[p[0] - 1], said[0]) and said_as(curve[p[1] - 1], said[1])]
+    ok, extra = bool(pairs), ()
+    if ok and (by := re.search(r"\b(?:jump|gain|rise|drop|fall|increase|improvement|climb) of\s+(?P<tol>about |around |~\s*)?"
+                               r"(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts?|pp|%)", clause.lower())):
+        a, b = pairs[0]  # "..., a jump of 1.89 points": the move, at the digits said
+        ok, extra = _within(abs(curve[b - 1] - curve[a - 1]), by["n"], (by["tol"] or "").strip()), (by["n"],)
+    shown = ", ".join(f"epoch {e}: {curve[e - 1]:.2f} %" for e in sorted({e for p in candidates for e in p}))
     return Claim(number, clause, ok, f"{'train' if train else 'test'} accuracy {shown} ({records.METRICS})", "figure",
-                 said)
+                 said + extra)
 
 
 def _role_beside(low: str, after: str, at: int, words: str, epoch: re.Match | None) -> tuple[str, re.Match | None]:
@@ -3649,7 +3789,8 @@ def _whose(low: str, words: str, after: str) -> re.Match | None:
         re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)\s+(?:was|is|were|stood|stayed|sat|got|reached|ended)\s+"
                   r"(?:\S+\s+){0,2}?(?:at|on|to)?\s*$", words) or \
         (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)", low) if re.search(
-            r"\b(?:against|vs\.?|versus|compared (?:with|to))\s*$", words) else None)
+            r"\b(?:against|vs\.?|versus|compared (?:with|to))\s*$", words) and not re.fullmatch(
+            r"[\s%]*(?:vs\.?|versus)\s*", words) else None)  # "(98.03 % vs 97.98 %)": a pair of one step
 
 
 def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, words: str, around: str,
@@ -3868,7 +4009,7 @@ def _others(step: Step, around: str, words: str = "") -> tuple[list[float], str]
         rows = _digit_named(step, words)
         said = f"digit {rows[0].digit}: {rows[0].exact:.2f} %" if len(rows) == 1 else "each digit's accuracy"
         return [r.exact for r in rows], f"{said} ({records.PER_CLASS})"
-    if re.search(r"\bseeds?\b", around) and re.search(r"\bfinals?\b", around) and not re.search(r"\b(?:mean|average)\b",
+    if re.search(r"\bseeds?\b", around) and re.search(r"\bfinals?\b", around) and not re.search(r"\b(?:mean|averag\w*)\b",
                                                                                              around) and step.check:
         finals = [r.test_acc[-1] for r in step.check.verdict.seeds.values() if r.test_acc]  # "lowest seed final: 97.51"
         rank = min if re.search(r"\b(?:lowest|min\w*|worst)\b", around) else max if re.search(r"\b(?:highest|best|top)\b",
@@ -4144,5 +4285,6 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
 READERS = (_inline_table, _epoch_row, _result_field, _sequence, _test_and_train, _value_list, _last_listed, _respectively,
            _settings, _sizes_said, _layers_said, _reach_target, _between,
            _every_digit, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
-           _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _params_change, _delta, _signed_vs, _loss_order,
+           _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _speed, _params_change, _delta, _signed_vs,
+           _loss_order,
            _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate)
