@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,8 +39,17 @@ def test_the_planted_false_claims_are_marked(tmp_path, handin):
 
 
 def test_the_corrected_hand_in_has_no_false_mark(tmp_path):
-    """alpha's corrected copy: no ✗ at all; beta's: one, "val" read as test accuracy where step 3 kept a real
-    validation split (the checker does not read a validation curve yet)."""
+    """Both corrected copies: no ✗ at all (beta's "val fell too (96.3 → 93.9)" is step 3's real validation split, its
+    figures the split's own)."""
     assert [j.words for j in _judged(tmp_path, "alpha", "fixed") if j.verdict is False] == []
-    beta = [j.words for j in _judged(tmp_path, "beta", "fixed") if j.verdict is False]
-    assert len(beta) <= 1 and all("val fell" in w for w in beta), beta
+    assert [j.words for j in _judged(tmp_path, "beta", "fixed") if j.verdict is False] == []
+
+
+@pytest.mark.parametrize(("handin", "version", "code"), [("beta", "planted", 1), ("beta", "fixed", 0)])
+def test_the_command_exits_1_on_the_planted_copy_and_0_on_the_corrected_one(tmp_path, handin, version, code):
+    folder = tmp_path / "handin"
+    _judged(tmp_path, handin, version)  # the folder, made as the other tests make it
+    (tmp_path / f"{handin}-{version}").rename(folder)
+    done = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(folder)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == code, done.stdout[-2000:] + done.stderr

@@ -396,6 +396,11 @@ CORPUS_SAID = [
     ("alpha", 3, "analysis", "Seed 2 is coming 97.73 in the final", False),
     ("beta", 3, "analysis", "Across the seeds, every one of them was below 97.2 percent at the end.", True),
     ("beta", 3, "analysis", "Across the seeds, every one of them was below 97 percent at the end.", False),
+    # "val" is the test set in the course's words, and beta step 3's real split where the run kept one: either holds
+    ("beta", 3, "result", "Best val acc 96.3 at epoch 4", True),  # the split's curve
+    ("beta", 3, "result", "Best val acc 96.47 at epoch 3", True),  # the test set's
+    ("beta", 3, "result", "Best val acc 96.5 at epoch 4", False),  # neither
+    ("beta", 2, "result", "Best val acc 96.3 at epoch 4", False),  # no split kept: the test set's only
 ]
 
 

@@ -511,7 +511,8 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
                 if section != TARGET and is_plan(clause, number):
                     continue
                 numbers += value_numbers(clause)
-                found = _claims_of(clause, sentence, step, previous, number, earlier or {})
+                found = _on_split(_claims_of(clause, sentence, step, previous, number, earlier or {}), clause, sentence,
+                                  step, previous, number, earlier or {})
                 if MOTIVE.search(clause):
                     found = _fit_before(found, clause, sentence, previous, number, earlier or {})
                 atoms += [c for c in found
@@ -530,6 +531,25 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
                 unchecked.append(n)
         out.append(Judged(number, section, words, tuple(atoms), tuple(dict.fromkeys(unchecked))))
     return out
+
+
+_VAL_SAID = re.compile(r"(?i)\bval(?:idation)?\b(?!\s*(?:split|set|images|samples|data|loss)\b)")
+
+
+def _on_split(found: list[Claim], clause: str, sentence: str, step: Step, previous: Step | None, number: int,
+              earlier: dict[int, Step]) -> list[Claim]:
+    """A clause of a sentence that names "val", judged on the validation split where the test set's reading marks it
+    false and the run kept a split: "val" is the test set in this course's words, and the split's own where a run
+    recorded one, so the clause holds when either reading does."""
+    if not any(c.verdict is False for c in found) or not _VAL_SAID.search(sentence) or \
+            any(e.val_acc is None for e in step.run.epochs) or not step.run.epochs:
+        return found
+    split = replace(step, run=replace(step.run, epochs=[replace(e, test_acc=e.val_acc, test_loss=e.val_loss)
+                                                        for e in step.run.epochs]))
+    on_split = _claims_of(clause, sentence, split, previous, number, earlier)
+    if not on_split or any(c.verdict is False for c in on_split):
+        return found
+    return [replace(c, evidence=re.sub(r"\btest\b", "validation", c.evidence)) for c in on_split]
 
 
 def _models_named(sentence: str, steps: dict[int, Step], now: int) -> str:
