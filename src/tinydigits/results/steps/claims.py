@@ -1270,6 +1270,11 @@ def _steps_pair(previous: Step, step: Step, xs: str, ys: str) -> bool:
         return any(said_as(p, xs) and said_as(q, ys) for p, q, _ in _role_pairs(previous, step))
 
 
+# a move said by its size: "a gain of 42.75 points", "a jump of about 1.9 pts"
+_MOVE_OF = re.compile(r"\b(?:gain|loss|drop|rise|improvement|fall|increase|decrease|jump|climb) of\s+"
+                      r"(?P<tol>about |around |~\s*)?(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts?|pp|%)")
+
+
 def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys: str) -> Claim:
     """`went from X % in step 2 to Y %`: X and Y must be the two steps' figures, and the move beyond the noise to be
     shown (inside it: not settled)."""
@@ -1288,8 +1293,7 @@ def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys:
     said = f"{what} {p:.2f} → {q:.2f} % ({q - p:+.2f} points; noise ±{noise:.2f}; {records.METRICS} of both)"
     if signed := re.search(rf"{re.escape(ys)}\s*%?\s*\(\s*([+\-−])\s*(\d+(?:\.\d+)?)\s*(?:points?|pts?|pp|%)?\s*\)", low):
         return Claim(number, clause, said_as(abs(q - p), signed[2]) and (q > p) == (signed[1] == "+"), said, "compare")
-    if gain := re.search(r"\b(?:gain|loss|drop|rise|improvement|fall|increase|decrease|jump) of\s+(?P<tol>about |around |~\s*)?"
-                         r"(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts?|pp|%)", low):  # "a gain of 42.75 points"
+    if gain := _MOVE_OF.search(low):  # "a gain of 42.75 points"
         return Claim(number, clause, _within(abs(q - p), gain["n"], (gain["tol"] or "").strip()), said, "compare")
     if HEDGED.search(low) or not _noise_kept(low, q - p, noise):  # the words say where the move is against the noise
         return Claim(number, clause, _noise_kept(low, q - p, noise), said, "compare")
@@ -1791,11 +1795,11 @@ _BEING = r"(?: is| was| being| stays| stayed| remained| sits| sat| has been| had
 def _above(low, clause, step, previous, number) -> Claim | None:
     """Test above (or below) train; "for 13 epochs": the first 13."""
     low = re.sub(r"\b(train(?:ing)?|test)((?:\s+accuracy)?\s+for)\s+(\d+)\s+epochs\b", r"\1\2 the first \3 epochs", low)
-    verbs, being = _ABOVE_VERBS, _BEING
-    low = re.sub(rf"\b(train(?:ing)?|test)((?: accuracy)?{being}\s*(?:ahead|behind))\b(?!\s+(?:of|by|the|test|train)\b)",
+    low = re.sub(rf"\b(train(?:ing)?|test)((?: accuracy)?{_BEING}\s*(?:ahead|behind))\b(?!\s+(?:of|by|the|test|train)\b)",
                  lambda m: f"{m[1]}{m[2]} of {'train' if m[1] == 'test' else 'test'}", low)
-    found = re.search(rf"\b(test|validation)(?: accuracy)?{being}\s*({verbs})(?: than)? (?:the )?train(?! loss)", low) or \
-        re.search(rf"\btrain(?:ing)?(?: accuracy)?{being}\s*({verbs})(?: than)? (?:the )?(test|validation)(?! loss)", low)
+    found = re.search(rf"\b(test|validation)(?: accuracy)?{_BEING}\s*({_ABOVE_VERBS})(?: than)? (?:the )?train(?! loss)",
+                      low) or \
+        re.search(rf"\btrain(?:ing)?(?: accuracy)?{_BEING}\s*({_ABOVE_VERBS})(?: than)? (?:the )?(test|validation)(?! loss)", low)
     if found is None:
         return None
     f = facts(step)
@@ -3753,8 +3757,7 @@ def _across_epoch(clause: str, step: Step, number: int, said: tuple[str, str], e
     candidates = [(e, e + 1) for e in ((epoch - 1, epoch) if epoch else range(1, len(curve))) if 1 <= e < len(curve)]
     pairs = [p for p in candidates if said_as(curve[p[0] - 1], said[0]) and said_as(curve[p[1] - 1], said[1])]
     ok, extra = bool(pairs), ()
-    if ok and (by := re.search(r"\b(?:jump|gain|rise|drop|fall|increase|improvement|climb) of\s+(?P<tol>about |around |~\s*)?"
-                               r"(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts?|pp|%)", clause.lower())):
+    if ok and (by := _MOVE_OF.search(clause.lower())):
         a, b = pairs[0]  # "..., a jump of 1.89 points": the move, at the digits said
         ok, extra = _within(abs(curve[b - 1] - curve[a - 1]), by["n"], (by["tol"] or "").strip()), (by["n"],)
     shown = ", ".join(f"epoch {e}: {curve[e - 1]:.2f} %" for e in sorted({e for p in candidates for e in p}))
