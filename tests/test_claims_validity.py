@@ -401,6 +401,34 @@ CORPUS_SAID = [
     ("beta", 3, "result", "Best val acc 96.47 at epoch 3", True),  # the test set's
     ("beta", 3, "result", "Best val acc 96.5 at epoch 4", False),  # neither
     ("beta", 2, "result", "Best val acc 96.3 at epoch 4", False),  # no split kept: the test set's only
+    # whole figures where their place says accuracy, a pair of two steps' figures by an arrow, "Then" telling the run
+    ("alpha", 1, "result", "Worst digit 2 at 52.03 (495 wrong), then 8 at 71", True),
+    ("alpha", 1, "result", "Worst digit 2 at 52.03 (495 wrong), then 8 at 72", False),
+    ("beta", 2, "analysis", "Weakest digit: 8 at 95.17 (47 wrong); digit 0 fell to 96", True),
+    ("beta", 2, "analysis", "Weakest digit: 8 at 95.17 (47 wrong); digit 0 fell to 95", False),
+    ("gamma", 3, "analysis", "Dropout and rotation together cut the min of the last 3 by 4.56 points (96.92 % → 92.36 %).", True),
+    ("gamma", 3, "analysis", "Dropout and rotation together cut the min of the last 3 by"
+     " 4.66 points (96.92 % → 92.36 %).", False),
+    ("gamma", 3, "analysis", "Dropout and rotation together cut the min of the last 3 by"
+     " 4.56 points (96.92 % → 92.09 %).", False),
+    ("beta", 2, "analysis", "Augmentation lowered the final test acc by 0.76 compared to step 1 (98.00 → 97.33)", False),
+    ("alpha", 1, "analysis", "Stuck at chance for 4 epochs, then it takes off: 38.49 at epoch 5 and 86 by the end.", 'partly'),
+    ("alpha", 1, "analysis", "Stuck at chance for 4 epochs, then it takes off: 38.49 at epoch 5 and 87 by the end.", False),
+    ("alpha", 3, "analysis", "Seed 1 dipped from 96.03 to 95.42 at epoch 3 before"
+     " recovering to 97.13 at epoch 4 and 98 at the end.", True),
+    ("alpha", 3, "analysis", "Seed 1 dipped from 96.03 to 95.42 at epoch 3 before"
+     " recovering to 97.13 at epoch 4 and 97 at the end.", False),
+    ("alpha", 2, "analysis", "Around the LR cut test accuracy jumped from 97 (epoch 4) to 98.40 (epoch 5).", True),
+    ("alpha", 2, "analysis", "Around the LR cut test accuracy jumped from 95 (epoch 4) to 98.40 (epoch 5).", False),
+    ("alpha", 2, "analysis", "Right after the LR cut at the end of epoch 4 (0.05 → 0.005)"
+     " test jumps from 96.51 to 98.40 %.", True),
+    ("alpha", 2, "analysis", "Right after the LR cut at the end of epoch 4 (0.05 → 0.005)"
+     " test jumps from 96.15 to 98.40 %.", False),
+    ("alpha", 1, "analysis", "It takes off: 38.49 at epoch 5 and 86 at the end.", True),
+    ("alpha", 1, "analysis", "It takes off: 38.49 at epoch 5 and 87 at the end.", False),
+    ("alpha", 2, "analysis", "Then the test accuracy jumps to 98.40 % at epoch 5.", True),
+    ("alpha", 2, "analysis", "Then the test accuracy jumps to 98.49 % at epoch 5.", False),
+    ("alpha", 2, "analysis", "Then add dropout to get over 98.5 %.", 'plan'),
 ]
 
 

@@ -462,7 +462,10 @@ def value_numbers(words: str) -> list[str]:
     return out
 
 
-PLANNED = re.compile(r"^\s*(?:next|then|future|to do|todo|to fix|plan|in step \d|for (?:the )?next)\b|"
+# "Then add dropout" is a plan; "Then it takes off: 38.49 at epoch 5" tells the run
+PLANNED = re.compile(r"^\s*(?:next|then(?=\s*[,:]?\s*(?:try|use|add|remove|increase|decrease|reduce|replace|switch|go|move|"
+                     r"push|the next|in step|for step|step \d|model \d)\b)|future|to do|todo|to fix|plan|in step \d|"
+                     r"for (?:the )?next)\b|"
                      r"\b(?:will|won't|would|should|"
                      r"shall|going to|plan(?:s|ned)? to|next step|next,|next:|next we|next i|in the next|try(?:ing)? to|"
                      r"we'll|i'll|let's|might|hope|to get|need(?:s)? to|can be pushed|could be|want to|aim(?:s)? to|"
@@ -654,8 +657,9 @@ VERSUS = r"(?:vs\.?|versus|/)"
 
 
 def _percent_pairs(text: str) -> str:
-    """"99.53 % vs 99.29", "Train 98.03 % / Test 97.98": a pair of which one is a percentage is two of them."""
-    pair = rf"(\s*{VERSUS}\s*(?:test|train|val\w*)?\s*)"
+    """"99.53 % vs 99.29", "Train 98.03 % / Test 97.98", "96.92 % → 92.36", "from 96.51 to 98.40 %": a pair of which one
+    is a percentage is two of them."""
+    pair = rf"(\s*(?:{VERSUS}|→|->)\s*(?:test|train|val\w*)?\s*|\s+to\s+)"  # "96.92 % → 92.36", "from 96.51 to 98.40 %"
     text = re.sub(rf"(?i)\b(\d{{2}}\.\d+)\s*%{pair}(\d{{2}}\.\d+)\b(?!\s*%|\.\d)", r"\1 %\2\3 %", text)
     return re.sub(rf"(?i)\b(\d{{2}}\.\d+)(?!\s*%|\d){pair}(\d{{2}}\.\d+)\s*%", r"\1 %\2\3 %", text)
 
@@ -738,7 +742,7 @@ def _beside_rate(text: str, low: str) -> str:
     another setting, no bare figure is read as one."""
     if "loss" in low or re.search(r"\b(dropout|decay|momentum|gap|difference|points)\b", low):
         return text
-    return re.sub(r"(?<![\d.])(\d{2}\.\d+)(?!\d|\.\d|\s*(?:%|k\b|points?|pts?|pp|degrees?|°|px))", r"\1 %", text)
+    return _whole_beside(re.sub(r"(?<![\d.])(\d{2}\.\d+)(?!\d|\.\d|\s*(?:%|k\b|points?|pts?|pp|degrees?|°|px))", r"\1 %", text))
 
 
 def _plain(sentence: str) -> str:
@@ -787,10 +791,18 @@ def _plain(sentence: str) -> str:
         text = re.sub(r"(?i)\b((?:acc(?:uracy)?\s*[:=-]|(?:best|final) (?:test|train)(?: acc(?:uracy)?)?\s*[:=-]?)\s*)(\d{2})\b"
                       r"(?![.\d])(?!\s*(?:%|epochs?|images|params))", r"\1\2 %",
                       text)  # "Best test acc - 98 (5th epoch)": a field's whole percentage
-    elif re.search(r"\bepochs\b|\d\s*(?:→|->)\s*\d|\bepoch \d+ (?:is|was) at \d", low):
+        text = _whole_beside(text)
+    elif re.search(r"\bepochs\b|\d\s*(?:→|->)\s*\d|\bepoch \d+ (?:is|was) at \d|\d (?:at|in|by) epoch \d", low):
         # a chain "95.9 → 97.39", "ep 5 is at 98.40": accuracies where no rate or loss is said
-        text = _BARE.sub(lambda m: f"{m[1]} %", text)  # "the last two epochs are both over 98.45": a decimal, not a count
+        text = _whole_beside(_BARE.sub(lambda m: f"{m[1]} %", text))  # "the last two epochs are both over 98.45": a decimal
     return text
+
+
+def _whole_beside(text: str) -> str:
+    """A whole accuracy where its place says it is one: "86 by the end", "and 98 at the end", "from 97 (epoch 4) to
+    98.40 %" (the other end of the move a percentage)."""
+    text = re.sub(r"(?i)(?<![\d.,])(?<!epoch )(?<!epochs )(\d{2})(?=\s+(?:by|at|in) the end\b)", r"\1 %", text)
+    return re.sub(r"(?i)\bfrom (\d{2})(?![\d.]|\s*%)((?:\s+at epoch \d+)?\s+to\s+\d{2}(?:\.\d+)?\s*%)", r"from \1 %\2", text)
 
 
 def judge_without_log(text: str, step: Step, number: int, section: str, missing: Claim) -> list[Judged]:
@@ -2835,6 +2847,7 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     lead = ""
     for i, (start, end, digit) in enumerate(mentions):
         part = low[end:mentions[i + 1][0] if i + 1 < len(mentions) else len(low)].split("followed by")[0]
+        part = (" at" if re.search(r"\d\s*at$", low[start:end]) else "") + part  # "then 8 at 71": its word kept
         before, lead = low[:start] if i == 0 else lead, ""
         if i + 1 < len(mentions) and (tail := re.search(r"[,;]\s*(?:and\s+)?[^,;\d]*$", part)):
             part, lead = part[:tail.start()], tail[0]  # "worst 3 (23 errors), best digit 0": "best" is 0's word
@@ -2901,6 +2914,9 @@ def _denied(low: str, rows: dict) -> list[int]:
 _THEN = re.compile(r"(?:instead of|down from|up from|vs\.?|versus|compared (?:with|to)|against)\s*$")  # the step before's
 
 
+_ERROR_WORDS = r"\berrors?|\bmistakes?|\bwrong\b|misclassified"
+
+
 def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit: int, used: list[str],
                 named: int = 1) -> list[bool]:
     """What the words about one digit say of it (`part`: its words; `before`: the clause's words before the first
@@ -2925,9 +2941,11 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
         if found[0].startswith("from") and not found["other"] and moved:
             continue  # "from 120 errors to 53": the step before's, read with its pair
         if found[1] and re.fullmatch(r"\s*\d+\s*", found[0]) and _num(text) <= 100 and \
-                re.search(r"\b(?:at|to)\s*$", part[:found.start(1)]) and \
-                not re.search(r"\berrors?|\bmistakes?|\bwrong\b|misclassified", part + " " + (_SENTENCE.get() or "")):
-            verdicts.append(said_as(row.exact, text))  # "then 8 at 71", "digit 0 fell to 96": its accuracy, whole
+                re.search(r"\b(?:at|to)\s*$", part[:found.start(1)]) and not re.search(_ERROR_WORDS, part):
+            # "then 8 at 71", "digit 0 fell to 96": its accuracy, whole; where the sentence counts errors elsewhere
+            # ("2 at 52.03 (495 wrong), then 8 at 71"), its count is the other reading
+            counted = re.search(_ERROR_WORDS, _SENTENCE.get() or "") is not None
+            verdicts.append(said_as(row.exact, text) or counted and _num(text) == row.errors)
             used.append(text)
             continue
         other = found["other"] or found[4] or _THEN.search(part[:found.start(1) if found[1] else 0])
@@ -3470,6 +3488,29 @@ def _figures(low: str, clause: str, step: Step, number: int, skip: set[str], rea
         _losses(low, clause, step, number, earlier)
 
 
+def _steps_arrow(low: str, clause: str, figures: list[re.Match], k: int, step: Step, previous: Step | None,
+                 number: int) -> Claim | None:
+    """"Dropout and rotation together cut the min of the last 3 by 4.56 points (96.92 % → 92.36 %)": two figures by an
+    arrow that are a role's in the step before and in this one, and the move's size where the clause says it."""
+    if previous is None or k + 1 >= len(figures) or \
+            not re.fullmatch(r"\s*(?:→|->|to)\s*", low[figures[k].end():figures[k + 1].start()]):
+        return None
+    xs, ys = figures[k][1], figures[k + 1][1]
+    with _unread():
+        pairs = [(p, q, what) for p, q, what in _role_pairs(previous, step) if said_as(p, xs) and said_as(q, ys)]
+    if not pairs:
+        return None
+    named = {"min": r"\bmin|\blowest", "best test": r"\bbest|\bpeak|\bhighest", "best train": r"\btrain",
+             "final": r"\bfinal|\bend"}  # the role the words name first, where two roles share the figures
+    p, q, what = min(pairs, key=lambda x: not any(w in x[2] and re.search(r, low) for w, r in named.items()))
+    ok, numbers = True, (xs, ys)
+    if by := re.search(r"\bby\s+(?P<tol>about |around |~\s*)?(?P<n>\d+\.\d+(?!\s*x)|\d+(?=\s*(?:points?|pts?|pp)\b))"
+                       r"\s*(?:percentage points?|points?|pts?|pp|%)?", low):
+        ok, numbers = _within(abs(q - p), by["n"], (by["tol"] or "").strip()), numbers + (by["n"],)
+    return Claim(number, clause, ok, f"{what} {p:.2f} → {q:.2f} % ({q - p:+.2f} points; {records.METRICS} of both)",
+                 "figure", numbers)
+
+
 def _params_said(low: str, clause: str, step: Step, number: int, before: Step | None = None) -> Claim | None:
     """"7,928 parameters", "Parameters: 7.5k", "~7.6k params", "under 6k parameters"; "up from 6,720": the step
     before's."""
@@ -3626,6 +3667,10 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         text, start = found[1], figures[k - 1].end() if k else 0  # its words start after the figure before it
         if text in read or _the_line(step, text, skip, low[:found.start()]):
             continue  # a reader before decided it (a threshold, a comparison); the budget's line as a target
+        if (moved := _steps_arrow(low, clause, figures, k, step, earlier.get(number - 1), number)) is not None:
+            out.append(moved)
+            read.update(moved.numbers)
+            continue
         tail = 30 if k == len(figures) - 1 else 0
         # "98.78 % and 98.81 %", "99.43 % to 99.54 %", "99.48 % at epoch 13 and 99.61 % at epoch 15": whose said before
         named = re.search(r"\b(?:train\w*|test|validation|seeds?|digit|class)\b", low[start:found.start()])
@@ -3768,7 +3813,7 @@ def _across_epoch(clause: str, step: Step, number: int, said: tuple[str, str], e
 def _role_beside(low: str, after: str, at: int, words: str, epoch: re.Match | None) -> tuple[str, re.Match | None]:
     """A figure's role from what stands beside it: "at the end" after it (final); inside brackets with no words
     ("(97.05 %, 96.92 %)": figures said beside a claim, of any epoch)."""
-    if re.match(r"\s*(?:at the end|in the end|at the last epoch|finally)\b", after):
+    if re.match(r"\s*(?:at the end|in the end|by the end|at the last epoch|finally)\b", after):
         return words + " final ", None
     if not re.search(r"[a-z]", low[low.rfind("(", 0, at) + 1:at]) and low.rfind("(", 0, at) > low.rfind(")", 0, at):
         return " by epoch ", None
