@@ -222,6 +222,10 @@ def _field(sentence: str) -> str:
                   sentence)
 
 
+# what a change is said to have done, as a verb: "dropout closed the gap and also raised the acc"
+_EFFECT_VERBS = r"raised|lifted|improved|lowered|closed|shrank|narrowed|hurt|reduced|increased|boosted|cost"
+
+
 def clauses(sentence: str) -> list[str]:
     """A sentence cut where one claim ends and another starts: semicolons, a dash between spaces, and ", but" /
     ", while" / ", so" / ", and" before a new subject. A table written inline is one clause, its rows its atoms."""
@@ -237,15 +241,17 @@ def clauses(sentence: str) -> list[str]:
                      r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|,\s+(?=though\b)|"
                      r",\s+(?=(?:at least|above|below|over|under)\s+\d)|\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)|"
                      r"\s+and\s+(?=(?:the |its )?(?:best|final|min)\b)|(?<!train)\s[-–—]\s(?!test)"
-                     r"|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train)\b)"
+                     r"|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train|the others|"
+                     r"the other (?:\d+ |two |three |four |five )?seeds?)\b)"
                      r"|,\s+(?=and\s+(?:only\s+)?(?:seeds?\s+\d|no seed|every seed|all (?:\w+ )?seeds)\b)"
+                     rf"|,?\s+and\s+(?=(?:also\s+)?(?:{_EFFECT_VERBS})\b)"
                      r"|,\s+and\s+(?=(?:\d|one|two|three|four|five) of (?:them|those)\b)"
                      r"|,\s+and\s+(?=(?:then\s+)?(?:climbs?|climbed|rises|rose|improves|improved|recover(?:s|ed)?|falls|fell|"
                      r"drops|dropped)\b)"
                      r"|(?<![\d%])\s+and\s+(?=\d{2}(?:\.\d+)?\s*%?\s+(?:over|in|for|through|during) the (?:last|final|first) )"
                      r"|\s+and\s+(?=(?i:passed|reached|crossed|hit|got to|passes|reaches|crosses|hits|topped|tops)\s+\d)"
                      r"|,\s+(?=(?i:batch size|batch|bs|lr|learning rate|sgd|adam|optimi[sz]er|momentum|dropout)\b)"
-                     r"|(?<=\d),\s+(?=[A-Za-z][A-Za-z ]{0,24}:\s*[~≈]?\d)"
+                     r"|(?:(?<=\d)|(?<=\dpx)|(?<=\d px)|(?<=%)),\s+(?=[A-Za-z][A-Za-z ]{0,24}:\s*[~≈]?\d)"
                      r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d|never (?:fell|dropped|dipped|went|slipped) "
                      r"below \d)|(?<=\))\s+and\s+(?=never\b)"
                      r"|\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?(?:test|train|training|validation) "
@@ -262,9 +268,17 @@ def _rejoined(parts: list[str]) -> list[str]:
                 re.search(r"(?i)\bthey\b|^(?:the )?test acc", part):
             part = f"{named[1]}: {part}"  # "Seeds 1 and 2 are monotone, test acc rises ... they end at ...": those seeds
         if out and (seed := re.match(r"(?i)\W*(seed \d+)\b", out[-1])) and \
-                re.match(r"(?i)it\b|never\b|(?:over|above|under|below|at least)\s+\d|(?:then\s+|still\s+)?(?:finish|end|climb|"
-                         r"recover|rose|rise|fell|fall|drop|peak|stay|reach|dipp?)\w*\b", part):
+                re.match(r"(?i)(?:but\s+|yet\s+|(?:al)?though\s+)?(?:it\b|never\b|(?:over|above|under|below|at least)\s+\d|"
+                         r"(?:then\s+|still\s+)?(?:finish|end|climb|recover|rose|rise|fell|fall|drop|peak|stay|reach|"
+                         r"dipp?)\w*\b)", part):
             part = f"{seed[1]}: {part}"  # "Seed 1 is the slowest - it first hits 99.4 at epoch 10": it is seed 1
+        if out and (doer := re.match(rf"(?i)\W*([a-z][\w -]{{0,30}}?)\s+(?:{_EFFECT_VERBS})\b", out[-1])) and \
+                re.match(rf"(?i)(?:also\s+)?(?:{_EFFECT_VERBS})\b", part):
+            part = f"{doer[1]} {part}"  # "dropout closed the gap and also raised the acc": dropout raised it
+        if out and (loss := re.search(r"(?i)\b((?:test|train(?:ing)?|val(?:idation)?)\s+loss)\b", out[-1])) and \
+                re.match(r"(?i)(?:and\s+)?(?:then\s+)?(?:fell|rose|dropp\w*|climb\w*|decreas\w*|increas\w*|went (?:up|down)|"
+                         r"kept)\b", part) and not re.search(r"(?i)\b(?:accuracy|acc|loss)\b", part):
+            part = f"the {loss[1]} {part}"  # "The test loss rose at epoch 2, ..., and fell every epoch after that"
         if out and (span := re.match(r"(?i)\W*((?:for|in|during|over) (?:the )?first \d+ epochs?)\b", out[-1])) and \
                 not re.search(r"(?i)\bepochs?\b", part) and re.search(r"(?i)\b(?:below|under|above|over|stuck|stay)", part):
             part = f"{span[1]}, {part}"  # "For first 4 epoch the model is not learning, test acc is staying below 12"
@@ -609,7 +623,8 @@ def _same_number(said: str, read: str) -> bool:
 
 
 ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
-                 (r"\b(\d+)\s*eps\b", r"\1 epochs"), (r"(?<=\d)\s*(?:percent|per cent|pct)\b", " %"),
+                 (r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|few|all|last|first)\s*eps\b", r"\1 epochs"),
+                 (r"(?<=\d)\s*(?:percent|per cent|pct)\b", " %"), (r"\beps\s+(?=\d+\s*(?:to|-|–|and)\s*\d)", "epochs "),
                  (r"\b(last|first)(\d+)\b", r"\1 \2"),  # "min last3"
                  (r"\bte\b", "test"), (r"\btr\b", "train"), (r"\bevery ep\b", "every epoch"), (r"\babove of\b", "above"),
                  (r"\bcompare (to|with)\b", r"compared \1"),
@@ -766,21 +781,7 @@ def _plain(sentence: str) -> str:
                   r"train\1 \2 %, test\1 \3 %", text)  # "Train/Test (final): 98.78/98.81"
     text = re.sub(r"(?i)\b(accuracy|acc|parameters|params|loss|rf|receptive field)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)
     text = re.sub(r"(?i)\b(seed \d+|model[ _-]?\d+|step \d+)\s+[-–—]\s+", r"\1: ", text)  # "Seed 1 - best 99.51"
-    text = re.sub(r"(?i)\b(\d+(?:st|nd|rd|th))\s+ep\b\.?", r"\1 epoch", text)
-    text = re.sub(r"(?i)\bep\.?\s+(\d+)\b", r"epoch \1", text)
-    text = _words_said(text)
-    text = re.sub(rf"(?i)\bthe ({'|'.join(ORDINALS)})\s+epoch\b", lambda m: f"epoch {ORDINALS.index(m[1].lower()) + 1}", text)
-    if re.search(r"(?i)\bepoch", text):  # "after the third": the third epoch, where the sentence speaks of epochs
-        text = re.sub(rf"(?i)\b(after|at|by|in|until) the ({'|'.join(ORDINALS)})\b(?!\s+(?:step|model|seed|\d|two|three|few))",
-                      lambda m: f"{m[1]} epoch {ORDINALS.index(m[2].lower()) + 1}", text)
-        text = re.sub(r"(?i)\b(after|at|by|in|until) the (\d+)(?:st|nd|rd|th)\b(?!\s+(?:step|model|seed|epoch|digit|class|"
-                      r"iteration|run|place))", r"\1 epoch \2", text)  # "got to 98 % in the 4th"
-        text = re.sub(r"\(\s*(\d+)(?:st|nd|rd|th)\s*\)", r"at epoch \1", text)  # "in the last epoch (5th)"
-    text = re.sub(r"(?i)\(\s*(?:at |in )?(?:the )?(\d+)(?:st|nd|rd|th)\s+epoch\s*\)", r"at epoch \1", text)
-    text = re.sub(r"(?i)\b(?:(at|in|by|on|after|from|until|till|before)\s+)?(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+epoch\b",
-                  lambda m: f"{(m[1] or 'at').lower()} epoch {m[2]}", text)
-    text = re.sub(r"(?i)\(\s*epoch\s+(\d+)\s*\)", r"at epoch \1", text)
-    text = re.sub(r"(?i)\bepochs?\s+(\d+)\s*[-–]\s*(\d+)\b", r"from epoch \1 to epoch \2", text)
+    text = _epochs_plainly(text)
     low = text.lower()
     if "loss" in low or re.search(r"\b(lr|rate|dropout|decay|momentum|gap|difference|points)\b", low):
         return _beside_rate(text, low)
@@ -796,6 +797,41 @@ def _plain(sentence: str) -> str:
         # a chain "95.9 → 97.39", "ep 5 is at 98.40": accuracies where no rate or loss is said
         text = _whole_beside(_BARE.sub(lambda m: f"{m[1]} %", text))  # "the last two epochs are both over 98.45": a decimal
     return text
+
+
+def _epochs_plainly(text: str) -> str:
+    """Epochs as the readers read them: "5th ep", "after the third", "(12th epoch)", "epochs 13-15", "between epoch 4
+    and 8", "in all but the first", "after the peak at epoch 3"; and figures listed with their seeds in order."""
+    text = re.sub(r"(?i)\b(\d+(?:st|nd|rd|th))\s+ep\b\.?", r"\1 epoch", text)
+    text = re.sub(r"(?i)\bep\.?\s+(\d+)\b", r"epoch \1", text)
+    text = _words_said(text)
+    text = re.sub(rf"(?i)\bthe ({'|'.join(ORDINALS)})\s+epoch\b", lambda m: f"epoch {ORDINALS.index(m[1].lower()) + 1}", text)
+    if re.search(r"(?i)\bepoch", text):  # "after the third": the third epoch, where the sentence speaks of epochs
+        text = re.sub(rf"(?i)\b(after|at|by|in|until) the ({'|'.join(ORDINALS)})\b(?!\s+(?:step|model|seed|\d|two|three|few))",
+                      lambda m: f"{m[1]} epoch {ORDINALS.index(m[2].lower()) + 1}", text)
+        text = re.sub(r"(?i)\b(after|at|by|in|until) the (\d+)(?:st|nd|rd|th)\b(?!\s+(?:step|model|seed|epoch|digit|class|"
+                      r"iteration|run|place))", r"\1 epoch \2", text)  # "got to 98 % in the 4th"
+        text = re.sub(r"\(\s*(\d+)(?:st|nd|rd|th)\s*\)", r"at epoch \1", text)  # "in the last epoch (5th)"
+    text = re.sub(r"(?i)\(\s*(?:at |in )?(?:the )?(\d+)(?:st|nd|rd|th)\s+epoch\s*\)", r"at epoch \1", text)
+    text = re.sub(r"(?i)\b(?:in\s+)?(?:all|every)(?:\s+epochs?)?\s+but\s+(?:the\s+first\s+(\d+)\s+epochs|epoch\s+1\b|"
+                  r"the\s+first(?:\s+one)?\b)", lambda m: f"from epoch {int(m[1] or 1) + 1} on", text)  # "in all but the first"
+    text = re.sub(r"(?i)\b(?:(at|in|by|on|after|from|until|till|before)\s+)?(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+epoch\b",
+                  lambda m: f"{(m[1] or 'at').lower()} epoch {m[2]}", text)
+    text = re.sub(r"(?i)\(\s*epoch\s+(\d+)\s*\)", r"at epoch \1", text)
+    text = re.sub(r"(?i)\bepochs?\s+(\d+)\s*[-–]\s*(\d+)\b", r"from epoch \1 to epoch \2", text)
+    text = re.sub(r"(?i)\bbetween epoch (\d+) and (?:epoch )?(\d+)\b", r"from epoch \1 to epoch \2", text)
+    text = re.sub(r"(?i)(\d{2}\.\d+\s*%?(?:\s*/\s*\d{2}\.\d+\s*%?)+)\s*(?:\(\s*|(?:for|on|of|across)\s+(?:the\s+)?)seeds\s+"
+                  r"(\d(?:\s*[,/]\s*\d)+)\s*\)?", _seeds_in_order, text)
+    text = re.sub(r"(?i)\bafter (?:the |its )?peak (?:at|in) epoch (\d+)", r"from epoch \1 on", text)  # "after the peak at ep 3"
+    return text
+
+
+def _seeds_in_order(m: re.Match) -> str:
+    """"92.36 / 96.72 / 97.77 (seeds 0/1/2)": each figure its seed, in order (the words as said where the counts differ)."""
+    figures, seeds = re.split(r"\s*/\s*", m[1].strip()), re.findall(r"\d", m[2])
+    if len(figures) != len(seeds):
+        return m[0]
+    return ", ".join(f"{f} (seed {k})" for f, k in zip(figures, seeds, strict=True))
 
 
 def _whole_beside(text: str) -> str:
@@ -1086,10 +1122,15 @@ def _speed(low, clause, step, previous, number) -> Claim | None:
     noise = fall_noise(x, y)
     up = (said[1] != "slower") != _negated(low, said.start())
     verdict = None if abs(y - x) <= noise else (y > x) == up
+    read: tuple[str, ...] = ()
     if figure := re.search(r"(\d{2}\.\d{1,2})\s*%?\s*(?:at|in|after) (?:epoch 1|the first epoch)\b", low):  # "73.17 at epoch 1"
-        verdict = verdict if said_as(y, figure[1]) else False
+        verdict, read = verdict if said_as(y, figure[1]) else False, (figure[1],)
+    # "ep 1 test 97.51 where step 1 had 58.89": both steps' epoch 1, this one's first
+    elif pair := re.search(r"\bepoch 1\b[^.;\d]{0,20}?(\d{2}\.\d{1,2})\s*%?[^.;\d]{0,30}?\b(?:step|model)[ _-]?\d+"
+                           r"[^.;\d]{0,12}?(\d{2}\.\d{1,2})\s*%?", low):
+        verdict, read = verdict if said_as(y, pair[1]) and said_as(x, pair[2]) else False, (pair[1], pair[2])
     return Claim(number, clause, verdict, f"test accuracy after epoch 1 {x:.2f} → {y:.2f} % (noise ±{noise:.2f}; "
-                 f"{records.METRICS} of both)", "compare", (figure[1],) if figure else ())
+                 f"{records.METRICS} of both)", "compare", read)
 
 
 def _compare(low, clause, step, previous, number) -> Claim | None:
@@ -1667,7 +1708,7 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     if ahead := _AHEAD.search(low):
         claim = _train_ahead(low, clause, step, number, ahead)
         return claim if previous is None else _ahead_against(low, claim, step, previous, ahead)
-    if previous is not None and (grew := _GAP_CHANGED.search(low)):
+    if previous is not None and (grew := _GAP_CHANGED.search(low) or _GAP_CHANGED_BY.search(low)):
         return _gap_change(low, clause, step, previous, number, grew)
     if previous is not None and (way := _GAP_WAY.search(low)):  # "the gap shrank compared with step 2": beyond the noise
         moved, said = _effect_shown("fit", step, previous)  # +1: smaller beyond the noise, 0: inside it
@@ -1686,6 +1727,11 @@ _GREW = ("grew", "widened", "increased", "rose", "went up")  # a gap's words for
 _GAP_CHANGED = re.compile(r"\bgap\b[^.;]{0,20}?\b(?P<dir>grew|widened|increased|rose|went up|shrank|narrowed|decreased|"
                           r"fell|went down|closed)\b[^.;]*?\b(?:compared (?:with|to)|than|vs\.?|versus|on|from) "
                           r"(?:step|model)[ _-]?\d[^.;]*?\bby\s+(?P<tol>about |around |~\s*|roughly )?(?P<n>\d*\.?\d+)")
+# "the gap went down by about 0.5 points compared with step 1": its size said before the step
+_GAP_CHANGED_BY = re.compile(r"\bgap\b[^.;]{0,20}?\b(?P<dir>grew|widened|increased|rose|went up|shrank|shrunk|narrowed|"
+                             r"decreased|fell|went down|came down|dropped|closed)\s+by\s+(?P<tol>about |around |~\s*|roughly )?"
+                             r"(?P<n>\d*\.?\d+)\s*(?:points?|pts?|pp|%)?\s+(?:compared (?:with|to)|than|vs\.?|versus|on|from|"
+                             r"against)\s+(?:in\s+)?(?:step|model)[ _-]?\d")
 
 
 def _gap_change(low: str, clause: str, step: Step, previous: Step, number: int, grew: re.Match) -> Claim:
@@ -1843,15 +1889,28 @@ def _above(low, clause, step, previous, number) -> Claim | None:
         if re.search(r"(?<!\bif )\bonly\b", low):  # "in the first epoch only": and not in the others
             rest = [step.run.train()[i] - step.run.test()[i] for i in range(f.epochs) if i + 1 not in scope]
             ok = ok and all((g < 0) != test_higher for g in rest)
-        if by := re.search(r"\bby\s+(?P<tol>about |around |~|roughly )?(?P<n>\d*\.?\d+)\s*(?:points?|pts?|pp|%)", low):
-            mean = sum(gaps) / len(gaps) * (-1 if test_higher else 1)  # "by 3.5 points on average": the span's mean
-            if re.match(r"\s*(?:at|in) the (?:end|last one|last epoch|final epoch)\b", low[by.end():]):
-                mean = gaps[-1] * (-1 if test_higher else 1)  # "from epoch 3 on, by 0.54 pts at the end": the last's
-            ok = ok and _within(mean, by["n"], (by["tol"] or "").strip())
+        if by := re.search(r"\bby\s+(?P<tol>about |around |~|roughly )?(?P<n>\d*\.?\d+)(?:\s*(?:points?|pts?|pp|%)|"
+                           r"(?=\s+(?:on (?:avg|average)|over|across|in|at) ))", low):  # "by ~9 on avg over the last 3"
+            ok = ok and _lead_by(low, by, gaps, step, test_higher)
         said = (f"train - test {label}: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" ({records.METRICS})")
         return Claim(number, clause, ok != negated, said, "fit")
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
     return Claim(number, clause, ((f.gap < 0) == test_higher) != negated, said, "fit")
+
+
+def _lead_by(low: str, by: re.Match, gaps: list[float], step: Step, test_higher: bool) -> bool:
+    """The lead's size as said: the span's mean ("by 3.5 points on average"), the last epoch's ("from epoch 3 on, by
+    0.54 pts at the end"), or the mean of the last K ("in the last 4, by ~6.5 on avg over the last 3")."""
+    sign = -1 if test_higher else 1
+    mean = sum(gaps) / len(gaps) * sign
+    if re.match(r"\s*(?:at|in) the (?:end|last one|last epoch|final epoch)\b", low[by.end():]):
+        mean = gaps[-1] * sign
+    elif k := re.match(r"\s*(?:on (?:avg|average)|as a mean|in the mean)?\s*(?:over|across|in) the last (\d+)\b",
+                       low[by.end():]):
+        n = len(step.run.epochs)
+        last = [step.run.train()[i] - step.run.test()[i] for i in range(max(0, n - int(k[1])), n)]
+        mean = sum(last) / len(last) * sign
+    return _within(mean, by["n"], (by["tol"] or "").strip())
 
 
 RISING = re.compile(r"\b(still (?:rising|rises|rose|improving|improves|increasing|learning|climbing|going up)|"
@@ -2048,6 +2107,21 @@ def _rate_spans(low: str, rates: list[float]) -> list[bool]:
     return verdicts
 
 
+def _rate_from_to(low: str, rates: list[float]) -> list[bool]:
+    """"From 0.05 to 0.005": a cut; "warmed up from 0.01 to 0.091": a climb over several epochs, one way."""
+    found = re.search(r"\bfrom\s+(\d*\.\d+(?:e-?\d+)?)\s+to\s+(\d*\.\d+(?:e-?\d+)?)", low)
+    if not (found and float(found[1]) < 1 > float(found[2]) and _num(found[1]) and _num(found[2])):
+        return []
+    course = _course(rates)
+    return [any(said_as(course[i], found[1]) and said_as(course[j], found[2]) and _one_way(course[i:j + 1])
+                for i in range(len(course)) for j in range(i + 1, len(course)))]
+
+
+def _one_way(values: list[float]) -> bool:
+    return all(a <= b for a, b in zip(values, values[1:], strict=False)) or \
+        all(a >= b for a, b in zip(values, values[1:], strict=False))
+
+
 def _rate(low, clause, step, previous, number) -> Claim | None:
     """The rate's course: cut (reduced, decayed), constant, or a rate's figure."""
     if not RATE_WORDS.search(low) or "pass rate" in low:
@@ -2084,10 +2158,7 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
                            r"\b(\d+)\s*(?:x|×)(?![\d\w])", low):
         drops = [a / b for a, b in zip(rates, rates[1:], strict=False) if b < a]  # each cut's factor
         verdicts.append(any(math.isclose(d, _num(factor[1] or factor[2]), rel_tol=0.05) for d in drops))
-    found = re.search(r"\bfrom\s+(\d*\.\d+(?:e-?\d+)?)\s+to\s+(\d*\.\d+(?:e-?\d+)?)", low)
-    if found and float(found[1]) < 1 > float(found[2]) and _num(found[1]) and _num(found[2]):
-        course = _course(rates)
-        verdicts.append(any(said_as(a, found[1]) and said_as(b, found[2]) for a, b in zip(course, course[1:], strict=False)))
+    verdicts += _rate_from_to(low, rates)
     verdicts += _rate_spans(low, rates)
     when, said_when = _rate_when(low, cut, rates)
     verdicts, said = verdicts + when, said + said_when
@@ -2332,6 +2403,8 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     held / stayed without K: the budget's last epochs. None where no span is said."""
     if found := _EXCEPT.search(low):
         return _all_but(found[1], epochs)
+    if but := _BUT_EPOCHS.search(low):  # "under 0.05 from epoch 11 on, except epoch 12"
+        return _scope_but(low, but, epochs, last, implicit)
     if found := re.search(r"\b(?:every|each|all) (?:the )?epochs? (?:after|since|from) (?:epoch )?(\d+)"
                           r"(?!\s+(?:to|until|through)\s+(?:epoch\s+)?\d)", low):
         n = int(found[1]) + ("after" in found[0])
@@ -2377,6 +2450,19 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     return None, ""
 
 
+_BUT_EPOCHS = re.compile(r",?\s*\b(?:except|but not|apart from|other than)\s+(?:for\s+)?(?:at\s+|in\s+)?epochs?\s+"
+                         r"(\d+(?:(?:,\s*|,?\s+and\s+)\d+)*)\b")
+
+
+def _scope_but(low: str, but: re.Match, epochs: int, last: int, implicit: bool) -> tuple[list[int] | None, str]:
+    """A span said with the epochs it leaves out: the span's others."""
+    scope, label = _epoch_scope(low[:but.start()] + low[but.end():], epochs, last, implicit)
+    out = {int(_num(n)) for n in re.findall(r"\d+", but[1])}
+    if not scope:
+        return scope, label
+    return [e for e in scope if e not in out] or None, f"{label} but epoch " + ", ".join(map(str, sorted(out)))
+
+
 _EXCEPT = re.compile(r"\b(?:every|each|all)(?: the)? epochs? (?:except|but|apart from|other than)(?: for)?(?: in)?(?: at)?"
                      r"(?: epochs?)? (\d+(?:(?:,\s*|,?\s+and\s+)\d+)*|the (?:last|final|first)(?: (?:one|epoch))?)\b")
 
@@ -2398,7 +2484,12 @@ def seed_curves(step: Step) -> dict[int, list[float]]:
 def seed_series(step: Step, low: str) -> tuple[str, list[tuple[int, list[float]]], int | None] | None:
     """The seeds a clause names, each with its test curve: ("all", every seed's, the count said or None), ("count",
     every seed's, N of "N of M seeds"), ("one", that seed's); None where it names no seed. A step of one run has one
-    seed, its own; a seed it did not train has no curve (an empty list)."""
+    seed, its own; a seed it did not train has no curve (an empty list). "Apart from seed 0, every seed": the others."""
+    if but := re.search(r"\b(?:apart from|except(?: for)?|other than|besides|save for)\s+seed\s+(\d+)\b,?", low):
+        named = seed_series(step, low.replace(but[0], " "))
+        if named is None or named[0] != "all":
+            return named
+        return "all", [(k, curve) for k, curve in named[1] if k != int(but[1])], named[2]
     found = _SEED_SCOPE.search(low)
     if found is None or found["one2"] and not step.check and not re.search(r"\bseed", low[:found.start() + 1]):
         return None
@@ -2484,7 +2575,8 @@ def _seed_count(low, clause, step, previous, number) -> Claim | None:
     if found is None:
         return None
     ran = len(step.check.finished()) if step.check else 1
-    return Claim(number, clause, _count(found[1]) == ran, f"{ran} seed{'s' * (ran > 1)} trained"
+    others = re.search(r"\bthe other\s+$", low[:found.start(1)]) is not None  # "the other 5 seeds": all but the one named
+    return Claim(number, clause, _count(found[1]) + others == ran, f"{ran} seed{'s' * (ran > 1)} trained"
                  + (f" ({records.CHECK})" if step.check else ""), "seeds")
 
 
@@ -2507,7 +2599,7 @@ DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "f
 _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is|\s*:)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
                     + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
                     r"(?<=\)):\s*|\b(?:are|were)\s+(?:now\s+|still\s+)?|\band the\s+(?=\d\s+(?:came|comes)\b)|"
-                    r"\bwhereas\s+|\bbut\s+|\bthen\s+|;\s*|^\W*)(?P<b>\d)\s*(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|went|got|dropped|came|comes|"
+                    r"\bwhereas\s+|\bbut\s+|\bthen\s+|;\s*|^\W*)(?P<b>\d)\s*(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|still|went|got|dropped|came|comes|"
                     r"fell|rose|improved|worst|best|weakest|perfect|(?:slightly |a bit |marginally |much )?(?:worse|better))\b|"
                     r"\((?=\s*\d))|\b(?:best|worst|weakest|strongest|easiest|hardest)\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:digit|class)\b[^.;:\d]{0,24}:\s*(?P<c>\d)\b(?!\s*%|\.\d)|"
@@ -2823,7 +2915,8 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     low = _digit_by_digit(re.sub(r",?\s*\bnot (?:digit |class |the )?\d\b(?!\s*%|\.\d)", "", low) if denied else low)
     mentions = [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"] or m["c"] or m["e"] or m["f"] or m["t"]) if not m["w"] else
                  DIGIT_WORDS[m["w"]])
-                for m in _DIGIT.finditer(low)]
+                for m in _DIGIT.finditer(low)
+                if not (re.search(r"\bafter\s+$", low[:m.start()]) and m.start() > 0 and re.search(r"\d", low[:m.start()]))]
     if not rows or not mentions or not re.search(r"\b(errors?|mistakes?|wrong|misclassified|accuracy|right|correct|"
                                                  r"class|digits?|recogni[sz]ed|%)", low) and not (
             (_WORST.search(low) or _BEST.search(low) or re.fullmatch(rf"\W*(?:the\s+)?(?:{'|'.join(DIGIT_WORDS)})\s*:?\s*\d+\W*",
@@ -2867,7 +2960,7 @@ def _digit_by_digit(low: str) -> str:
     """A clause about digits said again so that each figure sits after its own digit."""
     # "9 is the worst with 36 errors, the same count as 7": 7 has those errors too
     low = re.sub(r"\b(\d+) (errors?|mistakes?)\b([^.;]*?),? (?:(?:the )?same (?:count|number)(?: of (?:errors|mistakes))?|"
-                 r"as many)"
+                 r"(?<!twice )(?<!times )(?<!half )as many)"
                  r" as (?:digit |class )?(\d)\b", r"\1 \2\3, and digit \4 has \1 \2", low)
     # "9 is the worst, 8 next with 28", "5 and 8 follow with 63 and 68 errors": the digits after the first, named
     low = re.sub(r"\b(\d)s? and (\d)s? (?:follow|come next|are next),?(?: with| at)? (\d+) and (\d+) (errors?|mistakes?)\b",
@@ -2879,6 +2972,14 @@ def _digit_by_digit(low: str) -> str:
         low = re.sub(rf"\b({'|'.join(DIGIT_WORDS)}) and ({'|'.join(DIGIT_WORDS)})\b[^;.\d]*?\b(\d+(?:\.\d+)?)\s*%",
                      lambda m: m[0] if re.search(r"\b(?:below|above|under|over|less|more|least|most)\b", m[0]) else
                      f"digit {DIGIT_WORDS[m[1]]} at {m[3]}% and digit {DIGIT_WORDS[m[2]]} at {m[3]}%", low)
+    low = re.sub(r"\bdigits?\s+(\d(?:\s*,\s*\d)*\s*,?\s*and\s+\d)\b(?P<mid>[^;.(:]*?)(?:\(|:\s*)(?P<vals>\d+(?:\.\d+)?\s*%?"
+                 r"(?:\s*,\s*\d+(?:\.\d+)?\s*%?)*\s*,?\s*and\s+\d+(?:\.\d+)?\s*%?)\)?", _digits_in_order, low)
+    # "Digits 6 and 9 are both around 88% (114 and 112 errors)": the level each one's, the counts in order
+    low = re.sub(r"\bdigits?\s+(\d)\s+and\s+(\d)\b(?P<mid>[^;.\d(]*?\b(?:both|each|all)\b[^;.\d(]*?)"
+                 r"(?P<tol>(?:about|around|roughly|approximately|~)\s*)?(?P<x>\d+(?:\.\d+)?)\s*%"
+                 r"(?:\s*\((?P<e>\d+) and (?P<f>\d+) (?:errors?|mistakes?)\))?",
+                 lambda m: f"digit {m[1]} at {m['tol'] or ''}{m['x']} %" + (f" with {m['e']} errors" if m["e"] else "") +
+                 f" and digit {m[2]} at {m['tol'] or ''}{m['x']} %" + (f" with {m['f']} errors" if m["f"] else ""), low)
     if re.search(r"\b(?:each|both|tie[sd]?)\b", low):  # "7 and 8 both have 19 errors", "0 and 9 tie at 39 errors each"
         low = re.sub(r"\b(?:digits?\s+|the\s+)?(\d)s? and (\d)s?\b[^;.\d]*?\b(\d+) (errors?|mistakes?)(?: each)?",
                      r"digit \1 has \3 \4 and digit \2 has \3 \4", low)
@@ -2891,13 +2992,39 @@ def _digit_by_digit(low: str) -> str:
                   r"from \3 \2 to \1 \2", low)
 
 
+def _digits_in_order(m: re.Match) -> str:
+    """"Digits 5, 6 and 8 all have more than 20 errors (23, 25 and 28)", "Digits 5 and 8 are also weak: 92.9% and
+    93.0%": each digit its figure, in order, where the
+    figures meet the level the words give them all (else the words are left as said)."""
+    digits, values = re.findall(r"\d", m[1]), re.findall(r"\d+(?:\.\d+)?", m["vals"])
+    if re.search(r"\d\s*%", m["mid"]):  # "are both around 88% (114 and 112 errors)": a level of them all, read apart
+        return m[0]
+    level = re.search(r"\b(more|over|above|fewer|less|under|below)(?: than)?\s+(\d+(?:\.\d+)?)", m["mid"])
+    up = level is not None and level[1] in ("more", "over", "above")
+    if len(digits) != len(values) or level and not all((float(v) > float(level[2])) == up for v in values):
+        return m[0]
+    unit = " %" if "%" in m["vals"] or "%" in m["mid"] else " errors"
+    return ", ".join(f"digit {d} {'at' if unit == ' %' else 'has'} {v}{unit}" for d, v in zip(digits, values, strict=True))
+
+
 def _digits_pair(low: str, mentions: list, rows: dict, verdicts: list, used: list) -> str:
     """Two digits named, then two accuracies ("the 2s are below the 8s: 52.0% vs 71.4%"): each its digit's, decided
     (into `verdicts`) and taken out of the words the digits' own readings see."""
     pair = re.search(r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:vs\.?|versus|against|and|/)\s*(\d{1,3}(?:\.\d+)?)\s*%",
-                     low[mentions[-1][1]:]) if len(mentions) == 2 else None
+                     low[mentions[-1][1]:]) if len(mentions) in (1, 2) else None
     if pair is None or not all(d in rows for *_, d in mentions):
         return low
+    if len(mentions) == 1:  # "8 is the worst by acc (98.05 vs 98.15)": its figure against the next digit's
+        rest = low[mentions[-1][1] + pair.end():]
+        if not (_WORST.search(low) or _BEST.search(low)) or " vs" not in pair[0] and "against" not in pair[0] or \
+                re.match(r"\s*(?:in|for|at)\s+(?:step|model)", rest):  # "88.6% against 85.2% in step 2": its own then
+            return low
+        digit = mentions[0][2]
+        named = {int(m[1]) for m in re.finditer(r"(?<![\d.])(\d)(?![\d.])", _SENTENCE.get() or "")} & set(rows) - {digit}
+        verdicts.append(said_as(rows[digit].exact, pair[1]) and  # the other digit the sentence names, else any
+                        any(said_as(r.exact, pair[2]) for d, r in rows.items() if d in (named or set(rows) - {digit})))
+        used += [pair[1], pair[2]]
+        return low[:mentions[-1][1]] + low[mentions[-1][1]:].replace(pair[0], " " * len(pair[0]), 1)
     for (*_, digit), text in zip(mentions, (pair[1], pair[2]), strict=True):
         verdicts.append(said_as(rows[digit].exact, text) or said_as(rows[digit].accuracy, text))
         used.append(text)
@@ -2960,15 +3087,32 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
     if moved and digit in them:
         verdicts.append(_num(moved[1]) == them[digit].errors and _num(moved[2]) == row.errors)
         used += [moved[1], moved[2]]
-    if (here := re.search(r"\b(?:against|vs\.?|versus|compared (?:with|to))\s+(\d+)(?:\s+(?:errors?|mistakes))?\s+(?:now|here|"
-                          r"this time|in this step)\b", part)) is not None:
-        verdicts.append(_num(here[1]) == row.errors)  # "63 errors in step 1 against 23 now": this step's
-        used.append(here[1])
-    if (now := re.search(r"\bin\s+(?:step|model)[ _-]?\d\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)) is not None:
-        verdicts.append(_num(now[1]) == row.errors)  # "from 144 errors in step 2 to 101": this step's
-        used.append(now[1])
+    verdicts += _counts_beside(part, row, them.get(digit), used)
     verdicts += _digit_percents((before if not used else "") + part, row, them.get(digit), used)
     return verdicts + _digit_against(low, part, before, rows, them, digit, named)
+
+
+def _counts_beside(part: str, row, then, used: list[str]) -> list[bool]:
+    """A digit's error counts said against another step's ("63 errors in step 1 against 23 now", "from 144 errors in
+    step 2 to 101": this step's), and said bare where the sentence speaks of errors ("twice as many as digit 2 (18)":
+    its count; "111 errs, 88.6% (was 144 in step 2)": that step's)."""
+    verdicts = []
+    if (here := re.search(r"\b(?:against|vs\.?|versus|compared (?:with|to))\s+(\d+)(?:\s+(?:errors?|mistakes))?\s+(?:now|here|"
+                          r"this time|in this step)\b", part)) is not None:
+        verdicts.append(_num(here[1]) == row.errors)
+        used.append(here[1])
+    counted = re.search(_ERROR_WORDS, _SENTENCE.get() or "") is not None
+    if counted and (count := re.match(r"\s*\(\s*(\d+)\s*\)", part)) and count[1] not in used and "%" not in part:
+        verdicts.append(_num(count[1]) == row.errors)
+        used.append(count[1])
+    if counted and then is not None and (was := re.search(r"\b(?:was|were|had|from)\s+(\d+)\s+in\s+(?:step|model)[ _-]?\d\b"
+                                                          r"(?!\s*to\b)", part)) and was[1] not in used:
+        verdicts.append(_num(was[1]) == then.errors)
+        used.append(was[1])
+    if (now := re.search(r"\bin\s+(?:step|model)[ _-]?\d\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)) is not None:
+        verdicts.append(_num(now[1]) == row.errors)
+        used.append(now[1])
+    return verdicts
 
 
 def _digit_against(low: str, part: str, before: str, rows: dict, them: dict, digit: int, named: int) -> list[bool]:
@@ -3000,7 +3144,7 @@ def _digit_rank(low: str, part: str, before: str, rows: dict, row, named: int) -
     worst, one of the worst K where K digits are named."""
     verdicts = []
     ranked = sorted(rows.values(), key=lambda r: r.exact)
-    if re.search(r"\bafter (?:the )?\d\b|\b(?:second|next) (?:worst|weakest)", low):  # "after 2, the 8s are worst"
+    if re.search(r"\bafter (?:the )?\d(?:'?s)?\b|\b(?:second|next) (?:worst|weakest)", low):  # "after 2, the 8s are worst"
         ranked = ranked[1:]
     # "the worst digits, 9 and 7": as many of the lowest as the digits it names
     k = named if re.search(r"\b(?:worst|weakest|best|strongest|hardest|easiest) (?:digits|classes)\b", low) else 1
@@ -3128,8 +3272,10 @@ def _test_and_train(low, clause, step, previous, number) -> Claim | None:
     if pair is not None:
         names = [m[1] for m in re.finditer(r"\b(test|train)", low[:pair.start()])]
         said = list(zip(dict.fromkeys(names), (pair[1], pair[2]), strict=False))
-        if len(set(names)) == 1 and re.search(r"\(\s*$", low[:pair.start()]) and re.search(r"\b(?:ahead|behind|caught up|"
-                                                                                      r"above|below|gap)\b", low):
+        near = re.split(r"[,;]", low[:pair.start()])[-1]  # "test above train for epochs 1 to 3, train only ahead in the
+        near_names = set(re.findall(r"\b(test|train)", near))  # last one (96.84 vs 96.14)": the words nearest the pair
+        if (len(set(names)) == 1 or len(near_names) == 1) and re.search(r"\(\s*$", low[:pair.start()]) and \
+                re.search(r"\b(?:ahead|behind|caught up|above|below|gap)\b", near if len(set(names)) > 1 else low):
             said = [("either", pair[1]), ("either", pair[2])]  # "train ahead by 1.60 at epoch 4 (97.54 vs 95.94)"
     else:
         said = [(m[1], m[2]) for m in re.finditer(r"\b(test|train)\w*(?:\s+(?:accuracy|acc))?\s*\(\s*(\d{2}\.\d{1,2})\s*%?"
@@ -3301,7 +3447,7 @@ def _seed_rank(low, clause, step, previous, number) -> Claim | None:
         return None
     if missing := [f[0] for f in ranks if int(f[0]) not in curves]:
         return Claim(number, clause, False, f"no seed {missing[0]} in this step's check ({records.CHECK})", "figure")
-    ok, said = True, []
+    ok, said, read = True, [], []
     for seed_said, rank, named in ranks:
         roles = ["best"] if named in ("best", "peak") else ["min"] if (named or "").startswith("min") else \
             ["first"] if named == "first" else ["final"] if named else ["min", "final"]  # none named: the budget's or the end's
@@ -3311,9 +3457,12 @@ def _seed_rank(low, clause, step, previous, number) -> Claim | None:
                       else c[-1] for s, c in curves.items()}
             held = held or figure[int(seed_said)] == (min if rank in ("lowest", "worst", "weakest") else max)(figure.values())
             said.append(f"{role} by seed: " + ", ".join(f"seed {s} {v:.2f} %" for s, v in figure.items()))
+            # "seed 2 starts best, 81.71 % after one epoch": the ranked figure said beside its rank
+            with _unread():
+                read += [t for t in re.findall(r"(\d{2}\.\d+)\s*%", low) if said_as(figure[int(seed_said)], t)]
         ok = ok and held
     return Claim(number, clause, ok, "; ".join(dict.fromkeys(said)) + f" ({records.CHECK if step.check else records.METRICS})",
-                 "figure")
+                 "figure", tuple(dict.fromkeys(read)))
 
 
 _DROPS = re.compile(r"\b(?:went down|dropped|fell|dipped|decreased|declined)\s+(?P<n>once|twice|one time|two times|"
@@ -3660,17 +3809,14 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
     """A percentage said of the step: one of its recorded accuracies, of the role the words name (train, test, best,
     final, the lowest of the last epochs, at epoch N, a seed's, a digit's), or of another step where the words name
     it; `nearly 99 %`: within half a point below."""
-    out: list[Claim] = []
-    listed = ""
-    figures = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", clause))
+    listed, figures = "", list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", clause))
+    out = [c for k, f in enumerate(figures) if f[1] not in read and  # two steps' figures of a role, by an arrow
+           (c := _steps_arrow(low, clause, figures, k, step, earlier.get(number - 1), number)) is not None]
+    read.update(n for c in out for n in c.numbers)
     for k, found in enumerate(figures):
         text, start = found[1], figures[k - 1].end() if k else 0  # its words start after the figure before it
         if text in read or _the_line(step, text, skip, low[:found.start()]):
             continue  # a reader before decided it (a threshold, a comparison); the budget's line as a target
-        if (moved := _steps_arrow(low, clause, figures, k, step, earlier.get(number - 1), number)) is not None:
-            out.append(moved)
-            read.update(moved.numbers)
-            continue
         tail = 30 if k == len(figures) - 1 else 0
         # "98.78 % and 98.81 %", "99.43 % to 99.54 %", "99.48 % at epoch 13 and 99.61 % at epoch 15": whose said before
         named = re.search(r"\b(?:train\w*|test|validation|seeds?|digit|class)\b", low[start:found.start()])
@@ -3875,16 +4021,16 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
     curve, k = curves[seed], step.last
     if last := re.search(r"\blast (\d+)", words + " " + around):
         k = int(last[1])
-    own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|best|highest|peak)\b", words)
+    own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|best|highest|peak\w*)\b", words)
     if not own_role and (head := re.match(r"\W*([^:\d]{0,30}(?:last \d+)?[^:\d]{0,10}):", clause.lower())):
         words = f"{head[1]} {words}"  # "min last 3: s0 = 92.36, s1 = 96.72": the role said once, at the head
-        own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|best|highest|peak)\b", words)
+        own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|best|highest|peak\w*)\b", words)
     said = words if own_role else words + around  # "min of last 3 83.37 %, final 97.15 %": each figure's own words
     if re.search(r"\b(min\w*|lowest|worst)\b", said) and re.search(r"\blast\b", said):
         values, role = [min(curve[-k:])], f"min of the last {k}"
     elif _FINAL.search(words) or not own_role and re.search(r"\b(?:in|at|by) the (?:final|last epoch|end)\b", around):
         values, role = [curve[-1]], "final"  # "seed 2 is 97.73 in the final": the role said after the figure
-    elif re.search(r"\b(best|highest|peak|max\w*)\b", words):
+    elif re.search(r"\b(best|highest|peak\w*|max\w*)\b", words):
         values, role = [max(curve)], "best"
         if epoch is not None:
             values, role = ([max(curve)] if said_as(max(curve), text) and curve.index(max(curve)) + 1 ==
@@ -4131,6 +4277,28 @@ def _loss_level(low: str, clause: str, number: int, text: str, rel: str, own: st
                  "figure", (text,))
 
 
+def _lowest_loss(after: str, clause: str, number: int, text: str, pool: list, kind: str, rows: list, train: bool) -> list[Claim]:
+    """A loss said to be the lowest (at the epoch said): the lowest of its curve (none where no loss was printed)."""
+    if not (pool := [x for x in pool if x is not None and not math.isnan(x)]):
+        return []  # no loss printed: the log cannot say which was lowest
+    best = min(pool)
+    at = re.search(r"\b(?:at|in)\s+(?:the\s+)?(final|last) epoch|\b(?:at|in) epoch (\d+)", after)
+    series = pool if kind.startswith("train (") else [e.train_loss if train else e.test_loss for e in rows]
+    where = [i + 1 for i, v in enumerate(series) if v == best]
+    ok = said_as(best, text) and (at is None or (len(rows) if at[1] else int(at[2])) in where)
+    return [Claim(number, clause, ok, f"lowest {kind} loss {best:.4f} at epoch {', '.join(map(str, where))} "
+                  f"({records.METRICS})", "figure", (text,))]
+
+
+def _losses_in_order(low: str) -> str:
+    """"Test loss ends below train loss: 0.0683 vs 0.0753": each figure beside the loss it was named in order."""
+    both = re.search(r"\b(test|train)(?:ing)?\s+loss\b[^.;\d]*?\b(test|train)(?:ing)?\s+loss\b\s*[:(,]?\s*(\d?\.\d+)\s*"
+                     r"(vs\.?|versus|/|against)\s*(\d?\.\d+)", low)
+    if both is None or both[1] == both[2]:
+        return low
+    return low[:both.start(3)] + f"{both[1]} loss {both[3]} {both[4]} {both[2]} loss {both[5]}" + low[both.end():]
+
+
 # "higher than in step 1 (0.087 vs 0.071)": this step's figure, then that step's
 _PAIRED = re.compile(r"\bthan\s+(?:in\s+|at\s+)?(?:step|model)[ _-]?(\d+)\s*\(\s*(\d?\.\d+)\s*(?:vs\.?|versus|against|/)\s*"
                      r"(\d?\.\d+)\s*\)")
@@ -4164,6 +4332,7 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
     if not re.search(r"\bloss", low):
         return []
     out = []
+    low = _losses_in_order(low)
     pair = _PAIRED.search(low)
     for found in re.finditer(r"(?<![\w.])(\d?\.\d+)(?!\d|\.\d|\s*%|\s*(?:points?|pts?|pp)\b)", low):
         text, before = found[1], low[:found.start()]
@@ -4183,16 +4352,9 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
         if re.search(r"\bfrom\s*$", own) and (others := [e for k, e in (earlier or {}).items() if re.search(
                 rf"\b(?:step|model)[ _-]?{k}\b", _SENTENCE.get() or low)]):
             pool = pool + [e.test_loss if not train else e.train_loss for o in others for e in o.run.epochs]
-        if re.search(r"\b(lowest|minimum|min|best)\b", own + low[found.end():found.end() + 25]):
-            if not (pool := [x for x in pool if x is not None and not math.isnan(x)]):
-                continue  # no loss printed: the log cannot say which was lowest
-            best = min(pool)
-            at = re.search(r"\b(?:at|in)\s+(?:the\s+)?(final|last) epoch|\b(?:at|in) epoch (\d+)", low[found.end():])
-            series = pool if kind.startswith("train (") else [e.train_loss if train else e.test_loss for e in rows]
-            where = [i + 1 for i, v in enumerate(series) if v == best]
-            ok = said_as(best, text) and (at is None or (len(rows) if at[1] else int(at[2])) in where)
-            out.append(Claim(number, clause, ok, f"lowest {kind} loss {best:.4f} at epoch {', '.join(map(str, where))} "
-                             f"({records.METRICS})", "figure", (text,)))
+        ahead = re.split(r"\band\b|[,;]", low[found.end():found.end() + 25])[0]  # "(0.247) and lowest ...": the next one's
+        if re.search(r"\b(lowest|minimum|min|best)\b", own + ahead):
+            out += _lowest_loss(low[found.end():], clause, number, text, pool, kind, rows, train)
             continue
         first = re.match(r"\s*(?:after|at|in) (?:the )?(?:first epoch|epoch (\d+))", low[found.end():])
         if first is not None:
