@@ -134,6 +134,8 @@ LATER_PARTS = {
     "dev19": 200,  # a new class in four voices (terse, narrative, key = value, non-native), 55 % true
     "dev20": 200,  # a careful student's Results and Analyses: reasoning beside true figures, 80 % true
     "dev21": 220,  # dev's sentence forms carried to other facts (form transfer), 85 % true
+    "dev22": 240,  # dev.jsonl's author's second batch: new facts and combinations in its register, 85 % true
+    "dev23": 220,  # true sentences with traps for a machine reader, in the seeds' informal voices, 90 % true
 }
 
 

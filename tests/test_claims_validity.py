@@ -29,7 +29,7 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev13": (99.5, 100.0, 96.5), "dev14": (98.0, 100.0, 94.5), "dev15": (99.5, 100.0, 95.0),
           "dev16": (99.5, 100.0, 94.0), "dev17": (95.5, 100.0, 97.5),
           "dev18": (99.5, 100.0, 95.5), "dev19": (98.5, 100.0, 96.5), "dev20": (99.5, 100.0, 97.0),
-          "dev21": (99.5, 100.0, 99.0)}
+          "dev21": (99.5, 100.0, 99.0), "dev22": (99.5, 100.0, 98.0), "dev23": (99.5, 100.0, 97.5)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -493,6 +493,12 @@ CORPUS_SAID = [
     ("example", 1, "analysis", "test loss is under 0.05 from ep 11 on, except ep 13 (0.0452)", False),
     ("example", 1, "analysis", "test acc is above 98.5 from ep 11 on, except ep 13 and 14", True),
     ("example", 1, "analysis", "test acc is above 98.6 from ep 11 on, except ep 13 and 14", False),
+    # a tie at the level (beta step 1's best is 98.00): "above" says it either way, so it is not settled; "reached" is
+    ("beta", 1, "analysis", "test never went over 98", None),
+    ("beta", 1, "analysis", "test got above 98", None),
+    ("beta", 1, "analysis", "test reached 98", True),
+    ("beta", 1, "analysis", "test never went over 97.9", False),
+    ("beta", 1, "analysis", "test got above 98.1", False),
 ]
 
 

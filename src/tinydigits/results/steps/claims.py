@@ -2285,6 +2285,11 @@ def _threshold(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, ok, "; ".join(s for _, s in both) + f" ({records.METRICS})", "threshold")
     series, what = (step.run.train(), "train") if train else (step.run.test(), "test")
     ok, said = _level_on(low, series, what, level, step.last)
+    if level.kind in ("up", "reach") and re.search(rf"(?<!or )(?<!or\s)\b(?:above|over|more than|higher than|greater than|"
+                                                   rf"beyond|exceed\w*|past)\s+{re.escape(level.text)}", low) and \
+            _level_on(low, series, what, replace(level, text=f"{level.x + 1e-6:.7f}"), step.last)[0] != ok:
+        return Claim(number, clause, None, said + f": a tie at {level.text} %, which 'above' says either way "
+                     f"({records.METRICS})", "threshold")  # "never over 98" of a best of 98.00
     return Claim(number, clause, ok != level.negated and _bracketed(low, level, series), said + f" ({records.METRICS})",
                  "threshold")
 
