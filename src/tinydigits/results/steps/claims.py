@@ -280,7 +280,8 @@ def _rejoined(parts: list[str]) -> list[str]:
                          r"kept)\b", part) and not re.search(r"(?i)\b(?:accuracy|acc|loss)\b", part):
             part = f"the {loss[1]} {part}"  # "The test loss rose at epoch 2, ..., and fell every epoch after that"
         if out and (span := re.match(r"(?i)\W*((?:for|in|during|over) (?:the )?first \d+ epochs?)\b", out[-1])) and \
-                not re.search(r"(?i)\bepochs?\b", part) and re.search(r"(?i)\b(?:below|under|above|over|stuck|stay)", part):
+                not re.search(r"(?i)\bepochs?\b", part) and \
+                re.search(r"(?i)\b(?:below|under|above|over|stuck|stay|trail|behind|ahead|lead)", part):
             part = f"{span[1]}, {part}"  # "For first 4 epoch the model is not learning, test acc is staying below 12"
         if out and re.match(r"(?i)(?:at least|above|below|over|under)\s+\d", part) and \
                 re.search(r"(?i)\bepoch \d+\b[^,;]*\d\s*%?$", out[-1]):
@@ -624,7 +625,10 @@ def _same_number(said: str, read: str) -> bool:
 
 ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|few|all|last|first)\s*eps\b", r"\1 epochs"),
-                 (r"(?<=\d)\s*(?:percent|per cent|pct)\b", " %"), (r"\beps\s+(?=\d+\s*(?:to|-|–|and)\s*\d)", "epochs "),
+                 (r"(?<=\d)\s*(?:percent|per cent|pct)\b", " %"),
+                 # "Model_2's final acc is beaten by 0.69 pts": this step's beats it
+                 (r"\b(model[ _-]?\d+|step \d+)'s\s+((?:final|best)\s+)?(?:test\s+)?acc(?:uracy)?\s+(?:is|was|gets|got)\s+"
+                  r"beaten\s+by\b", r"the \2accuracy beats \1's by"), (r"\beps\s+(?=\d+\s*(?:to|-|–|and)\s*\d)", "epochs "),
                  (r"\b(last|first)(\d+)\b", r"\1 \2"),  # "min last3"
                  (r"\bte\b", "test"), (r"\btr\b", "train"), (r"\bevery ep\b", "every epoch"), (r"\babove of\b", "above"),
                  (r"\bcompare (to|with)\b", r"compared \1"),
@@ -792,8 +796,9 @@ def _plain(sentence: str) -> str:
         text = re.sub(r"(?i)\b((?:acc(?:uracy)?\s*[:=-]|(?:best|final) (?:test|train)(?: acc(?:uracy)?)?\s*[:=-]?)\s*)(\d{2})\b"
                       r"(?![.\d])(?!\s*(?:%|epochs?|images|params))", r"\1\2 %",
                       text)  # "Best test acc - 98 (5th epoch)": a field's whole percentage
-        text = _whole_beside(text)
-    elif re.search(r"\bepochs\b|\d\s*(?:→|->)\s*\d|\bepoch \d+ (?:is|was) at \d|\d (?:at|in|by) epoch \d", low):
+        text = _whole_beside(re.sub(r"(?<=about )(\d{2}\.\d{1,2})(?!\d|\.\d)(?!\s*(?:%|points?|pts?|pp|epochs?)\b)", r"\1 %",
+                                    text))  # "peaked at about 86.3": an accuracy, about
+    elif re.search(r"\bepochs\b|\d\s*(?:→|->)\s*\d|\bepoch \d+ (?:is|was) at \d|\d (?:at|in|by|after) epoch \d", low):
         # a chain "95.9 → 97.39", "ep 5 is at 98.40": accuracies where no rate or loss is said
         text = _whole_beside(_BARE.sub(lambda m: f"{m[1]} %", text))  # "the last two epochs are both over 98.45": a decimal
     return text
@@ -823,6 +828,11 @@ def _epochs_plainly(text: str) -> str:
     text = re.sub(r"(?i)(\d{2}\.\d+\s*%?(?:\s*/\s*\d{2}\.\d+\s*%?)+)\s*(?:\(\s*|(?:for|on|of|across)\s+(?:the\s+)?)seeds\s+"
                   r"(\d(?:\s*[,/]\s*\d)+)\s*\)?", _seeds_in_order, text)
     text = re.sub(r"(?i)\bafter (?:the |its )?peak (?:at|in) epoch (\d+)", r"from epoch \1 on", text)  # "after the peak at ep 3"
+    text = re.sub(r"(?i)\b(?:every|each) epoch (?:brought|gave|had) an? (higher|lower) (test |train )?acc\w* than the "
+                  r"(?:one|epoch) before\b", lambda m: f"{m[2] or 'test '}accuracy "
+                  f"{'rose' if m[1].lower() == 'higher' else 'fell'} in every epoch", text)  # "Every epoch brought a higher ..."
+    text = re.sub(r"(?i)\b(\d{2}(?:\.\d+)?\s*%)\s+(?:came|arrived|was (?:first )?(?:reached|hit|crossed))\s+(at|in|by)\s+epoch\b",
+                  r"reached \1 \2 epoch", text)  # "95% came at epoch 4": first reached there
     return text
 
 
@@ -1092,12 +1102,12 @@ def _effect_shown(what: str, step: Step, previous: Step, figure: str = "min_last
 
 
 COMPARE = re.compile(r"\b(?<!or )(went up|went down|better|beat|beats|outperform(?:s|ed)?|improv(?:e|ed|es|ement)|higher|"
-                     r"up from|rose|"
-                     r"gain(?:ed)?|raised|lifted|(?:above|below)(?= (?:that of |the one |those of )?(?:step|model)[ _-]?\d)|"
+                     r"up from|rose|rises|"
+                     r"gain(?:ed|s)?|raised|lifted|(?:above|below)(?= (?:that of |the one |those of )?(?:step|model)[ _-]?\d)|"
                      r"worse|regress(?:ed|ion)?|lower|dropped|fell|declin(?:e|ed)|down from|decreas(?:e|ed)|increas(?:e|ed))\b")
 BEFORE = re.compile(r"\b(?:step|model)[ _]?\d|previous|the step before|the last step|earlier step|than before|"
                     r"from before|compared|\bvs\b|versus")
-_DOWNWARD = r"worse|regress|lower|dropped|fell|declin|down|decreas|drop|below|behind|went down|under|fewer|less|lost|sank"
+_DOWNWARD = r"worse|regress|lower|dropped|fell|fall|declin|down|decreas|drop|below|behind|went down|under|fewer|less|lost|sank"
 BARE = re.compile(r"^(better|improv|worse|regress)")  # said of a step after another: against it, named or not
 
 
@@ -1208,8 +1218,9 @@ def _pair_read(low: str, x: float, y: float, step: Step, previous: Step) -> bool
     return ours or known
 
 
-_DIRECTION = r"better|higher|up|gain(?:ed)?|improvement|increase|above|ahead|over|more|jump(?:ed|s)?|rose|climb(?:ed|s)?|" \
-             r"grew|worse|lower|down|drop(?:ped|ping)?|decrease|below|behind|under|less|fewer|fell|falling|lost|sank|improving"
+_DIRECTION = r"better|higher|up|gain(?:ed|s)?|improvement|increase|above|ahead|over|more|jump(?:ed|s)?|rose|rises|" \
+             r"climb(?:ed|s)?|grew|worse|lower|down|drop(?:ped|ping|s)?|decrease|below|behind|under|less|fewer|fell|falls|" \
+             r"falling|lost|sank|improving"
 
 
 def _direction(low: str, by: re.Match) -> re.Match | None:
@@ -1286,7 +1297,8 @@ _DIFF_SAID = re.compile(rf"(?:^|[\s(,]){_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percen
                         r"\s+(?:better|higher|worse|lower|more|less|up|down|improvement|gain|drop|increase|decrease|"
                         r"above|below|ahead|behind|over|under)(?:\s+(?:than|on|over|from|compared|against|that of|"
                         r"(?:step|model)[ _-]?\d)\b|\s*[.,;(]|\s*$)")
-_DIFF_UP = re.compile(rf"\b(?:went |is |was |goes )?(?P<dir>up|down|higher|lower|dropped|fell|rose|gained|lost|climbed|grew|"
+_DIFF_UP = re.compile(rf"\b(?:went |is |was |goes )?(?P<dir>up|down|higher|lower|dropped|drops|fell|falls|rose|rises|gained|"
+                      rf"gains|lost|climbed|grew|"
                       rf"improved|declined|decreased|increased)\s+(?:by\s+)?{_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*"
                       r"(?:percentage points?|points?|pts?|pp|%)?(?=\s*(?:on|over|from|vs\.?|versus|against|compared|while|"
                       r"and|but|,|;|\(|$))")
@@ -1452,7 +1464,7 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
     failed = bool(re.search(r"\bfail", re.sub(r"^\W*(?:(?:verdict|budget)\s*:?\s*)?(?:pass|fail)\s*[:,]", "", low))) and \
         not re.search(r"\b\d+\s*(?:of|/)\s*\d+\s+(?:seeds?\s+)?(?:held|hold|pass\w*|met)\b", low)  # "FAIL (0 of 3 held)"
     first, second = found[1], found[2]
-    if re.search(r"\bnone of (?:them|the seeds)\b", low) and second is None:
+    if re.search(r"\bnone of (?:them|the seeds)\b|\bnot (?:a single )?one\b(?! of)", low) and second is None:
         first, second = "0", first  # "3 seeds, none of them passed": none of the 3
     elif second is None and (then := re.search(rf"\bseeds?\s*[,;:]\s*(?:and\s+)?(\d+|{'|'.join(WORDS)})\s+(?:of them\s+)?"
                                               r"(?:passed|held|pass(?:es)?|holds?|met|failed)\b", low)):
@@ -1845,7 +1857,7 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
 
 
 _ABOVE_VERBS = r"higher|above|greater|better|more|lower|below|less|worse|beats?|ahead of|behind|over|under|>|<|leads?|led|" \
-    r"overt(?:ook|akes?)"
+    r"overt(?:ook|akes?)|trail(?:s|ed|ing)?"
 _BEING = r"(?: is| was| being| stays| stayed| remained| sits| sat| has been| had been)?" \
     r"(?: still| consistently| always| never| even| slightly| just| clearly| a bit| well| far)?"
 
@@ -1889,13 +1901,18 @@ def _above(low, clause, step, previous, number) -> Claim | None:
         if re.search(r"(?<!\bif )\bonly\b", low):  # "in the first epoch only": and not in the others
             rest = [step.run.train()[i] - step.run.test()[i] for i in range(f.epochs) if i + 1 not in scope]
             ok = ok and all((g < 0) != test_higher for g in rest)
-        if by := re.search(r"\bby\s+(?P<tol>about |around |~|roughly )?(?P<n>\d*\.?\d+)(?:\s*(?:points?|pts?|pp|%)|"
-                           r"(?=\s+(?:on (?:avg|average)|over|across|in|at) ))", low):  # "by ~9 on avg over the last 3"
+        if by := _BY_LEAD.search(low):  # "by ~9 on avg over the last 3"
             ok = ok and _lead_by(low, by, gaps, step, test_higher)
         said = (f"train - test {label}: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" ({records.METRICS})")
         return Claim(number, clause, ok != negated, said, "fit")
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
-    return Claim(number, clause, ((f.gap < 0) == test_higher) != negated, said, "fit")
+    by = _BY_LEAD.search(low)  # "test trails train by 2.8 pts": the mean's size too
+    return Claim(number, clause, ((f.gap < 0) == test_higher) != negated and (by is None or _lead_by(low, by, [f.gap], step,
+                                                                                                   test_higher)), said, "fit")
+
+
+_BY_LEAD = re.compile(r"\bby\s+(?P<tol>about |around |~|roughly )?(?P<n>\d*\.?\d+)(?:\s*(?:points?|pts?|pp|%)|"
+                      r"(?=\s+(?:on (?:avg|average)|over|across|in|at) ))")
 
 
 def _lead_by(low: str, by: re.Match, gaps: list[float], step: Step, test_higher: bool) -> bool:
@@ -2604,9 +2621,9 @@ DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "f
 _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is|\s*:)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
                     + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
                     r"(?<=\)):\s*|\b(?:are|were)\s+(?:now\s+|still\s+)?|\band the\s+(?=\d\s+(?:came|comes)\b)|"
-                    r"\bwhereas\s+|\bbut\s+|\bthen\s+|;\s*|^\W*)(?P<b>\d)\s*(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|still|went|got|dropped|came|comes|"
+                    r"\bwhereas\s+|\bbut\s+|\bthen\s+|\bcomes?\s+|\bcame\s+|\bmakes?\s+|\bmade\s+|;\s*|^\W*)(?P<b>\d)\s*(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|still|went|got|dropped|came|comes|"
                     r"fell|rose|improved|worst|best|weakest|perfect|(?:slightly |a bit |marginally |much )?(?:worse|better))\b|"
-                    r"\((?=\s*\d))|\b(?:best|worst|weakest|strongest|easiest|hardest)\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
+                    r"\((?=\s*\d))|\b(?:best|worst|weakest|strongest|easiest|hardest)(?:\s+(?:is|was)|\s*:)?\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:digit|class)\b[^.;:\d]{0,24}:\s*(?P<c>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:with|then)\s+(?P<e>\d)\b(?=\s+(?:right\s+|close\s+)?(?:behind|next|after|at|with|and))|"
                     r"\bthe\s+(?P<t>\d)\s+(?=itself\b)")  # "the 4 itself dropped from ..."
@@ -2918,10 +2935,7 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     rows = {r.digit: r for r in step.run.per_class}
     denied = _denied(low, rows)
     low = _digit_by_digit(re.sub(r",?\s*\bnot (?:digit |class |the )?\d\b(?!\s*%|\.\d)", "", low) if denied else low)
-    mentions = [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"] or m["c"] or m["e"] or m["f"] or m["t"]) if not m["w"] else
-                 DIGIT_WORDS[m["w"]])
-                for m in _DIGIT.finditer(low)
-                if not (re.search(r"\bafter\s+$", low[:m.start()]) and m.start() > 0 and re.search(r"\d", low[:m.start()]))]
+    mentions = _digit_mentions(low)
     if not rows or not mentions or not re.search(r"\b(errors?|mistakes?|wrong|misclassified|accuracy|right|correct|"
                                                  r"class|digits?|recogni[sz]ed|%)", low) and not (
             (_WORST.search(low) or _BEST.search(low) or re.fullmatch(rf"\W*(?:the\s+)?(?:{'|'.join(DIGIT_WORDS)})\s*:?\s*\d+\W*",
@@ -2936,6 +2950,9 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
             re.search(r"\b(?:digits?|class(?:es)?)\b|\bitself\b", (_SENTENCE.get() or "") + low)):  # "Digits: ...; 0 fell ..."
         return None  # ("...; 9 from 53 to 34": the errors the sentence spoke of)
     them = {r.digit: r for r in previous.run.per_class} if previous is not None else {}
+    if previous is not None and (head := re.match(r"\W*(?:in\s+)?(?:step|model)[ _-]?(\d+)\b", low)) and \
+            int(head[1]) == number - 1:  # "Step 1 had 15 errors on the 0s": the clause is that step's
+        rows, them = them, {}
     said, verdicts, used = [], [], []
     low = _digits_pair(low, mentions, rows, verdicts, used)
     for digit in denied:  # "the worst class is 8, not 9": 9 is not the worst
@@ -2947,6 +2964,8 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
         part = low[end:mentions[i + 1][0] if i + 1 < len(mentions) else len(low)].split("followed by")[0]
         part = (" at" if re.search(r"\d\s*at$", low[start:end]) else "") + part  # "then 8 at 71": its word kept
         before, lead = low[:start] if i == 0 else lead, ""
+        if _WORST.search(low[start:end]) or _BEST.search(low[start:end]):
+            before += " " + low[start:end]  # "Worst 5 (92.9%)": the rank said in the digit's own words
         if i + 1 < len(mentions) and (tail := re.search(r"[,;]\s*(?:and\s+)?[^,;\d]*$", part)):
             part, lead = part[:tail.start()], tail[0]  # "worst 3 (23 errors), best digit 0": "best" is 0's word
         if digit in rows:
@@ -2959,6 +2978,14 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     said.append(f"worst digit {ranked[0].digit} ({ranked[0].exact:.2f} %), best {ranked[-1].digit} "
                 f"({ranked[-1].exact:.2f} %)")
     return Claim(number, clause, all(verdicts), "; ".join(said) + f" ({records.PER_CLASS})", "figure", tuple(used))
+
+
+def _digit_mentions(low: str) -> list[tuple[int, int, int]]:
+    """Where each digit is named (start, end, digit); "after the 2s" ranks the digit before it, and names none."""
+    return [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"] or m["c"] or m["e"] or m["f"] or m["t"]) if not m["w"] else
+             DIGIT_WORDS[m["w"]])
+            for m in _DIGIT.finditer(low)
+            if not (re.search(r"\bafter\s+$", low[:m.start()]) and m.start() > 0 and re.search(r"\d", low[:m.start()]))]
 
 
 def _digit_by_digit(low: str) -> str:
@@ -2979,6 +3006,7 @@ def _digit_by_digit(low: str) -> str:
                      f"digit {DIGIT_WORDS[m[1]]} at {m[3]}% and digit {DIGIT_WORDS[m[2]]} at {m[3]}%", low)
     low = re.sub(r"\bdigits?\s+(\d(?:\s*,\s*\d)*\s*,?\s*and\s+\d)\b(?P<mid>[^;.(:]*?)(?:\(|:\s*)(?P<vals>\d+(?:\.\d+)?\s*%?"
                  r"(?:\s*,\s*\d+(?:\.\d+)?\s*%?)*\s*,?\s*and\s+\d+(?:\.\d+)?\s*%?)\)?", _digits_in_order, low)
+    low = re.sub(r"\bboth (\d) and (\d)\b(?!\s*(?:%|epochs?|seeds?|steps?))", r"digits \1 and \2 both", low)  # "Both 5 and 6 sit"
     # "Digits 6 and 9 are both around 88% (114 and 112 errors)": the level each one's, the counts in order
     low = re.sub(r"\bdigits?\s+(\d)\s+and\s+(\d)\b(?P<mid>[^;.\d(]*?\b(?:both|each|all)\b[^;.\d(]*?)"
                  r"(?P<tol>(?:about|around|roughly|approximately|~)\s*)?(?P<x>\d+(?:\.\d+)?)\s*%"
@@ -3086,7 +3114,7 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
             verdicts.append(_num(text) == errors)
             used.append(text)
     if before and (ahead := re.search(r"(?:\bonly\s+|\bjust\s+)?(\d+)\s+(?:of\s+the|misclassified|wrong|mistaken|(?:errors?|"
-                                      r"mistakes?)\s+(?:on|for|among|with)(?:\s+the)?)\s*$", before)):
+                                      r"mistakes?)\s+(?:on|for|among|with|makes?|made)(?:\s+the)?)\s*$", before)):
         verdicts.append(_num(ahead[1]) == row.errors)  # "6 of the 2s are misclassified", "495 misclassified 8s"
         used.append(ahead[1])
     if moved and digit in them:
@@ -3462,9 +3490,9 @@ def _seed_rank(low, clause, step, previous, number) -> Claim | None:
                       else c[-1] for s, c in curves.items()}
             held = held or figure[int(seed_said)] == (min if rank in ("lowest", "worst", "weakest") else max)(figure.values())
             said.append(f"{role} by seed: " + ", ".join(f"seed {s} {v:.2f} %" for s, v in figure.items()))
-            # "seed 2 starts best, 81.71 % after one epoch": the ranked figure said beside its rank
-            with _unread():
-                read += [t for t in re.findall(r"(\d{2}\.\d+)\s*%", low) if said_as(figure[int(seed_said)], t)]
+            if named:  # "seed 2 starts best, 81.71 % after one epoch": the ranked figure said beside its named rank
+                with _unread():
+                    read += [t for t in re.findall(r"(\d{2}\.\d+)\s*%", low) if said_as(figure[int(seed_said)], t)]
         ok = ok and held
     return Claim(number, clause, ok, "; ".join(dict.fromkeys(said)) + f" ({records.CHECK if step.check else records.METRICS})",
                  "figure", tuple(dict.fromkeys(read)))
@@ -3743,6 +3771,9 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
             ok = all(any(abs(v - t) < (500 if k else 0.5) for t in (step.train_images, split, step.train_images + split))
                      for _, v, k in counts)
             return Claim(number, clause, ok, said, "figure", tuple(t for t, _, _ in counts))
+    # "Of the 8,000 images, 1,000 go to the validation split": its share, said first
+    low = re.sub(rf"\bof (?:the )?{NUM}\s*(k|K)?\s*(?:images|samples)?,\s*{NUM}\s*(k|K)?\s+(go(?:es)? to|went to|"
+                 r"are (?:used )?for|are held out for)\b", lambda m: f"{m[3]}{m[4] or ''} of the {m[1]}{m[2] or ''} {m[5]}", low)
     if share := re.search(rf"{NUM}\s*(k|K)?\s+(?:of|out of) (?:the )?{NUM}\s*(k|K)?\s*(?:images|samples)?\s*(?:go(?:es)? to|"
                           r"went to|are (?:used )?for|for|as|are held out for) (?:the )?validation", low):
         ok = abs(_num(share[1]) * (1000 if share[2] else 1) - split) < (500 if share[2] else 0.5) and \
@@ -3882,7 +3913,8 @@ def _of_one_seed(words: str, after: str) -> bool:
         bool(re.search(r"\bseeds\b[^;]*?\bseed \d+\b[^,;\d]*$", words))
 
 
-_LIST_GLUE = re.compile(r"[\s,;:()/|]*(?:seeds? \d+(?:\s*(?:,|and|&)\s*\d+)*\)?)?[\s,;:()/|]*(?:(?:and|to)\s*)?")
+_LIST_GLUE = re.compile(r"[\s,;:()/|]*(?:(?:and\s+)?seeds? \d+(?:\s*(?:,|and|&)\s*\d+)*(?:'s(?:\s+(?:is|was|at))?)?\)?)?"
+                        r"[\s,;:()/|]*(?:(?:and|to)\s*)?")  # ", seed 2's is": the role of the figure before
 
 
 # "Min of last 3: 99.4", "the lowest of the last 3 epochs was 99.4": a figure of that role, at its digits
@@ -3918,7 +3950,12 @@ def _seeds_after(after: str, listed: bool) -> list[int]:
 def _epoch_of(own: str, after: str, before: str) -> re.Match | None:
     """The epoch a figure is said of: just before it ("at epoch 4: 96.51 %, at epoch 5: 98.40 %"), just after it, in
     its own words, or heading the list it is in ("Test acc at ep 2: 76.92 %, train 94.73 %")."""
-    return re.search(r"(?<!\bto )\bepoch (\d+)\s*[:=]\s*()$", own) or _EPOCH.match(after) or _EPOCH.search(own) or \
+    inside = _EPOCH.search(own)  # "... in epoch 3 it slipped back to 96.92": a later figure, not that epoch's
+    if inside and re.search(r"\d", before[:len(before) - len(own)]) and \
+            re.search(r"\b(?:slipped|slid|fell|dropped|dipped|came|climbed|rose|back|then|later|ended|finished)\b",
+                      own[inside.end():]):
+        inside = None
+    return re.search(r"(?<!\bto )\bepoch (\d+)\s*[:=]\s*()$", own) or _EPOCH.match(after) or inside or \
         re.match(r"\W*(?:\w+\s+){0,3}(?:at|in) epoch (\d+)()\s*:", before)
 
 
@@ -4033,7 +4070,8 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
     said = words if own_role else words + around  # "min of last 3 83.37 %, final 97.15 %": each figure's own words
     if re.search(r"\b(min\w*|lowest|worst)\b", said) and re.search(r"\blast\b", said):
         values, role = [min(curve[-k:])], f"min of the last {k}"
-    elif _FINAL.search(words) or not own_role and re.search(r"\b(?:in|at|by) the (?:final|last epoch|end)\b", around):
+    elif _FINAL.search(words) or not own_role and epoch is None and re.search(r"\b(?:in|at|by) the (?:final|last epoch|end)\b",
+                                                                           around):
         values, role = [curve[-1]], "final"  # "seed 2 is 97.73 in the final": the role said after the figure
     elif re.search(r"\b(best|highest|peak\w*|max\w*)\b", words):
         values, role = [max(curve)], "best"
@@ -4051,8 +4089,9 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
         said = f"seed {seed}'s test accuracy, {role}: {values[0]:.2f} %"
     ok = any(said_as(v, text) for v in values if v >= 0)
     rank = re.search(r"\b(lowest|worst|weakest|highest|top|best(?=\s+(?:min\w*|final\w*|last|lowest)\b))\b", words)
-    # "lowest min-of-last-3 89.65 (seed 2)": against every seed's
-    if rank and role in ("final", f"min of the last {k}") and \
+    # "lowest min-of-last-3 89.65 (seed 2)": against every seed's; "seed 1's lowest in its last 3": its own min
+    own = re.search(r"\b(?:lowest|worst)\s+(?:\w+\s+)?(?:in|of|over|across)\s+(?:its|their|the)\s+last\b", words)
+    if rank and not (own and own.start() == rank.start()) and role in ("final", f"min of the last {k}") and \
             all(int(m) == seed for m in re.findall(r"\bseed (\d+)", words)):  # the rank said of this seed, no other
         done = step.check.finished() if step.check else curves  # the seeds that finished, as the check ranks them
         of = {s: (c[-1] if role == "final" else min(c[-k:])) for s, c in curves.items() if s in done or s == seed}
@@ -4099,7 +4138,7 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
     near = re.search(r"(?:\b(almost|nearly|close to|about|around|approximately)|~)\s*$", words)
     train = bool(re.search(r"\btrain(?:ing)?\b", around))
     either = train and bool(re.search(r"\b(?:test|validation)(?! loss)", around))  # both named: it may be either
-    best_named = bool(re.search(r"\bbest|highest|max(?:imum)?|peak", words))
+    best_named = bool(re.search(r"\bbest|highest|max(?:imum)?|peak|\btop\b", words))
     values, what, labels = *_others(step, around, words), []
     if values:
         labels = _others_labels(step, around, words)
@@ -4197,7 +4236,8 @@ def _series(step: Step, around: str, train: bool, either: bool) -> tuple[list[fl
     if train:
         return (run.train(), f"train accuracy by epoch, best {f.best_train:.2f} % ({records.METRICS})",
                 [f"train at epoch {i}" for i in epochs])
-    if re.search(r"\btest|validation|accuracy|acc\b|best|final|reached|achieved|got|hit", around) is None:
+    if re.search(r"\btest|validation|accuracy|acc\b|best|final|reached|achieved|got|hit|(?:slipped|slid|fell|dropped) back\b",
+                 around) is None:  # "it slipped back to 96.92": where the curve went
         return None, "", []
     return (run.test(), f"test accuracy by epoch, best {f.best_test:.2f} % ({records.METRICS})",
             [f"test at epoch {i}" for i in epochs])
