@@ -540,6 +540,9 @@ CORPUS_SAID = [
     ("example", 1, "analysis", "For the first 5 epochs, train acc trailed test acc.", False),
     ("example", 3, "analysis", "Seed 1 is the weakest, its min of the last 3 is 99.43%.", True),
     ("example", 3, "analysis", "Seed 1 is the weakest, its min of the last 3 is 99.51%.", False),
+    # a whole number in brackets after a digit where the sentence counts errors: its count, or its accuracy whole
+    ("gamma", 1, "result", "Worst digit 9 (88), best 4 (99.39, 6 errors)", True),
+    ("gamma", 1, "result", "Worst digit 9 (87), best 4 (99.39, 6 errors)", False),
 ]
 
 

@@ -3136,7 +3136,7 @@ def _counts_beside(part: str, row, then, used: list[str]) -> list[bool]:
         used.append(here[1])
     counted = re.search(_ERROR_WORDS, _SENTENCE.get() or "") is not None
     if counted and (count := re.match(r"\s*\(\s*(\d+)\s*\)", part)) and count[1] not in used and "%" not in part:
-        verdicts.append(_num(count[1]) == row.errors)
+        verdicts.append(_num(count[1]) == row.errors or _num(count[1]) <= 100 and said_as(row.exact, count[1]))  # or "(98)"
         used.append(count[1])
     if counted and then is not None and (was := re.search(r"\b(?:was|were|had|from)\s+(\d+)\s+in\s+(?:step|model)[ _-]?\d\b"
                                                           r"(?!\s*to\b)", part)) and was[1] not in used:
