@@ -137,6 +137,7 @@ LATER_PARTS = {
     "dev22": 240,  # dev.jsonl's author's second batch: new facts and combinations in its register, 85 % true
     "dev23": 220,  # true sentences with traps for a machine reader, in the seeds' informal voices, 90 % true
     "dev24": 190,  # dev.jsonl's true rows each said again in another sentence structure (paraphrase), 89 % true
+    "dev25": 190,  # dev.jsonl's true rows said again in four voices (notebook, reasoning, non-native, questions)
 }
 
 

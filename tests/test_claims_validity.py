@@ -30,7 +30,7 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev16": (99.5, 100.0, 94.0), "dev17": (95.5, 100.0, 97.5),
           "dev18": (99.5, 100.0, 95.5), "dev19": (98.5, 100.0, 96.5), "dev20": (99.5, 100.0, 97.0),
           "dev21": (99.5, 100.0, 99.0), "dev22": (99.5, 100.0, 98.0), "dev23": (99.5, 100.0, 98.0),
-          "dev24": (99.5, 100.0, 96.0)}
+          "dev24": (99.5, 100.0, 96.0), "dev25": (90.5, 98.5, 90.0)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -543,6 +543,26 @@ CORPUS_SAID = [
     # a whole number in brackets after a digit where the sentence counts errors: its count, or its accuracy whole
     ("gamma", 1, "result", "Worst digit 9 (88), best 4 (99.39, 6 errors)", True),
     ("gamma", 1, "result", "Worst digit 9 (87), best 4 (99.39, 6 errors)", False),
+    # dev25's readings (a second paraphrase of dev's true rows, in four voices): questions answered, and false siblings
+    ("example", 3, "analysis", "Did seed 0 ever drop below 99.5% from epoch 9 on? No.", True),
+    ("example", 3, "analysis", "Did seed 0 ever drop below 99.5% from epoch 7 on? No.", False),
+    ("alpha", 2, "analysis", "How fast did it get to 95%? Within 2 epochs.", True),
+    ("alpha", 2, "analysis", "How fast did it get to 96%? Within 2 epochs.", False),
+    ("beta", 3, "result", "How many of the 3 seeds passed? None.", True),
+    ("beta", 3, "result", "How many of the 3 seeds passed? One.", False),
+    ("beta", 3, "analysis", "How many seeds ended above 95%? 2 of the 3.", True),
+    ("beta", 3, "analysis", "How many seeds ended above 97%? 2 of the 3.", False),
+    ("beta", 3, "analysis", "Is the accuracy stable in the last 3 epochs? Not at all.", True),
+    ("beta", 3, "analysis", "Is the accuracy stable in the last 3 epochs? Yes.", False),
+    ("alpha", 3, "analysis", "Which seed ends lowest? Seed 2, at 97.75%.", True),
+    ("alpha", 3, "analysis", "Which seed ends lowest? Seed 0, at 97.98%.", False),
+    ("gamma", 1, "analysis", "digit 9 is the worst class with 88.1%, after it is coming 5 with 92.9%", True),
+    ("gamma", 1, "analysis", "digit 9 is the worst class with 88.1%, after it is coming 5 with 92.3%", False),
+    ("gamma", 2, "analysis", "ep3 -> ep5: test falls every epoch", True),
+    ("gamma", 2, "analysis", "ep2 -> ep5: test falls every epoch", False),
+    ("beta", 2, "analysis", "Because the final test accuracy is 0.67 points lower than"
+     " in Model_1, the augmentation has helped.", False),
+    ("alpha", 2, "analysis", "test reached 95% within 2 epochs", True),
 ]
 
 

@@ -211,9 +211,16 @@ def sentences(text: str) -> list[str]:
     for block in re.split(r"\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n", "\n" + text.strip()):
         block = " ".join(block.split())
         # a question and its answer ("Does it over-fit? No, the gap is 0.3") are one sentence
-        out += [s.strip() for s in re.split(r"(?<=[.!])\s+(?=[A-Z(\"'`])|(?<=\?)\s+(?!(?:No|Yes|Not|Nope|Yeah|Yep)\b)"
-                                            r"(?=[A-Z(\"'`])", block) if s.strip()]
+        for s in re.split(r"(?<=[.!])\s+(?=[A-Z(\"'`])|(?<=\?)\s+(?!(?:No|Yes|Not|Nope|Yeah|Yep)\b)(?=[A-Z(\"'`])", block):
+            if out and out[-1].endswith("?") and _ANSWERS.match(s) and _ASKED.match(out[-1]):
+                out[-1] += " " + s.strip()  # "How many seeds ended above 95%? 2 of the 3.": one claim
+            elif s.strip():
+                out.append(s.strip())
     return out
+
+
+_ASKED = re.compile(r"(?i)\W*(?:how|which|what|did|does|do|is|was|are|were|has|have)\b")
+_ANSWERS = re.compile(r"(?:None|All|Within|In|By|After|At|Seed \d|\d|One|Two|Three|Four|Five|Six|Barely|Hardly|Only)\b")
 
 
 def _field(sentence: str) -> str:
@@ -671,6 +678,31 @@ _QUESTION = re.compile(r"(?i)\b(?:does|did|is|was|are|do|has|have)\s+(it|the mod
                        r"model[ _-]?\d|step \d)\s+([^?.!]{1,50})\?\s*(no|not really|nope|not at all|yes|yeah|yep)\b[,.:;!]?\s*")
 
 
+_ANSWER_NO = r"(?:no|not at all|not really|nope|never)"
+_ANSWER = rf"(?P<no>{_ANSWER_NO})|(?P<yes>yes|yeah|yep)"
+_PREDICATE = r"stable|consistent|above|below|over|under|ahead|behind|higher|lower|better|worse|still rising|rising|" \
+    r"over-?fitting|under-?fitting"
+
+
+def _answered(text: str) -> str:
+    """A question and its answer said as the claim they make together: "How many seeds ended above 95%? 2 of the 3."
+    (2 of the 3 seeds ended above 95 %), "Which seed ends lowest? Seed 0" (seed 0 ends lowest), "Did seed 0 ever drop
+    below 99.5%? No." (it never did), "Is the accuracy stable in the last 3 epochs? Not at all." (it is not), "How fast
+    did it get to 95%? Within 2 epochs." (it reached 95 % within 2 epochs)."""
+    text = re.sub(r"(?i)\bhow many (?:of the (\d+) )?seeds?\s+([^?]{1,80})\?\s*(none|all|(?:\d+|one|two|three|four|five|six)"
+                  r"(?:\s+of\s+(?:the\s+)?(?:\d+|three|six))?)\b\.?",
+                  lambda m: f"{'none of the' if m[3].lower() == 'none' else 'all of the' if m[3].lower() == 'all' else m[3]}"
+                  f"{'' if ' of ' in m[3] or m[3].lower() in ('none', 'all') else ' of the'}"
+                  f"{' ' + m[1] if m[1] and ' of ' not in m[3] else ''} seeds {m[2]}", text)
+    text = re.sub(r"(?i)\bwhich seed\s+([^?]{1,60})\?\s*(seed \d+)\b", r"\2 \1", text)
+    text = re.sub(r"(?i)\bhow (?:fast|quickly|soon) did ([\w ]{1,30}?) (?:get to|reach|hit|cross|pass) ([^?]{1,20})\?\s*"
+                  r"(within|in|by|after|at) ", r"\1 reached \2 \3 ", text)
+    text = re.sub(rf"(?i)\b(?:did|does|has|have)\s+([^?]{{1,40}}?)\s+ever\s+([^?]{{1,80}})\?\s*{_ANSWER_NO}\b[.!,;]*",
+                  r"\1 never \2", text)  # "Did seed 0 ever drop below 99.5% from epoch 9 on? No."
+    return re.sub(rf"(?i)\b(is|was|are|were)\s+([^?]{{1,40}}?)\s+({_PREDICATE})\b([^?]{{0,60}})\?\s*(?:{_ANSWER})\b[.!,;]*",
+                  lambda m: f"{m[2]} {m[1].lower()} {'not ' if m['no'] else ''}{m[3]}{m[4]}", text)
+
+
 # two figures set against each other: "99.53 vs 99.29", "98.03 / 97.98"
 VERSUS = r"(?:vs\.?|versus|/)"
 
@@ -776,6 +808,7 @@ def _plain(sentence: str) -> str:
     text = re.sub(r"(?i)\b(last|first|final)-(\d+)\b", r"\1 \2", text)
     text = _referents(re.sub(r"\bs(\d)\b", r"seed \1", text))  # "s0 97.51"
     text = _QUESTION.sub(lambda m: f"{m[1]} is {'' if m[3].lower().startswith('y') else 'not '}{m[2]}; ", text)
+    text = _answered(text)
     text = _phrasings(text)
     text = re.sub(r"(?i)^(\W*)(\d{2}(?:\.\d+)?)\s*%?\s+(?:was\s+)?(held|holds)\b", r"\1\3 \2 %", text)  # "97% held over ..."
     text = re.sub(r"(?i)\b(\d{2}(?:\.\d+)?)\s+or\s+(more|above|higher|better)\b", r"\1 % or \2", text)
@@ -825,6 +858,8 @@ def _epochs_plainly(text: str) -> str:
     text = re.sub(r"(?i)\(\s*epoch\s+(\d+)\s*\)", r"at epoch \1", text)
     text = re.sub(r"(?i)\bepochs?\s+(\d+)\s*[-–]\s*(\d+)\b", r"from epoch \1 to epoch \2", text)
     text = re.sub(r"(?i)\bbetween epoch (\d+) and (?:epoch )?(\d+)\b", r"from epoch \1 to epoch \2", text)
+    text = re.sub(r"(?i)^(\W*)epoch (\d+)\s*(?:->|→|to)\s*epoch (\d+)\s*:", r"\1from epoch \2 to epoch \3,",
+                  text)  # "ep3 -> ep5: test falls every epoch"
     text = re.sub(r"(?i)(\d{2}\.\d+\s*%?(?:\s*/\s*\d{2}\.\d+\s*%?)+)\s*(?:\(\s*|(?:for|on|of|across)\s+(?:the\s+)?)seeds\s+"
                   r"(\d(?:\s*[,/]\s*\d)+)\s*\)?", _seeds_in_order, text)
     text = re.sub(r"(?i)\bafter (?:the |its )?peak (?:at|in) epoch (\d+)", r"from epoch \1 on", text)  # "after the peak at ep 3"
@@ -995,8 +1030,9 @@ def _help_word(low: str) -> re.Match | None:
     """The word crediting a change ("reduced", "helped", "cut"), not the noun of an event whose figures follow ("after
     the LR cut test accuracy went from 96.51 to 98.40")."""
     event = re.search(r"\bfrom\s+\d{2}(?:\.\d+)?\s*%?[^.;]{0,20}?\bto\s+\d{2}", low)
-    return next((h for h in re.finditer(rf"\b(?:{HELP})\b", low) if not (event and h[0] == "cut" and re.search(
-        r"\b(?:the|lr|rate|a|first|second)\s+$", low[:h.start()]))), None)
+    reason = re.match(r"\W*(?:because|since|as|given that)\b[^,]*,", low)  # "Because ... lower ..., X has not helped"
+    return next((h for h in re.compile(rf"\b(?:{HELP})\b").finditer(low, reason.end() if reason else 0) if not (
+        event and h[0] == "cut" and re.search(r"\b(?:the|lr|rate|a|first|second)\s+$", low[:h.start()]))), None)
 
 
 def _credit_of_several(low: str, step: Step, previous: Step, clause: str, number: int, what: str, help_at: re.Match,
@@ -2401,7 +2437,7 @@ def _reached_level(low: str, series: list[float], what: str, level: _Level, at: 
                 else f"none (best {max(series):.2f} %)") + (f"; epoch {n}: {series[n - 1]:.2f} %" if 1 <= n <= len(series)
                                                              else ""))
         return first == n, said
-    if by is not None and 1 <= int(by[1]) <= len(series):
+    if by is not None and 1 <= int(_num(by[1])) <= len(series):  # the epoch said is read
         top = max(series[:int(by[1])])
         return first is not None and first <= int(by[1]), f"best {what} accuracy by epoch {by[1]}: {top:.2f} %"
     return first is not None, (f"best {what} accuracy {max(series):.2f} % at epoch {series.index(max(series)) + 1}"
@@ -2621,7 +2657,7 @@ DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "f
 _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is|\s*:)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
                     + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
                     r"(?<=\)):\s*|\b(?:are|were)\s+(?:now\s+|still\s+)?|\band the\s+(?=\d\s+(?:came|comes)\b)|"
-                    r"\bwhereas\s+|\bbut\s+|\bthen\s+|\bcomes?\s+|\bcame\s+|\bmakes?\s+|\bmade\s+|;\s*|^\W*)(?P<b>\d)\s*(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|still|went|got|dropped|came|comes|"
+                    r"\bwhereas\s+|\bbut\s+|\bthen\s+|\bcom(?:es?|ing)\s+|\bcame\s+|\bit\s+is\s+|\bmakes?\s+|\bmade\s+|;\s*|^\W*)(?P<b>\d)\s*(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|still|went|got|dropped|came|comes|"
                     r"fell|rose|improved|worst|best|weakest|perfect|(?:slightly |a bit |marginally |much )?(?:worse|better))\b|"
                     r"\((?=\s*\d))|\b(?:best|worst|weakest|strongest|easiest|hardest)(?:\s+(?:is|was)|\s*:)?\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:digit|class)\b[^.;:\d]{0,24}:\s*(?P<c>\d)\b(?!\s*%|\.\d)|"
@@ -2985,7 +3021,8 @@ def _digit_mentions(low: str) -> list[tuple[int, int, int]]:
     return [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"] or m["c"] or m["e"] or m["f"] or m["t"]) if not m["w"] else
              DIGIT_WORDS[m["w"]])
             for m in _DIGIT.finditer(low)
-            if not (re.search(r"\bafter\s+$", low[:m.start()]) and m.start() > 0 and re.search(r"\d", low[:m.start()]))]
+            if not (re.search(r"\bafter\s+$", low[:m.start()]) and re.match(r"(?:the\s+)?\d", m[0]) and
+                    re.search(r"\d", low[:m.start()]))]
 
 
 def _digit_by_digit(low: str) -> str:
