@@ -563,6 +563,8 @@ CORPUS_SAID = [
     ("beta", 2, "analysis", "Because the final test accuracy is 0.67 points lower than"
      " in Model_1, the augmentation has helped.", False),
     ("alpha", 2, "analysis", "test reached 95% within 2 epochs", True),
+    ("gamma", 2, "analysis", "Two epochs were enough to get to 96% test acc.", True),  # not a plan: "were enough to get to"
+    ("gamma", 2, "analysis", "Two epochs were enough to get to 97% test acc.", False),
 ]
 
 

@@ -503,7 +503,7 @@ def is_plan(words: str, number: int | None = None) -> bool:
     """A plan, or a later step's business: "Next", "I will", "to get", "should", "try", "plan", an imperative, "in
     step 3" said in step 2."""
     low = words.lower()
-    if re.search(r"\b(would have|should have|took \w+ to get|needed \w+ to get)\b", low):
+    if re.search(r"\b(would have|should have|took \w+ to get|needed \w+ to get|(?:was|were) enough to (?:get|reach))\b", low):
         return False
     # "which I would still call within the noise", "smaller than I'd like": a judgement, not a plan
     low = re.sub(r"\b(?:i|we) (?:would|'d)(?: still)? (?:call|say|describe|consider|expect)\b|\bi'd (?:call|say)\b|"
@@ -858,6 +858,8 @@ def _epochs_plainly(text: str) -> str:
     text = re.sub(r"(?i)\(\s*epoch\s+(\d+)\s*\)", r"at epoch \1", text)
     text = re.sub(r"(?i)\bepochs?\s+(\d+)\s*[-–]\s*(\d+)\b", r"from epoch \1 to epoch \2", text)
     text = re.sub(r"(?i)\bbetween epoch (\d+) and (?:epoch )?(\d+)\b", r"from epoch \1 to epoch \2", text)
+    text = re.sub(rf"(?i)\b(\d+|{'|'.join(WORDS)}) epochs? (?:was|were) enough to (?:get to|reach)\s+(\d{{2}}(?:\.\d+)?\s*%?)",
+                  lambda m: f"reached {m[2]} within {_count(m[1].lower())} epochs", text)  # "Two epochs were enough to get to"
     text = re.sub(r"(?i)^(\W*)epoch (\d+)\s*(?:->|→|to)\s*epoch (\d+)\s*:", r"\1from epoch \2 to epoch \3,",
                   text)  # "ep3 -> ep5: test falls every epoch"
     text = re.sub(r"(?i)(\d{2}\.\d+\s*%?(?:\s*/\s*\d{2}\.\d+\s*%?)+)\s*(?:\(\s*|(?:for|on|of|across)\s+(?:the\s+)?)seeds\s+"
