@@ -1028,12 +1028,15 @@ def _cut_at_work(clause: str, step: Step, number: int) -> Claim:
                  f"{test[k - 1]:.2f} % (noise ±{noise:.2f}; {records.METRICS})", "effect")
 
 
+_HELP_WORD = re.compile(rf"\b(?:{HELP})\b")
+
+
 def _help_word(low: str) -> re.Match | None:
     """The word crediting a change ("reduced", "helped", "cut"), not the noun of an event whose figures follow ("after
     the LR cut test accuracy went from 96.51 to 98.40")."""
     event = re.search(r"\bfrom\s+\d{2}(?:\.\d+)?\s*%?[^.;]{0,20}?\bto\s+\d{2}", low)
     reason = re.match(r"\W*(?:because|since|as|given that)\b[^,]*,", low)  # "Because ... lower ..., X has not helped"
-    return next((h for h in re.compile(rf"\b(?:{HELP})\b").finditer(low, reason.end() if reason else 0) if not (
+    return next((h for h in _HELP_WORD.finditer(low, reason.end() if reason else 0) if not (
         event and h[0] == "cut" and re.search(r"\b(?:the|lr|rate|a|first|second)\s+$", low[:h.start()]))), None)
 
 
@@ -1366,11 +1369,16 @@ def _role_pairs(previous: Step, step: Step) -> list[tuple[float, float, str]]:
             (a.best_train, b.best_train, "best train"), (previous.run.test()[-1], step.run.test()[-1], "final test")]
 
 
+def _steps_pairs(previous: Step, step: Step, xs: str, ys: str) -> list[tuple[float, float, str]]:
+    """The roles whose figures in the step before and in this one are the two said, `xs` then `ys`."""
+    with _unread():
+        return [(p, q, what) for p, q, what in _role_pairs(previous, step) if said_as(p, xs) and said_as(q, ys)]
+
+
 def _steps_pair(previous: Step, step: Step, xs: str, ys: str) -> bool:
     """"lifted the min of the last three from 53.76 % to 96.51 %" with no step named: the two figures are a role's in
     the step before and in this one."""
-    with _unread():
-        return any(said_as(p, xs) and said_as(q, ys) for p, q, _ in _role_pairs(previous, step))
+    return bool(_steps_pairs(previous, step, xs, ys))
 
 
 # a move said by its size: "a gain of 42.75 points", "a jump of about 1.9 pts"
@@ -1652,7 +1660,7 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
                                           r"\bthe step before\b", low):
         step = previous
     f = facts(step)
-    if re.search(rf"\b(?:{HELP})\b", low) and any(re.search(p, low) for p in CHANGE_NAMES.values()):
+    if _HELP_WORD.search(low) and any(re.search(p, low) for p in CHANGE_NAMES.values()):
         return None  # a change's effect on it: `_effect` reads that
     train, test = step.run.train()[-f.n:], step.run.test()[-f.n:]
     said = (f"train - test over the last {f.n} epochs: {', '.join(f'{a - b:+.2f}' for a, b in zip(train, test, strict=True))}"
@@ -2858,7 +2866,7 @@ def _layers_said(low, clause, step, previous, number) -> Claim | None:
                  r"regulari[sz]e)\b.*$", "", low)
     named = [(kind, m) for kind, (pattern, _) in LAYER_WORDS.items() if (m := re.search(pattern, low))]
     found = min(named, key=lambda n: n[1].start(), default=None)  # the layer the clause starts with
-    if not types or found is None or re.search(rf"\b(?:{HELP})\b|\b(?:gap|difference) between\b", low) or \
+    if not types or found is None or _HELP_WORD.search(low) or re.search(r"\b(?:gap|difference) between\b", low) or \
             CREDIT.search(low) or not re.match(r"\W*(?:(?:added|adding|used|using|with|introduced|introducing|applied|"
                                                 r"includ\w*|contain\w*|has|have|no|without|removed)\s+)?(?:\w+\s+){0,2}$",
                                                 low[:found[1].start()]):
@@ -3717,9 +3725,7 @@ def _steps_arrow(low: str, clause: str, figures: list[re.Match], k: int, step: S
             not re.fullmatch(r"\s*(?:→|->|to)\s*", low[figures[k].end():figures[k + 1].start()]):
         return None
     xs, ys = figures[k][1], figures[k + 1][1]
-    with _unread():
-        pairs = [(p, q, what) for p, q, what in _role_pairs(previous, step) if said_as(p, xs) and said_as(q, ys)]
-    if not pairs:
+    if not (pairs := _steps_pairs(previous, step, xs, ys)):
         return None
     named = {"min": r"\bmin|\blowest", "best test": r"\bbest|\bpeak|\bhighest", "best train": r"\btrain",
              "final": r"\bfinal|\bend"}  # the role the words name first, where two roles share the figures
