@@ -138,6 +138,9 @@ LATER_PARTS = {
     "dev23": 220,  # true sentences with traps for a machine reader, in the seeds' informal voices, 90 % true
     "dev24": 190,  # dev.jsonl's true rows each said again in another sentence structure (paraphrase), 89 % true
     "dev25": 190,  # dev.jsonl's true rows said again in four voices (notebook, reasoning, non-native, questions)
+    "dev26": 165,  # dev.jsonl's false rows made true with the smallest change (the forms it only holds false), all true
+    "dev27": 175,  # a sibling of each true dev.jsonl row: the same form about another fact of its hand-in, 85 % true
+    "dev28": 195,  # dev.jsonl's true rows with their figures and scopes said other ways (fractions, error rates, E14)
 }
 
 

@@ -30,7 +30,8 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev16": (99.5, 100.0, 94.0), "dev17": (95.5, 100.0, 97.5),
           "dev18": (99.5, 100.0, 95.5), "dev19": (98.5, 100.0, 96.5), "dev20": (99.5, 100.0, 97.0),
           "dev21": (99.5, 100.0, 99.0), "dev22": (99.5, 100.0, 98.0), "dev23": (99.5, 100.0, 98.0),
-          "dev24": (99.5, 100.0, 96.0), "dev25": (90.5, 98.5, 90.0)}
+          "dev24": (99.5, 100.0, 96.0), "dev25": (99.5, 100.0, 90.5), "dev26": (None, 100.0, 98.5),
+          "dev27": (99.5, 100.0, 97.0), "dev28": (94.0, 100.0, 90.5)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -40,7 +41,7 @@ def test_the_development_parts_keep_their_figures(part):
     least_sensitivity, least_specificity, least_coverage = FLOORS[part]
     shown = [f"{r['id']}: {r['sentence']} -> {v}" for r, v in wrong][:10]
     assert figures["specificity"] >= least_specificity, shown
-    assert figures["sensitivity"] >= least_sensitivity, shown
+    assert least_sensitivity is None or figures["sensitivity"] >= least_sensitivity, shown  # dev26: no false rows
     assert figures["coverage"] >= least_coverage, shown
     assert figures["plans_judged"] <= (3 if part in ("dev3", "dev4") else 0), shown
 
@@ -565,6 +566,64 @@ CORPUS_SAID = [
     ("alpha", 2, "analysis", "test reached 95% within 2 epochs", True),
     ("gamma", 2, "analysis", "Two epochs were enough to get to 96% test acc.", True),  # not a plan: "were enough to get to"
     ("gamma", 2, "analysis", "Two epochs were enough to get to 97% test acc.", False),
+    # dev25's leftovers and dev26 to dev28's readings: a comparison said from the earlier step's side, a difference
+    # beside a pair, a cut denied at an epoch, another step's rate, and the figures and scopes said other ways
+    ("gamma", 2, "analysis", "Model_1's best test accuracy trails this one by about 2 points.", True),
+    ("gamma", 2, "analysis", "Model_1's best test accuracy trails this one by over 2 points.", False),  # +1.98
+    ("gamma", 2, "analysis", "Model_1's best test accuracy is behind this one by about 2 points.", True),
+    ("gamma", 2, "analysis", "Model_1's best test accuracy is ahead of this one by about 2 points.", False),
+    ("alpha", 2, "analysis", "final vs step 1: 98.49 vs 86.29 -> +12.2", True),
+    ("alpha", 2, "analysis", "final vs step 1: 98.49 vs 86.29 -> +12.3", False),
+    ("beta", 2, "analysis", "From epoch 2 on, test accuracy rose in every epoch: the model kept learning with the "
+     "augmentation.", True),  # "kept learning": went on, no credit
+    ("beta", 3, "analysis", "The scheduler did not reduce the LR after epoch 3.", True),  # a flat 0.05
+    ("alpha", 2, "analysis", "The LR was not reduced after epoch 3.", True),  # cut at the start of epoch 5
+    ("alpha", 2, "analysis", "The LR was not reduced after epoch 4.", False),
+    ("beta", 3, "analysis", "The LR was lowered from step 2's 0.1 to 0.05.", True),
+    ("beta", 3, "analysis", "The LR was raised from step 2's 0.1 to 0.05.", False),
+    ("gamma", 2, "analysis", "Step 1 used Adam at 0.002; this step switched to SGD at 0.05.", True),
+    ("gamma", 2, "analysis", "Step 1 used Adam at 0.005; this step switched to SGD at 0.05.", False),
+    ("beta", 3, "analysis", "Compared with Model_2 the accuracy at epoch 3 on seed 0 is about 4.5 points better.", True),
+    ("beta", 3, "analysis", "Compared with Model_2 the accuracy at epoch 3 on seed 0 is about 1.5 points better.", False),
+    ("beta", 2, "analysis", "Test accuracy dipped to 76.92% at epoch 2.", True),
+    ("beta", 2, "analysis", "Train accuracy dipped to 90.99% at epoch 2 as well.", False),  # 52.84 before it
+    ("example", 2, "analysis", "After 6, the most mistakes are on 5 and 9, with 8 each.", True),
+    ("example", 2, "analysis", "Apart from digit 6, the worst is 9.", False),  # 5 is
+    ("example", 2, "analysis", "Digit 1 is almost perfect in this step: 99.82%.", True),  # a level, not the best class
+    ("gamma", 1, "analysis", "Worst class 9 (~88 %), then 5 (~93 %).", True),
+    ("gamma", 1, "analysis", "Worst classes: 9, then 8.", False),  # 5 is second
+    ("gamma", 1, "analysis", "The most mistakes are on 9, then 8.", True),  # by errors: 120, 68, 63
+    ("gamma", 1, "analysis", "The most mistakes are on 9, then 5.", False),
+    ("alpha", 1, "analysis", "Digit 2 is by far the worst class, with nearly 500 errors (495).", True),
+    ("alpha", 1, "analysis", "Digit 2 is by far the worst class, with nearly 600 errors.", False),
+    ("example", 2, "result", "99.42 % best test accuracy, in the second-to-last epoch.", True),
+    ("example", 2, "result", "99.42 % best test accuracy, in the last epoch.", False),
+    ("alpha", 3, "analysis", "Test is ahead of train only in E1 and E5.", True),
+    ("alpha", 3, "analysis", "Test is ahead of train only in E1 and E3.", False),
+    ("beta", 3, "analysis", "Seed #1 only reached 97 % in the final epoch.", True),
+    ("beta", 3, "analysis", "Seed #2 only reached 97 % in the final epoch.", False),  # 95.37 at the end
+    ("alpha", 3, "result", "Three seeds, none of which passed.", True),
+    ("alpha", 3, "result", "Of three seeds, one passed.", False),
+    ("gamma", 3, "result", "In the final three epochs the lowest test accuracy is about 96.7 % on seed 1.", True),
+    ("example", 1, "analysis", "Eights are the hardest class, at 1.95 % error (19 mistakes).", True),
+    ("alpha", 2, "result", "1.51 % test error at best, in the last epoch.", True),
+    ("alpha", 2, "result", "1.61 % test error at best, in the last epoch.", False),
+    ("example", 1, "result", "Best test result: 119 wrong out of 10,000 test images.", True),
+    ("gamma", 2, "result", "Final test accuracy: 380 errors out of 10,000.", False),  # 96.92 %
+    ("example", 1, "result", "Best test accuracy 0.9881, reached at epoch fifteen.", True),
+    ("example", 1, "result", "Best test accuracy 0.9891, reached at epoch fifteen.", False),
+    ("example", 1, "result", "Params: 7,5k", True),
+    ("example", 2, "analysis", "It stays at or above 99.3 % over the last 20 % of training.", True),  # epochs 13-15
+    ("example", 2, "analysis", "It stays at or above 99.4 % over the last 20 % of training.", False),  # 99.35
+    ("beta", 3, "analysis", "Across epochs three to five the accuracy is nowhere near stable.", True),
+    ("alpha", 1, "analysis", "With ~7.5K parameters and seven epochs the final test accuracy is about 86 %.", False),
+    ("alpha", 1, "analysis", "With ~7.5K parameters and eight epochs the final test accuracy is about 86 %.", True),
+    ("alpha", 2, "analysis", "It crossed 95 % within the very first epoch.", False),  # epoch 2
+    ("beta", 3, "analysis", "One eighth of the 8,000 images (1,000) went to validation.", True),
+    ("beta", 3, "analysis", "One eighth of the 9,000 images (1,000) went to validation.", False),
+    ("example", 2, "result", "99.41 % final test accuracy.", True),  # a figure that opens its clause: its role after it
+    ("example", 2, "result", "99.42 % final test accuracy.", False),  # 99.42 is epoch 14's, the best
+    ("example", 2, "result", "99.41 % best test accuracy.", False),
 ]
 
 

@@ -97,8 +97,8 @@ class Claim:
 
 # ------------------------------------------------------------------------------------------------- the words
 NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-NEG = re.compile(r"\b(no|not|never|nor|neither|nothing|none|nobody|no one|without|far from|didn't|did not|doesn't|does not|"
-                 r"isn't|is not|wasn't|was not|"
+NEG = re.compile(r"\b(no|not|never|nor|neither|nothing|none|nobody|no one|without|far from|nowhere near|anything but|"
+                 r"didn't|did not|doesn't|does not|isn't|is not|wasn't|was not|"
                  r"hasn't|has not|cannot|can't|couldn't|could not|failed to|fails to|short of|fell short|"
                  r"rather than|instead of)\b|n't\b")
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
@@ -529,7 +529,7 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
             continue
         atoms: list[Claim] = []
         numbers: list[str] = []
-        plain = _plain(_models_named(sentence, {**(earlier or {}), number: step}, number))
+        plain = _plain(_last_but_one(_models_named(sentence, {**(earlier or {}), number: step}, number), step))
         token = _SENTENCE.set(plain.lower())
         try:
             for clause in clauses(plain):
@@ -587,6 +587,17 @@ def _models_named(sentence: str, steps: dict[int, Step], now: int) -> str:
             sentence = re.sub(rf"(?i)(?<![\w.]){re.escape(name)}(?![\w])", f"step {k}" if k != now else "this model",
                               sentence)
     return sentence
+
+
+def _last_but_one(sentence: str, step: Step) -> str:
+    """"The second-to-last epoch": the epoch before the run's last, by its number; "the last 20 % of training": that
+    many of the last epochs."""
+    n = len(step.run.epochs)
+    # "over the last 20 % of training": that share of the run's epochs
+    sentence = re.sub(r"(?i)\blast (\d{1,2})\s*%\s+of\s+(?:the\s+)?(?:training|the run|run|epochs)\b",
+                      lambda m: f"last {max(1, round(n * int(m[1]) / 100))} epochs", sentence)
+    return re.sub(r"(?i)\b(?:the\s+)?(?:second[- ]to[- ]last|penultimate|next[- ]to[- ]last|last[- ]but[- ]one)\s+epoch\b",
+                  f"epoch {n - 1}", sentence) if n > 1 else sentence
 
 
 def _as_goal(item: str) -> str:
@@ -664,7 +675,7 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  # "best test on the shown seed": the step's own run, as every figure with no seed named
                  (r"\s*\b(?:on|of|for|from) the (?:shown|displayed|plotted|main) (?:seed|run)\b|"
                   r"\s*\bthe (?:seed|run) shown\b", ""))
-_NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|px|epochs?|k\b|params|parameters|errors?|images|x\b|seeds?|mistakes|misclassified|" \
+_NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|px|epochs?|[kK]\b|params|parameters|errors?|images|x\b|seeds?|mistakes|misclassified|" \
            r"wrong|of the))"
 _BARE = re.compile(rf"(?<![\w.,/:+-])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
                    rf"{_NOT_ACC}(?!\s*(?:above|below|ahead|behind|lower|higher|more|less|over|under|better|worse)\b)")
@@ -772,7 +783,7 @@ def _words_said(text: str) -> str:
     text = re.sub(r"(?i)\bhalf (?:a|of a) (point|percent(?:age point)?)\b", r"0.5 \1", text)
     text = re.sub(r"(?i)\ba (third|quarter|tenth) of a (point|percent(?:age point)?)\b",
                   lambda m: f"{ {'third': '0.33', 'quarter': '0.25', 'tenth': '0.1'}[m[1].lower()]} {m[2]}", text)
-    text = re.sub(rf"(?i)\b(for|over|in|all|trained|ran|took|after|within) ({'|'.join(WORDS)}) epochs\b",
+    text = re.sub(rf"(?i)\b(for|over|in|all|trained|ran|took|after|within|and|with) ({'|'.join(WORDS)}) epochs\b",
                   lambda m: f"{m[1]} {WORDS[m[2].lower()]} epochs", text)
     return re.sub(r"(?i)\bthe first epoch (?:at or above|above|over|to reach|to hit|to pass|to cross|with)\s+"
                   r"(\d{2}(?:\.\d+)?\s*%?)\s+(?:was|is|came at|came in|:)\s+(?:the\s+|epoch\s+)?(\d+)(?:st|nd|rd|th)?\b",
@@ -801,12 +812,13 @@ def _plain(sentence: str) -> str:
     ("val acc", "pts", "≥"), a bare accuracy given its percent sign where the sentence speaks of accuracy ("Best
     Test Accuracy: 99.41", "val acc above 98.5" is 99.41 %, 98.5 %), an ordinal epoch said as "epoch N" ("(12th
     epoch)", "after the third")."""
-    text = re.sub(r"\*\*|__|`", "", sentence)
+    text = _errors_as_accuracy(re.sub(r"\*\*|__|`", "", sentence))
     for pattern, said in ABBREVIATIONS:
         text = re.sub(rf"(?i){pattern}", said, text)
     text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
     text = re.sub(r"(?i)\b(last|first|final)-(\d+)\b", r"\1 \2", text)
-    text = _referents(re.sub(r"\bs(\d)\b", r"seed \1", text))  # "s0 97.51"
+    text = _referents(re.sub(r"\bs(\d)\b", r"seed \1", re.sub(r"(?i)\b(seed|step|model|digit|class)\s*#\s*(\d)", r"\1 \2",
+                                                                 text)))  # "s0 97.51", "seed #1"
     text = _QUESTION.sub(lambda m: f"{m[1]} is {'' if m[3].lower().startswith('y') else 'not '}{m[2]}; ", text)
     text = _answered(text)
     text = _phrasings(text)
@@ -829,7 +841,7 @@ def _plain(sentence: str) -> str:
         text = re.sub(r"(?i)\b((?:acc(?:uracy)?\s*[:=-]|(?:best|final) (?:test|train)(?: acc(?:uracy)?)?\s*[:=-]?)\s*)(\d{2})\b"
                       r"(?![.\d])(?!\s*(?:%|epochs?|images|params))", r"\1\2 %",
                       text)  # "Best test acc - 98 (5th epoch)": a field's whole percentage
-        text = _whole_beside(re.sub(r"(?<=about )(\d{2}\.\d{1,2})(?!\d|\.\d)(?!\s*(?:%|points?|pts?|pp|epochs?)\b)", r"\1 %",
+        text = _whole_beside(re.sub(r"(?<=about )(\d{2}\.\d{1,2})(?!\d|\.\d)(?!\s*%|\s*(?:points?|pts?|pp|epochs?)\b)", r"\1 %",
                                     text))  # "peaked at about 86.3": an accuracy, about
     elif re.search(r"\bepochs\b|\d\s*(?:→|->)\s*\d|\bepoch \d+ (?:is|was) at \d|\d (?:at|in|by|after) epoch \d", low):
         # a chain "95.9 → 97.39", "ep 5 is at 98.40": accuracies where no rate or loss is said
@@ -837,15 +849,31 @@ def _plain(sentence: str) -> str:
     return text
 
 
+def _errors_as_accuracy(text: str) -> str:
+    """"1.51 % test error" is 98.49 % test accuracy, at the digits said, and so are 151 errors out of 10,000 and an
+    accuracy of 0.9849; "7,5k" is 7.5k (a decimal comma)."""
+    text = re.sub(r"(?i)(?<![\d.,])(\d{1,3}),(\d{1,2})\s*k\b", r"\1.\2k", text)
+    # "119 wrong out of 10,000 test images": an accuracy of the test set; "accuracy 0.9891": a fraction
+    text = re.sub(r"(?i)\b(\d{1,4})\s+(?:errors|wrong|mistakes|misclassified)\s+(?:out of|of|in)\s+(?:the\s+)?10,?000\b"
+                  r"(?:\s+test)?(?:\s+(?:images|digits|samples))?", lambda m: f"{100 - int(m[1]) / 100:.2f} % test accuracy",
+                  text)
+    text = re.sub(r"(?i)\b(acc(?:uracy)?\s*(?:[:=\-–]|\b(?:of|is|was|at|reached)\b)?\s*(?:(?:about|around|~)\s*)?)0\.([5-9]\d)"
+                  r"(\d{1,2})\b(?!\s*(?:%|points?|pts?|pp|percentage))", lambda m: f"{m[1]}{m[2]}.{m[3]} %", text)
+    return re.sub(r"(?i)(?<![\d.])(\d{1,2})\.(\d{1,2})\s*%\s+((?:test|train(?:ing)?|validation|val)\s+)?error(?:\s+rate)?\b",
+                  lambda m: f"{100 - float(m[1] + '.' + m[2]):.{len(m[2])}f} % {m[3] or ''}accuracy", text)
+
+
 def _epochs_plainly(text: str) -> str:
     """Epochs as the readers read them: "5th ep", "after the third", "(12th epoch)", "epochs 13-15", "between epoch 4
     and 8", "in all but the first", "after the peak at epoch 3"; and figures listed with their seeds in order."""
     text = re.sub(r"(?i)\b(\d+(?:st|nd|rd|th))\s+ep\b\.?", r"\1 epoch", text)
-    text = re.sub(r"(?i)\bep\.?\s+(\d+)\b", r"epoch \1", text)
+    text = re.sub(r"(?i)\bep\.?\s+(\d+)\b", r"epoch \1", re.sub(r"(?i)\bthe very (first|last|final)\b", r"the \1", text))
+    text = re.sub(r"\bE(\d{1,2})\b", r"epoch \1", text)  # "ahead only in E1 and E5"
     text = _words_said(text)
     text = re.sub(rf"(?i)\bthe ({'|'.join(ORDINALS)})\s+epoch\b", lambda m: f"epoch {ORDINALS.index(m[1].lower()) + 1}", text)
     if re.search(r"(?i)\bepoch", text):  # "after the third": the third epoch, where the sentence speaks of epochs
-        text = re.sub(rf"(?i)\b(after|at|by|in|until) the ({'|'.join(ORDINALS)})\b(?!\s+(?:step|model|seed|\d|two|three|few))",
+        text = re.sub(rf"(?i)\b(after|at|by|in|until) the ({'|'.join(ORDINALS)})\b"
+                      r"(?!\s+(?:step|model|seed|\d|two|three|few|half|part|quarter|third))",
                       lambda m: f"{m[1]} epoch {ORDINALS.index(m[2].lower()) + 1}", text)
         text = re.sub(r"(?i)\b(after|at|by|in|until) the (\d+)(?:st|nd|rd|th)\b(?!\s+(?:step|model|seed|epoch|digit|class|"
                       r"iteration|run|place))", r"\1 epoch \2", text)  # "got to 98 % in the 4th"
@@ -1037,7 +1065,13 @@ def _help_word(low: str) -> re.Match | None:
     event = re.search(r"\bfrom\s+\d{2}(?:\.\d+)?\s*%?[^.;]{0,20}?\bto\s+\d{2}", low)
     reason = re.match(r"\W*(?:because|since|as|given that)\b[^,]*,", low)  # "Because ... lower ..., X has not helped"
     return next((h for h in _HELP_WORD.finditer(low, reason.end() if reason else 0) if not (
-        event and h[0] == "cut" and re.search(r"\b(?:the|lr|rate|a|first|second)\s+$", low[:h.start()]))), None)
+        event and h[0] == "cut" and re.search(r"\b(?:the|lr|rate|a|first|second)\s+$", low[:h.start()]) or
+        h[0] == "kept" and _KEPT_GOING.match(low, h.end()))), None)
+
+
+# "the model kept learning with the augmentation": went on learning, not a change's credit
+_KEPT_GOING = re.compile(r"\s+(?:on\s+)?(?:learning|improving|rising|climbing|going|growing|increasing|getting|moving|"
+                         r"training|falling|dropping)\b(?!\s+(?:stable|steady|small|low|high|under|in check))")
 
 
 def _credit_of_several(low: str, step: Step, previous: Step, clause: str, number: int, what: str, help_at: re.Match,
@@ -1148,7 +1182,8 @@ COMPARE = re.compile(r"\b(?<!or )(went up|went down|better|beat|beats|outperform
                      r"worse|regress(?:ed|ion)?|lower|dropped|fell|declin(?:e|ed)|down from|decreas(?:e|ed)|increas(?:e|ed))\b")
 BEFORE = re.compile(r"\b(?:step|model)[ _]?\d|previous|the step before|the last step|earlier step|than before|"
                     r"from before|compared|\bvs\b|versus")
-_DOWNWARD = r"worse|regress|lower|dropped|fell|fall|declin|down|decreas|drop|below|behind|went down|under|fewer|less|lost|sank"
+_DOWNWARD = r"worse|regress|lower|dropped|fell|fall|declin|down|decreas|drop|below|behind|went down|under|fewer|less|lost|sank|" \
+    r"trail|lag"
 BARE = re.compile(r"^(better|improv|worse|regress)")  # said of a step after another: against it, named or not
 
 
@@ -1214,6 +1249,8 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     up = not re.match(_DOWNWARD, verb[1])
     if _negated(low, verb.start()):
         up = not up if not re.search(r"\bno (?:better|worse)\b", low) else None
+    if up is not None and _earlier_subject(low[:verb.start()], low[verb.start():], number):
+        up = not up  # "Model_1's best trails this one by 2 points": this step is the one ahead
     x, y, what = _compared(low, step, previous)
     if not _pair_read(low, x, y, step, previous):  # "(97.14 -> 97.51)" beside it: no role's two figures
         return Claim(number, clause, False, f"{what} {x:.2f} → {y:.2f} % ({records.METRICS} of both): not the pair said",
@@ -1230,6 +1267,17 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, None if _noise_kept(low, y - x, noise) else False,
                      f"{said}: inside the noise, neither shown", "compare")
     return Claim(number, clause, (y > x) == up, said, "compare")
+
+
+def _earlier_subject(subject: str, rest: str, number: int) -> bool:
+    """A comparison whose subject is an earlier step ("Model_1's best test accuracy is behind this one"): said from
+    the other side."""
+    named = re.match(r"\W*(?:and |but |so |while |whereas )?(?:the )?(?:(?:step|model)[ _-]?(\d+)|(?:previous|prior|earlier) "
+                     r"(?:step|model|one))\b", subject)
+    others = {int(k) for k in re.findall(r"\b(?:step|model)[ _-]?(\d+)", rest)} - {number}
+    return named is not None and (named[1] is None or int(named[1]) < number) and not re.search(
+        r"\b(?:compared|against|than|vs\.?|versus|relative)\b", subject) and not others  # "step 2 beat step 1": no
+    # side of it is this step
 
 
 _PAIR = re.compile(rf"\(\s*{NUM}\s*%?\s*(?:→|->|vs\.?|versus|against|to)\s*{NUM}\s*%?\s*\)")
@@ -1261,7 +1309,7 @@ def _pair_read(low: str, x: float, y: float, step: Step, previous: Step) -> bool
 
 _DIRECTION = r"better|higher|up|gain(?:ed|s)?|improvement|increase|above|ahead|over|more|jump(?:ed|s)?|rose|rises|" \
              r"climb(?:ed|s)?|grew|worse|lower|down|drop(?:ped|ping|s)?|decrease|below|behind|under|less|fewer|fell|falls|" \
-             r"falling|lost|sank|improving"
+             r"falling|lost|sank|improving|trail(?:s|ed|ing)?|lag(?:s|ged|ging)?"
 
 
 def _direction(low: str, by: re.Match) -> re.Match | None:
@@ -1325,7 +1373,8 @@ def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
         x, y, what = them[-1], us[-1], f"final {'train' if train else 'test'}"
     if step.check and (seed := re.search(r"\bseed (\d+)", low)) and int(seed[1]) in step.check.verdict.seeds and not train:
         curve = step.check.verdict.seeds[int(seed[1])].test_acc  # "seed 1's final accuracy": that seed's
-        y = max(curve) if what.startswith("best") else min(curve[-step.last:]) if what.startswith("min") else curve[-1]
+        y = max(curve) if what.startswith("best") else min(curve[-step.last:]) if what.startswith("min") else \
+            curve[at - 1] if " at epoch " in what else curve[-1]
         what = f"{what} (seed {seed[1]})"
     return x, y, what
 
@@ -1510,7 +1559,8 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
     failed = bool(re.search(r"\bfail", re.sub(r"^\W*(?:(?:verdict|budget)\s*:?\s*)?(?:pass|fail)\s*[:,]", "", low))) and \
         not re.search(r"\b\d+\s*(?:of|/)\s*\d+\s+(?:seeds?\s+)?(?:held|hold|pass\w*|met)\b", low)  # "FAIL (0 of 3 held)"
     first, second = found[1], found[2]
-    if re.search(r"\bnone of (?:them|the seeds)\b|\bnot (?:a single )?one\b(?! of)", low) and second is None:
+    if re.search(r"\bnone of (?:them|which|these|those|the seeds)\b|\bnot (?:a single )?one\b(?! of)|^\W*of\s+(?:the\s+)?\S+\s+"
+                 r"seeds?\s*,?\s*none\b", low) and second is None:
         first, second = "0", first  # "3 seeds, none of them passed": none of the 3
     elif second is None and (then := re.search(rf"\bseeds?\s*[,;:]\s*(?:and\s+)?(\d+|{'|'.join(WORDS)})\s+(?:of them\s+)?"
                                               r"(?:passed|held|pass(?:es)?|holds?|met|failed)\b", low)):
@@ -2094,7 +2144,7 @@ def _rate_said(text: str, before: str, after: str, rates: list[float], peak: flo
     if re.search(r"\b(end\w*|finish\w*|final\w*)\s+(?:at|with|of)?\s*$", before) or \
             re.match(r"\s*(?:by|at|in|on|for)\s+(?:the\s+)?(?:final|last)\s+(?:epoch|one)\b|\s*(?:at|in|by) the end\b", after):
         return said_as(rates[-1], text) and (at is None or int(at[1]) == len(rates))
-    if re.search(r"\b(peak\w*|max\w*|highest|top\w*)\s+(?:at|of)?\s*$", before):
+    if re.search(r"\b(peak\w*|max\w*|highest|top\w*)\s+(?:(?:lr|rate|learning rate)\s+)?(?:at|of)?\s*$", before):
         top = max(rates)
         when = int(at[1]) if at else None
         return (said_as(top, text) or said_as(peak, text)) and (when is None or 1 <= when <= len(rates)
@@ -2127,16 +2177,17 @@ def _lower_from(rates: list[float]) -> list[int]:
     return [i + 2 for i, (a, b) in enumerate(zip(rates, rates[1:], strict=False)) if b < a]
 
 
-def _rate_when(low: str, cut: re.Match | None, rates: list[float]) -> tuple[list[bool], str]:
+def _rate_when(low: str, cut: re.Match | None, rates: list[float], negated: bool = False) -> tuple[list[bool], str]:
     """The epochs a rate's words name: where it is cut ("cut after epoch 4" - it starts lower at 5; "only starts
-    coming down at epoch 4": the first lower one) and where it peaks (the epoch whose start has the highest rate)."""
+    coming down at epoch 4": the first lower one; "not reduced after epoch 3": no cut there) and where it peaks (the
+    epoch whose start has the highest rate)."""
     verdicts, said = [], ""
     if cut and (at := re.search(r"\b(at|in|after|from)\s+(?:the\s+(?:start|end)\s+of\s+)?epoch\s+(\d+)", low[cut.start():])) \
             and not re.search(r"\d{2}\.\d+|\d{2}\s*%", low[cut.start():cut.start() + at.start()]):  # not an accuracy's epoch
         lower = _lower_from(rates)
         when = int(at[2]) + (at[1] == "after" or "end of" in at[0])
         first = re.search(r"\b(?:start\w*|begin\w*|began|first)\s+(?:to\s+)?$", low[:cut.start()])
-        verdicts.append(when == lower[0] if first and lower else when in lower)
+        verdicts.append((when == lower[0] if first and lower else when in lower) != negated)
         said += ("; lower from epoch " + ", ".join(str(e) for e in lower[:4])) if lower else "; never lower"
     if peak := re.search(r"\b(?:peak\w*|max\w*|highest|top(?:s|ped)? out)\b[^.;]{0,25}?\b(?:at|in|on|by|during)\s+epoch\s+"
                          r"(\d+)", low):
@@ -2185,10 +2236,43 @@ def _one_way(values: list[float]) -> bool:
         all(a >= b for a, b in zip(values, values[1:], strict=False))
 
 
+# "lowered from step 2's 0.1 to 0.05", "from 0.1 in step 2 to 0.05": a step's rate against the one before it
+_RATE_ACROSS = re.compile(r"\bfrom\s+(?:(?:step|model)[ _-]?\d+'s\s+(?:(?:lr|rate|learning rate)\s+(?:of\s+)?)?(?P<x>\d*\.\d+)|"
+                          r"(?P<x2>\d*\.\d+)\s+(?:in|for)\s+(?:step|model)[ _-]?\d+)\s+to\s+(?P<y>\d*\.\d+)(?![\d.]|\s*%)")
+# "Step 1 used Adam at 0.002", "In step 1 the LR was 0.01": a clause about another step
+_OTHER_SUBJECT = re.compile(r"\W*(?:in |for |on )?(?:the )?(?:step|model)[ _-]?(\d+)(?:'s)?\b")
+
+
+def _rate_across(low: str, clause: str, step: Step, them: Step, number: int) -> Claim | None:
+    """A rate said against another step's: that step's figure (a rate it had or the peak set), this step's, and the
+    way between them the words give."""
+    found = _RATE_ACROSS.search(low)
+    if found is None:
+        return None
+    x, y = found["x"] or found["x2"], found["y"]
+    ours = [*(e.lr for e in step.run.epochs), step.run.settings.lr]
+    theirs = [*(e.lr for e in them.run.epochs), them.run.settings.lr]
+    ok = any(r is not None and said_as(r, x) for r in theirs) and any(r is not None and said_as(r, y) for r in ours)
+    if way := re.search(r"\b(lower\w*|reduc\w*|cut|decreas\w*|dropp\w*|rais\w*|increas\w*|up)\b", low):
+        ok = ok and (_num(x) > _num(y)) == (way[1][:4] not in ("rais", "incr", "up"))
+    return Claim(number, clause, ok, f"{_rates(them)} in the step named; {_rates(step)} here ({records.METRICS} of both)",
+                 "rate", (x, y))
+
+
 def _rate(low, clause, step, previous, number) -> Claim | None:
     """The rate's course: cut (reduced, decayed), constant, or a rate's figure."""
     if not RATE_WORDS.search(low) or "pass rate" in low:
         return None
+    if previous is not None and (across := _rate_across(low, clause, step, previous, number)) is not None:
+        return across
+    if previous is not None and (other := _OTHER_SUBJECT.match(low)) and int(other[1]) != number and not re.search(
+            rf"\bthis (?:step|model|one|run)\b|\b(?:step|model)[ _-]?{number}\b|\b(?:than|vs\.?|versus|compared|against)\b", low):
+        step = previous  # the step the clause is about
+    return _rate_course(low, clause, step, number)
+
+
+def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None:
+    """The rate's course in one step: cut or constant, its figures, the factor, spans and the epochs its words name."""
     rates = [e.lr for e in step.run.epochs]
     said = f"{_rates(step)} ({records.METRICS}; {step.run.settings.scheduler} schedule in {records.CONFIG})"
     if inert := schedule_inert(step):
@@ -2198,10 +2282,10 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
     # "LR schedule unchanged: 0.05 up to epoch 4, then 0.005": the same as the step before's, not a flat rate
     flat = None if re.search(r"\b(?:schedule|scheduler|setup|settings)\s+(?:is |was |stays |stayed )?unchanged\b", low) else \
         re.search(r"\b(constant|fixed|stayed|kept|unchanged|flat|throughout)\b|\bthe same (?:rate|lr)\b", low)
-    verdicts = []
+    verdicts, negated = [], bool(cut) and _negated(low, cut.start())
     if cut:
         moved = any(b < a for a, b in zip(rates, rates[1:], strict=False)) or step.run.settings.scheduler == "onecycle"
-        verdicts.append(moved != _negated(low, cut.start()))
+        verdicts.append(moved != negated)
     elif flat:
         constant = len(set(rates)) == 1 and step.run.settings.scheduler != "onecycle"
         verdicts.append(constant != _negated(low, flat.start()))
@@ -2223,7 +2307,9 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
         verdicts.append(any(math.isclose(d, _num(factor[1] or factor[2]), rel_tol=0.05) for d in drops))
     verdicts += _rate_from_to(low, rates)
     verdicts += _rate_spans(low, rates)
-    when, said_when = _rate_when(low, cut, rates)
+    when, said_when = _rate_when(low, cut, rates, negated)
+    if negated and said_when.startswith(("; lower from", "; never lower")):
+        verdicts = verdicts[1:]  # "not reduced after epoch 3": no cut at that moment, whatever came later
     verdicts, said = verdicts + when, said + said_when
     if verdicts:
         return Claim(number, clause, all(verdicts), said, "rate")
@@ -2671,12 +2757,14 @@ _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is|\s*:)?(?:\s+(?:s
                     r"fell|rose|improved|worst|best|weakest|perfect|(?:slightly |a bit |marginally |much )?(?:worse|better))\b|"
                     r"\((?=\s*\d))|\b(?:best|worst|weakest|strongest|easiest|hardest)(?:\s+(?:is|was)|\s*:)?\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:digit|class)\b[^.;:\d]{0,24}:\s*(?P<c>\d)\b(?!\s*%|\.\d)|"
-                    r"\b(?:with|then)\s+(?P<e>\d)\b(?=\s+(?:right\s+|close\s+)?(?:behind|next|after|at|with|and))|"
-                    r"\bthe\s+(?P<t>\d)\s+(?=itself\b)")  # "the 4 itself dropped from ..."
+                    r"\b(?:with|then)\s+(?P<e>\d)\b(?=\s+(?:right\s+|close\s+)?(?:behind|next|after|at|with|and)|(?<=then\s\d)\s*(?:\(|$))|"
+                    r"\bthe\s+(?P<t>\d)\s+(?=itself\b)|"  # "the 4 itself dropped from ..."
+                    r"(?:\bon\s+|:\s*)(?P<g>\d)\b(?=\s*,\s*(?:then|followed by)\s+\d\b)")  # "most mistakes on 9, then 5"
 _WORST = re.compile(r"\b(worst|weakest|hardest|lowest|least accurate|most errors|most mistakes|wrong most|most wrong|"
                     r"highest error(?: count)?|most misclassified|"
                     r"the most of (?:any|all)(?: the)? (?:digits?|class(?:es)?))\b")
-_BEST = re.compile(r"\b(best|easiest|strongest|most accurate|fewest errors|fewest mistakes|highest|perfect|best-recogni[sz]ed)\b")
+_BEST = re.compile(r"\b(best|easiest|strongest|most accurate|fewest errors|fewest mistakes|highest|best-recogni[sz]ed|"
+                   r"(?<!almost )(?<!nearly )(?<!near )(?<!close to )(?<!practically )(?<!virtually )perfect)\b")
 
 
 # a table written inline: "Epoch | Train | Test → 1 | 20.10 | 58.89, 8 | 98.00 | 98.14", "Seed | final | best: 0 | 93.48"
@@ -2975,26 +3063,37 @@ def _every_digit(low, clause, step, previous, number) -> Claim | None:
                  f": {said} % ({records.PER_CLASS})", "threshold", (level.text, *map(str, named), *(t for _, t in own)))
 
 
+def _about_digits(low: str) -> bool:
+    """A clause that speaks of digits' figures: their errors, accuracy or rank, or a digit's count where the sentence
+    counts errors ("..., while the nines improved to 39", "8 is weak at about 71 %", "...; 9 from 53 to 34")."""
+    sentence = _SENTENCE.get() or ""
+    if re.search(r"\b(errors?|mistakes?|wrong|misclassified|accuracy|right|correct|class|digits?|recogni[sz]ed|%)", low):
+        return True
+    named = re.fullmatch(rf"\W*(?:the\s+)?(?:{'|'.join(DIGIT_WORDS)})\s*:?\s*\d+\W*", low)  # "the nines: 39"
+    if (_WORST.search(low) or _BEST.search(low) or named) and re.search(r"\b(?:digits?|class(?:es)?|errors)\b", sentence):
+        return True
+    if re.match(r"\W*\d\s+from\s+\d+\s+to\s+\d+", low) and re.search(r"\berrors?\b", sentence):
+        return True
+    if (re.search(r"\b(?:improved|dropped|fell|rose|grew|went (?:up|down)|came down|is down|is up) to \d+\s*$", low) or
+            re.match(r"\W*(?:while\s+|whereas\s+)?\d\s+(?:has|had|is|was)\b[^%\d]*\b(?:just|only)\s+\d+\s*$", low)) and \
+            re.search(r"\b(?:errors?|mistakes)\b", sentence):
+        return True
+    return bool(re.search(r"(?:^\W*|\bwhile\s+|\bwhereas\s+)\d\s+(?:is|was)\b[^%]*\d\s*%", low) or
+                re.search(r"(?:^\W*|\bthe\s+)\d\s+(?:itself\s+)?(?:fell|dropped|rose|went|improved|climbed|came|comes)\b[^%]*"
+                          r"\d\s*%", low) and re.search(r"\b(?:digits?|class(?:es)?)\b|\bitself\b", sentence + low))
+
+
 def _per_class(low, clause, step, previous, number) -> Claim | None:
     """A digit's figures (per_class.csv): its errors, its accuracy, whether it is the worst or best class, its errors
     against another step's ("39 errors compared with 15 in step 1", "from 144 errors in step 2 to 101")."""
     rows = {r.digit: r for r in step.run.per_class}
+    if aside := _SET_ASIDE.match(low):  # "After 6, the most mistakes are on 5 and 9": the rank among the others
+        rows, low = {d: r for d, r in rows.items() if d != int(aside[1])}, low[aside.end():]
     denied = _denied(low, rows)
     low = _digit_by_digit(re.sub(r",?\s*\bnot (?:digit |class |the )?\d\b(?!\s*%|\.\d)", "", low) if denied else low)
     mentions = _digit_mentions(low)
-    if not rows or not mentions or not re.search(r"\b(errors?|mistakes?|wrong|misclassified|accuracy|right|correct|"
-                                                 r"class|digits?|recogni[sz]ed|%)", low) and not (
-            (_WORST.search(low) or _BEST.search(low) or re.fullmatch(rf"\W*(?:the\s+)?(?:{'|'.join(DIGIT_WORDS)})\s*:?\s*\d+\W*",
-                                                                       low)) and re.search(
-                r"\b(?:digits?|class(?:es)?|errors)\b", _SENTENCE.get() or "")) and not (
-            re.match(r"\W*\d\s+from\s+\d+\s+to\s+\d+", low) and re.search(r"\berrors?\b", _SENTENCE.get() or "")) and not (
-            re.search(r"\b(?:improved|dropped|fell|rose|grew|went (?:up|down)|came down|is down|is up) to \d+\s*$", low) and
-            re.search(r"\b(?:errors?|mistakes)\b", _SENTENCE.get() or "")) and not (  # "..., while the nines improved to 39"
-            re.search(r"(?:^\W*|\bwhile\s+|\bwhereas\s+)\d\s+(?:is|was)\b[^%]*\d\s*%", low) or  # "8 is weak at about 71 %"
-            re.search(r"(?:^\W*|\bthe\s+)\d\s+(?:itself\s+)?(?:fell|dropped|rose|went|improved|climbed|came|comes)\b[^%]*"
-                      r"\d\s*%", low) and
-            re.search(r"\b(?:digits?|class(?:es)?)\b|\bitself\b", (_SENTENCE.get() or "") + low)):  # "Digits: ...; 0 fell ..."
-        return None  # ("...; 9 from 53 to 34": the errors the sentence spoke of)
+    if not rows or not mentions or not _about_digits(low):
+        return None
     them = {r.digit: r for r in previous.run.per_class} if previous is not None else {}
     if previous is not None and (head := re.match(r"\W*(?:in\s+)?(?:step|model)[ _-]?(\d+)\b", low)) and \
             int(head[1]) == number - 1:  # "Step 1 had 15 errors on the 0s": the clause is that step's
@@ -3017,19 +3116,40 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
         if digit in rows:
             verdicts += _digit_said(low, part, before, rows, them, digit, used, len(mentions))
             said.append(f"digit {digit}: {rows[digit].exact:.2f} %, {rows[digit].errors} errors")
+    verdicts += _rank_order(low, mentions, rows)
     if not verdicts:
         return None
-    used += [str(digit) for _, _, digit in mentions if digit in rows]  # the digits named are read too
+    used += [str(digit) for _, _, digit in mentions if digit in rows] + ([aside[1]] if aside else [])  # the digits named
     ranked = sorted(rows.values(), key=lambda r: r.exact)
     said.append(f"worst digit {ranked[0].digit} ({ranked[0].exact:.2f} %), best {ranked[-1].digit} "
                 f"({ranked[-1].exact:.2f} %)")
     return Claim(number, clause, all(verdicts), "; ".join(said) + f" ({records.PER_CLASS})", "figure", tuple(used))
 
 
+_SET_ASIDE = re.compile(r"\W*(?:after|apart from|besides|other than|except(?: for)?|leaving aside)\s+"
+                        r"(?:digit\s+|class\s+|the\s+)?(\d)(?:'?s)?\s*,\s*")
+_NEXT_IN_RANK = re.compile(r"\b(?:then|next|follows?|followed by|after (?:it|that)|second)\b")
+
+
+def _rank_order(low: str, mentions: list[tuple[int, int, int]], rows: dict) -> list[bool]:
+    """"Worst class 9, then 5", "the most mistakes on 9, 5 next": the digits named in the order of the rank their
+    words give (by errors where errors are said, else by accuracy; a tie holds either way)."""
+    digits = list(dict.fromkeys(d for _, _, d in mentions))
+    worst, best = _WORST.search(low), _BEST.search(low)
+    rank = worst or best
+    if len(digits) < 2 or bool(worst) == bool(best) or rank.start() > mentions[0][1] or \
+            not _NEXT_IN_RANK.search(low, mentions[0][1]) or any(d not in rows for d in digits):
+        return []
+    by_errors = bool(re.search(r"\b(?:errors?|mistakes?|wrong|misclassified)\b", rank[0]))
+    score = (lambda r: r.errors if worst else -r.errors) if by_errors else (lambda r: -r.exact if worst else r.exact)
+    ordered = sorted((score(r) for r in rows.values()), reverse=True)  # the rank's first, then the next
+    return [score(rows[d]) == ordered[i] for i, d in enumerate(digits)]
+
+
 def _digit_mentions(low: str) -> list[tuple[int, int, int]]:
     """Where each digit is named (start, end, digit); "after the 2s" ranks the digit before it, and names none."""
-    return [(m.start(), m.end(), int(m["d"] or m["s"] or m["b"] or m["c"] or m["e"] or m["f"] or m["t"]) if not m["w"] else
-             DIGIT_WORDS[m["w"]])
+    return [(m.start(), m.end(),
+             DIGIT_WORDS[m["w"]] if m["w"] else int(next(g for g in m.group("d", "s", "b", "c", "e", "f", "t", "g") if g)))
             for m in _DIGIT.finditer(low)
             if not (re.search(r"\bafter\s+$", low[:m.start()]) and re.match(r"(?:the\s+)?\d", m[0]) and
                     re.search(r"\d", low[:m.start()]))]
@@ -3124,11 +3244,22 @@ _THEN = re.compile(r"(?:instead of|down from|up from|vs\.?|versus|compared (?:wi
 _ERROR_WORDS = r"\berrors?|\bmistakes?|\bwrong\b|misclassified"
 
 
+def _count_said(count: int, text: str, before: str) -> bool:
+    """A count as said: exactly, "nearly 500" (within a tenth below it, up to it), "about 500" (within a tenth)."""
+    n = _num(text)
+    if re.search(r"\b(?:nearly|almost|close to|just under)\s*$", before):
+        return 0.9 * n <= count <= n
+    if re.search(r"(?:\b(?:about|around|roughly|approximately)|~|≈)\s*$", before):
+        return abs(count - n) <= 0.1 * n
+    return count == n
+
+
 def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit: int, used: list[str],
                 named: int = 1) -> list[bool]:
     """What the words about one digit say of it (`part`: its words; `before`: the clause's words before the first
     digit), each decided; the numbers read are added to `used`."""
     row, verdicts = rows[digit], []
+    part = re.sub(r"\b(errors|mistakes)\s*\((\d+)\)", r"\1, \2 \1", part)  # "nearly 500 errors (495)": the count exact too
     moved = re.search(r"\bfrom\s+(\d+)\s+(?:(?:errors?|mistakes)\s+)?to\s+(\d+)\b(?!\s*%|\.\d)", part)
     down = re.search(r"(?<![\d.])(\d+)(?:\s+(?:errors?|mistakes))?,?\s+(?:down|up)\s+from\s+(\d+)\b(?!\s*%|\.\d)", part)
     if down:
@@ -3158,7 +3289,7 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
         other = found["other"] or found[4] or _THEN.search(part[:found.start(1) if found[1] else 0])
         errors = (them[digit].errors if digit in them else None) if other else row.errors
         if errors is not None:
-            verdicts.append(_num(text) == errors)
+            verdicts.append(_count_said(errors, text, part[:found.start()]))
             used.append(text)
     if before and (ahead := re.search(r"(?:\bonly\s+|\bjust\s+)?(\d+)\s+(?:of\s+the|misclassified|wrong|mistaken|(?:errors?|"
                                       r"mistakes?)\s+(?:on|for|among|with|makes?|made)(?:\s+the)?)\s*$", before)):
@@ -3566,21 +3697,24 @@ def _drops(low, clause, step, previous, number) -> Claim | None:
 
 
 _DIP = re.compile(r"\b(?:dip(?:s|ped)?|drop(?:s|ped)?|fell|falls|went down|goes down|slip(?:s|ped)?|wobbl(?:es|ed))\s+"
-                  r"(?:(?:a (?:bit|little)|slightly|again|once|briefly)\s+)?(?:at|in|on)\s+epoch\s+(\d+)\b")
+                  r"(?:(?:a (?:bit|little)|slightly|again|once|briefly)\s+)?(?:to\s+\d{1,3}(?:\.\d+)?\s*%\s+)?"
+                  r"(?:at|in|on)\s+epoch\s+(\d+)\b")  # "dipped to 76.92 % at epoch 2": below the epoch before
 
 
 def _dip_at(low, clause, step, previous, number) -> Claim | None:
     """"Test dips at epoch 2", "every seed dips at epoch 3": the accuracy at that epoch below the epoch before's (on
     each seed named, or the count said)."""
     found = _DIP.search(low)
-    if found is None or re.search(r"\b(?:loss|lr|rate)\b", low) or _names_train(low, found.start()):
+    if found is None or re.search(r"\b(?:loss|lr|rate)\b", low):
         return None
-    at, seeds = int(found[1]), seed_series(step, low)
-    curves = [c for _, c in seeds[1]] if seeds else [step.run.test()]
+    at, seeds, train = int(found[1]), seed_series(step, low), _names_train(low, found.start())
+    if train and seeds:
+        return None  # a check records each seed's test curve only
+    curves = [c for _, c in seeds[1]] if seeds else [step.run.train() if train else step.run.test()]
     oks = [2 <= at <= len(c) and c[at - 1] < c[at - 2] for c in curves]
     ok = bool(curves) and (sum(oks) == seeds[2] if seeds and seeds[0] == "count" else all(oks))
     figures = " | ".join(f"{c[at - 2]:.2f}, {c[at - 1]:.2f}" for c in curves if 2 <= at <= len(c))
-    return Claim(number, clause, ok, f"test accuracy at epochs {at - 1} and {at}: {figures} "
+    return Claim(number, clause, ok, f"{'train' if train else 'test'} accuracy at epochs {at - 1} and {at}: {figures} "
                  f"({records.CHECK if seeds else records.METRICS})", "trend", (found[1],))
 
 
@@ -3589,20 +3723,28 @@ _DELTA = re.compile(r"\bfrom\s+(\d+\.\d+)\s*%?\s+to\s+(\d+\.\d+)\s*%?\s*(?:,\s*(
                     r"(?P<d>[+\-−]\s*\d*\.\d+|\d*\.\d+(?=\s*(?:points?|pts?|pp)\b))")
 
 
+# "98.49 vs 86.29 -> +12.2", "98.49 % vs 86.29 % (+12.20)": the first against the second
+_VS_DELTA = re.compile(r"(\d+\.\d+)\s*%?\s*(?:vs\.?|versus|against)\s*(\d+\.\d+)\s*%?\s*(?:->|→|=|:|,|\()\s*"
+                       r"(?P<d>[+\-−]\s*\d*\.?\d+)")
+
+
 def _delta(low, clause, step, previous, number) -> Claim | None:
-    """"went from 99.35 to 99.54, so +0.19", "98.81 to 99.42 (+0.61)": the difference said beside a from-to is the
-    two figures' (their own readers decide the figures)."""
+    """"went from 99.35 to 99.54, so +0.19", "98.81 to 99.42 (+0.61)", "98.49 vs 86.29 -> +12.2": the difference said
+    beside a from-to or a pair is the two figures' (their own readers decide the figures)."""
     found = _DELTA.search(low)
-    if found is None:  # "went from 99.35 to 99.54, so +0.19": cut at ", so", the from-to in the clause before
+    if found is None and (pair := _VS_DELTA.search(low)):
+        found = pair  # the first figure is the one the difference runs to
+    elif found is None:  # "went from 99.35 to 99.54, so +0.19": cut at ", so", the from-to in the clause before
         found = _DELTA.search((_SENTENCE.get() or "").lower())
         if found is None or not re.match(r"\W*(?:so|i\.e\.?|ie|that's|that is|or|which is)\b[^\d]*" + re.escape(found["d"]), low):
             return None
-    a, b, said = _num(found[1]), _num(found[2]), found["d"].replace("−", "-").replace(" ", "")
+    first, second = (2, 1) if found.re is _VS_DELTA else (1, 2)
+    a, b, said = _num(found[first]), _num(found[second]), found["d"].replace("−", "-").replace(" ", "")
     sign = said[0] if said[0] in "+-" else ""
     slack = sum(10 ** -_decimals(t) for t in (found[1], found[2], said.lstrip("+-"))) / 2 + 1e-9  # each said rounded
     ok = abs(abs(b - a) - _num(said.lstrip("+-"))) <= slack and (not sign or (b > a) == (sign == "+"))
-    return Claim(number, clause, ok, f"{found[1]} → {found[2]}: {b - a:+.2f} points", "figure",
-                 (re.search(r"\d*\.\d+", found["d"])[0],))
+    return Claim(number, clause, ok, f"{found[first]} → {found[second]}: {b - a:+.2f} points", "figure",
+                 (re.search(r"\d*\.?\d+", found["d"])[0],))
 
 
 def _neither(low, clause, step, previous, number) -> Claim | None:
@@ -3619,7 +3761,7 @@ def _neither(low, clause, step, previous, number) -> Claim | None:
 def _best_at(low, clause, step, previous, number) -> Claim | None:
     """"The best at epoch 14", "peaked at epoch 12": the epoch of the best figure (any of them where it ties)."""
     found = re.search(r"\b(?:best|highest|peak(?:ed)?|top)\b(?:[^.;%]{0,25}?\b(?:at|in|on|came at|came in|was at) epoch (\d+)|"
-                      r"[^;,]{0,40}?\b(?:(?:came|was|occurred|happened) )?(?:at|in|on) the (?:last|final) epoch)", low)
+                      r"[^;,]{0,40}?(?:,\s*)?\b(?:(?:came|was|occurred|happened) )?(?:at|in|on) the (?:last|final) epoch)", low)
     if found is None or re.search(r"\b(?:lr|rate|loss)\b|cycle", low) or seed_series(step, low) is not None or \
             re.search(r"\d*\.\d+(?!\d)(?!\s*%)", found[0]):
         return None  # a rate's or a loss's peak; a figure that is no percentage
@@ -3819,6 +3961,9 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     # "Of the 8,000 images, 1,000 go to the validation split": its share, said first
     low = re.sub(rf"\bof (?:the )?{NUM}\s*(k|K)?\s*(?:images|samples)?,\s*{NUM}\s*(k|K)?\s+(go(?:es)? to|went to|"
                  r"are (?:used )?for|are held out for)\b", lambda m: f"{m[3]}{m[4] or ''} of the {m[1]}{m[2] or ''} {m[5]}", low)
+    # "One eighth of the 8,000 images (1,000) went to validation": the total, then the split's count
+    low = re.sub(rf"\bof (?:the )?{NUM}\s*(k|K)?\s*(images|samples)\s*\(\s*{NUM}\s*(k|K)?\s*\)",
+                 lambda m: f"{m[4]}{m[5] or ''} of the {m[1]}{m[2] or ''} {m[3]}", low)
     if share := re.search(rf"{NUM}\s*(k|K)?\s+(?:of|out of) (?:the )?{NUM}\s*(k|K)?\s*(?:images|samples)?\s*(?:go(?:es)? to|"
                           r"went to|are (?:used )?for|for|as|are held out for) (?:the )?validation", low):
         ok = abs(_num(share[1]) * (1000 if share[2] else 1) - split) < (500 if share[2] else 0.5) and \
@@ -3853,7 +3998,7 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
 def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
     """"15 epochs", "trained for 8 epochs", "in under 15 epochs": the epochs trained (planned, against a limit)."""
     found = re.match(r"\W*(?:no\.? of |number of |total |trained )?epochs(?: trained)?\s*[:=–-]\s*(\d+)\s*$", low) or \
-        re.search(r"(?:\b(?:for|over|trained|train|ran|run|in|on|with|after|within|total of|only|just|all|took)\s+"
+        re.search(r"(?:\b(?:for|over|trained|train|ran|run|in|on|with|after|within|total of|only|just|all|took|and)\s+"
                       r"|^\W*|[;(]\s*|(?<=[a-z0-9]),\s+|\b(?:every one|each|all) of the\s+)"
                       r"(?:(?:under|fewer than|less than|at most|no more than|only|just|all)\s+)?"
                       r"(\d+)\s+"
@@ -4043,11 +4188,18 @@ def _across_epoch(clause: str, step: Step, number: int, said: tuple[str, str], e
                  said + extra)
 
 
+_ROLE_AFTER = re.compile(r"\s*(?:(?:is|was|as)\s+(?:the\s+|our\s+|my\s+|its\s+)?|[-–—:=]\s*)?((?:best|highest|peak|top|final|last|"
+                         r"lowest|min(?:imum)?)\b(?:\s+(?:test|train(?:ing)?|val(?:idation)?))?(?:\s+acc(?:uracy)?)?)")
+
+
 def _role_beside(low: str, after: str, at: int, words: str, epoch: re.Match | None) -> tuple[str, re.Match | None]:
-    """A figure's role from what stands beside it: "at the end" after it (final); inside brackets with no words
-    ("(97.05 %, 96.92 %)": figures said beside a claim, of any epoch)."""
+    """A figure's role from what stands beside it: "at the end" after it (final), a role's words right after a figure
+    that opens its clause ("99.41 % best test accuracy"); inside brackets with no words ("(97.05 %, 96.92 %)": figures
+    said beside a claim, of any epoch)."""
     if re.match(r"\s*(?:at the end|in the end|by the end|at the last epoch|finally)\b", after):
         return words + " final ", None
+    if re.fullmatch(r"\W*", words) and (role := _ROLE_AFTER.match(after)):  # "99.41 % best test accuracy": its role after it
+        return f"{words} {role[1]} ", epoch
     if not re.search(r"[a-z]", low[low.rfind("(", 0, at) + 1:at]) and low.rfind("(", 0, at) > low.rfind(")", 0, at):
         return " by epoch ", None
     return words, epoch
@@ -4078,6 +4230,9 @@ def _every_seed_figure(clause: str, step: Step, number: int, text: str, words: s
 _BEFORE_IT = re.compile(r"\b(?:before|previously|earlier)\s+(?:it\s+|this\s+)?(?:was|were|had)\s*$")  # "before it was 11.35"
 
 
+_NOW = re.compile(r"\s*%?\s*(?:now|here|in this step|this time|in this one)\b")
+
+
 def _whose(low: str, words: str, after: str) -> re.Match | None:
     """The step a figure is said of, where its words name one: "98.81 % in step 1", "step 2's 99.35 %", "against
     90.37 %" in a clause naming a step."""
@@ -4091,7 +4246,8 @@ def _whose(low: str, words: str, after: str) -> re.Match | None:
                   r"(?:\S+\s+){0,2}?(?:at|on|to)?\s*$", words) or \
         (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)", low) if re.search(
             r"\b(?:against|vs\.?|versus|compared (?:with|to))\s*$", words) and not re.fullmatch(
-            r"[\s%]*(?:vs\.?|versus)\s*", words) else None)  # "(98.03 % vs 97.98 %)": a pair of one step
+            r"[\s%]*(?:vs\.?|versus)\s*", words) and not _NOW.match(after) else None)  # "(98.03 % vs 97.98 %)": a pair
+    # of one step; "90.37 % against 82.89 % now": the second is this step's
 
 
 def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, words: str, around: str,
