@@ -31,7 +31,8 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev18": (99.5, 100.0, 95.5), "dev19": (98.5, 100.0, 96.5), "dev20": (99.5, 100.0, 97.0),
           "dev21": (99.5, 100.0, 99.0), "dev22": (99.5, 100.0, 98.0), "dev23": (99.5, 100.0, 98.0),
           "dev24": (99.5, 100.0, 96.0), "dev25": (99.5, 100.0, 90.5), "dev26": (None, 100.0, 98.5),
-          "dev27": (99.5, 100.0, 97.0), "dev28": (94.0, 100.0, 90.5)}
+          "dev27": (99.5, 100.0, 97.0), "dev28": (94.0, 100.0, 90.5), "dev29": (88.5, 96.5, 99.5),
+          "dev30": (61.0, 99.0, 86.5)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -624,6 +625,43 @@ CORPUS_SAID = [
     ("example", 2, "result", "99.41 % final test accuracy.", True),  # a figure that opens its clause: its role after it
     ("example", 2, "result", "99.42 % final test accuracy.", False),  # 99.42 is epoch 14's, the best
     ("example", 2, "result", "99.41 % best test accuracy.", False),
+    # dev29's two claims in one sentence and dev30's other words: each clause read on its own, the words students use
+    ("example", 1, "result", "Best train and test accuracy are 98.78% and 98.81%, both reached in the 15th epoch.", True),
+    ("example", 1, "result", "Best train and test accuracy are 98.81% and 98.78%, both reached in the 15th epoch.", False),
+    ("example", 1, "analysis", "Test accuracy not only reached 98% at epoch 8 but also got to 98.5% by epoch 11.", True),
+    ("example", 1, "analysis", "Test accuracy not only reached 98% at epoch 7 but also got to 98.5% by epoch 11.", False),
+    ("beta", 1, "analysis", "Digit 5 and digit 6 are both at 97.4%, and it holds 95.7 over the last 3.", True),
+    ("beta", 1, "analysis", "Digit 5 and digit 6 are both at 97.4%, and it holds 96.5 over the last 3.", False),  # 95.75
+    ("beta", 2, "analysis", "The model both reached 97% by epoch 5 and stayed consistent above 96.5% in the last 2 epochs.",
+     True),
+    ("beta", 2, "analysis", "The model both reached 97% by epoch 5 and stayed consistent above 97% in the last 2 epochs.",
+     False),  # 96.91
+    ("gamma", 2, "analysis", "It reached 98% at epoch 3 and fell back to 96.92% at the end, still better than in step 1.",
+     True),
+    ("gamma", 2, "analysis", "It reached 98% at epoch 3 and fell back to 96.92% at the end, worse than in step 1.", False),
+    ("gamma", 3, "analysis", "The final accuracy is 0.59 points higher than Model_2, and on seed 1 it is better than step 2 "
+     "too.", True),
+    ("beta", 3, "result", "9,574 parameters as well as 7,000 training images (+1,000 for validation).", True),
+    ("beta", 3, "result", "9,574 parameters as well as 7,000 training images (+2,000 for validation).", False),
+    ("beta", 3, "analysis", "Passed on 0 of 3 seeds although all three finished above 93%.", True),
+    ("beta", 3, "analysis", "Passed on 0 of 3 seeds although all three finished above 94%.", False),  # seed 0: 93.48
+    ("gamma", 3, "result", "3 repeats were run and 0 of 3 passed the budget.", True),
+    ("gamma", 3, "result", "3 repeats were run and 1 of 3 passed the budget.", False),
+    ("example", 2, "analysis", "For the opening 3 passes, test accuracy beat training accuracy.", True),
+    ("beta", 3, "analysis", "The LR was never lowered by the plateau scheduler: it sat flat at 0.05 through all 5 passes.",
+     True),
+    ("beta", 3, "analysis", "The LR was never lowered by the plateau scheduler: it sat flat at 0.01 through all 5 passes.",
+     False),
+    ("beta", 3, "analysis", "The last 3 epochs are anything but flat.", True),
+    ("example", 2, "analysis", "The last 3 epochs are anything but flat.", False),  # 99.35, 99.42, 99.41
+    ("beta", 3, "analysis", "1,000 of the 8,000 images are set aside as a validation set.", True),
+    ("beta", 3, "analysis", "2,000 of the 8,000 images are set aside as a validation set.", False),
+    ("gamma", 2, "analysis", "The decay never kicked in and the LR stayed flat at 0.05.", True),  # a first cut after the run
+    ("alpha", 2, "analysis", "The decay never kicked in and the LR stayed flat at 0.05.", False),  # 0.005 from epoch 5
+    ("beta", 3, "analysis", "Two of the three random restarts wrapped up above 95%.", True),
+    ("beta", 3, "analysis", "Two of the three random restarts wrapped up above 96%.", False),
+    ("gamma", 3, "analysis", "Compared with Model_2 the end-of-training accuracy went up by 0.59 points.", True),
+    ("gamma", 3, "analysis", "Compared with Model_2 the end-of-training accuracy went up by 0.69 points.", False),
 ]
 
 

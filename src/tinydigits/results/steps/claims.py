@@ -97,7 +97,8 @@ class Claim:
 
 # ------------------------------------------------------------------------------------------------- the words
 NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-NEG = re.compile(r"\b(no|not|never|nor|neither|nothing|none|nobody|no one|without|far from|nowhere near|anything but|"
+NEG = re.compile(r"\b(no|not(?!\s+(?:only|just)\b)|never|nor|neither|nothing|none|nobody|no one|without|far from|"
+                 r"nowhere near|anything but|"
                  r"didn't|did not|doesn't|does not|isn't|is not|wasn't|was not|"
                  r"hasn't|has not|cannot|can't|couldn't|could not|failed to|fails to|short of|fell short|"
                  r"rather than|instead of)\b|n't\b")
@@ -192,14 +193,15 @@ def said_near(value: float, text: str) -> bool:
 def _negated(clause: str, at: int) -> bool:
     """A negation within the few words before position `at`, or just after the word there ("over-fitting is not
     seen")."""
-    before = re.split(r"[,:;()]|\band\b|\bbut\b|\bwhile\b", clause[:at].lower())[-1]
+    before = re.split(r"[,:;()]|\band\b|(?<!anything )(?<!nothing )\bbut\b|\bwhile\b", clause[:at].lower())[-1]
     if re.match(r"\s*(?:not (?:all|every|each)|none of (?:the|its|these|those)\s+(?:(?:last|first|final) )?(?:\w+ )?"
                 r"epochs|no (?:single )?epoch)\b", before):
         return True  # "Not all of the last 3 epochs reach 99.4 %", "none of them dipped under": the clause is denied
     before = " ".join(before.split()[-4:])  # a negation belongs to the few words before the claim's word
     after = re.match(r"\S*\s+(?:is not|isn't|was not|wasn't|not (?:seen|shown|present|observed)|is absent|absent|"
                      r"(?:(?:is|was|has|have|been|now|finally|completely)\s+){0,3}(?:gone|disappeared|vanished|went away|"
-                     r"resolved|fixed|solved|eliminated|removed)|(?:does not|doesn't|did not|didn't) (?:hold|stay|last))\b",
+                     r"resolved|fixed|solved|eliminated|removed)|(?:does not|doesn't|did not|didn't) (?:hold|stay|last)|"
+                     r"never (?:kicked in|fired|happened|triggered|acted|took effect|came))\b",
                      clause[at:].lower())
     return bool(NEG.search(before)) or after is not None or bool(re.search(r"\bneither\b", clause[:at].lower()))
 
@@ -242,7 +244,7 @@ def clauses(sentence: str) -> list[str]:
         # "Total params: 6,720 | RF: 14 | batch 64": fields, a claim each
         return [c for part in sentence.split(" | ") for c in clauses(part)]
     parts = re.split(r";\s+|:\s+(?=(?:test|train|training|val|the|it|accuracy|(?:in|at|by|after) epoch \d)\b)|"
-                     r"\s+(?:while|whereas)\s+|"
+                     r"\s+(?:while|whereas|although|even though)\s+|"
                      r"(?<=[\d)%])\s+(?:->|→|=>)\s+(?=[a-z])|"
                      r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
                      r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|,\s+(?=though\b)|"
@@ -261,8 +263,13 @@ def clauses(sentence: str) -> list[str]:
                      r"|(?:(?<=\d)|(?<=\dpx)|(?<=\d px)|(?<=%)),\s+(?=[A-Za-z][A-Za-z ]{0,24}:\s*[~≈]?\d)"
                      r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d|never (?:fell|dropped|dipped|went|slipped) "
                      r"below \d)|(?<=\))\s+and\s+(?=never\b)"
-                     r"|\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?(?:test|train|training|validation) "
-                     r"(?:accuracy|loss)\b)|\s+but\s+(?!the (?:last|first|final)\b|(?:epoch )?\d|one\b)", _field(sentence))
+                     r"|(?<!train)(?<!training)(?<!test)\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?"
+                     r"(?:test|train|training|validation) (?:accuracy|loss)\b)"  # not "best train and test accuracy are ..."
+                     r"|,\s+and\s+(?=(?:it|the model|the net|this model)\s+(?!is\s+\d|was\s+\d))"
+                     r"|,\s+and\s+(?=(?:on|for)\s+seed\s+\d)|\s+and\s+(?=(?:is|was|stayed|stays|remained|remains|kept|keeps)\s+"
+                     r"(?:consistent(?:ly)?|stable|steady|above|over|at or above)\b)"
+                     r"|(?<!anything)(?<!nothing)(?<!\ball)\s+but\s+(?!the (?:last|first|final)\b|(?:epoch )?\d|one\b)",
+                     _field(sentence))
     return _rejoined([p.strip().rstrip(".") for p in parts if p and p.strip(" .")])
 
 
@@ -726,6 +733,31 @@ def _percent_pairs(text: str) -> str:
     return re.sub(rf"(?i)\b(\d{{2}}\.\d+)(?!\s*%|\d){pair}(\d{{2}}\.\d+)\s*%", r"\1 %\2\3 %", text)
 
 
+_COUNTED = rf"\d+|{'|'.join(WORDS)}|all|both|the|of the"
+
+
+def _synonyms(text: str) -> str:
+    """The words students use for an epoch, a seed and the end said as the readers know them: "the 6th pass (over the
+    data)" an epoch, "two of the three random restarts" and "the seed-1 run" seeds, "wrapped up at", "closes out at",
+    "landed on" ended at, "the end-of-training accuracy" the final one, "the opening 3" the first."""
+    text = re.sub(r"(?i)\bpass(es)?\s+over\s+the\s+(?:data|dataset|training (?:set|data)|train set)\b",
+                  lambda m: f"epoch{'s' if m[1] else ''}", text)
+    text = re.sub(rf"(?i)\b((?:the\s+)?(?:\d+(?:st|nd|rd|th)|{'|'.join(ORDINALS)}|last|final|opening|each|every))\s+pass\b",
+                  r"\1 epoch", text)  # "by the 6th pass"; "6 passes" may be seeds that pass
+    text = re.sub(rf"(?i)\b((?:first|last|final|opening|all|for|over|in|after|within)\s+(?:\d+|{'|'.join(WORDS)}))\s+passes\b",
+                  r"\1 epochs", text)
+    text = re.sub(rf"(?i)\b({_COUNTED})\s+(?:random\s+)?(?:runs|restarts|repeats|repetitions)\b", r"\1 seeds", text)
+    text = re.sub(r"(?i)\b(?:the\s+)?seed[- ](\d+)\s+run\b", r"seed \1", text)
+    text = re.sub(r"(?i)\b(?:wrap(?:s|ped)? up|clos(?:es|ed) out|land(?:s|ed)|settl(?:es|ed))(?=\s+(?:at|on|above|below|under|"
+                  r"over|with|near|almost|just|around|about)\b)", "ended", text)
+    text = re.sub(r"(?i)\bclos(?:es|ed)(?=\s+(?:at|on|almost level|level)\b)", "ended", text)
+    text = re.sub(r"(?i)\bend[- ]of[- ](?:training|run|the[- ]run)\s+(?=acc)", "final ", text)
+    # "test accuracy beat training accuracy": test above train
+    text = re.sub(r"(?i)\b(test|train(?:ing)?)((?: set)?(?: accuracy| acc)?) (?:beat|beats|outperformed|outperforms|outdid|"
+                  r"topped) (?:the )?(train(?:ing)?|test)\b", r"\1\2 was above \3", text)
+    return re.sub(r"(?i)\b(?:the )?opening\b(?=\s+(?:\d|two|three|four|five|epoch))", "the first", text)
+
+
 def _phrasings(text: str) -> str:
     """Phrasings said in the shape the readers read: "Epoch 6 → 46.40" (at epoch 6), slashed pairs ("train / test loss
     = 0.485 / 0.409", "73.05 train / 75.41 test"), "hasnt", "every epoch up to 13", "after peaking at epoch 3" (from
@@ -735,6 +767,11 @@ def _phrasings(text: str) -> str:
     # "Final train / test loss = 0.485 / 0.409": each quantity with its own figure
     text = re.sub(r"(?i)\b((?:final |best |min(?:imum)? |lowest )?)(train\w*|test|val\w*)\s*/\s*(train\w*|test|val\w*)\s+"
                   r"(loss|acc\w*)\s*[:=]?\s*(\d[\d.]*)\s*(%?)\s*/\s*(\d[\d.]*)", r"\1\2 \4 \5\6, \1\3 \4 \7", text)
+    # "Best train and test accuracy are 98.78% and 98.81%": each quantity with its own figure, in order
+    text = re.sub(r"(?i)\b((?:final |best |min(?:imum)? |lowest )?)(train\w*|test)\s+and\s+(train\w*|test)\s+(loss|acc\w*)(?:es)?"
+                  r"\s+(?:are|were|:|=)\s*(\d[\d.]*)\s*(%?)\s+and\s+(\d[\d.]*)\s*(%?)",
+                  lambda m: f"{m[1]}{m[2]} {m[4]} {m[5]}{m[6] or ('%' if m[8] else '')}, {m[1]}{m[3]} {m[4]} {m[7]}{m[8]}",
+                  text)
     # "73.05 train / 75.41 test": the figure after its quantity's name
     text = re.sub(r"(?i)\b(\d{1,3}(?:\.\d+)?)\s*%?\s+(train|test)\s*/\s*(\d{1,3}(?:\.\d+)?)\s*%?\s+(train|test)\b",
                   r"\2 accuracy \1 % and \4 accuracy \3 %", text)
@@ -818,7 +855,7 @@ def _plain(sentence: str) -> str:
     text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
     text = re.sub(r"(?i)\b(last|first|final)-(\d+)\b", r"\1 \2", text)
     text = _referents(re.sub(r"\bs(\d)\b", r"seed \1", re.sub(r"(?i)\b(seed|step|model|digit|class)\s*#\s*(\d)", r"\1 \2",
-                                                                 text)))  # "s0 97.51", "seed #1"
+                                                                 _synonyms(text))))  # "s0 97.51", "seed #1"
     text = _QUESTION.sub(lambda m: f"{m[1]} is {'' if m[3].lower().startswith('y') else 'not '}{m[2]}; ", text)
     text = _answered(text)
     text = _phrasings(text)
@@ -958,7 +995,7 @@ def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, nu
     against = _named_step(low, previous, earlier or {}, number)
     for reader in READERS:
         if reader in (_seeds, _held, _reached, _budget) and any(c.kind == "threshold" for c in found) or \
-                reader is _budget and any(c.kind == "reached" for c in found) or \
+                reader is _budget and any(c.kind in ("reached", "seeds") for c in found) or \
                 reader is _above and any(c.kind == "gap" for c in found) or \
                 reader is _trend and any(c.kind == "trend" for c in found) or \
                 reader is _compare and any(c.kind in ("compare", "params") for c in found):
@@ -1224,7 +1261,8 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     if re.search(r"\b(errors?|mistakes|misclassified|digit|class|zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|"
                  r"nines)\b", low):
         return None  # a digit's figures against another step's: the per-class reader's
-    verb = COMPARE.search(low)
+    # "fell back to 96.92 % at the end, still better than in step 1": the word the comparison's "than" follows
+    verb = next((m for m in COMPARE.finditer(low) if re.match(r"\s+than\b", low[m.end():])), None) or COMPARE.search(low)
     moved = re.search(rf"\bfrom\s+{NUM}\s*%?.*?\bto\s+{NUM}\s*%", low) or _arrow_between(low, step, previous)
     if previous is not None and moved and (BEFORE.search(low) is not None or re.search(r"\b(?:step|model)[ _]?\d", low) or
                                             _steps_pair(previous, step, moved[1], moved[2])):
@@ -1359,7 +1397,7 @@ def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
     train = bool(re.search(r"\btrain(?:ing)?\s+(?:accuracy|acc|score|figure|is|was|went|rose|gained)\b", low)) and \
         "test" not in low
     at = 1 if re.search(r"\b(?:the )?first epoch\b", low) else int(m[1]) if (m := re.search(r"\bepoch (\d+)\b", low)) else None
-    if re.search(r"\b(final|best|highest|peak|min(?:imum)?|lowest|end)\b", low):
+    if re.search(r"\b(final|best|highest|peak|min(?:imum)?|lowest|end|ending|ended|ends|finish\w*)\b", low):
         at = None  # the figure the words name, not an epoch said of another claim
     if at is not None and 1 <= at <= min(len(previous.run.epochs), len(step.run.epochs)):
         them, us = (previous.run.train(), step.run.train()) if train else (previous.run.test(), step.run.test())
@@ -2092,6 +2130,8 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
     """Stable (the last epochs within the noise of two scores) or fluctuating."""
     found = re.search(r"\b(stable|steady|consistent|plateau(?:ed)?|flat|fluctuat\w*|unstable|jumps|jumped|jumpy|"
                       r"oscillat\w*|noisy|erratic|swing\w*)\b", low)
+    if found and _rate_beside(low):
+        return None  # "it sat flat at 0.05": the rate, said of in the clause before
     # a level said beside it ("stable above 99.4 %") is a threshold's; figures in brackets are its evidence
     if found is None or re.search(rf"{NUM}\s*%|\brate\b|\blr\b|receptive field|\brf\b", re.sub(r"\([^)]*\)", "", low)) \
             or re.match(r"\s+(?:at|in|to|from|by|when|after|up|once)\b", low[found.end():]) and found[1].startswith("jump") \
@@ -2259,9 +2299,16 @@ def _rate_across(low: str, clause: str, step: Step, them: Step, number: int) -> 
                  "rate", (x, y))
 
 
+def _rate_beside(low: str) -> bool:
+    """A clause led by "it" whose sentence speaks of the rate, with a figure a rate has and no accuracy's ("The LR was
+    never lowered: it sat flat at 0.05")."""
+    return bool(re.match(r"\W*(?:it|which)\b", low) and RATE_WORDS.search(_SENTENCE.get() or "") and
+                re.search(r"(?<![\d.])0?\.\d+(?![\d.]|\s*%)", low) and not re.search(r"\bacc|\btest\b|\btrain|%", low))
+
+
 def _rate(low, clause, step, previous, number) -> Claim | None:
     """The rate's course: cut (reduced, decayed), constant, or a rate's figure."""
-    if not RATE_WORDS.search(low) or "pass rate" in low:
+    if not (RATE_WORDS.search(low) or _rate_beside(low)) or "pass rate" in low:
         return None
     if previous is not None and (across := _rate_across(low, clause, step, previous, number)) is not None:
         return across
@@ -2511,8 +2558,12 @@ def _said_before(low: str, at: int) -> float | None:
     """"(99.35 %), but that is below 99.4 %": the figure said before "that", in the clause or the sentence."""
     before = low[:at]
     if not re.search(r"\b(?:that|which|this|it)(?:'s|\s+(?:is|was|are|were|stays|stayed|remains|remained|sits|sat|lies|"
-                     r"lay))?\s+(?:still\s+|just\s+|well\s+|only\s+)?\S*\s*$", before):
-        return None
+                     r"lay))?\s+(?:still\s+|just\s+|well\s+|only\s+)?\S*\s*$", before) or re.search(
+            r"\bit\s+(?:still\s+|then\s+|also\s+)?(?:holds?|held|keeps?|kept|stays?|stayed|reach\w*|hits?|got|gets|ends?|ended|"
+            r"finish\w*|climb\w*|rose|rises|drops?|dropped|fell|falls|crossed|passed)?\s*$", before) and re.match(
+            r"\s*(?:holds?|held|keeps?|kept|stays?|stayed|reach\w*|hits?|got|gets|ends?|ended|finish\w*|climb\w*|rose|rises|"
+            r"crossed|passed|above|over|below|under|at least)\b", low[at:]):
+        return None  # "..., and it holds 95.7 over the last 3": the model's curve, not the figure before
     figures = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", before))
     if not figures and (whole := _SENTENCE.get()) and (start := whole.find(low)) > 0:
         figures = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", whole[:start]))
@@ -3953,7 +4004,8 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     said = f"{step.train_images:,} training images ({records.CONFIG})" + (f" + {split:,} validation" if split else "")
     if split and re.search(r"\btrain", low) and re.search(r"\bvalid|\bval\b", low) and re.search(r"\bimages?\b", low):
         counts = [(m[1], _num(m[1]) * (1000 if m[2] else 1), bool(m[2])) for m in re.finditer(rf"{NUM}\s*(k|K)?\b", clause)]
-        counts = [c for c in counts if c[1] >= 100]  # "Of the 8,000 images, 7,000 train and 1,000 validation": each
+        counts = [c for c in counts if c[1] >= 100 and not re.match(r"\s*(?:params|parameters|weights)\b", low[low.find(
+            c[0]) + len(c[0]):] if c[0] in low else "")]  # "Of the 8,000 images, 7,000 train and 1,000 validation": each
         if len(counts) >= 2:
             ok = all(any(abs(v - t) < (500 if k else 0.5) for t in (step.train_images, split, step.train_images + split))
                      for _, v, k in counts)
@@ -3965,7 +4017,8 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     low = re.sub(rf"\bof (?:the )?{NUM}\s*(k|K)?\s*(images|samples)\s*\(\s*{NUM}\s*(k|K)?\s*\)",
                  lambda m: f"{m[4]}{m[5] or ''} of the {m[1]}{m[2] or ''} {m[3]}", low)
     if share := re.search(rf"{NUM}\s*(k|K)?\s+(?:of|out of) (?:the )?{NUM}\s*(k|K)?\s*(?:images|samples)?\s*(?:go(?:es)? to|"
-                          r"went to|are (?:used )?for|for|as|are held out for) (?:the )?validation", low):
+                          r"went to|(?:are|were) (?:(?:used|set aside|held out|kept|reserved|put aside) )?(?:for|as)|for|as) "
+                          r"(?:the |a )?validation", low):
         ok = abs(_num(share[1]) * (1000 if share[2] else 1) - split) < (500 if share[2] else 0.5) and \
             abs(_num(share[3]) * (1000 if share[4] else 1) - step.train_images - split) < (500 if share[4] else 0.5)
         return Claim(number, clause, ok, said, "figure", (share[1], share[3]))  # "1,000 of the 8,000 go to validation"
@@ -4188,8 +4241,8 @@ def _across_epoch(clause: str, step: Step, number: int, said: tuple[str, str], e
                  said + extra)
 
 
-_ROLE_AFTER = re.compile(r"\s*(?:(?:is|was|as)\s+(?:the\s+|our\s+|my\s+|its\s+)?|[-–—:=]\s*)?((?:best|highest|peak|top|final|last|"
-                         r"lowest|min(?:imum)?)\b(?:\s+(?:test|train(?:ing)?|val(?:idation)?))?(?:\s+acc(?:uracy)?)?)")
+_ROLE_AFTER = re.compile(r"\s*(?:(?:is|was|as)\s+(?:the\s+|our\s+|my\s+|its\s+)?|[-–—:=]\s*)?((?:best|highest|peak|top|final|"
+                         r"last|lowest|min(?:imum)?)\b(?:\s+(?:test|train(?:ing)?|val(?:idation)?))?(?:\s+acc(?:uracy)?)?)")
 
 
 def _role_beside(low: str, after: str, at: int, words: str, epoch: re.Match | None) -> tuple[str, re.Match | None]:
