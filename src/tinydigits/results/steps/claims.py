@@ -758,20 +758,24 @@ def _synonyms(text: str) -> str:
     return re.sub(r"(?i)\b(?:the )?opening\b(?=\s+(?:\d|two|three|four|five|epoch))", "the first", text)
 
 
+def _each_its_figure(text: str) -> str:
+    """Two quantities said with two figures, each given its own, in order: "Final train / test loss = 0.485 / 0.409",
+    "Best train and test accuracy are 98.78% and 98.81%"."""
+    text = re.sub(r"(?i)\b((?:final |best |min(?:imum)? |lowest )?)(train\w*|test|val\w*)\s*/\s*(train\w*|test|val\w*)\s+"
+                  r"(loss|acc\w*)\s*[:=]?\s*(\d[\d.]*)\s*(%?)\s*/\s*(\d[\d.]*)", r"\1\2 \4 \5\6, \1\3 \4 \7", text)
+    return re.sub(r"(?i)\b((?:final |best |min(?:imum)? |lowest )?)(train\w*|test)\s+and\s+(train\w*|test)\s+(loss|acc\w*)(?:es)?"
+                  r"\s+(?:are|were|:|=)\s*(\d[\d.]*)\s*(%?)\s+and\s+(\d[\d.]*)\s*(%?)",
+                  lambda m: f"{m[1]}{m[2]} {m[4]} {m[5]}{m[6] or ('%' if m[8] else '')}, {m[1]}{m[3]} {m[4]} {m[7]}{m[8]}",
+                  text)
+
+
 def _phrasings(text: str) -> str:
     """Phrasings said in the shape the readers read: "Epoch 6 → 46.40" (at epoch 6), slashed pairs ("train / test loss
     = 0.485 / 0.409", "73.05 train / 75.41 test"), "hasnt", "every epoch up to 13", "after peaking at epoch 3" (from
     it), "6 of the 2s are wrong" (digit 2's errors), "passed 50% at epoch 6 and 80% at epoch 7" (the verb again)."""
     text = re.sub(r"(?i)\b((?:at|in|by) epoch \d+)\s*(?:→|->|=>)\s*(?=\d)", r"\1, ", text)  # "98.68 at epoch 12 → 99.48 at ..."
     text = re.sub(r"(?i)\bepoch (\d+)\s*(?:→|->|=>)\s*(?=\d)", r"at epoch \1: ", text)  # "Epoch 6 → 46.40 val acc"
-    # "Final train / test loss = 0.485 / 0.409": each quantity with its own figure
-    text = re.sub(r"(?i)\b((?:final |best |min(?:imum)? |lowest )?)(train\w*|test|val\w*)\s*/\s*(train\w*|test|val\w*)\s+"
-                  r"(loss|acc\w*)\s*[:=]?\s*(\d[\d.]*)\s*(%?)\s*/\s*(\d[\d.]*)", r"\1\2 \4 \5\6, \1\3 \4 \7", text)
-    # "Best train and test accuracy are 98.78% and 98.81%": each quantity with its own figure, in order
-    text = re.sub(r"(?i)\b((?:final |best |min(?:imum)? |lowest )?)(train\w*|test)\s+and\s+(train\w*|test)\s+(loss|acc\w*)(?:es)?"
-                  r"\s+(?:are|were|:|=)\s*(\d[\d.]*)\s*(%?)\s+and\s+(\d[\d.]*)\s*(%?)",
-                  lambda m: f"{m[1]}{m[2]} {m[4]} {m[5]}{m[6] or ('%' if m[8] else '')}, {m[1]}{m[3]} {m[4]} {m[7]}{m[8]}",
-                  text)
+    text = _each_its_figure(text)
     # "73.05 train / 75.41 test": the figure after its quantity's name
     text = re.sub(r"(?i)\b(\d{1,3}(?:\.\d+)?)\s*%?\s+(train|test)\s*/\s*(\d{1,3}(?:\.\d+)?)\s*%?\s+(train|test)\b",
                   r"\2 accuracy \1 % and \4 accuracy \3 %", text)
