@@ -1599,7 +1599,8 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
     said = f"{held} of {ran} seeds held ({records.CHECK})"
     # "FAIL: 0/3 seeds pass", "Verdict: FAIL, 0 of 3 seeds": a verdict's label; "2 of 3 seeds failed": a count of fails
     failed = bool(re.search(r"\bfail", re.sub(r"^\W*(?:(?:verdict|budget)\s*:?\s*)?(?:pass|fail)\s*[:,]", "", low))) and \
-        not re.search(r"\b\d+\s*(?:of|/)\s*\d+\s+(?:seeds?\s+)?(?:held|hold|pass\w*|met)\b", low)  # "FAIL (0 of 3 held)"
+        not re.search(r"\b\d+\s*(?:of|/)\s*\d+\s+(?:seeds?\s+)?(?:held|hold|pass\w*|met)\b", low) and \
+        not re.search(r"\b(?:PASS|FAIL)\s+on\s+\d+\s+of\s+\d+", clause)  # "FAIL (0 of 3 held)", the tool's "FAIL on 0 of 3 seeds"
     first, second = found[1], found[2]
     if re.search(r"\bnone of (?:them|which|these|those|the seeds)\b|\bnot (?:a single )?one\b(?! of)|^\W*of\s+(?:the\s+)?\S+\s+"
                  r"seeds?\s*,?\s*none\b", low) and second is None:
