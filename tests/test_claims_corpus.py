@@ -143,6 +143,8 @@ LATER_PARTS = {
     "dev28": 195,  # dev.jsonl's true rows with their figures and scopes said other ways (fractions, error rates, E14)
     "dev29": 175,  # two true rows of dev.jsonl joined in one sentence ("and", "while", "which", "not only"), 85 % true
     "dev30": 175,  # dev.jsonl's true rows in other words: synonyms, voice, subjects ("passes", "restarts"), 90 % true
+    "dev31": 200,  # an Analysis as students reason in it ("since", "so", "unlike step 1", conditions), 75 % true
+    "dev32": 175,  # dev.jsonl's true rows with the small words around a claim ("just", "already", "finally", "(!)")
 }
 
 

@@ -203,7 +203,10 @@ def _negated(clause: str, at: int) -> bool:
                      r"resolved|fixed|solved|eliminated|removed)|(?:does not|doesn't|did not|didn't) (?:hold|stay|last)|"
                      r"never (?:kicked in|fired|happened|triggered|acted|took effect|came))\b",
                      clause[at:].lower())
-    return bool(NEG.search(before)) or after is not None or bool(re.search(r"\bneither\b", clause[:at].lower()))
+    # "neither ... nor ... reaches 99.4 %, so the model is under-fitting": a neither with a subject of its own after it
+    neither = re.search(r"\bneither\b(?!.*(?:,|\band\b)\s*(?:so\s+|hence\s+|therefore\s+|thus\s+)?(?:the model|the net|it|this|"
+                        r"which)\b)", clause[:at].lower())
+    return bool(NEG.search(before)) or after is not None or bool(neither)
 
 
 def sentences(text: str) -> list[str]:
@@ -249,7 +252,9 @@ def clauses(sentence: str) -> list[str]:
                      r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
                      r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|,\s+(?=though\b)|"
                      r",\s+(?=(?:at least|above|below|over|under)\s+\d)|\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)|"
-                     r"\s+and\s+(?=(?:the |its )?(?:best|final|min)\b)|(?<!train)\s[-–—]\s(?!test)"
+                     r"\s+and\s+(?=(?:the |its )?(?:best|final|min)\b)|(?<!train)\s[-–—]\s(?!test)(?!(?:just|finally|already|"
+                     r"down|up|still|only|well|barely|slightly|a bit|nearly|almost|comfortably|clearly|easily|i\.e\.|that is|"
+                     r"so|far|way)\b)"  # "99.35 % - just under the line": the same subject
                      r"|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train|the others|"
                      r"the other (?:\d+ |two |three |four |five )?seeds?)\b)"
                      r"|,\s+(?=and\s+(?:only\s+)?(?:seeds?\s+\d|no seed|every seed|all (?:\w+ )?seeds)\b)"
@@ -755,6 +760,10 @@ def _synonyms(text: str) -> str:
     # "test accuracy beat training accuracy": test above train
     text = re.sub(r"(?i)\b(test|train(?:ing)?)((?: set)?(?: accuracy| acc)?) (?:beat|beats|outperformed|outperforms|outdid|"
                   r"topped) (?:the )?(train(?:ing)?|test)\b", r"\1\2 was above \3", text)
+    # "..., unlike step 1 where digit 2 was far behind": a clause of that step; "in contrast to eights at 85 %": beside it
+    text = re.sub(r"(?i),?\s*\bunlike (?:in )?((?:step|model)[ _-]?\d+),? where\b", r"; \1:", text)
+    text = re.sub(r"(?i),?\s*\bin contrast to\b", ", while", text)
+    text = re.sub(r"(?i)^(\W*)unlike (seed \d+),\s*", r"\1", text)  # "Unlike seed 0, seeds 1 and 2 improved ...": theirs
     return re.sub(r"(?i)\b(?:the )?opening\b(?=\s+(?:\d|two|three|four|five|epoch))", "the first", text)
 
 
@@ -1642,7 +1651,7 @@ def _budget(low, clause, step, previous, number) -> Claim | None:
             and not re.search(r"accura|99\.4|epoch", low) and not field:
         return _params_limit(low, clause, step, number)  # the parameter limit alone
     if not BUDGET.search(low) or not field and not re.search(r"\b(met|meet|meets|achiev|reach|pass|hit|satisf|fulfil|within|"
-                                                            r"did it)", low):
+                                                            r"did it|fail)", low):
         return None
     v = facts(step)
     passed = step.check.verdict.passed if step.check else v.min_last >= step.budget.min_acc and \
@@ -1650,7 +1659,11 @@ def _budget(low, clause, step, previous, number) -> Claim | None:
     said = (f"{step.check.verdict.line()} ({records.CHECK})" if step.check else
             f"{'PASS' if passed else 'FAIL'}: {v.params:,} parameters, {step.run.planned_epochs} epochs, min of the last "
             f"{v.n} {v.min_last:.2f} % (seed {step.seed}; {records.METRICS})")
-    negated = field[1] == "fail" if field else _negated(low, BUDGET.search(low).start())
+    where = BUDGET.search(low).start()  # "the budget fails only on accuracy": a fail said of it
+    negated = field[1] == "fail" if field else \
+        _negated(low, where) or bool(re.match(r"\S+(?:\s+\S+)?\s+(?:is\s+|was\s+|still\s+|obviously\s+|clearly\s+)?(?:fails?|"
+                                              r"failed|missed)\b|\S+\s+(?:check\s+)?(?:still\s+)?fail\b", low[where:]) or
+                                     re.search(r"\b(?:fails?|failed|misses|missed)\s+(?:the\s+|its\s+)?$", low[:where]))
     return Claim(number, clause, bool(passed) != negated, said, "budget")
 
 
@@ -1945,6 +1958,8 @@ def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match
     if ahead["within"]:  # "within 0.1 points of test": every epoch of the span ("on average": their mean)
         ok = abs(mean) <= _num(ahead["n2"]) if re.search(r"\bon average\b|\bmean\b", low) else \
             all(abs(g) <= _num(ahead["n2"]) for g in gaps)
+        if not ok and abs(mean) <= _num(ahead["n2"]):  # their mean is within it, an epoch is not: either reading holds
+            return Claim(number, clause, None, f"{said}: the mean within it, not every epoch", "gap")
     else:
         lead = ahead["lead"] in ("ahead of", "above", "over", "higher than", "leads", "leading") or \
             ahead["lead0"] in ("ahead", "leads", "leading")
@@ -2582,7 +2597,8 @@ def _reached_level(low: str, series: list[float], what: str, level: _Level, at: 
     with _unread():  # "train got to 98.78 %" for 98.7783: a level said at the logs' two decimals is also their figure
         logged = [_decimals(level.text) == 2 and said_as(v, level.text) for v in series]
     first = next((i + 1 for i, v in enumerate(series) if v >= x or logged[i]), None)
-    by = re.search(r"\b(?:by|within)\s+(?:the first\s+)?(?:epoch\s+)?(\d+)(?:\s+epochs)?\b", low)
+    by = re.search(r"\b(?:(?:by|within)\s+(?:the first\s+)?(?:epoch\s+)?|after\s+(?:just\s+|only\s+)?(?=\d+\s+epochs\b))(\d+)"
+                   r"(?:\s+epochs)?\b", low)  # "gets to 96 % after 2 epochs": by then
     if at is not None and by is None:
         n = int(at[1] or at[2])
         said = (f"first {what} epoch at or above {level.text} %: " + (f"epoch {first} ({series[first - 1]:.2f} %)" if first
@@ -3123,7 +3139,9 @@ def _about_digits(low: str) -> bool:
     """A clause that speaks of digits' figures: their errors, accuracy or rank, or a digit's count where the sentence
     counts errors ("..., while the nines improved to 39", "8 is weak at about 71 %", "...; 9 from 53 to 34")."""
     sentence = _SENTENCE.get() or ""
-    if re.search(r"\b(errors?|mistakes?|wrong|misclassified|accuracy|right|correct|class|digits?|recogni[sz]ed|%)", low):
+    plural = "|".join(w for w in DIGIT_WORDS if w.endswith("s"))  # "Ones are best at 99.74 %" (not "counting from zero")
+    if re.search(r"\b(errors?|mistakes?|wrong|misclassified|accuracy|right|correct|class|digits?|recogni[sz]ed|%)", low) or \
+            "%" in low and re.match(rf"\W*(?:(?:while|whereas|but|and)\s+)?(?:the\s+)?(?:{plural})\b", low):
         return True
     named = re.fullmatch(rf"\W*(?:the\s+)?(?:{'|'.join(DIGIT_WORDS)})\s*:?\s*\d+\W*", low)  # "the nines: 39"
     if (_WORST.search(low) or _BEST.search(low) or named) and re.search(r"\b(?:digits?|class(?:es)?|errors)\b", sentence):
@@ -3658,8 +3676,8 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
         re.search(r"\b(?:kept|keeps|is|was|were|are)?\s*(?P<up>increas|improv|ris|climb|going up|decreas|fall|dropp)(?:ing|ed)"
                   r"(?: consistently| steadily)? (?:(?:(?:in|across|over|through|for) )?(?:all|every)(?: the)? epochs?|"
                   r"(?:till|until|to|up to) the end)\b", low)  # "increased in all epochs", "kept increasing till the end"
-    if found is None:
-        return None
+    if found is None or re.search(r"\b(?:lr|rate|learning rate|scheduler|step size)\s+$", low[:found.start()]):
+        return None  # "the rate never dropped": the rate's reader
     loss = "loss" in low
     train = _names_train(low, found.start())
     seeds = seed_series(step, low) if not loss and not train else None
@@ -4076,6 +4094,9 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
         return None  # "test above train for 13 epochs": how long a state lasted, the fit's reader
     if any(span.start(2) == found.start(1) for span in _RATE_SPAN.finditer(low)):
         return None  # "LR: 0.05 for 4 epochs": how long a rate lasted, the rate's reader
+    if re.search(r"\d\s*%\s*$", low[:found.start()]) and re.match(r"\s*(?:after|within)\b", found[0]) and \
+            int(found[1]) != len(step.run.epochs):
+        return None  # "95 % after just 2 epochs": how soon a level came
     if re.match(r"\s*(?:it|the model|test\w*|accuracy)?\s*(?:had\s+)?(?:reach\w*|pass\w*|hit|got to|cross\w*|climb\w*)\b",
                 low[found.end():]) and re.search(r"\bwithin\b", found[0]):
         return None  # "within 2 epochs it passed 95 %": the same, said the other way round
@@ -4302,8 +4323,9 @@ def _whose(low: str, words: str, after: str) -> re.Match | None:
         re.search(rf"\b(?:step|model|iteration)[ _-]?(\d+)\s*\(\s*\d[\d.]*\s*%?\s*{VERSUS}\s*$", words) or \
         re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)\s+(?:was|is|were|stood|stayed|sat|got|reached|ended)\s+"
                   r"(?:\S+\s+){0,2}?(?:at|on|to)?\s*$", words) or \
-        (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)", low) if re.search(
-            r"\b(?:against|vs\.?|versus|compared (?:with|to))\s*$", words) and not re.fullmatch(
+        (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)", low) or re.search(r"^\W*compared (?:with|to) (?:step|model|"
+                                                                             r"iteration)[ _-]?(\d+)", _SENTENCE.get() or "")
+         if re.search(r"\b(?:against|vs\.?|versus|compared (?:with|to))\s*$", words) and not re.fullmatch(
             r"[\s%]*(?:vs\.?|versus)\s*", words) and not _NOW.match(after) else None)  # "(98.03 % vs 97.98 %)": a pair
     # of one step; "90.37 % against 82.89 % now": the second is this step's
 
@@ -4319,16 +4341,15 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
     if re.search(r"\btrain", words) and step.check:
         return Claim(number, clause, None, f"the check records each seed's test curve, not its train curve ({record})",
                      "figure", (text,))
-    curve, k = curves[seed], step.last
-    if last := re.search(r"\blast (\d+)", words + " " + around):
-        k = int(last[1])
+    curve, k = curves[seed], int(last[1]) if (last := re.search(r"\blast (\d+)", words + " " + around)) else step.last
+    ranked, words = words, re.sub(r"\b(?:best|worst|lowest|highest|top|weakest|strongest)\s+seed\b", "", words)  # a rank
     own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|best|highest|peak\w*)\b", words)
     if not own_role and (head := re.match(r"\W*([^:\d]{0,30}(?:last \d+)?[^:\d]{0,10}):", clause.lower())):
         words = f"{head[1]} {words}"  # "min last 3: s0 = 92.36, s1 = 96.72": the role said once, at the head
         own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|best|highest|peak\w*)\b", words)
     said = words if own_role else words + around  # "min of last 3 83.37 %, final 97.15 %": each figure's own words
-    if re.search(r"\b(min\w*|lowest|worst)\b", said) and re.search(r"\blast\b", said):
-        values, role = [min(curve[-k:])], f"min of the last {k}"
+    if re.search(r"\b(min\w*|lowest|worst|holds?|held)\b", said) and re.search(r"\blast\b", said):
+        values, role = [min(curve[-k:])], f"min of the last {k}"  # "seed 2 holds 97.77 % over the last 3": its lowest
     elif _FINAL.search(words) or not own_role and epoch is None and re.search(r"\b(?:in|at|by) the (?:final|last epoch|end)\b",
                                                                            around):
         values, role = [curve[-1]], "final"  # "seed 2 is 97.73 in the final": the role said after the figure
@@ -4347,11 +4368,11 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
         values, role = [min(curve[-k:])], f"min of the last {k}"  # "lowest seed: seed 2 at 89.65": the verdict's figure
         said = f"seed {seed}'s test accuracy, {role}: {values[0]:.2f} %"
     ok = any(said_as(v, text) for v in values if v >= 0)
-    rank = re.search(r"\b(lowest|worst|weakest|highest|top|best(?=\s+(?:min\w*|final\w*|last|lowest)\b))\b", words)
+    rank = re.search(r"\b(lowest|worst|weakest|highest|top|best(?=\s+(?:min\w*|final\w*|last|lowest|seed)\b))\b", ranked)
     # "lowest min-of-last-3 89.65 (seed 2)": against every seed's; "seed 1's lowest in its last 3": its own min
-    own = re.search(r"\b(?:lowest|worst)\s+(?:\w+\s+)?(?:in|of|over|across)\s+(?:its|their|the)\s+last\b", words)
+    own = re.search(r"\b(?:lowest|worst)\s+(?:\w+\s+)?(?:in|of|over|across)\s+(?:its|their|the)\s+last\b", ranked)
     if rank and not (own and own.start() == rank.start()) and role in ("final", f"min of the last {k}") and \
-            all(int(m) == seed for m in re.findall(r"\bseed (\d+)", words)):  # the rank said of this seed, no other
+            all(int(m) == seed for m in re.findall(r"\bseed (\d+)", ranked)):  # the rank said of this seed, no other
         done = step.check.finished() if step.check else curves  # the seeds that finished, as the check ranks them
         of = {s: (c[-1] if role == "final" else min(c[-k:])) for s, c in curves.items() if s in done or s == seed}
         low_end = rank[1] in ("lowest", "worst", "weakest")
@@ -4395,7 +4416,7 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
         return least
     value = float(text)
     near = re.search(r"(?:\b(almost|nearly|close to|about|around|approximately)|~)\s*$", words)
-    train = bool(re.search(r"\btrain(?:ing)?\b", around))
+    train = bool(re.search(r"\btrain(?:ing)?\b(?!\s+(?:images|samples|set size|examples))", around))  # not a count's
     either = train and bool(re.search(r"\b(?:test|validation)(?! loss)", around))  # both named: it may be either
     best_named = bool(re.search(r"\bbest|highest|max(?:imum)?|peak|\btop\b", words))
     values, what, labels = *_others(step, around, words), []
