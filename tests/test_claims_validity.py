@@ -694,6 +694,8 @@ CORPUS_SAID = [
     ("gamma", 1, "analysis", "Adam gets to 94% after two epochs.", True),
     ("alpha", 3, "result", "Budget: FAIL on 0 of 3 seeds; lowest seed 0: 95.90 %", True),  # the tool's own line
     ("alpha", 3, "result", "Budget: FAIL on 1 of 3 seeds", False),
+    ("example", 3, "result", "min of the last 3: 99.54 %; lowest seed 1: 99.43 %", True),  # the tool's line: its min
+    ("example", 3, "result", "min of the last 3: 99.54 %; lowest seed 1: 99.51 %", False),  # seed 1's final, not its min
 ]
 
 

@@ -4342,7 +4342,7 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
         return Claim(number, clause, None, f"the check records each seed's test curve, not its train curve ({record})",
                      "figure", (text,))
     curve, k = curves[seed], int(last[1]) if (last := re.search(r"\blast (\d+)", words + " " + around)) else step.last
-    ranked, words = words, re.sub(r"\b(?:best|worst|lowest|highest|top|weakest|strongest)\s+seed\b", "", words)  # a rank
+    ranked, words = words, re.sub(r"\b(?:best|highest|top|strongest)\s+seed\b", "", words)  # a rank, not the best epoch
     own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|best|highest|peak\w*)\b", words)
     if not own_role and (head := re.match(r"\W*([^:\d]{0,30}(?:last \d+)?[^:\d]{0,10}):", clause.lower())):
         words = f"{head[1]} {words}"  # "min last 3: s0 = 92.36, s1 = 96.72": the role said once, at the head
