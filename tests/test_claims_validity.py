@@ -696,6 +696,14 @@ CORPUS_SAID = [
     ("alpha", 3, "result", "Budget: FAIL on 1 of 3 seeds", False),
     ("example", 3, "result", "min of the last 3: 99.54 %; lowest seed 1: 99.43 %", True),  # the tool's line: its min
     ("example", 3, "result", "min of the last 3: 99.54 %; lowest seed 1: 99.51 %", False),  # seed 1's final, not its min
+    ("example", 1, "analysis", "The 98% mark on the test set was first hit at epoch 8.", True),
+    ("example", 1, "analysis", "The 98% mark on the test set was first hit at epoch 7.", False),  # 97.96
+    ("beta", 3, "analysis", "There was a collapse to 83.37% at epoch 3 in the seed-1 run.", True),
+    ("beta", 3, "analysis", "There was a collapse to 83.37% at epoch 3 in the seed-2 run.", False),  # seed 1's figure
+    ("alpha", 2, "analysis", "After epoch 4 the step size was decayed from 0.05 to 0.005 by the scheduler.", True),
+    ("alpha", 2, "analysis", "After epoch 3 the step size was decayed from 0.05 to 0.005 by the scheduler.", False),
+    ("example", 2, "analysis", "Final accuracy is only slightly higher than Model_1 - less than a point.", True),  # +0.60
+    ("alpha", 2, "analysis", "Final accuracy is only slightly higher than Model_1 - less than a point.", False),  # +12.20
 ]
 
 

@@ -803,9 +803,9 @@ def _phrasings(text: str) -> str:
     # "got past 98 % at epoch 8 and never fell back under it": the level, every epoch from then on
     text = re.sub(r"(?i)\b(\d{2}(?:\.\d+)?\s*%)(\s+(?:at|in|by) epoch (\d+)),? and never (fell|dropped|dipped|went|slipped) "
                   r"(?:back )?(?:below|under) (?:it|that)\b", r"\1\2 and never \4 below \1 from epoch \3 on", text)
-    # "97% was already passed in the 2nd epoch": the level reached then
-    text = re.sub(r"(?i)^\W*(\d{2}(?:\.\d+)?\s*%) was (already |first |only )?(passed|reached|crossed|hit)\b",
-                  r"test accuracy \2\3 \1", text)
+    # "97% was already passed in the 2nd epoch", "The 98% mark on the test set was first hit at epoch 7": the level reached
+    text = re.sub(r"(?i)^\W*(?:the\s+)?(\d{2}(?:\.\d+)?\s*%)(?:\s+(?:mark|line|level|threshold|barrier))?(?:\s+on the test set)?"
+                  r" was (already |first |only )?(passed|reached|crossed|hit|cleared)\b", r"test accuracy \2\3 \1", text)
     text = re.sub(r"(?i)\blost (over |about |almost |nearly )?(\d[\d.]*) (?:full )?points?\b", r"dropped by \1\2 points", text)
     # "able to reach till 99.19% accuracy": the highest it got
     text = re.sub(r"(?i)\breach(?:es|ed)? (?:till|until|upto|up to) (?=\d)", "reached a best of ", text)
@@ -831,6 +831,10 @@ def _words_said(text: str) -> str:
     first epoch at or above 98 % was the 8th" (it reached 98 % at epoch 8)."""
     text = re.sub(rf"(?i)\bepoch ({'|'.join(WORDS)})\b", lambda m: f"epoch {WORDS[m[1].lower()]}", text)
     text = re.sub(r"(?i)\bhalf (?:a|of a) (point|percent(?:age point)?)\b", r"0.5 \1", text)
+    # "only slightly higher than Model_1 - less than a point": the size of the difference just said
+    text = re.sub(r"(?i)(\bthan\s+(?:step|model)[ _-]?\d+(?:'s)?)\s*[-–—:,]\s+((?:just )?(?:less than|more than|over|under|about|"
+                  r"around|almost|nearly|roughly))\s+(a|one|\d*\.?\d+)\s+((?:percentage )?points?)\b",
+                  lambda m: f"{m[1]} by {m[2]} {'1' if m[3].lower() in ('a', 'one') else m[3]} {m[4]}", text)
     text = re.sub(r"(?i)\ba (third|quarter|tenth) of a (point|percent(?:age point)?)\b",
                   lambda m: f"{ {'third': '0.33', 'quarter': '0.25', 'tenth': '0.1'}[m[1].lower()]} {m[2]}", text)
     text = re.sub(rf"(?i)\b(for|over|in|all|trained|ran|took|after|within|and|with) ({'|'.join(WORDS)}) epochs\b",
@@ -2242,8 +2246,10 @@ def _rate_when(low: str, cut: re.Match | None, rates: list[float], negated: bool
     coming down at epoch 4": the first lower one; "not reduced after epoch 3": no cut there) and where it peaks (the
     epoch whose start has the highest rate)."""
     verdicts, said = [], ""
-    if cut and (at := re.search(r"\b(at|in|after|from)\s+(?:the\s+(?:start|end)\s+of\s+)?epoch\s+(\d+)", low[cut.start():])) \
-            and not re.search(r"\d{2}\.\d+|\d{2}\s*%", low[cut.start():cut.start() + at.start()]):  # not an accuracy's epoch
+    if cut and (at := re.search(r"\b(at|in|after|from)\s+(?:the\s+(?:start|end)\s+of\s+)?epoch\s+(\d+)", low[cut.start():]) or
+                re.match(r"\W*(at|in|after|from)\s+(?:the\s+(?:start|end)\s+of\s+)?epoch\s+(\d+)\b(?!\s*[,:]?\s*\d)", low)) \
+            and not re.search(r"\d{2}\.\d+|\d{2}\s*%", low[cut.start():cut.start() + max(at.start(), 0)]):  # "After epoch 3
+        # the step size was decayed": the epoch said first; not an accuracy's epoch
         lower = _lower_from(rates)
         when = int(at[2]) + (at[1] == "after" or "end of" in at[0])
         first = re.search(r"\b(?:start\w*|begin\w*|began|first)\s+(?:to\s+)?$", low[:cut.start()])
@@ -4288,7 +4294,7 @@ def _seed_said(low: str, after: str, start: int, at: int) -> re.Match | None:
     """The seed a figure is said of: named beside it, in its words, or said before it in the clause with no other
     subject between ("seed 1 dipped ... before recovering to 97.13 % at epoch 4")."""
     own = list(re.finditer(r"\bseed (\d+)\b", low[start:at]))  # the nearest before it: "..., with seed 0 at 97.98"
-    seed = re.match(r"\s*\(?(?:on |for |of )?seed (\d+)", after) or (own[-1] if own else None)
+    seed = re.match(r"\s*\(?(?:(?:at|in) epoch \d+\s+)?(?:on |for |of |in )?seed (\d+)", after) or (own[-1] if own else None)
     if seed is None and re.fullmatch(r"\W*(?:at|with|on)?\s*", low[start:at]):
         seed = re.match(r"\s*%?\s*,\s*seed (\d+)", after)  # "At 97.75 %, seed 2 has the lowest final"
     if seed is None and (said := list(re.finditer(r"\bseed (\d+)\b", low[:start]))) and not re.search(
