@@ -704,6 +704,10 @@ CORPUS_SAID = [
     ("alpha", 2, "analysis", "After epoch 3 the step size was decayed from 0.05 to 0.005 by the scheduler.", False),
     ("example", 2, "analysis", "Final accuracy is only slightly higher than Model_1 - less than a point.", True),  # +0.60
     ("alpha", 2, "analysis", "Final accuracy is only slightly higher than Model_1 - less than a point.", False),  # +12.20
+    ("alpha", 1, "analysis", "Digit 2 has 495 errors, so it is the worst class.", True),  # "it": the digit before
+    ("alpha", 1, "analysis", "Digit 8 has 279 errors, so it is the worst class.", False),
+    ("alpha", 3, "analysis", "Seed 1 ends at 98.33 %, the highest final of the three.", True),  # a rank after its figure
+    ("alpha", 3, "analysis", "Seed 2 ends at 97.75 %, the highest final of the three.", False),
 ]
 
 

@@ -278,26 +278,36 @@ def clauses(sentence: str) -> list[str]:
     return _rejoined([p.strip().rstrip(".") for p in parts if p and p.strip(" .")])
 
 
+def _given_subject(out: list[str], part: str) -> str:
+    """A piece of a cut sentence given the subject the piece before it named: seeds, a seed, a digit, a change, a
+    loss."""
+    if out and (named := re.match(r"(?i)\W*(seeds \d+(?:,\s*\d+)*,? and \d+)\b", out[0])) and \
+            re.search(r"(?i)\bthey\b|^(?:the )?test acc", part):
+        part = f"{named[1]}: {part}"  # "Seeds 1 and 2 are monotone, test acc rises ... they end at ...": those seeds
+    if out and (seed := re.match(r"(?i)\W*(seed \d+)\b", out[-1])) and \
+            re.match(r"(?i)(?:but\s+|yet\s+|(?:al)?though\s+)?(?:it\b|never\b|(?:over|above|under|below|at least)\s+\d|"
+                     r"(?:then\s+|still\s+)?(?:finish|end|climb|recover|rose|rise|fell|fall|drop|peak|stay|reach|"
+                     r"dipp?)\w*\b)", part):
+        part = f"{seed[1]}: {part}"  # "Seed 1 is the slowest - it first hits 99.4 at epoch 10": it is seed 1
+    if out and (digit := re.match(r"(?i)\W*((?:digit|class) \d)\b", out[-1])) and \
+            (it := re.match(r"(?i)(?:so\s+|hence\s+|and\s+)?(?:it|this)(?=\s+(?:is|was|remains|stays)\b)", part)):
+        part = f"{digit[1]}{part[it.end():]}"  # "Digit 8 has 279 errors, so it is the worst class": digit 8 is
+    if out and (doer := re.match(rf"(?i)\W*([a-z][\w -]{{0,30}}?)\s+(?:{_EFFECT_VERBS})\b", out[-1])) and \
+            re.match(rf"(?i)(?:also\s+)?(?:{_EFFECT_VERBS})\b", part):
+        part = f"{doer[1]} {part}"  # "dropout closed the gap and also raised the acc": dropout raised it
+    if out and (loss := re.search(r"(?i)\b((?:test|train(?:ing)?|val(?:idation)?)\s+loss)\b", out[-1])) and \
+            re.match(r"(?i)(?:and\s+)?(?:then\s+)?(?:fell|rose|dropp\w*|climb\w*|decreas\w*|increas\w*|went (?:up|down)|"
+                     r"kept)\b", part) and not re.search(r"(?i)\b(?:accuracy|acc|loss)\b", part):
+        part = f"the {loss[1]} {part}"  # "The test loss rose at epoch 2, ..., and fell every epoch after that"
+    return part
+
+
 def _rejoined(parts: list[str]) -> list[str]:
     """The pieces of a cut sentence, each given back what it needs of the one before it: its subject, its span, its
     verb."""
     out: list[str] = []
     for part in parts:
-        if out and (named := re.match(r"(?i)\W*(seeds \d+(?:,\s*\d+)*,? and \d+)\b", out[0])) and \
-                re.search(r"(?i)\bthey\b|^(?:the )?test acc", part):
-            part = f"{named[1]}: {part}"  # "Seeds 1 and 2 are monotone, test acc rises ... they end at ...": those seeds
-        if out and (seed := re.match(r"(?i)\W*(seed \d+)\b", out[-1])) and \
-                re.match(r"(?i)(?:but\s+|yet\s+|(?:al)?though\s+)?(?:it\b|never\b|(?:over|above|under|below|at least)\s+\d|"
-                         r"(?:then\s+|still\s+)?(?:finish|end|climb|recover|rose|rise|fell|fall|drop|peak|stay|reach|"
-                         r"dipp?)\w*\b)", part):
-            part = f"{seed[1]}: {part}"  # "Seed 1 is the slowest - it first hits 99.4 at epoch 10": it is seed 1
-        if out and (doer := re.match(rf"(?i)\W*([a-z][\w -]{{0,30}}?)\s+(?:{_EFFECT_VERBS})\b", out[-1])) and \
-                re.match(rf"(?i)(?:also\s+)?(?:{_EFFECT_VERBS})\b", part):
-            part = f"{doer[1]} {part}"  # "dropout closed the gap and also raised the acc": dropout raised it
-        if out and (loss := re.search(r"(?i)\b((?:test|train(?:ing)?|val(?:idation)?)\s+loss)\b", out[-1])) and \
-                re.match(r"(?i)(?:and\s+)?(?:then\s+)?(?:fell|rose|dropp\w*|climb\w*|decreas\w*|increas\w*|went (?:up|down)|"
-                         r"kept)\b", part) and not re.search(r"(?i)\b(?:accuracy|acc|loss)\b", part):
-            part = f"the {loss[1]} {part}"  # "The test loss rose at epoch 2, ..., and fell every epoch after that"
+        part = _given_subject(out, part) if out else part
         if out and (span := re.match(r"(?i)\W*((?:for|in|during|over) (?:the )?first \d+ epochs?)\b", out[-1])) and \
                 not re.search(r"(?i)\bepochs?\b", part) and \
                 re.search(r"(?i)\b(?:below|under|above|over|stuck|stay|trail|behind|ahead|lead)", part):
@@ -4336,6 +4346,16 @@ def _whose(low: str, words: str, after: str) -> re.Match | None:
     # of one step; "90.37 % against 82.89 % now": the second is this step's
 
 
+def _rank_of(words: str, after: str) -> tuple[re.Match | None, re.Match | None]:
+    """The rank a seed's figure is said with, in its words or right after it ("97.75 %, the highest final of the
+    three"), and the words that make it the seed's own lowest instead ("seed 1's lowest in its last 3"); "lowest
+    min-of-last-3 89.65 (seed 2)" ranks it against every seed's."""
+    rank = re.search(r"\b(lowest|worst|weakest|highest|top|best(?=\s+(?:min\w*|final\w*|last|lowest|seed)\b))\b", words) or \
+        re.match(r"\s*%?\s*[,(]\s*(?:the\s+|its\s+)?(lowest|worst|weakest|highest|top|best)\b", after)
+    own = re.search(r"\b(?:lowest|worst)\s+(?:\w+\s+)?(?:in|of|over|across)\s+(?:its|their|the)\s+last\b", words)
+    return rank, own
+
+
 def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, words: str, around: str,
                  epoch: re.Match | None) -> Claim:
     """A figure said of one seed ("seed 1 ended at 98.16 %", "96.72 % (seed 1)"): that seed's test curve, in the role
@@ -4374,9 +4394,7 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
         values, role = [min(curve[-k:])], f"min of the last {k}"  # "lowest seed: seed 2 at 89.65": the verdict's figure
         said = f"seed {seed}'s test accuracy, {role}: {values[0]:.2f} %"
     ok = any(said_as(v, text) for v in values if v >= 0)
-    rank = re.search(r"\b(lowest|worst|weakest|highest|top|best(?=\s+(?:min\w*|final\w*|last|lowest|seed)\b))\b", ranked)
-    # "lowest min-of-last-3 89.65 (seed 2)": against every seed's; "seed 1's lowest in its last 3": its own min
-    own = re.search(r"\b(?:lowest|worst)\s+(?:\w+\s+)?(?:in|of|over|across)\s+(?:its|their|the)\s+last\b", ranked)
+    rank, own = _rank_of(ranked, around.partition(text)[2])
     if rank and not (own and own.start() == rank.start()) and role in ("final", f"min of the last {k}") and \
             all(int(m) == seed for m in re.findall(r"\bseed (\d+)", ranked)):  # the rank said of this seed, no other
         done = step.check.finished() if step.check else curves  # the seeds that finished, as the check ranks them
