@@ -145,6 +145,7 @@ LATER_PARTS = {
     "dev30": 175,  # dev.jsonl's true rows in other words: synonyms, voice, subjects ("passes", "restarts"), 90 % true
     "dev31": 200,  # an Analysis as students reason in it ("since", "so", "unlike step 1", conditions), 75 % true
     "dev32": 175,  # dev.jsonl's true rows with the small words around a claim ("just", "already", "finally", "(!)")
+    "dev33": 160,  # dev.jsonl's author writing longer sentences: two or three of its facts joined, with reasons
 }
 
 

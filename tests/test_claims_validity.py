@@ -32,7 +32,8 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev21": (99.5, 100.0, 99.0), "dev22": (99.5, 100.0, 98.0), "dev23": (99.5, 100.0, 98.0),
           "dev24": (99.5, 100.0, 96.0), "dev25": (99.5, 100.0, 90.5), "dev26": (None, 100.0, 98.5),
           "dev27": (99.5, 100.0, 97.0), "dev28": (94.0, 100.0, 90.5), "dev29": (88.5, 96.5, 99.5),
-          "dev30": (77.5, 99.0, 87.0), "dev31": (86.0, 92.5, 91.0), "dev32": (77.0, 98.5, 98.5)}
+          "dev30": (77.5, 99.0, 87.0), "dev31": (86.0, 92.5, 91.0), "dev32": (77.0, 98.5, 98.5),
+          "dev33": (85.0, 97.0, 98.5)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -708,6 +709,20 @@ CORPUS_SAID = [
     ("alpha", 1, "analysis", "Digit 8 has 279 errors, so it is the worst class.", False),
     ("alpha", 3, "analysis", "Seed 1 ends at 98.33 %, the highest final of the three.", True),  # a rank after its figure
     ("alpha", 3, "analysis", "Seed 2 ends at 97.75 %, the highest final of the three.", False),
+    # dev33's longer sentences in dev's register
+    ("example", 1, "analysis", "With ~7.5k params and 15 epochs on the full train set (60k images), it ends at 98.81%, which "
+     "is also its best (15th epoch).", True),  # "train set": the data, not train's figure
+    ("example", 2, "analysis", "The min of the last 3 epochs is 99.35%, about 0.7 points above Model_1's 98.61%, but still "
+     "below 99.4%, so the budget is not met.", True),
+    ("example", 2, "analysis", "The min of the last 3 epochs is 99.35%, about 0.7 points above Model_1's 98.61%, but still "
+     "above 99.3%, so the budget is met.", False),
+    ("alpha", 1, "analysis", "The training is not stable in the last 3 epochs (53.76 to 86.29), and the LR was never cut.",
+     True),  # "the training": the run, not train's curve
+    ("alpha", 2, "analysis", "Test loss fell from 0.71 after the first epoch to 0.11 at epoch 4 and 0.05 at epoch 5, the first "
+     "epoch after the LR cut.", True),
+    ("beta", 2, "analysis", "It holds 91.9% over the last 3 epochs but 96.5% only over the last 2, so the budget fails.", True),
+    ("beta", 2, "analysis", "It holds 92.9% over the last 3 epochs but 96.5% only over the last 2, so the budget fails.",
+     False),  # 91.98
 ]
 
 

@@ -262,7 +262,8 @@ def clauses(sentence: str) -> list[str]:
                      r"|,\s+and\s+(?=(?:\d|one|two|three|four|five) of (?:them|those)\b)"
                      r"|,\s+and\s+(?=(?:then\s+)?(?:climbs?|climbed|rises|rose|improves|improved|recover(?:s|ed)?|falls|fell|"
                      r"drops|dropped)\b)"
-                     r"|(?<![\d%])\s+and\s+(?=\d{2}(?:\.\d+)?\s*%?\s+(?:over|in|for|through|during) the (?:last|final|first) )"
+                     r"|(?<![\d%])\s+(?:and|but)\s+(?=\d{2}(?:\.\d+)?\s*%?\s+(?:only\s+)?(?:over|in|for|through|during) the "
+                     r"(?:last|final|first) )"
                      r"|\s+and\s+(?=(?i:passed|reached|crossed|hit|got to|passes|reaches|crosses|hits|topped|tops)\s+\d)"
                      r"|,\s+(?=(?i:batch size|batch|bs|lr|learning rate|sgd|adam|optimi[sz]er|momentum|dropout)\b)"
                      r"|(?:(?<=\d)|(?<=\dpx)|(?<=\d px)|(?<=%)),\s+(?=[A-Za-z][A-Za-z ]{0,24}:\s*[~≈]?\d)"
@@ -295,6 +296,10 @@ def _given_subject(out: list[str], part: str) -> str:
     if out and (doer := re.match(rf"(?i)\W*([a-z][\w -]{{0,30}}?)\s+(?:{_EFFECT_VERBS})\b", out[-1])) and \
             re.match(rf"(?i)(?:also\s+)?(?:{_EFFECT_VERBS})\b", part):
         part = f"{doer[1]} {part}"  # "dropout closed the gap and also raised the acc": dropout raised it
+    least = re.match(r"(?i)\W*((?:the )?(?:min(?:imum)?|lowest)(?: test accuracy)? of the last \d+(?: epochs)?)\b", out[0])
+    level = re.match(r"(?i)(?:but\s+|yet\s+)?((?:still\s+|just\s+|only\s+)*(?:below|under|above|over|at least)\s+\d)", part)
+    if least and level:  # "The min of the last 3 is 99.35 %, but still below 99.4 %": the min is
+        part = f"{least[1]} is {level[1]}{part[level.end():]}"
     if out and (loss := re.search(r"(?i)\b((?:test|train(?:ing)?|val(?:idation)?)\s+loss)\b", out[-1])) and \
             re.match(r"(?i)(?:and\s+)?(?:then\s+)?(?:fell|rose|dropp\w*|climb\w*|decreas\w*|increas\w*|went (?:up|down)|"
                      r"kept)\b", part) and not re.search(r"(?i)\b(?:accuracy|acc|loss)\b", part):
@@ -321,7 +326,7 @@ def _rejoined(parts: list[str]) -> list[str]:
                 r"\ball (?:the )?epochs", out[-1]) and not re.search(r"\d\.\d|\d\s*%", out[-1]):
             out[-1] = f"{out[-1]}, {part}"  # "For the first 4 epochs test acc is stuck, below 12%": the level of that span
             continue
-        if out and re.match(r"\d{2}(?:\.\d+)?\s*%?\s+(?:over|in|for|through|during) the ", part) and \
+        if out and re.match(r"\d{2}(?:\.\d+)?\s*%?\s+(?:only\s+)?(?:over|in|for|through|during) the ", part) and \
                 (verb := re.search(rf"(?i)\b(?:{HOLD}|stay(?:s|ed)? above|(?:was|is|stayed|stays) at least)\b", out[-1])):
             part = f"{verb[0]} {part}"  # "holds 98 % over the last 2 and 96.5 % over the last 3": the verb is shared
         if out and re.fullmatch(r"(?i)(?:(?:per[- ])?seed )?(?:final |best |last )?(?:losses|figures|numbers|accuracies|"
@@ -2354,14 +2359,19 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
     return _rate_course(low, clause, step, number)
 
 
+_CUT = re.compile(r"\b(reduc\w*|cut|cuts|drop\w*|lower\w*|decay\w*|decreas\w*|fell|falls?|halv\w*|anneal\w*|down to|"
+                  r"com(?:e|es|ing) down|go(?:es|ing)? down|went down|declin\w*)\b")
+
+
 def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None:
     """The rate's course in one step: cut or constant, its figures, the factor, spans and the epochs its words name."""
     rates = [e.lr for e in step.run.epochs]
     said = f"{_rates(step)} ({records.METRICS}; {step.run.settings.scheduler} schedule in {records.CONFIG})"
     if inert := schedule_inert(step):
         said += f"; {inert}"
-    cut = re.search(r"\b(reduc\w*|cut|cuts|drop\w*|lower\w*|decay\w*|decreas\w*|fell|falls?|halv\w*|anneal\w*|down to|"
-                    r"com(?:e|es|ing) down|go(?:es|ing)? down|went down|declin\w*)\b", low)
+    cut = _CUT.search(low)
+    if cut and "loss" in low[:cut.start()] and (rate := RATE_WORDS.search(low)) and rate.start() > cut.start():
+        cut = _CUT.search(low, rate.start())  # "Test loss fell ..., the first epoch after the LR cut": the rate's word
     # "LR schedule unchanged: 0.05 up to epoch 4, then 0.005": the same as the step before's, not a flat rate
     flat = None if re.search(r"\b(?:schedule|scheduler|setup|settings)\s+(?:is |was |stays |stayed )?unchanged\b", low) else \
         re.search(r"\b(constant|fixed|stayed|kept|unchanged|flat|throughout)\b|\bthe same (?:rate|lr)\b", low)
@@ -4331,7 +4341,8 @@ _NOW = re.compile(r"\s*%?\s*(?:now|here|in this step|this time|in this one)\b")
 def _whose(low: str, words: str, after: str) -> re.Match | None:
     """The step a figure is said of, where its words name one: "98.81 % in step 1", "step 2's 99.35 %", "against
     90.37 %" in a clause naming a step."""
-    return re.match(r"\s*(?:\S+\s+){0,2}?(?:in|of|for|from|by) (?:step|model|iteration)[ _-]?(\d+)", after) or \
+    return re.match(r"\s*(?:\S+\s+){0,2}?(?:(?<!\bas )(?<!\blike )in|of|for|from|by) (?:step|model|iteration)[ _-]?(\d+)",
+                    after) or \
         (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)'s\s*(?:\S+\s+){0,3}?\(?\s*$", words)
          if not re.match(r"\s*%?\s*(?:vs\.?|versus|against)\b", after) else None) or \
         (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)(?:'s)?\s*\(\s*(?:at\s+|was\s+|=\s*)?$", words)
@@ -4440,7 +4451,9 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
         return least
     value = float(text)
     near = re.search(r"(?:\b(almost|nearly|close to|about|around|approximately)|~)\s*$", words)
-    train = bool(re.search(r"\btrain(?:ing)?\b(?!\s+(?:images|samples|set size|examples))", around))  # not a count's
+    # not a count's or the whole set's ("on the full train set (60k images)"), nor the process ("the training is not stable")
+    train = bool(re.search(r"(?<!full )(?<!whole )(?<!entire )\btrain(?:ing)?\b(?!\s+(?:images|samples|set size|examples))"
+                           r"(?<!training(?= is| was| process| run))", around))
     either = train and bool(re.search(r"\b(?:test|validation)(?! loss)", around))  # both named: it may be either
     best_named = bool(re.search(r"\bbest|highest|max(?:imum)?|peak|\btop\b", words))
     values, what, labels = *_others(step, around, words), []
