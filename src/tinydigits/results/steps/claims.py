@@ -280,27 +280,27 @@ def clauses(sentence: str) -> list[str]:
 
 
 def _given_subject(out: list[str], part: str) -> str:
-    """A piece of a cut sentence given the subject the piece before it named: seeds, a seed, a digit, a change, a
-    loss."""
-    if out and (named := re.match(r"(?i)\W*(seeds \d+(?:,\s*\d+)*,? and \d+)\b", out[0])) and \
+    """A piece of a cut sentence given the subject the pieces before it (`out`, never empty) named: seeds, a seed, a
+    digit, a change, the min of the last epochs, a loss."""
+    if (named := re.match(r"(?i)\W*(seeds \d+(?:,\s*\d+)*,? and \d+)\b", out[0])) and \
             re.search(r"(?i)\bthey\b|^(?:the )?test acc", part):
         part = f"{named[1]}: {part}"  # "Seeds 1 and 2 are monotone, test acc rises ... they end at ...": those seeds
-    if out and (seed := re.match(r"(?i)\W*(seed \d+)\b", out[-1])) and \
+    if (seed := re.match(r"(?i)\W*(seed \d+)\b", out[-1])) and \
             re.match(r"(?i)(?:but\s+|yet\s+|(?:al)?though\s+)?(?:it\b|never\b|(?:over|above|under|below|at least)\s+\d|"
                      r"(?:then\s+|still\s+)?(?:finish|end|climb|recover|rose|rise|fell|fall|drop|peak|stay|reach|"
                      r"dipp?)\w*\b)", part):
         part = f"{seed[1]}: {part}"  # "Seed 1 is the slowest - it first hits 99.4 at epoch 10": it is seed 1
-    if out and (digit := re.match(r"(?i)\W*((?:digit|class) \d)\b", out[-1])) and \
+    if (digit := re.match(r"(?i)\W*((?:digit|class) \d)\b", out[-1])) and \
             (it := re.match(r"(?i)(?:so\s+|hence\s+|and\s+)?(?:it|this)(?=\s+(?:is|was|remains|stays)\b)", part)):
         part = f"{digit[1]}{part[it.end():]}"  # "Digit 8 has 279 errors, so it is the worst class": digit 8 is
-    if out and (doer := re.match(rf"(?i)\W*([a-z][\w -]{{0,30}}?)\s+(?:{_EFFECT_VERBS})\b", out[-1])) and \
+    if (doer := re.match(rf"(?i)\W*([a-z][\w -]{{0,30}}?)\s+(?:{_EFFECT_VERBS})\b", out[-1])) and \
             re.match(rf"(?i)(?:also\s+)?(?:{_EFFECT_VERBS})\b", part):
         part = f"{doer[1]} {part}"  # "dropout closed the gap and also raised the acc": dropout raised it
     least = re.match(r"(?i)\W*((?:the )?(?:min(?:imum)?|lowest)(?: test accuracy)? of the last \d+(?: epochs)?)\b", out[0])
     level = re.match(r"(?i)(?:but\s+|yet\s+)?((?:still\s+|just\s+|only\s+)*(?:below|under|above|over|at least)\s+\d)", part)
     if least and level:  # "The min of the last 3 is 99.35 %, but still below 99.4 %": the min is
         part = f"{least[1]} is {level[1]}{part[level.end():]}"
-    if out and (loss := re.search(r"(?i)\b((?:test|train(?:ing)?|val(?:idation)?)\s+loss)\b", out[-1])) and \
+    if (loss := re.search(r"(?i)\b((?:test|train(?:ing)?|val(?:idation)?)\s+loss)\b", out[-1])) and \
             re.match(r"(?i)(?:and\s+)?(?:then\s+)?(?:fell|rose|dropp\w*|climb\w*|decreas\w*|increas\w*|went (?:up|down)|"
                      r"kept)\b", part) and not re.search(r"(?i)\b(?:accuracy|acc|loss)\b", part):
         part = f"the {loss[1]} {part}"  # "The test loss rose at epoch 2, ..., and fell every epoch after that"
@@ -312,7 +312,7 @@ def _rejoined(parts: list[str]) -> list[str]:
     verb."""
     out: list[str] = []
     for part in parts:
-        part = _given_subject(out, part) if out else part
+        part = _given_subject(out, part) if out else part  # the first piece keeps its own
         if out and (span := re.match(r"(?i)\W*((?:for|in|during|over) (?:the )?first \d+ epochs?)\b", out[-1])) and \
                 not re.search(r"(?i)\bepochs?\b", part) and \
                 re.search(r"(?i)\b(?:below|under|above|over|stuck|stay|trail|behind|ahead|lead)", part):
@@ -1681,7 +1681,7 @@ def _budget(low, clause, step, previous, number) -> Claim | None:
     where = BUDGET.search(low).start()  # "the budget fails only on accuracy": a fail said of it
     negated = field[1] == "fail" if field else \
         _negated(low, where) or bool(re.match(r"\S+(?:\s+\S+)?\s+(?:is\s+|was\s+|still\s+|obviously\s+|clearly\s+)?(?:fails?|"
-                                              r"failed|missed)\b|\S+\s+(?:check\s+)?(?:still\s+)?fail\b", low[where:]) or
+                                              r"failed|missed)\b", low[where:]) or
                                      re.search(r"\b(?:fails?|failed|misses|missed)\s+(?:the\s+|its\s+)?$", low[:where]))
     return Claim(number, clause, bool(passed) != negated, said, "budget")
 
@@ -2256,15 +2256,18 @@ def _lower_from(rates: list[float]) -> list[int]:
     return [i + 2 for i, (a, b) in enumerate(zip(rates, rates[1:], strict=False)) if b < a]
 
 
+_AT_EPOCH = re.compile(r"\b(at|in|after|from)\s+(?:the\s+(?:start|end)\s+of\s+)?epoch\s+(\d+)")
+
+
 def _rate_when(low: str, cut: re.Match | None, rates: list[float], negated: bool = False) -> tuple[list[bool], str]:
     """The epochs a rate's words name: where it is cut ("cut after epoch 4" - it starts lower at 5; "only starts
     coming down at epoch 4": the first lower one; "not reduced after epoch 3": no cut there) and where it peaks (the
     epoch whose start has the highest rate)."""
     verdicts, said = [], ""
-    if cut and (at := re.search(r"\b(at|in|after|from)\s+(?:the\s+(?:start|end)\s+of\s+)?epoch\s+(\d+)", low[cut.start():]) or
-                re.match(r"\W*(at|in|after|from)\s+(?:the\s+(?:start|end)\s+of\s+)?epoch\s+(\d+)\b(?!\s*[,:]?\s*\d)", low)) \
-            and not re.search(r"\d{2}\.\d+|\d{2}\s*%", low[cut.start():cut.start() + max(at.start(), 0)]):  # "After epoch 3
-        # the step size was decayed": the epoch said first; not an accuracy's epoch
+    at = _AT_EPOCH.search(low, cut.start()) if cut else None
+    if at is None and cut:  # "After epoch 3 the step size was decayed": the epoch said first
+        at = re.match(rf"\W*{_AT_EPOCH.pattern}\b(?!\s*[,:]?\s*\d)", low)
+    if at and not re.search(r"\d{2}\.\d+|\d{2}\s*%", low[cut.start():max(at.start(), cut.start())]):  # not an accuracy's epoch
         lower = _lower_from(rates)
         when = int(at[2]) + (at[1] == "after" or "end of" in at[0])
         first = re.search(r"\b(?:start\w*|begin\w*|began|first)\s+(?:to\s+)?$", low[:cut.start()])
