@@ -250,6 +250,11 @@ def clauses(sentence: str) -> list[str]:
                      r"\s+(?:while|whereas|although|even though)\s+|"
                      r"(?<=[\d)%])\s+(?:->|→|=>)\s+(?=[a-z])|"
                      r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
+                     r",\s+(?=which (?:is|was)\s+(?:about |roughly |almost |nearly |just |only |around )?\d+(?:\.\d+)?\s*"
+                     r"(?:points?|pp)\b)|"
+                     r",\s+(?=with\s+(?:the\s+|a\s+)?(?:(?:final|best|lowest|last)\s+)?"
+                     r"(?:(?:test|train|training) (?:accuracy|loss)|"
+                     r"digits?\s+\d|class(?:es)?\s+\d|(?:zero|one|two|three|four|five|six|seven|eight|nine)s)\b)|"
                      r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|,\s+(?=though\b)|"
                      r",\s+(?=(?:at least|above|below|over|under)\s+\d)|\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)|"
                      r"\s+and\s+(?=(?:the |its )?(?:best|final|min)\b)|(?<!train)\s[-–—]\s(?!test)(?!(?:just|finally|already|"
@@ -285,8 +290,8 @@ def _given_subject(out: list[str], part: str) -> str:
     if (named := re.match(r"(?i)\W*(seeds \d+(?:,\s*\d+)*,? and \d+)\b", out[0])) and \
             re.search(r"(?i)\bthey\b|^(?:the )?test acc", part):
         part = f"{named[1]}: {part}"  # "Seeds 1 and 2 are monotone, test acc rises ... they end at ...": those seeds
-    if (seed := re.match(r"(?i)\W*(seed \d+)\b", out[-1])) and \
-            re.match(r"(?i)(?:but\s+|yet\s+|(?:al)?though\s+)?(?:it\b|never\b|(?:over|above|under|below|at least)\s+\d|"
+    if (seed := re.match(r"(?i)\W*(?:(?:while|whereas|but|and|though|although|yet)\s+)?(seed \d+)\b", out[-1])) and \
+            re.match(r"(?i)(?:but\s+|yet\s+|(?:al)?though\s+)?(?:it\b|which\b|never\b|(?:over|above|under|below|at least)\s+\d|"
                      r"(?:then\s+|still\s+)?(?:finish|end|climb|recover|rose|rise|fell|fall|drop|peak|stay|reach|"
                      r"dipp?)\w*\b)", part):
         part = f"{seed[1]}: {part}"  # "Seed 1 is the slowest - it first hits 99.4 at epoch 10": it is seed 1
@@ -338,8 +343,11 @@ def _rejoined(parts: list[str]) -> list[str]:
                 (named := re.findall(r"(?i)\bepochs? (\d+)(?:\s*(?:to|-|–)\s*(?:epoch )?(\d+))?", out[-1])):
             # "pulls ahead from epoch 8: ... from there on", "went down from epoch 1 to 2, and rose after that"
             part = part.replace(there[0], f"from epoch {named[-1][1] or named[-1][0]} on")
-        if out and re.fullmatch(r"(?i)(?:from|after|since|in|over|during|at|by|until|up to|on)\b[^,;]{0,40}", out[-1]):
-            out[-1] = f"{out[-1]}, {part}"  # "From epoch 9 on, test accuracy ...": the span belongs to its claim
+        if out and re.fullmatch(r"(?i)(?:from|after|since|in|over|during|at|by|until|up to|on)\b[^,;]{0,40}", out[-1]) or \
+                out and re.match(r"(?i)which\b", part):
+            # "From epoch 9 on, test accuracy ...": the span belongs to its claim; "99.35 %, which is 0.74 points
+            # higher than ...": the figure the "which" stands for (a seed's is named by `_given_subject`)
+            out[-1] = f"{out[-1]}, {part}"
         else:
             out.append(part)
     return out
@@ -563,8 +571,9 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
                 if section != TARGET and is_plan(clause, number):
                     continue
                 numbers += value_numbers(clause)
-                found = _on_split(_claims_of(clause, sentence, step, previous, number, earlier or {}), clause, sentence,
-                                  step, previous, number, earlier or {})
+                now = _stopped_at(plain, clause, step)
+                found = _on_split(_claims_of(clause, sentence, now, previous, number, earlier or {}), clause, sentence,
+                                  now, previous, number, earlier or {})
                 if MOTIVE.search(clause):
                     found = _fit_before(found, clause, sentence, previous, number, earlier or {})
                 atoms += [c for c in found
@@ -583,6 +592,25 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
                 unchecked.append(n)
         out.append(Judged(number, section, words, tuple(atoms), tuple(dict.fromkeys(unchecked))))
     return out
+
+
+# "Had the run stopped after epoch 4", "if the run had been stopped at epoch 6": what it would have been then
+_STOPPED = re.compile(r"(?i)\b(?:had (?:the )?(?:run|training|model|it) (?:been )?|"
+                      r"if (?:the )?(?:run|training|it) had (?:been )?|had (?:we|i) )"
+                      r"(?:stopped|ended|halted|cut off|finished)\s+(?:after|at|in)\s+(?:the\s+)?(?:epoch\s+(\d+)|"
+                      r"(\d+)(?:st|nd|rd|th) epoch)\b")
+
+
+def _stopped_at(sentence: str, clause: str, step: Step) -> Step:
+    """The step a clause is judged on: the run cut at the epoch a condition names, for the clause that says what
+    "would have" been ("Had the run stopped after epoch 4, its best would have been 11.35 %"); else the step."""
+    cut = _STOPPED.search(sentence)
+    if cut is None or not re.search(r"(?i)\bwould(?:n't| not)? have\b|\bwould've\b", clause):
+        return step
+    at = int(cut[1] or cut[2])
+    if not 1 <= at < len(step.run.epochs):
+        return step
+    return replace(step, run=replace(step.run, epochs=step.run.epochs[:at]))
 
 
 _VAL_SAID = re.compile(r"(?i)\bval(?:idation)?\b(?!\s*(?:split|set|images|samples|data|loss)\b)")
@@ -939,7 +967,8 @@ def _epochs_plainly(text: str) -> str:
     text = re.sub(r"(?i)\bep\.?\s+(\d+)\b", r"epoch \1", re.sub(r"(?i)\bthe very (first|last|final)\b", r"the \1", text))
     text = re.sub(r"\bE(\d{1,2})\b", r"epoch \1", text)  # "ahead only in E1 and E5"
     text = _words_said(text)
-    text = re.sub(rf"(?i)\bthe ({'|'.join(ORDINALS)})\s+epoch\b", lambda m: f"epoch {ORDINALS.index(m[1].lower()) + 1}", text)
+    text = re.sub(rf"(?i)\b(?:the|its|their) ({'|'.join(ORDINALS)})\s+epoch\b",
+                  lambda m: f"epoch {ORDINALS.index(m[1].lower()) + 1}", text)
     if re.search(r"(?i)\bepoch", text):  # "after the third": the third epoch, where the sentence speaks of epochs
         text = re.sub(rf"(?i)\b(after|at|by|in|until) the ({'|'.join(ORDINALS)})\b"
                       r"(?!\s+(?:step|model|seed|\d|two|three|few|half|part|quarter|third))",
@@ -961,6 +990,7 @@ def _epochs_plainly(text: str) -> str:
                   text)  # "ep3 -> ep5: test falls every epoch"
     text = re.sub(r"(?i)(\d{2}\.\d+\s*%?(?:\s*/\s*\d{2}\.\d+\s*%?)+)\s*(?:\(\s*|(?:for|on|of|across)\s+(?:the\s+)?)seeds\s+"
                   r"(\d(?:\s*[,/]\s*\d)+)\s*\)?", _seeds_in_order, text)
+    text = _seeds_beside(text)
     text = re.sub(r"(?i)\bafter (?:the |its )?peak (?:at|in) epoch (\d+)", r"from epoch \1 on", text)  # "after the peak at ep 3"
     text = re.sub(r"(?i)\b(?:every|each) epoch (?:brought|gave|had) an? (higher|lower) (test |train )?acc\w* than the "
                   r"(?:one|epoch) before\b", lambda m: f"{m[2] or 'test '}accuracy "
@@ -968,6 +998,41 @@ def _epochs_plainly(text: str) -> str:
     text = re.sub(r"(?i)\b(\d{2}(?:\.\d+)?\s*%)\s+(?:came|arrived|was (?:first )?(?:reached|hit|crossed))\s+(at|in|by)\s+epoch\b",
                   r"reached \1 \2 epoch", text)  # "95% came at epoch 4": first reached there
     return text
+
+
+_SEED_LIST = r"\bseeds?\s+(?P<a>\d)(?P<b>(?:\s*,\s*(?:seed\s+)?\d)*)\s*,?\s*(?:and|&)\s+(?:seed\s+)?(?P<c>\d)\b"
+_FIGURE_LIST = r"\d{2}\.\d+\s*%?(?:\s*(?:,|and|&)\s*\d{2}\.\d+\s*%?)+"
+
+
+def _seeds_beside(text: str) -> str:
+    """Seeds named as a list and their figures listed in the same order: "only seed 1 and seed 2 did so (97.13 and
+    97.19)", "seeds 3 and 5 ... with 99.54 % and 99.52 % respectively", "97.98, 98.33 and 97.75 for seeds 0, 1 and 2":
+    each figure said with its seed."""
+    def paired(figures: str, seeds: list[str]) -> str | None:
+        said = re.findall(r"\d{2}\.\d+", figures)
+        if len(said) != len(seeds):
+            return None
+        return " and ".join(f"{f} % (seed {k})" for f, k in zip(said, seeds, strict=True))
+
+    def before(m: re.Match) -> str:  # the figures first, their seeds after them
+        seeds = [m["a"], *re.findall(r"\d", m["b"]), m["c"]]
+        return paired(m["figs"], seeds) or m[0]
+    text = re.sub(rf"(?i)(?P<figs>{_FIGURE_LIST})\s+(?:(?:for|on|of)\s+(?:the\s+)?|\(\s*)"
+                  + _SEED_LIST + r"\s*\)?", before, text)
+    out, at = [], 0
+    for m in re.finditer(rf"(?i){_SEED_LIST}", text):
+        seeds = [m[1], *re.findall(r"\d", m[2]), m[3]]
+        found = re.compile(rf"(?i)(?:\(\s*|\bwith\s+)({_FIGURE_LIST})|({_FIGURE_LIST})(?=\s*\)|,?\s+respectively\b)").search(
+            text, m.end(), min(len(text), m.end() + 100))
+        if found is None or re.search(r"[;.](?!\d)", text[m.end():found.start()]) or found.start() < at:
+            continue
+        figures = found[1] or found[2]
+        if (said := paired(figures, seeds)) is None:
+            continue
+        start = found.start(1) if found[1] else found.start(2)
+        out.append(text[at:start] + said)
+        at = start + len(figures)
+    return "".join(out) + text[at:]
 
 
 def _seeds_in_order(m: re.Match) -> str:
@@ -2988,10 +3053,23 @@ def _respectively(low, clause, step, previous, number) -> Claim | None:
     if len(values) != len(keys) or not all(k in curves for k in keys):
         return None
     best = re.search(r"\b(?:best|peak\w*|highest|top)\b", low[named.end():]) is not None
-    records_ = [max(curves[k]) if best else curves[k][-1] for k in keys]
+    at = _epoch_meant(low, (_SENTENCE.get() or low).partition(low[:20])[0])
+    if at is not None and all(at <= len(curves[k]) for k in keys) and not best:
+        records_, role = [curves[k][at - 1] for k in keys], f"at epoch {at}"  # "... respectively at that epoch"
+    else:
+        records_, role = [max(curves[k]) if best else curves[k][-1] for k in keys], "best" if best else "final"
     ok = not _unlike(values, records_, [f"seed {k}" for k in keys])
-    return Claim(number, clause, ok, f"{'best' if best else 'final'} by seed: " + ", ".join(
+    return Claim(number, clause, ok, f"{role} by seed: " + ", ".join(
         f"seed {k} {r:.2f} %" for k, r in zip(keys, records_, strict=True)) + f" ({records.CHECK})", "figure")
+
+
+def _epoch_meant(low: str, before: str) -> int | None:
+    """The epoch a clause names ("at epoch 4"), or the one "that epoch" stands for (the last named before it)."""
+    if at := re.search(r"\b(?:at|in|by|after) epoch (\d+)\b", low):
+        return int(at[1])
+    if re.search(r"\b(?:at|in|by) that epoch\b", low) and (named := re.findall(r"\bepoch (\d+)\b", before)):
+        return int(named[-1])
+    return None
 
 
 def _listed_keys(said: str | None, seeds: list[int]) -> list[int]:
@@ -3255,7 +3333,11 @@ def _digit_mentions(low: str) -> list[tuple[int, int, int]]:
              DIGIT_WORDS[m["w"]] if m["w"] else int(next(g for g in m.group("d", "s", "b", "c", "e", "f", "t", "g") if g)))
             for m in _DIGIT.finditer(low)
             if not (re.search(r"\bafter\s+$", low[:m.start()]) and re.match(r"(?:the\s+)?\d", m[0]) and
-                    re.search(r"\d", low[:m.start()]))]
+                    re.search(r"\d", low[:m.start()])) and not (m["b"] and _LAST_OF_LIST.search(low[:m.start("b")]))]
+
+
+# "seeds 1 and 3 with 99.51 %", "epochs 3 and 4 (96.47 %": the last of a list of seeds or epochs, no digit
+_LAST_OF_LIST = re.compile(r"\b(?:seeds?|epochs?|steps?|models?|layers?|convs?)\s+\d+(?:\s*,\s*\d+)*\s*,?\s*(?:and|or)\s+$")
 
 
 def _digit_by_digit(low: str) -> str:
@@ -3707,7 +3789,8 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
                   r"(?:till|until|to|up to) the end)\b", low)  # "increased in all epochs", "kept increasing till the end"
     if found is None or re.search(r"\b(?:lr|rate|learning rate|scheduler|step size)\s+$", low[:found.start()]):
         return None  # "the rate never dropped": the rate's reader
-    loss = "loss" in low
+    # the curve the verb is said of: "the loss never rose"; not "accuracy kept improving as the loss fell"
+    loss = "loss" in low[:found.start()] or ("loss" in low and not re.search(r"\bacc|\bscore", low[:found.start()]))
     train = _names_train(low, found.start())
     seeds = seed_series(step, low) if not loss and not train else None
     curves = [c for _, c in seeds[1]] if seeds else [([e.train_loss for e in step.run.epochs] if train else
@@ -4251,8 +4334,8 @@ def _epoch_of(own: str, after: str, before: str) -> re.Match | None:
     inside = _EPOCH.search(own)  # "... in epoch 3 it slipped back to 96.92": a later figure, not that epoch's
     if inside and re.search(r"\d", before[:len(before) - len(own)]) and \
             re.search(r"\b(?:slipped|slid|fell|dropped|dipped|came|climbed|rose|back|then|later|ended|finished)\b",
-                      own[inside.end():]):
-        inside = None
+                      own[inside.end():]) and not re.match(r"\s+(?:ended|finished|closed)\b", own[inside.end():]):
+        inside = None  # but "epoch 1 ended at 58.89 %": that epoch's own end
     return re.search(r"(?<!\bto )\bepoch (\d+)\s*[:=]\s*()$", own) or _EPOCH.match(after) or inside or \
         re.match(r"\W*(?:\w+\s+){0,3}(?:at|in) epoch (\d+)()\s*:", before)
 
@@ -4462,7 +4545,7 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
     values, what, labels = *_others(step, around, words), []
     if values:
         labels = _others_labels(step, around, words)
-    elif epoch and not _FINAL.search(re.split(r"[,;]", words)[-1][-25:]):  # "at epoch 9 and the final ... 98.95 %": the final
+    elif epoch and not _final_not_epoch(re.split(r"[,;]", words)[-1][-25:]):  # "at epoch 9 and the final ... 98.95 %": the final
         values, what, by = _at_epoch(step.run, int(epoch[1] or epoch[2]), train and not either, around, text)
         if by is not None:
             return Claim(number, clause, by[0], by[1], "figure", (text,))
@@ -4496,6 +4579,12 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
         what = (f"{labels[i]}: {values[i]:.2f} %" if i < len(labels) else f"{values[i]:.2f} %") + \
             f" ({what.rpartition('(')[2]}"
     return Claim(number, clause, ok, what, "figure", (text,))
+
+
+def _final_not_epoch(words: str) -> bool:
+    """Whether a figure's own words say the run's end, not the epoch named just before ("epoch 1 ended at 82.89 %")."""
+    end = _FINAL.search(words)
+    return end is not None and not re.search(r"\bepoch \d+\s+(?:\w+\s+)?$", words[:end.start()])
 
 
 def _final_said(clause: str, step: Step, number: int, text: str, train: bool, either: bool) -> Claim:
@@ -4674,7 +4763,7 @@ def _loss_role(before: str, after: str) -> str:
     the clause's subject said earlier ("Test loss went from 0.71 after epoch 1 to 0.11")."""
     if role := re.match(r"\s*(train\w*|test|val\w*)\b|\s*\(\s*(train\w*|test|val\w*)\s*\)", after):  # "0.11 (train)"
         return role[1] or role[2]
-    return before[-40:] if re.search(r"train|test|val", before[-40:]) else before
+    return before[-40:] if re.search(r"train|test|\bval(?:id\w*)?\b", before[-40:]) else before  # not "value"
 
 
 def _loss_pool(step: Step, near: str, role: str) -> tuple[bool, bool, list, str]:
@@ -4691,6 +4780,10 @@ def _loss_pool(step: Step, near: str, role: str) -> tuple[bool, bool, list, str]
     return train, test, pool, "train" if train else "test" if test else "train or test"
 
 
+# a loss figure: a decimal that is no percentage, no points and no count ("7.5k parameters")
+_LOSS_FIGURE = re.compile(r"(?<![\w.])(\d?\.\d+)(?!\d|\.\d|\s*%|\s*(?:points?|pts?|pp|k|m)\b|\s*(?:params?|parameters)\b)")
+
+
 def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, Step] | None = None) -> list[Claim]:
     """Each loss figure of a clause about the loss: train or test as named (either where neither is), this step's or
     the step the words name ("Model_1's final 0.14"), final where the words say so, else any epoch's."""
@@ -4699,7 +4792,7 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
     out = []
     low = _losses_in_order(low)
     pair = _PAIRED.search(low)
-    for found in re.finditer(r"(?<![\w.])(\d?\.\d+)(?!\d|\.\d|\s*%|\s*(?:points?|pts?|pp)\b)", low):
+    for found in _LOSS_FIGURE.finditer(low):
         text, before = found[1], low[:found.start()]
         named = _step_named(before, low[found.end():])
         if pair and found.start() in (pair.start(2), pair.start(3)):
@@ -4708,6 +4801,11 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
         if whose is None:
             continue
         own = re.split(r"\d", before)[-1]  # the words since the figure before
+        if _NOT_A_LOSS.search(own):
+            continue  # "a constant LR of 0.01", "momentum 0.9": the rate's and the optimiser's readers
+        if out and (gap := _loss_gap(low, found, clause, number)):
+            out.append(gap)
+            continue
         rows = whose.run.epochs
         train, test, pool, kind = _loss_pool(whose, _loss_role(before, low[found.end():]),
                                              own + low[found.end():found.end() + 25])
@@ -4737,9 +4835,30 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
     return out + _loss_than(low, clause, number)
 
 
+# the words a setting's figure follows, in a sentence about the loss
+_NOT_A_LOSS = re.compile(r"\b(?:momentum|lr|rate|learning rate|adam|sgd|dropout|decay|gamma|step size|constant|eps(?:ilon)?)\b"
+                         r"[^\d]{0,12}$")
+
+
+def _loss_gap(low: str, found: re.Match, clause: str, number: int) -> Claim | None:
+    """"The final test loss of 0.0185 is 0.024 lower than step 1's 0.0422": the middle figure is the difference of the
+    two beside it (each checked as a loss on its own), in the direction said."""
+    rel = re.match(r"\s+(lower|smaller|less|below|under|higher|bigger|larger|greater|more|above|over)\s+than\b",
+                   low[found.end():])
+    figs = list(_LOSS_FIGURE.finditer(low))
+    i = next(k for k, f in enumerate(figs) if f.start() == found.start())
+    if rel is None or i == 0 or i + 1 >= len(figs):
+        return None
+    a, b = _num(figs[i - 1][1]), _num(figs[i + 1][1])
+    down = rel[1] in ("lower", "smaller", "less", "below", "under")
+    ok = (a < b if down else a > b) and said_as(abs(a - b), found[1])
+    return Claim(number, clause, ok, f"{figs[i - 1][1]} - {figs[i + 1][1]} = {a - b:+.4f} (the figures as said, each checked "
+                                     f"against {records.METRICS})", "figure", (found[1],))
+
+
 def _loss_than(low: str, clause: str, number: int) -> list[Claim]:
     """"0.0873, lower than step 1's 0.0714": the order two loss figures are said in, each figure checked on its own."""
-    figs = list(re.finditer(r"(?<![\w.])(\d?\.\d+)(?!\d|\.\d|\s*%|\s*(?:points?|pts?|pp)\b)", low))
+    figs = list(_LOSS_FIGURE.finditer(low))
     rel = re.search(r"\b(lower|smaller|less|below|under|higher|bigger|larger|greater|more|above|over)\s+than\b",
                     low[figs[0].end():figs[1].start()]) if len(figs) == 2 else None
     if rel is None:
@@ -4790,7 +4909,7 @@ def _loss_order(low, clause, step, previous, number) -> Claim | None:
 def _step_named(before: str, after: str) -> re.Match | None:
     """The step a loss figure is said of: named just before it ("Model_1's final 0.14"), or just after ("0.101 in step
     2")."""
-    return re.search(r"\b(?:step|model)[ _-]?(\d+)(?:'s)?[^.;,]{0,20}$", before) or \
+    return re.search(r"(?s).*\b(?:step|model)[ _-]?(\d+)(?:'s)?(?:[^.;,]|(?<=\d)\.(?=\d)){0,20}$", before) or \
         re.match(r"\s*(?:in|for|of|from)\s+(?:step|model)[ _-]?(\d+)\b", after)
 
 
