@@ -252,6 +252,7 @@ def clauses(sentence: str) -> list[str]:
                      r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
                      r",\s+(?=which (?:is|was)\s+(?:about |roughly |almost |nearly |just |only |around )?\d+(?:\.\d+)?\s*"
                      r"(?:points?|pp)\b)|"
+                     r",\s+(?=then\s+(?:the\s+)?(?:train|test)\w*\b)|,\s+and\s+(?=from epoch \d+ on\b)|,\s+(?=because\b)|"
                      r",\s+(?=with\s+(?:the\s+|a\s+)?(?:(?:final|best|lowest|last)\s+)?"
                      r"(?:(?:test|train|training) (?:accuracy|loss)|"
                      r"digits?\s+\d|class(?:es)?\s+\d|(?:zero|one|two|three|four|five|six|seven|eight|nine)s)\b)|"
@@ -295,6 +296,11 @@ def _given_subject(out: list[str], part: str) -> str:
                      r"(?:then\s+|still\s+)?(?:finish|end|climb|recover|rose|rise|fell|fall|drop|peak|stay|reach|"
                      r"dipp?)\w*\b)", part):
         part = f"{seed[1]}: {part}"  # "Seed 1 is the slowest - it first hits 99.4 at epoch 10": it is seed 1
+    if (named := re.search(r"(?i)\b(seeds? \d+(?:,\s*\d+)*,? and \d+)\s*$", out[-1])) and \
+            re.match(r"(?i)(?:above|over|below|under|at least)\s+\d", part) and \
+            (verb := re.search(r"(?i)\b(ended|finished|stayed|held|reached|were|was|are|is)\s+(?:above|over|below|under|"
+                               r"at least)\s+\d", " ".join(out))):
+        part = f"{named[1]} {verb[1]} {part}"  # "all ended above 97.5 %, and two of them, seeds 1 and 2, above 98 %"
     if (digit := re.match(r"(?i)\W*((?:digit|class) \d)\b", out[-1])) and \
             (it := re.match(r"(?i)(?:so\s+|hence\s+|and\s+)?(?:it|this)(?=\s+(?:is|was|remains|stays)\b)", part)):
         part = f"{digit[1]}{part[it.end():]}"  # "Digit 8 has 279 errors, so it is the worst class": digit 8 is
@@ -991,6 +997,7 @@ def _epochs_plainly(text: str) -> str:
     text = re.sub(r"(?i)(\d{2}\.\d+\s*%?(?:\s*/\s*\d{2}\.\d+\s*%?)+)\s*(?:\(\s*|(?:for|on|of|across)\s+(?:the\s+)?)seeds\s+"
                   r"(\d(?:\s*[,/]\s*\d)+)\s*\)?", _seeds_in_order, text)
     text = _seeds_beside(text)
+    text = _LEAD_PAIR.sub(_lead_pair, text)
     text = re.sub(r"(?i)\bafter (?:the |its )?peak (?:at|in) epoch (\d+)", r"from epoch \1 on", text)  # "after the peak at ep 3"
     text = re.sub(r"(?i)\b(?:every|each) epoch (?:brought|gave|had) an? (higher|lower) (test |train )?acc\w* than the "
                   r"(?:one|epoch) before\b", lambda m: f"{m[2] or 'test '}accuracy "
@@ -998,6 +1005,19 @@ def _epochs_plainly(text: str) -> str:
     text = re.sub(r"(?i)\b(\d{2}(?:\.\d+)?\s*%)\s+(?:came|arrived|was (?:first )?(?:reached|hit|crossed))\s+(at|in|by)\s+epoch\b",
                   r"reached \1 \2 epoch", text)  # "95% came at epoch 4": first reached there
     return text
+
+
+# "train leads test by 0.32 points in the last epoch, with 97.83 % against 97.51 %": the leader's figure first
+_LEAD_PAIR = re.compile(r"(?i)\b(?P<who>train|test)(?:ing)?(?: accuracy)?\b"
+                        r"(?P<mid>(?:[^.;%]|\.(?=\d)){0,60}?\b(?:ahead|leads?|led|"
+                        r"leading|above|behind|below|trails?|trailed)\b(?:[^.;%]|\.(?=\d)){0,60}?)(?P<a>\d{2}\.\d+)\s*%?\s*"
+                        r"(?P<rel>against|vs\.?|versus|to)\s*(?P<b>\d{2}\.\d+)\s*%")
+
+
+def _lead_pair(m: re.Match) -> str:
+    """A lead's pair of figures, each said with its curve: the subject's first."""
+    first, second = ("train", "test") if m["who"].lower() == "train" else ("test", "train")
+    return f"{m['who']}{m[0][len(m['who']):m.start('a') - m.start()]}{first} {m['a']} % {m['rel']} {second} {m['b']} %"
 
 
 _SEED_LIST = r"\bseeds?\s+(?P<a>\d)(?P<b>(?:\s*,\s*(?:seed\s+)?\d)*)\s*,?\s*(?:and|&)\s+(?:seed\s+)?(?P<c>\d)\b"
@@ -1364,7 +1384,8 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     if previous is not None and moved and (BEFORE.search(low) is not None or re.search(r"\b(?:step|model)[ _]?\d", low) or
                                             _steps_pair(previous, step, moved[1], moved[2])):
         return _moved(low, clause, step, previous, number, _num(moved[1]), _num(moved[2]), moved[1], moved[2])
-    before = BEFORE.search(low) or BEFORE.search(_SENTENCE.get() or "")  # "Against Model_1, ... while train is up 14.78"
+    # "Against Model_1, ... while train is up 14.78"; not a reason's "because the last 2 epochs fell back"
+    before = BEFORE.search(low) or (BEFORE.search(_SENTENCE.get() or "") if not re.match(r"\W*because\b", low) else None)
     by_points = _DIFF_BY.search(low) or ((_DIFF_SAID.search(low) or _DIFF_UP.search(low)) if before else None)
     if verb is None and by_points is not None and before:  # "0.84 points above Model_1", "is up by about 0.4"
         verb = _direction(low, by_points)
@@ -1493,6 +1514,8 @@ def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
     a, b = facts(previous), facts(step)
     train = bool(re.search(r"\btrain(?:ing)?\s+(?:accuracy|acc|score|figure|is|was|went|rose|gained)\b", low)) and \
         "test" not in low
+    low = re.sub(r"\b(?:best|worst|weakest|strongest|top|highest|lowest)\s+seed\b|\bthe (?:best|worst|highest|lowest) of "
+                 r"(?:all|them|the (?:\w+ )?seeds|the (?:two|three|four|five|six))\b", "seed", low)  # the seed, not its figure
     at = 1 if re.search(r"\b(?:the )?first epoch\b", low) else int(m[1]) if (m := re.search(r"\bepoch (\d+)\b", low)) else None
     if re.search(r"\b(final|best|highest|peak|min(?:imum)?|lowest|end|ending|ended|ends|finish\w*)\b", low):
         at = None  # the figure the words name, not an epoch said of another claim
@@ -1908,7 +1931,7 @@ _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| r
                     r"higher than|behind|below|under|lower than) (?:the )?test(?: accuracy)?|"
                     r"(?P<lead0>ahead|behind|leads|leading)) by "
                     r"(?:only |just )?(?P<tol>about |~|around |roughly |more than |over |less than |under |almost |nearly )?"
-                    r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts?|pp|%)?(?:.*?\blast (?P<k>\d+|two|three|four|five) epochs)?|"
+                    r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts?|pp|%)?(?:[^\d]*?\blast (?P<k>\d+|two|three|four|five) epochs)?|"
                     r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended)? (?P<within>within) "
                     r"(?P<n2>\d*\.\d+|\d+)\s*(?:points?|pts?|pp|%)? of (?:the )?test|"
                     r"\b(?P<subj3>train(?:ing)?|test)(?: accuracy)?(?: is| was| stays| stayed| ends?| ended| finish(?:es|ed)?)?"
@@ -2015,11 +2038,19 @@ def _lead_epochs(low: str, step: Step, ahead: re.Match) -> list[int]:
     """The epochs a lead is said of: the last K, the end, an epoch named ("by 0.54 points in epoch 6"), else the
     budget's last epochs."""
     n = facts(step).epochs
-    if (at := re.search(r"\b(?:at|in|after|by) epoch (\d+)\b", low)) and 1 <= int(at[1]) <= n and not ahead["k"]:
-        return [int(at[1])]
-    k = _count(ahead["k"]) if ahead["k"] else _count(m[1]) if (m := re.search(r"\blast (\d+)", low)) else \
-        1 if re.search(r"\b(?:at|in|by) the end\b|\b(?:at|in|by) the (?:last|final) epoch\b|"
-                       r"\btrain(?:ing)?(?: accuracy)? (?:ends?|ended|finish(?:es|ed)?)\b", low) else facts(step).n
+    named = [m for m in re.finditer(r"\b(?:at|in|after|by) epoch (\d+)\b", low) if 1 <= int(m[1]) <= n]
+    if named and not ahead["k"]:  # "test is above at epoch 5, and at epoch 6 train is ahead": the nearest
+        return [int(min(named, key=lambda m: abs(m.start() - ahead.start()))[1])]
+    end = r"\b(?:at|in|by) the end\b|\b(?:at|in|by) the (?:last|final) epoch\b"
+    if ahead["k"] or (m := re.match(r"[^,;\d]{0,30}?\blast (\d+|two|three|four|five)\b", low[ahead.end():])):
+        k = _count(ahead["k"] or m[1])  # "train ends 0.68 points ahead on average over the last 3 epochs"
+    elif re.match(rf"\s*(?:{end})", low[ahead.end():]) or re.search(r"\b(?:ends?|ended|finish(?:es|ed)?)\b", ahead[0]):
+        k = 1  # "by 1.53 points at the end and by 0.60 over the last 3", "test ends 1.04 points above train"
+    elif m := re.search(r"\blast (\d+)", low):
+        k = _count(m[1])
+    else:
+        k = 1 if re.search(rf"{end}|\btrain(?:ing)?(?: accuracy)? (?:ends?|ended|finish(?:es|ed)?)\b", low) or \
+            re.match(rf"\W*(?:{end})", _SENTENCE.get() or "") else facts(step).n  # "At the end ..., and train is ahead"
     return list(range(n - min(k, n) + 1, n + 1))
 
 
@@ -2731,8 +2762,7 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
         return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
     if found := re.search(r"\bepochs?\s+\d+(?:,\s*(?:epoch\s+)?\d+(?![.\d]|\s*%))*,?\s+and\s+(?:epoch\s+)?\d+\b(?![.\d]|\s*%)",
                           low):
-        named = [int(_num(n)) for n in re.findall(r"\d+", found[0])]  # "at epoch 12 and epoch 15": those epochs
-        return ([n for n in named if 1 <= n <= epochs] or None), "at epochs " + ", ".join(map(str, named))
+        return _epochs_listed(found, low, epochs)
     if found := re.search(r"\b(?:from\s+)?epochs?\s+(?:from\s+)?(\d+)\s+(?:to|through|until)\s+(?:epoch\s+)?(\d+)\b", low):
         a, b = int(found[1]), min(int(found[2]), epochs)  # "epochs 5 to 8", "every epoch from 5 to 15", "from epoch 4 to 8"
         return (list(range(a, b + 1)) or None), f"epochs {a}-{b}"
@@ -2760,6 +2790,7 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
         k = min(_count(found[1]) or 1, epochs)
         return list(range(1, k + 1)), f"in the first {k} epochs"
     if re.search(r"\b(?:every|each|all(?: the)?)\s+epochs?\b|\bthroughout\b|\ball through\b|\bin all \d+ epochs\b|"
+                 r"\b(?:each|every one|all) of the (?:\d+ )?epochs\b|"
                  r"\bat every epoch\b|"
                  r"\b(?:the|its) (?:whole|entire|full) (?:run|training)\b|\ball along\b|\bfrom start to finish\b", low):
         return list(range(1, epochs + 1)), "in every epoch"
@@ -2768,6 +2799,14 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
         k = min(last, epochs)
         return list(range(epochs - k + 1, epochs + 1)), f"in the last {k} epochs"
     return None, ""
+
+
+def _epochs_listed(found: re.Match, low: str, epochs: int) -> tuple[list[int] | None, str]:
+    """"At epoch 12 and epoch 15": those epochs; "in epochs 1 and 3 and at the end": and the last."""
+    named = [int(_num(n)) for n in re.findall(r"\d+", found[0])]
+    if re.match(r"\s+and\s+(?:at|in)\s+the\s+(?:end|last epoch|final epoch)\b", low[found.end():]):
+        named.append(epochs)
+    return ([n for n in named if 1 <= n <= epochs] or None), "at epochs " + ", ".join(map(str, named))
 
 
 _BUT_EPOCHS = re.compile(r",?\s*\b(?:except|but not|apart from|other than)\s+(?:for\s+)?(?:at\s+|in\s+)?epochs?\s+"
@@ -3264,22 +3303,27 @@ def _about_digits(low: str) -> bool:
                           r"\d\s*%", low) and re.search(r"\b(?:digits?|class(?:es)?)\b|\bitself\b", sentence + low))
 
 
+# "Step 1 had 15 errors on the 0s", "while step 2's worst was digit 3": a clause about that step's classes
+_STEP_HEAD = re.compile(r"\W*(?:(?:while|whereas|but|though)\s+)?(?:in\s+)?(?:step|model)[ _-]?(\d+)\b")
+
+
 def _per_class(low, clause, step, previous, number) -> Claim | None:
     """A digit's figures (per_class.csv): its errors, its accuracy, whether it is the worst or best class, its errors
     against another step's ("39 errors compared with 15 in step 1", "from 144 errors in step 2 to 101")."""
     rows = {r.digit: r for r in step.run.per_class}
     if aside := _SET_ASIDE.match(low):  # "After 6, the most mistakes are on 5 and 9": the rank among the others
         rows, low = {d: r for d, r in rows.items() if d != int(aside[1])}, low[aside.end():]
+    low, ranked_at = _ordinal_rank(low, rows)
     denied = _denied(low, rows)
     low = _digit_by_digit(re.sub(r",?\s*\bnot (?:digit |class |the )?\d\b(?!\s*%|\.\d)", "", low) if denied else low)
     mentions = _digit_mentions(low)
     if not rows or not mentions or not _about_digits(low):
         return None
     them = {r.digit: r for r in previous.run.per_class} if previous is not None else {}
-    if previous is not None and (head := re.match(r"\W*(?:in\s+)?(?:step|model)[ _-]?(\d+)\b", low)) and \
+    if previous is not None and (head := _STEP_HEAD.match(low)) and \
             int(head[1]) == number - 1:  # "Step 1 had 15 errors on the 0s": the clause is that step's
         rows, them = them, {}
-    said, verdicts, used = [], [], []
+    said, verdicts, used = [], [v for v, _ in ranked_at], [d for _, d in ranked_at]
     low = _digits_pair(low, mentions, rows, verdicts, used)
     for digit in denied:  # "the worst class is 8, not 9": 9 is not the worst
         ranked = sorted(r.exact for r in rows.values())
@@ -3305,6 +3349,32 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     said.append(f"worst digit {ranked[0].digit} ({ranked[0].exact:.2f} %), best {ranked[-1].digit} "
                 f"({ranked[-1].exact:.2f} %)")
     return Claim(number, clause, all(verdicts), "; ".join(said) + f" ({records.PER_CLASS})", "figure", tuple(used))
+
+
+_ORDINAL_RANK = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)[- ](?:most\s+)?(worst|weakest|lowest|hardest|"
+                           r"best|strongest|highest|easiest)\b")
+
+
+def _ordinal_rank(low: str, rows: dict) -> tuple[str, list[tuple[bool, str]]]:
+    """"Digit 8 is the second-worst class", "threes are the third weakest": the digit nearest the words holds that
+    place in the ranking by accuracy (a tie holds either place); the words then left out for the readers of the
+    worst and best."""
+    found, out = _ORDINAL_RANK.search(low), []
+    mentions = _digit_mentions(low) if found else []
+    if not found or not mentions or not rows:
+        return low, out
+    digit = min(mentions, key=lambda m: min(abs(m[0] - found.end()), abs(m[1] - found.start())))[2]
+    if digit not in rows:
+        return low, out
+    place = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}.get(found[1], int(found[1][0]) if found[1][0].isdigit() else 0)
+    by_errors = re.match(r"\s*(?:errors?|mistakes?)", low[found.end():]) is not None  # "the second-highest error count"
+    worst = (found[2] in ("worst", "weakest", "lowest", "hardest")) != by_errors
+    score = (lambda r: -r.errors) if by_errors else (lambda r: r.exact)
+    mine = score(rows[digit])
+    ahead = sum(1 for r in rows.values() if (score(r) < mine if worst else score(r) > mine))
+    level = sum(1 for r in rows.values() if score(r) == mine)
+    out.append((ahead < place <= ahead + level, str(digit)))
+    return low[:found.start()] + "ranked" + low[found.end():], out
 
 
 _SET_ASIDE = re.compile(r"\W*(?:after|apart from|besides|other than|except(?: for)?|leaving aside)\s+"
@@ -3781,7 +3851,8 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
     """"Test accuracy went up in every epoch", "the loss never rose": every step of the curve that way."""
     found = re.search(r"\b(?P<up>went up|goes up|rose|rises|increased|increases|improved|improves|climbed|climbs|grew|grows|"
                       r"went down|goes down|fell|falls|dropped|drops|decreased|decreases)\s+(?:in |at |"
-                      r"with |after )?(?:every|each)\s+epoch|\bnever\s+(?P<never>dropped|fell|decreased|went down|rose|went up|"
+                      r"with |after )?(?:(?:every|each)\s+epoch|all of the (?:\d+ )?epochs)|"
+                      r"\bnever\s+(?P<never>dropped|fell|decreased|went down|rose|went up|"
                       r"increased)\b(?!\s+(?:below|under|above|over|beneath|past))|\b(?:every|each)\s+(?:single\s+)?epoch\s+"
                       r"(?P<each>improved|improves|raised|raises|beat|beats|(?:was|is) (?:better|higher) than)\b", low) or \
         re.search(r"\b(?:kept|keeps|is|was|were|are)?\s*(?P<up>increas|improv|ris|climb|going up|decreas|fall|dropp)(?:ing|ed)"
@@ -4333,7 +4404,8 @@ def _epoch_of(own: str, after: str, before: str) -> re.Match | None:
     its own words, or heading the list it is in ("Test acc at ep 2: 76.92 %, train 94.73 %")."""
     inside = _EPOCH.search(own)  # "... in epoch 3 it slipped back to 96.92": a later figure, not that epoch's
     if inside and re.search(r"\d", before[:len(before) - len(own)]) and \
-            re.search(r"\b(?:slipped|slid|fell|dropped|dipped|came|climbed|rose|back|then|later|ended|finished)\b",
+            re.search(r"\b(?:slipped|slid|fell|dropped|dipped|came|climbed|rose|back|then|later|ended|finished|"
+                      r"recover\w*|before)\b",
                       own[inside.end():]) and not re.match(r"\s+(?:ended|finished|closed)\b", own[inside.end():]):
         inside = None  # but "epoch 1 ended at 58.89 %": that epoch's own end
     return re.search(r"(?<!\bto )\bepoch (\d+)\s*[:=]\s*()$", own) or _EPOCH.match(after) or inside or \
@@ -4432,11 +4504,11 @@ def _whose(low: str, words: str, after: str) -> re.Match | None:
         (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)'s\s*(?:\S+\s+){0,3}?\(?\s*$", words)
          if not re.match(r"\s*%?\s*(?:vs\.?|versus|against)\b", after) else None) or \
         (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)(?:'s)?\s*\(\s*(?:at\s+|was\s+|=\s*)?$", words)
-         if not re.match(rf"\s*%?\s*{VERSUS}", after) else None) or \
+         if not re.match(rf"\s*%?\s*(?:{VERSUS}|against\b)", after) else None) or \
         re.search(rf"\b(?:step|model|iteration)[ _-]?(\d+)\s*\(\s*\d[\d.]*\s*%?\s*{VERSUS}\s*$", words) or \
         re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)\s+(?:was|is|were|stood|stayed|sat|got|reached|ended)\s+"
                   r"(?:\S+\s+){0,2}?(?:at|on|to)?\s*$", words) or \
-        (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)", low) or re.search(r"^\W*compared (?:with|to) (?:step|model|"
+        (re.search(r"(?s).*\b(?:step|model|iteration)[ _-]?(\d+)", low) or re.search(r"^\W*compared (?:with|to) (?:step|model|"
                                                                              r"iteration)[ _-]?(\d+)", _SENTENCE.get() or "")
          if re.search(r"\b(?:against|vs\.?|versus|compared (?:with|to))\s*$", words) and not re.fullmatch(
             r"[\s%]*(?:vs\.?|versus)\s*", words) and not _NOW.match(after) else None)  # "(98.03 % vs 97.98 %)": a pair
@@ -4473,6 +4545,8 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
     said = words if own_role else words + around  # "min of last 3 83.37 %, final 97.15 %": each figure's own words
     if re.search(r"\b(min\w*|lowest|worst|holds?|held)\b", said) and re.search(r"\blast\b", said):
         values, role = [min(curve[-k:])], f"min of the last {k}"  # "seed 2 holds 97.77 % over the last 3": its lowest
+    elif own_role and own_role[1].startswith("min"):  # "held 97.7 % with a minimum of 97.77 %": of the last K, or of all
+        values, role = [min(curve[-k:]), min(curve)], f"min of the last {k} ({min(curve[-k:]):.2f} %) or of the run"
     elif _FINAL.search(words) or not own_role and epoch is None and re.search(r"\b(?:in|at|by) the (?:final|last epoch|end)\b",
                                                                            around):
         values, role = [curve[-1]], "final"  # "seed 2 is 97.73 in the final": the role said after the figure
