@@ -146,6 +146,9 @@ LATER_PARTS = {
     "dev31": 200,  # an Analysis as students reason in it ("since", "so", "unlike step 1", conditions), 75 % true
     "dev32": 175,  # dev.jsonl's true rows with the small words around a claim ("just", "already", "finally", "(!)")
     "dev33": 160,  # dev.jsonl's author writing longer sentences: two or three of its facts joined, with reasons
+    "dev34": 175,  # an Analysis in paragraphs of long sentences (25-45 words): reasons, conditions, counterfactuals
+    "dev35": 175,  # seeds and comparisons in dev's register: seed lists with their figures, "respectively", spreads
+    "dev36": 180,  # the quantities written less often: losses, the gap, per-class ranks, parameters, the rate, Targets
 }
 
 

@@ -31,9 +31,10 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev18": (99.5, 100.0, 95.5), "dev19": (98.5, 100.0, 96.5), "dev20": (99.5, 100.0, 97.0),
           "dev21": (99.5, 100.0, 99.0), "dev22": (99.5, 100.0, 98.0), "dev23": (99.5, 100.0, 98.0),
           "dev24": (99.5, 100.0, 96.0), "dev25": (99.5, 100.0, 90.5), "dev26": (None, 100.0, 98.5),
-          "dev27": (99.5, 100.0, 97.0), "dev28": (94.0, 100.0, 90.5), "dev29": (88.5, 96.5, 99.5),
-          "dev30": (77.5, 99.0, 87.0), "dev31": (86.0, 92.5, 91.0), "dev32": (77.0, 98.5, 98.5),
-          "dev33": (85.0, 97.0, 98.5)}
+          "dev27": (99.5, 100.0, 97.0), "dev28": (94.0, 100.0, 90.5), "dev29": (88.5, 100.0, 99.5),
+          "dev30": (77.5, 99.0, 87.0), "dev31": (86.0, 93.5, 91.0), "dev32": (77.0, 98.5, 98.5),
+          "dev33": (85.0, 98.5, 98.5), "dev34": (84.5, 85.0, 97.0), "dev35": (86.0, 82.0, 99.5),
+          "dev36": (94.5, 96.0, 97.5)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -723,6 +724,53 @@ CORPUS_SAID = [
     ("beta", 2, "analysis", "It holds 91.9% over the last 3 epochs but 96.5% only over the last 2, so the budget fails.", True),
     ("beta", 2, "analysis", "It holds 92.9% over the last 3 epochs but 96.5% only over the last 2, so the budget fails.",
      False),  # 91.98
+    # dev34-36: seeds listed with their figures, counterfactuals, losses beside settings, leads and ranks
+    ("alpha", 3, "analysis", "Not every seed reached 97% by epoch 4: only seed 1 and seed 2 did so (97.13 and 97.19).", True),
+    ("alpha", 3, "analysis", "Not every seed reached 97% by epoch 4: only seed 1 and seed 2 did so (97.19 and 97.13).", False),
+    ("alpha", 3, "analysis", "Best and final are the same: 97.98, 98.33 and 97.75 for seeds 0, 1 and 2.", True),
+    ("alpha", 3, "analysis", "Best and final are the same: 97.98, 97.75 and 98.33 for seeds 0, 1 and 2.", False),
+    ("alpha", 3, "analysis", "Only seed 0 failed to reach 97 % by epoch 4, whereas seeds 1 and 2 were already at 97.13 % and "
+     "97.19 % respectively at that epoch.", True),
+    ("alpha", 3, "analysis", "Only seed 0 failed to reach 97 % by epoch 4, whereas seeds 1 and 2 were already at 98.25 % and "
+     "97.19 % respectively at that epoch.", False),  # 98.25: seed 1 at epoch 5
+    ("alpha", 1, "analysis", "Had the run been stopped after epoch 4, its best test accuracy would have been 11.35 %.", True),
+    ("alpha", 1, "analysis", "Had the run been stopped after epoch 4, its best test accuracy would have been 38.49 %.", False),
+    ("beta", 2, "analysis", "The final test loss of 0.087 is 0.016 higher than step 1's 0.071.", True),
+    ("beta", 2, "analysis", "The final test loss of 0.087 is 0.026 higher than step 1's 0.071.", False),
+    ("example", 1, "analysis", "With batch size 128 and a constant LR of 0.01 the test loss reached its lowest value, 0.0422, "
+     "in the last epoch.", True),  # 0.01 the rate's, "value" no validation loss
+    ("example", 1, "analysis", "With batch size 128 and a constant LR of 0.01 the test loss reached its lowest value, 0.0401, "
+     "in the last epoch.", False),  # train's lowest
+    ("example", 1, "analysis", "Its first epoch ended at 58.89 % test accuracy with a test loss of 1.25.", True),
+    ("example", 1, "analysis", "Its first epoch ended at 93.89 % test accuracy with a test loss of 1.25.", False),  # epoch 2
+    ("alpha", 2, "analysis", "At the end train is 0.54 points ahead: 99.03% against 98.49%.", True),
+    ("alpha", 2, "analysis", "At the end train is 0.54 points ahead: 98.49% against 99.03%.", False),
+    ("gamma", 2, "analysis", "Train is ahead of test by 1.53 points at the end.", True),
+    ("gamma", 2, "analysis", "Train is ahead of test by 0.60 points at the end.", False),  # the mean of the last 3
+    ("alpha", 1, "analysis", "Digit 8 is the second-worst class with 279 errors.", True),
+    ("alpha", 1, "analysis", "Digit 0 is the second-worst class with 67 errors.", False),
+    ("beta", 3, "analysis", "Digit 7 is the worst class now with 146 errors, while in step 2 it was digit 8 with 47.", True),
+    ("beta", 3, "analysis", "Digit 7 is the worst class now with 146 errors, while in step 2 it was digit 0 with 39.", False),
+    ("alpha", 3, "analysis", "Even step 3's worst seed at the end (seed 2, 97.75%) is 11.46 points above step 1's final.", True),
+    ("alpha", 3, "analysis", "Even step 3's worst seed at the end (seed 2, 97.75%) is 43.43 points above step 1's final.",
+     False),  # the min of the last 3's gain
+    ("gamma", 3, "analysis", "Step 3's worst seed still beats step 2's final: seed 0 ends at 97.51% against 96.92%.", True),
+    ("gamma", 3, "analysis", "Step 3's worst seed still beats step 2's final: seed 0 ends at 97.51% against 98.12%.", False),
+    ("beta", 3, "analysis", "On seed 1 the accuracy collapsed to 83.37 % at epoch 3 before recovering to 97.15 %.", True),
+    ("beta", 3, "analysis", "On seed 1 the accuracy collapsed to 83.37 % at epoch 3 before recovering to 97.51 %.", False),
+    ("gamma", 3, "analysis", "Each of the three seeds ended above 97.5%, and two of them, seeds 1 and 2, above 98%.", True),
+    ("gamma", 3, "analysis", "Each of the three seeds ended above 97.5%, and two of them, seeds 1 and 2, above 98.2%.", False),
+    ("example", 1, "analysis", "The test loss went down in every one of the 15 epochs.", False),  # up at epoch 13
+    ("gamma", 2, "analysis", "Test is above train in epochs 1 and 3 and at the end.", False),  # not at the end
+    ("gamma", 2, "analysis", "Test is above train in epochs 1 and 3 but not at the end.", True),
+    ("gamma", 3, "analysis", "Seed 2 held 97.7 % over the last 3 epochs, with a minimum of 97.77 %.", True),
+    ("gamma", 3, "analysis", "Seed 2 held 97.7 % over the last 3 epochs, with a minimum of 97.79 %.", False),
+    ("beta", 3, "analysis", "Seed 0 dropped from 96.47% at epoch 3 to 93.48% at the end, which is about 3.9 points worse than "
+     "Model_2's final accuracy.", True),
+    ("beta", 3, "analysis", "Seed 0 dropped from 96.47% at epoch 3 to 93.48% at the end, which is about 2.9 points worse than "
+     "Model_2's final accuracy.", False),
+    ("beta", 1, "analysis", "Test accuracy kept improving every epoch as the test loss fell from 0.37 to 0.07.", True),
+    ("beta", 2, "analysis", "Test accuracy kept improving every epoch as the test loss fell from 0.57 to 0.09.", False),
 ]
 
 

@@ -301,6 +301,9 @@ def _given_subject(out: list[str], part: str) -> str:
             (verb := re.search(r"(?i)\b(ended|finished|stayed|held|reached|were|was|are|is)\s+(?:above|over|below|under|"
                                r"at least)\s+\d", " ".join(out))):
         part = f"{named[1]} {verb[1]} {part}"  # "all ended above 97.5 %, and two of them, seeds 1 and 2, above 98 %"
+    if (rank := re.search(r"(?i)\b(worst|weakest|best|strongest|hardest|easiest) (?:class|digit)\b", out[-1])) and \
+            (it := re.match(r"(?i)((?:while|whereas|but)\s+(?:in\s+)?(?:step|model)[ _-]?\d+\s*,?\s*)it (was|is)\b", part)):
+        part = f"{it[1]}the {rank[1]} class {it[2]}{part[it.end():]}"  # "..., while in step 2 it was digit 8": the worst
     if (digit := re.match(r"(?i)\W*((?:digit|class) \d)\b", out[-1])) and \
             (it := re.match(r"(?i)(?:so\s+|hence\s+|and\s+)?(?:it|this)(?=\s+(?:is|was|remains|stays)\b)", part)):
         part = f"{digit[1]}{part[it.end():]}"  # "Digit 8 has 279 errors, so it is the worst class": digit 8 is
@@ -1017,7 +1020,8 @@ _LEAD_PAIR = re.compile(r"(?i)\b(?P<who>train|test)(?:ing)?(?: accuracy)?\b"
 def _lead_pair(m: re.Match) -> str:
     """A lead's pair of figures, each said with its curve: the subject's first."""
     first, second = ("train", "test") if m["who"].lower() == "train" else ("test", "train")
-    return f"{m['who']}{m[0][len(m['who']):m.start('a') - m.start()]}{first} {m['a']} % {m['rel']} {second} {m['b']} %"
+    between = re.sub(r"\s*:\s*$", ", ", m[0][len(m["who"]):m.start("a") - m.start()])  # one clause: its epoch is the pair's
+    return f"{m['who']}{between}{first} {m['a']} % {m['rel']} {second} {m['b']} %"
 
 
 _SEED_LIST = r"\bseeds?\s+(?P<a>\d)(?P<b>(?:\s*,\s*(?:seed\s+)?\d)*)\s*,?\s*(?:and|&)\s+(?:seed\s+)?(?P<c>\d)\b"
@@ -4314,7 +4318,7 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         them = int(other[1]) if other else number - 1 if _BEFORE_IT.search(low[start:found.start()]) else number
         if them != number:
             if them in earlier:  # another step's figure: read against that step's records
-                out.append(_other_step_figure(clause, earlier[them], them, number, text, low[start:found.start()]))
+                out.append(_other_step_figure(clause, earlier[them], them, number, text, low[start:found.start()], low))
             continue
         own = re.split(r",|;|\bthen\b|\band\b", low[max(start, found.start() - 60):found.start()])[-1]
         if _in_chain(low, start, found):
@@ -4593,10 +4597,12 @@ def _chain_figure(low: str, clause: str, step: Step, number: int, text: str, ear
                  + f" ({records.METRICS})", "figure", (text,))
 
 
-def _other_step_figure(clause: str, them: Step, which: int, number: int, text: str, words: str = "") -> Claim:
-    """Another step's figure: the one its role names ("step 1's best (98.96 %)"), else any of its recorded ones."""
+def _other_step_figure(clause: str, them: Step, which: int, number: int, text: str, words: str = "", low: str = "") -> Claim:
+    """Another step's figure: the one its role names ("step 1's best (98.96 %)", "beats step 2's final: ... 97.51 %
+    against 96.92 %"), else any of its recorded ones."""
     f = facts(them)
-    role = re.search(r"\b(best|highest|peak|max\w*|final|last|end)\b[^\d]{0,12}$", words)
+    role = re.search(r"\b(best|highest|peak|max\w*|final|last|end)\b[^\d]{0,12}$", words) or \
+        re.search(rf"\b(?:step|model)[ _-]?{which}'s\s+(best|highest|peak|final)\b", low)
     pool = [f.best_test, f.best_train] if role and role[1] in ("best", "highest", "peak") or role and role[1].startswith("max") \
         else [them.run.test()[-1], them.run.train()[-1]] if role else them.run.test() + them.run.train() + [f.min_last]
     return Claim(number, clause, any(said_as(v, text) for v in pool),
