@@ -1026,6 +1026,8 @@ def _lead_pair(m: re.Match) -> str:
 
 _SEED_LIST = r"\bseeds?\s+(?P<a>\d)(?P<b>(?:\s*,\s*(?:seed\s+)?\d)*)\s*,?\s*(?:and|&)\s+(?:seed\s+)?(?P<c>\d)\b"
 _FIGURE_LIST = r"\d{2}\.\d+\s*%?(?:\s*(?:,|and|&)\s*\d{2}\.\d+\s*%?)+"
+# the seeds' figures after the list of seeds: in brackets, after "with", or before "respectively"
+_SEEDS_FIGURES = re.compile(rf"(?i)(?:\(\s*|\bwith\s+)({_FIGURE_LIST})|({_FIGURE_LIST})(?=\s*\)|,?\s+respectively\b)")
 
 
 def _seeds_beside(text: str) -> str:
@@ -1046,8 +1048,7 @@ def _seeds_beside(text: str) -> str:
     out, at = [], 0
     for m in re.finditer(rf"(?i){_SEED_LIST}", text):
         seeds = [m[1], *re.findall(r"\d", m[2]), m[3]]
-        found = re.compile(rf"(?i)(?:\(\s*|\bwith\s+)({_FIGURE_LIST})|({_FIGURE_LIST})(?=\s*\)|,?\s+respectively\b)").search(
-            text, m.end(), min(len(text), m.end() + 100))
+        found = _SEEDS_FIGURES.search(text, m.end(), min(len(text), m.end() + 100))
         if found is None or re.search(r"[;.](?!\d)", text[m.end():found.start()]) or found.start() < at:
             continue
         figures = found[1] or found[2]
@@ -3096,7 +3097,7 @@ def _respectively(low, clause, step, previous, number) -> Claim | None:
     if len(values) != len(keys) or not all(k in curves for k in keys):
         return None
     best = re.search(r"\b(?:best|peak\w*|highest|top)\b", low[named.end():]) is not None
-    at = _epoch_meant(low, (_SENTENCE.get() or low).partition(low[:20])[0])
+    at = _epoch_meant(low, (_SENTENCE.get() or low).partition(low[:20])[0])  # the sentence before this clause
     if at is not None and all(at <= len(curves[k]) for k in keys) and not best:
         records_, role = [curves[k][at - 1] for k in keys], f"at epoch {at}"  # "... respectively at that epoch"
     else:
