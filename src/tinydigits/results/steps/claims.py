@@ -575,12 +575,13 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
         numbers: list[str] = []
         plain = _plain(_last_but_one(_models_named(sentence, {**(earlier or {}), number: step}, number), step))
         token = _SENTENCE.set(plain.lower())
+        stopped = _STOPPED.search(plain)
         try:
             for clause in clauses(plain):
                 if section != TARGET and is_plan(clause, number):
                     continue
                 numbers += value_numbers(clause)
-                now = _stopped_at(plain, clause, step)
+                now = _stopped_at(stopped, clause, step)
                 found = _on_split(_claims_of(clause, sentence, now, previous, number, earlier or {}), clause, sentence,
                                   now, previous, number, earlier or {})
                 if MOTIVE.search(clause):
@@ -610,10 +611,10 @@ _STOPPED = re.compile(r"(?i)\b(?:had (?:the )?(?:run|training|model|it) (?:been 
                       r"(\d+)(?:st|nd|rd|th) epoch)\b")
 
 
-def _stopped_at(sentence: str, clause: str, step: Step) -> Step:
-    """The step a clause is judged on: the run cut at the epoch a condition names, for the clause that says what
-    "would have" been ("Had the run stopped after epoch 4, its best would have been 11.35 %"); else the step."""
-    cut = _STOPPED.search(sentence)
+def _stopped_at(cut: re.Match | None, clause: str, step: Step) -> Step:
+    """The step a clause is judged on: the run cut at the epoch its sentence's condition names (`cut`, `_STOPPED`'s
+    match), for the clause that says what "would have" been ("Had the run stopped after epoch 4, its best would have
+    been 11.35 %"); else the step."""
     if cut is None or not re.search(r"(?i)\bwould(?:n't| not)? have\b|\bwould've\b", clause):
         return step
     at = int(cut[1] or cut[2])
@@ -2039,11 +2040,14 @@ def _ahead_against(low: str, claim: Claim, step: Step, previous: Step, ahead: re
     return replace(claim, verdict=ok, evidence=f"{claim.evidence}; {then:+.2f} in the step before")
 
 
+_NAMED_EPOCH = re.compile(r"\b(?:at|in|after|by) epoch (\d+)\b")  # "at epoch 4", "by epoch 4"
+
+
 def _lead_epochs(low: str, step: Step, ahead: re.Match) -> list[int]:
     """The epochs a lead is said of: the last K, the end, an epoch named ("by 0.54 points in epoch 6"), else the
     budget's last epochs."""
     n = facts(step).epochs
-    named = [m for m in re.finditer(r"\b(?:at|in|after|by) epoch (\d+)\b", low) if 1 <= int(m[1]) <= n]
+    named = [m for m in _NAMED_EPOCH.finditer(low) if 1 <= int(m[1]) <= n]
     if named and not ahead["k"]:  # "test is above at epoch 5, and at epoch 6 train is ahead": the nearest
         return [int(min(named, key=lambda m: abs(m.start() - ahead.start()))[1])]
     end = r"\b(?:at|in|by) the end\b|\b(?:at|in|by) the (?:last|final) epoch\b"
@@ -3109,7 +3113,7 @@ def _respectively(low, clause, step, previous, number) -> Claim | None:
 
 def _epoch_meant(low: str, before: str) -> int | None:
     """The epoch a clause names ("at epoch 4"), or the one "that epoch" stands for (the last named before it)."""
-    if at := re.search(r"\b(?:at|in|by|after) epoch (\d+)\b", low):
+    if at := _NAMED_EPOCH.search(low):
         return int(at[1])
     if re.search(r"\b(?:at|in|by) that epoch\b", low) and (named := re.findall(r"\bepoch (\d+)\b", before)):
         return int(named[-1])
@@ -3373,7 +3377,7 @@ def _ordinal_rank(low: str, rows: dict) -> tuple[str, list[tuple[bool, str]]]:
         return low, out
     place = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}.get(found[1], int(found[1][0]) if found[1][0].isdigit() else 0)
     by_errors = re.match(r"\s*(?:errors?|mistakes?)", low[found.end():]) is not None  # "the second-highest error count"
-    worst = (found[2] in ("worst", "weakest", "lowest", "hardest")) != by_errors
+    worst = (_WORST.fullmatch(found[2]) is not None) != by_errors
     score = (lambda r: -r.errors) if by_errors else (lambda r: r.exact)
     mine = score(rows[digit])
     ahead = sum(1 for r in rows.values() if (score(r) < mine if worst else score(r) > mine))
@@ -4921,18 +4925,23 @@ _NOT_A_LOSS = re.compile(r"\b(?:momentum|lr|rate|learning rate|adam|sgd|dropout|
                          r"[^\d]{0,12}$")
 
 
+# a loss said against another ("lower than", "more than"); the first five words say the first is the smaller
+_THAN_WORDS = r"(lower|smaller|less|below|under|higher|bigger|larger|greater|more|above|over)\s+than\b"
+_LOSS_THAN, _LOSS_THAN_NEXT = re.compile(rf"\b{_THAN_WORDS}"), re.compile(rf"\s+{_THAN_WORDS}")
+_LOWER = ("lower", "smaller", "less", "below", "under")
+
+
 def _loss_gap(low: str, found: re.Match, clause: str, number: int) -> Claim | None:
     """"The final test loss of 0.0185 is 0.024 lower than step 1's 0.0422": the middle figure is the difference of the
     two beside it (each checked as a loss on its own), in the direction said."""
-    rel = re.match(r"\s+(lower|smaller|less|below|under|higher|bigger|larger|greater|more|above|over)\s+than\b",
-                   low[found.end():])
+    if (rel := _LOSS_THAN_NEXT.match(low, found.end())) is None:
+        return None
     figs = list(_LOSS_FIGURE.finditer(low))
     i = next(k for k, f in enumerate(figs) if f.start() == found.start())
-    if rel is None or i == 0 or i + 1 >= len(figs):
+    if i == 0 or i + 1 >= len(figs):
         return None
     a, b = _num(figs[i - 1][1]), _num(figs[i + 1][1])
-    down = rel[1] in ("lower", "smaller", "less", "below", "under")
-    ok = (a < b if down else a > b) and said_as(abs(a - b), found[1])
+    ok = (a < b if rel[1] in _LOWER else a > b) and said_as(abs(a - b), found[1])
     return Claim(number, clause, ok, f"{figs[i - 1][1]} - {figs[i + 1][1]} = {a - b:+.4f} (the figures as said, each checked "
                                      f"against {records.METRICS})", "figure", (found[1],))
 
@@ -4940,12 +4949,11 @@ def _loss_gap(low: str, found: re.Match, clause: str, number: int) -> Claim | No
 def _loss_than(low: str, clause: str, number: int) -> list[Claim]:
     """"0.0873, lower than step 1's 0.0714": the order two loss figures are said in, each figure checked on its own."""
     figs = list(_LOSS_FIGURE.finditer(low))
-    rel = re.search(r"\b(lower|smaller|less|below|under|higher|bigger|larger|greater|more|above|over)\s+than\b",
-                    low[figs[0].end():figs[1].start()]) if len(figs) == 2 else None
+    rel = _LOSS_THAN.search(low[figs[0].end():figs[1].start()]) if len(figs) == 2 else None
     if rel is None:
         return []
     a, b = _num(figs[0][1]), _num(figs[1][1])
-    ok = a < b if rel[1] in ("lower", "smaller", "less", "below", "under") else a > b
+    ok = a < b if rel[1] in _LOWER else a > b
     return [Claim(number, clause, ok, f"{figs[0][1]} is {'below' if a < b else 'above'} {figs[1][1]} (each figure as said, "
                                       f"checked above; {records.METRICS})", "figure")]
 
