@@ -34,7 +34,7 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev27": (99.5, 100.0, 97.0), "dev28": (94.0, 100.0, 90.5), "dev29": (88.5, 100.0, 99.5),
           "dev30": (77.5, 99.0, 87.0), "dev31": (86.0, 93.5, 91.0), "dev32": (77.0, 98.5, 98.5),
           "dev33": (85.0, 98.5, 98.5), "dev34": (84.5, 85.0, 97.0), "dev35": (86.0, 82.0, 99.5),
-          "dev36": (94.5, 96.0, 97.5)}
+          "dev36": (94.5, 96.0, 97.5), "dev37": (99.5, 100.0, 98.5), "dev38": (84.5, 100.0, 98.5)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -771,6 +771,61 @@ CORPUS_SAID = [
      "Model_2's final accuracy.", False),
     ("beta", 1, "analysis", "Test accuracy kept improving every epoch as the test loss fell from 0.37 to 0.07.", True),
     ("beta", 2, "analysis", "Test accuracy kept improving every epoch as the test loss fell from 0.57 to 0.09.", False),
+    # dev37 and dev38's kinds (their arrival at 36f29db: 87.5 / 94.1 and 80.0 / 93.3)
+    ("example", 2, "analysis", "Final test loss is lower than in step 1: 0.0185 against 0.0422.", True),  # this step's first
+    ("example", 2, "analysis", "Final test loss is lower than in step 1: 0.0422 against 0.0185.", False),
+    ("gamma", 2, "analysis", "The final test loss is lower than Model_1's: 0.101 against 0.128.", True),
+    ("gamma", 2, "analysis", "The final test loss is lower than Model_1's: 0.101 against 0.138.", False),
+    ("example", 2, "analysis", "Train accuracy first went above 99% at epoch 6 (99.12%).", True),  # train's, not test's
+    ("example", 2, "analysis", "Train accuracy first went above 99% at epoch 6 (99.10%).", False),  # 99.10 is test's
+    ("alpha", 1, "analysis", "For the first 4 epochs the test loss stays between 2.30 and 2.35.", True),
+    ("alpha", 1, "analysis", "For the first 5 epochs the test loss stays between 2.30 and 2.35.", False),  # epoch 5: 1.80
+    ("gamma", 1, "analysis", "The test loss barely moved in the last epoch (0.1286 to 0.1279).", True),
+    ("gamma", 1, "analysis", "The test loss barely moved in the last epoch (0.1279 to 0.1286).", False),
+    ("beta", 3, "analysis", "The validation split left 7,000 images for training.", True),
+    ("beta", 3, "analysis", "The validation split left 8,000 images for training.", False),
+    ("alpha", 3, "analysis", "Seed 2 had the best start, 81.71% after epoch 1.", True),  # epoch 1's rank
+    ("alpha", 3, "analysis", "Seed 0 had the best start, 74.37% after epoch 1.", False),
+    ("alpha", 3, "analysis", "Seed 2 was the highest at epoch 1, with 81.71%.", True),
+    ("alpha", 3, "analysis", "Seed 1 was the highest at epoch 1, with 68.74%.", False),  # the lowest there
+    ("beta", 3, "analysis", "Seed 1 had the highest best accuracy, 97.15% at epoch 5.", True),
+    ("beta", 3, "analysis", "Seed 1 had the highest best accuracy, 97.15% at epoch 4.", False),  # its best came at 5
+    ("gamma", 3, "analysis", "Still below 99.4% in the last 3 epochs on every seed, so the budget is not met on any of the 3 "
+                             "seeds.", True),
+    ("gamma", 3, "analysis", "The budget was met on any of the 3 seeds.", False),
+    ("beta", 3, "analysis", "On seed 1 the model learns unevenly in the first 3 epochs: test accuracy stays under 92% up to "
+                            "epoch 3.", True),  # seed 1's, said a clause before
+    ("beta", 3, "analysis", "On seed 0 the model learns unevenly in the first 3 epochs: test accuracy stays under 92% up to "
+                            "epoch 3.", False),  # seed 0: 96.47 at epoch 3
+    ("alpha", 3, "analysis", "The StepLR cut after epoch 4 kept working to the end: 95.90% before it and 97.98% at epoch 6.",
+     True),
+    ("alpha", 3, "analysis", "The step decay after epoch 4 paid off: accuracy went from 95.90% before the cut to 97.98% after "
+                             "it.", False),  # epoch 5: 97.93
+    ("alpha", 3, "analysis", "With dropout train is ahead of test only by 0.1 points on average over the last 3 epochs.", True),
+    ("alpha", 3, "analysis", "With dropout train is ahead of test only by 0.6 points on average over the last 3 epochs.", False),
+    ("beta", 1, "analysis", "Test accuracy is above train only in the first epoch, and below it from epoch 2 on.", True),
+    ("beta", 1, "analysis", "Test accuracy is above train only in the first 2 epochs, and below it from epoch 3 on.", False),
+    ("example", 3, "analysis", "Test accuracy is above train in the first 13 epochs and falls just below it in the last 2.",
+     True),
+    ("example", 3, "analysis", "Test accuracy is above train in the first 13 epochs and falls just below it in the last 3.",
+     False),
+    ("beta", 3, "analysis", "Test accuracy is above train only in the first epoch and at epochs 3 and 4.", True),
+    ("beta", 3, "analysis", "Test accuracy is above train only in the first epoch and at epochs 3 and 5.", False),
+    ("alpha", 2, "analysis", "Train is ahead of test by 0.7 points on average over the last 3 epochs, with batch norm and the "
+                             "rate cut.", True),  # "by 0" is no cut's factor
+    ("beta", 3, "analysis", "The wider layers came with a lower rate.", True),  # 0.05 against step 2's 0.1
+    ("beta", 3, "analysis", "The wider layers came with a higher rate.", False),
+    ("example", 2, "analysis", "The one-cycle scheduler never held the LR still: it rose at every epoch up to epoch 5 and fell "
+                               "at every one after, to 0.002 at epoch 15.", True),
+    ("alpha", 1, "analysis", "The scheduler never held the LR still.", False),  # constant 0.05
+    ("alpha", 3, "analysis", "In step 3 the StepLR schedule again kept the LR at 0.05 for the first 4 epochs and then brought "
+                             "it down tenfold, to 0.005.", True),  # this step's, not a plan
+    ("alpha", 1, "analysis", "The schedule kept the LR at 0.05 for the first 4 epochs and then brought it down tenfold, to "
+                             "0.005.", False),
+    ("example", 2, "analysis", "Digit 6, with 15 errors, is where the model struggles most.", True),
+    ("example", 2, "analysis", "Digit 5, with 8 errors, is where the model struggles most.", False),
+    ("beta", 1, "analysis", "At the start of epoch 4 the rate was 0.055.", True),
+    ("beta", 1, "analysis", "At the start of epoch 4 the rate was 0.09.", False),  # epoch 2's
 ]
 
 

@@ -301,6 +301,9 @@ def _given_subject(out: list[str], part: str) -> str:
             (verb := re.search(r"(?i)\b(ended|finished|stayed|held|reached|were|was|are|is)\s+(?:above|over|below|under|"
                                r"at least)\s+\d", " ".join(out))):
         part = f"{named[1]} {verb[1]} {part}"  # "all ended above 97.5 %, and two of them, seeds 1 and 2, above 98 %"
+    if (scope := re.match(r"(?i)\W*((?:on|for|with) seed \d+)\b(?!\s*(?:and|,|&))", out[0])) and \
+            not re.search(r"(?i)\bseeds?\b|\bsteps?\b|\bmodel[ _-]?\d", part):
+        part = f"{scope[1]}, {part}"  # "On seed 1 the model learns unevenly: test accuracy stays under 92 %": on seed 1
     if (rank := re.search(r"(?i)\b(worst|weakest|best|strongest|hardest|easiest) (?:class|digit)\b", out[-1])) and \
             (it := re.match(r"(?i)((?:while|whereas|but)\s+(?:in\s+)?(?:step|model)[ _-]?\d+\s*,?\s*)it (was|is)\b", part)):
         part = f"{it[1]}the {rank[1]} class {it[2]}{part[it.end():]}"  # "..., while in step 2 it was digit 8": the worst
@@ -314,6 +317,10 @@ def _given_subject(out: list[str], part: str) -> str:
     level = re.match(r"(?i)(?:but\s+|yet\s+)?((?:still\s+|just\s+|only\s+)*(?:below|under|above|over|at least)\s+\d)", part)
     if least and level:  # "The min of the last 3 is 99.35 %, but still below 99.4 %": the min is
         part = f"{least[1]} is {level[1]}{part[level.end():]}"
+    if re.search(r"(?i)\b(?:the )?(?:lr|learning rate)\b", out[-1]) and not re.search(r"(?i)\b(?:acc\w*|loss)\b", out[-1]) and \
+            (it := re.match(r"(?i)it\s+(?=(?:then\s+)?(?:rose|rises|climbed|climbs|fell|falls|dropped|drops|went|peaked|"
+                            r"decayed|stayed)\b)", part)) and not re.search(r"(?i)\b(?:acc\w*|loss)\b", part):
+        part = f"the LR {part[it.end():]}"  # "never held the LR still: it rose at every epoch up to epoch 5": the LR rose
     if (loss := re.search(r"(?i)\b((?:test|train(?:ing)?|val(?:idation)?)\s+loss)\b", out[-1])) and \
             re.match(r"(?i)(?:and\s+)?(?:then\s+)?(?:fell|rose|dropp\w*|climb\w*|decreas\w*|increas\w*|went (?:up|down)|"
                      r"kept)\b", part) and not re.search(r"(?i)\b(?:accuracy|acc|loss)\b", part):
@@ -557,6 +564,8 @@ def is_plan(words: str, number: int | None = None) -> bool:
         r"\b(?:in|for|by) (?:step|model)[ _-]?(\d+)|^\W*(?:step|model)[ _-]?(\d+)(?:\s+(?:plan|idea|ideas|next))?\s*[:\u2013-]",
         low)]
     later = number is not None and any(k > number for k in named)
+    if number is not None:  # "In step 3 too the one-cycle raised the LR" said in step 3: this step's (or an earlier one's)
+        low = re.sub(r"^\s*in step (\d+)\b", lambda m: " " if int(m[1]) <= number else m[0], low)
     return PLANNED.search(low) is not None or IMPERATIVE.search(low) is not None or later
 
 
@@ -923,6 +932,8 @@ def _plain(sentence: str) -> str:
     for pattern, said in ABBREVIATIONS:
         text = re.sub(rf"(?i){pattern}", said, text)
     text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
+    text = re.sub(r"(?i)\b(test|train\w*)(\s+(?:accuracy|acc))?\s+(?:only|just|merely)\s+(?=by\s+~?\d)", r"\1\2 ",
+                  text)  # "ahead of test only by 0.1 points": by 0.1 points
     text = re.sub(r"(?i)\b(last|first|final)-(\d+)\b", r"\1 \2", text)
     text = _referents(re.sub(r"\bs(\d)\b", r"seed \1", re.sub(r"(?i)\b(seed|step|model|digit|class)\s*#\s*(\d)", r"\1 \2",
                                                                  _synonyms(text))))  # "s0 97.51", "seed #1"
@@ -1003,6 +1014,12 @@ def _epochs_plainly(text: str) -> str:
     text = _seeds_beside(text)
     text = _LEAD_PAIR.sub(_lead_pair, text)
     text = re.sub(r"(?i)\bafter (?:the |its )?peak (?:at|in) epoch (\d+)", r"from epoch \1 on", text)  # "after the peak at ep 3"
+    if (cut := re.search(r"(?i)\b(?:cut|drop|decay)\w*\b[^.;]{0,30}?\b(after|at|in) epoch (\d+)\b", text)) and \
+            (before := int(cut[2]) - (cut[1].lower() != "after")) >= 1:  # "the cut after epoch 4 ...: 95.90 % before it"
+        rest = re.sub(r"(?i)(\d{2}\.\d+\s*%?)\s+(?:just\s+)?before (?:it|the cut|the drop)\b", rf"\1 at epoch {before}",
+                      text[cut.end():])
+        text = text[:cut.end()] + re.sub(r"(?i)(\d{2}\.\d+\s*%?)\s+(?:just\s+|right\s+)?after (?:it|the cut|the drop)\b",
+                                         rf"\1 at epoch {before + 1}", rest)
     text = re.sub(r"(?i)\b(?:every|each) epoch (?:brought|gave|had) an? (higher|lower) (test |train )?acc\w* than the "
                   r"(?:one|epoch) before\b", lambda m: f"{m[2] or 'test '}accuracy "
                   f"{'rose' if m[1].lower() == 'higher' else 'fell'} in every epoch", text)  # "Every epoch brought a higher ..."
@@ -1547,7 +1564,9 @@ _TOL = r"(?P<tol>(?:only |just )?(?:about|around|roughly|approximately|~|≈|alm
        r"than|just over|just under)?)"
 _DIFF_BY = re.compile(rf"\bby\s+(?:only |just )?{_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts?|pp|"
                       r"%\s*points|%|(?=\s+(?:over|than|on|vs\.?|versus|compared|from)\b|\s*\())")
-_DIFF_SAID = re.compile(rf"(?:^|[\s(,]){_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts?|pp|%\s*points|%)?"
+# "2 points better than step 1", not "the last 3 above step 2's" (a span's count)
+_DIFF_SAID = re.compile(r"(?<!\blast)(?<!\bfirst)(?<!\bfinal)(?<!\bepoch)(?<!\bepochs)"
+                        rf"(?:^|[\s(,]){_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts?|pp|%\s*points|%)?"
                         r"\s+(?:better|higher|worse|lower|more|less|up|down|improvement|gain|drop|increase|decrease|"
                         r"above|below|ahead|behind|over|under)(?:\s+(?:than|on|over|from|compared|against|that of|"
                         r"(?:step|model)[ _-]?\d)\b|\s*[.,;(]|\s*$)")
@@ -1701,6 +1720,23 @@ def _count(word: str | None) -> int | None:
     return WORDS.get(word) if word in WORDS else int(_num(word)) if re.fullmatch(NUM, word) else None
 
 
+def _counts_said(low: str, found: re.Match) -> tuple[str, str | None, bool]:
+    """(the count said, the seeds said, whether a denial said the count: "not ... any of the 3 seeds") of a seeds'
+    count found in the clause."""
+    first, second = found[1], found[2]
+    if second is not None:
+        return first, second, False
+    if re.search(r"\bnone of (?:them|which|these|those|the seeds)\b|\bnot (?:a single )?one\b(?! of)|^\W*of\s+(?:the\s+)?\S+\s+"
+                 r"seeds?\s*,?\s*none\b", low):
+        return "0", first, False  # "3 seeds, none of them passed": none of the 3
+    if re.search(r"\b(?:not|n't|never)\b[^,;]*\bany\s+of\s+(?:the\s+|its\s+|my\s+)?$", low[:found.start()]):
+        return "0", first, True  # "not met on any of the 3 seeds": none of the 3
+    if then := re.search(rf"\bseeds?\s*[,;:]\s*(?:and\s+)?(\d+|{'|'.join(WORDS)})\s+(?:of them\s+)?"
+                         r"(?:passed|held|pass(?:es)?|holds?|met|failed)\b", low):
+        return then[1], first, False  # "3 seeds, 0 passed": the count after the seeds'
+    return first, second, False
+
+
 def _seeds(low, clause, step, previous, number) -> Claim | None:
     """`passed on 3 of 5 seeds`, `held on every seed`: the check's count of seeds that held."""
     # "Check on 3 seeds: 0 of 3 pass", "passed 0 of 3": the count said of them
@@ -1723,13 +1759,7 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
     failed = bool(re.search(r"\bfail", re.sub(r"^\W*(?:(?:verdict|budget)\s*:?\s*)?(?:pass|fail)\s*[:,]", "", low))) and \
         not re.search(r"\b\d+\s*(?:of|/)\s*\d+\s+(?:seeds?\s+)?(?:held|hold|pass\w*|met)\b", low) and \
         not re.search(r"\b(?:PASS|FAIL)\s+on\s+\d+\s+of\s+\d+", clause)  # "FAIL (0 of 3 held)", the tool's "FAIL on 0 of 3 seeds"
-    first, second = found[1], found[2]
-    if re.search(r"\bnone of (?:them|which|these|those|the seeds)\b|\bnot (?:a single )?one\b(?! of)|^\W*of\s+(?:the\s+)?\S+\s+"
-                 r"seeds?\s*,?\s*none\b", low) and second is None:
-        first, second = "0", first  # "3 seeds, none of them passed": none of the 3
-    elif second is None and (then := re.search(rf"\bseeds?\s*[,;:]\s*(?:and\s+)?(\d+|{'|'.join(WORDS)})\s+(?:of them\s+)?"
-                                              r"(?:passed|held|pass(?:es)?|holds?|met|failed)\b", low)):
-        first, second = then[1], first  # "3 seeds, 0 passed": the count after the seeds'
+    first, second, anyof = _counts_said(low, found)
     if first in ("all", "every", "each"):
         claimed_held, claimed_ran = (0 if failed else ran), _count(second) or ran
     else:
@@ -1737,7 +1767,7 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
         claimed_held, claimed_ran = (a, b if b is not None else ran)
         if failed and claimed_held is not None:
             claimed_held = claimed_ran - claimed_held
-    negated = _negated(low, found.start())
+    negated = _negated(low, found.start()) and not anyof
     ok = claimed_held == held and claimed_ran == ran
     numbers = tuple(n for n in (first, second) if n and re.fullmatch(r"\d+", n))
     total = re.search(rf"(?:^\W*|\b(?:on|across|over|with)\s+(?:all\s+)?)(\d+|{'|'.join(WORDS)})\s+seeds\b|"
@@ -2150,6 +2180,9 @@ def _above(low, clause, step, previous, number) -> Claim | None:
         re.search(rf"\btrain(?:ing)?(?: accuracy)?{_BEING}\s*({_ABOVE_VERBS})(?: than)? (?:the )?(test|validation)(?! loss)", low)
     if found is None:
         return None
+    if (turn := _TURN.search(low, found.end())) is not None and (both := _above_turned(low, found, turn, clause, step,
+                                                                                       previous, number)):
+        return both
     f = facts(step)
     test_first = found[1] in ("test", "validation")
     word = found[2] if test_first else found[1]
@@ -2163,8 +2196,7 @@ def _above(low, clause, step, previous, number) -> Claim | None:
         gaps = [step.run.train()[i - 1] - step.run.test()[i - 1] for i in scope]
         return Claim(number, clause, not any((g < 0) == test_higher for g in gaps), f"train - test in epochs {scope[0]}-"
                      f"{scope[-1]}: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" ({records.METRICS})", "fit")
-    named = sorted(({1} if re.search(r"\bthe first epoch\b", low) else set()) |
-                   {int(e) for e in re.findall(r"(?<!until )(?<!up to )(?<!till )(?<!before )\bepoch (\d+)", low)})
+    named = _epochs_named(low)
     if re.search(r"(?<!\bif )\bonly\b", low) and len(named) > 1 and all(1 <= e <= f.epochs for e in named):
         scope, label = named, "at epochs " + ", ".join(map(str, named))  # "only in the first epoch and at epoch 5"
     if scope is None and (at := _EPOCH.search(low)) and 1 <= int(at[1] or at[2]) <= f.epochs:
@@ -2187,6 +2219,32 @@ def _above(low, clause, step, previous, number) -> Claim | None:
     by = _BY_LEAD.search(low)  # "test trails train by 2.8 pts": the mean's size too
     return Claim(number, clause, ((f.gap < 0) == test_higher) != negated and (by is None or _lead_by(low, by, [f.gap], step,
                                                                                                    test_higher)), said, "fit")
+
+
+def _epochs_named(low: str) -> list[int]:
+    """The epochs a clause names one by one: "only in the first epoch and at epochs 3 and 4" (not "up to epoch 6")."""
+    return sorted(({1} if re.search(r"\bthe first epoch\b", low) else set()) |
+                  {int(e) for e in re.findall(r"(?<!until )(?<!up to )(?<!till )(?<!before )\bepoch (\d+)", low)} |
+                  {int(e) for listed in re.findall(r"\bepochs (\d+(?:\s*(?:,|and|&)\s*\d+)+)\b", low)
+                   for e in re.findall(r"\d+", listed)})
+
+
+def _above_turned(low: str, found: re.Match, turn: re.Match, clause: str, step: Step, previous: Step | None,
+                  number: int) -> Claim | None:
+    """"Test is above train in the first 13 epochs and falls just below it in the last 2": each side of the turn in
+    its own scope, the second the other way round."""
+    ours, theirs = ("test", "train") if found[0].startswith(("test", "validation")) else ("train", "test")
+    before = _above(low[:turn.start()], clause, step, previous, number)
+    after = _above(f"{ours} accuracy is {turn[1]} {theirs}{low[turn.end():]}", clause, step, previous, number)
+    if before is None or after is None:
+        return None
+    return Claim(number, clause, bool(before.verdict and after.verdict), f"{before.evidence}; {after.evidence}", "fit")
+
+
+# "..., and below it from epoch 2 on", "and falls just below it in the last 2": the other way round, after a scope
+_TURN = re.compile(r"\s*(?:,\s*)?\b(?:and|but|then|before)\s+(?:then\s+)?(?:(?:falls?|fell|drops?|dropped|goes|went|slips?|"
+                   r"slipped|stays?|stayed|is|was|comes?|came|ends?|ended|moves?|moved)\s+)?(?:just\s+|slightly\s+|a bit\s+)?"
+                   r"(below|under|behind|above|over|ahead of)\s+it\b")
 
 
 _BY_LEAD = re.compile(r"\bby\s+(?P<tol>about |around |~|roughly )?(?P<n>\d*\.?\d+)(?:\s*(?:points?|pts?|pp|%)|"
@@ -2314,7 +2372,8 @@ def _rate_said(text: str, before: str, after: str, rates: list[float], peak: flo
     epoch's or the peak set."""
     # "at epoch 3", "epoch 3 at about 0.092": the epoch the rate is said of
     at = re.match(r"\s*(?:at|in|by|on)\s+(?:the\s+(?:start|beginning)\s+of\s+)?epoch\s+(\d+)", after) or \
-        re.search(r"\b(?:at|in|on|for|by)\s+epoch\s+(\d+)\s*(?:the\s+(?:lr|rate|learning rate)\s+)?"
+        re.search(r"\b(?:at|in|on|for|by)\s+(?:the\s+(?:start|beginning)\s+of\s+)?epoch\s+(\d+)\s*"
+                  r"(?:the\s+(?:lr|rate|learning rate)\s+)?"
                   r"(?:was|is|were|=|:|of|reached|sat at|stood at)?\s*$", before) or \
         re.search(r"\bepoch\s+(\d+)\s+(?:ran\s+)?(?:at|was|had|used|with)\s+(?:an?\s+)?"
                   r"(?:(?:lr|rate|learning rate)\s+(?:of\s+)?)?(?:about\s+|around\s+|~\s*|roughly\s+)?$", before)
@@ -2455,12 +2514,22 @@ def _rate_beside(low: str) -> bool:
                 re.search(r"(?<![\d.])0?\.\d+(?![\d.]|\s*%)", low) and not re.search(r"\bacc|\btest\b|\btrain|%", low))
 
 
+# "the wider layers and the lower rate": this step's rate against the step before's, not a cut inside the run
+_RATE_THAN = re.compile(r"\b(?:a|the)\s+(lower|smaller|higher|bigger|larger)\s+(?:lr|rate|learning rate)\b"
+                        r"(?!\s+(?:than|of|from|after|in|at|for)\b)")
+
+
 def _rate(low, clause, step, previous, number) -> Claim | None:
     """The rate's course: cut (reduced, decayed), constant, or a rate's figure."""
     if not (RATE_WORDS.search(low) or _rate_beside(low)) or "pass rate" in low:
         return None
     if previous is not None and (across := _rate_across(low, clause, step, previous, number)) is not None:
         return across
+    if previous is not None and (than := _RATE_THAN.search(low)) and not re.search(r"\d?\.\d+", low) and \
+            step.run.settings.lr is not None and previous.run.settings.lr is not None:
+        ours, theirs = step.run.settings.lr, previous.run.settings.lr  # "the lower rate" of a step against the one before
+        return Claim(number, clause, ours != theirs and (ours < theirs) == (than[1] in ("lower", "smaller")),
+                     f"rate set {ours:g} here, {theirs:g} in the step before ({records.CONFIG} of both)", "rate")
     if previous is not None and (other := _OTHER_SUBJECT.match(low)) and int(other[1]) != number and not re.search(
             rf"\bthis (?:step|model|one|run)\b|\b(?:step|model)[ _-]?{number}\b|\b(?:than|vs\.?|versus|compared|against)\b", low):
         step = previous  # the step the clause is about
@@ -2468,7 +2537,8 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
 
 
 _CUT = re.compile(r"\b(reduc\w*|cut|cuts|drop\w*|lower\w*|decay\w*|decreas\w*|fell|falls?|halv\w*|anneal\w*|down to|"
-                  r"com(?:e|es|ing) down|go(?:es|ing)? down|went down|declin\w*)\b")
+                  r"com(?:e|es|ing) down|go(?:es|ing)? down|went down|declin\w*|"
+                  r"(?:brought|brings|bring|took|takes) (?:\w+ ){0,2}down)\b")
 
 
 def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None:
@@ -2482,7 +2552,8 @@ def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None
         cut = _CUT.search(low, rate.start())  # "Test loss fell ..., the first epoch after the LR cut": the rate's word
     # "LR schedule unchanged: 0.05 up to epoch 4, then 0.005": the same as the step before's, not a flat rate
     flat = None if re.search(r"\b(?:schedule|scheduler|setup|settings)\s+(?:is |was |stays |stayed )?unchanged\b", low) else \
-        re.search(r"\b(constant|fixed|stayed|kept|unchanged|flat|throughout)\b|\bthe same (?:rate|lr)\b", low)
+        re.search(r"\b(constant|fixed|stayed|kept|unchanged|flat|throughout)\b|\bthe same (?:rate|lr)\b|"
+                  r"\b(held) (?:the )?(?:lr|rate|learning rate) (?:still|steady)\b", low)  # "never held the LR still"
     verdicts, negated = [], bool(cut) and _negated(low, cut.start())
     if cut:
         moved = any(b < a for a, b in zip(rates, rates[1:], strict=False)) or step.run.settings.scheduler == "onecycle"
@@ -2502,7 +2573,7 @@ def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None
             verdicts.append(_rate_said(found[1], low[:found.start()], low[found.end():], rates, step.run.settings.lr))
             if step.run.settings.lr is not None:  # a hand-in's log may print no rate
                 said += f"; peak {step.run.settings.lr:g}" * ("; peak" not in said)
-    if factor := re.search(r"\b(?:by\s+(?:a\s+factor\s+of\s+)?|factor of\s+)(\d+)\s*(?:x|×|times)?(?!\d)|"
+    if factor := re.search(r"\b(?:by\s+(?:a\s+factor\s+of\s+)?|factor of\s+)(\d+)\s*(?:x|×|times)?(?!\d|\.\d)|"
                            r"\b(\d+)\s*(?:x|×)(?![\d\w])", low):
         drops = [a / b for a, b in zip(rates, rates[1:], strict=False) if b < a]  # each cut's factor
         verdicts.append(any(math.isclose(d, _num(factor[1] or factor[2]), rel_tol=0.05) for d in drops))
@@ -2524,7 +2595,8 @@ def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None
 # ------------------------------------------------------------------------------------- thresholds, as said
 UP = r"above|over|at least|>=|≥|>|more than|higher than|greater than|beyond|exceed(?:s|ed|ing)?|no (?:lower|less) than|" \
      r"not below|past|north of"
-REACH = r"reach(?:ed|es|ing)?|cross(?:ed|es|ing)?|pass(?:ed|es)|topped|(?:went|got|moved|climbed) (?:over|above|past)|" \
+REACH = r"reach(?:ed|es|ing)?|cross(?:ed|es|ing)?|pass(?:ed|es)|pass(?=\s+\d)|topped|" \
+        r"(?:went|got|moved|climbed) (?:over|above|past)|" \
         r"hit(?:s|ting)?|touch(?:ed|es)?|achiev(?:ed|es|e|ing)|got to|gets to|" \
         r"get to|attain(?:ed|s)?|surpass(?:ed|es)?|broke|breaks|clear(?:ed|s)?|aim(?:ing|s|ed)? (?:at|for)"
 DOWN = r"below|under|less than|lower than|fewer than|<|short of|beneath|far from|(?:well |far )?away from"
@@ -2682,7 +2754,8 @@ def _level_on(low: str, series: list[float], what: str, level: _Level, last: int
     if scope is None:
         if at is not None and 1 <= int(at[1] or at[2]) <= len(series):
             scope, label = [int(at[1] or at[2])], f"epoch {int(at[1] or at[2])}"
-        elif re.search(r"\b(best|highest|peak|max(?:imum)?)\b", low[:level.at][-40:]):
+        elif re.search(r"\b(best|highest|peak|max(?:imum)?)\b", low[:level.at][-40:]) or \
+                re.match(r"[^%\d]*\d[\d.]*\s*%?\s*(?:best|highest|peak|max(?:imum)?)\b", low[level.at:]):  # "98 % best test acc"
             best = series.index(max(series)) + 1
             scope, label = [best], f"its best epoch ({best})"
         else:
@@ -2920,7 +2993,8 @@ def _epoch_list(low, clause, step, previous, number) -> Claim | None:
     while found := re.compile(r"\s*(?:,|and)\s*(\d+)\s*\((\d{1,3}\.\d+)\s*%?\)").match(low, at):
         pairs.append((found[1], found[2]))
         at = found.end()
-    test = step.run.test()
+    train = _names_train(low, head.start())  # "Train accuracy first went above 99 % at epoch 6 (99.12 %)": train's
+    test = step.run.train() if train else step.run.test()
     ok = all(1 <= int(e) <= len(test) and said_as(test[int(e) - 1], v) for e, v in pairs)
     for e, v in pairs:
         _num(e), _num(v)
@@ -2929,7 +3003,7 @@ def _epoch_list(low, clause, step, previous, number) -> Claim | None:
         x = _num(found[2])
         kind = "down" if re.fullmatch(DOWN, found[1]) else "up"
         ok = ok and all(1 <= int(e) <= len(test) and _holds(test[int(e) - 1], x, kind) for e, _ in pairs)
-    said = "test accuracy " + ", ".join(f"at epoch {e}: {test[int(e) - 1]:.2f} %" for e, _ in pairs
+    said = f"{'train' if train else 'test'} accuracy " + ", ".join(f"at epoch {e}: {test[int(e) - 1]:.2f} %" for e, _ in pairs
                                         if 1 <= int(e) <= len(test)) + f" ({records.METRICS})"
     return Claim(number, clause, ok, said, "figure")
 
@@ -2975,7 +3049,8 @@ _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is|\s*:)?(?:\s+(?:s
                     r"\bthe\s+(?P<t>\d)\s+(?=itself\b)|"  # "the 4 itself dropped from ..."
                     r"(?:\bon\s+|:\s*)(?P<g>\d)\b(?=\s*,\s*(?:then|followed by)\s+\d\b)")  # "most mistakes on 9, then 5"
 _WORST = re.compile(r"\b(worst|weakest|hardest|lowest|least accurate|most errors|most mistakes|wrong most|most wrong|"
-                    r"highest error(?: count)?|most misclassified|"
+                    r"highest error(?: count)?|most misclassified|struggles? (?:the )?most|struggled (?:the )?most|"
+                    r"(?:the )?most trouble|"
                     r"the most of (?:any|all)(?: the)? (?:digits?|class(?:es)?))\b")
 _BEST = re.compile(r"\b(best|easiest|strongest|most accurate|fewest errors|fewest mistakes|highest|best-recogni[sz]ed|"
                    r"(?<!almost )(?<!nearly )(?<!near )(?<!close to )(?<!practically )(?<!virtually )perfect)\b")
@@ -3909,16 +3984,26 @@ _SEED_RANK_AFTER = re.compile(r"\b(best|highest|top|lowest|worst|weakest)\s+(fin
                               r"(?:the |all |its )?(?:\w+ )?seeds\b[^;()]*?\(\s*seed (\d+)\s*\)")
 
 
+def _rank_epoch(after: str) -> str | None:
+    """The epoch a seed's rank is said at, "seed 2 was the highest at epoch 1": "epoch 1"."""
+    at = re.match(r"\s*(?:test\s+)?(?:acc\w*\s+)?(?:at|after|in)\s+epoch (\d+)\b", after)
+    return f"epoch {at[1]}" if at else None
+
+
 def _seed_rank(low, clause, step, previous, number) -> Claim | None:
     """"Seed 0 had the lowest final": that seed's figure (final where none is named, best, the min of the last epochs)
     the lowest or highest of the check's seeds (a tie counts)."""
     # "seed 4 ended highest ..., seed 0 lowest ...": each ("seed 0 best 97.51" is that seed's best figure, no rank)
-    ranks = [(f[1], f[4], f[5] or ("final" if re.search(r"\b(?:end|finish|final)", f[2] or low) else None))
-             for f in _SEED_RANK.finditer(low) if f[2] or f[4] not in ("best", "top")]
+    ranks = [(f[1], f[4], f[5] or _rank_epoch(low[f.end():]) or ("final" if re.search(r"\b(?:end|finish|final)", f[2] or low)
+                                                              else None))
+             for f in _SEED_RANK.finditer(low) if (f[2] or f[4] not in ("best", "top")) and
+             not re.match(r"\s*(?:to\s+)?start", low[f.end():])]  # "the best start": epoch 1's rank, read below
     ranks += [(f[3], f[1], f[2]) for f in _SEED_RANK_AFTER.finditer(low)]  # "Best final over the seeds: 98.16 % (seed 2)"
     if seed := re.search(r"\bseed (\d+)\b", low):  # "seed 2 starts best (...) and also finishes best": epoch 1's, the last's
         ranks += [(seed[1], f[2], "first" if f[1].startswith("start") else "final") for f in re.finditer(
             r"\b(start(?:s|ed)?|finish(?:es|ed)?|ends up|ended up)\s+(?:the\s+)?(best|highest|top|worst|lowest|weakest)\b", low)]
+        ranks += [(seed[1], "worst" if f[1] in ("worst", "weakest", "lowest", "slowest") else "best", "first") for f in
+                  re.finditer(r"\b(best|strongest|highest|fastest|worst|weakest|lowest|slowest)\s+(?:to\s+)?start\b", low)]
     curves = seed_curves(step)
     if not ranks or len(curves) < 2:
         return None
@@ -3926,17 +4011,25 @@ def _seed_rank(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, False, f"no seed {missing[0]} in this step's check ({records.CHECK})", "figure")
     ok, said, read = True, [], []
     for seed_said, rank, named in ranks:
-        roles = ["best"] if named in ("best", "peak") else ["min"] if (named or "").startswith("min") else \
+        roles = [named] if (named or "").startswith("epoch ") else ["best"] if named in ("best", "peak") else \
+            ["min"] if (named or "").startswith("min") else \
             ["first"] if named == "first" else ["final"] if named else ["min", "final"]  # none named: the budget's or the end's
         held = False
         for role in roles:
+            if role.startswith("epoch ") and not 1 <= int(role[6:]) <= min(map(len, curves.values())):
+                held, said = False, said + [f"no {role} in this step's runs"]
+                continue
             figure = {s: max(c) if role == "best" else min(c[-step.last:]) if role == "min" else c[0] if role == "first"
-                      else c[-1] for s, c in curves.items()}
+                      else c[int(role[6:]) - 1] if role.startswith("epoch ") else c[-1] for s, c in curves.items()}
             held = held or figure[int(seed_said)] == (min if rank in ("lowest", "worst", "weakest") else max)(figure.values())
             said.append(f"{role} by seed: " + ", ".join(f"seed {s} {v:.2f} %" for s, v in figure.items()))
             if named:  # "seed 2 starts best, 81.71 % after one epoch": the ranked figure said beside its named rank
                 with _unread():
                     read += [t for t in re.findall(r"(\d{2}\.\d+)\s*%", low) if said_as(figure[int(seed_said)], t)]
+                curve = curves[int(seed_said)]  # "the highest best, 97.15 % at epoch 4": and at the epoch said
+                for t in read:
+                    if at := re.search(rf"{re.escape(t)}\s*%?\s*\(?(?:at|in|after) epoch (\d+)", low):
+                        held = held and 1 <= int(at[1]) <= len(curve) and said_as(curve[int(at[1]) - 1], t)
         ok = ok and held
     return Claim(number, clause, ok, "; ".join(dict.fromkeys(said)) + f" ({records.CHECK if step.check else records.METRICS})",
                  "figure", tuple(dict.fromkeys(read)))
@@ -4166,7 +4259,8 @@ def _params_said(low: str, clause: str, step: Step, number: int, before: Step | 
 
 def _params_of(low: str, clause: str, step: Step, number: int) -> Claim | None:
     found = next((m for m in (
-        re.search(rf"(?<![\w.,]){NUM}\s*(k|K|M|m)?\+?\s*(?:trainable\s+|total\s+)?(?:parameters|params|weights)\b", clause, re.I),
+        re.search(rf"(?<![\w.,]){NUM}\s*(k|K|M|m)?\+?(?:\s*|-)(?:trainable\s+|total\s+)?(?:parameters|params|weights|"
+                  r"(?<=-)parameter)\b", clause, re.I),  # "the same 6,720-parameter network"
         re.search(rf"(?:parameters|params)\s*(?:count|come to|comes to|came to|amount to|total|in total|are now|is now)?\s*"
                   rf"(?:of|:|=|is|was|are|to|-|–|\()?\s*(?:~|about|around|only|exactly|"
                   rf"just|under|below|less than|fewer than|<|over|above|more than|>)?\s*{NUM}\s*(k|K|M|m)?\b", clause, re.I))
@@ -4237,7 +4331,9 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
         ok = abs(_num(share[1]) * (1000 if share[2] else 1) - split) < (500 if share[2] else 0.5) and \
             abs(_num(share[3]) * (1000 if share[4] else 1) - step.train_images - split) < (500 if share[4] else 0.5)
         return Claim(number, clause, ok, said, "figure", (share[1], share[3]))  # "1,000 of the 8,000 go to validation"
-    if val := re.search(rf"\bvalidation\b[^.;]*?{NUM}\s*(k|K)?\s*(?:images|samples|digits)|\bval(?:idation)? split\s*[:=]?\s*"
+    # "the validation split left 7,000 images for training": those are the training images
+    if val := re.search(rf"\bvalidation\b[^.;]*?{NUM}\s*(k|K)?\s*(?:images|samples|digits)(?!\s+(?:for|to)\s+train)|"
+                        r"\bval(?:idation)? split\s*[:=]?\s*"
                         rf"{NUM}\s*(k|K)?\b|{NUM}\s*(k|K)?\s*(?:images|"
                         r"samples|digits)?\s*(?:of |for |as )?(?:a |the )?validation", low):
         text, k = next((val[i], val[i + 1]) for i in (1, 3, 5) if val[i])
@@ -4267,7 +4363,7 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     """"15 epochs", "trained for 8 epochs", "in under 15 epochs": the epochs trained (planned, against a limit)."""
     found = re.match(r"\W*(?:no\.? of |number of |total |trained )?epochs(?: trained)?\s*[:=–-]\s*(\d+)\s*$", low) or \
         re.search(r"(?:\b(?:for|over|trained|train|ran|run|in|on|with|after|within|total of|only|just|all|took|and)\s+"
-                      r"|^\W*|[;(]\s*|(?<=[a-z0-9]),\s+|\b(?:every one|each|all) of the\s+)"
+                      r"|^\W*|[;(]\s*|(?<=[a-z0-9]),\s+|\b(?:every one|each|all) of the\s+|\bthe same\s+)"
                       r"(?:(?:under|fewer than|less than|at most|no more than|only|just|all)\s+)?"
                       r"(\d+)\s+"
                       r"epochs\b(?!\s+(?:later|before|after|ago))", low) or \
@@ -4467,7 +4563,10 @@ _ROLE_AFTER = re.compile(r"\s*(?:(?:is|was|as)\s+(?:the\s+|our\s+|my\s+|its\s+)?
 def _role_beside(low: str, after: str, at: int, words: str, epoch: re.Match | None) -> tuple[str, re.Match | None]:
     """A figure's role from what stands beside it: "at the end" after it (final), a role's words right after a figure
     that opens its clause ("99.41 % best test accuracy"); inside brackets with no words ("(97.05 %, 96.92 %)": figures
-    said beside a claim, of any epoch)."""
+    said beside a claim, of any epoch); an epoch said after it over the run's end said before it ("the cut kept working
+    to the end: 95.90 % at epoch 4")."""
+    if _EPOCH.match(after):
+        words = re.sub(r"\b(?:to|at|in|by|until) the end\s*:\s*$", ": ", words)
     if re.match(r"\s*(?:at the end|in the end|by the end|at the last epoch|finally)\b", after):
         return words + " final ", None
     if re.fullmatch(r"\W*", words) and (role := _ROLE_AFTER.match(after)):  # "99.41 % best test accuracy": its role after it
@@ -4838,9 +4937,9 @@ def _losses_in_order(low: str) -> str:
     return low[:both.start(3)] + f"{both[1]} loss {both[3]} {both[4]} {both[2]} loss {both[5]}" + low[both.end():]
 
 
-# "higher than in step 1 (0.087 vs 0.071)": this step's figure, then that step's
-_PAIRED = re.compile(r"\bthan\s+(?:in\s+|at\s+)?(?:step|model)[ _-]?(\d+)\s*\(\s*(\d?\.\d+)\s*(?:vs\.?|versus|against|/)\s*"
-                     r"(\d?\.\d+)\s*\)")
+# "higher than in step 1 (0.087 vs 0.071)", "lower than Model_1's: 0.101 against 0.128": this step's figure, then that step's
+_PAIRED = re.compile(r"\bthan\s+(?:in\s+|at\s+|for\s+)?(?:step|model)[ _-]?(\d+)(?:'s)?\s*(?:\(|:|,)\s*(\d?\.\d+)\s*"
+                     r"(?:vs\.?|versus|against|/)\s*(\d?\.\d+)")
 
 
 def _loss_role(before: str, after: str) -> str:
@@ -4874,8 +4973,9 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
     the step the words name ("Model_1's final 0.14"), final where the words say so, else any epoch's."""
     if not re.search(r"\bloss", low):
         return []
-    out = []
-    low = _losses_in_order(low)
+    out, low = [], _losses_in_order(low)
+    if band := re.search(r"\bbetween\s+(\d?\.\d+)\s+and\s+(\d?\.\d+)(?![\d.%])", low):  # "stays between 2.30 and 2.35"
+        return [_loss_band(low, clause, step, number, band)]
     pair = _PAIRED.search(low)
     for found in _LOSS_FIGURE.finditer(low):
         text, before = found[1], low[:found.start()]
@@ -4883,11 +4983,9 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
         if pair and found.start() in (pair.start(2), pair.start(3)):
             named, before = (pair if found.start() == pair.start(3) else None), low[:pair.start()]
         whose = (earlier or {}).get(int(named[1])) if named and int(named[1]) != number else step
-        if whose is None:
-            continue
         own = re.split(r"\d", before)[-1]  # the words since the figure before
-        if _NOT_A_LOSS.search(own):
-            continue  # "a constant LR of 0.01", "momentum 0.9": the rate's and the optimiser's readers
+        if whose is None or _NOT_A_LOSS.search(own):
+            continue  # a step not in the hand-in; "a constant LR of 0.01", "momentum 0.9": the rate's, the optimiser's
         if out and (gap := _loss_gap(low, found, clause, number)):
             out.append(gap)
             continue
@@ -4904,7 +5002,8 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
         if re.search(r"\b(lowest|minimum|min|best)\b", own + ahead):
             out += _lowest_loss(low[found.end():], clause, number, text, pool, kind, rows, train)
             continue
-        first = re.match(r"\s*(?:after|at|in) (?:the )?(?:first epoch|epoch (\d+))", low[found.end():])
+        first = _loss_move(before, low[found.end():], len(rows)) or \
+            re.match(r"\s*(?:after|at|in) (?:the )?(?:first epoch|epoch (\d+))", low[found.end():])
         if first is not None:
             at = int(first[1] or 1)
             pool = [x for e in rows[at - 1:at] for x in ((e.train_loss,) if train else (e.test_loss,) if test else
@@ -5000,6 +5099,31 @@ def _step_named(before: str, after: str) -> re.Match | None:
     2")."""
     return re.search(r"(?s).*\b(?:step|model)[ _-]?(\d+)(?:'s)?(?:[^.;,]|(?<=\d)\.(?=\d)){0,20}$", before) or \
         re.match(r"\s*(?:in|for|of|from)\s+(?:step|model)[ _-]?(\d+)\b", after)
+
+
+def _loss_band(low: str, clause: str, step: Step, number: int, band: re.Match) -> Claim:
+    """"For the first 4 epochs the test loss stays between 2.30 and 2.35": every loss of the span (every epoch where
+    none is said) inside the band, each edge as rounded."""
+    train, test, _, kind = _loss_pool(step, low[:band.start()], "")
+    series = [e.train_loss if train else e.test_loss for e in step.run.epochs]
+    scope, label = _epoch_scope(low, len(series), 3, implicit=False)
+    values = [series[i - 1] for i in scope] if scope else series
+    lo, hi = (_num(band[k]) - 10 ** -_decimals(band[k]) / 2 for k in (1, 2))
+    hi += 10 ** -_decimals(band[2])
+    ok = all(lo <= v <= hi for v in values)
+    return Claim(number, clause, ok, f"{kind} loss {label or 'by epoch'}: " + ", ".join(f"{v:.4f}" for v in values)
+                 + f" ({records.METRICS})", "figure", (band[1], band[2]))
+
+
+def _loss_move(before: str, after: str, epochs: int) -> tuple[str, str] | None:
+    """A loss's move in one epoch said as a pair, "in the last epoch (0.1286 to 0.1279)", "in epoch 3 from 0.41 to
+    0.38": the epoch this figure is of second, as a match's group 1 gives it; the first figure is the epoch before's."""
+    move = re.search(r"\b(?:in|during|over)\s+(?:the\s+)?(?:(?:last|final) epoch|epoch (\d+))\b(?:[^.;]|\.(?=\d))*$", before)
+    start = re.match(r"\s*(?:to|->|→)\s*\d?\.\d+", after)
+    if move is None or not (start or re.search(r"\d?\.\d+\s*(?:to|->|→)\s*$", before)):
+        return None
+    at = (int(move[1]) if move[1] else epochs) - (1 if start else 0)
+    return ("", str(at)) if 1 <= at <= epochs else None
 
 
 def _loss_at_end(own: str, low: str, after: str, before: str) -> bool:
