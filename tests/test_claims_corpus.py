@@ -151,6 +151,8 @@ LATER_PARTS = {
     "dev36": 180,  # the quantities written less often: losses, the gap, per-class ranks, parameters, the rate, Targets
     "dev37": 195,  # a third batch as dev.jsonl's author would write it: the facts dev.jsonl says least, 85 % true
     "dev38": 150,  # dev.jsonl's longer true rows moved to other facts (steps, seeds, epochs, scopes), 87 % true
+    "dev39": 205,  # a fourth batch in dev.jsonl's register, mostly Result lines and bullets, 86 % true
+    "dev40": 215,  # how things change and compare (steps, seeds, epochs, a cut), in dev.jsonl's register, 86 % true
 }
 
 

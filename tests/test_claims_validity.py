@@ -34,7 +34,8 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev27": (99.5, 100.0, 97.0), "dev28": (94.0, 100.0, 90.5), "dev29": (88.5, 100.0, 99.5),
           "dev30": (77.5, 99.0, 87.0), "dev31": (86.0, 93.5, 91.0), "dev32": (77.0, 98.5, 98.5),
           "dev33": (85.0, 98.5, 98.5), "dev34": (84.5, 85.0, 97.0), "dev35": (86.0, 82.0, 99.5),
-          "dev36": (94.5, 96.0, 97.5), "dev37": (99.5, 100.0, 98.5), "dev38": (84.5, 100.0, 98.5)}
+          "dev36": (94.5, 96.0, 97.5), "dev37": (99.5, 100.0, 98.5), "dev38": (84.5, 100.0, 98.5),
+          "dev39": (84.5, 97.5, 97.0), "dev40": (70.0, 89.5, 94.0)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -826,6 +827,30 @@ CORPUS_SAID = [
     ("example", 2, "analysis", "Digit 5, with 8 errors, is where the model struggles most.", False),
     ("beta", 1, "analysis", "At the start of epoch 4 the rate was 0.055.", True),
     ("beta", 1, "analysis", "At the start of epoch 4 the rate was 0.09.", False),  # epoch 2's
+    # dev39 and dev40's kinds (their arrival: 84.6 / 94.9 and 70.4 / 82.2)
+    ("alpha", 3, "analysis", "None of the three seeds beat step 2's final accuracy of 98.49%.", True),  # each seed's final
+    ("alpha", 3, "analysis", "All three seeds beat step 2's final accuracy of 98.49%.", False),
+    ("alpha", 3, "analysis", "Seed 1 finished 0.35 points above seed 0 (98.33% against 97.98%).", True),
+    ("alpha", 3, "analysis", "Seed 1 finished 0.35 points above seed 0 (97.98% against 98.33%).", False),  # swapped
+    ("gamma", 3, "analysis", "On seed 0 the test accuracy dropped to 92.09% at epoch 2, more than 4 points under seed 1's "
+                             "96.45% at the same epoch.", True),  # the two seeds at the epoch said
+    ("alpha", 2, "analysis", "The final test loss went from 0.409 in step 1 to 0.050.", True),  # "to" names this step's
+    ("alpha", 2, "analysis", "The final test loss went from 0.409 in step 1 to 0.060.", False),
+    ("example", 2, "analysis", "Digit 3 fell from 15 errors to only 2.", True),
+    ("example", 2, "analysis", "Digit 3 fell from 16 errors to only 2.", False),
+    ("gamma", 2, "analysis", "Test was 0.07 points ahead of train in step 1; now train is 0.60 points ahead.", True),
+    ("gamma", 2, "analysis", "Test was 0.17 points ahead of train in step 1; now train is 0.60 points ahead.", False),
+    ("example", 3, "analysis", "Over the last 3 epochs train is 0.4 points ahead of test on average, as in step 2.", False),
+    ("beta", 3, "analysis", "Step 3 trained the same 5 epochs as step 2, but with 1,000 of the images held out for "
+                            "validation.", True),
+    ("beta", 3, "analysis", "Step 3 trained the same 5 epochs as step 2, but with 2,000 of the images held out for "
+                            "validation.", False),
+    ("alpha", 1, "result", "Errors: 495 on digit 2, 279 on digit 8", True),  # each digit's, not the total
+    ("alpha", 1, "result", "Errors: 495 on digit 2, 297 on digit 8", False),
+    ("beta", 3, "analysis", "Seed 2 held 89.5% in each of the last 3 epochs and finished at 95.37%.", True),  # its final
+    ("beta", 3, "analysis", "Seed 2 held 89.5% in each of the last 3 epochs and finished at 95.57%.", False),
+    ("gamma", 1, "analysis", "Test leads train by 0.07 points, averaged over the last 3 epochs.", True),
+    ("gamma", 1, "analysis", "Test leads train by 0.17 points, averaged over the last 3 epochs.", False),
 ]
 
 

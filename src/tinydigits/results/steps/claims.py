@@ -932,6 +932,9 @@ def _plain(sentence: str) -> str:
     for pattern, said in ABBREVIATIONS:
         text = re.sub(rf"(?i){pattern}", said, text)
     text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
+    text = re.sub(r"(?i)(\bin (?:step|model)[ _-]?\d+)\s*,\s*((?:but |and |while )?now)\b", r"\1; \2", text)  # "in step 1, now"
+    text = re.sub(r"(?i)(?<![\d.])(\d{1,4})\s+(?:errors?\s+|mistakes\s+)?on\s+(digit|class)\s+(\d)\b(?!\s*%|\.\d)",
+                  r"\2 \3: \1 errors", text) if re.search(r"(?i)\b(?:errors|mistakes)\b", text) else text  # "495 on digit 2"
     text = re.sub(r"(?i)\b(test|train\w*)(\s+(?:accuracy|acc))?\s+(?:only|just|merely)\s+(?=by\s+~?\d)", r"\1\2 ",
                   text)  # "ahead of test only by 0.1 points": by 0.1 points
     text = re.sub(r"(?i)\b(last|first|final)-(\d+)\b", r"\1 \2", text)
@@ -1999,6 +2002,12 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     if not ("gap" in low or _AHEAD.search(low)) or OVER.search(low) and not (_AHEAD.search(low) or sized) or \
             re.search(r"\bgap layer|global average", low) or re.search(r"\bGAP\b", clause) and not re.search(r"\bgap\b", clause):
         return None  # GAP in capitals: the pooling layer
+    if previous is not None and (of := re.search(r"\b(?:in|of|for) (?:step|model)[ _-]?(\d+)\b|\b(?:step|model)[ _-]?(\d+)'s\b",
+                                                 low)) and \
+            not re.search(rf"\b(?:now|here|this (?:step|model|run)|than|vs\.?|versus|compared|against|from|to|as in|like|"
+                          rf"same|unlike|while|whereas|again|still|(?:step|model)[ _-]?{number})\b", low):
+        then = _gap(low, clause, previous, None, number)  # "test was 0.07 points ahead of train in step 1": that step's
+        return then and replace(then, evidence=f"step {of[1] or of[2]}: {then.evidence}")
     f = facts(step)
     low = re.sub(r"\b(to|now) (?:almost |nearly |practically |basically )(?:nothing|zero|none)\b", r"\1 about 0.0", low)
     if previous is not None and (moved := _GAP_MOVED.search(low)):
@@ -2206,7 +2215,7 @@ def _above(low, clause, step, previous, number) -> Claim | None:
     if scope is not None and not re.fullmatch(r"in the last \d+ epochs", label) or re.search(r"\blast \d", low):
         gaps = [step.run.train()[i - 1] - step.run.test()[i - 1] for i in scope]
         ok = all((g < 0) == test_higher for g in gaps)
-        if re.search(r"\bon average\b|\bthe mean\b", low):  # "over the last 3, on average, test slightly ahead": their mean
+        if re.search(r"\bon average\b|\bthe mean\b|\baveraged (?:over|across) the (?:last|first)\b", low):  # their mean
             ok = (sum(gaps) < 0) == test_higher
         if re.search(r"(?<!\bif )\bonly\b", low):  # "in the first epoch only": and not in the others
             rest = [step.run.train()[i] - step.run.test()[i] for i in range(f.epochs) if i + 1 not in scope]
@@ -2536,7 +2545,7 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
     return _rate_course(low, clause, step, number)
 
 
-_CUT = re.compile(r"\b(reduc\w*|cut|cuts|drop\w*|lower\w*|decay\w*|decreas\w*|fell|falls?|halv\w*|anneal\w*|down to|"
+_CUT = re.compile(r"\b(reduc\w*|cut|cuts|drop(?!out)\w*|lower\w*|decay\w*|decreas\w*|fell|falls?|halv\w*|anneal\w*|down to|"
                   r"com(?:e|es|ing) down|go(?:es|ing)? down|went down|declin\w*|"
                   r"(?:brought|brings|bring|took|takes) (?:\w+ ){0,2}down)\b")
 
@@ -2920,6 +2929,60 @@ def seed_curves(step: Step) -> dict[int, list[float]]:
     if step.check:
         return {s: r.test_acc for s, r in step.check.verdict.seeds.items() if r.test_acc}
     return {step.seed: step.run.test()}
+
+
+_SEEDS_VS = re.compile(r"\b(none|not one|neither|all|every one|each|both)(?: of)?(?: the| its| my)?(?: \w+)? seeds?\s+"
+                       r"(?:(?:has|have|had|did|could)\s+)?(beat|beats|exceeded|exceeds|topped|tops|surpassed|matched|"
+                       r"(?:got|went|was|were|came out|ended|finished|are|is|stayed) (?:above|over|past|below|under))\s+"
+                       r"(?:the\s+)?(?:step|model)[ _-]?(\d+)(?:'s)?\s*(final|best|min\w* of the last \d+)?")
+
+
+def _seeds_vs_step(low, clause, step, previous, number) -> Claim | None:
+    """"None of the three seeds beat step 2's final accuracy of 98.49 %", "all seeds ended above step 2's best": each
+    seed's figure of the role said (final where none is) against that step's."""
+    found = _SEEDS_VS.search(low)
+    curves = seed_curves(step)
+    if found is None or previous is None or int(found[3]) == number or len(curves) < 2 or not previous.run.test():
+        return None
+    role = (found[4] or "final").split()[0]
+    theirs = {"final": previous.run.test()[-1], "best": facts(previous).best_test}.get(role, facts(previous).min_last)
+    ours = {s: c[-1] if role == "final" else max(c) if role == "best" else min(c[-step.last:]) for s, c in curves.items()}
+    up, matched = not re.search(r"\b(?:below|under)$", found[2]), found[2] == "matched"
+    holds = [v >= theirs if matched else (v > theirs) == up and v != theirs for v in ours.values()]
+    ok = not any(holds) if found[1] in ("none", "not one", "neither") else all(holds)
+    said = f"{role} by seed: " + ", ".join(f"seed {s} {v:.2f} %" for s, v in ours.items())
+    return Claim(number, clause, ok, f"{said}; step {found[3]}'s {role} {theirs:.2f} % ({records.CHECK}, {records.METRICS})",
+                 "compare")
+
+
+_SEED_VS_SEED = re.compile(rf"\bseed (?P<a>\d+)\b(?:[^.;]|\.(?=\d))*?{_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*"
+                           r"(?:points?|pts?|pp)\s+(?P<way>above|over|higher than|better than|ahead of|below|under|lower than|"
+                           r"worse than|behind)\s+seed (?P<b>\d+)\b")
+
+
+def _seed_vs_seed(low, clause, step, previous, number) -> Claim | None:
+    """"Seed 1 finished 0.35 points above seed 0 (98.33 % against 97.98 %)": two seeds' figures of one role (final
+    where none is said), the difference and its way, and the figures said beside them, each its seed's."""
+    found, curves = _SEED_VS_SEED.search(low), seed_curves(step)
+    a, b = (int(found["a"]), int(found["b"])) if found else (None, None)
+    if found is None or a == b or a not in curves or b not in curves:
+        return None
+    at = re.search(r"\b(?:at|in|after) epoch (\d+)\b", low)  # "dropped to 92.09 % at epoch 2, 4 points under seed 1's"
+    role = f"epoch {at[1]}" if at else "best" if re.search(r"\b(?:best|peak\w*)\b", low) else "min" if re.search(
+        r"\bmin\w*\b|\blowest of the last", low) else "final"
+    if at and not 1 <= int(at[1]) <= min(len(curves[a]), len(curves[b])):
+        return None
+    x, y = ({"best": max(c), "min": min(c[-step.last:]), "final": c[-1]}.get(role) or c[int(at[1]) - 1]
+            for c in (curves[a], curves[b]))
+    up = found["way"] in ("above", "over", "higher than", "better than", "ahead of")
+    ok = x != y and (x > y) == up and _within(abs(x - y), found["n"], (found["tol"] or "").strip())
+    read = [found["n"]]
+    if pair := re.search(r"(\d{2}\.\d+)\s*%?\s*(?:against|vs\.?|versus)\s*(\d{2}\.\d+)", low):
+        ok, read = ok and said_as(x, pair[1]) and said_as(y, pair[2]), read + [pair[1], pair[2]]
+    else:
+        read += [t for t in re.findall(r"(\d{2}\.\d+)\s*%", low) if said_as(x, t) or said_as(y, t)]
+    return Claim(number, clause, ok, f"{role} of seed {a} {x:.2f} %, of seed {b} {y:.2f} % ({x - y:+.2f} points; "
+                 f"{records.CHECK})", "compare", tuple(read))
 
 
 def seed_series(step: Step, low: str) -> tuple[str, list[tuple[int, list[float]]], int | None] | None:
@@ -3599,7 +3662,7 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
     digit), each decided; the numbers read are added to `used`."""
     row, verdicts = rows[digit], []
     part = re.sub(r"\b(errors|mistakes)\s*\((\d+)\)", r"\1, \2 \1", part)  # "nearly 500 errors (495)": the count exact too
-    moved = re.search(r"\bfrom\s+(\d+)\s+(?:(?:errors?|mistakes)\s+)?to\s+(\d+)\b(?!\s*%|\.\d)", part)
+    moved = re.search(r"\bfrom\s+(\d+)\s+(?:(?:errors?|mistakes)\s+)?to\s+(?:only\s+|just\s+)?(\d+)\b(?!\s*%|\.\d)", part)
     down = re.search(r"(?<![\d.])(\d+)(?:\s+(?:errors?|mistakes))?,?\s+(?:down|up)\s+from\s+(\d+)\b(?!\s*%|\.\d)", part)
     if down:
         if digit in them:  # "the most errors, 111, down from 144": this step's, then the step before's
@@ -3873,7 +3936,8 @@ def _result_field(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, at == int(first[2]), f"first test epoch at or above {first[1]} %: "
                      f"{at if at else 'none'} ({records.METRICS})", "figure", (first[1], first[2]))
     if (wrong := re.match(r"\W*(?:total\s+)?(?:misclassified(?: images| digits)?|wrong predictions|(?:test )?errors(?: on the "
-                          r"test set)?|mistakes)\s*[:=–-]\s*(\d{1,4})\b", low)) and step.run.per_class:
+                          r"test set)?|mistakes)\s*[:=–-]\s*(\d{1,4})\b(?!\s*(?:on|for|in)\s+(?:digit|class|the)\b)", low)) and \
+            step.run.per_class:  # not "Errors: 495 on digit 2, 279 on digit 8", the digits' own
         total = sum(r.errors for r in step.run.per_class)
         return Claim(number, clause, int(wrong[1]) == total, f"{total} test images wrong ({records.PER_CLASS})", "figure",
                      (wrong[1],))
@@ -4307,6 +4371,19 @@ def _rf_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
                  f"({records.CONFIG}'s layer table)", "figure", tuple(said))
 
 
+def _split_plainly(low: str) -> str:
+    """A validation split's counts as `_images_said` reads them: "Of the 8,000 images, 1,000 go to the validation
+    split" (its share, said first), "One eighth of the 8,000 images (1,000) went to validation" (the total, then the
+    split's count), "1,000 of the images held out for validation" (of images not counted)."""
+    low = re.sub(rf"\bof (?:the )?{NUM}\s*(k|K)?\s*(?:images|samples)?,\s*{NUM}\s*(k|K)?\s+(go(?:es)? to|went to|"
+                 r"are (?:used )?for|are held out for)\b", lambda m: f"{m[3]}{m[4] or ''} of the {m[1]}{m[2] or ''} {m[5]}", low)
+    low = re.sub(rf"\bof (?:the )?{NUM}\s*(k|K)?\s*(images|samples)\s*\(\s*{NUM}\s*(k|K)?\s*\)",
+                 lambda m: f"{m[4]}{m[5] or ''} of the {m[1]}{m[2] or ''} {m[3]}", low)
+    return re.sub(rf"{NUM}\s*(k|K)?\s+of\s+(?:the|its|our|my)\s+(?:training\s+)?(?:images|samples)\s+(?:were\s+|was\s+)?"
+                  r"(?:held out|set aside|kept|reserved|put aside)\s+for\s+(?:the\s+)?validation\b",
+                  lambda m: f"{m[1]}{m[2] or ''} images for validation", low)
+
+
 def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
     """"10,000 images", "the full 60k train set", "all the training images"."""
     split = step.run.settings.val_split
@@ -4319,12 +4396,7 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
             ok = all(any(abs(v - t) < (500 if k else 0.5) for t in (step.train_images, split, step.train_images + split))
                      for _, v, k in counts)
             return Claim(number, clause, ok, said, "figure", tuple(t for t, _, _ in counts))
-    # "Of the 8,000 images, 1,000 go to the validation split": its share, said first
-    low = re.sub(rf"\bof (?:the )?{NUM}\s*(k|K)?\s*(?:images|samples)?,\s*{NUM}\s*(k|K)?\s+(go(?:es)? to|went to|"
-                 r"are (?:used )?for|are held out for)\b", lambda m: f"{m[3]}{m[4] or ''} of the {m[1]}{m[2] or ''} {m[5]}", low)
-    # "One eighth of the 8,000 images (1,000) went to validation": the total, then the split's count
-    low = re.sub(rf"\bof (?:the )?{NUM}\s*(k|K)?\s*(images|samples)\s*\(\s*{NUM}\s*(k|K)?\s*\)",
-                 lambda m: f"{m[4]}{m[5] or ''} of the {m[1]}{m[2] or ''} {m[3]}", low)
+    low = _split_plainly(low)
     if share := re.search(rf"{NUM}\s*(k|K)?\s+(?:of|out of) (?:the )?{NUM}\s*(k|K)?\s*(?:images|samples)?\s*(?:go(?:es)? to|"
                           r"went to|(?:are|were) (?:(?:used|set aside|held out|kept|reserved|put aside) )?(?:for|as)|for|as) "
                           r"(?:the |a )?validation", low):
@@ -4646,7 +4718,7 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
                      "figure", (text,))
     curve, k = curves[seed], int(last[1]) if (last := re.search(r"\blast (\d+)", words + " " + around)) else step.last
     ranked, words = words, re.sub(r"\b(?:best|highest|top|strongest)\s+seed\b", "", words)  # a rank, not the best epoch
-    own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|best|highest|peak\w*)\b", words)
+    own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|finish\w*|ended|best|highest|peak\w*)\b", words)
     if not own_role and (head := re.match(r"\W*([^:\d]{0,30}(?:last \d+)?[^:\d]{0,10}):", clause.lower())):
         words = f"{head[1]} {words}"  # "min last 3: s0 = 92.36, s1 = 96.72": the role said once, at the head
         own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|best|highest|peak\w*)\b", words)
@@ -4996,7 +5068,8 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
             out.append(_loss_level(low, clause, number, text, rel[1], own, pool, kind, rows, train, test))
             continue
         if re.search(r"\bfrom\s*$", own) and (others := [e for k, e in (earlier or {}).items() if re.search(
-                rf"\b(?:step|model)[ _-]?{k}\b", _SENTENCE.get() or low)]):
+                rf"\b(?:step|model)[ _-]?{k}\b", _SENTENCE.get() or low)] or [e for k, e in (earlier or {}).items()
+                                                                              if k == number - 1]):
             pool = pool + [e.test_loss if not train else e.train_loss for o in others for e in o.run.epochs]
         ahead = re.split(r"\band\b|[,;]", low[found.end():found.end() + 25])[0]  # "(0.247) and lowest ...": the next one's
         if re.search(r"\b(lowest|minimum|min|best)\b", own + ahead):
@@ -5097,8 +5170,10 @@ def _loss_order(low, clause, step, previous, number) -> Claim | None:
 def _step_named(before: str, after: str) -> re.Match | None:
     """The step a loss figure is said of: named just before it ("Model_1's final 0.14"), or just after ("0.101 in step
     2")."""
-    return re.search(r"(?s).*\b(?:step|model)[ _-]?(\d+)(?:'s)?(?:[^.;,]|(?<=\d)\.(?=\d)){0,20}$", before) or \
-        re.match(r"\s*(?:in|for|of|from)\s+(?:step|model)[ _-]?(\d+)\b", after)
+    named = re.search(r"(?s).*\b(?:step|model)[ _-]?(\d+)(?:'s)?(?:[^.;,]|(?<=\d)\.(?=\d)){0,20}$", before)
+    if named and re.search(r"\bto\b", before[named.end(1):]) and re.search(r"\bfrom\b", before):
+        named = None  # "from 0.409 in step 1 to 0.050": the figure after "to" is this step's
+    return named or re.match(r"\s*(?:in|for|of|from)\s+(?:step|model)[ _-]?(\d+)\b", after)
 
 
 def _loss_band(low: str, clause: str, step: Step, number: int, band: re.Match) -> Claim:
@@ -5213,5 +5288,5 @@ READERS = (_inline_table, _epoch_row, _result_field, _sequence, _test_and_train,
            _settings, _sizes_said, _layers_said, _reach_target, _between,
            _every_digit, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _speed, _params_change, _delta, _signed_vs,
-           _loss_order,
+           _loss_order, _seeds_vs_step, _seed_vs_seed,
            _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate)
