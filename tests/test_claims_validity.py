@@ -35,7 +35,7 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev30": (77.5, 99.0, 87.0), "dev31": (86.0, 93.5, 91.0), "dev32": (77.0, 98.5, 98.5),
           "dev33": (85.0, 98.5, 98.5), "dev34": (84.5, 85.0, 97.0), "dev35": (86.0, 82.0, 99.5),
           "dev36": (94.5, 96.0, 97.5), "dev37": (99.5, 100.0, 98.5), "dev38": (84.5, 100.0, 98.5),
-          "dev39": (84.5, 97.5, 97.0), "dev40": (70.0, 89.5, 94.0)}
+          "dev39": (84.5, 97.5, 97.0), "dev40": (70.0, 90.5, 94.0)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -851,6 +851,12 @@ CORPUS_SAID = [
     ("beta", 3, "analysis", "Seed 2 held 89.5% in each of the last 3 epochs and finished at 95.57%.", False),
     ("gamma", 1, "analysis", "Test leads train by 0.07 points, averaged over the last 3 epochs.", True),
     ("gamma", 1, "analysis", "Test leads train by 0.17 points, averaged over the last 3 epochs.", False),
+    ("example", 2, "analysis", "The final test loss is less than half of step 1's: 0.0185 against 0.0422.", True),
+    ("example", 2, "analysis", "The final test loss is less than half of step 1's: 0.0185 against 0.0522.", False),
+    ("example", 3, "analysis", "Test accuracy hardly noticed the end of augmentation: 99.57% at epoch 12 and 99.56% at epoch "
+                               "13.", True),  # the epochs said, not the end
+    ("example", 3, "analysis", "Test accuracy hardly noticed the end of augmentation: 99.57% at epoch 11 and 99.56% at epoch "
+                               "13.", False),
 ]
 
 

@@ -4638,7 +4638,7 @@ def _role_beside(low: str, after: str, at: int, words: str, epoch: re.Match | No
     said beside a claim, of any epoch); an epoch said after it over the run's end said before it ("the cut kept working
     to the end: 95.90 % at epoch 4")."""
     if _EPOCH.match(after):
-        words = re.sub(r"\b(?:to|at|in|by|until) the end\s*:\s*$", ": ", words)
+        words = re.sub(r"\b(?:(?:to|at|in|by|until) )?the end\b[^:,;]{0,30}:\s*$", ": ", words)
     if re.match(r"\s*(?:at the end|in the end|by the end|at the last epoch|finally)\b", after):
         return words + " final ", None
     if re.fullmatch(r"\W*", words) and (role := _ROLE_AFTER.match(after)):  # "99.41 % best test accuracy": its role after it
@@ -5010,7 +5010,8 @@ def _losses_in_order(low: str) -> str:
 
 
 # "higher than in step 1 (0.087 vs 0.071)", "lower than Model_1's: 0.101 against 0.128": this step's figure, then that step's
-_PAIRED = re.compile(r"\bthan\s+(?:in\s+|at\s+|for\s+)?(?:step|model)[ _-]?(\d+)(?:'s)?\s*(?:\(|:|,)\s*(\d?\.\d+)\s*"
+_PAIRED = re.compile(r"\b(?:than|(?:less than |more than |under |over |about )?(?:half|a third|a quarter) of)\s+"
+                     r"(?:in\s+|at\s+|for\s+)?(?:step|model)[ _-]?(\d+)(?:'s)?\s*(?:\(|:|,)\s*(\d?\.\d+)\s*"
                      r"(?:vs\.?|versus|against|/)\s*(\d?\.\d+)")
 
 
