@@ -2972,7 +2972,7 @@ def _seed_vs_seed(low, clause, step, previous, number) -> Claim | None:
         r"\bmin\w*\b|\blowest of the last", low) else "final"
     if at and not 1 <= int(at[1]) <= min(len(curves[a]), len(curves[b])):
         return None
-    x, y = ({"best": max(c), "min": min(c[-step.last:]), "final": c[-1]}.get(role) or c[int(at[1]) - 1]
+    x, y = (c[int(at[1]) - 1] if at else {"best": max(c), "min": min(c[-step.last:]), "final": c[-1]}[role]
             for c in (curves[a], curves[b]))
     up = found["way"] in ("above", "over", "higher than", "better than", "ahead of")
     ok = x != y and (x > y) == up and _within(abs(x - y), found["n"], (found["tol"] or "").strip())
