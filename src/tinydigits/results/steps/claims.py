@@ -2931,6 +2931,18 @@ def seed_curves(step: Step) -> dict[int, list[float]]:
     return {step.seed: step.run.test()}
 
 
+def _curve_figure(curve: list[float], role: str, last: int) -> float:
+    """A seed's figure of the role said: "best" its highest, "min..." the lowest of its last `last` epochs, "first"
+    epoch 1's, "epoch N" that epoch's (the callers keep N in range), else its final."""
+    if role == "best":
+        return max(curve)
+    if role.startswith("min"):
+        return min(curve[-last:])
+    if role == "first":
+        return curve[0]
+    return curve[int(role[6:]) - 1] if role.startswith("epoch ") else curve[-1]
+
+
 _SEEDS_VS = re.compile(r"\b(none|not one|neither|all|every one|each|both)(?: of)?(?: the| its| my)?(?: \w+)? seeds?\s+"
                        r"(?:(?:has|have|had|did|could)\s+)?(beat|beats|exceeded|exceeds|topped|tops|surpassed|matched|"
                        r"(?:got|went|was|were|came out|ended|finished|are|is|stayed) (?:above|over|past|below|under))\s+"
@@ -2946,7 +2958,7 @@ def _seeds_vs_step(low, clause, step, previous, number) -> Claim | None:
         return None
     role = (found[4] or "final").split()[0]
     theirs = {"final": previous.run.test()[-1], "best": facts(previous).best_test}.get(role, facts(previous).min_last)
-    ours = {s: c[-1] if role == "final" else max(c) if role == "best" else min(c[-step.last:]) for s, c in curves.items()}
+    ours = {s: _curve_figure(c, role, step.last) for s, c in curves.items()}
     up, matched = not re.search(r"\b(?:below|under)$", found[2]), found[2] == "matched"
     holds = [v >= theirs if matched else (v > theirs) == up and v != theirs for v in ours.values()]
     ok = not any(holds) if found[1] in ("none", "not one", "neither") else all(holds)
@@ -2972,8 +2984,7 @@ def _seed_vs_seed(low, clause, step, previous, number) -> Claim | None:
         r"\bmin\w*\b|\blowest of the last", low) else "final"
     if at and not 1 <= int(at[1]) <= min(len(curves[a]), len(curves[b])):
         return None
-    x, y = (c[int(at[1]) - 1] if at else {"best": max(c), "min": min(c[-step.last:]), "final": c[-1]}[role]
-            for c in (curves[a], curves[b]))
+    x, y = (_curve_figure(c, role, step.last) for c in (curves[a], curves[b]))
     up = found["way"] in ("above", "over", "higher than", "better than", "ahead of")
     ok = x != y and (x > y) == up and _within(abs(x - y), found["n"], (found["tol"] or "").strip())
     read = [found["n"]]
@@ -3057,17 +3068,17 @@ def _epoch_list(low, clause, step, previous, number) -> Claim | None:
         pairs.append((found[1], found[2]))
         at = found.end()
     train = _names_train(low, head.start())  # "Train accuracy first went above 99 % at epoch 6 (99.12 %)": train's
-    test = step.run.train() if train else step.run.test()
-    ok = all(1 <= int(e) <= len(test) and said_as(test[int(e) - 1], v) for e, v in pairs)
+    curve = step.run.train() if train else step.run.test()
+    ok = all(1 <= int(e) <= len(curve) and said_as(curve[int(e) - 1], v) for e, v in pairs)
     for e, v in pairs:
         _num(e), _num(v)
     # the level said of the listed epochs ("... 15 (98.81) all below 99.4 %"), not one said of others after them
     if found := re.match(rf"[^.;,]{{0,25}}?\b({DOWN}|{UP})\s+(\d{{1,3}}(?:\.\d+)?)\s*%", low[at:]):
         x = _num(found[2])
         kind = "down" if re.fullmatch(DOWN, found[1]) else "up"
-        ok = ok and all(1 <= int(e) <= len(test) and _holds(test[int(e) - 1], x, kind) for e, _ in pairs)
-    said = f"{'train' if train else 'test'} accuracy " + ", ".join(f"at epoch {e}: {test[int(e) - 1]:.2f} %" for e, _ in pairs
-                                        if 1 <= int(e) <= len(test)) + f" ({records.METRICS})"
+        ok = ok and all(1 <= int(e) <= len(curve) and _holds(curve[int(e) - 1], x, kind) for e, _ in pairs)
+    said = f"{'train' if train else 'test'} accuracy " + ", ".join(f"at epoch {e}: {curve[int(e) - 1]:.2f} %" for e, _ in pairs
+                                                                   if 1 <= int(e) <= len(curve)) + f" ({records.METRICS})"
     return Claim(number, clause, ok, said, "figure")
 
 
@@ -4083,8 +4094,7 @@ def _seed_rank(low, clause, step, previous, number) -> Claim | None:
             if role.startswith("epoch ") and not 1 <= int(role[6:]) <= min(map(len, curves.values())):
                 held, said = False, said + [f"no {role} in this step's runs"]
                 continue
-            figure = {s: max(c) if role == "best" else min(c[-step.last:]) if role == "min" else c[0] if role == "first"
-                      else c[int(role[6:]) - 1] if role.startswith("epoch ") else c[-1] for s, c in curves.items()}
+            figure = {s: _curve_figure(c, role, step.last) for s, c in curves.items()}
             held = held or figure[int(seed_said)] == (min if rank in ("lowest", "worst", "weakest") else max)(figure.values())
             said.append(f"{role} by seed: " + ", ".join(f"seed {s} {v:.2f} %" for s, v in figure.items()))
             if named:  # "seed 2 starts best, 81.71 % after one epoch": the ranked figure said beside its named rank
