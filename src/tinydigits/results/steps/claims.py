@@ -252,7 +252,11 @@ def clauses(sentence: str) -> list[str]:
                      r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
                      r",\s+(?=which (?:is|was)\s+(?:about |roughly |almost |nearly |just |only |around )?\d+(?:\.\d+)?\s*"
                      r"(?:points?|pp)\b)|"
-                     r",\s+(?=then\s+(?:the\s+)?(?:train|test)\w*\b)|,\s+and\s+(?=from epoch \d+ on\b)|,\s+(?=because\b)|"
+                     r",\s+(?=then\s+(?:the\s+)?(?:train|test)\w*\b)|,\s+(?=then\s+(?:reached|hit|climbed to|rose to|ended at|"
+                     r"finished at|peaked at)\s+\d)|"
+                     r",\s+(?=before\s+(?:the\s+)?(?:test\s+|train\s+)?accuracy\s+\w+\s+(?:to|past)\s+\d)|"
+                     r",\s+and\s+(?=from epoch \d+ on\b)|,\s+and\s+(?=(?:for|in|over|during) the (?:first|last) \d+ epochs\b)|"
+                     r",\s+(?=because\b)|"
                      r",\s+(?=with\s+(?:the\s+|a\s+)?(?:(?:final|best|lowest|last)\s+)?"
                      r"(?:(?:test|train|training) (?:accuracy|loss)|"
                      r"digits?\s+\d|class(?:es)?\s+\d|(?:zero|one|two|three|four|five|six|seven|eight|nine)s)\b)|"
@@ -265,7 +269,7 @@ def clauses(sentence: str) -> list[str]:
                      r"the other (?:\d+ |two |three |four |five )?seeds?)\b)"
                      r"|,\s+(?=and\s+(?:only\s+)?(?:seeds?\s+\d|no seed|every seed|all (?:\w+ )?seeds)\b)"
                      rf"|,?\s+and\s+(?=(?:also\s+)?(?:{_EFFECT_VERBS})\b)"
-                     r"|,\s+and\s+(?=(?:\d|one|two|three|four|five) of (?:them|those)\b)"
+                     r"|,\s+and\s+(?=(?:\d|one|two|three|four|five) of (?:them|those|the (?:\d|two|three|four|five))\b)"
                      r"|,\s+and\s+(?=(?:then\s+)?(?:climbs?|climbed|rises|rose|improves|improved|recover(?:s|ed)?|falls|fell|"
                      r"drops|dropped)\b)"
                      r"|(?<![\d%])\s+(?:and|but)\s+(?=\d{2}(?:\.\d+)?\s*%?\s+(?:only\s+)?(?:over|in|for|through|during) the "
@@ -328,12 +332,30 @@ def _given_subject(out: list[str], part: str) -> str:
     return part
 
 
+def _carried(out: list[str], part: str) -> str:
+    """A piece of a cut sentence given what the pieces before it (`out`, never empty) said and it leaves out: the
+    curve "it" or "then" stands for, a seed's name, "of the 3" seeds, the span a "where" clause sits in."""
+    if re.match(r"(?i)it\s+(?:ended|finished|reached|peaked|closed)\b", part) and \
+            (said := re.match(r"(?i)\W*(?:the\s+)?(train(?:ing)?|test|validation)\s+(accuracy|acc)\b", out[0])):
+        part = f"{said[1]} {said[2]}{part[2:]}"  # "Train accuracy jumped ..., and it ended at its best of 99.61 %"
+    if (span := re.search(r"(?i)\b((?:for|in|during|over) (?:the )?first \d+ epochs?),?\s+where\b", out[0])) and \
+            not re.search(r"(?i)\bepochs?\b", part) and re.search(r"(?i)\b(?:below|under|above|over)\s+\d", part):
+        part = f"{span[1]}, {part}"  # "in the first 4 epochs, where test stayed under 12 % and the loss never fell below"
+    if re.search(r"(?i)\bseeds\b", out[-1]):  # "All three seeds ..., and 2 of the 3 had ...": of the seeds
+        part = re.sub(r"(?i)^((?:\d|one|two|three|four|five) of the (?:\d|two|three|four|five))\b(?!\s+seeds)", r"\1 seeds", part)
+    if re.match(r"then\s+(?:reached|hit|climbed|rose|ended|finished|peaked)\b", part) and \
+            (said := re.search(r"(?i)\b(?:seed \d+|(?:train|test|validation)(?:ing)?\s+(?:accuracy|acc))\b", out[-1])):
+        part = f"{said[0]} {part}"  # "train accuracy barely moved, ..., then reached 98 %": train's; a seed's its own
+    return part
+
+
 def _rejoined(parts: list[str]) -> list[str]:
     """The pieces of a cut sentence, each given back what it needs of the one before it: its subject, its span, its
     verb."""
     out: list[str] = []
     for part in parts:
         part = _given_subject(out, part) if out else part  # the first piece keeps its own
+        part = _carried(out, part) if out else part
         if out and (span := re.match(r"(?i)\W*((?:for|in|during|over) (?:the )?first \d+ epochs?)\b", out[-1])) and \
                 not re.search(r"(?i)\bepochs?\b", part) and \
                 re.search(r"(?i)\b(?:below|under|above|over|stuck|stay|trail|behind|ahead|lead)", part):
@@ -840,6 +862,78 @@ def _each_its_figure(text: str) -> str:
                   text)
 
 
+def _same_and_more(text: str) -> str:
+    """"The parameters are the same as in step 2 (7,568), which is 68 more than Model_1's": two comparisons, one a
+    step, each its own clause with the count as its subject."""
+    if not re.search(r"(?i)\bparam(?:eter)?s?\b", text):
+        return text
+    return re.sub(r"(?i)\b(the same as (?:in )?(?:step|model)[ _-]?\d+(?:'s)?(?:\s*\(\s*[\d,]+\s*\))?)"
+                  r"(?:,\s*which is|,?\s+and)\s+(?=[\d,]+\s+(?:more|fewer|less)\s+than\b)", r"\1; the parameters are ", text)
+
+
+_EPOCH_ADDED = re.compile(r"(?i)\bepoch (\d+) (added|gained|brought|gave)\b(?P<mid>[^:;,\d]*?)[:,]\s*(?P<a>\d{2}\.\d+\s*%?)\s*"
+                          r"(?:to|→|->)\s*(?P<b>\d{2}\.\d+\s*%?)")
+
+
+def _epoch_added(text: str) -> str:
+    """"Epoch 4 added little: 95.99 % to 96.14 %": the move from the epoch before to that one, of the curve the sentence
+    names (test where it names no other)."""
+    train = re.search(r"(?i)\btrain", text) and not re.search(r"(?i)\btest|\bval", text)
+    curve = "train accuracy" if train else "test accuracy"
+    return _EPOCH_ADDED.sub(lambda m: f"from epoch {int(m[1]) - 1} to epoch {m[1]} {curve} {m[2]}{m['mid']}, {m['a']} to "
+                                      f"{m['b']}" if int(m[1]) > 1 else m[0], text)
+
+
+_SPAN_ENDS = re.compile(r"(?i)\b(?:from epoch (?P<a>\d+) to (?:epoch )?(?P<b>\d+)|"
+                        r"between epoch (?P<a2>\d+) and (?:epoch )?(?P<b2>\d+))\b(?P<mid>[^.;:\d%]*?),?\s+"
+                        r"(?P<x>\d{2}\.\d+)\s*%?\s*(?:to|→|->)\s*(?P<y>\d{2}\.\d+)(?:\s*%)?"
+                        r"(?=\s*(?:[,;]|\.(?!\d)|$))")  # the pair ends its clause
+
+
+def _span_ends(text: str) -> str:
+    """"From epoch 3 to epoch 4 the test accuracy barely moved, 95.75 % to 95.94 %": each figure at its end of the span."""
+    return _SPAN_ENDS.sub(lambda m: f"{m['mid'].strip().rstrip(',')}{',' if not m['mid'].rstrip().endswith('from') else ''} "
+                                    f"{m['x']} % at epoch {m['a'] or m['a2']} to {m['y']} % at epoch {m['b'] or m['b2']}", text)
+
+
+_LEAD_THEN_NOW = re.compile(r"(?i)\b(?P<who>train|test)(?P<acc>(?:ing)?(?: accuracy)?) (?P<was>was|stood|sat) "
+                            r"(?P<then>(?:about |~)?\d*\.?\d+ (?:points?|pts?|pp) (?:ahead of|behind|above|below) (?:the )?"
+                            r"(?:test|train)(?:ing)?(?: accuracy)?) in (?P<step>(?:step|model)[ _-]?\d+),? and (?:it )?"
+                            r"(?:is|sits|stands)(?: at)? (?P<now>(?:about |~)?\d*\.?\d+ (?:points?|pts?|pp)) "
+                            r"(?P<dir>ahead|behind|above|below)(?: of (?:the )?(?:test|train)(?:ing)?(?: accuracy)?)? "
+                            r"(?P<when>now|here)\b")
+
+
+def _lead_then_now(text: str) -> str:
+    """"Train was 0.03 points ahead of test in step 1 and is 0.37 points ahead now": two clauses, that step's lead and
+    this one's, each with its curves."""
+    def cut(m: re.Match) -> str:
+        other = "test" if m["who"].lower().startswith("train") else "train"
+        of = " of" if m["dir"].lower() in ("ahead", "behind") else ""
+        return (f"{m['who']}{m['acc']} {m['was']} {m['then']} in {m['step']}; {m['who']}{m['acc']} is {m['now']} "
+                f"{m['dir']}{of} {other} {m['when']}")
+    return _LEAD_THEN_NOW.sub(cut, text)
+
+
+_RANKED = r"(?P<rank>worst|best|weakest|strongest|hardest|easiest)\s+(?:class|digit)"
+# "the worst class is now 7, where step 2's was 8"
+_RANK_NOW = re.compile(rf"(?i)\bthe\s+{_RANKED}(?P<verb>\s+is\s+now|\s+is|\s+now\s+is)\s+(?:digit\s+)?(?P<now>\d)\b,?\s+"
+                       r"(?:where|while|whereas)\s+(?:in\s+)?(?P<step>(?:step|model)[ _-]?\d+)(?:'s)?(?:\s+(?:one|class|digit))?"
+                       r"\s+(?:was|had been)\s+(?:digit\s+)?(?P<then>\d)\b(?!\s*%|\.\d)")
+# "the worst class moved from digit 3 in step 2 to digit 9"
+_RANK_FROM = re.compile(rf"(?i)\bthe\s+{_RANKED}\s+(?:moved|went|shifted|changed)\s+from\s+(?:digit\s+)?(?P<then>\d)\s+in\s+"
+                        r"(?P<step>(?:step|model)[ _-]?\d+)\s+to\s+(?:digit\s+)?(?P<now>\d)\b(?!\s*%|\.\d)")
+
+
+def _rank_moved(text: str) -> str:
+    """"The worst class is now 7, where step 2's was 8", "the worst class moved from digit 3 in step 2 to digit 9": two
+    clauses, this step's rank and the other step's, each for the per-class reader."""
+    text = _RANK_NOW.sub(lambda m: f"the {m['rank']} class{m['verb']} {m['now']}; {m['step']}'s {m['rank']} class was digit "
+                                   f"{m['then']}", text)
+    return _RANK_FROM.sub(lambda m: f"{m['step']}'s {m['rank']} class was digit {m['then']}; the {m['rank']} class is now "
+                                    f"digit {m['now']}", text)
+
+
 def _phrasings(text: str) -> str:
     """Phrasings said in the shape the readers read: "Epoch 6 → 46.40" (at epoch 6), slashed pairs ("train / test loss
     = 0.485 / 0.409", "73.05 train / 75.41 test"), "hasnt", "every epoch up to 13", "after peaking at epoch 3" (from
@@ -859,6 +953,7 @@ def _phrasings(text: str) -> str:
     text = re.sub(r"(?i)\b(last|first) (two|three|four|five)\b", lambda m: f"{m[1]} {WORDS[m[2].lower()]}", text)
     text = re.sub(r"(?i)\bevery single (?:one of the (?:\d+ )?epochs|epoch)\b", "every epoch", text)
     text = re.sub(r"(?i)\b(epochs|final|best|min|max)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)  # "Seed 2 final - 95.73%"
+    text = _rank_moved(_lead_then_now(_span_ends(_epoch_added(_same_and_more(text)))))
     # "28 errors on digit 4 and 62 on digit 8": each digit's errors
     text = re.sub(r"(?i)\b(\d+) (errors?|mistakes) on (?:digit|class) (\d)\b", r"digit \3 has \1 errors", text)
     text = re.sub(r"(?i)(errors\b.*?)\band (\d+) on (?:digit|class) (\d)\b", r"\1and digit \3 has \2 errors", text)
@@ -938,6 +1033,8 @@ def _plain(sentence: str) -> str:
     text = re.sub(r"(?i)\b(test|train\w*)(\s+(?:accuracy|acc))?\s+(?:only|just|merely)\s+(?=by\s+~?\d)", r"\1\2 ",
                   text)  # "ahead of test only by 0.1 points": by 0.1 points
     text = re.sub(r"(?i)\b(last|first|final)-(\d+)\b", r"\1 \2", text)
+    text = re.sub(r"(?i)\b(?<=epochs\b)(.*?\b(?:first|last) (?:\d+|two|three|four|five)) of them\b", r"\1 epochs",
+                  text)  # "kept at 0.05 for all 8 epochs, and for the first 4 of them": of the epochs
     text = _referents(re.sub(r"\bs(\d)\b", r"seed \1", re.sub(r"(?i)\b(seed|step|model|digit|class)\s*#\s*(\d)", r"\1 \2",
                                                                  _synonyms(text))))  # "s0 97.51", "seed #1"
     text = _QUESTION.sub(lambda m: f"{m[1]} is {'' if m[3].lower().startswith('y') else 'not '}{m[2]}; ", text)
@@ -1014,7 +1111,7 @@ def _epochs_plainly(text: str) -> str:
                   text)  # "ep3 -> ep5: test falls every epoch"
     text = re.sub(r"(?i)(\d{2}\.\d+\s*%?(?:\s*/\s*\d{2}\.\d+\s*%?)+)\s*(?:\(\s*|(?:for|on|of|across)\s+(?:the\s+)?)seeds\s+"
                   r"(\d(?:\s*[,/]\s*\d)+)\s*\)?", _seeds_in_order, text)
-    text = _seeds_beside(text)
+    text = _seeds_beside(_seeds_slashed(text))
     text = _LEAD_PAIR.sub(_lead_pair, text)
     text = re.sub(r"(?i)\bafter (?:the |its )?peak (?:at|in) epoch (\d+)", r"from epoch \1 on", text)  # "after the peak at ep 3"
     if (cut := re.search(r"(?i)\b(?:cut|drop|decay)\w*\b[^.;]{0,30}?\b(after|at|in) epoch (\d+)\b", text)) and \
@@ -1033,8 +1130,9 @@ def _epochs_plainly(text: str) -> str:
 
 # "train leads test by 0.32 points in the last epoch, with 97.83 % against 97.51 %": the leader's figure first
 _LEAD_PAIR = re.compile(r"(?i)\b(?P<who>train|test)(?:ing)?(?: accuracy)?\b"
-                        r"(?P<mid>(?:[^.;%]|\.(?=\d)){0,60}?\b(?:ahead|leads?|led|"
-                        r"leading|above|behind|below|trails?|trailed)\b(?:[^.;%]|\.(?=\d)){0,60}?)(?P<a>\d{2}\.\d+)\s*%?\s*"
+                        r"(?P<mid>(?:(?!,\s*(?:and|but|while|whereas)\b)[^.;%]|\.(?=\d)){0,60}?\b(?:ahead|leads?|led|caught up|"
+                        r"leading|above|behind|below|trails?|trailed)\b"
+                        r"(?:(?!,\s*(?:and|but|while|whereas)\b)[^.;%]|\.(?=\d)){0,60}?)(?P<a>\d{2}\.\d+)\s*%?\s*"
                         r"(?P<rel>against|vs\.?|versus|to)\s*(?P<b>\d{2}\.\d+)\s*%")
 
 
@@ -1042,7 +1140,10 @@ def _lead_pair(m: re.Match) -> str:
     """A lead's pair of figures, each said with its curve: the subject's first."""
     first, second = ("train", "test") if m["who"].lower() == "train" else ("test", "train")
     between = re.sub(r"\s*:\s*$", ", ", m[0][len(m["who"]):m.start("a") - m.start()])  # one clause: its epoch is the pair's
-    return f"{m['who']}{between}{first} {m['a']} % {m['rel']} {second} {m['b']} %"
+    clause = re.split(r";|,\s*(?:and|but|while)\b", m.string[:m.start()])[-1] + between
+    at = re.findall(r"\b(?:at|in|after) epoch (\d+)\b", clause)  # "led at epoch 4, 96.84 % against 96.14 %": each figure's
+    at = f" at epoch {at[-1]}" if at and re.search(r"[,(]\s*$", between) else ""
+    return f"{m['who']}{between}{first} {m['a']} %{at} {m['rel']} {second} {m['b']} %{at}"
 
 
 _SEED_LIST = r"\bseeds?\s+(?P<a>\d)(?P<b>(?:\s*,\s*(?:seed\s+)?\d)*)\s*,?\s*(?:and|&)\s+(?:seed\s+)?(?P<c>\d)\b"
@@ -1079,6 +1180,31 @@ def _seeds_beside(text: str) -> str:
         out.append(text[at:start] + said)
         at = start + len(figures)
     return "".join(out) + text[at:]
+
+
+# "Seeds 0, 2 and 3 - min of the last 3: ...", "Seeds 0-2: ...": the seeds a Result line names at its head
+_SEED_HEAD = re.compile(r"(?i)^\W*seeds\s+(?:(?P<a>\d)\s*(?:-|–|to)\s*(?P<b>\d)|"
+                        r"(?P<list>\d(?:\s*,\s*\d)*\s*,?\s*(?:and|&)\s*\d))\b")
+_SLASHED = re.compile(r"(?<![\d.])\d{2}\.\d+\s*%?(?:\s*/\s*\d{2}\.\d+\s*%?)+")
+
+
+def _seeds_slashed(text: str) -> str:
+    """"Seeds 0, 2 and 3 - min of the last 3: 99.54 / 99.54 / 99.51 %": the slashed figures after a head that names the
+    seeds, each its seed in order (as many figures as seeds); a head that only names them ("Seeds 0, 2 and 3 -") is
+    said by the figures' seeds."""
+    head = _SEED_HEAD.match(text)
+    found = _SLASHED.search(text, head.end()) if head else None
+    if found is None:
+        return text
+    seeds = [str(k) for k in range(int(head["a"]), int(head["b"]) + 1)] if head["a"] else re.findall(r"\d", head["list"])
+    figures = re.findall(r"\d{2}\.\d+", found[0])
+    if len(figures) != len(seeds) or re.search(r"[;.](?!\d)", text[head.end():found.start()]) and head["list"]:
+        return text
+    said = ", ".join(f"{f} % (seed {k})" for f, k in zip(figures, seeds, strict=True))
+    words = text[head.end():found.start()]
+    if re.fullmatch(r"\s*[-–—:]\s*(?:the\s+)?(?:min|max|best|final|lowest|highest|last)\b[^;.]*?[:=]?\s*", words):
+        return words.lstrip(" -–—:") + said + text[found.end():]
+    return text[:found.start()] + said + text[found.end():]
 
 
 def _seeds_in_order(m: re.Match) -> str:
@@ -2620,7 +2746,7 @@ _PASSIVE = re.compile(r"(?P<x>\d{1,3}(?:\.\d+)?)\s*%?\s*(?:mark|line|level|thres
 _HELD_THAT = re.compile(r"\b(?:holds?|held|holding|keeps?|kept|maintain\w*|stay\w*|remain\w*|sustain\w*)\s+"
                         r"(?:that|it|this|there|at that level|the same)\b")
 # the lowest seed holds a level where every seed does
-_SEED_SCOPE = re.compile(rf"\b(?P<none>no|none of the|not a single)(?:\s+(?:\d+|{'|'.join(WORDS)}))?\s+seeds?\b|"
+_SEED_SCOPE = re.compile(rf"\b(?P<none>no|none of (?:the|its|my|our)|not a single)(?:\s+(?:\d+|{'|'.join(WORDS)}))?\s+seeds?\b|"
                          rf"\b(?P<all>all|every|each|both|any|lowest|worst|weakest)(?:\s+of)?(?:\s+(?:the|my|its|our))?"
                          rf"(?:\s+(?P<n>\d+|{'|'.join(WORDS)}))?\s+seeds?\b|"
                          rf"\b(?=\w+\s*(?:of|out of|/)\s*(?:the\s+)?\w+\s+seeds\b|\w+\s+seeds?\s+(?:of|out of)\s)"
@@ -2631,7 +2757,8 @@ _SEED_SCOPE = re.compile(rf"\b(?P<none>no|none of the|not a single)(?:\s+(?:\d+|
                          rf"\b(?P<them>\d+|{'|'.join(WORDS)}) of (?:them|those)\b|"
                          rf"\b(?P<some>\d+|{'|'.join(WORDS)})\s+seeds\b|"
                          r"\b(?P<across>across|over) (?:all )?(?:the |its |my )?seeds\b"
-                         r"(?=[^.;]*\b(?:all|every|each) (?:one )?of them\b)")
+                         r"(?=[^.;]*\b(?:all|every|each) (?:one )?of them\b)|"
+                         r"\b(?:the|its|my|our)\s+seeds\s+(?:were|are|had|have|ended|finished)\s+(?P<all2>all)\b")
 
 
 @dataclass(frozen=True)
@@ -2749,6 +2876,12 @@ def _level_on(low: str, series: list[float], what: str, level: _Level, last: int
                       low[level.at:])
     if direct and 1 <= int(direct[1]) <= len(series):
         scope = None
+    # "epochs 13 and 14 ended at 98.61 % before the last epoch reached 98.81 %": the epoch the level's verb is said of
+    if direct is None and (own := re.search(r"\b(?:the (?:last|final) epoch|epoch (\d+))\s+(?:then\s+|finally\s+)?$",
+                                            low[:level.at])) and 1 <= int(own[1] or len(series)) <= len(series) and \
+            re.match(r"(?:reach\w*|hit|got|gets|climb\w*|rose|rises|ended|ends|finish\w*|passed|crossed|was|is|stood)\b",
+                     low[level.at:]):
+        scope, direct = None, re.match(r"(\d+)()", str(own[1] or len(series)))
     by_end = level.kind == "reach" and re.search(r"\bby the (?:last|end|final)(?: epoch| one)?\b", low[level.at:])
     if by_end:
         scope = None  # "improves every epoch, reaching 97 % by the last": reached by the end
@@ -3017,7 +3150,7 @@ def seed_series(step: Step, low: str) -> tuple[str, list[tuple[int, list[float]]
         return "one", [(seed, rows[seed])] if seed in rows else [], None
     if found["none"]:
         return "count", list(rows.items()), 0
-    if found["all"] or found["across"]:  # "across the seeds, every one of them ..."
+    if found["all"] or found["across"] or found["all2"]:  # "across the seeds, every one of them ...", "the seeds were all"
         return "all", list(rows.items()), _count(found["n"]) if found["n"] else None
     if found["a"]:
         return "count", list(rows.items()), _count(found["a"]) if _count(found["b"]) == len(rows) else -1
@@ -3117,9 +3250,10 @@ _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is|\s*:)?(?:\s+(?:s
                     r"(?<=\)):\s*|\b(?:are|were)\s+(?:now\s+|still\s+)?|\band the\s+(?=\d\s+(?:came|comes)\b)|"
                     r"\bwhereas\s+|\bbut\s+|\bthen\s+|\bcom(?:es?|ing)\s+|\bcame\s+|\bit\s+is\s+|\bmakes?\s+|\bmade\s+|;\s*|^\W*)(?P<b>\d)\s*(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|still|went|got|dropped|came|comes|"
                     r"fell|rose|improved|worst|best|weakest|perfect|(?:slightly |a bit |marginally |much )?(?:worse|better))\b|"
-                    r"\((?=\s*\d))|\b(?:best|worst|weakest|strongest|easiest|hardest)(?:\s+(?:is|was)|\s*:)?\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
+                    r"\((?=\s*\d)|:(?=\s*\d{1,3}(?:\.\d+)?\s*%))|\b(?:best|worst|weakest|strongest|easiest|hardest)(?:\s+(?:is|was)|\s*:)?\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:digit|class)\b[^.;:\d]{0,24}:\s*(?P<c>\d)\b(?!\s*%|\.\d)|"
-                    r"\b(?:with|then)\s+(?P<e>\d)\b(?=\s+(?:right\s+|close\s+)?(?:behind|next|after|at|with|and)|(?<=then\s\d)\s*(?:\(|$))|"
+                    r"\b(?:with|then)\s+(?P<e>\d)\b(?=\s+(?:right\s+|close\s+)?(?:behind|next|after|at|with|and|"
+                    r"(?:as\s+)?the\s+(?:weakest|worst|best|strongest|hardest|easiest)\b)|(?<=then\s\d)\s*(?:\(|$))|"
                     r"\bthe\s+(?P<t>\d)\s+(?=itself\b)|"  # "the 4 itself dropped from ..."
                     r"(?:\bon\s+|:\s*)(?P<g>\d)\b(?=\s*,\s*(?:then|followed by)\s+\d\b)")  # "most mistakes on 9, then 5"
 _WORST = re.compile(r"\b(worst|weakest|hardest|lowest|least accurate|most errors|most mistakes|wrong most|most wrong|"
@@ -3215,7 +3349,8 @@ def _value_list(low, clause, step, previous, number) -> Claim | None:
 
 
 # "99.56, 99.54, 99.55 in the last 3 epochs": figures listed before their span of epochs
-_LISTED_LAST = re.compile(r"((?:\d{1,3}\.\d+\s*%?\s*(?:,|/|and|then)\s*)+\d{1,3}\.\d+)\s*%?\s*(?:in|over|for|across|during)"
+_LISTED_LAST = re.compile(r"((?:\d{1,3}\.\d+\s*%?\s*(?:,|/|and then|and|then)\s*)+\d{1,3}\.\d+)\s*%?\s*"
+                          r"(?:in|over|for|across|during)"
                           r"\s+(?:the\s+|its\s+)?(?:last|final)\s+(\d|two|three|four|five)\s+epochs\b")
 
 
@@ -3227,14 +3362,17 @@ def _last_listed(low, clause, step, previous, number) -> Claim | None:
         return None
     values, k = re.findall(r"\d{1,3}\.\d+", found[1]), _count(found[2])
     train = re.search(r"\btrain", low[:found.start()]) and not re.search(r"\btest|\bval", low[:found.start()])
-    curve = step.run.train() if train else step.run.test()
+    curve, kind, where = (step.run.train(), "train", records.METRICS) if train else (step.run.test(), "test", records.METRICS)
+    if not train and (seeds := seed_series(step, low[:found.start()])) is not None:  # "seed 1 recovered to ...": its own
+        if seeds[0] != "one" or not seeds[1]:
+            return None
+        curve, kind, where = seeds[1][0][1], f"seed {seeds[1][0][0]}'s test", records.CHECK if step.check else records.METRICS
     if k != len(values) or k > len(curve):
         return None
     span = range(len(curve) - k + 1, len(curve) + 1)
     wrong = _unlike(values, [curve[e - 1] for e in span], [f"epoch {e}" for e in span])
-    kind = "train" if train else "test"
     said = (f"{kind}, " + "; ".join(wrong) if wrong else f"{kind} accuracy of epochs {span[0]}-{span[-1]} as listed") + \
-        f" ({records.METRICS})"
+        f" ({where})"
     return Claim(number, clause, not wrong, said, "figure")
 
 
@@ -3469,6 +3607,7 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     """A digit's figures (per_class.csv): its errors, its accuracy, whether it is the worst or best class, its errors
     against another step's ("39 errors compared with 15 in step 1", "from 144 errors in step 2 to 101")."""
     rows = {r.digit: r for r in step.run.per_class}
+    low = _both_said(low)
     if aside := _SET_ASIDE.match(low):  # "After 6, the most mistakes are on 5 and 9": the rank among the others
         rows, low = {d: r for d, r in rows.items() if d != int(aside[1])}, low[aside.end():]
     low, ranked_at = _ordinal_rank(low, rows)
@@ -3594,15 +3733,46 @@ def _digit_by_digit(low: str) -> str:
                  lambda m: f"digit {m[1]} at {m['tol'] or ''}{m['x']} %" + (f" with {m['e']} errors" if m["e"] else "") +
                  f" and digit {m[2]} at {m['tol'] or ''}{m['x']} %" + (f" with {m['f']} errors" if m["f"] else ""), low)
     if re.search(r"\b(?:each|both|tie[sd]?)\b", low):  # "7 and 8 both have 19 errors", "0 and 9 tie at 39 errors each"
-        low = re.sub(r"\b(?:digits?\s+|the\s+)?(\d)s? and (\d)s?\b[^;.\d]*?\b(\d+) (errors?|mistakes?)(?: each)?",
-                     r"digit \1 has \3 \4 and digit \2 has \3 \4", low)
+        low = _each_digit(low)
     # "far better than the 52 % of the 2s in step 1": the figure after its digit, with its step
     low = re.sub(rf"\b(\d{{1,3}}(?:\.\d+)?)\s*%\s+(?:of|for)\s+(?:the\s+(?P<a>\d)'?s|(?:the\s+)?digit\s+(?P<b>\d)|(?:the\s+)?"
                  rf"(?P<c>{'|'.join(DIGIT_WORDS)}))\b(?P<step>\s+in\s+(?:step|model)[ _-]?\d)?",
                  lambda m: f"digit {m['a'] or m['b'] or DIGIT_WORDS[m['c']]} at {m[1]} %{m['step'] or ''}", low)
+    # "digit 8, which was the worst class of Model_1 with 19 errors, ...": the count is that step's
+    low = re.sub(r"\b((?:of|in)\s+(?:step|model)[ _-]?(\d+)\s+with\s+(\d+)\s+(?:errors?|mistakes))\b(?!\s+in\b)",
+                 r"\1 in step \2", low)
     # "improved to 111 errors from 144": from the step before's count to this one's
     return re.sub(r"\bto (\d+) (errors?|mistakes?) from (\d+)\b(?! (?:errors?|mistakes?)? ?(?:in|at) )",
                   r"from \3 \2 to \1 \2", low)
+
+
+_TWO_DIGITS = rf"\b(?:digits?\s+|the\s+)?(?P<a>\d|{'|'.join(DIGIT_WORDS)})s? and (?:the\s+)?(?P<b>\d|{'|'.join(DIGIT_WORDS)})s?\b"
+
+
+def _digit_of(word: str) -> str:
+    return word if word.isdigit() else str(DIGIT_WORDS[word])
+
+
+def _both_said(low: str) -> str:
+    """"Sevens and eights had 19 errors in step 1; both are down to 7": "both" stands for the two digits the sentence
+    named before it, each said with the clause's words."""
+    both = re.match(r"\W*(?:and\s+)?(?:both(?: of them)?|they both|the two(?: of them)?)\b(?P<rest>[^;]*)$", low)
+    whole = _SENTENCE.get() or ""
+    if both is None or (start := whole.find(low.strip())) <= 0 or not (named := list(re.finditer(_TWO_DIGITS, whole[:start]))):
+        return low
+    return ", ".join(f"digit {_digit_of(named[-1][d])}{both['rest']}" for d in "ab")
+
+
+def _each_digit(low: str) -> str:
+    """Two digits given one count each ("7 and 8 both have 19 errors", "sevens and eights had 19 errors each in step 1",
+    "the 7s and 9s went from 21 errors each to 36 each"): the count said of each digit, with the step said after it."""
+    low = re.sub(_TWO_DIGITS + r"(?P<mid>[^;.\d]*?)\bfrom (?P<x>\d+) (?:errors?|mistakes?) each to (?P<y>\d+)"
+                 r"(?: errors?| mistakes?)? each\b",
+                 lambda m: " and ".join(f"digit {_digit_of(m[d])}{m['mid']}from {m['x']} errors to {m['y']} errors"
+                                        for d in "ab"), low)
+    return re.sub(_TWO_DIGITS + r"[^;.\d]*?\b(?P<n>\d+) (?P<unit>errors?|mistakes?)(?: each)?"
+                  r"(?P<step>\s+in\s+(?:step|model)[ _-]?\d\b)?",
+                  lambda m: " and ".join(f"digit {_digit_of(m[d])} has {m['n']} {m['unit']}{m['step'] or ''}" for d in "ab"), low)
 
 
 def _digits_in_order(m: re.Match) -> str:
@@ -3673,7 +3843,8 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
     digit), each decided; the numbers read are added to `used`."""
     row, verdicts = rows[digit], []
     part = re.sub(r"\b(errors|mistakes)\s*\((\d+)\)", r"\1, \2 \1", part)  # "nearly 500 errors (495)": the count exact too
-    moved = re.search(r"\bfrom\s+(\d+)\s+(?:(?:errors?|mistakes)\s+)?to\s+(?:only\s+|just\s+)?(\d+)\b(?!\s*%|\.\d)", part)
+    moved = re.search(r"\bfrom\s+(\d+)\s+(?:(?:errors?|mistakes)\s+)?(?:down\s+|up\s+)?to\s+(?:only\s+|just\s+)?(\d+)\b"
+                      r"(?!\s*%|\.\d)", part)
     down = re.search(r"(?<![\d.])(\d+)(?:\s+(?:errors?|mistakes))?,?\s+(?:down|up)\s+from\s+(\d+)\b(?!\s*%|\.\d)", part)
     if down:
         if digit in them:  # "the most errors, 111, down from 144": this step's, then the step before's
@@ -3682,13 +3853,15 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
         part = part.replace(down[0], " ")
     for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(?<![\w.])(?<!step )(?<!model )(\d+)"
                              r"(?:\s+(?:errors?|mistakes?|misclassified|"
-                             r"wrong|misses|of the errors|of them(?=\s*$))|\s*(?=\.?$))"
+                             r"wrong|misses|of the errors|of them(?=\s*$))|\s*(?=(?:\s*(?:now|here|in this step))?\s*\.?$))"
                              r"(?P<other>\s+in\s+(?:step|model)[ _-]?\d)?|\b(\d+)\s+of\s+(?:the\s+\S+|them|those)\s+"
                              r"(?:are|were)\s+(?:wrong|misclassified|misread|mistaken)|"
                              r"(?:compared (?:with|to)|against|from|vs\.?|versus)\s+(\d+)"
                              r"(?:\s+errors?)?\s+in\s+"
                              r"(?:step|model)[ _-]?\d", part):
         text = found[1] or found[3] or found[4]
+        if found[1] and re.match(r"\s*(?:now|here|in this step)", part[found.end():]) and _THEN.search(part[:found.start()]):
+            continue  # "63 errors in step 1 against 33 now": this step's count beside that one's, read with its pair
         if found[0].startswith("from") and not found["other"] and moved:
             continue  # "from 120 errors to 53": the step before's, read with its pair
         if found[1] and re.fullmatch(r"\s*\d+\s*", found[0]) and _num(text) <= 100 and \
@@ -3830,8 +4003,8 @@ def _sequence(low, clause, step, previous, number) -> Claim | None:
         said = [run[1]] + re.findall(r"\d{2}(?:\.\d{1,2})?", run[2])
         spans = _run_epochs(low, run, len(said), len(curve))  # where the words allow two, the one the figures fit
         with _unread():
-            epochs = next((e for e in spans if all(said_as(curve[i - 1], t) for i, t in zip(e, said, strict=True))),
-                          spans[0] if spans else None)
+            epochs = next((e for e in spans if all(1 <= i <= len(curve) and said_as(curve[i - 1], t)
+                                                   for i, t in zip(e, said, strict=True))), spans[0] if spans else None)
     else:
         return None
     if not epochs or not all(1 <= e <= len(curve) for e in epochs):
@@ -4241,7 +4414,7 @@ def _between(low, clause, step, previous, number) -> Claim | None:
     if not curves or not all(curves):
         return None
     scope, label = _epoch_scope(low, len(curves[0]), step.last, implicit=False)
-    if scope is None and (at := _EPOCH.search(low[:found.start()][-30:] + low[found.end():][:30])):
+    if scope is None and (at := _EPOCH.search(low[:found.start()][-45:] + low[found.end():][:30])):
         scope, label = [int(at[1] or at[2])], f"at epoch {int(at[1] or at[2])}"
     if scope is None:  # a seed's figure where none is named: its last; a run's span: the budget's last epochs
         scope = [len(curves[0])] if seeds else list(range(len(curves[0]) - step.last + 1, len(curves[0]) + 1))
@@ -4335,9 +4508,13 @@ def _params_of(low: str, clause: str, step: Step, number: int) -> Claim | None:
     found = next((m for m in (
         re.search(rf"(?<![\w.,]){NUM}\s*(k|K|M|m)?\+?(?:\s*|-)(?:trainable\s+|total\s+)?(?:parameters|params|weights|"
                   r"(?<=-)parameter)\b", clause, re.I),  # "the same 6,720-parameter network"
-        re.search(rf"(?:parameters|params)\s*(?:count|come to|comes to|came to|amount to|total|in total|are now|is now)?\s*"
-                  rf"(?:of|:|=|is|was|are|to|-|–|\()?\s*(?:~|about|around|only|exactly|"
-                  rf"just|under|below|less than|fewer than|<|over|above|more than|>)?\s*{NUM}\s*(k|K|M|m)?\b", clause, re.I))
+        re.search(rf"(?:parameters|params)\s*(?:count|come to|comes to|came to|amount to|total|in total|are now|is now|"
+                  rf"stay(?:s|ed)?|remain(?:s|ed)?)?\s*"
+                  rf"(?:of|:|=|is|was|are|to|at|-|–|\()?\s*(?:~|about|around|only|exactly|"
+                  rf"just|under|below|less than|fewer than|<|over|above|more than|>)?\s*{NUM}\s*(k|K|M|m)?\b", clause, re.I),
+        # "the parameters are the same as in step 2 (7,568)": the count in brackets is this step's too
+        re.search(rf"(?:parameters|params)\s+(?:are|is|stay\w*|remain\w*)\s+(?:the same|unchanged)(?:\s+as\s+(?:in\s+)?"
+                  rf"(?:step|model)[ _-]?\d+(?:'s)?)?\s*\(\s*{NUM}\s*(k|K)?\s*\)", clause, re.I))
         if m), None)
     if found is None:
         return None
@@ -4507,8 +4684,7 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         if _in_chain(low, start, found):
             out.append(_chain_figure(low, clause, step, number, text, earlier))
             continue
-        epoch = _epoch_of(own, after, low[:found.start()])
-        words = low[start:found.start()]
+        epoch, words = _epoch_of(own, after, low[:found.start()]), low[start:found.start()]
         if (began := _began(low, clause, step, number, text, own, found.end(), epoch, words, earlier)) is not None:
             out.append(began)
             read.update(began.numbers[1:])
@@ -4525,24 +4701,37 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
             out.append(_every_seed_figure(clause, step, number, text, words, around, epoch))
         elif seed is not None and _of_one_seed(low[start:found.start()], after):
             out.append(_seed_figure(clause, step, number, text, int(seed[1]), words, around, epoch))
-        elif (claim := _epochs_figure(clause, step, number, text, words, after) or
-              _accuracy(low, clause, step, number, text, words, around, epoch)) is not None:
+        elif (claim := _epochs_figure(clause, step, number, text, words, after)) is not None:
+            out += [claim] if claim not in out else []  # "epochs 3 and 4 gave 95.75 and 95.94": one claim for both
+        elif (claim := _accuracy(low, clause, step, number, text, words, around, epoch)) is not None:
             out.append(claim)
     return out
 
 
+# "Epochs 13 and 14 both ended at 98.61", "Epochs 3 and 4 gave 95.75 and 95.94": the epochs named before the figure
+# said of both, or before one figure each
+_EPOCHS_BEFORE = r"\bepochs\s+(\d+)\s*(?:,|and|&)\s*(\d+)\s+(?:both\s+)?(?:ended|finished|were|stood|sat|gave|closed)\s+" \
+    r"(?:at\s+|on\s+)?(?:both\s+)?"
+
+
 def _epochs_figure(clause: str, step: Step, number: int, text: str, words: str, after: str) -> Claim | None:
-    """One figure said of several epochs ("98.61 in epochs 13 and 14"): each of them, of the curve the words name."""
+    """One figure said of several epochs ("98.61 in epochs 13 and 14"), or one figure each in the epochs' order
+    ("epochs 3 and 4 gave 95.75 and 95.94"): each of them, of the curve the words name."""
     both = re.match(r"\s*%?\s*(?:at|in|on|for|during|after)\s+(?:both\s+)?epochs\s+(\d+)\s*(?:,|and|&)\s*(\d+)\b", after)
+    figures = [text, text]
+    if both is None and (both := re.search(_EPOCHS_BEFORE + r"(\d{1,3}(?:\.\d+)?)\s*%?(?:\s*(?:and|,|/)\s*(\d{1,3}\.\d+)\b)?",
+                                           clause.lower())):
+        figures = [both[3], both[4] or both[3]]
     train = bool(re.search(r"\btrain(?:ing)?\b", words)) and not re.search(r"\btest|\bval", words)
     curve = step.run.train() if train else step.run.test()
-    if both is None or re.search(r"\bseeds?\b|\bdigit|\bclass|\bloss", words) or \
-            not all(1 <= int(e) <= len(curve) for e in both.groups()):
+    if both is None or text not in figures or re.search(r"\bseeds?\b|\bdigit|\bclass|\bloss", words) or \
+            not all(1 <= int(e) <= len(curve) for e in both.groups()[:2]):
         return None
-    epochs = [int(e) for e in both.groups()]
-    return Claim(number, clause, all(said_as(curve[e - 1], text) for e in epochs), f"{'train' if train else 'test'} "
-                 f"accuracy at epochs {epochs[0]} and {epochs[1]}: {curve[epochs[0] - 1]:.2f}, {curve[epochs[1] - 1]:.2f} % "
-                 f"({records.METRICS})", "figure", (text, *both.groups()))
+    epochs = [int(e) for e in both.groups()[:2]]
+    which = "train" if train else "test"
+    ok = all(said_as(curve[e - 1], f) for e, f in zip(epochs, figures, strict=True))
+    return Claim(number, clause, ok, f"{which} accuracy at epochs {epochs[0]} and {epochs[1]}: {curve[epochs[0] - 1]:.2f}, "
+                 f"{curve[epochs[1] - 1]:.2f} % ({records.METRICS})", "figure", (*dict.fromkeys(figures), *both.groups()[:2]))
 
 
 def _of_one_seed(words: str, after: str) -> bool:
@@ -4813,6 +5002,7 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
         labels = _others_labels(step, around, words)
     elif epoch and not _final_not_epoch(re.split(r"[,;]", words)[-1][-25:]):  # "at epoch 9 and the final ... 98.95 %": the final
         values, what, by = _at_epoch(step.run, int(epoch[1] or epoch[2]), train and not either, around, text)
+        labels = [f"{kind} accuracy at epoch {int(epoch[1] or epoch[2])}" for kind in ("train", "test")][:len(values) // 2 * 2]
         if by is not None:
             return Claim(number, clause, by[0], by[1], "figure", (text,))
         if values and best_named and not either:  # "best 99.41 % (epoch 12)": the best, and at that epoch
