@@ -256,7 +256,7 @@ def clauses(sentence: str) -> list[str]:
                      r"finished at|peaked at)\s+\d)|"
                      r",\s+(?=before\s+(?:the\s+)?(?:test\s+|train\s+)?accuracy\s+\w+\s+(?:to|past)\s+\d)|"
                      r",\s+and\s+(?=from epoch \d+ on\b)|,\s+and\s+(?=(?:for|in|over|during) the (?:first|last) \d+ epochs\b)|"
-                     r",\s+(?=because\b)|"
+                     r",\s+(?=because\b)|,\s+where\s+(?=(?:the\s+)?[^,;]{0,40}?\b(?:step|model)[ _-]?\d)|"
                      r",\s+(?=with\s+(?:the\s+|a\s+)?(?:(?:final|best|lowest|last)\s+)?"
                      r"(?:(?:test|train|training) (?:accuracy|loss)|"
                      r"digits?\s+\d|class(?:es)?\s+\d|(?:zero|one|two|three|four|five|six|seven|eight|nine)s)\b)|"
@@ -341,6 +341,8 @@ def _carried(out: list[str], part: str) -> str:
     if (span := re.search(r"(?i)\b((?:for|in|during|over) (?:the )?first \d+ epochs?),?\s+where\b", out[0])) and \
             not re.search(r"(?i)\bepochs?\b", part) and re.search(r"(?i)\b(?:below|under|above|over)\s+\d", part):
         part = f"{span[1]}, {part}"  # "in the first 4 epochs, where test stayed under 12 % and the loss never fell below"
+    if re.match(r"0?\.\d+\s+with\s+(?:adamw?|sgd)\b", part, re.I) and RATE_WORDS.search(out[-1].lower()):
+        part = f"the rate was {part}"  # "a constant rate: 0.002 with Adam in step 1; 0.05 with SGD here"
     if re.search(r"(?i)\bseeds\b", out[-1]):  # "All three seeds ..., and 2 of the 3 had ...": of the seeds
         part = re.sub(r"(?i)^((?:\d|one|two|three|four|five) of the (?:\d|two|three|four|five))\b(?!\s+seeds)", r"\1 seeds", part)
     if re.match(r"then\s+(?:reached|hit|climbed|rose|ended|finished|peaked)\b", part) and \
@@ -1028,6 +1030,9 @@ def _plain(sentence: str) -> str:
         text = re.sub(rf"(?i){pattern}", said, text)
     text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
     text = re.sub(r"(?i)(\bin (?:step|model)[ _-]?\d+)\s*,\s*((?:but |and |while )?now)\b", r"\1; \2", text)  # "in step 1, now"
+    if not re.search(r"(?i)\b(?:errors?|mistakes|digits?|class(?:es)?)\b", text):  # a digit's: its own reader's pairs
+        text = re.sub(r"(?i)(\b(?:in|of) (?:step|model)[ _-]?\d+),\s+(?=(?:[^,;.]|\.(?=\d))*\b(?:here|now|in this step)\b)",
+                      r"\1; ", text)  # "0.002 with Adam in step 1, 0.05 with SGD here": that step's, then this one's
     text = re.sub(r"(?i)(?<![\d.])(\d{1,4})\s+(?:errors?\s+|mistakes\s+)?on\s+(digit|class)\s+(\d)\b(?!\s*%|\.\d)",
                   r"\2 \3: \1 errors", text) if re.search(r"(?i)\b(?:errors|mistakes)\b", text) else text  # "495 on digit 2"
     text = re.sub(r"(?i)\b(test|train\w*)(\s+(?:accuracy|acc))?\s+(?:only|just|merely)\s+(?=by\s+~?\d)", r"\1\2 ",
@@ -1550,9 +1555,9 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     if re.search(r"\bparam(?:eter)?s?\b", low) and not re.search(r"accura", low):
         return _params_compared(low, clause, step, previous, number, verb[1])
     if re.search(r"\b(?:rate|lr)\b", low) or re.search(r"\bloss\b", low) or "gap" in low or _AHEAD.search(low) or \
-            re.search(r"\b(?:every|each) epoch\b", low) or \
-            "over-fit" in low \
-            or "overfit" in low:
+            re.search(r"\b(?:one-?cycle|onecycle\w*|scheduler?|steplr)\b", low) and \
+            re.search(r"\b(?:to|at|of)\s+0?\.\d+\b(?!\s*(?:points?|pts?|pp|%))", low) or \
+            re.search(r"\b(?:every|each) epoch\b", low) or "over-fit" in low or "overfit" in low:
         return None  # the rate's course, a loss or the fit: their own readers
     up = not re.match(_DOWNWARD, verb[1])
     if _negated(low, verb.start()):
@@ -1606,6 +1611,8 @@ def _pair_read(low: str, x: float, y: float, step: Step, previous: Step) -> bool
         return True  # "(6 vs 8)" epochs, "(94.61 vs 75.44)" test against train: another reader's
     roles = [(x, y)] + [(a, b) for a, b in ((previous.run.test()[-1], step.run.test()[-1]), (facts(previous).best_test,
              facts(step).best_test), (facts(previous).min_last, facts(step).min_last))]
+    if re.search(r"\b(?:final|best|highest|peak|min(?:imum)?|lowest)\b", low[:pair.start()]):
+        roles = roles[:1]  # "the final accuracy is 0.6 points higher (99.42 % against 98.81 %)": the role named, not the best
     with _unread():
         ours = said_as(x, pair[1]) and said_as(y, pair[2]) or said_as(y, pair[1]) and said_as(x, pair[2])
         known = any(said_as(a, pair[1]) and said_as(b, pair[2]) or said_as(b, pair[1]) and said_as(a, pair[2])
@@ -1752,10 +1759,16 @@ def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys:
     shown (inside it: not settled)."""
     a, b = facts(previous), facts(step)
     pairs = _role_pairs(previous, step)
-    if (at := re.search(r"\bepoch (\d+)\b", low)) and 1 <= int(at[1]) <= min(len(previous.run.epochs), len(step.run.epochs)):
-        k = int(at[1])  # "Ep 1 went from 58.89 % in step 1 to 97.51 %": that epoch's, in each step
-        pairs = [(previous.run.test()[k - 1], step.run.test()[k - 1], f"test at epoch {k}")]
+    before = low[:low.find(xs)] if xs in low else low  # the epoch said before the pair, not one a later clause names
+    if (at := re.search(r"\bepoch (\d+)\b", before)) and 1 <= int(at[1]) <= min(len(previous.run.epochs), len(step.run.epochs)):
+        k = int(at[1])  # "Ep 1 went from 58.89 % in step 1 to 97.51 %": that epoch's, in each step, of the curve named
+        kind = "train" if re.search(r"\btrain", low) and not re.search(r"\btest|\bval", low) else "test"
+        curve = (lambda s: s.run.train()) if kind == "train" else (lambda s: s.run.test())
+        pairs = [(curve(previous)[k - 1], curve(step)[k - 1], f"{kind} at epoch {k}")]
     found = next(((p, q, what) for p, q, what in pairs if said_as(p, xs) and said_as(q, ys)), None)
+    if found is None and at and len(pairs) == 1:  # the epoch's pair, said wrong
+        (p, q, what), = pairs
+        return Claim(number, clause, False, f"{what} {p:.2f} → {q:.2f} % ({records.METRICS} of both)", "compare")
     if found is None:
         return Claim(number, clause, False, f"the two steps' figures: min of the last {b.n} {a.min_last:.2f} → "
                                             f"{b.min_last:.2f} %, best test {a.best_test:.2f} → {b.best_test:.2f} % "
@@ -1767,6 +1780,12 @@ def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys:
         return Claim(number, clause, said_as(abs(q - p), signed[2]) and (q > p) == (signed[1] == "+"), said, "compare")
     if gain := _MOVE_OF.search(low):  # "a gain of 42.75 points"
         return Claim(number, clause, _within(abs(q - p), gain["n"], (gain["tol"] or "").strip()), said, "compare")
+    if by := re.search(r"\bby\s+(?P<tol>about |around |~\s*|roughly )?(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|"
+                       r"pts?|pp|%)", low[:low.find(xs)] if xs in low else low):  # "improved by about 1.6 points ..., from"
+        way = _direction(low, by)
+        ok = _within(abs(q - p), by["n"], (by["tol"] or "").strip()) and \
+            (way is None or (q > p) != bool(re.match(_DOWNWARD, way[1])))  # and the way it went
+        return Claim(number, clause, ok, said, "compare", (by["n"],))
     if HEDGED.search(low) or not _noise_kept(low, q - p, noise):  # the words say where the move is against the noise
         return Claim(number, clause, _noise_kept(low, q - p, noise), said, "compare")
     if not re.search(rf"\b(?:{_DIRECTION}|lift\w*|rais\w*|cost|gain\w*)\b", low):
@@ -2665,9 +2684,13 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
         ours, theirs = step.run.settings.lr, previous.run.settings.lr  # "the lower rate" of a step against the one before
         return Claim(number, clause, ours != theirs and (ours < theirs) == (than[1] in ("lower", "smaller")),
                      f"rate set {ours:g} here, {theirs:g} in the step before ({records.CONFIG} of both)", "rate")
-    if previous is not None and (other := _OTHER_SUBJECT.match(low)) and int(other[1]) != number and not re.search(
-            rf"\bthis (?:step|model|one|run)\b|\b(?:step|model)[ _-]?{number}\b|\b(?:than|vs\.?|versus|compared|against)\b", low):
-        step = previous  # the step the clause is about
+    # "step 1 used Adam at 0.002", "the one-cycle of step 2 went up to 0.092": that step's rate
+    other = _OTHER_SUBJECT.match(low) or re.search(r"\b(?:in|of|for) (?:step|model)[ _-]?(\d+)\b", low)
+    if previous is not None and other and int(other[1]) < number and not re.search(
+            rf"\bthis (?:step|model|one|run)\b|\b(?:step|model)[ _-]?{number}\b|\b(?:than|vs\.?|versus|compared|against|"
+            rf"here|now|below|above|half|twice|while|whereas|as in|same|like|the one of)\b|\b(?:step|model)[ _-]?\d+'s\b", low):
+        claim = _rate_course(low, clause, previous, number)  # the step the clause is about, named in its evidence
+        return claim and replace(claim, evidence=f"step {other[1]}: {claim.evidence}")
     return _rate_course(low, clause, step, number)
 
 
