@@ -297,6 +297,7 @@ def _given_subject(out: list[str], part: str) -> str:
         part = f"{named[1]}: {part}"  # "Seeds 1 and 2 are monotone, test acc rises ... they end at ...": those seeds
     if (seed := re.match(r"(?i)\W*(?:(?:while|whereas|but|and|though|although|yet)\s+)?(seed \d+)\b", out[-1])) and \
             re.match(r"(?i)(?:but\s+|yet\s+|(?:al)?though\s+)?(?:it\b|which\b|never\b|(?:over|above|under|below|at least)\s+\d|"
+                     r"(?:is|was)\s+(?:still\s+|also\s+|only\s+)?(?:\d+(?:\.\d+)?\s+points?\s+)?(?:under|below|over|above)\b|"
                      r"(?:then\s+|still\s+)?(?:finish|end|climb|recover|rose|rise|fell|fall|drop|peak|stay|reach|"
                      r"dipp?)\w*\b)", part):
         part = f"{seed[1]}: {part}"  # "Seed 1 is the slowest - it first hits 99.4 at epoch 10": it is seed 1
@@ -956,6 +957,9 @@ def _phrasings(text: str) -> str:
     text = re.sub(r"(?i)\bevery single (?:one of the (?:\d+ )?epochs|epoch)\b", "every epoch", text)
     text = re.sub(r"(?i)\b(epochs|final|best|min|max)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)  # "Seed 2 final - 95.73%"
     text = _rank_moved(_lead_then_now(_span_ends(_epoch_added(_same_and_more(text)))))
+    # "None of the seeds held 97 % over the last 3 epochs except seed 2": that seed only
+    text = re.sub(r"(?i)\bnone of (?:the|its|my) (?:\w+ )?seeds ([^,;]*?),?\s+(?:except|but|apart from|other than|save)\s+"
+                  r"(?:for\s+)?seed (\d+)\b", r"only seed \2 \1", text)
     # "28 errors on digit 4 and 62 on digit 8": each digit's errors
     text = re.sub(r"(?i)\b(\d+) (errors?|mistakes) on (?:digit|class) (\d)\b", r"digit \3 has \1 errors", text)
     text = re.sub(r"(?i)(errors\b.*?)\band (\d+) on (?:digit|class) (\d)\b", r"\1and digit \3 has \2 errors", text)
@@ -3630,7 +3634,7 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     """A digit's figures (per_class.csv): its errors, its accuracy, whether it is the worst or best class, its errors
     against another step's ("39 errors compared with 15 in step 1", "from 144 errors in step 2 to 101")."""
     rows = {r.digit: r for r in step.run.per_class}
-    low = _both_said(low)
+    low = re.sub(rf"\s+(?:of|in) (?:step|model)[ _-]?{number}\b", "", _both_said(low))  # "the best class of step 3", said in it
     if aside := _SET_ASIDE.match(low):  # "After 6, the most mistakes are on 5 and 9": the rank among the others
         rows, low = {d: r for d, r in rows.items() if d != int(aside[1])}, low[aside.end():]
     low, ranked_at = _ordinal_rank(low, rows)
@@ -3929,7 +3933,7 @@ def _counts_beside(part: str, row, then, used: list[str]) -> list[bool]:
                                                           r"(?!\s*to\b)", part)) and was[1] not in used:
         verdicts.append(_num(was[1]) == then.errors)
         used.append(was[1])
-    if (now := re.search(r"\bin\s+(?:step|model)[ _-]?\d\s+to\s+(\d+)\b(?!\s*%|\.\d)", part)) is not None:
+    if (now := re.search(r"\bin\s+(?:step|model)[ _-]?\d\s+to\s+(?:only\s+|just\s+)?(\d+)\b(?!\s*%|\.\d)", part)) is not None:
         verdicts.append(_num(now[1]) == row.errors)
         used.append(now[1])
     return verdicts
