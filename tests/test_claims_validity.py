@@ -32,9 +32,9 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev21": (99.5, 100.0, 99.0), "dev22": (99.5, 100.0, 98.0), "dev23": (99.5, 100.0, 98.0),
           "dev24": (99.5, 100.0, 96.0), "dev25": (99.5, 100.0, 90.5), "dev26": (None, 100.0, 98.5),
           "dev27": (99.5, 100.0, 97.0), "dev28": (94.0, 100.0, 90.5), "dev29": (92.5, 100.0, 99.5),
-          "dev30": (77.5, 99.0, 87.0), "dev31": (86.0, 93.5, 91.0), "dev32": (77.0, 98.5, 98.5),
+          "dev30": (77.5, 99.0, 87.0), "dev31": (86.0, 94.0, 91.5), "dev32": (77.0, 98.5, 98.5),
           "dev33": (89.5, 98.5, 98.5), "dev34": (87.5, 89.5, 97.0), "dev35": (86.0, 89.0, 99.5),
-          "dev36": (94.5, 96.0, 97.5), "dev37": (99.5, 100.0, 98.5), "dev38": (84.5, 100.0, 98.5),
+          "dev36": (94.5, 97.0, 97.5), "dev37": (99.5, 100.0, 98.5), "dev38": (84.5, 100.0, 98.5),
           "dev39": (84.5, 100.0, 97.5), "dev40": (70.0, 98.5, 96.0)}
 
 
@@ -937,6 +937,10 @@ CORPUS_SAID = [
                              "final of 98.49%.", True),  # the seed named before "but is still"
     ("alpha", 3, "analysis", "Seed 1 is the best of the three at the end (98.33%) but is still 0.26 points under step 2's "
                              "final of 98.49%.", False),
+    ("beta", 2, "analysis", "The min of the last 3 fell to 91.98 % from step 1's 95.75 %.", True),  # this step's, then that one's
+    ("beta", 2, "analysis", "The min of the last 3 fell to 91.88 % from step 1's 95.75 %.", False),
+    ("beta", 2, "analysis", "The train loss fell in every epoch but ended at 0.116, well above step 1's 0.065.", True),
+    ("beta", 2, "analysis", "The train loss fell in every epoch but ended at 0.126, well above step 1's 0.065.", False),
 ]
 
 

@@ -346,8 +346,9 @@ def _carried(out: list[str], part: str) -> str:
         part = f"the rate was {part}"  # "a constant rate: 0.002 with Adam in step 1; 0.05 with SGD here"
     if re.search(r"(?i)\bseeds\b", out[-1]):  # "All three seeds ..., and 2 of the 3 had ...": of the seeds
         part = re.sub(r"(?i)^((?:\d|one|two|three|four|five) of the (?:\d|two|three|four|five))\b(?!\s+seeds)", r"\1 seeds", part)
-    if re.match(r"then\s+(?:reached|hit|climbed|rose|ended|finished|peaked)\b", part) and \
-            (said := re.search(r"(?i)\b(?:seed \d+|(?:train|test|validation)(?:ing)?\s+(?:accuracy|acc))\b", out[-1])):
+    if re.match(r"(?:then\s+(?:reached|hit|climbed|rose|ended|finished|peaked)|(?:but\s+)?(?:then\s+)?(?:ended|finished)\s+at)\b",
+                part) and (said := re.search(r"(?i)\b(?:seed \d+|(?:train|test|validation)(?:ing)?\s+(?:accuracy|acc|loss))\b",
+                                            out[-1])):
         part = f"{said[0]} {part}"  # "train accuracy barely moved, ..., then reached 98 %": train's; a seed's its own
     return part
 
@@ -937,6 +938,15 @@ def _rank_moved(text: str) -> str:
                                     f"digit {m['now']}", text)
 
 
+def _in_order(text: str) -> str:
+    """Words said in another order than the readers read them: "fell to 91.98 % from step 1's 95.75 %" (from that step's
+    figure to this one's), "none of the seeds held 97 % ... except seed 2" (that seed only)."""
+    text = re.sub(r"(?i)\b(fell|dropped|rose|climbed|went up|went down|improved|slipped|grew) to (\d{2}\.\d+\s*%?) from "
+                  r"((?:step|model)[ _-]?\d+'s) (\d{2}\.\d+\s*%?)", r"\1 from \3 \4 to \2", text)
+    return re.sub(r"(?i)\bnone of (?:the|its|my) (?:\w+ )?seeds ([^,;]*?),?\s+(?:except|but|apart from|other than|save)\s+"
+                  r"(?:for\s+)?seed (\d+)\b", r"only seed \2 \1", text)
+
+
 def _phrasings(text: str) -> str:
     """Phrasings said in the shape the readers read: "Epoch 6 → 46.40" (at epoch 6), slashed pairs ("train / test loss
     = 0.485 / 0.409", "73.05 train / 75.41 test"), "hasnt", "every epoch up to 13", "after peaking at epoch 3" (from
@@ -956,10 +966,7 @@ def _phrasings(text: str) -> str:
     text = re.sub(r"(?i)\b(last|first) (two|three|four|five)\b", lambda m: f"{m[1]} {WORDS[m[2].lower()]}", text)
     text = re.sub(r"(?i)\bevery single (?:one of the (?:\d+ )?epochs|epoch)\b", "every epoch", text)
     text = re.sub(r"(?i)\b(epochs|final|best|min|max)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)  # "Seed 2 final - 95.73%"
-    text = _rank_moved(_lead_then_now(_span_ends(_epoch_added(_same_and_more(text)))))
-    # "None of the seeds held 97 % over the last 3 epochs except seed 2": that seed only
-    text = re.sub(r"(?i)\bnone of (?:the|its|my) (?:\w+ )?seeds ([^,;]*?),?\s+(?:except|but|apart from|other than|save)\s+"
-                  r"(?:for\s+)?seed (\d+)\b", r"only seed \2 \1", text)
+    text = _in_order(_rank_moved(_lead_then_now(_span_ends(_epoch_added(_same_and_more(text))))))
     # "28 errors on digit 4 and 62 on digit 8": each digit's errors
     text = re.sub(r"(?i)\b(\d+) (errors?|mistakes) on (?:digit|class) (\d)\b", r"digit \3 has \1 errors", text)
     text = re.sub(r"(?i)(errors\b.*?)\band (\d+) on (?:digit|class) (\d)\b", r"\1and digit \3 has \2 errors", text)
@@ -1207,7 +1214,7 @@ def _seeds_slashed(text: str) -> str:
         return text
     seeds = [str(k) for k in range(int(head["a"]), int(head["b"]) + 1)] if head["a"] else re.findall(r"\d", head["list"])
     figures = re.findall(r"\d{2}\.\d+", found[0])
-    if len(figures) != len(seeds) or re.search(r"[;.](?!\d)", text[head.end():found.start()]) and head["list"]:
+    if len(figures) != len(seeds):
         return text
     said = ", ".join(f"{f} % (seed {k})" for f, k in zip(figures, seeds, strict=True))
     words = text[head.end():found.start()]
@@ -3777,6 +3784,7 @@ _TWO_DIGITS = rf"\b(?:digits?\s+|the\s+)?(?P<a>\d|{'|'.join(DIGIT_WORDS)})s? and
 
 
 def _digit_of(word: str) -> str:
+    """A digit as said, "7" or "sevens", as its numeral."""
     return word if word.isdigit() else str(DIGIT_WORDS[word])
 
 
