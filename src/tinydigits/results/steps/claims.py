@@ -2637,7 +2637,10 @@ def _rate_spans(low: str, rates: list[float]) -> list[bool]:
 def _rate_from_to(low: str, rates: list[float]) -> list[bool]:
     """"From 0.05 to 0.005": a cut; "warmed up from 0.01 to 0.091": a climb over several epochs, one way."""
     found = re.search(r"\bfrom\s+(\d*\.\d+(?:e-?\d+)?)\s+to\s+(\d*\.\d+(?:e-?\d+)?)", low)
-    if not (found and float(found[1]) < 1 > float(found[2]) and _num(found[1]) and _num(found[2])):
+    said_of = re.findall(r"\b(loss|lr|rate|learning rate)\b", low[:found.start()]) if found else []
+    if not (found and float(found[1]) < 1 > float(found[2])) or said_of and said_of[-1] == "loss":
+        return []  # "across the rate cut the test loss more than halved, from 0.111 to 0.052": the loss's figures
+    if not (_num(found[1]) and _num(found[2])):
         return []
     course = _course(rates)
     return [any(said_as(course[i], found[1]) and said_as(course[j], found[2]) and _one_way(course[i:j + 1])
