@@ -882,8 +882,7 @@ _EPOCH_ADDED = re.compile(r"(?i)\bepoch (\d+) (added|gained|brought|gave)\b(?P<m
 def _epoch_added(text: str) -> str:
     """"Epoch 4 added little: 95.99 % to 96.14 %": the move from the epoch before to that one, of the curve the sentence
     names (test where it names no other)."""
-    train = re.search(r"(?i)\btrain", text) and not re.search(r"(?i)\btest|\bval", text)
-    curve = "train accuracy" if train else "test accuracy"
+    curve = "train accuracy" if _only_train(text.lower()) else "test accuracy"
     return _EPOCH_ADDED.sub(lambda m: f"from epoch {int(m[1]) - 1} to epoch {m[1]} {curve} {m[2]}{m['mid']}, {m['a']} to "
                                       f"{m['b']}" if int(m[1]) > 1 else m[0], text)
 
@@ -1773,7 +1772,7 @@ def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys:
     before = low[:low.find(xs)] if xs in low else low  # the epoch said before the pair, not one a later clause names
     if (at := re.search(r"\bepoch (\d+)\b", before)) and 1 <= int(at[1]) <= min(len(previous.run.epochs), len(step.run.epochs)):
         k = int(at[1])  # "Ep 1 went from 58.89 % in step 1 to 97.51 %": that epoch's, in each step, of the curve named
-        kind = "train" if re.search(r"\btrain", low) and not re.search(r"\btest|\bval", low) else "test"
+        kind = "train" if _only_train(low) else "test"
         curve = (lambda s: s.run.train()) if kind == "train" else (lambda s: s.run.test())
         pairs = [(curve(previous)[k - 1], curve(step)[k - 1], f"{kind} at epoch {k}")]
     found = next(((p, q, what) for p, q, what in pairs if said_as(p, xs) and said_as(q, ys)), None)
@@ -1792,7 +1791,7 @@ def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys:
     if gain := _MOVE_OF.search(low):  # "a gain of 42.75 points"
         return Claim(number, clause, _within(abs(q - p), gain["n"], (gain["tol"] or "").strip()), said, "compare")
     if by := re.search(r"\bby\s+(?P<tol>about |around |~\s*|roughly )?(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|"
-                       r"pts?|pp|%)", low[:low.find(xs)] if xs in low else low):  # "improved by about 1.6 points ..., from"
+                       r"pts?|pp|%)", before):  # "improved by about 1.6 points ..., from 98.81 % to 99.42 %"
         way = _direction(low, by)
         ok = _within(abs(q - p), by["n"], (by["tol"] or "").strip()) and \
             (way is None or (q > p) != bool(re.match(_DOWNWARD, way[1])))  # and the way it went
@@ -2634,11 +2633,16 @@ def _rate_spans(low: str, rates: list[float]) -> list[bool]:
     return verdicts
 
 
+def _loss_said(before: str) -> bool:
+    """Whether the last of the loss's and the rate's words before a figure is the loss's: the figure is a loss."""
+    said_of = re.findall(r"\b(loss|lr|rate|learning rate)\b", before)
+    return bool(said_of) and said_of[-1] == "loss"
+
+
 def _rate_from_to(low: str, rates: list[float]) -> list[bool]:
     """"From 0.05 to 0.005": a cut; "warmed up from 0.01 to 0.091": a climb over several epochs, one way."""
     found = re.search(r"\bfrom\s+(\d*\.\d+(?:e-?\d+)?)\s+to\s+(\d*\.\d+(?:e-?\d+)?)", low)
-    said_of = re.findall(r"\b(loss|lr|rate|learning rate)\b", low[:found.start()]) if found else []
-    if not (found and float(found[1]) < 1 > float(found[2])) or said_of and said_of[-1] == "loss":
+    if not (found and float(found[1]) < 1 > float(found[2])) or _loss_said(low[:found.start()]):
         return []  # "across the rate cut the test loss more than halved, from 0.111 to 0.052": the loss's figures
     if not (_num(found[1]) and _num(found[2])):
         return []
@@ -2737,8 +2741,7 @@ def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None
                              low):
         if re.search(r"\b(momentum|decay|dropout|beta\w*|ema|gamma|factor)\s*(?:of|=|:)?\s*$", low[:found.start()]):
             continue  # another setting's figure, not a rate
-        said_of = re.findall(r"\b(loss|lr|rate|learning rate)\b", low[:found.start()])
-        if said_of and said_of[-1] == "loss" or "loss" in low[:found.start()] and not re.search(
+        if _loss_said(low[:found.start()]) or "loss" in low[:found.start()] and not re.search(
                 r"\b(?:lr|rate)\b[^.;]{0,15}$", low[:found.start()]):
             continue  # a loss's figure: the clause's subject is the loss
         if float(found[1]) < 1:  # a rate the run had at an epoch's start, or the peak set (1 or more: an accuracy)
@@ -3000,6 +3003,11 @@ def _reached_level(low: str, series: list[float], what: str, level: _Level, at: 
 
 def _holds(value: float, x: float, kind: str) -> bool:
     return value >= x if kind in ("up", "reach") else value < x if kind == "down" else value <= x
+
+
+def _only_train(words: str) -> bool:
+    """Whether (lower-case) words name the train curve and no other: "train" said, "test" and "val" not."""
+    return bool(re.search(r"\btrain", words)) and not re.search(r"\btest|\bval", words)
 
 
 def _names_train(low: str, at: int) -> bool:
@@ -3398,7 +3406,7 @@ def _last_listed(low, clause, step, previous, number) -> Claim | None:
     if found is None:
         return None
     values, k = re.findall(r"\d{1,3}\.\d+", found[1]), _count(found[2])
-    train = re.search(r"\btrain", low[:found.start()]) and not re.search(r"\btest|\bval", low[:found.start()])
+    train = _only_train(low[:found.start()])
     curve, kind, where = (step.run.train(), "train", records.METRICS) if train else (step.run.test(), "test", records.METRICS)
     if not train and (seeds := seed_series(step, low[:found.start()])) is not None:  # "seed 1 recovered to ...": its own
         if seeds[0] != "one" or not seeds[1]:
