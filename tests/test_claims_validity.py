@@ -35,7 +35,8 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev30": (77.5, 99.0, 87.0), "dev31": (86.0, 94.0, 91.5), "dev32": (77.0, 98.5, 98.5),
           "dev33": (89.5, 98.5, 98.5), "dev34": (87.5, 89.5, 97.0), "dev35": (86.0, 89.0, 99.5),
           "dev36": (94.5, 97.0, 97.5), "dev37": (99.5, 100.0, 98.5), "dev38": (84.5, 100.0, 98.5),
-          "dev39": (84.5, 100.0, 97.5), "dev40": (70.0, 99.0, 96.0)}
+          "dev39": (84.5, 100.0, 97.5), "dev40": (70.0, 99.0, 96.0), "dev41": (93.5, 100.0, 95.5),
+          "dev42": (94.0, 100.0, 96.5)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -943,6 +944,34 @@ CORPUS_SAID = [
     ("beta", 2, "analysis", "The train loss fell in every epoch but ended at 0.126, well above step 1's 0.065.", False),
     ("alpha", 2, "analysis", "Across the rate cut after epoch 4 the test loss more than halved, from 0.111 to 0.052.", True),
     ("alpha", 2, "analysis", "Across the rate cut after epoch 4 the test loss more than halved, from 0.121 to 0.052.", False),
+    ("beta", 3, "analysis", "Best test is 0.86 points below step 2's, the final 3.85 below.", True),  # the same step, elided
+    ("beta", 3, "analysis", "Best test is 0.86 points below step 2's, the final 3.58 below.", False),
+    ("gamma", 2, "result", "Lowest test loss 0.065 (ep 3); final 0.101", True),  # the loss's final, not an accuracy
+    ("gamma", 2, "result", "Lowest test loss 0.065 (ep 3); final 0.111", False),
+    ("gamma", 3, "analysis", "Compared to the first model the final accuracy is 1.37 points higher.", True),  # model 1
+    ("gamma", 3, "analysis", "Compared to the first model the final accuracy is 1.73 points higher.", False),
+    ("alpha", 3, "analysis", "Even seed 2, the lowest at the end, is less than 1 point below Model_2's final.", True),
+    ("alpha", 3, "analysis", "Even seed 1, the lowest at the end, is less than 1 point below Model_2's final.", False),
+    ("beta", 2, "analysis", "The first epoch was at 82.89%, then it fell to 76.92% in epoch 2 before climbing every epoch.",
+     True),  # every epoch from epoch 2 on
+    ("beta", 2, "analysis", "The first epoch was at 82.89%, then it fell to 91.98% in epoch 3 before climbing every epoch.",
+     False),
+    ("beta", 3, "analysis", "Seed 1 is anything but stable at the end: 83.37%, 96.46% and 97.15% over epochs 3-5.", True),
+    ("beta", 3, "analysis", "Seed 1 is anything but stable at the end: 83.37%, 96.46% and 97.51% over epochs 3-5.", False),
+    ("alpha", 1, "analysis", "For 4 epochs the test accuracy stays around chance, between 7% and 12%.", True),  # the first 4
+    ("alpha", 1, "analysis", "For 5 epochs the test accuracy stays around chance, between 7% and 12%.", False),
+    ("alpha", 1, "analysis", "Eights are the second problem after the 2s, with 279 errors.", True),  # the second worst
+    ("alpha", 1, "analysis", "Eights are the second problem after the 2s, with 297 errors.", False),
+    ("alpha", 1, "analysis", "Sixes are the second problem after the 2s, with 279 errors.", False),
+    ("alpha", 3, "analysis", "The worst digit is 9 at 96.43%, just behind 7 at 96.5%.", True),  # 7's own figure
+    ("alpha", 3, "analysis", "The worst digit is 9 at 96.43%, just behind 7 at 96.6%.", False),
+    ("gamma", 2, "analysis", "GAP made it better than step 1 at the end.", None),  # new in step 2, among 19 changes
+    ("gamma", 3, "analysis", "GAP made it better than step 2 at the end.", False),  # not new in step 3
+    ("alpha", 3, "analysis", "The gap is smaller than 2 points.", True),
+    ("alpha", 3, "analysis", "The gap is larger than 2 points.", False),
+    ("alpha", 3, "analysis", "Thanks to dropout the gap is smaller than in step 2.", None),  # inside the noise
+    ("example", 3, "analysis", "Test is a bit above step 2 at the end, 99.55% vs 99.41%.", None),  # step 2's pair: noise
+    ("example", 3, "analysis", "Test is above step 2 at the end, 99.55% vs 99.43%.", False),
 ]
 
 
@@ -969,3 +998,16 @@ def test_a_run_of_figures_that_would_pass_the_last_epoch_is_read_without_a_crash
            "sentence": "At epoch 5, right after the rate cut, each of the three seeds jumped above 97.7% (97.98, 98.25 and "
                        "97.73)."}
     assert _validity().verdict_of(row, _steps("alpha")) is not None
+
+
+def test_a_figure_after_final_or_last_is_accounted_for():
+    # "final 99.40" states a figure ("the last 3" names a span): a figure no atom reads leaves the sentence partly checked
+    row = {"handin": "example", "step": 2, "section": "result", "sentence": "Best test: 99.42 (epoch 14), final 99.40"}
+    assert _validity().verdict_of(row, _steps("example")) == _validity().PARTLY
+
+
+def test_a_functional_pool_is_read_from_the_step_s_own_model_class():
+    # the corpus's models live in one file: Gamma_2's forward pools with adaptive_avg_pool2d, Gamma_1's has a Linear head
+    from tinydigits.results.steps.claims import _has
+    steps = _steps("gamma")
+    assert [_has(steps[n], "GAP") for n in (1, 2, 3)] == [False, True, True]  # Gamma_3 derives from Gamma_2

@@ -330,6 +330,9 @@ def _given_subject(out: list[str], part: str) -> str:
             re.match(r"(?i)(?:and\s+)?(?:then\s+)?(?:fell|rose|dropp\w*|climb\w*|decreas\w*|increas\w*|went (?:up|down)|"
                      r"kept)\b", part) and not re.search(r"(?i)\b(?:accuracy|acc|loss)\b", part):
         part = f"the {loss[1]} {part}"  # "The test loss rose at epoch 2, ..., and fell every epoch after that"
+    if (loss := re.search(r"(?i)\b((?:test|train(?:ing)?|val(?:idation)?)\s+loss)\b", out[-1])) and \
+            (role := re.match(r"(?i)(?:and\s+)?(?:the\s+)?(final|last|lowest|best)\s+(?=(?:is\s+|was\s+|of\s+)?0?\.\d)", part)):
+        part = f"{role[0]}{loss[1]} {part[role.end():]}"  # "Lowest test loss 0.065 (ep 3); final 0.101": the loss's final
     return part
 
 
@@ -538,6 +541,8 @@ _PLACE = re.compile(r"(?:\b(?:step|steps|model|models|iteration|experiment|code|
                     re.I)
 # "on all epochs greater than 10": the number ends a span of epochs, it states no figure
 _SPAN_EDGE = re.compile(r"(?i)\bepochs?\s+(?:(?:greater|more|fewer|less)\s+than|from)\s*$")  # "every epoch from 5 to 15"
+# a figure after "last / first / final": a decimal, a percentage, or more than two digits
+_FIGURE_AFTER = re.compile(r"\d*\.\d+|\d+\s*%|\d{3,}")
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d*\.\d+|\d+)(st|nd|rd|th|[kK]|[x×]\d+|e-?\d+)?(?![\w])")
 
 
@@ -551,7 +556,10 @@ def value_numbers(words: str) -> list[str]:
         if suffix in ("st", "nd", "rd", "th"):
             continue
         before = plain[:found.start()]
-        if _PLACE.search(before) or _SPAN_EDGE.search(before) or \
+        place = _PLACE.search(before)
+        if place and re.match(r"(?i)(?:last|first|final)\b", place[0]) and _FIGURE_AFTER.match(plain, found.start()):
+            place = None  # "final 99.40", "last 98 %": a figure; "the last 3 (epochs)" names a span
+        if place or _SPAN_EDGE.search(before) or \
                 re.search(r"(?:\d[-–]|seeds? \d+(?:,\s*\d+)*,?\s*(?:and|or)?\s*|\bepochs?\s+(?:from\s+)?\d+\s+"
                           r"(?:to|through|until)\s+)$", before):
             continue
@@ -841,6 +849,12 @@ def _synonyms(text: str) -> str:
                   r"\1 epochs", text)
     text = re.sub(rf"(?i)\b({_COUNTED})\s+(?:random\s+)?(?:runs|restarts|repeats|repetitions)\b", r"\1 seeds", text)
     text = re.sub(r"(?i)\b(?:the\s+)?seed[- ](\d+)\s+run\b", r"seed \1", text)
+    # "Eights are the second problem after the 2s": the second worst
+    text = re.sub(r"(?i)\bthe (second|third|2nd|3rd) (?:biggest |largest |main )?(?:problem|trouble|headache)"
+                  r"(?: digit| class)?\b", r"the \1 worst", text)
+    # "compared to the first model": model 1, as the readers know it
+    text = re.sub(r"(?i)\bthe (first|second|third) (model|step|network)\b(?!\s+(?:of|in)\b)",
+                  lambda m: f"{'model' if m[2].lower() == 'network' else m[2]} {ORDINALS.index(m[1].lower()) + 1}", text)
     text = re.sub(r"(?i)\b(?:wrap(?:s|ped)? up|clos(?:es|ed) out|land(?:s|ed)|settl(?:es|ed))(?=\s+(?:at|on|above|below|under|"
                   r"over|with|near|almost|just|around|about)\b)", "ended", text)
     text = re.sub(r"(?i)\bclos(?:es|ed)(?=\s+(?:at|on|almost level|level)\b)", "ended", text)
@@ -942,8 +956,32 @@ def _in_order(text: str) -> str:
     figure to this one's), "none of the seeds held 97 % ... except seed 2" (that seed only)."""
     text = re.sub(r"(?i)\b(fell|dropped|rose|climbed|went up|went down|improved|slipped|grew) to (\d{2}\.\d+\s*%?) from "
                   r"((?:step|model)[ _-]?\d+'s) (\d{2}\.\d+\s*%?)", r"\1 from \3 \4 to \2", text)
-    return re.sub(r"(?i)\bnone of (?:the|its|my) (?:\w+ )?seeds ([^,;]*?),?\s+(?:except|but|apart from|other than|save)\s+"
+    text = re.sub(r"(?i)\bnone of (?:the|its|my) (?:\w+ )?seeds ([^,;]*?),?\s+(?:except|but|apart from|other than|save)\s+"
                   r"(?:for\s+)?seed (\d+)\b", r"only seed \2 \1", text)
+    # "fell to 76.92 % in epoch 2 before climbing every epoch": every epoch from that one on
+    past = {"climbing": "climbed", "rising": "rose", "improving": "improved", "gaining": "gained", "falling": "fell",
+            "dropping": "dropped", "going up": "went up", "going down": "went down", "increasing": "increased"}
+    text = re.sub(rf"(?i)\b((?:in|at) epoch (\d+)),?\s+(?:and\s+)?(?:then\s+)?before ({'|'.join(past)}) (?:in |at )?"
+                  r"(?:every|each) epoch\b(?! (?:up to|until|till|through|from|after)\b)",
+                  lambda m: f"{m[1]}; from epoch {m[2]} on it {past[m[3].lower()]} every epoch", text)
+    # "For 4 epochs the test accuracy stays around chance": the run's first 4 (a count of epochs trained says "trained")
+    text = re.sub(rf"(?i)^(\W*)(for|over|during) (\d+|{'|'.join(WORDS)}) epochs\b(?=,?\s+(?:the\s+)?(?:test|train\w*|val\w*|"
+                  r"accuracy|acc|it|loss|the net|the model|network)\b)(?![^.;]*\b(?:trained|ran)\b)",
+                  r"\1\2 the first \3 epochs", text)
+    # "83.37 %, 96.46 % and 97.15 % over epochs 3-5": the span said before its figures, one for each of its epochs
+    text = re.sub(rf"(?i)(?<![\d.])({_FIGURE_LIST})\s+(?:over|in|across|during|for)\s+(?:the\s+)?epochs\s+(\d+)\s*[-–]\s*(\d+)\b",
+                  lambda m: f"over epochs {m[2]}-{m[3]} {m[1]}" if len(re.findall(r"\d{2}\.\d+", m[1])) ==
+                  int(m[3]) - int(m[2]) + 1 else m[0], text)
+    # "Even seed 2, the lowest at the end, is less than 1 point below ...": the seed's rank a claim of its own
+    text = re.sub(r"(?i)\b(seed \d+),\s+(the (?:lowest|highest|best|worst|weakest|strongest|slowest|fastest)\b[^,;]{0,30}),\s+"
+                  r"(?=(?:is|was|ends?|ended|finished|stays?|stayed|sits?|still|only|also)\b)", r"\1 is \2; \1 ", text)
+    # "The best is 0.86 points below step 2's, the final 3.85 below": the second figure against the same step
+    return re.sub(r"(?i)(\b(?:points?|pp|%)\s+(?:(below|above|under|over)|(higher|lower|better|worse) than)\s+"
+                  r"((?:step|model)[ _-]?\d+(?:'s)?))\s*,\s+(?:and\s+)?(the\s+)?(final|best|last|min(?:imum)? of the last \d+)\s+"
+                  r"(?:(?:is|was)\s+)?((?:about |almost |nearly |over |under )?\d*\.?\d+)\s*(points?|pp|%)?\s+"
+                  r"(below|above|under|over|higher|lower|better|worse)(?=\.?\s*$)",
+                  lambda m: f"{m[1]}; {m[5] or 'the '}{m[6]} is {m[7]} {m[8] or 'points'} {m[9]}"
+                            f"{' than' if m[9].lower() in ('higher', 'lower', 'better', 'worse') else ''} {m[4]}", text)
 
 
 def _phrasings(text: str) -> str:
@@ -1152,7 +1190,10 @@ _LEAD_PAIR = re.compile(r"(?i)\b(?P<who>train|test)(?:ing)?(?: accuracy)?\b"
 
 
 def _lead_pair(m: re.Match) -> str:
-    """A lead's pair of figures, each said with its curve: the subject's first."""
+    """A lead's pair of figures, each said with its curve: the subject's first. A lead over another step ("test is a bit
+    above step 2, 99.55 % vs 99.41 %") is that step's pair, not train's."""
+    if re.search(r"(?i)\b(?:ahead of|above|below|behind|over|under|than)\s+(?:that of\s+)?(?:step|model)[ _-]?\d", m["mid"]):
+        return m[0]
     first, second = ("train", "test") if m["who"].lower() == "train" else ("test", "train")
     between = re.sub(r"\s*:\s*$", ", ", m[0][len(m["who"]):m.start("a") - m.start()])  # one clause: its epoch is the pair's
     clause = re.split(r";|,\s*(?:and|but|while)\b", m.string[:m.start()])[-1] + between
@@ -1335,8 +1376,7 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     if previous is None:
         return Claim(number, clause, None, "no step before to compare with: one run cannot show an effect", "effect")
     every = changes(previous, step)
-    related = [c for c in every if re.search(CHANGE_NAMES[name], f"{c.text} {c.kind}".lower())
-               or c.kind == CHANGE_KINDS.get(name)]
+    related = _related(name, every, previous)
     if related and all(c.inert for c in related):
         return Claim(number, clause, False, f"{related[0].text}: {related[0].inert}", "effect")
     if name == "the schedule" and (not _rate_moved(step) or schedule_inert(step)):
@@ -1363,6 +1403,14 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, None, f"{figures}; but {len(counted)} changes came together: one run cannot "
                                            "split them", "effect")
     return Claim(number, clause, True, f"{figures}; the only change", "effect")
+
+
+def _related(name: str, every: list, previous: Step) -> list:
+    """The changes from the step before that are the named one's, by its name or kind; a layer new in this step (a GAP
+    where the step before had none) among the layers' changes, which name no layer by its role."""
+    related = [c for c in every if re.search(CHANGE_NAMES[name], f"{c.text} {c.kind}".lower())
+               or c.kind == CHANGE_KINDS.get(name)]
+    return related or ([c for c in every if c.part == "layers"] if not _has(previous, name) else [])
 
 
 def _cut_at_work(clause: str, step: Step, number: int) -> Claim:
@@ -1448,8 +1496,7 @@ def _has(step: Step, name: str) -> bool:
     return {"dropout": step.dropout() > 0, "batch norm": step.has("BatchNorm"),
             "augmentation": bool(augmentations(step.config)) and (s.augment_off_last or 0) < len(step.run.epochs),
             "the schedule": s.scheduler not in ("none", "", None),
-            "GAP": step.has("AdaptiveAvgPool") or bool(re.search(r"adaptive_avg_pool2d|avg_pool2d|\.mean\(",
-                                                                 step.run.code or "")),  # a functional GAP
+            "GAP": step.has("AdaptiveAvgPool") or bool(_FUNCTIONAL_GAP.search(_model_code(step))),  # a functional GAP
             "EMA": bool(s.ema), "weight decay": bool(s.weight_decay)}[name]
 
 
@@ -1604,6 +1651,7 @@ def _earlier_subject(subject: str, rest: str, number: int) -> bool:
 
 
 _PAIR = re.compile(rf"\(\s*{NUM}\s*%?\s*(?:→|->|vs\.?|versus|against|to)\s*{NUM}\s*%?\s*\)")
+_PAIR_AFTER = re.compile(rf"[,:]\s*{NUM}\s*%?\s*(?:vs\.?|versus|against)\s*{NUM}\s*%?\s*$")  # "..., 99.55 % vs 99.41 %"
 
 
 def _pair_read(low: str, x: float, y: float, step: Step, previous: Step) -> bool:
@@ -1615,7 +1663,8 @@ def _pair_read(low: str, x: float, y: float, step: Step, previous: Step) -> bool
             ours = said_as(x, said[1]) or said_as(y, said[1])
         if ours:
             _num(said[1])
-    pair = _PAIR.search(low)
+    after = _PAIR_AFTER.search(low)
+    pair = _PAIR.search(low) or after
     if pair is None or not all(re.fullmatch(r"\d{2}\.\d+", t) for t in (pair[1], pair[2])) or \
             re.search(r"\btrain", low) and re.search(r"\btest|\bval", low):
         return True  # "(6 vs 8)" epochs, "(94.61 vs 75.44)" test against train: another reader's
@@ -1627,6 +1676,8 @@ def _pair_read(low: str, x: float, y: float, step: Step, previous: Step) -> bool
         ours = said_as(x, pair[1]) and said_as(y, pair[2]) or said_as(y, pair[1]) and said_as(x, pair[2])
         known = any(said_as(a, pair[1]) and said_as(b, pair[2]) or said_as(b, pair[1]) and said_as(a, pair[2])
                     for a, b in roles)
+    if pair is after and not (ours or known) and re.search(r"\b(?:too|also|as well)\b|,\s*and\b", low[:pair.start()]):
+        return True  # a pair ending the clause may be another claim's of it ("..., and the first epoch too: a vs b")
     if ours or not known:
         _num(pair[1]), _num(pair[2])
     return ours or known
@@ -2183,13 +2234,15 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
         return _gap_change(low, clause, step, previous, number, grew)
     if previous is not None and (way := _GAP_WAY.search(low)):  # "the gap shrank compared with step 2": beyond the noise
         moved, said = _effect_shown("fit", step, previous)  # +1: smaller beyond the noise, 0: inside it
-        grew = way[1] in (*_GREW, "got bigger", "got wider")
+        grew = way[1] in (*_GREW, "got bigger", "got wider") or way[1].endswith(("larger", "bigger", "wider"))
         return Claim(number, clause, None if moved == 0 else (moved < 0) == grew, said, "gap")
     return _gap_size(low, clause, step, number)
 
 
 _GAP_WAY = re.compile(r"\bgap\b[^.;\d]{0,40}?\b(grew|widened|increased|rose|went up|got bigger|got wider|shrank|narrowed|"
-                      r"decreased|fell|went down|came down|got smaller|closed|reduced|dropped|shrunk)\b[^.;]*?"
+                      r"decreased|fell|went down|came down|got smaller|closed|reduced|dropped|shrunk|"
+                      r"(?<=is )(?:much |a bit |slightly |far )?(?:smaller|larger|bigger|wider|narrower)|"
+                      r"(?<=was )(?:much |a bit |slightly |far )?(?:smaller|larger|bigger|wider|narrower))\b[^.;]*?"
                       r"\b(?:compared (?:with|to)|than|vs\.?|"
                       r"versus|from|since|against)\s+(?:in\s+)?(?:step|model)[ _-]?\d")
 
@@ -2294,6 +2347,8 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
     if step.run.settings.ema:
         said += "; test of the EMA weights, train of the live ones"
+    low = re.sub(r"\b(?:smaller|lower|narrower) than(?=\s+(?:~\s*|about\s+)?\d)", "under", low)  # "smaller than 2 points"
+    low = re.sub(r"\b(?:bigger|larger|greater|wider) than(?=\s+(?:~\s*|about\s+)?\d)", "over", low)
     figure = (re.search(r"\b(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more than)?\s*"
                         r"(?P<tol2>~\s*|about\s+)?(?<![\d.])(?P<n>[0-4]?\d(?:\.\d+)?|\.\d+)"  # under 50: "98.03 %" is no gap
                         r"\s*(?:points?|pts?|pp|%)(?!\s*(?:better|worse|higher|lower))", low) or
@@ -3297,7 +3352,8 @@ _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is|\s*:)?(?:\s+(?:s
                     r"fell|rose|improved|worst|best|weakest|perfect|(?:slightly |a bit |marginally |much )?(?:worse|better))\b|"
                     r"\((?=\s*\d)|:(?=\s*\d{1,3}(?:\.\d+)?\s*%))|\b(?:best|worst|weakest|strongest|easiest|hardest)(?:\s+(?:is|was)|\s*:)?\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
                     r"\b(?:digit|class)\b[^.;:\d]{0,24}:\s*(?P<c>\d)\b(?!\s*%|\.\d)|"
-                    r"\b(?:with|then)\s+(?P<e>\d)\b(?=\s+(?:right\s+|close\s+)?(?:behind|next|after|at|with|and|"
+                    r"\b(?:with|then|behind|below|under|above|ahead of|before)\s+(?P<e>\d)\b"
+                    r"(?=\s+(?:right\s+|close\s+)?(?:behind|next|after|at|with|and|"
                     r"(?:as\s+)?the\s+(?:weakest|worst|best|strongest|hardest|easiest)\b)|(?<=then\s\d)\s*(?:\(|$))|"
                     r"\bthe\s+(?P<t>\d)\s+(?=itself\b)|"  # "the 4 itself dropped from ..."
                     r"(?:\bon\s+|:\s*)(?P<g>\d)\b(?=\s*,\s*(?:then|followed by)\s+\d\b)")  # "most mistakes on 9, then 5"
@@ -3526,7 +3582,7 @@ def _layers_said(low, clause, step, previous, number) -> Claim | None:
                  r"help|better|worse|stabl|boost|regulari[sz]|\d\.\d|\bwent\b", rest):
         return None  # what the layer did, not that it is there: the effect's readers
     has = any(t.startswith(prefix) for t in types for prefix in LAYER_WORDS[kind][1])
-    if kind == "GAP" and not has and re.search(r"adaptive_avg_pool2d|avg_pool2d|\.mean\(", step.run.code or ""):
+    if kind == "GAP" and not has and _FUNCTIONAL_GAP.search(_model_code(step)):
         has = True  # a functional GAP in forward
     if kind == "GAP" and not has and not step.run.code:
         return None  # a summary does not list a functional pool
@@ -3702,7 +3758,8 @@ def _ordinal_rank(low: str, rows: dict) -> tuple[str, list[tuple[bool, str]]]:
     place in the ranking by accuracy (a tie holds either place); the words then left out for the readers of the
     worst and best."""
     found, out = _ORDINAL_RANK.search(low), []
-    mentions = _digit_mentions(low) if found else []
+    mentions = [m for m in (_digit_mentions(low) if found else [])  # "second worst after the 2s": the 2s rank first
+                if not re.search(r"\b(?:after|behind|than|besides|apart from)\s+(?:the\s+)?(?:digit\s+|class\s+)?$", low[:m[0]])]
     if not found or not mentions or not rows:
         return low, out
     digit = min(mentions, key=lambda m: min(abs(m[0] - found.end()), abs(m[1] - found.start())))[2]
@@ -3745,7 +3802,8 @@ def _digit_mentions(low: str) -> list[tuple[int, int, int]]:
              DIGIT_WORDS[m["w"]] if m["w"] else int(next(g for g in m.group("d", "s", "b", "c", "e", "f", "t", "g") if g)))
             for m in _DIGIT.finditer(low)
             if not (re.search(r"\bafter\s+$", low[:m.start()]) and re.match(r"(?:the\s+)?\d", m[0]) and
-                    re.search(r"\d", low[:m.start()])) and not (m["b"] and _LAST_OF_LIST.search(low[:m.start("b")]))]
+                    (re.search(r"\d", low[:m.start()]) or _DIGIT.search(low[:m.start()]))) and
+            not (m["b"] and _LAST_OF_LIST.search(low[:m.start("b")]))]
 
 
 # "seeds 1 and 3 with 99.51 %", "epochs 3 and 4 (96.47 %": the last of a list of seeds or epochs, no digit
@@ -4366,6 +4424,10 @@ def _dip_at(low, clause, step, previous, number) -> Claim | None:
     oks = [2 <= at <= len(c) and c[at - 1] < c[at - 2] for c in curves]
     ok = bool(curves) and (sum(oks) == seeds[2] if seeds and seeds[0] == "count" else all(oks))
     figures = " | ".join(f"{c[at - 2]:.2f}, {c[at - 1]:.2f}" for c in curves if 2 <= at <= len(c))
+    if not figures:  # "fell in epoch 1", "dipped at epoch 9" of 5: no epoch before it, or no such epoch
+        said = "the first, with no epoch before it" if at <= 1 else f"the run has {max(map(len, curves), default=0)} epochs"
+        return Claim(number, clause, False, f"epoch {at}: {said} ({records.CHECK if seeds else records.METRICS})", "trend",
+                     (found[1],))
     return Claim(number, clause, ok, f"{'train' if train else 'test'} accuracy at epochs {at - 1} and {at}: {figures} "
                  f"({records.CHECK if seeds else records.METRICS})", "trend", (found[1],))
 
@@ -5498,6 +5560,28 @@ def rf_comments(step: Step, number: int) -> list[Claim]:
                          f"`{name}` ({under[-1].type}): receptive field {rf} px, jump {under[-1].jump} "
                          f"({records.CONFIG}'s layer table)", "code"))
     return out
+
+
+_FUNCTIONAL_GAP = re.compile(r"adaptive_avg_pool2d|avg_pool2d|\.mean\(")
+
+
+def _model_code(step: Step) -> str:
+    """The source of the step's model class and of the classes it derives from in the same file: a file that holds
+    every step's model ("Net1", "Net2", ...) says nothing of one step by another's lines. The whole code where the
+    class is not found in it (or does not parse)."""
+    code, cls = step.run.code or "", (step.run.origin or {}).get("attr") or step.name
+    try:
+        classes = {node.name: node for node in ast.walk(ast.parse(code)) if isinstance(node, ast.ClassDef)}
+    except (SyntaxError, ValueError):
+        return code
+    if cls not in classes:
+        return code
+    out, seen = [], set()
+    while cls in classes and cls not in seen:
+        seen.add(cls)
+        out.append(ast.get_source_segment(code, classes[cls]) or "")
+        cls = next((b.id for b in classes[cls].bases if isinstance(b, ast.Name) and b.id in classes), "")
+    return "\n".join(out)
 
 
 def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
