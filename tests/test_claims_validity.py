@@ -972,6 +972,32 @@ CORPUS_SAID = [
     ("alpha", 3, "analysis", "Thanks to dropout the gap is smaller than in step 2.", None),  # inside the noise
     ("example", 3, "analysis", "Test is a bit above step 2 at the end, 99.55% vs 99.41%.", None),  # step 2's pair: noise
     ("example", 3, "analysis", "Test is above step 2 at the end, 99.55% vs 99.43%.", False),
+    ("beta", 1, "analysis", "Test accuracy rose in every epoch, from 90.37% to 98.00%.", True),  # the run's first to its last
+    ("beta", 1, "analysis", "Test accuracy rose in every epoch, from 92.17% to 98.00%.", False),  # 92.17 is epoch 2's
+    ("beta", 1, "analysis", "Test accuracy rose in every epoch, from 90.37% in epoch 1 to 98.00% in the last epoch.", True),
+    ("beta", 1, "analysis", "Test accuracy rose in every epoch, from 90.37% in epoch 1 to 95.94% in the last epoch.", False),
+    ("gamma", 3, "analysis", "The last 3 epochs are not stable yet (92.36 to 97.51).", True),  # the span's ends
+    ("gamma", 3, "analysis", "The last 3 epochs are not stable yet (94.18 to 97.51).", False),
+    ("gamma", 3, "analysis", "Not stable: seed 0 goes from 92.36% to 97.51% in the last 3 epochs.", True),
+    ("gamma", 3, "analysis", "Not stable: seed 0 goes from 92.09% to 97.51% in the last 3 epochs.", False),
+    ("alpha", 2, "analysis", "The train accuracy is not stable yet over the last 3 epochs (97.70 to 99.03).", True),  # train's
+    ("alpha", 2, "analysis", "The train accuracy is stable over the last 3 epochs (97.70 to 99.03).", False),
+    ("beta", 3, "analysis", "Seed 0 fell from 96.23% to 93.48% in the last epoch.", True),  # epoch 4 to epoch 5
+    ("beta", 3, "analysis", "Seed 0 fell from 96.47% to 93.48% in the last epoch.", False),
+    ("alpha", 2, "analysis", "Just after the cut the test accuracy was 98.40%.", True),  # epoch 5, the first on the lower rate
+    ("alpha", 2, "analysis", "Just after the cut the test accuracy was 98.49%.", False),
+    ("example", 2, "analysis", "At epoch 4 train accuracy was ahead of test: 98.79% against 98.58%.", True),  # both at epoch 4
+    ("example", 2, "analysis", "At epoch 4 train accuracy was ahead of test: 98.79% against 98.60%.", False),  # 98.60: epoch 3
+    ("gamma", 3, "analysis", "Seed 1 is the best of the three seeds, finishing at 98.34%.", True),  # the finals ranked
+    ("gamma", 3, "analysis", "Seed 2 is the best of the three seeds, finishing at 98.34%.", False),
+    ("gamma", 2, "result", "Best test about 98 % (98.12 % at epoch 3).", True),  # the epoch said in the brackets
+    ("gamma", 2, "result", "Best test about 98 % (98.12 % at epoch 4).", False),
+    ("gamma", 1, "result", "Final test acc: ~96.0%", True),  # 96.14: 96.1 at one decimal, one unit from 96.0
+    ("gamma", 1, "result", "Final test acc: ~95.9%", False),
+    ("gamma", 1, "result", "Best Test Accuracy: roughly 96.0", True),
+    ("gamma", 1, "result", "Best test accuracy about 94.3%", False),  # 94.27 is epoch 2's, not the best
+    ("example", 1, "result", "Min of the last 3 epochs: ~98.5%", True),
+    ("example", 1, "result", "Min of the last 3 epochs: ~98.4%", False),
 ]
 
 

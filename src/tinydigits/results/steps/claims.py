@@ -699,13 +699,23 @@ def _models_named(sentence: str, steps: dict[int, Step], now: int) -> str:
 
 def _last_but_one(sentence: str, step: Step) -> str:
     """"The second-to-last epoch": the epoch before the run's last, by its number; "the last 20 % of training": that
-    many of the last epochs."""
+    many of the last epochs; "in the last epoch" of a move, and "just after the cut", by their numbers."""
     n = len(step.run.epochs)
     # "over the last 20 % of training": that share of the run's epochs
     sentence = re.sub(r"(?i)\blast (\d{1,2})\s*%\s+of\s+(?:the\s+)?(?:training|the run|run|epochs)\b",
                       lambda m: f"last {max(1, round(n * int(m[1]) / 100))} epochs", sentence)
+    if n < 2:
+        return sentence
+    # "Just after the cut the test accuracy was 98.49 %": the first epoch on the lower rate, where the run has one
+    if (lower := _lower_from([e.lr for e in step.run.epochs])) and not re.search(r"(?i)\bepochs?\s+\d", sentence):
+        sentence = re.sub(r"(?i)^(\W*)(?:just |right |directly )?after the (?:rate |lr |learning rate )?(?:cut|drop),?\s+"
+                          r"(?=(?:the\s+)?(?:test|train\w*|val\w*)\s+(?:accuracy|acc)\s+(?:was|is|reached|jumped|rose|went)\b)",
+                          lambda m: f"{m[1]}At epoch {lower[0]} ", sentence)
+    # "fell from 96.23 % to 93.48 % in the last epoch": the move of the last epoch, from the one before it
+    sentence = re.sub(r"(?i)\bfrom (\d{2}\.\d+\s*%?) to (\d{2}\.\d+\s*%?) (?:in|during|over) the (?:last|final) epoch\b(?!s)",
+                      lambda m: f"from {m[1]} at epoch {n - 1} to {m[2]} at epoch {n}", sentence)
     return re.sub(r"(?i)\b(?:the\s+)?(?:second[- ]to[- ]last|penultimate|next[- ]to[- ]last|last[- ]but[- ]one)\s+epoch\b",
-                  f"epoch {n - 1}", sentence) if n > 1 else sentence
+                  f"epoch {n - 1}", sentence)
 
 
 def _as_goal(item: str) -> str:
@@ -951,19 +961,26 @@ def _rank_moved(text: str) -> str:
                                     f"digit {m['now']}", text)
 
 
-def _in_order(text: str) -> str:
-    """Words said in another order than the readers read them: "fell to 91.98 % from step 1's 95.75 %" (from that step's
-    figure to this one's), "none of the seeds held 97 % ... except seed 2" (that seed only)."""
-    text = re.sub(r"(?i)\b(fell|dropped|rose|climbed|went up|went down|improved|slipped|grew) to (\d{2}\.\d+\s*%?) from "
-                  r"((?:step|model)[ _-]?\d+'s) (\d{2}\.\d+\s*%?)", r"\1 from \3 \4 to \2", text)
-    text = re.sub(r"(?i)\bnone of (?:the|its|my) (?:\w+ )?seeds ([^,;]*?),?\s+(?:except|but|apart from|other than|save)\s+"
-                  r"(?:for\s+)?seed (\d+)\b", r"only seed \2 \1", text)
+def _spans_said(text: str) -> str:
+    """The epochs a claim is said of, said as the readers read them: "fell to 76.92 % in epoch 2 before climbing every
+    epoch" (every epoch from epoch 2 on), "rose in every epoch, from 90.37 % to 98.00 %" (the run's first and last),
+    "For 4 epochs the test accuracy stays ..." (the first 4), "83.37 %, 96.46 % and 97.15 % over epochs 3-5" (one
+    figure an epoch)."""
     # "fell to 76.92 % in epoch 2 before climbing every epoch": every epoch from that one on
     past = {"climbing": "climbed", "rising": "rose", "improving": "improved", "gaining": "gained", "falling": "fell",
             "dropping": "dropped", "going up": "went up", "going down": "went down", "increasing": "increased"}
     text = re.sub(rf"(?i)\b((?:in|at) epoch (\d+)),?\s+(?:and\s+)?(?:then\s+)?before ({'|'.join(past)}) (?:in |at )?"
                   r"(?:every|each) epoch\b(?! (?:up to|until|till|through|from|after)\b)",
                   lambda m: f"{m[1]}; from epoch {m[2]} on it {past[m[3].lower()]} every epoch", text)
+    # "rose in every epoch, from 90.37 % to 98.00 %", "climbs every epoch (90.37 → 98.00)": the run's first and last
+    text = re.sub(r"(?i)\b((?:rose|rises|climb(?:ed|s)?|improved|improves|increased|increases|went up|goes up|grew|grows|"
+                  r"gain(?:ed|s)?|fell|falls|dropped|drops|decreased|decreases|went down|goes down)\s+(?:in\s+)?(?:every|each)\s+"
+                  r"(?:single\s+)?epoch|epoch after epoch)(,?\s+from\s+|\s*\(\s*)(\d{2}\.\d+(?:\s*%)?)\s*(?:to|→|->)\s*"
+                  r"(\d{2}\.\d+(?:\s*%)?)"
+                  r"(?!\s*(?:at|in|by|after) (?:epoch|the)\b|\d|\s*(?:→|->|to)\s*\d)(\s*\))?",
+                  lambda m: m[0] if re.search(r"(?i)\b(?:epochs?|ep)\s*\d|\bpeak",  # a span said before: its own ends
+                                              re.split(r"[;.]\s", m.string[:m.start()])[-1])
+                  else f"{m[1]}, from {m[3]} at the first epoch to {m[4]} at the last epoch", text)
     # "For 4 epochs the test accuracy stays around chance": the run's first 4 (a count of epochs trained says "trained")
     text = re.sub(rf"(?i)^(\W*)(for|over|during) (\d+|{'|'.join(WORDS)}) epochs\b(?=,?\s+(?:the\s+)?(?:test|train\w*|val\w*|"
                   r"accuracy|acc|it|loss|the net|the model|network)\b)(?![^.;]*\b(?:trained|ran)\b)",
@@ -972,6 +989,16 @@ def _in_order(text: str) -> str:
     text = re.sub(rf"(?i)(?<![\d.])({_FIGURE_LIST})\s+(?:over|in|across|during|for)\s+(?:the\s+)?epochs\s+(\d+)\s*[-–]\s*(\d+)\b",
                   lambda m: f"over epochs {m[2]}-{m[3]} {m[1]}" if len(re.findall(r"\d{2}\.\d+", m[1])) ==
                   int(m[3]) - int(m[2]) + 1 else m[0], text)
+    return text
+
+
+def _in_order(text: str) -> str:
+    """Words said in another order than the readers read them: "fell to 91.98 % from step 1's 95.75 %" (from that step's
+    figure to this one's), "none of the seeds held 97 % ... except seed 2" (that seed only)."""
+    text = re.sub(r"(?i)\b(fell|dropped|rose|climbed|went up|went down|improved|slipped|grew) to (\d{2}\.\d+\s*%?) from "
+                  r"((?:step|model)[ _-]?\d+'s) (\d{2}\.\d+\s*%?)", r"\1 from \3 \4 to \2", text)
+    text = re.sub(r"(?i)\bnone of (?:the|its|my) (?:\w+ )?seeds ([^,;]*?),?\s+(?:except|but|apart from|other than|save)\s+"
+                  r"(?:for\s+)?seed (\d+)\b", r"only seed \2 \1", text)
     # "Even seed 2, the lowest at the end, is less than 1 point below ...": the seed's rank a claim of its own
     text = re.sub(r"(?i)\b(seed \d+),\s+(the (?:lowest|highest|best|worst|weakest|strongest|slowest|fastest)\b[^,;]{0,30}),\s+"
                   r"(?=(?:is|was|ends?|ended|finished|stays?|stayed|sits?|still|only|also)\b)", r"\1 is \2; \1 ", text)
@@ -1003,7 +1030,7 @@ def _phrasings(text: str) -> str:
     text = re.sub(r"(?i)\b(last|first) (two|three|four|five)\b", lambda m: f"{m[1]} {WORDS[m[2].lower()]}", text)
     text = re.sub(r"(?i)\bevery single (?:one of the (?:\d+ )?epochs|epoch)\b", "every epoch", text)
     text = re.sub(r"(?i)\b(epochs|final|best|min|max)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)  # "Seed 2 final - 95.73%"
-    text = _in_order(_rank_moved(_lead_then_now(_span_ends(_epoch_added(_same_and_more(text))))))
+    text = _spans_said(_in_order(_rank_moved(_lead_then_now(_span_ends(_epoch_added(_same_and_more(text)))))))
     # "28 errors on digit 4 and 62 on digit 8": each digit's errors
     text = re.sub(r"(?i)\b(\d+) (errors?|mistakes) on (?:digit|class) (\d)\b", r"digit \3 has \1 errors", text)
     text = re.sub(r"(?i)(errors\b.*?)\band (\d+) on (?:digit|class) (\d)\b", r"\1and digit \3 has \2 errors", text)
@@ -1197,7 +1224,7 @@ def _lead_pair(m: re.Match) -> str:
     first, second = ("train", "test") if m["who"].lower() == "train" else ("test", "train")
     between = re.sub(r"\s*:\s*$", ", ", m[0][len(m["who"]):m.start("a") - m.start()])  # one clause: its epoch is the pair's
     clause = re.split(r";|,\s*(?:and|but|while)\b", m.string[:m.start()])[-1] + between
-    at = re.findall(r"\b(?:at|in|after) epoch (\d+)\b", clause)  # "led at epoch 4, 96.84 % against 96.14 %": each figure's
+    at = re.findall(r"(?i)\b(?:at|in|after) epoch (\d+)\b", clause)  # "led at epoch 4, 96.84 % against 96.14 %": each figure's
     at = f" at epoch {at[-1]}" if at and re.search(r"[,(]\s*$", between) else ""
     return f"{m['who']}{between}{first} {m['a']} %{at} {m['rel']} {second} {m['b']} %{at}"
 
@@ -2553,8 +2580,11 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
                       r"oscillat\w*|noisy|erratic|swing\w*)\b", low)
     if found and _rate_beside(low):
         return None  # "it sat flat at 0.05": the rate, said of in the clause before
-    # a level said beside it ("stable above 99.4 %") is a threshold's; figures in brackets are its evidence
-    if found is None or re.search(rf"{NUM}\s*%|\brate\b|\blr\b|receptive field|\brf\b", re.sub(r"\([^)]*\)", "", low)) \
+    # a level said beside it ("stable above 99.4 %") is a threshold's; figures in brackets, or the span's "from a to b",
+    # are its evidence
+    pair = _SPAN_PAIR.search(low)
+    bare = re.sub(r"\([^)]*\)", "", low if pair is None else low[:pair.start()] + " " + low[pair.end():])
+    if found is None or re.search(rf"{NUM}\s*%|\brate\b|\blr\b|receptive field|\brf\b", bare) \
             or re.match(r"\s+(?:at|in|to|from|by|when|after|up|once)\b", low[found.end():]) and found[1].startswith("jump") \
             or re.match(r"\s*(?:schedul|lr\b|patience|learning rate|rate\b|(?:never |did not |didn't )?(?:fired|fires|kicked|"
                         r"triggered|acted|cut))", low[found.end():]):
@@ -2562,15 +2592,39 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
     steady = found[1] in ("stable", "steady", "consistent", "plateau", "plateaued", "flat")
     if (seeds := seed_series(step, low)) is not None:  # "no seed is stable": the count (none) says the no
         denied = _negated(low, found.start()) and not (seeds[0] == "count" and seeds[2] == 0)
-        return _stable_seeds(low, clause, step, number, seeds, steady != denied)
+        claim = _stable_seeds(low, clause, step, number, seeds, steady != denied)
+        k = _count(m[1]) if (m := re.search(rf"\blast (\d+|{'|'.join(WORDS)})", low)) else step.last
+        if pair is None or len(seeds[1]) != 1 or not re.search(r"\blast \w+", low):
+            return claim
+        ends = _span_ends_said(pair, seeds[1][0][1][-k:])  # "seed 0 goes from 92.36 % to 97.51 % in the last 3 epochs"
+        return replace(claim, verdict=claim.verdict and ends, numbers=(pair[1], pair[2]), evidence=claim.evidence + (
+            "" if ends else f"; {pair[1]} to {pair[2]} is not its first to its last nor its lowest to its highest"))
     if re.search(r"\bseeds?\b", low):
         return None
     k = _count(m[1]) if (m := re.search(rf"\blast (\d+|{'|'.join(WORDS)})", low)) else facts(step).n  # "the last two"
-    test = step.run.test()[-k:]
+    train = _only_train(low) and bool(re.search(r"\btrain(?:ing)?\s+acc", low))  # "the train accuracy ...": its own curve
+    test = (step.run.train() if train else step.run.test())[-k:]
     noise, moved = fall_noise(min(test), max(test)), max(test) - min(test)
-    said = (f"the last {k} epochs' test accuracy {', '.join(f'{a:.2f}' for a in test)} %: a span of {moved:.2f} "
+    said = (f"the last {k} epochs' {'train' if train else 'test'} accuracy {', '.join(f'{a:.2f}' for a in test)} %: "
+            f"a span of {moved:.2f} "
             f"points (noise ±{noise:.2f}; {records.METRICS})")
-    return Claim(number, clause, ((moved <= noise) == steady) != _negated(low, found.start()), said, "stability")
+    ok = ((moved <= noise) == steady) != _negated(low, found.start())
+    if pair is None or not re.search(r"\blast \w+", low):
+        return Claim(number, clause, ok, said, "stability")
+    ends = _span_ends_said(pair, test)
+    return Claim(number, clause, ok and ends, said + ("" if ends else f"; {pair[1]} to {pair[2]} is not its first to its last "
+                                                      "nor its lowest to its highest"), "stability", (pair[1], pair[2]))
+
+
+def _span_ends_said(pair: re.Match, values: list[float]) -> bool:
+    """"(94.18 to 97.51)" said of the last epochs: their first to their last, or their lowest to their highest."""
+    with _unread():
+        return any(said_as(a, pair[1]) and said_as(b, pair[2]) for a, b in
+                   ((values[0], values[-1]), (min(values), max(values)), (max(values), min(values))))
+
+
+# "not stable (94.18 to 97.51)", "range from 90.99 to 97.33": two figures said as a span's ends
+_SPAN_PAIR = re.compile(r"(?:\bfrom\s+|\(\s*)(\d{2}\.\d+)\s*%?\s*(?:(?:up |down )?to|→|->|–)\s*(\d{2}\.\d+)\s*%?\s*\)?")
 
 
 def _stable_seeds(low: str, clause: str, step: Step, number: int, seeds: tuple, steady: bool) -> Claim:
@@ -4346,7 +4400,7 @@ def _seed_rank(low, clause, step, previous, number) -> Claim | None:
     """"Seed 0 had the lowest final": that seed's figure (final where none is named, best, the min of the last epochs)
     the lowest or highest of the check's seeds (a tie counts)."""
     # "seed 4 ended highest ..., seed 0 lowest ...": each ("seed 0 best 97.51" is that seed's best figure, no rank)
-    ranks = [(f[1], f[4], f[5] or _rank_epoch(low[f.end():]) or ("final" if re.search(r"\b(?:end|finish|final)", f[2] or low)
+    ranks = [(f[1], f[4], f[5] or _rank_epoch(low[f.end():]) or ("final" if re.search(r"\b(?:end|finish|final)", low)
                                                               else None))
              for f in _SEED_RANK.finditer(low) if (f[2] or f[4] not in ("best", "top")) and
              not re.match(r"\s*(?:to\s+)?start", low[f.end():])]  # "the best start": epoch 1's rank, read below
@@ -4946,12 +5000,13 @@ def _role_beside(low: str, after: str, at: int, words: str, epoch: re.Match | No
     to the end: 95.90 % at epoch 4")."""
     if _EPOCH.match(after):
         words = re.sub(r"\b(?:(?:to|at|in|by|until) )?the end\b[^:,;]{0,30}:\s*$", ": ", words)
-    if re.match(r"\s*(?:at the end|in the end|by the end|at the last epoch|finally)\b", after):
+    if re.match(r"\s*%?\s*(?:at the end|in the end|by the end|(?:at|in) the (?:last|final) epoch(?!s)|finally)\b", after):
         return words + " final ", None
     if re.fullmatch(r"\W*", words) and (role := _ROLE_AFTER.match(after)):  # "99.41 % best test accuracy": its role after it
         return f"{words} {role[1]} ", epoch
-    if not re.search(r"[a-z]", low[low.rfind("(", 0, at) + 1:at]) and low.rfind("(", 0, at) > low.rfind(")", 0, at):
-        return " by epoch ", None
+    if not re.search(r"[a-z]", low[low.rfind("(", 0, at) + 1:at]) and low.rfind("(", 0, at) > low.rfind(")", 0, at) and \
+            not (epoch is not None and re.match(r"\s*%?\s*,?\s*(?:at|in|after)?\s*epoch\s+\d+\s*\)", after)):
+        return " by epoch ", None  # but "(98.12 % at epoch 4)": the epoch said with it
     return words, epoch
 
 
@@ -5098,8 +5153,7 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
     """One percentage of the step, read by the role its own `words` and those `around` it name."""
     if (least := _min_last_said(clause, step, number, text, words, around)) is not None:
         return least
-    value = float(text)
-    near = re.search(r"(?:\b(almost|nearly|close to|about|around|approximately)|~)\s*$", words)
+    near = re.search(r"(?:\b(almost|nearly|close to|about|around|approximately|approx\.?|roughly)|~|≈)\s*$", words)
     # not a count's or the whole set's ("on the full train set (60k images)"), nor the process ("the training is not stable")
     train = bool(re.search(r"(?<!full )(?<!whole )(?<!entire )\btrain(?:ing)?\b(?!\s+(?:images|samples|set size|examples))"
                            r"(?<!training(?= is| was| process| run))", around))
@@ -5118,18 +5172,13 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
             return Claim(number, clause, (said_near if near else said_as)(values[0], text) and values[0] == max(series),
                          f"{what.rpartition(' (')[0]}; best {max(series):.2f} % ({records.METRICS})", "figure", (text,))
     elif _FINAL.search(re.split(r"[,;]", words)[-1]) and not re.search(r"\blast \d", around):
-        return _final_said(clause, step, number, text, train and not either, either)
+        return _final_said(clause, step, number, text, train and not either, either, near)
     else:
         values, what, labels = _series(step, around, train, either)
     if not values:
         return None
-    if near and near[1] in ("almost", "nearly", "close to"):  # within half a point below the figure said
-        return Claim(number, clause, value - 0.5 <= max(values) <= value + 0.05, f"{what}: best {max(values):.2f} %",
-                     "figure", (text,))
-    if near:  # "about 85 %": one unit of its last digit either way
-        ok = any(said_near(v, text) for v in values)
-        return Claim(number, clause, ok, f"{what}: {min(values, key=lambda v: abs(v - value)):.2f} % the nearest",
-                     "figure", (text,))
+    if near:
+        return _near_figure(clause, number, text, near, values, what, best_named and not epoch and not either)
     ok = any(said_as(v, text) for v in values)
     if best_named and not epoch and not either:
         ok = said_as(max(values), text)
@@ -5151,12 +5200,27 @@ def _final_not_epoch(words: str) -> bool:
     return end is not None and not re.search(r"\bepoch \d+\s+(?:\w+\s+)?$", words[:end.start()])
 
 
-def _final_said(clause: str, step: Step, number: int, text: str, train: bool, either: bool) -> Claim:
+def _near_figure(clause: str, number: int, text: str, near: re.Match, values: list[float], what: str, best: bool) -> Claim:
+    """"about 85 %": one unit of its last digit either way (of the best where "best" is said); "almost 96 %": the best
+    within half a point below it."""
+    value = _num(text)
+    if near[1] in ("almost", "nearly", "close to"):
+        return Claim(number, clause, value - 0.5 <= max(values) <= value + 0.05, f"{what}: best {max(values):.2f} %",
+                     "figure", (text,))
+    pool = [max(values)] if best else values
+    return Claim(number, clause, any(said_near(v, text) for v in pool),
+                 f"{what}: {min(pool, key=lambda v: abs(v - value)):.2f} % the nearest", "figure", (text,))
+
+
+def _final_said(clause: str, step: Step, number: int, text: str, train: bool, either: bool,
+                near: re.Match | None = None) -> Claim:
     """A figure said of the last epoch: train's or test's as named, either where both are ("train and test finish
-    level: 98.03 % against 97.98 %")."""
+    level: 98.03 % against 97.98 %"); "~ 96.0" within one unit of its last digit, "almost 96" just under it."""
     name = "train" if train or either and said_as(step.run.train()[-1], text) else "test"
     series = step.run.train() if name == "train" else step.run.test()
-    return Claim(number, clause, said_as(series[-1], text), f"{name} accuracy at the last epoch ({len(series)}): "
+    ok = (said_near(series[-1], text) if near[1] not in ("almost", "nearly", "close to") else
+          _num(text) - 0.5 <= series[-1] <= _num(text) + 0.05) if near else said_as(series[-1], text)
+    return Claim(number, clause, ok, f"{name} accuracy at the last epoch ({len(series)}): "
                  f"{series[-1]:.2f} % ({records.METRICS})", "figure", (text,))
 
 
@@ -5180,7 +5244,8 @@ def _min_last_said(clause: str, step: Step, number: int, text: str, words: str, 
     least = min(series[-k:])
     where = [len(series) - k + i + 1 for i, v in enumerate(series[-k:]) if v == least]
     at = re.match(r"\s*%?\s*(?:at|in) epoch (\d+)", around.partition(text)[2])  # "96.51 (epoch 3)": where it fell
-    ok = said_as(least, text) and (at is None or int(at[1]) in where)
+    near = re.search(r"(?:\b(?:about|around|approximately|approx\.?|roughly)|~|≈)\s*$", around.partition(text)[0])
+    ok = (said_near if near else said_as)(least, text) and (at is None or int(at[1]) in where)
     return Claim(number, clause, ok, f"{'train' if train else 'test'} accuracy, the lowest of the last {k} epochs: "
                  f"{least:.2f} %{' at epoch ' + ', '.join(map(str, where)) if at else ''} ({records.METRICS})", "figure",
                  (text, said[1]) + ((at[1],) if at else ()))
