@@ -998,6 +998,13 @@ CORPUS_SAID = [
     ("gamma", 1, "result", "Best test accuracy about 94.3%", False),  # 94.27 is epoch 2's, not the best
     ("example", 1, "result", "Min of the last 3 epochs: ~98.5%", True),
     ("example", 1, "result", "Min of the last 3 epochs: ~98.4%", False),
+    ("beta", 3, "result", "Best train acc ~96.3 % (final epoch).", True),  # the "~" kept beside "(final epoch)": 96.21
+    ("beta", 3, "result", "Best train acc ~96.0 % (final epoch).", False),
+    ("example", 2, "result", "Train/Test: 99.79/99.41 (last epoch)", True),  # the role said once for both
+    ("example", 2, "result", "Train/Test: 99.78/99.41 (last epoch)", False),  # 99.78 is train's at epoch 14
+    ("example", 2, "result", "Train/Test: 99.79/99.41 (epoch 15)", True),
+    ("example", 2, "result", "Train acc 99.79% at the end, test 99.41%", True),  # the end's too
+    ("example", 2, "result", "Train acc 99.79% at the end, test 99.42%", False),  # 99.42 is the best, at epoch 14
 ]
 
 

@@ -1011,10 +1011,26 @@ def _in_order(text: str) -> str:
                             f"{' than' if m[9].lower() in ('higher', 'lower', 'better', 'worse') else ''} {m[4]}", text)
 
 
+def _pair_role(text: str) -> str:
+    """A role or an epoch said once for a pair of train and test figures: "Train/Test: 96.21/96.47 (final)", "(last
+    epoch)", "(epoch 6)"; "Train acc 99.79 % at the end, test 99.41 %" (the end's too)."""
+    def both(m: re.Match) -> str:
+        if m[4]:
+            return f"train accuracy {m[1]} % at epoch {m[4]}, test accuracy {m[2]} % at epoch {m[4]}"
+        role = "final" if m[3].lower() in ("final", "last") else m[3].lower()
+        return f"{role} train accuracy {m[1]} %, {role} test accuracy {m[2]} %"
+    text = re.sub(r"(?i)\btrain\s*/\s*test\s*:\s*(\d[\d.]*)\s*%?\s*/\s*(\d[\d.]*)\s*%?\s*\(\s*(?:the\s+)?"
+                  r"(?:(final|last|best)(?:\s+epoch)?|(?:epoch|ep)\s*(\d+))\s*\)", both, text)
+    return re.sub(r"(?i)\b((train|test)\w*(?:\s+acc\w*)?\s+(\d{2}\.\d+\s*%?)\s+"
+                  r"(at the end|at the last epoch|in the last epoch)),\s+"
+                  r"((?!\2)(?:train|test)\w*(?:\s+acc\w*)?\s+\d{2}\.\d+\s*%?)(?=\s*$|\s*[.;])", r"\1, \5 \4", text)
+
+
 def _phrasings(text: str) -> str:
     """Phrasings said in the shape the readers read: "Epoch 6 → 46.40" (at epoch 6), slashed pairs ("train / test loss
     = 0.485 / 0.409", "73.05 train / 75.41 test"), "hasnt", "every epoch up to 13", "after peaking at epoch 3" (from
     it), "6 of the 2s are wrong" (digit 2's errors), "passed 50% at epoch 6 and 80% at epoch 7" (the verb again)."""
+    text = _pair_role(text)
     text = re.sub(r"(?i)\b((?:at|in|by) epoch \d+)\s*(?:→|->|=>)\s*(?=\d)", r"\1, ", text)  # "98.68 at epoch 12 → 99.48 at ..."
     text = re.sub(r"(?i)\bepoch (\d+)\s*(?:→|->|=>)\s*(?=\d)", r"at epoch \1: ", text)  # "Epoch 6 → 46.40 val acc"
     text = _each_its_figure(text)
@@ -1046,9 +1062,6 @@ def _phrasings(text: str) -> str:
     # "Seed 1 reaches 97 at epoch 4 and seed 2 at epoch 2": the verb and level carried to the second seed
     text = re.sub(r"(?i)\b(seed \d+) (reach\w*|hit\w*|pass\w*|cross\w*) (\d+(?:\.\d+)?\s*%?) (at|by) epoch (\d+),? and "
                   r"(seed \d+) (at|by) epoch (\d+)", r"\1 \2 \3 \4 epoch \5, and \6 \2 \3 \7 epoch \8", text)
-    # "Train/Test: 96.21/96.47 (final)": the role said once for both
-    text = re.sub(r"(?i)\btrain\s*/\s*test\s*:\s*(\d[\d.]*)\s*%?\s*/\s*(\d[\d.]*)\s*%?\s*\(\s*(final|last|best)\s*\)",
-                  r"\3 train accuracy \1 %, \3 test accuracy \2 %", text)
     # "6 of the 2s are misclassified", "just 7 of the 1s are wrong": a digit's errors
     text = re.sub(r"(?i)\b(?:just |only )?(\d+) of the (\d)(?:'s|s) (?:are|were|is|was|get|got) (?:misclassified|wrong|"
                   r"mistaken|missed|errors)\b", r"digit \2 has \1 errors", text)
@@ -5001,7 +5014,8 @@ def _role_beside(low: str, after: str, at: int, words: str, epoch: re.Match | No
     if _EPOCH.match(after):
         words = re.sub(r"\b(?:(?:to|at|in|by|until) )?the end\b[^:,;]{0,30}:\s*$", ": ", words)
     if re.match(r"\s*%?\s*(?:at the end|in the end|by the end|(?:at|in) the (?:last|final) epoch(?!s)|finally)\b", after):
-        return words + " final ", None
+        tol = re.search(r"(?:\b(?:almost|nearly|close to|about|around|approximately|approx\.?|roughly)|~|≈)\s*$", words)
+        return (words[:tol.start()] + " final " + tol[0] if tol else words + " final "), None  # "~96.2 % at the end"
     if re.fullmatch(r"\W*", words) and (role := _ROLE_AFTER.match(after)):  # "99.41 % best test accuracy": its role after it
         return f"{words} {role[1]} ", epoch
     if not re.search(r"[a-z]", low[low.rfind("(", 0, at) + 1:at]) and low.rfind("(", 0, at) > low.rfind(")", 0, at) and \
