@@ -256,7 +256,8 @@ def clauses(sentence: str) -> list[str]:
                      r"finished at|peaked at)\s+\d)|"
                      r",\s+(?=before\s+(?:the\s+)?(?:test\s+|train\s+)?accuracy\s+\w+\s+(?:to|past)\s+\d)|"
                      r",\s+and\s+(?=from epoch \d+ on\b)|,\s+and\s+(?=(?:for|in|over|during) the (?:first|last) \d+ epochs\b)|"
-                     r",\s+(?=because\b)|,\s+where\s+(?=(?:the\s+)?[^,;]{0,40}?\b(?:step|model)[ _-]?\d)|"
+                     r",\s+(?=because\b)|\s+(?=(?:as|since|because) the (?i:lr|rate|learning rate)\b)|"
+                     r",\s+where\s+(?=(?:the\s+)?[^,;]{0,40}?\b(?:step|model)[ _-]?\d)|"
                      r",\s+(?=with\s+(?:the\s+|a\s+)?(?:(?:final|best|lowest|last)\s+)?"
                      r"(?:(?:test|train|training) (?:accuracy|loss)|"
                      r"digits?\s+\d|class(?:es)?\s+\d|(?:zero|one|two|three|four|five|six|seven|eight|nine)s)\b)|"
@@ -353,6 +354,12 @@ def _carried(out: list[str], part: str) -> str:
                 part) and (said := re.search(r"(?i)\b(?:seed \d+|(?:train|test|validation)(?:ing)?\s+(?:accuracy|acc|loss))\b",
                                             out[-1])):
         part = f"{said[0]} {part}"  # "train accuracy barely moved, ..., then reached 98 %": train's; a seed's its own
+    if (at := re.search(r"(?i)\b(?:at|in) epoch (\d+)\s*$", out[-1])) and not re.search(r"(?i)\bepochs?\b", part) and \
+            re.match(r"(?i)(?:train|test)\w*\b", part):
+        part = f"at epoch {at[1]}, {part}"  # "... is at epoch 3: train 4.78 ahead of test": of that epoch
+    if (first := re.search(r"(?i)\b(?:the )?first (\d+) epochs\b", out[-1])) and \
+            (then := re.match(r"(?i)(?:and\s+)?(?:after that|after those|from then on|thereafter|afterwards)\b,?", part)):
+        part = f"from epoch {int(first[1]) + 1} on{part[then.end():]}"  # "the first 4 epochs are wasted; after that ..."
     return part
 
 
@@ -616,7 +623,8 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
             continue
         atoms: list[Claim] = []
         numbers: list[str] = []
-        plain = _plain(_last_but_one(_models_named(sentence, {**(earlier or {}), number: step}, number), step))
+        plain, aside = _no_record(_plain(_last_but_one(_models_named(sentence, {**(earlier or {}), number: step}, number),
+                                                       step)))
         token = _SENTENCE.set(plain.lower())
         stopped = _STOPPED.search(plain)
         try:
@@ -637,7 +645,7 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
             out.append(Judged(number, section, words, (), (), plan=True))
             continue
         read = [n for a in atoms for n in a.numbers]
-        unchecked = [f"\u201c{h[0]}\u201d" for h in HEDGED_WORDS.finditer(plain)]  # an opinion no record decides
+        unchecked = [f"\u201c{h[0]}\u201d" for h in HEDGED_WORDS.finditer(plain)] + aside  # opinions, facts no record holds
         for n in numbers:
             if n in read:
                 read.remove(n)
@@ -706,6 +714,11 @@ def _last_but_one(sentence: str, step: Step) -> str:
                       lambda m: f"last {max(1, round(n * int(m[1]) / 100))} epochs", sentence)
     if n < 2:
         return sentence
+    # "The weakest digit on seed 0 is the 6": the per-class records are the step's own run's, seed 0's where it is that seed
+    if re.search(r"(?i)\b(?:digits?|class(?:es)?|weakest|hardest)\b", sentence) and \
+            re.search(r"(?i)\b(?:errors|mistakes|misclassified)\b|\b(?:digit|class)\b[^.;]{0,30}\d{2}\.\d+\s*%", sentence):
+        sentence = re.sub(rf"(?i)\s+(?:on|for|of|with) seed {getattr(step.run.settings, 'seed', 0)}\b(?=[^;]*?(?:\berrors|"
+                          r"\bmistakes|%))", "", sentence)
     # "Just after the cut the test accuracy was 98.49 %": the first epoch on the lower rate, where the run has one
     if (lower := _lower_from([e.lr for e in step.run.epochs])) and not re.search(r"(?i)\bepochs?\s+\d", sentence):
         sentence = re.sub(r"(?i)^(\W*)(?:just |right |directly )?after the (?:rate |lr |learning rate )?(?:cut|drop),?\s+"
@@ -742,6 +755,23 @@ def _fit_before(found: list[Claim], clause: str, sentence: str, previous: Step |
     before = max((k for k in earlier if earlier[k] is previous), default=number - 1)
     fit = [c for c in _claims_of(clause, sentence, previous, earlier.get(before - 1), before, earlier) if c.kind == "fit"]
     return rest + [replace(c, step=number, evidence=f"step {before}: {c.evidence}") for c in fit]
+
+
+# facts no record holds: which digit a digit is read as ("43 of them read as 0", "7 read as 2, 12 times"), the loss or
+# accuracy of guessing ("the 2.30 of pure guessing", "chance level (10 %)")
+_NO_RECORD = re.compile(r"(?i),?\s*(?:and\s+|with\s+)?(?:the\s+)?"
+                        r"(?:most\s+common\s+(?:mistake|confusion|error)s?\s*(?:was|is|:)?\s*)?"
+                        r"(?:(?:\d+|all|most) of (?:them|those|these|which)\s+(?:were\s+|are\s+|got\s+)?|(?:an?\s+)?\d\s+)"
+                        r"(?:read|mistaken|misread|taken|predicted|classified|confused)\s+(?:as|for|with)\s+(?:an?\s+)?\d\b"
+                        r"(?:,?\s+\d+\s+times)?|"
+                        r"\s*,?\s*(?:not far (?:below|above|from)\s+)?(?:the\s+)?\d+(?:\.\d+)?\s*%?\s+(?:of|for)\s+"
+                        r"(?:pure\s+|random\s+)?(?:guessing|chance)\b|\bchance(?:\s+level)?\s*(?:\(|of|is|=|:)\s*\d+(?:\.\d+)?\s*%?\)?")
+
+
+def _no_record(plain: str) -> tuple[str, list[str]]:
+    """The sentence without the facts no record holds (`_NO_RECORD`), and those facts, each to be shown unchecked."""
+    aside = [f"\u201c{m[0].strip(' ,')}\u201d" for m in _NO_RECORD.finditer(plain)]
+    return (_NO_RECORD.sub("", plain) if aside else plain), aside
 
 
 HEDGED_WORDS = re.compile(r"(?i)\b(?:probably|likely|seems?|seemed|maybe|perhaps|i think|i believe|too (?:high|low|big|"
@@ -981,6 +1011,16 @@ def _spans_said(text: str) -> str:
                   lambda m: m[0] if re.search(r"(?i)\b(?:epochs?|ep)\s*\d|\bpeak",  # a span said before: its own ends
                                               re.split(r"[;.]\s", m.string[:m.start()])[-1])
                   else f"{m[1]}, from {m[3]} at the first epoch to {m[4]} at the last epoch", text)
+    # "from epoch 5 on it rises every epoch up to 86.29 %": where the climb ends, the last epoch
+    text = re.sub(r"(?i)\b(every|each) epoch,? (?:up )?to (\d{2}\.\d+\s*%?)(?=\s*(?:$|[.;]))", r"\1 epoch, ending at \2", text)
+    # "Nothing happens for 4 epochs (test under 12 %)", "stuck near chance for 4 epochs": the run's first 4
+    text = re.sub(rf"(?i)\b(happens?|happened|stays?|stayed|sat|sits|remain(?:s|ed)?|stuck|hover(?:s|ed)?|flat|"
+                  rf"barely (?:moves?|moved|learns?|learned|learnt))\b([^.;]{{0,20}}?)\bfor (\d+|{'|'.join(WORDS)}) epochs\b"
+                  r"(?=[^;]*?\b(?:under|below|above|over|between|within|at most|at least)\s+\d)",  # a level it is said of
+                  r"\1\2for the first \3 epochs", text)
+    # "58.89 % at the end of epoch 1", "the LR cut at the end of epoch 4": after that epoch (its figure; a cut from the next)
+    text = re.sub(r"(?i)\b(at|by|after) the end of (?=(?:epoch \d+|the \w+ epoch)\b)",
+                  lambda m: "by " if m[1].lower() == "by" else "after ", text)
     # "For 4 epochs the test accuracy stays around chance": the run's first 4 (a count of epochs trained says "trained")
     text = re.sub(rf"(?i)^(\W*)(for|over|during) (\d+|{'|'.join(WORDS)}) epochs\b(?=,?\s+(?:the\s+)?(?:test|train\w*|val\w*|"
                   r"accuracy|acc|it|loss|the net|the model|network)\b)(?![^.;]*\b(?:trained|ran)\b)",
@@ -1040,7 +1080,8 @@ def _phrasings(text: str) -> str:
     text = _percent_pairs(re.sub(r"(?i)\b(has|have|did|was|is|does|do|were)nt\b", r"\1 not", text))  # "hasnt", "didnt"
     text = re.sub(r"\s@\s*", " at ", text)  # "98.49 @ ep 5"
     text = re.sub(r"(?i)\(\s*(?:the\s+)?(final|last)\s+epoch\s*\)", r"at the \1 epoch", text)
-    text = re.sub(r"(?i)\b(every|each|all) epochs? (up to|until|till|through) (\d+)\b", r"\1 epoch \2 epoch \3", text)
+    text = re.sub(r"(?i)\b(every|each|all) epochs? (up to|until|till|through) (\d+)\b(?![.,]\d|\s*%)", r"\1 epoch \2 epoch \3",
+                  text)
     text = re.sub(r"(?i)\bafter peaking(?: at (\d+(?:\.\d+)?)\s*%?)? (?:at|in) epoch (\d+),?", lambda m: (  # from the peak
         f"it peaked at {m[1]} % at epoch {m[2]}; " if m[1] else "") + f"from epoch {m[2]},", text)  # its figure a claim too
     text = re.sub(r"(?i)\b(last|first) (two|three|four|five)\b", lambda m: f"{m[1]} {WORDS[m[2].lower()]}", text)
@@ -1394,11 +1435,18 @@ def _named_step(low: str, previous: Step | None, earlier: dict[int, Step], numbe
     return previous
 
 
+def _change_named(low: str) -> str | None:
+    """The change a clause credits, by its name; not one said absent ("... without batch norm")."""
+    return next((n for n, pattern in CHANGE_NAMES.items()
+                 if (m := re.search(pattern, low)) and not re.search(r"\b(?:without|no|w/o)\s+(?:any\s+)?$", low[:m.start()])),
+                None)
+
+
 def _effect(low, clause, step, previous, number) -> Claim | None:
     """`X reduced over-fitting`, `batch norm made it train faster`: the change must be in the step and new in it, able
     to act, the effect must show against the step before beyond the noise, and it must be the only change to be
     credited."""
-    name = next((n for n, pattern in CHANGE_NAMES.items() if re.search(pattern, low)), None)
+    name = _change_named(low)
     credit = CREDIT.search(low)
     help_at = _help_word(low) or credit
     what = next((w for w, pattern in EFFECTS.items() if re.search(pattern, low)), "accuracy" if credit else None)
@@ -1922,7 +1970,8 @@ def _params_change(low, clause, step, previous, number) -> Claim | None:
     low = re.sub(r"\(\s*\+\s*(\d[\d,]*)", r"(\1 more", re.sub(r"\(\s*[-−]\s*(\d[\d,]*)", r"(\1 fewer", low))
     if previous is None or not re.search(r"\bparam(?:eter)?s?\b", low) or "accura" in low or not \
             (signed or re.search(r"\bfrom\s+\d|\d\s*k?\s*(?:->|→)\s*\d", low) or BEFORE.search(low) or
-             BEFORE.search(_SENTENCE.get() or "")):
+             BEFORE.search(_SENTENCE.get() or "") or  # "the parameter count went up by only 68": from the step before
+             re.search(r"\b(?:went|goes|go|came|comes)\s+(?:up|down)\s+by\b|\b(?:rose|grew|fell|dropped)\s+by\b", low)):
         return None
     a, b = previous.run.params, step.run.params
     said = [(m[1], 1e3 if m[2] else 1.0, low[max(0, m.start() - 14):m.start()]) for m in
@@ -2272,7 +2321,7 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
         return claim if previous is None else _ahead_against(low, claim, step, previous, ahead)
     if previous is not None and (grew := _GAP_CHANGED.search(low) or _GAP_CHANGED_BY.search(low)):
         return _gap_change(low, clause, step, previous, number, grew)
-    if previous is not None and (way := _GAP_WAY.search(low)):  # "the gap shrank compared with step 2": beyond the noise
+    if previous is not None and (way := _GAP_WAY.search(low) or _GAP_WAY_BEFORE.search(low)):  # "the gap shrank compared ..."
         moved, said = _effect_shown("fit", step, previous)  # +1: smaller beyond the noise, 0: inside it
         grew = way[1] in (*_GREW, "got bigger", "got wider") or way[1].endswith(("larger", "bigger", "wider"))
         return Claim(number, clause, None if moved == 0 else (moved < 0) == grew, said, "gap")
@@ -2287,6 +2336,11 @@ _GAP_WAY = re.compile(r"\bgap\b[^.;\d]{0,40}?\b(grew|widened|increased|rose|went
                       r"versus|from|since|against)\s+(?:in\s+)?(?:step|model)[ _-]?\d")
 
 
+# "narrowed the train-test gap compared with step 1", "a smaller train-test gap than step 2": the word before the gap
+_GAP_WAY_BEFORE = re.compile(r"\b(narrowed|shrank|closed|reduced|widened|grew|increased|smaller|larger|bigger|narrower|wider)\s+"
+                             r"(?:the\s+)?(?:train[- ](?:vs\.?[- ])?test\s+|generali[sz]ation\s+)?gap\b(?!\s+layer)[^.;\d]*?"
+                             r"\b(?:compared (?:with|to)|than|vs\.?|versus|from|since|against)\s+(?:in\s+|that of\s+)?"
+                             r"(?:step|model)[ _-]?\d")
 _GREW = ("grew", "widened", "increased", "rose", "went up")  # a gap's words for growing; the rest say it shrank
 _GAP_CHANGED = re.compile(r"\bgap\b[^.;]{0,20}?\b(?P<dir>grew|widened|increased|rose|went up|shrank|narrowed|decreased|"
                           r"fell|went down|closed)\b[^.;]*?\b(?:compared (?:with|to)|than|vs\.?|versus|on|from) "
@@ -2394,7 +2448,8 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
                         r"\s*(?:points?|pts?|pp|%)(?!\s*(?:better|worse|higher|lower))", low) or
               re.search(r"\bgap\b(?:[^;\d]{0,25}?(?:last|first) \d+)?[^;\d]{0,40}?"
                         r"(?P<tol>within|under|below|less than|about|around|"
-                        r"roughly|~|over|above|more than)?\s*(?<!last )(?<!first )(?P<n>\d*\.\d+|\d+)\b(?!\s*epochs?)", low)) \
+                        r"roughly|~|over|above|more than)?\s*(?<!last )(?<!first )(?<!epoch )(?<!step )(?<!model )(?<!seed )"
+                        r"(?P<n>\d*\.\d+|\d+)\b(?!\s*epochs?)", low)) \
         if "gap" in low else None
     if figure is None and re.search(r"\b(?:about|around|roughly|basically|essentially|practically|virtually|effectively|"
                                     r"nearly|almost|close to|near|pretty much)\s+(?:zero|nil|nothing|0)\b", low):
@@ -2429,6 +2484,20 @@ _BEING = r"(?: is| was| being| stays| stayed| remained| sits| sat| has been| had
     r"(?: still| consistently| always| never| even| slightly| just| clearly| a bit| well| far)?"
 
 
+def _above_count(low: str, clause: str, step: Step, number: int, test_higher: bool) -> Claim | None:
+    """"Train was below test in 12 of the 15 epochs": how many epochs the relation held in, as said."""
+    counted = re.search(rf"\bin (\d+|{'|'.join(WORDS)}) (?:out )?of (?:the |all |its )?(?:(\d+|{'|'.join(WORDS)}) )?epochs\b",
+                        low)
+    if counted is None:
+        return None
+    gaps = [a - b for a, b in zip(step.run.train(), step.run.test(), strict=True)]
+    held = sum(1 for g in gaps if (g < 0) == test_higher and g != 0)
+    total = _count(counted[2]) if counted[2] else len(gaps)
+    return Claim(number, clause, held == _count(counted[1]) and total == len(gaps),
+                 f"{'test' if test_higher else 'train'} ahead in {held} of the {len(gaps)} epochs: train - test "
+                 + ", ".join(f"{g:+.2f}" for g in gaps) + f" ({records.METRICS})", "fit", tuple(g for g in counted.groups() if g))
+
+
 def _above(low, clause, step, previous, number) -> Claim | None:
     """Test above (or below) train; "for 13 epochs": the first 13."""
     low = re.sub(r"\b(train(?:ing)?|test)((?:\s+accuracy)?\s+for)\s+(\d+)\s+epochs\b", r"\1\2 the first \3 epochs", low)
@@ -2446,9 +2515,10 @@ def _above(low, clause, step, previous, number) -> Claim | None:
     test_first = found[1] in ("test", "validation")
     word = found[2] if test_first else found[1]
     test_higher = (word in ("higher", "above", "greater", "better", "more", "beat", "beats", "ahead of", "over", ">", "lead",
-                            "leads", "led", "overtook", "overtakes", "overtake")) \
-        == test_first
+                            "leads", "led", "overtook", "overtakes", "overtake")) == test_first
     negated = _negated(low, found.start())
+    if (counted := _above_count(low, clause, step, number, test_higher)) is not None:
+        return counted
     scope, label = _epoch_scope(low, f.epochs, step.last, implicit=False)
     if " never" in found[0]:  # "train never overtakes test": in no epoch of the span
         scope = scope or list(range(1, f.epochs + 1))
@@ -2743,8 +2813,10 @@ _RATE_SPAN = re.compile(r"(?<!up to )(?<!peak )(?<!peak of )(?<!max )(?<![\w.])(
 
 def _rate_spans(low: str, rates: list[float]) -> list[bool]:
     """How long a rate is said to last: "0.05 for 4 epochs, then 0.005" (its first stretch, that long), "0.01 for all
-    15 epochs" (the run's length)."""
+    15 epochs" (the run's length), "then held at that peak" (to the end)."""
     verdicts = []
+    if re.search(r"\b(?:held|stayed|kept|remained|sat)\s+(?:at\s+)?(?:that|the|this|its)\s+(?:peak|top|maximum|max)\b", low):
+        verdicts.append(all(r == max(rates) for r in rates[rates.index(max(rates)):]))
     for span in _RATE_SPAN.finditer(low):
         k = int(_num(span[2]))  # read: the number is accounted for
         verdicts.append(1 <= k <= len(rates) and all(said_as(r, span[1]) for r in rates[:k])
@@ -2867,15 +2939,16 @@ def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None
                 r"\b(?:lr|rate)\b[^.;]{0,15}$", low[:found.start()]):
             continue  # a loss's figure: the clause's subject is the loss
         if float(found[1]) < 1:  # a rate the run had at an epoch's start, or the peak set (1 or more: an accuracy)
-            verdicts.append(_rate_said(found[1], low[:found.start()], low[found.end():], rates, step.run.settings.lr))
+            denied = negated and found.start() > cut.start() and re.search(r"\bto\s*$", low[:found.start()])  # "never cut to"
+            verdicts.append(_rate_said(found[1], low[:found.start()], low[found.end():], rates, step.run.settings.lr) !=
+                            bool(denied))
             if step.run.settings.lr is not None:  # a hand-in's log may print no rate
                 said += f"; peak {step.run.settings.lr:g}" * ("; peak" not in said)
     if factor := re.search(r"\b(?:by\s+(?:a\s+factor\s+of\s+)?|factor of\s+)(\d+)\s*(?:x|×|times)?(?!\d|\.\d)|"
                            r"\b(\d+)\s*(?:x|×)(?![\d\w])", low):
         drops = [a / b for a, b in zip(rates, rates[1:], strict=False) if b < a]  # each cut's factor
         verdicts.append(any(math.isclose(d, _num(factor[1] or factor[2]), rel_tol=0.05) for d in drops))
-    verdicts += _rate_from_to(low, rates)
-    verdicts += _rate_spans(low, rates)
+    verdicts += _rate_from_to(low, rates) + _rate_spans(low, rates)
     when, said_when = _rate_when(low, cut, rates, negated)
     if negated and said_when.startswith(("; lower from", "; never lower")):
         verdicts = verdicts[1:]  # "not reduced after epoch 3": no cut at that moment, whatever came later
@@ -3417,12 +3490,16 @@ _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is|\s*:)?(?:\s+(?:s
                     r"(?<=\)):\s*|\b(?:are|were)\s+(?:now\s+|still\s+)?|\band the\s+(?=\d\s+(?:came|comes)\b)|"
                     r"\bwhereas\s+|\bbut\s+|\bthen\s+|\bcom(?:es?|ing)\s+|\bcame\s+|\bit\s+is\s+|\bmakes?\s+|\bmade\s+|;\s*|^\W*)(?P<b>\d)\s*(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|still|went|got|dropped|came|comes|"
                     r"fell|rose|improved|worst|best|weakest|perfect|(?:slightly |a bit |marginally |much )?(?:worse|better))\b|"
-                    r"\((?=\s*\d)|:(?=\s*\d{1,3}(?:\.\d+)?\s*%))|\b(?:best|worst|weakest|strongest|easiest|hardest)(?:\s+(?:is|was)|\s*:)?\s+(?P<f>\d)\b(?!\s*%|\.\d)|"
+                    r"\((?=\s*\d)|:(?=\s*\d{1,3}(?:\.\d+)?\s*%))|"
+                    r"\b(?:best|worst|weakest|strongest|easiest|hardest)(?:\s+(?:digit|class))?(?:\s+(?:is|was|remains)"
+                    r"(?:\s+(?:still|again|now|also))?(?:\s+the)?|\s*:)?\s+(?P<f>\d)\b(?!\s*%|\.\d|\s+(?:errors?|mistakes?)\b)|"
                     r"\b(?:digit|class)\b[^.;:\d]{0,24}:\s*(?P<c>\d)\b(?!\s*%|\.\d)|"
-                    r"\b(?:with|then|behind|below|under|above|ahead of|before)\s+(?P<e>\d)\b"
-                    r"(?=\s+(?:right\s+|close\s+)?(?:behind|next|after|at|with|and|"
+                    r"\b(?:with|then|behind|below|under|above|ahead of|before)\s+(?:the\s+)?(?P<e>\d)\b"
+                    r"(?=\s+(?:right\s+|close\s+|just\s+)?(?:behind|next|after|at|with|and|"
                     r"(?:as\s+)?the\s+(?:weakest|worst|best|strongest|hardest|easiest)\b)|(?<=then\s\d)\s*(?:\(|$))|"
                     r"\bthe\s+(?P<t>\d)\s+(?=itself\b)|"  # "the 4 itself dropped from ..."
+                    r"\bthe\s+(?P<h>\d)\s+(?=(?:was|is|were|are|remains|stays)\s+(?:still\s+|again\s+|now\s+|also\s+)?the\s+"
+                    r"(?:weakest|worst|best|strongest|hardest|easiest)\b)|"  # "the 3 was the weakest at 98.05 %"
                     r"(?:\bon\s+|:\s*)(?P<g>\d)\b(?=\s*,\s*(?:then|followed by)\s+\d\b)")  # "most mistakes on 9, then 5"
 _WORST = re.compile(r"\b(worst|weakest|hardest|lowest|least accurate|most errors|most mistakes|wrong most|most wrong|"
                     r"highest error(?: count)?|most misclassified|struggles? (?:the )?most|struggled (?:the )?most|"
@@ -3866,7 +3943,7 @@ def _rank_order(low: str, mentions: list[tuple[int, int, int]], rows: dict) -> l
 def _digit_mentions(low: str) -> list[tuple[int, int, int]]:
     """Where each digit is named (start, end, digit); "after the 2s" ranks the digit before it, and names none."""
     return [(m.start(), m.end(),
-             DIGIT_WORDS[m["w"]] if m["w"] else int(next(g for g in m.group("d", "s", "b", "c", "e", "f", "t", "g") if g)))
+             DIGIT_WORDS[m["w"]] if m["w"] else int(next(g for g in m.group("d", "s", "b", "c", "e", "f", "t", "g", "h") if g)))
             for m in _DIGIT.finditer(low)
             if not (re.search(r"\bafter\s+$", low[:m.start()]) and re.match(r"(?:the\s+)?\d", m[0]) and
                     (re.search(r"\d", low[:m.start()]) or _DIGIT.search(low[:m.start()]))) and
@@ -4691,8 +4768,9 @@ def _params_of(low: str, clause: str, step: Step, number: int) -> Claim | None:
         re.search(rf"(?:parameters|params)\s+(?:are|is|stay\w*|remain\w*)\s+(?:the same|unchanged)(?:\s+as\s+(?:in\s+)?"
                   rf"(?:step|model)[ _-]?\d+(?:'s)?)?\s*\(\s*{NUM}\s*(k|K)?\s*\)", clause, re.I))
         if m), None)
-    if found is None:
-        return None
+    if found is None or re.search(r"\b(?:adds?|added|adding|costs?|saves?|saved|removes?|removed|takes? away|an extra|"
+                                  r"extra|another)\s+(?:only\s+|just\s+)?$", clause[:found.start()], re.I):
+        return None  # "batch norm adds 136 parameters": a layer's share, not the count
     params, text = step.run.params, found[1]
     scale = {"k": 1e3, "m": 1e6}.get((found[2] or "").lower(), 1.0)
     head = low[:found.start()] + " " + low[found.start():found.end()]
@@ -5694,7 +5772,33 @@ def _module_spans(tree: ast.Module, cls: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
-READERS = (_inline_table, _epoch_row, _result_field, _sequence, _test_and_train, _value_list, _last_listed, _respectively,
+_GAINS = re.compile(r"(?<![\w.])([+\-−]\s?\d+(?:\.\d+)?)(?:\s*(?:points?|pts?|pp))?(?:\s*(?:,|and|then|/)\s*"
+                    r"([+\-−]\s?\d+(?:\.\d+)?)(?:\s*(?:points?|pts?|pp))?)+")
+
+
+def _epoch_gains(low, clause, step, previous, number) -> Claim | None:
+    """"Test went up each epoch but the steps got smaller: +2.39, +1.72, +0.15": one signed figure for each epoch's
+    change, in order, from the second epoch to the last (train's where train alone is named)."""
+    found = _GAINS.search(low)
+    words = (_SENTENCE.get() or "") + " " + low  # "test went up each epoch but the steps got smaller: ...": the sentence's
+    if found is None or not re.search(r"\b(?:each|every|per) epoch\b|\bsteps\b|\bgains?\b|\bincrements?\b|\bjumps\b", words) \
+            or re.search(r"\b(?:step|model)[ _-]?\d|\bloss\b|\brate\b|\blr\b", low):
+        return None
+    said = [t.lstrip("+-−").strip() for t in re.findall(r"[+\-−]\s?\d+(?:\.\d+)?", found[0])]
+    signs = [t.startswith(("-", "−")) for t in re.findall(r"[+\-−]", found[0])]
+    train = _only_train(words)
+    curve = step.run.train() if train else step.run.test()
+    moves = [b - a for a, b in zip(curve, curve[1:], strict=False)]
+    if len(said) != len(moves):
+        return None  # not one for each epoch: which epochs they are is not said
+    with _unread():
+        ok = all(said_as(abs(m), t) and (m < 0) == neg for m, t, neg in zip(moves, said, signs, strict=True))
+    return Claim(number, clause, ok, f"{'train' if train else 'test'} accuracy, each epoch's change: "
+                 + ", ".join(f"{m:+.2f}" for m in moves) + f" ({records.METRICS})", "trend", tuple(said))
+
+
+READERS = (_inline_table, _epoch_row, _result_field, _sequence, _epoch_gains, _test_and_train, _value_list, _last_listed,
+           _respectively,
            _settings, _sizes_said, _layers_said, _reach_target, _between,
            _every_digit, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _speed, _params_change, _delta, _signed_vs,
