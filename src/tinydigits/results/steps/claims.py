@@ -238,6 +238,53 @@ def _field(sentence: str) -> str:
 _EFFECT_VERBS = r"raised|lifted|improved|lowered|closed|shrank|narrowed|hurt|reduced|increased|boosted|cost"
 
 
+# where a sentence is cut between one claim and the next (`clauses`)
+_CUTS = re.compile(r";\s+|:\s+(?=(?:test|train|training|val|the|it|accuracy|(?:in|at|by|after) epoch \d)\b)|"
+                   r"\s+(?:while|whereas|although|even though)\s+|"
+                   r"(?<=[\d)%])\s+(?:->|→|=>)\s+(?=[a-z])|"
+                   r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
+                   r",\s+(?=which (?:is|was)\s+(?:about |roughly |almost |nearly |just |only |around )?\d+(?:\.\d+)?\s*"
+                   r"(?:points?|pp)\b)|"
+                   r",\s+(?=then\s+(?:the\s+)?(?:train|test)\w*\b)|,\s+(?=then\s+(?:reached|hit|climbed to|rose to|ended at|"
+                   r"finished at|peaked at)\s+\d)|"
+                   r",\s+(?=before\s+(?:the\s+)?(?:test\s+|train\s+)?accuracy\s+\w+\s+(?:to|past)\s+\d)|"
+                   r",\s+and\s+(?=from epoch \d+ on\b)|,\s+and\s+(?=(?:for|in|over|during) the (?:first|last) \d+ epochs\b)|"
+                   r",\s+(?=because\b)|\s+(?=(?:as|since|because) the (?i:lr|rate|learning rate)\b)|"
+                   r",\s+where\s+(?=(?:the\s+)?[^,;]{0,40}?\b(?:step|model)[ _-]?\d)|"
+                   r",\s+(?=with\s+(?:the\s+)?(?:test|train)\w*\s+(?:accuracy\s+)?(?:above|below|ahead|behind)\b)|"
+                   r"\s+(?=with (?:train and test|test and train) (?:level|equal|even|close|tied)\b)|"
+                   r"\s+and then\s+(?=(?:stayed|stays|sat|sits|remained|hovered|held)\b)|"
+                   r",\s+(?=(?:images|epochs|batch(?: size)?|seeds|rf|receptive field)\s*[:=]\s*\d)|"
+                   r",\s+(?=with\s+(?:the\s+|a\s+)?(?:(?:final|best|lowest|last)\s+)?"
+                   r"(?:(?:test|train|training) (?:accuracy|loss)|"
+                   r"digits?\s+\d|class(?:es)?\s+\d|(?:zero|one|two|three|four|five|six|seven|eight|nine)s)\b)|"
+                   r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|,\s+(?=though\b)|"
+                   r",\s+(?=(?:at least|above|below|over|under)\s+\d)|\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)|"
+                   r"\s+and\s+(?=(?:the |its )?(?:best|final|min)\b)|(?<!train)\s[-–—]\s(?!test)(?!(?:just|finally|already|"
+                   r"down|up|still|only|well|barely|slightly|a bit|nearly|almost|comfortably|clearly|easily|i\.e\.|that is|"
+                   r"so|far|way)\b)"  # "99.35 % - just under the line": the same subject
+                   r"|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train|the others|"
+                   r"the other (?:\d+ |two |three |four |five )?seeds?)\b)"
+                   r"|,\s+(?=and\s+(?:only\s+)?(?:seeds?\s+\d|no seed|every seed|all (?:\w+ )?seeds)\b)"
+                   rf"|,?\s+and\s+(?=(?:also\s+)?(?:{_EFFECT_VERBS})\b)"
+                   r"|,\s+and\s+(?=(?:\d|one|two|three|four|five) of (?:them|those|the (?:\d|two|three|four|five))\b)"
+                   r"|,\s+and\s+(?=(?:then\s+)?(?:climbs?|climbed|rises|rose|improves|improved|recover(?:s|ed)?|falls|fell|"
+                   r"drops|dropped)\b)"
+                   r"|(?<![\d%])\s+(?:and|but)\s+(?=\d{2}(?:\.\d+)?\s*%?\s+(?:only\s+)?(?:over|in|for|through|during) the "
+                   r"(?:last|final|first) )"
+                   r"|\s+and\s+(?=(?i:passed|reached|crossed|hit|got to|passes|reaches|crosses|hits|topped|tops)\s+\d)"
+                   r"|,\s+(?=(?i:batch size|batch|bs|lr|learning rate|sgd|adam|optimi[sz]er|momentum|dropout)\b)"
+                   r"|(?:(?<=\d)|(?<=\dpx)|(?<=\d px)|(?<=%)),\s+(?=[A-Za-z][A-Za-z ]{0,24}:\s*[~≈]?\d)"
+                   r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d|never (?:fell|dropped|dipped|went|slipped) "
+                   r"below \d)|(?<=\))\s+and\s+(?=never\b)"
+                   r"|(?<!train)(?<!training)(?<!test)\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?"
+                   r"(?:test|train|training|validation) (?:accuracy|loss)\b)"  # not "best train and test accuracy are ..."
+                   r"|,\s+and\s+(?=(?:it|the model|the net|this model)\s+(?!is\s+\d|was\s+\d))"
+                   r"|,\s+and\s+(?=(?:on|for)\s+seed\s+\d)|\s+and\s+(?=(?:is|was|stayed|stays|remained|remains|kept|keeps)\s+"
+                   r"(?:consistent(?:ly)?|stable|steady|above|over|at or above)\b)"
+                   r"|(?<!anything)(?<!nothing)(?<!\ball)\s+but\s+(?!the (?:last|first|final)\b|(?:epoch )?\d|one\b)")
+
+
 def clauses(sentence: str) -> list[str]:
     """A sentence cut where one claim ends and another starts: semicolons, a dash between spaces, and ", but" /
     ", while" / ", so" / ", and" before a new subject. A table written inline is one clause, its rows its atoms."""
@@ -246,47 +293,7 @@ def clauses(sentence: str) -> list[str]:
     if " | " in sentence and all(re.search(r"[a-z]", part, re.I) for part in sentence.split(" | ")):
         # "Total params: 6,720 | RF: 14 | batch 64": fields, a claim each
         return [c for part in sentence.split(" | ") for c in clauses(part)]
-    parts = re.split(r";\s+|:\s+(?=(?:test|train|training|val|the|it|accuracy|(?:in|at|by|after) epoch \d)\b)|"
-                     r"\s+(?:while|whereas|although|even though)\s+|"
-                     r"(?<=[\d)%])\s+(?:->|→|=>)\s+(?=[a-z])|"
-                     r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
-                     r",\s+(?=which (?:is|was)\s+(?:about |roughly |almost |nearly |just |only |around )?\d+(?:\.\d+)?\s*"
-                     r"(?:points?|pp)\b)|"
-                     r",\s+(?=then\s+(?:the\s+)?(?:train|test)\w*\b)|,\s+(?=then\s+(?:reached|hit|climbed to|rose to|ended at|"
-                     r"finished at|peaked at)\s+\d)|"
-                     r",\s+(?=before\s+(?:the\s+)?(?:test\s+|train\s+)?accuracy\s+\w+\s+(?:to|past)\s+\d)|"
-                     r",\s+and\s+(?=from epoch \d+ on\b)|,\s+and\s+(?=(?:for|in|over|during) the (?:first|last) \d+ epochs\b)|"
-                     r",\s+(?=because\b)|\s+(?=(?:as|since|because) the (?i:lr|rate|learning rate)\b)|"
-                     r",\s+where\s+(?=(?:the\s+)?[^,;]{0,40}?\b(?:step|model)[ _-]?\d)|"
-                     r",\s+(?=with\s+(?:the\s+|a\s+)?(?:(?:final|best|lowest|last)\s+)?"
-                     r"(?:(?:test|train|training) (?:accuracy|loss)|"
-                     r"digits?\s+\d|class(?:es)?\s+\d|(?:zero|one|two|three|four|five|six|seven|eight|nine)s)\b)|"
-                     r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|,\s+(?=though\b)|"
-                     r",\s+(?=(?:at least|above|below|over|under)\s+\d)|\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)|"
-                     r"\s+and\s+(?=(?:the |its )?(?:best|final|min)\b)|(?<!train)\s[-–—]\s(?!test)(?!(?:just|finally|already|"
-                     r"down|up|still|only|well|barely|slightly|a bit|nearly|almost|comfortably|clearly|easily|i\.e\.|that is|"
-                     r"so|far|way)\b)"  # "99.35 % - just under the line": the same subject
-                     r"|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train|the others|"
-                     r"the other (?:\d+ |two |three |four |five )?seeds?)\b)"
-                     r"|,\s+(?=and\s+(?:only\s+)?(?:seeds?\s+\d|no seed|every seed|all (?:\w+ )?seeds)\b)"
-                     rf"|,?\s+and\s+(?=(?:also\s+)?(?:{_EFFECT_VERBS})\b)"
-                     r"|,\s+and\s+(?=(?:\d|one|two|three|four|five) of (?:them|those|the (?:\d|two|three|four|five))\b)"
-                     r"|,\s+and\s+(?=(?:then\s+)?(?:climbs?|climbed|rises|rose|improves|improved|recover(?:s|ed)?|falls|fell|"
-                     r"drops|dropped)\b)"
-                     r"|(?<![\d%])\s+(?:and|but)\s+(?=\d{2}(?:\.\d+)?\s*%?\s+(?:only\s+)?(?:over|in|for|through|during) the "
-                     r"(?:last|final|first) )"
-                     r"|\s+and\s+(?=(?i:passed|reached|crossed|hit|got to|passes|reaches|crosses|hits|topped|tops)\s+\d)"
-                     r"|,\s+(?=(?i:batch size|batch|bs|lr|learning rate|sgd|adam|optimi[sz]er|momentum|dropout)\b)"
-                     r"|(?:(?<=\d)|(?<=\dpx)|(?<=\d px)|(?<=%)),\s+(?=[A-Za-z][A-Za-z ]{0,24}:\s*[~≈]?\d)"
-                     r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d|never (?:fell|dropped|dipped|went|slipped) "
-                     r"below \d)|(?<=\))\s+and\s+(?=never\b)"
-                     r"|(?<!train)(?<!training)(?<!test)\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?"
-                     r"(?:test|train|training|validation) (?:accuracy|loss)\b)"  # not "best train and test accuracy are ..."
-                     r"|,\s+and\s+(?=(?:it|the model|the net|this model)\s+(?!is\s+\d|was\s+\d))"
-                     r"|,\s+and\s+(?=(?:on|for)\s+seed\s+\d)|\s+and\s+(?=(?:is|was|stayed|stays|remained|remains|kept|keeps)\s+"
-                     r"(?:consistent(?:ly)?|stable|steady|above|over|at or above)\b)"
-                     r"|(?<!anything)(?<!nothing)(?<!\ball)\s+but\s+(?!the (?:last|first|final)\b|(?:epoch )?\d|one\b)",
-                     _field(sentence))
+    parts = _CUTS.split(_field(sentence))
     return _rejoined([p.strip().rstrip(".") for p in parts if p and p.strip(" .")])
 
 
@@ -354,6 +361,9 @@ def _carried(out: list[str], part: str) -> str:
                 part) and (said := re.search(r"(?i)\b(?:seed \d+|(?:train|test|validation)(?:ing)?\s+(?:accuracy|acc|loss))\b",
                                             out[-1])):
         part = f"{said[0]} {part}"  # "train accuracy barely moved, ..., then reached 98 %": train's; a seed's its own
+    if re.match(r"(?i)(?:stayed|stays|sat|sits|remained|hovered|held)\b", part) and RATE_WORDS.search(out[-1].lower()) and \
+            not re.search(r"(?i)\b(?:acc\w*|loss)\b", out[-1]):
+        part = f"the rate {part}"  # "the one-cycle rate rose ... and then held at that peak": the rate held
     if (at := re.search(r"(?i)\b(?:at|in) epoch (\d+)\s*$", out[-1])) and not re.search(r"(?i)\bepochs?\b", part) and \
             re.match(r"(?i)(?:train|test)\w*\b", part):
         part = f"at epoch {at[1]}, {part}"  # "... is at epoch 3: train 4.78 ahead of test": of that epoch
@@ -889,6 +899,9 @@ def _synonyms(text: str) -> str:
                   r"\1 epochs", text)
     text = re.sub(rf"(?i)\b({_COUNTED})\s+(?:random\s+)?(?:runs|restarts|repeats|repetitions)\b", r"\1 seeds", text)
     text = re.sub(r"(?i)\b(?:the\s+)?seed[- ](\d+)\s+run\b", r"seed \1", text)
+    # "and 0 the strongest with only 3 errors": that digit is; "holds even 94 %": holds 94 %
+    text = re.sub(r"(?i)\band (\d) the (strongest|weakest|best|worst|easiest|hardest)\b", r"and digit \1 is the \2", text)
+    text = re.sub(r"(?i)\b(holds?|held|stays?|stayed|reach(?:es|ed)?|gets?|got) even (?=\d)", r"\1 ", text)
     # "Eights are the second problem after the 2s": the second worst
     text = re.sub(r"(?i)\bthe (second|third|2nd|3rd) (?:biggest |largest |main )?(?:problem|trouble|headache)"
                   r"(?: digit| class)?\b", r"the \1 worst", text)
@@ -2511,8 +2524,7 @@ def _above(low, clause, step, previous, number) -> Claim | None:
     if (turn := _TURN.search(low, found.end())) is not None and (both := _above_turned(low, found, turn, clause, step,
                                                                                        previous, number)):
         return both
-    f = facts(step)
-    test_first = found[1] in ("test", "validation")
+    f, test_first = facts(step), found[1] in ("test", "validation")
     word = found[2] if test_first else found[1]
     test_higher = (word in ("higher", "above", "greater", "better", "more", "beat", "beats", "ahead of", "over", ">", "lead",
                             "leads", "led", "overtook", "overtakes", "overtake")) == test_first
@@ -2525,12 +2537,13 @@ def _above(low, clause, step, previous, number) -> Claim | None:
         gaps = [step.run.train()[i - 1] - step.run.test()[i - 1] for i in scope]
         return Claim(number, clause, not any((g < 0) == test_higher for g in gaps), f"train - test in epochs {scope[0]}-"
                      f"{scope[-1]}: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" ({records.METRICS})", "fit")
-    named = _epochs_named(low)
+    named = _epochs_named(low, f.epochs)
     if re.search(r"(?<!\bif )\bonly\b", low) and len(named) > 1 and all(1 <= e <= f.epochs for e in named):
         scope, label = named, "at epochs " + ", ".join(map(str, named))  # "only in the first epoch and at epoch 5"
     if scope is None and (at := _EPOCH.search(low)) and 1 <= int(at[1] or at[2]) <= f.epochs:
         scope, label = [int(at[1] or at[2])], f"at epoch {int(at[1] or at[2])}"
-    if scope is None and re.search(r"\b(?:at|in) the end\b|\b(?:(?:at|in|on|only) )?the (?:last|final) epoch\b", low):
+    if scope is None and re.search(r"\b(?:at|in) the end\b|\b(?:(?:at|in|on|only) )?the (?:last|final) epoch\b|"
+                                   r"\bfinal\b(?!\s+(?:\d|two|three|four|five)\b)", low):
         scope, label = [f.epochs], f"at the last epoch ({f.epochs})"
     if scope is not None and not re.fullmatch(r"in the last \d+ epochs", label) or re.search(r"\blast \d", low):
         gaps = [step.run.train()[i - 1] - step.run.test()[i - 1] for i in scope]
@@ -2550,9 +2563,12 @@ def _above(low, clause, step, previous, number) -> Claim | None:
                                                                                                    test_higher)), said, "fit")
 
 
-def _epochs_named(low: str) -> list[int]:
-    """The epochs a clause names one by one: "only in the first epoch and at epochs 3 and 4" (not "up to epoch 6")."""
+def _epochs_named(low: str, epochs: int = 0) -> list[int]:
+    """The epochs a clause names one by one: "only in the first epoch and at epochs 3 and 4" (not "up to epoch 6"), and
+    "the first 3 epochs and at epochs 5 and 7" (those 3 among them; `epochs`: the run's count)."""
+    first = re.search(r"\bfirst (\d+) epochs,? and (?:also )?(?:at|in) epochs?\s+\d", low)
     return sorted(({1} if re.search(r"\bthe first epoch\b", low) else set()) |
+                  (set(range(1, min(int(first[1]), epochs) + 1)) if first else set()) |
                   {int(e) for e in re.findall(r"(?<!until )(?<!up to )(?<!till )(?<!before )\bepoch (\d+)", low)} |
                   {int(e) for listed in re.findall(r"\bepochs (\d+(?:\s*(?:,|and|&)\s*\d+)+)\b", low)
                    for e in re.findall(r"\d+", listed)})
@@ -4769,7 +4785,8 @@ def _params_of(low: str, clause: str, step: Step, number: int) -> Claim | None:
                   rf"(?:step|model)[ _-]?\d+(?:'s)?)?\s*\(\s*{NUM}\s*(k|K)?\s*\)", clause, re.I))
         if m), None)
     if found is None or re.search(r"\b(?:adds?|added|adding|costs?|saves?|saved|removes?|removed|takes? away|an extra|"
-                                  r"extra|another)\s+(?:only\s+|just\s+)?$", clause[:found.start()], re.I):
+                                  r"extra|another)\s+(?:only\s+|just\s+)?$|\b(?:adds?|added|adding)\b[^,;.]{0,30}\bfor\s+$",
+                                  clause[:found.start()], re.I):
         return None  # "batch norm adds 136 parameters": a layer's share, not the count
     params, text = step.run.params, found[1]
     scale = {"k": 1e3, "m": 1e6}.get((found[2] or "").lower(), 1.0)
