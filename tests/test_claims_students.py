@@ -22,6 +22,8 @@ STUDENTS = CORPUS / "students"
 PLANTED = json.loads((STUDENTS / "planted.json").read_text())
 STUDENTS2 = CORPUS / "students2"
 PLANTED2 = json.loads((STUDENTS2 / "planted.json").read_text())
+STUDENTS3 = CORPUS / "students3"
+PLANTED3 = json.loads((STUDENTS3 / "planted.json").read_text())
 
 
 def _judged(tmp_path: Path, handin: str, version: str, students: Path = STUDENTS) -> list:
@@ -77,3 +79,19 @@ def test_a_second_class_s_planted_claims_are_marked(tmp_path, handin):
 @pytest.mark.parametrize("handin", ["gamma", "example"])
 def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
     assert [j.words for j in _judged(tmp_path, handin, "fixed", STUDENTS2) if j.verdict is False] == []
+
+
+# students3/: a third class (beta's compact bullets, alpha's long joined sentences), measured on arrival and kept here
+# as a floor, not the acceptance: (planted marked ✗ at least, true sentences ✗ in the corrected copy at most)
+THIRD = {"beta": (9, 2), "alpha": (9, 7)}
+
+
+@pytest.mark.parametrize("handin", sorted(THIRD))
+def test_a_third_class_keeps_its_measured_figures(tmp_path, handin):
+    least_marked, most_wrong = THIRD[handin]
+    planted = _judged(tmp_path / "planted", handin, "planted", STUDENTS3)
+    verdicts = {p: [j.verdict for j in planted if p[:60] in j.words or j.words[:60] in p] for p in PLANTED3[handin]}
+    assert all(verdicts.values()), [p for p, v in verdicts.items() if not v]
+    assert sum(1 for v in verdicts.values() if False in v) >= least_marked
+    fixed = _judged(tmp_path / "fixed", handin, "fixed", STUDENTS3)
+    assert len([j for j in fixed if j.verdict is False]) <= most_wrong, [j.words for j in fixed if j.verdict is False]

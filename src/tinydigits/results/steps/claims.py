@@ -239,7 +239,9 @@ _EFFECT_VERBS = r"raised|lifted|improved|lowered|closed|shrank|narrowed|hurt|red
 
 
 # where a sentence is cut between one claim and the next (`clauses`)
-_CUTS = re.compile(r";\s+|:\s+(?=(?:test|train|training|val|the|it|accuracy|(?:in|at|by|after) epoch \d)\b)|"
+_CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best|min)\b)|"
+                   r",\s+(?=unlike\s+(?:in\s+)?(?:step|model)[ _-]?\d)|"
+                   r":\s+(?=(?:test|train|training|val|the|it|accuracy|(?:in|at|by|after) epoch \d)\b)|"
                    r"\s+(?:while|whereas|although|even though)\s+|"
                    r"(?<=[\d)%])\s+(?:->|→|=>)\s+(?=[a-z])|"
                    r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
@@ -899,6 +901,12 @@ def _synonyms(text: str) -> str:
                   r"\1 epochs", text)
     text = re.sub(rf"(?i)\b({_COUNTED})\s+(?:random\s+)?(?:runs|restarts|repeats|repetitions)\b", r"\1 seeds", text)
     text = re.sub(r"(?i)\b(?:the\s+)?seed[- ](\d+)\s+run\b", r"seed \1", text)
+    # "both have 39 errors, second only to 8 with 47": that digit has the most, that many
+    text = re.sub(r"(?i),?\s+second only to (\d) with (\d+)(?:\s+(errors|mistakes))?\b",
+                  lambda m: f", and digit {m[1]} has the most {m[3] or 'errors'}, {m[2]} {m[3] or 'errors'}", text)
+    # "8 and 5 have 68 and 63 errors": each digit its count
+    text = re.sub(r"(?i)\b(\d) and (\d) (?:have|had|make|made|with) (\d+) and (\d+) (errors|mistakes)\b",
+                  r"digit \1 has \3 \5 and digit \2 has \4 \5", text)
     # "and 0 the strongest with only 3 errors": that digit is; "holds even 94 %": holds 94 %
     text = re.sub(r"(?i)\band (\d) the (strongest|weakest|best|worst|easiest|hardest)\b", r"and digit \1 is the \2", text)
     text = re.sub(r"(?i)\b(holds?|held|stays?|stayed|reach(?:es|ed)?|gets?|got) even (?=\d)", r"\1 ", text)
@@ -1232,6 +1240,8 @@ def _epochs_plainly(text: str) -> str:
     """Epochs as the readers read them: "5th ep", "after the third", "(12th epoch)", "epochs 13-15", "between epoch 4
     and 8", "in all but the first", "after the peak at epoch 3"; and figures listed with their seeds in order."""
     text = re.sub(r"(?i)\b(\d+(?:st|nd|rd|th))\s+ep\b\.?", r"\1 epoch", text)
+    text = re.sub(r"(?i)\(\s*seed (\d)((?:\s*/\s*seed \d)+)\s*\)",  # "(s0 / s1 / s2)": the seeds in order
+                  lambda m: "(seeds " + "/".join([m[1]] + re.findall(r"\d", m[2])) + ")", text)
     text = re.sub(r"(?i)\bep\.?\s+(\d+)\b", r"epoch \1", re.sub(r"(?i)\bthe very (first|last|final)\b", r"the \1", text))
     text = re.sub(r"\bE(\d{1,2})\b", r"epoch \1", text)  # "ahead only in E1 and E5"
     text = _words_said(text)
@@ -1979,8 +1989,10 @@ _MORE = r"more|up|increas\w*|higher|rose|grew|added|extra|bigger|larger"
 def _params_change(low, clause, step, previous, number) -> Claim | None:
     """"6,140 fewer params than step 1", "params down by about 5,000", "from 14,410 to 8,000": the counts said must
     be the two steps' and the difference said (at its tolerance) theirs."""
-    signed = re.search(r"\(\s*[+\-−]\s*\d", low)  # "Params: 7578 (+78 from BN)": the change from the step before
-    low = re.sub(r"\(\s*\+\s*(\d[\d,]*)", r"(\1 more", re.sub(r"\(\s*[-−]\s*(\d[\d,]*)", r"(\1 fewer", low))
+    low = re.sub(r"\b\d+\s*(?:→|->|to)\s*\d+\s*(?:channels?|filters?|kernels?)\b", " ", low)  # widths: not counts of parameters
+    signed = re.search(r"\(\s*[+\-−]\s*\d|(?:^|\s)[+\-−]\s?\d[\d,]*\s*k?\s+(?:params|parameters)\b", low)  # "(+78 from BN)"
+    low = re.sub(r"(?:\(|(?<=\s)|^)\s*\+\s?(\d[\d,]*)", r" \1 more",
+                 re.sub(r"(?:\(|(?<=\s)|^)\s*[-−]\s?(\d[\d,]*)", r" \1 fewer", low))
     if previous is None or not re.search(r"\bparam(?:eter)?s?\b", low) or "accura" in low or not \
             (signed or re.search(r"\bfrom\s+\d|\d\s*k?\s*(?:->|→)\s*\d", low) or BEFORE.search(low) or
              BEFORE.search(_SENTENCE.get() or "") or  # "the parameter count went up by only 68": from the step before
@@ -2311,7 +2323,7 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
             re.search(r"\bgap layer|global average", low) or re.search(r"\bGAP\b", clause) and not re.search(r"\bgap\b", clause):
         return None  # GAP in capitals: the pooling layer
     if previous is not None and (of := re.search(r"\b(?:in|of|for) (?:step|model)[ _-]?(\d+)\b|\b(?:step|model)[ _-]?(\d+)'s\b",
-                                                 low)) and \
+                                                 re.sub(r"\([^)]*\)", "", low))) and \
             not re.search(rf"\b(?:now|here|this (?:step|model|run)|than|vs\.?|versus|compared|against|from|to|as in|like|"
                           rf"same|unlike|while|whereas|again|still|(?:step|model)[ _-]?{number})\b", low):
         then = _gap(low, clause, previous, None, number)  # "test was 0.07 points ahead of train in step 1": that step's
@@ -2454,6 +2466,12 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
     if step.run.settings.ema:
         said += "; test of the EMA weights, train of the live ones"
+    if "gap" in low and (at := re.findall(r"(?<![\w.])(\d*\.\d+)\s*(?:points?|pts?|pp)?\s+at epoch (\d+)\b", low)):
+        gaps = [step.run.train()[int(e) - 1] - step.run.test()[int(e) - 1] if 1 <= int(e) <= f.epochs else math.nan
+                for _, e in at]
+        return Claim(number, clause, all(said_as(abs(g), n) for g, (n, _) in zip(gaps, at, strict=True)),  # "gap 1.60 @ ep4"
+                     "train - test " + ", ".join(f"at epoch {e}: {g:+.2f}" for g, (_, e) in zip(gaps, at, strict=True))
+                     + f" ({records.METRICS})", "gap", tuple(n for n, _ in at))
     low = re.sub(r"\b(?:smaller|lower|narrower) than(?=\s+(?:~\s*|about\s+)?\d)", "under", low)  # "smaller than 2 points"
     low = re.sub(r"\b(?:bigger|larger|greater|wider) than(?=\s+(?:~\s*|about\s+)?\d)", "over", low)
     figure = (re.search(r"\b(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more than)?\s*"
@@ -4785,7 +4803,8 @@ def _params_of(low: str, clause: str, step: Step, number: int) -> Claim | None:
                   rf"(?:step|model)[ _-]?\d+(?:'s)?)?\s*\(\s*{NUM}\s*(k|K)?\s*\)", clause, re.I))
         if m), None)
     if found is None or re.search(r"\b(?:adds?|added|adding|costs?|saves?|saved|removes?|removed|takes? away|an extra|"
-                                  r"extra|another)\s+(?:only\s+|just\s+)?$|\b(?:adds?|added|adding)\b[^,;.]{0,30}\bfor\s+$",
+                                  r"extra|another)\s+(?:only\s+|just\s+)?$|\b(?:adds?|added|adding)\b[^,;.]{0,30}\bfor\s+$|"
+                                  r"[+\-−]\s?$",  # "+2,854 params vs step 2": the change, the reader of changes
                                   clause[:found.start()], re.I):
         return None  # "batch norm adds 136 parameters": a layer's share, not the count
     params, text = step.run.params, found[1]
