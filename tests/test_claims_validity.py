@@ -37,7 +37,7 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev33": (89.5, 98.5, 98.5), "dev34": (87.5, 89.5, 97.0), "dev35": (86.0, 89.0, 99.5),
           "dev36": (94.5, 97.0, 97.5), "dev37": (99.5, 100.0, 98.5), "dev38": (84.5, 100.0, 98.5),
           "dev39": (84.5, 100.0, 97.5), "dev40": (85.0, 100.0, 95.5), "dev41": (93.5, 100.0, 95.5),
-          "dev42": (94.0, 100.0, 97.0), "dev43": (95.5, 94.5, 98.5), "dev44": (83.0, 83.0, 98.5)}
+          "dev42": (94.0, 100.0, 97.0), "dev43": (95.5, 96.5, 98.5), "dev44": (83.0, 83.0, 98.5)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -1074,6 +1074,19 @@ CORPUS_SAID = [
     ("beta", 3, "analysis", "At ep5 train is back above test (gap 2.37), unlike step 2's last 2 ep", False),
     ("beta", 1, "analysis", "Train > val from ep2 on, gap 1.60 @ ep4 and 0.33 @ ep5", True),  # each epoch's gap
     ("beta", 1, "analysis", "Train > val from ep2 on, gap 1.60 @ ep4 and 0.23 @ ep5", False),
+    ("alpha", 1, "analysis", "Per digit, the 2 was by far the worst with 495 errors, most of them read as 3 (330) or as 7 (121).",
+     _PARTLY),  # which digit they were read as: no record holds it
+    ("alpha", 1, "analysis", "Per digit, the 8 was by far the worst with 495 errors, most of them read as 3 (330) or as 7 (121).",
+     False),
+    ("alpha", 1, "analysis", "Test stayed ahead of train from epoch 5 on and was still ahead at the end (86.29 % against "
+                             "85.25 %).",
+     True),  # test the subject, its figure first
+    ("alpha", 1, "analysis", "Test stayed ahead of train from epoch 5 on and was still ahead at the end (85.25 % against "
+                             "86.29 %).",
+     False),
+    ("alpha", 3, "analysis", "The final test averaged 98.02 % over the three seeds.", True),  # the seeds' mean final
+    ("alpha", 3, "analysis", "The final test averaged 98.12 % over the three seeds.", False),
+    ("beta", 1, "analysis", "Train > val at every epoch, gap 1.60 @ ep4 and 0.33 @ ep5", False),  # epoch 1: test ahead
 ]
 
 

@@ -775,6 +775,8 @@ _NO_RECORD = re.compile(r"(?i),?\s*(?:and\s+|with\s+)?(?:the\s+)?"
                         r"(?:most\s+common\s+(?:mistake|confusion|error)s?\s*(?:was|is|:)?\s*)?"
                         r"(?:(?:\d+|all|most) of (?:them|those|these|which)\s+(?:were\s+|are\s+|got\s+)?|(?:an?\s+)?\d\s+)"
                         r"(?:read|mistaken|misread|taken|predicted|classified|confused)\s+(?:as|for|with)\s+(?:an?\s+)?\d\b"
+                        # "read as 3 (330) or as 7 (121)"
+                        r"(?:\s*\(\d+\))?(?:\s*(?:,|or|and)\s+(?:as\s+|for\s+)?(?:an?\s+)?\d\b(?:\s*\(\d+\))?)*"
                         r"(?:,?\s+\d+\s+times)?|"
                         r"\s*,?\s*(?:not far (?:below|above|from)\s+)?(?:the\s+)?\d+(?:\.\d+)?\s*%?\s+(?:of|for)\s+"
                         r"(?:pure\s+|random\s+)?(?:guessing|chance)\b|\bchance(?:\s+level)?\s*(?:\(|of|is|=|:)\s*\d+(?:\.\d+)?\s*%?\)?")
@@ -904,6 +906,8 @@ def _synonyms(text: str) -> str:
     # "both have 39 errors, second only to 8 with 47": that digit has the most, that many
     text = re.sub(r"(?i),?\s+second only to (\d) with (\d+)(?:\s+(errors|mistakes))?\b",
                   lambda m: f", and digit {m[1]} has the most {m[3] or 'errors'}, {m[2]} {m[3] or 'errors'}", text)
+    # "the final test averaged 98.02 %" over the seeds: their mean final
+    text = re.sub(r"(?i)\bthe final (test )?(?:accuracy |acc )?averaged\b", r"the mean final \1accuracy was", text)
     # "8 and 5 have 68 and 63 errors": each digit its count
     text = re.sub(r"(?i)\b(\d) and (\d) (?:have|had|make|made|with) (\d+) and (\d+) (errors|mistakes)\b",
                   r"digit \1 has \3 \5 and digit \2 has \4 \5", text)
@@ -1298,7 +1302,10 @@ def _lead_pair(m: re.Match) -> str:
     above step 2, 99.55 % vs 99.41 %") is that step's pair, not train's."""
     if re.search(r"(?i)\b(?:ahead of|above|below|behind|over|under|than)\s+(?:that of\s+)?(?:step|model)[ _-]?\d", m["mid"]):
         return m[0]
-    first, second = ("train", "test") if m["who"].lower() == "train" else ("test", "train")
+    # "test stayed ahead of train ... (86.29 % against 85.25 %)": the curve before "ahead of" is the subject
+    subject = m["who"].lower() != "train" if re.search(r"(?i)\b(?:ahead of|above|below|behind|over|under|than)\s+(?:the\s+)?$",
+                                                         m.string[:m.start()]) else m["who"].lower() == "train"
+    first, second = ("train", "test") if subject else ("test", "train")
     between = re.sub(r"\s*:\s*$", ", ", m[0][len(m["who"]):m.start("a") - m.start()])  # one clause: its epoch is the pair's
     clause = re.split(r";|,\s*(?:and|but|while)\b", m.string[:m.start()])[-1] + between
     at = re.findall(r"(?i)\b(?:at|in|after) epoch (\d+)\b", clause)  # "led at epoch 4, 96.84 % against 96.14 %": each figure's
@@ -2471,7 +2478,7 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
                 for _, e in at]
         return Claim(number, clause, all(said_as(abs(g), n) for g, (n, _) in zip(gaps, at, strict=True)),  # "gap 1.60 @ ep4"
                      "train - test " + ", ".join(f"at epoch {e}: {g:+.2f}" for g, (_, e) in zip(gaps, at, strict=True))
-                     + f" ({records.METRICS})", "gap", tuple(n for n, _ in at))
+                     + f" ({records.METRICS})", "fit", tuple(n for n, _ in at))  # "fit": the lead's scope is read too
     low = re.sub(r"\b(?:smaller|lower|narrower) than(?=\s+(?:~\s*|about\s+)?\d)", "under", low)  # "smaller than 2 points"
     low = re.sub(r"\b(?:bigger|larger|greater|wider) than(?=\s+(?:~\s*|about\s+)?\d)", "over", low)
     figure = (re.search(r"\b(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more than)?\s*"
@@ -3532,7 +3539,8 @@ _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is|\s*:)?(?:\s+(?:s
                     r"(?=\s+(?:right\s+|close\s+|just\s+)?(?:behind|next|after|at|with|and|"
                     r"(?:as\s+)?the\s+(?:weakest|worst|best|strongest|hardest|easiest)\b)|(?<=then\s\d)\s*(?:\(|$))|"
                     r"\bthe\s+(?P<t>\d)\s+(?=itself\b)|"  # "the 4 itself dropped from ..."
-                    r"\bthe\s+(?P<h>\d)\s+(?=(?:was|is|were|are|remains|stays)\s+(?:still\s+|again\s+|now\s+|also\s+)?the\s+"
+                    r"\bthe\s+(?P<h>\d)\s+(?=(?:was|is|were|are|remains|stays)\s+(?:still\s+|again\s+|now\s+|also\s+|by far\s+|"
+                    r"clearly\s+|easily\s+)?the\s+"
                     r"(?:weakest|worst|best|strongest|hardest|easiest)\b)|"  # "the 3 was the weakest at 98.05 %"
                     r"(?:\bon\s+|:\s*)(?P<g>\d)\b(?=\s*,\s*(?:then|followed by)\s+\d\b)")  # "most mistakes on 9, then 5"
 _WORST = re.compile(r"\b(worst|weakest|hardest|lowest|least accurate|most errors|most mistakes|wrong most|most wrong|"
