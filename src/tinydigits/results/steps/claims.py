@@ -363,6 +363,10 @@ def _carried(out: list[str], part: str) -> str:
                 part) and (said := re.search(r"(?i)\b(?:seed \d+|(?:train|test|validation)(?:ing)?\s+(?:accuracy|acc|loss))\b",
                                             out[-1])):
         part = f"{said[0]} {part}"  # "train accuracy barely moved, ..., then reached 98 %": train's; a seed's its own
+    if (role := re.search(r"(?i)\b((?:the )?(?:min(?:imum)?|lowest) of the last \d+(?: epochs)?)\b", out[-1])) and \
+            (which := re.match(r"(?i)(seed \d+:\s*)?which (?:is|was)\s+(?=(?:about |only |just )?\d*\.?\d+\s*(?:points?|pp)\b)",
+                               part)):
+        part = f"{which[1] or ''}{role[1]} is {part[which.end():]}"  # "min of the last 3 is 92.36 %, which is 4.56 points below"
     if re.match(r"(?i)(?:stayed|stays|sat|sits|remained|hovered|held)\b", part) and RATE_WORDS.search(out[-1].lower()) and \
             not re.search(r"(?i)\b(?:acc\w*|loss)\b", out[-1]):
         part = f"the rate {part}"  # "the one-cycle rate rose ... and then held at that peak": the rate held
@@ -906,6 +910,11 @@ def _synonyms(text: str) -> str:
     # "both have 39 errors, second only to 8 with 47": that digit has the most, that many
     text = re.sub(r"(?i),?\s+second only to (\d) with (\d+)(?:\s+(errors|mistakes))?\b",
                   lambda m: f", and digit {m[1]} has the most {m[3] or 'errors'}, {m[2]} {m[3] or 'errors'}", text)
+    # "the 92.42 % that Model_2 had in its first epoch", "the 96.92 % of Model_2": that step's figure, said as such
+    text = re.sub(r"(?i)\bthe (\d{2}\.\d+\s*%?) (?:that|which) ((?:step|model)[ _-]?\d+) (?:had|got|reached|gave|showed)\b",
+                  r"\2's \1", text)
+    text = re.sub(r"(?i)\b((?:points? (?:below|above|under|over)|(?:better|worse|higher|lower) than) )the (\d{2}\.\d+\s*%?) of "
+                  r"((?:step|model)[ _-]?\d+)\b", r"\1\3's \2", text)  # a comparison's, not a level's ("above the ... of")
     # "the final test averaged 98.02 %" over the seeds: their mean final
     text = re.sub(r"(?i)\bthe final (test )?(?:accuracy |acc )?averaged\b", r"the mean final \1accuracy was", text)
     # "8 and 5 have 68 and 63 errors": each digit its count
