@@ -17,6 +17,7 @@ more than these few phrasings need, and a rule per phrase keeps each verdict tra
 from __future__ import annotations
 
 import ast
+import functools
 import io
 import math
 import re
@@ -639,7 +640,7 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
             continue
         atoms: list[Claim] = []
         numbers: list[str] = []
-        plain, aside = _no_record(_plain(_last_but_one(_models_named(sentence, {**(earlier or {}), number: step}, number),
+        plain, aside = _no_record(_plain(_said_of_the_run(_models_named(sentence, {**(earlier or {}), number: step}, number),
                                                        step)))
         token = _SENTENCE.set(plain.lower())
         stopped = _STOPPED.search(plain)
@@ -721,9 +722,10 @@ def _models_named(sentence: str, steps: dict[int, Step], now: int) -> str:
     return sentence
 
 
-def _last_but_one(sentence: str, step: Step) -> str:
-    """"The second-to-last epoch": the epoch before the run's last, by its number; "the last 20 % of training": that
-    many of the last epochs; "in the last epoch" of a move, and "just after the cut", by their numbers."""
+def _said_of_the_run(sentence: str, step: Step) -> str:
+    """Words read by the run's own numbers: "the second-to-last epoch" (the epoch before its last), "the last 20 % of
+    training" (that many of its last epochs), "in the last epoch" of a move, "just after the cut" (the first epoch on
+    the lower rate), and "on seed 0" beside per-class figures where the run is seed 0's."""
     n = len(step.run.epochs)
     # "over the last 20 % of training": that share of the run's epochs
     sentence = re.sub(r"(?i)\blast (\d{1,2})\s*%\s+of\s+(?:the\s+)?(?:training|the run|run|epochs)\b",
@@ -2729,9 +2731,7 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
         k = _count(m[1]) if (m := re.search(rf"\blast (\d+|{'|'.join(WORDS)})", low)) else step.last
         if pair is None or len(seeds[1]) != 1 or not re.search(r"\blast \w+", low):
             return claim
-        ends = _span_ends_said(pair, seeds[1][0][1][-k:])  # "seed 0 goes from 92.36 % to 97.51 % in the last 3 epochs"
-        return replace(claim, verdict=claim.verdict and ends, numbers=(pair[1], pair[2]), evidence=claim.evidence + (
-            "" if ends else f"; {pair[1]} to {pair[2]} is not its first to its last nor its lowest to its highest"))
+        return _with_span_ends(claim, pair, seeds[1][0][1][-k:])  # "seed 0 goes from 92.36 % to 97.51 % in the last 3"
     if re.search(r"\bseeds?\b", low):
         return None
     k = _count(m[1]) if (m := re.search(rf"\blast (\d+|{'|'.join(WORDS)})", low)) else facts(step).n  # "the last two"
@@ -2741,19 +2741,18 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
     said = (f"the last {k} epochs' {'train' if train else 'test'} accuracy {', '.join(f'{a:.2f}' for a in test)} %: "
             f"a span of {moved:.2f} "
             f"points (noise ±{noise:.2f}; {records.METRICS})")
-    ok = ((moved <= noise) == steady) != _negated(low, found.start())
-    if pair is None or not re.search(r"\blast \w+", low):
-        return Claim(number, clause, ok, said, "stability")
-    ends = _span_ends_said(pair, test)
-    return Claim(number, clause, ok and ends, said + ("" if ends else f"; {pair[1]} to {pair[2]} is not its first to its last "
-                                                      "nor its lowest to its highest"), "stability", (pair[1], pair[2]))
+    claim = Claim(number, clause, ((moved <= noise) == steady) != _negated(low, found.start()), said, "stability")
+    return claim if pair is None or not re.search(r"\blast \w+", low) else _with_span_ends(claim, pair, test)
 
 
-def _span_ends_said(pair: re.Match, values: list[float]) -> bool:
-    """"(94.18 to 97.51)" said of the last epochs: their first to their last, or their lowest to their highest."""
+def _with_span_ends(claim: Claim, pair: re.Match, values: list[float]) -> Claim:
+    """A stability claim with its "(94.18 to 97.51)" read as the last epochs' ends: their first to their last, or their
+    lowest to their highest."""
     with _unread():
-        return any(said_as(a, pair[1]) and said_as(b, pair[2]) for a, b in
+        ends = any(said_as(a, pair[1]) and said_as(b, pair[2]) for a, b in
                    ((values[0], values[-1]), (min(values), max(values)), (max(values), min(values))))
+    return replace(claim, verdict=claim.verdict and ends, numbers=(pair[1], pair[2]), evidence=claim.evidence + (
+        "" if ends else f"; {pair[1]} to {pair[2]} is not its first to its last nor its lowest to its highest"))
 
 
 # "not stable (94.18 to 97.51)", "range from 90.99 to 97.33": two figures said as a span's ends
@@ -5779,7 +5778,11 @@ def _model_code(step: Step) -> str:
     """The source of the step's model class and of the classes it derives from in the same file: a file that holds
     every step's model ("Net1", "Net2", ...) says nothing of one step by another's lines. The whole code where the
     class is not found in it (or does not parse)."""
-    code, cls = step.run.code or "", (step.run.origin or {}).get("attr") or step.name
+    return _class_source(step.run.code or "", (step.run.origin or {}).get("attr") or step.name)
+
+
+@functools.lru_cache(maxsize=64)  # each sentence about GAP asks again: the file is parsed once
+def _class_source(code: str, cls: str) -> str:
     try:
         classes = {node.name: node for node in ast.walk(ast.parse(code)) if isinstance(node, ast.ClassDef)}
     except (SyntaxError, ValueError):
