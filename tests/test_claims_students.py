@@ -22,8 +22,6 @@ STUDENTS = CORPUS / "students"
 PLANTED = json.loads((STUDENTS / "planted.json").read_text())
 STUDENTS2 = CORPUS / "students2"
 PLANTED2 = json.loads((STUDENTS2 / "planted.json").read_text())
-STUDENTS3 = CORPUS / "students3"
-PLANTED3 = json.loads((STUDENTS3 / "planted.json").read_text())
 
 
 def _judged(tmp_path: Path, handin: str, version: str, students: Path = STUDENTS) -> list:
@@ -81,17 +79,23 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
     assert [j.words for j in _judged(tmp_path, handin, "fixed", STUDENTS2) if j.verdict is False] == []
 
 
-# students3/: a third class (beta's compact bullets, alpha's long joined sentences), measured on arrival and kept here
-# as a floor, not the acceptance: (planted marked ✗ at least, true sentences ✗ in the corrected copy at most)
-THIRD = {"beta": (10, 2), "alpha": (10, 5)}
+# Later classes, each measured on arrival and read since as development text, so floors, not the acceptance: (planted
+# marked ✗ at least, true sentences ✗ in the corrected copy at most)
+# - students3/: beta's compact bullets, alpha's long joined sentences: 20 of 24 planted ✗ and 15 true ✗ on arrival;
+# - students4/: gamma's bullets in the seeds' style, the example's long paragraphs: 20 of 24 and 11 true ✗ on arrival;
+# - students5/: alpha's log lines and numbered points, beta's paragraphs of references back: 15 of 24 and 22 true ✗ on
+#   arrival - the class whose voice the checker reads least well (docs/claims.md).
+LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
+         ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 9), ("students5", "beta"): (4, 6)}
 
 
-@pytest.mark.parametrize("handin", sorted(THIRD))
-def test_a_third_class_keeps_its_measured_figures(tmp_path, handin):
-    least_marked, most_wrong = THIRD[handin]
-    planted = _judged(tmp_path / "planted", handin, "planted", STUDENTS3)
-    verdicts = {p: [j.verdict for j in planted if p[:60] in j.words or j.words[:60] in p] for p in PLANTED3[handin]}
+@pytest.mark.parametrize(("folder", "handin"), sorted(LATER))
+def test_a_later_class_keeps_its_measured_figures(tmp_path, folder, handin):
+    least_marked, most_wrong = LATER[(folder, handin)]
+    planted = _judged(tmp_path / "planted", handin, "planted", CORPUS / folder)
+    said = json.loads((CORPUS / folder / "planted.json").read_text())[handin]
+    verdicts = {p: [j.verdict for j in planted if p[:60] in j.words or j.words[:60] in p] for p in said}
     assert all(verdicts.values()), [p for p, v in verdicts.items() if not v]
     assert sum(1 for v in verdicts.values() if False in v) >= least_marked
-    fixed = _judged(tmp_path / "fixed", handin, "fixed", STUDENTS3)
+    fixed = _judged(tmp_path / "fixed", handin, "fixed", CORPUS / folder)
     assert len([j for j in fixed if j.verdict is False]) <= most_wrong, [j.words for j in fixed if j.verdict is False]

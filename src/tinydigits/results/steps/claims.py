@@ -106,7 +106,8 @@ NEG = re.compile(r"\b(no|not(?!\s+(?:only|just)\b)|never|nor|neither|nothing|non
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
             "twelfth", "thirteenth", "fourteenth", "fifteenth"]
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-         "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "twenty": 20, "thirty": 30,
+         "thirty-two": 32}
 CHANGE_NAMES = {
     "dropout": r"dropout",
     "batch norm": r"batch[ -]?norm(?:ali[sz]ation)?|\bbn\b|batchnorm",
@@ -124,7 +125,8 @@ EFFECTS = {
     "stability": r"stabili[sz](?:e|ed|es)|stable|steadier|smooth(?:er|ed)?|fluctuat",
 }
 CREDIT = re.compile(r"\bwhat made (?:the|this|that|a|all the) (?:big |real )?difference|\bmade (?:the|this|that|all the) "
-                    r"difference|\bthanks to\b|\bdue to\b|\bbecause of\b|\b(?:is|was|are|were) responsible\b|"
+                    r"difference|\bthanks to\b|\bdue to\b|\b(?:comes|came) from (?=(?:the\s+)?(?:batch|bn|dropout|augment|"
+                    r"one-?cycle|schedul|gap|rotation|the (?:lr|rate)))|\bbecause of\b|\b(?:is|was|are|were) responsible\b|"
                     r"\bthe reason (?:for|why)\b|\b(?:is|was|are|were) the (?:main |real |only )?reason\b|"
                     r"\b(?:is|are|was|were) why\b|"
                     r"\bexplains\b|\bowing to\b|\bkey to\b|\bled to\b|\bresulted in\b|"
@@ -248,11 +250,29 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
                    r",\s+(?=which (?:is|was)\s+(?:about |roughly |almost |nearly |just |only |around )?\d+(?:\.\d+)?\s*"
                    r"(?:points?|pp)\b)|"
-                   r",\s+(?=then\s+(?:the\s+)?(?:train|test)\w*\b)|,\s+(?=then\s+(?:reached|hit|climbed to|rose to|ended at|"
+                   r",\s+(?=then\s+(?:the\s+)?(?:train|test)\w*\b)|,\s+(?=then\s+it\s+(?:dropped|fell|rose|climbed|jumped|jumps|"
+                   r"went|goes|got|gets)\b)|\s+and\s+(?=(?:then\s+)?(?:ends?|ended|finish(?:es|ed))\s+at\s+\d)|"
+                   r",\s+(?=then\s+(?:reached|hit|climbed to|rose to|ended at|"
                    r"finished at|peaked at)\s+\d)|"
                    r",\s+(?=before\s+(?:the\s+)?(?:test\s+|train\s+)?accuracy\s+\w+\s+(?:to|past)\s+\d)|"
-                   r",\s+and\s+(?=from epoch \d+ on\b)|,\s+and\s+(?=(?:for|in|over|during) the (?:first|last) \d+ epochs\b)|"
-                   r",\s+(?=because\b)|\s+(?=(?:as|since|because) the (?i:lr|rate|learning rate)\b)|"
+                   r",\s+and\s+(?=(?:only\s+)?from epoch \d+ on\b)|"
+                   r",\s+and\s+(?=(?:for|in|over|during) the (?:first|last) \d+ epochs\b)|"
+                   r",\s+(?=because\b)|"
+                   r",\s+(?=(?:train|test)\s+(?:ahead|behind|above|below|leads?)\s+only\b)|"
+                   r",\s+(?=seed \d+\s+(?:climbs|climbed|rises|rose|falls|fell|drops|dropped|ends|ended|stays|stayed)\b)|"
+                   r"\s+and\s+(?=seed \d+\s+(?:never|always|did not|didn't|also|only)\b)|"
+                   r"\s+and\s+(?=the (?:\d+ |\w+ )?seeds'? (?:finals?|mins?|minimums?|bests?)\b)|"
+                   r",\s+and\s+(?=only\s+(?:at|in|by|from|after)\s+epoch\s+\d+\b)|"
+                   r",\s+and\s+(?=(?:at|in|after) epoch \d+,?\s+the (?:difference|gap|lead)\b)|\s+and\s+(?=end(?:s|"
+                   r"ed)?\s+between\s)|"
+                   r",\s+(?=in epochs? \d+(?:,\s*\d+)*(?:,?\s*and\s+\d+)?\s+(?:the\s+)?(?:train|test)\w*\s+(?:is|was)\b)|"
+                   r",\s+(?:and\s+)?(?=(?:only\s+)?(?:from|after|since|at|in) epoch \d+(?: on(?:wards)?)?,?\s+"
+                   r"(?:the\s+)?(?:train|test)\w*(?:\s+acc\w*)?\s+(?:is|was|gets|got|goes|went|stays|stayed|pulls|pulled)\b)|"
+                   r",\s+and\s+(?=(?:at|in|after) epoch \d+,?\s+(?:the\s+)?(?:test|train)\b)|"
+                   r",\s+and\s+(?=(?:even|also|only)\s+(?:the\s+)?(?:train|test)\w*\s+(?:accuracy|acc|loss)\b)|"
+                   r"(?<=[\d%)]),\s+(?=seed \d+\s+(?:stayed|ended|finished|was|is|reached|got|had|only)\b)|"
+                   r",\s+(?=(?:trained|training)\s+(?:for\s+)?\d+\s+epochs\b)|"
+                   r"\s+(?=(?:as|since|because) the (?i:lr|rate|learning rate)\b)|"
                    r",\s+where\s+(?=(?:the\s+)?[^,;]{0,40}?\b(?:step|model)[ _-]?\d)|"
                    r",\s+(?=with\s+(?:the\s+)?(?:test|train)\w*\s+(?:accuracy\s+)?(?:above|below|ahead|behind)\b)|"
                    r"\s+(?=with (?:train and test|test and train) (?:level|equal|even|close|tied)\b)|"
@@ -270,7 +290,8 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r"the other (?:\d+ |two |three |four |five )?seeds?)\b)"
                    r"|,\s+(?=and\s+(?:only\s+)?(?:seeds?\s+\d|no seed|every seed|all (?:\w+ )?seeds)\b)"
                    rf"|,?\s+and\s+(?=(?:also\s+)?(?:{_EFFECT_VERBS})\b)"
-                   r"|,\s+and\s+(?=(?:\d|one|two|three|four|five) of (?:them|those|the (?:\d|two|three|four|five))\b)"
+                   r"|,\s+and\s+(?=(?:\d|one|two|three|four|five|six) of (?:them|those|the (?:\d|two|three|four|five|six|seven|"
+                   r"eight))\b)"
                    r"|,\s+and\s+(?=(?:then\s+)?(?:climbs?|climbed|rises|rose|improves|improved|recover(?:s|ed)?|falls|fell|"
                    r"drops|dropped)\b)"
                    r"|(?<![\d%])\s+(?:and|but)\s+(?=\d{2}(?:\.\d+)?\s*%?\s+(?:only\s+)?(?:over|in|for|through|during) the "
@@ -278,13 +299,19 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r"|\s+and\s+(?=(?i:passed|reached|crossed|hit|got to|passes|reaches|crosses|hits|topped|tops)\s+\d)"
                    r"|,\s+(?=(?i:batch size|batch|bs|lr|learning rate|sgd|adam|optimi[sz]er|momentum|dropout)\b)"
                    r"|(?:(?<=\d)|(?<=\dpx)|(?<=\d px)|(?<=%)),\s+(?=[A-Za-z][A-Za-z ]{0,24}:\s*[~≈]?\d)"
-                   r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d|never (?:fell|dropped|dipped|went|slipped) "
+                   r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d|"
+                   r"never (?:fell|falls|dropped|drops|dipped|dips|went|goes|slipped) "
                    r"below \d)|(?<=\))\s+and\s+(?=never\b)"
-                   r"|(?<!train)(?<!training)(?<!test)\s+and\s+(?=(?:the |its )?(?:final |best |last |lowest |highest )?"
+                   r"|(?<!train)(?<!training)(?<!test)(?<!Train)(?<!Training)(?<!Test)\s+and\s+"
+                   r"(?=(?:the |its )?(?:final |best |last |lowest |highest )?"
                    r"(?:test|train|training|validation) (?:accuracy|loss)\b)"  # not "best train and test accuracy are ..."
                    r"|,\s+and\s+(?=(?:it|the model|the net|this model)\s+(?!is\s+\d|was\s+\d))"
                    r"|,\s+and\s+(?=(?:on|for)\s+seed\s+\d)|\s+and\s+(?=(?:is|was|stayed|stays|remained|remains|kept|keeps)\s+"
                    r"(?:consistent(?:ly)?|stable|steady|above|over|at or above)\b)"
+                   r"|\s+and\s+(?=it\s+(?:(?:then|only|still|also)\s+)?(?:cross(?:es|ed)?|reach(?:es|ed)?|pass(?:es|ed)?|hits?|"
+                   r"improv(?:es|ed)|climb(?:s|ed)|rose|rises|fell|falls|dropp?(?:s|ed)|end(?:s|ed)|finish(?:es|ed)|"
+                   r"stay(?:s|ed)|held|holds|kept|keeps)\b)"  # "... gives 94.53 % and it crosses 98 % only at epoch 5"
+                   r"|,\s+(?=before\s+it\s+(?:jumped|climbed|rose|got|went)\s+(?:up\s+)?to\s+\d)"  # a seed's course
                    r"|(?<!anything)(?<!nothing)(?<!\ball)\s+but\s+(?!the (?:last|first|final)\b|(?:epoch )?\d|one\b)")
 
 
@@ -309,6 +336,7 @@ def _given_subject(out: list[str], part: str) -> str:
     if (seed := re.match(r"(?i)\W*(?:(?:while|whereas|but|and|though|although|yet)\s+)?(seed \d+)\b", out[-1])) and \
             re.match(r"(?i)(?:but\s+|yet\s+|(?:al)?though\s+)?(?:it\b|which\b|never\b|(?:over|above|under|below|at least)\s+\d|"
                      r"(?:is|was)\s+(?:still\s+|also\s+|only\s+)?(?:\d+(?:\.\d+)?\s+points?\s+)?(?:under|below|over|above)\b|"
+                     r"(?:is|was)\s+(?:already\s+|still\s+)?at\s+\d|(?:only\s+)?from epoch \d+ on\b|"
                      r"(?:then\s+|still\s+)?(?:finish|end|climb|recover|rose|rise|fell|fall|drop|peak|stay|reach|"
                      r"dipp?)\w*\b)", part):
         part = f"{seed[1]}: {part}"  # "Seed 1 is the slowest - it first hits 99.4 at epoch 10": it is seed 1
@@ -360,8 +388,10 @@ def _carried(out: list[str], part: str) -> str:
         part = f"the rate was {part}"  # "a constant rate: 0.002 with Adam in step 1; 0.05 with SGD here"
     if re.search(r"(?i)\bseeds\b", out[-1]):  # "All three seeds ..., and 2 of the 3 had ...": of the seeds
         part = re.sub(r"(?i)^((?:\d|one|two|three|four|five) of the (?:\d|two|three|four|five))\b(?!\s+seeds)", r"\1 seeds", part)
-    if re.match(r"(?:then\s+(?:reached|hit|climbed|rose|ended|finished|peaked)|(?:but\s+)?(?:then\s+)?(?:ended|finished)\s+at)\b",
-                part) and (said := re.search(r"(?i)\b(?:seed \d+|(?:train|test|validation)(?:ing)?\s+(?:accuracy|acc|loss))\b",
+    if re.match(r"(?:then\s+(?:reached|hit|climbed|rose|ended|finished|peaked)|(?:but\s+)?(?:then\s+)?(?:ended|finished|ends|"
+                r"finishes)\s+at)\b",
+                part) and (said := re.search(r"(?i)\b(?:seed \d+|(?:train|test|validation)(?:ing)?\s+(?:accuracy|acc|loss)|"
+                                             r"(?:the\s+)?(?:lr|learning rate)(?=\s+(?:peaked|rose|climbed|went|was|started)))\b",
                                             out[-1])):
         part = f"{said[0]} {part}"  # "train accuracy barely moved, ..., then reached 98 %": train's; a seed's its own
     if (role := re.search(r"(?i)\b((?:the )?(?:min(?:imum)?|lowest) of the last \d+(?: epochs)?)\b", out[-1])) and \
@@ -374,9 +404,47 @@ def _carried(out: list[str], part: str) -> str:
     if (at := re.search(r"(?i)\b(?:at|in) epoch (\d+)\s*$", out[-1])) and not re.search(r"(?i)\bepochs?\b", part) and \
             re.match(r"(?i)(?:train|test)\w*\b", part):
         part = f"at epoch {at[1]}, {part}"  # "... is at epoch 3: train 4.78 ahead of test": of that epoch
+    if (at := re.search(r"(?i)\b(?:after|at|in) epoch (\d+),?\s+(?:the\s+)?(?:train|test|val)\w*\s+loss\b", out[-1])) and \
+            re.fullmatch(r"(?i)(?:and\s+)?(?:the\s+)?(?:train|test|val)\w*\s+loss\s+(?:was\s+|is\s+|of\s+)?0?\.\d+", part):
+        part = f"at epoch {at[1]}, {part}"  # "in the first epoch the test loss was 0.71 and the train loss 0.97": of it
+    if (at := re.search(r"(?i)^\W*(?:the\s+)?(?:train|test|val)\w*(?:\s+acc\w*)?\s+(?:after|at|in) epoch (\d+)\s+(?:is|was)\s+\d",
+                        out[-1])) and re.match(r"(?i)(?:and\s+)?(?:the\s+)?(?:train|test|val)\w*(?:\s+acc\w*)?\s+(?:is|was)\s+"
+                                               r"\d{2}(?:\.\d+)?\s*%?(?:$|,)", part):
+        part = f"at epoch {at[1]}, {part}"  # "The test accuracy after epoch 3 is 91.98 % whereas the train is 94.73 %"
+    if (then := re.match(r"(?i)(?:but\s+|and\s+)?then\s+(?:it\s+)?(?:fell|dropped|declined|rose|climbed|improved|"
+                         r"went (?:up|down))"
+                         r"\s+(?:in|with) every epoch\b(?!\s+(?:after|from|since|until|up to))", part)) and \
+            (at := re.findall(r"(?i)\b(?:at|in|by|after) epoch (\d+)\b", out[-1])):
+        part = f"{then[0]} after epoch {at[-1]}{part[then.end():]}"  # "reached 98 % at epoch 3, but then it fell in every epoch"
     if (first := re.search(r"(?i)\b(?:the )?first (\d+) epochs\b", out[-1])) and \
             (then := re.match(r"(?i)(?:and\s+)?(?:after that|after those|from then on|thereafter|afterwards)\b,?", part)):
         part = f"from epoch {int(first[1]) + 1} on{part[then.end():]}"  # "the first 4 epochs are wasted; after that ..."
+    return _carried_back(out, part)
+
+
+def _carried_back(out: list[str], part: str) -> str:
+    """A piece of a cut sentence whose subject is "it" or none, given the one the piece before named: a curve, a loss,
+    the rate, a seed; and a pair's epoch and step said once before it."""
+    if (said := re.match(r"(?i)\W*(?:the\s+)?(train(?:ing)?|test)\s+(?:accuracy|acc)\b", out[0])) and \
+            (it := re.search(r"(?i)\b(?:does|did)\s+it\b", part)) and not re.search(r"(?i)\b(?:train|test)", part):
+        part = f"{part[:it.start()]}{it[0].split()[0]} {said[1]} accuracy{part[it.end():]}"  # "only at epoch 8 does it get to"
+    if (bare := re.match(r"(?i)(?:and\s+)?(?:then\s+)?(?:it\s+)?(?=(?:ended|ends|finished|finishes|fell|falls|dropped|drops|rose|"
+                         r"rises|climbed|jumped|went|stayed|stays)\b)", part)) and \
+            not re.search(r"(?i)\b(?:train\w*|test|val\w*|acc\w*|loss|lr|rate|seeds?)\b", part) and \
+            (subject := re.search(r"(?i)\b(?:(?:train(?:ing)?|test|val(?:idation)?)\s+(?:accuracy|acc|loss)|lr|learning rate|"
+                                  r"seed \d+)\b", out[-1])):
+        part = f"{subject[0]} {part[bare.end():]}"  # "The LR began at 0.01 ... and ended at 0.016": the LR ended
+    elif (it := re.search(r"(?i)\bit\s+(?=(?:went up|went down|rose|fell|dropped|climbed|jumped)\s+(?:from|to|by)\s+\d)",
+                          part)) and \
+            not re.search(r"(?i)\b(?:train\w*|test|val\w*|acc\w*|loss|lr|rate|seeds?)\b", part) and \
+            (subject := re.search(r"(?i)\b(?:train(?:ing)?|test|val(?:idation)?)\s+(?:accuracy|acc|loss)\b", out[-1])):
+        part = f"{part[:it.start()]}{subject[0]} {part[it.end():]}"  # "..., since for example it went up from 0.0490 ..."
+    if (pair := re.fullmatch(r"(?i)(?:and\s+)?((?:the\s+)?(?:train|test)\w*(?:\s+acc\w*)?\s+(?:was|is)\s+\d{2}(?:\.\d+)?\s*%?)\s+"
+                             r"(against\s+\d{2}(?:\.\d+)?\s*%?)", part)) and \
+            (at := re.search(r"(?i)\b(?:after|at|in) epoch (\d+)\b", out[-1])) and \
+            (whose := re.search(r"(?i)\bagainst\s+\d{2}(?:\.\d+)?\s*%?\s+((?:for|in|of)\s+(?:step|model)[ _-]?\d+)", out[-1])):
+        part = f"{pair[1]} at epoch {at[1]} {pair[2]} {whose[1]}"  # "test was 97.51 % after epoch 1 against 58.89 % for step 1,
+        # and train was 92.02 % against 20.10 %": that epoch, and that step's
     return part
 
 
@@ -403,6 +471,10 @@ def _rejoined(parts: list[str]) -> list[str]:
         if out and re.match(r"\d{2}(?:\.\d+)?\s*%?\s+(?:only\s+)?(?:over|in|for|through|during) the ", part) and \
                 (verb := re.search(rf"(?i)\b(?:{HOLD}|stay(?:s|ed)? above|(?:was|is|stayed|stays) at least)\b", out[-1])):
             part = f"{verb[0]} {part}"  # "holds 98 % over the last 2 and 96.5 % over the last 3": the verb is shared
+        if out and re.match(r"(?i)(?:still\s+|just\s+|only\s+|a bit\s+)*(?:under|below|above|over)\s+(?:the\s+)?"
+                            r"(?:required\s+|target\s+)?\d", part) and re.search(r"(?i)\bwhich (?:is|was)\b[^\d]*$", out[-1]):
+            out[-1] = f"{out[-1]} but {part}"  # "99.35 %, which is really close but still under 99.4 %": the figure's
+            continue
         if out and re.fullmatch(r"(?i)(?:(?:per[- ])?seed )?(?:final |best |last )?(?:losses|figures|numbers|accuracies|"
                                 r"results|finals|bests)", out[-1]):
             out[-1] = f"{out[-1]}: {part}"  # "Final losses: test 0.41, train 0.49": the label is its fields' subject
@@ -412,7 +484,8 @@ def _rejoined(parts: list[str]) -> list[str]:
                 (named := re.findall(r"(?i)\bepochs? (\d+)(?:\s*(?:to|-|–)\s*(?:epoch )?(\d+))?", out[-1])):
             # "pulls ahead from epoch 8: ... from there on", "went down from epoch 1 to 2, and rose after that"
             part = part.replace(there[0], f"from epoch {named[-1][1] or named[-1][0]} on")
-        if out and re.fullmatch(r"(?i)(?:from|after|since|in|over|during|at|by|until|up to|on)\b[^,;]{0,40}", out[-1]) or \
+        if out and re.fullmatch(r"(?i)(?:from|after|since|in|over|during|at|by|until|up to|on)\b[^,;]{0,40}", out[-1]) and \
+                not re.search(r"\d\s*%|\d{2}\.\d", out[-1]) or \
                 out and re.match(r"(?i)which\b", part):
             # "From epoch 9 on, test accuracy ...": the span belongs to its claim; "99.35 %, which is 0.74 points
             # higher than ...": the figure the "which" stands for (a seed's is named by `_given_subject`)
@@ -585,10 +658,13 @@ def value_numbers(words: str) -> list[str]:
             place = None  # "final 99.40", "last 98 %": a figure; "the last 3 (epochs)" names a span
         if place or _SPAN_EDGE.search(before) or \
                 re.search(r"(?:\d[-–]|seeds? \d+(?:,\s*\d+)*,?\s*(?:and|or)?\s*|\bepochs?\s+(?:from\s+)?\d+\s+"
-                          r"(?:to|through|until)\s+)$", before):
+                          r"(?:to|through|until)\s+)$", before) and not _FIGURE_AFTER.match(plain, found.start()):
             continue
         if re.match(r"\s*(?:st|nd|rd|th)?\s*(?:steps?|changes?|seeds? (?:shown|of))\b", plain[found.end():]):
             continue
+        if re.fullmatch(r"\d", found[0]) and re.search(r"(?i)\b(?:per digit|digits?)\b[^.;]*\bthe\s+$", before) and \
+                re.match(r"\s*,|\s+(?:improved|fell|rose|dropped|became|went|got|stayed|remained)\b", plain[found.end():]):
+            continue  # "per digit the 3 improved": a digit's name
         out.append(found[1] + (found[2] or ""))
     return out
 
@@ -638,10 +714,9 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
         if section != TARGET and is_plan(words, number) and not _said_before_plan(words):  # a Target is an aim
             out.append(Judged(number, section, words, (), (), plan=True))
             continue
-        atoms: list[Claim] = []
         numbers: list[str] = []
-        plain, aside = _no_record(_plain(_said_of_the_run(_models_named(sentence, {**(earlier or {}), number: step}, number),
-                                                       step)))
+        plain, aside, atoms = _no_record(_plain(_said_of_the_run(_models_named(sentence, {**(earlier or {}), number: step},
+                                                                               number), step)), step, number)
         token = _SENTENCE.set(plain.lower())
         stopped = _STOPPED.search(plain)
         try:
@@ -691,7 +766,7 @@ def _stopped_at(cut: re.Match | None, clause: str, step: Step) -> Step:
     return replace(step, run=replace(step.run, epochs=step.run.epochs[:at]))
 
 
-_VAL_SAID = re.compile(r"(?i)\bval(?:idation)?\b(?!\s*(?:split|set|images|samples|data|loss)\b)")
+_VAL_SAID = re.compile(r"(?i)\bval(?:idation)?\b(?!\s*(?:split|set|images|samples|data)\b)")
 
 
 def _on_split(found: list[Claim], clause: str, sentence: str, step: Step, previous: Step | None, number: int,
@@ -703,11 +778,14 @@ def _on_split(found: list[Claim], clause: str, sentence: str, step: Step, previo
             any(e.val_acc is None for e in step.run.epochs) or not step.run.epochs:
         return found
     split = replace(step, run=replace(step.run, epochs=[replace(e, test_acc=e.val_acc, test_loss=e.val_loss)
-                                                        for e in step.run.epochs]))
-    on_split = _claims_of(clause, sentence, split, previous, number, earlier)
-    if not on_split or any(c.verdict is False for c in on_split):
-        return found
-    return [replace(c, evidence=re.sub(r"\btest\b", "validation", c.evidence)) for c in on_split]
+                                                        for e in step.run.epochs]), check=None)  # the split: the run's seed
+    on_split = [replace(c, evidence=re.sub(r"\btest\b", "validation", c.evidence))
+                for c in _claims_of(clause, sentence, split, previous, number, earlier)]
+    if on_split and not any(c.verdict is False for c in on_split):
+        return on_split
+    # "Test peaked @ ep3 (96.47) and val @ ep4 (96.3)": each figure true on one of the two, the one it is said of
+    held = {c.numbers: c for c in on_split if c.verdict is True and c.numbers}
+    return [held[c.numbers] if c.verdict is False and c.numbers in held else c for c in found]
 
 
 def _models_named(sentence: str, steps: dict[int, Step], now: int) -> str:
@@ -737,11 +815,24 @@ def _said_of_the_run(sentence: str, step: Step) -> str:
             re.search(r"(?i)\b(?:errors|mistakes|misclassified)\b|\b(?:digit|class)\b[^.;]{0,30}\d{2}\.\d+\s*%", sentence):
         sentence = re.sub(rf"(?i)\s+(?:on|for|of|with) seed {getattr(step.run.settings, 'seed', 0)}\b(?=[^;]*?(?:\berrors|"
                           r"\bmistakes|%))", "", sentence)
+    if re.search(r"(?i)\btrain", sentence):  # "(97.83 vs 97.51 on seed 0)": a train/test pair, the run's own seed's
+        sentence = re.sub(rf"(?i)(\d\s*%?)\s+(?:on|for|of)\s+seed {getattr(step.run.settings, 'seed', 0)}\b(?=\s*\))", r"\1",
+                          sentence)
     # "Just after the cut the test accuracy was 98.49 %": the first epoch on the lower rate, where the run has one
     if (lower := _lower_from([e.lr for e in step.run.epochs])) and not re.search(r"(?i)\bepochs?\s+\d", sentence):
         sentence = re.sub(r"(?i)^(\W*)(?:just |right |directly )?after the (?:rate |lr |learning rate )?(?:cut|drop),?\s+"
                           r"(?=(?:the\s+)?(?:test|train\w*|val\w*)\s+(?:accuracy|acc)\s+(?:was|is|reached|jumped|rose|went)\b)",
                           lambda m: f"{m[1]}At epoch {lower[0]} ", sentence)
+    # "from 94.27 % at epoch 2 to 95.99 % and 96.14 %" where those are the run's last epochs: each the next epoch's
+    sentence = re.sub(r"(?i)\bfrom (\d{2}\.\d+\s*%?) (at|in|after) epoch (\d+) to ((?:\d{2}\.\d+\s*%?,\s*)*\d{2}\.\d+\s*%?) and "
+                      r"(\d{2}\.\d+\s*%?)(?!\s*(?:at|in|after|by) (?:the )?(?:epoch|end|last))",
+                      lambda m: m[0] if int(m[3]) + len(later := re.split(r",\s*", m[4]) + [m[5]]) != n else
+                      f"from {m[1]} {m[2]} epoch {m[3]} to " + " and ".join(f"{f.strip()} at epoch {int(m[3]) + i + 1}"
+                                                                         for i, f in enumerate(later)), sentence)
+    # "fell in every epoch to 97.05 % and 96.92 % at the end": the last two epochs'
+    if re.search(r"(?i)\b(?:every|each) epoch\b", sentence):
+        sentence = re.sub(r"(?i)\bto (\d{2}\.\d+\s*%?) and (\d{2}\.\d+\s*%?) (?:at the end|in the end|in the last epoch)\b",
+                          lambda m: f"to {m[1]} at epoch {n - 1} and {m[2]} at epoch {n}", sentence)
     # "fell from 96.23 % to 93.48 % in the last epoch": the move of the last epoch, from the one before it
     sentence = re.sub(r"(?i)\bfrom (\d{2}\.\d+\s*%?) to (\d{2}\.\d+\s*%?) (?:in|during|over) the (?:last|final) epoch\b(?!s)",
                       lambda m: f"from {m[1]} at epoch {n - 1} to {m[2]} at epoch {n}", sentence)
@@ -779,19 +870,61 @@ def _fit_before(found: list[Claim], clause: str, sentence: str, previous: Step |
 # accuracy of guessing ("the 2.30 of pure guessing", "chance level (10 %)")
 _NO_RECORD = re.compile(r"(?i),?\s*(?:and\s+|with\s+)?(?:the\s+)?"
                         r"(?:most\s+common\s+(?:mistake|confusion|error)s?\s*(?:was|is|:)?\s*)?"
-                        r"(?:(?:\d+|all|most) of (?:them|those|these|which)\s+(?:were\s+|are\s+|got\s+)?|(?:an?\s+)?\d\s+)"
+                        r"(?:(?:\d+|all|most) of (?:them|those|these|which|its errors|their errors)"
+                        r"(?:\s+(?:zeros|ones|twos|threes|fours|fives|sixes|"
+                        r"sevens|"
+                        r"eights|nines|\ds))?\s+(?:were\s+|are\s+|got\s+)?|(?:an?\s+)?(?<![\d.])\d{1,4}\s+)"
                         r"(?:read|mistaken|misread|taken|predicted|classified|confused)\s+(?:as|for|with)\s+(?:an?\s+)?\d\b"
                         # "read as 3 (330) or as 7 (121)"
                         r"(?:\s*\(\d+\))?(?:\s*(?:,|or|and)\s+(?:as\s+|for\s+)?(?:an?\s+)?\d\b(?:\s*\(\d+\))?)*"
-                        r"(?:,?\s+\d+\s+times)?|"
+                        r"(?:,?\s+(?:most often\s+)?\(?\d+\s+times\)?)?|"
                         r"\s*,?\s*(?:not far (?:below|above|from)\s+)?(?:the\s+)?\d+(?:\.\d+)?\s*%?\s+(?:of|for)\s+"
-                        r"(?:pure\s+|random\s+)?(?:guessing|chance)\b|\bchance(?:\s+level)?\s*(?:\(|of|is|=|:)\s*\d+(?:\.\d+)?\s*%?\)?")
+                        r"(?:pure\s+|random\s+)?(?:guessing|chance)\b|\bchance(?:\s+level)?\s*(?:\(|of|is|=|"
+                        r":)\s*\d+(?:\.\d+)?\s*%?\)?")
 
 
-def _no_record(plain: str) -> tuple[str, list[str]]:
-    """The sentence without the facts no record holds (`_NO_RECORD`), and those facts, each to be shown unchecked."""
-    aside = [f"\u201c{m[0].strip(' ,')}\u201d" for m in _NO_RECORD.finditer(plain)]
-    return (_NO_RECORD.sub("", plain) if aside else plain), aside
+def _no_record(plain: str, step: Step, number: int) -> tuple[str, list[str], list[Claim]]:
+    """The sentence without the facts its readers leave (`_NO_RECORD`): the confusions a run recorded decided
+    (metrics.json `confused`), the rest each to be shown unchecked."""
+    aside, told = [], []
+    for m in _NO_RECORD.finditer(plain):
+        if (claim := _confusion(plain, m, step, number)) is not None:
+            told.append(claim)
+        else:
+            aside.append(f"\u201c{m[0].strip(' ,')}\u201d")
+    return (re.sub(r"\s*\(\s*\)", "", _NO_RECORD.sub("", plain)) if aside or told else plain), aside, told
+
+
+def _confusion(plain: str, m: re.Match, step: Step, number: int) -> Claim | None:
+    """"76 of those nines were read as 4", "(43 read as 0)", "read as 3 (330) or as 7 (121)": each pair's count against
+    the run's confusions; a pair the record lacks is a count of 0 where the record lists every mistake."""
+    said, pairs = m[0].lower(), step.run.confusions
+    if pairs is None or re.search(r"\b(?:all|most) of\b", said):
+        return None
+    own = re.search(rf"\b(?:(?:an?\s+)?(?<![\d.])(\d)\s+(?:read|mistaken|misread|taken|predicted|classified|confused)|"
+                    rf"({'|'.join(w for w in DIGIT_WORDS if w.endswith('s'))}))\b", said)
+    mentions = _digit_mentions(plain.lower()[:m.start()])
+    true = int(own[1]) if own and own[1] else DIGIT_WORDS[own[2]] if own else mentions[-1][2] if mentions else None
+    lead = re.match(r"\W*(?:and\s+|with\s+)?(?:the\s+)?(\d+)\s+(of|read|mistaken|misread|taken)", said)
+    count = re.search(rf"\b(\d+|{'|'.join(WORDS)})\s+times\b", said) or \
+        (lead if lead and (lead[2] == "of" or len(lead[1]) > 1) else None)  # "43 read as 0": a count; "4 read as 9": a digit
+    each = [(int(p), c) for p, c in re.findall(r"\bas\s+(?:an?\s+)?(\d)\b(?:\s*\((\d+)\))?", said)]
+    if true is None or not each or (count is None and not all(c for _, c in each)):
+        return None
+    found = {(c.true, c.predicted): c.count for c in pairs}
+    whole = sum(found.values()) == sum(r.errors for r in step.run.per_class) if step.run.per_class else False
+    verdicts = []
+    for predicted, n in each:
+        n = int(n) if n else _count(count[1].lower())
+        got = found.get((true, predicted), 0 if whole else None)
+        verdicts.append(None if got is None else got == n)
+    near = plain.lower()[max(0, m.start() - 40):m.end()]
+    if rank := re.search(r"\b(most often|most common|top|biggest|main|largest)\b", near):  # "the top mix-up is 9 read as 4"
+        pool = [c for (t, _), c in found.items() if t == true] if rank[1] == "most often" else list(found.values())
+        verdicts.append(found.get((true, each[0][0]), 0) == max(pool, default=0))
+    verdict = False if False in verdicts else None if None in verdicts else True
+    return Claim(number, m[0].strip(" ,"), verdict, ", ".join(f"{true} → {p}: {found.get((true, p), 0)}" for p, _ in each)
+                 + f" ({records.METRICS} `confused`)", "figure", tuple(re.findall(r"\d+", said)))
 
 
 HEDGED_WORDS = re.compile(r"(?i)\b(?:probably|likely|seems?|seemed|maybe|perhaps|i think|i believe|too (?:high|low|big|"
@@ -1106,7 +1239,7 @@ def _phrasings(text: str) -> str:
     """Phrasings said in the shape the readers read: "Epoch 6 → 46.40" (at epoch 6), slashed pairs ("train / test loss
     = 0.485 / 0.409", "73.05 train / 75.41 test"), "hasnt", "every epoch up to 13", "after peaking at epoch 3" (from
     it), "6 of the 2s are wrong" (digit 2's errors), "passed 50% at epoch 6 and 80% at epoch 7" (the verb again)."""
-    text = _pair_role(text)
+    text = re.sub(r"\s@\s*", " at ", _pair_role(text))  # "98.49 @ ep 5"
     text = re.sub(r"(?i)\b((?:at|in|by) epoch \d+)\s*(?:→|->|=>)\s*(?=\d)", r"\1, ", text)  # "98.68 at epoch 12 → 99.48 at ..."
     text = re.sub(r"(?i)\bepoch (\d+)\s*(?:→|->|=>)\s*(?=\d)", r"at epoch \1: ", text)  # "Epoch 6 → 46.40 val acc"
     text = _each_its_figure(text)
@@ -1114,7 +1247,6 @@ def _phrasings(text: str) -> str:
     text = re.sub(r"(?i)\b(\d{1,3}(?:\.\d+)?)\s*%?\s+(train|test)\s*/\s*(\d{1,3}(?:\.\d+)?)\s*%?\s+(train|test)\b",
                   r"\2 accuracy \1 % and \4 accuracy \3 %", text)
     text = _percent_pairs(re.sub(r"(?i)\b(has|have|did|was|is|does|do|were)nt\b", r"\1 not", text))  # "hasnt", "didnt"
-    text = re.sub(r"\s@\s*", " at ", text)  # "98.49 @ ep 5"
     text = re.sub(r"(?i)\(\s*(?:the\s+)?(final|last)\s+epoch\s*\)", r"at the \1 epoch", text)
     text = re.sub(r"(?i)\b(every|each|all) epochs? (up to|until|till|through) (\d+)\b(?![.,]\d|\s*%)", r"\1 epoch \2 epoch \3",
                   text)
@@ -1144,8 +1276,10 @@ def _phrasings(text: str) -> str:
                   r"mistaken|missed|errors)\b", r"digit \2 has \1 errors", text)
     # "passed 50% at epoch 6 and 80% at epoch 7": the verb carried to the second level
     text = re.sub(r"(?i)\b(passed|reached|crossed|hit|got to|passes|reaches|crosses|hits|topped)\s+(\d+(?:\.\d+)?\s*%?)\s+"
-                  r"(at|by|in)\s+"
-                  r"epoch\s+(\d+),?\s+and\s+(?=\d+(?:\.\d+)?\s*%?\s+(?:at|by|in)\s+epoch\b)", r"\1 \2 \3 epoch \4 and \1 ", text)
+                  r"((?:for the first time\s+)?(?:at|by|in))\s+"
+                  r"(?:epoch|ep\.?)\s+(\d+)(\s*\(\s*\d{2}\.\d+\s*%?\s*\))?,?\s+and\s+"
+                  r"(?=\d+(?:\.\d+)?\s*%?\s+(?:at|by|in)\s+(?:epoch|ep\.?)\s*\d)",
+                  lambda m: f"{m[1]} {m[2]} {m[3]} epoch {m[4]}{m[5] or ''} and {m[1]} ", text)  # "(53.76 %)": its figure
     text = re.sub(r"(?i)\b(held|holds?|kept|stayed at|stays at)\s+(\d{2}(?:\.\d+)?)\b(?!\s*%|\.\d)", r"\1 \2 %", text)
     return text
 
@@ -1194,12 +1328,12 @@ def _plain(sentence: str) -> str:
     for pattern, said in ABBREVIATIONS:
         text = re.sub(rf"(?i){pattern}", said, text)
     text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
+    text = re.sub(r"(?i)\b(?:over|under)-?fitting (gap|lead)\b", r"\1", text)  # "the widest over-fitting gap": the gap
     text = re.sub(r"(?i)(\bin (?:step|model)[ _-]?\d+)\s*,\s*((?:but |and |while )?now)\b", r"\1; \2", text)  # "in step 1, now"
     if not re.search(r"(?i)\b(?:errors?|mistakes|digits?|class(?:es)?)\b", text):  # a digit's: its own reader's pairs
         text = re.sub(r"(?i)(\b(?:in|of) (?:step|model)[ _-]?\d+),\s+(?=(?:[^,;.]|\.(?=\d))*\b(?:here|now|in this step)\b)",
                       r"\1; ", text)  # "0.002 with Adam in step 1, 0.05 with SGD here": that step's, then this one's
-    text = re.sub(r"(?i)(?<![\d.])(\d{1,4})\s+(?:errors?\s+|mistakes\s+)?on\s+(digit|class)\s+(\d)\b(?!\s*%|\.\d)",
-                  r"\2 \3: \1 errors", text) if re.search(r"(?i)\b(?:errors|mistakes)\b", text) else text  # "495 on digit 2"
+    text = _counts_plainly(text)
     text = re.sub(r"(?i)\b(test|train\w*)(\s+(?:accuracy|acc))?\s+(?:only|just|merely)\s+(?=by\s+~?\d)", r"\1\2 ",
                   text)  # "ahead of test only by 0.1 points": by 0.1 points
     text = re.sub(r"(?i)\b(last|first|final)-(\d+)\b", r"\1 \2", text)
@@ -1209,7 +1343,7 @@ def _plain(sentence: str) -> str:
                                                                  _synonyms(text))))  # "s0 97.51", "seed #1"
     text = _QUESTION.sub(lambda m: f"{m[1]} is {'' if m[3].lower().startswith('y') else 'not '}{m[2]}; ", text)
     text = _answered(text)
-    text = _phrasings(text)
+    text = _lead_finished(_phrasings(text))
     text = re.sub(r"(?i)^(\W*)(\d{2}(?:\.\d+)?)\s*%?\s+(?:was\s+)?(held|holds)\b", r"\1\3 \2 %", text)  # "97% held over ..."
     text = re.sub(r"(?i)\b(\d{2}(?:\.\d+)?)\s+or\s+(more|above|higher|better)\b", r"\1 % or \2", text)
     text = re.sub(r"(?i)\btrain\s*/\s*val(?:idation)?\s+split\s*[:=]?\s*(\d[\d,.]*\s*k?)\s*/\s*(\d[\d,.]*\s*k?)",
@@ -1218,7 +1352,7 @@ def _plain(sentence: str) -> str:
                   r"train\1 \2 %, test\1 \3 %", text)  # "Train/Test (final): 98.78/98.81"
     text = re.sub(r"(?i)\b(accuracy|acc|parameters|params|loss|rf|receptive field)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)
     text = re.sub(r"(?i)\b(seed \d+|model[ _-]?\d+|step \d+)\s+[-–—]\s+", r"\1: ", text)  # "Seed 1 - best 99.51"
-    text = _epochs_plainly(text)
+    text = _there_as_span(_epochs_plainly(text))
     low = text.lower()
     if "loss" in low or re.search(r"\b(lr|rate|dropout|decay|momentum|gap|difference|points)\b", low):
         return _beside_rate(text, low)
@@ -1235,6 +1369,32 @@ def _plain(sentence: str) -> str:
         # a chain "95.9 → 97.39", "ep 5 is at 98.40": accuracies where no rate or loss is said
         text = _whole_beside(_BARE.sub(lambda m: f"{m[1]} %", text))  # "the last two epochs are both over 98.45": a decimal
     return text
+
+
+def _counts_plainly(text: str) -> str:
+    """"495 on digit 2", "Only 2 errors on the 1s and 0 errors on the 0s": each digit's count; "with clean digits": no
+    digit's figure."""
+    text = re.sub(r"(?i)(?<![\d.])(\d{1,4})\s+(?:errors?\s+|mistakes\s+)?on\s+(digit|class)\s+(\d)\b(?!\s*%|\.\d)",
+                  r"\2 \3: \1 errors", text) if re.search(r"(?i)\b(?:errors|mistakes)\b", text) else text
+    text = re.sub(r"(?i)\s+(?:with|on) clean (?:digits|images|inputs)\b", " (augmentation off)", text)
+    return re.sub(r"(?i)(?<![\d.])(\d{1,4})\s+(?:errors?|mistakes?)\s+(?:on|for)\s+the\s+(\d)(?:'s|s)\b", r"digit \2: \1 errors",
+                  text)
+
+
+def _there_as_span(text: str) -> str:
+    """"The last 3 epochs have their min of 96.51 % ..., and train is ahead by 0.68 points there": in those epochs."""
+    if span := re.search(r"(?i)\b(?:the|its|their) (?:last|final) (\d+) epochs\b", text):
+        text = text[:span.end()] + re.sub(r"(?i)\s+there(?=\s*(?:[,;.]|$))", f" in the last {span[1]} epochs",
+                                          text[span.end():])
+    return text
+
+
+def _lead_finished(text: str) -> str:
+    """"In step 1 test had finished 1.04 points ahead": the lead at the end, of the other curve."""
+    text = re.sub(r"(?i)\bhad (finished|ended)\b", r"\1", text)
+    return re.sub(r"(?i)\b(test|train)((?:ing)?(?:\s+acc(?:uracy)?)?\s+(?:finished|ended|finishes|ends)\s+(?:about\s+)?"
+                  r"\d+(?:\.\d+)?\s+(?:points?|pts?|pp)\s+ahead)\b(?!\s+(?:of|by)\b)",
+                  lambda m: f"{m[1]}{m[2]} of {'train' if m[1].lower() == 'test' else 'test'}", text)
 
 
 def _errors_as_accuracy(text: str) -> str:
@@ -1263,9 +1423,10 @@ def _epochs_plainly(text: str) -> str:
     text = re.sub(rf"(?i)\b(?:the|its|their) ({'|'.join(ORDINALS)})\s+epoch\b",
                   lambda m: f"epoch {ORDINALS.index(m[1].lower()) + 1}", text)
     if re.search(r"(?i)\bepoch", text):  # "after the third": the third epoch, where the sentence speaks of epochs
-        text = re.sub(rf"(?i)\b(after|at|by|in|until) the ({'|'.join(ORDINALS)})\b"
+        text = re.sub(rf"(?i)\b(after|at|by|in|until) the ({'|'.join(ORDINALS)})(?:\s+one)?\b"
                       r"(?!\s+(?:step|model|seed|\d|two|three|few|half|part|quarter|third))",
-                      lambda m: f"{m[1]} epoch {ORDINALS.index(m[2].lower()) + 1}", text)
+                      lambda m: f"{m[1]} epoch {ORDINALS.index(m[2].lower()) + 1}", text)  # "in the first one"
+        text = re.sub(r"(?i)\bonly (?:at|in) the (?:beginning|start)\b", "only in epoch 1", text)  # "only at the beginning"
         text = re.sub(r"(?i)\b(after|at|by|in|until) the (\d+)(?:st|nd|rd|th)\b(?!\s+(?:step|model|seed|epoch|digit|class|"
                       r"iteration|run|place))", r"\1 epoch \2", text)  # "got to 98 % in the 4th"
         text = re.sub(r"\(\s*(\d+)(?:st|nd|rd|th)\s*\)", r"at epoch \1", text)  # "in the last epoch (5th)"
@@ -1281,6 +1442,7 @@ def _epochs_plainly(text: str) -> str:
                   lambda m: f"reached {m[2]} within {_count(m[1].lower())} epochs", text)  # "Two epochs were enough to get to"
     text = re.sub(r"(?i)^(\W*)epoch (\d+)\s*(?:->|→|to)\s*epoch (\d+)\s*:", r"\1from epoch \2 to epoch \3,",
                   text)  # "ep3 -> ep5: test falls every epoch"
+    text = re.sub(r"(?i)(?<!from )\bepoch (\d+)\s*(?:->|→)\s*epoch (\d+)\b", r"from epoch \1 to epoch \2", text)  # "ep3 → ep4"
     text = re.sub(r"(?i)(\d{2}\.\d+\s*%?(?:\s*/\s*\d{2}\.\d+\s*%?)+)\s*(?:\(\s*|(?:for|on|of|across)\s+(?:the\s+)?)seeds\s+"
                   r"(\d(?:\s*[,/]\s*\d)+)\s*\)?", _seeds_in_order, text)
     text = _seeds_beside(_seeds_slashed(text))
@@ -1321,6 +1483,8 @@ def _lead_pair(m: re.Match) -> str:
     clause = re.split(r";|,\s*(?:and|but|while)\b", m.string[:m.start()])[-1] + between
     at = re.findall(r"(?i)\b(?:at|in|after) epoch (\d+)\b", clause)  # "led at epoch 4, 96.84 % against 96.14 %": each figure's
     at = f" at epoch {at[-1]}" if at and re.search(r"[,(]\s*$", between) else ""
+    if re.match(r"(?i)\s*(?:at|in|after) epoch \d+", m.string[m.end():]):
+        at = ""  # "(98.12 % vs 97.55 % at epoch 3)": the pair's own epoch, said after it
     return f"{m['who']}{between}{first} {m['a']} %{at} {m['rel']} {second} {m['b']} %{at}"
 
 
@@ -1463,13 +1627,36 @@ def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, nu
             if reader is _compare or reader is _effect and not CREDIT.search(low):
                 break  # a change's effect or a comparison: the fit's and trend's words are its own, not claims
     read = {n for c in found for n in c.numbers}
-    return found + _figures(low, clause, step, number, skip={c.kind for c in found}, read=read, earlier=earlier or {})
+    return _other_seeds(low, found + _figures(low, clause, step, number, skip={c.kind for c in found}, read=read,
+                                              earlier=earlier or {}))
+
+
+def _other_seeds(low: str, found: list[Claim]) -> list[Claim]:
+    """"The other five seeds had minimums between ...": which seeds those are is said in another sentence, so what is
+    false of all the seeds is not settled of them."""
+    if not re.search(rf"\bthe other (?:\d+|{'|'.join(WORDS)}) seeds\b", low) or re.search(r"\bseed \d", _SENTENCE.get() or ""):
+        return found  # the seeds named in the sentence: their readers' own
+    return [replace(c, verdict=None, evidence=f"{c.evidence}: the other seeds are named in another sentence")
+            if c.verdict is False else c for c in found]
+
+
+def _before_named(text: str, number: int) -> re.Match | None:
+    """The first words of `text` that name an earlier step ("than Model_1", "the step before"); not this step's name."""
+    return next((m for m in BEFORE.finditer(text) if not re.fullmatch(rf"(?:step|model)[ _]?{number}", m[0])), None)
+
+
+def _head_of(low: str) -> str:
+    """The sentence up to a clause of it (the whole sentence where the clause was said again): a step named there is
+    the clause's too; one named only in a later clause is that clause's ("the min fell from 96.51 % to 95.90 %, though
+    against step 1's 53.76 % ...")."""
+    sentence = _SENTENCE.get() or ""
+    return sentence if (at := sentence.find(low[:40])) < 0 else sentence[:at]
 
 
 def _named_step(low: str, previous: Step | None, earlier: dict[int, Step], number: int) -> Step | None:
     """The step a comparison names ("than Model_1", "step 1's"), else the step before."""
     pattern = r"\b(?:step|model|iteration|experiment)[ _-]?(\d+)\b"
-    named = [int(k) for k in re.findall(pattern, low) or re.findall(pattern, _SENTENCE.get() or "")]
+    named = [int(k) for k in re.findall(pattern, low) or re.findall(pattern, _head_of(low))]
     other = next((k for k in named if k != number), None)  # "Model_3 beats Model_1": the step it is compared with
     if other is not None and other in earlier:
         return earlier[other]
@@ -1728,7 +1915,7 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
                                             _steps_pair(previous, step, moved[1], moved[2])):
         return _moved(low, clause, step, previous, number, _num(moved[1]), _num(moved[2]), moved[1], moved[2])
     # "Against Model_1, ... while train is up 14.78"; not a reason's "because the last 2 epochs fell back"
-    before = BEFORE.search(low) or (BEFORE.search(_SENTENCE.get() or "") if not re.match(r"\W*because\b", low) else None)
+    before = _before_named(low, number) or (_before_named(_head_of(low), number) if not re.match(r"\W*because\b", low) else None)
     by_points = _DIFF_BY.search(low) or ((_DIFF_SAID.search(low) or _DIFF_UP.search(low)) if before else None)
     if verb is None and by_points is not None and before:  # "0.84 points above Model_1", "is up by about 0.4"
         verb = _direction(low, by_points)
@@ -2026,7 +2213,8 @@ def _params_change(low, clause, step, previous, number) -> Claim | None:
         return None  # "from 17k to 8k" of other counts than the two steps' (or said looser than they read): not read here
     amounts = [x for x, kind in zip(said, kinds, strict=True) if kind == "amount" and ("." not in x[0] or x[1] > 1)]
     fewer, more = re.search(rf"\b(?:{_FEWER})\b", low), re.search(rf"\b(?:{_MORE})\b(?! than \d)", low)
-    if len(amounts) != 1 or bool(fewer) == bool(more) or re.search(r"\b(?:no|not|same|still|unchanged)\b", low):
+    if len(amounts) != 1 or bool(fewer) == bool(more) or \
+            re.search(r"\b(?:no|not|same|still|unchanged|stay(?:s|ed)?|like)\b", low):
         return None
     text, scale, head = amounts[0]
     tol = re.search(r"(about|around|roughly|approximately|~|≈|almost|nearly|over|more than|under|less than)\s*$", head)
@@ -2145,7 +2333,9 @@ def _budget(low, clause, step, previous, number) -> Claim | None:
             f"{v.n} {v.min_last:.2f} % (seed {step.seed}; {records.METRICS})")
     where = BUDGET.search(low).start()  # "the budget fails only on accuracy": a fail said of it
     negated = field[1] == "fail" if field else \
-        _negated(low, where) or bool(re.match(r"\S+(?:\s+\S+)?\s+(?:is\s+|was\s+|still\s+|obviously\s+|clearly\s+)?(?:fails?|"
+        _negated(low, where) or bool(re.match(r"\S+\s+(?:is\s+|was\s+)?not\s+(?:met|reached|achieved|passed)\b",
+                                              low[where:])) or \
+        bool(re.match(r"\S+(?:\s+\S+)?\s+(?:is\s+|was\s+|still\s+|obviously\s+|clearly\s+)?(?:an?\s+)?(?:fails?|"
                                               r"failed|missed)\b", low[where:]) or
                                      re.search(r"\b(?:fails?|failed|misses|missed)\s+(?:the\s+|its\s+)?$", low[:where]))
     return Claim(number, clause, bool(passed) != negated, said, "budget")
@@ -2322,7 +2512,8 @@ _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| r
 _GAP_MOVED = re.compile(r"\bgap\b(?:[^.;]{0,30}?\bfrom\s+(?P<t1>~\s*|about\s+)?(?P<a>\d*\.\d+)(?:\s*(?:points?|pts|%))?"
                         r"(?:\s+(?:in|at|for|on|with) "
                         r"(?:step|model)[ _-]?\d+|\s+before)?,?\s+to\s+"
-                        r"(?P<t2>~\s*|about\s+)?(?P<b>\d*\.\d+|0\b)|[^;(]{0,70}\(\s*(?P<a2>\d*\.\d+)\s*(?:→|->)\s*(?P<b2>\d*\.\d+)\s*\))")
+                        r"(?P<t2>~\s*|about\s+)?(?P<b>\d*\.\d+|0\b)|[^;(]{0,70}\(\s*(?P<a2>\d*\.\d+)\s*(?:→|"
+                        r"->)\s*(?P<b2>\d*\.\d+)\s*\))")
 
 
 def _gap(low, clause, step, previous, number) -> Claim | None:
@@ -2331,7 +2522,8 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     low = re.sub(r"\b(?:the )?difference between (?:the )?train(?:ing)? and (?:the )?test(?: accuracy)?", "the gap", low)
     low = re.sub(r"\bgap\s*\((?:train\s*-\s*test|train minus test)[^)]*\)", "gap", low)
     # "test is about 4 points ahead of train": train that far behind test
-    low = re.sub(r"\btest(?: accuracy)?( is| was| stays| stayed| ends?| ended)? (about |~|around |roughly )?(\d*\.?\d+)\s*"
+    low = re.sub(r"\btest(?: accuracy)?( is| was| stays| stayed| ends?| ended| finished)? (about |~|around |roughly )?"
+                 r"(\d*\.?\d+)\s*"
                  r"(points?|pts?|pp|%)? (?:(ahead of|above)|behind|below) (?:the )?train(?:ing)?(?: accuracy)?\b",
                  lambda m: f"train{m[1] or ''} {m[2] or ''}{m[3]} {m[4] or ''} {'behind' if m[5] else 'ahead of'} test", low)
     low = re.sub(r"\b(?:train and test|test and train) (?:are |were |stay\w* |remain\w* )?within (\d*\.?\d+)\s*(points?|pts|%)? "
@@ -2343,7 +2535,8 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     if previous is not None and (of := re.search(r"\b(?:in|of|for) (?:step|model)[ _-]?(\d+)\b|\b(?:step|model)[ _-]?(\d+)'s\b",
                                                  re.sub(r"\([^)]*\)", "", low))) and \
             not re.search(rf"\b(?:now|here|this (?:step|model|run)|than|vs\.?|versus|compared|against|from|to|as in|like|"
-                          rf"same|unlike|while|whereas|again|still|(?:step|model)[ _-]?{number})\b", low):
+                          rf"same|unlike|while|whereas|again|still|after the|(?:step|model)[ _-]?{number})\b",
+                          re.sub(r"^\W*(?:while|whereas)\s+(?=in (?:step|model)[ _-]?\d)", "", low)):  # "while in step 1"
         then = _gap(low, clause, previous, None, number)  # "test was 0.07 points ahead of train in step 1": that step's
         return then and replace(then, evidence=f"step {of[1] or of[2]}: {then.evidence}")
     f = facts(step)
@@ -2409,7 +2602,10 @@ def _ahead_against(low: str, claim: Claim, step: Step, previous: Step, ahead: re
     """Train's lead against the step before's: "..., far more than in step 2" (beyond the noise), "..., against 0.6 in
     step 2" (that step's gap over the same epochs, at the digits said; "about" where the lead was said so)."""
     then = facts(previous).gap
-    if len(epochs := _lead_epochs(low, step, ahead)) == 1 and epochs[0] <= len(previous.run.epochs) and \
+    if len(epochs := _lead_epochs(low, step, ahead)) == 1 and re.search(r"\b(?:in|at) the (?:last|final) epoch\b|\bat the end\b",
+                                                                       low) and not re.search(r"\bepoch \d", low):
+        then = previous.run.train()[-1] - previous.run.test()[-1]  # "in the last epoch ..., against 1.53 in step 2": its last
+    elif len(epochs) == 1 and epochs[0] <= len(previous.run.epochs) and \
             re.search(r"\b(?:at|in|after|by) epoch \d", low):  # "in epoch 6 ..., against 0.54 in step 2": its epoch 6
         then = previous.run.train()[epochs[0] - 1] - previous.run.test()[epochs[0] - 1]
     if than := re.search(r"\b(more|larger|bigger|wider|less|smaller|narrower) than (?:in |for )?(?:step|model)[ _-]?\d", low):
@@ -2529,7 +2725,7 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
 
 _ABOVE_VERBS = r"higher|above|greater|better|more|lower|below|less|worse|beats?|ahead of|behind|over|under|>|<|leads?|led|" \
     r"overt(?:ook|akes?)|trail(?:s|ed|ing)?"
-_BEING = r"(?: is| was| being| stays| stayed| remained| sits| sat| has been| had been)?" \
+_BEING = r"(?: is| was| being| stays| stayed| remained| sits| sat| has been| had been| gets| got| pulls| pulled| goes| went)?" \
     r"(?: still| consistently| always| never| even| slightly| just| clearly| a bit| well| far)?"
 
 
@@ -2547,11 +2743,23 @@ def _above_count(low: str, clause: str, step: Step, number: int, test_higher: bo
                  + ", ".join(f"{g:+.2f}" for g in gaps) + f" ({records.METRICS})", "fit", tuple(g for g in counted.groups() if g))
 
 
+# "train pulled ahead of test after the first epoch and stayed there": from the second on
+_PULLED_AFTER = re.compile(r"\b((?:pulled|got|went|moved|pulls|gets|goes|moves) (?:ahead|behind)"
+                           r"(?: of (?:the )?(?:train|test)\w*)?) after epoch (\d+)(?:,? and stayed (?:there|ahead|behind))?")
+
+
+def _above_plainly(low: str) -> str:
+    """A lead as `_above` reads it: "for 13 epochs" the first 13, "pulled ahead after epoch 1" from the second on, and
+    "test is ahead" ahead of train."""
+    low = re.sub(r"\b(train(?:ing)?|test)((?:\s+accuracy)?\s+for)\s+(\d+)\s+epochs\b", r"\1\2 the first \3 epochs", low)
+    low = _PULLED_AFTER.sub(lambda m: f"{m[1]} from epoch {int(m[2]) + 1} on", low)
+    return re.sub(rf"\b(train(?:ing)?|test)((?: accuracy)?{_BEING}\s*(?:ahead|behind))\b(?!\s+(?:of|by|the|test|train)\b)",
+                  lambda m: f"{m[1]}{m[2]} of {'train' if m[1] == 'test' else 'test'}", low)
+
+
 def _above(low, clause, step, previous, number) -> Claim | None:
     """Test above (or below) train; "for 13 epochs": the first 13."""
-    low = re.sub(r"\b(train(?:ing)?|test)((?:\s+accuracy)?\s+for)\s+(\d+)\s+epochs\b", r"\1\2 the first \3 epochs", low)
-    low = re.sub(rf"\b(train(?:ing)?|test)((?: accuracy)?{_BEING}\s*(?:ahead|behind))\b(?!\s+(?:of|by|the|test|train)\b)",
-                 lambda m: f"{m[1]}{m[2]} of {'train' if m[1] == 'test' else 'test'}", low)
+    low = _above_plainly(low)
     found = re.search(rf"\b(test|validation)(?: accuracy)?{_BEING}\s*({_ABOVE_VERBS})(?: than)? (?:the )?train(?! loss)",
                       low) or \
         re.search(rf"\btrain(?:ing)?(?: accuracy)?{_BEING}\s*({_ABOVE_VERBS})(?: than)? (?:the )?(test|validation)(?! loss)", low)
@@ -2589,8 +2797,10 @@ def _above(low, clause, step, previous, number) -> Claim | None:
         if re.search(r"(?<!\bif )\bonly\b", low):  # "in the first epoch only": and not in the others
             rest = [step.run.train()[i] - step.run.test()[i] for i in range(f.epochs) if i + 1 not in scope]
             ok = ok and all((g < 0) != test_higher for g in rest)
-        if by := _BY_LEAD.search(low):  # "by ~9 on avg over the last 3"
-            ok = ok and _lead_by(low, by, gaps, step, test_higher)
+        if by := _BY_LEAD.search(low):  # "by ~9 on avg over the last 3"; "up to epoch 13, by 1.39 points at epoch 6": its own
+            own = re.match(r"[^,;]{0,12}?\b(?:at|in) epoch (\d+)", low[by.end():])
+            ok = ok and _lead_by(low, by, [gaps[scope.index(int(own[1]))]] if own and int(own[1]) in scope else gaps, step,
+                                 test_higher)
         said = (f"train - test {label}: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" ({records.METRICS})")
         return Claim(number, clause, ok != negated, said, "fit")
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
@@ -2691,6 +2901,8 @@ def _loss_falling(step: Step) -> tuple[bool | None, str]:
 def _trend(low, clause, step, previous, number) -> Claim | None:
     """Still rising (learning at the end), or no longer rising (a plateau): the last half of the run's test curve and
     its test loss."""
+    if re.match(r"\W*(?:the\s+)?(?:lr|learning rate|rate)\b", low) and not re.search(r"\b(?:acc\w*|loss)\b", low):
+        return None  # "LR 0.01 at epoch 1, kept rising up to epoch 3": the rate's course, its reader's
     rising, stalled = RISING.search(low), STALLED.search(low)
     if stalled is not None and re.match(r"\s*(?:schedul|lr\b|rate|reduce|(?:never |did not |didn't |was never |wasn't )?"
                                         r"(?:fir|trigger|kick|act|cut|patience))", low[stalled.end():]):
@@ -2715,6 +2927,8 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
                       r"oscillat\w*|noisy|erratic|swing\w*)\b", low)
     if found and _rate_beside(low):
         return None  # "it sat flat at 0.05": the rate, said of in the clause before
+    if found and re.search(r"\bloss\b", low[:found.start()]) and not re.search(r"\bacc", low):
+        return None  # "the test loss is almost flat from epoch 3 to 4 (0.129 to 0.128)": the loss's, read as its figures
     # a level said beside it ("stable above 99.4 %") is a threshold's; figures in brackets, or the span's "from a to b",
     # are its evidence
     pair = _SPAN_PAIR.search(low)
@@ -2737,8 +2951,13 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
     k = _count(m[1]) if (m := re.search(rf"\blast (\d+|{'|'.join(WORDS)})", low)) else facts(step).n  # "the last two"
     train = _only_train(low) and bool(re.search(r"\btrain(?:ing)?\s+acc", low))  # "the train accuracy ...": its own curve
     test = (step.run.train() if train else step.run.test())[-k:]
+    span = f"the last {k} epochs'"
+    if (two := re.search(r"\b(?:at|in|from|between) epochs? (\d+) (?:and|to|-) (?:epoch )?(\d+)\b", low[:found.start()])) and \
+            1 <= int(two[1]) < int(two[2]) <= len(step.run.epochs):  # "test acc at epochs 3 and 4 is almost flat": those
+        test = (step.run.train() if train else step.run.test())[int(two[1]) - 1:int(two[2])]
+        span = f"epochs {two[1]}-{two[2]}:"
     noise, moved = fall_noise(min(test), max(test)), max(test) - min(test)
-    said = (f"the last {k} epochs' {'train' if train else 'test'} accuracy {', '.join(f'{a:.2f}' for a in test)} %: "
+    said = (f"{span} {'train' if train else 'test'} accuracy {', '.join(f'{a:.2f}' for a in test)} %: "
             f"a span of {moved:.2f} "
             f"points (noise ±{noise:.2f}; {records.METRICS})")
     claim = Claim(number, clause, ((moved <= noise) == steady) != _negated(low, found.start()), said, "stability")
@@ -2955,7 +3174,24 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
     return _rate_course(low, clause, step, number)
 
 
-_CUT = re.compile(r"\b(reduc\w*|cut|cuts|drop(?!out)\w*|lower\w*|decay\w*|decreas\w*|fell|falls?|halv\w*|anneal\w*|down to|"
+def _rate_rise_and_low(low: str, rates: list[float]) -> list[bool]:
+    """"Kept rising up to epoch 3": each epoch's start higher than the one before, up to that epoch, and no higher after
+    it; "all of the last three epochs ran at the low rate": each of them below the first epoch's rate."""
+    verdicts = []
+    if (rise := re.search(r"\b(?:kept\s+)?(?:rising|rose|climbing|climbed|increasing|increased|going up|went up)\s+(?:up\s+)?"
+                          r"(?:to|until|till|through)\s+epoch (\d+)\b", low)) and 2 <= (n := int(rise[1])) <= len(rates):
+        verdicts.append(all(b > a for a, b in zip(rates[:n - 1], rates[1:n], strict=True)) and
+                        (n == len(rates) or rates[n] <= rates[n - 1]))
+    if (tail := re.search(rf"\b(?:all\s+(?:of\s+)?)?the\s+last\s+(\d+|{'|'.join(WORDS)})\s+epochs\s+(?:all\s+)?"
+                          r"(?:ran|were|trained|"
+                          r"stayed)\s+(?:at|on)\s+the\s+(?:low|lower|reduced|cut|small|smaller)\s+(?:rate|lr)\b", low)) and \
+            (k := _count(tail[1].lower())) and k <= len(rates):
+        verdicts.append(all(r < rates[0] for r in rates[-k:]))
+    return verdicts
+
+
+_CUT = re.compile(r"\b(reduc\w*|cut|cuts|drop(?!out)\w*|lower\w*|decay\w*|decreas\w*|fell|falls?|halv\w*|"
+                  r"anneal\w*|down to|"
                   r"com(?:e|es|ing) down|go(?:es|ing)? down|went down|declin\w*|"
                   r"(?:brought|brings|bring|took|takes) (?:\w+ ){0,2}down)\b")
 
@@ -2997,7 +3233,7 @@ def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None
                            r"\b(\d+)\s*(?:x|×)(?![\d\w])", low):
         drops = [a / b for a, b in zip(rates, rates[1:], strict=False) if b < a]  # each cut's factor
         verdicts.append(any(math.isclose(d, _num(factor[1] or factor[2]), rel_tol=0.05) for d in drops))
-    verdicts += _rate_from_to(low, rates) + _rate_spans(low, rates)
+    verdicts += _rate_from_to(low, rates) + _rate_spans(low, rates) + _rate_rise_and_low(low, rates)
     when, said_when = _rate_when(low, cut, rates, negated)
     if negated and said_when.startswith(("; lower from", "; never lower")):
         verdicts = verdicts[1:]  # "not reduced after epoch 3": no cut at that moment, whatever came later
@@ -3537,7 +3773,11 @@ DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "f
 _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is|\s*:)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
                     + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
                     r"(?<=\)):\s*|\b(?:are|were)\s+(?:now\s+|still\s+)?|\band the\s+(?=\d\s+(?:came|comes)\b)|"
-                    r"\bwhereas\s+|\bbut\s+|\bthen\s+|\bcom(?:es?|ing)\s+|\bcame\s+|\bit\s+is\s+|\bmakes?\s+|\bmade\s+|;\s*|^\W*)(?P<b>\d)\s*(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|still|went|got|dropped|came|comes|"
+                    r"\bwhereas\s+|\bbut\s+|(?:,\s*|;\s*|\b(?:but|while|and)\s+|^\W*(?:per digit,?\s+)?)the\s+"
+                    r"(?=\d\s+(?:fell|rose|improved|dropped|went|got|climbed|became|is|was|has|had|follows|followed|stayed|"
+                    r"stays|remained|that was)\b)|"
+                    r"\bthen\s+|\bcom(?:es?|ing)\s+|\bcame\s+|\bit\s+is\s+|\bmakes?\s+|\bmade\s+|;\s*|^\W*)(?P<b>\d)\s*"
+                    r"(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|still|went|got|dropped|came|comes|became|"
                     r"fell|rose|improved|worst|best|weakest|perfect|(?:slightly |a bit |marginally |much )?(?:worse|better))\b|"
                     r"\((?=\s*\d)|:(?=\s*\d{1,3}(?:\.\d+)?\s*%))|"
                     r"\b(?:best|worst|weakest|strongest|easiest|hardest)(?:\s+(?:digit|class))?(?:\s+(?:is|was|remains)"
@@ -3793,6 +4033,7 @@ def _layers_said(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, ok, said, "layers")
     if followed := _FOLLOWED.match(rest):
         return _followed_by(step, types, LAYER_WORDS[kind][1], followed, clause, number, said)
+    rest = re.sub(r"[\d,.]+\s*k?\s*(?:params|parameters|weights)\b", "", rest)  # "a GAP network of at most 8,000 parameters"
     if re.search(r"\d|\b(?:after|before|followed|between|each|every|per|then)\b", rest):
         return Claim(number, clause, None, f"{said}: where it sits is not read", "layers")
     return Claim(number, clause, True, said, "layers")
@@ -3902,7 +4143,10 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     """A digit's figures (per_class.csv): its errors, its accuracy, whether it is the worst or best class, its errors
     against another step's ("39 errors compared with 15 in step 1", "from 144 errors in step 2 to 101")."""
     rows = {r.digit: r for r in step.run.per_class}
-    low = re.sub(rf"\s+(?:of|in) (?:step|model)[ _-]?{number}\b", "", _both_said(low))  # "the best class of step 3", said in it
+    low = re.sub(rf"\s+(?:of|in) (?:step|model)[ _-]?{number}\b", "", _both_said(_lower_in_accuracy(low)))  # "of step 3"
+    # "28 errors for the eights in step 1", "the 68 errors it had in step 1": that step's count of the digit said before
+    low = re.sub(r"(\d+\s+(?:errors?|mistakes))\s+(?:(?:for|on)\s+(?:the\s+)?(?:digit\s+)?\w+|(?:it|they)\s+(?:had|made|got))"
+                 r"(?=\s+in\s+(?:step|model)[ _-]?\d)", r"\1", low)
     if aside := _SET_ASIDE.match(low):  # "After 6, the most mistakes are on 5 and 9": the rank among the others
         rows, low = {d: r for d, r in rows.items() if d != int(aside[1])}, low[aside.end():]
     low, ranked_at = _ordinal_rank(low, rows)
@@ -3941,6 +4185,18 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     said.append(f"worst digit {ranked[0].digit} ({ranked[0].exact:.2f} %), best {ranked[-1].digit} "
                 f"({ranked[-1].exact:.2f} %)")
     return Claim(number, clause, all(verdicts), "; ".join(said) + f" ({records.PER_CLASS})", "figure", tuple(used))
+
+
+def _lower_in_accuracy(low: str) -> str:
+    """"..., while the 8 has 68 errors but the 5 is lower in accuracy (92.94 % against 93.02 %)": the second figure is the
+    digit named before it, where the order said holds (else the pair is left as said, both read as the first digit's)."""
+    m = re.search(r"\bthe (\d) is (lower|higher|better|worse) in accuracy \(\s*(\d{2,3}(?:\.\d+)?)\s*%?\s*(?:against|vs\.?)\s*"
+                  r"(\d{2,3}(?:\.\d+)?)\s*%?\s*\)", low)
+    sentence = _SENTENCE.get() or low
+    if m is None or (at := sentence.find(m[0])) < 0 or not (named := _digit_mentions(sentence[:at])) or \
+            (float(m[3]) < float(m[4])) != (m[2] in ("lower", "worse")):
+        return low
+    return low[:m.start()] + f"digit {m[1]} at {m[3]} %, and digit {named[-1][2]} at {m[4]} %" + low[m.end():]
 
 
 _ORDINAL_RANK = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)[- ](?:most\s+)?(worst|weakest|lowest|hardest|"
@@ -3997,7 +4253,9 @@ def _digit_mentions(low: str) -> list[tuple[int, int, int]]:
             for m in _DIGIT.finditer(low)
             if not (re.search(r"\bafter\s+$", low[:m.start()]) and re.match(r"(?:the\s+)?\d", m[0]) and
                     (re.search(r"\d", low[:m.start()]) or _DIGIT.search(low[:m.start()]))) and
-            not (m["b"] and _LAST_OF_LIST.search(low[:m.start("b")]))]
+            not (m["b"] and _LAST_OF_LIST.search(low[:m.start("b")])) and
+            not (m["w"] == "zero" and re.search(r"\b(?:almost|nearly|close to|near|about|roughly|practically|essentially|"
+                                                r"basically|is|was|are|were|to|at)\s+$", low[:m.start()]))]  # "almost zero"
 
 
 # "seeds 1 and 3 with 99.51 %", "epochs 3 and 4 (96.47 %": the last of a list of seeds or epochs, no digit
@@ -4006,6 +4264,11 @@ _LAST_OF_LIST = re.compile(r"\b(?:seeds?|epochs?|steps?|models?|layers?|convs?)\
 
 def _digit_by_digit(low: str) -> str:
     """A clause about digits said again so that each figure sits after its own digit."""
+    # "the 3 and the 9 come next after the 7 and the 8 with 15 errors each": the count is theirs, the rank left unread
+    low = re.sub(r"\s+(?:come|comes|came|are|is)\s+next\s+after\s+(?:the\s+)?\d(?:\s+and\s+(?:the\s+)?\d)?\b", " come next", low)
+    # "the 6s and 9s both have more than 110 errors (114 and 112)": each its own count, the bound of both
+    low = re.sub(r"\b(?:the )?(\d)s? and (?:the )?(\d)s? (?:both )?(?:have|had) ([^();]*?)\s*\((\d+) and (\d+)\)",
+                 r"digit \1 has \4 errors and digit \2 has \5 errors, both \3", low)
     # "9 is the worst with 36 errors, the same count as 7": 7 has those errors too
     low = re.sub(r"\b(\d+) (errors?|mistakes?)\b([^.;]*?),? (?:(?:the )?same (?:count|number)(?: of (?:errors|mistakes))?|"
                  r"(?<!twice )(?<!times )(?<!half )as many)"
@@ -4132,6 +4395,9 @@ def _count_said(count: int, text: str, before: str) -> bool:
         return 0.9 * n <= count <= n
     if re.search(r"(?:\b(?:about|around|roughly|approximately)|~|≈)\s*$", before):
         return abs(count - n) <= 0.1 * n
+    if more := re.search(r"\b(more than|over|above|at least|fewer than|less than|under|below|at most)\s*$", before):
+        return count >= n if more[1] == "at least" else count <= n if more[1] == "at most" else \
+            count > n if more[1] in ("more than", "over", "above") else count < n  # "both have more than 110 errors"
     return count == n
 
 
@@ -4219,6 +4485,10 @@ def _digit_against(low: str, part: str, before: str, rows: dict, them: dict, dig
                                            r"better)\b|\b(improved|worsened|declined)\b", said)) and \
             (moved := _digit_moved(row, them[digit], (way[1] or way[2]) in ("better", "improved"))) is not None:
         verdicts.append(moved)
+    if digit in them and (longer := re.search(r"\bno longer (?:the\s+)?(worst|weakest|best|strongest)\b(?:\s+(?:class|digit))?\s+"
+                                              r"(?:like|as)\s+(?:it was\s+)?in\s+(?:step|model)[ _-]?\d", said)):
+        ranked = sorted(them.values(), key=lambda r: r.exact)  # "no longer the worst class like in step 1": it was then
+        verdicts.append(them[digit].digit == (ranked[0] if longer[1] in ("worst", "weakest") else ranked[-1]).digit)
     if digit in them and re.search(r"\b(?:worst|weakest|best|strongest|hardest|easiest)\s+(?:digit\s+|class\s+|one\s+)?"
                                    r"(?:in|of)\s+(?:step|model)[ _-]?\d|\b(?:worst|weakest|best|strongest)\s+(?:before|"
                                    r"previously)\b", said):
@@ -4248,13 +4518,19 @@ def _digit_rank(low: str, part: str, before: str, rows: dict, row, named: int) -
     if by_errors:  # "the fewest errors", "the second-highest error count": ranked by the count, ties alike
         ranked = sorted(rows.values(), key=lambda r: r.errors)
         ranked = ranked[:-1] if re.search(r"\b(?:second|next)\b", low) and _WORST.search(part + before) else ranked
-    if _WORST.search(part) or _WORST.search(before) or k > 1 and _WORST.search(low):  # "the weakest digits are 9 and 7"
-        verdicts.append(row.errors >= ranked[-min(k, len(ranked))].errors if by_errors else
-                        row.exact <= ranked[min(k, len(ranked)) - 1].exact + 1e-9)
-    elif _BEST.search(part) or _BEST.search(before) or k > 1 and _BEST.search(low):
-        verdicts.append(row.errors <= ranked[min(k, len(ranked)) - 1].errors if by_errors else
-                        row.exact >= ranked[-min(k, len(ranked))].exact - 1e-9)
+    if worst := _WORST.search(part) or _WORST.search(before) or k > 1 and _WORST.search(low):  # "the weakest digits are 9 and 7"
+        verdicts.append(_rank_denied(worst) != (row.errors >= ranked[-min(k, len(ranked))].errors if by_errors else
+                                                row.exact <= ranked[min(k, len(ranked)) - 1].exact + 1e-9))
+    elif best := _BEST.search(part) or _BEST.search(before) or k > 1 and _BEST.search(low):
+        verdicts.append(_rank_denied(best) != (row.errors <= ranked[min(k, len(ranked)) - 1].errors if by_errors else
+                                               row.exact >= ranked[-min(k, len(ranked))].exact - 1e-9))
     return verdicts
+
+
+def _rank_denied(rank: re.Match) -> bool:
+    """"Digit 9 is not the worst class", "is no longer the weakest": the rank said denied."""
+    return re.search(r"\b(?:not|no longer|isn't|wasn't|never)\s+(?:the\s+|a\s+)?(?:\w+\s+)?$",
+                     rank.string[max(0, rank.start() - 30):rank.start()]) is not None
 
 
 def _digit_percents(said: str, row, then, used: list[str]) -> list[bool]:
@@ -4376,22 +4652,29 @@ def _test_and_train(low, clause, step, previous, number) -> Claim | None:
         said = [(m[1], m[2]) for m in re.finditer(r"\b(test|train)\w*(?:\s+(?:accuracy|acc))?\s*\(\s*(\d{2}\.\d{1,2})\s*%?"
                                                   r"\s*\)", low)]
     if sorted(name for name, _ in said) not in (["test", "train"], ["either", "either"]) or \
-            re.search(r"\b(?:step|model|seeds?)[ _-]?\d", low):
-        return None
+            re.search(r"\b(?:step|model|seeds?)[ _-]?\d", low[:pair.end() + 3] if pair is not None else low):
+        return None  # another step's or a seed's pair; "(97.83 vs 97.51) against 1.53 in step 2": the pair is this one's
     where = pair.span() if pair is not None else (low.find(said[0][1]),) * 2  # the scope said nearest the figures
     scopes = [(where[0] - m.end() if m.end() <= where[0] else m.start() - where[1], int(m[1]) if m[1] else
                len(step.run.epochs)) for m in re.finditer(r"\bepoch (\d+)\b|\b(?:at|in) the (?:end|final epoch|last epoch)\b|"
                                                           r"\blast (?:epoch|one)\b|\bfinal\b(?!\s+(?:two|three|four|\d))|"
                                                           r"\b(?:ends?|ended)\b(?! of)", low)]
     at = min(scopes)[1] if scopes else None
+    if pair is not None and (own := re.match(r"\s*%?\s*(?:at|in|@)\s+epoch\s+(\d+)", low[pair.end():])):
+        at = int(own[1])  # "(91.88 vs 76.08 at epoch 1)": the pair's own epoch
     if at is None or not 1 <= at <= len(step.run.epochs):
         return None
     curves = {"test": step.run.test(), "train": step.run.train()}
-    if said[0][0] == "either":  # one curve named: the pair is train's and test's at that epoch, in either order
-        a, b = curves["train"][at - 1], curves["test"][at - 1]
-        ok = said_as(a, said[0][1]) and said_as(b, said[1][1]) or said_as(b, said[0][1]) and said_as(a, said[1][1])
-    else:
-        ok = all(said_as(curves[name][at - 1], text) for name, text in said)
+    named = [int(e) for e in re.findall(r"\bepochs? (\d+)(?:,? (?:and|or) (\d+))?", low[:pair.start()] if pair else "")
+             for e in e if e] if pair is not None and not own else []
+    def holds(k: int) -> bool:
+        if said[0][0] == "either":  # one curve named: the pair is train's and test's at that epoch, in either order
+            a, b = curves["train"][k - 1], curves["test"][k - 1]
+            return said_as(a, said[0][1]) and said_as(b, said[1][1]) or said_as(b, said[0][1]) and said_as(a, said[1][1])
+        return all(said_as(curves[name][k - 1], text) for name, text in said)
+    if len(set(named)) > 1:  # "test ahead only in epochs 1 and 5 (97.93 vs 97.70)": one of the epochs named
+        at = next((e for e in named if 1 <= e <= len(step.run.epochs) and holds(e)), at)
+    ok = holds(at)
     return Claim(number, clause, ok, f"epoch {at}: test {curves['test'][at - 1]:.2f} %, train {curves['train'][at - 1]:.2f} % "
                  f"({records.METRICS})", "figure", tuple(text for _, text in said))
 
@@ -4482,7 +4765,7 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
     found = re.search(r"\b(?P<up>went up|goes up|rose|rises|increased|increases|improved|improves|climbed|climbs|grew|grows|"
                       r"went down|goes down|fell|falls|dropped|drops|decreased|decreases)\s+(?:in |at |"
                       r"with |after )?(?:(?:every|each)\s+epoch|all of the (?:\d+ )?epochs)|"
-                      r"\bnever\s+(?P<never>dropped|fell|decreased|went down|rose|went up|"
+                      r"\bnever\s+(?P<never>dropped|dipped|fell|decreased|went down|rose|went up|"
                       r"increased)\b(?!\s+(?:below|under|above|over|beneath|past))|\b(?:every|each)\s+(?:single\s+)?epoch\s+"
                       r"(?P<each>improved|improves|raised|raises|beat|beats|(?:was|is) (?:better|higher) than)\b", low) or \
         re.search(r"\b(?:kept|keeps|is|was|were|are)?\s*(?P<up>increas|improv|ris|climb|going up|decreas|fall|dropp)(?:ing|ed)"
@@ -4523,7 +4806,8 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
 
 
 _SEED_RANK = re.compile(r"\bseed (\d+)\s+((?:had|has|got|gave|reached|ended with|ends with|ended|ends|finished|is|was|shows|"
-                        r"showed)\s+)?(the\s+)?(lowest|highest|worst|best|weakest|strongest|top)\b\s*(final|best|peak|min\w*|last)?")
+                        r"showed)\s+)?(the\s+)?(lowest|highest|worst|best|weakest|strongest|top)\b\s*(final|best|peak|min\w*|"
+                        r"last)?")
 
 
 _SEED_RANK_AFTER = re.compile(r"\b(best|highest|top|lowest|worst|weakest)\s+(final|min\w*)?[^.;()]*?\b(?:over|across|of|among) "
@@ -4881,9 +5165,10 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     split = step.run.settings.val_split
     said = f"{step.train_images:,} training images ({records.CONFIG})" + (f" + {split:,} validation" if split else "")
     if split and re.search(r"\btrain", low) and re.search(r"\bvalid|\bval\b", low) and re.search(r"\bimages?\b", low):
-        counts = [(m[1], _num(m[1]) * (1000 if m[2] else 1), bool(m[2])) for m in re.finditer(rf"{NUM}\s*(k|K)?\b", clause)]
-        counts = [c for c in counts if c[1] >= 100 and not re.match(r"\s*(?:params|parameters|weights)\b", low[low.find(
-            c[0]) + len(c[0]):] if c[0] in low else "")]  # "Of the 8,000 images, 7,000 train and 1,000 validation": each
+        counts = [(m[1], _num(m[1]) * (1000 if m[2] else 1), bool(m[2])) for m in re.finditer(rf"{NUM}\s*(k|K)?\b", clause)
+                  if not re.match(r"\s*(?:params|parameters|weights|budget)\b", low[m.end():]) and
+                  not re.search(r"\bparam\w*\s*[:=\-–]?\s*$", low[:m.start()])]  # "Parameters: 9,574 (over the 8k budget)"
+        counts = [c for c in counts if c[1] >= 100]  # "Of the 8,000 images, 7,000 train and 1,000 validation": each
         if len(counts) >= 2:
             ok = all(any(abs(v - t) < (500 if k else 0.5) for t in (step.train_images, split, step.train_images + split))
                      for _, v, k in counts)
@@ -5004,7 +5289,7 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         every = re.match(r"\s*(?:on|for|across|in|of)\s+(?:every|each|all)\s+(?:the\s+)?(?:\w+\s+)?seeds?\b", after)
         if every and step.check:  # "the min of the last 3 was 99.54 on every seed": each seed's own figure
             out.append(_every_seed_figure(clause, step, number, text, words, around, epoch))
-        elif seed is not None and _of_one_seed(low[start:found.start()], after):
+        elif seed is not None and _of_one_seed(low[start:found.start()], after) and not _run_train(words, seed, step):
             out.append(_seed_figure(clause, step, number, text, int(seed[1]), words, around, epoch))
         elif (claim := _epochs_figure(clause, step, number, text, words, after)) is not None:
             out += [claim] if claim not in out else []  # "epochs 3 and 4 gave 95.75 and 95.94": one claim for both
@@ -5037,6 +5322,11 @@ def _epochs_figure(clause: str, step: Step, number: int, text: str, words: str, 
     ok = all(said_as(curve[e - 1], f) for e, f in zip(epochs, figures, strict=True))
     return Claim(number, clause, ok, f"{which} accuracy at epochs {epochs[0]} and {epochs[1]}: {curve[epochs[0] - 1]:.2f}, "
                  f"{curve[epochs[1] - 1]:.2f} % ({records.METRICS})", "figure", (*dict.fromkeys(figures), *both.groups()[:2]))
+
+
+def _run_train(words: str, seed: re.Match, step: Step) -> bool:
+    """"Best Train Accuracy: 97.83 (5th epoch, seed 0)": a train figure of the run's own seed, which metrics.json holds."""
+    return bool(re.search(r"\btrain", words)) and int(seed[1]) == getattr(step.run.settings, "seed", None)
 
 
 def _of_one_seed(words: str, after: str) -> bool:
@@ -5089,6 +5379,8 @@ def _epoch_of(own: str, after: str, before: str) -> re.Match | None:
                       r"recover\w*|before)\b",
                       own[inside.end():]) and not re.match(r"\s+(?:ended|finished|closed)\b", own[inside.end():]):
         inside = None  # but "epoch 1 ended at 58.89 %": that epoch's own end
+    if inside and re.search(r"\b(?:at|in|after) epoch \d+\s+to\s*$", own):
+        inside = None  # "from 94.27 % at epoch 2 to 95.99 %", "fell after epoch 3 to 97.05 %": the epoch the move starts at
     return re.search(r"(?<!\bto )\bepoch (\d+)\s*[:=]\s*()$", own) or _EPOCH.match(after) or inside or \
         re.match(r"\W*(?:\w+\s+){0,3}(?:at|in) epoch (\d+)()\s*:", before)
 
@@ -5149,8 +5441,9 @@ def _role_beside(low: str, after: str, at: int, words: str, epoch: re.Match | No
     if re.fullmatch(r"\W*", words) and (role := _ROLE_AFTER.match(after)):  # "99.41 % best test accuracy": its role after it
         return f"{words} {role[1]} ", epoch
     if not re.search(r"[a-z]", low[low.rfind("(", 0, at) + 1:at]) and low.rfind("(", 0, at) > low.rfind(")", 0, at) and \
-            not (epoch is not None and re.match(r"\s*%?\s*,?\s*(?:at|in|after)?\s*epoch\s+\d+\s*\)", after)):
-        return " by epoch ", None  # but "(98.12 % at epoch 4)": the epoch said with it
+            not (epoch is not None and re.match(r"\s*%?\s*,?\s*(?:at|in|after)?\s*epoch\s+\d+\s*\)", after)) and \
+            not (epoch is not None and re.search(r"\bepoch \d+\s*$", low[:low.rfind("(", 0, at)])):
+        return " by epoch ", None  # but "(98.12 % at epoch 4)", "at epoch 4 (96.3)": the epoch said with it
     return words, epoch
 
 
@@ -5158,11 +5451,11 @@ def _seed_said(low: str, after: str, start: int, at: int) -> re.Match | None:
     """The seed a figure is said of: named beside it, in its words, or said before it in the clause with no other
     subject between ("seed 1 dipped ... before recovering to 97.13 % at epoch 4")."""
     own = list(re.finditer(r"\bseed (\d+)\b", low[start:at]))  # the nearest before it: "..., with seed 0 at 97.98"
-    seed = re.match(r"\s*\(?(?:(?:at|in) epoch \d+\s+)?(?:on |for |of |in )?seed (\d+)", after) or (own[-1] if own else None)
+    seed = re.match(r"\s*\(?(?:(?:at|in) epoch \d+\s*,?\s+)?(?:on |for |of |in )?seed (\d+)", after) or (own[-1] if own else None)
     if seed is None and re.fullmatch(r"\W*(?:at|with|on)?\s*", low[start:at]):
         seed = re.match(r"\s*%?\s*,\s*seed (\d+)", after)  # "At 97.75 %, seed 2 has the lowest final"
     if seed is None and (said := list(re.finditer(r"\bseed (\d+)\b", low[:start]))) and not re.search(
-            r"\b(?:seeds|model|step|train\w*)\b", low[said[-1].end():at]):
+            r"\b(?:seeds|models?[ _-]?\d|step|train\w*)\b", low[said[-1].end():at]):  # "the model": the seed's run
         seed = said[-1]
     return seed
 
@@ -5176,7 +5469,8 @@ def _every_seed_figure(clause: str, step: Step, number: int, text: str, words: s
     return replace(wrong[0] if wrong else each[0], verdict=verdict)
 
 
-_BEFORE_IT = re.compile(r"\b(?:before|previously|earlier)\s+(?:it\s+|this\s+)?(?:was|were|had)\s*$")  # "before it was 11.35"
+# "before it was 11.35", "96.75 % instead of 98.33 %": the step before's figure
+_BEFORE_IT = re.compile(r"\b(?:before|previously|earlier)\s+(?:it\s+|this\s+)?(?:was|were|had)\s*$|\binstead of\s*$")
 
 
 _NOW = re.compile(r"\s*%?\s*(?:now|here|in this step|this time|in this one)\b")
@@ -5192,7 +5486,8 @@ def _whose(low: str, words: str, after: str) -> re.Match | None:
         (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)(?:'s)?\s*\(\s*(?:at\s+|was\s+|=\s*)?$", words)
          if not re.match(rf"\s*%?\s*(?:{VERSUS}|against\b)", after) else None) or \
         re.search(rf"\b(?:step|model|iteration)[ _-]?(\d+)\s*\(\s*\d[\d.]*\s*%?\s*{VERSUS}\s*$", words) or \
-        re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)\s+(?:was|is|were|stood|stayed|sat|got|reached|ended)\s+"
+        re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)\s+(?:was|is|were|stood|stayed|sat|got|reached|ended|peaked|"
+                  r"finished|started|topped out)\s+"
                   r"(?:\S+\s+){0,2}?(?:at|on|to)?\s*$", words) or \
         (re.search(r"(?s).*\b(?:step|model|iteration)[ _-]?(\d+)", low) or re.search(r"^\W*compared (?:with|to) (?:step|model|"
                                                                              r"iteration)[ _-]?(\d+)", _SENTENCE.get() or "")
@@ -5211,6 +5506,11 @@ def _rank_of(words: str, after: str) -> tuple[re.Match | None, re.Match | None]:
     return rank, own
 
 
+# "best seed", "seed 1 is the best of the three: 96.03 % at epoch 2": a seed's rank, not the best epoch's figure
+_SEED_RANK_WORDS = re.compile(r"\b(?:best|highest|top|strongest)\s+seed\b|"
+                              r"\bthe (?:best|strongest) of the \w+(?:\s+seeds)?(?=\s*:)")
+
+
 def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, words: str, around: str,
                  epoch: re.Match | None) -> Claim:
     """A figure said of one seed ("seed 1 ended at 98.16 %", "96.72 % (seed 1)"): that seed's test curve, in the role
@@ -5223,7 +5523,7 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
         return Claim(number, clause, None, f"the check records each seed's test curve, not its train curve ({record})",
                      "figure", (text,))
     curve, k = curves[seed], int(last[1]) if (last := re.search(r"\blast (\d+)", words + " " + around)) else step.last
-    ranked, words = words, re.sub(r"\b(?:best|highest|top|strongest)\s+seed\b", "", words)  # a rank, not the best epoch
+    ranked, words = words, _SEED_RANK_WORDS.sub("", words)  # a rank, not the best epoch
     own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|finish\w*|ended|best|highest|peak\w*)\b", words)
     if not own_role and (head := re.match(r"\W*([^:\d]{0,30}(?:last \d+)?[^:\d]{0,10}):", clause.lower())):
         words = f"{head[1]} {words}"  # "min last 3: s0 = 92.36, s1 = 96.72": the role said once, at the head
@@ -5283,10 +5583,16 @@ def _other_step_figure(clause: str, them: Step, which: int, number: int, text: s
     """Another step's figure: the one its role names ("step 1's best (98.96 %)", "beats step 2's final: ... 97.51 %
     against 96.92 %"), else any of its recorded ones."""
     f = facts(them)
-    role = re.search(r"\b(best|highest|peak|max\w*|final|last|end)\b[^\d]{0,12}$", words) or \
+    role = re.search(r"\b(best|highest|peak\w*|max\w*|final|last|end)\b[^\d]{0,12}$", words) or \
         re.search(rf"\b(?:step|model)[ _-]?{which}'s\s+(best|highest|peak|final)\b", low)
-    pool = [f.best_test, f.best_train] if role and role[1] in ("best", "highest", "peak") or role and role[1].startswith("max") \
-        else [them.run.test()[-1], them.run.train()[-1]] if role else them.run.test() + them.run.train() + [f.min_last]
+    best = role is not None and role[1].startswith(("best", "highest", "peak", "max"))
+    pool = [f.best_test, f.best_train] if best else [them.run.test()[-1], them.run.train()[-1]] if role else \
+        them.run.test() + them.run.train() + [f.min_last]
+    curves = (them.run.test(), them.run.train())
+    if (at := re.match(r"\s*%?\s*(?:at|in) epoch (\d+)\b", low[low.find(text) + len(text):] if text in low else "")) and \
+            (best or not role):  # "since Model_2 peaked at 98.12 % at epoch 3": that epoch's, the best there too
+        k = int(at[1])
+        pool = [c[k - 1] for c in curves if 1 <= k <= len(c) and (not best or c.index(max(c)) == k - 1)]
     return Claim(number, clause, any(said_as(v, text) for v in pool),
                  f"step {which}: best test {f.best_test:.2f} %, final {them.run.test()[-1]:.2f} %, min of the last {f.n} "
                  f"{f.min_last:.2f} % ({records.METRICS})", "figure", (text,))
@@ -5302,7 +5608,7 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
     train = bool(re.search(r"(?<!full )(?<!whole )(?<!entire )\btrain(?:ing)?\b(?!\s+(?:images|samples|set size|examples))"
                            r"(?<!training(?= is| was| process| run))", around))
     either = train and bool(re.search(r"\b(?:test|validation)(?! loss)", around))  # both named: it may be either
-    best_named = bool(re.search(r"\bbest|highest|max(?:imum)?|peak|\btop\b", words))
+    best_named = bool(re.search(r"\bbest|highest|max(?:imum)?|peak(?!\s+of\s+the\s+(?:rate|lr|learning rate))|\btop\b", words))
     values, what, labels = *_others(step, around, words), []
     if values:
         labels = _others_labels(step, around, words)
@@ -5397,7 +5703,7 @@ def _min_last_said(clause: str, step: Step, number: int, text: str, words: str, 
 
 _FINAL = re.compile(r"\b(final(?:ly|s)?(?!\s+(?:\d|two|three|four|five)\b)|ends?|ended|ending|at the end|last epoch|"
                     r"finish(?:ed|es)?)\b")
-_EPOCH = re.compile(r"\s*(?:\S+\s+){0,2}?(?:at|in|after|on|by) epoch (\d+)|\s*epoch (\d+)\b")
+_EPOCH = re.compile(r"\s*(?:\S+\s+){0,2}?\(?(?:at|in|after|on|by) epoch (\d+)|\s*epoch (\d+)\b")
 
 
 def _series(step: Step, around: str, train: bool, either: bool) -> tuple[list[float] | None, str, list[str]]:
@@ -5462,7 +5768,7 @@ def _others(step: Step, around: str, words: str = "") -> tuple[list[float], str]
         done = [r.min_last for r in step.check.finished().values()]  # the seeds that finished, as the check ranks them
         mins = [(min if rank[1] in ("lowest", "worst", "weakest") else max)(done)] if rank and done else mins
         return mins, f"the seeds' min of the last epochs ({records.CHECK})"
-    if re.search(r"\bseeds?\b|\bmean\b", around) and step.check:
+    if re.search(r"\bseeds?\b|\bmean\b", around) and step.check and not re.search(r"\btrain", words):
         rows, v = step.check.verdict.seeds.values(), step.check.verdict
         return ([r.min_last for r in rows] + [x for r in rows for x in r.test_acc] + [v.mean_final_acc]
                 + ([v.odds.mean] if v.odds.mean else [])), f"the check's seeds ({records.CHECK})"
@@ -5519,8 +5825,13 @@ def _lowest_loss(after: str, clause: str, number: int, text: str, pool: list, ki
 
 def _losses_in_order(low: str) -> str:
     """"Test loss ends below train loss: 0.0683 vs 0.0753": each figure beside the loss it was named in order."""
-    both = re.search(r"\b(test|train)(?:ing)?\s+loss\b[^.;\d]*?\b(test|train)(?:ing)?\s+loss\b\s*[:(,]?\s*(\d?\.\d+)\s*"
+    both = re.search(r"\b(test|train)(?:ing)?\s+loss\b[^.;\d]*?\b(test|train)(?:ing)?\s+loss\b(?:[^;()\d]|(?<=epoch )\d)*?"
+                     r"\s*[:(,]?\s*(\d?\.\d+)\s*"
                      r"(vs\.?|versus|/|against)\s*(\d?\.\d+)", low)
+    if (pair := re.search(r"\b(test|train)(?:ing)?\s+and\s+(test|train)(?:ing)?\s+loss(?:es)?\b[^;()]*?\(\s*(\d?\.\d+)\s*"
+                          r"(?:and|,|"
+                          r"/)\s*(\d?\.\d+)\s*\)", low)) and pair[1] != pair[2]:  # "train and test loss ... (0.040 and 0.042)"
+        return low[:pair.start(3)] + f"{pair[1]} loss {pair[3]} and {pair[2]} loss {pair[4]})" + low[pair.end():]
     if both is None or both[1] == both[2]:
         return low
     return low[:both.start(3)] + f"{both[1]} loss {both[3]} {both[4]} {both[2]} loss {both[5]}" + low[both.end():]
@@ -5535,7 +5846,8 @@ _PAIRED = re.compile(r"\b(?:than|(?:less than |more than |under |over |about )?(
 def _loss_role(before: str, after: str) -> str:
     """The words naming a loss figure's curve: right after it ("0.083 test, 0.075 train"), else just before it, else
     the clause's subject said earlier ("Test loss went from 0.71 after epoch 1 to 0.11")."""
-    if role := re.match(r"\s*(train\w*|test|val\w*)\b|\s*\(\s*(train\w*|test|val\w*)\s*\)", after):  # "0.11 (train)"
+    # "0.11 (train)", "0.087 for the test loss"
+    if role := re.match(r"\s*(?:for\s+the\s+|of\s+the\s+)?(train\w*|test|val\w*)\b|\s*\(\s*(train\w*|test|val\w*)\s*\)", after):
         return role[1] or role[2]
     return before[-40:] if re.search(r"train|test|\bval(?:id\w*)?\b", before[-40:]) else before  # not "value"
 
@@ -5593,9 +5905,7 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
         if re.search(r"\b(lowest|minimum|min|best)\b", own + ahead):
             out += _lowest_loss(low[found.end():], clause, number, text, pool, kind, rows, train)
             continue
-        first = _loss_move(before, low[found.end():], len(rows)) or \
-            re.match(r"\s*(?:after|at|in) (?:the )?(?:first epoch|epoch (\d+))", low[found.end():])
-        if first is not None:
+        if (first := _loss_epoch(before, low[found.end():], len(rows))) is not None:
             at = int(first[1] or 1)
             pool = [x for e in rows[at - 1:at] for x in ((e.train_loss,) if train else (e.test_loss,) if test else
                                                          (e.train_loss, e.test_loss))]
@@ -5608,6 +5918,14 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
                          + (f"{pool[0]:.4f}" if len(pool) == 1 else f"{min(pool):.4f} at its lowest") + f" ({records.METRICS})",
                          "figure", (text,)))
     return out + _loss_than(low, clause, number)
+
+
+def _loss_epoch(before: str, after: str, epochs: int) -> re.Match | tuple[str, str] | None:
+    """The epoch a loss figure is said at, as a match's group 1 gives it: a move's ("in epoch 3 from 0.41 to 0.38"),
+    right after it ("0.71 after the first epoch"), or right before its loss ("in epoch 1 the test loss was 0.71")."""
+    return _loss_move(before, after, epochs) or \
+        re.match(r"\s*(?:after|at|in) (?:the )?(?:first epoch|epoch (\d+))", after) or \
+        re.search(r"\b(?:after|at|in) epoch (\d+),?\s+(?:the\s+)?(?:train|test|val)\w*\s+loss\s+(?:was\s+|is\s+|of\s+)?$", before)
 
 
 # the words a setting's figure follows, in a sentence about the loss
@@ -5853,10 +6171,130 @@ def _epoch_gains(low, clause, step, previous, number) -> Claim | None:
                  + ", ".join(f"{m:+.2f}" for m in moves) + f" ({records.METRICS})", "trend", tuple(said))
 
 
-READERS = (_inline_table, _epoch_row, _result_field, _sequence, _epoch_gains, _test_and_train, _value_list, _last_listed,
-           _respectively,
+# "ep3 → ep4 added only +0.19", "from epoch 4 to epoch 5 it gained 2.03 points": one epoch's change
+_ONE_GAIN = re.compile(r"\bfrom epoch (\d+) to epoch (\d+),?\s+(?:(?:it|test|train\w*|the \w+)\s+)?(?:only\s+)?"
+                       r"(added|gained|brought|gave|adds|gains|lost|dropped|fell|rose|climbed)\s+(?:only\s+|just\s+|another\s+|"
+                       r"by\s+)?"
+                       r"([+\-−]?\s?\d+(?:\.\d+)?)\s*(?:points?|pts?|pp|%)?(?![\d.])")
+
+
+def _one_gain(low, clause, step, previous, number) -> Claim | None:
+    """One epoch's change said with its size: the curve's (train's where train alone is named) move between the two
+    epochs, in the direction its verb or sign says."""
+    if (found := _ONE_GAIN.search(low)) is None or re.search(r"\bloss\b|\brate\b|\blr\b", low):
+        return None
+    train = _only_train(low)
+    curve = step.run.train() if train else step.run.test()
+    a, b = int(found[1]), int(found[2])
+    if not 1 <= a < b <= len(curve):
+        return None
+    move = curve[b - 1] - curve[a - 1]
+    down = found[3] in ("lost", "dropped", "fell") or found[4].startswith(("-", "−"))
+    text = found[4].lstrip("+-−").strip()
+    return Claim(number, clause, said_as(abs(move), text) and (move < 0) == down,
+                 f"{'train' if train else 'test'} accuracy epoch {a} → {b}: {curve[a - 1]:.2f} → {curve[b - 1]:.2f} % "
+                 f"({move:+.2f} points; {records.METRICS})", "trend", (text,))
+
+
+# "the cut gave a clear jump (+2.03), more than step 2's +1.89": the jump at this step's cut against that step's
+_JUMP_VS = re.compile(r"\(?\s*\+\s?(\d+(?:\.\d+)?)\s*(?:points?|pts?|pp)?\s*\)?,?\s+(?:which is\s+)?"
+                      r"(more|bigger|larger|greater|less|smaller) than (?:in\s+)?(?:step|model)[ _-]?\d+(?:'s)?"
+                      r"(?:\s+(?:jump|gain|one))?\s*\(?\s*(?:\+\s?(\d+(?:\.\d+)?))?")
+
+
+def _cut_jump(step: Step) -> tuple[int, float] | None:
+    """The test accuracy's move into the one epoch where the step's rate was cut (its first epoch on the lower rate)."""
+    cuts, curve = _lower_from([e.lr for e in step.run.epochs]), step.run.test()
+    return (cuts[0], curve[cuts[0] - 1] - curve[cuts[0] - 2]) if len(cuts) == 1 and cuts[0] >= 2 else None
+
+
+def _jump_against(low, clause, step, previous, number) -> Claim | None:
+    """A jump at the rate's cut said against another step's jump at its own cut: both jumps and their order."""
+    if (found := _JUMP_VS.search(low)) is None or previous is None or not re.search(r"\b(?:cut|drop\w*|decay\w*|jump\w*)\b", low):
+        return None
+    ours, theirs = _cut_jump(step), _cut_jump(previous)
+    if ours is None or theirs is None:
+        return None
+    more = found[2] in ("more", "bigger", "larger", "greater")
+    ok = said_as(ours[1], found[1]) and (found[3] is None or said_as(theirs[1], found[3])) and (ours[1] > theirs[1]) == more
+    said = tuple(t for t in (found[1], found[3]) if t)
+    curve = step.run.test()
+    if ends := re.search(r"\bfrom (\d{2}\.\d+)\s*%?\s*to (\d{2}\.\d+)\s*%", low[:found.start()]):  # "from 95.90 % to 97.93 %"
+        ok, said = ok and said_as(curve[ours[0] - 2], ends[1]) and said_as(curve[ours[0] - 1], ends[2]), (ends[1], ends[2], *said)
+    return Claim(number, clause, ok, f"the jump at the cut: {curve[ours[0] - 2]:.2f} → {curve[ours[0] - 1]:.2f} % "
+                 f"({ours[1]:+.2f} points) into epoch {ours[0]} here, {theirs[1]:+.2f} into epoch {theirs[0]} in the step "
+                 f"compared ({records.METRICS} of both)", "compare", said)
+
+
+# "Seven of the twelve channels after the second conv were dead, and two of the sixteen after the third"; "3 of the 16
+# channels after the second conv and 11 of the 32 units in the fully connected layer were dead"
+_COUNTS = rf"(\d+|{'|'.join(WORDS)}|no|none)"
+_DEAD_PART = re.compile(rf"\b{_COUNTS}\s+(?:of\s+(?:the\s+|its\s+)?(\d+|{'|'.join(WORDS)})\s+)?(?:relu\s+)?"
+                        r"(?:(?:channels?|units?|filters?|neurons?)\s+)?(?:after|of|in)\s+(?:the\s+)?"
+                        rf"(?:({'|'.join(ORDINALS)})(?:\s+conv\w*)?\b|(fully connected|fc|linear|dense)\s+layer\b)")
+
+
+def _dead_said(low, clause, step, previous, number) -> Claim | None:
+    """Dead ReLU channels said of a layer by its place ("the second conv", "the fully connected layer"): that layer's
+    count of channels that never fired on the test images, and its width (metrics.json `layers`, in order)."""
+    if not re.search(r"\b(?:were|was|are|is)\s+dead\b", low) or not step.run.layer_stats or \
+            not (parts := [m for m in _DEAD_PART.finditer(low) if re.search(r"(?:channels?|units?|filters?|neurons?)\b", low)]):
+        return None
+    rows, verdicts, said, read = step.run.layer_stats, [], [], []
+    for found in parts:
+        if found[4]:  # the fully connected layer: the last row not a conv's
+            row = next((r for r in reversed(rows) if re.match(r"(?i)fc|lin|dense|head", r["layer"])), None)
+        else:
+            k = ORDINALS.index(found[3])
+            row = rows[k] if k < len(rows) else None
+        if row is None:
+            return Claim(number, clause, None, f"no such layer among the {len(rows)} recorded ({records.METRICS}'s layers)",
+                         "figure")
+        dead = 0 if found[1] in ("no", "none") else _count(found[1])
+        verdicts.append(len(row["dead_channels"]) == dead and (found[2] is None or _count(found[2]) == row["channels"]))
+        said.append(f"{row['layer']}: {len(row['dead_channels'])} of {row['channels']} channels dead")
+        read += [t for t in (found[1], found[2]) if t and t[0].isdigit()]
+    return Claim(number, clause, all(verdicts), "; ".join(said) + f" ({records.METRICS}'s layers)", "figure", tuple(read))
+
+
+# "best val 98.00 → 97.33 (-0.67)": a move with its size said beside it
+_ARROW_SIZE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%?\s*(?:→|->)\s*(\d{1,3}(?:\.\d+)?)\s*%?\s*\(\s*([+\-−])\s?"
+                         r"(\d+(?:\.\d+)?)"
+                         r"\s*(?:points?|pts?|pp|%)?\s*\)")
+
+
+def _arrow_size(low, clause, step, previous, number) -> Claim | None:
+    """The size said beside a move ("98.00 → 97.33 (-0.67)") against the move's own two figures: arithmetic on the
+    sentence's words, so the atom reads the size only (the two figures are decided by the readers of their roles)."""
+    moves = list(_ARROW_SIZE.finditer(low))
+    if not moves:
+        return None
+    checks = [(said_as(abs(float(m[2]) - float(m[1])), m[4]) and (float(m[2]) < float(m[1])) == (m[3] != "+"), m) for m in moves]
+    return Claim(number, clause, all(ok for ok, _ in checks), "; ".join(
+        f"{m[1]} → {m[2]} is {float(m[2]) - float(m[1]):+.2f}" for _, m in checks), "arithmetic", tuple(m[4] for _, m in checks))
+
+
+# "never falls below 99.35 % in the last 3, which is really close but still under the required 99.4 %"
+_WHICH_LEVEL = re.compile(r"(\d{2}\.\d+)\s*%?(?:(?!\d\.\d)[^;%]){0,40}?,\s*which (?:is|was)\b[^\d;]{0,40}?\b"
+                          r"(under|below|short of|above|over)\s+"
+                          r"(?:the\s+)?(?:required\s+|target\s+|needed\s+|budget'?s?\s+)?(\d{2}(?:\.\d+)?)\s*%")
+
+
+def _which_level(low, clause, step, previous, number) -> Claim | None:
+    """A figure's level against a line, said in a "which" after it: the sentence's own two figures compared (the first
+    figure is decided by the reader of its role, so this atom reads the line only)."""
+    if (said := _WHICH_LEVEL.search(low)) is None:
+        return None
+    first, line = float(said[1]), float(said[3])
+    under = said[2] in ("under", "below", "short of")
+    return Claim(number, clause, first < line if under else first > line,
+                 f"{said[1]} % is {'under' if first < line else 'not under'} {said[3]} %", "level", (said[3],))
+
+
+READERS = (_inline_table, _epoch_row, _result_field, _sequence, _epoch_gains, _one_gain, _test_and_train, _value_list,
+           _last_listed, _respectively,
            _settings, _sizes_said, _layers_said, _reach_target, _between,
            _every_digit, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _speed, _params_change, _delta, _signed_vs,
-           _loss_order, _seeds_vs_step, _seed_vs_seed,
-           _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate)
+           _loss_order, _seeds_vs_step, _seed_vs_seed, _jump_against, _arrow_size, _dead_said,
+           _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate, _which_level)
