@@ -800,6 +800,27 @@ def _models_named(sentence: str, steps: dict[int, Step], now: int) -> str:
     return sentence
 
 
+def _placed_by_the_run(sentence: str, step: Step, n: int) -> str:
+    """Figures placed by the run's own counts: a slashed list of as many figures as the check has seeds, each its
+    seed; "then a and b" after the last epoch named, the epochs up to the run's last."""
+    if step.check and (seeds := sorted(step.check.verdict.seeds)) and not re.search(r"(?i)\bseeds?\s+\d|\(s\d", sentence):
+        sentence = _SLASHED.sub(lambda m: m[0] if len(re.findall(r"\d{2}\.\d+", m[0])) != len(seeds) or re.search(
+            r"(?i)\b(?:train|val\w*)\b[^;:]*$", m.string[:m.start()]) else f"{m[0]} (seeds {'/'.join(map(str, seeds))})",
+            sentence)  # "Seed finals: 93.48 / 97.15 / 95.37" in a check of three seeds: each seed's, in order
+        sentence = re.sub(r"(?i)(\bfinals?\b[^;]*?\(seeds [\d/]+\))\s*\(\s*mean\s+(\d{2}\.\d+\s*%?)\s*\)", r"\1, mean final \2",
+                          sentence)  # "(mean 95.33)" after the seeds' finals: their mean
+    # "drops to 83.37 % at epoch 3 after 91.28 % at epoch 2, then 96.46 % and 97.15 %": the epochs after the last named
+    if (then := re.search(r"(?i)\b(?:epoch|ep\.?)\s*(\d+)\b[^;]*?,\s*then\s+((?:\d{2}\.\d+\s*%?,\s*)*\d{2}\.\d+\s*%?)\s+and\s+"
+                          r"(\d{2}\.\d+\s*%?)(?=\s*[.;]?\s*$)", sentence)) and \
+            not re.search(r"(?i)\b(?:epoch|ep\.?)\s*\d", sentence[then.start(2):]):
+        later = re.split(r",\s*", then[2]) + [then[3]]
+        last = max(int(e) for e in re.findall(r"(?i)\b(?:epoch|ep\.?)\s*(\d+)\b", sentence[:then.start(2)]))
+        if last + len(later) == n:
+            sentence = sentence[:then.start(2)] + " and ".join(f"{f.strip()} at epoch {last + i + 1}" for i, f in
+                                                              enumerate(later)) + sentence[then.end():]
+    return sentence
+
+
 def _said_of_the_run(sentence: str, step: Step) -> str:
     """Words read by the run's own numbers: "the second-to-last epoch" (the epoch before its last), "the last 20 % of
     training" (that many of its last epochs), "in the last epoch" of a move, "just after the cut" (the first epoch on
@@ -810,6 +831,7 @@ def _said_of_the_run(sentence: str, step: Step) -> str:
                       lambda m: f"last {max(1, round(n * int(m[1]) / 100))} epochs", sentence)
     if n < 2:
         return sentence
+    sentence = _placed_by_the_run(sentence, step, n)
     # "The weakest digit on seed 0 is the 6": the per-class records are the step's own run's, seed 0's where it is that seed
     if re.search(r"(?i)\b(?:digits?|class(?:es)?|weakest|hardest)\b", sentence) and \
             re.search(r"(?i)\b(?:errors|mistakes|misclassified)\b|\b(?:digit|class)\b[^.;]{0,30}\d{2}\.\d+\s*%", sentence):
