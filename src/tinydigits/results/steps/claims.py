@@ -422,6 +422,11 @@ def _carried(out: list[str], part: str) -> str:
     return _carried_back(out, part)
 
 
+# a curve said by name ("test accuracy", "val loss"); the words that give a piece of a sentence a subject of its own
+_CURVE = r"(?:train(?:ing)?|test|val(?:idation)?)\s+(?:accuracy|acc|loss)"
+_OWN_SUBJECT = re.compile(r"(?i)\b(?:train\w*|test|val\w*|acc\w*|loss|lr|rate|seeds?)\b")
+
+
 def _carried_back(out: list[str], part: str) -> str:
     """A piece of a cut sentence whose subject is "it" or none, given the one the piece before named: a curve, a loss,
     the rate, a seed; and a pair's epoch and step said once before it."""
@@ -430,14 +435,11 @@ def _carried_back(out: list[str], part: str) -> str:
         part = f"{part[:it.start()]}{it[0].split()[0]} {said[1]} accuracy{part[it.end():]}"  # "only at epoch 8 does it get to"
     if (bare := re.match(r"(?i)(?:and\s+)?(?:then\s+)?(?:it\s+)?(?=(?:ended|ends|finished|finishes|fell|falls|dropped|drops|rose|"
                          r"rises|climbed|jumped|went|stayed|stays)\b)", part)) and \
-            not re.search(r"(?i)\b(?:train\w*|test|val\w*|acc\w*|loss|lr|rate|seeds?)\b", part) and \
-            (subject := re.search(r"(?i)\b(?:(?:train(?:ing)?|test|val(?:idation)?)\s+(?:accuracy|acc|loss)|lr|learning rate|"
-                                  r"seed \d+)\b", out[-1])):
+            not _OWN_SUBJECT.search(part) and (subject := re.search(rf"(?i)\b(?:{_CURVE}|lr|learning rate|seed \d+)\b", out[-1])):
         part = f"{subject[0]} {part[bare.end():]}"  # "The LR began at 0.01 ... and ended at 0.016": the LR ended
     elif (it := re.search(r"(?i)\bit\s+(?=(?:went up|went down|rose|fell|dropped|climbed|jumped)\s+(?:from|to|by)\s+\d)",
                           part)) and \
-            not re.search(r"(?i)\b(?:train\w*|test|val\w*|acc\w*|loss|lr|rate|seeds?)\b", part) and \
-            (subject := re.search(r"(?i)\b(?:train(?:ing)?|test|val(?:idation)?)\s+(?:accuracy|acc|loss)\b", out[-1])):
+            not _OWN_SUBJECT.search(part) and (subject := re.search(rf"(?i)\b{_CURVE}\b", out[-1])):
         part = f"{part[:it.start()]}{subject[0]} {part[it.end():]}"  # "..., since for example it went up from 0.0490 ..."
     if (pair := re.fullmatch(r"(?i)(?:and\s+)?((?:the\s+)?(?:train|test)\w*(?:\s+acc\w*)?\s+(?:was|is)\s+\d{2}(?:\.\d+)?\s*%?)\s+"
                              r"(against\s+\d{2}(?:\.\d+)?\s*%?)", part)) and \
@@ -4687,8 +4689,8 @@ def _test_and_train(low, clause, step, previous, number) -> Claim | None:
     if at is None or not 1 <= at <= len(step.run.epochs):
         return None
     curves = {"test": step.run.test(), "train": step.run.train()}
-    named = [int(e) for e in re.findall(r"\bepochs? (\d+)(?:,? (?:and|or) (\d+))?", low[:pair.start()] if pair else "")
-             for e in e if e] if pair is not None and not own else []
+    named = [int(k) for found in re.findall(r"\bepochs? (\d+)(?:,? (?:and|or) (\d+))?", low[:pair.start()])
+             for k in found if k] if pair is not None and not own else []
     def holds(k: int) -> bool:
         if said[0][0] == "either":  # one curve named: the pair is train's and test's at that epoch, in either order
             a, b = curves["train"][k - 1], curves["test"][k - 1]
@@ -6260,7 +6262,7 @@ def _dead_said(low, clause, step, previous, number) -> Claim | None:
     """Dead ReLU channels said of a layer by its place ("the second conv", "the fully connected layer"): that layer's
     count of channels that never fired on the test images, and its width (metrics.json `layers`, in order)."""
     if not re.search(r"\b(?:were|was|are|is)\s+dead\b", low) or not step.run.layer_stats or \
-            not (parts := [m for m in _DEAD_PART.finditer(low) if re.search(r"(?:channels?|units?|filters?|neurons?)\b", low)]):
+            not re.search(r"(?:channels?|units?|filters?|neurons?)\b", low) or not (parts := list(_DEAD_PART.finditer(low))):
         return None
     rows, verdicts, said, read = step.run.layer_stats, [], [], []
     for found in parts:
