@@ -1273,6 +1273,24 @@ CORPUS_SAID = [
     ("beta", 3, "result", "Final test acc: 93.48 / 97.15 / 95.37 (mean 95.53)", False),
     ("beta", 3, "analysis", "Seed 1 drops to 83.37 @ ep 3 after 91.28 @ ep 2, then 96.46 and 97.15.", True),  # epochs 4 and 5
     ("beta", 3, "analysis", "Seed 1 drops to 83.37 @ ep 3 after 91.28 @ ep 2, then 96.46 and 97.25.", False),
+    ("example", 3, "result", "Epoch 13 train 99.48, test 99.56", True),  # a log line's epoch heads its every figure
+    ("example", 3, "result", "Epoch 13 train 99.48, test 99.55", False),  # 99.55 is epoch 10's
+    ("beta", 2, "analysis", "Final test is down vs step 1, 98.00 vs 97.33.", True),  # the chain's role: each step's final
+    ("beta", 2, "analysis", "Final test is down vs step 1, 97.33 vs 96.91.", _PARTLY),  # 96.91 is epoch 4's, no final
+    ("beta", 2, "analysis", "The min of the last 3 fell from 95.75% to 91.98%.", True),
+    ("beta", 2, "analysis", "The min of the last 3 fell from 95.74% to 91.98%.", _PARTLY),  # a train figure, not a min
+    ("example", 1, "analysis", "Over the final 3 epochs the test acc is stable (98.61, 98.61, 98.81).", True),  # in order
+    ("example", 1, "analysis", "Over the final 3 epochs the test acc is stable (98.61, 98.61, 98.64).", False),
+    ("example", 3, "analysis", "Over the last 3 epochs seed 0 is very flat (99.56%, 99.54%, 99.55%).", True),
+    ("example", 3, "analysis", "Over the last 3 epochs seed 0 is very flat (99.56%, 99.54%, 99.56%).", False),
+    ("beta", 1, "analysis", "Not stable at the end: the last 3 epochs go from 95.75% to 98%.", True),  # the span's ends
+    ("beta", 1, "analysis", "Not stable at the end: the last 3 epochs go from 95.94% to 98%.", False),
+    ("beta", 1, "analysis", "Test accuracy improved every epoch, from 90.37% to 98%.", True),  # the whole run's ends
+    ("beta", 1, "analysis", "Test accuracy improved every epoch, from 92.17% to 98%.", _PARTLY),  # epoch 2's: not settled
+    ("alpha", 3, "analysis", "Seed 2 also dipped at epoch 3, from 93.15% to 92.80%.", True),  # the epoch before, and it
+    ("alpha", 3, "analysis", "Seed 2 also dipped at epoch 3, from 92.84% to 92.80%.", False),
+    ("beta", 1, "analysis", "In the last epoch test accuracy jumped from 95.94% to 98.00%.", True),
+    ("beta", 1, "analysis", "In the last epoch test accuracy jumped from 95.75% to 98.00%.", False),
 ]
 
 

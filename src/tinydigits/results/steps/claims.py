@@ -3935,6 +3935,106 @@ def _last_listed(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, not wrong, said, "figure")
 
 
+# a span of epochs named in a clause, and a list of its figures in brackets or as a chain after it ("over the final 3
+# epochs ... (98.61, 98.61, 98.81)", "from ep 6 to ep 12 ... (97.93 → 98.64)" is not one: two figures for seven epochs)
+_SPAN = re.compile(r"\b(?:(?:last|final) (\d|two|three|four|five) epochs|(first) (\d|two|three|four|five) epochs|"
+                   r"epochs? (\d+)\s*(?:[-–]|to|through)\s*(?:epoch\s+)?(\d+)|(?:from|since) epoch (\d+)(?!\s*(?:[-–]|to)\b))\b")
+
+
+def _span_of(m: re.Match, n: int) -> tuple[int, int]:
+    """The first and last epoch of a span `_SPAN` found, in a run of `n` epochs."""
+    if m[1]:
+        return n - _count(m[1]) + 1, n
+    return (1, _count(m[3])) if m[2] else (int(m[4]), int(m[5])) if m[4] else (int(m[6]), n)
+_SPAN_LIST = re.compile(r"\(\s*((?:(?<![\d.])[1-9]\d{0,2}\.\d+\s*%?\s*(?:,|/|→|->)\s*)+[1-9]\d{0,2}\.\d+)\s*%?\s*\)|"
+                        r"((?:(?<![\d.])[1-9]\d{0,2}\.\d+\s*%?\s*(?:→|->)\s*)+[1-9]\d{0,2}\.\d+)")  # accuracies, not rates
+
+
+def _span_listed(low, clause, step, previous, number) -> Claim | None:
+    """A list of figures, as many as the epochs of a span the clause names just before or after it ("the last 3 epochs
+    are stable (99.56, 99.54, 99.55)", "95.08 → 96.04 → 97.70 in epochs 2-4"): each that epoch's, in order, of the
+    curve its words name (train's where they name train only)."""
+    seeds = set(re.findall(r"\bseed (\d+)\b", low))
+    if re.search(r"\bseeds\b|\bdigit|\bclass\b|\bloss|\bvs\b|\bversus\b|\bagainst\b|\bgap\b|lr\b|\brate\b", low) or \
+            len(seeds) > 1 or \
+            seeds and (int(min(seeds)) not in seed_curves(step) or re.search(r"\btrain", low)):
+        return None  # one seed named: its own test curve
+    for listed in _SPAN_LIST.finditer(low):
+        values = re.findall(r"\d{1,3}\.\d+", listed[0])
+        spans = [m for m in _SPAN.finditer(low) if not re.search(r"(?<!seed )\d", low[m.end():listed.start()]) and
+                 m.end() <= listed.start()] or [m for m in _SPAN.finditer(low[listed.end():listed.end() + 30])]
+        if len(spans) != 1 or re.search(r"\d", low[listed.end():listed.end() + spans[0].start()] if spans[0].string is not low
+                                         else ""):
+            continue
+        first, last = _span_of(spans[0], len(step.run.epochs))
+        if last - first + 1 != len(values) or not 1 <= first <= last <= len(step.run.epochs):
+            continue
+        train = _only_train(low[:listed.start()])
+        curve = seed_curves(step)[int(min(seeds))] if seeds else step.run.train() if train else step.run.test()
+        if last > len(curve):
+            continue
+        span = range(first, last + 1)
+        wrong = _unlike(values, [curve[e - 1] for e in span], [f"epoch {e}" for e in span])
+        kind = f"seed {min(seeds)}'s test" if seeds else "train" if train else "test"
+        return Claim(number, clause, not wrong, (f"{kind}, " + "; ".join(wrong) if wrong else
+                                                 f"{kind} accuracy of epochs {first}-{last} as listed")
+                     + f" ({records.CHECK if seeds and step.check else records.METRICS})",
+                     "figure", tuple(values))
+    return None
+
+
+# a move's two ends said over a span ("the last 3 epochs go from 95.75 % to 98 %", "rose every epoch, from 90.37 % to
+# 98 %"): the span's first epoch (or the one before it, where the move starts) and its last
+_ENDS = re.compile(r"\bfrom\s+(\d{1,3}\.\d+|\d{2})\s*%?\s+to\s+(\d{1,3}\.\d+|\d{2})(?![\d.])|"
+                   r"\(?(\d{1,3}\.\d+|\d{2})\s*%?\s*(?:→|->)\s*(\d{1,3}\.\d+|\d{2})(?![\d.])\s*%?\)?(?!\s*(?:→|->))")
+
+
+def _move_ends(low, clause, step, previous, number) -> Claim | None:
+    """A move's two ends said over a span the clause names (the last K epochs, epochs A-B, the first K), or over the
+    whole run where it moved "every epoch": the span's ends, of the curve named nearest before the move (one seed's
+    where one is named). Over the whole run, a figure recorded elsewhere but not at its end settles nothing (the
+    words may start the move later); one recorded nowhere is false."""
+    seeds = set(re.findall(r"\bseed (\d+)\b", low))
+    if len(_ENDS.findall(low)) != 1 or len(re.findall(r"(?<![\w.])\d{1,3}\.\d+|\d{2}\s*%", low)) != 2 or \
+            re.search(r"\bseeds\b|\bdigit|\bclass\b|\bloss|\bgap\b|\bvs\b|\bstep\b|\bmodel|\bmin\w*|\blowest|\bbest|"
+                      r"\bafter epoch|\blr\b|\brate\b|\bwarm|\b(?:in|within) (?:one|a single|1) epoch\b|"
+                      r"\d\s*%?\s*\(?(?:at|in|@) epoch", low) or len(seeds) > 1 or \
+            seeds and (int(min(seeds)) not in seed_curves(step) or re.search(r"\btrain", low)):
+        return None
+    move, n = _ENDS.search(low), len(step.run.epochs)
+    x, y = (move[1], move[2]) if move[1] else (move[3], move[4])
+    if len(re.findall(r"\d+(?:\.\d+)?", re.sub(r"\b(?:epochs?|seed) \d+(?:\s*(?:[-–]|to|through)\s*(?:epoch\s+)?\d+)?|"
+                                               r"\b(?:last|final|first) \d+", "", low))) != 2:
+        return None  # a number besides the move's ends and its epochs ("(96.3 → 93.9, epoch 4 → 5)"): not this reading
+    spans = list(_SPAN.finditer(low))
+    points = set(re.findall(r"\b(?:at|in) epoch (\d+)\b", low)) | ({str(n)} if re.search(
+        r"\b(?:in|at) the (?:last|final) epoch\b(?!s)", low) else set())
+    if len(points) == 1 and not spans:  # "dipped at epoch 3, from 92.84 % to 92.80 %": the epoch before it, and it
+        first, last = int(min(points)) - 1, int(min(points))
+    elif points:
+        return None
+    elif len(spans) == 1:
+        first, last = _span_of(spans[0], n)
+    elif not spans and re.search(r"\b(?:every|each) (?:single )?epoch\b|\ball the way\b", low):
+        first, last = 1, n
+    else:
+        return None
+    curve = seed_curves(step)[int(min(seeds))] if seeds else step.run.train() if _names_train(low, move.start()) \
+        else step.run.test()
+    if not 1 <= first < last <= len(curve):
+        return None
+    starts = [e for e in (first, first - 1) if e >= 1 and (e == first or not points)]  # "went down in each of the last
+    # 2 epochs, from ...": the moves' first start, the epoch before the span
+    ok = any(said_as(curve[e - 1], x) for e in starts) and said_as(curve[last - 1], y)
+    kind = f"seed {min(seeds)}'s test" if seeds else "train" if curve is step.run.train() else "test"
+    said = f"{kind} accuracy at epoch {first}: {curve[first - 1]:.2f} %" + (
+        f" (epoch {first - 1}: {curve[first - 2]:.2f} %)" if len(starts) > 1 else "") + \
+        f", at epoch {last}: {curve[last - 1]:.2f} % ({records.CHECK if seeds and step.check else records.METRICS})"
+    if not ok and not spans and not points and all(any(said_as(v, f) for v in curve) for f in (x, y)):
+        return Claim(number, clause, None, f"{said}; the figures are recorded at other epochs", "figure", (x, y))
+    return Claim(number, clause, ok, said, "figure", (x, y))
+
+
 def _respectively(low, clause, step, previous, number) -> Claim | None:
     """"Seeds 1 and 2 ... end at 98.34 and 98.16 respectively": each seed's final (best where the words say so), in
     the order named."""
@@ -5406,7 +5506,15 @@ def _epoch_of(own: str, after: str, before: str) -> re.Match | None:
     if inside and re.search(r"\b(?:at|in|after) epoch \d+\s+to\s*$", own):
         inside = None  # "from 94.27 % at epoch 2 to 95.99 %", "fell after epoch 3 to 97.05 %": the epoch the move starts at
     return re.search(r"(?<!\bto )\bepoch (\d+)\s*[:=]\s*()$", own) or _EPOCH.match(after) or inside or \
-        re.match(r"\W*(?:\w+\s+){0,3}(?:at|in) epoch (\d+)()\s*:", before)
+        re.match(r"\W*(?:\w+\s+){0,3}(?:at|in) epoch (\d+)()\s*:", before) or _log_line_epoch(before)
+
+
+def _log_line_epoch(before: str) -> re.Match | None:
+    """A log line's epoch, heading every figure of its clause: "Epoch 13 train 99.48, test 99.55" (no other epoch
+    named before the figure)."""
+    head = re.match(r"\W*(?:(?:at|in|after)\s+)?epoch (\d+)()\s*[:,-]?\s*(?=(?:train|test|val)\w*\b)", before)
+    return head if head and not re.search(r"\bepochs?\b", before[head.end():]) and not re.search(
+        r"\b(?:from|than|before|previously|vs\.?|versus|against|instead of)\s*$", before) else None  # "(down from 82.9 %)"
 
 
 def _began(low: str, clause: str, step: Step, number: int, text: str, own: str, end: int, epoch: re.Match | None,
@@ -5598,9 +5706,53 @@ def _chain_figure(low: str, clause: str, step: Step, number: int, text: str, ear
     pool = [v for s in steps for v in s.run.test() + s.run.train()]
     if step.check:
         pool += [v for r in step.check.verdict.seeds.values() for v in r.test_acc]
-    return Claim(number, clause, any(said_as(v, text) for v in pool), f"{text} % among the recorded figures of step "
-                 + " and ".join(str(number if s is step else next(k for k, e in earlier.items() if e is s)) for s in steps)
-                 + f" ({records.METRICS})", "figure", (text,))
+    which = " and ".join(str(number if s is step else next(k for k, e in earlier.items() if e is s)) for s in steps)
+    ok = any(said_as(v, text) for v in pool)
+    if (role := _chain_role(low, text)) is not None:
+        if previous := earlier.get(number - 1):  # a figure of a role against the step before ("final 98.00 → 97.33")
+            steps = steps + [previous] * (previous not in steps)
+        curves = [c for s in steps for c in (s.run.test(), s.run.train())] + list(seed_curves(step).values())
+        if any(said_as(v, text) for v in (_curve_figure(c, role[0], role[1]) for c in curves if c)):
+            return Claim(number, clause, True, f"{text} %: a {role[2]} of step {which} or the step before ({records.METRICS})",
+                         "figure", (text,))
+        if ok:  # a recorded figure, but not of the role said: the words may say it of another epoch, so nothing settles
+            return Claim(number, clause, None, f"{text} % is recorded in step {which}, but not as its {role[2]} "
+                         f"({records.METRICS})", "figure", (text,))
+    return Claim(number, clause, ok, f"{text} % among the recorded figures of step {which} ({records.METRICS})", "figure",
+                 (text,))
+
+
+# the role a chain's figures share, said just before it: "final 98.00 → 97.33", "min of the last 3 went from ... to"
+_CHAIN_ROLE = re.compile(r"\b(?:(final\w*|at the end|ends?|ended)|(best|highest|peak(?:ed|s)?)|"
+                         r"(?:min(?:imum)?|lowest)\s+(?:of\s+)?(?:the\s+)?(?:last|final)\s+(\d+)|(first epoch|epoch 1\b))")
+
+
+def _chain_role(low: str, text: str) -> tuple[str, int, str] | None:
+    """The role said before the chain `text` is in, with no figure between it and the chain's first figure: (the role
+    as `_curve_figure` names it, the last epochs it spans, its words); None where none is said."""
+    figures = [f for f in re.finditer(r"(?<![\w.])\d{1,3}(?:\.\d+)?(?![\d.])", low)
+               if "." in f[0] or f[0] == text or re.match(r"\s*%", low[f.end():])]  # not "the last 3"
+    at = next((i for i, f in enumerate(figures) if f[0] == text), None)
+    if at is None:
+        return None
+    while at and re.fullmatch(r"\s*%?\s*\)?\s*(?:→|->|vs\.?|versus|to|against)\s*\(?\s*",
+                              low[figures[at - 1].end():figures[at].start()]):
+        at -= 1  # back to the chain's first figure
+    if re.match(r"\s*%?\s*\(?\s*(?:at|in|after|@)?\s*epoch \d", low[figures[at].end():]):
+        return None  # the chain's figure has its own epoch
+    words = re.sub(r"^\s*%?\s*\(?\s*(?:at|in|after|@)?\s*epoch \d+\s*\)?", "", low[figures[at - 1].end() if at else 0:
+                                                                                  figures[at].start()])
+    if not (found := list(_CHAIN_ROLE.finditer(words))) or \
+            re.search(r"\b(?:epoch|ep|seed|digit|class|loss|gap|points?|lr|rate)\b", words[found[-1].end():]):
+        return None  # an epoch, a seed, a digit, a loss said closer than the role
+    m = found[-1]
+    if m[1]:
+        return "final", 0, "final"
+    if m[2]:
+        return "best", 0, "best"
+    if m[3]:
+        return "min", int(m[3]), f"min of the last {m[3]}"
+    return "first", 0, "first epoch"
 
 
 def _other_step_figure(clause: str, them: Step, which: int, number: int, text: str, words: str = "", low: str = "") -> Claim:
@@ -5666,6 +5818,7 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
         what = (f"{labels[i]}: {values[i]:.2f} %" if i < len(labels) else f"{values[i]:.2f} %") + \
             f" ({what.rpartition('(')[2]}"
     return Claim(number, clause, ok, what, "figure", (text,))
+
 
 
 def _final_not_epoch(words: str) -> bool:
@@ -6316,7 +6469,7 @@ def _which_level(low, clause, step, previous, number) -> Claim | None:
 
 
 READERS = (_inline_table, _epoch_row, _result_field, _sequence, _epoch_gains, _one_gain, _test_and_train, _value_list,
-           _last_listed, _respectively,
+           _last_listed, _span_listed, _move_ends, _respectively,
            _settings, _sizes_said, _layers_said, _reach_target, _between,
            _every_digit, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _speed, _params_change, _delta, _signed_vs,
