@@ -286,7 +286,9 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r"\s+and\s+(?=(?:the |its )?(?:best|final|min)\b)|(?<!train)\s[-–—]\s(?!test)(?!(?:just|finally|already|"
                    r"down|up|still|only|well|barely|slightly|a bit|nearly|almost|comfortably|clearly|easily|i\.e\.|that is|"
                    r"so|far|way)\b)"  # "99.35 % - just under the line": the same subject
-                   r"|,\s+(?=(?:but|while|whereas|although|so|yet|and then|and the|and test|and train|the others|"
+                   r"|,\s+(?=(?:but|while|whereas|although|even though|though|so|yet|and then|and after that|after that|"
+                   r"and the|and test|"
+                   r"and train|the others|"
                    r"the other (?:\d+ |two |three |four |five )?seeds?)\b)"
                    r"|,\s+(?=and\s+(?:only\s+)?(?:seeds?\s+\d|no seed|every seed|all (?:\w+ )?seeds)\b)"
                    rf"|,?\s+and\s+(?=(?:also\s+)?(?:{_EFFECT_VERBS})\b)"
@@ -485,7 +487,9 @@ def _rejoined(parts: list[str]) -> list[str]:
                                        r"\b(?:after that|since then)\b", part)) and \
                 (named := re.findall(r"(?i)\bepochs? (\d+)(?:\s*(?:to|-|–)\s*(?:epoch )?(\d+))?", out[-1])):
             # "pulls ahead from epoch 8: ... from there on", "went down from epoch 1 to 2, and rose after that"
-            part = part.replace(there[0], f"from epoch {named[-1][1] or named[-1][0]} on")
+            bound = re.search(r"(?i)\b(?:up to|until|till|through) (?:and including )?epoch \d+\s*$", out[-1].rstrip(" ,."))
+            part = part.replace(there[0], f"from epoch {int(named[-1][1] or named[-1][0]) + bool(bound)} on")  # "up to
+            # epoch 13, after that ...": from the epoch after the bound
         if out and re.fullmatch(r"(?i)(?:from|after|since|in|over|during|at|by|until|up to|on)\b[^,;]{0,40}", out[-1]) and \
                 not re.search(r"\d\s*%|\d{2}\.\d", out[-1]) or \
                 out and re.match(r"(?i)which\b", part):
@@ -834,6 +838,13 @@ def _said_of_the_run(sentence: str, step: Step) -> str:
     if n < 2:
         return sentence
     sentence = _placed_by_the_run(sentence, step, n)
+    # "After epoch 3 test slipped to 97.05 % and then 96.92 %": the epochs after it, in turn
+    sentence = re.sub(r"(?i)(\bafter epoch (\d+),?\s+(?:the\s+)?(?:test|train|val)?\w*\s*(?:acc\w*\s+)?(?:slipped|slid|fell|"
+                      r"dropped|dipped|rose|climbed|jumped|went (?:up|down))\s+(?:back\s+)?to\s+)(\d{2}\.\d+\s*%?)"
+                      r"(?:(,?\s+(?:and\s+)?then\s+(?:to\s+)?)(\d{2}\.\d+\s*%?))?(?!\s*(?:at|in|by|after)\s+(?:the\s+)?(?:epoch|end|last))",
+                      lambda m: m[0] if int(m[2]) + (2 if m[5] else 1) > n else
+                      f"{m[1]}{m[3]} at epoch {int(m[2]) + 1}" + (f"{m[4]}{m[5]} at epoch {int(m[2]) + 2}" if m[5] else ""),
+                      sentence)
     # "The weakest digit on seed 0 is the 6": the per-class records are the step's own run's, seed 0's where it is that seed
     if re.search(r"(?i)\b(?:digits?|class(?:es)?|weakest|hardest)\b", sentence) and \
             re.search(r"(?i)\b(?:errors|mistakes|misclassified)\b|\b(?:digit|class)\b[^.;]{0,30}\d{2}\.\d+\s*%", sentence):
@@ -1343,6 +1354,27 @@ def _beside_rate(text: str, low: str) -> str:
     return _whole_beside(re.sub(r"(?<![\d.])(\d{2}\.\d+)(?!\d|\.\d|\s*(?:%|k\b|points?|pts?|pp|degrees?|°|px))", r"\1 %", text))
 
 
+def _said_plainly(text: str) -> str:
+    """Phrasings the readers read in another form: "it took until epoch 8 to pass 98 %" (first reached at epoch 8), a
+    result field's seed beside its figure, "the final test averages X over the seeds" (their mean final), "Seeds that
+    held 99.4 %: 0 of 3" (a count said as a sentence)."""
+    # "It took until epoch 8 to pass 98 %": the first epoch at or above it
+    text = re.sub(r"(?i)\b(?:it\s+)?took (?:until|till|up to) (?:the\s+)?epoch (\d+) (?:to|before it could|before it would)\s+"
+                  r"(?:pass|reach|hit|get (?:to|over|above)|cross|go (?:over|above))\s+(\d{2}(?:\.\d+)?\s*%?)",
+                  r"it first reached \2 at epoch \1", text)
+    # "Best Test Accuracy (seed 1) - 98.33 (6th epoch)": a result field's seed, said beside its figure
+    text = re.sub(r"(?i)^(\W*(?:best|final|min\w*|lowest)\s+(?:test\s+|val\w*\s+)?acc\w*)\s*\(seed (\d+)\)\s*[-–:=]\s*"
+                  r"(\d{2}\.\d+\s*%?)\s*\((\d+(?:st|nd|rd|th) epoch|epoch \d+)\)", r"\1: \3 (seed \2, \4)", text)
+    # "The final test averages 95.33% over the seeds": the seeds' mean final
+    text = re.sub(r"(?i)\b(?:the\s+)?(final|best)\s+(test\s+)?(?:acc\w*\s+)?averag(?:es|ed)\s+(?:out\s+)?(?:at\s+|to\s+)?"
+                  r"(\d{2}(?:\.\d+)?\s*%?)\s+(?:over|across)\s+(?:the\s+|all\s+)?(?:\w+\s+)?seeds\b",
+                  r"the mean \1 \2accuracy over the seeds is \3", text)
+    # "Seeds that held 99.4% in the last 3 epochs: 0 of 3": a result bullet's count, said as a sentence
+    text = re.sub(r"(?i)^(\W*)seeds? (?:that |which )?((?:held|passed|reached|stayed|kept|met|hit|cleared|ended|finished)\b"
+                  r"[^:]*?)\s*:\s*(\d+|no|none)\s*(?:of|/)\s*(\d+)(?:\s+seeds)?\s*$", r"\1\3 of \4 seeds \2", text)
+    return text
+
+
 def _plain(sentence: str) -> str:
     """A sentence as the readers read it: Markdown's emphasis dropped, the abbreviations students write spelled out
     ("val acc", "pts", "≥"), a bare accuracy given its percent sign where the sentence speaks of accuracy ("Best
@@ -1351,7 +1383,7 @@ def _plain(sentence: str) -> str:
     text = _errors_as_accuracy(re.sub(r"\*\*|__|`", "", sentence))
     for pattern, said in ABBREVIATIONS:
         text = re.sub(rf"(?i){pattern}", said, text)
-    text = re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)
+    text = _said_plainly(re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text))
     text = re.sub(r"(?i)\b(?:over|under)-?fitting (gap|lead)\b", r"\1", text)  # "the widest over-fitting gap": the gap
     text = re.sub(r"(?i)(\bin (?:step|model)[ _-]?\d+)\s*,\s*((?:but |and |while )?now)\b", r"\1; \2", text)  # "in step 1, now"
     if not re.search(r"(?i)\b(?:errors?|mistakes|digits?|class(?:es)?)\b", text):  # a digit's: its own reader's pairs
@@ -1731,7 +1763,7 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     if what == "fit" and (step.run.settings.ema or previous.run.settings.ema):
         return Claim(number, clause, None, "test is of the averaged (EMA) weights, train of the live ones: the gap "
                                            "between them is not measured", "effect")
-    moved, figures = _effect_shown(what, step, previous, _named_figure(low))
+    moved, figures = _effect_shown(what, step, previous, _named_figure(low), _only_train(low))
     better = _said_better(low, help_at)
     if moved == 0:
         return Claim(number, clause, None, f"{figures}: inside the noise, neither shown", "effect")
@@ -1775,7 +1807,8 @@ def _help_word(low: str) -> re.Match | None:
     reason = re.match(r"\W*(?:because|since|as|given that)\b[^,]*,", low)  # "Because ... lower ..., X has not helped"
     return next((h for h in _HELP_WORD.finditer(low, reason.end() if reason else 0) if not (
         event and h[0] == "cut" and re.search(r"\b(?:the|lr|rate|a|first|second)\s+$", low[:h.start()]) or
-        h[0] == "kept" and _KEPT_GOING.match(low, h.end()))), None)
+        h[0] == "kept" and _KEPT_GOING.match(low, h.end()) or
+        re.match(r"\s+than\b", low[h.end():]))), None)  # "0.67 points lower than Model 1's": a comparison, not a credit
 
 
 # "the model kept learning with the augmentation": went on learning, not a change's credit
@@ -1792,7 +1825,7 @@ def _credit_of_several(low: str, step: Step, previous: Step, clause: str, number
         return Claim(number, clause, None, split, "effect")
     if what == "accuracy" and _named_figure(low) == "min_last":
         return Claim(number, clause, None, split, "effect")  # which accuracy it means is not said
-    moved, figures = _effect_shown(what, step, previous, _named_figure(low))
+    moved, figures = _effect_shown(what, step, previous, _named_figure(low), _only_train(low))
     if moved and (moved > 0) != _said_better(low, help_at):
         return Claim(number, clause, False, f"{figures}: the other way", "effect")
     return Claim(number, clause, None, split, "effect")
@@ -1842,9 +1875,13 @@ def _has(step: Step, name: str) -> bool:
 
 def _said_better(low: str, help_at: re.Match) -> bool:
     """Whether a change is said to have made things better (unless its words say worse, or negate the help)."""
-    better = not re.search(r"increas\w* (?:the )?(?:over-?fit|gap)|widen|worse|hurt|slow(?:ed|er)|(?:lower\w*|reduc\w*|"
-                           r"dropp\w*) (?:the )?(?:final |best |min\w* )?(?:test |train )?acc|\bacc\w*\s+(?:\w+\s+)?"
-                           r"(?:dropped|fell|decreased|went down|declined)", low)
+    worse = re.search(r"increas\w* (?:the )?(?:over-?fit|gap)|widen|worse|hurt|slow(?:ed|er)|(?:lower\w*|reduc\w*|"
+                      r"dropp\w*) (?:the )?(?:final |best |min\w* )?(?:test |train )?acc|\bacc\w*\s+(?:\w+\s+)?"
+                      r"(?:dropped|fell|decreased|went down|declined)", low) or re.search(
+        r"\bacc\w*\s+(?:\w+\s+){0,2}?(?:is|was|ended|ends|finished)\s+(?:[\d.]+\s+points?\s+)?lower than\b",
+        re.sub(r"^\W*(?:because|since|as|given that)\b[^,]*,", "", low))  # "... ended 1.58 points lower than": worse (not a
+    # reason's words: "Because the final accuracy is lower ..., X has not helped")
+    better = not worse
     return not better if _negated(low, help_at.start()) else better
 
 
@@ -1853,17 +1890,18 @@ def _named_figure(low: str) -> str:
     return "final" if _FINAL.search(low) else "best" if re.search(r"\b(best|highest|peak)\b", low) else "min_last"
 
 
-def _effect_shown(what: str, step: Step, previous: Step, figure: str = "min_last") -> tuple[int, str]:
+def _effect_shown(what: str, step: Step, previous: Step, figure: str = "min_last", train: bool = False) -> tuple[int, str]:
     """Whether the step moved `what` for the better against the step before, beyond the noise (+1), for the worse
     (-1), or inside it (0), and the figures: the gap (smaller is better), epoch 1's test accuracy (the speed), the last
     epochs' span (stability), the accuracy `figure` names (the min of the last epochs where none is named)."""
     a, b = facts(previous), facts(step)
     if what == "accuracy" and figure != "min_last":
-        pick = (lambda s: s.run.test()[-1]) if figure == "final" else (lambda s: max(s.run.test()))
+        curve = (lambda s: s.run.train()) if train else (lambda s: s.run.test())  # "train accuracy ended lower": train's
+        pick = (lambda s: curve(s)[-1]) if figure == "final" else (lambda s: max(curve(s)))
         x, y = pick(previous), pick(step)
         noise = fall_noise(x, y)
         return (0 if abs(y - x) <= noise else 1 if y > x else -1), \
-            f"{figure} test {x:.2f} → {y:.2f} % (noise ±{noise:.2f}) ({records.METRICS} of both)"
+            f"{figure} {'train' if train else 'test'} {x:.2f} → {y:.2f} % (noise ±{noise:.2f}) ({records.METRICS} of both)"
     if what == "fit":
         noise = math.hypot(a.gap_band, b.gap_band)
         said = f"the gap (train - test, last {b.n}) {a.gap:+.2f} → {b.gap:+.2f} points (noise ±{noise:.2f})"
@@ -1927,11 +1965,17 @@ def _speed(low, clause, step, previous, number) -> Claim | None:
                  f"{records.METRICS} of both)", "compare", read)
 
 
+def _not_the_step_compared(low: str) -> bool:
+    """A digit's figures against another step's (the per-class reader's), or "Not everything improved though"
+    (something said next): not the step's accuracy against the step before."""
+    return bool(re.search(r"\b(errors?|mistakes|misclassified|digit|class|zeros|ones|twos|threes|fours|fives|sixes|sevens|"
+                          r"eights|nines)\b", low) or re.match(r"\W*not (?:everything|all of (?:it|them)|every\w*)\b", low))
+
+
 def _compare(low, clause, step, previous, number) -> Claim | None:
     """Better / worse / by N points than the step before, on the figure the budget judges (or the one named)."""
-    if re.search(r"\b(errors?|mistakes|misclassified|digit|class|zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|"
-                 r"nines)\b", low):
-        return None  # a digit's figures against another step's: the per-class reader's
+    if _not_the_step_compared(low):
+        return None
     # "fell back to 96.92 % at the end, still better than in step 1": the word the comparison's "than" follows
     verb = next((m for m in COMPARE.finditer(low) if re.match(r"\s+than\b", low[m.end():])), None) or COMPARE.search(low)
     moved = re.search(rf"\bfrom\s+{NUM}\s*%?.*?\bto\s+{NUM}\s*%", low) or _arrow_between(low, step, previous)
@@ -2084,7 +2128,8 @@ def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
         x, y, what = them[at - 1], us[at - 1], f"{'train' if train else 'test'} at epoch {at}"
     elif re.search(r"\b(best|highest|peak|max(?:imum)?)\b", low):
         x, y, what = (a.best_train, b.best_train, "best train") if train else (a.best_test, b.best_test, "best test")
-    elif re.search(r"\b(min(?:imum|ima)?|lowest|worst|last \d+|last (?:two|three) epochs)\b", low):
+    elif re.search(r"\b(min(?:imum|ima)?|lowest|worst|last \d+|last (?:two|three) epochs)\b|\b(?:assignment|budget|course|"
+                   r"target)'?s? (?:own )?(?:measure|figure|yardstick)\b", low):  # "by the assignment's measure": the budget's
         x, y, what = a.min_last, b.min_last, f"min of the last {b.n}"
     else:  # the figure the words name, final where they name none
         them, us = (previous.run.train(), step.run.train()) if train else (previous.run.test(), step.run.test())
@@ -4035,6 +4080,30 @@ def _move_ends(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, ok, said, "figure", (x, y))
 
 
+def _seeds_moves(low, clause, step, previous, number) -> Claim | None:
+    """One move each for the seeds named, in their order, over a span of epochs the clause names ("seeds 1 and 2 both
+    dipped from epoch 2 to epoch 3 (96.03 % → 95.42 % and 93.15 % → 92.80 %)"): each seed's curve at the span's ends
+    (the move may start the epoch before the span's first)."""
+    named = re.search(r"\bseeds (\d+(?:\s*,\s*\d+)*\s*,?\s*(?:and|&)\s*\d+)\b", low)
+    moves, spans, curves = list(_ENDS.finditer(low)), list(_SPAN.finditer(low)), seed_curves(step)
+    keys = [int(k) for k in re.findall(r"\d+", named[1])] if named else []
+    if not keys or len(moves) != len(keys) or len(spans) != 1 or not all(k in curves for k in keys) or \
+            re.search(r"\btrain|\bloss|\brespectively\b", low):
+        return None
+    first, last = _span_of(spans[0], len(curves[keys[0]]))
+    if not 1 <= first < last <= min(len(curves[k]) for k in keys):
+        return None
+    wrong, read = [], [str(k) for k in keys]
+    for k, move in zip(keys, moves, strict=True):
+        x, y = (move[1], move[2]) if move[1] else (move[3], move[4])
+        curve, read = curves[k], read + [x, y]
+        if not (any(said_as(curve[e - 1], x) for e in (first, first - 1) if e >= 1) and said_as(curve[last - 1], y)):
+            wrong.append(f"seed {k}: epoch {first}: {curve[first - 1]:.2f} %, epoch {last}: {curve[last - 1]:.2f} %")
+    said = "; ".join(wrong) if wrong else f"seeds {', '.join(map(str, keys))} at epochs {first} and {last} as said"
+    return Claim(number, clause, not wrong, f"{said} ({records.CHECK if step.check else records.METRICS})", "figure",
+                 tuple(read))
+
+
 def _respectively(low, clause, step, previous, number) -> Claim | None:
     """"Seeds 1 and 2 ... end at 98.34 and 98.16 respectively": each seed's final (best where the words say so), in
     the order named."""
@@ -4089,6 +4158,21 @@ _MAP = re.compile(r"(?<![\w.])(?P<size>(?P<h>\d{1,2})\s*[x×]\s*(?P<w>\d{1,2})(?
                   r"(?:\bto|\binto|→|->)\s*(?:an?\s+|the\s+)?(?P<size2>(?P<h2>\d{1,2})\s*[x×]\s*(?P<w2>\d{1,2}))(?![\w.])")
 
 
+def _beside_the_pool(step: Step, low: str, found: re.Match, convs: list[dict]) -> tuple[list[dict], str]:
+    """The convs a kernel's count is said of, and where: those after (or before) the one max-pool where the words say
+    so ("after the single max-pool there are only two more 3x3 convs", "the three 3x3 convs after the pool"), else
+    every one."""
+    scope = re.search(r"\b(after|before)\s+(?:the\s+)?(?:single\s+|only\s+|one\s+)?(?:max[ -]?)?pool\w*\b[^,;]{0,30}$",
+                      low[:found.start()]) or re.match(r"\s*(after|before)\s+(?:the\s+)?(?:single\s+|only\s+|one\s+)?"
+                                                       r"(?:max[ -]?)?pool", low[found.end():])
+    modules = list(step.run.modules.values())
+    pools = [i for i, m in enumerate(modules) if m["type"].startswith("MaxPool")]
+    if scope is None or len(pools) != 1:
+        return convs, ""
+    return [m for i, m in enumerate(modules) if m in convs and (i > pools[0]) == (scope[1] == "after")], \
+        f" {scope[1]} the max-pool"
+
+
 def _sizes_said(low, clause, step, previous, number) -> Claim | None:
     """Sizes said as "H x W": a kernel ("five 3x3 convs", "a 1x1 head": the convs of that kernel, as many as said) and a
     map ("the 28x28 input", "a 6x6 map before GAP", "24x24 to 12x12": the input, or a layer's output) - from the
@@ -4098,9 +4182,10 @@ def _sizes_said(low, clause, step, previous, number) -> Claim | None:
     verdicts, said, read = [], [], []
     for found in _KERNEL.finditer(low) if convs else ():
         k, count = int(found["k"]), _count(found["count"]) if found["count"] else None
-        of = [m for m in convs if (m.get("kernel_size") or [0])[0] == k]
+        scoped, where = _beside_the_pool(step, low, found, convs)
+        of = [m for m in scoped if (m.get("kernel_size") or [0])[0] == k]
         verdicts.append(len(of) == count if count else bool(of))
-        said.append(f"{len(of)} conv{'s' if len(of) != 1 else ''} of kernel {k}x{k}")
+        said.append(f"{len(of)} conv{'s' if len(of) != 1 else ''} of kernel {k}x{k}{where}")
         read += value_numbers(found["size"]) + ([found["count"]] if count else [])
     for found in _MAP.finditer(low) if rows else ():
         h, w, c = int(found["h"] or found["h2"]), int(found["w"] or found["w2"]), found["c"]
@@ -5388,9 +5473,7 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         named = re.search(r"\b(?:train\w*|test|validation|seeds?|digit|class)\b", low[start:found.start()])
         around = low[_words_start(low, found.start(), start if named else 0):found.end() + tail]
         after = low[found.end():figures[k + 1].start() if k + 1 < len(figures) else len(low)]
-        other = _whose(low, low[start:found.start()], after)
-        them = int(other[1]) if other else number - 1 if _BEFORE_IT.search(low[start:found.start()]) else number
-        if them != number:
+        if (them := _whose_step(low, low[start:found.start()], after, number)) != number:
             if them in earlier:  # another step's figure: read against that step's records
                 out.append(_other_step_figure(clause, earlier[them], them, number, text, low[start:found.start()], low))
             continue
@@ -5417,9 +5500,25 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
             out.append(_seed_figure(clause, step, number, text, int(seed[1]), words, around, epoch))
         elif (claim := _epochs_figure(clause, step, number, text, words, after)) is not None:
             out += [claim] if claim not in out else []  # "epochs 3 and 4 gave 95.75 and 95.94": one claim for both
-        elif (claim := _accuracy(low, clause, step, number, text, words, around, epoch)) is not None:
+        elif (claim := _accuracy(low, clause, step, number, text, words, _curve_after(words, low[found.start():found.end()],
+                                                                                    after) or around, epoch)) is not None:
             out.append(claim)
     return out
+
+
+def _whose_step(low: str, words: str, after: str, number: int) -> int:
+    """The step a figure is said of: the one its words name, the step before where they say "before it was", else this."""
+    other = _whose(low, words, after)
+    return int(other[1]) if other else number - 1 if _BEFORE_IT.search(words) else number
+
+
+def _curve_after(words: str, figure: str, after: str) -> str | None:
+    """The words around a figure whose curve is named right after it ("its best epochs were 98.45 % train (epoch 5) and
+    98.12 % test (epoch 3)"): that curve's, with no other curve named; None where none follows it, or where the word
+    labels the next figure ("test accuracy -> 99.21 % train accuracy -> 99.46 %")."""
+    curve = re.match(r"\s*%?\s*(train(?:ing)?|test|val\w*)(?:\s+acc\w*)?\s*(?=[(),;]|\b(?:and|vs|versus|against)\b|"
+                     r"\b(?:at|in|after) epoch\b|@|$)", after)
+    return re.sub(r"(?:train|test|val)\w*", "", words) + f" {figure}{after}" if curve else None
 
 
 # "Epochs 13 and 14 both ended at 98.61", "Epochs 3 and 4 gave 95.75 and 95.94": the epochs named before the figure
@@ -5709,12 +5808,14 @@ def _chain_figure(low: str, clause: str, step: Step, number: int, text: str, ear
     which = " and ".join(str(number if s is step else next(k for k, e in earlier.items() if e is s)) for s in steps)
     ok = any(said_as(v, text) for v in pool)
     if (role := _chain_role(low, text)) is not None:
-        if previous := earlier.get(number - 1):  # a figure of a role against the step before ("final 98.00 → 97.33")
+        at = int(role[0][6:]) if role[0].startswith("epoch ") else 0
+        if (previous := earlier.get(number - 1)) and not at:  # a role against the step before ("final 98.00 → 97.33")
             steps = steps + [previous] * (previous not in steps)
         curves = [c for s in steps for c in (s.run.test(), s.run.train())] + list(seed_curves(step).values())
-        if any(said_as(v, text) for v in (_curve_figure(c, role[0], role[1]) for c in curves if c)):
-            return Claim(number, clause, True, f"{text} %: a {role[2]} of step {which} or the step before ({records.METRICS})",
-                         "figure", (text,))
+        if any(said_as(v, text) for v in (_curve_figure(c, role[0], role[1]) for c in curves if len(c) >= max(at, 1))):
+            said = " or ".join(str(number if s is step else next(k for k, e in earlier.items() if e is s)) for s in steps)
+            return Claim(number, clause, True, f"{text} %: the {role[2]} of step {said} ({records.METRICS})", "figure",
+                         (text,))
         if ok:  # a recorded figure, but not of the role said: the words may say it of another epoch, so nothing settles
             return Claim(number, clause, None, f"{text} % is recorded in step {which}, but not as its {role[2]} "
                          f"({records.METRICS})", "figure", (text,))
@@ -5740,6 +5841,12 @@ def _chain_role(low: str, text: str) -> tuple[str, int, str] | None:
         at -= 1  # back to the chain's first figure
     if re.match(r"\s*%?\s*\(?\s*(?:at|in|after|@)?\s*epoch \d", low[figures[at].end():]):
         return None  # the chain's figure has its own epoch
+    end = at
+    while end + 1 < len(figures) and re.fullmatch(r"\s*%?\s*\)?\s*(?:→|->|vs\.?|versus|to|against)\s*\(?\s*",
+                                                 low[figures[end].end():figures[end + 1].start()]):
+        end += 1
+    if end > at and (pair := re.match(r"\s*%?\s*(?:at|in|@)\s*epoch (\d+)\s*\)", low[figures[end].end():])):
+        return f"epoch {pair[1]}", 0, f"figure at epoch {pair[1]}"  # "(94.69 vs 92.17 @ ep 2)": both that epoch's
     words = re.sub(r"^\s*%?\s*\(?\s*(?:at|in|after|@)?\s*epoch \d+\s*\)?", "", low[figures[at - 1].end() if at else 0:
                                                                                   figures[at].start()])
     if not (found := list(_CHAIN_ROLE.finditer(words))) or \
@@ -6469,7 +6576,7 @@ def _which_level(low, clause, step, previous, number) -> Claim | None:
 
 
 READERS = (_inline_table, _epoch_row, _result_field, _sequence, _epoch_gains, _one_gain, _test_and_train, _value_list,
-           _last_listed, _span_listed, _move_ends, _respectively,
+           _last_listed, _span_listed, _move_ends, _seeds_moves, _respectively,
            _settings, _sizes_said, _layers_said, _reach_target, _between,
            _every_digit, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _speed, _params_change, _delta, _signed_vs,
