@@ -1318,6 +1318,9 @@ CORPUS_SAID = [
      _PARTLY),  # train's own course; the credit: two changes came together
     ("beta", 1, "analysis", "Test 90.37 @ ep 1 vs train 58.31, after that train leads (94.69 vs 92.17 @ ep 2).", True),
     ("beta", 1, "analysis", "Test 90.37 @ ep 1 vs train 58.31, after that train leads (95.75 vs 92.17 @ ep 2).", _PARTLY),
+    ("beta", 1, "result", "Epoch 4: Train Loss=0.0902 Accuracy=97.54 | Test Loss=0.1385 Accuracy=95.94%", True),  # a log line
+    ("beta", 1, "result", "Epoch 4: Train Loss=0.0902 Accuracy=97.54 | Test Loss=0.1385 Accuracy=95.75%", False),  # epoch 3's
+    ("beta", 1, "result", "Epoch 4: Train Loss=0.0903 Accuracy=97.54 | Test Loss=0.1385 Accuracy=95.94%", False),
 ]
 
 

@@ -323,8 +323,10 @@ def clauses(sentence: str) -> list[str]:
     if _TABLE.match(sentence.lower()) and sentence.count("|") >= 3:
         return [sentence.strip().rstrip(".")]
     if " | " in sentence and all(re.search(r"[a-z]", part, re.I) for part in sentence.split(" | ")):
-        # "Total params: 6,720 | RF: 14 | batch 64": fields, a claim each
-        return [c for part in sentence.split(" | ") for c in clauses(part)]
+        # "Total params: 6,720 | RF: 14 | batch 64": fields, a claim each; a log line's epoch heads each of its fields
+        head = re.match(r"(?i)\W*epoch (\d+)\s*[:=-]", sentence)
+        return [c for part in sentence.split(" | ") for c in clauses(
+            f"at epoch {head[1]}, {part}" if head and not re.search(r"(?i)\bepochs?\b", part) else part)]
     parts = _CUTS.split(_field(sentence))
     return _rejoined([p.strip().rstrip(".") for p in parts if p and p.strip(" .")])
 
@@ -1355,9 +1357,12 @@ def _beside_rate(text: str, low: str) -> str:
 
 
 def _said_plainly(text: str) -> str:
-    """Phrasings the readers read in another form: "it took until epoch 8 to pass 98 %" (first reached at epoch 8), a
+    """Phrasings the readers read in another form: a log line's "Accuracy=97.54" (a percentage), "it took until epoch 8
+    to pass 98 %" (first reached at epoch 8), a
     result field's seed beside its figure, "the final test averages X over the seeds" (their mean final), "Seeds that
     held 99.4 %: 0 of 3" (a count said as a sentence)."""
+    # "Train Loss=0.0902 Accuracy=97.54": a log line's accuracy, a percentage
+    text = re.sub(r"(?i)\b(acc(?:uracy)?\s*[:=]\s*)(\d{2}\.\d+)(?![\d.])(?!\s*%)", r"\1\2 %", text)
     # "It took until epoch 8 to pass 98 %": the first epoch at or above it
     text = re.sub(r"(?i)\b(?:it\s+)?took (?:until|till|up to) (?:the\s+)?epoch (\d+) (?:to|before it could|before it would)\s+"
                   r"(?:pass|reach|hit|get (?:to|over|above)|cross|go (?:over|above))\s+(\d{2}(?:\.\d+)?\s*%?)",
@@ -6206,10 +6211,12 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
 
 def _loss_epoch(before: str, after: str, epochs: int) -> re.Match | tuple[str, str] | None:
     """The epoch a loss figure is said at, as a match's group 1 gives it: a move's ("in epoch 3 from 0.41 to 0.38"),
-    right after it ("0.71 after the first epoch"), or right before its loss ("in epoch 1 the test loss was 0.71")."""
+    right after it ("0.71 after the first epoch"), right before its loss ("in epoch 1 the test loss was 0.71"), or
+    heading its log line ("Epoch 4: Train Loss=0.0902")."""
     return _loss_move(before, after, epochs) or \
         re.match(r"\s*(?:after|at|in) (?:the )?(?:first epoch|epoch (\d+))", after) or \
-        re.search(r"\b(?:after|at|in) epoch (\d+),?\s+(?:the\s+)?(?:train|test|val)\w*\s+loss\s+(?:was\s+|is\s+|of\s+)?$", before)
+        re.search(r"\b(?:after|at|in) epoch (\d+),?\s+(?:the\s+)?(?:train|test|val)\w*\s+loss\s+(?:was\s+|is\s+|of\s+)?$",
+                  before) or _log_line_epoch(before)
 
 
 # the words a setting's figure follows, in a sentence about the loss
