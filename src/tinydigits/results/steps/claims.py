@@ -4011,10 +4011,11 @@ def _span_listed(low, clause, step, previous, number) -> Claim | None:
         return None  # one seed named: its own test curve
     for listed in _SPAN_LIST.finditer(low):
         values = re.findall(r"\d{1,3}\.\d+", listed[0])
-        spans = [m for m in _SPAN.finditer(low) if not re.search(r"(?<!seed )\d", low[m.end():listed.start()]) and
-                 m.end() <= listed.start()] or [m for m in _SPAN.finditer(low[listed.end():listed.end() + 30])]
-        if len(spans) != 1 or re.search(r"\d", low[listed.end():listed.end() + spans[0].start()] if spans[0].string is not low
-                                         else ""):
+        before = [m for m in _SPAN.finditer(low) if m.end() <= listed.start() and
+                  not re.search(r"(?<!seed )\d", low[m.end():listed.start()])]  # the span just before, nothing between
+        tail = low[listed.end():listed.end() + 30]
+        spans = before or list(_SPAN.finditer(tail))  # else just after: "95.08 → 96.04 → 97.70 in epochs 2-4"
+        if len(spans) != 1 or not before and re.search(r"\d", tail[:spans[0].start()]):
             continue
         first, last = _span_of(spans[0], len(step.run.epochs))
         if last - first + 1 != len(values) or not 1 <= first <= last <= len(step.run.epochs):
