@@ -1340,6 +1340,17 @@ def _steps(handin: str) -> dict:
     return _STEPS[handin]
 
 
+def test_a_move_over_a_span_names_the_curve_it_was_read_on():
+    """"Train accuracy rose in the last 3 epochs, from 96.24 % to 98.03 %": false (98.33 at the end), and the line that
+    says so names train's figures as train's, not as test accuracy."""
+    from tinydigits.results.steps.claims import judge
+    steps = _steps("beta")
+    judged = judge("Train accuracy rose in the last 3 epochs, from 96.24% to 98.03%.", steps[1], None, 1, "analysis", {})
+    wrong = [a for j in judged for a in j.atoms if a.verdict is False]
+    assert wrong and all(a.evidence.startswith("train accuracy at epoch 3: 96.24 %") for a in wrong), \
+        [a.evidence for a in wrong]
+
+
 def test_a_run_of_figures_that_would_pass_the_last_epoch_is_read_without_a_crash():
     # three seeds' figures after "at epoch 5" of a 6-epoch run: read as epochs 5-7 of one curve, they would run past
     # its end; the sentence is judged (a mark for its threshold, its rate cut, its figures), not a traceback

@@ -1358,9 +1358,8 @@ def _beside_rate(text: str, low: str) -> str:
 
 def _said_plainly(text: str) -> str:
     """Phrasings the readers read in another form: a log line's "Accuracy=97.54" (a percentage), "it took until epoch 8
-    to pass 98 %" (first reached at epoch 8), a
-    result field's seed beside its figure, "the final test averages X over the seeds" (their mean final), "Seeds that
-    held 99.4 %: 0 of 3" (a count said as a sentence)."""
+    to pass 98 %" (first reached at epoch 8), a result field's seed beside its figure, "the final test averages X over
+    the seeds" (their mean final), "Seeds that held 99.4 %: 0 of 3" (a count said as a sentence)."""
     # "Train Loss=0.0902 Accuracy=97.54": a log line's accuracy, a percentage
     text = re.sub(r"(?i)\b(acc(?:uracy)?\s*[:=]\s*)(\d{2}\.\d+)(?![\d.])(?!\s*%)", r"\1\2 %", text)
     # "It took until epoch 8 to pass 98 %": the first epoch at or above it
@@ -1886,8 +1885,7 @@ def _said_better(low: str, help_at: re.Match) -> bool:
         r"\bacc\w*\s+(?:\w+\s+){0,2}?(?:is|was|ended|ends|finished)\s+(?:[\d.]+\s+points?\s+)?lower than\b",
         re.sub(r"^\W*(?:because|since|as|given that)\b[^,]*,", "", low))  # "... ended 1.58 points lower than": worse (not a
     # reason's words: "Because the final accuracy is lower ..., X has not helped")
-    better = not worse
-    return not better if _negated(low, help_at.start()) else better
+    return bool(worse) if _negated(low, help_at.start()) else not worse
 
 
 def _named_figure(low: str) -> str:
@@ -3996,19 +3994,36 @@ def _span_of(m: re.Match, n: int) -> tuple[int, int]:
     if m[1]:
         return n - _count(m[1]) + 1, n
     return (1, _count(m[3])) if m[2] else (int(m[4]), int(m[5])) if m[4] else (int(m[6]), n)
+
+
 _SPAN_LIST = re.compile(r"\(\s*((?:(?<![\d.])[1-9]\d{0,2}\.\d+\s*%?\s*(?:,|/|→|->)\s*)+[1-9]\d{0,2}\.\d+)\s*%?\s*\)|"
                         r"((?:(?<![\d.])[1-9]\d{0,2}\.\d+\s*%?\s*(?:→|->)\s*)+[1-9]\d{0,2}\.\d+)")  # accuracies, not rates
+
+
+def _clause_curve(low: str, step: Step, train: bool) -> tuple[list[float], str, str] | None:
+    """The curve a clause's figures are read on, its name and its record: the one seed the clause names (its test
+    curve), else train's or test's; None where it names several seeds, a seed the step lacks, or a seed with train."""
+    seeds = set(re.findall(r"\bseed (\d+)\b", low))
+    if len(seeds) > 1 or seeds and (int(min(seeds)) not in seed_curves(step) or re.search(r"\btrain", low)):
+        return None
+    if seeds:
+        return seed_curves(step)[int(min(seeds))], f"seed {min(seeds)}'s test", records.CHECK if step.check else \
+            records.METRICS
+    return (step.run.train(), "train", records.METRICS) if train else (step.run.test(), "test", records.METRICS)
+
+
+def _ends_hold(curve: list[float], x: str, y: str, starts: list[int], last: int) -> bool:
+    """Whether a move said "from x to y" starts at one of the epochs `starts` and ends at epoch `last` of `curve`."""
+    return any(said_as(curve[e - 1], x) for e in starts) and said_as(curve[last - 1], y)
 
 
 def _span_listed(low, clause, step, previous, number) -> Claim | None:
     """A list of figures, as many as the epochs of a span the clause names just before or after it ("the last 3 epochs
     are stable (99.56, 99.54, 99.55)", "95.08 → 96.04 → 97.70 in epochs 2-4"): each that epoch's, in order, of the
     curve its words name (train's where they name train only)."""
-    seeds = set(re.findall(r"\bseed (\d+)\b", low))
     if re.search(r"\bseeds\b|\bdigit|\bclass\b|\bloss|\bvs\b|\bversus\b|\bagainst\b|\bgap\b|lr\b|\brate\b", low) or \
-            len(seeds) > 1 or \
-            seeds and (int(min(seeds)) not in seed_curves(step) or re.search(r"\btrain", low)):
-        return None  # one seed named: its own test curve
+            _clause_curve(low, step, False) is None:
+        return None
     for listed in _SPAN_LIST.finditer(low):
         values = re.findall(r"\d{1,3}\.\d+", listed[0])
         before = [m for m in _SPAN.finditer(low) if m.end() <= listed.start() and
@@ -4020,16 +4035,13 @@ def _span_listed(low, clause, step, previous, number) -> Claim | None:
         first, last = _span_of(spans[0], len(step.run.epochs))
         if last - first + 1 != len(values) or not 1 <= first <= last <= len(step.run.epochs):
             continue
-        train = _only_train(low[:listed.start()])
-        curve = seed_curves(step)[int(min(seeds))] if seeds else step.run.train() if train else step.run.test()
+        curve, kind, record = _clause_curve(low, step, _only_train(low[:listed.start()]))
         if last > len(curve):
             continue
         span = range(first, last + 1)
         wrong = _unlike(values, [curve[e - 1] for e in span], [f"epoch {e}" for e in span])
-        kind = f"seed {min(seeds)}'s test" if seeds else "train" if train else "test"
         return Claim(number, clause, not wrong, (f"{kind}, " + "; ".join(wrong) if wrong else
-                                                 f"{kind} accuracy of epochs {first}-{last} as listed")
-                     + f" ({records.CHECK if seeds and step.check else records.METRICS})",
+                                                 f"{kind} accuracy of epochs {first}-{last} as listed") + f" ({record})",
                      "figure", tuple(values))
     return None
 
@@ -4045,12 +4057,10 @@ def _move_ends(low, clause, step, previous, number) -> Claim | None:
     whole run where it moved "every epoch": the span's ends, of the curve named nearest before the move (one seed's
     where one is named). Over the whole run, a figure recorded elsewhere but not at its end settles nothing (the
     words may start the move later); one recorded nowhere is false."""
-    seeds = set(re.findall(r"\bseed (\d+)\b", low))
     if len(_ENDS.findall(low)) != 1 or len(re.findall(r"(?<![\w.])\d{1,3}\.\d+|\d{2}\s*%", low)) != 2 or \
             re.search(r"\bseeds\b|\bdigit|\bclass\b|\bloss|\bgap\b|\bvs\b|\bstep\b|\bmodel|\bmin\w*|\blowest|\bbest|"
                       r"\bafter epoch|\blr\b|\brate\b|\bwarm|\b(?:in|within) (?:one|a single|1) epoch\b|"
-                      r"\d\s*%?\s*\(?(?:at|in|@) epoch", low) or len(seeds) > 1 or \
-            seeds and (int(min(seeds)) not in seed_curves(step) or re.search(r"\btrain", low)):
+                      r"\d\s*%?\s*\(?(?:at|in|@) epoch", low) or _clause_curve(low, step, False) is None:
         return None
     move, n = _ENDS.search(low), len(step.run.epochs)
     x, y = (move[1], move[2]) if move[1] else (move[3], move[4])
@@ -4070,17 +4080,15 @@ def _move_ends(low, clause, step, previous, number) -> Claim | None:
         first, last = 1, n
     else:
         return None
-    curve = seed_curves(step)[int(min(seeds))] if seeds else step.run.train() if _names_train(low, move.start()) \
-        else step.run.test()
+    curve, kind, record = _clause_curve(low, step, _names_train(low, move.start()))
     if not 1 <= first < last <= len(curve):
         return None
     starts = [e for e in (first, first - 1) if e >= 1 and (e == first or not points)]  # "went down in each of the last
     # 2 epochs, from ...": the moves' first start, the epoch before the span
-    ok = any(said_as(curve[e - 1], x) for e in starts) and said_as(curve[last - 1], y)
-    kind = f"seed {min(seeds)}'s test" if seeds else "train" if curve is step.run.train() else "test"
+    ok = _ends_hold(curve, x, y, starts, last)
     said = f"{kind} accuracy at epoch {first}: {curve[first - 1]:.2f} %" + (
         f" (epoch {first - 1}: {curve[first - 2]:.2f} %)" if len(starts) > 1 else "") + \
-        f", at epoch {last}: {curve[last - 1]:.2f} % ({records.CHECK if seeds and step.check else records.METRICS})"
+        f", at epoch {last}: {curve[last - 1]:.2f} % ({record})"
     if not ok and not spans and not points and all(any(said_as(v, f) for v in curve) for f in (x, y)):
         return Claim(number, clause, None, f"{said}; the figures are recorded at other epochs", "figure", (x, y))
     return Claim(number, clause, ok, said, "figure", (x, y))
@@ -4103,7 +4111,7 @@ def _seeds_moves(low, clause, step, previous, number) -> Claim | None:
     for k, move in zip(keys, moves, strict=True):
         x, y = (move[1], move[2]) if move[1] else (move[3], move[4])
         curve, read = curves[k], read + [x, y]
-        if not (any(said_as(curve[e - 1], x) for e in (first, first - 1) if e >= 1) and said_as(curve[last - 1], y)):
+        if not _ends_hold(curve, x, y, [e for e in (first, first - 1) if e >= 1], last):
             wrong.append(f"seed {k}: epoch {first}: {curve[first - 1]:.2f} %, epoch {last}: {curve[last - 1]:.2f} %")
     said = "; ".join(wrong) if wrong else f"seeds {', '.join(map(str, keys))} at epochs {first} and {last} as said"
     return Claim(number, clause, not wrong, f"{said} ({records.CHECK if step.check else records.METRICS})", "figure",
@@ -5811,17 +5819,18 @@ def _chain_figure(low: str, clause: str, step: Step, number: int, text: str, ear
     pool = [v for s in steps for v in s.run.test() + s.run.train()]
     if step.check:
         pool += [v for r in step.check.verdict.seeds.values() for v in r.test_acc]
-    which = " and ".join(str(number if s is step else next(k for k, e in earlier.items() if e is s)) for s in steps)
-    ok = any(said_as(v, text) for v in pool)
+    def numbers(these: list[Step]) -> list[str]:  # each step's number, as the hand-in counts them
+        return [str(number if s is step else next(k for k, e in earlier.items() if e is s)) for s in these]
+
+    which, ok = " and ".join(numbers(steps)), any(said_as(v, text) for v in pool)
     if (role := _chain_role(low, text)) is not None:
         at = int(role[0][6:]) if role[0].startswith("epoch ") else 0
         if (previous := earlier.get(number - 1)) and not at:  # a role against the step before ("final 98.00 → 97.33")
             steps = steps + [previous] * (previous not in steps)
         curves = [c for s in steps for c in (s.run.test(), s.run.train())] + list(seed_curves(step).values())
         if any(said_as(v, text) for v in (_curve_figure(c, role[0], role[1]) for c in curves if len(c) >= max(at, 1))):
-            said = " or ".join(str(number if s is step else next(k for k, e in earlier.items() if e is s)) for s in steps)
-            return Claim(number, clause, True, f"{text} %: the {role[2]} of step {said} ({records.METRICS})", "figure",
-                         (text,))
+            return Claim(number, clause, True, f"{text} %: the {role[2]} of step {' or '.join(numbers(steps))} "
+                         f"({records.METRICS})", "figure", (text,))
         if ok:  # a recorded figure, but not of the role said: the words may say it of another epoch, so nothing settles
             return Claim(number, clause, None, f"{text} % is recorded in step {which}, but not as its {role[2]} "
                          f"({records.METRICS})", "figure", (text,))
@@ -5834,6 +5843,9 @@ _CHAIN_ROLE = re.compile(r"\b(?:(final\w*|at the end|ends?|ended)|(best|highest|
                          r"(?:min(?:imum)?|lowest)\s+(?:of\s+)?(?:the\s+)?(?:last|final)\s+(\d+)|(first epoch|epoch 1\b))")
 
 
+_CHAIN_LINK = re.compile(r"\s*%?\s*\)?\s*(?:→|->|vs\.?|versus|to|against)\s*\(?\s*")  # between two figures of a chain
+
+
 def _chain_role(low: str, text: str) -> tuple[str, int, str] | None:
     """The role said before the chain `text` is in, with no figure between it and the chain's first figure: (the role
     as `_curve_figure` names it, the last epochs it spans, its words); None where none is said."""
@@ -5842,15 +5854,13 @@ def _chain_role(low: str, text: str) -> tuple[str, int, str] | None:
     at = next((i for i, f in enumerate(figures) if f[0] == text), None)
     if at is None:
         return None
-    while at and re.fullmatch(r"\s*%?\s*\)?\s*(?:→|->|vs\.?|versus|to|against)\s*\(?\s*",
-                              low[figures[at - 1].end():figures[at].start()]):
+    while at and _CHAIN_LINK.fullmatch(low, figures[at - 1].end(), figures[at].start()):
         at -= 1  # back to the chain's first figure
     if re.match(r"\s*%?\s*\(?\s*(?:at|in|after|@)?\s*epoch \d", low[figures[at].end():]):
         return None  # the chain's figure has its own epoch
     end = at
-    while end + 1 < len(figures) and re.fullmatch(r"\s*%?\s*\)?\s*(?:→|->|vs\.?|versus|to|against)\s*\(?\s*",
-                                                 low[figures[end].end():figures[end + 1].start()]):
-        end += 1
+    while end + 1 < len(figures) and _CHAIN_LINK.fullmatch(low, figures[end].end(), figures[end + 1].start()):
+        end += 1  # on to its last
     if end > at and (pair := re.match(r"\s*%?\s*(?:at|in|@)\s*epoch (\d+)\s*\)", low[figures[end].end():])):
         return f"epoch {pair[1]}", 0, f"figure at epoch {pair[1]}"  # "(94.69 vs 92.17 @ ep 2)": both that epoch's
     words = re.sub(r"^\s*%?\s*\(?\s*(?:at|in|after|@)?\s*epoch \d+\s*\)?", "", low[figures[at - 1].end() if at else 0:
@@ -5931,7 +5941,6 @@ def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: 
         what = (f"{labels[i]}: {values[i]:.2f} %" if i < len(labels) else f"{values[i]:.2f} %") + \
             f" ({what.rpartition('(')[2]}"
     return Claim(number, clause, ok, what, "figure", (text,))
-
 
 
 def _final_not_epoch(words: str) -> bool:
