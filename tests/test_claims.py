@@ -149,6 +149,18 @@ def test_a_hand_written_readme_is_read_by_its_step_sections(marked, tmp_path):
     assert said[(2, "It has 7,000 parameters")] is False
 
 
+def test_bold_part_heads_with_a_full_stop_split_a_step_and_a_printed_block_is_a_sentence_a_line():
+    """"**Target.** ..." paragraphs: each part its own (not the step's whole text as its Target); the lines of a printed
+    block each one sentence, not one."""
+    readme = ("## Step 1: Model_1\n\n**Target.** A skeleton under 8,000 parameters.\n\n**Result.** It has 7,500 "
+              "parameters.\n\n```\nseed 0 | min 99.54\nseed 1 | min 99.43\n```\n\n**Analysis.** It under-fits.\n")
+    (part,) = folder_claims.sections(readme)
+    assert part.target == "A skeleton under 8,000 parameters."
+    assert part.result.startswith("It has 7,500 parameters.") and "under-fits" not in part.result
+    assert part.analysis == "It under-fits."
+    assert sentences(part.result) == ["It has 7,500 parameters.", "seed 0 | min 99.54", "seed 1 | min 99.43"]
+
+
 def test_figures_are_read_at_the_digits_given():
     assert said_as(99.426, "99.43") and said_as(99.426, "99.42") and said_as(99.426, "99.4")
     assert not said_as(99.426, "99.5") and not said_as(99.34, "99.4")

@@ -39,7 +39,7 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev39": (84.5, 100.0, 97.5), "dev40": (85.0, 100.0, 95.5), "dev41": (93.5, 100.0, 95.5),
           "dev42": (94.0, 100.0, 97.0), "dev43": (95.5, 98.5, 98.5), "dev44": (83.0, 98.0, 98.5),
           "dev45": (80.5, 96.0, 99.0), "dev46": (80.5, 89.5, 99.0),
-          "dev47": (86.5, 97.0, 99.5)}
+          "dev47": (86.5, 97.0, 99.5), "dev48": (91.0, 100.0, 96.5)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -1321,6 +1321,50 @@ CORPUS_SAID = [
     ("beta", 1, "result", "Epoch 4: Train Loss=0.0902 Accuracy=97.54 | Test Loss=0.1385 Accuracy=95.94%", True),  # a log line
     ("beta", 1, "result", "Epoch 4: Train Loss=0.0902 Accuracy=97.54 | Test Loss=0.1385 Accuracy=95.75%", False),  # epoch 3's
     ("beta", 1, "result", "Epoch 4: Train Loss=0.0903 Accuracy=97.54 | Test Loss=0.1385 Accuracy=95.94%", False),
+    # the twelfth round: the course notebook's prints, counts of errors, a clause of another step, seeds in order
+    ("alpha", 3, "result", "Epoch 6: loss=0.0753 Accuracy=98.03 / Test set: Average loss: 0.0683, Accuracy: 9798/10000 "
+     "(97.98%)", True),  # the bar's fields train's, the test pass's test's
+    ("alpha", 3, "result", "Epoch 6: loss=0.0753 Accuracy=97.98 / Test set: Average loss: 0.0683, Accuracy: 9798/10000 "
+     "(97.98%)", False),  # test's figure in the bar
+    ("alpha", 3, "result", "Epoch 6: loss=0.0751 Accuracy=98.03", _PARTLY),  # the bar's loss: its last batch's, not kept
+    ("alpha", 1, "analysis", "The 2s alone have 495 mistakes, which is more than a third of all 1371 errors.", True),
+    ("alpha", 1, "analysis", "The 2s alone have 495 mistakes, which is more than a third of all 1317 errors.", False),
+    ("beta", 2, "analysis", "267 of 10000 wrong in the end, that's 67 more than step 1.", True),
+    ("beta", 2, "analysis", "267 of 10000 wrong in the end, that's 67 fewer than step 1.", False),
+    ("alpha", 1, "analysis", "Digit 2 is a disaster: 495 of its 1,032 test images are wrong, and 330 of those are called a 3.",
+     True),  # the digit's support, then a confusion
+    ("alpha", 1, "analysis", "Digit 2 is a disaster: 495 of its 1,023 test images are wrong, and 330 of those are called a 3.",
+     False),
+    ("beta", 2, "analysis", "This step ends under-fitting, the opposite of step 1 where train was ahead from epoch 2 on.",
+     True),  # "where": step 1's own clause
+    ("beta", 2, "analysis", "This step ends under-fitting, the opposite of step 1 where test was ahead from epoch 2 on.",
+     False),
+    ("beta", 3, "analysis", "Seed 1 finish much better than seed 0, 97.15 % against 93.48 %.", True),  # each its seed's
+    ("beta", 3, "analysis", "Seed 1 finish much better than seed 0, 97.15 % against 93.84 %.", False),
+    ("alpha", 3, "analysis", "Seed 1 is the best one, it finish at 98.33 % but it not pass because epoch 4 has only 97.13 %.",
+     True),  # every clause the seed's the sentence opens on
+    ("alpha", 3, "analysis", "Seed 1 is the best one, it finish at 98.33 % but it not pass because epoch 4 has only 95.90 %.",
+     False),
+    ("example", 3, "result", "Finals: 99.55 / 99.51 / 99.56 / 99.51 / 99.60 / 99.54 (seeds 0-5)", True),
+    ("example", 3, "result", "Finals: 99.55 / 99.56 / 99.51 / 99.51 / 99.60 / 99.54 (seeds 0-5)", False),
+    ("alpha", 3, "result", "Seeds held - 0/3 (all FAIL)", True),  # the count of the label's seeds, the fail its own
+    ("alpha", 3, "result", "Seeds held - 3/3 (all FAIL)", False),
+    ("example", 1, "analysis", "Test loss 0.0422 in the end, lower than the 0.0445 of epoch 14.", True),
+    ("example", 1, "analysis", "Test loss 0.0422 in the end, lower than the 0.0452 of epoch 14.", False),
+    ("example", 1, "analysis", "From epoch 2 on it is above 93 % and climbs to 98.81 % at the end.", True),  # a span, no figure
+    ("example", 1, "analysis", "From epoch 2 on it is above 95 % and climbs to 98.81 % at the end.", False),
+    ("gamma", 3, "analysis", "After the dip to 92.09 % in epoch 2 the test accuracy rose every epoch to 97.51 %.", True),
+    ("gamma", 3, "analysis", "After the dip to 92.09 % in epoch 3 the test accuracy rose every epoch to 97.51 %.", False),
+    ("alpha", 3, "analysis", "Test sits below train in the last epoch only by a little.", True),  # "only" of the size
+    ("alpha", 3, "analysis", "Test sits above train in the last epoch only by a little.", False),
+    ("alpha", 3, "analysis", "The final test accuracy fell by 0.51 points against step 2, which means we paid accuracy for "
+     "the smaller gap.", True),  # the move's size, not the gap's
+    ("alpha", 3, "analysis", "The final test accuracy fell by 0.15 points against step 2, which means we paid accuracy for "
+     "the smaller gap.", False),
+    ("example", 3, "result", "The lowest of those minima was 99.43 % on seed 1, and the final accuracies average 99.545 %.",
+     True),  # the seeds' mean final
+    ("example", 3, "result", "The lowest of those minima was 99.43 % on seed 1, and the final accuracies average 99.585 %.",
+     False),
 ]
 
 

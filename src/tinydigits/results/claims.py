@@ -19,11 +19,11 @@ from tinydigits.results.steps.step import Step
 
 STEP_HEAD = re.compile(r"^#{1,3}\s*(?:step|model|iteration)[ _-]?(\d+)\b.*$", re.I | re.M)
 # where a part starts: `**Analysis:**`, `### Result`, `Target:` at a line's start
-PART_HEAD = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|#{2,4}\s*|__)?\s*(target|results?|analysis)\s*:?\s*(?:\*\*|__)?\s*:?[ \t]*",
+PART_HEAD = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|#{2,4}\s*|__)?\s*(target|results?|analysis)\s*[:.]?\s*(?:\*\*|__)?\s*:?[ \t]*",
                        re.I | re.M)
 # where it ends: the next bold or heading line, a picture, or the tool's checks
-PART_END = re.compile(r"^\s*(?:\*\*[^*]+\*\*\s*:?\s*$|\*\*[^*]+:\*\*|#{1,4}\s|!\[|<details|\[evidence\]|checked against "
-                      r"the records|what the records show)", re.I | re.M)
+PART_END = re.compile(r"^\s*(?:\*\*[^*]+\*\*\s*:?\s*$|\*\*[^*]+:\*\*|(?:\*\*|__)\s*(?:target|results?|analysis)\b|#{1,4}\s|!\[|"
+                      r"<details|\[evidence\]|checked against the records|what the records show)", re.I | re.M)
 
 
 @dataclass(frozen=True)

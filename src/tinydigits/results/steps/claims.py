@@ -216,6 +216,8 @@ def sentences(text: str) -> list[str]:
     """The Analysis cut into sentences (and list items): a full stop followed by a space ends one; a decimal point
     does not."""
     out = []
+    text = re.sub(r"```[^\n]*\n(.*?)```", lambda m: "\n\n" + "\n\n".join(line for line in m[1].splitlines() if line.strip())
+                  + "\n\n", text, flags=re.S)  # a printed block: each of its lines is one
     for block in re.split(r"\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n", "\n" + text.strip()):
         block = " ".join(block.split())
         # a question and its answer ("Does it over-fit? No, the gap is 0.3") are one sentence
@@ -258,6 +260,7 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r",\s+and\s+(?=(?:only\s+)?from epoch \d+ on\b)|"
                    r",\s+and\s+(?=(?:for|in|over|during) the (?:first|last) \d+ epochs\b)|"
                    r",\s+(?=because\b)|"
+                   r",\s+(?=(?:which|this|that) (?:means|meant|shows|showed|suggests|tells me|is why)\b|meaning\b)|"
                    r",\s+(?=(?:train|test)\s+(?:ahead|behind|above|below|leads?)\s+only\b)|"
                    r",\s+(?=seed \d+\s+(?:climbs|climbed|rises|rose|falls|fell|drops|dropped|ends|ended|stays|stayed)\b)|"
                    r"\s+and\s+(?=seed \d+\s+(?:never|always|did not|didn't|also|only)\b)|"
@@ -273,7 +276,7 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r"(?<=[\d%)]),\s+(?=seed \d+\s+(?:stayed|ended|finished|was|is|reached|got|had|only)\b)|"
                    r",\s+(?=(?:trained|training)\s+(?:for\s+)?\d+\s+epochs\b)|"
                    r"\s+(?=(?:as|since|because) the (?i:lr|rate|learning rate)\b)|"
-                   r",\s+where\s+(?=(?:the\s+)?[^,;]{0,40}?\b(?:step|model)[ _-]?\d)|"
+                   r",\s+where\s+(?=(?:the\s+)?[^,;]{0,40}?\b(?i:step|model)[ _-]?\d)|"
                    r",\s+(?=with\s+(?:the\s+)?(?:test|train)\w*\s+(?:accuracy\s+)?(?:above|below|ahead|behind)\b)|"
                    r"\s+(?=with (?:train and test|test and train) (?:level|equal|even|close|tied)\b)|"
                    r"\s+and then\s+(?=(?:stayed|stays|sat|sits|remained|hovered|held)\b)|"
@@ -494,7 +497,7 @@ def _rejoined(parts: list[str]) -> list[str]:
             # epoch 13, after that ...": from the epoch after the bound
         if out and re.fullmatch(r"(?i)(?:from|after|since|in|over|during|at|by|until|up to|on)\b[^,;]{0,40}", out[-1]) and \
                 not re.search(r"\d\s*%|\d{2}\.\d", out[-1]) or \
-                out and re.match(r"(?i)which\b", part):
+                out and re.match(r"(?i)which\b(?!\s+(?:means|meant|shows|showed|suggests|tells me|is why)\b)", part):
             # "From epoch 9 on, test accuracy ...": the span belongs to its claim; "99.35 %, which is 0.74 points
             # higher than ...": the figure the "which" stands for (a seed's is named by `_given_subject`)
             out[-1] = f"{out[-1]}, {part}"
@@ -723,18 +726,24 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
             out.append(Judged(number, section, words, (), (), plan=True))
             continue
         numbers: list[str] = []
-        plain, aside, atoms = _no_record(_plain(_said_of_the_run(_models_named(sentence, {**(earlier or {}), number: step},
-                                                                               number), step)), step, number)
+        named = _where_step(_log_fields(_models_named(sentence, {**(earlier or {}), number: step}, number)))
+        plain, aside, atoms = _no_record(_plain(_said_of_the_run(named, step)), step, number, earlier)
         token = _SENTENCE.set(plain.lower())
         stopped = _STOPPED.search(plain)
+        sole = _sole_seed(plain)
         try:
             for clause in clauses(plain):
+                if sole is not None and not re.search(r"(?i)\bseeds?\b", clause):
+                    clause = f"on seed {sole}, {clause}"  # "Seed 1 is the best one, ... but epoch 4 has only 97.13 %"
                 if section != TARGET and is_plan(clause, number):
                     continue
                 numbers += value_numbers(clause)
                 now = _stopped_at(stopped, clause, step)
-                found = _on_split(_claims_of(clause, sentence, now, previous, number, earlier or {}), clause, sentence,
-                                  now, previous, number, earlier or {})
+                if (other := _subject_step(clause, number, earlier or {})) is not None:
+                    found = _judged_on(clause, sentence, other, earlier or {}, number)
+                else:
+                    found = _on_split(_claims_of(clause, sentence, now, previous, number, earlier or {}), clause,
+                                      sentence, now, previous, number, earlier or {})
                 if MOTIVE.search(clause):
                     found = _fit_before(found, clause, sentence, previous, number, earlier or {})
                 atoms += [c for c in found
@@ -753,6 +762,81 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
                 unchecked.append(n)
         out.append(Judged(number, section, words, tuple(atoms), tuple(dict.fromkeys(unchecked))))
     return out
+
+
+# the course notebook's prints: tqdm's training bar ("Epoch 8: loss=0.4850 batch_id=468 Accuracy=85.25: 100%|...|
+# 469/469 [00:12<00:00]") and the test pass ("Test set: Average loss: 0.0683, Accuracy: 9798/10000 (97.98%)")
+_BAR = re.compile(r"(?i)^(\W*(?:epoch\s*(\d+)\s*[:=-]?\s*)?)(?:train(?:ing)?\s*[:=-]?\s*)?loss\s*=\s*(\d*\.\d+)\s*,?\s*"
+                  r"(?:batch_id\s*=\s*\d+\s*,?\s*)?accuracy\s*=\s*(\d{1,3}(?:\.\d+)?)\s*%?"
+                  r"(?:\s*:?\s*\d+%\s*\|[^|]*\|\s*\d+/\d+\s*\[[^\]]*\])?")
+_TEST_SET = re.compile(r"(?i)\btest set\s*:\s*average loss\s*:\s*(\d*\.\d+)\s*,\s*accuracy\s*:\s*(\d+)\s*/\s*(\d+)\s*"
+                       r"\(\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\)")
+
+
+def _log_fields(sentence: str) -> str:
+    """The notebook's prints said as the fields of a log line: the bar's loss and accuracy are train's (the bar runs
+    over the training batches), the test pass's are test's, at the epoch the line names; a count of correct test
+    images that agrees with its percentage is that percentage, said once."""
+    bar = _BAR.match(sentence)
+    test = _TEST_SET.search(sentence)
+    if bar is None and test is None:
+        return sentence
+    fields = []
+    if bar is not None:
+        fields.append(f"Train Batch Loss={bar[3]} Accuracy={bar[4]}")
+    if test is not None:
+        count = f" ({test[2]}/{test[3]} correct)" if abs(int(test[2]) / int(test[3]) * 100 - float(test[4])) >= 0.005 else ""
+        fields.append(f"Test Loss={test[1]} Accuracy={test[4]}%{count}")
+    head = (bar[1] if bar is not None else "") if bar is None or bar[2] is None else f"Epoch {bar[2]}: "
+    rest = sentence[bar.end():test.start() if test is not None else len(sentence)] if bar is not None else \
+        sentence[:test.start()]
+    if re.search(r"[A-Za-z]{2}", re.sub(r"(?i)\b(?:test|epoch)\b", "", rest)) or (test and sentence[test.end():].strip(" ./")):
+        return sentence  # words beside the prints: not a printed line
+    return head + " | ".join(fields)
+
+
+def _sole_seed(plain: str) -> str | None:
+    """The one seed a sentence opens on and names alone ("Seed 1 is the best one, it finishes at 98.33 % but epoch 4 has
+    only 97.13 %"): every clause of it is that seed's."""
+    opened = re.match(r"(?i)\W*seed (\d+)\b", plain)
+    if opened is None or set(re.findall(r"(?i)\bseed (\d+)\b", plain)) != {opened[1]} or \
+            re.search(r"(?i)\b(?:seeds|mean|average|avg|every|each|all|both|other|rest)\b", plain):
+        return None
+    return opened[1]
+
+
+def _where_step(sentence: str) -> str:
+    """"the opposite of step 1 where train was ahead": what follows "where" is said of that step, a clause of its own."""
+    return re.sub(r"(?i)\b((?:step|model)[ _-]?(\d+)),?\s+where\s+(?=(?:the\s+)?(?:train\w*|test|val\w*|digit|loss|accuracy|"
+                  r"gap|rate|lr|seed|its|it\s+(?:was|had|reached|ended|got|stayed|sat))\b)", r"\1; in step \2, ", sentence)
+
+
+# a clause whose subject is one earlier step, and which compares it with nothing: "in step 1 train was ahead"
+_SUBJECT_STEP = re.compile(r"^\W*(?:and\s+|but\s+|while\s+|whereas\s+|so\s+|then\s+)?(?:(?:in|on|for|with)\s+)?"
+                           r"(?:step|model)[ _-]?(\d+)(?:'s)?\b(?!\s*\()")
+_COMPARED = re.compile(r"\b(?:than|vs\.?|versus|against|compared|comparison|better|worse|beat\w*|improv\w*|gains?|"
+                       r"gained|lost|up from|down from|over (?:step|model)|since|previous|before|earlier|this (?:step|model)|"
+                       r"other|both|each|all three|all 3|same|again|still|too|also|either|neither|this one|here|now|"
+                       r"the new one)\b")
+
+
+def _subject_step(clause: str, number: int, earlier: dict[int, Step]) -> int | None:
+    """The earlier step a clause is said of, where it opens on that step alone and compares it with nothing ("in step 1
+    train was ahead from epoch 2 on", "Model_1's best was 98.94 %"): that step's records decide it."""
+    low = clause.lower()
+    found = _SUBJECT_STEP.match(low)
+    if found is None or int(found[1]) == number or int(found[1]) not in earlier or _COMPARED.search(low):
+        return None
+    if set(re.findall(r"\b(?:step|model)[ _-]?(\d+)\b", low)) != {found[1]}:
+        return None
+    return int(found[1])
+
+
+def _judged_on(clause: str, sentence: str, other: int, earlier: dict[int, Step], number: int) -> list[Claim]:
+    """A clause said of an earlier step, judged on that step's records, each claim naming the step."""
+    before = {k: s for k, s in earlier.items() if k < other}
+    return [replace(c, step=number, evidence=f"step {other}: {c.evidence}")
+            for c in _claims_of(clause, sentence, earlier[other], before.get(other - 1), other, before)]
 
 
 # "Had the run stopped after epoch 4", "if the run had been stopped at epoch 6": what it would have been then
@@ -920,16 +1004,92 @@ _NO_RECORD = re.compile(r"(?i),?\s*(?:and\s+|with\s+)?(?:the\s+)?"
                         r":)\s*\d+(?:\.\d+)?\s*%?\)?")
 
 
-def _no_record(plain: str, step: Step, number: int) -> tuple[str, list[str], list[Claim]]:
+def _no_record(plain: str, step: Step, number: int, earlier: dict[int, Step] | None = None
+               ) -> tuple[str, list[str], list[Claim]]:
     """The sentence without the facts its readers leave (`_NO_RECORD`): the confusions a run recorded decided
     (metrics.json `confused`), the rest each to be shown unchecked."""
-    aside, told = [], []
+    plain, told = _total_errors(plain, step, number, earlier)
+    plain, told = _support_said(plain, step, number, told)
+    aside = []
     for m in _NO_RECORD.finditer(plain):
         if (claim := _confusion(plain, m, step, number)) is not None:
             told.append(claim)
         else:
             aside.append(f"\u201c{m[0].strip(' ,')}\u201d")
     return (re.sub(r"\s*\(\s*\)", "", _NO_RECORD.sub("", plain)) if aside or told else plain), aside, told
+
+
+# the test errors of a whole run, said as a count: "all 1371 errors", "111 of the 249 errors", "half of all 308",
+# "267 of 10000 wrong", "errors: 249", "386 errors in total"; and the count against a step named ("67 more than step 1")
+_ERRORS = r"(?:test\s+)?(?:errors|mistakes|misclassifications|misclassified(?:\s+(?:images|digits))?|wrong(?:\s+(?:predictions|" \
+    r"images|digits|answers))?)"
+_COUNT = r"\d{1,3}(?:,\d{3})*|\d+"
+_MNIST_TEST = 10_000  # MNIST's test set, where a run's per-class record lacks its supports
+_TOTAL_ERRORS = re.compile(rf"(?i)(?:\b(?:half|third|quarter|most|much|some|\d+|\d+\s*%)\s+of\s+all\s+(?P<a>{_COUNT})"
+                           rf"(?:\s+{_ERRORS})?\b(?!\s*(?:%|epochs?|seeds?|params|parameters|images|steps|digits|classes))|"
+                           rf"\b(?:(?:a\s+)?total(?:\s+of)?|all)\s+(?P<f>{_COUNT})\s+{_ERRORS}\b|"
+                           rf"\b(?:all|of)\s+the\s+(?P<b>{_COUNT})\s+{_ERRORS}\b|"
+                           rf"(?<![\d.,])(?P<c>{_COUNT})\s+{_ERRORS}\s+(?:in total|overall|altogether|in all)\b|"
+                           rf"(?<![\d.,])(?P<d>{_COUNT})\s*(?:of|/|out of)\s*10,?000\s+(?:test\s+(?:images\s+)?)?"
+                           rf"(?:(?:were|are)\s+)?(?:wrong|misclassified|incorrect|errors|mistakes)\b|"
+                           rf"(?:^|(?<=[,;|]))\s*(?:total\s+)?(?:test\s+)?errors\s*[:=]\s*(?P<e>{_COUNT})\b)")
+_ERRORS_THAN = re.compile(r"(?i)\b(\d+)\s+(more|fewer|less)(?:\s+(?:errors|mistakes|wrong))?\s+than\s+(?:in\s+)?"
+                          r"(?:step|model)[ _-]?(\d+)\b")
+
+
+def _total_errors(plain: str, step: Step, number: int, earlier: dict[int, Step] | None = None) -> tuple[str, list[Claim]]:
+    """Counts of the run's test errors ("all 1371 errors") decided against its per-class errors (every digit's, summed),
+    each taken out of the words its digit's readers see; "67 more than step 1" against that step's count."""
+    total = _errors_of(step)
+    if total is None:
+        return plain, []
+    told, out = [], plain
+    images = sum(r.support or 0 for r in step.run.per_class) or _MNIST_TEST
+    for m in _TOTAL_ERRORS.finditer(plain):
+        said = next(g for g in m.groups() if g)
+        of = re.search(r"(?:of|/|out of)\s*(10,?000)", m[0]) if m["d"] else None  # "267 of 10000 wrong": the test set's too
+        told.append(Claim(number, m[0].strip(" ,"), int(said.replace(",", "")) == total and
+                          (of is None or int(of[1].replace(",", "")) == images),
+                          f"test errors: {total} of {images:,} ({records.PER_CLASS})", "figure",
+                          (said,) + ((of[1],) if of else ())))
+        out = out.replace(m[0], re.sub(rf"\s*{re.escape(said)}\b" + (r"\s*(?:of|/|out of)\s*10,?000" if of else ""), "", m[0],
+                                       count=1), 1)
+    if told and (than := _ERRORS_THAN.search(out)) and (other := (earlier or {}).get(int(than[3]))) and \
+            (theirs := _errors_of(other)) is not None:
+        more = total - theirs
+        ok = int(than[1]) == abs(more) and (more > 0) == (than[2].lower() == "more")
+        told.append(Claim(number, than[0], ok, f"test errors: {theirs} in step {than[3]}, {total} here ({records.PER_CLASS} "
+                          f"of both)", "figure", (than[1],)))
+        out = out.replace(than[0], "")
+    return out, told
+
+
+# a digit's errors out of its test images: "495 of its 1,032 test images are wrong", "3 errors out of 980"
+_SUPPORT = re.compile(r"(?i)\b(\d+)\s+(?:of\s+(?:its|their|the)\s+(\d{1,3}(?:,\d{3})?|\d+)\s+(?:test\s+)?"
+                      r"(?:images|samples|examples)\s+(?:are|were)\s+(wrong|misclassified)|(errors|mistakes)\s+"
+                      r"(?:out of|of|in|among)\s+(?:its|their|the)?\s*(\d{1,3}(?:,\d{3})?|\d+)"
+                      r"(?:\s+(?:test\s+)?(?:images|samples|examples))?)\b")
+
+
+def _support_said(plain: str, step: Step, number: int, told: list[Claim]) -> tuple[str, list[Claim]]:
+    """A digit's test images said beside its errors ("3 errors out of 980"): the count against that digit's support in
+    per_class.csv, taken out of the words, its errors left to the digit's readers."""
+    rows = {r.digit: r for r in step.run.per_class}
+    for m in list(_SUPPORT.finditer(plain)):
+        named = _digit_mentions(plain.lower()[:m.start()])
+        row = rows.get(named[-1][2]) if named else None
+        if row is None or row.support is None:
+            continue
+        said = m[2] or m[5]
+        told = told + [Claim(number, m[0], int(said.replace(",", "")) == row.support,
+                             f"digit {row.digit}: {row.support:,} test images ({records.PER_CLASS})", "figure", (said,))]
+        plain = plain.replace(m[0], f"{m[1]} errors", 1)
+    return plain, told
+
+
+def _errors_of(step: Step) -> int | None:
+    """The run's test errors, every digit's summed, where it kept its per-class record."""
+    return sum(r.errors for r in step.run.per_class) if step.run.per_class else None
 
 
 def _confusion(plain: str, m: re.Match, step: Step, number: int) -> Claim | None:
@@ -1067,6 +1227,26 @@ def _percent_pairs(text: str) -> str:
 _COUNTED = rf"\d+|{'|'.join(WORDS)}|all|both|the|of the"
 
 
+def _said_in_order(text: str) -> str:
+    """A span after a named move, a pair of seeds' figures and a list of seeds said in the order the readers read: "after
+    the dip ... in epoch 2, the test accuracy rose" (from epoch 2), "seed 1 ... than seed 0, 97.15 % against 93.48 %"
+    (each its seed's), "(seeds 0-5)" (a slashed list)."""
+    # "After the dip to 92.09 % in epoch 2 the test accuracy rose every epoch": the dip, then the span after it
+    text = re.sub(r"(?i)\bafter (the|a|its) (dip|drop|fall|slump|jump|spike|peak|low|high)\b([^,;]*?)\b(?:in|at) epoch (\d+),?\s+"
+                  r"(?=(?:the\s+)?(?:test|train|val|it)\b)", lambda m: f"{m[1]} {m[2]}{m[3].rstrip()} in epoch {m[4]}; after "
+                  f"epoch {m[4]}, ", text)
+    # "Seed 1 finished better than seed 0, 97.15 % against 93.48 %": the pair of figures in the seeds' order
+    text = re.sub(r"(?i)\b(seed (\d+)\b[^,;]*?\bthan seed (\d+)),?\s+(\d{2}\.\d+\s*%?)\s+(against|vs\.?|versus|to)\s+"
+                  r"(\d{2}\.\d+\s*%?)(?![\d(])", lambda m: f"{m[1]}, {m[4].strip()} (seed {m[2]}) {m[5]} {m[6].strip()} "
+                  f"(seed {m[3]})", text)
+    # "(seeds 0-5)", "(seeds 0, 1, 2 and 3)": every seed named, in order, as a slashed list says them
+    text = re.sub(r"(?i)\(\s*seeds\s+(\d+)\s*(?:-|–|to)\s*(\d+)\s*\)", lambda m: "(seeds " + "/".join(
+        map(str, range(int(m[1]), int(m[2]) + 1))) + ")" if int(m[1]) < int(m[2]) <= int(m[1]) + 20 else m[0], text)
+    text = re.sub(r"(?i)(?<=/\s\d{2}\.\d\d\s)\(\s*seeds\s+(\d+(?:\s*,\s*\d+)+,?\s*(?:and|&)\s*\d+)\s*\)",
+                  lambda m: "(seeds " + "/".join(re.findall(r"\d+", m[1])) + ")", text)
+    return text
+
+
 def _synonyms(text: str) -> str:
     """The words students use for an epoch, a seed and the end said as the readers know them: "the 6th pass (over the
     data)" an epoch, "two of the three random restarts" and "the seed-1 run" seeds, "wrapped up at", "closes out at",
@@ -1078,7 +1258,9 @@ def _synonyms(text: str) -> str:
     text = re.sub(rf"(?i)\b((?:first|last|final|opening|all|for|over|in|after|within)\s+(?:\d+|{'|'.join(WORDS)}))\s+passes\b",
                   r"\1 epochs", text)
     text = re.sub(rf"(?i)\b({_COUNTED})\s+(?:random\s+)?(?:runs|restarts|repeats|repetitions)\b", r"\1 seeds", text)
-    text = re.sub(r"(?i)\b(?:the\s+)?seed[- ](\d+)\s+run\b", r"seed \1", text)
+    text = _said_in_order(re.sub(r"(?i)\b(?:the\s+)?seed[- ](\d+)\s+run\b", r"seed \1", text))
+    text = re.sub(r"(?i)\b(?:called|labell?ed)\s+(?:as\s+)?(?:an?\s+)?(\d)\b", r"read as \1",
+                  text)  # "330 of those are called a 3"
     # "both have 39 errors, second only to 8 with 47": that digit has the most, that many
     text = re.sub(r"(?i),?\s+second only to (\d) with (\d+)(?:\s+(errors|mistakes))?\b",
                   lambda m: f", and digit {m[1]} has the most {m[3] or 'errors'}, {m[2]} {m[3] or 'errors'}", text)
@@ -1373,6 +1555,9 @@ def _said_plainly(text: str) -> str:
     text = re.sub(r"(?i)\b(?:the\s+)?(final|best)\s+(test\s+)?(?:acc\w*\s+)?averag(?:es|ed)\s+(?:out\s+)?(?:at\s+|to\s+)?"
                   r"(\d{2}(?:\.\d+)?\s*%?)\s+(?:over|across)\s+(?:the\s+|all\s+)?(?:\w+\s+)?seeds\b",
                   r"the mean \1 \2accuracy over the seeds is \3", text)
+    text = re.sub(r"(?i)\b(?:the\s+)?(final|best)\s+(test\s+)?accuracies\s+averag(?:e|es|ed)\s+(?:out\s+)?(?:at\s+|to\s+)?"
+                  r"(\d{2}(?:\.\d+)?\s*%?)", r"the mean \1 \2accuracy over the seeds is \3",
+                  text)  # "the final accuracies average 99.545 %": the seeds' mean
     # "Seeds that held 99.4% in the last 3 epochs: 0 of 3": a result bullet's count, said as a sentence
     text = re.sub(r"(?i)^(\W*)seeds? (?:that |which )?((?:held|passed|reached|stayed|kept|met|hit|cleared|ended|finished)\b"
                   r"[^:]*?)\s*:\s*(\d+|no|none)\s*(?:of|/)\s*(\d+)(?:\s+seeds)?\s*$", r"\1\3 of \4 seeds \2", text)
@@ -1969,10 +2154,12 @@ def _speed(low, clause, step, previous, number) -> Claim | None:
 
 
 def _not_the_step_compared(low: str) -> bool:
-    """A digit's figures against another step's (the per-class reader's), or "Not everything improved though"
-    (something said next): not the step's accuracy against the step before."""
+    """A digit's figures against another step's (the per-class reader's), one seed against another ("seed 1 finished
+    better than seed 0"), or "Not everything improved though" (something said next): not the step's accuracy against
+    the step before."""
     return bool(re.search(r"\b(errors?|mistakes|misclassified|digit|class|zeros|ones|twos|threes|fours|fives|sixes|sevens|"
-                          r"eights|nines)\b", low) or re.match(r"\W*not (?:everything|all of (?:it|them)|every\w*)\b", low))
+                          r"eights|nines)\b", low) or re.match(r"\W*not (?:everything|all of (?:it|them)|every\w*)\b", low) or
+                re.search(r"\b(?:than|vs\.?|versus|against|over)\s+(?:that of\s+)?seed\s+\d", low))
 
 
 def _compare(low, clause, step, previous, number) -> Claim | None:
@@ -2359,6 +2546,7 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
     # "FAIL: 0/3 seeds pass", "Verdict: FAIL, 0 of 3 seeds": a verdict's label; "2 of 3 seeds failed": a count of fails
     failed = bool(re.search(r"\bfail", re.sub(r"^\W*(?:(?:verdict|budget)\s*:?\s*)?(?:pass|fail)\s*[:,]", "", low))) and \
         not re.search(r"\b\d+\s*(?:of|/)\s*\d+\s+(?:seeds?\s+)?(?:held|hold|pass\w*|met)\b", low) and \
+        not re.search(r"\b(?:held|hold|pass\w*|met)\s*[:=-]\s*\d+\s*(?:of|/)\s*\d+", low) and \
         not re.search(r"\b(?:PASS|FAIL)\s+on\s+\d+\s+of\s+\d+", clause)  # "FAIL (0 of 3 held)", the tool's "FAIL on 0 of 3 seeds"
     first, second, anyof = _counts_said(low, found)
     if first in ("all", "every", "each"):
@@ -2746,6 +2934,15 @@ def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match
     return Claim(number, clause, ok and _noise_kept(low, mean, f.gap_band), said, "gap")
 
 
+# a gap's size as said ("about 0.4 points"); under 50, so "98.03 %" is no gap
+_GAP_FIGURE = re.compile(r"\b(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more than)?\s*"
+                         r"(?P<tol2>~\s*|about\s+)?(?<![\d.])(?P<n>[0-4]?\d(?:\.\d+)?|\.\d+)"
+                         r"\s*(?:points?|pts?|pp|%)(?!\s*(?:better|worse|higher|lower))")
+# "the final test accuracy fell by 0.51 points ..., for the smaller gap": a move's size, said before the gap is named
+_MOVED_BY = re.compile(r"\b(?:fell|fall|falls|rose|rise|rises|dropped|drops|climbed|gained|lost|improved|increased|decreased|"
+                       r"went up|went down)\s+by(?:\s+(?:about|around|roughly|only|just)|\s*~)?\s*$")
+
+
 def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
     """The gap's size as said: within / under / about / over N points, N at its digits, small or large."""
     f = facts(step)
@@ -2760,9 +2957,8 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
                      + f" ({records.METRICS})", "fit", tuple(n for n, _ in at))  # "fit": the lead's scope is read too
     low = re.sub(r"\b(?:smaller|lower|narrower) than(?=\s+(?:~\s*|about\s+)?\d)", "under", low)  # "smaller than 2 points"
     low = re.sub(r"\b(?:bigger|larger|greater|wider) than(?=\s+(?:~\s*|about\s+)?\d)", "over", low)
-    figure = (re.search(r"\b(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more than)?\s*"
-                        r"(?P<tol2>~\s*|about\s+)?(?<![\d.])(?P<n>[0-4]?\d(?:\.\d+)?|\.\d+)"  # under 50: "98.03 %" is no gap
-                        r"\s*(?:points?|pts?|pp|%)(?!\s*(?:better|worse|higher|lower))", low) or
+    figure = (next((m for m in _GAP_FIGURE.finditer(low) if "gap" in low[:m.start()] or not _MOVED_BY.search(low[:m.start()])),
+                   None) or
               re.search(r"\bgap\b(?:[^;\d]{0,25}?(?:last|first) \d+)?[^;\d]{0,40}?"
                         r"(?P<tol>within|under|below|less than|about|around|"
                         r"roughly|~|over|above|more than)?\s*(?<!last )(?<!first )(?<!epoch )(?<!step )(?<!model )(?<!seed )"
@@ -2829,6 +3025,10 @@ def _above_plainly(low: str) -> str:
                   lambda m: f"{m[1]}{m[2]} of {'train' if m[1] == 'test' else 'test'}", low)
 
 
+# "only" of a span ("in the first epoch only"), not of a size ("below train only by a little")
+_ONLY_SCOPE = re.compile(r"(?<!\bif )\bonly\b(?!\s+(?:by|a little|a bit|slightly|barely|just|marginally)\b)")
+
+
 def _above(low, clause, step, previous, number) -> Claim | None:
     """Test above (or below) train; "for 13 epochs": the first 13."""
     low = _above_plainly(low)
@@ -2854,7 +3054,7 @@ def _above(low, clause, step, previous, number) -> Claim | None:
         return Claim(number, clause, not any((g < 0) == test_higher for g in gaps), f"train - test in epochs {scope[0]}-"
                      f"{scope[-1]}: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" ({records.METRICS})", "fit")
     named = _epochs_named(low, f.epochs)
-    if re.search(r"(?<!\bif )\bonly\b", low) and len(named) > 1 and all(1 <= e <= f.epochs for e in named):
+    if _ONLY_SCOPE.search(low) and len(named) > 1 and all(1 <= e <= f.epochs for e in named):
         scope, label = named, "at epochs " + ", ".join(map(str, named))  # "only in the first epoch and at epoch 5"
     if scope is None and (at := _EPOCH.search(low)) and 1 <= int(at[1] or at[2]) <= f.epochs:
         scope, label = [int(at[1] or at[2])], f"at epoch {int(at[1] or at[2])}"
@@ -2866,7 +3066,7 @@ def _above(low, clause, step, previous, number) -> Claim | None:
         ok = all((g < 0) == test_higher for g in gaps)
         if re.search(r"\bon average\b|\bthe mean\b|\baveraged (?:over|across) the (?:last|first)\b", low):  # their mean
             ok = (sum(gaps) < 0) == test_higher
-        if re.search(r"(?<!\bif )\bonly\b", low):  # "in the first epoch only": and not in the others
+        if _ONLY_SCOPE.search(low):  # "in the first epoch only": and not in the others
             rest = [step.run.train()[i] - step.run.test()[i] for i in range(f.epochs) if i + 1 not in scope]
             ok = ok and all((g < 0) != test_higher for g in rest)
         if by := _BY_LEAD.search(low):  # "by ~9 on avg over the last 3"; "up to epoch 13, by 1.39 points at epoch 6": its own
@@ -3525,6 +3725,9 @@ def _said_before(low: str, at: int) -> float | None:
             r"\s*(?:holds?|held|keeps?|kept|stays?|stayed|reach\w*|hits?|got|gets|ends?|ended|finish\w*|climb\w*|rose|rises|"
             r"crossed|passed|above|over|below|under|at least)\b", low[at:]):
         return None  # "..., and it holds 95.7 over the last 3": the model's curve, not the figure before
+    if re.search(r"\b(?:from|after|since|in|for|over|up to|until)\s+(?:the\s+)?(?:epoch\s+\d+|(?:last|first|final)\s+\d+|"
+                 r"every epoch|all (?:the\s+)?epochs)\b", before):
+        return None  # "from epoch 2 on it is above 93 %": the curve over a span, not a figure said
     figures = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", before))
     if not figures and (whole := _SENTENCE.get()) and (start := whole.find(low)) > 0:
         figures = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", whole[:start]))
@@ -6212,10 +6415,11 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
         elif _loss_at_end(own, low, low[found.end():], low[:found.start()]) and not re.search(r"\bfrom\s*$", own):
             pool = pool[-1:] if (train or test) else pool[-2:]
             kind = f"final {kind}"
-        out.append(Claim(number, clause, any(said_as(v, text) for v in pool),
-                         f"{'step ' + named[1] + ' ' if whose is not step else ''}{kind} loss: "
-                         + (f"{pool[0]:.4f}" if len(pool) == 1 else f"{min(pool):.4f} at its lowest") + f" ({records.METRICS})",
-                         "figure", (text,)))
+        ok, said = any(said_as(v, text) for v in pool), (f"{pool[0]:.4f}" if len(pool) == 1 else f"{min(pool):.4f} at its lowest")
+        if not ok and re.search(r"\bbatch loss\s*=\s*$", own):  # the bar prints its last batch's loss
+            ok, said = None, f"{said}, the epoch's mean; the bar's loss is its last batch's, which no record keeps"
+        out.append(Claim(number, clause, ok, f"{'step ' + named[1] + ' ' if whose is not step else ''}{kind} loss: {said} "
+                         f"({records.METRICS})", "figure", (text,)))
     return out + _loss_than(low, clause, number)
 
 
@@ -6224,7 +6428,7 @@ def _loss_epoch(before: str, after: str, epochs: int) -> re.Match | tuple[str, s
     right after it ("0.71 after the first epoch"), right before its loss ("in epoch 1 the test loss was 0.71"), or
     heading its log line ("Epoch 4: Train Loss=0.0902")."""
     return _loss_move(before, after, epochs) or \
-        re.match(r"\s*(?:after|at|in) (?:the )?(?:first epoch|epoch (\d+))", after) or \
+        re.match(r"\s*(?:after|at|in|of|from) (?:the )?(?:first epoch|epoch (\d+))", after) or \
         re.search(r"\b(?:after|at|in) epoch (\d+),?\s+(?:the\s+)?(?:train|test|val)\w*\s+loss\s+(?:was\s+|is\s+|of\s+)?$",
                   before) or _log_line_epoch(before)
 
