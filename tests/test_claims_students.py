@@ -88,11 +88,13 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
 # - students6/: beta's seeds'-style bullets and log lines with numbered points, gamma's comparing paragraphs: 20 of 24
 #   and 22 true ✗ on arrival, the same after the round's general readings; 21 and 14 since, 21 and 13 after the twelfth;
 # - students7/: alpha's seeds'-style bullets and log lines, the example's "**Target.**" paragraphs with printed tables:
-#   13 of 24 planted ✗ and 16 true ✗ on arrival; 14 and 6 since.
+#   13 of 24 planted ✗ and 16 true ✗ on arrival; 14 and 6 since;
+# - students8/: beta's comparing paragraphs, gamma's seeds'-style bullets with the notebook's printed log: 20 of 24 and
+#   11 true ✗ on arrival (the same at the start of the round that read students7); 20 and none since.
 LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
          ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 8), ("students5", "beta"): (4, 4),
          ("students6", "beta"): (10, 3), ("students6", "gamma"): (11, 10), ("students7", "alpha"): (7, 4),
-         ("students7", "example"): (7, 2)}
+         ("students7", "example"): (7, 2), ("students8", "beta"): (9, 0), ("students8", "gamma"): (11, 0)}
 
 
 @pytest.mark.parametrize(("folder", "handin"), sorted(LATER))

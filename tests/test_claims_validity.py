@@ -39,7 +39,7 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev39": (84.5, 100.0, 97.5), "dev40": (85.0, 100.0, 95.5), "dev41": (93.5, 100.0, 95.5),
           "dev42": (94.0, 100.0, 97.0), "dev43": (95.5, 98.5, 98.5), "dev44": (83.0, 98.0, 98.5),
           "dev45": (80.5, 96.0, 99.0), "dev46": (80.5, 89.5, 99.0),
-          "dev47": (86.5, 97.0, 99.5), "dev48": (91.0, 100.0, 96.5)}
+          "dev47": (86.5, 97.0, 99.5), "dev48": (91.0, 100.0, 96.5), "dev49": (88.0, 97.5, 88.0)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -1365,6 +1365,47 @@ CORPUS_SAID = [
      True),  # the seeds' mean final
     ("example", 3, "result", "The lowest of those minima was 99.43 % on seed 1, and the final accuracies average 99.585 %.",
      False),
+    ("beta", 2, "analysis", "Over-fitting now? No: test is above train for the last 2 epochs.", True),  # the answer's fit
+    ("beta", 2, "analysis", "Over-fitting now? Yes: test is above train for the last 2 epochs.", False),
+    ("example", 1, "analysis", "Is the 99.4 line reached? No, the best is 98.81.", True),
+    ("example", 1, "analysis", "Is the 99.4 line reached? Yes, the best is 98.81.", False),
+    ("example", 3, "analysis", "Is the start better than Model_2's? Much: 99.07 after epoch 1 against 97.51.", True),
+    ("example", 3, "analysis", "Is the start better than Model_2's? Much: 99.07 after epoch 1 against 97.15.", False),
+    ("beta", 3, "analysis", "None of the 3 seeds clears 99.4; only 1 of 3 even finishes above 97.", True),  # of the seeds
+    ("beta", 3, "analysis", "None of the 3 seeds clears 99.4; only 2 of 3 even finishes above 97.", False),
+    ("gamma", 3, "analysis", "2 of 3 seeds finish above 98, and none holds 99.4.", True),
+    ("gamma", 3, "analysis", "1 of 3 seeds finish above 98, and none holds 99.4.", False),
+    ("example", 3, "analysis", "Half of the 6 seeds finish at 99.55 or above.", True),
+    ("example", 3, "analysis", "Half of the 6 seeds finish at 99.56 or above.", False),
+    ("example", 3, "analysis", "Train ends lower than in Model_2: 99.61 against 99.79.", True),  # train's finals compared
+    ("example", 3, "analysis", "Train ends higher than in Model_2: 99.61 against 99.79.", False),
+    ("gamma", 3, "analysis", "The final accuracies are closer, 97.51, 98.34 and 98.16, about 98.00 on average.", True),
+    ("gamma", 3, "analysis", "The final accuracies are closer, 97.51, 98.16 and 98.34, about 98.00 on average.", False),
+    ("gamma", 3, "analysis", "Lowest test accuracy in the last 3 epochs: 92.36 (seed 0), 96.72 (seed 1), 97.77 (seed 2).",
+     True),  # each seed's own lowest, no rank among them
+    ("gamma", 3, "analysis", "Lowest test accuracy in the last 3 epochs: 92.36 (seed 0), 96.72 (seed 1), 97.71 (seed 2).",
+     False),
+    ("gamma", 2, "analysis", "After epoch 3, test dropped to 97.05 and 96.92.", True),
+    ("gamma", 2, "analysis", "After epoch 3, test dropped to 96.92 and 97.05.", False),
+    ("beta", 1, "analysis", "Train accuracy ended at 98.325%, so the last epoch has a train/test gap of only about 0.3 points.",
+     True),  # the last epoch's gap, not the mean's
+    ("beta", 1, "analysis", "Train accuracy ended at 98.325%, so the last epoch has a train/test gap of only about 0.8 points.",
+     False),
+    ("gamma", 3, "analysis", "In the last epoch train is 97.83 and test is 97.51, only 0.32 apart, so dropout and rotation did "
+     "reduce the over-fitting.", _PARTLY),  # the last epoch's gap named: three changes at once, not settled
+    ("beta", 2, "analysis", "Taking the lowest of the last three epochs, step 2 scores 91.98% against 95.75% for step 1, so by "
+     "that measure it lost 3.77 points.", True),
+    ("beta", 2, "analysis", "Taking the lowest of the last three epochs, step 2 scores 91.98% against 95.75% for step 1, so by "
+     "that measure it lost 3.37 points.", False),
+    ("beta", 3, "analysis", "Seed 0's errors are very uneven across digits: 7 had 146 errors and 5 had 120, while 3 had only 2.",
+     True),
+    ("beta", 3, "analysis", "Seed 0's errors are very uneven across digits: 7 had 146 errors and 5 had 102, while 3 had only 2.",
+     False),
+    ("beta", 3, "analysis", "109 sevens and 104 fives were read as 3.", True),
+    ("beta", 3, "analysis", "109 sevens and 140 fives were read as 3.", False),
+    ("example", 1, "analysis", "It climbs steadily until epoch 12 (98.64), wobbles for two epochs, and ends on 98.81.",
+     _PARTLY),  # how long it wobbled: no record, not the run's length
+    ("example", 1, "analysis", "It climbs steadily until epoch 12 (98.64), wobbles for two epochs, and ends on 98.61.", False),
 ]
 
 

@@ -221,7 +221,8 @@ def sentences(text: str) -> list[str]:
     for block in re.split(r"\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n", "\n" + text.strip()):
         block = " ".join(block.split())
         # a question and its answer ("Does it over-fit? No, the gap is 0.3") are one sentence
-        for s in re.split(r"(?<=[.!])\s+(?=[A-Z(\"'`])|(?<=\?)\s+(?!(?:No|Yes|Not|Nope|Yeah|Yep)\b)(?=[A-Z(\"'`])", block):
+        for s in re.split(r"(?<=[.!])\s+(?=[A-Z(\"'`])|(?<=\?)\s+(?!(?:No|Yes|Not|Nope|Yeah|Yep|Much|Very much|Definitely|"
+                          r"Clearly|Absolutely)\b)(?=[A-Z(\"'`])", block):
             if out and out[-1].endswith("?") and _ANSWERS.match(s) and _ASKED.match(out[-1]):
                 out[-1] += " " + s.strip()  # "How many seeds ended above 95%? 2 of the 3.": one claim
             elif s.strip():
@@ -259,7 +260,8 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r",\s+(?=before\s+(?:the\s+)?(?:test\s+|train\s+)?accuracy\s+\w+\s+(?:to|past)\s+\d)|"
                    r",\s+and\s+(?=(?:only\s+)?from epoch \d+ on\b)|"
                    r",\s+and\s+(?=(?:for|in|over|during) the (?:first|last) \d+ epochs\b)|"
-                   r",\s+(?=because\b)|"
+                   r",\s+(?=because\b)|,?\s+and\s+(?=none\s+(?:holds?|held|reach\w*|clear\w*|pass\w*|makes|made)\b)|"
+                   r",\s+(?=(?:topping out|peaking|maxing out|bottoming out)\s+at\s+\d[\d.]*\s*%?\s+(?:in|at)\s+epoch\b)|"
                    r",\s+(?=(?:which|this|that) (?:means|meant|shows|showed|suggests|tells me|is why)\b|meaning\b)|"
                    r",\s+(?=(?:train|test)\s+(?:ahead|behind|above|below|leads?)\s+only\b)|"
                    r",\s+(?=seed \d+\s+(?:climbs|climbed|rises|rose|falls|fell|drops|dropped|ends|ended|stays|stayed)\b)|"
@@ -303,7 +305,7 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r"(?:last|final|first) )"
                    r"|\s+and\s+(?=(?i:passed|reached|crossed|hit|got to|passes|reaches|crosses|hits|topped|tops)\s+\d)"
                    r"|,\s+(?=(?i:batch size|batch|bs|lr|learning rate|sgd|adam|optimi[sz]er|momentum|dropout)\b)"
-                   r"|(?:(?<=\d)|(?<=\dpx)|(?<=\d px)|(?<=%)),\s+(?=[A-Za-z][A-Za-z ]{0,24}:\s*[~≈]?\d)"
+                   r"|(?:(?<=\d)|(?<=\dpx)|(?<=\d px)|(?<=%)|(?<=\dk)|(?<=\d\))),\s+(?=[A-Za-z][A-Za-z ]{0,24}:\s*[~≈]?\d)"
                    r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d|"
                    r"never (?:fell|falls|dropped|drops|dipped|dips|went|goes|slipped) "
                    r"below \d)|(?<=\))\s+and\s+(?=never\b)"
@@ -325,6 +327,8 @@ def clauses(sentence: str) -> list[str]:
     ", while" / ", so" / ", and" before a new subject. A table written inline is one clause, its rows its atoms."""
     if _TABLE.match(sentence.lower()) and sentence.count("|") >= 3:
         return [sentence.strip().rstrip(".")]
+    if re.match(r"\s*\|", sentence) and sentence.count("|") >= 3:  # a table's row, its header elsewhere: a cell a claim
+        return [c.strip() for c in sentence.split("|") if c.strip(" .")]
     if " | " in sentence and all(re.search(r"[a-z]", part, re.I) for part in sentence.split(" | ")):
         # "Total params: 6,720 | RF: 14 | batch 64": fields, a claim each; a log line's epoch heads each of its fields
         head = re.match(r"(?i)\W*epoch (\d+)\s*[:=-]", sentence)
@@ -892,6 +896,25 @@ def _models_named(sentence: str, steps: dict[int, Step], now: int) -> str:
     return sentence
 
 
+# "The final accuracies were 93.48 %, 97.15 % and 95.37 %, about 95.33 % on average": a list said of the seeds' figures
+_SEEDS_LISTED = re.compile(r"(?i)\b(?P<role>final(?:-epoch)?|lowest|minimum|best)\s+(?:test\s+)?accuracies\s+(?:are|were)?\s*"
+                           r"(?:\w+\s*,\s*)?(?P<list>(?:\d{2}\.\d+\s*%?,\s*)+\d{2}\.\d+\s*%?,?\s+and\s+\d{2}\.\d+\s*%?)"
+                           r"(?P<mean>,\s*(?:about\s+|~\s*|roughly\s+)?(?P<m>\d{2}\.\d+\s*%?)\s+on average)?")
+
+
+def _each_seed(m: re.Match, seeds: list[int]) -> str:
+    """Each figure of a list as long as the check's seeds, that seed's, in order; its mean, the seeds' mean."""
+    figures = re.findall(r"\d{2}\.\d+", m["list"])
+    if len(figures) != len(seeds):
+        return m[0]
+    listed = m["list"]
+    for figure, seed in zip(figures, seeds, strict=True):
+        listed = re.sub(rf"(?<![\d.]){re.escape(figure)}(?:\s*%)?(?![\d(])", f"{figure} % (seed {seed})", listed, count=1)
+    role = "final" if m["role"].lower().startswith("final") else "min" if m["role"].lower() in ("lowest", "minimum") else "best"
+    mean = f", mean {role} {m['m']}" if m["mean"] else ""
+    return m[0][:m.start("list") - m.start()] + listed + mean
+
+
 def _placed_by_the_run(sentence: str, step: Step, n: int) -> str:
     """Figures placed by the run's own counts: a slashed list of as many figures as the check has seeds, each its
     seed; "then a and b" after the last epoch named, the epochs up to the run's last."""
@@ -901,6 +924,7 @@ def _placed_by_the_run(sentence: str, step: Step, n: int) -> str:
             sentence)  # "Seed finals: 93.48 / 97.15 / 95.37" in a check of three seeds: each seed's, in order
         sentence = re.sub(r"(?i)(\bfinals?\b[^;]*?\(seeds [\d/]+\))\s*\(\s*mean\s+(\d{2}\.\d+\s*%?)\s*\)", r"\1, mean final \2",
                           sentence)  # "(mean 95.33)" after the seeds' finals: their mean
+        sentence = _SEEDS_LISTED.sub(lambda m: _each_seed(m, seeds), sentence)
     # "drops to 83.37 % at epoch 3 after 91.28 % at epoch 2, then 96.46 % and 97.15 %": the epochs after the last named
     if (then := re.search(r"(?i)\b(?:epoch|ep\.?)\s*(\d+)\b[^;]*?,\s*then\s+((?:\d{2}\.\d+\s*%?,\s*)*\d{2}\.\d+\s*%?)\s+and\s+"
                           r"(\d{2}\.\d+\s*%?)(?=\s*[.;]?\s*$)", sentence)) and \
@@ -926,8 +950,9 @@ def _said_of_the_run(sentence: str, step: Step) -> str:
     sentence = _placed_by_the_run(sentence, step, n)
     # "After epoch 3 test slipped to 97.05 % and then 96.92 %": the epochs after it, in turn
     sentence = re.sub(r"(?i)(\bafter epoch (\d+),?\s+(?:the\s+)?(?:test|train|val)?\w*\s*(?:acc\w*\s+)?(?:slipped|slid|fell|"
-                      r"dropped|dipped|rose|climbed|jumped|went (?:up|down))\s+(?:back\s+)?to\s+)(\d{2}\.\d+\s*%?)"
-                      r"(?:(,?\s+(?:and\s+)?then\s+(?:to\s+)?)(\d{2}\.\d+\s*%?))?(?!\s*(?:at|in|by|after)\s+(?:the\s+)?(?:epoch|end|last))",
+                      r"dropped|dipped|rose|climbed|jumped|went (?:up|down))\s+(?:back\s+)?to\s+)(\d{2}\.\d+(?:\s*%)?)"
+                      r"(?:(,?\s+(?:and\s+(?:then\s+)?|then\s+)(?:to\s+)?)(\d{2}\.\d+(?:\s*%)?))?"
+                      r"(?!\s*(?:at|in|by|after)\s+(?:the\s+)?(?:epoch|end|last))",
                       lambda m: m[0] if int(m[2]) + (2 if m[5] else 1) > n else
                       f"{m[1]}{m[3]} at epoch {int(m[2]) + 1}" + (f"{m[4]}{m[5]} at epoch {int(m[2]) + 2}" if m[5] else ""),
                       sentence)
@@ -994,7 +1019,8 @@ _NO_RECORD = re.compile(r"(?i),?\s*(?:and\s+|with\s+)?(?:the\s+)?"
                         r"(?:(?:\d+|all|most) of (?:them|those|these|which|its errors|their errors)"
                         r"(?:\s+(?:zeros|ones|twos|threes|fours|fives|sixes|"
                         r"sevens|"
-                        r"eights|nines|\ds))?\s+(?:were\s+|are\s+|got\s+)?|(?:an?\s+)?(?<![\d.])\d{1,4}\s+)"
+                        r"eights|nines|\ds))?\s+(?:were\s+|are\s+|got\s+)?|(?:an?\s+)?(?<![\d.])\d{1,4}\s+"
+                        r"(?:(?:zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|nines)\s+(?:were\s+|are\s+|got\s+))?)"
                         r"(?:read|mistaken|misread|taken|predicted|classified|confused)\s+(?:as|for|with)\s+(?:an?\s+)?\d\b"
                         # "read as 3 (330) or as 7 (121)"
                         r"(?:\s*\(\d+\))?(?:\s*(?:,|or|and)\s+(?:as\s+|for\s+)?(?:an?\s+)?\d\b(?:\s*\(\d+\))?)*"
@@ -1102,7 +1128,8 @@ def _confusion(plain: str, m: re.Match, step: Step, number: int) -> Claim | None
                     rf"({'|'.join(w for w in DIGIT_WORDS if w.endswith('s'))}))\b", said)
     mentions = _digit_mentions(plain.lower()[:m.start()])
     true = int(own[1]) if own and own[1] else DIGIT_WORDS[own[2]] if own else mentions[-1][2] if mentions else None
-    lead = re.match(r"\W*(?:and\s+|with\s+)?(?:the\s+)?(\d+)\s+(of|read|mistaken|misread|taken)", said)
+    lead = re.match(r"\W*(?:and\s+|with\s+)?(?:the\s+)?(\d+)\s+(?:(?:zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|"
+                    r"nines)\s+(?:were\s+|are\s+|got\s+)(?=read|mistaken|misread|taken))?(of|read|mistaken|misread|taken)", said)
     count = re.search(rf"\b(\d+|{'|'.join(WORDS)})\s+times\b", said) or \
         (lead if lead and (lead[2] == "of" or len(lead[1]) > 1) else None)  # "43 read as 0": a count; "4 read as 9": a digit
     each = [(int(p), c) for p, c in re.findall(r"\bas\s+(?:an?\s+)?(\d)\b(?:\s*\((\d+)\))?", said)]
@@ -1188,9 +1215,9 @@ _QUESTION = re.compile(r"(?i)\b(?:does|did|is|was|are|do|has|have)\s+(it|the mod
 
 
 _ANSWER_NO = r"(?:no|not at all|not really|nope|never)"
-_ANSWER = rf"(?P<no>{_ANSWER_NO})|(?P<yes>yes|yeah|yep)"
+_ANSWER = rf"(?P<no>{_ANSWER_NO})|(?P<yes>yes|yeah|yep|much|very much|definitely|clearly|absolutely)"
 _PREDICATE = r"stable|consistent|above|below|over|under|ahead|behind|higher|lower|better|worse|still rising|rising|" \
-    r"over-?fitting|under-?fitting"
+    r"over-?fitting|under-?fitting|reached|met|crossed|cleared|passed|hit"
 
 
 def _answered(text: str) -> str:
@@ -1208,8 +1235,15 @@ def _answered(text: str) -> str:
                   r"(within|in|by|after|at) ", r"\1 reached \2 \3 ", text)
     text = re.sub(rf"(?i)\b(?:did|does|has|have)\s+([^?]{{1,40}}?)\s+ever\s+([^?]{{1,80}})\?\s*{_ANSWER_NO}\b[.!,;]*",
                   r"\1 never \2", text)  # "Did seed 0 ever drop below 99.5% from epoch 9 on? No."
-    return re.sub(rf"(?i)\b(is|was|are|were)\s+([^?]{{1,40}}?)\s+({_PREDICATE})\b([^?]{{0,60}})\?\s*(?:{_ANSWER})\b[.!,;]*",
-                  lambda m: f"{m[2]} {m[1].lower()} {'not ' if m['no'] else ''}{m[3]}{m[4]}", text)
+    # "Is the start better than Model_2's? Much: 99.07 after epoch 1 against 97.51": the second figure that step's
+    text = re.sub(rf"(?i)\b(than\s+((?:model|step)[ _-]?\d+)(?:'s)?\?\s*(?:{_ANSWER})\b[.!,;:]*\s*\d{{2}}\.\d+\s*%?[^;?]*?\s+"
+                  rf"against\s+\d{{2}}\.\d+\s*%?)(?!\s*(?:for|in|of)\b)", r"\1 for \2", text)
+    # "Over-fitting now? No: test is above train": the fit said, as the answer says it
+    text = re.sub(rf"(?i)^(\W*)(over-?fitting|under-?fitting|overfitting|underfitting)(\s+(?:now|here|at all|in this step|"
+                  rf"anymore|yet))?\?\s*(?:{_ANSWER})\b[.!,;:]*", lambda m: f"{m[1]}{'no ' if m['no'] else ''}{m[2]}"
+                  f"{m[3] or ''};", text)
+    return re.sub(rf"(?i)\b(is|was|are|were)\s+([^?]{{1,40}}?)\s+({_PREDICATE})\b([^?]{{0,60}})\?\s*(?:{_ANSWER})\b[.!,;:]*",
+                  lambda m: f"{m[2]} {m[1].lower()} {'not ' if m['no'] else ''}{m[3]}{m[4]},", text)
 
 
 # two figures set against each other: "99.53 vs 99.29", "98.03 / 97.98"
@@ -1247,6 +1281,26 @@ def _said_in_order(text: str) -> str:
     return text
 
 
+def _counts_named(text: str) -> str:
+    """Counts said the way the readers read them: "half of the 6 seeds" (3 of them), "only 1 of 3" in a sentence about
+    seeds (of the seeds), "109 sevens and 104 fives were read as 3" (each count read as that digit), "7 had 146 errors
+    and 5 had 120" (each digit with its count)."""
+    text = re.sub(r"(?i)\bhalf of (?:the |all |its )?(\d+) seeds\b",
+                  lambda m: f"{int(m[1]) // 2} of the {m[1]} seeds" if int(m[1]) % 2 == 0 else m[0], text)
+    if re.search(r"(?i)\bseeds\b", text):
+        text = re.sub(r"(?i)(?<!\()\b(\d+|one|two|three|four|five|six) (?:out )?of (\d+|three|four|five|six)\b"
+                      r"(?!\s*(?:seeds?|epochs?|runs|the|them|those|these|its|their|digits?|classes|images|errors|%|\.\d|,\d))",
+                      r"\1 of \2 seeds", text)
+    plural = r"zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|nines"
+    # "109 sevens and 104 fives were read as 3": each count read as that digit
+    text = re.sub(rf"(?i)\b(\d{{1,4}}) ({plural}) and (\d{{1,4}}) ({plural}) (were|are|got) (read|mistaken|taken|predicted|"
+                  rf"classified) as (?:an?\s+)?(\d)\b", r"\1 \2 \5 \6 as \7 and \3 \4 \5 \6 as \7", text)
+    if re.search(r"(?i)\b(?:errors|mistakes)\b", text):  # "7 had 146 errors and 5 had 120": digits, each with its count
+        text = re.sub(r"(?i)(?<![\d.,])\b(\d) had (only |just )?(\d+)\b(?: (errors|mistakes))?",
+                      lambda m: f"digit {m[1]} had {m[2] or ''}{m[3]} {m[4] or 'errors'}", text)
+    return text
+
+
 def _synonyms(text: str) -> str:
     """The words students use for an epoch, a seed and the end said as the readers know them: "the 6th pass (over the
     data)" an epoch, "two of the three random restarts" and "the seed-1 run" seeds, "wrapped up at", "closes out at",
@@ -1259,6 +1313,7 @@ def _synonyms(text: str) -> str:
                   r"\1 epochs", text)
     text = re.sub(rf"(?i)\b({_COUNTED})\s+(?:random\s+)?(?:runs|restarts|repeats|repetitions)\b", r"\1 seeds", text)
     text = _said_in_order(re.sub(r"(?i)\b(?:the\s+)?seed[- ](\d+)\s+run\b", r"seed \1", text))
+    text = _counts_named(text)
     text = re.sub(r"(?i)\b(?:called|labell?ed)\s+(?:as\s+)?(?:an?\s+)?(\d)\b", r"read as \1",
                   text)  # "330 of those are called a 3"
     # "both have 39 errors, second only to 8 with 47": that digit has the most, that many
@@ -2094,6 +2149,10 @@ def _effect_shown(what: str, step: Step, previous: Step, figure: str = "min_last
         noise = math.hypot(a.gap_band, b.gap_band)
         said = f"the gap (train - test, last {b.n}) {a.gap:+.2f} → {b.gap:+.2f} points (noise ±{noise:.2f})"
         gain = a.gap - b.gap
+        if _LAST_EPOCH_SAID.search(_SENTENCE.get() or ""):  # "in the last epoch ... 0.32 apart, against 1.53": its gap
+            then, now = (s.run.train()[-1] - s.run.test()[-1] for s in (previous, step))
+            said = f"the gap (train - test) at the last epoch {then:+.2f} → {now:+.2f} points (noise ±{noise:.2f})"
+            gain = then - now
     elif what == "speed":
         x, y = previous.run.test()[0], step.run.test()[0]
         noise = fall_noise(x, y)
@@ -2159,7 +2218,8 @@ def _not_the_step_compared(low: str) -> bool:
     the step before."""
     return bool(re.search(r"\b(errors?|mistakes|misclassified|digit|class|zeros|ones|twos|threes|fours|fives|sixes|sevens|"
                           r"eights|nines)\b", low) or re.match(r"\W*not (?:everything|all of (?:it|them)|every\w*)\b", low) or
-                re.search(r"\b(?:than|vs\.?|versus|against|over)\s+(?:that of\s+)?seed\s+\d", low))
+                re.search(r"\b(?:than|vs\.?|versus|against|over)\s+(?:that of\s+)?seed\s+\d|\bacross (?:the |all |its )?"
+                          r"(?:\w+ )?seeds\b", low))
 
 
 def _compare(low, clause, step, previous, number) -> Claim | None:
@@ -2225,7 +2285,8 @@ def _earlier_subject(subject: str, rest: str, number: int) -> bool:
 
 
 _PAIR = re.compile(rf"\(\s*{NUM}\s*%?\s*(?:→|->|vs\.?|versus|against|to)\s*{NUM}\s*%?\s*\)")
-_PAIR_AFTER = re.compile(rf"[,:]\s*{NUM}\s*%?\s*(?:vs\.?|versus|against)\s*{NUM}\s*%?\s*$")  # "..., 99.55 % vs 99.41 %"
+_PAIR_AFTER = re.compile(rf"[,:]\s*{NUM}\s*%?(?:\s+(?:at|after|in)\s+epoch\s+\d+)?\s*(?:vs\.?|versus|against)\s*{NUM}"
+                         r"\s*%?(?:\s+for\s+(?:step|model)[ _-]?\d+)?\s*$")  # "..., 99.55 % vs 99.41 %"
 
 
 def _pair_read(low: str, x: float, y: float, step: Step, previous: Step) -> bool:
@@ -2306,8 +2367,8 @@ def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
     """The two steps' figures a comparison names: at an epoch, the best, the min of the last epochs, or the final
     (where it names none); of the seed it names, where it names one."""
     a, b = facts(previous), facts(step)
-    train = bool(re.search(r"\btrain(?:ing)?\s+(?:accuracy|acc|score|figure|is|was|went|rose|gained)\b", low)) and \
-        "test" not in low
+    train = bool(re.search(r"\btrain(?:ing)?\s+(?:accuracy|acc|score|figure|is|was|went|rose|gained|ends|ended|finish\w*|fell|"
+                           r"dropped)\b", low)) and "test" not in low
     low = re.sub(r"\b(?:best|worst|weakest|strongest|top|highest|lowest)\s+seed\b|\bthe (?:best|worst|highest|lowest) of "
                  r"(?:all|them|the (?:\w+ )?seeds|the (?:two|three|four|five|six))\b", "seed", low)  # the seed, not its figure
     at = 1 if re.search(r"\b(?:the )?first epoch\b", low) else int(m[1]) if (m := re.search(r"\bepoch (\d+)\b", low)) else None
@@ -2319,7 +2380,10 @@ def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
     elif re.search(r"\b(best|highest|peak|max(?:imum)?)\b", low):
         x, y, what = (a.best_train, b.best_train, "best train") if train else (a.best_test, b.best_test, "best test")
     elif re.search(r"\b(min(?:imum|ima)?|lowest|worst|last \d+|last (?:two|three) epochs)\b|\b(?:assignment|budget|course|"
-                   r"target)'?s? (?:own )?(?:measure|figure|yardstick)\b", low):  # "by the assignment's measure": the budget's
+                   r"target)'?s? (?:own )?(?:measure|figure|yardstick)\b", low) or re.search(
+            r"\bby (?:that|this|the same) measure\b", low) and re.search(r"\b(?:lowest|min\w*) of the last\b",
+                                                                      _SENTENCE.get() or ""):
+        # "by the assignment's measure", "taking the lowest of the last three ..., by that measure": the budget's
         x, y, what = a.min_last, b.min_last, f"min of the last {b.n}"
     else:  # the figure the words name, final where they name none
         them, us = (previous.run.train(), step.run.train()) if train else (previous.run.test(), step.run.test())
@@ -2789,12 +2853,15 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     low = re.sub(r"\b(?:train and test|test and train) (?:are |were |stay\w* |remain\w* )?within (\d*\.?\d+)\s*(points?|pts|%)? "
                  r"of each other", r"train is within \1 \2 of test", low)  # "train and test are within 2 points of each other"
     sized = re.search(r"\bgap\b[^;]{0,40}?\d(?:\s*(?:points?|pts?|pp|%)|\s*$|\s*(?:now|here|at the end)\b)", low)
+    if re.search(r"\btrain", low) and re.search(r"\btest", low):  # "train is 97.83 and test 97.51, only 0.32 apart"
+        low = re.sub(r"\b(only |just )?(\d*\.\d+)\s*(?:points?\s+)?apart\b", r"a gap of \1\2 points", low)
     if not ("gap" in low or _AHEAD.search(low)) or OVER.search(low) and not (_AHEAD.search(low) or sized) or \
             re.search(r"\bgap layer|global average", low) or re.search(r"\bGAP\b", clause) and not re.search(r"\bgap\b", clause):
         return None  # GAP in capitals: the pooling layer
     if previous is not None and (of := re.search(r"\b(?:in|of|for) (?:step|model)[ _-]?(\d+)\b|\b(?:step|model)[ _-]?(\d+)'s\b",
                                                  re.sub(r"\([^)]*\)", "", low))) and \
             not re.search(rf"\b(?:now|here|this (?:step|model|run)|than|vs\.?|versus|compared|against|from|to|as in|like|"
+                          rf"instead of|"
                           rf"same|unlike|while|whereas|again|still|after the|(?:step|model)[ _-]?{number})\b",
                           re.sub(r"^\W*(?:while|whereas)\s+(?=in (?:step|model)[ _-]?\d)", "", low)):  # "while in step 1"
         then = _gap(low, clause, previous, None, number)  # "test was 0.07 points ahead of train in step 1": that step's
@@ -2937,10 +3004,39 @@ def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match
 # a gap's size as said ("about 0.4 points"); under 50, so "98.03 %" is no gap
 _GAP_FIGURE = re.compile(r"\b(?P<tol>within|under|below|less than|about|around|roughly|~|over|above|more than)?\s*"
                          r"(?P<tol2>~\s*|about\s+)?(?<![\d.])(?P<n>[0-4]?\d(?:\.\d+)?|\.\d+)"
-                         r"\s*(?:points?|pts?|pp|%)(?!\s*(?:better|worse|higher|lower))")
+                         r"\s*(?:points?|pts?|pp|%|apart\b)(?!\s*(?:better|worse|higher|lower))")
 # "the final test accuracy fell by 0.51 points ..., for the smaller gap": a move's size, said before the gap is named
 _MOVED_BY = re.compile(r"\b(?:fell|fall|falls|rose|rise|rises|dropped|drops|climbed|gained|lost|improved|increased|decreased|"
                        r"went up|went down)\s+by(?:\s+(?:about|around|roughly|only|just)|\s*~)?\s*$")
+
+
+_LAST_EPOCH_SAID = re.compile(r"\b(?:(?:in|at) the (?:last|final) epoch|the (?:last|final) epoch (?:has|had|is|was|shows))\b")
+
+
+def _gap_figure(low: str, step: Step, f, figure: re.Match) -> tuple[bool, float, str]:
+    """A gap's figure as said, and one epoch's gap with its name (the last's, or the one the clause names): the mean
+    of the last epochs (or the last epoch's) at its digits, within its tolerance; the epoch's own where the clause
+    names one epoch or the last ("at epoch 6 ... about 0.05 apart")."""
+    last = step.run.train()[-1] - step.run.test()[-1]
+    tol, n = figure["tol"] or (figure.groupdict().get("tol2") or "").strip(), figure["n"]
+    if tol in ("within", "under", "below", "less than"):
+        slack = max(0.25 * _num(n), 0.1) if re.search(r"(?:~|about|around|roughly)\s*" + re.escape(n), low) else 0
+        ok = abs(f.gap) <= _num(n) + slack if tol == "within" else abs(f.gap) < _num(n) + slack
+    elif tol:
+        ok = _within(abs(f.gap), n, "about" if tol in ("about", "around", "roughly", "~") else "over")
+    elif span := re.search(r"\b(?:last|final) (\d+) epochs\b|\b(?:last|final) (\d+)\b(?! ?%)", low):
+        k = min(int(span[1] or span[2]), f.epochs)  # "the gap in the last 3 epochs is 0.5": their mean, no one epoch's
+        gaps = [a - b for a, b in zip(step.run.train()[-k:], step.run.test()[-k:], strict=True)]
+        ok = said_as(abs(sum(gaps) / k), n)
+    else:
+        ok = said_as(abs(f.gap), n) or said_as(abs(last), n)
+    one, where = re.findall(r"\b(?:at|in|after) epoch (\d+)\b", low), "at the last epoch"
+    if len(set(one)) == 1 and 1 <= int(one[0]) <= f.epochs:
+        last, where = step.run.train()[int(one[0]) - 1] - step.run.test()[int(one[0]) - 1], f"at epoch {one[0]}"
+    if (_LAST_EPOCH_SAID.search(low) or len(set(one)) == 1) and tol:  # "at the last epoch a gap of only about 0.3"
+        ok = _within(abs(last), n, "about" if tol in ("about", "around", "roughly", "~") else "over") if tol not in (
+            "within", "under", "below", "less than") else abs(last) <= _num(n)
+    return ok, last, where
 
 
 def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
@@ -2962,26 +3058,14 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
               re.search(r"\bgap\b(?:[^;\d]{0,25}?(?:last|first) \d+)?[^;\d]{0,40}?"
                         r"(?P<tol>within|under|below|less than|about|around|"
                         r"roughly|~|over|above|more than)?\s*(?<!last )(?<!first )(?<!epoch )(?<!step )(?<!model )(?<!seed )"
-                        r"(?P<n>\d*\.\d+|\d+)\b(?!\s*epochs?)", low)) \
+                        r"(?P<n>\d*\.\d+|\d+)\b(?!\s*epochs?)(?<![5-9]\d\.\d\d)", low)) \
         if "gap" in low else None
     if figure is None and re.search(r"\b(?:about|around|roughly|basically|essentially|practically|virtually|effectively|"
                                     r"nearly|almost|close to|near|pretty much)\s+(?:zero|nil|nothing|0)\b", low):
         return Claim(number, clause, abs(f.gap) <= 0.1, said, "gap")  # "basically zero": the slack "~" gives a small gap
     if figure:
-        last = step.run.train()[-1] - step.run.test()[-1]
-        tol, n = figure["tol"] or (figure.groupdict().get("tol2") or "").strip(), figure["n"]
-        if tol in ("within", "under", "below", "less than"):
-            slack = max(0.25 * _num(n), 0.1) if re.search(r"(?:~|about|around|roughly)\s*" + re.escape(n), low) else 0
-            ok = abs(f.gap) <= _num(n) + slack if tol == "within" else abs(f.gap) < _num(n) + slack
-        elif tol:
-            ok = _within(abs(f.gap), n, "about" if tol in ("about", "around", "roughly", "~") else "over")
-        elif span := re.search(r"\b(?:last|final) (\d+) epochs\b|\b(?:last|final) (\d+)\b(?! ?%)", low):
-            k = min(int(span[1] or span[2]), f.epochs)  # "the gap in the last 3 epochs is 0.5": their mean, no one epoch's
-            gaps = [a - b for a, b in zip(step.run.train()[-k:], step.run.test()[-k:], strict=True)]
-            ok = said_as(abs(sum(gaps) / k), n)
-        else:
-            ok = said_as(abs(f.gap), n) or said_as(abs(last), n)
-        return Claim(number, clause, ok, f"{said}; at the last epoch {last:+.2f}", "gap")
+        ok, last, where = _gap_figure(low, step, f, figure)
+        return Claim(number, clause, ok, f"{said}; {where} {last:+.2f}", "gap")
     if re.search(r"\b(?:reduc|clos|narrow|shr[iau]nk|decreas|drop|fell|grew|widen|increas)\w*", low):
         return None  # "the gap is reduced very much": words of its change, not of its size
     if re.search(r"\b(small|tiny|very small|negligible|minimal|little|close|narrow|low)\b", low):
@@ -3534,7 +3618,8 @@ _THRESHOLD = re.compile(rf"(?<![\w<>=-])(?P<rel>{UP}|{REACH}|{DOWN}|{AT_MOST}|{H
                         r"(?P<x>\d{1,3}(?:\.\d+)?)\s*%|(?P<x2>\d{1,3}(?:\.\d+)?)\s*%\s*(?:or (?P<rel2>more|above|higher|"
                         r"better|over|less|below|lower)|\+)")
 _PASSIVE = re.compile(r"(?P<x>\d{1,3}(?:\.\d+)?)\s*%?\s*(?:mark|line|level|threshold|target)?\s*(?:was|were|is|got)?\s+"
-                      r"(?:first\s+|only\s+)?(?:crossed|reached|hit|passed|surpassed|broken|touched)")  # "99.4 % was crossed"
+                      r"(?P<neg>not\s+|never\s+)?(?:first\s+|only\s+)?(?:crossed|reached|hit|passed|surpassed|broken|touched)"
+                      )  # "99.4 % was crossed", "the 99.4 % line is not reached"
 _HELD_THAT = re.compile(r"\b(?:holds?|held|holding|keeps?|kept|maintain\w*|stay\w*|remain\w*|sustain\w*)\s+"
                         r"(?:that|it|this|there|at that level|the same)\b")
 # the lowest seed holds a level where every seed does
@@ -3603,7 +3688,7 @@ def _level(low: str) -> _Level | None:
     kept_from = re.search(r"\b(?:keeps?|kept|stops?|stopped|prevents?|prevented)\b[^.;]{0,40}\bfrom\s+(?:all\s+)?"
                           r"(?:being|staying|going|getting|reaching)?\s*$", before)  # "keeps the last 3 from all being above"
     return _Level(text, kind, found.start(), _negated(low, found.start()) or bool(re.search(r"\bnever\b", before)) or
-                  bool(kept_from))
+                  bool(kept_from) or found.re is _PASSIVE and bool(found["neg"]))
 
 
 def _threshold(low, clause, step, previous, number) -> Claim | None:
@@ -5657,6 +5742,10 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
         return None  # "test above train for 13 epochs": how long a state lasted, the fit's reader
     if any(span.start(2) == found.start(1) for span in _RATE_SPAN.finditer(low)):
         return None  # "LR: 0.05 for 4 epochs": how long a rate lasted, the rate's reader
+    if re.match(r"\s*for\b", found[0]) and (re.search(r"\d\s*%\s*$", low[:found.start()]) or re.search(
+            r"\b(?:wobbl\w*|stay\w*|sits?|sat|stall\w*|hover\w*|plateau\w*|flatten\w*|stuck|remain\w*)\b[^,;\d]{0,25}$",
+            low[:found.start()])):
+        return None  # "wobbles at 98.61 % for 2 epochs": how long a figure or a state lasted
     if re.search(r"\d\s*%\s*$", low[:found.start()]) and re.match(r"\s*(?:after|within)\b", found[0]) and \
             int(found[1]) != len(step.run.epochs):
         return None  # "95 % after just 2 epochs": how soon a level came
@@ -5950,7 +6039,7 @@ def _rank_of(words: str, after: str) -> tuple[re.Match | None, re.Match | None]:
     min-of-last-3 89.65 (seed 2)" ranks it against every seed's."""
     rank = re.search(r"\b(lowest|worst|weakest|highest|top|best(?=\s+(?:min\w*|final\w*|last|lowest|seed)\b))\b", words) or \
         re.match(r"\s*%?\s*[,(]\s*(?:the\s+|its\s+)?(lowest|worst|weakest|highest|top|best)\b", after)
-    own = re.search(r"\b(?:lowest|worst)\s+(?:\w+\s+)?(?:in|of|over|across)\s+(?:its|their|the)\s+last\b", words)
+    own = re.search(r"\b(?:lowest|worst)\s+(?:\w+\s+){0,2}(?:in|of|over|across)\s+(?:its|their|the)\s+last\b", words)
     return rank, own
 
 
