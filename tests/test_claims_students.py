@@ -90,11 +90,14 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
 # - students7/: alpha's seeds'-style bullets and log lines, the example's "**Target.**" paragraphs with printed tables:
 #   13 of 24 planted ✗ and 16 true ✗ on arrival; 14 and 6 since;
 # - students8/: beta's comparing paragraphs, gamma's seeds'-style bullets with the notebook's printed log: 20 of 24 and
-#   11 true ✗ on arrival (the same at the start of the round that read students7); 20 and none since.
+#   11 true ✗ on arrival (the same at the start of the round that read students7); 20 and none since;
+# - students9/: alpha's Result tables and numbered points, gamma's long sentences with error rates and steps named by
+#   what changed: 16 of 24 and 16 true ✗ on arrival (18 and 20 at the round's start); not read since.
 LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
          ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 8), ("students5", "beta"): (4, 4),
          ("students6", "beta"): (10, 3), ("students6", "gamma"): (11, 10), ("students7", "alpha"): (7, 4),
-         ("students7", "example"): (7, 2), ("students8", "beta"): (9, 0), ("students8", "gamma"): (11, 0)}
+         ("students7", "example"): (7, 2), ("students8", "beta"): (9, 0), ("students8", "gamma"): (11, 0),
+         ("students9", "alpha"): (7, 6), ("students9", "gamma"): (9, 10)}
 
 
 @pytest.mark.parametrize(("folder", "handin"), sorted(LATER))

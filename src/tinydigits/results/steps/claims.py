@@ -730,7 +730,7 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
             out.append(Judged(number, section, words, (), (), plan=True))
             continue
         numbers: list[str] = []
-        named = _where_step(_log_fields(_models_named(sentence, {**(earlier or {}), number: step}, number)))
+        named = _where_step(_as_accuracy(_log_fields(_models_named(sentence, {**(earlier or {}), number: step}, number))))
         plain, aside, atoms = _no_record(_plain(_said_of_the_run(named, step)), step, number, earlier)
         token = _SENTENCE.set(plain.lower())
         stopped = _STOPPED.search(plain)
@@ -807,6 +807,31 @@ def _sole_seed(plain: str) -> str | None:
             re.search(r"(?i)\b(?:seeds|mean|average|avg|every|each|all|both|other|rest)\b", plain):
         return None
     return opened[1]
+
+
+# a sentence that speaks of error rates ("Final error rate 13.71 %", "2.02 % error", "4.8 % of them wrong"); the
+# readers know accuracies, so each rate is said as the accuracy it leaves (100 - rate, at its digits), and the words
+# of its direction turned ("the error went up" is the accuracy going down)
+_ERROR_RATE = re.compile(r"(?i)\berror(?:\s+rate)?\b|\bwrong\b[^;%]{0,16}\d\s*%|"
+                         r"%\s+(?:of\s+(?:them|those|the\s+\w+(?:\s+set)?)\s+)?(?:wrong|misclassified)\b")
+_TURNED = {"up": "down", "down": "up", "rose": "fell", "fell": "rose", "rises": "falls", "falls": "rises", "higher": "lower",
+           "lower": "higher", "increased": "decreased", "decreased": "increased", "under": "above", "below": "above",
+           "above": "below", "over": "under", "dropped": "rose", "climbed": "fell", "almost": "about", "nearly": "about"}
+
+
+def _as_accuracy(sentence: str) -> str:
+    """Error rates said as the accuracies the readers check, where a sentence speaks only of errors: every percentage
+    under 50 its complement, "error (rate)" and "% wrong" said as accuracy, and a direction turned."""
+    if not _ERROR_RATE.search(sentence) or not re.search(r"\d\s*%", sentence) or \
+            re.search(r"(?i)\baccura|(?<![\d.,])(?:[5-9]\d|100)(?:\.\d+)?\s*%", sentence):
+        return sentence
+    text = re.sub(r"(?<![\d.,])(\d{1,2}(?:\.(\d+))?)\s*%",
+                  lambda m: f"{100 - float(m[1]):.{len(m[2] or '')}f} %", sentence)
+    text = re.sub(r"(?i)\b(train(?:ing)?|test)\s+error(?:\s+rate)?\b", r"\1 accuracy", text)
+    text = re.sub(r"(?i)\berror(?:\s+rate)?\b", "test accuracy", text)
+    text = re.sub(r"(?i)%\s+(?:of\s+(?:them|those|the\s+\w+(?:\s+set)?)\s+)?(?:wrong|misclassified)\b", "% right", text)
+    return re.sub(r"(?i)\b(up|down|rose|fell|rises|falls|higher|lower|increased|decreased|under|below|above|over|dropped|"
+                  r"climbed|almost|nearly)\b", lambda m: _TURNED[m[1].lower()], text)
 
 
 def _where_step(sentence: str) -> str:
@@ -925,6 +950,13 @@ def _placed_by_the_run(sentence: str, step: Step, n: int) -> str:
         sentence = re.sub(r"(?i)(\bfinals?\b[^;]*?\(seeds [\d/]+\))\s*\(\s*mean\s+(\d{2}\.\d+\s*%?)\s*\)", r"\1, mean final \2",
                           sentence)  # "(mean 95.33)" after the seeds' finals: their mean
         sentence = _SEEDS_LISTED.sub(lambda m: _each_seed(m, seeds), sentence)
+    # "seed 0/1/2 final: 97.51 / 98.34 / 98.16": the seeds named before their slashed figures, each its own
+    sentence = re.sub(r"(?i)\bseeds?\s+(\d+(?:\s*/\s*\d+)+)\s+([a-z][a-z ]{0,30}?)\s*:\s*"
+                      r"((?:\d{2}\.\d+\s*%?\s*/\s*)+\d{2}\.\d+\s*%?)",
+                      lambda m: m[0] if len(re.findall(r"\d+", m[1])) != len(re.findall(r"\d{2}\.\d+", m[3])) else
+                      f"{m[2]}: " + ", ".join(f"{f} % (seed {k})" for k, f in zip(re.findall(r"\d+", m[1]),
+                                                                                re.findall(r"\d{2}\.\d+", m[3]), strict=True)),
+                      sentence)
     # "drops to 83.37 % at epoch 3 after 91.28 % at epoch 2, then 96.46 % and 97.15 %": the epochs after the last named
     if (then := re.search(r"(?i)\b(?:epoch|ep\.?)\s*(\d+)\b[^;]*?,\s*then\s+((?:\d{2}\.\d+\s*%?,\s*)*\d{2}\.\d+\s*%?)\s+and\s+"
                           r"(\d{2}\.\d+\s*%?)(?=\s*[.;]?\s*$)", sentence)) and \
@@ -1056,7 +1088,8 @@ _TOTAL_ERRORS = re.compile(rf"(?i)(?:\b(?:half|third|quarter|most|much|some|\d+|
                            rf"\b(?:(?:a\s+)?total(?:\s+of)?|all)\s+(?P<f>{_COUNT})\s+{_ERRORS}\b|"
                            rf"\b(?:all|of)\s+the\s+(?P<b>{_COUNT})\s+{_ERRORS}\b|"
                            rf"(?<![\d.,])(?P<c>{_COUNT})\s+{_ERRORS}\s+(?:in total|overall|altogether|in all)\b|"
-                           rf"(?<![\d.,])(?P<d>{_COUNT})\s*(?:of|/|out of)\s*10,?000\s+(?:test\s+(?:images\s+)?)?"
+                           rf"(?<![\d.,])(?P<d>{_COUNT})\s*(?:of|/|out of)\s*(?:the\s+)?10,?000\s+(?:test\s+)?(?:images\s+|"
+                           rf"digits\s+)?"
                            rf"(?:(?:were|are)\s+)?(?:wrong|misclassified|incorrect|errors|mistakes)\b|"
                            rf"(?:^|(?<=[,;|]))\s*(?:total\s+)?(?:test\s+)?errors\s*[:=]\s*(?P<e>{_COUNT})\b)")
 _ERRORS_THAN = re.compile(r"(?i)\b(\d+)\s+(more|fewer|less)(?:\s+(?:errors|mistakes|wrong))?\s+than\s+(?:in\s+)?"
@@ -1073,13 +1106,13 @@ def _total_errors(plain: str, step: Step, number: int, earlier: dict[int, Step] 
     images = sum(r.support or 0 for r in step.run.per_class) or _MNIST_TEST
     for m in _TOTAL_ERRORS.finditer(plain):
         said = next(g for g in m.groups() if g)
-        of = re.search(r"(?:of|/|out of)\s*(10,?000)", m[0]) if m["d"] else None  # "267 of 10000 wrong": the test set's too
+        of = re.search(r"(?:of|/|out of)\s*(?:the\s+)?(10,?000)", m[0]) if m["d"] else None  # "267 of 10000 wrong": the set's too
         told.append(Claim(number, m[0].strip(" ,"), int(said.replace(",", "")) == total and
                           (of is None or int(of[1].replace(",", "")) == images),
                           f"test errors: {total} of {images:,} ({records.PER_CLASS})", "figure",
                           (said,) + ((of[1],) if of else ())))
-        out = out.replace(m[0], re.sub(rf"\s*{re.escape(said)}\b" + (r"\s*(?:of|/|out of)\s*10,?000" if of else ""), "", m[0],
-                                       count=1), 1)
+        gone = re.sub(rf"\s*{re.escape(said)}\b", "", m[0], count=1) if not m["d"] else ""  # "267 of 10000 wrong": all of it
+        out = out.replace(m[0], gone, 1)
     if told and (than := _ERRORS_THAN.search(out)) and (other := (earlier or {}).get(int(than[3]))) and \
             (theirs := _errors_of(other)) is not None:
         more = total - theirs
