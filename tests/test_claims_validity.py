@@ -1420,6 +1420,8 @@ CORPUS_SAID = [
     ("beta", 2, "analysis", "The eights are the worst now, 47 wrong (5.8 % of them).", False),
     ("gamma", 3, "result", "seed 0/1/2 final: 97.51 / 98.34 / 98.16", True),
     ("gamma", 3, "result", "seed 0/1/2 final: 97.51 / 98.16 / 98.34", False),
+    ("alpha", 3, "analysis", "With dropout of 10 % the error at the end is 2.02 %.", _PARTLY),  # a setting's %, not a rate
+    ("alpha", 3, "analysis", "With dropout of 10 % the error at the end is 2.20 %.", False),
 ]
 
 

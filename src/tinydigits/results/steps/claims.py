@@ -791,7 +791,7 @@ def _log_fields(sentence: str) -> str:
     if test is not None:
         count = f" ({test[2]}/{test[3]} correct)" if abs(int(test[2]) / int(test[3]) * 100 - float(test[4])) >= 0.005 else ""
         fields.append(f"Test Loss={test[1]} Accuracy={test[4]}%{count}")
-    head = (bar[1] if bar is not None else "") if bar is None or bar[2] is None else f"Epoch {bar[2]}: "
+    head = f"Epoch {bar[2]}: " if bar is not None and bar[2] else ""
     rest = sentence[bar.end():test.start() if test is not None else len(sentence)] if bar is not None else \
         sentence[:test.start()]
     if re.search(r"[A-Za-z]{2}", re.sub(r"(?i)\b(?:test|epoch)\b", "", rest)) or (test and sentence[test.end():].strip(" ./")):
@@ -814,6 +814,8 @@ def _sole_seed(plain: str) -> str | None:
 # of its direction turned ("the error went up" is the accuracy going down)
 _ERROR_RATE = re.compile(r"(?i)\berror(?:\s+rate)?\b|\bwrong\b[^;%]{0,16}\d\s*%|"
                          r"%\s+(?:of\s+(?:them|those|the\s+\w+(?:\s+set)?)\s+)?(?:wrong|misclassified)\b")
+_A_SETTING = re.compile(r"(?i)\b(?:dropout|drop|rotation|rotate|shift|scale|momentum|decay|p\s*=|warm-?up|split|"
+                        r"validation)\b[^,;%]{0,15}$")
 _TURNED = {"up": "down", "down": "up", "rose": "fell", "fell": "rose", "rises": "falls", "falls": "rises", "higher": "lower",
            "lower": "higher", "increased": "decreased", "decreased": "increased", "under": "above", "below": "above",
            "above": "below", "over": "under", "dropped": "rose", "climbed": "fell", "almost": "about", "nearly": "about"}
@@ -825,8 +827,8 @@ def _as_accuracy(sentence: str) -> str:
     if not _ERROR_RATE.search(sentence) or not re.search(r"\d\s*%", sentence) or \
             re.search(r"(?i)\baccura|(?<![\d.,])(?:[5-9]\d|100)(?:\.\d+)?\s*%", sentence):
         return sentence
-    text = re.sub(r"(?<![\d.,])(\d{1,2}(?:\.(\d+))?)\s*%",
-                  lambda m: f"{100 - float(m[1]):.{len(m[2] or '')}f} %", sentence)
+    text = re.sub(r"(?<![\d.,])(\d{1,2}(?:\.(\d+))?)\s*%", lambda m: m[0] if _A_SETTING.search(sentence[:m.start()]) else
+                  f"{100 - float(m[1]):.{len(m[2] or '')}f} %", sentence)  # "dropout of 10 %": a setting, no rate
     text = re.sub(r"(?i)\b(train(?:ing)?|test)\s+error(?:\s+rate)?\b", r"\1 accuracy", text)
     text = re.sub(r"(?i)\berror(?:\s+rate)?\b", "test accuracy", text)
     text = re.sub(r"(?i)%\s+(?:of\s+(?:them|those|the\s+\w+(?:\s+set)?)\s+)?(?:wrong|misclassified)\b", "% right", text)
