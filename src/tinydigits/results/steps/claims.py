@@ -1080,7 +1080,8 @@ def _no_record(plain: str, step: Step, number: int, earlier: dict[int, Step] | N
 
 
 # the test errors of a whole run, said as a count: "all 1371 errors", "111 of the 249 errors", "half of all 308",
-# "267 of 10000 wrong", "errors: 249", "386 errors in total"; and the count against a step named ("67 more than step 1")
+# "267 of 10000 wrong", "386 errors in total" (a result field's "Errors: 249" is `_result_field`'s); and the count
+# against a step named ("67 more than step 1")
 _ERRORS = r"(?:test\s+)?(?:errors|mistakes|misclassifications|misclassified(?:\s+(?:images|digits))?|wrong(?:\s+(?:predictions|" \
     r"images|digits|answers))?)"
 _COUNT = r"\d{1,3}(?:,\d{3})*|\d+"
@@ -1092,8 +1093,7 @@ _TOTAL_ERRORS = re.compile(rf"(?i)(?:\b(?:half|third|quarter|most|much|some|\d+|
                            rf"(?<![\d.,])(?P<c>{_COUNT})\s+{_ERRORS}\s+(?:in total|overall|altogether|in all)\b|"
                            rf"(?<![\d.,])(?P<d>{_COUNT})\s*(?:of|/|out of)\s*(?:the\s+)?10,?000\s+(?:test\s+)?(?:images\s+|"
                            rf"digits\s+)?"
-                           rf"(?:(?:were|are)\s+)?(?:wrong|misclassified|incorrect|errors|mistakes)\b|"
-                           rf"(?:^|(?<=[,;|]))\s*(?:total\s+)?(?:test\s+)?errors\s*[:=]\s*(?P<e>{_COUNT})\b)")
+                           rf"(?:(?:were|are)\s+)?(?:wrong|misclassified|incorrect|errors|mistakes)\b)")
 _ERRORS_THAN = re.compile(r"(?i)\b(\d+)\s+(more|fewer|less)(?:\s+(?:errors|mistakes|wrong))?\s+than\s+(?:in\s+)?"
                           r"(?:step|model)[ _-]?(\d+)\b")
 
@@ -1171,7 +1171,7 @@ def _confusion(plain: str, m: re.Match, step: Step, number: int) -> Claim | None
     if true is None or not each or (count is None and not all(c for _, c in each)):
         return None
     found = {(c.true, c.predicted): c.count for c in pairs}
-    whole = sum(found.values()) == sum(r.errors for r in step.run.per_class) if step.run.per_class else False
+    whole = sum(found.values()) == _errors_of(step)
     verdicts = []
     for predicted, n in each:
         n = int(n) if n else _count(count[1].lower())
@@ -5249,7 +5249,7 @@ def _result_field(low, clause, step, previous, number) -> Claim | None:
     if (wrong := re.match(r"\W*(?:total\s+)?(?:misclassified(?: images| digits)?|wrong predictions|(?:test )?errors(?: on the "
                           r"test set)?|mistakes)\s*[:=–-]\s*(\d{1,4})\b(?!\s*(?:on|for|in)\s+(?:digit|class|the)\b)", low)) and \
             step.run.per_class:  # not "Errors: 495 on digit 2, 279 on digit 8", the digits' own
-        total = sum(r.errors for r in step.run.per_class)
+        total = _errors_of(step)
         return Claim(number, clause, int(wrong[1]) == total, f"{total} test images wrong ({records.PER_CLASS})", "figure",
                      (wrong[1],))
     return None
