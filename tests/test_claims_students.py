@@ -32,6 +32,13 @@ def _judged(tmp_path: Path, handin: str, version: str, students: Path = STUDENTS
     return folder_claims.check_folder(folder)
 
 
+def _said(planted: str, words: str) -> bool:
+    """A planted sentence found among the judged: by its opening, or a markdown table's row by its cells (the checker
+    reads a row with its header said before it)."""
+    cells = " | ".join(c.strip() for c in planted.strip().strip("|").split("|"))
+    return planted[:60] in words or words[:60] in planted or planted.strip().startswith("|") and words.endswith(cells)
+
+
 @pytest.mark.parametrize("handin", ["alpha", "beta"])
 def test_the_planted_false_claims_are_marked(tmp_path, handin):
     judged = _judged(tmp_path, handin, "planted")
@@ -84,20 +91,24 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
 # - students3/: beta's compact bullets, alpha's long joined sentences: 20 of 24 planted ✗ and 15 true ✗ on arrival;
 # - students4/: gamma's bullets in the seeds' style, the example's long paragraphs: 20 of 24 and 11 true ✗ on arrival;
 # - students5/: alpha's log lines and numbered points, beta's paragraphs of references back: 15 of 24 and 22 true ✗ on
-#   arrival - the class whose voice the checker reads least well (docs/claims.md);
+#   arrival - the class whose voice the checker reads least well (docs/claims.md); 13 and 1 after the thirteenth session;
 # - students6/: beta's seeds'-style bullets and log lines with numbered points, gamma's comparing paragraphs: 20 of 24
-#   and 22 true ✗ on arrival, the same after the round's general readings; 21 and 14 since, 21 and 13 after the twelfth;
+#   and 22 true ✗ on arrival, the same after the round's general readings; 21 and 13 after the twelfth, 21 and none after
+#   the thirteenth;
 # - students7/: alpha's seeds'-style bullets and log lines, the example's "**Target.**" paragraphs with printed tables:
-#   13 of 24 planted ✗ and 16 true ✗ on arrival; 14 and 6 since;
+#   13 of 24 planted ✗ and 16 true ✗ on arrival; 14 and 6 after the twelfth, 16 and 3 after the thirteenth;
 # - students8/: beta's comparing paragraphs, gamma's seeds'-style bullets with the notebook's printed log: 20 of 24 and
-#   11 true ✗ on arrival (the same at the start of the round that read students7); 20 and none since;
+#   11 true ✗ on arrival (the same at the start of the round that read students7); 21 and none since;
 # - students9/: alpha's Result tables and numbered points, gamma's long sentences with error rates and steps named by
-#   what changed: 16 of 24 and 16 true ✗ on arrival (18 and 20 at the round's start); not read since.
+#   what changed: 16 of 24 and 16 true ✗ on arrival (18 and 20 at the round's start); 22 and none since;
+# - students10/: beta's seeds'-style bullets with the notebook's printed logs, the example's long paragraphs naming steps
+#   by what they are ("the plain skeleton"): 18 of 24 and 9 true ✗ on arrival; 19 and none since.
 LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
-         ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 8), ("students5", "beta"): (4, 4),
-         ("students6", "beta"): (10, 3), ("students6", "gamma"): (11, 10), ("students7", "alpha"): (7, 4),
-         ("students7", "example"): (7, 2), ("students8", "beta"): (9, 0), ("students8", "gamma"): (11, 0),
-         ("students9", "alpha"): (7, 6), ("students9", "gamma"): (9, 10)}
+         ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 0), ("students5", "beta"): (5, 1),
+         ("students6", "beta"): (10, 0), ("students6", "gamma"): (11, 0), ("students7", "alpha"): (8, 1),
+         ("students7", "example"): (8, 2), ("students8", "beta"): (10, 0), ("students8", "gamma"): (11, 0),
+         ("students9", "alpha"): (11, 0), ("students9", "gamma"): (11, 0), ("students10", "beta"): (9, 0),
+         ("students10", "example"): (10, 0)}
 
 
 @pytest.mark.parametrize(("folder", "handin"), sorted(LATER))
@@ -105,7 +116,7 @@ def test_a_later_class_keeps_its_measured_figures(tmp_path, folder, handin):
     least_marked, most_wrong = LATER[(folder, handin)]
     planted = _judged(tmp_path / "planted", handin, "planted", CORPUS / folder)
     said = json.loads((CORPUS / folder / "planted.json").read_text())[handin]
-    verdicts = {p: [j.verdict for j in planted if p[:60] in j.words or j.words[:60] in p] for p in said}
+    verdicts = {p: [j.verdict for j in planted if _said(p, j.words)] for p in said}
     assert all(verdicts.values()), [p for p, v in verdicts.items() if not v]
     assert sum(1 for v in verdicts.values() if False in v) >= least_marked
     fixed = _judged(tmp_path / "fixed", handin, "fixed", CORPUS / folder)

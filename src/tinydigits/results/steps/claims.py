@@ -38,6 +38,7 @@ from tinydigits.results.steps.curves import (
 )
 from tinydigits.results.steps.fit import CHANCE_POINTS, GAP_POINTS
 from tinydigits.results.steps.known import facts
+from tinydigits.results.steps.layers import module_shapes
 from tinydigits.results.steps.step import Step
 from tinydigits.training.config import augmentations
 
@@ -218,16 +219,32 @@ def sentences(text: str) -> list[str]:
     out = []
     text = re.sub(r"```[^\n]*\n(.*?)```", lambda m: "\n\n" + "\n\n".join(line for line in m[1].splitlines() if line.strip())
                   + "\n\n", text, flags=re.S)  # a printed block: each of its lines is one
+    text = _MD_TABLE.sub(_table_rows, text)
     for block in re.split(r"\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n", "\n" + text.strip()):
         block = " ".join(block.split())
         # a question and its answer ("Does it over-fit? No, the gap is 0.3") are one sentence
-        for s in re.split(r"(?<=[.!])\s+(?=[A-Z(\"'`])|(?<=\?)\s+(?!(?:No|Yes|Not|Nope|Yeah|Yep|Much|Very much|Definitely|"
+        for s in re.split(r"(?<=[.!])\s+(?=[A-Z(\"'`]|\d\s+[a-z]{3,})|"
+                          r"(?<=\?)\s+(?!(?:No|Yes|Not|Nope|Yeah|Yep|Much|Very much|Definitely|"
                           r"Clearly|Absolutely)\b)(?=[A-Z(\"'`])", block):
             if out and out[-1].endswith("?") and _ANSWERS.match(s) and _ASKED.match(out[-1]):
                 out[-1] += " " + s.strip()  # "How many seeds ended above 95%? 2 of the 3.": one claim
             elif s.strip():
                 out.append(s.strip())
     return out
+
+
+# a markdown table: its header, the line under it, its rows
+_MD_TABLE = re.compile(r"(?m)^[ \t]*(\|[^\n]*\|)[ \t]*\n[ \t]*\|?[ \t]*:?-{2,}[^\n]*\n((?:[ \t]*\|[^\n]*\|[ \t]*(?:\n|$))+)")
+
+
+def _table_rows(m: re.Match) -> str:
+    """A markdown table keyed by epoch or seed: each row a sentence of its own, said with the header ("epoch | train
+    acc | test acc: 4 | 13.08 | 7.16"), as the inline table's reader reads it; any other table left whole."""
+    head = [" ".join(re.sub(r"[^a-z0-9 ._]", " ", c.lower()).split()) for c in m[1].strip().strip("|").split("|")]
+    if not re.fullmatch(r"epochs?|ep|seeds?", head[0]):
+        return m[0]
+    rows = [line.strip().strip("|") for line in m[2].splitlines() if line.strip()]
+    return "\n\n" + "\n\n".join(f"{' | '.join(head)}: {' | '.join(c.strip() for c in row.split('|'))}" for row in rows) + "\n\n"
 
 
 _ASKED = re.compile(r"(?i)\W*(?:how|which|what|did|does|do|is|was|are|were|has|have)\b")
@@ -368,6 +385,7 @@ def _given_subject(out: list[str], part: str) -> str:
     if (doer := re.match(rf"(?i)\W*([a-z][\w -]{{0,30}}?)\s+(?:{_EFFECT_VERBS})\b", out[-1])) and \
             re.match(rf"(?i)(?:also\s+)?(?:{_EFFECT_VERBS})\b", part):
         part = f"{doer[1]} {part}"  # "dropout closed the gap and also raised the acc": dropout raised it
+    part = _given_epoch_or_gap(out[-1], part)
     least = re.match(r"(?i)\W*((?:the )?(?:min(?:imum)?|lowest)(?: test accuracy)? of the last \d+(?: epochs)?)\b", out[0])
     level = re.match(r"(?i)(?:but\s+|yet\s+)?((?:still\s+|just\s+|only\s+)*(?:below|under|above|over|at least)\s+\d)", part)
     if least and level:  # "The min of the last 3 is 99.35 %, but still below 99.4 %": the min is
@@ -383,6 +401,17 @@ def _given_subject(out: list[str], part: str) -> str:
     if (loss := re.search(r"(?i)\b((?:test|train(?:ing)?|val(?:idation)?)\s+loss)\b", out[-1])) and \
             (role := re.match(r"(?i)(?:and\s+)?(?:the\s+)?(final|last|lowest|best)\s+(?=(?:is\s+|was\s+|of\s+)?0?\.\d)", part)):
         part = f"{role[0]}{loss[1]} {part[role.end():]}"  # "Lowest test loss 0.065 (ep 3); final 0.101": the loss's final
+    return part
+
+
+def _given_epoch_or_gap(said: str, part: str) -> str:
+    """The epoch a head clause names for a move said after it, and the gap a bare size is of."""
+    if (head := re.match(r"(?i)\W*epoch (\d+) (?:was|is) (?:a |an |the )?(?:\w+ )?(?:one|epoch|drop|dip|fall|jump)\b", said)) \
+            and re.search(r"(?i)\bfrom\s+\d", part) and not re.search(r"(?i)\bepochs?\b", part):
+        part = f"in epoch {head[1]}, {part}"  # "Epoch 3 was a bad one: test fell from 82.89 % to 76.92 %": into epoch 3
+    if re.search(r"(?i)\bgap\b", said) and re.fullmatch(r"(?i)(?:only\s+|just\s+)?(?:under|below|over|above|about|around|"
+                                                       r"within|less than|more than)\s+\d*\.?\d+\s*(?:points?|pts?|pp)?", part):
+        part = f"the gap is {part}"  # "The gap is small, under 0.5": the gap's size
     return part
 
 
@@ -691,7 +720,8 @@ PLANNED = re.compile(r"^\s*(?:next|then(?=\s*[,:]?\s*(?:try|use|add|remove|incre
                      r"\b(?:will|won't|would|should|"
                      r"shall|going to|plan(?:s|ned)? to|next step|next,|next:|next we|next i|in the next|try(?:ing)? to|"
                      r"we'll|i'll|let's|might|hope|to get|need(?:s)? to|can be pushed|could be|want to|aim(?:s)? to|"
-                     r"would like|needs? more|needs? to|i'd|we'd|maybe|if i had|if we had|(?<!\ds )(?<!\d )comes? next|"
+                     r"would like|needs? more|needs? to|i'd|we'd|maybe|if i had|if we had|(?:i|we) (?:don't |do not )?expect|"
+                     r"(?<!\ds )(?<!\d )comes? next|"
                      r"(?<!\ds come )(?<!\d come )(?<!\ds are )(?<!\d is )(?<!\ds comes )"
                      r"next(?!\s+(?:\d|epoch|three|two|few|one|at|with|worst|lowest|best|highest|weakest)\b|-))\b", re.I)
 
@@ -942,6 +972,16 @@ def _each_seed(m: re.Match, seeds: list[int]) -> str:
     return m[0][:m.start("list") - m.start()] + listed + mean
 
 
+def _in_seed_order(listed: str, seeds: list[int]) -> str:
+    """A list of as many figures as the seeds, each said as its seed's, in order; any other list as it was."""
+    figures = re.findall(r"\d{2}\.\d+", listed)
+    if len(figures) != len(seeds):
+        return listed
+    for figure, seed in zip(figures, seeds, strict=True):
+        listed = re.sub(rf"(?<![\d.]){re.escape(figure)}(?:\s*%)?(?![\d(])", f"{figure} % (seed {seed})", listed, count=1)
+    return listed
+
+
 def _placed_by_the_run(sentence: str, step: Step, n: int) -> str:
     """Figures placed by the run's own counts: a slashed list of as many figures as the check has seeds, each its
     seed; "then a and b" after the last epoch named, the epochs up to the run's last."""
@@ -952,6 +992,15 @@ def _placed_by_the_run(sentence: str, step: Step, n: int) -> str:
         sentence = re.sub(r"(?i)(\bfinals?\b[^;]*?\(seeds [\d/]+\))\s*\(\s*mean\s+(\d{2}\.\d+\s*%?)\s*\)", r"\1, mean final \2",
                           sentence)  # "(mean 95.33)" after the seeds' finals: their mean
         sentence = _SEEDS_LISTED.sub(lambda m: _each_seed(m, seeds), sentence)
+        if re.search(r"(?i)\b(?:the|all|their|three|two|\d) seeds\b", sentence):  # "(95.90, 97.13 and 97.19)": each seed's
+            sentence = re.sub(r"\(((?:\d{2}\.\d+\s*%?\s*,\s*)+\d{2}\.\d+\s*%?,?\s+and\s+\d{2}\.\d+\s*%?)",
+                              lambda m: "(" + _in_seed_order(m[1], seeds), sentence)
+    # "Final test accuracy: seed 0 97.51 %, seed 1 98.34 %, seed 2 98.16 % (mean 98.00 %)": the seeds' mean
+    sentence = re.sub(r"(?i)^(\W*(final|best|min\w*|lowest)\b[^;()]*?"
+                      r"(?:\bseed \d+\s*[:=]?\s*\d{2}\.\d+\s*%?\s*,?\s*(?:and\s+)?){2,})"
+                      r"\(\s*(?:mean|average|avg)\.?\s*:?\s*(\d{2}\.\d+\s*%?)\s*\)",
+                      lambda m: f"{m[1].rstrip(' ,')}, mean {'min' if m[2].lower().startswith(('min', 'low')) else m[2].lower()}"
+                      f" {m[3]}", sentence)
     # "seed 0/1/2 final: 97.51 / 98.34 / 98.16": the seeds named before their slashed figures, each its own
     sentence = re.sub(r"(?i)\bseeds?\s+(\d+(?:\s*/\s*\d+)+)\s+([a-z][a-z ]{0,30}?)\s*:\s*"
                       r"((?:\d{2}\.\d+\s*%?\s*/\s*)+\d{2}\.\d+\s*%?)",
@@ -982,6 +1031,8 @@ def _said_of_the_run(sentence: str, step: Step) -> str:
     if n < 2:
         return sentence
     sentence = _placed_by_the_run(sentence, step, n)
+    if (own := getattr(step.run.settings, "seed", None)) is not None:  # "the shown seed": the seed the run's logs are of
+        sentence = re.sub(r"(?i)\b(?:the\s+)?(?:shown|plotted|logged|printed|displayed)\s+seed\b", f"seed {own}", sentence)
     # "After epoch 3 test slipped to 97.05 % and then 96.92 %": the epochs after it, in turn
     sentence = re.sub(r"(?i)(\bafter epoch (\d+),?\s+(?:the\s+)?(?:test|train|val)?\w*\s*(?:acc\w*\s+)?(?:slipped|slid|fell|"
                       r"dropped|dipped|rose|climbed|jumped|went (?:up|down))\s+(?:back\s+)?to\s+)(\d{2}\.\d+(?:\s*%)?)"
@@ -1050,15 +1101,19 @@ def _fit_before(found: list[Claim], clause: str, sentence: str, previous: Step |
 # accuracy of guessing ("the 2.30 of pure guessing", "chance level (10 %)")
 _NO_RECORD = re.compile(r"(?i),?\s*(?:and\s+|with\s+)?(?:the\s+)?"
                         r"(?:most\s+common\s+(?:mistake|confusion|error)s?\s*(?:was|is|:)?\s*)?"
-                        r"(?:(?:\d+|all|most) of (?:them|those|these|which|its errors|their errors)"
+                        r"(?:(?:mostly|most often|often|usually)\s+(?=read|mistaken|misread|taken|predicted|confused)|"
+                        r"(?:\d+|all|most) of (?:them|those|these|which|its errors|their errors)"
                         r"(?:\s+(?:zeros|ones|twos|threes|fours|fives|sixes|"
                         r"sevens|"
                         r"eights|nines|\ds))?\s+(?:were\s+|are\s+|got\s+)?|(?:an?\s+)?(?<![\d.])\d{1,4}\s+"
                         r"(?:(?:zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|nines)\s+(?:were\s+|are\s+|got\s+))?)"
                         r"(?:read|mistaken|misread|taken|predicted|classified|confused)\s+(?:as|for|with)\s+(?:an?\s+)?\d\b"
                         # "read as 3 (330) or as 7 (121)"
-                        r"(?:\s*\(\d+\))?(?:\s*(?:,|or|and)\s+(?:as\s+|for\s+)?(?:an?\s+)?\d\b(?:\s*\(\d+\))?)*"
+                        r"(?:\s*\(\d+\))?(?:\s*(?:,|or|and)\s+(?:\d+\s+as\s+(?:an?\s+)?\d\b|(?:as\s+|for\s+)?(?:an?\s+)?\d\b"
+                        r"(?!\s+as\b))(?:\s*\(\d+\))?)*"
                         r"(?:,?\s+(?:most often\s+)?\(?\d+\s+times\)?)?|"
+                        # "8 → 0 (36), 8 → 3 (30) and 8 → 2 (25)"
+                        r"(?<![\w.])\d\s*(?:→|->)\s*\d\s*\(\d+\)(?:\s*(?:,|and|or)\s*\d\s*(?:→|->)\s*\d\s*\(\d+\))*|"
                         r"\s*,?\s*(?:not far (?:below|above|from)\s+)?(?:the\s+)?\d+(?:\.\d+)?\s*%?\s+(?:of|for)\s+"
                         r"(?:pure\s+|random\s+)?(?:guessing|chance)\b|\bchance(?:\s+level)?\s*(?:\(|of|is|=|"
                         r":)\s*\d+(?:\.\d+)?\s*%?\)?")
@@ -1089,8 +1144,11 @@ _MNIST_TEST = 10_000  # MNIST's test set, where a run's per-class record lacks i
 _TOTAL_ERRORS = re.compile(rf"(?i)(?:\b(?:half|third|quarter|most|much|some|\d+|\d+\s*%)\s+of\s+all\s+(?P<a>{_COUNT})"
                            rf"(?:\s+{_ERRORS})?\b(?!\s*(?:%|epochs?|seeds?|params|parameters|images|steps|digits|classes))|"
                            rf"\b(?:(?:a\s+)?total(?:\s+of)?|all)\s+(?P<f>{_COUNT})\s+{_ERRORS}\b|"
-                           rf"\b(?:all|of)\s+the\s+(?P<b>{_COUNT})\s+{_ERRORS}\b|"
+                           rf"\b(?:all|of)\s+the\s+(?P<b>{_COUNT})\s+{_ERRORS}\b(?!\s+(?:\d'?s|zeros|ones|twos|threes|fours|"
+                           r"fives|sixes|sevens|eights|nines)\b)|"
                            rf"(?<![\d.,])(?P<c>{_COUNT})\s+{_ERRORS}\s+(?:in total|overall|altogether|in all)\b|"
+                           rf"\b(?:all together|altogether|in total|overall|in all),?\s+there\s+(?:are|were)\s+(?P<g>{_COUNT})\s+"
+                           rf"{_ERRORS}\b|"
                            rf"(?<![\d.,])(?P<d>{_COUNT})\s*(?:of|/|out of)\s*(?:the\s+)?10,?000\s+(?:test\s+)?(?:images\s+|"
                            rf"digits\s+)?"
                            rf"(?:(?:were|are)\s+)?(?:wrong|misclassified|incorrect|errors|mistakes)\b)")
@@ -1114,6 +1172,9 @@ def _total_errors(plain: str, step: Step, number: int, earlier: dict[int, Step] 
                           f"test errors: {total} of {images:,} ({records.PER_CLASS})", "figure",
                           (said,) + ((of[1],) if of else ())))
         gone = re.sub(rf"\s*{re.escape(said)}\b", "", m[0], count=1) if not m["d"] else ""  # "267 of 10000 wrong": all of it
+        if m["b"] and (share := _share_of_errors(plain[:m.start()], step, number)):
+            told.append(share[0])  # "so these two make 71 of the 200 test errors": the digits named, summed
+            out = out.replace(share[1], "", 1)
         out = out.replace(m[0], gone, 1)
     if told and (than := _ERRORS_THAN.search(out)) and (other := (earlier or {}).get(int(than[3]))) and \
             (theirs := _errors_of(other)) is not None:
@@ -1123,6 +1184,20 @@ def _total_errors(plain: str, step: Step, number: int, earlier: dict[int, Step] 
                           f"of both)", "figure", (than[1],)))
         out = out.replace(than[0], "")
     return out, told
+
+
+def _share_of_errors(before: str, step: Step, number: int) -> tuple[Claim, str] | None:
+    """"The 9 ... and the 8 ..., so these two make 71 of the 200 errors": the errors of the digits the words named
+    before, summed, against the count said (with the words it sits in)."""
+    said = re.search(r"\b(?:these|those|the)\s+(?:two|three|four)\s+(?:digits\s+)?(?:make|account for|have|are|hold|give)\s+"
+                     r"(?:up\s+)?(\d+)\s*$", before, re.I)
+    named = list(dict.fromkeys(d for _, _, d in _digit_mentions(before.lower()[:said.start()]))) if said else []
+    rows = {r.digit: r for r in step.run.per_class}
+    if not said or not named or any(d not in rows for d in named):
+        return None
+    total = sum(rows[d].errors for d in named)
+    return Claim(number, said[0].strip(), int(said[1]) == total, " + ".join(f"digit {d}: {rows[d].errors}" for d in named)
+                 + f" = {total} errors ({records.PER_CLASS})", "figure", (said[1],)), said[1]
 
 
 # a digit's errors out of its test images: "495 of its 1,032 test images are wrong", "3 errors out of 980"
@@ -1145,7 +1220,37 @@ def _support_said(plain: str, step: Step, number: int, told: list[Claim]) -> tup
         told = told + [Claim(number, m[0], int(said.replace(",", "")) == row.support,
                              f"digit {row.digit}: {row.support:,} test images ({records.PER_CLASS})", "figure", (said,))]
         plain = plain.replace(m[0], f"{m[1]} errors", 1)
+    for m in list(_SUPPORT_OF.finditer(plain)) + list(_PRECISION.finditer(plain)):
+        named = _digit_mentions(plain.lower()[:m.start()])
+        row = rows.get(named[-1][2]) if named else None
+        if row is None:
+            continue
+        told = told + [_support_or_precision(m, row, step, number)]
+        plain = plain.replace(m[0], "", 1)
     return plain, told
+
+
+# "14.78 % error on its 974 images", "(precision 100 %)": a digit's test images, the share of its predictions right
+_SUPPORT_OF = re.compile(r"(?i)\s*\b(?:on|of|over|across|among)\s+(?:its|their)\s+(\d{1,3}(?:,\d{3})?|\d+)\s+(?:test\s+)?"
+                         r"(?:images|samples|examples)\b")
+_PRECISION = re.compile(r"(?i)\s*\(?\bprecision\s*(?:of\s+)?(?:is\s+|was\s+|:\s*|=\s*)?(\d{1,3}(?:\.\d+)?)\s*%\)?|"
+                        r"\s*\b(?:only\s+|just\s+)?(\d{1,3}(?:\.\d+)?)\s*%?\s+precision\b")
+
+
+def _support_or_precision(m: re.Match, row, step: Step, number: int) -> Claim:
+    """A digit's support against per_class.csv, or its precision: its right answers over every prediction of it, where
+    the run's confusions list every mistake (else not settled)."""
+    said = m[1] or m[2]
+    if "precision" not in m[0].lower():
+        return Claim(number, m[0].strip(), None if row.support is None else _num(said) == row.support,
+                     f"digit {row.digit}: {row.support or '?'} test images ({records.PER_CLASS})", "figure", (said,))
+    found = {(c.true, c.predicted): c.count for c in step.run.confusions or []}
+    if row.support is None or sum(found.values()) != _errors_of(step):
+        return Claim(number, m[0].strip(), None, f"digit {row.digit}: no whole record of its predictions", "figure", (said,))
+    right = row.support - row.errors
+    precision = 100 * right / (right + sum(c for (t, p), c in found.items() if p == row.digit and t != row.digit))
+    return Claim(number, m[0].strip(" ()"), said_as(precision, said), f"digit {row.digit}: precision {precision:.2f} % "
+                 f"({records.PER_CLASS}, {records.METRICS} `confused`)", "figure", (said,))
 
 
 def _errors_of(step: Step) -> int | None:
@@ -1159,6 +1264,14 @@ def _confusion(plain: str, m: re.Match, step: Step, number: int) -> Claim | None
     said, pairs = m[0].lower(), step.run.confusions
     if pairs is None or re.search(r"\b(?:all|most) of\b", said):
         return None
+    if arrows := re.findall(r"(\d)\s*(?:→|->)\s*(\d)\s*\((\d+)\)", said):  # "8 → 0 (36), 8 → 3 (30)": each pair's count
+        found = {(c.true, c.predicted): c.count for c in pairs}
+        whole = sum(found.values()) == _errors_of(step)
+        got = [found.get((int(t), int(p)), 0 if whole else None) for t, p, _ in arrows]
+        verdicts = [None if g is None else g == int(n) for g, (_, _, n) in zip(got, arrows, strict=True)]
+        return Claim(number, m[0].strip(" ,"), False if False in verdicts else None if None in verdicts else True,
+                     ", ".join(f"{t} → {p}: {found.get((int(t), int(p)), 0)}" for t, p, _ in arrows)
+                     + f" ({records.METRICS} `confused`)", "figure", tuple(x for a in arrows for x in a))
     own = re.search(rf"\b(?:(?:an?\s+)?(?<![\d.])(\d)\s+(?:read|mistaken|misread|taken|predicted|classified|confused)|"
                     rf"({'|'.join(w for w in DIGIT_WORDS if w.endswith('s'))}))\b", said)
     mentions = _digit_mentions(plain.lower()[:m.start()])
@@ -1167,7 +1280,10 @@ def _confusion(plain: str, m: re.Match, step: Step, number: int) -> Claim | None
                     r"nines)\s+(?:were\s+|are\s+|got\s+)(?=read|mistaken|misread|taken))?(of|read|mistaken|misread|taken)", said)
     count = re.search(rf"\b(\d+|{'|'.join(WORDS)})\s+times\b", said) or \
         (lead if lead and (lead[2] == "of" or len(lead[1]) > 1) else None)  # "43 read as 0": a count; "4 read as 9": a digit
-    each = [(int(p), c) for p, c in re.findall(r"\bas\s+(?:an?\s+)?(\d)\b(?:\s*\((\d+)\))?", said)]
+    first = re.search(r"\bas\s+", said)  # "read as 0 (43) or 9 (28)", "11 ... as 5 and 7 as 2": each after the first "as"
+    each = [(int(p or q), c or n) for n, q, p, c in re.findall(
+        r"(?:,|\bor|\band)\s+(\d+)\s+as\s+(?:an?\s+)?(\d)\b(?!\s*%|\.\d)|(?:\bas|,|\bor|\band)\s+(?:as\s+)?(?:an?\s+)?(?<![\d.])(\d)\b"
+        r"(?!\s*%|\.\d)(?:\s*\((\d+)\))?", said[first.start():] if first else "")]
     if true is None or not each or (count is None and not all(c for _, c in each)):
         return None
     found = {(c.true, c.predicted): c.count for c in pairs}
@@ -1180,7 +1296,9 @@ def _confusion(plain: str, m: re.Match, step: Step, number: int) -> Claim | None
     near = plain.lower()[max(0, m.start() - 40):m.end()]
     if rank := re.search(r"\b(most often|most common|top|biggest|main|largest)\b", near):  # "the top mix-up is 9 read as 4"
         pool = [c for (t, _), c in found.items() if t == true] if rank[1] == "most often" else list(found.values())
-        verdicts.append(found.get((true, each[0][0]), 0) == max(pool, default=0))
+        place = len(re.findall(r"\b(?:then|next|followed by|second)\b", near[rank.end():]))  # "top ..., then 7 read as 2"
+        ranked = sorted(pool, reverse=True) + [0] * (place + 1)
+        verdicts.append(found.get((true, each[0][0]), 0) == ranked[place])
     verdict = False if False in verdicts else None if None in verdicts else True
     return Claim(number, m[0].strip(" ,"), verdict, ", ".join(f"{true} → {p}: {found.get((true, p), 0)}" for p, _ in each)
                  + f" ({records.METRICS} `confused`)", "figure", tuple(re.findall(r"\d+", said)))
@@ -1589,7 +1707,7 @@ def _phrasings(text: str) -> str:
                   r"(?:epoch|ep\.?)\s+(\d+)(\s*\(\s*\d{2}\.\d+\s*%?\s*\))?,?\s+and\s+"
                   r"(?=\d+(?:\.\d+)?\s*%?\s+(?:at|by|in)\s+(?:epoch|ep\.?)\s*\d)",
                   lambda m: f"{m[1]} {m[2]} {m[3]} epoch {m[4]}{m[5] or ''} and {m[1]} ", text)  # "(53.76 %)": its figure
-    text = re.sub(r"(?i)\b(held|holds?|kept|stayed at|stays at)\s+(\d{2}(?:\.\d+)?)\b(?!\s*%|\.\d)", r"\1 \2 %", text)
+    text = re.sub(r"(?i)\b(held|holds?|kept|stayed at|stays at)\s+(\d{2}(?:\.\d+)?)\b(?!\s*%|\.\d|,\d)", r"\1 \2 %", text)
     return text
 
 
@@ -1686,7 +1804,7 @@ def _plain(sentence: str) -> str:
     text = re.sub(r"(?i)\btrain\s*/\s*test\b([^:\d]{0,20}):?\s*(\d{1,3}(?:\.\d+)?)\s*%?\s*/\s*(\d{1,3}(?:\.\d+)?)\s*%?",
                   r"train\1 \2 %, test\1 \3 %", text)  # "Train/Test (final): 98.78/98.81"
     text = re.sub(r"(?i)\b(accuracy|acc|parameters|params|loss|rf|receptive field)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)
-    text = re.sub(r"(?i)\b(seed \d+|model[ _-]?\d+|step \d+)\s+[-–—]\s+", r"\1: ", text)  # "Seed 1 - best 99.51"
+    text = _seeds_plainly(text)
     text = _there_as_span(_epochs_plainly(text))
     low = text.lower()
     if "loss" in low or re.search(r"\b(lr|rate|dropout|decay|momentum|gap|difference|points)\b", low):
@@ -1706,12 +1824,27 @@ def _plain(sentence: str) -> str:
     return text
 
 
+def _seeds_plainly(text: str) -> str:
+    """A seed said as a field's head ("Seed 1 - best 99.51", "Best seed: 0 (98.33 %)", "Last three epochs (seed 0): 99.56,
+    99.54, 99.55"): the seed's figures, as the seed readers read them."""
+    text = re.sub(r"(?i)\b(seed \d+|model[ _-]?\d+|step \d+)\s+[-–—]\s+", r"\1: ", text)
+    text = re.sub(r"(?i)\b(best|worst|lowest|highest|top|weakest|strongest)\s+seed\s*[:=–-]\s*(?:seed\s+)?(\d+)\b(?!\s*%|\.\d)",
+                  r"the \1 seed is seed \2", text)
+    return re.sub(r"(?i)^(\W*)(?:the\s+)?(?:last|final)\s+(\d|two|three|four|five)\s+epochs\s*\(\s*(seed\s+\d+)\s*\)\s*:\s*"
+                  r"((?:\d{2}\.\d+\s*%?\s*,\s*)+(?:and\s+)?\d{2}\.\d+\s*%?)\W*$", r"\1\3: \4 in the last \2 epochs", text)
+
+
 def _counts_plainly(text: str) -> str:
     """"495 on digit 2", "Only 2 errors on the 1s and 0 errors on the 0s": each digit's count; "with clean digits": no
     digit's figure."""
     text = re.sub(r"(?i)(?<![\d.])(\d{1,4})\s+(?:errors?\s+|mistakes\s+)?on\s+(digit|class)\s+(\d)\b(?!\s*%|\.\d)",
                   r"\2 \3: \1 errors", text) if re.search(r"(?i)\b(?:errors|mistakes)\b", text) else text
     text = re.sub(r"(?i)\s+(?:with|on) clean (?:digits|images|inputs)\b", " (augmentation off)", text)
+    # "109 of them were read as 3, as were 104 of the 120 wrong 5s": that digit's errors, and its share read so
+    text = re.sub(r"(?i)\b(read|mistaken|misread|predicted|classified|taken)\s+(as|for)\s+(\d)\b,?\s+"
+                  r"as\s+were\s+(\d+)\s+of\s+the\s+"
+                  r"(\d+)\s+(?:wrong|misclassified|mistaken)\s+(\d)(?:'s|s)\b",
+                  r"\1 \2 \3, and digit \6 has \5 errors, \4 of them \1 \2 \3", text)
     return re.sub(r"(?i)(?<![\d.])(\d{1,4})\s+(?:errors?|mistakes?)\s+(?:on|for)\s+the\s+(\d)(?:'s|s)\b", r"digit \2: \1 errors",
                   text)
 
@@ -1742,6 +1875,11 @@ def _errors_as_accuracy(text: str) -> str:
                   text)
     text = re.sub(r"(?i)\b(acc(?:uracy)?\s*(?:[:=\-–]|\b(?:of|is|was|at|reached)\b)?\s*(?:(?:about|around|~)\s*)?)0\.([5-9]\d)"
                   r"(\d{1,2})\b(?!\s*(?:%|points?|pts?|pp|percentage))", lambda m: f"{m[1]}{m[2]}.{m[3]} %", text)
+    # "3.08 % error instead of 3.86 %": the figure it is set against is an error rate too
+    text = re.sub(r"(?i)(?<![\d.])(\d{1,2}\.\d{1,2}\s*%\s+(?:(?:test|train(?:ing)?|validation|val)\s+)?error(?:\s+rate)?\s+"
+                  r"(?:instead of|against|vs\.?|versus|compared (?:with|to)|down from|up from)\s+)"
+                  r"(\d{1,2})\.(\d{1,2})\s*%(?!\s*error)",
+                  lambda m: f"{m[1]}{m[2]}.{m[3]} % error", text)
     return re.sub(r"(?i)(?<![\d.])(\d{1,2})\.(\d{1,2})\s*%\s+((?:test|train(?:ing)?|validation|val)\s+)?error(?:\s+rate)?\b",
                   lambda m: f"{100 - float(m[1] + '.' + m[2]):.{len(m[2])}f} % {m[3] or ''}accuracy", text)
 
@@ -1781,7 +1919,7 @@ def _epochs_plainly(text: str) -> str:
     text = re.sub(r"(?i)(\d{2}\.\d+\s*%?(?:\s*/\s*\d{2}\.\d+\s*%?)+)\s*(?:\(\s*|(?:for|on|of|across)\s+(?:the\s+)?)seeds\s+"
                   r"(\d(?:\s*[,/]\s*\d)+)\s*\)?", _seeds_in_order, text)
     text = _seeds_beside(_seeds_slashed(text))
-    text = _LEAD_PAIR.sub(_lead_pair, text)
+    text = _FIT_PAIR.sub(_fit_pair, _IT_PAIR.sub(_it_pair, _LEAD_PAIR.sub(_lead_pair, text)))
     text = re.sub(r"(?i)\bafter (?:the |its )?peak (?:at|in) epoch (\d+)", r"from epoch \1 on", text)  # "after the peak at ep 3"
     if (cut := re.search(r"(?i)\b(?:cut|drop|decay)\w*\b[^.;]{0,30}?\b(after|at|in) epoch (\d+)\b", text)) and \
             (before := int(cut[2]) - (cut[1].lower() != "after")) >= 1:  # "the cut after epoch 4 ...: 95.90 % before it"
@@ -1801,8 +1939,40 @@ def _epochs_plainly(text: str) -> str:
 _LEAD_PAIR = re.compile(r"(?i)\b(?P<who>train|test)(?:ing)?(?: accuracy)?\b"
                         r"(?P<mid>(?:(?!,\s*(?:and|but|while|whereas)\b)[^.;%]|\.(?=\d)){0,60}?\b(?:ahead|leads?|led|caught up|"
                         r"leading|above|behind|below|trails?|trailed)\b"
-                        r"(?:(?!,\s*(?:and|but|while|whereas)\b)[^.;%]|\.(?=\d)){0,60}?)(?P<a>\d{2}\.\d+)\s*%?\s*"
+                        r"(?:(?!,\s*(?:and|but|while|whereas)\b)[^.;%]|\.(?=\d)){0,80}?)(?P<a>\d{2}\.\d+)\s*%?\s*"
                         r"(?P<rel>against|vs\.?|versus|to)\s*(?P<b>\d{2}\.\d+)\s*%")
+
+
+# "... and only fell below it at epoch 4 (96.14 % against 96.84 %)": a pair said of "it", after a lead's pair
+_IT_PAIR = re.compile(r"(?i)\b(?:below|under|above|over|behind|ahead of)\s+it\b(?P<mid>[^.;%]{0,40}?)(?P<a>\d{2}\.\d+)\s*%?\s*"
+                      r"(?P<rel>against|vs\.?|versus)\s*(?P<b>\d{2}\.\d+)\s*%")
+
+
+# "epoch 1 was under-fitting (94.61 % against 75.44 %)": the pair a fit word is said with
+_FIT_PAIR = re.compile(r"(?i)\b(?P<fit>over|under)[- ]?fit\w*\s*\(\s*(?P<a>\d{2}\.\d+)\s*%?\s*(?P<rel>against|vs\.?|versus)\s*"
+                       r"(?P<b>\d{2}\.\d+)\s*%")
+
+
+def _fit_pair(m: re.Match) -> str:
+    """Each figure of the pair said with its curve: test's first where it is the higher and the fit is the course's
+    under-fitting (test above train), train's first for over-fitting; any other pair as it was."""
+    if float(m["a"]) <= float(m["b"]):
+        return m[0]
+    first, second = ("test", "train") if m["fit"].lower() == "under" else ("train", "test")
+    return f"{m[0][:m.start('a') - m.start()]}{first} {m['a']} % {m['rel']} {second} {m['b']} %"
+
+
+def _it_pair(m: re.Match) -> str:
+    """The pair in the order of the lead's pair said before it (test's first where that one's was), each figure at the
+    epoch its words name."""
+    led = re.findall(r"(?i)\b(test|train) \d{2}\.\d+ %(?: at epoch \d+)? (?:against|vs\.?|versus|to) (train|test) \d",
+                     m.string[:m.start()])
+    if not led:
+        return m[0]
+    at = re.findall(r"(?i)\b(?:at|in|after) epoch (\d+)\b", m["mid"])
+    at = f" at epoch {at[-1]}" if at and re.search(r"[,(]\s*$", m["mid"]) else ""
+    (a, b), head = led[-1], m[0][:m.start("a") - m.start()]
+    return f"{head}{a} {m['a']} %{at} {m['rel']} {b} {m['b']} %{at}"
 
 
 def _lead_pair(m: re.Match) -> str:
@@ -1818,8 +1988,9 @@ def _lead_pair(m: re.Match) -> str:
     clause = re.split(r";|,\s*(?:and|but|while)\b", m.string[:m.start()])[-1] + between
     at = re.findall(r"(?i)\b(?:at|in|after) epoch (\d+)\b", clause)  # "led at epoch 4, 96.84 % against 96.14 %": each figure's
     at = f" at epoch {at[-1]}" if at and re.search(r"[,(]\s*$", between) else ""
-    if re.match(r"(?i)\s*(?:at|in|after) epoch \d+", m.string[m.end():]):
-        at = ""  # "(98.12 % vs 97.55 % at epoch 3)": the pair's own epoch, said after it
+    if own := re.match(r"(?i)\s*(?:at|in|after) epoch (\d+)", m.string[m.end():]):
+        # "(98.12 % vs 97.55 % at epoch 3)": the pair's own epoch, said after it, the first figure's too
+        return f"{m['who']}{between}{first} {m['a']} % at epoch {own[1]} {m['rel']} {second} {m['b']} %"
     return f"{m['who']}{between}{first} {m['a']} %{at} {m['rel']} {second} {m['b']} %{at}"
 
 
@@ -1937,7 +2108,7 @@ READERS: tuple = ()  # set below, once every reader is defined
 def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, number: int,
                earlier: dict[int, Step] | None = None) -> list[Claim]:
     low = clause.lower()
-    found: list[Claim] = []
+    found: list[Claim] = _steps_chain(low, clause, step, number, earlier or {})  # before the readers of one run's epochs
     against = _named_step(low, previous, earlier or {}, number)
     for reader in READERS:
         if reader in (_seeds, _held, _reached, _budget) and any(c.kind == "threshold" for c in found) or \
@@ -1952,6 +2123,8 @@ def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, nu
             claim = reader(low, clause, step, against, number)
         finally:
             _READ.reset(token)
+        if claim is not None and reader is _inline_table:
+            return [claim]  # a table's row: every cell read against its record, and nothing else said
         if claim is not None:
             claim = claim if claim.numbers else replace(claim, numbers=tuple(read))
             if claim.kind in ("threshold", "figure", "seeds", "held", "reached") and claim.numbers and \
@@ -2005,6 +2178,17 @@ def _change_named(low: str) -> str | None:
                 None)
 
 
+def _schedule_still(said: str, clause: str, step: Step, number: int) -> Claim:
+    """A credit to a schedule whose rate never moved: false, unless the words credit the still rate itself ("the StepLR
+    never fires, which is the main reason ..."), which no run without it can settle."""
+    if re.search(r"\bnever\s+(?:fires?|fired|acts?|acted|moves?|moved|kicks? in|cuts?)\b|\b(?:constant|flat|unchanged)\b|"
+                 r"\bin all \d+ epochs\b", said):
+        return Claim(number, clause, None, f"the rate never moved in this run ({_rates(step)}): no run shows what a moving "
+                                           "one would have done", "effect")
+    return Claim(number, clause, False, f"the rate never moved in this run ({_rates(step)}): the schedule could not act",
+                 "effect")
+
+
 def _effect(low, clause, step, previous, number) -> Claim | None:
     """`X reduced over-fitting`, `batch norm made it train faster`: the change must be in the step and new in it, able
     to act, the effect must show against the step before beyond the noise, and it must be the only change to be
@@ -2031,8 +2215,7 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     if related and all(c.inert for c in related):
         return Claim(number, clause, False, f"{related[0].text}: {related[0].inert}", "effect")
     if name == "the schedule" and (not _rate_moved(step) or schedule_inert(step)):
-        return Claim(number, clause, False, f"the rate never moved in this run ({_rates(step)}): the schedule "
-                                            "could not act", "effect")
+        return _schedule_still(low[:help_at.start()], clause, step, number)
     counted = [c.text for c in every if c.counted]
     if credit and len(counted) > 1:  # not split, unless the effect credited did not happen at all
         return _credit_of_several(low, step, previous, clause, number, what, help_at, len(counted))
@@ -2250,11 +2433,12 @@ def _speed(low, clause, step, previous, number) -> Claim | None:
 def _not_the_step_compared(low: str) -> bool:
     """A digit's figures against another step's (the per-class reader's), one seed against another ("seed 1 finished
     better than seed 0"), or "Not everything improved though" (something said next): not the step's accuracy against
-    the step before."""
+    the step before; "still fell just short of 99.4" (a level)."""
     return bool(re.search(r"\b(errors?|mistakes|misclassified|digit|class|zeros|ones|twos|threes|fours|fives|sixes|sevens|"
                           r"eights|nines)\b", low) or re.match(r"\W*not (?:everything|all of (?:it|them)|every\w*)\b", low) or
                 re.search(r"\b(?:than|vs\.?|versus|against|over)\s+(?:that of\s+)?seed\s+\d|\bacross (?:the |all |its )?"
-                          r"(?:\w+ )?seeds\b", low))
+                          r"(?:\w+ )?seeds\b|\b(?:fell|falls|fall|came|comes|stayed|stays|remained)\s+(?:\w+\s+)?short of\b",
+                          low))
 
 
 def _compare(low, clause, step, previous, number) -> Claim | None:
@@ -2276,8 +2460,9 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
         verb = also  # "Final is 0.59 above step 2, and the best is up too": the step the sentence names
     if verb is None or previous is None or not (before or BARE.match(verb[1]) or by_points):
         return None
-    if not before and (span := re.search(r"\b(?:between|from) epoch (\d+) (?:and|to) (?:epoch )?(\d+)\b", low)):
-        return _within_run(low, clause, step, number, span, by_points, verb)
+    if not before and (span := re.search(r"\b(?:between|from) epoch (\d+) (?:and|to) (?:epoch )?(\d+)\b|\b(?:over|in|during|"
+                                         r"across) the (?:last|final|first) \d+ epochs\b", low)):
+        return _within_run(low, clause, step, number, span, by_points, verb) if span[1] else None  # "... over the last 2"
     if re.search(r"\bparam(?:eter)?s?\b", low) and not re.search(r"accura", low):
         return _params_compared(low, clause, step, previous, number, verb[1])
     if re.search(r"\b(?:rate|lr)\b", low) or re.search(r"\bloss\b", low) or "gap" in low or _AHEAD.search(low) or \
@@ -2402,6 +2587,10 @@ def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
     """The two steps' figures a comparison names: at an epoch, the best, the min of the last epochs, or the final
     (where it names none); of the seed it names, where it names one."""
     a, b = facts(previous), facts(step)
+    if re.match(r"\W*(?:so\s+|and\s+|but\s+)?(?:it|this|that)\b", low) and not re.search(
+            r"\b(?:final|best|highest|peak|min\w*|lowest|worst|epoch \d+|end\w*|finish\w*)\b", low) and \
+            (head := re.match(r"\W*(?:the\s+)?((?:min\w*|lowest|worst|best|final)\b[^,;:(]*)", _SENTENCE.get() or "", re.I)):
+        low = f"{head[1].lower()} {low}"  # "The minimum of the last 3 epochs is 96.51 %, so it is 42.75 points above ...": its
     train = bool(re.search(r"\btrain(?:ing)?\s+(?:accuracy|acc|score|figure|is|was|went|rose|gained|ends|ended|finish\w*|fell|"
                            r"dropped)\b", low)) and "test" not in low
     low = re.sub(r"\b(?:best|worst|weakest|strongest|top|highest|lowest)\s+seed\b|\bthe (?:best|worst|highest|lowest) of "
@@ -2545,8 +2734,8 @@ def _noise_kept(low: str, moved: float, noise: float) -> bool:
     return True
 
 
-_FEWER = r"fewer|less|down|reduc\w*|cut|drop(?:ped|s)?|fell|decreas\w*|shr[au]nk|sav\w*|smaller|lower"
-_MORE = r"more|up|increas\w*|higher|rose|grew|added|extra|bigger|larger"
+_FEWER = r"fewer|less|down|reduc\w*|cut|drop(?:ped|s)?|fell|decreas\w*|shr[au]nk|sav\w*|smaller|lower|lighter"
+_MORE = r"more|up|increas\w*|higher|rose|grew|added|extra|bigger|larger|heavier"
 
 
 def _params_change(low, clause, step, previous, number) -> Claim | None:
@@ -2563,24 +2752,29 @@ def _params_change(low, clause, step, previous, number) -> Claim | None:
         return None
     a, b = previous.run.params, step.run.params
     said = [(m[1], 1e3 if m[2] else 1.0, low[max(0, m.start() - 14):m.start()]) for m in
-            re.finditer(rf"(?<![\w.]){NUM}\s*(k\b)?", low) if not re.search(r"(?:step|model|epoch)[ _-]?$", low[:m.start()])]
+            re.finditer(rf"(?<![\w.]){NUM}\s*(k\b)?", low) if not re.search(r"(?:step|model|epoch)[ _-]?$", low[:m.start()])
+            and not re.match(r"\s*(?:%|points?\b|pts?\b)", low[m.end():])]  # an accuracy beside it: its own reader's
     with _unread():
         kinds = ["a" if _said_count(a, t, k) else "b" if _said_count(b, t, k) else "amount" for t, k, _ in said]
     ends = re.search(rf"\bfrom\s+{NUM}\s*k?\s+to\s+{NUM}|{NUM}\s*k?\s*(?:->|→)\s*{NUM}", low)
     if ends is not None and not any(kinds[i:i + 2] == ["a", "b"] for i in range(len(kinds) - 1)):
         return None  # "from 17k to 8k" of other counts than the two steps' (or said looser than they read): not read here
     amounts = [x for x, kind in zip(said, kinds, strict=True) if kind == "amount" and ("." not in x[0] or x[1] > 1)]
+    share = [(m[1], 100 / a, low[max(0, m.start() - 14):m.start()]) for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%", low)]
     fewer, more = re.search(rf"\b(?:{_FEWER})\b", low), re.search(rf"\b(?:{_MORE})\b(?! than \d)", low)
+    if not amounts and ends and len(share) == 1 and a:
+        amounts = share  # "from 14,410 to 8,000, a cut of over 40 %": the change as a share of the count before
     if len(amounts) != 1 or bool(fewer) == bool(more) or \
             re.search(r"\b(?:no|not|same|still|unchanged|stay(?:s|ed)?|like)\b", low):
         return None
     text, scale, head = amounts[0]
     tol = re.search(r"(about|around|roughly|approximately|~|≈|almost|nearly|over|more than|under|less than)\s*$", head)
     delta = b - a if more else a - b
-    ok = delta > 0 and _within(delta / scale, text, tol[1] if tol else "")
-    for t, _, _ in said:
+    ok = delta > 0 and _within(delta / scale if scale >= 1 else delta * scale, text, tol[1] if tol else "")
+    for t, _, _ in said + share * (amounts == share):
         _num(t)
-    return Claim(number, clause, ok, f"parameters {a:,} → {b:,} ({b - a:+,}; {records.METRICS} of both)", "params")
+    return Claim(number, clause, ok, f"parameters {a:,} → {b:,} ({b - a:+,}{f', {100 * (b - a) / a:+.1f} %' if a else ''}; "
+                 f"{records.METRICS} of both)", "params")
 
 
 def _params_compared(low, clause, step, previous, number, verb) -> Claim:
@@ -2644,7 +2838,7 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
     said = f"{held} of {ran} seeds held ({records.CHECK})"
     # "FAIL: 0/3 seeds pass", "Verdict: FAIL, 0 of 3 seeds": a verdict's label; "2 of 3 seeds failed": a count of fails
     failed = bool(re.search(r"\bfail", re.sub(r"^\W*(?:(?:verdict|budget)\s*:?\s*)?(?:pass|fail)\s*[:,]", "", low))) and \
-        not re.search(r"\b\d+\s*(?:of|/)\s*\d+\s+(?:seeds?\s+)?(?:held|hold|pass\w*|met)\b", low) and \
+        not re.search(r"\b\d+\s*(?:of|/)\s*(?:the\s+)?\d+\s+(?:seeds?\s+)?(?:held|hold|pass\w*|met)\b", low) and \
         not re.search(r"\b(?:held|hold|pass\w*|met)\s*[:=-]\s*\d+\s*(?:of|/)\s*\d+", low) and \
         not re.search(r"\b(?:PASS|FAIL)\s+on\s+\d+\s+of\s+\d+", clause)  # "FAIL (0 of 3 held)", the tool's "FAIL on 0 of 3 seeds"
     first, second, anyof = _counts_said(low, found)
@@ -2787,9 +2981,8 @@ UNDER = re.compile(r"under-?fit(?:ting|s|ted)?")
 
 
 def _fit(low, clause, step, previous, number) -> Claim | None:
-    """Over-fitting (train ahead of test beyond the noise), under-fitting (neither reaches the line, or test above
-    train), or their negations; of the step before where the words say so ("in the previous iteration"); an aim to
-    remove it ("address over-fitting") is the claim that none is left."""
+    """Over-fitting (train ahead of test beyond the noise), under-fitting (neither reaches the line, or test above train),
+    or their negations; of the step before where the words say so; an aim to remove it, the claim that none is left."""
     over, under = OVER.search(low), UNDER.search(low)
     if over is None and under is None:
         return None
@@ -2801,6 +2994,8 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
     f = facts(step)
     if _HELP_WORD.search(low) and any(re.search(p, low) for p in CHANGE_NAMES.values()):
         return None  # a change's effect on it: `_effect` reads that
+    if at := _fit_at_epoch(low, clause, step, number, f):
+        return at
     train, test = step.run.train()[-f.n:], step.run.test()[-f.n:]
     said = (f"train - test over the last {f.n} epochs: {', '.join(f'{a - b:+.2f}' for a, b in zip(train, test, strict=True))}"
             f" (mean {f.gap:+.2f}, noise ±{f.gap_band:.2f}); best train {f.best_train:.2f} %, best test "
@@ -2835,6 +3030,17 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
     if begins and learning is False:  # train ahead beyond the noise, test accuracy no longer rising: its start
         return Claim(number, clause, not negated, f"{said}; test accuracy no longer rising", "fit")
     return Claim(number, clause, None, f"{said}: train ahead beyond the noise, short of over-fitting's yardstick", "fit")
+
+
+def _fit_at_epoch(low: str, clause: str, step: Step, number: int, f) -> Claim | None:
+    """"Epoch 1 was over-fitting": that epoch's train - test, beyond the noise (over), or test above train (under, the
+    course's sense)."""
+    one = re.search(r"\bepoch (\d+) (?:was|is) (?:still\s+|clearly\s+|already\s+)?(?:an?\s+)?(over|under)-?fit", low)
+    if one is None or not 1 <= (e := int(one[1])) <= f.epochs or _negated(low, one.start()):
+        return None
+    gap = step.run.train()[e - 1] - step.run.test()[e - 1]
+    return Claim(number, clause, gap > f.gap_band if one[2] == "over" else gap < 0,
+                 f"train - test at epoch {e}: {gap:+.2f} (noise ±{f.gap_band:.2f}; {records.METRICS})", "fit")
 
 
 _FIT_WAY = re.compile(r"\w*\s+(?:got|gets|became|becomes|grew|is|was)\s+(?:much\s+|a (?:bit|little)\s+|even\s+)?"
@@ -3053,6 +3259,9 @@ def _gap_figure(low: str, step: Step, f, figure: re.Match) -> tuple[bool, float,
     of the last epochs (or the last epoch's) at its digits, within its tolerance; the epoch's own where the clause
     names one epoch or the last ("at epoch 6 ... about 0.05 apart")."""
     last = step.run.train()[-1] - step.run.test()[-1]
+    one, where = re.findall(r"\b(?:at|in|after) epoch (\d+)\b", low), "at the last epoch"
+    if len(set(one)) == 1 and 1 <= int(one[0]) <= f.epochs:
+        last, where = step.run.train()[int(one[0]) - 1] - step.run.test()[int(one[0]) - 1], f"at epoch {one[0]}"
     tol, n = figure["tol"] or (figure.groupdict().get("tol2") or "").strip(), figure["n"]
     if tol in ("within", "under", "below", "less than"):
         slack = max(0.25 * _num(n), 0.1) if re.search(r"(?:~|about|around|roughly)\s*" + re.escape(n), low) else 0
@@ -3065,9 +3274,6 @@ def _gap_figure(low: str, step: Step, f, figure: re.Match) -> tuple[bool, float,
         ok = said_as(abs(sum(gaps) / k), n)
     else:
         ok = said_as(abs(f.gap), n) or said_as(abs(last), n)
-    one, where = re.findall(r"\b(?:at|in|after) epoch (\d+)\b", low), "at the last epoch"
-    if len(set(one)) == 1 and 1 <= int(one[0]) <= f.epochs:
-        last, where = step.run.train()[int(one[0]) - 1] - step.run.test()[int(one[0]) - 1], f"at epoch {one[0]}"
     if (_LAST_EPOCH_SAID.search(low) or len(set(one)) == 1) and tol:  # "at the last epoch a gap of only about 0.3"
         ok = _within(abs(last), n, "about" if tol in ("about", "around", "roughly", "~") else "over") if tol not in (
             "within", "under", "below", "less than") else abs(last) <= _num(n)
@@ -3103,10 +3309,14 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
         return Claim(number, clause, ok, f"{said}; {where} {last:+.2f}", "gap")
     if re.search(r"\b(?:reduc|clos|narrow|shr[iau]nk|decreas|drop|fell|grew|widen|increas)\w*", low):
         return None  # "the gap is reduced very much": words of its change, not of its size
+    # a size in words is vague: between the fit's line and twice it, "small" and "large" are both a fair word
+    vague = GAP_POINTS < abs(f.gap) <= 2 * GAP_POINTS
     if re.search(r"\b(small|tiny|very small|negligible|minimal|little|close|narrow|low)\b", low):
-        return Claim(number, clause, abs(f.gap) <= GAP_POINTS, said, "gap")
+        return Claim(number, clause, None if vague else abs(f.gap) <= GAP_POINTS, said + ": a size words leave open" * vague,
+                     "gap")
     if re.search(r"\b(large|big|wide|huge|significant|much)\b", low):
-        return Claim(number, clause, abs(f.gap) > GAP_POINTS, said, "gap")
+        return Claim(number, clause, None if vague else abs(f.gap) > GAP_POINTS, said + ": a size words leave open" * vague,
+                     "gap")
     return None
 
 
@@ -3166,7 +3376,7 @@ def _above(low, clause, step, previous, number) -> Claim | None:
     negated = _negated(low, found.start())
     if (counted := _above_count(low, clause, step, number, test_higher)) is not None:
         return counted
-    scope, label = _epoch_scope(low, f.epochs, step.last, implicit=False)
+    scope, label = _above_scope(low, step, f.epochs)
     if " never" in found[0]:  # "train never overtakes test": in no epoch of the span
         scope = scope or list(range(1, f.epochs + 1))
         gaps = [step.run.train()[i - 1] - step.run.test()[i - 1] for i in scope]
@@ -3194,10 +3404,34 @@ def _above(low, clause, step, previous, number) -> Claim | None:
                                  test_higher)
         said = (f"train - test {label}: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" ({records.METRICS})")
         return Claim(number, clause, ok != negated, said, "fit")
+    return _above_mean(low, clause, step, number, test_higher, negated)
+
+
+def _above_mean(low: str, clause: str, step: Step, number: int, test_higher: bool, negated: bool) -> Claim:
+    """A lead said over no span: the mean of the budget's last epochs, and its size ("test trails train by 2.8 pts");
+    where the words say "now", the last epoch's too ("so now test is above train by 0.58")."""
+    f = facts(step)
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
-    by = _BY_LEAD.search(low)  # "test trails train by 2.8 pts": the mean's size too
-    return Claim(number, clause, ((f.gap < 0) == test_higher) != negated and (by is None or _lead_by(low, by, [f.gap], step,
-                                                                                                   test_higher)), said, "fit")
+    by = _BY_LEAD.search(low)
+    ok = ((f.gap < 0) == test_higher) != negated and (by is None or _lead_by(low, by, [f.gap], step, test_higher))
+    if not ok and by and re.search(r"\bnow\b", low):
+        last = step.run.train()[-1] - step.run.test()[-1]
+        ok = ((last < 0) == test_higher) != negated and _lead_by(low, by, [last], step, test_higher)
+        said += f"; at the last epoch {last:+.2f}"
+    return Claim(number, clause, ok, said, "fit")
+
+
+def _above_scope(low: str, step: Step, epochs: int) -> tuple[list[int] | None, str]:
+    """The epochs a lead is said over: the span named, those trained augmented ("while augmentation was on"), and a
+    second span ("..., and again in the last two epochs")."""
+    scope, label = _epoch_scope(low, epochs, step.last, implicit=False)
+    if (off := step.run.settings.augment_off_last) and epochs > off and re.search(
+            r"\b(?:while|when|as long as|with) (?:the )?augmentation (?:was |is )?(?:on|active|running)\b", low):
+        scope, label = list(range(1, epochs - off + 1)), f"epochs 1-{epochs - off} (augmentation on)"
+    if scope is not None and (again := re.search(r",?\s*and\s+(?:again|also)\s+((?:in|at|for|over|from)\s+.+)$", low)) and \
+            (more := _epoch_scope(again[1], epochs, step.last, implicit=False))[0]:
+        scope, label = sorted(set(scope) | set(more[0])), f"{label} and {more[1]}"
+    return scope, label
 
 
 def _epochs_named(low: str, epochs: int = 0) -> list[int]:
@@ -3224,13 +3458,15 @@ def _above_turned(low: str, found: re.Match, turn: re.Match, clause: str, step: 
 
 
 # "..., and below it from epoch 2 on", "and falls just below it in the last 2": the other way round, after a scope
-_TURN = re.compile(r"\s*(?:,\s*)?\b(?:and|but|then|before)\s+(?:then\s+)?(?:(?:falls?|fell|drops?|dropped|goes|went|slips?|"
+_TURN = re.compile(r"\s*(?:,\s*)?\b(?:and|but|then|before)\s+(?:then\s+)?(?:only\s+)?"
+                   r"(?:(?:falls?|fell|drops?|dropped|goes|went|slips?|"
                    r"slipped|stays?|stayed|is|was|comes?|came|ends?|ended|moves?|moved)\s+)?(?:just\s+|slightly\s+|a bit\s+)?"
                    r"(below|under|behind|above|over|ahead of)\s+it\b")
 
 
-_BY_LEAD = re.compile(r"\bby\s+(?P<tol>about |around |~|roughly )?(?P<n>\d*\.?\d+)(?:\s*(?:points?|pts?|pp|%)|"
-                      r"(?=\s+(?:on (?:avg|average)|over|across|in|at) ))")
+_BY_LEAD = re.compile(r"\bby\s+(?P<tol>about |around |~|roughly |at least |more than |over )?(?P<n>\d*\.?\d+)(?:\s*(?:points?|"
+                      r"pts?|pp|%)|"
+                      r"(?=\s+(?:on (?:avg|average)|over|across|in|at) )|(?=\s*$))")
 
 
 def _lead_by(low: str, by: re.Match, gaps: list[float], step: Step, test_higher: bool) -> bool:
@@ -3238,6 +3474,8 @@ def _lead_by(low: str, by: re.Match, gaps: list[float], step: Step, test_higher:
     0.54 pts at the end"), or the mean of the last K ("in the last 4, by ~6.5 on avg over the last 3")."""
     sign = -1 if test_higher else 1
     mean = sum(gaps) / len(gaps) * sign
+    if (by["tol"] or "").strip() in ("at least", "more than", "over") and re.search(r"\b(?:each|every|all)\b", low):
+        return all(g * sign >= _num(by["n"]) for g in gaps)  # "by at least 0.3 points in each of the first three epochs"
     if re.match(r"\s*(?:at|in) the (?:end|last one|last epoch|final epoch)\b", low[by.end():]):
         mean = gaps[-1] * sign
     elif k := re.match(r"\s*(?:on (?:avg|average)|as a mean|in the mean)?\s*(?:over|across|in) the last (\d+)\b",
@@ -3316,8 +3554,8 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
     """Stable (the last epochs within the noise of two scores) or fluctuating."""
     found = re.search(r"\b(stable|steady|consistent|plateau(?:ed)?|flat|fluctuat\w*|unstable|jumps|jumped|jumpy|"
                       r"oscillat\w*|noisy|erratic|swing\w*)\b", low)
-    if found and _rate_beside(low):
-        return None  # "it sat flat at 0.05": the rate, said of in the clause before
+    if found and (_rate_beside(low) or re.match(r"\s*(?:at\s+)?0?\.\d+(?!\s*%)", low[found.end():])):
+        return None  # "it sat flat at 0.05", "this flat 0.05 with no annealing": the rate
     if found and re.search(r"\bloss\b", low[:found.start()]) and not re.search(r"\bacc", low):
         return None  # "the test loss is almost flat from epoch 3 to 4 (0.129 to 0.128)": the loss's, read as its figures
     # a level said beside it ("stable above 99.4 %") is a threshold's; figures in brackets, or the span's "from a to b",
@@ -3581,10 +3819,23 @@ def _rate_rise_and_low(low: str, rates: list[float]) -> list[bool]:
     return verdicts
 
 
-_CUT = re.compile(r"\b(reduc\w*|cut|cuts|drop(?!out)\w*|lower\w*|decay\w*|decreas\w*|fell|falls?|halv\w*|"
+_CUT = re.compile(r"\b(reduc(?!elronplateau)\w*|cut|cuts|drop(?!out)\w*|lower\w*|decay\w*|decreas\w*|fell|falls?|halv\w*|"
                   r"anneal\w*|down to|"
                   r"com(?:e|es|ing) down|go(?:es|ing)? down|went down|declin\w*|"
                   r"(?:brought|brings|bring|took|takes) (?:\w+ ){0,2}down)\b")
+
+
+def _rate_cut(low: str) -> re.Match | None:
+    """The word of the rate's cut: not a loss's or an accuracy's fall said before the rate ("Test loss fell ..., the first
+    epoch after the LR cut", "test fell ..., as it never got a lower rate")."""
+    cut = _CUT.search(low)
+    if cut and "loss" in low[:cut.start()] and (rate := RATE_WORDS.search(low)) and rate.start() > cut.start():
+        cut = _CUT.search(low, rate.start())
+    near = [m.start() for m in RATE_WORDS.finditer(low)]
+    if cut and near and re.search(r"\b(?:test|train\w*|accuracy|acc)\b[^,;]{0,20}$", low[:cut.start()]) and \
+            min(abs(cut.start() - r) for r in near) > 40:
+        cut = next((c for c in _CUT.finditer(low) if min(abs(c.start() - r) for r in near) <= 40), None)
+    return cut
 
 
 def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None:
@@ -3593,9 +3844,7 @@ def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None
     said = f"{_rates(step)} ({records.METRICS}; {step.run.settings.scheduler} schedule in {records.CONFIG})"
     if inert := schedule_inert(step):
         said += f"; {inert}"
-    cut = _CUT.search(low)
-    if cut and "loss" in low[:cut.start()] and (rate := RATE_WORDS.search(low)) and rate.start() > cut.start():
-        cut = _CUT.search(low, rate.start())  # "Test loss fell ..., the first epoch after the LR cut": the rate's word
+    cut = _rate_cut(low)
     # "LR schedule unchanged: 0.05 up to epoch 4, then 0.005": the same as the step before's, not a flat rate
     flat = None if re.search(r"\b(?:schedule|scheduler|setup|settings)\s+(?:is |was |stays |stayed )?unchanged\b", low) else \
         re.search(r"\b(constant|fixed|stayed|kept|unchanged|flat|throughout)\b|\bthe same (?:rate|lr)\b|"
@@ -3609,8 +3858,9 @@ def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None
         verdicts.append(constant != _negated(low, flat.start()))
     for found in re.finditer(r"(?<![\w.])(\d*\.\d+(?:e-?\d+)?|\d+(?:\.\d+)?e-?\d+)(?![\d.]|\s*%|\s*(?:points?|px)\b)",
                              low):
-        if re.search(r"\b(momentum|decay|dropout|beta\w*|ema|gamma|factor)\s*(?:of|=|:)?\s*$", low[:found.start()]):
-            continue  # another setting's figure, not a rate
+        if re.search(r"\b(momentum|decay|dropout|beta\w*|ema|gamma|factor)\s*(?:of|=|:)?\s*$", low[:found.start()]) or \
+                re.search(r"(?:^|[\s(])[+\-−±]$", low[:found.start()]):
+            continue  # another setting's figure, or a signed one (a difference: "added only +0.09"), not a rate
         if _loss_said(low[:found.start()]) or "loss" in low[:found.start()] and not re.search(
                 r"\b(?:lr|rate)\b[^.;]{0,15}$", low[:found.start()]):
             continue  # a loss's figure: the clause's subject is the loss
@@ -3714,6 +3964,9 @@ def _level(low: str) -> _Level | None:
     rel = rel.lower()
     kind = ("reach" if re.fullmatch(REACH, rel) else "down" if re.fullmatch(DOWN, rel) or rel in ("less", "below", "lower")
             else "at most" if re.fullmatch(AT_MOST, rel) else "up")  # held X: at or above it
+    if kind == "up" and re.search(r"\b(?:only|first|not until)\b[^.;]{0,30}\b(?:climbed|got|came|went|rose|crept|moved)\s+"
+                                  r"(?:back\s+)?(?:above|over|past)?\s*$", before):  # "climbed back": after a fall
+        kind = "reach"  # "only climbed back above 90 % in epoch 4": first there
     if re.search(r"\b(?:does not|doesn't|did not|didn't|do not|don't)\s+(?:hold|stay|last)|\bnot (?:yet|quite)\b",
                  low[found.end():]):
         return _Level(text, kind, found.start(), True)  # "≥ 99.4 does not hold yet"
@@ -3740,9 +3993,11 @@ def _threshold(low, clause, step, previous, number) -> Claim | None:
     if previous is not None and re.match(r"^\W*(?:while|whereas|but|and)?\s*(?:model|step)[ _-]?\d+\b", low) and \
             not re.match(rf"^\W*(?:while|whereas|but|and)?\s*(?:model|step)[ _-]?{number}\b", low):
         step = previous  # "while Model_1 never got above 98.9": that step's curve
-    train = _names_train(low, level.at)
+    # "reached 96.84 % train": the curve named after the figure too
+    train = _names_train(low, level.at) or re.match(r"\s*%?\s*(?:train(?:ing)?\b(?!\s+(?:set|images|data))|on (?:the )?train)",
+                                                   low[low.find(level.text, level.at) + len(level.text):]) is not None
     seeds = seed_series(step, low)
-    if seeds is not None:
+    if seeds is not None and not (train and _own_seed(low, step)):
         return _threshold_seeds(low, clause, step, number, level, seeds, train)
     # "neither curve reaches 99 %": both curves (at the budget's line the fit's reading judges both already)
     if level.x != _line(step) and re.search(r"\b(?:neither|both)\b(?: of)?(?: the)? (?:curves?|train (?:and|nor) test|"
@@ -3762,6 +4017,12 @@ def _threshold(low, clause, step, previous, number) -> Claim | None:
                      f"({records.METRICS})", "threshold")  # "never over 98" of a best of 98.00
     return Claim(number, clause, ok != level.negated and _bracketed(low, level, series), said + f" ({records.METRICS})",
                  "threshold")
+
+
+def _own_seed(low: str, step: Step) -> bool:
+    """The words name one seed, the run's own (whose train curve metrics.json holds)."""
+    named = set(re.findall(r"\bseed (\d+)\b", low))
+    return len(named) == 1 and int(named.pop()) == getattr(step.run.settings, "seed", None)
 
 
 def _bracketed(low: str, level: _Level, series: list[float]) -> bool:
@@ -3861,6 +4122,8 @@ def _reached_level(low: str, series: list[float], what: str, level: _Level, at: 
     with _unread():  # "train got to 98.78 %" for 98.7783: a level said at the logs' two decimals is also their figure
         logged = [_decimals(level.text) == 2 and said_as(v, level.text) for v in series]
     first = next((i + 1 for i, v in enumerate(series) if v >= x or logged[i]), None)
+    if re.search(r"\bback\s+(?:above|over|past)\b", low):  # "climbed back above 90 %": the first epoch there after one below
+        first = next((i + 1 for i in range(1, len(series)) if series[i] >= x and series[i - 1] < x), None)
     by = re.search(r"\b(?:(?:by|within)\s+(?:the first\s+)?(?:epoch\s+)?|after\s+(?:just\s+|only\s+)?(?=\d+\s+epochs\b))(\d+)"
                    r"(?:\s+epochs)?\b", low)  # "gets to 96 % after 2 epochs": by then
     if at is not None and by is None:
@@ -3910,7 +4173,7 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     if found := re.search(r"\b(?:from\s+)?epochs?\s+(?:from\s+)?(\d+)\s+(?:to|through|until)\s+(?:epoch\s+)?(\d+)\b", low):
         a, b = int(found[1]), min(int(found[2]), epochs)  # "epochs 5 to 8", "every epoch from 5 to 15", "from epoch 4 to 8"
         return (list(range(a, b + 1)) or None), f"epochs {a}-{b}"
-    if found := re.search(r"\bepochs? (?:greater than|beyond|past|above|over) (\d+)", low):
+    if found := re.search(r"\bepochs? (?:greater than|beyond|past|above|over) (\d+)(?![\d.]|\s*%)", low):
         n = int(found[1]) + 1
         return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
     if found := re.search(r"\b(?:up to|until|till|through|before|to)\s+(?:and including\s+)?(?:at\s+)?epoch\s+(\d+)", low):
@@ -4106,6 +4369,9 @@ def _threshold_seeds(low, clause, step, number, level: _Level, seeds: tuple, tra
         ok = len(met) == len(judged) and (n is None or n == len(judged))
     else:
         ok = n == len(met)
+        if named := re.search(r"\bseeds\s*\(\s*seeds?\s+(\d+(?:\s*(?:,|and|&)\s*\d+)*)\s*\)", low):  # "one of the three seeds
+            # (seed 2)": which
+            ok = ok and sorted(int(k) for k in re.findall(r"\d+", named[1])) == sorted(met)
     return Claim(number, clause, ok != level.negated, said, "threshold")
 
 
@@ -4168,11 +4434,12 @@ DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "f
 _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is|\s*:)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
                     + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
                     r"(?<=\)):\s*|\b(?:are|were)\s+(?:now\s+|still\s+)?|\band the\s+(?=\d\s+(?:came|comes)\b)|"
-                    r"\bwhereas\s+|\bbut\s+|(?:,\s*|;\s*|\b(?:but|while|and)\s+|^\W*(?:per digit,?\s+)?)the\s+"
+                    r"\bwhereas\s+|\bbut\s+|(?:,\s*|;\s*|\b(?:but|while|whereas|and|so|why)\s+|^\W*(?:per digit,?\s+)?)the\s+"
                     r"(?=\d\s+(?:fell|rose|improved|dropped|went|got|climbed|became|is|was|has|had|follows|followed|stayed|"
-                    r"stays|remained|that was)\b)|"
+                    r"stays|remained|that was|only|just|from)\b)|"
                     r"\bthen\s+|\bcom(?:es?|ing)\s+|\bcame\s+|\bit\s+is\s+|\bmakes?\s+|\bmade\s+|;\s*|^\W*)(?P<b>\d)\s*"
-                    r"(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|still|went|got|dropped|came|comes|became|"
+                    r"(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|still|went|got|dropped|came|comes|became|only|just|"
+                    r"that (?:was|had|is)|which (?:was|had|is)|stayed|remained|follows|followed|"
                     r"fell|rose|improved|worst|best|weakest|perfect|(?:slightly |a bit |marginally |much )?(?:worse|better))\b|"
                     r"\((?=\s*\d)|:(?=\s*\d{1,3}(?:\.\d+)?\s*%))|"
                     r"\b(?:best|worst|weakest|strongest|easiest|hardest)(?:\s+(?:digit|class))?(?:\s+(?:is|was|remains)"
@@ -4195,7 +4462,7 @@ _BEST = re.compile(r"\b(best|easiest|strongest|most accurate|fewest errors|fewes
 
 
 # a table written inline: "Epoch | Train | Test → 1 | 20.10 | 58.89, 8 | 98.00 | 98.14", "Seed | final | best: 0 | 93.48"
-_TABLE = re.compile(r"^\W*((?:[a-z][a-z ._]*?\s*\|\s*)+[a-z][a-z ._]*?)\s*(?::|→|->|=>)\s*(.+?)\W*$")
+_TABLE = re.compile(r"^\W*((?:[a-z][a-z0-9 ._]*?\s*\|\s*)+[a-z][a-z0-9 ._]*?)\s*(?::|→|->|=>)\s*(.+?)\W*$")
 
 
 def _inline_table(low, clause, step, previous, number) -> Claim | None:
@@ -4218,11 +4485,12 @@ def _inline_table(low, clause, step, previous, number) -> Claim | None:
             record, what = _table_cell(step, seeds, by_seed, key, column)
             read.append(_num(cell))
             if record is None or not said_as(record, cell):
-                figure = "none recorded" if record is None else f"{record:.4f}" if "loss" in what else f"{record:.2f} %"
+                figure = "none recorded" if record is None else f"{record:.4f}" if "loss" in what else \
+                    f"{record:g}" if what == "rate" else f"{record:.2f} %"
                 wrong.append(f"seed {key}'s {what}: {figure}" if by_seed else f"{what} at epoch {key}: {figure}")
     said = (wrong[0] if wrong else f"{len(read)} figures of {len(rows)} {'seeds' if by_seed else 'epochs'} as said") \
         + f" ({records.CHECK if by_seed and step.check else records.METRICS})"
-    return Claim(number, clause, not wrong, said, "figure")
+    return Claim(number, clause, not wrong, said, "figure", tuple(c for row in rows for c in row))
 
 
 # figures listed after their label: "Seed finals (0/1/2): 97.98/98.25/97.75", "Last-3 accuracies: 99.35 / 99.42 / 99.40"
@@ -4372,7 +4640,8 @@ def _span_listed(low, clause, step, previous, number) -> Claim | None:
 # a move's two ends said over a span ("the last 3 epochs go from 95.75 % to 98 %", "rose every epoch, from 90.37 % to
 # 98 %"): the span's first epoch (or the one before it, where the move starts) and its last
 _ENDS = re.compile(r"\bfrom\s+(\d{1,3}\.\d+|\d{2})\s*%?\s+to\s+(\d{1,3}\.\d+|\d{2})(?![\d.])|"
-                   r"\(?(\d{1,3}\.\d+|\d{2})\s*%?\s*(?:→|->)\s*(\d{1,3}\.\d+|\d{2})(?![\d.])\s*%?\)?(?!\s*(?:→|->))")
+                   r"\(?(\d{1,3}\.\d+|\d{2})\s*%?\s*(?:→|->)\s*(\d{1,3}\.\d+|\d{2})(?![\d.])\s*%?\)?(?!\s*(?:→|->))|"
+                   r"\((\d{1,3}\.\d+)\s*%?\s+to\s+(\d{1,3}\.\d+)\s*%?\)")  # "(98.12 % to 96.92 %)" beside a move
 
 
 def _move_ends(low, clause, step, previous, number) -> Claim | None:
@@ -4380,15 +4649,22 @@ def _move_ends(low, clause, step, previous, number) -> Claim | None:
     whole run where it moved "every epoch": the span's ends, of the curve named nearest before the move (one seed's
     where one is named). Over the whole run, a figure recorded elsewhere but not at its end settles nothing (the
     words may start the move later); one recorded nowhere is false."""
-    if len(_ENDS.findall(low)) != 1 or len(re.findall(r"(?<![\w.])\d{1,3}\.\d+|\d{2}\s*%", low)) != 2 or \
-            re.search(r"\bseeds\b|\bdigit|\bclass\b|\bloss|\bgap\b|\bvs\b|\bstep\b|\bmodel|\bmin\w*|\blowest|\bbest|"
-                      r"\bafter epoch|\blr\b|\brate\b|\bwarm|\b(?:in|within) (?:one|a single|1) epoch\b|"
+    size = re.search(r"\bby\s+(?:about\s+|~\s*)?(\d+(?:\.\d+)?)\s*(?:points?|pts?|pp)\b", low)  # "fell by 1.20 points over ..."
+    bare = low.replace(size[0], "") if size else low
+    if len(_ENDS.findall(low)) != 1 or len(re.findall(r"(?<![\w.])\d{1,3}\.\d+|\d{2}\s*%", bare)) != 2 or \
+            re.search(r"\b(?:lr|rate)\b", low) and re.search(r"(?<![\d.])0?\.\d+(?!\s*%)", bare) or \
+            re.search(r"\bseeds\b|\bdigit|\bclass\b|\bloss|\bgap\b|\bvs\b|\bstep\b|\bmodel[ _-]?\d|\bmin\w*|\blowest|\bbest|"
+                      r"\bafter epoch|\bwarm|\b(?:in|within) (?:one|a single|1) epoch\b|"
                       r"\d\s*%?\s*\(?(?:at|in|@) epoch", low) or _clause_curve(low, step, False) is None:
         return None
     move, n = _ENDS.search(low), len(step.run.epochs)
-    x, y = (move[1], move[2]) if move[1] else (move[3], move[4])
+    if move[5] and not (re.search(r"\b(?:fell|falls?|dropped|drops?|rose|rises?|climbed|went|gained|lost|improved|slipped)\b",
+                                  low[:move.start()]) and re.search(r"\b(?:over|in|during|across) the (?:last|final|first) \d+ "
+                                                                    r"epochs\b", low)):
+        return None  # "stable over the last 3 epochs (99.54 to 99.56)": a range, not a move
+    x, y = (move[1], move[2]) if move[1] else (move[3], move[4]) if move[3] else (move[5], move[6])
     if len(re.findall(r"\d+(?:\.\d+)?", re.sub(r"\b(?:epochs?|seed) \d+(?:\s*(?:[-–]|to|through)\s*(?:epoch\s+)?\d+)?|"
-                                               r"\b(?:last|final|first) \d+", "", low))) != 2:
+                                               r"\b(?:last|final|first) \d+", "", bare))) != 2:
         return None  # a number besides the move's ends and its epochs ("(96.3 → 93.9, epoch 4 → 5)"): not this reading
     spans = list(_SPAN.finditer(low))
     points = set(re.findall(r"\b(?:at|in) epoch (\d+)\b", low)) | ({str(n)} if re.search(
@@ -4414,7 +4690,18 @@ def _move_ends(low, clause, step, previous, number) -> Claim | None:
         f", at epoch {last}: {curve[last - 1]:.2f} % ({record})"
     if not ok and not spans and not points and all(any(said_as(v, f) for v in curve) for f in (x, y)):
         return Claim(number, clause, None, f"{said}; the figures are recorded at other epochs", "figure", (x, y))
-    return Claim(number, clause, ok, said, "figure", (x, y))
+    ok = ok and _move_words(low[:move.start()], x, y, size)
+    return Claim(number, clause, ok, said, "figure", (x, y) + ((size[1],) if size else ()))
+
+
+def _move_words(before: str, x: str, y: str, size: re.Match | None) -> bool:
+    """What the words say of a move between two ends said (each end decided by its reader): its size ("by 1.20
+    points") and its way ("rose ... (98.12 % to 96.92 %)" is false of its own figures)."""
+    ok = size is None or _within(abs(_num(y) - _num(x)), size[1], "about" if re.search(r"about|~", size[0]) else "")
+    if way := re.search(r"\b(rose|rises|climbed|climbs|went up|gained|improved|fell|falls|dropped|drops|went down|lost|"
+                        r"slipped)\b", before):
+        ok = ok and (_num(y) > _num(x)) == (way[1] in ("rose", "rises", "climbed", "climbs", "went up", "gained", "improved"))
+    return ok
 
 
 def _seeds_moves(low, clause, step, previous, number) -> Claim | None:
@@ -4618,12 +4905,17 @@ def _table_cell(step: Step, seeds: dict, by_seed: bool, key: int, column: str) -
         if re.search(r"best|max|peak|top", column):
             return max(curve), "best test"
         if re.search(r"min|low|worst", column):
-            return min(curve[-step.last:]), f"lowest of the last {step.last}"
+            k = int(last[1]) if (last := re.search(r"\blast (\d+)", column)) else step.last
+            return min(curve[-k:]), f"lowest of the last {k}"
+        if (at := re.search(r"\bepoch (\d+)", column)) and 1 <= int(at[1]) <= len(curve):
+            return curve[int(at[1]) - 1], f"test at epoch {at[1]}"  # "test % epoch 4"
         return curve[-1], "final test"
     rows = step.run.epochs
     if not 1 <= key <= len(rows):
         return None, column
     epoch = rows[key - 1]
+    if re.fullmatch(r"lr|rate|learning rate", column):
+        return epoch.lr, "rate"
     if "loss" in column:
         return (epoch.train_loss, "train loss") if "train" in column else (epoch.test_loss, "test loss")
     return (epoch.train_acc, "train") if "train" in column else (epoch.test_acc, "test")
@@ -4673,7 +4965,8 @@ def _about_digits(low: str) -> bool:
     if re.match(r"\W*\d\s+from\s+\d+\s+to\s+\d+", low) and re.search(r"\berrors?\b", sentence):
         return True
     if (re.search(r"\b(?:improved|dropped|fell|rose|grew|went (?:up|down)|came down|is down|is up) to \d+\s*$", low) or
-            re.match(r"\W*(?:while\s+|whereas\s+)?\d\s+(?:has|had|is|was)\b[^%\d]*\b(?:just|only)\s+\d+\s*$", low)) and \
+            re.match(r"\W*(?:while\s+|whereas\s+)?(?:the\s+)?\d\s+(?:has|had|is|was)\b[^%\d]*\b(?:just|only)\s+\d+\s*$",
+                     low)) and \
             re.search(r"\b(?:errors?|mistakes)\b", sentence):
         return True
     return bool(re.search(r"(?:^\W*|\bwhile\s+|\bwhereas\s+)\d\s+(?:is|was)\b[^%]*\d\s*%", low) or
@@ -4780,13 +5073,17 @@ _NEXT_IN_RANK = re.compile(r"\b(?:then|next|follows?|followed by|after (?:it|tha
 def _rank_order(low: str, mentions: list[tuple[int, int, int]], rows: dict) -> list[bool]:
     """"Worst class 9, then 5", "the most mistakes on 9, 5 next": the digits named in the order of the rank their
     words give (by errors where errors are said, else by accuracy; a tie holds either way)."""
-    digits = list(dict.fromkeys(d for _, _, d in mentions))
+    # "..., then 7 and 9 with 21 each, and digit 2 went from 495 errors to 12": the rank ends where a new subject opens
+    ends = [i for i, (start, end, _) in enumerate(mentions) if i and re.search(r"[,;]\s*(?:and|but|while|whereas)\s+"
+            r"(?:digit\s+|the\s+)?$", low[:start]) and re.match(r"\s*(?:went|fell|dropped|rose|improved|got|moved)\b", low[end:])]
+    digits = list(dict.fromkeys(d for _, _, d in mentions[:ends[0] if ends else None]))
     worst, best = _WORST.search(low), _BEST.search(low)
     rank = worst or best
     if len(digits) < 2 or bool(worst) == bool(best) or rank.start() > mentions[0][1] or \
             not _NEXT_IN_RANK.search(low, mentions[0][1]) or any(d not in rows for d in digits):
         return []
-    by_errors = bool(re.search(r"\b(?:errors?|mistakes?|wrong|misclassified)\b", rank[0]))
+    by_errors = bool(re.search(r"\b(?:errors?|mistakes?|wrong|misclassified)\b", rank[0])) or \
+        "%" not in low and re.search(r"\d+\s+(?:errors?|mistakes?)\b", low) is not None  # "3 with 23 errors, then 7"
     score = (lambda r: r.errors if worst else -r.errors) if by_errors else (lambda r: -r.exact if worst else r.exact)
     ordered = sorted((score(r) for r in rows.values()), reverse=True)  # the rank's first, then the next
     return [score(rows[d]) == ordered[i] for i, d in enumerate(digits)]
@@ -4994,9 +5291,29 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
     if moved and digit in them:
         verdicts.append(_num(moved[1]) == them[digit].errors and _num(moved[2]) == row.errors)
         used += [moved[1], moved[2]]
-    verdicts += _counts_beside(part, row, them.get(digit), used)
-    verdicts += _digit_percents((before if not used else "") + part, row, them.get(digit), used)
+    verdicts += _counts_beside(part, row, them.get(digit), used) + _digit_words(part, before, row)
+    verdicts += _digit_percents(("" if used else _last_joint(before)) + part, row, them.get(digit), used)
     return verdicts + _digit_against(low, part, before, rows, them, digit, named)
+
+
+def _last_joint(before: str) -> str:
+    """The words after the clause's last joint ("..., to 99.41 %, and 0 was never misclassified": none of them the 0's)."""
+    return re.split(r",\s*(?:and|but|while|whereas)\s+|;|,\s*$", before)[-1]
+
+
+def _digit_words(part: str, before: str, row) -> list[bool]:
+    """What a digit's words say with its counts: the way it went against the two counts said ("improved from 11 errors
+    to 15": fewer errors is better), and no errors at all ("0 was never misclassified", "the 1s had no errors")."""
+    verdicts = []
+    pair = re.search(r"\bfrom\s+(\d+)\s+(?:(?:errors?|mistakes)\s+)?(?:in\s+(?:step|model)[ _-]?\d+\s+)?(?:down\s+|up\s+)?to\s+"
+                     r"(?:only\s+|just\s+)?(\d+)\b(?!\s*%|\.\d)", part)
+    if pair and (way := re.search(r"\b(improv\w*|better|fell|dropped|down|fewer|worse\w*|rose|grew|up|more)\b", before + part)):
+        verdicts.append((_num(pair[2]) < _num(pair[1])) == (way[1][:4] in ("impr", "bett", "fell", "drop", "down", "fewe")))
+    if re.match(r"\s*(?:(?:(?:was|were|is|are)\s+)?never\s+(?:misclassified|wrong|mistaken|misread|missed)|"
+                r"(?:had|has|got|made)\s+"
+                r"no\s+(?:errors?|mistakes))\b", part):
+        verdicts.append(row.errors == 0)
+    return verdicts
 
 
 def _counts_beside(part: str, row, then, used: list[str]) -> list[bool]:
@@ -5055,7 +5372,7 @@ def _digit_rank(low: str, part: str, before: str, rows: dict, row, named: int) -
     worst, one of the worst K where K digits are named."""
     verdicts = []
     ranked = sorted(rows.values(), key=lambda r: r.exact)
-    if re.search(r"\bafter (?:the )?\d(?:'?s)?\b|\b(?:second|next) (?:worst|weakest)", low):  # "after 2, the 8s are worst"
+    if re.search(r"\bafter (?:the )?\d(?:'?s)?\b|\b(?:second|next)[- ](?:worst|weakest|lowest)", low):  # "after 2, the 8s"
         ranked = ranked[1:]
     # "the worst digits, 9 and 7": as many of the lowest as the digits it names
     k = named if re.search(r"\b(?:worst|weakest|best|strongest|hardest|easiest) (?:digits|classes)\b", low) else 1
@@ -5316,7 +5633,9 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
                       r"(?P<each>improved|improves|raised|raises|beat|beats|(?:was|is) (?:better|higher) than)\b", low) or \
         re.search(r"\b(?:kept|keeps|is|was|were|are)?\s*(?P<up>increas|improv|ris|climb|going up|decreas|fall|dropp)(?:ing|ed)"
                   r"(?: consistently| steadily)? (?:(?:(?:in|across|over|through|for) )?(?:all|every)(?: the)? epochs?|"
-                  r"(?:till|until|to|up to) the end)\b", low)  # "increased in all epochs", "kept increasing till the end"
+                  r"(?:till|until|to|up to) the end)\b", low) or \
+        (re.search(r"\b(?:kept|keeps)\s+(?P<up>climb|ris|improv|increas|fall|dropp|decreas)ing\b", low)
+         if re.search(r"\b(?:after|from|since) epoch \d+\b", low) else None)  # "from epoch 3, it kept climbing"
     if found is None or re.search(r"\b(?:lr|rate|learning rate|scheduler|step size)\s+$", low[:found.start()]):
         return None  # "the rate never dropped": the rate's reader
     # the curve the verb is said of: "the loss never rose"; not "accuracy kept improving as the loss fell"
@@ -5462,7 +5781,9 @@ _DELTA = re.compile(r"\bfrom\s+(\d+\.\d+)\s*%?\s+to\s+(\d+\.\d+)\s*%?\s*(?:,\s*(
 
 
 # "98.49 vs 86.29 -> +12.2", "98.49 % vs 86.29 % (+12.20)": the first against the second
-_VS_DELTA = re.compile(r"(\d+\.\d+)\s*%?\s*(?:vs\.?|versus|against)\s*(\d+\.\d+)\s*%?\s*(?:->|→|=|:|,|\()\s*"
+_VS_DELTA = re.compile(r"(\d+\.\d+)\s*%?\s*(?:vs\.?|versus|against)\s*(\d+\.\d+)\s*%?\s*"
+                       r"(?:(?:in|of|for) (?:step|model)[ _-]?\d+\s*)?"
+                       r"(?:->|→|=|:|,|\()\s*"
                        r"(?P<d>[+\-−]\s*\d*\.?\d+)")
 
 
@@ -5534,20 +5855,34 @@ def _reach_target(low, clause, step, previous, number) -> Claim | None:
 
 
 def _between(low, clause, step, previous, number) -> Claim | None:
-    """"Between 98.61 % and 98.81 % over the last 3 epochs", "all three seeds end between 97.51 % and 98.34 %": the
-    figures of the span said (each seed's where seeds are named) run from the first to the second."""
-    found = re.search(r"\bbetween\s+(\d{1,3}(?:\.\d+)?)\s*%\s+and\s+(\d{1,3}(?:\.\d+)?)\s*%", low)
-    if found is None:
+    """"Between 98.61 % and 98.81 % over the last 3 epochs", "all three seeds end between 97.51 % and 98.34 %", "train
+    stayed between 10.52 % and 14.42 % and test between 7.16 % and 11.35 %": the figures of the span said (each seed's
+    where seeds are named; the span the sentence names where the clause names none) run from the first to the second."""
+    bands = list(re.finditer(r"\bbetween\s+(\d{1,3}(?:\.\d+)?)\s*%?\s+and\s+(\d{1,3}(?:\.\d+)?)\s*%", low))
+    if not bands:
         return None
     seeds = seed_series(step, low)
     if seeds is None and not re.search(r"\b(?:test|train\w*|accuracy|model|step)\b", low):
         seeds = seed_series(step, _SENTENCE.get() or "")  # "... but end between 97.51 and 98.34": the seeds said before
-    curves = [c for _, c in seeds[1]] if seeds else [step.run.train() if _names_train(low, found.start()) else step.run.test()]
+    claims = [c for c in (_band(low, clause, step, number, found, seeds) for found in bands) if c is not None]
+    if not claims:
+        return None
+    return Claim(number, clause, all(c.verdict for c in claims), "; ".join(c.evidence for c in claims), "threshold",
+                 tuple(n for c in claims for n in c.numbers))
+
+
+def _band(low: str, clause: str, step: Step, number: int, found: re.Match, seeds) -> Claim | None:
+    """One band "between A and B": the curve named nearest before it (train or test), over the span said."""
+    train = seeds is None and _names_train(low, found.start())
+    curves = [c for _, c in seeds[1]] if seeds else [step.run.train() if train else step.run.test()]
     if not curves or not all(curves):
         return None
     scope, label = _epoch_scope(low, len(curves[0]), step.last, implicit=False)
     if scope is None and (at := _EPOCH.search(low[:found.start()][-45:] + low[found.end():][:30])):
         scope, label = [int(at[1] or at[2])], f"at epoch {int(at[1] or at[2])}"
+    if scope is None and not seeds:  # "The first four epochs were basically chance - train stayed between ...": the sentence's
+        scope, label = _epoch_scope(re.sub(r"\bfor (\d+) epochs\b", r"for the first \1 epochs", (_SENTENCE.get() or "").lower()),
+                                    len(curves[0]), step.last, implicit=False)
     if scope is None:  # a seed's figure where none is named: its last; a run's span: the budget's last epochs
         scope = [len(curves[0])] if seeds else list(range(len(curves[0]) - step.last + 1, len(curves[0]) + 1))
         label = "at the last epoch" if seeds else f"in the last {step.last} epochs"
@@ -5558,7 +5893,8 @@ def _between(low, clause, step, previous, number) -> Claim | None:
         ok = bool(values) and said_as(min(values), found[1]) and said_as(max(values), found[2])
     else:  # "between 98.6 and 98.8": bounds every figure sits within
         ok = bool(values) and _num(found[1]) <= min(values) and max(values) <= _num(found[2])
-    return Claim(number, clause, ok, f"{label}: " + ", ".join(f"{v:.2f}" for v in values) + " %"
+    kind = "" if seeds else "train " if train else "test "
+    return Claim(number, clause, ok, f"{kind}{label}: " + ", ".join(f"{v:.2f}" for v in values) + " %"
                  f" ({records.CHECK if seeds else records.METRICS})", "threshold", (found[1], found[2]))
 
 
@@ -5590,11 +5926,107 @@ def _figures(low: str, clause: str, step: Step, number: int, skip: set[str], rea
              earlier: dict[int, Step] | None = None) -> list[Claim]:
     """Every figure said of the step - parameters, receptive field, training images, epochs, accuracy, loss - must be
     one of its recorded figures (or meet the limit said)."""
-    out = [c for c in (_params_said(low, clause, step, number, (earlier or {}).get(number - 1)) if "params" not in skip else None,
+    layer = _layer_params(low, clause, step, number)
+    params = _params_said(low, clause, step, number, (earlier or {}).get(number - 1)) if "params" not in skip else None
+    if layer and params and set(params.numbers) <= set(layer.numbers):
+        params = None  # "those 12,832 weights": the layer's count, not the model's
+    out = [c for c in (layer, params,
                        _rf_said(low, clause, step, number), _images_said(low, clause, step, number),
                        _epochs_said(low, clause, step, number) if "epochs" not in skip else None) if c is not None]
     return out + _accuracies(low, clause, step, number, skip, read or set(), earlier or {}) + \
         _losses(low, clause, step, number, earlier)
+
+
+_LAYER_COUNT = re.compile(rf"\b(?:layers?|linear|fc|head|conv\w*)\b"
+                          rf"(?:(?!\b(?:it|model|network|net|why|so|this)\b)[^,;.()]){{0,20}}?"
+                          rf"\b(?:holds?|has|have|had|takes?|owns?|"
+                          rf"contains?)\s+{NUM}\s+(?:of them|parameters|params|weights)\b|"
+                          rf"\b(?:those|these)\s+{NUM}\s+(?:parameters|params|weights)\b")
+
+
+def _layer_params(low: str, clause: str, step: Step, number: int) -> Claim | None:
+    """A layer's parameters ("the first Linear layer alone holds 12,832 of them", "those 12,832 weights" in a sentence
+    about the fully connected layer): one recorded layer's count, its weights and bias or its weights alone."""
+    found = _LAYER_COUNT.search(low)
+    if found is None or not re.search(r"\b(?:linear|fully[- ]connected|fc|dense|conv\w*|layers?|kernels?)\b",
+                                      (_SENTENCE.get() or "").lower() + " " + low):
+        return None
+    counts = {name: (s["type"], [math.prod(shape) for _, shape in module_shapes(s)]) for name, s in step.run.modules.items()}
+    counts = {name: (kind, sizes) for name, (kind, sizes) in counts.items() if sizes}
+    if not counts:
+        return None
+    text = found[1] or found[2]
+    if _num(text) == step.run.params:
+        return None  # the whole model's count: the parameters' reader
+    ok = any(_num(text) in (sizes[0], sum(sizes)) for _, sizes in counts.values())
+    shown = ", ".join(f"{name} ({kind}) {sum(sizes):,}" for name, (kind, sizes) in counts.items() if kind in ("Linear", "Conv2d"))
+    return Claim(number, clause, ok, f"parameters by layer: {shown} ({records.CONFIG})", "figure", (text,))
+
+
+# "finals from 97.75 to 98.33 %", "the worst of the last three runs from 92.36 % on seed 0 to 97.77 % on seed 2"
+_SEED_AT = r"\s*%?\s*(?:\(\s*|\b)?(?:(?:on|for)\s+)?(?:seed\s+(?P<{}>\d+)\s*\)?\s*)?"
+_SEED_SPAN = re.compile(r"\b(?P<role>finals?|final (?:values|accuracies|test\w*)|(?:worst|lowest|min\w*)(?: of the last "
+                        r"(?P<k>\d+|two|three|four|five)(?: epochs)?)?)\b[^.;%\d]{0,40}?(?:\bfrom\s+|\bbetween\s+|\(\s*)"
+                        r"(?P<a>\d{2}\.\d+)" + _SEED_AT.format("sa") + r"(?:(?:up |down )?to|and|–)\s*(?P<b>\d{2}\.\d+)"
+                        + _SEED_AT.format("sb"))
+
+
+def _seed_span(low: str, clause: str, step: Step, number: int) -> Claim | None:
+    """The seeds' spread said as its ends, in a sentence about the seeds: their lowest and highest figure of the role
+    said (final, the lowest of the last K), either way round, each the seed's its words name."""
+    curves = seed_curves(step)
+    if not step.check or len(curves) < 2 or not re.search(r"\bseeds\b|\bfinals\b|\bfinal (?:accuracies|values)\b|\btheir\b",
+                                                          (_SENTENCE.get() or "").lower() + low) or \
+            (span := _SEED_SPAN.search(low)) is None:
+        return None
+    k = _count(span["k"]) if span["k"] else step.last
+    values = {s: (min(c[-k:]) if span["role"][0] in "wlm" else c[-1]) for s, c in curves.items()}
+    ends = sorted(values.values())
+    ok = any(
+        said_as(x, span["a"]) and said_as(y, span["b"]) for x, y in ((ends[0], ends[-1]), (ends[-1], ends[0])))
+    if min(_decimals(span["a"]), _decimals(span["b"])) < 2:  # "between 97.7 and 98.4": bounds every seed's sits within
+        ok = _num(span["a"]) <= ends[0] and ends[-1] <= _num(span["b"])
+    for end, seed in (("a", "sa"), ("b", "sb")):
+        if span[seed] is not None:  # "95.90 (seed 0)": that seed's
+            ok = ok and int(span[seed]) in values and said_as(values[int(span[seed])], span[end])
+    what = "final" if span["role"][0] not in "wlm" else f"min of the last {k}"
+    said, read = ", ".join(f"seed {s} {v:.2f}" for s, v in values.items()), [span["a"], span["b"], span["sa"], span["sb"]]
+    rest = low[span.end():]
+    if spread := re.match(r"[^.;\d]{0,20}?\b(?:a\s+)?(?:spread|range|span|gap|difference) of\s+(?:about\s+)?(\d*\.\d+)", rest):
+        ok = ok and said_as(ends[-1] - ends[0], spread[1])  # "a spread of 0.09"
+        read.append(spread[1])
+    if mean := re.search(r"\b(?:their|the)\s+(?:mean|average)\s+(?:is|was|of|at)?\s*(\d{2}\.\d+)", rest):
+        ok = ok and said_as(sum(values.values()) / len(values), mean[1])  # "and their mean is 99.545"
+        read.append(mean[1])
+        said += f"; mean {sum(values.values()) / len(values):.3f}"
+    return Claim(number, clause, ok, f"the seeds' {what}: {said} % ({records.CHECK})", "figure", tuple(x for x in read if x))
+
+
+# "From Model_1 to Model_3 the final went 98.81 -> 99.41 -> 99.55", "across the three models: 98.00 -> 97.33 -> 93.48"
+_EVERY_STEP = re.compile(r"\bfrom (?:step|model)[ _-]?1 to (?:step|model)[ _-]?(?P<n>\d)\b|"
+                         r"\b(?:across|over|for|in) (?:the|all|all the) (?P<w>three|3|two|2|four|4) (?:models|steps)\b")
+_CHAIN = re.compile(r"(?<![\d.])\d{1,3}\.\d+\s*%?(?:\s*(?:->|→)\s*\d{1,3}\.\d+\s*%?)+")
+
+
+def _steps_chain(low: str, clause: str, step: Step, number: int, earlier: dict[int, Step]) -> list[Claim]:
+    """A chain of as many figures as the steps a sentence spans ("from Model_1 to Model_3", "across the three
+    models"): the k-th figure step k's, in the role said before the chain (final where none is)."""
+    span = _EVERY_STEP.search((_SENTENCE.get() or "").lower())
+    count = (int(span["n"]) if span["n"] else _count(span["w"])) if span else None
+    steps = [earlier.get(k) if k != number else step for k in range(1, (count or 0) + 1)]
+    if count is None or count != number or None in steps:
+        return []
+    out = []
+    for chain in _CHAIN.finditer(low):
+        figures = re.findall(r"\d{1,3}\.\d+", chain[0])
+        if len(figures) != count:
+            continue
+        role = _chain_role(low, figures[0]) or ("final", 0, "final")
+        values = [_curve_figure(s.run.test(), role[0], role[1] or s.last) for s in steps]
+        ok = all(said_as(v, f) for v, f in zip(values, figures, strict=True))
+        out.append(Claim(number, clause, ok, f"{role[2]} by step: " + " → ".join(f"{v:.2f}" for v in values) +
+                         f" % ({records.METRICS} of each)", "figure", tuple(figures)))
+    return out
 
 
 def _steps_arrow(low: str, clause: str, figures: list[re.Match], k: int, step: Step, previous: Step | None,
@@ -5618,6 +6050,12 @@ def _steps_arrow(low: str, clause: str, figures: list[re.Match], k: int, step: S
                  "figure", numbers)
 
 
+# "6,410 over the 8,000 limit", "472 parameters under the 8k budget"
+_EXCESS = re.compile(rf"(?<![\w.,]){NUM}\s*(?:(?:parameters|params)\s+)?(over|above|more than|beyond|under|below|fewer than|"
+                     rf"less than|short of)\s+the\s+{NUM}\s*(k)?(?:[- ]param(?:eter)?s?)?\s+(?:limit|budget|cap|line|target|"
+                     r"mark)\b", re.I)
+
+
 def _params_said(low: str, clause: str, step: Step, number: int, before: Step | None = None) -> Claim | None:
     """"7,928 parameters", "Parameters: 7.5k", "~7.6k params", "under 6k parameters"; "up from 6,720": the step
     before's."""
@@ -5628,6 +6066,11 @@ def _params_said(low: str, clause: str, step: Step, number: int, before: Step | 
     if claim is not None and (again := re.search(rf"\(\s*(?:~|about|≈|approx\.?)\s*{NUM}\s*(k|K)\s*\)", clause, re.I)):
         ok = _said_count(step.run.params, again[1], 1e3)  # "7,568 params (~7.6k)": the count said again, rounded
         claim = replace(claim, verdict=claim.verdict and ok, numbers=claim.numbers + (again[1] + again[2],))
+    if claim is not None and (excess := _EXCESS.search(clause)):  # "6,410 over the 8,000 limit": the count minus it
+        over = step.run.params - _num(excess[3]) * (1e3 if excess[4] else 1)
+        ok = _said_count(over if excess[2].lower() in ("over", "above", "more than", "beyond") else -over, excess[1], 1.0)
+        claim = replace(claim, verdict=claim.verdict and ok, numbers=claim.numbers + (excess[1], excess[3]),
+                        evidence=f"{claim.evidence}: {abs(over):,.0f} {'over' if over > 0 else 'under'} {excess[3]}")
     came = re.search(rf"\b(?:up|down) from\s*{NUM}\s*(k|K)?\b", clause, re.I)
     if claim is None or came is None or before is None or not before.run.params:
         return claim
@@ -5651,7 +6094,8 @@ def _params_of(low: str, clause: str, step: Step, number: int) -> Claim | None:
     if found is None or re.search(r"\b(?:adds?|added|adding|costs?|saves?|saved|removes?|removed|takes? away|an extra|"
                                   r"extra|another)\s+(?:only\s+|just\s+)?$|\b(?:adds?|added|adding)\b[^,;.]{0,30}\bfor\s+$|"
                                   r"[+\-−]\s?$",  # "+2,854 params vs step 2": the change, the reader of changes
-                                  clause[:found.start()], re.I):
+                                  clause[:found.start()], re.I) or \
+            re.match(r"\s*(?:fewer|more|less|lighter|heavier|smaller|bigger|larger)\b", clause[found.end():], re.I):
         return None  # "batch norm adds 136 parameters": a layer's share, not the count
     params, text = step.run.params, found[1]
     scale = {"k": 1e3, "m": 1e6}.get((found[2] or "").lower(), 1.0)
@@ -5685,6 +6129,9 @@ def _rf_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
     said = re.findall(r"(?<![\w.x×])(\d+)(?![\w.x×]|\s*%|-pixel digit|\s+of the (?:image|input|digit)|"
                       r"\s*(?:px\s+)?(?:image|input)\b|\s*(?:epochs?|params|parameters|(?:train(?:ing)?\s+)?images|seeds?)\b)",
                       re.sub(r"\d+\s*[x×]\s*\d+", " ", words))  # "Receptive field 18 px, 8 epochs": 8 is the epochs'"
+    if not said:
+        return None
+    said = [n for n in said if _num(n) < 200]  # "the receptive field is 18 and the parameter count of 8,000": not a field
     if not said:
         return None
     ok = all(int(_num(n)) in (*fields, *growths, *jumps) for n in said)
@@ -5802,21 +6249,22 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
     final, the lowest of the last epochs, at epoch N, a seed's, a digit's), or of another step where the words name
     it; `nearly 99 %`: within half a point below."""
     listed, figures = "", list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", clause))
-    out = [c for k, f in enumerate(figures) if f[1] not in read and  # two steps' figures of a role, by an arrow
-           (c := _steps_arrow(low, clause, figures, k, step, earlier.get(number - 1), number)) is not None]
-    read.update(n for c in out for n in c.numbers)
+    out = _figures_paired(low, clause, figures, step, number, earlier, read)
     for k, found in enumerate(figures):
         text, start = found[1], figures[k - 1].end() if k else 0  # its words start after the figure before it
         if text in read or _the_line(step, text, skip, low[:found.start()]):
             continue  # a reader before decided it (a threshold, a comparison); the budget's line as a target
+        if k and (level := _second_level(low, clause, step, number, found)) is not None:
+            out.append(level)
+            continue
         tail = 30 if k == len(figures) - 1 else 0
         # "98.78 % and 98.81 %", "99.43 % to 99.54 %", "99.48 % at epoch 13 and 99.61 % at epoch 15": whose said before
         named = re.search(r"\b(?:train\w*|test|validation|seeds?|digit|class)\b", low[start:found.start()])
         around = low[_words_start(low, found.start(), start if named else 0):found.end() + tail]
         after = low[found.end():figures[k + 1].start() if k + 1 < len(figures) else len(low)]
-        if (them := _whose_step(low, low[start:found.start()], after, number)) != number:
-            if them in earlier:  # another step's figure: read against that step's records
-                out.append(_other_step_figure(clause, earlier[them], them, number, text, low[start:found.start()], low))
+        if (them := _whose_step(low, low[start:found.start()], after, number, text, earlier)) != number:
+            out += [_other_step_figure(clause, earlier[them], them, number, text, low[start:found.start()], low)] \
+                if them in earlier else []  # another step's figure: read against that step's records
             continue
         own = re.split(r",|;|\bthen\b|\band\b", low[max(start, found.start() - 60):found.start()])[-1]
         if _in_chain(low, start, found):
@@ -5847,9 +6295,50 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
     return out
 
 
-def _whose_step(low: str, words: str, after: str, number: int) -> int:
-    """The step a figure is said of: the one its words name, the step before where they say "before it was", else this."""
+def _figures_paired(low: str, clause: str, figures: list[re.Match], step: Step, number: int, earlier: dict[int, Step],
+                    read: set[str]) -> list[Claim]:
+    """Figures read together before each is read alone: two steps' figures of a role by an arrow, the seeds' spread by
+    its ends; the numbers they read added to `read`."""
+    out = [c for k, f in enumerate(figures) if f[1] not in read and
+           (c := _steps_arrow(low, clause, figures, k, step, earlier.get(number - 1), number)) is not None]
+    out += [c for c in [_seed_span(low, clause, step, number)] if c is not None]
+    read.update(n for c in out for n in c.numbers)
+    return out
+
+
+def _second_level(low: str, clause: str, step: Step, number: int, found: re.Match) -> Claim | None:
+    """A second level in a clause, after another ("below 99.4 % and only the final epoch got above 97 %"): read as a
+    threshold in its own words, from the joint before it."""
+    part = re.split(r"\band\b|\bbut\b|,", low[:found.start()])[-1]
+    if not re.search(r"\b(?:above|over|below|under|at least|at most|more than|less than)\s*$", low[:found.start()]) or \
+            _num(found[1]) < 50 or re.search(r"\b(?:epochs?|param\w*|seeds?)\s+(?:at most|at least|above|over|below|under|"
+                                             r"less than|more than)\s*$", part) or \
+            (level := _threshold(part + low[found.start():found.end()], clause, step, None, number)) is None:
+        return None
+    return level if level.numbers else replace(level, numbers=(found[1],))
+
+
+def _described_step(words: str, after: str, text: str, earlier: dict[int, Step]) -> int | None:
+    """An earlier step a figure is said of by a description, not a number ("against 58.89 for the plain skeleton",
+    "than the 96.14 of the fully-connected model"): the latest earlier step that recorded the figure, else None."""
+    if not re.search(r"\b(?:against|vs\.?|versus|than|instead of|compared (?:with|to))\s*(?:the\s+)?$", words) or \
+            not re.match(r"\s*%?\s*(?:for|in|of|from|with)\s+(?:the|our|my)\s+(?!new\b|current\b|this\b|same\b)[\w -]{2,30}?"
+                         r"\b(?:model|skeleton|network|net|baseline|one|version|run|cnn|head)\b", after):
+        return None
+    return next((k for k in sorted(earlier, reverse=True)
+                 if any(said_as(v, text) for v in earlier[k].run.test() + earlier[k].run.train())), None)
+
+
+def _whose_step(low: str, words: str, after: str, number: int, text: str = "", earlier: dict[int, Step] | None = None) -> int:
+    """The step a figure is said of: the one its words name, the step before where they say "before it was", an earlier
+    one named by what it is ("against 58.89 for the plain skeleton"), else this."""
     other = _whose(low, words, after)
+    if other is None and earlier and (described := _described_step(words, after, text, earlier)):
+        return described
+    if other is None and re.search(r"\b(?:against|vs\.?|versus|instead of)\s*$", words) and not _NOW.match(after) and \
+            re.match(r"\W*compared (?:with|to) (?:the|our|my) [\w -]{2,30}?\b(?:model|network|net|one|version|baseline)\b",
+                     _SENTENCE.get() or "", re.I):
+        return number - 1  # "Compared with the fully-connected model, ... (96.92 % against 96.14 %)": the step before's
     return int(other[1]) if other else number - 1 if _BEFORE_IT.search(words) else number
 
 
@@ -5945,7 +6434,10 @@ def _epoch_of(own: str, after: str, before: str) -> re.Match | None:
         inside = None  # but "epoch 1 ended at 58.89 %": that epoch's own end
     if inside and re.search(r"\b(?:at|in|after) epoch \d+\s+to\s*$", own):
         inside = None  # "from 94.27 % at epoch 2 to 95.99 %", "fell after epoch 3 to 97.05 %": the epoch the move starts at
-    return re.search(r"(?<!\bto )\bepoch (\d+)\s*[:=]\s*()$", own) or _EPOCH.match(after) or inside or \
+    later = _EPOCH.match(after)
+    if later and re.search(r",\s*(?:and|but|while|whereas)\b|;", after[:later.start(1) if later[1] else later.start(2)]):
+        later = None  # "jumped to 99.48 %, and by epoch 15 it was 99.61 %": the next clause's epoch
+    return re.search(r"(?<!\bto )\bepoch (\d+)\s*[:=]\s*()$", own) or later or inside or \
         re.match(r"\W*(?:\w+\s+){0,3}(?:at|in) epoch (\d+)()\s*:", before) or _log_line_epoch(before)
 
 
@@ -5962,7 +6454,10 @@ def _began(low: str, clause: str, step: Step, number: int, text: str, own: str, 
     """A figure said as where a change began ("went from 95.9 % to 97.9 %"): across the epoch named, or in one epoch
     (both figures read), else one of the step's figures (where it began; the figure after "to" is read in its role)."""
     if pair := _from_to(low, own, end, epoch):
-        return _across_epoch(clause, step, number, (text, pair[0]), pair[1], "train" in words)
+        moved = _across_epoch(clause, step, number, (text, pair[0]), pair[1], "train" in words)
+        if moved.verdict is False and pair[1] and (previous := earlier.get(number - 1)):
+            return _across_steps(moved, previous, step, number - 1, pair[1], "train" in words) or moved
+        return moved
     if re.search(r"\bfrom\s*$", own) and re.match(r"\s*%?\s*to\s+\d", low[end:]):
         return _chain_figure(low, clause, step, number, text, earlier)
     return None
@@ -5996,6 +6491,18 @@ def _across_epoch(clause: str, step: Step, number: int, said: tuple[str, str], e
                  said + extra)
 
 
+def _across_steps(moved: Claim, previous: Step, step: Step, k: int, epoch: int, train: bool) -> Claim | None:
+    """"epoch 1 test went from 11.35 % to 75.41 %" beside the step before: the same epoch in the two steps, where
+    both figures are theirs (a move inside the run is read first)."""
+    curves = [s.run.train() if train else s.run.test() for s in (previous, step)]
+    if any(len(c) < epoch for c in curves) or \
+            not all(said_as(c[epoch - 1], v) for c, v in zip(curves, moved.numbers[:2], strict=False)):
+        return None
+    a, b = (c[epoch - 1] for c in curves)
+    return Claim(moved.step, moved.claim, True, f"{'train' if train else 'test'} accuracy at epoch {epoch}: step {k} "
+                 f"{a:.2f} % → step {moved.step} {b:.2f} % ({records.METRICS} of both)", "figure", moved.numbers)
+
+
 _ROLE_AFTER = re.compile(r"\s*(?:(?:is|was|as)\s+(?:the\s+|our\s+|my\s+|its\s+)?|[-–—:=]\s*)?((?:best|highest|peak|top|final|"
                          r"last|lowest|min(?:imum)?)\b(?:\s+(?:test|train(?:ing)?|val(?:idation)?))?(?:\s+acc(?:uracy)?)?)")
 
@@ -6023,7 +6530,9 @@ def _seed_said(low: str, after: str, start: int, at: int) -> re.Match | None:
     """The seed a figure is said of: named beside it, in its words, or said before it in the clause with no other
     subject between ("seed 1 dipped ... before recovering to 97.13 % at epoch 4")."""
     own = list(re.finditer(r"\bseed (\d+)\b", low[start:at]))  # the nearest before it: "..., with seed 0 at 97.98"
-    seed = re.match(r"\s*\(?(?:(?:at|in) epoch \d+\s*,?\s+)?(?:on |for |of |in )?seed (\d+)", after) or (own[-1] if own else None)
+    seed = re.match(r"\s*\(?(?:(?:at|in) epoch \d+\s*,?\s+)?(?:on |for |of |in )?seed (\d+)|\s*\(\s*epoch \d+\s*,\s*seed (\d+)|"
+                    r"\s*,\s*(?:on|for|of|in)\s+seed (\d+)", after)  # "83.37, on seed 1", "99.57 % (epoch 12, seed 0)"
+    seed = re.match(r"(\d+)", next(g for g in seed.groups() if g)) if seed else own[-1] if own else None
     if seed is None and re.fullmatch(r"\W*(?:at|with|on)?\s*", low[start:at]):
         seed = re.match(r"\s*%?\s*,\s*seed (\d+)", after)  # "At 97.75 %, seed 2 has the lowest final"
     if seed is None and (said := list(re.finditer(r"\bseed (\d+)\b", low[:start]))) and not re.search(
@@ -6063,9 +6572,18 @@ def _whose(low: str, words: str, after: str) -> re.Match | None:
                   r"(?:\S+\s+){0,2}?(?:at|on|to)?\s*$", words) or \
         (re.search(r"(?s).*\b(?:step|model|iteration)[ _-]?(\d+)", low) or re.search(r"^\W*compared (?:with|to) (?:step|model|"
                                                                              r"iteration)[ _-]?(\d+)", _SENTENCE.get() or "")
+         or (_sole_step(_SENTENCE.get() or "") if not re.search(r"\b(?:train\w*|under-?fit\w*|over-?fit\w*|gap|epoch \d+)\b",
+                                                                 low) else None)  # "... 98.49 in step 2 (-0.51), and ...
+         # 95.90 against 96.51": that step's; not a pair of this run ("epoch 1 was under-fitting (94.61 % against 75.44 %)")
          if re.search(r"\b(?:against|vs\.?|versus|compared (?:with|to))\s*$", words) and not re.fullmatch(
             r"[\s%]*(?:vs\.?|versus)\s*", words) and not _NOW.match(after) else None)  # "(98.03 % vs 97.98 %)": a pair
     # of one step; "90.37 % against 82.89 % now": the second is this step's
+
+
+def _sole_step(sentence: str) -> re.Match | None:
+    """The one step a sentence names, where it names one ("against 98.49 in step 2"), else None."""
+    named = list(re.finditer(r"\b(?:step|model|iteration)[ _-]?(\d+)\b", sentence.lower()))
+    return named[0] if named and len({m[1] for m in named}) == 1 else None
 
 
 def _rank_of(words: str, after: str) -> tuple[re.Match | None, re.Match | None]:
@@ -6074,7 +6592,8 @@ def _rank_of(words: str, after: str) -> tuple[re.Match | None, re.Match | None]:
     min-of-last-3 89.65 (seed 2)" ranks it against every seed's."""
     rank = re.search(r"\b(lowest|worst|weakest|highest|top|best(?=\s+(?:min\w*|final\w*|last|lowest|seed)\b))\b", words) or \
         re.match(r"\s*%?\s*[,(]\s*(?:the\s+|its\s+)?(lowest|worst|weakest|highest|top|best)\b", after)
-    own = re.search(r"\b(?:lowest|worst)\s+(?:\w+\s+){0,2}(?:in|of|over|across)\s+(?:its|their|the)\s+last\b", words)
+    own = re.search(r"\b(?:lowest|worst)\s+(?:\w+\s+){0,2}(?:in|of|over|across)\s+(?:its|their|the)\s+last\b|"
+                    r"(?:(?<=\bits )|(?<=\btheir ))(?:lowest|worst|weakest)\b", words)  # "at their weakest late epoch"
     return rank, own
 
 
@@ -6095,13 +6614,14 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
         return Claim(number, clause, None, f"the check records each seed's test curve, not its train curve ({record})",
                      "figure", (text,))
     curve, k = curves[seed], int(last[1]) if (last := re.search(r"\blast (\d+)", words + " " + around)) else step.last
+    words = re.split(r":\s+(?=(?:\S+\s+){2,})", words)[-1]  # "... at the end: on seed 0 epoch 1 was ...": the figure's own
     ranked, words = words, _SEED_RANK_WORDS.sub("", words)  # a rank, not the best epoch
     own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|finish\w*|ended|best|highest|peak\w*)\b", words)
-    if not own_role and (head := re.match(r"\W*([^:\d]{0,30}(?:last \d+)?[^:\d]{0,10}):", clause.lower())):
+    if not own_role and epoch is None and (head := re.match(r"\W*([^:\d]{0,30}(?:last \d+)?[^:\d]{0,10}):", clause.lower())):
         words = f"{head[1]} {words}"  # "min last 3: s0 = 92.36, s1 = 96.72": the role said once, at the head
         own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|best|highest|peak\w*)\b", words)
     said = words if own_role else words + around  # "min of last 3 83.37 %, final 97.15 %": each figure's own words
-    if re.search(r"\b(min\w*|lowest|worst|holds?|held)\b", said) and re.search(r"\blast\b", said):
+    if re.search(r"\b(min\w*|lowest|worst|weakest|holds?|held)\b", said) and re.search(r"\blast\b|\blate epochs?\b", said):
         values, role = [min(curve[-k:])], f"min of the last {k}"  # "seed 2 holds 97.77 % over the last 3": its lowest
     elif own_role and own_role[1].startswith("min"):  # "held 97.7 % with a minimum of 97.77 %": of the last K, or of all
         values, role = [min(curve[-k:]), min(curve)], f"min of the last {k} ({min(curve[-k:]):.2f} %) or of the run"
@@ -6350,8 +6870,8 @@ def _series(step: Step, around: str, train: bool, either: bool) -> tuple[list[fl
     if train:
         return (run.train(), f"train accuracy by epoch, best {f.best_train:.2f} % ({records.METRICS})",
                 [f"train at epoch {i}" for i in epochs])
-    if re.search(r"\btest|validation|accuracy|acc\b|best|final|reached|achieved|got|hit|(?:slipped|slid|fell|dropped) back\b",
-                 around) is None:  # "it slipped back to 96.92": where the curve went
+    if re.search(r"\btest|validation|accuracy|acc\b|best|final|reached|achieved|got|hit|(?:slipped|slid|fell|dropped) back\b|"
+                 r"\b(?:at|in|by) the end\b", around) is None:  # "it slipped back to 96.92": where the curve went
         return None, "", []
     return (run.test(), f"test accuracy by epoch, best {f.best_test:.2f} % ({records.METRICS})",
             [f"test at epoch {i}" for i in epochs])
@@ -6383,7 +6903,8 @@ def _others(step: Step, around: str, words: str = "") -> tuple[list[float], str]
         said = f"digit {rows[0].digit}: {rows[0].exact:.2f} %" if len(rows) == 1 else "each digit's accuracy"
         return [r.exact for r in rows], f"{said} ({records.PER_CLASS})"
     if re.search(r"\bseeds?\b", around) and re.search(r"\bfinals?\b", around) and not re.search(r"\b(?:mean|averag\w*)\b",
-                                                                                             around) and step.check:
+                                                                                             around) and step.check and \
+            not re.search(r"\btrain", words):  # a seed's train figure is not the check's: the run's own reader's
         finals = [r.test_acc[-1] for r in step.check.verdict.seeds.values() if r.test_acc]  # "lowest seed final: 97.51"
         rank = min if re.search(r"\b(?:lowest|min\w*|worst)\b", around) else max if re.search(r"\b(?:highest|best|top)\b",
                                                                                                around) else None
@@ -6473,7 +6994,8 @@ def _loss_role(before: str, after: str) -> str:
     """The words naming a loss figure's curve: right after it ("0.083 test, 0.075 train"), else just before it, else
     the clause's subject said earlier ("Test loss went from 0.71 after epoch 1 to 0.11")."""
     # "0.11 (train)", "0.087 for the test loss"
-    if role := re.match(r"\s*(?:for\s+the\s+|of\s+the\s+)?(train\w*|test|val\w*)\b|\s*\(\s*(train\w*|test|val\w*)\s*\)", after):
+    if role := re.match(r"\s*(?:for\s+(?:the\s+)?|of\s+the\s+)?(train\w*|test|val\w*)\b|\s*\(\s*(train\w*|test|val\w*)\s*\)",
+                        after):
         return role[1] or role[2]
     return before[-40:] if re.search(r"train|test|\bval(?:id\w*)?\b", before[-40:]) else before  # not "value"
 
@@ -6559,7 +7081,7 @@ def _loss_epoch(before: str, after: str, epochs: int) -> re.Match | tuple[str, s
 
 # the words a setting's figure follows, in a sentence about the loss
 _NOT_A_LOSS = re.compile(r"\b(?:momentum|lr|rate|learning rate|adam|sgd|dropout|decay|gamma|step size|constant|eps(?:ilon)?)\b"
-                         r"[^\d]{0,12}$")
+                         r"[^\d]{0,12}$|\b(?:lr|rate)\b(?:(?!\bloss)[^\d]){0,30}\(\s*$")  # "the rate was near its top (0.092"
 
 
 # a loss said against another ("lower than", "more than"); the first five words say the first is the smaller
@@ -6647,6 +7169,8 @@ def _loss_band(low: str, clause: str, step: Step, number: int, band: re.Match) -
     train, test, _, kind = _loss_pool(step, low[:band.start()], "")
     series = [e.train_loss if train else e.test_loss for e in step.run.epochs]
     scope, label = _epoch_scope(low, len(series), 3, implicit=False)
+    if scope is None:  # "The first four epochs were chance - ..., with the train loss between 2.28 and 2.31": the sentence's
+        scope, label = _epoch_scope((_SENTENCE.get() or "").lower(), len(series), 3, implicit=False)
     values = [series[i - 1] for i in scope] if scope else series
     lo, hi = (_num(band[k]) - 10 ** -_decimals(band[k]) / 2 for k in (1, 2))
     hi += 10 ** -_decimals(band[2])
@@ -6920,10 +7444,65 @@ def _which_level(low, clause, step, previous, number) -> Claim | None:
                  f"{said[1]} % is {'under' if first < line else 'not under'} {said[3]} %", "level", (said[3],))
 
 
+# "it went down from 0.0649 at epoch 3 to 0.1011 at epoch 5": a way said beside the two figures it went between
+_WAY_BETWEEN = re.compile(r"\b(?P<way>went down|went up|goes down|goes up|fell|falls|dropped|drops|decreased|declined|rose|rises|"
+                          r"climbed|increased|grew)\s+(?:again\s+|steadily\s+|slightly\s+)?from\s+(?:about\s+|~\s*)?"
+                          r"(?P<a>\d*\.?\d+)\s*%?(?:\s+(?:at|in|after) epoch \d+)?\s+to\s+(?:about\s+|~\s*)?(?P<b>\d*\.?\d+)")
+
+
+def _way_between(low, clause, step, previous, number) -> Claim | None:
+    """The way a figure went, said beside its two ends: the words against the ends' own order (each end is decided by
+    the reader of its role, so this atom reads the way only)."""
+    if (said := _WAY_BETWEEN.search(low)) is None or _negated(low, said.start()) or float(said["a"]) == float(said["b"]):
+        return None
+    down = said["way"] in ("went down", "goes down", "fell", "falls", "dropped", "drops", "decreased", "declined")
+    return Claim(number, clause, (float(said["b"]) < float(said["a"])) == down,
+                 f"{said['a']} → {said['b']} is {'down' if float(said['b']) < float(said['a']) else 'up'}", "arithmetic")
+
+
+# "But accuracy went down: the final test ... (-0.51), and the worst of the last three ... (-0.61)"
+_HEAD_WAY = re.compile(r"^\W*(?:but|and|so|yet|overall|still)?\s*(?:the\s+)?(?:test\s+|train\s+|final\s+)?"
+                       r"(?:accuracy|acc|results?|"
+                       r"performance|it|the model|everything)\s+(?:went|got|is|was|has gone|has got)?\s*(?P<way>up|down|better|"
+                       r"worse|higher|lower|rose|fell|dropped|improved|decreased|increased|declined)\W*$")
+
+
+def _head_way(low, clause, step, previous, number) -> Claim | None:
+    """The way a head clause says things went, against the signed differences its sentence gives after the colon
+    (each decided by its own reader); differences both ways settle nothing."""
+    rest = (_SENTENCE.get() or "").lower().partition(":")[2]
+    if (said := _HEAD_WAY.match(low)) is None or not (signs := re.findall(r"\(\s*([+\-−]\s*\d+(?:\.\d+)?)", rest)):
+        return None
+    down = said["way"] in ("down", "worse", "lower", "fell", "dropped", "decreased", "declined")
+    if len({sign.startswith("+") for sign in signs}) > 1:
+        return None
+    return Claim(number, clause, (not signs[0].startswith("+")) == down, f"the differences said after it: {', '.join(signs)}",
+                 "arithmetic")
+
+
+# "ends at 98.49 %, which is 12.2 points above Model_1's 86.29 %": the size between the sentence's own two figures
+_WHICH_POINTS = re.compile(r"(?<![\d.])(\d{2}\.\d+)\s*%?[^;%]{0,30}?\b(?:which is|that is|i\.e\.|so)\s+"
+                           r"(?P<tol>about |around |roughly |~\s*|almost |nearly )?(?P<n>\d+(?:\.\d+)?)\s*(?:points?|pts?|pp)\s+"
+                           r"(?P<way>above|over|higher than|more than|better than|ahead of|below|under|lower than|less than|"
+                           r"worse than|behind)\s+(?:[^;%\d]|(?:step|model)[ _-]?\d+){0,30}?(?<![\d.])(\d{2}\.\d+)\s*%")
+
+
+def _which_points(low, clause, step, previous, number) -> Claim | None:
+    """The size said between two figures of the sentence ("98.49 %, which is 12.2 points above ... 86.29 %"): arithmetic
+    on its words, so the atom reads the size only (each figure is decided by the reader of its role)."""
+    if (said := _WHICH_POINTS.search(low)) is None:
+        return None
+    first, second = float(said[1]), float(said[5])
+    above = said["way"] in ("above", "over", "higher than", "more than", "better than", "ahead of")
+    ok = (first > second) == above and _within(abs(first - second), said["n"], (said["tol"] or "").strip())
+    return Claim(number, clause, ok, f"{said[1]} - {said[5]} = {first - second:+.2f} points", "arithmetic", (said["n"],))
+
+
 READERS = (_inline_table, _epoch_row, _result_field, _sequence, _epoch_gains, _one_gain, _test_and_train, _value_list,
            _last_listed, _span_listed, _move_ends, _seeds_moves, _respectively,
            _settings, _sizes_said, _layers_said, _reach_target, _between,
            _every_digit, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _speed, _params_change, _delta, _signed_vs,
            _loss_order, _seeds_vs_step, _seed_vs_seed, _jump_against, _arrow_size, _dead_said,
-           _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate, _which_level)
+           _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate, _which_level,
+           _which_points, _way_between, _head_way)
