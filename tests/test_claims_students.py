@@ -102,13 +102,15 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
 # - students9/: alpha's Result tables and numbered points, gamma's long sentences with error rates and steps named by
 #   what changed: 16 of 24 and 16 true ✗ on arrival (18 and 20 at the round's start); 22 and none since;
 # - students10/: beta's seeds'-style bullets with the notebook's printed logs, the example's long paragraphs naming steps
-#   by what they are ("the plain skeleton"): 18 of 24 and 9 true ✗ on arrival; 19 and none since.
+#   by what they are ("the plain skeleton"): 18 of 24 and 9 true ✗ on arrival; 19 and none since;
+# - students11/: alpha's "### Results" bullets with a pasted log and numbered points, gamma's compact "we" paragraphs
+#   naming models by what they are, each step closed by "Next:": 15 of 24 and 8 true ✗ on arrival; 16 and none since.
 LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
          ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 0), ("students5", "beta"): (5, 1),
-         ("students6", "beta"): (10, 0), ("students6", "gamma"): (11, 0), ("students7", "alpha"): (8, 1),
+         ("students6", "beta"): (11, 0), ("students6", "gamma"): (11, 0), ("students7", "alpha"): (8, 1),
          ("students7", "example"): (8, 2), ("students8", "beta"): (10, 0), ("students8", "gamma"): (11, 0),
          ("students9", "alpha"): (11, 0), ("students9", "gamma"): (11, 0), ("students10", "beta"): (9, 0),
-         ("students10", "example"): (10, 0)}
+         ("students10", "example"): (10, 0), ("students11", "alpha"): (8, 0), ("students11", "gamma"): (8, 0)}
 
 
 @pytest.mark.parametrize(("folder", "handin"), sorted(LATER))

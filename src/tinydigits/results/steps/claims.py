@@ -131,7 +131,7 @@ CREDIT = re.compile(r"\bwhat made (?:the|this|that|a|all the) (?:big |real )?dif
                     r"\bthe reason (?:for|why)\b|\b(?:is|was|are|were) the (?:main |real |only )?reason\b|"
                     r"\b(?:is|are|was|were) why\b|"
                     r"\bexplains\b|\bowing to\b|\bkey to\b|\bled to\b|\bresulted in\b|"
-                    r"\bgave (?:the|this)\b|\bcredit (?:goes )?to\b|"
+                    r"\bgave (?:the|this)\b|\bcredit (?:goes )?to\b|\bcredit (?:the|all|this|that)\b[^.;]{0,40}\bto\b|"
                     r"\bis what\b(?!\s+(?:the|a|an|we|i|you|they|it|this|that|one|most|people|students|teachers?)\b)|"
                     r"\b(?:is|was|are|were) (?:the |all )?[\w ]{1,25} at work\b|"
                     r"(?<!epoch )\b(?:alone|on its own|by itself)\b(?=[^.;]*\b(?:lifted|raised|improved|reduced|closed|cut|gave|"
@@ -721,6 +721,7 @@ PLANNED = re.compile(r"^\s*(?:next|then(?=\s*[,:]?\s*(?:try|use|add|remove|incre
                      r"shall|going to|plan(?:s|ned)? to|next step|next,|next:|next we|next i|in the next|try(?:ing)? to|"
                      r"we'll|i'll|let's|might|hope|to get|need(?:s)? to|can be pushed|could be|want to|aim(?:s)? to|"
                      r"would like|needs? more|needs? to|i'd|we'd|maybe|if i had|if we had|(?:i|we) (?:don't |do not )?expect|"
+                     r"must(?=\s+(?!have\b|be\b|for\b)\w)|"
                      r"(?<!\ds )(?<!\d )comes? next|"
                      r"(?<!\ds come )(?<!\d come )(?<!\ds are )(?<!\d is )(?<!\ds comes )"
                      r"next(?!\s+(?:\d|epoch|three|two|few|one|at|with|worst|lowest|best|highest|weakest)\b|-))\b", re.I)
@@ -1002,7 +1003,7 @@ def _placed_by_the_run(sentence: str, step: Step, n: int) -> str:
                       lambda m: f"{m[1].rstrip(' ,')}, mean {'min' if m[2].lower().startswith(('min', 'low')) else m[2].lower()}"
                       f" {m[3]}", sentence)
     # "seed 0/1/2 final: 97.51 / 98.34 / 98.16": the seeds named before their slashed figures, each its own
-    sentence = re.sub(r"(?i)\bseeds?\s+(\d+(?:\s*/\s*\d+)+)\s+([a-z][a-z ]{0,30}?)\s*:\s*"
+    sentence = re.sub(r"(?i)\bseeds?\s+(\d+(?:\s*/\s*\d+)+)\s+(?:(?:->|→)\s*)?([a-z][a-z0-9 ]{0,30}?)\s*:\s*"
                       r"((?:\d{2}\.\d+\s*%?\s*/\s*)+\d{2}\.\d+\s*%?)",
                       lambda m: m[0] if len(re.findall(r"\d+", m[1])) != len(re.findall(r"\d{2}\.\d+", m[3])) else
                       f"{m[2]}: " + ", ".join(f"{f} % (seed {k})" for k, f in zip(re.findall(r"\d+", m[1]),
@@ -1109,8 +1110,9 @@ _NO_RECORD = re.compile(r"(?i),?\s*(?:and\s+|with\s+)?(?:the\s+)?"
                         r"(?:(?:zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|nines)\s+(?:were\s+|are\s+|got\s+))?)"
                         r"(?:read|mistaken|misread|taken|predicted|classified|confused)\s+(?:as|for|with)\s+(?:an?\s+)?\d\b"
                         # "read as 3 (330) or as 7 (121)"
-                        r"(?:\s*\(\d+\))?(?:\s*(?:,|or|and)\s+(?:\d+\s+as\s+(?:an?\s+)?\d\b|(?:as\s+|for\s+)?(?:an?\s+)?\d\b"
-                        r"(?!\s+as\b))(?:\s*\(\d+\))?)*"
+                        r"(?:\s*\(\d+\))?(?:\s*(?:,|or|and)\s+(?:\d+\s+(?:(?:are|were)\s+(?:read|called|mistaken|predicted)\s+)?as\s+"
+                        r"(?:an?\s+)?\d\b|(?:as\s+|for\s+)?(?:an?\s+)?\d\b(?!\s+as\b))(?:\s*\(\d+\))?)*"
+                        r"(?:,?\s*(?:up|down)\s+from\s+\d+\s+in\s+(?:step|model)[ _-]?\d+)?"
                         r"(?:,?\s+(?:most often\s+)?\(?\d+\s+times\)?)?|"
                         # "8 → 0 (36), 8 → 3 (30) and 8 → 2 (25)"
                         r"(?<![\w.])\d\s*(?:→|->)\s*\d\s*\(\d+\)(?:\s*(?:,|and|or)\s*\d\s*(?:→|->)\s*\d\s*\(\d+\))*|"
@@ -1282,7 +1284,7 @@ def _confusion(plain: str, m: re.Match, step: Step, number: int) -> Claim | None
         (lead if lead and (lead[2] == "of" or len(lead[1]) > 1) else None)  # "43 read as 0": a count; "4 read as 9": a digit
     first = re.search(r"\bas\s+", said)  # "read as 0 (43) or 9 (28)", "11 ... as 5 and 7 as 2": each after the first "as"
     each = [(int(p or q), c or n) for n, q, p, c in re.findall(
-        r"(?:,|\bor|\band)\s+(\d+)\s+as\s+(?:an?\s+)?(\d)\b(?!\s*%|\.\d)|(?:\bas|,|\bor|\band)\s+(?:as\s+)?(?:an?\s+)?(?<![\d.])(\d)\b"
+        r"(?:,|\bor|\band)\s+(\d+)\s+(?:(?:are|were)\s+(?:read|called|mistaken|predicted)\s+)?as\s+(?:an?\s+)?(\d)\b(?!\s*%|\.\d)|(?:\bas|,|\bor|\band)\s+(?:as\s+)?(?:an?\s+)?(?<![\d.])(\d)\b"
         r"(?!\s*%|\.\d)(?:\s*\((\d+)\))?", said[first.start():] if first else "")]
     if true is None or not each or (count is None and not all(c for _, c in each)):
         return None
@@ -1299,6 +1301,8 @@ def _confusion(plain: str, m: re.Match, step: Step, number: int) -> Claim | None
         place = len(re.findall(r"\b(?:then|next|followed by|second)\b", near[rank.end():]))  # "top ..., then 7 read as 2"
         ranked = sorted(pool, reverse=True) + [0] * (place + 1)
         verdicts.append(found.get((true, each[0][0]), 0) == ranked[place])
+    if re.search(r"\b(?:up|down)\s+from\s+\d+\s+in\s+(?:step|model)", said):
+        verdicts.append(None)  # "43 of them called 0, up from 36 in Step 2": that step's count, not read here
     verdict = False if False in verdicts else None if None in verdicts else True
     return Claim(number, m[0].strip(" ,"), verdict, ", ".join(f"{true} → {p}: {found.get((true, p), 0)}" for p, _ in each)
                  + f" ({records.METRICS} `confused`)", "figure", tuple(re.findall(r"\d+", said)))
@@ -1320,6 +1324,7 @@ def _same_number(said: str, read: str) -> bool:
 
 
 ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
+                 (r"((?:^|[,;(])\s*[a-z][a-z _]{0,25}?)\s*(?:->|→)\s*(?=~?\s*\d)", r"\1: "),  # "Params -> 6720": a field
                  (r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|few|all|last|first)\s*eps\b", r"\1 epochs"),
                  (r"(?<=\d)\s*(?:percent|per cent|pct)\b", " %"),
                  # "Model_2's final acc is beaten by 0.69 pts": this step's beats it
@@ -1328,7 +1333,8 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\b(last|first)(\d+)\b", r"\1 \2"),  # "min last3"
                  (r"\bte\b", "test"), (r"\btr\b", "train"), (r"\bevery ep\b", "every epoch"), (r"\babove of\b", "above"),
                  (r"\bcompare (to|with)\b", r"compared \1"),
-                 (r"\bep(\d+)\b", r"epoch \1"), (r"\bimgs\b", "images"),
+                 (r"\bep(\d+)\b", r"epoch \1"), (r"\bep\.(\d+)\b", r"epoch \1"), (r"\bimgs\b", "images"),
+                 (r"%-?points?\b", " points"),
                  (r"\bm(\d)\b(?!\s*(?:mac|chip|pro|max|ultra|gpu)\b)", r"model \1"),  # "vs M1", not an "M1 Mac"
                  (r"\b(under|over) fitt(ing|ed)\b", r"\1-fitt\2"),
                  (r"\b(is|was|are|were) getting\b(?!\s+(?:worse|better))", r"\1"),
@@ -1830,6 +1836,8 @@ def _seeds_plainly(text: str) -> str:
     text = re.sub(r"(?i)\b(seed \d+|model[ _-]?\d+|step \d+)\s+[-–—]\s+", r"\1: ", text)
     text = re.sub(r"(?i)\b(best|worst|lowest|highest|top|weakest|strongest)\s+seed\s*[:=–-]\s*(?:seed\s+)?(\d+)\b(?!\s*%|\.\d)",
                   r"the \1 seed is seed \2", text)
+    text = re.sub(r"(?i)\(\s*seed (\d)\s*(?:…|\.\.\.|–)\s*seed (\d)\s*\)", lambda m: "(seeds " + "/".join(
+        str(k) for k in range(int(m[1]), int(m[2]) + 1)) + ")", text)  # "(s0…s5)": each seed in turn
     return re.sub(r"(?i)^(\W*)(?:the\s+)?(?:last|final)\s+(\d|two|three|four|five)\s+epochs\s*\(\s*(seed\s+\d+)\s*\)\s*:\s*"
                   r"((?:\d{2}\.\d+\s*%?\s*,\s*)+(?:and\s+)?\d{2}\.\d+\s*%?)\W*$", r"\1\3: \4 in the last \2 epochs", text)
 
@@ -1909,7 +1917,7 @@ def _epochs_plainly(text: str) -> str:
     text = re.sub(r"(?i)\b(?:(at|in|by|on|after|from|until|till|before)\s+)?(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+epoch\b",
                   lambda m: f"{(m[1] or 'at').lower()} epoch {m[2]}", text)
     text = re.sub(r"(?i)\(\s*epoch\s+(\d+)\s*\)", r"at epoch \1", text)
-    text = re.sub(r"(?i)\bepochs?\s+(\d+)\s*[-–]\s*(\d+)\b", r"from epoch \1 to epoch \2", text)
+    text = re.sub(r"(?i)\bepochs?\s+(\d+)\s*[-–]\s*(?:epoch\s+)?(\d+)\b", r"from epoch \1 to epoch \2", text)
     text = re.sub(r"(?i)\bbetween epoch (\d+) and (?:epoch )?(\d+)\b", r"from epoch \1 to epoch \2", text)
     text = re.sub(rf"(?i)\b(\d+|{'|'.join(WORDS)}) epochs? (?:was|were) enough to (?:get to|reach)\s+(\d{{2}}(?:\.\d+)?\s*%?)",
                   lambda m: f"reached {m[2]} within {_count(m[1].lower())} epochs", text)  # "Two epochs were enough to get to"
@@ -1918,7 +1926,8 @@ def _epochs_plainly(text: str) -> str:
     text = re.sub(r"(?i)(?<!from )\bepoch (\d+)\s*(?:->|→)\s*epoch (\d+)\b", r"from epoch \1 to epoch \2", text)  # "ep3 → ep4"
     text = re.sub(r"(?i)(\d{2}\.\d+\s*%?(?:\s*/\s*\d{2}\.\d+\s*%?)+)\s*(?:\(\s*|(?:for|on|of|across)\s+(?:the\s+)?)seeds\s+"
                   r"(\d(?:\s*[,/]\s*\d)+)\s*\)?", _seeds_in_order, text)
-    text = _seeds_beside(_seeds_slashed(text))
+    text = re.sub(r"(?i)(\bfinal\b[^;]*\(seed \d+\))\s*\(\s*mean\s+(\d{2}\.\d+\s*%?)\s*\)", r"\1, mean final \2",
+                  _seeds_beside(_seeds_slashed(text)))  # "97.98 % (seed 0), ..., 97.75 % (seed 2) (mean 98.02)": their mean
     text = _FIT_PAIR.sub(_fit_pair, _IT_PAIR.sub(_it_pair, _LEAD_PAIR.sub(_lead_pair, text)))
     text = re.sub(r"(?i)\bafter (?:the |its )?peak (?:at|in) epoch (\d+)", r"from epoch \1 on", text)  # "after the peak at ep 3"
     if (cut := re.search(r"(?i)\b(?:cut|drop|decay)\w*\b[^.;]{0,30}?\b(after|at|in) epoch (\d+)\b", text)) and \
@@ -2164,7 +2173,8 @@ def _head_of(low: str) -> str:
 def _named_step(low: str, previous: Step | None, earlier: dict[int, Step], number: int) -> Step | None:
     """The step a comparison names ("than Model_1", "step 1's"), else the step before."""
     pattern = r"\b(?:step|model|iteration|experiment)[ _-]?(\d+)\b"
-    named = [int(k) for k in re.findall(pattern, low) or re.findall(pattern, _head_of(low))]
+    named = [int(k) for k in re.findall(r"\b(?:than|vs\.?|versus|against|compared (?:with|to))\s+(?:in\s+)?" + pattern[2:], low)
+             or re.findall(pattern, low) or re.findall(pattern, _head_of(low))]  # "like Model_2, 68 more than Model_1"
     other = next((k for k in named if k != number), None)  # "Model_3 beats Model_1": the step it is compared with
     if other is not None and other in earlier:
         return earlier[other]
@@ -2197,6 +2207,8 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     credit = CREDIT.search(low)
     help_at = _help_word(low) or credit
     what = next((w for w, pattern in EFFECTS.items() if re.search(pattern, low)), "accuracy" if credit else None)
+    if name == "the schedule" and not credit and re.search(r"\bbefore\s+the\s+(?:\w+\s+)?(?:cut|drop|decay)\b", low):
+        return None  # "the gap was largest at epoch 4, just before the rate cut": a time, not a credit
     if credit and name is None and (unsettled := _credit_unsettled(step, previous)):
         return Claim(number, clause, None, f"a credit the runs cannot settle: {unsettled}", "effect")
     if name is None or help_at is None or what is None or re.match(r"\s+(?:the\s+)?(?:lr|learning rate|rate)\b",
@@ -2436,7 +2448,8 @@ def _not_the_step_compared(low: str) -> bool:
     the step before; "still fell just short of 99.4" (a level)."""
     return bool(re.search(r"\b(errors?|mistakes|misclassified|digit|class|zeros|ones|twos|threes|fours|fives|sixes|sevens|"
                           r"eights|nines)\b", low) or re.match(r"\W*not (?:everything|all of (?:it|them)|every\w*)\b", low) or
-                re.search(r"\b(?:than|vs\.?|versus|against|over)\s+(?:that of\s+)?seed\s+\d|\bacross (?:the |all |its )?"
+                re.search(r"\b(?:than|vs\.?|versus|against|over|beats?|trails?|leads?)\s+(?:that of\s+)?seed\s+\d|"
+                          r"\bacross (?:the |all |its )?"
                           r"(?:\w+ )?seeds\b|\b(?:fell|falls|fall|came|comes|stayed|stays|remained)\s+(?:\w+\s+)?short of\b",
                           low))
 
@@ -2849,7 +2862,8 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
         claimed_held, claimed_ran = (a, b if b is not None else ran)
         if failed and claimed_held is not None:
             claimed_held = claimed_ran - claimed_held
-    negated = _negated(low, found.start()) and not anyof
+    negated = _negated(low, found.start()) and not anyof and claimed_held != 0 or \
+        bool(re.match(r"\s*:\s*(?:not|no|never|failed?)\b", low[found.end():]))  # "...on every seed: not reached (0 of 3)"
     ok = claimed_held == held and claimed_ran == ran
     numbers = tuple(n for n in (first, second) if n and re.fullmatch(r"\d+", n))
     total = re.search(rf"(?:^\W*|\b(?:on|across|over|with)\s+(?:all\s+)?)(\d+|{'|'.join(WORDS)})\s+seeds\b|"
@@ -2946,6 +2960,10 @@ def _held(low, clause, step, previous, number) -> Claim | None:
     k = min(k, len(test))
     low_k = min(test[-k:])
     said = f"test accuracy in the last {k} epochs: " + ", ".join(f"{a:.2f}" for a in test[-k:]) + f" % ({records.METRICS})"
+    if re.search(r"\b(?:around|about|near|close to|roughly)\s*$|~\s*$", low[:at.start()]) and \
+            not re.search(r"\bnever\b|\bnot\b|n't\b", low[:at.start()]):  # "stuck around 99.4": each near it
+        return Claim(number, clause, all(abs(a - line) <= 0.1 for a in test[-k:]), said, "held",
+                     tuple(re.findall(r"\d+(?:\.\d+)?", at[0])))
     negated = _negated(low, min(at.start(), re.search(r"consistent|held|hold|stay|remain|steady|every|each|all|stable|last",
                                                           low).start())) or \
         bool(re.search(r"\bnever\b[^.;]*\b(?:near|close to|reach\w*|got to|hit)\s*$", low[:at.start()]))  # "never got near 99.4"
@@ -2960,7 +2978,7 @@ def _reached(low, clause, step, previous, number) -> Claim | None:
                                     r"get to|exceed(?:ed|s)?|above|beyond|over|past)\b", low) if at and m.start() < at.start()]
     verb = verbs[-1] if verbs else None  # the verb of the line, not an earlier one
     if verb is None or at is None or _last_k(low, step) is not None \
-            or re.search(r"\bseeds?\b|\bnearly\b|\balmost\b|\bclose to\b", low):
+            or re.search(r"\bseeds?\b|\bnearly\b|\balmost\b|\bclose to\b|\bparam", low):
         return None
     if re.search(r"\bnever\s+(?:\w+\s+)?$", low[:at.start()]):  # "too many parameters and never 99.4 %"
         verb = at
@@ -3170,8 +3188,9 @@ def _ahead_against(low: str, claim: Claim, step: Step, previous: Step, ahead: re
     """Train's lead against the step before's: "..., far more than in step 2" (beyond the noise), "..., against 0.6 in
     step 2" (that step's gap over the same epochs, at the digits said; "about" where the lead was said so)."""
     then = facts(previous).gap
-    if len(epochs := _lead_epochs(low, step, ahead)) == 1 and re.search(r"\b(?:in|at) the (?:last|final) epoch\b|\bat the end\b",
-                                                                       low) and not re.search(r"\bepoch \d", low):
+    if len(epochs := _lead_epochs(low, step, ahead)) == 1 and re.search(r"\b(?:in|at) the (?:last|final) epoch\b|\bat the end\b|"
+                                                                       r"\b(?:ends|ended|finish(?:es|ed))\b", low) and \
+            not re.search(r"\bepoch \d", low):
         then = previous.run.train()[-1] - previous.run.test()[-1]  # "in the last epoch ..., against 1.53 in step 2": its last
     elif len(epochs) == 1 and epochs[0] <= len(previous.run.epochs) and \
             re.search(r"\b(?:at|in|after|by) epoch \d", low):  # "in epoch 6 ..., against 0.54 in step 2": its epoch 6
@@ -3299,7 +3318,7 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
               re.search(r"\bgap\b(?:[^;\d]{0,25}?(?:last|first) \d+)?[^;\d]{0,40}?"
                         r"(?P<tol>within|under|below|less than|about|around|"
                         r"roughly|~|over|above|more than)?\s*(?<!last )(?<!first )(?<!epoch )(?<!step )(?<!model )(?<!seed )"
-                        r"(?P<n>\d*\.\d+|\d+)\b(?!\s*epochs?)(?<![5-9]\d\.\d\d)", low)) \
+                        r"(?<![x×])(?P<n>\d*\.\d+|\d+)\b(?!\s*(?:epochs?|times|x)\b)(?<![5-9]\d\.\d\d)", low)) \
         if "gap" in low else None
     if figure is None and re.search(r"\b(?:about|around|roughly|basically|essentially|practically|virtually|effectively|"
                                     r"nearly|almost|close to|near|pretty much)\s+(?:zero|nil|nothing|0)\b", low):
@@ -3738,8 +3757,13 @@ def _rate_from_to(low: str, rates: list[float]) -> list[bool]:
     if not (_num(found[1]) and _num(found[2])):
         return []
     course = _course(rates)
-    return [any(said_as(course[i], found[1]) and said_as(course[j], found[2]) and _one_way(course[i:j + 1])
+    return [any(_rate_as(course[i], found[1]) and _rate_as(course[j], found[2]) and _one_way(course[i:j + 1])
                 for i in range(len(course)) for j in range(i + 1, len(course)))]
+
+
+def _rate_as(rate: float, text: str) -> bool:
+    """A rate as said: at its digits and within a tenth of itself (0.005 is not "0.01", though it rounds to it)."""
+    return said_as(rate, text) and abs(rate - _num(text)) <= 0.1 * max(rate, _num(text))
 
 
 def _one_way(values: list[float]) -> bool:
@@ -4285,14 +4309,17 @@ def _seeds_vs_step(low, clause, step, previous, number) -> Claim | None:
 
 _SEED_VS_SEED = re.compile(rf"\bseed (?P<a>\d+)\b(?:[^.;]|\.(?=\d))*?{_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*"
                            r"(?:points?|pts?|pp)\s+(?P<way>above|over|higher than|better than|ahead of|below|under|lower than|"
-                           r"worse than|behind)\s+seed (?P<b>\d+)\b")
+                           r"worse than|behind)\s+seed (?P<b>\d+)\b|"
+                           r"\bseed (?P<a2>\d+)\s+(?P<way2>beats?|leads?|trails?)\s+seed (?P<b2>\d+)\s+by\s+"
+                           r"(?P<tol2>about |around |~\s*|almost |nearly |over |more than |under |less than )?\s*"
+                           r"(?P<n2>\d+(?:\.\d+)?)")  # "Seed 1 beats seed 0 by 3.7 pp at the end"
 
 
 def _seed_vs_seed(low, clause, step, previous, number) -> Claim | None:
     """"Seed 1 finished 0.35 points above seed 0 (98.33 % against 97.98 %)": two seeds' figures of one role (final
     where none is said), the difference and its way, and the figures said beside them, each its seed's."""
     found, curves = _SEED_VS_SEED.search(low), seed_curves(step)
-    a, b = (int(found["a"]), int(found["b"])) if found else (None, None)
+    a, b = (int(found["a"] or found["a2"]), int(found["b"] or found["b2"])) if found else (None, None)
     if found is None or a == b or a not in curves or b not in curves:
         return None
     at = re.search(r"\b(?:at|in|after) epoch (\d+)\b", low)  # "dropped to 92.09 % at epoch 2, 4 points under seed 1's"
@@ -4301,9 +4328,11 @@ def _seed_vs_seed(low, clause, step, previous, number) -> Claim | None:
     if at and not 1 <= int(at[1]) <= min(len(curves[a]), len(curves[b])):
         return None
     x, y = (_curve_figure(c, role, step.last) for c in (curves[a], curves[b]))
-    up = found["way"] in ("above", "over", "higher than", "better than", "ahead of")
-    ok = x != y and (x > y) == up and _within(abs(x - y), found["n"], (found["tol"] or "").strip())
-    read = [found["n"]]
+    up = (found["way"] or found["way2"]) in ("above", "over", "higher than", "better than", "ahead of", "beat", "beats", "lead",
+                                            "leads")
+    tol = (found["tol"] or found["tol2"] or "").strip()
+    ok = x != y and (x > y) == up and _within(abs(x - y), found["n"] or found["n2"], tol)
+    read = [found["n"] or found["n2"]]
     if pair := re.search(r"(\d{2}\.\d+)\s*%?\s*(?:against|vs\.?|versus)\s*(\d{2}\.\d+)", low):
         ok, read = ok and said_as(x, pair[1]) and said_as(y, pair[2]), read + [pair[1], pair[2]]
     else:
@@ -6052,14 +6081,17 @@ def _steps_arrow(low: str, clause: str, figures: list[re.Match], k: int, step: S
 
 # "6,410 over the 8,000 limit", "472 parameters under the 8k budget"
 _EXCESS = re.compile(rf"(?<![\w.,]){NUM}\s*(?:(?:parameters|params)\s+)?(over|above|more than|beyond|under|below|fewer than|"
-                     rf"less than|short of)\s+the\s+{NUM}\s*(k)?(?:[- ]param(?:eter)?s?)?\s+(?:limit|budget|cap|line|target|"
-                     r"mark)\b", re.I)
+                     rf"less than|short of)\s+the\s+(?:{NUM}\s*(k)?(?:[- ]param(?:eter)?s?)?\s+)?(?:limit|budget|cap|line|target|"
+                     r"mark)\b", re.I)  # "we are 6,410 parameters over the line": the budget's where none is said
 
 
 def _params_said(low: str, clause: str, step: Step, number: int, before: Step | None = None) -> Claim | None:
     """"7,928 parameters", "Parameters: 7.5k", "~7.6k params", "under 6k parameters"; "up from 6,720": the step
     before's."""
     claim = _params_of(low, clause, step, number)
+    if claim is not None and (excess := _EXCESS.search(clause)) and excess[1] in claim.numbers and \
+            not re.search(rf"{re.escape(excess[1])}\s*(?:parameters|params)?\s*[,;(]", clause):
+        claim = Claim(number, clause, True, f"{step.run.params:,} parameters ({records.METRICS})", "figure", ())  # its excess
     if claim is not None and (limit := re.search(rf"\((?:under|below|less than|<)\s*{NUM}\s*(k|K)?\)", clause, re.I)):
         ok = step.run.params < _num(limit[1]) * (1e3 if limit[2] else 1)  # "Params 8,000 (under 8k)"
         claim = replace(claim, verdict=claim.verdict and ok, numbers=claim.numbers + (limit[1],))
@@ -6067,10 +6099,11 @@ def _params_said(low: str, clause: str, step: Step, number: int, before: Step | 
         ok = _said_count(step.run.params, again[1], 1e3)  # "7,568 params (~7.6k)": the count said again, rounded
         claim = replace(claim, verdict=claim.verdict and ok, numbers=claim.numbers + (again[1] + again[2],))
     if claim is not None and (excess := _EXCESS.search(clause)):  # "6,410 over the 8,000 limit": the count minus it
-        over = step.run.params - _num(excess[3]) * (1e3 if excess[4] else 1)
+        over = step.run.params - (_num(excess[3]) * (1e3 if excess[4] else 1) if excess[3] else step.budget.max_params)
         ok = _said_count(over if excess[2].lower() in ("over", "above", "more than", "beyond") else -over, excess[1], 1.0)
-        claim = replace(claim, verdict=claim.verdict and ok, numbers=claim.numbers + (excess[1], excess[3]),
-                        evidence=f"{claim.evidence}: {abs(over):,.0f} {'over' if over > 0 else 'under'} {excess[3]}")
+        claim = replace(claim, verdict=claim.verdict and ok, numbers=claim.numbers + tuple(n for n in excess.group(1, 3) if n),
+                        evidence=f"{claim.evidence}: {abs(over):,.0f} {'over' if over > 0 else 'under'} "
+                                 f"{excess[3] or f'{step.budget.max_params:,}'}")
     came = re.search(rf"\b(?:up|down) from\s*{NUM}\s*(k|K)?\b", clause, re.I)
     if claim is None or came is None or before is None or not before.run.params:
         return claim
@@ -7061,12 +7094,19 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
         elif _loss_at_end(own, low, low[found.end():], low[:found.start()]) and not re.search(r"\bfrom\s*$", own):
             pool = pool[-1:] if (train or test) else pool[-2:]
             kind = f"final {kind}"
-        ok, said = any(said_as(v, text) for v in pool), (f"{pool[0]:.4f}" if len(pool) == 1 else f"{min(pool):.4f} at its lowest")
+        ok, said = any(_loss_as_said(v, text, own) for v in pool), (f"{pool[0]:.4f}" if len(pool) == 1 else
+                                                                 f"{min(pool):.4f} at its lowest")
         if not ok and re.search(r"\bbatch loss\s*=\s*$", own):  # the bar prints its last batch's loss
             ok, said = None, f"{said}, the epoch's mean; the bar's loss is its last batch's, which no record keeps"
         out.append(Claim(number, clause, ok, f"{'step ' + named[1] + ' ' if whose is not step else ''}{kind} loss: {said} "
                          f"({records.METRICS})", "figure", (text,)))
     return out + _loss_than(low, clause, number)
+
+
+def _loss_as_said(value: float, text: str, own: str) -> bool:
+    """A loss as said: at its digits, or within one unit of the last of them where the words say "about" ("≈ 0.019")."""
+    near = re.search(r"\b(?:about|around|roughly|approximately)\s*$|[~≈]\s*$", own)
+    return (said_near if near else said_as)(value, text)
 
 
 def _loss_epoch(before: str, after: str, epochs: int) -> re.Match | tuple[str, str] | None:
@@ -7480,6 +7520,35 @@ def _head_way(low, clause, step, previous, number) -> Claim | None:
                  "arithmetic")
 
 
+# "the minimum is 3.65 points below 99.4 %", "still 2.89 under 99.4 %": a figure's distance to a line
+_TO_LINE = re.compile(r"\b(?:is|was|sits|sat|stays|stayed|ended|ends|remains|remained|still|just|only)\s+"
+                      r"(?:still\s+|just\s+|only\s+)?"
+                      r"(?P<tol>about |around |~\s*)?(?P<n>\d*\.\d+|\d+)\s*(?:percentage points?|points?|pts?|pp)?\s+"
+                      r"(?P<way>below|under|short of|above|over)\s+(?:the\s+)?(?P<x>\d{2}(?:\.\d+)?)\s*%")
+_ROLE_OF = re.compile(r"\b(min\w*|lowest|worst|final|last epoch|best|peak)\b")
+
+
+def _to_line(low, clause, step, previous, number) -> Claim | None:
+    """A figure's distance to a line, the figure the clause (or its sentence's head) names: the lowest of the last
+    epochs, the final, the best; the distance at its digits and its way."""
+    if (said := _TO_LINE.search(low)) is None or _num(said["n"]) >= 20:
+        return None  # "min of last 3 is 96.5 < 99.4": the figure itself, its reader's
+    role = ([*_ROLE_OF.finditer(low[:said.start()])] or [None])[-1] or \
+        _ROLE_OF.search((_SENTENCE.get() or "").lower().split(":")[0])  # the role named nearest before the distance
+    if role is None:
+        return None
+    f = facts(step)
+    value, what = ((f.min_last, f"min of the last {f.n}") if role[1].startswith(("min", "low", "wor")) else
+                   (f.best_test, "best test") if role[1] in ("best", "peak") else (step.run.test()[-1], "final test"))
+    own = role.end() if role.string == low[:said.start()] else 0
+    if shown := re.findall(r"(\d{2}\.\d+)\s*%", low[own:said.start()]):  # "(98.33 % on seed 1) is still 1.07 below 99.4"
+        value, what = _num(shown[-1]), f"{shown[-1]} % as said"
+    line, below = _num(said["x"]), said["way"] in ("below", "under", "short of")
+    ok = (value < line) == below and _within(abs(line - value), said["n"], "about" if said["tol"] else "")
+    return Claim(number, clause, ok, f"{what} {value:.2f} %: {line - value:+.2f} points to {said['x']} % ({records.METRICS})",
+                 "figure", (said["n"],))
+
+
 # "ends at 98.49 %, which is 12.2 points above Model_1's 86.29 %": the size between the sentence's own two figures
 _WHICH_POINTS = re.compile(r"(?<![\d.])(\d{2}\.\d+)\s*%?[^;%]{0,30}?\b(?:which is|that is|i\.e\.|so)\s+"
                            r"(?P<tol>about |around |roughly |~\s*|almost |nearly )?(?P<n>\d+(?:\.\d+)?)\s*(?:points?|pts?|pp)\s+"
@@ -7505,4 +7574,4 @@ READERS = (_inline_table, _epoch_row, _result_field, _sequence, _epoch_gains, _o
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _speed, _params_change, _delta, _signed_vs,
            _loss_order, _seeds_vs_step, _seed_vs_seed, _jump_against, _arrow_size, _dead_said,
            _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate, _which_level,
-           _which_points, _way_between, _head_way)
+           _which_points, _way_between, _head_way, _to_line)
