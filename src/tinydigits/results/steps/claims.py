@@ -962,12 +962,9 @@ _SEEDS_LISTED = re.compile(r"(?i)\b(?P<role>final(?:-epoch)?|lowest|minimum|best
 
 def _each_seed(m: re.Match, seeds: list[int]) -> str:
     """Each figure of a list as long as the check's seeds, that seed's, in order; its mean, the seeds' mean."""
-    figures = re.findall(r"\d{2}\.\d+", m["list"])
-    if len(figures) != len(seeds):
+    if len(re.findall(r"\d{2}\.\d+", m["list"])) != len(seeds):
         return m[0]
-    listed = m["list"]
-    for figure, seed in zip(figures, seeds, strict=True):
-        listed = re.sub(rf"(?<![\d.]){re.escape(figure)}(?:\s*%)?(?![\d(])", f"{figure} % (seed {seed})", listed, count=1)
+    listed = _in_seed_order(m["list"], seeds)
     role = "final" if m["role"].lower().startswith("final") else "min" if m["role"].lower() in ("lowest", "minimum") else "best"
     mean = f", mean {role} {m['m']}" if m["mean"] else ""
     return m[0][:m.start("list") - m.start()] + listed + mean
@@ -7490,12 +7487,17 @@ _WAY_BETWEEN = re.compile(r"\b(?P<way>went down|went up|goes down|goes up|fell|f
                           r"(?P<a>\d*\.?\d+)\s*%?(?:\s+(?:at|in|after) epoch \d+)?\s+to\s+(?:about\s+|~\s*)?(?P<b>\d*\.?\d+)")
 
 
+def _said_down(word: str) -> bool:
+    """A way word that says down (or worse), in the comparisons' own vocabulary (`_DOWNWARD`)."""
+    return re.search(rf"\b(?:{_DOWNWARD})", word) is not None
+
+
 def _way_between(low, clause, step, previous, number) -> Claim | None:
     """The way a figure went, said beside its two ends: the words against the ends' own order (each end is decided by
     the reader of its role, so this atom reads the way only)."""
     if (said := _WAY_BETWEEN.search(low)) is None or _negated(low, said.start()) or float(said["a"]) == float(said["b"]):
         return None
-    down = said["way"] in ("went down", "goes down", "fell", "falls", "dropped", "drops", "decreased", "declined")
+    down = _said_down(said["way"])
     return Claim(number, clause, (float(said["b"]) < float(said["a"])) == down,
                  f"{said['a']} → {said['b']} is {'down' if float(said['b']) < float(said['a']) else 'up'}", "arithmetic")
 
@@ -7513,7 +7515,7 @@ def _head_way(low, clause, step, previous, number) -> Claim | None:
     rest = (_SENTENCE.get() or "").lower().partition(":")[2]
     if (said := _HEAD_WAY.match(low)) is None or not (signs := re.findall(r"\(\s*([+\-−]\s*\d+(?:\.\d+)?)", rest)):
         return None
-    down = said["way"] in ("down", "worse", "lower", "fell", "dropped", "decreased", "declined")
+    down = _said_down(said["way"])
     if len({sign.startswith("+") for sign in signs}) > 1:
         return None
     return Claim(number, clause, (not signs[0].startswith("+")) == down, f"the differences said after it: {', '.join(signs)}",
