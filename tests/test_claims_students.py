@@ -104,13 +104,17 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
 # - students10/: beta's seeds'-style bullets with the notebook's printed logs, the example's long paragraphs naming steps
 #   by what they are ("the plain skeleton"): 18 of 24 and 9 true ✗ on arrival; 19 and none since;
 # - students11/: alpha's "### Results" bullets with a pasted log and numbered points, gamma's compact "we" paragraphs
-#   naming models by what they are, each step closed by "Next:": 15 of 24 and 8 true ✗ on arrival; 16 and none since.
+#   naming models by what they are, each step closed by "Next:": 15 of 24 and 8 true ✗ on arrival; 16 and none since;
+# - students12/: beta's seeds'-style bullets with tqdm logs and "7692/10000" counts, the example's "because / since"
+#   paragraphs with comparisons from the other side ("Model_1 was 38.62 points behind"), odd number forms ("just shy of
+#   99.4", "0.9957") and spans ("the second half"): 18 of 24 and 12 true ✗ on arrival; 20 and none since.
 LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
          ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 0), ("students5", "beta"): (5, 1),
          ("students6", "beta"): (11, 0), ("students6", "gamma"): (11, 0), ("students7", "alpha"): (8, 1),
          ("students7", "example"): (8, 2), ("students8", "beta"): (10, 0), ("students8", "gamma"): (11, 0),
          ("students9", "alpha"): (11, 0), ("students9", "gamma"): (11, 0), ("students10", "beta"): (9, 0),
-         ("students10", "example"): (10, 0), ("students11", "alpha"): (8, 0), ("students11", "gamma"): (8, 0)}
+         ("students10", "example"): (10, 0), ("students11", "alpha"): (10, 0), ("students11", "gamma"): (9, 0),
+         ("students12", "beta"): (11, 0), ("students12", "example"): (9, 0)}
 
 
 @pytest.mark.parametrize(("folder", "handin"), sorted(LATER))

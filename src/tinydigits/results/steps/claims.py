@@ -285,6 +285,7 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r"\s+and\s+(?=seed \d+\s+(?:never|always|did not|didn't|also|only)\b)|"
                    r"\s+and\s+(?=the (?:\d+ |\w+ )?seeds'? (?:finals?|mins?|minimums?|bests?)\b)|"
                    r",\s+and\s+(?=only\s+(?:at|in|by|from|after)\s+epoch\s+\d+\b)|"
+                   r"(?:(?<=\d\d\.\d\d)|(?<=%)),\s+and\s+(?=(?:by|at|in|after)\s+epoch\s+\d+,?\s+(?:the\s+)?test\b)|"
                    r",\s+and\s+(?=(?:at|in|after) epoch \d+,?\s+the (?:difference|gap|lead)\b)|\s+and\s+(?=end(?:s|"
                    r"ed)?\s+between\s)|"
                    r",\s+(?=in epochs? \d+(?:,\s*\d+)*(?:,?\s*and\s+\d+)?\s+(?:the\s+)?(?:train|test)\w*\s+(?:is|was)\b)|"
@@ -351,8 +352,17 @@ def clauses(sentence: str) -> list[str]:
         head = re.match(r"(?i)\W*epoch (\d+)\s*[:=-]", sentence)
         return [c for part in sentence.split(" | ") for c in clauses(
             f"at epoch {head[1]}, {part}" if head and not re.search(r"(?i)\bepochs?\b", part) else part)]
-    parts = _CUTS.split(_field(sentence))
+    parts = [q for p in _CUTS.split(_field(sentence)) if p for q in _by_epoch_it(p)]
     return _rejoined([p.strip().rstrip(".") for p in parts if p and p.strip(" .")])
+
+
+def _by_epoch_it(part: str) -> list[str]:
+    """"By epoch 2 the test score was 93.89, and by epoch 10 it was past 98.4": two claims, "it" the same curve; where
+    train was named before ("train jumped to 99.48, and by the 15th it was 99.61") "it" is train's, left whole."""
+    cut = re.search(r"(?i)(?<=\d\d\.\d\d)(\s*%)?,\s+and\s+(?=(?:by|at|in|after)\s+epoch\s+\d+,?\s+it\b)", part)
+    if cut is None or re.search(r"(?i)\btrain", part[:cut.start()]):
+        return [part]
+    return [part[:cut.start()] + (cut[1] or ""), part[cut.end():]]
 
 
 def _given_subject(out: list[str], part: str) -> str:
@@ -382,6 +392,8 @@ def _given_subject(out: list[str], part: str) -> str:
     if (digit := re.match(r"(?i)\W*((?:digit|class) \d)\b", out[-1])) and \
             (it := re.match(r"(?i)(?:so\s+|hence\s+|and\s+)?(?:it|this)(?=\s+(?:is|was|remains|stays)\b)", part)):
         part = f"{digit[1]}{part[it.end():]}"  # "Digit 8 has 279 errors, so it is the worst class": digit 8 is
+    if digit and (moved := re.match(r"(?i)(?:but\s+|and\s+)?((?:up|down)\s+from\s+\d.*)$", part)):
+        part = f"{digit[1]} is {moved[1]}"  # "Digit 8 is the weakest at 88.60, but up from 85.22 in step 2": digit 8 is
     if (doer := re.match(rf"(?i)\W*([a-z][\w -]{{0,30}}?)\s+(?:{_EFFECT_VERBS})\b", out[-1])) and \
             re.match(rf"(?i)(?:also\s+)?(?:{_EFFECT_VERBS})\b", part):
         part = f"{doer[1]} {part}"  # "dropout closed the gap and also raised the acc": dropout raised it
@@ -407,7 +419,8 @@ def _given_subject(out: list[str], part: str) -> str:
 def _given_epoch_or_gap(said: str, part: str) -> str:
     """The epoch a head clause names for a move said after it, and the gap a bare size is of."""
     if (head := re.match(r"(?i)\W*epoch (\d+) (?:was|is) (?:a |an |the )?(?:\w+ )?(?:one|epoch|drop|dip|fall|jump)\b", said)) \
-            and re.search(r"(?i)\bfrom\s+\d", part) and not re.search(r"(?i)\bepochs?\b", part):
+            and re.search(r"(?i)\b(?:from|fell to|dropped to|dipped to|sank to|jumped to|rose to)\s+\d", part) and \
+            not re.search(r"(?i)\bepochs?\b", part):
         part = f"in epoch {head[1]}, {part}"  # "Epoch 3 was a bad one: test fell from 82.89 % to 76.92 %": into epoch 3
     if re.search(r"(?i)\bgap\b", said) and re.fullmatch(r"(?i)(?:only\s+|just\s+)?(?:under|below|over|above|about|around|"
                                                        r"within|less than|more than)\s+\d*\.?\d+\s*(?:points?|pts?|pp)?", part):
@@ -738,7 +751,9 @@ def is_plan(words: str, number: int | None = None) -> bool:
         return False
     # "which I would still call within the noise", "smaller than I'd like": a judgement, not a plan
     low = re.sub(r"\b(?:i|we) (?:would|'d)(?: still)? (?:call|say|describe|consider|expect)\b|\bi'd (?:call|say)\b|"
-                 r"\bthan (?:i|we)(?:'d| would) (?:like|want|hope|expect)\b", " ", low)
+                 r"\bthan (?:i|we)(?:'d| would) (?:like|want|hope|expect)\b|"
+                 r"\b(?:which|that|this) is (?:exactly |just )?what [\w -]{1,30}? (?:should|would) (?:do|happen|give)\b|"
+                 r"\bas (?:it|they|\w+) should\b(?!\s+\w)", " ", low)  # "which is what dropout should do": a judgement
     # "in step 3", or a bullet headed by a later step ("Step 2: BN after each conv" in step 1)
     named = [int(a or b) for a, b in re.findall(
         r"\b(?:in|for|by) (?:step|model)[ _-]?(\d+)|^\W*(?:step|model)[ _-]?(\d+)(?:\s+(?:plan|idea|ideas|next))?\s*[:\u2013-]",
@@ -801,7 +816,7 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
 
 # the course notebook's prints: tqdm's training bar ("Epoch 8: loss=0.4850 batch_id=468 Accuracy=85.25: 100%|...|
 # 469/469 [00:12<00:00]") and the test pass ("Test set: Average loss: 0.0683, Accuracy: 9798/10000 (97.98%)")
-_BAR = re.compile(r"(?i)^(\W*(?:epoch\s*(\d+)\s*[:=-]?\s*)?)(?:train(?:ing)?\s*[:=-]?\s*)?loss\s*=\s*(\d*\.\d+)\s*,?\s*"
+_BAR = re.compile(r"(?i)^(\W*(?:epoch\s*[:=#]?\s*(\d+)\s*[:=-]?\s*)?)(?:train(?:ing)?\s*[:=-]?\s*)?loss\s*=\s*(\d*\.\d+)\s*,?\s*"
                   r"(?:batch_id\s*=\s*\d+\s*,?\s*)?accuracy\s*=\s*(\d{1,3}(?:\.\d+)?)\s*%?"
                   r"(?:\s*:?\s*\d+%\s*\|[^|]*\|\s*\d+/\d+\s*\[[^\]]*\])?")
 _TEST_SET = re.compile(r"(?i)\btest set\s*:\s*average loss\s*:\s*(\d*\.\d+)\s*,\s*accuracy\s*:\s*(\d+)\s*/\s*(\d+)\s*"
@@ -885,9 +900,11 @@ _COMPARED = re.compile(r"\b(?:than|vs\.?|versus|against|compared|comparison|bett
 def _subject_step(clause: str, number: int, earlier: dict[int, Step]) -> int | None:
     """The earlier step a clause is said of, where it opens on that step alone and compares it with nothing ("in step 1
     train was ahead from epoch 2 on", "Model_1's best was 98.94 %"): that step's records decide it."""
-    low = clause.lower()
+    # "Model_1 had the same at the end - test above train": what follows is said of Model_1, no comparison
+    low = re.sub(r"^(\W*(?:step|model)[ _-]?\d+)\s+(?:had|has|showed|shows|saw)\s+the\s+same\b", r"\1 had", clause.lower())
     found = _SUBJECT_STEP.match(low)
-    if found is None or int(found[1]) == number or int(found[1]) not in earlier or _COMPARED.search(low):
+    if found is None or _STEP_BEHIND.search(low) or int(found[1]) == number or int(found[1]) not in earlier or \
+            _COMPARED.search(low):
         return None
     if set(re.findall(r"\b(?:step|model)[ _-]?(\d+)\b", low)) != {found[1]}:
         return None
@@ -1328,6 +1345,12 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\b(model[ _-]?\d+|step \d+)'s\s+((?:final|best)\s+)?(?:test\s+)?acc(?:uracy)?\s+(?:is|was|gets|got)\s+"
                   r"beaten\s+by\b", r"the \2accuracy beats \1's by"), (r"\beps\s+(?=\d+\s*(?:to|-|–|and)\s*\d)", "epochs "),
                  (r"\b(last|first)(\d+)\b", r"\1 \2"),  # "min last3"
+                 (r"\bnorth of\b", "above"), (r"\bsouth of\b", "below"),  # "north of 98": above it
+                 (r"\ba hair (above|over|under|below)\b", r"just \1"),
+                 (r"\bas early as (?:the )?epoch (\d+)\b", r"at epoch \1"),
+                 (r"\b(last|first|final)-(two|three|four|five)\b", r"\1 \2"),  # "the last-three gap"
+                 (r"\bmore (high|low)\b", r"\1er"),  # "test acc more high than train": a non-native comparative
+                 (r"\b(seed\s+\d+)\s*(?:->|→)\s*(?=~?\s*\d{2}(?:\.\d|\s*%))", r"\1: "),  # "seed 1 -> 89.65 %": seed 1's
                  (r"\bte\b", "test"), (r"\btr\b", "train"), (r"\bevery ep\b", "every epoch"), (r"\babove of\b", "above"),
                  (r"\bcompare (to|with)\b", r"compared \1"),
                  (r"\bep(\d+)\b", r"epoch \1"), (r"\bep\.(\d+)\b", r"epoch \1"), (r"\bimgs\b", "images"),
@@ -1780,7 +1803,7 @@ def _plain(sentence: str) -> str:
     ("val acc", "pts", "≥"), a bare accuracy given its percent sign where the sentence speaks of accuracy ("Best
     Test Accuracy: 99.41", "val acc above 98.5" is 99.41 %, 98.5 %), an ordinal epoch said as "epoch N" ("(12th
     epoch)", "after the third")."""
-    text = _errors_as_accuracy(re.sub(r"\*\*|__|`", "", sentence))
+    text = _restated(_errors_as_accuracy(re.sub(r"\*\*|__|`", "", sentence)))
     for pattern, said in ABBREVIATIONS:
         text = re.sub(rf"(?i){pattern}", said, text)
     text = _said_plainly(re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text))
@@ -1808,7 +1831,7 @@ def _plain(sentence: str) -> str:
                   r"train\1 \2 %, test\1 \3 %", text)  # "Train/Test (final): 98.78/98.81"
     text = re.sub(r"(?i)\b(accuracy|acc|parameters|params|loss|rf|receptive field)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)
     text = _seeds_plainly(text)
-    text = _there_as_span(_epochs_plainly(text))
+    text = _that_epoch(_there_as_span(_epochs_plainly(text)))
     low = text.lower()
     if "loss" in low or re.search(r"\b(lr|rate|dropout|decay|momentum|gap|difference|points)\b", low):
         return _beside_rate(text, low)
@@ -1825,6 +1848,17 @@ def _plain(sentence: str) -> str:
         # a chain "95.9 → 97.39", "ep 5 is at 98.40": accuracies where no rate or loss is said
         text = _whole_beside(_BARE.sub(lambda m: f"{m[1]} %", text))  # "the last two epochs are both over 98.45": a decimal
     return text
+
+
+def _restated(text: str) -> str:
+    """What a sentence restates rather than claims, left out ("Since the budget asks for 99.4 in each of the last three
+    epochs, ...", ", which is what dropout should do"), and "98.04 on train against 99.43 on test" said curve first."""
+    text = re.sub(r"(?i)^\W*(?:since|as|because)\s+the\s+(?:budget|target|rule|task|assignment|goal)\s+(?:asks?\s+for|"
+                  r"requires?|needs?|wants?|demands?)\s+[^,;:]*[,;:]\s*", "", text)
+    text = re.sub(r"(?i),?\s*\b(?:which|that|this) is (?:exactly |just )?what [\w -]{1,30}? (?:should|would) (?:do|happen)\b",
+                  "", text)
+    return re.sub(r"(?i)(?<![\d.])(\d{2}\.\d+)\s*%?\s+on\s+(?:the\s+)?(train|test)(?:ing)?\b(?!\s+(?:set|images|data|loss))",
+                  r"\2 \1 %", text)
 
 
 def _seeds_plainly(text: str) -> str:
@@ -1854,6 +1888,13 @@ def _counts_plainly(text: str) -> str:
                   text)
 
 
+def _that_epoch(text: str) -> str:
+    """"The first epoch was slow ..., and by the end of that epoch it scored 58.89": the epoch named before."""
+    that = re.search(r"(?i)\b(?:by|at|after)\s+the\s+end\s+of\s+(?:that|this|the same)\s+epoch\b", text)
+    named = re.findall(r"(?i)\bepoch (\d+)\b", text[:that.start()]) if that else []
+    return text if not named else f"{text[:that.start()]}at epoch {named[-1]}{text[that.end():]}"
+
+
 def _there_as_span(text: str) -> str:
     """"The last 3 epochs have their min of 96.51 % ..., and train is ahead by 0.68 points there": in those epochs."""
     if span := re.search(r"(?i)\b(?:the|its|their) (?:last|final) (\d+) epochs\b", text):
@@ -1874,6 +1915,9 @@ def _errors_as_accuracy(text: str) -> str:
     """"1.51 % test error" is 98.49 % test accuracy, at the digits said, and so are 151 errors out of 10,000 and an
     accuracy of 0.9849; "7,5k" is 7.5k (a decimal comma)."""
     text = re.sub(r"(?i)(?<![\d.,])(\d{1,3}),(\d{1,2})\s*k\b", r"\1.\2k", text)
+    # "test fell to 7692/10000": correct test images out of 10,000, an accuracy (a log's count beside its percentage stays)
+    text = re.sub(r"(?<![\d/(.,])(\d{3,5})\s*/\s*10,?000\b(?!\s*\(|\s+correct)",
+                  lambda m: f"{int(m[1]) / 100:.2f} %" if int(m[1]) <= 10000 else m[0], text)
     # "119 wrong out of 10,000 test images": an accuracy of the test set; "accuracy 0.9891": a fraction
     text = re.sub(r"(?i)\b(\d{1,4})\s+(?:errors|wrong|mistakes|misclassified)\s+(?:out of|of|in)\s+(?:the\s+)?10,?000\b"
                   r"(?:\s+test)?(?:\s+(?:images|digits|samples))?", lambda m: f"{100 - int(m[1]) / 100:.2f} % test accuracy",
@@ -2447,7 +2491,8 @@ def _not_the_step_compared(low: str) -> bool:
                           r"eights|nines)\b", low) or re.match(r"\W*not (?:everything|all of (?:it|them)|every\w*)\b", low) or
                 re.search(r"\b(?:than|vs\.?|versus|against|over|beats?|trails?|leads?)\s+(?:that of\s+)?seed\s+\d|"
                           r"\bacross (?:the |all |its )?"
-                          r"(?:\w+ )?seeds\b|\b(?:fell|falls|fall|came|comes|stayed|stays|remained)\s+(?:\w+\s+)?short of\b",
+                          r"(?:\w+ )?seeds\b|\b(?:fell|falls|fall|came|comes|stayed|stays|remained)\s+(?:\w+\s+)?short of\b|"
+                          r"\b(?:\d+|two|three|four|five|ten|twenty)\s+times\s+(?:the|that of|as)\b",  # a ratio of a gap
                           low))
 
 
@@ -2573,6 +2618,83 @@ def _within_run(low, clause, step, number, span: re.Match, by: re.Match | None, 
     ok = (moved > 0) == up and (by is None or _within(abs(moved), by["n"], (by["tol"] or "").strip()))
     return Claim(number, clause, ok, f"epoch {a} {curve[a - 1]:.2f} → epoch {b} {curve[b - 1]:.2f} % ({moved:+.2f} points; "
                  f"{records.METRICS})", "figure", (by["n"],) if by else ())
+
+
+# "the second epoch dips to 76.92 and is the only epoch below 85": that epoch on the level's side, every other not
+_ONLY_EPOCH = re.compile(r"\b(?:is|was|it is|it was)\s+the\s+only\s+(?:one|epoch)\s+(?P<way>below|under|above|over)\s+"
+                         r"(?P<x>\d{2}(?:\.\d+)?)\s*%?")
+
+
+def _only_epoch(low, clause, step, previous, number) -> Claim | None:
+    """The one epoch the sentence names alone on one side of a level."""
+    found = _ONLY_EPOCH.search(low)
+    named = re.findall(r"\bepoch (\d+)\b", (_SENTENCE.get() or low).lower())
+    if found is None or len(set(named)) != 1:
+        return None
+    series = step.run.train() if re.search(r"\btrain", low) and "test" not in low else step.run.test()
+    e, x, under = int(named[0]), _num(found["x"]), found["way"] in ("below", "under")
+    if not 1 <= e <= len(series):
+        return None
+    sides = [(v < x) == under for v in series]
+    ok = sides[e - 1] and sides.count(True) == 1
+    return Claim(number, clause, ok, f"epochs {'below' if under else 'above'} {found['x']} %: "
+                 f"{', '.join(str(i + 1) for i, s in enumerate(sides) if s) or 'none'} ({records.METRICS})", "threshold",
+                 (found["x"],))
+
+
+# "the mean final accuracy over the seeds came out just under 99.55 (99.545)", "the seeds' mean min is 99.49"
+_SEEDS_MEAN = re.compile(r"\b(?:the\s+)?(?:seeds'?\s+)?(?:mean|average)\s+(?P<role>final|min\w*|lowest)?(?:\s+test)?"
+                         r"(?:\s+accuracy)?(?:\s+(?:over|across|of)\s+(?:the\s+|all\s+)?(?:\d+\s+|\w+\s+)?seeds)?\s+"
+                         r"(?:is|was|came out(?: at)?|comes out(?: at)?|of|at|=|:)?\s*(?:(?P<tol>just under|just over|under|"
+                         r"below|over|above|about|around|roughly|~)\s*)?(?P<x>\d{2}\.\d+)\s*%?(?:\s*\(\s*(?P<y>\d{2}\.\d+)"
+                         r"\s*%?\s*\))?")
+
+
+def _seeds_mean(low, clause, step, previous, number) -> Claim | None:
+    """The seeds' mean figure (final, or the lowest of the last epochs), at its digits or against the level said."""
+    curves = seed_curves(step)
+    found = _SEEDS_MEAN.search(low)
+    if found is None or not step.check or len(curves) < 2 or not re.search(r"\bseeds\b|\bseeds'", low):
+        return None
+    low_role = found["role"] is not None and found["role"] != "final"
+    values = [min(c[-step.last:]) if low_role else c[-1] for c in curves.values()]
+    mean, tol = sum(values) / len(values), (found["tol"] or "").replace("just ", "")
+    x = _num(found["x"])
+    ok = (mean < x if tol in ("under", "below") else mean > x if tol in ("over", "above") else
+          _within(mean, found["x"], tol) if tol else said_as(mean, found["x"]))
+    ok = ok and (found["y"] is None or said_as(mean, found["y"]))
+    what = f"min of the last {step.last}" if low_role else "final"
+    return Claim(number, clause, ok, f"the seeds' mean {what}: {mean:.3f} % ({', '.join(f'{v:.2f}' for v in values)}; "
+                 f"{records.CHECK})", "figure", tuple(n for n in (found["x"], found["y"]) if n))
+
+
+# "Model_1 finished more than half a point behind, at 98.81", "so Model_1 was 38.62 points behind at epoch 1": the
+# comparison said from the earlier step's side
+_STEP_BEHIND = re.compile(r"^\W*(?:so\s+|and\s+|but\s+|while\s+|whereas\s+)?(?:step|model)[ _-]?(?P<k>\d+)\s+(?:was|finished|"
+                          r"ended|is|sat|stayed|came in|trailed)\s+(?:(?P<tol>about|around|roughly|more than|over|less than|"
+                          r"under|almost|nearly|~)\s*)?(?P<n>\d*\.?\d+)\s*(?:points?|pts?|pp|%)?\s+(?P<way>behind|ahead|"
+                          r"below|above|lower|higher)\b(?:,?\s*(?:at|with)\s+(?P<x>\d{2}(?:\.\d+)?)\s*%?)?")
+
+
+def _step_behind(low, clause, step, previous, number) -> Claim | None:
+    """An earlier step said behind (or ahead of) this one by N points: at the epoch said, else at the end (its final);
+    its own figure where the words give it."""
+    found = _STEP_BEHIND.search(low)
+    if found is None or previous is None or int(found["k"]) >= number or re.search(r"\b(?:loss|gap|param\w*|train\w*)\b",
+                                                                                     low):
+        return None
+    at = re.search(r"\bat epoch (\d+)\b", low[found.end("way"):])
+    e = int(at[1]) if at else None
+    ours, theirs = step.run.test(), previous.run.test()
+    if e is not None and not (1 <= e <= min(len(ours), len(theirs))):
+        return None
+    a, b = (theirs[e - 1], ours[e - 1]) if e else (theirs[-1], ours[-1])
+    behind = found["way"] in ("behind", "below", "lower")
+    ok = (a < b) == behind and _within(abs(b - a), found["n"], found["tol"] or "") and \
+        (found["x"] is None or said_as(a, found["x"]))
+    where = f"epoch {e}" if e else "final"
+    return Claim(number, clause, ok, f"test, {where}: step {found['k']} {a:.2f} %, this step {b:.2f} % ({b - a:+.2f} points; "
+                 f"{records.METRICS} of both)", "compare", tuple(n for n in (found["n"], found["x"]) if n))
 
 
 _SIGNED_VS = re.compile(r"(?<![\w.])(?P<d>[+\-−]\s*\d*\.?\d+)\s*(?:points?|pts?|pp|%)?\s+(?:vs\.?|versus|against|on|over|"
@@ -3108,7 +3230,8 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
                  lambda m: f"train{m[1] or ''} {m[2] or ''}{m[3]} {m[4] or ''} {'behind' if m[5] else 'ahead of'} test", low)
     low = re.sub(r"\b(?:train and test|test and train) (?:are |were |stay\w* |remain\w* )?within (\d*\.?\d+)\s*(points?|pts|%)? "
                  r"of each other", r"train is within \1 \2 of test", low)  # "train and test are within 2 points of each other"
-    sized = re.search(r"\bgap\b[^;]{0,40}?\d(?:\s*(?:points?|pts?|pp|%)|\s*$|\s*(?:now|here|at the end)\b)", low)
+    sized = re.search(r"\bgap\b[^;]{0,40}?\d(?:\s*(?:points?|pts?|pp|%)|\s*$|\s*(?:now|here|at the end)\b|"
+                      r"\s+(?:shows?|means?|suggests?|says|tells)\b)", low)
     if re.search(r"\btrain", low) and re.search(r"\btest", low):  # "train is 97.83 and test 97.51, only 0.32 apart"
         low = re.sub(r"\b(only |just )?(\d*\.\d+)\s*(?:points?\s+)?apart\b", r"a gap of \1\2 points", low)
     if not ("gap" in low or _AHEAD.search(low)) or OVER.search(low) and not (_AHEAD.search(low) or sized) or \
@@ -3302,7 +3425,7 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
     if step.run.settings.ema:
         said += "; test of the EMA weights, train of the live ones"
-    if "gap" in low and (at := re.findall(r"(?<![\w.])(\d*\.\d+)\s*(?:points?|pts?|pp)?\s+at epoch (\d+)\b", low)):
+    if "gap" in low and (at := re.findall(r"(?<![\w.])(\d*\.\d+)\s*(?:points?|pts?|pp)?\s+(?:at|in) epoch (\d+)\b", low)):
         gaps = [step.run.train()[int(e) - 1] - step.run.test()[int(e) - 1] if 1 <= int(e) <= f.epochs else math.nan
                 for _, e in at]
         return Claim(number, clause, all(said_as(abs(g), n) for g, (n, _) in zip(gaps, at, strict=True)),  # "gap 1.60 @ ep4"
@@ -3322,6 +3445,8 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
         return Claim(number, clause, abs(f.gap) <= 0.1, said, "gap")  # "basically zero": the slack "~" gives a small gap
     if figure:
         ok, last, where = _gap_figure(low, step, f, figure)
+        if sign := re.search(r"\b(positive|negative)\b", low):  # "the gap comes out positive at about 6.5": train ahead
+            ok = ok and (f.gap > 0) == (sign[1] == "positive")
         return Claim(number, clause, ok, f"{said}; {where} {last:+.2f}", "gap")
     if re.search(r"\b(?:reduc|clos|narrow|shr[iau]nk|decreas|drop|fell|grew|widen|increas)\w*", low):
         return None  # "the gap is reduced very much": words of its change, not of its size
@@ -3366,12 +3491,15 @@ def _above_plainly(low: str) -> str:
     "test is ahead" ahead of train."""
     low = re.sub(r"\b(train(?:ing)?|test)((?:\s+accuracy)?\s+for)\s+(\d+)\s+epochs\b", r"\1\2 the first \3 epochs", low)
     low = _PULLED_AFTER.sub(lambda m: f"{m[1]} from epoch {int(m[2]) + 1} on", low)
+    # "the test accuracy (97.93%) is below the train accuracy (97.70%)": the lead said between the figures
+    low = re.sub(r"\b(train(?:ing)?|test)((?:\s+accuracy)?)\s*\(\s*\d{1,3}(?:\.\d+)?\s*%?\s*\)", r"\1\2", low)
     return re.sub(rf"\b(train(?:ing)?|test)((?: accuracy)?{_BEING}\s*(?:ahead|behind))\b(?!\s+(?:of|by|the|test|train)\b)",
                   lambda m: f"{m[1]}{m[2]} of {'train' if m[1] == 'test' else 'test'}", low)
 
 
 # "only" of a span ("in the first epoch only"), not of a size ("below train only by a little")
-_ONLY_SCOPE = re.compile(r"(?<!\bif )\bonly\b(?!\s+(?:by|a little|a bit|slightly|barely|just|marginally)\b)")
+_ONLY_SCOPE = re.compile(r"(?<!\bif )\bonly\b(?!\s+(?:by|a little|a bit|slightly|barely|just|marginally|because|since|as|"
+                         r"when|if)\b)")
 
 
 def _above(low, clause, step, previous, number) -> Claim | None:
@@ -3476,7 +3604,8 @@ def _above_turned(low: str, found: re.Match, turn: re.Match, clause: str, step: 
 # "..., and below it from epoch 2 on", "and falls just below it in the last 2": the other way round, after a scope
 _TURN = re.compile(r"\s*(?:,\s*)?\b(?:and|but|then|before)\s+(?:then\s+)?(?:only\s+)?"
                    r"(?:(?:falls?|fell|drops?|dropped|goes|went|slips?|"
-                   r"slipped|stays?|stayed|is|was|comes?|came|ends?|ended|moves?|moved)\s+)?(?:just\s+|slightly\s+|a bit\s+)?"
+                   r"slipped|stays?|stayed|is|was|comes?|came|ends?|ended|moves?|moved)\s+)?"
+                   r"(?:just\s+|slightly\s+|a bit\s+|far\s+|well\s+|much\s+|clearly\s+)?"
                    r"(below|under|behind|above|over|ahead of)\s+it\b")
 
 
@@ -3640,8 +3769,8 @@ def _rate_said(text: str, before: str, after: str, rates: list[float], peak: flo
     """A rate as said, in the role its words give: where it started, ended or peaked (at the epoch said), else any
     epoch's or the peak set."""
     # "at epoch 3", "epoch 3 at about 0.092": the epoch the rate is said of
-    at = re.match(r"\s*(?:at|in|by|on)\s+(?:the\s+(?:start|beginning)\s+of\s+)?epoch\s+(\d+)", after) or \
-        re.search(r"\b(?:at|in|on|for|by)\s+(?:the\s+(?:start|beginning)\s+of\s+)?epoch\s+(\d+)\s*"
+    at = re.match(r"\s*(?:at|in|by|on)\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?epoch\s+(\d+)", after) or \
+        re.search(r"\b(?:at|in|on|for|by)\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?epoch\s+(\d+)\s*"
                   r"(?:the\s+(?:lr|rate|learning rate)\s+)?"
                   r"(?:was|is|were|=|:|of|reached|sat at|stood at)?\s*$", before) or \
         re.search(r"\bepoch\s+(\d+)\s+(?:ran\s+)?(?:at|was|had|used|with)\s+(?:an?\s+)?"
@@ -3795,7 +3924,8 @@ def _rate_beside(low: str) -> bool:
     """A clause led by "it" whose sentence speaks of the rate, with a figure a rate has and no accuracy's ("The LR was
     never lowered: it sat flat at 0.05")."""
     return bool(re.match(r"\W*(?:it|which)\b", low) and RATE_WORDS.search(_SENTENCE.get() or "") and
-                re.search(r"(?<![\d.])0?\.\d+(?![\d.]|\s*%)", low) and not re.search(r"\bacc|\btest\b|\btrain|%", low))
+                re.search(r"(?<![\d.])0?\.\d+(?![\d.]|\s*%)", low) and
+                not re.search(r"\bacc|\btest\b|\btrain|%|\bgap\b|\bloss\b|\bpoints?\b|\bpp\b", low))
 
 
 # "the wider layers and the lower rate": this step's rate against the step before's, not a cut inside the run
@@ -4128,8 +4258,8 @@ def _said_before(low: str, at: int) -> float | None:
             r"crossed|passed|above|over|below|under|at least)\b", low[at:]):
         return None  # "..., and it holds 95.7 over the last 3": the model's curve, not the figure before
     if re.search(r"\b(?:from|after|since|in|for|over|up to|until)\s+(?:the\s+)?(?:epoch\s+\d+|(?:last|first|final)\s+\d+|"
-                 r"every epoch|all (?:the\s+)?epochs)\b", before):
-        return None  # "from epoch 2 on it is above 93 %": the curve over a span, not a figure said
+                 r"every epoch|all (?:the\s+)?epochs)\b|^\W*(?:by|at)\s+epoch\s+\d+,?\s+it\b", before):
+        return None  # "from epoch 2 on it is above 93 %", "by epoch 10 it was past 98.4": the curve, not a figure said
     figures = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", before))
     if not figures and (whole := _SENTENCE.get()) and (start := whole.find(low)) > 0:
         figures = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", whole[:start]))
@@ -4177,19 +4307,43 @@ def _names_train(low: str, at: int) -> bool:
     return train > test
 
 
+def _epoch_part(low: str, epochs: int) -> tuple[list[int], str] | None:
+    """A part of the run said by its share: the second half (from the midpoint on), the first half, the final third,
+    and every epoch before the last K ("until the last two epochs"); "the other two of the last three": those the
+    sentence does not name."""
+    if (other := re.search(rf"\bthe other (\d+|{'|'.join(WORDS)}) of the (?:last|final) (\d+|{'|'.join(WORDS)})\b", low)) and \
+            (k := min(_count(other[2]) or 0, epochs)):
+        named = {int(e) for e in re.findall(r"\bepoch (\d+)\b", (_SENTENCE.get() or "").lower())}
+        rest = [e for e in range(epochs - k + 1, epochs + 1) if e not in named]
+        if len(rest) == _count(other[1]):
+            return rest, "at epochs " + ", ".join(map(str, rest))
+    if found := re.search(rf"\b(?:until|up to|till|before) the (?:last|final) (\d+|{'|'.join(WORDS)}) epochs\b", low):
+        n = epochs - min(_count(found[1]) or 0, epochs - 1)
+        return list(range(1, n)), f"epochs 1-{n - 1}"
+    if re.search(r"\b(?:second|last|latter) half\b|\b(?:from|after) the mid-?point\b", low):
+        return list(range(epochs // 2 + 1, epochs + 1)), f"epochs {epochs // 2 + 1}-{epochs} (the second half)"
+    if re.search(r"\bfirst half\b", low):
+        return list(range(1, epochs // 2 + 1)), f"epochs 1-{epochs // 2} (the first half)"
+    if re.search(r"\b(?:final|last) third\b", low):
+        n = epochs - math.ceil(epochs / 3) + 1
+        return list(range(n, epochs + 1)), f"epochs {n}-{epochs} (the final third)"
+    return None
+
+
+# "epochs 3 and 4", "epochs 2, 3 and 5": epochs listed one by one
+_EPOCHS_AND = re.compile(r"\bepochs?\s+\d+(?:,\s*(?:epoch\s+)?\d+(?![.\d]|\s*%))*,?\s+and\s+(?:epoch\s+)?\d+\b(?![.\d]|\s*%)")
+
+
 def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tuple[list[int] | None, str]:
     """The epochs a clause's words span: every epoch, up to epoch N, from epoch N, the last K, the first K; consistent /
     held / stayed without K: the budget's last epochs. None where no span is said."""
-    if found := _EXCEPT.search(low):
-        return _all_but(found[1], epochs)
-    if but := _BUT_EPOCHS.search(low):  # "under 0.05 from epoch 11 on, except epoch 12"
-        return _scope_but(low, but, epochs, last, implicit)
+    if found := _EXCEPT.search(low) or _BUT_EPOCHS.search(low):  # "under 0.05 from epoch 11 on, except epoch 12"
+        return _all_but(found[1], epochs) if found.re is _EXCEPT else _scope_but(low, found, epochs, last, implicit)
     if found := re.search(r"\b(?:every|each|all) (?:the )?epochs? (?:after|since|from) (?:epoch )?(\d+)"
                           r"(?!\s+(?:to|until|through)\s+(?:epoch\s+)?\d)", low):
         n = int(found[1]) + ("after" in found[0])
         return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
-    if found := re.search(r"\bepochs?\s+\d+(?:,\s*(?:epoch\s+)?\d+(?![.\d]|\s*%))*,?\s+and\s+(?:epoch\s+)?\d+\b(?![.\d]|\s*%)",
-                          low):
+    if found := _EPOCHS_AND.search(low):
         return _epochs_listed(found, low, epochs)
     if found := re.search(r"\b(?:from\s+)?epochs?\s+(?:from\s+)?(\d+)\s+(?:to|through|until)\s+(?:epoch\s+)?(\d+)\b", low):
         a, b = int(found[1]), min(int(found[2]), epochs)  # "epochs 5 to 8", "every epoch from 5 to 15", "from epoch 4 to 8"
@@ -4204,6 +4358,8 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     if found := re.search(r"\b(?:from|since)\s+epoch\s+(\d+)(?:\s+on(?:wards?)?)?|\bafter\s+epoch\s+(\d+)\s+on(?:wards?)?", low):
         n = int(found[1]) if found[1] else int(found[2]) + 1
         return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
+    if (part := _epoch_part(low, epochs)) and "(" not in part[1]:
+        return part  # "until the last two epochs": before the last K is read as the last K
     if found := re.search(rf"\b(?:the first(?: epoch)?|epoch 1) and the (?:last|final) (\d+|{'|'.join(WORDS)}) epochs\b",
                           low):
         k = min(_count(found[1]) or last, epochs - 1)  # "only in the first and the last 2 epochs"
@@ -4217,9 +4373,10 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
                           rf"(\d+|{'|'.join(WORDS)})\s+epochs?\b", low):
         k = min(_count(found[1]) or 1, epochs)
         return list(range(1, k + 1)), f"in the first {k} epochs"
+    if part:
+        return part
     if re.search(r"\b(?:every|each|all(?: the)?)\s+epochs?\b|\bthroughout\b|\ball through\b|\bin all \d+ epochs\b|"
-                 r"\b(?:each|every one|all) of the (?:\d+ )?epochs\b|"
-                 r"\bat every epoch\b|"
+                 r"\b(?:each|every one|all) of the (?:\d+ )?epochs\b|\bat every epoch\b|"
                  r"\b(?:the|its) (?:whole|entire|full) (?:run|training)\b|\ball along\b|\bfrom start to finish\b", low):
         return list(range(1, epochs + 1)), "in every epoch"
     if implicit and re.search(r"\b(consistent(?:ly)?|held|holds?|holding|stayed|stays|remained|remains|kept|keeps|"
@@ -4459,7 +4616,8 @@ DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "f
                                               "eights", "nines"))} | {"zero": 0}
 _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is|\s*:)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
                     + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
-                    r"(?<=\)):\s*|\b(?:are|were)\s+(?:now\s+|still\s+)?|\band the\s+(?=\d\s+(?:came|comes)\b)|"
+                    r"(?<=\)):\s*|(?<=[a-z]):\s+(?=\d\s+(?:came|comes|is|was)\b)|\b(?:are|were)\s+(?:now\s+|still\s+)?|"
+                    r"\band the\s+(?=\d\s+(?:came|comes)\b)|"
                     r"\bwhereas\s+|\bbut\s+|(?:,\s*|;\s*|\b(?:but|while|whereas|and|so|why)\s+|^\W*(?:per digit,?\s+)?)the\s+"
                     r"(?=\d\s+(?:fell|rose|improved|dropped|went|got|climbed|became|is|was|has|had|follows|followed|stayed|"
                     r"stays|remained|that was|only|just|from)\b)|"
@@ -5157,10 +5315,13 @@ def _digit_by_digit(low: str) -> str:
     low = re.sub(r"\bboth (\d) and (\d)\b(?!\s*(?:%|epochs?|seeds?|steps?))", r"digits \1 and \2 both", low)  # "Both 5 and 6 sit"
     # "Digits 6 and 9 are both around 88% (114 and 112 errors)": the level each one's, the counts in order
     low = re.sub(r"\bdigits?\s+(\d)\s+and\s+(\d)\b(?P<mid>[^;.\d(]*?\b(?:both|each|all)\b[^;.\d(]*?)"
+                 r"(?P<bound>(?:under|below|over|above|(?:less|more|lower|higher) than)\s+)?"
                  r"(?P<tol>(?:about|around|roughly|approximately|~)\s*)?(?P<x>\d+(?:\.\d+)?)\s*%"
                  r"(?:\s*\((?P<e>\d+) and (?P<f>\d+) (?:errors?|mistakes?)\))?",
-                 lambda m: f"digit {m[1]} at {m['tol'] or ''}{m['x']} %" + (f" with {m['e']} errors" if m["e"] else "") +
-                 f" and digit {m[2]} at {m['tol'] or ''}{m['x']} %" + (f" with {m['f']} errors" if m["f"] else ""), low)
+                 lambda m: f"digit {m[1]} {m['bound'] or 'at '}{m['tol'] or ''}{m['x']} %" +
+                 (f" with {m['e']} errors" if m["e"] else "") +
+                 f" and digit {m[2]} {m['bound'] or 'at '}{m['tol'] or ''}{m['x']} %" +
+                 (f" with {m['f']} errors" if m["f"] else ""), low)
     if re.search(r"\b(?:each|both|tie[sd]?)\b", low):  # "7 and 8 both have 19 errors", "0 and 9 tie at 39 errors each"
         low = _each_digit(low)
     # "far better than the 52 % of the 2s in step 1": the figure after its digit, with its step
@@ -5284,8 +5445,8 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
             verdicts.append(_num(down[1]) == row.errors and _num(down[2]) == them[digit].errors)
             used.extend([down[1], down[2]])
         part = part.replace(down[0], " ")
-    for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(?<![\w.])(?<!step )(?<!model )(\d+)"
-                             r"(?:\s+(?:errors?|mistakes?|misclassified|"
+    for found in re.finditer(r"(?:\bfrom\s+|\bhas\s+|\bonly\s+|\bjust\s+)?(?<![\w.])(?<!step )(?<!model )(?<!\bas a )(?<!\bas )"
+                             r"(?<!\bfor a )(\d+)(?:\s+(?:errors?|mistakes?|misclassified|"
                              r"wrong|misses|of the errors|of them(?=\s*$))|\s*(?=(?:\s*(?:now|here|in this step))?\s*\.?$))"
                              r"(?P<other>\s+in\s+(?:step|model)[ _-]?\d)?|\b(\d+)\s+of\s+(?:the\s+\S+|them|those)\s+"
                              r"(?:are|were)\s+(?:wrong|misclassified|misread|mistaken)|"
@@ -5435,7 +5596,12 @@ def _digit_percents(said: str, row, then, used: list[str]) -> list[bool]:
         of = then if re.match(r"\s*(?:in|for|at)\s+(?:step|model)[ _-]?\d", said[found.end():]) else row
         if of is not None:
             near = re.search(r"\b(?:about|around|roughly|approximately|~)\s*$", said[:found.start()])
-            verdicts.append(any((said_near if near else said_as)(v, found[1]) for v in (of.exact, of.accuracy)))
+            bound = re.search(r"\b(under|below|less than|lower than|over|above|more than|higher than)\s*$",
+                              said[:found.start()])
+            if bound:  # "5 and 8 are both under 93 %": a line, not a figure (92.94 is under it, 93.02 is not)
+                verdicts.append((of.exact < _num(found[1])) == (bound[1] in ("under", "below", "less than", "lower than")))
+            else:
+                verdicts.append(any((said_near if near else said_as)(v, found[1]) for v in (of.exact, of.accuracy)))
             used.append(found[1])
     return verdicts
 
@@ -5959,8 +6125,23 @@ def _figures(low: str, clause: str, step: Step, number: int, skip: set[str], rea
     out = [c for c in (layer, params,
                        _rf_said(low, clause, step, number), _images_said(low, clause, step, number),
                        _epochs_said(low, clause, step, number) if "epochs" not in skip else None) if c is not None]
-    return out + _accuracies(low, clause, step, number, skip, read or set(), earlier or {}) + \
-        _losses(low, clause, step, number, earlier)
+    return out + _digits_of_named(low, _accuracies(low, clause, step, number, skip, read or set(), earlier or {}),
+                                  earlier or {}) + _losses(low, clause, step, number, earlier)
+
+
+def _digits_of_named(low: str, found: list[Claim], earlier: dict[int, Step]) -> list[Claim]:
+    """A digit's figure that none of this step's digits has, in a clause naming an earlier step whose digit has it
+    ("even Model_1's best class (1, at 97.53) is below Model_2's worst"): whose figure it is is not settled."""
+    named = [earlier[k] for k in {int(k) for k in re.findall(r"\b(?:step|model)[ _-]?(\d+)\b", low)} if k in earlier]
+    out = []
+    for c in found:
+        theirs = [r for s in named for r in s.run.per_class
+                  if c.verdict is False and c.numbers and c.evidence.startswith(("each digit", "digit"))
+                  and any(said_as(v, c.numbers[0]) for v in (r.exact, r.accuracy))]
+        out.append(replace(c, verdict=None, evidence=f"{c.evidence}; {c.numbers[0]} % is digit {theirs[0].digit}'s in a "
+                                                     "step the clause names: whose figure it is is not settled")
+                   if theirs else c)
+    return out
 
 
 _LAYER_COUNT = re.compile(rf"\b(?:layers?|linear|fc|head|conv\w*)\b"
@@ -6028,6 +6209,30 @@ def _seed_span(low: str, clause: str, step: Step, number: int) -> Claim | None:
     return Claim(number, clause, ok, f"the seeds' {what}: {said} % ({records.CHECK})", "figure", tuple(x for x in read if x))
 
 
+# "the finals lie within 0.58 points of each other", "spread over 0.83 points between the best and worst seed"
+_SEEDS_APART = re.compile(r"\b(?:(?P<within>within)\s+(?P<a>\d*\.\d+)\s*(?:points?|pp)?\s+of\s+each\s+other|"
+                          r"spread\s+(?:over|of|across)\s+(?P<b>\d*\.\d+)\s*(?:points?|pp)\b[^.;\d]{0,20}?"
+                          r"\b(?:between|across|over)\b[^.;\d]{0,30}?\bseeds?\b)")
+
+
+def _seeds_apart(low: str, clause: str, step: Step, number: int) -> Claim | None:
+    """How far apart the seeds' figures lie (their highest less their lowest) in the role said (final, or the lowest of
+    the last K): "within X of each other" no further than X, "spread over X points between the seeds" X itself."""
+    curves = seed_curves(step)
+    if not step.check or len(curves) < 2 or not re.search(r"\bseeds?\b|\bfinals\b", (_SENTENCE.get() or "").lower()) or \
+            (apart := _SEEDS_APART.search(low)) is None:
+        return None
+    worst = re.search(r"\b(?:worst|lowest|min\w*|weakest)\b[^.;\d]{0,15}\b(?:last|final) (\d+|two|three|four|five)\b",
+                      low[:apart.start()])
+    k = _count(worst[1]) if worst else 1
+    values = [min(c[-k:]) for c in curves.values()]
+    size, said = max(values) - min(values), apart["a"] or apart["b"]
+    ok = size <= _num(said) + 0.5 * 10 ** -_decimals(said) if apart["within"] else said_as(size, said)
+    what = "final" if k == 1 else f"min of the last {k}"
+    return Claim(number, clause, ok, f"the seeds' {what}: {', '.join(f'{v:.2f}' for v in values)} %, {size:.2f} points "
+                 f"apart ({records.CHECK})", "figure", (said,))
+
+
 # "From Model_1 to Model_3 the final went 98.81 -> 99.41 -> 99.55", "across the three models: 98.00 -> 97.33 -> 93.48"
 _EVERY_STEP = re.compile(r"\bfrom (?:step|model)[ _-]?1 to (?:step|model)[ _-]?(?P<n>\d)\b|"
                          r"\b(?:across|over|for|in) (?:the|all|all the) (?P<w>three|3|two|2|four|4) (?:models|steps)\b")
@@ -6082,9 +6287,18 @@ _EXCESS = re.compile(rf"(?<![\w.,]){NUM}\s*(?:(?:parameters|params)\s+)?(over|ab
                      r"mark)\b", re.I)  # "we are 6,410 parameters over the line": the budget's where none is said
 
 
+# "with 500 parameters left", "exactly 500 to spare under the limit": the budget's limit less the count
+_HEADROOM = re.compile(rf"(?<![\w.,]){NUM}\s*(?:(?:parameters|params)\s+)?(?:left|to spare|spare|of headroom|remaining)\b"
+                       r"(?:\s+(?:under|below)\s+the\s+(?:limit|budget|cap|line))?", re.I)
+
+
 def _params_said(low: str, clause: str, step: Step, number: int, before: Step | None = None) -> Claim | None:
     """"7,928 parameters", "Parameters: 7.5k", "~7.6k params", "under 6k parameters"; "up from 6,720": the step
     before's."""
+    if (room := _HEADROOM.search(clause)) and re.search(r"(?i)\bparam|\blimit\b|\bbudget\b", _SENTENCE.get() or clause):
+        left = step.budget.max_params - step.run.params
+        return Claim(number, clause, _said_count(left, room[1], 1.0), f"{step.run.params:,} parameters, "
+                     f"{left:,} under the limit of {step.budget.max_params:,} ({records.METRICS})", "figure", (room[1],))
     claim = _params_of(low, clause, step, number)
     if claim is not None and (excess := _EXCESS.search(clause)) and excess[1] in claim.numbers and \
             not re.search(rf"{re.escape(excess[1])}\s*(?:parameters|params)?\s*[,;(]", clause):
@@ -6331,7 +6545,7 @@ def _figures_paired(low: str, clause: str, figures: list[re.Match], step: Step, 
     its ends; the numbers they read added to `read`."""
     out = [c for k, f in enumerate(figures) if f[1] not in read and
            (c := _steps_arrow(low, clause, figures, k, step, earlier.get(number - 1), number)) is not None]
-    out += [c for c in [_seed_span(low, clause, step, number)] if c is not None]
+    out += [c for c in [_seed_span(low, clause, step, number), _seeds_apart(low, clause, step, number)] if c is not None]
     read.update(n for c in out for n in c.numbers)
     return out
 
@@ -7569,11 +7783,11 @@ def _which_points(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, ok, f"{said[1]} - {said[5]} = {first - second:+.2f} points", "arithmetic", (said["n"],))
 
 
-READERS = (_inline_table, _epoch_row, _result_field, _sequence, _epoch_gains, _one_gain, _test_and_train, _value_list,
-           _last_listed, _span_listed, _move_ends, _seeds_moves, _respectively,
+READERS = (_inline_table, _seeds_mean, _epoch_row, _result_field, _sequence, _epoch_gains, _one_gain, _test_and_train,
+           _value_list, _last_listed, _span_listed, _move_ends, _seeds_moves, _respectively,
            _settings, _sizes_said, _layers_said, _reach_target, _between,
            _every_digit, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _speed, _params_change, _delta, _signed_vs,
            _loss_order, _seeds_vs_step, _seed_vs_seed, _jump_against, _arrow_size, _dead_said,
-           _compare, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend, _stability, _rate, _which_level,
-           _which_points, _way_between, _head_way, _to_line)
+           _step_behind, _compare, _only_epoch, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend,
+           _stability, _rate, _which_level, _which_points, _way_between, _head_way, _to_line)
