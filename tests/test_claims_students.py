@@ -35,8 +35,15 @@ def _judged(tmp_path: Path, handin: str, version: str, students: Path = STUDENTS
 def _said(planted: str, words: str) -> bool:
     """A planted sentence found among the judged: by its opening, or a markdown table's row by its cells (the checker
     reads a row with its header said before it)."""
-    cells = " | ".join(c.strip() for c in planted.strip().strip("|").split("|"))
-    return planted[:60] in words or words[:60] in planted or planted.strip().startswith("|") and words.endswith(cells)
+    cells = [c.strip() for c in planted.strip().strip("|").split("|")]
+    return planted[:60] in words or words[:60] in planted or planted.strip().startswith("|") and (
+        words.endswith(" | ".join(cells))
+        or words == " | ".join(f"{h}: {c}" for h, c in zip(_heads(words), cells[1:], strict=False)))
+
+
+def _heads(words: str) -> list[str]:
+    """The heads a summary table's row is said with ("Params: 14,410 | Best Test: 95.99": Params, Best Test)."""
+    return [f.split(":", 1)[0] for f in words.split(" | ")]
 
 
 @pytest.mark.parametrize("handin", ["alpha", "beta"])
@@ -107,14 +114,18 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
 #   naming models by what they are, each step closed by "Next:": 15 of 24 and 8 true ✗ on arrival; 16 and none since;
 # - students12/: beta's seeds'-style bullets with tqdm logs and "7692/10000" counts, the example's "because / since"
 #   paragraphs with comparisons from the other side ("Model_1 was 38.62 points behind"), odd number forms ("just shy of
-#   99.4", "0.9957") and spans ("the second half"): 18 of 24 and 12 true ✗ on arrival; 20 and none since.
+#   99.4", "0.9957") and spans ("the second half"): 18 of 24 and 12 true ✗ on arrival; 23 and none since;
+# - students13/: alpha's Indian-English "Observations:" / "Inference:" bullets with torchsummary blocks, arrows, "Δ" and
+#   en-dash ranges, gamma's summary table over the step sections and figures beside opinions: 18 of 24 and 12 true ✗
+#   on arrival (three planted lines unread: the summary table and an "Inference:" bullet); 20 and none since.
 LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
          ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 0), ("students5", "beta"): (5, 1),
          ("students6", "beta"): (11, 0), ("students6", "gamma"): (11, 0), ("students7", "alpha"): (8, 1),
          ("students7", "example"): (8, 2), ("students8", "beta"): (10, 0), ("students8", "gamma"): (11, 0),
          ("students9", "alpha"): (11, 0), ("students9", "gamma"): (11, 0), ("students10", "beta"): (9, 0),
          ("students10", "example"): (10, 0), ("students11", "alpha"): (10, 0), ("students11", "gamma"): (9, 0),
-         ("students12", "beta"): (11, 0), ("students12", "example"): (9, 0)}
+         ("students12", "beta"): (12, 0), ("students12", "example"): (11, 0), ("students13", "alpha"): (8, 0),
+         ("students13", "gamma"): (12, 0)}
 
 
 @pytest.mark.parametrize(("folder", "handin"), sorted(LATER))

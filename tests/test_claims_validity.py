@@ -41,7 +41,7 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev45": (80.5, 96.0, 99.0), "dev46": (80.5, 89.5, 99.0),
           "dev47": (86.5, 97.0, 99.5), "dev48": (91.0, 100.0, 96.5), "dev49": (88.0, 98.0, 88.0),
           "dev50": (79.5, 94.0, 92.0), "dev51": (90.5, 100.0, 92.5),
-          "dev52": (80.5, 100.0, 87.0), "dev53": (89.0, 100.0, 93.0)}
+          "dev52": (80.5, 100.0, 87.0), "dev53": (89.0, 100.0, 93.0), "dev54": (93.0, 99.0, 98.5)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -53,7 +53,7 @@ def test_the_development_parts_keep_their_figures(part):
     assert figures["specificity"] >= least_specificity, shown
     assert least_sensitivity is None or figures["sensitivity"] >= least_sensitivity, shown  # dev26: no false rows
     assert figures["coverage"] >= least_coverage, shown
-    assert figures["plans_judged"] <= (3 if part in ("dev3", "dev4") else 0), shown
+    assert figures["plans_judged"] <= (3 if part in ("dev3", "dev4", "dev54") else 0), shown  # a result before its plan
 
 
 # (hand-in, step, section, sentence, verdict) against the corpus hand-ins' records: a true and a false sentence for each
@@ -1710,6 +1710,62 @@ CORPUS_SAID = [
     ("beta", 2, "analysis", "Epoch 3 is the bad one: test fell to 7692/10000.", False),
     ("example", 1, "analysis", "It got north of 98.5 as early as the eleventh epoch.", True),
     ("example", 1, "analysis", "It got north of 98.5 as early as the tenth epoch.", False),
+    # the fourteenth session's second batch (dev54, the thirteenth class)
+    ("example", 2, "analysis",
+     "The test loss went down in each of the last four epochs and was lowest in the final one (0.0185).", True),
+    ("example", 2, "analysis",
+     "The test loss went up in each of the last four epochs and was lowest in the final one (0.0185).", False),
+    ("example", 1, "analysis", "Test was actually above train in 12 of the 15 epochs.", True),
+    ("example", 1, "analysis", "Test was actually above train in 13 of the 15 epochs.", False),
+    ("beta", 1, "analysis", "The last epoch at the low rate still added 2.06 points on test.", True),
+    ("beta", 1, "analysis", "The last epoch at the low rate still added 2.16 points on test.", False),
+    ("alpha", 1, "result", "Epoch 8: loss=0.4850 acc=85.25 | test loss=0.4092 test acc=86.29", True),
+    ("alpha", 1, "result", "Epoch 8: loss=0.4850 acc=86.29 | test loss=0.4092 test acc=85.25", False),
+    ("alpha", 3, "result", "Seeds passing 99.4 in each of the last 3 epochs: 0 of 3 → FAIL", "partly"),
+    ("alpha", 3, "result", "Seeds passing 99.4 in each of the last 3 epochs: 1 of 3 → FAIL", False),
+    ("example", 1, "analysis", "Test accuracy is in the 98.6–98.9 range in the last 3 epochs.", True),
+    ("example", 1, "analysis", "Test accuracy is in the 98.5–98.7 range in the last 3 epochs.", False),
+    ("alpha", 1, "analysis", "For first 4 epochs test accuracy is coming around 7–12% only.", True),
+    ("alpha", 1, "analysis", "For first 4 epochs test accuracy is coming around 8–12% only.", False),
+    ("alpha", 3, "result", "3-seed check: final test accuracy 97.98 / 98.33 / 97.75 (seeds 0 / 1 / 2), mean 98.02", "partly"),
+    ("alpha", 3, "result", "3-seed check: final test accuracy 97.98 / 98.33 / 97.75 (seeds 0 / 1 / 2), mean 98.12", False),
+    ("alpha", 3, "result", "Lowest test accuracy in last 3 epochs: 95.90 / 97.13 / 97.19 (seeds 0 / 1 / 2)", True),
+    ("alpha", 3, "result", "Lowest test accuracy in last 3 epochs: 95.90 / 97.19 / 97.13 (seeds 0 / 1 / 2)", False),
+    ("alpha", 2, "analysis", "Params 7,578 < 8,000 and epochs 6 ≤ 15.", "partly"),
+    ("alpha", 2, "analysis", "Params 7,578 < 8,000 and epochs 5 ≤ 15.", False),
+    ("gamma", 1, "analysis", "Digit 9 is by far the worst class at 88.1%, with 76 nines taken for 4s.", True),
+    ("gamma", 1, "analysis", "Digit 9 is by far the worst class at 88.1%, with 67 nines taken for 4s.", False),
+    ("alpha", 1, "analysis", "Digit 8 is also weak at 71.4% (279 errors), mostly confused with 9 (101 images).", True),
+    ("alpha", 1, "analysis", "Digit 8 is also weak at 71.4% (279 errors), mostly confused with 9 (110 images).", False),
+    ("gamma", 2, "analysis",
+     "Digit 8 is the real problem: only 85.22% of eights are right (144 errors), mostly read as 0 (36), 3 (30) and 2 "
+     "(25), while its precision is 100%.", True),
+    ("gamma", 2, "analysis",
+     "Digit 8 is the real problem: only 85.22% of eights are right (144 errors), mostly read as 0 (36), 3 (30) and 2 "
+     "(25), while its precision is 96%.", False),
+    ("gamma", 2, "analysis", "Every other digit is above 94%, so 8 is clearly the one to fix.", True),
+    ("gamma", 2, "analysis", "Every other digit is above 95%, so 8 is clearly the one to fix.", False),
+    ("alpha", 1, "analysis", "7 out of 12 channels after the second conv are dead in the layer stats.", True),
+    ("alpha", 1, "analysis", "8 out of 12 channels after the second conv are dead in the layer stats.", False),
+    ("alpha", 3, "analysis", "Final test is 0.51 lower than Model_2 (98.49 → 97.98), it is expected because of dropout.", True),
+    ("alpha", 3, "analysis", "Final test is 0.51 higher than Model_2 (98.49 → 97.98), it is expected because of dropout.", False),
+    ("beta", 1, "analysis", "Test accuracy is more than train accuracy in epoch 1 only, after that train is ahead.", True),
+    ("beta", 1, "analysis", "Test accuracy is more than train accuracy in epoch 2 only, after that train is ahead.", False),
+    ("alpha", 3, "analysis", "Across seeds the final accuracy is in range 97.75–98.33, spread of only 0.58.", True),
+    ("alpha", 3, "analysis", "Across seeds the final accuracy is in range 97.75–98.38, spread of only 0.58.", False),
+    ("alpha", 2, "analysis",
+     "With BN, accuracy is coming around 95% already in 2nd epoch (test 95.34%), in Model_1 it was only 10.28% at same "
+     "epoch.", True),
+    ("alpha", 2, "analysis",
+     "With BN, accuracy is coming around 95% already in 2nd epoch (test 95.34%), in Model_1 it was only 11.35% at same "
+     "epoch.", False),
+    ("gamma", 2, "analysis", "Even after dropping 6,410 parameters from Model_1 I am still not within budget.", True),
+    ("gamma", 2, "analysis", "Even after dropping 6,140 parameters from Model_1 I am still not within budget.", False),
+    ("gamma", 1, "analysis", "RF is only 10 at the end, it is too less to see the full digit.", True),
+    ("gamma", 1, "analysis", "RF is only 12 at the end, it is too less to see the full digit.", False),
+    ("example", 2, "analysis", "Train is ahead of test from epoch 8 onwards, gap (last 3 avg) = 0.37", True),
+    ("example", 2, "analysis", "Train is ahead of test from epoch 6 onwards, gap (last 3 avg) = 0.37", False),
+    ("gamma", 3, "analysis", "On seeds 1 and 2 train also leads test in the last 3 epochs.", None),
 ]
 
 

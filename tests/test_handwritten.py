@@ -504,3 +504,16 @@ def test_a_step_described_twice_is_one_step_and_a_comma_splice_is_two_sentences(
     assert (one.number, one.result, one.analysis) == (1, ["Parameters: 1,674"], ["Limited parameter count: 7,432"])
     assert (two.number, two.analysis) == (2, ["StepLR seems to work better for accuracy here",
                                               "This is where we meet our goal of 99.4% consistently"])
+
+
+def test_a_summary_table_above_the_steps_and_bold_heads_with_a_period_are_read():
+    """"**Target.** text" heads a part as "**Target:**" does, and a summary table above the step sections ("| Model |
+    Params | Best Test |", a row a model) gives each step's Result its row, said with the column heads."""
+    text = ("# Three steps\n\n| Model | Params | Best Test | Epochs |\n|---|---|---|---|\n"
+            "| Model_1 (plain) | 6,720 | 98.00 | 5 |\n| Model_2 (BN) | 7,578 | 99.41 | 15 |\n\n"
+            "## Model_1\n\n**Target.** A working skeleton.\n\n**Results.**\n- Parameters: 6,720\n\n"
+            "**Analysis.** It learns.\n\n## Model_2\n\n**Target.** Batch norm.\n\n**Analysis.** Faster.\n")
+    first, second = read_readme(text)
+    assert (first.number, first.target, first.analysis) == (1, ["A working skeleton."], ["It learns."])
+    assert first.result == ["Params: 6,720 | Best Test: 98.00 | Epochs: 5", "Parameters: 6,720"]
+    assert (second.number, second.result) == (2, ["Params: 7,578 | Best Test: 99.41 | Epochs: 15"])

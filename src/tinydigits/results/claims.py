@@ -22,7 +22,10 @@ STEP_HEAD = re.compile(r"^#{1,3}\s*(?:step|model|iteration)[ _-]?(\d+)\b.*$", re
 PART_HEAD = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|#{2,4}\s*|__)?\s*(target|results?|analysis)\s*[:.]?\s*(?:\*\*|__)?\s*:?[ \t]*",
                        re.I | re.M)
 # where it ends: the next bold or heading line, a picture, or the tool's checks
-PART_END = re.compile(r"^\s*(?:\*\*[^*]+\*\*\s*:?\s*$|\*\*[^*]+:\*\*|(?:\*\*|__)\s*(?:target|results?|analysis)\b|#{1,4}\s|!\[|"
+# (an Analysis's own bold heads - "**Observations:**", "**Inference:**" - are inside it)
+_OWN = r"(?!(?:observations?|inferences?|conclusions?|insights?|key insights?|findings?|notes?|learnings?)\s*:?\s*\*\*)"
+PART_END = re.compile(r"^\s*(?:\*\*" + _OWN + r"[^*]+\*\*\s*:?\s*$|\*\*" + _OWN + r"[^*]+:\*\*|(?:\*\*|__)\s*(?:target|results?|"
+                      r"analysis)\b|#{1,4}\s|!\[|"
                       r"<details|\[evidence\]|checked against the records|what the records show)", re.I | re.M)
 
 
@@ -40,10 +43,29 @@ class Section:
         return [(TARGET, self.target), (RESULT, self.result), (ANALYSIS, self.analysis)]
 
 
+def summary_rows(head: str) -> dict[int, str]:
+    """A summary table above the step sections ("| Model | Params | Best Test |", a row a model): each row's figures,
+    said with their column's head ("Params: 14,410 | Best Test: 95.99"), as that step's Result line."""
+    out: dict[int, str] = {}
+    lines = [line.strip() for line in head.splitlines()]
+    for i, line in enumerate(lines[:-1]):
+        if not (line.startswith("|") and re.fullmatch(r"\|?(?:\s*:?-{2,}:?\s*\|)*\s*:?-{2,}:?\s*\|?", lines[i + 1])):
+            continue
+        heads = [c.strip(" *_") for c in line.strip("|").split("|")]
+        for row in lines[i + 2:]:
+            cells = [c.strip() for c in row.strip("|").split("|")]
+            if not row.startswith("|") or len(cells) != len(heads):
+                break
+            if named := re.match(r"(?i)\W*(?:step|model|iteration)[ _-]?(\d+)\b", cells[0]):
+                out[int(named[1])] = " | ".join(f"{h}: {c}" for h, c in zip(heads[1:], cells[1:], strict=True) if c)
+    return out
+
+
 def sections(readme: str) -> list[Section]:
     """Each `## Step N` section's Target, Result and Analysis: the text after each head up to the next head, picture
-    or the tool's checks."""
+    or the tool's checks; a summary table above them gives each step a Result line more."""
     heads = list(STEP_HEAD.finditer(readme))
+    summary = summary_rows(readme[:heads[0].start()]) if heads else {}
     out = []
     for i, head in enumerate(heads):
         body = readme[head.end():heads[i + 1].start() if i + 1 < len(heads) else len(readme)]
@@ -53,7 +75,8 @@ def sections(readme: str) -> list[Section]:
             end = PART_END.search(rest, 1 if rest[:1] not in ("\n",) else 0)
             name = {"target": TARGET, "result": RESULT, "results": RESULT, "analysis": ANALYSIS}[start[1].lower()]
             parts.setdefault(name, rest[:end.start() if end else len(rest)].strip())
-        out.append(Section(int(head[1]), parts.get(ANALYSIS, ""), parts.get(TARGET, ""), parts.get(RESULT, "")))
+        result = "\n\n".join(r for r in (summary.get(int(head[1]), ""), parts.get(RESULT, "")) if r)
+        out.append(Section(int(head[1]), parts.get(ANALYSIS, ""), parts.get(TARGET, ""), result))
     return out
 
 

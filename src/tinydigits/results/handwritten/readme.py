@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
 PARTS = ("target", "result", "analysis")
@@ -28,7 +28,7 @@ PART_WORDS = {"objective": "target", "key insight": "analysis", "insight": "anal
 # a Target / Result / Analysis head: `**Target**`, `1. Target:`, `### Results`, `- **Analysis**:`, `Target: text`
 PART_HEAD = re.compile(r"^(\s*)((?:[-*+]|\d+[.)])\s+)?(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*(targets?|results?|analysis|analyses|"
                        + "|".join(f"{w}s?" for w in PART_WORDS) +
-                       r")\s*(?:\*\*|__|\*|_)?\s*(?:[:\-\u2013]\s*|(?=$))(?:\*\*|__)?\s*(.*)$", re.I)
+                       r")\s*(?:\*\*|__|\*|_)?\s*(?:[:\-\u2013]\s*|\.(?=\s|\*|_|$)|(?=$))(?:\*\*|__)?\s*(.*)$", re.I)
 BULLET = re.compile(r"^(\s*)(?:[-*+\u2022]|\d+[.)])\s+(.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)\s*([\w+-]*)")
 LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)[^)]*\)|(?:href|src)\s*=\s*[\"']([^\"']+)[\"']", re.I)
@@ -187,7 +187,8 @@ def table_steps(rows: list[list[Cell]]) -> list[dict[str, list[str]]]:
     for i, row in enumerate(rows):
         columns = {j: _column(cell[1]) for j, cell in enumerate(row)}
         parts = sum(1 for p in columns.values() if p in PARTS)
-        if parts >= 2 or parts and "name" in columns.values():
+        figures = sum(1 for j, p in columns.items() if p is None and re.search(r"param|acc|epoch|loss", clean(row[j][1]).lower()))
+        if parts >= 2 or parts and "name" in columns.values() or "name" in columns.values() and figures >= 2:
             steps = []
             for below in rows[i + 1:]:
                 step: dict[str, list[str]] = {}
@@ -203,6 +204,8 @@ def table_steps(rows: list[list[Cell]]) -> list[dict[str, list[str]]]:
                         step.setdefault(p, []).extend(_cell_items(*below[j]))
                     elif clean(below[j][1]) and clean(row[j][1]):
                         step.setdefault("result", []).append(f"{clean(row[j][1])}: {clean(below[j][1])}")
+                if not parts and step.get("result"):  # a summary table's row: its figures one line, said with their heads
+                    step["result"] = [" | ".join(step["result"])]
                 if any(v for k, v in step.items() if k not in ("name", "links")):
                     steps.append(step)
             return steps
@@ -401,7 +404,7 @@ def read_readme(text: str) -> list[Section]:
         rows = [s for s in _section("", None, rest) if s.row is not None]
         first_table = next((i for i, line in enumerate(rest) if "<table" in line.lower() or line.lstrip().startswith("|")),
                            len(lines))
-        sections = rows + sections if first_table < spans[0][2] else sections + rows
+        sections = _rows_joined(rows, rows + sections if first_table < spans[0][2] else sections + rows)
     # a head that only mentions a step ("Accuracy for Step-7 & Step-8") is no step of its own
     said = {s.number for s in sections if s.target or s.result or s.analysis}
     kept = [s for s in sections if s.target or s.result or s.analysis or s.number not in said or s.code
@@ -412,6 +415,22 @@ def read_readme(text: str) -> list[Section]:
         # a comparison table that lists its newest model first: "the last model" is the one numbered before
         kept.sort(key=lambda s: s.number)
     return kept
+
+
+def _rows_joined(rows: list[Section], sections: list[Section]) -> list[Section]:
+    """A summary table's row ("| Model_2 | 8,000 | 98.45 | 98.12 |") of a step the README also gives a section of its
+    own: the row's figures are that section's Result, read before the section's own lines."""
+    own = {s.number: s for s in sections if s.row is None and s.number is not None and s not in rows}
+    joined = {r.number for r in rows if r.number in own and not r.target and not r.analysis}
+    out = []
+    for s in sections:
+        if s in rows and s.number in joined:
+            continue
+        if s.row is None and s.number in joined and s not in rows:
+            row = next(r for r in rows if r.number == s.number)
+            s = replace(s, result=row.result + s.result)
+        out.append(s)
+    return out
 
 
 def _one_per_step(sections: list[Section]) -> list[Section]:

@@ -286,6 +286,7 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r"\s+and\s+(?=the (?:\d+ |\w+ )?seeds'? (?:finals?|mins?|minimums?|bests?)\b)|"
                    r",\s+and\s+(?=only\s+(?:at|in|by|from|after)\s+epoch\s+\d+\b)|"
                    r"(?:(?<=\d\d\.\d\d)|(?<=%)),\s+and\s+(?=(?:by|at|in|after)\s+epoch\s+\d+,?\s+(?:the\s+)?test\b)|"
+                   r"(?<=\)),\s+(?=(?i:in\s+(?:step|model)[ _-]?\d+\s*,?\s+(?:it|the\s+test|test)\s+(?:was|had|reached|got))\b)|"
                    r",\s+and\s+(?=(?:at|in|after) epoch \d+,?\s+the (?:difference|gap|lead)\b)|\s+and\s+(?=end(?:s|"
                    r"ed)?\s+between\s)|"
                    r",\s+(?=in epochs? \d+(?:,\s*\d+)*(?:,?\s*and\s+\d+)?\s+(?:the\s+)?(?:train|test)\w*\s+(?:is|was)\b)|"
@@ -538,7 +539,8 @@ def _rejoined(parts: list[str]) -> list[str]:
                                        r"\b(?:after that|since then)\b", part)) and \
                 (named := re.findall(r"(?i)\bepochs? (\d+)(?:\s*(?:to|-|–)\s*(?:epoch )?(\d+))?", out[-1])):
             # "pulls ahead from epoch 8: ... from there on", "went down from epoch 1 to 2, and rose after that"
-            bound = re.search(r"(?i)\b(?:up to|until|till|through) (?:and including )?epoch \d+\s*$", out[-1].rstrip(" ,."))
+            bound = re.search(r"(?i)\b(?:up to|until|till|through) (?:and including )?epoch \d+\s*$|\b(?:in|at) epoch \d+ only$",
+                              out[-1].rstrip(" ,."))  # "... in epoch 1 only, after that": from epoch 2
             part = part.replace(there[0], f"from epoch {int(named[-1][1] or named[-1][0]) + bool(bound)} on")  # "up to
             # epoch 13, after that ...": from the epoch after the bound
         if out and re.fullmatch(r"(?i)(?:from|after|since|in|over|during|at|by|until|up to|on)\b[^,;]{0,40}", out[-1]) and \
@@ -817,10 +819,11 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
 # the course notebook's prints: tqdm's training bar ("Epoch 8: loss=0.4850 batch_id=468 Accuracy=85.25: 100%|...|
 # 469/469 [00:12<00:00]") and the test pass ("Test set: Average loss: 0.0683, Accuracy: 9798/10000 (97.98%)")
 _BAR = re.compile(r"(?i)^(\W*(?:epoch\s*[:=#]?\s*(\d+)\s*[:=-]?\s*)?)(?:train(?:ing)?\s*[:=-]?\s*)?loss\s*=\s*(\d*\.\d+)\s*,?\s*"
-                  r"(?:batch_id\s*=\s*\d+\s*,?\s*)?accuracy\s*=\s*(\d{1,3}(?:\.\d+)?)\s*%?"
+                  r"(?:batch_id\s*=\s*\d+\s*,?\s*)?acc(?:uracy)?\s*=\s*(\d{1,3}(?:\.\d+)?)\s*%?"
                   r"(?:\s*:?\s*\d+%\s*\|[^|]*\|\s*\d+/\d+\s*\[[^\]]*\])?")
 _TEST_SET = re.compile(r"(?i)\btest set\s*:\s*average loss\s*:\s*(\d*\.\d+)\s*,\s*accuracy\s*:\s*(\d+)\s*/\s*(\d+)\s*"
-                       r"\(\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\)")
+                       r"\(\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\)|"
+                       r"\btest loss\s*=\s*(\d*\.\d+)\s*,?\s*test acc(?:uracy)?\s*=\s*(\d{1,3}(?:\.\d+)?)\s*%?")
 
 
 def _log_fields(sentence: str) -> str:
@@ -834,7 +837,9 @@ def _log_fields(sentence: str) -> str:
     fields = []
     if bar is not None:
         fields.append(f"Train Batch Loss={bar[3]} Accuracy={bar[4]}")
-    if test is not None:
+    if test is not None and test[5]:  # "| test loss=0.4092 test acc=86.29": the same fields, said plainly
+        fields.append(f"Test Loss={test[5]} Accuracy={test[6]}%")
+    elif test is not None:
         count = f" ({test[2]}/{test[3]} correct)" if abs(int(test[2]) / int(test[3]) * 100 - float(test[4])) >= 0.005 else ""
         fields.append(f"Test Loss={test[1]} Accuracy={test[4]}%{count}")
     head = f"Epoch {bar[2]}: " if bar is not None and bar[2] else ""
@@ -1238,7 +1243,8 @@ def _support_said(plain: str, step: Step, number: int, told: list[Claim]) -> tup
         plain = plain.replace(m[0], f"{m[1]} errors", 1)
     for m in list(_SUPPORT_OF.finditer(plain)) + list(_PRECISION.finditer(plain)):
         named = _digit_mentions(plain.lower()[:m.start()])
-        row = rows.get(named[-1][2]) if named else None
+        its = re.search(r"(?i)\b(?:while|and|but)?\s*its\s*$", plain[:m.start()])  # "..., while its precision": the subject's
+        row = rows.get(named[0 if its else -1][2]) if named else None
         if row is None:
             continue
         told = told + [_support_or_precision(m, row, step, number)]
@@ -1346,6 +1352,18 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                   r"beaten\s+by\b", r"the \2accuracy beats \1's by"), (r"\beps\s+(?=\d+\s*(?:to|-|–|and)\s*\d)", "epochs "),
                  (r"\b(last|first)(\d+)\b", r"\1 \2"),  # "min last3"
                  (r"\bnorth of\b", "above"), (r"\bsouth of\b", "below"),  # "north of 98": above it
+                 (r"\b(\d+) out of (\d+)\b(?!,\d)", r"\1 of \2"),  # "7 out of 12 channels"
+                 # "mostly confused with 9 (101 images)", "76 nines taken for 4s": a confusion, said as the readers read one
+                 (r"\b(?:mostly |often |usually )?confused with (\d)\s*\((\d+)(?:\s+(?:images|times|samples))?\)",
+                  r"mostly read as \1 (\2)"),
+                 (r"\b(\d+) (?:zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|nines) (?:taken|mistaken|read|misread) "
+                  r"(?:for|as) (?:an? |the )?(\d)(?:'?s)?\b", r"\1 of them read as \2"),
+                 # "in the 98.6–98.9 range", "coming around 7–12%": between the two (an en dash joins figures, not epochs)
+                 (r"(?:\b(?:in|within)\s+(?:the\s+)?(?:range\s+)?|\b(?:around|about|roughly)\s+|~\s*)?(?<![\w.])"
+                  r"(?<!ep )(?<!epoch )(?<!epochs )(?<!seeds )(?<!steps )(?<!models )"
+                  r"(\d{1,3}(?:\.\d+)?)\s*(%?)\s*[–—]\s*(\d{1,3}(?:\.\d+)?)\s*(%?)(?:\s*range\b)?",
+                  lambda m: f"between {m[1]}{m[2] or m[4]} and {m[3]}{m[4]}" if "." in m[1] + m[3] or m[4] else m[0]),
+                 (r"\bepochs?\s*(\d+)\s*(?:≤|<=|<)\s*(\d+)\b", r"\1 epochs, within the limit of \2 epochs"),
                  (r"\ba hair (above|over|under|below)\b", r"just \1"),
                  (r"\bas early as (?:the )?epoch (\d+)\b", r"at epoch \1"),
                  (r"\b(last|first|final)-(two|three|four|five)\b", r"\1 \2"),  # "the last-three gap"
@@ -1890,7 +1908,8 @@ def _counts_plainly(text: str) -> str:
 
 def _that_epoch(text: str) -> str:
     """"The first epoch was slow ..., and by the end of that epoch it scored 58.89": the epoch named before."""
-    that = re.search(r"(?i)\b(?:by|at|after)\s+the\s+end\s+of\s+(?:that|this|the same)\s+epoch\b", text)
+    that = re.search(r"(?i)\b(?:by|at|after)\s+the\s+end\s+of\s+(?:that|this|the same)\s+epoch\b|"
+                     r"\b(?:at|in)\s+(?:the\s+)?same\s+epoch\b", text)
     named = re.findall(r"(?i)\bepoch (\d+)\b", text[:that.start()]) if that else []
     return text if not named else f"{text[:that.start()]}at epoch {named[-1]}{text[that.end():]}"
 
@@ -2116,6 +2135,8 @@ def _seeds_in_order(m: re.Match) -> str:
 def _whole_beside(text: str) -> str:
     """A whole accuracy where its place says it is one: "86 by the end", "and 98 at the end", "from 97 (epoch 4) to
     98.40 %" (the other end of the move a percentage)."""
+    if re.search(r"(?i)\b(?:rf|receptive field)\b", text):
+        return text  # "RF is only 10 at the end": a receptive field, no accuracy
     text = re.sub(r"(?i)(?<![\d.,])(?<!epoch )(?<!epochs )(\d{2})(?=\s+(?:by|at|in) the end\b)", r"\1 %", text)
     return re.sub(r"(?i)\bfrom (\d{2})(?![\d.]|\s*%)((?:\s+at epoch \d+)?\s+to\s+\d{2}(?:\.\d+)?\s*%)", r"from \1 %\2", text)
 
@@ -2153,6 +2174,8 @@ def check_claims(text: str, step: Step, previous: Step | None, number: int) -> l
 
 
 READERS: tuple = ()  # set below, once every reader is defined
+# a lead said over a span of epochs ("train is ahead from epoch 6 onwards, gap 0.37"): its sign is read too
+_SPAN_SAID = re.compile(r"\b(?:from|since|after)\s+epoch\s+\d+\s+(?:on|onwards?)\b")
 
 
 def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, number: int,
@@ -2163,7 +2186,7 @@ def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, nu
     for reader in READERS:
         if reader in (_seeds, _held, _reached, _budget) and any(c.kind == "threshold" for c in found) or \
                 reader is _budget and any(c.kind in ("reached", "seeds") for c in found) or \
-                reader is _above and any(c.kind == "gap" for c in found) or \
+                reader is _above and any(c.kind == "gap" for c in found) and not _SPAN_SAID.search(low) or \
                 reader is _trend and any(c.kind == "trend" for c in found) or \
                 reader is _compare and any(c.kind in ("compare", "params") for c in found):
             continue  # the threshold as said decided it: not the budget's line again; the gap's size: not its sign
@@ -2393,7 +2416,7 @@ def _said_better(low: str, help_at: re.Match) -> bool:
     worse = re.search(r"increas\w* (?:the )?(?:over-?fit|gap)|widen|worse|hurt|slow(?:ed|er)|(?:lower\w*|reduc\w*|"
                       r"dropp\w*) (?:the )?(?:final |best |min\w* )?(?:test |train )?acc|\bacc\w*\s+(?:\w+\s+)?"
                       r"(?:dropped|fell|decreased|went down|declined)", low) or re.search(
-        r"\bacc\w*\s+(?:\w+\s+){0,2}?(?:is|was|ended|ends|finished)\s+(?:[\d.]+\s+points?\s+)?lower than\b",
+        r"\b(?:acc\w*|test|score)\s+(?:\w+\s+){0,2}?(?:is|was|ended|ends|finished)\s+(?:[\d.]+\s+(?:points?\s+)?)?lower than\b",
         re.sub(r"^\W*(?:because|since|as|given that)\b[^,]*,", "", low))  # "... ended 1.58 points lower than": worse (not a
     # reason's words: "Because the final accuracy is lower ..., X has not helped")
     return bool(worse) if _negated(low, help_at.start()) else not worse
@@ -2644,7 +2667,7 @@ def _only_epoch(low, clause, step, previous, number) -> Claim | None:
 
 # "the mean final accuracy over the seeds came out just under 99.55 (99.545)", "the seeds' mean min is 99.49"
 _SEEDS_MEAN = re.compile(r"\b(?:the\s+)?(?:seeds'?\s+)?(?:mean|average)\s+(?P<role>final|min\w*|lowest)?(?:\s+test)?"
-                         r"(?:\s+accuracy)?(?:\s+(?:over|across|of)\s+(?:the\s+|all\s+)?(?:\d+\s+|\w+\s+)?seeds)?\s+"
+                         r"(?:\s+accuracy)?(?:\s+(?:over|across|of)\s+(?:the\s+|all\s+)?(?:\d+\s+|\w+\s+)?seeds)?\s*"
                          r"(?:is|was|came out(?: at)?|comes out(?: at)?|of|at|=|:)?\s*(?:(?P<tol>just under|just over|under|"
                          r"below|over|above|about|around|roughly|~)\s*)?(?P<x>\d{2}\.\d+)\s*%?(?:\s*\(\s*(?P<y>\d{2}\.\d+)"
                          r"\s*%?\s*\))?")
@@ -2654,7 +2677,8 @@ def _seeds_mean(low, clause, step, previous, number) -> Claim | None:
     """The seeds' mean figure (final, or the lowest of the last epochs), at its digits or against the level said."""
     curves = seed_curves(step)
     found = _SEEDS_MEAN.search(low)
-    if found is None or not step.check or len(curves) < 2 or not re.search(r"\bseeds\b|\bseeds'", low):
+    if found is None or not step.check or len(curves) < 2 or not (re.search(r"\bseeds\b|\bseeds'", low) or
+                                                                   len(set(re.findall(r"\bseed (\d+)", low))) >= 2):
         return None
     low_role = found["role"] is not None and found["role"] != "final"
     values = [min(c[-step.last:]) if low_role else c[-1] for c in curves.values()]
@@ -2969,7 +2993,8 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
     held, ran = step.check.verdict.held()
     said = f"{held} of {ran} seeds held ({records.CHECK})"
     # "FAIL: 0/3 seeds pass", "Verdict: FAIL, 0 of 3 seeds": a verdict's label; "2 of 3 seeds failed": a count of fails
-    failed = bool(re.search(r"\bfail", re.sub(r"^\W*(?:(?:verdict|budget)\s*:?\s*)?(?:pass|fail)\s*[:,]", "", low))) and \
+    failed = bool(re.search(r"\bfail", re.sub(r"^\W*(?:(?:verdict|budget)\s*:?\s*)?(?:pass|fail)\s*[:,]|"
+                                              r"\s*(?:→|->|=>|:|=)\s*(?:pass|fail)\W*$", "", low))) and \
         not re.search(r"\b\d+\s*(?:of|/)\s*(?:the\s+)?\d+\s+(?:seeds?\s+)?(?:held|hold|pass\w*|met)\b", low) and \
         not re.search(r"\b(?:held|hold|pass\w*|met)\s*[:=-]\s*\d+\s*(?:of|/)\s*\d+", low) and \
         not re.search(r"\b(?:PASS|FAIL)\s+on\s+\d+\s+of\s+\d+", clause)  # "FAIL (0 of 3 held)", the tool's "FAIL on 0 of 3 seeds"
@@ -3464,7 +3489,7 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
 _ABOVE_VERBS = r"higher|above|greater|better|more|lower|below|less|worse|beats?|ahead of|behind|over|under|>|<|leads?|led|" \
     r"overt(?:ook|akes?)|trail(?:s|ed|ing)?"
 _BEING = r"(?: is| was| being| stays| stayed| remained| sits| sat| has been| had been| gets| got| pulls| pulled| goes| went)?" \
-    r"(?: still| consistently| always| never| even| slightly| just| clearly| a bit| well| far)?"
+    r"(?: still| consistently| always| never| even| slightly| just| clearly| a bit| well| far| actually| really| also)?"
 
 
 def _above_count(low: str, clause: str, step: Step, number: int, test_higher: bool) -> Claim | None:
@@ -3502,6 +3527,17 @@ _ONLY_SCOPE = re.compile(r"(?<!\bif )\bonly\b(?!\s+(?:by|a little|a bit|slightly
                          r"when|if)\b)")
 
 
+def _train_of_seeds(low: str, clause: str, step: Step, number: int) -> Claim | None:
+    """"On seeds 1 and 2 train leads test": the check records each seed's test curve, not its train curve (only the
+    shown seed's run has one), so not settled."""
+    seeds = re.search(r"\bseeds?\s+((?:\d+\s*(?:,|and|&)?\s*)+)", low)
+    if not step.check or seeds is None or \
+            {int(d) for d in re.findall(r"\d+", seeds[1])} == {getattr(step.run.settings, "seed", None)}:
+        return None
+    return Claim(number, clause, None, f"the check records each seed's test curve, not its train curve ({records.CHECK})",
+                 "fit")
+
+
 def _above(low, clause, step, previous, number) -> Claim | None:
     """Test above (or below) train; "for 13 epochs": the first 13."""
     low = _above_plainly(low)
@@ -3510,6 +3546,8 @@ def _above(low, clause, step, previous, number) -> Claim | None:
         re.search(rf"\btrain(?:ing)?(?: accuracy)?{_BEING}\s*({_ABOVE_VERBS})(?: than)? (?:the )?(test|validation)(?! loss)", low)
     if found is None:
         return None
+    if (unread := _train_of_seeds(low, clause, step, number)) is not None:
+        return unread
     if (turn := _TURN.search(low, found.end())) is not None and (both := _above_turned(low, found, turn, clause, step,
                                                                                        previous, number)):
         return both
@@ -4071,6 +4109,8 @@ _SEED_SCOPE = re.compile(rf"\b(?P<none>no|none of (?:the|its|my|our)|not a singl
                          rf"\b(?P<some>\d+|{'|'.join(WORDS)})\s+seeds\b|"
                          r"\b(?P<across>across|over) (?:all )?(?:the |its |my )?seeds\b"
                          r"(?=[^.;]*\b(?:all|every|each) (?:one )?of them\b)|"
+                         r"\b(?P<across2>across|over) (?:all )?(?:the |its |my )?seeds\b"  # "across seeds the final is between"
+                         r"(?=[^.;]*\bfinal\w*\b[^.;]*\b(?:between|above|over|below|under|at least)\s+\d)|"
                          r"\b(?:the|its|my|our)\s+seeds\s+(?:were|are|had|have|ended|finished)\s+(?P<all2>all)\b")
 
 
@@ -4516,7 +4556,7 @@ def seed_series(step: Step, low: str) -> tuple[str, list[tuple[int, list[float]]
         return "one", [(seed, rows[seed])] if seed in rows else [], None
     if found["none"]:
         return "count", list(rows.items()), 0
-    if found["all"] or found["across"] or found["all2"]:  # "across the seeds, every one of them ...", "the seeds were all"
+    if found["all"] or found["across"] or found["across2"] or found["all2"]:  # "across the seeds, every one of them"
         return "all", list(rows.items()), _count(found["n"]) if found["n"] else None
     if found["a"]:
         return "count", list(rows.items()), _count(found["a"]) if _count(found["b"]) == len(rows) else -1
@@ -5124,8 +5164,9 @@ def _every_digit(low, clause, step, previous, number) -> Claim | None:
     apart = _APART.search(low)
     named = [DIGIT_WORDS[w] if w in DIGIT_WORDS else int(w[0]) for w in re.findall(
         rf"\b(?:{'|'.join(DIGIT_WORDS)}|\d(?:'?s)?)\b", apart["said"])] if apart else []
-    if every["other"] and not named:  # "Digit 6 is the weak spot; every other digit ...": the digits named before
-        named = [int(m[1]) for m in re.finditer(r"\b(?:digit|class)\s+(\d)\b", _SENTENCE.get() or low)]
+    if every["other"] and not named:  # "Digit 6 is the weak spot; every other digit ...", "..., so 8 is the one to fix"
+        named = [int(m[1] or m[2]) for m in re.finditer(r"\b(?:digit|class)\s+(\d)\b|\b(?:so|but|only|except)\s+(?:the\s+)?"
+                                                        r"(\d)s?\s+(?:is|are|was|were)\b", _SENTENCE.get() or low)]
     own = [(d, m[1]) for d in named if (m := re.search(rf"\b{d}(?:'?s)?\s*\(\s*(\d{{2,3}}(?:\.\d+)?)\s*%?\s*\)", low))]
     others = [r for d, r in sorted(rows.items()) if d not in named]
     held = [_holds(r.exact, level.x, level.kind) for r in others]
@@ -5819,7 +5860,8 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
     """"Test accuracy went up in every epoch", "the loss never rose": every step of the curve that way."""
     found = re.search(r"\b(?P<up>went up|goes up|rose|rises|increased|increases|improved|improves|climbed|climbs|grew|grows|"
                       r"went down|goes down|fell|falls|dropped|drops|decreased|decreases)\s+(?:in |at |"
-                      r"with |after )?(?:(?:every|each)\s+epoch|all of the (?:\d+ )?epochs)|"
+                      r"with |after )?(?:(?:every|each)\s+epoch|all of the (?:\d+ )?epochs|"
+                      r"(?:each|every one|all) of the (?:last|final) \d+ epochs)|"
                       r"\bnever\s+(?P<never>dropped|dipped|fell|decreased|went down|rose|went up|"
                       r"increased)\b(?!\s+(?:below|under|above|over|beneath|past))|\b(?:every|each)\s+(?:single\s+)?epoch\s+"
                       r"(?P<each>improved|improves|raised|raises|beat|beats|(?:was|is) (?:better|higher) than)\b", low) or \
@@ -6199,7 +6241,8 @@ def _seed_span(low: str, clause: str, step: Step, number: int) -> Claim | None:
     what = "final" if span["role"][0] not in "wlm" else f"min of the last {k}"
     said, read = ", ".join(f"seed {s} {v:.2f}" for s, v in values.items()), [span["a"], span["b"], span["sa"], span["sb"]]
     rest = low[span.end():]
-    if spread := re.match(r"[^.;\d]{0,20}?\b(?:a\s+)?(?:spread|range|span|gap|difference) of\s+(?:about\s+)?(\d*\.\d+)", rest):
+    if spread := re.match(r"[^.;\d]{0,20}?\b(?:a\s+)?(?:spread|range|span|gap|difference) of\s+(?:about\s+|only\s+|just\s+)?"
+                          r"(\d*\.\d+)", rest):
         ok = ok and said_as(ends[-1] - ends[0], spread[1])  # "a spread of 0.09"
         read.append(spread[1])
     if mean := re.search(r"\b(?:their|the)\s+(?:mean|average)\s+(?:is|was|of|at)?\s*(\d{2}\.\d+)", rest):
@@ -6287,6 +6330,16 @@ _EXCESS = re.compile(rf"(?<![\w.,]){NUM}\s*(?:(?:parameters|params)\s+)?(over|ab
                      r"mark)\b", re.I)  # "we are 6,410 parameters over the line": the budget's where none is said
 
 
+def _params_dropped(clause: str, step: Step, before: Step, number: int) -> Claim | None:
+    """"after dropping 6,410 parameters from Model_1": the step before's count less this one's."""
+    found = re.search(rf"(?i)\b(?:dropp\w*|cut\w*|sav\w*|remov\w*|shed\w*|trimm\w*)\s+{NUM}\s+(?:parameters|params)\s+"
+                      r"(?:from|compared (?:to|with)|against|vs\.?)\s+(?:step|model)[ _-]?(\d+)\b", clause)
+    if found is None or int(found[2]) != number - 1 or not before.run.params:
+        return None
+    return Claim(number, clause, _said_count(before.run.params - step.run.params, found[1], 1.0),
+                 f"parameters {before.run.params:,} → {step.run.params:,} ({records.METRICS} of both)", "params", (found[1],))
+
+
 # "with 500 parameters left", "exactly 500 to spare under the limit": the budget's limit less the count
 _HEADROOM = re.compile(rf"(?<![\w.,]){NUM}\s*(?:(?:parameters|params)\s+)?(?:left|to spare|spare|of headroom|remaining)\b"
                        r"(?:\s+(?:under|below)\s+the\s+(?:limit|budget|cap|line))?", re.I)
@@ -6295,6 +6348,8 @@ _HEADROOM = re.compile(rf"(?<![\w.,]){NUM}\s*(?:(?:parameters|params)\s+)?(?:lef
 def _params_said(low: str, clause: str, step: Step, number: int, before: Step | None = None) -> Claim | None:
     """"7,928 parameters", "Parameters: 7.5k", "~7.6k params", "under 6k parameters"; "up from 6,720": the step
     before's."""
+    if before is not None and (dropped := _params_dropped(clause, step, before, number)) is not None:
+        return dropped
     if (room := _HEADROOM.search(clause)) and re.search(r"(?i)\bparam|\blimit\b|\bbudget\b", _SENTENCE.get() or clause):
         left = step.budget.max_params - step.run.params
         return Claim(number, clause, _said_count(left, room[1], 1.0), f"{step.run.params:,} parameters, "
@@ -6836,7 +6891,7 @@ def _rank_of(words: str, after: str) -> tuple[re.Match | None, re.Match | None]:
     min-of-last-3 89.65 (seed 2)" ranks it against every seed's."""
     rank = re.search(r"\b(lowest|worst|weakest|highest|top|best(?=\s+(?:min\w*|final\w*|last|lowest|seed)\b))\b", words) or \
         re.match(r"\s*%?\s*[,(]\s*(?:the\s+|its\s+)?(lowest|worst|weakest|highest|top|best)\b", after)
-    own = re.search(r"\b(?:lowest|worst)\s+(?:\w+\s+){0,2}(?:in|of|over|across)\s+(?:its|their|the)\s+last\b|"
+    own = re.search(r"\b(?:lowest|worst)\s+(?:\w+\s+){0,2}(?:in|of|over|across)\s+(?:(?:its|their|the)\s+)?last\b|"
                     r"(?:(?<=\bits )|(?<=\btheir ))(?:lowest|worst|weakest)\b", words)  # "at their weakest late epoch"
     return rank, own
 
@@ -7582,22 +7637,34 @@ _ONE_GAIN = re.compile(r"\bfrom epoch (\d+) to epoch (\d+),?\s+(?:(?:it|test|tra
                        r"([+\-−]?\s?\d+(?:\.\d+)?)\s*(?:points?|pts?|pp|%)?(?![\d.])")
 
 
+# "the last epoch at the low rate still added 2.06 points on test", "epoch 5 added 2.06": against the epoch before it
+_EPOCH_GAIN = re.compile(r"\b(?:the (?:last|final) epoch|epoch (\d+))\b[^.;,\d]{0,30}?\b(?:still\s+|only\s+)?"
+                         r"(added|gained|brought|gave|lost)\s+(?:only\s+|just\s+|another\s+)?(\d+(?:\.\d+)?)\s*"
+                         r"(?:points?|pts?|pp)\b")
+
+
 def _one_gain(low, clause, step, previous, number) -> Claim | None:
     """One epoch's change said with its size: the curve's (train's where train alone is named) move between the two
     epochs, in the direction its verb or sign says."""
-    if (found := _ONE_GAIN.search(low)) is None or re.search(r"\bloss\b|\brate\b|\blr\b", low):
-        return None
     train = _only_train(low)
     curve = step.run.train() if train else step.run.test()
+    if (one := _EPOCH_GAIN.search(low)) and not re.search(r"\bloss\b", low):
+        b = int(one[1] or len(curve))  # the rate's words here say when, not what moved
+        found = (one[0], str(b - 1), str(b), one[2], one[3])
+    elif (found := _ONE_GAIN.search(low)) is None or re.search(r"\bloss\b|\brate\b|\blr\b", low):
+        return None
     a, b = int(found[1]), int(found[2])
     if not 1 <= a < b <= len(curve):
         return None
     move = curve[b - 1] - curve[a - 1]
     down = found[3] in ("lost", "dropped", "fell") or found[4].startswith(("-", "−"))
     text = found[4].lstrip("+-−").strip()
-    return Claim(number, clause, said_as(abs(move), text) and (move < 0) == down,
-                 f"{'train' if train else 'test'} accuracy epoch {a} → {b}: {curve[a - 1]:.2f} → {curve[b - 1]:.2f} % "
-                 f"({move:+.2f} points; {records.METRICS})", "trend", (text,))
+    ends = re.match(r"[^(]{0,20}\(\s*(\d{2}\.\d+)\s*%?\s*(?:to|→|->)\s*(\d{2}\.\d+)\s*%?\s*\)", low[low.find(text) + len(text):])
+    ok = said_as(abs(move), text) and (move < 0) == down and \
+        (ends is None or said_as(curve[a - 1], ends[1]) and said_as(curve[b - 1], ends[2]))  # "(95.99 % to 96.14 %)"
+    return Claim(number, clause, ok, f"{'train' if train else 'test'} accuracy epoch {a} → {b}: {curve[a - 1]:.2f} → "
+                 f"{curve[b - 1]:.2f} % ({move:+.2f} points; {records.METRICS})", "trend",
+                 (text, *(ends.groups() if ends else ())))
 
 
 # "the cut gave a clear jump (+2.03), more than step 2's +1.89": the jump at this step's cut against that step's
