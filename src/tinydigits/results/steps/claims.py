@@ -7649,7 +7649,7 @@ def _one_gain(low, clause, step, previous, number) -> Claim | None:
     train = _only_train(low)
     curve = step.run.train() if train else step.run.test()
     if (one := _EPOCH_GAIN.search(low)) and not re.search(r"\bloss\b", low):
-        b = int(one[1] or len(curve))  # the rate's words here say when, not what moved
+        b = int(one[1] or len(curve))  # "the last epoch": the run's last; a rate said beside it says when, not what
         found = (one[0], str(b - 1), str(b), one[2], one[3])
     elif (found := _ONE_GAIN.search(low)) is None or re.search(r"\bloss\b|\brate\b|\blr\b", low):
         return None
