@@ -46,18 +46,16 @@ class Section:
 def summary_rows(head: str) -> dict[int, str]:
     """A summary table above the step sections ("| Model | Params | Best Test |", a row a model): each row's figures,
     said with their column's head ("Params: 14,410 | Best Test: 95.99"), as that step's Result line."""
+    from tinydigits.results.handwritten.readme import markdown_tables  # the pipe tables as the hand-in reader splits them
+
     out: dict[int, str] = {}
-    lines = [line.strip() for line in head.splitlines()]
-    for i, line in enumerate(lines[:-1]):
-        if not (line.startswith("|") and re.fullmatch(r"\|?(?:\s*:?-{2,}:?\s*\|)*\s*:?-{2,}:?\s*\|?", lines[i + 1])):
-            continue
-        heads = [c.strip(" *_") for c in line.strip("|").split("|")]
-        for row in lines[i + 2:]:
-            cells = [c.strip() for c in row.strip("|").split("|")]
-            if not row.startswith("|") or len(cells) != len(heads):
+    for table in markdown_tables(head):
+        heads = [cell[1].strip(" *_") for cell in table[0]]
+        for row in table[1:]:
+            if len(row) != len(heads):
                 break
-            if named := re.match(r"(?i)\W*(?:step|model|iteration)[ _-]?(\d+)\b", cells[0]):
-                out[int(named[1])] = " | ".join(f"{h}: {c}" for h, c in zip(heads[1:], cells[1:], strict=True) if c)
+            if named := re.match(r"(?i)\W*(?:step|model|iteration)[ _-]?(\d+)\b", row[0][1]):
+                out[int(named[1])] = " | ".join(f"{h}: {c[1]}" for h, c in zip(heads[1:], row[1:], strict=True) if c[1])
     return out
 
 

@@ -420,15 +420,14 @@ def read_readme(text: str) -> list[Section]:
 def _rows_joined(rows: list[Section], sections: list[Section]) -> list[Section]:
     """A summary table's row ("| Model_2 | 8,000 | 98.45 | 98.12 |") of a step the README also gives a section of its
     own: the row's figures are that section's Result, read before the section's own lines."""
-    own = {s.number: s for s in sections if s.row is None and s.number is not None and s not in rows}
-    joined = {r.number for r in rows if r.number in own and not r.target and not r.analysis}
+    own = {s.number for s in sections if s.row is None and s.number is not None and s not in rows}
+    joined = {r.number: r for r in reversed(rows) if r.number in own and not r.target and not r.analysis}  # the first row
     out = []
     for s in sections:
         if s in rows and s.number in joined:
             continue
         if s.row is None and s.number in joined and s not in rows:
-            row = next(r for r in rows if r.number == s.number)
-            s = replace(s, result=row.result + s.result)
+            s = replace(s, result=joined[s.number].result + s.result)
         out.append(s)
     return out
 

@@ -2681,7 +2681,7 @@ def _seeds_mean(low, clause, step, previous, number) -> Claim | None:
                                                                    len(set(re.findall(r"\bseed (\d+)", low))) >= 2):
         return None
     low_role = found["role"] is not None and found["role"] != "final"
-    values = [min(c[-step.last:]) if low_role else c[-1] for c in curves.values()]
+    values = [_curve_figure(c, "min" if low_role else "final", step.last) for c in curves.values()]
     mean, tol = sum(values) / len(values), (found["tol"] or "").replace("just ", "")
     x = _num(found["x"])
     ok = (mean < x if tol in ("under", "below") else mean > x if tol in ("over", "above") else
@@ -6229,7 +6229,7 @@ def _seed_span(low: str, clause: str, step: Step, number: int) -> Claim | None:
             (span := _SEED_SPAN.search(low)) is None:
         return None
     k = _count(span["k"]) if span["k"] else step.last
-    values = {s: (min(c[-k:]) if span["role"][0] in "wlm" else c[-1]) for s, c in curves.items()}
+    values = {s: _curve_figure(c, "min" if span["role"][0] in "wlm" else "final", k) for s, c in curves.items()}
     ends = sorted(values.values())
     ok = any(
         said_as(x, span["a"]) and said_as(y, span["b"]) for x, y in ((ends[0], ends[-1]), (ends[-1], ends[0])))
@@ -6268,7 +6268,7 @@ def _seeds_apart(low: str, clause: str, step: Step, number: int) -> Claim | None
     worst = re.search(r"\b(?:worst|lowest|min\w*|weakest)\b[^.;\d]{0,15}\b(?:last|final) (\d+|two|three|four|five)\b",
                       low[:apart.start()])
     k = _count(worst[1]) if worst else 1
-    values = [min(c[-k:]) for c in curves.values()]
+    values = [_curve_figure(c, "min" if worst else "final", k) for c in curves.values()]
     size, said = max(values) - min(values), apart["a"] or apart["b"]
     ok = size <= _num(said) + 0.5 * 10 ** -_decimals(said) if apart["within"] else said_as(size, said)
     what = "final" if k == 1 else f"min of the last {k}"
