@@ -50,6 +50,8 @@ row's step; "neg": true negates a true/false result; "scope" picks seeds of a ch
                  "value": D}
   others        {"q": "plan"}; {"q": "unread", "value": "3x3"} (a number or word no record decides: not
                 decidable); {"q": "aim_free"} (a Target's aim no record decides)
+  as written    "said": "0.9849" on any atom: the figure as the sentence writes it (a fraction, "151 wrong out of 10k",
+                an error rate) where "value" says it as the records do; it only accounts for the sentence's numbers
 """
 from __future__ import annotations
 

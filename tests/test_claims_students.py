@@ -118,6 +118,9 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
 # - students13/: alpha's Indian-English "Observations:" / "Inference:" bullets with torchsummary blocks, arrows, "Δ" and
 #   en-dash ranges, gamma's summary table over the step sections and figures beside opinions: 18 of 24 and 12 true ✗
 #   on arrival (three planted lines unread: the summary table and an "Inference:" bullet); 20 and none since.
+# - students14/: beta's Keras epoch lines ("loss: 0.1357 - accuracy: 0.9624 - val_accuracy: 0.9575") and fractions in prose
+#   ("dipped in epoch 2: 0.8289 -> 0.7692"), the example's per-step epoch tables and hedged comparisons across steps ("a
+#   much smaller gap than the 0.38 points of Model_2"): 23 of 24 and 18 true ✗ on arrival; 24 and none since.
 LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
          ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 0), ("students5", "beta"): (5, 1),
          ("students6", "beta"): (11, 0), ("students6", "gamma"): (11, 0), ("students7", "alpha"): (8, 1),
@@ -125,7 +128,7 @@ LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("stud
          ("students9", "alpha"): (11, 0), ("students9", "gamma"): (11, 0), ("students10", "beta"): (9, 0),
          ("students10", "example"): (10, 0), ("students11", "alpha"): (10, 0), ("students11", "gamma"): (9, 0),
          ("students12", "beta"): (12, 0), ("students12", "example"): (11, 0), ("students13", "alpha"): (8, 0),
-         ("students13", "gamma"): (12, 0)}
+         ("students13", "gamma"): (12, 0), ("students14", "beta"): (12, 0), ("students14", "example"): (12, 0)}
 
 
 @pytest.mark.parametrize(("folder", "handin"), sorted(LATER))

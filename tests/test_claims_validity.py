@@ -41,7 +41,8 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev45": (80.5, 96.0, 99.0), "dev46": (80.5, 89.5, 99.0),
           "dev47": (86.5, 97.0, 99.5), "dev48": (91.0, 100.0, 96.5), "dev49": (88.0, 98.0, 88.0),
           "dev50": (79.5, 94.0, 92.0), "dev51": (90.5, 100.0, 92.5),
-          "dev52": (80.5, 100.0, 87.0), "dev53": (89.0, 100.0, 93.0), "dev54": (93.0, 99.0, 98.5)}
+          "dev52": (80.5, 100.0, 87.0), "dev53": (89.0, 100.0, 93.0), "dev54": (93.0, 99.0, 98.5),
+          "dev55": (95.0, 100.0, 96.5)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -1766,6 +1767,73 @@ CORPUS_SAID = [
     ("example", 2, "analysis", "Train is ahead of test from epoch 8 onwards, gap (last 3 avg) = 0.37", True),
     ("example", 2, "analysis", "Train is ahead of test from epoch 6 onwards, gap (last 3 avg) = 0.37", False),
     ("gamma", 3, "analysis", "On seeds 1 and 2 train also leads test in the last 3 epochs.", None),
+    # the fifteenth session's readings (dev55, the fourteenth class)
+    ("alpha", 1, "analysis", "Digit 8 is also weak at 71.4% but still it is better than digit 2.", True),
+    ("alpha", 1, "analysis", "Digit 8 is also weak at 71.4% but still it is better than digit 6.", False),
+    ("alpha", 2, "analysis", "Digit 7 and digit 9 both are having 21 errors, fewer than digit 3.", True),
+    ("alpha", 2, "analysis", "Digit 7 and digit 9 both are having 21 errors, more than digit 3.", False),
+    ("gamma", 3, "analysis", "Seed 0 is the problem: it dips to 92.09 in E2 while seeds 1/2 are > 95.", True),
+    ("gamma", 3, "analysis", "Seed 0 is the problem: it dips to 92.09 in E2 while seeds 1/2 are > 96.", False),
+    ("beta", 2, "result",
+     "Epoch 2/5 - loss: 0.3388 - accuracy: 0.9099 - val_loss: 0.7914 - val_accuracy: 0.7692 - lr: "
+     "0.0918", True),
+    ("beta", 2, "result",
+     "Epoch 2/5 - loss: 0.3388 - accuracy: 0.9099 - val_loss: 0.7914 - val_accuracy: 0.9217 - lr: "
+     "0.0918", False),
+    ("beta", 3, "result", "Epoch 5/5 - loss: 0.1336 - accuracy: 0.9621 - test_loss: 0.2116 - test_accuracy: 0.9348", True),
+    ("beta", 3, "result", "Epoch 5/5 - loss: 0.1336 - accuracy: 0.9621 - test_loss: 0.2116 - test_accuracy: 0.9715", False),
+    ("alpha", 2, "analysis", "acc went .9651 -> .9840 when the lr dropped at epoch 5", True),
+    ("alpha", 2, "analysis", "acc went .9651 -> .9849 when the lr dropped at epoch 5", False),
+    ("beta", 2, "analysis", "Test accuracy dipped in epoch 2: 0.8289 -> 0.7692", True),
+    ("beta", 2, "analysis", "Test accuracy dipped in epoch 2: 0.8289 -> 0.7962", False),
+    ("beta", 2, "analysis", "Test accuracy was above 0.96 in both of the last two epochs.", True),
+    ("beta", 2, "analysis", "Test accuracy was above 0.97 in both of the last two epochs.", False),
+    ("gamma", 1, "result", "386 wrong out of 10k at the end.", True),
+    ("gamma", 1, "result", "401 wrong out of 10k at the end.", False),
+    ("example", 1, "result", "119 wrong out of 10k at epoch 15, 139 at epoch 13.", True),
+    ("example", 1, "result", "119 wrong out of 10k at epoch 15, 136 at epoch 13.", False),
+    ("example", 1, "result", "Epoch 4: Test set: Average loss: 0.1038, Accuracy: 9674/10000 (96.74%)", True),
+    ("example", 1, "result", "Epoch 5: Test set: Average loss: 0.1038, Accuracy: 9674/10000 (96.74%)", False),
+    ("gamma", 3, "analysis", "2 of the 3 seeds stayed above 96.5 over the last 3 epochs.", True),
+    ("gamma", 3, "analysis", "2 of the 3 seeds stayed above 97 over the last 3 epochs.", False),
+    ("gamma", 2, "analysis", "Why did test fall after epoch 3 when the lr never changed?", True),
+    ("alpha", 2, "analysis", "Why did test fall after epoch 3 when the lr never changed?", False),
+    ("alpha", 3, "result", "All 3 seeds fell short of 99.4; the best min-of-last-3 was only 97.19.", True),
+    ("alpha", 3, "result", "All 3 seeds fell short of 99.4; the best min-of-last-3 was only 97.13.", False),
+    ("example", 2, "analysis", "Test was stable at the end: 99.35, 99.42, 99.41.", True),
+    ("example", 2, "analysis", "Test was stable at the end: 99.35, 99.41, 99.42.", False),
+    ("example", 1, "analysis", "Test was still just shy of 98.5 at epoch 10.", True),
+    ("example", 1, "analysis", "Test was still just shy of 98.5 at epoch 11.", False),
+    ("beta", 2, "analysis",
+     "Digit 0 went from 15 errors to 39, while digit 5 improved from 23 to 15 and digit 1 stayed at "
+     "10.", True),
+    ("beta", 2, "analysis",
+     "Digit 0 went from 15 errors to 39, while digit 5 improved from 23 to 15 and digit 1 stayed at "
+     "12.", False),
+    ("beta", 3, "analysis",
+     "The mean of the three final accuracies (95.33%) is about 2 points below Model_2's single "
+     "run.", True),
+    ("beta", 3, "analysis",
+     "The mean of the three final accuracies (95.33%) is about 3 points below Model_2's single "
+     "run.", False),
+    ("example", 1, "analysis",
+     "Test accuracy rose in every epoch up to epoch 12, stalled at 98.61% in epochs 13 and 14, and finished at 98.81%.", True),
+    ("example", 1, "analysis",
+     "Test accuracy rose in every epoch up to epoch 12, stalled at 98.61% in epochs 12 and 13, and finished at 98.81%.", False),
+    ("example", 2, "analysis",
+     "The target is still missed: the lowest of the last three epochs is 99.35%, 0.05 points below the "
+     "line.", True),
+    ("example", 2, "analysis",
+     "The target is still missed: the lowest of the last three epochs is 99.35%, 0.15 points below the "
+     "line.", False),
+    ("example", 3, "analysis", "Train ends just above test, a much smaller gap than the 0.38 points of Model_2.", True),
+    ("example", 3, "analysis", "Train ends just above test, a much smaller gap than the 0.48 points of Model_2.", False),
+    ("beta", 3, "analysis", "Digit 3 has only 2 errors, with 104 fives also called 3.", True),
+    ("beta", 3, "analysis", "Digit 3 has only 2 errors, with 140 fives also called 3.", False),
+    ("example", 2, "analysis", "65 wrong out of 10k at epoch 13, i.e. 5 images short of the 99.4 line.", True),
+    ("example", 2, "analysis", "65 wrong out of 10k at epoch 13, i.e. 6 images short of the 99.4 line.", False),
+    ("alpha", 1, "analysis", "Why did nothing happen in epochs 1-4? Test acc sat between 7.16 and 11.35 the whole time.", True),
+    ("alpha", 1, "analysis", "Why did nothing happen in epochs 1-4? Test acc sat between 10.28 and 11.35 the whole time.", False),
 ]
 
 

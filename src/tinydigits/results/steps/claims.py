@@ -223,11 +223,11 @@ def sentences(text: str) -> list[str]:
     for block in re.split(r"\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n", "\n" + text.strip()):
         block = " ".join(block.split())
         # a question and its answer ("Does it over-fit? No, the gap is 0.3") are one sentence
-        for s in re.split(r"(?<=[.!])\s+(?=[A-Z(\"'`]|\d\s+[a-z]{3,})|"
+        for s in re.split(r"(?<!i\.e\.)(?<!e\.g\.)(?<=[.!])\s+(?=[A-Z(\"'`]|\d\s+[a-z]{3,})|"
                           r"(?<=\?)\s+(?!(?:No|Yes|Not|Nope|Yeah|Yep|Much|Very much|Definitely|"
                           r"Clearly|Absolutely)\b)(?=[A-Z(\"'`])", block):
-            if out and out[-1].endswith("?") and _ANSWERS.match(s) and _ASKED.match(out[-1]):
-                out[-1] += " " + s.strip()  # "How many seeds ended above 95%? 2 of the 3.": one claim
+            if out and out[-1].endswith("?") and (_ANSWERS.match(s) and _ASKED.match(out[-1]) or _WHY.match(out[-1])):
+                out[-1] += " " + s.strip()  # "How many seeds ended above 95%? 2 of the 3.": one claim; a "why" and its answer
             elif s.strip():
                 out.append(s.strip())
     return out
@@ -247,6 +247,7 @@ def _table_rows(m: re.Match) -> str:
     return "\n\n" + "\n\n".join(f"{' | '.join(head)}: {' | '.join(c.strip() for c in row.split('|'))}" for row in rows) + "\n\n"
 
 
+_WHY = re.compile(r"(?i)\W*why\b")
 _ASKED = re.compile(r"(?i)\W*(?:how|which|what|did|does|do|is|was|are|were|has|have)\b")
 _ANSWERS = re.compile(r"(?:None|All|Within|In|By|After|At|Seed \d|\d|One|Two|Three|Four|Five|Six|Barely|Hardly|Only)\b")
 
@@ -264,6 +265,9 @@ _EFFECT_VERBS = r"raised|lifted|improved|lowered|closed|shrank|narrowed|hurt|red
 # where a sentence is cut between one claim and the next (`clauses`)
 _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best|min)\b)|"
                    r",\s+(?=unlike\s+(?:in\s+)?(?:step|model)[ _-]?\d)|"
+                   r"(?<=\d),\s+(?=(?:then\s+)?(?:stalled|plateaued|flattened)\s+(?:at|on|around)\s+\d)|(?<=%):\s+(?=with\s+\d)|"
+                   r"(?<=[\d%]) and (?=ends? (?:just |slightly |well )?(?:above|below|under|over) (?:the )?(?:train|test)\b)|"
+                   r"(?<=\)),\s+(?=an? (?:much |far |slightly |a bit )?(?:smaller|larger|bigger|narrower|wider) gap\b)|"
                    r":\s+(?=(?:test|train|training|val|the|it|accuracy|(?:in|at|by|after) epoch \d)\b)|"
                    r"\s+(?:while|whereas|although|even though)\s+|"
                    r"(?<=[\d)%])\s+(?:->|→|=>)\s+(?=[a-z])|"
@@ -429,6 +433,11 @@ def _given_epoch_or_gap(said: str, part: str) -> str:
     return part
 
 
+# "while seeds 1 and 2 are above 96 %": the seeds' level, of the epoch the piece before names
+_SEEDS_LEVEL = (r"(?i)seeds?\s+\d[\d ,and]*\s+(?:are|were|is|was|stay\w*)\s+(?:still\s+)?(?:above|over|below|under)\s+"
+                r"\d[\d.]*\s*%?")
+
+
 def _carried(out: list[str], part: str) -> str:
     """A piece of a cut sentence given what the pieces before it (`out`, never empty) said and it leaves out: the
     curve "it" or "then" stands for, a seed's name, "of the 3" seeds, the span a "where" clause sits in."""
@@ -456,7 +465,7 @@ def _carried(out: list[str], part: str) -> str:
             not re.search(r"(?i)\b(?:acc\w*|loss)\b", out[-1]):
         part = f"the rate {part}"  # "the one-cycle rate rose ... and then held at that peak": the rate held
     if (at := re.search(r"(?i)\b(?:at|in) epoch (\d+)\s*$", out[-1])) and not re.search(r"(?i)\bepochs?\b", part) and \
-            re.match(r"(?i)(?:train|test)\w*\b", part):
+            (re.match(r"(?i)(?:train|test)\w*\b", part) or re.fullmatch(_SEEDS_LEVEL, part)):
         part = f"at epoch {at[1]}, {part}"  # "... is at epoch 3: train 4.78 ahead of test": of that epoch
     if (at := re.search(r"(?i)\b(?:after|at|in) epoch (\d+),?\s+(?:the\s+)?(?:train|test|val)\w*\s+loss\b", out[-1])) and \
             re.fullmatch(r"(?i)(?:and\s+)?(?:the\s+)?(?:train|test|val)\w*\s+loss\s+(?:was\s+|is\s+|of\s+)?0?\.\d+", part):
@@ -470,6 +479,10 @@ def _carried(out: list[str], part: str) -> str:
                          r"\s+(?:in|with) every epoch\b(?!\s+(?:after|from|since|until|up to))", part)) and \
             (at := re.findall(r"(?i)\b(?:at|in|by|after) epoch (\d+)\b", out[-1])):
         part = f"{then[0]} after epoch {at[-1]}{part[then.end():]}"  # "reached 98 % at epoch 3, but then it fell in every epoch"
+    if re.search(r"(?i)\bseeds\b", out[-1]) and not re.search(r"(?i)\bseeds?\b", part) and \
+            (role := re.match(r"(?i)(?:the\s+)?(best|worst|highest|lowest)\s+(?:min(?:imum)?[- ]of[- ](?:the[- ])?last[- ](\d+)|"
+                              r"(final))\b", part)):  # "All 3 seeds fell short; the best min-of-last-3 was 97.19": theirs
+        part = f"the {role[1]} {role[3] or f'min of the last {role[2]}'} of the seeds{part[role.end():]}"
     if (first := re.search(r"(?i)\b(?:the )?first (\d+) epochs\b", out[-1])) and \
             (then := re.match(r"(?i)(?:and\s+)?(?:after that|after those|from then on|thereafter|afterwards)\b,?", part)):
         part = f"from epoch {int(first[1]) + 1} on{part[then.end():]}"  # "the first 4 epochs are wasted; after that ..."
@@ -488,8 +501,9 @@ def _carried_back(out: list[str], part: str) -> str:
             (it := re.search(r"(?i)\b(?:does|did)\s+it\b", part)) and not re.search(r"(?i)\b(?:train|test)", part):
         part = f"{part[:it.start()]}{it[0].split()[0]} {said[1]} accuracy{part[it.end():]}"  # "only at epoch 8 does it get to"
     if (bare := re.match(r"(?i)(?:and\s+)?(?:then\s+)?(?:it\s+)?(?=(?:ended|ends|finished|finishes|fell|falls|dropped|drops|rose|"
-                         r"rises|climbed|jumped|went|stayed|stays)\b)", part)) and \
-            not _OWN_SUBJECT.search(part) and (subject := re.search(rf"(?i)\b(?:{_CURVE}|lr|learning rate|seed \d+)\b", out[-1])):
+                         r"rises|climbed|jumped|went|stayed|stays|stalled|plateaued|flattened)\b)", part)) and \
+            not _OWN_SUBJECT.search(re.split(r"(?i)\b(?:above|below|than|ahead of|behind)\b", part)[0]) and \
+            (subject := re.search(rf"(?i)\b(?:{_CURVE}|lr|learning rate|seed \d+)\b", out[-1])):
         part = f"{subject[0]} {part[bare.end():]}"  # "The LR began at 0.01 ... and ended at 0.016": the LR ended
     elif (it := re.search(r"(?i)\bit\s+(?=(?:went up|went down|rose|fell|dropped|climbed|jumped)\s+(?:from|to|by)\s+\d)",
                           part)) and \
@@ -826,10 +840,42 @@ _TEST_SET = re.compile(r"(?i)\btest set\s*:\s*average loss\s*:\s*(\d*\.\d+)\s*,\
                        r"\btest loss\s*=\s*(\d*\.\d+)\s*,?\s*test acc(?:uracy)?\s*=\s*(\d{1,3}(?:\.\d+)?)\s*%?")
 
 
+# Keras's epoch line, as Colab notebooks print it: "Epoch 3/5 - 12s - loss: 0.1357 - accuracy: 0.9624 - val_loss: 0.1525
+# - val_accuracy: 0.9575 - lr: 0.0903" (an accuracy a fraction; "loss" the epoch's running mean, as the records keep it)
+_KERAS = re.compile(r"(?i)^\W*epoch\s+(\d+)\s*/\s*\d+\b")
+_KERAS_FIELD = re.compile(r"(?i)\b((?:val_|test_)?(?:loss|acc(?:uracy)?)|lr|learning_rate)\s*:\s*(\d*\.\d+(?:e-?\d+)?)\b")
+
+
+def _keras_fields(sentence: str) -> str:
+    """A Keras epoch line said as the fields of a log line: its accuracies as percentages at their digits, its "val"
+    fields the test set's (the course's word; "(val)" kept, so that a run with a split of its own is read on it too)."""
+    head = _KERAS.match(sentence)
+    fields = {m[1].lower(): m[2] for m in _KERAS_FIELD.finditer(sentence, head.end())} if head else {}
+    rest = _KERAS_FIELD.sub("", sentence[head.end():]) if head else ""
+    if "loss" not in fields or re.search(r"[A-Za-z]{2}", re.sub(r"\b\d+(?:ms|s|m)(?:/step)?\b|\bstep\b", "", rest)):
+        return sentence  # words beside the fields: a sentence about them, not the line
+
+    def percent(text: str) -> str:
+        value = float(text)
+        return f"{value * 100:.{max(len(text.split('.')[1]) - 2, 0)}f}" if value <= 1 else text
+
+    out = [f"Epoch {head[1]}: Train Loss={fields['loss']}" + (f" Accuracy={percent(a)}%" if (a := fields.get("accuracy")
+                                                                                           or fields.get("acc")) else "")]
+    for side in ("val_", "test_"):
+        loss, acc = fields.get(f"{side}loss"), fields.get(f"{side}accuracy") or fields.get(f"{side}acc")
+        if loss or acc:
+            out.append("Test" + (f" Loss={loss}" if loss else "") + (f" Accuracy={percent(acc)}%" if acc else "") +
+                       (" (val)" if side == "val_" else ""))
+    if rate := fields.get("lr") or fields.get("learning_rate"):
+        out.append(f"LR={rate}")
+    return " | ".join(out)
+
+
 def _log_fields(sentence: str) -> str:
     """The notebook's prints said as the fields of a log line: the bar's loss and accuracy are train's (the bar runs
     over the training batches), the test pass's are test's, at the epoch the line names; a count of correct test
     images that agrees with its percentage is that percentage, said once."""
+    sentence = _keras_fields(sentence)
     bar = _BAR.match(sentence)
     test = _TEST_SET.search(sentence)
     if bar is None and test is None:
@@ -842,7 +888,9 @@ def _log_fields(sentence: str) -> str:
     elif test is not None:
         count = f" ({test[2]}/{test[3]} correct)" if abs(int(test[2]) / int(test[3]) * 100 - float(test[4])) >= 0.005 else ""
         fields.append(f"Test Loss={test[1]} Accuracy={test[4]}%{count}")
-    head = f"Epoch {bar[2]}: " if bar is not None and bar[2] else ""
+    head = f"Epoch {bar[2]}: " if bar is not None and bar[2] else \
+        f"Epoch {said[1]}: " if bar is None and (said := re.match(r"(?i)\W*epoch\s*(\d+)\s*(?:[:=-]|->|→)?\s*$",
+                                                                  sentence[:test.start()])) else ""
     rest = sentence[bar.end():test.start() if test is not None else len(sentence)] if bar is not None else \
         sentence[:test.start()]
     if re.search(r"[A-Za-z]{2}", re.sub(r"(?i)\b(?:test|epoch)\b", "", rest)) or (test and sentence[test.end():].strip(" ./")):
@@ -1356,8 +1404,9 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  # "mostly confused with 9 (101 images)", "76 nines taken for 4s": a confusion, said as the readers read one
                  (r"\b(?:mostly |often |usually )?confused with (\d)\s*\((\d+)(?:\s+(?:images|times|samples))?\)",
                   r"mostly read as \1 (\2)"),
-                 (r"\b(\d+) (?:zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|nines) (?:taken|mistaken|read|misread) "
-                  r"(?:for|as) (?:an? |the )?(\d)(?:'?s)?\b", r"\1 of them read as \2"),
+                 (r"\b(\d+) (zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|nines) (?:also )?"
+                  r"(?:(?:taken|mistaken|read|misread|predicted|classified) (?:for|as)|(?:called|labell?ed)(?: as)?) "
+                  r"(?:an? |the )?(\d)(?:'?s)?\b", r"\1 \2 were read as \3"),
                  # "in the 98.6–98.9 range", "coming around 7–12%": between the two (an en dash joins figures, not epochs)
                  (r"(?:\b(?:in|within)\s+(?:the\s+)?(?:range\s+)?|\b(?:around|about|roughly)\s+|~\s*)?(?<![\w.])"
                   r"(?<!ep )(?<!epoch )(?<!epochs )(?<!seeds )(?<!steps )(?<!models )"
@@ -1365,6 +1414,9 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                   lambda m: f"between {m[1]}{m[2] or m[4]} and {m[3]}{m[4]}" if "." in m[1] + m[3] or m[4] else m[0]),
                  (r"\bepochs?\s*(\d+)\s*(?:≤|<=|<)\s*(\d+)\b", r"\1 epochs, within the limit of \2 epochs"),
                  (r"\ba hair (above|over|under|below)\b", r"just \1"),
+                 # "just shy of 98.5", "not quite 98.5": under it, by a little
+                 (r"\b(?:(?:just|a (?:shade|hair|touch|bit)|a little|slightly)\s+)?shy of\b|"
+                  r"\bnot quite(?=\s+(?:at\s+)?\d)", "just under"),
                  (r"\bas early as (?:the )?epoch (\d+)\b", r"at epoch \1"),
                  (r"\b(last|first|final)-(two|three|four|five)\b", r"\1 \2"),  # "the last-three gap"
                  (r"\bmore (high|low)\b", r"\1er"),  # "test acc more high than train": a non-native comparative
@@ -1401,6 +1453,10 @@ _NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|px|epochs?|[kK]\b|params|parameters|erro
            r"wrong|of the))"
 _BARE = re.compile(rf"(?<![\w.,/:+-])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
                    rf"{_NOT_ACC}(?!\s*(?:above|below|ahead|behind|lower|higher|more|less|over|under|better|worse)\b)")
+
+# "stayed above 96.5 over the last 3 epochs", "seed 2, at 89.65 over the last 3": a level (a bare figure before "over"
+# is read as a lead, "0.6 over train", so the span's "over" is read here)
+_LEVEL_OVER = re.compile(r"\b(above|below|under|over|at)\s+(\d{2}\.\d+)(?=\s+over\s+(?:the\s+)?(?:last|first|final|all|every)\b)")
 _BARE_WHOLE = re.compile(rf"\b(above|below|under|over|least|most|reached|reaches|reaching|reach|crossed|crossing|hit|hits|"
                          rf"hitting|than|passed|topped|at or above|stays at)\s+(\d{{2}})"
                          rf"{_NOT_ACC}", re.I)
@@ -1751,8 +1807,10 @@ def _phrasings(text: str) -> str:
                   r"(?:epoch|ep\.?)\s+(\d+)(\s*\(\s*\d{2}\.\d+\s*%?\s*\))?,?\s+and\s+"
                   r"(?=\d+(?:\.\d+)?\s*%?\s+(?:at|by|in)\s+(?:epoch|ep\.?)\s*\d)",
                   lambda m: f"{m[1]} {m[2]} {m[3]} epoch {m[4]}{m[5] or ''} and {m[1]} ", text)  # "(53.76 %)": its figure
-    text = re.sub(r"(?i)\b(held|holds?|kept|stayed at|stays at)\s+(\d{2}(?:\.\d+)?)\b(?!\s*%|\.\d|,\d)", r"\1 \2 %", text)
-    return text
+    # "held 98.5", "stayed at 97": a level; a digit's count where the sentence counts errors ("digit 1 stayed at 10")
+    counted = re.search(r"(?i)\b(?:errors?|mistakes)\b", text)
+    return re.sub(r"(?i)\b(held|holds?|kept|stayed at|stays at)\s+(\d{2}(?:\.\d+)?)\b(?!\s*%|\.\d|,\d)", lambda m: m[0] if counted
+                  and re.search(r"(?i)\b(?:digit|class)\s+\d\s+$", text[:m.start()]) else f"{m[1]} {m[2]} %", text)
 
 
 def _words_said(text: str) -> str:
@@ -1855,7 +1913,7 @@ def _plain(sentence: str) -> str:
         return _beside_rate(text, low)
     if re.search(r"\b(accuracy|acc|test|train|99\.4|seeds?|reach\w*|crossed|hit|peak\w*|best|final|digit|above|below|"
                  r"dips?|dipped|stays?|finals?|lowest|highest|under|dropped|stable|min(?:imum)?|passed)\b", low):
-        text = _BARE.sub(lambda m: f"{m[1]} %", text)  # "val acc above 98.5": an accuracy
+        text = _LEVEL_OVER.sub(r"\1 \2 %", _BARE.sub(lambda m: f"{m[1]} %", text))  # "val acc above 98.5": an accuracy
         text = _BARE_WHOLE.sub(lambda m: m[0] if _SPAN_EDGE.search(m.string[:m.start(2)]) else f"{m[1]} {m[2]} %", text)
         text = re.sub(r"(?i)\b((?:acc(?:uracy)?\s*[:=-]|(?:best|final) (?:test|train)(?: acc(?:uracy)?)?\s*[:=-]?)\s*)(\d{2})\b"
                       r"(?![.\d])(?!\s*(?:%|epochs?|images|params))", r"\1\2 %",
@@ -1885,6 +1943,11 @@ def _seeds_plainly(text: str) -> str:
     text = re.sub(r"(?i)\b(seed \d+|model[ _-]?\d+|step \d+)\s+[-–—]\s+", r"\1: ", text)
     text = re.sub(r"(?i)\b(best|worst|lowest|highest|top|weakest|strongest)\s+seed\s*[:=–-]\s*(?:seed\s+)?(\d+)\b(?!\s*%|\.\d)",
                   r"the \1 seed is seed \2", text)
+    # "seeds 1/2 are > 96": each seed named (slashed seeds after slashed figures are read with them, in order)
+    text = re.sub(r"(?i)(?<!\()\bseeds\s+(\d)\s*/\s*(\d)(?:\s*/\s*(\d))?\b(?=\s*,|\s+(?:are|were|both|have|had|stay\w*|"
+                  r"finish\w*|end\w*|reach\w*|got|get|held|hold|fell|dropped|rose|all|each)\b)", lambda m: m[0] if re.search(
+        r"\d\s*%?\s*/\s*\d", text[:m.start()]) else f"seeds {m[1]}, {m[2]} and {m[3]}" if m[3] else f"seeds {m[1]} and {m[2]}",
+        text)
     text = re.sub(r"(?i)\(\s*seed (\d)\s*(?:…|\.\.\.|–)\s*seed (\d)\s*\)", lambda m: "(seeds " + "/".join(
         str(k) for k in range(int(m[1]), int(m[2]) + 1)) + ")", text)  # "(s0…s5)": each seed in turn
     return re.sub(r"(?i)^(\W*)(?:the\s+)?(?:last|final)\s+(\d|two|three|four|five)\s+epochs\s*\(\s*(seed\s+\d+)\s*\)\s*:\s*"
@@ -1930,6 +1993,27 @@ def _lead_finished(text: str) -> str:
                   lambda m: f"{m[1]}{m[2]} of {'train' if m[1].lower() == 'test' else 'test'}", text)
 
 
+# ".9651 -> .9840", "min of the last 3 was .9713", "passed .98", "0.8289 -> 0.7692", "above 0.97": an accuracy written
+# as a fraction (0.5 and up, two to four decimals; a loss, a rate or a setting's value is not one). "0.68" is a gap or a
+# difference as often as an accuracy, so a leading 0 with fewer than four decimals is read only after a level's word.
+_FRACTION = re.compile(r"(?P<w>\b(?:above|below|under|over|near|beyond|past)\s+)?(?<![\w.])(?P<z>0)?\.(?P<d>[5-9]\d{1,3})\b"
+                       r"(?!\s*(?:%|points?|pts?|pp|percentage)|\.\d)")
+_FRACTION_KIND = re.compile(r"(?i)\b(?:(?P<acc>acc\w*|test|train\w*|val\w*|seeds?|min\w*|best|final|end\w*|finish\w*|"
+                            r"reach\w*|passed|hit|crossed|held|stay\w*|sat|peak\w*)|(?P<other>loss\w*|lr|rate|dropout|"
+                            r"momentum|decay|p|beta|eps\w*|weight\w*|gamma|factor|scale|gap|points?|difference|ahead|behind|margin))\b")
+
+
+def _fraction_said(m: re.Match, text: str) -> str:
+    """The fraction as the accuracy it is, at its digits (".994" is 99.4 %), where the nearest quantity named before it
+    is an accuracy's (or none is named and the sentence speaks of no loss or rate)."""
+    kinds = list(_FRACTION_KIND.finditer(text, 0, m.start()))
+    if kinds and kinds[-1]["other"] or not kinds and _FRACTION_KIND.search(text) and \
+            any(k["other"] for k in _FRACTION_KIND.finditer(text)) or m["z"] and len(m["d"]) < 4 and not m["w"]:
+        return m[0]
+    digits = m["d"]
+    return f"{m['w'] or ''}{digits[:2]}{'.' + digits[2:] if len(digits) > 2 else ''} %"
+
+
 def _errors_as_accuracy(text: str) -> str:
     """"1.51 % test error" is 98.49 % test accuracy, at the digits said, and so are 151 errors out of 10,000 and an
     accuracy of 0.9849; "7,5k" is 7.5k (a decimal comma)."""
@@ -1938,11 +2022,16 @@ def _errors_as_accuracy(text: str) -> str:
     text = re.sub(r"(?<![\d/(.,])(\d{3,5})\s*/\s*10,?000\b(?!\s*\(|\s+correct)",
                   lambda m: f"{int(m[1]) / 100:.2f} %" if int(m[1]) <= 10000 else m[0], text)
     # "119 wrong out of 10,000 test images": an accuracy of the test set; "accuracy 0.9891": a fraction
-    text = re.sub(r"(?i)\b(\d{1,4})\s+(?:errors|wrong|mistakes|misclassified)\s+(?:out of|of|in)\s+(?:the\s+)?10,?000\b"
-                  r"(?:\s+test)?(?:\s+(?:images|digits|samples))?", lambda m: f"{100 - int(m[1]) / 100:.2f} % test accuracy",
+    text = re.sub(r"(?i)\b(\d{1,4})\s+(?:errors|wrong|mistakes|misclassified)\s+(?:out of|of|in)\s+(?:the\s+)?(?:10,?000|10k)\b"
+                  r"(?:\s+test)?(?:\s+(?:images|digits|samples))?", lambda m: f"test accuracy {100 - int(m[1]) / 100:.2f} %",
                   text)
+    # "188 wrong out of 10k at the best epoch, 380 at the end", "..., vs 1371 for Model_1": the counts listed after it too
+    for _ in range(3):
+        text = re.sub(r"(?i)(test accuracy \d+\.\d\d %[^,;()]*?(?:,\s*|\s+vs\.?\s+|\s+against\s+))(\d{1,4})"
+                      r"(?=\s+(?:at|in|for|by|on)\b)", lambda m: f"{m[1]}{100 - int(m[2]) / 100:.2f} %", text)
     text = re.sub(r"(?i)\b(acc(?:uracy)?\s*(?:[:=\-–]|\b(?:of|is|was|at|reached)\b)?\s*(?:(?:about|around|~)\s*)?)0\.([5-9]\d)"
                   r"(\d{1,2})\b(?!\s*(?:%|points?|pts?|pp|percentage))", lambda m: f"{m[1]}{m[2]}.{m[3]} %", text)
+    text = _FRACTION.sub(lambda m: _fraction_said(m, text), text)
     # "3.08 % error instead of 3.86 %": the figure it is set against is an error rate too
     text = re.sub(r"(?i)(?<![\d.])(\d{1,2}\.\d{1,2}\s*%\s+(?:(?:test|train(?:ing)?|validation|val)\s+)?error(?:\s+rate)?\s+"
                   r"(?:instead of|against|vs\.?|versus|compared (?:with|to)|down from|up from)\s+)"
@@ -1952,10 +2041,19 @@ def _errors_as_accuracy(text: str) -> str:
                   lambda m: f"{100 - float(m[1] + '.' + m[2]):.{len(m[2])}f} % {m[3] or ''}accuracy", text)
 
 
+# "stable at the end: 99.35, 99.42, 99.41": the last epochs, one a figure each
+_AT_THE_END = re.compile(r"(?i)\b(?:at|towards?|near) the end\s*[:\-–]\s*((?:\d{2,3}(?:\.\d+)?\s*%?\s*,\s*)+(?:and\s+)?"
+                         r"\d{2,3}(?:\.\d+)?\s*%?)")
+
+
+def _end_listed(m: re.Match) -> str:
+    return f"in the last {m[1].count(',') + 1} epochs: {m[1]}"
+
+
 def _epochs_plainly(text: str) -> str:
     """Epochs as the readers read them: "5th ep", "after the third", "(12th epoch)", "epochs 13-15", "between epoch 4
     and 8", "in all but the first", "after the peak at epoch 3"; and figures listed with their seeds in order."""
-    text = re.sub(r"(?i)\b(\d+(?:st|nd|rd|th))\s+ep\b\.?", r"\1 epoch", text)
+    text = re.sub(r"(?i)\b(\d+(?:st|nd|rd|th))\s+ep\b\.?", r"\1 epoch", _AT_THE_END.sub(_end_listed, text))
     text = re.sub(r"(?i)\(\s*seed (\d)((?:\s*/\s*seed \d)+)\s*\)",  # "(s0 / s1 / s2)": the seeds in order
                   lambda m: "(seeds " + "/".join([m[1]] + re.findall(r"\d", m[2])) + ")", text)
     text = re.sub(r"(?i)\bep\.?\s+(\d+)\b", r"epoch \1", re.sub(r"(?i)\bthe very (first|last|final)\b", r"the \1", text))
@@ -2768,6 +2866,11 @@ def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
     else:  # the figure the words name, final where they name none
         them, us = (previous.run.train(), step.run.train()) if train else (previous.run.test(), step.run.test())
         x, y, what = them[-1], us[-1], f"final {'train' if train else 'test'}"
+    curves = seed_curves(step) if step.check and not train and re.search(r"\b(?:mean|average|avg)\b", low) else {}
+    if len(curves) >= 2:  # "the mean of the three final accuracies is about 2 points below Model_2's": the seeds' mean
+        role = "best" if what.startswith("best") else "min" if what.startswith("min") else \
+            f"epoch {at}" if " at epoch " in what else "final"
+        return x, sum(_curve_figure(c, role, step.last) for c in curves.values()) / len(curves), f"{what} (the seeds' mean)"
     if step.check and (seed := re.search(r"\bseed (\d+)", low)) and int(seed[1]) in step.check.verdict.seeds and not train:
         curve = step.check.verdict.seeds[int(seed[1])].test_acc  # "seed 1's final accuracy": that seed's
         y = max(curve) if what.startswith("best") else min(curve[-step.last:]) if what.startswith("min") else \
@@ -3111,7 +3214,13 @@ def _held(low, clause, step, previous, number) -> Claim | None:
     negated = _negated(low, min(at.start(), re.search(r"consistent|held|hold|stay|remain|steady|every|each|all|stable|last",
                                                           low).start())) or \
         bool(re.search(r"\bnever\b[^.;]*\b(?:near|close to|reach\w*|got to|hit)\s*$", low[:at.start()]))  # "never got near 99.4"
-    return Claim(number, clause, (low_k >= line) != negated, said, "held", tuple(re.findall(r"\d+(?:\.\d+)?", at[0])))
+    # "the lowest of the last 3 is 99.35 %, 0.05 points below the line": not held, by that much
+    below = re.search(r"(?:\b(\d*\.\d+)\s*(?:points?|pts?|pp)?\s+)?\b(?:below|under|short of)\s+(?:the\s+)?$", low[:at.start()])
+    ok = (low_k >= line) != (negated or below is not None)
+    if below and below[1]:
+        ok = ok and said_as(round(line - low_k, 6), below[1])
+    numbers = tuple(re.findall(r"\d+(?:\.\d+)?", at[0])) + ((below[1],) if below and below[1] else ())
+    return Claim(number, clause, ok, said, "held", numbers)
 
 
 def _reached(low, clause, step, previous, number) -> Claim | None:
@@ -3247,7 +3356,7 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     """A small or large gap, or the gap's figure: "train is ahead of test by 0.37 points in the last 3 epochs, a gap
     beyond the noise" (the mean of those epochs, and against the noise where the words say so)."""
     low = re.sub(r"\b(?:the )?difference between (?:the )?train(?:ing)? and (?:the )?test(?: accuracy)?", "the gap", low)
-    low = re.sub(r"\bgap\s*\((?:train\s*-\s*test|train minus test)[^)]*\)", "gap", low)
+    low = _gap_of_step(re.sub(r"\bgap\s*\((?:train\s*-\s*test|train minus test)[^)]*\)", "gap", low))
     # "test is about 4 points ahead of train": train that far behind test
     low = re.sub(r"\btest(?: accuracy)?( is| was| stays| stayed| ends?| ended| finished)? (about |~|around |roughly )?"
                  r"(\d*\.?\d+)\s*"
@@ -3291,8 +3400,28 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     if previous is not None and (way := _GAP_WAY.search(low) or _GAP_WAY_BEFORE.search(low)):  # "the gap shrank compared ..."
         moved, said = _effect_shown("fit", step, previous)  # +1: smaller beyond the noise, 0: inside it
         grew = way[1] in (*_GREW, "got bigger", "got wider") or way[1].endswith(("larger", "bigger", "wider"))
-        return Claim(number, clause, None if moved == 0 else (moved < 0) == grew, said, "gap")
+        return _gap_then_said(low, Claim(number, clause, None if moved == 0 else (moved < 0) == grew, said, "gap"), previous)
     return _gap_size(low, clause, step, number)
+
+
+def _gap_then_said(low: str, claim: Claim, previous: Step) -> Claim:
+    """A gap against the step before's, that step's gap said beside it ("(gap 0.38)"): false where no figure of its gap
+    (the mean of its last epochs, or its last epoch's) is the one said."""
+    if (then := re.search(r"\(gap (\d*\.\d+)\)", low)) is None:
+        return claim
+    gaps = (facts(previous).gap, previous.run.train()[-1] - previous.run.test()[-1])
+    if any(said_as(abs(g), then[1]) for g in gaps):
+        return replace(claim, numbers=(then[1],))
+    return replace(claim, verdict=False, numbers=(then[1],), evidence=f"{claim.evidence}; the step before's gap {gaps[0]:+.2f} "
+                   f"(mean of its last {facts(previous).n}), {gaps[1]:+.2f} at its last epoch")
+
+
+def _gap_of_step(low: str) -> str:
+    """"a much smaller gap than the 0.38 points of Model_2": that step's gap, its figure said beside it."""
+    if not re.search(r"\bgap\b", low):
+        return low
+    return re.sub(r"\bthan the (\d*\.\d+)\s*(?:points?|pts?|pp)?\s+(?:of|in)\s+((?:step|model)[ _-]?\d+)\b", r"than \2 (gap \1)",
+                  low)
 
 
 _GAP_WAY = re.compile(r"\bgap\b[^.;\d]{0,40}?\b(grew|widened|increased|rose|went up|got bigger|got wider|shrank|narrowed|"
@@ -4020,6 +4149,9 @@ def _rate_cut(low: str) -> re.Match | None:
     cut = _CUT.search(low)
     if cut and "loss" in low[:cut.start()] and (rate := RATE_WORDS.search(low)) and rate.start() > cut.start():
         cut = _CUT.search(low, rate.start())
+    curve = r"\b(?:test|train\w*|acc\w*)\s+(?:\w+\s+)?$"  # "why did test fall after epoch 3 when the lr ...": test's fall
+    if cut and re.search(curve, low[:cut.start()]) and (rate := RATE_WORDS.search(low)) and rate.start() > cut.start():
+        cut = next((c for c in _CUT.finditer(low) if not re.search(curve, low[:c.start()])), None)
     near = [m.start() for m in RATE_WORDS.finditer(low)]
     if cut and near and re.search(r"\b(?:test|train\w*|accuracy|acc)\b[^,;]{0,20}$", low[:cut.start()]) and \
             min(abs(cut.start() - r) for r in near) > 40:
@@ -4037,7 +4169,8 @@ def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None
     # "LR schedule unchanged: 0.05 up to epoch 4, then 0.005": the same as the step before's, not a flat rate
     flat = None if re.search(r"\b(?:schedule|scheduler|setup|settings)\s+(?:is |was |stays |stayed )?unchanged\b", low) else \
         re.search(r"\b(constant|fixed|stayed|kept|unchanged|flat|throughout)\b|\bthe same (?:rate|lr)\b|"
-                  r"\b(held) (?:the )?(?:lr|rate|learning rate) (?:still|steady)\b", low)  # "never held the LR still"
+                  r"\b(held) (?:the )?(?:lr|rate|learning rate) (?:still|steady)\b|"
+                  r"\b(?:never|did not|didn't)\s+(?:changed?|moved?)\b", low)  # "never held the LR still"
     verdicts, negated = [], bool(cut) and _negated(low, cut.start())
     if cut:
         moved = any(b < a for a, b in zip(rates, rates[1:], strict=False)) or step.run.settings.scheduler == "onecycle"
@@ -5241,14 +5374,43 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
         if digit in rows:
             verdicts += _digit_said(low, part, before, rows, them, digit, used, len(mentions))
             said.append(f"digit {digit}: {rows[digit].exact:.2f} %, {rows[digit].errors} errors")
-    verdicts += _rank_order(low, mentions, rows)
+    than, subjects = _than_digit(low, mentions, rows)
+    verdicts += _rank_order(low, mentions, rows) + than
     if not verdicts:
         return None
+    said[:0] = [f"digit {d}: {rows[d].exact:.2f} %, {rows[d].errors} errors" for d in subjects]  # "it": the digit it stands for
     used += [str(digit) for _, _, digit in mentions if digit in rows] + ([aside[1]] if aside else [])  # the digits named
     ranked = sorted(rows.values(), key=lambda r: r.exact)
     said.append(f"worst digit {ranked[0].digit} ({ranked[0].exact:.2f} %), best {ranked[-1].digit} "
                 f"({ranked[-1].exact:.2f} %)")
     return Claim(number, clause, all(verdicts), "; ".join(said) + f" ({records.PER_CLASS})", "figure", tuple(used))
+
+
+_THAN = re.compile(r"\b(better|worse|higher|lower|stronger|weaker|more|fewer|less)\b(?:\s+(?:errors?|mistakes))?\s+than\s+")
+
+
+def _than_digit(low: str, mentions: list[tuple[int, int, int]], rows: dict) -> tuple[list[bool], list[int]]:
+    """"Digit 8 is weak at 71.4 % but still it is better than digit 6", "7 and 9 have 21 errors each, more than digit 3":
+    the digits named before the words (or the sentence's first digit, where "it" stands for it) against the digit right
+    after "than"; by errors where the words count ("more", "fewer", "a higher error count"), else by accuracy. Also the
+    digits "it" stood for (the clause does not name them)."""
+    verdicts, subjects = [], []
+    for m in _THAN.finditer(low):
+        after = [d for s, _, d in mentions if s == m.end()]
+        before = [d for _, e, d in mentions if e <= m.start()]
+        if not before and re.search(r"\b(?:it|they)\b", low[:m.start()]):
+            sentence = _SENTENCE.get() or ""
+            at = sentence.find(low[m.start():m.end() + 8])
+            before = [d for _, e, d in _digit_mentions(sentence[:at])][:1] if at > 0 else []
+            subjects += [d for d in before if d in rows]
+        if not after or not before or any(d not in rows for d in (*before, after[0])):
+            continue
+        them = rows[after[0]]
+        counted = m[1] in ("more", "fewer", "less") or re.search(r"errors?|mistakes", m[0])
+        up = m[1] in ("better", "higher", "stronger", "more")
+        verdicts += [(rows[d].errors > them.errors if up else rows[d].errors < them.errors) if counted else
+                     (rows[d].exact > them.exact if up else rows[d].exact < them.exact) for d in before]
+    return verdicts, subjects
 
 
 def _lower_in_accuracy(low: str) -> str:
@@ -5573,7 +5735,8 @@ def _digit_against(low: str, part: str, before: str, rows: dict, them: dict, dig
     verdicts, row = [], rows[digit]
     said = part + " " + before
     if digit in them and (way := re.search(r"\b(?:got|gets|became|is|was|did)\s+(?:much\s+|a bit\s+|slightly\s+)?(worse|"
-                                           r"better)\b|\b(improved|worsened|declined)\b", said)) and \
+                                           r"better)\b(?!\s+than\s+(?:digit\s+|class\s+|the\s+)\d\b)|"
+                                           r"\b(improved|worsened|declined)\b", said)) and \
             (moved := _digit_moved(row, them[digit], (way[1] or way[2]) in ("better", "improved"))) is not None:
         verdicts.append(moved)
     if digit in them and (longer := re.search(r"\bno longer (?:the\s+)?(worst|weakest|best|strongest)\b(?:\s+(?:class|digit))?\s+"
