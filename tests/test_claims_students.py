@@ -121,6 +121,10 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
 # - students14/: beta's Keras epoch lines ("loss: 0.1357 - accuracy: 0.9624 - val_accuracy: 0.9575") and fractions in prose
 #   ("dipped in epoch 2: 0.8289 -> 0.7692"), the example's per-step epoch tables and hedged comparisons across steps ("a
 #   much smaller gap than the 0.38 points of Model_2"): 23 of 24 and 18 true ✗ on arrival; 24 and none since.
+# - students15/: alpha in Jupyter Markdown with inline math ("$98.49\%$", "$151 \to 202$") and key-value Results ("Params
+#   → 7,578 (< 8k ✓; +68 vs Model_1)"), gamma's "Observation → Reason → Next" bullets with confusions, precision and seeds:
+#   12 of 24 and 12 true ✗ on arrival (at the fourteenth class's commit); 18 and two since (alpha's "(Model_1: 11.35 %)"
+#   beside this step's figure, and "97.98 against 98.49" with no step named, both read as this step's).
 LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
          ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 0), ("students5", "beta"): (5, 1),
          ("students6", "beta"): (11, 0), ("students6", "gamma"): (11, 0), ("students7", "alpha"): (8, 1),
@@ -128,7 +132,8 @@ LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("stud
          ("students9", "alpha"): (11, 0), ("students9", "gamma"): (11, 0), ("students10", "beta"): (9, 0),
          ("students10", "example"): (10, 0), ("students11", "alpha"): (10, 0), ("students11", "gamma"): (9, 0),
          ("students12", "beta"): (12, 0), ("students12", "example"): (11, 0), ("students13", "alpha"): (8, 0),
-         ("students13", "gamma"): (12, 0), ("students14", "beta"): (12, 0), ("students14", "example"): (12, 0)}
+         ("students13", "gamma"): (12, 0), ("students14", "beta"): (12, 0), ("students14", "example"): (12, 0),
+         ("students15", "alpha"): (11, 2), ("students15", "gamma"): (7, 0)}
 
 
 @pytest.mark.parametrize(("folder", "handin"), sorted(LATER))

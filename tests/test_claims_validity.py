@@ -1834,6 +1834,63 @@ CORPUS_SAID = [
     ("example", 2, "analysis", "65 wrong out of 10k at epoch 13, i.e. 6 images short of the 99.4 line.", False),
     ("alpha", 1, "analysis", "Why did nothing happen in epochs 1-4? Test acc sat between 7.16 and 11.35 the whole time.", True),
     ("alpha", 1, "analysis", "Why did nothing happen in epochs 1-4? Test acc sat between 10.28 and 11.35 the whole time.", False),
+    # the fifteenth session's second batch (the fifteenth class: inline math, Observation / Reason / Next, shares)
+    ("alpha", 1, "analysis",
+     "Once it took off, test accuracy more than doubled in two epochs, from $38.49\\%$ at epoch 5 to "
+     "$81.71\\%$ at epoch 7.", "partly"),
+    ("alpha", 1, "analysis",
+     "Once it took off, test accuracy more than doubled in two epochs, from $38.49\\%$ at epoch 5 to "
+     "$81.71\\%$ at epoch 6.", False),
+    ("gamma", 3, "analysis",
+     "- **Observation:** seed 1 ended best (98.34 %) and seed 0 worst (97.51 %). → **Reason:** the "
+     "path depends on the seed. → **Next:** report the mean.", "partly"),
+    ("gamma", 3, "analysis",
+     "- **Observation:** seed 2 ended best (98.34 %) and seed 0 worst (97.51 %). → **Reason:** the "
+     "path depends on the seed. → **Next:** report the mean.", False),
+    ("alpha", 2, "analysis",
+     "By epoch 2 the model was already at $95.34\\%$, above anything Model_1 reached in 8 "
+     "epochs.", "partly"),
+    ("alpha", 2, "analysis",
+     "By epoch 2 the model was already at $95.43\\%$, above anything Model_1 reached in 8 "
+     "epochs.", False),
+    ("gamma", 1, "analysis",
+     "The receptive field is only 10 px at the flatten, too small to see whether the top of a 9 is "
+     "closed.", "partly"),
+    ("gamma", 1, "analysis",
+     "The receptive field is only 12 px at the flatten, too small to see whether the top of a 9 is "
+     "closed.", False),
+    ("gamma", 1, "analysis", "4 and 9 are confused most: 76 of the 120 errors on 9 are 9s predicted as 4.", True),
+    ("gamma", 1, "analysis", "4 and 9 are confused most: 67 of the 120 errors on 9 are 9s predicted as 4.", False),
+    ("gamma", 1, "analysis",
+     "Precision of 4 is the lowest of all digits (90.7 %), although 4 itself has the best accuracy "
+     "(99.4 %).", True),
+    ("gamma", 1, "analysis",
+     "Precision of 4 is the lowest of all digits (90.7 %), although 4 itself has the best accuracy "
+     "(98.6 %).", False),
+    ("gamma", 1, "analysis", "Precision of 3 is the lowest of all digits (93.2 %).", False),
+    ("alpha", 2, "result", "Params → **7,578** (< 8k ✓; +68 vs Model_1)", "partly"),
+    ("alpha", 2, "result", "Params → **7,578** (< 8k ✓; +86 vs Model_1)", False),
+    ("alpha", 1, "result", "- Take-off: ep 5 → $38.49\\%$", True),
+    ("alpha", 1, "result", "- Take-off: ep 5 → $53.76\\%$", False),
+    ("alpha", 1, "analysis", "Digit **2** alone accounts for 495 of the 1,371 test errors, more than one third.", True),
+    ("alpha", 1, "analysis", "Digit **2** alone accounts for 495 of the 1,371 test errors, more than one half.", False),
+    ("gamma", 2, "analysis", "8 accounts for 144 of the 308 test errors, almost half.", "partly"),
+    ("gamma", 2, "analysis", "8 accounts for 144 of the 308 test errors, over half.", False),
+    ("gamma", 3, "analysis", "The three finals lie within 0.83 points.", True),
+    ("gamma", 3, "analysis", "The three finals lie within 0.18 points.", False),
+    ("gamma", 3, "analysis",
+     "None reached 99.4 % in any epoch; the best single value is 98.34 % (seed 1, epoch 5), 1.06 "
+     "short.", True),
+    ("gamma", 3, "analysis",
+     "None reached 99.4 % in any epoch; the best single value is 98.34 % (seed 1, epoch 5), 1.16 "
+     "short.", False),
+    ("alpha", 3, "analysis",
+     "None of the seeds reaches the 99.4 % line; even the best final ($98.33\\%$) is 1.07 points "
+     "short.", True),
+    ("alpha", 3, "analysis",
+     "None of the seeds reaches the 99.4 % line; even the best final ($98.38\\%$) is 1.07 points "
+     "short.", False),
+    ("alpha", 3, "analysis", "Seed 0's epoch-4 value of $95.90\\%$ is the lowest of the nine last-three-epoch values.", True),
 ]
 
 

@@ -220,10 +220,11 @@ def sentences(text: str) -> list[str]:
     text = re.sub(r"```[^\n]*\n(.*?)```", lambda m: "\n\n" + "\n\n".join(line for line in m[1].splitlines() if line.strip())
                   + "\n\n", text, flags=re.S)  # a printed block: each of its lines is one
     text = _MD_TABLE.sub(_table_rows, text)
-    for block in re.split(r"\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n", "\n" + text.strip()):
+    for block in re.split(r"\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n|\s+(?:→|->)\s+(?=(?:\*\*)?(?:Reason|Next|Why|Cause|Fix|Action|"
+                          r"Plan|Because)\b)", "\n" + text.strip()):  # "Observation: ... → Reason: ... → Next: ...": three
         block = " ".join(block.split())
         # a question and its answer ("Does it over-fit? No, the gap is 0.3") are one sentence
-        for s in re.split(r"(?<!i\.e\.)(?<!e\.g\.)(?<=[.!])\s+(?=[A-Z(\"'`]|\d\s+[a-z]{3,})|"
+        for s in re.split(r"(?<!i\.e\.)(?<!e\.g\.)(?<=[.!])\s+(?=[A-Z(\"'`]|\d\s+[a-z]{3,}|\d{2,}\s+of\s+(?:those|them|these)\b)|"
                           r"(?<=\?)\s+(?!(?:No|Yes|Not|Nope|Yeah|Yep|Much|Very much|Definitely|"
                           r"Clearly|Absolutely)\b)(?=[A-Z(\"'`])", block):
             if out and out[-1].endswith("?") and (_ANSWERS.match(s) and _ASKED.match(out[-1]) or _WHY.match(out[-1])):
@@ -479,9 +480,10 @@ def _carried(out: list[str], part: str) -> str:
                          r"\s+(?:in|with) every epoch\b(?!\s+(?:after|from|since|until|up to))", part)) and \
             (at := re.findall(r"(?i)\b(?:at|in|by|after) epoch (\d+)\b", out[-1])):
         part = f"{then[0]} after epoch {at[-1]}{part[then.end():]}"  # "reached 98 % at epoch 3, but then it fell in every epoch"
+    # "All 3 seeds fell short; the best min-of-last-3 was 97.19": the seeds'
     if re.search(r"(?i)\bseeds\b", out[-1]) and not re.search(r"(?i)\bseeds?\b", part) and \
-            (role := re.match(r"(?i)(?:the\s+)?(best|worst|highest|lowest)\s+(?:min(?:imum)?[- ]of[- ](?:the[- ])?last[- ](\d+)|"
-                              r"(final))\b", part)):  # "All 3 seeds fell short; the best min-of-last-3 was 97.19": theirs
+            (role := re.match(r"(?i)(?:even\s+|and\s+|but\s+)?(?:the\s+)?(best|worst|highest|lowest)\s+"
+                              r"(?:min(?:imum)?[- ]of[- ](?:the[- ])?last[- ](\d+)|(final))\b", part)):
         part = f"the {role[1]} {role[3] or f'min of the last {role[2]}'} of the seeds{part[role.end():]}"
     if (first := re.search(r"(?i)\b(?:the )?first (\d+) epochs\b", out[-1])) and \
             (then := re.match(r"(?i)(?:and\s+)?(?:after that|after those|from then on|thereafter|afterwards)\b,?", part)):
@@ -780,6 +782,22 @@ def is_plan(words: str, number: int | None = None) -> bool:
     return PLANNED.search(low) is not None or IMPERATIVE.search(low) is not None or later
 
 
+# Jupyter Markdown's inline math, as students write figures in it: "$98.49\%$", "$151 \to 202$", "$\approx 2.30$"
+_TEX = {r"\%": "%", r"\to": "→", r"\rightarrow": "→", r"\Rightarrow": "⇒", r"\approx": "≈", r"\sim": "~", r"\times": "×",
+        r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\pm": "±", r"\Delta": "Δ", r"\,": "", r"\ ": " "}
+
+
+def _unmath(sentence: str) -> str:
+    """Inline math said as plain text: its symbols as the characters they print, its dollar signs dropped, a
+    \\text{...} or \\mathbf{...} its words; any other command its bare name ("\\ln 10": "ln 10", left unread)."""
+    if "$" not in sentence:
+        return sentence
+    text = re.sub(r"\\(?:text|mathrm|mathbf|textbf|operatorname)\{([^}]*)\}", r"\1", sentence)
+    text = re.sub(r"\\(?:%|to|rightarrow|Rightarrow|approx|sim|times|geq|ge|leq|le|pm|Delta|,| )(?![A-Za-z])",
+                  lambda m: _TEX[m[0]], text)
+    return re.sub(r"\\([A-Za-z]+)", r"\1", text.replace("$", ""))
+
+
 def judge(text: str, step: Step, previous: Step | None, number: int, section: str = ANALYSIS,
           earlier: dict[int, Step] | None = None) -> list[Judged]:
     """Each sentence of `text` (step `number`'s Target, Result or Analysis) judged whole: its atomic claims decided from
@@ -792,7 +810,8 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
             out.append(Judged(number, section, words, (), (), plan=True))
             continue
         numbers: list[str] = []
-        named = _where_step(_as_accuracy(_log_fields(_models_named(sentence, {**(earlier or {}), number: step}, number))))
+        named = _models_named(_unmath(sentence), {**(earlier or {}), number: step}, number)
+        named = _where_step(_as_accuracy(_log_fields(named)))
         plain, aside, atoms = _no_record(_plain(_said_of_the_run(named, step)), step, number, earlier)
         token = _SENTENCE.set(plain.lower())
         stopped = _STOPPED.search(plain)
@@ -1241,6 +1260,11 @@ def _total_errors(plain: str, step: Step, number: int, earlier: dict[int, Step] 
                           f"test errors: {total} of {images:,} ({records.PER_CLASS})", "figure",
                           (said,) + ((of[1],) if of else ())))
         gone = re.sub(rf"\s*{re.escape(said)}\b", "", m[0], count=1) if not m["d"] else ""  # "267 of 10000 wrong": all of it
+        part = re.search(r"(\d[\d,]*)\s*$", plain[:m.start()]) if m["b"] else None  # "495 of the 1,371 test errors, ..."
+        if part and (frac := _FRACTION_OF.match(plain, m.end())):
+            told.append(_error_fraction(part[1], total, frac, number, step, plain[:part.start()]))
+
+            out = out.replace(frac[0], "", 1)
         if m["b"] and (share := _share_of_errors(plain[:m.start()], step, number)):
             told.append(share[0])  # "so these two make 71 of the 200 test errors": the digits named, summed
             out = out.replace(share[1], "", 1)
@@ -1253,6 +1277,25 @@ def _total_errors(plain: str, step: Step, number: int, earlier: dict[int, Step] 
                           f"of both)", "figure", (than[1],)))
         out = out.replace(than[0], "")
     return out, told
+
+
+_FRACTION_OF = re.compile(r"(?i),?\s*(?:i\.e\.\s*|that is\s*|so\s+)?(?P<tol>more than|over|less than|under|about|almost|nearly|"
+                          r"roughly)?\s*(?:(?:one|a)\s+(?P<f>half|third|quarter|fifth)|(?P<h>half))\b")
+
+
+def _error_fraction(part: str, total: int, frac: re.Match, number: int, step: Step, before: str) -> Claim:
+    """A count's share of the run's errors as said: "more than one third", "about a quarter" (within a tenth of it),
+    "almost half" (up to it, not below 85 % of it); the count the errors of the digit named before it ("digit 2 alone
+    accounts for 495 of the 1,371 test errors, more than one third")."""
+    share, f = _num(part) / total, 1 / {"half": 2, "third": 3, "quarter": 4, "fifth": 5}[(frac["f"] or frac["h"]).lower()]
+    tol = (frac["tol"] or "about").lower()
+    ok = share > f if tol in ("more than", "over") else share < f if tol in ("less than", "under") else \
+        f * 0.85 <= share < f if tol in ("almost", "nearly") else abs(share - f) <= 0.1 * f
+    rows, named = {r.digit: r for r in step.run.per_class}, _digit_mentions(before.lower())
+    if named and named[-1][2] in rows:
+        ok = ok and rows[named[-1][2]].errors == _num(part)
+    return Claim(number, frac[0].strip(" ,"), ok, f"{part} of {total} test errors: {share:.1%} ({records.PER_CLASS})", "figure",
+                 (part,) if named else ())
 
 
 def _share_of_errors(before: str, step: Step, number: int) -> tuple[Claim, str] | None:
@@ -1289,6 +1332,8 @@ def _support_said(plain: str, step: Step, number: int, told: list[Claim]) -> tup
         told = told + [Claim(number, m[0], int(said.replace(",", "")) == row.support,
                              f"digit {row.digit}: {row.support:,} test images ({records.PER_CLASS})", "figure", (said,))]
         plain = plain.replace(m[0], f"{m[1]} errors", 1)
+    for m in list(_PRECISION_RANK.finditer(plain)):  # "precision of 4 is the lowest of all digits (90.7 %)"
+        told, plain = told + [_precision_ranked(m, step, number)], plain.replace(m[0], "", 1)
     for m in list(_SUPPORT_OF.finditer(plain)) + list(_PRECISION.finditer(plain)):
         named = _digit_mentions(plain.lower()[:m.start()])
         its = re.search(r"(?i)\b(?:while|and|but)?\s*its\s*$", plain[:m.start()])  # "..., while its precision": the subject's
@@ -1305,6 +1350,29 @@ _SUPPORT_OF = re.compile(r"(?i)\s*\b(?:on|of|over|across|among)\s+(?:its|their)\
                          r"(?:images|samples|examples)\b")
 _PRECISION = re.compile(r"(?i)\s*\(?\bprecision\s*(?:of\s+)?(?:is\s+|was\s+|:\s*|=\s*)?(\d{1,3}(?:\.\d+)?)\s*%\)?|"
                         r"\s*\b(?:only\s+|just\s+)?(\d{1,3}(?:\.\d+)?)\s*%?\s+precision\b")
+
+
+_PRECISION_RANK = re.compile(r"(?i)\bprecision\s+(?:of|for)\s+(?:digit\s+)?(?P<d>\d)\s+(?:is|was)\s+(?:only\s+|just\s+)?(?:"
+                             r"(?:the\s+)?(?P<r1>lowest|highest|worst|best)(?:\s+of\s+all(?:\s+digits)?)?\s*\(\s*(?P<x1>\d{1,3}(?:\.\d+)?)"
+                             r"\s*%\s*\)|(?P<x2>\d{1,3}(?:\.\d+)?)\s*%,?\s*(?:the\s+)?(?P<r2>lowest|highest|worst|best)"
+                             r"(?:\s+of\s+all(?:\s+digits)?)?)")
+
+
+def _precision_ranked(m: re.Match, step: Step, number: int) -> Claim:
+    """A digit's precision and its rank among the digits' (each its right answers over every prediction of it, where
+    the run's confusions list every mistake; else not settled)."""
+    rows = {r.digit: r for r in step.run.per_class}
+    found = {(c.true, c.predicted): c.count for c in step.run.confusions or []}
+    said, rank, digit = m["x1"] or m["x2"], (m["r1"] or m["r2"]).lower(), int(m["d"])
+    if digit not in rows or any(r.support is None for r in rows.values()) or sum(found.values()) != _errors_of(step):
+        return Claim(number, m[0], None, f"digit {digit}: no whole record of its predictions", "figure", (said,))
+    right = {d: r.support - r.errors for d, r in rows.items()}
+    precision = {d: 100 * right[d] / (right[d] + sum(c for (t, p), c in found.items() if p == d and t != d)) for d in rows}
+    ranked = sorted(precision, key=precision.get)
+    ok = said_as(precision[digit], said) and digit == (ranked[0] if rank in ("lowest", "worst") else ranked[-1])
+    return Claim(number, m[0], ok, f"digit {digit}: precision {precision[digit]:.2f} %; lowest {ranked[0]} "
+                 f"({precision[ranked[0]]:.2f} %), highest {ranked[-1]} ({records.PER_CLASS}, {records.METRICS} `confused`)",
+                 "figure", (said, m["d"]))
 
 
 def _support_or_precision(m: re.Match, row, step: Step, number: int) -> Claim:
@@ -1420,6 +1488,8 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\bas early as (?:the )?epoch (\d+)\b", r"at epoch \1"),
                  (r"\b(last|first|final)-(two|three|four|five)\b", r"\1 \2"),  # "the last-three gap"
                  (r"\bmore (high|low)\b", r"\1er"),  # "test acc more high than train": a non-native comparative
+                 (r"\b(\d) itself (has|had|is|was)\b", r"digit \1 \2"),  # "although 4 itself has the best accuracy"
+                 (r"((?:^|[:;(])\s*)(?:epoch|ep)\s*(\d+)\s*(?:->|→)\s*(?=\d)", r"\1at epoch \2: "),  # "Take-off: ep 5 → 38.49 %"
                  (r"\b(seed\s+\d+)\s*(?:->|→)\s*(?=~?\s*\d{2}(?:\.\d|\s*%))", r"\1: "),  # "seed 1 -> 89.65 %": seed 1's
                  (r"\bte\b", "test"), (r"\btr\b", "train"), (r"\bevery ep\b", "every epoch"), (r"\babove of\b", "above"),
                  (r"\bcompare (to|with)\b", r"compared \1"),
@@ -1452,7 +1522,7 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
 _NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|px|epochs?|[kK]\b|params|parameters|errors?|images|x\b|seeds?|mistakes|misclassified|" \
            r"wrong|of the))"
 _BARE = re.compile(rf"(?<![\w.,/:+-])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
-                   rf"{_NOT_ACC}(?!\s*(?:above|below|ahead|behind|lower|higher|more|less|over|under|better|worse)\b)")
+                   rf"{_NOT_ACC}(?!\s*(?:above|below|ahead|behind|lower|higher|more|less|over|under|better|worse|short)\b)")
 
 # "stayed above 96.5 over the last 3 epochs", "seed 2, at 89.65 over the last 3": a level (a bare figure before "over"
 # is read as a lead, "0.6 over train", so the span's "over" is read here)
@@ -1874,12 +1944,20 @@ def _said_plainly(text: str) -> str:
     return text
 
 
+def _other_step_aside(text: str) -> str:
+    """"Params → 7,578 (< 8k ✓; +68 vs Model_1)": the change of the count against that step's."""
+    if not re.search(r"(?i)\b(?:params|parameters)\b", text):
+        return text
+    return re.sub(r"(?i)[+]\s?(\d[\d,]*)\s+(?:vs\.?|versus|over|on|from)\s+((?:step|model)[ _-]?\d+)\b",
+                  r"\1 more parameters than \2", text)
+
+
 def _plain(sentence: str) -> str:
     """A sentence as the readers read it: Markdown's emphasis dropped, the abbreviations students write spelled out
     ("val acc", "pts", "≥"), a bare accuracy given its percent sign where the sentence speaks of accuracy ("Best
     Test Accuracy: 99.41", "val acc above 98.5" is 99.41 %, 98.5 %), an ordinal epoch said as "epoch N" ("(12th
     epoch)", "after the third")."""
-    text = _restated(_errors_as_accuracy(re.sub(r"\*\*|__|`", "", sentence)))
+    text = _other_step_aside(_restated(_errors_as_accuracy(re.sub(r"\*\*|__|`", "", sentence))))
     for pattern, said in ABBREVIATIONS:
         text = re.sub(rf"(?i){pattern}", said, text)
     text = _said_plainly(re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text))
@@ -1955,8 +2033,11 @@ def _seeds_plainly(text: str) -> str:
 
 
 def _counts_plainly(text: str) -> str:
-    """"495 on digit 2", "Only 2 errors on the 1s and 0 errors on the 0s": each digit's count; "with clean digits": no
-    digit's figure."""
+    """"495 on digit 2", "Only 2 errors on the 1s and 0 errors on the 0s": each digit's count; "76 of the 120 errors on 9
+    are 9s predicted as 4": that digit's count and the share read so; "with clean digits": no digit's figure."""
+    text = re.sub(r"(?i)\b(\d+) of the (\d+) errors on (?:digit )?(\d)(?:'?s)? (?:are|were) (?:\d'?s )?"
+                  r"(?:predicted|read|classified|taken) as (?:an? )?(\d)\b", r"digit \3 has \2 errors, \1 of them read as \4",
+                  text)
     text = re.sub(r"(?i)(?<![\d.])(\d{1,4})\s+(?:errors?\s+|mistakes\s+)?on\s+(digit|class)\s+(\d)\b(?!\s*%|\.\d)",
                   r"\2 \3: \1 errors", text) if re.search(r"(?i)\b(?:errors|mistakes)\b", text) else text
     text = re.sub(r"(?i)\s+(?:with|on) clean (?:digits|images|inputs)\b", " (augmentation off)", text)
@@ -6418,7 +6499,9 @@ def _seed_span(low: str, clause: str, step: Step, number: int) -> Claim | None:
 # "the finals lie within 0.58 points of each other", "spread over 0.83 points between the best and worst seed"
 _SEEDS_APART = re.compile(r"\b(?:(?P<within>within)\s+(?P<a>\d*\.\d+)\s*(?:points?|pp)?\s+of\s+each\s+other|"
                           r"spread\s+(?:over|of|across)\s+(?P<b>\d*\.\d+)\s*(?:points?|pp)\b[^.;\d]{0,20}?"
-                          r"\b(?:between|across|over)\b[^.;\d]{0,30}?\bseeds?\b)")
+                          r"\b(?:between|across|over)\b[^.;\d]{0,30}?\bseeds?\b|"
+                          r"(?:finals|accuracies|values)\s+(?:all\s+)?(?:lie|lay|are|were|sit|sat|fall|fell)\s+(?P<within2>within)\s+"
+                          r"(?P<c>\d*\.\d+)\s*(?:points?|pts?|pp)?)")  # "the three finals lie within 0.18 points"
 
 
 def _seeds_apart(low: str, clause: str, step: Step, number: int) -> Claim | None:
@@ -6432,8 +6515,8 @@ def _seeds_apart(low: str, clause: str, step: Step, number: int) -> Claim | None
                       low[:apart.start()])
     k = _count(worst[1]) if worst else 1
     values = [_curve_figure(c, "min" if worst else "final", k) for c in curves.values()]
-    size, said = max(values) - min(values), apart["a"] or apart["b"]
-    ok = size <= _num(said) + 0.5 * 10 ** -_decimals(said) if apart["within"] else said_as(size, said)
+    size, said = max(values) - min(values), apart["a"] or apart["b"] or apart["c"]
+    ok = size <= _num(said) + 0.5 * 10 ** -_decimals(said) if apart["within"] or apart["within2"] else said_as(size, said)
     what = "final" if k == 1 else f"min of the last {k}"
     return Claim(number, clause, ok, f"the seeds' {what}: {', '.join(f'{v:.2f}' for v in values)} %, {size:.2f} points "
                  f"apart ({records.CHECK})", "figure", (said,))
@@ -6517,6 +6600,9 @@ def _params_said(low: str, clause: str, step: Step, number: int, before: Step | 
         left = step.budget.max_params - step.run.params
         return Claim(number, clause, _said_count(left, room[1], 1.0), f"{step.run.params:,} parameters, "
                      f"{left:,} under the limit of {step.budget.max_params:,} ({records.METRICS})", "figure", (room[1],))
+    if re.search(r"(?i)\b(?:layer|conv\w*|fc|linear|head|block)\b(?:\s+\w+)?\s*(?:alone|only)?\s*[:=]?\s*$",
+                 clause[:m.start()] if (m := re.search(r"\d[\d,]*\s*(?:parameters|params)\b", clause)) else ""):
+        return None  # "First FC layer alone: 12,832 parameters": a layer's share, not the model's count
     claim = _params_of(low, clause, step, number)
     if claim is not None and (excess := _EXCESS.search(clause)) and excess[1] in claim.numbers and \
             not re.search(rf"{re.escape(excess[1])}\s*(?:parameters|params)?\s*[,;(]", clause):
@@ -6588,6 +6674,7 @@ def _rf_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
     growths = sorted({b.rf - a.rf for a, b in zip(rows, rows[1:], strict=False) if b.rf > a.rf})
     jumps = sorted({r.jump for r in rows if r.jump})
     words = re.sub(r"(\d),(\d{3})\b", r"\1\2", low[re.search(r"receptive field|\brf\b", low).start():])
+    words = re.sub(r"\b(?:of|like|whether) (?:a|an|the) \d\b(?![\d.])", " of a digit", words)  # "the top of a 9": a digit
     said = re.findall(r"(?<![\w.x×])(\d+)(?![\w.x×]|\s*%|-pixel digit|\s+of the (?:image|input|digit)|"
                       r"\s*(?:px\s+)?(?:image|input)\b|\s*(?:epochs?|params|parameters|(?:train(?:ing)?\s+)?images|seeds?)\b)",
                       re.sub(r"\d+\s*[x×]\s*\d+", " ", words))  # "Receptive field 18 px, 8 epochs": 8 is the epochs'"
@@ -6672,7 +6759,7 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
                       r"(\d+)\s+"
                       r"epochs\b(?!\s+(?:later|before|after|ago))", low) or \
         re.search(r"\b(?:under|fewer than|less than|within|at most|no more than)\s+(\d+)\s+epochs\b", low) or \
-        re.search(r"(?<![\w.-])(\d+)-epochs?\b(?!\s+(?:later|before|after|ago))", low)  # "the shorter 6-epoch run"
+        re.search(r"(?<![\w.-])(?<!last )(?<!first )(\d+)-epochs?\b(?!\s+(?:later|before|after|ago))", low)  # "a 6-epoch run"
     if found is None:
         return None
     if (re.search(r"\b(reach\w*|hit|got to|cross\w*|achiev\w*|went|rose|climbed)\b.*%", low[:found.start()]) or
@@ -6681,6 +6768,11 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
                       r"stall\w*|sits?|sat|idle)\b",
                       low[:found.start()][-40:])) and int(found[1]) != len(step.run.epochs):
         return None  # "reached 95 % within 2 epochs": how soon, not how long it trained (unless the whole run)
+    if re.search(r"\b(?:doubl|tripl|halv|rose|fell|climb|jump|gain|drop|improv|grew|went (?:up|down))\w*\b[^,;%]{0,20}$",
+                 low[:found.start()]) and int(found[1]) != len(step.run.epochs) or \
+            int(found[1]) != len(step.run.epochs) and \
+            any(int(k) < number for k in re.findall(r"\b(?:step|model)[ _-]?(\d+)\b[^,;]{0,25}$", low[:found.start()])):
+        return None  # "more than doubled in two epochs": a span's length; "anything Model_1 reached in 8 epochs": that step's
     if re.search(r"\b(?:above|below|ahead of|behind|over|under)\s+(?:the\s+)?(?:train\w*|test)(?:\s+acc\w*)?\s+(?:for|in)\s+"
                  r"(?:the first\s+)?$", low[:found.start(1)]):
         return None  # "test above train for 13 epochs": how long a state lasted, the fit's reader
@@ -7967,10 +8059,11 @@ def _head_way(low, clause, step, previous, number) -> Claim | None:
 
 
 # "the minimum is 3.65 points below 99.4 %", "still 2.89 under 99.4 %": a figure's distance to a line
-_TO_LINE = re.compile(r"\b(?:is|was|sits|sat|stays|stayed|ended|ends|remains|remained|still|just|only)\s+"
+_TO_LINE = re.compile(r"(?:\b(?:is|was|sits|sat|stays|stayed|ended|ends|remains|remained|still|just|only)\s+|,\s*)"
                       r"(?:still\s+|just\s+|only\s+)?"
-                      r"(?P<tol>about |around |~\s*)?(?P<n>\d*\.\d+|\d+)\s*(?:percentage points?|points?|pts?|pp)?\s+"
-                      r"(?P<way>below|under|short of|above|over)\s+(?:the\s+)?(?P<x>\d{2}(?:\.\d+)?)\s*%")
+                      r"(?P<tol>about |around |~\s*)?(?P<n>\d*\.\d+|\d+)\s*(?:%|percentage points?|points?|pts?|pp)?\s+"
+                      r"(?:(?P<way>below|under|short of|above|over)\s+(?:the\s+)?(?P<x>\d{2}(?:\.\d+)?)\s*%|"
+                      r"short(?:\s+of\s+(?:the\s+)?(?:line|target|mark))?\b(?!\s+of\b))")  # "1.06 short": of the budget's line
 _ROLE_OF = re.compile(r"\b(min\w*|lowest|worst|final|last epoch|best|peak)\b")
 
 
@@ -7989,9 +8082,9 @@ def _to_line(low, clause, step, previous, number) -> Claim | None:
     own = role.end() if role.string == low[:said.start()] else 0
     if shown := re.findall(r"(\d{2}\.\d+)\s*%", low[own:said.start()]):  # "(98.33 % on seed 1) is still 1.07 below 99.4"
         value, what = _num(shown[-1]), f"{shown[-1]} % as said"
-    line, below = _num(said["x"]), said["way"] in ("below", "under", "short of")
+    line, below = _num(said["x"]) if said["x"] else _line(step), said["way"] in ("below", "under", "short of", None)
     ok = (value < line) == below and _within(abs(line - value), said["n"], "about" if said["tol"] else "")
-    return Claim(number, clause, ok, f"{what} {value:.2f} %: {line - value:+.2f} points to {said['x']} % ({records.METRICS})",
+    return Claim(number, clause, ok, f"{what} {value:.2f} %: {line - value:+.2f} points to {line:g} % ({records.METRICS})",
                  "figure", (said["n"],))
 
 
