@@ -42,7 +42,8 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev47": (86.5, 97.0, 99.5), "dev48": (91.0, 100.0, 96.5), "dev49": (88.0, 98.0, 88.0),
           "dev50": (79.5, 94.0, 92.0), "dev51": (90.5, 100.0, 92.5),
           "dev52": (80.5, 100.0, 87.0), "dev53": (89.0, 100.0, 93.0), "dev54": (93.0, 99.0, 98.5),
-          "dev55": (95.0, 100.0, 96.5)}
+          "dev55": (95.0, 100.0, 96.5),
+          "dev56": (72.5, 91.0, 84.0)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -1891,6 +1892,15 @@ CORPUS_SAID = [
      "None of the seeds reaches the 99.4 % line; even the best final ($98.38\\%$) is 1.07 points "
      "short.", False),
     ("alpha", 3, "analysis", "Seed 0's epoch-4 value of $95.90\\%$ is the lowest of the nine last-three-epoch values.", True),
+    # dev56 on arrival, three of its true ✗ read (`test_loss`, "all 980 zeros right", "Seeds → 0 of 3 PASS"), and "bottomed out"
+    ("beta", 2, "result", "`test_loss` peaked at 0.7914 in epoch 2", True),
+    ("beta", 2, "result", "`test_loss` peaked at 0.7914 in epoch 3", False),
+    ("example", 2, "analysis", "0 is perfect: all 980 zeros right.", True),
+    ("example", 2, "analysis", "0 is perfect: all 890 zeros right.", False),
+    ("beta", 3, "result", "Seeds → 0 of 3 PASS", True),
+    ("beta", 3, "result", "Seeds → 1 of 3 PASS", False),
+    ("gamma", 1, "analysis", "`test_loss` bottomed out at 0.1279 in epoch 4.", True),
+    ("gamma", 1, "analysis", "`test_loss` bottomed out at 0.1286 in epoch 3.", False),
 ]
 
 

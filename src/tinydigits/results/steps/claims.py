@@ -1459,6 +1459,13 @@ def _same_number(said: str, read: str) -> bool:
     return said.replace(",", "").rstrip("kK") == read.replace(",", "").rstrip("kK")
 
 
+_PLURALS = ("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens", "eights", "nines")
+
+
+def _all_right(m: re.Match) -> str:
+    return f"digit {_PLURALS.index(m[2].lower())} has 0 errors on its {m[1]} test images"
+
+
 ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"((?:^|[,;(])\s*[a-z][a-z _]{0,25}?)\s*(?:->|→)\s*(?=~?\s*\d)", r"\1: "),  # "Params -> 6720": a field
                  (r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|few|all|last|first)\s*eps\b", r"\1 epochs"),
@@ -1490,6 +1497,12 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\bmore (high|low)\b", r"\1er"),  # "test acc more high than train": a non-native comparative
                  (r"\b(\d) itself (has|had|is|was)\b", r"digit \1 \2"),  # "although 4 itself has the best accuracy"
                  (r"((?:^|[:;(])\s*)(?:epoch|ep)\s*(\d+)\s*(?:->|→)\s*(?=\d)", r"\1at epoch \2: "),  # "Take-off: ep 5 → 38.49 %"
+                 (r"\bbottom(?:ed|s)? out at\b", "was lowest at"),  # "`test_loss` bottomed out at 0.1279 in epoch 4"
+                 # "Seeds → 0 of 3 PASS": the seeds' count said as a sentence
+                 (r"^(\W*)seeds\s*:\s*(\d+) of (\d+)(?: seeds)? (pass(?:ed)?|held|fail(?:ed)?)\b", r"\1\2 of \3 seeds \4"),
+                 # "0 is perfect: all 980 zeros right": no errors among its test images
+                 (r"\ball (\d[\d,]*) (zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|nines) (?:are |were )?"
+                  r"(?:right|correct)\b", _all_right),
                  (r"\b(seed\s+\d+)\s*(?:->|→)\s*(?=~?\s*\d{2}(?:\.\d|\s*%))", r"\1: "),  # "seed 1 -> 89.65 %": seed 1's
                  (r"\bte\b", "test"), (r"\btr\b", "train"), (r"\bevery ep\b", "every epoch"), (r"\babove of\b", "above"),
                  (r"\bcompare (to|with)\b", r"compared \1"),
@@ -2079,9 +2092,8 @@ def _lead_finished(text: str) -> str:
 # difference as often as an accuracy, so a leading 0 with fewer than four decimals is read only after a level's word.
 _FRACTION = re.compile(r"(?P<w>\b(?:above|below|under|over|near|beyond|past)\s+)?(?<![\w.])(?P<z>0)?\.(?P<d>[5-9]\d{1,3})\b"
                        r"(?!\s*(?:%|points?|pts?|pp|percentage)|\.\d)")
-_FRACTION_KIND = re.compile(r"(?i)\b(?:(?P<acc>acc\w*|test|train\w*|val\w*|seeds?|min\w*|best|final|end\w*|finish\w*|"
-                            r"reach\w*|passed|hit|crossed|held|stay\w*|sat|peak\w*)|(?P<other>loss\w*|lr|rate|dropout|"
-                            r"momentum|decay|p|beta|eps\w*|weight\w*|gamma|factor|scale|gap|points?|difference|ahead|behind|margin))\b")
+_FRACTION_KIND = re.compile(r"(?i)\b(?:(?P<acc>acc\w*|test|train\w*|val\w*|seeds?|min\w*|best|final)|"
+                            r"(?P<other>loss\w*|lr|rate|dropout|momentum|decay|p|beta|eps\w*|weight\w*|gamma|factor|scale|gap|points?|difference|ahead|behind|margin))\b")
 
 
 def _fraction_said(m: re.Match, text: str) -> str:
@@ -2099,6 +2111,7 @@ def _errors_as_accuracy(text: str) -> str:
     """"1.51 % test error" is 98.49 % test accuracy, at the digits said, and so are 151 errors out of 10,000 and an
     accuracy of 0.9849; "7,5k" is 7.5k (a decimal comma)."""
     text = re.sub(r"(?i)(?<![\d.,])(\d{1,3}),(\d{1,2})\s*k\b", r"\1.\2k", text)
+    text = re.sub(r"(?i)\b(test|train|val)_(loss|acc(?:uracy)?)\b", r"\1 \2", text)  # "`test_loss` peaked at 0.7914": words
     # "test fell to 7692/10000": correct test images out of 10,000, an accuracy (a log's count beside its percentage stays)
     text = re.sub(r"(?<![\d/(.,])(\d{3,5})\s*/\s*10,?000\b(?!\s*\(|\s+correct)",
                   lambda m: f"{int(m[1]) / 100:.2f} %" if int(m[1]) <= 10000 else m[0], text)
