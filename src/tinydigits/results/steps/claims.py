@@ -435,8 +435,8 @@ def _given_epoch_or_gap(said: str, part: str) -> str:
 
 
 # "while seeds 1 and 2 are above 96 %": the seeds' level, of the epoch the piece before names
-_SEEDS_LEVEL = (r"(?i)seeds?\s+\d[\d ,and]*\s+(?:are|were|is|was|stay\w*)\s+(?:still\s+)?(?:above|over|below|under)\s+"
-                r"\d[\d.]*\s*%?")
+_SEEDS_LEVEL = re.compile(r"(?i)seeds?\s+\d[\d ,and]*\s+(?:are|were|is|was|stay\w*)\s+(?:still\s+)?"
+                          r"(?:above|over|below|under)\s+\d[\d.]*\s*%?")
 
 
 def _carried(out: list[str], part: str) -> str:
@@ -466,7 +466,7 @@ def _carried(out: list[str], part: str) -> str:
             not re.search(r"(?i)\b(?:acc\w*|loss)\b", out[-1]):
         part = f"the rate {part}"  # "the one-cycle rate rose ... and then held at that peak": the rate held
     if (at := re.search(r"(?i)\b(?:at|in) epoch (\d+)\s*$", out[-1])) and not re.search(r"(?i)\bepochs?\b", part) and \
-            (re.match(r"(?i)(?:train|test)\w*\b", part) or re.fullmatch(_SEEDS_LEVEL, part)):
+            (re.match(r"(?i)(?:train|test)\w*\b", part) or _SEEDS_LEVEL.fullmatch(part)):
         part = f"at epoch {at[1]}, {part}"  # "... is at epoch 3: train 4.78 ahead of test": of that epoch
     if (at := re.search(r"(?i)\b(?:after|at|in) epoch (\d+),?\s+(?:the\s+)?(?:train|test|val)\w*\s+loss\b", out[-1])) and \
             re.fullmatch(r"(?i)(?:and\s+)?(?:the\s+)?(?:train|test|val)\w*\s+loss\s+(?:was\s+|is\s+|of\s+)?0?\.\d+", part):
@@ -785,6 +785,7 @@ def is_plan(words: str, number: int | None = None) -> bool:
 # Jupyter Markdown's inline math, as students write figures in it: "$98.49\%$", "$151 \to 202$", "$\approx 2.30$"
 _TEX = {r"\%": "%", r"\to": "→", r"\rightarrow": "→", r"\Rightarrow": "⇒", r"\approx": "≈", r"\sim": "~", r"\times": "×",
         r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\pm": "±", r"\Delta": "Δ", r"\,": "", r"\ ": " "}
+_TEX_SYMBOL = re.compile("|".join(re.escape(k) for k in sorted(_TEX, key=len, reverse=True)) + r"(?![A-Za-z])")
 
 
 def _unmath(sentence: str) -> str:
@@ -793,8 +794,7 @@ def _unmath(sentence: str) -> str:
     if "$" not in sentence:
         return sentence
     text = re.sub(r"\\(?:text|mathrm|mathbf|textbf|operatorname)\{([^}]*)\}", r"\1", sentence)
-    text = re.sub(r"\\(?:%|to|rightarrow|Rightarrow|approx|sim|times|geq|ge|leq|le|pm|Delta|,| )(?![A-Za-z])",
-                  lambda m: _TEX[m[0]], text)
+    text = _TEX_SYMBOL.sub(lambda m: _TEX[m[0]], text)
     return re.sub(r"\\([A-Za-z]+)", r"\1", text.replace("$", ""))
 
 
@@ -1263,7 +1263,6 @@ def _total_errors(plain: str, step: Step, number: int, earlier: dict[int, Step] 
         part = re.search(r"(\d[\d,]*)\s*$", plain[:m.start()]) if m["b"] else None  # "495 of the 1,371 test errors, ..."
         if part and (frac := _FRACTION_OF.match(plain, m.end())):
             told.append(_error_fraction(part[1], total, frac, number, step, plain[:part.start()]))
-
             out = out.replace(frac[0], "", 1)
         if m["b"] and (share := _share_of_errors(plain[:m.start()], step, number)):
             told.append(share[0])  # "so these two make 71 of the 200 test errors": the digits named, summed
@@ -1358,16 +1357,23 @@ _PRECISION_RANK = re.compile(r"(?i)\bprecision\s+(?:of|for)\s+(?:digit\s+)?(?P<d
                              r"(?:\s+of\s+all(?:\s+digits)?)?)")
 
 
-def _precision_ranked(m: re.Match, step: Step, number: int) -> Claim:
-    """A digit's precision and its rank among the digits' (each its right answers over every prediction of it, where
-    the run's confusions list every mistake; else not settled)."""
-    rows = {r.digit: r for r in step.run.per_class}
+def _precision(step: Step, row) -> float | None:
+    """A digit's precision: its right answers over every prediction of it, where the run's confusions list every
+    mistake (None where they do not, or the digit's test images are not recorded)."""
     found = {(c.true, c.predicted): c.count for c in step.run.confusions or []}
+    if row.support is None or sum(found.values()) != _errors_of(step):
+        return None
+    right = row.support - row.errors
+    return 100 * right / (right + sum(c for (t, p), c in found.items() if p == row.digit and t != row.digit))
+
+
+def _precision_ranked(m: re.Match, step: Step, number: int) -> Claim:
+    """A digit's precision and its rank among the digits' (not settled where any digit's precision is not recorded
+    whole)."""
+    precision = {r.digit: _precision(step, r) for r in step.run.per_class}
     said, rank, digit = m["x1"] or m["x2"], (m["r1"] or m["r2"]).lower(), int(m["d"])
-    if digit not in rows or any(r.support is None for r in rows.values()) or sum(found.values()) != _errors_of(step):
+    if digit not in precision or None in precision.values():
         return Claim(number, m[0], None, f"digit {digit}: no whole record of its predictions", "figure", (said,))
-    right = {d: r.support - r.errors for d, r in rows.items()}
-    precision = {d: 100 * right[d] / (right[d] + sum(c for (t, p), c in found.items() if p == d and t != d)) for d in rows}
     ranked = sorted(precision, key=precision.get)
     ok = said_as(precision[digit], said) and digit == (ranked[0] if rank in ("lowest", "worst") else ranked[-1])
     return Claim(number, m[0], ok, f"digit {digit}: precision {precision[digit]:.2f} %; lowest {ranked[0]} "
@@ -1382,11 +1388,8 @@ def _support_or_precision(m: re.Match, row, step: Step, number: int) -> Claim:
     if "precision" not in m[0].lower():
         return Claim(number, m[0].strip(), None if row.support is None else _num(said) == row.support,
                      f"digit {row.digit}: {row.support or '?'} test images ({records.PER_CLASS})", "figure", (said,))
-    found = {(c.true, c.predicted): c.count for c in step.run.confusions or []}
-    if row.support is None or sum(found.values()) != _errors_of(step):
+    if (precision := _precision(step, row)) is None:
         return Claim(number, m[0].strip(), None, f"digit {row.digit}: no whole record of its predictions", "figure", (said,))
-    right = row.support - row.errors
-    precision = 100 * right / (right + sum(c for (t, p), c in found.items() if p == row.digit and t != row.digit))
     return Claim(number, m[0].strip(" ()"), said_as(precision, said), f"digit {row.digit}: precision {precision:.2f} % "
                  f"({records.PER_CLASS}, {records.METRICS} `confused`)", "figure", (said,))
 
@@ -1459,11 +1462,8 @@ def _same_number(said: str, read: str) -> bool:
     return said.replace(",", "").rstrip("kK") == read.replace(",", "").rstrip("kK")
 
 
-_PLURALS = ("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens", "eights", "nines")
-
-
 def _all_right(m: re.Match) -> str:
-    return f"digit {_PLURALS.index(m[2].lower())} has 0 errors on its {m[1]} test images"
+    return f"digit {DIGIT_WORDS[m[2].lower()]} has 0 errors on its {m[1]} test images"  # DIGIT_WORDS: defined below
 
 
 ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
@@ -1957,7 +1957,7 @@ def _said_plainly(text: str) -> str:
     return text
 
 
-def _other_step_aside(text: str) -> str:
+def _params_against_step(text: str) -> str:
     """"Params → 7,578 (< 8k ✓; +68 vs Model_1)": the change of the count against that step's."""
     if not re.search(r"(?i)\b(?:params|parameters)\b", text):
         return text
@@ -1970,7 +1970,7 @@ def _plain(sentence: str) -> str:
     ("val acc", "pts", "≥"), a bare accuracy given its percent sign where the sentence speaks of accuracy ("Best
     Test Accuracy: 99.41", "val acc above 98.5" is 99.41 %, 98.5 %), an ordinal epoch said as "epoch N" ("(12th
     epoch)", "after the third")."""
-    text = _other_step_aside(_restated(_errors_as_accuracy(re.sub(r"\*\*|__|`", "", sentence))))
+    text = _params_against_step(_restated(_errors_as_accuracy(re.sub(r"\*\*|__|`", "", sentence))))
     for pattern, said in ABBREVIATIONS:
         text = re.sub(rf"(?i){pattern}", said, text)
     text = _said_plainly(re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text))
@@ -2093,15 +2093,16 @@ def _lead_finished(text: str) -> str:
 _FRACTION = re.compile(r"(?P<w>\b(?:above|below|under|over|near|beyond|past)\s+)?(?<![\w.])(?P<z>0)?\.(?P<d>[5-9]\d{1,3})\b"
                        r"(?!\s*(?:%|points?|pts?|pp|percentage)|\.\d)")
 _FRACTION_KIND = re.compile(r"(?i)\b(?:(?P<acc>acc\w*|test|train\w*|val\w*|seeds?|min\w*|best|final)|"
-                            r"(?P<other>loss\w*|lr|rate|dropout|momentum|decay|p|beta|eps\w*|weight\w*|gamma|factor|scale|gap|points?|difference|ahead|behind|margin))\b")
+                            r"(?P<other>loss\w*|lr|rate|dropout|momentum|decay|p|beta|eps\w*|weight\w*|gamma|factor|scale|gap|"
+                            r"points?|difference|ahead|behind|margin))\b")
 
 
 def _fraction_said(m: re.Match, text: str) -> str:
     """The fraction as the accuracy it is, at its digits (".994" is 99.4 %), where the nearest quantity named before it
     is an accuracy's (or none is named and the sentence speaks of no loss or rate)."""
     kinds = list(_FRACTION_KIND.finditer(text, 0, m.start()))
-    if kinds and kinds[-1]["other"] or not kinds and _FRACTION_KIND.search(text) and \
-            any(k["other"] for k in _FRACTION_KIND.finditer(text)) or m["z"] and len(m["d"]) < 4 and not m["w"]:
+    if kinds and kinds[-1]["other"] or not kinds and any(k["other"] for k in _FRACTION_KIND.finditer(text)) or \
+            m["z"] and len(m["d"]) < 4 and not m["w"]:
         return m[0]
     digits = m["d"]
     return f"{m['w'] or ''}{digits[:2]}{'.' + digits[2:] if len(digits) > 2 else ''} %"
@@ -6781,10 +6782,10 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
                       r"stall\w*|sits?|sat|idle)\b",
                       low[:found.start()][-40:])) and int(found[1]) != len(step.run.epochs):
         return None  # "reached 95 % within 2 epochs": how soon, not how long it trained (unless the whole run)
-    if re.search(r"\b(?:doubl|tripl|halv|rose|fell|climb|jump|gain|drop|improv|grew|went (?:up|down))\w*\b[^,;%]{0,20}$",
-                 low[:found.start()]) and int(found[1]) != len(step.run.epochs) or \
-            int(found[1]) != len(step.run.epochs) and \
-            any(int(k) < number for k in re.findall(r"\b(?:step|model)[ _-]?(\d+)\b[^,;]{0,25}$", low[:found.start()])):
+    if int(found[1]) != len(step.run.epochs) and (
+            re.search(r"\b(?:doubl|tripl|halv|rose|fell|climb|jump|gain|drop|improv|grew|went (?:up|down))\w*\b[^,;%]{0,20}$",
+                      low[:found.start()]) or
+            any(int(k) < number for k in re.findall(r"\b(?:step|model)[ _-]?(\d+)\b[^,;]{0,25}$", low[:found.start()]))):
         return None  # "more than doubled in two epochs": a span's length; "anything Model_1 reached in 8 epochs": that step's
     if re.search(r"\b(?:above|below|ahead of|behind|over|under)\s+(?:the\s+)?(?:train\w*|test)(?:\s+acc\w*)?\s+(?:for|in)\s+"
                  r"(?:the first\s+)?$", low[:found.start(1)]):
