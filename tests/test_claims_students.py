@@ -125,6 +125,10 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
 #   → 7,578 (< 8k ✓; +68 vs Model_1)"), gamma's "Observation → Reason → Next" bullets with confusions, precision and seeds:
 #   12 of 24 and 12 true ✗ on arrival (at the fourteenth class's commit); 18 and two since (alpha's "(Model_1: 11.35 %)"
 #   beside this step's figure, and "97.98 against 98.49" with no step named, both read as this step's).
+# - students16/: beta as a lab report crossed with a slide deck (passive voice, numbers in words - "the fifth epoch", "seed
+#   one" - ✅ / ❌ / 📉 bullets, "mean ± sd" over seeds), the example as a chatty blog post with a pasted 15-row table in
+#   each Result ("Wrong / 10k" beside the accuracies), ratios ("over 6x digit 0's 3") and error counts: 14 of 24 and 58
+#   true ✗ on arrival (45 of them the tables' rows); 23 and none since.
 LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
          ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 0), ("students5", "beta"): (5, 1),
          ("students6", "beta"): (11, 0), ("students6", "gamma"): (11, 0), ("students7", "alpha"): (8, 1),
@@ -133,7 +137,8 @@ LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("stud
          ("students10", "example"): (10, 0), ("students11", "alpha"): (10, 0), ("students11", "gamma"): (9, 0),
          ("students12", "beta"): (12, 0), ("students12", "example"): (11, 0), ("students13", "alpha"): (8, 0),
          ("students13", "gamma"): (12, 0), ("students14", "beta"): (12, 0), ("students14", "example"): (12, 0),
-         ("students15", "alpha"): (11, 2), ("students15", "gamma"): (7, 0)}
+         ("students15", "alpha"): (11, 2), ("students15", "gamma"): (7, 0), ("students16", "beta"): (12, 0),
+         ("students16", "example"): (11, 0)}
 
 
 @pytest.mark.parametrize(("folder", "handin"), sorted(LATER))

@@ -43,7 +43,7 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev50": (79.5, 94.0, 92.0), "dev51": (90.5, 100.0, 92.5),
           "dev52": (80.5, 100.0, 87.0), "dev53": (89.0, 100.0, 93.0), "dev54": (93.0, 99.0, 98.5),
           "dev55": (95.0, 100.0, 96.5),
-          "dev56": (72.5, 91.0, 84.0)}
+          "dev56": (76.5, 98.0, 84.0), "dev57": (86.5, 100.0, 88.5)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -1901,6 +1901,125 @@ CORPUS_SAID = [
     ("beta", 3, "result", "Seeds → 1 of 3 PASS", False),
     ("gamma", 1, "analysis", "`test_loss` bottomed out at 0.1279 in epoch 4.", True),
     ("gamma", 1, "analysis", "`test_loss` bottomed out at 0.1286 in epoch 3.", False),
+    # the sixteenth session's readings (dev56's rest, dev57 and the sixteenth class on arrival)
+    ("alpha", 1, "analysis", "For the first 4 epochs test accuracy sat at chance ($\\le 11.35\\%$) and only took off from epoc"
+                             "h 5", True),
+    ("alpha", 1, "analysis", "For the first 5 epochs test accuracy sat at chance ($\\le 11.35\\%$) and only took off from epoc"
+                             "h 6", False),
+    ("alpha", 1, "analysis", "Early on test was even below train, but from epoch 5 onward it stayed above it", None),
+    ("alpha", 2, "analysis", "Class-wise, 7 (97.96%) and 9 (97.92%) are the weak spots; only 3 is worse", True),
+    ("alpha", 2, "analysis", "Class-wise, 7 (97.96%) and 9 (97.92%) are the weak spots; only 8 is worse", False),
+    ("example", 1, "analysis", "9 and 3 share third-worst place at about 98.51 %", True),
+    ("example", 1, "analysis", "9 and 3 share second-worst place at about 98.51 %", False),
+    ("example", 2, "analysis",
+     "Class-wise, 6 is now the weak spot at 98.43 % (15 errors), worse than in Model_1 (11 errors)", True),
+    ("example", 2, "analysis",
+     "Class-wise, 6 is now the weak spot at 98.43 % (15 errors), better than in Model_1 (11 errors)", False),
+    ("example", 1, "result", "RF 28 · bs 128", True),
+    ("example", 1, "result", "RF 26 · bs 128", False),
+    ("alpha", 3, "analysis", "Dropout raised the test errors.", True),
+    ("alpha", 3, "analysis", "Dropout raised the test accuracy.", False),
+    ("alpha", 3, "analysis", "No seed holds 99.4 %: the best minimum is seed 2's 97.19 %", True),
+    ("alpha", 3, "analysis", "No seed holds 99.4 %: the best minimum is seed 1's 97.13 %", False),
+    ("alpha", 3, "result", "Best test: 97.98 % @ ep 6 (seed 0)", True),
+    ("alpha", 3, "result", "Best test: 98.33 % @ ep 6 (seed 0)", False),
+    ("example", 1, "result", "| Epoch | Test acc (%) | Wrong / 10k | Train acc (%) | LR |\n|---|---|---|---|---|\n"
+     "| 1 | 58.89 | 4111 | 20.10 | 0.0100 |", True),
+    ("example", 1, "result", "| Epoch | Test acc (%) | Wrong / 10k | Train acc (%) | LR |\n|---|---|---|---|---|\n"
+     "| 1 | 58.89 | 4110 | 20.10 | 0.0100 |", False),
+    ("beta", 3, "result", "mean ± sd: 95.33 ± 1.84 % over three seeds", True),
+    ("beta", 3, "result", "mean ± sd: 95.33 ± 1.48 % over three seeds", False),
+    ("beta", 3, "result", "Lowest of the last three epochs per seed: 93.48 / 83.37 / 89.65 %, mean ± sd 88.83 ± 5.10 %", True),
+    ("beta", 3, "result", "Lowest of the last three epochs per seed: 93.48 / 83.37 / 89.65 %, mean ± sd 88.83 ± 5.30 %", False),
+    ("alpha", 1, "result", "The model converged to 86.29 % test accuracy.", True),
+    ("alpha", 1, "result", "The model converged to 85.29 % test accuracy.", False),
+    ("beta", 1, "result", "The model ended at 98 %, i.e. 200 errors on the test set.", True),
+    ("beta", 1, "result", "The model ended at 98 %, i.e. 210 errors on the test set.", False),
+    ("alpha", 2, "result", "✅ Parameters: 7,578 — an increase of 68 over Model 1, still under budget.", True),
+    ("alpha", 2, "result", "✅ Parameters: 7,578 — an increase of 86 over Model 1, still under budget.", False),
+    ("alpha", 2, "result", "Epoch one already reached 75.41 %, against 11.35 % for the skeleton at the same point.", "partly"),
+    ("alpha", 2, "result", "Epoch one was already at 74.37 %, against 11.35 % for the skeleton at the same point.", False),
+    ("beta", 2, "result", "Digit eight was the weakest class at 95.18 %.", True),
+    ("beta", 2, "result", "Digit eight was the weakest class at 95.28 %.", False),
+    ("gamma", 3, "result", "Seed 2 held no worse than 97.77 % over its final three epochs.", True),
+    ("gamma", 3, "result", "Seed 1 held no worse than 97.77 % over its final three epochs.", False),
+    ("example", 3, "result", "Test accuracy was seen to cross 99.4 % at the sixth epoch (99.43 %) and never dropped back below"
+                             " it.",
+     True),
+    ("example", 3, "result", "Test accuracy was seen to cross 99.5 % at the seventh epoch (99.51 %) and never dropped back below "
+     "it.", False),
+    ("example", 2, "result", "Training accuracy pulled ahead of test from the eleventh epoch on, finishing at 99.79 %.", True),
+    ("example", 2, "result", "Training accuracy pulled ahead of test from the eleventh epoch on, finishing at 99.41 %.", False),
+    ("example", 1, "result", "Test accuracy ended at 98.81 %, with no epoch in the second half falling below 98 %.", True),
+    ("example", 1, "result", "Test accuracy ended at 98.81 %, with no epoch in the second half falling below 98.2 %.", False),
+    ("example", 2, "result", "The last three epochs read 99.35 %, 99.42 % and 99.41 %, so the minimum fell just short of 99.4 %.",
+     True),
+    ("example", 2, "result", "The last three epochs read 99.35 %, 99.42 % and 99.41 %, so the minimum fell just short of 99.3 %.",
+     False),
+    ("beta", 3, "analysis", "Seed one fell from 91.28 % in the second epoch to 83.37 % in the third.", True),
+    ("beta", 3, "analysis", "Seed two fell from 91.28 % in the second epoch to 83.37 % in the third.", False),
+    ("beta", 3, "analysis", "Per class (seed zero), digit seven was the weakest (146 errors, 85.80 %), followed by five (120 "
+     "errors) and zero (105 errors)", True),
+    ("beta", 3, "analysis", "Per class (seed zero), digit seven was the weakest (146 errors, 85.80 %), followed by five (102 "
+     "errors) and zero (105 errors)", False),
+    ("beta", 3, "result", "❌ Not one epoch of any seed reached 97.5 %", True),
+    ("beta", 3, "result", "❌ Not one epoch of any seed reached 97 %", False),
+    ("beta", 1, "analysis", "The receptive field at the output was computed as 14 pixels, half of the 28-pixel image.", "partly"),
+    ("beta", 1, "analysis", "The receptive field at the output was computed as 18 pixels, half of the 28-pixel image.", False),
+    ("beta", 2, "analysis", "In the fourth and fifth epochs test accuracy was above train accuracy (96.91 % against 95.74 %, t"
+                            "hen "
+     "97.33 % against 96.75 %).", True),
+    ("beta", 2, "analysis", "In the fourth and fifth epochs test accuracy was above train accuracy (96.91 % against 95.74 %, t"
+                            "hen "
+     "97.33 % against 96.57 %).", False),
+    ("example", 3, "analysis", "Seed 4 had the best final (99.60%), seeds 1 and 3 the worst (99.51%)", True),
+    ("example", 3, "analysis", "Seed 4 had the best final (99.60%), seeds 1 and 2 the worst (99.51%)", False),
+    ("example", 1, "analysis", "Digits 7 and 8 tie for worst at 19 wrong each, which is over 6x digit 0's 3", True),
+    ("example", 1, "analysis", "Digits 7 and 8 tie for worst at 19 wrong each, which is over 7x digit 0's 3", False),
+    ("example", 1, "analysis", "Digits 7 and 3 tie for worst at 19 wrong each", False),
+    ("beta", 1, "analysis", "Digit nine's 33 errors were more than three times digit one's ten.", True),
+    ("beta", 1, "analysis", "Digit nine's 33 errors were more than four times digit one's ten.", False),
+    ("example", 2, "analysis", "Epoch 1 alone gets 97.51% (249 wrong), a level Model_1 only got past at epoch 6 (97.93).", True),
+    ("example", 2, "analysis", "Epoch 1 alone gets 97.51% (249 wrong), a level Model_1 only got past at epoch 7 (97.96).", False),
+    ("example", 2, "analysis", "Epoch 1 alone gets 97.51% (259 wrong).", False),
+    ("example", 2, "analysis", "Did it hold the line, though?", None),
+    ("example", 2, "analysis", "Train accuracy was above test in every epoch from epoch 8 on, ending 0.38 points ahead (99.79 vs "
+     "99.41).", True),
+    ("example", 2, "analysis", "Train accuracy was above test in every epoch from epoch 8 on, ending 0.38 points behind (99.79"
+                               " vs "
+     "99.41).", False),
+    ("example", 2, "analysis", "Digit 6 got worse than in Model_1 (11 wrong there).", True),
+    ("example", 2, "analysis", "Digit 6 got better than in Model_1 (11 wrong there).", False),
+    ("example", 3, "result", "The lowest epoch across all six seeds' last three epochs: 99.43% (seed 1, epoch 13).", True),
+    ("example", 3, "result", "The lowest epoch across all six seeds' last three epochs: 99.43% (seed 1, epoch 14).", False),
+    ("beta", 2, "result", "📉 Test loss was brought down in each of the last three epochs, ending at 0.0873.", True),
+    ("beta", 2, "result", "📉 Test loss was brought down in each of the last four epochs, ending at 0.0873.", False),
+    ("beta", 2, "analysis", "In error counts, sixty-seven more test errors were made (267 against 200).", True),
+    ("beta", 2, "analysis", "In error counts, seventy-seven more test errors were made (267 against 200).", False),
+    ("beta", 3, "analysis", "About 42 % more parameters were given to the network than to Model_2 (9,574 against 6,720).", True),
+    ("beta", 3, "analysis", "About 24 % more parameters were given to the network than to Model_2 (9,574 against 6,720).", False),
+    ("beta", 3, "analysis", "In the fifth epoch, train accuracy (96.21 %) was observed 2.73 points above test accuracy (93.48 "
+                            "%).",
+     True),
+    ("beta", 3, "analysis", "In the fifth epoch, train accuracy (96.21 %) was observed 2.73 points below test accuracy (93.48 "
+                            "%).",
+     False),
+    ("example", 3, "analysis", "The train accuracy jumps by 0.80 points at epoch 13 (98.68 to 99.48).", True),
+    ("example", 3, "analysis", "The train accuracy jumps by 0.80 points at epoch 14 (98.68 to 99.48).", False),
+    ("gamma", 1, "analysis", "The model reached ninety-six percent within four epochs.", True),
+    ("gamma", 1, "analysis", "The model reached ninety-seven percent within four epochs.", False),
+    ("beta", 2, "result", "Test accuracy was at least as high as training accuracy in epochs four and five.", True),
+    ("beta", 2, "result", "Test accuracy was at least as high as training accuracy in all five epochs.", False),
+    ("alpha", 3, "result", "Across n = 3 seeds the final accuracies ranged between 97.75 % and 98.33 %, and none of them came "
+     "within reach of the 99.4 % line.", True),
+    ("alpha", 3, "result", "Across n = 3 seeds the final accuracies ranged between 97.75 % and 98.38 %, and none of them came "
+     "within reach of the 99.4 % line.", False),
+    ("example", 3, "analysis", "Compared with Model_1, test errors at the final epoch dropped by roughly sixty per cent.", True),
+    ("example", 3, "analysis", "Compared with Model_1, test errors at the final epoch dropped by roughly forty per cent.", False),
+    ("beta", 1, "analysis", "Is train ahead of test? From epoch 2 on, yes.", True),
+    ("beta", 1, "analysis", "Is train ahead of test? From epoch 1 on, yes.", False),
+    ("beta", 3, "analysis", "Test was at least as high as train in epochs three and four.", True),
+    ("beta", 3, "analysis", "Test was at least as high as train in epochs four and five.", False),
 ]
 
 

@@ -250,7 +250,8 @@ def _table_rows(m: re.Match) -> str:
 
 _WHY = re.compile(r"(?i)\W*why\b")
 _ASKED = re.compile(r"(?i)\W*(?:how|which|what|did|does|do|is|was|are|were|has|have)\b")
-_ANSWERS = re.compile(r"(?:None|All|Within|In|By|After|At|Seed \d|\d|One|Two|Three|Four|Five|Six|Barely|Hardly|Only)\b")
+_ANSWERS = re.compile(r"(?:None|All|Within|In|By|After|At|From|Since|Seed \d|\d|One|Two|Three|Four|Five|Six|Barely|Hardly|Only"
+                      r")\b")
 
 
 def _field(sentence: str) -> str:
@@ -275,7 +276,8 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
                    r",\s+(?=which (?:is|was)\s+(?:about |roughly |almost |nearly |just |only |around )?\d+(?:\.\d+)?\s*"
                    r"(?:points?|pp)\b)|"
-                   r",\s+(?=then\s+(?:the\s+)?(?:train|test)\w*\b)|\s+and\s+(?=(?:then\s+)?(?:ends?|ended|finish(?:es|ed))\s+at\s+\d)|"
+                   r",\s+(?=then\s+(?:the\s+)?(?:train|test)\w*\b)|\s+and\s+(?=(?:then\s+)?(?:ends?|ended|finish(?:es|ed))\s+a"
+                   r"t\s+\d)|"
                    r",\s+(?=then\s+it\s+(?:jumped|jumps|went|goes)\s+(?:up\s+)?to\s+\d)|"
                    r",\s+(?=then\s+(?:reached|hit|climbed to|rose to|ended at|"
                    r"finished at|peaked at)\s+\d)|"
@@ -310,7 +312,9 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r",\s+(?=with\s+(?:the\s+|a\s+)?(?:(?:final|best|lowest|last)\s+)?"
                    r"(?:(?:test|train|training) (?:accuracy|loss)|"
                    r"digits?\s+\d|class(?:es)?\s+\d|(?:zero|one|two|three|four|five|six|seven|eight|nine)s)\b)|"
-                   r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|,\s+(?=though\b)|"
+                   r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|(?<=%)\s+and\s+(?=the (?:run|model|ne"
+                   r"twork),)|,\s+(?=though\b|despite\b|with no (?:epoch|seed)\b|still (?:well )?(?:under|within|over|below) "
+                   r"(?:the )?budget\b)|"
                    r",\s+(?=(?:at least|above|below|over|under)\s+\d)|\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)|"
                    r"\s+and\s+(?=(?:the |its )?(?:best|final|min)\b)|(?<!train)\s[-–—]\s(?!test)(?!(?:just|finally|already|"
                    r"down|up|still|only|well|barely|slightly|a bit|nearly|almost|comfortably|clearly|easily|i\.e\.|that is|"
@@ -332,7 +336,7 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r"|(?:(?<=\d)|(?<=\dpx)|(?<=\d px)|(?<=%)|(?<=\dk)|(?<=\d\))),\s+(?=[A-Za-z][A-Za-z ]{0,24}:\s*[~≈]?\d)"
                    r"|\s+and\s+(?=(?:above|below|over|under|at least|at most)\s+\d|"
                    r"never (?:fell|falls|dropped|drops|dipped|dips|went|goes|slipped) "
-                   r"below \d)|(?<=\))\s+and\s+(?=never\b)"
+                   r"below \d)|(?<=\))\s+and\s+(?=never\b|only\s+\w+(?:\s+off)?\s+(?:from|at|in|after)\s+epoch\s+\d)"
                    r"|(?<!train)(?<!training)(?<!test)(?<!Train)(?<!Training)(?<!Test)\s+and\s+"
                    r"(?=(?:the |its )?(?:final |best |last |lowest |highest )?"
                    r"(?:test|train|training|validation) (?:accuracy|loss)\b)"  # not "best train and test accuracy are ..."
@@ -353,6 +357,8 @@ def clauses(sentence: str) -> list[str]:
         return [sentence.strip().rstrip(".")]
     if re.match(r"\s*\|", sentence) and sentence.count("|") >= 3:  # a table's row, its header elsewhere: a cell a claim
         return [c.strip() for c in sentence.split("|") if c.strip(" .")]
+    if " · " in sentence and all(re.match(r"\W*[a-z]", part, re.I) for part in sentence.split(" · ")):
+        sentence = sentence.replace(" · ", " | ")  # "RF 28 · bs 128": fields as a bar separates them
     if " | " in sentence and all(re.search(r"[a-z]", part, re.I) for part in sentence.split(" | ")):
         # "Total params: 6,720 | RF: 14 | batch 64": fields, a claim each; a log line's epoch heads each of its fields
         head = re.match(r"(?i)\W*epoch (\d+)\s*[:=-]", sentence)
@@ -798,6 +804,11 @@ def _unmath(sentence: str) -> str:
     return re.sub(r"\\([A-Za-z]+)", r"\1", text.replace("$", ""))
 
 
+def _asked(words: str) -> bool:
+    """"Did it hold the line, though?": asked, not said (an answer joins it); "Why did test fall ...?" says it fell."""
+    return words.rstrip(" *_").endswith("?") and not _WHY.match(words)
+
+
 def judge(text: str, step: Step, previous: Step | None, number: int, section: str = ANALYSIS,
           earlier: dict[int, Step] | None = None) -> list[Judged]:
     """Each sentence of `text` (step `number`'s Target, Result or Analysis) judged whole: its atomic claims decided from
@@ -806,8 +817,9 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
     for sentence in sentences(text):
         words = sentence.rstrip(".")
         sentence = _as_goal(sentence) if section == GOALS else sentence
-        if section != TARGET and is_plan(words, number) and not _said_before_plan(words):  # a Target is an aim
-            out.append(Judged(number, section, words, (), (), plan=True))
+        asked = _asked(words)
+        if asked or section != TARGET and is_plan(words, number) and not _said_before_plan(words):  # a Target is an aim
+            out.append(Judged(number, section, words, (), (), plan=not asked))
             continue
         numbers: list[str] = []
         named = _models_named(_unmath(sentence), {**(earlier or {}), number: step}, number)
@@ -1196,7 +1208,8 @@ _NO_RECORD = re.compile(r"(?i),?\s*(?:and\s+|with\s+)?(?:the\s+)?"
                         r"(?:(?:zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|nines)\s+(?:were\s+|are\s+|got\s+))?)"
                         r"(?:read|mistaken|misread|taken|predicted|classified|confused)\s+(?:as|for|with)\s+(?:an?\s+)?\d\b"
                         # "read as 3 (330) or as 7 (121)"
-                        r"(?:\s*\(\d+\))?(?:\s*(?:,|or|and)\s+(?:\d+\s+(?:(?:are|were)\s+(?:read|called|mistaken|predicted)\s+)?as\s+"
+                        r"(?:\s*\(\d+\))?(?:\s*(?:,|or|and)\s+(?:\d+\s+(?:(?:are|were)\s+(?:read|called|mistaken|predicted)\s+"
+                        r")?as\s+"
                         r"(?:an?\s+)?\d\b|(?:as\s+|for\s+)?(?:an?\s+)?\d\b(?!\s+as\b))(?:\s*\(\d+\))?)*"
                         r"(?:,?\s*(?:up|down)\s+from\s+\d+\s+in\s+(?:step|model)[ _-]?\d+)?"
                         r"(?:,?\s+(?:most often\s+)?\(?\d+\s+times\)?)?|"
@@ -1204,7 +1217,14 @@ _NO_RECORD = re.compile(r"(?i),?\s*(?:and\s+|with\s+)?(?:the\s+)?"
                         r"(?<![\w.])\d\s*(?:→|->)\s*\d\s*\(\d+\)(?:\s*(?:,|and|or)\s*\d\s*(?:→|->)\s*\d\s*\(\d+\))*|"
                         r"\s*,?\s*(?:not far (?:below|above|from)\s+)?(?:the\s+)?\d+(?:\.\d+)?\s*%?\s+(?:of|for)\s+"
                         r"(?:pure\s+|random\s+)?(?:guessing|chance)\b|\bchance(?:\s+level)?\s*(?:\(|of|is|=|"
-                        r":)\s*\d+(?:\.\d+)?\s*%?\)?")
+                        r":)\s*\d+(?:\.\d+)?\s*%?\)?|"
+                        # "half of the 28-pixel image": the input's size, no run's record
+                        r",?\s*(?:(?:half|a third|a quarter|all)\s+of\s+)?the\s+(?:whole\s+|full\s+)?28[- ]?(?:pixels?|px)(?:["
+                        r"- ]wide)?\s+"
+                        r"(?:image|input|digit)s?\b|"
+                        # "against 11.35 % for the skeleton at the same point": a figure of a model only described
+                        r",?\s*against\s+\d{1,3}(?:\.\d+)?\s*%\s+for\s+the\s+(?!test\b|train|seed|digit|class|best|final|last|"
+                        r"first|lowest|model\b|step\b|run\b|same\b)[a-z]+\s+at\s+the\s+same\s+(?:point|epoch|stage)\b")
 
 
 def _no_record(plain: str, step: Step, number: int, earlier: dict[int, Step] | None = None
@@ -1234,7 +1254,8 @@ _TOTAL_ERRORS = re.compile(rf"(?i)(?:\b(?:half|third|quarter|most|much|some|\d+|
                            rf"\b(?:(?:a\s+)?total(?:\s+of)?|all)\s+(?P<f>{_COUNT})\s+{_ERRORS}\b|"
                            rf"\b(?:all|of)\s+the\s+(?P<b>{_COUNT})\s+{_ERRORS}\b(?!\s+(?:\d'?s|zeros|ones|twos|threes|fours|"
                            r"fives|sixes|sevens|eights|nines)\b)|"
-                           rf"(?<![\d.,])(?P<c>{_COUNT})\s+{_ERRORS}\s+(?:in total|overall|altogether|in all)\b|"
+                           rf"(?<![\d.,])(?P<c>{_COUNT})\s+{_ERRORS}\s+(?:in total|overall|altogether|in all|on the (?:whole |"
+                           rf"full )?test set)\b|"
                            rf"\b(?:all together|altogether|in total|overall|in all),?\s+there\s+(?:are|were)\s+(?P<g>{_COUNT})\s+"
                            rf"{_ERRORS}\b|"
                            rf"(?<![\d.,])(?P<d>{_COUNT})\s*(?:of|/|out of)\s*(?:the\s+)?10,?000\s+(?:test\s+)?(?:images\s+|"
@@ -1352,7 +1373,8 @@ _PRECISION = re.compile(r"(?i)\s*\(?\bprecision\s*(?:of\s+)?(?:is\s+|was\s+|:\s*
 
 
 _PRECISION_RANK = re.compile(r"(?i)\bprecision\s+(?:of|for)\s+(?:digit\s+)?(?P<d>\d)\s+(?:is|was)\s+(?:only\s+|just\s+)?(?:"
-                             r"(?:the\s+)?(?P<r1>lowest|highest|worst|best)(?:\s+of\s+all(?:\s+digits)?)?\s*\(\s*(?P<x1>\d{1,3}(?:\.\d+)?)"
+                             r"(?:the\s+)?(?P<r1>lowest|highest|worst|best)(?:\s+of\s+all(?:\s+digits)?)?\s*\(\s*(?P<x1>\d{1,3"
+                             r"}(?:\.\d+)?)"
                              r"\s*%\s*\)|(?P<x2>\d{1,3}(?:\.\d+)?)\s*%,?\s*(?:the\s+)?(?P<r2>lowest|highest|worst|best)"
                              r"(?:\s+of\s+all(?:\s+digits)?)?)")
 
@@ -1423,7 +1445,8 @@ def _confusion(plain: str, m: re.Match, step: Step, number: int) -> Claim | None
         (lead if lead and (lead[2] == "of" or len(lead[1]) > 1) else None)  # "43 read as 0": a count; "4 read as 9": a digit
     first = re.search(r"\bas\s+", said)  # "read as 0 (43) or 9 (28)", "11 ... as 5 and 7 as 2": each after the first "as"
     each = [(int(p or q), c or n) for n, q, p, c in re.findall(
-        r"(?:,|\bor|\band)\s+(\d+)\s+(?:(?:are|were)\s+(?:read|called|mistaken|predicted)\s+)?as\s+(?:an?\s+)?(\d)\b(?!\s*%|\.\d)|(?:\bas|,|\bor|\band)\s+(?:as\s+)?(?:an?\s+)?(?<![\d.])(\d)\b"
+        r"(?:,|\bor|\band)\s+(\d+)\s+(?:(?:are|were)\s+(?:read|called|mistaken|predicted)\s+)?as\s+(?:an?\s+)?(\d)\b(?!\s*%|\."
+        r"\d)|(?:\bas|,|\bor|\band)\s+(?:as\s+)?(?:an?\s+)?(?<![\d.])(\d)\b"
         r"(?!\s*%|\.\d)(?:\s*\((\d+)\))?", said[first.start():] if first else "")]
     if true is None or not each or (count is None and not all(c for _, c in each)):
         return None
@@ -1466,10 +1489,53 @@ def _all_right(m: re.Match) -> str:
     return f"digit {DIGIT_WORDS[m[2].lower()]} has 0 errors on its {m[1]} test images"  # DIGIT_WORDS: defined below
 
 
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SEED_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"((?:^|[,;(])\s*[a-z][a-z _]{0,25}?)\s*(?:->|→)\s*(?=~?\s*\d)", r"\1: "),  # "Params -> 6720": a field
                  (r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|few|all|last|first)\s*eps\b", r"\1 epochs"),
                  (r"(?<=\d)\s*(?:percent|per cent|pct)\b", " %"),
+                 (r"\b(none of (?:them|the (?:runs|seeds))|no (?:seed|run))\s+(?:came\s+|is\s+|was\s+)?within reach of\b",
+                  r"\1 reached"),
+                 # "the model converged to 86.29 %" (a lab report's "ended at"): the figure, not a flat curve
+                 (r"\bconverged to (?=(?:about |around |roughly )?\d)", "ended at "),
+                 (r"\bconverged to a final\b", "ended with a final"),
+                 (r"\b(?:no|never) (?:worse|lower) than (?=\d)", "at least "),  # "held no worse than 97.77 %"
+                 (r"\b(loss|accuracy|acc|errors?) (?:was|were) (?:brought|pushed|driven) (down|up)\b",
+                  lambda m: f"{m[1]} {'fell' if m[2].lower() == 'down' else 'rose'}"),  # "test loss was brought down"
+                 # "seventy-seven more test errors": the count
+                 (r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)\b"
+                  r"(?!\s*(?:percent|per cent|%|point\b))",
+                  lambda m: str(_TENS.index(m[1].lower()) * 10 + 20 + WORDS[m[2].lower()])),
+                 (r"\(seed (\d+), epoch (\d+)\)", r"(seed \1 at epoch \2)"),  # "99.43 % (seed 1, epoch 13)"
+                 # "jumps by 0.80 points at epoch 13 (98.68 to 99.48)": the move's ends
+                 (r"\b(at epoch \d+)\s*\(([1-9]\d{0,2}\.\d+)\s*%?\s*(?:to|→|->)\s*([1-9]\d{0,2}\.\d+)\s*%?\)", r"\1, from \2 %"
+                                                                                                               r" to \3 %"),
+                 # "test at least as high as training accuracy": above it (two curves of two decimals tie almost never)
+                 (r"\b(?:at least as (?:high|good) as|at or above|no lower than)\s+(?=(?:the\s+)?(?:train|training|test)\b)",
+                  "above "),
+                 (r"\b(?:at most as (?:high|good) as|at or below|no higher than)\s+(?=(?:the\s+)?(?:train|training|test)\b)",
+                  "below "),
+                 # "ninety-seven percent": the figure
+                 (r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|n"
+                  r"ine))?"
+                  r"\s*(?:percent\b|per cent\b|%)",
+                  lambda m: f"{_TENS.index(m[1].lower()) * 10 + 20 + (WORDS[m[2].lower()] if m[2] else 0)} %"),
+                 # "not one epoch of any seed"
+                 (r"\b(?:not (?:one|a single)|no) epoch of (?:any|a single|either) seed\b", "no seed"),
+                 # "digit seven", "followed by five (120 errors)": digits by their numbers
+                 (r"\b(digit|class) (zero|one|two|three|four|five|six|seven|eight|nine)\b",
+                  lambda m: f"{m[1]} {_SEED_NUMBERS.index(m[2].lower())}"),
+                 (r"\b(followed by|then|and) (zero|one|two|three|four|five|six|seven|eight|nine)(?= \(\d+ (?:errors|wrong|"
+                  r"mistakes)\b)", lambda m: f"{m[1]} digit {_SEED_NUMBERS.index(m[2].lower())}"),
+                 # "seed one", "seeds zero and two": seeds by their numbers
+                 (r"\b(seeds?) (zero|one|two|three|four|five|six|seven|eight|nine)(?:( and | or |, )(zero|one|two|three|four|f"
+                  r"ive|"
+                  r"six|seven|eight|nine))?\b", lambda m: f"{m[1]} {_SEED_NUMBERS.index(m[2].lower())}" + (
+                      f"{m[3]}{_SEED_NUMBERS.index(m[4].lower())}" if m[4] else "")),
+                 (rf"\bthe ({'|'.join(ORDINALS)}) and ({'|'.join(ORDINALS)}) epochs\b",  # "in the fourth and fifth epochs"
+                  lambda m: f"epochs {ORDINALS.index(m[1].lower()) + 1} and {ORDINALS.index(m[2].lower()) + 1}"),
+                 (r"\(n\s*=\s*(\d+)\)", r"(\1 seeds)"), (r"\bn\s*=\s*(\d+)\s+(seeds|runs)\b", r"\1 \2"),  # "(n = 3)"
                  # "Model_2's final acc is beaten by 0.69 pts": this step's beats it
                  (r"\b(model[ _-]?\d+|step \d+)'s\s+((?:final|best)\s+)?(?:test\s+)?acc(?:uracy)?\s+(?:is|was|gets|got)\s+"
                   r"beaten\s+by\b", r"the \2accuracy beats \1's by"), (r"\beps\s+(?=\d+\s*(?:to|-|–|and)\s*\d)", "epochs "),
@@ -1578,6 +1644,11 @@ def _answered(text: str) -> str:
     text = re.sub(rf"(?i)^(\W*)(over-?fitting|under-?fitting|overfitting|underfitting)(\s+(?:now|here|at all|in this step|"
                   rf"anymore|yet))?\?\s*(?:{_ANSWER})\b[.!,;:]*", lambda m: f"{m[1]}{'no ' if m['no'] else ''}{m[2]}"
                   f"{m[3] or ''};", text)
+    # "Is train ahead of test? From epoch 2 on, yes": so from then on
+    text = re.sub(rf"(?i)\b(is|was|are|were)\s+([^?]{{1,40}}?)\s+({_PREDICATE})\b([^?]{{0,60}})\?\s*((?:from|after|since) epoc"
+                  rf"h \d+"
+                  r"(?: on(?:wards)?)?),?\s*(?:yes|yeah|yep)\b[.!,;:]*",
+                  lambda m: f"{m[2]} {m[1].lower()} {m[3]}{m[4]} {m[5]},", text)
     return re.sub(rf"(?i)\b(is|was|are|were)\s+([^?]{{1,40}}?)\s+({_PREDICATE})\b([^?]{{0,60}})\?\s*(?:{_ANSWER})\b[.!,;:]*",
                   lambda m: f"{m[2]} {m[1].lower()} {'not ' if m['no'] else ''}{m[3]}{m[4]},", text)
 
@@ -1666,7 +1737,8 @@ def _synonyms(text: str) -> str:
     text = re.sub(r"(?i)\b(\d) and (\d) (?:have|had|make|made|with) (\d+) and (\d+) (errors|mistakes)\b",
                   r"digit \1 has \3 \5 and digit \2 has \4 \5", text)
     # "and 0 the strongest with only 3 errors": that digit is; "holds even 94 %": holds 94 %
-    text = re.sub(r"(?i)\band (\d) the (strongest|weakest|best|worst|easiest|hardest)\b", r"and digit \1 is the \2", text)
+    text = re.sub(r"(?i)(?<!\bseeds \d )(?<!\bseeds \d, )\band (\d) the (strongest|weakest|best|worst|easiest|hardest)\b",
+                  r"and digit \1 is the \2", text)  # not "seeds 1 and 3 the worst"
     text = re.sub(r"(?i)\b(holds?|held|stays?|stayed|reach(?:es|ed)?|gets?|got) even (?=\d)", r"\1 ", text)
     # "Eights are the second problem after the 2s": the second worst
     text = re.sub(r"(?i)\bthe (second|third|2nd|3rd) (?:biggest |largest |main )?(?:problem|trouble|headache)"
@@ -1685,7 +1757,48 @@ def _synonyms(text: str) -> str:
     text = re.sub(r"(?i),?\s*\bunlike (?:in )?((?:step|model)[ _-]?\d+),? where\b", r"; \1:", text)
     text = re.sub(r"(?i),?\s*\bin contrast to\b", ", while", text)
     text = re.sub(r"(?i)^(\W*)unlike (seed \d+),\s*", r"\1", text)  # "Unlike seed 0, seeds 1 and 2 improved ...": theirs
-    return re.sub(r"(?i)\b(?:the )?opening\b(?=\s+(?:\d|two|three|four|five|epoch))", "the first", text)
+    return _levels_said(_ranks_said(text))
+
+
+def _ranks_said(text: str) -> str:
+    """Digits and seeds ranked or compared together, each said on its own: "seeds 1 and 3 the worst", "9 and 3 share
+    third-worst place", "(15 errors), worse than in Model_1 (11 errors)", "7 and 9 are the weak spots; only 3 is
+    worse"."""
+    text = re.sub(r"(?i)\bseeds (\d+) and (\d+) (?:were )?the (best|worst|lowest|highest)\b",
+                  r"seed \1 was the \3 and seed \2 the \3", text)
+    text = re.sub(r"(?i)(?<!digits )(?<!seeds )\b(\d) and (\d) (share|shared|tie for|tied for)\b", r"digits \1 and \2 \3", text)
+    # a count moved from that step's: up where worse, down where better (not "3x worse", a ratio)
+    for words, way in (("worse|weaker", "up"), ("better|stronger", "down")):
+        text = re.sub(rf"(?i)(?<!\dx )(?<!times )\b(?:{words})(?: than)? in ((?:step|model)[ _-]?\d) \((\d+) (errors|mistakes|"
+                      r"wrong)(?: there| then)?\)", rf"{way} from \2 \3 in \1", text)
+    return re.sub(r"(?i)(\b(?:weak spots?|weakest|worst|lowest)\b[^.;]*;\s*)only (\d) (?:is|was) (?:worse|weaker|lower)\b",
+                  r"\1digit \2 is the worst", text)
+
+
+def _levels_said(text: str) -> str:
+    """A level or a lead said by reference, given its figure and span: "None holds 99.4 %: the best minimum is seed
+    2's" (of the last 3), "crossed 99.4 % ... and never dropped back below it" (after that), "..., ending 0.38 points
+    ahead" (at the end), "Training accuracy pulled ahead of test ..., finishing at 99.79 %" (train's end), "with no
+    epoch ... falling below 98 %", "97.51 %, a level Model_1 only got past at epoch 6"; "the opening 3" the first."""
+    text = re.sub(r"(?i)\b(?:the )?opening\b(?=\s+(?:\d|two|three|four|five|epoch))", "the first", text)
+    if re.search(r"(?i)\bhold|\bheld\b|\blast \d", text):
+        text = re.sub(r"(?i)\bthe (best|highest|lowest|worst) minimum\b(?!\s+(?:of|over|in|across)\b)",
+                      r"the \1 min of the last 3", text)
+    text = re.sub(r"(?i)\b((?:cross|reach|pass|clear|hit)\w*\s+(\d{2}(?:\.\d+)?\s*%)[^;]*?\bnever\s+)(?:dropped|fell|went|"
+                  r"slipped|dipped)(?:\s+back)?\s+below\s+(?:it|that(?: level| mark| line)?)\b"
+                  r"(?!\s+(?:after|from|since|again)\b)",
+                  r"\1fell below \2 after that", text)
+    text = re.sub(r"(?i)^(\W*)(train(?:ing)?|test)((?: accuracy)?\s[^;,]*?),\s+(?:ending|finishing)\s+(\d+(?:\.\d+)?\s*"
+                  r"(?:points?|pts?|pp)\s+(?:ahead|behind|above|below))\b", r"\1\2\3; at the end \2 was \4", text)
+    text = re.sub(r"(?i)^(\W*)(train(?:ing)?(?: accuracy)?)(\s[^,;]*?\b(?:ahead of|above|over)\s+(?:the\s+)?test\b[^,;]*),\s+"
+                  r"(?:finishing|ending|finished|ended)\s+at\b", lambda m: f"{m[1]}{m[2]}{m[3]}, {m[2].lower()} ended at", text)
+    # "the last three epochs read ..., so the minimum fell just short of 99.4 %": the budget's minimum
+    text = re.sub(r"(?i)\bthe (minimum|lowest)(?=\s+(?:fell|was|stayed|sat|came in|ended)\s+(?:just\s+|only\s+|slightly\s+)?"
+                  r"(?:short of|below|under|above|over|at)\s+\d{2}\.\d)", r"the \1 of the last 3", text)
+    text = re.sub(r"(?i)\bwith no (epoch|seed)\b([^,;]*?) falling below\b", r"no \1\2 fell below", text)
+    return re.sub(r"(?i)(?<![\d.])(\d{2}\.\d+)\s*%?(\s*\([^)]*\))?,\s+a (?:level|mark|figure|score) (?:that |which )?"
+                  r"((?:step|model)[ _-]?\d+)\s+(only\s+)?(got past|got to|reached|hit|crossed|passed|cleared)\s+(?=at\b)",
+                  r"\1 %\2; \3 \4\5 \1 % ", text)
 
 
 def _each_its_figure(text: str) -> str:
@@ -1900,6 +2013,8 @@ def _words_said(text: str) -> str:
     """Numbers said in words as the readers read them: "in epoch three", "for five epochs", "half a point", and "the
     first epoch at or above 98 % was the 8th" (it reached 98 % at epoch 8)."""
     text = re.sub(rf"(?i)\bepoch ({'|'.join(WORDS)})\b", lambda m: f"epoch {WORDS[m[1].lower()]}", text)
+    text = re.sub(rf"(?i)\bepochs ({'|'.join(WORDS)})( and | to | through |-)({'|'.join(WORDS)})\b",  # "epochs three and four"
+                  lambda m: f"epochs {WORDS[m[1].lower()]}{m[2]}{WORDS[m[3].lower()]}", text)
     text = re.sub(r"(?i)\bhalf (?:a|of a) (point|percent(?:age point)?)\b", r"0.5 \1", text)
     # "only slightly higher than Model_1 - less than a point": the size of the difference just said
     text = re.sub(r"(?i)(\bthan\s+(?:step|model)[ _-]?\d+(?:'s)?)\s*[-–—:,]\s+((?:just )?(?:less than|more than|over|under|about|"
@@ -1961,6 +2076,9 @@ def _params_against_step(text: str) -> str:
     """"Params → 7,578 (< 8k ✓; +68 vs Model_1)": the change of the count against that step's."""
     if not re.search(r"(?i)\b(?:params|parameters)\b", text):
         return text
+    text = re.sub(r"(?i)\b(?:an? )?(?:increase|rise|growth) of (\d[\d,]*)\s+(?:over|on|from|against)\s+"
+                  r"((?:step|model)[ _-]?\d+)\b", r"+\1 vs \2", text)  # "an increase of 68 over Model 1"
+    text = re.sub(r"(?i)(?<![\d.,])(\d[\d,]*) more than ((?:step|model)[ _-]?\d+)\b(?!'s)", r"+\1 vs \2", text)  # "68 more than"
     return re.sub(r"(?i)[+]\s?(\d[\d,]*)\s+(?:vs\.?|versus|over|on|from)\s+((?:step|model)[ _-]?\d+)\b",
                   r"\1 more parameters than \2", text)
 
@@ -2606,7 +2724,8 @@ def _has(step: Step, name: str) -> bool:
 
 def _said_better(low: str, help_at: re.Match) -> bool:
     """Whether a change is said to have made things better (unless its words say worse, or negate the help)."""
-    worse = re.search(r"increas\w* (?:the )?(?:over-?fit|gap)|widen|worse|hurt|slow(?:ed|er)|(?:lower\w*|reduc\w*|"
+    worse = re.search(r"increas\w* (?:the )?(?:over-?fit|gap)|(?:rais|increas)\w* (?:the )?(?:test |train )?(?:errors|mistakes|"
+                      r"error (?:count|rate))|widen|worse|hurt|slow(?:ed|er)|(?:lower\w*|reduc\w*|"
                       r"dropp\w*) (?:the )?(?:final |best |min\w* )?(?:test |train )?acc|\bacc\w*\s+(?:\w+\s+)?"
                       r"(?:dropped|fell|decreased|went down|declined)", low) or re.search(
         r"\b(?:acc\w*|test|score)\s+(?:\w+\s+){0,2}?(?:is|was|ended|ends|finished)\s+(?:[\d.]+\s+(?:points?\s+)?)?lower than\b",
@@ -2859,21 +2978,24 @@ def _only_epoch(low, clause, step, previous, number) -> Claim | None:
 
 
 # "the mean final accuracy over the seeds came out just under 99.55 (99.545)", "the seeds' mean min is 99.49"
-_SEEDS_MEAN = re.compile(r"\b(?:the\s+)?(?:seeds'?\s+)?(?:mean|average)\s+(?P<role>final|min\w*|lowest)?(?:\s+test)?"
+_SEEDS_MEAN = re.compile(r"\b(?:the\s+)?(?:seeds'?\s+)?(?:mean|average)(?:\s*±\s*(?:sd|std|s\.d\.)(?:\s+of\s+the)?)?(?:\s*:\s*"
+                         r"|\s+)"
+                         r"(?P<role>finals?|min\w*|lowest)?(?:\s+test)?"
                          r"(?:\s+accuracy)?(?:\s+(?:over|across|of)\s+(?:the\s+|all\s+)?(?:\d+\s+|\w+\s+)?seeds)?\s*"
                          r"(?:is|was|came out(?: at)?|comes out(?: at)?|of|at|=|:)?\s*(?:(?P<tol>just under|just over|under|"
                          r"below|over|above|about|around|roughly|~)\s*)?(?P<x>\d{2}\.\d+)\s*%?(?:\s*\(\s*(?P<y>\d{2}\.\d+)"
-                         r"\s*%?\s*\))?")
+                         r"\s*%?\s*\))?(?:\s*±\s*(?P<sd>\d+(?:\.\d+)?)\s*%?)?")
 
 
 def _seeds_mean(low, clause, step, previous, number) -> Claim | None:
     """The seeds' mean figure (final, or the lowest of the last epochs), at its digits or against the level said."""
     curves = seed_curves(step)
     found = _SEEDS_MEAN.search(low)
-    if found is None or not step.check or len(curves) < 2 or not (re.search(r"\bseeds\b|\bseeds'", low) or
+    if found is None or not step.check or len(curves) < 2 or not (re.search(r"\bseeds\b|\bseeds'", low) or found["sd"] or
                                                                    len(set(re.findall(r"\bseed (\d+)", low))) >= 2):
         return None
-    low_role = found["role"] is not None and found["role"] != "final"
+    low_role = found["role"] is not None and not found["role"].startswith("final") or \
+        found["sd"] is not None and re.search(r"\b(?:lowest|min\w*|worst)\b", low[:found.start()]) is not None
     values = [_curve_figure(c, "min" if low_role else "final", step.last) for c in curves.values()]
     mean, tol = sum(values) / len(values), (found["tol"] or "").replace("just ", "")
     x = _num(found["x"])
@@ -2881,8 +3003,14 @@ def _seeds_mean(low, clause, step, previous, number) -> Claim | None:
           _within(mean, found["x"], tol) if tol else said_as(mean, found["x"]))
     ok = ok and (found["y"] is None or said_as(mean, found["y"]))
     what = f"min of the last {step.last}" if low_role else "final"
-    return Claim(number, clause, ok, f"the seeds' mean {what}: {mean:.3f} % ({', '.join(f'{v:.2f}' for v in values)}; "
-                 f"{records.CHECK})", "figure", tuple(n for n in (found["x"], found["y"]) if n))
+    said = f"the seeds' mean {what}: {mean:.3f} % ({', '.join(f'{v:.2f}' for v in values)}"
+    if found["sd"]:  # "95.33 ± 1.84": the seeds' standard deviation, of a sample (n - 1) or of the seeds alone (n)
+        spread = sum((v - mean) ** 2 for v in values)
+        sample, whole = (spread / (len(values) - 1)) ** 0.5, (spread / len(values)) ** 0.5
+        ok = ok and (said_as(sample, found["sd"]) or said_as(whole, found["sd"]))
+        said += f"; sd {sample:.2f} of a sample, {whole:.2f} of the {len(values)} seeds"
+    return Claim(number, clause, ok, f"{said}; {records.CHECK})", "figure",
+                 tuple(n for n in (found["x"], found["y"], found["sd"]) if n))
 
 
 # "Model_1 finished more than half a point behind, at 98.81", "so Model_1 was 38.62 points behind at epoch 1": the
@@ -3116,8 +3244,8 @@ def _params_change(low, clause, step, previous, number) -> Claim | None:
     amounts = [x for x, kind in zip(said, kinds, strict=True) if kind == "amount" and ("." not in x[0] or x[1] > 1)]
     share = [(m[1], 100 / a, low[max(0, m.start() - 14):m.start()]) for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%", low)]
     fewer, more = re.search(rf"\b(?:{_FEWER})\b", low), re.search(rf"\b(?:{_MORE})\b(?! than \d)", low)
-    if not amounts and ends and len(share) == 1 and a:
-        amounts = share  # "from 14,410 to 8,000, a cut of over 40 %": the change as a share of the count before
+    if not amounts and (ends or re.search(r"\bthan\b", low)) and len(share) == 1 and a:
+        amounts = share  # "from 14,410 to 8,000, a cut of over 40 %", "24 % more than step 2": a share of the count before
     if len(amounts) != 1 or bool(fewer) == bool(more) or \
             re.search(r"\b(?:no|not|same|still|unchanged|stay(?:s|ed)?|like)\b", low):
         return None
@@ -3409,6 +3537,8 @@ def _fit_at_epoch(low: str, clause: str, step: Step, number: int, f) -> Claim | 
                  f"train - test at epoch {e}: {gap:+.2f} (noise ±{f.gap_band:.2f}; {records.METRICS})", "fit")
 
 
+_EARLY = re.compile(r"\b(?:early on|at first|initially|in the beginning|at the (?:very )?start|in the early epochs|early in "
+                    r"training)\b")
 _FIT_WAY = re.compile(r"\w*\s+(?:got|gets|became|becomes|grew|is|was)\s+(?:much\s+|a (?:bit|little)\s+|even\s+)?"
                       r"(worse|better|stronger|weaker|larger|smaller|bigger)\b")
 
@@ -3512,9 +3642,11 @@ def _gap_then_said(low: str, claim: Claim, previous: Step) -> Claim:
 
 
 def _gap_of_step(low: str) -> str:
-    """"a much smaller gap than the 0.38 points of Model_2": that step's gap, its figure said beside it."""
+    """"a much smaller gap than the 0.38 points of Model_2": that step's gap, its figure said beside it; "..., over 3
+    seeds": a count of seeds, no size."""
     if not re.search(r"\bgap\b", low):
         return low
+    low = re.sub(r",?\s*\b(?:confirmed\s+)?(?:over|on|across|for)\s+\d+\s+(?:seeds|runs)\b", "", low)
     return re.sub(r"\bthan the (\d*\.\d+)\s*(?:points?|pts?|pp)?\s+(?:of|in)\s+((?:step|model)[ _-]?\d+)\b", r"than \2 (gap \1)",
                   low)
 
@@ -3815,7 +3947,11 @@ def _above(low, clause, step, previous, number) -> Claim | None:
 
 def _above_mean(low: str, clause: str, step: Step, number: int, test_higher: bool, negated: bool) -> Claim:
     """A lead said over no span: the mean of the budget's last epochs, and its size ("test trails train by 2.8 pts");
-    where the words say "now", the last epoch's too ("so now test is above train by 0.58")."""
+    where the words say "now", the last epoch's too ("so now test is above train by 0.58"); "early on" names no epochs."""
+    if early := _EARLY.search(low):  # "Early on test was even below train": epochs the words leave open
+        gaps = ", ".join(f"{a - b:+.2f}" for a, b in zip(step.run.train(), step.run.test(), strict=True))
+        return Claim(number, clause, None, f"train - test by epoch: {gaps} ({records.METRICS}); \"{early[0]}\" names no "
+                                           "epochs", "fit")
     f = facts(step)
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
     by = _BY_LEAD.search(low)
@@ -4891,7 +5027,7 @@ _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is|\s*:)?(?:\s+(?:s
                     r"stays|remained|that was|only|just|from)\b)|"
                     r"\bthen\s+|\bcom(?:es?|ing)\s+|\bcame\s+|\bit\s+is\s+|\bmakes?\s+|\bmade\s+|;\s*|^\W*)(?P<b>\d)\s*"
                     r"(?:(?:the\s+)?(?:at|with|has|is|from|remains|was|stays|still|went|got|dropped|came|comes|became|only|just|"
-                    r"that (?:was|had|is)|which (?:was|had|is)|stayed|remained|follows|followed|"
+                    r"that (?:was|had|is)|which (?:was|had|is)|stayed|remained|follows|followed|tie|tied|share|shared|"
                     r"fell|rose|improved|worst|best|weakest|perfect|(?:slightly |a bit |marginally |much )?(?:worse|better))\b|"
                     r"\((?=\s*\d)|:(?=\s*\d{1,3}(?:\.\d+)?\s*%))|"
                     r"\b(?:best|worst|weakest|strongest|easiest|hardest)(?:\s+(?:digit|class))?(?:\s+(?:is|was|remains)"
@@ -4938,11 +5074,12 @@ def _inline_table(low, clause, step, previous, number) -> Claim | None:
             read.append(_num(cell))
             if record is None or not said_as(record, cell):
                 figure = "none recorded" if record is None else f"{record:.4f}" if "loss" in what else \
-                    f"{record:g}" if what == "rate" else f"{record:.2f} %"
+                    f"{record:g}" if what in ("rate", "test errors") else f"{record:.2f} %"
                 wrong.append(f"seed {key}'s {what}: {figure}" if by_seed else f"{what} at epoch {key}: {figure}")
     said = (wrong[0] if wrong else f"{len(read)} figures of {len(rows)} {'seeds' if by_seed else 'epochs'} as said") \
         + f" ({records.CHECK if by_seed and step.check else records.METRICS})"
-    return Claim(number, clause, not wrong, said, "figure", tuple(c for row in rows for c in row))
+    sizes = tuple(n for c in columns if _WRONG_COLUMN.search(c) for n in re.findall(r"\d+(?:,\d{3})*k?", c))  # "of 10k"
+    return Claim(number, clause, not wrong, said, "figure", tuple(c for row in rows for c in row) + sizes)
 
 
 # figures listed after their label: "Seed finals (0/1/2): 97.98/98.25/97.75", "Last-3 accuracies: 99.35 / 99.42 / 99.40"
@@ -5370,7 +5507,12 @@ def _table_cell(step: Step, seeds: dict, by_seed: bool, key: int, column: str) -
         return epoch.lr, "rate"
     if "loss" in column:
         return (epoch.train_loss, "train loss") if "train" in column else (epoch.test_loss, "test loss")
+    if _WRONG_COLUMN.search(column):  # "Wrong / 10k": the test images missed at that epoch
+        return round((100 - epoch.test_acc) * _MNIST_TEST / 100), "test errors"
     return (epoch.train_acc, "train") if "train" in column else (epoch.test_acc, "test")
+
+
+_WRONG_COLUMN = re.compile(r"\b(?:wrong|errors?|mistakes|misclassified|missed)\b")
 
 
 _EVERY_DIGIT = re.compile(r"\b(?P<no>no|not a single)?(?:every|each|all(?: the)?|all ten|the)?\s*(?P<other>other\s+)?"
@@ -5429,6 +5571,31 @@ def _about_digits(low: str) -> bool:
 
 # "Step 1 had 15 errors on the 0s", "while step 2's worst was digit 3": a clause about that step's classes
 _STEP_HEAD = re.compile(r"\W*(?:(?:while|whereas|but|though)\s+)?(?:in\s+)?(?:step|model)[ _-]?(\d+)\b")
+
+
+_SINGLE = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TIMES = re.compile(r"\b(?P<tol>over|more than|about|roughly|nearly|almost|around|~|under|less than)?\s*(?P<n>\d+(?:\.\d+)?|"
+                    r"two|three|four|five|six|seven|eight|nine|ten)\s*(?:x|×|times)\s+(?:as many (?:errors |mistakes )?as\s+)?"
+                    r"(?:the (?:errors|mistakes) of\s+)?(?:digit|class)\s+(?P<d>\d|" + "|".join(_SINGLE) + r")\b")
+
+
+def _error_ratio(low, clause, step, previous, number) -> Claim | None:
+    """"Digit 9's 33 errors were more than four times digit 1's ten", "19 wrong each, which is over 6x digit 0's 3": the
+    errors of the digit named first against the other's, as a ratio, within the words' tolerance (a bare ratio
+    rounded, "about" within 15 %)."""
+    rows = {r.digit: r for r in step.run.per_class}
+    found = _TIMES.search(low)
+    first = re.search(r"\b(?:digits?|class(?:es)?)\s+(\d|" + "|".join(_SINGLE) + r")\b", low[:found.start()]) if found else None
+    if not rows or first is None:
+        return None
+    mine, theirs = (rows.get(int(d) if d.isdigit() else _SINGLE.index(d)) for d in (first[1], found["d"]))
+    if mine is None or theirs is None or not theirs.errors:
+        return None
+    ratio, n, tol = mine.errors / theirs.errors, float(_count(found["n"]) or 0), found["tol"] or ""
+    ok = ratio > n if tol in ("over", "more than") else ratio < n if tol in ("under", "less than") else \
+        abs(ratio - n) <= 0.15 * n if tol else round(ratio) == round(n) or abs(ratio - n) <= 0.05 * n
+    return Claim(number, clause, ok, f"digit {mine.digit}'s {mine.errors} errors against digit {theirs.digit}'s "
+                 f"{theirs.errors}: {ratio:.2f} times ({records.PER_CLASS})", "figure", (found["n"],))
 
 
 def _per_class(low, clause, step, previous, number) -> Claim | None:
@@ -5534,16 +5701,19 @@ def _ordinal_rank(low: str, rows: dict) -> tuple[str, list[tuple[bool, str]]]:
     if not found or not mentions or not rows:
         return low, out
     digit = min(mentions, key=lambda m: min(abs(m[0] - found.end()), abs(m[1] - found.start())))[2]
+    # "9 and 3 share third-worst place": the digits named together hold that place and the next between them
+    group = {m[2] for m in mentions if m[1] <= found.start()} if re.search(r"\b(?:share|shared|tie|tied|joint)\b", low) else set()
+    group = group if len(group) > 1 and group <= rows.keys() else {digit}
     if digit not in rows:
         return low, out
     place = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}.get(found[1], int(found[1][0]) if found[1][0].isdigit() else 0)
     by_errors = re.match(r"\s*(?:errors?|mistakes?)", low[found.end():]) is not None  # "the second-highest error count"
     worst = (_WORST.fullmatch(found[2]) is not None) != by_errors
-    score = (lambda r: -r.errors) if by_errors else (lambda r: r.exact)
-    mine = score(rows[digit])
-    ahead = sum(1 for r in rows.values() if (score(r) < mine if worst else score(r) > mine))
-    level = sum(1 for r in rows.values() if score(r) == mine)
-    out.append((ahead < place <= ahead + level, str(digit)))
+    score = (lambda r: -r.errors) if by_errors else (lambda r: r.exact if worst else -r.exact)
+    low_end, high_end = min(score(rows[d]) for d in group), max(score(rows[d]) for d in group)
+    ahead = sum(1 for r in rows.values() if score(r) < low_end)
+    level = sum(1 for r in rows.values() if low_end <= score(r) <= high_end)
+    out.extend((ahead < place <= ahead + level - len(group) + 1, str(d)) for d in sorted(group))
     return low[:found.start()] + "ranked" + low[found.end():], out
 
 
@@ -5821,7 +5991,7 @@ def _counts_beside(part: str, row, then, used: list[str]) -> list[bool]:
     if (now := re.search(r"\bin\s+(?:step|model)[ _-]?\d\s+to\s+(?:only\s+|just\s+)?(\d+)\b(?!\s*%|\.\d)", part)) is not None:
         verdicts.append(_num(now[1]) == row.errors)
         used.append(now[1])
-    return verdicts
+    return verdicts + _way_from(part, row, then)
 
 
 def _digit_against(low: str, part: str, before: str, rows: dict, them: dict, digit: int, named: int) -> list[bool]:
@@ -5862,8 +6032,8 @@ def _digit_rank(low: str, part: str, before: str, rows: dict, row, named: int) -
         ranked = ranked[1:]
     # "the worst digits, 9 and 7": as many of the lowest as the digits it names
     k = named if re.search(r"\b(?:worst|weakest|best|strongest|hardest|easiest) (?:digits|classes)\b", low) else 1
-    by_errors = re.search(r"\b(?:most|fewest|least|highest|lowest)\b[- \w]{0,12}\b(?:errors?|mistakes?|error count)",
-                          part + before)
+    by_errors = re.search(r"\b(?:most|fewest|least|highest|lowest)\b[- \w]{0,12}\b(?:errors?|mistakes?|error count)|"
+                          r"\b(?:worst|weakest|best)\s+(?:at|with)\s+\d+\s+(?:wrong|errors?|mistakes?)\b", part + before)
     if by_errors:  # "the fewest errors", "the second-highest error count": ranked by the count, ties alike
         ranked = sorted(rows.values(), key=lambda r: r.errors)
         ranked = ranked[:-1] if re.search(r"\b(?:second|next)\b", low) and _WORST.search(part + before) else ranked
@@ -5874,6 +6044,12 @@ def _digit_rank(low: str, part: str, before: str, rows: dict, row, named: int) -
         verdicts.append(_rank_denied(best) != (row.errors <= ranked[min(k, len(ranked)) - 1].errors if by_errors else
                                                row.exact >= ranked[-min(k, len(ranked))].exact - 1e-9))
     return verdicts
+
+
+def _way_from(part: str, row, then) -> list[bool]:
+    """"(15 errors), up from 11 errors in step 1": the way the digit's count moved from that step's."""
+    way = re.search(r"\b(up|down) from \d+ (?:errors|mistakes|wrong) in (?:step|model)[ _-]?\d", part)
+    return [(row.errors > then.errors) == (way[1] == "up")] if way and then is not None else []
 
 
 def _rank_denied(rank: re.Match) -> bool:
@@ -6152,14 +6328,25 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
             scope = list(range(int(then[-1]), len(curve) + 1))  # "down from epoch 1 to 2, and rose every epoch after that"
         else:
             scope, _ = _epoch_scope(low, len(curve), step.last, implicit=False)
-        span = scope or list(range(1, len(curve) + 1))
-        steps = [curve[e - 1] - curve[e - 2] for e in span[1:] if e >= 2]  # each epoch against the one before it
+        steps = [curve[e - 1] - curve[e - 2] for e in _moved_in(low, scope, len(curve))]  # each against the one before it
         oks.append(all(d > 0 if up else d < 0 for d in steps) if not never else
                    all(d <= 0 if up else d >= 0 for d in steps))
     what = f"{'train' if train else 'test'} {'loss' if loss else 'accuracy'}"
     ok = bool(curves) and (all(oks) if not seeds or seeds[0] != "count" else sum(oks) == seeds[2])
     return Claim(number, clause, ok, f"{what} by epoch: " + " | ".join(", ".join(f"{v:.4g}" for v in c) for c in curves)
                  + f" ({records.CHECK if seeds else records.METRICS})", "trend")
+
+
+def _moved_in(low: str, scope: list[int] | None, n: int) -> list[int]:
+    """The epochs whose move from the epoch before a "went up in every epoch" says (of `n`): the scope's after its
+    first; "fell in each of the last 4 epochs" the first of them too, unless the words chain the K figures themselves
+    ("each of the last 3: 96.47 → 96.23 → 93.48": the moves between them)."""
+    span = scope or list(range(1, n + 1))
+    if (each := re.search(r"\b(?:each|every one|every single one) of the (?:last|final) (\d+) epochs\b", low)) and \
+            1 <= (k := int(each[1])) <= n:
+        span = list(range(n - k + 1, n + 1))
+        return [e for e in (span[1:] if low.count("→") + low.count("->") >= k - 1 > 0 else span) if e >= 2]
+    return [e for e in span[1:] if e >= 2]
 
 
 _SEED_RANK = re.compile(r"\bseed (\d+)\s+((?:had|has|got|gave|reached|ended with|ends with|ended|ends|finished|is|was|shows|"
@@ -6514,7 +6701,8 @@ def _seed_span(low: str, clause: str, step: Step, number: int) -> Claim | None:
 _SEEDS_APART = re.compile(r"\b(?:(?P<within>within)\s+(?P<a>\d*\.\d+)\s*(?:points?|pp)?\s+of\s+each\s+other|"
                           r"spread\s+(?:over|of|across)\s+(?P<b>\d*\.\d+)\s*(?:points?|pp)\b[^.;\d]{0,20}?"
                           r"\b(?:between|across|over)\b[^.;\d]{0,30}?\bseeds?\b|"
-                          r"(?:finals|accuracies|values)\s+(?:all\s+)?(?:lie|lay|are|were|sit|sat|fall|fell)\s+(?P<within2>within)\s+"
+                          r"(?:finals|accuracies|values)\s+(?:all\s+)?(?:lie|lay|are|were|sit|sat|fall|fell)\s+(?P<within2>wit"
+                          r"hin)\s+"
                           r"(?P<c>\d*\.\d+)\s*(?:points?|pts?|pp)?)")  # "the three finals lie within 0.18 points"
 
 
@@ -7172,10 +7360,8 @@ _SEED_RANK_WORDS = re.compile(r"\b(?:best|highest|top|strongest)\s+seed\b|"
 
 def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, words: str, around: str,
                  epoch: re.Match | None) -> Claim:
-    """A figure said of one seed ("seed 1 ended at 98.16 %", "96.72 % (seed 1)"): that seed's test curve, in the role
-    its words name (final, best, the min of the last K, at epoch N; any epoch where none is named)."""
-    curves = seed_curves(step)
-    record = records.CHECK if step.check else records.METRICS
+    """A figure said of one seed ("96.72 % (seed 1)"): its test curve's, in the role its words name (else any epoch)."""
+    curves, record = seed_curves(step), records.CHECK if step.check else records.METRICS
     if seed not in curves:
         return Claim(number, clause, False, f"no seed {seed} in this step ({record})", "figure", (text,))
     if re.search(r"\btrain", words) and step.check:
@@ -7219,7 +7405,16 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
         low_end = rank[1] in ("lowest", "worst", "weakest")
         ok = ok and of[seed] == (min(of.values()) if low_end else max(of.values()))
         said += f"; {rank[1]} of the seeds: seed {(min if low_end else max)(of, key=of.get)}"
+    if role.startswith("min") and epoch is not None:  # "99.43 % (seed 1 at epoch 13)": the lowest at the epoch said
+        ok, said = _at_epoch_said(curve, int(epoch[1] or epoch[2]), text, said, ok)
     return Claim(number, clause, ok, f"{said} ({record})", "figure", (text,))
+
+
+def _at_epoch_said(curve: list[float], at: int, text: str, said: str, ok: bool) -> tuple[bool, str]:
+    """Whether the figure `text` is also the curve's at epoch `at` (and `ok`), and the evidence with it."""
+    here = 1 <= at <= len(curve)
+    return ok and here and said_as(curve[at - 1], text), \
+        said + f"; at epoch {at}: " + (f"{curve[at - 1]:.2f} %" if here else "none")
 
 
 def _chain_figure(low: str, clause: str, step: Step, number: int, text: str, earlier: dict[int, Step]) -> Claim:
@@ -7447,20 +7642,28 @@ def _series(step: Step, around: str, train: bool, either: bool) -> tuple[list[fl
 
 def _digit_named(step: Step, words: str) -> list:
     """The per-class rows a figure's own words name ("digit 3 at 98.32 %": digit 3's), else every row."""
-    named = re.search(r"\b(?:digit|class)\s+(\d)\b[^\d%]*$", words)
-    return [r for r in step.run.per_class if named is None or r.digit == int(named[1])]
+    named = re.search(rf"\b(?:digit|class)\s+(\d|{'|'.join(DIGIT_WORDS)})\b[^\d%]*$", words)
+    digit = None if named is None else int(named[1]) if named[1].isdigit() else DIGIT_WORDS[named[1]]
+    return [r for r in step.run.per_class if digit is None or r.digit == digit]
 
 
 def _others_labels(step: Step, around: str, words: str = "") -> list[str]:
     """What each of `_others`' figures is, in its order."""
-    if re.search(r"\bdigit|\bclass\b", around) and step.run.per_class:
-        return [f"digit {r.digit}" for r in _digit_named(step, words)]
-    rows = step.check.verdict.seeds.items()
+    if re.search(r"\bdigit|\bclass\b", around) and step.run.per_class:  # from the counts, then as the file prints it
+        return [f"digit {r.digit}" for r in _digit_named(step, words)] * 2
+    rows = _seeds_named(step, around).items()
     if re.search(r"\bmin(?:ima|imum|imums)?\b|\blowest\b", around):
         return [f"seed {s}'s min of the last {len(r.last)}" for s, r in rows]
     return ([f"seed {s}'s min of the last {len(r.last)}" for s, r in rows]
             + [f"seed {s} at epoch {i}" for s, r in rows for i in range(1, len(r.test_acc) + 1)]
             + ["the seeds' mean final accuracy", "the seeds' mean min"])
+
+
+def _seeds_named(step: Step, around: str) -> dict:
+    """The check's seeds a figure's words may be of: the one seed they name ("98.33 % @ ep 6 (seed 0)"), else all."""
+    seeds, named = step.check.verdict.seeds, set(re.findall(r"\bseed (\d+)\b", around))
+    return {s: r for s, r in seeds.items() if str(s) in named} if len(named) == 1 and any(str(s) in named for s in seeds) \
+        else seeds
 
 
 def _others(step: Step, around: str, words: str = "") -> tuple[list[float], str]:
@@ -7469,7 +7672,7 @@ def _others(step: Step, around: str, words: str = "") -> tuple[list[float], str]
     if re.search(r"\bdigit|\bclass\b", around) and step.run.per_class:
         rows = _digit_named(step, words)
         said = f"digit {rows[0].digit}: {rows[0].exact:.2f} %" if len(rows) == 1 else "each digit's accuracy"
-        return [r.exact for r in rows], f"{said} ({records.PER_CLASS})"
+        return [r.exact for r in rows] + [r.accuracy for r in rows], f"{said} ({records.PER_CLASS})"
     if re.search(r"\bseeds?\b", around) and re.search(r"\bfinals?\b", around) and not re.search(r"\b(?:mean|averag\w*)\b",
                                                                                              around) and step.check and \
             not re.search(r"\btrain", words):  # a seed's train figure is not the check's: the run's own reader's
@@ -7484,9 +7687,12 @@ def _others(step: Step, around: str, words: str = "") -> tuple[list[float], str]
         mins = [(min if rank[1] in ("lowest", "worst", "weakest") else max)(done)] if rank and done else mins
         return mins, f"the seeds' min of the last epochs ({records.CHECK})"
     if re.search(r"\bseeds?\b|\bmean\b", around) and step.check and not re.search(r"\btrain", words):
-        rows, v = step.check.verdict.seeds.values(), step.check.verdict
+        named, v = _seeds_named(step, around), step.check.verdict
+        rows = named.values()
+        said = "the check's seeds" if len(named) > 1 else "".join(
+            f"seed {s}'s test accuracy by epoch: {', '.join(f'{x:.2f}' for x in r.test_acc)} %" for s, r in named.items())
         return ([r.min_last for r in rows] + [x for r in rows for x in r.test_acc] + [v.mean_final_acc]
-                + ([v.odds.mean] if v.odds.mean else [])), f"the check's seeds ({records.CHECK})"
+                + ([v.odds.mean] if v.odds.mean else [])), f"{said} ({records.CHECK})"
     return [], ""
 
 
@@ -8109,10 +8315,18 @@ _WHICH_POINTS = re.compile(r"(?<![\d.])(\d{2}\.\d+)\s*%?[^;%]{0,30}?\b(?:which i
                            r"worse than|behind)\s+(?:[^;%\d]|(?:step|model)[ _-]?\d+){0,30}?(?<![\d.])(\d{2}\.\d+)\s*%")
 
 
+# "train accuracy (96.21 %) was observed 2.73 points below test accuracy (93.48 %)": the figure right before the verb
+_WAS_POINTS = re.compile(r"(?<![\d.])(\d{2}\.\d+)\s*%?\s*\)\s*(?:was|is|stayed|ended|sat)\s+(?:observed\s+|seen\s+|found\s+|st"
+                         r"ill\s+|"
+                         r"only\s+|just\s+)?(?P<tol>about |around |roughly |~\s*|almost |nearly )?(?P<n>\d+(?:\.\d+)?)\s*"
+                         r"(?:points?|pts?|pp)\s+(?P<way>above|over|higher than|ahead of|below|under|lower than|behind)\s+"
+                         r"[^;%\d]{0,30}?(?<![\d.])(\d{2}\.\d+)\s*%")
+
+
 def _which_points(low, clause, step, previous, number) -> Claim | None:
     """The size said between two figures of the sentence ("98.49 %, which is 12.2 points above ... 86.29 %"): arithmetic
     on its words, so the atom reads the size only (each figure is decided by the reader of its role)."""
-    if (said := _WHICH_POINTS.search(low)) is None:
+    if (said := _WHICH_POINTS.search(low) or _WAS_POINTS.search(low)) is None:
         return None
     first, second = float(said[1]), float(said[5])
     above = said["way"] in ("above", "over", "higher than", "more than", "better than", "ahead of")
@@ -8120,11 +8334,76 @@ def _which_points(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, ok, f"{said[1]} - {said[5]} = {first - second:+.2f} points", "arithmetic", (said["n"],))
 
 
-READERS = (_inline_table, _seeds_mean, _epoch_row, _result_field, _sequence, _epoch_gains, _one_gain, _test_and_train,
+_MORE_ERRORS = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*)\s+(?P<way>more|fewer|less)\s+(?:test\s+)?(?:errors|mistakes|wrong predi"
+                          r"ctions|"
+                          r"misclassifications)\b[^();]{0,40}?\(\s*(?P<a>\d[\d,]*)\s+(?:against|vs\.?|versus|compared (?:with|"
+                          r"to)|to)\s+"
+                          r"(?P<b>\d[\d,]*)\s*\)")
+
+
+def _more_errors(low, clause, step, previous, number) -> Claim | None:
+    """"77 more test errors were made (267 against 200)": the difference of the two counts said, and each count the
+    run's test errors and the step before's (where both kept their per-class records)."""
+    found = _MORE_ERRORS.search(low)
+    if found is None or _DIGIT.search(low[:found.start()]):
+        return None  # a digit's errors: its own reader's
+    n, a, b = (int(_num(found[k])) for k in ("n", "a", "b"))
+    ok = (a - b if found["way"] == "more" else b - a) == n
+    said = f"{a} - {b} = {a - b:+d}"
+    mine, theirs = _errors_of(step), _errors_of(previous) if previous is not None else None
+    if mine is not None and theirs is not None:
+        ok = ok and (a, b) == (mine, theirs)
+        said += f"; test errors {theirs} in the step before, {mine} here ({records.PER_CLASS} of both)"
+    return Claim(number, clause, ok, said, "figure", (found["n"], found["a"], found["b"]))
+
+
+_ERRORS_BY = re.compile(r"\b(?:test\s+)?(?:errors|mistakes)\b[^%;]{0,50}?\b(?P<way>dropped|fell|went down|decreased|shrank|wer"
+                        r"e cut|"
+                        r"rose|grew|went up|increased)\s+by\s+(?P<tol>about |roughly |around |some |~\s*|almost |nearly |over "
+                        r"|more than |"
+                        r"under |less than )?(?P<n>\d+(?:\.\d+)?)\s*%")
+
+
+def _errors_relative(low, clause, step, previous, number) -> Claim | None:
+    """"Compared with Model_1, test errors at the final epoch dropped by roughly 60 %": the final test errors (the
+    test images the final accuracy misses) against the step named's, as a share of its count."""
+    found = _ERRORS_BY.search(low)
+    if found is None or previous is None:
+        return None
+    mine, theirs = (round((100 - s.run.test()[-1]) * _MNIST_TEST / 100) for s in (step, previous))
+    if not theirs:
+        return None
+    change, n, tol = 100 * (mine - theirs) / theirs, float(found["n"]), (found["tol"] or "").strip()
+    down = found["way"] in ("dropped", "fell", "went down", "decreased", "shrank", "were cut")
+    size = abs(change)
+    ok = (change < 0) == down and (size > n if tol in ("over", "more than") else size < n if tol in ("under", "less than")
+                                   else abs(size - n) <= max(5.0, 0.1 * n) if tol else abs(size - n) <= 1)
+    return Claim(number, clause, ok, f"final test errors {theirs} → {mine} ({change:+.1f} %; {records.METRICS} of both)",
+                 "compare", (found["n"],))
+
+
+_WRONG_OF = re.compile(r"(?<![\d.])(\d{2}\.\d+)\s*%?\s*\((\d{1,4}) (?:wrong|errors?|mistakes|misclassified)\)")
+
+
+def _wrong_of_figure(low, clause, step, previous, number) -> Claim | None:
+    """"97.51 % (249 wrong)": the test images an accuracy misses, arithmetic on its words (the accuracy is decided by
+    the reader of its role)."""
+    said = [(m[1], m[2], round((100 - float(m[1])) * _MNIST_TEST / 100)) for m in _WRONG_OF.finditer(low)
+            if not re.search(r"\b(?:digits?|class(?:es)?|precision|recall)\b", low[:m.start()]) and
+            not _DIGIT.search(low[:m.start()])]  # a digit's: of its own images
+    if not said:
+        return None
+    return Claim(number, clause, all(int(n) == images for _, n, images in said),
+                 "; ".join(f"{x} % of 10,000 test images is {images} wrong" for x, _, images in said), "arithmetic",
+                 tuple(n for _, n, _ in said))
+
+
+READERS = (_inline_table, _errors_relative, _seeds_mean, _epoch_row, _result_field, _sequence, _epoch_gains, _one_gain,
+           _test_and_train,
            _value_list, _last_listed, _span_listed, _move_ends, _seeds_moves, _respectively,
            _settings, _sizes_said, _layers_said, _reach_target, _between,
-           _every_digit, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
+           _every_digit, _error_ratio, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _speed, _params_change, _delta, _signed_vs,
            _loss_order, _seeds_vs_step, _seed_vs_seed, _jump_against, _arrow_size, _dead_said,
            _step_behind, _compare, _only_epoch, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend,
-           _stability, _rate, _which_level, _which_points, _way_between, _head_way, _to_line)
+           _stability, _rate, _which_level, _which_points, _way_between, _head_way, _to_line, _wrong_of_figure, _more_errors)
