@@ -129,6 +129,10 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
 #   one" - ✅ / ❌ / 📉 bullets, "mean ± sd" over seeds), the example as a chatty blog post with a pasted 15-row table in
 #   each Result ("Wrong / 10k" beside the accuracies), ratios ("over 6x digit 0's 3") and error counts: 14 of 24 and 58
 #   true ✗ on arrival (45 of them the tables' rows); 23 and none since.
+# - students17/: alpha in a tutorial voice ("Notice how ...", "Look at epoch 5 on seed 0:") with figures against the
+#   target ("target − 1.42 pp") and a summary table with the models as columns, gamma as a terse "[M1]" / "[M2]" log with
+#   Δ, arrow chains and error counts ("386 → 308: a 20 % cut", "68 → 144 errors, more than double"): 19 of 24 and 19 true
+#   ✗ on arrival (at the sixteenth class's commit); 24 and none since.
 LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
          ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 0), ("students5", "beta"): (5, 1),
          ("students6", "beta"): (11, 0), ("students6", "gamma"): (11, 0), ("students7", "alpha"): (8, 1),
@@ -138,7 +142,7 @@ LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("stud
          ("students12", "beta"): (12, 0), ("students12", "example"): (11, 0), ("students13", "alpha"): (8, 0),
          ("students13", "gamma"): (12, 0), ("students14", "beta"): (12, 0), ("students14", "example"): (12, 0),
          ("students15", "alpha"): (11, 2), ("students15", "gamma"): (7, 0), ("students16", "beta"): (12, 0),
-         ("students16", "example"): (11, 0)}
+         ("students16", "example"): (11, 0), ("students17", "alpha"): (12, 0), ("students17", "gamma"): (12, 0)}
 
 
 @pytest.mark.parametrize(("folder", "handin"), sorted(LATER))

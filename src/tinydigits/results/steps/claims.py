@@ -224,7 +224,8 @@ def sentences(text: str) -> list[str]:
                           r"Plan|Because)\b)", "\n" + text.strip()):  # "Observation: ... → Reason: ... → Next: ...": three
         block = " ".join(block.split())
         # a question and its answer ("Does it over-fit? No, the gap is 0.3") are one sentence
-        for s in re.split(r"(?<!i\.e\.)(?<!e\.g\.)(?<=[.!])\s+(?=[A-Z(\"'`]|\d\s+[a-z]{3,}|\d{2,}\s+of\s+(?:those|them|these)\b)|"
+        for s in re.split(r"(?<!i\.e\.)(?<!e\.g\.)(?<!\bvs\.)(?<=[.!])\s+(?=[A-Z(\"'`]|\d\s+[a-z]{3,}|\d{2,}\s+of\s+(?:those|t"
+                          r"hem|these)\b)|"
                           r"(?<=\?)\s+(?!(?:No|Yes|Not|Nope|Yeah|Yep|Much|Very much|Definitely|"
                           r"Clearly|Absolutely)\b)(?=[A-Z(\"'`])", block):
             if out and out[-1].endswith("?") and (_ANSWERS.match(s) and _ASKED.match(out[-1]) or _WHY.match(out[-1])):
@@ -313,7 +314,8 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r"(?:(?:test|train|training) (?:accuracy|loss)|"
                    r"digits?\s+\d|class(?:es)?\s+\d|(?:zero|one|two|three|four|five|six|seven|eight|nine)s)\b)|"
                    r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|(?<=%)\s+and\s+(?=the (?:run|model|ne"
-                   r"twork),)|,\s+(?=though\b|despite\b|with no (?:epoch|seed)\b|still (?:well )?(?:under|within|over|below) "
+                   r"twork),)|,\s+and\s+(?=since\b)|,\s+(?=though\b|despite\b|with no (?:epoch|seed)\b|still (?:well )?(?:unde"
+                   r"r|within|over|below) "
                    r"(?:the )?budget\b)|"
                    r",\s+(?=(?:at least|above|below|over|under)\s+\d)|\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)|"
                    r"\s+and\s+(?=(?:the |its )?(?:best|final|min)\b)|(?<!train)\s[-–—]\s(?!test)(?!(?:just|finally|already|"
@@ -1052,7 +1054,8 @@ def _models_named(sentence: str, steps: dict[int, Step], now: int) -> str:
         if re.fullmatch(r"\w*(?:\d|_)\w*", name) and not re.fullmatch(r"(?i)(?:model|step)[ _-]?\d+", name):
             sentence = re.sub(rf"(?i)(?<![\w.]){re.escape(name)}(?![\w])", f"step {k}" if k != now else "this model",
                               sentence)
-    return sentence
+    # "Test rises in every epoch of Model_2" in Model_2's own Analysis: its own epochs, no step compared
+    return re.sub(rf"(?i)\s+(?:of|in) (?:step|model)[ _-]?{now}\b(?!'s)(?=[\s,.;:]|$)", "", sentence)
 
 
 # "The final accuracies were 93.48 %, 97.15 % and 95.37 %, about 95.33 % on average": a list said of the seeds' figures
@@ -1281,6 +1284,9 @@ def _total_errors(plain: str, step: Step, number: int, earlier: dict[int, Step] 
                           f"test errors: {total} of {images:,} ({records.PER_CLASS})", "figure",
                           (said,) + ((of[1],) if of else ())))
         gone = re.sub(rf"\s*{re.escape(said)}\b", "", m[0], count=1) if not m["d"] else ""  # "267 of 10000 wrong": all of it
+        if m["a"] and (share := _percent_of_errors(m, plain, total, number)):
+            told.append(share)  # "(120 errors), 31 % of all 386 errors": that count's share
+            gone = re.sub(r"^\W*\d+(?:\.\d+)?\s*%\s*", " ", gone)
         part = re.search(r"(\d[\d,]*)\s*$", plain[:m.start()]) if m["b"] else None  # "495 of the 1,371 test errors, ..."
         if part and (frac := _FRACTION_OF.match(plain, m.end())):
             told.append(_error_fraction(part[1], total, frac, number, step, plain[:part.start()]))
@@ -1297,6 +1303,17 @@ def _total_errors(plain: str, step: Step, number: int, earlier: dict[int, Step] 
                           f"of both)", "figure", (than[1],)))
         out = out.replace(than[0], "")
     return out, told
+
+
+def _percent_of_errors(m: re.Match, plain: str, total: int, number: int) -> Claim | None:
+    """"88.11 % (120 errors), 31 % of all 386 errors": the count said right before, as a share of the run's errors."""
+    pct = re.match(r"\W*(\d+(?:\.\d+)?)\s*%\s+of\s+all\b", m[0])
+    counts = re.findall(r"(\d[\d,]*)\s+(?:errors|mistakes|wrong)\b", plain[:m.start()])
+    if pct is None or not counts:
+        return None
+    share = 100 * int(counts[-1].replace(",", "")) / total
+    return Claim(number, m[0].strip(" ,"), abs(share - float(pct[1])) <= 1, f"{counts[-1]} of the {total} test errors: "
+                 f"{share:.1f} % ({records.PER_CLASS})", "figure", (pct[1],))
 
 
 _FRACTION_OF = re.compile(r"(?i),?\s*(?:i\.e\.\s*|that is\s*|so\s+)?(?P<tol>more than|over|less than|under|about|almost|nearly|"
@@ -1523,6 +1540,10 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                   lambda m: f"{_TENS.index(m[1].lower()) * 10 + 20 + (WORDS[m[2].lower()] if m[2] else 0)} %"),
                  # "not one epoch of any seed"
                  (r"\b(?:not (?:one|a single)|no) epoch of (?:any|a single|either) seed\b", "no seed"),
+                 (r"\bnot (?:one|a single) of the (\w+ )?seeds\b", lambda m: f"none of the {m[1] or ''}seeds"),  # "Not one of"
+                 # "dips to 95.90 in epoch 4, the lowest of ...": its low, not a move
+                 (r"\b(?:dips|dipped|drops|dropped|falls|fell) to (?=\d{2}\.\d+\s*%?\s*(?:in|at) epoch \d+,\s*the lowest\b)",
+                  "is at "),
                  # "digit seven", "followed by five (120 errors)": digits by their numbers
                  (r"\b(digit|class) (zero|one|two|three|four|five|six|seven|eight|nine)\b",
                   lambda m: f"{m[1]} {_SEED_NUMBERS.index(m[2].lower())}"),
@@ -1590,6 +1611,19 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\bafter (\d+) epochs\b", r"at epoch \1"),
                  (r"\bafter (?:1|one) epoch\b", "at epoch 1"), (r"\btest\s+acc\b", "test accuracy"),
                  (r"\btrain(?:ing)?\s+acc\b", "train accuracy"), (r"\bacc\b", "accuracy"), (r"\bpts\b", "points"),
+                 (r"\btarget\s*[−-]\s*(\d+(?:\.\d+)?)\s*(?:points|pp)\b", r"\1 points short of the target"),  # "target − 1.42 pp"
+                 (r"\btarget\s*\+\s*(\d+(?:\.\d+)?)\s*(?:points|pp)\b", r"\1 points above the target"),
+                 (r"\b(?:beats|beat|clears|cleared|tops|topped) the (?:target|line|bar) by (\d+(?:\.\d+)?)\b",
+                  r"ends \1 points above the target"),
+                 (r"\b(?:go|goes|went|are|were) wrong (\d+) times\b", r"have \1 errors"),  # "Eights still go wrong 144 times"
+                 # "seed 2 vs. seed 0: final 98.34 vs. 97.51": each seed its figure
+                 (r"\bseed (\d+) vs\.? seed (\d+):\s*(final|best|min of the last \d+|lowest)\s+(\d{2}\.\d+)\s*%?\s*vs\.?\s*"
+                  r"(\d{2}\.\d+)\s*%?", r"seed \1 \3 \4 % vs. seed \2 \3 \5 %"),
+                 # "Look at epoch 5 on seed 0: test ...", "[M1] ep 4: train ahead by 0.70": of that epoch
+                 (r"\b(?:look at|notice|see|check|consider|take)\s+(epoch \d+(?:\s+on seed \d+)?)\s*:\s*(?=[a-z])", r"at \1, "),
+                 (r"^(\W*(?:\[[^\]]*\]\s*)?)(?:ep|epoch)\s*(\d+)\s*:\s*(?=(?:train|test)\w*\s+(?:accuracy\s+)?(?:ahead|behind|"
+                  r"above|"
+                  r"below|leads?|trails?)\b)", r"\1at epoch \2, "),
                  (r"≥|>=|=>", " at least "), (r"≤|<=|=<", " at most "), (r"≈", " about "),
                  (r"\bparam(?:eter)? (?:count|usage|budget used)\b", "parameters"),
                  (r"\brot\b\.?", "rotation"), (r"\berrs?\b", "errors"),
@@ -1598,8 +1632,8 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  # "best test on the shown seed": the step's own run, as every figure with no seed named
                  (r"\s*\b(?:on|of|for|from) the (?:shown|displayed|plotted|main) (?:seed|run)\b|"
                   r"\s*\bthe (?:seed|run) shown\b", ""))
-_NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|px|epochs?|[kK]\b|params|parameters|errors?|images|x\b|seeds?|mistakes|misclassified|" \
-           r"wrong|of the))"
+_NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|pts?\b|pp\b|px|epochs?|[kK]\b|params|parameters|errors?|images|x\b|seeds?|" \
+           r"mistakes|misclassified|wrong|of the))"
 _BARE = re.compile(rf"(?<![\w.,/:+-])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
                    rf"{_NOT_ACC}(?!\s*(?:above|below|ahead|behind|lower|higher|more|less|over|under|better|worse|short)\b)")
 
@@ -1757,7 +1791,7 @@ def _synonyms(text: str) -> str:
     text = re.sub(r"(?i),?\s*\bunlike (?:in )?((?:step|model)[ _-]?\d+),? where\b", r"; \1:", text)
     text = re.sub(r"(?i),?\s*\bin contrast to\b", ", while", text)
     text = re.sub(r"(?i)^(\W*)unlike (seed \d+),\s*", r"\1", text)  # "Unlike seed 0, seeds 1 and 2 improved ...": theirs
-    return _levels_said(_ranks_said(text))
+    return _levels_said(_ranks_said(_errors_plainly(text)))
 
 
 def _ranks_said(text: str) -> str:
@@ -1771,6 +1805,9 @@ def _ranks_said(text: str) -> str:
     for words, way in (("worse|weaker", "up"), ("better|stronger", "down")):
         text = re.sub(rf"(?i)(?<!\dx )(?<!times )\b(?:{words})(?: than)? in ((?:step|model)[ _-]?\d) \((\d+) (errors|mistakes|"
                       r"wrong)(?: there| then)?\)", rf"{way} from \2 \3 in \1", text)
+    if re.search(r"(?i)\b(?:digit|class)\b", text):  # "The worst digit is 9 (96.43 %), a hair below 7 (96.50 %)": digit 7
+        text = re.sub(r"(?i)\b(below|above|behind|ahead of|under|over)\s+(\d)\s*(?=\(\s*\d{1,3}(?:\.\d+)?\s*%\s*\))",
+                      r"\1 digit \2 ", text)
     return re.sub(r"(?i)(\b(?:weak spots?|weakest|worst|lowest)\b[^.;]*;\s*)only (\d) (?:is|was) (?:worse|weaker|lower)\b",
                   r"\1digit \2 is the worst", text)
 
@@ -3225,6 +3262,8 @@ def _params_change(low, clause, step, previous, number) -> Claim | None:
     be the two steps' and the difference said (at its tolerance) theirs."""
     low = re.sub(r"\b\d+\s*(?:→|->|to)\s*\d+\s*(?:channels?|filters?|kernels?)\b", " ", low)  # widths: not counts of parameters
     signed = re.search(r"\(\s*[+\-−]\s*\d|(?:^|\s)[+\-−]\s?\d[\d,]*\s*k?\s+(?:params|parameters)\b", low)  # "(+78 from BN)"
+    low = re.sub(r"(?:\(|(?<=\s)|^)\s*([+\-−])\s?(\d+(?:\.\d+)?)\s*%",  # "14,410 → 8,000: −44 %": a share
+                 lambda m: f" {m[2]} % {'more' if m[1] == '+' else 'fewer'}", low)
     low = re.sub(r"(?:\(|(?<=\s)|^)\s*\+\s?(\d[\d,]*)", r" \1 more",
                  re.sub(r"(?:\(|(?<=\s)|^)\s*[-−]\s?(\d[\d,]*)", r" \1 fewer", low))
     if previous is None or not re.search(r"\bparam(?:eter)?s?\b", low) or "accura" in low or not \
@@ -3562,7 +3601,8 @@ _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| r
                     r"(?P<n>\d*\.\d+|\d+)\s*(?:points?|pts?|pp|%)?(?:[^\d]*?\blast (?P<k>\d+|two|three|four|five) epochs)?|"
                     r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| ends?| ended)? (?P<within>within) "
                     r"(?P<n2>\d*\.\d+|\d+)\s*(?:points?|pts?|pp|%)? of (?:the )?test|"
-                    r"\b(?P<subj3>train(?:ing)?|test)(?: accuracy)?(?: is| was| stays| stayed| ends?| ended| finish(?:es|ed)?)?"
+                    r"\b(?P<subj3>train(?:ing)?|test)(?: accuracy)?(?: is| was| stays| stayed| sits| sat| runs| ran| ends?|"
+                    r" ended| finish(?:es|ed)?)?"
                     r"(?: on average)? (?:only |just )?"
                     r"(?P<tol3>about |~|around |roughly |over |more than |under |less than |almost |nearly )?"
                     r"(?P<n3>\d*\.\d+|\d+)\s*(?:points?|pts?|pp|%)? "
@@ -4058,9 +4098,13 @@ def _learning(step: Step) -> tuple[bool | None, str]:
 LOSS_FALLS, LOSS_FLAT = 0.04, 0.02  # a test loss's fall over the last epochs: still falling beyond one, flat under the other
 
 
-def _loss_falling(step: Step) -> tuple[bool | None, str]:
-    """Whether the test loss still fell at the end: the last N epochs' lowest against the epoch before them."""
+def _loss_falling(step: Step, words: str = "") -> tuple[bool | None, str]:
+    """Whether the test loss still fell at the end: the last N epochs' lowest against the epoch before them; the last
+    epoch against the one before where the words give that move ("flat at the end: 0.1286 → 0.1279")."""
     loss, n = run_losses(step.run), step.last
+    pair = re.search(r"(?<![\d.])(\d?\.\d+)\s*(?:→|->|to)\s*(\d?\.\d+)", words)
+    if pair and len(loss) >= 2 and said_as(loss[-2], pair[1]) and said_as(loss[-1], pair[2]):
+        n = 1
     if len(loss) <= n:
         return None, f"{len(loss)} epochs: too few to read the end ({records.METRICS})"
     before, low = loss[-n - 1], min(loss[-n:])
@@ -4086,7 +4130,7 @@ def _trend(low, clause, step, previous, number) -> Claim | None:
         reading = _loss_falling
     if rising is None and stalled is None:
         return None
-    learning, said = reading(step)
+    learning, said = reading(step, low) if reading is _loss_falling else reading(step)
     if learning is None:
         return Claim(number, clause, None, f"{said}: neither shown", "trend")
     claimed = rising is not None
@@ -5903,8 +5947,8 @@ def _digit_said(low: str, part: str, before: str, rows: dict, them: dict, digit:
                 named: int = 1) -> list[bool]:
     """What the words about one digit say of it (`part`: its words; `before`: the clause's words before the first
     digit), each decided; the numbers read are added to `used`."""
-    row, verdicts = rows[digit], []
-    part = re.sub(r"\b(errors|mistakes)\s*\((\d+)\)", r"\1, \2 \1", part)  # "nearly 500 errors (495)": the count exact too
+    row = rows[digit]
+    part, verdicts = _share_moved(part, row, them.get(digit), used)
     moved = re.search(r"\bfrom\s+(\d+)\s+(?:(?:errors?|mistakes)\s+)?(?:down\s+|up\s+)?to\s+(?:only\s+|just\s+)?(\d+)\b"
                       r"(?!\s*%|\.\d)", part)
     down = re.search(r"(?<![\d.])(\d+)(?:\s+(?:errors?|mistakes))?,?\s+(?:down|up)\s+from\s+(\d+)\b(?!\s*%|\.\d)", part)
@@ -6046,10 +6090,39 @@ def _digit_rank(low: str, part: str, before: str, rows: dict, row, named: int) -
     return verdicts
 
 
+def _share_moved(part: str, row, then, used: list[str]) -> tuple[str, list[bool]]:
+    """"63 → 33 errors, a 48 % cut", "120 → 43 errors, 36 % of M1's count": the digit's count from the step before's
+    said as a move, and the change (or what is left) as a share of the count before; the share taken out of the words."""
+    part = re.sub(r"\b(errors|mistakes)\s*\((\d+)\)", r"\1, \2 \1", part)  # "nearly 500 errors (495)": the count exact too
+    part = re.sub(r"(?<![\d.])(\d+)\s*(?:→|->)\s*(\d+)\s+(errors?|mistakes|wrong)\b", r"from \1 \3 to \2", part)
+    share = re.search(r",?\s*(?:a\s+)?(?P<tol>about |roughly |~\s*)?(?P<pct>\d+(?:\.\d+)?)\s*%\s*(?:(?P<way>cut|drop|fall|redu"
+                      r"ction|"
+                      r"rise|increase)\b|of\s+(?:(?:step|model)[ _-]?\d+'s|its|the)\s+(?:count|errors)\b)", part)
+    than = re.search(r"(?<![\d.])(\d+)\s+(fewer|more|less)\s+than\s+(?:step|model)[ _-]?\d+'s\s+(\d+)\b(?!\s*%|\.\d)", part)
+    if then is not None and than:  # "111 errors, 33 fewer than Model_2's 144": that step's count and the difference
+        used.extend([than[1], than[3]])
+        return part.replace(than[0], " ", 1), [int(than[3]) == then.errors and int(than[1]) == abs(row.errors - then.errors)
+                                               and (row.errors > then.errors) == (than[2] == "more")]
+    if then is None or share is None or not then.errors or not re.search(r"\bfrom \d+ \w+ to \d+", part):
+        return part, []
+    change = 100 * (row.errors - then.errors) / then.errors
+    said = (-change if share["way"] in ("cut", "drop", "fall", "reduction") else change) if share["way"] else 100 + change
+    used.append(share["pct"])
+    return part.replace(share[0], " ", 1), [_within(said, share["pct"], "about" if share["tol"] else "") and said > 0]
+
+
 def _way_from(part: str, row, then) -> list[bool]:
-    """"(15 errors), up from 11 errors in step 1": the way the digit's count moved from that step's."""
+    """"(15 errors), up from 11 errors in step 1": the way the digit's count moved from that step's; "68 → 144 errors,
+    more than double": by that many times."""
+    if then is None:
+        return []
     way = re.search(r"\b(up|down) from \d+ (?:errors|mistakes|wrong) in (?:step|model)[ _-]?\d", part)
-    return [(row.errors > then.errors) == (way[1] == "up")] if way and then is not None else []
+    times = re.search(r"\b(more than |over |almost |nearly |about |roughly )?(double|doubled|twice|triple|tripled|three times|"
+                      r"quadruple|quadrupled|four times)\b", part) if re.search(r"\bfrom \d+ \w+ to \d+", part) else None
+    ratio = row.errors / then.errors if then.errors else 0.0
+    n = 2 if times and times[2].startswith(("doub", "twice")) else 3 if times and times[2].startswith(("trip", "three")) else 4
+    return ([(row.errors > then.errors) == (way[1] == "up")] if way else []) + \
+        ([ratio > n if times[1] in ("more than ", "over ") else _within(ratio, str(n), "about")] if times else [])
 
 
 def _rank_denied(rank: re.Match) -> bool:
@@ -6609,8 +6682,9 @@ def _figures(low: str, clause: str, step: Step, number: int, skip: set[str], rea
     params = _params_said(low, clause, step, number, (earlier or {}).get(number - 1)) if "params" not in skip else None
     if layer and params and set(params.numbers) <= set(layer.numbers):
         params = None  # "those 12,832 weights": the layer's count, not the model's
-    out = [c for c in (layer, params,
-                       _rf_said(low, clause, step, number), _images_said(low, clause, step, number),
+    images = _images_said(low, clause, step, number)  # "training images 5,000 → 10,000": read with the step before's
+    out = [c for c in (layer, params, _rf_said(low, clause, step, number),
+                       None if images and read and set(images.numbers) <= read else images,
                        _epochs_said(low, clause, step, number) if "epochs" not in skip else None) if c is not None]
     return out + _digits_of_named(low, _accuracies(low, clause, step, number, skip, read or set(), earlier or {}),
                                   earlier or {}) + _losses(low, clause, step, number, earlier)
@@ -6902,6 +6976,20 @@ def _split_plainly(low: str) -> str:
     return re.sub(rf"{NUM}\s*(k|K)?\s+of\s+(?:the|its|our|my)\s+(?:training\s+)?(?:images|samples)\s+(?:were\s+|was\s+)?"
                   r"(?:held out|set aside|kept|reserved|put aside)\s+for\s+(?:the\s+)?validation\b",
                   lambda m: f"{m[1]}{m[2] or ''} images for validation", low)
+
+
+_IMAGES_MOVED = re.compile(rf"\b(?:training |train )?images:?\s+(?:from\s+)?{NUM}\s*(k)?\s*(?:→|->|to)\s*{NUM}\s*(k)?(?![\d.]|"
+                           rf",\d)")
+
+
+def _images_moved(low, clause, step, previous, number) -> Claim | None:
+    """"training images 5,000 → 10,000": the step before's count, then this step's."""
+    if previous is None or (found := _IMAGES_MOVED.search(low)) is None:
+        return None
+    a, b = (_num(found[i]) * (1000 if found[i + 1] else 1) for i in (1, 3))
+    return Claim(number, clause, (a, b) == (previous.train_images, step.train_images),
+                 f"training images {previous.train_images:,} → {step.train_images:,} ({records.CONFIG} of both)", "figure",
+                 (found[1], found[3]))
 
 
 def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
@@ -7953,6 +8041,9 @@ def _loss_band(low: str, clause: str, step: Step, number: int, band: re.Match) -
     if scope is None:  # "The first four epochs were chance - ..., with the train loss between 2.28 and 2.31": the sentence's
         scope, label = _epoch_scope((_SENTENCE.get() or "").lower(), len(series), 3, implicit=False)
     values = [series[i - 1] for i in scope] if scope else series
+    if scope is None and (those := re.search(r"\b(?:those|these|the same)\s+(?:\w+\s+)?epochs\b", low)):
+        return Claim(number, clause, None, f"{kind} loss by epoch: " + ", ".join(f"{v:.4f}" for v in values) +
+                     f" ({records.METRICS}); \"{those[0]}\": epochs another sentence names", "figure", (band[1], band[2]))
     lo, hi = (_num(band[k]) - 10 ** -_decimals(band[k]) / 2 for k in (1, 2))
     hi += 10 ** -_decimals(band[2])
     ok = all(lo <= v <= hi for v in values)
@@ -8279,28 +8370,36 @@ def _head_way(low, clause, step, previous, number) -> Claim | None:
 
 
 # "the minimum is 3.65 points below 99.4 %", "still 2.89 under 99.4 %": a figure's distance to a line
-_TO_LINE = re.compile(r"(?:\b(?:is|was|sits|sat|stays|stayed|ended|ends|remains|remained|still|just|only)\s+|,\s*)"
+_TO_LINE = re.compile(r"(?:\b(?:is|was|sits|sat|stays|stayed|ended|ends|finish(?:es|ed)|remains|remained|still|just|only)\s+|"
+                      r"[,:]\s*)"
                       r"(?:still\s+|just\s+|only\s+)?"
                       r"(?P<tol>about |around |~\s*)?(?P<n>\d*\.\d+|\d+)\s*(?:%|percentage points?|points?|pts?|pp)?\s+"
-                      r"(?:(?P<way>below|under|short of|above|over)\s+(?:the\s+)?(?P<x>\d{2}(?:\.\d+)?)\s*%|"
+                      r"(?:(?P<way>below|under|short of|above|over)\s+(?:the\s+)?(?:(?P<x>\d{2}(?:\.\d+)?)\s*%|target\b|line\b)|"
                       r"short(?:\s+of\s+(?:the\s+)?(?:line|target|mark))?\b(?!\s+of\b))")  # "1.06 short": of the budget's line
-_ROLE_OF = re.compile(r"\b(min\w*|lowest|worst|final|last epoch|best|peak)\b")
+_ROLE_OF = re.compile(r"\b(min\w*|lowest|worst|final|last epoch|best|peak|(?<!epoch \d )(?<!epoch \d\d )(?:finish(?:es|ed)?|ends|"
+                      r"ended))\b")
 
 
 def _to_line(low, clause, step, previous, number) -> Claim | None:
     """A figure's distance to a line, the figure the clause (or its sentence's head) names: the lowest of the last
     epochs, the final, the best; the distance at its digits and its way."""
-    if (said := _TO_LINE.search(low)) is None or _num(said["n"]) >= 20:
+    if (said := _TO_LINE.search(low)) is None or _num(said["n"]) >= 20 and not re.search(r"points?\s", said[0]):
         return None  # "min of last 3 is 96.5 < 99.4": the figure itself, its reader's
     role = ([*_ROLE_OF.finditer(low[:said.start()])] or [None])[-1] or \
         _ROLE_OF.search((_SENTENCE.get() or "").lower().split(":")[0])  # the role named nearest before the distance
-    if role is None:
-        return None
+    figures = [x for x in re.findall(r"(\d{2}\.\d+)\s*%", low[:said.start()]) if _num(x) != _line(step)]
+    if role is None and len(figures) != 1:
+        return None  # no figure named, and not one said: whose distance it is, not read
     f = facts(step)
-    value, what = ((f.min_last, f"min of the last {f.n}") if role[1].startswith(("min", "low", "wor")) else
+    value, what = ((step.run.test()[-1], "final test") if role is None else (f.min_last, f"min of the last {f.n}")
+                   if role[1].startswith(("min", "low", "wor")) else
                    (f.best_test, "best test") if role[1] in ("best", "peak") else (step.run.test()[-1], "final test"))
-    own = role.end() if role.string == low[:said.start()] else 0
-    if shown := re.findall(r"(\d{2}\.\d+)\s*%", low[own:said.start()]):  # "(98.33 % on seed 1) is still 1.07 below 99.4"
+    own = role.end() if role is not None and role.string == low[:said.start()] else 0
+    if (seed := re.search(r"\bseed (\d+)\b", low)) and (curve := seed_curves(step).get(int(seed[1]))):
+        value = curve[-1] if what == "final test" else min(curve[-f.n:]) if what.startswith("min") else max(curve)
+        what = f"seed {seed[1]}'s {what}"  # "Seed 1 is still 1.07 below 99.4 at its final epoch": that seed's
+    # "(98.33 % on seed 1) is still 1.07 below 99.4": that figure's distance (the line said before is no figure of the run)
+    if shown := [x for x in re.findall(r"(\d{2}\.\d+)\s*%", low[own:said.start()]) if _num(x) != _line(step)]:
         value, what = _num(shown[-1]), f"{shown[-1]} % as said"
     line, below = _num(said["x"]) if said["x"] else _line(step), said["way"] in ("below", "under", "short of", None)
     ok = (value < line) == below and _within(abs(line - value), said["n"], "about" if said["tol"] else "")
@@ -8382,6 +8481,69 @@ def _errors_relative(low, clause, step, previous, number) -> Claim | None:
                  "compare", (found["n"],))
 
 
+_ERRORS_FIELD = re.compile(r"\b(?:test\s+)?(?:errors|mistakes|wrong)\s*[:=]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\d.%]|,\d)"
+                           r"(?:\s*\(\s*(?:vs\.?|against|versus)\s+(?P<m>\d{1,3}(?:,\d{3})+|\d+)\s+(?:for|in)\s+(?:step|model)"
+                           r"[ _-]?\d+"
+                           r"\s*\))?")
+_COUNTED_AS = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+_ERRORS_MOVED = re.compile(rf"\b(?:test\s+)?(?:errors|mistakes)\s*:?\s*(?P<a>{_COUNTED_AS})\s*(?:→|->)\s*(?P<b>{_COUNTED_AS})"
+                           r"(?![\d.]|,\d|\s*(?:→|->))(?:\s*[:,]?\s*(?:a\s+)?(?P<tol>about |roughly |~\s*|almost |nearly |over |"
+                           r"more than )?(?P<pct>\d+(?:\.\d+)?)\s*%\s*(?P<way>cut|drop|fall|reduction|fewer|less|rise|increase"
+                           r"|more))?")
+
+
+_ERROR_SHARES = {"half": "50", "a half": "50", "a third": "33.3", "one third": "33.3", "a quarter": "25", "a fifth": "20"}
+
+
+def _errors_plainly(low: str) -> str:
+    """Two steps' error counts and their change said the ways students write them, as `_ERRORS_MOVED` reads them:
+    "errors drop from 1,371 to 151, a 79 % cut", "386 → 308 errors: a 30 % cut", "59 → 45: a 40 % cut in errors",
+    "267 errors against 200: the errors go up by half", "errors go up by half from Model_2 (151) to Model_3 (202)"."""
+    n, step = _COUNTED_AS, r"(?:step|model)[ _-]?\d+"
+    if _DIGIT.search(low.lower()):
+        return low  # a digit's counts: its own reader's ("digit 5 vs. M1: 63 → 33 errors")
+    low = re.sub(rf"(?i)(?<!their )(?<!its )(?<!-epoch )(?<!'s )\berrors (?:drop|dropped|fall|fell|go|went|come|came|rise|rose)"
+                 rf"(?: down| up)? from ({n}) to ({n})\b", r"errors \1 → \2", low)
+    low = re.sub(rf"(?i)(?<![\d.,])({n})\s*(?:→|->)\s*({n})\s+errors\b", r"errors \1 → \2", low)
+    low = re.sub(rf"(?i)^(\W*)({n})\s*(?:→|->)\s*({n})\s*:\s*(a\s+\d+(?:\.\d+)?\s*%\s*(?:cut|drop|rise|increase))\s+in\s+"
+                 r"errors\b", r"\1errors \2 → \3: \4", low)
+    low = re.sub(rf"(?i)(?<![\d.,])({n})\s+errors\s+against\s+({n})\b", r"errors \2 → \1", low)
+    low = re.sub(rf"(?i)\berrors go (up|down) by (half|a third|a quarter)\s+from\s+{step}\s*\(({n})\)\s+to\s+{step}\s*\(({n})\)",
+                 lambda m: f"errors {m[3]} → {m[4]}: about {_ERROR_SHARES[m[2].lower()]} % {'rise' if m[1] == 'up' else 'cut'}",
+                 low)
+    return re.sub(rf"(?i)(errors {n} → {n})\s*[:,-]\s*(?:the errors go (up|down) by (half|a third|a quarter)|(a third|a quarter|"
+                  r"half) (fewer|more))\b", lambda m: f"{m[1]}: about {_ERROR_SHARES[(m[3] or m[4]).lower()]} % "
+                  f"{'rise' if (m[2] or m[5] or '').lower() in ('up', 'more') else 'cut'}", low)
+
+
+def _errors_said(low, clause, step, previous, number) -> Claim | None:
+    """"test errors: 308 (vs. 386 for M1)", "errors 386 → 308: a 20 % cut": the run's test errors (every digit's,
+    summed), the step named's beside them, and the change as a share of the count before."""
+    here, then = _errors_of(step), _errors_of(previous) if previous is not None else None
+    if here is None or _DIGIT.search(low) or _DIGIT.search(_SENTENCE.get() or "") or \
+            re.search(r"\b(?:their|its|best[- ]epoch|\w+'s)\s+(?:test\s+)?errors\b", low):
+        return None  # a digit's errors, "their errors": its own reader's; the best epoch's: not the run's
+    if found := _ERRORS_MOVED.search(_errors_plainly(low)):
+        a, b = int(found["a"].replace(",", "")), int(found["b"].replace(",", ""))
+        ok = then is not None and (a, b) == (then, here)
+        if found["pct"] and a:
+            share, down = 100 * (a - b) / a, found["way"] in ("cut", "drop", "fall", "reduction", "fewer", "less")
+            ok = ok and (share > 0) == down and _within(abs(share), found["pct"], "about" if found["tol"] else "")
+        return Claim(number, clause, ok, f"test errors {then} in the step before, {here} here ({records.PER_CLASS} of both)",
+                     "figure", tuple(n for n in (found["a"], found["b"], found["pct"]) if n))
+    pairs = re.findall(r"(\d[\d,]*)\s+(?:for|in)\s+(?:step|model)[ _-]?(\d+)", low) if re.search(r"\berrors\s*[:=]", low) else []
+    if len(pairs) > 1:  # "Errors: 59 for Model_2, 45 for Model_3": each step's
+        ok = all(int(n.replace(",", "")) == (here if int(k) == number else then) for n, k in pairs)
+        return Claim(number, clause, ok, f"test errors: {here} here, {then} in the step named ({records.PER_CLASS})", "figure",
+                     tuple(n for n, _ in pairs))
+    if (found := _ERRORS_FIELD.search(low)) is None:
+        return None
+    ok = int(found["n"].replace(",", "")) == here and (found["m"] is None or then is not None and
+                                                      int(found["m"].replace(",", "")) == then)
+    return Claim(number, clause, ok, f"test errors: {here}" + (f", {then} in the step named" if found["m"] else "") +
+                 f" ({records.PER_CLASS})", "figure", tuple(n for n in (found["n"], found["m"]) if n))
+
+
 _WRONG_OF = re.compile(r"(?<![\d.])(\d{2}\.\d+)\s*%?\s*\((\d{1,4}) (?:wrong|errors?|mistakes|misclassified)\)")
 
 
@@ -8398,10 +8560,10 @@ def _wrong_of_figure(low, clause, step, previous, number) -> Claim | None:
                  tuple(n for _, n, _ in said))
 
 
-READERS = (_inline_table, _errors_relative, _seeds_mean, _epoch_row, _result_field, _sequence, _epoch_gains, _one_gain,
-           _test_and_train,
+READERS = (_inline_table, _errors_relative, _errors_said, _seeds_mean, _epoch_row, _result_field, _sequence, _epoch_gains,
+           _one_gain, _test_and_train,
            _value_list, _last_listed, _span_listed, _move_ends, _seeds_moves, _respectively,
-           _settings, _sizes_said, _layers_said, _reach_target, _between,
+           _images_moved, _settings, _sizes_said, _layers_said, _reach_target, _between,
            _every_digit, _error_ratio, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _speed, _params_change, _delta, _signed_vs,
            _loss_order, _seeds_vs_step, _seed_vs_seed, _jump_against, _arrow_size, _dead_said,
