@@ -1903,10 +1903,10 @@ CORPUS_SAID = [
     ("gamma", 1, "analysis", "`test_loss` bottomed out at 0.1279 in epoch 4.", True),
     ("gamma", 1, "analysis", "`test_loss` bottomed out at 0.1286 in epoch 3.", False),
     # the sixteenth session's readings (dev56's rest, dev57 and the sixteenth class on arrival)
-    ("alpha", 1, "analysis", "For the first 4 epochs test accuracy sat at chance ($\\le 11.35\\%$) and only took off from epoc"
-                             "h 5", True),
-    ("alpha", 1, "analysis", "For the first 5 epochs test accuracy sat at chance ($\\le 11.35\\%$) and only took off from epoc"
-                             "h 6", False),
+    ("alpha", 1, "analysis", "For the first 4 epochs test accuracy sat at chance ($\\le 11.35\\%$) and only took off from "
+                             "epoch 5", True),
+    ("alpha", 1, "analysis", "For the first 5 epochs test accuracy sat at chance ($\\le 11.35\\%$) and only took off from "
+                             "epoch 6", False),
     ("alpha", 1, "analysis", "Early on test was even below train, but from epoch 5 onward it stayed above it", None),
     ("alpha", 2, "analysis", "Class-wise, 7 (97.96%) and 9 (97.92%) are the weak spots; only 3 is worse", True),
     ("alpha", 2, "analysis", "Class-wise, 7 (97.96%) and 9 (97.92%) are the weak spots; only 8 is worse", False),
@@ -1967,11 +1967,11 @@ CORPUS_SAID = [
     ("beta", 3, "result", "❌ Not one epoch of any seed reached 97 %", False),
     ("beta", 1, "analysis", "The receptive field at the output was computed as 14 pixels, half of the 28-pixel image.", "partly"),
     ("beta", 1, "analysis", "The receptive field at the output was computed as 18 pixels, half of the 28-pixel image.", False),
-    ("beta", 2, "analysis", "In the fourth and fifth epochs test accuracy was above train accuracy (96.91 % against 95.74 %, t"
-                            "hen "
+    ("beta", 2, "analysis", "In the fourth and fifth epochs test accuracy was above train accuracy (96.91 % against 95.74 %, "
+                            "then "
      "97.33 % against 96.75 %).", True),
-    ("beta", 2, "analysis", "In the fourth and fifth epochs test accuracy was above train accuracy (96.91 % against 95.74 %, t"
-                            "hen "
+    ("beta", 2, "analysis", "In the fourth and fifth epochs test accuracy was above train accuracy (96.91 % against 95.74 %, "
+                            "then "
      "97.33 % against 96.57 %).", False),
     ("example", 3, "analysis", "Seed 4 had the best final (99.60%), seeds 1 and 3 the worst (99.51%)", True),
     ("example", 3, "analysis", "Seed 4 had the best final (99.60%), seeds 1 and 2 the worst (99.51%)", False),

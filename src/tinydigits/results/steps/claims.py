@@ -224,8 +224,8 @@ def sentences(text: str) -> list[str]:
                           r"Plan|Because)\b)", "\n" + text.strip()):  # "Observation: ... → Reason: ... → Next: ...": three
         block = " ".join(block.split())
         # a question and its answer ("Does it over-fit? No, the gap is 0.3") are one sentence
-        for s in re.split(r"(?<!i\.e\.)(?<!e\.g\.)(?<!\bvs\.)(?<=[.!])\s+(?=[A-Z(\"'`]|\d\s+[a-z]{3,}|\d{2,}\s+of\s+(?:those|t"
-                          r"hem|these)\b)|"
+        for s in re.split(r"(?<!i\.e\.)(?<!e\.g\.)(?<!\bvs\.)(?<=[.!])\s+(?=[A-Z(\"'`]|\d\s+[a-z]{3,}|\d{2,}\s+of\s+(?:those|"
+                          r"them|these)\b)|"
                           r"(?<=\?)\s+(?!(?:No|Yes|Not|Nope|Yeah|Yep|Much|Very much|Definitely|"
                           r"Clearly|Absolutely)\b)(?=[A-Z(\"'`])", block):
             if out and out[-1].endswith("?") and (_ANSWERS.match(s) and _ASKED.match(out[-1]) or _WHY.match(out[-1])):
@@ -277,8 +277,8 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
                    r",\s+(?=which (?:is|was)\s+(?:about |roughly |almost |nearly |just |only |around )?\d+(?:\.\d+)?\s*"
                    r"(?:points?|pp)\b)|"
-                   r",\s+(?=then\s+(?:the\s+)?(?:train|test)\w*\b)|\s+and\s+(?=(?:then\s+)?(?:ends?|ended|finish(?:es|ed))\s+a"
-                   r"t\s+\d)|"
+                   r",\s+(?=then\s+(?:the\s+)?(?:train|test)\w*\b)|\s+and\s+(?=(?:then\s+)?(?:ends?|ended|finish(?:es|"
+                   r"ed))\s+at\s+\d)|"
                    r",\s+(?=then\s+it\s+(?:jumped|jumps|went|goes)\s+(?:up\s+)?to\s+\d)|"
                    r",\s+(?=then\s+(?:reached|hit|climbed to|rose to|ended at|"
                    r"finished at|peaked at)\s+\d)|"
@@ -313,8 +313,8 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r",\s+(?=with\s+(?:the\s+|a\s+)?(?:(?:final|best|lowest|last)\s+)?"
                    r"(?:(?:test|train|training) (?:accuracy|loss)|"
                    r"digits?\s+\d|class(?:es)?\s+\d|(?:zero|one|two|three|four|five|six|seven|eight|nine)s)\b)|"
-                   r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|(?<=%)\s+and\s+(?=the (?:run|model|ne"
-                   r"twork),)|,\s+and\s+(?=since\b)|,\s+(?=though\b|despite\b|with no (?:epoch|seed)\b|still (?:well )?(?:unde"
+                   r",\s+(?=(?:the )?(?:best|final|min(?:imum)?)\s+(?:test |train )?acc)|(?<=%)\s+and\s+(?=the (?:run|model|"
+                   r"network),)|,\s+and\s+(?=since\b)|,\s+(?=though\b|despite\b|with no (?:epoch|seed)\b|still (?:well )?(?:unde"
                    r"r|within|over|below) "
                    r"(?:the )?budget\b)|"
                    r",\s+(?=(?:at least|above|below|over|under)\s+\d)|\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)|"
@@ -1534,8 +1534,8 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\b(?:at most as (?:high|good) as|at or below|no higher than)\s+(?=(?:the\s+)?(?:train|training|test)\b)",
                   "below "),
                  # "ninety-seven percent": the figure
-                 (r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|n"
-                  r"ine))?"
+                 (r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|"
+                  r"nine))?"
                   r"\s*(?:percent\b|per cent\b|%)",
                   lambda m: f"{_TENS.index(m[1].lower()) * 10 + 20 + (WORDS[m[2].lower()] if m[2] else 0)} %"),
                  # "not one epoch of any seed"
@@ -1550,8 +1550,8 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\b(followed by|then|and) (zero|one|two|three|four|five|six|seven|eight|nine)(?= \(\d+ (?:errors|wrong|"
                   r"mistakes)\b)", lambda m: f"{m[1]} digit {_SEED_NUMBERS.index(m[2].lower())}"),
                  # "seed one", "seeds zero and two": seeds by their numbers
-                 (r"\b(seeds?) (zero|one|two|three|four|five|six|seven|eight|nine)(?:( and | or |, )(zero|one|two|three|four|f"
-                  r"ive|"
+                 (r"\b(seeds?) (zero|one|two|three|four|five|six|seven|eight|nine)(?:( and | or |, )(zero|one|two|three|four|"
+                  r"five|"
                   r"six|seven|eight|nine))?\b", lambda m: f"{m[1]} {_SEED_NUMBERS.index(m[2].lower())}" + (
                       f"{m[3]}{_SEED_NUMBERS.index(m[4].lower())}" if m[4] else "")),
                  (rf"\bthe ({'|'.join(ORDINALS)}) and ({'|'.join(ORDINALS)}) epochs\b",  # "in the fourth and fifth epochs"
@@ -1679,8 +1679,8 @@ def _answered(text: str) -> str:
                   rf"anymore|yet))?\?\s*(?:{_ANSWER})\b[.!,;:]*", lambda m: f"{m[1]}{'no ' if m['no'] else ''}{m[2]}"
                   f"{m[3] or ''};", text)
     # "Is train ahead of test? From epoch 2 on, yes": so from then on
-    text = re.sub(rf"(?i)\b(is|was|are|were)\s+([^?]{{1,40}}?)\s+({_PREDICATE})\b([^?]{{0,60}})\?\s*((?:from|after|since) epoc"
-                  rf"h \d+"
+    text = re.sub(rf"(?i)\b(is|was|are|were)\s+([^?]{{1,40}}?)\s+({_PREDICATE})\b([^?]{{0,60}})\?\s*((?:from|after|since) "
+                  rf"epoch \d+"
                   r"(?: on(?:wards)?)?),?\s*(?:yes|yeah|yep)\b[.!,;:]*",
                   lambda m: f"{m[2]} {m[1].lower()} {m[3]}{m[4]} {m[5]},", text)
     return re.sub(rf"(?i)\b(is|was|are|were)\s+([^?]{{1,40}}?)\s+({_PREDICATE})\b([^?]{{0,60}})\?\s*(?:{_ANSWER})\b[.!,;:]*",
@@ -6095,8 +6095,8 @@ def _share_moved(part: str, row, then, used: list[str]) -> tuple[str, list[bool]
     said as a move, and the change (or what is left) as a share of the count before; the share taken out of the words."""
     part = re.sub(r"\b(errors|mistakes)\s*\((\d+)\)", r"\1, \2 \1", part)  # "nearly 500 errors (495)": the count exact too
     part = re.sub(r"(?<![\d.])(\d+)\s*(?:→|->)\s*(\d+)\s+(errors?|mistakes|wrong)\b", r"from \1 \3 to \2", part)
-    share = re.search(r",?\s*(?:a\s+)?(?P<tol>about |roughly |~\s*)?(?P<pct>\d+(?:\.\d+)?)\s*%\s*(?:(?P<way>cut|drop|fall|redu"
-                      r"ction|"
+    share = re.search(r",?\s*(?:a\s+)?(?P<tol>about |roughly |~\s*)?(?P<pct>\d+(?:\.\d+)?)\s*%\s*(?:(?P<way>cut|drop|fall|"
+                      r"reduction|"
                       r"rise|increase)\b|of\s+(?:(?:step|model)[ _-]?\d+'s|its|the)\s+(?:count|errors)\b)", part)
     than = re.search(r"(?<![\d.])(\d+)\s+(fewer|more|less)\s+than\s+(?:step|model)[ _-]?\d+'s\s+(\d+)\b(?!\s*%|\.\d)", part)
     if then is not None and than:  # "111 errors, 33 fewer than Model_2's 144": that step's count and the difference
@@ -6775,8 +6775,8 @@ def _seed_span(low: str, clause: str, step: Step, number: int) -> Claim | None:
 _SEEDS_APART = re.compile(r"\b(?:(?P<within>within)\s+(?P<a>\d*\.\d+)\s*(?:points?|pp)?\s+of\s+each\s+other|"
                           r"spread\s+(?:over|of|across)\s+(?P<b>\d*\.\d+)\s*(?:points?|pp)\b[^.;\d]{0,20}?"
                           r"\b(?:between|across|over)\b[^.;\d]{0,30}?\bseeds?\b|"
-                          r"(?:finals|accuracies|values)\s+(?:all\s+)?(?:lie|lay|are|were|sit|sat|fall|fell)\s+(?P<within2>wit"
-                          r"hin)\s+"
+                          r"(?:finals|accuracies|values)\s+(?:all\s+)?(?:lie|lay|are|were|sit|sat|fall|fell)\s+("
+                          r"?P<within2>within)\s+"
                           r"(?P<c>\d*\.\d+)\s*(?:points?|pts?|pp)?)")  # "the three finals lie within 0.18 points"
 
 
@@ -8415,8 +8415,8 @@ _WHICH_POINTS = re.compile(r"(?<![\d.])(\d{2}\.\d+)\s*%?[^;%]{0,30}?\b(?:which i
 
 
 # "train accuracy (96.21 %) was observed 2.73 points below test accuracy (93.48 %)": the figure right before the verb
-_WAS_POINTS = re.compile(r"(?<![\d.])(\d{2}\.\d+)\s*%?\s*\)\s*(?:was|is|stayed|ended|sat)\s+(?:observed\s+|seen\s+|found\s+|st"
-                         r"ill\s+|"
+_WAS_POINTS = re.compile(r"(?<![\d.])(\d{2}\.\d+)\s*%?\s*\)\s*(?:was|is|stayed|ended|sat)\s+(?:observed\s+|seen\s+|found\s+|"
+                         r"still\s+|"
                          r"only\s+|just\s+)?(?P<tol>about |around |roughly |~\s*|almost |nearly )?(?P<n>\d+(?:\.\d+)?)\s*"
                          r"(?:points?|pts?|pp)\s+(?P<way>above|over|higher than|ahead of|below|under|lower than|behind)\s+"
                          r"[^;%\d]{0,30}?(?<![\d.])(\d{2}\.\d+)\s*%")
@@ -8433,11 +8433,9 @@ def _which_points(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, ok, f"{said[1]} - {said[5]} = {first - second:+.2f} points", "arithmetic", (said["n"],))
 
 
-_MORE_ERRORS = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*)\s+(?P<way>more|fewer|less)\s+(?:test\s+)?(?:errors|mistakes|wrong predi"
-                          r"ctions|"
-                          r"misclassifications)\b[^();]{0,40}?\(\s*(?P<a>\d[\d,]*)\s+(?:against|vs\.?|versus|compared (?:with|"
-                          r"to)|to)\s+"
-                          r"(?P<b>\d[\d,]*)\s*\)")
+_MORE_ERRORS = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*)\s+(?P<way>more|fewer|less)\s+(?:test\s+)?(?:errors|mistakes|"
+                          r"wrong predictions|misclassifications)\b[^();]{0,40}?\(\s*(?P<a>\d[\d,]*)\s+(?:against|vs\.?|versus|"
+                          r"compared (?:with|to)|to)\s+(?P<b>\d[\d,]*)\s*\)")
 
 
 def _more_errors(low, clause, step, previous, number) -> Claim | None:
@@ -8456,8 +8454,8 @@ def _more_errors(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, ok, said, "figure", (found["n"], found["a"], found["b"]))
 
 
-_ERRORS_BY = re.compile(r"\b(?:test\s+)?(?:errors|mistakes)\b[^%;]{0,50}?\b(?P<way>dropped|fell|went down|decreased|shrank|wer"
-                        r"e cut|"
+_ERRORS_BY = re.compile(r"\b(?:test\s+)?(?:errors|mistakes)\b[^%;]{0,50}?\b(?P<way>dropped|fell|went down|decreased|shrank|"
+                        r"were cut|"
                         r"rose|grew|went up|increased)\s+by\s+(?P<tol>about |roughly |around |some |~\s*|almost |nearly |over "
                         r"|more than |"
                         r"under |less than )?(?P<n>\d+(?:\.\d+)?)\s*%")
