@@ -1507,7 +1507,7 @@ def _all_right(m: re.Match) -> str:
 
 
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_SEED_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_NUMBER_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"((?:^|[,;(])\s*[a-z][a-z _]{0,25}?)\s*(?:->|→)\s*(?=~?\s*\d)", r"\1: "),  # "Params -> 6720": a field
                  (r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|few|all|last|first)\s*eps\b", r"\1 epochs"),
@@ -1546,14 +1546,14 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                   "is at "),
                  # "digit seven", "followed by five (120 errors)": digits by their numbers
                  (r"\b(digit|class) (zero|one|two|three|four|five|six|seven|eight|nine)\b",
-                  lambda m: f"{m[1]} {_SEED_NUMBERS.index(m[2].lower())}"),
+                  lambda m: f"{m[1]} {_NUMBER_NAMES.index(m[2].lower())}"),
                  (r"\b(followed by|then|and) (zero|one|two|three|four|five|six|seven|eight|nine)(?= \(\d+ (?:errors|wrong|"
-                  r"mistakes)\b)", lambda m: f"{m[1]} digit {_SEED_NUMBERS.index(m[2].lower())}"),
+                  r"mistakes)\b)", lambda m: f"{m[1]} digit {_NUMBER_NAMES.index(m[2].lower())}"),
                  # "seed one", "seeds zero and two": seeds by their numbers
                  (r"\b(seeds?) (zero|one|two|three|four|five|six|seven|eight|nine)(?:( and | or |, )(zero|one|two|three|four|"
                   r"five|"
-                  r"six|seven|eight|nine))?\b", lambda m: f"{m[1]} {_SEED_NUMBERS.index(m[2].lower())}" + (
-                      f"{m[3]}{_SEED_NUMBERS.index(m[4].lower())}" if m[4] else "")),
+                  r"six|seven|eight|nine))?\b", lambda m: f"{m[1]} {_NUMBER_NAMES.index(m[2].lower())}" + (
+                      f"{m[3]}{_NUMBER_NAMES.index(m[4].lower())}" if m[4] else "")),
                  (rf"\bthe ({'|'.join(ORDINALS)}) and ({'|'.join(ORDINALS)}) epochs\b",  # "in the fourth and fifth epochs"
                   lambda m: f"epochs {ORDINALS.index(m[1].lower()) + 1} and {ORDINALS.index(m[2].lower()) + 1}"),
                  (r"\(n\s*=\s*(\d+)\)", r"(\1 seeds)"), (r"\bn\s*=\s*(\d+)\s+(seeds|runs)\b", r"\1 \2"),  # "(n = 3)"
@@ -5617,10 +5617,9 @@ def _about_digits(low: str) -> bool:
 _STEP_HEAD = re.compile(r"\W*(?:(?:while|whereas|but|though)\s+)?(?:in\s+)?(?:step|model)[ _-]?(\d+)\b")
 
 
-_SINGLE = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TIMES = re.compile(r"\b(?P<tol>over|more than|about|roughly|nearly|almost|around|~|under|less than)?\s*(?P<n>\d+(?:\.\d+)?|"
                     r"two|three|four|five|six|seven|eight|nine|ten)\s*(?:x|×|times)\s+(?:as many (?:errors |mistakes )?as\s+)?"
-                    r"(?:the (?:errors|mistakes) of\s+)?(?:digit|class)\s+(?P<d>\d|" + "|".join(_SINGLE) + r")\b")
+                    r"(?:the (?:errors|mistakes) of\s+)?(?:digit|class)\s+(?P<d>\d|" + "|".join(_NUMBER_NAMES) + r")\b")
 
 
 def _error_ratio(low, clause, step, previous, number) -> Claim | None:
@@ -5629,10 +5628,11 @@ def _error_ratio(low, clause, step, previous, number) -> Claim | None:
     rounded, "about" within 15 %)."""
     rows = {r.digit: r for r in step.run.per_class}
     found = _TIMES.search(low)
-    first = re.search(r"\b(?:digits?|class(?:es)?)\s+(\d|" + "|".join(_SINGLE) + r")\b", low[:found.start()]) if found else None
+    first = re.search(r"\b(?:digits?|class(?:es)?)\s+(\d|" + "|".join(_NUMBER_NAMES) + r")\b",
+                      low[:found.start()]) if found else None
     if not rows or first is None:
         return None
-    mine, theirs = (rows.get(int(d) if d.isdigit() else _SINGLE.index(d)) for d in (first[1], found["d"]))
+    mine, theirs = (rows.get(int(d) if d.isdigit() else _NUMBER_NAMES.index(d)) for d in (first[1], found["d"]))
     if mine is None or theirs is None or not theirs.errors:
         return None
     ratio, n, tol = mine.errors / theirs.errors, float(_count(found["n"]) or 0), found["tol"] or ""
