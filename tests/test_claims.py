@@ -174,6 +174,15 @@ def test_decimals_do_not_end_sentences():
         "Test reached 99.45 %.", "Train 99.1 %.", "a list item", "another"]
 
 
+def test_the_tools_own_check_lines_are_left_out_and_a_students_arrow_is_read():
+    """The tool's checked lines (a mark, then the words quoted or the code's comments) are its own; a student's nested
+    "- → best 99.42 (ep 15)" under a checklist item is a sentence of theirs."""
+    text = ("- [x] Params < 8k: 7,568\n  - → best 99.42 (ep 15)\n- ✓ \"Best 99.42\": 99.42 % (metrics.json)\n"
+            "- ✓ the code's 7 receptive-field comments: each the computed field of its module\n"
+            "- → \"Next I will add EMA\": a plan for the next step, not a claim about these runs")
+    assert folder_claims.strip_checks(text).splitlines() == ["- [x] Params < 8k: 7,568", "  - → best 99.42 (ep 15)"]
+
+
 def test_a_schedule_that_never_moved_the_rate_is_not_credited(tmp_path):
     """A step schedule whose first cut comes after the last epoch: "the scheduler helped" is false, and a change's
     effect credited to it is false."""

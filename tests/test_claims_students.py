@@ -133,6 +133,10 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
 #   target ("target − 1.42 pp") and a summary table with the models as columns, gamma as a terse "[M1]" / "[M2]" log with
 #   Δ, arrow chains and error counts ("386 → 308: a 20 % cut", "68 → 144 errors, more than double"): 19 of 24 and 19 true
 #   ✗ on arrival (at the sixteenth class's commit); 24 and none since.
+# - students18/: beta in a European student's English - decimal commas, spaced thousands ("98,49 %", "6 720
+#   parameters"), "ep.", "resp.", "appr." - with the notebook's printed log in each Result, the example as a rubric
+#   checklist ("[x] Params < 8k: 7,500 ✔", "[ ] Last 3 epochs ≥ 99.4 % → two of three") with nested "→ best 99.42 (ep
+#   15)" sub-bullets: 15 of 24 and 19 true ✗ on arrival (at `0044448`); 24 and none since.
 LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
          ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 0), ("students5", "beta"): (5, 1),
          ("students6", "beta"): (11, 0), ("students6", "gamma"): (11, 0), ("students7", "alpha"): (8, 1),
@@ -142,7 +146,8 @@ LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("stud
          ("students12", "beta"): (12, 0), ("students12", "example"): (11, 0), ("students13", "alpha"): (8, 0),
          ("students13", "gamma"): (12, 0), ("students14", "beta"): (12, 0), ("students14", "example"): (12, 0),
          ("students15", "alpha"): (11, 2), ("students15", "gamma"): (7, 0), ("students16", "beta"): (12, 0),
-         ("students16", "example"): (11, 0), ("students17", "alpha"): (12, 0), ("students17", "gamma"): (12, 0)}
+         ("students16", "example"): (11, 0), ("students17", "alpha"): (12, 0), ("students17", "gamma"): (12, 0),
+         ("students18", "beta"): (12, 0), ("students18", "example"): (12, 0)}
 
 
 @pytest.mark.parametrize(("folder", "handin"), sorted(LATER))

@@ -44,7 +44,7 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev52": (80.5, 100.0, 87.0), "dev53": (89.0, 100.0, 93.0), "dev54": (93.0, 99.0, 98.5),
           "dev55": (95.0, 100.0, 96.5),
           "dev56": (76.5, 98.0, 84.0), "dev57": (86.5, 100.0, 88.5),
-          "dev58": (82.5, 100.0, 90.0)}
+          "dev58": (82.5, 100.0, 90.0), "dev59": (95.5, 100.0, 98.0)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -2087,6 +2087,79 @@ CORPUS_SAID = [
     ("gamma", 3, "analysis", "308 → 249 errors, a 40 % cut.", False),
     ("example", 3, "analysis", "59 → 45: a 24 % cut in errors.", True),
     ("example", 3, "analysis", "59 → 45: a 40 % cut in errors.", False),
+    # the seventeenth session (dev59 and the eighteenth class on arrival: decimal commas, spaced thousands, the rubric's
+    # checklist, sub-bullets under its items)
+    ("alpha", 1, "result", "Model_1 has 7 510 parameters and was trained 8 ep. on 6 000 images.", True),
+    ("alpha", 1, "result", "Model_1 has 7 510 parameters and was trained 8 ep. on 8 000 images.", False),
+    ("alpha", 2, "result", "In ep. 5 the accuracy makes a jump from 96,51 to 98,40 %, the epoch where the rate is cut to "
+                           "0,005.", True),
+    ("alpha", 2, "result", "In ep. 5 the accuracy makes a jump from 96,51 to 98,49 %, the epoch where the rate is cut to "
+                           "0,005.", False),
+    ("alpha", 3, "result", "Seeds 1 and 2 end at 98,33 resp. 97,75 %.", True),
+    ("alpha", 3, "result", "Seeds 1 and 2 end at 97,75 resp. 98,33 %.", False),
+    ("beta", 3, "result", "The wider model has 9 574 parameters, 2 854 more than Model_2 (6 720).", True),
+    ("beta", 3, "result", "The wider model has 9 574 parameters, 2 954 more than Model_2 (6 720).", False),
+    ("beta", 1, "target", "Target: [x] BN network < 8k params, [x] one-cycle up to 0,1, [x] 5 epochs on 8 000 images", "aim met"),
+    ("gamma", 1, "analysis", "Test is higher as train in ep. 1–3 (91,88 vs 76,08 % in ep. 1), only in ep. 4 train is in "
+                             "front.", True),
+    ("gamma", 1, "analysis", "Test is higher as train in ep. 1–4 (91,88 vs 76,08 % in ep. 1).", False),
+    ("example", 3, "analysis", "Compared to Model_2 the final is only 0,14 points higher.", True),
+    ("example", 3, "analysis", "Compared to Model_2 the final is only 0,24 points higher.", False),
+    ("beta", 1, "result", "[ ] last-3 ≥ 99,4 %: no (95,75 / 95,94 / 98,00)", True),
+    ("beta", 1, "result", "[ ] last-3 ≥ 99,4 %: no (95,75 / 95,94 / 98,10)", False),
+    ("example", 1, "result", "[x] Params < 8k: 7,500 ✔", True),
+    ("example", 1, "result", "[ ] Params < 8k: 7,500 ✘", False),
+    ("gamma", 1, "result", "[ ] Params < 8k: 14 410 ✘", True),
+    ("gamma", 1, "result", "[x] Params < 8k: 14 410 ✔", False),
+    ("example", 1, "result", "[x] Epochs ≤ 15: 15 ✔", True),
+    ("example", 1, "result", "[x] Epochs ≤ 12: 15 ✔", False),
+    ("example", 2, "result", "[ ] Last 3 epochs ≥ 99.4 % → no, not even the best epoch gets there.", True),
+    ("example", 3, "result", "[ ] Last 3 epochs ≥ 99.4 % → no, not even the best epoch gets there.", False),
+    ("alpha", 3, "result", "[ ] last-3 ≥ 99,4 %: no (95,90 / 97,93 / 97,98)", True),
+    ("alpha", 3, "result", "[ ] last-3 ≥ 99,4 %: no (95,90 / 97,93 / 98,33)", False),
+    ("example", 3, "result", "[x] last-3 ≥ 99,4 %: yes, all 6 seeds (lowest 99,43 in seed 1)", True),
+    ("example", 3, "result", "[x] last-3 ≥ 99,4 %: yes, all 6 seeds (lowest 99,51 in seed 1)", False),
+    ("example", 2, "result", "- → best 99.42 (ep 14)", True),
+    ("example", 2, "result", "- → best 99.42 (ep 15)", False),
+    ("alpha", 3, "result", "Test accuracy in the last 3 epochs: 95.90 / 97.93 / 97.98.", True),
+    ("alpha", 3, "result", "Test accuracy in the last 3 epochs: 95.90 / 97.93 / 98.33.", False),
+    ("example", 3, "analysis", "The test accuracy is stable at the end: 99.56 / 99.54 / 99.55 %.", True),
+    ("example", 3, "analysis", "The test accuracy is stable at the end: 99.56 / 99.54 / 99.65 %.", False),
+    ("example", 2, "result", "Worst digit is the 6 with 98.43 %, the 0 with 100 %.", True),
+    ("example", 2, "result", "Worst digit is the 6 with 98.43 %, the 0 with 99.82 %.", False),
+    ("beta", 3, "result", "The test loss is lowest in epoch 4 with 0.1260.", True),
+    ("beta", 3, "result", "The test loss is lowest in epoch 3 with 0.1263.", False),
+    ("gamma", 3, "result", "With seed 0 the accuracy falls in epoch 2 to 92.09 %.", True),
+    ("gamma", 3, "result", "With seed 0 the accuracy falls in epoch 2 to 92.36 %.", False),
+    ("beta", 3, "analysis", "Seed 0 falls at the end from 96.47 % in epoch 3 to 93.48 % in epoch 5.", True),
+    ("beta", 3, "analysis", "Seed 0 falls at the end from 96.47 % in epoch 3 to 93.58 % in epoch 5.", False),
+    ("example", 3, "analysis", "The weakest seed: seed 1 has 99.43 / 99.49 / 99.51 in its last three epochs.", True),
+    ("example", 3, "analysis", "The weakest seed: seed 1 has 99.43 / 99.49 / 99.61 in its last three epochs.", False),
+    ("example", 3, "analysis", "Seed 1 has 99.43 / 99.49 / 99.51 in its last three epochs, 0.03 above the line at its "
+                               "worst.", True),
+    ("example", 3, "analysis", "Seed 1 has 99.43 / 99.49 / 99.51 in its last three epochs, 0.13 above the line at its "
+                               "worst.", False),
+    ("example", 3, "analysis", "Compared to Model_2, seed 0's lowest of the last 3 is 0.19 higher: 99.54 against 99.35.", True),
+    ("example", 3, "analysis", "Compared to Model_2, seed 0's lowest of the last 3 is 0.19 lower: 99.54 against 99.35.", False),
+    ("beta", 1, "analysis", "Most often a 7 is taken for a 2 (12 times), resp. a 4 for a 9 (11 times).", True),
+    ("beta", 1, "analysis", "Most often a 7 is taken for a 2 (13 times), resp. a 4 for a 9 (11 times).", False),
+    ("alpha", 1, "analysis", "The train–test gap in the last 3 epochs is about -6.5 points.", True),
+    ("alpha", 1, "analysis", "The train–test gap in the last 3 epochs is about +6.5 points.", False),
+    ("alpha", 1, "analysis", "The gap in the last 3 epochs is about 6.5 points in favour of test.", True),
+    ("alpha", 1, "analysis", "The gap in the last 3 epochs is about 6.5 points in favour of train.", False),
+    ("example", 2, "analysis", "- vs Model_1: final +0.60 (98.81 → 99.41)", True),
+    ("example", 2, "analysis", "- vs Model_1: final +0.70 (98.81 → 99.41)", False),
+    ("example", 3, "result", "All 6 seeds hold 99.4 % in the last 3 epochs (lowest 99.43 in seed 1).", True),
+    ("example", 3, "result", "last-3 ≥ 99.4 % on all 6 seeds (lowest 99.51 in seed 1)", False),
+    ("beta", 3, "analysis", "It has no more than 3,000 parameters above Model_2.", True),
+    ("beta", 3, "analysis", "It has at most 2,000 parameters more than Model_2.", False),
+    ("beta", 3, "target", "A wider network, but no more than 3,000 parameters above Model_2.", "aim met"),
+    ("gamma", 1, "analysis", "Is the model under 8k params? No.", True),
+    ("beta", 1, "analysis", "The model is not under 8k params.", False),
+    ("beta", 3, "analysis", "Over-fitting is no problem here, the mean gap of the last 3 epochs is only 0.03 points.", True),
+    ("beta", 3, "analysis", "Over-fitting is no problem here, the mean gap of the last 3 epochs is only 0.13 points.", False),
+    ("beta", 2, "target", "Target: the same network, but with rotation up to 10° and shifts of 10 %, against the "
+                          "over-fitting.", "aim not decidable"),
 ]
 
 

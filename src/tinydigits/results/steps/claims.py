@@ -224,8 +224,9 @@ def sentences(text: str) -> list[str]:
                           r"Plan|Because)\b)", "\n" + text.strip()):  # "Observation: ... → Reason: ... → Next: ...": three
         block = " ".join(block.split())
         # a question and its answer ("Does it over-fit? No, the gap is 0.3") are one sentence
-        for s in re.split(r"(?<!i\.e\.)(?<!e\.g\.)(?<!\bvs\.)(?<=[.!])\s+(?=[A-Z(\"'`]|\d\s+[a-z]{3,}|\d{2,}\s+of\s+(?:those|"
-                          r"them|these)\b)|"
+        for s in re.split(r"(?<!i\.e\.)(?<!e\.g\.)(?<!\bvs\.)(?<=[.!])\s+(?=[A-Z(\"'`])|"
+                          r"(?<!i\.e\.)(?<!e\.g\.)(?<!\bvs\.)(?<!\bep\.)(?<!\bca\.)(?<!\bresp\.)(?<!\bappr\.)(?<!\bapprox\.)"
+                          r"(?<=[.!])\s+(?=\d\s+[a-z]{3,}|\d{2,}\s+of\s+(?:those|them|these)\b)|"
                           r"(?<=\?)\s+(?!(?:No|Yes|Not|Nope|Yeah|Yep|Much|Very much|Definitely|"
                           r"Clearly|Absolutely)\b)(?=[A-Z(\"'`])", block):
             if out and out[-1].endswith("?") and (_ANSWERS.match(s) and _ASKED.match(out[-1]) or _WHY.match(out[-1])):
@@ -806,6 +807,70 @@ def _unmath(sentence: str) -> str:
     return re.sub(r"\\([A-Za-z]+)", r"\1", text.replace("$", ""))
 
 
+# Numbers as much of Europe writes them, brought into English: a decimal comma ("98,49 %", "0,0712", "ca. 0,7 points")
+# and a space or a dot between thousands ("7 510 parameters", "7.578 Parameter"). A comma before exactly three digits
+# stays the English thousands mark ("7,510") unless a zero leads ("0,005"); a list stays a list ("seeds 0,1,2",
+# "epochs 4,5", "digit 7 146 ...").
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{1,2}|\d{4,})(?!\d|,\d)|(?<![\d.,])(0),(\d{3})(?!\d|,\d)")
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])([1-9]\d{0,2})[ \u00a0\u2009\u202f](\d{3})(?![\d%]|[.,]\d|\s+%)")
+_DOTTED_THOUSANDS = re.compile(r"(?i)(?<![\d.,])([1-9]\d{0,2})\.(\d{3})(?=\s*(?:param|weights\b|(?:training |test )?images\b))")
+_LISTED = re.compile(r"(?i)\b(?:seeds?|digits?|class(?:es)?|epochs?|eps?\.?|steps?|models?|layers?)\s*$")
+# the abbreviations that come with them: "ep. 5", "8 ep.", "ca." and "appr." (about), "resp." (respectively), and the
+# comparative's "as" ("higher as in Model_2": than)
+_EUROPEAN = ((r"\bep\.\s*(?=\d+\s*[–-]\s*\d)", "epochs "), (r"\bep\.\s*(?=\d)", "epoch "),
+             (r"(?<=\d)\s+ep\.?(?=\s|$|[,;)])", " epochs"), (r"\b(?:ca|appr|approx)\.\s*", "about "),
+             (r"(\d[\d.]*\s*%?)\s+resp\.\s+(\d[\d.]*\s*%?)", r"\1 and \2 respectively"),
+             (r"\b(higher|lower|better|worse|bigger|smaller|more|less|fewer)\s+as\s+(?=(?:the\s+)?(?:train|test|val|in\s|on\s|"
+              r"model|seed|step|\d|before|m\d))", r"\1 than "),
+             (r"\bis in front\b", "is ahead"))
+
+
+def _european(sentence: str) -> str:
+    """A sentence's numbers with a decimal point and thousands as English writes them (see above)."""
+    def point(m: re.Match) -> str:
+        return m[0] if _LISTED.search(m.string[:m.start()]) else f"{m[1] or m[3]}.{m[2] or m[4]}"
+
+    text = _DECIMAL_COMMA.sub(point, sentence)
+    text = _SPACED_THOUSANDS.sub(lambda m: m[0] if _LISTED.search(m.string[:m.start()]) else f"{m[1]},{m[2]}", text)
+    text = _DOTTED_THOUSANDS.sub(r"\1,\2", text)
+    for pattern, said in _EUROPEAN:
+        text = re.sub(rf"(?i){pattern}", said, text)
+    return text
+
+
+# a rubric's checklist, as students tick it: "[x] Params < 8k: 7 578 ✔", "[ ] last-3 ≥ 99,4 %: no (95,90 / ...)",
+# "[ ] Last 3 epochs ≥ 99.4 % → no", "last-3 ≥ 99.4 %: no (...)": the criterion met (ticked, "yes") or denied (an empty
+# or crossed box, "no"), after its figures; a box with no criterion ("[x] Params → 7,500") a field
+_CHECKBOX = re.compile(r"^(?P<lead>\W*?)\[\s*(?P<x>[xX✓✔✗✘]?)\s*\]\s*(?P<crit>(?:(?!->)[^:→]){2,80}?)\s*(?::|→|->)\s*"
+                       r"(?P<rest>.*)$")
+_CRITERION = re.compile(r"(?i)^(?P<lead>\W*)(?P<crit>[^:?]{2,60}?(?:[<>≤≥]|\b(?:at least|at most|under|over|above|below)\b)"
+                        r"[^:?]{0,30}?\d[^:?]{0,20}?)\s*:\s*(?P<x>no|yes)\b[,;:]?\s*(?P<rest>.*)$")
+_MARKS = r"\s*[✔✓✅✘✗❌]\s*"
+_OPERATOR = re.compile(r"\s*(?P<op>[<>≤≥]|\b(?:at least|at most|under|over|above|below)\b)\s*")
+_OPERATOR_WORDS = {"<": "under", ">": "over", "≤": "at most", "≥": "at least"}
+
+
+def _ticked(sentence: str) -> str:
+    """A checklist's item said as its figures, then its criterion met or denied (see above): "Params: 7 578; under 8k
+    params", "last 3 epochs: (95,90 / ...); not all of the last-3 ≥ 99,4 %"; a mark after a figure dropped."""
+    sentence = re.sub(r"(?<=[\w,;:(])\s*\[\s*[xX✓✔]\s*\]\s*", " ", sentence)  # "Target: [x] BN, [x] 5 epochs": its items
+    if not ((m := _CHECKBOX.match(sentence)) or (m := _CRITERION.match(sentence))):
+        return re.sub(rf"{_MARKS}$", "", sentence)
+    crit, subject = m["crit"].strip(), _OPERATOR.split(m["crit"].strip())[0]
+    rest = re.sub(rf"(?i)^(?:no|yes)\b[,;:]?\s*|{_MARKS}(?=[–—-]|$)", " ", m["rest"]).strip()
+    if (op := _OPERATOR.search(crit)) is None:
+        return f"{m['lead']}{crit}: {rest}"  # "[x] Params → 7,500, so 500 to spare": a field
+    if re.fullmatch(r"(?i)(?:epochs|params|parameters)", subject):  # "Epochs ≤ 15": at most 15 epochs
+        crit = f"{_OPERATOR_WORDS.get(op['op'], op['op'])} {crit[op.end():]} {subject.lower()}"
+    if re.match(r"(?i)(?:the\s+)?(?:last|final)\b", subject):
+        subject = re.sub(r"(?i)^(?:the\s+)?(?:last|final)\s*-?\s*(\d+|three)(?:\s+epochs)?", r"the last \1 epochs", subject)
+    if m["x"].lower() not in ("x", "✓", "✔", "yes"):
+        crit = f"not all of the {crit}" if re.match(r"(?i)(?:the\s+)?(?:last|final)\b", crit) else f"not {crit}"
+    if re.match(r"\(?\s*~?\d", rest):  # "7 578", "(95,90 / 97,93 / 97,98)": the subject's figures
+        rest = f"{subject}: {rest}"
+    return f"{m['lead']}{rest}; {crit}" if rest else f"{m['lead']}{crit}"
+
+
 def _asked(words: str) -> bool:
     """"Did it hold the line, though?": asked, not said (an answer joins it); "Why did test fall ...?" says it fell."""
     return words.rstrip(" *_").endswith("?") and not _WHY.match(words)
@@ -824,7 +889,7 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
             out.append(Judged(number, section, words, (), (), plan=not asked))
             continue
         numbers: list[str] = []
-        named = _models_named(_unmath(sentence), {**(earlier or {}), number: step}, number)
+        named = _models_named(_unmath(_european(_ticked(sentence))), {**(earlier or {}), number: step}, number)
         named = _where_step(_as_accuracy(_log_fields(named)))
         plain, aside, atoms = _no_record(_plain(_said_of_the_run(named, step)), step, number, earlier)
         token = _SENTENCE.set(plain.lower())
@@ -1089,7 +1154,9 @@ def _placed_by_the_run(sentence: str, step: Step, n: int) -> str:
     seed; "then a and b" after the last epoch named, the epochs up to the run's last."""
     if step.check and (seeds := sorted(step.check.verdict.seeds)) and not re.search(r"(?i)\bseeds?\s+\d|\(s\d", sentence):
         sentence = _SLASHED.sub(lambda m: m[0] if len(re.findall(r"\d{2}\.\d+", m[0])) != len(seeds) or re.search(
-            r"(?i)\b(?:train|val\w*)\b[^;:]*$", m.string[:m.start()]) else f"{m[0]} (seeds {'/'.join(map(str, seeds))})",
+            r"(?i)\b(?:train|val\w*)\b[^;:]*$", m.string[:m.start()]) or _said_of_epochs(m.string[:m.start()],
+                                                                                        m.string[m.end():]) else
+            f"{m[0]} (seeds {'/'.join(map(str, seeds))})",
             sentence)  # "Seed finals: 93.48 / 97.15 / 95.37" in a check of three seeds: each seed's, in order
         sentence = re.sub(r"(?i)(\bfinals?\b[^;]*?\(seeds [\d/]+\))\s*\(\s*mean\s+(\d{2}\.\d+\s*%?)\s*\)", r"\1, mean final \2",
                           sentence)  # "(mean 95.33)" after the seeds' finals: their mean
@@ -1120,6 +1187,16 @@ def _placed_by_the_run(sentence: str, step: Step, n: int) -> str:
             sentence = sentence[:then.start(2)] + " and ".join(f"{f.strip()} at epoch {last + i + 1}" for i, f in
                                                               enumerate(later)) + sentence[then.end():]
     return sentence
+
+
+def _said_of_epochs(before: str, after: str) -> bool:
+    """A slashed list said of epochs ("in the last 3 epochs: 95.90 / 97.93 / 97.98", "... in epochs 4-6"), not of
+    the seeds in a role ("min of last 3: 93.48 / 83.37 / 89.65")."""
+    if re.match(r"(?i)[^;]{0,12}\b(?:in|at|over|for)\s+(?:the\s+)?(?:epochs?|ep|last)\b", after):
+        return True
+    said = re.search(r"(?i)\b(?:epochs?|ep|last[- ]\d)\b[^;]*$", before)
+    return said is not None and not re.search(r"(?i)\b(?:min\w*|lowest|worst|best|highest|mean|average)\s+(?:of\s+)?(?:the\s+)?$",
+                                              before[:said.start()])
 
 
 def _said_of_the_run(sentence: str, step: Step) -> str:
@@ -1508,6 +1585,7 @@ def _all_right(m: re.Match) -> str:
 
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _NUMBER_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_PLURALS = ("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens", "eights", "nines")
 ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"((?:^|[,;(])\s*[a-z][a-z _]{0,25}?)\s*(?:->|→)\s*(?=~?\s*\d)", r"\1: "),  # "Params -> 6720": a field
                  (r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|few|all|last|first)\s*eps\b", r"\1 epochs"),
@@ -1566,6 +1644,11 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  # "mostly confused with 9 (101 images)", "76 nines taken for 4s": a confusion, said as the readers read one
                  (r"\b(?:mostly |often |usually )?confused with (\d)\s*\((\d+)(?:\s+(?:images|times|samples))?\)",
                   r"mostly read as \1 (\2)"),
+                 # "a 7 is taken for a 2 (12 times), resp. a 4 for a 9 (11 times)": each confusion with its count
+                 (r"\ban? (\d) (?:is|was|gets|got|is often|was often) (?:taken|mistaken|read|misread|predicted|classified) "
+                  r"(?:for|as) an? (\d) \((\d+) times\)", lambda m: f"{m[3]} {_PLURALS[int(m[1])]} were read as {m[2]}"),
+                 (r"(?<=were read as \d),?\s+(?:resp\.|respectively|and)\s+an? (\d) (?:for|as) an? (\d) \((\d+) times\)",
+                  lambda m: f", and {m[3]} {_PLURALS[int(m[1])]} were read as {m[2]}"),
                  (r"\b(\d+) (zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|nines) (?:also )?"
                   r"(?:(?:taken|mistaken|read|misread|predicted|classified) (?:for|as)|(?:called|labell?ed)(?: as)?) "
                   r"(?:an? |the )?(\d)(?:'?s)?\b", r"\1 \2 were read as \3"),
@@ -1580,6 +1663,19 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\b(?:(?:just|a (?:shade|hair|touch|bit)|a little|slightly)\s+)?shy of\b|"
                   r"\bnot quite(?=\s+(?:at\s+)?\d)", "just under"),
                  (r"\bas early as (?:the )?epoch (\d+)\b", r"at epoch \1"),
+                 # "falls at the end from 96.47 % in epoch 3 to 93.48 % in epoch 5": the epochs said are the move's
+                 (r"\b(?:at|towards?|near) the end,?\s+(?=from\s+\d[\d.]*\s*%?\s+(?:in|at)\s+epoch\s+\d+\s+to\b)", ""),
+                 (r"\b(over-?fitting|overfitting|under-?fitting|underfitting)\s+is\s+(?:no|not an?|not really an?)\s+(?:problem|"
+                  r"issue|concern)\b", r"there is no \1"),  # "Over-fitting is no problem here": none
+                 (r"(?<!robust )(?<!resistant )(?<!immune )(?<!safe )(?<!protected )\b(?:against|to fight|to combat|to counter)"
+                  r"\s+(?:the\s+)?(?:over-?fitting|overfitting)\b",
+                  "as a regulariser"),  # "rotation and shifts against the over-fitting": a purpose, neither a state nor an effect
+                 # "vs Model_1: final +0.60 (98.81 → 99.41)": the signed difference against that step
+                 (r"^(\W*)(?:vs\.?|versus|against|compared (?:to|with))\s+((?:model|step)[ _-]?\d+)\s*:\s*([^(;:]*?[+\-−]\s?\d+"
+                  r"(?:\.\d+)?(?:\s*(?:points?|pts?|pp))?)", r"\1\3 vs \2"),
+                 # "the accuracy falls in epoch 2 to 92.09 %": to that figure at that epoch
+                 (r"\b(falls?|fell|drops?|dropped|rises?|rose|climbs?|climbed|jumps?|jumped)\s+(?:in|at)\s+epoch\s+(\d+)\s+to\s+"
+                  r"(\d{2}(?:\.\d+)?\s*%?)", r"\1 to \3 at epoch \2"),
                  (r"\b(last|first|final)-(two|three|four|five)\b", r"\1 \2"),  # "the last-three gap"
                  (r"\bmore (high|low)\b", r"\1er"),  # "test acc more high than train": a non-native comparative
                  (r"\b(\d) itself (has|had|is|was)\b", r"digit \1 \2"),  # "although 4 itself has the best accuracy"
@@ -2120,6 +2216,15 @@ def _params_against_step(text: str) -> str:
                   r"\1 more parameters than \2", text)
 
 
+def _the_digit(text: str) -> str:
+    """"Worst digit is the 9 with 96.43 %", "the 3 has 99.80 % recall": a digit named by its number with its figure,
+    where the sentence speaks of digits or classes."""
+    if not re.search(r"(?i)\b(?:digits?|class(?:es)?)\b", text):
+        return text
+    return re.sub(r"(?i)(?<!and )(?<!or )\bthe (\d) (?=(?:with|at|has|had|is|was)\s+(?:only\s+|just\s+)?\d{2,3}(?:[.,]\d+)?"
+                  r"\s*%)", r"digit \1 ", text)
+
+
 def _plain(sentence: str) -> str:
     """A sentence as the readers read it: Markdown's emphasis dropped, the abbreviations students write spelled out
     ("val acc", "pts", "≥"), a bare accuracy given its percent sign where the sentence speaks of accuracy ("Best
@@ -2128,7 +2233,7 @@ def _plain(sentence: str) -> str:
     text = _params_against_step(_restated(_errors_as_accuracy(re.sub(r"\*\*|__|`", "", sentence))))
     for pattern, said in ABBREVIATIONS:
         text = re.sub(rf"(?i){pattern}", said, text)
-    text = _said_plainly(re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text))
+    text = _the_digit(_said_plainly(re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)))
     text = re.sub(r"(?i)\b(?:over|under)-?fitting (gap|lead)\b", r"\1", text)  # "the widest over-fitting gap": the gap
     text = re.sub(r"(?i)(\bin (?:step|model)[ _-]?\d+)\s*,\s*((?:but |and |while )?now)\b", r"\1; \2", text)  # "in step 1, now"
     if not re.search(r"(?i)\b(?:errors?|mistakes|digits?|class(?:es)?)\b", text):  # a digit's: its own reader's pairs
@@ -2292,12 +2397,12 @@ def _errors_as_accuracy(text: str) -> str:
 
 
 # "stable at the end: 99.35, 99.42, 99.41": the last epochs, one a figure each
-_AT_THE_END = re.compile(r"(?i)\b(?:at|towards?|near) the end\s*[:\-–]\s*((?:\d{2,3}(?:\.\d+)?\s*%?\s*,\s*)+(?:and\s+)?"
+_AT_THE_END = re.compile(r"(?i)\b(?:at|towards?|near) the end\s*[:\-–]\s*((?:\d{2,3}(?:\.\d+)?\s*%?\s*[,/]\s*)+(?:and\s+)?"
                          r"\d{2,3}(?:\.\d+)?\s*%?)")
 
 
 def _end_listed(m: re.Match) -> str:
-    return f"in the last {m[1].count(',') + 1} epochs: {m[1]}"
+    return f"in the last {m[1].count(',') + m[1].count('/') + 1} epochs: {m[1]}"
 
 
 def _epochs_plainly(text: str) -> str:
@@ -2865,7 +2970,7 @@ def _not_the_step_compared(low: str) -> bool:
                           r"\bacross (?:the |all |its )?"
                           r"(?:\w+ )?seeds\b|\b(?:fell|falls|fall|came|comes|stayed|stays|remained)\s+(?:\w+\s+)?short of\b|"
                           r"\b(?:\d+|two|three|four|five|ten|twenty)\s+times\s+(?:the|that of|as)\b",  # a ratio of a gap
-                          low))
+                          low) or _COUNT_VS.search(low))
 
 
 def _compare(low, clause, step, previous, number) -> Claim | None:
@@ -3079,6 +3184,9 @@ def _step_behind(low, clause, step, previous, number) -> Claim | None:
                  f"{records.METRICS} of both)", "compare", tuple(n for n in (found["n"], found["x"]) if n))
 
 
+# "+68 over Model_1" under "[x] Params < 8k": a bare count of 20 or more against a step, no points of accuracy
+_COUNT_VS = re.compile(r"(?<![\d.,])\+?(?:[2-9]\d|[1-9]\d{2,})(?![\d.,%])\s+(?:over|above|more than|vs\.?|against)\s+"
+                       r"(?:model|step)[ _-]?\d")
 _SIGNED_VS = re.compile(r"(?<![\w.])(?P<d>[+\-−]\s*\d*\.?\d+)\s*(?:points?|pts?|pp|%)?\s+(?:vs\.?|versus|against|on|over|"
                         r"compared (?:to|with))\s+(?:step|model|iteration)[ _-]?\d+\b")
 
@@ -3087,7 +3195,7 @@ def _signed_vs(low, clause, step, previous, number) -> Claim | None:
     """"final test +0.6 vs model 1", "best test +1.98 vs step 1 (beyond noise)": the figure the words name (final where
     they name none) against that step's, the difference at the digits said and its sign the direction."""
     found = _SIGNED_VS.search(low)
-    if found is None or previous is None or re.search(r"\b(?:param\w*|loss|gap|lr|rate|errors?)\b", low):
+    if found is None or previous is None or re.search(r"\b(?:param\w*|loss|gap|lr|rate|errors?)\b", low) or _COUNT_VS.search(low):
         return None
     x, y, what = _compared(low[:found.start()], step, previous)
     said = found["d"].replace("−", "-").replace(" ", "")
@@ -3148,7 +3256,7 @@ _DIFF_SAID = re.compile(r"(?<!\blast)(?<!\bfirst)(?<!\bfinal)(?<!\bepoch)(?<!\be
                         rf"(?:^|[\s(,]){_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts?|pp|%\s*points|%)?"
                         r"\s+(?:better|higher|worse|lower|more|less|up|down|improvement|gain|drop|increase|decrease|"
                         r"above|below|ahead|behind|over|under)(?:\s+(?:than|on|over|from|compared|against|that of|"
-                        r"(?:step|model)[ _-]?\d)\b|\s*[.,;(]|\s*$)")
+                        r"(?:step|model)[ _-]?\d)\b|\s*[.,;:(]|\s*$)")
 _DIFF_UP = re.compile(rf"\b(?:went |is |was |goes )?(?P<dir>up|down|higher|lower|dropped|drops|fell|falls|rose|rises|gained|"
                       rf"gains|lost|climbed|grew|"
                       rf"improved|declined|decreased|increased)\s+(?:by\s+)?{_TOL}\s*(?P<n>\d+(?:\.\d+)?)\s*"
@@ -3261,6 +3369,7 @@ def _params_change(low, clause, step, previous, number) -> Claim | None:
     """"6,140 fewer params than step 1", "params down by about 5,000", "from 14,410 to 8,000": the counts said must
     be the two steps' and the difference said (at its tolerance) theirs."""
     low = re.sub(r"\b\d+\s*(?:→|->|to)\s*\d+\s*(?:channels?|filters?|kernels?)\b", " ", low)  # widths: not counts of parameters
+    low = re.sub(r"\b(?:no|not) more than (?=\d)|\bat most (?=\d)|\bup to (?=\d)", "under ", low)  # "at most 3,000 more"
     signed = re.search(r"\(\s*[+\-−]\s*\d|(?:^|\s)[+\-−]\s?\d[\d,]*\s*k?\s+(?:params|parameters)\b", low)  # "(+78 from BN)"
     low = re.sub(r"(?:\(|(?<=\s)|^)\s*([+\-−])\s?(\d+(?:\.\d+)?)\s*%",  # "14,410 → 8,000: −44 %": a share
                  lambda m: f" {m[2]} % {'more' if m[1] == '+' else 'fewer'}", low)
@@ -3282,7 +3391,8 @@ def _params_change(low, clause, step, previous, number) -> Claim | None:
         return None  # "from 17k to 8k" of other counts than the two steps' (or said looser than they read): not read here
     amounts = [x for x, kind in zip(said, kinds, strict=True) if kind == "amount" and ("." not in x[0] or x[1] > 1)]
     share = [(m[1], 100 / a, low[max(0, m.start() - 14):m.start()]) for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%", low)]
-    fewer, more = re.search(rf"\b(?:{_FEWER})\b", low), re.search(rf"\b(?:{_MORE})\b(?! than \d)", low)
+    fewer = re.search(rf"\b(?:{_FEWER})\b|\bparam\w* (?:below|under) (?:step|model)[ _-]?\d", low)
+    more = re.search(rf"\b(?:{_MORE})\b(?! than \d)|\bparam\w* (?:above|over) (?:step|model)[ _-]?\d", low)
     if not amounts and (ends or re.search(r"\bthan\b", low)) and len(share) == 1 and a:
         amounts = share  # "from 14,410 to 8,000, a cut of over 40 %", "24 % more than step 2": a share of the count before
     if len(amounts) != 1 or bool(fewer) == bool(more) or \
@@ -3840,6 +3950,20 @@ def _gap_figure(low: str, step: Step, f, figure: re.Match) -> tuple[bool, float,
     return ok, last, where
 
 
+def _gap_way_kept(low: str, figure: re.Match, gap: float) -> bool:
+    """The way a gap's figure is said to go, where it is said, against the gap (train - test): "positive", "+6.5",
+    "6.5 points for train" or "in favour of train" put train ahead; "negative", "-6.5", "for test" put test ahead (a
+    gap said as test - train turns the sign)."""
+    sign = re.search(r"\b(positive|negative)\b", low) or re.search(rf"(?<![\w.])([+\-−])\s?{re.escape(figure['n'])}\b", low)
+    whose = re.match(r"[^;,]{0,25}?\b(?:for|in favou?r of|towards?)\s+(?:the\s+)?(train|test)", low[figure.end():])
+    if whose:
+        return (gap > 0) == (whose[1] == "train")
+    if sign is None:
+        return True
+    ahead = sign[1] in ("positive", "+")
+    return (gap > 0) == (ahead != bool(re.search(r"\btest\s*[-–−]\s*train\b", low)))
+
+
 def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
     """The gap's size as said: within / under / about / over N points, N at its digits, small or large."""
     f = facts(step)
@@ -3866,8 +3990,7 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
         return Claim(number, clause, abs(f.gap) <= 0.1, said, "gap")  # "basically zero": the slack "~" gives a small gap
     if figure:
         ok, last, where = _gap_figure(low, step, f, figure)
-        if sign := re.search(r"\b(positive|negative)\b", low):  # "the gap comes out positive at about 6.5": train ahead
-            ok = ok and (f.gap > 0) == (sign[1] == "positive")
+        ok = ok and _gap_way_kept(low, figure, last if where != "at the last epoch" or _LAST_EPOCH_SAID.search(low) else f.gap)
         return Claim(number, clause, ok, f"{said}; {where} {last:+.2f}", "gap")
     if re.search(r"\b(?:reduc|clos|narrow|shr[iau]nk|decreas|drop|fell|grew|widen|increas)\w*", low):
         return None  # "the gap is reduced very much": words of its change, not of its size
@@ -6919,7 +7042,8 @@ def _params_of(low: str, clause: str, step: Step, number: int) -> Claim | None:
                                   r"extra|another)\s+(?:only\s+|just\s+)?$|\b(?:adds?|added|adding)\b[^,;.]{0,30}\bfor\s+$|"
                                   r"[+\-−]\s?$",  # "+2,854 params vs step 2": the change, the reader of changes
                                   clause[:found.start()], re.I) or \
-            re.match(r"\s*(?:fewer|more|less|lighter|heavier|smaller|bigger|larger)\b", clause[found.end():], re.I):
+            re.match(r"\s*(?:fewer|more|less|lighter|heavier|smaller|bigger|larger|(?:above|below|over|under)\s+"
+                     r"(?:(?:model|step)[ _-]?\d|the (?:previous|last|first|step|model)))\b", clause[found.end():], re.I):
         return None  # "batch norm adds 136 parameters": a layer's share, not the count
     params, text = step.run.params, found[1]
     scale = {"k": 1e3, "m": 1e6}.get((found[2] or "").lower(), 1.0)
@@ -6928,10 +7052,11 @@ def _params_of(low: str, clause: str, step: Step, number: int) -> Claim | None:
     if re.search(r"\b(?:higher|more|bigger|larger|greater) than (?:what )?(?:was |i |we )?(?:expected|targeted|wanted|allowed|"
                  r"required)\b", head):  # "the params count is a little higher than expected (< 8k)": above the limit
         return Claim(number, clause, params >= _num(text) * scale, said, "figure", (text,))
+    denied = _negated(low, found.start())  # "the model is not under 8k params"
     if re.search(r"\b(under|fewer than|less than|below|within|<)\s*(?:~\s*)?" + re.escape(text), head):
-        return Claim(number, clause, params < _num(text) * scale, said, "figure", (text,))
+        return Claim(number, clause, (params < _num(text) * scale) != denied, said, "figure", (text,))
     if re.search(r"\b(over|above|more than)\s*" + re.escape(text) + r"|>\s*" + re.escape(text), head):
-        return Claim(number, clause, params > _num(text) * scale, said, "figure", (text,))
+        return Claim(number, clause, (params > _num(text) * scale) != denied, said, "figure", (text,))
     if scale > 1 and re.search(r"(~|\babout|\baround|\broughly|\bapprox\w*)\s*" + re.escape(text), head):
         return Claim(number, clause, abs(params - _num(text) * scale) <= 10 ** -_decimals(text) * scale, said, "figure",
                      (text,))  # "~7.6k": one unit of the last digit either way
@@ -7229,7 +7354,7 @@ def _run_train(words: str, seed: re.Match, step: Step) -> bool:
 def _of_one_seed(words: str, after: str) -> bool:
     """A figure said of the one seed named beside it, not of the seeds a list names: no "seeds" before it, or "(seed
     1)" after it, or a seed named after the plural ("Seeds unstable: seed 1 dipped to 83.37")."""
-    return not re.search(r"\bseeds\b", words) or bool(re.match(r"\s*%?\s*\(?(?:on |for |of )?seed \d", after)) or \
+    return not re.search(r"\bseeds\b", words) or bool(re.match(r"\s*%?\s*\(?(?:on |for |of |in |with )?seed \d", after)) or \
         bool(re.search(r"\bseeds\b[^;]*?\bseed \d+\b[^,;\d]*$", words))
 
 
@@ -7446,26 +7571,27 @@ _SEED_RANK_WORDS = re.compile(r"\b(?:best|highest|top|strongest)\s+seed\b|"
                               r"\bthe (?:best|strongest) of the \w+(?:\s+seeds)?(?=\s*:)")
 
 
+_HEAD_ROLE = re.compile(r"\b(min\w*|lowest|worst|final\w*|best|highest|peak\w*)\b")  # a list's role, said at its head
+
+
 def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, words: str, around: str,
                  epoch: re.Match | None) -> Claim:
     """A figure said of one seed ("96.72 % (seed 1)"): its test curve's, in the role its words name (else any epoch)."""
     curves, record = seed_curves(step), records.CHECK if step.check else records.METRICS
-    if seed not in curves:
-        return Claim(number, clause, False, f"no seed {seed} in this step ({record})", "figure", (text,))
-    if re.search(r"\btrain", words) and step.check:
-        return Claim(number, clause, None, f"the check records each seed's test curve, not its train curve ({record})",
-                     "figure", (text,))
+    if seed not in curves or re.search(r"\btrain", words) and step.check:  # no such seed; a train figure no check keeps
+        return Claim(number, clause, None if seed in curves else False, f"no seed {seed} in this step ({record})" if seed
+                     not in curves else f"the check records each seed's test curve, not its train curve ({record})", "figure",
+                     (text,))
     curve, k = curves[seed], int(last[1]) if (last := re.search(r"\blast (\d+)", words + " " + around)) else step.last
     words = re.split(r":\s+(?=(?:\S+\s+){2,})", words)[-1]  # "... at the end: on seed 0 epoch 1 was ...": the figure's own
     ranked, words = words, _SEED_RANK_WORDS.sub("", words)  # a rank, not the best epoch
     own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|finish\w*|ended|best|highest|peak\w*)\b", words)
     if not own_role and epoch is None and (head := re.match(r"\W*([^:\d]{0,30}(?:last \d+)?[^:\d]{0,10}):", clause.lower())):
-        words = f"{head[1]} {words}"  # "min last 3: s0 = 92.36, s1 = 96.72": the role said once, at the head
-        own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|best|highest|peak\w*)\b", words)
+        words, own_role = f"{head[1]} {words}", _HEAD_ROLE.search(f"{head[1]} {words}")  # "min last 3: s0 = 92.36": at the head
     said = words if own_role else words + around  # "min of last 3 83.37 %, final 97.15 %": each figure's own words
     if re.search(r"\b(min\w*|lowest|worst|weakest|holds?|held)\b", said) and re.search(r"\blast\b|\blate epochs?\b", said):
         values, role = [min(curve[-k:])], f"min of the last {k}"  # "seed 2 holds 97.77 % over the last 3": its lowest
-    elif own_role and own_role[1].startswith("min"):  # "held 97.7 % with a minimum of 97.77 %": of the last K, or of all
+    elif own_role and _min_said(own_role, words, ranked):  # of the last K, or of the whole run
         values, role = [min(curve[-k:]), min(curve)], f"min of the last {k} ({min(curve[-k:]):.2f} %) or of the run"
     elif _FINAL.search(words) or not own_role and epoch is None and re.search(r"\b(?:in|at|by) the (?:final|last epoch|end)\b",
                                                                            around):
@@ -7479,6 +7605,7 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
         values, role = [curve[int(epoch[1] or epoch[2]) - 1]], f"at epoch {int(epoch[1] or epoch[2])}"
     else:
         values, role = curve, "by epoch"
+    values, role = _listed_last(clause, text, curve, k) or (values, role)
     said = f"seed {seed}'s test accuracy, {role}: " + (f"{values[0]:.2f} %" if len(values) == 1 and values[0] >= 0 else
                                                        f"best {max(curve):.2f} % at epoch {curve.index(max(curve)) + 1}")
     if role == "by epoch" and re.search(r"\b(?:lowest|worst|weakest|highest|top) seed\b", words):
@@ -7496,6 +7623,27 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
     if role.startswith("min") and epoch is not None:  # "99.43 % (seed 1 at epoch 13)": the lowest at the epoch said
         ok, said = _at_epoch_said(curve, int(epoch[1] or epoch[2]), text, said, ok)
     return Claim(number, clause, ok, f"{said} ({record})", "figure", (text,))
+
+
+def _min_said(role: re.Match, words: str, ranked: str) -> bool:
+    """A seed's figure said as its lowest ("held 97.7 % with a minimum of 97.77 %", "(lowest 99.43 in seed 1)"); not
+    "the lowest final" (its final) nor "lowest seed: seed 2" (a rank of the seeds)."""
+    return role[1].startswith("min") or role[1] in ("lowest", "worst") and not _FINAL.search(words) and \
+        not re.search(r"\b(?:lowest|worst) seed\b", ranked)
+
+
+def _listed_last(clause: str, text: str, curve: list[float], k: int) -> tuple[list[float], str] | None:
+    """A figure in a slashed list of a seed's last K epochs ("seed 1 has 99.43 / 99.49 / 99.51 in its last three
+    epochs"): the epoch at its place (the lowest of them said as the min of the last K)."""
+    if len(set(re.findall(r"(?i)\bseed (\d+)", clause))) > 1 or re.search(r"(?i)\bseeds\b", clause):
+        return None  # "min of last 3: 93.48 / 83.37 / 89.65" beside seeds' finals: a figure a seed
+    for m in _SLASHED.finditer(clause):
+        figures = re.findall(r"\d{2}\.\d+", m[0])
+        if text in figures and len(figures) == k <= len(curve) and re.search(r"(?i)\blast\b", clause):
+            at = len(curve) - k + figures.index(text)
+            low = curve[-k:].index(min(curve[-k:])) == figures.index(text)
+            return [curve[at]], f"min of the last {k}" if low else f"at epoch {at + 1}"
+    return None
 
 
 def _at_epoch_said(curve: list[float], at: int, text: str, said: str, ok: bool) -> tuple[bool, str]:
@@ -7901,9 +8049,8 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
         if out and (gap := _loss_gap(low, found, clause, number)):
             out.append(gap)
             continue
-        rows = whose.run.epochs
-        train, test, pool, kind = _loss_pool(whose, _loss_role(before, low[found.end():]),
-                                             own + low[found.end():found.end() + 25])
+        (train, test, pool, kind), rows = _loss_pool(whose, _loss_role(before, low[found.end():]),
+                                                     own + low[found.end():found.end() + 25]), whose.run.epochs
         if rel := re.search(r"\b(below|under|less than|lower than|above|over|more than)\s*$", own):
             out.append(_loss_level(low, clause, number, text, rel[1], own, pool, kind, rows, train, test))
             continue
@@ -7911,9 +8058,10 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
                 rf"\b(?:step|model)[ _-]?{k}\b", _SENTENCE.get() or low)] or [e for k, e in (earlier or {}).items()
                                                                               if k == number - 1]):
             pool = pool + [e.test_loss if not train else e.train_loss for o in others for e in o.run.epochs]
-        ahead = re.split(r"\band\b|[,;]", low[found.end():found.end() + 25])[0]  # "(0.247) and lowest ...": the next one's
-        if re.search(r"\b(lowest|minimum|min|best)\b", own + ahead):
-            out += _lowest_loss(low[found.end():], clause, number, text, pool, kind, rows, train)
+        # "(0.247) and lowest ...": the next one's; "lowest in epoch 3 with 0.1263": that epoch's, said lowest
+        ahead, since = re.split(r"\band\b|[,;]", low[found.end():found.end() + 25])[0], re.split(r"\d?\.\d+|[,;]", before)[-1]
+        if re.search(r"\b(lowest|minimum|min|best)\b", own + ahead) or re.search(r"\b(?:is|was) (?:at its )?lowest\b", since):
+            out += _lowest_loss(f"{low[found.end():]} {since}", clause, number, text, pool, kind, rows, train)
             continue
         if (first := _loss_epoch(before, low[found.end():], len(rows))) is not None:
             at = int(first[1] or 1)
@@ -8385,8 +8533,10 @@ def _to_line(low, clause, step, previous, number) -> Claim | None:
     epochs, the final, the best; the distance at its digits and its way."""
     if (said := _TO_LINE.search(low)) is None or _num(said["n"]) >= 20 and not re.search(r"points?\s", said[0]):
         return None  # "min of last 3 is 96.5 < 99.4": the figure itself, its reader's
+    # the role named nearest before the distance, or right after it ("0.03 above the line at its worst")
+    after = re.match(r"\s*(?:at|in)\s+(?:its|their|the)\s+(worst|lowest|best|highest|min\w*)\b", low[said.end():])
     role = ([*_ROLE_OF.finditer(low[:said.start()])] or [None])[-1] or \
-        _ROLE_OF.search((_SENTENCE.get() or "").lower().split(":")[0])  # the role named nearest before the distance
+        _ROLE_OF.search((_SENTENCE.get() or "").lower().split(":")[0]) or (_ROLE_OF.search(after[1]) if after else None)
     figures = [x for x in re.findall(r"(\d{2}\.\d+)\s*%", low[:said.start()]) if _num(x) != _line(step)]
     if role is None and len(figures) != 1:
         return None  # no figure named, and not one said: whose distance it is, not read
@@ -8400,7 +8550,8 @@ def _to_line(low, clause, step, previous, number) -> Claim | None:
         what = f"seed {seed[1]}'s {what}"  # "Seed 1 is still 1.07 below 99.4 at its final epoch": that seed's
     # "(98.33 % on seed 1) is still 1.07 below 99.4": that figure's distance (the line said before is no figure of the run)
     if shown := [x for x in re.findall(r"(\d{2}\.\d+)\s*%", low[own:said.start()]) if _num(x) != _line(step)]:
-        value, what = _num(shown[-1]), f"{shown[-1]} % as said"
+        x = shown[-1] if after is None else (max if after[1] in ("best", "highest") else min)(shown, key=_num)
+        value, what = _num(x), f"{x} % as said"
     line, below = _num(said["x"]) if said["x"] else _line(step), said["way"] in ("below", "under", "short of", None)
     ok = (value < line) == below and _within(abs(line - value), said["n"], "about" if said["tol"] else "")
     return Claim(number, clause, ok, f"{what} {value:.2f} %: {line - value:+.2f} points to {line:g} % ({records.METRICS})",
