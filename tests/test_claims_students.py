@@ -8,6 +8,7 @@ corrected hand-in exiting 0."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -33,8 +34,10 @@ def _judged(tmp_path: Path, handin: str, version: str, students: Path = STUDENTS
 
 
 def _said(planted: str, words: str) -> bool:
-    """A planted sentence found among the judged: by its opening, or a markdown table's row by its cells (the checker
-    reads a row with its header said before it)."""
+    """A planted sentence found among the judged: by its opening, or a markdown table's row by its cells, or a row of a
+    table pandas printed by its figures after the index (the checker reads a row with its header said before it)."""
+    if re.fullmatch(r"[\d.\s+-]+", planted.strip()):  # "6      7      70.60     81.17 ...": a printed row
+        return any(words.endswith(" | ".join(planted.split()[i:])) for i in (0, 1))
     cells = [c.strip() for c in planted.strip().strip("|").split("|")]
     return planted[:60] in words or words[:60] in planted or planted.strip().startswith("|") and (
         words.endswith(" | ".join(cells))
@@ -137,6 +140,17 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
 #   parameters"), "ep.", "resp.", "appr." - with the notebook's printed log in each Result, the example as a rubric
 #   checklist ("[x] Params < 8k: 7,500 ✔", "[ ] Last 3 epochs ≥ 99.4 % → two of three") with nested "→ best 99.42 (ep
 #   15)" sub-bullets: 15 of 24 and 19 true ✗ on arrival (at `0044448`); 24 and none since.
+# - students19/: alpha in Colab with a printed pandas DataFrame of its epochs in each Result and Analyses pointing at its
+#   rows ("in the last row", "row 4"), gamma as a changelog ("fixed:", "regressed:", "[budget]", "M2 vs M1: ...") with
+#   code's names for its figures ("`min_last3=94.27@3`", "errors(digit 9)=120 -> 53", "mean(min_last3)"): 13 of 24 and 14
+#   true ✗ on arrival (at `8def377`); 16 and one since (alpha's "Row 4 even has test acc above train acc (97.93 vs
+#   97.70)": a row by its index alone is no epoch, and the pair is not yet placed by its figures). One planted line
+#   is true by the corpus's rule ("95.61" for a mean of 95.617, cut, not rounded).
+# - students20/: beta in a colloquial voice - magnitudes and hedges beside each figure ("just north of 90 % (90.37 %)", "a
+#   tad above", "the lion's share (5,480 of 6,720)") under a comparison table - the example's Analyses as "What changed /
+#   What happened / Why" with receptive-field reasoning and each seed's last three epochs: 14 of 24 and 9 true ✗ on arrival
+#   (at the nineteenth class's rules, before any of the twentieth's); 20 and none since. Two planted lines are true by the
+#   corpus's rule (a figure cut, not rounded: "94.68" for 94.6875, "98.77" for 98.778).
 LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
          ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 0), ("students5", "beta"): (5, 1),
          ("students6", "beta"): (11, 0), ("students6", "gamma"): (11, 0), ("students7", "alpha"): (8, 1),
@@ -147,7 +161,9 @@ LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("stud
          ("students13", "gamma"): (12, 0), ("students14", "beta"): (12, 0), ("students14", "example"): (12, 0),
          ("students15", "alpha"): (11, 2), ("students15", "gamma"): (7, 0), ("students16", "beta"): (12, 0),
          ("students16", "example"): (11, 0), ("students17", "alpha"): (12, 0), ("students17", "gamma"): (12, 0),
-         ("students18", "beta"): (12, 0), ("students18", "example"): (12, 0)}
+         ("students18", "beta"): (12, 0), ("students18", "example"): (12, 0),
+         ("students19", "alpha"): (10, 1), ("students19", "gamma"): (6, 0),
+         ("students20", "beta"): (10, 0), ("students20", "example"): (10, 0)}
 
 
 @pytest.mark.parametrize(("folder", "handin"), sorted(LATER))

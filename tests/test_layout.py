@@ -231,6 +231,33 @@ def test_no_function_is_longer_than_a_screen_and_training_stays_split_by_job(tmp
     assert long_functions(tmp_path / "pkg") == ["pkg/m.py:1 f (51)"]
 
 
+def names_bound_twice(root: Path) -> list[str]:
+    """'pkg/m.py X' for each module-level name bound twice by an assignment, a def or a class - the later binding
+    silently replaces the earlier for every use after it. An annotated declaration (`READERS: tuple = ()`) may be
+    bound once more: it declares the name before what fills it is defined."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        seen: dict[str, int] = {}
+        for node in ast.parse(path.read_text()).body:
+            if isinstance(node, ast.Assign):
+                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names = [node.name]
+            else:
+                names = []
+            for name in names:
+                seen[name] = seen.get(name, 0) + 1
+        found += [f"{path.relative_to(root.parent).as_posix()} {name}" for name, n in seen.items() if n > 1]
+    return found
+
+
+def test_no_module_level_name_is_bound_twice(tmp_path):
+    assert names_bound_twice(PACKAGE) == []
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "m.py").write_text("A: tuple = ()\nA = (1,)\nB = 1\ndef f():\n    B = 2\nB = 3\n")
+    assert names_bound_twice(tmp_path / "pkg") == ["pkg/m.py B"]  # the rule can fail; a declaration and a local pass
+
+
 # A plain `tinydigits train`, traced in a fresh process: which package modules load, and every read and write of the
 # run folder's config.json and metrics.json (issue #77: one run's way, results passed in memory).
 TRACE = r"""

@@ -44,6 +44,9 @@ from tinydigits.training.config import augmentations
 
 UNDECIDED = "undecided"
 PLAN = "plan"
+# the digits' plurals ("109 sevens were read as 3"), one alternation for every pattern that names them
+_PLURALS = ("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens", "eights", "nines")
+_PLURAL = "|".join(_PLURALS)
 
 YARDSTICKS = (
     f"the noise of one test score: two standard errors of a 10,000-image accuracy (±{noise_band(99.4):.2f} points "
@@ -208,8 +211,10 @@ def _negated(clause: str, at: int) -> bool:
                      r"never (?:kicked in|fired|happened|triggered|acted|took effect|came))\b",
                      clause[at:].lower())
     # "neither ... nor ... reaches 99.4 %, so the model is under-fitting": a neither with a subject of its own after it
-    neither = re.search(r"\bneither\b(?!.*(?:,|\band\b)\s*(?:so\s+|hence\s+|therefore\s+|thus\s+)?(?:the model|the net|it|this|"
-                        r"which)\b)", clause[:at].lower())
+    neither = re.search(r"\bneither\b(?!.*(?:,|\band\b)\s*(?:so\s+|hence\s+|therefore\s+|thus\s+)?(?:(?:means|shows|says|"
+                        r"suggests|indicates|tells (?:me|us))\s+(?:that\s+)?)?(?:the (?:\w+\s+)?(?:model|net|network)|it|"
+                        r"this|which)\b)",
+                        clause[:at].lower())  # "neither ... reaching 99.4 %, means the plain net is under-fitting"
     return bool(NEG.search(before)) or after is not None or bool(neither)
 
 
@@ -217,8 +222,8 @@ def sentences(text: str) -> list[str]:
     """The Analysis cut into sentences (and list items): a full stop followed by a space ends one; a decimal point
     does not."""
     out = []
-    text = re.sub(r"```[^\n]*\n(.*?)```", lambda m: "\n\n" + "\n\n".join(line for line in m[1].splitlines() if line.strip())
-                  + "\n\n", text, flags=re.S)  # a printed block: each of its lines is one
+    text = re.sub(r"```[^\n]*\n(.*?)```", lambda m: "\n\n" + "\n\n".join(_printed_lines(m[1])) + "\n\n", text,
+                  flags=re.S)  # a printed block: each of its lines is one
     text = _MD_TABLE.sub(_table_rows, text)
     for block in re.split(r"\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n|\s+(?:→|->)\s+(?=(?:\*\*)?(?:Reason|Next|Why|Cause|Fix|Action|"
                           r"Plan|Because)\b)", "\n" + text.strip()):  # "Observation: ... → Reason: ... → Next: ...": three
@@ -234,6 +239,20 @@ def sentences(text: str) -> list[str]:
             elif s.strip():
                 out.append(s.strip())
     return out
+
+
+def _printed_lines(block: str) -> list[str]:
+    """A printed block's lines; a table as pandas prints it in a notebook (a header of names over rows of figures, each
+    row after its index: "   epoch  train_acc  test_acc" / "0      1      13.43     11.35"), keyed by epoch or seed,
+    each row said with its header as a markdown table's row is ("epoch | train_acc | test_acc: 1 | 13.43 | 11.35")."""
+    lines = [line for line in block.splitlines() if line.strip()]
+    head, rows = (lines[0].split(), [line.split() for line in lines[1:]]) if lines else ([], [])
+    figure = re.compile(r"[+\-−]?\d+(?:\.\d+)?(?:e-?\d+)?")
+    if len(head) < 2 or not re.fullmatch(r"(?i)epochs?|ep|seeds?", head[0]) or not rows or \
+            not all(re.fullmatch(r"[A-Za-z_][\w.%-]*", h) for h in head) or \
+            not all(len(r) in (len(head), len(head) + 1) and all(figure.fullmatch(c) for c in r) for r in rows):
+        return lines
+    return [f"{' | '.join(h.lower() for h in head)}: {' | '.join(r[-len(head):])}" for r in rows]
 
 
 # a markdown table: its header, the line under it, its rows
@@ -727,6 +746,22 @@ _FIGURE_AFTER = re.compile(r"\d*\.\d+|\d+\s*%|\d{3,}")
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d*\.\d+|\d+)(st|nd|rd|th|[kK]|[x×]\d+|e-?\d+)?(?![\w])")
 
 
+# "in the high 97s", "mid-90s", "the low 99s": a unit's band (97s) or a decade's (90s), cut in thirds, each third widened
+# by a twentieth of the band either way so that a figure on an edge is not read against the student
+_BAND = re.compile(r"(?i)\b(?:(?P<where>low|lower|mid|middle|high|upper)[- ]?(?P<n>\d{2})|the (?P<d>\d0))'?s\b")
+
+
+def band_of(found: re.Match) -> tuple[float, float]:
+    """The band's ends, low inclusive, high exclusive."""
+    base = int(found["n"] or found["d"])
+    width = 10 if base % 10 == 0 else 1
+    third, edge = width / 3, width / 20
+    start, end = {"low": (0, third + edge), "lower": (0, third + edge), "mid": (third - edge, 2 * third + edge),
+                  "middle": (third - edge, 2 * third + edge), "high": (2 * third - edge, width),
+                  "upper": (2 * third - edge, width)}.get((found["where"] or "").lower(), (0, width))
+    return base + start, base + end
+
+
 def value_numbers(words: str) -> list[str]:
     """The numbers of a sentence that state a figure, as written: not an ordinal, a step's, epoch's or seed's name, the
     last K, a range's second end, or a number in code; a size ("3x3", "28x28") is one, whole."""
@@ -750,12 +785,13 @@ def value_numbers(words: str) -> list[str]:
                 re.match(r"\s*,|\s+(?:improved|fell|rose|dropped|became|went|got|stayed|remained)\b", plain[found.end():]):
             continue  # "per digit the 3 improved": a digit's name
         out.append(found[1] + (found[2] or ""))
-    return out
+    return out + [m[0] for m in _BAND.finditer(plain)]  # "the high 97s": a band is a figure said
 
 
 # "Then add dropout" is a plan; "Then it takes off: 38.49 at epoch 5" tells the run
 PLANNED = re.compile(r"^\s*(?:next|then(?=\s*[,:]?\s*(?:try|use|add|remove|increase|decrease|reduce|replace|switch|go|move|"
                      r"push|the next|in step|for step|step \d|model \d)\b)|future|to do|todo|to fix|plan|in step \d|"
+                     r"to (?:reach|get to|hit|pass|beat|close)\b[^:;]{0,30}?(?=\s*:)|"  # "To reach 99.4: the full 60,000 images"
                      r"for (?:the )?next)\b|"
                      r"\b(?:will|won't|would|should|"
                      r"shall|going to|plan(?:s|ned)? to|next step|next,|next:|next we|next i|in the next|try(?:ing)? to|"
@@ -814,7 +850,10 @@ def _unmath(sentence: str) -> str:
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{1,2}|\d{4,})(?!\d|,\d)|(?<![\d.,])(0),(\d{3})(?!\d|,\d)")
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])([1-9]\d{0,2})[ \u00a0\u2009\u202f](\d{3})(?![\d%]|[.,]\d|\s+%)")
 _DOTTED_THOUSANDS = re.compile(r"(?i)(?<![\d.,])([1-9]\d{0,2})\.(\d{3})(?=\s*(?:param|weights\b|(?:training |test )?images\b))")
-_LISTED = re.compile(r"(?i)\b(?:seeds?|digits?|class(?:es)?|epochs?|eps?\.?|steps?|models?|layers?)\s*$")
+_LIST_NAMED = re.compile(r"(?i)\b(?:seeds?|digits?|class(?:es)?|epochs?|eps?\.?|steps?|models?|layers?)\s*$")
+# a list written without spaces ("seeds 0,1,2", "ep. 4,5") as English lists it ("seeds 0, 1 and 2")
+_COMMA_LIST = re.compile(r"(?i)\b((?:seeds?|digits?|class(?:es)?|epochs?|eps?\.?|steps?|models?)\s*)"
+                         r"(\d{1,2}(?:,\d{1,2})+)(?![\d.,]*\d)")
 # the abbreviations that come with them: "ep. 5", "8 ep.", "ca." and "appr." (about), "resp." (respectively), and the
 # comparative's "as" ("higher as in Model_2": than)
 _EUROPEAN = ((r"\bep\.\s*(?=\d+\s*[–-]\s*\d)", "epochs "), (r"\bep\.\s*(?=\d)", "epoch "),
@@ -828,10 +867,11 @@ _EUROPEAN = ((r"\bep\.\s*(?=\d+\s*[–-]\s*\d)", "epochs "), (r"\bep\.\s*(?=\d)"
 def _european(sentence: str) -> str:
     """A sentence's numbers with a decimal point and thousands as English writes them (see above)."""
     def point(m: re.Match) -> str:
-        return m[0] if _LISTED.search(m.string[:m.start()]) else f"{m[1] or m[3]}.{m[2] or m[4]}"
+        return m[0] if _LIST_NAMED.search(m.string[:m.start()]) else f"{m[1] or m[3]}.{m[2] or m[4]}"
 
-    text = _DECIMAL_COMMA.sub(point, sentence)
-    text = _SPACED_THOUSANDS.sub(lambda m: m[0] if _LISTED.search(m.string[:m.start()]) else f"{m[1]},{m[2]}", text)
+    text = _COMMA_LIST.sub(lambda m: m[1] + " and ".join(m[2].rsplit(",", 1)).replace(",", ", "), sentence)
+    text = _DECIMAL_COMMA.sub(point, text)
+    text = _SPACED_THOUSANDS.sub(lambda m: m[0] if _LIST_NAMED.search(m.string[:m.start()]) else f"{m[1]},{m[2]}", text)
     text = _DOTTED_THOUSANDS.sub(r"\1,\2", text)
     for pattern, said in _EUROPEAN:
         text = re.sub(rf"(?i){pattern}", said, text)
@@ -871,6 +911,66 @@ def _ticked(sentence: str) -> str:
     return f"{m['lead']}{rest}; {crit}" if rest else f"{m['lead']}{crit}"
 
 
+# the names a student's code gives its figures, said in words: "`min_last3=95.90`", "best(test)=98.49@6",
+# "min(test[-3:]) = 95.90", "errors(digit 8)=47", "train_final=0.9903", "worst_class = 8", "lr(epoch 5)=0.005"
+_CODE_NAMES = ((r"\bmean\(\s*min_last_?(\d+)\s*\)", r"the seeds' mean min of the last \1"),
+               (r"\bmean\(\s*finals?\b[^)]{0,30}\)", "the seeds' mean final"),
+               (r"\bmin\(\s*(test|train)\w*\s*\[\s*-\s*(\d+)\s*:\s*\]\s*\)", r"min of the last \2 \1"),
+               (r"\b(?:min_last_?(\d+)|min\(\s*last_?(\d+)\s*\))(?:\((test|train)\))?", lambda m: f"min of the last "
+                f"{m[1] or m[2]} {m[3] or ''}".rstrip()),
+               (r"\b(best|max|min|final|mean)\(\s*(test|train)\w*\s*\)", lambda m: f"{'best' if m[1] == 'max' else m[1]} {m[2]}"),
+               (r"\bargmax\(\s*test\w*\s*\)", "the best epoch"), (r"\berr\(\s*(test|train)\s*\)", r"\1 error"),
+               (r"\berrors\(\s*digit\s*(\d)\s*\)\s*=\s*(\d+)\s*(?:->|→)\s*(\d+)", r"digit \1: \2 → \3 errors"),
+               (r"\berrors\(\s*digit\s*(\d)\s*\)\s*=\s*(\d+)", r"digit \1 has \2 errors"),
+               (r"\b(errors|acc|accuracy|recall)\(\s*digit\s*(\d)\s*\)", r"digit \2 \1"),
+               (r"\blr\(\s*epoch\s*(\d+)\s*\)\s*=\s*(\d*\.?\d+)(?:\s+is the (peak|top|maximum|highest)\b)?",
+                lambda m: f"the rate at epoch {m[1]} is {m[2]}" + (f", the {m[3]}" if m[3] else "")),
+               (r"\blr\(\s*epoch\s*(\d+)\s*\)", r"rate at epoch \1"), (r"\b(worst|best)_class\b", r"\1 class"),
+               (r"\b(train|test|val)_(?:e|ep|epoch)(\d+)\b", r"\1 at epoch \2"),  # "test_e1": test at epoch 1
+               (r"\b(train|test|val)_(final|best)\b", r"\2 \1"), (r"\b(final|best)_(train|test|val)\b", r"\1 \2"),
+               (r"\b(train|test|val)_(acc|accuracy|loss)\b", r"\1 \2"),
+               (r"(?:(?<=[a-z][a-z0-9])|(?<=[\])])|(?<=epoch \d)|(?<=epoch \d\d))\s*=\s*(?=[~+\-−]?\s*\d)(?![^(]*\))", ": "),
+               (r"(?<=\d)@(?:ep\.?\s*|epoch\s*)?(\d+)\b", r" at epoch \1"))
+# a changelog's tags: "fixed:", "regressed:", "unchanged:" heading an item, "[fit]", "[budget]" beside it; "v2
+# (Model_2):" the step's name
+_CHANGELOG = re.compile(r"(?i)^(\W*)(?:(?:fixed|regressed|unchanged|changed|added|removed|kept|improved|new|note)\s*:\s*)+|"
+                        r"\[\s*(?:fit|budget|perf|performance|speed|data|gap|seeds?|lr|rate|params|loss|misc|arch|errors?|"
+                        r"accuracy|acc)\s*\]\s*|\bv\d\s*(?=\(\s*(?:model|step)[ _-]?\d\s*\))")
+
+
+def _moved_tag(sentence: str) -> str:
+    """"fixed: gap 0.60 -> 2.80", "regressed: min(last 3) 96.51 -> 95.90": the tag says which way the pair went (an
+    accuracy up when fixed, a gap, a loss or errors down), where no verb of the item says it."""
+    tag = re.match(r"(?i)^\W*(fixed|improved|regressed)\s*:\s*", sentence)
+    pair = re.search(r"(?<![\d.(])(\d+\.\d+)\s*(?:->|→)\s*(\d+\.\d+)(?![^(]*\))", sentence)
+    if tag is None or pair is None or _MOVE_VERB.search(sentence[tag.end():pair.start()].lower()):
+        return sentence
+    smaller = re.search(r"(?i)\b(?:gap|loss|errors?|mistakes)\b", sentence[tag.end():pair.start()]) is not None
+    verb = "fell" if (tag[1].lower() == "regressed") != smaller else "rose"
+    return f"{sentence[:pair.start()]}{verb} from {pair[1]} to {pair[2]}{sentence[pair.end():]}"
+
+
+def _code_said(sentence: str) -> str:
+    """A sentence with its code's names said in words and a changelog's tags dropped (see above); a printed log line
+    ("Epoch 8: loss=0.4850 Accuracy=85.25", Keras's "val_loss: 0.0683") and a table's row are their own readers'."""
+    if re.search(r"(?i)\b(?:loss|accuracy|acc)\s*=\s*\d|\b(?:val|test)_(?:loss|acc\w*)\s*:|\bbatch_id\b|test set:|\|", sentence):
+        return sentence  # a log line, or a table's row with its header (the table reader's names)
+    text = re.sub(r"(?i)\[\s*budget\s*\]\s*(pass|fail)(?:ed|s)?\b\s*:?", lambda m: f"budget: {m[1]};", _moved_tag(sentence))
+    text = re.sub(r"`\s+`", "`; `", _CHANGELOG.sub(lambda m: m[1] or "", text))  # "`best_test=96.47@3` `final_test=93.48`"
+    text = re.sub(r",\s*(?=lr\(\s*epoch)", "; ", text)  # "lr(epoch 5)=0.1, lr(epoch 15)=0.002": each rate a clause
+    if not re.search(r"[_()=@\[]", text):
+        return text
+    for pattern, said in _CODE_NAMES:
+        text = re.sub(rf"(?i){pattern}", said, text)
+    return text
+
+
+def _as_prose(sentence: str) -> str:
+    """A sentence as English prose writes it: code's names in words, a checklist's items as claims, Europe's numbers
+    with a decimal point, inline math as plain text."""
+    return _unmath(_european(_ticked(_code_said(sentence))))
+
+
 def _asked(words: str) -> bool:
     """"Did it hold the line, though?": asked, not said (an answer joins it); "Why did test fall ...?" says it fell."""
     return words.rstrip(" *_").endswith("?") and not _WHY.match(words)
@@ -889,7 +989,7 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
             out.append(Judged(number, section, words, (), (), plan=not asked))
             continue
         numbers: list[str] = []
-        named = _models_named(_unmath(_european(_ticked(sentence))), {**(earlier or {}), number: step}, number)
+        named = _models_named(_as_prose(sentence), {**(earlier or {}), number: step}, number)
         named = _where_step(_as_accuracy(_log_fields(named)))
         plain, aside, atoms = _no_record(_plain(_said_of_the_run(named, step)), step, number, earlier)
         token = _SENTENCE.set(plain.lower())
@@ -1119,6 +1219,9 @@ def _models_named(sentence: str, steps: dict[int, Step], now: int) -> str:
         if re.fullmatch(r"\w*(?:\d|_)\w*", name) and not re.fullmatch(r"(?i)(?:model|step)[ _-]?\d+", name):
             sentence = re.sub(rf"(?i)(?<![\w.]){re.escape(name)}(?![\w])", f"step {k}" if k != now else "this model",
                               sentence)
+    if now > 1:  # "worst class 9 -> 8": the step before's rank, then this one's
+        sentence = re.sub(r"(?i)\b(worst|best|weakest|strongest) (?:class|digit)\s*:?\s*(\d)\s*(?:->|→)\s*(\d)\b(?!\s*%|\.\d)",
+                          lambda m: f"the {m[1]} class moved from {m[2]} in step {now - 1} to {m[3]}", sentence)
     # "Test rises in every epoch of Model_2" in Model_2's own Analysis: its own epochs, no step compared
     return re.sub(rf"(?i)\s+(?:of|in) (?:step|model)[ _-]?{now}\b(?!'s)(?=[\s,.;:]|$)", "", sentence)
 
@@ -1282,10 +1385,8 @@ _NO_RECORD = re.compile(r"(?i),?\s*(?:and\s+|with\s+)?(?:the\s+)?"
                         r"(?:most\s+common\s+(?:mistake|confusion|error)s?\s*(?:was|is|:)?\s*)?"
                         r"(?:(?:mostly|most often|often|usually)\s+(?=read|mistaken|misread|taken|predicted|confused)|"
                         r"(?:\d+|all|most) of (?:them|those|these|which|its errors|their errors)"
-                        r"(?:\s+(?:zeros|ones|twos|threes|fours|fives|sixes|"
-                        r"sevens|"
-                        r"eights|nines|\ds))?\s+(?:were\s+|are\s+|got\s+)?|(?:an?\s+)?(?<![\d.])\d{1,4}\s+"
-                        r"(?:(?:zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|nines)\s+(?:were\s+|are\s+|got\s+))?)"
+                        rf"(?:\s+(?:{_PLURAL}|\ds))?\s+(?:were\s+|are\s+|got\s+)?|(?:an?\s+)?(?<![\d.])\d{{1,4}}\s+"
+                        rf"(?:(?:{_PLURAL})\s+(?:were\s+|are\s+|got\s+))?)"
                         r"(?:read|mistaken|misread|taken|predicted|classified|confused)\s+(?:as|for|with)\s+(?:an?\s+)?\d\b"
                         # "read as 3 (330) or as 7 (121)"
                         r"(?:\s*\(\d+\))?(?:\s*(?:,|or|and)\s+(?:\d+\s+(?:(?:are|were)\s+(?:read|called|mistaken|predicted)\s+"
@@ -1332,8 +1433,7 @@ _MNIST_TEST = 10_000  # MNIST's test set, where a run's per-class record lacks i
 _TOTAL_ERRORS = re.compile(rf"(?i)(?:\b(?:half|third|quarter|most|much|some|\d+|\d+\s*%)\s+of\s+all\s+(?P<a>{_COUNT})"
                            rf"(?:\s+{_ERRORS})?\b(?!\s*(?:%|epochs?|seeds?|params|parameters|images|steps|digits|classes))|"
                            rf"\b(?:(?:a\s+)?total(?:\s+of)?|all)\s+(?P<f>{_COUNT})\s+{_ERRORS}\b|"
-                           rf"\b(?:all|of)\s+the\s+(?P<b>{_COUNT})\s+{_ERRORS}\b(?!\s+(?:\d'?s|zeros|ones|twos|threes|fours|"
-                           r"fives|sixes|sevens|eights|nines)\b)|"
+                           rf"\b(?:all|of)\s+the\s+(?P<b>{_COUNT})\s+{_ERRORS}\b(?!\s+(?:\d'?s|{_PLURAL})\b)|"
                            rf"(?<![\d.,])(?P<c>{_COUNT})\s+{_ERRORS}\s+(?:in total|overall|altogether|in all|on the (?:whole |"
                            rf"full )?test set)\b|"
                            rf"\b(?:all together|altogether|in total|overall|in all),?\s+there\s+(?:are|were)\s+(?P<g>{_COUNT})\s+"
@@ -1533,8 +1633,8 @@ def _confusion(plain: str, m: re.Match, step: Step, number: int) -> Claim | None
                     rf"({'|'.join(w for w in DIGIT_WORDS if w.endswith('s'))}))\b", said)
     mentions = _digit_mentions(plain.lower()[:m.start()])
     true = int(own[1]) if own and own[1] else DIGIT_WORDS[own[2]] if own else mentions[-1][2] if mentions else None
-    lead = re.match(r"\W*(?:and\s+|with\s+)?(?:the\s+)?(\d+)\s+(?:(?:zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|"
-                    r"nines)\s+(?:were\s+|are\s+|got\s+)(?=read|mistaken|misread|taken))?(of|read|mistaken|misread|taken)", said)
+    lead = re.match(rf"\W*(?:and\s+|with\s+)?(?:the\s+)?(\d+)\s+(?:(?:{_PLURAL})\s+(?:were\s+|are\s+|got\s+)"
+                    r"(?=read|mistaken|misread|taken))?(of|read|mistaken|misread|taken)", said)
     count = re.search(rf"\b(\d+|{'|'.join(WORDS)})\s+times\b", said) or \
         (lead if lead and (lead[2] == "of" or len(lead[1]) > 1) else None)  # "43 read as 0": a count; "4 read as 9": a digit
     first = re.search(r"\bas\s+", said)  # "read as 0 (43) or 9 (28)", "11 ... as 5 and 7 as 2": each after the first "as"
@@ -1572,7 +1672,8 @@ def _said_before_plan(words: str) -> bool:
     """A sentence that states a result before its plan ("It ends at 98.6 %, so next I will add batch norm"): judged on
     what it states."""
     parts = clauses(words)
-    return len(parts) > 1 and not is_plan(parts[0])
+    return len(parts) > 1 and not is_plan(parts[0]) and \
+        not re.match(r"(?i)\W*to (?:reach|get to|hit|pass|beat|close)\b[^:;]{0,30}:", words)  # "To reach 99.4: ...": a goal
 
 
 def _same_number(said: str, read: str) -> bool:
@@ -1585,7 +1686,6 @@ def _all_right(m: re.Match) -> str:
 
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _NUMBER_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_PLURALS = ("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens", "eights", "nines")
 ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"((?:^|[,;(])\s*[a-z][a-z _]{0,25}?)\s*(?:->|→)\s*(?=~?\s*\d)", r"\1: "),  # "Params -> 6720": a field
                  (r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|few|all|last|first)\s*eps\b", r"\1 epochs"),
@@ -1644,12 +1744,19 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  # "mostly confused with 9 (101 images)", "76 nines taken for 4s": a confusion, said as the readers read one
                  (r"\b(?:mostly |often |usually )?confused with (\d)\s*\((\d+)(?:\s+(?:images|times|samples))?\)",
                   r"mostly read as \1 (\2)"),
+                 # "digits 7 and 9 are the worst with 36 each": the worst two, each with its errors
+                 (r"\bdigits (\d) and (\d) are the (worst|best|weakest|strongest)(?: ones| two)?\s*,?\s+with (\d+) each\b",
+                  r"the \3 digits are \1 and \2, with \4 errors each"),
+                 (r"\bdigits (\d) and (\d) are the (worst|best|weakest|strongest)\b", r"the \3 digits are \1 and \2"),
+                 # "2 -> 3 (330 images)", "4 -> 9 is the top confusion (18 images)": a confusion with its count
+                 (r"(?<![\d.])(\d)\s*(?:->|→)\s*(\d)\b(\s+is the (?:top|biggest|most common|main) confusion)?\s*\((\d+)\s+"
+                  r"(?:images|times|samples)\)", lambda m: f"{m[4]} {_PLURALS[int(m[1])]} were read as {m[2]}"),
                  # "a 7 is taken for a 2 (12 times), resp. a 4 for a 9 (11 times)": each confusion with its count
                  (r"\ban? (\d) (?:is|was|gets|got|is often|was often) (?:taken|mistaken|read|misread|predicted|classified) "
                   r"(?:for|as) an? (\d) \((\d+) times\)", lambda m: f"{m[3]} {_PLURALS[int(m[1])]} were read as {m[2]}"),
                  (r"(?<=were read as \d),?\s+(?:resp\.|respectively|and)\s+an? (\d) (?:for|as) an? (\d) \((\d+) times\)",
                   lambda m: f", and {m[3]} {_PLURALS[int(m[1])]} were read as {m[2]}"),
-                 (r"\b(\d+) (zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|nines) (?:also )?"
+                 (rf"\b(\d+) ({_PLURAL}) (?:also )?"
                   r"(?:(?:taken|mistaken|read|misread|predicted|classified) (?:for|as)|(?:called|labell?ed)(?: as)?) "
                   r"(?:an? |the )?(\d)(?:'?s)?\b", r"\1 \2 were read as \3"),
                  # "in the 98.6–98.9 range", "coming around 7–12%": between the two (an en dash joins figures, not epochs)
@@ -1670,6 +1777,22 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"(?<!robust )(?<!resistant )(?<!immune )(?<!safe )(?<!protected )\b(?:against|to fight|to combat|to counter)"
                   r"\s+(?:the\s+)?(?:over-?fitting|overfitting)\b",
                   "as a regulariser"),  # "rotation and shifts against the over-fitting": a purpose, neither a state nor an effect
+                 # "Averaged over the seeds, the lowest of the last three is 96.74": the seeds' mean
+                 (r"\b(?:averaged|on average) (?:over|across) (?:the |all )?(?:\w+ )?seeds,?\s+the (lowest|min\w*|final)\b",
+                  r"the seeds' mean \1"),
+                 # "digit 8 = 144 of 308 errors (47 %)": its errors and their share of all
+                 (r"\b(\d+) of (?:the |all )?(\d[\d,]*) (?:test )?errors\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\)",
+                  r"\1 errors, \3 % of all \2 errors"),
+                 # "gap to target at the final epoch: 99.4 - 96.14 = 3.26 pp": the figure's distance to the line
+                 (r"\b(?:gap|distance) to (?:the )?(?:target|line)\b([^:;]{0,30}):\s*\d+(?:\.\d+)?\s*[-−]\s*(\d{2}\.\d+)\s*=\s*"
+                  r"(\d+(?:\.\d+)?)\s*(?:pp|points?)?", r"test accuracy\1 is \2 %, \3 points short of the target"),
+                 # a printed table's rows, as students point at them: "row 6 (epoch 7)", "in the last row", "the last
+                 # three rows"; a row by its index alone is no epoch (pandas counts from 0), so the figures say which
+                 (r"\b(?:row|line) \d+ \((epoch \d+)\)", r"\1"), (r"\bthe (last|final|first) (?:row|line)\b", r"the \1 epoch"),
+                 (r"\bthe (last|final|first) (\d+|two|three|four|five) (?:rows|lines)\b", r"the \1 \2 epochs"),
+                 (r"\b(?:rows?|lines?) \d+(?:\s*[-–]\s*\d+)?\b(?!\s*\()", "a row"),
+                 # "gap 0.80 -> 0.33": the gap's move
+                 (r"\bgap\s*:?\s*([+\-−]?\d*\.\d+)\s*(?:->|→)\s*([+\-−]?\d*\.\d+)", r"gap went from \1 to \2"),
                  # "vs Model_1: final +0.60 (98.81 → 99.41)": the signed difference against that step
                  (r"^(\W*)(?:vs\.?|versus|against|compared (?:to|with))\s+((?:model|step)[ _-]?\d+)\s*:\s*([^(;:]*?[+\-−]\s?\d+"
                   r"(?:\.\d+)?(?:\s*(?:points?|pts?|pp))?)", r"\1\3 vs \2"),
@@ -1684,7 +1807,7 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  # "Seeds → 0 of 3 PASS": the seeds' count said as a sentence
                  (r"^(\W*)seeds\s*:\s*(\d+) of (\d+)(?: seeds)? (pass(?:ed)?|held|fail(?:ed)?)\b", r"\1\2 of \3 seeds \4"),
                  # "0 is perfect: all 980 zeros right": no errors among its test images
-                 (r"\ball (\d[\d,]*) (zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|nines) (?:are |were )?"
+                 (rf"\ball (\d[\d,]*) ({_PLURAL}) (?:are |were )?"
                   r"(?:right|correct)\b", _all_right),
                  (r"\b(seed\s+\d+)\s*(?:->|→)\s*(?=~?\s*\d{2}(?:\.\d|\s*%))", r"\1: "),  # "seed 1 -> 89.65 %": seed 1's
                  (r"\bte\b", "test"), (r"\btr\b", "train"), (r"\bevery ep\b", "every epoch"), (r"\babove of\b", "above"),
@@ -1828,7 +1951,7 @@ def _counts_named(text: str) -> str:
         text = re.sub(r"(?i)(?<!\()\b(\d+|one|two|three|four|five|six) (?:out )?of (\d+|three|four|five|six)\b"
                       r"(?!\s*(?:seeds?|epochs?|runs|the|them|those|these|its|their|digits?|classes|images|errors|%|\.\d|,\d))",
                       r"\1 of \2 seeds", text)
-    plural = r"zeros|ones|twos|threes|fours|fives|sixes|sevens|eights|nines"
+    plural = _PLURAL
     # "109 sevens and 104 fives were read as 3": each count read as that digit
     text = re.sub(rf"(?i)\b(\d{{1,4}}) ({plural}) and (\d{{1,4}}) ({plural}) (were|are|got) (read|mistaken|taken|predicted|"
                   rf"classified) as (?:an?\s+)?(\d)\b", r"\1 \2 \5 \6 as \7 and \3 \4 \5 \6 as \7", text)
@@ -2138,8 +2261,9 @@ def _phrasings(text: str) -> str:
                   lambda m: f"{m[1]} {m[2]} {m[3]} epoch {m[4]}{m[5] or ''} and {m[1]} ", text)  # "(53.76 %)": its figure
     # "held 98.5", "stayed at 97": a level; a digit's count where the sentence counts errors ("digit 1 stayed at 10")
     counted = re.search(r"(?i)\b(?:errors?|mistakes)\b", text)
+    digits = r"(?i)\b(?:digit|class)\s+\d\s+$" if not re.search(r"(?i)\bdigits\b", text) else r"(?i)\b\d\s+$"  # "and 1 stayed"
     return re.sub(r"(?i)\b(held|holds?|kept|stayed at|stays at)\s+(\d{2}(?:\.\d+)?)\b(?!\s*%|\.\d|,\d)", lambda m: m[0] if counted
-                  and re.search(r"(?i)\b(?:digit|class)\s+\d\s+$", text[:m.start()]) else f"{m[1]} {m[2]} %", text)
+                  and re.search(digits, text[:m.start()]) else f"{m[1]} {m[2]} %", text)
 
 
 def _words_said(text: str) -> str:
@@ -2225,12 +2349,31 @@ def _the_digit(text: str) -> str:
                   r"\s*%)", r"digit \1 ", text)
 
 
+_ROLE = r"(?:the\s+)?(?:min(?:imum)?|lowest|worst|final|best)(?:\s+test)?(?:\s+accuracy)?(?:\s+of\s+the\s+last\s+\d+" \
+        r"(?:\s+epochs)?)?"
+_ON_SEED = r"(\d{2}\.\d+\s*%?)\s+(?:on|for|in)\s+seed\s+(\d+)"
+
+
+def _role_by_seed(text: str) -> str:
+    """A role's figure for each seed said as one list, as the seeds' reader reads it: "The min of the last 3 is 95.90 on
+    seed 0, 97.13 on seed 1 and 97.19 on seed 2", "min of the last 3 by seed: seed 0 = 95.90, ..." (each its seed's)."""
+    def listed(m: re.Match) -> str:
+        pairs = re.findall(_ON_SEED, m[0])
+        return f"{m['role']} by seed: " + ", ".join(f"seed {seed} {figure.strip()}" for figure, seed in pairs)
+    text = re.sub(rf"(?i)(?P<role>{_ROLE})\s+(?:is|was|are|were)\s+{_ON_SEED}(?:\s*(?:,|,?\s+and)\s+{_ON_SEED})+",
+                  listed, text)
+    if re.search(r"(?i)\b(?:by|per|for each) seed\s*:", text):
+        text = re.sub(r"(?i)\b(seed \d+)\s*=\s*(?=\d)", r"\1 ", text)  # "seed 0 = 95.90": seed 0's
+        text = re.sub(r"(?i)\b(of the last \d+)\s+test\b(?=\s+(?:by|per|for each) seed)", r"\1", text)
+    return text
+
+
 def _plain(sentence: str) -> str:
     """A sentence as the readers read it: Markdown's emphasis dropped, the abbreviations students write spelled out
     ("val acc", "pts", "≥"), a bare accuracy given its percent sign where the sentence speaks of accuracy ("Best
     Test Accuracy: 99.41", "val acc above 98.5" is 99.41 %, 98.5 %), an ordinal epoch said as "epoch N" ("(12th
     epoch)", "after the third")."""
-    text = _params_against_step(_restated(_errors_as_accuracy(re.sub(r"\*\*|__|`", "", sentence))))
+    text = _params_against_step(_restated(_errors_as_accuracy(_role_by_seed(re.sub(r"\*\*|__|`", "", sentence)))))
     for pattern, said in ABBREVIATIONS:
         text = re.sub(rf"(?i){pattern}", said, text)
     text = _the_digit(_said_plainly(re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)))
@@ -2314,6 +2457,8 @@ def _counts_plainly(text: str) -> str:
     text = re.sub(r"(?i)(?<![\d.])(\d{1,4})\s+(?:errors?\s+|mistakes\s+)?on\s+(digit|class)\s+(\d)\b(?!\s*%|\.\d)",
                   r"\2 \3: \1 errors", text) if re.search(r"(?i)\b(?:errors|mistakes)\b", text) else text
     text = re.sub(r"(?i)\s+(?:with|on) clean (?:digits|images|inputs)\b", " (augmentation off)", text)
+    text = re.sub(r"(?i)(\b(?:errors|mistakes)\b[^;]*?\bof (?:the|all|all the) )(\d{2,4}|\d{1,2},\d{3})(?=\s*(?:[.;)]|,\s|$))",
+                  r"\1\2 errors", text)  # "111 errors, well over a third of the 249": of the 249 errors
     # "109 of them were read as 3, as were 104 of the 120 wrong 5s": that digit's errors, and its share read so
     text = re.sub(r"(?i)\b(read|mistaken|misread|predicted|classified|taken)\s+(as|for)\s+(\d)\b,?\s+"
                   r"as\s+were\s+(\d+)\s+of\s+the\s+"
@@ -2361,6 +2506,8 @@ def _fraction_said(m: re.Match, text: str) -> str:
     """The fraction as the accuracy it is, at its digits (".994" is 99.4 %), where the nearest quantity named before it
     is an accuracy's (or none is named and the sentence speaks of no loss or rate)."""
     kinds = list(_FRACTION_KIND.finditer(text, 0, m.start()))
+    if re.search(r"\|[^|:]*:", text):  # a table's row said with its header: each cell its column's, the table reader's
+        return m[0]
     if kinds and kinds[-1]["other"] or not kinds and any(k["other"] for k in _FRACTION_KIND.finditer(text)) or \
             m["z"] and len(m["d"]) < 4 and not m["w"]:
         return m[0]
@@ -2716,6 +2863,11 @@ def _schedule_still(said: str, clause: str, step: Step, number: int) -> Claim:
                  "effect")
 
 
+def _credit_denied(low: str, at: int) -> bool:
+    """A credit said not to hold: a negation before its verb, or "nothing (in the schedule)" as its subject."""
+    return _negated(low, at) or re.search(r"\b(?:nothing|none)\b(?:\s+\w+){0,3}\s*$", low[:at]) is not None
+
+
 def _effect(low, clause, step, previous, number) -> Claim | None:
     """`X reduced over-fitting`, `batch norm made it train faster`: the change must be in the step and new in it, able
     to act, the effect must show against the step before beyond the noise, and it must be the only change to be
@@ -2734,9 +2886,9 @@ def _effect(low, clause, step, previous, number) -> Claim | None:
     if name == "GAP" and (what == "fit" and "gap between" in low or not (re.search(r"\bGAP\b", clause) or re.search(
             r"global average|gap layer", low))):
         return None  # "the gap closed": train - test, not the pooling layer
-    if not _has(step, name):
-        return Claim(number, clause, False, f"this step has no {name.removeprefix('the ')} that acts "
-                                            f"({records.CONFIG}, the layer table)", "effect")
+    if not _has(step, name):  # "so nothing in the schedule speeds up the start": denied, as the records say
+        return Claim(number, clause, _credit_denied(low, help_at.start()),
+                     f"this step has no {name.removeprefix('the ')} that acts ({records.CONFIG}, the layer table)", "effect")
     if previous is None:
         return Claim(number, clause, None, "no step before to compare with: one run cannot show an effect", "effect")
     every = changes(previous, step)
@@ -2964,13 +3116,156 @@ def _not_the_step_compared(low: str) -> bool:
     """A digit's figures against another step's (the per-class reader's), one seed against another ("seed 1 finished
     better than seed 0"), or "Not everything improved though" (something said next): not the step's accuracy against
     the step before; "still fell just short of 99.4" (a level)."""
-    return bool(re.search(r"\b(errors?|mistakes|misclassified|digit|class|zeros|ones|twos|threes|fours|fives|sixes|sevens|"
-                          r"eights|nines)\b", low) or re.match(r"\W*not (?:everything|all of (?:it|them)|every\w*)\b", low) or
+    return bool(re.search(rf"\b(errors?|mistakes|misclassified|digit|class|{_PLURAL})\b", low) or
+                re.match(r"\W*not (?:everything|all of (?:it|them)|every\w*)\b", low) or
                 re.search(r"\b(?:than|vs\.?|versus|against|over|beats?|trails?|leads?)\s+(?:that of\s+)?seed\s+\d|"
                           r"\bacross (?:the |all |its )?"
                           r"(?:\w+ )?seeds\b|\b(?:fell|falls|fall|came|comes|stayed|stays|remained)\s+(?:\w+\s+)?short of\b|"
                           r"\b(?:\d+|two|three|four|five|ten|twenty)\s+times\s+(?:the|that of|as)\b",  # a ratio of a gap
-                          low) or _COUNT_VS.search(low))
+                          low) or _COUNT_VS.search(low) or _DIGITS_MOVED.search(low))
+
+
+# the figure a band is said of: in brackets right after it, or said just before it ("Final test 97.51 %, in the high
+# 97s", "Best test 98.12 % at epoch 3, in the low 98s")
+_BAND_AFTER = re.compile(r"\s*\(\s*(?P<x>\d{2}(?:\.\d+)?)\s*%?")
+_BAND_BEFORE = re.compile(r"(?P<x>\d{2}(?:\.\d+)?)\s*%?\s*(?:\((?:[^()]*)\)\s*|(?:at|in|after) epoch \d+\s*)?,?\s*"
+                          r"(?:(?:so|already|still|well|now|i\.e\.|that is|which is|is)\s+)*(?:in(?:to)? the\s+|at the\s+)?$")
+
+
+def _band_said(low, clause, step, previous, number) -> Claim | None:
+    """"Final test 97.51 %, in the high 97s": the figure the band is said of lies in it (the figure itself is its own
+    reader's); a band with no figure beside it is left unchecked."""
+    out = []
+    for band in _BAND.finditer(low):
+        said = _BAND_AFTER.match(low, band.end()) or _BAND_BEFORE.search(low[:band.start()])
+        if said is None:
+            continue
+        lo, hi = band_of(band)
+        out.append((lo <= _num(said["x"]) < hi, f"{said['x']} in the {band[0]}: {lo:.2f} to {hi:.2f}", band[0]))
+    if not out:
+        return None
+    return Claim(number, clause, all(ok for ok, _, _ in out), "; ".join(e for _, e, _ in out) + " (the band as said)",
+                 "band", tuple(t for _, _, t in out))
+
+
+# a ratio said in words of the pair beside it: "roughly halved (59 -> 45)", "nearly doubles (38.49 -> 53.76)", "an order of
+# magnitude below (0.0422 vs 0.1326)"; the figures themselves are their own readers'
+_RATIO_WORD = re.compile(r"\b(?P<tol>roughly|about|around|nearly|almost|more than|over|well over|just over|less than|under)?\s*"
+                         r"(?P<w>halv(?:ed|es|e|ing)|doubl(?:ed|es|e|ing)|tripl(?:ed|es|e|ing)|an order of magnitude)\b")
+_RATIO_PAIR = re.compile(rf"(?<![\w.])(?<!epoch )(?<!step )(?<!seed ){NUM}\s*%?\s*(?:->|→|vs\.?|versus|against|to)\s*{NUM}"
+                         r"(?![\d.,]*\d)")
+
+
+def _ratio_band(k: float, tol: str) -> tuple[float, float]:
+    """The ratios a word of k-fold covers: plain within a tenth of k, about a fifth either way (and a quarter above),
+    almost from four fifths of k up to it, over / under one side of it; an order of magnitude 5 to 20."""
+    if k == 10:
+        return (5.0, 10.0) if tol in ("nearly", "almost") else (10.0, math.inf) if "over" in tol or tol == "more than" else \
+            (0.0, 10.0) if tol in ("less than", "under") else (5.0, 20.0)
+    return {"": (0.9 * k, 1.1 * k), "roughly": (0.8 * k, 1.25 * k), "about": (0.8 * k, 1.25 * k), "around": (0.8 * k, 1.25 * k),
+            "nearly": (0.8 * k, k), "almost": (0.8 * k, k), "less than": (0.0, k), "under": (0.0, k)}.get(
+        tol, (0.95 * k, math.inf))  # over, more than: "more than halved (0.138 -> 0.071)", as students round
+
+
+def _ratio_said(low, clause, step, previous, number) -> Claim | None:
+    """A k-fold word (halved, doubled, tripled, an order of magnitude) against the two figures said beside it: their
+    ratio, larger over smaller, in the band its tolerance word gives."""
+    word = _RATIO_WORD.search(low)
+    pairs = [m for text in (low, _SENTENCE.get() or "") for m in (re.search(  # "Errors fall from 59 to 45 - roughly halved"
+        rf"\bfrom\s+{NUM}\s*%?(?:\s+(?:at|in|after)\s+epoch\s+\d+)?\s+to\s+{NUM}", text), _RATIO_PAIR.search(text)) if m]
+    if word is None or not pairs or re.match(r"\s+(?:to|from)\s+\d", low[word.end():]) or re.search(
+            r"\b(?:training set|images|data\w*|batch\w*|param\w*|channels|width|filters|epochs)\b[^,;]{0,20}$",
+            low[:word.start()]):
+        return None  # "the training set doubled to 10,000 images": another quantity's ratio, said with its own figure
+    pair = pairs[0]
+    with _unread():
+        a, b = _num(pair[1]), _num(pair[2])
+    if min(a, b) <= 0:
+        return None
+    k = {"h": 2.0, "d": 2.0, "t": 3.0}.get(word["w"][0], 10.0)
+    lo, hi = _ratio_band(k, word["tol"] or "")
+    ratio = max(a, b) / min(a, b)
+    return Claim(number, clause, lo <= ratio <= hi, f"{pair[1]} and {pair[2]}: a ratio of {ratio:.2f} (\"{word[0].strip()}\": "
+                 f"{lo:g} to {hi:g})", "ratio", ())
+
+
+# "Digit 7 makes roughly twice as many mistakes as digit 3", "three times as many as any other digit", "well over half
+# of all 1,371 errors": a digit's errors against another's, every other's, or the run's
+_TIMES_AS_MANY = re.compile(r"\b(?P<tol>roughly|about|around|nearly|almost|more than|over|well over|just over)?\s*(?P<k>twice|"
+                            r"two times|three times|thrice|four times|five times|\d+(?:\.\d+)?\s*(?:x|times))\s+as many\s+"
+                            r"(?:errors|mistakes)?\s*(?:as|than)\s+(?P<other>(?:digit|class)\s+(?P<d>\d)|"
+                            r"any other(?: digit| class)?|every other(?: digit| class)?|the others|all the others)")
+_SHARE_OF_ALL = re.compile(r"\b(?P<tol>roughly|about|around|nearly|almost|more than|over|well over|just over|under|less than)?"
+                           r"\s*(?P<f>half|a third|a quarter|a fifth|two thirds|three quarters)\s+of\s+(?:all\s+)?"
+                           r"(?:the\s+|its\s+)?(?:\d[\d,]*\s+)?(?:test\s+)?(?:errors|mistakes)\b")
+_FRACTIONS = {"half": 1 / 2, "a third": 1 / 3, "a quarter": 1 / 4, "a fifth": 1 / 5, "two thirds": 2 / 3,
+              "three quarters": 3 / 4}
+
+
+def _digit_ratio(low, clause, step, previous, number) -> Claim | None:
+    """A digit's errors as a multiple of another digit's (or of every other's), or as a share of all the run's."""
+    found = _TIMES_AS_MANY.search(low) or _SHARE_OF_ALL.search(low)
+    named = list(re.finditer(r"\b(?:digit|class)\s+(\d)\b", low[:found.start()])) if found else []
+    own = named[-1] if named else None  # the digit said nearest before the ratio
+    rows = {r.digit: r.errors for r in step.run.per_class}
+    if found is None or own is None or int(own[1]) not in rows:
+        return None
+    mine, tol = rows[int(own[1])], found["tol"] or ""
+    if "f" in found.groupdict() and found["f"]:  # a share of all the errors
+        k, total = _FRACTIONS[found["f"]], sum(rows.values())
+        lo, hi = _ratio_band(k, tol) if tol not in ("well over",) else (1.1 * k, 1.0)
+        return Claim(number, clause, total > 0 and lo <= mine / total <= hi, f"digit {own[1]}: {mine} of {total} errors, "
+                     f"{100 * mine / max(total, 1):.1f} % ({records.PER_CLASS})", "ratio", ())
+    k = {"twice": 2.0, "two times": 2.0, "three times": 3.0, "thrice": 3.0, "four times": 4.0, "five times": 5.0}.get(
+        found["k"]) or _num(re.match(r"\d+(?:\.\d+)?", found["k"])[0])
+    others = [rows[int(found["d"])]] if found["d"] else [e for d, e in rows.items() if d != int(own[1])]
+    if not others or (found["d"] and int(found["d"]) not in rows) or min(others) <= 0 and max(others) <= 0:
+        return None
+    lo, hi = _ratio_band(k, tol)
+    ratio = mine / max(max(others), 1)
+    return Claim(number, clause, lo <= ratio <= hi, f"digit {own[1]}: {mine} errors, "
+                 + (f"digit {found['d']}: {others[0]}" if found["d"] else f"the most of any other {max(others)}")
+                 + f" - {ratio:.2f} times ({records.PER_CLASS})", "ratio", ())
+
+
+# "Digit 1 is the best class, with single-digit errors": a digit's errors under ten (double-digit: 10 to 99)
+_DIGITS_LONG = re.compile(r"\b(?P<n>single|double|triple)[- ]digit\s+(?:numbers? of\s+)?(?:errors|mistakes|misses)\b")
+
+
+def _errors_digits_long(low, clause, step, previous, number) -> Claim | None:
+    """The count of a named digit's errors said by how many digits it has."""
+    found = _DIGITS_LONG.search(low)
+    own = re.search(r"\b(?:digit|class)\s+(\d)\b", low) or re.search(rf"\b(?:the\s+)?({'|'.join(DIGIT_WORDS)})\b", low)
+    if found is None or own is None or not step.run.per_class:
+        return None
+    digit = int(own[1]) if own[1].isdigit() else DIGIT_WORDS[own[1]]
+    errors = next((r.errors for r in step.run.per_class if r.digit == digit), None)
+    if errors is None:
+        return None
+    lo, hi = {"single": (0, 9), "double": (10, 99), "triple": (100, 999)}[found["n"]]
+    return Claim(number, clause, lo <= errors <= hi, f"digit {digit}: {errors} errors ({records.PER_CLASS})", "figure", ())
+
+
+# "7 of the 10 digits got worse", "only 3 digits improved": how many classes' errors rose (or fell) against the step before
+_DIGITS_MOVED = re.compile(rf"\b(?P<n>\d+|no|none|all|{'|'.join(WORDS)})\s+(?:of the (?:10|ten)\s+|of (?:the|its|our) )?"
+                           r"(?:digits|classes)\s+(?:have\s+|has\s+)?(?:got|get|gotten|are|were|became|become)?\s*(?P<way>worse|"
+                           r"better|improved|improve|regressed|declined)\b")
+
+
+def _digits_moved(low, clause, step, previous, number) -> Claim | None:
+    """"Compared with Model_1, 7 of the 10 digits got worse": the classes whose errors rose (fell) from the step before."""
+    if previous is None or (found := _DIGITS_MOVED.search(low)) is None or not previous.run.per_class or \
+            not step.run.per_class:
+        return None
+    before = {r.digit: r.errors for r in previous.run.per_class}
+    worse = found["way"] in ("worse", "regressed", "declined")
+    moved = [r.digit for r in step.run.per_class if r.digit in before and
+             (r.errors > before[r.digit] if worse else r.errors < before[r.digit])]
+    said = {"no": 0, "none": 0, "all": 10}.get(found["n"]) if not found["n"].isdigit() and found["n"] not in WORDS else \
+        int(found["n"]) if found["n"].isdigit() else WORDS[found["n"]]
+    return Claim(number, clause, len(moved) == said, f"digits with {'more' if worse else 'fewer'} errors than the step "
+                 f"before: {len(moved)} ({', '.join(map(str, moved)) or 'none'}) ({records.PER_CLASS} of both)", "figure",
+                 (found["n"],) + (("10",) if re.search(r"of the 10\b", found[0]) else ()))
 
 
 def _compare(low, clause, step, previous, number) -> Claim | None:
@@ -3041,6 +3336,15 @@ _PAIR_AFTER = re.compile(rf"[,:]\s*{NUM}\s*%?(?:\s+(?:at|after|in)\s+epoch\s+\d+
                          r"\s*%?(?:\s+for\s+(?:step|model)[ _-]?\d+)?\s*$")  # "..., 99.55 % vs 99.41 %"
 
 
+def _seeds_ends(step: Step, a: str, b: str) -> bool:
+    """Two figures that are the seeds' lowest and highest of a role (final, the lowest of the last epochs), either way."""
+    curves = seed_curves(step) if step.check else {}
+    with _unread():
+        return len(curves) > 1 and any(
+            said_as(min(ends), a) and said_as(max(ends), b) or said_as(max(ends), a) and said_as(min(ends), b)
+            for ends in ([_curve_figure(c, role, step.last) for c in curves.values()] for role in ("min", "final")))
+
+
 def _pair_read(low: str, x: float, y: float, step: Step, previous: Step) -> bool:
     """"(97.33 → 93.48)" beside a comparison: its two figures, in either order, are the ones compared - read; a pair
     of another role's two figures (final, best, min of the last epochs) is left to the figure reader; a pair that is
@@ -3053,8 +3357,8 @@ def _pair_read(low: str, x: float, y: float, step: Step, previous: Step) -> bool
     after = _PAIR_AFTER.search(low)
     pair = _PAIR.search(low) or after
     if pair is None or not all(re.fullmatch(r"\d{2}\.\d+", t) for t in (pair[1], pair[2])) or \
-            re.search(r"\btrain", low) and re.search(r"\btest|\bval", low):
-        return True  # "(6 vs 8)" epochs, "(94.61 vs 75.44)" test against train: another reader's
+            re.search(r"\btrain", low) and re.search(r"\btest|\bval", low) or _seeds_ends(step, pair[1], pair[2]):
+        return True  # "(6 vs 8)" epochs, "(94.61 vs 75.44)" test against train, "(99.43 to 99.54 %)" the seeds': another's
     roles = [(x, y)] + [(a, b) for a, b in ((previous.run.test()[-1], step.run.test()[-1]), (facts(previous).best_test,
              facts(step).best_test), (facts(previous).min_last, facts(step).min_last))]
     if re.search(r"\b(?:final|best|highest|peak|min(?:imum)?|lowest)\b", low[:pair.start()]):
@@ -3122,16 +3426,28 @@ def _only_epoch(low, clause, step, previous, number) -> Claim | None:
 # "the mean final accuracy over the seeds came out just under 99.55 (99.545)", "the seeds' mean min is 99.49"
 _SEEDS_MEAN = re.compile(r"\b(?:the\s+)?(?:seeds'?\s+)?(?:mean|average)(?:\s*±\s*(?:sd|std|s\.d\.)(?:\s+of\s+the)?)?(?:\s*:\s*"
                          r"|\s+)"
-                         r"(?P<role>finals?|min\w*|lowest)?(?:\s+test)?"
+                         r"(?P<role>finals?|min\w*|lowest)?(?:\s+of\s+the\s+last\s+(?:\d+|two|three|four|five)(?:\s+epochs)?)?"
+                         r"(?:\s+test)?"
                          r"(?:\s+accuracy)?(?:\s+(?:over|across|of)\s+(?:the\s+|all\s+)?(?:\d+\s+|\w+\s+)?seeds)?\s*"
                          r"(?:is|was|came out(?: at)?|comes out(?: at)?|of|at|=|:)?\s*(?:(?P<tol>just under|just over|under|"
                          r"below|over|above|about|around|roughly|~)\s*)?(?P<x>\d{2}\.\d+)\s*%?(?:\s*\(\s*(?P<y>\d{2}\.\d+)"
                          r"\s*%?\s*\))?(?:\s*±\s*(?P<sd>\d+(?:\.\d+)?)\s*%?)?")
 
 
+# "the mean of the three seeds' lowest-of-last-3 values is only 88.83", "the mean of the seeds' minima": the seeds' mean
+_OF_SEEDS_MEAN = re.compile(r"\b(?:the\s+)?(mean|average)\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?seeds'\s+(lowest|min\w*|worst|"
+                            r"finals?)(?:[- ]of[- ](?:the[- ])?last[- ](\d+|two|three|four|five)(?:[- ]epochs)?)?(?:\s+(?:values|"
+                            r"figures|accuracies|numbers|test accuracies))?\s+(?:is|was|are|were|comes? to|came to)\s+"
+                            r"(?:only\s+|still\s+|just\s+(?=\d))?")
+
+
 def _seeds_mean(low, clause, step, previous, number) -> Claim | None:
     """The seeds' mean figure (final, or the lowest of the last epochs), at its digits or against the level said."""
     curves = seed_curves(step)
+    low = _OF_SEEDS_MEAN.sub(lambda m: f"the seeds' mean {'final' if m[2].startswith('final') else 'min'}"
+                                       f"{' of the last ' + m[3] if m[3] else ''} is", low)
+    low = re.sub(r"\b(?:mean|average) of (?:the |all )?(?:\w+ )?(minima|minimums|finals)\s*(?:is|was|:|=)", lambda m:
+                 f"the seeds' mean {'min' if m[1].startswith('min') else 'final'} is", low)  # "Mean of the six minima: 99.51"
     found = _SEEDS_MEAN.search(low)
     if found is None or not step.check or len(curves) < 2 or not (re.search(r"\bseeds\b|\bseeds'", low) or found["sd"] or
                                                                    len(set(re.findall(r"\bseed (\d+)", low))) >= 2):
@@ -3305,6 +3621,12 @@ _MOVE_OF = re.compile(r"\b(?:gain|loss|drop|rise|improvement|fall|increase|decre
                       r"(?P<tol>about |around |~\s*)?(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts?|pp|%)")
 
 
+# the verb that says which way a figure went ("rose from 96.51 to 95.90" is a fall said as a rise)
+_MOVE_VERB = re.compile(r"\b(?P<up>rose|rises|rising|climb\w*|grew|grows|gain\w*|improv\w*|increas\w*|jump\w*|went up|goes up|"
+                        r"lift\w*|rais\w*)\b|\b(?P<down>fell|falls|falling|dropp\w*|drops?|declin\w*|decreas\w*|sank|sinks?|"
+                        r"slipp\w*|slips?|went down|goes down|lost|loses|regress\w*|worsen\w*|dipp\w*|dips?|slid\w*)\b")
+
+
 def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys: str) -> Claim:
     """`went from X % in step 2 to Y %`: X and Y must be the two steps' figures, and the move beyond the noise to be
     shown (inside it: not settled)."""
@@ -3341,6 +3663,9 @@ def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys:
         return Claim(number, clause, _noise_kept(low, q - p, noise), said, "compare")
     if not re.search(rf"\b(?:{_DIRECTION}|lift\w*|rais\w*|cost|gain\w*)\b", low):
         return Claim(number, clause, True, said, "compare")  # "went from 99.35 to 99.54": the two figures, no more
+    verbs = list(_MOVE_VERB.finditer(before))
+    if verbs and q != p and (q > p) == (verbs[-1]["down"] is not None):  # "rose from 96.92 to 92.36": the other way
+        return Claim(number, clause, False, f"{said}: not the way said", "compare")
     return Claim(number, clause, None if abs(q - p) <= noise else True,
                  said + (": inside the noise, neither shown" if abs(q - p) <= noise else ""), "compare")
 
@@ -3383,7 +3708,8 @@ def _params_change(low, clause, step, previous, number) -> Claim | None:
     a, b = previous.run.params, step.run.params
     said = [(m[1], 1e3 if m[2] else 1.0, low[max(0, m.start() - 14):m.start()]) for m in
             re.finditer(rf"(?<![\w.]){NUM}\s*(k\b)?", low) if not re.search(r"(?:step|model|epoch)[ _-]?$", low[:m.start()])
-            and not re.match(r"\s*(?:%|points?\b|pts?\b)", low[m.end():])]  # an accuracy beside it: its own reader's
+            and not re.match(r"\s*(?:%|points?\b|pts?\b)", low[m.end():])  # an accuracy beside it: its own reader's
+            and not re.match(r"\s*(?:[- ]?param\w*\s+)?(?:cap|limit|budget|ceiling)\b", low[m.end():])]  # "the 8k cap"
     with _unread():
         kinds = ["a" if _said_count(a, t, k) else "b" if _said_count(b, t, k) else "amount" for t, k, _ in said]
     ends = re.search(rf"\bfrom\s+{NUM}\s*k?\s+to\s+{NUM}|{NUM}\s*k?\s*(?:->|→)\s*{NUM}", low)
@@ -3483,7 +3809,8 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
             claimed_held = claimed_ran - claimed_held
     negated = _negated(low, found.start()) and not anyof and claimed_held != 0 or \
         bool(re.match(r"\s*:\s*(?:not|no|never|failed?)\b", low[found.end():]))  # "...on every seed: not reached (0 of 3)"
-    ok = claimed_held == held and claimed_ran == ran
+    ok = claimed_held == held and claimed_ran == ran or bool(re.search(r"\bFAIL\s+on\s+\d+\s+of\s+\d+", clause)) and \
+        claimed_ran == ran and claimed_held is not None and ran - claimed_held == held  # "FAIL on 3 of 3 seeds": 3 failed
     numbers = tuple(n for n in (first, second) if n and re.fullmatch(r"\d+", n))
     total = re.search(rf"(?:^\W*|\b(?:on|across|over|with)\s+(?:all\s+)?)(\d+|{'|'.join(WORDS)})\s+seeds\b|"
                       r"^\W*seeds\s*[:=]\s*(\d+)\b",
@@ -3754,19 +4081,9 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
                           re.sub(r"^\W*(?:while|whereas)\s+(?=in (?:step|model)[ _-]?\d)", "", low)):  # "while in step 1"
         then = _gap(low, clause, previous, None, number)  # "test was 0.07 points ahead of train in step 1": that step's
         return then and replace(then, evidence=f"step {of[1] or of[2]}: {then.evidence}")
-    f = facts(step)
     low = re.sub(r"\b(to|now) (?:almost |nearly |practically |basically )(?:nothing|zero|none)\b", r"\1 about 0.0", low)
     if previous is not None and (moved := _GAP_MOVED.search(low)):
-        then, a, b = facts(previous).gap, moved["a"] or moved["a2"], moved["b"] or moved["b2"]
-        near = bool(moved["t1"] or moved["t2"])  # "from ~0.7 to ~0.1": each within a quarter of it
-        ok = all(_within(abs(v), t, "about") if near else said_as(abs(v), t) for v, t in ((then, a), (f.gap, b)))
-        if way := re.search(r"\b(reduc|shr[iau]nk|narrow|clos|decreas|fell|drop|grew|widen|increas|rose)\w*", low):
-            ok = ok and (f.gap > then) == (way[1] in ("grew", "widen", "increas", "rose"))
-        said = (a, b)
-        if by := re.search(r"\bby\s+(?P<tol>about |around |~\s*|roughly )?(?P<n>\d*\.?\d+)", low):
-            ok, said = ok and _within(abs(f.gap - then), by["n"], (by["tol"] or "").strip()), (by["n"], a, b)
-        return Claim(number, clause, ok, f"train - test, mean of the last {f.n}: {then:+.2f} in the step before, "
-                     f"{f.gap:+.2f} here ({records.METRICS} of both)", "gap", said)
+        return _gap_moved(low, clause, step, previous, number, moved)
     if ahead := _AHEAD.search(low):
         claim = _train_ahead(low, clause, step, number, ahead)
         return claim if previous is None else _ahead_against(low, claim, step, previous, ahead)
@@ -3823,6 +4140,24 @@ _GAP_CHANGED_BY = re.compile(r"\bgap\b[^.;]{0,20}?\b(?P<dir>grew|widened|increas
                              r"decreased|fell|went down|came down|dropped|closed)\s+by\s+(?P<tol>about |around |~\s*|roughly )?"
                              r"(?P<n>\d*\.?\d+)\s*(?:points?|pts?|pp|%)?\s+(?:compared (?:with|to)|than|vs\.?|versus|on|from|"
                              r"against)\s+(?:in\s+)?(?:step|model)[ _-]?\d")
+
+
+def _gap_moved(low: str, clause: str, step: Step, previous: Step, number: int, moved: re.Match) -> Claim:
+    """"The gap went from 0.60 to 2.80": the gap (train - test) of the step before and of this one, the mean of the last
+    epochs or the final epoch's where the words say so, the way said and the size by which."""
+    final = re.search(r"\b(?:at|in) the (?:final|last) epoch\b|\bfinal(?:-epoch)? gap\b", low)
+    gap_of = (lambda s: s.run.train()[-1] - s.run.test()[-1]) if final else (lambda s: facts(s).gap)
+    then, now, a, b = gap_of(previous), gap_of(step), moved["a"] or moved["a2"], moved["b"] or moved["b2"]
+    near = bool(moved["t1"] or moved["t2"])  # "from ~0.7 to ~0.1": each within a quarter of it
+    ok = all(_within(abs(v), t, "about") if near else said_as(abs(v), t) for v, t in ((then, a), (now, b)))
+    if way := re.search(r"\b(reduc|shr[iau]nk|narrow|clos|decreas|fell|drop|grew|widen|increas|rose)\w*", low):
+        ok = ok and (now > then) == (way[1] in ("grew", "widen", "increas", "rose"))
+    said = (a, b)
+    if by := re.search(r"\bby\s+(?P<tol>about |around |~\s*|roughly )?(?P<n>\d*\.?\d+)", low):
+        ok, said = ok and _within(abs(now - then), by["n"], (by["tol"] or "").strip()), (by["n"], a, b)
+    what = "at the final epoch" if final else f"mean of the last {facts(step).n}"
+    return Claim(number, clause, ok, f"train - test, {what}: {then:+.2f} in the step before, {now:+.2f} here "
+                 f"({records.METRICS} of both)", "gap", said)
 
 
 def _gap_change(low: str, clause: str, step: Step, previous: Step, number: int, grew: re.Match) -> Claim:
@@ -4532,6 +4867,9 @@ def _rate_rise_and_low(low: str, rates: list[float]) -> list[bool]:
                           r"stayed)\s+(?:at|on)\s+the\s+(?:low|lower|reduced|cut|small|smaller)\s+(?:rate|lr)\b", low)) and \
             (k := _count(tail[1].lower())) and k <= len(rates):
         verdicts.append(all(r < rates[0] for r in rates[-k:]))
+    if (top := re.search(r"\b(?:is|was|are|were)\s+(?:at\s+)?(?:its\s+)?(?:highest|largest|biggest|peak|maximum)\s+"
+                         r"(?:at|in|on)\s+(?:the\s+start\s+of\s+)?epoch\s+(\d+)\b", low)) and 1 <= int(top[1]) <= len(rates):
+        verdicts.append(rates[int(top[1]) - 1] == max(rates))  # "is highest at the start of epoch 4": that epoch's, the top
     return verdicts
 
 
@@ -4566,7 +4904,7 @@ def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None
     cut = _rate_cut(low)
     # "LR schedule unchanged: 0.05 up to epoch 4, then 0.005": the same as the step before's, not a flat rate
     flat = None if re.search(r"\b(?:schedule|scheduler|setup|settings)\s+(?:is |was |stays |stayed )?unchanged\b", low) else \
-        re.search(r"\b(constant|fixed|stayed|kept|unchanged|flat|throughout)\b|\bthe same (?:rate|lr)\b|"
+        re.search(r"\b(constant|fixed|stayed|kept|unchanged|flat|throughout)\b(?!\s*(?:->|→))|\bthe same (?:rate|lr)\b|"
                   r"\b(held) (?:the )?(?:lr|rate|learning rate) (?:still|steady)\b|"
                   r"\b(?:never|did not|didn't)\s+(?:changed?|moved?)\b", low)  # "never held the LR still"
     verdicts, negated = [], bool(cut) and _negated(low, cut.start())
@@ -5183,8 +5521,7 @@ def _margin_images(low, clause, step, previous, number) -> Claim | None:
                  f"{'above' if images > 0 else 'below'} {_line(step):g} %", "figure")
 
 
-DIGIT_WORDS = {w: d for d, w in enumerate(("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens",
-                                              "eights", "nines"))} | {"zero": 0}
+DIGIT_WORDS = {w: d for d, w in enumerate(_PLURALS)} | {"zero": 0}
 _DIGIT = re.compile(r"\b(?:digits?|class(?:es)?|number)(?:\s+is|\s*:)?(?:\s+(?:still|now))?\s+(?P<d>\d)\b(?!\s*%|\.\d)|\b(?P<w>"
                     + "|".join(DIGIT_WORDS) + r")\b|\b(?:the\s+)?(?P<s>\d)s\b|(?:,\s*|\band\s+|followed by\s+|\bwhile\s+|"
                     r"(?<=\)):\s*|(?<=[a-z]):\s+(?=\d\s+(?:came|comes|is|was)\b)|\b(?:are|were)\s+(?:now\s+|still\s+)?|"
@@ -6364,6 +6701,8 @@ def _test_and_train(low, clause, step, previous, number) -> Claim | None:
     "Train/Test: 99.78/99.41 (last epoch)", "in the final epoch train (98.69) is just behind test (98.81)": each
     curve's figure at that epoch, in the order the words name them."""
     pair = re.search(_VERSUS, low)
+    if pair is not None and re.match(r"\s*/\s*\d", low[pair.end():]):
+        return None  # "(95.75 / 95.94 / 98.00 %)": a list of three, not a pair
     if pair is not None and (claim := _pairs_by_epoch(low, clause, step, number)):
         return claim
     if pair is not None:
@@ -6790,8 +7129,9 @@ def _settings(low, clause, step, previous, number) -> Claim | None:
             (r"\bpatience\s*(?:of|=|:|is|was)?\s*(\d+)\b", s.plateau_patience if s.scheduler == "plateau" else None,
              "the plateau's patience")):
         if (found := re.search(pattern, low)) and value is not None:
+            now = re.match(r"\s*(?:->|→)\s*(\d*\.?\d+)", low[found.end():])  # "batch 32 -> 64": this step's is 64
             said.append(f"{name} {value:g}")
-            verdicts.append(math.isclose(_num(found[1]), float(value), rel_tol=1e-6))
+            verdicts.append(math.isclose(_num(now[1] if now else found[1]), float(value), rel_tol=1e-6))
     if not verdicts:
         return None
     return Claim(number, clause, all(verdicts), f"{', '.join(said)} ({records.CONFIG})", "setting")
@@ -6866,7 +7206,8 @@ def _seed_span(low: str, clause: str, step: Step, number: int) -> Claim | None:
     """The seeds' spread said as its ends, in a sentence about the seeds: their lowest and highest figure of the role
     said (final, the lowest of the last K), either way round, each the seed's its words name."""
     curves = seed_curves(step)
-    if not step.check or len(curves) < 2 or not re.search(r"\bseeds\b|\bfinals\b|\bfinal (?:accuracies|values)\b|\btheir\b",
+    if not step.check or len(curves) < 2 or not re.search(r"\bseeds\b|\b(?:every|each) seed'?s?\b|\bfinals\b|"
+                                                          r"\bfinal (?:accuracies|values)\b|\btheir\b",
                                                           (_SENTENCE.get() or "").lower() + low) or \
             (span := _SEED_SPAN.search(low)) is None:
         return None
@@ -6948,6 +7289,30 @@ def _steps_chain(low: str, clause: str, step: Step, number: int, earlier: dict[i
     return out
 
 
+# "loses 0.67 on the final test (98.00 → 97.33 %) and 3.77 on the lowest of the last 3 (95.75 → 91.98 %)": a move's
+# size said before its pair, by a verb or by "and" after one
+_MOVE_SAID = re.compile(r"\b(?P<verb>loses|lost|gains?|gained|adds?|added|costs?|drops?|dropped|falls?|fell|rises?|rose|"
+                        r"climbs?|climbed|improves?|improved|jumps?|jumped|and)\s+(?P<tol>about |around |roughly |~\s*)?"
+                        r"(?P<n>\d+\.\d+|\d+(?=\s*(?:points?|pts?|pp)\b))\s*(?:percentage points?|points?|pts?|pp|%)?"
+                        r"(?=\s+(?:on|in|at|for)\b|\s*\()")
+_ARROWED = re.compile(r"(?:→|->)\s*\d+(?:\.\d+)?")  # a pair's second figure: where the words of the next pair start
+_MOVE_DOWN = ("loses", "lost", "cost", "costs", "drop", "drops", "dropped", "fall", "falls", "fell")
+
+
+def _move_before(low: str, start: int, end: int) -> tuple[str, str, bool | None] | None:
+    """The size said for the pair at `end` between `start` and it, its tolerance word, and whether its verb says a fall
+    (None where the words do not say which way)."""
+    found = list(_MOVE_SAID.finditer(low, start, end))
+    if not found:
+        return None
+    move = found[-1]
+    verb = move["verb"] if move["verb"] != "and" else \
+        next((m["verb"] for m in reversed(list(_MOVE_SAID.finditer(low, 0, move.start()))) if m["verb"] != "and"), None)
+    if verb is None:
+        return None
+    return move["n"], (move["tol"] or "").strip(), verb in _MOVE_DOWN
+
+
 def _steps_arrow(low: str, clause: str, figures: list[re.Match], k: int, step: Step, previous: Step | None,
                  number: int) -> Claim | None:
     """"Dropout and rotation together cut the min of the last 3 by 4.56 points (96.92 % → 92.36 %)": two figures by an
@@ -6965,6 +7330,10 @@ def _steps_arrow(low: str, clause: str, figures: list[re.Match], k: int, step: S
     if by := re.search(r"\bby\s+(?P<tol>about |around |~\s*)?(?P<n>\d+\.\d+(?!\s*x)|\d+(?=\s*(?:points?|pts?|pp)\b))"
                        r"\s*(?:percentage points?|points?|pts?|pp|%)?", low):
         ok, numbers = _within(abs(q - p), by["n"], (by["tol"] or "").strip()), numbers + (by["n"],)
+    elif move := _move_before(low, max((m.end() for m in _ARROWED.finditer(low, 0, figures[k].start())), default=0),
+                              figures[k].start()):
+        size, tol, down = move
+        ok, numbers = _within(abs(q - p), size, tol) and (down is None or down == (q < p)), numbers + (size,)
     return Claim(number, clause, ok, f"{what} {p:.2f} → {q:.2f} % ({q - p:+.2f} points; {records.METRICS} of both)",
                  "figure", numbers)
 
@@ -7045,6 +7414,12 @@ def _params_of(low: str, clause: str, step: Step, number: int) -> Claim | None:
             re.match(r"\s*(?:fewer|more|less|lighter|heavier|smaller|bigger|larger|(?:above|below|over|under)\s+"
                      r"(?:(?:model|step)[ _-]?\d|the (?:previous|last|first|step|model)))\b", clause[found.end():], re.I):
         return None  # "batch norm adds 136 parameters": a layer's share, not the count
+    whole = re.match(rf"\s*(?:of|out of)\s+(?:the\s+|all\s+|its\s+)?{NUM}(?![\d.,]*\d)", clause[found.end():], re.I)
+    if whole and _said_count(step.run.params, whole[1], 1.0) and not _said_count(step.run.params, found[1], 1.0):
+        return _params_share(clause, step, number, found[1], whole[1])  # "(5,480 of 6,720)": a part of the count
+    part = re.search(rf"(?<![\w.,]){NUM}\s+(?:of|out of)\s+(?:the\s+|all\s+|its\s+)?$", clause[:found.start()], re.I)
+    if part and (share := _params_share(clause, step, number, part[1], found[1])):
+        return share  # "block1 holds only 1,030 of the 6,720 parameters"
     params, text = step.run.params, found[1]
     scale = {"k": 1e3, "m": 1e6}.get((found[2] or "").lower(), 1.0)
     head = low[:found.start()] + " " + low[found.start():found.end()]
@@ -7061,6 +7436,20 @@ def _params_of(low: str, clause: str, step: Step, number: int) -> Claim | None:
         return Claim(number, clause, abs(params - _num(text) * scale) <= 10 ** -_decimals(text) * scale, said, "figure",
                      (text,))  # "~7.6k": one unit of the last digit either way
     return Claim(number, clause, _said_count(params, text, scale), said, "figure", (text,))
+
+
+def _params_share(clause: str, step: Step, number: int, part: str, whole: str) -> Claim | None:
+    """"block2 eats the lion's share of the parameters (5,480 of 6,720)": the named block's or layer's count (its rows
+    of the layer table summed) out of the model's; a part whose block is not named is left unchecked."""
+    names = [r.name for r in step.run.layers]
+    said = next((w for w in (w.rstrip(".") for w in re.findall(r"[a-z_][\w.]*", clause, re.I))
+                 if any(n == w or n.startswith(w + ".") for n in names)), None)
+    if said is None:
+        return None
+    share = sum(r.params for r in step.run.layers if r.name == said or r.name.startswith(said + "."))
+    ok = _said_count(share, part, 1.0) and _said_count(step.run.params, whole, 1.0)
+    return Claim(number, clause, ok, f"{said} holds {share:,} of the {step.run.params:,} "
+                 f"parameters ({records.CONFIG}'s layer table)", "figure", (part, whole))
 
 
 def _rf_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
@@ -7204,6 +7593,10 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
                 low[found.end():]) and re.search(r"\bwithin\b", found[0]):
         return None  # "within 2 epochs it passed 95 %": the same, said the other way round
     run, value = step.run, int(found[1])
+    if re.search(r"\bwithin\b", found[0]) and value < min(len(run.epochs), step.budget.max_epochs) and \
+            re.search(r"\b(?:catch\w*|caught|recover\w*|clos\w*|pull\w*|overt\w*|settl\w*|converg\w*|up|ahead|back)\b",
+                      low[:found.start()][-40:]):
+        return None  # "train catches up within two epochs": how soon, not how long it trained
     said = f"{len(run.epochs)} epochs trained, {run.planned_epochs} planned ({records.METRICS})"
     if re.search(r"(under|fewer than|less than)\s+\d", found[0]):  # "under 15 epochs": students mean the budget's 15
         return Claim(number, clause, run.planned_epochs <= value, said, "figure", (found[1],))
@@ -8459,6 +8852,71 @@ def _arrow_size(low, clause, step, previous, number) -> Claim | None:
         f"{m[1]} → {m[2]} is {float(m[2]) - float(m[1]):+.2f}" for _, m in checks), "arithmetic", tuple(m[4] for _, m in checks))
 
 
+# "over the 9,000 cap", "under the 8k limit": the budget's parameter limit, named by its figure
+_CAP = re.compile(rf"\bthe\s+{NUM}\s*(k\b)?(?:[- ]param(?:eter)?s?)?\s+(?:parameter\s+|param\s+)?(?:cap|limit|budget|ceiling)\b")
+
+
+def _cap_said(low, clause, step, previous, number) -> Claim | None:
+    """The parameter limit a sentence names, against the budget's."""
+    found = [m for m in _CAP.finditer(low) if m[2] or _num(m[1]) >= 1000]
+    if not found:
+        return None
+    limit, params = step.budget.max_params, step.run.params
+    ok = all(_said_count(limit, m[1], 1e3 if m[2] else 1.0) for m in found)
+    for m in found:  # "lands just under the 8k cap": the count on the side said (the rule is params < limit)
+        side = re.search(r"\b(under|below|within|inside|over|above|beyond|exceeds?|exceeding|breaks?|breaking)\s+$",
+                         low[:m.start()])
+        if side:
+            holds = params < limit if side[1] in ("under", "below", "within", "inside") else \
+                params >= limit if side[1].startswith("break") else params > limit  # 8,000 breaks the 8k cap, not over
+            ok = ok and holds != _negated(low, side.start(1))
+    return Claim(number, clause, ok, f"the parameter limit: {limit:,}, this step's count {params:,} ({records.CONFIG}'s "
+                 "budget)", "figure", tuple(m[1] for m in found))
+
+
+# "The last epoch alone adds 2.16 points on test (95.94 → 98.00 %)": a move's size said before its pair
+_PAIR_MOVED = re.compile(r"\(\s*(\d{1,3}\.\d+)\s*%?\s*(?:→|->)\s*(\d{1,3}\.\d+)\s*%?\s*\)|\bfrom\s+(\d{1,3}\.\d+)\s*%?\s+to\s+"
+                         r"(\d{1,3}\.\d+)")
+
+
+def _size_before(low, clause, step, previous, number) -> Claim | None:
+    """The size a verb says before a pair ("adds 2.16 points (95.94 → 98.00 %)", "loses 0.67 on the final (98.00 →
+    97.33)") against the pair's own two figures: arithmetic on the sentence's words, as `_arrow_size` reads a size
+    after one; the figures are their roles' readers'."""
+    checks, start = [], 0
+    for pair in _PAIR_MOVED.finditer(low):
+        a, b = (pair[1], pair[2]) if pair[1] else (pair[3], pair[4])
+        if move := _move_before(low, start, pair.start() + 1):  # with its bracket, which ends the size's words
+            size, tol, down = move
+            moved = float(b) - float(a)
+            checks.append((_within(abs(moved), size, tol) and (down is None or down == (moved < 0)), f"{a} → {b} is "
+                           f"{moved:+.2f}, said {size}", size))
+        start = pair.end()
+    if not checks:
+        return None
+    return Claim(number, clause, all(ok for ok, _, _ in checks), "; ".join(e for _, e, _ in checks), "arithmetic",
+                 tuple(n for _, _, n in checks))
+
+
+# "Seed 3 climbs a little in each of its last 3 epochs (99.54 → 99.52 → 99.51 %)": the way a chain's figures go
+_CHAIN_WAY = re.compile(r"\b(?P<up>climb\w*|ris(?:es|ing)|rose|improv\w*|increas\w*|goes up|went up|keeps? "
+                        r"rising)\b|\b(?P<down>fall\w*|fell|drop\w*|slip\w*|slid\w*|declin\w*|decreas\w*|goes down|"
+                        r"went down|sinks?|sank)\b")
+
+
+def _chain_way(low, clause, step, previous, number) -> Claim | None:
+    """A chain of three or more figures said to climb (or fall) at each step: every move the way said."""
+    chain = re.search(r"(?<![\d.])\d{1,3}\.\d+\s*%?(?:\s*(?:->|→)\s*\d{1,3}\.\d+\s*%?){2,}", low)
+    ways = list(_CHAIN_WAY.finditer(low[:chain.start()])) if chain else []
+    if not ways or re.search(r"\b(?:loss|rate|lr|gap)\b", low[ways[-1].start():chain.start()]):
+        return None
+    figures = [float(x) for x in re.findall(r"\d{1,3}\.\d+", chain[0])]
+    up = ways[-1]["up"] is not None
+    ok = all((y > x) == up and y != x for x, y in zip(figures, figures[1:], strict=False))
+    return Claim(number, clause, ok, f"{' → '.join(f'{x:g}' for x in figures)}: {'up' if up else 'down'} at each move said",
+                 "arithmetic", ())
+
+
 # "never falls below 99.35 % in the last 3, which is really close but still under the required 99.4 %"
 _WHICH_LEVEL = re.compile(r"(\d{2}\.\d+)\s*%?(?:(?!\d\.\d)[^;%]){0,40}?,\s*which (?:is|was)\b[^\d;]{0,40}?\b"
                           r"(under|below|short of|above|over)\s+"
@@ -8584,7 +9042,8 @@ def _which_points(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, ok, f"{said[1]} - {said[5]} = {first - second:+.2f} points", "arithmetic", (said["n"],))
 
 
-_MORE_ERRORS = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*)\s+(?P<way>more|fewer|less)\s+(?:test\s+)?(?:errors|mistakes|"
+_MORE_ERRORS = re.compile(r"(?P<tol>\b(?:about|roughly|around|some|almost|nearly)\s+|~\s*)?(?<![\d.,])(?P<n>\d[\d,]*)\s+"
+                          r"(?P<way>more|fewer|less)\s+(?:test\s+)?(?:errors|mistakes|"
                           r"wrong predictions|misclassifications)\b[^();]{0,40}?\(\s*(?P<a>\d[\d,]*)\s+(?:against|vs\.?|versus|"
                           r"compared (?:with|to)|to)\s+(?P<b>\d[\d,]*)\s*\)")
 
@@ -8596,7 +9055,8 @@ def _more_errors(low, clause, step, previous, number) -> Claim | None:
     if found is None or _DIGIT.search(low[:found.start()]):
         return None  # a digit's errors: its own reader's
     n, a, b = (int(_num(found[k])) for k in ("n", "a", "b"))
-    ok = (a - b if found["way"] == "more" else b - a) == n
+    moved = a - b if found["way"] == "more" else b - a
+    ok = _within(moved, found["n"], found["tol"].strip()) if found["tol"] else moved == n  # "about 60 fewer": 59
     said = f"{a} - {b} = {a - b:+d}"
     mine, theirs = _errors_of(step), _errors_of(previous) if previous is not None else None
     if mine is not None and theirs is not None:
@@ -8716,5 +9176,7 @@ READERS = (_inline_table, _errors_relative, _errors_said, _seeds_mean, _epoch_ro
            _every_digit, _error_ratio, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _speed, _params_change, _delta, _signed_vs,
            _loss_order, _seeds_vs_step, _seed_vs_seed, _jump_against, _arrow_size, _dead_said,
-           _step_behind, _compare, _only_epoch, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend,
+           _step_behind, _digits_moved, _band_said, _ratio_said, _digit_ratio, _errors_digits_long, _size_before, _cap_said,
+           _chain_way, _compare,
+           _only_epoch, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend,
            _stability, _rate, _which_level, _which_points, _way_between, _head_way, _to_line, _wrong_of_figure, _more_errors)
