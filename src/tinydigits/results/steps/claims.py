@@ -3150,7 +3150,8 @@ def _band_said(low, clause, step, previous, number) -> Claim | None:
 
 # a ratio said in words of the pair beside it: "roughly halved (59 -> 45)", "nearly doubles (38.49 -> 53.76)", "an order of
 # magnitude below (0.0422 vs 0.1326)"; the figures themselves are their own readers'
-_RATIO_WORD = re.compile(r"\b(?P<tol>roughly|about|around|nearly|almost|more than|over|well over|just over|less than|under)?\s*"
+_FOLD_TOL = r"roughly|about|around|nearly|almost|more than|over|well over|just over|less than|under"  # a k-fold's tolerance
+_RATIO_WORD = re.compile(rf"\b(?P<tol>{_FOLD_TOL})?\s*"
                          r"(?P<w>halv(?:ed|es|e|ing)|doubl(?:ed|es|e|ing)|tripl(?:ed|es|e|ing)|an order of magnitude)\b")
 _RATIO_PAIR = re.compile(rf"(?<![\w.])(?<!epoch )(?<!step )(?<!seed ){NUM}\s*%?\s*(?:->|→|vs\.?|versus|against|to)\s*{NUM}"
                          r"(?![\d.,]*\d)")
@@ -3191,11 +3192,11 @@ def _ratio_said(low, clause, step, previous, number) -> Claim | None:
 
 # "Digit 7 makes roughly twice as many mistakes as digit 3", "three times as many as any other digit", "well over half
 # of all 1,371 errors": a digit's errors against another's, every other's, or the run's
-_TIMES_AS_MANY = re.compile(r"\b(?P<tol>roughly|about|around|nearly|almost|more than|over|well over|just over)?\s*(?P<k>twice|"
+_TIMES_AS_MANY = re.compile(rf"\b(?P<tol>{_FOLD_TOL})?\s*(?P<k>twice|"
                             r"two times|three times|thrice|four times|five times|\d+(?:\.\d+)?\s*(?:x|times))\s+as many\s+"
                             r"(?:errors|mistakes)?\s*(?:as|than)\s+(?P<other>(?:digit|class)\s+(?P<d>\d)|"
                             r"any other(?: digit| class)?|every other(?: digit| class)?|the others|all the others)")
-_SHARE_OF_ALL = re.compile(r"\b(?P<tol>roughly|about|around|nearly|almost|more than|over|well over|just over|under|less than)?"
+_SHARE_OF_ALL = re.compile(rf"\b(?P<tol>{_FOLD_TOL})?"
                            r"\s*(?P<f>half|a third|a quarter|a fifth|two thirds|three quarters)\s+of\s+(?:all\s+)?"
                            r"(?:the\s+|its\s+)?(?:\d[\d,]*\s+)?(?:test\s+)?(?:errors|mistakes)\b")
 _FRACTIONS = {"half": 1 / 2, "a third": 1 / 3, "a quarter": 1 / 4, "a fifth": 1 / 5, "two thirds": 2 / 3,
@@ -8898,6 +8899,29 @@ def _size_before(low, clause, step, previous, number) -> Claim | None:
                  tuple(n for _, _, n in checks))
 
 
+# "Seed 1's min of the last 3 (97.13) is a tad above seed 2's (97.19)": two figures in brackets and the relation said
+# between them
+_PAIR_WAY = re.compile(r"\(\s*(?P<a>\d+(?:\.\d+)?)\s*%?\s*\)\s*(?:is|was|are|were|sits?|sat|ends?|ended|stays?|stayed|"
+                       r"finishe[sd]|lands?|landed)?\s*(?:(?:a tad|a hair|a shade|slightly|just|a little|a bit|well|far|much|"
+                       r"clearly|only|still)\s+)?(?P<way>above|below|higher than|lower than|over|under|ahead of|behind|"
+                       r"better than|worse than)\s+[^()]{0,40}?\(\s*(?P<b>\d+(?:\.\d+)?)\s*%?\s*\)")
+
+
+def _pair_way(low, clause, step, previous, number) -> Claim | None:
+    """The relation said between two bracketed figures, against the figures as said (each is its role's reader's): a
+    higher one is above, over, ahead of or better than the other (for a loss or errors, better is lower)."""
+    found = _PAIR_WAY.search(low)
+    if found is None:
+        return None
+    a, b, way = float(found["a"]), float(found["b"]), found["way"]  # as said: the figures are their readers'
+    up = way in ("above", "higher than", "over", "ahead of", "better than")
+    if way in ("better than", "worse than") and re.search(r"\b(?:loss|errors?|mistakes|gap)\b", low):
+        up = not up  # a lower loss is the better one
+    side = "above" if a > b else "below" if a < b else "level with"
+    return Claim(number, clause, a != b and (a > b) == up, f"{found['a']} is {side} {found['b']} (the figures as said)",
+                 "arithmetic", ())
+
+
 # "Seed 3 climbs a little in each of its last 3 epochs (99.54 → 99.52 → 99.51 %)": the way a chain's figures go
 _CHAIN_WAY = re.compile(r"\b(?P<up>climb\w*|ris(?:es|ing)|rose|improv\w*|increas\w*|goes up|went up|keeps? "
                         r"rising)\b|\b(?P<down>fall\w*|fell|drop\w*|slip\w*|slid\w*|declin\w*|decreas\w*|goes down|"
@@ -9177,6 +9201,6 @@ READERS = (_inline_table, _errors_relative, _errors_said, _seeds_mean, _epoch_ro
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _speed, _params_change, _delta, _signed_vs,
            _loss_order, _seeds_vs_step, _seed_vs_seed, _jump_against, _arrow_size, _dead_said,
            _step_behind, _digits_moved, _band_said, _ratio_said, _digit_ratio, _errors_digits_long, _size_before, _cap_said,
-           _chain_way, _compare,
+           _chain_way, _pair_way, _compare,
            _only_epoch, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend,
            _stability, _rate, _which_level, _which_points, _way_between, _head_way, _to_line, _wrong_of_figure, _more_errors)
