@@ -12,6 +12,8 @@
   (the figures README.md and docs/*.md quote are written from it by `scripts/ledger_docs.py`, the maintainer's script)
 - `steps/`: what is true of an exercise's steps and their changes, by job (a step read once, its curves, the fit,
   its facts counted once, readings, the changes, advice, sentences); `handin`: `report --steps --out DIR`
+- `patterns`: `re`'s functions over one cache that holds the claims checker's patterns (`re` keeps 512; the checker
+  has some 1,200)
 - `explain`: augment.png, top_losses.png (Captum), layers.png; `figures`: matplotlib, headless, and save_figure
 
 May import `data`, `models`, `training`, `constants`, `errors`.

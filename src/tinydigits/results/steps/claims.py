@@ -20,12 +20,13 @@ import ast
 import functools
 import io
 import math
-import re
 import tokenize
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 
+# re's own functions over one cache that holds all of this module's patterns (`re` alone recompiles them)
+from tinydigits.results import patterns as re
 from tinydigits.results import records
 from tinydigits.results.steps.between import changes, schedule_inert
 from tinydigits.results.steps.curves import (
