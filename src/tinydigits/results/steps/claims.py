@@ -752,7 +752,7 @@ _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d*\.\d+|\d+)(st|nd|rd|th|[
 _BAND = re.compile(r"(?i)\b(?:(?P<where>low|lower|mid|middle|high|upper)[- ]?(?P<n>\d{2})|the (?P<d>\d0))'?s\b")
 
 
-def band_of(found: re.Match) -> tuple[float, float]:
+def _band_of(found: re.Match) -> tuple[float, float]:
     """The band's ends, low inclusive, high exclusive."""
     base = int(found["n"] or found["d"])
     width = 10 if base % 10 == 0 else 1
@@ -3141,7 +3141,7 @@ def _band_said(low, clause, step, previous, number) -> Claim | None:
         said = _BAND_AFTER.match(low, band.end()) or _BAND_BEFORE.search(low[:band.start()])
         if said is None:
             continue
-        lo, hi = band_of(band)
+        lo, hi = _band_of(band)
         out.append((lo <= _num(said["x"]) < hi, f"{said['x']} in the {band[0]}: {lo:.2f} to {hi:.2f}", band[0]))
     if not out:
         return None
@@ -3344,7 +3344,7 @@ def _seeds_ends(step: Step, a: str, b: str) -> bool:
     with _unread():
         return len(curves) > 1 and any(
             said_as(min(ends), a) and said_as(max(ends), b) or said_as(max(ends), a) and said_as(min(ends), b)
-            for ends in ([_curve_figure(c, role, step.last) for c in curves.values()] for role in ("min", "final")))
+            for ends in (_seed_values(curves, role, step.last).values() for role in ("min", "final")))
 
 
 def _pair_read(low: str, x: float, y: float, step: Step, previous: Step) -> bool:
@@ -3456,7 +3456,7 @@ def _seeds_mean(low, clause, step, previous, number) -> Claim | None:
         return None
     low_role = found["role"] is not None and not found["role"].startswith("final") or \
         found["sd"] is not None and re.search(r"\b(?:lowest|min\w*|worst)\b", low[:found.start()]) is not None
-    values = [_curve_figure(c, "min" if low_role else "final", step.last) for c in curves.values()]
+    values = list(_seed_values(curves, "min" if low_role else "final", step.last).values())
     mean, tol = sum(values) / len(values), (found["tol"] or "").replace("just ", "")
     x = _num(found["x"])
     ok = (mean < x if tol in ("under", "below") else mean > x if tol in ("over", "above") else
@@ -3556,7 +3556,7 @@ def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
     if len(curves) >= 2:  # "the mean of the three final accuracies is about 2 points below Model_2's": the seeds' mean
         role = "best" if what.startswith("best") else "min" if what.startswith("min") else \
             f"epoch {at}" if " at epoch " in what else "final"
-        return x, sum(_curve_figure(c, role, step.last) for c in curves.values()) / len(curves), f"{what} (the seeds' mean)"
+        return x, sum(_seed_values(curves, role, step.last).values()) / len(curves), f"{what} (the seeds' mean)"
     if step.check and (seed := re.search(r"\bseed (\d+)", low)) and int(seed[1]) in step.check.verdict.seeds and not train:
         curve = step.check.verdict.seeds[int(seed[1])].test_acc  # "seed 1's final accuracy": that seed's
         y = max(curve) if what.startswith("best") else min(curve[-step.last:]) if what.startswith("min") else \
@@ -3623,10 +3623,12 @@ _MOVE_OF = re.compile(r"\b(?:gain|loss|drop|rise|improvement|fall|increase|decre
                       r"(?P<tol>about |around |~\s*)?(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts?|pp|%)")
 
 
+# the verbs that say a figure went up or down, one vocabulary for every reader of a move's way
+_WENT_UP = r"rose|ris(?:e|es|ing)|climb\w*|grew|grows|gain\w*|improv\w*|increas\w*|jump\w*|went up|goes up|lift\w*|rais\w*"
+_WENT_DOWN = r"fell|fall(?:s|ing|en)?|dropp\w*|drops?|declin\w*|decreas\w*|sank|sinks?|slipp\w*|slips?|went down|goes down|" \
+    r"lost|loses|regress\w*|worsen\w*|dipp\w*|dips?|slid\w*"
 # the verb that says which way a figure went ("rose from 96.51 to 95.90" is a fall said as a rise)
-_MOVE_VERB = re.compile(r"\b(?P<up>rose|rises|rising|climb\w*|grew|grows|gain\w*|improv\w*|increas\w*|jump\w*|went up|goes up|"
-                        r"lift\w*|rais\w*)\b|\b(?P<down>fell|falls|falling|dropp\w*|drops?|declin\w*|decreas\w*|sank|sinks?|"
-                        r"slipp\w*|slips?|went down|goes down|lost|loses|regress\w*|worsen\w*|dipp\w*|dips?|slid\w*)\b")
+_MOVE_VERB = re.compile(rf"\b(?P<up>{_WENT_UP})\b|\b(?P<down>{_WENT_DOWN})\b")
 
 
 def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys: str) -> Claim:
@@ -5348,6 +5350,11 @@ def _curve_figure(curve: list[float], role: str, last: int) -> float:
     return curve[int(role[6:]) - 1] if role.startswith("epoch ") else curve[-1]
 
 
+def _seed_values(curves: dict[int, list[float]], role: str, last: int) -> dict[int, float]:
+    """Each seed's figure of the role said (`_curve_figure`)."""
+    return {s: _curve_figure(c, role, last) for s, c in curves.items()}
+
+
 _SEEDS_VS = re.compile(r"\b(none|not one|neither|all|every one|each|both)(?: of)?(?: the| its| my)?(?: \w+)? seeds?\s+"
                        r"(?:(?:has|have|had|did|could)\s+)?(beat|beats|exceeded|exceeds|topped|tops|surpassed|matched|"
                        r"(?:got|went|was|were|came out|ended|finished|are|is|stayed) (?:above|over|past|below|under))\s+"
@@ -5363,7 +5370,7 @@ def _seeds_vs_step(low, clause, step, previous, number) -> Claim | None:
         return None
     role = (found[4] or "final").split()[0]
     theirs = {"final": previous.run.test()[-1], "best": facts(previous).best_test}.get(role, facts(previous).min_last)
-    ours = {s: _curve_figure(c, role, step.last) for s, c in curves.items()}
+    ours = _seed_values(curves, role, step.last)
     up, matched = not re.search(r"\b(?:below|under)$", found[2]), found[2] == "matched"
     holds = [v >= theirs if matched else (v > theirs) == up and v != theirs for v in ours.values()]
     ok = not any(holds) if found[1] in ("none", "not one", "neither") else all(holds)
@@ -5793,9 +5800,8 @@ def _move_words(before: str, x: str, y: str, size: re.Match | None) -> bool:
     """What the words say of a move between two ends said (each end decided by its reader): its size ("by 1.20
     points") and its way ("rose ... (98.12 % to 96.92 %)" is false of its own figures)."""
     ok = size is None or _within(abs(_num(y) - _num(x)), size[1], "about" if re.search(r"about|~", size[0]) else "")
-    if way := re.search(r"\b(rose|rises|climbed|climbs|went up|gained|improved|fell|falls|dropped|drops|went down|lost|"
-                        r"slipped)\b", before):
-        ok = ok and (_num(y) > _num(x)) == (way[1] in ("rose", "rises", "climbed", "climbs", "went up", "gained", "improved"))
+    if ways := list(_MOVE_VERB.finditer(before)):  # the verb nearest the figures ("after the LR drop the acc jumped")
+        ok = ok and (_num(y) > _num(x)) == (ways[-1]["up"] is not None)
     return ok
 
 
@@ -6930,7 +6936,7 @@ def _seed_rank(low, clause, step, previous, number) -> Claim | None:
             if role.startswith("epoch ") and not 1 <= int(role[6:]) <= min(map(len, curves.values())):
                 held, said = False, said + [f"no {role} in this step's runs"]
                 continue
-            figure = {s: _curve_figure(c, role, step.last) for s, c in curves.items()}
+            figure = _seed_values(curves, role, step.last)
             held = held or figure[int(seed_said)] == (min if rank in ("lowest", "worst", "weakest") else max)(figure.values())
             said.append(f"{role} by seed: " + ", ".join(f"seed {s} {v:.2f} %" for s, v in figure.items()))
             if named:  # "seed 2 starts best, 81.71 % after one epoch": the ranked figure said beside its named rank
@@ -7214,7 +7220,7 @@ def _seed_span(low: str, clause: str, step: Step, number: int) -> Claim | None:
             (span := _SEED_SPAN.search(low)) is None:
         return None
     k = _count(span["k"]) if span["k"] else step.last
-    values = {s: _curve_figure(c, "min" if span["role"][0] in "wlm" else "final", k) for s, c in curves.items()}
+    values = _seed_values(curves, "min" if span["role"][0] in "wlm" else "final", k)
     ends = sorted(values.values())
     ok = any(
         said_as(x, span["a"]) and said_as(y, span["b"]) for x, y in ((ends[0], ends[-1]), (ends[-1], ends[0])))
@@ -7256,7 +7262,7 @@ def _seeds_apart(low: str, clause: str, step: Step, number: int) -> Claim | None
     worst = re.search(r"\b(?:worst|lowest|min\w*|weakest)\b[^.;\d]{0,15}\b(?:last|final) (\d+|two|three|four|five)\b",
                       low[:apart.start()])
     k = _count(worst[1]) if worst else 1
-    values = [_curve_figure(c, "min" if worst else "final", k) for c in curves.values()]
+    values = list(_seed_values(curves, "min" if worst else "final", k).values())
     size, said = max(values) - min(values), apart["a"] or apart["b"] or apart["c"]
     ok = size <= _num(said) + 0.5 * 10 ** -_decimals(said) if apart["within"] or apart["within2"] else said_as(size, said)
     what = "final" if k == 1 else f"min of the last {k}"
@@ -7293,12 +7299,10 @@ def _steps_chain(low: str, clause: str, step: Step, number: int, earlier: dict[i
 
 # "loses 0.67 on the final test (98.00 → 97.33 %) and 3.77 on the lowest of the last 3 (95.75 → 91.98 %)": a move's
 # size said before its pair, by a verb or by "and" after one
-_MOVE_SAID = re.compile(r"\b(?P<verb>loses|lost|gains?|gained|adds?|added|costs?|drops?|dropped|falls?|fell|rises?|rose|"
-                        r"climbs?|climbed|improves?|improved|jumps?|jumped|and)\s+(?P<tol>about |around |roughly |~\s*)?"
+_MOVE_SAID = re.compile(rf"\b(?P<verb>{_WENT_UP}|{_WENT_DOWN}|adds?|added|costs?|and)\s+(?P<tol>about |around |roughly |~\s*)?"
                         r"(?P<n>\d+\.\d+|\d+(?=\s*(?:points?|pts?|pp)\b))\s*(?:percentage points?|points?|pts?|pp|%)?"
                         r"(?=\s+(?:on|in|at|for)\b|\s*\()")
 _ARROWED = re.compile(r"(?:→|->)\s*\d+(?:\.\d+)?")  # a pair's second figure: where the words of the next pair start
-_MOVE_DOWN = ("loses", "lost", "cost", "costs", "drop", "drops", "dropped", "fall", "falls", "fell")
 
 
 def _move_before(low: str, start: int, end: int) -> tuple[str, str, bool | None] | None:
@@ -7312,7 +7316,7 @@ def _move_before(low: str, start: int, end: int) -> tuple[str, str, bool | None]
         next((m["verb"] for m in reversed(list(_MOVE_SAID.finditer(low, 0, move.start()))) if m["verb"] != "and"), None)
     if verb is None:
         return None
-    return move["n"], (move["tol"] or "").strip(), verb in _MOVE_DOWN
+    return move["n"], (move["tol"] or "").strip(), verb in ("cost", "costs") or re.fullmatch(_WENT_DOWN, verb) is not None
 
 
 def _steps_arrow(low: str, clause: str, figures: list[re.Match], k: int, step: Step, previous: Step | None,
@@ -7332,10 +7336,6 @@ def _steps_arrow(low: str, clause: str, figures: list[re.Match], k: int, step: S
     if by := re.search(r"\bby\s+(?P<tol>about |around |~\s*)?(?P<n>\d+\.\d+(?!\s*x)|\d+(?=\s*(?:points?|pts?|pp)\b))"
                        r"\s*(?:percentage points?|points?|pts?|pp|%)?", low):
         ok, numbers = _within(abs(q - p), by["n"], (by["tol"] or "").strip()), numbers + (by["n"],)
-    elif move := _move_before(low, max((m.end() for m in _ARROWED.finditer(low, 0, figures[k].start())), default=0),
-                              figures[k].start()):
-        size, tol, down = move
-        ok, numbers = _within(abs(q - p), size, tol) and (down is None or down == (q < p)), numbers + (size,)
     return Claim(number, clause, ok, f"{what} {p:.2f} → {q:.2f} % ({q - p:+.2f} points; {records.METRICS} of both)",
                  "figure", numbers)
 
@@ -8923,17 +8923,13 @@ def _pair_way(low, clause, step, previous, number) -> Claim | None:
                  "arithmetic", ())
 
 
-# "Seed 3 climbs a little in each of its last 3 epochs (99.54 → 99.52 → 99.51 %)": the way a chain's figures go
-_CHAIN_WAY = re.compile(r"\b(?P<up>climb\w*|ris(?:es|ing)|rose|improv\w*|increas\w*|goes up|went up|keeps? "
-                        r"rising)\b|\b(?P<down>fall\w*|fell|drop\w*|slip\w*|slid\w*|declin\w*|decreas\w*|goes down|"
-                        r"went down|sinks?|sank)\b")
-
-
 def _chain_way(low, clause, step, previous, number) -> Claim | None:
-    """A chain of three or more figures said to climb (or fall) at each step: every move the way said."""
+    """A chain of three or more figures said to climb (or fall) at each step ("Seed 3 climbs a little in each of its
+    last 3 epochs (99.54 → 99.52 → 99.51 %)"): every move the way said."""
     chain = re.search(r"(?<![\d.])\d{1,3}\.\d+\s*%?(?:\s*(?:->|→)\s*\d{1,3}\.\d+\s*%?){2,}", low)
-    ways = list(_CHAIN_WAY.finditer(low[:chain.start()])) if chain else []
-    if not ways or re.search(r"\b(?:loss|rate|lr|gap)\b", low[ways[-1].start():chain.start()]):
+    ways = list(_MOVE_VERB.finditer(low[:chain.start()])) if chain else []
+    if not ways or re.search(r"\b(?:loss|rate|lr|gap)\b", low[ways[-1].start():chain.start()]) or \
+            re.match(r"\s+(?:at|in)\s+(?:ep|epoch)\b", low[ways[-1].end():]):  # "dips at ep 2": one move, not the chain's
         return None
     figures = [float(x) for x in re.findall(r"\d{1,3}\.\d+", chain[0])]
     up = ways[-1]["up"] is not None
