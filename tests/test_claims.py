@@ -161,6 +161,18 @@ def test_bold_part_heads_with_a_full_stop_split_a_step_and_a_printed_block_is_a_
     assert sentences(part.result) == ["It has 7,500 parameters.", "seed 0 | min 99.54", "seed 1 | min 99.43"]
 
 
+def test_a_step_head_numbered_as_a_section_or_led_by_an_emoji_is_read_with_its_parts():
+    """"## 2. Model_1 - Skeleton" (a lab report's numbered sections) and "## 🧪 Model_2" with "### 🎯 Target" heads: each
+    a step with its parts; "## 1. Objective" is none."""
+    readme = ("# A study\n\n## 1. Objective\n\nUnder 8k.\n\n## 2. Model_1 - Skeleton\n\n### Target\nA skeleton.\n\n"
+              "### Result\nIt has 7,510 parameters.\n\n## 🧪 Model_2 - BN\n\n### 🎯 Target\nBatch norm.\n\n### 📊 Result\n"
+              "- p = 7,578\n\n### 🔍 Analysis\nTrains from epoch 1.\n")
+    first, second = folder_claims.sections(readme)
+    assert (first.number, first.target, first.result) == (1, "A skeleton.", "It has 7,510 parameters.")
+    assert (second.number, second.target, second.result, second.analysis) == (2, "Batch norm.", "- p = 7,578",
+                                                                               "Trains from epoch 1.")
+
+
 def test_figures_are_read_at_the_digits_given():
     assert said_as(99.426, "99.43") and said_as(99.426, "99.42") and said_as(99.426, "99.4")
     assert not said_as(99.426, "99.5") and not said_as(99.34, "99.4")

@@ -151,6 +151,11 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
 #   What happened / Why" with receptive-field reasoning and each seed's last three epochs: 14 of 24 and 9 true ✗ on arrival
 #   (at the nineteenth class's rules, before any of the twentieth's); 20 and none since. Two planted lines are true by the
 #   corpus's rule (a figure cut, not rounded: "94.68" for 94.6875, "98.77" for 98.778).
+# - students21/: alpha as a formal lab report (passive voice, nominalisations, relative reductions, "cf. Table 2", a
+#   numbered "## 2. Model_1 - Skeleton" head), gamma as a fast student's Notion page ("## 🧪 Model_1", "### 🎯 Target",
+#   "test@e5", "min₃", "err(9): 120→53", "p = 8,000 (<8k ✓)", a seeds' table keyed "s0"): on arrival neither README was
+#   read at all (no step head found); with the heads read, 8 and 9 true ✗ and 7 of 12 and 6 true ✗ (at `d14f8c3`); 9 and
+#   12 of 12 and none since.
 LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
          ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 0), ("students5", "beta"): (5, 1),
          ("students6", "beta"): (11, 0), ("students6", "gamma"): (11, 0), ("students7", "alpha"): (8, 1),
@@ -163,7 +168,8 @@ LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("stud
          ("students16", "example"): (11, 0), ("students17", "alpha"): (12, 0), ("students17", "gamma"): (12, 0),
          ("students18", "beta"): (12, 0), ("students18", "example"): (12, 0),
          ("students19", "alpha"): (10, 1), ("students19", "gamma"): (6, 0),
-         ("students20", "beta"): (10, 0), ("students20", "example"): (10, 0)}
+         ("students20", "beta"): (10, 0), ("students20", "example"): (10, 0),
+         ("students21", "alpha"): (9, 0), ("students21", "gamma"): (12, 0)}
 
 
 @pytest.mark.parametrize(("folder", "handin"), sorted(LATER))

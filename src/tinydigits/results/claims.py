@@ -17,9 +17,11 @@ from tinydigits.results import records
 from tinydigits.results.steps.claims import ANALYSIS, CLOSING, CODE, GOALS, RESULT, TARGET, Judged, Tally, judge, rf_comments
 from tinydigits.results.steps.step import Step
 
-STEP_HEAD = re.compile(r"^#{1,3}\s*(?:step|model|iteration)[ _-]?(\d+)\b.*$", re.I | re.M)
-# where a part starts: `**Analysis:**`, `### Result`, `Target:` at a line's start
-PART_HEAD = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|#{2,4}\s*|__)?\s*(target|results?|analysis)\s*[:.]?\s*(?:\*\*|__)?\s*:?[ \t]*",
+# a step's head, numbered as a section or led by an emoji as well: "## Model_1", "## 2. Model_1 - Skeleton", "## 🧪 Step 1"
+STEP_HEAD = re.compile(r"^#{1,3}\s*(?:\d+[.)]\s*)?(?:[^\w\s#]+\s*)?(?:step|model|iteration)[ _-]?(\d+)\b.*$", re.I | re.M)
+# where a part starts: `**Analysis:**`, `### Result`, `### 🎯 Target`, `Target:` at a line's start
+PART_HEAD = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|#{2,4}\s*(?:[^\w\s#*]+\s*)?|__)?\s*(target|results?|analysis)\s*[:.]?\s*"
+                       r"(?:\*\*|__)?\s*:?[ \t]*",
                        re.I | re.M)
 # where it ends: the next bold or heading line, a picture, or the tool's checks
 # (an Analysis's own bold heads - "**Observations:**", "**Inference:**" - are inside it)

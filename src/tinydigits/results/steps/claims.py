@@ -133,7 +133,8 @@ CREDIT = re.compile(r"\bwhat made (?:the|this|that|a|all the) (?:big |real )?dif
                     r"difference|\bthanks to\b|\bdue to\b|\b(?:comes|came) from (?=(?:the\s+)?(?:batch|bn|dropout|augment|"
                     r"one-?cycle|schedul|gap|rotation|the (?:lr|rate)))|\bbecause of\b|\b(?:is|was|are|were) responsible\b|"
                     r"\bthe reason (?:for|why)\b|\b(?:is|was|are|were) the (?:main |real |only )?reason\b|"
-                    r"\b(?:is|are|was|were) why\b|"
+                    r"\b(?:is|are|was|were) why\b|\bascribed\b[^.;]{0,40}\bto\b|\battributed\b[^.;]{0,40}\bto\b|"
+                    r"\b(?:appears?|seems?) (?:to be )?responsible\b|"
                     r"\bexplains\b|\bowing to\b|\bkey to\b|\bled to\b|\bresulted in\b|"
                     r"\bgave (?:the|this)\b|\bcredit (?:goes )?to\b|\bcredit (?:the|all|this|that)\b[^.;]{0,40}\bto\b|"
                     r"\bis what\b(?!\s+(?:the|a|an|we|i|you|they|it|this|that|one|most|people|students|teachers?)\b)|"
@@ -266,8 +267,10 @@ def _table_rows(m: re.Match) -> str:
     head = [" ".join(re.sub(r"[^a-z0-9 ._]", " ", c.lower()).split()) for c in m[1].strip().strip("|").split("|")]
     if not re.fullmatch(r"epochs?|ep|seeds?", head[0]):
         return m[0]
-    rows = [line.strip().strip("|") for line in m[2].splitlines() if line.strip()]
-    return "\n\n" + "\n\n".join(f"{' | '.join(head)}: {' | '.join(c.strip() for c in row.split('|'))}" for row in rows) + "\n\n"
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in m[2].splitlines() if line.strip()]
+    if head[0].startswith("seed"):  # a seed's cell by its number: "s0", "seed 0", "#0"
+        rows = [[re.sub(r"(?i)^(?:s|seed\s*|#)(\d+)$", r"\1", row[0]), *row[1:]] for row in rows]
+    return "\n\n" + "\n\n".join(f"{' | '.join(head)}: {' | '.join(row)}" for row in rows) + "\n\n"
 
 
 _WHY = re.compile(r"(?i)\W*why\b")
@@ -370,7 +373,9 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r"improv(?:es|ed)|climb(?:s|ed)|rose|rises|fell|falls|dropp?(?:s|ed)|end(?:s|ed)|finish(?:es|ed)|"
                    r"stay(?:s|ed)|held|holds|kept|keeps)\b)"  # "... gives 94.53 % and it crosses 98 % only at epoch 5"
                    r"|,\s+(?=before\s+it\s+(?:jumped|climbed|rose|got|went)\s+(?:up\s+)?to\s+\d)"  # a seed's course
-                   r"|(?<!anything)(?<!nothing)(?<!\ball)\s+but\s+(?!the (?:last|first|final)\b|(?:epoch )?\d|one\b)")
+                   r"|(?<!anything)(?<!nothing)(?<!\ball)\s+but\s+(?!the (?:last|first|final)\b|(?:epoch )?\d|one\b)"
+                   r"|,\s+(?=which\s+(?:corresponds|amounts|translates|is equivalent)\s+to\b)"  # a figure said again
+                   r"|,\s+(?=as is (?:commonly |often |usually |typically )?(?:observed|seen|expected|the case)\b)")  # a reason
 
 
 def clauses(sentence: str) -> list[str]:
@@ -558,7 +563,7 @@ def _rejoined(parts: list[str]) -> list[str]:
         part = _carried(out, part) if out else part
         if out and (span := re.match(r"(?i)\W*((?:for|in|during|over) (?:the )?first \d+ epochs?)\b", out[-1])) and \
                 not re.search(r"(?i)\bepochs?\b", part) and \
-                re.search(r"(?i)\b(?:below|under|above|over|stuck|stay|trail|behind|ahead|lead)", part):
+                re.search(r"(?i)\b(?:below|under|above|over|stuck|stay|trail|behind|ahead|lead|exceed|remain)", part):
             part = f"{span[1]}, {part}"  # "For first 4 epoch the model is not learning, test acc is staying below 12"
         if out and re.match(r"(?i)(?:at least|above|below|over|under)\s+\d", part) and \
                 re.search(r"(?i)\bepoch \d+\b[^,;]*\d\s*%?$", out[-1]):
@@ -590,7 +595,8 @@ def _rejoined(parts: list[str]) -> list[str]:
             # epoch 13, after that ...": from the epoch after the bound
         if out and re.fullmatch(r"(?i)(?:from|after|since|in|over|during|at|by|until|up to|on)\b[^,;]{0,40}", out[-1]) and \
                 not re.search(r"\d\s*%|\d{2}\.\d", out[-1]) or \
-                out and re.match(r"(?i)which\b(?!\s+(?:means|meant|shows|showed|suggests|tells me|is why)\b)", part):
+                out and re.match(r"(?i)which\b(?!\s+(?:means|meant|shows|showed|suggests|tells me|is why|corresponds to|"
+                                 r"amounts to|translates to|is equivalent to)\b)", part):
             # "From epoch 9 on, test accuracy ...": the span belongs to its claim; "99.35 %, which is 0.74 points
             # higher than ...": the figure the "which" stands for (a seed's is named by `_given_subject`)
             out[-1] = f"{out[-1]}, {part}"
@@ -797,6 +803,7 @@ PLANNED = re.compile(r"^\s*(?:next|then(?=\s*[,:]?\s*(?:try|use|add|remove|incre
                      r"\b(?:will|won't|would|should|"
                      r"shall|going to|plan(?:s|ned)? to|next step|next,|next:|next we|next i|in the next|try(?:ing)? to|"
                      r"we'll|i'll|let's|might|hope|to get|need(?:s)? to|can be pushed|could be|want to|aim(?:s)? to|"
+                     r"(?:is|are) (?:therefore |thus |hence )?(?:proposed|recommended|suggested)|"
                      r"would like|needs? more|needs? to|i'd|we'd|maybe|if i had|if we had|(?:i|we) (?:don't |do not )?expect|"
                      r"must(?=\s+(?!have\b|be\b|for\b)\w)|"
                      r"(?<!\ds )(?<!\d )comes? next|"
@@ -939,6 +946,61 @@ _CHANGELOG = re.compile(r"(?i)^(\W*)(?:(?:fixed|regressed|unchanged|changed|adde
                         r"accuracy|acc)\s*\]\s*|\bv\d\s*(?=\(\s*(?:model|step)[ _-]?\d\s*\))")
 
 
+# a fast student's shorthand, said in words: "min₃" the min of the last 3, "@ e5" at epoch 5, "e4–e5" epochs 4-5,
+# "err(7) = 36" digit 7's errors, "worst: 2" the worst digit, "p = 7,578" the parameters, "↑" up, "∀ e ≥ 2" from epoch 2
+_SUB = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+_SHORTHAND = ((r"\b(min|gap)\s*([₀-₉]+)", lambda m: f"{m[1]} {'over' if m[1].lower() == 'gap' else 'of'} the last "
+                                                   f"{m[2].translate(_SUB)}" + (" epochs" if m[1].lower() == "gap" else "")),
+              (r"⟶", "→"), (r"\btrain\s*[−-]\s*test\b", "the train-test gap"), (r"\bM(\d)\b", r"Model_\1"),
+              (r"\b(?:mean|avg|average)\s+(?=min of the last\b)", "the seeds' mean "),  # "mean min₃ = 95.62"
+              (r"\btotal err\b", "total errors"), (r"\s*@\s*(?=e\d|ep\b|ep\.|epoch)", " at "),
+              (r"(?<![\w.])(?:e|ep\.?\s*)(\d{1,2})\s*[–-]\s*(?:e|ep\.?\s*)?(\d{1,2})(?![\w.])", r"epochs \1–\2"),
+              (r"\s*∀\s*e\s*≥\s*(\d+)", r" in every epoch from epoch \1 on"), (r"\s*∀\s*(?:e|epochs?)\b", " in every epoch"),
+              (r"(?<![\w.])e(\d{1,2})(?![\w.])", r"epoch \1"),
+              (r"\berr(?:ors?)?\(\s*(\d)\s*\)\s*[=:]\s*(\d+)\s*(?:→|->)\s*(\d+)\b", r"digit \1: \2 → \3 errors"),
+              (r"\berr(?:ors?)?\(\s*(\d)\s*\)\s*[=:]\s*(\d+)\s*(?:→|->)\s*(worst|best)(?: class| digit)?\b",
+               r"digit \1: \2 errors, the \3 digit"),
+              (r"\berr(?:ors?)?\(\s*(\d)\s*\)\s*[=:]\s*(\d+)\b", r"digit \1: \2 errors"),
+              (r"\bacc(?:uracy)?\(\s*(\d)\s*\)\s*[=:]\s*(?=\d)", r"digit \1 accuracy "),
+              (r"(?<!next )\b(worst|best)\s*:\s*(\d)(?=\s*(?:$|[(,;@]|\|\s*[a-z]))", r"the \1 digit is \2"),
+              (r"\bp\s*=\s*(?=\d{1,3},\d{3}\b|\d{4,}\b)", "params "), (r"\bimgs\b", "images"),
+              (r"(?<=\d)\s*ep\b\.?(?!\s*\d)", " epochs"), (r"\b(lr|rate)\s*↓", r"\1 cut"), (r"\bdrop\s+(?=p\s*=)", "dropout "),
+              (r"\b(\d+) of (?:the )?10 digits\s*([↓↑])\s*errors\b",
+               lambda m: f"{m[1]} of the 10 digits {'improved' if m[2] == '↓' else 'got worse'}"),  # "7 of 10 digits ↓ errors"
+              # "p = 8,000 (<8k ✓)": the budget's rule (under the limit) met or not, as the mark says; "(>8k ✗)": over
+              # it, the mark its failing
+              (r"\s*\(\s*([<>])\s*(\d+(?:\.\d+)?k|\d{1,3}(?:,\d{3})+)\s*([✓✗])\s*([,)])",
+               lambda m: f", {'not ' if m[1] == '<' and m[3] == '✗' else ''}{'under' if m[1] == '<' else 'over'} the {m[2]} "
+                         f"limit{' (' if m[4] == ',' else ''}"),
+              (r"\s*↑\s*", " up "), (r"\s*↓\s*", " down "),
+              (r"\b(\d)\s*/\s*(\d)\s+seeds\s*✓", r"\1 of \2 seeds passed"),  # "1/3 seeds ✓"
+              (r"\b(\d+)\s*/\s*(\d+)\s+seeds\b", r"\1 of \2 seeds"),
+              (r"Δ\s*(best|final|min)\s*\(\s*(m\d|model[ _]?\d)\s+vs\.?\s+(m\d|model[ _]?\d)\s*\)\s*[=:]\s*",
+               r"vs \3: \1 "),  # "Δbest (M2 vs M1) = +0.71 pp"
+              (r"\s*(?:→|->)\s*(\d)\s*/\s*(\d)\s*[✓✗]", r"; \1 of \2 seeds passed"),  # "min₃ by seed: ... → 0/3 ✗"
+              # "finals: 93.48 | 97.15 | 95.37 (s0 | s1 | s2)", "(s0–s2)": each figure its seed's, in turn
+              (r"(?<![\d.])(\d+\.\d+(?:\s*\|\s*\d+\.\d+)+)\s*\(\s*(s\d(?:\s*\|\s*s\d)+|s\d\s*[–-]\s*s\d)\s*\)",
+               lambda m: re.sub(r"\s*\|\s*", " / ", m[1]) + " (seeds " + "/".join(_seeds_said(m[2])) + ")"))
+
+
+def _seeds_said(said: str) -> list[str]:
+    """"s0 | s1 | s2", "s0–s2": the seeds, in turn."""
+    if ends := re.fullmatch(r"s(\d)\s*[–-]\s*s(\d)", said):
+        return [str(k) for k in range(int(ends[1]), int(ends[2]) + 1)]
+    return re.findall(r"\d", said)
+
+
+def _shorthand(sentence: str) -> str:
+    """A sentence with a fast student's shorthand said in words (above), where it has any."""
+    if not re.search(r"[₀-₉@↑↓∀⟶Δ]|\bM\d\b|(?<![\w.])e\d|\(\s*s\d|\b(?:err|errors|acc)\(\d\)|\bp\s*=\s*\d|"
+                     r"\b(?:worst|best)\s*:\s*\d\b|"
+                     r"\bimgs\b|\d\s*ep\b|\d+\s*/\s*\d+\s+seeds", sentence):
+        return sentence
+    for pattern, said in _SHORTHAND:
+        sentence = re.sub(pattern, said, sentence, flags=re.I)
+    return sentence
+
+
 def _moved_tag(sentence: str) -> str:
     """"fixed: gap 0.60 -> 2.80", "regressed: min(last 3) 96.51 -> 95.90": the tag says which way the pair went (an
     accuracy up when fixed, a gap, a loss or errors down), where no verb of the item says it."""
@@ -967,9 +1029,9 @@ def _code_said(sentence: str) -> str:
 
 
 def _as_prose(sentence: str) -> str:
-    """A sentence as English prose writes it: code's names in words, a checklist's items as claims, Europe's numbers
-    with a decimal point, inline math as plain text."""
-    return _unmath(_european(_ticked(_code_said(sentence))))
+    """A sentence as English prose writes it: shorthand and code's names in words, a checklist's items as claims,
+    Europe's numbers with a decimal point, inline math as plain text."""
+    return _unmath(_european(_ticked(_code_said(_shorthand(sentence)))))
 
 
 def _asked(words: str) -> bool:
@@ -1741,6 +1803,30 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                   r"beaten\s+by\b", r"the \2accuracy beats \1's by"), (r"\beps\s+(?=\d+\s*(?:to|-|–|and)\s*\d)", "epochs "),
                  (r"\b(last|first)(\d+)\b", r"\1 \2"),  # "min last3"
                  (r"\bnorth of\b", "above"), (r"\bsouth of\b", "below"),  # "north of 98": above it
+                 (r"\b(?:the\s+)?(least|most) accurately (?:classified|recogni[sz]ed|predicted)\b",
+                  lambda m: "the worst" if m[1].lower() == "least" else "the best"),
+                 (r"\bdropout (?:at|with) a (?:rate|probability) of\b", "dropout of"),
+                 (r"\bzero (?=(?:over|under)-?fit)", "no "),  # "zero overfitting"
+                 (r"\b(?:all|every one) of the (\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                  r"fourteen|fifteen) epochs\b", r"every epoch (all \1 epochs)"),  # "in every one of the eight epochs"
+                 # "training accuracy exceeded test accuracy in every epoch": above it
+                 (r"\b(train\w*|test)((?: accuracy)?) (?:exceeded|exceeds|surpassed|surpasses) (?:the )?(test|train\w*)\b"
+                  r"(?!(?: accuracy)? by\b)", r"\1\2 was above \3"),
+                 # "Digit 0 recorded 93 misclassifications", "misclassified 12 times": its errors
+                 (r"\b(\d+) misclassifications\b", r"\1 errors"),
+                 (r"\b(?:were |was )?(each )?misclassified (\d+) times\b",
+                  lambda m: f"had {m[2]} errors{' each' if m[1] else ''}"),
+                 (r"\b(?:recorded|accounted for)\s+(?=\d+ errors\b)", "had "),
+                 # "the 98 % level was exceeded in each of ...": test accuracy above it
+                 (r"\bthe (\d{2}(?:\.\d+)?)\s*% (?:level|mark|line|threshold) was (?:exceeded|surpassed|crossed|passed)\b",
+                  r"test accuracy was above \1 %"),
+
+                 # "the three last-three-epoch minima": the seeds' minima; "the lowest last-three-epoch minimum"
+                 (r"\b(?:last|final)-\w+-epoch (minima|minimums)\b", r"\1"),
+                 (r"\b(?:last|final)-(\w+)-epoch minimum\b", r"minimum of the last \1"),
+                 # "the best test accuracy, 97.98 %, was reached at epoch 5", "the lowest ... (92.36 %) occurred at epoch 4"
+                 (r"((?:,|\()\s*\d+(?:\.\d+)?\s*%\s*(?:,|\)))\s*(?:(?:was|is)\s+)?(?:reached|achieved|attained|recorded|obtained|"
+                  r"seen|occurred)\s+(?=(?:at|in|after) epoch \d)", r"\1 "),  # a figure set apart: its role's epoch
                  (r"\b(\d+) out of (\d+)\b(?!,\d)", r"\1 of \2"),  # "7 out of 12 channels"
                  # "mostly confused with 9 (101 images)", "76 nines taken for 4s": a confusion, said as the readers read one
                  (r"\b(?:mostly |often |usually )?confused with (\d)\s*\((\d+)(?:\s+(?:images|times|samples))?\)",
@@ -2436,6 +2522,9 @@ def _seeds_plainly(text: str) -> str:
     """A seed said as a field's head ("Seed 1 - best 99.51", "Best seed: 0 (98.33 %)", "Last three epochs (seed 0): 99.56,
     99.54, 99.55"): the seed's figures, as the seed readers read them."""
     text = re.sub(r"(?i)\b(seed \d+|model[ _-]?\d+|step \d+)\s+[-–—]\s+", r"\1: ", text)
+    # "the lowest minimum among the seeds, 99.43 %, belonged to seed 3": that seed's figure
+    text = re.sub(r"(?i)(\d{2}\.\d+\s*%),?\s+(?:belong(?:s|ed)\s+to|c(?:a|o)me\s+from|(?:is|was)\s+(?:that\s+)?of)\s+"
+                  r"(seed \d+)\b", r"\1 (\2)", text)
     text = re.sub(r"(?i)\b(best|worst|lowest|highest|top|weakest|strongest)\s+seed\s*[:=–-]\s*(?:seed\s+)?(\d+)\b(?!\s*%|\.\d)",
                   r"the \1 seed is seed \2", text)
     # "seeds 1/2 are > 96": each seed named (slashed seeds after slashed figures are read with them, in order)
@@ -2540,8 +2629,18 @@ def _errors_as_accuracy(text: str) -> str:
                   r"(?:instead of|against|vs\.?|versus|compared (?:with|to)|down from|up from)\s+)"
                   r"(\d{1,2})\.(\d{1,2})\s*%(?!\s*error)",
                   lambda m: f"{m[1]}{m[2]}.{m[3]} % error", text)
+    # "the test error rate fell from 13.71 % to 1.51 %": test accuracy rose from 86.29 % to 98.49 %
+    text = re.sub(rf"(?i)\b((?:test|train(?:ing)?|validation|val)\s+)?error rate\s+(?:(?P<up>{_WENT_UP})|{_WENT_DOWN})\s+from\s+"
+                  r"(\d{1,2})\.(\d{1,2})\s*%\s+to\s+(\d{1,2})\.(\d{1,2})\s*%",
+                  lambda m: f"{m[1] or ''}accuracy {'fell' if m['up'] else 'rose'} from {_correct(m[3], m[4])} % to "
+                            f"{_correct(m[5], m[6])} %", text)
     return re.sub(r"(?i)(?<![\d.])(\d{1,2})\.(\d{1,2})\s*%\s+((?:test|train(?:ing)?|validation|val)\s+)?error(?:\s+rate)?\b",
-                  lambda m: f"{100 - float(m[1] + '.' + m[2]):.{len(m[2])}f} % {m[3] or ''}accuracy", text)
+                  lambda m: f"{_correct(m[1], m[2])} % {m[3] or ''}accuracy", text)
+
+
+def _correct(whole: str, digits: str) -> str:
+    """An error rate's accuracy at the digits it is said to ("1.51" % error: "98.49")."""
+    return f"{100 - float(whole + '.' + digits):.{len(digits)}f}"
 
 
 # "stable at the end: 99.35, 99.42, 99.41": the last epochs, one a figure each
@@ -3070,8 +3169,8 @@ def _effect_shown(what: str, step: Step, previous: Step, figure: str = "min_last
     return (0 if abs(gain) <= noise else 1 if gain > 0 else -1), f"{said} ({records.METRICS} of both)"
 
 
-COMPARE = re.compile(r"\b(?<!or )(went up|went down|better|beat|beats|outperform(?:s|ed)?|improv(?:e|ed|es|ement)|higher|"
-                     r"up from|rose|rises|"
+COMPARE = re.compile(r"\b(?<!or )(went up|went down|better|beat|beats|exceed(?:s|ed)?|surpass(?:es|ed)?|outperform(?:s|ed)?|"
+                     r"improv(?:e|ed|es|ement)|higher|up from|rose|rises|"
                      r"gain(?:ed|s)?|raised|lifted|(?:above|below)(?= (?:that of |the one |those of )?(?:step|model)[ _-]?\d)|"
                      r"worse|regress(?:ed|ion)?|lower|dropped|fell|declin(?:e|ed)|down from|decreas(?:e|ed)|increas(?:e|ed))\b")
 BEFORE = re.compile(r"\b(?:step|model)[ _]?\d|previous|the step before|the last step|earlier step|than before|"
@@ -3118,6 +3217,9 @@ def _not_the_step_compared(low: str) -> bool:
     better than seed 0"), or "Not everything improved though" (something said next): not the step's accuracy against
     the step before; "still fell just short of 99.4" (a level)."""
     return bool(re.search(rf"\b(errors?|mistakes|misclassified|digit|class|{_PLURAL})\b", low) or
+                re.match(r"\W*\d\s*\(\s*\d+\s*(?:→|->)\s*\d+\s*\)", low) or  # "4 (6→9) and 8 got worse": digits' counts
+                re.search(r"\b(?:test|train\w*)(?: accuracy)? (?:exceed(?:s|ed)|surpass(?:es|ed))\s+(?:the\s+)?(?:test|train)",
+                          low) or  # the two curves of one run
                 re.match(r"\W*not (?:everything|all of (?:it|them)|every\w*)\b", low) or
                 re.search(r"\b(?:than|vs\.?|versus|against|over|beats?|trails?|leads?)\s+(?:that of\s+)?seed\s+\d|"
                           r"\bacross (?:the |all |its )?"
@@ -3272,7 +3374,7 @@ def _digits_moved(low, clause, step, previous, number) -> Claim | None:
 
 def _compare(low, clause, step, previous, number) -> Claim | None:
     """Better / worse / by N points than the step before, on the figure the budget judges (or the one named)."""
-    if _not_the_step_compared(low):
+    if _not_the_step_compared(low) or _run_move(low):
         return None
     # "fell back to 96.92 % at the end, still better than in step 1": the word the comparison's "than" follows
     verb = next((m for m in COMPARE.finditer(low) if re.match(r"\s+than\b", low[m.end():])), None) or COMPARE.search(low)
@@ -3536,6 +3638,9 @@ def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
     low = re.sub(r"\b(?:best|worst|weakest|strongest|top|highest|lowest)\s+seed\b|\bthe (?:best|worst|highest|lowest) of "
                  r"(?:all|them|the (?:\w+ )?seeds|the (?:two|three|four|five|six))\b", "seed", low)  # the seed, not its figure
     at = 1 if re.search(r"\b(?:the )?first epoch\b", low) else int(m[1]) if (m := re.search(r"\bepoch (\d+)\b", low)) else None
+    if at is None and (lead := re.match(r"\W*(?:already |even |only )?(?:after|at|in|by) (?:the (first) epoch|epoch (\d+)),",
+                                        _SENTENCE.get() or "", re.I)):
+        at = 1 if lead[1] else int(lead[2])  # "Already after the first epoch, the test accuracy ... exceeded": that epoch's
     if re.search(r"\b(final|best|highest|peak|min(?:imum)?|lowest|end|ending|ended|ends|finish\w*)\b", low):
         at = None  # the figure the words name, not an epoch said of another claim
     if at is not None and 1 <= at <= min(len(previous.run.epochs), len(step.run.epochs)):
@@ -3786,7 +3891,7 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
                                    r"\2 \1",
                                    low)) or \
         SEEDS.search(low)
-    if found is None or not re.search(r"\b(pass|held|hold|reach|above|met|meet|fail|over 99|99\.4|success)", low):
+    if found is None or not re.search(r"\b(pass|held|hold|reach|above|met|meet|fail|over 99|99\.4|success|satisf|fulfil)", low):
         return None
     levels = re.findall(r"(?:above|over|at least|held|holds?|reach\w*|≥|>=)\s*(\d{2}(?:\.\d+)?)\s*%|"
                         r"(\d{2}(?:\.\d+)?)\s*%\s*(?:was\s+)?(?:held|holds?)\b", low)
@@ -3850,8 +3955,9 @@ def _budget(low, clause, step, previous, number) -> Claim | None:
             f"{v.n} {v.min_last:.2f} % (seed {step.seed}; {records.METRICS})")
     where = BUDGET.search(low).start()  # "the budget fails only on accuracy": a fail said of it
     negated = field[1] == "fail" if field else \
-        _negated(low, where) or bool(re.match(r"\S+\s+(?:is\s+|was\s+)?not\s+(?:met|reached|achieved|passed)\b",
-                                              low[where:])) or \
+        _negated(low, where) or bool(re.match(r"\S+(?:\s+(?:criterion|criteria|requirement|rule|line))?\s+(?:is\s+|was\s+)?"
+                                              r"(?:therefore\s+|thus\s+|hence\s+|so\s+|clearly\s+|still\s+)?not\s+"
+                                              r"(?:met|reached|achieved|passed|satisfied|fulfilled)\b", low[where:])) or \
         bool(re.match(r"\S+(?:\s+\S+)?\s+(?:is\s+|was\s+|still\s+|obviously\s+|clearly\s+)?(?:an?\s+)?(?:fails?|"
                                               r"failed|missed)\b", low[where:]) or
                                      re.search(r"\b(?:fails?|failed|misses|missed)\s+(?:the\s+|its\s+)?$", low[:where]))
@@ -4035,7 +4141,7 @@ def _fit_moved(low: str, clause: str, step: Step, previous: Step, number: int, g
 
 _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| runs| ran| sits| sat| ends?| ended)?"
                     r"(?: now| still| already| clearly)? "
-                    r"(?:(?P<lead>ahead of|above|over|leads|leading|trails|"
+                    r"(?:(?P<lead>ahead of|above|over|leads|leading|trails|exceed(?:s|ed)|surpass(?:es|ed)|"
                     r"higher than|behind|below|under|lower than) (?:the )?test(?: accuracy)?|"
                     r"(?P<lead0>ahead|behind|leads|leading)) by "
                     r"(?:only |just )?(?P<tol>about |~|around |roughly |more than |over |less than |under |almost |nearly )?"
@@ -4051,11 +4157,13 @@ _AHEAD = re.compile(r"\btrain(?:ing)?(?: accuracy)?(?: is| was| stays| stayed| r
                     r"(?P<lead4>ahead|behind)\b(?! of))")
 
 
-_GAP_MOVED = re.compile(r"\bgap\b(?:[^.;]{0,30}?\bfrom\s+(?P<t1>~\s*|about\s+)?(?P<a>\d*\.\d+)(?:\s*(?:points?|pts|%))?"
+_GAP_MOVED = re.compile(r"\bgap\b(?:[^.;]{0,45}?\bfrom\s+(?P<t1>~\s*|about\s+)?(?P<a>\d*\.\d+)(?:\s*(?:points?|pts|pp|%))?"
                         r"(?:\s+(?:in|at|for|on|with) "
                         r"(?:step|model)[ _-]?\d+|\s+before)?,?\s+to\s+"
                         r"(?P<t2>~\s*|about\s+)?(?P<b>\d*\.\d+|0\b)|[^;(]{0,70}\(\s*(?P<a2>\d*\.\d+)\s*(?:→|"
-                        r"->)\s*(?P<b2>\d*\.\d+)\s*\))")
+                        r"->)\s*(?P<b2>\d*\.\d+)\s*\)|"  # "gap: 0.68 (Model_2) → 0.14 (Model_3)": each by its step
+                        r"[^;(]{0,40}?(?<![\d.])(?P<a3>\d*\.\d+)\s*(?:points?|pts|pp|%)?\s*"
+                        r"(?:\(\s*(?:step|model)[ _-]?\d+\s*\)\s*(?:→|->|to)|→|->)\s*(?P<b3>\d*\.\d+))")  # "gap up 0.60 → 2.80"
 
 
 def _gap(low, clause, step, previous, number) -> Claim | None:
@@ -4151,11 +4259,14 @@ def _gap_moved(low: str, clause: str, step: Step, previous: Step, number: int, m
     epochs or the final epoch's where the words say so, the way said and the size by which."""
     final = re.search(r"\b(?:at|in) the (?:final|last) epoch\b|\bfinal(?:-epoch)? gap\b", low)
     gap_of = (lambda s: s.run.train()[-1] - s.run.test()[-1]) if final else (lambda s: facts(s).gap)
-    then, now, a, b = gap_of(previous), gap_of(step), moved["a"] or moved["a2"], moved["b"] or moved["b2"]
+    then, now = gap_of(previous), gap_of(step)
+    a, b = moved["a"] or moved["a2"] or moved["a3"], moved["b"] or moved["b2"] or moved["b3"]
     near = bool(moved["t1"] or moved["t2"])  # "from ~0.7 to ~0.1": each within a quarter of it
     ok = all(_within(abs(v), t, "about") if near else said_as(abs(v), t) for v, t in ((then, a), (now, b)))
-    if way := re.search(r"\b(reduc|shr[iau]nk|narrow|clos|decreas|fell|drop|grew|widen|increas|rose)\w*", low):
-        ok = ok and (now > then) == (way[1] in ("grew", "widen", "increas", "rose"))
+    ways = re.finditer(r"\b(reduc|shr[iau]nk|narrow|clos|decreas|fell|drop|grew|grow|widen|increas|rose|down(?= )|up(?= ))\w*",
+                       low)  # "gap₃ ↓ 0.60 → 2.80": down, said of a gap that grew
+    if way := next((w for w in ways if not _negated(low, w.start())), None):  # "grow, not shrink": the way not denied
+        ok = ok and (now > then) == (way[1] in ("grew", "grow", "widen", "increas", "rose", "up"))
     said = (a, b)
     if by := re.search(r"\bby\s+(?P<tol>about |around |~\s*|roughly )?(?P<n>\d*\.?\d+)", low):
         ok, said = ok and _within(abs(now - then), by["n"], (by["tol"] or "").strip()), (by["n"], a, b)
@@ -4242,7 +4353,8 @@ def _train_ahead(low: str, clause: str, step: Step, number: int, ahead: re.Match
         if not ok and abs(mean) <= _num(ahead["n2"]):  # their mean is within it, an epoch is not: either reading holds
             return Claim(number, clause, None, f"{said}: the mean within it, not every epoch", "gap")
     else:
-        lead = ahead["lead"] in ("ahead of", "above", "over", "higher than", "leads", "leading") or \
+        lead = ahead["lead"] in ("ahead of", "above", "over", "higher than", "leads", "leading", "exceeds", "exceeded",
+                                 "surpasses", "surpassed") or \
             ahead["lead0"] in ("ahead", "leads", "leading")
         ok = said_as(mean if lead else -mean, ahead["n"])
         if tol := (ahead["tol"] or "").strip():  # "by more than 1 point", "by about 0.4"
@@ -4277,8 +4389,8 @@ def _gap_figure(low: str, step: Step, f, figure: re.Match) -> tuple[bool, float,
         ok = abs(f.gap) <= _num(n) + slack if tol == "within" else abs(f.gap) < _num(n) + slack
     elif tol:
         ok = _within(abs(f.gap), n, "about" if tol in ("about", "around", "roughly", "~") else "over")
-    elif span := re.search(r"\b(?:last|final) (\d+) epochs\b|\b(?:last|final) (\d+)\b(?! ?%)", low):
-        k = min(int(span[1] or span[2]), f.epochs)  # "the gap in the last 3 epochs is 0.5": their mean, no one epoch's
+    elif span := re.search(r"\b(?:last|final) (\d+|two|three|four|five) epochs\b|\b(?:last|final) (\d+)\b(?! ?%)", low):
+        k = min(_count(span[1] or span[2]), f.epochs)  # "the gap in the last 3 epochs is 0.5": their mean, no one epoch's
         gaps = [a - b for a, b in zip(step.run.train()[-k:], step.run.test()[-k:], strict=True)]
         ok = said_as(abs(sum(gaps) / k), n)
     else:
@@ -4603,8 +4715,10 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
     """Stable (the last epochs within the noise of two scores) or fluctuating."""
     found = re.search(r"\b(stable|steady|consistent|plateau(?:ed)?|flat|fluctuat\w*|unstable|jumps|jumped|jumpy|"
                       r"oscillat\w*|noisy|erratic|swing\w*)\b", low)
-    if found and (_rate_beside(low) or re.match(r"\s*(?:at\s+)?0?\.\d+(?!\s*%)", low[found.end():])):
-        return None  # "it sat flat at 0.05", "this flat 0.05 with no annealing": the rate
+    if found and (_rate_beside(low) or re.match(r"\s*(?:at\s+)?0?\.\d+(?!\s*%)", low[found.end():]) or
+                  found[1] == "consistent" and re.match(r"\s+with\b", low[found.end():]) or
+                  re.match(r"\s*\(\s*\d+\s*(?:→|->)\s*\d+\s*\)", low[found.end():])):  # "6 flat (21→21)": a count's
+        return None  # "it sat flat at 0.05", "this flat 0.05 with no annealing": the rate; "consistent with": agrees
     if found and re.search(r"\bloss\b", low[:found.start()]) and not re.search(r"\bacc", low):
         return None  # "the test loss is almost flat from epoch 3 to 4 (0.129 to 0.128)": the loss's, read as its figures
     # a level said beside it ("stable above 99.4 %") is a threshold's; figures in brackets, or the span's "from a to b",
@@ -5031,12 +5145,17 @@ def _level(low: str) -> _Level | None:
     if kind == "up" and re.search(r"\b(?:only|first|not until)\b[^.;]{0,30}\b(?:climbed|got|came|went|rose|crept|moved)\s+"
                                   r"(?:back\s+)?(?:above|over|past)?\s*$", before):  # "climbed back": after a fall
         kind = "reach"  # "only climbed back above 90 % in epoch 4": first there
+    if kind == "up" and re.search(r"\bfirst\s+(?:exceed\w*|surpass\w*|topped|≥|>=|>)?\s*$", before):
+        kind = "reach"  # "first exceeded 98 % at epoch 9", "first ≥ 99 % at epoch 6": the first epoch there
     if re.search(r"\b(?:does not|doesn't|did not|didn't|do not|don't)\s+(?:hold|stay|last)|\bnot (?:yet|quite)\b",
                  low[found.end():]):
         return _Level(text, kind, found.start(), True)  # "≥ 99.4 does not hold yet"
     if re.search(r"\bnever\s+(?:fell|falls|dropped|drops|dipped|dips|went|goes|got|gets|was|is|sank|sinks|slipped|slips)"
                  r"\s*$", before):
         return _Level(text, "up" if kind == "down" else "at most", found.start(), False, every=True)  # never below X
+    if kind == "up" and re.match(r"(?:exceed|surpass)", low[found.start():]) and \
+            re.search(r"\b(?:did not|didn't|does not|doesn't|never|not once)\s*$", before):
+        return _Level(text, "at most", found.start(), False, every=True)  # "did not exceed 11.35 %": no epoch above it
     kept_from = re.search(r"\b(?:keeps?|kept|stops?|stopped|prevents?|prevented)\b[^.;]{0,40}\bfrom\s+(?:all\s+)?"
                           r"(?:being|staying|going|getting|reaching)?\s*$", before)  # "keeps the last 3 from all being above"
     return _Level(text, kind, found.start(), _negated(low, found.start()) or bool(re.search(r"\bnever\b", before)) or
@@ -5947,8 +6066,9 @@ def _layers_said(low, clause, step, previous, number) -> Claim | None:
         return None  # "the gap over the last 3": train's lead over test, not the pooling layer
     rest = low[at.end():]
     if re.search(r"accura|loss|over-?fit|under-?fit|\bgap\b|speed|faster|slower|\btrain|\btest|%|improv|increas|decreas|"
-                 r"help|better|worse|stabl|boost|regulari[sz]|\d\.\d|\bwent\b", rest):
-        return None  # what the layer did, not that it is there: the effect's readers
+                 r"help|better|worse|stabl|boost|regulari[sz]|\d\.\d|\bwent\b|\b(?:considered|option|choice|candidate|would|"
+                 r"could|might|may|should)\b", rest):
+        return None  # what the layer did, not that it is there: the effect's readers; an opinion of it, or a plan
     has = any(t.startswith(prefix) for t in types for prefix in LAYER_WORDS[kind][1])
     if kind == "GAP" and not has and _FUNCTIONAL_GAP.search(_model_code(step)):
         has = True  # a functional GAP in forward
@@ -7884,9 +8004,10 @@ def _role_beside(low: str, after: str, at: int, words: str, epoch: re.Match | No
     if re.fullmatch(r"\W*", words) and (role := _ROLE_AFTER.match(after)):  # "99.41 % best test accuracy": its role after it
         return f"{words} {role[1]} ", epoch
     if not re.search(r"[a-z]", low[low.rfind("(", 0, at) + 1:at]) and low.rfind("(", 0, at) > low.rfind(")", 0, at) and \
-            not (epoch is not None and re.match(r"\s*%?\s*,?\s*(?:at|in|after)?\s*epoch\s+\d+\s*\)", after)) and \
+            not (epoch is not None and re.match(r"\s*%?\s*,?\s*(?:at|in|after)?\s*epoch\s+\d+\s*\)|\s*%?\s*\)\s*(?:at|in)\s+"
+                                                r"epoch\s+\d+\s*$", after)) and \
             not (epoch is not None and re.search(r"\bepoch \d+\s*$", low[:low.rfind("(", 0, at)])):
-        return " by epoch ", None  # but "(98.12 % at epoch 4)", "at epoch 4 (96.3)": the epoch said with it
+        return " by epoch ", None  # but "(98.12 % at epoch 4)", "at epoch 4 (96.3)", "(92.36 %) at epoch 4": its epoch
     return words, epoch
 
 
@@ -7924,7 +8045,8 @@ _NOW = re.compile(r"\s*%?\s*(?:now|here|in this step|this time|in this one)\b")
 def _whose(low: str, words: str, after: str) -> re.Match | None:
     """The step a figure is said of, where its words name one: "98.81 % in step 1", "step 2's 99.35 %", "against
     90.37 %" in a clause naming a step."""
-    return re.match(r"\s*(?:\S+\s+){0,2}?(?:(?<!\bas )(?<!\blike )in|of|for|from|by) (?:step|model|iteration)[ _-]?(\d+)",
+    return re.match(r"\s*(?:\S+\s+){0,2}?(?:(?<!\bas )(?<!\blike )in|(?<!\bthat )(?<!\bthose )of|for|from|by) "
+                    r"(?:step|model|iteration)[ _-]?(\d+)",  # "99.07 % exceeded that of Model_2": this step's
                     after) or \
         (re.search(r"\b(?:step|model|iteration)[ _-]?(\d+)'s\s*(?:\S+\s+){0,3}?\(?\s*$", words)
          if not re.match(r"\s*%?\s*(?:vs\.?|versus|against)\b", after) else None) or \
@@ -7957,7 +8079,9 @@ def _rank_of(words: str, after: str) -> tuple[re.Match | None, re.Match | None]:
     rank = re.search(r"\b(lowest|worst|weakest|highest|top|best(?=\s+(?:min\w*|final\w*|last|lowest|seed)\b))\b", words) or \
         re.match(r"\s*%?\s*[,(]\s*(?:the\s+|its\s+)?(lowest|worst|weakest|highest|top|best)\b", after)
     own = re.search(r"\b(?:lowest|worst)\s+(?:\w+\s+){0,2}(?:in|of|over|across)\s+(?:(?:its|their|the)\s+)?last\b|"
-                    r"(?:(?<=\bits )|(?<=\btheir ))(?:lowest|worst|weakest)\b", words)  # "at their weakest late epoch"
+                    r"(?:(?<=\bits )|(?<=\btheir ))(?:lowest|worst|weakest)\b|"  # "at their weakest late epoch"
+                    r"\b(?:last|final) (?:\d+|two|three|four|five) epochs,?\s+(?:the\s+)?(lowest|worst)\b", words)
+    # "In the final three epochs the lowest test accuracy is 96.72 % on seed 1": the span's lowest, that seed's own
     return rank, own
 
 
@@ -7984,8 +8108,8 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
     if not own_role and epoch is None and (head := re.match(r"\W*([^:\d]{0,30}(?:last \d+)?[^:\d]{0,10}):", clause.lower())):
         words, own_role = f"{head[1]} {words}", _HEAD_ROLE.search(f"{head[1]} {words}")  # "min last 3: s0 = 92.36": at the head
     said = words if own_role else words + around  # "min of last 3 83.37 %, final 97.15 %": each figure's own words
-    if re.search(r"\b(min\w*|lowest|worst|weakest|holds?|held)\b", said) and re.search(r"\blast\b|\blate epochs?\b", said):
-        values, role = [min(curve[-k:])], f"min of the last {k}"  # "seed 2 holds 97.77 % over the last 3": its lowest
+    if re.search(r"\b(min\w*|lowest|worst|weakest|holds?|held)\b", said) and _LATE_SPAN.search(said):
+        values, role = _lowest_of_last(curve, k, epoch), f"min of the last {k}"  # "seed 2 holds 97.77 % over the last 3"
     elif own_role and _min_said(own_role, words, ranked):  # of the last K, or of the whole run
         values, role = [min(curve[-k:]), min(curve)], f"min of the last {k} ({min(curve[-k:]):.2f} %) or of the run"
     elif _FINAL.search(words) or not own_role and epoch is None and re.search(r"\b(?:in|at|by) the (?:final|last epoch|end)\b",
@@ -8008,8 +8132,9 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
         said = f"seed {seed}'s test accuracy, {role}: {values[0]:.2f} %"
     ok = any(said_as(v, text) for v in values if v >= 0)
     rank, own = _rank_of(ranked, around.partition(text)[2])
-    if rank and not (own and own.start() == rank.start()) and role in ("final", f"min of the last {k}") and \
-            all(int(m) == seed for m in re.findall(r"\bseed (\d+)", ranked)):  # the rank said of this seed, no other
+    if rank and not (own and own.start(own.lastindex or 0) == rank.start()) and role in ("final", f"min of the last {k}") and \
+            all(int(m) == seed for m in re.findall(r"\bseed (\d+)", ranked)) and \
+            not _BY_SEED_LIST.search(clause.lower()):  # the rank said of this seed, no other; not one role listed by seed
         done = step.check.finished() if step.check else curves  # the seeds that finished, as the check ranks them
         of = {s: (c[-1] if role == "final" else min(c[-k:])) for s, c in curves.items() if s in done or s == seed}
         low_end = rank[1] in ("lowest", "worst", "weakest")
@@ -8018,6 +8143,23 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
     if role.startswith("min") and epoch is not None:  # "99.43 % (seed 1 at epoch 13)": the lowest at the epoch said
         ok, said = _at_epoch_said(curve, int(epoch[1] or epoch[2]), text, said, ok)
     return Claim(number, clause, ok, f"{said} ({record})", "figure", (text,))
+
+
+_LATE_SPAN = re.compile(r"\blast\b|\bfinal (?:\d+|two|three|four|five) epochs\b|\blate epochs?\b")  # a seed's last epochs
+
+
+def _lowest_of_last(curve: list[float], k: int, epoch: re.Match | None) -> list[float]:
+    """A seed's lowest of its last `k` epochs, at the epoch said where one is ("(92.36 %) occurred at epoch 4"; -1 where
+    that epoch's is not the lowest)."""
+    lowest = min(curve[-k:])
+    if epoch is None or not len(curve) - k < int(epoch[1] or epoch[2]) <= len(curve):
+        return [lowest]
+    return [lowest] if curve[int(epoch[1] or epoch[2]) - 1] == lowest else [-1.0]
+
+
+# "the lowest test accuracy is about 96.7 % on seed 1 and about 97.8 % on seed 2": each seed's own figure of the role
+_BY_SEED_LIST = re.compile(r"\d\s*%?\s+(?:on|for|in)\s+seed\s+\d+\s*(?:,|and)\s+(?:about\s+|~\s*)?\d+(?:\.\d+)?\s*%?\s+"
+                           r"(?:on|for|in)\s+seed\s+\d")
 
 
 def _min_said(role: re.Match, words: str, ranked: str) -> bool:
@@ -8843,15 +8985,33 @@ _ARROW_SIZE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%?\s*(?:→|->)\s*(\d
                          r"\s*(?:points?|pts?|pp|%)?\s*\)")
 
 
+# "Δ vs M1 (best): +1.88 pp (96.14 → 98.12)": the signed size said before the move
+_SIZE_ARROW = re.compile(r"(?<![\w.])(?P<s>[+\-−])\s?(?P<n>\d+(?:\.\d+)?)\s*(?:points?|pts?|pp|%)?\s*\(\s*"
+                         r"(?P<a>\d{1,3}(?:\.\d+)?)\s*%?\s*(?:→|->)\s*(?P<b>\d{1,3}(?:\.\d+)?)\s*%?\s*\)")
+
+
 def _arrow_size(low, clause, step, previous, number) -> Claim | None:
-    """The size said beside a move ("98.00 → 97.33 (-0.67)") against the move's own two figures: arithmetic on the
-    sentence's words, so the atom reads the size only (the two figures are decided by the readers of their roles)."""
+    """The size said beside a move ("98.00 → 97.33 (-0.67)", "+1.88 pp (96.14 → 98.12)") against the move's own two
+    figures: arithmetic on the sentence's words, so the atom reads the size only (the two figures are decided by the
+    readers of their roles)."""
     moves = list(_ARROW_SIZE.finditer(low))
+    if not moves and (before := _SIZE_ARROW.search(low)):
+        a, b = float(before["a"]), float(before["b"])
+        return Claim(number, clause, said_as(abs(b - a), before["n"]) and (b < a) == (before["s"] != "+"),
+                     f"{before['a']} → {before['b']} is {b - a:+.2f}", "arithmetic", (before["n"],))
     if not moves:
         return None
-    checks = [(said_as(abs(float(m[2]) - float(m[1])), m[4]) and (float(m[2]) < float(m[1])) == (m[3] != "+"), m) for m in moves]
+    checks = [(said_as(_moved_by(m), m[4]) and (float(m[2]) < float(m[1])) == (m[3] != "+"), m) for m in moves]
     return Claim(number, clause, all(ok for ok, _ in checks), "; ".join(
-        f"{m[1]} → {m[2]} is {float(m[2]) - float(m[1]):+.2f}" for _, m in checks), "arithmetic", tuple(m[4] for _, m in checks))
+        f"{m[1]} → {m[2]} is {'-' if float(m[2]) < float(m[1]) else '+'}{_moved_by(m):.2f}" for _, m in checks), "arithmetic",
+        tuple(m[4] for _, m in checks))
+
+
+def _moved_by(m: re.Match) -> float:
+    """A move's size as its words give it: a count's ("386 → 308 (-20 %)") as a share of where it started, else points."""
+    a, b = float(m[1]), float(m[2])
+    counted = "." not in m[1] + m[2] and m[0].rstrip(" )").endswith("%") and a >= 10
+    return 100 * abs(b - a) / a if counted else abs(b - a)
 
 
 # "over the 9,000 cap", "under the 8k limit": the budget's parameter limit, named by its figure
@@ -8898,6 +9058,65 @@ def _size_before(low, clause, step, previous, number) -> Claim | None:
         return None
     return Claim(number, clause, all(ok for ok, _, _ in checks), "; ".join(e for _, e, _ in checks), "arithmetic",
                  tuple(n for _, _, n in checks))
+
+
+# "roughly a 50 % relative reduction in test errors (119 down to 59)", "a relative reduction of approximately 89 %": a
+# change said as a share of where it started
+_RELATIVE = re.compile(r"(?:(?P<tol>about|around|roughly|approximately|nearly|almost|~|≈)\s*)?(?:an?\s+)?(?P<p>\d+(?:\.\d+)?)\s*%"
+                       r"\s+relative\s+(?P<way>reduction|decrease|drop|cut|fall|improvement|increase|gain|rise)|\brelative\s+"
+                       r"(?P<way2>reduction|decrease|drop|cut|fall|improvement|increase|gain|rise)\s+of\s+(?:(?P<tol2>about|around|"
+                       r"roughly|approximately|nearly|almost|~|≈)\s*)?(?P<p2>\d+(?:\.\d+)?)\s*%")
+_FROM_TO = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*%?\s*(?:→|->|(?:down |up )?to\b)\s*(\d{1,3}(?:,\d{3})+|"
+                      r"\d+(?:\.\d+)?)")
+
+
+def _relative_change(low, clause, step, previous, number) -> Claim | None:
+    """A relative change against its base: the pair the sentence gives ("119 down to 59"; an accuracy pair's errors where
+    the words say a reduction and the pair rose), else the two steps' test errors (100 - the final accuracy)."""
+    if (said := _RELATIVE.search(low)) is None:
+        return None
+    p, tol, way = said["p"] or said["p2"], (said["tol"] or said["tol2"] or "").strip(), said["way"] or said["way2"]
+    down = way in ("reduction", "decrease", "drop", "cut", "fall")
+    if pair := _FROM_TO.search(low):
+        a, b = _num(pair[1].replace(",", "")), _num(pair[2].replace(",", ""))
+        if down and b > a and b <= 100:
+            a, b = 100 - a, 100 - b  # "error rate ... 86.29 % to 98.49 % accuracy": the errors' pair
+    elif previous is not None:
+        a, b = 100 - previous.run.test()[-1], 100 - step.run.test()[-1]
+    else:
+        return None
+    if a <= 0:
+        return None
+    share = 100 * abs(b - a) / a
+    ok = (b < a) == down and (abs(share - _num(p)) <= max(0.1 * _num(p), 1) if tol else said_as(share, p))
+    return Claim(number, clause, ok, f"{a:.2f} → {b:.2f}: a relative {'fall' if b < a else 'rise'} of {share:.1f} %",
+                 "arithmetic", (p,))
+
+
+# "peaked at 98.12 % in epoch 3 and subsequently declined by 1.20 pp to 96.92 %": a move within the run, from a figure
+# said before it, by the size said, to the figure after "to"
+_MOVE_WITHIN = re.compile(rf"(?<![\d.])(?P<x>\d{{2}}\.\d+)\s*%?[^;]*?\b(?P<verb>{_WENT_UP}|{_WENT_DOWN})\s+by\s+"
+                          r"(?P<tol>about |around |roughly |~\s*)?(?P<d>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|pts?|pp)?"
+                          r"\s+to\s+(?P<y>\d{2}\.\d+)")
+
+
+def _run_move(low: str) -> re.Match | None:
+    """The move within one run a clause says, where it names no other step (`_MOVE_WITHIN`)."""
+    if BEFORE.search(low) or re.search(r"\b(?:step|model)[ _-]?\d|\bseeds?\b", low):
+        return None
+    return _MOVE_WITHIN.search(low)
+
+
+def _move_within(low, clause, step, previous, number) -> Claim | None:
+    """A move within the run against the sentence's own two figures: its size and its way (each figure is its role's
+    reader's)."""
+    if (move := _run_move(low)) is None:
+        return None
+    x, y = _num(move["x"]), _num(move["y"])
+    up = re.fullmatch(_WENT_UP, move["verb"]) is not None
+    ok = _within(abs(y - x), move["d"], (move["tol"] or "").strip()) and (y > x) == up
+    return Claim(number, clause, ok, f"{move['x']} → {move['y']} is {y - x:+.2f}, said {move['verb']} by {move['d']}",
+                 "arithmetic", (move["d"],))
 
 
 # "Seed 1's min of the last 3 (97.13) is a tad above seed 2's (97.19)": two figures in brackets and the relation said
@@ -9134,6 +9353,10 @@ def _errors_plainly(low: str) -> str:
         return low  # a digit's counts: its own reader's ("digit 5 vs. M1: 63 → 33 errors")
     low = re.sub(rf"(?i)(?<!their )(?<!its )(?<!-epoch )(?<!'s )\berrors (?:drop|dropped|fall|fell|go|went|come|came|rise|rose)"
                  rf"(?: down| up)? from ({n}) to ({n})\b", r"errors \1 → \2", low)
+    low = re.sub(r"(?i)\b(?:the\s+)?(?:total\s+)?number of misclassified (?:test\s+)?(?:images|digits|samples)\b", "test errors",
+                 low)  # "the total number of misclassified test images fell from 1,371 to 151"
+    # "a 50 % relative reduction in test errors (119 down to 59)": the pair
+    low = re.sub(rf"(?i)\b(?:test )?errors\s*\(\s*({n})\s+(?:down|up)\s+to\s+({n})\s*\)", r"errors \1 → \2", low)
     low = re.sub(rf"(?i)(?<![\d.,])({n})\s*(?:→|->)\s*({n})\s+errors\b", r"errors \1 → \2", low)
     low = re.sub(rf"(?i)^(\W*)({n})\s*(?:→|->)\s*({n})\s*:\s*(a\s+\d+(?:\.\d+)?\s*%\s*(?:cut|drop|rise|increase))\s+in\s+"
                  r"errors\b", r"\1errors \2 → \3: \4", low)
@@ -9197,7 +9420,8 @@ READERS = (_inline_table, _errors_relative, _errors_said, _seeds_mean, _epoch_ro
            _every_digit, _error_ratio, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _speed, _params_change, _delta, _signed_vs,
            _loss_order, _seeds_vs_step, _seed_vs_seed, _jump_against, _arrow_size, _dead_said,
-           _step_behind, _digits_moved, _band_said, _ratio_said, _digit_ratio, _errors_digits_long, _size_before, _cap_said,
+           _step_behind, _digits_moved, _band_said, _ratio_said, _digit_ratio, _errors_digits_long, _size_before, _move_within,
+           _relative_change,           _cap_said,
            _chain_way, _pair_way, _compare,
            _only_epoch, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend,
            _stability, _rate, _which_level, _which_points, _way_between, _head_way, _to_line, _wrong_of_figure, _more_errors)
