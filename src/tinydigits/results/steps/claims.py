@@ -921,7 +921,8 @@ def _ticked(sentence: str) -> str:
 
 # the names a student's code gives its figures, said in words: "`min_last3=95.90`", "best(test)=98.49@6",
 # "min(test[-3:]) = 95.90", "errors(digit 8)=47", "train_final=0.9903", "worst_class = 8", "lr(epoch 5)=0.005"
-_CODE_NAMES = ((r"\bmean\(\s*min_last_?(\d+)\s*\)", r"the seeds' mean min of the last \1"),
+_CODE_NAMES = ((r"\bmean\(\s*min_last_?(\d+)\s*\)(\s*=\s*)?",  # "mean(final)=99.545 mean(min_last3)=99.508": a field each
+                lambda m: ("; " if m.start() else "") + f"the seeds' mean min of the last {m[1]}" + (": " if m[2] else "")),
                (r"\bmean\(\s*finals?\b[^)]{0,30}\)", "the seeds' mean final"),
                (r"\bmin\(\s*(test|train)\w*\s*\[\s*-\s*(\d+)\s*:\s*\]\s*\)", r"min of the last \2 \1"),
                (r"\b(?:min_last_?(\d+)|min\(\s*last_?(\d+)\s*\))(?:\((test|train)\))?", lambda m: f"min of the last "
@@ -951,6 +952,18 @@ _CHANGELOG = re.compile(r"(?i)^(\W*)(?:(?:fixed|regressed|unchanged|changed|adde
 _SUB = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _SHORTHAND = ((r"\b(min|gap)\s*([₀-₉]+)", lambda m: f"{m[1]} {'over' if m[1].lower() == 'gap' else 'of'} the last "
                                                    f"{m[2].translate(_SUB)}" + (" epochs" if m[1].lower() == "gap" else "")),
+              (r"(\berrors\s*\{[^{}]*\})`?\s*(?:->|→)\s*(?=\d\b)", r"\1; digit "),  # "errors{...} -> 3 is worst": a judgement
+              (r"\berrors\s*\{([^{}]*)\}", lambda m: ", ".join(f"digit {d}: {n} errors" for d, n in
+                                                               re.findall(r"(\d)\s*:\s*(\d+)", m[1]))),  # "errors{6: 15, 0: 0}"
+              (r"\bacc\s*\[\s*(\d)\s*\]\s*=\s*", r"digit \1 accuracy "),  # "acc[8]=95.18"
+              (r"\bepoch\s*,\s*train\s*,\s*test\s*(?:->|→|:)\s*", ""),  # a CSV's header, its rows below
+              (r"(?<![\d.,])(\d{1,2}),(\d{1,3}\.\d+),(\d{1,3}\.\d+)(?![\d,])",
+               r"epoch \1 train \2, test \3"),  # a CSV row, "5,98.33,98.00": as a log line says it
+              (r"\bseed\s*=\s*(\d+)", r"seed \1"), (r"\bep(?:och)?\s*=\s*(\d+)", r"epoch \1"),
+              (r"\b(lr|rate)\s*@\s*ep\.?\s*(\d+)\s*=\s*",
+               lambda m: ("; " if m.start() else "") + f"the rate at epoch {m[2]} is "),  # "lr@ep5=0.0999 lr@ep15=0.0020"
+              (r"\bparams\s*=\s*", "params "), (r"\bdropout_p\s*=\s*", "dropout "), (r"\baug_deg\s*=\s*(\d+)", r"rotation \1°"),
+              (r"\bep(\d+)\s*=\s*", r"at epoch \1: "),
               (r"⟶", "→"), (r"\btrain\s*[−-]\s*test\b", "the train-test gap"), (r"\bM(\d)\b", r"Model_\1"),
               (r"\b(?:mean|avg|average)\s+(?=min of the last\b)", "the seeds' mean "),  # "mean min₃ = 95.62"
               (r"\btotal err\b", "total errors"), (r"\s*@\s*(?=e\d|ep\b|ep\.|epoch)", " at "),
@@ -992,7 +1005,8 @@ def _seeds_said(said: str) -> list[str]:
 
 def _shorthand(sentence: str) -> str:
     """A sentence with a fast student's shorthand said in words (above), where it has any."""
-    if not re.search(r"[₀-₉@↑↓∀⟶Δ]|\bM\d\b|(?<![\w.])e\d|\(\s*s\d|\b(?:err|errors|acc)\(\d\)|\bp\s*=\s*\d|"
+    if not re.search(r"[₀-₉@↑↓∀⟶Δ{]|\bM\d\b|\bacc\[|\bep\d*\s*=|\bseed\s*=|\d,\d+\.\d+,\d|\b(?:dropout_p|aug_deg|params)\s*=|"
+                     r"(?<![\w.])e\d|\(\s*s\d|\b(?:err|errors|acc)\(\d\)|\bp\s*=\s*\d|"
                      r"\b(?:worst|best)\s*:\s*\d\b|"
                      r"\bimgs\b|\d\s*ep\b|\d+\s*/\s*\d+\s+seeds", sentence):
         return sentence
@@ -1813,7 +1827,7 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"\b(train\w*|test)((?: accuracy)?) (?:exceeded|exceeds|surpassed|surpasses) (?:the )?(test|train\w*)\b"
                   r"(?!(?: accuracy)? by\b)", r"\1\2 was above \3"),
                  # "Digit 0 recorded 93 misclassifications", "misclassified 12 times": its errors
-                 (r"\b(\d+) misclassifications\b", r"\1 errors"),
+                 (r"\b(\d+) misclassifications\b", r"\1 errors"), (r"\bof (all|the|all the) misses\b", r"of \1 errors"),
                  (r"\b(?:were |was )?(each )?misclassified (\d+) times\b",
                   lambda m: f"had {m[2]} errors{' each' if m[1] else ''}"),
                  (r"\b(?:recorded|accounted for)\s+(?=\d+ errors\b)", "had "),
@@ -2527,6 +2541,9 @@ def _seeds_plainly(text: str) -> str:
                   r"(seed \d+)\b", r"\1 (\2)", text)
     text = re.sub(r"(?i)\b(best|worst|lowest|highest|top|weakest|strongest)\s+seed\s*[:=–-]\s*(?:seed\s+)?(\d+)\b(?!\s*%|\.\d)",
                   r"the \1 seed is seed \2", text)
+    # "The worst of the 3 seeds by the budget rule is seed 1": its rank
+    text = re.sub(r"(?i)\bthe (best|worst|weakest|strongest) of (?:the |all )?(?:\w+ )?seeds(?: by the [\w ]{1,20}?)?\s+"
+                  r"(?:is|was)\s+(seed \d+)\b", r"the \1 seed is \2", text)
     # "seeds 1/2 are > 96": each seed named (slashed seeds after slashed figures are read with them, in order)
     text = re.sub(r"(?i)(?<!\()\bseeds\s+(\d)\s*/\s*(\d)(?:\s*/\s*(\d))?\b(?=\s*,|\s+(?:are|were|both|have|had|stay\w*|"
                   r"finish\w*|end\w*|reach\w*|got|get|held|hold|fell|dropped|rose|all|each)\b)", lambda m: m[0] if re.search(
@@ -2547,7 +2564,8 @@ def _counts_plainly(text: str) -> str:
     text = re.sub(r"(?i)(?<![\d.])(\d{1,4})\s+(?:errors?\s+|mistakes\s+)?on\s+(digit|class)\s+(\d)\b(?!\s*%|\.\d)",
                   r"\2 \3: \1 errors", text) if re.search(r"(?i)\b(?:errors|mistakes)\b", text) else text
     text = re.sub(r"(?i)\s+(?:with|on) clean (?:digits|images|inputs)\b", " (augmentation off)", text)
-    text = re.sub(r"(?i)(\b(?:errors|mistakes)\b[^;]*?\bof (?:the|all|all the) )(\d{2,4}|\d{1,2},\d{3})(?=\s*(?:[.;)]|,\s|$))",
+    text = re.sub(r"(?i)(\b(?:errors|mistakes)\b[^;]*?\bof (?:the|all|all the) )(\d{2,4}|\d{1,2},\d{3})(?![.,]\d)"
+                  r"(?=\s*(?:[.;)]|,\s|$))",
                   r"\1\2 errors", text)  # "111 errors, well over a third of the 249": of the 249 errors
     # "109 of them were read as 3, as were 104 of the 120 wrong 5s": that digit's errors, and its share read so
     text = re.sub(r"(?i)\b(read|mistaken|misread|predicted|classified|taken)\s+(as|for)\s+(\d)\b,?\s+"
@@ -3787,7 +3805,9 @@ def _noise_kept(low: str, moved: float, noise: float) -> bool:
     """What the words say of a difference against its noise holds: inside it ("within the noise", "cannot tell
     apart", "not beyond the noise") or beyond it, in the clause or the sentence's next ("+0.6, beyond the noise");
     True where they say neither."""
-    low = low + " " + (_SENTENCE.get() or "").lower()
+    sentence = (_SENTENCE.get() or "").lower()
+    own = next((part for part in sentence.split(";") if low[:20] in part), sentence)  # not another clause's after a ";"
+    low = low + " " + own
     if HEDGED.search(low):
         return abs(moved) <= noise
     if re.search(r"\bbeyond (?:the )?noise\b", low):
@@ -3904,6 +3924,7 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
     said = f"{held} of {ran} seeds held ({records.CHECK})"
     # "FAIL: 0/3 seeds pass", "Verdict: FAIL, 0 of 3 seeds": a verdict's label; "2 of 3 seeds failed": a count of fails
     failed = bool(re.search(r"\bfail", re.sub(r"^\W*(?:(?:verdict|budget)\s*:?\s*)?(?:pass|fail)\s*[:,]|"
+                                              r"\(\s*verdict\s*:?\s*(?:pass|fail)\s*\)|"  # "0 of 3 (verdict FAIL)"
                                               r"\s*(?:→|->|=>|:|=)\s*(?:pass|fail)\W*$", "", low))) and \
         not re.search(r"\b\d+\s*(?:of|/)\s*(?:the\s+)?\d+\s+(?:seeds?\s+)?(?:held|hold|pass\w*|met)\b", low) and \
         not re.search(r"\b(?:held|hold|pass\w*|met)\s*[:=-]\s*\d+\s*(?:of|/)\s*\d+", low) and \
@@ -3939,7 +3960,8 @@ BUDGET = re.compile(r"\b(budget|target|goal|requirement|requirements|constraints
 
 def _budget(low, clause, step, previous, number) -> Claim | None:
     """Met / did not meet the budget (or the target, the goal): the budget's verdict on this step."""
-    field = re.match(r"\W*budget\s*[:=-]?\s*(pass|fail)\w*\b", low)  # "Budget: PASS with 8,000 parameters"
+    field = re.match(r"\W*budget\s*[:=-]?\s*(pass|fail)\w*\b", low) or \
+        re.search(r"\(\s*verdict\s*:?\s*(pass|fail)\s*\)", low)  # "Budget: PASS with 8,000 parameters", "(verdict FAIL)"
     params = r"\b(?:parameters?|params)\b"
     if BUDGET.search(low) and (re.search(params, low) or _LIMIT.search(low) and re.search(params, _SENTENCE.get() or "")) \
             and not re.search(r"accura|99\.4|epoch", low) and not field:
@@ -4170,6 +4192,8 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     """A small or large gap, or the gap's figure: "train is ahead of test by 0.37 points in the last 3 epochs, a gap
     beyond the noise" (the mean of those epochs, and against the noise where the words say so)."""
     low = re.sub(r"\b(?:the )?difference between (?:the )?train(?:ing)? and (?:the )?test(?: accuracy)?", "the gap", low)
+    low = re.sub(r"\s*±\s*\d*\.\d+\s*(?:pts?|points?|pp|%)?", "", low)  # "+0.00 ± 0.15 pt": the noise, `_plus_minus`'s
+    low = re.sub(r"\b(?:the\s+)?(?:\d|one|two)\s*(?:se|standard errors?)\b[^,;]*", "", low)  # "the 2 SE of ... is about 0.8 pt"
     low = _gap_of_step(re.sub(r"\bgap\s*\((?:train\s*-\s*test|train minus test)[^)]*\)", "gap", low))
     # "test is about 4 points ahead of train": train that far behind test
     low = re.sub(r"\btest(?: accuracy)?( is| was| stays| stayed| ends?| ended| finished)? (about |~|around |roughly )?"
@@ -4734,13 +4758,13 @@ def _stability(low, clause, step, previous, number) -> Claim | None:
     if (seeds := seed_series(step, low)) is not None:  # "no seed is stable": the count (none) says the no
         denied = _negated(low, found.start()) and not (seeds[0] == "count" and seeds[2] == 0)
         claim = _stable_seeds(low, clause, step, number, seeds, steady != denied)
-        k = _count(m[1]) if (m := re.search(rf"\blast (\d+|{'|'.join(WORDS)})", low)) else step.last
+        k = _count(m[1]) if (m := re.search(rf"\blast (\d+|{'|'.join(WORDS)})(?![.\d])", low)) else step.last
         if pair is None or len(seeds[1]) != 1 or not re.search(r"\blast \w+", low):
             return claim
         return _with_span_ends(claim, pair, seeds[1][0][1][-k:])  # "seed 0 goes from 92.36 % to 97.51 % in the last 3"
     if re.search(r"\bseeds?\b", low):
         return None
-    k = _count(m[1]) if (m := re.search(rf"\blast (\d+|{'|'.join(WORDS)})", low)) else facts(step).n  # "the last two"
+    k = _count(m[1]) if (m := re.search(rf"\blast (\d+|{'|'.join(WORDS)})(?![.\d])", low)) else facts(step).n  # "the last two"
     train = _only_train(low) and bool(re.search(r"\btrain(?:ing)?\s+acc", low))  # "the train accuracy ...": its own curve
     test = (step.run.train() if train else step.run.test())[-k:]
     span = f"the last {k} epochs'"
@@ -4773,7 +4797,7 @@ _SPAN_PAIR = re.compile(r"(?:\bfrom\s+|\(\s*)(\d{2}\.\d+)\s*%?\s*(?:(?:up |down 
 def _stable_seeds(low: str, clause: str, step: Step, number: int, seeds: tuple, steady: bool) -> Claim:
     """Stable said of seeds: each seed's last epochs within the noise of two scores."""
     mode, rows, n = seeds
-    k = _count(m[1]) if (m := re.search(rf"\blast (\d+|{'|'.join(WORDS)})", low)) else step.last
+    k = _count(m[1]) if (m := re.search(rf"\blast (\d+|{'|'.join(WORDS)})(?![.\d])", low)) else step.last
     held = {s: (max(c[-k:]) - min(c[-k:]) <= fall_noise(min(c[-k:]), max(c[-k:])), c[-k:]) for s, c in rows}
     said = "; ".join(f"seed {s}: " + ", ".join(f"{v:.2f}" for v in last) + f" (span {max(last) - min(last):.2f})"
                      for s, (_, last) in held.items())
@@ -5366,6 +5390,18 @@ def _epoch_part(low: str, epochs: int) -> tuple[list[int], str] | None:
 _EPOCHS_AND = re.compile(r"\bepochs?\s+\d+(?:,\s*(?:epoch\s+)?\d+(?![.\d]|\s*%))*,?\s+and\s+(?:epoch\s+)?\d+\b(?![.\d]|\s*%)")
 
 
+def _every_epoch(low: str, epochs: int) -> bool:
+    """The words span the whole run: "every epoch", "throughout", "in all 8 epochs", "over the five epochs" of five."""
+    if (whole := re.search(rf"\b(?:over|across|during) (?:all )?the (\d+|{'|'.join(WORDS)}) epochs\b", low)) and \
+            _count(whole[1]) == epochs:
+        return True
+    return re.search(r"\b(?:every|each|all(?: the)?)\s+epochs?\b|\bthroughout\b|\ball through\b|"
+                     r"\b(?:in|over|across|during) all (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"thirteen|fourteen|fifteen) epochs\b|\b(?:each|every one|all) of the (?:\d+ )?epochs\b|\bat every epoch\b|"
+                     r"\b(?:the|its) (?:whole|entire|full) (?:run|training)\b|\ball along\b|\bfrom start to finish\b",
+                     low) is not None
+
+
 def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tuple[list[int] | None, str]:
     """The epochs a clause's words span: every epoch, up to epoch N, from epoch N, the last K, the first K; consistent /
     held / stayed without K: the budget's last epochs. None where no span is said."""
@@ -5407,9 +5443,7 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
         return list(range(1, k + 1)), f"in the first {k} epochs"
     if part:
         return part
-    if re.search(r"\b(?:every|each|all(?: the)?)\s+epochs?\b|\bthroughout\b|\ball through\b|\bin all \d+ epochs\b|"
-                 r"\b(?:each|every one|all) of the (?:\d+ )?epochs\b|\bat every epoch\b|"
-                 r"\b(?:the|its) (?:whole|entire|full) (?:run|training)\b|\ball along\b|\bfrom start to finish\b", low):
+    if _every_epoch(low, epochs):
         return list(range(1, epochs + 1)), "in every epoch"
     if implicit and re.search(r"\b(consistent(?:ly)?|held|holds?|holding|stayed|stays|remained|remains|kept|keeps|"
                               r"maintained|steady|steadily|sustained)\b", low):
@@ -5631,6 +5665,13 @@ def _seed_count(low, clause, step, previous, number) -> Claim | None:
         return None
     ran = len(step.check.finished()) if step.check else 1
     others = re.search(r"\bthe other\s+$", low[:found.start(1)]) is not None  # "the other 5 seeds": all but the one named
+    if step.check and (part := re.search(rf"\b(?:incomplete|pass|fail)\w*\s*(?:on\s+|\(\s*)?(\d+|{'|'.join(WORDS)})\s+of\s+"
+                                         r"(?:the\s+)?$", low[:found.start(1)])):
+        held, tried = step.check.verdict.held()  # "INCOMPLETE on 3 of 4 seeds": those that held of those that ran (the
+        planned = len(step.check.verdict.seeds)  # verdict's own count), or those that finished of those planned
+        said = (_count(part[1]), _count(found[1]))
+        return Claim(number, clause, said in ((held, tried), (ran, planned)), f"{held} of {tried} seeds held; {ran} of "
+                     f"{planned} finished ({records.CHECK})", "seeds", (part[1],))
     return Claim(number, clause, _count(found[1]) + others == ran, f"{ran} seed{'s' * (ran > 1)} trained"
                  + (f" ({records.CHECK})" if step.check else ""), "seeds")
 
@@ -6881,8 +6922,8 @@ def _result_field(low, clause, step, previous, number) -> Claim | None:
         top = [i + 1 for i, v in enumerate(test) if v == max(test)]
         return Claim(number, clause, int(best[1]) in top, f"best test accuracy {max(test):.2f} % at epoch "
                      f"{', '.join(map(str, top))} ({records.METRICS})", "figure", (best[1],))
-    if mean := re.search(rf"\b(?:average|mean)\b[^:\d]*?\blast (\d+|{'|'.join(WORDS)})\b[^:\d]*?(?:[:=–-]|\bis\b|\bwas\b)\s*"
-                         r"(\d{2}\.\d{1,2})", low):
+    if mean := re.search(rf"(?<!seeds' )\b(?:average|mean)\b(?! min)[^:\d]*?\blast (\d+|{'|'.join(WORDS)})\b[^:\d]*?"
+                         r"(?:[:=–-]|\bis\b|\bwas\b)\s*(\d{2}\.\d{1,2})", low):  # not the seeds' mean of their minima
         curve = step.run.train() if re.search(r"\btrain", low[:mean.start(2)]) else test
         k = min(_count(mean[1]) or 1, len(curve))
         value = sum(curve[-k:]) / k
@@ -7106,6 +7147,8 @@ def _dip_at(low, clause, step, previous, number) -> Claim | None:
     if train and seeds:
         return None  # a check records each seed's test curve only
     curves = [c for _, c in seeds[1]] if seeds else [step.run.train() if train else step.run.test()]
+    if seeds and seeds[0] != "count" and len(named := set(re.findall(r"\bseed (\d+)\b", low))) == 1:
+        curves = [c for k, c in seeds[1] if str(k) == next(iter(named))] or curves  # "seed 1, which dipped ...": its own
     oks = [2 <= at <= len(c) and c[at - 1] < c[at - 2] for c in curves]
     ok = bool(curves) and (sum(oks) == seeds[2] if seeds and seeds[0] == "count" else all(oks))
     figures = " | ".join(f"{c[at - 2]:.2f}, {c[at - 1]:.2f}" for c in curves if 2 <= at <= len(c))
@@ -7629,7 +7672,10 @@ def _images_moved(low, clause, step, previous, number) -> Claim | None:
 
 
 def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
-    """"10,000 images", "the full 60k train set", "all the training images"."""
+    """"10,000 images", "the full 60k train set", "all the training images"; not the test set a noise is said on ("two
+    standard errors on 10,000 images")."""
+    if re.search(r"\b(?:standard errors?|se|noise)\b[^.;]{0,20}?\bon\s+(?:the\s+)?10,?000\s+(?:test\s+)?images\b", low):
+        return None
     split = step.run.settings.val_split
     said = f"{step.train_images:,} training images ({records.CONFIG})" + (f" + {split:,} validation" if split else "")
     if split and re.search(r"\btrain", low) and re.search(r"\bvalid|\bval\b", low) and re.search(r"\bimages?\b", low):
@@ -7691,7 +7737,7 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
     if (re.search(r"\b(reach\w*|hit|got to|cross\w*|achiev\w*|went|rose|climbed)\b.*%", low[:found.start()]) or
             re.search(r"\b(stuck|stay\w*|remain\w*|hardly|barely|flat|plateau\w*|moves?|moved|only|happen\w*|nothing|hover\w*|"
                       r"first(?!\s+(?:working\s+)?(?:model|step|version|attempt|try|run|network|baseline|iteration))|"
-                      r"stall\w*|sits?|sat|idle)\b",
+                      r"stall\w*|sits?|sat|idle|chance)\b",
                       low[:found.start()][-40:])) and int(found[1]) != len(step.run.epochs):
         return None  # "reached 95 % within 2 epochs": how soon, not how long it trained (unless the whole run)
     if int(found[1]) != len(step.run.epochs) and (
@@ -9093,6 +9139,37 @@ def _relative_change(low, clause, step, previous, number) -> Claim | None:
                  "arithmetic", (p,))
 
 
+# "98.81 % ± 0.22 (two standard errors on 10,000 images)", "the mean gap ... is +0.00 ± 0.15 pt": the noise said beside
+# a figure, against the yardstick's (`YARDSTICKS`): two standard errors of a test score, or of the gap
+_PLUS_MINUS = re.compile(r"(?<![\d.])(?P<x>[+\-−]?\d{1,3}\.\d+)\s*%?\s*±\s*(?P<n>\d*\.\d+)\s*(?:%|pts?|points?|pp)?"
+                         r"(?P<what>[^.;]{0,40})")
+
+
+def _plus_minus(low, clause, step, previous, number) -> Claim | None:
+    """The noise said beside a figure: a test accuracy's two standard errors on the test set (one where the words say
+    one), the gap's where the figure is a gap; either where the words say neither."""
+    out = []
+    for said in _PLUS_MINUS.finditer(low):
+        if re.search(r"\b(?:sd|std|s\.d\.|standard deviation|σ)\b", low):
+            return None  # "mean ± sd over the seeds": the seeds' spread, not a test score's noise
+        x = abs(_num(said["x"].replace("−", "-")))
+        if x >= 50:
+            band, what = noise_band(x), f"two standard errors of {x:.2f} % on the test set"
+        elif re.search(r"\bgap\b", low[:said.start()]):
+            band, what = facts(step).gap_band, "the gap's noise (both scores' sampling error)"
+        else:
+            continue
+        one = re.search(r"\b(?:one|1)\s*(?:standard error|se)\b", said["what"])
+        two = re.search(r"\b(?:two|2)\s*(?:standard errors|se)\b|\b95\s*%", said["what"])
+        ok = any(_within(b, said["n"], "about") if x < 50 else said_as(b, said["n"])  # a gap's noise: an estimate, rougher
+                 for b in ((band / 2,) if one else (band,) if two or x < 50 else (band, band / 2)))
+        out.append((ok, f"{what}: ±{band:.2f}", said["n"]))
+    if not out:
+        return None
+    return Claim(number, clause, all(ok for ok, _, _ in out), "; ".join(e for _, e, _ in out) + f" ({records.METRICS})",
+                 "arithmetic", tuple(n for _, _, n in out))
+
+
 # "peaked at 98.12 % in epoch 3 and subsequently declined by 1.20 pp to 96.92 %": a move within the run, from a figure
 # said before it, by the size said, to the figure after "to"
 _MOVE_WITHIN = re.compile(rf"(?<![\d.])(?P<x>\d{{2}}\.\d+)\s*%?[^;]*?\b(?P<verb>{_WENT_UP}|{_WENT_DOWN})\s+by\s+"
@@ -9421,7 +9498,7 @@ READERS = (_inline_table, _errors_relative, _errors_said, _seeds_mean, _epoch_ro
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _speed, _params_change, _delta, _signed_vs,
            _loss_order, _seeds_vs_step, _seed_vs_seed, _jump_against, _arrow_size, _dead_said,
            _step_behind, _digits_moved, _band_said, _ratio_said, _digit_ratio, _errors_digits_long, _size_before, _move_within,
-           _relative_change,           _cap_said,
+           _relative_change, _plus_minus,           _cap_said,
            _chain_way, _pair_way, _compare,
            _only_epoch, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend,
            _stability, _rate, _which_level, _which_points, _way_between, _head_way, _to_line, _wrong_of_figure, _more_errors)
