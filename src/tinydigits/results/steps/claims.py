@@ -5671,7 +5671,7 @@ def _seed_count(low, clause, step, previous, number) -> Claim | None:
         planned = len(step.check.verdict.seeds)  # verdict's own count), or those that finished of those planned
         said = (_count(part[1]), _count(found[1]))
         return Claim(number, clause, said in ((held, tried), (ran, planned)), f"{held} of {tried} seeds held; {ran} of "
-                     f"{planned} finished ({records.CHECK})", "seeds", (part[1],))
+                     f"{planned} finished ({records.CHECK})", "seeds", (part[1], found[1]))
     return Claim(number, clause, _count(found[1]) + others == ran, f"{ran} seed{'s' * (ran > 1)} trained"
                  + (f" ({records.CHECK})" if step.check else ""), "seeds")
 
