@@ -39,6 +39,9 @@ def _said(planted: str, words: str) -> bool:
     if re.fullmatch(r"[\d.\s+-]+", planted.strip()):  # "6      7      70.60     81.17 ...": a printed row
         return any(words.endswith(" | ".join(planted.split()[i:])) for i in (0, 1))
     cells = [c.strip() for c in planted.strip().strip("|").split("|")]
+    # "**A:** It was lowest ...": an answer is judged without its mark, "it" followed by what the question asked ([...])
+    planted = re.sub(r"^\W*A:\W*(?:(?:yes|no|not yet|nearly|almost|a little)\s*[-,]\s*)?", "", planted, flags=re.I)
+    words = re.sub(r"(?<=\b[Ii]t) \[[^\]]*\]", "", words)
     return planted[:60] in words or words[:60] in planted or planted.strip().startswith("|") and (
         words.endswith(" | ".join(cells))
         or words == " | ".join(f"{h}: {c}" for h, c in zip(_heads(words), cells[1:], strict=False)))
@@ -162,6 +165,15 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
 #   and 9 true ✗ on arrival (at `bd55efd`); 12 and 11 with two true ✗ each since (beta's "i.e. between 93.48 and 97.15 %"
 #   of the seeds' finals, and a confusion count only metrics.json's confusions hold; the example's "the next weakest after
 #   7 and 8" and "6 got worse while every other digit got better", ranks over the digits not yet read).
+# - students23/: alpha's Result bullets exactly as the seeds print them ("Best Test Accuracy: 86.29 (8th epoch)") with the
+#   course notebook's printed log, a receptive-field table and numbered points, gamma as an FAQ ("**Analysis (FAQ)**", "**Q:**
+#   Is Model_2 overfitting? **A:** Yes, from epoch 4 on - ..."): 10 of 12 and 8 true ✗ (a seeds' table keyed by epoch,
+#   "(Model 1: 11.35)", "the three finals spread over 0.58 pt (97.75 to 98.33 %)") and 5 of 12 with no Analysis read at all
+#   (its head "**Analysis (FAQ)**", each "**Q:**" taken for the next head) on arrival (at `5cbe3f8`); 10 and 10 of 12 with
+#   none and four true ✗ since (the question an answer leans on: "Seeds 1 and 2 do, with 98.34 % and 98.16 % against
+#   98.12 %" is Model_2's best, asked in the question; a digit's accuracy said against another's, "although 5 has the lower
+#   accuracy (92.9 % against 93.0 %)"; "+3.33 pt from 94.18 %" a rise to the epoch named; "At 96 %, two seeds of three held
+#   it" the level said before "it"). One planted line is true by the corpus's rule (a mean of 95.617 cut to "95.61").
 LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
          ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 0), ("students5", "beta"): (5, 1),
          ("students6", "beta"): (11, 0), ("students6", "gamma"): (11, 0), ("students7", "alpha"): (8, 1),
@@ -176,7 +188,8 @@ LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("stud
          ("students19", "alpha"): (10, 1), ("students19", "gamma"): (6, 0),
          ("students20", "beta"): (10, 0), ("students20", "example"): (10, 0),
          ("students21", "alpha"): (9, 0), ("students21", "gamma"): (12, 0),
-         ("students22", "beta"): (12, 2), ("students22", "example"): (11, 2)}
+         ("students22", "beta"): (12, 2), ("students22", "example"): (11, 2),
+         ("students23", "alpha"): (10, 0), ("students23", "gamma"): (10, 4)}
 
 
 @pytest.mark.parametrize(("folder", "handin"), sorted(LATER))

@@ -35,12 +35,12 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev21": (99.5, 100.0, 99.0), "dev22": (99.5, 100.0, 98.0), "dev23": (99.5, 100.0, 98.0),
           "dev24": (99.5, 100.0, 96.0), "dev25": (99.5, 100.0, 90.5), "dev26": (None, 100.0, 98.5),
           "dev27": (99.5, 100.0, 97.0), "dev28": (94.0, 100.0, 90.5), "dev29": (92.5, 100.0, 99.5),
-          "dev30": (77.5, 99.0, 87.0), "dev31": (86.0, 94.0, 91.5), "dev32": (77.0, 98.5, 98.5),
-          "dev33": (89.5, 98.5, 98.5), "dev34": (87.5, 89.5, 97.0), "dev35": (86.0, 89.0, 99.5),
-          "dev36": (94.5, 97.0, 97.5), "dev37": (99.5, 100.0, 98.5), "dev38": (84.5, 100.0, 98.5),
+          "dev30": (77.5, 100.0, 87.0), "dev31": (86.0, 98.0, 91.5), "dev32": (77.0, 98.5, 98.5),
+          "dev33": (89.5, 100.0, 98.5), "dev34": (87.5, 99.0, 97.0), "dev35": (86.0, 91.0, 99.5),
+          "dev36": (94.5, 99.0, 97.5), "dev37": (99.5, 100.0, 98.5), "dev38": (84.5, 100.0, 98.5),
           "dev39": (84.5, 100.0, 97.5), "dev40": (85.0, 100.0, 95.5), "dev41": (93.5, 100.0, 95.5),
-          "dev42": (94.0, 100.0, 97.0), "dev43": (95.5, 98.5, 98.5), "dev44": (83.0, 98.0, 98.5),
-          "dev45": (80.5, 96.0, 99.0), "dev46": (80.5, 89.5, 99.0),
+          "dev42": (94.0, 100.0, 97.0), "dev43": (95.5, 100.0, 98.5), "dev44": (83.0, 98.0, 98.5),
+          "dev45": (80.5, 97.0, 99.0), "dev46": (80.5, 89.5, 99.0),
           "dev47": (86.5, 97.0, 99.5), "dev48": (91.0, 100.0, 96.5), "dev49": (88.0, 98.0, 88.0),
           "dev50": (79.5, 94.0, 92.0), "dev51": (90.5, 100.0, 92.5),
           "dev52": (80.5, 100.0, 87.0), "dev53": (89.0, 100.0, 93.0), "dev54": (93.0, 99.0, 98.5),
@@ -48,7 +48,8 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev56": (76.5, 98.0, 84.0), "dev57": (86.5, 100.0, 88.5),
           "dev58": (82.5, 100.0, 90.0), "dev59": (95.5, 100.0, 98.0),
           "dev60": (78.5, 100.0, 94.0), "dev61": (83.5, 100.0, 93.0), "dev62": (90.5, 100.0, 89.5),
-          "dev63": (80.5, 92.0, 95.5)}
+          "dev63": (80.5, 92.0, 95.5), "dev64": (99.5, 100.0, 97.5),
+          "dev65": (78.0, 100.0, 93.0)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -60,7 +61,8 @@ def test_the_development_parts_keep_their_figures(part):
     assert figures["specificity"] >= least_specificity, shown
     assert least_sensitivity is None or figures["sensitivity"] >= least_sensitivity, shown  # dev26: no false rows
     assert figures["coverage"] >= least_coverage, shown
-    assert figures["plans_judged"] <= (3 if part in ("dev3", "dev4", "dev54") else 0), shown  # a result before its plan
+    assert figures["plans_judged"] <= {"dev3": 3, "dev4": 3, "dev54": 3, "dev65": 5}.get(part, 0), shown  # a result before
+    # its plan: the labeller's plan, the checker's claim ("The worst digit was 7 (36 errors), so step 4 should try rotation")
 
 
 # (hand-in, step, section, sentence, verdict) against the corpus hand-ins' records: a true and a false sentence for each

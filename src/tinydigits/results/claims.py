@@ -20,12 +20,14 @@ from tinydigits.results.steps.step import Step
 # a step's head, numbered as a section or led by an emoji as well: "## Model_1", "## 2. Model_1 - Skeleton", "## 🧪 Step 1"
 STEP_HEAD = re.compile(r"^#{1,3}\s*(?:\d+[.)]\s*)?(?:[^\w\s#]+\s*)?(?:step|model|iteration)[ _-]?(\d+)\b.*$", re.I | re.M)
 # where a part starts: `**Analysis:**`, `### Result`, `### 🎯 Target`, `Target:` at a line's start
-PART_HEAD = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|#{2,4}\s*(?:[^\w\s#*]+\s*)?|__)?\s*(target|results?|analysis)\s*[:.]?\s*"
-                       r"(?:\*\*|__)?\s*:?[ \t]*",
+PART_HEAD = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|#{2,4}\s*(?:[^\w\s#*]+\s*)?|__)?\s*(target|results?|analysis)\s*"
+                       r"(?:\([^)\n]{0,30}\)\s*)?[:.]?\s*(?:\*\*|__)?\s*:?[ \t]*",  # "**Analysis (FAQ)**": its kind beside it
                        re.I | re.M)
 # where it ends: the next bold or heading line, a picture, or the tool's checks
 # (an Analysis's own bold heads - "**Observations:**", "**Inference:**" - are inside it)
-_OWN = r"(?!(?:observations?|inferences?|conclusions?|insights?|key insights?|findings?|notes?|learnings?)\s*:?\s*\*\*)"
+# (and "**Q:** ... **A:** ...", a question and its answer)
+_OWN = (r"(?!(?:observations?|inferences?|conclusions?|insights?|key insights?|findings?|notes?|learnings?|q|a|questions?|"
+        r"answers?)\s*:?\s*\*\*)")
 PART_END = re.compile(r"^\s*(?:\*\*" + _OWN + r"[^*]+\*\*\s*:?\s*$|\*\*" + _OWN + r"[^*]+:\*\*|(?:\*\*|__)\s*(?:target|results?|"
                       r"analysis)\b|#{1,4}\s|!\[|"
                       r"<details|\[evidence\]|checked against the records|what the records show)", re.I | re.M)

@@ -226,6 +226,7 @@ def sentences(text: str) -> list[str]:
     out = []
     text = re.sub(r"```[^\n]*\n(.*?)```", lambda m: "\n\n" + "\n\n".join(_printed_lines(m[1])) + "\n\n", text,
                   flags=re.S)  # a printed block: each of its lines is one
+    text = _QA.sub(_answer, text)  # "**Q:** Is it overfitting?" / "**A:** Not yet - ...": the answer, a sentence of its own
     text = _MD_TABLE.sub(_table_rows, text)
     for block in re.split(r"\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n|\s+(?:→|->)\s+(?=(?:\*\*)?(?:Reason|Next|Why|Cause|Fix|Action|"
                           r"Plan|Because)\b)", "\n" + text.strip()):  # "Observation: ... → Reason: ... → Next: ...": three
@@ -273,6 +274,23 @@ def _table_rows(m: re.Match) -> str:
     return "\n\n" + "\n\n".join(f"{' | '.join(head)}: {' | '.join(row)}" for row in rows) + "\n\n"
 
 
+# a question and its answer marked as such: the question claims nothing, the answer is read alone
+_QA = re.compile(r"(?m)^[ \t]*(?:[-*][ \t]+)?(?:\*\*|__)?Q(?:uestion)?[ \t]*[:.][ \t]*(?:\*\*|__)?(?P<q>[^\n]*?)\?[ \t]*"
+                 r"(?:\*\*|__)?(?:\n[ \t]*(?:[-*][ \t]+)?)?(?:\*\*|__)?A(?:nswer)?[ \t]*[:.][ \t]*(?:\*\*|__)?[ \t]*"
+                 r"(?:(?i:yes|no|nope|not yet|not really|nearly|almost|mostly|partly|a little|somewhat|barely|hardly)"
+                 r"[ \t]*[-–—,:;.][ \t]*)?(?P<a>[^\n]*)")  # "No - 11 of the 32 units were dead": the yes or no, to the question
+# what a question asks about, where its answer says "it": "What did the test loss do?", "Did digit 8 get better?"
+_ASKED_OF = re.compile(r"(?i)^\W*(?:(?:what|how)\s+)?(?:did|does|do|is|was|has)\s+(?P<s>(?:the\s+)?(?:digit|class|seed)\s+\d|"
+                       r"the\s+(?:test|train(?:ing)?)\s+(?:loss|accuracy)|the\s+(?:gap|rate|learning rate|lr))\s+\w+")
+
+
+def _answer(qa: re.Match) -> str:
+    """A question and its answer (`_QA`): the answer alone, its first "it" followed by what the question asked about, in
+    brackets as a quotation adds a word ("It [the test loss] was lowest at epoch 3")."""
+    answer = qa["a"]
+    if asked := _ASKED_OF.match(qa["q"]):
+        answer = re.sub(r"\b([Ii]t)\b(?!')", lambda m: f"{m[1]} [{asked['s']}]", answer, count=1)
+    return f"\n\n{answer}"
 _WHY = re.compile(r"(?i)\W*why\b")
 _ASKED = re.compile(r"(?i)\W*(?:how|which|what|did|does|do|is|was|are|were|has|have)\b")
 _ANSWERS = re.compile(r"(?:None|All|Within|In|By|After|At|From|Since|Seed \d|\d|One|Two|Three|Four|Five|Six|Barely|Hardly|Only"
@@ -291,6 +309,8 @@ _EFFECT_VERBS = r"raised|lifted|improved|lowered|closed|shrank|narrowed|hurt|red
 
 # where a sentence is cut between one claim and the next (`clauses`)
 _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best|min)\b)|"
+                   r",\s+and\s+(?=their\s+(?:mean|average)\s+(?:final\s+)?of\s+\d)|"
+                   r"(?<=\d),\s+(?=(?:first\s+)?(?:crossing|passing|reaching)\s+\d{2}(?:\.\d+)?\s*%)|"  # ", crossing 95 % at ..."
                    r",\s+(?=unlike\s+(?:in\s+)?(?:step|model)[ _-]?\d)|"
                    r"(?<=\d),\s+(?=(?:then\s+)?(?:stalled|plateaued|flattened)\s+(?:at|on|around)\s+\d)|(?<=%):\s+(?=with\s+\d)|"
                    r"(?<=[\d%]) and (?=ends? (?:just |slightly |well )?(?:above|below|under|over) (?:the )?(?:train|test)\b)|"
@@ -304,6 +324,7 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r",\s+(?=then\s+(?:the\s+)?(?:train|test)\w*\b)|\s+and\s+(?=(?:then\s+)?(?:ends?|ended|finish(?:es|"
                    r"ed))\s+at\s+\d)|"
                    r",\s+(?=then\s+it\s+(?:jumped|jumps|went|goes)\s+(?:up\s+)?to\s+\d)|"
+                   r"(?<=\)),\s+(?=then\s+it\s+(?:dropped|dipped|fell|slipped)\b)|"  # "(97.93% → 98.64%), then it dropped"
                    r",\s+(?=then\s+(?:reached|hit|climbed to|rose to|ended at|"
                    r"finished at|peaked at)\s+\d)|"
                    r",\s+(?=before\s+(?:the\s+)?(?:test\s+|train\s+)?accuracy\s+\w+\s+(?:to|past)\s+\d)|"
@@ -1212,8 +1233,14 @@ def _as_accuracy(sentence: str) -> str:
 
 def _where_step(sentence: str) -> str:
     """"the opposite of step 1 where train was ahead": what follows "where" is said of that step, a clause of its own."""
-    return re.sub(r"(?i)\b((?:step|model)[ _-]?(\d+)),?\s+where\s+(?=(?:the\s+)?(?:train\w*|test|val\w*|digit|loss|accuracy|"
-                  r"gap|rate|lr|seed|its|it\s+(?:was|had|reached|ended|got|stayed|sat))\b)", r"\1; in step \2, ", sentence)
+    sentence = re.sub(r"(?i)\b((?:step|model)[ _-]?(\d+)),?\s+where\s+(?=(?:the\s+)?(?:train\w*|test|val\w*|digit|loss|accuracy|"
+                      r"gap|rate|lr|seed|its|it\s+(?:was|had|reached|ended|got|stayed|sat))\b)", r"\1; in step \2, ", sentence)
+    # "one epoch later than Model_1, which already had 95.75 % at epoch 3": what follows "which" is Model_1's
+    sentence = re.sub(r"(?i)\b((?:step|model)[ _-]?\d+),\s+which\s+(?=(?:already\s+|still\s+|only\s+)?(?:had|reached|got|hit|"
+                      r"was at)\b)", r"\1; \1 ", sentence)
+    # "Unlike step 1, where test was still above train at epoch 15, here train is ahead": that step's clause ends at "here"
+    return re.sub(r"(?i)(; in step \d+, )([^;]*?),\s+(?=(?:here|now|in this step|this time)\b)",
+                  lambda m: m[1] + re.sub(r"(?i)\bstill\s+", "", m[2]) + "; ", sentence)
 
 
 # a clause whose subject is one earlier step, and which compares it with nothing: "in step 1 train was ahead"
@@ -1408,11 +1435,7 @@ def _said_of_the_run(sentence: str, step: Step) -> str:
     if re.search(r"(?i)\btrain", sentence):  # "(97.83 vs 97.51 on seed 0)": a train/test pair, the run's own seed's
         sentence = re.sub(rf"(?i)(\d\s*%?)\s+(?:on|for|of)\s+seed {getattr(step.run.settings, 'seed', 0)}\b(?=\s*\))", r"\1",
                           sentence)
-    # "Just after the cut the test accuracy was 98.49 %": the first epoch on the lower rate, where the run has one
-    if (lower := _lower_from([e.lr for e in step.run.epochs])) and not re.search(r"(?i)\bepochs?\s+\d", sentence):
-        sentence = re.sub(r"(?i)^(\W*)(?:just |right |directly )?after the (?:rate |lr |learning rate )?(?:cut|drop),?\s+"
-                          r"(?=(?:the\s+)?(?:test|train\w*|val\w*)\s+(?:accuracy|acc)\s+(?:was|is|reached|jumped|rose|went)\b)",
-                          lambda m: f"{m[1]}At epoch {lower[0]} ", sentence)
+    sentence = _after_the_cut(sentence, _lower_from([e.lr for e in step.run.epochs]))
     # "from 94.27 % at epoch 2 to 95.99 % and 96.14 %" where those are the run's last epochs: each the next epoch's
     sentence = re.sub(r"(?i)\bfrom (\d{2}\.\d+\s*%?) (at|in|after) epoch (\d+) to ((?:\d{2}\.\d+\s*%?,\s*)*\d{2}\.\d+\s*%?) and "
                       r"(\d{2}\.\d+\s*%?)(?!\s*(?:at|in|after|by) (?:the )?(?:epoch|end|last))",
@@ -1428,6 +1451,19 @@ def _said_of_the_run(sentence: str, step: Step) -> str:
                       lambda m: f"from {m[1]} at epoch {n - 1} to {m[2]} at epoch {n}", sentence)
     return re.sub(r"(?i)\b(?:the\s+)?(?:second[- ]to[- ]last|penultimate|next[- ]to[- ]last|last[- ]but[- ]one)\s+epoch\b",
                   f"epoch {n - 1}", sentence)
+
+
+def _after_the_cut(sentence: str, lower: list[int]) -> str:
+    """"Just after the cut the test accuracy was 98.49 %": the first epoch on the lower rate, where the run has one;
+    "After the cut, test stayed above 98 %": every epoch on the lower rate."""
+    if not lower or re.search(r"(?i)\bepochs?\s+\d", sentence):
+        return sentence
+    sentence = re.sub(r"(?i)^(\W*)(?:just |right |directly )?after the (?:rate |lr |learning rate )?(?:cut|drop),?\s+"
+                      r"(?=(?:the\s+)?(?:test|train\w*|val\w*)\s+(?:accuracy|acc)\s+(?:was|is|reached|jumped|rose|went)\b)",
+                      lambda m: f"{m[1]}At epoch {lower[0]} ", sentence)
+    return re.sub(r"(?i)^(\W*)(?:right )?after the (?:rate |lr |learning rate )?(?:cut|drop),?\s+"
+                  r"(?=[^.;]*\b(?:stayed|stays|remained|remains|kept|keeps|held|holds|never|did not|didn't)\b)",
+                  lambda m: f"{m[1]}From epoch {lower[0]} on, ", sentence)
 
 
 def _as_goal(item: str) -> str:
@@ -1764,6 +1800,7 @@ def _all_right(m: re.Match) -> str:
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _NUMBER_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
+                 (r"\(\s*((?:step|model)[ _-]?\d)\s*:\s*(\d{1,3}(?:\.\d+)?\s*%?)\s*\)", r"(\2 in \1)"),  # "(Model 1: 11.35)"
                  (r"((?:^|[,;(])\s*[a-z][a-z _]{0,25}?)\s*(?:->|→)\s*(?=~?\s*\d)", r"\1: "),  # "Params -> 6720": a field
                  (r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|few|all|last|first)\s*eps\b", r"\1 epochs"),
                  (r"(?<=\d)\s*(?:percent|per cent|pct)\b", " %"),
@@ -2410,6 +2447,11 @@ def _said_plainly(text: str) -> str:
     the seeds" (their mean final), "Seeds that held 99.4 %: 0 of 3" (a count said as a sentence)."""
     # "Train Loss=0.0902 Accuracy=97.54": a log line's accuracy, a percentage
     text = re.sub(r"(?i)\b(acc(?:uracy)?\s*[:=]\s*)(\d{2}\.\d+)(?![\d.])(?!\s*%)", r"\1\2 %", text)
+    # "a FAIL, since epoch 13 is below 99.4 %": a cause, no span from epoch 13
+    text = re.sub(r"(?i)\bsince (epoch \d+ (?:is|was|has|had)\b)", r"because \1", text)
+    # "epoch 5 is the first on the lower rate": the rate first lower there
+    text = re.sub(r"(?i)\bepoch (\d+) (?:is|was) the first(?: epoch)? (?:on|at|with) the (?:lower|reduced|cut|smaller) "
+                  r"(?:rate|lr|learning rate)\b", r"the rate was first lower at epoch \1", text)
     # "It took until epoch 8 to pass 98 %": the first epoch at or above it
     text = re.sub(r"(?i)\b(?:it\s+)?took (?:until|till|up to) (?:the\s+)?epoch (\d+) (?:to|before it could|before it would)\s+"
                   r"(?:pass|reach|hit|get (?:to|over|above)|cross|go (?:over|above))\s+(\d{2}(?:\.\d+)?\s*%?)",
@@ -3397,8 +3439,8 @@ def _compare(low, clause, step, previous, number) -> Claim | None:
     # "fell back to 96.92 % at the end, still better than in step 1": the word the comparison's "than" follows
     verb = next((m for m in COMPARE.finditer(low) if re.match(r"\s+than\b", low[m.end():])), None) or COMPARE.search(low)
     moved = re.search(rf"\bfrom\s+{NUM}\s*%?.*?\bto\s+{NUM}\s*%", low) or _arrow_between(low, step, previous)
-    if previous is not None and moved and (BEFORE.search(low) is not None or re.search(r"\b(?:step|model)[ _]?\d", low) or
-                                            _steps_pair(previous, step, moved[1], moved[2])):
+    others = re.sub(rf"\b(?:step|model)[ _]?{number}\b", " ", low)  # "Model_2 goes from 75.41 % to 98.49 %" in step 2: its own
+    if previous is not None and moved and (BEFORE.search(others) is not None or _steps_pair(previous, step, moved[1], moved[2])):
         return _moved(low, clause, step, previous, number, _num(moved[1]), _num(moved[2]), moved[1], moved[2])
     # "Against Model_1, ... while train is up 14.78"; not a reason's "because the last 2 epochs fell back"
     before = _before_named(low, number) or (_before_named(_head_of(low), number) if not re.match(r"\W*because\b", low) else None)
@@ -4192,6 +4234,9 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     """A small or large gap, or the gap's figure: "train is ahead of test by 0.37 points in the last 3 epochs, a gap
     beyond the noise" (the mean of those epochs, and against the noise where the words say so)."""
     low = re.sub(r"\b(?:the )?difference between (?:the )?train(?:ing)? and (?:the )?test(?: accuracy)?", "the gap", low)
+    low = re.sub(r"\bgap between (?:the )?(?:train(?:ing)?|test)(?: accuracy)? and (?:the )?(?:train(?:ing)?|test)"
+                 r"(?: accuracy)?\s+(?=(?:shrank|shrunk|narrowed|closed|grew|widened|increased|decreased|fell|rose|went)\b)",
+                 "gap ", low)  # "the gap between train and test shrank by about 0.3 points"
     low = re.sub(r"\s*±\s*\d*\.\d+\s*(?:pts?|points?|pp|%)?", "", low)  # "+0.00 ± 0.15 pt": the noise, `_plus_minus`'s
     low = re.sub(r"\b(?:the\s+)?(?:\d|one|two)\s*(?:se|standard errors?)\b[^,;]*", "", low)  # "the 2 SE of ... is about 0.8 pt"
     low = _gap_of_step(re.sub(r"\bgap\s*\((?:train\s*-\s*test|train minus test)[^)]*\)", "gap", low))
@@ -4275,7 +4320,7 @@ _GAP_CHANGED = re.compile(r"\bgap\b[^.;]{0,20}?\b(?P<dir>grew|widened|increased|
 _GAP_CHANGED_BY = re.compile(r"\bgap\b[^.;]{0,20}?\b(?P<dir>grew|widened|increased|rose|went up|shrank|shrunk|narrowed|"
                              r"decreased|fell|went down|came down|dropped|closed)\s+by\s+(?P<tol>about |around |~\s*|roughly )?"
                              r"(?P<n>\d*\.?\d+)\s*(?:points?|pts?|pp|%)?\s+(?:compared (?:with|to)|than|vs\.?|versus|on|from|"
-                             r"against)\s+(?:in\s+)?(?:step|model)[ _-]?\d")
+                             r"against|over)\s+(?:in\s+)?(?:step|model)[ _-]?\d")
 
 
 def _gap_moved(low: str, clause: str, step: Step, previous: Step, number: int, moved: re.Match) -> Claim:
@@ -4305,8 +4350,12 @@ def _gap_change(low: str, clause: str, step: Step, previous: Step, number: int, 
     then, now = facts(previous).gap, facts(step).gap
     up = grew["dir"] in _GREW
     ok = (now > then) == up and _within(abs(now - then), grew["n"], (grew["tol"] or "").strip())
+    said = (grew["n"],)
+    if to := re.match(r"[^.;]*?,\s*to (?P<tol>about |around |~\s*)?(?P<n>\d*\.\d+)\s*(?:points?|pts?|pp)?\b", low[grew.end():]):
+        near = (to["tol"] or "").strip()  # "shrank by about 0.5 points over step 2, to 0.14 points": where it ended
+        ok, said = ok and (_within(abs(now), to["n"], "about") if near else said_as(abs(now), to["n"])), (*said, to["n"])
     return Claim(number, clause, ok, f"train - test, mean of the last {facts(step).n}: {then:+.2f} in the step before, "
-                 f"{now:+.2f} here ({now - then:+.2f}; {records.METRICS} of both)", "gap", (grew["n"],))
+                 f"{now:+.2f} here ({now - then:+.2f}; {records.METRICS} of both)", "gap", said)
 
 
 def _ahead_against(low: str, claim: Claim, step: Step, previous: Step, ahead: re.Match) -> Claim:
@@ -4351,7 +4400,10 @@ def _lead_epochs(low: str, step: Step, ahead: re.Match) -> list[int]:
         k = _count(m[1])
     else:
         k = 1 if re.search(rf"{end}|\btrain(?:ing)?(?: accuracy)? (?:ends?|ended|finish(?:es|ed)?)\b", low) or \
-            re.match(rf"\W*(?:{end})", _SENTENCE.get() or "") else facts(step).n  # "At the end ..., and train is ahead"
+            re.match(rf"\W*(?:{end})", _SENTENCE.get() or "") or \
+            re.match(r"\W*with\b", low) and re.search(r"\b(?:finish(?:es|ed)|ended|ends)\b[^;]*$",  # "..., while the train loss
+                                                     (_SENTENCE.get() or "").partition(low)[0]) \
+            else facts(step).n  # finished lower at 0.108, with train accuracy 0.7 points ahead": at the end too
     return list(range(n - min(k, n) + 1, n + 1))
 
 
@@ -4871,7 +4923,9 @@ def _rate_when(low: str, cut: re.Match | None, rates: list[float], negated: bool
     at = _AT_EPOCH.search(low, cut.start()) if cut else None
     if at is None and cut:  # "After epoch 3 the step size was decayed": the epoch said first
         at = re.match(rf"\W*{_AT_EPOCH.pattern}\b(?!\s*[,:]?\s*\d)", low)
-    if at and not re.search(r"\d{2}\.\d+|\d{2}\s*%", low[cut.start():max(at.start(), cut.start())]):  # not an accuracy's epoch
+    between = low[cut.start():max(at.start(), cut.start())] if at else ""  # not an accuracy's epoch, nor a loss's said
+    if at and not re.search(r"\d{2}\.\d+|\d{2}\s*%", between) and not ("loss" in low[:cut.start()] and  # after the cut
+                                                                       re.search(r"\d?\.\d+", between)):
         lower = _lower_from(rates)
         when = int(at[2]) + (at[1] == "after" or "end of" in at[0])
         first = re.search(r"\b(?:start\w*|begin\w*|began|first)\s+(?:to\s+)?$", low[:cut.start()])
@@ -4941,7 +4995,10 @@ def _one_way(values: list[float]) -> bool:
 
 # "lowered from step 2's 0.1 to 0.05", "from 0.1 in step 2 to 0.05": a step's rate against the one before it
 _RATE_ACROSS = re.compile(r"\bfrom\s+(?:(?:step|model)[ _-]?\d+'s\s+(?:(?:lr|rate|learning rate)\s+(?:of\s+)?)?(?P<x>\d*\.\d+)|"
-                          r"(?P<x2>\d*\.\d+)\s+(?:in|for)\s+(?:step|model)[ _-]?\d+)\s+to\s+(?P<y>\d*\.\d+)(?![\d.]|\s*%)")
+                          r"(?P<x2>\d*\.\d+)\s+(?:in|for)\s+(?:step|model)[ _-]?\d+)\s+to\s+(?P<y>\d*\.\d+)(?![\d.]|\s*%)|"
+                          # "the step switched from Adam at 0.002 to SGD at 0.05": the step before's optimiser, then this one's
+                          r"\bswitch\w*\s+from\s+(?:adam\w*|sgd|rmsprop)\s+(?:at|with)\s+(?:lr\s+)?(?P<x3>\d*\.\d+)\s+to\s+"
+                          r"(?:adam\w*|sgd|rmsprop)\s+(?:at|with)\s+(?:lr\s+)?(?P<y2>\d*\.\d+)(?![\d.]|\s*%)")
 # "Step 1 used Adam at 0.002", "In step 1 the LR was 0.01": a clause about another step
 _OTHER_SUBJECT = re.compile(r"\W*(?:in |for |on )?(?:the )?(?:step|model)[ _-]?(\d+)(?:'s)?\b")
 
@@ -4952,7 +5009,7 @@ def _rate_across(low: str, clause: str, step: Step, them: Step, number: int) -> 
     found = _RATE_ACROSS.search(low)
     if found is None:
         return None
-    x, y = found["x"] or found["x2"], found["y"]
+    x, y = found["x"] or found["x2"] or found["x3"], found["y"] or found["y2"]
     ours = [*(e.lr for e in step.run.epochs), step.run.settings.lr]
     theirs = [*(e.lr for e in them.run.epochs), them.run.settings.lr]
     ok = any(r is not None and said_as(r, x) for r in theirs) and any(r is not None and said_as(r, y) for r in ours)
@@ -4971,8 +5028,9 @@ def _rate_beside(low: str) -> bool:
 
 
 # "the wider layers and the lower rate": this step's rate against the step before's, not a cut inside the run
-_RATE_THAN = re.compile(r"\b(?:a|the)\s+(lower|smaller|higher|bigger|larger)\s+(?:lr|rate|learning rate)\b"
-                        r"(?!\s+(?:than|of|from|after|in|at|for)\b)")
+_RATE_THAN = re.compile(r"(?<!\bfirst on )(?<!\bfirst epoch on )\b(?:a|the)\s+(lower|smaller|higher|bigger|larger)\s+"
+                        r"(?:lr|rate|learning rate)\b(?!\s+(?:than|of|from|after|in|at|for)\b)")  # "the first on the lower
+# rate": the first epoch after a cut in the run
 
 
 def _rate(low, clause, step, previous, number) -> Claim | None:
@@ -5028,7 +5086,8 @@ def _rate_cut(low: str) -> re.Match | None:
     if cut and "loss" in low[:cut.start()] and (rate := RATE_WORDS.search(low)) and rate.start() > cut.start():
         cut = _CUT.search(low, rate.start())
     curve = r"\b(?:test|train\w*|acc\w*)\s+(?:\w+\s+)?$"  # "why did test fall after epoch 3 when the lr ...": test's fall
-    if cut and re.search(curve, low[:cut.start()]) and (rate := RATE_WORDS.search(low)) and rate.start() > cut.start():
+    if cut and (re.search(curve, low[:cut.start()]) and (rate := RATE_WORDS.search(low)) and rate.start() > cut.start() or
+                re.search(r"\bloss\s+$", low[:cut.start()])):  # "with Adam at 0.002 the train loss fell": the loss's fall
         cut = next((c for c in _CUT.finditer(low) if not re.search(curve, low[:c.start()])), None)
     near = [m.start() for m in RATE_WORDS.finditer(low)]
     if cut and near and re.search(r"\b(?:test|train\w*|accuracy|acc)\b[^,;]{0,20}$", low[:cut.start()]) and \
@@ -5053,17 +5112,17 @@ def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None
     if cut:
         moved = any(b < a for a, b in zip(rates, rates[1:], strict=False)) or step.run.settings.scheduler == "onecycle"
         verdicts.append(moved != negated)
-    elif flat:
-        constant = len(set(rates)) == 1 and step.run.settings.scheduler != "onecycle"
+    elif flat and (constant := _flat_rate(low, flat, rates, step)) is not None:
         verdicts.append(constant != _negated(low, flat.start()))
     for found in re.finditer(r"(?<![\w.])(\d*\.\d+(?:e-?\d+)?|\d+(?:\.\d+)?e-?\d+)(?![\d.]|\s*%|\s*(?:points?|px)\b)",
                              low):
         if re.search(r"\b(momentum|decay|dropout|beta\w*|ema|gamma|factor)\s*(?:of|=|:)?\s*$", low[:found.start()]) or \
                 re.search(r"(?:^|[\s(])[+\-−±]$", low[:found.start()]):
             continue  # another setting's figure, or a signed one (a difference: "added only +0.09"), not a rate
-        if _loss_said(low[:found.start()]) or "loss" in low[:found.start()] and not re.search(
-                r"\b(?:lr|rate)\b[^.;]{0,15}$", low[:found.start()]):
-            continue  # a loss's figure: the clause's subject is the loss
+        if _loss_said(low[:found.start()]) or "loss" in low[:found.start()] and (not re.search(
+                r"\b(?:lr|rate)\b[^.;]{0,15}$", low[:found.start()]) or re.search(
+                r"\b(?:with|after|since|at) the (?:lr|rate) (?:cut|drop|decay)\b,?\s*(?:from\s*)?$", low[:found.start()])):
+            continue  # a loss's figure: the clause's subject is the loss ("the loss halved with the rate cut, from 0.111")
         if float(found[1]) < 1:  # a rate the run had at an epoch's start, or the peak set (1 or more: an accuracy)
             denied = negated and found.start() > cut.start() and re.search(r"\bto\s*$", low[:found.start()])  # "never cut to"
             verdicts.append(_rate_said(found[1], low[:found.start()], low[found.end():], rates, step.run.settings.lr) !=
@@ -5141,6 +5200,17 @@ class _Level:
         return float(self.text)
 
 
+def _flat_rate(low: str, flat: re.Match, rates: list[float], step: Step) -> bool | None:
+    """Whether the rate was flat where a flat word says so: over the epochs named ("stayed at 0.005 in epochs 5 and 6"),
+    else the whole run; None where the word is an accuracy's ("test accuracy stayed below 96 %")."""
+    if re.search(r"\b(?:acc\w*|test|train(?:ing)?\s+(?:acc\w*|loss)|loss|gap)\b[^,;]{0,25}$", low[:flat.start()]):
+        return None
+    scope, _ = _epoch_scope(low, len(rates), 3, implicit=False)
+    if scope and len(scope) < len(rates):
+        return len({rates[e - 1] for e in scope}) == 1
+    return len(set(rates)) == 1 and step.run.settings.scheduler != "onecycle"
+
+
 def _level(low: str) -> _Level | None:
     """The threshold a clause says ("above 98.8 %", "98 % or more", "holds that": the figure said before), or None
     where it says none, or says a difference ("by over 0.5 %") or two figures ("train and test reached 99.61 % and
@@ -5150,8 +5220,8 @@ def _level(low: str) -> _Level | None:
                  else (found["x"], "reached") if found else (None, None))
     if found is None and (held := _HELD_THAT.search(low)):
         before = list(re.finditer(r"(\d{1,3}\.\d+|\d{2,3})\s*%", low[:held.start()]))
-        if not before:
-            return None
+        if not before or re.match(r"\s*%?\s*(?:at|in|after)\s+(?:ep\.?|epoch)\s*\d+", low[before[-1].end():]):
+            return None  # "dropped to 98.61 % at ep 13 and stayed there": that epoch's figure, its own reader's
         text, rel, found = before[-1][1], "above", held
     if found is None or "loss" in low[max(0, found.start() - 30):found.start()]:
         return None
@@ -5175,7 +5245,8 @@ def _level(low: str) -> _Level | None:
                  low[found.end():]):
         return _Level(text, kind, found.start(), True)  # "≥ 99.4 does not hold yet"
     if re.search(r"\bnever\s+(?:fell|falls|dropped|drops|dipped|dips|went|goes|got|gets|was|is|sank|sinks|slipped|slips)"
-                 r"\s*$", before):
+                 r"(?:\s+(?:back|again))?\s*$|\bnot once\b[^.;]*?\b(?:fall|drop|dip|go|get|sink|slip)\s*$",
+                 before):  # "never dropped back below X", "not once ... did test fall below X"
         return _Level(text, "up" if kind == "down" else "at most", found.start(), False, every=True)  # never below X
     if kind == "up" and re.match(r"(?:exceed|surpass)", low[found.start():]) and \
             re.search(r"\b(?:did not|didn't|does not|doesn't|never|not once)\s*$", before):
@@ -5422,10 +5493,8 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     if found := re.search(r"\b(?:up to|until|till|through|before|to)\s+(?:and including\s+)?(?:at\s+)?epoch\s+(\d+)", low):
         n = min(int(found[1]) - ("before" in found[0]), epochs)
         return list(range(1, n + 1)), f"epochs 1-{n}"
-    # "after epoch N" alone is that epoch's figure; "after epoch N on" a span
-    if found := re.search(r"\b(?:from|since)\s+epoch\s+(\d+)(?:\s+on(?:wards?)?)?|\bafter\s+epoch\s+(\d+)\s+on(?:wards?)?", low):
-        n = int(found[1]) if found[1] else int(found[2]) + 1
-        return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
+    if from_epoch := _from_epoch(low, epochs):
+        return from_epoch
     if (part := _epoch_part(low, epochs)) and "(" not in part[1]:
         return part  # "until the last two epochs": before the last K is read as the last K
     if found := re.search(rf"\b(?:the first(?: epoch)?|epoch 1) and the (?:last|final) (\d+|{'|'.join(WORDS)}) epochs\b",
@@ -5435,7 +5504,7 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
     if found := re.search(rf"\b(?:last|final)\s+(\d+|{'|'.join(WORDS)})(?:\s+epochs?)?\b", low):
         k = min(_count(found[1]) or last, epochs)
         return list(range(epochs - k + 1, epochs + 1)), f"in the last {k} epochs"
-    if re.search(r"\b(?:in |at |after )?the first epoch\b", low):
+    if re.search(r"\b(?:in |at |after )?(?:the|that|this) first epoch\b|\b(?:right )?from the (?:very )?(?:start|outset)\b", low):
         return [1], "in epoch 1"
     if found := re.search(rf"\b(?:first\s+|(?:stay\w*|remain\w*|stuck|sat|hover\w*)\b[^.;]*?\bfor (?:the first )?)"
                           rf"(\d+|{'|'.join(WORDS)})\s+epochs?\b", low):
@@ -5450,6 +5519,23 @@ def _epoch_scope(low: str, epochs: int, last: int, implicit: bool = True) -> tup
         k = min(last, epochs)
         return list(range(epochs - k + 1, epochs + 1)), f"in the last {k} epochs"
     return None, ""
+
+
+def _from_epoch(low: str, epochs: int) -> tuple[list[int] | None, str] | None:
+    """The span from an epoch: "from epoch N (on)", "after epoch N on", "after epoch N it never ...", "did not drop below
+    98 % after epoch 7", "no seed dropped below 94 % after epoch 1" (where no other span is said); "after epoch N" alone
+    is that epoch's figure."""
+    spans = re.search(r"\b(?:first|last|final)\s+(?:\d+|two|three|four|five)\s+epochs?\b|"
+                      r"\bepochs\s+\d+\s*(?:to|-|–|and)\s*\d+", low)
+    found = re.search(r"\b(?:from|since)\s+epoch\s+(\d+)(?:\s+on(?:wards?)?)?|\bafter\s+epoch\s+(\d+)\s+on(?:wards?)?",
+                      low) or not spans and re.search(
+        r"\b(?:from|since)\s+epoch\s+(\d+)|\bafter\s+epoch\s+(\d+)\b(?=[^.;]*?\b(?:never|not once|no longer|stayed|"
+        r"remained|kept)\b)|\b(?:never|did not|didn't|not once|no seed|none of the seeds)\b[^.;]*?\bafter\s+epoch\s+(\d+)\b",
+        low)
+    if not found:
+        return None
+    n = int(found[1]) if found[1] else int(next(g for g in found.groups()[1:] if g)) + 1
+    return (list(range(n, epochs + 1)) or None), f"epochs {n}-{epochs}"
 
 
 def _epochs_listed(found: re.Match, low: str, epochs: int) -> tuple[list[int] | None, str]:
@@ -5576,6 +5662,11 @@ def seed_series(step: Step, low: str) -> tuple[str, list[tuple[int, list[float]]
             return named
         return "all", [(k, curve) for k, curve in named[1] if k != int(but[1])], named[2]
     found = _SEED_SCOPE.search(low)
+    words = "|".join(WORDS)  # "all three seeds finished above 93 %, but only 2 of the 3 ended above 95 %": of the seeds
+    if found is None and step.check and re.search(r"\bseeds\b", _SENTENCE.get() or "") and (of := re.search(
+            rf"\b(\d+|{words}) of the (\d+|{words})\s+(?=(?:ended|finished|held|stayed|reached|were|passed|kept|got)\b)", low)):
+        rows = seed_curves(step)
+        return "count", list(rows.items()), _count(of[1]) if _count(of[2]) == len(rows) else -1
     if found is None or found["one2"] and not step.check and not re.search(r"\bseed", low[:found.start() + 1]):
         return None
     rows = seed_curves(step)
@@ -5749,8 +5840,9 @@ def _inline_table(low, clause, step, previous, number) -> Claim | None:
                 figure = "none recorded" if record is None else f"{record:.4f}" if "loss" in what else \
                     f"{record:g}" if what in ("rate", "test errors") else f"{record:.2f} %"
                 wrong.append(f"seed {key}'s {what}: {figure}" if by_seed else f"{what} at epoch {key}: {figure}")
+    of_seeds = by_seed or any(re.fullmatch(r"(?:seed|s)\s*#?\d+\b.*", c) for c in columns[1:])
     said = (wrong[0] if wrong else f"{len(read)} figures of {len(rows)} {'seeds' if by_seed else 'epochs'} as said") \
-        + f" ({records.CHECK if by_seed and step.check else records.METRICS})"
+        + f" ({records.CHECK if of_seeds and step.check else records.METRICS})"
     sizes = tuple(n for c in columns if _WRONG_COLUMN.search(c) for n in re.findall(r"\d+(?:,\d{3})*k?", c))  # "of 10k"
     return Claim(number, clause, not wrong, said, "figure", tuple(c for row in rows for c in row) + sizes)
 
@@ -6172,6 +6264,9 @@ def _table_cell(step: Step, seeds: dict, by_seed: bool, key: int, column: str) -
         if (at := re.search(r"\bepoch (\d+)", column)) and 1 <= int(at[1]) <= len(curve):
             return curve[int(at[1]) - 1], f"test at epoch {at[1]}"  # "test % epoch 4"
         return curve[-1], "final test"
+    if (seed := re.fullmatch(r"(?:seed|s)\s*#?(\d+)(?:\s+test(?: acc\w*)?)?", column)) and seeds:  # a column a seed's: its
+        curve = seeds.get(int(seed[1])) or []  # test curve at the row's epoch
+        return (curve[key - 1] if 1 <= key <= len(curve) else None), f"seed {seed[1]}'s test"
     rows = step.run.epochs
     if not 1 <= key <= len(rows):
         return None, column
@@ -7008,7 +7103,9 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
                   r"(?:till|until|to|up to) the end)\b", low) or \
         (re.search(r"\b(?:kept|keeps)\s+(?P<up>climb|ris|improv|increas|fall|dropp|decreas)ing\b", low)
          if re.search(r"\b(?:after|from|since) epoch \d+\b", low) else None)  # "from epoch 3, it kept climbing"
-    if found is None or re.search(r"\b(?:lr|rate|learning rate|scheduler|step size)\s+$", low[:found.start()]):
+    if found is None or re.search(r"\b(?:lr|rate|learning rate|scheduler|step size)\s+$", low[:found.start()]) or \
+            re.search(r"\bit\s+$", low[:found.start()]) and RATE_WORDS.search(low[:found.start()]) and \
+            not re.search(r"\b(?:acc\w*|test|train\w*|loss)\b", low[:found.start()]):  # "the rate was held ..., it never dropped"
         return None  # "the rate never dropped": the rate's reader
     # the curve the verb is said of: "the loss never rose"; not "accuracy kept improving as the loss fell"
     loss = "loss" in low[:found.start()] or ("loss" in low and not re.search(r"\bacc|\bscore", low[:found.start()]))
@@ -7077,6 +7174,10 @@ def _seed_rank(low, clause, step, previous, number) -> Claim | None:
              for f in _SEED_RANK.finditer(low) if (f[2] or f[4] not in ("best", "top")) and
              not re.match(r"\s*(?:to\s+)?start", low[f.end():])]  # "the best start": epoch 1's rank, read below
     ranks += [(f[3], f[1], f[2]) for f in _SEED_RANK_AFTER.finditer(low)]  # "Best final over the seeds: 98.16 % (seed 2)"
+    # "seeds 0 and 2 have the highest minimum": a tie, each of the two ranked
+    tied = list(re.finditer(r"\bseeds? (\d+) and (?:seed )?(\d+)\s+(?:both\s+)?(?:have|had|share|shared)\s+the\s+"
+                            r"(lowest|highest|worst|best|top)\b\s*(final|best|peak|min\w*|last)?", low))
+    ranks += [(tie[k], tie[3], tie[4]) for tie in tied for k in (1, 2)]
     if seed := re.search(r"\bseed (\d+)\b", low):  # "seed 2 starts best (...) and also finishes best": epoch 1's, the last's
         ranks += [(seed[1], f[2], "first" if f[1].startswith("start") else "final") for f in re.finditer(
             r"\b(start(?:s|ed)?|finish(?:es|ed)?|ends up|ended up)\s+(?:the\s+)?(best|highest|top|worst|lowest|weakest)\b", low)]
@@ -7109,7 +7210,7 @@ def _seed_rank(low, clause, step, previous, number) -> Claim | None:
                         held = held and 1 <= int(at[1]) <= len(curve) and said_as(curve[int(at[1]) - 1], t)
         ok = ok and held
     return Claim(number, clause, ok, "; ".join(dict.fromkeys(said)) + f" ({records.CHECK if step.check else records.METRICS})",
-                 "figure", tuple(dict.fromkeys(read)))
+                 "figure", tuple(dict.fromkeys(read + [tie[2] for tie in tied])))
 
 
 _DROPS = re.compile(r"\b(?:went down|dropped|fell|dipped|decreased|declined)\s+(?P<n>once|twice|one time|two times|"
@@ -7368,7 +7469,9 @@ def _layer_params(low: str, clause: str, step: Step, number: int) -> Claim | Non
 # "finals from 97.75 to 98.33 %", "the worst of the last three runs from 92.36 % on seed 0 to 97.77 % on seed 2"
 _SEED_AT = r"\s*%?\s*(?:\(\s*|\b)?(?:(?:on|for)\s+)?(?:seed\s+(?P<{}>\d+)\s*\)?\s*)?"
 _SEED_SPAN = re.compile(r"\b(?P<role>finals?|final (?:values|accuracies|test\w*)|(?:worst|lowest|min\w*)(?: of the last "
-                        r"(?P<k>\d+|two|three|four|five)(?: epochs)?)?)\b[^.;%\d]{0,40}?(?:\bfrom\s+|\bbetween\s+|\(\s*)"
+                        r"(?P<k>\d+|two|three|four|five)(?: epochs)?)?)\b[^.;%\d]{0,40}?"
+                        r"(?:\b(?:spread|range)\w*\s+(?:over|of|across)\s+(?P<size>\d*\.\d+)\s*(?:points?|pts?|pp)\s*,?\s*)?"
+                        r"(?:\bfrom\s+|\bbetween\s+|\(\s*)"
                         r"(?P<a>\d{2}\.\d+)" + _SEED_AT.format("sa") + r"(?:(?:up |down )?to|and|–)\s*(?P<b>\d{2}\.\d+)"
                         + _SEED_AT.format("sb"))
 
@@ -7395,6 +7498,8 @@ def _seed_span(low: str, clause: str, step: Step, number: int) -> Claim | None:
     what = "final" if span["role"][0] not in "wlm" else f"min of the last {k}"
     said, read = ", ".join(f"seed {s} {v:.2f}" for s, v in values.items()), [span["a"], span["b"], span["sa"], span["sb"]]
     rest = low[span.end():]
+    if span["size"]:  # "the three finals spread over 0.58 pt (97.75 to 98.33 %)": how far apart, said before the ends
+        ok, read = ok and said_as(ends[-1] - ends[0], span["size"]), [*read, span["size"]]
     if spread := re.match(r"[^.;\d]{0,20}?\b(?:a\s+)?(?:spread|range|span|gap|difference) of\s+(?:about\s+|only\s+|just\s+)?"
                           r"(\d*\.\d+)", rest):
         ok = ok and said_as(ends[-1] - ends[0], spread[1])  # "a spread of 0.09"
@@ -7573,7 +7678,7 @@ def _params_of(low: str, clause: str, step: Step, number: int) -> Claim | None:
                   rf"(?:step|model)[ _-]?\d+(?:'s)?)?\s*\(\s*{NUM}\s*(k|K)?\s*\)", clause, re.I))
         if m), None)
     if found is None or re.search(r"\b(?:adds?|added|adding|costs?|saves?|saved|removes?|removed|takes? away|an extra|"
-                                  r"extra|another)\s+(?:only\s+|just\s+)?$|\b(?:adds?|added|adding)\b[^,;.]{0,30}\bfor\s+$|"
+                                  r"extra|another)\s+(?:a\s+net\s+|net\s+)?(?:only\s+|just\s+)?$|\b(?:adds?|added|adding)\b[^,;.]{0,30}\bfor\s+$|"
                                   r"[+\-−]\s?$",  # "+2,854 params vs step 2": the change, the reader of changes
                                   clause[:found.start()], re.I) or \
             re.match(r"\s*(?:fewer|more|less|lighter|heavier|smaller|bigger|larger|(?:above|below|over|under)\s+"
@@ -7688,12 +7793,8 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
                      for _, v, k in counts)
             return Claim(number, clause, ok, said, "figure", tuple(t for t, _, _ in counts))
     low = _split_plainly(low)
-    if share := re.search(rf"{NUM}\s*(k|K)?\s+(?:of|out of) (?:the )?{NUM}\s*(k|K)?\s*(?:images|samples)?\s*(?:go(?:es)? to|"
-                          r"went to|(?:are|were) (?:(?:used|set aside|held out|kept|reserved|put aside) )?(?:for|as)|for|as) "
-                          r"(?:the |a )?validation", low):
-        ok = abs(_num(share[1]) * (1000 if share[2] else 1) - split) < (500 if share[2] else 0.5) and \
-            abs(_num(share[3]) * (1000 if share[4] else 1) - step.train_images - split) < (500 if share[4] else 0.5)
-        return Claim(number, clause, ok, said, "figure", (share[1], share[3]))  # "1,000 of the 8,000 go to validation"
+    if share := _split_share(low, clause, step, number, said):  # "1,000 of the 8,000 go to validation"
+        return share
     # "the validation split left 7,000 images for training": those are the training images
     if val := re.search(rf"\bvalidation\b[^.;]*?{NUM}\s*(k|K)?\s*(?:images|samples|digits)(?!\s+(?:for|to)\s+train)|"
                         r"\bval(?:idation)? split\s*[:=]?\s*"
@@ -7720,6 +7821,28 @@ def _images_said(low: str, clause: str, step: Step, number: int) -> Claim | None
                  r"\ball (?:of )?(?:the )?(?:mnist )?(?:train(?:ing)? )?images\b", low):
         return Claim(number, clause, step.train_images >= records.MNIST_TRAIN - split, said, "figure")
     return None
+
+
+def _split_share(low: str, clause: str, step: Step, number: int, said: str) -> Claim | None:
+    """"1,000 of the 8,000 go to validation", "the validation split takes 1,000 of the 8,000 images, so the model trained
+    on only 7,000": the split, the whole (and the rest), each against the records."""
+    split = step.run.settings.val_split
+    share = re.search(rf"{NUM}\s*(k|K)?\s+(?:of|out of) (?:the )?{NUM}\s*(k|K)?\s*(?:images|samples)?\s*(?:go(?:es)? to|"
+                      r"went to|(?:are|were) (?:(?:used|set aside|held out|kept|reserved|put aside) )?(?:for|as)|for|as) "
+                      r"(?:the |a )?validation", low) or \
+        re.search(rf"\bvalidation\b[^.;\d]*?{NUM}\s*(k|K)?\s+(?:of|out of)\s+(?:the\s+|all\s+)?{NUM}\s*(k|K)?\s*"
+                  r"(?:images|samples|digits)", low)
+    if share is None:
+        return None
+    ok = _count_near(share[1], share[2], split) and _count_near(share[3], share[4], step.train_images + split)
+    if rest := re.search(rf"\btrain(?:ed|s|ing)?\s+on\s+(?:only\s+|just\s+)?{NUM}\s*(k|K)?", low[share.end():]):
+        ok = ok and _count_near(rest[1], rest[2], step.train_images)
+    return Claim(number, clause, ok, said, "figure", (share[1], share[3]) + ((rest[1],) if rest else ()))
+
+
+def _count_near(text: str, thousands: str | None, count: int) -> bool:
+    """A count of images as said ("7,000", "7k": within 500 where said in thousands) against the record's."""
+    return abs(_num(text) * (1000 if thousands else 1) - count) < (500 if thousands else 0.5)
 
 
 def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
@@ -8044,9 +8167,11 @@ def _role_beside(low: str, after: str, at: int, words: str, epoch: re.Match | No
     to the end: 95.90 % at epoch 4")."""
     if _EPOCH.match(after):
         words = re.sub(r"\b(?:(?:to|at|in|by|until) )?the end\b[^:,;]{0,30}:\s*$", ": ", words)
-    if re.match(r"\s*%?\s*(?:at the end|in the end|by the end|(?:at|in) the (?:last|final) epoch(?!s)|finally)\b", after):
+    # "~96.2 % at the end": final; but "best 97.75 % in the last epoch" is the best, which came there
+    if re.match(r"\s*%?\s*(?:at the end|in the end|by the end|(?:at|in) the (?:last|final) epoch(?!s)|finally)\b", after) and \
+            not re.search(r"\b(?:best|highest|peak|max(?:imum)?)\s*[:=]?\s*$", words):
         tol = re.search(r"(?:\b(?:almost|nearly|close to|about|around|approximately|approx\.?|roughly)|~|≈)\s*$", words)
-        return (words[:tol.start()] + " final " + tol[0] if tol else words + " final "), None  # "~96.2 % at the end"
+        return (words[:tol.start()] + " final " + tol[0] if tol else words + " final "), None
     if re.fullmatch(r"\W*", words) and (role := _ROLE_AFTER.match(after)):  # "99.41 % best test accuracy": its role after it
         return f"{words} {role[1]} ", epoch
     if not re.search(r"[a-z]", low[low.rfind("(", 0, at) + 1:at]) and low.rfind("(", 0, at) > low.rfind(")", 0, at) and \
@@ -8133,7 +8258,10 @@ def _rank_of(words: str, after: str) -> tuple[re.Match | None, re.Match | None]:
 
 # "best seed", "seed 1 is the best of the three: 96.03 % at epoch 2": a seed's rank, not the best epoch's figure
 _SEED_RANK_WORDS = re.compile(r"\b(?:best|highest|top|strongest)\s+seed\b|"
-                              r"\bthe (?:best|strongest) of the \w+(?:\s+seeds)?(?=\s*:)")
+                              r"\bthe (?:best|strongest) of the \w+(?:\s+seeds)?(?=\s*:)|"
+                              # "the worst seed (...) and the best (seed 2, ...)", "seeds 0 and 2 share the highest"
+                              r"\bthe (?:best|strongest|highest|top)(?=\s*\(\s*seed \d)|"
+                              r"\b(?:share|shared|tie|tied)\s+(?:for\s+)?the\s+(?:best|highest|top)\b")
 
 
 _HEAD_ROLE = re.compile(r"\b(min\w*|lowest|worst|final\w*|best|highest|peak\w*)\b")  # a list's role, said at its head
@@ -8550,8 +8678,11 @@ def _loss_level(low: str, clause: str, number: int, text: str, rel: str, own: st
                  "figure", (text,))
 
 
-def _lowest_loss(after: str, clause: str, number: int, text: str, pool: list, kind: str, rows: list, train: bool) -> list[Claim]:
-    """A loss said to be the lowest (at the epoch said): the lowest of its curve (none where no loss was printed)."""
+def _lowest_loss(after: str, since: str, clause: str, number: int, text: str, pool: list, kind: str, rows: list,
+                 train: bool) -> list[Claim]:
+    """A loss said to be the lowest (at the epoch said - "lowest at epoch 3 (0.0649) and rose to 0.1011 at epoch 5": the
+    one before it - else after it): the lowest of its curve (none where no loss was printed)."""
+    after = f"{since} {after}" if re.search(r"\b(?:at|in) epoch \d+\s*\(?\s*$", since) else f"{after} {since}"
     if not (pool := [x for x in pool if x is not None and not math.isnan(x)]):
         return []  # no loss printed: the log cannot say which was lowest
     best = min(pool)
@@ -8644,7 +8775,7 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
         # "(0.247) and lowest ...": the next one's; "lowest in epoch 3 with 0.1263": that epoch's, said lowest
         ahead, since = re.split(r"\band\b|[,;]", low[found.end():found.end() + 25])[0], re.split(r"\d?\.\d+|[,;]", before)[-1]
         if re.search(r"\b(lowest|minimum|min|best)\b", own + ahead) or re.search(r"\b(?:is|was) (?:at its )?lowest\b", since):
-            out += _lowest_loss(f"{low[found.end():]} {since}", clause, number, text, pool, kind, rows, train)
+            out += _lowest_loss(low[found.end():], since, clause, number, text, pool, kind, rows, train)
             continue
         if (first := _loss_epoch(before, low[found.end():], len(rows))) is not None:
             at = int(first[1] or 1)
@@ -8760,7 +8891,10 @@ def _step_named(before: str, after: str) -> re.Match | None:
     named = re.search(r"(?s).*\b(?:step|model)[ _-]?(\d+)(?:'s)?(?:[^.;,]|(?<=\d)\.(?=\d)){0,20}$", before)
     if named and re.search(r"\bto\b", before[named.end(1):]) and re.search(r"\bfrom\b", before):
         named = None  # "from 0.409 in step 1 to 0.050": the figure after "to" is this step's
-    return named or re.match(r"\s*(?:in|for|of|from)\s+(?:step|model)[ _-]?(\d+)\b", after)
+    # "0.41 at the end of step 1", "the 0.071 that step 1 finished on": that step's
+    return named or re.match(r"\s*(?:(?:at the end of|at the start of|after)\s+|that\s+(?=(?:step|model)[ _-]?\d+\s+(?:finished|"
+                             r"ended|ends|finishes|started|had|reached|got)\b)|(?:in|for|of|from)\s+)(?:step|model)[ _-]?(\d+)\b",
+                             after)
 
 
 def _loss_band(low: str, clause: str, step: Step, number: int, band: re.Match) -> Claim:
@@ -8999,7 +9133,8 @@ def _jump_against(low, clause, step, previous, number) -> Claim | None:
 _COUNTS = rf"(\d+|{'|'.join(WORDS)}|no|none)"
 _DEAD_PART = re.compile(rf"\b{_COUNTS}\s+(?:of\s+(?:the\s+|its\s+)?(\d+|{'|'.join(WORDS)})\s+)?(?:relu\s+)?"
                         r"(?:(?:channels?|units?|filters?|neurons?)\s+)?(?:after|of|in)\s+(?:the\s+)?"
-                        rf"(?:({'|'.join(ORDINALS)})(?:\s+conv\w*)?\b|(fully connected|fc|linear|dense)\s+layer\b)")
+                        rf"(?:({'|'.join(ORDINALS)})(?:\s+conv\w*|\s+(fully connected|fc|linear|dense)\s+layer)?\b|"
+                        r"(fully connected|fc|linear|dense)\s+layer\b)")
 
 
 def _dead_said(low, clause, step, previous, number) -> Claim | None:
@@ -9010,8 +9145,10 @@ def _dead_said(low, clause, step, previous, number) -> Claim | None:
         return None
     rows, verdicts, said, read = step.run.layer_stats, [], [], []
     for found in parts:
-        if found[4]:  # the fully connected layer: the last row not a conv's
-            row = next((r for r in reversed(rows) if re.match(r"(?i)fc|lin|dense|head", r["layer"])), None)
+        if found[4] or found[5]:  # the (first, second) fully connected layer: of the rows not a conv's, the last where none
+            dense = [r for r in rows if re.match(r"(?i)fc|lin|dense|head", r["layer"])]  # is counted
+            k = ORDINALS.index(found[3]) if found[4] else len(dense) - 1
+            row = dense[k] if 0 <= k < len(dense) else None
         else:
             k = ORDINALS.index(found[3])
             row = rows[k] if k < len(rows) else None
