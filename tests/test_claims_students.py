@@ -41,7 +41,7 @@ def _said(planted: str, words: str) -> bool:
     cells = [c.strip() for c in planted.strip().strip("|").split("|")]
     # "**A:** It was lowest ...": an answer is judged without its mark, "it" followed by what the question asked ([...])
     planted = re.sub(r"^\W*A:\W*(?:(?:yes|no|not yet|nearly|almost|a little)\s*[-,]\s*)?", "", planted, flags=re.I)
-    words = re.sub(r"(?<=\b[Ii]t) \[[^\]]*\]", "", words)
+    words = re.sub(r"(?<=\b[Ii]t) \[[^\]]*\]|(?<=\bagainst) \[[^\]]*\]", "", words)
     return planted[:60] in words or words[:60] in planted or planted.strip().startswith("|") and (
         words.endswith(" | ".join(cells))
         or words == " | ".join(f"{h}: {c}" for h, c in zip(_heads(words), cells[1:], strict=False)))
@@ -170,10 +170,7 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
 #   Is Model_2 overfitting? **A:** Yes, from epoch 4 on - ..."): 10 of 12 and 8 true ✗ (a seeds' table keyed by epoch,
 #   "(Model 1: 11.35)", "the three finals spread over 0.58 pt (97.75 to 98.33 %)") and 5 of 12 with no Analysis read at all
 #   (its head "**Analysis (FAQ)**", each "**Q:**" taken for the next head) on arrival (at `5cbe3f8`); 10 and 10 of 12 with
-#   none and four true ✗ since (the question an answer leans on: "Seeds 1 and 2 do, with 98.34 % and 98.16 % against
-#   98.12 %" is Model_2's best, asked in the question; a digit's accuracy said against another's, "although 5 has the lower
-#   accuracy (92.9 % against 93.0 %)"; "+3.33 pt from 94.18 %" a rise to the epoch named; "At 96 %, two seeds of three held
-#   it" the level said before "it"). One planted line is true by the corpus's rule (a mean of 95.617 cut to "95.61").
+#   none since. One planted line is true by the corpus's rule (a mean of 95.617 cut to "95.61").
 LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
          ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 0), ("students5", "beta"): (5, 1),
          ("students6", "beta"): (11, 0), ("students6", "gamma"): (11, 0), ("students7", "alpha"): (8, 1),
@@ -189,7 +186,7 @@ LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("stud
          ("students20", "beta"): (10, 0), ("students20", "example"): (10, 0),
          ("students21", "alpha"): (9, 0), ("students21", "gamma"): (12, 0),
          ("students22", "beta"): (12, 2), ("students22", "example"): (11, 2),
-         ("students23", "alpha"): (10, 0), ("students23", "gamma"): (10, 4)}
+         ("students23", "alpha"): (10, 0), ("students23", "gamma"): (10, 0)}
 
 
 @pytest.mark.parametrize(("folder", "handin"), sorted(LATER))

@@ -2382,6 +2382,57 @@ CORPUS_SAID = [
     ("beta", 3, "analysis", "Seed 0 finished 3.85 pt below Model_2 (93.48 vs 97.33 %), which is significant; seed 1 finished "
                             "only 0.18 pt below it (97.15 %), within the noise of a 10k test set.", "partly"),  # each its noise
     ("example", 2, "analysis", "`test_acc >= 99.2 for ep 7-15` -> a flat top, the question is only the last 0.05", "partly"),
+    # the twentieth session's readings (dev.jsonl's register again, dev64, dev65, the twenty-third class)
+    ("alpha", 3, "analysis", "epoch | seed 0 | seed 1 | seed 2: 2 | 91.95 | 96.03 | 93.15", True),  # a seeds' table by epoch
+    ("alpha", 3, "analysis", "epoch | seed 0 | seed 1 | seed 2: 2 | 91.95 | 96.03 | 93.16", False),
+    ("alpha", 2, "result", "Test Accuracy after the 1st epoch: 75.41 (Model 1: 11.35)", True),
+    ("alpha", 2, "result", "Test Accuracy after the 1st epoch: 75.41 (Model 1: 11.53)", False),
+    ("alpha", 3, "analysis", "The three finals spread over 0.58 pt (97.75 to 98.33 %), and their mean of 98.02 % is 1.38 pt "
+                             "short of 99.4 %.", True),
+    ("alpha", 3, "analysis", "The three finals spread over 0.68 pt (97.75 to 98.33 %).", False),
+    ("beta", 3, "analysis", "The gap between train and test shrank by about 0.3 points compared with step 2.", True),
+    ("alpha", 3, "analysis", "The train-test gap shrank by about half a point over step 2, to 0.24 points on average over "
+                             "the last 3 epochs.", False),  # 0.14
+    ("alpha", 2, "analysis", "The rate was still 0.05 at epoch 4 and 0.005 from epoch 5, so epoch 5 is the first on the lower "
+                             "rate.", True),
+    ("alpha", 2, "analysis", "The rate was still 0.05 at epoch 4 and 0.005 from epoch 5, so epoch 4 is the first on the lower "
+                             "rate.", False),
+    ("example", 1, "analysis", "Test accuracy did not drop below 98 % after epoch 7.", True),
+    ("example", 1, "analysis", "Test accuracy did not drop below 98 % after epoch 6.", False),  # epoch 7: 97.96
+    ("example", 2, "analysis", "Not once after epoch 4 did test fall below 99 %.", True),
+    ("example", 2, "analysis", "Not once after epoch 5 did the test accuracy fall below 99.2 %.", False),  # epoch 6: 99.10
+    ("gamma", 3, "analysis", "No seed dropped below 92 % after epoch 1.", True),
+    ("gamma", 3, "analysis", "No seed dropped below 94 % after epoch 1.", False),
+    ("alpha", 2, "analysis", "After the cut, test stayed above 98 % - admittedly for only two epochs.", True),
+    ("alpha", 2, "analysis", "After the cut, test stayed above 98.45 % - admittedly for only two epochs.", False),
+    ("example", 2, "result", "Min of the last 3: 99.35 %, a FAIL, since epoch 13 is below 99.4 %.", True),
+    ("example", 2, "result", "Min of the last 3: 99.35 %, a FAIL, since epoch 14 is below 99.4 %.", False),
+    ("beta", 2, "analysis", "Test loss ends at 0.087, above the 0.071 that Step 1 finished on.", True),
+    ("beta", 2, "analysis", "Test loss ends at 0.087, above the 0.081 that Step 1 finished on.", False),
+    ("example", 2, "analysis", "Unlike step 1, where test was still above train at epoch 15, here train is ahead of test in "
+                               "every epoch from epoch 8 on.", True),
+    ("example", 2, "analysis", "Unlike step 1, where test was still above train at epoch 14, here train is ahead of test in "
+                               "every epoch from epoch 8 on.", False),
+    ("beta", 2, "analysis", "It crossed 95 % only at the 4th epoch, one epoch later than Model_1, which already had 95.75 % "
+                            "at epoch 3, and it never reached Model_1's best of 98.00 %.", True),
+    ("beta", 2, "analysis", "It crossed 95 % only at the 4th epoch, one epoch later than Model_1, which already had 95.94 % "
+                            "at epoch 3, and it never reached Model_1's best of 98.00 %.", False),
+    ("gamma", 2, "analysis", "The step switched from Adam at 0.002 to SGD at 0.05 with momentum 0.9.", True),
+    ("gamma", 2, "analysis", "The step switched from Adam at 0.003 to SGD at 0.05 with momentum 0.9.", False),
+    ("beta", 3, "analysis", "All three seeds finished above 93 %, but only 2 of the 3 ended above 95 %, because seed 0 fell "
+                            "back to 93.48 % in its last epoch.", True),
+    ("beta", 3, "analysis", "All three seeds finished above 93 %, but only 1 of the 3 ended above 95 %, because seed 0 fell "
+                            "back to 93.48 % in its last epoch.", False),
+    ("example", 3, "analysis", "Seeds 0 and 2 have the highest minimum over the last 3 epochs, 99.54%.", True),
+    ("example", 3, "analysis", "Seeds 0 and 3 have the highest minimum over the last 3 epochs, 99.54%.", False),
+    ("alpha", 2, "analysis", "The rate stayed at 0.005 in epochs 5 and 6, after 4 epochs at 0.05.", True),
+    ("alpha", 2, "analysis", "The rate stayed at 0.005 in epochs 4 and 5, after 3 epochs at 0.05.", False),
+    ("gamma", 1, "analysis", "8 has the next most errors (68), although 5 has the lower accuracy (92.9 % against 93.0 %).",
+     True),
+    ("gamma", 1, "analysis", "8 has the next most errors (68), although 5 has the lower accuracy (92.8 % against 93.0 %).",
+     False),
+    ("gamma", 3, "analysis", "At 96 %, two seeds of three held it in all of their last three epochs (seeds 1 and 2).", True),
+    ("gamma", 3, "analysis", "At 97 %, two seeds of three held it in all of their last three epochs (seeds 1 and 2).", False),
 ]
 
 

@@ -290,6 +290,11 @@ def _answer(qa: re.Match) -> str:
     answer = qa["a"]
     if asked := _ASKED_OF.match(qa["q"]):
         answer = re.sub(r"\b([Ii]t)\b(?!')", lambda m: f"{m[1]} [{asked['s']}]", answer, count=1)
+    # "Does any seed beat Model_2's best epoch?" / "Seeds 1 and 2 do, with ... against 98.12 %": that step's figure
+    if (role := re.search(r"(?i)\b((?:step|model)[ _-]?\d+)'s\s+(best|final|lowest)\b", qa["q"])) and \
+            not re.search(r"(?i)\b(?:step|model)[ _-]?\d", answer):
+        answer = re.sub(r"(?i)\b(against|vs\.?)\s+(?=\d{2}\.\d+\s*%)", lambda m: f"{m[1]} [{role[1]}'s {role[2]} of] ", answer,
+                        count=1)
     return f"\n\n{answer}"
 _WHY = re.compile(r"(?i)\W*why\b")
 _ASKED = re.compile(r"(?i)\W*(?:how|which|what|did|does|do|is|was|are|were|has|have)\b")
@@ -829,7 +834,8 @@ PLANNED = re.compile(r"^\s*(?:next|then(?=\s*[,:]?\s*(?:try|use|add|remove|incre
                      r"must(?=\s+(?!have\b|be\b|for\b)\w)|"
                      r"(?<!\ds )(?<!\d )comes? next|"
                      r"(?<!\ds come )(?<!\d come )(?<!\ds are )(?<!\d is )(?<!\ds comes )"
-                     r"next(?!\s+(?:\d|epoch|three|two|few|one|at|with|worst|lowest|best|highest|weakest)\b|-))\b", re.I)
+                     r"next(?!\s+(?:\d|epoch|three|two|few|one|at|with|worst|lowest|best|highest|weakest|most|fewest|"
+                     r"strongest|largest|biggest|smallest)\b|-))\b", re.I)  # "8 has the next most errors": a rank
 
 
 IMPERATIVE = re.compile(r"^\W*(?:try|use|add|remove|increase|decrease|reduce|replace|switch)\b", re.I)  # "Train" is a noun too
@@ -2447,6 +2453,18 @@ def _said_plainly(text: str) -> str:
     the seeds" (their mean final), "Seeds that held 99.4 %: 0 of 3" (a count said as a sentence)."""
     # "Train Loss=0.0902 Accuracy=97.54": a log line's accuracy, a percentage
     text = re.sub(r"(?i)\b(acc(?:uracy)?\s*[:=]\s*)(\d{2}\.\d+)(?![\d.])(?!\s*%)", r"\1\2 %", text)
+    # "came back at epoch 5 (+3.33 pt from 94.18 %)": the figure it rose from, the epoch before's
+    text = re.sub(r"(?i)\b((?:at|in) epoch (\d+)\s*\(\s*[+\-−]\s?\d*\.?\d+\s*(?:pts?|points?|pp)\s+from\s+\d{2}\.\d+\s*%?)\s*\)",
+                  lambda m: f"{m[1]} at epoch {int(m[2]) - 1})" if int(m[2]) > 1 else m[0], text)
+    # "8 has the next most errors (68), although 5 has the lower accuracy (92.9 % against 93.0 %)": each digit's own
+    # accuracy, where the word says the way the figures go
+    text = re.sub(r"(?i)\b(\d)(\s+(?:has|had)\b[^.;]*?,\s+(?:although|but|yet|while|whereas)\s+)(\d)\s+(?:has|had)\s+the\s+"
+                  r"(lower|higher|worse|better)\s+accuracy\s*\(\s*(\d{2}(?:\.\d+)?)\s*%\s*(?:against|vs\.?)\s*(\d{2}(?:\.\d+)?)\s*%\s*\)",
+                  lambda m: m[0] if (float(m[5]) < float(m[6])) != (m[4].lower() in ("lower", "worse")) else
+                  f"{m[1]}{m[2]}digit {m[3]} is at {m[5]} % against {m[6]} % for digit {m[1]}", text)
+    # "At 96 %, two seeds of three held it": the level said before "it"
+    text = re.sub(r"(?i)^(\W*)at (\d{2}(?:\.\d+)?\s*%),\s+([^.;]*?\b(?:held|kept|stayed above|stayed at))\s+it\b",
+                  r"\1\3 \2", text)
     # "a FAIL, since epoch 13 is below 99.4 %": a cause, no span from epoch 13
     text = re.sub(r"(?i)\bsince (epoch \d+ (?:is|was|has|had)\b)", r"because \1", text)
     # "epoch 5 is the first on the lower rate": the rate first lower there
@@ -5027,10 +5045,10 @@ def _rate_beside(low: str) -> bool:
                 not re.search(r"\bacc|\btest\b|\btrain|%|\bgap\b|\bloss\b|\bpoints?\b|\bpp\b", low))
 
 
-# "the wider layers and the lower rate": this step's rate against the step before's, not a cut inside the run
+# "the wider layers and the lower rate": this step's rate against the step before's, not a cut inside the run (nor "the
+# first on the lower rate": the first epoch after a cut in the run)
 _RATE_THAN = re.compile(r"(?<!\bfirst on )(?<!\bfirst epoch on )\b(?:a|the)\s+(lower|smaller|higher|bigger|larger)\s+"
-                        r"(?:lr|rate|learning rate)\b(?!\s+(?:than|of|from|after|in|at|for)\b)")  # "the first on the lower
-# rate": the first epoch after a cut in the run
+                        r"(?:lr|rate|learning rate)\b(?!\s+(?:than|of|from|after|in|at|for)\b)")
 
 
 def _rate(low, clause, step, previous, number) -> Claim | None:
@@ -7234,8 +7252,8 @@ def _drops(low, clause, step, previous, number) -> Claim | None:
 
 
 _DIP = re.compile(r"\b(?:dip(?:s|ped)?|drop(?:s|ped)?|fell|falls|went down|goes down|slip(?:s|ped)?|wobbl(?:es|ed))\s+"
-                  r"(?:(?:a (?:bit|little)|slightly|again|once|briefly)\s+)?(?:to\s+\d{1,3}(?:\.\d+)?\s*%\s+)?"
-                  r"(?:at|in|on)\s+epoch\s+(\d+)\b")  # "dipped to 76.92 % at epoch 2": below the epoch before
+                  r"(?:(?:a (?:bit|little)|slightly|again|once|briefly)\s+)?(?:to\s+(?P<to>\d{1,3}(?:\.\d+)?)\s*%\s+)?"
+                  r"(?:at|in|on)\s+epoch\s+(?P<at>\d+)\b")  # "dipped to 76.92 % at epoch 2": below the epoch before
 
 
 def _dip_at(low, clause, step, previous, number) -> Claim | None:
@@ -7244,21 +7262,23 @@ def _dip_at(low, clause, step, previous, number) -> Claim | None:
     found = _DIP.search(low)
     if found is None or re.search(r"\b(?:loss|lr|rate)\b", low):
         return None
-    at, seeds, train = int(found[1]), seed_series(step, low), _names_train(low, found.start())
+    at, seeds, train = int(found["at"]), seed_series(step, low), _names_train(low, found.start())
     if train and seeds:
         return None  # a check records each seed's test curve only
     curves = [c for _, c in seeds[1]] if seeds else [step.run.train() if train else step.run.test()]
     if seeds and seeds[0] != "count" and len(named := set(re.findall(r"\bseed (\d+)\b", low))) == 1:
         curves = [c for k, c in seeds[1] if str(k) == next(iter(named))] or curves  # "seed 1, which dipped ...": its own
-    oks = [2 <= at <= len(c) and c[at - 1] < c[at - 2] for c in curves]
+    # "seed 0 fell to 92.36 % at epoch 3": that figure there, below the epoch before or, having fallen, below an earlier one
+    oks = [2 <= at <= len(c) and (c[at - 1] < c[at - 2] or bool(found["to"]) and said_as(c[at - 1], found["to"]) and
+                                  c[at - 1] < max(c[:at - 1])) for c in curves]
     ok = bool(curves) and (sum(oks) == seeds[2] if seeds and seeds[0] == "count" else all(oks))
     figures = " | ".join(f"{c[at - 2]:.2f}, {c[at - 1]:.2f}" for c in curves if 2 <= at <= len(c))
     if not figures:  # "fell in epoch 1", "dipped at epoch 9" of 5: no epoch before it, or no such epoch
         said = "the first, with no epoch before it" if at <= 1 else f"the run has {max(map(len, curves), default=0)} epochs"
         return Claim(number, clause, False, f"epoch {at}: {said} ({records.CHECK if seeds else records.METRICS})", "trend",
-                     (found[1],))
+                     (found["at"],))
     return Claim(number, clause, ok, f"{'train' if train else 'test'} accuracy at epochs {at - 1} and {at}: {figures} "
-                 f"({records.CHECK if seeds else records.METRICS})", "trend", (found[1],))
+                 f"({records.CHECK if seeds else records.METRICS})", "trend", (found["at"],))
 
 
 _DELTA = re.compile(r"\bfrom\s+(\d+\.\d+)\s*%?\s+to\s+(\d+\.\d+)\s*%?\s*(?:,\s*(?:so|i\.e\.?|ie|that's|that is|or|which is)"
