@@ -109,6 +109,7 @@ def steps(n: int, batch: int = 64, control: bool = False) -> dict[str, str]:
 
     plan = make(TrainConfig(model=DEFAULT_MODEL, portable=True))
     cfg = plan.config
+    torch.set_num_threads(cfg.threads)  # the plan's one thread: a portable seed's curve is its one thread's
     torch.manual_seed(0)
     setup = Setup.of(cfg, training_model(plan.source), images=n * batch)
     g = torch.Generator().manual_seed(0)

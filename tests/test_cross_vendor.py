@@ -24,9 +24,10 @@ from tinydigits.constants import PORTABLE_ENV
 REPO = Path(__file__).resolve().parents[1]
 PROBE = REPO / "scripts" / "portable_probe.py"
 QEMU = shutil.which("qemu-x86_64")
-# Three steps: the one-cycle rate and the EMA move at each, and MKL's choice by vendor shows from the first. Under the
-# emulator a process spends 21-24 s importing torch and 1-4 s a step (docs/checking-seeds.md): the import is most of it.
-STEPS = 3
+# Two steps: MKL's choice by vendor shows from the first, and the second is the first to use every state a step carries
+# (SGD's momentum buffer and the EMA's weights, both set by the first), so a third repeats the second's kernels. Under
+# the emulator a process spends ~20 s importing torch and 1-23 s a step, by the machine it runs on (docs/checking-seeds.md).
+STEPS = 2
 CPUS = ("Haswell", "EPYC-Milan")  # an Intel and an AMD, whatever this machine is
 
 pytestmark = pytest.mark.slow  # ~2 minutes per emulated CPU: not in `make test-fast`

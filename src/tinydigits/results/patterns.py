@@ -4,6 +4,11 @@ The checker (`steps.claims`) matches some 1,200 distinct patterns on every sente
 512 it compiled, dropping the oldest first: each sentence compiled most of them again, which was nearly all of its
 time. Here every function compiles through one least-recently-used cache, so the checker's fixed patterns stay
 compiled and the few built from a sentence's own figures come and go. Patterns, flags and matches are `re`'s own.
+
+Most of the checker's patterns find nothing in most sentences, and a scan that finds nothing still costs a pass over the
+sentence at every position. So each pattern carries the words any match of it must hold (read once from `re`'s own
+parse of it: the literal runs its match cannot skip, one of a few where it branches); a text holding none of them is
+answered at once, as `re` would answer it, and every other text goes to `re`.
 """
 
 from __future__ import annotations
@@ -25,7 +30,66 @@ def compile(pattern: str | Pattern, flags: int = 0) -> Pattern:  # noqa: A001 - 
     return re.compile(pattern, flags)
 
 
+# A character matching an ASCII letter case-insensitively that `str.lower` does not turn into it (`re`'s own
+# equivalences: the dotted and dotless i, the long s, the Kelvin sign).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_LAST = ("", "")  # the last text folded and its fold, swapped whole: the checker asks many patterns of one text in a row
+
+
+def _needs(items) -> list[tuple[str, ...]]:
+    """What any text matched by `items` (`re`'s parse of a pattern) holds, lower-cased: clauses, each a tuple of
+    strings one of which it holds. A literal run counts only where it is ASCII and two characters or more."""
+    from re import _constants as op  # `re`'s parser: private, so any surprise in it leaves the pattern ungated
+
+    clauses, run = [], ""
+    for code, av in [*items, (None, None)]:
+        if code is op.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        if len(run) >= 2:
+            clauses.append((run,))
+        run = ""
+        if code is op.SUBPATTERN:
+            clauses += _needs(av[-1])
+        elif code in (op.MAX_REPEAT, op.MIN_REPEAT, op.POSSESSIVE_REPEAT) and av[0] >= 1:
+            clauses += _needs(av[2])
+        elif code in (op.ASSERT, op.ATOMIC_GROUP):  # a lookaround's text is the same text's
+            clauses += _needs(av[1] if code is op.ASSERT else av)
+        elif code is op.BRANCH:
+            each = [max(_needs(branch), key=lambda clause: min(map(len, clause)), default=None) for branch in av[1]]
+            if all(each):
+                clauses.append(tuple(word for clause in each for word in clause))
+    return clauses
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _gate(pattern: str | Pattern, flags: int) -> tuple[str, ...]:
+    """The words one of which any text `pattern` matches holds (its longest clause's), or () for none known."""
+    try:
+        from re import _parser
+
+        source, flags = (pattern.pattern, flags | pattern.flags) if isinstance(pattern, Pattern) else (pattern, flags)
+        return max(_needs(_parser.parse(source, flags)), key=lambda clause: min(map(len, clause)), default=())
+    except Exception:  # noqa: BLE001 - no gate is always right: the pattern then goes to `re` as it is
+        return ()
+
+
+def _lacks(words: tuple[str, ...], string: str) -> bool:
+    """True where `string` holds none of `words`, read case-insensitively as `re` reads them."""
+    global _LAST
+    last = _LAST
+    if last[0] is not string:
+        last = _LAST = (string, string.lower() if string.isascii() else string.translate(_FOLD).lower())
+    text = last[1]
+    if len(words) == 1:  # most gates: one word, asked without a generator's cost
+        return words[0] not in text
+    return all(word not in text for word in words)
+
+
 def search(pattern: str | Pattern, string: str, flags: int = 0) -> Match | None:
+    words = _gate(pattern, flags)
+    if words and _lacks(words, string):
+        return None
     return compile(pattern, flags).search(string)
 
 
@@ -50,4 +114,7 @@ def split(pattern: str | Pattern, string: str, maxsplit: int = 0, flags: int = 0
 
 
 def sub(pattern: str | Pattern, repl: str | Callable[[Match], str], string: str, count: int = 0, flags: int = 0) -> str:
+    words = _gate(pattern, flags)
+    if words and _lacks(words, string):
+        return string
     return compile(pattern, flags).sub(repl, string, count)
