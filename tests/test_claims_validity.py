@@ -26,7 +26,7 @@ def _validity():
 _PARTLY = "partly"  # the checker's mark for a sentence partly checked
 # part: (least sensitivity, least specificity, least coverage) - as measured when the rules last changed
 FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0, 100.0, 98.0),
-          "dev4": (99.5, 100.0, 97.5), "dev5": (97.5, 100.0, 98.0), "dev6": (99.5, 100.0, 98.0),
+          "dev4": (100.0, 100.0, 98.5), "dev5": (97.5, 100.0, 98.0), "dev6": (99.5, 100.0, 98.0),
           "dev7": (99.5, 100.0, 97.5), "dev8": (97.5, 100.0, 99.0), "dev9": (99.5, 100.0, 98.5),
           "dev10": (98.5, 100.0, 96.5), "dev11": (99.5, 100.0, 98.0), "dev12": (98.0, 100.0, 95.0),
           "dev13": (99.5, 100.0, 96.5), "dev14": (98.0, 100.0, 94.5), "dev15": (99.5, 100.0, 95.0),
@@ -35,20 +35,20 @@ FLOORS = {"dev": (99.5, 100.0, 98.0), "dev2": (98.5, 100.0, 96.0), "dev3": (96.0
           "dev21": (99.5, 100.0, 99.0), "dev22": (99.5, 100.0, 98.0), "dev23": (99.5, 100.0, 98.0),
           "dev24": (99.5, 100.0, 96.0), "dev25": (99.5, 100.0, 90.5), "dev26": (None, 100.0, 98.5),
           "dev27": (99.5, 100.0, 97.0), "dev28": (94.0, 100.0, 90.5), "dev29": (92.5, 100.0, 99.5),
-          "dev30": (77.5, 100.0, 87.0), "dev31": (86.0, 98.0, 91.5), "dev32": (77.0, 98.5, 98.5),
-          "dev33": (89.5, 100.0, 98.5), "dev34": (87.5, 99.0, 97.0), "dev35": (86.0, 91.0, 99.5),
+          "dev30": (77.5, 100.0, 87.0), "dev31": (86.0, 99.0, 92.5), "dev32": (77.0, 100.0, 98.5),
+          "dev33": (89.5, 100.0, 98.5), "dev34": (87.5, 99.0, 97.0), "dev35": (86.0, 93.0, 100.0),
           "dev36": (94.5, 99.0, 97.5), "dev37": (99.5, 100.0, 98.5), "dev38": (84.5, 100.0, 98.5),
           "dev39": (84.5, 100.0, 97.5), "dev40": (85.0, 100.0, 95.5), "dev41": (93.5, 100.0, 95.5),
-          "dev42": (94.0, 100.0, 97.0), "dev43": (95.5, 100.0, 98.5), "dev44": (83.0, 98.0, 98.5),
-          "dev45": (80.5, 97.0, 99.0), "dev46": (80.5, 89.5, 99.0),
-          "dev47": (86.5, 97.0, 99.5), "dev48": (91.0, 100.0, 96.5), "dev49": (88.0, 98.0, 88.0),
-          "dev50": (79.5, 94.0, 92.0), "dev51": (90.5, 100.0, 92.5),
-          "dev52": (80.5, 100.0, 87.0), "dev53": (89.0, 100.0, 93.0), "dev54": (93.0, 99.0, 98.5),
+          "dev42": (94.0, 100.0, 97.0), "dev43": (95.5, 100.0, 98.5), "dev44": (83.0, 98.5, 99.5),
+          "dev45": (81.0, 97.0, 99.5), "dev46": (83.0, 95.5, 99.5),
+          "dev47": (89.0, 100.0, 99.5), "dev48": (91.0, 100.0, 96.5), "dev49": (91.5, 99.0, 91.5),
+          "dev50": (79.5, 99.0, 92.0), "dev51": (90.5, 100.0, 92.5),
+          "dev52": (80.5, 100.0, 87.0), "dev53": (89.0, 100.0, 93.0), "dev54": (96.0, 99.0, 99.0),
           "dev55": (95.0, 100.0, 96.5),
-          "dev56": (76.5, 98.0, 84.0), "dev57": (86.5, 100.0, 88.5),
+          "dev56": (77.5, 100.0, 86.5), "dev57": (88.0, 100.0, 89.0),
           "dev58": (82.5, 100.0, 90.0), "dev59": (95.5, 100.0, 98.0),
-          "dev60": (78.5, 100.0, 94.0), "dev61": (83.5, 100.0, 93.0), "dev62": (90.5, 100.0, 89.5),
-          "dev63": (80.5, 92.0, 95.5), "dev64": (99.5, 100.0, 97.5),
+          "dev60": (78.5, 100.0, 94.0), "dev61": (84.0, 100.0, 93.0), "dev62": (90.5, 100.0, 89.5),
+          "dev63": (81.0, 97.0, 95.5), "dev64": (99.5, 100.0, 97.5),
           "dev65": (78.0, 100.0, 93.0)}
 
 
@@ -2433,6 +2433,82 @@ CORPUS_SAID = [
      False),
     ("gamma", 3, "analysis", "At 96 %, two seeds of three held it in all of their last three epochs (seeds 1 and 2).", True),
     ("gamma", 3, "analysis", "At 97 %, two seeds of three held it in all of their last three epochs (seeds 1 and 2).", False),
+    ("example", 1, "analysis", 'Test climbs every epoch from ep 7 to 12 (97.96 → 98.64), dips to 98.61 at ep 13 and stays there '
+     'at ep 14.', True),
+    ("example", 1, "analysis", 'Test climbs every epoch from ep 7 to 15.', False),
+    ("example", 3, "analysis", 'At ep 6 only seeds 1 and 5 are below 99.4 (99.23 and 99.36), the other 4 seeds are ≥ '
+     '99.41.', True),
+    ("example", 3, "analysis", 'At ep 6 only seeds 1 and 5 are below 99.4 (99.23 and 99.36), the other 3 seeds are ≥ '
+     '99.41.', False),
+    ("alpha", 2, "analysis", 'ep 1: 73.05 train / 75.41 test, ep 2: 95.08 / 95.34, so test is slightly ahead in the first 2 '
+     'epochs.', True),
+    ("alpha", 2, "analysis", 'ep 1: 73.05 train / 75.41 test, ep 2: 95.34 / 95.08.', False),
+    ("gamma", 2, "analysis", 'params 14,410 → 8,000', _PARTLY),
+    ("gamma", 2, "analysis", 'params 14,410 → 8,100', False),
+    ("gamma", 2, "analysis", 'Best 98.12 vs 96.14 in Model_1, with 8,000 vs 14,410 params.', _PARTLY),
+    ("gamma", 2, "analysis", 'Best 98.12 vs 96.14 in Model_1, with 8,100 vs 14,410 params.', False),
+    ("beta", 2, "analysis", "Train only 96.75 at the end, ~1.6 below Model_1's 98.33.", True),
+    ("beta", 2, "analysis", "Train only 96.75 at the end, ~2.6 below Model_1's 98.33.", False),
+    ("example", 3, "result", 'The median final across the 6 seeds is 99.545 %.', True),
+    ("example", 3, "result", 'The median final across the 6 seeds is 99.53 %.', False),
+    ("alpha", 3, "analysis", 'The gap narrowed by 0.54 pt.', True),
+    ("alpha", 3, "analysis", 'The gap narrowed by 0.9 pt.', None),
+    ("alpha", 3, "result", 'ep=5 train=97.70 test=97.93 lr=0.005 -> test above train right after the cut', True),
+    ("alpha", 3, "result", 'test below train right after the cut', False),
+    ("alpha", 3, "result", '2 of the 3 seeds kept every one of their last three scores above 97 %; seed 0 dipped to 95.90 % at '
+     'epoch 4.', True),
+    ("alpha", 3, "result", '2 of the 3 seeds kept every one of their last three scores above 97 %; seed 0 dipped to 95.80 % at '
+     'epoch 4.', False),
+    ("gamma", 3, "result", 'test_loss ep2=0.2470 -> ep5=0.0834, falling every epoch', True),
+    ("gamma", 3, "result", 'test_loss ep1=0.1840 -> ep5=0.0834, falling every epoch', False),
+    ("gamma", 1, "analysis", 'the losses at the end (0.13 on test, 0.11 on train) say it had not finished learning.', True),
+    ("gamma", 1, "analysis", 'the losses at the end (0.11 on test, 0.13 on train) say it had not finished learning.', False),
+    ("alpha", 1, "analysis", 'The version without BN is under-fitting.', True),
+    ("alpha", 1, "analysis", 'The version without BN is over-fitting.', False),
+    ("beta", 2, "analysis", 'Test was above train in the first epoch (82.89 % vs 52.84 %) and again in the last two (96.91 % '
+     'and 97.33 %).', True),
+    ("beta", 2, "analysis", 'Test was above train in the first epoch (82.89 % vs 52.84 %) and again in the last two (95.74 % '
+     'and 96.75 %).', False),
+    ("gamma", 3, "analysis", 'So the gap got smaller with dropout and rotation.', False),
+    ("example", 3, "analysis", 'Train jumps from 98.68 % to 99.48 % once augmentation stops for the last 3 epochs.', True),
+    ("example", 3, "analysis", 'Train jumps from 98.68 % to 99.58 % once augmentation stops for the last 3 epochs.', False),
+    ("example", 3, "analysis", 'The LR followed a one-cycle with 0.002 at the end, and the test loss went down to 0.0146.', True),
+    ("example", 3, "analysis", 'The LR followed a one-cycle with 0.002 at the end, and the test loss went down to '
+     '0.0136.', False),
+    ("beta", 2, "analysis", 'The 0s got much worse with augmentation: 96.02 % against 98.47 % in step 1.', True),
+    ("beta", 2, "analysis", 'The 0s got much worse with augmentation: 95.02 % against 98.47 % in step 1.', False),
+    ("beta", 2, "analysis", 'Digit 0 got much worse: 15 errors to 39.', True),
+    ("beta", 2, "analysis", 'Digit 0 got much worse: 15 errors to 38.', False),
+    ("gamma", 2, "analysis", 'After the peak at epoch 3 test accuracy slid down in the back half: 97.05 %, then 96.92 %', True),
+    ("gamma", 2, "analysis", 'After the peak at epoch 3 test accuracy slid down in the back half: 97.05 %, then 96.82 %', False),
+    ("gamma", 1, "analysis", 'Test is above train for the first 2 epochs, and train pulls ahead in the last one', True),
+    ("gamma", 1, "analysis", 'Test is above train for the first 2 epochs, and test pulls ahead in the last one', False),
+    ("example", 1, "analysis", 'The first epoch only gave 58.89 % while train was at 20.1 %, and it took until epoch 8 to pass '
+     '98 %.', True),
+    ("example", 1, "analysis", 'The first epoch only gave 58.89 % while train was at 20.1 %, and it took until epoch 7 to pass '
+     '98 %.', False),
+    ("beta", 1, "analysis", 'The test loss fell from 0.37 after epoch 1 to 0.071 at epoch 5, with the accuracy rising in every '
+     'epoch.', True),
+    ("beta", 1, "analysis", 'The test loss fell from 0.37 after epoch 1 to 0.071 at epoch 5, with the accuracy falling in every '
+     'epoch.', False),
+    ("beta", 3, "analysis", "If seed 1 is taken instead, the final accuracy is only 0.18 points below step 2's.", True),
+    ("beta", 3, "analysis", "If seed 1 is taken instead, the final accuracy is only 0.28 points below step 2's.", False),
+    ("gamma", 1, "analysis", 'Digit 9 is the worst class at ~88.1%, followed (at a distance) by 5 at 92.9%.', True),
+    ("gamma", 1, "analysis", 'Digit 9 is the worst class at ~88.1%, followed (at a distance) by 8 at 92.9%.', False),
+    ("beta", 3, "analysis", "Not one seed holds step 1's min of the last 3 (95.75%): the best of them, seed 0, has "
+     '93.48%.', True),
+    ("beta", 3, "analysis", "Not one seed holds step 1's min of the last 3 (95.75%): the best of them, seed 0, has "
+     '93.58%.', False),
+    ("beta", 3, "analysis", "After the first epoch seed 1 was ahead with 82.20%, almost 10 points above seed 0's 73.17%.", True),
+    ("beta", 3, "analysis", "After the first epoch seed 1 was ahead with 82.20%, almost 10 points above seed 0's 72.17%.", False),
+    ("beta", 3, "analysis", 'Seed 0 has the highest min of the last 3 (93.48%), which is also its final, after peaking at '
+     '96.47% in epoch 3.', True),
+    ("beta", 3, "analysis", 'Seed 0 has the highest min of the last 3 (93.48%), which is also its final, after peaking at '
+     '96.57% in epoch 3.', False),
+    ("beta", 1, "analysis", 'Averaged over the final 3 epochs the train-test gap is ~0.8 (98.33 vs 98.00 in the last '
+     'one).', True),
+    ("beta", 1, "analysis", 'Averaged over the final 3 epochs the train-test gap is ~1.8 (98.33 vs 98.00 in the last '
+     'one).', False),
 ]
 
 

@@ -206,6 +206,8 @@ def _negated(clause: str, at: int) -> bool:
     if re.match(r"\s*(?:not (?:all|every|each)|none of (?:the|its|these|those)\s+(?:(?:last|first|final) )?(?:\w+ )?"
                 r"epochs|no (?:single )?epoch)\b", before):
         return True  # "Not all of the last 3 epochs reach 99.4 %", "none of them dipped under": the clause is denied
+    # "the version without BN is under-fitting": a subject's "without", not a negation
+    before = re.sub(r"\bwithout\s+\w+(?:\s+\w+)?\s+(?=(?:is|was|are|were|has|had)\b)", "", before)
     before = " ".join(before.split()[-4:])  # a negation belongs to the few words before the claim's word
     after = re.match(r"\S*\s+(?:is not|isn't|was not|wasn't|not (?:seen|shown|present|observed)|is absent|absent|"
                      r"(?:(?:is|was|has|have|been|now|finally|completely)\s+){0,3}(?:gone|disappeared|vanished|went away|"
@@ -323,7 +325,8 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r":\s+(?=(?:test|train|training|val|the|it|accuracy|(?:in|at|by|after) epoch \d)\b)|"
                    r"\s+(?:while|whereas|although|even though)\s+|"
                    r"(?<=[\d)%])\s+(?:->|→|=>)\s+(?=[a-z])|"
-                   r",\s+(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
+                   r",\s+(?:and\s+)?(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
+                   r",\s+and\s+(?=it took (?:until|till|up to) epoch \d+ to\b)|"
                    r",\s+(?=which (?:is|was)\s+(?:about |roughly |almost |nearly |just |only |around )?\d+(?:\.\d+)?\s*"
                    r"(?:points?|pp)\b)|"
                    r",\s+(?=then\s+(?:the\s+)?(?:train|test)\w*\b)|\s+and\s+(?=(?:then\s+)?(?:ends?|ended|finish(?:es|"
@@ -577,6 +580,25 @@ def _carried_back(out: list[str], part: str) -> str:
             (whose := re.search(r"(?i)\bagainst\s+\d{2}(?:\.\d+)?\s*%?\s+((?:for|in|of)\s+(?:step|model)[ _-]?\d+)", out[-1])):
         part = f"{pair[1]} at epoch {at[1]} {pair[2]} {whose[1]}"  # "test was 97.51 % after epoch 1 against 58.89 % for step 1,
         # and train was 92.02 % against 20.10 %": that epoch, and that step's
+    if (at := re.match(r"(?i)\W*(?:at|in|after|by) epoch (\d+)\b", out[0])) and not re.search(r"(?i)\bepochs?\b", part) and \
+            re.match(rf"(?i)(?:and\s+|while\s+|but\s+)?the other (?:\d+|{'|'.join(WORDS)}) seeds\b", part):
+        part = f"at epoch {at[1]}, {part}"  # "At epoch 6 only seeds 1 and 5 are below 99.4, the other 4 seeds are ≥ 99.41"
+    if (its := re.match(r"(?i)((?:although|though|while|but|and|yet)\s+)?its\s+(?=(?:final|best|last|min\w*|lowest)\b)",
+                        part)) and \
+            len(seeds := set(re.findall(r"(?i)\bseed (\d+)\b", out[-1]))) == 1 and not re.search(r"(?i)\bseeds\b", out[-1]):
+        part = f"{its[1] or ''}seed {seeds.pop()}'s {part[its.end():]}"  # "Min of last 3 for seed 1 is 83.37 ..., although its
+        # final 97.15 is the best": seed 1's
+    if (was := re.search(r"(?i)\b((?:train\w*|test|val\w*)\s+(?:loss|accuracy|acc))\s+at epoch (\d+)\s*:\s*\d*\.?\d+\s*%?\W*$",
+                         out[-1])) and \
+            (now := re.match(r"(?i)\W*at epoch (\d+)\s*:\s*(\d*\.?\d+\s*%?)(?:,\s*((?:falling|dropping|decreasing|rising|"
+                             r"climbing|"
+                             r"improving|increasing) (?:in )?every epoch)\b(?!\s+(?:from|after|since|between|until)))?", part)):
+        part = f"{was[1]} at epoch {now[1]}: {now[2]}" + (f", {was[1]} {now[3]} from epoch {was[2]} to {now[1]}" if now[3] else
+                                                            "") + part[now.end():]  # "test_loss ep2=0.2470 -> ep5=0.0834,
+        # falling every epoch": the loss at epoch 5, falling in every epoch between the two
+    if (role := re.search(r"(?i)\b(min(?:imum)? of the last \d+|lowest of the last \d+|final)\b", out[-1])) and \
+            (best := re.match(r"(?i)(?:and\s+|but\s+|even\s+)?the (best|worst) of them,\s*(seed \d+),", part)):
+        part = f"the {best[1]} seed on the {role[1]}, {best[2]},{part[best.end():]}"  # "...: the best of them, seed 0, has"
     return part
 
 
@@ -1425,9 +1447,11 @@ def _said_of_the_run(sentence: str, step: Step) -> str:
     sentence = _placed_by_the_run(sentence, step, n)
     if (own := getattr(step.run.settings, "seed", None)) is not None:  # "the shown seed": the seed the run's logs are of
         sentence = re.sub(r"(?i)\b(?:the\s+)?(?:shown|plotted|logged|printed|displayed)\s+seed\b", f"seed {own}", sentence)
-    # "After epoch 3 test slipped to 97.05 % and then 96.92 %": the epochs after it, in turn
-    sentence = re.sub(r"(?i)(\bafter epoch (\d+),?\s+(?:the\s+)?(?:test|train|val)?\w*\s*(?:acc\w*\s+)?(?:slipped|slid|fell|"
-                      r"dropped|dipped|rose|climbed|jumped|went (?:up|down))\s+(?:back\s+)?to\s+)(\d{2}\.\d+(?:\s*%)?)"
+    # "After epoch 3 test slipped to 97.05 % and then 96.92 %", "After the peak at epoch 3 test slid down: 97.05 %, then
+    # 96.92 %": the epochs after it, in turn
+    sentence = re.sub(r"(?i)(\bafter (?:the peak (?:at|in) )?epoch (\d+),?\s+(?:the\s+)?(?:test|train|val)?\w*\s*(?:acc\w*\s+)?"
+                      r"(?:slipped|slid|fell|dropped|dipped|rose|climbed|jumped|went (?:up|down))\s+(?:back\s+|down\s+)?"
+                      r"(?:in the (?:back|second|latter) half\s*)?(?:to\s+|:\s*))(\d{2}\.\d+(?:\s*%)?)"
                       r"(?:(,?\s+(?:and\s+(?:then\s+)?|then\s+)(?:to\s+)?)(\d{2}\.\d+(?:\s*%)?))?"
                       r"(?!\s*(?:at|in|by|after)\s+(?:the\s+)?(?:epoch|end|last))",
                       lambda m: m[0] if int(m[2]) + (2 if m[5] else 1) > n else
@@ -1441,7 +1465,7 @@ def _said_of_the_run(sentence: str, step: Step) -> str:
     if re.search(r"(?i)\btrain", sentence):  # "(97.83 vs 97.51 on seed 0)": a train/test pair, the run's own seed's
         sentence = re.sub(rf"(?i)(\d\s*%?)\s+(?:on|for|of)\s+seed {getattr(step.run.settings, 'seed', 0)}\b(?=\s*\))", r"\1",
                           sentence)
-    sentence = _after_the_cut(sentence, _lower_from([e.lr for e in step.run.epochs]))
+    sentence = _once_it_stops(_after_the_cut(sentence, _lower_from([e.lr for e in step.run.epochs])), n)
     # "from 94.27 % at epoch 2 to 95.99 % and 96.14 %" where those are the run's last epochs: each the next epoch's
     sentence = re.sub(r"(?i)\bfrom (\d{2}\.\d+\s*%?) (at|in|after) epoch (\d+) to ((?:\d{2}\.\d+\s*%?,\s*)*\d{2}\.\d+\s*%?) and "
                       r"(\d{2}\.\d+\s*%?)(?!\s*(?:at|in|after|by) (?:the )?(?:epoch|end|last))",
@@ -1460,9 +1484,14 @@ def _said_of_the_run(sentence: str, step: Step) -> str:
 
 
 def _after_the_cut(sentence: str, lower: list[int]) -> str:
-    """"Just after the cut the test accuracy was 98.49 %": the first epoch on the lower rate, where the run has one;
-    "After the cut, test stayed above 98 %": every epoch on the lower rate."""
-    if not lower or re.search(r"(?i)\bepochs?\s+\d", sentence):
+    """"Just after the cut the test accuracy was 98.49 %", "test above train right after the cut": the first epoch on
+    the lower rate, where the run has one; "After the cut, test stayed above 98 %": every epoch on the lower rate."""
+    if not lower:
+        return sentence
+    sentence = re.sub(r"(?i)(?<=\w )(?:just|right|directly|immediately) after the (?:rate |lr |learning rate )?"
+                      r"(?:cut|drop)\b(?!,)",
+                      f"at epoch {lower[0]}", sentence)  # "-> test above train right after the cut": that epoch
+    if re.search(r"(?i)\bepochs?\s+\d", sentence):
         return sentence
     sentence = re.sub(r"(?i)^(\W*)(?:just |right |directly )?after the (?:rate |lr |learning rate )?(?:cut|drop),?\s+"
                       r"(?=(?:the\s+)?(?:test|train\w*|val\w*)\s+(?:accuracy|acc)\s+(?:was|is|reached|jumped|rose|went)\b)",
@@ -1470,6 +1499,16 @@ def _after_the_cut(sentence: str, lower: list[int]) -> str:
     return re.sub(r"(?i)^(\W*)(?:right )?after the (?:rate |lr |learning rate )?(?:cut|drop),?\s+"
                   r"(?=[^.;]*\b(?:stayed|stays|remained|remains|kept|keeps|held|holds|never|did not|didn't)\b)",
                   lambda m: f"{m[1]}From epoch {lower[0]} on, ", sentence)
+
+
+def _once_it_stops(sentence: str, n: int) -> str:
+    """"Train jumps from 98.68 % to 99.48 % once augmentation stops for the last 3 epochs" (of `n`): the move into the
+    first of those epochs, where it stops."""
+    return re.sub(r"(?i)\b(from\s+\d{2}(?:\.\d+)?\s*%?\s+to\s+\d{2}(?:\.\d+)?\s*%?)\s+(?:once|when|as soon as|after)\s+"
+                  r"(?:the\s+)?(augment\w*|rotation|zoom|dropout)\s+(?:stops|is (?:turned |switched )?off|ends|is dropped)\s+"
+                  r"(?:for|in) the (?:last|final) (\d+) epochs\b",
+                  lambda m: f"{m[1]} at epoch {n - int(m[3]) + 1}, when the {m[2]} stops" if 0 < int(m[3]) < n else m[0],
+                  sentence)
 
 
 def _as_goal(item: str) -> str:
@@ -2358,6 +2397,48 @@ def _pair_role(text: str) -> str:
                   r"((?!\2)(?:train|test)\w*(?:\s+acc\w*)?\s+\d{2}\.\d+\s*%?)(?=\s*$|\s*[.;])", r"\1, \5 \4", text)
 
 
+def _named_pairs(text: str) -> str:
+    """Two figures said with their quantities' names after them, each put after its name: "73.05 train / 75.41 test"
+    (and a bare "epoch 2: 95.08 / 95.34" after it, in that order), "8,000 vs 14,410 params" (this step's count first),
+    "losses of 0.13 on test, 0.11 on train", "test was above train ... and again in the last two (96.91 % and 97.33 %)"
+    (test's)."""
+    pair = r"(?i)\b(\d{1,3}(?:\.\d+)?)\s*%?\s+(train|test)\s*/\s*(\d{1,3}(?:\.\d+)?)\s*%?\s+(train|test)\b"
+    if named := re.search(pair, text):
+        rest = re.sub(pair, r"\2 accuracy \1 % and \4 accuracy \3 %", text[named.start():])
+        text = text[:named.start()] + re.sub(r"(?i)(\b(?:epoch|ep\.?)\s*\d+\s*:\s*)(\d{1,3}(?:\.\d+)?)\s*%?\s*/\s*"
+                                             r"(\d{1,3}(?:\.\d+)?)(?:\s*%)?(?!\s*[\d/]|\s*(?:train|test))",
+                                             rf"\1{named[2]} accuracy \2 % and {named[4]} accuracy \3 %", rest)
+    text = re.sub(r"(?i)\b(\d[\d,]*(?:\.\d+)?\s*k?)\s+(vs\.?|versus|against)\s+(\d[\d,]*(?:\.\d+)?\s*k?)\s+(param(?:eter)?s)\b",
+                  r"\1 \4 \2 \3", text)  # "8,000 vs 14,410 params": this step's count first
+    text = re.sub(r"(?i)\b(param(?:eter)?s|parameter count)\s*:?\s*(\d[\d,]*)\s*(?:→|->)\s*(\d[\d,]*)(?![\d,])(?!\s*(?:→|->|:))",
+                  r"\3 \1, from \2", text)  # "params 14,410 → 8,000": this step's the last
+    if subject := re.match(r"(?i)\W*(test|train)\w*(?:\s+acc\w*)?\s+(?:was|is|stayed|stays|were)\s+(?:above|below|ahead of|"
+                           r"behind|over|under)\s+(?:the\s+)?(?:train|test)", text):  # "Test was above train in the first
+        # epoch (82.89 % vs 52.84 %) and again in the last two (96.91 % and 97.33 %)": the subject's figures, again
+        text = re.sub(r"(?i)(\bagain\b[^()]*\()\s*(?=\d{2}(?:\.\d+)?\s*%?\s*(?:and|,)\s*\d{2})", rf"\1{subject[1].lower()} ",
+                      text)
+    text = re.sub(r"(?i)(?<!\bfrom )\b(\d+) (errors|mistakes) to (\d+)\b(?!\s*%|\.\d)", r"from \1 \2 to \3",
+                  text)  # "15 errors to 39": from the step before's
+    text = re.sub(r"(?i)(\b(?:step|model)[ _-]?(\d+)'s\s+(?:min\w*|lowest|best|final|worst)\b[^()]{0,30}?)"
+                  r"\(\s*(\d{2}(?:\.\d+)?\s*%?)\s*\)", r"\1(\3 in step \2)",
+                  text)  # "holds step 1's min of the last 3 (95.75%)": step 1's figure
+    if re.search(r"(?i)\bepochs\b", text):  # "above train for the first 2 epochs, and train pulls ahead in the last one"
+        text = re.sub(r"(?i)\b(?:in|at|for) the (last|final|first) one\b(?![^()]*\))", r"in the \1 epoch", text)
+    if re.search(r"(?i)\blosses\b", text):  # "the losses at the end (0.13 on test, 0.11 on train)": each its curve's
+        text = re.sub(r"(?i)\b(0?\.\d+)\s+(?:on|for) (?:the )?(test|train)(?:ing)?(?: set)?\b(?!\s+loss)", r"\2 loss \1", text)
+    return text
+
+
+def _after_peaking(text: str) -> str:
+    """"after peaking at 96.47 % at epoch 3": the peak a claim of its own, and what the sentence says next from it on."""
+    text = re.sub(r"(?i),\s*after peaking at (\d+(?:\.\d+)?)\s*%? (?:at|in) epoch (\d+)\s*\.?\s*$",
+                  r"; it peaked at \1 % at epoch \2", text)  # "..., its final, after peaking at 96.47% in epoch 3": a claim
+    # of its own, said last
+    text = re.sub(r"(?i)\bafter peaking(?: at (\d+(?:\.\d+)?)\s*%?)? (?:at|in) epoch (\d+),?", lambda m: (  # from the peak
+        f"it peaked at {m[1]} % at epoch {m[2]}; " if m[1] else "") + f"from epoch {m[2]},", text)  # its figure a claim too
+    return text
+
+
 def _phrasings(text: str) -> str:
     """Phrasings said in the shape the readers read: "Epoch 6 → 46.40" (at epoch 6), slashed pairs ("train / test loss
     = 0.485 / 0.409", "73.05 train / 75.41 test"), "hasnt", "every epoch up to 13", "after peaking at epoch 3" (from
@@ -2366,15 +2447,12 @@ def _phrasings(text: str) -> str:
     text = re.sub(r"(?i)\b((?:at|in|by) epoch \d+)\s*(?:→|->|=>)\s*(?=\d)", r"\1, ", text)  # "98.68 at epoch 12 → 99.48 at ..."
     text = re.sub(r"(?i)\bepoch (\d+)\s*(?:→|->|=>)\s*(?=\d)", r"at epoch \1: ", text)  # "Epoch 6 → 46.40 val acc"
     text = _each_its_figure(text)
-    # "73.05 train / 75.41 test": the figure after its quantity's name
-    text = re.sub(r"(?i)\b(\d{1,3}(?:\.\d+)?)\s*%?\s+(train|test)\s*/\s*(\d{1,3}(?:\.\d+)?)\s*%?\s+(train|test)\b",
-                  r"\2 accuracy \1 % and \4 accuracy \3 %", text)
+    text = _named_pairs(text)
     text = _percent_pairs(re.sub(r"(?i)\b(has|have|did|was|is|does|do|were)nt\b", r"\1 not", text))  # "hasnt", "didnt"
     text = re.sub(r"(?i)\(\s*(?:the\s+)?(final|last)\s+epoch\s*\)", r"at the \1 epoch", text)
     text = re.sub(r"(?i)\b(every|each|all) epochs? (up to|until|till|through) (\d+)\b(?![.,]\d|\s*%)", r"\1 epoch \2 epoch \3",
                   text)
-    text = re.sub(r"(?i)\bafter peaking(?: at (\d+(?:\.\d+)?)\s*%?)? (?:at|in) epoch (\d+),?", lambda m: (  # from the peak
-        f"it peaked at {m[1]} % at epoch {m[2]}; " if m[1] else "") + f"from epoch {m[2]},", text)  # its figure a claim too
+    text = _after_peaking(text)
     text = re.sub(r"(?i)\b(last|first) (two|three|four|five)\b", lambda m: f"{m[1]} {WORDS[m[2].lower()]}", text)
     text = re.sub(r"(?i)\bevery single (?:one of the (?:\d+ )?epochs|epoch)\b", "every epoch", text)
     text = re.sub(r"(?i)\b(epochs|final|best|min|max)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)  # "Seed 2 final - 95.73%"
@@ -2501,9 +2579,18 @@ def _params_against_step(text: str) -> str:
                   r"\1 more parameters than \2", text)
 
 
+def _seed_taken(text: str) -> str:
+    """"If seed 1 is taken instead, the final accuracy is only 0.18 points below step 2's": what follows is that seed's;
+    "followed (at a distance) by 5 at 92.9%": a manner in brackets, no figure, left out."""
+    text = re.sub(r"(?i)\s*\((?:at a distance|by far|far behind|well behind|a long way (?:back|behind)|distantly)\)", "", text)
+    return re.sub(r"(?i)^(\W*)(?:if|when|where)\s+seed\s+(\d+)\s+is\s+(?:taken|used|chosen|picked|shown)(?:\s+instead)?\s*,\s*",
+                  r"\1On seed \2, ", text)
+
+
 def _the_digit(text: str) -> str:
     """"Worst digit is the 9 with 96.43 %", "the 3 has 99.80 % recall": a digit named by its number with its figure,
-    where the sentence speaks of digits or classes."""
+    where the sentence speaks of digits or classes; "the 0s got much worse: 96.02 %" (a digit's plural, its own word)."""
+    text = re.sub(r"(?i)^(\W*)the (\d)s\b(?=[^.;]*?\b\d+(?:\.\d+)?\s*%|[^.;]*?\berrors\b)", r"\1digit \2", text)
     if not re.search(r"(?i)\b(?:digits?|class(?:es)?)\b", text):
         return text
     return re.sub(r"(?i)(?<!and )(?<!or )\bthe (\d) (?=(?:with|at|has|had|is|was)\s+(?:only\s+|just\s+)?\d{2,3}(?:[.,]\d+)?"
@@ -2537,7 +2624,7 @@ def _plain(sentence: str) -> str:
     text = _params_against_step(_restated(_errors_as_accuracy(_role_by_seed(re.sub(r"\*\*|__|`", "", sentence)))))
     for pattern, said in ABBREVIATIONS:
         text = re.sub(rf"(?i){pattern}", said, text)
-    text = _the_digit(_said_plainly(re.sub(r"(?i)\b(?:every|each) one of\b", "all of", text)))
+    text = _the_digit(_said_plainly(re.sub(r"(?i)\b(?:every|each) one of\b", "all of", _seed_taken(text))))
     text = re.sub(r"(?i)\b(?:over|under)-?fitting (gap|lead)\b", r"\1", text)  # "the widest over-fitting gap": the gap
     text = re.sub(r"(?i)(\bin (?:step|model)[ _-]?\d+)\s*,\s*((?:but |and |while )?now)\b", r"\1; \2", text)  # "in step 1, now"
     if not re.search(r"(?i)\b(?:errors?|mistakes|digits?|class(?:es)?)\b", text):  # a digit's: its own reader's pairs
@@ -3196,7 +3283,8 @@ def _has(step: Step, name: str) -> bool:
 
 def _said_better(low: str, help_at: re.Match) -> bool:
     """Whether a change is said to have made things better (unless its words say worse, or negate the help)."""
-    worse = re.search(r"increas\w* (?:the )?(?:over-?fit|gap)|(?:rais|increas)\w* (?:the )?(?:test |train )?(?:errors|mistakes|"
+    worse = re.search(r"increas\w* (?:the )?(?:over-?fit|gap)|\bgap\s+(?:\w+\s+){0,2}?(?:bigger|larger|wider|grew)\b|"
+                      r"(?:rais|increas)\w* (?:the )?(?:test |train )?(?:errors|mistakes|"
                       r"error (?:count|rate))|widen|worse|hurt|slow(?:ed|er)|(?:lower\w*|reduc\w*|"
                       r"dropp\w*) (?:the )?(?:final |best |min\w* )?(?:test |train )?acc|\bacc\w*\s+(?:\w+\s+)?"
                       r"(?:dropped|fell|decreased|went down|declined)", low) or re.search(
@@ -3606,8 +3694,8 @@ def _only_epoch(low, clause, step, previous, number) -> Claim | None:
 
 
 # "the mean final accuracy over the seeds came out just under 99.55 (99.545)", "the seeds' mean min is 99.49"
-_SEEDS_MEAN = re.compile(r"\b(?:the\s+)?(?:seeds'?\s+)?(?:mean|average)(?:\s*±\s*(?:sd|std|s\.d\.)(?:\s+of\s+the)?)?(?:\s*:\s*"
-                         r"|\s+)"
+_SEEDS_MEAN = re.compile(r"\b(?:the\s+)?(?:seeds'?\s+)?(?P<agg>mean|average|median)"
+                         r"(?:\s*±\s*(?:sd|std|s\.d\.)(?:\s+of\s+the)?)?(?:\s*:\s*|\s+)"
                          r"(?P<role>finals?|min\w*|lowest)?(?:\s+of\s+the\s+last\s+(?:\d+|two|three|four|five)(?:\s+epochs)?)?"
                          r"(?:\s+test)?"
                          r"(?:\s+accuracy)?(?:\s+(?:over|across|of)\s+(?:the\s+|all\s+)?(?:\d+\s+|\w+\s+)?seeds)?\s*"
@@ -3638,12 +3726,14 @@ def _seeds_mean(low, clause, step, previous, number) -> Claim | None:
         found["sd"] is not None and re.search(r"\b(?:lowest|min\w*|worst)\b", low[:found.start()]) is not None
     values = list(_seed_values(curves, "min" if low_role else "final", step.last).values())
     mean, tol = sum(values) / len(values), (found["tol"] or "").replace("just ", "")
+    middle = sorted(values)[(len(values) - 1) // 2:len(values) // 2 + 1]  # the middle seed's, or the two around the middle
+    agg, centre = ("median", sum(middle) / len(middle)) if found["agg"] == "median" else ("mean", mean)
     x = _num(found["x"])
-    ok = (mean < x if tol in ("under", "below") else mean > x if tol in ("over", "above") else
-          _within(mean, found["x"], tol) if tol else said_as(mean, found["x"]))
-    ok = ok and (found["y"] is None or said_as(mean, found["y"]))
+    ok = (centre < x if tol in ("under", "below") else centre > x if tol in ("over", "above") else
+          _within(centre, found["x"], tol) if tol else said_as(centre, found["x"]))
+    ok = ok and (found["y"] is None or said_as(centre, found["y"]))
     what = f"min of the last {step.last}" if low_role else "final"
-    said = f"the seeds' mean {what}: {mean:.3f} % ({', '.join(f'{v:.2f}' for v in values)}"
+    said = f"the seeds' {agg} {what}: {centre:.3f} % ({', '.join(f'{v:.2f}' for v in values)}"
     if found["sd"]:  # "95.33 ± 1.84": the seeds' standard deviation, of a sample (n - 1) or of the seeds alone (n)
         spread = sum((v - mean) ** 2 for v in values)
         sample, whole = (spread / (len(values) - 1)) ** 0.5, (spread / len(values)) ** 0.5
@@ -3711,8 +3801,9 @@ def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
             r"\b(?:final|best|highest|peak|min\w*|lowest|worst|epoch \d+|end\w*|finish\w*)\b", low) and \
             (head := re.match(r"\W*(?:the\s+)?((?:min\w*|lowest|worst|best|final)\b[^,;:(]*)", _SENTENCE.get() or "", re.I)):
         low = f"{head[1].lower()} {low}"  # "The minimum of the last 3 epochs is 96.51 %, so it is 42.75 points above ...": its
-    train = bool(re.search(r"\btrain(?:ing)?\s+(?:accuracy|acc|score|figure|is|was|went|rose|gained|ends|ended|finish\w*|fell|"
-                           r"dropped)\b", low)) and "test" not in low
+    train = bool(re.search(r"\btrain(?:ing)?\s+(?:(?:only|just|merely|still)\s+)?(?:accuracy|acc|score|figure|is|was|went|rose|"
+                           r"gained|ends|ended|finish\w*|fell|dropped|~?\d[\d.]*)\b", low)) and "test" not in low
+    # "Train only 96.75 at the end, ~1.6 below Model_1's": train's too
     low = re.sub(r"\b(?:best|worst|weakest|strongest|top|highest|lowest)\s+seed\b|\bthe (?:best|worst|highest|lowest) of "
                  r"(?:all|them|the (?:\w+ )?seeds|the (?:two|three|four|five|six))\b", "seed", low)  # the seed, not its figure
     at = 1 if re.search(r"\b(?:the )?first epoch\b", low) else int(m[1]) if (m := re.search(r"\bepoch (\d+)\b", low)) else None
@@ -3971,12 +4062,14 @@ def _seeds(low, clause, step, previous, number) -> Claim | None:
                                    r"\2 \1",
                                    low)) or \
         SEEDS.search(low)
-    if found is None or not re.search(r"\b(pass|held|hold|reach|above|met|meet|fail|over 99|99\.4|success|satisf|fulfil)", low):
+    if found is None or not re.search(r"\b(pass|held|hold|reach|above|met|meet|fail|over 99|99\.4|success|satisf|fulfil)", re.sub(
+            r"\b(?:points?|pts?|pp)\s+above\b|\babove\s+(?:seed|step|model)\b", " ", low)):  # "10 points above seed 0's"
         return None
     levels = re.findall(r"(?:above|over|at least|held|holds?|reach\w*|≥|>=)\s*(\d{2}(?:\.\d+)?)\s*%|"
                         r"(\d{2}(?:\.\d+)?)\s*%\s*(?:was\s+)?(?:held|holds?)\b", low)
-    if any(float(a or b) != _line(step) for a, b in levels):
-        return None  # "97 % held on only 1 of the 3 seeds": a level of its own, the threshold's
+    if any(float(a or b) != _line(step) for a, b in levels) or \
+            re.search(r"\b(?:held|holds?|hold|reach\w*|above|over)\s+(?:step|model)[ _-]?\d+'s\s+(?!\d)", low):
+        return None  # "97 % held on only 1 of the 3 seeds", "not one seed holds step 1's min": a level of its own
     if step.check is None:
         return Claim(number, clause, False, f"this step trained one seed ({step.seed}): no check of seeds",
                      "seeds")
@@ -4257,7 +4350,7 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
                  "gap ", low)  # "the gap between train and test shrank by about 0.3 points"
     low = re.sub(r"\s*±\s*\d*\.\d+\s*(?:pts?|points?|pp|%)?", "", low)  # "+0.00 ± 0.15 pt": the noise, `_plus_minus`'s
     low = re.sub(r"\b(?:the\s+)?(?:\d|one|two)\s*(?:se|standard errors?)\b[^,;]*", "", low)  # "the 2 SE of ... is about 0.8 pt"
-    low = _gap_of_step(re.sub(r"\bgap\s*\((?:train\s*-\s*test|train minus test)[^)]*\)", "gap", low))
+    low = _gap_of_step(_gap_noun(re.sub(r"\bgap\s*\((?:train\s*-\s*test|train minus test)[^)]*\)", "gap", low)))
     # "test is about 4 points ahead of train": train that far behind test
     low = re.sub(r"\btest(?: accuracy)?( is| was| stays| stayed| ends?| ended| finished)? (about |~|around |roughly )?"
                  r"(\d*\.?\d+)\s*"
@@ -4292,6 +4385,10 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
         moved, said = _effect_shown("fit", step, previous)  # +1: smaller beyond the noise, 0: inside it
         grew = way[1] in (*_GREW, "got bigger", "got wider") or way[1].endswith(("larger", "bigger", "wider"))
         return _gap_then_said(low, Claim(number, clause, None if moved == 0 else (moved < 0) == grew, said, "gap"), previous)
+    if previous is not None and (bare := _GAP_CHANGED_BARE.search(low)) and not re.search(r"\bepochs?\b|\b(?:step|model)[ _-]?\d",
+                                                                                         low):
+        claim = _gap_change(low, clause, step, previous, number, bare)  # "the gap narrowed by 0.54 pt": from the step before
+        return claim if claim.verdict else replace(claim, verdict=None, evidence=f"{claim.evidence}: from when, not said")
     return _gap_size(low, clause, step, number)
 
 
@@ -4331,6 +4428,18 @@ _GAP_WAY_BEFORE = re.compile(r"\b(narrowed|shrank|closed|reduced|widened|grew|in
                              r"\b(?:compared (?:with|to)|than|vs\.?|versus|from|since|against)\s+(?:in\s+|that of\s+)?"
                              r"(?:step|model)[ _-]?\d")
 _GREW = ("grew", "widened", "increased", "rose", "went up")  # a gap's words for growing; the rest say it shrank
+_GAP_PAST = {"narrow": "narrowed", "widen": "widened", "shrink": "shrank", "clos": "closed"}
+
+
+def _gap_noun(low: str) -> str:
+    """"The 0.54 pt narrowing of the gap": the gap narrowed by 0.54 points."""
+    return re.sub(r"\b(\d*\.?\d+)\s*(?:points?|pts?|pp)?\s+(narrow|widen|shrink|clos)ing of the gap\b",
+                  lambda m: f"the gap {_GAP_PAST[m[2]]} by {m[1]} points", low)
+
+
+# "the gap narrowed by 0.54 points", no step or span said: the change from the step before, or one within the run
+_GAP_CHANGED_BARE = re.compile(r"\bgap\b[^.;]{0,20}?\b(?P<dir>grew|widened|shrank|shrunk|narrowed|closed)\s+by\s+"
+                               r"(?P<tol>about |around |~\s*|roughly )?(?P<n>\d*\.?\d+)\s*(?:points?|pts?|pp)?")
 _GAP_CHANGED = re.compile(r"\bgap\b[^.;]{0,20}?\b(?P<dir>grew|widened|increased|rose|went up|shrank|narrowed|decreased|"
                           r"fell|went down|closed)\b[^.;]*?\b(?:compared (?:with|to)|than|vs\.?|versus|on|from) "
                           r"(?:step|model)[ _-]?\d[^.;]*?\bby\s+(?P<tol>about |around |~\s*|roughly )?(?P<n>\d*\.?\d+)")
@@ -5397,7 +5506,8 @@ def _said_before(low: str, at: int) -> float | None:
     before = low[:at]
     if not re.search(r"\b(?:that|which|this|it)(?:'s|\s+(?:is|was|are|were|stays|stayed|remains|remained|sits|sat|lies|"
                      r"lay))?\s+(?:still\s+|just\s+|well\s+|only\s+)?\S*\s*$", before) or re.search(
-            r"\bit\s+(?:still\s+|then\s+|also\s+)?(?:holds?|held|keeps?|kept|stays?|stayed|reach\w*|hits?|got|gets|ends?|ended|"
+            r"\bit\s+(?:still\s+|then\s+|also\s+|first\s+|only\s+)?(?:holds?|held|keeps?|kept|stays?|stayed|reach\w*|hits?|got|"
+            r"gets|ends?|ended|"
             r"finish\w*|climb\w*|rose|rises|drops?|dropped|fell|falls|crossed|passed)?\s*$", before) and re.match(
             r"\s*(?:holds?|held|keeps?|kept|stays?|stayed|reach\w*|hits?|got|gets|ends?|ended|finish\w*|climb\w*|rose|rises|"
             r"crossed|passed|above|over|below|under|at least)\b", low[at:]):
@@ -5773,7 +5883,8 @@ def _seed_count(low, clause, step, previous, number) -> Claim | None:
     if found is None:
         return None
     ran = len(step.check.finished()) if step.check else 1
-    others = re.search(r"\bthe other\s+$", low[:found.start(1)]) is not None  # "the other 5 seeds": all but the one named
+    others = len(_named_seeds(_head_of(low))) or 1 if re.search(r"\bthe other\s+$", low[:found.start(1)]) else 0
+    # "the other 5 seeds": all but the one named; "seeds 1 and 5 ..., the other 4 seeds": all but the two
     if step.check and (part := re.search(rf"\b(?:incomplete|pass|fail)\w*\s*(?:on\s+|\(\s*)?(\d+|{'|'.join(WORDS)})\s+of\s+"
                                          r"(?:the\s+)?$", low[:found.start(1)])):
         held, tried = step.check.verdict.held()  # "INCOMPLETE on 3 of 4 seeds": those that held of those that ran (the
@@ -5783,6 +5894,12 @@ def _seed_count(low, clause, step, previous, number) -> Claim | None:
                      f"{planned} finished ({records.CHECK})", "seeds", (part[1], found[1]))
     return Claim(number, clause, _count(found[1]) + others == ran, f"{ran} seed{'s' * (ran > 1)} trained"
                  + (f" ({records.CHECK})" if step.check else ""), "seeds")
+
+
+def _named_seeds(text: str) -> set[int]:
+    """The seeds a text names by number: "seed 1", "seeds 1 and 5", "seeds 0, 2 and 4"."""
+    return {int(d) for m in re.finditer(r"\bseeds?\s+(\d+(?:\s*(?:,|and|&)\s*\d+)*)\b(?!\s*%|\.\d)", text)
+            for d in re.findall(r"\d+", m[1])}
 
 
 def _margin_images(low, clause, step, previous, number) -> Claim | None:
@@ -7126,7 +7243,7 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
             not re.search(r"\b(?:acc\w*|test|train\w*|loss)\b", low[:found.start()]):  # "the rate was held ..., it never dropped"
         return None  # "the rate never dropped": the rate's reader
     # the curve the verb is said of: "the loss never rose"; not "accuracy kept improving as the loss fell"
-    loss = "loss" in low[:found.start()] or ("loss" in low and not re.search(r"\bacc|\bscore", low[:found.start()]))
+    loss = named[-1] == "loss" if (named := re.findall(r"\b(loss|acc\w*|score)\b", low[:found.start()])) else "loss" in low
     train = _names_train(low, found.start())
     seeds = seed_series(step, low) if not loss and not train else None
     curves = [c for _, c in seeds[1]] if seeds else [([e.train_loss for e in step.run.epochs] if train else
@@ -7138,7 +7255,10 @@ def _monotone(low, clause, step, previous, number) -> Claim | None:
                   "grew", "grows", "increas", "improv", "ris", "climb", "going up")
     oks = []
     for curve in curves:
-        if after := re.search(r"\bafter (?:the (?:dip|drop|fall|low|cut)s? (?:in|at) )?epoch (\d+)", low):
+        if (span := re.match(r"\s*(?:from|between) epochs? (\d+) (?:to|and|-|–) (?:epoch )?(\d+)\b", low[found.end():])) \
+                and 1 <= int(span[1]) < int(span[2]) <= len(curve):
+            scope = list(range(int(span[1]), int(span[2]) + 1))  # "climbs every epoch from epoch 7 to 12, dips ...": its own
+        elif after := re.search(r"\bafter (?:the (?:dip|drop|fall|low|cut)s? (?:in|at) )?epoch (\d+)", low):
             scope = list(range(int(after[1]), len(curve) + 1))  # "after epoch 3, it fell at each epoch"
         elif (re.search(r"\b(?:after that|after this|afterwards|from then on)\b", low[found.start():]) or
               re.search(r"\bthen\s+(?:\w+\s+)?$", low[:found.start()])) and \
@@ -7268,9 +7388,12 @@ def _dip_at(low, clause, step, previous, number) -> Claim | None:
     curves = [c for _, c in seeds[1]] if seeds else [step.run.train() if train else step.run.test()]
     if seeds and seeds[0] != "count" and len(named := set(re.findall(r"\bseed (\d+)\b", low))) == 1:
         curves = [c for k, c in seeds[1] if str(k) == next(iter(named))] or curves  # "seed 1, which dipped ...": its own
-    # "seed 0 fell to 92.36 % at epoch 3": that figure there, below the epoch before or, having fallen, below an earlier one
+    # "seed 0 fell to 92.36 % at epoch 3": that figure there, below the epoch before or, having fallen, below an earlier one;
+    # "... kept their last three above 97 %; seed 0 dipped to 95.90 % at epoch 4": below the level the sentence says
+    level = re.search(r"\b(?:above|over|at least)\s+(\d{2}(?:\.\d+)?)\s*%", _SENTENCE.get() or "")
+    under = bool(found["to"] and level and _num(found["to"]) < float(level[1]))
     oks = [2 <= at <= len(c) and (c[at - 1] < c[at - 2] or bool(found["to"]) and said_as(c[at - 1], found["to"]) and
-                                  c[at - 1] < max(c[:at - 1])) for c in curves]
+                                  (c[at - 1] < max(c[:at - 1]) or under)) for c in curves]
     ok = bool(curves) and (sum(oks) == seeds[2] if seeds and seeds[0] == "count" else all(oks))
     figures = " | ".join(f"{c[at - 2]:.2f}, {c[at - 1]:.2f}" for c in curves if 2 <= at <= len(c))
     if not figures:  # "fell in epoch 1", "dipped at epoch 9" of 5: no epoch before it, or no such epoch
@@ -8949,12 +9072,12 @@ def _loss_move(before: str, after: str, epochs: int) -> tuple[str, str] | None:
 
 def _loss_at_end(own: str, low: str, after: str, before: str) -> bool:
     """A loss said of the last epoch: by its own words, or by its sentence's ("Train loss at the end ≈ 0.04, test
-    loss ≈ 0.06": the "at the end" holds for each loss in it) where its clause names no epoch; never one of a chain
-    ("(0.1286 -> 0.1279)": any epochs')."""
+    loss ≈ 0.06": the "at the end" holds for each loss in it) where its clause names no epoch nor a low it went down
+    to; never one of a chain ("(0.1286 -> 0.1279)": any epochs')."""
     if re.match(r"\s*(?:->|→)", after) or re.search(r"(?:->|→)\s*$", before):
         return False
     return bool(_FINAL.search(own) or re.match(r"\s*(?:at the end|in the end|finally)", after) or
-                not re.search(r"\bepochs?\b|\bbest\b|\blowest\b", low) and
+                not re.search(r"\bepochs?\b|\bbest\b|\blowest\b|\b(?:went|came|got) down to\b", low) and
                 re.search(r"\b(?:at the end|in the end|final|finish\w*|ended|ends)\b", _SENTENCE.get() or ""))
 
 
