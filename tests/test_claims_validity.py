@@ -2509,6 +2509,36 @@ CORPUS_SAID = [
      'one).', True),
     ("beta", 1, "analysis", 'Averaged over the final 3 epochs the train-test gap is ~1.8 (98.33 vs 98.00 in the last '
      'one).', False),
+    ("beta", 1, "analysis", r'Train was above test in every epoch from 2 to 5, and $\text{train} - \text{test} = 2.52$ at epoch '
+     '2.', True),
+    ("beta", 1, "analysis", r'Train was above test in every epoch from 2 to 5, and $\text{train} - \text{test} = 2.62$ at epoch '
+     '2.', False),
+    ("beta", 3, "analysis", r'Width did not help: $\Delta_{final} = 93.48 - 97.33 = -3.85$ pp against Model_2 (seed 0).', True),
+    ("beta", 3, "analysis", r'Width did not help: $\Delta_{final} = 93.48 - 97.33 = -3.58$ pp against Model_2 (seed 0).', False),
+    ("beta", 3, "analysis", 'The seeds disagree: the finals span $97.15 - 93.48 = 3.67$ pp.', True),
+    ("beta", 3, "analysis", 'The seeds disagree: the finals span $97.15 - 93.48 = 3.76$ pp.', False),
+    ("beta", 1, "analysis", r'Most of the gain came at the end: $\Delta = 98.00 - 95.94 = +2.06$ pp at epoch 5.', _PARTLY),
+    ("beta", 1, "analysis", r'Most of the gain came at the end: $\Delta = 98.00 - 95.94 = +2.16$ pp at epoch 5.', False),
+    ("beta", 2, "analysis", r'Two digits improved on Model_1: 5 ($23 \to 15$ errors) and 6 ($25 \to 24$); digit 1 stayed at 10 '
+     'errors.', True),
+    ("beta", 2, "analysis", r'Two digits improved on Model_1: 5 ($23 \to 15$ errors) and 6 ($25 \to 23$); digit 1 stayed at 10 '
+     'errors.', False),
+    ("beta", 2, "analysis", r'Test fell at epoch 2 ($82.89 \to 76.92$) while the test loss rose ($0.5683 \to 0.7914$).', True),
+    ("beta", 2, "analysis", r'Test fell at epoch 2 ($82.89 \to 76.92$) while the test loss fell ($0.5683 \to 0.7914$).', False),
+    ("example", 1, "analysis", 'Train never passed 98.78 %.', True),
+    ("example", 1, "analysis", 'Train never passed 98.70 %.', False),
+    ("example", 1, "analysis", '7 and 8 are the weak digits: both have 19 errors (98.15 % and 98.05 %), against 3 for digit '
+     '0.', True),
+    ("example", 1, "analysis", '7 and 8 are the weak digits: both have 19 errors (98.15 % and 98.05 %), against 4 for digit '
+     '0.', False),
+    ("example", 1, "analysis", 'Epochs 8 to 15 added only 0.67 points (98.14 → 98.81).', _PARTLY),
+    ("example", 1, "analysis", 'Epochs 8 to 15 added only 0.76 points (98.14 → 98.81).', False),
+    ("example", 3, "analysis", 'On seed 0 the min of the last 3 went up from 99.35 to 99.54 % (+0.19) against Model_2.', True),
+    ("example", 3, "analysis", 'On seed 0 the min of the last 3 went down from 99.35 to 99.54 % (+0.19) against Model_2.', False),
+    ("example", 3, "result", "| Seed | 0 | 1 | 2 |\n|---|---|---|---|\n| Final | 99.55 | 99.51 | 99.56 |\n"
+     "| Min of last 3 | 99.54 | 99.43 | 99.54 |", True),  # the seeds in columns
+    ("example", 3, "result", "| Seed | 0 | 1 | 2 |\n|---|---|---|---|\n| Final | 99.55 | 99.51 | 99.56 |\n"
+     "| Min of last 3 | 99.54 | 99.53 | 99.54 |", False),  # the seeds in columns
 ]
 
 

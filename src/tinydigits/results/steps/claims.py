@@ -271,6 +271,11 @@ def _table_rows(m: re.Match) -> str:
     if not re.fullmatch(r"epochs?|ep|seeds?", head[0]):
         return m[0]
     rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in m[2].splitlines() if line.strip()]
+    if head[0].startswith("seed") and len(head) > 2 and all(re.fullmatch(r"\d+", h) for h in head[1:]) and \
+            all(len(row) == len(head) and re.match(r"[A-Za-z]", row[0]) for row in rows):  # "Seed | 0 | 1 | 2" over
+        # "Final | 99.55 | 99.51 | ...": the seeds in columns, each row a role; read as one row a seed
+        head, rows = ["seed", *(" ".join(re.sub(r"[^a-z0-9 ._]", " ", row[0].lower()).split()) for row in rows)], \
+            [[seed, *(row[i] for row in rows)] for i, seed in enumerate(head[1:], start=1)]
     if head[0].startswith("seed"):  # a seed's cell by its number: "s0", "seed 0", "#0"
         rows = [[re.sub(r"(?i)^(?:s|seed\s*|#)(\d+)$", r"\1", row[0]), *row[1:]] for row in rows]
     return "\n\n" + "\n\n".join(f"{' | '.join(head)}: {' | '.join(row)}" for row in rows) + "\n\n"
@@ -2397,11 +2402,30 @@ def _pair_role(text: str) -> str:
                   r"((?!\2)(?:train|test)\w*(?:\s+acc\w*)?\s+\d{2}\.\d+\s*%?)(?=\s*$|\s*[.;])", r"\1, \5 \4", text)
 
 
+# "Δ_{final} = 93.48 - 97.33 = -3.85 pp", "the finals span 97.15 - 93.48 = 3.67 pp": a difference worked out, said as
+# the move or the span it is (its two figures each their role's, the difference theirs)
+_WORKED = re.compile(r"(?i)(?P<head>Δ\s*_?\s*\{?\s*(?P<role>final|best|min(?:imum)?|lowest)?\s*\}?\s*[=:]|\bspans?)\s*"
+                     r"(?P<a>\d{2}\.\d+)\s*%?\s*[-−]\s*(?P<b>\d{2}\.\d+)\s*%?\s*=\s*(?P<sign>[+−-]?)\s*(?P<c>\d*\.\d+)\s*"
+                     r"(?:pp|points?|pts?|%)?")
+
+
+def _worked(m: re.Match) -> str:
+    if m["head"].lower().startswith("span"):
+        return f"span from {m['b']} % to {m['a']} % ({m['c']} points)"
+    sign = "-" if m["sign"] in ("-", "−") else "+"
+    return f"{(m['role'] or '').lower() + ' ' if m['role'] else ''}went from {m['b']} % to {m['a']} % ({sign}{m['c']} points)"
+
+
 def _named_pairs(text: str) -> str:
     """Two figures said with their quantities' names after them, each put after its name: "73.05 train / 75.41 test"
     (and a bare "epoch 2: 95.08 / 95.34" after it, in that order), "8,000 vs 14,410 params" (this step's count first),
     "losses of 0.13 on test, 0.11 on train", "test was above train ... and again in the last two (96.91 % and 97.33 %)"
-    (test's)."""
+    (test's); a difference worked out (`_WORKED`)."""
+    text = _WORKED.sub(_worked, text)
+    text = re.sub(r"(?i)\b(?:added|gained|lost)\s+(?:only\s+|just\s+)?(\d*\.\d+)\s*(?:points?|pts?|pp)\s*\(\s*"
+                  r"(\d{2}\.\d+)\s*%?\s*(?:→|->)\s*(\d{2}\.\d+)\s*%?\s*\)", lambda m: f"went from {m[2]} % to {m[3]} % "
+                  f"({'-' if float(m[3]) < float(m[2]) else '+'}{m[1]} points)",
+                  text)  # "added only 0.67 points (98.14 → 98.81)": the move, and the difference said of it
     pair = r"(?i)\b(\d{1,3}(?:\.\d+)?)\s*%?\s+(train|test)\s*/\s*(\d{1,3}(?:\.\d+)?)\s*%?\s+(train|test)\b"
     if named := re.search(pair, text):
         rest = re.sub(pair, r"\2 accuracy \1 % and \4 accuracy \3 %", text[named.start():])
@@ -2422,6 +2446,17 @@ def _named_pairs(text: str) -> str:
     text = re.sub(r"(?i)(\b(?:step|model)[ _-]?(\d+)'s\s+(?:min\w*|lowest|best|final|worst)\b[^()]{0,30}?)"
                   r"\(\s*(\d{2}(?:\.\d+)?\s*%?)\s*\)", r"\1(\3 in step \2)",
                   text)  # "holds step 1's min of the last 3 (95.75%)": step 1's figure
+    text = re.sub(r"(?i)\b(rose|fell|dropped|climbed|went up|went down|increased|decreased)\s*\(\s*(\d*\.?\d+)\s*(%?)\s*(?:→|->)"
+                  r"\s*(\d*\.?\d+)\s*%?\s*\)", r"\1 from \2\3 to \4\3", text)  # "the test loss rose (0.5683 → 0.7914)"
+    if re.search(r"(?i)\berrors\b", text):  # "both have 19 errors (...), against 3 for digit 0": that digit's own count
+        text = re.sub(r"(?i)(?:(?<=: )|(?<=, )|(?<=\band )|(?<=\bdigit ))(\d)\s+\(\s*(\d+)\s*(?:→|->)\s*(\d+)(?:\s*errors)?"
+                      r"(?![\d.])",
+                      r"digit \1 (from \2 to \3 errors", text)  # "5 (23 → 15 errors, ...) and 6 (25 → 24)": each digit's
+        text = re.sub(r"(?i),\s*(?:against|vs\.?|compared with)\s+(\d+)(?:\s+errors|\s+mistakes)?\s+for\s+(?:digit\s+|the\s+)?"
+                      r"(\d)s?\b(?![^,;.]*\b(?:step|model)\b)", r"; digit \2 has \1 errors", text)  # not another step's
+    text = re.sub(r"(?i)\b(train|test)\s*[−-]\s*(test|train)\s*(?:=|is|was)\s*(\d*\.?\d+)(?!\s*%)",
+                  lambda m: f"{m[1]} is {m[3]} points ahead of {m[2]}" if m[1].lower() != m[2].lower() else m[0],
+                  text)  # "train - test = 2.52 at epoch 2": train that far ahead
     if re.search(r"(?i)\bepochs\b", text):  # "above train for the first 2 epochs, and train pulls ahead in the last one"
         text = re.sub(r"(?i)\b(?:in|at|for) the (last|final|first) one\b(?![^()]*\))", r"in the \1 epoch", text)
     if re.search(r"(?i)\blosses\b", text):  # "the losses at the end (0.13 on test, 0.11 on train)": each its curve's
@@ -3927,8 +3962,11 @@ def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys:
     p, q, what = found
     noise = fall_noise(p, q)
     said = f"{what} {p:.2f} → {q:.2f} % ({q - p:+.2f} points; noise ±{noise:.2f}; {records.METRICS} of both)"
+    verbs = list(_MOVE_VERB.finditer(before))
+    wrong_way = bool(verbs) and q != p and (q > p) == (verbs[-1]["down"] is not None)  # "rose from 96.92 to 92.36"
     if signed := re.search(rf"{re.escape(ys)}\s*%?\s*\(\s*([+\-−])\s*(\d+(?:\.\d+)?)\s*(?:points?|pts?|pp|%)?\s*\)", low):
-        return Claim(number, clause, said_as(abs(q - p), signed[2]) and (q > p) == (signed[1] == "+"), said, "compare")
+        return Claim(number, clause, said_as(abs(q - p), signed[2]) and (q > p) == (signed[1] == "+") and not wrong_way, said,
+                     "compare")  # "went down from 99.35 to 99.54 % (+0.19)": the figures' sign, and the verb's way
     if gain := _MOVE_OF.search(low):  # "a gain of 42.75 points"
         return Claim(number, clause, _within(abs(q - p), gain["n"], (gain["tol"] or "").strip()), said, "compare")
     if by := re.search(r"\bby\s+(?P<tol>about |around |~\s*|roughly )?(?P<n>\d+(?:\.\d+)?)\s*(?:percentage points?|points?|"
@@ -3941,8 +3979,7 @@ def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys:
         return Claim(number, clause, _noise_kept(low, q - p, noise), said, "compare")
     if not re.search(rf"\b(?:{_DIRECTION}|lift\w*|rais\w*|cost|gain\w*)\b", low):
         return Claim(number, clause, True, said, "compare")  # "went from 99.35 to 99.54": the two figures, no more
-    verbs = list(_MOVE_VERB.finditer(before))
-    if verbs and q != p and (q > p) == (verbs[-1]["down"] is not None):  # "rose from 96.92 to 92.36": the other way
+    if wrong_way:  # "rose from 96.92 to 92.36": the other way
         return Claim(number, clause, False, f"{said}: not the way said", "compare")
     return Claim(number, clause, None if abs(q - p) <= noise else True,
                  said + (": inside the noise, neither shown" if abs(q - p) <= noise else ""), "compare")
@@ -5528,6 +5565,10 @@ def _reached_level(low: str, series: list[float], what: str, level: _Level, at: 
     with _unread():  # "train got to 98.78 %" for 98.7783: a level said at the logs' two decimals is also their figure
         logged = [_decimals(level.text) == 2 and said_as(v, level.text) for v in series]
     first = next((i + 1 for i, v in enumerate(series) if v >= x or logged[i]), None)
+    if level.negated and re.search(r"\b(?:pass(?:ed|es)?|exceed(?:ed|s)?|went past|got past|beyond)\s+~?"
+                                   + re.escape(level.text), low):
+        # "train never passed 98.78 %" where its best is 98.78 at the logs' digits: beyond it, not at it
+        first = next((i + 1 for i, v in enumerate(series) if round(v, _decimals(level.text)) > x), None)
     if re.search(r"\bback\s+(?:above|over|past)\b", low):  # "climbed back above 90 %": the first epoch there after one below
         first = next((i + 1 for i in range(1, len(series)) if series[i] >= x and series[i - 1] < x), None)
     by = re.search(r"\b(?:(?:by|within)\s+(?:the first\s+)?(?:epoch\s+)?|after\s+(?:just\s+|only\s+)?(?=\d+\s+epochs\b))(\d+)"
