@@ -7,13 +7,11 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import longest_tool_sentence
+from helpers import longest_tool_sentence, run_main
 from tinydigits.results import claims as folder_claims
 from tinydigits.results import handin
 from tinydigits.results import steps as rules
@@ -78,8 +76,7 @@ def _verdicts(found: dict) -> dict[tuple[int, str], list]:
 def test_every_false_claim_is_marked_false_and_no_true_one_and_the_command_exits_1(marked):
     """At least ten false claims and ten true ones of the kinds hand-ins make: each false one ✗, no true one ✗,
     one the runs cannot settle never ✓, a plan never judged; `tinydigits claims` exits 1."""
-    done = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(marked), "--json"], capture_output=True,
-                          text=True, timeout=120)
+    done = run_main("claims", str(marked), "--json")
     assert done.returncode == 1, done.stderr
     found = _verdicts(json.loads(done.stdout))
     expected = [(n, words, verdict) for n, step in enumerate((STEP1, STEP2, STEP3), 1) for words, verdict in step]
@@ -103,8 +100,7 @@ def test_every_false_claim_is_marked_false_and_no_true_one_and_the_command_exits
 
 def test_a_correct_hand_in_exits_0(tmp_path):
     folder = _write(tmp_path, [[c for c in s if c[1] is not False] for s in (STEP1, STEP2, STEP3)])
-    done = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(folder)], capture_output=True, text=True,
-                          timeout=120)
+    done = run_main("claims", str(folder))
     assert done.returncode == 0, done.stdout + done.stderr
     marks = [line.split()[0] for line in done.stdout.splitlines() if line.startswith("  ")]
     assert "✗" not in marks and "✓" in marks, done.stdout
@@ -125,12 +121,10 @@ def test_a_folder_it_cannot_read_is_one_line_and_a_step_without_a_log_says_so(tm
     for text in (None, "# Notes\n\nNothing here.\n"):
         if text is not None:
             (tmp_path / "README.md").write_text(text)
-        done = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(tmp_path)], capture_output=True,
-                              text=True, timeout=120)
+        done = run_main("claims", str(tmp_path))
         assert done.returncode == 2 and "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
     (tmp_path / "README.md").write_text("## Step 1\n\n**Result:** Best test accuracy 99.1 %.\n\n**Analysis:** over-fitting.\n")
-    done = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(tmp_path)], capture_output=True, text=True,
-                          timeout=120)
+    done = run_main("claims", str(tmp_path))
     assert done.returncode == 0 and "no log for this step" in done.stdout, done.stdout + done.stderr
 
 
@@ -579,10 +573,8 @@ def test_one_tally_in_the_readme_the_command_and_its_json(marked):
     """README, `tinydigits claims` and its --json count the same sentences the same way."""
     readme = (marked / "README.md").read_text()
     said = re.search(r"checked against the records: (\d+ checkable sentences: .*?)\. Each", readme)[1]
-    text = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(marked)], capture_output=True, text=True,
-                          timeout=120).stdout
-    data = json.loads(subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(marked), "--json"],
-                                     capture_output=True, text=True, timeout=120).stdout)
+    text = run_main("claims", str(marked)).stdout
+    data = json.loads(run_main("claims", str(marked), "--json").stdout)
     assert text.strip().splitlines()[-1] == said
     tally = data["tally"]
     assert said.startswith(f"{tally['claims']} checkable sentences: {tally['true']} true (✓), {tally['false']} false")
@@ -599,8 +591,7 @@ def test_an_unmet_aim_never_exits_1_and_a_true_result_section_is_read(marked, tm
         "- Parameters: 7,352\n- Best Test Accuracy: 98.96 (14th epoch)\n\n## Model_2\n\n**Target:**\n"
         "- under 8,000 parameters\n\n**Results:**\n- Parameters: 7,432\n- Best Train Accuracy - 99.40\n"
         "- Best Test Accuracy: 99.46 (11th epoch)\n\n**Analysis:**\n- No over-fitting\n")
-    done = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(tmp_path), "--json"], capture_output=True,
-                          text=True, timeout=120)
+    done = run_main("claims", str(tmp_path), "--json")
     assert done.returncode == 0, done.stdout + done.stderr
     found = json.loads(done.stdout)["sentences"]
     aims = {s["sentence"]: s["verdict"] for s in found if s["section"] == "target"}

@@ -10,12 +10,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from helpers import run_main
 from tinydigits.results import claims as folder_claims
 
 CORPUS = Path(__file__).parent / "data" / "claims"
@@ -74,8 +73,7 @@ def test_the_command_exits_1_on_the_planted_copy_and_0_on_the_corrected_one(tmp_
     folder = tmp_path / "handin"
     _judged(tmp_path, handin, version)  # the folder, made as the other tests make it
     (tmp_path / f"{handin}-{version}").rename(folder)
-    done = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(folder)], capture_output=True, text=True,
-                          timeout=120)
+    done = run_main("claims", str(folder))
     assert done.returncode == code, done.stdout[-2000:] + done.stderr
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_cli, tiny_spec
+from helpers import run_cli, run_main, tiny_spec
 from tinydigits.constants import DEFAULT_MODEL
 from tinydigits.measure.loadtest import free_port, stop_process
 
@@ -101,9 +101,8 @@ def test_a_check_is_the_parent_of_its_seeds_runs(mlflow_server, mnist_dir, tmp_p
 
 
 def test_an_unreachable_server_is_one_line_before_any_training(mnist_dir, tmp_path):
-    done = subprocess.run([sys.executable, "-m", "tinydigits", "train", "--epochs", "1", "--data-dir", str(mnist_dir),
-                           "--out", str(tmp_path), "--mlflow", f"http://127.0.0.1:{free_port()}"],
-                          capture_output=True, text=True, timeout=120)
+    done = run_main("train", "--epochs", "1", "--data-dir", str(mnist_dir), "--out", str(tmp_path), "--mlflow",
+                    f"http://127.0.0.1:{free_port()}")
     assert done.returncode == 1 and done.stderr.startswith("tinydigits: error: --mlflow") and done.stderr.count("\n") == 1
 
 

@@ -16,6 +16,7 @@ import pytest
 
 optuna = pytest.importorskip("optuna")
 
+from helpers import run_main  # noqa: E402
 from tinydigits.errors import TinyDigitsError  # noqa: E402
 from tinydigits.measure.loadtest import free_port, stop_process  # noqa: E402
 from tinydigits.search import (  # noqa: E402
@@ -26,7 +27,7 @@ from tinydigits.search import (  # noqa: E402
 from tinydigits.search import study as search_study  # noqa: E402
 from tinydigits.search.config import REGISTERED_POINTS, SearchConfig  # noqa: E402
 
-TINY = {"epochs": 1, "last": 1, "seeds_per_trial": 1, "train_limit": 2000, "threads": 1, "sampler_seed": 0}
+TINY = {"epochs": 1, "last": 1, "seeds_per_trial": 1, "train_limit": 500, "threads": 1, "sampler_seed": 0}
 
 
 def tiny(tmp_path: Path, mnist_dir: Path | None = None, **overrides) -> SearchConfig:
@@ -176,7 +177,7 @@ def start_together(rounds: list[list[list[str]]], folder: Path) -> list[list[tup
     return [[read(log) for log in round_logs] for round_logs in logs]
 
 
-def search_argv(storage: str, trials: int, mnist_dir: Path, out: Path, train_limit: int = 2000) -> list[str]:
+def search_argv(storage: str, trials: int, mnist_dir: Path, out: Path, train_limit: int = 500) -> list[str]:
     return ["search", "--study", "shared", "--storage", storage, "--trials", str(trials), "--epochs", "1", "--last", "1",
             "--seeds-per-trial", "1", "--train-limit", str(train_limit), "--threads", "1", "--prune-after", "0",
             "--data-dir", str(mnist_dir), "--out", str(out)]
@@ -203,8 +204,7 @@ def assert_shared(storage: str, results: list[tuple[int, str]], trials: int) -> 
 @pytest.mark.parametrize("storage", ["sqlite:////proc/no-such-folder/s.db", "sqlite:////dev/null/s.db",
                                      "postgresql+psycopg://postgres@127.0.0.1:9/x", "nosuchdb://x/y"])
 def test_a_real_storage_failure_is_one_line_and_a_non_zero_exit(storage, tmp_path):
-    done = subprocess.run([sys.executable, "-m", "tinydigits", "search", "--storage", storage, "--trials", "1", "--out",
-                           str(tmp_path / "out")], capture_output=True, text=True, timeout=120)
+    done = run_main("search", "--storage", storage, "--trials", "1", "--out", str(tmp_path / "out"))
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert done.stderr.startswith(f"tinydigits: error: storage {storage}") and done.stderr.count("\n") == 1, done.stderr
 

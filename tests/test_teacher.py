@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import run_main
 from tinydigits.results import teacher
 from tinydigits.results.claims import report as claims_report
 from tinydigits.results.handwritten import read_handin
@@ -163,8 +164,7 @@ def test_a_class_is_one_table_and_an_unreadable_hand_in_is_one_line(handin, tmp_
                                              "epoch 10.").replace("- The model is over-fitting.\n", ""))
     empty = tmp_path / "carol"
     empty.mkdir()
-    done = subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(handin), str(good), str(empty)],
-                          capture_output=True, text=True, timeout=120)
+    done = run_main("claims", str(handin), str(good), str(empty))
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     rows = {line.split(" | ")[0].strip("| "): line for line in done.stdout.splitlines() if line.startswith("| ")}
     assert set(rows) >= {"alice", "bob", "carol"}
@@ -172,8 +172,7 @@ def test_a_class_is_one_table_and_an_unreadable_hand_in_is_one_line(handin, tmp_
     assert " | 0 | " in rows["bob"].split("met by")[-1] or "| 0 |" in rows["bob"]
     bob = teacher.check(good)
     assert not bob.false, [j.line() for j in bob.judged if j.verdict is False]
-    data = json.loads(subprocess.run([sys.executable, "-m", "tinydigits", "claims", str(handin), str(empty), "--json"],
-                                     capture_output=True, text=True, timeout=120).stdout)
+    data = json.loads(run_main("claims", str(handin), str(empty), "--json").stdout)
     assert data[0]["tally"]["false"] == 5 and data[1]["error"]
 
 
