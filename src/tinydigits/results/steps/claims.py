@@ -1439,6 +1439,22 @@ def _said_of_epochs(before: str, after: str) -> bool:
                                               before[:said.start()])
 
 
+def _seeds_in_brackets(sentence: str, step: Step) -> str:
+    """"For all 3 seeds the lowest of the last 3 epochs is at epoch 4 (95.90 %, 97.13 %, 97.19 %)": a bracket of as many
+    figures as the check has seeds, said of all of them, each figure its seed's in the check's order."""
+    seeds = sorted(step.check.verdict.seeds) if step.check else []
+    name = next((w for w, k in WORDS.items() if k == len(seeds)), str(len(seeds)))
+    said = re.search(rf"(?i)\b(?:for|on|across|of) (?:all|each of|every one of)(?: the)? (?:{len(seeds)}|{name}) "
+                     rf"seeds\b[^();]*?\(((?:\s*\d{{2}}\.\d+\s*%?\s*(?:,|and|, and)){{{len(seeds) - 1}}}"
+                     r"\s*\d{2}\.\d+\s*%?\s*)\)",
+                     sentence) if len(seeds) >= 2 else None
+    if said is None:
+        return sentence
+    figures = re.findall(r"\d{2}\.\d+", said[1])
+    return sentence[:said.start(1)] + ", ".join(f"{f} % on seed {k}" for f, k in zip(figures, seeds, strict=True)) + \
+        sentence[said.end(1):]
+
+
 def _said_of_the_run(sentence: str, step: Step) -> str:
     """Words read by the run's own numbers: "the second-to-last epoch" (the epoch before its last), "the last 20 % of
     training" (that many of its last epochs), "in the last epoch" of a move, "just after the cut" (the first epoch on
@@ -1450,6 +1466,7 @@ def _said_of_the_run(sentence: str, step: Step) -> str:
     if n < 2:
         return sentence
     sentence = _placed_by_the_run(sentence, step, n)
+    sentence = _seeds_in_brackets(sentence, step)
     if (own := getattr(step.run.settings, "seed", None)) is not None:  # "the shown seed": the seed the run's logs are of
         sentence = re.sub(r"(?i)\b(?:the\s+)?(?:shown|plotted|logged|printed|displayed)\s+seed\b", f"seed {own}", sentence)
     # "After epoch 3 test slipped to 97.05 % and then 96.92 %", "After the peak at epoch 3 test slid down: 97.05 %, then
@@ -1575,8 +1592,9 @@ def _no_record(plain: str, step: Step, number: int, earlier: dict[int, Step] | N
                ) -> tuple[str, list[str], list[Claim]]:
     """The sentence without the facts its readers leave (`_NO_RECORD`): the confusions a run recorded decided
     (metrics.json `confused`), the rest each to be shown unchecked."""
+    plain, moved = _errors_by_epoch(plain, step, number)
     plain, told = _total_errors(plain, step, number, earlier)
-    plain, told = _support_said(plain, step, number, told)
+    plain, told = _support_said(plain, step, number, moved + told)
     aside = []
     for m in _NO_RECORD.finditer(plain):
         if (claim := _confusion(plain, m, step, number)) is not None:
@@ -1771,6 +1789,42 @@ def _support_or_precision(m: re.Match, row, step: Step, number: int) -> Claim:
         return Claim(number, m[0].strip(), None, f"digit {row.digit}: no whole record of its predictions", "figure", (said,))
     return Claim(number, m[0].strip(" ()"), said_as(precision, said), f"digit {row.digit}: precision {precision:.2f} % "
                  f"({records.PER_CLASS}, {records.METRICS} `confused`)", "figure", (said,))
+
+
+# the test errors moving between two epochs: "From epoch 1 to epoch 2 the errors drop by 85%: 4111 to 611", "the errors
+# fell from 4111 at epoch 1 to 611 at epoch 2"
+_ERRORS_AT_EPOCHS = re.compile(
+    rf"(?i)\bfrom epoch (?P<x>\d+) to (?:epoch )?(?P<y>\d+),?\s+(?:the\s+)?{_ERRORS}\s+(?P<verb>drop|fall|shrink|go down|"
+    rf"decrease|decline|rise|grow|go up|increase)\w*(?:\s+by\s+(?P<p>\d+(?:\.\d+)?)\s*%)?\s*[:,(]?\s*(?:from\s+)?"
+    rf"(?P<a>{_COUNT})\s+(?:to|→|->)\s+(?P<b>{_COUNT})(?![\d.,]*\s*%)|"
+    rf"\b(?:the\s+)?{_ERRORS}\s+(?P<verb2>drop|fall|fell|shrank|went down|decrease|decline|rise|rose|grew|went up|increase)"
+    rf"\w*(?:\s+by\s+(?P<p2>\d+(?:\.\d+)?)\s*%)?\s*,?\s*from\s+(?P<a2>{_COUNT})\s+(?:at|in|after)\s+epoch\s+(?P<x2>\d+)"
+    rf"\s+to\s+(?P<b2>{_COUNT})\s+(?:at|in|after)\s+epoch\s+(?P<y2>\d+)")
+
+
+def _errors_by_epoch(plain: str, step: Step, number: int) -> tuple[str, list[Claim]]:
+    """The test errors said at two epochs, and the change between them where a share is said: each epoch's count is
+    the test images its accuracy leaves wrong (the count of a whole test set, so an accuracy in hundredths gives it
+    exactly); a share is of the first count, to its last digit said."""
+    told, curve = [], step.run.test()
+    images = sum(r.support or 0 for r in step.run.per_class) or _MNIST_TEST
+    for m in _ERRORS_AT_EPOCHS.finditer(plain):
+        g = {k: m[k] or m[f"{k}2"] for k in ("x", "y", "verb", "p", "a", "b")}
+        x, y, a, b = int(g["x"]), int(g["y"]), int(g["a"].replace(",", "")), int(g["b"].replace(",", ""))
+        if not (1 <= x <= len(curve) and 1 <= y <= len(curve)):
+            continue
+        wrong = {e: round(images * (100 - curve[e - 1]) / 100) for e in (x, y)}
+        down = g["verb"].lower().startswith(("drop", "fall", "fell", "shr", "went down", "go down", "decr", "decl"))
+        ok = (a, b) == (wrong[x], wrong[y]) and (wrong[y] < wrong[x]) == down
+        said = f"test errors of {images:,} at epoch {x}: {wrong[x]}, at epoch {y}: {wrong[y]}"
+        if g["p"] and wrong[x]:
+            share = 100 * abs(wrong[x] - wrong[y]) / wrong[x]
+            ok = ok and abs(share - float(g["p"])) <= 0.5 * 10 ** -len(g["p"].partition(".")[2])
+            said = f"{said}, {'fewer' if down else 'more'} by {share:.1f} %"
+        told.append(Claim(number, m[0].strip(" ,"), ok, f"{said} ({records.METRICS})", "figure",
+                          tuple(t for t in (g["p"], g["a"], g["b"]) if t)))
+        plain = plain.replace(m[0], f"from epoch {x} to epoch {y} the errors {g['verb']}", 1)
+    return plain, told
 
 
 def _errors_of(step: Step) -> int | None:
@@ -2464,6 +2518,28 @@ def _named_pairs(text: str) -> str:
     return text
 
 
+# "test stayed below train ... (97.83 vs 97.51 %)": the relation, then a bare pair after it with no other curve or turn
+# between them (not "test was above train in epochs 1-3; only the last has train ahead (96.84 vs 96.14)")
+_BELOW_PAIR = re.compile(r"(?i)\b(test|train)\w*(?:\s+acc\w*)?\s+(?:(?:was|is|stayed|stays|were|remained|sat|lagged)\s+)?"
+                         r"(below|under|behind|above|over|ahead of)\s+(?:the\s+)?(train|test)\w*\b"
+                         r"((?:(?!\b(?:train|test|but|only)\b)[^();])*?)\(\s*(\d{2}\.\d+)\s*%?"
+                         r"\s*(vs\.?|versus|against)\s*(\d{2}\.\d+)\s*%?\s*\)")
+
+
+def _pair_by_relation(text: str) -> str:
+    """A bare pair after "test stayed below train" given in the other order ("by 0.32 pt at the last epoch (97.83 vs
+    97.51 %)"): the relation says which figure is whose, so the pair is put in the order the readers read, the curve
+    named first first; a pair in that order already is left as said."""
+    def ordered(m: re.Match) -> str:
+        a, b = float(m[5]), float(m[7])
+        first_lower = m[2].lower() in ("below", "under", "behind")
+        if m[1].lower() == m[3].lower() or a == b or (a < b) == first_lower:
+            return m[0]
+        head = m[0][:m.start(5) - m.start()]
+        return f"{head}{m[7]} % {m[6]} {m[5]} %)"
+    return _BELOW_PAIR.sub(ordered, text)
+
+
 def _after_peaking(text: str) -> str:
     """"after peaking at 96.47 % at epoch 3": the peak a claim of its own, and what the sentence says next from it on."""
     text = re.sub(r"(?i),\s*after peaking at (\d+(?:\.\d+)?)\s*%? (?:at|in) epoch (\d+)\s*\.?\s*$",
@@ -2482,7 +2558,7 @@ def _phrasings(text: str) -> str:
     text = re.sub(r"(?i)\b((?:at|in|by) epoch \d+)\s*(?:→|->|=>)\s*(?=\d)", r"\1, ", text)  # "98.68 at epoch 12 → 99.48 at ..."
     text = re.sub(r"(?i)\bepoch (\d+)\s*(?:→|->|=>)\s*(?=\d)", r"at epoch \1: ", text)  # "Epoch 6 → 46.40 val acc"
     text = _each_its_figure(text)
-    text = _named_pairs(text)
+    text = _pair_by_relation(_named_pairs(text))
     text = _percent_pairs(re.sub(r"(?i)\b(has|have|did|was|is|does|do|were)nt\b", r"\1 not", text))  # "hasnt", "didnt"
     text = re.sub(r"(?i)\(\s*(?:the\s+)?(final|last)\s+epoch\s*\)", r"at the \1 epoch", text)
     text = re.sub(r"(?i)\b(every|each|all) epochs? (up to|until|till|through) (\d+)\b(?![.,]\d|\s*%)", r"\1 epoch \2 epoch \3",
@@ -2545,9 +2621,23 @@ def _words_said(text: str) -> str:
 
 def _referents(text: str) -> str:
     """Words that point back said as what they point to: "reached 99.5% at epoch 7 and never fell below it afterwards"
-    (that level, from that epoch on), "96.72 and 97.77 for seeds 1 and 2" (each figure its seed's)."""
+    (that level, from that epoch on), "On the best figure, ... step 2's 98.12 %" (step 2's best), "step 2, whose min
+    ..." (step 2's), "The test loss ..., though it is still below
+    ..." (that loss), "96.72 and 97.77 for seeds 1 and 2" (each figure its seed's)."""
     text = re.sub(r"(?i)(\d{1,3}(?:\.\d+)?)\s*%([^.;]*?\bat epoch (\d+)[^.;]*?\bnever (?:fell|dropped|dipped|went|slipped) "
                   r"below) (?:it|that)(?: afterwards| after that| again| from then on)?\b", r"\1 %\2 \1 % from epoch \3 on", text)
+    # "On the min of the last 3, seed 0 ... is 1.5 points above step 2's 91.98 %, but 2.27 below step 1's 95.75 %": the
+    # role said at the head, of each step's bare figure
+    if head := re.match(r"(?i)\W*(?:on|for|by|in) the ((?:min(?:imum)?|lowest) of the last \d+|best|final)"
+                        r"(?: (?:figure|epoch)s?)?\s*,?\s+", text):
+        text = text[:head.end()] + re.sub(r"(?i)\b((?:step|model)[ _-]?\d+)'s\s+(\d{2}(?:\.\d+)?\s*%)",
+                                          rf"\1's {head[1]} (\2)", text[head.end():])
+    # "as did step 2, whose min of the last 3 was 96.92 %": that step's figure, a clause of its own
+    text = re.sub(r"(?i)\b((?:step|model)[ _-]?(\d+))\s*,\s*whose\s+", r"\1; step \2's ", text)
+    if subject := re.match(r"(?i)\W*(?:the\s+)?(?:final\s+)?((?:test|train\w*|val\w*)\s+loss)\b", text):
+        # "The test loss ... went up from 0.050 to 0.068, though it is still far below step 1's 0.41": that loss
+        text = re.sub(r"(?i)(,\s*(?:though|although|but|yet|while)\s+)it(\s+(?:is|was|stays|stayed|remains|remained)\b)",
+                      rf"\1the {subject[1].lower()}\2", text)
     return re.sub(r"(?i)(\d{2}(?:\.\d+)?)\s*(%?)\s*and\s+(\d{2}(?:\.\d+)?)\s*(%?)\s+(?:for|on)\s+seeds\s+(\d+)\s+and\s+(\d+)\b",
                   r"\1\2 on seed \5 and \3\4 on seed \6", text)
 
@@ -2566,8 +2656,10 @@ def _said_plainly(text: str) -> str:
     the seeds" (their mean final), "Seeds that held 99.4 %: 0 of 3" (a count said as a sentence)."""
     # "Train Loss=0.0902 Accuracy=97.54": a log line's accuracy, a percentage
     text = re.sub(r"(?i)\b(acc(?:uracy)?\s*[:=]\s*)(\d{2}\.\d+)(?![\d.])(?!\s*%)", r"\1\2 %", text)
-    # "came back at epoch 5 (+3.33 pt from 94.18 %)": the figure it rose from, the epoch before's
-    text = re.sub(r"(?i)\b((?:at|in) epoch (\d+)\s*\(\s*[+\-−]\s?\d*\.?\d+\s*(?:pts?|points?|pp)\s+from\s+\d{2}\.\d+\s*%?)\s*\)",
+    # "came back at epoch 5 (+3.33 pt from 94.18 %)", "dips to 76.92 at epoch 2 (from 82.89)": the figure it moved from,
+    # the epoch before's
+    text = re.sub(r"(?i)((?:\b(?:at|in)|@) ep(?:och)? ?(\d+)\s*\(\s*(?:[+\-−]\s?\d*\.?\d+\s*(?:pts?|points?|pp)\s+)?"
+                  r"from\s+\d{2}\.\d+\s*%?)\s*\)",
                   lambda m: f"{m[1]} at epoch {int(m[2]) - 1})" if int(m[2]) > 1 else m[0], text)
     # "8 has the next most errors (68), although 5 has the lower accuracy (92.9 % against 93.0 %)": each digit's own
     # accuracy, where the word says the way the figures go
@@ -2578,6 +2670,11 @@ def _said_plainly(text: str) -> str:
     # "At 96 %, two seeds of three held it": the level said before "it"
     text = re.sub(r"(?i)^(\W*)at (\d{2}(?:\.\d+)?\s*%),\s+([^.;]*?\b(?:held|kept|stayed above|stayed at))\s+it\b",
                   r"\1\3 \2", text)
+    # "After the first epoch only seed 0 was already above 99 %": at the first epoch, no span after it
+    text = re.sub(r"(?i)\bafter the first epoch\b(?=,?[^.;]*\balready\b)", "at epoch 1", text)
+    # "Model starts learning only from epoch 5, test jumps 7.16 → 38.49": where the learning starts, the move there
+    text = re.sub(r"(?i)\b(start(?:s|ed)?\s+(?:to\s+)?(?:learn(?:ing)?|improv(?:e|ing)|mov(?:e|ing))\s+(?:only\s+)?)from"
+                  r"(?=\s+(?:the\s+)?(?:epoch \d+|\d+(?:st|nd|rd|th) epoch)\b)", r"\1at", text)
     # "a FAIL, since epoch 13 is below 99.4 %": a cause, no span from epoch 13
     text = re.sub(r"(?i)\bsince (epoch \d+ (?:is|was|has|had)\b)", r"because \1", text)
     # "epoch 5 is the first on the lower rate": the rate first lower there
@@ -3003,6 +3100,9 @@ def _seeds_beside(text: str) -> str:
 _SEED_HEAD = re.compile(r"(?i)^\W*seeds\s+(?:(?P<a>\d)\s*(?:-|–|to)\s*(?P<b>\d)|"
                         r"(?P<list>\d(?:\s*,\s*\d)*\s*,?\s*(?:and|&)\s*\d))\b")
 _SLASHED = re.compile(r"(?<![\d.])\d{2}\.\d+\s*%?(?:\s*/\s*\d{2}\.\d+\s*%?)+")
+# "over the last 3 epochs (99.43, 99.49 and 99.51 %)": those epochs' figures, in brackets right after them
+_LAST_LISTED = re.compile(r"(?i)(?<=\blast )(?:\d+|two|three|four|five)(?: epochs)?\s*\(\s*\d{2}\.\d+\s*%?"
+                          r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)\d{2}\.\d+\s*%?)+\s*\)")
 
 
 def _seeds_slashed(text: str) -> str:
@@ -3852,11 +3952,13 @@ def _compared(low: str, step: Step, previous: Step) -> tuple[float, float, str]:
         x, y, what = them[at - 1], us[at - 1], f"{'train' if train else 'test'} at epoch {at}"
     elif re.search(r"\b(best|highest|peak|max(?:imum)?)\b", low):
         x, y, what = (a.best_train, b.best_train, "best train") if train else (a.best_test, b.best_test, "best test")
-    elif re.search(r"\b(min(?:imum|ima)?|lowest|worst|last \d+|last (?:two|three) epochs)\b|\b(?:assignment|budget|course|"
+    elif re.search(r"\b(min(?:imum|ima)?|lowest|worst|last \d+|last (?:two|three) epochs|consistency)\b|"
+                   r"\b(?:assignment|budget|course|"
                    r"target)'?s? (?:own )?(?:measure|figure|yardstick)\b", low) or re.search(
             r"\bby (?:that|this|the same) measure\b", low) and re.search(r"\b(?:lowest|min\w*) of the last\b",
                                                                       _SENTENCE.get() or ""):
-        # "by the assignment's measure", "taking the lowest of the last three ..., by that measure": the budget's
+        # "by the assignment's measure", "taking the lowest of the last three ..., by that measure", "the consistency
+        # got worse": the budget's
         x, y, what = a.min_last, b.min_last, f"min of the last {b.n}"
     else:  # the figure the words name, final where they name none
         them, us = (previous.run.train(), step.run.train()) if train else (previous.run.test(), step.run.test())
@@ -5830,8 +5932,14 @@ def seed_series(step: Step, low: str) -> tuple[str, list[tuple[int, list[float]]
         if named is None or named[0] != "all":
             return named
         return "all", [(k, curve) for k, curve in named[1] if k != int(but[1])], named[2]
-    found = _SEED_SCOPE.search(low)
     words = "|".join(WORDS)  # "all three seeds finished above 93 %, but only 2 of the 3 ended above 95 %": of the seeds
+    sentence = _SENTENCE.get() or ""
+    if step.check and (other := re.search(rf"\bthe other ({words}|\d+)(?: seeds)?\b", low)) and \
+            (named := _named_seeds(sentence.partition(other[0])[0])):  # "only seed 0 ...; the other five ...": the rest
+        rest = [(k, curve) for k, curve in seed_curves(step).items() if k not in named]
+        if len(rest) == _count(other[1]):
+            return "all", rest, None
+    found = _SEED_SCOPE.search(low)
     if found is None and step.check and re.search(r"\bseeds\b", _SENTENCE.get() or "") and (of := re.search(
             rf"\b(\d+|{words}) of the (\d+|{words})\s+(?=(?:ended|finished|held|stayed|reached|were|passed|kept|got)\b)", low)):
         rows = seed_curves(step)
@@ -5856,6 +5964,14 @@ def seed_series(step: Step, low: str) -> tuple[str, list[tuple[int, list[float]]
     return "count", list(rows.items()), _count(found["some"])
 
 
+def _own_epoch(low: str, seed: int) -> str:
+    """A clause as one seed's: where it pairs several seeds with their epochs ("reached 96 %, seed 0 at epoch 3 and
+    seed 1 at epoch 4"), the other seeds' epochs left out."""
+    if len(set(re.findall(r"\bseed (\d+),? (?:at|in|by) epoch \d+\b", low))) < 2:
+        return low
+    return re.sub(rf"\bseed (?!{seed}\b)\d+,? (?:at|in|by) epoch \d+\b", "", low)
+
+
 def _threshold_seeds(low, clause, step, number, level: _Level, seeds: tuple, train: bool) -> Claim:
     """A level said of seeds: each seed's curve read as one run's (final where no span is said), and how many seeds
     the words say (all, N of M, seed S)."""
@@ -5868,7 +5984,7 @@ def _threshold_seeds(low, clause, step, number, level: _Level, seeds: tuple, tra
                      "threshold")
     if mode == "count" and n == 0:
         level = replace(level, negated=False)  # "no seed kept 97 %": the count (none) says the no
-    judged = {s: _level_on(low, curve, "test", level, step.last) for s, curve in rows}
+    judged = {s: _level_on(_own_epoch(low, s), curve, "test", level, step.last) for s, curve in rows}
     met = [s for s, (ok, _) in judged.items() if ok]
     what = next(iter(judged.values()))[1].split(": ")[0]  # the span's words, said once
     said = f"{what} by seed: " + "; ".join(f"seed {s} {text.split(': ', 1)[-1]}" for s, (_, text) in judged.items())
@@ -7550,6 +7666,8 @@ def _band(low: str, clause: str, step: Step, number: int, found: re.Match, seeds
     scope, label = _epoch_scope(low, len(curves[0]), step.last, implicit=False)
     if scope is None and (at := _EPOCH.search(low[:found.start()][-45:] + low[found.end():][:30])):
         scope, label = [int(at[1] or at[2])], f"at epoch {int(at[1] or at[2])}"
+    if scope is None and re.search(r"\b(?:start(?:ed|s)?|began|begins?)\s*$", low[:found.start()]):
+        scope, label = [1], "at epoch 1"  # "the other five started between 98.73 % and 98.95 %": their first epoch
     if scope is None and not seeds:  # "The first four epochs were basically chance - train stayed between ...": the sentence's
         scope, label = _epoch_scope(re.sub(r"\bfor (\d+) epochs\b", r"for the first \1 epochs", (_SENTENCE.get() or "").lower()),
                                     len(curves[0]), step.last, implicit=False)
@@ -8529,10 +8647,11 @@ def _min_said(role: re.Match, words: str, ranked: str) -> bool:
 
 def _listed_last(clause: str, text: str, curve: list[float], k: int) -> tuple[list[float], str] | None:
     """A figure in a slashed list of a seed's last K epochs ("seed 1 has 99.43 / 99.49 / 99.51 in its last three
-    epochs"): the epoch at its place (the lowest of them said as the min of the last K)."""
+    epochs"), or in brackets right after them ("failed to hold 99.5 % over the last 3 epochs (99.43, 99.49 and
+    99.51)"): the epoch at its place (the lowest of them said as the min of the last K)."""
     if len(set(re.findall(r"(?i)\bseed (\d+)", clause))) > 1 or re.search(r"(?i)\bseeds\b", clause):
         return None  # "min of last 3: 93.48 / 83.37 / 89.65" beside seeds' finals: a figure a seed
-    for m in _SLASHED.finditer(clause):
+    for m in (*_SLASHED.finditer(clause), *_LAST_LISTED.finditer(clause)):
         figures = re.findall(r"\d{2}\.\d+", m[0])
         if text in figures and len(figures) == k <= len(curve) and re.search(r"(?i)\blast\b", clause):
             at = len(curve) - k + figures.index(text)
@@ -8878,6 +8997,11 @@ def _lowest_loss(after: str, since: str, clause: str, number: int, text: str, po
                   f"({records.METRICS})", "figure", (text,))]
 
 
+# two losses named, then "they" / "both" and a bare pair: "... and by epoch 2 they are much closer (0.23 vs 0.26)"
+_THEY_PAIR = re.compile(r"\b(test|train)(?:ing)?\s+loss\b[^;]*?\b(test|train)(?:ing)?\s+loss\b[^;()]*?\b(?:they|both|the two)\b"
+                        r"(?:(?!\bloss\b)[^;()\d])*\(\s*(\d?\.\d+)\s*(vs\.?|versus|/|against|and|,)\s*(\d?\.\d+)\s*\)")
+
+
 def _losses_in_order(low: str) -> str:
     """"Test loss ends below train loss: 0.0683 vs 0.0753": each figure beside the loss it was named in order."""
     both = re.search(r"\b(test|train)(?:ing)?\s+loss\b[^.;\d]*?\b(test|train)(?:ing)?\s+loss\b(?:[^;()\d]|(?<=epoch )\d)*?"
@@ -8887,6 +9011,9 @@ def _losses_in_order(low: str) -> str:
                           r"(?:and|,|"
                           r"/)\s*(\d?\.\d+)\s*\)", low)) and pair[1] != pair[2]:  # "train and test loss ... (0.040 and 0.042)"
         return low[:pair.start(3)] + f"{pair[1]} loss {pair[3]} and {pair[2]} loss {pair[4]})" + low[pair.end():]
+    if (they := _THEY_PAIR.search(low)) and they[1] != they[2]:  # "train loss 1.37 against a test loss of 0.37, and by
+        # epoch 2 they are much closer (0.23 vs 0.26)": the two losses in the order the clause named them
+        return low[:they.start(3)] + f"{they[1]} loss {they[3]} {they[4]} {they[2]} loss {they[5]}" + low[they.end(5):]
     if both is None or both[1] == both[2]:
         return low
     return low[:both.start(3)] + f"{both[1]} loss {both[3]} {both[4]} {both[2]} loss {both[5]}" + low[both.end():]
