@@ -2589,6 +2589,8 @@ CORPUS_SAID = [
      "between 98.73% and 98.95%.", True),
     ("example", 3, "analysis", "After the first epoch only seed 0 was already above 99% (99.07%); the other five started "
      "between 98.73% and 98.85%.", False),  # seed 4: 98.95
+    ("example", 3, "analysis", "The mean final is 99.545 % ± 0.03.", True),  # the seeds' spread, not a test score's noise
+    ("example", 3, "analysis", "The mean final is 99.545 % ± 0.3.", False),  # their sd: 0.03
 ]
 
 
@@ -2639,3 +2641,18 @@ def test_a_functional_pool_is_read_from_the_step_s_own_model_class():
     from tinydigits.results.steps.claims import _has
     steps = _steps("gamma")
     assert [_has(steps[n], "GAP") for n in (1, 2, 3)] == [False, True, True]  # Gamma_3 derives from Gamma_2
+
+
+def test_a_loss_figure_s_evidence_is_the_loss_it_was_read_as():
+    """A loss read against every epoch's: its line shows the loss it is and that loss's epoch, never another figure
+    (the curve's lowest was shown beside a figure it is not); a figure none of them is shows the span it was read in."""
+    from tinydigits.results.steps.claims import judge
+
+    steps = _steps("beta")
+    said = "Train loss is 1.37 in ep 1 against a test loss of only 0.37, and by ep 2 they are much closer ({} vs {})."
+    right = [a.evidence for j in judge(said.format("0.23", "0.26"), steps[1], None, 1, "analysis", {}) for a in j.atoms]
+    assert "train loss: 0.2317 at epoch 2 (metrics.json)" in right and "test loss: 0.2576 at epoch 2 (metrics.json)" in right
+    wrong = [a for j in judge(said.format("0.26", "0.23"), steps[1], None, 1, "analysis", {}) for a in j.atoms
+             if a.verdict is False]
+    assert [a.evidence for a in wrong] == ["train loss: 0.0653 to 1.3694, none of them 0.26 (metrics.json)",
+                                           "test loss: 0.0714 to 0.3747, none of them 0.23 (metrics.json)"]

@@ -9096,13 +9096,24 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
         elif _loss_at_end(own, low, low[found.end():], low[:found.start()]) and not re.search(r"\bfrom\s*$", own):
             pool = pool[-1:] if (train or test) else pool[-2:]
             kind = f"final {kind}"
-        ok, said = any(_loss_as_said(v, text, own) for v in pool), (f"{pool[0]:.4f}" if len(pool) == 1 else
-                                                                 f"{min(pool):.4f} at its lowest")
+        ok, said = _loss_found(pool, text, own, rows)
         if not ok and re.search(r"\bbatch loss\s*=\s*$", own):  # the bar prints its last batch's loss
             ok, said = None, f"{said}, the epoch's mean; the bar's loss is its last batch's, which no record keeps"
         out.append(Claim(number, clause, ok, f"{'step ' + named[1] + ' ' if whose is not step else ''}{kind} loss: {said} "
                          f"({records.METRICS})", "figure", (text,)))
     return out + _loss_than(low, clause, number)
+
+
+def _loss_found(pool: list[float], text: str, own: str, rows) -> tuple[bool, str]:
+    """Whether a loss figure is one of `pool`, and what the evidence shows: the loss it is, with its epoch where it is
+    one of the run's; else the span of the losses it was read against."""
+    if len(pool) == 1:
+        return _loss_as_said(pool[0], text, own), f"{pool[0]:.4f}"
+    hit = next((v for v in pool if _loss_as_said(v, text, own)), None)
+    if hit is None:
+        return False, f"{min(pool):.4f} to {max(pool):.4f}, none of them {text}"
+    at = next((f" at epoch {i}" for i, e in enumerate(rows, 1) if hit in (e.train_loss, e.test_loss)), "")
+    return True, f"{hit:.4f}{at}"
 
 
 def _loss_as_said(value: float, text: str, own: str) -> bool:
@@ -9600,6 +9611,8 @@ def _plus_minus(low, clause, step, previous, number) -> Claim | None:
     for said in _PLUS_MINUS.finditer(low):
         if re.search(r"\b(?:sd|std|s\.d\.|standard deviation|σ)\b", low):
             return None  # "mean ± sd over the seeds": the seeds' spread, not a test score's noise
+        if step.check and re.search(r"\b(?:mean|average|avg)\b[^.;]{0,30}$", low[:said.start()]):
+            continue  # "The mean final is 99.545 % ± 0.03": the seeds' spread, which their mean's reader checks
         x = abs(_num(said["x"].replace("−", "-")))
         if x >= 50:
             band, what = noise_band(x), f"two standard errors of {x:.2f} % on the test set"
