@@ -2619,6 +2619,28 @@ def _words_said(text: str) -> str:
                   r"reached \1 at epoch \2", text)
 
 
+# "Test was above train in the first epoch, fell behind it in epochs 2 and 3, and was above it again in epochs 4 and 5"
+_CURVES_RELATED = re.compile(r"(?i)\b(test|train)(?:ing)?(?:\s+acc\w*)?\s+(?:was|is|stayed|stays|remained)\s+(?:above|below|"
+                             r"ahead of|behind|over|under)\s+(?:the\s+)?(train|test)\w*\b")
+_IT_RELATED = re.compile(r"(?i)(,\s+(?:and\s+)?|\band\s+)((?:then\s+)?(?:was|is|stayed|fell|dropped|slipped|went|got|moved|"
+                         r"pulled|came)(?:\s+back)?\s+(?:above|below|ahead of|behind|over|under))\s+it\b")
+
+
+def _the_other_curve(text: str) -> str:
+    """After "test was above train ...", each later "fell behind it" / "was above it again" said with its subject and
+    the curve "it" is, each a clause of its own: the test curve against the train curve again."""
+    if (first := _CURVES_RELATED.search(text)) is None or first[1].lower() == first[2].lower():
+        return text
+    subject, other = first[1].lower(), first[2].lower()
+
+    def said(m: re.Match) -> str:  # "fell behind it in epochs 2 and 3": behind it in those epochs
+        rest = m.string[m.end():]
+        verb = re.sub(r"^(?:then\s+)?\w+(?:\s+back)?", "was", m[2]) if re.match(r"\s+(?:in|at|for|during) epochs?\b", rest) \
+            else m[2]
+        return f"; {'and ' if 'and' in m[1] else ''}{subject} {verb} {other}"
+    return text[:first.end()] + _IT_RELATED.sub(said, text[first.end():])
+
+
 def _referents(text: str) -> str:
     """Words that point back said as what they point to: "reached 99.5% at epoch 7 and never fell below it afterwards"
     (that level, from that epoch on), "On the best figure, ... step 2's 98.12 %" (step 2's best), "step 2, whose min
@@ -2632,6 +2654,7 @@ def _referents(text: str) -> str:
                         r"(?: (?:figure|epoch)s?)?\s*,?\s+", text):
         text = text[:head.end()] + re.sub(r"(?i)\b((?:step|model)[ _-]?\d+)'s\s+(\d{2}(?:\.\d+)?\s*%)",
                                           rf"\1's {head[1]} (\2)", text[head.end():])
+    text = _the_other_curve(text)
     # "as did step 2, whose min of the last 3 was 96.92 %": that step's figure, a clause of its own
     text = re.sub(r"(?i)\b((?:step|model)[ _-]?(\d+))\s*,\s*whose\s+", r"\1; step \2's ", text)
     if subject := re.match(r"(?i)\W*(?:the\s+)?(?:final\s+)?((?:test|train\w*|val\w*)\s+loss)\b", text):
@@ -2650,6 +2673,30 @@ def _beside_rate(text: str, low: str) -> str:
     return _whole_beside(re.sub(r"(?<![\d.])(\d{2}\.\d+)(?!\d|\.\d|\s*(?:%|k\b|points?|pts?|pp|degrees?|°|px))", r"\1 %", text))
 
 
+def _digits_said_plainly(text: str) -> str:
+    """Digits named the ways the per-class readers do not read: each digit's accuracy beside a comparison of two
+    digits, a digit named only by its rank ("the next worst, 9, ...")."""
+    # "8 has the next most errors (68), although 5 has the lower accuracy (92.9 % against 93.0 %)": each digit's own
+    # accuracy, where the word says the way the figures go
+    text = re.sub(r"(?i)\b(\d)(\s+(?:has|had)\b[^.;]*?,\s+(?:although|but|yet|while|whereas)\s+)(\d)\s+(?:has|had)\s+the\s+"
+                  r"(lower|higher|worse|better)\s+accuracy\s*\(\s*(\d{2}(?:\.\d+)?)\s*%\s*(?:against|vs\.?)\s*(\d{2}(?:\.\d+)?)\s*%\s*\)",
+                  lambda m: m[0] if (float(m[5]) < float(m[6])) != (m[4].lower() in ("lower", "worse")) else
+                  f"{m[1]}{m[2]}digit {m[3]} is at {m[5]} % against {m[6]} % for digit {m[1]}", text)
+    # "Eights have more errors than fives, 68 against 63, yet a higher accuracy: 93.02 % against 92.94 %": the two
+    # digits' own accuracies, in the order they were named, where the word says the way the figures go
+    text = re.sub(rf"(?i)\b({_PLURAL})(\s+(?:have|had)\b[^.;]*?\bthan\s+(?:the\s+)?)({_PLURAL})\b([^.;]*?,\s+(?:yet|but|while|"
+                  r"though|although)\s+)(?:a|the)\s+(higher|lower|better|worse)\s+accuracy\s*[:,(]?\s*(\d{2}(?:\.\d+)?)\s*%?\s*"
+                  r"(?:against|vs\.?)\s*(\d{2}(?:\.\d+)?)\s*%?\s*\)?",
+                  lambda m: m[0] if (float(m[6]) < float(m[7])) != (m[5].lower() in ("lower", "worse")) else
+                  f"{m[1]}{m[2]}{m[3]}{m[4]}digit {_PLURALS.index(m[1].lower())} is at {m[6]} % against {m[7]} % for digit "
+                  f"{_PLURALS.index(m[3].lower())}", text)
+    # "Digit 8's recall ... is far below every other class; the next worst, 9, is at 94.75 %": a digit, named by its rank
+    if re.search(r"(?i)\b(?:digits?|class(?:es)?|recall|errors)\b", text):
+        text = re.sub(r"(?i)\b(the\s+(?:next|second|third)\s+(?:worst|best|weakest|strongest|hardest|easiest)),\s+(\d),",
+                      r"\1, digit \2,", text)
+    return text
+
+
 def _said_plainly(text: str) -> str:
     """Phrasings the readers read in another form: a log line's "Accuracy=97.54" (a percentage), "it took until epoch 8
     to pass 98 %" (first reached at epoch 8), a result field's seed beside its figure, "the final test averages X over
@@ -2661,12 +2708,7 @@ def _said_plainly(text: str) -> str:
     text = re.sub(r"(?i)((?:\b(?:at|in)|@) ep(?:och)? ?(\d+)\s*\(\s*(?:[+\-−]\s?\d*\.?\d+\s*(?:pts?|points?|pp)\s+)?"
                   r"from\s+\d{2}\.\d+\s*%?)\s*\)",
                   lambda m: f"{m[1]} at epoch {int(m[2]) - 1})" if int(m[2]) > 1 else m[0], text)
-    # "8 has the next most errors (68), although 5 has the lower accuracy (92.9 % against 93.0 %)": each digit's own
-    # accuracy, where the word says the way the figures go
-    text = re.sub(r"(?i)\b(\d)(\s+(?:has|had)\b[^.;]*?,\s+(?:although|but|yet|while|whereas)\s+)(\d)\s+(?:has|had)\s+the\s+"
-                  r"(lower|higher|worse|better)\s+accuracy\s*\(\s*(\d{2}(?:\.\d+)?)\s*%\s*(?:against|vs\.?)\s*(\d{2}(?:\.\d+)?)\s*%\s*\)",
-                  lambda m: m[0] if (float(m[5]) < float(m[6])) != (m[4].lower() in ("lower", "worse")) else
-                  f"{m[1]}{m[2]}digit {m[3]} is at {m[5]} % against {m[6]} % for digit {m[1]}", text)
+    text = _digits_said_plainly(text)
     # "At 96 %, two seeds of three held it": the level said before "it"
     text = re.sub(r"(?i)^(\W*)at (\d{2}(?:\.\d+)?\s*%),\s+([^.;]*?\b(?:held|kept|stayed above|stayed at))\s+it\b",
                   r"\1\3 \2", text)
