@@ -1164,6 +1164,9 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
 _BAR = re.compile(r"(?i)^(\W*(?:epoch\s*[:=#]?\s*(\d+)\s*[:=-]?\s*)?)(?:train(?:ing)?\s*[:=-]?\s*)?loss\s*=\s*(\d*\.\d+)\s*,?\s*"
                   r"(?:batch_id\s*=\s*\d+\s*,?\s*)?acc(?:uracy)?\s*=\s*(\d{1,3}(?:\.\d+)?)\s*%?"
                   r"(?:\s*:?\s*\d+%\s*\|[^|]*\|\s*\d+/\d+\s*\[[^\]]*\])?")
+# the notebook's print of the training set's epoch, as its test line says the test set's
+_TRAIN_SET = re.compile(r"(?i)^\W*train(?:ing)? set\s*:\s*average loss\s*:\s*(\d*\.\d+)\s*,\s*accuracy\s*:\s*(\d+)\s*/\s*(\d+)"
+                        r"\s*\(\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\)\s*$")
 _TEST_SET = re.compile(r"(?i)\btest set\s*:\s*average loss\s*:\s*(\d*\.\d+)\s*,\s*accuracy\s*:\s*(\d+)\s*/\s*(\d+)\s*"
                        r"\(\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\)|"
                        r"\btest loss\s*=\s*(\d*\.\d+)\s*,?\s*test acc(?:uracy)?\s*=\s*(\d{1,3}(?:\.\d+)?)\s*%?")
@@ -1200,11 +1203,21 @@ def _keras_fields(sentence: str) -> str:
     return " | ".join(out)
 
 
+def _counted(correct: str, total: str, percent: str, curve: str) -> str:
+    """A log line's count of correct images beside its percentage: nothing more where they agree; where they do not,
+    the count's own accuracy, a figure of its own ("Accuracy: 8117/10000 (81.71%)" also says 81.17 %)."""
+    if int(total) == 0 or abs(int(correct) / int(total) * 100 - float(percent)) < 0.005:
+        return ""
+    return f" | {curve} Accuracy={int(correct) / int(total) * 100:.2f}%"
+
+
 def _log_fields(sentence: str) -> str:
     """The notebook's prints said as the fields of a log line: the bar's loss and accuracy are train's (the bar runs
     over the training batches), the test pass's are test's, at the epoch the line names; a count of correct test
     images that agrees with its percentage is that percentage, said once."""
     sentence = _keras_fields(sentence)
+    if train := _TRAIN_SET.match(sentence):  # "Train set: Average loss: 2.2870, Accuracy: 806/6000 (13.43%)": train's
+        return f"Train Loss={train[1]} Accuracy={train[4]}%" + _counted(train[2], train[3], train[4], "Train")
     bar = _BAR.match(sentence)
     test = _TEST_SET.search(sentence)
     if bar is None and test is None:
@@ -1215,8 +1228,7 @@ def _log_fields(sentence: str) -> str:
     if test is not None and test[5]:  # "| test loss=0.4092 test acc=86.29": the same fields, said plainly
         fields.append(f"Test Loss={test[5]} Accuracy={test[6]}%")
     elif test is not None:
-        count = f" ({test[2]}/{test[3]} correct)" if abs(int(test[2]) / int(test[3]) * 100 - float(test[4])) >= 0.005 else ""
-        fields.append(f"Test Loss={test[1]} Accuracy={test[4]}%{count}")
+        fields.append(f"Test Loss={test[1]} Accuracy={test[4]}%{_counted(test[2], test[3], test[4], 'Test')}")
     head = f"Epoch {bar[2]}: " if bar is not None and bar[2] else \
         f"Epoch {said[1]}: " if bar is None and (said := re.match(r"(?i)\W*epoch\s*(\d+)\s*(?:[:=-]|->|→)?\s*$",
                                                                   sentence[:test.start()])) else ""
@@ -2690,6 +2702,8 @@ def _digits_said_plainly(text: str) -> str:
                   lambda m: m[0] if (float(m[6]) < float(m[7])) != (m[5].lower() in ("lower", "worse")) else
                   f"{m[1]}{m[2]}{m[3]}{m[4]}digit {_PLURALS.index(m[1].lower())} is at {m[6]} % against {m[7]} % for digit "
                   f"{_PLURALS.index(m[3].lower())}", text)
+    # "digit 9 worst: 120 errs (88.11 %), 76 of them → 4": a confusion, the count of them read as that digit
+    text = re.sub(r"(?i)\b(\d+)\s+of\s+(them|those|these)\s*(?:→|->|=>)\s*(\d)\b(?![\d.%])", r"\1 of \2 read as \3", text)
     # "Digit 8's recall ... is far below every other class; the next worst, 9, is at 94.75 %": a digit, named by its rank
     if re.search(r"(?i)\b(?:digits?|class(?:es)?|recall|errors)\b", text):
         text = re.sub(r"(?i)\b(the\s+(?:next|second|third)\s+(?:worst|best|weakest|strongest|hardest|easiest)),\s+(\d),",
@@ -5072,6 +5086,20 @@ def _loss_falling(step: Step, words: str = "") -> tuple[bool | None, str]:
     return (True if fall > LOSS_FALLS else False if fall < LOSS_FLAT else None), said
 
 
+def _loss_pair_epochs(low: str, step: Step) -> tuple[bool | None, str] | None:
+    """Whether the test loss still fell between the two epochs a clause names beside it: more than 4 % lower, or flat
+    (under 2 %), as the run's end is read; None where it names no two epochs of the run."""
+    named = [int(k) for k in re.findall(r"\b(?:epoch|ep)\s?(\d+)\b", low)]
+    rows = step.run.epochs
+    if len(named) != 2 or not 1 <= named[0] < named[1] <= len(rows) or not rows[named[0] - 1].test_loss:
+        return None
+    a, b = rows[named[0] - 1].test_loss, rows[named[1] - 1].test_loss
+    fall = (a - b) / a
+    return (True if fall > 0.04 else False if fall < 0.02 else None), \
+        f"test loss at epochs {named[0]} and {named[1]}: {a:.4f}, {b:.4f} ({abs(fall):.1%} " \
+        f"{'lower' if fall >= 0 else 'higher'}; {records.METRICS})"
+
+
 def _trend(low, clause, step, previous, number) -> Claim | None:
     """Still rising (learning at the end), or no longer rising (a plateau): the last half of the run's test curve and
     its test loss."""
@@ -5088,7 +5116,10 @@ def _trend(low, clause, step, previous, number) -> Claim | None:
         reading = _loss_falling
     if rising is None and stalled is None:
         return None
-    learning, said = reading(step, low) if reading is _loss_falling else reading(step)
+    if reading is _loss_falling and (pair := _loss_pair_epochs(low, step)) is not None:
+        learning, said = pair  # "test loss flat at the end: 0.1286 (ep3) → 0.1279 (ep4)": between the epochs it names
+    else:
+        learning, said = reading(step, low) if reading is _loss_falling else reading(step)
     if learning is None:
         return Claim(number, clause, None, f"{said}: neither shown", "trend")
     claimed = rising is not None
@@ -5350,6 +5381,9 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
     if previous is not None and (than := _RATE_THAN.search(low)) and not re.search(r"\d?\.\d+", low) and \
             step.run.settings.lr is not None and previous.run.settings.lr is not None:
         ours, theirs = step.run.settings.lr, previous.run.settings.lr  # "the lower rate" of a step against the one before
+        lrs = [e.lr for e in step.run.epochs]
+        if ours == theirs and than[1] in ("lower", "smaller") and any(b < a for a, b in zip(lrs, lrs[1:], strict=False)):
+            return None  # "so the smaller rate has more or less settled": the run's own rate after its cut
         return Claim(number, clause, ours != theirs and (ours < theirs) == (than[1] in ("lower", "smaller")),
                      f"rate set {ours:g} here, {theirs:g} in the step before ({records.CONFIG} of both)", "rate")
     # "step 1 used Adam at 0.002", "the one-cycle of step 2 went up to 0.092": that step's rate
@@ -7581,7 +7615,8 @@ def _dip_at(low, clause, step, previous, number) -> Claim | None:
     found = _DIP.search(low)
     if found is None or re.search(r"\b(?:loss|lr|rate)\b", low):
         return None
-    at, seeds, train = int(found["at"]), seed_series(step, low), _names_train(low, found.start())
+    own = re.split(r"[,;]", low[:found.start()])[-1] + low[found.start():]  # "s1 and s2 up every ep, s0 dipped": s0's
+    at, seeds, train = int(found["at"]), seed_series(step, own) or seed_series(step, low), _names_train(low, found.start())
     if train and seeds:
         return None  # a check records each seed's test curve only
     curves = [c for _, c in seeds[1]] if seeds else [step.run.train() if train else step.run.test()]
@@ -9949,6 +9984,15 @@ def _errors_plainly(low: str) -> str:
                   f"{'rise' if (m[2] or m[5] or '').lower() in ('up', 'more') else 'cut'}", low)
 
 
+def _share_within(share: float, text: str, tol: str) -> bool:
+    """A share of a count said with its words' tolerance: "about 89 %" within a tenth of it (two points at least), "over",
+    "almost" as `_within` reads them, a plain one at its digits. A share is coarser than a points' difference but
+    narrower than a quarter of itself: "roughly 79 % fewer" is not 89 % fewer."""
+    if tol in ("about", "roughly", "around", "approximately", "~", "≈") or tol.startswith("~"):
+        return abs(share - _num(text)) <= max(2.0, 0.1 * _num(text))
+    return _within(share, text, tol)
+
+
 def _errors_said(low, clause, step, previous, number) -> Claim | None:
     """"test errors: 308 (vs. 386 for M1)", "errors 386 → 308: a 20 % cut": the run's test errors (every digit's,
     summed), the step named's beside them, and the change as a share of the count before."""
@@ -9961,9 +10005,10 @@ def _errors_said(low, clause, step, previous, number) -> Claim | None:
         ok = then is not None and (a, b) == (then, here)
         if found["pct"] and a:
             share, down = 100 * (a - b) / a, found["way"] in ("cut", "drop", "fall", "reduction", "fewer", "less")
-            ok = ok and (share > 0) == down and _within(abs(share), found["pct"], "about" if found["tol"] else "")
-        return Claim(number, clause, ok, f"test errors {then} in the step before, {here} here ({records.PER_CLASS} of both)",
-                     "figure", tuple(n for n in (found["a"], found["b"], found["pct"]) if n))
+            ok = ok and (share > 0) == down and _share_within(abs(share), found["pct"], (found["tol"] or "").strip())
+        moved = f", {abs(100 * (then - here) / then):.1f} % {'fewer' if here < then else 'more'}" if found["pct"] and then else ""
+        return Claim(number, clause, ok, f"test errors {then} in the step before, {here} here{moved} ({records.PER_CLASS} of "
+                     "both)", "figure", tuple(n for n in (found["a"], found["b"], found["pct"]) if n))
     pairs = re.findall(r"(\d[\d,]*)\s+(?:for|in)\s+(?:step|model)[ _-]?(\d+)", low) if re.search(r"\berrors\s*[:=]", low) else []
     if len(pairs) > 1:  # "Errors: 59 for Model_2, 45 for Model_3": each step's
         ok = all(int(n.replace(",", "")) == (here if int(k) == number else then) for n, k in pairs)
