@@ -3634,6 +3634,8 @@ def _ratio_said(low, clause, step, previous, number) -> Claim | None:
     word = _RATIO_WORD.search(low)
     pairs = [m for text in (low, _SENTENCE.get() or "") for m in (re.search(  # "Errors fall from 59 to 45 - roughly halved"
         rf"\bfrom\s+{NUM}\s*%?(?:\s+(?:at|in|after)\s+epoch\s+\d+)?\s+to\s+{NUM}", text), _RATIO_PAIR.search(text)) if m]
+    if word is not None and (own := re.match(rf"\s+(?:the\s+)?[a-z ]{{0,20}}\(\s*(?={NUM}\s*(?:->|→))", low[word.end():])):
+        pairs = [_RATIO_PAIR.search(low, word.end() + own.end())] + pairs  # "more than halved the errors (349 → 160)": those
     if word is None or not pairs or re.match(r"\s+(?:to|from)\s+\d", low[word.end():]) or re.search(
             r"\b(?:training set|images|data\w*|batch\w*|param\w*|channels|width|filters|epochs)\b[^,;]{0,20}$",
             low[:word.start()]):
