@@ -5097,7 +5097,7 @@ def _loss_pair_epochs(low: str, step: Step) -> tuple[bool | None, str] | None:
         return None
     a, b = rows[named[0] - 1].test_loss, rows[named[1] - 1].test_loss
     fall = (a - b) / a
-    return (True if fall > 0.04 else False if fall < 0.02 else None), \
+    return (True if fall > LOSS_FALLS else False if fall < LOSS_FLAT else None), \
         f"test loss at epochs {named[0]} and {named[1]}: {a:.4f}, {b:.4f} ({abs(fall):.1%} " \
         f"{'lower' if fall >= 0 else 'higher'}; {records.METRICS})"
 
