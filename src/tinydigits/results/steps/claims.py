@@ -1645,7 +1645,7 @@ def _total_errors(plain: str, step: Step, number: int, earlier: dict[int, Step] 
     if total is None:
         return plain, []
     told, out = [], plain
-    images = sum(r.support or 0 for r in step.run.per_class) or _MNIST_TEST
+    images = _test_images(step)
     for m in _TOTAL_ERRORS.finditer(plain):
         said = next(g for g in m.groups() if g)
         of = re.search(r"(?:of|/|out of)\s*(?:the\s+)?(10,?000)", m[0]) if m["d"] else None  # "267 of 10000 wrong": the set's too
@@ -1819,7 +1819,7 @@ def _errors_by_epoch(plain: str, step: Step, number: int) -> tuple[str, list[Cla
     the test images its accuracy leaves wrong (the count of a whole test set, so an accuracy in hundredths gives it
     exactly); a share is of the first count, to its last digit said."""
     told, curve = [], step.run.test()
-    images = sum(r.support or 0 for r in step.run.per_class) or _MNIST_TEST
+    images = _test_images(step)
     for m in _ERRORS_AT_EPOCHS.finditer(plain):
         g = {k: m[k] or m[f"{k}2"] for k in ("x", "y", "verb", "p", "a", "b")}
         x, y, a, b = int(g["x"]), int(g["y"]), int(g["a"].replace(",", "")), int(g["b"].replace(",", ""))
@@ -1837,6 +1837,11 @@ def _errors_by_epoch(plain: str, step: Step, number: int) -> tuple[str, list[Cla
                           tuple(t for t in (g["p"], g["a"], g["b"]) if t)))
         plain = plain.replace(m[0], f"from epoch {x} to epoch {y} the errors {g['verb']}", 1)
     return plain, told
+
+
+def _test_images(step: Step) -> int:
+    """The test images a run was scored on: its per-class supports summed, MNIST's test set where it kept none."""
+    return sum(r.support or 0 for r in step.run.per_class) or _MNIST_TEST
 
 
 def _errors_of(step: Step) -> int | None:
@@ -2656,8 +2661,8 @@ def _the_other_curve(text: str) -> str:
 def _referents(text: str) -> str:
     """Words that point back said as what they point to: "reached 99.5% at epoch 7 and never fell below it afterwards"
     (that level, from that epoch on), "On the best figure, ... step 2's 98.12 %" (step 2's best), "step 2, whose min
-    ..." (step 2's), "The test loss ..., though it is still below
-    ..." (that loss), "96.72 and 97.77 for seeds 1 and 2" (each figure its seed's)."""
+    ..." (step 2's), "The test loss ..., though it is still below ..." (that loss), "96.72 and 97.77 for seeds 1 and 2"
+    (each figure its seed's)."""
     text = re.sub(r"(?i)(\d{1,3}(?:\.\d+)?)\s*%([^.;]*?\bat epoch (\d+)[^.;]*?\bnever (?:fell|dropped|dipped|went|slipped) "
                   r"below) (?:it|that)(?: afterwards| after that| again| from then on)?\b", r"\1 %\2 \1 % from epoch \3 on", text)
     # "On the min of the last 3, seed 0 ... is 1.5 points above step 2's 91.98 %, but 2.27 below step 1's 95.75 %": the
@@ -5383,8 +5388,7 @@ def _rate(low, clause, step, previous, number) -> Claim | None:
     if previous is not None and (than := _RATE_THAN.search(low)) and not re.search(r"\d?\.\d+", low) and \
             step.run.settings.lr is not None and previous.run.settings.lr is not None:
         ours, theirs = step.run.settings.lr, previous.run.settings.lr  # "the lower rate" of a step against the one before
-        lrs = [e.lr for e in step.run.epochs]
-        if ours == theirs and than[1] in ("lower", "smaller") and any(b < a for a, b in zip(lrs, lrs[1:], strict=False)):
+        if ours == theirs and than[1] in ("lower", "smaller") and _lower_from([e.lr for e in step.run.epochs]):
             return None  # "so the smaller rate has more or less settled": the run's own rate after its cut
         return Claim(number, clause, ours != theirs and (ours < theirs) == (than[1] in ("lower", "smaller")),
                      f"rate set {ours:g} here, {theirs:g} in the step before ({records.CONFIG} of both)", "rate")
@@ -9990,7 +9994,7 @@ def _share_within(share: float, text: str, tol: str) -> bool:
     """A share of a count said with its words' tolerance: "about 89 %" within a tenth of it (two points at least), "over",
     "almost" as `_within` reads them, a plain one at its digits. A share is coarser than a points' difference but
     narrower than a quarter of itself: "roughly 79 % fewer" is not 89 % fewer."""
-    if tol in ("about", "roughly", "around", "approximately", "~", "≈") or tol.startswith("~"):
+    if tol in ("about", "roughly", "around", "approximately", "~", "≈"):
         return abs(share - _num(text)) <= max(2.0, 0.1 * _num(text))
     return _within(share, text, tol)
 
