@@ -169,3 +169,20 @@ def screenshot():
         return shot_dir / name
 
     return take
+
+
+@pytest.fixture
+def no_test_pass(monkeypatch):
+    """Inside it, a run's test pass is scripted (loss 1.0, 50 %): for what a test asserts of the training steps alone,
+    not 10,000 test images an epoch to get there."""
+    import contextlib
+
+    from tinydigits.training import probe
+
+    @contextlib.contextmanager
+    def scripted():
+        with monkeypatch.context() as patch:
+            patch.setattr(probe, "evaluate", lambda model, splits, batch_size=1000, keep=None: [(1.0, 50.0)] * len(splits))
+            yield
+
+    return scripted

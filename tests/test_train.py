@@ -95,7 +95,7 @@ def test_bn_recompute_measures_the_statistics_of_the_weights_as_they_are():
     assert torch.equal(first_bn.running_mean, before)
 
 
-def test_schedules_change_size_and_batch_on_the_epochs_they_name_and_never_in_the_last(mnist_dir, tmp_path):
+def test_schedules_change_size_and_batch_on_the_epochs_they_name_and_never_in_the_last(mnist_dir, tmp_path, no_test_pass):
     from helpers import train
 
     cfg = TrainConfig(model="model3", epochs=5, data_dir=str(mnist_dir), out=str(tmp_path), train_limit=640, batch_size=64,
@@ -109,7 +109,8 @@ def test_schedules_change_size_and_batch_on_the_epochs_they_name_and_never_in_th
 
     torch.nn.functional.interpolate = spy
     try:
-        result = train(cfg, quiet=True, log=lambda _: None)
+        with no_test_pass():
+            result = train(cfg, quiet=True, log=lambda _: None)
     finally:
         torch.nn.functional.interpolate = original
     rows = result.metrics["epochs"]
@@ -118,7 +119,8 @@ def test_schedules_change_size_and_batch_on_the_epochs_they_name_and_never_in_th
     assert cfg.plan(keep_last=3)[-3:] == [(28, 64)] * 3
 
 
-def test_augmentation_off_for_the_last_epochs_leaves_the_earlier_ones_as_they_were(mnist_dir, tmp_path, monkeypatch):
+def test_augmentation_off_for_the_last_epochs_leaves_the_earlier_ones_as_they_were(mnist_dir, tmp_path, monkeypatch,
+                                                                                   no_test_pass):
     """`--augment-off-last 2` of 3 epochs: the first epoch augments every batch and trains exactly as without the
     flag; the last two see the images as they are (no augmentation call), so their curve moves."""
     from helpers import train
@@ -128,10 +130,11 @@ def test_augmentation_off_for_the_last_epochs_leaves_the_earlier_ones_as_they_we
     original = Augment.__call__
     monkeypatch.setattr(Augment, "__call__", lambda self, x, g: calls.append(len(x)) or original(self, x, g))
     cfg = TrainConfig(model="model3", epochs=3, data_dir=str(mnist_dir), train_limit=256, batch_size=64, seed=1)
-    plain = train(TrainConfig(**{**cfg.__dict__, "out": str(tmp_path / "a"), "augment_off_last": 2}), log=lambda _: None)
-    assert calls == [64] * 4  # the first epoch's four batches, none after
-    calls.clear()
-    full = train(TrainConfig(**{**cfg.__dict__, "out": str(tmp_path / "b")}), log=lambda _: None)
+    with no_test_pass():  # the train losses are the steps'
+        plain = train(TrainConfig(**{**cfg.__dict__, "out": str(tmp_path / "a"), "augment_off_last": 2}), log=lambda _: None)
+        assert calls == [64] * 4  # the first epoch's four batches, none after
+        calls.clear()
+        full = train(TrainConfig(**{**cfg.__dict__, "out": str(tmp_path / "b")}), log=lambda _: None)
     assert calls == [64] * 12
     first, rest = plain.metrics["epochs"][0], plain.metrics["epochs"][1:]
     assert first["train_loss"] == full.metrics["epochs"][0]["train_loss"]
@@ -277,7 +280,7 @@ def test_the_ema_warms_up_then_keeps_its_decay():
         assert (averaged - now).abs().max() < (averaged - first).abs().max()  # near the trained weights, not the start
 
 
-def test_a_run_records_its_momentum_its_emas_decay_and_its_layer_statistics_images(mnist_dir, tmp_path):
+def test_a_run_records_its_momentum_its_emas_decay_and_its_layer_statistics_images(mnist_dir, tmp_path, no_test_pass):
     """What a hand-in says of a one-cycle's momentum, an EMA's ramp and the dead units is read from these records."""
     from helpers import train
     from tinydigits.lifecycle.finish import finish
@@ -286,7 +289,8 @@ def test_a_run_records_its_momentum_its_emas_decay_and_its_layer_statistics_imag
 
     cfg = TrainConfig(model="model3", epochs=4, data_dir=str(mnist_dir), out=str(tmp_path), train_limit=640, batch_size=64,
                       scheduler="onecycle", lr=0.05, momentum=0.9, ema=0.999)
-    rows = train(cfg, quiet=True, log=lambda _: None).metrics["epochs"]
+    with no_test_pass():  # the momenta and decays are the steps'
+        rows = train(cfg, quiet=True, log=lambda _: None).metrics["epochs"]
     momenta = [r["momentum"] for r in rows]
     assert momenta[0] == max(ONECYCLE_MOMENTUM) and min(momenta) < momenta[0]  # cycled down with the warm-up, not 0.9
     assert [r["ema_decay"] for r in rows] == [ema_decay(0.999, 10 * e - 1) for e in (1, 2, 3, 4)]  # 10 updates an epoch
