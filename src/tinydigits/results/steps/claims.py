@@ -179,7 +179,10 @@ def _said_count(value: float, text: str, scale: float) -> bool:
 
 
 def _decimals(text: str) -> int:
-    return len(text.split(".")[1]) if "." in text else 0
+    """The decimal places a number is said to ("9.1829e-02": 6)."""
+    mantissa, _, exponent = text.lower().partition("e")
+    places = len(mantissa.split(".")[1]) if "." in mantissa else 0
+    return max(0, places - int(exponent)) if exponent else places
 
 
 def said_as(value: float, text: str, scale: float = 1.0) -> bool:
@@ -246,11 +249,30 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+_EPOCH_LINE = re.compile(r"(?i)^\s*epoch\s*[:#]?\s*(\d+)\s*(?:/\s*\d+)?\s*:?\s*$")  # "Epoch 3", a line of its own
+
+
+def _epoch_lines(lines: list[str]) -> list[str]:
+    """A printed log's lines, each train or test line said at the epoch the "Epoch N" line above it names, and the
+    scheduler's "Adjusting learning rate ..." at the epoch printed right after it (the rate it sets is that epoch's)."""
+    out, epoch = [], None
+    for i, line in enumerate(lines):
+        if said := _EPOCH_LINE.match(line):
+            epoch = said[1]
+        elif re.match(r"(?i)\s*adjusting learning rate\b", line) and (then := _EPOCH_LINE.match(lines[i + 1] if i + 1 <
+                                                                                                 len(lines) else "")):
+            line = f"Epoch {then[1]}: {line.strip()}"
+        elif epoch and re.match(r"(?i)\s*(?:train|test)\b", line):
+            line = f"Epoch {epoch}: {line.strip()}"
+        out.append(line)
+    return out
+
+
 def _printed_lines(block: str) -> list[str]:
     """A printed block's lines; a table as pandas prints it in a notebook (a header of names over rows of figures, each
     row after its index: "   epoch  train_acc  test_acc" / "0      1      13.43     11.35"), keyed by epoch or seed,
     each row said with its header as a markdown table's row is ("epoch | train_acc | test_acc: 1 | 13.43 | 11.35")."""
-    lines = [line for line in block.splitlines() if line.strip()]
+    lines = _epoch_lines([line for line in block.splitlines() if line.strip()])
     head, rows = (lines[0].split(), [line.split() for line in lines[1:]]) if lines else ([], [])
     figure = re.compile(r"[+\-−]?\d+(?:\.\d+)?(?:e-?\d+)?")
     if len(head) < 2 or not re.fullmatch(r"(?i)epochs?|ep|seeds?", head[0]) or not rows or \
@@ -267,10 +289,15 @@ _MD_TABLE = re.compile(r"(?m)^[ \t]*(\|[^\n]*\|)[ \t]*\n[ \t]*\|?[ \t]*:?-{2,}[^
 def _table_rows(m: re.Match) -> str:
     """A markdown table keyed by epoch or seed: each row a sentence of its own, said with the header ("epoch | train
     acc | test acc: 4 | 13.08 | 7.16"), as the inline table's reader reads it; any other table left whole."""
-    head = [" ".join(re.sub(r"[^a-z0-9 ._]", " ", c.lower()).split()) for c in m[1].strip().strip("|").split("|")]
+    head = [_head_cell(c) for c in m[1].strip().strip("|").split("|")]
+    if len(head) == 2 and re.fullmatch(r"metric|quantity|measure|item|what", head[0]) and re.fullmatch(r"values?", head[1]):
+        # "| Metric | Value |" over "| Mean final | 98.00 % |": each row a Result's field ("Mean final: 98.00 %")
+        rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in m[2].splitlines() if line.strip()]
+        return "\n\n" + "\n\n".join(f"{row[0]}: {row[1]}" if len(row) == 2 else " | ".join(row) for row in rows) + "\n\n"
     if not re.fullmatch(r"epochs?|ep|seeds?", head[0]):
         return m[0]
-    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in m[2].splitlines() if line.strip()]
+    rows = [[re.sub(r"^[—–-]$", "none", c.strip()) for c in line.strip().strip("|").split("|")]
+            for line in m[2].splitlines() if line.strip()]  # "—": no figure
     if head[0].startswith("seed") and len(head) > 2 and all(re.fullmatch(r"\d+", h) for h in head[1:]) and \
             all(len(row) == len(head) and re.match(r"[A-Za-z]", row[0]) for row in rows):  # "Seed | 0 | 1 | 2" over
         # "Final | 99.55 | 99.51 | ...": the seeds in columns, each row a role; read as one row a seed
@@ -279,6 +306,13 @@ def _table_rows(m: re.Match) -> str:
     if head[0].startswith("seed"):  # a seed's cell by its number: "s0", "seed 0", "#0"
         rows = [[re.sub(r"(?i)^(?:s|seed\s*|#)(\d+)$", r"\1", row[0]), *row[1:]] for row in rows]
     return "\n\n" + "\n\n".join(f"{' | '.join(head)}: {' | '.join(row)}" for row in rows) + "\n\n"
+
+
+def _head_cell(cell: str) -> str:
+    """A table's column name in plain words: "Δ test" the change of test from the epoch before, "Gap (te−tr)" the gap
+    said as test - train."""
+    cell = re.sub(r"(?i)\bte(?:st)?\s*[-−]\s*tr(?:ain)?\b", " te tr ", cell.lower())
+    return " ".join(re.sub(r"[^a-z0-9 ._]", " ", re.sub(r"δ|\bdelta\b", " change ", cell)).split())
 
 
 # a question and its answer marked as such: the question claims nothing, the answer is read alone
@@ -331,6 +365,7 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r"\s+(?:while|whereas|although|even though)\s+|"
                    r"(?<=[\d)%])\s+(?:->|→|=>)\s+(?=[a-z])|"
                    r",\s+(?:and\s+)?(?=(?:the |its )?(?:test|train|training|val) (?:accuracy|loss)\b)|"
+                   r"(?<=\)),\s+(?=(?:test|train) [<>] (?:train|test)\b)|"  # "(gap 0.84 → 1.53), test > train at ep3"
                    r",\s+and\s+(?=it took (?:until|till|up to) epoch \d+ to\b)|"
                    r",\s+(?=which (?:is|was)\s+(?:about |roughly |almost |nearly |just |only |around )?\d+(?:\.\d+)?\s*"
                    r"(?:points?|pp)\b)|"
@@ -1111,10 +1146,10 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
           earlier: dict[int, Step] | None = None) -> list[Judged]:
     """Each sentence of `text` (step `number`'s Target, Result or Analysis) judged whole: its atomic claims decided from
     the records, every number accounted for."""
-    out = []
+    out, before = [], ""
     for sentence in sentences(text):
         words = sentence.rstrip(".")
-        sentence = _as_goal(sentence) if section == GOALS else sentence
+        sentence, before = _as_goal(sentence) if section == GOALS else _span_carried(sentence, before), sentence
         asked = _asked(words)
         if asked or section != TARGET and is_plan(words, number) and not _said_before_plan(words):  # a Target is an aim
             out.append(Judged(number, section, words, (), (), plan=not asked))
@@ -1159,13 +1194,28 @@ def judge(text: str, step: Step, previous: Step | None, number: int, section: st
     return out
 
 
+# "The first four epochs learned close to nothing. Test accuracy stayed between 7.16% and 11.35%": the band the
+# second sentence gives is of the epochs the first opened on, where it names no epochs of its own
+_SPAN_OPENING = re.compile(r"(?i)^\W*(?:in\s+|over\s+|during\s+)?the (first|last) (\d+|two|three|four|five|six) epochs\b")
+_BAND_VERB = re.compile(r"(?i)\b(?:stayed|stays|remained|remains|hovered|hovers|sat|sits|was stuck|were stuck)\b")
+_SPAN_NAMED = re.compile(r"(?i)\bepochs?\b|\bep\s?\d|\b(?:first|last|final|end|whole run|throughout|then|after|before)\b")
+
+
+def _span_carried(sentence: str, before: str) -> str:
+    """A sentence that says a band with no epochs of its own, after one that opened on a span: said of that span."""
+    if (span := _SPAN_OPENING.match(before)) is None or not _BAND_VERB.search(sentence) or _SPAN_NAMED.search(sentence):
+        return sentence
+    return f"In the {span[1].lower()} {span[2]} epochs, {sentence[0].lower()}{sentence[1:]}"
+
+
 # the course notebook's prints: tqdm's training bar ("Epoch 8: loss=0.4850 batch_id=468 Accuracy=85.25: 100%|...|
 # 469/469 [00:12<00:00]") and the test pass ("Test set: Average loss: 0.0683, Accuracy: 9798/10000 (97.98%)")
 _BAR = re.compile(r"(?i)^(\W*(?:epoch\s*[:=#]?\s*(\d+)\s*[:=-]?\s*)?)(?:train(?:ing)?\s*[:=-]?\s*)?loss\s*=\s*(\d*\.\d+)\s*,?\s*"
                   r"(?:batch_id\s*=\s*\d+\s*,?\s*)?acc(?:uracy)?\s*=\s*(\d{1,3}(?:\.\d+)?)\s*%?"
                   r"(?:\s*:?\s*\d+%\s*\|[^|]*\|\s*\d+/\d+\s*\[[^\]]*\])?")
 # the notebook's print of the training set's epoch, as its test line says the test set's
-_TRAIN_SET = re.compile(r"(?i)^\W*train(?:ing)? set\s*:\s*average loss\s*:\s*(\d*\.\d+)\s*,\s*accuracy\s*:\s*(\d+)\s*/\s*(\d+)"
+_TRAIN_SET = re.compile(r"(?i)^\W*(?:epoch\s*(?P<epoch>\d+)\s*:\s*)?train(?:ing)? set\s*:"
+                        r"\s*average loss\s*:\s*(\d*\.\d+)\s*,\s*accuracy\s*:\s*(\d+)\s*/\s*(\d+)"
                         r"\s*\(\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\)\s*$")
 _TEST_SET = re.compile(r"(?i)\btest set\s*:\s*average loss\s*:\s*(\d*\.\d+)\s*,\s*accuracy\s*:\s*(\d+)\s*/\s*(\d+)\s*"
                        r"\(\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\)|"
@@ -1217,7 +1267,8 @@ def _log_fields(sentence: str) -> str:
     images that agrees with its percentage is that percentage, said once."""
     sentence = _keras_fields(sentence)
     if train := _TRAIN_SET.match(sentence):  # "Train set: Average loss: 2.2870, Accuracy: 806/6000 (13.43%)": train's
-        return f"Train Loss={train[1]} Accuracy={train[4]}%" + _counted(train[2], train[3], train[4], "Train")
+        return (f"Epoch {train['epoch']}: " if train["epoch"] else "") + f"Train Loss={train[2]} Accuracy={train[5]}%" + \
+            _counted(train[3], train[4], train[5], "Train")
     bar = _BAR.match(sentence)
     test = _TEST_SET.search(sentence)
     if bar is None and test is None:
@@ -1605,6 +1656,8 @@ def _no_record(plain: str, step: Step, number: int, earlier: dict[int, Step] | N
     """The sentence without the facts its readers leave (`_NO_RECORD`): the confusions a run recorded decided
     (metrics.json `confused`), the rest each to be shown unchecked."""
     plain, moved = _errors_by_epoch(plain, step, number)
+    plain, sized = _tagged_move_sized(plain, number)
+    moved += sized
     plain, told = _total_errors(plain, step, number, earlier)
     plain, told = _support_said(plain, step, number, moved + told)
     aside = []
@@ -1839,6 +1892,24 @@ def _errors_by_epoch(plain: str, step: Step, number: int) -> tuple[str, list[Cla
     return plain, told
 
 
+# "ep1 94.61 → ep2 92.09 (−2.52)": a move between two epochs' figures, its size said after it (the clauses are cut at
+# the second epoch, so the size is read on the whole sentence, as `_arrow_size` reads an untagged one in a clause)
+_TAGGED_MOVE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%?\s*(?:→|->)\s*epoch\s?\d+\s*:?\s*(\d{1,3}(?:\.\d+)?)\s*%?"
+                          r"(\s*\(\s*([+\-−])\s?(\d+(?:\.\d+)?)\s*(?:points?|pts?|pp|%)?\s*\))")
+
+
+def _tagged_move_sized(plain: str, number: int) -> tuple[str, list[Claim]]:
+    """The size said after a move between two epochs' figures, against the two figures (arithmetic on the sentence's
+    words; the figures are their roles' readers'), the size taken out of the sentence its clauses are cut from."""
+    told = []
+    for m in _TAGGED_MOVE.finditer(plain):
+        a, b = float(m[1]), float(m[2])
+        told.append(Claim(number, m[0].strip(), said_as(abs(b - a), m[5]) and (b < a) == (m[4] != "+"),
+                          f"{m[1]} → {m[2]} is {b - a:+.2f}", "arithmetic", (m[5],)))
+        plain = plain.replace(m[3], "", 1)
+    return plain, told
+
+
 def _test_images(step: Step) -> int:
     """The test images a run was scored on: its per-class supports summed, MNIST's test set where it kept none."""
     return sum(r.support or 0 for r in step.run.per_class) or _MNIST_TEST
@@ -2025,6 +2096,9 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                   lambda m: f"between {m[1]}{m[2] or m[4]} and {m[3]}{m[4]}" if "." in m[1] + m[3] or m[4] else m[0]),
                  (r"\bepochs?\s*(\d+)\s*(?:≤|<=|<)\s*(\d+)\b", r"\1 epochs, within the limit of \2 epochs"),
                  (r"\ba hair (above|over|under|below)\b", r"just \1"),
+                 # "params 14,410 → 6,410 over the 8k budget": the arrow says what the count means, not a new count
+                 (r"(\d[\d,]*)\s*(?:→|->)\s*(\d[\d,]*\s+(?:over|above|under|below)\s+the\s+\S+\s+(?:budget|limit|cap)\b)",
+                  r"\1, \2"),
                  # "just shy of 98.5", "not quite 98.5": under it, by a little
                  (r"\b(?:(?:just|a (?:shade|hair|touch|bit)|a little|slightly)\s+)?shy of\b|"
                   r"\bnot quite(?=\s+(?:at\s+)?\d)", "just under"),
@@ -2112,7 +2186,7 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                   r"\s*\bthe (?:seed|run) shown\b", ""))
 _NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|pts?\b|pp\b|px|epochs?|[kK]\b|params|parameters|errors?|images|x\b|seeds?|" \
            r"mistakes|misclassified|wrong|of the))"
-_BARE = re.compile(rf"(?<![\w.,/:+-])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
+_BARE = re.compile(rf"(?<![\w.,/:+\-−])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
                    rf"{_NOT_ACC}(?!\s*(?:above|below|ahead|behind|lower|higher|more|less|over|under|better|worse|short)\b)")
 
 # "stayed above 96.5 over the last 3 epochs", "seed 2, at 89.65 over the last 3": a level (a bare figure before "over"
@@ -2968,6 +3042,9 @@ def _errors_as_accuracy(text: str) -> str:
     accuracy of 0.9849; "7,5k" is 7.5k (a decimal comma)."""
     text = re.sub(r"(?i)(?<![\d.,])(\d{1,3}),(\d{1,2})\s*k\b", r"\1.\2k", text)
     text = re.sub(r"(?i)\b(test|train|val)_(loss|acc(?:uracy)?)\b", r"\1 \2", text)  # "`test_loss` peaked at 0.7914": words
+    # "Test errors (final): 308 / 10,000" (the whole field): the errors of the test set, not correct images
+    text = re.sub(r"(?i)(\b(?:errors?|mistakes|wrong)\b[^:;,]{0,25}?:\s*)(\d{1,4})\s*/\s*(10,?000|10k)\s*$", r"\1\2 errors of \3",
+                  text)
     # "test fell to 7692/10000": correct test images out of 10,000, an accuracy (a log's count beside its percentage stays)
     text = re.sub(r"(?<![\d/(.,])(\d{3,5})\s*/\s*10,?000\b(?!\s*\(|\s+correct)",
                   lambda m: f"{int(m[1]) / 100:.2f} %" if int(m[1]) <= 10000 else m[0], text)
@@ -3246,6 +3323,7 @@ def _claims_of(clause: str, sentence: str, step: Step, previous: Step | None, nu
     against = _named_step(low, previous, earlier or {}, number)
     for reader in READERS:
         if reader in (_seeds, _held, _reached, _budget) and any(c.kind == "threshold" for c in found) or \
+                reader in (_threshold, _held) and any(c.kind == "counted" for c in found) or \
                 reader is _budget and any(c.kind in ("reached", "seeds") for c in found) or \
                 reader is _above and any(c.kind == "gap" for c in found) and not _SPAN_SAID.search(low) or \
                 reader is _trend and any(c.kind == "trend" for c in found) or \
@@ -3869,6 +3947,23 @@ def _within_run(low, clause, step, number, span: re.Match, by: re.Match | None, 
                  f"{records.METRICS})", "figure", (by["n"],) if by else ())
 
 
+# "final 1.20 below best", "the final is about 1.2 points under its peak": the run's best less its final
+_FINAL_OFF_BEST = re.compile(r"\bfinal(?:\s+(?:is|was|sits|ends|ended))?\s+(?P<tol>about |around |~\s*|roughly |almost |nearly )?"
+                             r"(?P<n>\d*\.\d+)\s*(?:points?|pts?|pp|%)?\s+(?:below|under|short of|off)\s+(?:the\s+|its\s+)?"
+                             r"(?:best|peak|max(?:imum)?)\b")
+
+
+def _final_off_best(low, clause, step, previous, number) -> Claim | None:
+    """How far a run's final is below its best test accuracy, in the tolerance its words give."""
+    if (found := _FINAL_OFF_BEST.search(low)) is None or step.check is not None or re.search(r"seeds?|train", low):
+        return None  # a check's seeds each have their own; train's best is another curve
+    curve = step.run.test()
+    off = max(curve) - curve[-1]
+    return Claim(number, clause, _within(off, found["n"], (found["tol"] or "").strip()),
+                 f"best {max(curve):.2f} % at epoch {curve.index(max(curve)) + 1}, final {curve[-1]:.2f} %: {off:.2f} below "
+                 f"({records.METRICS})", "arithmetic", (found["n"],))
+
+
 # "the second epoch dips to 76.92 and is the only epoch below 85": that epoch on the level's side, every other not
 _ONLY_EPOCH = re.compile(r"\b(?:is|was|it is|it was)\s+the\s+only\s+(?:one|epoch)\s+(?P<way>below|under|above|over)\s+"
                          r"(?P<x>\d{2}(?:\.\d+)?)\s*%?")
@@ -3894,7 +3989,7 @@ def _only_epoch(low, clause, step, previous, number) -> Claim | None:
 # "the mean final accuracy over the seeds came out just under 99.55 (99.545)", "the seeds' mean min is 99.49"
 _SEEDS_MEAN = re.compile(r"\b(?:the\s+)?(?:seeds'?\s+)?(?P<agg>mean|average|median)"
                          r"(?:\s*±\s*(?:sd|std|s\.d\.)(?:\s+of\s+the)?)?(?:\s*:\s*|\s+)"
-                         r"(?P<role>finals?|min\w*|lowest)?(?:\s+of\s+the\s+last\s+(?:\d+|two|three|four|five)(?:\s+epochs)?)?"
+                         r"(?P<role>finals?|min\w*|lowest)?(?:\s+of\s+(?:the\s+)?last\s+(?:\d+|two|three|four|five)(?:\s+epochs)?)?"
                          r"(?:\s+test)?"
                          r"(?:\s+accuracy)?(?:\s+(?:over|across|of)\s+(?:the\s+|all\s+)?(?:\d+\s+|\w+\s+)?seeds)?\s*"
                          r"(?:is|was|came out(?: at)?|comes out(?: at)?|of|at|=|:)?\s*(?:(?P<tol>just under|just over|under|"
@@ -3918,10 +4013,13 @@ def _seeds_mean(low, clause, step, previous, number) -> Claim | None:
                  f"the seeds' mean {'min' if m[1].startswith('min') else 'final'} is", low)  # "Mean of the six minima: 99.51"
     found = _SEEDS_MEAN.search(low)
     if found is None or not step.check or len(curves) < 2 or not (re.search(r"\bseeds\b|\bseeds'", low) or found["sd"] or
-                                                                   len(set(re.findall(r"\bseed (\d+)", low))) >= 2):
-        return None
+                                                                   len(set(re.findall(r"\bseed (\d+)", low))) >= 2 or
+                                                                   re.match(r"\W*(?:the\s+)?(?:mean|average|avg)\b", low)):
+        return None  # "Mean min of last 3: 95.62 %" opening a check's line: the seeds' mean
     low_role = found["role"] is not None and not found["role"].startswith("final") or \
-        found["sd"] is not None and re.search(r"\b(?:lowest|min\w*|worst)\b", low[:found.start()]) is not None
+        found["sd"] is not None and re.search(r"\b(?:lowest|min\w*|worst)\b", low[:found.start()]) is not None or \
+        found["role"] is None and re.match(r"\W*(?:the\s+)?(?:min\w*|lowest)\b[^:;]{0,30}:", _SENTENCE.get()) is not None
+    # "min of last 3: s0 92.36 vs ...; mean 95.62": the role the sentence's head gives
     values = list(_seed_values(curves, "min" if low_role else "final", step.last).values())
     mean, tol = sum(values) / len(values), (found["tol"] or "").replace("just ", "")
     middle = sorted(values)[(len(values) - 1) // 2:len(values) // 2 + 1]  # the middle seed's, or the two around the middle
@@ -4570,14 +4668,14 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     if previous is not None and (of := re.search(r"\b(?:in|of|for) (?:step|model)[ _-]?(\d+)\b|\b(?:step|model)[ _-]?(\d+)'s\b",
                                                  re.sub(r"\([^)]*\)", "", low))) and \
             not re.search(rf"\b(?:now|here|this (?:step|model|run)|than|vs\.?|versus|compared|against|from|to|as in|like|"
-                          rf"instead of|"
-                          rf"same|unlike|while|whereas|again|still|after the|(?:step|model)[ _-]?{number})\b",
+                          rf"instead of|same|unlike|while|whereas|again|still|after the|(?:step|model)[ _-]?{number})\b",
                           re.sub(r"^\W*(?:while|whereas)\s+(?=in (?:step|model)[ _-]?\d)", "", low)):  # "while in step 1"
         then = _gap(low, clause, previous, None, number)  # "test was 0.07 points ahead of train in step 1": that step's
         return then and replace(then, evidence=f"step {of[1] or of[2]}: {then.evidence}")
     low = re.sub(r"\b(to|now) (?:almost |nearly |practically |basically )(?:nothing|zero|none)\b", r"\1 about 0.0", low)
-    if previous is not None and (moved := _GAP_MOVED.search(low)):
-        return _gap_moved(low, clause, step, previous, number, moved)
+    if (moved := _GAP_MOVED.search(low)) and (previous is not None or _TWO_EPOCHS.search(low[:moved.start()])):
+        two = _TWO_EPOCHS.search(low[:moved.start()])  # between two epochs named before it, else the step before and this one
+        return _gap_at_epochs(clause, step, number, moved, two) if two else _gap_moved(low, clause, step, previous, number, moved)
     if ahead := _AHEAD.search(low):
         claim = _train_ahead(low, clause, step, number, ahead)
         return claim if previous is None else _ahead_against(low, claim, step, previous, ahead)
@@ -4650,6 +4748,20 @@ _GAP_CHANGED_BY = re.compile(r"\bgap\b[^.;]{0,20}?\b(?P<dir>grew|widened|increas
                              r"decreased|fell|went down|came down|dropped|closed)\s+by\s+(?P<tol>about |around |~\s*|roughly )?"
                              r"(?P<n>\d*\.?\d+)\s*(?:points?|pts?|pp|%)?\s+(?:compared (?:with|to)|than|vs\.?|versus|on|from|"
                              r"against|over)\s+(?:in\s+)?(?:step|model)[ _-]?\d")
+
+
+# "train > test at epoch 4 and epoch 5 (gap went from 0.84 to 1.53)": the two epochs a gap's move is said between
+_TWO_EPOCHS = re.compile(r"\b(?:at|in) epochs? (\d+)(?: and| to|,) (?:epoch )?(\d+)\s*\(?\s*$")
+
+
+def _gap_at_epochs(clause: str, step: Step, number: int, moved: re.Match, two: re.Match) -> Claim:
+    """A gap's move between the two epochs named right before it: train - test at each, at the digits said."""
+    epochs = (int(two[1]), int(two[2]))
+    gaps = {e: step.run.train()[e - 1] - step.run.test()[e - 1] for e in epochs if 1 <= e <= len(step.run.epochs)}
+    said = (moved["a"] or moved["a2"] or moved["a3"], moved["b"] or moved["b2"] or moved["b3"])
+    ok = len(gaps) == 2 and all(said_as(abs(gaps[e]), t) for e, t in zip(epochs, said, strict=True))
+    return Claim(number, clause, ok, "train - test " + ", ".join(f"at epoch {e}: {g:+.2f}" for e, g in gaps.items()) +
+                 f" ({records.METRICS})", "gap", said)
 
 
 def _gap_moved(low: str, clause: str, step: Step, previous: Step, number: int, moved: re.Match) -> Claim:
@@ -6198,9 +6310,9 @@ def _inline_table(low, clause, step, previous, number) -> Claim | None:
     if found is None:
         return None
     columns = [c.strip() for c in found[1].split("|")]
-    rows = [[c.strip(" %") for c in row.split("|")] for row in re.split(r"\s*[,;]\s*(?=\d)", found[2])]
+    rows = [[c.strip(" %").replace("−", "-") for c in row.split("|")] for row in re.split(r"\s*[,;]\s*(?=\d)", found[2])]
     if len(columns) < 2 or not re.fullmatch(r"epochs?|ep|seeds?", columns[0]) or \
-            any(len(r) != len(columns) or not all(re.fullmatch(r"\d+(?:\.\d+)?", c) for c in r) for r in rows):
+            any(len(r) != len(columns) or not all(re.fullmatch(r"[+-]?\d+(?:\.\d+)?|none", c) for c in r) for r in rows):
         return None
     by_seed = columns[0].startswith("seed")
     seeds = seed_curves(step)
@@ -6208,9 +6320,12 @@ def _inline_table(low, clause, step, previous, number) -> Claim | None:
     for row in rows:
         key = int(_num(row[0]))
         for column, cell in zip(columns[1:], row[1:], strict=True):
+            if cell == "none":  # "Δ test" at epoch 1: no figure said
+                continue
             record, what = _table_cell(step, seeds, by_seed, key, column)
             read.append(_num(cell))
-            if record is None or not said_as(record, cell):
+            derived = what in ("train - test", "change of test", "change of train")  # of two figures, each rounded
+            if record is None or not (said_as(record, cell) or derived and abs(record - _num(cell)) <= 0.01 + 1e-9):
                 figure = "none recorded" if record is None else f"{record:.4f}" if "loss" in what else \
                     f"{record:g}" if what in ("rate", "test errors") else f"{record:.2f} %"
                 wrong.append(f"seed {key}'s {what}: {figure}" if by_seed else f"{what} at epoch {key}: {figure}")
@@ -6218,7 +6333,8 @@ def _inline_table(low, clause, step, previous, number) -> Claim | None:
     said = (wrong[0] if wrong else f"{len(read)} figures of {len(rows)} {'seeds' if by_seed else 'epochs'} as said") \
         + f" ({records.CHECK if of_seeds and step.check else records.METRICS})"
     sizes = tuple(n for c in columns if _WRONG_COLUMN.search(c) for n in re.findall(r"\d+(?:,\d{3})*k?", c))  # "of 10k"
-    return Claim(number, clause, not wrong, said, "figure", tuple(c for row in rows for c in row) + sizes)
+    return Claim(number, clause, not wrong, said, "figure", tuple(c.lstrip("+-") for row in rows for c in row if c != "none")
+                 + sizes)
 
 
 # figures listed after their label: "Seed finals (0/1/2): 97.98/98.25/97.75", "Last-3 accuracies: 99.35 / 99.42 / 99.40"
@@ -6651,6 +6767,11 @@ def _table_cell(step: Step, seeds: dict, by_seed: bool, key: int, column: str) -
         return (epoch.train_loss, "train loss") if "train" in column else (epoch.test_loss, "test loss")
     if _WRONG_COLUMN.search(column):  # "Wrong / 10k": the test images missed at that epoch
         return round((100 - epoch.test_acc) * _MNIST_TEST / 100), "test errors"
+    if column.startswith("gap"):  # "Gap (tr−te)": train - test at that epoch, as the header orders them
+        return (epoch.test_acc - epoch.train_acc if " te tr" in column else epoch.train_acc - epoch.test_acc), "train - test"
+    if column.startswith("change"):  # "Δ test": the move from the epoch before
+        kind = "train" if "train" in column else "test"
+        return (None if key < 2 else getattr(epoch, f"{kind}_acc") - getattr(rows[key - 2], f"{kind}_acc")), f"change of {kind}"
     return (epoch.train_acc, "train") if "train" in column else (epoch.test_acc, "test")
 
 
@@ -7615,12 +7736,34 @@ _DIP = re.compile(r"\b(?:dip(?:s|ped)?|drop(?:s|ped)?|fell|falls|went down|goes 
                   r"(?:at|in|on)\s+epoch\s+(?P<at>\d+)\b")  # "dipped to 76.92 % at epoch 2": below the epoch before
 
 
+# "2 of the last 3 epochs are at or above 99.4": a count of the epochs on one side of a level
+_EPOCHS_COUNTED = re.compile(r"\b(?P<n>\d+|none|one|two|three|four|five)\s+of\s+the\s+(?P<end>last|first)\s+(?P<k>\d+)\s+"
+                             r"epochs\s+(?:are|were|stay(?:ed)?|sit|sat)\s+"
+                             r"(?P<way>at or above|at least|above|over|below|under)\s+(?P<x>\d{2}(?:\.\d+)?)\s*%?")
+
+
+def _epochs_counted(low, clause, step, previous, number) -> Claim | None:
+    """How many of the run's first or last K epochs are on the side of the level said (test accuracy)."""
+    if (found := _EPOCHS_COUNTED.search(low)) is None or step.check is not None or re.search(r"\btrain|\bseeds?\b", low):
+        return None
+    curve, k, x = step.run.test(), int(found["k"]), _num(found["x"])
+    span = curve[-k:] if found["end"] == "last" else curve[:k]
+    side = {"at or above": lambda v: v >= x, "at least": lambda v: v >= x, "above": lambda v: v > x,
+            "over": lambda v: v > x, "below": lambda v: v < x, "under": lambda v: v < x}[found["way"]]
+    n = sum(1 for v in span if side(v))
+    said = int(found["n"]) if found["n"].isdigit() else ("none", "one", "two", "three", "four", "five").index(found["n"])
+    return Claim(number, clause, k <= len(curve) and n == said, f"test accuracy in the {found['end']} {k} epochs: "
+                 f"{', '.join(f'{v:.2f}' for v in span)} %, {n} {found['way']} {found['x']} ({records.METRICS})", "counted",
+                 (found["n"], found["k"], found["x"]))
+
+
 def _dip_at(low, clause, step, previous, number) -> Claim | None:
     """"Test dips at epoch 2", "every seed dips at epoch 3": the accuracy at that epoch below the epoch before's (on
     each seed named, or the count said)."""
     found = _DIP.search(low)
-    if found is None or re.search(r"\b(?:loss|lr|rate)\b", low):
-        return None
+    if found is None or re.search(r"\b(?:loss|lr|rate)\b", low) or \
+            re.search(r"\bfrom \d+(?:\.\d+)?\s*%? (?:in|for|of) (?:step|model)[ _-]?\d", low):
+        return None  # "fell to 91.98 (3rd epoch), from 95.75 in Model_1": against that step, not the epoch before
     own = re.split(r"[,;]", low[:found.start()])[-1] + low[found.start():]  # "s1 and s2 up every ep, s0 dipped": s0's
     at, seeds, train = int(found["at"]), seed_series(step, own) or seed_series(step, low), _names_train(low, found.start())
     if train and seeds:
@@ -8984,12 +9127,20 @@ def _others_labels(step: Step, around: str, words: str = "") -> list[str]:
     """What each of `_others`' figures is, in its order."""
     if re.search(r"\bdigit|\bclass\b", around) and step.run.per_class:  # from the counts, then as the file prints it
         return [f"digit {r.digit}" for r in _digit_named(step, words)] * 2
+    if _mean_final_named(step, around, words):
+        return ["the seeds' mean final accuracy"]
     rows = _seeds_named(step, around).items()
     if re.search(r"\bmin(?:ima|imum|imums)?\b|\blowest\b", around):
         return [f"seed {s}'s min of the last {len(r.last)}" for s, r in rows]
     return ([f"seed {s}'s min of the last {len(r.last)}" for s, r in rows]
             + [f"seed {s} at epoch {i}" for s, r in rows for i in range(1, len(r.test_acc) + 1)]
             + ["the seeds' mean final accuracy", "the seeds' mean min"])
+
+
+def _mean_final_named(step: Step, around: str, words: str) -> bool:
+    """"Mean final: 98.00 %": the seeds' mean final accuracy, named as such (no other seed figure)."""
+    return step.check is not None and not re.search(r"\btrain", words) and not re.search(r"\bmin\w*|\blowest\b", around) and \
+        bool(re.search(r"\b(?:mean|averag\w*)\s+(?:of\s+the\s+)?finals?\b|\bfinals?\s+(?:mean|averag\w*)\b", around))
 
 
 def _seeds_named(step: Step, around: str) -> dict:
@@ -9019,6 +9170,8 @@ def _others(step: Step, around: str, words: str = "") -> tuple[list[float], str]
         done = [r.min_last for r in step.check.finished().values()]  # the seeds that finished, as the check ranks them
         mins = [(min if rank[1] in ("lowest", "worst", "weakest") else max)(done)] if rank and done else mins
         return mins, f"the seeds' min of the last epochs ({records.CHECK})"
+    if _mean_final_named(step, around, words):
+        return [step.check.verdict.mean_final_acc], f"the seeds' mean final accuracy ({records.CHECK})"
     if re.search(r"\bseeds?\b|\bmean\b", around) and step.check and not re.search(r"\btrain", words):
         named, v = _seeds_named(step, around), step.check.verdict
         rows = named.values()
@@ -9568,7 +9721,8 @@ def _dead_said(low, clause, step, previous, number) -> Claim | None:
 
 
 # "best val 98.00 → 97.33 (-0.67)": a move with its size said beside it
-_ARROW_SIZE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%?\s*(?:→|->)\s*(\d{1,3}(?:\.\d+)?)\s*%?\s*\(\s*([+\-−])\s?"
+_ARROW_SIZE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*%?\s*(?:→|->)\s*(\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*%?\s*"
+                         r"\(\s*([+\-−])\s?"
                          r"(\d+(?:\.\d+)?)"
                          r"\s*(?:points?|pts?|pp|%)?\s*\)")
 
@@ -9589,15 +9743,15 @@ def _arrow_size(low, clause, step, previous, number) -> Claim | None:
                      f"{before['a']} → {before['b']} is {b - a:+.2f}", "arithmetic", (before["n"],))
     if not moves:
         return None
-    checks = [(said_as(_moved_by(m), m[4]) and (float(m[2]) < float(m[1])) == (m[3] != "+"), m) for m in moves]
+    checks = [(said_as(_moved_by(m), m[4]) and (_num(m[2]) < _num(m[1])) == (m[3] != "+"), m) for m in moves]
     return Claim(number, clause, all(ok for ok, _ in checks), "; ".join(
-        f"{m[1]} → {m[2]} is {'-' if float(m[2]) < float(m[1]) else '+'}{_moved_by(m):.2f}" for _, m in checks), "arithmetic",
+        f"{m[1]} → {m[2]} is {'-' if _num(m[2]) < _num(m[1]) else '+'}{_moved_by(m):.2f}" for _, m in checks), "arithmetic",
         tuple(m[4] for _, m in checks))
 
 
 def _moved_by(m: re.Match) -> float:
     """A move's size as its words give it: a count's ("386 → 308 (-20 %)") as a share of where it started, else points."""
-    a, b = float(m[1]), float(m[2])
+    a, b = _num(m[1]), _num(m[2])
     counted = "." not in m[1] + m[2] and m[0].rstrip(" )").endswith("%") and a >= 10
     return 100 * abs(b - a) / a if counted else abs(b - a)
 
@@ -9767,8 +9921,9 @@ def _chain_way(low, clause, step, previous, number) -> Claim | None:
     """A chain of three or more figures said to climb (or fall) at each step ("Seed 3 climbs a little in each of its
     last 3 epochs (99.54 → 99.52 → 99.51 %)"): every move the way said."""
     chain = re.search(r"(?<![\d.])\d{1,3}\.\d+\s*%?(?:\s*(?:->|→)\s*\d{1,3}\.\d+\s*%?){2,}", low)
-    ways = list(_MOVE_VERB.finditer(low[:chain.start()])) if chain else []
-    if not ways or re.search(r"\b(?:loss|rate|lr|gap)\b", low[ways[-1].start():chain.start()]) or \
+    ways = (list(_MOVE_VERB.finditer(low[:chain.start()])) or list(_BARE_WAY.finditer(low[:chain.start()]))) if chain else []
+    at = ways[-1].start("up" if ways and ways[-1]["up"] else "down") if ways else 0
+    if not ways or re.search(r"\b(?:loss|rate|lr|gap)\b", low[at:chain.start()]) or \
             re.match(r"\s+(?:at|in)\s+(?:ep|epoch)\b", low[ways[-1].end():]):  # "dips at ep 2": one move, not the chain's
         return None
     figures = [float(x) for x in re.findall(r"\d{1,3}\.\d+", chain[0])]
@@ -9776,6 +9931,10 @@ def _chain_way(low, clause, step, previous, number) -> Claim | None:
     ok = all((y > x) == up and y != x for x, y in zip(figures, figures[1:], strict=False))
     return Claim(number, clause, ok, f"{' → '.join(f'{x:g}' for x in figures)}: {'up' if up else 'down'} at each move said",
                  "arithmetic", ())
+
+
+# "test loss down after ep3: 0.0649 → 0.0956 → 0.1011": the way as a terse note says it, after what moved
+_BARE_WAY = re.compile(r"\b(?:loss|accuracy|acc|test|train)\s+(?:(?P<up>up)|(?P<down>down))\b(?!\s+(?:to|from|by)\b)")
 
 
 # "never falls below 99.35 % in the last 3, which is really close but still under the required 99.4 %"
@@ -9962,6 +10121,11 @@ _ERRORS_MOVED = re.compile(rf"\b(?:test\s+)?(?:errors|mistakes)\s*:?\s*(?P<a>{_C
                            r"|more))?")
 
 
+# "or about a ninth of Model_1's errors": the count after a move, as a part of the step before's
+_PARTS = {"half": 2, "a half": 2, "a third": 3, "a quarter": 4, "a fifth": 5, "a sixth": 6, "a seventh": 7, "an eighth": 8,
+          "a ninth": 9, "a tenth": 10}
+_PART_OF_STEP = re.compile(r"[^;]*?\b(?P<tol>about|roughly|around|~|almost|nearly)?\s*(?P<f>" + "|".join(_PARTS) +
+                           r")\s+of\s+(?:step|model)[ _-]?\d+'s\s+(?:test\s+)?errors\b")
 _ERROR_SHARES = {"half": "50", "a half": "50", "a third": "33.3", "one third": "33.3", "a quarter": "25", "a fifth": "20"}
 
 
@@ -9974,8 +10138,9 @@ def _errors_plainly(low: str) -> str:
         return low  # a digit's counts: its own reader's ("digit 5 vs. M1: 63 → 33 errors")
     low = re.sub(rf"(?i)(?<!their )(?<!its )(?<!-epoch )(?<!'s )\berrors (?:drop|dropped|fall|fell|go|went|come|came|rise|rose)"
                  rf"(?: down| up)? from ({n}) to ({n})\b", r"errors \1 → \2", low)
-    low = re.sub(r"(?i)\b(?:the\s+)?(?:total\s+)?number of misclassified (?:test\s+)?(?:images|digits|samples)\b", "test errors",
-                 low)  # "the total number of misclassified test images fell from 1,371 to 151"
+    low = re.sub(r"(?i)\b(?:the\s+)?(?:total\s+)?(?:number of misclassified (?:test\s+)?(?:images|digits|samples)|"
+                 r"(?:test\s+)?error count)\b", "test errors",
+                 low)  # "the total number of misclassified test images fell from 1,371 to 151", "the error count fell"
     # "a 50 % relative reduction in test errors (119 down to 59)": the pair
     low = re.sub(rf"(?i)\b(?:test )?errors\s*\(\s*({n})\s+(?:down|up)\s+to\s+({n})\s*\)", r"errors \1 → \2", low)
     low = re.sub(rf"(?i)(?<![\d.,])({n})\s*(?:→|->)\s*({n})\s+errors\b", r"errors \1 → \2", low)
@@ -10004,8 +10169,8 @@ def _errors_said(low, clause, step, previous, number) -> Claim | None:
     summed), the step named's beside them, and the change as a share of the count before."""
     here, then = _errors_of(step), _errors_of(previous) if previous is not None else None
     if here is None or _DIGIT.search(low) or _DIGIT.search(_SENTENCE.get() or "") or \
-            re.search(r"\b(?:their|its|best[- ]epoch|\w+'s)\s+(?:test\s+)?errors\b", low):
-        return None  # a digit's errors, "their errors": its own reader's; the best epoch's: not the run's
+            re.search(r"\b(?:their|its|best[- ]epoch|(?!(?:step|model)[ _-]?\d)\w+'s)\s+(?:test\s+)?errors\b", low):
+        return None  # a digit's errors, "their errors": its own reader's; the best epoch's: not the run's (a step's are)
     if found := _ERRORS_MOVED.search(_errors_plainly(low)):
         a, b = int(found["a"].replace(",", "")), int(found["b"].replace(",", ""))
         ok = then is not None and (a, b) == (then, here)
@@ -10013,6 +10178,9 @@ def _errors_said(low, clause, step, previous, number) -> Claim | None:
             share, down = 100 * (a - b) / a, found["way"] in ("cut", "drop", "fall", "reduction", "fewer", "less")
             ok = ok and (share > 0) == down and _share_within(abs(share), found["pct"], (found["tol"] or "").strip())
         moved = f", {abs(100 * (then - here) / then):.1f} % {'fewer' if here < then else 'more'}" if found["pct"] and then else ""
+        if (part := _PART_OF_STEP.match(low, found.end())) and a:  # "..., or about a ninth of Model_1's errors"
+            ok = ok and abs(b / a * _PARTS[part["f"]] - 1) <= (0.15 if part["tol"] else 0.1)  # a part is coarse, said
+            moved += f", {b / a:.3f} of the step before's"
         return Claim(number, clause, ok, f"test errors {then} in the step before, {here} here{moved} ({records.PER_CLASS} of "
                      "both)", "figure", tuple(n for n in (found["a"], found["b"], found["pct"]) if n))
     pairs = re.findall(r"(\d[\d,]*)\s+(?:for|in)\s+(?:step|model)[ _-]?(\d+)", low) if re.search(r"\berrors\s*[:=]", low) else []
@@ -10044,8 +10212,8 @@ def _wrong_of_figure(low, clause, step, previous, number) -> Claim | None:
                  tuple(n for _, n, _ in said))
 
 
-READERS = (_inline_table, _errors_relative, _errors_said, _seeds_mean, _epoch_row, _result_field, _sequence, _epoch_gains,
-           _one_gain, _test_and_train,
+READERS = (_inline_table, _epochs_counted, _errors_relative, _errors_said, _seeds_mean, _epoch_row, _result_field, _sequence,
+           _epoch_gains, _one_gain, _test_and_train,
            _value_list, _last_listed, _span_listed, _move_ends, _seeds_moves, _respectively,
            _images_moved, _settings, _sizes_said, _layers_said, _reach_target, _between,
            _every_digit, _error_ratio, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
@@ -10053,6 +10221,6 @@ READERS = (_inline_table, _errors_relative, _errors_said, _seeds_mean, _epoch_ro
            _loss_order, _seeds_vs_step, _seed_vs_seed, _jump_against, _arrow_size, _dead_said,
            _step_behind, _digits_moved, _band_said, _ratio_said, _digit_ratio, _errors_digits_long, _size_before, _move_within,
            _relative_change, _plus_minus,           _cap_said,
-           _chain_way, _pair_way, _compare,
+           _chain_way, _pair_way, _final_off_best, _compare,
            _only_epoch, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend,
            _stability, _rate, _which_level, _which_points, _way_between, _head_way, _to_line, _wrong_of_figure, _more_errors)
