@@ -233,6 +233,7 @@ def sentences(text: str) -> list[str]:
                   flags=re.S)  # a printed block: each of its lines is one
     text = _QA.sub(_answer, text)  # "**Q:** Is it overfitting?" / "**A:** Not yet - ...": the answer, a sentence of its own
     text = _MD_TABLE.sub(_table_rows, text)
+    text = _HEAD_ROLES.sub(_roles_said, text)
     for block in re.split(r"\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n|\s+(?:→|->)\s+(?=(?:\*\*)?(?:Reason|Next|Why|Cause|Fix|Action|"
                           r"Plan|Because)\b)", "\n" + text.strip()):  # "Observation: ... → Reason: ... → Next: ...": three
         block = " ".join(block.split())
@@ -253,19 +254,36 @@ _EPOCH_LINE = re.compile(r"(?i)^\s*epoch\s*[:#]?\s*(\d+)\s*(?:/\s*\d+)?\s*:?\s*$
 
 
 def _epoch_lines(lines: list[str]) -> list[str]:
-    """A printed log's lines, each train or test line said at the epoch the "Epoch N" line above it names, and the
-    scheduler's "Adjusting learning rate ..." at the epoch printed right after it (the rate it sets is that epoch's)."""
+    """A printed log's lines, each train or test line said at the epoch the "Epoch N" line above it names (a log whose
+    first is "EPOCH: 0" counts from 0: its epoch 0 is the run's first), and the scheduler's "Adjusting learning rate ..."
+    at the epoch printed right after it (the rate it sets is that epoch's)."""
     out, epoch = [], None
+    first = next((int(said[1]) for line in lines if (said := _EPOCH_LINE.match(line))), 1)  # "EPOCH: 0": counted from 0
     for i, line in enumerate(lines):
         if said := _EPOCH_LINE.match(line):
-            epoch = said[1]
+            epoch = str(int(said[1]) + 1 - min(first, 1))
         elif re.match(r"(?i)\s*adjusting learning rate\b", line) and (then := _EPOCH_LINE.match(lines[i + 1] if i + 1 <
                                                                                                  len(lines) else "")):
-            line = f"Epoch {then[1]}: {line.strip()}"
-        elif epoch and re.match(r"(?i)\s*(?:train|test)\b", line):
+            line = f"Epoch {int(then[1]) + 1 - min(first, 1)}: {line.strip()}"
+        elif epoch and re.match(r"(?i)\s*(?:train|test\b|loss\s*=)", line):
             line = f"Epoch {epoch}: {line.strip()}"
         out.append(line)
     return out
+
+
+# "Seeds (final / min of the last 3):" over "- seed 0: 97.51 / 92.36 %": each item's slashed figures in the head's roles
+_HEAD_ROLES = re.compile(r"(?m)^(?P<head>[^\n(]*\((?P<roles>[^()\n/]+(?:/[^()\n/]+)+)\)\s*:)[ \t]*\n(?:[ \t]*\n)?"
+                         r"(?P<items>(?:[ \t]*[-*•][ \t]+[^\n]*(?:\n|$))+)")
+_SLASHED_ITEM = re.compile(r"^([ \t]*[-*•][ \t]+[^:\n]+:\s*(?:\d[\d.,]*\s*%?\s*/\s*)+\d[\d.,]*\s*%?)[ \t]*$")
+
+
+def _roles_said(m: re.Match) -> str:
+    """A list under a head that names its figures' roles: each item as written, the roles after it in square brackets
+    (words the checker adds, as a quotation does), where its figures are as many as the roles."""
+    roles = [r.strip() for r in m["roles"].split("/")]
+    items = [f"{item[1]} [{' / '.join(roles)}]" if (item := _SLASHED_ITEM.match(line)) and
+             item[1].split(":", 1)[1].count("/") == len(roles) - 1 else line for line in m["items"].split("\n")]
+    return m[0][:m.start("items") - m.start()] + "\n".join(items)
 
 
 def _printed_lines(block: str) -> list[str]:
@@ -2096,6 +2114,16 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                   lambda m: f"between {m[1]}{m[2] or m[4]} and {m[3]}{m[4]}" if "." in m[1] + m[3] or m[4] else m[0]),
                  (r"\bepochs?\s*(\d+)\s*(?:≤|<=|<)\s*(\d+)\b", r"\1 epochs, within the limit of \2 epochs"),
                  (r"\ba hair (above|over|under|below)\b", r"just \1"),
+                 # "in epoch 6 (98.40 to 98.49)": the move into that epoch (a bracket alone may be a range)
+                 (r"(\b(?:in|at|by|after) epoch \d+\s*)\((\d{2}\.\d+)\s*(%?)\s+to\s+(\d{2}\.\d+\s*%?)\)", r"\1(\2\3 → \4)"),
+                 # "seed 0: 97.51 / 92.36 % [final / min of the last 3]": each figure in its role (`_roles_said`)
+                 (r"^(\W*[^:\[]+):\s*((?:\d[\d.,]*\s*%?\s*/\s*)+\d[\d.,]*\s*%?)\s*\[([^\]]+)\]\s*$",
+                  lambda m: f"{m[1]}: " + ", ".join(f"{role.strip()} {fig.strip()}" for role, fig in
+                                                    zip(m[3].split("/"), m[2].split("/"), strict=False))),
+                 # "train only overtakes it in epoch 4": the other curve
+                 (r"\b(train|test)(\s+(?:only\s+|finally\s+|then\s+)?(?:overtakes?|overtook|passes|passed|beats?|"
+                  r"catch(?:es)? up with|caught up with|pulls? ahead of|pulled ahead of))\s+it\b",
+                  lambda m: f"{m[1]}{m[2]} {'test' if m[1].lower() == 'train' else 'train'}"),
                  # "params 14,410 → 6,410 over the 8k budget": the arrow says what the count means, not a new count
                  (r"(\d[\d,]*)\s*(?:→|->)\s*(\d[\d,]*\s+(?:over|above|under|below)\s+the\s+\S+\s+(?:budget|limit|cap)\b)",
                   r"\1, \2"),
@@ -6363,7 +6391,13 @@ def _value_list(low, clause, step, previous, number) -> Claim | None:
     if found is None:
         return None
     label, values = found[1], re.findall(r"\d{1,3}(?:\.\d+)?", found[3])
-    if "seed" in label:
+    if (one := re.fullmatch(r"\s*seed\s+(\d+)\s*", label)) and not found[2]:  # "Seed 0: 95.90, 97.93, 97.98": its last epochs
+        curve = seed_curves(step).get(int(one[1])) or []
+        if not 1 < len(values) <= len(curve):
+            return None
+        span = range(len(curve) - len(values) + 1, len(curve) + 1)
+        records_, where, role = [curve[e - 1] for e in span], [f"epoch {e}" for e in span], f"seed {one[1]}'s test"
+    elif "seed" in label:
         seeds = seed_curves(step)
         keys = _listed_keys(found[2], sorted(seeds))
         if len(keys) != len(values):
@@ -8095,7 +8129,8 @@ def _steps_chain(low: str, clause: str, step: Step, number: int, earlier: dict[i
 
 # "loses 0.67 on the final test (98.00 → 97.33 %) and 3.77 on the lowest of the last 3 (95.75 → 91.98 %)": a move's
 # size said before its pair, by a verb or by "and" after one
-_MOVE_SAID = re.compile(rf"\b(?P<verb>{_WENT_UP}|{_WENT_DOWN}|adds?|added|costs?|and)\s+(?P<tol>about |around |roughly |~\s*)?"
+_MOVE_SAID = re.compile(rf"\b(?P<verb>{_WENT_UP}|{_WENT_DOWN}|adds?|added|costs?|and)\s+(?:only |just |by )*"
+                        r"(?P<tol>about |around |roughly |~\s*)?"
                         r"(?P<n>\d+\.\d+|\d+(?=\s*(?:points?|pts?|pp)\b))\s*(?:percentage points?|points?|pts?|pp|%)?"
                         r"(?=\s+(?:on|in|at|for)\b|\s*\()")
 _ARROWED = re.compile(r"(?:→|->)\s*\d+(?:\.\d+)?")  # a pair's second figure: where the words of the next pair start
@@ -9340,9 +9375,11 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
     return out + _loss_than(low, clause, number)
 
 
-def _loss_found(pool: list[float], text: str, own: str, rows) -> tuple[bool, str]:
+def _loss_found(pool: list[float], text: str, own: str, rows) -> tuple[bool | None, str]:
     """Whether a loss figure is one of `pool`, and what the evidence shows: the loss it is, with its epoch where it is
     one of the run's; else the span of the losses it was read against."""
+    if not pool:  # an epoch the run does not have ("epoch 0")
+        return None, f"no epoch of the run is the one said ({len(rows)} recorded)"
     if len(pool) == 1:
         return _loss_as_said(pool[0], text, own), f"{pool[0]:.4f}"
     hit = next((v for v in pool if _loss_as_said(v, text, own)), None)
@@ -10129,6 +10166,15 @@ _PART_OF_STEP = re.compile(r"[^;]*?\b(?P<tol>about|roughly|around|~|almost|nearl
 _ERROR_SHARES = {"half": "50", "a half": "50", "a third": "33.3", "one third": "33.3", "a quarter": "25", "a fifth": "20"}
 
 
+def _errors_moved_said(m: re.Match) -> str:
+    """"errors fell from 349 to 160": the pair, and the way said where the pair goes the other ("errors 349 → 160
+    (said to rise)", which `_errors_said` decides false)."""
+    up = m[1].lower() in ("rise", "rose") or (m[2] or "").strip().lower() == "up"
+    down = m[1].lower() in ("drop", "dropped", "fall", "fell") or (m[2] or "").strip().lower() == "down"
+    a, b = _num(m[3]), _num(m[4])
+    return f"errors {m[3]} → {m[4]}" + (" (said to rise)" if up and b < a else " (said to fall)" if down and b > a else "")
+
+
 def _errors_plainly(low: str) -> str:
     """Two steps' error counts and their change said the ways students write them, as `_ERRORS_MOVED` reads them:
     "errors drop from 1,371 to 151, a 79 % cut", "386 → 308 errors: a 30 % cut", "59 → 45: a 40 % cut in errors",
@@ -10136,8 +10182,8 @@ def _errors_plainly(low: str) -> str:
     n, step = _COUNTED_AS, r"(?:step|model)[ _-]?\d+"
     if _DIGIT.search(low.lower()):
         return low  # a digit's counts: its own reader's ("digit 5 vs. M1: 63 → 33 errors")
-    low = re.sub(rf"(?i)(?<!their )(?<!its )(?<!-epoch )(?<!'s )\berrors (?:drop|dropped|fall|fell|go|went|come|came|rise|rose)"
-                 rf"(?: down| up)? from ({n}) to ({n})\b", r"errors \1 → \2", low)
+    low = re.sub(rf"(?i)(?<!their )(?<!its )(?<!-epoch )(?<!'s )\berrors (drop|dropped|fall|fell|go|went|come|came|rise|rose)"
+                 rf"( down| up)? from ({n}) to ({n})\b", _errors_moved_said, low)
     low = re.sub(r"(?i)\b(?:the\s+)?(?:total\s+)?(?:number of misclassified (?:test\s+)?(?:images|digits|samples)|"
                  r"(?:test\s+)?error count)\b", "test errors",
                  low)  # "the total number of misclassified test images fell from 1,371 to 151", "the error count fell"
@@ -10173,7 +10219,10 @@ def _errors_said(low, clause, step, previous, number) -> Claim | None:
         return None  # a digit's errors, "their errors": its own reader's; the best epoch's: not the run's (a step's are)
     if found := _ERRORS_MOVED.search(_errors_plainly(low)):
         a, b = int(found["a"].replace(",", "")), int(found["b"].replace(",", ""))
-        ok = then is not None and (a, b) == (then, here)
+        against = bool(_WAY_AGAINST.search(found.string))  # "errors rose from 1,371 to 151": the way said is not the pair's
+        if within := _errors_in_epoch(step, number, clause, (a, b, against), found):  # "epoch 5 ..., the errors fall from
+            return within  # 349 to 160": that epoch's
+        ok = then is not None and (a, b) == (then, here) and not against
         if found["pct"] and a:
             share, down = 100 * (a - b) / a, found["way"] in ("cut", "drop", "fall", "reduction", "fewer", "less")
             ok = ok and (share > 0) == down and _share_within(abs(share), found["pct"], (found["tol"] or "").strip())
@@ -10194,6 +10243,21 @@ def _errors_said(low, clause, step, previous, number) -> Claim | None:
                                                       int(found["m"].replace(",", "")) == then)
     return Claim(number, clause, ok, f"test errors: {here}" + (f", {then} in the step named" if found["m"] else "") +
                  f" ({records.PER_CLASS})", "figure", tuple(n for n in (found["n"], found["m"]) if n))
+
+
+_WAY_AGAINST = re.compile(r"\(said to (?:rise|fall)\)")  # a move of the errors said the other way (`_errors_moved_said`)
+
+
+def _errors_in_epoch(step: Step, number: int, clause: str, said: tuple[int, int, bool], found: re.Match) -> Claim | None:
+    """Errors said to move inside the one epoch the sentence names: that epoch's test errors and the one's before it,
+    where they are the two said (else the move is read between steps)."""
+    named = set(re.findall(r"\bepoch (\d+)\b", _SENTENCE.get()))
+    curve, images = step.run.test(), _test_images(step)
+    if len(named) != 1 or not 2 <= (e := int(next(iter(named)))) <= len(curve) or found["pct"]:
+        return None
+    wrong = [round(images * (100 - curve[i]) / 100) for i in (e - 2, e - 1)]
+    return Claim(number, clause, not said[2], f"test errors of {images:,} at epoch {e - 1}: {wrong[0]}, at epoch {e}: "
+                 f"{wrong[1]} ({records.METRICS})", "figure", (found["a"], found["b"])) if list(said[:2]) == wrong else None
 
 
 _WRONG_OF = re.compile(r"(?<![\d.])(\d{2}\.\d+)\s*%?\s*\((\d{1,4}) (?:wrong|errors?|mistakes|misclassified)\)")
