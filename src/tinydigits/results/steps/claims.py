@@ -329,7 +329,8 @@ def _table_rows(m: re.Match) -> str:
 def _head_cell(cell: str) -> str:
     """A table's column name in plain words: "Δ test" the change of test from the epoch before, "Gap (te−tr)" the gap
     said as test - train."""
-    cell = re.sub(r"(?i)\bte(?:st)?\s*[-−]\s*tr(?:ain)?\b", " te tr ", cell.lower())
+    cell = re.sub(r"(?i)\bte(?:st)?\s*[-−]\s*tr(?:ain)?\b", " te tr ", cell.lower().replace("≥", " at or above ").replace(">=",
+                                                                                                                 " at or above "))
     return " ".join(re.sub(r"[^a-z0-9 ._]", " ", re.sub(r"δ|\bdelta\b", " change ", cell)).split())
 
 
@@ -6328,7 +6329,7 @@ _BEST = re.compile(r"\b(best|easiest|strongest|most accurate|fewest errors|fewes
 
 
 # a table written inline: "Epoch | Train | Test → 1 | 20.10 | 58.89, 8 | 98.00 | 98.14", "Seed | final | best: 0 | 93.48"
-_TABLE = re.compile(r"^\W*((?:[a-z][a-z0-9 ._]*?\s*\|\s*)+[a-z][a-z0-9 ._]*?)\s*(?::|→|->|=>)\s*(.+?)\W*$")
+_TABLE = re.compile(r"^\W*((?:[a-z][a-z0-9 ._%]*?\s*\|\s*)+[a-z][a-z0-9 ._%]*?)\s*(?::|→|->|=>)\s*(.+?)\W*$")
 
 
 def _inline_table(low, clause, step, previous, number) -> Claim | None:
@@ -6780,6 +6781,8 @@ def _table_cell(step: Step, seeds: dict, by_seed: bool, key: int, column: str) -
         curve = seeds.get(key) or []
         if not curve:
             return None, column
+        if level := re.fullmatch(r"epochs? at or above (\d{2}(?:\.\d+)?)\s*%?", column):  # "Epochs ≥ 99.4": how many
+            return sum(1 for v in curve if v >= float(level[1])), f"epochs at or above {level[1]}"
         if re.search(r"best|max|peak|top", column):
             return max(curve), "best test"
         if re.search(r"min|low|worst", column):
@@ -7776,8 +7779,27 @@ _EPOCHS_COUNTED = re.compile(r"\b(?P<n>\d+|none|one|two|three|four|five)\s+of\s+
                              r"(?P<way>at or above|at least|above|over|below|under)\s+(?P<x>\d{2}(?:\.\d+)?)\s*%?")
 
 
+# "Params 7,568, same as Model_1", "the same parameter count as step 2": the count against the step named
+_PARAMS_SAME = re.compile(r"\b(?:params|parameters|parameter count)\b[^;]*?\b(?:(?:the )?same as|unchanged from|identical to|"
+                          r"as many as|equal to)\s+(?:in\s+)?(?:step|model)[ _-]?\d+|\bsame (?:number of )?(?:params|parameters|"
+                          r"parameter count)\s+as\s+(?:in\s+)?(?:step|model)[ _-]?\d+")
+
+
+def _params_same(low, clause, step, previous, number) -> Claim | None:
+    """A step's parameter count said to be another's."""
+    if _PARAMS_SAME.search(low) is None or previous is None or not (step.run.params and previous.run.params):
+        return None
+    return Claim(number, clause, step.run.params == previous.run.params, f"parameters: {step.run.params:,} here, "
+                 f"{previous.run.params:,} in the step named (metrics.json of both)", "figure")
+
+
 def _epochs_counted(low, clause, step, previous, number) -> Claim | None:
-    """How many of the run's first or last K epochs are on the side of the level said (test accuracy)."""
+    """How many of the run's first or last K epochs are on the side of the level said (test accuracy); "from epoch 5
+    on, 11 epochs in a row": the epochs from that one to the end."""
+    if (row := re.search(r"\bfrom epoch (\d+) on\b[^;]*?\b(\d+) epochs in a row\b", low)) and step.check is None:
+        n = len(step.run.epochs) - int(row[1]) + 1
+        return Claim(number, clause, int(row[2]) == n, f"epochs {row[1]} to {len(step.run.epochs)}: {n} ({records.METRICS})",
+                     "figure", (row[2],))
     if (found := _EPOCHS_COUNTED.search(low)) is None or step.check is not None or re.search(r"\btrain|\bseeds?\b", low):
         return None
     curve, k, x = step.run.test(), int(found["k"]), _num(found["x"])
@@ -8415,7 +8437,7 @@ def _epochs_said(low: str, clause: str, step: Step, number: int) -> Claim | None
                       r"|^\W*|[;(]\s*|(?<=[a-z0-9]),\s+|\b(?:every one|each|all) of the\s+|\bthe same\s+)"
                       r"(?:(?:under|fewer than|less than|at most|no more than|only|just|all)\s+)?"
                       r"(\d+)\s+"
-                      r"epochs\b(?!\s+(?:later|before|after|ago))", low) or \
+                      r"epochs\b(?!\s+(?:later|before|after|ago|in a row))", low) or \
         re.search(r"\b(?:under|fewer than|less than|within|at most|no more than)\s+(\d+)\s+epochs\b", low) or \
         re.search(r"(?<![\w.-])(?<!last )(?<!first )(\d+)-epochs?\b(?!\s+(?:later|before|after|ago))", low)  # "a 6-epoch run"
     if found is None:
@@ -10147,7 +10169,8 @@ def _errors_relative(low, clause, step, previous, number) -> Claim | None:
                  "compare", (found["n"],))
 
 
-_ERRORS_FIELD = re.compile(r"\b(?:test\s+)?(?:errors|mistakes|wrong)\s*[:=]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\d.%]|,\d)"
+_ERRORS_FIELD = re.compile(r"\b(?:test\s+)?(?:errors|mistakes|wrong)(?:\s*\((?:final|at the end|last epoch)\))?\s*[:=]\s*"
+                           r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\d.%]|,\d)"
                            r"(?:\s*\(\s*(?:vs\.?|against|versus)\s+(?P<m>\d{1,3}(?:,\d{3})+|\d+)\s+(?:for|in)\s+(?:step|model)"
                            r"[ _-]?\d+"
                            r"\s*\))?")
@@ -10276,8 +10299,8 @@ def _wrong_of_figure(low, clause, step, previous, number) -> Claim | None:
                  tuple(n for _, n, _ in said))
 
 
-READERS = (_inline_table, _epochs_counted, _errors_relative, _errors_said, _seeds_mean, _epoch_row, _result_field, _sequence,
-           _epoch_gains, _one_gain, _test_and_train,
+READERS = (_inline_table, _epochs_counted, _params_same, _errors_relative, _errors_said, _seeds_mean, _epoch_row,
+           _result_field, _sequence, _epoch_gains, _one_gain, _test_and_train,
            _value_list, _last_listed, _span_listed, _move_ends, _seeds_moves, _respectively,
            _images_moved, _settings, _sizes_said, _layers_said, _reach_target, _between,
            _every_digit, _error_ratio, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
