@@ -493,14 +493,19 @@ def _by_epoch_it(part: str) -> list[str]:
     return [part[:cut.start()] + (cut[1] or ""), part[cut.end():]]
 
 
+# the seed a piece opens on, after a label ("Observation: seed 1 ends best ...") or a conjunction
+_SEED_OPENING = re.compile(r"(?i)\W*(?:[a-z]+:\s*)?(?:(?:while|whereas|but|and|though|although|yet)\s+)?(seed \d+)\b")
+
+
 def _given_subject(out: list[str], part: str) -> str:
     """A piece of a cut sentence given the subject the pieces before it (`out`, never empty) named: seeds, a seed, a
     digit, a change, the min of the last epochs, a loss."""
     if (named := re.match(r"(?i)\W*(seeds \d+(?:,\s*\d+)*,? and \d+)\b", out[0])) and \
             re.search(r"(?i)\bthey\b|^(?:the )?test acc", part):
         part = f"{named[1]}: {part}"  # "Seeds 1 and 2 are monotone, test acc rises ... they end at ...": those seeds
-    if (seed := re.match(r"(?i)\W*(?:(?:while|whereas|but|and|though|although|yet)\s+)?(seed \d+)\b", out[-1])) and \
-            re.match(r"(?i)(?:but\s+|yet\s+|(?:al)?though\s+)?(?:it\b|which\b|never\b|(?:over|above|under|below|at least)\s+\d|"
+    if (seed := _SEED_OPENING.match(out[-1])) and \
+            re.match(r"(?i)(?:but\s+|yet\s+|(?:al)?though\s+)?(?:it\b|which\b|never\b|(?:also\s+)?ha[sd]\s+the\b|"
+                     r"(?:over|above|under|below|at least)\s+\d|"
                      r"(?:is|was)\s+(?:still\s+|also\s+|only\s+)?(?:\d+(?:\.\d+)?\s+points?\s+)?(?:under|below|over|above)\b|"
                      r"(?:is|was)\s+(?:already\s+|still\s+)?at\s+\d|(?:only\s+)?from epoch \d+ on\b|"
                      r"(?:then\s+|still\s+)?(?:finish|end|climb|recover|rose|rise|fell|fall|drop|peak|stay|reach|"
@@ -1676,7 +1681,8 @@ def _no_record(plain: str, step: Step, number: int, earlier: dict[int, Step] | N
     (metrics.json `confused`), the rest each to be shown unchecked."""
     plain, moved = _errors_by_epoch(plain, step, number)
     plain, sized = _tagged_move_sized(plain, number)
-    moved += sized
+    plain, room = _params_room(plain, step, number)
+    moved += sized + room
     plain, told = _total_errors(plain, step, number, earlier)
     plain, told = _support_said(plain, step, number, moved + told)
     aside = []
@@ -1917,6 +1923,23 @@ _TAGGED_MOVE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%?\s*(?:→|->)\s*ep
                           r"(\s*\(\s*([+\-−])\s?(\d+(?:\.\d+)?)\s*(?:points?|pts?|pp|%)?\s*\))")
 
 
+# "~1.3k params of room under the 8k limit": the budget's limit less the step's count
+_ROOM = re.compile(r"(?i)(?P<tol>~\s*|about |around |roughly )?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<k>k)?\s+(?:params|parameters)\s+"
+                   r"(?:of\s+)?(?:room|headroom|left|to spare|spare)\b")
+
+
+def _params_room(plain: str, step: Step, number: int) -> tuple[str, list[Claim]]:
+    """The parameters said to be left under the limit, against the budget's limit less the step's count (the words
+    taken out of the sentence, so that no reader takes the figure for a count)."""
+    if (m := _ROOM.search(plain)) is None or not step.run.params:
+        return plain, []
+    room, scale = step.budget.max_params - step.run.params, 1000.0 if m["k"] else 1.0
+    ok = (_within(room / scale, m["n"].replace(",", ""), "about") if m["tol"] else said_as(room, m["n"], scale))
+    return plain.replace(m[0], "room", 1), [Claim(number, m[0].strip(), ok, f"the parameter limit {step.budget.max_params:,} "
+                                                  f"less this step's {step.run.params:,}: {room:,} (config.json, metrics.json)",
+                                                  "figure", (m["n"],))]
+
+
 def _tagged_move_sized(plain: str, number: int) -> tuple[str, list[Claim]]:
     """The size said after a move between two epochs' figures, against the two figures (arithmetic on the sentence's
     words; the figures are their roles' readers'), the size taken out of the sentence its clauses are cut from."""
@@ -2121,6 +2144,9 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                  (r"^(\W*[^:\[]+):\s*((?:\d[\d.,]*\s*%?\s*/\s*)+\d[\d.,]*\s*%?)\s*\[([^\]]+)\]\s*$",
                   lambda m: f"{m[1]}: " + ", ".join(f"{role.strip()} {fig.strip()}" for role, fig in
                                                     zip(m[3].split("/"), m[2].split("/"), strict=False))),
+                 # "in the 1st, 3rd and 4th epochs", "and train in the 2nd and 5th": epochs by their numbers
+                 (r"\bthe ((?:\d+(?:st|nd|rd|th)\s*,\s*)*\d+(?:st|nd|rd|th),?\s+and\s+\d+(?:st|nd|rd|th))(?:\s+epochs\b)?",
+                  lambda m: "epochs " + re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", m[1])),
                  # "train only overtakes it in epoch 4": the other curve
                  (r"\b(train|test)(\s+(?:only\s+|finally\s+|then\s+)?(?:overtakes?|overtook|passes|passed|beats?|"
                   r"catch(?:es)? up with|caught up with|pulls? ahead of|pulled ahead of))\s+it\b",
