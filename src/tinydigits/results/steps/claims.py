@@ -7805,6 +7805,29 @@ _EPOCHS_COUNTED = re.compile(r"\b(?P<n>\d+|none|one|two|three|four|five)\s+of\s+
                              r"(?P<way>at or above|at least|above|over|below|under)\s+(?P<x>\d{2}(?:\.\d+)?)\s*%?")
 
 
+# "0 and 9 share 2nd place with 39 each", "7 and 9 are joint third": a tie's place among the digits, by errors
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_SHARED_PLACE = re.compile(r"\b(?:digits?\s+)?(?P<a>\d)\s*(?:,\s*(?P<b>\d)\s*,?\s*)?(?:and|&)\s*(?P<c>\d)\s+"
+                           r"(?:share|shared|are joint|were joint|tie for|tied for)\s+(?:the\s+)?"
+                           r"(?P<n>[1-5](?:st|nd|rd|th)|first|second|third|fourth|fifth)\b(?:\s*(?:place|-?(?P<way>worst|best)))?")
+
+
+def _shared_place(low, clause, step, previous, number) -> Claim | None:
+    """Digits said to tie for a place: the same errors, and that place among the digits counted from the worst (from
+    the best where the words say best): one more than the digits with more errors (fewer)."""
+    if (found := _SHARED_PLACE.search(low)) is None or not step.run.per_class:
+        return None
+    errors = {r.digit: r.errors for r in step.run.per_class}
+    tied = [int(d) for d in (found["a"], found["b"], found["c"]) if d]
+    best = found["way"] == "best" or found["way"] is None and re.search(r"\bbest\b", low) and not re.search(r"\bworst\b", low)
+    place = _ORDINALS.get(found["n"], 0) or int(found["n"][0])
+    ahead = sum(1 for e in errors.values() if (e < errors.get(tied[0], -1) if best else e > errors.get(tied[0], -1)))
+    ok = all(d in errors for d in tied) and len({errors[d] for d in tied}) == 1 and ahead + 1 == place
+    ranked = sorted(errors.items(), key=lambda x: x[1], reverse=not best)
+    return Claim(number, clause, ok, "errors by digit: " + ", ".join(f"{d}: {e}" for d, e in ranked) + f" ({records.PER_CLASS})",
+                 "figure", (found["n"],) if found["n"][0].isdigit() else ())
+
+
 # "Params 7,568, same as Model_1", "the same parameter count as step 2": the count against the step named
 _PARAMS_SAME = re.compile(r"\b(?:params|parameters|parameter count)\b[^;]*?\b(?:(?:the )?same as|unchanged from|identical to|"
                           r"as many as|equal to)\s+(?:in\s+)?(?:step|model)[ _-]?\d+|\bsame (?:number of )?(?:params|parameters|"
@@ -10325,7 +10348,7 @@ def _wrong_of_figure(low, clause, step, previous, number) -> Claim | None:
                  tuple(n for _, n, _ in said))
 
 
-READERS = (_inline_table, _epochs_counted, _params_same, _errors_relative, _errors_said, _seeds_mean, _epoch_row,
+READERS = (_inline_table, _epochs_counted, _params_same, _shared_place, _errors_relative, _errors_said, _seeds_mean, _epoch_row,
            _result_field, _sequence, _epoch_gains, _one_gain, _test_and_train,
            _value_list, _last_listed, _span_listed, _move_ends, _seeds_moves, _respectively,
            _images_moved, _settings, _sizes_said, _layers_said, _reach_target, _between,
