@@ -258,13 +258,14 @@ def _epoch_lines(lines: list[str]) -> list[str]:
     first is "EPOCH: 0" counts from 0: its epoch 0 is the run's first), and the scheduler's "Adjusting learning rate ..."
     at the epoch printed right after it (the rate it sets is that epoch's)."""
     out, epoch = [], None
-    first = next((int(said[1]) for line in lines if (said := _EPOCH_LINE.match(line))), 1)  # "EPOCH: 0": counted from 0
+    first = next((int(said[1]) for line in lines if (said := _EPOCH_LINE.match(line))), 1)
+    shift = 1 if first == 0 else 0  # "EPOCH: 0": counted from 0
     for i, line in enumerate(lines):
         if said := _EPOCH_LINE.match(line):
-            epoch = str(int(said[1]) + 1 - min(first, 1))
+            epoch = str(int(said[1]) + shift)
         elif re.match(r"(?i)\s*adjusting learning rate\b", line) and (then := _EPOCH_LINE.match(lines[i + 1] if i + 1 <
                                                                                                  len(lines) else "")):
-            line = f"Epoch {int(then[1]) + 1 - min(first, 1)}: {line.strip()}"
+            line = f"Epoch {int(then[1]) + shift}: {line.strip()}"
         elif epoch and re.match(r"(?i)\s*(?:train|test\b|loss\s*=)", line):
             line = f"Epoch {epoch}: {line.strip()}"
         out.append(line)
@@ -329,8 +330,8 @@ def _table_rows(m: re.Match) -> str:
 def _head_cell(cell: str) -> str:
     """A table's column name in plain words: "Δ test" the change of test from the epoch before, "Gap (te−tr)" the gap
     said as test - train."""
-    cell = re.sub(r"(?i)\bte(?:st)?\s*[-−]\s*tr(?:ain)?\b", " te tr ", cell.lower().replace("≥", " at or above ").replace(">=",
-                                                                                                                 " at or above "))
+    cell = cell.lower().replace("≥", " at or above ").replace(">=", " at or above ")
+    cell = re.sub(r"\bte(?:st)?\s*[-−]\s*tr(?:ain)?\b", " te tr ", cell)
     return " ".join(re.sub(r"[^a-z0-9 ._]", " ", re.sub(r"δ|\bdelta\b", " change ", cell)).split())
 
 
@@ -1903,7 +1904,7 @@ def _errors_by_epoch(plain: str, step: Step, number: int) -> tuple[str, list[Cla
         x, y, a, b = int(g["x"]), int(g["y"]), int(g["a"].replace(",", "")), int(g["b"].replace(",", ""))
         if not (1 <= x <= len(curve) and 1 <= y <= len(curve)):
             continue
-        wrong = {e: round(images * (100 - curve[e - 1]) / 100) for e in (x, y)}
+        wrong = {e: _errors_at(curve[e - 1], images) for e in (x, y)}
         down = g["verb"].lower().startswith(("drop", "fall", "fell", "shr", "went down", "go down", "decr", "decl"))
         ok = (a, b) == (wrong[x], wrong[y]) and (wrong[y] < wrong[x]) == down
         said = f"test errors of {images:,} at epoch {x}: {wrong[x]}, at epoch {y}: {wrong[y]}"
@@ -1946,7 +1947,7 @@ def _tagged_move_sized(plain: str, number: int) -> tuple[str, list[Claim]]:
     told = []
     for m in _TAGGED_MOVE.finditer(plain):
         a, b = float(m[1]), float(m[2])
-        told.append(Claim(number, m[0].strip(), said_as(abs(b - a), m[5]) and (b < a) == (m[4] != "+"),
+        told.append(Claim(number, m[0].strip(), _size_said(abs(b - a), b < a, m[4], m[5]),
                           f"{m[1]} → {m[2]} is {b - a:+.2f}", "arithmetic", (m[5],)))
         plain = plain.replace(m[3], "", 1)
     return plain, told
@@ -1955,6 +1956,11 @@ def _tagged_move_sized(plain: str, number: int) -> tuple[str, list[Claim]]:
 def _test_images(step: Step) -> int:
     """The test images a run was scored on: its per-class supports summed, MNIST's test set where it kept none."""
     return sum(r.support or 0 for r in step.run.per_class) or _MNIST_TEST
+
+
+def _errors_at(accuracy: float, images: int = _MNIST_TEST) -> int:
+    """The test images an accuracy (in %) of `images` leaves wrong."""
+    return round((100 - accuracy) * images / 100)
 
 
 def _errors_of(step: Step) -> int | None:
@@ -4728,8 +4734,8 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
         then = _gap(low, clause, previous, None, number)  # "test was 0.07 points ahead of train in step 1": that step's
         return then and replace(then, evidence=f"step {of[1] or of[2]}: {then.evidence}")
     low = re.sub(r"\b(to|now) (?:almost |nearly |practically |basically )(?:nothing|zero|none)\b", r"\1 about 0.0", low)
-    if (moved := _GAP_MOVED.search(low)) and (previous is not None or _TWO_EPOCHS.search(low[:moved.start()])):
-        two = _TWO_EPOCHS.search(low[:moved.start()])  # between two epochs named before it, else the step before and this one
+    two = (moved := _GAP_MOVED.search(low)) and _TWO_EPOCHS.search(low[:moved.start()])  # between two epochs named before
+    if two or moved and previous is not None:  # it, else between the step before and this one
         return _gap_at_epochs(clause, step, number, moved, two) if two else _gap_moved(low, clause, step, previous, number, moved)
     if ahead := _AHEAD.search(low):
         claim = _train_ahead(low, clause, step, number, ahead)
@@ -6829,7 +6835,7 @@ def _table_cell(step: Step, seeds: dict, by_seed: bool, key: int, column: str) -
     if "loss" in column:
         return (epoch.train_loss, "train loss") if "train" in column else (epoch.test_loss, "test loss")
     if _WRONG_COLUMN.search(column):  # "Wrong / 10k": the test images missed at that epoch
-        return round((100 - epoch.test_acc) * _MNIST_TEST / 100), "test errors"
+        return _errors_at(epoch.test_acc), "test errors"
     if column.startswith("gap"):  # "Gap (tr−te)": train - test at that epoch, as the header orders them
         return (epoch.test_acc - epoch.train_acc if " te tr" in column else epoch.train_acc - epoch.test_acc), "train - test"
     if column.startswith("change"):  # "Δ test": the move from the epoch before
@@ -9847,14 +9853,19 @@ def _arrow_size(low, clause, step, previous, number) -> Claim | None:
     moves = list(_ARROW_SIZE.finditer(low))
     if not moves and (before := _SIZE_ARROW.search(low)):
         a, b = float(before["a"]), float(before["b"])
-        return Claim(number, clause, said_as(abs(b - a), before["n"]) and (b < a) == (before["s"] != "+"),
+        return Claim(number, clause, _size_said(abs(b - a), b < a, before["s"], before["n"]),
                      f"{before['a']} → {before['b']} is {b - a:+.2f}", "arithmetic", (before["n"],))
     if not moves:
         return None
-    checks = [(said_as(_moved_by(m), m[4]) and (_num(m[2]) < _num(m[1])) == (m[3] != "+"), m) for m in moves]
+    checks = [(_size_said(_moved_by(m), _num(m[2]) < _num(m[1]), m[3], m[4]), m) for m in moves]
     return Claim(number, clause, all(ok for ok, _ in checks), "; ".join(
         f"{m[1]} → {m[2]} is {'-' if _num(m[2]) < _num(m[1]) else '+'}{_moved_by(m):.2f}" for _, m in checks), "arithmetic",
         tuple(m[4] for _, m in checks))
+
+
+def _size_said(magnitude: float, falls: bool, sign: str, size: str) -> bool:
+    """A move's size as said beside it ("(−2.52)", "+1.88 pp"): its magnitude at the digits said, its sign the way."""
+    return said_as(magnitude, size) and falls == (sign != "+")
 
 
 def _moved_by(m: re.Match) -> float:
@@ -10206,7 +10217,7 @@ def _errors_relative(low, clause, step, previous, number) -> Claim | None:
     found = _ERRORS_BY.search(low)
     if found is None or previous is None:
         return None
-    mine, theirs = (round((100 - s.run.test()[-1]) * _MNIST_TEST / 100) for s in (step, previous))
+    mine, theirs = (_errors_at(s.run.test()[-1]) for s in (step, previous))
     if not theirs:
         return None
     change, n, tol = 100 * (mine - theirs) / theirs, float(found["n"]), (found["tol"] or "").strip()
@@ -10292,8 +10303,8 @@ def _errors_said(low, clause, step, previous, number) -> Claim | None:
     if found := _ERRORS_MOVED.search(_errors_plainly(low)):
         a, b = int(found["a"].replace(",", "")), int(found["b"].replace(",", ""))
         against = bool(_WAY_AGAINST.search(found.string))  # "errors rose from 1,371 to 151": the way said is not the pair's
-        if within := _errors_in_epoch(step, number, clause, (a, b, against), found):  # "epoch 5 ..., the errors fall from
-            return within  # 349 to 160": that epoch's
+        if within := _errors_in_epoch(step, number, clause, found, [a, b], against):  # "epoch 5 ..., the errors fall
+            return within  # from 349 to 160": that epoch's
         ok = then is not None and (a, b) == (then, here) and not against
         if found["pct"] and a:
             share, down = 100 * (a - b) / a, found["way"] in ("cut", "drop", "fall", "reduction", "fewer", "less")
@@ -10320,16 +10331,16 @@ def _errors_said(low, clause, step, previous, number) -> Claim | None:
 _WAY_AGAINST = re.compile(r"\(said to (?:rise|fall)\)")  # a move of the errors said the other way (`_errors_moved_said`)
 
 
-def _errors_in_epoch(step: Step, number: int, clause: str, said: tuple[int, int, bool], found: re.Match) -> Claim | None:
+def _errors_in_epoch(step: Step, number: int, clause: str, found: re.Match, said: list[int], against: bool) -> Claim | None:
     """Errors said to move inside the one epoch the sentence names: that epoch's test errors and the one's before it,
     where they are the two said (else the move is read between steps)."""
     named = set(re.findall(r"\bepoch (\d+)\b", _SENTENCE.get()))
     curve, images = step.run.test(), _test_images(step)
     if len(named) != 1 or not 2 <= (e := int(next(iter(named)))) <= len(curve) or found["pct"]:
         return None
-    wrong = [round(images * (100 - curve[i]) / 100) for i in (e - 2, e - 1)]
-    return Claim(number, clause, not said[2], f"test errors of {images:,} at epoch {e - 1}: {wrong[0]}, at epoch {e}: "
-                 f"{wrong[1]} ({records.METRICS})", "figure", (found["a"], found["b"])) if list(said[:2]) == wrong else None
+    wrong = [_errors_at(curve[i], images) for i in (e - 2, e - 1)]
+    return Claim(number, clause, not against, f"test errors of {images:,} at epoch {e - 1}: {wrong[0]}, at epoch {e}: "
+                 f"{wrong[1]} ({records.METRICS})", "figure", (found["a"], found["b"])) if said == wrong else None
 
 
 _WRONG_OF = re.compile(r"(?<![\d.])(\d{2}\.\d+)\s*%?\s*\((\d{1,4}) (?:wrong|errors?|mistakes|misclassified)\)")
@@ -10338,7 +10349,7 @@ _WRONG_OF = re.compile(r"(?<![\d.])(\d{2}\.\d+)\s*%?\s*\((\d{1,4}) (?:wrong|erro
 def _wrong_of_figure(low, clause, step, previous, number) -> Claim | None:
     """"97.51 % (249 wrong)": the test images an accuracy misses, arithmetic on its words (the accuracy is decided by
     the reader of its role)."""
-    said = [(m[1], m[2], round((100 - float(m[1])) * _MNIST_TEST / 100)) for m in _WRONG_OF.finditer(low)
+    said = [(m[1], m[2], _errors_at(float(m[1]))) for m in _WRONG_OF.finditer(low)
             if not re.search(r"\b(?:digits?|class(?:es)?|precision|recall)\b", low[:m.start()]) and
             not _DIGIT.search(low[:m.start()])]  # a digit's: of its own images
     if not said:
