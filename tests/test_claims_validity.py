@@ -1273,7 +1273,7 @@ CORPUS_SAID = [
      False),
     ("example", 2, "analysis", "Only 2 errors on the 1s and 0 errors on the 0s.", True),  # each digit's count
     ("example", 2, "analysis", "Only 2 errors on the 1s and 1 error on the 0s.", False),
-    ("alpha", 3, "analysis", "Seed 2 dipped between epochs 2 and 3 (93.15 to 92.80) and seed 0 never dipped.", _PARTLY),
+    ("alpha", 3, "analysis", "Seed 2 dipped between epochs 2 and 3 (93.15 to 92.80) and seed 0 never dipped.", True),
     ("alpha", 3, "analysis", "Seed 2 dipped between epochs 2 and 3 (93.15 to 92.80) and seed 1 never dipped.", False),
     ("alpha", 3, "analysis", "Train ahead of test in ep 2–4 and 6 (seed 0), test ahead only in ep 1 and 5 (97.93 vs 97.70).",
      True),

@@ -235,7 +235,8 @@ def sentences(text: str) -> list[str]:
     text = _MD_TABLE.sub(_table_rows, text)
     text = _HEAD_ROLES.sub(_roles_said, text)
     for block in re.split(r"\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n|\s+(?:→|->)\s+(?=(?:\*\*)?(?:Reason|Next|Why|Cause|Fix|Action|"
-                          r"Plan|Because)\b)", "\n" + text.strip()):  # "Observation: ... → Reason: ... → Next: ...": three
+                          r"Plan|Because)\b)|\n(?=[ \t]*[A-Za-z][^\n=]{0,50}?[ \t]=[ \t])",  # "Final test acc = 96.14 %": a field
+                          "\n" + text.strip()):  # "Observation: ... → Reason: ... → Next: ...": three
         block = " ".join(block.split())
         # a question and its answer ("Does it over-fit? No, the gap is 0.3") are one sentence
         for s in re.split(r"(?<!i\.e\.)(?<!e\.g\.)(?<!\bvs\.)(?<=[.!])\s+(?=[A-Z(\"'`])|"
@@ -616,7 +617,41 @@ def _carried(out: list[str], part: str) -> str:
     if (first := re.search(r"(?i)\b(?:the )?first (\d+) epochs\b", out[-1])) and \
             (then := re.match(r"(?i)(?:and\s+)?(?:after that|after those|from then on|thereafter|afterwards)\b,?", part)):
         part = f"from epoch {int(first[1]) + 1} on{part[then.end():]}"  # "the first 4 epochs are wasted; after that ..."
-    return _carried_back(out, part)
+    return _carried_back(out, _opening_carried(out, part))
+
+
+def _opening_carried(out: list[str], part: str) -> str:
+    """What a sentence's first piece says that a later piece leaves out: a level held over the last K epochs after an
+    opening on their lowest ("By the lowest of the last 3 epochs seed 0 is the weakest ...; the other two stay above
+    97.2"), over the span an opening names ("Between epochs 1 and 4 ... and the test loss never goes below 2.30"), the
+    one digit an opening names for "it" ("Dropout hit digit 4 the most: the report prints 97.149% for it"); and the loss
+    the piece before names, of epochs said flat ("test loss falls every epoch, but epochs 3 and 4 are nearly flat")."""
+    opening = out[0]
+    if (at := re.search(r"(?i)\b(?:after|at|in) epoch (\d+)\b", out[-1])) and not re.search(r"(?i)\bepochs?\b", part) and \
+            re.match(r"(?i)(?:where|while|when)?\s*(?:step|model)[ _-]?\d+\s+(?:was|is|sat|stood|had)\s+(?:at\s+|only\s+)*\d",
+                     part):
+        part = f"at epoch {at[1]}, {part}"  # "After the 1st epoch the test accuracy is 75.41%, where Model_1 was at 11.35%"
+    if (loss := re.search(r"(?i)\b(?:train\w*|test|val\w*)\s+loss\b", out[-1])) and \
+            (flat := re.match(r"(?i)(but\s+|and\s+|though\s+)?(?=epochs?\s+\d[^;]*\b(?:flat|plateau\w*|stall\w*|level)\b)",
+                              part)) \
+            and not re.search(r"(?i)\b(?:acc\w*|loss)\b", part):
+        part = f"{flat[1] or ''}the {loss[0].lower()} in {part[flat.end():]}"
+    if len(digits := set(re.findall(r"(?i)\bdigit (\d)\b", opening))) == 1 and not re.search(r"(?i)\b(?:digit|class)\b", part):
+        part = re.sub(r"(?i)\b(for|of|on) it\b", rf"\1 digit {digits.pop()}", part, count=1)
+    if (window := re.match(r"(?i)\W*(?:by|on|in|over|for) (?:the )?(?:lowest|min(?:imum)?|worst)(?: epoch)? of the last "
+                           r"(\d+)(?: epochs)?\b", opening)) and not re.search(r"(?i)\bepochs?\b", part) and \
+            re.search(r"(?i)\b(?:stay|stays|stayed|remain\w*|keep\w*|kept|held|hold\w*)\s+(?:above|over|below|under)\s+\d", part):
+        part = f"{part}, in the last {window[1]} epochs"
+    elif (span := re.match(r"(?i)\W*(from epoch \d+ to epoch \d+)\b", opening)) and not re.search(r"(?i)\bepochs?\b", part) and \
+            re.search(r"(?i)\b(?:never|always|stay\w*|remain\w*)\b[^,;]*\b(?:above|over|below|under)\s+\d", part):
+        part = f"{span[1]}, {part}"  # "Between epochs 1 and 4 the test accuracy ... and the test loss never goes below 2.30"
+    return part
+
+
+def _span_closed(part: str) -> str:
+    """"from epoch 5 on it rises in every epoch up to epoch 8": from epoch 5 to epoch 8."""
+    return re.sub(r"(?i)\bfrom epoch (\d+) on\b([^;]*?)\s*\b(?:up to|until|till|through) epoch (\d+)\b",
+                  r"from epoch \1 to epoch \3\2", part)
 
 
 # a curve said by name ("test accuracy", "val loss"); the words that give a piece of a sentence a subject of its own
@@ -704,8 +739,8 @@ def _rejoined(parts: list[str]) -> list[str]:
             # "pulls ahead from epoch 8: ... from there on", "went down from epoch 1 to 2, and rose after that"
             bound = re.search(r"(?i)\b(?:up to|until|till|through) (?:and including )?epoch \d+\s*$|\b(?:in|at) epoch \d+ only$",
                               out[-1].rstrip(" ,."))  # "... in epoch 1 only, after that": from epoch 2
-            part = part.replace(there[0], f"from epoch {int(named[-1][1] or named[-1][0]) + bool(bound)} on")  # "up to
-            # epoch 13, after that ...": from the epoch after the bound
+            part = _span_closed(part.replace(there[0], f"from epoch {int(named[-1][1] or named[-1][0]) + bool(bound)} on"))  # "up
+            # to epoch 13, after that ...": from the epoch after the bound
         if out and re.fullmatch(r"(?i)(?:from|after|since|in|over|during|at|by|until|up to|on)\b[^,;]{0,40}", out[-1]) and \
                 not re.search(r"\d\s*%|\d{2}\.\d", out[-1]) or \
                 out and re.match(r"(?i)which\b(?!\s+(?:means|meant|shows|showed|suggests|tells me|is why|corresponds to|"
@@ -1226,8 +1261,23 @@ _BAND_VERB = re.compile(r"(?i)\b(?:stayed|stays|remained|remains|hovered|hovers|
 _SPAN_NAMED = re.compile(r"(?i)\bepochs?\b|\bep\s?\d|\b(?:first|last|final|end|whole run|throughout|then|after|before)\b")
 
 
+def _digits_named(sentence: str) -> str:
+    """A sentence about digits, each piece's bare digit named as one ("...; 5 roughly halves its errors": digit 5)."""
+    return re.sub(r"([;:]\s+|,\s+(?:and\s+|while\s+)?)(\d)\s+(?=(?:roughly|goes|went|drops|dropped|rises|rose|recovers|"
+                  r"recovered|falls|fell|is|was|has|had|halves|halved|improves|improved|gets|got|climbs|climbed|stays|stayed)\b)",
+                  r"\1digit \2 ", sentence)
+
+
 def _span_carried(sentence: str, before: str) -> str:
-    """A sentence that says a band with no epochs of its own, after one that opened on a span: said of that span."""
+    """A sentence that says a band with no epochs of its own, after one that opened on a span: said of that span; one
+    that opens "After that" after one that named a single epoch: after that epoch."""
+    if re.match(r"(?i)\W*per[- ]digit\b", before) and re.match(r"\d\s+[a-z]", sentence):  # "Per digit: 8 drops ... ." then
+        sentence = _digits_named(f"Digit {sentence}")  # "9 recovers from 88.11 to 94.75 %": digit 9
+    elif re.match(r"(?i)\W*per[- ]digit\b", sentence):
+        sentence = _digits_named(sentence)
+    if (then := re.match(r"(?i)\W*(?:after that|after this|from then on|thereafter|afterwards),?\s+", sentence)) and \
+            len(named := set(re.findall(r"(?i)\bepoch (\d+)\b", before))) == 1:
+        return f"After epoch {named.pop()} {sentence[then.end():]}"  # "... in epoch 5. After that it rises in every epoch"
     if (span := _SPAN_OPENING.match(before)) is None or not _BAND_VERB.search(sentence) or _SPAN_NAMED.search(sentence):
         return sentence
     return f"In the {span[1].lower()} {span[2]} epochs, {sentence[0].lower()}{sentence[1:]}"
@@ -2456,6 +2506,10 @@ def _each_its_figure(text: str) -> str:
     "Best train and test accuracy are 98.78% and 98.81%"."""
     text = re.sub(r"(?i)\b((?:final |best |min(?:imum)? |lowest )?)(train\w*|test|val\w*)\s*/\s*(train\w*|test|val\w*)\s+"
                   r"(loss|acc\w*)\s*[:=]?\s*(\d[\d.]*)\s*(%?)\s*/\s*(\d[\d.]*)", r"\1\2 \4 \5\6, \1\3 \4 \7", text)
+    # "Seed 1 final / min of last 3 = 98.34 / 96.72 %": each figure in its role
+    role = r"(final|best|(?:min(?:imum)?|lowest) of (?:the )?last \d+(?: epochs)?)"
+    text = re.sub(rf"(?i)\b((?:seed \d+ )?){role}\s*/\s*{role}\s*[:=]\s*(\d{{2}}(?:\.\d+)?)\s*%?\s*/\s*(\d{{2}}(?:\.\d+)?)\s*%?",
+                  r"\1\2 \4 %, \1\3 \5 %", text)
     return re.sub(r"(?i)\b((?:final |best |min(?:imum)? |lowest )?)(train\w*|test)\s+and\s+(train\w*|test)\s+(loss|acc\w*)(?:es)?"
                   r"\s+(?:are|were|:|=)\s*(\d[\d.]*)\s*(%?)\s+and\s+(\d[\d.]*)\s*(%?)",
                   lambda m: f"{m[1]}{m[2]} {m[4]} {m[5]}{m[6] or ('%' if m[8] else '')}, {m[1]}{m[3]} {m[4]} {m[7]}{m[8]}",
@@ -2719,7 +2773,7 @@ def _phrasings(text: str) -> str:
     text = re.sub(r"(?i)\b(last|first) (two|three|four|five)\b", lambda m: f"{m[1]} {WORDS[m[2].lower()]}", text)
     text = re.sub(r"(?i)\bevery single (?:one of the (?:\d+ )?epochs|epoch)\b", "every epoch", text)
     text = re.sub(r"(?i)\b(epochs|final|best|min|max)\s+[-–—]\s+(?=[~\d])", r"\1: ", text)  # "Seed 2 final - 95.73%"
-    text = _spans_said(_in_order(_rank_moved(_lead_then_now(_span_ends(_epoch_added(_same_and_more(text)))))))
+    text = _spans_said(_in_order(_rank_moved(_lead_then_now(_span_ends(_epoch_added(_by_each_epoch(_same_and_more(text))))))))
     # "28 errors on digit 4 and 62 on digit 8": each digit's errors
     text = re.sub(r"(?i)\b(\d+) (errors?|mistakes) on (?:digit|class) (\d)\b", r"digit \3 has \1 errors", text)
     text = re.sub(r"(?i)(errors\b.*?)\band (\d+) on (?:digit|class) (\d)\b", r"\1and digit \3 has \2 errors", text)
@@ -2823,6 +2877,18 @@ def _beside_rate(text: str, low: str) -> str:
     if "loss" in low or re.search(r"\b(dropout|decay|momentum|gap|difference|points)\b", low):
         return text
     return _whole_beside(re.sub(r"(?<![\d.])(\d{2}\.\d+)(?!\d|\.\d|\s*(?:%|k\b|points?|pts?|pp|degrees?|°|px))", r"\1 %", text))
+
+
+# a notebook's per-class report line: "Accuracy of 8 - eight : 71.355 %" (digit 8's test accuracy)
+_REPORT_LINE = re.compile(r"(?i)^\s*accuracy of (\d)\s*(?:-\s*\w+\s*)?:\s*(\d{1,3}(?:\.\d+)?)\s*%\s*$")
+
+
+def _digits_counted(text: str) -> str:
+    """A digit's figures as the per-class reader reads them: a report's printed line ("Accuracy of 8 - eight : 71.355
+    %") and its errors among its images ("144 of its 974 wrong")."""
+    text = _REPORT_LINE.sub(r"Digit \1 accuracy: \2 %", text)
+    return re.sub(r"(?i)\b(\d+) of (its|their) ([\d,]+) (?:test )?(?:images )?(?:wrong|misclassified|missed)\b",
+                  r"\1 errors of \2 \3 images", text)
 
 
 def _digits_said_plainly(text: str) -> str:
@@ -2958,7 +3024,7 @@ def _plain(sentence: str) -> str:
     if not re.search(r"(?i)\b(?:errors?|mistakes|digits?|class(?:es)?)\b", text):  # a digit's: its own reader's pairs
         text = re.sub(r"(?i)(\b(?:in|of) (?:step|model)[ _-]?\d+),\s+(?=(?:[^,;.]|\.(?=\d))*\b(?:here|now|in this step)\b)",
                       r"\1; ", text)  # "0.002 with Adam in step 1, 0.05 with SGD here": that step's, then this one's
-    text = _counts_plainly(text)
+    text = _digits_counted(_counts_plainly(text))
     text = re.sub(r"(?i)\b(test|train\w*)(\s+(?:accuracy|acc))?\s+(?:only|just|merely)\s+(?=by\s+~?\d)", r"\1\2 ",
                   text)  # "ahead of test only by 0.1 points": by 0.1 points
     text = re.sub(r"(?i)\b(last|first|final)-(\d+)\b", r"\1 \2", text)
@@ -3056,7 +3122,12 @@ def _that_epoch(text: str) -> str:
     that = re.search(r"(?i)\b(?:by|at|after)\s+the\s+end\s+of\s+(?:that|this|the same)\s+epoch\b|"
                      r"\b(?:at|in)\s+(?:the\s+)?same\s+epoch\b", text)
     named = re.findall(r"(?i)\bepoch (\d+)\b", text[:that.start()]) if that else []
-    return text if not named else f"{text[:that.start()]}at epoch {named[-1]}{text[that.end():]}"
+    text = text if not named else f"{text[:that.start()]}at epoch {named[-1]}{text[that.end():]}"
+    # "leaves that band at epoch 6, when it jumps to 38.49%": the figure the "when" clause says is that epoch's
+    return re.sub(rf"(?i)(\b(?:at|in) epoch (\d+),?\s+when\s+(?:it|the\s+\w+\s+acc\w*)\s+(?:{_WENT_UP}|{_WENT_DOWN}|"
+                  r"reach\w*|gets|got|hits?|is|was)\s+(?:to\s+)?(?:about\s+)?\d{2}(?:\.\d+)?\s*%?)"
+                  r"(?!\s*(?:at|in|by|after) epoch)",
+                  r"\1 at epoch \2", text)
 
 
 def _there_as_span(text: str) -> str:
@@ -3164,8 +3235,8 @@ def _epochs_plainly(text: str) -> str:
                       r"(?!\s+(?:step|model|seed|\d|two|three|few|half|part|quarter|third))",
                       lambda m: f"{m[1]} epoch {ORDINALS.index(m[2].lower()) + 1}", text)  # "in the first one"
         text = re.sub(r"(?i)\bonly (?:at|in) the (?:beginning|start)\b", "only in epoch 1", text)  # "only at the beginning"
-        text = re.sub(r"(?i)\b(after|at|by|in|until) the (\d+)(?:st|nd|rd|th)\b(?!\s+(?:step|model|seed|epoch|digit|class|"
-                      r"iteration|run|place))", r"\1 epoch \2", text)  # "got to 98 % in the 4th"
+        text = re.sub(r"(?i)\b(after|at|by|in|until|from|to|through) the (\d+)(?:st|nd|rd|th)\b(?!\s+(?:step|model|seed|epoch|"
+                      r"digit|class|iteration|run|place))", r"\1 epoch \2", text)  # "got to 98 % in the 4th"
         text = re.sub(r"\(\s*(\d+)(?:st|nd|rd|th)\s*\)", r"at epoch \1", text)  # "in the last epoch (5th)"
     text = re.sub(r"(?i)\(\s*(?:at |in )?(?:the )?(\d+)(?:st|nd|rd|th)\s+epoch\s*\)", r"at epoch \1", text)
     text = re.sub(r"(?i)\b(?:in\s+)?(?:all|every)(?:\s+epochs?)?\s+but\s+(?:the\s+first\s+(\d+)\s+epochs|epoch\s+1\b|"
@@ -3174,7 +3245,7 @@ def _epochs_plainly(text: str) -> str:
                   lambda m: f"{(m[1] or 'at').lower()} epoch {m[2]}", text)
     text = re.sub(r"(?i)\(\s*epoch\s+(\d+)\s*\)", r"at epoch \1", text)
     text = re.sub(r"(?i)\bepochs?\s+(\d+)\s*[-–]\s*(?:epoch\s+)?(\d+)\b", r"from epoch \1 to epoch \2", text)
-    text = re.sub(r"(?i)\bbetween epoch (\d+) and (?:epoch )?(\d+)\b", r"from epoch \1 to epoch \2", text)
+    text = re.sub(r"(?i)\bbetween epochs? (\d+) and (?:epoch )?(\d+)\b", r"from epoch \1 to epoch \2", text)
     text = re.sub(rf"(?i)\b(\d+|{'|'.join(WORDS)}) epochs? (?:was|were) enough to (?:get to|reach)\s+(\d{{2}}(?:\.\d+)?\s*%?)",
                   lambda m: f"reached {m[2]} within {_count(m[1].lower())} epochs", text)  # "Two epochs were enough to get to"
     text = re.sub(r"(?i)^(\W*)epoch (\d+)\s*(?:->|→|to)\s*epoch (\d+)\s*:", r"\1from epoch \2 to epoch \3,",
@@ -4016,7 +4087,7 @@ _FINAL_OFF_BEST = re.compile(r"\bfinal(?:\s+(?:is|was|sits|ends|ended))?\s+(?P<t
 
 def _final_off_best(low, clause, step, previous, number) -> Claim | None:
     """How far a run's final is below its best test accuracy, in the tolerance its words give."""
-    if (found := _FINAL_OFF_BEST.search(low)) is None or step.check is not None or re.search(r"seeds?|train", low):
+    if (found := _FINAL_OFF_BEST.search(low)) is None or step.check is not None or re.search(r"\bseeds?\b|\btrain", low):
         return None  # a check's seeds each have their own; train's best is another curve
     curve = step.run.test()
     off = max(curve) - curve[-1]
@@ -4262,6 +4333,110 @@ _WENT_DOWN = r"fell|fall(?:s|ing|en)?|dropp\w*|drops?|declin\w*|decreas\w*|sank|
     r"lost|loses|regress\w*|worsen\w*|dipp\w*|dips?|slid\w*"
 # the verb that says which way a figure went ("rose from 96.51 to 95.90" is a fall said as a rise)
 _MOVE_VERB = re.compile(rf"\b(?P<up>{_WENT_UP})\b|\b(?P<down>{_WENT_DOWN})\b")
+
+
+# "rises in every epoch, by 15.27 in epoch 6, 27.95 in epoch 7 and 4.58 in epoch 8": each size the move into its epoch
+_BY_EPOCH_ITEM = r"[+\-−]?\d+(?:\.\d+)?\s*(?:points?|pts?|pp)?\s+(?:in|at|into) epoch \d+\b"
+_BY_EPOCH = re.compile(rf"(?i)\b(?:{_WENT_UP}|{_WENT_DOWN})\b[^.;:\d]{{0,40}}?\bby\s+{_BY_EPOCH_ITEM}"
+                       rf"(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?{_BY_EPOCH_ITEM})+")
+
+
+def _by_each_epoch(text: str) -> str:
+    """A list of moves sized by epoch after one "by" ("by 15.27 in epoch 6, 27.95 in epoch 7"): "by" said before each
+    size, so that no size is read as an accuracy at its epoch."""
+    return _BY_EPOCH.sub(lambda m: re.sub(r"(?i)(,\s*(?:and\s+)?|\band\s+)(?!by\b)(?=[+\-−]?\d)", r"\1by ", m[0]), text)
+
+
+_GAIN_AT = re.compile(rf"(?i)(?:\bby|\b(?:{_WENT_UP}|{_WENT_DOWN}))\s+(?P<n>[+\-−]?\d+(?:\.\d+)?)\s*(?:points?|pts?|pp)?\s+"
+                      r"(?:in|at|into) epoch (?P<e>\d+)\b")
+
+
+# "Every seed gains in epoch 5 ... by between 0.54 and 2.03 points", "in epoch 6 none of them gains more than 0.08"
+_SEEDS_GAIN = re.compile(rf"\b(?P<q>every seed|each seed|all (?:\w+ )?seeds|none of them|no seed|neither seed)\s+"
+                         rf"(?P<verb>{_WENT_UP}|{_WENT_DOWN})\b")
+_GAIN_SIZE = re.compile(r"\bby between (?P<a>\d*\.\d+) and (?P<b>\d*\.\d+)|\b(?P<side>more than|less than|over|under) "
+                        r"(?P<n>\d*\.\d+)")
+
+
+def _seeds_gain(low, clause, step, previous, number) -> Claim | None:
+    """Each seed's move into the epoch each piece names, said over the seeds: all of them the way the verb says, by
+    between A and B (the least and the most of the moves), none of them more than X."""
+    curves, verdicts, said, read, start = seed_curves(step), [], [], [], 0
+    if not step.check or len(curves) < 2 or re.search(r"\bloss\b", low):
+        return None
+    for found in _SEEDS_GAIN.finditer(low):
+        if (size := _GAIN_SIZE.search(low, found.end())) is None:
+            break
+        at = re.search(r"\b(?:in|at|into) epoch (\d+)\b", low[found.end():size.start()]) or \
+            (re.findall(r"\b(?:in|at|into) epoch (\d+)\b", low[start:found.start()]) or [None])[-1]
+        e = int(at if isinstance(at, str) else at[1]) if at else 0
+        if not all(2 <= e <= len(c) for c in curves.values()):
+            return None
+        moves = {s: c[e - 1] - c[e - 2] for s, c in curves.items()}
+        down = re.fullmatch(_WENT_DOWN, found["verb"]) is not None
+        signed, n = [-m if down else m for m in moves.values()], _num(size["n"] or "0")
+        if size["a"]:
+            ok = all(m > 0 for m in signed) and said_as(min(signed), size["a"]) and said_as(max(signed), size["b"])
+        else:
+            past = [m > n if size["side"] in ("more than", "over") else m < n for m in signed]
+            ok = not any(past) if found["q"] in ("none of them", "no seed", "neither seed") else all(past)
+        verdicts.append(ok)
+        said.append(f"into epoch {e}: " + ", ".join(f"seed {s} {m:+.2f}" for s, m in moves.items()))
+        read += [t for t in (size["a"], size["b"], size["n"]) if t]
+        start = size.end()
+    if not verdicts:
+        return None
+    return Claim(number, clause, all(verdicts), "each seed's test accuracy " + "; ".join(said) + f" ({records.CHECK})",
+                 "trend", tuple(read))
+
+
+def _gains_at_epochs(low, clause, step, previous, number) -> Claim | None:
+    """"rises ..., by 15.27 in epoch 6, by 27.95 in epoch 7": each size the accuracy's move from the epoch before into
+    the epoch named (train's where train alone is named), in the way the verb says."""
+    items = list(_GAIN_AT.finditer(low))
+    verb = _MOVE_VERB.search(low[:items[0].end()]) if items else None
+    if verb is None or re.search(r"\bloss\b|\brate\b|\blr\b|\berrors?\b|\b(?:step|model)[ _-]?\d", low):
+        return None
+    seeds = seed_series(step, low)  # "Seed 0 course: test acc falls 2.52 pp in epoch 2": that seed's
+    if seeds is not None and (seeds[0] != "one" or not seeds[1]):
+        return None
+    train = seeds is None and _only_train(low)
+    curve = seeds[1][0][1] if seeds else step.run.train() if train else step.run.test()
+    if not all(2 <= int(m["e"]) <= len(curve) for m in items):
+        return None
+    moves = [(int(m["e"]), curve[int(m["e"]) - 1] - curve[int(m["e"]) - 2], m["n"]) for m in items]
+    down = verb["down"] is not None
+    ok = all(said_as(abs(move), n.lstrip("+-−")) and (move < 0) == (down or n.startswith(("-", "−"))) for _, move, n in moves)
+    whose = f"seed {seeds[1][0][0]}'s test" if seeds else "train" if train else "test"
+    return Claim(number, clause, ok, f"{whose} accuracy, the move into " + ", ".join(f"epoch {e}: {move:+.2f}" for e, move, _ in
+                                                                                   moves) +
+                 f" ({records.CHECK if seeds and step.check else records.METRICS})", "trend", tuple(n for _, _, n in moves))
+
+
+# "does not get back above epoch 1's 94.61 until epoch 5": the first epoch after the figure's own above it again
+_BACK_ABOVE = re.compile(r"\b(?:does not|doesn't|did not|didn't|never)\s+(?:get|gets|come|climb|go)\s+back\s+"
+                         r"(?P<side>above|over|to)"
+                         r"\s+(?:epoch (?P<from>\d+)'s\s+)?(?P<x>\d{2}\.\d+)\s*%?\s+(?:until|till|before)\s+epoch (?P<e>\d+)\b")
+
+
+def _back_above(low, clause, step, previous, number) -> Claim | None:
+    """"does not get back above epoch 1's 94.61 until epoch 5": the first epoch after the one named (or after the
+    figure's own epoch) at or above the figure (above for "above") is the epoch said (a seed's curve where one is
+    named)."""
+    if (found := _BACK_ABOVE.search(low)) is None:
+        return None
+    seeds = seed_series(step, low)
+    if seeds is not None and (seeds[0] != "one" or not seeds[1]):
+        return None
+    curve = seeds[1][0][1] if seeds else step.run.test()
+    x = _num(found["x"])
+    start = int(found["from"]) if found["from"] else next((i + 1 for i, v in enumerate(curve) if said_as(v, found["x"])), 0)
+    again = next((i + 1 for i, v in enumerate(curve) if i + 1 > start and (v > x if found["side"] != "to" else v >= x)), None)
+    ok = bool(start) and (not found["from"] or said_as(curve[start - 1], found["x"])) and again == int(found["e"])
+    return Claim(number, clause, ok, f"{'seed ' + str(seeds[1][0][0]) + chr(39) + 's ' if seeds else ''}test accuracy by "
+                 f"epoch: {', '.join(f'{v:.2f}' for v in curve)}; first above {found['x']} after epoch {start}: "
+                 f"{again or 'none'} ({records.CHECK if seeds and step.check else records.METRICS})", "trend",
+                 tuple(n for n in (found["from"], found["x"], found["e"]) if n))
 
 
 def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys: str) -> Claim:
@@ -4714,8 +4889,7 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     low = _gap_of_step(_gap_noun(re.sub(r"\bgap\s*\((?:train\s*-\s*test|train minus test)[^)]*\)", "gap", low)))
     # "test is about 4 points ahead of train": train that far behind test
     low = re.sub(r"\btest(?: accuracy)?( is| was| stays| stayed| ends?| ended| finished)? (about |~|around |roughly )?"
-                 r"(\d*\.?\d+)\s*"
-                 r"(points?|pts?|pp|%)? (?:(ahead of|above)|behind|below) (?:the )?train(?:ing)?(?: accuracy)?\b",
+                 r"(\d*\.?\d+)\s*(points?|pts?|pp|%)? (?:(ahead of|above)|behind|below) (?:the )?train(?:ing)?(?: accuracy)?\b",
                  lambda m: f"train{m[1] or ''} {m[2] or ''}{m[3]} {m[4] or ''} {'behind' if m[5] else 'ahead of'} test", low)
     low = re.sub(r"\b(?:train and test|test and train) (?:are |were |stay\w* |remain\w* )?within (\d*\.?\d+)\s*(points?|pts|%)? "
                  r"of each other", r"train is within \1 \2 of test", low)  # "train and test are within 2 points of each other"
@@ -4726,6 +4900,8 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
     if not ("gap" in low or _AHEAD.search(low)) or OVER.search(low) and not (_AHEAD.search(low) or sized) or \
             re.search(r"\bgap layer|global average", low) or re.search(r"\bGAP\b", clause) and not re.search(r"\bgap\b", clause):
         return None  # GAP in capitals: the pooling layer
+    if previous is not None and (times := _GAP_TIMES.search(low)):
+        return _gap_times(low, clause, step, previous, number, times)
     if previous is not None and (of := re.search(r"\b(?:in|of|for) (?:step|model)[ _-]?(\d+)\b|\b(?:step|model)[ _-]?(\d+)'s\b",
                                                  re.sub(r"\([^)]*\)", "", low))) and \
             not re.search(rf"\b(?:now|here|this (?:step|model|run)|than|vs\.?|versus|compared|against|from|to|as in|like|"
@@ -4751,6 +4927,27 @@ def _gap(low, clause, step, previous, number) -> Claim | None:
         claim = _gap_change(low, clause, step, previous, number, bare)  # "the gap narrowed by 0.54 pt": from the step before
         return claim if claim.verdict else replace(claim, verdict=None, evidence=f"{claim.evidence}: from when, not said")
     return _gap_size(low, clause, step, number)
+
+
+# "Final train-test gap = 1.53 pp, 2.2x Model_1's 0.70": this step's gap, a multiple of the one the step named had
+_GAP_TIMES = re.compile(r"\bgap\b[^;\d]{0,40}?(?P<a>\d*\.\d+)\s*(?:pp|points?|pts?)?\s*,?\s*(?:or\s+|about\s+|~\s*)?"
+                        r"(?P<x>\d+(?:\.\d+)?)\s*(?:x|×|times)\s+(?:step|model)[ _-]?\d+'s\s+(?:gap\s+(?:of\s+)?)?"
+                        r"(?P<b>\d*\.\d+)")
+
+
+def _gap_times(low: str, clause: str, step: Step, previous: Step, number: int, times: re.Match) -> Claim:
+    """A gap (train - test) said with the named step's and their ratio: each gap the final epoch's where the words
+    say final (else the mean of the last epochs or the final's), the ratio of the two figures as said."""
+    def gaps(s: Step) -> list[float]:
+        last = s.run.train()[-1] - s.run.test()[-1]
+        return [last] if re.search(r"\b(?:final|last|end)\b", low) else [facts(s).gap, last]
+    here, then = gaps(step), gaps(previous)
+    a, b = times["a"], times["b"]
+    ok = any(said_as(abs(g), a) for g in here) and any(said_as(abs(g), b) for g in then) and float(b) > 0 and \
+        said_as(float(a) / float(b), times["x"])
+    return Claim(number, clause, ok, f"train - test here {', '.join(f'{g:+.2f}' for g in here)}, in the step named "
+                 f"{', '.join(f'{g:+.2f}' for g in then)}; {a} / {b} = {float(a) / float(b):.2f} ({records.METRICS} of both)",
+                 "gap", (a, times["x"], b))
 
 
 def _gap_then_said(low: str, claim: Claim, previous: Step) -> Claim:
@@ -4828,7 +5025,9 @@ def _gap_at_epochs(clause: str, step: Step, number: int, moved: re.Match, two: r
 def _gap_moved(low: str, clause: str, step: Step, previous: Step, number: int, moved: re.Match) -> Claim:
     """"The gap went from 0.60 to 2.80": the gap (train - test) of the step before and of this one, the mean of the last
     epochs or the final epoch's where the words say so, the way said and the size by which."""
-    final = re.search(r"\b(?:at|in) the (?:final|last) epoch\b|\bfinal(?:-epoch)? gap\b", low)
+    final = re.search(r"\b(?:at|in) the (?:final|last) epoch\b|\bfinal(?:-epoch)? gap\b", low) or \
+        re.search(r"(?i)\b(?:end|ends|ended|finish(?:es|ed)?)\b[^;]{0,40}?\bapart\b", _head_of(low))  # "... end 0.05 points
+    # apart, so the gap shrank from 0.54 in Model_2 to 0.05": the gap the sentence opened on, at the end
     gap_of = (lambda s: s.run.train()[-1] - s.run.test()[-1]) if final else (lambda s: facts(s).gap)
     then, now = gap_of(previous), gap_of(step)
     a, b = moved["a"] or moved["a2"] or moved["a3"], moved["b"] or moved["b2"] or moved["b3"]
@@ -4987,6 +5186,11 @@ def _gap_way_kept(low: str, figure: re.Match, gap: float) -> bool:
     whose = re.match(r"[^;,]{0,25}?\b(?:for|in favou?r of|towards?)\s+(?:the\s+)?(train|test)", low[figure.end():])
     if whose:
         return (gap > 0) == (whose[1] == "train")
+    leads = list(re.finditer(r"\b(train\w*|test)\b[^;,(]{0,30}?\b(ahead of|behind|above|below)\s+(?:the\s+)?(train\w*|test)\b",
+                             low[:figure.start()]))
+    if sign is None and leads and leads[-1][1][:4] != leads[-1][3][:4]:  # "Train is now behind test at the end (...), a gap
+        # of about 0.54": train behind, the gap negative
+        return (gap > 0) == ((leads[-1][1].startswith("train")) == (leads[-1][2] in ("ahead of", "above")))
     if sign is None:
         return True
     ahead = sign[1] in ("positive", "+")
@@ -4999,7 +5203,8 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
     said = f"train - test, mean of the last {f.n} epochs: {f.gap:+.2f} points ({records.METRICS})"
     if step.run.settings.ema:
         said += "; test of the EMA weights, train of the live ones"
-    if "gap" in low and (at := re.findall(r"(?<![\w.])(\d*\.\d+)\s*(?:points?|pts?|pp)?\s+(?:at|in) epoch (\d+)\b", low)):
+    if "gap" in low and (at := re.findall(r"(?<![\w.])(?<!vs )(?<!vs\. )(?<!against )(?<!versus )(\d*\.\d+)\s*"
+                                          r"(?:points?|pts?|pp)?\s+(?:at|in) epoch (\d+)\b", low)):  # not "(86.29 vs 85.25 ...)"
         gaps = [step.run.train()[int(e) - 1] - step.run.test()[int(e) - 1] if 1 <= int(e) <= f.epochs else math.nan
                 for _, e in at]
         return Claim(number, clause, all(said_as(abs(g), n) for g, (n, _) in zip(gaps, at, strict=True)),  # "gap 1.60 @ ep4"
@@ -5037,7 +5242,7 @@ def _gap_size(low: str, clause: str, step: Step, number: int) -> Claim | None:
 _ABOVE_VERBS = r"higher|above|greater|better|more|lower|below|less|worse|beats?|ahead of|behind|over|under|>|<|leads?|led|" \
     r"overt(?:ook|akes?)|trail(?:s|ed|ing)?"
 _BEING = r"(?: is| was| being| stays| stayed| remained| sits| sat| has been| had been| gets| got| pulls| pulled| goes| went)?" \
-    r"(?: still| consistently| always| never| even| slightly| just| clearly| a bit| well| far| actually| really| also)?"
+    r"(?: now| still| consistently| always| never| even| slightly| just| clearly| a bit| well| far| actually| really| also)?"
 
 
 def _above_count(low: str, clause: str, step: Step, number: int, test_higher: bool) -> Claim | None:
@@ -5617,6 +5822,22 @@ def _rate_cut(low: str) -> re.Match | None:
     return cut
 
 
+def _not_a_rate(low: str, found: re.Match) -> bool:
+    """A figure in a sentence about the rate that is not one: another setting's, a signed difference ("added only
+    +0.09"), an accuracy's move ("by between 0.54 and 2.03 points", "none gains more than 0.08"), a loss's (the clause's
+    subject is the loss: "the loss halved with the rate cut, from 0.111")."""
+    before = low[:found.start()]
+    if re.search(r"\b(momentum|decay|dropout|beta\w*|ema|gamma|factor)\s*(?:of|=|:)?\s*$", before) or \
+            re.search(r"(?:^|[\s(])[+\-−±]$", before):
+        return True
+    if re.match(r"\s*(?:and|to|-|–)\s*\d*\.?\d+\s*(?:points?|pts?|pp)\b", low[found.end():]) or re.search(
+            rf"\b(?:{_WENT_UP}|{_WENT_DOWN}|adds?|added)\s+(?:by\s+)?(?:more than|less than|over|under|about|only|just)?\s*$",
+            before):
+        return True
+    return bool(_loss_said(before) or "loss" in before and (not re.search(r"\b(?:lr|rate)\b[^.;]{0,15}$", before) or re.search(
+        r"\b(?:with|after|since|at) the (?:lr|rate) (?:cut|drop|decay)\b,?\s*(?:from\s*)?$", before)))
+
+
 def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None:
     """The rate's course in one step: cut or constant, its figures, the factor, spans and the epochs its words name."""
     rates = [e.lr for e in step.run.epochs]
@@ -5637,13 +5858,8 @@ def _rate_course(low: str, clause: str, step: Step, number: int) -> Claim | None
         verdicts.append(constant != _negated(low, flat.start()))
     for found in re.finditer(r"(?<![\w.])(\d*\.\d+(?:e-?\d+)?|\d+(?:\.\d+)?e-?\d+)(?![\d.]|\s*%|\s*(?:points?|px)\b)",
                              low):
-        if re.search(r"\b(momentum|decay|dropout|beta\w*|ema|gamma|factor)\s*(?:of|=|:)?\s*$", low[:found.start()]) or \
-                re.search(r"(?:^|[\s(])[+\-−±]$", low[:found.start()]):
-            continue  # another setting's figure, or a signed one (a difference: "added only +0.09"), not a rate
-        if _loss_said(low[:found.start()]) or "loss" in low[:found.start()] and (not re.search(
-                r"\b(?:lr|rate)\b[^.;]{0,15}$", low[:found.start()]) or re.search(
-                r"\b(?:with|after|since|at) the (?:lr|rate) (?:cut|drop|decay)\b,?\s*(?:from\s*)?$", low[:found.start()])):
-            continue  # a loss's figure: the clause's subject is the loss ("the loss halved with the rate cut, from 0.111")
+        if _not_a_rate(low, found):
+            continue
         if float(found[1]) < 1:  # a rate the run had at an epoch's start, or the peak set (1 or more: an accuracy)
             denied = negated and found.start() > cut.start() and re.search(r"\bto\s*$", low[:found.start()])  # "never cut to"
             verdicts.append(_rate_said(found[1], low[:found.start()], low[found.end():], rates, step.run.settings.lr) !=
@@ -6243,11 +6459,14 @@ def _threshold_seeds(low, clause, step, number, level: _Level, seeds: tuple, tra
     met = [s for s, (ok, _) in judged.items() if ok]
     what = next(iter(judged.values()))[1].split(": ")[0]  # the span's words, said once
     said = f"{what} by seed: " + "; ".join(f"seed {s} {text.split(': ', 1)[-1]}" for s, (_, text) in judged.items())
-    said = f"{said}: {len(met)} of {len(judged)} ({records.CHECK if step.check else records.METRICS})"
-    if mode in ("one", "all") and re.search(r"\bonly seeds? \d", low) and step.check:
+    said = f"{said}: {len(met)} of {len(judged)}"
+    if mode in ("one", "all") and re.search(r"\bonly seeds? \d|\bthe only seeds?\b", low) and step.check:  # "seed 2 is
+        # the only seed whose last 3 stay above 97": no other seed does
         every = {s: _level_on(low, r.test_acc, "test", level, step.last)[0] for s, r in step.check.verdict.seeds.items()
                  if r.test_acc}
         ok = sorted(s for s, held in every.items() if held) == sorted(s for s, _ in rows)  # those seeds, no other
+        if others := [s for s, held in every.items() if held and s not in dict(rows)]:
+            said = f"{said}; also held by seed{'s' * (len(others) > 1)} {', '.join(map(str, others))}"
     elif mode == "one":
         ok = bool(met)
     elif mode == "all":
@@ -6257,7 +6476,7 @@ def _threshold_seeds(low, clause, step, number, level: _Level, seeds: tuple, tra
         if named := re.search(r"\bseeds\s*\(\s*seeds?\s+(\d+(?:\s*(?:,|and|&)\s*\d+)*)\s*\)", low):  # "one of the three seeds
             # (seed 2)": which
             ok = ok and sorted(int(k) for k in re.findall(r"\d+", named[1])) == sorted(met)
-    return Claim(number, clause, ok != level.negated, said, "threshold")
+    return Claim(number, clause, ok != level.negated, f"{said} ({records.CHECK if step.check else records.METRICS})", "threshold")
 
 
 def _epoch_list(low, clause, step, previous, number) -> Claim | None:
@@ -7736,6 +7955,7 @@ def _seed_rank(low, clause, step, previous, number) -> Claim | None:
     """"Seed 0 had the lowest final": that seed's figure (final where none is named, best, the min of the last epochs)
     the lowest or highest of the check's seeds (a tie counts)."""
     # "seed 4 ended highest ..., seed 0 lowest ...": each ("seed 0 best 97.51" is that seed's best figure, no rank)
+    low = _EPOCH_RANKED.sub(" ", low)  # "Seed 1 worst epoch = 1": an epoch's rank in that seed's run, not the seed's
     ranks = [(f[1], f[4], f[5] or _rank_epoch(low[f.end():]) or ("final" if re.search(r"\b(?:end|finish|final)", low)
                                                               else None))
              for f in _SEED_RANK.finditer(low) if (f[2] or f[4] not in ("best", "top")) and
@@ -7940,8 +8160,38 @@ def _neither(low, clause, step, previous, number) -> Claim | None:
                  f"test {f.best_test:.2f} % ({records.METRICS})", "threshold", (found[1],))
 
 
+# "Best epoch = 4 (96.14 %)", "the worst epoch is epoch 1", "Seed 0 worst epoch = 2": the epoch of a curve's best or worst
+_EPOCH_RANKED = re.compile(r"\b(?P<r>best|worst|highest|lowest|weakest|strongest|top)\s+epoch\s*(?:is|was|=|:|-)?\s*"
+                           r"(?:epoch\s+)?(?P<e>\d+)\b(?![.,]\d|\s*%)(?:\s*\(\s*(?P<x>\d{2}(?:\.\d+)?)\s*%?\s*"
+                           r"(?:,\s*(?P<w>\d[\d,]*)\s+(?:errors|wrong|mistakes))?\s*\))?")
+
+
+def _epoch_ranked(low: str, clause: str, step: Step, number: int, found: re.Match) -> Claim:
+    """The epoch said to be a curve's best or worst: one of those where the curve (a seed's where one seed is named,
+    train's where train alone is) is at its top or bottom."""
+    seeds = seed_series(step, low)
+    one = seeds is not None and seeds[0] == "one" and seeds[1]
+    train = not one and _names_train(low, found.start())
+    series = seeds[1][0][1] if one else step.run.train() if train else step.run.test()
+    top = found["r"] in ("best", "highest", "strongest", "top")
+    edge = max(series) if top else min(series)
+    where = [i + 1 for i, v in enumerate(series) if v == edge]
+    whose = f"seed {seeds[1][0][0]}'s test" if one else "train" if train else "test"
+    ok = int(found["e"]) in where and (found["x"] is None or said_as(edge, found["x"]))  # "(96.14 %)": that epoch's figure
+    wrong = _errors_at(edge, _test_images(step)) if not train else None
+    if found["w"]:  # "(98.12 %, 188 errors)": the test errors that epoch's accuracy leaves
+        ok = ok and wrong == int(found["w"].replace(",", ""))
+    return Claim(number, clause, ok, f"{whose} accuracy, {'best' if top else 'worst'} {edge:.2f} % at epoch "
+                 f"{', '.join(map(str, where))}" + (f", {wrong} errors" if found["w"] else "") +
+                 f" ({records.CHECK if one and step.check else records.METRICS})", "figure",
+                 tuple(n for n in (found["e"], found["x"], found["w"]) if n))
+
+
 def _best_at(low, clause, step, previous, number) -> Claim | None:
-    """"The best at epoch 14", "peaked at epoch 12": the epoch of the best figure (any of them where it ties)."""
+    """"The best at epoch 14", "peaked at epoch 12": the epoch of the best figure (any of them where it ties); "best
+    epoch = 4", "the worst epoch is epoch 1": the epoch of the best or worst."""
+    if (ranked := _EPOCH_RANKED.search(low)) and not re.search(r"\b(?:lr|rate|loss)\b", low):
+        return _epoch_ranked(low, clause, step, number, ranked)
     found = re.search(r"\b(?:best|highest|peak(?:ed)?|top)\b(?:[^.;%]{0,25}?\b(?:at|in|on|came at|came in|was at) epoch (\d+)|"
                       r"[^;,]{0,40}?(?:,\s*)?\b(?:(?:came|was|occurred|happened) )?(?:at|in|on) the (?:last|final) epoch)", low)
     if found is None or re.search(r"\b(?:lr|rate|loss)\b|cycle", low) or seed_series(step, low) is not None or \
@@ -8109,7 +8359,7 @@ def _layer_params(low: str, clause: str, step: Step, number: int) -> Claim | Non
 _SEED_AT = r"\s*%?\s*(?:\(\s*|\b)?(?:(?:on|for)\s+)?(?:seed\s+(?P<{}>\d+)\s*\)?\s*)?"
 _SEED_SPAN = re.compile(r"\b(?P<role>finals?|final (?:values|accuracies|test\w*)|(?:worst|lowest|min\w*)(?: of the last "
                         r"(?P<k>\d+|two|three|four|five)(?: epochs)?)?)\b[^.;%\d]{0,40}?"
-                        r"(?:\b(?:spread|range)\w*\s+(?:over|of|across)\s+(?P<size>\d*\.\d+)\s*(?:points?|pts?|pp)\s*,?\s*)?"
+                        r"(?:\b(?:spread|range)\w*\s+(?:(?:over|of|across)\s+)?(?P<size>\d*\.\d+)\s*(?:points?|pts?|pp)\s*,?\s*)?"
                         r"(?:\bfrom\s+|\bbetween\s+|\(\s*)"
                         r"(?P<a>\d{2}\.\d+)" + _SEED_AT.format("sa") + r"(?:(?:up |down )?to|and|–)\s*(?P<b>\d{2}\.\d+)"
                         + _SEED_AT.format("sb"))
@@ -8254,6 +8504,11 @@ _EXCESS = re.compile(rf"(?<![\w.,]){NUM}\s*(?:(?:parameters|params)\s+)?(over|ab
                      r"mark)\b", re.I)  # "we are 6,410 parameters over the line": the budget's where none is said
 
 
+# "6,410 params over 8,000": a count over a bare figure of the limit, said without "the limit"
+_EXCESS_BARE = re.compile(rf"(?i)(?<![\w.,]){NUM}\s*(params|parameters)\s+over\s+{NUM}(\s*k)?(?![\d.,%])"
+                          r"(?!\s*(?:limit|budget|cap|line|target|mark|params|parameters)\b)")
+
+
 def _params_dropped(clause: str, step: Step, before: Step, number: int) -> Claim | None:
     """"after dropping 6,410 parameters from Model_1": the step before's count less this one's."""
     found = re.search(rf"(?i)\b(?:dropp\w*|cut\w*|sav\w*|remov\w*|shed\w*|trimm\w*)\s+{NUM}\s+(?:parameters|params)\s+"
@@ -8274,6 +8529,11 @@ def _params_said(low: str, clause: str, step: Step, number: int, before: Step | 
     before's."""
     if before is not None and (dropped := _params_dropped(clause, step, before, number)) is not None:
         return dropped
+    if frozen := re.search(rf"(?i)\bnon[- ]?trainable\s+(?:params|parameters)\s*[:=]?\s*{NUM}", clause):  # a summary's line
+        return Claim(number, clause, None, f"the records count the trainable parameters only ({step.run.params:,}; "
+                     f"{records.METRICS})", "figure", (frozen[1],))
+    clause = _EXCESS_BARE.sub(lambda m: f"{m[1]} {m[2]} over the {m[3]}{m[4] or ''} limit" if _num(m[1].replace(",", "")) < _num(
+        m[3].replace(",", "")) * (1e3 if m[4] else 1) else m[0], clause)  # "6,410 params over 8,000": the excess, not the count
     if (room := _HEADROOM.search(clause)) and re.search(r"(?i)\bparam|\blimit\b|\bbudget\b", _SENTENCE.get() or clause):
         left = step.budget.max_params - step.run.params
         return Claim(number, clause, _said_count(left, room[1], 1.0), f"{step.run.params:,} parameters, "
@@ -8571,14 +8831,14 @@ def _accuracies(low: str, clause: str, step: Step, number: int, skip: set[str], 
         # "93.48 % (seed 0), 97.15 % (seed 1)": a list, read in its first figure's role
         listed = words = listed if _LIST_GLUE.fullmatch(words) and k else words
         words, epoch = _role_beside(low, after, found.start(), words, epoch)
-        seed = _seed_said(low, after, start, found.start())
+        seed, before = _seed_said(low, after, start, found.start()), low[start:found.start()]
         if several := _seeds_after(after, bool(k) and re.fullmatch(r"[\s,;:/|%]*", low[start:found.start()]) is not None):
             out += [_seed_figure(clause, step, number, text, s, words, around, epoch) for s in several]
             continue
         every = re.match(r"\s*(?:on|for|across|in|of)\s+(?:every|each|all)\s+(?:the\s+)?(?:\w+\s+)?seeds?\b", after)
         if every and step.check:  # "the min of the last 3 was 99.54 on every seed": each seed's own figure
             out.append(_every_seed_figure(clause, step, number, text, words, around, epoch))
-        elif seed is not None and _of_one_seed(low[start:found.start()], after) and not _run_train(words, seed, step):
+        elif seed is not None and _of_one_seed(before, after) and not _run_train(before, seed, step):
             out.append(_seed_figure(clause, step, number, text, int(seed[1]), words, around, epoch))
         elif (claim := _epochs_figure(clause, step, number, text, words, after)) is not None:
             out += [claim] if claim not in out else []  # "epochs 3 and 4 gave 95.75 and 95.94": one claim for both
@@ -8671,7 +8931,8 @@ def _epochs_figure(clause: str, step: Step, number: int, text: str, words: str, 
 
 
 def _run_train(words: str, seed: re.Match, step: Step) -> bool:
-    """"Best Train Accuracy: 97.83 (5th epoch, seed 0)": a train figure of the run's own seed, which metrics.json holds."""
+    """"Best Train Accuracy: 97.83 (5th epoch, seed 0)": a train figure of the run's own seed, which metrics.json holds
+    (`words` as said before the figure, not as a role beside it rewrote them)."""
     return bool(re.search(r"\btrain", words)) and int(seed[1]) == getattr(step.run.settings, "seed", None)
 
 
@@ -9086,13 +9347,16 @@ def _other_step_figure(clause: str, them: Step, which: int, number: int, text: s
     pool = [f.best_test, f.best_train] if best else [them.run.test()[-1], them.run.train()[-1]] if role else \
         them.run.test() + them.run.train() + [f.min_last]
     curves = (them.run.test(), them.run.train())
-    if (at := re.match(r"\s*%?\s*(?:at|in) epoch (\d+)\b", low[low.find(text) + len(text):] if text in low else "")) and \
-            (best or not role):  # "since Model_2 peaked at 98.12 % at epoch 3": that epoch's, the best there too
+    at = re.match(r"\s*%?\s*(?:at|in) epoch (\d+)\b", low[low.find(text) + len(text):] if text in low else "")
+    if at is None and role is None and len(set(named := re.findall(r"^\W*(?:at|in|after) epoch (\d+)\b,", low))) == 1:
+        at = re.match(r"(\d+)", named[0])  # "at epoch 1, Model_1 was at 11.35%": that step's at the epoch the clause opens on
+    if at and (best or not role):  # "since Model_2 peaked at 98.12 % at epoch 3": that epoch's, the best there too
         k = int(at[1])
         pool = [c[k - 1] for c in curves if 1 <= k <= len(c) and (not best or c.index(max(c)) == k - 1)]
+    at_epoch = f", at epoch {at[1]}: {', '.join(f'{v:.2f}' for v in pool)} %" if at and (best or not role) else ""
     return Claim(number, clause, any(said_as(v, text) for v in pool),
                  f"step {which}: best test {f.best_test:.2f} %, final {them.run.test()[-1]:.2f} %, min of the last {f.n} "
-                 f"{f.min_last:.2f} % ({records.METRICS})", "figure", (text,))
+                 f"{f.min_last:.2f} %{at_epoch} ({records.METRICS})", "figure", (text,))
 
 
 def _accuracy(low: str, clause: str, step: Step, number: int, text: str, words: str, around: str,
@@ -9441,7 +9705,8 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
             pool = [x for e in rows[at - 1:at] for x in ((e.train_loss,) if train else (e.test_loss,) if test else
                                                          (e.train_loss, e.test_loss))]
             kind = f"{kind} at epoch {at}"
-        elif _loss_at_end(own, low, low[found.end():], low[:found.start()]) and not re.search(r"\bfrom\s*$", own):
+        elif _loss_at_end(own, low, low[found.end():], low[:found.start()]) and not re.search(r"\bfrom\s*$", own) or \
+                _start_to_end(before, low[found.end():], low, pool if train or test else []):  # "test loss 0.5683 → 0.0873"
             pool = pool[-1:] if (train or test) else pool[-2:]
             kind = f"final {kind}"
         ok, said = _loss_found(pool, text, own, rows)
@@ -9450,6 +9715,15 @@ def _losses(low: str, clause: str, step: Step, number: int, earlier: dict[int, S
         out.append(Claim(number, clause, ok, f"{'step ' + named[1] + ' ' if whose is not step else ''}{kind} loss: {said} "
                          f"({records.METRICS})", "figure", (text,)))
     return out + _loss_than(low, clause, number)
+
+
+def _start_to_end(before: str, after: str, low: str, pool: list[float]) -> bool:
+    """The second figure of a loss's lone pair "A → B" in a clause that names no epoch, where A is the curve's first
+    epoch's: the run's start to its end, so B is the last epoch's."""
+    start = re.search(r"(?<![\d.])(\d?\.\d+)\s*(?:→|->)\s*$", before)
+    return bool(start and pool and not re.search(r"(?:→|->)\s*\d?\.\d+\s*(?:→|->)\s*$", before) and
+                not re.match(r"\s*(?:→|->)", after) and not re.search(r"\bep(?:och)?s?\s*\d|\bepochs?\b", low) and
+                _loss_as_said(pool[0], start[1], ""))
 
 
 def _loss_found(pool: list[float], text: str, own: str, rows) -> tuple[bool | None, str]:
@@ -9476,6 +9750,9 @@ def _loss_epoch(before: str, after: str, epochs: int) -> re.Match | tuple[str, s
     """The epoch a loss figure is said at, as a match's group 1 gives it: a move's ("in epoch 3 from 0.41 to 0.38"),
     right after it ("0.71 after the first epoch"), right before its loss ("in epoch 1 the test loss was 0.71"), or
     heading its log line ("Epoch 4: Train Loss=0.0902")."""
+    if (span := re.match(r"\s*(?:from|between) (?:the )?epochs? (\d+) (?:to|and) (?:epoch )?(\d+)\b", after)) and \
+            re.search(r"\d\s+to\s*$", before):
+        return "", span[2]  # "rose from 2.302 to 2.329 between epochs 3 and 4": the second figure at the span's end
     return _loss_move(before, after, epochs) or \
         re.match(r"\s*(?:after|at|in|of|from) (?:the )?(?:first epoch|epoch (\d+))", after) or \
         re.search(r"\b(?:after|at|in) epoch (\d+),?\s+(?:the\s+)?(?:train|test|val)\w*\s+loss\s+(?:was\s+|is\s+|of\s+)?$",
@@ -9742,7 +10019,8 @@ _ONE_GAIN = re.compile(r"\bfrom epoch (\d+) to epoch (\d+),?\s+(?:(?:it|test|tra
 
 # "the last epoch at the low rate still added 2.06 points on test", "epoch 5 added 2.06": against the epoch before it
 _EPOCH_GAIN = re.compile(r"\b(?:the (?:last|final) epoch|epoch (\d+))\b[^.;,\d]{0,30}?\b(?:still\s+|only\s+)?"
-                         r"(added|gained|brought|gave|lost)\s+(?:only\s+|just\s+|another\s+)?(\d+(?:\.\d+)?)\s*"
+                         r"(added|gained|brought|gave|lost|adds|gains|brings|gives|loses)\s+(?:only\s+|just\s+|another\s+)?"
+                         r"(\d+(?:\.\d+)?)\s*"
                          r"(?:points?|pts?|pp)\b")
 
 
@@ -9760,7 +10038,7 @@ def _one_gain(low, clause, step, previous, number) -> Claim | None:
     if not 1 <= a < b <= len(curve):
         return None
     move = curve[b - 1] - curve[a - 1]
-    down = found[3] in ("lost", "dropped", "fell") or found[4].startswith(("-", "−"))
+    down = found[3] in ("lost", "loses", "dropped", "fell") or found[4].startswith(("-", "−"))
     text = found[4].lstrip("+-−").strip()
     ends = re.match(r"[^(]{0,20}\(\s*(\d{2}\.\d+)\s*%?\s*(?:to|→|->)\s*(\d{2}\.\d+)\s*%?\s*\)", low[low.find(text) + len(text):])
     ok = said_as(abs(move), text) and (move < 0) == down and \
@@ -9897,9 +10175,10 @@ def _cap_said(low, clause, step, previous, number) -> Claim | None:
                  "budget)", "figure", tuple(m[1] for m in found))
 
 
-# "The last epoch alone adds 2.16 points on test (95.94 → 98.00 %)": a move's size said before its pair
-_PAIR_MOVED = re.compile(r"\(\s*(\d{1,3}\.\d+)\s*%?\s*(?:→|->)\s*(\d{1,3}\.\d+)\s*%?\s*\)|\bfrom\s+(\d{1,3}\.\d+)\s*%?\s+to\s+"
-                         r"(\d{1,3}\.\d+)")
+# "The last epoch alone adds 2.16 points on test (95.94 → 98.00 %)", "jumps by 31.33 points (7.16% to 38.49%)": a move's
+# size said before its pair
+_PAIR_MOVED = re.compile(r"\(\s*(\d{1,3}\.\d+)\s*%?\s*(?:→|->|to(?=\s*[1-9]))\s*(\d{1,3}\.\d+)\s*%?\s*\)|"
+                         r"\bfrom\s+(\d{1,3}\.\d+)\s*%?\s+to\s+(\d{1,3}\.\d+)")
 
 
 def _size_before(low, clause, step, previous, number) -> Claim | None:
@@ -10079,6 +10358,12 @@ _WAY_BETWEEN = re.compile(r"\b(?P<way>went down|went up|goes down|goes up|fell|f
                           r"(?P<a>\d*\.?\d+)\s*%?(?:\s+(?:at|in|after) epoch \d+)?\s+to\s+(?:about\s+|~\s*)?(?P<b>\d*\.?\d+)")
 
 
+# "bottoms at 0.0649 in epoch 3, then rises to 0.1011": the way from the figure said to the one it then went to
+_WAY_THEN = re.compile(rf"\b(?:at|of)\s+(?:about\s+|~\s*)?(?P<a>\d*\.?\d+)\s*%?(?:\s+(?:at|in|after|by)\s+(?:the\s+)?"
+                       rf"(?:epoch \d+|\w+ epoch))?,?\s+(?:and\s+)?then\s+(?:it\s+)?(?P<way>{_WENT_UP}|{_WENT_DOWN})\s+"
+                       r"(?:again\s+|back\s+)?to\s+(?:about\s+|~\s*)?(?P<b>\d*\.?\d+)")
+
+
 def _said_down(word: str) -> bool:
     """A way word that says down (or worse), in the comparisons' own vocabulary (`_DOWNWARD`)."""
     return re.search(rf"\b(?:{_DOWNWARD})", word) is not None
@@ -10087,9 +10372,10 @@ def _said_down(word: str) -> bool:
 def _way_between(low, clause, step, previous, number) -> Claim | None:
     """The way a figure went, said beside its two ends: the words against the ends' own order (each end is decided by
     the reader of its role, so this atom reads the way only)."""
-    if (said := _WAY_BETWEEN.search(low)) is None or _negated(low, said.start()) or float(said["a"]) == float(said["b"]):
+    if (said := _WAY_BETWEEN.search(low) or _WAY_THEN.search(low)) is None or _negated(low, said.start()) or \
+            float(said["a"]) == float(said["b"]):
         return None
-    down = _said_down(said["way"])
+    down = re.fullmatch(_WENT_DOWN, said["way"]) is not None or _said_down(said["way"])
     return Claim(number, clause, (float(said["b"]) < float(said["a"])) == down,
                  f"{said['a']} → {said['b']} is {'down' if float(said['b']) < float(said['a']) else 'up'}", "arithmetic")
 
@@ -10360,7 +10646,7 @@ def _wrong_of_figure(low, clause, step, previous, number) -> Claim | None:
 
 
 READERS = (_inline_table, _epochs_counted, _params_same, _shared_place, _errors_relative, _errors_said, _seeds_mean, _epoch_row,
-           _result_field, _sequence, _epoch_gains, _one_gain, _test_and_train,
+           _result_field, _sequence, _epoch_gains, _one_gain, _gains_at_epochs, _seeds_gain, _back_above, _test_and_train,
            _value_list, _last_listed, _span_listed, _move_ends, _seeds_moves, _respectively,
            _images_moved, _settings, _sizes_said, _layers_said, _reach_target, _between,
            _every_digit, _error_ratio, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
