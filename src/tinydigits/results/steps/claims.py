@@ -234,8 +234,10 @@ def sentences(text: str) -> list[str]:
     text = _QA.sub(_answer, text)  # "**Q:** Is it overfitting?" / "**A:** Not yet - ...": the answer, a sentence of its own
     text = _MD_TABLE.sub(_table_rows, text)
     text = _HEAD_ROLES.sub(_roles_said, text)
+    text = re.sub(r"(?m)^([^|\n]*\S \| \S[^\n]*)$", r"\n\1\n", text)  # "P=7,500 | E=15 | best 98.81@15": a line of its own
     for block in re.split(r"\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n|\s+(?:→|->)\s+(?=(?:\*\*)?(?:Reason|Next|Why|Cause|Fix|Action|"
-                          r"Plan|Because)\b)|\n(?=[ \t]*[A-Za-z][^\n=]{0,50}?[ \t]=[ \t])",  # "Final test acc = 96.14 %": a field
+                          r"Plan|Because)\b)|\n(?=[ \t]*[A-Za-z][^\n=]{0,50}?[ \t]=[ \t])|"  # "Final test acc = 96.14 %": a field
+                          r"\n(?=[ \t]*[A-Za-z][\w -]{0,25}:[ \t]+(?:[~≈]?\d|s\d\b))",  # "final: s0 99.55, s1 ...": a field
                           "\n" + text.strip()):  # "Observation: ... → Reason: ... → Next: ...": three
         block = " ".join(block.split())
         # a question and its answer ("Does it over-fit? No, the gap is 0.3") are one sentence
@@ -431,10 +433,12 @@ _CUTS = re.compile(r";\s+|,\s+(?=(?:the\s+)?(?:mean|average|avg)\s+(?:final|best
                    r"network),)|,\s+and\s+(?=since\b)|,\s+(?=though\b|despite\b|with no (?:epoch|seed)\b|still (?:well )?(?:unde"
                    r"r|within|over|below) "
                    r"(?:the )?budget\b)|"
-                   r",\s+(?=(?:at least|above|below|over|under)\s+\d)|\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)|"
+                   r",\s+(?=(?:at least|above|below|over|under)\s+\d(?![\d.]*\s*(?:x|×|times)\s))|"
+                   r"\s+and\s+(?=(?i:model|step)[ _-]?\d+\s+by\b)|"
                    r"\s+and\s+(?=(?:the |its )?(?:best|final|min)\b)|(?<!train)\s[-–—]\s(?!test)(?!(?:just|finally|already|"
                    r"down|up|still|only|well|barely|slightly|a bit|nearly|almost|comfortably|clearly|easily|i\.e\.|that is|"
-                   r"so|far|way)\b)"  # "99.35 % - just under the line": the same subject
+                   r"so|far|way)\b)(?!(?:about |roughly |around |~\s*|over |almost |nearly )?\d+(?:\.\d+)?\s*(?:x|×|times)\s)"
+                   # "99.35 % - just under the line", "1371 to 151 - about 9x fewer": the same subject
                    r"|,\s+(?=(?:but|while|whereas|although|even though|though|so|yet|and then|and after that|after that|"
                    r"and the|and test|"
                    r"and train|the others|"
@@ -627,6 +631,10 @@ def _opening_carried(out: list[str], part: str) -> str:
     one digit an opening names for "it" ("Dropout hit digit 4 the most: the report prints 97.149% for it"); and the loss
     the piece before names, of epochs said flat ("test loss falls every epoch, but epochs 3 and 4 are nearly flat")."""
     opening = out[0]
+    if len(seeds := set(re.findall(r"(?i)\bseed (\d+)\b", out[-1]))) == 1 and not re.search(r"(?i)\bseeds?\b", part) and \
+            (rank := re.match(r"(?i)(?:but\s+|and\s+)?(?:also\s+)?(?=the (?:lowest|highest|best|worst|min\w*)\s+(?:of|final)\b)",
+                              part)):
+        part = f"seed {seeds.pop()} has {part[rank.end():]}"  # "seed 1 has the best final but also the lowest of ...": seed 1's
     if (at := re.search(r"(?i)\b(?:after|at|in) epoch (\d+)\b", out[-1])) and not re.search(r"(?i)\bepochs?\b", part) and \
             re.match(r"(?i)(?:where|while|when)?\s*(?:step|model)[ _-]?\d+\s+(?:was|is|sat|stood|had)\s+(?:at\s+|only\s+)*\d",
                      part):
@@ -898,7 +906,7 @@ _PLACE = re.compile(r"(?:\b(?:step|steps|model|models|iteration|experiment|code|
 _SPAN_EDGE = re.compile(r"(?i)\bepochs?\s+(?:(?:greater|more|fewer|less)\s+than|from)\s*$")  # "every epoch from 5 to 15"
 # a figure after "last / first / final": a decimal, a percentage, or more than two digits
 _FIGURE_AFTER = re.compile(r"\d*\.\d+|\d+\s*%|\d{3,}")
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d*\.\d+|\d+)(st|nd|rd|th|[kK]|[x×]\d+|e-?\d+)?(?![\w])")
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d*\.\d+|\d+)(st|nd|rd|th|[kK]|[x×]\d+|e-?\d+|[x×](?=\s))?(?![\w])")
 
 
 # "in the high 97s", "mid-90s", "the low 99s": a unit's band (97s) or a decade's (90s), cut in thirds, each third widened
@@ -939,7 +947,7 @@ def value_numbers(words: str) -> list[str]:
         if re.fullmatch(r"\d", found[0]) and re.search(r"(?i)\b(?:per digit|digits?)\b[^.;]*\bthe\s+$", before) and \
                 re.match(r"\s*,|\s+(?:improved|fell|rose|dropped|became|went|got|stayed|remained)\b", plain[found.end():]):
             continue  # "per digit the 3 improved": a digit's name
-        out.append(found[1] + (found[2] or ""))
+        out.append(found[1] + (found[2] if found[2] and found[2] not in ("x", "×") else ""))  # "2.1x its 68": the multiple 2.1
     return out + [m[0] for m in _BAND.finditer(plain)]  # "the high 97s": a band is a figure said
 
 
@@ -1140,6 +1148,7 @@ _SHORTHAND = ((r"\b(min|gap)\s*([₀-₉]+)", lambda m: f"{m[1]} {'over' if m[1]
               (r"Δ\s*(best|final|min)\s*\(\s*(m\d|model[ _]?\d)\s+vs\.?\s+(m\d|model[ _]?\d)\s*\)\s*[=:]\s*",
                r"vs \3: \1 "),  # "Δbest (M2 vs M1) = +0.71 pp"
               (r"\s*(?:→|->)\s*(\d)\s*/\s*(\d)\s*[✓✗]", r"; \1 of \2 seeds passed"),  # "min₃ by seed: ... → 0/3 ✗"
+
               # "finals: 93.48 | 97.15 | 95.37 (s0 | s1 | s2)", "(s0–s2)": each figure its seed's, in turn
               (r"(?<![\d.])(\d+\.\d+(?:\s*\|\s*\d+\.\d+)+)\s*\(\s*(s\d(?:\s*\|\s*s\d)+|s\d\s*[–-]\s*s\d)\s*\)",
                lambda m: re.sub(r"\s*\|\s*", " / ", m[1]) + " (seeds " + "/".join(_seeds_said(m[2])) + ")"))
@@ -1152,12 +1161,22 @@ def _seeds_said(said: str) -> list[str]:
     return re.findall(r"\d", said)
 
 
+# a scorecard: "P=7,500 | E=15 | best 98.81@15 | final 98.81 | min3 98.61 | err 119", each field a clause
+_SCORECARD = ((r"\s+\|\s+", "; "), (r"^(\W*)P\s*=\s*", r"\1params "), (r"\bE\s*=\s*(\d+)\b", r"\1 epochs"),
+              (r"\bmin3\b", "min of the last 3"),
+              (r"\b(best|final|min of the last 3)\s+(\d{2}\.\d+)\s*@\s*(\d+)\b", r"\1 \2 % at epoch \3"),
+              (r"(?:^|(?<=; ))err\s+(\d[\d,]*)\b", r"errors: \1"))
+
+
 def _shorthand(sentence: str) -> str:
-    """A sentence with a fast student's shorthand said in words (above), where it has any."""
+    """A sentence with a fast student's shorthand said in words (above), where it has any; a scorecard's fields."""
+    if re.match(r"\W*P\s*=\s*\d[\d,]*\s*\|", sentence):
+        for pattern, said in _SCORECARD:
+            sentence = re.sub(pattern, said, sentence)
     if not re.search(r"[₀-₉@↑↓∀⟶Δ{]|\bM\d\b|\bacc\[|\bep\d*\s*=|\bseed\s*=|\d,\d+\.\d+,\d|\b(?:dropout_p|aug_deg|params)\s*=|"
                      r"(?<![\w.])e\d|\(\s*s\d|\b(?:err|errors|acc)\(\d\)|\bp\s*=\s*\d|"
                      r"\b(?:worst|best)\s*:\s*\d\b|"
-                     r"\bimgs\b|\d\s*ep\b|\d+\s*/\s*\d+\s+seeds", sentence):
+                     r"\bimgs\b|\d\s*ep\b|\d+\s*/\s*\d+\s+seeds|\bp\s*=\s*\d", sentence):
         return sentence
     for pattern, said in _SHORTHAND:
         sentence = re.sub(pattern, said, sentence, flags=re.I)
@@ -1262,7 +1281,11 @@ _SPAN_NAMED = re.compile(r"(?i)\bepochs?\b|\bep\s?\d|\b(?:first|last|final|end|w
 
 
 def _digits_named(sentence: str) -> str:
-    """A sentence about digits, each piece's bare digit named as one ("...; 5 roughly halves its errors": digit 5)."""
+    """A sentence about digits, each piece's bare digit named as one ("...; 5 roughly halves its errors": digit 5; "...; 5
+    and 9 are joint 2nd-worst": digits 5 and 9)."""
+    sentence = re.sub(r"([;:]\s+)(\d)(\s+and\s+)(\d)\s+"
+                      r"(?=(?:are|were|have|had|share|shared|both|tie|tied)\b)",
+                      r"\1digits \2\3\4 ", sentence)
     return re.sub(r"([;:]\s+|,\s+(?:and\s+|while\s+)?)(\d)\s+(?=(?:roughly|goes|went|drops|dropped|rises|rose|recovers|"
                   r"recovered|falls|fell|is|was|has|had|halves|halved|improves|improved|gets|got|climbs|climbed|stays|stayed)\b)",
                   r"\1digit \2 ", sentence)
@@ -1463,7 +1486,8 @@ def _stopped_at(cut: re.Match | None, clause: str, step: Step) -> Step:
     return replace(step, run=replace(step.run, epochs=step.run.epochs[:at]))
 
 
-_VAL_SAID = re.compile(r"(?i)\bval(?:idation)?\b(?!\s*(?:split|set|images|samples|data)\b)")
+_VAL_SAID = re.compile(r"(?i)\b(?:val(?:idation)?|hold-?out|held-out)\b(?!\s*(?:split|set|images|samples|data)\b)|"
+                       r"\b(?:on|of|in) the dev(?:elopment)? (?:split|set)\b")
 
 
 def _on_split(found: list[Claim], clause: str, sentence: str, step: Step, previous: Step | None, number: int,
@@ -1752,7 +1776,7 @@ _ERRORS = r"(?:test\s+)?(?:errors|mistakes|misclassifications|misclassified(?:\s
     r"images|digits|answers))?)"
 _COUNT = r"\d{1,3}(?:,\d{3})*|\d+"
 _MNIST_TEST = 10_000  # MNIST's test set, where a run's per-class record lacks its supports
-_TOTAL_ERRORS = re.compile(rf"(?i)(?:\b(?:half|third|quarter|most|much|some|\d+|\d+\s*%)\s+of\s+all\s+(?P<a>{_COUNT})"
+_TOTAL_ERRORS = re.compile(rf"(?i)(?:\b(?:half|third|quarter|most|much|some|\d+|\d+(?:\.\d+)?\s*%)\s+of\s+all\s+(?P<a>{_COUNT})"
                            rf"(?:\s+{_ERRORS})?\b(?!\s*(?:%|epochs?|seeds?|params|parameters|images|steps|digits|classes))|"
                            rf"\b(?:(?:a\s+)?total(?:\s+of)?|all)\s+(?P<f>{_COUNT})\s+{_ERRORS}\b|"
                            rf"\b(?:all|of)\s+the\s+(?P<b>{_COUNT})\s+{_ERRORS}\b(?!\s+(?:\d'?s|{_PLURAL})\b)|"
@@ -1760,7 +1784,11 @@ _TOTAL_ERRORS = re.compile(rf"(?i)(?:\b(?:half|third|quarter|most|much|some|\d+|
                            rf"full )?test set)\b|"
                            rf"\b(?:all together|altogether|in total|overall|in all),?\s+there\s+(?:are|were)\s+(?P<g>{_COUNT})\s+"
                            rf"{_ERRORS}\b|"
-                           rf"(?<![\d.,])(?P<d>{_COUNT})\s*(?:of|/|out of)\s*(?:the\s+)?10,?000\s+(?:test\s+)?(?:images\s+|"
+                           rf"\b(?:means|meaning|leaves|leaving)\s+(?P<h>{_COUNT})\s+(?:wrong|misclassified)\s+(?:test\s+|validation\s+)?"
+                           rf"(?:images|digits|predictions)\b|"
+                           rf"(?<![\d.,])(?P<d>{_COUNT})\s*(?:of|/|out of)\s*(?:the\s+)?10,?000\s+"
+                           rf"(?:test\s+|validation\s+|val\s+)?"
+                           rf"(?:images\s+|"
                            rf"digits\s+)?"
                            rf"(?:(?:were|are)\s+)?(?:wrong|misclassified|incorrect|errors|mistakes)\b)")
 _ERRORS_THAN = re.compile(r"(?i)\b(\d+)\s+(more|fewer|less)(?:\s+(?:errors|mistakes|wrong))?\s+than\s+(?:in\s+)?"
@@ -1794,7 +1822,8 @@ def _total_errors(plain: str, step: Step, number: int, earlier: dict[int, Step] 
             told.append(share[0])  # "so these two make 71 of the 200 test errors": the digits named, summed
             out = out.replace(share[1], "", 1)
         out = out.replace(m[0], gone, 1)
-    if told and (than := _ERRORS_THAN.search(out)) and (other := (earlier or {}).get(int(than[3]))) and \
+    if told and (than := _ERRORS_THAN.search(out)) and not re.search(r"(?i)\bdigit \d\b", out[:than.start()]) and \
+            (other := (earlier or {}).get(int(than[3]))) and \
             (theirs := _errors_of(other)) is not None:
         more = total - theirs
         ok = int(than[1]) == abs(more) and (more > 0) == (than[2].lower() == "more")
@@ -1810,8 +1839,14 @@ def _percent_of_errors(m: re.Match, plain: str, total: int, number: int) -> Clai
     counts = re.findall(r"(\d[\d,]*)\s+(?:errors|mistakes|wrong)\b", plain[:m.start()])
     if pct is None or not counts:
         return None
-    share = 100 * int(counts[-1].replace(",", "")) / total
-    return Claim(number, m[0].strip(" ,"), abs(share - float(pct[1])) <= 1, f"{counts[-1]} of the {total} test errors: "
+    count = int(counts[-1].replace(",", ""))
+    if re.search(r"\b(?:together|combined|between them|jointly)\b", plain[max(0, m.start() - 40):m.start() + 1]) and \
+            (each := re.search(r"\b(\d)\s+and\s+(?:digit\s+)?(\d)\b[^;]*?\b(\d+)\s+(?:errors|mistakes)\s+each\b",
+                               plain[:m.start()])):
+        count = 2 * int(each[3])  # "7 and 8 are joint worst with 19 errors each; together they are 32 % of all 119 errors"
+    share = 100 * count / total
+    ok = said_as(share, pct[1]) if "." in pct[1] else abs(share - float(pct[1])) <= 1  # "16.5 %": at its digits
+    return Claim(number, m[0].strip(" ,"), ok, f"{count} of the {total} test errors: "
                  f"{share:.1f} % ({records.PER_CLASS})", "figure", (pct[1],))
 
 
@@ -2297,7 +2332,8 @@ ABBREVIATIONS = ((r"\bval(?:idation)?\.?\s+acc(?:uracy)?\b", "test accuracy"),
                   r"\s*\bthe (?:seed|run) shown\b", ""))
 _NOT_ACC = r"(?!\d|\.\d|\s*(?:%|points?|pts?\b|pp\b|px|epochs?|[kK]\b|params|parameters|errors?|images|x\b|seeds?|" \
            r"mistakes|misclassified|wrong|of the))"
-_BARE = re.compile(rf"(?<![\w.,/:+\-−])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
+_BARE = re.compile(rf"(?<![\w.,/:+\-−])(?<!by )(?<!about )(?<!within )(?<!up )(?<!down )(?<!much as )(?<!little as )"
+                   rf"(100|\d{{2}}\.\d{{1,2}}|[1-9]\.\d{{1,2}})"
                    rf"{_NOT_ACC}(?!\s*(?:above|below|ahead|behind|lower|higher|more|less|over|under|better|worse|short)\b)")
 
 # "stayed above 96.5 over the last 3 epochs", "seed 2, at 89.65 over the last 3": a level (a bare figure before "over"
@@ -2341,6 +2377,12 @@ def _answered(text: str) -> str:
     text = re.sub(rf"(?i)^(\W*)(over-?fitting|under-?fitting|overfitting|underfitting)(\s+(?:now|here|at all|in this step|"
                   rf"anymore|yet))?\?\s*(?:{_ANSWER})\b[.!,;:]*", lambda m: f"{m[1]}{'no ' if m['no'] else ''}{m[2]}"
                   f"{m[3] or ''};", text)
+    # "Why is 8 the worst digit now? It has 47 errors": the digit the question names, and "it" that digit
+    text = re.sub(r"(?i)^(\W*)why\s+(?:is|was)\s+(?:digit\s+)?(\d)\s+(the\s+(?:worst|best|weakest|strongest)\s+(?:digit|class)"
+                  r"(?:\s+now)?)\?\s*it\b", r"\1digit \2 is \3; digit \2", text)
+    # "Why is seed 0 worse than Model_2? It ends 3.85 points lower": the question says what it asks the reason for
+    text = re.sub(rf"(?i)^(\W*)why\s+(is|was|are|were)\s+([^?]{{1,40}}?)\s+({_PREDICATE})\b([^?]{{0,60}})\?\s*",
+                  lambda m: f"{m[1]}{m[3]} {m[2].lower()} {m[4]}{m[5]}; ", text)
     # "Is train ahead of test? From epoch 2 on, yes": so from then on
     text = re.sub(rf"(?i)\b(is|was|are|were)\s+([^?]{{1,40}}?)\s+({_PREDICATE})\b([^?]{{0,60}})\?\s*((?:from|after|since) "
                   rf"epoch \d+"
@@ -2510,10 +2552,14 @@ def _each_its_figure(text: str) -> str:
     role = r"(final|best|(?:min(?:imum)?|lowest) of (?:the )?last \d+(?: epochs)?)"
     text = re.sub(rf"(?i)\b((?:seed \d+ )?){role}\s*/\s*{role}\s*[:=]\s*(\d{{2}}(?:\.\d+)?)\s*%?\s*/\s*(\d{{2}}(?:\.\d+)?)\s*%?",
                   r"\1\2 \4 %, \1\3 \5 %", text)
-    return re.sub(r"(?i)\b((?:final |best |min(?:imum)? |lowest )?)(train\w*|test)\s+and\s+(train\w*|test)\s+(loss|acc\w*)(?:es)?"
+    text = re.sub(r"(?i)\b((?:final |best |min(?:imum)? |lowest )?)(train\w*|test)\s+and\s+(train\w*|test)\s+(loss|acc\w*)(?:es)?"
                   r"\s+(?:are|were|:|=)\s*(\d[\d.]*)\s*(%?)\s+and\s+(\d[\d.]*)\s*(%?)",
                   lambda m: f"{m[1]}{m[2]} {m[4]} {m[5]}{m[6] or ('%' if m[8] else '')}, {m[1]}{m[3]} {m[4]} {m[7]}{m[8]}",
                   text)
+    # "Seeds (final / min of last 3): seed 0 93.48 / 93.48 seed 1 97.15 / 83.37 ...": each seed's pair in the head's roles
+    pair = r"seed (\d+)\s+(\d{2}(?:\.\d+)?)\s*%?\s*/\s*(\d{2}(?:\.\d+)?)\s*%?"
+    return re.sub(rf"(?i)\bseeds?\s*\(\s*{role}\s*/\s*{role}\s*\)\s*:\s*((?:{pair}[,;]?\s*)+)", lambda m: "; ".join(
+        f"seed {k} {m[1]} {a} %, seed {k} {m[2]} {b} %" for k, a, b in re.findall(pair, m[3], flags=re.I)) + "; ", text)
 
 
 def _same_and_more(text: str) -> str:
@@ -2739,9 +2785,13 @@ def _pair_by_relation(text: str) -> str:
     def ordered(m: re.Match) -> str:
         a, b = float(m[5]), float(m[7])
         first_lower = m[2].lower() in ("below", "under", "behind")
-        if m[1].lower() == m[3].lower() or a == b or (a < b) == first_lower:
-            return m[0]
         head = m[0][:m.start(5) - m.start()]
+        if m[1].lower() == m[3].lower() or a == b:
+            return m[0]
+        if (a < b) == first_lower:  # in the order the curves were named; a figure between them and it ("by 2.52 points in
+            # epoch 2 (94.69 % against 92.17 %)") would leave the pair without its curves: each named again
+            return f"{head}{m[1].lower()} {m[5]} % {m[6]} {m[3].lower()} {m[7]} %)" if re.search(
+                r"\bby\s+\d+(?:\.\d+)?\s*(?:points?|pts?|pp)?\s+(?:in|at) epoch \d+\s*$", m[4]) else m[0]
         return f"{head}{m[7]} % {m[6]} {m[5]} %)"
     return _BELOW_PAIR.sub(ordered, text)
 
@@ -2885,8 +2935,15 @@ _REPORT_LINE = re.compile(r"(?i)^\s*accuracy of (\d)\s*(?:-\s*\w+\s*)?:\s*(\d{1,
 
 def _digits_counted(text: str) -> str:
     """A digit's figures as the per-class reader reads them: a report's printed line ("Accuracy of 8 - eight : 71.355
-    %") and its errors among its images ("144 of its 974 wrong")."""
+    %"), two digits' counts said in order ("digits 8 and 5 have 68 and 63") and its errors among its images ("144 of
+    its 974 wrong")."""
     text = _REPORT_LINE.sub(r"Digit \1 accuracy: \2 %", text)
+    text = re.sub(rf"(?i)\b(\d+) of the ([\d,]+) ({_PLURAL}) (?:are|were) (?:wrong|misclassified|missed)\b",  # "2 of the 1,010
+                  lambda m: f"digit {_PLURALS.index(m[3].lower())} has {m[1]} errors of its {m[2]} images", text)  # threes"
+    text = re.sub(rf"(?i)\b(\d+) of the ((?:[\d,]+ )?(?:test )?errors) (?:are|were) ({_PLURAL})\b",  # "33 of the 200 errors are
+                  lambda m: f"digit {_PLURALS.index(m[3].lower())} has {m[1]} of the {m[2]}", text)  # nines": digit 9's
+    text = re.sub(r"(?i)\bdigits (\d) and (\d),? (?:have|had|make|made|get|got) (\d+) and (\d+)\b(?![.,]\d|\s*%)",
+                  r"digit \1 has \3 errors and digit \2 has \4 errors", text)  # "digits 8 and 5, have 68 and 63": each its own
     return re.sub(r"(?i)\b(\d+) of (its|their) ([\d,]+) (?:test )?(?:images )?(?:wrong|misclassified|missed)\b",
                   r"\1 errors of \2 \3 images", text)
 
@@ -3105,6 +3162,7 @@ def _counts_plainly(text: str) -> str:
     text = re.sub(r"(?i)(?<![\d.])(\d{1,4})\s+(?:errors?\s+|mistakes\s+)?on\s+(digit|class)\s+(\d)\b(?!\s*%|\.\d)",
                   r"\2 \3: \1 errors", text) if re.search(r"(?i)\b(?:errors|mistakes)\b", text) else text
     text = re.sub(r"(?i)\s+(?:with|on) clean (?:digits|images|inputs)\b", " (augmentation off)", text)
+    text = re.sub(r"(?i)\s*\(\s*see (?:the )?(errors)[^()]{0,30}\)", r" \1", text)  # "120 of the 386 (see errors above)"
     text = re.sub(r"(?i)(\b(?:errors|mistakes)\b[^;]*?\bof (?:the|all|all the) )(\d{2,4}|\d{1,2},\d{3})(?![.,]\d)"
                   r"(?=\s*(?:[.;)]|,\s|$))",
                   r"\1\2 errors", text)  # "111 errors, well over a third of the 249": of the 249 errors
@@ -3219,6 +3277,11 @@ def _end_listed(m: re.Match) -> str:
     return f"in the last {m[1].count(',') + m[1].count('/') + 1} epochs: {m[1]}"
 
 
+# an epoch said "E5" anywhere, "e5" after a preposition ("from e2 to e4"; a table's "| e1 |" heads a column)
+_EPOCH_E = re.compile(r"(?<![\w.+])E(\d{1,2})\b(?![.,]\d)|(?:(?<=\bin |\bto |\bby |\bat |\bof )|(?<=from )|"
+                      r"(?<=since |after |until ))e(\d{1,2})\b(?![.,]\d)")
+
+
 def _epochs_plainly(text: str) -> str:
     """Epochs as the readers read them: "5th ep", "after the third", "(12th epoch)", "epochs 13-15", "between epoch 4
     and 8", "in all but the first", "after the peak at epoch 3"; and figures listed with their seeds in order."""
@@ -3226,7 +3289,7 @@ def _epochs_plainly(text: str) -> str:
     text = re.sub(r"(?i)\(\s*seed (\d)((?:\s*/\s*seed \d)+)\s*\)",  # "(s0 / s1 / s2)": the seeds in order
                   lambda m: "(seeds " + "/".join([m[1]] + re.findall(r"\d", m[2])) + ")", text)
     text = re.sub(r"(?i)\bep\.?\s+(\d+)\b", r"epoch \1", re.sub(r"(?i)\bthe very (first|last|final)\b", r"the \1", text))
-    text = re.sub(r"\bE(\d{1,2})\b", r"epoch \1", text)  # "ahead only in E1 and E5"
+    text = _EPOCH_E.sub(lambda m: f"epoch {m[1] or m[2]}", text)  # "ahead only in E1 and E5", "from e2 to e4"
     text = _words_said(text)
     text = re.sub(rf"(?i)\b(?:the|its|their) ({'|'.join(ORDINALS)})\s+epoch\b",
                   lambda m: f"epoch {ORDINALS.index(m[1].lower()) + 1}", text)
@@ -3241,8 +3304,8 @@ def _epochs_plainly(text: str) -> str:
     text = re.sub(r"(?i)\(\s*(?:at |in )?(?:the )?(\d+)(?:st|nd|rd|th)\s+epoch\s*\)", r"at epoch \1", text)
     text = re.sub(r"(?i)\b(?:in\s+)?(?:all|every)(?:\s+epochs?)?\s+but\s+(?:the\s+first\s+(\d+)\s+epochs|epoch\s+1\b|"
                   r"the\s+first(?:\s+one)?\b)", lambda m: f"from epoch {int(m[1] or 1) + 1} on", text)  # "in all but the first"
-    text = re.sub(r"(?i)\b(?:(at|in|by|on|after|from|until|till|before)\s+)?(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+epoch\b",
-                  lambda m: f"{(m[1] or 'at').lower()} epoch {m[2]}", text)
+    text = re.sub(r"(?i)\b(?:(at|in|by|on|after|from|until|till|before)\s+)?(?:the\s+|its\s+|their\s+)?(\d+)(?:st|nd|rd|th)"
+                  r"\s+epoch\b", lambda m: f"{(m[1] or 'at').lower()} epoch {m[2]}", text)
     text = re.sub(r"(?i)\(\s*epoch\s+(\d+)\s*\)", r"at epoch \1", text)
     text = re.sub(r"(?i)\bepochs?\s+(\d+)\s*[-–]\s*(?:epoch\s+)?(\d+)\b", r"from epoch \1 to epoch \2", text)
     text = re.sub(r"(?i)\bbetween epochs? (\d+) and (?:epoch )?(\d+)\b", r"from epoch \1 to epoch \2", text)
@@ -3526,8 +3589,9 @@ def _change_named(low: str) -> str | None:
 def _schedule_still(said: str, clause: str, step: Step, number: int) -> Claim:
     """A credit to a schedule whose rate never moved: false, unless the words credit the still rate itself ("the StepLR
     never fires, which is the main reason ..."), which no run without it can settle."""
-    if re.search(r"\bnever\s+(?:fires?|fired|acts?|acted|moves?|moved|kicks? in|cuts?)\b|\b(?:constant|flat|unchanged)\b|"
-                 r"\bin all \d+ epochs\b", said):
+    if re.search(r"\bnever\s+(?:fires?|fired|acts?|acted|moves?|moved|kicks? in|cuts?)\b|"
+                 r"\b(?:constant|flat|unchanged|throughout)\b|"
+                 r"\bin all \d+ epochs\b", f"{said} {clause.lower()}"):  # "The StepLR never cut: ..., which explains"
         return Claim(number, clause, None, f"the rate never moved in this run ({_rates(step)}): no run shows what a moving "
                                            "one would have done", "effect")
     return Claim(number, clause, False, f"the rate never moved in this run ({_rates(step)}): the schedule could not act",
@@ -3878,6 +3942,56 @@ _SHARE_OF_ALL = re.compile(rf"\b(?P<tol>{_FOLD_TOL})?"
                            r"(?:the\s+|its\s+)?(?:\d[\d,]*\s+)?(?:test\s+)?(?:errors|mistakes)\b")
 _FRACTIONS = {"half": 1 / 2, "a third": 1 / 3, "a quarter": 1 / 4, "a fifth": 1 / 5, "two thirds": 2 / 3,
               "three quarters": 3 / 4}
+
+
+# "9 is the worst digit with 33 of the 200 errors (~16 %)": a digit's errors as a share of the run's, in per cent
+_SHARE_PCT = re.compile(r"\b(?P<n>\d+) of (?:the |all |its |all the )?(?:(?P<m>\d[\d,]*) )?(?:test )?errors"
+                        r"(?:\s*(?P<b>\()\s*|\s*,\s*|\s+(?=about\b|roughly\b|around\b|≈|~))(?P<tol>~\s*|about\s+|roughly\s+|around\s+|almost\s+|nearly\s+|≈\s*)?"
+                        r"(?P<p>\d+(?:\.\d+)?)\s*%(?(b)\s*\)|(?!\s*(?:error|of)\b))")  # "(14.78 % error on its 974)": a rate
+
+
+# "Digit 8 is still the worst ..., with 111 of the 249 errors ...; but that is 33 fewer than in Model_2": that digit's
+_DIGIT_FEWER = re.compile(r"\b(?:that is|that's|which is|this is)\s+(?P<n>\d+)\s+(?P<way>fewer|less|more)\s+than\s+(?:in\s+)?"
+                          r"(?:step|model)[ _-]?\d+\b")
+
+
+# "Digit 8 ...: 144 of the 308 errors, ..., 2.1x its 68 in Model_1": that digit's count against its count in the step named
+_DIGIT_TIMES = re.compile(r"\b(?P<x>\d+(?:\.\d+)?)\s*(?:x|×|times)\s+its\s+(?P<n>\d+)\s+in\s+(?:step|model)[ _-]?\d+\b")
+
+
+def _digit_fewer(low, clause, step, previous, number) -> Claim | None:
+    """A count of errors said against the step named, where the sentence names one digit: that digit's errors here
+    less its errors there, in the way said; or as a multiple of its count there ("2.1x its 68 in Model_1")."""
+    named = set(re.findall(r"(?i)\bdigit (\d)\b", _SENTENCE.get() or ""))
+    found, times = _DIGIT_FEWER.search(low), _DIGIT_TIMES.search(low)
+    if (found or times) is None or previous is None or len(named) != 1:
+        return None
+    digit = int(named.pop())
+    here = {r.digit: r.errors for r in step.run.per_class}.get(digit)
+    there = {r.digit: r.errors for r in previous.run.per_class}.get(digit)
+    if here is None or not there:
+        return None
+    said = f"digit {digit}: {there} errors in the step named, {here} here ({records.PER_CLASS} of both)"
+    if times:
+        return Claim(number, clause, int(times["n"]) == there and said_as(here / there, times["x"]),
+                     f"{said}: {here / there:.2f}x", "figure", (times["x"], times["n"]))
+    moved = here - there if found["way"] == "more" else there - here
+    return Claim(number, clause, moved == int(found["n"]), said, "figure", (found["n"],))
+
+
+def _digit_share(low, clause, step, previous, number) -> Claim | None:
+    """A digit's errors said as a per cent share of the run's ("33 of the 200 errors (~16 %)"): the total the run's
+    (per_class.csv summed) and the share of it the count said is, within its words' tolerance (the count itself is
+    the digit's reader's)."""
+    found = list(_SHARE_PCT.finditer(low))
+    if not found or not step.run.per_class or not (_DIGIT.search(low) or re.search(r"\bdigit\b", low)):
+        return None
+    total = sum(r.errors for r in step.run.per_class)
+    shares = [(m, 100 * int(m["n"]) / total if total else math.nan) for m in found]
+    ok = all((m["m"] is None or int(m["m"].replace(",", "")) == total) and _share_within(share, m["p"], (m["tol"] or "").strip())
+             for m, share in shares)  # the total said beside it, where a reader before has not taken it out
+    return Claim(number, clause, ok, "; ".join(f"{m['n']} of {total} errors is {share:.1f} %" for m, share in shares) +
+                 f" ({records.PER_CLASS})", "ratio", tuple(t for m, _ in shares for t in (m["m"], m["p"]) if t))
 
 
 def _digit_ratio(low, clause, step, previous, number) -> Claim | None:
@@ -4336,18 +4450,24 @@ _MOVE_VERB = re.compile(rf"\b(?P<up>{_WENT_UP})\b|\b(?P<down>{_WENT_DOWN})\b")
 
 
 # "rises in every epoch, by 15.27 in epoch 6, 27.95 in epoch 7 and 4.58 in epoch 8": each size the move into its epoch
-_BY_EPOCH_ITEM = r"[+\-−]?\d+(?:\.\d+)?\s*(?:points?|pts?|pp)?\s+(?:in|at|into) epoch \d+\b"
+_BY_EPOCH_ITEM = r"(?:only\s+|just\s+)?[+\-−]?\d+(?:\.\d+)?\s*(?:points?|pts?|pp)?\s+(?:in|at|into) epoch \d+\b"
 _BY_EPOCH = re.compile(rf"(?i)\b(?:{_WENT_UP}|{_WENT_DOWN})\b[^.;:\d]{{0,40}}?\bby\s+{_BY_EPOCH_ITEM}"
                        rf"(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?{_BY_EPOCH_ITEM})+")
+# "a 2.39-point gain in epoch 2, 1.72 in epoch 3 and only 0.15 in epoch 4": the noun's size, said as "gained by"
+_SIZED_NOUN = re.compile(r"(?i)\ba\s+(\d+(?:\.\d+)?)[- ](?:points?|pp)\s+(gain|rise|jump|increase|improvement|drop|fall|decrease)"
+                         r"(?=\s+(?:in|at|into) epoch \d+\s*(?:,|and\b))")
 
 
 def _by_each_epoch(text: str) -> str:
-    """A list of moves sized by epoch after one "by" ("by 15.27 in epoch 6, 27.95 in epoch 7"): "by" said before each
-    size, so that no size is read as an accuracy at its epoch."""
-    return _BY_EPOCH.sub(lambda m: re.sub(r"(?i)(,\s*(?:and\s+)?|\band\s+)(?!by\b)(?=[+\-−]?\d)", r"\1by ", m[0]), text)
+    """A list of moves sized by epoch after one "by" ("by 15.27 in epoch 6, 27.95 in epoch 7", "a 2.39-point gain in
+    epoch 2, 1.72 in epoch 3"): "by" said before each size, so that no size is read as an accuracy at its epoch."""
+    text = _SIZED_NOUN.sub(lambda m: f"a {m[2]} by {m[1]}", text)
+    return _BY_EPOCH.sub(lambda m: re.sub(r"(?i)(,\s*(?:and\s+)?|\band\s+)(?!by\b)(?=(?:only\s+|just\s+)?[+\-−]?\d)", r"\1by ",
+                                          m[0]), text)
 
 
-_GAIN_AT = re.compile(rf"(?i)(?:\bby|\b(?:{_WENT_UP}|{_WENT_DOWN}))\s+(?P<n>[+\-−]?\d+(?:\.\d+)?)\s*(?:points?|pts?|pp)?\s+"
+_GAIN_AT = re.compile(rf"(?i)(?:\bby|\b(?:{_WENT_UP}|{_WENT_DOWN}))\s+(?:only\s+|just\s+)?(?P<n>[+\-−]?\d+(?:\.\d+)?)\s*"
+                      r"(?:points?|pts?|pp)?\s+"
                       r"(?:in|at|into) epoch (?P<e>\d+)\b")
 
 
@@ -4411,6 +4531,32 @@ def _gains_at_epochs(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, ok, f"{whose} accuracy, the move into " + ", ".join(f"epoch {e}: {move:+.2f}" for e, move, _ in
                                                                                    moves) +
                  f" ({records.CHECK if seeds and step.check else records.METRICS})", "trend", tuple(n for _, _, n in moves))
+
+
+# "epoch 5 falls 2.75 points below epoch 4": one epoch's figure against another's
+_EPOCH_VS_EPOCH = re.compile(r"\bepoch (?P<b>\d+)\s+(?:falls|fell|drops|dropped|is|was|ends|ended|sits|sat|lands|landed|"
+                             r"comes in)\s+"
+                             r"(?P<tol>about |~\s*|roughly )?(?P<n>\d+(?:\.\d+)?)\s*(?:points?|pts?|pp)\s+"
+                             r"(?P<way>below|under|above|over|lower than|higher than)\s+epoch (?P<a>\d+)\b")
+
+
+def _epoch_vs_epoch(low, clause, step, previous, number) -> Claim | None:
+    """"epoch 5 falls 2.75 points below epoch 4": the test accuracy of one epoch against another's (a seed's where one
+    seed is named), the size and the side said."""
+    if (found := _EPOCH_VS_EPOCH.search(low)) is None or re.search(r"\bloss\b", low):
+        return None
+    seeds = seed_series(step, low)
+    if seeds is not None and (seeds[0] != "one" or not seeds[1]):
+        return None
+    curve = seeds[1][0][1] if seeds else step.run.train() if _only_train(low) else step.run.test()
+    a, b = int(found["a"]), int(found["b"])
+    if not (1 <= a <= len(curve) and 1 <= b <= len(curve)):
+        return None
+    moved, below = curve[b - 1] - curve[a - 1], found["way"] in ("below", "under", "lower than")
+    ok = (moved < 0) == below and _within(abs(moved), found["n"], (found["tol"] or "").strip())
+    return Claim(number, clause, ok, f"{'seed ' + str(seeds[1][0][0]) + chr(39) + 's ' if seeds else ''}accuracy at epoch {a} "
+                 f"{curve[a - 1]:.2f} %, at epoch {b} {curve[b - 1]:.2f} % ({moved:+.2f}; "
+                 f"{records.CHECK if seeds and step.check else records.METRICS})", "trend", (found["n"],))
 
 
 # "does not get back above epoch 1's 94.61 until epoch 5": the first epoch after the figure's own above it again
@@ -4771,6 +4917,11 @@ OVER = re.compile(r"over-?fit(?:ting|s|ted)?|overfit")
 UNDER = re.compile(r"under-?fit(?:ting|s|ted)?")
 
 
+# "it looks like over-fitting, or one bad epoch": another reading offered beside the fit word
+_OTHER_READING = re.compile(r"[\w-]*,?\s+or\s+(?:just\s+|only\s+|simply\s+)?(?:an?|one|the)\s+(?:bad|noisy|unlucky|odd)\s+"
+                            r"(?:epoch|run|seed)\b")
+
+
 def _fit(low, clause, step, previous, number) -> Claim | None:
     """Over-fitting (train ahead of test beyond the noise), under-fitting (neither reaches the line, or test above train),
     or their negations; of the step before where the words say so; an aim to remove it, the claim that none is left."""
@@ -4785,7 +4936,7 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
     f = facts(step)
     if _HELP_WORD.search(low) and any(re.search(p, low) for p in CHANGE_NAMES.values()):
         return None  # a change's effect on it: `_effect` reads that
-    if at := _fit_at_epoch(low, clause, step, number, f):
+    if at := _fit_at_epoch(low, clause, step, number, f) or _fit_or_else(low[(over or under).end():], clause, step, number):
         return at
     train, test = step.run.train()[-f.n:], step.run.test()[-f.n:]
     said = (f"train - test over the last {f.n} epochs: {', '.join(f'{a - b:+.2f}' for a, b in zip(train, test, strict=True))}"
@@ -4821,6 +4972,14 @@ def _fit(low, clause, step, previous, number) -> Claim | None:
     if begins and learning is False:  # train ahead beyond the noise, test accuracy no longer rising: its start
         return Claim(number, clause, not negated, f"{said}; test accuracy no longer rising", "fit")
     return Claim(number, clause, None, f"{said}: train ahead beyond the noise, short of over-fitting's yardstick", "fit")
+
+
+def _fit_or_else(after: str, clause: str, step: Step, number: int) -> Claim | None:
+    """"it looks like over-fitting, or one bad epoch": a fit word with another reading offered beside it, not settled."""
+    if not _OTHER_READING.match(after):
+        return None
+    return Claim(number, clause, None, f"train - test at the last epoch {step.run.train()[-1] - step.run.test()[-1]:+.2f}; the "
+                                       f"words offer another reading beside it ({records.METRICS})", "fit")
 
 
 def _fit_at_epoch(low: str, clause: str, step: Step, number: int, f) -> Claim | None:
@@ -5334,7 +5493,8 @@ def _above(low, clause, step, previous, number) -> Claim | None:
             rest = [step.run.train()[i] - step.run.test()[i] for i in range(f.epochs) if i + 1 not in scope]
             ok = ok and all((g < 0) != test_higher for g in rest)
         if by := _BY_LEAD.search(low):  # "by ~9 on avg over the last 3"; "up to epoch 13, by 1.39 points at epoch 6": its own
-            own = re.match(r"[^,;]{0,12}?\b(?:at|in) epoch (\d+)", low[by.end():])
+            own = re.match(r"[^,;]{0,12}?\b(?:at|in) (?:epoch )?(\d+)\b(?![.,]\d|\s*%)", low[by.end():]) or \
+                re.search(r"\b(?:at|in) epoch (\d+),?\s*$", low[:by.start()])  # "..., in epoch 4 by 1.17 points": that one's
             ok = ok and _lead_by(low, by, [gaps[scope.index(int(own[1]))]] if own and int(own[1]) in scope else gaps, step,
                                  test_higher)
         said = (f"train - test {label}: " + ", ".join(f"{g:+.2f}" for g in gaps) + f" ({records.METRICS})")
@@ -7126,7 +7286,8 @@ _STEP_HEAD = re.compile(r"\W*(?:(?:while|whereas|but|though)\s+)?(?:in\s+)?(?:st
 
 _TIMES = re.compile(r"\b(?P<tol>over|more than|about|roughly|nearly|almost|around|~|under|less than)?\s*(?P<n>\d+(?:\.\d+)?|"
                     r"two|three|four|five|six|seven|eight|nine|ten)\s*(?:x|×|times)\s+(?:as many (?:errors |mistakes )?as\s+)?"
-                    r"(?:the (?:errors|mistakes) of\s+)?(?:digit|class)\s+(?P<d>\d|" + "|".join(_NUMBER_NAMES) + r")\b")
+                    r"(?:the (?:errors|mistakes) of\s+)?(?:(?:digit|class)\s+(?P<d>\d|" + "|".join(_NUMBER_NAMES) + r")\b|"
+                    r"the\s+(?P<s>\d)s'?(?=\s|$))")  # "5x the 1s' 28": the 1s' errors
 
 
 def _error_ratio(low, clause, step, previous, number) -> Claim | None:
@@ -7135,18 +7296,54 @@ def _error_ratio(low, clause, step, previous, number) -> Claim | None:
     rounded, "about" within 15 %)."""
     rows = {r.digit: r for r in step.run.per_class}
     found = _TIMES.search(low)
-    first = re.search(r"\b(?:digits?|class(?:es)?)\s+(\d|" + "|".join(_NUMBER_NAMES) + r")\b",
+    first = re.search(r"\b(?:digits?|class(?:es)?)\s+(\d|" + "|".join(_NUMBER_NAMES) + r")\b|\bthe (\d)s\b",
                       low[:found.start()]) if found else None
     if not rows or first is None:
         return None
-    mine, theirs = (rows.get(int(d) if d.isdigit() else _NUMBER_NAMES.index(d)) for d in (first[1], found["d"]))
+    mine, theirs = (rows.get(int(d) if d.isdigit() else _NUMBER_NAMES.index(d))
+                    for d in (first[1] or first[2], found["d"] or found["s"]))
     if mine is None or theirs is None or not theirs.errors:
         return None
     ratio, n, tol = mine.errors / theirs.errors, float(_count(found["n"]) or 0), found["tol"] or ""
     ok = ratio > n if tol in ("over", "more than") else ratio < n if tol in ("under", "less than") else \
         abs(ratio - n) <= 0.15 * n if tol else round(ratio) == round(n) or abs(ratio - n) <= 0.05 * n
+    if counts := re.search(r"\b(\d+)\s+(?:errors|mistakes|wrong)\b", low[:found.start()]):  # "have 114 errors, 5x the 1s' 28"
+        ok = ok and int(counts[1]) == mine.errors
+    if (theirs_said := re.match(r"(?:'s)?\s*(\d+)\b(?![.,]\d|\s*%)", low[found.end():])) and found["s"]:
+        ok = ok and int(theirs_said[1]) == theirs.errors
     return Claim(number, clause, ok, f"digit {mine.digit}'s {mine.errors} errors against digit {theirs.digit}'s "
-                 f"{theirs.errors}: {ratio:.2f} times ({records.PER_CLASS})", "figure", (found["n"],))
+                 f"{theirs.errors}: {ratio:.2f} times ({records.PER_CLASS})", "figure",
+                 tuple(t for t in (found["n"], counts and counts[1], theirs_said and found["s"] and theirs_said[1]) if t))
+
+
+_RANK_BEFORE = re.compile(r"\b(?:digit|class)\s+(\d),?\s+(?:the|previously the|formerly the|once the)\s+(worst|best|weakest|"
+                          r"strongest)(?:\s+(?:digit|class))?\s+(?:before|previously|last time|in the step before),?")
+
+
+def _answer_only(low: str) -> str:
+    """The words a digit's figures are read from: a share in per cent taken out (`_digit_share` reads it), and a "why"
+    question's figures left out where its answer names the digits ("Why look at digits when the total is 98%? Because 33
+    of the 200 errors are nines, more than any other digit")."""
+    low = _SHARE_PCT.sub(lambda m: f"{m['n']} of the {m['m'] + ' ' if m['m'] else ''}errors", low)
+    if re.search(r"\b(?:digits?|class(?:es)?)\b", low.partition("?")[2]) and not _DIGIT.search(low.partition("?")[0]):
+        low = re.sub(r"^\W*why\b[^?]*\?\s*", "", low)
+    return low
+
+
+def _rank_before(low: str, them: dict, verdicts: list) -> str:
+    """"Digit 9, the worst before, went from 120 down to 53": the digit's rank in the step before (its errors the most
+    or the fewest there), decided here and taken out of the words this step's ranks are read from."""
+    if (said := _RANK_BEFORE.search(low)) is None or int(said[1]) not in them:
+        return low
+    ranked = sorted(them.values(), key=lambda r: r.exact)
+    verdicts.append(them[int(said[1])].exact == (ranked[0] if said[2] in ("worst", "weakest") else ranked[-1]).exact)
+    return low.replace(said[0], f"digit {said[1]}", 1)
+
+
+def _counts_moved(low: str) -> str:
+    """"Digit 9 went from 120 down to 53": whole numbers a digit moved between, with no per cent sign, are its errors."""
+    return re.sub(r"\b(digit \d\s+(?:went|fell|dropped|came|rose|grew|climbed)\s+(?:down\s+|up\s+)?from\s+\d+\s+"
+                  r"(?:down\s+|up\s+)?to\s+\d+)\b(?![.,]?\d|\s*%|\s*(?:errors|mistakes|wrong))", r"\1 errors", low)
 
 
 def _per_class(low, clause, step, previous, number) -> Claim | None:
@@ -7154,6 +7351,7 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
     against another step's ("39 errors compared with 15 in step 1", "from 144 errors in step 2 to 101")."""
     rows = {r.digit: r for r in step.run.per_class}
     low = re.sub(rf"\s+(?:of|in) (?:step|model)[ _-]?{number}\b", "", _both_said(_lower_in_accuracy(low)))  # "of step 3"
+    low = _answer_only(low)
     # "28 errors for the eights in step 1", "the 68 errors it had in step 1": that step's count of the digit said before
     low = re.sub(r"(\d+\s+(?:errors?|mistakes))\s+(?:(?:for|on)\s+(?:the\s+)?(?:digit\s+)?\w+|(?:it|they)\s+(?:had|made|got))"
                  r"(?=\s+in\s+(?:step|model)[ _-]?\d)", r"\1", low)
@@ -7170,6 +7368,7 @@ def _per_class(low, clause, step, previous, number) -> Claim | None:
             int(head[1]) == number - 1:  # "Step 1 had 15 errors on the 0s": the clause is that step's
         rows, them = them, {}
     said, verdicts, used = [], [v for v, _ in ranked_at], [d for _, d in ranked_at]
+    low = _counts_moved(_rank_before(low, them, verdicts))
     low = _digits_pair(low, mentions, rows, verdicts, used)
     for digit in denied:  # "the worst class is 8, not 9": 9 is not the worst
         ranked = sorted(r.exact for r in rows.values())
@@ -7951,11 +8150,17 @@ def _rank_epoch(after: str) -> str | None:
     return f"epoch {at[1]}" if at else None
 
 
+# "Seed 0 ends with the best final of the three models so far": a rank among the steps, not among the seeds
+_RANK_OF_STEPS = re.compile(r"\b(?:the\s+)?(?:best|worst|highest|lowest)(?:\s+(?:final|min\w*|test\s+\w+))?\s+of\s+(?:all\s+)?"
+                            r"the\s+(?:\w+\s+)?(?:models|steps|iterations)\b")
+
+
 def _seed_rank(low, clause, step, previous, number) -> Claim | None:
     """"Seed 0 had the lowest final": that seed's figure (final where none is named, best, the min of the last epochs)
     the lowest or highest of the check's seeds (a tie counts)."""
     # "seed 4 ended highest ..., seed 0 lowest ...": each ("seed 0 best 97.51" is that seed's best figure, no rank)
     low = _EPOCH_RANKED.sub(" ", low)  # "Seed 1 worst epoch = 1": an epoch's rank in that seed's run, not the seed's
+    low = _RANK_OF_STEPS.sub(" ", low)
     ranks = [(f[1], f[4], f[5] or _rank_epoch(low[f.end():]) or ("final" if re.search(r"\b(?:end|finish|final)", low)
                                                               else None))
              for f in _SEED_RANK.finditer(low) if (f[2] or f[4] not in ("best", "top")) and
@@ -8031,6 +8236,27 @@ _EPOCHS_COUNTED = re.compile(r"\b(?P<n>\d+|none|one|two|three|four|five)\s+of\s+
                              r"(?P<way>at or above|at least|above|over|below|under)\s+(?P<x>\d{2}(?:\.\d+)?)\s*%?")
 
 
+# "≥ 98.0 in 8/15 epochs (8-15)", "≥ 99.4 in 2/3 last epochs", "≥ 99.4 in 0/15": a count of epochs at a level, as a fraction
+_EPOCHS_FRACTION = re.compile(r"\b(?P<way>at or above|at least|above|over|below|under)\s+(?P<x>\d{2}(?:\.\d+)?)\s*%?\s+in\s+"
+                              r"(?P<n>\d+)\s*/\s*(?P<k>\d+)\b(?:\s+(?P<last>last\s+)?epochs)?(?:\s*\(\s*(?P<a>\d+)\s*[-–]\s*(?P<b>\d+)\s*\))?")
+
+
+def _epochs_fraction(clause: str, step: Step, number: int, found: re.Match) -> Claim:
+    """"≥ 98.0 in 8/15 epochs (8-15)": N of the run's K epochs (the last K where the words say last) with the test accuracy
+    on the side of the level said, and the span of them where one is given."""
+    curve, k, x = step.run.test(), int(found["k"]), _num(found["x"])
+    first = len(curve) - k + 1 if found["last"] else 1
+    side = {"at or above": lambda v: v >= x, "at least": lambda v: v >= x, "above": lambda v: v > x,
+            "over": lambda v: v > x, "below": lambda v: v < x, "under": lambda v: v < x}[found["way"]]
+    met = [e for e in range(first, first + k) if 1 <= e <= len(curve) and side(curve[e - 1])]
+    ok = (k == len(curve) or found["last"] is not None) and k <= len(curve) and len(met) == int(found["n"])
+    if found["a"]:
+        ok = ok and met == list(range(int(found["a"]), int(found["b"]) + 1))
+    return Claim(number, clause, ok, f"test accuracy {found['way']} {found['x']} in epochs "
+                 f"{', '.join(map(str, met)) or 'none'} of {first}-{first + k - 1} ({records.METRICS})", "counted",
+                 tuple(t for t in (found["x"], found["n"], found["k"], found["a"], found["b"]) if t))
+
+
 # "0 and 9 share 2nd place with 39 each", "7 and 9 are joint third": a tie's place among the digits, by errors
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _SHARED_PLACE = re.compile(r"\b(?:digits?\s+)?(?P<a>\d)\s*(?:,\s*(?P<b>\d)\s*,?\s*)?(?:and|&)\s*(?P<c>\d)\s+"
@@ -8075,6 +8301,8 @@ def _epochs_counted(low, clause, step, previous, number) -> Claim | None:
         n = len(step.run.epochs) - int(row[1]) + 1
         return Claim(number, clause, int(row[2]) == n, f"epochs {row[1]} to {len(step.run.epochs)}: {n} ({records.METRICS})",
                      "figure", (row[2],))
+    if (frac := _EPOCHS_FRACTION.search(low)) and step.check is None and not re.search(r"\btrain|\bseeds?\b", low):
+        return _epochs_fraction(clause, step, number, frac)
     if (found := _EPOCHS_COUNTED.search(low)) is None or step.check is not None or re.search(r"\btrain|\bseeds?\b", low):
         return None
     curve, k, x = step.run.test(), int(found["k"]), _num(found["x"])
@@ -8235,6 +8463,8 @@ def _between(low, clause, step, previous, number) -> Claim | None:
     if not bands:
         return None
     seeds = seed_series(step, low)
+    if seeds is None and step.check and re.search(r"\b(?:the|all(?: the)?) seeds\b", low):  # "The seeds end between ...": each
+        seeds = ("all", list(seed_curves(step).items()), None)
     if seeds is None and not re.search(r"\b(?:test|train\w*|accuracy|model|step)\b", low):
         seeds = seed_series(step, _SENTENCE.get() or "")  # "... but end between 97.51 and 98.34": the seeds said before
     claims = [c for c in (_band(low, clause, step, number, found, seeds) for found in bands) if c is not None]
@@ -8310,7 +8540,9 @@ def _figures(low: str, clause: str, step: Step, number: int, skip: set[str], rea
     out = [c for c in (layer, params, _rf_said(low, clause, step, number),
                        None if images and read and set(images.numbers) <= read else images,
                        _epochs_said(low, clause, step, number) if "epochs" not in skip else None) if c is not None]
-    return out + _digits_of_named(low, _accuracies(low, clause, step, number, skip, read or set(), earlier or {}),
+    taken = (read or set()) | {n for c in out if c.kind == "ratio" for n in c.numbers}  # "56 percent of Model_1's
+    # parameters": a share the parameters' reader took, no accuracy
+    return out + _digits_of_named(low, _accuracies(low, clause, step, number, skip, taken, earlier or {}),
                                   earlier or {}) + _losses(low, clause, step, number, earlier)
 
 
@@ -8357,7 +8589,8 @@ def _layer_params(low: str, clause: str, step: Step, number: int) -> Claim | Non
 
 # "finals from 97.75 to 98.33 %", "the worst of the last three runs from 92.36 % on seed 0 to 97.77 % on seed 2"
 _SEED_AT = r"\s*%?\s*(?:\(\s*|\b)?(?:(?:on|for)\s+)?(?:seed\s+(?P<{}>\d+)\s*\)?\s*)?"
-_SEED_SPAN = re.compile(r"\b(?P<role>finals?|final (?:values|accuracies|test\w*)|(?:worst|lowest|min\w*)(?: of the last "
+_SEED_SPAN = re.compile(r"\b(?P<role>finals?|final (?:values|accuracies|test\w*)|(?<=seeds )(?:end|ended|finish|finished)|"
+                        r"(?:worst|lowest|min\w*)(?: of the last "
                         r"(?P<k>\d+|two|three|four|five)(?: epochs)?)?)\b[^.;%\d]{0,40}?"
                         r"(?:\b(?:spread|range)\w*\s+(?:(?:over|of|across)\s+)?(?P<size>\d*\.\d+)\s*(?:points?|pts?|pp)\s*,?\s*)?"
                         r"(?:\bfrom\s+|\bbetween\s+|\(\s*)"
@@ -8504,6 +8737,13 @@ _EXCESS = re.compile(rf"(?<![\w.,]){NUM}\s*(?:(?:parameters|params)\s+)?(over|ab
                      r"mark)\b", re.I)  # "we are 6,410 parameters over the line": the budget's where none is said
 
 
+# "only about 56 percent of Model_1's parameters": this step's count as a share of the step before's
+_PARAMS_SHARE = re.compile(r"(?i)(?P<tol>about |roughly |around |~\s*|almost |nearly )?(?P<p>\d+(?:\.\d+)?)\s*"
+                           r"(?:%|percent|per cent)\s+"
+                           r"of\s+(?:the\s+)?(?:(?:step|model)[ _-]?\d+'s|the step before's|the previous (?:step|model)'s)\s+"
+                           r"(?:parameters|params|parameter count|weights)\b")
+
+
 # "6,410 params over 8,000": a count over a bare figure of the limit, said without "the limit"
 _EXCESS_BARE = re.compile(rf"(?i)(?<![\w.,]){NUM}\s*(params|parameters)\s+over\s+{NUM}(\s*k)?(?![\d.,%])"
                           r"(?!\s*(?:limit|budget|cap|line|target|mark|params|parameters)\b)")
@@ -8529,6 +8769,11 @@ def _params_said(low: str, clause: str, step: Step, number: int, before: Step | 
     before's."""
     if before is not None and (dropped := _params_dropped(clause, step, before, number)) is not None:
         return dropped
+    if before is not None and before.run.params and (part := _PARAMS_SHARE.search(clause)):  # "about 56 percent of Model_1's"
+        share = 100 * step.run.params / before.run.params
+        return Claim(number, clause, _share_within(share, part["p"], (part["tol"] or "").strip()), f"{step.run.params:,} "
+                     f"parameters, {share:.1f} % of the step before's {before.run.params:,} ({records.METRICS} of both)", "ratio",
+                     (part["p"],))
     if frozen := re.search(rf"(?i)\bnon[- ]?trainable\s+(?:params|parameters)\s*[:=]?\s*{NUM}", clause):  # a summary's line
         return Claim(number, clause, None, f"the records count the trainable parameters only ({step.run.params:,}; "
                      f"{records.METRICS})", "figure", (frozen[1],))
@@ -8622,6 +8867,14 @@ def _params_share(clause: str, step: Step, number: int, part: str, whole: str) -
                  f"parameters ({records.CONFIG}'s layer table)", "figure", (part, whole))
 
 
+# a conv named by its place and the receptive field said of it: "conv5 sees 18×18", "the rf at the last conv is 18"
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+_CONV_NAMED = re.compile(r"\b(?:conv(?:block)?\s*(\d)|(?:the\s+)?(\d)(?:st|nd|rd|th)\s+conv\w*|"
+                         r"(?:the\s+)?(first|second|third|fourth|"
+                         r"fifth|sixth|seventh|eighth|last)\s+conv\w*)\b(?:\s+layer)?\s*(?:is|=|:|sees|has|of|at)?\s*(?P<token>(\d+)"
+                         r"(?:\s*[x×]\s*\d+)?)(?:\s*px)?\b(?![.,]\d|\s*%)")
+
+
 def _rf_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
     """The receptive field's figures: at the head, after a layer, or its growth a conv ("by 2 pixels with each 3x3
     conv before the pool, by 4 after it"); each must be one of the layer table's (a field, a jump, a growth)."""
@@ -8638,14 +8891,20 @@ def _rf_said(low: str, clause: str, step: Step, number: int) -> Claim | None:
     said = re.findall(r"(?<![\w.x×])(\d+)(?![\w.x×]|\s*%|-pixel digit|\s+of the (?:image|input|digit)|"
                       r"\s*(?:px\s+)?(?:image|input)\b|\s*(?:epochs?|params|parameters|(?:train(?:ing)?\s+)?images|seeds?)\b)",
                       re.sub(r"\d+\s*[x×]\s*\d+", " ", words))  # "Receptive field 18 px, 8 epochs": 8 is the epochs'"
-    if not said:
-        return None
     said = [n for n in said if _num(n) < 200]  # "the receptive field is 18 and the parameter count of 8,000": not a field
-    if not said:
+    convs, named = [r for r in step.run.layers if r.type == "Conv2d"], _CONV_NAMED.search(low)
+    if not said and named is None:
         return None
-    ok = all(int(_num(n)) in (*fields, *growths, *jumps) for n in said)
+    ok, own = all(int(_num(n)) in (*fields, *growths, *jumps) for n in said), ""
+    if named and (k := int(named[1] or named[2]) if (named[1] or named[2]) else
+                  _ORDINAL_WORDS.index(named[3]) + 1 if named[3] != "last" else len(convs)) and \
+            1 <= k <= len(convs):  # "conv5 sees 18×18", "the receptive field at the 4th conv is 14": that conv's own
+        ok = ok and int(_num(named[5])) == convs[k - 1].rf
+        said.append(named["token"])
+        own = f"; conv {k} ({convs[k - 1].name}): {convs[k - 1].rf}"
     return Claim(number, clause, ok, f"receptive field by layer: {', '.join(map(str, fields))} px (at the head "
-                 f"{step.run.layers[-1].rf}); growth a layer: {', '.join(map(str, growths))}; jumps {', '.join(map(str, jumps))} "
+                 f"{step.run.layers[-1].rf}); growth a layer: {', '.join(map(str, growths))}; jumps "
+                 f"{', '.join(map(str, jumps))}{own} "
                  f"({records.CONFIG}'s layer table)", "figure", tuple(said))
 
 
@@ -9177,8 +9436,8 @@ def _seed_figure(clause: str, step: Step, number: int, text: str, seed: int, wor
                      not in curves else f"the check records each seed's test curve, not its train curve ({record})", "figure",
                      (text,))
     curve, k = curves[seed], int(last[1]) if (last := re.search(r"\blast (\d+)", words + " " + around)) else step.last
-    words = re.split(r":\s+(?=(?:\S+\s+){2,})", words)[-1]  # "... at the end: on seed 0 epoch 1 was ...": the figure's own
-    ranked, words = words, _SEED_RANK_WORDS.sub("", words)  # a rank, not the best epoch
+    words = re.split(r":\s+(?=(?:\S+\s+){2,})|\?\s+", words)[-1]  # "...: on seed 0 epoch 1 was", "...? It drops from 91.28"
+    ranked, words = _RANK_OF_STEPS.sub(" ", words), _SEED_RANK_WORDS.sub("", words)  # a rank, not the best epoch
     own_role = re.search(r"\b(min\w*|lowest|worst|final\w*|finish\w*|ended|best|highest|peak\w*)\b", words)
     if not own_role and epoch is None and (head := re.match(r"\W*([^:\d]{0,30}(?:last \d+)?[^:\d]{0,10}):", clause.lower())):
         words, own_role = f"{head[1]} {words}", _HEAD_ROLE.search(f"{head[1]} {words}")  # "min last 3: s0 = 92.36": at the head
@@ -9880,8 +10139,8 @@ def _loss_at_end(own: str, low: str, after: str, before: str) -> bool:
     """A loss said of the last epoch: by its own words, or by its sentence's ("Train loss at the end ≈ 0.04, test
     loss ≈ 0.06": the "at the end" holds for each loss in it) where its clause names no epoch nor a low it went down
     to; never one of a chain ("(0.1286 -> 0.1279)": any epochs')."""
-    if re.match(r"\s*(?:->|→)", after) or re.search(r"(?:->|→)\s*$", before):
-        return False
+    if re.match(r"\s*(?:->|→)|\s*,?\s*(?:and\s+)?then\s+\d?\.\d", after) or re.search(r"(?:->|→)\s*$", before):
+        return False  # "at the end (0.1286, then 0.1279)": the first of the two is the epoch's before
     return bool(_FINAL.search(own) or re.match(r"\s*(?:at the end|in the end|finally)", after) or
                 not re.search(r"\bepochs?\b|\bbest\b|\blowest\b|\b(?:went|came|got) down to\b", low) and
                 re.search(r"\b(?:at the end|in the end|final|finish\w*|ended|ends)\b", _SENTENCE.get() or ""))
@@ -10139,6 +10398,26 @@ def _arrow_size(low, clause, step, previous, number) -> Claim | None:
     return Claim(number, clause, all(ok for ok, _ in checks), "; ".join(
         f"{m[1]} → {m[2]} is {'-' if _num(m[2]) < _num(m[1]) else '+'}{_moved_by(m):.2f}" for _, m in checks), "arithmetic",
         tuple(m[4] for _, m in checks))
+
+
+# "The 2s went from 495 errors to 12, over 40x fewer": a change said as a multiple beside its two counts
+_TIMES_BETWEEN = re.compile(rf"\bfrom (?P<a>{_COUNT})(?: errors| mistakes)? to (?P<b>{_COUNT})(?: errors| mistakes)?,?\s*"
+                            r"(?:[-–—]\s*)?"
+                            r"(?P<tol>about |roughly |around |~\s*|over |almost |nearly |more than )?(?P<x>\d+(?:\.\d+)?)\s*"
+                            r"(?:x|×|times)\s+(?P<way>fewer|less|more)\b")
+
+
+def _times_between(low, clause, step, previous, number) -> Claim | None:
+    """The multiple said beside a move between two counts, against the two counts as said (arithmetic on the words:
+    the counts are decided by the readers of their roles)."""
+    if (found := _TIMES_BETWEEN.search(low)) is None:
+        return None
+    a, b = _num(found["a"].replace(",", "")), _num(found["b"].replace(",", ""))
+    if not a or not b:
+        return None
+    ratio, tol = max(a, b) / min(a, b), (found["tol"] or "").strip()
+    ok = (found["way"] == "more") == (b > a) and _within(ratio, found["x"], tol or ("about" if "." not in found["x"] else ""))
+    return Claim(number, clause, ok, f"{found['a']} → {found['b']}: {ratio:.2f} times", "arithmetic", (found["x"],))
 
 
 def _size_said(magnitude: float, falls: bool, sign: str, size: str) -> bool:
@@ -10599,8 +10878,16 @@ def _errors_said(low, clause, step, previous, number) -> Claim | None:
         if (part := _PART_OF_STEP.match(low, found.end())) and a:  # "..., or about a ninth of Model_1's errors"
             ok = ok and abs(b / a * _PARTS[part["f"]] - 1) <= (0.15 if part["tol"] else 0.1)  # a part is coarse, said
             moved += f", {b / a:.3f} of the step before's"
+        times = None
+        if (ratio := _RATIO_SAID.match(found.string, found.end())) and a and b:  # "(ratio ≈ 2.0)", "- about 9x fewer"
+            times, tol, way = ratio["x"] or ratio["x2"], (ratio["tol"] or ratio["tol2"] or "").strip(), ratio["way2"]
+            near = said_near if "." in times else lambda v, t: _within(v, t, "about")  # "≈ 2.0": at its digit; "about 9x": coarse
+            ok = ok and (way is None or (way == "more") == (b > a)) and \
+                (near(max(a, b) / min(a, b), times) if tol in ("≈", "~", "about", "roughly", "around") else
+                 _within(max(a, b) / min(a, b), times, tol))
+            moved += f", a ratio of {max(a, b) / min(a, b):.2f}"
         return Claim(number, clause, ok, f"test errors {then} in the step before, {here} here{moved} ({records.PER_CLASS} of "
-                     "both)", "figure", tuple(n for n in (found["a"], found["b"], found["pct"]) if n))
+                     "both)", "figure", tuple(n for n in (found["a"], found["b"], found["pct"], times) if n))
     pairs = re.findall(r"(\d[\d,]*)\s+(?:for|in)\s+(?:step|model)[ _-]?(\d+)", low) if re.search(r"\berrors\s*[:=]", low) else []
     if len(pairs) > 1:  # "Errors: 59 for Model_2, 45 for Model_3": each step's
         ok = all(int(n.replace(",", "")) == (here if int(k) == number else then) for n, k in pairs)
@@ -10614,6 +10901,11 @@ def _errors_said(low, clause, step, previous, number) -> Claim | None:
                  f" ({records.PER_CLASS})", "figure", tuple(n for n in (found["n"], found["m"]) if n))
 
 
+# "errors 119 → 59 (ratio ≈ 2.0)", "errors 1371 → 151 - about 9x fewer": the change as a multiple
+_RATIO_SAID = re.compile(r"\s*\(\s*ratio\s*(?:=|of)?\s*(?P<tol>≈\s*|~\s*|about\s+)?(?P<x>\d+(?:\.\d+)?)\s*%?\s*\)|"
+                         r"\s*[-–—,:]?\s*(?:or\s+|i\.e\.\s+)?(?P<tol2>about |roughly |around |~\s*|over |almost |nearly |"
+                         r"more than )?"
+                         r"(?P<x2>\d+(?:\.\d+)?)\s*(?:x|×|times)\s+(?P<way2>fewer|less|more)\b")
 _WAY_AGAINST = re.compile(r"\(said to (?:rise|fall)\)")  # a move of the errors said the other way (`_errors_moved_said`)
 
 
@@ -10646,14 +10938,15 @@ def _wrong_of_figure(low, clause, step, previous, number) -> Claim | None:
 
 
 READERS = (_inline_table, _epochs_counted, _params_same, _shared_place, _errors_relative, _errors_said, _seeds_mean, _epoch_row,
-           _result_field, _sequence, _epoch_gains, _one_gain, _gains_at_epochs, _seeds_gain, _back_above, _test_and_train,
+           _result_field, _sequence, _epoch_gains, _one_gain, _gains_at_epochs, _seeds_gain, _back_above, _epoch_vs_epoch,
+           _test_and_train,
            _value_list, _last_listed, _span_listed, _move_ends, _seeds_moves, _respectively,
            _images_moved, _settings, _sizes_said, _layers_said, _reach_target, _between,
-           _every_digit, _error_ratio, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
+           _every_digit, _error_ratio, _digit_share, _digit_fewer, _per_class, _drops, _dip_at, _seed_rank, _neither, _monotone,
            _best_at, _epoch_list, _seed_count, _margin_images, _unsplit, _effect, _speed, _params_change, _delta, _signed_vs,
            _loss_order, _seeds_vs_step, _seed_vs_seed, _jump_against, _arrow_size, _dead_said,
            _step_behind, _digits_moved, _band_said, _ratio_said, _digit_ratio, _errors_digits_long, _size_before, _move_within,
-           _relative_change, _plus_minus,           _cap_said,
+           _relative_change, _plus_minus, _times_between, _cap_said,
            _chain_way, _pair_way, _final_off_best, _compare,
            _only_epoch, _threshold, _seeds, _budget, _held, _reached, _fit, _gap, _above, _trend,
            _stability, _rate, _which_level, _which_points, _way_between, _head_way, _to_line, _wrong_of_figure, _more_errors)
