@@ -223,6 +223,15 @@ def test_a_second_class_s_corrected_copies_have_no_false_mark(tmp_path, handin):
 #   students29's readings in); 12 of 12 with none and 10 of 12 with 1 since. students26, 27 and 28 again: the
 #   example's digits' shares and "joint 2nd-worst" after "Per digit", beta's "holdout loss" on the run's validation
 #   split, an opinion offered with another reading ("looks like over-fitting, or one bad epoch") not settled.
+# - students31/: alpha "we" in the past tense with figures in brackets after each claim, "percentage points" spelled
+#   out, seeds called "run 0".."run 2"; gamma a "**Summary.**" paragraph and "What went well / What went wrong" bullets
+#   with error rates ("3.86 % error"), per-digit recall and precision, "plateau", "overshoot": measured at `bb71ec1`
+#   with no reading written for it (hidden, the acceptance's shape): 7 of 12 with 9 true ✗ and 4 of 12 with 5 true
+#   ✗, and two planted lines with ✓ ("By epoch 2 the test error (1.88 %) is less than half of Model_1's final",
+#   "Seed 2 is the steadiest: its lowest of the last 3 is 97.77 %, the lowest of the three seeds"). gamma is not
+#   kept below: three of its planted lines sit under "**What went wrong**", a bold head that ends the Analysis, so no
+#   sentence there is judged; read as the Analysis's own heads, they gave 7 of 12 with 11 true ✗ (error rates - "3.86 %
+#   error" - and precision read as accuracies), so they stay unread until those readers exist.
 LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("students4", "gamma"): (12, 0),
          ("students4", "example"): (12, 0), ("students5", "alpha"): (8, 0), ("students5", "beta"): (5, 1),
          ("students6", "beta"): (11, 0), ("students6", "gamma"): (11, 0), ("students7", "alpha"): (8, 1),
@@ -245,7 +254,8 @@ LATER = {("students3", "beta"): (12, 0), ("students3", "alpha"): (12, 0), ("stud
          ("students27", "alpha"): (12, 0), ("students27", "gamma"): (8, 1),
          ("students28", "beta"): (9, 0), ("students28", "example"): (7, 0),
          ("students29", "alpha"): (12, 0), ("students29", "gamma"): (12, 0),
-         ("students30", "beta"): (12, 0), ("students30", "example"): (10, 1)}
+         ("students30", "beta"): (12, 0), ("students30", "example"): (10, 1),
+         ("students31", "alpha"): (7, 9)}
 
 
 @pytest.mark.parametrize(("folder", "handin"), sorted(LATER))
