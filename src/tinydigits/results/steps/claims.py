@@ -4510,6 +4510,17 @@ def _seeds_gain(low, clause, step, previous, number) -> Claim | None:
                  "trend", tuple(read))
 
 
+def _seed_or_run(step: Step, low: str, train: bool) -> tuple[list[float], int | None, str] | None:
+    """The curve a clause speaks of: the one seed's it names (its test curve, from the check), else the run's (train's
+    where `train`); None where it names several seeds. With the seed named (or None) and the record it comes from."""
+    seeds = seed_series(step, low)
+    if seeds is not None and (seeds[0] != "one" or not seeds[1]):
+        return None
+    if seeds:
+        return seeds[1][0][1], seeds[1][0][0], records.CHECK if step.check else records.METRICS
+    return (step.run.train() if train else step.run.test()), None, records.METRICS
+
+
 def _gains_at_epochs(low, clause, step, previous, number) -> Claim | None:
     """"rises ..., by 15.27 in epoch 6, by 27.95 in epoch 7": each size the accuracy's move from the epoch before into
     the epoch named (train's where train alone is named), in the way the verb says."""
@@ -4517,20 +4528,18 @@ def _gains_at_epochs(low, clause, step, previous, number) -> Claim | None:
     verb = _MOVE_VERB.search(low[:items[0].end()]) if items else None
     if verb is None or re.search(r"\bloss\b|\brate\b|\blr\b|\berrors?\b|\b(?:step|model)[ _-]?\d", low):
         return None
-    seeds = seed_series(step, low)  # "Seed 0 course: test acc falls 2.52 pp in epoch 2": that seed's
-    if seeds is not None and (seeds[0] != "one" or not seeds[1]):
+    if (said := _seed_or_run(step, low, _only_train(low))) is None:  # "Seed 0 course: test acc falls 2.52 pp in epoch 2"
         return None
-    train = seeds is None and _only_train(low)
-    curve = seeds[1][0][1] if seeds else step.run.train() if train else step.run.test()
+    curve, seed, record = said
     if not all(2 <= int(m["e"]) <= len(curve) for m in items):
         return None
     moves = [(int(m["e"]), curve[int(m["e"]) - 1] - curve[int(m["e"]) - 2], m["n"]) for m in items]
     down = verb["down"] is not None
     ok = all(said_as(abs(move), n.lstrip("+-−")) and (move < 0) == (down or n.startswith(("-", "−"))) for _, move, n in moves)
-    whose = f"seed {seeds[1][0][0]}'s test" if seeds else "train" if train else "test"
+    whose = f"seed {seed}'s test" if seed is not None else "train" if _only_train(low) else "test"
     return Claim(number, clause, ok, f"{whose} accuracy, the move into " + ", ".join(f"epoch {e}: {move:+.2f}" for e, move, _ in
-                                                                                   moves) +
-                 f" ({records.CHECK if seeds and step.check else records.METRICS})", "trend", tuple(n for _, _, n in moves))
+                                                                                   moves) + f" ({record})", "trend",
+                 tuple(n for _, _, n in moves))
 
 
 # "epoch 5 falls 2.75 points below epoch 4": one epoch's figure against another's
@@ -4545,18 +4554,16 @@ def _epoch_vs_epoch(low, clause, step, previous, number) -> Claim | None:
     seed is named), the size and the side said."""
     if (found := _EPOCH_VS_EPOCH.search(low)) is None or re.search(r"\bloss\b", low):
         return None
-    seeds = seed_series(step, low)
-    if seeds is not None and (seeds[0] != "one" or not seeds[1]):
+    if (said := _seed_or_run(step, low, _only_train(low))) is None:
         return None
-    curve = seeds[1][0][1] if seeds else step.run.train() if _only_train(low) else step.run.test()
+    curve, seed, record = said
     a, b = int(found["a"]), int(found["b"])
     if not (1 <= a <= len(curve) and 1 <= b <= len(curve)):
         return None
     moved, below = curve[b - 1] - curve[a - 1], found["way"] in ("below", "under", "lower than")
     ok = (moved < 0) == below and _within(abs(moved), found["n"], (found["tol"] or "").strip())
-    return Claim(number, clause, ok, f"{'seed ' + str(seeds[1][0][0]) + chr(39) + 's ' if seeds else ''}accuracy at epoch {a} "
-                 f"{curve[a - 1]:.2f} %, at epoch {b} {curve[b - 1]:.2f} % ({moved:+.2f}; "
-                 f"{records.CHECK if seeds and step.check else records.METRICS})", "trend", (found["n"],))
+    return Claim(number, clause, ok, f"{f'seed {seed}' + chr(39) + 's ' if seed is not None else ''}accuracy at epoch {a} "
+                 f"{curve[a - 1]:.2f} %, at epoch {b} {curve[b - 1]:.2f} % ({moved:+.2f}; {record})", "trend", (found["n"],))
 
 
 # "does not get back above epoch 1's 94.61 until epoch 5": the first epoch after the figure's own above it again
@@ -4571,18 +4578,16 @@ def _back_above(low, clause, step, previous, number) -> Claim | None:
     named)."""
     if (found := _BACK_ABOVE.search(low)) is None:
         return None
-    seeds = seed_series(step, low)
-    if seeds is not None and (seeds[0] != "one" or not seeds[1]):
+    if (said := _seed_or_run(step, low, False)) is None:
         return None
-    curve = seeds[1][0][1] if seeds else step.run.test()
+    curve, seed, record = said
     x = _num(found["x"])
     start = int(found["from"]) if found["from"] else next((i + 1 for i, v in enumerate(curve) if said_as(v, found["x"])), 0)
     again = next((i + 1 for i, v in enumerate(curve) if i + 1 > start and (v > x if found["side"] != "to" else v >= x)), None)
     ok = bool(start) and (not found["from"] or said_as(curve[start - 1], found["x"])) and again == int(found["e"])
-    return Claim(number, clause, ok, f"{'seed ' + str(seeds[1][0][0]) + chr(39) + 's ' if seeds else ''}test accuracy by "
+    return Claim(number, clause, ok, f"{f'seed {seed}' + chr(39) + 's ' if seed is not None else ''}test accuracy by "
                  f"epoch: {', '.join(f'{v:.2f}' for v in curve)}; first above {found['x']} after epoch {start}: "
-                 f"{again or 'none'} ({records.CHECK if seeds and step.check else records.METRICS})", "trend",
-                 tuple(n for n in (found["from"], found["x"], found["e"]) if n))
+                 f"{again or 'none'} ({record})", "trend", tuple(n for n in (found["from"], found["x"], found["e"]) if n))
 
 
 def _moved(low, clause, step, previous, number, x: float, y: float, xs: str, ys: str) -> Claim:
@@ -6625,7 +6630,8 @@ def _threshold_seeds(low, clause, step, number, level: _Level, seeds: tuple, tra
         every = {s: _level_on(low, r.test_acc, "test", level, step.last)[0] for s, r in step.check.verdict.seeds.items()
                  if r.test_acc}
         ok = sorted(s for s, held in every.items() if held) == sorted(s for s, _ in rows)  # those seeds, no other
-        if others := [s for s, held in every.items() if held and s not in dict(rows)]:
+        named = {s for s, _ in rows}
+        if others := [s for s, held in every.items() if held and s not in named]:
             said = f"{said}; also held by seed{'s' * (len(others) > 1)} {', '.join(map(str, others))}"
     elif mode == "one":
         ok = bool(met)
@@ -8397,22 +8403,21 @@ _EPOCH_RANKED = re.compile(r"\b(?P<r>best|worst|highest|lowest|weakest|strongest
 def _epoch_ranked(low: str, clause: str, step: Step, number: int, found: re.Match) -> Claim:
     """The epoch said to be a curve's best or worst: one of those where the curve (a seed's where one seed is named,
     train's where train alone is) is at its top or bottom."""
-    seeds = seed_series(step, low)
-    one = seeds is not None and seeds[0] == "one" and seeds[1]
-    train = not one and _names_train(low, found.start())
-    series = seeds[1][0][1] if one else step.run.train() if train else step.run.test()
+    train = _names_train(low, found.start())
+    series, seed, record = _seed_or_run(step, low, train) or ((step.run.train() if train else step.run.test()), None,
+                                                               records.METRICS)  # several seeds named: the run's own curve
+    train = train and seed is None
     top = found["r"] in ("best", "highest", "strongest", "top")
     edge = max(series) if top else min(series)
     where = [i + 1 for i, v in enumerate(series) if v == edge]
-    whose = f"seed {seeds[1][0][0]}'s test" if one else "train" if train else "test"
+    whose = f"seed {seed}'s test" if seed is not None else "train" if train else "test"
     ok = int(found["e"]) in where and (found["x"] is None or said_as(edge, found["x"]))  # "(96.14 %)": that epoch's figure
     wrong = _errors_at(edge, _test_images(step)) if not train else None
     if found["w"]:  # "(98.12 %, 188 errors)": the test errors that epoch's accuracy leaves
         ok = ok and wrong == int(found["w"].replace(",", ""))
     return Claim(number, clause, ok, f"{whose} accuracy, {'best' if top else 'worst'} {edge:.2f} % at epoch "
                  f"{', '.join(map(str, where))}" + (f", {wrong} errors" if found["w"] else "") +
-                 f" ({records.CHECK if one and step.check else records.METRICS})", "figure",
-                 tuple(n for n in (found["e"], found["x"], found["w"]) if n))
+                 f" ({record})", "figure", tuple(n for n in (found["e"], found["x"], found["w"]) if n))
 
 
 def _best_at(low, clause, step, previous, number) -> Claim | None:
